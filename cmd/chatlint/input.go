@@ -1,0 +1,161 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	_ "time/tzdata" // --tz works on machines without a zoneinfo database
+
+	"github.com/spf13/pflag"
+
+	"github.com/chatlint/chatlint/lint/config"
+	"github.com/chatlint/chatlint/lint/transcript"
+)
+
+// inputFlags are the flags that say how to read transcripts.
+type inputFlags struct {
+	format     string
+	encoding   string
+	tz         string
+	agents     []string
+	staff      []string
+	maps       []string
+	messages   string
+	roles      []string
+	types      []string
+	defaults   []string
+	timeLayout string
+	header     bool
+	delimiter  string
+
+	fl *pflag.FlagSet // to tell flags given from defaults
+}
+
+func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
+	f.fl = fl
+	fl.StringVar(&f.format, "input-format", "auto", "input format: auto (by extension, else content), "+strings.Join(transcript.Formats(), ", "))
+	fl.StringVar(&f.encoding, "encoding", "auto", "input character encoding: auto (byte-order mark, UTF-8, else GBK/GB18030 or Big5 by content), "+strings.Join(transcript.Encodings, ", "))
+	fl.StringVar(&f.tz, "tz", "Asia/Shanghai", "time zone of times written without one")
+	fl.StringArrayVar(&f.agents, "agents", nil, "sender-name `PATTERN` of agents, * any text, ? one character (repeatable), e.g. '店铺名:*'; decides roles where the export has none (txt, wecom, a csv without a role column); everyone else is a customer")
+	fl.StringSliceVar(&f.staff, "staff", nil, "exact sender `ID` of an agent, e.g. a 企业微信 userid (repeatable or comma-separated)")
+	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=COLUMN,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type or . (json) (repeatable)")
+	fl.StringVar(&f.messages, "messages", "", "json: `PATH` of the messages, e.g. '[]', '[].messages[]', '[].turns[].utterances[]' (each utterance a message carrying its turn's fields), 'Transcript[]'")
+	fl.StringArrayVar(&f.roles, "roles", nil, "map the export's role values to roles: `VALUE=ROLE,...` e.g. '1=agent,0=customer' or 'helpdesk=agent' (roles: customer, agent, bot, system; repeatable)")
+	fl.StringArrayVar(&f.types, "types", nil, "map the export's message-type values to types: `VALUE=TYPE,...` e.g. '2=note,3=image' (repeatable)")
+	fl.StringArrayVar(&f.defaults, "default", nil, "value for a field the export lacks: `FIELD=VALUE,...` for conversation, role, sender, type, e.g. 'role=agent' (repeatable)")
+	fl.StringVar(&f.timeLayout, "time-layout", "", "layout of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05' or epoch s/ms)")
+	fl.BoolVar(&f.header, "header", true, "csv/tsv: the first row names the columns (--header=false: map columns by number with --map)")
+	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator, one character or tab (default , for csv, TAB for tsv)")
+}
+
+// options turns the flags (and the config, which flags override) into the
+// readers' options.
+func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Options, error) {
+	in := config.Input{}
+	if cfg != nil {
+		in = cfg.Input
+	}
+	pick := func(flag, value, fromConfig string) string {
+		if f.changed(flag) || fromConfig == "" {
+			return value
+		}
+		return fromConfig
+	}
+	format := pick("input-format", f.format, in.Format)
+	if !transcript.ValidFormat(format) {
+		return transcript.Options{}, fmt.Errorf("unknown --input-format %q (auto, %s)", format, strings.Join(transcript.Formats(), ", "))
+	}
+	tz := pick("tz", f.tz, in.TZ)
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		return transcript.Options{}, fmt.Errorf("unknown --tz %q: %w", tz, err)
+	}
+	opts := transcript.Options{
+		Format:   format,
+		Location: loc,
+		Encoding: pick("encoding", f.encoding, in.Encoding),
+		Stdin:    stdin,
+		Agents:   in.Agents,
+		Staff:    in.Staff,
+	}
+	if f.changed("agents") {
+		opts.Agents = f.agents
+	}
+	if f.changed("staff") {
+		opts.Staff = f.staff
+	}
+	for _, p := range opts.Agents {
+		if strings.TrimSpace(p) == "" {
+			return transcript.Options{}, fmt.Errorf("--agents: empty pattern")
+		}
+	}
+
+	m := &transcript.Mapping{
+		Fields:     copyMap(in.Fields),
+		Messages:   pick("messages", f.messages, in.Messages),
+		Roles:      copyMap(in.Roles),
+		Types:      copyMap(in.Types),
+		Defaults:   copyMap(in.Defaults),
+		TimeLayout: pick("time-layout", f.timeLayout, in.TimeLayout),
+		Header:     in.Header,
+		Delimiter:  pick("delimiter", f.delimiter, in.Delimiter),
+		Quotes:     in.Quotes,
+	}
+	if f.changed("header") {
+		h := f.header
+		m.Header = &h
+	}
+	for _, kv := range []struct {
+		flag  string
+		specs []string
+		into  *map[string]string
+	}{
+		{"map", f.maps, &m.Fields},
+		{"roles", f.roles, &m.Roles},
+		{"types", f.types, &m.Types},
+		{"default", f.defaults, &m.Defaults},
+	} {
+		for _, spec := range kv.specs {
+			pairs, err := transcript.ParsePairs(spec)
+			if err != nil {
+				return transcript.Options{}, fmt.Errorf("--%s: %w", kv.flag, err)
+			}
+			if *kv.into == nil {
+				*kv.into = map[string]string{}
+			}
+			for k, v := range pairs {
+				(*kv.into)[k] = v
+			}
+		}
+	}
+	if err := m.Validate(); err != nil {
+		where := "input mapping"
+		if cfg != nil && cfg.File != "" {
+			where += " (flags and " + cfg.File + ")"
+		}
+		return transcript.Options{}, fmt.Errorf("%s: %w", where, err)
+	}
+	opts.Mapping = m
+	return opts, nil
+}
+
+// changed reports whether a flag was given on the command line.
+func (f *inputFlags) changed(name string) bool {
+	if f.fl == nil {
+		return false
+	}
+	fl := f.fl.Lookup(name)
+	return fl != nil && fl.Changed
+}
+
+func copyMap(m map[string]string) map[string]string {
+	if m == nil {
+		return nil
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}

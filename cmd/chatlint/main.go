@@ -1,0 +1,61 @@
+// Command chatlint lints customer-service chat transcripts against YAML rule
+// packs and writes scored reports.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes the command line and returns the process exit code:
+// 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
+// 2 the run could not be trusted.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ex *exitError
+	if errors.As(err, &ex) {
+		if ex.err != nil {
+			fmt.Fprintln(stderr, "chatlint: "+ex.err.Error())
+		}
+		return ex.code
+	}
+	fmt.Fprintln(stderr, "chatlint: "+err.Error())
+	return 2
+}
+
+// exitError carries an exit code out of a command; err (if any) is printed.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// fail returns an exit-2 error: the run could not be trusted.
+func fail(format string, args ...any) error {
+	return &exitError{code: 2, err: fmt.Errorf(format, args...)}
+}
+
+// failErr returns an exit-2 error wrapping err.
+func failErr(err error) error { return &exitError{code: 2, err: err} }

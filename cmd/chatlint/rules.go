@@ -1,0 +1,217 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/chatlint/chatlint/lint/check"
+	"github.com/chatlint/chatlint/rules"
+)
+
+func newRulesCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List, test and validate rule packs",
+	}
+	cmd.AddCommand(newRulesListCmd(), newRulesTestCmd(), newRulesValidateCmd())
+	return cmd
+}
+
+func newRulesListCmd() *cobra.Command {
+	var packs []string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "Show every rule of the active packs (id, type, severity, deduct, source)",
+		Args:  argsExit2(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig()
+			if err != nil {
+				return failErr(err)
+			}
+			set, err := loadPacks(cfg, packs)
+			if err != nil {
+				return failErr(err)
+			}
+			return listRules(cmd.OutOrStdout(), set, asJSON)
+		},
+	}
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the list as JSON")
+	return cmd
+}
+
+// ruleRow is one rule as `rules list` shows it.
+type ruleRow struct {
+	ID        string  `json:"id"`
+	Type      string  `json:"type"`
+	Severity  string  `json:"severity"`
+	Deduct    float64 `json:"deduct"`
+	MaxDeduct float64 `json:"max_deduct"`
+	Source    string  `json:"source"`
+	File      string  `json:"file"`
+	Line      int     `json:"line"`
+}
+
+func listRules(w io.Writer, set *rules.Set, asJSON bool) error {
+	cs, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}})
+	if err != nil {
+		return failErr(err)
+	}
+	var rows []ruleRow
+	for _, c := range cs.Checks {
+		i := c.Info()
+		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Source, i.File, i.Line})
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTYPE\tSEVERITY\tDEDUCT\tMAX\tSOURCE")
+	for _, r := range rows {
+		max := "-"
+		if r.MaxDeduct > 0 {
+			max = fmt.Sprint(r.MaxDeduct)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%g\t%s\t%s\n", r.ID, r.Type, r.Severity, r.Deduct, max, r.Source)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	names := make([]string, len(set.Packs))
+	for i, p := range set.Packs {
+		names[i] = p.Name
+	}
+	fmt.Fprintf(w, "\n%d rules from %s\n", len(rows), strings.Join(names, ", "))
+	return nil
+}
+
+// noSegmenter serves commands that compile rules without matching text.
+type noSegmenter struct{}
+
+func (noSegmenter) Boundaries(dst []int, text string) []int { return append(dst, 0, len(text)) }
+
+func newRulesTestCmd() *cobra.Command {
+	var verbose bool
+	cmd := &cobra.Command{
+		Use:   "test [PACK|FILE]...",
+		Short: "Check every rule's examples: each bad one must be flagged, each good one must not",
+		Long: `Check every rule's examples: each bad example must be flagged by its rule and
+each good example must not. Without arguments, every built-in pack and the
+packs of .chatlint.yaml are tested. Exits 1 on any miss.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			refs := args
+			if len(refs) == 0 {
+				refs = rules.BuiltinNames()
+				cfg, err := loadConfig()
+				if err != nil {
+					return failErr(err)
+				}
+				if set, err := loadPacks(cfg, nil); err == nil {
+					for _, p := range set.Roots {
+						if !p.Builtin {
+							refs = append(refs, p.File)
+						}
+					}
+				} else {
+					return failErr(err)
+				}
+			}
+			return testRules(cmd.OutOrStdout(), refs, verbose)
+		},
+	}
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "show every example, not only failures")
+	return cmd
+}
+
+func testRules(w io.Writer, refs []string, verbose bool) error {
+	failures, total, nrules := 0, 0, 0
+	seen := map[string]bool{}
+	for _, ref := range refs {
+		set, err := rules.Load(ref)
+		if err != nil {
+			return failErr(err)
+		}
+		results, err := check.TestExamples(set, nil)
+		if err != nil {
+			return failErr(err)
+		}
+		for _, re := range results {
+			if seen[re.Rule] {
+				continue
+			}
+			seen[re.Rule] = true
+			nrules++
+			bad := 0
+			for _, r := range re.Results {
+				total++
+				if !r.OK {
+					bad++
+				}
+			}
+			failures += bad
+			switch {
+			case len(re.Results) == 0:
+				fmt.Fprintf(w, "?    %s  (no examples)\n", re.Rule)
+			case bad == 0:
+				fmt.Fprintf(w, "ok   %s  %d examples\n", re.Rule, len(re.Results))
+			default:
+				fmt.Fprintf(w, "FAIL %s  %d of %d examples\n", re.Rule, bad, len(re.Results))
+			}
+			for _, r := range re.Results {
+				if r.OK && !verbose {
+					continue
+				}
+				kind := "good"
+				want := "must not be flagged"
+				if r.Bad {
+					kind, want = "bad", "must be flagged"
+				}
+				mark := "  ok"
+				if !r.OK {
+					mark = "  --"
+				}
+				fmt.Fprintf(w, "%s %s:%d %s #%d %q %s: %s\n", mark, r.File, r.Line, kind, r.Index, oneLineExample(r.Example), want, r.Detail)
+			}
+		}
+	}
+	fmt.Fprintf(w, "\n%d rules, %d examples, %d failures\n", nrules, total, failures)
+	if failures > 0 {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+func oneLineExample(s string) string {
+	return strings.ReplaceAll(strings.TrimSpace(s), "\n", " ⏎ ")
+}
+
+func newRulesValidateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check pack files: schema errors with file:line:column",
+		Args:  argsExit2(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, f := range args {
+				set, err := rules.Load(f)
+				if err != nil {
+					return failErr(err)
+				}
+				n := 0
+				for _, p := range set.Packs {
+					n += len(p.Rules)
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (pack %s, %d rules with what it extends)\n", f, set.Roots[0].Name, n)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,259 @@
+// Package check turns the rules of loaded packs into checks, one file per
+// rule type, and runs them on conversations. All phrase lists of all checks
+// share one match.Matcher, so each message is scanned once.
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// Check is one compiled rule.
+type Check interface {
+	// Info describes the rule.
+	Info() *lint.RuleInfo
+	// Local reports whether the rule looks at single messages only, with no
+	// timing or position: only such rules apply to canned-reply libraries.
+	Local() bool
+	// Check appends the rule's findings on a conversation to out. It returns
+	// a non-empty reason when the rule could not be applied (e.g. no times).
+	Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string)
+}
+
+// Conv is a conversation with each message analysed by the matcher. A Conv
+// belongs to one worker: its scratch space is not shared between goroutines.
+type Conv struct {
+	*lint.Conversation
+	// Texts[i] is message i analysed (scanned only if some rule looks at its role).
+	Texts []match.Text
+	hits  []match.Hit
+}
+
+// Hits returns the hits of a phrase list in message i. The slice is scratch
+// space, valid until the next call.
+func (cv *Conv) Hits(i int, list match.ListID) []match.Hit {
+	cv.hits = cv.Texts[i].Hits(list, cv.hits[:0])
+	return cv.hits
+}
+
+// Options tune compilation.
+type Options struct {
+	// Canned keeps only the rules that apply to a canned-reply library.
+	Canned bool
+	// Segmenter overrides the default word segmenter (tests, reference runs).
+	Segmenter match.Segmenter
+	// Only, when non-empty, keeps only the rules with these full ids.
+	Only map[string]bool
+}
+
+// Set is the compiled form of a pack set; it implements lint.Checker.
+type Set struct {
+	Checks  []Check
+	Matcher *match.Matcher
+	Scoring lint.Scoring
+	scan    lint.RoleSet
+}
+
+// builder carries the state shared while compiling the rules of a set.
+type builder struct {
+	mb   match.Builder
+	scan lint.RoleSet
+}
+
+// phraseList registers a rule's phrase list and notes whose messages it
+// needs scanned.
+func (b *builder) phraseList(phrases, patterns, except []string, mode string, roles lint.RoleSet) match.ListID {
+	m := match.Word
+	if mode == rules.MatchSubstring {
+		m = match.Substring
+	}
+	b.scan |= roles
+	return b.mb.Add(match.ListSpec{Phrases: phrases, Patterns: patterns, Except: except, Mode: m})
+}
+
+// Compile builds the checks of every rule in the set.
+func Compile(set *rules.Set, opts Options) (*Set, error) {
+	seg := opts.Segmenter
+	if seg == nil {
+		var words []match.DictWord
+		for _, w := range set.Dict() {
+			word, freq, err := rules.ParseDictWord(w)
+			if err != nil {
+				return nil, err
+			}
+			words = append(words, match.DictWord{Word: word, Freq: freq})
+		}
+		var err error
+		if seg, err = match.NewSegmenter(words); err != nil {
+			return nil, fmt.Errorf("load segmenter: %w", err)
+		}
+	}
+	b := &builder{}
+	out := &Set{Scoring: toScoring(set.EffectiveScoring())}
+	for _, pr := range set.Rules() {
+		info := ruleInfo(pr)
+		if opts.Only != nil && !opts.Only[info.ID] {
+			continue
+		}
+		c, err := compileRule(b, pr, info)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: rule %s: %w", pr.Pack.File, pr.Rule.Line(), info.ID, err)
+		}
+		if opts.Canned && !c.Local() {
+			continue
+		}
+		out.Checks = append(out.Checks, c)
+	}
+	m, err := b.mb.Build(seg)
+	if err != nil {
+		return nil, fmt.Errorf("compile phrases: %w", err)
+	}
+	out.Matcher = m
+	out.scan = b.scan
+	return out, nil
+}
+
+func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, error) {
+	switch pr.Rule.Type {
+	case rules.TypeForbid:
+		return newForbid(b, pr.Rule, info), nil
+	case rules.TypeRequire:
+		return newRequire(b, pr.Rule, info), nil
+	case rules.TypeLatency:
+		return newLatency(pr.Rule, info), nil
+	case rules.TypeFollowup:
+		return newFollowup(b, pr.Rule, info), nil
+	}
+	return nil, fmt.Errorf("unknown rule type %q", pr.Rule.Type)
+}
+
+func toScoring(s rules.Scoring) lint.Scoring {
+	out := lint.Scoring{Start: *s.Start, FailGrade: s.FailGrade}
+	for _, g := range s.Grades {
+		out.Grades = append(out.Grades, lint.Grade{Name: g.Name, Min: g.Min})
+	}
+	return out
+}
+
+func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
+	r := pr.Rule
+	sev := lint.Warning
+	if s, ok := lint.ParseSeverity(r.Severity); ok && s != lint.SeverityNone {
+		sev = s
+	}
+	deduct := 1.0
+	if r.Deduct != nil {
+		deduct = *r.Deduct
+	}
+	return &lint.RuleInfo{
+		ID: pr.FullID(), Pack: pr.Pack.Name, Name: r.ID, Type: r.Type,
+		Severity: sev, Deduct: deduct, MaxDeduct: r.MaxDeduct,
+		Description: r.Description, Source: r.Source,
+		File: pr.Pack.File, Line: r.Line(),
+		Roles: roleSet(r.Role, lint.RolesOf(lint.Agent)),
+	}
+}
+
+// roleSet converts a rule's role filter, with a default for an empty one.
+func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet {
+	if len(roles) == 0 {
+		return def
+	}
+	var s lint.RoleSet
+	for _, r := range roles {
+		if r == "any" {
+			return lint.AnyRole
+		}
+		if role, ok := lint.ParseRole(r); ok {
+			s |= lint.RolesOf(role)
+		}
+	}
+	return s
+}
+
+// NewWorker returns a worker with its own scratch space.
+func (s *Set) NewWorker() lint.Worker { return &worker{set: s} }
+
+type worker struct {
+	set   *Set
+	texts []match.Text
+	hits  []match.Hit
+}
+
+// Check runs every check on one conversation.
+func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
+	if cap(w.texts) < len(c.Messages) {
+		w.texts = make([]match.Text, len(c.Messages))
+	}
+	cv := &Conv{Conversation: c, Texts: w.texts[:len(c.Messages)], hits: w.hits}
+	defer func() { w.hits = cv.hits }()
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		w.set.Matcher.Analyse(&cv.Texts[i], m.Text, w.set.scan.Has(m.Role))
+	}
+	var findings []lint.Finding
+	var skipped []lint.Skip
+	for _, ch := range w.set.Checks {
+		var reason string
+		findings, reason = ch.Check(cv, findings)
+		if reason != "" {
+			skipped = append(skipped, lint.Skip{Rule: ch.Info().ID, Reason: reason})
+		}
+	}
+	for i := range findings {
+		findings[i].Agent = agentFor(c, findings[i].Msg)
+	}
+	return findings, skipped
+}
+
+// agentFor names the agent a finding at message i is held against.
+func agentFor(c *lint.Conversation, i int) string {
+	ms := c.Messages
+	if ms[i].Role == lint.Agent && ms[i].Sender != "" {
+		return ms[i].Sender
+	}
+	for j := i + 1; j < len(ms); j++ {
+		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+			return ms[j].Sender
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+			return ms[j].Sender
+		}
+	}
+	return ""
+}
+
+// spoken reports whether a message is something said in the chat (not an
+// internal order note): the messages phrase rules and answers look at.
+func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
+
+// placeholders are the template variables a rule message may use.
+var placeholders = []string{"match", "suggest", "within", "max", "delay", "phrases", "at"}
+
+// render fills a message template's {placeholders}; one the finding has no
+// value for (such as {delay} when a reply is missing, not late) becomes empty.
+func render(tmpl string, vars map[string]string) string {
+	if !strings.Contains(tmpl, "{") {
+		return tmpl
+	}
+	pairs := make([]string, 0, 2*len(placeholders))
+	for _, k := range placeholders {
+		pairs = append(pairs, "{"+k+"}", vars[k])
+	}
+	return strings.NewReplacer(pairs...).Replace(tmpl)
+}
+
+// finding builds a finding at message i, with a phrase hit when there is one.
+func finding(info *lint.RuleInfo, i int, hit *match.Hit, msg string) lint.Finding {
+	f := lint.Finding{Rule: info, Msg: i, Message: msg}
+	if hit != nil {
+		f.Match, f.Start, f.End, f.Column = hit.Text, hit.Start, hit.End, hit.Column
+	}
+	return f
+}

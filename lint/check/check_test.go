@@ -1,0 +1,71 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// lintWith compiles a pack made of the given rule (YAML, as in a pack's
+// rules list, without the leading "- ") and lints a transcript written in
+// the example notation ("00:05 agent: 您好", one message per line).
+func lintWith(t *testing.T, rule, transcript string) []lint.Finding {
+	t.Helper()
+	f, _ := compileOne(t, rule).NewWorker().Check(conv(t, transcript))
+	return f
+}
+
+// describe renders findings as "line:match" for compact assertions.
+func describe(fs []lint.Finding) string {
+	var out []string
+	for _, f := range fs {
+		s := fmt.Sprint(f.Msg + 1)
+		if f.Match != "" {
+			s += ":" + f.Match
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+// compileOne compiles a one-rule pack.
+func compileOne(t *testing.T, rule string) *Set {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("pack: t\nrules:\n")
+	for i, line := range strings.Split(strings.TrimSpace(rule), "\n") {
+		if i == 0 {
+			b.WriteString("  - " + line + "\n")
+		} else {
+			b.WriteString("    " + line + "\n")
+		}
+	}
+	set, err := rules.LoadBytes("t.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Compile(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+// conv builds a conversation from a transcript in example notation.
+func conv(t *testing.T, transcript string) *lint.Conversation {
+	t.Helper()
+	msgs, err := rules.ParseExample(strings.TrimSpace(transcript))
+	if err != nil || msgs == nil {
+		t.Fatalf("transcript: %v", err)
+	}
+	c := &lint.Conversation{ID: "c", Messages: msgs, Timed: true}
+	for i := range msgs {
+		if msgs[i].Time.IsZero() {
+			c.Timed = false
+		}
+	}
+	return c
+}

@@ -1,0 +1,65 @@
+package check
+
+import "testing"
+
+func TestFollowupNote(t *testing.T) {
+	const rule = `id: note
+type: followup
+trigger: {phrases: [改成, 换成, 改地址], patterns: ['(发|用|走)(顺丰|中通|圆通)']}
+expect: {type: note}
+within: 30m`
+	tests := []struct {
+		name, transcript, want string
+	}{
+		{"noted in time", "00:00 customer: 颜色改成蓝色\n05:00 agent: 好的\n06:00 agent/note: 改蓝色", ""},
+		{"exactly within", "00:00:00 customer: 改成XL\n00:30:00 agent/note: 改XL", ""},
+		{"noted late", "00:00:00 customer: 改成XL\n00:30:01 agent/note: 改XL", "1:改成"},
+		{"never noted", "00:00 customer: 帮我换成黑色\n00:10 agent: 好的亲", "1:换成"},
+		{"pattern trigger", "00:00 customer: 可以发顺丰吗\n00:10 agent: 可以", "1:发顺丰"},
+		{"the note must come after", "00:00 agent/note: 改XL\n00:10 customer: 改成XL", "2:改成"},
+		{"a note by the customer role does not count", "00:00 customer: 改成XL\n00:10 customer/note: 改XL", "1:改成"},
+		{"each trigger needs its own", "00:00 customer: 改成XL\n01:00 agent/note: 改XL\n02:00 customer: 再换成红色", "3:换成"},
+		{"agent saying it is no trigger", "00:00 agent: 需要改成XL吗", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(lintWith(t, rule, tt.transcript)); got != tt.want {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFollowupPhraseAndType(t *testing.T) {
+	const rule = `id: remind
+type: followup
+trigger: {role: system, type: order}
+expect: {role: agent, phrases: [尽快付款, 记得付款]}
+within: 1h`
+	tests := []struct {
+		name, transcript, want string
+	}{
+		{"reminded", "00:00:00 system/order: 买家已拍下，未付款\n00:20:00 agent: 亲记得付款哦", ""},
+		{"not reminded", "00:00:00 system/order: 买家已拍下，未付款\n00:20:00 agent: 好的", "1"},
+		{"reminded late", "00:00:00 system/order: 买家已拍下\n01:00:01 agent: 请尽快付款", "1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(lintWith(t, rule, tt.transcript)); got != tt.want {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFollowupMessages(t *testing.T) {
+	rule := "id: note\ntype: followup\ntrigger: {phrases: [改成]}\nexpect: {type: note}\nwithin: 30m"
+	fs := lintWith(t, rule, "00:00:00 customer: 改成XL\n00:45:00 agent/note: 改XL")
+	if len(fs) != 1 || fs[0].Message != "「改成」之后的跟进用了45m（应在30m内）" {
+		t.Errorf("late: %+v", fs)
+	}
+	fs = lintWith(t, rule, "00:00:00 customer: 改成XL")
+	if len(fs) != 1 || fs[0].Message != "「改成」之后没有 note 类消息跟进" {
+		t.Errorf("missing: %+v", fs)
+	}
+}

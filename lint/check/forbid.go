@@ -1,0 +1,53 @@
+package check
+
+import (
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// forbid flags every occurrence of a forbidden phrase or pattern in the
+// messages of the rule's roles, with the prescribed replacement if any.
+type forbid struct {
+	info    *lint.RuleInfo
+	list    match.ListID
+	suggest map[string]string // normalised phrase or match → replacement
+	tmpl    string
+}
+
+func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
+	f := &forbid{info: info, tmpl: r.Message, suggest: map[string]string{}}
+	if f.tmpl == "" {
+		f.tmpl = "避免使用「{match}」"
+	}
+	for k, v := range r.Suggest {
+		f.suggest[match.Normalize(k)] = v
+	}
+	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.Match, info.Roles)
+	return f
+}
+
+func (f *forbid) Info() *lint.RuleInfo { return f.info }
+func (f *forbid) Local() bool          { return true }
+
+func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	for i := range cv.Messages {
+		m := &cv.Messages[i]
+		if !f.info.Roles.Has(m.Role) || !spoken(m) {
+			continue
+		}
+		hits := cv.Hits(i, f.list)
+		for k := range hits {
+			h := &hits[k]
+			sugg := f.suggest[match.Normalize(h.Text)]
+			if sugg == "" && h.Phrase >= 0 {
+				sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+			}
+			msg := render(f.tmpl, map[string]string{"match": h.Text, "suggest": sugg})
+			fd := finding(f.info, i, h, msg)
+			fd.Suggestion = sugg
+			out = append(out, fd)
+		}
+	}
+	return out, ""
+}

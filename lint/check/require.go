@@ -1,0 +1,122 @@
+package check
+
+import (
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// require demands a phrase in a reply: in the first reply (at: first-reply),
+// the last one (at: last-reply) or anywhere in the conversation, optionally
+// within a time of the customer's first (or, for last-reply, last) message.
+// A missing phrase is a finding at the customer message that started the
+// obligation; a late reply is a finding at that reply.
+type require struct {
+	info    *lint.RuleInfo
+	list    match.ListID
+	at      string
+	within  time.Duration
+	tmpl    string
+	phrases string
+}
+
+func newRequire(b *builder, r *rules.Rule, info *lint.RuleInfo) *require {
+	q := &require{info: info, at: r.At, within: time.Duration(r.Within), tmpl: r.Message}
+	q.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.Match, info.Roles)
+	ph := r.Phrases
+	if len(ph) > 3 {
+		ph = ph[:3]
+	}
+	q.phrases = strings.Join(ph, "、")
+	return q
+}
+
+func (q *require) Info() *lint.RuleInfo { return q.info }
+func (q *require) Local() bool          { return false }
+
+func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	ms := cv.Messages
+	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && spoken(&ms[i]) }
+	isCustomer := func(i int) bool { return ms[i].Role == lint.Customer && spoken(&ms[i]) }
+	anchor, target := -1, -1
+	switch q.at {
+	case rules.AtFirstReply:
+		anchor, target = first(len(ms), isCustomer), first(len(ms), isReply)
+	case rules.AtLastReply:
+		anchor, target = last(len(ms), isCustomer), last(len(ms), isReply)
+	default:
+		anchor = first(len(ms), isCustomer)
+		target = first(len(ms), func(i int) bool { return isReply(i) && cv.Texts[i].Has(q.list) })
+	}
+	if anchor < 0 && target < 0 {
+		return out, ""
+	}
+	vars := map[string]string{"phrases": q.phrases, "at": q.at, "within": rules.FormatDuration(q.within)}
+	if target < 0 || (q.at != "" && !cv.Texts[target].Has(q.list)) {
+		// the message that started the obligation: the customer's first
+		// message, unless the agent spoke first; for a closing, the last reply
+		at := anchor
+		if at < 0 || (target >= 0 && (target < anchor || q.at == rules.AtLastReply)) {
+			at = target
+		}
+		tmpl := q.tmpl
+		if tmpl == "" {
+			switch q.at {
+			case rules.AtFirstReply:
+				tmpl = "首次回复缺少规定用语（如「{phrases}」）"
+			case rules.AtLastReply:
+				tmpl = "最后一条回复缺少规定用语（如「{phrases}」）"
+			default:
+				tmpl = "会话中缺少规定用语（如「{phrases}」）"
+			}
+			if target < 0 && q.at != "" {
+				tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
+			}
+		}
+		return append(out, finding(q.info, at, nil, render(tmpl, vars))), ""
+	}
+	if q.within <= 0 || anchor < 0 {
+		return out, ""
+	}
+	if !ms[anchor].Timed() || !ms[target].Timed() {
+		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
+	}
+	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
+		vars["delay"] = rules.FormatDuration(delay)
+		tmpl := q.tmpl
+		if tmpl == "" {
+			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
+		}
+		var hb [1]match.Hit
+		hits := cv.Texts[target].Hits(q.list, hb[:0])
+		var hit *match.Hit
+		if len(hits) > 0 {
+			hit = &hits[0]
+		}
+		return append(out, finding(q.info, target, hit, render(tmpl, vars))), ""
+	}
+	return out, ""
+}
+
+// first returns the first index below n satisfying ok, or -1.
+func first(n int, ok func(int) bool) int {
+	for i := 0; i < n; i++ {
+		if ok(i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// last returns the last index below n satisfying ok, or -1.
+func last(n int, ok func(int) bool) int {
+	for i := n - 1; i >= 0; i-- {
+		if ok(i) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,76 @@
+// Package config finds and reads .chatlint.yaml, the project settings of
+// chatlint: which packs apply. Command-line flags override it.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/chatlint/chatlint/rules"
+)
+
+// FileName is the configuration file chatlint looks for.
+const FileName = ".chatlint.yaml"
+
+// Config is the content of .chatlint.yaml.
+type Config struct {
+	// Packs are built-in pack names or paths (relative to the config file).
+	Packs []string `yaml:"packs"`
+	// Input says how to read transcripts (formats, field mapping, agents).
+	Input Input `yaml:"input"`
+
+	// File is the path the config was read from ("" when none was found).
+	File string `yaml:"-"`
+}
+
+// Find looks for .chatlint.yaml in dir and its parents and returns its
+// path, or "" when there is none.
+func Find(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("find %s: %w", FileName, err)
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("find %s: %w", FileName, err)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// Load reads a config file strictly: unknown keys are errors naming the line.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	var c Config
+	if err := rules.DecodeStrict(path, data, &c); err != nil {
+		return nil, err
+	}
+	c.File = path
+	return &c, nil
+}
+
+// PackRefs returns the configured packs with relative paths resolved
+// against the config file's folder.
+func (c *Config) PackRefs() []string {
+	var out []string
+	for _, p := range c.Packs {
+		if rules.IsPath(p) && !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(c.File), p)
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,134 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Checker runs the rules of the active packs. NewWorker is called once per
+// worker goroutine; a Worker keeps per-goroutine scratch space.
+type Checker interface {
+	NewWorker() Worker
+}
+
+// Worker checks one conversation at a time.
+type Worker interface {
+	// Check returns the findings of every rule on c, in message order, and the
+	// rules it could not apply.
+	Check(c *Conversation) ([]Finding, []Skip)
+}
+
+// Engine groups messages into conversations, checks them on Jobs workers,
+// scores them and hands the results, in input order, to an output function.
+type Engine struct {
+	Checker Checker
+	Scoring Scoring
+	// Jobs is the number of worker goroutines (0: one per CPU).
+	Jobs int
+	// Strict makes the first malformed record end the run with an error
+	// wrapping ErrStrict.
+	Strict bool
+	// Progress, if set, is called from the reading goroutine every few
+	// thousand records with the number of records read so far.
+	Progress func(records int)
+	// MemoryBudget bounds the bytes of open conversations held while reading
+	// (0: DefaultMemoryBudget); past it the least recently active are linted
+	// early.
+	MemoryBudget int
+}
+
+// Run reads with read, lints, and calls out for every conversation in order
+// of first appearance. It returns the summary of the run; on a read error
+// (an unreadable file, or a malformed record with Strict) the error is
+// returned along with what was summarised so far.
+func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Result) error) (*Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := e.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	sum := NewSummary()
+	convs := make(chan *Conversation, 4*jobs)
+	results := make(chan *Result, 4*jobs)
+	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(c *Conversation) error {
+		select {
+		case convs <- c:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	})
+	g.progress = e.Progress
+
+	var readErr error
+	go func() {
+		defer close(convs)
+		readErr = read(g)
+		if readErr == nil || !errors.Is(readErr, ErrStrict) {
+			if err := g.drain(); err != nil && readErr == nil {
+				readErr = err
+			}
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for i := 0; i < jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := e.Checker.NewWorker()
+			for c := range convs {
+				r := e.check(w, c)
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// hand results out in input order
+	pending := map[int]*Result{}
+	next := 0
+	var outErr error
+	for r := range results {
+		pending[r.Conversation.Seq] = r
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if outErr != nil {
+				continue
+			}
+			sum.Add(r)
+			if err := out(r); err != nil {
+				outErr = err
+				cancel()
+			}
+		}
+	}
+	if outErr != nil {
+		return sum, fmt.Errorf("write report: %w", outErr)
+	}
+	if readErr != nil {
+		return sum, readErr
+	}
+	return sum, ctx.Err()
+}
+
+func (e *Engine) check(w Worker, c *Conversation) *Result {
+	findings, skipped := w.Check(c)
+	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Msg < findings[j].Msg })
+	score, grade := e.Scoring.Score(findings)
+	return &Result{Conversation: c, Findings: findings, Score: score, Grade: grade, Agents: c.Agents(), Skipped: skipped}
+}

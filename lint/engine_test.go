@@ -1,0 +1,204 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// wordChecker flags every message whose text contains "bad", held against
+// the message's sender.
+type wordChecker struct{ rule *RuleInfo }
+
+func (w wordChecker) NewWorker() Worker { return w }
+func (w wordChecker) Check(c *Conversation) ([]Finding, []Skip) {
+	var fs []Finding
+	for i, m := range c.Messages {
+		if strings.Contains(m.Text, "bad") {
+			fs = append(fs, Finding{Rule: w.rule, Msg: i, Agent: m.Sender})
+		}
+	}
+	var sk []Skip
+	if !c.Timed {
+		sk = append(sk, Skip{Rule: w.rule.ID, Reason: "no times"})
+	}
+	return fs, sk
+}
+
+var t0 = time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)
+
+func msg(conv string, sec int, role Role, sender, text string, line int) Message {
+	m := Message{Conversation: conv, Role: role, Sender: sender, Text: text, Pos: Pos{File: "f.jsonl", Line: line}}
+	if sec >= 0 {
+		m.Time = t0.Add(time.Duration(sec) * time.Second)
+	}
+	return m
+}
+
+func runEngine(t *testing.T, e *Engine, feed func(s Sink) error) ([]*Result, *Summary, error) {
+	t.Helper()
+	if e.Checker == nil {
+		e.Checker = wordChecker{&RuleInfo{ID: "p/bad", Severity: Error, Deduct: 10}}
+	}
+	if e.Scoring.Start == 0 {
+		e.Scoring = Scoring{Start: 100, Grades: []Grade{{"好", 90}}, FailGrade: "差"}
+	}
+	var out []*Result
+	sum, err := e.Run(context.Background(), feed, func(r *Result) error { out = append(out, r); return nil })
+	return out, sum, err
+}
+
+func TestEngineGroupsOrdersAndAccounts(t *testing.T) {
+	for _, jobs := range []int{1, 4} {
+		t.Run(fmt.Sprint("jobs=", jobs), func(t *testing.T) {
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs}, func(s Sink) error {
+				s.File("f.jsonl")
+				s.Message(msg("c1", 10, Agent, "A", "second by time", 1))
+				s.Message(msg("c2", 0, Customer, "u2", "hi", 2))
+				s.Message(msg("c1", 0, Customer, "u1", "first by time", 3))
+				s.Reject(RecordError{Pos: Pos{File: "f.jsonl", Line: 4}, Err: "invalid JSON"})
+				s.Message(msg("c2", 5, Agent, "B", "bad", 5))
+				s.Message(msg("c1", 10, Agent, "B", "bad too, same time as line 1", 6))
+				s.SkipRecord(Pos{File: "f.jsonl", Line: 7}, "已读")
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res) != 2 || res[0].Conversation.ID != "c1" || res[1].Conversation.ID != "c2" {
+				t.Fatalf("results in input order: %v", res)
+			}
+			var lines []int
+			for _, m := range res[0].Conversation.Messages {
+				lines = append(lines, m.Pos.Line)
+			}
+			if fmt.Sprint(lines) != "[3 1 6]" {
+				t.Errorf("c1 ordered by time, stable for equal times: lines %v", lines)
+			}
+			if sum.Records != 7 || sum.Messages != 5 || sum.Rejected != 1 || sum.SkippedRecords != 1 || sum.Records != sum.Messages+sum.Rejected+sum.SkippedRecords {
+				t.Errorf("accounting: %+v", sum)
+			}
+			if sum.Files != 1 || sum.Conversations != 2 || sum.Findings != 2 || sum.MaxSeverity() != Error {
+				t.Errorf("summary: %+v", sum)
+			}
+			if sum.MeanScore() != 90 || sum.LowestScore() != 90 {
+				t.Errorf("scores: mean %v lowest %v", sum.MeanScore(), sum.LowestScore())
+			}
+			ags := sum.Agents()
+			if len(ags) != 2 || ags[0].Agent != "A" || ags[0].Conversations != 1 || ags[0].Findings != 0 || ags[1].Agent != "B" || ags[1].Conversations != 2 || ags[1].Findings != 2 {
+				t.Errorf("agents: a conversation with two agents counts for both: %+v %+v", ags[0], ags[1])
+			}
+		})
+	}
+}
+
+func TestEngineStrictStopsAtFirstMalformedRecord(t *testing.T) {
+	_, sum, err := runEngine(t, &Engine{Strict: true}, func(s Sink) error {
+		if err := s.Message(msg("c1", 0, Customer, "u", "hi", 1)); err != nil {
+			return err
+		}
+		if err := s.Reject(RecordError{Pos: Pos{File: "f.jsonl", Line: 2}, Err: "unknown role"}); err != nil {
+			return err
+		}
+		t.Error("reading went on after a malformed record with --strict")
+		return nil
+	})
+	if !errors.Is(err, ErrStrict) || !strings.Contains(err.Error(), "f.jsonl:2: unknown role") {
+		t.Errorf("err = %v", err)
+	}
+	if sum.Conversations != 0 {
+		t.Errorf("nothing is linted after a strict failure: %+v", sum)
+	}
+}
+
+func TestEngineDuplicateIDsAndEmptyTexts(t *testing.T) {
+	_, sum, err := runEngine(t, &Engine{}, func(s Sink) error {
+		a := msg("c1", 0, Customer, "u", "", 1)
+		a.ID = "m1"
+		b := msg("c1", 1, Agent, "A", "您好", 2)
+		b.ID = "m1"
+		c := msg("c2", 1, Agent, "A", "您好", 3)
+		c.ID = "m1" // same id in another conversation is fine
+		s.Message(a)
+		s.Message(b)
+		s.Message(c)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rejected != 1 || len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Err, `duplicate message id "m1"`) || sum.Errors[0].Pos.Line != 2 {
+		t.Errorf("duplicate ids: %+v", sum.Errors)
+	}
+	if sum.EmptyTexts != 1 || sum.Records != 3 || sum.Messages != 2 {
+		t.Errorf("accounting: %+v", sum)
+	}
+}
+
+func TestEngineUntimedConversation(t *testing.T) {
+	res, sum, err := runEngine(t, &Engine{}, func(s Sink) error {
+		s.Message(msg("c1", -1, Customer, "u", "b", 1))
+		s.Message(msg("c1", -1, Agent, "A", "a", 2))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res[0].Conversation
+	if c.Timed || c.Messages[0].Pos.Line != 1 || len(c.Notes) != 1 {
+		t.Errorf("untimed conversations keep input order and say so: %+v", c)
+	}
+	if sum.SkippedRules["p/bad"] != 1 {
+		t.Errorf("skipped rules are counted: %v", sum.SkippedRules)
+	}
+}
+
+func TestEngineMemoryBudgetSplitsFarApartConversations(t *testing.T) {
+	res, sum, err := runEngine(t, &Engine{MemoryBudget: 4000, Jobs: 2}, func(s Sink) error {
+		s.Message(msg("long", 0, Customer, "u", "start", 1))
+		for i := 0; i < 100; i++ {
+			id := fmt.Sprint("c", i)
+			s.Message(msg(id, i, Customer, "u", "hello", 2+2*i))
+			s.Message(msg(id, i+1, Agent, "A", "hi", 3+2*i))
+		}
+		s.Message(msg("long", 500, Agent, "A", "end", 300))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 102 || sum.Conversations != 102 || sum.SplitConversations != 1 || sum.Messages != 202 {
+		t.Fatalf("results %d, summary %+v", len(res), sum)
+	}
+	parts := 0
+	for _, r := range res {
+		if r.Conversation.ID == "long" {
+			parts++
+			if len(r.Conversation.Notes) == 0 {
+				t.Error("each part of a split conversation says so")
+			}
+		}
+	}
+	if parts != 2 {
+		t.Errorf("the far-apart conversation is linted in %d parts, want 2", parts)
+	}
+}
+
+func TestEngineOutputErrorStops(t *testing.T) {
+	e := &Engine{Checker: wordChecker{&RuleInfo{ID: "p/bad"}}, Scoring: Scoring{Start: 100}}
+	boom := errors.New("disk full")
+	_, err := e.Run(context.Background(), func(s Sink) error {
+		for i := 0; i < 100; i++ {
+			if err := s.Message(msg(fmt.Sprint(i), 0, Agent, "A", "x", i+1)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(*Result) error { return boom })
+	if !errors.Is(err, boom) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -1,0 +1,202 @@
+package lint
+
+import (
+	"context"
+	"fmt"
+	"hash/maphash"
+	"sort"
+)
+
+// DefaultMemoryBudget is how many bytes of open conversations the engine
+// holds before it lints the least recently active ones early.
+const DefaultMemoryBudget = 64 << 20
+
+// messageOverhead approximates the memory of a Message beyond its text.
+const messageOverhead = 160
+
+// grouper is the Sink the engine hands to readers. It collects messages into
+// conversations (messages of many conversations may be interleaved within
+// and across files), accounts for every record, and hands finished
+// conversations on. All conversations stay open until the input ends, unless
+// the open ones outgrow the memory budget: then the least recently active are
+// linted early, and a conversation that resumes afterwards is linted in
+// parts, each part noting it.
+type grouper struct {
+	ctx    context.Context
+	strict bool
+	sum    *Summary
+	emit   func(*Conversation) error
+	budget int
+
+	open    map[string]*openConv
+	bytes   int
+	seq     int // messages read
+	touch   int // activity clock
+	flushed int // conversations handed on (their output order)
+	closed  map[uint64]struct{}
+	seed    maphash.Seed
+	// progress is called every progressEvery records.
+	progress func(records int)
+}
+
+type openConv struct {
+	c       *Conversation
+	ids     map[string]Pos
+	bytes   int
+	touched int
+	part    int
+}
+
+const progressEvery = 4096
+
+func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit func(*Conversation) error) *grouper {
+	if budget <= 0 {
+		budget = DefaultMemoryBudget
+	}
+	return &grouper{ctx: ctx, strict: strict, sum: sum, emit: emit, budget: budget,
+		open: map[string]*openConv{}, closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+}
+
+func (g *grouper) File(string) { g.sum.Files++ }
+
+// count accounts for one record read.
+func (g *grouper) count() {
+	g.sum.Records++
+	if g.progress != nil && g.sum.Records%progressEvery == 0 {
+		g.progress(g.sum.Records)
+	}
+}
+
+func (g *grouper) Message(m Message) error {
+	if err := g.ctx.Err(); err != nil {
+		return err
+	}
+	oc := g.open[m.Conversation]
+	if m.ID != "" && oc != nil {
+		if first, dup := oc.ids[m.ID]; dup {
+			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
+		}
+	}
+	g.count()
+	if m.Type == "" {
+		m.Type = TypeText
+	}
+	if m.Text == "" {
+		g.sum.EmptyTexts++
+	}
+	m.Seq = g.seq
+	g.seq++
+	if oc == nil {
+		oc = &openConv{c: &Conversation{ID: m.Conversation, File: m.Pos.File}}
+		if _, seen := g.closed[maphash.String(g.seed, m.Conversation)]; seen {
+			oc.part = 2 // resumed after an early flush
+			g.sum.SplitConversations++
+		}
+		g.open[m.Conversation] = oc
+	}
+	if m.ID != "" {
+		if oc.ids == nil {
+			oc.ids = map[string]Pos{}
+		}
+		oc.ids[m.ID] = m.Pos
+	}
+	oc.c.Messages = append(oc.c.Messages, m)
+	g.touch++
+	oc.touched = g.touch
+	size := len(m.Text) + len(m.Sender) + len(m.Conversation) + messageOverhead
+	oc.bytes += size
+	g.bytes += size
+	if g.bytes > g.budget {
+		return g.evict()
+	}
+	return nil
+}
+
+func (g *grouper) Reject(e RecordError) error {
+	g.count()
+	g.sum.Rejected++
+	g.sum.Errors = append(g.sum.Errors, e)
+	if g.strict {
+		return fmt.Errorf("%w: %s", ErrStrict, e.Error())
+	}
+	return g.ctx.Err()
+}
+
+func (g *grouper) SkipRecord(Pos, string) error {
+	g.count()
+	g.sum.SkippedRecords++
+	return g.ctx.Err()
+}
+
+// evict lints the least recently active conversations until the open ones
+// use at most half the budget.
+func (g *grouper) evict() error {
+	ocs := make([]*openConv, 0, len(g.open))
+	for _, oc := range g.open {
+		ocs = append(ocs, oc)
+	}
+	sort.Slice(ocs, func(i, j int) bool { return ocs[i].touched < ocs[j].touched })
+	for _, oc := range ocs {
+		if g.bytes <= g.budget/2 {
+			break
+		}
+		g.closed[maphash.String(g.seed, oc.c.ID)] = struct{}{}
+		if oc.part == 0 {
+			oc.part = 1
+		}
+		if err := g.flush(oc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flush finishes one open conversation and hands it on.
+func (g *grouper) flush(oc *openConv) error {
+	delete(g.open, oc.c.ID)
+	g.bytes -= oc.bytes
+	c := oc.c
+	switch oc.part {
+	case 1:
+		c.Notes = append(c.Notes, "linted before the input ended (memory budget); later messages of this conversation are linted as a further part")
+	case 2:
+		c.Notes = append(c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
+	}
+	finish(c)
+	c.Seq = g.flushed
+	g.flushed++
+	return g.emit(c)
+}
+
+// drain finishes every open conversation, in order of first appearance.
+func (g *grouper) drain() error {
+	ocs := make([]*openConv, 0, len(g.open))
+	for _, oc := range g.open {
+		ocs = append(ocs, oc)
+	}
+	sort.Slice(ocs, func(i, j int) bool { return ocs[i].c.Messages[0].Seq < ocs[j].c.Messages[0].Seq })
+	for _, oc := range ocs {
+		if err := g.flush(oc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish orders a conversation's messages by time (stable for equal times)
+// when every message has one; otherwise it keeps input order and marks the
+// conversation untimed.
+func finish(c *Conversation) {
+	c.Timed = true
+	for i := range c.Messages {
+		if !c.Messages[i].Timed() {
+			c.Timed = false
+			break
+		}
+	}
+	if c.Timed {
+		sort.SliceStable(c.Messages, func(i, j int) bool { return c.Messages[i].Time.Before(c.Messages[j].Time) })
+	} else {
+		c.Notes = append(c.Notes, "messages without times: timing rules skipped")
+	}
+}

@@ -1,0 +1,330 @@
+// Package match finds rule phrases in chat messages: it normalises text
+// (full-width, Traditional→Simplified, invisible characters, case), scans
+// every message once with one Aho-Corasick automaton built from all phrase
+// lists of all active rules, applies RE2 patterns and `except` contexts, and
+// consults gse word boundaries only for messages where a word-mode phrase
+// was found. It is the only package that knows about normalisation, automata
+// and gse.
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"unicode/utf8"
+)
+
+// Mode is how the phrases of a list match.
+type Mode uint8
+
+const (
+	// Word counts a phrase only where its first and last characters fall on
+	// gse word boundaries (不懂 is not found in 看不懂, nor 亲 in 亲自).
+	Word Mode = iota
+	// Substring counts every occurrence.
+	Substring
+)
+
+// ListSpec is one phrase list of a rule: phrases (literal), patterns (RE2,
+// matched as written, not subject to Mode; a group named "match",
+// (?P<match>…), marks the part reported when the pattern also matches
+// context) and except contexts (a match inside an occurrence of an except
+// phrase does not count).
+type ListSpec struct {
+	Phrases  []string
+	Patterns []string
+	Except   []string
+	Mode     Mode
+}
+
+// ListID names a compiled phrase list.
+type ListID int32
+
+// Builder collects the phrase lists of all active rules.
+type Builder struct {
+	specs []ListSpec
+}
+
+// Add registers a phrase list and returns its id.
+func (b *Builder) Add(spec ListSpec) ListID {
+	b.specs = append(b.specs, spec)
+	return ListID(len(b.specs) - 1)
+}
+
+type use struct {
+	list   ListID
+	phrase int32 // index in the list's phrases; -1: an except context
+}
+
+type list struct {
+	mode     Mode
+	phrases  []string // as written
+	patterns []*regexp.Regexp
+	// group[i] is the index of pattern i's (?P<match>…) group, or -1: a
+	// pattern may match context around the part it reports.
+	group []int
+}
+
+// Matcher is the compiled form of all phrase lists. It is immutable and safe
+// for concurrent use; per-message state lives in a Text.
+type Matcher struct {
+	ac    *automaton
+	keys  []string // normalised automaton patterns
+	uses  [][]use  // per automaton pattern
+	lists []list
+	seg   Segmenter
+}
+
+// Build compiles the lists. seg finds word boundaries for word-mode lists.
+func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
+	m := &Matcher{seg: seg, lists: make([]list, len(b.specs))}
+	index := map[string]int32{}
+	key := func(s string) int32 {
+		n := Normalize(s)
+		if id, ok := index[n]; ok {
+			return id
+		}
+		id := int32(len(m.keys))
+		index[n] = id
+		m.keys = append(m.keys, n)
+		m.uses = append(m.uses, nil)
+		return id
+	}
+	for i, spec := range b.specs {
+		l := &m.lists[i]
+		l.mode = spec.Mode
+		l.phrases = spec.Phrases
+		for j, p := range spec.Phrases {
+			if Normalize(p) == "" {
+				return nil, fmt.Errorf("phrase %q is empty after normalisation", p)
+			}
+			k := key(p)
+			m.uses[k] = append(m.uses[k], use{ListID(i), int32(j)})
+		}
+		for _, p := range spec.Except {
+			if Normalize(p) == "" {
+				return nil, fmt.Errorf("except phrase %q is empty after normalisation", p)
+			}
+			k := key(p)
+			m.uses[k] = append(m.uses[k], use{ListID(i), -1})
+		}
+		for _, p := range spec.Patterns {
+			re, err := CompilePattern(p)
+			if err != nil {
+				return nil, err
+			}
+			l.patterns = append(l.patterns, re)
+			l.group = append(l.group, re.SubexpIndex("match"))
+		}
+	}
+	m.ac = buildAutomaton(m.keys)
+	return m, nil
+}
+
+// Phrase returns phrase i of a list as written in the pack.
+func (m *Matcher) Phrase(id ListID, i int) string { return m.lists[id].phrases[i] }
+
+// Hit is one occurrence of a list's phrase or pattern in a message.
+type Hit struct {
+	// Start and End are the byte span of the match in the original text.
+	Start, End int
+	// Phrase indexes the list's phrases, or is -1 for a pattern match.
+	Phrase int
+	// Pattern indexes the list's patterns, or is -1 for a phrase match.
+	Pattern int
+	// Text is the matched original text.
+	Text string
+	// Column is the 1-based character position of the match.
+	Column int
+}
+
+type rawHit struct {
+	key        int32
+	start, end int32 // in normalised text
+}
+
+// Text is one message analysed by a Matcher: normalised, scanned, and
+// segmented on demand. Reuse a Text for many messages; it is not safe for
+// concurrent use.
+type Text struct {
+	m         *Matcher
+	norm      Normalized
+	raw       []rawHit
+	bounds    []int
+	segmented bool
+	cand      []cand
+}
+
+type cand struct {
+	start, end int // normalised
+	phrase     int
+	pattern    int
+}
+
+// Analyse prepares t for text: normalises it and runs the automaton once.
+// With scan false the text is only normalised (Hits then finds nothing),
+// for messages no rule looks at.
+func (m *Matcher) Analyse(t *Text, text string, scan bool) {
+	t.m = m
+	t.norm.Reset(text)
+	t.raw = t.raw[:0]
+	t.bounds = t.bounds[:0]
+	t.segmented = false
+	if !scan {
+		return
+	}
+	m.ac.scan(t.norm.Text, func(k int32, s, e int) {
+		t.raw = append(t.raw, rawHit{k, int32(s), int32(e)})
+	})
+}
+
+// Normalized returns the normalised text.
+func (t *Text) Normalized() string { return t.norm.Text }
+
+// Orig returns the original text.
+func (t *Text) Orig() string { return t.norm.Orig() }
+
+// Has reports whether the list matches anywhere in the text.
+func (t *Text) Has(id ListID) bool {
+	var buf [4]Hit
+	return len(t.Hits(id, buf[:0])) > 0
+}
+
+// Hits appends to dst the occurrences of the list in the text: word-mode
+// phrases only on word boundaries, nothing inside an except context, and
+// overlaps resolved leftmost-longest, in text order.
+func (t *Text) Hits(id ListID, dst []Hit) []Hit {
+	if t.m == nil {
+		return dst
+	}
+	l := &t.m.lists[id]
+	c := t.cand[:0]
+	needWord := false
+	for _, h := range t.raw {
+		for _, u := range t.m.uses[h.key] {
+			if u.list == id && u.phrase >= 0 {
+				c = append(c, cand{int(h.start), int(h.end), int(u.phrase), -1})
+				needWord = needWord || l.mode == Word
+			}
+		}
+	}
+	for i, re := range l.patterns {
+		g := l.group[i]
+		if g < 0 {
+			for _, loc := range re.FindAllStringIndex(t.norm.Text, -1) {
+				if loc[1] > loc[0] {
+					c = append(c, cand{loc[0], loc[1], -1, i})
+				}
+			}
+			continue
+		}
+		// the search resumes right after the reported part, so the context
+		// one match consumed after it can serve as the next one's leading
+		// context (肯定能到，百分之百明天到 holds two promises)
+		text := t.norm.Text
+		for from := 0; from <= len(text); {
+			loc := re.FindStringSubmatchIndex(text[from:])
+			if loc == nil {
+				break
+			}
+			next := from + loc[1]
+			if s, e := loc[2*g], loc[2*g+1]; s >= 0 && e > s {
+				c = append(c, cand{from + s, from + e, -1, i})
+				next = from + e
+			}
+			if next <= from {
+				_, size := utf8.DecodeRuneInString(text[from:])
+				next = from + max(size, 1)
+			}
+			from = next
+		}
+	}
+	if len(c) == 0 {
+		t.cand = c
+		return dst
+	}
+	if needWord {
+		t.segment()
+		w := c[:0]
+		for _, x := range c {
+			if x.pattern >= 0 || (t.isBoundary(x.start) && t.isBoundary(x.end)) {
+				w = append(w, x)
+			}
+		}
+		c = w
+	}
+	// except contexts
+	w := c[:0]
+	for _, x := range c {
+		if !t.excepted(id, x.start, x.end) {
+			w = append(w, x)
+		}
+	}
+	c = w
+	// leftmost-longest, non-overlapping
+	sort.Slice(c, func(i, j int) bool {
+		if c[i].start != c[j].start {
+			return c[i].start < c[j].start
+		}
+		return c[i].end > c[j].end
+	})
+	last := -1
+	orig := t.norm.Orig()
+	for _, x := range c {
+		if x.start < last {
+			continue
+		}
+		last = x.end
+		os, oe := t.norm.OrigSpan(x.start, x.end)
+		dst = append(dst, Hit{
+			Start: os, End: oe, Phrase: x.phrase, Pattern: x.pattern,
+			Text: orig[os:oe], Column: utf8.RuneCountInString(orig[:os]) + 1,
+		})
+	}
+	t.cand = c
+	return dst
+}
+
+func (t *Text) excepted(id ListID, start, end int) bool {
+	for _, h := range t.raw {
+		if int(h.start) > start || int(h.end) < end {
+			continue
+		}
+		for _, u := range t.m.uses[h.key] {
+			if u.list == id && u.phrase < 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (t *Text) segment() {
+	if t.segmented {
+		return
+	}
+	t.segmented = true
+	t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text)
+}
+
+func (t *Text) isBoundary(off int) bool {
+	i := sort.SearchInts(t.bounds, off)
+	return i < len(t.bounds) && t.bounds[i] == off
+}
+
+// Segmented reports whether the text needed word boundaries (for tests and
+// statistics: only messages with a word-mode candidate are segmented).
+func (t *Text) Segmented() bool { return t.segmented }
+
+// Words returns the gse segmentation of the normalised text (for `explain`).
+func (t *Text) Words() []string {
+	t.segment()
+	var out []string
+	for i := 1; i < len(t.bounds); i++ {
+		out = append(out, t.norm.Text[t.bounds[i-1]:t.bounds[i]])
+	}
+	return out
+}
+
+// Matcher returns the matcher that analysed the text.
+func (t *Text) Matcher() *Matcher { return t.m }

@@ -1,0 +1,236 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	segOnce sync.Once
+	seg     Segmenter
+)
+
+func testSegmenter(t testing.TB) Segmenter {
+	segOnce.Do(func() {
+		var err error
+		seg, err = NewSegmenter(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+	return seg
+}
+
+// hits compiles one list and returns its hits in text as "match@column".
+func hits(t *testing.T, spec ListSpec, text string) string {
+	t.Helper()
+	var b Builder
+	id := b.Add(spec)
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, text, true)
+	var out []string
+	for _, h := range tx.Hits(id, nil) {
+		out = append(out, fmt.Sprintf("%s@%d", h.Text, h.Column))
+	}
+	return strings.Join(out, " ")
+}
+
+func TestMatcherWordMode(t *testing.T) {
+	tests := []struct {
+		name    string
+		phrases []string
+		text    string
+		want    string
+	}{
+		{"不懂 is a word of its own", []string{"不懂"}, "这个我也不懂", "不懂@5"},
+		{"看不懂 is not 不懂", []string{"不懂"}, "说明书我看不懂", ""},
+		{"亲 as address", []string{"亲"}, "亲，您好", "亲@1"},
+		{"亲自 is not 亲", []string{"亲"}, "我亲自帮您查一下", ""},
+		{"不知道 on boundaries", []string{"不知道"}, "这个我也不知道", "不知道@5"},
+		{"不行 standalone", []string{"不行"}, "这样不行的", "不行@3"},
+		{"every occurrence", []string{"不行"}, "不行，真的不行", "不行@1 不行@6"},
+		{"traditional text, simplified phrase", []string{"没关系"}, "沒關係的，親", "沒關係@1"},
+		{"latin case-insensitive", []string{"vip"}, "您是VIP会员吗", "VIP@3"},
+		{"latin inside a word is no boundary", []string{"vip"}, "supervipclub", ""},
+		{"full-width text", []string{"vip"}, "ＶＩＰ会员", "ＶＩＰ@1"},
+		{"zero-width inside", []string{"不知道"}, "我不\u200b知道", "不\u200b知道@2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hits(t, ListSpec{Phrases: tt.phrases, Mode: Word}, tt.text); got != tt.want {
+				t.Errorf("hits = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatcherSubstringExceptPatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		spec ListSpec
+		text string
+		want string
+	}{
+		{"substring finds inside words", ListSpec{Phrases: []string{"不懂"}, Mode: Substring}, "说明书我看不懂", "不懂@6"},
+		{"except context", ListSpec{Phrases: []string{"不知道"}, Except: []string{"不知道您"}, Mode: Substring}, "不知道您是否满意", ""},
+		{"except only where it covers", ListSpec{Phrases: []string{"不知道"}, Except: []string{"不知道您"}, Mode: Substring}, "不知道您满意吗？我也不知道", "不知道@11"},
+		{"pattern", ListSpec{Patterns: []string{"我(不能|不会|不可以)"}}, "抱歉我不能帮您改价", "我不能@3"},
+		{"pattern in traditional", ListSpec{Patterns: []string{"我(不能|不會)"}}, "我不會", "我不會@1"},
+		{"pattern case-insensitive", ListSpec{Patterns: []string{"VIP\\d+"}}, "vip123", "vip123@1"},
+		{"pattern and except", ListSpec{Patterns: []string{"我不能"}, Except: []string{"我不能理解您的心情"}}, "我不能理解您的心情", ""},
+		{"leftmost-longest wins", ListSpec{Phrases: []string{"不知道", "知道"}, Mode: Substring}, "我不知道", "不知道@2"},
+		{"overlap keeps the leftmost", ListSpec{Phrases: []string{"不知", "知道"}, Mode: Substring}, "不知道", "不知@1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hits(t, tt.spec, tt.text); got != tt.want {
+				t.Errorf("hits = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMatcherSegmentsOnlyWhenNeeded(t *testing.T) {
+	var b Builder
+	word := b.Add(ListSpec{Phrases: []string{"不懂"}, Mode: Word})
+	sub := b.Add(ListSpec{Phrases: []string{"您好"}, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, "您好，请问有什么可以帮您", true)
+	if !tx.Has(sub) || tx.Has(word) || tx.Segmented() {
+		t.Errorf("a message without a word-mode candidate must not be segmented (segmented=%v)", tx.Segmented())
+	}
+	m.Analyse(&tx, "我看不懂", true)
+	if tx.Has(word) || !tx.Segmented() {
+		t.Errorf("a word-mode candidate must be checked on gse boundaries (segmented=%v)", tx.Segmented())
+	}
+	m.Analyse(&tx, "我不懂", false)
+	if tx.Has(word) {
+		t.Error("an unscanned text has no hits")
+	}
+}
+
+func TestMatcherSharedPhrases(t *testing.T) {
+	// the same phrase in two lists with different modes is one automaton entry
+	var b Builder
+	word := b.Add(ListSpec{Phrases: []string{"不懂"}, Mode: Word})
+	sub := b.Add(ListSpec{Phrases: []string{"不懂", "看不"}, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.keys) != 2 {
+		t.Errorf("automaton holds %d keys, want 2", len(m.keys))
+	}
+	var tx Text
+	m.Analyse(&tx, "我看不懂", true)
+	if tx.Has(word) {
+		t.Error("word list must not match inside 看不懂")
+	}
+	if got := len(tx.Hits(sub, nil)); got != 1 {
+		t.Errorf("substring list: %d hits, want 1 (看不 and 不懂 overlap)", got)
+	}
+}
+
+func TestCompilePatternErrors(t *testing.T) {
+	if _, err := CompilePattern("我(不能"); err == nil {
+		t.Error("want an error for an unclosed group")
+	}
+	if _, err := CompilePattern(`(?P<x>a)\1`); err == nil {
+		t.Error("want an error for a backreference (not RE2)")
+	}
+}
+
+func TestCompilePatternNormalises(t *testing.T) {
+	tests := []struct{ pattern, text string }{
+		{"我(不能|不會)", "我不会"},
+		{"[親亲]自", "亲自"},
+		{"ＶＩＰ\\d", "vip1"},
+		{"沒關係", "没关系"},
+	}
+	for _, tt := range tests {
+		re, err := CompilePattern(tt.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !re.MatchString(tt.text) {
+			t.Errorf("%q (%s) does not match normalised %q", tt.pattern, re, tt.text)
+		}
+	}
+}
+
+func TestCompilePatternSyntaxKept(t *testing.T) {
+	tests := []struct {
+		pattern string
+		match   []string
+		noMatch []string
+	}{
+		{`稍等[^二几两]`, []string{"稍等一下"}, []string{"稍等两天", "稍等兩天"}},
+		{`稍等[^二几兩]`, []string{"稍等一下"}, []string{"稍等两天"}},
+		{`[親]自`, []string{"亲自"}, nil},
+		{`（\d+）`, []string{"(12)"}, []string{"12"}},
+		{`\p{Han}{2}不行`, []string{"这样不行"}, []string{"ab不行"}},
+		{`(?P<who>我)(不能|不會){1,2}`, []string{"我不会"}, nil},
+		{`\Q亲.\E`, []string{"亲."}, []string{"亲a"}},
+		{`[A-Z]{3}`, []string{"vip"}, nil},
+		{`^您好$`, []string{"您好"}, []string{"您好亲"}},
+	}
+	for _, tt := range tests {
+		re, err := CompilePattern(tt.pattern)
+		if err != nil {
+			t.Errorf("%q: %v", tt.pattern, err)
+			continue
+		}
+		for _, s := range tt.match {
+			if !re.MatchString(Normalize(s)) {
+				t.Errorf("%q (%s) should match %q", tt.pattern, re, s)
+			}
+		}
+		for _, s := range tt.noMatch {
+			if re.MatchString(Normalize(s)) {
+				t.Errorf("%q (%s) should not match %q", tt.pattern, re, s)
+			}
+		}
+	}
+}
+
+func FuzzCompilePattern(f *testing.F) {
+	for _, s := range []string{`我(不能|不會)`, `稍等[^二几两]`, `（\d+）`, `[]a]`, `[^]a]`, `\p{Han}+`, `a{2,3}`, `{`, `[[:alpha:]]`, `\Qa.b\E`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if _, err := regexp.Compile(p); err != nil {
+			return
+		}
+		// a valid pattern must stay valid once normalised
+		if _, err := CompilePattern(p); err != nil {
+			t.Errorf("valid pattern %q: %v", p, err)
+		}
+	})
+}
+
+func TestPatternMatchGroup(t *testing.T) {
+	spec := ListSpec{Patterns: []string{`(^|[^不])(?P<match>(一定|肯定)(能)?到)([^手]|$)`}}
+	tests := []struct{ text, want string }{
+		{"明天一定能到，放心", "一定能到@3"},
+		{"不一定能到", ""},
+		{"一定到手", ""},
+		{"一定到", "一定到@1"},
+		{"肯定能到，一定能到", "肯定能到@1 一定能到@6"},
+	}
+	for _, tt := range tests {
+		if got := hits(t, spec, tt.text); got != tt.want {
+			t.Errorf("%q: hits = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

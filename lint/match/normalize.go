@@ -1,0 +1,197 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Normalized is a text prepared for matching: full-width ASCII folded to
+// half-width, Traditional Chinese converted to Simplified, invisible
+// characters removed and letters lower-cased. It keeps a map from every byte
+// of the normalised text back to the original, so matches found in Text can
+// be reported at their place in the original message.
+//
+// A Normalized is reused across messages to avoid allocations; it is not safe
+// for concurrent use.
+type Normalized struct {
+	// Text is the normalised text.
+	Text string
+	orig string
+	// off[i] is the byte offset in orig of the character that produced byte
+	// i of Text; off[len(Text)] is len(orig). nil when Text == orig.
+	off []int32
+	buf strings.Builder
+}
+
+// Orig returns the original text.
+func (n *Normalized) Orig() string { return n.orig }
+
+// Identity reports whether normalisation changed nothing.
+func (n *Normalized) Identity() bool { return n.off == nil }
+
+// OrigSpan maps the byte span [start, end) of Text to the span of the
+// original text it came from.
+func (n *Normalized) OrigSpan(start, end int) (int, int) {
+	if n.off == nil {
+		return start, end
+	}
+	os := int(n.off[start])
+	if end <= start {
+		return os, os
+	}
+	// end maps to the end of the original character that produced byte end-1.
+	last := int(n.off[end-1])
+	_, size := utf8.DecodeRuneInString(n.orig[last:])
+	return os, last + size
+}
+
+// Normalize returns the normalised form of s (without an offset map): what
+// phrases in rule packs are turned into before they are compiled.
+func Normalize(s string) string {
+	var n Normalized
+	n.Reset(s)
+	return n.Text
+}
+
+// Reset normalises s into n, reusing n's buffers.
+func (n *Normalized) Reset(s string) {
+	n.orig = s
+	n.off = n.off[:0]
+	first := firstChange(s)
+	if first < 0 {
+		n.Text = s
+		n.off = nil
+		return
+	}
+	n.buf.Reset()
+	n.buf.Grow(len(s))
+	if cap(n.off) < len(s)+1 {
+		n.off = make([]int32, 0, len(s)+1)
+	}
+	// Everything before the first change is copied as it is.
+	n.buf.WriteString(s[:first])
+	for i := 0; i < first; i++ {
+		n.off = append(n.off, int32(i))
+	}
+	var tmp [utf8.UTFMax]byte
+	for i := first; i < len(s); {
+		if phr, size, ok := lookupT2SPhrase(s[i:]); ok {
+			// phrase conversions keep the character count: map rune by rune
+			j := i
+			for _, r := range phr {
+				_, osz := utf8.DecodeRuneInString(s[j:])
+				w := utf8.EncodeRune(tmp[:], r)
+				n.buf.Write(tmp[:w])
+				for k := 0; k < w; k++ {
+					n.off = append(n.off, int32(j))
+				}
+				j += osz
+			}
+			i += size
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		out, keep := foldRune(r)
+		if size == 1 && r == utf8.RuneError {
+			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
+		}
+		if keep {
+			w := utf8.EncodeRune(tmp[:], out)
+			n.buf.Write(tmp[:w])
+			for k := 0; k < w; k++ {
+				n.off = append(n.off, int32(i))
+			}
+		}
+		i += size
+	}
+	n.off = append(n.off, int32(len(s)))
+	n.Text = n.buf.String()
+}
+
+// firstChange returns the byte offset of the first character normalisation
+// would change, or -1 when the text is already normal (the common case, which
+// then costs one pass and no allocation).
+func firstChange(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if ('A' <= c && c <= 'Z') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		if out, keep := foldRune(r); !keep || out != r {
+			return i
+		}
+		if t2sPhraseStart(r) {
+			if _, _, ok := lookupT2SPhrase(s[i:]); ok {
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
+}
+
+// foldRune maps one rune to its normal form; keep is false for characters
+// that are dropped (invisible and control characters).
+func foldRune(r rune) (out rune, keep bool) {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A'), true
+		}
+		if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f {
+			return 0, false
+		}
+		return r, true
+	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+		r -= 0xFF01 - 0x21
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r, true
+	case r == 0x3000: // ideographic space
+		return ' ', true
+	case invisible(r):
+		return 0, false
+	}
+	if s, ok := lookupT2S(r); ok {
+		return s, true
+	}
+	if r < 0x3000 && unicode.IsUpper(r) {
+		return unicode.ToLower(r), true
+	}
+	return r, true
+}
+
+// invisible reports zero-width, formatting and control characters that carry
+// no text: they are removed before matching so 不\u200b知道 still reads 不知道.
+func invisible(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9F: // C1 controls
+		return true
+	case r == 0x00AD, r == 0x034F, r == 0x061C, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5,
+		r == 0x180E, r == 0x3164, r == 0xFEFF, r == 0xFFA0:
+		return true
+	case r >= 0x180B && r <= 0x180D:
+		return true
+	case r >= 0x200B && r <= 0x200F: // zero-width space/joiners, direction marks
+		return true
+	case r >= 0x202A && r <= 0x202E: // bidi embeddings
+		return true
+	case r >= 0x2060 && r <= 0x206F: // word joiner, invisible operators, isolates
+		return true
+	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
+		return true
+	case r >= 0xE0000 && r <= 0xE0FFF: // tags, variation selectors supplement
+		return true
+	}
+	return false
+}

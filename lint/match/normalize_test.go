@@ -1,0 +1,110 @@
+package match
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"plain simplified stays", "您好。很高兴为您服务", "您好。很高兴为您服务"},
+		{"full-width punctuation folds", "您好，亲！", "您好,亲!"},
+		{"traditional to simplified", "沒關係，我幫您查一下", "没关系,我帮您查一下"},
+		{"traditional phrase table", "乾淨的衣服", "干净的衣服"},
+		{"full-width ascii", "ＶＩＰ会员Ｎｏ．１２３", "vip会员no.123"},
+		{"ideographic space", "您好　亲", "您好 亲"},
+		{"zero-width removed", "不\u200b知\u200d道", "不知道"},
+		{"bom and bidi removed", "\ufeff您好\u202e亲", "您好亲"},
+		{"latin case folded", "iPhone PRO Max", "iphone pro max"},
+		{"controls removed, tab and newline kept", "a\x00b\tc\nd\x7f", "ab\tc\nd"},
+		{"emoji kept", "好的😊", "好的😊"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Normalize(tt.in); got != tt.want {
+				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNormalizedOrigSpan(t *testing.T) {
+	tests := []struct {
+		name, in, find, wantOrig string
+	}{
+		{"identity", "这个我也不知道", "不知道", "不知道"},
+		{"traditional maps back", "這個我也不知道啊", "不知道", "不知道"},
+		{"zero width inside match", "我不\u200b知道", "不知道", "不\u200b知道"},
+		{"full width maps back", "请拨打４００热线", "400", "４００"},
+		{"phrase conversion maps back", "衣服乾淨嗎", "干净", "乾淨"},
+		{"case folded maps back", "新款IPHONE到了", "iphone", "IPHONE"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var n Normalized
+			n.Reset(tt.in)
+			i := strings.Index(n.Text, tt.find)
+			if i < 0 {
+				t.Fatalf("%q not in normalised %q", tt.find, n.Text)
+			}
+			s, e := n.OrigSpan(i, i+len(tt.find))
+			if got := tt.in[s:e]; got != tt.wantOrig {
+				t.Errorf("OrigSpan → %q, want %q", got, tt.wantOrig)
+			}
+		})
+	}
+}
+
+func TestNormalizedReuse(t *testing.T) {
+	var n Normalized
+	n.Reset("這個ＡＢＣ")
+	if n.Text != "这个abc" || n.Identity() {
+		t.Fatalf("got %q identity=%v", n.Text, n.Identity())
+	}
+	n.Reset("普通文本")
+	if n.Text != "普通文本" || !n.Identity() {
+		t.Fatalf("reuse: got %q identity=%v", n.Text, n.Identity())
+	}
+	if s, e := n.OrigSpan(3, 6); s != 3 || e != 6 {
+		t.Fatalf("identity span = %d,%d", s, e)
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"沒關係", "ＡＢＣ", "a\u200bb", "\xff\xfe", "乾淨乾淨", "", "不知道"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var n Normalized
+		n.Reset(s)
+		if !utf8.ValidString(n.Text) {
+			t.Fatalf("normalised text is not valid UTF-8: %q", n.Text)
+		}
+		if Normalize(n.Text) != n.Text && utf8.ValidString(s) {
+			// normalisation is idempotent on its own output, except that the
+			// phrase table may apply to characters the first pass produced
+			if !strings.ContainsAny(n.Text, "乾") {
+				t.Errorf("not idempotent: %q → %q → %q", s, n.Text, Normalize(n.Text))
+			}
+		}
+		// every character boundary maps into the original
+		for i := range n.Text {
+			for j := i + 1; j <= len(n.Text); j++ {
+				if j < len(n.Text) && !utf8.RuneStart(n.Text[j]) {
+					continue
+				}
+				os, oe := n.OrigSpan(i, j)
+				if os < 0 || oe > len(s) || os > oe {
+					t.Fatalf("OrigSpan(%d,%d) = %d,%d out of range for %q", i, j, os, oe, s)
+				}
+				if j-i > 12 {
+					break
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,171 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// CompilePattern compiles an RE2 pattern from a rule pack so that it matches
+// normalised text: the pattern's own characters are normalised the way
+// message text is (so a pattern written in Traditional characters or
+// full-width letters still matches), both in literals and inside character
+// classes (negated ones included: [^兩] excludes 两), and letters match
+// case-insensitively.
+func CompilePattern(p string) (*regexp.Regexp, error) {
+	if _, err := regexp.Compile(p); err != nil {
+		return nil, fmt.Errorf("compile pattern: %w", err)
+	}
+	np := normalizePattern(p)
+	re, err := regexp.Compile("(?i)" + np)
+	if err != nil {
+		return nil, fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
+	}
+	return re, nil
+}
+
+// normalizePattern rewrites the characters of a regular expression that
+// stand for themselves to their normalised form, leaving its syntax alone:
+// escapes are copied as written, runs of literal text outside classes are
+// normalised as a whole (so phrase conversions apply), characters inside
+// classes one by one; a character that normalises to a metacharacter (a
+// full-width parenthesis) is escaped.
+func normalizePattern(p string) string {
+	var b strings.Builder
+	var run strings.Builder // pending literal text outside classes
+	flush := func() {
+		if run.Len() > 0 {
+			b.WriteString(regexp.QuoteMeta(Normalize(run.String())))
+			run.Reset()
+		}
+	}
+	inClass := false
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
+		case r == '\\':
+			flush()
+			n := escapeLen(p[i:])
+			b.WriteString(p[i : i+n])
+			i += n
+			continue
+		case inClass:
+			switch {
+			case r == ']' && !classStart(p, i):
+				inClass = false
+				b.WriteRune(r)
+			case r == '[' && strings.HasPrefix(p[i:], "[:"):
+				end := strings.Index(p[i:], ":]")
+				if end < 0 {
+					b.WriteString(p[i:])
+					return b.String()
+				}
+				b.WriteString(p[i : i+end+2])
+				i += end + 2
+				continue
+			default:
+				out, keep := foldRune(r)
+				if !keep {
+					out = r // dropped from text: keep it, it can only fail to match
+				}
+				if out < utf8.RuneSelf && strings.ContainsRune(`\]-^[`, out) && out != r {
+					b.WriteByte('\\')
+				}
+				b.WriteRune(out)
+			}
+		case r == '[':
+			flush()
+			inClass = true
+			b.WriteRune(r)
+			// a leading ^ and a leading ] belong to the class syntax
+			if strings.HasPrefix(p[i+1:], "^") {
+				b.WriteByte('^')
+				i++
+			}
+		case r < utf8.RuneSelf && strings.ContainsRune(`.+*?()|{}^$`, r):
+			flush()
+			if r == '(' && strings.HasPrefix(p[i:], "(?") {
+				// group flags and names are syntax: copy up to ':' or ')' or '>'
+				j := i + 2
+				for j < len(p) && p[j] != ':' && p[j] != ')' && p[j] != '>' {
+					j++
+				}
+				if j < len(p) {
+					j++
+				}
+				b.WriteString(p[i:j])
+				i = j
+				continue
+			}
+			if r == '{' {
+				// a repetition {n,m} is syntax
+				if j := strings.IndexByte(p[i:], '}'); j > 0 && isRepeat(p[i+1:i+j]) {
+					b.WriteString(p[i : i+j+1])
+					i += j + 1
+					continue
+				}
+			}
+			b.WriteRune(r)
+		default:
+			if _, keep := foldRune(r); !keep {
+				// a character text never holds after normalisation: keep it as
+				// written so the pattern's structure (a following *) stays valid
+				flush()
+				b.WriteString(regexp.QuoteMeta(string(r)))
+			} else {
+				run.WriteRune(r)
+			}
+		}
+		i += size
+	}
+	flush()
+	return b.String()
+}
+
+// classStart reports whether the ']' at i is the first character of a class
+// (and so a literal ']'): right after '[' or '[^'.
+func classStart(p string, i int) bool {
+	return strings.HasSuffix(p[:i], "[") && !strings.HasSuffix(p[:i], `\[`) ||
+		strings.HasSuffix(p[:i], "[^") && !strings.HasSuffix(p[:i], `\[^`)
+}
+
+// escapeLen is the length of the escape sequence at the start of s
+// ("\d", "\pL", "\p{Han}", "\x{4E00}", "\Q...\E").
+func escapeLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case 'p', 'P', 'x':
+		if len(s) > 2 && s[2] == '{' {
+			if j := strings.IndexByte(s, '}'); j > 0 {
+				return j + 1
+			}
+		}
+		if s[1] == 'x' {
+			return min(4, len(s))
+		}
+		return min(3, len(s))
+	case 'Q':
+		if j := strings.Index(s, `\E`); j > 0 {
+			return j + 2
+		}
+		return len(s)
+	}
+	_, size := utf8.DecodeRuneInString(s[1:])
+	return 1 + size
+}
+
+// isRepeat reports whether s (between braces) is n, n, or n,m.
+func isRepeat(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if (c < '0' || c > '9') && c != ',' {
+			return false
+		}
+	}
+	return s[0] != ','
+}

@@ -1,0 +1,247 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"sync"
+)
+
+// NewSegmenter returns the segmenter used for word-mode matching: it cuts
+// text exactly as gse (github.com/go-ego/gse) does with Segmenter.Segment —
+// the shortest-path segmentation, not the HMM Cut — when gse is loaded with
+// words (see ResolveDictWords) followed by its Simplified Chinese dictionary
+// (data/dict/zh/s_1.txt).
+//
+// It does not load gse: words are looked up in an embedded, pre-sorted copy of
+// the dictionary and gse's shortest-path search is run over them, so creating
+// a segmenter costs microseconds and no noticeable memory. Package gseref holds
+// the gse-backed reference the tests hold this implementation to.
+//
+// Boundaries expects normalised text (see Normalize), shorter than 2 GiB; it
+// matches gse on any text without NUL bytes (on which gse's trie misbehaves).
+func NewSegmenter(words []DictWord) (Segmenter, error) {
+	t, err := loadDict()
+	if err != nil {
+		return nil, errDict(err)
+	}
+	resolved, err := ResolveDictWords(words)
+	if err != nil {
+		return nil, err
+	}
+	s := &dictSegmenter{dict: t}
+	// gse keeps the first token added for a word: the user words, in order,
+	// then the dictionary words they do not shadow.
+	total := t.total
+	seen := map[string]bool{}
+	var ends []int32
+	var codes []uint16
+	for _, w := range resolved {
+		key := lowerASCII(w.Word)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		if f := t.find(key); f > 0 {
+			total -= uint64(f)
+		}
+		total += uint64(w.Freq)
+		ends, codes, _ = scanUnits(ends[:0], codes[:0], t, key)
+		uw := userWord{rest: key[ends[0]:], n: int32(len(ends)), freq: w.Freq}
+		if c := codes[0]; c != 0 {
+			if s.userByCode == nil {
+				s.userByCode = map[uint16][]userWord{}
+				s.userBits = make([]uint64, t.nUnits/64+1)
+			}
+			s.userByCode[c] = append(s.userByCode[c], uw)
+			s.userBits[c/64] |= 1 << (c % 64)
+		} else {
+			if s.userOther == nil {
+				s.userOther = map[string][]userWord{}
+			}
+			s.userOther[key[:ends[0]]] = append(s.userOther[key[:ends[0]]], uw)
+		}
+	}
+	if total >= 1<<53 {
+		return nil, fmt.Errorf("match: dict words: %w: frequencies add up to %d, more than 2^53", ErrInvalidDictWord, total)
+	}
+	// gse's CalcToken: distance = float32(log2(total)) - float32(log2(freq)).
+	logTotal := float32(math.Log2(float64(total)))
+	s.total = total
+	s.dist = make([]float32, t.nFreqs)
+	for i := range s.dist {
+		s.dist[i] = logTotal - float32(math.Log2(t.freq(i)))
+	}
+	setDist := func(list []userWord) {
+		for i := range list {
+			list[i].dist = logTotal - float32(math.Log2(list[i].freq))
+		}
+	}
+	for _, list := range s.userByCode {
+		setDist(list)
+	}
+	for _, list := range s.userOther {
+		setDist(list)
+	}
+	return s, nil
+}
+
+// dictSegmenter reproduces gse's Segmenter.Segment over the embedded
+// dictionary plus user words.
+type dictSegmenter struct {
+	dict  *dictTable
+	total uint64 // gse's Dictionary.TotalFreq
+	// dist[i] is gse's distance of a dictionary word of the i-th frequency.
+	dist []float32
+	// User words by the code of their first gse unit (userBits marks the
+	// codes present), and by the first unit itself when no dictionary word
+	// holds it. nil when there are none.
+	userByCode map[uint16][]userWord
+	userBits   []uint64
+	userOther  map[string][]userWord
+}
+
+// userWord is a word added before the dictionary: it shadows a dictionary
+// word with the same key.
+type userWord struct {
+	rest string // the key after its first unit
+	n    int32  // units
+	freq float64
+	dist float32
+}
+
+// jumper is gse's jumper: the shortest distance from the start of the text to
+// the end of a unit, and the length in units of the last token on that path.
+type jumper struct {
+	minDistance float32
+	n           int32
+}
+
+type segScratch struct {
+	ends    []int32
+	codes   []uint16
+	jumpers []jumper
+	matches []dictMatch
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(segScratch) }}
+
+// pseudoDistance is the distance gse gives a character no dictionary word of
+// one unit starts at.
+const pseudoDistance = 32
+
+// Boundaries implements Segmenter.
+func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
+	if len(text) == 0 {
+		return append(dst, 0)
+	}
+	sc := scratchPool.Get().(*segScratch)
+	defer scratchPool.Put(sc)
+
+	ends, codes, upper := scanUnits(sc.ends[:0], sc.codes[:0], s.dict, text)
+	if upper {
+		// gse lower-cases ASCII letters (only found in Latin/digit units);
+		// normalised text has none
+		text = lowerASCII(text)
+		ends, codes, _ = scanUnits(ends[:0], codes[:0], s.dict, text)
+	}
+	sc.ends, sc.codes = ends, codes
+	n := len(ends)
+	if cap(sc.jumpers) < n {
+		sc.jumpers = make([]jumper, n+n/2)
+	}
+	jumpers := sc.jumpers[:n]
+	clear(jumpers)
+
+	// gse's segmentWords, search mode off.
+	matches := sc.matches[:0]
+	for cur := 0; cur < n; cur++ {
+		var baseDistance float32
+		if cur > 0 {
+			baseDistance = jumpers[cur-1].minDistance
+		}
+		matches = s.dict.lookup(matches[:0], codes, cur)
+		shortest := int32(math.MaxInt32)
+		var userLens uint64 // bit k set: a user word of k+1 units matched here
+		var user []userWord
+		if c := codes[cur]; c != 0 {
+			if s.userBits != nil && s.userBits[c/64]&(1<<(c%64)) != 0 {
+				user = s.userByCode[c]
+			}
+		} else if s.userOther != nil {
+			start := 0
+			if cur > 0 {
+				start = int(ends[cur-1])
+			}
+			user = s.userOther[text[start:ends[cur]]]
+		}
+		if user != nil {
+			for _, w := range user {
+				last := cur + int(w.n) - 1
+				e := int(ends[cur]) + len(w.rest)
+				if last < n && int(ends[last]) == e && text[ends[cur]:e] == w.rest {
+					updateJumper(&jumpers[last], baseDistance, w.dist, w.n)
+					shortest = min(shortest, w.n)
+					if w.n <= 64 {
+						userLens |= 1 << (w.n - 1)
+					}
+				}
+			}
+		}
+		for _, m := range matches {
+			if userLens&(1<<(m.n-1)) != 0 {
+				continue // shadowed by the user word
+			}
+			updateJumper(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n)
+			shortest = min(shortest, m.n)
+		}
+		if shortest != 1 {
+			updateJumper(&jumpers[cur], baseDistance, pseudoDistance, 1)
+		}
+	}
+	sc.matches = matches
+
+	// Walk back from the end, then write the segment starts in order.
+	segs := 0
+	for i := n - 1; i >= 0; i -= int(jumpers[i].n) {
+		segs++
+	}
+	at := len(dst)
+	dst = append(dst, make([]int, segs+1)...)
+	dst[at+segs] = len(text)
+	k := at + segs
+	for i := n - 1; i >= 0; {
+		i -= int(jumpers[i].n)
+		k--
+		if i >= 0 {
+			dst[k] = int(ends[i])
+		} else {
+			dst[k] = 0
+		}
+	}
+	return dst
+}
+
+// updateJumper is gse's updateJumper: a zero distance counts as unvisited.
+func updateJumper(j *jumper, baseDistance, distance float32, n int32) {
+	newDistance := baseDistance + distance
+	if j.minDistance == 0 || j.minDistance > newDistance {
+		j.minDistance = newDistance
+		j.n = n
+	}
+}
+
+// lowerASCII lower-cases ASCII letters as gse does.
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

@@ -1,0 +1,252 @@
+// Package lint holds the conversation model every chatlint package shares
+// (messages, conversations, findings, results) and the engine that groups
+// messages into conversations, runs the checks on them and scores them.
+//
+// Data flows one way: transcript readers produce Messages, the Engine groups
+// them into Conversations, a Checker turns each into Findings, scoring makes a
+// Result, and report writers print Results. Readers never see rules, checks
+// never see files and writers never re-run checks.
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Role is who wrote a message.
+type Role uint8
+
+// The roles of the transcript model.
+const (
+	RoleUnknown Role = iota
+	Customer
+	Agent
+	Bot
+	System
+)
+
+var roleNames = [...]string{"", "customer", "agent", "bot", "system"}
+
+// String returns the canonical role name ("" for RoleUnknown).
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return fmt.Sprintf("role(%d)", r)
+}
+
+// MarshalText writes the canonical role name.
+func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// ParseRole parses a canonical role name (case-insensitive).
+func ParseRole(s string) (Role, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, n := range roleNames {
+		if i > 0 && n == s {
+			return Role(i), true
+		}
+	}
+	return RoleUnknown, false
+}
+
+// RoleSet is a set of roles, used by the role filters of rules.
+type RoleSet uint8
+
+// AnyRole matches every known role.
+const AnyRole RoleSet = 1<<Customer | 1<<Agent | 1<<Bot | 1<<System
+
+// RolesOf builds a set from roles.
+func RolesOf(roles ...Role) RoleSet {
+	var s RoleSet
+	for _, r := range roles {
+		s |= 1 << r
+	}
+	return s
+}
+
+// Has reports whether r is in the set.
+func (s RoleSet) Has(r Role) bool { return s&(1<<r) != 0 }
+
+// String lists the roles of the set, comma-separated.
+func (s RoleSet) String() string {
+	if s == AnyRole {
+		return "any"
+	}
+	var names []string
+	for r := Customer; r <= System; r++ {
+		if s.Has(r) {
+			names = append(names, r.String())
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+// Severity ranks findings; the --fail-on gate compares against it.
+type Severity uint8
+
+// Severities from least to most serious. SeverityNone is only a gate value
+// ("never fail on findings").
+const (
+	SeverityNone Severity = iota
+	Info
+	Warning
+	Error
+)
+
+var severityNames = [...]string{"none", "info", "warning", "error"}
+
+// String returns the severity name.
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("severity(%d)", s)
+}
+
+// MarshalText writes the severity name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ParseSeverity parses error, warning, info or none.
+func ParseSeverity(s string) (Severity, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for i, n := range severityNames {
+		if n == s {
+			return Severity(i), true
+		}
+	}
+	return SeverityNone, false
+}
+
+// Pos is where a record starts in its input: file and 1-based line.
+type Pos struct {
+	File string
+	Line int
+}
+
+// String formats the position as file:line.
+func (p Pos) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// Message types with a meaning for the built-in rule types; any other string
+// is allowed and kept as it is.
+const (
+	TypeText     = "text"
+	TypeNote     = "note"
+	TypeOrder    = "order"
+	TypeTransfer = "transfer"
+)
+
+// Message is one chat message in the canonical transcript model.
+type Message struct {
+	Conversation string
+	ID           string    // message id from the export, if any
+	Time         time.Time // zero when the export carries no time
+	Role         Role
+	Sender       string
+	Type         string // TypeText unless the export says otherwise
+	Text         string
+	Pos          Pos
+	Seq          int // order in which the message was read, for stable sorting
+}
+
+// Timed reports whether the message carries a time.
+func (m *Message) Timed() bool { return !m.Time.IsZero() }
+
+// Conversation is an ordered list of messages sharing a conversation id.
+type Conversation struct {
+	ID       string
+	File     string // file of the first message read
+	Messages []Message
+	// Timed is true when every message carries a time; timing rules are
+	// skipped (and counted as skipped) for conversations that are not.
+	Timed bool
+	// Seq orders conversations by first appearance in the input.
+	Seq int
+	// Notes are remarks the engine attaches (e.g. "no times: timing rules skipped").
+	Notes []string
+}
+
+// Agents returns the distinct senders of agent messages, in order of first appearance.
+func (c *Conversation) Agents() []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if m.Role != Agent || m.Sender == "" || seen[m.Sender] {
+			continue
+		}
+		seen[m.Sender] = true
+		out = append(out, m.Sender)
+	}
+	return out
+}
+
+// RuleInfo describes a compiled rule: what reports and scoring need to know.
+type RuleInfo struct {
+	ID          string // pack/id
+	Pack        string
+	Name        string // id within the pack
+	Type        string // forbid, require, latency, followup, ...
+	Severity    Severity
+	Deduct      float64
+	MaxDeduct   float64 // 0: no cap
+	Description string
+	Source      string
+	File        string // pack file the rule was defined in
+	Line        int
+	Roles       RoleSet
+}
+
+// Finding is one violation of one rule, pointing at the message that is its evidence.
+type Finding struct {
+	Rule *RuleInfo
+	// Msg indexes the evidence message in Conversation.Messages.
+	Msg int
+	// Match is the matched text (as written in the message) for findings that
+	// point at a phrase; Start and End are its byte offsets in the message text
+	// and Column its 1-based character position.
+	Match      string
+	Start, End int
+	Column     int
+	Suggestion string
+	Message    string
+	// Agent is the agent the finding is held against: the sender of the
+	// evidence message, or for evidence at a customer message the agent who
+	// answered it (else the conversation's last agent before it).
+	Agent string
+	// Deduct is the points this finding costs after the rule's cap.
+	Deduct float64
+}
+
+// Skip records that a rule could not be applied to a conversation, and why.
+type Skip struct {
+	Rule   string
+	Reason string
+}
+
+// Result is a linted, scored conversation.
+type Result struct {
+	Conversation *Conversation
+	Findings     []Finding
+	Score        float64
+	Grade        string
+	Agents       []string
+	Skipped      []Skip
+}
+
+// Message returns the evidence message of a finding.
+func (r *Result) Message(f *Finding) *Message { return &r.Conversation.Messages[f.Msg] }
+
+// RecordError is a malformed input record: reported, counted, and the run goes on.
+type RecordError struct {
+	Pos Pos
+	Err string
+}
+
+// Error formats the record error as file:line: message.
+func (e RecordError) Error() string { return e.Pos.String() + ": " + e.Err }

@@ -1,0 +1,206 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register("json", func(w io.Writer, opts Options) Writer { return &jsonWriter{w: w, opts: opts} })
+}
+
+// JSONReport is the whole JSON report of the design contract.
+type JSONReport struct {
+	Summary       JSONSummary        `json:"summary"`
+	Conversations []JSONConversation `json:"conversations"`
+	Agents        []JSONAgent        `json:"agents"`
+	Errors        []JSONError        `json:"errors"`
+}
+
+// JSONSummary accounts for the run. records = messages + rejected + skipped_records.
+type JSONSummary struct {
+	Files          int            `json:"files"`
+	Conversations  int            `json:"conversations"`
+	Messages       int            `json:"messages"`
+	Records        int            `json:"records"`
+	Rejected       int            `json:"rejected"`
+	SkippedRecords int            `json:"skipped_records"`
+	EmptyTexts     int            `json:"empty_texts"`
+	Split          int            `json:"split_conversations"`
+	Findings       int            `json:"findings"`
+	Errors         int            `json:"errors"`
+	MeanScore      float64        `json:"mean_score"`
+	LowestScore    float64        `json:"lowest_score"`
+	BySeverity     map[string]int `json:"by_severity"`
+	ByRule         map[string]int `json:"by_rule"`
+	SkippedRules   map[string]int `json:"skipped"`
+	Grades         map[string]int `json:"grades"`
+}
+
+// JSONConversation is one conversation's result.
+type JSONConversation struct {
+	ID       string        `json:"id"`
+	File     string        `json:"file"`
+	Line     int           `json:"line"`
+	Agents   []string      `json:"agents"`
+	Messages int           `json:"messages"`
+	Score    float64       `json:"score"`
+	Grade    string        `json:"grade"`
+	Findings []JSONFinding `json:"findings"`
+	Skipped  []JSONSkip    `json:"skipped,omitempty"`
+	Notes    []string      `json:"notes,omitempty"`
+}
+
+// JSONFinding is one finding with its evidence.
+type JSONFinding struct {
+	Rule       string  `json:"rule"`
+	Type       string  `json:"type"`
+	Severity   string  `json:"severity"`
+	File       string  `json:"file"`
+	Line       int     `json:"line"`
+	Time       string  `json:"time"`
+	Role       string  `json:"role"`
+	Sender     string  `json:"sender"`
+	Agent      string  `json:"agent"`
+	Text       string  `json:"text"`
+	Match      string  `json:"match"`
+	Column     int     `json:"column"`
+	Suggestion string  `json:"suggestion"`
+	Deduct     float64 `json:"deduct"`
+	Message    string  `json:"message"`
+	Source     string  `json:"source"`
+}
+
+// JSONSkip is a rule that could not be applied to a conversation.
+type JSONSkip struct {
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
+}
+
+// JSONAgent is one row of the per-agent table.
+type JSONAgent struct {
+	Agent         string         `json:"agent"`
+	Conversations int            `json:"conversations"`
+	MeanScore     float64        `json:"mean_score"`
+	LowestScore   float64        `json:"lowest_score"`
+	Findings      int            `json:"findings"`
+	BySeverity    map[string]int `json:"by_severity"`
+	ByRule        map[string]int `json:"by_rule"`
+	Grades        map[string]int `json:"grades"`
+}
+
+// JSONError is a malformed input record.
+type JSONError struct {
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+	Error string `json:"error"`
+}
+
+type jsonWriter struct {
+	w     io.Writer
+	opts  Options
+	convs []JSONConversation
+}
+
+func (j *jsonWriter) Conversation(r *lint.Result) error {
+	j.convs = append(j.convs, ConversationJSON(r, j.opts))
+	return nil
+}
+
+func (j *jsonWriter) Close(s *lint.Summary) error {
+	rep := JSONReport{Summary: SummaryJSON(s), Conversations: j.convs, Agents: AgentsJSON(s), Errors: ErrorsJSON(s)}
+	if rep.Conversations == nil {
+		rep.Conversations = []JSONConversation{}
+	}
+	enc := json.NewEncoder(j.w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}
+
+// ConversationJSON converts one result to its JSON form.
+func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
+	c := r.Conversation
+	jc := JSONConversation{
+		ID: c.ID, File: c.File, Agents: r.Agents, Messages: len(c.Messages),
+		Score: r.Score, Grade: r.Grade, Findings: []JSONFinding{}, Notes: c.Notes,
+	}
+	if jc.Agents == nil {
+		jc.Agents = []string{}
+	}
+	if len(c.Messages) > 0 {
+		jc.Line = firstLine(c)
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		m := r.Message(f)
+		jc.Findings = append(jc.Findings, JSONFinding{
+			Rule: f.Rule.ID, Type: f.Rule.Type, Severity: f.Rule.Severity.String(),
+			File: m.Pos.File, Line: m.Pos.Line, Time: formatTime(m.Time, opts.Location),
+			Role: m.Role.String(), Sender: m.Sender, Agent: f.Agent, Text: m.Text,
+			Match: f.Match, Column: f.Column, Suggestion: f.Suggestion,
+			Deduct: f.Deduct, Message: f.Message, Source: f.Rule.Source,
+		})
+	}
+	for _, s := range r.Skipped {
+		jc.Skipped = append(jc.Skipped, JSONSkip{Rule: s.Rule, Reason: s.Reason})
+	}
+	return jc
+}
+
+// firstLine is the line of the conversation's first message in its first file.
+func firstLine(c *lint.Conversation) int {
+	line := 0
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if m.Pos.File == c.File && (line == 0 || m.Pos.Line < line) {
+			line = m.Pos.Line
+		}
+	}
+	return line
+}
+
+// SummaryJSON converts the run summary.
+func SummaryJSON(s *lint.Summary) JSONSummary {
+	out := JSONSummary{
+		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
+		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
+		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
+		Findings: s.Findings, Errors: len(s.Errors),
+		MeanScore: s.MeanScore(), LowestScore: s.LowestScore(),
+		BySeverity: severityMap(s.BySeverity), ByRule: s.ByRule, SkippedRules: s.SkippedRules, Grades: s.Grades,
+	}
+	return out
+}
+
+// AgentsJSON converts the per-agent table.
+func AgentsJSON(s *lint.Summary) []JSONAgent {
+	out := []JSONAgent{}
+	for _, a := range s.Agents() {
+		out = append(out, JSONAgent{
+			Agent: a.Agent, Conversations: a.Conversations, MeanScore: a.MeanScore(),
+			LowestScore: a.MinScore, Findings: a.Findings, BySeverity: severityMap(a.BySeverity),
+			ByRule: a.ByRule, Grades: a.Grades,
+		})
+	}
+	return out
+}
+
+// ErrorsJSON lists the malformed records.
+func ErrorsJSON(s *lint.Summary) []JSONError {
+	out := []JSONError{}
+	for _, e := range s.Errors {
+		out = append(out, JSONError{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})
+	}
+	return out
+}
+
+func severityMap(m map[lint.Severity]int) map[string]int {
+	out := map[string]int{"error": 0, "warning": 0, "info": 0}
+	for k, v := range m {
+		out[k.String()] = v
+	}
+	return out
+}

@@ -1,0 +1,72 @@
+// Package report writes lint results, one file per output format. Writers
+// receive each conversation's result as it is finished (streaming formats
+// write it at once) and the run's summary at the end; they never re-run
+// checks.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// Writer writes one report.
+type Writer interface {
+	// Conversation receives each linted conversation, in input order.
+	Conversation(r *lint.Result) error
+	// Close receives the summary and finishes the report.
+	Close(s *lint.Summary) error
+}
+
+// Options tune the writers.
+type Options struct {
+	// Color enables ANSI colours (text format).
+	Color bool
+	// Location is the zone times are written in.
+	Location *time.Location
+	// Canned marks a canned-reply library run (each reply its own conversation).
+	Canned bool
+	// Rules describes every active rule, for formats that list them.
+	Rules []*lint.RuleInfo
+}
+
+type factory func(w io.Writer, opts Options) Writer
+
+var formats = map[string]factory{}
+
+// register adds a format; each format's file calls it from init.
+func register(name string, f factory) { formats[name] = f }
+
+// Formats lists the output format names, sorted.
+func Formats() []string {
+	var out []string
+	for n := range formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// New returns a writer for a format name.
+func New(format string, w io.Writer, opts Options) (Writer, error) {
+	f, ok := formats[format]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (%s)", format, strings.Join(Formats(), ", "))
+	}
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	return f(w, opts), nil
+}
+
+// formatTime writes a message time in the report's zone ("" when untimed).
+func formatTime(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(loc).Format(time.RFC3339)
+}

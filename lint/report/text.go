@@ -1,0 +1,289 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register("text", func(w io.Writer, opts Options) Writer {
+		return &textWriter{w: bufio.NewWriter(w), opts: opts}
+	})
+}
+
+// textWriter is the report for people at a terminal: each conversation with
+// its score and grade, each finding with file:line, rule, severity, the
+// message with the match marked and the suggested replacement; then the
+// summary and the per-agent table.
+type textWriter struct {
+	w     *bufio.Writer
+	opts  Options
+	clean int
+	// open is true when the last line written was a conversation's one-line
+	// verdict, which the summary must be set apart from
+	open bool
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiDim    = "\x1b[2m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiCyan   = "\x1b[36m"
+	ansiMark   = "\x1b[1;4;31m"
+)
+
+func (t *textWriter) c(code, s string) string {
+	if !t.opts.Color || s == "" {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (t *textWriter) sev(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return t.c(ansiRed+ansiBold, "error")
+	case lint.Warning:
+		return t.c(ansiYellow, "warning")
+	}
+	return t.c(ansiBlue, s.String())
+}
+
+func (t *textWriter) grade(r *lint.Result) string {
+	s := fmt.Sprintf("%s分 %s", num(r.Score), r.Grade)
+	switch {
+	case len(r.Findings) == 0:
+		return t.c(ansiGreen, s)
+	case r.Score < 70:
+		return t.c(ansiRed+ansiBold, s)
+	}
+	return t.c(ansiYellow, s)
+}
+
+func (t *textWriter) Conversation(r *lint.Result) error {
+	c := r.Conversation
+	w := t.w
+	if t.opts.Canned {
+		// a canned library: one line per reply finding, nothing for clean replies
+		if len(r.Findings) == 0 {
+			t.clean++
+			return nil
+		}
+		for i := range r.Findings {
+			t.finding(r, &r.Findings[i], "")
+		}
+		return nil
+	}
+	head := fmt.Sprintf("%s %s", t.c(ansiBold, "会话 "+c.ID), t.c(ansiDim, fmt.Sprintf("%s:%d", c.File, firstLine(c))))
+	if len(r.Agents) > 0 {
+		head += "  客服 " + strings.Join(r.Agents, "、")
+	}
+	head += "  " + t.grade(r)
+	if len(r.Findings) == 0 {
+		fmt.Fprintf(w, "%s %s\n", t.c(ansiGreen, "✓"), head)
+		t.open = true
+		return nil
+	}
+	t.open = false
+	fmt.Fprintf(w, "%s %s  %d 项\n", t.c(ansiRed, "✗"), head, len(r.Findings))
+	for _, n := range c.Notes {
+		fmt.Fprintf(w, "    %s\n", t.c(ansiDim, "注: "+n))
+	}
+	for i := range r.Findings {
+		t.finding(r, &r.Findings[i], "    ")
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
+	m := r.Message(f)
+	w := t.w
+	loc := m.Pos.String()
+	if f.Column > 0 {
+		loc = fmt.Sprintf("%s:%d", loc, f.Column)
+	}
+	deduct := ""
+	if f.Rule.Deduct > 0 {
+		deduct = t.c(ansiDim, fmt.Sprintf(" -%s", num(f.Deduct)))
+	}
+	fmt.Fprintf(w, "%s%s  %s  %s%s\n", indent, t.c(ansiCyan, loc), t.sev(f.Rule.Severity), t.c(ansiBold, f.Rule.ID), deduct)
+	if t.opts.Canned {
+		fmt.Fprintf(w, "%s    %s\n", indent, t.excerpt(m.Text, f))
+	} else {
+		who := m.Role.String()
+		if m.Sender != "" {
+			who += " " + m.Sender
+		}
+		if !m.Time.IsZero() {
+			who = m.Time.In(t.opts.Location).Format("15:04:05") + " " + who
+		}
+		fmt.Fprintf(w, "%s    %s  %s\n", indent, t.c(ansiDim, who+":"), t.excerpt(m.Text, f))
+	}
+	fmt.Fprintf(w, "%s    %s\n", indent, f.Message)
+	if f.Suggestion != "" {
+		fmt.Fprintf(w, "%s    %s %s → %s\n", indent, t.c(ansiGreen, "建议:"), f.Match, t.c(ansiGreen, f.Suggestion))
+	}
+}
+
+// excerpt shows the message with the match marked (【】 without colour),
+// shortened around the match when the message is long, line breaks shown as ⏎.
+func (t *textWriter) excerpt(text string, f *lint.Finding) string {
+	const ctx = 40
+	if f.End <= f.Start || f.End > len(text) {
+		return oneLine(shorten(text, 2*ctx))
+	}
+	before, match, after := text[:f.Start], text[f.Start:f.End], text[f.End:]
+	if utf8.RuneCountInString(before) > ctx {
+		r := []rune(before)
+		before = "…" + string(r[len(r)-ctx:])
+	}
+	if utf8.RuneCountInString(after) > ctx {
+		r := []rune(after)
+		after = string(r[:ctx]) + "…"
+	}
+	if t.opts.Color {
+		match = ansiMark + match + ansiReset
+	} else {
+		match = "【" + match + "】"
+	}
+	return oneLine(before) + match + oneLine(after)
+}
+
+var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎ ")
+
+// oneLine shows line breaks inside a message as ⏎.
+func oneLine(s string) string { return lineBreaks.Replace(s) }
+
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+func (t *textWriter) Close(s *lint.Summary) error {
+	w := t.w
+	if t.open || (t.opts.Canned && s.Findings > 0) {
+		fmt.Fprintln(w)
+	}
+	if len(s.Errors) > 0 {
+		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 条记录无法读取（未检查）:", len(s.Errors))))
+		for _, e := range s.Errors {
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, e.Pos.String()), e.Err)
+		}
+		fmt.Fprintln(w)
+	}
+	if t.opts.Canned {
+		fmt.Fprintf(w, "%s %d 个文件，%d 条回复（读取 %d 条记录：检查 %d，拒收 %d，跳过 %d）\n",
+			t.c(ansiBold, "汇总:"), s.Files, s.Conversations, s.Records, s.Messages, s.Rejected, s.SkippedRecords)
+	} else {
+		fmt.Fprintf(w, "%s %d 个文件，%d 个会话，%d 条消息（读取 %d 条记录：检查 %d，拒收 %d，跳过 %d）\n",
+			t.c(ansiBold, "汇总:"), s.Files, s.Conversations, s.Messages, s.Records, s.Messages, s.Rejected, s.SkippedRecords)
+	}
+	fmt.Fprintf(w, "      %d 项问题（error %d，warning %d，info %d）", s.Findings, s.BySeverity[lint.Error], s.BySeverity[lint.Warning], s.BySeverity[lint.Info])
+	if !t.opts.Canned && s.Conversations > 0 {
+		fmt.Fprintf(w, "，平均分 %s，最低 %s", num(s.MeanScore()), num(s.LowestScore()))
+	}
+	fmt.Fprintln(w)
+	if s.EmptyTexts > 0 {
+		fmt.Fprintf(w, "      %d 条消息内容为空（导出时丢失的表情或图片？）\n", s.EmptyTexts)
+	}
+	if s.SplitConversations > 0 {
+		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远）\n", s.SplitConversations)
+	}
+	if !t.opts.Canned && len(s.Grades) > 0 {
+		var parts []string
+		for _, g := range lint.SortedCounts(s.Grades) {
+			parts = append(parts, fmt.Sprintf("%s %d", g.Rule, g.Count))
+		}
+		fmt.Fprintf(w, "      等级: %s\n", strings.Join(parts, " · "))
+	}
+	if len(s.ByRule) > 0 {
+		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "规则"))
+		rows := [][]string{{"次数", "规则"}}
+		for _, rc := range lint.SortedCounts(s.ByRule) {
+			rows = append(rows, []string{fmt.Sprint(rc.Count), rc.Rule})
+		}
+		t.table(rows, []bool{true, false})
+	}
+	if len(s.SkippedRules) > 0 {
+		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "未能检查"))
+		for _, rc := range lint.SortedCounts(s.SkippedRules) {
+			fmt.Fprintf(w, "    %s: %d 个会话（没有时间）\n", rc.Rule, rc.Count)
+		}
+	}
+	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {
+		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "客服"))
+		rows := [][]string{{"客服", "会话", "平均分", "最低分", "问题", "error", "warning", "info"}}
+		for _, a := range agents {
+			rows = append(rows, []string{a.Agent, fmt.Sprint(a.Conversations), num(a.MeanScore()), num(a.MinScore),
+				fmt.Sprint(a.Findings), fmt.Sprint(a.BySeverity[lint.Error]), fmt.Sprint(a.BySeverity[lint.Warning]), fmt.Sprint(a.BySeverity[lint.Info])})
+		}
+		t.table(rows, []bool{false, true, true, true, true, true, true, true})
+	}
+	return w.Flush()
+}
+
+// table writes aligned columns, counting East Asian wide characters as two.
+func (t *textWriter) table(rows [][]string, right []bool) {
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], displayWidth(c))
+		}
+	}
+	for ri, r := range rows {
+		var b strings.Builder
+		b.WriteString("    ")
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
+			if right[i] {
+				b.WriteString(pad + c)
+			} else {
+				b.WriteString(c + pad)
+			}
+			if i < len(r)-1 {
+				b.WriteString("  ")
+			}
+		}
+		line := strings.TrimRight(b.String(), " ")
+		if ri == 0 {
+			line = t.c(ansiDim, line)
+		}
+		fmt.Fprintln(t.w, line)
+	}
+}
+
+// displayWidth is the number of terminal columns s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// num formats a score without needless decimals.
+func num(f float64) string {
+	s := fmt.Sprintf("%.2f", f)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}

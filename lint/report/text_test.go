@@ -1,0 +1,87 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func TestDisplayWidth(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{{"abc", 3}, {"客服", 4}, {"小美A", 5}, {"ＡＢ", 4}, {"", 0}}
+	for _, tt := range tests {
+		if got := displayWidth(tt.in); got != tt.want {
+			t.Errorf("displayWidth(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	tw := &textWriter{}
+	text := "亲，这个我也不知道呢"
+	i := strings.Index(text, "不知道")
+	f := &lint.Finding{Start: i, End: i + len("不知道")}
+	if got := tw.excerpt(text, f); got != "亲，这个我也【不知道】呢" {
+		t.Errorf("excerpt = %q", got)
+	}
+	long := strings.Repeat("前", 60) + "不行" + strings.Repeat("后", 60)
+	i = strings.Index(long, "不行")
+	got := tw.excerpt(long, &lint.Finding{Start: i, End: i + len("不行")})
+	if !strings.HasPrefix(got, "…前") || !strings.HasSuffix(got, "后…") || !strings.Contains(got, "【不行】") {
+		t.Errorf("long excerpt = %q", got)
+	}
+	if got := tw.excerpt("第一行\n第二行", &lint.Finding{}); got != "第一行 ⏎ 第二行" {
+		t.Errorf("no match, line break: %q", got)
+	}
+	tw.opts.Color = true
+	if got := tw.excerpt("不行", &lint.Finding{Start: 0, End: len("不行")}); got != ansiMark+"不行"+ansiReset {
+		t.Errorf("colour excerpt = %q", got)
+	}
+}
+
+func TestTextReport(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "shop/evasive", Type: "forbid", Severity: lint.Error, Deduct: 5}
+	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Timed: true, Messages: []lint.Message{
+		{Role: lint.Customer, Sender: "buyer", Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 1}, Time: time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)},
+		{Role: lint.Agent, Sender: "客服01", Text: "这个不行", Pos: lint.Pos{File: "day.jsonl", Line: 2}, Time: time.Date(2026, 11, 4, 10, 0, 5, 0, time.UTC)},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"客服01"}, Score: 95, Grade: "优秀",
+		Findings: []lint.Finding{{Rule: rule, Msg: 1, Match: "不行", Start: 6, End: 12, Column: 3, Suggestion: "无法帮到您", Message: "避免「不行」", Agent: "客服01", Deduct: 5}}}
+	sum := lint.NewSummary()
+	sum.Files, sum.Records = 1, 2
+	sum.Add(r)
+	var buf bytes.Buffer
+	w, err := New("text", &buf, Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Conversation(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"✗ 会话 c1 day.jsonl:1  客服 客服01  95分 优秀  1 项",
+		"day.jsonl:2:3  error  shop/evasive -5",
+		"10:00:05 agent 客服01:  这个【不行】",
+		"避免「不行」",
+		"建议: 不行 → 无法帮到您",
+		"汇总: 1 个文件，1 个会话，2 条消息（读取 2 条记录：检查 2，拒收 0，跳过 0）",
+		"1 项问题（error 1，warning 0，info 0），平均分 95，最低 95",
+		"客服01     1      95      95     1      1        0     0",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Error("no colour codes without Color")
+	}
+}

@@ -1,0 +1,166 @@
+package lint
+
+import (
+	"math"
+	"sort"
+)
+
+// Summary accounts for a whole run: what was read, what was found, and the
+// per-agent table. Every record read is either a linted message, a rejected
+// record (in Errors) or a skipped record (status lines and the like):
+// Records == Messages + Rejected + SkippedRecords.
+type Summary struct {
+	Files          int
+	Conversations  int
+	Messages       int
+	Records        int
+	Rejected       int
+	SkippedRecords int
+	Findings       int
+	BySeverity     map[Severity]int
+	ByRule         map[string]int
+	// SkippedRules counts, per rule, the conversations the rule could not be
+	// applied to (e.g. timing rules on conversations without times).
+	SkippedRules map[string]int
+	Grades       map[string]int
+	// EmptyTexts counts messages with an empty text (linted, but worth knowing:
+	// emoji and pictures an export dropped).
+	EmptyTexts int
+	// SplitConversations counts conversations linted in parts because their
+	// messages were further apart in the input than the memory budget spans.
+	SplitConversations int
+	ScoreSum           float64
+	MinScore           float64
+	// Errors are the malformed records, with file and line.
+	Errors []RecordError
+	agents map[string]*AgentStats
+}
+
+// AgentStats aggregates the conversations of one agent (a conversation with
+// two agents counts for both).
+type AgentStats struct {
+	Agent         string
+	Conversations int
+	ScoreSum      float64
+	MinScore      float64
+	Findings      int
+	BySeverity    map[Severity]int
+	ByRule        map[string]int
+	Grades        map[string]int
+}
+
+// MeanScore is the agent's mean conversation score.
+func (a *AgentStats) MeanScore() float64 {
+	if a.Conversations == 0 {
+		return 0
+	}
+	return round2(a.ScoreSum / float64(a.Conversations))
+}
+
+// NewSummary returns an empty summary.
+func NewSummary() *Summary {
+	return &Summary{
+		BySeverity:   map[Severity]int{},
+		ByRule:       map[string]int{},
+		SkippedRules: map[string]int{},
+		Grades:       map[string]int{},
+		MinScore:     math.Inf(1),
+		agents:       map[string]*AgentStats{},
+	}
+}
+
+// MeanScore is the mean conversation score of the run.
+func (s *Summary) MeanScore() float64 {
+	if s.Conversations == 0 {
+		return 0
+	}
+	return round2(s.ScoreSum / float64(s.Conversations))
+}
+
+// LowestScore is the lowest conversation score (0 when nothing was linted).
+func (s *Summary) LowestScore() float64 {
+	if s.Conversations == 0 {
+		return 0
+	}
+	return s.MinScore
+}
+
+// MaxSeverity is the most serious severity found (SeverityNone if none).
+func (s *Summary) MaxSeverity() Severity {
+	for _, sev := range []Severity{Error, Warning, Info} {
+		if s.BySeverity[sev] > 0 {
+			return sev
+		}
+	}
+	return SeverityNone
+}
+
+// Add accounts for one linted conversation.
+func (s *Summary) Add(r *Result) {
+	s.Conversations++
+	s.Messages += len(r.Conversation.Messages)
+	s.ScoreSum += r.Score
+	s.MinScore = math.Min(s.MinScore, r.Score)
+	s.Grades[r.Grade]++
+	for _, sk := range r.Skipped {
+		s.SkippedRules[sk.Rule]++
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		s.Findings++
+		s.BySeverity[f.Rule.Severity]++
+		s.ByRule[f.Rule.ID]++
+	}
+	for _, name := range r.Agents {
+		a := s.agents[name]
+		if a == nil {
+			a = &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}}
+			s.agents[name] = a
+		}
+		a.Conversations++
+		a.ScoreSum += r.Score
+		a.MinScore = math.Min(a.MinScore, r.Score)
+		a.Grades[r.Grade]++
+		for i := range r.Findings {
+			f := &r.Findings[i]
+			if f.Agent == name {
+				a.Findings++
+				a.BySeverity[f.Rule.Severity]++
+				a.ByRule[f.Rule.ID]++
+			}
+		}
+	}
+}
+
+// Agents returns the per-agent table sorted by agent name.
+func (s *Summary) Agents() []*AgentStats {
+	out := make([]*AgentStats, 0, len(s.agents))
+	for _, a := range s.agents {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Agent < out[j].Agent })
+	return out
+}
+
+// RuleCount is a rule id with a count.
+type RuleCount struct {
+	Rule  string
+	Count int
+}
+
+// SortedCounts returns a map's entries, most frequent first, then by rule id.
+func SortedCounts(m map[string]int) []RuleCount {
+	out := make([]RuleCount, 0, len(m))
+	for k, v := range m {
+		out = append(out, RuleCount{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Rule < out[j].Rule
+	})
+	return out
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,0 +1,402 @@
+package transcript
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register(&Format{
+		Name:       "csv",
+		Extensions: []string{".csv"},
+		AutoDetect: true,
+		Priority:   -10,
+		Sniff:      func(head []byte) bool { return sniffDelimited(head, ',') },
+		New:        func() Reader { return &delimitedReader{comma: ','} },
+	})
+	register(&Format{
+		Name:       "tsv",
+		Extensions: []string{".tsv", ".tab"},
+		AutoDetect: true,
+		Priority:   -10,
+		Sniff:      func(head []byte) bool { return sniffDelimited(head, '\t') },
+		New:        func() Reader { return &delimitedReader{comma: '\t'} },
+	})
+}
+
+// headerAliases are the header names (compared after folding case, spaces,
+// underscores and hyphens) each canonical field is recognised by, most
+// specific first: when several columns match a field, the one matching the
+// earliest alias wins.
+var headerAliases = [nFields][]string{
+	fConv: {"conversation", "conversationid", "session", "sessionid", "chatid", "dialogid", "dialogueid",
+		"threadid", "ticketid", "ticket", "contactid", "talkerid", "会话id", "会话编号", "会话", "对话id", "对话编号",
+		"聊天id", "工单号", "工单id", "工单编号", "会话标识"},
+	fID: {"id", "messageid", "msgid", "localid", "消息id", "消息编号", "记录id"},
+	fTime: {"time", "timestamp", "datetime", "createdat", "createtime", "sendtime", "sentat", "date",
+		"strtime", "时间", "发送时间", "消息时间", "日期时间", "时间戳", "日期"},
+	fRole: {"role", "senderrole", "sendertype", "authortype", "participantrole", "角色", "发送方角色",
+		"发送者类型", "发送方", "身份"},
+	fSender: {"sender", "sendername", "from", "author", "name", "nickname", "displayname", "user", "agent",
+		"发送人", "发送者", "发言人", "发送人昵称", "昵称", "用户", "客服昵称", "客服", "姓名"},
+	fType: {"type", "msgtype", "messagetype", "contenttype", "类型", "消息类型"},
+	fText: {"text", "content", "message", "body", "msg", "strcontent", "内容", "消息内容", "聊天内容", "文本",
+		"正文", "消息"},
+}
+
+// foldHeader normalises a header name for alias matching: case, spaces,
+// underscores, hyphens and full-width letters folded, the Traditional
+// characters of the aliases turned Simplified (會話ID is 会话id).
+func foldHeader(s string) string {
+	var b strings.Builder
+	s = strings.ReplaceAll(s, "訊息", "消息")
+	for _, r := range strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF")) {
+		switch {
+		case r == ' ' || r == '_' || r == '-' || r == '\u3000':
+		case r >= 'Ａ' && r <= 'ｚ':
+			b.WriteRune(unicode.ToLower(r - 0xFEE0))
+		default:
+			if t, ok := headerT2S[r]; ok {
+				r = t
+			}
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// headerT2S turns the Traditional characters of the header aliases Simplified.
+var headerT2S = map[rune]rune{
+	'會': '会', '話': '话', '對': '对', '編': '编', '號': '号', '標': '标', '識': '识', '單': '单',
+	'時': '时', '間': '间', '發': '发', '送': '送', '內': '内', '類': '类', '戶': '户', '稱': '称',
+	'暱': '昵', '記': '记', '錄': '录', '訊': '讯', '聊': '聊', '體': '体', '份': '份', '務': '务',
+}
+
+// sniffDelimited reports whether the first line is a header row, split by
+// comma, that names a text column.
+func sniffDelimited(head []byte, comma rune) bool {
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	line = bytes.TrimRight(line, "\r")
+	if !bytes.ContainsRune(line, comma) {
+		return false
+	}
+	for _, f := range strings.Split(string(line), string(comma)) {
+		f = foldHeader(strings.Trim(strings.TrimSpace(f), `"`))
+		for _, a := range headerAliases[fText] {
+			if f == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// delimitedReader reads csv and tsv exports: a header row naming the
+// columns (canonical names, common aliases or the mapping's names), or no
+// header and a mapping by column number. Fields may be "quoted" with
+// doubled "" inside, and may then hold delimiters and line breaks.
+type delimitedReader struct {
+	comma rune
+}
+
+func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	b, err := newBuilder(src)
+	if err != nil {
+		return err
+	}
+	comma := d.comma
+	if b.m.delim != 0 {
+		comma = b.m.delim
+	}
+	p := &recordParser{lr: lineReader{r: src.R}, comma: comma, quotes: b.m.quotes}
+	var cols [nFields]int
+	for i := range cols {
+		cols[i] = -1
+	}
+	nHeader := 0
+	if b.m.header {
+		fields, line, perr, err := p.next()
+		if err != nil {
+			return err
+		}
+		if fields == nil && perr == "" {
+			return errors.New("empty file: no header row")
+		}
+		if perr != "" {
+			return fmt.Errorf("line %d: header row: %s", line, perr)
+		}
+		if cols, err = headerColumns(fields, &b.m.cols, comma); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		nHeader = len(fields)
+	} else {
+		for i, spec := range b.m.cols {
+			if spec == "" {
+				continue
+			}
+			n, err := strconv.Atoi(spec)
+			if err != nil || n < 1 {
+				return fmt.Errorf("no header row (--header=false): map %s to a column number, not %q", FieldNames[i], spec)
+			}
+			cols[i] = n - 1
+		}
+		if cols[fText] < 0 {
+			return fmt.Errorf("no header row (--header=false): map the text column, e.g. --map text=5")
+		}
+	}
+	need := 0
+	for _, c := range cols {
+		if c+1 > need {
+			need = c + 1
+		}
+	}
+	records := 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		fields, line, perr, err := p.next()
+		if err != nil {
+			return err
+		}
+		if fields == nil && perr == "" {
+			break
+		}
+		records++
+		pos := lint.Pos{File: src.Name, Line: line}
+		if perr == "" {
+			switch {
+			case nHeader > 0 && len(fields) != nHeader:
+				perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), nHeader, delimName(comma))
+			case len(fields) < need:
+				perr = fmt.Sprintf("record has %d fields, the mapping needs %d", len(fields), need)
+			}
+		}
+		var m lint.Message
+		if perr == "" {
+			var r record
+			for i, c := range cols {
+				if c >= 0 {
+					r.set(i, fields[c])
+				}
+			}
+			m, perr = b.build(&r, pos, "")
+		}
+		if perr != "" {
+			err = sink.Reject(lint.RecordError{Pos: pos, Err: perr})
+		} else {
+			err = sink.Message(m)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if records == 0 && b.m.header {
+		return errors.New("only a header row, no messages")
+	}
+	return nil
+}
+
+func delimName(r rune) string {
+	switch r {
+	case '\t':
+		return "TAB"
+	case ',':
+		return "comma"
+	}
+	return strconv.QuoteRune(r)
+}
+
+// headerColumns finds the column of each field in a header row: the
+// mapping's name or number first, else the aliases.
+func headerColumns(header []string, mapped *[nFields]string, comma rune) ([nFields]int, error) {
+	var cols [nFields]int
+	folded := make([]string, len(header))
+	for i, h := range header {
+		folded[i] = foldHeader(h)
+	}
+	for f := range cols {
+		cols[f] = -1
+		if spec := mapped[f]; spec != "" {
+			if n, err := strconv.Atoi(spec); err == nil {
+				if n < 1 || n > len(header) {
+					return cols, fmt.Errorf("%s is mapped to column %d, the header has %d", FieldNames[f], n, len(header))
+				}
+				cols[f] = n - 1
+				continue
+			}
+			want := foldHeader(spec)
+			for i, h := range folded {
+				if h == want {
+					cols[f] = i
+					break
+				}
+			}
+			if cols[f] < 0 {
+				return cols, fmt.Errorf("%s is mapped to column %q, which the header does not have (columns: %s)", FieldNames[f], spec, listColumns(header))
+			}
+			continue
+		}
+	alias:
+		for _, a := range headerAliases[f] {
+			for i, h := range folded {
+				if h == a && !taken(&cols, i, f) {
+					cols[f] = i
+					break alias
+				}
+			}
+		}
+	}
+	if cols[fText] < 0 {
+		if len(header) == 1 || allNumeric(header) {
+			return cols, fmt.Errorf("no header row naming the columns (is the file %s-separated? without a header use --header=false and --map)", delimName(comma))
+		}
+		return cols, fmt.Errorf("no text column in the header (columns: %s): name it text/内容/content, or --map text=COLUMN", listColumns(header))
+	}
+	return cols, nil
+}
+
+// taken reports whether column i already holds a field mapped before f.
+func taken(cols *[nFields]int, i, f int) bool {
+	for g := 0; g < f; g++ {
+		if cols[g] == i {
+			return true
+		}
+	}
+	return false
+}
+
+func allNumeric(fields []string) bool {
+	for _, f := range fields {
+		if _, err := strconv.ParseFloat(strings.TrimSpace(f), 64); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func listColumns(header []string) string {
+	var out []string
+	for _, h := range header {
+		out = append(out, strconv.Quote(strings.TrimSpace(h)))
+		if len(out) == 12 {
+			out = append(out, "…")
+			break
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// maxRecordBytes bounds one csv record, so an unterminated quote cannot
+// read a whole file into memory.
+const maxRecordBytes = 64 << 20
+
+// recordParser splits delimited records, RFC 4180 style, line by line.
+type recordParser struct {
+	lr     lineReader
+	comma  rune
+	quotes bool
+	fields []string
+	buf    []byte
+}
+
+// next returns the fields of the next record and the line it starts on; a
+// non-empty perr says why the record is malformed (it has been consumed);
+// fields == nil && perr == "" is the end. err is a read error. Blank lines
+// are skipped.
+func (p *recordParser) next() (fields []string, line int, perr string, err error) {
+	var raw []byte
+	for {
+		l, ok, err := p.lr.next()
+		if err != nil {
+			return nil, p.lr.line + 1, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
+		}
+		if !ok {
+			return nil, p.lr.line, "", nil
+		}
+		if len(bytes.TrimSpace(l)) > 0 {
+			raw = l
+			break
+		}
+	}
+	line = p.lr.line
+	p.fields = p.fields[:0]
+	p.buf = p.buf[:0]
+	comma := p.comma
+	cs := utf8.RuneLen(comma)
+	var starts []int // start of each field in p.buf
+	for {
+		// raw is the rest of a physical line at the start of a field
+		starts = append(starts, len(p.buf))
+		if p.quotes && len(raw) > 0 && raw[0] == '"' {
+			raw = raw[1:]
+			for {
+				i := bytes.IndexByte(raw, '"')
+				if i < 0 {
+					// the quoted field goes on on the next line
+					p.buf = append(p.buf, raw...)
+					p.buf = append(p.buf, '\n')
+					if len(p.buf) > maxRecordBytes {
+						p.buf = p.buf[:0]
+						return nil, line, fmt.Sprintf("quoted field runs over %d MB without its closing quote (stopped at line %d)", maxRecordBytes>>20, p.lr.line), nil
+					}
+					l, ok, err := p.lr.next()
+					if err != nil {
+						return nil, line, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
+					}
+					if !ok {
+						return nil, line, "quoted field has no closing quote (truncated file?)", nil
+					}
+					raw = l
+					continue
+				}
+				p.buf = append(p.buf, raw[:i]...)
+				raw = raw[i+1:]
+				if len(raw) > 0 && raw[0] == '"' {
+					p.buf = append(p.buf, '"')
+					raw = raw[1:]
+					continue
+				}
+				break
+			}
+			// after the closing quote: a delimiter or the end of the line
+			raw = bytes.TrimLeft(raw, " ")
+			if len(raw) == 0 {
+				break
+			}
+			if r, _ := utf8.DecodeRune(raw); r == comma {
+				raw = raw[cs:]
+				continue
+			}
+			return nil, line, fmt.Sprintf("text after the closing quote of field %d (a quote inside a quoted field must be doubled: \"\")", len(starts)), nil
+		}
+		i := bytes.IndexRune(raw, comma)
+		if i < 0 {
+			p.buf = append(p.buf, raw...)
+			break
+		}
+		p.buf = append(p.buf, raw[:i]...)
+		raw = raw[i+cs:]
+	}
+	if prob := lineProblem(p.buf); prob != "" {
+		return nil, line, prob, nil
+	}
+	// one string for the record, fields sliced from it
+	s := string(p.buf)
+	for i, st := range starts {
+		end := len(s)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		p.fields = append(p.fields, s[st:end])
+	}
+	return p.fields, line, "", nil
+}

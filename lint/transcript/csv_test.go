@@ -1,0 +1,217 @@
+package transcript
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func TestCSVReads(t *testing.T) {
+	data := "\uFEFF会话ID,时间,角色,客服,内容,备注\r\n" +
+		"c1,2026-11-04 10:00:00,customer,tb_buyer,\"在吗,有货吗\",\r\n" +
+		"c1,2026-11-04 10:00:06,agent,店铺名:小美,\"您好亲\r\n有的，\"\"加绒\"\"款\",x\r\n" +
+		"\r\n" +
+		"c2,1793757600,agent,店铺名:阿杰,亲 \"在的\" 哦,\r\n"
+	s := mustRead(t, "csv", data, Options{})
+	if len(s.rejects) != 0 {
+		t.Fatalf("rejects: %v", s.rejects)
+	}
+	want := []lint.Message{
+		{Conversation: "c1", Role: lint.Customer, Sender: "tb_buyer", Text: "在吗,有货吗", Pos: lint.Pos{Line: 2}},
+		{Conversation: "c1", Role: lint.Agent, Sender: "店铺名:小美", Text: "您好亲\n有的，\"加绒\"款", Pos: lint.Pos{Line: 3}},
+		{Conversation: "c2", Role: lint.Agent, Sender: "店铺名:阿杰", Text: `亲 "在的" 哦`, Pos: lint.Pos{Line: 6}},
+	}
+	if len(s.msgs) != len(want) {
+		t.Fatalf("got %d messages: %q", len(s.msgs), texts(s.msgs))
+	}
+	for i, w := range want {
+		g := s.msgs[i]
+		if g.Conversation != w.Conversation || g.Role != w.Role || g.Sender != w.Sender || g.Text != w.Text || g.Pos.Line != w.Pos.Line || g.Type != "text" || g.Pos.File != "<stdin>" {
+			t.Errorf("message %d: got %+v, want %+v", i, g, w)
+		}
+	}
+	if !s.msgs[0].Time.Equal(time.Date(2026, 11, 4, 10, 0, 0, 0, tzSH)) || s.msgs[2].Time.Unix() != 1793757600 {
+		t.Errorf("times: %v %v", s.msgs[0].Time, s.msgs[2].Time)
+	}
+}
+
+func TestCSVAliasesAndMapping(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		format string
+		data   string
+		opts   Options
+		want   []string // conversation|role|sender|type|text per message
+	}{
+		{"english aliases", "csv",
+			"Session ID,Timestamp,Sender Type,Author,Message Type,Content,Message ID\nA,2026-11-04 10:00:00,AGENT,Amy,note,已备注,m1\n",
+			Options{}, []string{"A|agent|Amy|note|已备注"}},
+		{"sender column with --agents, no role column", "csv",
+			"时间,发送人,内容\n2026-11-04 10:00:00,tb_buyer,在吗\n2026-11-04 10:00:05,店铺名:小美,在的\n",
+			Options{Agents: []string{"店铺名:*"}}, []string{"<stdin>|customer|tb_buyer|text|在吗", "<stdin>|agent|店铺名:小美|text|在的"}},
+		{"role values mapped", "tsv",
+			"session\tflag\ttext\ns1\t1\t您好\ns1\t0\t在吗\n",
+			Options{Mapping: &Mapping{Fields: map[string]string{"role": "flag"}, Roles: map[string]string{"1": "agent", "0": "customer"}}},
+			[]string{"s1|agent||text|您好", "s1|customer||text|在吗"}},
+		{"headerless by number", "tsv",
+			"s1\tu1\t0\t在吗\ns1\tu1\t1\t您好\n",
+			Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"conversation": "1", "sender": "2", "role": "3", "text": "4"},
+				Roles: map[string]string{"1": "agent", "0": "customer"}}},
+			[]string{"s1|customer|u1|text|在吗", "s1|agent|u1|text|您好"}},
+		{"semicolon delimiter, no quotes", "csv",
+			"role;text\nagent;\"quoted\" as is\n",
+			Options{Mapping: &Mapping{Delimiter: ";", Quotes: boolPtr(false)}}, []string{"<stdin>|agent||text|\"quoted\" as is"}},
+		{"types and default role", "csv",
+			"type,text\n2,改成蓝色\n,好的\n",
+			Options{Mapping: &Mapping{Types: map[string]string{"2": "note"}, Defaults: map[string]string{"role": "agent"}}},
+			[]string{"<stdin>|agent||note|改成蓝色", "<stdin>|agent||text|好的"}},
+		{"traditional header", "csv",
+			"會話ID,時間,角色,發送人,內容\nc1,2026-11-04 10:00:00,agent,小美,您好\n",
+			Options{}, []string{"c1|agent|小美|text|您好"}},
+		{"time layout", "csv",
+			"time,role,text\n04/11/2026 10:00,agent,您好\n",
+			Options{Mapping: &Mapping{TimeLayout: "%d/%m/%Y %H:%M"}}, []string{"<stdin>|agent||text|您好"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, tc.format, tc.data, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) > 0 {
+				t.Fatalf("rejects: %v", s.rejects)
+			}
+			var got []string
+			for _, m := range s.msgs {
+				got = append(got, strings.Join([]string{m.Conversation, m.Role.String(), m.Sender, m.Type, m.Text}, "|"))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// TestCSVMalformed: each malformed record is rejected with its line and the
+// reading goes on; a file that cannot be read is one error naming the file.
+func TestCSVMalformed(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		data    string
+		opts    Options
+		rejects []string // "line: substring"
+		msgs    int
+		fileErr string
+	}{
+		{name: "unknown role", data: "role,text\nhelpdesk,您好\nagent,在的\n",
+			rejects: []string{`2: unknown role "helpdesk"`}, msgs: 1},
+		{name: "field count", data: "role,text\nagent,a,b\nagent,ok\n",
+			rejects: []string{"2: record has 3 fields, the header has 2"}, msgs: 1},
+		{name: "text after quote", data: "role,text\nagent,\"a\"b\nagent,ok\n",
+			rejects: []string{"2: text after the closing quote"}, msgs: 1},
+		{name: "unterminated quote", data: "role,text\nagent,ok\nagent,\"never closed\nmore\n",
+			rejects: []string{"3: quoted field has no closing quote (truncated file?)"}, msgs: 1},
+		{name: "bad time", data: "time,role,text\nyesterday,agent,hi\n",
+			rejects: []string{`2: unparseable time "yesterday"`}},
+		{name: "no role at all", data: "sender,text\nbob,hi\n",
+			rejects: []string{`2: no role for sender "bob"`}},
+		{name: "NUL in a record", data: strings.Repeat("role,text\n", 1) + strings.Repeat("agent,padding\n", 6000) + "agent,a\x00b\n",
+			rejects: []string{"6002: NUL byte"}, msgs: 6000},
+		{name: "invalid UTF-8 after the sample", data: "role,text\n" + strings.Repeat("agent,padding\n", 6000) + "agent,\xc4\xe3\xba\xc3\n",
+			rejects: []string{"6002: invalid UTF-8"}, msgs: 6000},
+		{name: "header only", data: "会话ID,时间,角色,内容\r\n", fileErr: "<stdin>: only a header row, no messages"},
+		{name: "no text column", data: "a,b\n1,2\n", fileErr: "line 1: no text column in the header"},
+		{name: "numbers as header", data: "1,2,3\n4,5,6\n", fileErr: "no header row naming the columns"},
+		{name: "mapped column missing", data: "role,text\nagent,x\n", opts: Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "会话"}}},
+			fileErr: `conversation is mapped to column "会话", which the header does not have`},
+		{name: "mapped number out of range", data: "role,text\nagent,x\n", opts: Options{Mapping: &Mapping{Fields: map[string]string{"sender": "5"}}},
+			fileErr: "sender is mapped to column 5, the header has 2"},
+		{name: "headerless without numbers", data: "a,b\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"text": "b"}}},
+			fileErr: "map text to a column number"},
+		{name: "headerless without text", data: "a,b\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false)}},
+			fileErr: "map the text column"},
+		{name: "headerless short record", data: "agent,x\nagent\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"role": "1", "text": "2"}}},
+			rejects: []string{"2: record has 1 fields, the mapping needs 2"}, msgs: 1},
+		{name: "bad header quote", data: "\"role,text\n", fileErr: "line 1: header row: quoted field has no closing quote"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "csv", tc.data, tc.opts)
+			checkInvariants(t, s, err)
+			if tc.fileErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.fileErr) {
+					t.Fatalf("file error: got %v, want %q", err, tc.fileErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) != len(tc.rejects) {
+				t.Fatalf("rejects: got %v, want %v", s.rejects, tc.rejects)
+			}
+			for i, r := range s.rejects {
+				if got := r.Error(); !strings.Contains(got, tc.rejects[i]) || !strings.HasPrefix(got, "<stdin>:") {
+					t.Errorf("reject %d: got %q, want %q", i, got, tc.rejects[i])
+				}
+			}
+			if len(s.msgs) != tc.msgs {
+				t.Errorf("messages: got %d, want %d", len(s.msgs), tc.msgs)
+			}
+		})
+	}
+}
+
+func TestCSVLongField(t *testing.T) {
+	long := strings.Repeat("很长的消息", 400000) // 6 MB
+	data := "role,text\nagent,\"" + long + "\n" + long + "\"\nagent,short\n"
+	s := mustRead(t, "csv", data, Options{})
+	if len(s.msgs) != 2 || s.msgs[0].Text != long+"\n"+long || s.msgs[1].Pos.Line != 4 {
+		t.Fatalf("got %d messages, %d rejects", len(s.msgs), len(s.rejects))
+	}
+}
+
+func TestSniffDelimited(t *testing.T) {
+	if !sniffDelimited([]byte("conversation,role,text\nc1,agent,hi\n"), ',') {
+		t.Error("csv header not sniffed")
+	}
+	if !sniffDelimited([]byte("会话ID\t角色\t内容\n"), '\t') {
+		t.Error("tsv header not sniffed")
+	}
+	if sniffDelimited([]byte("hello, world\n"), ',') {
+		t.Error("prose sniffed as csv")
+	}
+	// by content on stdin
+	s := mustRead(t, "auto", "角色,内容\nagent,您好\n", Options{})
+	if len(s.msgs) != 1 {
+		t.Fatalf("auto csv: %v %v", s.msgs, s.rejects)
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	for _, seed := range []string{
+		"conversation,time,role,sender,text\nc1,2026-11-04 10:00:00,customer,tb,在吗\n",
+		"会话ID,时间,角色,客服,内容\r\nc1,1793757600,agent,小美,\"多行\r\n内容,\"\"引号\"\"\"\r\n",
+		"role,text\nagent,\"unterminated\n",
+		"role,text\nagent,\"a\"b\n,\n\n",
+		"text\n\"\"\n",
+		"role,text,text\nx,y\n",
+		"\"",
+		"role,text\nagent,\xff\xfe\n",
+	} {
+		f.Add(seed, false)
+		f.Add(seed, true)
+	}
+	f.Fuzz(func(t *testing.T, data string, headerless bool) {
+		opts := Options{Agents: []string{"店铺名:*"}}
+		if headerless {
+			opts.Mapping = &Mapping{Header: boolPtr(false), Fields: map[string]string{"role": "1", "text": "2", "time": "3"}}
+		}
+		s, err := readData(t, "csv", data, opts)
+		checkInvariants(t, s, err)
+		s, err = readData(t, "tsv", data, opts)
+		checkInvariants(t, s, err)
+	})
+}

@@ -1,0 +1,320 @@
+package transcript
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// bufSize is the size of the decoding buffers and of the sample that
+// encoding detection looks at.
+const bufSize = 64 * 1024
+
+// Encodings lists the names --encoding accepts besides "auto" (any other
+// WHATWG label such as shift_jis or windows-1252 works too).
+var Encodings = []string{"utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big5"}
+
+// decode wraps r so it yields UTF-8 with LF or CRLF line endings (a lone CR
+// becomes LF). enc forces an encoding; "" or "auto" detects it:
+//
+//   - a byte-order mark picks UTF-8, UTF-16LE or UTF-16BE (and is removed);
+//   - a known binary signature (zip/xlsx, gzip, pdf, images) or a NUL byte in
+//     the first 64 KB is an error (NULs in every other byte: UTF-16 without
+//     a byte-order mark, named in the error);
+//   - a first 64 KB that is valid UTF-8 is UTF-8;
+//   - otherwise the sample is decoded as GB18030 (a superset of GBK and
+//     GB2312) and as Big5, and the decoding that yields more common
+//     Simplified resp. Traditional characters (and fewer invalid sequences)
+//     wins; a tie goes to GB18030.
+func decode(r io.Reader, enc string) (*bufio.Reader, error) {
+	br := bufio.NewReaderSize(r, bufSize)
+	e, err := chooseEncoding(br, enc)
+	if err != nil {
+		return nil, err
+	}
+	var out io.Reader = br
+	if e != nil {
+		out = transform.NewReader(br, e.NewDecoder())
+	}
+	out = transform.NewReader(out, crToLF{})
+	dec := bufio.NewReaderSize(out, bufSize)
+	// forced encodings (and decoders) can still produce NULs: binary data
+	head, _ := dec.Peek(4096)
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
+	}
+	return dec, nil
+}
+
+// chooseEncoding returns the decoder to apply to br (nil: the bytes are
+// UTF-8 already), consuming a UTF-8 byte-order mark.
+func chooseEncoding(br *bufio.Reader, enc string) (encoding.Encoding, error) {
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	head, _ := br.Peek(4)
+	bomUTF8 := len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF
+	bomLE := len(head) >= 2 && head[0] == 0xFF && head[1] == 0xFE
+	bomBE := len(head) >= 2 && head[0] == 0xFE && head[1] == 0xFF
+	switch enc {
+	case "", "auto":
+	case "utf-8", "utf8":
+		if bomUTF8 {
+			br.Discard(3)
+		}
+		return nil, nil
+	case "utf-16le", "utf16le", "utf-16", "utf16":
+		if enc == "utf-16" || enc == "utf16" {
+			if !bomLE && !bomBE {
+				return nil, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
+			}
+		}
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
+	case "utf-16be", "utf16be":
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), nil
+	case "gbk", "gb2312", "gb18030", "cp936", "936", "euc-cn":
+		return simplifiedchinese.GB18030, nil
+	case "big5", "big-5", "cp950", "950", "big5-hkscs":
+		return traditionalchinese.Big5, nil
+	default:
+		e, err := htmlindex.Get(enc)
+		if err != nil || e == nil {
+			return nil, fmt.Errorf("unknown encoding %q (auto, %s)", enc, strings.Join(Encodings, ", "))
+		}
+		return e, nil
+	}
+	// auto
+	switch {
+	case bomUTF8:
+		br.Discard(3)
+		return nil, nil
+	case bomLE:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), nil
+	case bomBE:
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), nil
+	}
+	sample, _ := br.Peek(bufSize)
+	if kind := binarySignature(sample); kind != "" {
+		return nil, fmt.Errorf("binary file (%s), not a text transcript", kind)
+	}
+	if i := bytes.IndexByte(sample, 0); i >= 0 {
+		if order := utf16Order(sample); order != "" {
+			return nil, fmt.Errorf("looks like UTF-16 without a byte-order mark: use --encoding %s", order)
+		}
+		return nil, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
+	}
+	if validUTF8Prefix(sample, len(sample) == bufSize) {
+		return nil, nil
+	}
+	return guessChinese(sample), nil
+}
+
+// validUTF8Prefix reports whether b is valid UTF-8; when cut, an incomplete
+// sequence at the very end (the sample boundary) is allowed.
+func validUTF8Prefix(b []byte, cut bool) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	if !cut {
+		return false
+	}
+	for i := 1; i <= 3 && i < len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			return utf8.Valid(b[:len(b)-i])
+		}
+	}
+	return false
+}
+
+// binarySignature names a well-known binary file type from its first bytes.
+func binarySignature(b []byte) string {
+	sigs := []struct {
+		magic, kind string
+	}{
+		{"PK\x03\x04", "a ZIP archive or an Excel .xlsx workbook: export it as CSV"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Office .xls/.doc file: export it as CSV"},
+		{"\x1F\x8B", "gzip-compressed: decompress it first"},
+		{"%PDF-", "a PDF document"},
+		{"\x89PNG", "a PNG image"},
+		{"\xFF\xD8\xFF", "a JPEG image"},
+		{"GIF8", "a GIF image"},
+		{"SQLite format 3\x00", "an SQLite database"},
+	}
+	for _, s := range sigs {
+		if bytes.HasPrefix(b, []byte(s.magic)) {
+			return s.kind
+		}
+	}
+	return ""
+}
+
+// utf16Order guesses the byte order of UTF-16 text without a byte-order
+// mark: most characters of Chinese chat are not ASCII, but the line breaks,
+// digits and punctuation are, so NULs cluster on one parity.
+func utf16Order(b []byte) string {
+	var even, odd int
+	for i, c := range b {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	n := len(b) / 2
+	switch {
+	case n == 0:
+		return ""
+	case odd > n/8 && even < odd/16:
+		return "utf-16le"
+	case even > n/8 && odd < even/16:
+		return "utf-16be"
+	}
+	return ""
+}
+
+// guessChinese picks GB18030 or Big5 for a sample that is not UTF-8.
+func guessChinese(sample []byte) encoding.Encoding {
+	gb := chineseScore(sample, simplifiedchinese.GB18030, commonSimplified)
+	big5 := chineseScore(sample, traditionalchinese.Big5, commonTraditional)
+	if big5 > gb {
+		return traditionalchinese.Big5
+	}
+	return simplifiedchinese.GB18030
+}
+
+// chineseScore decodes the sample and scores the result: one point per
+// common character, minus three per invalid sequence.
+func chineseScore(sample []byte, e encoding.Encoding, common map[rune]bool) int {
+	text, _, _ := transform.Bytes(e.NewDecoder(), sample)
+	score := 0
+	for _, r := range string(text) {
+		switch {
+		case r == utf8.RuneError:
+			score -= 3
+		case common[r]:
+			score++
+		}
+	}
+	return score
+}
+
+// The most frequent characters of Chinese prose and customer-service chat,
+// in Simplified and in Traditional script (characters the scripts share are
+// in both).
+var (
+	commonSimplified  = runeSet("的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将还分此心前面又定见只主没公从知已请问亲您谢货单买卖号码颜色价钱务开关系给让应该欢迎联订退款换尺寸快递收地址帮查稍等客服商品质量包邮物流信息呢吗吧啊哦嗯呀哈拍付件点样现实题电话网购店铺运费尽处理认为谁最想间候满意觉得今明后收藏边间长短码数号库存颜色双条双很谢谢麻烦这样时间东西怎么还没到发货快件签收")
+	commonTraditional = runeSet("的一是不了人我在有他這為之大來以個中上們到說國和地也子時道出而要於就下得可你年生自會那後能對著事其裡所去行過家十用發天如然作方成者多日都三小二無同麼經法當起與好看學進種將還分此心前面又定見只主沒公從知已請問親您謝貨單買賣號碼顏色價錢務開關係給讓應該歡迎聯訂退款換尺寸快遞收地址幫查稍等客服商品質量包郵物流信息呢嗎吧啊哦嗯呀哈拍付件點樣現實題電話網購店鋪運費盡處理認為誰最想間候滿意覺得今明後收藏邊間長短碼數號庫存顏色雙條雙很謝謝麻煩這樣時間東西怎麼還沒到發貨快件簽收")
+)
+
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+// crToLF turns a lone CR (old Mac line ending) into LF, so files with mixed
+// line endings read line by line; CRLF is kept for the line readers to trim.
+type crToLF struct{ transform.NopResetter }
+
+func (crToLF) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		i := bytes.IndexByte(src[nSrc:], '\r')
+		if i < 0 {
+			n := copy(dst[nDst:], src[nSrc:])
+			nDst += n
+			nSrc += n
+			if nSrc < len(src) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			return nDst, nSrc, nil
+		}
+		n := copy(dst[nDst:], src[nSrc:nSrc+i])
+		nDst += n
+		nSrc += n
+		if n < i {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		// src[nSrc] is a CR
+		if nDst >= len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		if nSrc+1 == len(src) && !atEOF {
+			return nDst, nSrc, transform.ErrShortSrc
+		}
+		if nSrc+1 < len(src) && src[nSrc+1] == '\n' {
+			dst[nDst] = '\r'
+		} else {
+			dst[nDst] = '\n'
+		}
+		nDst++
+		nSrc++
+	}
+	return nDst, nSrc, nil
+}
+
+// lineReader yields the lines of a reader with their 1-based numbers, of any
+// length, without the line ending (LF or CRLF).
+type lineReader struct {
+	r    *bufio.Reader
+	line int
+	buf  []byte
+}
+
+// next returns the next line; ok is false at the end. The returned slice is
+// valid until the next call.
+func (l *lineReader) next() (line []byte, ok bool, err error) {
+	l.buf = l.buf[:0]
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		l.buf = append(l.buf, chunk...)
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err == io.EOF {
+			if len(l.buf) == 0 {
+				return nil, false, nil
+			}
+			l.line++
+			return trimEOL(l.buf), true, nil
+		}
+		if err != nil {
+			return nil, false, err
+		}
+		l.line++
+		return trimEOL(l.buf), true, nil
+	}
+}
+
+func trimEOL(b []byte) []byte {
+	if n := len(b); n > 0 && b[n-1] == '\n' {
+		b = b[:n-1]
+	}
+	if n := len(b); n > 0 && b[n-1] == '\r' {
+		b = b[:n-1]
+	}
+	return b
+}
+
+// lineProblem names what makes a decoded line unusable: a NUL byte (binary
+// data) or invalid UTF-8 (a wrong encoding); "" when it is fine.
+func lineProblem(b []byte) string {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "NUL byte in the record (binary data?)"
+	}
+	if !utf8.Valid(b) {
+		return "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"
+	}
+	return ""
+}

@@ -1,0 +1,136 @@
+package transcript
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register(&Format{
+		Name:       "jddc",
+		Extensions: []string{".txt", ".tsv"},
+		AutoDetect: true,
+		Priority:   20,
+		Overrides:  []string{"txt", "tsv"},
+		Sniff:      sniffJDDC,
+		New:        func() Reader { return jddcReader{} },
+	})
+}
+
+// jddcReader reads the JD.com dialogue corpus layout (JDDC, e.g. chat.txt):
+// no header, one message per line, seven TAB-separated fields
+//
+//	session id, customer id, sender flag (0 customer, 1 agent), two 0/1
+//	flags, SKU (or nan/NULL), text
+//
+// and no times (ordering is line order; timing rules are skipped). The
+// customer id is the customer's sender name; agents have none. A text of
+// NULL (no reply, in the corpus's convention) is skipped and counted.
+type jddcReader struct{}
+
+const jddcFields = 7
+
+// sniffJDDC reports whether the first complete lines have the JDDC shape.
+func sniffJDDC(head []byte) bool {
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1] // the last one may be cut
+	}
+	n := 0
+	for _, l := range lines {
+		l = bytes.TrimRight(l, "\r")
+		if len(bytes.TrimSpace(l)) == 0 {
+			continue
+		}
+		if _, ok := splitJDDC(string(l)); !ok {
+			return false
+		}
+		if n++; n == 3 {
+			break
+		}
+	}
+	return n > 0
+}
+
+// splitJDDC splits a line into its seven fields (TABs inside the text are
+// kept) and checks the flags.
+func splitJDDC(line string) ([]string, bool) {
+	f := strings.SplitN(line, "\t", jddcFields)
+	if len(f) < jddcFields || strings.TrimSpace(f[0]) == "" {
+		return f, false
+	}
+	for _, i := range []int{2, 3, 4} {
+		if v := strings.TrimSpace(f[i]); v != "0" && v != "1" {
+			return f, false
+		}
+	}
+	return f, true
+}
+
+func (jddcReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	lr := &lineReader{r: src.R}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, ok, err := lr.next()
+		if err != nil {
+			return fmt.Errorf("line %d: %w", lr.line+1, err)
+		}
+		if !ok {
+			return nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		pos := lint.Pos{File: src.Name, Line: lr.line}
+		m, skip, perr := parseJDDC(line, pos)
+		switch {
+		case perr != "":
+			err = sink.Reject(lint.RecordError{Pos: pos, Err: perr})
+		case skip:
+			err = sink.SkipRecord(pos, "NULL: no reply")
+		default:
+			err = sink.Message(m)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func parseJDDC(line []byte, pos lint.Pos) (m lint.Message, skip bool, perr string) {
+	if prob := lineProblem(line); prob != "" {
+		return m, false, prob
+	}
+	f, ok := splitJDDC(string(line))
+	if len(f) < jddcFields {
+		return m, false, fmt.Sprintf("expected %d TAB-separated fields (session, customer, sender flag, 2 flags, SKU, text), got %d", jddcFields, len(f))
+	}
+	if !ok {
+		if strings.TrimSpace(f[0]) == "" {
+			return m, false, "empty session id"
+		}
+		return m, false, fmt.Sprintf("sender flag and the two flags must be 0 or 1, got %q, %q, %q", f[2], f[3], f[4])
+	}
+	m = lint.Message{
+		Conversation: strings.TrimSpace(f[0]),
+		Type:         lint.TypeText,
+		Text:         f[6],
+		Pos:          pos,
+	}
+	if strings.TrimSpace(f[2]) == "1" {
+		m.Role = lint.Agent
+	} else {
+		m.Role = lint.Customer
+		m.Sender = strings.TrimSpace(f[1])
+	}
+	if strings.TrimSpace(m.Text) == "NULL" {
+		return m, true, ""
+	}
+	return m, false, ""
+}

@@ -1,0 +1,522 @@
+package transcript
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register(&Format{
+		Name:       "json",
+		Extensions: []string{".json"},
+		AutoDetect: true,
+		Sniff: func(head []byte) bool {
+			head = bytes.TrimLeft(head, " \t\r\n")
+			return len(head) > 0 && head[0] == '['
+		},
+		New: func() Reader { return jsonReader{} },
+	})
+}
+
+// jsonReader reads JSON exports. Without a messages path it takes a
+// top-level array of canonical messages, or of conversations
+// ({"conversation"|"id": …, "messages": [...]}), or an object holding
+// "conversations" or "messages"; with one (Mapping.Messages) any nesting,
+// e.g. "[].turns[].utterances[]". A top-level array is read one element at
+// a time (memory bounded by the largest element); a top-level object is read
+// whole. Several top-level values in a row (JSON lines saved as .json) are
+// read one after the other.
+type jsonReader struct{}
+
+func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	b, err := newBuilder(src)
+	if err != nil {
+		return err
+	}
+	w := &jsonWalker{b: b, sink: sink, steps: b.m.messages}
+	for i, spec := range b.m.cols {
+		if spec == "" {
+			continue
+		}
+		p, err := parsePath(spec, false)
+		if err != nil {
+			return fmt.Errorf("mapping: field %s: %w", FieldNames[i], err)
+		}
+		w.paths[i] = p
+	}
+	st := newJSONStream(src.R)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		tok, line, err := st.token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return st.fail(err)
+		}
+		switch tok {
+		case json.Delim('['):
+			if w.steps != nil && !w.steps[0].iter {
+				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
+			}
+			for st.dec.More() {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				n, err := st.value(0)
+				if err != nil {
+					return st.fail(err)
+				}
+				w.outer++
+				if err := w.element(n); err != nil {
+					return err
+				}
+			}
+			if _, _, err := st.token(); err != nil { // ]
+				return st.fail(err)
+			}
+		case json.Delim('{'):
+			n, err := st.container(tok.(json.Delim), line, 1)
+			if err != nil {
+				return st.fail(err)
+			}
+			if err := w.top(n); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("line %d: expected a JSON array or object at the top, got %s", line, describeToken(tok))
+		}
+	}
+}
+
+// jsonWalker turns the elements of a JSON export into messages.
+type jsonWalker struct {
+	b     *builder
+	sink  lint.Sink
+	steps []pathStep // nil: the default shapes
+	paths [nFields][]pathStep
+	outer int // 1-based index of the current top-level element
+}
+
+// top handles a whole top-level object.
+func (w *jsonWalker) top(n *jnode) error {
+	if w.steps == nil {
+		if convs := n.get("conversations"); convs != nil && convs.kind == '[' {
+			for _, c := range convs.vals {
+				w.outer++
+				if err := w.element(c); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		w.outer++
+		return w.element(n)
+	}
+	w.outer++
+	if w.steps[0].iter {
+		return w.walk(n, w.steps[1:], nil) // one element of a stream of objects
+	}
+	return w.walk(n, w.steps, nil)
+}
+
+// element handles one element of a top-level array.
+func (w *jsonWalker) element(n *jnode) error {
+	if w.steps != nil {
+		return w.walk(n, w.steps[1:], nil)
+	}
+	if n.kind == '{' {
+		if msgs := n.get("messages"); msgs != nil {
+			if msgs.kind != '[' {
+				return w.reject(msgs.line, `"messages": expected a list of messages, got `+n.describe())
+			}
+			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
+			for _, m := range msgs.vals {
+				if err := w.emit(m, []*jnode{n}, conv); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	return w.emit(n, nil, "")
+}
+
+// walk follows the messages path from n; frames are the objects passed on
+// the way (outermost first).
+func (w *jsonWalker) walk(n *jnode, steps []pathStep, frames []*jnode) error {
+	if len(steps) == 0 {
+		conv := ""
+		if w.nested() {
+			conv = fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
+		}
+		return w.emit(n, frames, conv)
+	}
+	s := steps[0]
+	switch {
+	case s.iter:
+		if n.kind != '[' {
+			return w.reject(n.line, fmt.Sprintf("expected a list (messages path %q), got %s", pathString(w.steps), n.describe()))
+		}
+		for _, e := range n.vals {
+			if err := w.walk(e, steps[1:], frames); err != nil {
+				return err
+			}
+		}
+		return nil
+	case s.index >= 0:
+		if n.kind != '[' || s.index >= len(n.vals) {
+			return w.reject(n.line, fmt.Sprintf("no element [%d] here (messages path %q)", s.index, pathString(w.steps)))
+		}
+		return w.walk(n.vals[s.index], steps[1:], frames)
+	default:
+		if n.kind != '{' {
+			return w.reject(n.line, fmt.Sprintf("expected an object with %q (messages path %q), got %s", s.key, pathString(w.steps), n.describe()))
+		}
+		c := n.get(s.key)
+		if c == nil {
+			return w.reject(n.line, fmt.Sprintf("no %q here (messages path %q)", s.key, pathString(w.steps)))
+		}
+		return w.walk(c, steps[1:], append(frames[:len(frames):len(frames)], n))
+	}
+}
+
+func (w *jsonWalker) reject(line int, msg string) error {
+	return w.sink.Reject(lint.RecordError{Pos: lint.Pos{File: w.b.src.Name, Line: line}, Err: msg})
+}
+
+// emit builds the message of one message element; conv names its
+// conversation when the record and its enclosing objects name none.
+func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
+	pos := lint.Pos{File: w.b.src.Name, Line: leaf.line}
+	var r record
+	for f := 0; f < nFields; f++ {
+		var v *jnode
+		var where string
+		if p := w.paths[f]; p != nil || w.b.m.cols[f] != "" {
+			where = w.b.m.cols[f]
+			v = lookup(leaf, p)
+			for i := len(frames) - 1; v == nil && i >= 0; i-- {
+				v = lookup(frames[i], p)
+			}
+		} else {
+			where = FieldNames[f]
+			v = leaf.get(where)
+			if f == fConv {
+				for i := len(frames) - 1; v == nil && i >= 0; i-- {
+					if v = frames[i].get("conversation"); v == nil && w.steps == nil {
+						v = frames[i].get("id")
+					}
+				}
+			}
+			if f == fText && v == nil && leaf.kind == 's' && w.steps != nil {
+				v = leaf
+			}
+		}
+		if v == nil || v.kind == '0' {
+			continue
+		}
+		if v.kind == '{' || v.kind == '[' {
+			return w.reject(pos.Line, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe()))
+		}
+		r.set(f, v.s)
+	}
+	if leaf.kind != '{' && !r.ok[fText] {
+		return w.reject(pos.Line, "expected a message object, got "+leaf.describe())
+	}
+	if !r.ok[fText] {
+		if w.b.m.cols[fText] != "" {
+			return w.reject(pos.Line, fmt.Sprintf("no text (%s)", w.b.m.cols[fText]))
+		}
+		msg := `missing "text"`
+		if leaf.kind == '{' && len(leaf.keys) > 0 {
+			keys := leaf.keys
+			if len(keys) > 8 {
+				keys = append(keys[:8:8], "…")
+			}
+			msg += " (keys: " + strings.Join(keys, ", ") + "; for another layout use --messages and --map)"
+		}
+		return w.reject(pos.Line, msg)
+	}
+	m, perr := w.b.build(&r, pos, conv)
+	if perr != "" {
+		return w.reject(pos.Line, perr)
+	}
+	return w.sink.Message(m)
+}
+
+// nested reports whether the messages path goes through per-conversation
+// elements, so a conversation without an id is named after its element.
+func (w *jsonWalker) nested() bool {
+	iters := 0
+	for _, s := range w.steps {
+		if s.iter {
+			iters++
+		}
+	}
+	return iters >= 2
+}
+
+// lookup follows a field path from n; nil when absent.
+func lookup(n *jnode, p []pathStep) *jnode {
+	for _, s := range p {
+		if n == nil {
+			return nil
+		}
+		if s.index >= 0 {
+			if n.kind != '[' || s.index >= len(n.vals) {
+				return nil
+			}
+			n = n.vals[s.index]
+			continue
+		}
+		n = n.get(s.key)
+	}
+	return n
+}
+
+func pathString(steps []pathStep) string {
+	var b strings.Builder
+	for _, s := range steps {
+		switch {
+		case s.iter:
+			b.WriteString("[]")
+		case s.index >= 0:
+			fmt.Fprintf(&b, "[%d]", s.index)
+		default:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s.key)
+		}
+	}
+	return b.String()
+}
+
+// jnode is a decoded JSON value with the line it starts on.
+type jnode struct {
+	line int
+	kind byte   // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
+	s    string // scalars: the value as text
+	keys []string
+	vals []*jnode // object values (parallel to keys) or array elements
+}
+
+// get returns the value of key in an object (the last one when repeated).
+func (n *jnode) get(key string) *jnode {
+	if n == nil || n.kind != '{' {
+		return nil
+	}
+	for i := len(n.keys) - 1; i >= 0; i-- {
+		if n.keys[i] == key {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+func (n *jnode) describe() string {
+	switch n.kind {
+	case '{':
+		return "an object"
+	case '[':
+		return "a list"
+	case 's':
+		return "a string"
+	case 'n':
+		return "a number"
+	case 'b':
+		return "a boolean"
+	}
+	return "null"
+}
+
+func describeToken(t json.Token) string {
+	switch v := t.(type) {
+	case string:
+		return fmt.Sprintf("the string %q", v)
+	case nil:
+		return "null"
+	case json.Delim:
+		return string(v)
+	}
+	return fmt.Sprintf("%v", t)
+}
+
+// maxJSONDepth bounds nesting, so hostile input cannot exhaust the stack.
+const maxJSONDepth = 256
+
+// jsonStream reads JSON tokens and knows their lines.
+type jsonStream struct {
+	dec *json.Decoder
+	lc  *lineCounter
+}
+
+func newJSONStream(r io.Reader) *jsonStream {
+	lc := &lineCounter{r: r, line: 1}
+	dec := json.NewDecoder(lc)
+	dec.UseNumber()
+	return &jsonStream{dec: dec, lc: lc}
+}
+
+// token returns the next token and the line it ends on (JSON tokens never
+// span lines, except inside nothing: strings cannot hold raw line breaks).
+func (s *jsonStream) token() (json.Token, int, error) {
+	tok, err := s.dec.Token()
+	if err != nil {
+		return nil, 0, err
+	}
+	return tok, s.lc.lineAt(s.dec.InputOffset()), nil
+}
+
+// value reads one whole value.
+func (s *jsonStream) value(depth int) (*jnode, error) {
+	tok, line, err := s.token()
+	if err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	if d, ok := tok.(json.Delim); ok {
+		return s.container(d, line, depth+1)
+	}
+	return scalarNode(tok, line), nil
+}
+
+// container reads the rest of an object or array whose opening delimiter
+// has been read.
+func (s *jsonStream) container(d json.Delim, line, depth int) (*jnode, error) {
+	if depth > maxJSONDepth {
+		return nil, fmt.Errorf("nested more than %d levels deep", maxJSONDepth)
+	}
+	n := &jnode{line: line}
+	switch d {
+	case '{':
+		n.kind = '{'
+		for s.dec.More() {
+			tok, _, err := s.token()
+			if err != nil {
+				return nil, err
+			}
+			key, _ := tok.(string)
+			v, err := s.value(depth)
+			if err != nil {
+				return nil, err
+			}
+			n.keys = append(n.keys, key)
+			n.vals = append(n.vals, v)
+		}
+	case '[':
+		n.kind = '['
+		for s.dec.More() {
+			v, err := s.value(depth)
+			if err != nil {
+				return nil, err
+			}
+			n.vals = append(n.vals, v)
+		}
+	default:
+		return nil, fmt.Errorf("unexpected %q", string(d))
+	}
+	if _, _, err := s.token(); err != nil { // the closing delimiter
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	return n, nil
+}
+
+func scalarNode(tok json.Token, line int) *jnode {
+	n := &jnode{line: line}
+	switch v := tok.(type) {
+	case string:
+		n.kind, n.s = 's', v
+	case json.Number:
+		n.kind, n.s = 'n', v.String()
+	case bool:
+		n.kind = 'b'
+		n.s = "false"
+		if v {
+			n.s = "true"
+		}
+	case float64:
+		n.kind, n.s = 'n', fmt.Sprint(v)
+	default:
+		n.kind = '0'
+	}
+	return n
+}
+
+// fail turns a decoding error into a one-line error with the line.
+func (s *jsonStream) fail(err error) error {
+	off := s.dec.InputOffset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) && se.Offset > off {
+		off = se.Offset
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		// the input ended: the truncation is on its last line
+		return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", s.lc.lastLine())
+	}
+	line := s.lc.lineAt(off)
+	switch {
+	case se != nil:
+		return fmt.Errorf("line %d: invalid JSON: %v", line, se)
+	}
+	return fmt.Errorf("line %d: invalid JSON: %v", line, err)
+}
+
+// lineCounter passes a reader through and tells the line of a byte offset
+// already read; offsets must be asked for in increasing order. It keeps only
+// the bytes read past the last offset asked for (and compacts lazily).
+type lineCounter struct {
+	r    io.Reader
+	buf  []byte
+	pos  int   // bytes of buf already counted
+	base int64 // offset of buf[pos]
+	line int   // line at base
+}
+
+func (c *lineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.pos > 0 && c.pos >= len(c.buf)/2 {
+		c.buf = append(c.buf[:0], c.buf[c.pos:]...)
+		c.pos = 0
+	}
+	c.buf = append(c.buf, p[:n]...)
+	return n, err
+}
+
+// lastLine is the line of the last byte read so far.
+func (c *lineCounter) lastLine() int {
+	line := c.lineAt(c.base + int64(len(c.buf)-c.pos))
+	if c.pos > 0 && c.buf[c.pos-1] == '\n' && line > 1 {
+		line--
+	}
+	return line
+}
+
+func (c *lineCounter) lineAt(off int64) int {
+	k := off - c.base
+	if k <= 0 {
+		return c.line
+	}
+	if rest := int64(len(c.buf) - c.pos); k > rest {
+		k = rest
+	}
+	c.line += bytes.Count(c.buf[c.pos:c.pos+int(k)], []byte{'\n'})
+	c.base += k
+	c.pos += int(k)
+	return c.line
+}

@@ -1,0 +1,200 @@
+package transcript
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// msgLine formats a message as conversation|role|sender|type|text@line.
+func msgLine(m lint.Message) string {
+	return fmt.Sprintf("%s|%s|%s|%s|%s@%d", m.Conversation, m.Role, m.Sender, m.Type, m.Text, m.Pos.Line)
+}
+
+func msgLines(ms []lint.Message) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, msgLine(m))
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestJSONShapes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data string
+		opts Options
+		want []string
+	}{
+		{"array of messages",
+			`[{"conversation":"c1","role":"customer","sender":"tb","text":"在吗","id":"m1"},
+ {"conversation":"c1","role":"agent","type":"note","text":"已备注"}]`, Options{},
+			[]string{"c1|customer|tb|text|在吗@1", "c1|agent||note|已备注@2"}},
+		{"array of conversations",
+			"[\n {\"conversation\": \"c1\", \"messages\": [\n  {\"role\":\"customer\",\"text\":\"在吗\"},\n  {\"role\":\"agent\",\"text\":\"在的\"}]},\n {\"id\": 7, \"messages\": [{\"role\":\"agent\",\"text\":\"您好\"}]},\n {\"messages\": [{\"role\":\"agent\",\"text\":\"无id\"}]}\n]",
+			Options{}, []string{"c1|customer||text|在吗@3", "c1|agent||text|在的@4", "7|agent||text|您好@5", "<stdin>#3|agent||text|无id@6"}},
+		{"object with conversations",
+			`{"conversations":[{"id":"a","messages":[{"role":"agent","text":"x"}]}]}`, Options{},
+			[]string{"a|agent||text|x@1"}},
+		{"object with messages",
+			`{"id":"ignored","messages":[{"role":"agent","text":"x"}]}`, Options{},
+			[]string{"ignored|agent||text|x@1"}},
+		{"JSON lines saved as .json",
+			"{\"role\":\"agent\",\"text\":\"a\"}\n{\"role\":\"customer\",\"text\":\"b\"}\n", Options{},
+			[]string{"<stdin>|agent||text|a@1", "<stdin>|customer||text|b@2"}},
+		{"weibo layout: utterances carry their turn's sender",
+			"[{\"id\": \"3754\", \"turns\": [\n {\"sender\": \"customer\", \"utterances\": [\"问题反馈\", \"@客服\"]},\n {\"utterances\": [\"您好\"], \"sender\": \"helpdesk\"}]},\n {\"id\": \"3755\", \"turns\": [{\"sender\": \"customer\", \"utterances\": [\"\"]}]}]",
+			Options{Mapping: &Mapping{Messages: "[].turns[].utterances[]",
+				Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
+				Roles:  map[string]string{"helpdesk": "agent"}}},
+			[]string{"3754|customer|||text|问题反馈@2", "3754|customer|||text|@客服@2", "3754|agent|||text|您好@3", "3755|customer|||text|@4"}},
+		{"amazon connect layout",
+			`{"ContactId":"ct-1","Transcript":[{"Id":"e1","Type":"MESSAGE","ParticipantRole":"CUSTOMER","DisplayName":"Ann","Content":"hi","AbsoluteTime":"2026-11-04T02:00:00.000Z"},{"Id":"e2","Type":"MESSAGE","ParticipantRole":"AGENT","DisplayName":"Bo","Content":"hello","AbsoluteTime":"2026-11-04T02:00:05.000Z"}]}`,
+			Options{Mapping: &Mapping{Messages: "Transcript[]",
+				Fields: map[string]string{"conversation": "ContactId", "id": "Id", "role": "ParticipantRole", "sender": "DisplayName", "text": "Content", "time": "AbsoluteTime", "type": "Type"},
+				Types:  map[string]string{"MESSAGE": "text"}}},
+			[]string{"ct-1|customer|Ann|text|hi@1", "ct-1|agent|Bo|text|hello@1"}},
+		{"nested field paths and epoch seconds",
+			`[{"id":9,"parts":[{"author":{"type":"admin","name":"Amy"},"body":"您好","created_at":1793757600,"part_type":"note"}]}]`,
+			Options{Mapping: &Mapping{Messages: "[].parts[]",
+				Fields: map[string]string{"conversation": "id", "role": "author.type", "sender": "author.name", "text": "body", "time": "created_at", "type": "part_type"},
+				Roles:  map[string]string{"admin": "agent", "user": "customer"}}},
+			[]string{"9|agent|Amy|note|您好@1"}},
+		{"no conversation id: each element is one",
+			`[{"turns":[{"sender":"customer","utterances":["a"]}]},{"turns":[{"sender":"customer","utterances":["b"]}]}]`,
+			Options{Mapping: &Mapping{Messages: "[].turns[].utterances[]", Fields: map[string]string{"role": "sender"}}},
+			[]string{"<stdin>#1|customer|||text|a@1", "<stdin>#2|customer|||text|b@1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "json", tc.data, tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) > 0 {
+				t.Fatalf("rejects: %v", s.rejects)
+			}
+			got := msgLines(s.msgs)
+			want := strings.Join(tc.want, "\n")
+			// senders empty in the want strings are written as "|" twice
+			want = strings.ReplaceAll(want, "|||", "||")
+			if got != want {
+				t.Fatalf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+func TestJSONIDsAndTimes(t *testing.T) {
+	s := mustRead(t, "json", `[{"id":"m1","conversation":"c","role":"agent","text":"x","time":"2026-11-04 10:00:00"},{"id":2,"conversation":"c","role":"agent","text":"y","time":1793757600000}]`, Options{})
+	if len(s.msgs) != 2 || s.msgs[0].ID != "m1" || s.msgs[1].ID != "2" || s.msgs[0].Time.Unix() != 1793757600 || s.msgs[1].Time.Unix() != 1793757600 {
+		t.Fatalf("got %+v %v", s.msgs, s.rejects)
+	}
+}
+
+func TestJSONMalformed(t *testing.T) {
+	weibo := Options{Mapping: &Mapping{Messages: "[].turns[].utterances[]", Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."}}}
+	for _, tc := range []struct {
+		name    string
+		data    string
+		opts    Options
+		rejects []string
+		msgs    int
+		fileErr string
+	}{
+		{name: "missing text", data: `[{"role":"agent"},{"role":"agent","text":"ok"}]`, rejects: []string{`1: missing "text" (keys: role`}, msgs: 1},
+		{name: "unknown role", data: "[\n{\"role\":\"helpdesk\",\"text\":\"x\"}]", rejects: []string{`2: unknown role "helpdesk"`}},
+		{name: "object as text", data: `[{"role":"agent","text":{"a":1}}]`, rejects: []string{"text (text): expected a string or a number, got an object"}},
+		{name: "scalar element", data: `[1, "x", {"role":"agent","text":"ok"}]`, rejects: []string{"expected a message object, got a number", "expected a message object, got a string"}, msgs: 1},
+		{name: "messages not a list", data: `[{"id":"c","messages":5}]`, rejects: []string{`"messages": expected a list`}},
+		{name: "turns missing", data: "[{\"id\":\"a\"},\n{\"id\":\"b\",\"turns\":[{\"sender\":\"customer\",\"utterances\":[\"x\"]}]}]", opts: weibo,
+			rejects: []string{`1: no "turns" here`}, msgs: 1},
+		{name: "utterances not a list", data: `[{"id":"a","turns":[{"sender":"customer","utterances":"x"}]}]`, opts: weibo,
+			rejects: []string{"expected a list"}},
+		{name: "unknown mapped role", data: `[{"id":"a","turns":[{"sender":"helpdesk","utterances":["x"]}]}]`, opts: weibo,
+			rejects: []string{`unknown role "helpdesk"`}},
+		{name: "truncated", data: "[{\"role\":\"agent\",\"text\":\"ok\"},\n{\"role\":\"agent\",\"te", msgs: 1,
+			fileErr: "<stdin>: line 2: unexpected end of JSON (truncated file?)"},
+		{name: "syntax error", data: "[{\"role\":\"agent\",\"text\":\"ok\"},\n\n{\"role\" \"agent\"}]", msgs: 1,
+			fileErr: "<stdin>: line 3: invalid JSON"},
+		{name: "scalar at top", data: `"hello"`, fileErr: "expected a JSON array or object at the top"},
+		{name: "array but path starts with a key", data: `[]`, opts: Options{Mapping: &Mapping{Messages: "Transcript[]"}},
+			fileErr: "starts with a key"},
+		{name: "too deep", data: strings.Repeat("[", 1000) + strings.Repeat("]", 1000), fileErr: "nested more than"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "json", tc.data, tc.opts)
+			checkInvariants(t, s, err)
+			if tc.fileErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.fileErr) {
+					t.Fatalf("file error: got %v, want %q", err, tc.fileErr)
+				}
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) != len(tc.rejects) {
+				t.Fatalf("rejects: got %v, want %v", s.rejects, tc.rejects)
+			}
+			for i, r := range s.rejects {
+				if !strings.Contains(r.Error(), tc.rejects[i]) {
+					t.Errorf("reject %d: got %q, want %q", i, r.Error(), tc.rejects[i])
+				}
+			}
+			if len(s.msgs) != tc.msgs {
+				t.Errorf("messages: got %d, want %d", len(s.msgs), tc.msgs)
+			}
+		})
+	}
+}
+
+func TestJSONDetect(t *testing.T) {
+	s := mustRead(t, "auto", " \n[{\"role\":\"agent\",\"text\":\"x\"}]", Options{})
+	if len(s.msgs) != 1 || s.msgs[0].Pos.Line != 2 {
+		t.Fatalf("auto json: %v %v", s.msgs, s.rejects)
+	}
+}
+
+func TestLineCounter(t *testing.T) {
+	data := strings.Repeat("[\n", 3) + strings.Repeat("\"x\",\n", 50000) + "\"y\"\n]]]"
+	st := newJSONStream(strings.NewReader(data))
+	var last int
+	for {
+		tok, line, err := st.token()
+		if err != nil {
+			break
+		}
+		if tok == "y" {
+			last = line
+		}
+	}
+	if last != 50004 {
+		t.Fatalf("line of y: %d", last)
+	}
+}
+
+func FuzzReadJSON(f *testing.F) {
+	for _, seed := range []string{
+		`[{"conversation":"c1","role":"agent","text":"您好"}]`,
+		`[{"id":"c","messages":[{"role":"customer","text":"在吗","time":"2026-11-04 10:00:00"}]}]`,
+		`{"conversations":[{"messages":[{"role":"bot","text":1}]}]}`,
+		`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["", "x"]}]}]`,
+		"[{\"role\":\"agent\",\"te",
+		`[[[[]]]]`,
+		`{"a":}`,
+		`null`,
+	} {
+		f.Add(seed, false)
+		f.Add(seed, true)
+	}
+	f.Fuzz(func(t *testing.T, data string, mapped bool) {
+		var opts Options
+		if mapped {
+			opts.Mapping = &Mapping{Messages: "[].turns[].utterances[]",
+				Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
+				Roles:  map[string]string{"helpdesk": "agent"}}
+		}
+		s, err := readData(t, "json", data, opts)
+		checkInvariants(t, s, err)
+	})
+}

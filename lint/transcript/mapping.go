@@ -1,0 +1,458 @@
+package transcript
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// FieldNames are the canonical message fields a Mapping can place, in the
+// order of the transcript model.
+var FieldNames = []string{"conversation", "id", "time", "role", "sender", "type", "text"}
+
+const (
+	fConv = iota
+	fID
+	fTime
+	fRole
+	fSender
+	fType
+	fText
+	nFields
+)
+
+func fieldIndex(name string) int {
+	for i, n := range FieldNames {
+		if n == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Mapping says where an export keeps the canonical message fields and how
+// its values translate, so any delimited or JSON export reads without code.
+// The zero value reads canonical field names (and, for csv/tsv, the common
+// header aliases such as 会话ID, 时间, 角色, 客服, 内容).
+type Mapping struct {
+	// Fields maps a canonical field name (conversation, id, time, role,
+	// sender, type, text) to where the export keeps it: for csv/tsv a header
+	// name or a 1-based column number; for json a path inside the message
+	// element ("body", "author.type", "tolist[0]", "." for the element
+	// itself), looked up in the message element first and then in the
+	// enclosing objects of Messages from the inside out.
+	Fields map[string]string
+	// Messages is the JSON path of the messages: "[]" a top-level array of
+	// messages, "[].messages[]" conversations holding messages,
+	// "[].turns[].utterances[]" every utterance of every turn (an utterance
+	// carries its turn's fields), "Transcript[]" a list inside one object.
+	// Empty: an array of messages or of conversations with "messages".
+	Messages string
+	// Roles maps the export's role values to roles (customer, agent, bot,
+	// system), e.g. "1": agent, "helpdesk": agent. Canonical role names are
+	// always understood; a value that is neither is a malformed record.
+	// Keys match case-insensitively. With no role field, a sender listed
+	// here is given that role.
+	Roles map[string]string
+	// Types maps the export's message-type values to message types (text,
+	// note, order, transfer, image, …); unmapped values are kept as they are.
+	Types map[string]string
+	// Defaults fill fields the export lacks or leaves empty: conversation,
+	// role, sender, type.
+	Defaults map[string]string
+	// TimeLayout is the layout of the time field: a Go layout
+	// ("2006-01-02 15:04:05"), a strftime one ("%Y/%m/%d %H:%M"), or unix /
+	// unixms; empty: RFC 3339, "2006-01-02 15:04:05" or epoch s/ms.
+	TimeLayout string
+	// Header says whether a csv/tsv file starts with a header row (nil: it does).
+	Header *bool
+	// Delimiter overrides the field separator of csv (",") and tsv (TAB):
+	// one character, or "tab".
+	Delimiter string
+	// Quotes says whether csv/tsv fields may be "quoted" (nil: they may).
+	Quotes *bool
+}
+
+// Validate checks the mapping: known field names, roles and defaults, a
+// parsable messages path and time layout, a one-character delimiter.
+func (m *Mapping) Validate() error {
+	if m == nil {
+		return nil
+	}
+	_, err := m.compile()
+	return err
+}
+
+// compiledMapping is a validated Mapping, ready for the readers.
+type compiledMapping struct {
+	cols     [nFields]string // the Fields entry of each field ("" unmapped)
+	messages []pathStep      // nil: the default shapes
+	roles    map[string]lint.Role
+	types    map[string]string
+	defaults [nFields]string
+	layout   string
+	header   bool
+	quotes   bool
+	delim    rune // 0: the format's own
+}
+
+func (m *Mapping) compile() (*compiledMapping, error) {
+	c := &compiledMapping{header: true, quotes: true, roles: map[string]lint.Role{}, types: map[string]string{}}
+	if m == nil {
+		return c, nil
+	}
+	for name, col := range m.Fields {
+		i := fieldIndex(name)
+		if i < 0 {
+			return nil, fmt.Errorf("mapping: unknown field %q (fields: %s)", name, strings.Join(FieldNames, ", "))
+		}
+		if strings.TrimSpace(col) == "" {
+			return nil, fmt.Errorf("mapping: field %s maps to nothing", name)
+		}
+		c.cols[i] = strings.TrimSpace(col)
+	}
+	if m.Messages != "" {
+		steps, err := parsePath(m.Messages, true)
+		if err != nil {
+			return nil, fmt.Errorf("mapping: messages path: %w", err)
+		}
+		c.messages = steps
+	}
+	for v, r := range m.Roles {
+		role, ok := lint.ParseRole(r)
+		if !ok {
+			return nil, fmt.Errorf("mapping: role value %q maps to %q: roles are customer, agent, bot, system", v, r)
+		}
+		c.roles[roleKey(v)] = role
+	}
+	for v, t := range m.Types {
+		if strings.TrimSpace(t) == "" {
+			return nil, fmt.Errorf("mapping: type value %q maps to an empty type", v)
+		}
+		c.types[roleKey(v)] = strings.TrimSpace(t)
+	}
+	for name, v := range m.Defaults {
+		i := fieldIndex(name)
+		switch i {
+		case fConv, fRole, fSender, fType:
+		default:
+			return nil, fmt.Errorf("mapping: no default for %q (defaults: conversation, role, sender, type)", name)
+		}
+		if i == fRole {
+			if _, ok := lint.ParseRole(v); !ok {
+				return nil, fmt.Errorf("mapping: default role %q: roles are customer, agent, bot, system", v)
+			}
+		}
+		c.defaults[i] = strings.TrimSpace(v)
+	}
+	layout, err := TimeLayout(m.TimeLayout)
+	if err != nil {
+		return nil, err
+	}
+	if layout != "" && layout != "unix" && layout != "unixms" {
+		ref := time.Date(2001, 2, 3, 16, 5, 6, 0, time.UTC)
+		if ref.Format(layout) == layout {
+			return nil, fmt.Errorf("time layout %q has no date or time in it: write it as Go (2006-01-02 15:04:05) or strftime (%%Y-%%m-%%d %%H:%%M:%%S)", m.TimeLayout)
+		}
+	}
+	c.layout = layout
+	if m.Header != nil {
+		c.header = *m.Header
+	}
+	if m.Quotes != nil {
+		c.quotes = *m.Quotes
+	}
+	if m.Delimiter != "" {
+		d, err := ParseDelimiter(m.Delimiter)
+		if err != nil {
+			return nil, err
+		}
+		c.delim = d
+	}
+	return c, nil
+}
+
+// ParseDelimiter reads a delimiter: one character, or tab, \t, comma,
+// semicolon, pipe, space.
+func ParseDelimiter(s string) (rune, error) {
+	switch strings.ToLower(s) {
+	case "tab", `\t`, "\t":
+		return '\t', nil
+	case "comma":
+		return ',', nil
+	case "semicolon":
+		return ';', nil
+	case "pipe":
+		return '|', nil
+	case "space":
+		return ' ', nil
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || size != len(s) || r == utf8.RuneError || r == '"' || r == '\n' || r == '\r' {
+		return 0, fmt.Errorf("delimiter %q: give one character (or tab, comma, semicolon, pipe, space)", s)
+	}
+	return r, nil
+}
+
+// ParsePairs reads "key=value,key=value" (the --map, --roles, --types and
+// --default flags); keys and values are trimmed and must not be empty.
+func ParsePairs(spec string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, part := range strings.Split(spec, ",") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(part, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" {
+			return nil, fmt.Errorf("%q: expected KEY=VALUE", strings.TrimSpace(part))
+		}
+		out[k] = v
+	}
+	return out, nil
+}
+
+func roleKey(v string) string { return strings.ToLower(strings.TrimSpace(v)) }
+
+// builder turns the raw field values of one record into a message,
+// applying the mapping's role and type maps, defaults and time layout, and
+// the Agents/Staff sender rules.
+type builder struct {
+	src      *Source
+	m        *compiledMapping
+	agents   []string
+	staff    map[string]bool
+	hasRules bool // Agents or Staff or sender entries in Roles decide roles by sender
+}
+
+func newBuilder(src *Source) (*builder, error) {
+	m, err := src.Opts.Mapping.compile()
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{src: src, m: m, agents: src.Opts.Agents, staff: map[string]bool{}}
+	for _, s := range src.Opts.Staff {
+		b.staff[strings.TrimSpace(s)] = true
+	}
+	b.hasRules = len(b.agents) > 0 || len(b.staff) > 0
+	return b, nil
+}
+
+// record holds the raw values of one record, by field index.
+type record struct {
+	v  [nFields]string
+	ok [nFields]bool
+}
+
+func (r *record) set(i int, v string) { r.v[i], r.ok[i] = v, true }
+
+// build makes the message; a non-empty string is why the record is malformed.
+// conv is the conversation to use when the record names none.
+func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, string) {
+	m := lint.Message{Pos: pos, Type: lint.TypeText}
+	if !r.ok[fText] {
+		return m, "no text"
+	}
+	m.Text = r.v[fText]
+	m.ID = strings.TrimSpace(r.v[fID])
+	m.Conversation = strings.TrimSpace(r.v[fConv])
+	if m.Conversation == "" {
+		m.Conversation = b.m.defaults[fConv]
+	}
+	if m.Conversation == "" {
+		m.Conversation = conv
+	}
+	if m.Conversation == "" {
+		m.Conversation = b.src.Name
+	}
+	m.Sender = strings.TrimSpace(r.v[fSender])
+	if m.Sender == "" {
+		m.Sender = b.m.defaults[fSender]
+	}
+	if t := strings.TrimSpace(r.v[fType]); t != "" {
+		if mapped, ok := b.m.types[roleKey(t)]; ok {
+			t = mapped
+		}
+		m.Type = t
+	} else if b.m.defaults[fType] != "" {
+		m.Type = b.m.defaults[fType]
+	}
+	role, err := b.role(r.v[fRole], m.Sender)
+	if err != "" {
+		return m, err
+	}
+	m.Role = role
+	if ts := strings.TrimSpace(r.v[fTime]); ts != "" {
+		t, err := parseTimeLayout(ts, b.m.layout, b.src.Opts.Location)
+		if err != nil {
+			return m, err.Error()
+		}
+		m.Time = t
+	}
+	return m, ""
+}
+
+// role resolves a record's role from its role value, else from the
+// default role, else from its sender.
+func (b *builder) role(value, sender string) (lint.Role, string) {
+	if v := strings.TrimSpace(value); v != "" {
+		if r, ok := b.m.roles[roleKey(v)]; ok {
+			return r, ""
+		}
+		if r, ok := lint.ParseRole(v); ok {
+			return r, ""
+		}
+		return lint.RoleUnknown, fmt.Sprintf("unknown role %q (map it, e.g. --roles '%s=agent'; roles are customer, agent, bot, system)%s", v, v, b.knownRoles())
+	}
+	if d := b.m.defaults[fRole]; d != "" {
+		r, _ := lint.ParseRole(d)
+		return r, ""
+	}
+	if r, ok := b.senderRole(sender); ok {
+		return r, ""
+	}
+	if sender == "" {
+		return lint.RoleUnknown, "no role and no sender (map the role field, or set a default role)"
+	}
+	return lint.RoleUnknown, fmt.Sprintf("no role for sender %q (map the role field, or name the agents with --agents PATTERN)", sender)
+}
+
+// senderRole decides a role from the sender's name: an entry of Roles, a
+// Staff id or an Agents pattern; with any such rule configured, every other
+// sender is a customer.
+func (b *builder) senderRole(sender string) (lint.Role, bool) {
+	if sender == "" {
+		return lint.RoleUnknown, false
+	}
+	if r, ok := b.m.roles[roleKey(sender)]; ok {
+		return r, true
+	}
+	if b.isAgent(sender) {
+		return lint.Agent, true
+	}
+	if b.hasRules {
+		return lint.Customer, true
+	}
+	return lint.RoleUnknown, false
+}
+
+// isAgent reports whether a sender is a Staff id or matches an Agents pattern.
+func (b *builder) isAgent(sender string) bool {
+	if b.staff[sender] {
+		return true
+	}
+	for _, p := range b.agents {
+		if globMatch(p, sender) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) knownRoles() string {
+	if len(b.m.roles) == 0 {
+		return ""
+	}
+	var ks []string
+	for k, r := range b.m.roles {
+		ks = append(ks, k+"="+r.String())
+	}
+	sort.Strings(ks)
+	if len(ks) > 8 {
+		ks = append(ks[:8], "…")
+	}
+	return "; mapped: " + strings.Join(ks, ", ")
+}
+
+// globMatch matches s against a pattern where * is any text and ? one
+// character; other characters stand for themselves.
+func globMatch(pattern, s string) bool {
+	p := []rune(pattern)
+	t := []rune(s)
+	pi, ti := 0, 0
+	star, mark := -1, 0
+	for ti < len(t) {
+		switch {
+		case pi < len(p) && (p[pi] == '?' || p[pi] == t[ti]):
+			pi++
+			ti++
+		case pi < len(p) && p[pi] == '*':
+			star, mark = pi, ti
+			pi++
+		case star >= 0:
+			pi = star + 1
+			mark++
+			ti = mark
+		default:
+			return false
+		}
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// pathStep is one step of a JSON path: an object key, an array index, or
+// (in a messages path) every element of an array.
+type pathStep struct {
+	key   string
+	index int // -1: not an index step
+	iter  bool
+}
+
+// parsePath reads a JSON path: keys separated by dots, [N] array indexes
+// and, when iter is allowed, [] for every element. "", "." and "$" are the
+// element itself; a leading "$." or "." is ignored.
+func parsePath(s string, iter bool) ([]pathStep, error) {
+	orig := s
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "$")
+	s = strings.TrimPrefix(s, ".")
+	var steps []pathStep
+	for s != "" {
+		switch s[0] {
+		case '.':
+			s = s[1:]
+			if s == "" || s[0] == '.' || s[0] == '[' {
+				return nil, fmt.Errorf("%q: empty key", orig)
+			}
+		case '[':
+			end := strings.IndexByte(s, ']')
+			if end < 0 {
+				return nil, fmt.Errorf("%q: missing ]", orig)
+			}
+			inner := strings.TrimSpace(s[1:end])
+			s = s[end+1:]
+			if inner == "" || inner == "*" {
+				if !iter {
+					return nil, fmt.Errorf("%q: [] (every element) only belongs in the messages path; use [N] for one element", orig)
+				}
+				steps = append(steps, pathStep{iter: true, index: -1})
+				continue
+			}
+			n, err := strconv.Atoi(inner)
+			if err != nil || n < 0 {
+				return nil, fmt.Errorf("%q: [%s] is not an array index", orig, inner)
+			}
+			steps = append(steps, pathStep{index: n})
+		default:
+			end := strings.IndexAny(s, ".[")
+			if end < 0 {
+				end = len(s)
+			}
+			key := s[:end]
+			if strings.ContainsRune(key, ']') {
+				return nil, fmt.Errorf("%q: unexpected ]", orig)
+			}
+			steps = append(steps, pathStep{key: key, index: -1})
+			s = s[end:]
+		}
+	}
+	return steps, nil
+}

@@ -1,0 +1,337 @@
+package transcript
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// Shared helpers of the reader tests.
+
+// recSink records everything a reader sends.
+type recSink struct {
+	files   []string
+	msgs    []lint.Message
+	rejects []lint.RecordError
+	skips   []skipped
+}
+
+type skipped struct {
+	pos    lint.Pos
+	reason string
+}
+
+func (s *recSink) File(name string)                { s.files = append(s.files, name) }
+func (s *recSink) Message(m lint.Message) error    { s.msgs = append(s.msgs, m); return nil }
+func (s *recSink) Reject(e lint.RecordError) error { s.rejects = append(s.rejects, e); return nil }
+func (s *recSink) SkipRecord(p lint.Pos, why string) error {
+	s.skips = append(s.skips, skipped{p, why})
+	return nil
+}
+
+var tzSH = loadZoneOr8("Asia/Shanghai")
+
+func loadZoneOr8(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}
+
+// readData reads data as standard input in the given format.
+func readData(t testing.TB, format string, data string, opts Options) (*recSink, error) {
+	t.Helper()
+	opts.Format = format
+	opts.Stdin = strings.NewReader(data)
+	if opts.Location == nil {
+		opts.Location = tzSH
+	}
+	s := &recSink{}
+	err := ReadAll(context.Background(), []string{"-"}, opts, s)
+	return s, err
+}
+
+// mustRead reads data and fails the test on a file error.
+func mustRead(t testing.TB, format, data string, opts Options) *recSink {
+	t.Helper()
+	s, err := readData(t, format, data, opts)
+	if err != nil {
+		t.Fatalf("read %s: %v", format, err)
+	}
+	return s
+}
+
+// checkInvariants checks what every reader guarantees about its output,
+// whatever the input.
+func checkInvariants(t testing.TB, s *recSink, err error) {
+	t.Helper()
+	for _, m := range s.msgs {
+		if m.Pos.Line < 1 || m.Pos.File == "" {
+			t.Fatalf("message without a position: %+v", m)
+		}
+		if m.Role == lint.RoleUnknown {
+			t.Fatalf("message without a role: %+v", m)
+		}
+		if m.Conversation == "" || m.Type == "" {
+			t.Fatalf("message without conversation or type: %+v", m)
+		}
+		if !utf8.ValidString(m.Text) {
+			t.Fatalf("message text not clean UTF-8: %q", m.Text)
+		}
+	}
+	for _, r := range s.rejects {
+		if r.Pos.Line < 1 || r.Err == "" {
+			t.Fatalf("reject without line or reason: %+v", r)
+		}
+	}
+	for _, k := range s.skips {
+		if k.pos.Line < 1 || k.reason == "" {
+			t.Fatalf("skip without line or reason: %+v", k)
+		}
+	}
+	if err != nil {
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("error is not a FileError: %v", err)
+		}
+		if strings.Contains(err.Error(), "\n") {
+			t.Fatalf("file error is not one line: %q", err)
+		}
+	}
+}
+
+func texts(ms []lint.Message) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func TestParsePairs(t *testing.T) {
+	got, err := ParsePairs(" conversation=1, role = 3 ,text=7,")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got["conversation"] != "1" || got["role"] != "3" || got["text"] != "7" || len(got) != 3 {
+		t.Fatalf("got %v", got)
+	}
+	for _, bad := range []string{"role", "=agent", "1=", "a=b,c"} {
+		if _, err := ParsePairs(bad); err == nil {
+			t.Errorf("ParsePairs(%q): no error", bad)
+		}
+	}
+}
+
+func TestParsePath(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string
+		iter bool
+	}{
+		{"[].turns[].utterances[]", "[].turns[].utterances[]", true},
+		{"$.Transcript[]", "Transcript[]", true},
+		{"author.type", "author.type", false},
+		{"tolist[0]", "tolist[0]", false},
+		{".", "", false},
+		{"a[*]", "a[]", true},
+	} {
+		steps, err := parsePath(tc.in, tc.iter)
+		if err != nil {
+			t.Errorf("parsePath(%q): %v", tc.in, err)
+			continue
+		}
+		if got := pathString(steps); got != tc.want {
+			t.Errorf("parsePath(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	for _, bad := range []string{"a..b", "a[", "a[x]", "a[-1]", "a]b"} {
+		if _, err := parsePath(bad, true); err == nil {
+			t.Errorf("parsePath(%q): no error", bad)
+		}
+	}
+	if _, err := parsePath("a[]", false); err == nil {
+		t.Error("[] accepted in a field path")
+	}
+}
+
+func TestGlobMatch(t *testing.T) {
+	for _, tc := range []struct {
+		pat, s string
+		want   bool
+	}{
+		{"店铺名:*", "店铺名:小美", true},
+		{"店铺名:*", "店铺名:", true},
+		{"店铺名:*", "tb_店铺名:小美", false},
+		{"*客服*", "官方客服01", true},
+		{"客服??", "客服01", true},
+		{"客服??", "客服1", false},
+		{"我", "我", true},
+		{"我", "我们", false},
+		{"a*b*c", "axxbyyc", true},
+		{"a*b*c", "axxbyy", false},
+		{"*", "", true},
+	} {
+		if got := globMatch(tc.pat, tc.s); got != tc.want {
+			t.Errorf("globMatch(%q, %q) = %v", tc.pat, tc.s, got)
+		}
+	}
+}
+
+func TestMappingValidate(t *testing.T) {
+	f := false
+	good := &Mapping{
+		Fields:     map[string]string{"conversation": "1", "role": "3", "text": "7"},
+		Messages:   "[].turns[].utterances[]",
+		Roles:      map[string]string{"1": "agent", "0": "Customer"},
+		Types:      map[string]string{"2": "note"},
+		Defaults:   map[string]string{"role": "agent"},
+		TimeLayout: "%Y/%m/%d %H:%M",
+		Header:     &f,
+		Delimiter:  "tab",
+	}
+	if err := good.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for name, m := range map[string]*Mapping{
+		"unknown field":    {Fields: map[string]string{"body": "3"}},
+		"empty column":     {Fields: map[string]string{"text": " "}},
+		"bad role":         {Roles: map[string]string{"1": "staff"}},
+		"bad default":      {Defaults: map[string]string{"text": "x"}},
+		"bad default role": {Defaults: map[string]string{"role": "boss"}},
+		"bad path":         {Messages: "turns[.x"},
+		"bad layout":       {TimeLayout: "yyyy-MM-dd"},
+		"bad strftime":     {TimeLayout: "%Q"},
+		"bad delimiter":    {Delimiter: ";;"},
+		"quote delimiter":  {Delimiter: `"`},
+	} {
+		if err := m.Validate(); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	var nilMap *Mapping
+	if err := nilMap.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestTimeLayout(t *testing.T) {
+	got, err := TimeLayout("%Y/%m/%d %H:%M:%S")
+	if err != nil || got != "2006/01/02 15:04:05" {
+		t.Fatalf("got %q, %v", got, err)
+	}
+	tm, err := parseTimeLayout("2026/11/04 10:00", "2006/01/02 15:04", tzSH)
+	if err != nil || !tm.Equal(time.Date(2026, 11, 4, 10, 0, 0, 0, tzSH)) {
+		t.Fatalf("got %v, %v", tm, err)
+	}
+	if _, err := parseTimeLayout("2026-11-04", "2006/01/02 15:04", tzSH); err == nil {
+		t.Fatal("mismatch accepted")
+	}
+	tm, err = parseTimeLayout("1793757600000", "unixms", tzSH)
+	if err != nil || tm.Unix() != 1793757600 {
+		t.Fatalf("unixms: %v, %v", tm, err)
+	}
+	tm, err = parseTimeLayout("1793757600", "unix", tzSH)
+	if err != nil || tm.Unix() != 1793757600 {
+		t.Fatalf("unix: %v, %v", tm, err)
+	}
+}
+
+func TestBuilderRoles(t *testing.T) {
+	src := &Source{Name: "x.csv", Opts: &Options{
+		Location: tzSH,
+		Agents:   []string{"店铺名:*"},
+		Staff:    []string{"zhangsan"},
+		Mapping:  &Mapping{Roles: map[string]string{"Helpdesk": "agent", "1": "agent", "0": "customer"}},
+	}}
+	b, err := newBuilder(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		value, sender string
+		want          lint.Role
+		bad           bool
+	}{
+		{"helpdesk", "", lint.Agent, false},
+		{"1", "", lint.Agent, false},
+		{"0", "", lint.Customer, false},
+		{"bot", "", lint.Bot, false},
+		{"2", "", 0, true},
+		{"", "店铺名:小美", lint.Agent, false},
+		{"", "zhangsan", lint.Agent, false},
+		{"", "tb_buyer", lint.Customer, false},
+		{"", "", 0, true},
+	} {
+		got, why := b.role(tc.value, tc.sender)
+		if (why != "") != tc.bad || got != tc.want {
+			t.Errorf("role(%q, %q) = %v %q", tc.value, tc.sender, got, why)
+		}
+	}
+	// without agents, a sender alone cannot decide
+	src.Opts.Agents, src.Opts.Staff = nil, nil
+	b, _ = newBuilder(src)
+	if _, why := b.role("", "tb_buyer"); why == "" || !strings.Contains(why, "--agents") {
+		t.Errorf("no role: got %q", why)
+	}
+	// the unknown-role message says how to map it
+	if _, why := b.role("客服", ""); !strings.Contains(why, `unknown role "客服"`) || !strings.Contains(why, "--roles") {
+		t.Errorf("unknown role message: %q", why)
+	}
+}
+
+func TestBuilderDefaultsAndTypes(t *testing.T) {
+	src := &Source{Name: "x.csv", Opts: &Options{Location: tzSH, Mapping: &Mapping{
+		Defaults: map[string]string{"role": "agent", "conversation": "replies", "sender": "客服", "type": "text"},
+		Types:    map[string]string{"2": "note"},
+	}}}
+	b, err := newBuilder(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r record
+	r.set(fText, "您好")
+	r.set(fType, "2")
+	m, why := b.build(&r, lint.Pos{File: "x.csv", Line: 2}, "")
+	if why != "" {
+		t.Fatal(why)
+	}
+	if m.Role != lint.Agent || m.Conversation != "replies" || m.Sender != "客服" || m.Type != "note" || m.Timed() {
+		t.Fatalf("got %+v", m)
+	}
+	var r2 record
+	if _, why := b.build(&r2, lint.Pos{File: "x.csv", Line: 3}, ""); why != "no text" {
+		t.Fatalf("no text: %q", why)
+	}
+}
+
+func TestPairsMergeIntoReaders(t *testing.T) {
+	// --map by header name, case- and space-insensitive
+	data := "Chat ID,Who,Said,When\nA1,helpdesk,您好,2026-11-04 10:00:00\n"
+	s := mustRead(t, "csv", data, Options{Mapping: &Mapping{
+		Fields: map[string]string{"conversation": "chat id", "role": "WHO", "text": "said", "time": "when"},
+		Roles:  map[string]string{"helpdesk": "agent"},
+	}})
+	if len(s.msgs) != 1 || s.msgs[0].Conversation != "A1" || s.msgs[0].Role != lint.Agent || !s.msgs[0].Timed() {
+		t.Fatalf("got %+v %+v", s.msgs, s.rejects)
+	}
+}
+
+func TestBlankAndEmpty(t *testing.T) {
+	for _, data := range []string{"", "\n\n", " \t\r\n"} {
+		for _, f := range []string{"auto", "csv", "json", "txt", "wecom", "jddc"} {
+			_, err := readData(t, f, data, Options{Agents: []string{"x"}})
+			if err == nil || !strings.Contains(err.Error(), "empty file") || !strings.HasPrefix(err.Error(), "<stdin>: ") {
+				t.Errorf("%s %q: got %v", f, data, err)
+			}
+		}
+	}
+	_ = bytes.MinRead
+}

@@ -1,0 +1,332 @@
+// Package transcript reads chat exports into the canonical message model:
+// one reader per input format (one file each), format detection, character
+// decoding, directory walking and stdin. Readers never see rules.
+package transcript
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// Options are the reading settings shared by every format.
+type Options struct {
+	// Format is an input format name, or "auto" (or "") to detect it per file.
+	Format string
+	// Location is the zone of times written without one (--tz).
+	Location *time.Location
+	// Encoding forces a character encoding ("" or "auto" detects it).
+	Encoding string
+	// Stdin is read for the path "-" (os.Stdin when nil).
+	Stdin io.Reader
+	// Agents are sender-name patterns ("*" any text, "?" one character)
+	// that mark a sender as an agent when the export has no role of its own
+	// (txt dumps, a csv without a role column, wecom user ids); other senders
+	// are customers.
+	Agents []string
+	// Staff are exact sender ids of agents (企业微信 userids); like Agents.
+	Staff []string
+	// Mapping says where an export keeps the canonical fields (csv, tsv,
+	// json) and how its values translate; nil reads canonical names and the
+	// common header aliases.
+	Mapping *Mapping
+}
+
+// Source is one opened input, decoded to UTF-8.
+type Source struct {
+	// Name is the path as given (or "<stdin>"), used in findings and errors.
+	Name string
+	// R yields the content as UTF-8 (BOM removed).
+	R *bufio.Reader
+	// Opts are the run's reading options.
+	Opts *Options
+}
+
+// Reader reads one input format, sending every record it reads to the sink:
+// an accepted message, a rejected (malformed) record, or a skipped one.
+type Reader interface {
+	Read(ctx context.Context, src *Source, sink lint.Sink) error
+}
+
+// Format describes a registered input format.
+type Format struct {
+	Name string
+	// Extensions are the file name endings a directory walk picks up for this
+	// format, and that auto-detection maps to it.
+	Extensions []string
+	// AutoDetect lets "auto" pick this format by extension or content.
+	AutoDetect bool
+	// Sniff reports whether the start of a file looks like this format (for
+	// auto-detection of stdin and unknown extensions); nil: never by content.
+	Sniff func(head []byte) bool
+	// Priority orders content sniffing: higher sniffs first (specific
+	// layouts before generic ones); equal priorities go by name.
+	Priority int
+	// Overrides names formats that this one refines: when auto-detection
+	// picks one of them by extension and this format's Sniff matches the
+	// content, this format is used instead (a 企业微信 dump saved as .jsonl,
+	// the JDDC corpus saved as .txt).
+	Overrides []string
+	New       func() Reader
+}
+
+var formats = map[string]*Format{}
+
+// register adds a format; each format's file calls it from init.
+func register(f *Format) { formats[f.Name] = f }
+
+// Formats lists the registered format names, sorted.
+func Formats() []string {
+	var out []string
+	for n := range formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ValidFormat reports whether name is "auto" or a registered format.
+func ValidFormat(name string) bool {
+	_, ok := formats[name]
+	return ok || name == "auto" || name == ""
+}
+
+// FileError is an input that could not be read at all.
+type FileError struct {
+	Name string
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Name + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ReadAll reads every path (files, directories walked in lexical order, "-"
+// for stdin) into sink. Files that cannot be read are reported together in
+// the returned error after every other file has been read; a sink error
+// (cancellation, --strict) stops at once.
+func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) error {
+	if opts.Location == nil {
+		opts.Location = time.Local
+	}
+	if opts.Format == "" {
+		opts.Format = "auto"
+	}
+	if !ValidFormat(opts.Format) {
+		return fmt.Errorf("unknown input format %q (auto, %s)", opts.Format, strings.Join(Formats(), ", "))
+	}
+	if err := opts.Mapping.Validate(); err != nil {
+		return err
+	}
+	var fileErrs []error
+	for _, p := range paths {
+		files, err := expand(p, opts.Format)
+		if err != nil {
+			fileErrs = append(fileErrs, &FileError{Name: p, Err: err})
+			continue
+		}
+		for _, f := range files {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			err := readFile(ctx, f, &opts, sink)
+			var fe *FileError
+			switch {
+			case err == nil:
+			case errors.As(err, &fe):
+				fileErrs = append(fileErrs, fe)
+			default:
+				return err
+			}
+		}
+	}
+	return errors.Join(fileErrs...)
+}
+
+// expand turns a path into the files to read: itself, or for a directory
+// the files below it whose extension belongs to the format (hidden entries
+// skipped).
+func expand(p, format string) ([]string, error) {
+	if p == "-" {
+		return []string{p}, nil
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no such file or directory")
+		}
+		return nil, err
+	}
+	if !st.IsDir() {
+		return []string{p}, nil
+	}
+	var out []string
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if path != p && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && wanted(name, format) {
+			out = append(out, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("directory holds no transcript files (%s)", strings.Join(extensionsFor(format), ", "))
+	}
+	return out, nil
+}
+
+func extensionsFor(format string) []string {
+	if f, ok := formats[format]; ok {
+		return f.Extensions
+	}
+	var out []string
+	for _, f := range formats {
+		if f.AutoDetect {
+			out = append(out, f.Extensions...)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func wanted(name, format string) bool {
+	lower := strings.ToLower(name)
+	for _, ext := range extensionsFor(format) {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// readFile opens, decodes, detects and reads one file.
+func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) error {
+	name := path
+	var r io.Reader
+	if path == "-" {
+		name = "<stdin>"
+		r = opts.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return &FileError{Name: path, Err: unwrapPathError(err)}
+		}
+		defer f.Close()
+		r = f
+	}
+	dec, err := decode(r, opts.Encoding)
+	if err != nil {
+		return &FileError{Name: name, Err: err}
+	}
+	if blank(dec) {
+		return &FileError{Name: name, Err: errors.New("empty file: no records")}
+	}
+	format, err := detect(name, dec, opts.Format)
+	if err != nil {
+		return &FileError{Name: name, Err: err}
+	}
+	sink.File(name)
+	src := &Source{Name: name, R: dec, Opts: opts}
+	if err := format.New().Read(ctx, src, sink); err != nil {
+		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
+			return err
+		}
+		return &FileError{Name: name, Err: err}
+	}
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// detect picks the format of a file: the one asked for, or by extension
+// (refined by content, see Format.Overrides), or by sniffing the start of
+// the content.
+func detect(name string, r *bufio.Reader, want string) (*Format, error) {
+	if want != "auto" {
+		return formats[want], nil
+	}
+	lower := strings.ToLower(name)
+	var candidates []*Format
+	for _, f := range formats {
+		if f.AutoDetect {
+			candidates = append(candidates, f)
+		}
+	}
+	sort.Slice(candidates, func(i, j int) bool {
+		if candidates[i].Priority != candidates[j].Priority {
+			return candidates[i].Priority > candidates[j].Priority
+		}
+		return candidates[i].Name < candidates[j].Name
+	})
+	head, _ := r.Peek(4096)
+	for _, f := range candidates {
+		if len(f.Overrides) > 0 {
+			continue // refinements are picked by content only
+		}
+		for _, ext := range f.Extensions {
+			if strings.HasSuffix(lower, ext) {
+				for _, g := range candidates {
+					if g.Sniff != nil && contains(g.Overrides, f.Name) && g.Sniff(head) {
+						return g, nil
+					}
+				}
+				return f, nil
+			}
+		}
+	}
+	for _, f := range candidates {
+		if f.Sniff != nil && f.Sniff(head) {
+			return f, nil
+		}
+	}
+	if len(head) == 0 {
+		return nil, fmt.Errorf("empty input: cannot detect its format (use --input-format)")
+	}
+	return nil, fmt.Errorf("cannot detect the input format (use --input-format: %s)", strings.Join(Formats(), ", "))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// blank reports whether the decoded input holds nothing but white space
+// (looking at most at the first 64 KB).
+func blank(r *bufio.Reader) bool {
+	head, err := r.Peek(bufSize)
+	return err != nil && len(bytes.TrimSpace(head)) == 0
+}

@@ -1,0 +1,308 @@
+package transcript
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register(&Format{
+		Name:       "txt",
+		Extensions: []string{".txt", ".log"},
+		AutoDetect: true,
+		Priority:   -20,
+		Sniff:      sniffTxt,
+		New:        func() Reader { return txtReader{} },
+	})
+}
+
+// txtReader reads plain chat dumps: a header line naming the sender and the
+// time, then the message's content lines, as copied out of 千牛/旺旺
+//
+//	店铺名:小美 2026-11-04 10:00:06        (or glued: 店铺名:小美2026-11-04 10:00:06)
+//	tb_buyer1(2026-11-04 10:00:06):
+//
+// or written by WeChat export tools, with a blank line between messages
+//
+//	2026-11-04 10:00:06 张三
+//
+// The first header fixes the layout (name first or time first) for the file.
+// Senders matching Options.Agents (or in Options.Staff, or mapped to a role
+// by the mapping's Roles) are agents, 系统/系统消息 is the system, everyone
+// else a customer. Status lines (已读, 未读) and recalled-message notices
+// are skipped and counted. A line of dashes or equals signs (optionally with
+// a title in it: "----- 与 tb_buyer1 的聊天记录 -----") starts a new conversation, named by the title; otherwise the whole file is
+// one conversation named after the file.
+type txtReader struct{}
+
+const txtDateTime = `(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`
+
+var (
+	// name then time: "NAME 2026-11-04 10:00:06", "NAME(2026-11-04 10:00:06):"
+	txtNameFirst = regexp.MustCompile(`^(\S.*?)\s*[(（\[【]?\s*` + txtDateTime + `\s*[)）\]】]?\s*[:：]?$`)
+	// time then name: "2026-11-04 10:00:06 NAME", "[2026-11-04 10:00:06] NAME:"
+	txtTimeFirst = regexp.MustCompile(`^[(（\[【]?\s*` + txtDateTime + `\s*[)）\]】]?\s+(\S.*?)\s*[:：]?$`)
+	// a separator: a run of dashes, optionally with a title inside
+	txtSeparator = regexp.MustCompile(`^[-=─━]{3,}\s*(.*?)\s*[-=─━]{3,}$|^[-=─━]{5,}$`)
+	txtStatus    = regexp.MustCompile(`^[\[(（【]?\s*(已读|未读|对方已读|对方未读|已送达|送达|已接收)\s*[\])）】]?$`)
+	txtRecalled  = regexp.MustCompile(`撤回了?一条消息|消息已撤回|^此消息已被?撤回`)
+	txtMedia     = map[string]string{
+		"[图片]": "image", "[图片消息]": "image", "[表情]": "emoji", "[动画表情]": "emoji", "[语音]": "voice",
+		"[视频]": "video", "[文件]": "file", "[链接]": "link", "[位置]": "location", "[名片]": "card",
+		"[商品]": "product", "[订单]": "order", "[红包]": "redpacket", "[小程序]": "weapp",
+	}
+)
+
+// maxPreamble is how many lines may come before the first header.
+const maxPreamble = 200
+
+// sniffTxt reports whether the first non-blank, non-title line is a header.
+func sniffTxt(head []byte) bool {
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1] // the last one may be cut
+	}
+	for i, l := range lines {
+		if i > 5 {
+			break
+		}
+		s := strings.TrimSpace(string(l))
+		if s == "" || txtSeparator.MatchString(s) || strings.Contains(s, "聊天记录") {
+			continue
+		}
+		_, _, ok := parseTxtHeader(s, 0, time.UTC)
+		return ok
+	}
+	return false
+}
+
+// parseTxtHeader recognises a header line; layout 0 tries both layouts,
+// 1 only name-first, 2 only time-first. It returns the layout found.
+func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, bool) {
+	if layout != 2 {
+		if m := txtNameFirst.FindStringSubmatch(s); m != nil {
+			if t, ok := txtTime(m[2:8], loc); ok {
+				return txtHeader{name: strings.TrimSpace(m[1]), time: t}, 1, true
+			}
+		}
+	}
+	if layout != 1 {
+		if m := txtTimeFirst.FindStringSubmatch(s); m != nil {
+			if t, ok := txtTime(m[1:7], loc); ok {
+				return txtHeader{name: strings.TrimSpace(m[7]), time: t}, 2, true
+			}
+		}
+	}
+	return txtHeader{}, 0, false
+}
+
+type txtHeader struct {
+	name string
+	time time.Time
+}
+
+func txtTime(m []string, loc *time.Location) (time.Time, bool) {
+	var v [6]int
+	for i := range v {
+		if m[i] == "" {
+			continue
+		}
+		v[i], _ = strconv.Atoi(m[i])
+	}
+	if v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60 {
+		return time.Time{}, false
+	}
+	return time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], 0, loc), true
+}
+
+func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	b, err := newBuilder(src)
+	if err != nil {
+		return err
+	}
+	if !b.hasRules && len(b.m.roles) == 0 && b.m.defaults[fRole] == "" {
+		return errors.New("txt dumps need --agents PATTERN (or input.agents in .chatlint.yaml) to tell agents from customers, e.g. --agents '店铺名:*'")
+	}
+	t := &txtState{b: b, sink: sink, src: src, conv: src.Name}
+	lr := &lineReader{r: src.R}
+	var preamble []lint.RecordError
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, ok, err := lr.next()
+		if err != nil {
+			return fmt.Errorf("line %d: %w", lr.line+1, err)
+		}
+		if !ok {
+			break
+		}
+		pos := lint.Pos{File: src.Name, Line: lr.line}
+		if prob := lineProblem(line); prob != "" {
+			if err := t.flush(); err != nil {
+				return err
+			}
+			if err := sink.Reject(lint.RecordError{Pos: pos, Err: prob}); err != nil {
+				return err
+			}
+			continue
+		}
+		s := strings.TrimRight(string(line), " \t\u3000")
+		trimmed := strings.TrimSpace(s)
+		if h, layout, ok := parseTxtHeader(trimmed, t.layout, src.Opts.Location); ok {
+			if t.layout == 0 {
+				t.layout = layout
+				for _, e := range preamble {
+					if err := sink.Reject(e); err != nil {
+						return err
+					}
+				}
+				preamble = nil
+			}
+			if err := t.flush(); err != nil {
+				return err
+			}
+			t.open, t.head, t.pos = true, h, pos
+			continue
+		}
+		if m := txtSeparator.FindStringSubmatch(trimmed); m != nil {
+			if err := t.flush(); err != nil {
+				return err
+			}
+			t.open = false
+			if title := strings.TrimSpace(m[1]); title != "" {
+				t.conv = title
+			} else if t.sent > 0 {
+				t.convs++
+				t.conv = fmt.Sprintf("%s#%d", src.Name, t.convs+1)
+			}
+			t.sent = 0
+			continue
+		}
+		if t.layout == 0 {
+			// before the first header: titles are fine, anything else is held
+			// back until a header shows this is a chat dump at all
+			if trimmed == "" {
+				continue
+			}
+			if strings.Contains(trimmed, "聊天记录") {
+				t.conv = strings.Trim(trimmed, "-=─━ ")
+				continue
+			}
+			if len(preamble) >= maxPreamble {
+				return fmt.Errorf("no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the first %d lines: not a chat dump? (a canned-reply list reads with --input-format canned)", maxPreamble)
+			}
+			preamble = append(preamble, lint.RecordError{Pos: pos, Err: "text before the first message header (NAME YYYY-MM-DD HH:MM:SS)"})
+			continue
+		}
+		if txtStatus.MatchString(trimmed) {
+			t.skipped = true
+			if err := sink.SkipRecord(pos, "status line "+trimmed); err != nil {
+				return err
+			}
+			continue
+		}
+		if txtRecalled.MatchString(trimmed) && len([]rune(trimmed)) <= 40 {
+			t.skipped = true
+			if err := sink.SkipRecord(pos, "recalled message"); err != nil {
+				return err
+			}
+			continue
+		}
+		if !t.open {
+			if trimmed == "" {
+				continue
+			}
+			if err := sink.Reject(lint.RecordError{Pos: pos, Err: "text outside a message (no header line before it)"}); err != nil {
+				return err
+			}
+			continue
+		}
+		t.body = append(t.body, s)
+	}
+	if t.layout == 0 {
+		if len(preamble) == 0 {
+			return errors.New("no message in the file (no NAME YYYY-MM-DD HH:MM:SS header line)")
+		}
+		return fmt.Errorf("no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the file: not a chat dump? (a canned-reply list reads with --input-format canned)")
+	}
+	return t.flush()
+}
+
+// txtState is the message being collected.
+type txtState struct {
+	b       *builder
+	sink    lint.Sink
+	src     *Source
+	layout  int
+	conv    string
+	convs   int // untitled conversations after the first
+	sent    int // messages sent in the current conversation
+	open    bool
+	head    txtHeader
+	pos     lint.Pos
+	body    []string
+	skipped bool // status or recall lines were taken out of this message
+}
+
+// flush emits the open message.
+func (t *txtState) flush() error {
+	if !t.open {
+		return nil
+	}
+	t.open = false
+	body := t.body
+	t.body = t.body[:0]
+	skipped := t.skipped
+	t.skipped = false
+	for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
+		body = body[1:]
+	}
+	for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
+		body = body[:len(body)-1]
+	}
+	if len(body) == 0 && skipped {
+		return nil // the message was only a recall notice or a status: counted
+	}
+	text := strings.Join(body, "\n")
+	m := lint.Message{
+		Conversation: t.conv,
+		Sender:       t.head.name,
+		Time:         t.head.time,
+		Type:         lint.TypeText,
+		Text:         text,
+		Pos:          t.pos,
+	}
+	if typ, ok := txtMedia[strings.TrimSpace(text)]; ok {
+		m.Type = typ
+	}
+	if r, ok := t.b.m.roles[roleKey(m.Sender)]; ok {
+		m.Role = r
+	} else if t.b.isAgent(m.Sender) {
+		m.Role = lint.Agent
+	} else if isSystemName(m.Sender) {
+		m.Role = lint.System
+	} else if d := t.b.m.defaults[fRole]; d != "" {
+		m.Role, _ = lint.ParseRole(d)
+	} else {
+		m.Role = lint.Customer
+	}
+	t.sent++
+	return t.sink.Message(m)
+}
+
+func isSystemName(name string) bool {
+	switch strings.ToLower(name) {
+	case "系统", "系统消息", "系统提示", "系统通知", "system":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,173 @@
+package transcript
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+var shopAgents = Options{Agents: []string{"店铺名:*"}}
+
+func TestTxtQianniu(t *testing.T) {
+	data := "---------- 与 tb_buyer01 的聊天记录 ----------\n" +
+		"tb_buyer01 2026-11-04 10:00:00\n" +
+		"在吗\n" +
+		"店铺名:小美2026-11-04 10:00:06\n" + // glued
+		"您好亲\n" +
+		"\n" +
+		"有什么可以帮您\n" +
+		"已读\n" +
+		"tb_buyer01(2026-11-04 10:00:30):\n" +
+		"tb_buyer01撤回了一条消息\n" +
+		"tb_buyer01（2026/11/4 10:01）：\n" +
+		"[图片]\n" +
+		"系统消息 2026-11-04 10:02:00\n" +
+		"买家已付款\n" +
+		"店铺名:小美 2026-11-04 10:03:00\n" +
+		"\n"
+	s := mustRead(t, "txt", data, shopAgents)
+	want := []string{
+		"与 tb_buyer01 的聊天记录|customer|tb_buyer01|text|在吗@2",
+		"与 tb_buyer01 的聊天记录|agent|店铺名:小美|text|您好亲\n\n有什么可以帮您@4",
+		"与 tb_buyer01 的聊天记录|customer|tb_buyer01|image|[图片]@11",
+		"与 tb_buyer01 的聊天记录|system|系统消息|text|买家已付款@13",
+		"与 tb_buyer01 的聊天记录|agent|店铺名:小美|text|@15",
+	}
+	if got := msgLines(s.msgs); got != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	if len(s.skips) != 2 || s.skips[0].pos.Line != 8 || s.skips[1].pos.Line != 10 || s.skips[1].reason != "recalled message" {
+		t.Fatalf("skips: %+v", s.skips)
+	}
+	if len(s.rejects) != 0 {
+		t.Fatalf("rejects: %v", s.rejects)
+	}
+	if !s.msgs[0].Time.Equal(time.Date(2026, 11, 4, 10, 0, 0, 0, tzSH)) || !s.msgs[2].Time.Equal(time.Date(2026, 11, 4, 10, 1, 0, 0, tzSH)) {
+		t.Fatalf("times: %v %v", s.msgs[0].Time, s.msgs[2].Time)
+	}
+}
+
+func TestTxtWeChatExport(t *testing.T) {
+	data := "2026-11-04 10:00:00 张三\r\n在吗\r\n\r\n2026-11-04 10:00:05 我\r\n在的\r\n第二行\r\n\r\n==========\r\n2026-11-05 09:00:00 李四\r\n你好\r\n"
+	s := mustRead(t, "txt", data, Options{Agents: []string{"我"}})
+	want := []string{
+		"<stdin>|customer|张三|text|在吗@1",
+		"<stdin>|agent|我|text|在的\n第二行@4",
+		"<stdin>#2|customer|李四|text|你好@9",
+	}
+	if got := msgLines(s.msgs); got != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	// a content line shaped like a name-first header is content in a
+	// time-first file
+	s = mustRead(t, "txt", "2026-11-04 10:00:00 张三\n下单时间 2026-11-04 09:00:00\n", Options{Agents: []string{"我"}})
+	if len(s.msgs) != 1 || s.msgs[0].Text != "下单时间 2026-11-04 09:00:00" {
+		t.Fatalf("got %q", texts(s.msgs))
+	}
+}
+
+func TestTxtRolesByMapping(t *testing.T) {
+	s := mustRead(t, "txt", "小美 2026-11-04 10:00:00\n您好\n机器人 2026-11-04 10:00:01\n自动回复\n", Options{Mapping: &Mapping{Roles: map[string]string{"小美": "agent", "机器人": "bot"}}})
+	if len(s.msgs) != 2 || s.msgs[0].Role != lint.Agent || s.msgs[1].Role != lint.Bot {
+		t.Fatalf("got %s", msgLines(s.msgs))
+	}
+}
+
+func TestTxtMalformed(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		data    string
+		opts    Options
+		rejects []string
+		msgs    int
+		fileErr string
+	}{
+		{name: "no agents configured", data: "a 2026-11-04 10:00:00\nx\n", opts: Options{}, fileErr: "need --agents PATTERN"},
+		{name: "preamble", data: "导出自千牛\n说明\ntb 2026-11-04 10:00:00\n在吗\n", opts: shopAgents,
+			rejects: []string{"1: text before the first message header", "2: text before the first message header"}, msgs: 1},
+		{name: "not a chat dump", data: "亲，在的\n您好\n", opts: shopAgents, fileErr: "no message header"},
+		{name: "long preamble", data: strings.Repeat("canned reply\n", 300), opts: shopAgents, fileErr: "in the first 200 lines"},
+		{name: "invalid date is content", data: "tb 2026-11-04 10:00:00\n2026-13-45 10:00:00 x\n", opts: shopAgents, msgs: 1},
+		{name: "text outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n-----\nstray\n", opts: shopAgents,
+			rejects: []string{"4: text outside a message"}, msgs: 1},
+		{name: "NUL and bad UTF-8 lines", data: "tb 2026-11-04 10:00:00\n在吗\n" + strings.Repeat("tb 2026-11-04 10:00:00\nx\n", 3000) + "a\x00b\n\xc4\xe3\n", opts: shopAgents,
+			rejects: []string{"6003: NUL byte", "6004: invalid UTF-8"}, msgs: 3001},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "txt", tc.data, tc.opts)
+			checkInvariants(t, s, err)
+			if tc.fileErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.fileErr) {
+					t.Fatalf("file error: got %v, want %q", err, tc.fileErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) != len(tc.rejects) {
+				t.Fatalf("rejects: got %v, want %v", s.rejects, tc.rejects)
+			}
+			for i, r := range s.rejects {
+				if !strings.Contains(r.Error(), tc.rejects[i]) {
+					t.Errorf("reject %d: got %q, want %q", i, r.Error(), tc.rejects[i])
+				}
+			}
+			if len(s.msgs) != tc.msgs {
+				t.Errorf("messages: got %d, want %d", len(s.msgs), tc.msgs)
+			}
+		})
+	}
+}
+
+func TestTxtHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		line   string
+		name   string
+		layout int
+	}{
+		{"店铺名:小美 2026-11-04 10:00:06", "店铺名:小美", 1},
+		{"店铺名:小美2026-11-04 10:00:06", "店铺名:小美", 1},
+		{"tb_buyer12026-11-04 10:00:06", "tb_buyer1", 1},
+		{"小美(2026-11-04 10:00:06):", "小美", 1},
+		{"小美 （2026年11月4日 10:00）：", "小美", 1},
+		{"2026-11-04 10:00:06 张三", "张三", 2},
+		{"[2026/11/04 10:00:06] Zhang San:", "Zhang San", 2},
+	} {
+		h, layout, ok := parseTxtHeader(tc.line, 0, tzSH)
+		if !ok || h.name != tc.name || layout != tc.layout {
+			t.Errorf("%q: got %q layout %d ok %v", tc.line, h.name, layout, ok)
+		}
+	}
+	for _, line := range []string{"在吗", "2026-11-04 10:00:06", "订单号 123456", "会在 10:00 发货"} {
+		if _, _, ok := parseTxtHeader(line, 0, tzSH); ok {
+			t.Errorf("%q taken for a header", line)
+		}
+	}
+}
+
+func TestTxtDetect(t *testing.T) {
+	s := mustRead(t, "auto", "与 tb 的聊天记录\ntb 2026-11-04 10:00:00\n在吗\n", shopAgents)
+	if len(s.msgs) != 1 || s.msgs[0].Conversation != "与 tb 的聊天记录" {
+		t.Fatalf("auto txt: %s %v", msgLines(s.msgs), s.rejects)
+	}
+}
+
+func FuzzReadTxt(f *testing.F) {
+	for _, seed := range []string{
+		"tb_buyer01 2026-11-04 10:00:00\n在吗\n店铺名:小美2026-11-04 10:00:06\n您好\n已读\n",
+		"2026-11-04 10:00:00 张三\n在吗\n\n2026-11-04 10:00:05 我\n在的\n",
+		"----- 与 tb 的聊天记录 -----\ntb(2026-11-04 10:00:00):\ntb撤回了一条消息\n",
+		"前言\n\n-----\nstray\n",
+		"x 2026-02-31 25:61:00\n",
+		"\xff\xfe\x00",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		s, err := readData(t, "txt", data, Options{Agents: []string{"店铺名:*", "我"}})
+		checkInvariants(t, s, err)
+	})
+}

@@ -1,0 +1,337 @@
+package transcript
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register(&Format{
+		Name:       "wecom",
+		Extensions: []string{".jsonl", ".json", ".txt"},
+		AutoDetect: true,
+		Priority:   20,
+		Overrides:  []string{"jsonl", "json", "txt"},
+		Sniff:      sniffWecom,
+		New:        func() Reader { return wecomReader{} },
+	})
+}
+
+// sniffWecom reports whether the first record is a decrypted 企业微信
+// 会话内容存档 (chat archive) record.
+func sniffWecom(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n[")
+	if len(head) == 0 || head[0] != '{' {
+		return false
+	}
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	if !bytes.Contains(first, []byte(`"msgid"`)) {
+		// a pretty-printed array: look a little further
+		first = head
+		if len(first) > 2048 {
+			first = first[:2048]
+		}
+	}
+	return bytes.Contains(first, []byte(`"msgid"`)) &&
+		(bytes.Contains(first, []byte(`"msgtime"`)) || bytes.Contains(first, []byte(`"action"`)))
+}
+
+// wecomReader reads 企业微信 会话内容存档 records, decrypted (as the
+// Finance SDK's GetChatData/DecryptData give them), one JSON object per line
+// or a JSON array of them:
+//
+//	{"msgid":"…","action":"send","from":"zhangsan","tolist":["wmXXXX"],"roomid":"",
+//	 "msgtime":1762221600000,"msgtype":"text","text":{"content":"您好"}}
+//
+// The conversation is the room (roomid), else the pair of participants.
+// External contacts (ids starting wm or wo) are customers, robots (wb) bots;
+// Staff ids and Agents patterns are agents; other internal ids are agents
+// when no staff is configured, and malformed records otherwise. Messages
+// other than text keep their msgtype as type, with a placeholder text
+// ([图片], [语音], …), so reply timing stays right. Recalls, revoke notices,
+// log-in switches and archiving-consent records are skipped and counted.
+type wecomReader struct{}
+
+type wecomRecord struct {
+	MsgID   string          `json:"msgid"`
+	Action  string          `json:"action"`
+	From    string          `json:"from"`
+	ToList  []string        `json:"tolist"`
+	RoomID  string          `json:"roomid"`
+	MsgTime json.RawMessage `json:"msgtime"`
+	MsgType string          `json:"msgtype"`
+}
+
+func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	b, err := newBuilder(src)
+	if err != nil {
+		return err
+	}
+	head, _ := src.R.Peek(bufSize)
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '[' {
+		return readWecomArray(ctx, src, b, sink)
+	}
+	lr := &lineReader{r: src.R}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, ok, err := lr.next()
+		if err != nil {
+			return fmt.Errorf("line %d: %w", lr.line+1, err)
+		}
+		if !ok {
+			return nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if err := wecomRecordTo(b, sink, line, lint.Pos{File: src.Name, Line: lr.line}); err != nil {
+			return err
+		}
+	}
+}
+
+// readWecomArray reads a JSON array of records, one element at a time.
+func readWecomArray(ctx context.Context, src *Source, b *builder, sink lint.Sink) error {
+	st := newJSONStream(src.R)
+	if _, _, err := st.token(); err != nil { // [
+		return st.fail(err)
+	}
+	for st.dec.More() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var raw json.RawMessage
+		if err := st.dec.Decode(&raw); err != nil {
+			return st.fail(err)
+		}
+		end := st.dec.InputOffset()
+		line := st.lc.lineAt(end - int64(len(raw)))
+		st.lc.lineAt(end)
+		if err := wecomRecordTo(b, sink, raw, lint.Pos{File: src.Name, Line: line}); err != nil {
+			return err
+		}
+	}
+	if _, _, err := st.token(); err != nil && err != io.EOF {
+		return st.fail(err)
+	}
+	return nil
+}
+
+// wecomRecordTo reads one record into the sink.
+func wecomRecordTo(b *builder, sink lint.Sink, data []byte, pos lint.Pos) error {
+	m, skip, perr := parseWecom(b, data, pos)
+	switch {
+	case perr != "":
+		return sink.Reject(lint.RecordError{Pos: pos, Err: perr})
+	case skip != "":
+		return sink.SkipRecord(pos, skip)
+	}
+	return sink.Message(m)
+}
+
+// parseWecom decodes one record: a message, a reason to skip it, or why it
+// is malformed.
+func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, perr string) {
+	if prob := lineProblem(data); prob != "" {
+		return m, "", prob
+	}
+	var rec wecomRecord
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return m, "", "invalid JSON: " + jsonErrText(err)
+	}
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return m, "", "not a 企业微信 archive record: " + jsonErrText(err)
+	}
+	if _, ok := fields["encrypt_chat_msg"]; ok {
+		return m, "", "encrypted archive record: decrypt it with the 企业微信 Finance SDK (DecryptData) first"
+	}
+	switch rec.Action {
+	case "recall":
+		return m, "recalled message", ""
+	case "switch":
+		return m, "log-in switch record", ""
+	case "", "send":
+	default:
+		return m, "", fmt.Sprintf("unknown action %q (send, recall, switch)", rec.Action)
+	}
+	switch rec.MsgType {
+	case "revoke":
+		return m, "revoke notice", ""
+	case "agree", "disagree":
+		return m, "archiving consent record", ""
+	case "":
+		return m, "", `no "msgtype"`
+	}
+	if rec.From == "" {
+		return m, "", `no "from"`
+	}
+	ms, err := strconv.ParseInt(strings.Trim(string(bytes.TrimSpace(rec.MsgTime)), `"`), 10, 64)
+	if err != nil || ms <= 0 {
+		return m, "", fmt.Sprintf(`"msgtime" %s: expected epoch milliseconds`, strings.TrimSpace(string(rec.MsgTime)))
+	}
+	m = lint.Message{
+		ID:     rec.MsgID,
+		Time:   time.UnixMilli(ms),
+		Sender: rec.From,
+		Type:   rec.MsgType,
+		Pos:    pos,
+	}
+	role, why := wecomRole(b, rec.From)
+	if why != "" {
+		return m, "", why
+	}
+	m.Role = role
+	if rec.RoomID != "" {
+		m.Conversation = rec.RoomID
+	} else {
+		people := append([]string{rec.From}, rec.ToList...)
+		sort.Strings(people)
+		m.Conversation = strings.Join(dedupe(people), "~")
+	}
+	text, ok := wecomText(rec.MsgType, fields[rec.MsgType])
+	if !ok {
+		return m, "", fmt.Sprintf("msgtype %s without its %q content", rec.MsgType, rec.MsgType)
+	}
+	m.Text = text
+	if t, ok := b.m.types[roleKey(m.Type)]; ok {
+		m.Type = t
+	}
+	return m, "", ""
+}
+
+func jsonErrText(err error) string {
+	var te *json.UnmarshalTypeError
+	if e, ok := err.(*json.UnmarshalTypeError); ok {
+		te = e
+		if te.Field != "" {
+			return fmt.Sprintf("field %q: expected a %s, got %s", te.Field, te.Type, te.Value)
+		}
+		return "expected a JSON object"
+	}
+	return err.Error()
+}
+
+func dedupe(sorted []string) []string {
+	out := sorted[:0]
+	for i, s := range sorted {
+		if i == 0 || s != sorted[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// wecomRole decides the role of a sender id.
+func wecomRole(b *builder, id string) (lint.Role, string) {
+	if r, ok := b.m.roles[roleKey(id)]; ok {
+		return r, ""
+	}
+	if b.isAgent(id) {
+		return lint.Agent, ""
+	}
+	switch {
+	case strings.HasPrefix(id, "wm"), strings.HasPrefix(id, "wo"):
+		return lint.Customer, ""
+	case strings.HasPrefix(id, "wb"):
+		return lint.Bot, ""
+	}
+	if !b.hasRules {
+		return lint.Agent, ""
+	}
+	return lint.RoleUnknown, fmt.Sprintf("sender %q is neither a configured staff id (--staff) nor an external contact (wm…/wo…)", id)
+}
+
+// wecomPlaceholders are the texts of messages without text of their own.
+var wecomPlaceholders = map[string]string{
+	"image": "[图片]", "voice": "[语音]", "video": "[视频]", "emotion": "[表情]", "file": "[文件]",
+	"card": "[名片]", "location": "[位置]", "link": "[链接]", "weapp": "[小程序]", "chatrecord": "[聊天记录]",
+	"todo": "[待办]", "vote": "[投票]", "collect": "[填表]", "redpacket": "[红包]", "external_redpacket": "[红包]",
+	"meeting": "[会议]", "docmsg": "[在线文档]", "calendar": "[日程]", "news": "[图文]", "meeting_voice_call": "[音频存档]",
+	"voip_doc_share": "[文件共享]", "sphfeed": "[视频号]", "qydiskfile": "[微盘文件]", "voiptext": "[音视频通话]",
+}
+
+// wecomText returns the text of a message: its content for text and
+// markdown, a placeholder naming the message (with a title or file name
+// where there is one) for the rest.
+func wecomText(msgtype string, raw json.RawMessage) (string, bool) {
+	var obj map[string]json.RawMessage
+	if len(raw) > 0 {
+		_ = json.Unmarshal(raw, &obj)
+	}
+	str := func(o map[string]json.RawMessage, key string) string {
+		var s string
+		if v, ok := o[key]; ok {
+			_ = json.Unmarshal(v, &s)
+		}
+		return s
+	}
+	switch msgtype {
+	case "text":
+		if obj == nil {
+			return "", false
+		}
+		return str(obj, "content"), true
+	case "markdown":
+		var info map[string]json.RawMessage
+		if v, ok := obj["info"]; ok {
+			_ = json.Unmarshal(v, &info)
+		}
+		if info != nil {
+			return str(info, "content"), true
+		}
+		return str(obj, "content"), obj != nil
+	case "mixed":
+		var mixed struct {
+			Item []struct {
+				Type    string `json:"type"`
+				Content string `json:"content"`
+			} `json:"item"`
+		}
+		_ = json.Unmarshal(raw, &mixed)
+		var parts []string
+		for _, it := range mixed.Item {
+			if it.Type == "text" {
+				var c struct {
+					Content string `json:"content"`
+				}
+				if json.Unmarshal([]byte(it.Content), &c) == nil {
+					parts = append(parts, c.Content)
+				}
+			} else if p, ok := wecomPlaceholders[it.Type]; ok {
+				parts = append(parts, p)
+			}
+		}
+		return strings.Join(parts, ""), true
+	}
+	label, ok := wecomPlaceholders[msgtype]
+	if !ok {
+		label = "[" + msgtype + "]"
+	}
+	switch msgtype {
+	case "file":
+		if n := str(obj, "filename"); n != "" {
+			return label + " " + n, true
+		}
+	case "link":
+		if n := str(obj, "title"); n != "" {
+			return label + " " + n, true
+		}
+	case "location":
+		if n := str(obj, "address"); n != "" {
+			return label + " " + n, true
+		}
+	}
+	return label, true
+}

@@ -1,0 +1,138 @@
+package transcript
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+const wecomSample = `{"msgid":"s1","action":"switch","time":1793757500000,"user":"zhangsan"}
+{"msgid":"m1","action":"send","from":"wmAAAA","tolist":["zhangsan"],"roomid":"","msgtime":1793757600000,"msgtype":"text","text":{"content":"在吗"}}
+{"msgid":"m2","action":"send","from":"zhangsan","tolist":["wmAAAA"],"roomid":"","msgtime":1793757606000,"msgtype":"image","image":{"md5sum":"x","filesize":1,"sdkfileid":"y"}}
+{"msgid":"m3","action":"send","from":"zhangsan","tolist":["wmAAAA"],"roomid":"","msgtime":1793757607000,"msgtype":"text","text":{"content":"您好亲"}}
+{"msgid":"m4","action":"recall","from":"wmAAAA","tolist":["zhangsan"],"roomid":"","msgtime":1793757608000,"msgtype":"revoke","revoke":{"pre_msgid":"m1"}}
+{"msgid":"m5","action":"send","from":"wbROBOT","tolist":["wo1","lisi"],"roomid":"wrROOM","msgtime":1793757609000,"msgtype":"file","file":{"filename":"价目表.xlsx"}}
+{"msgid":"m6","action":"send","from":"wo1","tolist":["lisi"],"roomid":"wrROOM","msgtime":1793757610000,"msgtype":"mixed","mixed":{"item":[{"type":"text","content":"{\"content\":\"看这个\"}"},{"type":"image","content":"{}"}]}}
+{"msgid":"m7","action":"send","from":"wmAAAA","tolist":["zhangsan"],"roomid":"","msgtime":1793757611000,"msgtype":"agree","agree":{"userid":"wmAAAA","agree_time":1793757611000}}
+`
+
+func TestWecomReads(t *testing.T) {
+	s := mustRead(t, "wecom", wecomSample, Options{})
+	want := []string{
+		"wmAAAA~zhangsan|customer|wmAAAA|text|在吗@2",
+		"wmAAAA~zhangsan|agent|zhangsan|image|[图片]@3",
+		"wmAAAA~zhangsan|agent|zhangsan|text|您好亲@4",
+		"wrROOM|bot|wbROBOT|file|[文件] 价目表.xlsx@6",
+		"wrROOM|customer|wo1|mixed|看这个[图片]@7",
+	}
+	if got := msgLines(s.msgs); got != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	if len(s.skips) != 3 || len(s.rejects) != 0 {
+		t.Fatalf("skips %v rejects %v", s.skips, s.rejects)
+	}
+	if s.msgs[0].ID != "m1" || s.msgs[0].Time.UnixMilli() != 1793757600000 {
+		t.Fatalf("id/time: %+v", s.msgs[0])
+	}
+	// auto-detected, also when saved as .jsonl (content refines extension)
+	s = mustRead(t, "auto", wecomSample, Options{})
+	if len(s.msgs) != 5 {
+		t.Fatalf("auto: %d messages", len(s.msgs))
+	}
+	if f, _ := detectString("day.jsonl", wecomSample); f != "wecom" {
+		t.Fatalf("day.jsonl detected as %s", f)
+	}
+}
+
+func TestWecomArray(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(wecomSample), "\n")
+	data := "[\n" + strings.Join(lines, ",\n") + "\n]\n"
+	s := mustRead(t, "wecom", data, Options{})
+	if len(s.msgs) != 5 || s.msgs[0].Pos.Line != 3 || s.msgs[4].Pos.Line != 8 {
+		t.Fatalf("got\n%s", msgLines(s.msgs))
+	}
+	if f, _ := detectString("dump.json", data); f != "wecom" {
+		t.Fatalf("dump.json detected as %s", f)
+	}
+}
+
+func TestWecomStaff(t *testing.T) {
+	opts := Options{Staff: []string{"zhangsan"}}
+	s := mustRead(t, "wecom", wecomSample, opts)
+	// lisi is not staff but only appears as a recipient; wbROBOT is a bot
+	if len(s.rejects) != 0 || len(s.msgs) != 5 {
+		t.Fatalf("rejects %v", s.rejects)
+	}
+	s = mustRead(t, "wecom", `{"msgid":"x","action":"send","from":"wangwu","tolist":["wmA"],"msgtime":1793757600000,"msgtype":"text","text":{"content":"hi"}}`, opts)
+	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, `sender "wangwu" is neither a configured staff id`) {
+		t.Fatalf("rejects %v", s.rejects)
+	}
+	s = mustRead(t, "wecom", `{"msgid":"x","action":"send","from":"wangwu","tolist":["wmA"],"msgtime":1793757600000,"msgtype":"text","text":{"content":"hi"}}`,
+		Options{Staff: []string{"zhangsan"}, Mapping: &Mapping{Roles: map[string]string{"wangwu": "agent"}}})
+	if len(s.rejects) != 0 || s.msgs[0].Role != lint.Agent {
+		t.Fatalf("role by mapping: %v %v", s.msgs, s.rejects)
+	}
+}
+
+func TestWecomMalformed(t *testing.T) {
+	for _, tc := range []struct {
+		name, line, want string
+	}{
+		{"not JSON", `{"msgid":`, "invalid JSON"},
+		{"not an object", `[1]`, "invalid JSON"},
+		{"encrypted", `{"seq":1,"msgid":"x","publickey_ver":1,"encrypt_random_key":"k","encrypt_chat_msg":"m"}`, "decrypt it"},
+		{"no msgtype", `{"msgid":"x","action":"send","from":"a","msgtime":1}`, `no "msgtype"`},
+		{"no from", `{"msgid":"x","action":"send","msgtype":"text","msgtime":1793757600000,"text":{"content":"x"}}`, `no "from"`},
+		{"bad msgtime", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":"soon","text":{"content":"x"}}`, "epoch milliseconds"},
+		{"text without content", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":1793757600000}`, "without its"},
+		{"unknown action", `{"msgid":"x","action":"edit","from":"a","msgtype":"text","msgtime":1793757600000}`, "unknown action"},
+		{"wrong field type", `{"msgid":"x","action":"send","from":["a"],"msgtype":"text","msgtime":1}`, `field "from"`},
+	} {
+		s, err := readData(t, "wecom", tc.line+"\n", Options{})
+		checkInvariants(t, s, err)
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, tc.want) || s.rejects[0].Pos.Line != 1 {
+			t.Errorf("%s: got %v, want %q", tc.name, s.rejects, tc.want)
+		}
+	}
+	// a NUL byte past the sniffed start is a malformed record
+	pad := strings.Repeat(strings.Split(wecomSample, "\n")[1]+"\n", 500)
+	s, err := readData(t, "wecom", pad+"{\"msgid\":\"x\x00\"}\n", Options{})
+	if err != nil || len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, "NUL byte") || s.rejects[0].Pos.Line != 501 {
+		t.Fatalf("NUL: %v %v", err, s.rejects)
+	}
+	// a truncated array is a file error with its line
+	_, err = readData(t, "wecom", "[\n"+strings.Split(wecomSample, "\n")[1]+",\n{\"msgid\":", Options{})
+	if err == nil || !strings.Contains(err.Error(), "line 3: unexpected end of JSON") {
+		t.Fatalf("truncated array: %v", err)
+	}
+}
+
+// detectString runs format detection on data named name.
+func detectString(name, data string) (string, error) {
+	r, err := decode(strings.NewReader(data), "")
+	if err != nil {
+		return "", err
+	}
+	f, err := detect(name, r, "auto")
+	if err != nil {
+		return "", err
+	}
+	return f.Name, nil
+}
+
+func FuzzReadWecom(f *testing.F) {
+	for _, seed := range strings.Split(wecomSample, "\n") {
+		f.Add(seed)
+	}
+	f.Add("[" + strings.Split(wecomSample, "\n")[1] + "]")
+	f.Add(`{"msgid":"x","action":"send","from":"a","msgtype":"markdown","msgtime":1,"markdown":{"info":{"content":5}}}`)
+	f.Fuzz(func(t *testing.T, data string) {
+		s, err := readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}})
+		checkInvariants(t, s, err)
+	})
+}

@@ -1,0 +1,418 @@
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed *.yaml
+var builtinFS embed.FS
+
+// DefaultPack is the built-in pack used when neither --pack nor the config
+// names one.
+const DefaultPack = "ecommerce"
+
+// BuiltinNames lists the built-in packs, sorted.
+func BuiltinNames() []string {
+	ents, _ := fs.ReadDir(builtinFS, ".")
+	var names []string
+	for _, e := range ents {
+		if n, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// BuiltinSource returns the YAML text of a built-in pack.
+func BuiltinSource(name string) ([]byte, bool) {
+	b, err := builtinFS.ReadFile(name + ".yaml")
+	return b, err == nil
+}
+
+// Set is the result of loading packs: the packs named and everything they
+// extend, each once, parents before children.
+type Set struct {
+	Roots []*Pack
+	Packs []*Pack
+}
+
+// Rules returns every rule of the set with the pack it belongs to, in pack
+// order (parents first) and file order within a pack.
+func (s *Set) Rules() []PackRule {
+	var out []PackRule
+	for _, p := range s.Packs {
+		for _, r := range p.Rules {
+			out = append(out, PackRule{Pack: p, Rule: r})
+		}
+	}
+	return out
+}
+
+// PackRule is a rule together with its pack.
+type PackRule struct {
+	Pack *Pack
+	Rule *Rule
+}
+
+// FullID is the rule's id as reports show it: pack/id.
+func (pr PackRule) FullID() string { return pr.Pack.Name + "/" + pr.Rule.ID }
+
+// Dict returns the `dict` words of every pack of the set, deduplicated.
+func (s *Set) Dict() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range s.Packs {
+		for _, w := range p.Dict {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// EffectiveScoring merges the scoring sections: each field comes from the
+// first pack that sets it, looking at the named packs in order and then at
+// what they extend (children before parents); defaults fill the rest.
+func (s *Set) EffectiveScoring() Scoring {
+	var order []*Pack
+	seen := map[*Pack]bool{}
+	var walk func(p *Pack)
+	walk = func(p *Pack) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		order = append(order, p)
+		for _, q := range p.Parents {
+			walk(q)
+		}
+	}
+	for _, r := range s.Roots {
+		walk(r)
+	}
+	var out Scoring
+	for _, p := range order {
+		if p.Scoring == nil {
+			continue
+		}
+		if out.Start == nil && p.Scoring.Start != nil {
+			out.Start = p.Scoring.Start
+		}
+		if out.Grades == nil && p.Scoring.Grades != nil {
+			out.Grades = p.Scoring.Grades
+		}
+		if out.FailGrade == "" {
+			out.FailGrade = p.Scoring.FailGrade
+		}
+	}
+	if out.Start == nil {
+		start := 100.0
+		out.Start = &start
+	}
+	if out.Grades == nil {
+		out.Grades = Grades{{"优秀", 95}, {"良好", 85}, {"合格", 70}}
+	}
+	if out.FailGrade == "" {
+		out.FailGrade = "不合格"
+	}
+	g := append(Grades(nil), out.Grades...)
+	sort.SliceStable(g, func(i, j int) bool { return g[i].Min > g[j].Min })
+	out.Grades = g
+	return out
+}
+
+// Load reads the packs named by refs (built-in names or file paths) and
+// everything they extend. Paths are resolved against the working directory.
+// Every problem found is returned in a *LoadError naming file, line and column.
+func Load(refs ...string) (*Set, error) {
+	l := &loader{byKey: map[string]*Pack{}, byName: map[string]*Pack{}, loading: map[string]bool{}}
+	set := &Set{}
+	for _, ref := range refs {
+		p := l.resolve(ref, ".", nil, "")
+		if p != nil && !contains(set.Roots, p) {
+			set.Roots = append(set.Roots, p)
+		}
+	}
+	if len(l.errs) > 0 {
+		return nil, &LoadError{Errs: l.errs}
+	}
+	seen := map[*Pack]bool{}
+	var walk func(p *Pack)
+	walk = func(p *Pack) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		for _, q := range p.Parents {
+			walk(q)
+		}
+		set.Packs = append(set.Packs, p)
+	}
+	for _, r := range set.Roots {
+		walk(r)
+	}
+	return set, nil
+}
+
+// LoadBytes loads one pack from memory (used by tests and fuzzing), resolving
+// its `extends` against the built-in packs and dir.
+func LoadBytes(file string, data []byte) (*Set, error) {
+	l := &loader{byKey: map[string]*Pack{}, byName: map[string]*Pack{}, loading: map[string]bool{}}
+	p := l.parse(file, data, false)
+	if p != nil {
+		l.byKey["file:"+file] = p
+		l.link(p, filepath.Dir(file))
+	}
+	if len(l.errs) > 0 {
+		return nil, &LoadError{Errs: l.errs}
+	}
+	set := &Set{Roots: []*Pack{p}}
+	seen := map[*Pack]bool{}
+	var walk func(p *Pack)
+	walk = func(p *Pack) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		for _, q := range p.Parents {
+			walk(q)
+		}
+		set.Packs = append(set.Packs, p)
+	}
+	walk(p)
+	return set, nil
+}
+
+func contains(ps []*Pack, p *Pack) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+type loader struct {
+	byKey   map[string]*Pack
+	byName  map[string]*Pack
+	loading map[string]bool
+	errs    []*PosError
+}
+
+// IsPath reports whether a pack reference names a file rather than a
+// built-in pack.
+func IsPath(ref string) bool {
+	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
+}
+
+// resolve loads the pack a reference names. from/fromNode say where the
+// reference was written, for error messages.
+func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) *Pack {
+	fail := func(msg string) *Pack {
+		e := posErrorf(fromNode, "%s", msg)
+		e.File = fromFile
+		if fromFile == "" {
+			e.File = ref
+		}
+		l.errs = append(l.errs, e)
+		return nil
+	}
+	var key, file string
+	var data []byte
+	builtin := false
+	if !IsPath(ref) {
+		if b, ok := BuiltinSource(ref); ok {
+			key, file, data, builtin = "builtin:"+ref, "rules/"+ref+".yaml", b, true
+		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
+			return fail(fmt.Sprintf("unknown pack %q (built-in packs: %s; or give a path to a .yaml file)", ref, strings.Join(BuiltinNames(), ", ")))
+		}
+	}
+	if !builtin {
+		file = ref
+		if !filepath.IsAbs(file) && dir != "." {
+			file = filepath.Join(dir, ref)
+		}
+		abs, err := filepath.Abs(file)
+		if err != nil {
+			return fail(fmt.Sprintf("pack %q: %v", ref, err))
+		}
+		key = "file:" + abs
+	}
+	if p, ok := l.byKey[key]; ok {
+		if l.loading[key] {
+			return fail(fmt.Sprintf("pack %q extends itself (directly or through its parents)", ref))
+		}
+		return p
+	}
+	if !builtin {
+		var err error
+		data, err = os.ReadFile(file)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return fail(fmt.Sprintf("pack file %q not found", ref))
+			}
+			return fail(fmt.Sprintf("cannot read pack %q: %v", ref, err))
+		}
+	}
+	p := l.parse(file, data, builtin)
+	if p == nil {
+		return nil
+	}
+	l.byKey[key] = p
+	l.loading[key] = true
+	pdir := filepath.Dir(file)
+	if builtin {
+		pdir = "."
+	}
+	l.link(p, pdir)
+	l.loading[key] = false
+	return p
+}
+
+// link resolves a parsed pack's extends and registers its name.
+func (l *loader) link(p *Pack, dir string) {
+	if other, ok := l.byName[p.Name]; ok && other != p {
+		l.errs = append(l.errs, &PosError{File: p.File, Line: valueNode(p.node, "pack").Line, Column: valueNode(p.node, "pack").Column,
+			Msg: fmt.Sprintf("pack name %q is already used by %s", p.Name, other.File)})
+		return
+	}
+	l.byName[p.Name] = p
+	ext := valueNode(p.node, "extends")
+	for i, ref := range p.Extends {
+		var n *yaml.Node
+		if ext != nil && ext.Kind == yaml.SequenceNode && i < len(ext.Content) {
+			n = ext.Content[i]
+		}
+		if q := l.resolve(ref, dir, n, p.File); q != nil {
+			p.Parents = append(p.Parents, q)
+		}
+	}
+}
+
+// parse decodes and validates one pack file; problems go to l.errs.
+func (l *loader) parse(file string, data []byte, builtin bool) *Pack {
+	errs := parsePack(file, data)
+	if errs.pack == nil || len(errs.list) > 0 {
+		l.errs = append(l.errs, errs.list...)
+		return nil
+	}
+	errs.pack.Builtin = builtin
+	return errs.pack
+}
+
+type parseResult struct {
+	pack *Pack
+	list []*PosError
+}
+
+func parsePack(file string, data []byte) (res parseResult) {
+	addFile := func(es []*PosError) []*PosError {
+		for _, e := range es {
+			e.File = file
+		}
+		return es
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			res.list = addFile([]*PosError{{Msg: "empty pack file"}})
+			return res
+		}
+		res.list = addFile([]*PosError{yamlSyntaxError(err)})
+		return res
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		res.list = addFile([]*PosError{posErrorf(&extra, "a pack file holds one YAML document; found a second one")})
+		return res
+	} else if !errors.Is(err, io.EOF) {
+		res.list = addFile([]*PosError{yamlSyntaxError(err)})
+		return res
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	var errs []*PosError
+	checkShape(root, reflect.TypeOf(Pack{}), &errs)
+	if len(errs) > 0 {
+		res.list = addFile(errs)
+		return res
+	}
+	p := &Pack{File: file}
+	if err := root.Decode(p); err != nil {
+		var pe *PosError
+		if errors.As(err, &pe) {
+			res.list = addFile([]*PosError{pe})
+		} else {
+			res.list = addFile([]*PosError{yamlSyntaxError(err)})
+		}
+		return res
+	}
+	p.node = root
+	errs = validatePack(p)
+	sort.SliceStable(errs, func(i, j int) bool {
+		if errs[i].Line != errs[j].Line {
+			return errs[i].Line < errs[j].Line
+		}
+		return errs[i].Column < errs[j].Column
+	})
+	res.list = addFile(errs)
+	res.pack = p
+	return res
+}
+
+// yamlSyntaxError turns a yaml.v3 error ("yaml: line 3: ...") into a PosError.
+func yamlSyntaxError(err error) *PosError {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	var line int
+	if n, _ := fmt.Sscanf(msg, "line %d:", &line); n == 1 {
+		msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
+		return &PosError{Line: line, Msg: msg}
+	}
+	return &PosError{Msg: msg}
+}
+
+// valueNode returns the value node of key in a mapping node, or nil.
+func valueNode(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// keyNode returns the key node of key in a mapping node, or nil.
+func keyNode(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i]
+		}
+	}
+	return nil
+}

@@ -1,0 +1,273 @@
+package rules
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBuiltinPacksLoad(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		t.Run(name, func(t *testing.T) {
+			set, err := Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if set.Roots[0].Name != name || !set.Roots[0].Builtin {
+				t.Errorf("root = %s builtin=%v", set.Roots[0].Name, set.Roots[0].Builtin)
+			}
+		})
+	}
+	if _, ok := BuiltinSource(DefaultPack); !ok {
+		t.Errorf("default pack %q is not built in", DefaultPack)
+	}
+}
+
+// loadErr loads a pack from text and returns the error text.
+func loadErr(t *testing.T, yaml string) string {
+	t.Helper()
+	_, err := LoadBytes("pack.yaml", []byte(yaml))
+	if err == nil {
+		return ""
+	}
+	var le *LoadError
+	if !errors.As(err, &le) {
+		t.Fatalf("error is %T, want *LoadError: %v", err, err)
+	}
+	return err.Error()
+}
+
+func TestLoadErrorsNameFileLineColumn(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown top-level key", "pack: p\nrulez: []\n", `pack.yaml:2:1: unknown key "rulez" (did you mean "rules"?)`},
+		{"unknown rule key", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    severty: error\n", `pack.yaml:6:5: unknown key "severty" (did you mean "severity"?)`},
+		{"wrong type", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: 不知道\n", `pack.yaml:5:14: expected a list, got "不知道"`},
+		{"number expected", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    deduct: five\n", `pack.yaml:6:13: expected a number, got "five"`},
+		{"bad duration", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20\n", `pack.yaml:5:10: invalid duration "20": missing unit`},
+		{"bad duration unit", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20 seconds\n", `pack.yaml:5:10: invalid duration "20 seconds"`},
+		{"invalid regex", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['我(不能']\n", `pack.yaml:5:16: invalid pattern "我(不能"`},
+		{"regex matching empty", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['a*']\n", `pack.yaml:5:16: pattern "a*" matches the empty string`},
+		{"duplicate rule id", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n  - id: a\n    type: forbid\n    phrases: [y]\n", `pack.yaml:6:9: duplicate rule id "a" (first defined on line 3)`},
+		{"empty phrase list", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: []\n", `pack.yaml:5:14: empty phrases list`},
+		{"empty phrase", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [\"\u200b\"]\n", `pack.yaml:5:15: empty phrase in phrases`},
+		{"unknown extends", "pack: p\nextends: [base, nosuch]\nrules: []\n", `pack.yaml:2:17: unknown pack "nosuch"`},
+		{"unknown type", "pack: p\nrules:\n  - id: a\n    type: forbidden\n", `pack.yaml:4:11: unknown rule type "forbidden"`},
+		{"key of another type", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    max: 20s\n", `pack.yaml:6:5: key "max" does not apply to a forbid rule`},
+		{"unknown role", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    role: [agent, boss]\n", `pack.yaml:6:19: unknown role "boss"`},
+		{"unknown severity", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    severity: fatal\n", `pack.yaml:6:15: unknown severity "fatal"`},
+		{"latency needs max", "pack: p\nrules:\n  - id: a\n    type: latency\n", `pack.yaml:3:5: latency rule "a" needs `},
+		{"followup needs expect", "pack: p\nrules:\n  - id: a\n    type: followup\n    trigger: {phrases: [改成]}\n", `followup rule "a" needs an `},
+		{"suggest key not a phrase", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    suggest: {不能: 无法}\n", `pack.yaml:6:15: suggest: "不能" is not one of the rule's phrases`},
+		{"unknown placeholder", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    message: 别说{matched}\n", `unknown placeholder {matched}`},
+		{"syntax error", "pack: p\nrules: [\n", `pack.yaml:2: did not find expected node content`},
+		{"two documents", "pack: p\n---\npack: q\n", `a pack file holds one YAML document`},
+		{"empty file", "", `pack.yaml: empty pack file`},
+		{"missing pack name", "rules:\n  - id: a\n    type: forbid\n    phrases: [x]\n", `missing ` + "`pack:`"},
+		{"bad example transcript", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 1s\n    examples:\n      bad: [\"00:00 customer: 在吗\\nagent: 在\"]\n", `give a time on every line or on none`},
+		{"duplicate key", "pack: p\npack: q\n", `pack.yaml:2:1: key "pack" given twice (first on line 1)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErr(t, tt.yaml)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("error:\n%s\nwant it to contain:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLoadReportsEveryProblem(t *testing.T) {
+	// shape problems (unknown keys, wrong kinds) are all reported together
+	got := loadErr(t, "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrase: [x]\n  - id: b\n    type: latency\n    max: 5\n")
+	if n := strings.Count(got, "\n") + 1; n != 2 {
+		t.Errorf("want 2 problems, got %d:\n%s", n, got)
+	}
+	// and so are the problems found once the pack decodes
+	got = loadErr(t, "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: []\n  - id: b\n    type: latency\n  - id: b\n    type: forbid\n    patterns: ['(']\n")
+	if n := strings.Count(got, "\n") + 1; n != 4 {
+		t.Errorf("want 4 problems, got %d:\n%s", n, got)
+	}
+}
+
+func TestLoadValidPack(t *testing.T) {
+	set, err := LoadBytes("shop.yaml", []byte(`
+pack: shop
+description: test
+extends: [base]
+dict: [亲亲, "包邮 5000"]
+scoring:
+  start: 50
+rules:
+  - id: evasive
+    type: forbid
+    severity: error
+    deduct: 5
+    max_deduct: 15
+    role: [agent, bot]
+    phrases: [不知道]
+    except: [不知道您]
+    suggest: {不知道: 我帮您查一下}
+    message: 避免「{match}」
+  - id: greet
+    type: require
+    at: first-reply
+    within: 10s
+    phrases: [您好]
+  - id: slow
+    type: latency
+    max: 1m30s
+  - id: note
+    type: followup
+    trigger: {phrases: [改成]}
+    expect: {type: note}
+    within: 2d
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Packs) != 2 || set.Packs[0].Name != "base" || set.Packs[1].Name != "shop" {
+		t.Fatalf("packs = %v", set.Packs)
+	}
+	rs := set.Rules()
+	last := rs[len(rs)-1]
+	if last.FullID() != "shop/note" || time.Duration(last.Rule.Within) != 48*time.Hour {
+		t.Errorf("last rule %s within %v", last.FullID(), last.Rule.Within)
+	}
+	sc := set.EffectiveScoring()
+	if *sc.Start != 50 {
+		t.Errorf("start = %v, want 50 (child overrides)", *sc.Start)
+	}
+	if len(sc.Grades) == 0 || sc.FailGrade == "" {
+		t.Errorf("grades and fail grade come from base: %+v", sc)
+	}
+	if d := set.Dict(); len(d) < 2 {
+		t.Errorf("dict = %v", d)
+	}
+}
+
+func TestLoadFilesAndExtends(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("parent.yaml", "pack: parent\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n")
+	child := write("child.yaml", "pack: child\nextends: [parent.yaml, base]\nrules:\n  - id: b\n    type: forbid\n    phrases: [y]\n")
+	set, err := Load(child)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range set.Packs {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ","); got != "parent,base,child" {
+		t.Errorf("packs = %s", got)
+	}
+
+	loop := write("loop.yaml", "pack: loop\nextends: [loop2.yaml]\nrules: []\n")
+	write("loop2.yaml", "pack: loop2\nextends: [loop.yaml]\nrules: []\n")
+	if _, err := Load(loop); err == nil || !strings.Contains(err.Error(), "extends itself") {
+		t.Errorf("cycle: err = %v", err)
+	}
+	same := write("same.yaml", "pack: parent\nrules:\n  - id: z\n    type: forbid\n    phrases: [z]\n")
+	if _, err := Load(child, same); err == nil || !strings.Contains(err.Error(), `pack name "parent" is already used`) {
+		t.Errorf("name clash: err = %v", err)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "not found") {
+		t.Errorf("missing file: err = %v", err)
+	}
+	if _, err := Load("nosuchpack"); err == nil || !strings.Contains(err.Error(), "built-in packs:") {
+		t.Errorf("unknown name: err = %v", err)
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"20s", 20 * time.Second, true},
+		{"1m30s", 90 * time.Second, true},
+		{"2h", 2 * time.Hour, true},
+		{"3d", 72 * time.Hour, true},
+		{"1d12h", 36 * time.Hour, true},
+		{"500ms", 500 * time.Millisecond, true},
+		{"20", 0, false},
+		{"", 0, false},
+		{"-5s", 0, false},
+		{"soon", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseDuration(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseDuration(%q) = %v, %v", tt.in, got, err)
+		}
+		if tt.ok {
+			if back, _ := ParseDuration(FormatDuration(got)); back != got {
+				t.Errorf("FormatDuration(%v) = %q does not parse back", got, FormatDuration(got))
+			}
+		}
+	}
+}
+
+func TestParseExample(t *testing.T) {
+	msgs, err := ParseExample("这个我也不知道")
+	if err != nil || msgs != nil {
+		t.Fatalf("a sentence is not a transcript: %v %v", msgs, err)
+	}
+	msgs, err = ParseExample("00:00 customer: 在吗\n00:21 agent: 您好\n01:00:05 agent/note: 改成蓝色")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 3 || msgs[1].Time.Sub(msgs[0].Time) != 21*time.Second || msgs[2].Type != "note" || msgs[2].Time.Sub(msgs[0].Time) != time.Hour+5*time.Second {
+		t.Fatalf("msgs = %+v", msgs)
+	}
+	msgs, err = ParseExample("customer: 在吗\nagent：在的")
+	if err != nil || len(msgs) != 2 || !msgs[0].Time.IsZero() {
+		t.Fatalf("untimed transcript: %+v %v", msgs, err)
+	}
+	if _, err := ParseExample("第一行\n第二行"); err == nil {
+		t.Error("a multi-line non-transcript must be an error")
+	}
+	if _, err := ParseExample("00:00 customer: a\n00:99 agent: b"); err == nil {
+		t.Error("bad clock must be an error")
+	}
+}
+
+func FuzzLoadPack(f *testing.F) {
+	for _, name := range BuiltinNames() {
+		b, _ := BuiltinSource(name)
+		f.Add(b)
+	}
+	f.Add([]byte("pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n"))
+	f.Add([]byte("pack: p\nrules: [{id: a, type: followup, trigger: {phrases: [改成]}, expect: {type: note}, within: 5m}]\n"))
+	f.Add([]byte("&a [*a]"))
+	f.Add([]byte("pack: p\nscoring: {grades: {a: x}}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		set, err := LoadBytes("fuzz.yaml", data)
+		if err != nil {
+			var le *LoadError
+			if !errors.As(err, &le) || len(le.Errs) == 0 {
+				t.Fatalf("error %T without positions: %v", err, err)
+			}
+			for _, e := range le.Errs {
+				if e.File == "" {
+					t.Fatalf("error without a file: %v", e)
+				}
+			}
+			return
+		}
+		set.EffectiveScoring()
+		set.Rules()
+	})
+}

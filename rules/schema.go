@@ -1,0 +1,223 @@
+// Package rules holds chatlint's built-in rule packs (embedded YAML) and the
+// pack loader: strict decoding with file:line:column errors, `extends`
+// resolution and validation of every rule.
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Pack is one rule-pack file as written in YAML.
+type Pack struct {
+	Name        string   `yaml:"pack"`
+	Description string   `yaml:"description"`
+	Extends     []string `yaml:"extends"`
+	Dict        []string `yaml:"dict"`
+	Scoring     *Scoring `yaml:"scoring"`
+	Rules       []*Rule  `yaml:"rules"`
+
+	// File is where the pack was read from: a path, or rules/NAME.yaml for a
+	// built-in pack.
+	File string `yaml:"-"`
+	// Builtin is true for the packs embedded in the binary.
+	Builtin bool `yaml:"-"`
+	// Parents are the packs this one extends, resolved.
+	Parents []*Pack `yaml:"-"`
+
+	node *yaml.Node
+}
+
+// Scoring is how a conversation's score and grade are computed.
+type Scoring struct {
+	Start     *float64 `yaml:"start"`
+	Grades    Grades   `yaml:"grades"`
+	FailGrade string   `yaml:"fail_grade"`
+}
+
+// Grade is one named score threshold: a score at or above Min earns Name.
+type Grade struct {
+	Name string
+	Min  float64
+}
+
+// Grades is the ordered `grades` mapping of a pack's scoring.
+type Grades []Grade
+
+// UnmarshalYAML reads a mapping of grade name to minimum score, keeping order.
+func (g *Grades) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return posErrorf(n, "grades must be a mapping of grade name to minimum score")
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		min, err := strconv.ParseFloat(v.Value, 64)
+		if v.Kind != yaml.ScalarNode || err != nil {
+			return posErrorf(v, "grade %q: minimum score must be a number, got %q", k.Value, v.Value)
+		}
+		*g = append(*g, Grade{Name: k.Value, Min: min})
+	}
+	return nil
+}
+
+// Rule is one rule of a pack as written in YAML. Which keys apply depends on
+// Type; the loader rejects keys a type does not use.
+type Rule struct {
+	ID          string            `yaml:"id"`
+	Type        string            `yaml:"type"`
+	Description string            `yaml:"description"`
+	Severity    string            `yaml:"severity"`
+	Deduct      *float64          `yaml:"deduct"`
+	MaxDeduct   float64           `yaml:"max_deduct"`
+	Role        StringList        `yaml:"role"`
+	Match       string            `yaml:"match"`
+	Phrases     []string          `yaml:"phrases"`
+	Patterns    []string          `yaml:"patterns"`
+	Except      []string          `yaml:"except"`
+	Suggest     map[string]string `yaml:"suggest"`
+	Message     string            `yaml:"message"`
+	Source      string            `yaml:"source"`
+	Examples    Examples          `yaml:"examples"`
+	At          string            `yaml:"at"`
+	Within      Duration          `yaml:"within"`
+	Max         Duration          `yaml:"max"`
+	Trigger     *Side             `yaml:"trigger"`
+	Expect      *Side             `yaml:"expect"`
+
+	node *yaml.Node
+}
+
+// UnmarshalYAML decodes a rule and remembers its node for error positions.
+func (r *Rule) UnmarshalYAML(n *yaml.Node) error {
+	type plain Rule
+	if err := n.Decode((*plain)(r)); err != nil {
+		return err
+	}
+	r.node = n
+	return nil
+}
+
+// Line returns the line the rule starts on in its pack file.
+func (r *Rule) Line() int {
+	if r.node == nil {
+		return 0
+	}
+	return r.node.Line
+}
+
+// Side is the trigger or the expected follow-up of a followup rule.
+type Side struct {
+	Role     StringList `yaml:"role"`
+	Type     string     `yaml:"type"`
+	Match    string     `yaml:"match"`
+	Phrases  []string   `yaml:"phrases"`
+	Patterns []string   `yaml:"patterns"`
+	Except   []string   `yaml:"except"`
+}
+
+// Examples are sentences or short transcripts a rule must flag (Bad) or not
+// flag (Good); `chatlint rules test` checks them.
+type Examples struct {
+	Bad  []string `yaml:"bad"`
+	Good []string `yaml:"good"`
+}
+
+// StringList is a YAML value written either as one string or as a list.
+type StringList []string
+
+// UnmarshalYAML accepts a scalar or a sequence of scalars.
+func (s *StringList) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*s = StringList{n.Value}
+		return nil
+	case yaml.SequenceNode:
+		var l []string
+		if err := n.Decode(&l); err != nil {
+			return err
+		}
+		*s = l
+		return nil
+	}
+	return posErrorf(n, "expected a string or a list of strings")
+}
+
+// Duration is a time span written as 10s, 1m30s, 2h or 3d.
+type Duration time.Duration
+
+// UnmarshalYAML parses a duration with a unit.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return posErrorf(n, "expected a duration such as 20s, 30m or 1h")
+	}
+	v, err := ParseDuration(n.Value)
+	if err != nil {
+		return posErrorf(n, "%v", err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// String formats the duration compactly (20s, 30m, 1h).
+func (d Duration) String() string { return FormatDuration(time.Duration(d)) }
+
+// ParseDuration parses Go durations (20s, 1m30s, 2h) plus days (3d, 1d12h).
+// A bare number without a unit is an error.
+func ParseDuration(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("empty duration")
+	}
+	var days time.Duration
+	if i := strings.IndexByte(s, 'd'); i > 0 {
+		n, err := strconv.Atoi(s[:i])
+		if err != nil {
+			return 0, fmt.Errorf("invalid duration %q: %w", s, err)
+		}
+		days = time.Duration(n) * 24 * time.Hour
+		s = s[i+1:]
+		if s == "" {
+			return days, nil
+		}
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return 0, fmt.Errorf("invalid duration %q: missing unit (use s, m, h or d, e.g. %ss)", s, s)
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("invalid duration %q (use e.g. 20s, 30m, 1h, 3d)", s)
+	}
+	if d < 0 {
+		return 0, fmt.Errorf("invalid duration %q: negative", s)
+	}
+	return days + d, nil
+}
+
+// FormatDuration writes a duration the way pack authors write them: 20s,
+// 1m30s, 2h, 3d.
+func FormatDuration(d time.Duration) string {
+	if d == 0 {
+		return "0s"
+	}
+	var b strings.Builder
+	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
+		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+	}
+	if h := d / time.Hour; h > 0 {
+		b.WriteString(strconv.Itoa(int(h)) + "h")
+		d -= h * time.Hour
+	}
+	if m := d / time.Minute; m > 0 {
+		b.WriteString(strconv.Itoa(int(m)) + "m")
+		d -= m * time.Minute
+	}
+	if d > 0 {
+		s := strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
+		b.WriteString(s + "s")
+	}
+	return b.String()
+}

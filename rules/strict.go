@@ -1,0 +1,279 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// PosError is a problem at a place in a pack file.
+type PosError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+// Error formats the problem as file:line:column: message.
+func (e *PosError) Error() string {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+func posErrorf(n *yaml.Node, format string, args ...any) *PosError {
+	e := &PosError{Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Column = n.Line, n.Column
+	}
+	return e
+}
+
+// LoadError collects every problem found in the packs of one load.
+type LoadError struct {
+	Errs []*PosError
+}
+
+// Error lists the problems, one per line.
+func (e *LoadError) Error() string {
+	var b strings.Builder
+	for i, pe := range e.Errs {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(pe.Error())
+	}
+	return b.String()
+}
+
+// shapeCheckers validate the YAML node of types that decode themselves.
+var shapeCheckers = map[reflect.Type]func(n *yaml.Node) *PosError{
+	reflect.TypeOf(StringList(nil)): func(n *yaml.Node) *PosError {
+		if n.Kind == yaml.ScalarNode {
+			return nil
+		}
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				if c.Kind != yaml.ScalarNode {
+					return posErrorf(c, "expected a string")
+				}
+			}
+			return nil
+		}
+		return posErrorf(n, "expected a string or a list of strings")
+	},
+	reflect.TypeOf(Duration(0)): func(n *yaml.Node) *PosError {
+		if n.Kind != yaml.ScalarNode {
+			return posErrorf(n, "expected a duration such as 20s, 30m or 1h")
+		}
+		if _, err := ParseDuration(n.Value); err != nil {
+			return posErrorf(n, "%v", err)
+		}
+		return nil
+	},
+	reflect.TypeOf(Grades(nil)): func(n *yaml.Node) *PosError {
+		if n.Kind != yaml.MappingNode {
+			return posErrorf(n, "grades must be a mapping of grade name to minimum score, e.g. {优秀: 95, 良好: 85}")
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			v := n.Content[i+1]
+			if _, err := strconv.ParseFloat(v.Value, 64); v.Kind != yaml.ScalarNode || err != nil {
+				return posErrorf(v, "grade %q: minimum score must be a number", n.Content[i].Value)
+			}
+		}
+		return nil
+	},
+}
+
+// checkShape walks a YAML node against the Go type it will be decoded into
+// and reports, with line and column, every unknown key, every value of the
+// wrong kind and every duplicate key. It is what makes pack decoding strict.
+func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // an empty value: the zero value
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if chk, ok := shapeCheckers[t]; ok {
+		if e := chk(n); e != nil {
+			*errs = append(*errs, e)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			*errs = append(*errs, posErrorf(n, "expected a mapping (key: value), got %s", kindName(n)))
+			return
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if tag == "" || tag == "-" || !f.IsExported() {
+				continue
+			}
+			fields[tag] = f.Type
+			names = append(names, tag)
+		}
+		sort.Strings(names)
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if first, dup := seen[k.Value]; dup {
+				*errs = append(*errs, posErrorf(k, "key %q given twice (first on line %d)", k.Value, first))
+				continue
+			}
+			seen[k.Value] = k.Line
+			ft, ok := fields[k.Value]
+			if !ok {
+				msg := fmt.Sprintf("unknown key %q", k.Value)
+				if s := closest(k.Value, names); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				} else {
+					msg += " (known keys: " + strings.Join(names, ", ") + ")"
+				}
+				*errs = append(*errs, posErrorf(k, "%s", msg))
+				continue
+			}
+			checkShape(v, ft, errs)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			*errs = append(*errs, posErrorf(n, "expected a list, got %s", kindName(n)))
+			return
+		}
+		et := t.Elem()
+		for et.Kind() == reflect.Pointer {
+			et = et.Elem()
+		}
+		for _, c := range n.Content {
+			if c.Kind == yaml.ScalarNode && c.Tag == "!!null" && et.Kind() == reflect.Struct {
+				*errs = append(*errs, posErrorf(c, "empty list item"))
+				continue
+			}
+			checkShape(c, t.Elem(), errs)
+		}
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			*errs = append(*errs, posErrorf(n, "expected a mapping, got %s", kindName(n)))
+			return
+		}
+		seen := map[string]int{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if first, dup := seen[k.Value]; dup {
+				*errs = append(*errs, posErrorf(k, "key %q given twice (first on line %d)", k.Value, first))
+			}
+			seen[k.Value] = k.Line
+			checkShape(n.Content[i+1], t.Elem(), errs)
+		}
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			*errs = append(*errs, posErrorf(n, "expected a string, got %s", kindName(n)))
+		}
+	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int64:
+		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+			*errs = append(*errs, posErrorf(n, "expected a number, got %s", kindName(n)))
+		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			*errs = append(*errs, posErrorf(n, "expected true or false, got %s", kindName(n)))
+		}
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// closest returns the known key nearest to a misspelt one, or "".
+func closest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(s, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := 1
+			if ra[i-1] == rb[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// DecodeStrict decodes one YAML document into v, reporting unknown keys and
+// values of the wrong kind with file:line:column (all of them, in a
+// *LoadError). Used for .chatlint.yaml as well as for packs.
+func DecodeStrict(file string, data []byte, v any) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		e := yamlSyntaxError(err)
+		e.File = file
+		return &LoadError{Errs: []*PosError{e}}
+	}
+	if doc.Kind == 0 {
+		return nil // empty file
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	var errs []*PosError
+	checkShape(root, reflect.TypeOf(v).Elem(), &errs)
+	if len(errs) == 0 {
+		if err := root.Decode(v); err != nil {
+			var pe *PosError
+			if !errors.As(err, &pe) {
+				pe = yamlSyntaxError(err)
+			}
+			errs = append(errs, pe)
+		}
+	}
+	for _, e := range errs {
+		e.File = file
+	}
+	if len(errs) > 0 {
+		return &LoadError{Errs: errs}
+	}
+	return nil
+}
