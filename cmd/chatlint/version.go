@@ -29,8 +29,9 @@ func versionString() string {
 		v = "dev"
 	}
 	s := fmt.Sprintf("chatlint %s (%s, %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	s += "\nsegmenter: gse"
 	if g := deps["github.com/go-ego/gse"]; g != "" {
-		s += "\nsegmenter: gse " + g
+		s += " " + g
 	}
 	s += "\nbuilt-in packs: " + strings.Join(rules.BuiltinNames(), ", ")
 	return s

@@ -33,7 +33,7 @@ func GseVersion() string {
 // dictTable is a view of the embedded dictionary.
 type dictTable struct {
 	freqs, bmp, blocks, hash, units, text, firsts, seconds, pairs, longs, codes string
-	version                                                                  string
+	version                                                                     string
 
 	nFreqs, nUnits, nWords int
 	hashMask               uint32

@@ -230,3 +230,9 @@ func TestBoundariesConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestGseVersion(t *testing.T) {
+	if v := match.GseVersion(); !strings.HasPrefix(v, "v") || !strings.Contains(v, ".") {
+		t.Errorf("GseVersion() = %q", v)
+	}
+}

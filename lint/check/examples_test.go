@@ -1,0 +1,85 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/rules"
+)
+
+// seedSource is how built-in rules cite the regulation they come from:
+// a seed document's file name and a section.
+var seedSource = regexp.MustCompile(`^00[0-4]_[0-9a-f]{16}\.txt \S`)
+
+// TestBuiltinPacks checks every built-in rule: its examples pass (each bad one
+// flagged by the rule, each good one not), it has at least two of each, and
+// it cites its source regulation.
+func TestBuiltinPacks(t *testing.T) {
+	for _, name := range rules.BuiltinNames() {
+		t.Run(name, func(t *testing.T) {
+			set, err := rules.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			results, err := TestExamples(set, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, re := range results {
+				for _, r := range re.Results {
+					if !r.OK {
+						kind := "good"
+						if r.Bad {
+							kind = "bad"
+						}
+						t.Errorf("%s %s #%d %q: %s", r.Rule, kind, r.Index, r.Example, r.Detail)
+					}
+				}
+			}
+			for _, pr := range set.Rules() {
+				if pr.Pack.Name != name {
+					continue
+				}
+				r := pr.Rule
+				if len(r.Examples.Bad) < 2 || len(r.Examples.Good) < 2 {
+					t.Errorf("%s: %d bad and %d good examples, want at least 2 each", pr.FullID(), len(r.Examples.Bad), len(r.Examples.Good))
+				}
+				for _, src := range strings.Split(r.Source, ", ") {
+					if !seedSource.MatchString(src) {
+						t.Errorf("%s: source %q does not cite a seed document and section", pr.FullID(), src)
+					}
+				}
+				if r.Description == "" {
+					t.Errorf("%s: no description", pr.FullID())
+				}
+			}
+		})
+	}
+}
+
+func TestExamplesReportMisses(t *testing.T) {
+	set, err := rules.LoadBytes("t.yaml", []byte(`pack: t
+rules:
+  - id: evasive
+    type: forbid
+    phrases: [不知道]
+    examples:
+      bad: [这个我也不知道, 说明书我看不懂]
+      good: [我帮您查一下, 您不知道的话可以问我]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := TestExamples(set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range results[0].Results {
+		got = append(got, map[bool]string{true: "ok", false: "miss"}[r.OK])
+	}
+	if strings.Join(got, " ") != "ok miss ok miss" {
+		t.Errorf("results = %v", got)
+	}
+}
