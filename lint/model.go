@@ -197,9 +197,13 @@ type RuleInfo struct {
 	MaxDeduct   float64 // 0: no cap
 	Description string
 	Source      string
-	File        string // pack file the rule was defined in
-	Line        int
-	Roles       RoleSet
+	// Message is the rule's message template as written ("" for the default).
+	Message string
+	// Suggest maps phrases to their prescribed replacements.
+	Suggest map[string]string
+	File    string // pack file the rule was defined in
+	Line    int
+	Roles   RoleSet
 }
 
 // Finding is one violation of one rule, pointing at the message that is its evidence.

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/signal"
-	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -15,7 +13,6 @@ import (
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/config"
-	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -23,15 +20,13 @@ import (
 // lintFlags are the flags of `chatlint lint` (names fixed by the design contract).
 type lintFlags struct {
 	packs      []string
-	format     string
-	output     string
+	out        outputFlags
 	input      inputFlags
 	failOn     string
 	minScore   float64
 	strict     bool
 	jobs       int
 	noProgress bool
-	color      string
 }
 
 func newLintCmd() *cobra.Command {
@@ -56,21 +51,19 @@ or (with --strict) a malformed record.`,
 	}
 	fl := cmd.Flags()
 	fl.StringArrayVar(&f.packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable; replaces the config's packs)")
-	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	addOutputFlags(fl, &f.out)
 	addInputFlags(fl, &f.input)
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings of this severity or above: error, warning, info, none")
 	fl.Float64Var(&f.minScore, "min-score", 0, "exit 1 when a conversation scores below this")
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "worker goroutines (0: one per CPU)")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
-	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto, always, never (NO_COLOR is honoured)")
 	return cmd
 }
 
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// flags first: bad flags exit 2 before anything is read
-	if _, err := report.New(f.format, io.Discard, report.Options{}); err != nil {
+	if err := f.out.check(); err != nil {
 		return failErr(err)
 	}
 	failOn, ok := lint.ParseSeverity(f.failOn)
@@ -79,9 +72,6 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	if f.jobs < 0 {
 		return fail("--jobs must not be negative")
-	}
-	if f.color != "auto" && f.color != "always" && f.color != "never" {
-		return fail("unknown --color %q (auto, always or never)", f.color)
 	}
 	cfg, err := loadConfig()
 	if err != nil {
@@ -110,24 +100,15 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return failErr(err)
 	}
 
-	out := cmd.OutOrStdout()
-	var outFile *os.File
-	if f.output != "" && f.output != "-" {
-		outFile, err = os.Create(f.output)
-		if err != nil {
-			return fail("cannot write report: %v", err)
-		}
-		defer outFile.Close()
-		out = outFile
-	}
-	opts := report.Options{Color: useColor(f.color, out), Location: loc, Canned: canned}
+	var infos []*lint.RuleInfo
 	for _, c := range checks.Checks {
-		opts.Rules = append(opts.Rules, c.Info())
+		infos = append(infos, c.Info())
 	}
-	w, err := report.New(f.format, out, opts)
+	w, closeOut, err := f.out.open(cmd.OutOrStdout(), loc, canned, infos, checks.Scoring)
 	if err != nil {
 		return failErr(err)
 	}
+	defer closeOut()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -143,16 +124,14 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err := w.Close(sum); err != nil {
 		return fail("write report: %v", err)
 	}
-	if outFile != nil {
-		if err := outFile.Close(); err != nil {
-			return fail("write report: %v", err)
-		}
+	if err := closeOut(); err != nil {
+		return fail("write report: %v", err)
 	}
 	if runErr != nil {
 		// unreadable files: everything else was linted and reported
 		return failErr(runErr)
 	}
-	if len(sum.Errors) > 0 && f.format != "text" {
+	if len(sum.Errors) > 0 && f.out.format != "text" {
 		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: %d malformed record(s) not linted; first: %s (all are listed in the report's errors)\n", len(sum.Errors), sum.Errors[0].Error())
 	}
 	if failOn != lint.SeverityNone && sum.MaxSeverity() >= failOn {
@@ -185,19 +164,4 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 		refs = []string{rules.DefaultPack}
 	}
 	return rules.Load(refs...)
-}
-
-// useColor decides whether the text report is coloured.
-func useColor(mode string, out io.Writer) bool {
-	switch mode {
-	case "always":
-		return true
-	case "never":
-		return false
-	}
-	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
-		return false
-	}
-	file, ok := out.(*os.File)
-	return ok && term.IsTerminal(int(file.Fd()))
 }

@@ -153,6 +153,7 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 		ID: pr.FullID(), Pack: pr.Pack.Name, Name: r.ID, Type: r.Type,
 		Severity: sev, Deduct: deduct, MaxDeduct: r.MaxDeduct,
 		Description: r.Description, Source: r.Source,
+		Message: r.Message, Suggest: r.Suggest,
 		File: pr.Pack.File, Line: r.Line(),
 		Roles: roleSet(r.Role, lint.RolesOf(lint.Agent)),
 	}

@@ -32,6 +32,14 @@ type Options struct {
 	Canned bool
 	// Rules describes every active rule, for formats that list them.
 	Rules []*lint.RuleInfo
+	// Scoring is the active scoring (start and grades), for formats that
+	// show grade bands.
+	Scoring lint.Scoring
+	// CSVRows picks what a CSV row is: "finding" (default), "conversation"
+	// or "agent".
+	CSVRows string
+	// BOM starts text outputs (CSV) with a UTF-8 byte-order mark for Excel.
+	BOM bool
 }
 
 type factory func(w io.Writer, opts Options) Writer
