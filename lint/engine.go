@@ -39,6 +39,16 @@ type Engine struct {
 	// (0: DefaultMemoryBudget); past it the least recently active are linted
 	// early.
 	MemoryBudget int
+	// Filters drop findings before scoring, in order (a baseline of known
+	// findings, say); inline waivers are always applied first. They run in
+	// one goroutine, in input order.
+	Filters []Filter
+}
+
+// Filter drops findings of a result before it is scored.
+type Filter interface {
+	// Filter returns the findings to keep.
+	Filter(r *Result) []Finding
 }
 
 // Run reads with read, lints, and calls out for every conversation in order
@@ -110,6 +120,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			if outErr != nil {
 				continue
 			}
+			e.score(r, sum)
 			sum.Add(r)
 			if err := out(r); err != nil {
 				outErr = err
@@ -129,6 +140,49 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 func (e *Engine) check(w Worker, c *Conversation) *Result {
 	findings, skipped := w.Check(c)
 	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Msg < findings[j].Msg })
-	score, grade := e.Scoring.Score(findings)
-	return &Result{Conversation: c, Findings: findings, Score: score, Grade: grade, Agents: c.Agents(), Skipped: skipped}
+	return &Result{Conversation: c, Findings: findings, Agents: c.Agents(), Skipped: skipped}
+}
+
+// score applies waivers and filters, then scores the result.
+func (e *Engine) score(r *Result, sum *Summary) {
+	applyWaivers(r, sum)
+	for _, f := range e.Filters {
+		before := len(r.Findings)
+		r.Findings = f.Filter(r)
+		sum.Filtered += before - len(r.Findings)
+	}
+	r.Score, r.Grade = e.Scoring.Score(r.Findings)
+}
+
+// applyWaivers drops the findings an inline waiver on their message covers,
+// and records waivers that covered nothing.
+func applyWaivers(r *Result, sum *Summary) {
+	ms := r.Conversation.Messages
+	var used map[Pos]bool
+	kept := r.Findings[:0]
+	for _, f := range r.Findings {
+		waived := false
+		for _, w := range ms[f.Msg].Waivers {
+			if w.Covers(f.Rule) {
+				waived = true
+				if used == nil {
+					used = map[Pos]bool{}
+				}
+				used[w.Pos] = true
+			}
+		}
+		if waived {
+			sum.Waived++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	r.Findings = kept
+	for i := range ms {
+		for _, w := range ms[i].Waivers {
+			if !used[w.Pos] {
+				sum.UnusedWaivers = append(sum.UnusedWaivers, w)
+			}
+		}
+	}
 }

@@ -152,6 +152,23 @@ type Message struct {
 	Text         string
 	Pos          Pos
 	Seq          int // order in which the message was read, for stable sorting
+	// Waivers are inline waivers in the source that suppress rules for this
+	// message (a canned library's "# chatlint-disable-next-line RULE reason").
+	Waivers []Waiver
+}
+
+// Waiver suppresses a rule for one message, deliberately, with a reason.
+type Waiver struct {
+	// Rule is a full rule id (pack/id), a rule id without its pack, or "*"
+	// for every rule.
+	Rule   string
+	Reason string
+	Pos    Pos
+}
+
+// Covers reports whether the waiver applies to a rule.
+func (w Waiver) Covers(rule *RuleInfo) bool {
+	return w.Rule == "*" || w.Rule == rule.ID || w.Rule == rule.Name
 }
 
 // Timed reports whether the message carries a time.

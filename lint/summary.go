@@ -29,8 +29,14 @@ type Summary struct {
 	// SplitConversations counts conversations linted in parts because their
 	// messages were further apart in the input than the memory budget spans.
 	SplitConversations int
-	ScoreSum           float64
-	MinScore           float64
+	// Waived counts findings suppressed by inline waivers; UnusedWaivers are
+	// waivers that suppressed nothing (stale, or naming the wrong rule).
+	Waived        int
+	UnusedWaivers []Waiver
+	// Filtered counts findings dropped by filters such as a baseline.
+	Filtered int
+	ScoreSum float64
+	MinScore float64
 	// Errors are the malformed records, with file and line.
 	Errors []RecordError
 	agents map[string]*AgentStats

@@ -39,7 +39,7 @@ func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	fl.StringVar(&f.tz, "tz", "Asia/Shanghai", "time zone of times written without one")
 	fl.StringArrayVar(&f.agents, "agents", nil, "sender-name `PATTERN` of agents, * any text, ? one character (repeatable), e.g. '店铺名:*'; decides roles where the export has none (txt, wecom, a csv without a role column); everyone else is a customer")
 	fl.StringSliceVar(&f.staff, "staff", nil, "exact sender `ID` of an agent, e.g. a 企业微信 userid (repeatable or comma-separated)")
-	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=COLUMN,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type or . (json) (repeatable)")
+	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=COLUMN,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type, . (the element itself) or ^id (an enclosing object's id) (json) (repeatable)")
 	fl.StringVar(&f.messages, "messages", "", "json: `PATH` of the messages, e.g. '[]', '[].messages[]', '[].turns[].utterances[]' (each utterance a message carrying its turn's fields), 'Transcript[]'")
 	fl.StringArrayVar(&f.roles, "roles", nil, "map the export's role values to roles: `VALUE=ROLE,...` e.g. '1=agent,0=customer' or 'helpdesk=agent' (roles: customer, agent, bot, system; repeatable)")
 	fl.StringArrayVar(&f.types, "types", nil, "map the export's message-type values to types: `VALUE=TYPE,...` e.g. '2=note,3=image' (repeatable)")
@@ -130,7 +130,7 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		}
 	}
 	if err := m.Validate(); err != nil {
-		where := "input mapping"
+		where := "input"
 		if cfg != nil && cfg.File != "" {
 			where += " (flags and " + cfg.File + ")"
 		}

@@ -11,8 +11,10 @@ import (
 	"golang.org/x/term"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/baseline"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/config"
+	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -27,6 +29,9 @@ type lintFlags struct {
 	strict     bool
 	jobs       int
 	noProgress bool
+	baseline   string
+	writeBase  string
+	redact     bool
 }
 
 func newLintCmd() *cobra.Command {
@@ -58,6 +63,9 @@ or (with --strict) a malformed record.`,
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "worker goroutines (0: one per CPU)")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
+	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	fl.StringVar(&f.writeBase, "write-baseline", "", "record this run's findings to a baseline file")
+	fl.BoolVar(&f.redact, "redact", false, "mask phone, ID-card and bank-card numbers, e-mail and street addresses in every output")
 	return cmd
 }
 
@@ -108,12 +116,27 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return failErr(err)
 	}
+	if f.redact {
+		w = report.Redacting(w)
+	}
 	defer closeOut()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	prog := newProgress(cmd.ErrOrStderr(), !f.noProgress)
 	eng := &lint.Engine{Checker: checks, Scoring: checks.Scoring, Jobs: f.jobs, Strict: f.strict, Progress: prog.update}
+	var recorder *baseline.Recorder
+	if f.writeBase != "" {
+		recorder = baseline.NewRecorder(canned)
+		eng.Filters = append(eng.Filters, recorder)
+	}
+	if f.baseline != "" {
+		b, err := baseline.Load(f.baseline, canned)
+		if err != nil {
+			return failErr(err)
+		}
+		eng.Filters = append(eng.Filters, b)
+	}
 	sum, runErr := eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, args, topts, sink)
 	}, w.Conversation)
@@ -126,6 +149,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	if err := closeOut(); err != nil {
 		return fail("write report: %v", err)
+	}
+	if recorder != nil {
+		if err := recorder.Write(f.writeBase); err != nil {
+			return failErr(err)
+		}
 	}
 	if runErr != nil {
 		// unreadable files: everything else was linted and reported

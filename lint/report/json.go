@@ -29,6 +29,9 @@ type JSONSummary struct {
 	SkippedRecords int            `json:"skipped_records"`
 	EmptyTexts     int            `json:"empty_texts"`
 	Split          int            `json:"split_conversations"`
+	Waived         int            `json:"waived"`
+	UnusedWaivers  []JSONWaiver   `json:"unused_waivers"`
+	Baselined      int            `json:"baselined"`
 	Findings       int            `json:"findings"`
 	Errors         int            `json:"errors"`
 	MeanScore      float64        `json:"mean_score"`
@@ -71,6 +74,14 @@ type JSONFinding struct {
 	Deduct     float64 `json:"deduct"`
 	Message    string  `json:"message"`
 	Source     string  `json:"source"`
+}
+
+// JSONWaiver is an inline waiver that suppressed nothing.
+type JSONWaiver struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Rule   string `json:"rule"`
+	Reason string `json:"reason"`
 }
 
 // JSONSkip is a rule that could not be applied to a conversation.
@@ -168,9 +179,13 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
 		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
+		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Findings: s.Findings, Errors: len(s.Errors),
 		MeanScore: s.MeanScore(), LowestScore: s.LowestScore(),
 		BySeverity: severityMap(s.BySeverity), ByRule: s.ByRule, SkippedRules: s.SkippedRules, Grades: s.Grades,
+	}
+	for _, w := range s.UnusedWaivers {
+		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason})
 	}
 	return out
 }

@@ -201,6 +201,15 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if s.EmptyTexts > 0 {
 		fmt.Fprintf(w, "      %d 条消息内容为空（导出时丢失的表情或图片？）\n", s.EmptyTexts)
 	}
+	if s.Waived > 0 {
+		fmt.Fprintf(w, "      %d 项已按行内豁免跳过\n", s.Waived)
+	}
+	if s.Filtered > 0 {
+		fmt.Fprintf(w, "      %d 项已在基线中（未报告）\n", s.Filtered)
+	}
+	for _, uw := range s.UnusedWaivers {
+		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上\n", t.c(ansiCyan, uw.Pos.String()), uw.Rule)
+	}
 	if s.SplitConversations > 0 {
 		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远）\n", s.SplitConversations)
 	}

@@ -22,10 +22,38 @@ func init() {
 // blank lines and lines starting with # skipped. Each reply is an agent
 // message without a time and becomes its own conversation, named file:line,
 // so findings point at the reply's line.
+//
+// A comment "# chatlint-disable-next-line RULE[,RULE…] reason" waives the
+// named rules (full pack/id, a bare id, or *) for the next reply: a
+// deliberate exception, kept in the library with its reason.
 type cannedReader struct{}
+
+// waiverPrefix starts an inline waiver comment.
+const waiverPrefix = "chatlint-disable-next-line"
+
+// parseWaiver reads the waivers of a comment line (without the #); ok is
+// false for an ordinary comment.
+func parseWaiver(comment string, pos lint.Pos) (ws []lint.Waiver, ok bool) {
+	rest, found := strings.CutPrefix(strings.TrimSpace(comment), waiverPrefix)
+	if !found || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+		return nil, false
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return []lint.Waiver{{Rule: "*", Pos: pos}}, true
+	}
+	reason := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), fields[0]))
+	for _, r := range strings.Split(fields[0], ",") {
+		if r = strings.TrimSpace(r); r != "" {
+			ws = append(ws, lint.Waiver{Rule: r, Reason: reason, Pos: pos})
+		}
+	}
+	return ws, true
+}
 
 func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lr := &lineReader{r: src.R}
+	var waivers []lint.Waiver
 	for {
 		line, ok, err := lr.next()
 		if err != nil {
@@ -35,7 +63,13 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 			return nil
 		}
 		t := bytes.TrimSpace(line)
-		if len(t) == 0 || t[0] == '#' {
+		if len(t) > 0 && t[0] == '#' {
+			if ws, ok := parseWaiver(string(t[1:]), lint.Pos{File: src.Name, Line: lr.line}); ok {
+				waivers = append(waivers, ws...)
+			}
+			continue
+		}
+		if len(t) == 0 {
 			continue
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
@@ -48,7 +82,9 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 				Type:         lint.TypeText,
 				Text:         strings.TrimRight(string(line), " \t"),
 				Pos:          pos,
+				Waivers:      waivers,
 			})
+			waivers = nil
 		}
 		if err != nil {
 			return err

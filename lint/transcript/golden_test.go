@@ -54,7 +54,7 @@ var goldenFiles = []struct {
 	{"shop_helpdesk.json", func(o *transcript.Options) {
 		o.Mapping = &transcript.Mapping{
 			Messages: "tickets[].conversation_parts.parts[]",
-			Fields: map[string]string{"conversation": "id", "id": "id", "time": "created_at", "role": "author.type",
+			Fields: map[string]string{"conversation": "^id", "id": "id", "time": "created_at", "role": "author.type",
 				"sender": "author.name", "text": "body", "type": "part_type"},
 			Roles: map[string]string{"admin": "agent", "user": "customer"},
 			Types: map[string]string{"comment": "text"},

@@ -45,11 +45,12 @@ func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		if spec == "" {
 			continue
 		}
-		p, err := parsePath(spec, false)
+		up := len(spec) - len(strings.TrimLeft(spec, "^"))
+		p, err := parsePath(spec[up:], false)
 		if err != nil {
 			return fmt.Errorf("mapping: field %s: %w", FieldNames[i], err)
 		}
-		w.paths[i] = p
+		w.paths[i], w.up[i] = p, up
 	}
 	st := newJSONStream(src.R)
 	for {
@@ -104,7 +105,8 @@ type jsonWalker struct {
 	sink  lint.Sink
 	steps []pathStep // nil: the default shapes
 	paths [nFields][]pathStep
-	outer int // 1-based index of the current top-level element
+	up    [nFields]int // leading ^ of a field path: levels to skip outward
+	outer int          // 1-based index of the current top-level element
 }
 
 // top handles a whole top-level object.
@@ -122,8 +124,8 @@ func (w *jsonWalker) top(n *jnode) error {
 		w.outer++
 		return w.element(n)
 	}
-	w.outer++
 	if w.steps[0].iter {
+		w.outer++
 		return w.walk(n, w.steps[1:], nil) // one element of a stream of objects
 	}
 	return w.walk(n, w.steps, nil)
@@ -167,7 +169,11 @@ func (w *jsonWalker) walk(n *jnode, steps []pathStep, frames []*jnode) error {
 		if n.kind != '[' {
 			return w.reject(n.line, fmt.Sprintf("expected a list (messages path %q), got %s", pathString(w.steps), n.describe()))
 		}
+		first := w.firstIter() == len(w.steps)-len(steps)
 		for _, e := range n.vals {
+			if first {
+				w.outer++ // each element of the outermost list is one conversation
+			}
 			if err := w.walk(e, steps[1:], frames); err != nil {
 				return err
 			}
@@ -204,8 +210,10 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 		var where string
 		if p := w.paths[f]; p != nil || w.b.m.cols[f] != "" {
 			where = w.b.m.cols[f]
-			v = lookup(leaf, p)
-			for i := len(frames) - 1; v == nil && i >= 0; i-- {
+			if w.up[f] == 0 {
+				v = lookup(leaf, p)
+			}
+			for i := len(frames) - max(w.up[f], 1); v == nil && i >= 0; i-- {
 				v = lookup(frames[i], p)
 			}
 		} else {
@@ -252,6 +260,16 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 		return w.reject(pos.Line, perr)
 	}
 	return w.sink.Message(m)
+}
+
+// firstIter is the index of the first [] of the messages path.
+func (w *jsonWalker) firstIter() int {
+	for i, s := range w.steps {
+		if s.iter {
+			return i
+		}
+	}
+	return -1
 }
 
 // nested reports whether the messages path goes through per-conversation

@@ -45,7 +45,9 @@ type Mapping struct {
 	// name or a 1-based column number; for json a path inside the message
 	// element ("body", "author.type", "tolist[0]", "." for the element
 	// itself), looked up in the message element first and then in the
-	// enclosing objects of Messages from the inside out.
+	// enclosing objects of Messages from the inside out; each leading ^
+	// skips one level ("^id": the id of the enclosing conversation, not the
+	// message's own).
 	Fields map[string]string
 	// Messages is the JSON path of the messages: "[]" a top-level array of
 	// messages, "[].messages[]" conversations holding messages,

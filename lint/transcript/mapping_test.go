@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -334,4 +337,115 @@ func TestBlankAndEmpty(t *testing.T) {
 		}
 	}
 	_ = bytes.MinRead
+}
+
+// genReader produces a large input on the fly: head, then line(i) for
+// i = 0, 1, … until size bytes, then tail.
+type genReader struct {
+	head, tail string
+	line       func(i int) string
+	size       int
+	n, i       int
+	buf        []byte
+	done       bool
+}
+
+func (g *genReader) Read(p []byte) (int, error) {
+	if len(g.buf) == 0 {
+		g.buf = g.buf[:0:0]
+	}
+	for len(g.buf) < len(p) && !g.done {
+		var s string
+		switch {
+		case g.n == 0 && g.head != "":
+			s = g.head
+		case g.n >= g.size:
+			s = g.tail
+			g.done = true
+		default:
+			s = g.line(g.i)
+			g.i++
+		}
+		g.buf = append(g.buf, s...)
+		g.n += len(s)
+	}
+	if len(g.buf) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, g.buf)
+	g.buf = g.buf[n:]
+	return n, nil
+}
+
+// countSink counts records and samples the heap.
+type countSink struct {
+	msgs, rejects, skips int
+	maxHeap              uint64
+}
+
+func (s *countSink) File(string) {}
+func (s *countSink) Message(lint.Message) error {
+	s.msgs++
+	if s.msgs%20000 == 0 {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		if ms.HeapAlloc > s.maxHeap {
+			s.maxHeap = ms.HeapAlloc
+		}
+	}
+	return nil
+}
+func (s *countSink) Reject(lint.RecordError) error     { s.rejects++; return nil }
+func (s *countSink) SkipRecord(lint.Pos, string) error { s.skips++; return nil }
+
+// TestStreamingBoundedMemory streams 32 MB of each line-based format (and
+// a JSON array) through its reader: memory stays bounded, whatever the size.
+func TestStreamingBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams large generated inputs; skipped with -short")
+	}
+	const size = 32 << 20
+	const text = "您好亲，这件卫衣现在有货的，今天下单今天就能发货哦，请问还有什么可以帮您的吗"
+	for _, tc := range []struct {
+		format string
+		g      *genReader
+		opts   Options
+	}{
+		{"csv", &genReader{head: "conversation,time,role,sender,text\n", line: func(i int) string {
+			return fmt.Sprintf("c%d,1793757600,agent,店铺名:小美,\"%s, 第%d条\"\n", i/20, text, i)
+		}}, Options{}},
+		{"txt", &genReader{line: func(i int) string {
+			return fmt.Sprintf("店铺名:小美 2026-11-04 10:%02d:%02d\n%s\n已读\n", i/60%60, i%60, text)
+		}}, Options{Agents: []string{"店铺名:*"}}},
+		{"json", &genReader{head: "[\n", tail: `{"role":"agent","text":"end"}]`, line: func(i int) string {
+			return fmt.Sprintf(`{"conversation":"c%d","role":"agent","text":"%s"},`+"\n", i/20, text)
+		}}, Options{}},
+		{"jddc", &genReader{line: func(i int) string {
+			return fmt.Sprintf("s%d\tUSERID_%d\t%d\t0\t0\tnan\t%s\n", i/12, i/12, i%2, text)
+		}}, Options{}},
+		{"wecom", &genReader{line: func(i int) string {
+			return fmt.Sprintf(`{"msgid":"m%d","action":"send","from":"wmA%d","tolist":["zhangsan"],"roomid":"","msgtime":%d,"msgtype":"text","text":{"content":"%s"}}`+"\n", i, i/20, 1793757600000+int64(i), text)
+		}}, Options{}},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			tc.g.size = size
+			opts := tc.opts
+			opts.Format = tc.format
+			opts.Stdin = tc.g
+			opts.Location = tzSH
+			runtime.GC()
+			s := &countSink{}
+			start := time.Now()
+			if err := ReadAll(context.Background(), []string{"-"}, opts, s); err != nil {
+				t.Fatal(err)
+			}
+			if s.rejects != 0 || s.msgs < 100000 {
+				t.Fatalf("%d messages, %d rejects", s.msgs, s.rejects)
+			}
+			if s.maxHeap > 48<<20 {
+				t.Fatalf("heap reached %d MB reading %d MB", s.maxHeap>>20, size>>20)
+			}
+			t.Logf("%s: %d messages in %v, max heap %d MB", tc.format, s.msgs, time.Since(start).Round(time.Millisecond), s.maxHeap>>20)
+		})
+	}
 }

@@ -75,7 +75,7 @@ func sniffTxt(head []byte) bool {
 			break
 		}
 		s := strings.TrimSpace(string(l))
-		if s == "" || txtSeparator.MatchString(s) || strings.Contains(s, "聊天记录") {
+		if s == "" || separatorMatch(s) != nil || strings.Contains(s, "聊天记录") {
 			continue
 		}
 		_, _, ok := parseTxtHeader(s, 0, time.UTC)
@@ -87,6 +87,10 @@ func sniffTxt(head []byte) bool {
 // parseTxtHeader recognises a header line; layout 0 tries both layouts,
 // 1 only name-first, 2 only time-first. It returns the layout found.
 func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, bool) {
+	// fast path: a header holds a time, so a colon, and a digit
+	if len(s) < 14 || !strings.ContainsAny(s, ":：") || !strings.ContainsAny(s, "0123456789") {
+		return txtHeader{}, 0, false
+	}
 	if layout != 2 {
 		if m := txtNameFirst.FindStringSubmatch(s); m != nil {
 			if t, ok := txtTime(m[2:8], loc); ok {
@@ -173,7 +177,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			t.open, t.head, t.pos = true, h, pos
 			continue
 		}
-		if m := txtSeparator.FindStringSubmatch(trimmed); m != nil {
+		if m := separatorMatch(trimmed); m != nil {
 			if err := t.flush(); err != nil {
 				return err
 			}
@@ -203,14 +207,14 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			preamble = append(preamble, lint.RecordError{Pos: pos, Err: "text before the first message header (NAME YYYY-MM-DD HH:MM:SS)"})
 			continue
 		}
-		if txtStatus.MatchString(trimmed) {
+		if len(trimmed) <= 24 && txtStatus.MatchString(trimmed) {
 			t.skipped = true
 			if err := sink.SkipRecord(pos, "status line "+trimmed); err != nil {
 				return err
 			}
 			continue
 		}
-		if txtRecalled.MatchString(trimmed) && len([]rune(trimmed)) <= 40 {
+		if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled.MatchString(trimmed) {
 			t.skipped = true
 			if err := sink.SkipRecord(pos, "recalled message"); err != nil {
 				return err
@@ -235,6 +239,14 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return fmt.Errorf("no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the file: not a chat dump? (a canned-reply list reads with --input-format canned)")
 	}
 	return t.flush()
+}
+
+// separatorMatch matches txtSeparator, quickly ruling out most lines.
+func separatorMatch(s string) []string {
+	if s == "" || !(s[0] == '-' || s[0] == '=' || strings.HasPrefix(s, "─") || strings.HasPrefix(s, "━")) {
+		return nil
+	}
+	return txtSeparator.FindStringSubmatch(s)
 }
 
 // txtState is the message being collected.

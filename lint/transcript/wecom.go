@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -55,20 +56,25 @@ func sniffWecom(head []byte) bool {
 // The conversation is the room (roomid), else the pair of participants.
 // External contacts (ids starting wm or wo) are customers, robots (wb) bots;
 // Staff ids and Agents patterns are agents; other internal ids are agents
-// when no staff is configured, and malformed records otherwise. Messages
+// when no staff is configured (Options.Staff), and malformed records
+// otherwise. Messages
 // other than text keep their msgtype as type, with a placeholder text
 // ([图片], [语音], …), so reply timing stays right. Recalls, revoke notices,
 // log-in switches and archiving-consent records are skipped and counted.
 type wecomReader struct{}
 
 type wecomRecord struct {
-	MsgID   string          `json:"msgid"`
-	Action  string          `json:"action"`
-	From    string          `json:"from"`
-	ToList  []string        `json:"tolist"`
-	RoomID  string          `json:"roomid"`
-	MsgTime json.RawMessage `json:"msgtime"`
-	MsgType string          `json:"msgtype"`
+	MsgID string `json:"msgid"`
+	Text  *struct {
+		Content *string `json:"content"`
+	} `json:"text"`
+	Encrypted *json.RawMessage `json:"encrypt_chat_msg"`
+	Action    string           `json:"action"`
+	From      string           `json:"from"`
+	ToList    []string         `json:"tolist"`
+	RoomID    string           `json:"roomid"`
+	MsgTime   json.RawMessage  `json:"msgtime"`
+	MsgType   string           `json:"msgtype"`
 }
 
 func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -147,14 +153,14 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 		return m, "", prob
 	}
 	var rec wecomRecord
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return m, "", "invalid JSON: " + jsonErrText(err)
-	}
 	if err := json.Unmarshal(data, &rec); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return m, "", "invalid JSON: " + err.Error()
+		}
 		return m, "", "not a 企业微信 archive record: " + jsonErrText(err)
 	}
-	if _, ok := fields["encrypt_chat_msg"]; ok {
+	if rec.Encrypted != nil {
 		return m, "", "encrypted archive record: decrypt it with the 企业微信 Finance SDK (DecryptData) first"
 	}
 	switch rec.Action {
@@ -200,7 +206,17 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 		sort.Strings(people)
 		m.Conversation = strings.Join(dedupe(people), "~")
 	}
-	text, ok := wecomText(rec.MsgType, fields[rec.MsgType])
+	var text string
+	ok := true
+	if rec.MsgType == "text" {
+		if ok = rec.Text != nil && rec.Text.Content != nil; ok {
+			text = *rec.Text.Content
+		}
+	} else {
+		var fields map[string]json.RawMessage
+		_ = json.Unmarshal(data, &fields) // valid: decoded above
+		text, ok = wecomText(rec.MsgType, fields[rec.MsgType])
+	}
 	if !ok {
 		return m, "", fmt.Sprintf("msgtype %s without its %q content", rec.MsgType, rec.MsgType)
 	}
@@ -213,8 +229,7 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 
 func jsonErrText(err error) string {
 	var te *json.UnmarshalTypeError
-	if e, ok := err.(*json.UnmarshalTypeError); ok {
-		te = e
+	if errors.As(err, &te) {
 		if te.Field != "" {
 			return fmt.Sprintf("field %q: expected a %s, got %s", te.Field, te.Type, te.Value)
 		}
@@ -247,8 +262,8 @@ func wecomRole(b *builder, id string) (lint.Role, string) {
 	case strings.HasPrefix(id, "wb"):
 		return lint.Bot, ""
 	}
-	if !b.hasRules {
-		return lint.Agent, ""
+	if len(b.staff) == 0 {
+		return lint.Agent, "" // no staff list: every employee speaks for the company
 	}
 	return lint.RoleUnknown, fmt.Sprintf("sender %q is neither a configured staff id (--staff) nor an external contact (wm…/wo…)", id)
 }

@@ -80,7 +80,7 @@ func TestWecomMalformed(t *testing.T) {
 		name, line, want string
 	}{
 		{"not JSON", `{"msgid":`, "invalid JSON"},
-		{"not an object", `[1]`, "invalid JSON"},
+		{"not an object", `[1]`, "expected a JSON object"},
 		{"encrypted", `{"seq":1,"msgid":"x","publickey_ver":1,"encrypt_random_key":"k","encrypt_chat_msg":"m"}`, "decrypt it"},
 		{"no msgtype", `{"msgid":"x","action":"send","from":"a","msgtime":1}`, `no "msgtype"`},
 		{"no from", `{"msgid":"x","action":"send","msgtype":"text","msgtime":1793757600000,"text":{"content":"x"}}`, `no "from"`},

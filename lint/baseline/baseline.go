@@ -1,0 +1,140 @@
+// Package baseline lets a team adopt chatlint on an old reply library or a
+// backlog of transcripts: it records today's findings to a file, and on later
+// runs drops the findings already recorded, so only new problems are reported
+// and gated. Findings are matched by conversation, rule, message text and
+// match — not by line number, so edits elsewhere in a file do not disturb it.
+package baseline
+
+import (
+	"encoding/json"
+
+	"fmt"
+	"os"
+	"sort"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// Version is the baseline file format version.
+const Version = 1
+
+// Entry is one recorded finding (Count times the same).
+type Entry struct {
+	Conversation string `json:"conversation"`
+	Rule         string `json:"rule"`
+	Text         string `json:"text"`
+	Match        string `json:"match,omitempty"`
+	Count        int    `json:"count"`
+}
+
+// File is the baseline file's content.
+type File struct {
+	Version  int     `json:"version"`
+	Tool     string  `json:"tool"`
+	Findings []Entry `json:"findings"`
+}
+
+type key struct{ conv, rule, text, match string }
+
+// keyOf identifies a finding independently of line numbers. In a canned
+// library every reply is its own conversation named file:line, so there the
+// file stands for the conversation.
+func keyOf(r *lint.Result, f *lint.Finding, canned bool) key {
+	m := r.Message(f)
+	conv := r.Conversation.ID
+	if canned {
+		conv = m.Pos.File
+	}
+	return key{conv, f.Rule.ID, m.Text, f.Match}
+}
+
+// Baseline drops recorded findings; it implements lint.Filter. Each entry
+// absorbs up to Count identical findings; more of them are new.
+type Baseline struct {
+	left   map[key]int
+	canned bool
+}
+
+// Load reads a baseline file.
+func Load(path string, canned bool) (*Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read baseline: %w", err)
+	}
+	var f File
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
+	}
+	if f.Version != Version {
+		return nil, fmt.Errorf("baseline %s: version %d, this chatlint reads version %d", path, f.Version, Version)
+	}
+	b := &Baseline{left: map[key]int{}, canned: canned}
+	for _, e := range f.Findings {
+		if e.Count < 1 {
+			e.Count = 1
+		}
+		b.left[key{e.Conversation, e.Rule, e.Text, e.Match}] += e.Count
+	}
+	return b, nil
+}
+
+// Filter keeps the findings the baseline does not account for.
+func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
+	kept := r.Findings[:0]
+	for i := range r.Findings {
+		k := keyOf(r, &r.Findings[i], b.canned)
+		if b.left[k] > 0 {
+			b.left[k]--
+			continue
+		}
+		kept = append(kept, r.Findings[i])
+	}
+	return kept
+}
+
+// Recorder collects a run's findings for a new baseline; it implements
+// lint.Filter and keeps every finding.
+type Recorder struct {
+	counts map[key]int
+	canned bool
+}
+
+// NewRecorder returns an empty recorder.
+func NewRecorder(canned bool) *Recorder { return &Recorder{counts: map[key]int{}, canned: canned} }
+
+// Filter records the findings and keeps them all.
+func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
+	for i := range r.Findings {
+		rec.counts[keyOf(r, &r.Findings[i], rec.canned)]++
+	}
+	return r.Findings
+}
+
+// Write saves the recorded findings, sorted so the file diffs well.
+func (rec *Recorder) Write(path string) error {
+	f := File{Version: Version, Tool: "chatlint", Findings: []Entry{}}
+	for k, n := range rec.counts {
+		f.Findings = append(f.Findings, Entry{Conversation: k.conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n})
+	}
+	sort.Slice(f.Findings, func(i, j int) bool {
+		a, b := f.Findings[i], f.Findings[j]
+		if a.Conversation != b.Conversation {
+			return a.Conversation < b.Conversation
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		if a.Text != b.Text {
+			return a.Text < b.Text
+		}
+		return a.Match < b.Match
+	})
+	data, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package baseline
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func result(conv string, line int, text string, rules ...*lint.RuleInfo) *lint.Result {
+	c := &lint.Conversation{ID: conv, Messages: []lint.Message{{Text: text, Pos: lint.Pos{File: "replies.txt", Line: line}}}}
+	r := &lint.Result{Conversation: c}
+	for _, ru := range rules {
+		r.Findings = append(r.Findings, lint.Finding{Rule: ru, Msg: 0, Match: "不知道"})
+	}
+	return r
+}
+
+func TestBaselineRoundTrip(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	blame := &lint.RuleInfo{ID: "base/blame-customer"}
+	path := filepath.Join(t.TempDir(), "baseline.json")
+
+	// today: two replies with findings (one of them twice)
+	rec := NewRecorder(true)
+	rec.Filter(result("replies.txt:3", 3, "这个我也不知道", evasive, evasive))
+	rec.Filter(result("replies.txt:5", 5, "您自己没看清楚", blame))
+	if err := rec.Write(path); err != nil {
+		t.Fatal(err)
+	}
+
+	// tomorrow: lines moved, one new finding, one old one fixed
+	b, err := Load(path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := result("replies.txt:7", 7, "这个我也不知道", evasive, evasive, evasive)
+	if got := len(b.Filter(r)); got != 1 {
+		t.Errorf("the third identical finding is new: kept %d, want 1", got)
+	}
+	if got := len(b.Filter(result("replies.txt:9", 9, "新的回复我不知道", evasive))); got != 1 {
+		t.Errorf("a finding in a new text is new: kept %d", got)
+	}
+	if got := len(b.Filter(result("replies.txt:2", 2, "您自己没看清楚", blame))); got != 0 {
+		t.Errorf("a recorded finding on a moved line is not new: kept %d", got)
+	}
+}
+
+func TestBaselineConversationKey(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	path := filepath.Join(t.TempDir(), "baseline.json")
+	rec := NewRecorder(false)
+	rec.Filter(result("c1", 3, "这个我也不知道", evasive))
+	if err := rec.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(result("c2", 3, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf("the same text in another conversation is new: kept %d", got)
+	}
+	if got := len(b.Filter(result("c1", 40, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("same conversation, rule and text: kept %d", got)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	if _, err := Load(filepath.Join(t.TempDir(), "none.json"), false); err == nil {
+		t.Error("missing file")
+	}
+}

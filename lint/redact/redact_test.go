@@ -1,0 +1,68 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"mobile", "我的手机13812345678，请联系", "我的手机***********，请联系"},
+		{"mobile with +86 and spaces", "电话 +86 138 1234 5678", "电话 *****************"},
+		{"landline", "座机0571-88886666", "座机*************"},
+		{"id card with valid checksum", "身份证11010519491231002X", "身份证******************"},
+		{"order number is not an id card", "订单号261104123456789012", "订单号261104123456789012"},
+		{"bank card (Luhn)", "卡号6222 0202 0000 0000 006", "卡号***********************"},
+		{"long order number without Luhn", "订单2611041234567", "订单2611041234567"},
+		{"email", "发到 Wang.Lei@example.com.cn 就行", "发到 *********************** 就行"},
+		{"street address", "寄到杭州市西湖区文三路88号3幢2单元101室", "寄到杭州市西湖区＊＊＊**＊*＊*＊＊***＊"},
+		{"estate address", "我住在阳光花园3栋2单元501", "我住在＊＊＊＊*＊*＊＊501"},
+		{"nothing personal", "亲，这款有M码吗", "亲，这款有M码吗"},
+		{"digits glued to letters", "型号ABC13812345678", "型号ABC13812345678"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Text(tt.in, nil)
+			if got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if len(got) != len(tt.in) || utf8.RuneCountInString(got) != utf8.RuneCountInString(tt.in) {
+				t.Errorf("masking must keep byte length and character count")
+			}
+		})
+	}
+}
+
+func TestTextKeepsEvidence(t *testing.T) {
+	in := "您的手机号13812345678我记下了"
+	i := strings.Index(in, "13812345678")
+	got := Text(in, [][2]int{{i, i + 11}})
+	if got != in {
+		t.Errorf("a finding's own match stays readable: %q", got)
+	}
+	got = Text(in, [][2]int{{0, len("您的")}})
+	if strings.Contains(got, "13812345678") {
+		t.Errorf("data outside the evidence is masked: %q", got)
+	}
+}
+
+func TestValidIDCard(t *testing.T) {
+	for _, id := range []string{"11010519491231002X", "110105194912310021"} {
+		want := id == "11010519491231002X"
+		if ValidIDCard(id) != want {
+			t.Errorf("ValidIDCard(%s) = %v", id, !want)
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add("我的手机13812345678，地址文三路88号", 0, 3)
+	f.Add("\xff\xfe138", 1, 2)
+	f.Fuzz(func(t *testing.T, s string, a, b int) {
+		got := Text(s, [][2]int{{a, b}})
+		if len(got) != len(s) {
+			t.Fatalf("byte length changed: %q → %q", s, got)
+		}
+	})
+}
