@@ -416,3 +416,34 @@ func keyNode(n *yaml.Node, key string) *yaml.Node {
 	}
 	return nil
 }
+
+// Source returns the rule's YAML as written in its pack file, from its
+// "- id:" line to the line before the next rule (trailing blank lines and
+// comments dropped).
+func (pr PackRule) Source() string {
+	var data []byte
+	if pr.Pack.Builtin {
+		data, _ = BuiltinSource(pr.Pack.Name)
+	} else {
+		data, _ = os.ReadFile(pr.Pack.File)
+	}
+	lines := strings.Split(string(data), "\n")
+	start := pr.Rule.Line() - 1
+	if start < 0 || start >= len(lines) {
+		return ""
+	}
+	end := len(lines)
+	for _, r := range pr.Pack.Rules {
+		if l := r.Line() - 1; l > start && l < end {
+			end = l
+		}
+	}
+	for end > start+1 {
+		t := strings.TrimSpace(lines[end-1])
+		if t != "" && !strings.HasPrefix(t, "#") {
+			break
+		}
+		end--
+	}
+	return strings.Join(lines[start:end], "\n") + "\n"
+}

@@ -18,7 +18,7 @@ func newRulesCmd() *cobra.Command {
 		Use:   "rules",
 		Short: "List, test and validate rule packs",
 	}
-	cmd.AddCommand(newRulesListCmd(), newRulesTestCmd(), newRulesValidateCmd())
+	cmd.AddCommand(newRulesListCmd(), newRulesShowCmd(), newRulesTestCmd(), newRulesValidateCmd())
 	return cmd
 }
 
@@ -197,9 +197,14 @@ func oneLineExample(s string) string {
 func newRulesValidateCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check pack files: schema errors with file:line:column",
-		Args:  argsExit2(cobra.MinimumNArgs(1)),
+		Short: "Check pack files: schema errors with file:line:column, and warnings",
+		Long: `Check pack files. Errors (unknown keys, wrong types, bad durations, invalid
+regexes, duplicate ids, …) name file:line:column and exit 2. Warnings point at
+rules that load but will not work as written: word-mode phrases gse does not
+cut out where the rule's examples use them, rules without examples or source.`,
+		Args: argsExit2(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			w := cmd.OutOrStdout()
 			for _, f := range args {
 				set, err := rules.Load(f)
 				if err != nil {
@@ -209,9 +214,120 @@ func newRulesValidateCmd() *cobra.Command {
 				for _, p := range set.Packs {
 					n += len(p.Rules)
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "%s: ok (pack %s, %d rules with what it extends)\n", f, set.Roots[0].Name, n)
+				own := &rules.Set{Roots: set.Roots, Packs: set.Roots}
+				warnings, err := check.Warnings(own, nil)
+				if err != nil {
+					return failErr(err)
+				}
+				for _, wn := range warnings {
+					fmt.Fprintln(w, wn)
+				}
+				fmt.Fprintf(w, "%s: ok (pack %s, %d rules with what it extends, %d warnings)\n", f, set.Roots[0].Name, n, len(warnings))
 			}
 			return nil
 		},
 	}
+}
+
+func newRulesShowCmd() *cobra.Command {
+	var packs []string
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one rule in full: what it checks, its source regulation, its YAML and examples",
+		Long: `Show one rule in full. ID is pack/id, or a bare id when only one active
+pack has it; rules of built-in packs that are not active are found too.`,
+		Example: `  chatlint rules show base/evasive-phrase
+  chatlint rules show slow-reply`,
+		Args: argsExit2(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg, err := loadConfig()
+			if err != nil {
+				return failErr(err)
+			}
+			set, err := loadPacks(cfg, packs)
+			if err != nil {
+				return failErr(err)
+			}
+			pr, err := findRule(set, args[0])
+			if err != nil {
+				return failErr(err)
+			}
+			return showRule(cmd.OutOrStdout(), pr)
+		},
+	}
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
+	return cmd
+}
+
+// findRule looks a rule up by pack/id or bare id in the active packs, then
+// in every built-in pack.
+func findRule(active *rules.Set, id string) (rules.PackRule, error) {
+	sets := []*rules.Set{active}
+	for _, name := range rules.BuiltinNames() {
+		if s, err := rules.Load(name); err == nil {
+			sets = append(sets, s)
+		}
+	}
+	for _, set := range sets {
+		var found []rules.PackRule
+		for _, pr := range set.Rules() {
+			if pr.FullID() == id || pr.Rule.ID == id {
+				found = append(found, pr)
+			}
+		}
+		switch {
+		case len(found) == 1:
+			return found[0], nil
+		case len(found) > 1:
+			var ids []string
+			for _, pr := range found {
+				ids = append(ids, pr.FullID())
+			}
+			return rules.PackRule{}, fmt.Errorf("rule %q is ambiguous: %s", id, strings.Join(ids, ", "))
+		}
+	}
+	return rules.PackRule{}, fmt.Errorf("no rule %q (see 'chatlint rules list')", id)
+}
+
+func showRule(w io.Writer, pr rules.PackRule) error {
+	cs, err := check.Compile(&rules.Set{Roots: []*rules.Pack{pr.Pack}, Packs: []*rules.Pack{pr.Pack}},
+		check.Options{Segmenter: noSegmenter{}, Only: map[string]bool{pr.FullID(): true}})
+	if err != nil {
+		return failErr(err)
+	}
+	info := cs.Checks[0].Info()
+	r := pr.Rule
+	fmt.Fprintf(w, "%s  (%s:%d)\n", info.ID, info.File, info.Line)
+	if r.Description != "" {
+		fmt.Fprintf(w, "  %s\n", r.Description)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  type      %s\n", info.Type)
+	fmt.Fprintf(w, "  severity  %s\n", info.Severity)
+	ded := fmt.Sprintf("%g per finding", info.Deduct)
+	if info.MaxDeduct > 0 {
+		ded += fmt.Sprintf(", at most %g per conversation", info.MaxDeduct)
+	}
+	fmt.Fprintf(w, "  deduct    %s\n", ded)
+	fmt.Fprintf(w, "  roles     %s\n", info.Roles)
+	if cs.Checks[0].Local() {
+		fmt.Fprintf(w, "  applies   to transcripts and canned-reply libraries\n")
+	} else {
+		fmt.Fprintf(w, "  applies   to transcripts (needs conversation order or times)\n")
+	}
+	if r.Source != "" {
+		fmt.Fprintf(w, "  source    %s\n", r.Source)
+	}
+	fmt.Fprintf(w, "\n%s", indent(pr.Source(), "  "))
+	return nil
+}
+
+func indent(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n") + "\n"
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -16,23 +17,14 @@ var version = ""
 
 func versionString() string {
 	v := version
-	deps := map[string]string{}
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
-		}
-		for _, d := range bi.Deps {
-			deps[d.Path] = d.Version
-		}
+	if bi, ok := debug.ReadBuildInfo(); ok && v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
 	}
 	if v == "" {
 		v = "dev"
 	}
 	s := fmt.Sprintf("chatlint %s (%s, %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	s += "\nsegmenter: gse"
-	if g := deps["github.com/go-ego/gse"]; g != "" {
-		s += " " + g
-	}
+	s += "\nsegmenter: gse " + match.GseVersion() + " dictionary and word boundaries (zh_s)"
 	s += "\nbuilt-in packs: " + strings.Join(rules.BuiltinNames(), ", ")
 	return s
 }

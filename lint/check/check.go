@@ -24,6 +24,19 @@ type Check interface {
 	Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string)
 }
 
+// PhraseList is one phrase list of a check, for `chatlint explain`.
+type PhraseList struct {
+	// Name says which list: "phrases", "trigger" or "expect".
+	Name  string
+	ID    match.ListID
+	Roles lint.RoleSet
+}
+
+// Lister is implemented by checks with phrase lists.
+type Lister interface {
+	Lists() []PhraseList
+}
+
 // Conv is a conversation with each message analysed by the matcher. A Conv
 // belongs to one worker: its scratch space is not shared between goroutines.
 type Conv struct {
@@ -79,17 +92,9 @@ func (b *builder) phraseList(phrases, patterns, except []string, mode string, ro
 func Compile(set *rules.Set, opts Options) (*Set, error) {
 	seg := opts.Segmenter
 	if seg == nil {
-		var words []match.DictWord
-		for _, w := range set.Dict() {
-			word, freq, err := rules.ParseDictWord(w)
-			if err != nil {
-				return nil, err
-			}
-			words = append(words, match.DictWord{Word: word, Freq: freq})
-		}
 		var err error
-		if seg, err = match.NewSegmenter(words); err != nil {
-			return nil, fmt.Errorf("load segmenter: %w", err)
+		if seg, err = segmenterFor(set); err != nil {
+			return nil, err
 		}
 	}
 	b := &builder{}

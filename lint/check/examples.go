@@ -34,17 +34,9 @@ type RuleExamples struct {
 // set's dictionary words). seg may be nil for the default segmenter.
 func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
 	if seg == nil {
-		var words []match.DictWord
-		for _, w := range set.Dict() {
-			word, freq, err := rules.ParseDictWord(w)
-			if err != nil {
-				return nil, err
-			}
-			words = append(words, match.DictWord{Word: word, Freq: freq})
-		}
 		var err error
-		if seg, err = match.NewSegmenter(words); err != nil {
-			return nil, fmt.Errorf("load segmenter: %w", err)
+		if seg, err = segmenterFor(set); err != nil {
+			return nil, err
 		}
 	}
 	var out []RuleExamples

@@ -83,3 +83,58 @@ rules:
 		t.Errorf("results = %v", got)
 	}
 }
+
+func TestWarnings(t *testing.T) {
+	set, err := rules.LoadBytes("t.yaml", []byte(`pack: t
+rules:
+  - id: thanks
+    type: require
+    phrases: [感谢, 真不]
+    source: 001_ed061126aded40bc.txt 五.三.7
+    examples:
+      bad: [好的]
+      good: [感谢您的支持]
+  - id: bare
+    type: forbid
+    match: substring
+    phrases: [真不]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := Warnings(set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	joined := strings.Join(got, "\n")
+	if !strings.Contains(joined, `t.yaml:3: warning: t/thanks: phrase "感谢" is not on gse word boundaries in its examples 感谢您的支持 (gse: 感谢您 / 的 / 支持)`) {
+		t.Errorf("missing the boundary warning:\n%s", joined)
+	}
+	if strings.Contains(joined, `phrase "真不"`) {
+		t.Errorf("真不 is cut out in everyday sentences: no warning expected:\n%s", joined)
+	}
+	if !strings.Contains(joined, "t.yaml:10: warning: t/bare: no examples") || !strings.Contains(joined, "t/bare: no source") {
+		t.Errorf("missing example/source warnings:\n%s", joined)
+	}
+	if len(ws) != 3 {
+		t.Errorf("want 3 warnings, got:\n%s", joined)
+	}
+	// the built-in packs are clean
+	for _, name := range rules.BuiltinNames() {
+		set, err := rules.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := Warnings(set, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range ws {
+			t.Errorf("built-in pack: %s", w)
+		}
+	}
+}

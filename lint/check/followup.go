@@ -48,6 +48,18 @@ func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 func (f *followup) Info() *lint.RuleInfo { return f.info }
 func (f *followup) Local() bool          { return false }
 
+// Lists returns the trigger and expect phrase lists the rule has.
+func (f *followup) Lists() []PhraseList {
+	var out []PhraseList
+	if f.trigger.hasList {
+		out = append(out, PhraseList{Name: "trigger", ID: f.trigger.list, Roles: f.trigger.roles})
+	}
+	if f.expect.hasList {
+		out = append(out, PhraseList{Name: "expect", ID: f.expect.list, Roles: f.expect.roles})
+	}
+	return out
+}
+
 // matches reports whether message i satisfies a side, with the first hit.
 func (f *followup) matches(cv *Conv, i int, s *side) (bool, *match.Hit) {
 	m := &cv.Messages[i]

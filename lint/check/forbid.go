@@ -30,6 +30,11 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 func (f *forbid) Info() *lint.RuleInfo { return f.info }
 func (f *forbid) Local() bool          { return true }
 
+// Lists returns the rule's phrase list.
+func (f *forbid) Lists() []PhraseList {
+	return []PhraseList{{Name: "phrases", ID: f.list, Roles: f.info.Roles}}
+}
+
 func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	for i := range cv.Messages {
 		m := &cv.Messages[i]

@@ -37,6 +37,11 @@ func newRequire(b *builder, r *rules.Rule, info *lint.RuleInfo) *require {
 func (q *require) Info() *lint.RuleInfo { return q.info }
 func (q *require) Local() bool          { return false }
 
+// Lists returns the rule's phrase list.
+func (q *require) Lists() []PhraseList {
+	return []PhraseList{{Name: "phrases", ID: q.list, Roles: q.info.Roles}}
+}
+
 func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && spoken(&ms[i]) }

@@ -286,17 +286,7 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 }
 
 func (t *Text) excepted(id ListID, start, end int) bool {
-	for _, h := range t.raw {
-		if int(h.start) > start || int(h.end) < end {
-			continue
-		}
-		for _, u := range t.m.uses[h.key] {
-			if u.list == id && u.phrase < 0 {
-				return true
-			}
-		}
-	}
-	return false
+	return t.exceptContext(id, start, end) != ""
 }
 
 func (t *Text) segment() {

@@ -234,3 +234,33 @@ func TestPatternMatchGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestExplain(t *testing.T) {
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"不懂", "不知道", "知道"}, Except: []string{"不知道您"}, Patterns: []string{"我不能"}, Mode: Word})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, "我看不懂，不知道您要哪款，我也不知道，我不能改", true)
+	var got []string
+	for _, c := range tx.Explain(id) {
+		verdict := "counted"
+		if !c.Counted {
+			verdict = c.Why
+		}
+		got = append(got, fmt.Sprintf("%s@%d: %s", c.Text, c.Column, verdict))
+	}
+	want := []string{
+		"不懂@3: its start is not on a gse word boundary",
+		"不知道@6: inside except context 「不知道您」",
+		"知道@7: inside except context 「不知道您」",
+		"不知道@16: counted",
+		"知道@17: overlaps a longer or earlier match of the same rule",
+		"我不能@20: counted",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("explain:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

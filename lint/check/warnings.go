@@ -1,0 +1,160 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// Warning is a likely mistake in a pack that is not an error: the pack
+// loads, but a rule will not work as its author expects.
+type Warning struct {
+	File string
+	Line int
+	Rule string
+	Msg  string
+}
+
+// String formats the warning as file:line: rule: message.
+func (w Warning) String() string {
+	return fmt.Sprintf("%s:%d: warning: %s: %s", w.File, w.Line, w.Rule, w.Msg)
+}
+
+// frames are everyday contexts a phrase is tried in to see whether gse ever
+// puts word boundaries around it.
+var frames = []string{"我%s", "%s了", "这个%s", "%s的", "您%s吗", "%s，", "，%s。", "也%s呢", "就是%s", "%s啊"}
+
+// Warnings looks for rules that load but will not work as written: word-mode
+// phrases gse never cuts out in ordinary sentences (so they almost never
+// match), and rules without examples or a source.
+func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
+	if seg == nil {
+		var err error
+		if seg, err = segmenterFor(set); err != nil {
+			return nil, err
+		}
+	}
+	var out []Warning
+	for _, pr := range set.Rules() {
+		r := pr.Rule
+		warn := func(format string, args ...any) {
+			out = append(out, Warning{File: pr.Pack.File, Line: r.Line(), Rule: pr.FullID(), Msg: fmt.Sprintf(format, args...)})
+		}
+		type list struct {
+			mode    string
+			phrases []string
+			ctx     []string
+		}
+		// the examples where a list's phrases are meant to match: bad ones
+		// for what a rule forbids or triggers on, good ones for what it requires
+		expected := r.Examples.Bad
+		if r.Type == rules.TypeRequire {
+			expected = r.Examples.Good
+		}
+		lists := []list{{r.Match, r.Phrases, expected}}
+		if r.Trigger != nil {
+			lists = append(lists, list{r.Trigger.Match, r.Trigger.Phrases, r.Examples.Bad})
+		}
+		if r.Expect != nil {
+			lists = append(lists, list{r.Expect.Match, r.Expect.Phrases, r.Examples.Good})
+		}
+		for _, l := range lists {
+			if l.mode == rules.MatchSubstring {
+				continue
+			}
+			for _, p := range l.phrases {
+				if msg := stuck(seg, p, l.ctx); msg != "" {
+					warn("phrase %q %s: in word mode it will seldom match; use match: substring, or list the whole word gse keeps", p, msg)
+				}
+			}
+		}
+		if len(r.Examples.Bad) == 0 && len(r.Examples.Good) == 0 {
+			warn("no examples: `chatlint rules test` cannot check this rule")
+		}
+		if r.Source == "" {
+			warn("no source: cite the regulation the rule comes from")
+		}
+	}
+	return out, nil
+}
+
+// stuck says why a word-mode phrase will seldom match, or returns "": when
+// the rule's own example sentences contain it but gse cuts none of them at
+// its ends, or when no everyday frame does.
+func stuck(seg match.Segmenter, p string, sentences []string) string {
+	np := match.Normalize(p)
+	var missed []string
+	for _, s := range sentences {
+		ns := match.Normalize(s)
+		if !strings.Contains(ns, np) {
+			continue
+		}
+		if bounded(seg, ns, np) {
+			return ""
+		}
+		missed = append(missed, s+" (gse: "+strings.Join(words(seg, ns), " / ")+")")
+	}
+	if len(missed) > 0 {
+		return "is not on gse word boundaries in its examples " + strings.Join(missed, "; ")
+	}
+	var tried []string
+	for _, f := range frames {
+		ns := match.Normalize(fmt.Sprintf(f, p))
+		if bounded(seg, ns, np) {
+			return ""
+		}
+		if len(tried) < 3 {
+			tried = append(tried, strings.Join(words(seg, ns), " / "))
+		}
+	}
+	return "is never on gse word boundaries in everyday sentences (" + strings.Join(tried, "; ") + ")"
+}
+
+// bounded reports whether phrase np occurs in text ns starting and ending on
+// gse word boundaries.
+func bounded(seg match.Segmenter, ns, np string) bool {
+	on := map[int]bool{}
+	for _, x := range seg.Boundaries(nil, ns) {
+		on[x] = true
+	}
+	for i := 0; i < len(ns); {
+		j := strings.Index(ns[i:], np)
+		if j < 0 {
+			return false
+		}
+		if on[i+j] && on[i+j+len(np)] {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// words is gse's segmentation of a normalised text.
+func words(seg match.Segmenter, ns string) []string {
+	b := seg.Boundaries(nil, ns)
+	var out []string
+	for i := 1; i < len(b); i++ {
+		out = append(out, ns[b[i-1]:b[i]])
+	}
+	return out
+}
+
+// segmenterFor builds the default segmenter with the set's dict words.
+func segmenterFor(set *rules.Set) (match.Segmenter, error) {
+	var words []match.DictWord
+	for _, w := range set.Dict() {
+		word, freq, err := rules.ParseDictWord(w)
+		if err != nil {
+			return nil, err
+		}
+		words = append(words, match.DictWord{Word: word, Freq: freq})
+	}
+	seg, err := match.NewSegmenter(words)
+	if err != nil {
+		return nil, fmt.Errorf("load segmenter: %w", err)
+	}
+	return seg, nil
+}

@@ -1,0 +1,121 @@
+// Package fix rewrites canned-reply libraries: it applies the replacement a
+// rule prescribes (`suggest`) at each finding's match, and shows the change
+// as a unified diff. Lines without a fix keep every byte, and the file keeps
+// its encoding, byte-order mark and line endings.
+package fix
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Edit replaces the bytes [Start, End) of one line's text (UTF-8, without
+// the line ending) with New. Old is the text expected there, checked before
+// anything is changed.
+type Edit struct {
+	Line       int // 1-based
+	Start, End int
+	Old, New   string
+	Rule       string
+}
+
+// Apply applies edits to UTF-8 text split into lines (line endings, \n or
+// \r\n, are kept as they are). Overlapping edits on a line keep the first
+// (leftmost); an edit whose Old text is not where it should be is an error
+// (the file changed since it was linted). It returns the new text and the
+// edits applied.
+func Apply(text string, edits []Edit) (string, []Edit, error) {
+	byLine := map[int][]Edit{}
+	for _, e := range edits {
+		byLine[e.Line] = append(byLine[e.Line], e)
+	}
+	lines := strings.SplitAfter(text, "\n")
+	var applied []Edit
+	for n, es := range byLine {
+		if n < 1 || n > len(lines) {
+			return "", nil, fmt.Errorf("line %d: no such line", n)
+		}
+		raw := lines[n-1]
+		body := strings.TrimRight(raw, "\r\n")
+		eol := raw[len(body):]
+		sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+		var b strings.Builder
+		last := 0
+		for _, e := range es {
+			if e.Start < last {
+				continue // overlaps an edit already applied
+			}
+			if e.Start < 0 || e.End > len(body) || body[e.Start:e.End] != e.Old {
+				return "", nil, fmt.Errorf("line %d: expected %q at byte %d; the file changed since it was linted", n, e.Old, e.Start)
+			}
+			b.WriteString(body[last:e.Start])
+			b.WriteString(e.New)
+			last = e.End
+			applied = append(applied, e)
+		}
+		b.WriteString(body[last:])
+		lines[n-1] = b.String() + eol
+	}
+	sort.Slice(applied, func(i, j int) bool {
+		if applied[i].Line != applied[j].Line {
+			return applied[i].Line < applied[j].Line
+		}
+		return applied[i].Start < applied[j].Start
+	})
+	return strings.Join(lines, ""), applied, nil
+}
+
+// Diff is a unified diff (3 lines of context) between two versions of a
+// file, or "" when they are equal.
+func Diff(name, old, new string) string {
+	if old == new {
+		return ""
+	}
+	a, b := strings.SplitAfter(old, "\n"), strings.SplitAfter(new, "\n")
+	if a[len(a)-1] == "" {
+		a = a[:len(a)-1]
+	}
+	if b[len(b)-1] == "" {
+		b = b[:len(b)-1]
+	}
+	// fixes change lines in place: same line count, compare line by line
+	var changed []int
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			changed = append(changed, i)
+		}
+	}
+	const ctx = 3
+	var out strings.Builder
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	for i := 0; i < len(changed); {
+		// a hunk: changes no more than 2*ctx lines apart
+		j := i
+		for j+1 < len(changed) && changed[j+1]-changed[j] <= 2*ctx {
+			j++
+		}
+		from := max(changed[i]-ctx, 0)
+		to := min(changed[j]+ctx+1, len(a))
+		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n", from+1, to-from, from+1, to-from)
+		for k := from; k < to; k++ {
+			if a[k] == b[k] {
+				out.WriteString(" " + noEOL(a[k]))
+			} else {
+				out.WriteString("-" + noEOL(a[k]))
+				out.WriteString("+" + noEOL(b[k]))
+			}
+		}
+		i = j + 1
+	}
+	return out.String()
+}
+
+// noEOL ends a diff line with exactly one \n (a \r stays visible as part of
+// the line's bytes, as diff shows it).
+func noEOL(s string) string {
+	if strings.HasSuffix(s, "\n") {
+		return s
+	}
+	return s + "\n\\ No newline at end of file\n"
+}

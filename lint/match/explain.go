@@ -1,0 +1,95 @@
+package match
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Candidate is an occurrence of a list's phrase or pattern found in a text,
+// with the reason it does or does not count (for `chatlint explain`).
+type Candidate struct {
+	Hit
+	// Counted is true when the occurrence is a hit.
+	Counted bool
+	// Why explains the verdict: "" when counted, else e.g. "not on a word
+	// boundary", "inside except context 不知道您", "overlaps a longer match".
+	Why string
+}
+
+// Explain returns every occurrence of the list's phrases and patterns in the
+// text and why each does or does not count, in text order.
+func (t *Text) Explain(id ListID) []Candidate {
+	if t.m == nil {
+		return nil
+	}
+	l := &t.m.lists[id]
+	var cs []Candidate
+	orig := t.norm.Orig()
+	add := func(s, e, phrase, pattern int, why string) {
+		os, oe := t.norm.OrigSpan(s, e)
+		cs = append(cs, Candidate{Hit: Hit{Start: os, End: oe, Phrase: phrase, Pattern: pattern, Text: orig[os:oe],
+			Column: utf8.RuneCountInString(orig[:os]) + 1}, Why: why})
+	}
+	for _, h := range t.raw {
+		for _, u := range t.m.uses[h.key] {
+			if u.list != id || u.phrase < 0 {
+				continue
+			}
+			why := ""
+			s, e := int(h.start), int(h.end)
+			if l.mode == Word {
+				t.segment()
+				switch {
+				case !t.isBoundary(s) && !t.isBoundary(e):
+					why = "neither end is on a gse word boundary"
+				case !t.isBoundary(s):
+					why = "its start is not on a gse word boundary"
+				case !t.isBoundary(e):
+					why = "its end is not on a gse word boundary"
+				}
+			}
+			if why == "" {
+				if ctx := t.exceptContext(id, s, e); ctx != "" {
+					why = "inside except context 「" + ctx + "」"
+				}
+			}
+			add(s, e, int(u.phrase), -1, why)
+		}
+	}
+	// patterns, and overlap resolution, as Hits does it
+	counted := map[[2]int]bool{}
+	for _, h := range t.Hits(id, nil) {
+		counted[[2]int{h.Start, h.End}] = true
+		if h.Pattern >= 0 {
+			cs = append(cs, Candidate{Hit: h})
+		}
+	}
+	for i := range cs {
+		c := &cs[i]
+		switch {
+		case c.Pattern >= 0:
+			c.Counted = true
+		case c.Why == "" && counted[[2]int{c.Start, c.End}]:
+			c.Counted = true
+		case c.Why == "":
+			c.Why = "overlaps a longer or earlier match of the same rule"
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })
+	return cs
+}
+
+// exceptContext returns the except phrase covering [start, end), or "".
+func (t *Text) exceptContext(id ListID, start, end int) string {
+	for _, h := range t.raw {
+		if int(h.start) > start || int(h.end) < end {
+			continue
+		}
+		for _, u := range t.m.uses[h.key] {
+			if u.list == id && u.phrase < 0 {
+				return t.norm.Text[h.start:h.end]
+			}
+		}
+	}
+	return ""
+}
