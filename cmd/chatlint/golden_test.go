@@ -29,7 +29,21 @@ func TestGoldenReports(t *testing.T) {
 		{"transcripts-retail.txt", "lint --pack retail --fail-on none testdata/transcripts/", 0},
 		{"canned.txt", "lint --input-format canned testdata/canned/replies.txt", 1},
 		{"canned.json", "lint --input-format canned --format json testdata/canned/replies.txt", 1},
+		{"transcripts.html", "lint --format html testdata/transcripts/", 1},
+		{"canned.html", "lint --input-format canned --format html testdata/canned/replies.txt", 1},
 		{"rules-list.txt", "rules list", 0},
+		{"transcripts.csv", "lint --format csv testdata/transcripts/", 1},
+		{"transcripts-bom.csv", "lint --format csv --bom testdata/transcripts/", 1},
+		{"transcripts-conversations.csv", "lint --format csv --csv-rows conversation testdata/transcripts/", 1},
+		{"transcripts-agents.csv", "lint --format csv --csv-rows agent testdata/transcripts/", 1},
+		{"transcripts.jsonl", "lint --format jsonl testdata/transcripts/", 1},
+		{"transcripts.sarif", "lint --format sarif testdata/transcripts/", 1},
+		{"transcripts.github.txt", "lint --format github testdata/transcripts/", 1},
+		{"transcripts.junit.xml", "lint --format junit testdata/transcripts/", 1},
+		{"canned.csv", "lint --input-format canned --format csv testdata/canned/replies.txt", 1},
+		{"canned.sarif", "lint --input-format canned --format sarif testdata/canned/replies.txt", 1},
+		{"canned.github.txt", "lint --input-format canned --format github testdata/canned/replies.txt", 1},
+		{"canned.junit.xml", "lint --input-format canned --format junit testdata/canned/replies.txt", 1},
 	}
 	update := os.Getenv("UPDATE_GOLDEN") != ""
 	for _, tt := range tests {

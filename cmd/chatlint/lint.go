@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 
@@ -159,9 +160,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// unreadable files: everything else was linted and reported
 		return failErr(runErr)
 	}
-	if len(sum.Errors) > 0 && f.out.format != "text" {
-		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: %d malformed record(s) not linted; first: %s (all are listed in the report's errors)\n", len(sum.Errors), sum.Errors[0].Error())
-	}
+	reportMalformed(cmd.ErrOrStderr(), f.out.format, sum.Errors)
 	if failOn != lint.SeverityNone && sum.MaxSeverity() >= failOn {
 		return &exitError{code: 1}
 	}
@@ -192,4 +191,24 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 		refs = []string{rules.DefaultPack}
 	}
 	return rules.Load(refs...)
+}
+
+// reportMalformed tells stderr about malformed records when the report does
+// not show them to a person: all of them for CSV (which has no place for
+// them), the first few for the other machine formats, none for text.
+func reportMalformed(w io.Writer, format string, errs []lint.RecordError) {
+	if len(errs) == 0 || format == "text" {
+		return
+	}
+	show := len(errs)
+	if format != "csv" && show > 10 {
+		show = 10
+	}
+	fmt.Fprintf(w, "chatlint: %d malformed record(s) not linted:\n", len(errs))
+	for _, e := range errs[:show] {
+		fmt.Fprintf(w, "  %s\n", e.Error())
+	}
+	if show < len(errs) {
+		fmt.Fprintf(w, "  … and %d more (all are in the report)\n", len(errs)-show)
+	}
 }

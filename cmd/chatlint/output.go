@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -15,18 +16,23 @@ import (
 
 // outputFlags are the flags that say how and where the report is written.
 type outputFlags struct {
-	format string
-	output string
-	color  string
+	format  string
+	output  string
+	color   string
+	csvRows string
+	bom     bool
 }
 
 func addOutputFlags(fl interface {
 	StringVar(p *string, name, value, usage string)
 	StringVarP(p *string, name, shorthand, value, usage string)
+	BoolVar(p *bool, name string, value bool, usage string)
 }, f *outputFlags) {
 	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
 	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto, always, never (NO_COLOR is honoured)")
+	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation or agent")
+	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")
 }
 
 // check validates the output flags before anything is read.
@@ -36,6 +42,15 @@ func (f *outputFlags) check() error {
 	}
 	if f.color != "auto" && f.color != "always" && f.color != "never" {
 		return fmt.Errorf("unknown --color %q (auto, always or never)", f.color)
+	}
+	if f.csvRows != "" && !slices.Contains(report.CSVRowKinds, f.csvRows) {
+		return fmt.Errorf("unknown --csv-rows %q (%s)", f.csvRows, strings.Join(report.CSVRowKinds, ", "))
+	}
+	if f.csvRows != "" && f.format != "csv" {
+		return fmt.Errorf("--csv-rows applies to --format csv only (not %s)", f.format)
+	}
+	if f.bom && f.format != "csv" {
+		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.format)
 	}
 	return nil
 }
@@ -53,7 +68,8 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 		out = file
 		close = file.Close
 	}
-	opts := report.Options{Color: useColor(f.color, out), Location: loc, Canned: canned, Rules: rules, Scoring: scoring}
+	opts := report.Options{Color: useColor(f.color, out), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
+		CSVRows: f.csvRows, BOM: f.bom, Version: toolVersion()}
 	w, err = report.New(f.format, out, opts)
 	if err != nil {
 		close()

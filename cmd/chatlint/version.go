@@ -15,7 +15,9 @@ import (
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
 var version = ""
 
-func versionString() string {
+// toolVersion is chatlint's version: set at build time, from the module
+// version when installed with go install, else "dev".
+func toolVersion() string {
 	v := version
 	if bi, ok := debug.ReadBuildInfo(); ok && v == "" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		v = bi.Main.Version
@@ -23,7 +25,11 @@ func versionString() string {
 	if v == "" {
 		v = "dev"
 	}
-	s := fmt.Sprintf("chatlint %s (%s, %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return v
+}
+
+func versionString() string {
+	s := fmt.Sprintf("chatlint %s (%s, %s/%s)", toolVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	s += "\nsegmenter: gse " + match.GseVersion() + " dictionary and word boundaries (zh_s)"
 	s += "\nbuilt-in packs: " + strings.Join(rules.BuiltinNames(), ", ")
 	return s

@@ -40,6 +40,8 @@ type Options struct {
 	CSVRows string
 	// BOM starts text outputs (CSV) with a UTF-8 byte-order mark for Excel.
 	BOM bool
+	// Version is chatlint's version, for formats that name the tool.
+	Version string
 }
 
 type factory func(w io.Writer, opts Options) Writer

@@ -24,7 +24,7 @@ func init() {
 	})
 	register(&Format{
 		Name:       "tsv",
-		Extensions: []string{".tsv", ".tab"},
+		Extensions: []string{".tsv"},
 		AutoDetect: true,
 		Priority:   -10,
 		Sniff:      func(head []byte) bool { return sniffDelimited(head, '\t') },

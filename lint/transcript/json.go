@@ -17,12 +17,24 @@ func init() {
 		Name:       "json",
 		Extensions: []string{".json"},
 		AutoDetect: true,
-		Sniff: func(head []byte) bool {
-			head = bytes.TrimLeft(head, " \t\r\n")
-			return len(head) > 0 && head[0] == '['
-		},
-		New: func() Reader { return jsonReader{} },
+		Priority:   5, // before jsonl: a pretty-printed object also starts with {
+		Sniff:      sniffJSON,
+		New:        func() Reader { return jsonReader{} },
 	})
+}
+
+// sniffJSON reports whether the input is a JSON document rather than JSON
+// lines: an array, or an object that does not end on its first line.
+func sniffJSON(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 {
+		return false
+	}
+	if head[0] == '[' {
+		return true
+	}
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	return head[0] == '{' && !json.Valid(first)
 }
 
 // jsonReader reads JSON exports. Without a messages path it takes a

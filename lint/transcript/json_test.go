@@ -156,6 +156,17 @@ func TestJSONMalformed(t *testing.T) {
 	}
 }
 
+func TestJSONDetectPrettyObject(t *testing.T) {
+	s := mustRead(t, "auto", "{\n \"conversations\": [{\"id\": \"c1\", \"messages\": [\n  {\"role\": \"agent\", \"text\": \"x\"}]}]\n}\n", Options{})
+	if len(s.msgs) != 1 || s.msgs[0].Conversation != "c1" || s.msgs[0].Pos.Line != 3 {
+		t.Fatalf("pretty object: %s %v", msgLines(s.msgs), s.rejects)
+	}
+	// JSON lines still go to jsonl
+	if f, _ := detectString("<stdin>", "{\"role\":\"agent\",\"text\":\"x\"}\n"); f != "jsonl" {
+		t.Fatalf("JSON lines detected as %s", f)
+	}
+}
+
 func TestJSONDetect(t *testing.T) {
 	s := mustRead(t, "auto", " \n[{\"role\":\"agent\",\"text\":\"x\"}]", Options{})
 	if len(s.msgs) != 1 || s.msgs[0].Pos.Line != 2 {

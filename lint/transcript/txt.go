@@ -16,7 +16,7 @@ import (
 func init() {
 	register(&Format{
 		Name:       "txt",
-		Extensions: []string{".txt", ".log"},
+		Extensions: []string{".txt"},
 		AutoDetect: true,
 		Priority:   -20,
 		Sniff:      sniffTxt,

@@ -1,0 +1,283 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register("csv", func(w io.Writer, opts Options) Writer {
+		return &csvWriter{w: bufio.NewWriter(w), opts: opts}
+	})
+}
+
+// CSV row kinds, the values of Options.CSVRows ("" means CSVFindings).
+const (
+	CSVFindings      = "finding"
+	CSVConversations = "conversation"
+	CSVAgents        = "agent"
+)
+
+// CSVRowKinds lists the values Options.CSVRows accepts.
+var CSVRowKinds = []string{CSVFindings, CSVConversations, CSVAgents}
+
+// CSVFindingHeader is the header of the CSV report with one row per finding
+// (the default). The first twelve columns are the ones the project's issue
+// names; the rest follow. Every value is the same as in the finding's JSON
+// form, except that column is empty (not 0) for findings without a match.
+var CSVFindingHeader = []string{
+	"file", "line", "conversation", "agent", "time", "rule", "type", "severity",
+	"deduct", "match", "suggestion", "text",
+	"column", "message", "role", "sender", "source",
+}
+
+// CSVConversationHeader is the fixed part of the header of the CSV report
+// with one row per conversation; one column per active rule (headed by the
+// rule id, holding the conversation's finding count) follows.
+var CSVConversationHeader = []string{
+	"file", "line", "conversation", "agents", "messages", "score", "grade",
+	"findings", "error", "warning", "info", "skipped",
+}
+
+// CSVAgentHeader is the fixed part of the header of the CSV report with one
+// row per agent; one column per grade (headed by the grade name, holding the
+// number of the agent's conversations with that grade) and one per active
+// rule (headed by the rule id, holding the agent's finding count) follow.
+var CSVAgentHeader = []string{
+	"agent", "conversations", "mean_score", "lowest_score", "findings", "error", "warning", "info",
+}
+
+// csvWriter writes the CSV report: RFC 4180 records ended by CRLF, fields
+// quoted when they hold a comma, a double quote, CR or LF (or start or end
+// with a space or tab), quotes doubled. Field contents are written byte for
+// byte: line breaks inside a message stay as they are, inside quotes.
+// Finding and conversation rows are written (and flushed) as each
+// conversation finishes; agent rows need the whole run and are written by
+// Close. Malformed input records are not rows: they are reported on
+// standard error by the lint command and listed in the JSON reports.
+type csvWriter struct {
+	w       *bufio.Writer
+	opts    Options
+	started bool
+	rules   []string // rule ids in column order
+	ruleCol map[string]int
+	err     error
+}
+
+func (c *csvWriter) kind() string {
+	if c.opts.CSVRows == "" {
+		return CSVFindings
+	}
+	return c.opts.CSVRows
+}
+
+// start writes the byte-order mark and the header (once).
+func (c *csvWriter) start(s *lint.Summary) {
+	if c.started {
+		return
+	}
+	c.started = true
+	if c.opts.BOM {
+		c.w.WriteString("\uFEFF")
+	}
+	c.ruleCol = map[string]int{}
+	for _, r := range c.opts.Rules {
+		if _, dup := c.ruleCol[r.ID]; !dup {
+			c.ruleCol[r.ID] = len(c.rules)
+			c.rules = append(c.rules, r.ID)
+		}
+	}
+	switch c.kind() {
+	case CSVConversations:
+		c.record(append(append([]string{}, CSVConversationHeader...), c.rules...))
+	case CSVAgents:
+		// rules no active rule describes (there are none in a CLI run) get
+		// columns too: the whole run is known here
+		for _, rc := range csvSortedKeys(s.ByRule) {
+			if _, ok := c.ruleCol[rc]; !ok {
+				c.ruleCol[rc] = len(c.rules)
+				c.rules = append(c.rules, rc)
+			}
+		}
+		h := append([]string{}, CSVAgentHeader...)
+		h = append(h, c.grades(s)...)
+		c.record(append(h, c.rules...))
+	default:
+		c.record(CSVFindingHeader)
+	}
+}
+
+// grades lists the grade columns of agent rows: the scoring's grades, best
+// first, its fail grade, then any other grade the run produced.
+func (c *csvWriter) grades(s *lint.Summary) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(g string) {
+		if g != "" && !seen[g] {
+			seen[g] = true
+			out = append(out, g)
+		}
+	}
+	for _, g := range c.opts.Scoring.Grades {
+		add(g.Name)
+	}
+	add(c.opts.Scoring.FailGrade)
+	for _, g := range csvSortedKeys(s.Grades) {
+		add(g)
+	}
+	return out
+}
+
+// Conversation writes the conversation's finding rows (or its conversation
+// row) and flushes them; agent rows wait for Close.
+func (c *csvWriter) Conversation(r *lint.Result) error {
+	if c.kind() == CSVAgents {
+		return nil
+	}
+	c.start(nil)
+	if c.kind() == CSVConversations {
+		c.record(c.conversationRow(r))
+	} else {
+		jc := ConversationJSON(r, c.opts)
+		for i := range jc.Findings {
+			c.record(CSVFindingRow(jc.ID, &jc.Findings[i]))
+		}
+	}
+	return c.flush()
+}
+
+// CSVFindingRow is the CSV record of one finding (columns as in
+// CSVFindingHeader), from its JSON form.
+func CSVFindingRow(conversation string, f *JSONFinding) []string {
+	column := ""
+	if f.Column > 0 {
+		column = strconv.Itoa(f.Column)
+	}
+	return []string{
+		f.File, strconv.Itoa(f.Line), conversation, f.Agent, f.Time, f.Rule, f.Type, f.Severity,
+		plainNum(f.Deduct), f.Match, f.Suggestion, f.Text,
+		column, f.Message, f.Role, f.Sender, f.Source,
+	}
+}
+
+func (c *csvWriter) conversationRow(r *lint.Result) []string {
+	sev := map[lint.Severity]int{}
+	perRule := make([]int, len(c.rules))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		sev[f.Rule.Severity]++
+		if col, ok := c.ruleCol[f.Rule.ID]; ok {
+			perRule[col]++
+		}
+	}
+	var skipped []string
+	for _, s := range r.Skipped {
+		skipped = append(skipped, s.Rule)
+	}
+	line := 0
+	if len(r.Conversation.Messages) > 0 {
+		line = firstLine(r.Conversation)
+	}
+	row := []string{
+		r.Conversation.File, strconv.Itoa(line), r.Conversation.ID, strings.Join(r.Agents, ";"),
+		strconv.Itoa(len(r.Conversation.Messages)), plainNum(r.Score), r.Grade,
+		strconv.Itoa(len(r.Findings)), strconv.Itoa(sev[lint.Error]), strconv.Itoa(sev[lint.Warning]), strconv.Itoa(sev[lint.Info]),
+		strings.Join(skipped, ";"),
+	}
+	for _, n := range perRule {
+		row = append(row, strconv.Itoa(n))
+	}
+	return row
+}
+
+// Close writes the header if nothing was written yet, and the agent rows.
+func (c *csvWriter) Close(s *lint.Summary) error {
+	if s == nil {
+		s = lint.NewSummary()
+	}
+	c.start(s)
+	if c.kind() == CSVAgents {
+		grades := c.grades(s)
+		for _, a := range s.Agents() {
+			row := []string{
+				a.Agent, strconv.Itoa(a.Conversations), plainNum(a.MeanScore()), plainNum(a.MinScore),
+				strconv.Itoa(a.Findings), strconv.Itoa(a.BySeverity[lint.Error]), strconv.Itoa(a.BySeverity[lint.Warning]), strconv.Itoa(a.BySeverity[lint.Info]),
+			}
+			for _, g := range grades {
+				row = append(row, strconv.Itoa(a.Grades[g]))
+			}
+			for _, id := range c.rules {
+				row = append(row, strconv.Itoa(a.ByRule[id]))
+			}
+			c.record(row)
+		}
+	}
+	return c.flush()
+}
+
+// record writes one RFC 4180 record, ended by CRLF.
+func (c *csvWriter) record(fields []string) {
+	if c.err != nil {
+		return
+	}
+	c.err = writeCSVRecord(c.w, fields)
+}
+
+func (c *csvWriter) flush() error {
+	if c.err != nil {
+		return c.err
+	}
+	c.err = c.w.Flush()
+	return c.err
+}
+
+// writeCSVRecord writes fields as one RFC 4180 record ended by CRLF. Unlike
+// encoding/csv with UseCRLF, it keeps line breaks inside fields byte for
+// byte (encoding/csv turns LF into CRLF and drops a lone CR).
+func writeCSVRecord(w *bufio.Writer, fields []string) error {
+	for i, f := range fields {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		if !csvNeedsQuotes(f) {
+			w.WriteString(f)
+			continue
+		}
+		w.WriteByte('"')
+		w.WriteString(strings.ReplaceAll(f, `"`, `""`))
+		w.WriteByte('"')
+	}
+	_, err := w.WriteString("\r\n")
+	return err
+}
+
+// csvNeedsQuotes reports whether a field must be quoted: it holds a comma,
+// a double quote or a line break, or it starts or ends with white space
+// (which some readers would trim).
+func csvNeedsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if strings.ContainsAny(f, ",\"\r\n") {
+		return true
+	}
+	first, last := f[0], f[len(f)-1]
+	return first == ' ' || first == '\t' || last == ' ' || last == '\t'
+}
+
+// plainNum writes a number as JSON would: no needless decimals.
+func plainNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func csvSortedKeys(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,384 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// The fixture below is shared by the tests of every format in this package:
+// three conversations (one with findings whose texts hold commas, quotes,
+// line breaks and a match at a CJK column; one clean with two agents; one
+// untimed with control characters, a lone CR and text that looks like a
+// spreadsheet formula) and two malformed records (one without a line).
+
+var (
+	fxEvasive = &lint.RuleInfo{ID: "shop/evasive", Pack: "shop", Name: "evasive", Type: "forbid", Severity: lint.Error,
+		Deduct: 5, MaxDeduct: 10, Description: "推诿用语 *不行* 与 _不知道_", Source: "规章 五.五, 002_x.txt 十四",
+		Suggest: map[string]string{"不行": "无法帮到您"}, File: "packs/shop.yaml", Line: 7}
+	fxGreeting = &lint.RuleInfo{ID: "shop/greeting", Pack: "shop", Name: "greeting", Type: "require", Severity: lint.Warning,
+		Deduct: 2, Description: "首次回复要有问候语"}
+	fxBut = &lint.RuleInfo{ID: "shop/but", Pack: "shop", Name: "but", Type: "forbid", Severity: lint.Info, Deduct: 0.5}
+	// fxQuiet never fires: its columns must still be there, all zero.
+	fxQuiet = &lint.RuleInfo{ID: "shop/quiet", Pack: "shop", Name: "quiet", Type: "forbid", Severity: lint.Error, Deduct: 1}
+	fxRules = []*lint.RuleInfo{fxEvasive, fxGreeting, fxBut, fxQuiet}
+)
+
+const fxFile = "logs/day 1,a:b.jsonl"
+
+func fxTime(sec int) time.Time { return time.Date(2026, 11, 4, 10, 0, sec, 0, time.UTC) }
+
+// finding builds a finding pointing at match in message msg of c.
+func fxFinding(c *lint.Conversation, rule *lint.RuleInfo, msg int, match, suggestion, message, agent string, deduct float64) lint.Finding {
+	f := lint.Finding{Rule: rule, Msg: msg, Suggestion: suggestion, Message: message, Agent: agent, Deduct: deduct}
+	if match != "" {
+		text := c.Messages[msg].Text
+		i := strings.Index(text, match)
+		f.Match, f.Start, f.End = match, i, i+len(match)
+		f.Column = len([]rune(text[:i])) + 1
+	}
+	return f
+}
+
+func fixture() ([]*lint.Result, *lint.Summary) {
+	c1 := &lint.Conversation{ID: "c1", File: fxFile, Timed: true, Seq: 0, Messages: []lint.Message{
+		{Role: lint.Customer, Sender: "buyer,1", Text: "在吗，\"急\"", Pos: lint.Pos{File: fxFile, Line: 1}, Time: fxTime(0)},
+		{Role: lint.Agent, Sender: "客服01", Text: "他说\"不行\",\n真的不行", Pos: lint.Pos{File: fxFile, Line: 2}, Time: fxTime(5)},
+	}}
+	r1 := &lint.Result{Conversation: c1, Agents: []string{"客服01"}, Score: 93, Grade: "良好", Findings: []lint.Finding{
+		fxFinding(c1, fxGreeting, 0, "", "", "首次回复缺少问候语", "客服01", 2),
+		fxFinding(c1, fxEvasive, 1, "不行", "无法帮到您", "避免「不行」: 100%\n换个说法", "客服01", 5),
+	}}
+	c2 := &lint.Conversation{ID: "c2", File: fxFile, Timed: true, Seq: 1, Messages: []lint.Message{
+		{Role: lint.Customer, Sender: "b2", Text: "你好", Pos: lint.Pos{File: fxFile, Line: 3}, Time: fxTime(10)},
+		{Role: lint.Agent, Sender: "客服01", Text: "您好", Pos: lint.Pos{File: fxFile, Line: 4}, Time: fxTime(12)},
+		{Role: lint.Agent, Sender: "小美", Text: "亲，在的", Pos: lint.Pos{File: fxFile, Line: 5}, Time: fxTime(13)},
+	}}
+	r2 := &lint.Result{Conversation: c2, Agents: []string{"客服01", "小美"}, Score: 100, Grade: "优秀", Findings: []lint.Finding{}}
+	const f3 = "other.txt"
+	c3 := &lint.Conversation{ID: "c3", File: f3, Seq: 2, Notes: []string{"messages without times: timing rules skipped"}, Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "小美", Text: " =SUM(A1) 但是\r结束\x01]]>", Pos: lint.Pos{File: f3, Line: 9}},
+	}}
+	r3 := &lint.Result{Conversation: c3, Agents: []string{"小美"}, Score: 99.5, Grade: "优秀",
+		Skipped:  []lint.Skip{{Rule: "shop/slow", Reason: "no times"}},
+		Findings: []lint.Finding{fxFinding(c3, fxBut, 0, "但是", "同时", "避免「但是」", "小美", 0.5)}}
+	results := []*lint.Result{r1, r2, r3}
+	sum := lint.NewSummary()
+	sum.Files = 2
+	for _, r := range results {
+		sum.Add(r)
+	}
+	sum.Records = sum.Messages + 2
+	sum.Rejected = 2
+	sum.Errors = []lint.RecordError{
+		{Pos: lint.Pos{File: fxFile, Line: 6}, Err: "invalid JSON: unexpected \"}\""},
+		{Pos: lint.Pos{File: "broken.csv"}, Err: "header: no text column"},
+	}
+	return results, sum
+}
+
+func fxOptions() Options {
+	return Options{Location: time.FixedZone("CST", 8*3600), Rules: fxRules,
+		Scoring: lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}, {Name: "良好", Min: 85}}, FailGrade: "不合格"}}
+}
+
+// render runs a writer over results and the summary.
+func render(t *testing.T, format string, opts Options, results []*lint.Result, sum *lint.Summary) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w, err := New(format, &buf, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		if err := w.Conversation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func readCSV(t *testing.T, data []byte) [][]string {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = 0 // every record as long as the header
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v\n%s", err, data)
+	}
+	return rows
+}
+
+func TestCSVRecordQuoting(t *testing.T) {
+	tests := []struct {
+		fields []string
+		want   string
+	}{
+		{[]string{"a", "b"}, "a,b\r\n"},
+		{[]string{"", "", ""}, ",,\r\n"},
+		{[]string{"客服01", "不知道"}, "客服01,不知道\r\n"},
+		{[]string{"a,b", "c"}, "\"a,b\",c\r\n"},
+		{[]string{`他说"不行"`}, "\"他说\"\"不行\"\"\"\r\n"},
+		{[]string{"line1\nline2"}, "\"line1\nline2\"\r\n"},
+		{[]string{"cr\rlf\r\n"}, "\"cr\rlf\r\n\"\r\n"},
+		{[]string{" lead", "trail\t", "mid dle"}, "\" lead\",\"trail\t\",mid dle\r\n"},
+		{[]string{"=SUM(A1)"}, "=SUM(A1)\r\n"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		w := bufio.NewWriter(&buf)
+		if err := writeCSVRecord(w, tt.fields); err != nil {
+			t.Fatal(err)
+		}
+		w.Flush()
+		if buf.String() != tt.want {
+			t.Errorf("writeCSVRecord(%q) = %q, want %q", tt.fields, buf.String(), tt.want)
+		}
+	}
+}
+
+// compareCSVWithJSON checks that the finding rows of a CSV report hold
+// exactly the findings of a JSON report, in order, field by field.
+func compareCSVWithJSON(t *testing.T, csvData []byte, rep *JSONReport) {
+	t.Helper()
+	csvData = bytes.TrimPrefix(csvData, []byte("\uFEFF"))
+	rows := readCSV(t, csvData)
+	if len(rows) == 0 || strings.Join(rows[0], ",") != strings.Join(CSVFindingHeader, ",") {
+		t.Fatalf("header = %q", rows[0])
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	n := 0
+	for _, c := range rep.Conversations {
+		for _, f := range c.Findings {
+			n++
+			if n >= len(rows) {
+				t.Fatalf("CSV has %d finding rows, JSON more", len(rows)-1)
+			}
+			row := rows[n]
+			column := ""
+			if f.Column > 0 {
+				column = strconv.Itoa(f.Column)
+			}
+			want := map[string]string{
+				"file": f.File, "line": strconv.Itoa(f.Line), "conversation": c.ID, "agent": f.Agent,
+				"time": f.Time, "rule": f.Rule, "type": f.Type, "severity": f.Severity, "match": f.Match,
+				"suggestion": f.Suggestion, "text": f.Text, "column": column, "message": f.Message,
+				"role": f.Role, "sender": f.Sender, "source": f.Source,
+			}
+			for name, w := range want {
+				if got := row[col[name]]; got != w {
+					t.Errorf("row %d (%s %s) %s = %q, JSON has %q", n, c.ID, f.Rule, name, got, w)
+				}
+			}
+			if d, err := strconv.ParseFloat(row[col["deduct"]], 64); err != nil || d != f.Deduct {
+				t.Errorf("row %d deduct = %q, JSON has %v", n, row[col["deduct"]], f.Deduct)
+			}
+		}
+	}
+	if len(rows)-1 != n {
+		t.Errorf("CSV has %d finding rows, JSON %d findings", len(rows)-1, n)
+	}
+}
+
+// TestCSVMatchesJSON writes one run as JSON and as CSV (the same results fed
+// to both writers) and compares the CSV, re-read, with the JSON.
+func TestCSVMatchesJSON(t *testing.T) {
+	results, sum := fixture()
+	opts := fxOptions()
+	var rep JSONReport
+	if err := json.Unmarshal(render(t, "json", opts, results, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Findings != 3 {
+		t.Fatalf("fixture has %d findings", sum.Findings)
+	}
+	out := render(t, "csv", opts, results, sum)
+	compareCSVWithJSON(t, out, &rep)
+	// the CSV is byte-exact where encoding/csv's reader normalises CRLF
+	if !bytes.Contains(out, []byte("\" =SUM(A1) 但是\r结束\x01]]>\"")) {
+		t.Errorf("text with a lone CR not kept byte for byte:\n%q", out)
+	}
+	if !bytes.HasSuffix(out, []byte("\r\n")) || bytes.Count(out, []byte("\r\n")) != 4 {
+		t.Errorf("want 4 CRLF-ended records:\n%q", out)
+	}
+}
+
+// TestCSVGoldenMatchesJSON compares the golden CSV reports of the bundled
+// samples with the golden JSON reports of the same command.
+func TestCSVGoldenMatchesJSON(t *testing.T) {
+	for _, pair := range [][2]string{{"transcripts.csv", "transcripts.json"}, {"canned.csv", "canned.json"}} {
+		t.Run(pair[0], func(t *testing.T) {
+			csvData, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", pair[0]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			jsonData, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", pair[1]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rep JSONReport
+			if err := json.Unmarshal(jsonData, &rep); err != nil {
+				t.Fatal(err)
+			}
+			if rep.Summary.Findings == 0 {
+				t.Fatalf("%s has no findings to compare", pair[1])
+			}
+			compareCSVWithJSON(t, csvData, &rep)
+		})
+	}
+}
+
+func TestCSVGoldenBOM(t *testing.T) {
+	plain, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", "transcripts.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bom, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", "transcripts-bom.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bom, append([]byte{0xEF, 0xBB, 0xBF}, plain...)) {
+		t.Error("transcripts-bom.csv is not EF BB BF + transcripts.csv")
+	}
+}
+
+func TestCSVBOM(t *testing.T) {
+	results, sum := fixture()
+	for _, rows := range CSVRowKinds {
+		for _, empty := range []bool{false, true} {
+			rs, s := results, sum
+			if empty {
+				rs, s = nil, lint.NewSummary()
+			}
+			opts := fxOptions()
+			opts.CSVRows = rows
+			plain := render(t, "csv", opts, rs, s)
+			opts.BOM = true
+			bom := render(t, "csv", opts, rs, s)
+			if !bytes.Equal(bom, append([]byte{0xEF, 0xBB, 0xBF}, plain...)) {
+				t.Errorf("%s rows (empty %v): BOM output is not EF BB BF + the plain output", rows, empty)
+			}
+			if bytes.HasPrefix(plain, []byte{0xEF}) {
+				t.Errorf("%s rows: BOM without --bom", rows)
+			}
+		}
+	}
+}
+
+func TestCSVEmptyRun(t *testing.T) {
+	want := map[string][]string{
+		CSVFindings:      CSVFindingHeader,
+		CSVConversations: append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet"),
+		CSVAgents:        append(append([]string{}, CSVAgentHeader...), "优秀", "良好", "不合格", "shop/evasive", "shop/greeting", "shop/but", "shop/quiet"),
+	}
+	for _, kind := range []string{"", CSVFindings, CSVConversations, CSVAgents} {
+		opts := fxOptions()
+		opts.CSVRows = kind
+		rows := readCSV(t, render(t, "csv", opts, nil, lint.NewSummary()))
+		k := kind
+		if k == "" {
+			k = CSVFindings
+		}
+		if len(rows) != 1 || strings.Join(rows[0], "|") != strings.Join(want[k], "|") {
+			t.Errorf("%q rows, empty run: %q, want the header %q only", kind, rows, want[k])
+		}
+	}
+	// a nil summary (a writer closed without a run) still writes the header
+	var buf bytes.Buffer
+	w, _ := New("csv", &buf, Options{})
+	if err := w.Close(nil); err != nil || buf.String() != strings.Join(CSVFindingHeader, ",")+"\r\n" {
+		t.Errorf("Close(nil) = %v, %q", err, buf.String())
+	}
+}
+
+func TestCSVConversationRows(t *testing.T) {
+	results, sum := fixture()
+	opts := fxOptions()
+	opts.CSVRows = CSVConversations
+	rows := readCSV(t, render(t, "csv", opts, results, sum))
+	if len(rows) != 4 {
+		t.Fatalf("%d rows, want header + 3 conversations (clean ones included)", len(rows))
+	}
+	get := func(row []string, name string) string {
+		for i, h := range rows[0] {
+			if h == name {
+				return row[i]
+			}
+		}
+		t.Fatalf("no column %q", name)
+		return ""
+	}
+	tests := []map[string]string{
+		{"conversation": "c1", "file": fxFile, "line": "1", "agents": "客服01", "messages": "2", "score": "93", "grade": "良好",
+			"findings": "2", "error": "1", "warning": "1", "info": "0", "skipped": "", "shop/evasive": "1", "shop/greeting": "1", "shop/but": "0", "shop/quiet": "0"},
+		{"conversation": "c2", "agents": "客服01;小美", "messages": "3", "score": "100", "grade": "优秀", "findings": "0",
+			"error": "0", "shop/evasive": "0", "shop/greeting": "0", "shop/quiet": "0"},
+		{"conversation": "c3", "file": "other.txt", "line": "9", "score": "99.5", "findings": "1", "info": "1", "skipped": "shop/slow", "shop/but": "1"},
+	}
+	for i, want := range tests {
+		for k, v := range want {
+			if got := get(rows[i+1], k); got != v {
+				t.Errorf("row %d %s = %q, want %q", i+1, k, got, v)
+			}
+		}
+	}
+}
+
+func TestCSVAgentRows(t *testing.T) {
+	results, sum := fixture()
+	opts := fxOptions()
+	opts.CSVRows = CSVAgents
+	var buf bytes.Buffer
+	w, _ := New("csv", &buf, opts)
+	for _, r := range results {
+		w.Conversation(r)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("agent rows written before Close: %q", buf.String())
+	}
+	w.Close(sum)
+	rows := readCSV(t, buf.Bytes())
+	got := map[string]string{}
+	for _, row := range rows[1:] {
+		got[row[0]] = strings.Join(row[1:], ",")
+	}
+	// conversations, mean, lowest, findings, error, warning, info, 优秀, 良好, 不合格, evasive, greeting, but, quiet
+	want := map[string]string{
+		"客服01": "2,96.5,93,2,1,1,0,1,1,0,1,1,0,0",
+		"小美":   "2,99.75,99.5,1,0,0,1,2,0,0,0,0,1,0",
+	}
+	if len(rows) != 3 {
+		t.Fatalf("%d rows, want header + 2 agents", len(rows))
+	}
+	for a, w := range want {
+		if got[a] != w {
+			t.Errorf("agent %s: %s, want %s", a, got[a], w)
+		}
+	}
+}
+
+// TestCSVStreams checks that finding rows are out as soon as a conversation is.
+func TestCSVStreams(t *testing.T) {
+	results, _ := fixture()
+	var buf bytes.Buffer
+	w, _ := New("csv", &buf, fxOptions())
+	w.Conversation(results[0])
+	if rows := readCSV(t, buf.Bytes()); len(rows) != 3 {
+		t.Errorf("after one conversation: %d records, want header + 2", len(rows))
+	}
+}

@@ -1,0 +1,137 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register("github", func(w io.Writer, opts Options) Writer {
+		return &githubWriter{w: bufio.NewWriter(w), opts: opts}
+	})
+}
+
+// githubWriter writes GitHub Actions workflow commands: one
+// ::error/::warning/::notice line per finding (severity error, warning,
+// info), which the Actions runner turns into annotations on the file and
+// line; one ::warning per malformed record; then a plain summary line.
+// Lines are flushed as each conversation finishes.
+type githubWriter struct {
+	w    *bufio.Writer
+	opts Options
+}
+
+// githubLevel maps a severity to a workflow command.
+func githubLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// Conversation writes one workflow command per finding and flushes them.
+func (g *githubWriter) Conversation(r *lint.Result) error {
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		m := r.Message(f)
+		props := []string{"file=" + filepath.ToSlash(m.Pos.File)}
+		if m.Pos.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(m.Pos.Line))
+		}
+		if f.Column > 0 {
+			props = append(props, "col="+strconv.Itoa(f.Column))
+		}
+		props = append(props, "title="+f.Rule.ID)
+		g.command(githubLevel(f.Rule.Severity), props, MessageWithSuggestion(f))
+	}
+	return g.w.Flush()
+}
+
+// Close writes a warning per malformed record and the summary line.
+func (g *githubWriter) Close(s *lint.Summary) error {
+	if s == nil {
+		s = lint.NewSummary()
+	}
+	for _, e := range s.Errors {
+		props := []string{"file=" + filepath.ToSlash(e.Pos.File)}
+		if e.Pos.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(e.Pos.Line))
+		}
+		props = append(props, "title=chatlint: malformed record")
+		g.command("warning", props, "记录无法读取（未检查）: "+e.Err)
+	}
+	unit := "conversation"
+	if g.opts.Canned {
+		unit = "reply"
+	}
+	fmt.Fprintf(g.w, "chatlint: %s (error %d, warning %d, info %d) in %s from %s",
+		plural(s.Findings, "finding"), s.BySeverity[lint.Error], s.BySeverity[lint.Warning], s.BySeverity[lint.Info],
+		plural(s.Conversations, unit), plural(s.Files, "file"))
+	if !g.opts.Canned && s.Conversations > 0 {
+		fmt.Fprintf(g.w, ", mean score %s, lowest %s", plainNum(s.MeanScore()), plainNum(s.LowestScore()))
+	}
+	if len(s.Errors) > 0 {
+		fmt.Fprintf(g.w, "; %s not linted", plural(len(s.Errors), "malformed record"))
+	}
+	fmt.Fprintln(g.w)
+	return g.w.Flush()
+}
+
+// command writes one workflow command line.
+func (g *githubWriter) command(name string, props []string, msg string) {
+	g.w.WriteString("::" + name)
+	for i, p := range props {
+		k, v, _ := strings.Cut(p, "=")
+		if i == 0 {
+			g.w.WriteByte(' ')
+		} else {
+			g.w.WriteByte(',')
+		}
+		g.w.WriteString(k + "=" + GitHubEscapeProperty(v))
+	}
+	g.w.WriteString("::" + GitHubEscapeData(msg) + "\n")
+}
+
+var (
+	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	githubProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+// GitHubEscapeData escapes a workflow command's message: %, CR and LF.
+func GitHubEscapeData(s string) string { return githubData.Replace(s) }
+
+// GitHubEscapeProperty escapes a workflow command's property value: %, CR,
+// LF, colon and comma.
+func GitHubEscapeProperty(s string) string { return githubProperty.Replace(s) }
+
+// MessageWithSuggestion is a finding's message followed by its suggested
+// replacement, if any ("… 建议: 不行 → 无法帮到您").
+func MessageWithSuggestion(f *lint.Finding) string {
+	if f.Suggestion == "" {
+		return f.Message
+	}
+	if f.Match == "" {
+		return f.Message + " 建议: " + f.Suggestion
+	}
+	return f.Message + " 建议: " + f.Match + " → " + f.Suggestion
+}
+
+// plural writes a count with its noun, in the plural unless the count is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "y") {
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

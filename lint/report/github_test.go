@@ -1,0 +1,67 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func TestGitHubEscape(t *testing.T) {
+	tests := []struct{ in, data, prop string }{
+		{"plain 不知道", "plain 不知道", "plain 不知道"},
+		{"100%", "100%25", "100%25"},
+		{"a\nb\r\nc", "a%0Ab%0D%0Ac", "a%0Ab%0D%0Ac"},
+		{"a:b,c", "a:b,c", "a%3Ab%2Cc"},
+		{"%0A", "%250A", "%250A"},
+		{"::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"},
+	}
+	for _, tt := range tests {
+		if got := GitHubEscapeData(tt.in); got != tt.data {
+			t.Errorf("GitHubEscapeData(%q) = %q, want %q", tt.in, got, tt.data)
+		}
+		if got := GitHubEscapeProperty(tt.in); got != tt.prop {
+			t.Errorf("GitHubEscapeProperty(%q) = %q, want %q", tt.in, got, tt.prop)
+		}
+	}
+}
+
+func TestGitHub(t *testing.T) {
+	results, sum := fixture()
+	out := string(render(t, "github", fxOptions(), results, sum))
+	want := []string{
+		// no match: no col; the file's comma and colon escaped
+		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=1,title=shop/greeting::首次回复缺少问候语",
+		// message line breaks and % escaped, suggestion appended
+		"::error file=logs/day 1%2Ca%3Ab.jsonl,line=2,col=4,title=shop/evasive::避免「不行」: 100%25%0A换个说法 建议: 不行 → 无法帮到您",
+		"::notice file=other.txt,line=9,col=11,title=shop/but::避免「但是」 建议: 但是 → 同时",
+		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=6,title=chatlint%3A malformed record::记录无法读取（未检查）: invalid JSON: unexpected \"}\"",
+		"::warning file=broken.csv,title=chatlint%3A malformed record::记录无法读取（未检查）: header: no text column",
+		"chatlint: 3 findings (error 1, warning 1, info 1) in 3 conversations from 2 files, mean score 97.5, lowest 93; 2 malformed records not linted",
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want), out)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d:\n got: %s\nwant: %s", i+1, lines[i], want[i])
+		}
+	}
+}
+
+func TestGitHubEmptyAndCanned(t *testing.T) {
+	out := string(render(t, "github", Options{Canned: true}, nil, lint.NewSummary()))
+	if out != "chatlint: 0 findings (error 0, warning 0, info 0) in 0 replies from 0 files\n" {
+		t.Errorf("empty canned run: %q", out)
+	}
+	c := &lint.Conversation{ID: "r.txt:1", File: "r.txt", Messages: []lint.Message{{Role: lint.Agent, Text: "好", Pos: lint.Pos{File: "r.txt", Line: 1}}}}
+	sum := lint.NewSummary()
+	r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀"}
+	sum.Files = 1
+	sum.Add(r)
+	out = string(render(t, "github", Options{Canned: true}, []*lint.Result{r}, sum))
+	if out != "chatlint: 0 findings (error 0, warning 0, info 0) in 1 reply from 1 file\n" {
+		t.Errorf("clean canned run: %q", out)
+	}
+}

@@ -1,0 +1,896 @@
+package report
+
+import (
+	"bufio"
+	"container/heap"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// The HTML report is one self-contained page: the template, the stylesheet
+// and the little script are embedded here and inlined into the page, and the
+// charts are inline SVG drawn on the server. Nothing is fetched when the page
+// is opened, so it works offline and can be mailed around as one file.
+
+//go:embed html/report.html.tmpl html/style.css html/script.js
+var htmlFiles embed.FS
+
+var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
+	"num": num,
+	"n":   htmlInt,
+	"add": func(a, b float64) float64 { return a + b },
+	"sub": func(a, b float64) float64 { return a - b },
+	"div": func(a, b float64) float64 { return a / b },
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict: odd number of arguments")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"json": func(v any) (string, error) {
+		b, err := json.Marshal(v)
+		return string(b), err
+	},
+}).ParseFS(htmlFiles, "html/report.html.tmpl"))
+
+var htmlCSS, htmlJS = htmlMustRead("html/style.css"), htmlMustRead("html/script.js")
+
+func htmlMustRead(name string) string {
+	b, err := htmlFiles.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// htmlKeep is how many conversations the HTML report shows in full: the
+// lowest-scoring ones. Everything else is only counted (the charts, the agent
+// cards and the rule table cover every conversation), so the writer's memory
+// does not grow with the run.
+const htmlKeep = 200
+
+// htmlMaxErrors caps the malformed records listed on the page (all are
+// counted; the JSON report lists every one).
+const htmlMaxErrors = 1000
+
+func init() {
+	register("html", func(w io.Writer, opts Options) Writer {
+		return &htmlWriter{w: w, opts: opts, keep: htmlKeep, scores: map[float64]int{}, seen: map[string]*lint.RuleInfo{}}
+	})
+}
+
+// htmlWriter collects what the page needs: aggregates for every conversation
+// (score counts, rules seen) and the full text of only the keep worst.
+type htmlWriter struct {
+	w    io.Writer
+	opts Options
+	keep int
+
+	seq       int                       // conversations received
+	withIssue int                       // conversations (replies) with findings
+	scores    map[float64]int           // conversation score -> count
+	seen      map[string]*lint.RuleInfo // rules met in findings, by id
+	worst     htmlHeap                  // the keep worst, best of them on top
+}
+
+func (h *htmlWriter) Conversation(r *lint.Result) error {
+	h.seq++
+	h.scores[r.Score]++
+	if len(r.Findings) > 0 {
+		h.withIssue++
+	}
+	for i := range r.Findings {
+		if ri := r.Findings[i].Rule; ri != nil && h.seen[ri.ID] == nil {
+			h.seen[ri.ID] = ri
+		}
+	}
+	if h.keep <= 0 || (h.opts.Canned && len(r.Findings) == 0) {
+		return nil
+	}
+	// only build the view of a conversation that will be kept
+	cand := &htmlConv{Score: r.Score, seq: h.seq}
+	if len(h.worst) >= h.keep && !htmlWorse(cand, h.worst[0]) {
+		return nil
+	}
+	cv := h.view(r, h.seq)
+	if len(h.worst) < h.keep {
+		heap.Push(&h.worst, cv)
+	} else {
+		h.worst[0] = cv
+		heap.Fix(&h.worst, 0)
+	}
+	return nil
+}
+
+// htmlWorse orders conversations worst first: lower score, then earlier input.
+func htmlWorse(a, b *htmlConv) bool {
+	if a.Score != b.Score {
+		return a.Score < b.Score
+	}
+	return a.seq < b.seq
+}
+
+// htmlHeap keeps the best of the kept conversations on top, the first to go
+// when a worse one arrives.
+type htmlHeap []*htmlConv
+
+func (h htmlHeap) Len() int           { return len(h) }
+func (h htmlHeap) Less(i, j int) bool { return htmlWorse(h[j], h[i]) }
+func (h htmlHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *htmlHeap) Push(x any)        { *h = append(*h, x.(*htmlConv)) }
+func (h *htmlHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// htmlConv is a kept conversation, ready to render.
+type htmlConv struct {
+	seq        int
+	Rank       int
+	ID         string
+	File       string
+	Line       int
+	Agents     []string
+	Rules      []string // distinct rule ids of its findings, for the filter
+	Score      float64
+	Grade      string
+	GradeClass string
+	Findings   int
+	Errors     int
+	Warnings   int
+	Infos      int
+	Date       string // date of the first timed message
+	Messages   []htmlMsg
+	Loose      []htmlFinding // findings whose evidence message is unknown
+	Notes      []string
+	Skipped    []lint.Skip
+	Open       bool
+}
+
+// htmlMsg is one message of a kept conversation.
+type htmlMsg struct {
+	Side     string // customer, agent or center
+	Role     string // Chinese role name
+	Sender   string
+	Type     string // Chinese label of a non-text type ("" for text)
+	Note     bool
+	Time     string
+	DayBreak string // the date, on the first message of a day
+	Pos      string // file:line, or line when in the conversation's file
+	Segs     []htmlSeg
+	Empty    bool
+	Sev      string // most serious severity of the findings at this message
+	Findings []htmlFinding
+}
+
+// htmlSeg is a run of message text, marked when it is (part of) a match.
+type htmlSeg struct {
+	Text  string
+	Mark  bool
+	Sev   string
+	Title string
+	Ends  []int // numbers of the findings whose match ends here
+}
+
+// htmlFinding is one finding, shown beside its message.
+type htmlFinding struct {
+	N          int
+	Rule       string
+	Type       string
+	Sev        string
+	Message    string
+	Match      string
+	Suggestion string
+	Deduct     string
+	Source     string
+	Column     int
+	Agent      string
+}
+
+var htmlRoleLabels = map[lint.Role]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
+
+var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: "订单", lint.TypeTransfer: "转接"}
+
+// view builds the renderable form of a result.
+func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
+	c := r.Conversation
+	cv := &htmlConv{
+		seq: seq, ID: c.ID, File: c.File, Line: firstLine(c), Agents: r.Agents,
+		Score: r.Score, Grade: r.Grade, GradeClass: h.gradeClass(r.Grade),
+		Findings: len(r.Findings), Notes: c.Notes, Skipped: r.Skipped,
+	}
+	loc := h.opts.Location
+	if loc == nil {
+		loc = time.Local
+	}
+	cv.Messages = make([]htmlMsg, len(c.Messages))
+	lastDay := ""
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		hm := htmlMsg{Role: htmlRoleLabels[m.Role], Sender: m.Sender, Empty: m.Text == ""}
+		switch m.Role {
+		case lint.Customer:
+			hm.Side = "customer"
+		case lint.Agent:
+			hm.Side = "agent"
+		default:
+			hm.Side = "center"
+		}
+		if hm.Role == "" {
+			hm.Role = "未知"
+		}
+		if m.Type != "" && m.Type != lint.TypeText {
+			hm.Type = htmlTypeLabels[m.Type]
+			if hm.Type == "" {
+				hm.Type = m.Type
+			}
+		}
+		hm.Note = m.Type == lint.TypeNote
+		if m.Timed() {
+			t := m.Time.In(loc)
+			hm.Time = t.Format("15:04:05")
+			if day := t.Format("2006-01-02"); day != lastDay {
+				hm.DayBreak, lastDay = day, day
+				if cv.Date == "" {
+					cv.Date = day
+				}
+			}
+		}
+		if m.Pos.File == c.File {
+			hm.Pos = fmt.Sprintf("第 %d 行", m.Pos.Line)
+		} else {
+			hm.Pos = m.Pos.String()
+		}
+		cv.Messages[i] = hm
+	}
+	rules := map[string]bool{}
+	spans := make([][]htmlSpan, len(c.Messages))
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		hf := htmlFinding{
+			N: i + 1, Rule: f.Rule.ID, Type: f.Rule.Type, Sev: f.Rule.Severity.String(),
+			Message: f.Message, Match: f.Match, Suggestion: f.Suggestion, Source: f.Rule.Source,
+			Column: f.Column, Agent: f.Agent,
+		}
+		if f.Deduct > 0 {
+			hf.Deduct = "-" + num(f.Deduct)
+		} else if f.Rule.Deduct > 0 {
+			hf.Deduct = "0（已达上限）"
+		}
+		switch f.Rule.Severity {
+		case lint.Error:
+			cv.Errors++
+		case lint.Warning:
+			cv.Warnings++
+		default:
+			cv.Infos++
+		}
+		if !rules[f.Rule.ID] {
+			rules[f.Rule.ID] = true
+			cv.Rules = append(cv.Rules, f.Rule.ID)
+		}
+		if f.Msg < 0 || f.Msg >= len(c.Messages) {
+			cv.Loose = append(cv.Loose, hf)
+			continue
+		}
+		hm := &cv.Messages[f.Msg]
+		hm.Findings = append(hm.Findings, hf)
+		if htmlSevRank(hf.Sev) > htmlSevRank(hm.Sev) {
+			hm.Sev = hf.Sev
+		}
+		text := c.Messages[f.Msg].Text
+		if f.End > f.Start && f.Start >= 0 && f.End <= len(text) &&
+			utf8.RuneStart(text[f.Start]) && (f.End == len(text) || utf8.RuneStart(text[f.End])) {
+			spans[f.Msg] = append(spans[f.Msg], htmlSpan{f.Start, f.End, i + 1, hf.Sev, f.Rule.ID})
+		}
+	}
+	sort.Strings(cv.Rules)
+	for i := range c.Messages {
+		// a copy, so a kept page never pins a reader's larger buffer
+		cv.Messages[i].Segs = htmlSegments(strings.Clone(c.Messages[i].Text), spans[i])
+	}
+	return cv
+}
+
+// htmlSpan is a match of finding n in a message text.
+type htmlSpan struct {
+	start, end, n int
+	sev, rule     string
+}
+
+// htmlSegments cuts a text at the edges of its match spans; a segment covered by
+// any span is marked with the most serious severity covering it.
+func htmlSegments(text string, spans []htmlSpan) []htmlSeg {
+	if len(spans) == 0 {
+		return []htmlSeg{{Text: text}}
+	}
+	cuts := []int{0, len(text)}
+	for _, s := range spans {
+		cuts = append(cuts, s.start, s.end)
+	}
+	sort.Ints(cuts)
+	var out []htmlSeg
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		if a == b {
+			continue
+		}
+		seg := htmlSeg{Text: text[a:b]}
+		var titles []string
+		for _, s := range spans {
+			if s.start <= a && b <= s.end {
+				seg.Mark = true
+				if htmlSevRank(s.sev) > htmlSevRank(seg.Sev) {
+					seg.Sev = s.sev
+				}
+				titles = append(titles, fmt.Sprintf("%d. %s", s.n, s.rule))
+			}
+			if s.end == b {
+				seg.Ends = append(seg.Ends, s.n)
+			}
+		}
+		if !seg.Mark {
+			seg.Ends = nil
+		}
+		seg.Title = strings.Join(titles, "；")
+		out = append(out, seg)
+	}
+	return out
+}
+
+func htmlSevRank(s string) int {
+	switch s {
+	case "error":
+		return 3
+	case "warning":
+		return 2
+	case "info":
+		return 1
+	}
+	return 0
+}
+
+// gradeClass names the colour class of a grade: g0 for the best, counting
+// down, gf for the failing grade, gx for a grade the scoring does not know.
+func (h *htmlWriter) gradeClass(g string) string {
+	for i, gr := range h.opts.Scoring.Grades {
+		if gr.Name == g {
+			return fmt.Sprintf("g%d", min(i, 4))
+		}
+	}
+	if g != "" && g == h.opts.Scoring.FailGrade {
+		return "gf"
+	}
+	return "gx"
+}
+
+// gradeOrder lists the grades best first: the scoring's, then any others
+// the run produced, sorted.
+func (h *htmlWriter) gradeOrder(counts map[string]int) []string {
+	var out []string
+	known := map[string]bool{}
+	for _, g := range h.opts.Scoring.Grades {
+		out = append(out, g.Name)
+		known[g.Name] = true
+	}
+	if f := h.opts.Scoring.FailGrade; f != "" && !known[f] {
+		out = append(out, f)
+		known[f] = true
+	}
+	var extra []string
+	for g := range counts {
+		if !known[g] {
+			extra = append(extra, g)
+		}
+	}
+	sort.Strings(extra)
+	return append(out, extra...)
+}
+
+// htmlPage is what the template renders.
+type htmlPage struct {
+	CSS    template.CSS
+	JS     template.JS
+	Canned bool
+
+	Files, Conversations, Messages    int
+	Records, Rejected, SkippedRecords int
+	EmptyTexts, Split                 int
+	Findings, Errors, Warnings, Infos int
+	WithIssue                         int
+	Mean, Lowest                      string
+	MeanClass, LowestClass            string
+	SevBar                            htmlStack
+	GradeBar                          htmlStack
+	Scoring                           string
+	Packs                             []htmlPack
+	ActiveRules                       int
+
+	Histogram *htmlHistogram
+	Agents    []htmlAgent
+
+	RuleRows, QuietRules []htmlRule
+
+	Convs                     []*htmlConv
+	ShownNote                 string
+	FilterAgents, FilterRules []string
+
+	RecordErrors []lint.RecordError
+	MoreErrors   int
+}
+
+// htmlPack is an active pack and how many of its rules apply.
+type htmlPack struct {
+	Name  string
+	Rules int
+}
+
+// htmlStack is a stacked bar drawn in a 100-unit wide SVG that stretches to
+// its box; its legend is HTML, so no text is distorted.
+type htmlStack struct {
+	Segs []htmlStackSeg
+}
+
+type htmlStackSeg struct {
+	X, W  float64
+	Class string
+	Label string
+	Count int
+	Title string
+}
+
+func htmlStackOf(labels, classes []string, counts []int) htmlStack {
+	total := 0
+	for _, c := range counts {
+		total += c
+	}
+	var st htmlStack
+	x := 0.0
+	for i, c := range counts {
+		if c == 0 || total == 0 {
+			continue
+		}
+		w := 100 * float64(c) / float64(total)
+		st.Segs = append(st.Segs, htmlStackSeg{
+			X: htmlRound(x), W: htmlRound(w), Class: classes[i], Label: labels[i], Count: c,
+			Title: fmt.Sprintf("%s：%s（%s%%）", labels[i], htmlInt(c), num(100*float64(c)/float64(total))),
+		})
+		x += w
+	}
+	return st
+}
+
+// htmlHistogram is the score distribution chart.
+type htmlHistogram struct {
+	Width, Height            int
+	Left, Right, Top, Bottom float64
+	Bars                     []htmlBar
+	Ticks                    []htmlTick
+	MeanX                    float64
+	MeanLabel                string
+	Legend                   []htmlLegend
+	Step                     string
+	Aria                     string
+}
+
+type htmlBar struct {
+	X, Y, W, H     float64
+	LabelX, CountY float64
+	Class          string
+	Label          string
+	Count          int
+	Title          string
+}
+
+type htmlTick struct {
+	Y     float64
+	Label string
+}
+
+type htmlLegend struct {
+	Class, Name, Range string
+}
+
+// htmlAgent is one agent's scorecard.
+type htmlAgent struct {
+	Name                    string
+	Conversations           int
+	Mean, Lowest            string
+	MeanClass, LowestClass  string
+	MeanW, LowestW          float64
+	Findings                int
+	Errors, Warnings, Infos int
+	PerConv                 string
+	GradeBar                htmlStack
+	TopRules                []htmlRuleBar
+}
+
+type htmlRuleBar struct {
+	Rule  string
+	Sev   string
+	Count int
+	W     float64
+}
+
+// htmlRule is a row of the rule table.
+type htmlRule struct {
+	ID, Type, Sev       string
+	Count, Skipped      int
+	W                   float64
+	Deduct              string
+	Description, Source string
+}
+
+func (h *htmlWriter) Close(s *lint.Summary) error {
+	p := &htmlPage{
+		CSS: template.CSS(htmlCSS), JS: template.JS(htmlJS), Canned: h.opts.Canned,
+		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
+		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
+		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
+		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
+		WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules),
+	}
+	p.SevBar = htmlStackOf([]string{"error", "warning", "info"}, []string{"sev-error", "sev-warning", "sev-info"}, []int{p.Errors, p.Warnings, p.Infos})
+	if s.Conversations > 0 {
+		p.Mean, p.Lowest = num(s.MeanScore()), num(s.LowestScore())
+		p.MeanClass = h.gradeClass(h.opts.Scoring.GradeOf(s.MeanScore()))
+		p.LowestClass = h.gradeClass(h.opts.Scoring.GradeOf(s.LowestScore()))
+	}
+	grades := h.gradeOrder(s.Grades)
+	var gclasses []string
+	var gcounts []int
+	for _, g := range grades {
+		gclasses = append(gclasses, h.gradeClass(g))
+		gcounts = append(gcounts, s.Grades[g])
+	}
+	p.GradeBar = htmlStackOf(grades, gclasses, gcounts)
+	p.Scoring = h.scoringText()
+	for _, ri := range h.opts.Rules {
+		if n := len(p.Packs); n > 0 && p.Packs[n-1].Name == ri.Pack {
+			p.Packs[n-1].Rules++
+			continue
+		}
+		found := false
+		for i := range p.Packs {
+			if p.Packs[i].Name == ri.Pack {
+				p.Packs[i].Rules++
+				found = true
+			}
+		}
+		if !found {
+			p.Packs = append(p.Packs, htmlPack{Name: ri.Pack, Rules: 1})
+		}
+	}
+	if !h.opts.Canned && s.Conversations > 0 {
+		p.Histogram = h.histogram(s)
+		p.Agents = h.agents(s, grades)
+	}
+	p.RuleRows, p.QuietRules = h.ruleRows(s)
+
+	convs := make([]*htmlConv, len(h.worst))
+	copy(convs, h.worst)
+	sort.Slice(convs, func(i, j int) bool { return htmlWorse(convs[i], convs[j]) })
+	agents, rules := map[string]bool{}, map[string]bool{}
+	for i, cv := range convs {
+		cv.Rank = i + 1
+		for _, a := range cv.Agents {
+			agents[a] = true
+		}
+		for _, r := range cv.Rules {
+			rules[r] = true
+		}
+	}
+	if len(convs) > 0 && !h.opts.Canned && convs[0].Findings > 0 {
+		convs[0].Open = true
+	}
+	p.Convs = convs
+	p.FilterAgents, p.FilterRules = htmlSortedSet(agents), htmlSortedSet(rules)
+	p.ShownNote = h.shownNote(s, len(convs))
+
+	p.RecordErrors = s.Errors
+	if len(p.RecordErrors) > htmlMaxErrors {
+		p.MoreErrors = len(p.RecordErrors) - htmlMaxErrors
+		p.RecordErrors = p.RecordErrors[:htmlMaxErrors]
+	}
+
+	bw := bufio.NewWriter(h.w)
+	if err := htmlTemplate.Execute(bw, p); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func htmlSortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (h *htmlWriter) start() float64 {
+	if h.opts.Scoring.Start > 0 {
+		return h.opts.Scoring.Start
+	}
+	return 100
+}
+
+func (h *htmlWriter) scoringText() string {
+	sc := h.opts.Scoring
+	var parts []string
+	for _, g := range sc.Grades {
+		parts = append(parts, fmt.Sprintf("%s ≥ %s", g.Name, num(g.Min)))
+	}
+	if sc.FailGrade != "" && len(sc.Grades) > 0 {
+		parts = append(parts, "其余为"+sc.FailGrade)
+	}
+	out := "满分 " + num(h.start())
+	if len(parts) > 0 {
+		out += "；" + strings.Join(parts, "，")
+	}
+	return out
+}
+
+func (h *htmlWriter) shownNote(s *lint.Summary, shown int) string {
+	if h.opts.Canned {
+		switch {
+		case h.withIssue == 0:
+			return fmt.Sprintf("%s 条回复都没有发现问题。", htmlInt(s.Conversations))
+		case shown < h.withIssue:
+			return fmt.Sprintf("显示得分最低的 %d 条有问题的回复（共 %s 条回复，%s 条有问题），按得分从低到高排列。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue))
+		}
+		return fmt.Sprintf("共 %s 条回复，%s 条有问题，按得分从低到高排列。", htmlInt(s.Conversations), htmlInt(h.withIssue))
+	}
+	if s.Conversations == 0 {
+		return "没有可检查的会话。"
+	}
+	if shown < s.Conversations {
+		return fmt.Sprintf("显示得分最低的 %d 个会话（共 %s 个会话，%s 个有问题），按得分从低到高、同分按输入顺序排列；其余会话计入上方统计。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue))
+	}
+	return fmt.Sprintf("共 %s 个会话，%s 个有问题，按得分从低到高、同分按输入顺序排列。点击会话展开全文。", htmlInt(s.Conversations), htmlInt(h.withIssue))
+}
+
+// histogram draws the score distribution: 20 equal bands below full marks
+// and one bar for full marks, coloured by grade.
+func (h *htmlWriter) histogram(s *lint.Summary) *htmlHistogram {
+	const n = 20
+	start := h.start()
+	step := start / n
+	counts := make([]int, n+1)
+	for score, c := range h.scores {
+		i := n
+		if score < start {
+			i = min(max(int(math.Floor(score/step)), 0), n-1)
+		}
+		counts[i] += c
+	}
+	maxCount := 0
+	for _, c := range counts {
+		maxCount = max(maxCount, c)
+	}
+	tick := htmlNiceStep(maxCount)
+	top := tick * int(math.Ceil(float64(max(maxCount, 1))/float64(tick)))
+
+	hg := &htmlHistogram{Width: 760, Height: 262, Left: 56, Right: 748, Top: 36, Bottom: 212, Step: num(step)}
+	slot := (hg.Right - hg.Left) / float64(n+1)
+	plotH := hg.Bottom - hg.Top
+	for v := 0; v <= top; v += tick {
+		hg.Ticks = append(hg.Ticks, htmlTick{Y: htmlRound(hg.Bottom - plotH*float64(v)/float64(top)), Label: htmlInt(v)})
+	}
+	for i, c := range counts {
+		lo := step * float64(i)
+		label := num(lo)
+		title := fmt.Sprintf("%s 至 %s 分（不含 %s）：%s 个会话", num(lo), num(lo+step), num(lo+step), htmlInt(c))
+		if i == n {
+			label = num(start)
+			title = fmt.Sprintf("满分 %s：%s 个会话", num(start), htmlInt(c))
+		}
+		bh := plotH * float64(c) / float64(top)
+		x := hg.Left + slot*float64(i)
+		hg.Bars = append(hg.Bars, htmlBar{
+			X: htmlRound(x + slot*0.1), W: htmlRound(slot * 0.8), Y: htmlRound(hg.Bottom - bh), H: htmlRound(bh),
+			LabelX: htmlRound(x + slot/2), CountY: htmlRound(hg.Bottom - bh - 5),
+			Class: h.gradeClass(h.opts.Scoring.GradeOf(lo)), Label: label, Count: c, Title: title,
+		})
+	}
+	mean := s.MeanScore()
+	hg.MeanX = htmlRound(hg.Left + slot*math.Min(mean/step, n+0.5))
+	hg.MeanLabel = "平均 " + num(mean)
+	prev := ""
+	for _, g := range h.opts.Scoring.Grades {
+		r := "≥ " + num(g.Min)
+		if prev != "" {
+			r = num(g.Min) + "–" + prev
+		}
+		hg.Legend = append(hg.Legend, htmlLegend{Class: h.gradeClass(g.Name), Name: g.Name, Range: r})
+		prev = num(g.Min)
+	}
+	if f := h.opts.Scoring.FailGrade; f != "" && prev != "" {
+		hg.Legend = append(hg.Legend, htmlLegend{Class: "gf", Name: f, Range: "< " + prev})
+	}
+	var parts []string
+	for i, c := range counts {
+		if c > 0 {
+			parts = append(parts, hg.Bars[i].Title)
+		}
+	}
+	hg.Aria = "会话得分分布：" + strings.Join(parts, "；")
+	return hg
+}
+
+// htmlNiceStep is a tick step of 1, 2 or 5 times a power of ten giving at most
+// about five ticks up to max.
+func htmlNiceStep(max int) int {
+	if max <= 5 {
+		return 1
+	}
+	raw := float64(max) / 5
+	p := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= raw {
+			return int(m * p)
+		}
+	}
+	return int(10 * p)
+}
+
+// agents builds the scorecards, worst mean score first.
+func (h *htmlWriter) agents(s *lint.Summary, grades []string) []htmlAgent {
+	stats := s.Agents()
+	sort.SliceStable(stats, func(i, j int) bool {
+		a, b := stats[i], stats[j]
+		if a.MeanScore() != b.MeanScore() {
+			return a.MeanScore() < b.MeanScore()
+		}
+		if a.MinScore != b.MinScore {
+			return a.MinScore < b.MinScore
+		}
+		return a.Agent < b.Agent
+	})
+	ruleMax := 0
+	for _, a := range stats {
+		for _, c := range a.ByRule {
+			ruleMax = max(ruleMax, c)
+		}
+	}
+	start := h.start()
+	infos := h.ruleInfos(s)
+	var out []htmlAgent
+	for _, a := range stats {
+		ha := htmlAgent{
+			Name: a.Agent, Conversations: a.Conversations,
+			Mean: num(a.MeanScore()), Lowest: num(a.MinScore),
+			MeanClass:   h.gradeClass(h.opts.Scoring.GradeOf(a.MeanScore())),
+			LowestClass: h.gradeClass(h.opts.Scoring.GradeOf(a.MinScore)),
+			MeanW:       htmlRound(100 * math.Min(a.MeanScore()/start, 1)),
+			LowestW:     htmlRound(100 * math.Min(a.MinScore/start, 1)),
+			Findings:    a.Findings, Errors: a.BySeverity[lint.Error], Warnings: a.BySeverity[lint.Warning], Infos: a.BySeverity[lint.Info],
+		}
+		if a.Conversations > 0 {
+			ha.PerConv = num(float64(a.Findings) / float64(a.Conversations))
+		}
+		var classes []string
+		var counts []int
+		for _, g := range grades {
+			classes = append(classes, h.gradeClass(g))
+			counts = append(counts, a.Grades[g])
+		}
+		ha.GradeBar = htmlStackOf(grades, classes, counts)
+		rc := lint.SortedCounts(a.ByRule)
+		if len(rc) > 3 {
+			rc = rc[:3]
+		}
+		for _, r := range rc {
+			ha.TopRules = append(ha.TopRules, htmlRuleBar{Rule: r.Rule, Sev: htmlSevName(infos[r.Rule].Severity), Count: r.Count, W: htmlRound(100 * float64(r.Count) / float64(max(ruleMax, 1)))})
+		}
+		out = append(out, ha)
+	}
+	return out
+}
+
+// ruleInfos describes every rule the page mentions: the active ones, those
+// met in findings, and bare ids for any other the summary counts.
+func (h *htmlWriter) ruleInfos(s *lint.Summary) map[string]*lint.RuleInfo {
+	infos := map[string]*lint.RuleInfo{}
+	for _, ri := range h.opts.Rules {
+		infos[ri.ID] = ri
+	}
+	for id, ri := range h.seen {
+		if infos[id] == nil {
+			infos[id] = ri
+		}
+	}
+	for _, m := range []map[string]int{s.ByRule, s.SkippedRules} {
+		for id := range m {
+			if infos[id] == nil {
+				infos[id] = &lint.RuleInfo{ID: id}
+			}
+		}
+	}
+	return infos
+}
+
+func htmlSevName(s lint.Severity) string {
+	if s == lint.SeverityNone {
+		return ""
+	}
+	return s.String()
+}
+
+// ruleRows lists the rules that fired, most findings first, and the active
+// rules that did not.
+func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
+	infos := h.ruleInfos(s)
+	maxCount := 0
+	for _, c := range s.ByRule {
+		maxCount = max(maxCount, c)
+	}
+	for id, ri := range infos {
+		row := htmlRule{
+			ID: id, Type: ri.Type, Count: s.ByRule[id], Skipped: s.SkippedRules[id],
+			Description: ri.Description, Source: ri.Source,
+		}
+		row.Sev = htmlSevName(ri.Severity)
+		switch {
+		case ri.Deduct > 0 && ri.MaxDeduct > 0:
+			row.Deduct = fmt.Sprintf("每次 -%s，上限 %s", num(ri.Deduct), num(ri.MaxDeduct))
+		case ri.Deduct > 0:
+			row.Deduct = fmt.Sprintf("每次 -%s", num(ri.Deduct))
+		case ri.Severity != lint.SeverityNone:
+			row.Deduct = "不扣分"
+		}
+		if row.Count > 0 {
+			row.W = htmlRound(100 * float64(row.Count) / float64(maxCount))
+			fired = append(fired, row)
+		} else {
+			quiet = append(quiet, row)
+		}
+	}
+	sort.Slice(fired, func(i, j int) bool {
+		if fired[i].Count != fired[j].Count {
+			return fired[i].Count > fired[j].Count
+		}
+		return fired[i].ID < fired[j].ID
+	})
+	sort.Slice(quiet, func(i, j int) bool { return quiet[i].ID < quiet[j].ID })
+	return fired, quiet
+}
+
+// htmlInt writes a count with thousands separators.
+func htmlInt(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+func htmlRound(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,0 +1,73 @@
+// chatlint HTML report: filters for the conversation list and expand/collapse
+// all. The page works without it (every conversation is a <details>).
+(function () {
+  "use strict";
+  var tools = document.getElementById("conv-tools");
+  if (!tools) return;
+  tools.hidden = false;
+  var items = Array.prototype.slice.call(document.querySelectorAll(".conv-item"));
+  var q = document.getElementById("f-q");
+  var agent = document.getElementById("f-agent");
+  var rule = document.getElementById("f-rule");
+  var issues = document.getElementById("f-issues");
+  var count = document.getElementById("f-count");
+  var parsed = items.map(function (el) {
+    function list(name) {
+      try { return JSON.parse(el.getAttribute(name) || "[]"); } catch (e) { return []; }
+    }
+    return { el: el, agents: list("data-agents"), rules: list("data-rules"), findings: +el.getAttribute("data-findings") };
+  });
+
+  function apply() {
+    var text = (q && q.value || "").trim().toLowerCase();
+    var a = agent ? agent.value : "", r = rule ? rule.value : "";
+    var only = issues && issues.checked, shown = 0;
+    parsed.forEach(function (it) {
+      var ok = (!a || it.agents.indexOf(a) >= 0) && (!r || it.rules.indexOf(r) >= 0) &&
+        (!only || it.findings > 0) && (!text || it.el.textContent.toLowerCase().indexOf(text) >= 0);
+      it.el.hidden = !ok;
+      if (ok) shown++;
+    });
+    if (count) count.textContent = shown === items.length ? "" : "显示 " + shown + " / " + items.length;
+  }
+  [q, agent, rule, issues].forEach(function (el) {
+    if (el) el.addEventListener(el === q ? "input" : "change", apply);
+  });
+
+  function setOpen(open) {
+    parsed.forEach(function (it) {
+      if (it.el.tagName === "DETAILS" && !it.el.hidden) it.el.open = open;
+    });
+  }
+  var ex = document.getElementById("expand-all"), co = document.getElementById("collapse-all");
+  if (ex) ex.addEventListener("click", function () { setOpen(true); });
+  if (co) co.addEventListener("click", function () { setOpen(false); });
+
+  // "查看会话" on an agent card filters the list to that agent
+  Array.prototype.forEach.call(document.querySelectorAll("a.agent-link"), function (link) {
+    link.addEventListener("click", function () {
+      if (!agent) return;
+      agent.value = link.getAttribute("data-agent");
+      apply();
+    });
+  });
+
+  // open a conversation linked by #conv-N
+  function openHash() {
+    var el = location.hash && document.getElementById(location.hash.slice(1));
+    if (el && el.tagName === "DETAILS") el.open = true;
+  }
+  window.addEventListener("hashchange", openHash);
+  openHash();
+
+  // print everything, then put the page back as it was
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = parsed.filter(function (it) { return it.el.tagName === "DETAILS" && !it.el.open; });
+    closed.forEach(function (it) { it.el.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (it) { it.el.open = false; });
+    closed = [];
+  });
+})();

@@ -1,0 +1,160 @@
+package report_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/check"
+	"github.com/chatlint/chatlint/lint/report"
+	"github.com/chatlint/chatlint/lint/transcript"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// findBrowser returns a headless-capable Chromium on PATH. Without one the
+// test is skipped, unless CHATLINT_REQUIRE_BROWSER is set (CI sets it and
+// installs Debian's chromium), in which case it fails.
+func findBrowser(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CHATLINT_REQUIRE_BROWSER") != "" {
+		t.Fatal("CHATLINT_REQUIRE_BROWSER is set but no chromium, chromium-browser or google-chrome is on PATH (apt-get install chromium)")
+	}
+	t.Skip("no chromium, chromium-browser or google-chrome on PATH: skipping the headless-browser test of the HTML report (install Debian's chromium, or set CHATLINT_REQUIRE_BROWSER=1 to make this a failure)")
+	return ""
+}
+
+// runBrowser runs the browser headless on a local file with everything that
+// would reach for the network switched off.
+func runBrowser(t *testing.T, browser string, args ...string) []byte {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	base := []string{
+		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--disable-extensions", "--disable-dev-shm-usage", "--hide-scrollbars",
+		"--user-data-dir=" + t.TempDir(),
+	}
+	cmd := exec.CommandContext(ctx, browser, append(base, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%s %s: %v\nstderr:\n%s", browser, strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.Bytes()
+}
+
+// samplePage lints the bundled sample transcripts with the built-in packs, as
+// `chatlint lint --format html testdata/transcripts/` does, and returns the
+// page and the id of the lowest-scoring conversation.
+func samplePage(t *testing.T) (page []byte, worst string) {
+	t.Helper()
+	set, err := rules.Load(rules.DefaultPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, err := check.Compile(set, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var infos []*lint.RuleInfo
+	for _, c := range checks.Checks {
+		infos = append(infos, c.Info())
+	}
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		loc = time.FixedZone("CST", 8*3600)
+	}
+	var buf bytes.Buffer
+	w, err := report.New("html", &buf, report.Options{Location: loc, Rules: infos, Scoring: checks.Scoring})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var worstScore float64
+	eng := &lint.Engine{Checker: checks, Scoring: checks.Scoring}
+	ctx := context.Background()
+	sum, err := eng.Run(ctx, func(sink lint.Sink) error {
+		return transcript.ReadAll(ctx, []string{filepath.Join("..", "..", "testdata", "transcripts")}, transcript.Options{Format: "auto", Location: loc}, sink)
+	}, func(r *lint.Result) error {
+		if worst == "" || r.Score < worstScore {
+			worst, worstScore = r.Conversation.ID, r.Score
+		}
+		return w.Conversation(r)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Conversations == 0 || worst == "" {
+		t.Fatal("the samples produced no conversations")
+	}
+	return buf.Bytes(), worst
+}
+
+// TestHTMLInBrowser opens the report of the bundled samples in headless
+// Chromium and checks the rendered page: the charts are there, the script
+// ran, and the worst conversation is listed first, open, with its evidence
+// marked.
+func TestHTMLInBrowser(t *testing.T) {
+	browser := findBrowser(t)
+	page, worst := samplePage(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	url := "file://" + filepath.ToSlash(file)
+
+	dom := string(runBrowser(t, browser, "--dump-dom", url))
+	for _, want := range []string{
+		`<svg id="score-histogram" class="chart histogram"`, // the score distribution
+		`<rect class="g0"`,                    // with bars in it
+		`class="agent-card"`,                  // per-agent scorecards
+		`<svg class="stack"`,                  // grade mix bars
+		`<svg class="rule-bar"`,               // findings per rule
+		`<table class="rules">`,               // the rule table
+		`<mark class="sev-`,                   // evidence marked
+		`<div id="conv-tools" class="tools">`, // the script ran: the filters are shown
+		"会话 <b>" + worst + "</b>",             // the worst conversation
+		"chatlint 质检报告",                       // Chinese survived the round trip
+	} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered DOM lacks %q", want)
+		}
+	}
+	// the worst conversation comes first, and open
+	first := strings.Index(dom, `<details class="conv conv-item" id="conv-1"`)
+	if first < 0 {
+		t.Fatal("no conversation list in the rendered DOM")
+	}
+	head := dom[first:]
+	if end := strings.Index(head, "</summary>"); end > 0 {
+		head = head[:end]
+	}
+	if !strings.Contains(head, " open") || !strings.Contains(head, "<b>"+worst+"</b>") {
+		t.Errorf("first conversation is not %s, open:\n%s", worst, head)
+	}
+
+	png := filepath.Join(dir, "report.png")
+	runBrowser(t, browser, "--screenshot="+png, "--window-size=1280,2400", url)
+	b, err := os.ReadFile(png)
+	if err != nil {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	if len(b) < 10000 || !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Errorf("screenshot is %d bytes, not a rendered page", len(b))
+	}
+}

@@ -1,0 +1,339 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+var htmlScoring = lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}, {Name: "良好", Min: 85}, {Name: "合格", Min: 70}}, FailGrade: "不合格"}
+
+var (
+	htmlForbid  = &lint.RuleInfo{ID: "shop/evasive", Pack: "shop", Type: "forbid", Severity: lint.Error, Deduct: 5, Description: "推诿用语", Source: "规章 五.五"}
+	htmlGreet   = &lint.RuleInfo{ID: "shop/missing-greeting", Pack: "shop", Type: "require", Severity: lint.Warning, Deduct: 2}
+	htmlUnfired = &lint.RuleInfo{ID: "shop/slow-reply", Pack: "shop", Type: "latency", Severity: lint.Info, Deduct: 1, MaxDeduct: 10}
+)
+
+// htmlResult builds a conversation of a customer question and an agent
+// answer, with a forbid finding on the answer for each deduction of 5.
+func htmlResult(id string, agent, answer string, score float64) *lint.Result {
+	t0 := time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)
+	c := &lint.Conversation{ID: id, File: "day.jsonl", Timed: true, Messages: []lint.Message{
+		{Conversation: id, Role: lint.Customer, Sender: "buyer", Text: "在吗", Time: t0, Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+		{Conversation: id, Role: lint.Agent, Sender: agent, Text: answer, Time: t0.Add(5 * time.Second), Pos: lint.Pos{File: "day.jsonl", Line: 2}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{agent}, Score: score, Grade: htmlScoring.GradeOf(score)}
+	if i := strings.Index(answer, "不行"); i >= 0 && score < 100 {
+		r.Findings = append(r.Findings, lint.Finding{Rule: htmlForbid, Msg: 1, Match: "不行", Start: i, End: i + len("不行"),
+			Column: len([]rune(answer[:i])) + 1, Suggestion: "无法帮到您", Message: "避免「不行」", Agent: agent, Deduct: 100 - score})
+	}
+	return r
+}
+
+// renderHTML runs the HTML writer over results and returns the page.
+func renderHTML(t *testing.T, opts Options, keep int, results ...*lint.Result) string {
+	t.Helper()
+	if opts.Location == nil {
+		opts.Location = time.UTC
+	}
+	if opts.Scoring.Start == 0 {
+		opts.Scoring = htmlScoring
+	}
+	if opts.Rules == nil {
+		opts.Rules = []*lint.RuleInfo{htmlForbid, htmlGreet, htmlUnfired}
+	}
+	var buf bytes.Buffer
+	w, err := New("html", &buf, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keep != 0 {
+		w.(*htmlWriter).keep = keep
+	}
+	sum := lint.NewSummary()
+	files := map[string]bool{}
+	for _, r := range results {
+		sum.Add(r)
+		sum.Records += len(r.Conversation.Messages)
+		files[r.Conversation.File] = true
+		if err := w.Conversation(r); err != nil {
+			t.Fatal(err)
+		}
+		if hw := w.(*htmlWriter); len(hw.worst) > max(hw.keep, 0) {
+			t.Fatalf("writer holds %d conversations, limit %d", len(hw.worst), hw.keep)
+		}
+	}
+	sum.Files = len(files)
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// convIDs lists the conversation ids of the page's list, in order.
+func convIDs(page string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`<span class="cid">会话 <b>([^<]*)</b>`).FindAllStringSubmatch(page, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+func TestHTMLPage(t *testing.T) {
+	page := renderHTML(t, Options{}, 0,
+		htmlResult("c1", "小美", "您好，这个不行呢", 95),
+		htmlResult("c2", "阿杰", "您好亲", 100),
+	)
+	for _, want := range []string{
+		"<!DOCTYPE html>", `<html lang="zh-CN">`, `<meta charset="utf-8">`, `"PingFang SC"`, `"Noto Sans CJK SC"`,
+		`<svg id="score-histogram"`, `<section id="agents"`, `class="agent-card"`, `<section id="rules"`,
+		`<code>shop/evasive</code>`, "推诿用语", "依据：规章 五.五",
+		`<details class="conv conv-item" id="conv-1"`,
+		`这个<mark class="sev-error" title="1. shop/evasive">不行</mark><sup class="fn">1</sup>呢`,
+		"建议：把「<del>不行</del>」改为「<ins>无法帮到您</ins>」",
+		"未发现问题的规则（2 条）", // missing-greeting and slow-reply did not fire
+		"满分 100；优秀 ≥ 95，良好 ≥ 85，合格 ≥ 70，其余为不合格",
+		"<b>shop</b>（3 条规则）",
+		"10:00:05",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// nothing is fetched: no external resources at all
+	for _, bad := range []string{"http://", "https://", "<link", " src=", "@import"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q: it must be self-contained", bad)
+		}
+	}
+	if n := strings.Count(page, "<script"); n != 1 {
+		t.Errorf("%d script elements, want the one inline script", n)
+	}
+	// the worst conversation is open, the others are not
+	if !strings.Contains(page, `id="conv-1" data-agents="[&#34;小美&#34;]" data-rules="[&#34;shop/evasive&#34;]" data-findings="1" open>`) {
+		t.Errorf("worst conversation is not first and open:\n%s", page[strings.Index(page, `id="conv-1"`)-40:][:300])
+	}
+	if strings.Contains(page, `data-findings="0" open>`) {
+		t.Error("a clean conversation is open")
+	}
+}
+
+func TestHTMLEscapes(t *testing.T) {
+	evil := `<script>alert("x")</script>`
+	r := htmlResult(`c"><script>alert(1)</script>`, `<img src=x onerror=alert(2)>`, "不行"+evil, 95)
+	r.Conversation.Messages[0].Text = "line1\n" + evil
+	r.Findings[0].Message = "<b>bold</b> & co"
+	r.Conversation.Notes = []string{"<i>note</i>"}
+	page := renderHTML(t, Options{}, 0, r)
+	if n := strings.Count(page, "<script"); n != 1 {
+		t.Errorf("%d <script in the page, want only the report's own", n)
+	}
+	for _, bad := range []string{"<img", "<b>bold", "<i>note", `alert("x")`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("unescaped %q in the page", bad)
+		}
+	}
+	for _, want := range []string{
+		"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;",
+		"&lt;img src=x onerror=alert(2)&gt;",
+		"&lt;b&gt;bold&lt;/b&gt; &amp; co",
+		"line1\n&lt;script&gt;",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks escaped %q", want)
+		}
+	}
+}
+
+func TestHTMLWorstFirst(t *testing.T) {
+	page := renderHTML(t, Options{}, 0,
+		htmlResult("a", "小美", "好的", 100),
+		htmlResult("b", "小美", "不行", 90),
+		htmlResult("c", "阿杰", "不行", 80),
+		htmlResult("d", "阿杰", "不行", 90),
+		htmlResult("e", "阿杰", "不行", 80),
+		htmlResult("f", "小美", "好的", 100),
+	)
+	got := strings.Join(convIDs(page), " ")
+	if want := "c e b d a f"; got != want {
+		t.Errorf("order %q, want %q (score ascending, then input order)", got, want)
+	}
+	// agents: worst mean first (阿杰 83.33 before 小美 96.67)
+	if i, j := strings.Index(page, "<h3>阿杰</h3>"), strings.Index(page, "<h3>小美</h3>"); i < 0 || j < 0 || i > j {
+		t.Errorf("agent cards not worst mean first (阿杰 at %d, 小美 at %d)", i, j)
+	}
+}
+
+func TestHTMLKeepsOnlyTheWorst(t *testing.T) {
+	var results []*lint.Result
+	scores := []float64{100, 95, 60, 100, 85, 70, 100, 60, 95, 100}
+	for i, s := range scores {
+		results = append(results, htmlResult(fmt.Sprintf("c%02d", i), "小美", "这个不行", s))
+	}
+	page := renderHTML(t, Options{}, 3, results...)
+	if got, want := strings.Join(convIDs(page), " "), "c02 c07 c05"; got != want {
+		t.Errorf("kept %q, want %q", got, want)
+	}
+	if !strings.Contains(page, "显示得分最低的 3 个会话（共 10 个会话，6 个有问题）") {
+		t.Error("no truncation note")
+	}
+	// the charts still count every conversation
+	if !strings.Contains(page, "满分 100：4 个会话") || !strings.Contains(page, "60 至 65 分（不含 65）：2 个会话") {
+		t.Error("histogram does not count all conversations")
+	}
+	if !strings.Contains(page, "<h3>小美</h3><span class=\"muted\">10 个会话</span>") {
+		t.Error("agent card does not count all conversations")
+	}
+}
+
+func TestHTMLEmptyRun(t *testing.T) {
+	page := renderHTML(t, Options{}, 0)
+	for _, want := range []string{"没有可检查的会话。", "没有规则发现问题。", "</html>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("empty page lacks %q", want)
+		}
+	}
+	for _, bad := range []string{`id="score-histogram"`, `id="agents"`, `<details class="conv`, `id="conv-tools"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("empty page has %q", bad)
+		}
+	}
+}
+
+func TestHTMLCanned(t *testing.T) {
+	reply := func(line int, text string, score float64) *lint.Result {
+		r := htmlResult(fmt.Sprintf("replies.txt:%d", line), "", text, score)
+		m := r.Conversation.Messages[1]
+		m.Time, m.Sender, m.Pos = time.Time{}, "", lint.Pos{File: "replies.txt", Line: line}
+		r.Conversation.Messages = []lint.Message{m}
+		r.Conversation.File, r.Agents = "replies.txt", nil
+		for i := range r.Findings {
+			r.Findings[i].Msg, r.Findings[i].Agent = 0, ""
+		}
+		return r
+	}
+	page := renderHTML(t, Options{Canned: true}, 0,
+		reply(1, "亲，您好", 100),
+		reply(2, "这个不行", 95),
+		reply(3, "不行不行", 90),
+	)
+	for _, want := range []string{"快捷短语库", "共 3 条回复，2 条有问题", `<span class="pos">replies.txt:3</span>`, `<span class="pos">replies.txt:2</span>`, "<mark"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("canned page lacks %q", want)
+		}
+	}
+	if strings.Index(page, "replies.txt:3</span>") > strings.Index(page, "replies.txt:2</span>") {
+		t.Error("canned replies not worst first")
+	}
+	for _, bad := range []string{"replies.txt:1</span>", `id="score-histogram"`, `id="agents"`, "<details class=\"conv", "平均分"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("canned page has %q", bad)
+		}
+	}
+}
+
+func TestHTMLUnmatchedFinding(t *testing.T) {
+	r := htmlResult("c1", "小美", "在的", 98)
+	r.Findings = []lint.Finding{{Rule: htmlGreet, Msg: 0, Message: "首次回复缺少问候语", Agent: "小美", Deduct: 2}}
+	page := renderHTML(t, Options{}, 0, r)
+	// the finding sits beside the customer's first message, which is outlined but not marked
+	re := regexp.MustCompile(`(?s)<div class="row customer hit sev-warning">.*?在吗</div>\s*</div>\s*<div class="findings">\s*<div class="finding sev-warning">.*?首次回复缺少问候语`)
+	if !re.MatchString(page) {
+		t.Errorf("unmatched finding not beside its message")
+	}
+	if strings.Contains(page, "<mark") {
+		t.Error("a finding without a match is marked")
+	}
+}
+
+func TestHTMLDeterministic(t *testing.T) {
+	mk := func() []*lint.Result {
+		return []*lint.Result{htmlResult("a", "甲", "不行", 95), htmlResult("b", "乙", "不行", 90), htmlResult("c", "丙", "好", 100)}
+	}
+	first := renderHTML(t, Options{}, 0, mk()...)
+	for i := 0; i < 5; i++ {
+		if renderHTML(t, Options{}, 0, mk()...) != first {
+			t.Fatal("two renderings of the same run differ")
+		}
+	}
+}
+
+func TestHTMLRecordErrors(t *testing.T) {
+	var buf bytes.Buffer
+	w, _ := New("html", &buf, Options{Location: time.UTC, Scoring: htmlScoring})
+	sum := lint.NewSummary()
+	sum.Errors = []lint.RecordError{{Pos: lint.Pos{File: "day.jsonl", Line: 7}, Err: `invalid JSON: <oops>`}}
+	sum.Rejected, sum.Records = 1, 1
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{`<section id="errors"`, `<td class="pos">day.jsonl:7</td><td>invalid JSON: &lt;oops&gt;</td>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func TestHTMLSegments(t *testing.T) {
+	text := "亲这个不行不可以"
+	at := func(s string) (int, int) { i := strings.Index(text, s); return i, i + len(s) }
+	a0, a1 := at("不行")
+	b0, b1 := at("行不可")
+	// a span cutting a rune never reaches htmlSegments (view drops it), but
+	// cutting must not lose text either way
+	joined := ""
+	for _, s := range htmlSegments(text, []htmlSpan{{a0, a1, 1, "warning", "r1"}, {1, 2, 3, "info", "r3"}}) {
+		joined += s.Text
+	}
+	if joined != text {
+		t.Errorf("segments lose text: %q", joined)
+	}
+	var got []string
+	for _, s := range htmlSegments(text, []htmlSpan{{a0, a1, 1, "warning", "r1"}, {b0, b1, 2, "error", "r2"}}) {
+		if s.Mark {
+			got = append(got, fmt.Sprintf("[%s:%s%v]", s.Text, s.Sev, s.Ends))
+		} else {
+			got = append(got, s.Text)
+		}
+	}
+	if g, want := strings.Join(got, ""), "亲这个[不:warning[]][行:error[1]][不可:error[2]]以"; g != want {
+		t.Errorf("segments = %s, want %s", g, want)
+	}
+}
+
+func TestHTMLBadSpanNotMarked(t *testing.T) {
+	r := htmlResult("c1", "小美", "这个不行", 95)
+	r.Findings[0].Start++ // inside a rune
+	page := renderHTML(t, Options{}, 0, r)
+	if strings.Contains(page, "<mark") {
+		t.Error("a span that cuts a character is marked")
+	}
+	if !strings.Contains(page, "这个不行</div>") {
+		t.Error("message text damaged")
+	}
+}
+
+func TestHTMLNiceStep(t *testing.T) {
+	for _, tt := range []struct{ max, want int }{{0, 1}, {5, 1}, {6, 2}, {10, 2}, {11, 5}, {40, 10}, {99, 20}, {1234, 500}} {
+		if got := htmlNiceStep(tt.max); got != tt.want {
+			t.Errorf("htmlNiceStep(%d) = %d, want %d", tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestHTMLInt(t *testing.T) {
+	for _, tt := range []struct {
+		in   int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {200000, "200,000"}, {1140000, "1,140,000"}, {-1234, "-1,234"}} {
+		if got := htmlInt(tt.in); got != tt.want {
+			t.Errorf("htmlInt(%d) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

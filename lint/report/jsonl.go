@@ -1,0 +1,58 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register("jsonl", func(w io.Writer, opts Options) Writer { return &jsonlWriter{w: w, opts: opts} })
+}
+
+// JSONLSummary is the last line of the jsonl report: the parts of the JSON
+// report that need the whole run. It is the only line with a "summary" key;
+// every other line is a JSONConversation (which has an "id" and no
+// "summary").
+type JSONLSummary struct {
+	Summary JSONSummary `json:"summary"`
+	Agents  []JSONAgent `json:"agents"`
+	Errors  []JSONError `json:"errors"`
+}
+
+// jsonlWriter writes the jsonl report: one compact JSON object per line,
+// each conversation (the same object as in the JSON report's conversations)
+// written with a single Write as soon as it is linted, then one JSONLSummary
+// line. A run cut short has no summary line, which tells a consumer the
+// stream is incomplete.
+type jsonlWriter struct {
+	w    io.Writer
+	opts Options
+	buf  bytes.Buffer
+}
+
+func (j *jsonlWriter) line(v any) error {
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := j.w.Write(j.buf.Bytes())
+	return err
+}
+
+// Conversation writes the conversation's line at once.
+func (j *jsonlWriter) Conversation(r *lint.Result) error {
+	return j.line(ConversationJSON(r, j.opts))
+}
+
+// Close writes the summary line.
+func (j *jsonlWriter) Close(s *lint.Summary) error {
+	if s == nil {
+		s = lint.NewSummary()
+	}
+	return j.line(JSONLSummary{Summary: SummaryJSON(s), Agents: AgentsJSON(s), Errors: ErrorsJSON(s)})
+}

@@ -1,0 +1,138 @@
+package report
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// parseJUnit checks that the report is well-formed XML and decodes it.
+func parseJUnit(t *testing.T, out []byte) *JUnitSuites {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(out))
+	for {
+		if _, err := d.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("not well-formed XML: %v\n%s", err, out)
+		}
+	}
+	var s JUnitSuites
+	if err := xml.Unmarshal(out, &s); err != nil {
+		t.Fatal(err)
+	}
+	return &s
+}
+
+func TestJUnit(t *testing.T) {
+	results, sum := fixture()
+	out := render(t, "junit", fxOptions(), results, sum)
+	if !bytes.HasPrefix(out, []byte(xml.Header)) {
+		t.Errorf("no XML declaration: %.60s", out)
+	}
+	s := parseJUnit(t, out)
+	if s.Tests != 5 || s.Failures != 2 || s.Errors != 2 {
+		t.Errorf("testsuites tests/failures/errors = %d/%d/%d, want 5/2/2", s.Tests, s.Failures, s.Errors)
+	}
+	var names []string
+	for _, su := range s.Suites {
+		names = append(names, su.Name)
+	}
+	if strings.Join(names, "|") != fxFile+"|other.txt|broken.csv" {
+		t.Fatalf("suites %q: one per file, in order of appearance", names)
+	}
+	day := s.Suites[0]
+	if day.Tests != 3 || day.Failures != 1 || day.Errors != 1 || len(day.Cases) != 3 {
+		t.Errorf("suite %s: %+v", day.Name, day)
+	}
+	c1, c2, bad := day.Cases[0], day.Cases[1], day.Cases[2]
+	if c1.Name != "c1" || c1.Failure == nil || c1.Failure.Type != "error" {
+		t.Errorf("c1: %+v (want a failure typed by its worst finding, error)", c1)
+	}
+	for _, want := range []string{
+		fxFile + ":1 warning shop/greeting -2",
+		fxFile + ":2:4 error shop/evasive -5",
+		"2026-11-04T18:00:05+08:00 agent 客服01: 他说\"不行\", ⏎ 真的不行",
+		"避免「不行」: 100% ⏎ 换个说法 建议: 不行 → 无法帮到您",
+	} {
+		if !strings.Contains(c1.Failure.Body, want) {
+			t.Errorf("c1 failure body lacks %q:\n%s", want, c1.Failure.Body)
+		}
+	}
+	if !strings.HasPrefix(c1.Failure.Message, "2 项问题: shop/greeting, shop/evasive") {
+		t.Errorf("c1 failure message %q", c1.Failure.Message)
+	}
+	props := map[string]string{}
+	for _, p := range c1.Properties.Props {
+		props[p.Name] = p.Value
+	}
+	if props["score"] != "93" || props["grade"] != "良好" || props["agents"] != "客服01" {
+		t.Errorf("c1 properties %v", props)
+	}
+	if c2.Failure != nil || c2.Error != nil || c2.Name != "c2" {
+		t.Errorf("clean c2: %+v", c2)
+	}
+	if bad.Error == nil || bad.Error.Type != "malformed-record" || bad.Name != fxFile+":6" || bad.Line != 6 {
+		t.Errorf("malformed record: %+v", bad)
+	}
+	other := s.Suites[1].Cases[0]
+	if other.Failure == nil || other.Failure.Type != "info" {
+		t.Fatalf("c3: %+v", other)
+	}
+	// control characters cannot be in XML: replaced; "]]>" survives CDATA
+	if !strings.Contains(other.Failure.Body, "结束\uFFFD]]>") {
+		t.Errorf("c3 body %q", other.Failure.Body)
+	}
+	for _, tc := range []*JUnitCase{c1, c2, bad, other} {
+		if tc.Time != "0" {
+			t.Errorf("%s time %q", tc.Name, tc.Time)
+		}
+	}
+	if s.Suites[2].Cases[0].Line != 0 || s.Suites[2].Cases[0].Name != "broken.csv" {
+		t.Errorf("malformed record without a line: %+v", s.Suites[2].Cases[0])
+	}
+}
+
+func TestJUnitCanned(t *testing.T) {
+	text := "这个我也不知道，您问问快递吧，或者联系一下物流公司看看他们怎么说的吧"
+	c := &lint.Conversation{ID: "lib/r.txt:7", File: "lib/r.txt", Messages: []lint.Message{{Role: lint.Agent, Text: text, Pos: lint.Pos{File: "lib/r.txt", Line: 7}}}}
+	r := &lint.Result{Conversation: c, Score: 95, Grade: "优秀", Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不知道", "", "推诿", "", 5)}}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	s := parseJUnit(t, render(t, "junit", Options{Canned: true}, []*lint.Result{r}, sum))
+	tc := s.Suites[0].Cases[0]
+	if want := "lib/r.txt:7 " + string([]rune(text)[:30]) + "…"; tc.Name != want {
+		t.Errorf("canned test case name %q, want %q", tc.Name, want)
+	}
+	if tc.Failure == nil || !strings.Contains(tc.Failure.Body, "lib/r.txt:7:5 error shop/evasive -5\n    agent: "+text) {
+		t.Errorf("canned failure %+v", tc.Failure)
+	}
+}
+
+func TestJUnitEmptyRun(t *testing.T) {
+	out := render(t, "junit", Options{}, nil, lint.NewSummary())
+	s := parseJUnit(t, out)
+	if s.Tests != 0 || len(s.Suites) != 0 || s.Name != "chatlint" {
+		t.Errorf("empty run: %s", out)
+	}
+}
+
+func TestXMLSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"普通文本\n\t\r", "普通文本\n\t\r"},
+		{"a\x00b\x0bc\x1f", "a\uFFFDb\uFFFDc\uFFFD"},
+		{"bad\xffutf8", "bad\uFFFDutf8"},
+		{"\uFFFD kept", "\uFFFD kept"},
+		{"\uFFFE", "\uFFFD"},
+		{"😀", "😀"},
+	}
+	for _, tt := range tests {
+		if got := xmlSafe(tt.in); got != tt.want {
+			t.Errorf("xmlSafe(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,460 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register("sarif", func(w io.Writer, opts Options) Writer {
+		return &sarifWriter{w: bufio.NewWriter(w), opts: opts}
+	})
+}
+
+// SARIFSchema is the schema URI the SARIF report names (SARIF 2.1.0 with
+// errata 01, the version GitHub code scanning reads).
+const SARIFSchema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// sarifMalformed is the notification descriptor of malformed records.
+const sarifMalformed = "malformed-record"
+
+// SARIFFingerprint is the key of the partial fingerprint chatlint gives
+// every result.
+const SARIFFingerprint = "chatlintFinding/v1"
+
+// sarifWriter writes a SARIF 2.1.0 log with one run: the tool with a rule
+// descriptor per active rule, one result per finding (streamed as each
+// conversation finishes), the malformed records as tool execution
+// notifications of the invocation, and the run summary in the run's
+// property bag. Columns are Unicode code points (columnKind
+// unicodeCodePoints), as in the other reports.
+type sarifWriter struct {
+	w        *bufio.Writer
+	opts     Options
+	started  bool
+	results  int
+	ruleIdx  map[string]int
+	scope    string         // fingerprint scope of the occurrence counts
+	occurred map[string]int // fingerprint → results with it so far in scope
+	err      error
+}
+
+// SARIFRule is a SARIF reportingDescriptor for one chatlint rule.
+type SARIFRule struct {
+	ID                   string               `json:"id"`
+	Name                 string               `json:"name,omitempty"`
+	ShortDescription     SARIFText            `json:"shortDescription"`
+	FullDescription      *SARIFText           `json:"fullDescription,omitempty"`
+	Help                 *SARIFMarkdown       `json:"help,omitempty"`
+	DefaultConfiguration SARIFConfiguration   `json:"defaultConfiguration"`
+	Properties           *SARIFRuleProperties `json:"properties,omitempty"`
+}
+
+// SARIFText is a SARIF message or multiformatMessageString with text only.
+type SARIFText struct {
+	Text string `json:"text"`
+}
+
+// SARIFMarkdown is a multiformatMessageString with text and Markdown.
+type SARIFMarkdown struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown"`
+}
+
+// SARIFConfiguration is a reportingConfiguration: the rule's level.
+type SARIFConfiguration struct {
+	Level string `json:"level"`
+}
+
+// SARIFRuleProperties is a rule's property bag.
+type SARIFRuleProperties struct {
+	Severity  string   `json:"severity"`
+	Deduct    float64  `json:"deduct"`
+	MaxDeduct float64  `json:"max_deduct,omitempty"`
+	Type      string   `json:"type"`
+	Pack      string   `json:"pack,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	Suggest   []string `json:"suggest,omitempty"`
+	Tags      []string `json:"tags"`
+	// ProblemSeverity is what GitHub code scanning shows for non-security
+	// alerts (error, warning, recommendation).
+	ProblemSeverity string `json:"problem.severity"`
+}
+
+// SARIFResult is one finding.
+type SARIFResult struct {
+	RuleID              string                `json:"ruleId"`
+	RuleIndex           *int                  `json:"ruleIndex,omitempty"`
+	Level               string                `json:"level"`
+	Message             SARIFText             `json:"message"`
+	Locations           []SARIFLocation       `json:"locations"`
+	PartialFingerprints map[string]string     `json:"partialFingerprints"`
+	Properties          SARIFResultProperties `json:"properties"`
+}
+
+// SARIFLocation is a location with a physical location.
+type SARIFLocation struct {
+	PhysicalLocation SARIFPhysicalLocation `json:"physicalLocation"`
+}
+
+// SARIFPhysicalLocation is a file and a region in it.
+type SARIFPhysicalLocation struct {
+	ArtifactLocation SARIFArtifactLocation `json:"artifactLocation"`
+	Region           *SARIFRegion          `json:"region,omitempty"`
+}
+
+// SARIFArtifactLocation names a file by URI (a relative reference for the
+// relative paths chatlint was given).
+type SARIFArtifactLocation struct {
+	URI string `json:"uri"`
+}
+
+// SARIFRegion is a line, and for findings that point at a phrase the
+// phrase's columns (1-based, in Unicode code points; EndColumn is one past
+// the phrase) and text.
+type SARIFRegion struct {
+	StartLine   int        `json:"startLine"`
+	StartColumn int        `json:"startColumn,omitempty"`
+	EndColumn   int        `json:"endColumn,omitempty"`
+	Snippet     *SARIFText `json:"snippet,omitempty"`
+}
+
+// SARIFResultProperties is a result's property bag: the evidence and its
+// conversation.
+type SARIFResultProperties struct {
+	Conversation string  `json:"conversation"`
+	Agent        string  `json:"agent,omitempty"`
+	Role         string  `json:"role,omitempty"`
+	Sender       string  `json:"sender,omitempty"`
+	Time         string  `json:"time,omitempty"`
+	Text         string  `json:"text"`
+	Match        string  `json:"match,omitempty"`
+	Suggestion   string  `json:"suggestion,omitempty"`
+	Deduct       float64 `json:"deduct"`
+	Severity     string  `json:"severity"`
+}
+
+// SARIFInvocation is the run's invocation: malformed records are its
+// tool execution notifications.
+type SARIFInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []SARIFNotification `json:"toolExecutionNotifications"`
+}
+
+// SARIFNotification is one malformed record.
+type SARIFNotification struct {
+	Level      string              `json:"level"`
+	Message    SARIFText           `json:"message"`
+	Locations  []SARIFLocation     `json:"locations,omitempty"`
+	Descriptor *SARIFDescriptorRef `json:"descriptor,omitempty"`
+}
+
+// SARIFDescriptorRef is a reportingDescriptorReference by id.
+type SARIFDescriptorRef struct {
+	ID string `json:"id"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []SARIFRule `json:"rules"`
+	Notifications  []SARIFRule `json:"notifications"`
+}
+
+// SARIFLevel maps a severity to a SARIF level: error → error, warning →
+// warning, info → note.
+func SARIFLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+func problemSeverity(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	}
+	return "recommendation"
+}
+
+// SARIFRuleDescriptor describes one rule for the SARIF driver.
+func SARIFRuleDescriptor(r *lint.RuleInfo) SARIFRule {
+	desc := r.Description
+	if desc == "" {
+		desc = r.ID
+	}
+	var suggest []string
+	for _, k := range sarifSortedKeys(r.Suggest) {
+		suggest = append(suggest, k+" → "+r.Suggest[k])
+	}
+	text := []string{desc}
+	md := []string{"**" + sarifMDEscape(desc) + "**", ""}
+	if r.Source != "" {
+		text = append(text, "依据: "+r.Source)
+		md = append(md, "- 依据: "+sarifMDEscape(r.Source))
+	}
+	if len(suggest) > 0 {
+		text = append(text, "建议: "+strings.Join(suggest, "；"))
+		var ms []string
+		for _, k := range sarifSortedKeys(r.Suggest) {
+			ms = append(ms, sarifMDEscape(k)+" → "+sarifMDEscape(r.Suggest[k]))
+		}
+		md = append(md, "- 建议: "+strings.Join(ms, "；"))
+	}
+	score := fmt.Sprintf("扣分: 每项 %s 分", plainNum(r.Deduct))
+	if r.MaxDeduct > 0 {
+		score += fmt.Sprintf("，每个会话最多 %s 分", plainNum(r.MaxDeduct))
+	}
+	text = append(text, score)
+	md = append(md, "- "+score)
+	def := fmt.Sprintf("规则: %s（%s，%s）", r.ID, r.Type, r.Severity)
+	mdDef := fmt.Sprintf("- 规则: `%s`（%s，%s）", r.ID, sarifMDEscape(r.Type), r.Severity)
+	if r.File != "" {
+		at := r.File
+		if r.Line > 0 {
+			at += ":" + strconv.Itoa(r.Line)
+		}
+		def += "，定义于 " + at
+		mdDef += "，定义于 " + sarifMDEscape(at)
+	}
+	text = append(text, def)
+	md = append(md, mdDef)
+	tags := []string{"chatlint", r.Type}
+	if r.Pack != "" {
+		tags = append(tags, r.Pack)
+	}
+	return SARIFRule{
+		ID: r.ID, Name: r.Name,
+		ShortDescription:     SARIFText{Text: desc},
+		FullDescription:      &SARIFText{Text: desc},
+		Help:                 &SARIFMarkdown{Text: strings.Join(text, "\n"), Markdown: strings.Join(md, "\n")},
+		DefaultConfiguration: SARIFConfiguration{Level: SARIFLevel(r.Severity)},
+		Properties: &SARIFRuleProperties{
+			Severity: r.Severity.String(), Deduct: r.Deduct, MaxDeduct: r.MaxDeduct, Type: r.Type,
+			Pack: r.Pack, Source: r.Source, Suggest: suggest, Tags: tags,
+			ProblemSeverity: problemSeverity(r.Severity),
+		},
+	}
+}
+
+func sarifSortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var sarifMDSpecial = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "#", `\#`, "|", `\|`, "\n", " ",
+)
+
+// sarifMDEscape escapes Markdown's inline markup characters.
+func sarifMDEscape(s string) string { return sarifMDSpecial.Replace(s) }
+
+// SARIFURI turns a path as given into a URI reference: forward slashes,
+// percent-encoded where RFC 3986 requires it; absolute paths become file
+// URIs.
+func SARIFURI(path string) string {
+	p := filepath.ToSlash(path)
+	abs := filepath.IsAbs(path) || strings.HasPrefix(p, "/")
+	if abs && !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x
+	}
+	u := (&url.URL{Path: p}).EscapedPath()
+	if abs {
+		return "file://" + u
+	}
+	// a colon in the first segment would read as a URI scheme
+	if first, _, _ := strings.Cut(u, "/"); strings.Contains(first, ":") {
+		u = "./" + u
+	}
+	return u
+}
+
+// start writes everything before the first result.
+func (s *sarifWriter) start() {
+	if s.started {
+		return
+	}
+	s.started = true
+	s.ruleIdx = map[string]int{}
+	driver := sarifDriver{
+		Name: "chatlint", Version: s.opts.Version, InformationURI: "https://github.com/chatlint/chatlint", Rules: []SARIFRule{},
+		Notifications: []SARIFRule{{
+			ID:                   sarifMalformed,
+			ShortDescription:     SARIFText{Text: "输入记录无法读取，未检查（malformed input record, not linted）"},
+			DefaultConfiguration: SARIFConfiguration{Level: "error"},
+		}},
+	}
+	for _, r := range s.opts.Rules {
+		if _, dup := s.ruleIdx[r.ID]; dup {
+			continue
+		}
+		s.ruleIdx[r.ID] = len(driver.Rules)
+		driver.Rules = append(driver.Rules, SARIFRuleDescriptor(r))
+	}
+	s.raw("{\n  \"$schema\": " + sarifQuote(SARIFSchema) + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ")
+	s.value(sarifTool{Driver: driver}, "      ")
+	s.raw(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+}
+
+// Conversation writes one result per finding and flushes them.
+func (s *sarifWriter) Conversation(r *lint.Result) error {
+	s.start()
+	c := r.Conversation
+	scope := "c\x00" + c.ID
+	if s.opts.Canned {
+		scope = "f\x00" + c.File
+	}
+	if scope != s.scope {
+		s.scope, s.occurred = scope, map[string]int{}
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		m := r.Message(f)
+		res := SARIFResult{
+			RuleID:  f.Rule.ID,
+			Level:   SARIFLevel(f.Rule.Severity),
+			Message: SARIFText{Text: MessageWithSuggestion(f)},
+			Properties: SARIFResultProperties{
+				Conversation: c.ID, Agent: f.Agent, Role: m.Role.String(), Sender: m.Sender,
+				Time: formatTime(m.Time, s.opts.Location), Text: m.Text, Match: f.Match,
+				Suggestion: f.Suggestion, Deduct: f.Deduct, Severity: f.Rule.Severity.String(),
+			},
+		}
+		if idx, ok := s.ruleIdx[f.Rule.ID]; ok {
+			res.RuleIndex = &idx
+		}
+		loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(m.Pos.File)}}
+		if m.Pos.Line > 0 {
+			reg := &SARIFRegion{StartLine: m.Pos.Line}
+			if f.Column > 0 {
+				reg.StartColumn = f.Column
+				if f.Match != "" {
+					reg.EndColumn = f.Column + utf8.RuneCountInString(f.Match)
+					reg.Snippet = &SARIFText{Text: f.Match}
+				}
+			}
+			loc.Region = reg
+		}
+		res.Locations = []SARIFLocation{{PhysicalLocation: loc}}
+		fp := sarifFingerprint(scope, f, m)
+		s.occurred[fp]++
+		res.PartialFingerprints = map[string]string{SARIFFingerprint: fp + ":" + strconv.Itoa(s.occurred[fp])}
+		if s.results > 0 {
+			s.raw(",")
+		}
+		s.raw("\n        ")
+		s.value(res, "        ")
+		s.results++
+	}
+	return s.flush()
+}
+
+// sarifFingerprint identifies a finding across runs, independent of line
+// numbers: a hash of the rule, the conversation id (for a canned library,
+// the file: a reply keeps its identity when replies are added above it),
+// the evidence text and the match with its column. Results with the same
+// hash in one conversation (or canned file) are told apart by the
+// occurrence number appended to it (":1", ":2", …).
+func sarifFingerprint(scope string, f *lint.Finding, m *lint.Message) string {
+	h := sha256.New()
+	for _, part := range []string{f.Rule.ID, scope, m.Text, f.Match, strconv.Itoa(f.Column)} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// Close writes the invocation (malformed records) and the run summary
+// and ends the log.
+func (s *sarifWriter) Close(sum *lint.Summary) error {
+	if sum == nil {
+		sum = lint.NewSummary()
+	}
+	s.start()
+	if s.results > 0 {
+		s.raw("\n      ")
+	}
+	inv := SARIFInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []SARIFNotification{}}
+	for _, e := range sum.Errors {
+		n := SARIFNotification{Level: "error", Message: SARIFText{Text: e.Err}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
+		if e.Pos.File != "" {
+			loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}
+			if e.Pos.Line > 0 {
+				loc.Region = &SARIFRegion{StartLine: e.Pos.Line}
+			}
+			n.Locations = []SARIFLocation{{PhysicalLocation: loc}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
+	s.raw("],\n      \"invocations\": [\n        ")
+	s.value(inv, "        ")
+	s.raw("\n      ],\n      \"properties\": ")
+	s.value(struct {
+		Summary JSONSummary `json:"summary"`
+	}{SummaryJSON(sum)}, "      ")
+	s.raw("\n    }\n  ]\n}\n")
+	return s.flush()
+}
+
+func (s *sarifWriter) raw(str string) {
+	if s.err == nil {
+		_, s.err = s.w.WriteString(str)
+	}
+}
+
+// value writes v as indented JSON continuing a line indented by prefix.
+func (s *sarifWriter) value(v any, prefix string) {
+	if s.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if s.err = enc.Encode(v); s.err != nil {
+		return
+	}
+	_, s.err = s.w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+}
+
+func (s *sarifWriter) flush() error {
+	if s.err != nil {
+		return s.err
+	}
+	s.err = s.w.Flush()
+	return s.err
+}
+
+func sarifQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}

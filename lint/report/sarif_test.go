@@ -1,0 +1,289 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+var (
+	sarifSchemaOnce sync.Once
+	sarifSchema     *jsonschema.Schema
+	sarifSchemaErr  error
+)
+
+// validateSARIF validates a log against the official SARIF 2.1.0 JSON
+// schema (testdata/sarif-schema-2.1.0.json, see testdata/README.md), with
+// format assertions on.
+func validateSARIF(t *testing.T, out []byte) {
+	t.Helper()
+	sarifSchemaOnce.Do(func() {
+		f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+		if err != nil {
+			sarifSchemaErr = err
+			return
+		}
+		defer f.Close()
+		doc, err := jsonschema.UnmarshalJSON(f)
+		if err != nil {
+			sarifSchemaErr = err
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		if sarifSchemaErr = c.AddResource(SARIFSchema, doc); sarifSchemaErr != nil {
+			return
+		}
+		sarifSchema, sarifSchemaErr = c.Compile(SARIFSchema)
+	})
+	if sarifSchemaErr != nil {
+		t.Fatalf("schema: %v", sarifSchemaErr)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
+	if err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if err := sarifSchema.Validate(inst); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %#v", err)
+	}
+}
+
+// The validator must reject what is not SARIF, or passing means nothing.
+func TestSARIFSchemaRejects(t *testing.T) {
+	validateSARIF(t, []byte(`{"version":"2.1.0","runs":[]}`))
+	for _, bad := range []string{
+		`{"version":"2.0.0","runs":[]}`,
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},"level":"fatal"}]}]}`,
+		`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}},"results":[{"message":{"text":"m"},"locations":[{"physicalLocation":{"artifactLocation":{"uri":"a"},"region":{"startLine":0}}}]}]}]}`,
+	} {
+		inst, _ := jsonschema.UnmarshalJSON(strings.NewReader(bad))
+		if sarifSchema.Validate(inst) == nil {
+			t.Errorf("schema accepts %s", bad)
+		}
+	}
+}
+
+func TestSARIFGoldenValid(t *testing.T) {
+	for _, name := range []string{"transcripts.sarif", "canned.sarif"} {
+		t.Run(name, func(t *testing.T) {
+			out, err := os.ReadFile(filepath.Join("..", "..", "testdata", "golden", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			validateSARIF(t, out)
+		})
+	}
+}
+
+// sarifLog is the part of a SARIF log the tests look at.
+type sarifLog struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []struct {
+		Tool struct {
+			Driver struct {
+				Name  string      `json:"name"`
+				Rules []SARIFRule `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		ColumnKind  string            `json:"columnKind"`
+		Results     []SARIFResult     `json:"results"`
+		Invocations []SARIFInvocation `json:"invocations"`
+		Properties  struct {
+			Summary JSONSummary `json:"summary"`
+		} `json:"properties"`
+	} `json:"runs"`
+}
+
+func decodeSARIF(t *testing.T, out []byte) *sarifLog {
+	t.Helper()
+	validateSARIF(t, out)
+	var l sarifLog
+	if err := json.Unmarshal(out, &l); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Runs) != 1 {
+		t.Fatalf("%d runs", len(l.Runs))
+	}
+	return &l
+}
+
+func TestSARIF(t *testing.T) {
+	results, sum := fixture()
+	l := decodeSARIF(t, render(t, "sarif", fxOptions(), results, sum))
+	run := l.Runs[0]
+	if l.Version != "2.1.0" || l.Schema != SARIFSchema || run.Tool.Driver.Name != "chatlint" || run.ColumnKind != "unicodeCodePoints" {
+		t.Errorf("log header: %s %s %s %s", l.Version, l.Schema, run.Tool.Driver.Name, run.ColumnKind)
+	}
+	rules := run.Tool.Driver.Rules
+	if len(rules) != len(fxRules) {
+		t.Fatalf("%d rule descriptors, want one per active rule (%d)", len(rules), len(fxRules))
+	}
+	ev := rules[0]
+	if ev.ID != "shop/evasive" || ev.ShortDescription.Text != fxEvasive.Description || ev.FullDescription.Text != fxEvasive.Description ||
+		ev.DefaultConfiguration.Level != "error" || ev.Properties.Severity != "error" || ev.Properties.Deduct != 5 || ev.Properties.Type != "forbid" {
+		t.Errorf("evasive descriptor: %+v", ev)
+	}
+	for _, want := range []string{"依据: 规章 五.五, 002_x.txt 十四", "建议: 不行 → 无法帮到您", "每个会话最多 10 分", "packs/shop.yaml:7"} {
+		if !strings.Contains(ev.Help.Text, want) {
+			t.Errorf("help text lacks %q:\n%s", want, ev.Help.Text)
+		}
+	}
+	for _, want := range []string{`**推诿用语 \*不行\* 与 \_不知道\_**`, `002\_x.txt`, "`shop/evasive`"} {
+		if !strings.Contains(ev.Help.Markdown, want) {
+			t.Errorf("help markdown lacks %q:\n%s", want, ev.Help.Markdown)
+		}
+	}
+	if rules[2].DefaultConfiguration.Level != "note" || rules[1].DefaultConfiguration.Level != "warning" {
+		t.Errorf("levels: info → %s, warning → %s", rules[2].DefaultConfiguration.Level, rules[1].DefaultConfiguration.Level)
+	}
+	if rules[2].ShortDescription.Text != "shop/but" {
+		t.Errorf("rule without a description: %q, want its id", rules[2].ShortDescription.Text)
+	}
+
+	res := run.Results
+	if len(res) != 3 {
+		t.Fatalf("%d results, want 3", len(res))
+	}
+	// no match: a region with the line only
+	g := res[0]
+	if g.RuleID != "shop/greeting" || *g.RuleIndex != 1 || g.Level != "warning" {
+		t.Errorf("greeting result: %+v", g)
+	}
+	loc := g.Locations[0].PhysicalLocation
+	if loc.ArtifactLocation.URI != "logs/day%201,a:b.jsonl" || *loc.Region != (SARIFRegion{StartLine: 1}) {
+		t.Errorf("greeting location: %s %+v", loc.ArtifactLocation.URI, *loc.Region)
+	}
+	// a match: columns in characters, end one past the match
+	e := res[1]
+	reg := e.Locations[0].PhysicalLocation.Region
+	if reg.StartLine != 2 || reg.StartColumn != 4 || reg.EndColumn != 6 || reg.Snippet.Text != "不行" {
+		t.Errorf("evasive region: %+v", *reg)
+	}
+	if e.Message.Text != "避免「不行」: 100%\n换个说法 建议: 不行 → 无法帮到您" || e.Level != "error" {
+		t.Errorf("evasive message %q", e.Message.Text)
+	}
+	if p := e.Properties; p.Conversation != "c1" || p.Agent != "客服01" || p.Time != "2026-11-04T18:00:05+08:00" || p.Deduct != 5 {
+		t.Errorf("evasive properties %+v", p)
+	}
+	if res[2].Level != "note" || res[2].Locations[0].PhysicalLocation.Region.StartColumn != 11 {
+		t.Errorf("info result: %+v", res[2])
+	}
+	// malformed records: notifications, with a region only when there is a line
+	notes := run.Invocations[0].ToolExecutionNotifications
+	if len(notes) != 2 || !run.Invocations[0].ExecutionSuccessful {
+		t.Fatalf("notifications: %+v", run.Invocations)
+	}
+	if notes[0].Locations[0].PhysicalLocation.Region.StartLine != 6 || notes[1].Locations[0].PhysicalLocation.Region != nil {
+		t.Errorf("notification locations: %+v", notes)
+	}
+	if run.Properties.Summary.Findings != 3 || run.Properties.Summary.Errors != 2 {
+		t.Errorf("run summary %+v", run.Properties.Summary)
+	}
+}
+
+func TestSARIFFingerprints(t *testing.T) {
+	results, sum := fixture()
+	fps := func(out []byte) []string {
+		var l sarifLog
+		json.Unmarshal(out, &l)
+		var s []string
+		for _, r := range l.Runs[0].Results {
+			s = append(s, r.PartialFingerprints[SARIFFingerprint])
+		}
+		return s
+	}
+	a := fps(render(t, "sarif", fxOptions(), results, sum))
+	// the same findings on other lines (the file re-exported, messages added
+	// above) keep their fingerprints
+	for _, r := range results {
+		for i := range r.Conversation.Messages {
+			r.Conversation.Messages[i].Pos.Line += 100
+		}
+	}
+	b := fps(render(t, "sarif", fxOptions(), results, sum))
+	if strings.Join(a, " ") != strings.Join(b, " ") {
+		t.Errorf("fingerprints moved with the lines:\n%v\n%v", a, b)
+	}
+	seen := map[string]bool{}
+	for _, fp := range a {
+		if seen[fp] || !strings.HasSuffix(fp, ":1") || len(fp) != 34 {
+			t.Errorf("fingerprint %q: duplicate or malformed", fp)
+		}
+		seen[fp] = true
+	}
+	// the same phrase twice in a conversation (a repeated message): told apart
+	c := &lint.Conversation{ID: "c9", File: "d.jsonl", Messages: []lint.Message{
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: "d.jsonl", Line: 1}},
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: "d.jsonl", Line: 2}},
+	}}
+	r := &lint.Result{Conversation: c, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "m", "", 5), fxFinding(c, fxEvasive, 1, "不行", "", "m", "", 5)}}
+	s := lint.NewSummary()
+	s.Add(r)
+	got := fps(render(t, "sarif", fxOptions(), []*lint.Result{r}, s))
+	if len(got) != 2 || got[0] == got[1] || strings.TrimSuffix(got[0], ":1") != strings.TrimSuffix(got[1], ":2") {
+		t.Errorf("repeated finding fingerprints %v, want the same hash with :1 and :2", got)
+	}
+}
+
+func TestSARIFEmptyRun(t *testing.T) {
+	for _, opts := range []Options{{}, fxOptions()} {
+		out := render(t, "sarif", opts, nil, lint.NewSummary())
+		l := decodeSARIF(t, out)
+		if l.Runs[0].Results == nil || len(l.Runs[0].Results) != 0 || !bytes.Contains(out, []byte(`"results": [],`)) {
+			t.Errorf("empty run: results must be [] (an explicit clean run):\n%s", out)
+		}
+		if len(l.Runs[0].Tool.Driver.Rules) != len(opts.Rules) {
+			t.Errorf("empty run: %d rules", len(l.Runs[0].Tool.Driver.Rules))
+		}
+	}
+}
+
+// A finding whose rule is not among the active rules (not possible from the
+// CLI) still gets a result, without a ruleIndex.
+func TestSARIFUnknownRule(t *testing.T) {
+	results, sum := fixture()
+	l := decodeSARIF(t, render(t, "sarif", Options{}, results, sum))
+	for _, r := range l.Runs[0].Results {
+		if r.RuleIndex != nil {
+			t.Errorf("%s has ruleIndex %d with no rule descriptors", r.RuleID, *r.RuleIndex)
+		}
+	}
+	if len(l.Runs[0].Results) != 3 {
+		t.Errorf("%d results", len(l.Runs[0].Results))
+	}
+}
+
+func TestSARIFURI(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"testdata/transcripts/2026-11-04-tmall.jsonl", "testdata/transcripts/2026-11-04-tmall.jsonl"},
+		{"day.jsonl", "day.jsonl"},
+		{"聊天记录/客服 1.txt", "%E8%81%8A%E5%A4%A9%E8%AE%B0%E5%BD%95/%E5%AE%A2%E6%9C%8D%201.txt"},
+		{"a#b?c%d.csv", "a%23b%3Fc%25d.csv"},
+		{"c:1.txt", "./c:1.txt"},
+		{"/var/log/day.jsonl", "file:///var/log/day.jsonl"},
+		{"<stdin>", "%3Cstdin%3E"},
+	}
+	if filepath.Separator == '\\' {
+		tests = append(tests, struct{ in, want string }{`C:\logs\day.jsonl`, "file:///C:/logs/day.jsonl"}, struct{ in, want string }{`logs\day.jsonl`, "logs/day.jsonl"})
+	}
+	for _, tt := range tests {
+		got := SARIFURI(tt.in)
+		if got != tt.want {
+			t.Errorf("SARIFURI(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		for _, r := range got {
+			if r > 0x7e || r <= 0x20 || strings.ContainsRune(`"<>\^{|}`+"`", r) {
+				t.Errorf("SARIFURI(%q) = %q: %q is not allowed in a URI", tt.in, got, r)
+			}
+		}
+	}
+}
