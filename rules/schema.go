@@ -19,7 +19,10 @@ type Pack struct {
 	Extends     []string `yaml:"extends"`
 	Dict        []string `yaml:"dict"`
 	Scoring     *Scoring `yaml:"scoring"`
-	Rules       []*Rule  `yaml:"rules"`
+	// Overrides adjust rules of the packs this one extends (or its own):
+	// disable one, change its severity or its deductions.
+	Overrides map[string]*Override `yaml:"overrides"`
+	Rules     []*Rule              `yaml:"rules"`
 
 	// File is where the pack was read from: a path, or rules/NAME.yaml for a
 	// built-in pack.
@@ -30,6 +33,47 @@ type Pack struct {
 	Parents []*Pack `yaml:"-"`
 
 	node *yaml.Node
+}
+
+// Override adjusts one rule without editing its pack; it is written in a
+// pack's `overrides` or in .chatlint.yaml's `rules`, keyed by pack/id.
+type Override struct {
+	Disable   *bool    `yaml:"disable"`
+	Severity  string   `yaml:"severity"`
+	Deduct    *float64 `yaml:"deduct"`
+	MaxDeduct *float64 `yaml:"max_deduct"`
+
+	// File and Line say where the override is written.
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// UnmarshalYAML decodes an override and remembers its line.
+func (o *Override) UnmarshalYAML(n *yaml.Node) error {
+	type plain Override
+	if err := n.Decode((*plain)(o)); err != nil {
+		return err
+	}
+	o.Line = n.Line
+	return nil
+}
+
+// Check validates an override's values.
+func (o *Override) Check() error {
+	if o.Severity != "" {
+		switch o.Severity {
+		case "error", "warning", "info":
+		default:
+			return fmt.Errorf("unknown severity %q (error, warning or info)", o.Severity)
+		}
+	}
+	if o.Deduct != nil && *o.Deduct < 0 {
+		return fmt.Errorf("deduct must not be negative")
+	}
+	if o.MaxDeduct != nil && *o.MaxDeduct < 0 {
+		return fmt.Errorf("max_deduct must not be negative")
+	}
+	return nil
 }
 
 // Scoring is how a conversation's score and grade are computed.

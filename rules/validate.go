@@ -85,9 +85,23 @@ func validatePack(p *Pack) []*PosError {
 			}
 		}
 	}
+	if on := valueNode(p.node, "overrides"); on != nil {
+		for i := 0; i+1 < len(on.Content); i += 2 {
+			k := on.Content[i]
+			if !strings.Contains(k.Value, "/") {
+				add(k, "override %q: name the rule as pack/id", k.Value)
+			}
+			if o := p.Overrides[k.Value]; o != nil {
+				o.File = p.File
+				if err := o.Check(); err != nil {
+					add(on.Content[i+1], "override %q: %v", k.Value, err)
+				}
+			}
+		}
+	}
 	rn := valueNode(p.node, "rules")
 	if len(p.Rules) == 0 {
-		if rn == nil && len(p.Extends) == 0 {
+		if rn == nil && len(p.Extends) == 0 && len(p.Overrides) == 0 {
 			add(p.node, "pack has no rules and extends nothing")
 		}
 	}

@@ -40,7 +40,7 @@ debugging a pack.`,
 			if err != nil {
 				return failErr(err)
 			}
-			cs, err := check.Compile(set, check.Options{})
+			cs, err := check.Compile(set, check.Options{Overrides: cfg.Rules})
 			if err != nil {
 				return failErr(err)
 			}

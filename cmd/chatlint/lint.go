@@ -33,6 +33,8 @@ type lintFlags struct {
 	baseline   string
 	writeBase  string
 	redact     bool
+	fix        bool
+	diff       bool
 }
 
 func newLintCmd() *cobra.Command {
@@ -66,82 +68,44 @@ or (with --strict) a malformed record.`,
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record this run's findings to a baseline file")
+	fl.BoolVar(&f.fix, "fix", false, "canned-reply libraries: rewrite the file, applying each finding's prescribed replacement (then report what is left)")
+	fl.BoolVar(&f.diff, "diff", false, "canned-reply libraries: show what --fix would change, as a unified diff, without writing")
 	fl.BoolVar(&f.redact, "redact", false, "mask phone, ID-card and bank-card numbers, e-mail and street addresses in every output")
 	return cmd
 }
 
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
-	// flags first: bad flags exit 2 before anything is read
-	if err := f.out.check(); err != nil {
-		return failErr(err)
-	}
-	failOn, ok := lint.ParseSeverity(f.failOn)
-	if !ok {
-		return fail("unknown --fail-on %q (error, warning, info or none)", f.failOn)
-	}
-	if f.jobs < 0 {
-		return fail("--jobs must not be negative")
-	}
-	cfg, err := loadConfig()
+	r, err := prepareLint(cmd, f, args)
 	if err != nil {
-		return failErr(err)
+		return err
 	}
-	stdin := cmd.InOrStdin()
-	topts, err := f.input.options(cfg, stdin)
-	if err != nil {
-		return failErr(err)
-	}
-	loc := topts.Location
-	if len(args) == 0 {
-		if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
-			return fail("no input: give transcript files or directories, or - to read standard input")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	if f.fix || f.diff {
+		if finished, err := r.fix(ctx); finished || err != nil {
+			return err
 		}
-		args = []string{"-"}
-	}
-	canned := topts.Format == "canned"
-
-	set, err := loadPacks(cfg, f.packs)
-	if err != nil {
-		return failErr(err)
-	}
-	checks, err := check.Compile(set, check.Options{Canned: canned})
-	if err != nil {
-		return failErr(err)
 	}
 
-	var infos []*lint.RuleInfo
-	for _, c := range checks.Checks {
-		infos = append(infos, c.Info())
-	}
-	w, closeOut, err := f.out.open(cmd.OutOrStdout(), loc, canned, infos, checks.Scoring)
+	w, closeOut, err := f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring)
 	if err != nil {
 		return failErr(err)
 	}
+	defer closeOut()
 	if f.redact {
 		w = report.Redacting(w)
 	}
-	defer closeOut()
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	prog := newProgress(cmd.ErrOrStderr(), !f.noProgress)
-	eng := &lint.Engine{Checker: checks, Scoring: checks.Scoring, Jobs: f.jobs, Strict: f.strict, Progress: prog.update}
+	filters, err := r.filters()
+	if err != nil {
+		return err
+	}
 	var recorder *baseline.Recorder
 	if f.writeBase != "" {
-		recorder = baseline.NewRecorder(canned)
-		eng.Filters = append(eng.Filters, recorder)
+		recorder = baseline.NewRecorder(r.canned)
+		filters = append([]lint.Filter{recorder}, filters...)
 	}
-	if f.baseline != "" {
-		b, err := baseline.Load(f.baseline, canned)
-		if err != nil {
-			return failErr(err)
-		}
-		eng.Filters = append(eng.Filters, b)
-	}
-	sum, runErr := eng.Run(ctx, func(sink lint.Sink) error {
-		return transcript.ReadAll(ctx, args, topts, sink)
-	}, w.Conversation)
-	prog.done()
+	sum, runErr := r.run(ctx, w, filters)
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
 		return failErr(runErr)
 	}
@@ -161,13 +125,149 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return failErr(runErr)
 	}
 	reportMalformed(cmd.ErrOrStderr(), f.out.format, sum.Errors)
-	if failOn != lint.SeverityNone && sum.MaxSeverity() >= failOn {
+	return r.gate(sum)
+}
+
+// lintRun is a prepared lint: flags checked, config, packs and checks loaded.
+type lintRun struct {
+	cmd      *cobra.Command
+	f        *lintFlags
+	args     []string
+	cfg      *config.Config
+	topts    transcript.Options
+	canned   bool
+	checks   *check.Set
+	failOn   lint.Severity
+	minScore float64
+}
+
+// prepareLint checks the flags (bad ones exit 2 before anything is read),
+// reads the config and compiles the packs.
+func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
+	if err := f.out.check(); err != nil {
+		return nil, failErr(err)
+	}
+	if f.jobs < 0 {
+		return nil, fail("--jobs must not be negative")
+	}
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, failErr(err)
+	}
+	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore}
+	failOn, from := f.failOn, "--fail-on"
+	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
+		failOn, from = cfg.FailOn, cfg.File+": fail_on"
+	}
+	var ok bool
+	if r.failOn, ok = lint.ParseSeverity(failOn); !ok {
+		return nil, fail("unknown %s %q (error, warning, info or none)", from, failOn)
+	}
+	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
+		r.minScore = *cfg.MinScore
+	}
+	stdin := cmd.InOrStdin()
+	if r.topts, err = f.input.options(cfg, stdin); err != nil {
+		return nil, failErr(err)
+	}
+	if len(r.args) == 0 {
+		if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+			return nil, fail("no input: give transcript files or directories, or - to read standard input")
+		}
+		r.args = []string{"-"}
+	}
+	r.canned = r.topts.Format == "canned"
+	if (f.fix || f.diff) && !r.canned {
+		return nil, fail("--fix and --diff rewrite canned-reply libraries: add --input-format canned")
+	}
+	if f.fix && f.diff {
+		return nil, fail("--fix and --diff do not go together: --diff shows what --fix would write")
+	}
+	set, err := loadPacks(cfg, f.packs)
+	if err != nil {
+		return nil, failErr(err)
+	}
+	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules}); err != nil {
+		return nil, failErr(err)
+	}
+	return r, nil
+}
+
+// infos describes the active rules.
+func (r *lintRun) infos() []*lint.RuleInfo {
+	var infos []*lint.RuleInfo
+	for _, c := range r.checks.Checks {
+		infos = append(infos, c.Info())
+	}
+	return infos
+}
+
+// filters are the baseline filter, when --baseline is given.
+func (r *lintRun) filters() ([]lint.Filter, error) {
+	if r.f.baseline == "" {
+		return nil, nil
+	}
+	b, err := baseline.Load(r.f.baseline, r.canned)
+	if err != nil {
+		return nil, failErr(err)
+	}
+	return []lint.Filter{b}, nil
+}
+
+// run lints the inputs once, handing each result to w.
+func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (*lint.Summary, error) {
+	prog := newProgress(r.cmd.ErrOrStderr(), !r.f.noProgress)
+	defer prog.done()
+	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
+		Progress: prog.update, Filters: filters}
+	return eng.Run(ctx, func(sink lint.Sink) error {
+		return transcript.ReadAll(ctx, r.args, r.topts, sink)
+	}, w.Conversation)
+}
+
+// gate turns the summary into the exit code: 1 for findings at or above
+// fail-on, or a conversation under min-score.
+func (r *lintRun) gate(sum *lint.Summary) error {
+	if r.failOn != lint.SeverityNone && sum.MaxSeverity() >= r.failOn {
 		return &exitError{code: 1}
 	}
-	if f.minScore > 0 && sum.Conversations > 0 && sum.LowestScore() < f.minScore {
+	if r.minScore > 0 && sum.Conversations > 0 && sum.LowestScore() < r.minScore {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// fix lints the library, then applies every prescribed replacement to its
+// files (--fix) or prints them as a unified diff (--diff). finished is true
+// when the command ends here (--diff, with the lint's exit code).
+func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
+	for _, a := range r.args {
+		if a == "-" {
+			return true, fail("--fix and --diff need files, not standard input")
+		}
+	}
+	filters, err := r.filters()
+	if err != nil {
+		return true, err
+	}
+	col := &editCollector{}
+	sum, err := r.run(ctx, col, filters)
+	if err != nil {
+		return true, failErr(err)
+	}
+	for _, file := range col.files() {
+		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, r.cmd.OutOrStdout())
+		if err != nil {
+			return true, failErr(err)
+		}
+		if r.f.fix && n > 0 {
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, file)
+		}
+	}
+	if r.f.diff {
+		return true, r.gate(sum)
+	}
+	return false, nil
 }
 
 // loadConfig reads the .chatlint.yaml found in the working directory or

@@ -21,7 +21,7 @@ unreadable file, or a malformed record with --strict).`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fail("%v (see '%s --help')", err, c.CommandPath())
 	})
-	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd())
 	root.CompletionOptions.HiddenDefaultCmd = true
 	return root
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chatlint/chatlint/lint/check"
+	"github.com/chatlint/chatlint/lint/config"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -38,7 +39,7 @@ func newRulesListCmd() *cobra.Command {
 			if err != nil {
 				return failErr(err)
 			}
-			return listRules(cmd.OutOrStdout(), set, asJSON)
+			return listRules(cmd.OutOrStdout(), set, cfg, asJSON)
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
@@ -58,8 +59,8 @@ type ruleRow struct {
 	Line      int     `json:"line"`
 }
 
-func listRules(w io.Writer, set *rules.Set, asJSON bool) error {
-	cs, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}})
+func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON bool) error {
+	cs, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules})
 	if err != nil {
 		return failErr(err)
 	}

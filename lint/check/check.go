@@ -5,6 +5,7 @@ package check
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
@@ -61,6 +62,9 @@ type Options struct {
 	Segmenter match.Segmenter
 	// Only, when non-empty, keeps only the rules with these full ids.
 	Only map[string]bool
+	// Overrides adjust rules by full id (from .chatlint.yaml); they apply
+	// after the overrides the packs themselves write.
+	Overrides map[string]*rules.Override
 }
 
 // Set is the compiled form of a pack set; it implements lint.Checker.
@@ -97,11 +101,22 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 			return nil, err
 		}
 	}
+	overrides, err := collectOverrides(set, opts.Overrides)
+	if err != nil {
+		return nil, err
+	}
 	b := &builder{}
 	out := &Set{Scoring: toScoring(set.EffectiveScoring())}
 	for _, pr := range set.Rules() {
 		info := ruleInfo(pr)
 		if opts.Only != nil && !opts.Only[info.ID] {
+			continue
+		}
+		disabled := false
+		for _, o := range overrides[info.ID] {
+			applyOverride(info, o, &disabled)
+		}
+		if disabled {
 			continue
 		}
 		c, err := compileRule(b, pr, info)
@@ -134,6 +149,71 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 		return newFollowup(b, pr.Rule, info), nil
 	}
 	return nil, fmt.Errorf("unknown rule type %q", pr.Rule.Type)
+}
+
+// collectOverrides gathers the overrides of every pack (parents first) and
+// then the config's, by rule id, and checks that each names an active rule.
+func collectOverrides(set *rules.Set, config map[string]*rules.Override) (map[string][]*rules.Override, error) {
+	known := map[string]bool{}
+	byName := map[string][]string{}
+	for _, pr := range set.Rules() {
+		known[pr.FullID()] = true
+		byName[pr.Rule.ID] = append(byName[pr.Rule.ID], pr.FullID())
+	}
+	out := map[string][]*rules.Override{}
+	add := func(id string, o *rules.Override) error {
+		if !known[id] {
+			hint := "see 'chatlint rules list'"
+			if ids := byName[id]; len(ids) > 0 {
+				hint = "did you mean " + strings.Join(ids, " or ") + "?"
+			}
+			return fmt.Errorf("%s:%d: override of %q: no such rule in the active packs (%s)", o.File, o.Line, id, hint)
+		}
+		if err := o.Check(); err != nil {
+			return fmt.Errorf("%s:%d: override of %q: %w", o.File, o.Line, id, err)
+		}
+		out[id] = append(out[id], o)
+		return nil
+	}
+	for _, p := range set.Packs {
+		for _, id := range sortedKeys(p.Overrides) {
+			if err := add(id, p.Overrides[id]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, id := range sortedKeys(config) {
+		if err := add(id, config[id]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func sortedKeys(m map[string]*rules.Override) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// applyOverride changes a rule's settings; disable: true or false in a later
+// override wins over an earlier one.
+func applyOverride(info *lint.RuleInfo, o *rules.Override, disabled *bool) {
+	if o.Severity != "" {
+		info.Severity, _ = lint.ParseSeverity(o.Severity)
+	}
+	if o.Deduct != nil {
+		info.Deduct = *o.Deduct
+	}
+	if o.MaxDeduct != nil {
+		info.MaxDeduct = *o.MaxDeduct
+	}
+	if o.Disable != nil {
+		*disabled = *o.Disable
+	}
 }
 
 func toScoring(s rules.Scoring) lint.Scoring {

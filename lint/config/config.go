@@ -19,6 +19,12 @@ const FileName = ".chatlint.yaml"
 type Config struct {
 	// Packs are built-in pack names or paths (relative to the config file).
 	Packs []string `yaml:"packs"`
+	// Rules adjust rules of the active packs by pack/id: disable, severity,
+	// deduct, max_deduct.
+	Rules map[string]*rules.Override `yaml:"rules"`
+	// FailOn and MinScore are the exit-code thresholds (--fail-on, --min-score).
+	FailOn   string   `yaml:"fail_on"`
+	MinScore *float64 `yaml:"min_score"`
 	// Input says how to read transcripts (formats, field mapping, agents).
 	Input Input `yaml:"input"`
 
@@ -59,6 +65,9 @@ func Load(path string) (*Config, error) {
 		return nil, err
 	}
 	c.File = path
+	for _, o := range c.Rules {
+		o.File = path
+	}
 	return &c, nil
 }
 

@@ -217,7 +217,10 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	cv := &htmlConv{
 		seq: seq, ID: c.ID, File: c.File, Line: firstLine(c), Agents: r.Agents,
 		Score: r.Score, Grade: r.Grade, GradeClass: h.gradeClass(r.Grade),
-		Findings: len(r.Findings), Notes: c.Notes, Skipped: r.Skipped,
+		Findings: len(r.Findings), Notes: c.Notes, Skipped: r.Skipped, Rules: []string{},
+	}
+	if cv.Agents == nil {
+		cv.Agents = []string{}
 	}
 	loc := h.opts.Location
 	if loc == nil {

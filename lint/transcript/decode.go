@@ -318,3 +318,25 @@ func lineProblem(b []byte) string {
 	}
 	return ""
 }
+
+// FileEncoding tells how a file's bytes are encoded, the way the readers
+// decide it (enc forces an encoding; "" or "auto" detects): the encoding
+// (nil for UTF-8) and the byte-order mark the file starts with, if any. Tools
+// that rewrite a file (chatlint lint --fix) use it to write the file back in
+// its own encoding.
+func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err error) {
+	br := bufio.NewReaderSize(bytes.NewReader(data), bufSize)
+	e, err = chooseEncoding(br, enc)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		bom = data[:3]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		if e != nil {
+			bom = data[:2]
+		}
+	}
+	return e, bom, nil
+}

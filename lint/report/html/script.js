@@ -13,7 +13,10 @@
   var count = document.getElementById("f-count");
   var parsed = items.map(function (el) {
     function list(name) {
-      try { return JSON.parse(el.getAttribute(name) || "[]"); } catch (e) { return []; }
+      try {
+        var v = JSON.parse(el.getAttribute(name) || "[]");
+        return Array.isArray(v) ? v : [];
+      } catch (e) { return []; }
     }
     return { el: el, agents: list("data-agents"), rules: list("data-rules"), findings: +el.getAttribute("data-findings") };
   });
