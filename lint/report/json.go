@@ -1,17 +1,21 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/chatlint/chatlint/lint"
 )
 
 func init() {
-	register("json", func(w io.Writer, opts Options) Writer { return &jsonWriter{w: w, opts: opts} })
+	register("json", func(w io.Writer, opts Options) Writer { return &jsonWriter{w: bufio.NewWriter(w), opts: opts} })
 }
 
-// JSONReport is the whole JSON report of the design contract.
+// JSONReport is the whole JSON report of the design contract. It is written
+// streaming, conversations first and the summary last.
 type JSONReport struct {
 	Summary       JSONSummary        `json:"summary"`
 	Conversations []JSONConversation `json:"conversations"`
@@ -109,26 +113,68 @@ type JSONError struct {
 	Error string `json:"error"`
 }
 
+// jsonWriter streams the JSON report: each conversation is written as it is
+// finished, so memory does not grow with the run; the per-agent table,
+// malformed records and the summary follow the conversations.
 type jsonWriter struct {
-	w     io.Writer
-	opts  Options
-	convs []JSONConversation
+	w    *bufio.Writer
+	opts Options
+	n    int
+	buf  bytes.Buffer
+}
+
+// indented marshals v without HTML escaping, every line after the first
+// starting with prefix.
+func (j *jsonWriter) indented(v any, prefix string) ([]byte, error) {
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(j.buf.Bytes(), "\n"), nil
 }
 
 func (j *jsonWriter) Conversation(r *lint.Result) error {
-	j.convs = append(j.convs, ConversationJSON(r, j.opts))
-	return nil
+	if j.n == 0 {
+		j.w.WriteString("{\n  \"conversations\": [\n    ")
+	} else {
+		j.w.WriteString(",\n    ")
+	}
+	j.n++
+	data, err := j.indented(ConversationJSON(r, j.opts), "    ")
+	if err != nil {
+		return err
+	}
+	_, err = j.w.Write(data)
+	return err
 }
 
 func (j *jsonWriter) Close(s *lint.Summary) error {
-	rep := JSONReport{Summary: SummaryJSON(s), Conversations: j.convs, Agents: AgentsJSON(s), Errors: ErrorsJSON(s)}
-	if rep.Conversations == nil {
-		rep.Conversations = []JSONConversation{}
+	if j.n == 0 {
+		j.w.WriteString("{\n  \"conversations\": [")
+	} else {
+		j.w.WriteString("\n  ")
 	}
-	enc := json.NewEncoder(j.w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	j.w.WriteString("],\n")
+	for _, part := range []struct {
+		key  string
+		v    any
+		last bool
+	}{{"agents", AgentsJSON(s), false}, {"errors", ErrorsJSON(s), false}, {"summary", SummaryJSON(s), true}} {
+		data, err := j.indented(part.v, "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(j.w, "  %q: %s", part.key, data)
+		if !part.last {
+			j.w.WriteString(",")
+		}
+		j.w.WriteString("\n")
+	}
+	j.w.WriteString("}\n")
+	return j.w.Flush()
 }
 
 // ConversationJSON converts one result to its JSON form.
