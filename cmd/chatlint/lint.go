@@ -216,12 +216,16 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 
 // run lints the inputs once, handing each result to w.
 func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (*lint.Summary, error) {
-	prog := newProgress(r.cmd.ErrOrStderr(), !r.f.noProgress)
+	prog := newProgress(r.cmd.ErrOrStderr(), !r.f.noProgress, transcript.InputSize(r.args, r.topts.Format))
 	defer prog.done()
+	topts := r.topts
+	if prog.on {
+		topts.ReadBytes = prog.bytes
+	}
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
 		Progress: prog.update, Filters: filters}
 	return eng.Run(ctx, func(sink lint.Sink) error {
-		return transcript.ReadAll(ctx, r.args, r.topts, sink)
+		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, w.Conversation)
 }
 

@@ -4,53 +4,113 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/term"
 )
 
-// progress shows a one-line count of records read on standard error, only
-// when standard error is a terminal; it stays silent when piped.
+// progress draws a progress bar on standard error — bytes read of the total
+// input size, records read, throughput — only when standard error is a
+// terminal and NO_COLOR is unset; piped, it stays silent.
 type progress struct {
-	mu      sync.Mutex
 	w       io.Writer
 	on      bool
-	last    time.Time
-	shown   bool
+	total   int64 // input bytes, -1 when unknown (stdin)
+	read    atomic.Int64
+	records atomic.Int64
 	started time.Time
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	width   int
 }
 
-func newProgress(w io.Writer, enabled bool) *progress {
-	p := &progress{w: w, started: time.Now()}
-	if f, ok := w.(*os.File); ok && enabled && term.IsTerminal(int(f.Fd())) {
-		p.on = true
+func newProgress(w io.Writer, enabled bool, total int64) *progress {
+	p := &progress{w: w, total: total, started: time.Now(), stop: make(chan struct{}), width: 80}
+	f, ok := w.(*os.File)
+	if !ok || !enabled || os.Getenv("NO_COLOR") != "" || !term.IsTerminal(int(f.Fd())) {
+		return p
 	}
+	if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {
+		p.width = cols
+	}
+	p.on = true
+	p.wg.Add(1)
+	go p.loop()
 	return p
 }
 
-// update is called by the engine as records are read.
-func (p *progress) update(records int) {
+// bytes and update are called by the readers and the engine as input is read.
+func (p *progress) bytes(n int64)       { p.read.Add(n) }
+func (p *progress) update(records int) { p.records.Store(int64(records)) }
+
+func (p *progress) loop() {
+	defer p.wg.Done()
+	t := time.NewTicker(100 * time.Millisecond)
+	defer t.Stop()
+	shown := false
+	for {
+		select {
+		case <-p.stop:
+			if shown {
+				fmt.Fprint(p.w, "\r\x1b[K")
+			}
+			return
+		case <-t.C:
+			// quick runs finish before any bar appears
+			if time.Since(p.started) < 300*time.Millisecond {
+				continue
+			}
+			fmt.Fprint(p.w, "\r\x1b[K"+p.line())
+			shown = true
+		}
+	}
+}
+
+// line renders the bar for the current state.
+func (p *progress) line() string {
+	read, recs := p.read.Load(), p.records.Load()
+	secs := time.Since(p.started).Seconds()
+	info := fmt.Sprintf(" %s  %d 条记录  %s/s", mib(read), recs, mib(int64(float64(read)/secs)))
+	if p.total <= 0 {
+		return "读取中…" + info
+	}
+	frac := float64(read) / float64(p.total)
+	if frac > 1 {
+		frac = 1
+	}
+	info = fmt.Sprintf(" %3.0f%%%s / %s", 100*frac, info, mib(p.total))
+	bar := p.width - displayWidthOf(info) - 3
+	if bar < 10 {
+		return strings.TrimSpace(info)
+	}
+	full := int(frac * float64(bar))
+	return "[" + strings.Repeat("█", full) + strings.Repeat("░", bar-full) + "]" + info
+}
+
+// done stops the bar and clears its line.
+func (p *progress) done() {
 	if !p.on {
 		return
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	now := time.Now()
-	if now.Sub(p.started) < 300*time.Millisecond || now.Sub(p.last) < 100*time.Millisecond {
-		return
-	}
-	p.last = now
-	p.shown = true
-	fmt.Fprintf(p.w, "\r\x1b[K读取 %d 条记录…", records)
+	p.on = false
+	close(p.stop)
+	p.wg.Wait()
 }
 
-// done clears the progress line.
-func (p *progress) done() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
-		p.shown = false
+func mib(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+
+// displayWidthOf counts East Asian wide characters as two columns.
+func displayWidthOf(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x1100 && (r <= 0x115F || r >= 0x2E80 && r <= 0xA4CF || r >= 0xAC00 && r <= 0xD7A3 || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6) {
+			n += 2
+		} else {
+			n++
+		}
 	}
+	return n
 }

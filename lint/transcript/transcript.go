@@ -24,6 +24,9 @@ import (
 type Options struct {
 	// Format is an input format name, or "auto" (or "") to detect it per file.
 	Format string
+	// ReadBytes, if set, is called as input bytes are read (raw, before
+	// decoding), with the count since the last call: for progress bars.
+	ReadBytes func(n int64)
 	// Location is the zone of times written without one (--tz).
 	Location *time.Location
 	// Encoding forces a character encoding ("" or "auto" detects it).
@@ -238,6 +241,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		defer f.Close()
 		r = f
 	}
+	if opts.ReadBytes != nil {
+		r = &countingReader{r: r, fn: opts.ReadBytes}
+	}
 	dec, err := decode(r, opts.Encoding)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
@@ -329,4 +335,43 @@ func contains(list []string, s string) bool {
 func blank(r *bufio.Reader) bool {
 	head, err := r.Peek(bufSize)
 	return err != nil && len(bytes.TrimSpace(head)) == 0
+}
+
+// countingReader reports the bytes read through it.
+type countingReader struct {
+	r  io.Reader
+	fn func(int64)
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.fn(int64(n))
+	}
+	return n, err
+}
+
+// InputSize is the total size in bytes of the files the paths name (the
+// files a directory walk would read), or -1 when it cannot be known in
+// advance (standard input).
+func InputSize(paths []string, format string) int64 {
+	if format == "" {
+		format = "auto"
+	}
+	var total int64
+	for _, p := range paths {
+		if p == "-" {
+			return -1
+		}
+		files, err := expand(p, format)
+		if err != nil {
+			continue
+		}
+		for _, f := range files {
+			if st, err := os.Stat(f); err == nil {
+				total += st.Size()
+			}
+		}
+	}
+	return total
 }
