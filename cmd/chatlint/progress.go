@@ -43,7 +43,7 @@ func newProgress(w io.Writer, enabled bool, total int64) *progress {
 }
 
 // bytes and update are called by the readers and the engine as input is read.
-func (p *progress) bytes(n int64)       { p.read.Add(n) }
+func (p *progress) bytes(n int64)      { p.read.Add(n) }
 func (p *progress) update(records int) { p.records.Store(int64(records)) }
 
 func (p *progress) loop() {
