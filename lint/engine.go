@@ -39,6 +39,8 @@ type Engine struct {
 	// (0: DefaultMemoryBudget); past it the least recently active are linted
 	// early.
 	MemoryBudget int
+	// TeamsOf, when set, names the teams of an agent for per-team totals.
+	TeamsOf func(agent string) []string
 	// Filters drop findings before scoring, in order (a baseline of known
 	// findings, say); inline waivers are always applied first. They run in
 	// one goroutine, in input order.
@@ -63,6 +65,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	sum := NewSummary()
+	sum.TeamsOf = e.TeamsOf
 	convs := make(chan *Conversation, 4*jobs)
 	results := make(chan *Result, 4*jobs)
 	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(c *Conversation) error {
@@ -138,9 +141,17 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 }
 
 func (e *Engine) check(w Worker, c *Conversation) *Result {
-	findings, skipped := w.Check(c)
-	sort.SliceStable(findings, func(i, j int) bool { return findings[i].Msg < findings[j].Msg })
-	return &Result{Conversation: c, Findings: findings, Agents: c.Agents(), Skipped: skipped}
+	all, skipped := w.Check(c)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Msg < all[j].Msg })
+	r := &Result{Conversation: c, Agents: c.Agents(), Skipped: skipped}
+	for _, f := range all {
+		if f.Rule.Bonus {
+			r.Bonuses = append(r.Bonuses, f)
+		} else {
+			r.Findings = append(r.Findings, f)
+		}
+	}
+	return r
 }
 
 // score applies waivers and filters, then scores the result.
@@ -151,7 +162,7 @@ func (e *Engine) score(r *Result, sum *Summary) {
 		r.Findings = f.Filter(r)
 		sum.Filtered += before - len(r.Findings)
 	}
-	r.Score, r.Grade = e.Scoring.Score(r.Findings)
+	r.Score, r.Grade = e.Scoring.ScoreWithBonuses(r.Findings, r.Bonuses)
 }
 
 // applyWaivers drops the findings an inline waiver on their message covers,

@@ -221,6 +221,13 @@ type RuleInfo struct {
 	File    string // pack file the rule was defined in
 	Line    int
 	Roles   RoleSet
+	// Fatal marks a 致命项: any finding scores the conversation 0.
+	Fatal bool
+	// Bonus marks a rule that earns points (Add each, at most MaxAdd per
+	// conversation) instead of costing them; its hits are Result.Bonuses.
+	Bonus  bool
+	Add    float64
+	MaxAdd float64
 }
 
 // Finding is one violation of one rule, pointing at the message that is its evidence.
@@ -254,10 +261,13 @@ type Skip struct {
 type Result struct {
 	Conversation *Conversation
 	Findings     []Finding
-	Score        float64
-	Grade        string
-	Agents       []string
-	Skipped      []Skip
+	// Bonuses are the good practice bonus rules found (each Finding's Deduct
+	// is then the points it added, after the rule's cap).
+	Bonuses []Finding
+	Score   float64
+	Grade   string
+	Agents  []string
+	Skipped []Skip
 }
 
 // Message returns the evidence message of a finding.

@@ -22,14 +22,38 @@ type Grade struct {
 // 0 past its rule's cap, the remainder for the finding that reaches the cap)
 // and returns the score and grade.
 func (s Scoring) Score(findings []Finding) (score float64, grade string) {
+	return s.ScoreWithBonuses(findings, nil)
+}
+
+// ScoreWithBonuses scores findings and bonuses: Start minus the capped
+// deductions plus the capped bonus points, never below 0 nor above Start.
+// A finding of a fatal rule (致命项) scores 0 and the failing grade. Each
+// finding's and bonus's Deduct is set to the points it cost or earned.
+func (s Scoring) ScoreWithBonuses(findings, bonuses []Finding) (score float64, grade string) {
+	lost := capped(findings, func(r *RuleInfo) (float64, float64) { return r.Deduct, r.MaxDeduct })
+	won := capped(bonuses, func(r *RuleInfo) (float64, float64) { return r.Add, r.MaxAdd })
+	for i := range findings {
+		if findings[i].Rule.Fatal {
+			return 0, s.FailGrade
+		}
+	}
+	score = math.Min(math.Max(s.Start-lost+won, 0), s.Start)
+	// keep scores tidy: deductions such as 0.1 must not print as 89.9000001
+	score = math.Round(score*1000) / 1000
+	return score, s.GradeOf(score)
+}
+
+// capped sets each finding's points (its rule's per-finding value, 0 past
+// the rule's cap, the remainder for the one that reaches it) and returns
+// their sum.
+func capped(fs []Finding, points func(*RuleInfo) (each, max float64)) float64 {
 	used := map[*RuleInfo]float64{}
 	total := 0.0
-	for i := range findings {
-		f := &findings[i]
-		d := f.Rule.Deduct
-		if f.Rule.MaxDeduct > 0 {
-			left := f.Rule.MaxDeduct - used[f.Rule]
-			if left < d {
+	for i := range fs {
+		f := &fs[i]
+		d, max := points(f.Rule)
+		if max > 0 {
+			if left := max - used[f.Rule]; left < d {
 				d = math.Max(left, 0)
 			}
 		}
@@ -37,10 +61,7 @@ func (s Scoring) Score(findings []Finding) (score float64, grade string) {
 		f.Deduct = d
 		total += d
 	}
-	score = math.Max(s.Start-total, 0)
-	// keep scores tidy: deductions such as 0.1 must not print as 89.9000001
-	score = math.Round(score*1000) / 1000
-	return score, s.GradeOf(score)
+	return total
 }
 
 // GradeOf names the grade of a score.

@@ -35,11 +35,19 @@ type Summary struct {
 	UnusedWaivers []Waiver
 	// Filtered counts findings dropped by filters such as a baseline.
 	Filtered int
+	// Bonuses counts good-practice bonuses earned; Fatal counts
+	// conversations failed by a fatal rule (致命项).
+	Bonuses  int
+	Fatal    int
 	ScoreSum float64
 	MinScore float64
 	// Errors are the malformed records, with file and line.
 	Errors []RecordError
 	agents map[string]*AgentStats
+	// TeamsOf, when set, names the teams of an agent; the summary then
+	// aggregates per team too.
+	TeamsOf func(agent string) []string
+	teams   map[string]*AgentStats
 }
 
 // AgentStats aggregates the conversations of one agent (a conversation with
@@ -53,6 +61,18 @@ type AgentStats struct {
 	BySeverity    map[Severity]int
 	ByRule        map[string]int
 	Grades        map[string]int
+	// Members are the agents seen (for a team; an agent is its own member).
+	Members map[string]bool
+}
+
+// MemberList returns the members, sorted.
+func (a *AgentStats) MemberList() []string {
+	out := make([]string, 0, len(a.Members))
+	for m := range a.Members {
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // MeanScore is the agent's mean conversation score.
@@ -72,6 +92,7 @@ func NewSummary() *Summary {
 		Grades:       map[string]int{},
 		MinScore:     math.Inf(1),
 		agents:       map[string]*AgentStats{},
+		teams:        map[string]*AgentStats{},
 	}
 }
 
@@ -111,31 +132,69 @@ func (s *Summary) Add(r *Result) {
 	for _, sk := range r.Skipped {
 		s.SkippedRules[sk.Rule]++
 	}
+	fatal := false
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		s.Findings++
 		s.BySeverity[f.Rule.Severity]++
 		s.ByRule[f.Rule.ID]++
+		fatal = fatal || f.Rule.Fatal
 	}
+	if fatal {
+		s.Fatal++
+	}
+	for i := range r.Bonuses {
+		s.Bonuses++
+		s.ByRule[r.Bonuses[i].Rule.ID]++
+	}
+	teamMembers := map[string][]string{}
 	for _, name := range r.Agents {
-		a := s.agents[name]
-		if a == nil {
-			a = &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}}
-			s.agents[name] = a
-		}
-		a.Conversations++
-		a.ScoreSum += r.Score
-		a.MinScore = math.Min(a.MinScore, r.Score)
-		a.Grades[r.Grade]++
-		for i := range r.Findings {
-			f := &r.Findings[i]
-			if f.Agent == name {
-				a.Findings++
-				a.BySeverity[f.Rule.Severity]++
-				a.ByRule[f.Rule.ID]++
+		s.agents[name] = addTo(s.agents[name], name, r, []string{name})
+		if s.TeamsOf != nil {
+			for _, t := range s.TeamsOf(name) {
+				teamMembers[t] = append(teamMembers[t], name)
 			}
 		}
 	}
+	for t, members := range teamMembers {
+		s.teams[t] = addTo(s.teams[t], t, r, members)
+	}
+}
+
+// addTo accounts for a conversation in the stats of an agent or a team:
+// the findings held against any of its members count.
+func addTo(a *AgentStats, name string, r *Result, members []string) *AgentStats {
+	if a == nil {
+		a = &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}, Members: map[string]bool{}}
+	}
+	a.Conversations++
+	a.ScoreSum += r.Score
+	a.MinScore = math.Min(a.MinScore, r.Score)
+	a.Grades[r.Grade]++
+	in := map[string]bool{}
+	for _, m := range members {
+		in[m] = true
+		a.Members[m] = true
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if in[f.Agent] {
+			a.Findings++
+			a.BySeverity[f.Rule.Severity]++
+			a.ByRule[f.Rule.ID]++
+		}
+	}
+	return a
+}
+
+// Teams returns the per-team table sorted by team name (empty without teams).
+func (s *Summary) Teams() []*AgentStats {
+	out := make([]*AgentStats, 0, len(s.teams))
+	for _, t := range s.teams {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Agent < out[j].Agent })
+	return out
 }
 
 // Agents returns the per-agent table sorted by agent name.

@@ -70,6 +70,22 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"missing pack name", "rules:\n  - id: a\n    type: forbid\n    phrases: [x]\n", `missing ` + "`pack:`"},
 		{"bad example transcript", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 1s\n    examples:\n      bad: [\"00:00 customer: 在吗\\nagent: 在\"]\n", `give a time on every line or on none`},
 		{"duplicate key", "pack: p\npack: q\n", `pack.yaml:2:1: key "pack" given twice (first on line 1)`},
+		{"unknown quantifier", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {phrases: [x], quantifier: most}\n", `pack.yaml:5:38: unknown quantifier "most"`},
+		{"at_least too large", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {phrases: [x, y], at_least: 3}\n", `at_least must be between 1 and the number of phrases and patterns (2)`},
+		{"when without when", "pack: p\nrules:\n  - id: a\n    type: when\n    then: {phrases: [x]}\n", `when rule "a" needs a `+"`when`"+` condition`},
+		{"empty nested condition", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {all_of: [{role: agent}]}\n", `pack.yaml:5:21: when.all_of needs a condition`},
+		{"count without bounds", "pack: p\nrules:\n  - id: a\n    type: count\n    when: {phrases: [请]}\n", `count rule "a" needs min_count or max_count`},
+		{"count bounds crossed", "pack: p\nrules:\n  - id: a\n    type: count\n    when: {phrases: [请]}\n    min_count: 3\n    max_count: 1\n", `pack.yaml:6:16: min_count is larger than max_count`},
+		{"bonus without add", "pack: p\nrules:\n  - id: a\n    type: bonus\n    when: {phrases: [对吗]}\n", `bonus rule "a" needs add`},
+		{"bonus with deduct", "pack: p\nrules:\n  - id: a\n    type: bonus\n    when: {phrases: [对吗]}\n    add: 1\n    deduct: 2\n", `pack.yaml:7:5: a bonus rule adds points: use add and max_add, not deduct`},
+		{"fatal bonus", "pack: p\nrules:\n  - id: a\n    type: bonus\n    fatal: true\n    when: {phrases: [对吗]}\n    add: 1\n", `pack.yaml:5:12: a bonus rule cannot be fatal`},
+		{"hold without after", "pack: p\nrules:\n  - id: a\n    type: hold\n    phrases: [稍等]\n", `hold rule "a" needs `+"`after`"},
+		{"unknown pii kind", "pack: p\nrules:\n  - id: a\n    type: pii\n    kinds: [phone, qq]\n", `pack.yaml:5:20: unknown kind of personal data "qq"`},
+		{"unknown look", "pack: p\nrules:\n  - id: a\n    type: followup\n    trigger: {phrases: [x]}\n    expect: {type: note}\n    look: around\n", `pack.yaml:7:11: unknown look "around"`},
+		{"bad occurrence", "pack: p\nrules:\n  - id: a\n    type: followup\n    trigger: {phrases: [x]}\n    expect: {type: note}\n    occurrence: second\n", `pack.yaml:7:17: unknown occurrence "second"`},
+		{"length without max", "pack: p\nrules:\n  - id: a\n    type: length\n", `length rule "a" needs max_length`},
+		{"override severity", "pack: p\nextends: [base]\noverrides:\n  base/missing-greeting: {severity: fatal}\n", `pack.yaml:4:26: override "base/missing-greeting": unknown severity "fatal"`},
+		{"override needs pack/id", "pack: p\nextends: [base]\noverrides:\n  missing-greeting: {disable: true}\n", `pack.yaml:4:3: override "missing-greeting": name the rule as pack/id`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

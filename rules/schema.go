@@ -131,6 +131,38 @@ type Rule struct {
 	Max         Duration          `yaml:"max"`
 	Trigger     *Side             `yaml:"trigger"`
 	Expect      *Side             `yaml:"expect"`
+	// Fatal makes any finding of the rule a 致命项: the conversation scores 0
+	// and gets the failing grade, whatever else.
+	Fatal bool `yaml:"fatal"`
+
+	// followup: how far to look for the expected message, which triggers
+	// count, and what cancels the obligation.
+	WithinMessages int    `yaml:"within_messages"`
+	Look           string `yaml:"look"`
+	Occurrence     string `yaml:"occurrence"`
+	Unless         *Side  `yaml:"unless"`
+
+	// when, count, bonus: the message condition; when's `then` is what a
+	// message meeting `when` must also meet.
+	When *Side `yaml:"when"`
+	Then *Side `yaml:"then"`
+	// count: bounds on the hits (or matching messages) per conversation.
+	MinCount *int `yaml:"min_count"`
+	MaxCount *int `yaml:"max_count"`
+	// hold: a wait longer than After needs a holding message within After
+	// (with Repeat, every After while the customer waits).
+	After  Duration `yaml:"after"`
+	Repeat bool     `yaml:"repeat"`
+	// unanswered: customer messages that need no answer (a closing 好的).
+	Ignore *Side `yaml:"ignore"`
+	// length: the most characters an agent message may have.
+	MaxLength int `yaml:"max_length"`
+	// pii: which personal data must not be echoed (phone, id-card,
+	// bank-card, email, address).
+	Kinds []string `yaml:"kinds"`
+	// bonus: points each matching message earns, capped per conversation.
+	Add    float64 `yaml:"add"`
+	MaxAdd float64 `yaml:"max_add"`
 
 	node *yaml.Node
 }
@@ -153,14 +185,39 @@ func (r *Rule) Line() int {
 	return r.node.Line
 }
 
-// Side is the trigger or the expected follow-up of a followup rule.
+// Side is a message condition: the trigger or expected follow-up of a
+// followup rule, the `when`/`then` of a when rule, and so on. Every key it
+// gives must hold: the role and type, the phrase list under its quantifier
+// (any phrase by default; all of them; none; at least N), the start and end
+// of the text, its length, personal data, and the nested all_of / any_of /
+// not conditions.
 type Side struct {
-	Role     StringList `yaml:"role"`
-	Type     string     `yaml:"type"`
-	Match    string     `yaml:"match"`
-	Phrases  []string   `yaml:"phrases"`
-	Patterns []string   `yaml:"patterns"`
-	Except   []string   `yaml:"except"`
+	Role       StringList `yaml:"role"`
+	Type       string     `yaml:"type"`
+	Match      string     `yaml:"match"`
+	Phrases    []string   `yaml:"phrases"`
+	Patterns   []string   `yaml:"patterns"`
+	Except     []string   `yaml:"except"`
+	Quantifier string     `yaml:"quantifier"`
+	AtLeast    int        `yaml:"at_least"`
+	StartsWith []string   `yaml:"starts_with"`
+	EndsWith   []string   `yaml:"ends_with"`
+	MinLength  int        `yaml:"min_length"`
+	MaxLength  int        `yaml:"max_length"`
+	PII        []string   `yaml:"pii"`
+	AllOf      []*Side    `yaml:"all_of"`
+	AnyOf      []*Side    `yaml:"any_of"`
+	Not        *Side      `yaml:"not"`
+}
+
+// HasList reports whether the condition has phrases or patterns.
+func (s *Side) HasList() bool { return len(s.Phrases) > 0 || len(s.Patterns) > 0 }
+
+// Empty reports whether the condition says nothing (matches every message
+// of its role).
+func (s *Side) Empty() bool {
+	return s.Type == "" && !s.HasList() && len(s.StartsWith) == 0 && len(s.EndsWith) == 0 &&
+		s.MinLength == 0 && s.MaxLength == 0 && len(s.PII) == 0 && len(s.AllOf) == 0 && len(s.AnyOf) == 0 && s.Not == nil
 }
 
 // Examples are sentences or short transcripts a rule must flag (Bad) or not

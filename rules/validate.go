@@ -13,14 +13,31 @@ import (
 
 // Rule types.
 const (
-	TypeForbid   = "forbid"
-	TypeRequire  = "require"
-	TypeLatency  = "latency"
-	TypeFollowup = "followup"
+	TypeForbid     = "forbid"
+	TypeRequire    = "require"
+	TypeLatency    = "latency"
+	TypeFollowup   = "followup"
+	TypeWhen       = "when"
+	TypeCount      = "count"
+	TypeHold       = "hold"
+	TypeUnanswered = "unanswered"
+	TypeLength     = "length"
+	TypePII        = "pii"
+	TypeBonus      = "bonus"
 )
 
 // RuleTypes lists the rule types the loader accepts.
-var RuleTypes = []string{TypeForbid, TypeRequire, TypeLatency, TypeFollowup}
+var RuleTypes = []string{TypeForbid, TypeRequire, TypeLatency, TypeFollowup, TypeWhen, TypeCount, TypeHold, TypeUnanswered, TypeLength, TypePII, TypeBonus}
+
+// PIIKinds are the kinds of personal data pii rules and conditions find.
+var PIIKinds = []string{"phone", "id-card", "bank-card", "email", "address"}
+
+// Quantifiers of a condition's phrase list.
+const (
+	QuantAny  = "any"
+	QuantAll  = "all"
+	QuantNone = "none"
+)
 
 // `at` values of require rules.
 const (
@@ -36,16 +53,24 @@ const (
 
 // keysByType lists the rule keys each type uses beyond the common ones.
 var keysByType = map[string][]string{
-	TypeForbid:   {"role", "match", "phrases", "patterns", "except", "suggest"},
-	TypeRequire:  {"role", "match", "phrases", "patterns", "except", "at", "within"},
-	TypeLatency:  {"role", "max"},
-	TypeFollowup: {"trigger", "expect", "within"},
+	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "suggest"},
+	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "at", "within"},
+	TypeLatency:    {"role", "max"},
+	TypeFollowup:   {"trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
+	TypeWhen:       {"role", "when", "then"},
+	TypeCount:      {"role", "when", "min_count", "max_count"},
+	TypeHold:       {"role", "match", "phrases", "patterns", "except", "after", "repeat"},
+	TypeUnanswered: {"role", "ignore"},
+	TypeLength:     {"role", "max_length"},
+	TypePII:        {"role", "kinds"},
+	TypeBonus:      {"role", "when", "add", "max_add"},
 }
 
-var commonKeys = []string{"id", "type", "description", "severity", "deduct", "max_deduct", "message", "source", "examples"}
+var commonKeys = []string{"id", "type", "description", "severity", "deduct", "max_deduct", "message", "source", "examples", "fatal"}
 
 // templateVars are the placeholders a rule's message may use.
-var templateVars = map[string]bool{"match": true, "suggest": true, "within": true, "max": true, "delay": true, "phrases": true, "at": true}
+var templateVars = map[string]bool{"match": true, "suggest": true, "within": true, "max": true, "delay": true, "phrases": true,
+	"at": true, "count": true, "limit": true, "length": true, "after": true, "kind": true, "add": true}
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 
@@ -151,8 +176,13 @@ func validateRule(r *Rule) []*PosError {
 		ok2[k] = true
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i].Value; !ok2[k] {
+		k := n.Content[i].Value
+		if !ok2[k] {
 			add(n.Content[i], "key %q does not apply to a %s rule", k, r.Type)
+			continue
+		}
+		if r.Type == TypeBonus && (k == "deduct" || k == "max_deduct") {
+			add(n.Content[i], "a bonus rule adds points: use add and max_add, not %s", k)
 		}
 	}
 	if r.Severity != "" {
@@ -168,6 +198,9 @@ func validateRule(r *Rule) []*PosError {
 	}
 	validateRoles(r.Role, valueNode(n, "role"), add)
 	validateMatch(r.Match, valueNode(n, "match"), add)
+	if r.Fatal && r.Type == TypeBonus {
+		add(valueNode(n, "fatal"), "a bonus rule cannot be fatal")
+	}
 	validatePhraseList("phrases", r.Phrases, n, add)
 	validatePatterns(r.Patterns, valueNode(n, "patterns"), add)
 	validatePhraseList("except", r.Except, n, add)
@@ -221,6 +254,63 @@ func validateRule(r *Rule) []*PosError {
 		} else {
 			validateSide("expect", r.Expect, valueNode(n, "expect"), add)
 		}
+		if r.Unless != nil {
+			validateSide("unless", r.Unless, valueNode(n, "unless"), add)
+		}
+		if r.WithinMessages < 0 {
+			add(valueNode(n, "within_messages"), "within_messages must not be negative")
+		}
+		if r.Look != "" && r.Look != "after" && r.Look != "before" {
+			add(valueNode(n, "look"), "unknown look %q (after or before)", r.Look)
+		}
+		if _, err := ParseOccurrence(r.Occurrence); err != nil {
+			add(valueNode(n, "occurrence"), "%v", err)
+		}
+	case TypeWhen, TypeCount, TypeBonus:
+		if r.When == nil {
+			add(n, "%s rule %q needs a `when` condition", r.Type, r.ID)
+		} else {
+			validateSide("when", r.When, valueNode(n, "when"), add)
+		}
+		if r.Then != nil {
+			validateSide("then", r.Then, valueNode(n, "then"), add)
+		}
+		if r.Type == TypeCount {
+			if r.MinCount == nil && r.MaxCount == nil {
+				add(n, "count rule %q needs min_count or max_count", r.ID)
+			}
+			if r.MinCount != nil && *r.MinCount < 0 || r.MaxCount != nil && *r.MaxCount < 0 {
+				add(n, "count bounds must not be negative")
+			}
+			if r.MinCount != nil && r.MaxCount != nil && *r.MinCount > *r.MaxCount {
+				add(valueNode(n, "min_count"), "min_count is larger than max_count")
+			}
+		}
+		if r.Type == TypeBonus && r.Add <= 0 {
+			add(n, "bonus rule %q needs add: the points each matching message earns", r.ID)
+		}
+		if r.MaxAdd < 0 {
+			add(valueNode(n, "max_add"), "max_add must not be negative")
+		}
+	case TypeHold:
+		if len(r.Phrases) == 0 && len(r.Patterns) == 0 && !hasListKey(n) {
+			add(n, "hold rule %q needs `phrases` or `patterns`: what a holding message says", r.ID)
+		}
+		if an := valueNode(n, "after"); an == nil {
+			add(n, "hold rule %q needs `after` (e.g. after: 30s)", r.ID)
+		} else if r.After <= 0 {
+			add(an, "after must be positive")
+		}
+	case TypeUnanswered:
+		if r.Ignore != nil {
+			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
+		}
+	case TypeLength:
+		if r.MaxLength <= 0 {
+			add(n, "length rule %q needs max_length (characters)", r.ID)
+		}
+	case TypePII:
+		validateKinds(r.Kinds, valueNode(n, "kinds"), add)
 	}
 	validateExamples(r, add)
 	return errs
@@ -233,14 +323,82 @@ func hasListKey(n *yaml.Node) bool {
 }
 
 func validateSide(name string, s *Side, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
-	if s.Type == "" && len(s.Phrases) == 0 && len(s.Patterns) == 0 {
-		add(n, "%s needs a `type`, `phrases` or `patterns`", name)
+	if s.Empty() {
+		add(n, "%s needs a condition: type, phrases, patterns, starts_with, a length, pii, all_of, any_of or not", name)
 	}
 	validateRoles(s.Role, valueNode(n, "role"), add)
 	validateMatch(s.Match, valueNode(n, "match"), add)
 	validatePhraseList("phrases", s.Phrases, n, add)
 	validatePatterns(s.Patterns, valueNode(n, "patterns"), add)
 	validatePhraseList("except", s.Except, n, add)
+	validatePhraseList("starts_with", s.StartsWith, n, add)
+	validatePhraseList("ends_with", s.EndsWith, n, add)
+	switch s.Quantifier {
+	case "", QuantAny, QuantAll, QuantNone:
+	default:
+		add(valueNode(n, "quantifier"), "unknown quantifier %q (any, all or none; or at_least: N)", s.Quantifier)
+	}
+	if (s.Quantifier != "" || s.AtLeast != 0) && !s.HasList() {
+		add(n, "%s: a quantifier needs phrases or patterns", name)
+	}
+	if s.AtLeast < 0 || s.AtLeast > len(s.Phrases)+len(s.Patterns) {
+		add(valueNode(n, "at_least"), "at_least must be between 1 and the number of phrases and patterns (%d)", len(s.Phrases)+len(s.Patterns))
+	}
+	if s.AtLeast != 0 && s.Quantifier != "" && s.Quantifier != QuantAny {
+		add(valueNode(n, "at_least"), "at_least goes with the default quantifier (any), not %s", s.Quantifier)
+	}
+	if s.MinLength < 0 || s.MaxLength < 0 || (s.MaxLength > 0 && s.MinLength > s.MaxLength) {
+		add(n, "%s: min_length and max_length must be positive, min_length at most max_length", name)
+	}
+	validateKinds(s.PII, valueNode(n, "pii"), add)
+	for i, c := range s.AllOf {
+		validateSide(name+".all_of", c, seqItem(valueNode(n, "all_of"), i), add)
+	}
+	for i, c := range s.AnyOf {
+		validateSide(name+".any_of", c, seqItem(valueNode(n, "any_of"), i), add)
+	}
+	if s.Not != nil {
+		validateSide(name+".not", s.Not, valueNode(n, "not"), add)
+	}
+}
+
+// seqItem returns item i of a sequence node (or the node itself).
+func seqItem(n *yaml.Node, i int) *yaml.Node {
+	if n != nil && n.Kind == yaml.SequenceNode && i < len(n.Content) {
+		return n.Content[i]
+	}
+	return n
+}
+
+func validateKinds(kinds []string, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
+	for i, k := range kinds {
+		known := false
+		for _, p := range PIIKinds {
+			known = known || k == p
+		}
+		if !known {
+			add(seqItem(n, i), "unknown kind of personal data %q (%s)", k, strings.Join(PIIKinds, ", "))
+		}
+	}
+}
+
+// ParseOccurrence reads a followup's occurrence: every (or ""), first, last,
+// or a 1-based number N (the Nth trigger). It returns 0 for every, -1 for
+// last, N otherwise.
+func ParseOccurrence(s string) (int, error) {
+	switch s {
+	case "", "every":
+		return 0, nil
+	case "first":
+		return 1, nil
+	case "last":
+		return -1, nil
+	}
+	var n int
+	if _, err := fmt.Sscanf(s, "%d", &n); err != nil || n < 1 || fmt.Sprint(n) != s {
+		return 0, fmt.Errorf("unknown occurrence %q (every, first, last or a number N for the Nth trigger)", s)
+	}
+	return n, nil
 }
 
 func validateRoles(roles StringList, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
@@ -355,8 +513,8 @@ func validateExamples(r *Rule, add func(*yaml.Node, string, ...any)) {
 				add(at, "example: %v", err)
 				continue
 			}
-			if msgs == nil && r.Type == TypeLatency {
-				add(at, "latency examples must be transcripts with times (lines like \"00:00 customer: 在吗\")")
+			if msgs == nil && (r.Type == TypeLatency || r.Type == TypeHold) {
+				add(at, "%s examples must be transcripts with times (lines like \"00:00 customer: 在吗\")", r.Type)
 			}
 		}
 	}

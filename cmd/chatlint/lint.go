@@ -223,7 +223,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		topts.ReadBytes = prog.bytes
 	}
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
-		Progress: prog.update, Filters: filters}
+		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf()}
 	return eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, w.Conversation)

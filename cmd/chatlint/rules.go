@@ -176,6 +176,12 @@ func testRules(w io.Writer, refs []string, verbose bool) error {
 				if r.Bad {
 					kind, want = "bad", "must be flagged"
 				}
+				if r.Bonus {
+					want = "must earn the bonus"
+					if r.Bad {
+						want = "must not earn the bonus"
+					}
+				}
 				mark := "  ok"
 				if !r.OK {
 					mark = "  --"

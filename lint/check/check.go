@@ -147,6 +147,20 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 		return newLatency(pr.Rule, info), nil
 	case rules.TypeFollowup:
 		return newFollowup(b, pr.Rule, info), nil
+	case rules.TypeWhen:
+		return newWhen(b, pr.Rule, info), nil
+	case rules.TypeCount:
+		return newCount(b, pr.Rule, info), nil
+	case rules.TypeHold:
+		return newHold(b, pr.Rule, info), nil
+	case rules.TypeUnanswered:
+		return newUnanswered(b, pr.Rule, info), nil
+	case rules.TypeLength:
+		return newLength(pr.Rule, info), nil
+	case rules.TypePII:
+		return newPII(pr.Rule, info), nil
+	case rules.TypeBonus:
+		return newBonus(b, pr.Rule, info), nil
 	}
 	return nil, fmt.Errorf("unknown rule type %q", pr.Rule.Type)
 }
@@ -227,6 +241,9 @@ func toScoring(s rules.Scoring) lint.Scoring {
 func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 	r := pr.Rule
 	sev := lint.Warning
+	if r.Type == rules.TypeBonus {
+		sev = lint.Info
+	}
 	if s, ok := lint.ParseSeverity(r.Severity); ok && s != lint.SeverityNone {
 		sev = s
 	}
@@ -234,11 +251,15 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 	if r.Deduct != nil {
 		deduct = *r.Deduct
 	}
+	if r.Type == rules.TypeBonus {
+		deduct = 0
+	}
 	return &lint.RuleInfo{
 		ID: pr.FullID(), Pack: pr.Pack.Name, Name: r.ID, Type: r.Type,
 		Severity: sev, Deduct: deduct, MaxDeduct: r.MaxDeduct,
 		Description: r.Description, Source: r.Source,
 		Message: r.Message, Suggest: r.Suggest,
+		Fatal: r.Fatal, Bonus: r.Type == rules.TypeBonus, Add: r.Add, MaxAdd: r.MaxAdd,
 		File: pr.Pack.File, Line: r.Line(),
 		Roles: roleSet(r.Role, lint.RolesOf(lint.Agent)),
 	}
@@ -320,7 +341,7 @@ func agentFor(c *lint.Conversation, i int) string {
 func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
 
 // placeholders are the template variables a rule message may use.
-var placeholders = []string{"match", "suggest", "within", "max", "delay", "phrases", "at"}
+var placeholders = []string{"match", "suggest", "within", "max", "delay", "phrases", "at", "count", "limit", "length", "after", "kind", "add"}
 
 // render fills a message template's {placeholders}; one the finding has no
 // value for (such as {delay} when a reply is missing, not late) becomes empty.

@@ -20,6 +20,9 @@ type ExampleResult struct {
 	Index   int // 1-based position in the bad or good list
 	Example string
 	OK      bool
+	// Bonus is true for a bonus rule: its good examples must earn the bonus
+	// and its bad ones must not.
+	Bonus bool
 	// Detail says what happened: the findings, or that there were none.
 	Detail string
 }
@@ -59,8 +62,9 @@ func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
 					return nil, fmt.Errorf("%s:%d: rule %s: example %q: %w", pr.Pack.File, pr.Rule.Line(), id, ex, err)
 				}
 				findings, _ := w.Check(conv)
-				res := ExampleResult{Rule: id, File: pr.Pack.File, Line: pr.Rule.Line(), Bad: bad, Index: i + 1, Example: ex}
-				res.OK = (len(findings) > 0) == bad
+				isBonus := pr.Rule.Type == rules.TypeBonus
+				res := ExampleResult{Rule: id, File: pr.Pack.File, Line: pr.Rule.Line(), Bad: bad, Index: i + 1, Example: ex, Bonus: isBonus}
+				res.OK = (len(findings) > 0) == (bad != isBonus)
 				if len(findings) == 0 {
 					res.Detail = "not flagged"
 				} else {
@@ -103,8 +107,10 @@ func exampleConversation(r *rules.Rule, info *lint.RuleInfo, ex string) (*lint.C
 			m := lint.Message{Role: firstRole(roleSet(r.Trigger.Role, lint.RolesOf(lint.Customer))), Text: ex, Time: rules.ExampleBase}
 			m.Type = r.Trigger.Type
 			msgs = []lint.Message{m}
-		case rules.TypeLatency:
-			return nil, fmt.Errorf("latency examples must be transcripts with times")
+		case rules.TypeLatency, rules.TypeHold:
+			return nil, fmt.Errorf("%s examples must be transcripts with times", r.Type)
+		case rules.TypeUnanswered:
+			msgs = []lint.Message{{Role: lint.Customer, Sender: "顾客", Text: ex}}
 		default:
 			msgs = []lint.Message{{Role: role, Sender: "客服", Text: ex}}
 		}

@@ -10,37 +10,34 @@ import (
 
 // followup demands that a trigger (a customer asking to change an order, an
 // order event) is followed by an expected message (an order note, an agent
-// phrase) within a window. A missing or late follow-up is a finding at the
-// trigger message.
+// phrase) within a time and/or a number of messages — or, with look: before,
+// preceded by one. `occurrence` picks which triggers count (every, first,
+// last, the Nth); an `unless` message after the trigger (a payment, before
+// the reminder was due) cancels the obligation. A missing or late follow-up
+// is a finding at the trigger message.
 type followup struct {
-	info    *lint.RuleInfo
-	trigger side
-	expect  side
-	within  time.Duration
-	tmpl    string
-}
-
-// side is one end of a followup: which roles, which message type, which phrases.
-type side struct {
-	roles   lint.RoleSet
-	typ     string
-	list    match.ListID
-	hasList bool
-}
-
-func newSide(b *builder, s *rules.Side, def lint.RoleSet) side {
-	out := side{roles: roleSet(s.Role, def), typ: s.Type}
-	if len(s.Phrases) > 0 || len(s.Patterns) > 0 {
-		out.hasList = true
-		out.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.Match, out.roles)
-	}
-	return out
+	info           *lint.RuleInfo
+	trigger        *cond
+	expect         *cond
+	unless         *cond
+	within         time.Duration
+	withinMessages int
+	before         bool
+	occurrence     int // 0 every, -1 last, N the Nth
+	tmpl           string
 }
 
 func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
-	f := &followup{info: info, within: time.Duration(r.Within), tmpl: r.Message}
-	f.trigger = newSide(b, r.Trigger, lint.RolesOf(lint.Customer))
-	f.expect = newSide(b, r.Expect, lint.RolesOf(lint.Agent))
+	occ, _ := rules.ParseOccurrence(r.Occurrence)
+	f := &followup{info: info, within: time.Duration(r.Within), withinMessages: r.WithinMessages,
+		before: r.Look == "before", occurrence: occ, tmpl: r.Message}
+	trig := roleSet(r.Trigger.Role, lint.RolesOf(lint.Customer))
+	f.trigger = b.cond(r.Trigger, trig, trig, true)
+	exp := roleSet(r.Expect.Role, lint.RolesOf(lint.Agent))
+	f.expect = b.cond(r.Expect, exp, exp, true)
+	if r.Unless != nil {
+		f.unless = b.cond(r.Unless, lint.AnyRole, lint.AnyRole, true)
+	}
 	info.Roles = f.trigger.roles
 	return f
 }
@@ -60,74 +57,119 @@ func (f *followup) Lists() []PhraseList {
 	return out
 }
 
-// matches reports whether message i satisfies a side, with the first hit.
-func (f *followup) matches(cv *Conv, i int, s *side) (bool, *match.Hit) {
-	m := &cv.Messages[i]
-	if !s.roles.Has(m.Role) {
-		return false, nil
+// triggers returns the trigger messages that create an obligation, with the
+// hit each was triggered by.
+func (f *followup) triggers(cv *Conv) ([]int, []*match.Hit) {
+	var idx []int
+	var hits []*match.Hit
+	for i := range cv.Messages {
+		if ok, hit := f.trigger.eval(cv, i); ok {
+			idx = append(idx, i)
+			hits = append(hits, hit)
+		}
 	}
-	if s.typ != "" && m.Type != s.typ {
-		return false, nil
+	switch {
+	case f.occurrence == 0 || len(idx) == 0:
+		return idx, hits
+	case f.occurrence == -1:
+		return idx[len(idx)-1:], hits[len(hits)-1:]
+	case f.occurrence <= len(idx):
+		n := f.occurrence - 1
+		return idx[n : n+1], hits[n : n+1]
 	}
-	if s.typ == "" && !spoken(m) {
-		return false, nil
-	}
-	if !s.hasList {
-		return true, nil
-	}
-	hits := cv.Hits(i, s.list)
-	if len(hits) == 0 {
-		return false, nil
-	}
-	h := hits[0]
-	return true, &h
+	return nil, nil
 }
 
 func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	reason := ""
-	for i := range ms {
-		ok, hit := f.matches(cv, i, &f.trigger)
-		if !ok {
-			continue
-		}
-		found := -1
-		for j := i + 1; j < len(ms); j++ {
-			if ok, _ := f.matches(cv, j, &f.expect); ok {
-				found = j
-				break
-			}
-		}
-		what := ""
+	idx, hits := f.triggers(cv)
+	for k, i := range idx {
+		hit := hits[k]
+		what := "[" + ms[i].Type + "]"
 		if hit != nil {
 			what = hit.Text
-		} else {
-			what = "[" + ms[i].Type + "]"
 		}
-		vars := map[string]string{"match": what, "within": rules.FormatDuration(f.within)}
+		vars := map[string]string{"match": what, "within": rules.FormatDuration(f.within), "limit": itoa(f.withinMessages)}
+		found, void, timedOut := f.search(cv, i)
+		if void {
+			continue
+		}
 		tmpl := f.tmpl
-		switch {
-		case found < 0:
+		if found < 0 {
 			if tmpl == "" {
-				tmpl = "「{match}」之后没有跟进"
-				if f.expect.typ != "" {
-					tmpl = "「{match}」之后没有 " + f.expect.typ + " 类消息跟进"
+				tmpl = f.missingMessage(timedOut)
+			}
+			out = append(out, finding(f.info, i, hit, render(tmpl, vars)))
+			continue
+		}
+		if f.within <= 0 {
+			continue
+		}
+		if !ms[i].Timed() || !ms[found].Timed() {
+			reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
+			continue
+		}
+		delay := ms[found].Time.Sub(ms[i].Time)
+		if f.before {
+			delay = -delay
+		}
+		if delay > f.within {
+			vars["delay"] = rules.FormatDuration(delay)
+			if tmpl == "" {
+				tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"
+				if f.before {
+					tmpl = "「{match}」之前的准备在{delay}前（应在{within}内）"
 				}
 			}
 			out = append(out, finding(f.info, i, hit, render(tmpl, vars)))
-		case f.within > 0:
-			if !ms[i].Timed() || !ms[found].Timed() {
-				reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
-				continue
-			}
-			if delay := ms[found].Time.Sub(ms[i].Time); delay > f.within {
-				vars["delay"] = rules.FormatDuration(delay)
-				if tmpl == "" {
-					tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"
-				}
-				out = append(out, finding(f.info, i, hit, render(tmpl, vars)))
-			}
 		}
 	}
 	return out, reason
+}
+
+// search looks for the expected message from trigger i in the rule's
+// direction. found is its index (-1: none in the window); void is true when
+// an `unless` message cancelled the obligation in time; timedOut says the
+// message window ran out.
+func (f *followup) search(cv *Conv, i int) (found int, void, timedOut bool) {
+	ms := cv.Messages
+	step, end := 1, len(ms)
+	if f.before {
+		step, end = -1, -1
+	}
+	seen := 0
+	for j := i + step; j != end; j += step {
+		if !f.before && f.unless != nil {
+			if ok, _ := f.unless.eval(cv, j); ok {
+				// cancelled, unless the deadline had already passed
+				late := f.within > 0 && ms[i].Timed() && ms[j].Timed() && ms[j].Time.Sub(ms[i].Time) > f.within
+				return -1, !late, false
+			}
+		}
+		if f.expect.roles.Has(ms[j].Role) {
+			seen++
+			if f.withinMessages > 0 && seen > f.withinMessages {
+				return -1, false, true
+			}
+		}
+		if ok, _ := f.expect.eval(cv, j); ok {
+			return j, false, false
+		}
+	}
+	return -1, false, false
+}
+
+// missingMessage is the default message for a follow-up that never came.
+func (f *followup) missingMessage(windowRanOut bool) string {
+	what := f.expect.describe()
+	switch {
+	case f.before:
+		return "「{match}」之前没有" + what + "的消息"
+	case windowRanOut:
+		return "「{match}」之后的{limit}条消息内没有" + what + "的跟进"
+	case f.expect.typ != "" && !f.expect.hasList:
+		return "「{match}」之后没有 " + f.expect.typ + " 类消息跟进"
+	}
+	return "「{match}」之后没有跟进（" + what + "）"
 }

@@ -8,7 +8,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 
+	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -22,6 +24,9 @@ type Config struct {
 	// Rules adjust rules of the active packs by pack/id: disable, severity,
 	// deduct, max_deduct.
 	Rules map[string]*rules.Override `yaml:"rules"`
+	// Teams groups agents: team name → agent name patterns (* any text,
+	// ? one character). Reports aggregate per team as well as per agent.
+	Teams map[string][]string `yaml:"teams"`
 	// FailOn and MinScore are the exit-code thresholds (--fail-on, --min-score).
 	FailOn   string   `yaml:"fail_on"`
 	MinScore *float64 `yaml:"min_score"`
@@ -82,4 +87,29 @@ func (c *Config) PackRefs() []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// TeamsOf returns a function naming the teams an agent belongs to (sorted),
+// or nil when the config defines no teams.
+func (c *Config) TeamsOf() func(agent string) []string {
+	if len(c.Teams) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(c.Teams))
+	for n := range c.Teams {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return func(agent string) []string {
+		var out []string
+		for _, n := range names {
+			for _, p := range c.Teams[n] {
+				if lint.MatchName(p, agent) {
+					out = append(out, n)
+					break
+				}
+			}
+		}
+		return out
+	}
 }

@@ -21,10 +21,11 @@ const (
 	CSVFindings      = "finding"
 	CSVConversations = "conversation"
 	CSVAgents        = "agent"
+	CSVTeams         = "team"
 )
 
 // CSVRowKinds lists the values Options.CSVRows accepts.
-var CSVRowKinds = []string{CSVFindings, CSVConversations, CSVAgents}
+var CSVRowKinds = []string{CSVFindings, CSVConversations, CSVAgents, CSVTeams}
 
 // CSVFindingHeader is the header of the CSV report with one row per finding
 // (the default). The first twelve columns are the ones the project's issue
@@ -95,7 +96,7 @@ func (c *csvWriter) start(s *lint.Summary) {
 	switch c.kind() {
 	case CSVConversations:
 		c.record(append(append([]string{}, CSVConversationHeader...), c.rules...))
-	case CSVAgents:
+	case CSVAgents, CSVTeams:
 		// rules no active rule describes (there are none in a CLI run) get
 		// columns too: the whole run is known here
 		for _, rc := range csvSortedKeys(s.ByRule) {
@@ -105,6 +106,9 @@ func (c *csvWriter) start(s *lint.Summary) {
 			}
 		}
 		h := append([]string{}, CSVAgentHeader...)
+		if c.kind() == CSVTeams {
+			h = append([]string{"team", "members"}, h[1:]...)
+		}
 		h = append(h, c.grades(s)...)
 		c.record(append(h, c.rules...))
 	default:
@@ -136,7 +140,7 @@ func (c *csvWriter) grades(s *lint.Summary) []string {
 // Conversation writes the conversation's finding rows (or its conversation
 // row) and flushes them; agent rows wait for Close.
 func (c *csvWriter) Conversation(r *lint.Result) error {
-	if c.kind() == CSVAgents {
+	if c.kind() == CSVAgents || c.kind() == CSVTeams {
 		return nil
 	}
 	c.start(nil)
@@ -201,13 +205,21 @@ func (c *csvWriter) Close(s *lint.Summary) error {
 		s = lint.NewSummary()
 	}
 	c.start(s)
-	if c.kind() == CSVAgents {
+	if c.kind() == CSVAgents || c.kind() == CSVTeams {
 		grades := c.grades(s)
-		for _, a := range s.Agents() {
-			row := []string{
-				a.Agent, strconv.Itoa(a.Conversations), plainNum(a.MeanScore()), plainNum(a.MinScore),
-				strconv.Itoa(a.Findings), strconv.Itoa(a.BySeverity[lint.Error]), strconv.Itoa(a.BySeverity[lint.Warning]), strconv.Itoa(a.BySeverity[lint.Info]),
+		rows := s.Agents()
+		if c.kind() == CSVTeams {
+			rows = s.Teams()
+		}
+		for _, a := range rows {
+			row := []string{a.Agent}
+			if c.kind() == CSVTeams {
+				row = append(row, strings.Join(a.MemberList(), "、"))
 			}
+			row = append(row,
+				strconv.Itoa(a.Conversations), plainNum(a.MeanScore()), plainNum(a.MinScore),
+				strconv.Itoa(a.Findings), strconv.Itoa(a.BySeverity[lint.Error]), strconv.Itoa(a.BySeverity[lint.Warning]), strconv.Itoa(a.BySeverity[lint.Info]),
+			)
 			for _, g := range grades {
 				row = append(row, strconv.Itoa(a.Grades[g]))
 			}

@@ -20,6 +20,7 @@ type JSONReport struct {
 	Summary       JSONSummary        `json:"summary"`
 	Conversations []JSONConversation `json:"conversations"`
 	Agents        []JSONAgent        `json:"agents"`
+	Teams         []JSONAgent        `json:"teams,omitempty"`
 	Errors        []JSONError        `json:"errors"`
 }
 
@@ -36,6 +37,8 @@ type JSONSummary struct {
 	Waived         int            `json:"waived"`
 	UnusedWaivers  []JSONWaiver   `json:"unused_waivers"`
 	Baselined      int            `json:"baselined"`
+	Bonuses        int            `json:"bonuses"`
+	Fatal          int            `json:"fatal"`
 	Findings       int            `json:"findings"`
 	Errors         int            `json:"errors"`
 	MeanScore      float64        `json:"mean_score"`
@@ -56,8 +59,11 @@ type JSONConversation struct {
 	Score    float64       `json:"score"`
 	Grade    string        `json:"grade"`
 	Findings []JSONFinding `json:"findings"`
-	Skipped  []JSONSkip    `json:"skipped,omitempty"`
-	Notes    []string      `json:"notes,omitempty"`
+	// Bonuses are the good-practice bonus points earned (deduct is 0; add
+	// says how many points each earned after the rule's cap).
+	Bonuses []JSONFinding `json:"bonuses,omitempty"`
+	Skipped []JSONSkip    `json:"skipped,omitempty"`
+	Notes   []string      `json:"notes,omitempty"`
 }
 
 // JSONFinding is one finding with its evidence.
@@ -76,6 +82,8 @@ type JSONFinding struct {
 	Column     int     `json:"column"`
 	Suggestion string  `json:"suggestion"`
 	Deduct     float64 `json:"deduct"`
+	Add        float64 `json:"add,omitempty"`
+	Fatal      bool    `json:"fatal,omitempty"`
 	Message    string  `json:"message"`
 	Source     string  `json:"source"`
 }
@@ -96,7 +104,9 @@ type JSONSkip struct {
 
 // JSONAgent is one row of the per-agent table.
 type JSONAgent struct {
-	Agent         string         `json:"agent"`
+	Agent         string         `json:"agent,omitempty"`
+	Team          string         `json:"team,omitempty"`
+	Members       []string       `json:"members,omitempty"`
 	Conversations int            `json:"conversations"`
 	MeanScore     float64        `json:"mean_score"`
 	LowestScore   float64        `json:"lowest_score"`
@@ -162,7 +172,10 @@ func (j *jsonWriter) Close(s *lint.Summary) error {
 		key  string
 		v    any
 		last bool
-	}{{"agents", AgentsJSON(s), false}, {"errors", ErrorsJSON(s), false}, {"summary", SummaryJSON(s), true}} {
+	}{{"agents", AgentsJSON(s), false}, {"teams", TeamsJSON(s), false}, {"errors", ErrorsJSON(s), false}, {"summary", SummaryJSON(s), true}} {
+		if part.key == "teams" && len(s.Teams()) == 0 {
+			continue
+		}
 		data, err := j.indented(part.v, "  ")
 		if err != nil {
 			return err
@@ -191,20 +204,29 @@ func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
 		jc.Line = firstLine(c)
 	}
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		m := r.Message(f)
-		jc.Findings = append(jc.Findings, JSONFinding{
-			Rule: f.Rule.ID, Type: f.Rule.Type, Severity: f.Rule.Severity.String(),
-			File: m.Pos.File, Line: m.Pos.Line, Time: formatTime(m.Time, opts.Location),
-			Role: m.Role.String(), Sender: m.Sender, Agent: f.Agent, Text: m.Text,
-			Match: f.Match, Column: f.Column, Suggestion: f.Suggestion,
-			Deduct: f.Deduct, Message: f.Message, Source: f.Rule.Source,
-		})
+		jc.Findings = append(jc.Findings, FindingJSON(r, &r.Findings[i], opts))
+	}
+	for i := range r.Bonuses {
+		jf := FindingJSON(r, &r.Bonuses[i], opts)
+		jf.Add, jf.Deduct = jf.Deduct, 0
+		jc.Bonuses = append(jc.Bonuses, jf)
 	}
 	for _, s := range r.Skipped {
 		jc.Skipped = append(jc.Skipped, JSONSkip{Rule: s.Rule, Reason: s.Reason})
 	}
 	return jc
+}
+
+// FindingJSON converts one finding (or bonus) of a result.
+func FindingJSON(r *lint.Result, f *lint.Finding, opts Options) JSONFinding {
+	m := r.Message(f)
+	return JSONFinding{
+		Rule: f.Rule.ID, Type: f.Rule.Type, Severity: f.Rule.Severity.String(),
+		File: m.Pos.File, Line: m.Pos.Line, Time: formatTime(m.Time, opts.Location),
+		Role: m.Role.String(), Sender: m.Sender, Agent: f.Agent, Text: m.Text,
+		Match: f.Match, Column: f.Column, Suggestion: f.Suggestion,
+		Deduct: f.Deduct, Fatal: f.Rule.Fatal, Message: f.Message, Source: f.Rule.Source,
+	}
 }
 
 // firstLine is the line of the conversation's first message in its first file.
@@ -226,6 +248,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
+		Bonuses: s.Bonuses, Fatal: s.Fatal,
 		Findings: s.Findings, Errors: len(s.Errors),
 		MeanScore: s.MeanScore(), LowestScore: s.LowestScore(),
 		BySeverity: severityMap(s.BySeverity), ByRule: s.ByRule, SkippedRules: s.SkippedRules, Grades: s.Grades,
@@ -240,13 +263,28 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 func AgentsJSON(s *lint.Summary) []JSONAgent {
 	out := []JSONAgent{}
 	for _, a := range s.Agents() {
-		out = append(out, JSONAgent{
-			Agent: a.Agent, Conversations: a.Conversations, MeanScore: a.MeanScore(),
-			LowestScore: a.MinScore, Findings: a.Findings, BySeverity: severityMap(a.BySeverity),
-			ByRule: a.ByRule, Grades: a.Grades,
-		})
+		out = append(out, statsJSON(a))
 	}
 	return out
+}
+
+// TeamsJSON converts the per-team table (empty without teams).
+func TeamsJSON(s *lint.Summary) []JSONAgent {
+	var out []JSONAgent
+	for _, t := range s.Teams() {
+		j := statsJSON(t)
+		j.Team, j.Agent, j.Members = t.Agent, "", t.MemberList()
+		out = append(out, j)
+	}
+	return out
+}
+
+func statsJSON(a *lint.AgentStats) JSONAgent {
+	return JSONAgent{
+		Agent: a.Agent, Conversations: a.Conversations, MeanScore: a.MeanScore(),
+		LowestScore: a.MinScore, Findings: a.Findings, BySeverity: severityMap(a.BySeverity),
+		ByRule: a.ByRule, Grades: a.Grades,
+	}
 }
 
 // ErrorsJSON lists the malformed records.

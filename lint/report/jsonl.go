@@ -19,6 +19,7 @@ func init() {
 type JSONLSummary struct {
 	Summary JSONSummary `json:"summary"`
 	Agents  []JSONAgent `json:"agents"`
+	Teams   []JSONAgent `json:"teams,omitempty"`
 	Errors  []JSONError `json:"errors"`
 }
 
@@ -54,5 +55,5 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
 	}
-	return j.line(JSONLSummary{Summary: SummaryJSON(s), Agents: AgentsJSON(s), Errors: ErrorsJSON(s)})
+	return j.line(JSONLSummary{Summary: SummaryJSON(s), Agents: AgentsJSON(s), Teams: TeamsJSON(s), Errors: ErrorsJSON(s)})
 }

@@ -92,6 +92,9 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	head += "  " + t.grade(r)
 	if len(r.Findings) == 0 {
 		fmt.Fprintf(w, "%s %s\n", t.c(ansiGreen, "✓"), head)
+		if len(r.Bonuses) > 0 {
+			t.bonuses(r, "    ")
+		}
 		t.open = true
 		return nil
 	}
@@ -103,8 +106,19 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	for i := range r.Findings {
 		t.finding(r, &r.Findings[i], "    ")
 	}
+	t.bonuses(r, "    ")
 	fmt.Fprintln(w)
 	return nil
+}
+
+// bonuses lists the good-practice points a conversation earned.
+func (t *textWriter) bonuses(r *lint.Result, indent string) {
+	for i := range r.Bonuses {
+		b := &r.Bonuses[i]
+		m := r.Message(b)
+		fmt.Fprintf(t.w, "%s%s  %s  %s %s\n", indent, t.c(ansiCyan, m.Pos.String()), t.c(ansiGreen, "加分"), t.c(ansiBold, b.Rule.ID), t.c(ansiGreen, "+"+num(b.Deduct)))
+		fmt.Fprintf(t.w, "%s    %s\n", indent, t.excerpt(m.Text, b))
+	}
 }
 
 func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
@@ -117,6 +131,9 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	deduct := ""
 	if f.Rule.Deduct > 0 {
 		deduct = t.c(ansiDim, fmt.Sprintf(" -%s", num(f.Deduct)))
+	}
+	if f.Rule.Fatal {
+		deduct += " " + t.c(ansiRed+ansiBold, "致命项")
 	}
 	fmt.Fprintf(w, "%s%s  %s  %s%s\n", indent, t.c(ansiCyan, loc), t.sev(f.Rule.Severity), t.c(ansiBold, f.Rule.ID), deduct)
 	if t.opts.Canned {
@@ -201,6 +218,12 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if s.EmptyTexts > 0 {
 		fmt.Fprintf(w, "      %d 条消息内容为空（导出时丢失的表情或图片？）\n", s.EmptyTexts)
 	}
+	if s.Bonuses > 0 {
+		fmt.Fprintf(w, "      %d 项加分\n", s.Bonuses)
+	}
+	if s.Fatal > 0 {
+		fmt.Fprintf(w, "      %d 个会话有致命项（0分）\n", s.Fatal)
+	}
 	if s.Waived > 0 {
 		fmt.Fprintf(w, "      %d 项已按行内豁免跳过\n", s.Waived)
 	}
@@ -235,15 +258,23 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		}
 	}
 	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {
-		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "客服"))
-		rows := [][]string{{"客服", "会话", "平均分", "最低分", "问题", "error", "warning", "info"}}
-		for _, a := range agents {
-			rows = append(rows, []string{a.Agent, fmt.Sprint(a.Conversations), num(a.MeanScore()), num(a.MinScore),
-				fmt.Sprint(a.Findings), fmt.Sprint(a.BySeverity[lint.Error]), fmt.Sprint(a.BySeverity[lint.Warning]), fmt.Sprint(a.BySeverity[lint.Info])})
-		}
-		t.table(rows, []bool{false, true, true, true, true, true, true, true})
+		t.statsTable("客服", agents)
+	}
+	if teams := s.Teams(); len(teams) > 0 && !t.opts.Canned {
+		t.statsTable("组别", teams)
 	}
 	return w.Flush()
+}
+
+// statsTable writes the per-agent or per-team table.
+func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
+	fmt.Fprintf(t.w, "\n%s\n", t.c(ansiBold, title))
+	rows := [][]string{{title, "会话", "平均分", "最低分", "问题", "error", "warning", "info"}}
+	for _, a := range stats {
+		rows = append(rows, []string{a.Agent, fmt.Sprint(a.Conversations), num(a.MeanScore()), num(a.MinScore),
+			fmt.Sprint(a.Findings), fmt.Sprint(a.BySeverity[lint.Error]), fmt.Sprint(a.BySeverity[lint.Warning]), fmt.Sprint(a.BySeverity[lint.Info])})
+	}
+	t.table(rows, []bool{false, true, true, true, true, true, true, true})
 }
 
 // table writes aligned columns, counting East Asian wide characters as two.

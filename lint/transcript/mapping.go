@@ -372,33 +372,8 @@ func (b *builder) knownRoles() string {
 }
 
 // globMatch matches s against a pattern where * is any text and ? one
-// character; other characters stand for themselves.
-func globMatch(pattern, s string) bool {
-	p := []rune(pattern)
-	t := []rune(s)
-	pi, ti := 0, 0
-	star, mark := -1, 0
-	for ti < len(t) {
-		switch {
-		case pi < len(p) && (p[pi] == '?' || p[pi] == t[ti]):
-			pi++
-			ti++
-		case pi < len(p) && p[pi] == '*':
-			star, mark = pi, ti
-			pi++
-		case star >= 0:
-			pi = star + 1
-			mark++
-			ti = mark
-		default:
-			return false
-		}
-	}
-	for pi < len(p) && p[pi] == '*' {
-		pi++
-	}
-	return pi == len(p)
-}
+// character (see lint.MatchName).
+func globMatch(pattern, s string) bool { return lint.MatchName(pattern, s) }
 
 // pathStep is one step of a JSON path: an object key, an array index, or
 // (in a messages path) every element of an array.

@@ -1,0 +1,50 @@
+package check
+
+import (
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// bonus rewards good practice: each message of the rule's roles that meets
+// `when` (复述确认 "您的意思是……对吗") earns `add` points, at most `max_add`
+// per conversation; a score never rises above the scoring's start.
+type bonus struct {
+	info *lint.RuleInfo
+	when *cond
+	tmpl string
+}
+
+func newBonus(b *builder, r *rules.Rule, info *lint.RuleInfo) *bonus {
+	bo := &bonus{info: info, tmpl: r.Message}
+	bo.when = b.cond(r.When, info.Roles, info.Roles, true)
+	if bo.tmpl == "" {
+		bo.tmpl = "加分：" + bo.when.describe()
+	}
+	return bo
+}
+
+func (b *bonus) Info() *lint.RuleInfo { return b.info }
+func (b *bonus) Local() bool          { return true }
+
+// Lists returns the condition's phrase list.
+func (b *bonus) Lists() []PhraseList {
+	if !b.when.hasList {
+		return nil
+	}
+	return []PhraseList{{Name: "when", ID: b.when.list, Roles: b.info.Roles}}
+}
+
+func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	for i := range cv.Messages {
+		ok, hit := b.when.eval(cv, i)
+		if !ok {
+			continue
+		}
+		what := ""
+		if hit != nil {
+			what = hit.Text
+		}
+		out = append(out, finding(b.info, i, hit, render(b.tmpl, map[string]string{"match": what, "add": itoa(int(b.info.Add))})))
+	}
+	return out, ""
+}

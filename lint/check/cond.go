@@ -1,0 +1,255 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/lint/redact"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// cond is a compiled message condition (a rules.Side): every part it has
+// must hold for a message to meet it.
+type cond struct {
+	roles  lint.RoleSet // 0: any role
+	typ    string
+	spoken bool // no type given at the top level: internal notes do not count
+
+	hasList bool
+	list    match.ListID
+	items   int // phrases + patterns
+	quant   string
+	atLeast int
+
+	starts, ends   []string // normalised
+	minLen, maxLen int
+	pii            map[redact.Kind]bool
+
+	allOf, anyOf []*cond
+	not          *cond
+	phrases      []string // as written, for descriptions
+}
+
+// cond compiles a condition. roles is the default role filter of a top-level
+// condition (0 for nested ones, which look at the text only); scan is the set
+// of roles whose messages the condition's phrase lists must be scanned in.
+func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top bool) *cond {
+	c := &cond{roles: roleSet(s.Role, roles), typ: s.Type, quant: s.Quantifier, atLeast: s.AtLeast,
+		minLen: s.MinLength, maxLen: s.MaxLength, phrases: s.Phrases}
+	if len(s.Role) == 0 && !top {
+		c.roles = 0
+	}
+	c.spoken = top && s.Type == ""
+	if c.roles != 0 {
+		scan = c.roles
+	}
+	if s.HasList() {
+		c.hasList = true
+		c.items = len(s.Phrases) + len(s.Patterns)
+		c.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.Match, scan)
+	}
+	for _, p := range s.StartsWith {
+		c.starts = append(c.starts, match.Normalize(p))
+	}
+	for _, p := range s.EndsWith {
+		c.ends = append(c.ends, match.Normalize(p))
+	}
+	if len(s.PII) > 0 {
+		c.pii = map[redact.Kind]bool{}
+		for _, k := range s.PII {
+			c.pii[redact.Kind(k)] = true
+		}
+	}
+	for _, sub := range s.AllOf {
+		c.allOf = append(c.allOf, b.cond(sub, 0, scan, false))
+	}
+	for _, sub := range s.AnyOf {
+		c.anyOf = append(c.anyOf, b.cond(sub, 0, scan, false))
+	}
+	if s.Not != nil {
+		c.not = b.cond(s.Not, 0, scan, false)
+	}
+	return c
+}
+
+// eval reports whether message i meets the condition, with the phrase hit
+// that supports it (nil when the condition holds without one).
+func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
+	m := &cv.Messages[i]
+	if c.roles != 0 && !c.roles.Has(m.Role) {
+		return false, nil
+	}
+	if c.typ != "" && m.Type != c.typ {
+		return false, nil
+	}
+	if c.spoken && !spoken(m) {
+		return false, nil
+	}
+	var hit *match.Hit
+	if c.hasList {
+		hits := cv.Hits(i, c.list)
+		if len(hits) > 0 {
+			h := hits[0]
+			hit = &h
+		}
+		distinct := map[[2]int]bool{}
+		for _, h := range hits {
+			distinct[[2]int{h.Phrase, h.Pattern}] = true
+		}
+		ok := false
+		switch {
+		case c.quant == rules.QuantNone:
+			ok, hit = len(hits) == 0, nil
+		case c.quant == rules.QuantAll:
+			ok = len(distinct) == c.items
+		case c.atLeast > 0:
+			ok = len(distinct) >= c.atLeast
+		default:
+			ok = len(hits) > 0
+		}
+		if !ok {
+			return false, nil
+		}
+	}
+	if len(c.starts) > 0 || len(c.ends) > 0 {
+		t := strings.TrimFunc(cv.Texts[i].Normalized(), trimmable)
+		if len(c.starts) > 0 && !hasAny(t, c.starts, strings.HasPrefix) {
+			return false, nil
+		}
+		if len(c.ends) > 0 && !hasAny(t, c.ends, strings.HasSuffix) {
+			return false, nil
+		}
+	}
+	if c.minLen > 0 || c.maxLen > 0 {
+		n := utf8.RuneCountInString(strings.TrimSpace(m.Text))
+		if n < c.minLen || (c.maxLen > 0 && n > c.maxLen) {
+			return false, nil
+		}
+	}
+	if c.pii != nil {
+		found := false
+		for _, sp := range redact.Find(m.Text) {
+			if c.pii[sp.Kind] {
+				found = true
+				if hit == nil {
+					hit = &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
+						Column: utf8.RuneCountInString(m.Text[:sp.Start]) + 1}
+				}
+				break
+			}
+		}
+		if !found {
+			return false, nil
+		}
+	}
+	for _, sub := range c.allOf {
+		ok, h := sub.eval(cv, i)
+		if !ok {
+			return false, nil
+		}
+		if hit == nil {
+			hit = h
+		}
+	}
+	if len(c.anyOf) > 0 {
+		any := false
+		for _, sub := range c.anyOf {
+			if ok, h := sub.eval(cv, i); ok {
+				any = true
+				if hit == nil {
+					hit = h
+				}
+				break
+			}
+		}
+		if !any {
+			return false, nil
+		}
+	}
+	if c.not != nil {
+		if ok, _ := c.not.eval(cv, i); ok {
+			return false, nil
+		}
+	}
+	return true, hit
+}
+
+// trimmable is what a message's start or end may carry before the words a
+// starts_with / ends_with condition looks for: spaces and punctuation.
+func trimmable(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+func hasAny(s string, list []string, f func(s, p string) bool) bool {
+	for _, p := range list {
+		if f(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// describe says in a few words what the condition asks for, for default
+// finding messages: 含「无法」「不能」等, 以「非常抱歉」等开头, ….
+func (c *cond) describe() string {
+	var parts []string
+	quote := func(ps []string) string {
+		if len(ps) > 3 {
+			ps = ps[:3]
+		}
+		return "「" + strings.Join(ps, "」「") + "」"
+	}
+	if c.typ != "" {
+		parts = append(parts, "是 "+c.typ+" 类消息")
+	}
+	if c.hasList {
+		q := "含" + quote(c.phrases)
+		if len(c.phrases) == 0 {
+			q = "符合规定的说法"
+		}
+		switch {
+		case c.quant == rules.QuantNone:
+			q = "不含" + quote(c.phrases)
+		case c.quant == rules.QuantAll:
+			q = "同时含" + quote(c.phrases)
+		case c.atLeast > 1:
+			q = "至少含" + quote(c.phrases) + "等中的" + itoa(c.atLeast) + "个"
+		case len(c.phrases) > 1:
+			q += "等"
+		}
+		parts = append(parts, q)
+	}
+	if len(c.starts) > 0 {
+		parts = append(parts, "以"+quote(c.starts)+"等开头")
+	}
+	if len(c.ends) > 0 {
+		parts = append(parts, "以"+quote(c.ends)+"等结尾")
+	}
+	if c.minLen > 0 {
+		parts = append(parts, "不少于"+itoa(c.minLen)+"字")
+	}
+	if c.maxLen > 0 {
+		parts = append(parts, "不超过"+itoa(c.maxLen)+"字")
+	}
+	if c.pii != nil {
+		parts = append(parts, "含个人信息")
+	}
+	for _, sub := range c.allOf {
+		parts = append(parts, sub.describe())
+	}
+	if len(c.anyOf) > 0 {
+		var alts []string
+		for _, sub := range c.anyOf {
+			alts = append(alts, sub.describe())
+		}
+		parts = append(parts, strings.Join(alts, "或"))
+	}
+	if c.not != nil {
+		parts = append(parts, "不"+c.not.describe())
+	}
+	return strings.Join(parts, "且")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

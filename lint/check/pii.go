@@ -1,0 +1,62 @@
+package check
+
+import (
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/lint/redact"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// pii flags personal data written out in full in the rule's messages (an
+// agent echoing a customer's phone, ID-card or bank-card number): ID numbers
+// must pass their checksum and card numbers the Luhn check, so order numbers
+// of the same length are not flagged. Masked placeholders such as [电话x]
+// are not personal data.
+type pii struct {
+	info  *lint.RuleInfo
+	kinds map[redact.Kind]bool
+	tmpl  string
+}
+
+// piiNames are the Chinese names of the kinds, for messages.
+var piiNames = map[redact.Kind]string{redact.Phone: "电话号码", redact.IDCard: "身份证号", redact.Bank: "银行卡号",
+	redact.Email: "邮箱", redact.Address: "详细地址"}
+
+func newPII(r *rules.Rule, info *lint.RuleInfo) *pii {
+	p := &pii{info: info, kinds: map[redact.Kind]bool{}, tmpl: r.Message}
+	kinds := r.Kinds
+	if len(kinds) == 0 {
+		kinds = []string{"phone", "id-card", "bank-card"}
+	}
+	for _, k := range kinds {
+		p.kinds[redact.Kind(k)] = true
+	}
+	if p.tmpl == "" {
+		p.tmpl = "消息中写出了完整的{kind}「{match}」：客户信息须保密"
+	}
+	return p
+}
+
+func (p *pii) Info() *lint.RuleInfo { return p.info }
+func (p *pii) Local() bool          { return true }
+
+func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	for i := range cv.Messages {
+		m := &cv.Messages[i]
+		if !p.info.Roles.Has(m.Role) || !spoken(m) {
+			continue
+		}
+		for _, sp := range redact.Find(m.Text) {
+			if !p.kinds[sp.Kind] {
+				continue
+			}
+			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
+				Column: utf8.RuneCountInString(m.Text[:sp.Start]) + 1}
+			msg := render(p.tmpl, map[string]string{"match": hit.Text, "kind": piiNames[sp.Kind]})
+			out = append(out, finding(p.info, i, hit, msg))
+		}
+	}
+	return out, ""
+}

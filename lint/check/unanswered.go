@@ -1,0 +1,58 @@
+package check
+
+import (
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// unanswered flags a conversation that ends with the customer waiting: a
+// customer message after the last message of the rule's roles (agents) that
+// no one answered. `ignore` names customer messages that need no answer (a
+// closing 好的 or 谢谢). The finding is at the earliest such message.
+type unanswered struct {
+	info   *lint.RuleInfo
+	ignore *cond
+	tmpl   string
+}
+
+func newUnanswered(b *builder, r *rules.Rule, info *lint.RuleInfo) *unanswered {
+	u := &unanswered{info: info, tmpl: r.Message}
+	if r.Ignore != nil {
+		cust := lint.RolesOf(lint.Customer)
+		u.ignore = b.cond(r.Ignore, cust, cust, true)
+	}
+	if u.tmpl == "" {
+		u.tmpl = "顾客的消息到会话结束都没有得到回复"
+	}
+	return u
+}
+
+func (u *unanswered) Info() *lint.RuleInfo { return u.info }
+func (u *unanswered) Local() bool          { return false }
+
+// Lists returns the ignore condition's phrases.
+func (u *unanswered) Lists() []PhraseList {
+	if u.ignore == nil || !u.ignore.hasList {
+		return nil
+	}
+	return []PhraseList{{Name: "ignore", ID: u.ignore.list, Roles: lint.RolesOf(lint.Customer)}}
+}
+
+func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	ms := cv.Messages
+	lastAnswer := last(len(ms), func(i int) bool {
+		return u.info.Roles.Has(ms[i].Role) && ms[i].Role != lint.Customer && spoken(&ms[i])
+	})
+	for i := lastAnswer + 1; i < len(ms); i++ {
+		if ms[i].Role != lint.Customer || !spoken(&ms[i]) {
+			continue
+		}
+		if u.ignore != nil {
+			if ok, _ := u.ignore.eval(cv, i); ok {
+				continue
+			}
+		}
+		return append(out, finding(u.info, i, nil, u.tmpl)), ""
+	}
+	return out, ""
+}

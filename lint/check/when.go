@@ -1,0 +1,68 @@
+package check
+
+import (
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// when checks single messages against a condition: a message of the rule's
+// roles that meets `when` must also meet `then` (a refusal must open with
+// 非常抱歉); without `then`, meeting `when` is itself the finding (a
+// combination of conditions a forbid rule cannot say).
+type when struct {
+	info *lint.RuleInfo
+	when *cond
+	then *cond
+	tmpl string
+}
+
+func newWhen(b *builder, r *rules.Rule, info *lint.RuleInfo) *when {
+	w := &when{info: info, tmpl: r.Message}
+	w.when = b.cond(r.When, info.Roles, info.Roles, true)
+	if r.Then != nil {
+		w.then = b.cond(r.Then, 0, info.Roles, false)
+	}
+	if w.tmpl == "" {
+		if w.then == nil {
+			w.tmpl = "消息" + w.when.describe()
+		} else {
+			w.tmpl = "消息" + w.when.describe() + "时，应" + w.then.describe()
+		}
+	}
+	return w
+}
+
+func (w *when) Info() *lint.RuleInfo { return w.info }
+func (w *when) Local() bool          { return true }
+
+// Lists returns the phrase lists of the top-level conditions.
+func (w *when) Lists() []PhraseList {
+	var out []PhraseList
+	if w.when.hasList {
+		out = append(out, PhraseList{Name: "when", ID: w.when.list, Roles: w.info.Roles})
+	}
+	if w.then != nil && w.then.hasList {
+		out = append(out, PhraseList{Name: "then", ID: w.then.list, Roles: w.info.Roles})
+	}
+	return out
+}
+
+func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	for i := range cv.Messages {
+		ok, hit := w.when.eval(cv, i)
+		if !ok {
+			continue
+		}
+		if w.then != nil {
+			if done, _ := w.then.eval(cv, i); done {
+				continue
+			}
+		}
+		what := ""
+		if hit != nil {
+			what = hit.Text
+		}
+		out = append(out, finding(w.info, i, hit, render(w.tmpl, map[string]string{"match": what})))
+	}
+	return out, ""
+}
