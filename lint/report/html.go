@@ -431,6 +431,7 @@ type htmlPage struct {
 
 	Histogram *htmlHistogram
 	Agents    []htmlAgent
+	Teams     []htmlAgent
 
 	RuleRows, QuietRules []htmlRule
 
@@ -514,9 +515,10 @@ type htmlLegend struct {
 	Class, Name, Range string
 }
 
-// htmlAgent is one agent's scorecard.
+// htmlAgent is one agent's (or team's) scorecard.
 type htmlAgent struct {
 	Name                    string
+	Members                 []string
 	Conversations           int
 	Mean, Lowest            string
 	MeanClass, LowestClass  string
@@ -586,7 +588,15 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	if !h.opts.Canned && s.Conversations > 0 {
 		p.Histogram = h.histogram(s)
-		p.Agents = h.agents(s, grades)
+		p.Agents = h.agents(s, s.Agents(), grades)
+		p.Teams = h.agents(s, s.Teams(), grades)
+		members := map[string][]string{}
+		for _, t := range s.Teams() {
+			members[t.Agent] = t.MemberList()
+		}
+		for i := range p.Teams {
+			p.Teams[i].Members = members[p.Teams[i].Name]
+		}
 	}
 	p.RuleRows, p.QuietRules = h.ruleRows(s)
 
@@ -758,9 +768,8 @@ func htmlNiceStep(max int) int {
 	return int(10 * p)
 }
 
-// agents builds the scorecards, worst mean score first.
-func (h *htmlWriter) agents(s *lint.Summary, grades []string) []htmlAgent {
-	stats := s.Agents()
+// agents builds the scorecards of agents (or teams), worst mean score first.
+func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []string) []htmlAgent {
 	sort.SliceStable(stats, func(i, j int) bool {
 		a, b := stats[i], stats[j]
 		if a.MeanScore() != b.MeanScore() {
