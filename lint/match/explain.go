@@ -86,7 +86,7 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 			continue
 		}
 		for _, u := range t.m.uses[h.key] {
-			if u.list == id && u.phrase < 0 {
+			if u.list == id && u.phrase == useExcept {
 				return t.norm.Text[h.start:h.end]
 			}
 		}

@@ -53,8 +53,16 @@ func (b *Builder) Add(spec ListSpec) ListID {
 
 type use struct {
 	list   ListID
-	phrase int32 // index in the list's phrases; -1: an except context
+	phrase int32 // index in the list's phrases; -1: an except context; -2: a pattern's prefilter literal
+	// pattern is the index in the list's patterns of a prefilter literal.
+	pattern int32
 }
+
+// use kinds in use.phrase
+const (
+	useExcept    = -1
+	usePrefilter = -2
+)
 
 type list struct {
 	mode     Mode
@@ -63,6 +71,9 @@ type list struct {
 	// group[i] is the index of pattern i's (?P<match>…) group, or -1: a
 	// pattern may match context around the part it reports.
 	group []int
+	// filtered[i] is true when pattern i only runs on texts where the
+	// automaton saw one of its required literals.
+	filtered []bool
 }
 
 // Matcher is the compiled form of all phrase lists. It is immutable and safe
@@ -79,8 +90,7 @@ type Matcher struct {
 func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 	m := &Matcher{seg: seg, lists: make([]list, len(b.specs))}
 	index := map[string]int32{}
-	key := func(s string) int32 {
-		n := Normalize(s)
+	keyNormalized := func(n string) int32 {
 		if id, ok := index[n]; ok {
 			return id
 		}
@@ -90,6 +100,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		m.uses = append(m.uses, nil)
 		return id
 	}
+	key := func(s string) int32 { return keyNormalized(Normalize(s)) }
 	for i, spec := range b.specs {
 		l := &m.lists[i]
 		l.mode = spec.Mode
@@ -99,22 +110,28 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 				return nil, fmt.Errorf("phrase %q is empty after normalisation", p)
 			}
 			k := key(p)
-			m.uses[k] = append(m.uses[k], use{ListID(i), int32(j)})
+			m.uses[k] = append(m.uses[k], use{ListID(i), int32(j), -1})
 		}
 		for _, p := range spec.Except {
 			if Normalize(p) == "" {
 				return nil, fmt.Errorf("except phrase %q is empty after normalisation", p)
 			}
 			k := key(p)
-			m.uses[k] = append(m.uses[k], use{ListID(i), -1})
+			m.uses[k] = append(m.uses[k], use{ListID(i), useExcept, -1})
 		}
-		for _, p := range spec.Patterns {
+		for j, p := range spec.Patterns {
 			re, err := CompilePattern(p)
 			if err != nil {
 				return nil, err
 			}
 			l.patterns = append(l.patterns, re)
 			l.group = append(l.group, re.SubexpIndex("match"))
+			lits, ok := requiredLiterals(normalizePattern(p))
+			l.filtered = append(l.filtered, ok)
+			for _, lit := range lits {
+				k := keyNormalized(lit)
+				m.uses[k] = append(m.uses[k], use{ListID(i), usePrefilter, int32(j)})
+			}
 		}
 	}
 	m.ac = buildAutomaton(m.keys)
@@ -209,6 +226,9 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 		}
 	}
 	for i, re := range l.patterns {
+		if l.filtered[i] && !t.sawPrefilter(id, i) {
+			continue
+		}
 		g := l.group[i]
 		if g < 0 {
 			for _, loc := range re.FindAllStringIndex(t.norm.Text, -1) {
@@ -283,6 +303,19 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	}
 	t.cand = c
 	return dst
+}
+
+// sawPrefilter reports whether the automaton found one of pattern i's
+// required literals in the text.
+func (t *Text) sawPrefilter(id ListID, i int) bool {
+	for _, h := range t.raw {
+		for _, u := range t.m.uses[h.key] {
+			if u.list == id && u.phrase == usePrefilter && int(u.pattern) == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (t *Text) excepted(id ListID, start, end int) bool {

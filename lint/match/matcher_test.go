@@ -264,3 +264,50 @@ func TestExplain(t *testing.T) {
 		t.Errorf("explain:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestRequiredLiterals(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    string // "" when no prefilter
+	}{
+		{`我(不能|不会|不可以)`, "我"},
+		{`(^|[^不法能敢说])(?P<match>(一定|保证|肯定)(会|能)?到)([^手]|$)`, "一定 保证 肯定"},
+		{`您的意思是.*(对吗|是吗)`, "您的意思是"},
+		{`永不(褪色|掉色|变形)`, "永不"},
+		{`.*`, ""},
+		{`a?b?`, ""},
+		{`vip\d+`, "vip"},
+		{`(?s)^.{150}`, ""},
+	}
+	for _, tt := range tests {
+		lits, _ := requiredLiterals(normalizePattern(tt.pattern))
+		if got := strings.Join(lits, " "); got != tt.want {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// FuzzPrefilterNeverSkipsAMatch: whenever a pattern matches a text, one of
+// its required literals occurs in the text.
+func FuzzPrefilterNeverSkipsAMatch(f *testing.F) {
+	f.Add(`我(不能|不会)`, "抱歉我不会")
+	f.Add(`(一定|肯定)(能)?到`, "明天肯定能到")
+	f.Add(`[ab]{2,}c`, "xxabbc")
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		re, err := CompilePattern(pattern)
+		if err != nil {
+			return
+		}
+		norm := Normalize(text)
+		lits, ok := requiredLiterals(normalizePattern(pattern))
+		if !ok || !re.MatchString(norm) {
+			return
+		}
+		for _, l := range lits {
+			if strings.Contains(norm, l) {
+				return
+			}
+		}
+		t.Errorf("%q matches %q but none of its literals %q occurs", pattern, norm, lits)
+	})
+}
