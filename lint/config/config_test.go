@@ -1,0 +1,82 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFindInParents(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Find(sub); err != nil || p != "" {
+		t.Fatalf("no config: %q %v", p, err)
+	}
+	cfg := filepath.Join(root, FileName)
+	os.WriteFile(cfg, []byte("packs: [callcenter, packs/mine.yaml]\n"), 0o644)
+	p, err := Find(sub)
+	if err != nil || p != cfg {
+		t.Fatalf("Find = %q, %v; want %q", p, err, cfg)
+	}
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := c.PackRefs()
+	if len(refs) != 2 || refs[0] != "callcenter" || refs[1] != filepath.Join(root, "packs", "mine.yaml") {
+		t.Errorf("PackRefs = %v (paths are relative to the config file)", refs)
+	}
+}
+
+func TestLoadStrict(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte("packs: [base]\nfail-on: warning\nrules:\n  base/x: {disable: yes}\n"), 0o644)
+	_, err := Load(p)
+	if err == nil || !strings.Contains(err.Error(), FileName+`:2:1: unknown key "fail-on" (did you mean "fail_on"?)`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestLoadSettings(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte(`packs: [ecommerce]
+rules:
+  ecommerce/use-nin: {disable: true}
+  ecommerce/slow-reply: {severity: error, max_deduct: 20}
+fail_on: warning
+min_score: 80
+teams:
+  售前组: [小美, "阿*"]
+  售后组: ["客服0?"]
+input:
+  encoding: gbk
+  agents: ["店铺名:*"]
+`), 0o644)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FailOn != "warning" || c.MinScore == nil || *c.MinScore != 80 || c.Input.Encoding != "gbk" || len(c.Input.Agents) != 1 {
+		t.Errorf("config = %+v", c)
+	}
+	o := c.Rules["ecommerce/slow-reply"]
+	if o == nil || o.Severity != "error" || *o.MaxDeduct != 20 || o.File != p || o.Line != 4 {
+		t.Errorf("override = %+v", o)
+	}
+	if d := c.Rules["ecommerce/use-nin"].Disable; d == nil || !*d {
+		t.Errorf("disable = %v", d)
+	}
+	teams := c.TeamsOf()
+	for agent, want := range map[string]string{"小美": "售前组", "阿杰": "售前组", "客服03": "售后组", "客服100": "", "王主管": ""} {
+		if got := strings.Join(teams(agent), ","); got != want {
+			t.Errorf("TeamsOf(%s) = %q, want %q", agent, got, want)
+		}
+	}
+	if (&Config{}).TeamsOf() != nil {
+		t.Error("no teams: nil")
+	}
+}
