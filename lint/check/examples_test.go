@@ -123,6 +123,23 @@ rules:
 	if len(ws) != 3 {
 		t.Errorf("want 3 warnings, got:\n%s", joined)
 	}
+	// phrases in nested conditions are checked too
+	set, err = rules.LoadBytes("n.yaml", []byte(`pack: n
+rules:
+  - id: hold
+    type: when
+    when: {any_of: [{phrases: [稍等一下]}, {phrases: [马上]}]}
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      bad: [请稍等一下, 马上就好]
+      good: [好的]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws, _ = Warnings(set, nil); len(ws) != 1 || !strings.Contains(ws[0].Msg, `phrase "稍等一下" is not on gse word boundaries in its examples 请稍等一下`) {
+		t.Errorf("nested condition warnings: %v", ws)
+	}
 	// the built-in packs are clean
 	for _, name := range rules.BuiltinNames() {
 		set, err := rules.Load(name)

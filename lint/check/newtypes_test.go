@@ -58,6 +58,8 @@ func TestUnanswered(t *testing.T) {
 		{"nobody ever answered", "customer: 在吗", "1"},
 		{"a bot is not an answer", "customer: 在吗\nbot: 自动回复", "1"},
 		{"the note does not answer", "customer: 改地址\nagent/note: 改地址", "1"},
+		{"a closing last word: the customer is not waiting", "customer: 在吗\nagent: 在的\ncustomer: 在哪里开发票\ncustomer: 找到了谢谢", ""},
+		{"a closing in between does not end the wait", "customer: 在吗\nagent: 在的\ncustomer: 好的\ncustomer: 发什么快递", "4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -43,16 +43,27 @@ func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string
 	lastAnswer := last(len(ms), func(i int) bool {
 		return u.info.Roles.Has(ms[i].Role) && ms[i].Role != lint.Customer && spoken(&ms[i])
 	})
+	ignored := func(i int) bool {
+		if u.ignore == nil {
+			return false
+		}
+		ok, _ := u.ignore.eval(cv, i)
+		return ok
+	}
+	var waiting []int
 	for i := lastAnswer + 1; i < len(ms); i++ {
-		if ms[i].Role != lint.Customer || !spoken(&ms[i]) {
-			continue
+		if ms[i].Role == lint.Customer && spoken(&ms[i]) {
+			waiting = append(waiting, i)
 		}
-		if u.ignore != nil {
-			if ok, _ := u.ignore.eval(cv, i); ok {
-				continue
-			}
+	}
+	// a customer whose last word closes the chat (找到了，谢谢) is not waiting
+	if len(waiting) == 0 || ignored(waiting[len(waiting)-1]) {
+		return out, ""
+	}
+	for _, i := range waiting {
+		if !ignored(i) {
+			return append(out, finding(u.info, i, nil, u.tmpl)), ""
 		}
-		return append(out, finding(u.info, i, nil, u.tmpl)), ""
 	}
 	return out, ""
 }

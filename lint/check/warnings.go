@@ -54,12 +54,31 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 			expected = r.Examples.Good
 		}
 		lists := []list{{r.Match, r.Phrases, expected}}
-		if r.Trigger != nil {
-			lists = append(lists, list{r.Trigger.Match, r.Trigger.Phrases, r.Examples.Bad})
+		// conditions, nested ones included: a trigger's and a when's phrases
+		// are meant to match in the bad examples (a bonus's in the good
+		// ones), an expect's or a then's in the good ones
+		var walk func(s *rules.Side, ctx []string)
+		walk = func(s *rules.Side, ctx []string) {
+			if s == nil {
+				return
+			}
+			lists = append(lists, list{s.Match, s.Phrases, ctx})
+			for _, c := range s.AllOf {
+				walk(c, ctx)
+			}
+			for _, c := range s.AnyOf {
+				walk(c, ctx)
+			}
+			// phrases under not are meant not to match: nothing to check
 		}
-		if r.Expect != nil {
-			lists = append(lists, list{r.Expect.Match, r.Expect.Phrases, r.Examples.Good})
+		whenCtx := r.Examples.Bad
+		if r.Type == rules.TypeBonus {
+			whenCtx = r.Examples.Good
 		}
+		walk(r.Trigger, r.Examples.Bad)
+		walk(r.When, whenCtx)
+		walk(r.Expect, r.Examples.Good)
+		walk(r.Then, r.Examples.Good)
 		for _, l := range lists {
 			if l.mode == rules.MatchSubstring {
 				continue
