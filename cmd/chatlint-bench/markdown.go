@@ -1,0 +1,207 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/internal/benchgen"
+)
+
+// markdown writes the results: the environment, the targets with PASS or
+// FAIL, every command's timings and what the corpus held.
+func (b *bench) markdown() string {
+	var w strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&w, format, args...) }
+	e := b.env
+	p("## chatlint-bench results\n\n")
+	p("%s · %s, %d cores · %s · %s · %s · %s", e.date, e.cpu, e.cores, e.memory, e.kernel, e.goVersion, e.chatlint)
+	if e.rg != "" {
+		p(" · %s", e.rg)
+	}
+	if e.grep != "" {
+		p(" · %s", e.grep)
+	}
+	p("\n\n")
+	msgs := b.corpusStats.messages
+	convs := int64(0)
+	if b.summary != nil {
+		convs = int64(b.summary.Conversations)
+	}
+	p("Inputs (seed %d, generator v%d): `%s`, %s, %s messages in %s conversations; `%s`, %d replies; %d phrases of %s (and what they extend) in `%s`.\n",
+		b.f.seed, benchgen.Version, filepath.Base(b.corpus), humanSize(b.corpusStats.bytes), group(msgs), group(convs),
+		filepath.Base(b.canned), b.f.canned, b.nPhrases, strings.Join(b.f.packs.refs(), ", "), filepath.Base(b.phrases))
+	p("Median of %d whole-process runs after one warm-up run (inputs in the page cache), all commands taking turns in each round", b.f.n)
+	if b.f.quiet > 0 {
+		p("; each run started on an idle machine, %d run(s) repeated because other processes used more than %.2f cores meanwhile", b.retried, b.f.maxForeign)
+		if b.disturbed > 0 {
+			p(", **%d still disturbed after 3 repeats** (see the \"others\" column)", b.disturbed)
+		}
+	}
+	p(".\n\n")
+
+	p("| target | measured | limit | ratio | result |\n|---|---|---|---|---|\n")
+	rg, cl, j1, j2, canned := b.jobs["rg"], b.jobs["chatlint"], b.jobs["chatlint-j1"], b.jobs["chatlint-j2"], b.jobs["canned"]
+	size := benchgen.FormatSize(b.size)
+	if rg != nil {
+		r := secs(cl.median().wall) / secs(rg.median().wall)
+		p("| 1. throughput, %s: `chatlint lint --format jsonl` (default --jobs) vs `rg -F -c -f` | %s vs rg %s | ≤ %.1f× rg = %s | %.2f× | %s |\n",
+			size, fmtDur(cl.median().wall), fmtDur(rg.median().wall), maxThroughputRatio,
+			fmtDur(time.Duration(maxThroughputRatio*float64(rg.median().wall))), r, b.verdict(r <= maxThroughputRatio))
+	} else {
+		p("| 1. throughput, %s | %s (rg not installed) | ≤ %.1f× rg | — | — |\n", size, fmtDur(cl.median().wall), maxThroughputRatio)
+	}
+	cm := canned.median()
+	p("| 2. start-up: canned library of %d replies | %s, %.1f MiB | ≤ %s, ≤ %d MiB | %.2f× / %.2f× | %s |\n",
+		b.f.canned, fmtDur(cm.wall), mib(canned.peakRSS()), fmtDur(time.Duration(maxStartupWall*float64(time.Second))), maxStartupRSS>>20,
+		secs(cm.wall)/maxStartupWall, float64(canned.peakRSS())/maxStartupRSS,
+		b.verdict(secs(cm.wall) <= maxStartupWall && canned.peakRSS() <= maxStartupRSS))
+	if big := b.jobs["chatlint-big"]; big != nil {
+		bigRSS, smallRSS := big.peakRSS(), cl.peakRSS()
+		growth := float64(bigRSS) / float64(max(smallRSS, 1))
+		p("| 3. memory: peak RSS on %s (on %s: %.1f MiB) | %.1f MiB | < %d MiB; not growing: ≤ %.2f× the %s run | %.2f× | %s |\n",
+			benchgen.FormatSize(b.big), size, mib(smallRSS), mib(bigRSS), maxBigRSS>>20, maxRSSGrowth, size, growth,
+			b.verdict(bigRSS < maxBigRSS && growth <= maxRSSGrowth))
+	} else {
+		p("| 3. memory: peak RSS on a large input | skipped (-big) | < %d MiB | — | — |\n", maxBigRSS>>20)
+	}
+	r := secs(j1.median().wall) / secs(j2.median().wall)
+	p("| 4. scaling, %s: `--jobs 1` / `--jobs 2` | %s / %s | ≥ %.1f× | %.2f× | %s |\n",
+		size, fmtDur(j1.median().wall), fmtDur(j2.median().wall), minScaling, r, b.verdict(r >= minScaling))
+	if len(b.acc) == 0 {
+		p("| 5. accuracy: fast path vs gse reference | skipped (-accuracy=false); see `go test ./...` | identical findings | — | — |\n")
+	}
+	for _, a := range b.acc {
+		p("| 5. accuracy: `%s`, %s messages: fast path vs gse reference (full dictionary) | %s vs %s findings, %d missing, %d extra | identical | | %s |\n",
+			filepath.Base(a.input), group(int64(a.messages)), group(int64(a.fast)), group(int64(a.ref)), len(a.missing), len(a.extra), b.verdict(a.ok()))
+	}
+
+	p("\n| command | median | min | max | user | sys | peak RSS | MB/s | others |\n|---|---|---|---|---|---|---|---|---|\n")
+	names := []string{"rg", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "canned", "chatlint-big"}
+	for _, n := range names {
+		j := b.jobs[n]
+		if j == nil || len(j.samples) == 0 {
+			continue
+		}
+		m := j.median()
+		lo, hi := j.minMax()
+		rate := "—"
+		if in := b.inputOf(j); in > 0 {
+			rate = fmt.Sprintf("%.0f", float64(in)/1e6/secs(m.wall))
+		}
+		others := "—" // /proc/stat's 10 ms ticks cannot judge short runs
+		if m.wall >= 500*time.Millisecond {
+			others = fmt.Sprintf("%.2f", j.maxForeign())
+		}
+		p("| `%s` | %s | %s | %s | %s | %s | %.1f MiB | %s | %s |\n", b.display(j), fmtDur(m.wall), fmtDur(lo), fmtDur(hi),
+			fmtDur(m.user), fmtDur(m.sys), mib(j.peakRSS()), rate, others)
+	}
+	p("\n\"others\": the most CPU (cores) other processes used during one run of the command. rg maps the file into memory, so its peak RSS includes the page-cache pages of the corpus.")
+	if b.rgLines != "" {
+		if n, err := strconv.ParseInt(b.rgLines, 10, 64); err == nil {
+			p(" `rg -F -c` counts %s matching lines of %s.", group(n), group(msgs))
+		}
+	}
+	if s := b.summary; s != nil {
+		p(" chatlint on %s: %s conversations, %s messages (%d rejected), %s findings, %d split conversations.\n\n",
+			size, group(int64(s.Conversations)), group(int64(s.Messages)), s.Rejected, group(int64(s.Findings)), s.Split)
+		p("| rule | findings |\n|---|---|\n")
+		ids := make([]string, 0, len(s.ByRule))
+		for id := range s.ByRule {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			p("| %s | %s |\n", id, group(int64(s.ByRule[id])))
+		}
+	}
+	p("\n")
+	for _, a := range b.acc {
+		for _, k := range head(a.missing, 5) {
+			p("- accuracy, missing from the fast path: %s\n", k)
+		}
+		for _, k := range head(a.extra, 5) {
+			p("- accuracy, extra in the fast path: %s\n", k)
+		}
+	}
+	return w.String()
+}
+
+// maxForeign is the most CPU (in cores) other processes used during one of
+// the job's runs.
+func (j *job) maxForeign() float64 {
+	m := 0.0
+	for _, s := range j.samples {
+		m = max(m, s.foreign)
+	}
+	return m
+}
+
+func head(list []string, n int) []string { return list[:min(n, len(list))] }
+
+func (b *bench) verdict(ok bool) string {
+	if ok {
+		return "PASS"
+	}
+	b.failed = true
+	return "**FAIL**"
+}
+
+// inputOf is the size of the input a job reads (0: not a throughput job).
+func (b *bench) inputOf(j *job) int64 {
+	switch j.name {
+	case "canned":
+		return 0
+	case "chatlint-big":
+		return b.big
+	}
+	return b.corpusStats.bytes
+}
+
+// display shortens a job's command line for the table.
+func (b *bench) display(j *job) string {
+	parts := make([]string, len(j.argv))
+	for i, a := range j.argv {
+		switch {
+		case a == b.chatlint:
+			a = "chatlint"
+		case a == os.DevNull:
+		case filepath.IsAbs(a):
+			a = filepath.Base(a)
+		}
+		parts[i] = a
+	}
+	return strings.Join(parts, " ")
+}
+
+func secs(d time.Duration) float64 { return d.Seconds() }
+
+func fmtDur(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	case d >= time.Second:
+		return fmt.Sprintf("%.2f s", d.Seconds())
+	}
+	return fmt.Sprintf("%.3f s", d.Seconds())
+}
+
+// group writes n with thousands separators.
+func group(n int64) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + group(-n)
+	}
+	var out []byte
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, ',')
+		}
+		out = append(out, s[i])
+	}
+	return string(out)
+}

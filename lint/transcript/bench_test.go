@@ -1,0 +1,71 @@
+package transcript_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/internal/benchgen"
+	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/transcript"
+)
+
+// benchCorpus is a generated day of shop chat in canonical JSONL (about
+// 4 MB, ~200 bytes per message), built once per test binary.
+var benchCorpus = sync.OnceValue(func() []byte {
+	var buf bytes.Buffer
+	if _, err := benchgen.Corpus(&buf, benchgen.Config{Seed: benchgen.DefaultSeed, Size: 4e6}); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+})
+
+// discardSink counts what a reader reads and keeps nothing, so that the
+// benchmark measures the reader alone.
+type discardSink struct{ messages, rejected int }
+
+func (s *discardSink) File(string)                       {}
+func (s *discardSink) Message(lint.Message) error        { s.messages++; return nil }
+func (s *discardSink) Reject(lint.RecordError) error     { s.rejected++; return nil }
+func (s *discardSink) SkipRecord(lint.Pos, string) error { return nil }
+
+// BenchmarkReadJSONL measures the JSONL reader (decoding, detection,
+// parsing every record, times included) in MB/s: "jsonl" with the format
+// given, "auto" with it detected, "file" reading a file from disk (page
+// cache) rather than memory.
+func BenchmarkReadJSONL(b *testing.B) {
+	data := benchCorpus()
+	loc := time.FixedZone("CST", 8*3600)
+	file := filepath.Join(b.TempDir(), "day.jsonl")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for _, bc := range []struct {
+		name, format, path string
+	}{
+		{"jsonl", "jsonl", "-"},
+		{"auto", "auto", "-"},
+		{"file", "auto", file},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			var sink discardSink
+			for b.Loop() {
+				sink = discardSink{}
+				opts := transcript.Options{Format: bc.format, Location: loc, Stdin: bytes.NewReader(data)}
+				if err := transcript.ReadAll(context.Background(), []string{bc.path}, opts, &sink); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if sink.rejected != 0 || sink.messages == 0 {
+				b.Fatalf("read %d messages, %d rejected", sink.messages, sink.rejected)
+			}
+			b.ReportMetric(float64(sink.messages)*float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
