@@ -341,19 +341,36 @@ func agentFor(c *lint.Conversation, i int) string {
 func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
 
 // placeholders are the template variables a rule message may use.
-var placeholders = []string{"match", "suggest", "within", "max", "delay", "phrases", "at", "count", "limit", "length", "after", "kind", "add"}
+var placeholders = map[string]bool{"match": true, "suggest": true, "within": true, "max": true, "delay": true, "phrases": true,
+	"at": true, "count": true, "limit": true, "length": true, "after": true, "kind": true, "add": true}
 
 // render fills a message template's {placeholders}; one the finding has no
 // value for (such as {delay} when a reply is missing, not late) becomes empty.
+// Other braces are kept as written.
 func render(tmpl string, vars map[string]string) string {
-	if !strings.Contains(tmpl, "{") {
+	i := strings.IndexByte(tmpl, '{')
+	if i < 0 {
 		return tmpl
 	}
-	pairs := make([]string, 0, 2*len(placeholders))
-	for _, k := range placeholders {
-		pairs = append(pairs, "{"+k+"}", vars[k])
+	var b strings.Builder
+	b.Grow(len(tmpl) + 16)
+	for i >= 0 {
+		b.WriteString(tmpl[:i])
+		tmpl = tmpl[i:]
+		j := strings.IndexByte(tmpl, '}')
+		if j < 0 {
+			break
+		}
+		if name := tmpl[1:j]; placeholders[name] {
+			b.WriteString(vars[name])
+		} else {
+			b.WriteString(tmpl[:j+1])
+		}
+		tmpl = tmpl[j+1:]
+		i = strings.IndexByte(tmpl, '{')
 	}
-	return strings.NewReplacer(pairs...).Replace(tmpl)
+	b.WriteString(tmpl)
+	return b.String()
 }
 
 // finding builds a finding at message i, with a phrase hit when there is one.

@@ -69,3 +69,18 @@ func conv(t *testing.T, transcript string) *lint.Conversation {
 	}
 	return c
 }
+
+func TestRender(t *testing.T) {
+	tests := []struct{ tmpl, want string }{
+		{"避免「{match}」，可说「{suggest}」", "避免「不行」，可说「无法帮到您」"},
+		{"等待{delay}", "等待"},
+		{"{unknown} stays {match}", "{unknown} stays 不行"},
+		{"no braces", "no braces"},
+		{"open { only", "open { only"},
+	}
+	for _, tt := range tests {
+		if got := render(tt.tmpl, map[string]string{"match": "不行", "suggest": "无法帮到您"}); got != tt.want {
+			t.Errorf("render(%q) = %q, want %q", tt.tmpl, got, tt.want)
+		}
+	}
+}

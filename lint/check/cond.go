@@ -132,7 +132,7 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
 	}
 	if c.pii != nil {
 		found := false
-		for _, sp := range redact.Find(m.Text) {
+		for _, sp := range redact.FindKinds(m.Text, c.pii) {
 			if c.pii[sp.Kind] {
 				found = true
 				if hit == nil {

@@ -48,10 +48,7 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !p.info.Roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		for _, sp := range redact.Find(m.Text) {
-			if !p.kinds[sp.Kind] {
-				continue
-			}
+		for _, sp := range redact.FindKinds(m.Text, p.kinds) {
 			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
 				Column: utf8.RuneCountInString(m.Text[:sp.Start]) + 1}
 			msg := render(p.tmpl, map[string]string{"match": hit.Text, "kind": piiNames[sp.Kind]})

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -67,24 +68,64 @@ func hanExcept(chars string) string {
 	return string(b)
 }
 
+// All asks FindKinds for every kind.
+var All = map[Kind]bool{Phone: true, IDCard: true, Bank: true, Email: true, Address: true}
+
 // Find returns the personal data in s, in order, not overlapping.
-func Find(s string) []Span {
+func Find(s string) []Span { return FindKinds(s, All) }
+
+// FindKinds returns the personal data of the given kinds in s, in order, not
+// overlapping. Cheap tests (enough digits, an @, an address word) skip the
+// regular expressions for the many messages that cannot hold any.
+func FindKinds(s string, kinds map[Kind]bool) []Span {
 	var spans []Span
-	for _, loc := range email.FindAllStringIndex(s, -1) {
-		spans = append(spans, Span{loc[0], loc[1], Email})
+	if kinds[Email] && strings.IndexByte(s, '@') >= 0 {
+		for _, loc := range email.FindAllStringIndex(s, -1) {
+			spans = append(spans, Span{loc[0], loc[1], Email})
+		}
 	}
+	if (kinds[Phone] || kinds[IDCard] || kinds[Bank]) && digits(s) >= 7 {
+		spans = findNumbers(s, kinds, spans)
+	}
+	if kinds[Address] && strings.ContainsAny(s, addressWords) {
+		for _, loc := range street.FindAllStringIndex(s, -1) {
+			spans = append(spans, Span{loc[0], loc[1], Address})
+		}
+	}
+	return merge(spans)
+}
+
+// addressWords are the characters every street address the street pattern
+// finds contains one of.
+const addressWords = "路街道巷弄同号区园寓厦苑村"
+
+// digits counts the ASCII digits in s.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// findNumbers adds the phone, ID-card and bank-card numbers of s.
+func findNumbers(s string, kinds map[Kind]bool, spans []Span) []Span {
 	for _, loc := range digitRun.FindAllStringIndex(s, -1) {
 		// a digit run glued to letters or more digits is something else
 		if loc[0] > 0 && isAlnum(s[loc[0]-1]) || loc[1] < len(s) && isAlnum(s[loc[1]]) {
 			continue
 		}
-		if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok {
+		if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok && kinds[k] {
 			spans = append(spans, Span{loc[0], loc[1], k})
 		}
 	}
-	for _, loc := range street.FindAllStringIndex(s, -1) {
-		spans = append(spans, Span{loc[0], loc[1], Address})
-	}
+	return spans
+}
+
+// merge sorts spans and joins overlapping ones.
+func merge(spans []Span) []Span {
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	out := spans[:0]
 	for _, sp := range spans {

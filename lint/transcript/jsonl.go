@@ -28,7 +28,8 @@ func init() {
 // jsonlReader reads canonical JSONL: one message object per line.
 type jsonlReader struct{}
 
-// jsonRecord is a canonical message as written in JSON.
+// jsonRecord is a canonical message as written in JSON (the general decoder's
+// form).
 type jsonRecord struct {
 	Conversation json.RawMessage `json:"conversation"`
 	ID           json.RawMessage `json:"id"`
@@ -41,6 +42,7 @@ type jsonRecord struct {
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lr := &lineReader{r: src.R}
+	sc := newJSONScanner()
 	for {
 		line, ok, err := lr.next()
 		if err != nil {
@@ -53,7 +55,7 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 			continue
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
-		m, rerr := parseJSONMessage(line, src, pos)
+		m, rerr := sc.parse(line, src, pos)
 		if rerr != "" {
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: rerr})
 		} else {
@@ -65,8 +67,8 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 	}
 }
 
-// parseJSONMessage decodes one canonical message; a non-empty string is the
-// reason the record is malformed.
+// parseJSONMessage decodes one canonical message with encoding/json; a
+// non-empty string is the reason the record is malformed.
 func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, string) {
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
@@ -87,42 +89,76 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 
 // messageFromRecord validates a decoded record and builds the message.
 func messageFromRecord(rec *jsonRecord, src *Source, pos lint.Pos) (lint.Message, string) {
+	var f msgFields
+	f.conv, f.convErr = scalarString(rec.Conversation)
+	f.id, f.idErr = scalarString(rec.ID)
+	f.hasTime = len(rec.Time) > 0 && string(rec.Time) != "null"
+	if f.hasTime {
+		f.time, f.timeErr = scalarString(rec.Time)
+	}
+	f.role, f.hasRole = deref(rec.Role)
+	f.sender, _ = deref(rec.Sender)
+	f.typ, _ = deref(rec.Type)
+	f.text, f.hasText = deref(rec.Text)
+	return f.message(src, pos)
+}
+
+func deref(p *string) (string, bool) {
+	if p == nil {
+		return "", false
+	}
+	return *p, true
+}
+
+// msgFields are the fields of a canonical message, however they were read.
+type msgFields struct {
+	conv, id, time    string
+	hasTime           bool
+	// convErr, idErr, timeErr say why a scalar field is not a string or a number
+	convErr, idErr, timeErr string
+	role, sender, typ string
+	hasRole           bool
+	text              string
+	hasText           bool
+}
+
+// message validates the fields and builds the message; a non-empty string is
+// the reason the record is malformed. The checks come in the order the
+// reasons are reported.
+func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 	m := lint.Message{Pos: pos, Type: lint.TypeText}
-	if rec.Text == nil {
+	if !f.hasText {
 		return m, `missing "text"`
 	}
-	m.Text = *rec.Text
-	if rec.Role == nil {
+	m.Text = f.text
+	if !f.hasRole {
 		return m, `missing "role"`
 	}
-	role, ok := lint.ParseRole(*rec.Role)
+	role, ok := lint.ParseRole(f.role)
 	if !ok {
-		return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", *rec.Role)
+		return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
 	}
 	m.Role = role
-	conv, err := scalarString(rec.Conversation)
-	if err != "" {
-		return m, `"conversation": ` + err
+	if f.convErr != "" {
+		return m, `"conversation": ` + f.convErr
 	}
-	if conv == "" {
-		conv = src.Name // a file holding one conversation
+	m.Conversation = f.conv
+	if m.Conversation == "" {
+		m.Conversation = src.Name // a file holding one conversation
 	}
-	m.Conversation = conv
-	if m.ID, err = scalarString(rec.ID); err != "" {
-		return m, `"id": ` + err
+	if f.idErr != "" {
+		return m, `"id": ` + f.idErr
 	}
-	if rec.Sender != nil {
-		m.Sender = *rec.Sender
+	m.ID = f.id
+	m.Sender = f.sender
+	if f.typ != "" {
+		m.Type = f.typ
 	}
-	if rec.Type != nil && *rec.Type != "" {
-		m.Type = *rec.Type
-	}
-	if len(rec.Time) > 0 && string(rec.Time) != "null" {
-		ts, err := scalarString(rec.Time)
-		if err != "" {
-			return m, `"time": ` + err
+	if f.hasTime {
+		if f.timeErr != "" {
+			return m, `"time": ` + f.timeErr
 		}
-		t, perr := ParseTime(ts, src.Opts.Location)
+		t, perr := ParseTime(f.time, src.Opts.Location)
 		if perr != nil {
 			return m, perr.Error()
 		}

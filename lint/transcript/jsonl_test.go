@@ -180,3 +180,26 @@ func FuzzReadJSONL(f *testing.F) {
 		}
 	})
 }
+
+// TestFastTimeMatchesTimeParse: the allocation-free parser agrees with the
+// standard library on the shapes it takes, and declines the rest.
+func TestFastTimeMatchesTimeParse(t *testing.T) {
+	inputs := []string{
+		"2026-11-04 10:00:00", "2026-11-04T10:00:00", "2026/11/04 10:00:00", "2026-11-04 10:00:00.250",
+		"2026-11-04T02:00:00Z", "2026-11-04T10:00:00+08:00", "2026-11-04T10:00:00.5-05:30",
+		"2026-02-29 10:00:00", "2024-02-29 10:00:00", "2026-13-01 10:00:00", "2026-11-31 10:00:00",
+		"2026-11-04 24:00:00", "2026-11-04 10:00", "2026-1-4 10:00:00", "2026-11-04 10:00:00 +0800",
+	}
+	for _, in := range inputs {
+		want, werr := slowTime(in, shanghai)
+		fast, ok := fastTime(in, shanghai)
+		if ok && (werr != nil || !fast.Equal(want)) {
+			t.Errorf("fastTime(%q) = %v, the time package %v, %v", in, fast, want, werr)
+		}
+	}
+	for _, bad := range []string{"2026-02-29 10:00:00", "2026-13-01 10:00:00", "2026-11-31 10:00:00", "2026-11-04 24:00:00"} {
+		if _, ok := fastTime(bad, shanghai); ok {
+			t.Errorf("fastTime(%q) accepted an impossible time", bad)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -33,6 +34,14 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 			return fromEpoch(f)
 		}
 	}
+	if t, ok := fastTime(s, loc); ok {
+		return t, nil
+	}
+	return slowTime(s, loc)
+}
+
+// slowTime tries RFC 3339 and every local layout with the time package.
+func slowTime(s string, loc *time.Location) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, nil
 	}
@@ -43,6 +52,85 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\" or epoch seconds/milliseconds)", s)
+}
+
+// fastTime parses the common shapes without allocating: YYYY-MM-DD or
+// YYYY/MM/DD, a space or T, hh:mm:ss, optional fractional seconds, and an
+// optional zone (Z or ±hh:mm; without one the time is in loc). Anything else
+// (or an impossible date) returns ok false and the general parser decides.
+func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
+	if len(s) < 19 {
+		return t, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for k := i; k < i+n; k++ {
+			c := s[k]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	sep := s[4]
+	if (sep != '-' && sep != '/') || s[7] != sep || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
+		return t, false
+	}
+	y, mo, d, h, mi, sec := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+		return t, false
+	}
+	if d > daysIn(time.Month(mo), y) {
+		return t, false
+	}
+	rest := s[19:]
+	nsec := 0
+	if len(rest) > 0 && rest[0] == '.' {
+		i, scale := 1, 100000000
+		for ; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
+			nsec += int(rest[i]-'0') * scale
+			scale /= 10
+		}
+		if i == 1 {
+			return t, false
+		}
+		rest = rest[i:]
+	}
+	switch {
+	case rest == "":
+	case rest == "Z":
+		loc = time.UTC
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		zh, zm := num(len(s)-5, 2), num(len(s)-2, 2)
+		if zh < 0 || zm < 0 || zh > 23 || zm > 59 {
+			return t, false
+		}
+		off := zh*3600 + zm*60
+		if rest[0] == '-' {
+			off = -off
+		}
+		loc = fixedZone(off)
+	default:
+		return t, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
+}
+
+// daysIn is the number of days of a month.
+func daysIn(m time.Month, year int) int {
+	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// zones caches fixed zones by offset: every +08:00 time shares one.
+var zones sync.Map
+
+func fixedZone(off int) *time.Location {
+	if z, ok := zones.Load(off); ok {
+		return z.(*time.Location)
+	}
+	z, _ := zones.LoadOrStore(off, time.FixedZone("", off))
+	return z.(*time.Location)
 }
 
 func fromEpoch(f float64) (time.Time, error) {
