@@ -112,14 +112,14 @@ func deref(p *string) (string, bool) {
 
 // msgFields are the fields of a canonical message, however they were read.
 type msgFields struct {
-	conv, id, time    string
-	hasTime           bool
+	conv, id, time string
+	hasTime        bool
 	// convErr, idErr, timeErr say why a scalar field is not a string or a number
 	convErr, idErr, timeErr string
-	role, sender, typ string
-	hasRole           bool
-	text              string
-	hasText           bool
+	role, sender, typ       string
+	hasRole                 bool
+	text                    string
+	hasText                 bool
 }
 
 // message validates the fields and builds the message; a non-empty string is
