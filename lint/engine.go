@@ -78,14 +78,48 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	})
 	g.progress = e.Progress
 
+	// reading → batches → parsed and prepared on every core → grouped in
+	// input order → conversations checked on every core → results in order
+	raw := make(chan *batch, 2*jobs)
+	prepared := make(chan *batch, 2*jobs)
+	prep, _ := e.Checker.(Preparer)
+	prepareAll(ctx, jobs, prep, raw, prepared)
+
 	var readErr error
 	go func() {
+		defer close(raw)
+		b := &batcher{ctx: ctx, out: raw, strict: e.Strict}
+		readErr = read(b)
+		if err := b.flush(); err != nil && readErr == nil {
+			readErr = err
+		}
+	}()
+
+	var groupErr error
+	go func() {
 		defer close(convs)
-		readErr = read(g)
-		if readErr == nil || !errors.Is(readErr, ErrStrict) {
-			if err := g.drain(); err != nil && readErr == nil {
-				readErr = err
+		pending := map[int]*batch{}
+		next := 0
+		for b := range prepared {
+			if groupErr != nil {
+				continue // drain
 			}
+			pending[b.seq] = b
+			for pending[next] != nil {
+				nb := pending[next]
+				delete(pending, next)
+				next++
+				err := g.consume(nb)
+				nb.release()
+				if err != nil {
+					groupErr = err
+					cancel()
+					break
+				}
+			}
+		}
+		if groupErr == nil && ctx.Err() == nil {
+			groupErr = g.drain()
 		}
 	}()
 
@@ -134,8 +168,14 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	if outErr != nil {
 		return sum, fmt.Errorf("write report: %w", outErr)
 	}
+	if groupErr != nil && errors.Is(groupErr, ErrStrict) {
+		return sum, groupErr
+	}
 	if readErr != nil {
 		return sum, readErr
+	}
+	if groupErr != nil {
+		return sum, groupErr
 	}
 	return sum, ctx.Err()
 }

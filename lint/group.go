@@ -5,14 +5,17 @@ import (
 	"fmt"
 	"hash/maphash"
 	"sort"
+	"unsafe"
 )
 
 // DefaultMemoryBudget is how many bytes of open conversations the engine
 // holds before it lints the least recently active ones early.
 const DefaultMemoryBudget = 64 << 20
 
-// messageOverhead approximates the memory of a Message beyond its text.
-const messageOverhead = 160
+// messageOverhead approximates the memory a Message holds beyond its text
+// and sender: the struct itself, the spare room of the growing slice it sits
+// in, and the bookkeeping of the collector.
+const messageOverhead = int(unsafe.Sizeof(Message{}))*3/2 + 32
 
 // grouper is the Sink the engine hands to readers. It collects messages into
 // conversations (messages of many conversations may be interleaved within
@@ -103,7 +106,10 @@ func (g *grouper) Message(m Message) error {
 	oc.c.Messages = append(oc.c.Messages, m)
 	g.touch++
 	oc.touched = g.touch
-	size := len(m.Text) + len(m.Sender) + len(m.Conversation) + messageOverhead
+	size := len(m.Text) + len(m.Sender) + messageOverhead
+	if p, ok := m.Prepared.(interface{ Size() int }); ok {
+		size += p.Size()
+	}
 	oc.bytes += size
 	g.bytes += size
 	if g.bytes > g.budget {

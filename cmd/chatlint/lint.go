@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"runtime"
 	"errors"
 	"fmt"
 	"io"
@@ -64,7 +65,7 @@ or (with --strict) a malformed record.`,
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings of this severity or above: error, warning, info, none")
 	fl.Float64Var(&f.minScore, "min-score", 0, "exit 1 when a conversation scores below this")
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
-	fl.IntVarP(&f.jobs, "jobs", "j", 0, "worker goroutines (0: one per CPU)")
+	fl.IntVarP(&f.jobs, "jobs", "j", 0, "CPUs to use (0: all)")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record this run's findings to a baseline file")
@@ -149,6 +150,12 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	if f.jobs < 0 {
 		return nil, fail("--jobs must not be negative")
+	}
+	if f.jobs > 0 {
+		// every stage (reading, parsing, grouping, checking) shares these
+		// CPUs; restored when the command ends (tests run it in process)
+		old := runtime.GOMAXPROCS(f.jobs)
+		cmd.PostRun = func(*cobra.Command, []string) { runtime.GOMAXPROCS(old) }
 	}
 	cfg, err := loadConfig()
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
@@ -282,6 +283,21 @@ func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet {
 	return s
 }
 
+// textPool holds scratch Texts for Prepare.
+var textPool = sync.Pool{New: func() any { return new(match.Text) }}
+
+// Prepare normalises a message and scans it for every phrase as it is read
+// (in parallel, before grouping): the expensive per-message work, done while
+// the rest of the input is still being read. It implements lint.Preparer.
+func (s *Set) Prepare(m *lint.Message) {
+	if !s.scan.Has(m.Role) {
+		return // no rule looks at its phrases
+	}
+	t := textPool.Get().(*match.Text)
+	m.Prepared = s.Matcher.Prepare(t, m.Text)
+	textPool.Put(t)
+}
+
 // NewWorker returns a worker with its own scratch space.
 func (s *Set) NewWorker() lint.Worker { return &worker{set: s} }
 
@@ -300,7 +316,11 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	defer func() { w.hits = cv.hits }()
 	for i := range c.Messages {
 		m := &c.Messages[i]
-		w.set.Matcher.Analyse(&cv.Texts[i], m.Text, w.set.scan.Has(m.Role))
+		if p, ok := m.Prepared.(*match.Prepared); ok {
+			w.set.Matcher.Load(&cv.Texts[i], m.Text, p)
+		} else {
+			w.set.Matcher.Analyse(&cv.Texts[i], m.Text, w.set.scan.Has(m.Role))
+		}
 	}
 	var findings []lint.Finding
 	var skipped []lint.Skip

@@ -23,6 +23,7 @@ func (t *Text) Explain(id ListID) []Candidate {
 		return nil
 	}
 	l := &t.m.lists[id]
+	t.normalize()
 	var cs []Candidate
 	orig := t.norm.Orig()
 	add := func(s, e, phrase, pattern int, why string) {

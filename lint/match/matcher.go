@@ -54,8 +54,10 @@ func (b *Builder) Add(spec ListSpec) ListID {
 type use struct {
 	list   ListID
 	phrase int32 // index in the list's phrases; -1: an except context; -2: a pattern's prefilter literal
-	// pattern is the index in the list's patterns of a prefilter literal.
+	// pattern is the index in the list's patterns of a prefilter literal,
+	// set the index of the literal's set among the pattern's required sets.
 	pattern int32
+	set     int32
 }
 
 // use kinds in use.phrase
@@ -72,8 +74,11 @@ type list struct {
 	// pattern may match context around the part it reports.
 	group []int
 	// filtered[i] is true when pattern i only runs on texts where the
-	// automaton saw one of its required literals.
+	// automaton saw a literal of each of its sets[i] required sets.
 	filtered []bool
+	sets     []int
+	// unfiltered is true when some pattern runs on every text
+	unfiltered bool
 }
 
 // Matcher is the compiled form of all phrase lists. It is immutable and safe
@@ -110,14 +115,14 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 				return nil, fmt.Errorf("phrase %q is empty after normalisation", p)
 			}
 			k := key(p)
-			m.uses[k] = append(m.uses[k], use{ListID(i), int32(j), -1})
+			m.uses[k] = append(m.uses[k], use{ListID(i), int32(j), -1, 0})
 		}
 		for _, p := range spec.Except {
 			if Normalize(p) == "" {
 				return nil, fmt.Errorf("except phrase %q is empty after normalisation", p)
 			}
 			k := key(p)
-			m.uses[k] = append(m.uses[k], use{ListID(i), useExcept, -1})
+			m.uses[k] = append(m.uses[k], use{ListID(i), useExcept, -1, 0})
 		}
 		for j, p := range spec.Patterns {
 			re, err := CompilePattern(p)
@@ -126,11 +131,15 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			}
 			l.patterns = append(l.patterns, re)
 			l.group = append(l.group, re.SubexpIndex("match"))
-			lits, ok := requiredLiterals(normalizePattern(p))
+			sets, ok := requiredLiterals(normalizePattern(p))
 			l.filtered = append(l.filtered, ok)
-			for _, lit := range lits {
-				k := keyNormalized(lit)
-				m.uses[k] = append(m.uses[k], use{ListID(i), usePrefilter, int32(j)})
+			l.unfiltered = l.unfiltered || !ok
+			l.sets = append(l.sets, len(sets))
+			for si, set := range sets {
+				for _, lit := range set {
+					k := keyNormalized(lit)
+					m.uses[k] = append(m.uses[k], use{ListID(i), usePrefilter, int32(j), int32(si)})
+				}
 			}
 		}
 	}
@@ -164,8 +173,12 @@ type rawHit struct {
 // segmented on demand. Reuse a Text for many messages; it is not safe for
 // concurrent use.
 type Text struct {
-	m         *Matcher
-	norm      Normalized
+	m    *Matcher
+	orig string
+	norm Normalized
+	// normDone says norm holds orig normalised (texts loaded from a
+	// Prepared without phrase hits normalise only if something asks)
+	normDone  bool
 	raw       []rawHit
 	bounds    []int
 	segmented bool
@@ -183,7 +196,9 @@ type cand struct {
 // for messages no rule looks at.
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.m = m
+	t.orig = text
 	t.norm.Reset(text)
+	t.normDone = true
 	t.raw = t.raw[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
@@ -195,11 +210,68 @@ func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	})
 }
 
+// Prepared is a message analysed ahead of time, as it was read: the phrases
+// the automaton found in it and, when there were any, its normalised text.
+// It is compact, so messages can wait in memory with it until their
+// conversation is complete.
+type Prepared struct {
+	norm  string // "" unless there are hits and normalisation changed the text
+	first int32  // the normalisation's first change (-1: none)
+	raw   []rawHit
+}
+
+// Size is the memory a Prepared holds, in bytes.
+func (p *Prepared) Size() int { return 32 + len(p.norm) + 12*len(p.raw) }
+
+// Prepare analyses text into a compact Prepared, using t as scratch space.
+func (m *Matcher) Prepare(t *Text, text string) *Prepared {
+	m.Analyse(t, text, true)
+	p := &Prepared{first: -1}
+	if len(t.raw) > 0 {
+		p.raw = append([]rawHit(nil), t.raw...)
+		if !t.norm.Identity() {
+			p.norm, p.first = t.norm.Text, int32(t.norm.first)
+		}
+	}
+	return p
+}
+
+// Load prepares t for text from a Prepared: the same as Analyse (with scan),
+// without scanning again; the text is normalised again only if asked for.
+func (m *Matcher) Load(t *Text, text string, p *Prepared) {
+	t.m = m
+	t.orig = text
+	t.raw = append(t.raw[:0], p.raw...)
+	t.bounds = t.bounds[:0]
+	t.segmented = false
+	t.normDone = false
+	if len(p.raw) > 0 {
+		// the offsets of the hits refer to the normalised text, kept
+		if p.first < 0 {
+			t.norm.set(text, text, -1)
+		} else {
+			t.norm.set(text, p.norm, int(p.first))
+		}
+		t.normDone = true
+	}
+}
+
+// normalize makes sure t.norm holds the normalised text.
+func (t *Text) normalize() {
+	if !t.normDone {
+		t.norm.Reset(t.orig)
+		t.normDone = true
+	}
+}
+
 // Normalized returns the normalised text.
-func (t *Text) Normalized() string { return t.norm.Text }
+func (t *Text) Normalized() string {
+	t.normalize()
+	return t.norm.Text
+}
 
 // Orig returns the original text.
-func (t *Text) Orig() string { return t.norm.Orig() }
+func (t *Text) Orig() string { return t.orig }
 
 // Has reports whether the list matches anywhere in the text.
 func (t *Text) Has(id ListID) bool {
@@ -215,6 +287,10 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 		return dst
 	}
 	l := &t.m.lists[id]
+	if len(t.raw) == 0 && !l.unfiltered {
+		return dst
+	}
+	t.normalize()
 	c := t.cand[:0]
 	needWord := false
 	for _, h := range t.raw {
@@ -305,17 +381,19 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	return dst
 }
 
-// sawPrefilter reports whether the automaton found one of pattern i's
-// required literals in the text.
+// sawPrefilter reports whether the automaton found a literal of each of
+// pattern i's required sets in the text.
 func (t *Text) sawPrefilter(id ListID, i int) bool {
+	need := t.m.lists[id].sets[i]
+	var seen uint64 // sets are few (maxPrefilterSets)
 	for _, h := range t.raw {
 		for _, u := range t.m.uses[h.key] {
 			if u.list == id && u.phrase == usePrefilter && int(u.pattern) == i {
-				return true
+				seen |= 1 << uint(u.set)
 			}
 		}
 	}
-	return false
+	return seen == 1<<uint(need)-1
 }
 
 func (t *Text) excepted(id ListID, start, end int) bool {
@@ -326,6 +404,7 @@ func (t *Text) segment() {
 	if t.segmented {
 		return
 	}
+	t.normalize()
 	t.segmented = true
 	t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text)
 }

@@ -1,7 +1,6 @@
 package match
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -18,23 +17,31 @@ type Normalized struct {
 	// Text is the normalised text.
 	Text string
 	orig string
+	// first is the offset of the first character normalisation changes (-1:
+	// none, Text == orig).
+	first int
 	// off[i] is the byte offset in orig of the character that produced byte
-	// i of Text; off[len(Text)] is len(orig). nil when Text == orig.
-	off []int32
-	buf strings.Builder
+	// i of Text; off[len(Text)] is len(orig). It is built on first use: most
+	// messages have no match to map back.
+	off      []int32
+	offBuilt bool
+	buf      []byte
 }
 
 // Orig returns the original text.
 func (n *Normalized) Orig() string { return n.orig }
 
 // Identity reports whether normalisation changed nothing.
-func (n *Normalized) Identity() bool { return n.off == nil }
+func (n *Normalized) Identity() bool { return n.first < 0 }
 
 // OrigSpan maps the byte span [start, end) of Text to the span of the
 // original text it came from.
 func (n *Normalized) OrigSpan(start, end int) (int, int) {
-	if n.off == nil {
+	if n.first < 0 {
 		return start, end
+	}
+	if !n.offBuilt {
+		n.run(true)
 	}
 	os := int(n.off[start])
 	if end <= start {
@@ -54,38 +61,54 @@ func Normalize(s string) string {
 	return n.Text
 }
 
+// set makes n hold orig, already normalised to text (first is the offset of
+// the first character normalisation changed, -1 for none).
+func (n *Normalized) set(orig, text string, first int) {
+	n.orig, n.Text, n.first, n.offBuilt = orig, text, first, false
+}
+
 // Reset normalises s into n, reusing n's buffers.
 func (n *Normalized) Reset(s string) {
 	n.orig = s
-	n.off = n.off[:0]
-	first := firstChange(s)
-	if first < 0 {
+	n.offBuilt = false
+	n.first = firstChange(s)
+	if n.first < 0 {
 		n.Text = s
-		n.off = nil
 		return
 	}
-	n.buf.Reset()
-	n.buf.Grow(len(s))
-	if cap(n.off) < len(s)+1 {
-		n.off = make([]int32, 0, len(s)+1)
+	n.run(false)
+	n.Text = string(n.buf)
+}
+
+// run normalises orig into buf, and with withOff also builds the offset map.
+func (n *Normalized) run(withOff bool) {
+	s, first := n.orig, n.first
+	n.buf = append(n.buf[:0], s[:first]...)
+	if withOff {
+		if cap(n.off) < len(s)+1 {
+			n.off = make([]int32, 0, len(s)+1)
+		}
+		n.off = n.off[:0]
+		for i := 0; i < first; i++ {
+			n.off = append(n.off, int32(i))
+		}
 	}
-	// Everything before the first change is copied as it is.
-	n.buf.WriteString(s[:first])
-	for i := 0; i < first; i++ {
-		n.off = append(n.off, int32(i))
+	emit := func(r rune, from int) {
+		w := len(n.buf)
+		n.buf = utf8.AppendRune(n.buf, r)
+		if withOff {
+			for k := w; k < len(n.buf); k++ {
+				n.off = append(n.off, int32(from))
+			}
+		}
 	}
-	var tmp [utf8.UTFMax]byte
 	for i := first; i < len(s); {
 		if phr, size, ok := lookupT2SPhrase(s[i:]); ok {
 			// phrase conversions keep the character count: map rune by rune
 			j := i
 			for _, r := range phr {
 				_, osz := utf8.DecodeRuneInString(s[j:])
-				w := utf8.EncodeRune(tmp[:], r)
-				n.buf.Write(tmp[:w])
-				for k := 0; k < w; k++ {
-					n.off = append(n.off, int32(j))
-				}
+				emit(r, j)
 				j += osz
 			}
 			i += size
@@ -97,16 +120,14 @@ func (n *Normalized) Reset(s string) {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
 		if keep {
-			w := utf8.EncodeRune(tmp[:], out)
-			n.buf.Write(tmp[:w])
-			for k := 0; k < w; k++ {
-				n.off = append(n.off, int32(i))
-			}
+			emit(out, i)
 		}
 		i += size
 	}
-	n.off = append(n.off, int32(len(s)))
-	n.Text = n.buf.String()
+	if withOff {
+		n.off = append(n.off, int32(len(s)))
+		n.offBuilt = true
+	}
 }
 
 // firstChange returns the byte offset of the first character normalisation

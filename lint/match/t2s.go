@@ -28,11 +28,28 @@ func t2sPhraseStart(r rune) bool {
 	return r < 0x10000 && t2sPhraseBits[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
+// t2sPairs holds the first two characters of every phrase conversion, so
+// the common case — a phrase-start character not followed by its phrase —
+// costs one map lookup.
+var t2sPairs = func() map[uint64]struct{} {
+	m := make(map[uint64]struct{}, len(t2sPhrases))
+	for _, p := range t2sPhrases {
+		r0, n := utf8.DecodeRuneInString(p.from)
+		r1, _ := utf8.DecodeRuneInString(p.from[n:])
+		m[uint64(r0)<<32|uint64(r1)] = struct{}{}
+	}
+	return m
+}()
+
 // lookupT2SPhrase finds the longest phrase conversion at the start of s and
 // returns its Simplified form and the number of bytes of s it covers.
 func lookupT2SPhrase(s string) (to string, size int, ok bool) {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, n := utf8.DecodeRuneInString(s)
 	if !t2sPhraseStart(r) {
+		return "", 0, false
+	}
+	r1, _ := utf8.DecodeRuneInString(s[n:])
+	if _, ok := t2sPairs[uint64(r)<<32|uint64(r1)]; !ok {
 		return "", 0, false
 	}
 	// byte lengths of the 2..max rune prefixes of s

@@ -40,9 +40,21 @@ type jsonRecord struct {
 	Text         *string         `json:"text"`
 }
 
+// jsonlParser parses canonical JSONL records; the engine calls NewParser
+// once per worker and parses lines on every core.
+type jsonlParser struct{ src *Source }
+
+// NewParser returns a parse function with its own scanner.
+func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
+	sc := newJSONScanner()
+	return func(line []byte, pos lint.Pos) (lint.Message, string) { return sc.parse(line, p.src, pos) }
+}
+
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lr := &lineReader{r: src.R}
 	sc := newJSONScanner()
+	deferring, _ := sink.(lint.DeferringSink)
+	parser := &jsonlParser{src: src}
 	for {
 		line, ok, err := lr.next()
 		if err != nil {
@@ -55,6 +67,12 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 			continue
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
+		if deferring != nil {
+			if err := deferring.Deferred(pos, line, parser); err != nil {
+				return err
+			}
+			continue
+		}
 		m, rerr := sc.parse(line, src, pos)
 		if rerr != "" {
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: rerr})

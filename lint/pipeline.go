@@ -1,0 +1,228 @@
+package lint
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// RecordParser turns raw records into messages. A reader that hands records
+// over unparsed (Sink.Deferred) lets the engine parse them on every core
+// while it goes on reading; NewParser is called once per worker goroutine,
+// so the parse function may keep scratch state.
+type RecordParser interface {
+	NewParser() func(raw []byte, pos Pos) (Message, string)
+}
+
+// DeferringSink is the Sink the engine hands to readers: besides taking
+// parsed records it takes raw ones, to be parsed in parallel (in input order
+// as far as the summary, grouping and --strict are concerned).
+type DeferringSink interface {
+	Sink
+	// Deferred hands over one raw record (the bytes are copied) and the
+	// parser that reads it; a non-empty reason from the parser makes it a
+	// malformed record.
+	Deferred(pos Pos, raw []byte, p RecordParser) error
+}
+
+// Preparer is implemented by Checkers that do per-message work (normalising,
+// scanning for phrases) as messages are read, in parallel, before messages
+// are grouped into conversations; the result goes to Message.Prepared.
+// Prepare must be safe for concurrent use.
+type Preparer interface {
+	Prepare(m *Message)
+}
+
+// record kinds of a batch
+const (
+	recMessage = iota
+	recDeferred
+	recReject
+	recSkip
+	recFile
+)
+
+// record is one input record on its way from a reader to the grouper.
+type record struct {
+	kind       int
+	pos        Pos
+	msg        Message
+	err        string // reject reason, or skip reason
+	start, end int    // a deferred record's bytes in the batch arena
+	parser     RecordParser
+}
+
+// batch is a run of consecutive records; batches are parsed and prepared in
+// parallel and grouped in order.
+type batch struct {
+	seq   int
+	recs  []record
+	arena []byte
+}
+
+// batch limits: records, and bytes of deferred records
+const (
+	batchRecords = 512
+	batchBytes   = 256 << 10
+)
+
+// batches recycles batches (their record slices and arenas) once grouped.
+var batches = sync.Pool{New: func() any { return &batch{recs: make([]record, 0, batchRecords)} }}
+
+// newBatch takes a batch from the pool.
+func newBatch(seq int) *batch {
+	b := batches.Get().(*batch)
+	b.seq = seq
+	return b
+}
+
+// release returns a grouped batch to the pool, dropping what it refers to.
+func (b *batch) release() {
+	clear(b.recs)
+	b.recs = b.recs[:0]
+	b.arena = b.arena[:0]
+	batches.Put(b)
+}
+
+// batcher is the Sink readers write to: it cuts the input into batches.
+type batcher struct {
+	ctx    context.Context
+	out    chan<- *batch
+	cur    *batch
+	seq    int
+	strict bool
+}
+
+func (b *batcher) add(r record) error {
+	if err := b.ctx.Err(); err != nil {
+		return err
+	}
+	if b.cur == nil {
+		b.cur = newBatch(b.seq)
+		b.seq++
+	}
+	b.cur.recs = append(b.cur.recs, r)
+	if len(b.cur.recs) >= batchRecords || len(b.cur.arena) >= batchBytes {
+		return b.flush()
+	}
+	return nil
+}
+
+// flush sends the current batch on.
+func (b *batcher) flush() error {
+	if b.cur == nil {
+		return nil
+	}
+	select {
+	case b.out <- b.cur:
+		b.cur = nil
+		return nil
+	case <-b.ctx.Done():
+		return b.ctx.Err()
+	}
+}
+
+func (b *batcher) File(name string) { b.add(record{kind: recFile, pos: Pos{File: name}}) }
+
+func (b *batcher) Message(m Message) error {
+	return b.add(record{kind: recMessage, msg: m, pos: m.Pos})
+}
+
+func (b *batcher) Reject(e RecordError) error {
+	if err := b.add(record{kind: recReject, pos: e.Pos, err: e.Err}); err != nil || !b.strict {
+		return err
+	}
+	// --strict: stop reading at once (the grouper reports the record)
+	if err := b.flush(); err != nil {
+		return err
+	}
+	return fmt.Errorf("%w: %s", ErrStrict, e.Error())
+}
+
+func (b *batcher) SkipRecord(pos Pos, reason string) error {
+	return b.add(record{kind: recSkip, pos: pos, err: reason})
+}
+
+func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
+	if b.cur == nil {
+		b.cur = newBatch(b.seq)
+		b.seq++
+	}
+	start := len(b.cur.arena)
+	b.cur.arena = append(b.cur.arena, raw...)
+	return b.add(record{kind: recDeferred, pos: pos, start: start, end: len(b.cur.arena), parser: p})
+}
+
+// prepare parses a batch's deferred records and prepares its messages.
+type preparer struct {
+	prep    Preparer
+	parsers map[RecordParser]func([]byte, Pos) (Message, string)
+}
+
+func (p *preparer) run(b *batch) {
+	for i := range b.recs {
+		r := &b.recs[i]
+		if r.kind == recDeferred {
+			parse := p.parsers[r.parser]
+			if parse == nil {
+				parse = r.parser.NewParser()
+				p.parsers[r.parser] = parse
+			}
+			m, reason := parse(b.arena[r.start:r.end:r.end], r.pos)
+			if reason != "" {
+				r.kind, r.err = recReject, reason
+			} else {
+				r.kind, r.msg = recMessage, m
+			}
+		}
+		if r.kind == recMessage && p.prep != nil {
+			p.prep.Prepare(&r.msg)
+		}
+	}
+}
+
+// prepareAll runs jobs workers that parse and prepare batches from in and
+// pass them to out (in any order); out is closed when in is drained.
+func prepareAll(ctx context.Context, jobs int, prep Preparer, in <-chan *batch, out chan<- *batch) {
+	var wg sync.WaitGroup
+	for i := 0; i < jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := &preparer{prep: prep, parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+			for b := range in {
+				if ctx.Err() == nil {
+					p.run(b)
+				}
+				select {
+				case out <- b:
+				case <-ctx.Done():
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+}
+
+// consume hands a batch's records to the grouper, in order. It returns the
+// grouper's error (a malformed record under --strict, a cancelled run).
+func (g *grouper) consume(b *batch) error {
+	for i := range b.recs {
+		r := &b.recs[i]
+		var err error
+		switch r.kind {
+		case recMessage:
+			err = g.Message(r.msg)
+		case recReject:
+			err = g.Reject(RecordError{Pos: r.pos, Err: r.err})
+		case recSkip:
+			err = g.SkipRecord(r.pos, r.err)
+		case recFile:
+			g.File(r.pos.File)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
