@@ -76,6 +76,11 @@ or (with --strict) a malformed record.`,
 }
 
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
+	if f.jobs > 0 {
+		// every stage (reading, parsing, grouping, checking) shares these
+		// CPUs; restored when the command ends (tests run it in process)
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(f.jobs))
+	}
 	r, err := prepareLint(cmd, f, args)
 	if err != nil {
 		return err
@@ -151,12 +156,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if f.jobs < 0 {
 		return nil, fail("--jobs must not be negative")
 	}
-	if f.jobs > 0 {
-		// every stage (reading, parsing, grouping, checking) shares these
-		// CPUs; restored when the command ends (tests run it in process)
-		old := runtime.GOMAXPROCS(f.jobs)
-		cmd.PostRun = func(*cobra.Command, []string) { runtime.GOMAXPROCS(old) }
-	}
+
 	cfg, err := loadConfig()
 	if err != nil {
 		return nil, failErr(err)
