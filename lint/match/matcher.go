@@ -10,6 +10,7 @@ package match
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -275,6 +276,31 @@ func (t *Text) Orig() string { return t.orig }
 
 // Has reports whether the list matches anywhere in the text.
 func (t *Text) Has(id ListID) bool {
+	if t.m == nil {
+		return false
+	}
+	l := &t.m.lists[id]
+	// a phrase that counts is enough; overlaps do not matter here
+	for _, h := range t.raw {
+		for _, u := range t.m.uses[h.key] {
+			if u.list != id || u.phrase < 0 {
+				continue
+			}
+			s, e := int(h.start), int(h.end)
+			if l.mode == Word {
+				t.segment()
+				if !t.isBoundary(s) || !t.isBoundary(e) {
+					continue
+				}
+			}
+			if !t.excepted(id, s, e) {
+				return true
+			}
+		}
+	}
+	if len(l.patterns) == 0 {
+		return false
+	}
 	var buf [4]Hit
 	return len(t.Hits(id, buf[:0])) > 0
 }
@@ -358,12 +384,14 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	}
 	c = w
 	// leftmost-longest, non-overlapping
-	sort.Slice(c, func(i, j int) bool {
-		if c[i].start != c[j].start {
-			return c[i].start < c[j].start
-		}
-		return c[i].end > c[j].end
-	})
+	if len(c) > 1 {
+		slices.SortFunc(c, func(a, b cand) int {
+			if a.start != b.start {
+				return a.start - b.start
+			}
+			return b.end - a.end
+		})
+	}
 	last := -1
 	orig := t.norm.Orig()
 	for _, x := range c {

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"strconv"
+	"unsafe"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -201,7 +202,8 @@ func (sc *jsonScanner) set(f *msgFields, field int, v []byte) {
 	case fID:
 		f.id, f.idErr = sc.str(v), ""
 	case fTime:
-		f.time, f.timeErr, f.hasTime = string(v), "", true
+		// parsed before the line is reused and never kept: no copy needed
+		f.time, f.timeErr, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), "", true
 	case fRole:
 		f.role, f.hasRole = sc.str(v), true
 	case fSender:
