@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"runtime"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"

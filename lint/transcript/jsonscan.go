@@ -2,9 +2,9 @@ package transcript
 
 import (
 	"strconv"
-	"unsafe"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 )
