@@ -52,6 +52,10 @@ type openConv struct {
 
 const progressEvery = 4096
 
+// maxClosed bounds the ids of conversations linted early that the grouper
+// remembers (to note a resumed conversation): about 16 MiB.
+const maxClosed = 1 << 20
+
 func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit func(*Conversation) error) *grouper {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
@@ -145,6 +149,12 @@ func (g *grouper) evict() error {
 	for _, oc := range ocs {
 		if g.bytes <= g.budget/2 {
 			break
+		}
+		if len(g.closed) >= maxClosed {
+			// forget the oldest knowledge rather than grow without bound: a
+			// conversation resuming after this many others is linted in parts
+			// without the note saying so
+			clear(g.closed)
 		}
 		g.closed[maphash.String(g.seed, oc.c.ID)] = struct{}{}
 		if oc.part == 0 {

@@ -404,18 +404,6 @@ func valueNode(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// keyNode returns the key node of key in a mapping node, or nil.
-func keyNode(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i]
-		}
-	}
-	return nil
-}
 
 // Source returns the rule's YAML as written in its pack file, from its
 // "- id:" line to the line before the next rule (trailing blank lines and
