@@ -404,7 +404,6 @@ func valueNode(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-
 // Source returns the rule's YAML as written in its pack file, from its
 // "- id:" line to the line before the next rule (trailing blank lines and
 // comments dropped).
