@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/chatlint/chatlint/internal/accuracy"
 	"os"
 	"path/filepath"
 	"slices"
@@ -72,7 +73,7 @@ func TestGenAndPhrasesCommands(t *testing.T) {
 }
 
 func TestDiffKeys(t *testing.T) {
-	missing, extra := diffKeys([]string{"a", "b", "b", "d"}, []string{"b", "c", "d", "e"})
+	missing, extra := accuracy.DiffKeys([]string{"a", "b", "b", "d"}, []string{"b", "c", "d", "e"})
 	if !slices.Equal(missing, []string{"a", "b"}) || !slices.Equal(extra, []string{"c", "e"}) {
 		t.Errorf("missing %q, extra %q", missing, extra)
 	}

@@ -32,11 +32,7 @@ debugging a pack.`,
 			if !ok {
 				return fail("unknown --role %q (customer, agent, bot or system)", role)
 			}
-			cfg, err := loadConfig()
-			if err != nil {
-				return failErr(err)
-			}
-			set, err := loadPacks(cfg, packs)
+			cfg, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)
 			}

@@ -291,6 +291,17 @@ func loadConfig() (*config.Config, error) {
 	return config.Load(path)
 }
 
+// activePacks reads the config and loads the packs that apply: those named
+// by --pack, else by the config, else the built-in default.
+func activePacks(flagPacks []string) (*config.Config, *rules.Set, error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, nil, err
+	}
+	set, err := loadPacks(cfg, flagPacks)
+	return cfg, set, err
+}
+
 // loadPacks loads the packs named by --pack, else by .chatlint.yaml, else
 // the built-in default.
 func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {

@@ -31,11 +31,7 @@ func newRulesListCmd() *cobra.Command {
 		Short: "Show every rule of the active packs (id, type, severity, deduct, source)",
 		Args:  argsExit2(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig()
-			if err != nil {
-				return failErr(err)
-			}
-			set, err := loadPacks(cfg, packs)
+			cfg, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)
 			}
@@ -247,11 +243,7 @@ pack has it; rules of built-in packs that are not active are found too.`,
   chatlint rules show slow-reply`,
 		Args: argsExit2(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := loadConfig()
-			if err != nil {
-				return failErr(err)
-			}
-			set, err := loadPacks(cfg, packs)
+			_, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)
 			}

@@ -161,8 +161,8 @@ func words(seg match.Segmenter, ns string) []string {
 	return out
 }
 
-// segmenterFor builds the default segmenter with the set's dict words.
-func segmenterFor(set *rules.Set) (match.Segmenter, error) {
+// DictWords returns the set's `dict` words for the segmenter.
+func DictWords(set *rules.Set) ([]match.DictWord, error) {
 	var words []match.DictWord
 	for _, w := range set.Dict() {
 		word, freq, err := rules.ParseDictWord(w)
@@ -170,6 +170,15 @@ func segmenterFor(set *rules.Set) (match.Segmenter, error) {
 			return nil, err
 		}
 		words = append(words, match.DictWord{Word: word, Freq: freq})
+	}
+	return words, nil
+}
+
+// segmenterFor builds the default segmenter with the set's dict words.
+func segmenterFor(set *rules.Set) (match.Segmenter, error) {
+	words, err := DictWords(set)
+	if err != nil {
+		return nil, err
 	}
 	seg, err := match.NewSegmenter(words)
 	if err != nil {
