@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"sync"
 )
 
@@ -182,7 +182,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 
 func (e *Engine) check(w Worker, c *Conversation) *Result {
 	all, skipped := w.Check(c)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Msg < all[j].Msg })
+	slices.SortStableFunc(all, func(a, b Finding) int { return a.Msg - b.Msg })
 	r := &Result{Conversation: c, Agents: c.Agents(), Skipped: skipped}
 	for _, f := range all {
 		if f.Rule.Bonus {

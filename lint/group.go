@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"sort"
 	"unsafe"
 )
@@ -34,10 +35,12 @@ type grouper struct {
 	open    map[string]*openConv
 	bytes   int
 	seq     int // messages read
-	touch   int // activity clock
+	// lru lists the open conversations, least recently active first
+	lru lruList
 	flushed int // conversations handed on (their output order)
 	closed  map[uint64]struct{}
 	seed    maphash.Seed
+	free    []*msgChunk // recycled message chunks
 	// progress is called every progressEvery records.
 	progress func(records int)
 }
@@ -46,8 +49,65 @@ type openConv struct {
 	c       *Conversation
 	ids     map[string]Pos
 	bytes   int
-	touched int
+	// prev and next link the conversation into the grouper's lru list
+	prev, next *openConv
 	part    int
+	// the messages so far, in chunks (head to tail), n in all; the first
+	// one read has Seq first
+	head, tail *msgChunk
+	n, first   int
+}
+
+// chunkLen is the number of messages in a msgChunk.
+const chunkLen = 8
+
+// msgChunk holds messages of an open conversation. The grouper recycles
+// chunks, so collecting a conversation's messages costs one allocation of
+// the right size when it is flushed, instead of a slice growing (and
+// copying) as messages arrive.
+type msgChunk struct {
+	msgs [chunkLen]Message
+	n    int
+	next *msgChunk
+}
+
+// add appends m to the conversation's chunks, taking a chunk from the
+// grouper's free list when the last one is full.
+func (oc *openConv) add(g *grouper, m *Message) {
+	if oc.tail == nil || oc.tail.n == chunkLen {
+		var ch *msgChunk
+		if k := len(g.free); k > 0 {
+			ch = g.free[k-1]
+			g.free = g.free[:k-1]
+		} else {
+			ch = new(msgChunk)
+		}
+		if oc.tail == nil {
+			oc.head = ch
+			oc.first = m.Seq
+		} else {
+			oc.tail.next = ch
+		}
+		oc.tail = ch
+	}
+	oc.tail.msgs[oc.tail.n] = *m
+	oc.tail.n++
+	oc.n++
+}
+
+// collect moves the chunked messages into c.Messages and recycles the chunks.
+func (oc *openConv) collect(g *grouper) {
+	ms := make([]Message, 0, oc.n)
+	for ch := oc.head; ch != nil; {
+		ms = append(ms, ch.msgs[:ch.n]...)
+		clear(ch.msgs[:ch.n]) // drop references for the collector
+		next := ch.next
+		ch.n, ch.next = 0, nil
+		g.free = append(g.free, ch)
+		ch = next
+	}
+	oc.head, oc.tail, oc.n = nil, nil, 0
+	oc.c.Messages = ms
 }
 
 const progressEvery = 4096
@@ -74,7 +134,11 @@ func (g *grouper) count() {
 	}
 }
 
-func (g *grouper) Message(m Message) error {
+func (g *grouper) Message(m Message) error { return g.message(&m) }
+
+// message takes one message; it may change *m (its Type and Seq) and copies
+// it into the conversation.
+func (g *grouper) message(m *Message) error {
 	if err := g.ctx.Err(); err != nil {
 		return err
 	}
@@ -107,9 +171,8 @@ func (g *grouper) Message(m Message) error {
 		}
 		oc.ids[m.ID] = m.Pos
 	}
-	oc.c.Messages = append(oc.c.Messages, m)
-	g.touch++
-	oc.touched = g.touch
+	oc.add(g, m)
+	g.lru.moveToBack(oc)
 	size := len(m.Text) + len(m.Sender) + messageOverhead
 	if p, ok := m.Prepared.(interface{ Size() int }); ok {
 		size += p.Size()
@@ -141,15 +204,7 @@ func (g *grouper) SkipRecord(Pos, string) error {
 // evict lints the least recently active conversations until the open ones
 // use at most half the budget.
 func (g *grouper) evict() error {
-	ocs := make([]*openConv, 0, len(g.open))
-	for _, oc := range g.open {
-		ocs = append(ocs, oc)
-	}
-	sort.Slice(ocs, func(i, j int) bool { return ocs[i].touched < ocs[j].touched })
-	for _, oc := range ocs {
-		if g.bytes <= g.budget/2 {
-			break
-		}
+	for oc := g.lru.head; oc != nil && g.bytes > g.budget/2; oc = g.lru.head {
 		if len(g.closed) >= maxClosed {
 			// forget the oldest knowledge rather than grow without bound: a
 			// conversation resuming after this many others is linted in parts
@@ -167,10 +222,48 @@ func (g *grouper) evict() error {
 	return nil
 }
 
+// lruList is a doubly linked list of open conversations in order of their
+// last message, so the least recently active is found at once.
+type lruList struct{ head, tail *openConv }
+
+// remove unlinks oc (which must be in the list).
+func (l *lruList) remove(oc *openConv) {
+	if oc.prev != nil {
+		oc.prev.next = oc.next
+	} else {
+		l.head = oc.next
+	}
+	if oc.next != nil {
+		oc.next.prev = oc.prev
+	} else {
+		l.tail = oc.prev
+	}
+	oc.prev, oc.next = nil, nil
+}
+
+// moveToBack makes oc the most recently active, adding it if it is new.
+func (l *lruList) moveToBack(oc *openConv) {
+	if l.tail == oc {
+		return
+	}
+	if oc.prev != nil || l.head == oc {
+		l.remove(oc)
+	}
+	oc.prev = l.tail
+	if l.tail != nil {
+		l.tail.next = oc
+	} else {
+		l.head = oc
+	}
+	l.tail = oc
+}
+
 // flush finishes one open conversation and hands it on.
 func (g *grouper) flush(oc *openConv) error {
 	delete(g.open, oc.c.ID)
+	g.lru.remove(oc)
 	g.bytes -= oc.bytes
+	oc.collect(g)
 	c := oc.c
 	switch oc.part {
 	case 1:
@@ -190,7 +283,7 @@ func (g *grouper) drain() error {
 	for _, oc := range g.open {
 		ocs = append(ocs, oc)
 	}
-	sort.Slice(ocs, func(i, j int) bool { return ocs[i].c.Messages[0].Seq < ocs[j].c.Messages[0].Seq })
+	sort.Slice(ocs, func(i, j int) bool { return ocs[i].first < ocs[j].first })
 	for _, oc := range ocs {
 		if err := g.flush(oc); err != nil {
 			return err
@@ -211,7 +304,13 @@ func finish(c *Conversation) {
 		}
 	}
 	if c.Timed {
-		sort.SliceStable(c.Messages, func(i, j int) bool { return c.Messages[i].Time.Before(c.Messages[j].Time) })
+		ms := c.Messages
+		for i := 1; i < len(ms); i++ {
+			if ms[i].Time.Before(ms[i-1].Time) {
+				slices.SortStableFunc(ms, func(a, b Message) int { return a.Time.Compare(b.Time) })
+				break
+			}
+		}
 	} else {
 		c.Notes = append(c.Notes, "messages without times: timing rules skipped")
 	}

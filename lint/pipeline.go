@@ -212,7 +212,7 @@ func (g *grouper) consume(b *batch) error {
 		var err error
 		switch r.kind {
 		case recMessage:
-			err = g.Message(r.msg)
+			err = g.message(&r.msg)
 		case recReject:
 			err = g.Reject(RecordError{Pos: r.pos, Err: r.err})
 		case recSkip:
