@@ -32,11 +32,11 @@ type grouper struct {
 	emit   func(*Conversation) error
 	budget int
 
-	open    map[string]*openConv
-	bytes   int
-	seq     int // messages read
+	open  map[string]*openConv
+	bytes int
+	seq   int // messages read
 	// lru lists the open conversations, least recently active first
-	lru lruList
+	lru     lruList
 	flushed int // conversations handed on (their output order)
 	closed  map[uint64]struct{}
 	seed    maphash.Seed
@@ -46,12 +46,12 @@ type grouper struct {
 }
 
 type openConv struct {
-	c       *Conversation
-	ids     map[string]Pos
-	bytes   int
+	c     *Conversation
+	ids   map[string]Pos
+	bytes int
 	// prev and next link the conversation into the grouper's lru list
 	prev, next *openConv
-	part    int
+	part       int
 	// the messages so far, in chunks (head to tail), n in all; the first
 	// one read has Seq first
 	head, tail *msgChunk
