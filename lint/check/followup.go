@@ -90,7 +90,9 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		if hit != nil {
 			what = hit.Text
 		}
-		vars := map[string]string{"match": what, "within": rules.FormatDuration(f.within), "limit": itoa(f.withinMessages)}
+		vars := func() map[string]string {
+			return map[string]string{"match": what, "within": rules.FormatDuration(f.within), "limit": itoa(f.withinMessages)}
+		}
 		found, void, timedOut := f.search(cv, i)
 		if void {
 			continue
@@ -100,7 +102,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			if tmpl == "" {
 				tmpl = f.missingMessage(timedOut)
 			}
-			out = append(out, finding(f.info, i, hit, render(tmpl, vars)))
+			out = append(out, finding(f.info, i, hit, render(tmpl, vars())))
 			continue
 		}
 		if f.within <= 0 {
@@ -115,6 +117,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			delay = -delay
 		}
 		if delay > f.within {
+			vars := vars()
 			vars["delay"] = rules.FormatDuration(delay)
 			if tmpl == "" {
 				tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"

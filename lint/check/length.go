@@ -35,6 +35,9 @@ func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !l.info.Roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
+		if len(m.Text) <= l.max {
+			continue // no more characters than bytes
+		}
 		text := strings.TrimRight(m.Text, " \t\r\n")
 		lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
 		n := utf8.RuneCountInString(text[lead:])

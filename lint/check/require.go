@@ -59,7 +59,9 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if anchor < 0 && target < 0 {
 		return out, ""
 	}
-	vars := map[string]string{"phrases": q.phrases, "at": q.at, "within": rules.FormatDuration(q.within)}
+	vars := func() map[string]string {
+		return map[string]string{"phrases": q.phrases, "at": q.at, "within": rules.FormatDuration(q.within)}
+	}
 	if target < 0 || (q.at != "" && !cv.Texts[target].Has(q.list)) {
 		// the message that started the obligation: the customer's first
 		// message, unless the agent spoke first; for a closing, the last reply
@@ -81,7 +83,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
 			}
 		}
-		return append(out, finding(q.info, at, nil, render(tmpl, vars))), ""
+		return append(out, finding(q.info, at, nil, render(tmpl, vars()))), ""
 	}
 	if q.within <= 0 || anchor < 0 {
 		return out, ""
@@ -90,6 +92,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
 	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
+		vars := vars()
 		vars["delay"] = rules.FormatDuration(delay)
 		tmpl := q.tmpl
 		if tmpl == "" {
