@@ -2,6 +2,7 @@ package lint
 
 import (
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -147,11 +148,14 @@ func (s *Summary) Add(r *Result) {
 		s.Bonuses++
 		s.ByRule[r.Bonuses[i].Rule.ID]++
 	}
-	teamMembers := map[string][]string{}
+	var teamMembers map[string][]string
 	for _, name := range r.Agents {
 		s.agents[name] = addTo(s.agents[name], name, r, []string{name})
 		if s.TeamsOf != nil {
 			for _, t := range s.TeamsOf(name) {
+				if teamMembers == nil {
+					teamMembers = map[string][]string{}
+				}
 				teamMembers[t] = append(teamMembers[t], name)
 			}
 		}
@@ -171,14 +175,12 @@ func addTo(a *AgentStats, name string, r *Result, members []string) *AgentStats 
 	a.ScoreSum += r.Score
 	a.MinScore = math.Min(a.MinScore, r.Score)
 	a.Grades[r.Grade]++
-	in := map[string]bool{}
 	for _, m := range members {
-		in[m] = true
 		a.Members[m] = true
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		if in[f.Agent] {
+		if slices.Contains(members, f.Agent) {
 			a.Findings++
 			a.BySeverity[f.Rule.Severity]++
 			a.ByRule[f.Rule.ID]++
