@@ -267,7 +267,7 @@ func (g *grouper) flush(oc *openConv) error {
 	c := oc.c
 	switch oc.part {
 	case 1:
-		c.Notes = append(c.Notes, "linted before the input ended (memory budget); later messages of this conversation are linted as a further part")
+		c.Notes = append(c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")
 	case 2:
 		c.Notes = append(c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
 	}
