@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -200,5 +201,38 @@ func TestEngineOutputErrorStops(t *testing.T) {
 	}, func(*Result) error { return boom })
 	if !errors.Is(err, boom) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// Long conversations index their message ids in a map (past idScanLimit
+// messages); duplicates are found either way, and messages without an id
+// never clash.
+func TestEngineDuplicateIDsLongConversation(t *testing.T) {
+	for _, n := range []int{3, idScanLimit - 1, idScanLimit, idScanLimit + 1, 3 * idScanLimit} {
+		_, sum, err := runEngine(t, &Engine{}, func(s Sink) error {
+			line := 0
+			for i := 0; i < n; i++ {
+				line++
+				m := msg("c1", i, Customer, "u", "在吗", line)
+				if i%2 == 0 {
+					m.ID = "m" + strconv.Itoa(i)
+				}
+				s.Message(m)
+			}
+			// the first id again, one from the middle, and a new one
+			for _, id := range []string{"m0", "m" + strconv.Itoa((n-1)/2*2), "new"} {
+				line++
+				m := msg("c1", n, Agent, "A", "您好", line)
+				m.ID = id
+				s.Message(m)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Rejected != 2 || sum.Messages != n+1 {
+			t.Errorf("n=%d: rejected %d, messages %d; errors %v", n, sum.Rejected, sum.Messages, sum.Errors)
+		}
 	}
 }

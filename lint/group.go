@@ -95,6 +95,47 @@ func (oc *openConv) add(g *grouper, m *Message) {
 	oc.n++
 }
 
+// idScanLimit is the number of messages up to which a conversation's
+// message ids are looked up by scanning its messages; past it they are
+// indexed in a map.
+const idScanLimit = 32
+
+// lookupID returns the position of the conversation's message with the id.
+func (oc *openConv) lookupID(id string) (Pos, bool) {
+	if oc.ids != nil {
+		p, ok := oc.ids[id]
+		return p, ok
+	}
+	for ch := oc.head; ch != nil; ch = ch.next {
+		for i := range ch.msgs[:ch.n] {
+			if ch.msgs[i].ID == id {
+				return ch.msgs[i].Pos, true
+			}
+		}
+	}
+	return Pos{}, false
+}
+
+// indexID keeps lookupID fast for long conversations: once past
+// idScanLimit messages the ids go into a map (m has just been added).
+func (oc *openConv) indexID(m *Message) {
+	switch {
+	case oc.ids != nil:
+		if m.ID != "" {
+			oc.ids[m.ID] = m.Pos
+		}
+	case oc.n > idScanLimit:
+		oc.ids = make(map[string]Pos, 2*oc.n)
+		for ch := oc.head; ch != nil; ch = ch.next {
+			for i := range ch.msgs[:ch.n] {
+				if id := ch.msgs[i].ID; id != "" {
+					oc.ids[id] = ch.msgs[i].Pos
+				}
+			}
+		}
+	}
+}
+
 // collect moves the chunked messages into c.Messages and recycles the chunks.
 func (oc *openConv) collect(g *grouper) {
 	ms := make([]Message, 0, oc.n)
@@ -144,7 +185,7 @@ func (g *grouper) message(m *Message) error {
 	}
 	oc := g.open[m.Conversation]
 	if m.ID != "" && oc != nil {
-		if first, dup := oc.ids[m.ID]; dup {
+		if first, dup := oc.lookupID(m.ID); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
 		}
 	}
@@ -165,13 +206,8 @@ func (g *grouper) message(m *Message) error {
 		}
 		g.open[m.Conversation] = oc
 	}
-	if m.ID != "" {
-		if oc.ids == nil {
-			oc.ids = map[string]Pos{}
-		}
-		oc.ids[m.ID] = m.Pos
-	}
 	oc.add(g, m)
+	oc.indexID(m)
 	g.lru.moveToBack(oc)
 	size := len(m.Text) + len(m.Sender) + messageOverhead
 	if p, ok := m.Prepared.(interface{ Size() int }); ok {

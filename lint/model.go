@@ -10,6 +10,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -194,13 +195,14 @@ type Conversation struct {
 // Agents returns the distinct senders of agent messages, in order of first appearance.
 func (c *Conversation) Agents() []string {
 	var out []string
-	seen := map[string]bool{}
+	last := ""
 	for i := range c.Messages {
 		m := &c.Messages[i]
-		if m.Role != Agent || m.Sender == "" || seen[m.Sender] {
+		// agents are few: a scan beats a set
+		if m.Role != Agent || m.Sender == "" || m.Sender == last || slices.Contains(out, m.Sender) {
 			continue
 		}
-		seen[m.Sender] = true
+		last = m.Sender
 		out = append(out, m.Sender)
 	}
 	return out
