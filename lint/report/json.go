@@ -11,7 +11,9 @@ import (
 )
 
 func init() {
-	register("json", func(w io.Writer, opts Options) Writer { return &jsonWriter{w: bufio.NewWriter(w), opts: opts} })
+	register("json", func(w io.Writer, opts Options) Writer {
+		return &jsonWriter{w: bufio.NewWriter(w), opts: opts, enc: convEncoder{opts: opts, indent: true, prefix: "    "}}
+	})
 }
 
 // JSONReport is the whole JSON report of the design contract. It is written
@@ -131,6 +133,7 @@ type jsonWriter struct {
 	opts Options
 	n    int
 	buf  bytes.Buffer
+	enc  convEncoder
 }
 
 // indented marshals v without HTML escaping, every line after the first
@@ -153,7 +156,7 @@ func (j *jsonWriter) Conversation(r *lint.Result) error {
 		j.w.WriteString(",\n    ")
 	}
 	j.n++
-	data, err := j.indented(ConversationJSON(r, j.opts), "    ")
+	data, err := j.enc.encode(r)
 	if err != nil {
 		return err
 	}

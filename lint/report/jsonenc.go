@@ -1,0 +1,361 @@
+package report
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// convEncoder writes a conversation object straight from a lint.Result,
+// byte for byte as encoding/json (with SetEscapeHTML(false)) writes
+// ConversationJSON(r, opts): compact for the jsonl report, or indented as
+// json.Encoder.SetIndent(prefix, "  ") indents it for the JSON report. It
+// builds no JSONConversation and reuses its buffer, so a conversation costs
+// no allocations once the buffer has grown. JSONConversation and
+// JSONFinding stay the documented schema; the differential tests hold this
+// encoder to them.
+type convEncoder struct {
+	opts Options
+	// indent selects the indented form; prefix then starts every line
+	// after the first, and each level of nesting adds two spaces.
+	indent bool
+	prefix string
+	b      []byte
+	err    error
+}
+
+// encode returns r's conversation object (without a trailing newline) in
+// a buffer that stays valid until the next call. Like encoding/json it
+// fails on a NaN or infinite score or deduct, with a
+// *json.UnsupportedValueError.
+func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
+	e.b, e.err = e.b[:0], nil
+	c := r.Conversation
+	e.b = append(e.b, '{')
+	e.key(1, `"id":`)
+	e.b = appendJSONString(e.b, c.ID)
+	e.next(1, `"file":`)
+	e.b = appendJSONString(e.b, c.File)
+	line := 0
+	if len(c.Messages) > 0 {
+		line = firstLine(c)
+	}
+	e.next(1, `"line":`)
+	e.b = strconv.AppendInt(e.b, int64(line), 10)
+	e.next(1, `"agents":`)
+	e.strings(1, r.Agents)
+	e.next(1, `"messages":`)
+	e.b = strconv.AppendInt(e.b, int64(len(c.Messages)), 10)
+	e.next(1, `"score":`)
+	e.float(r.Score)
+	e.next(1, `"grade":`)
+	e.b = appendJSONString(e.b, r.Grade)
+	e.next(1, `"findings":`)
+	e.findings(r, r.Findings, false)
+	if len(r.Bonuses) > 0 {
+		e.next(1, `"bonuses":`)
+		e.findings(r, r.Bonuses, true)
+	}
+	if len(r.Skipped) > 0 {
+		e.next(1, `"skipped":`)
+		e.b = append(e.b, '[')
+		for i := range r.Skipped {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.newline(2)
+			e.b = append(e.b, '{')
+			e.key(3, `"rule":`)
+			e.b = appendJSONString(e.b, r.Skipped[i].Rule)
+			e.next(3, `"reason":`)
+			e.b = appendJSONString(e.b, r.Skipped[i].Reason)
+			e.newline(2)
+			e.b = append(e.b, '}')
+		}
+		e.newline(1)
+		e.b = append(e.b, ']')
+	}
+	if len(c.Notes) > 0 {
+		e.next(1, `"notes":`)
+		e.strings(1, c.Notes)
+	}
+	e.newline(0)
+	e.b = append(e.b, '}')
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.b, nil
+}
+
+// findings writes the findings (or, with bonus, the bonuses, whose points
+// go to "add" and whose "deduct" is 0) as an array at depth 1; never null.
+func (e *convEncoder) findings(r *lint.Result, fs []lint.Finding, bonus bool) {
+	if len(fs) == 0 {
+		e.b = append(e.b, "[]"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i := range fs {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.newline(2)
+		e.finding(r, &fs[i], bonus)
+	}
+	e.newline(1)
+	e.b = append(e.b, ']')
+}
+
+// finding writes one JSONFinding object at depth 2.
+func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
+	const d = 3
+	m := r.Message(f)
+	e.b = append(e.b, '{')
+	e.key(d, `"rule":`)
+	e.b = appendJSONString(e.b, f.Rule.ID)
+	e.next(d, `"type":`)
+	e.b = appendJSONString(e.b, f.Rule.Type)
+	e.next(d, `"severity":`)
+	e.b = appendJSONString(e.b, f.Rule.Severity.String())
+	e.next(d, `"file":`)
+	e.b = appendJSONString(e.b, m.Pos.File)
+	e.next(d, `"line":`)
+	e.b = strconv.AppendInt(e.b, int64(m.Pos.Line), 10)
+	e.next(d, `"time":`)
+	e.time(m.Time)
+	e.next(d, `"role":`)
+	e.b = appendJSONString(e.b, m.Role.String())
+	e.next(d, `"sender":`)
+	e.b = appendJSONString(e.b, m.Sender)
+	e.next(d, `"agent":`)
+	e.b = appendJSONString(e.b, f.Agent)
+	e.next(d, `"text":`)
+	e.b = appendJSONString(e.b, m.Text)
+	e.next(d, `"match":`)
+	e.b = appendJSONString(e.b, f.Match)
+	e.next(d, `"column":`)
+	e.b = strconv.AppendInt(e.b, int64(f.Column), 10)
+	e.next(d, `"suggestion":`)
+	e.b = appendJSONString(e.b, f.Suggestion)
+	deduct, add := f.Deduct, 0.0
+	if bonus {
+		deduct, add = 0, f.Deduct
+	}
+	e.next(d, `"deduct":`)
+	e.float(deduct)
+	if add != 0 { // omitempty; NaN is not empty
+		e.next(d, `"add":`)
+		e.float(add)
+	}
+	if f.Rule.Fatal {
+		e.next(d, `"fatal":`)
+		e.b = append(e.b, "true"...)
+	}
+	e.next(d, `"message":`)
+	e.b = appendJSONString(e.b, f.Message)
+	e.next(d, `"source":`)
+	e.b = appendJSONString(e.b, f.Rule.Source)
+	e.newline(d - 1)
+	e.b = append(e.b, '}')
+}
+
+// strings writes a string array at depth; nil is written as [].
+func (e *convEncoder) strings(depth int, ss []string) {
+	if len(ss) == 0 {
+		e.b = append(e.b, "[]"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.newline(depth + 1)
+		e.b = appendJSONString(e.b, s)
+	}
+	e.newline(depth)
+	e.b = append(e.b, ']')
+}
+
+// key starts an object's first member at depth: key is the quoted name
+// with its colon.
+func (e *convEncoder) key(depth int, key string) {
+	e.newline(depth)
+	e.b = append(e.b, key...)
+	if e.indent {
+		e.b = append(e.b, ' ')
+	}
+}
+
+// next starts an object's next member.
+func (e *convEncoder) next(depth int, key string) {
+	e.b = append(e.b, ',')
+	e.key(depth, key)
+}
+
+// newline breaks the line and indents to depth (indented form only).
+func (e *convEncoder) newline(depth int) {
+	if !e.indent {
+		return
+	}
+	e.b = append(e.b, '\n')
+	e.b = append(e.b, e.prefix...)
+	for range depth {
+		e.b = append(e.b, ' ', ' ')
+	}
+}
+
+// time writes a message time as formatTime does ("" when untimed). RFC 3339
+// text never needs escaping.
+func (e *convEncoder) time(t time.Time) {
+	e.b = append(e.b, '"')
+	if !t.IsZero() {
+		e.b = t.In(e.opts.Location).AppendFormat(e.b, time.RFC3339)
+	}
+	e.b = append(e.b, '"')
+}
+
+// float writes a float64 as encoding/json does: like ES6, 'f' format
+// unless the magnitude is below 1e-6 or from 1e21 up, then 'e' format with
+// the exponent unpadded. NaN and infinities are an error, as there.
+func (e *convEncoder) float(f float64) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		if e.err == nil {
+			e.err = &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		}
+		e.b = append(e.b, '0')
+		return
+	}
+	e.b = appendJSONFloat(e.b, f)
+}
+
+// appendJSONFloat appends f (finite) in encoding/json's float64 format.
+func appendJSONFloat(b []byte, f float64) []byte {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && (f != 0 || !math.Signbit(f)) {
+		// an integral value well inside int64, not -0: its decimal digits
+		return strconv.AppendInt(b, int64(f), 10)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// jsonEscape marks the bytes appendJSONString must look at: ASCII control
+// characters, '"' and '\\' (escaped), and 0xE2, the first byte of U+2028
+// and U+2029 (escaped as \u2028 and \u2029).
+var jsonEscape = func() (t [256]bool) {
+	for b := range 0x20 {
+		t[b] = true
+	}
+	t['"'], t['\\'], t[0xE2] = true, true, true
+	return t
+}()
+
+const lowerHex = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// writes it with HTML escaping off: \", \\, \b, \f, \n, \r, \t, \u00XX for
+// the other control characters, \u2028 and \u2029, and \ufffd for each
+// byte of invalid UTF-8; everything else as it is.
+func appendJSONString(dst []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		return appendJSONStringSlow(dst, s)
+	}
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if !jsonEscape[b] {
+			continue
+		}
+		if b == 0xE2 {
+			// valid UTF-8: E2 80 A8 and E2 80 A9 are exactly U+2028 and U+2029
+			if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[s[i+2]&1+8])
+				i += 2
+				start = i + 1
+			}
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		dst = appendEscapedASCII(dst, b)
+		start = i + 1
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// appendEscapedASCII appends the escape of an ASCII byte that needs one.
+func appendEscapedASCII(dst []byte, b byte) []byte {
+	switch b {
+	case '\\', '"':
+		return append(dst, '\\', b)
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	}
+	return append(dst, '\\', 'u', '0', '0', lowerHex[b>>4], lowerHex[b&0xF])
+}
+
+// appendJSONStringSlow is appendJSONString for text with invalid UTF-8,
+// rune by rune as encoding/json goes.
+func appendJSONStringSlow(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if !jsonEscape[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = appendEscapedASCII(dst, b)
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[c&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
