@@ -257,47 +257,108 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// jsonEscape marks the bytes appendJSONString must look at: ASCII control
-// characters, '"' and '\\' (escaped), and 0xE2, the first byte of U+2028
-// and U+2029 (escaped as \u2028 and \u2029).
-var jsonEscape = func() (t [256]bool) {
-	for b := range 0x20 {
-		t[b] = true
+// jsonSafe marks the ASCII bytes encoding/json writes as they are (with
+// HTML escaping off): all but the control characters, '"' and '\\'.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
 	}
-	t['"'], t['\\'], t[0xE2] = true, true, true
 	return t
 }()
 
 const lowerHex = "0123456789abcdef"
 
+// Eight bytes at a time: lo8 and hi8 pick each byte's low and high bit.
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// safeASCII8 reports whether the eight bytes of x (one per byte) are all
+// ASCII that needs no escaping.
+func safeASCII8(x uint64) bool {
+	q := x ^ ('"' * lo8)  // a zero byte where x has '"'
+	b := x ^ ('\\' * lo8) // a zero byte where x has '\\'
+	return (x|(x-0x20*lo8)|((q-lo8)&^q)|((b-lo8)&^b))&hi8 == 0
+}
+
 // appendJSONString appends s as a JSON string exactly as encoding/json
 // writes it with HTML escaping off: \", \\, \b, \f, \n, \r, \t, \u00XX for
 // the other control characters, \u2028 and \u2029, and \ufffd for each
-// byte of invalid UTF-8; everything else as it is.
+// byte that does not start a valid UTF-8 sequence; everything else as it
+// is. It goes eight bytes at a time through ASCII and a rune at a time
+// through the rest, validating UTF-8 as it goes.
 func appendJSONString(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		return appendJSONStringSlow(dst, s)
-	}
 	dst = append(dst, '"')
 	start := 0
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		b := s[i]
-		if !jsonEscape[b] {
-			continue
-		}
-		if b == 0xE2 {
-			// valid UTF-8: E2 80 A8 and E2 80 A9 are exactly U+2028 and U+2029
-			if s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
-				dst = append(dst, s[start:i]...)
-				dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[s[i+2]&1+8])
-				i += 2
-				start = i + 1
+		if b < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				w := s[i : i+8]
+				x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+					uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+				if safeASCII8(x) {
+					i += 8
+					continue
+				}
 			}
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = appendEscapedASCII(dst, b)
+			i++
+			start = i
 			continue
 		}
-		dst = append(dst, s[start:i]...)
-		dst = appendEscapedASCII(dst, b)
-		start = i + 1
+		// a multi-byte sequence; ranges as in unicode/utf8's acceptRanges
+		size := 0
+		switch {
+		case b >= 0xE0 && b < 0xF0: // most of CJK
+			if i+2 < len(s) {
+				c1, c2 := s[i+1], s[i+2]
+				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (b != 0xE0 || c1 >= 0xA0) && (b != 0xED || c1 < 0xA0) {
+					if b == 0xE2 && c1 == 0x80 && c2&^1 == 0xA8 {
+						// U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+						dst = append(dst, s[start:i]...)
+						dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[c2&1+8])
+						i += 3
+						start = i
+						continue
+					}
+					i += 3
+					continue
+				}
+			}
+		case b < 0xC2:
+		case b < 0xE0:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				size = 2
+			}
+		case b < 0xF5:
+			if i+3 < len(s) && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+				c1 := s[i+1]
+				lo, hi := byte(0x80), byte(0xBF)
+				if b == 0xF0 {
+					lo = 0x90
+				} else if b == 0xF4 {
+					hi = 0x8F
+				}
+				if lo <= c1 && c1 <= hi {
+					size = 4
+				}
+			}
+		}
+		if size == 0 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		i += size
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
@@ -320,42 +381,4 @@ func appendEscapedASCII(dst []byte, b byte) []byte {
 		return append(dst, '\\', 't')
 	}
 	return append(dst, '\\', 'u', '0', '0', lowerHex[b>>4], lowerHex[b&0xF])
-}
-
-// appendJSONStringSlow is appendJSONString for text with invalid UTF-8,
-// rune by rune as encoding/json goes.
-func appendJSONStringSlow(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if !jsonEscape[b] {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			dst = appendEscapedASCII(dst, b)
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		if c == utf8.RuneError && size == 1 {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if c == '\u2028' || c == '\u2029' {
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[c&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
