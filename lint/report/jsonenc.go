@@ -27,6 +27,49 @@ type convEncoder struct {
 	prefix string
 	b      []byte
 	err    error
+	// rules caches the escaped strings of each rule seen, and file the
+	// last file name escaped: both repeat in every finding.
+	rules   map[*lint.RuleInfo]*ruleStrings
+	file    string
+	fileEsc []byte
+}
+
+// ruleStrings are a rule's strings as JSON, with the values they were
+// escaped from (the cache is only used while they still match).
+type ruleStrings struct {
+	id, typ, source               string
+	severity                      lint.Severity
+	idEsc, typEsc, sevEsc, srcEsc []byte
+}
+
+// maxCachedRules bounds convEncoder.rules (a run has a few hundred rules).
+const maxCachedRules = 4096
+
+// rule returns the escaped strings of a rule.
+func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
+	rs := e.rules[r]
+	if rs != nil && rs.id == r.ID && rs.typ == r.Type && rs.source == r.Source && rs.severity == r.Severity {
+		return rs
+	}
+	if e.rules == nil || len(e.rules) >= maxCachedRules {
+		e.rules = map[*lint.RuleInfo]*ruleStrings{}
+	}
+	rs = &ruleStrings{id: r.ID, typ: r.Type, source: r.Source, severity: r.Severity}
+	rs.idEsc = appendJSONString(nil, r.ID)
+	rs.typEsc = appendJSONString(nil, r.Type)
+	rs.sevEsc = appendJSONString(nil, r.Severity.String())
+	rs.srcEsc = appendJSONString(nil, r.Source)
+	e.rules[r] = rs
+	return rs
+}
+
+// fileName appends a file name as a JSON string, reusing the last one's
+// escape.
+func (e *convEncoder) fileName(name string) {
+	if name != e.file || e.fileEsc == nil {
+		e.file, e.fileEsc = name, appendJSONString(e.fileEsc[:0], name)
+	}
+	e.b = append(e.b, e.fileEsc...)
 }
 
 // encode returns r's conversation object (without a trailing newline) in
@@ -40,7 +83,7 @@ func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
 	e.key(1, `"id":`)
 	e.b = appendJSONString(e.b, c.ID)
 	e.next(1, `"file":`)
-	e.b = appendJSONString(e.b, c.File)
+	e.fileName(c.File)
 	line := 0
 	if len(c.Messages) > 0 {
 		line = firstLine(c)
@@ -115,15 +158,16 @@ func (e *convEncoder) findings(r *lint.Result, fs []lint.Finding, bonus bool) {
 func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 	const d = 3
 	m := r.Message(f)
+	rs := e.rule(f.Rule)
 	e.b = append(e.b, '{')
 	e.key(d, `"rule":`)
-	e.b = appendJSONString(e.b, f.Rule.ID)
+	e.b = append(e.b, rs.idEsc...)
 	e.next(d, `"type":`)
-	e.b = appendJSONString(e.b, f.Rule.Type)
+	e.b = append(e.b, rs.typEsc...)
 	e.next(d, `"severity":`)
-	e.b = appendJSONString(e.b, f.Rule.Severity.String())
+	e.b = append(e.b, rs.sevEsc...)
 	e.next(d, `"file":`)
-	e.b = appendJSONString(e.b, m.Pos.File)
+	e.fileName(m.Pos.File)
 	e.next(d, `"line":`)
 	e.b = strconv.AppendInt(e.b, int64(m.Pos.Line), 10)
 	e.next(d, `"time":`)
@@ -159,7 +203,7 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 	e.next(d, `"message":`)
 	e.b = appendJSONString(e.b, f.Message)
 	e.next(d, `"source":`)
-	e.b = appendJSONString(e.b, f.Rule.Source)
+	e.b = append(e.b, rs.srcEsc...)
 	e.newline(d - 1)
 	e.b = append(e.b, '}')
 }
@@ -317,6 +361,10 @@ func appendJSONString(dst []byte, s string) []byte {
 		size := 0
 		switch {
 		case b >= 0xE0 && b < 0xF0: // most of CJK
+			if j := skipCommon3(s, i); j > i {
+				i = j
+				continue
+			}
 			if i+2 < len(s) {
 				c1, c2 := s[i+1], s[i+2]
 				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (b != 0xE0 || c1 >= 0xA0) && (b != 0xED || c1 < 0xA0) {
@@ -362,6 +410,24 @@ func appendJSONString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// skipCommon3 returns the end of the run of three-byte runes at s[i:]
+// that need no escaping and no range checks beyond their bit pattern: lead
+// bytes E1, E3 to EC, EE and EF (not E0, whose second byte must be A0 up,
+// ED, whose second byte must be below A0, or E2, which has U+2028 and
+// U+2029). That covers the CJK blocks and full-width punctuation.
+func skipCommon3(s string, i int) int {
+	const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
+	for i+3 <= len(s) {
+		w := s[i : i+3]
+		x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+		if x&0xC0C0F0 != 0x8080E0 || leads>>(w[0]&0xF)&1 == 0 {
+			break
+		}
+		i += 3
+	}
+	return i
 }
 
 // appendEscapedASCII appends the escape of an ASCII byte that needs one.
