@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -35,12 +34,16 @@ func refConversation(r *lint.Result, opts Options, indent bool) ([]byte, error) 
 }
 
 // checkEncoder compares the encoder with the reference for one result, in
-// both forms.
-func checkEncoder(t *testing.T, r *lint.Result, opts Options) {
+// both forms: with fresh encoders, or with the two given (compact and
+// indented), whose caches then carry over from earlier results.
+func checkEncoder(t *testing.T, r *lint.Result, opts Options, encs ...*convEncoder) {
 	t.Helper()
-	for _, indent := range []bool{false, true} {
+	for k, indent := range []bool{false, true} {
 		want, wantErr := refConversation(r, opts, indent)
-		e := convEncoder{opts: opts, indent: indent, prefix: "    "}
+		e := &convEncoder{opts: opts, indent: indent, prefix: "    "}
+		if len(encs) > 0 {
+			e = encs[k]
+		}
 		// twice: the reused buffer must not leak into the second encoding
 		for range 2 {
 			got, err := e.encode(r)
@@ -111,7 +114,23 @@ func oddTime(rng *rand.Rand) time.Time {
 	return time.Unix(1.7e9+rng.Int64N(1e8), rng.Int64N(1e9)).In(oddZones[rng.IntN(len(oddZones))])
 }
 
+// rulePool holds rules oddRule hands out again, so that encoders see the
+// same rule in many results (and, now and then, with its strings changed).
+var rulePool []*lint.RuleInfo
+
 func oddRule(rng *rand.Rand) *lint.RuleInfo {
+	switch n := rng.IntN(8); {
+	case n < 4 && len(rulePool) > 0:
+		return rulePool[rng.IntN(len(rulePool))]
+	case n == 4 && len(rulePool) > 0:
+		r := rulePool[rng.IntN(len(rulePool))]
+		r.ID, r.Source, r.Severity = oddString(rng), oddString(rng), lint.Severity(rng.IntN(5))
+		return r
+	case n == 5 && len(rulePool) < 20:
+		r := oddRule(rng)
+		rulePool = append(rulePool, r)
+		return r
+	}
 	return &lint.RuleInfo{
 		ID: oddString(rng), Type: oddString(rng), Severity: lint.Severity(rng.IntN(5)),
 		Source: oddString(rng), Fatal: rng.IntN(4) == 0, Deduct: oddFloat(rng),
@@ -174,12 +193,20 @@ func oddResult(rng *rand.Rand) *lint.Result {
 
 func TestConvEncoderMatchesEncodingJSON(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 5000 {
-		r := oddResult(rng)
-		opts := Options{Location: oddZones[rng.IntN(len(oddZones))]}
-		t.Run(fmt.Sprint(i), func(t *testing.T) { checkEncoder(t, r, opts) })
-		if t.Failed() {
-			return
+	for _, reuse := range []bool{false, true} {
+		opts := Options{Location: oddZones[1]}
+		encs := []*convEncoder{{opts: opts}, {opts: opts, indent: true, prefix: "    "}}
+		for i := range 5000 {
+			r := oddResult(rng)
+			if reuse {
+				checkEncoder(t, r, opts, encs...)
+			} else {
+				opts := Options{Location: oddZones[rng.IntN(len(oddZones))]}
+				checkEncoder(t, r, opts)
+			}
+			if t.Failed() {
+				t.Fatalf("result %d (reused encoders %v)", i, reuse)
+			}
 		}
 	}
 }
