@@ -193,7 +193,11 @@ func (j *jsonWriter) Close(s *lint.Summary) error {
 	return j.w.Flush()
 }
 
-// ConversationJSON converts one result to its JSON form.
+// ConversationJSON converts one result to its JSON form. The json and
+// jsonl writers do not go through it: they write the same bytes straight
+// from the result (convEncoder, jsonenc.go), so a change to the JSON form
+// here needs the same change there; TestConvEncoderMatchesEncodingJSON
+// compares the two.
 func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
 	c := r.Conversation
 	jc := JSONConversation{
