@@ -11,7 +11,9 @@ import (
 )
 
 func init() {
-	register("json", func(w io.Writer, opts Options) Writer { return &jsonWriter{w: bufio.NewWriter(w), opts: opts} })
+	register("json", func(w io.Writer, opts Options) Writer {
+		return &jsonWriter{w: bufio.NewWriter(w), opts: opts, enc: convEncoder{opts: opts, indent: true, prefix: "    "}}
+	})
 }
 
 // JSONReport is the whole JSON report of the design contract. It is written
@@ -131,6 +133,7 @@ type jsonWriter struct {
 	opts Options
 	n    int
 	buf  bytes.Buffer
+	enc  convEncoder
 }
 
 // indented marshals v without HTML escaping, every line after the first
@@ -153,7 +156,7 @@ func (j *jsonWriter) Conversation(r *lint.Result) error {
 		j.w.WriteString(",\n    ")
 	}
 	j.n++
-	data, err := j.indented(ConversationJSON(r, j.opts), "    ")
+	data, err := j.enc.encode(r)
 	if err != nil {
 		return err
 	}
@@ -190,7 +193,11 @@ func (j *jsonWriter) Close(s *lint.Summary) error {
 	return j.w.Flush()
 }
 
-// ConversationJSON converts one result to its JSON form.
+// ConversationJSON converts one result to its JSON form. The json and
+// jsonl writers do not go through it: they write the same bytes straight
+// from the result (convEncoder, jsonenc.go), so a change to the JSON form
+// here needs the same change there; TestConvEncoderMatchesEncodingJSON
+// compares the two.
 func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
 	c := r.Conversation
 	jc := JSONConversation{

@@ -9,7 +9,9 @@ import (
 )
 
 func init() {
-	register("jsonl", func(w io.Writer, opts Options) Writer { return &jsonlWriter{w: w, opts: opts} })
+	register("jsonl", func(w io.Writer, opts Options) Writer {
+		return &jsonlWriter{w: w, opts: opts, enc: convEncoder{opts: opts}}
+	})
 }
 
 // JSONLSummary is the last line of the jsonl report: the parts of the JSON
@@ -32,6 +34,7 @@ type jsonlWriter struct {
 	w    io.Writer
 	opts Options
 	buf  bytes.Buffer
+	enc  convEncoder
 }
 
 func (j *jsonlWriter) line(v any) error {
@@ -47,7 +50,13 @@ func (j *jsonlWriter) line(v any) error {
 
 // Conversation writes the conversation's line at once.
 func (j *jsonlWriter) Conversation(r *lint.Result) error {
-	return j.line(ConversationJSON(r, j.opts))
+	data, err := j.enc.encode(r)
+	if err != nil {
+		return err
+	}
+	j.enc.b = append(data, '\n')
+	_, err = j.w.Write(j.enc.b)
+	return err
 }
 
 // Close writes the summary line.

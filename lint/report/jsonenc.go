@@ -1,0 +1,450 @@
+package report
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// convEncoder writes a conversation object straight from a lint.Result,
+// byte for byte as encoding/json (with SetEscapeHTML(false)) writes
+// ConversationJSON(r, opts): compact for the jsonl report, or indented as
+// json.Encoder.SetIndent(prefix, "  ") indents it for the JSON report. It
+// builds no JSONConversation and reuses its buffer, so a conversation costs
+// no allocations once the buffer has grown. JSONConversation and
+// JSONFinding stay the documented schema; the differential tests hold this
+// encoder to them.
+type convEncoder struct {
+	opts Options
+	// indent selects the indented form; prefix then starts every line
+	// after the first, and each level of nesting adds two spaces.
+	indent bool
+	prefix string
+	b      []byte
+	err    error
+	// rules caches the escaped strings of each rule seen, and file the
+	// last file name escaped: both repeat in every finding.
+	rules   map[*lint.RuleInfo]*ruleStrings
+	file    string
+	fileEsc []byte
+}
+
+// ruleStrings are a rule's strings as JSON, with the values they were
+// escaped from (the cache is only used while they still match).
+type ruleStrings struct {
+	id, typ, source               string
+	severity                      lint.Severity
+	idEsc, typEsc, sevEsc, srcEsc []byte
+}
+
+// maxCachedRules bounds convEncoder.rules (a run has a few hundred rules).
+const maxCachedRules = 4096
+
+// rule returns the escaped strings of a rule.
+func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
+	rs := e.rules[r]
+	if rs != nil && rs.id == r.ID && rs.typ == r.Type && rs.source == r.Source && rs.severity == r.Severity {
+		return rs
+	}
+	if e.rules == nil || len(e.rules) >= maxCachedRules {
+		e.rules = map[*lint.RuleInfo]*ruleStrings{}
+	}
+	rs = &ruleStrings{id: r.ID, typ: r.Type, source: r.Source, severity: r.Severity}
+	rs.idEsc = appendJSONString(nil, r.ID)
+	rs.typEsc = appendJSONString(nil, r.Type)
+	rs.sevEsc = appendJSONString(nil, r.Severity.String())
+	rs.srcEsc = appendJSONString(nil, r.Source)
+	e.rules[r] = rs
+	return rs
+}
+
+// fileName appends a file name as a JSON string, reusing the last one's
+// escape.
+func (e *convEncoder) fileName(name string) {
+	if name != e.file || e.fileEsc == nil {
+		e.file, e.fileEsc = name, appendJSONString(e.fileEsc[:0], name)
+	}
+	e.b = append(e.b, e.fileEsc...)
+}
+
+// encode returns r's conversation object (without a trailing newline) in
+// a buffer that stays valid until the next call. Like encoding/json it
+// fails on a NaN or infinite score or deduct, with a
+// *json.UnsupportedValueError.
+func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
+	e.b, e.err = e.b[:0], nil
+	c := r.Conversation
+	e.b = append(e.b, '{')
+	e.key(1, `"id":`)
+	e.b = appendJSONString(e.b, c.ID)
+	e.next(1, `"file":`)
+	e.fileName(c.File)
+	line := 0
+	if len(c.Messages) > 0 {
+		line = firstLine(c)
+	}
+	e.next(1, `"line":`)
+	e.b = strconv.AppendInt(e.b, int64(line), 10)
+	e.next(1, `"agents":`)
+	e.strings(1, r.Agents)
+	e.next(1, `"messages":`)
+	e.b = strconv.AppendInt(e.b, int64(len(c.Messages)), 10)
+	e.next(1, `"score":`)
+	e.float(r.Score)
+	e.next(1, `"grade":`)
+	e.b = appendJSONString(e.b, r.Grade)
+	e.next(1, `"findings":`)
+	e.findings(r, r.Findings, false)
+	if len(r.Bonuses) > 0 {
+		e.next(1, `"bonuses":`)
+		e.findings(r, r.Bonuses, true)
+	}
+	if len(r.Skipped) > 0 {
+		e.next(1, `"skipped":`)
+		e.b = append(e.b, '[')
+		for i := range r.Skipped {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.newline(2)
+			e.b = append(e.b, '{')
+			e.key(3, `"rule":`)
+			e.b = appendJSONString(e.b, r.Skipped[i].Rule)
+			e.next(3, `"reason":`)
+			e.b = appendJSONString(e.b, r.Skipped[i].Reason)
+			e.newline(2)
+			e.b = append(e.b, '}')
+		}
+		e.newline(1)
+		e.b = append(e.b, ']')
+	}
+	if len(c.Notes) > 0 {
+		e.next(1, `"notes":`)
+		e.strings(1, c.Notes)
+	}
+	e.newline(0)
+	e.b = append(e.b, '}')
+	if e.err != nil {
+		return nil, e.err
+	}
+	return e.b, nil
+}
+
+// findings writes the findings (or, with bonus, the bonuses, whose points
+// go to "add" and whose "deduct" is 0) as an array at depth 1; never null.
+func (e *convEncoder) findings(r *lint.Result, fs []lint.Finding, bonus bool) {
+	if len(fs) == 0 {
+		e.b = append(e.b, "[]"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i := range fs {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.newline(2)
+		e.finding(r, &fs[i], bonus)
+	}
+	e.newline(1)
+	e.b = append(e.b, ']')
+}
+
+// finding writes one JSONFinding object at depth 2.
+func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
+	const d = 3
+	m := r.Message(f)
+	rs := e.rule(f.Rule)
+	e.b = append(e.b, '{')
+	e.key(d, `"rule":`)
+	e.b = append(e.b, rs.idEsc...)
+	e.next(d, `"type":`)
+	e.b = append(e.b, rs.typEsc...)
+	e.next(d, `"severity":`)
+	e.b = append(e.b, rs.sevEsc...)
+	e.next(d, `"file":`)
+	e.fileName(m.Pos.File)
+	e.next(d, `"line":`)
+	e.b = strconv.AppendInt(e.b, int64(m.Pos.Line), 10)
+	e.next(d, `"time":`)
+	e.time(m.Time)
+	e.next(d, `"role":`)
+	e.b = appendJSONString(e.b, m.Role.String())
+	e.next(d, `"sender":`)
+	e.b = appendJSONString(e.b, m.Sender)
+	e.next(d, `"agent":`)
+	e.b = appendJSONString(e.b, f.Agent)
+	e.next(d, `"text":`)
+	e.b = appendJSONString(e.b, m.Text)
+	e.next(d, `"match":`)
+	e.b = appendJSONString(e.b, f.Match)
+	e.next(d, `"column":`)
+	e.b = strconv.AppendInt(e.b, int64(f.Column), 10)
+	e.next(d, `"suggestion":`)
+	e.b = appendJSONString(e.b, f.Suggestion)
+	deduct, add := f.Deduct, 0.0
+	if bonus {
+		deduct, add = 0, f.Deduct
+	}
+	e.next(d, `"deduct":`)
+	e.float(deduct)
+	if add != 0 { // omitempty; NaN is not empty
+		e.next(d, `"add":`)
+		e.float(add)
+	}
+	if f.Rule.Fatal {
+		e.next(d, `"fatal":`)
+		e.b = append(e.b, "true"...)
+	}
+	e.next(d, `"message":`)
+	e.b = appendJSONString(e.b, f.Message)
+	e.next(d, `"source":`)
+	e.b = append(e.b, rs.srcEsc...)
+	e.newline(d - 1)
+	e.b = append(e.b, '}')
+}
+
+// strings writes a string array at depth; nil is written as [].
+func (e *convEncoder) strings(depth int, ss []string) {
+	if len(ss) == 0 {
+		e.b = append(e.b, "[]"...)
+		return
+	}
+	e.b = append(e.b, '[')
+	for i, s := range ss {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.newline(depth + 1)
+		e.b = appendJSONString(e.b, s)
+	}
+	e.newline(depth)
+	e.b = append(e.b, ']')
+}
+
+// key starts an object's first member at depth: key is the quoted name
+// with its colon.
+func (e *convEncoder) key(depth int, key string) {
+	e.newline(depth)
+	e.b = append(e.b, key...)
+	if e.indent {
+		e.b = append(e.b, ' ')
+	}
+}
+
+// next starts an object's next member.
+func (e *convEncoder) next(depth int, key string) {
+	e.b = append(e.b, ',')
+	e.key(depth, key)
+}
+
+// newline breaks the line and indents to depth (indented form only).
+func (e *convEncoder) newline(depth int) {
+	if !e.indent {
+		return
+	}
+	e.b = append(e.b, '\n')
+	e.b = append(e.b, e.prefix...)
+	for range depth {
+		e.b = append(e.b, ' ', ' ')
+	}
+}
+
+// time writes a message time as formatTime does ("" when untimed). RFC 3339
+// text never needs escaping.
+func (e *convEncoder) time(t time.Time) {
+	e.b = append(e.b, '"')
+	if !t.IsZero() {
+		e.b = t.In(e.opts.Location).AppendFormat(e.b, time.RFC3339)
+	}
+	e.b = append(e.b, '"')
+}
+
+// float writes a float64 as encoding/json does: like ES6, 'f' format
+// unless the magnitude is below 1e-6 or from 1e21 up, then 'e' format with
+// the exponent unpadded. NaN and infinities are an error, as there.
+func (e *convEncoder) float(f float64) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		if e.err == nil {
+			e.err = &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		}
+		e.b = append(e.b, '0')
+		return
+	}
+	e.b = appendJSONFloat(e.b, f)
+}
+
+// appendJSONFloat appends f (finite) in encoding/json's float64 format.
+func appendJSONFloat(b []byte, f float64) []byte {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 && (f != 0 || !math.Signbit(f)) {
+		// an integral value well inside int64, not -0: its decimal digits
+		return strconv.AppendInt(b, int64(f), 10)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// jsonSafe marks the ASCII bytes encoding/json writes as they are (with
+// HTML escaping off): all but the control characters, '"' and '\\'.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		t[b] = b != '"' && b != '\\'
+	}
+	return t
+}()
+
+const lowerHex = "0123456789abcdef"
+
+// Eight bytes at a time: lo8 and hi8 pick each byte's low and high bit.
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// safeASCII8 reports whether the eight bytes of x (one per byte) are all
+// ASCII that needs no escaping.
+func safeASCII8(x uint64) bool {
+	q := x ^ ('"' * lo8)  // a zero byte where x has '"'
+	b := x ^ ('\\' * lo8) // a zero byte where x has '\\'
+	return (x|(x-0x20*lo8)|((q-lo8)&^q)|((b-lo8)&^b))&hi8 == 0
+}
+
+// appendJSONString appends s as a JSON string exactly as encoding/json
+// writes it with HTML escaping off: \", \\, \b, \f, \n, \r, \t, \u00XX for
+// the other control characters, \u2028 and \u2029, and \ufffd for each
+// byte that does not start a valid UTF-8 sequence; everything else as it
+// is. It goes eight bytes at a time through ASCII and a rune at a time
+// through the rest, validating UTF-8 as it goes.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if i+8 <= len(s) {
+				w := s[i : i+8]
+				x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+					uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+				if safeASCII8(x) {
+					i += 8
+					continue
+				}
+			}
+			if jsonSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			dst = appendEscapedASCII(dst, b)
+			i++
+			start = i
+			continue
+		}
+		// a multi-byte sequence; ranges as in unicode/utf8's acceptRanges
+		size := 0
+		switch {
+		case b >= 0xE0 && b < 0xF0: // most of CJK
+			if j := skipCommon3(s, i); j > i {
+				i = j
+				continue
+			}
+			if i+2 < len(s) {
+				c1, c2 := s[i+1], s[i+2]
+				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && (b != 0xE0 || c1 >= 0xA0) && (b != 0xED || c1 < 0xA0) {
+					if b == 0xE2 && c1 == 0x80 && c2&^1 == 0xA8 {
+						// U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR
+						dst = append(dst, s[start:i]...)
+						dst = append(dst, '\\', 'u', '2', '0', '2', lowerHex[c2&1+8])
+						i += 3
+						start = i
+						continue
+					}
+					i += 3
+					continue
+				}
+			}
+		case b < 0xC2:
+		case b < 0xE0:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				size = 2
+			}
+		case b < 0xF5:
+			if i+3 < len(s) && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+				c1 := s[i+1]
+				lo, hi := byte(0x80), byte(0xBF)
+				if b == 0xF0 {
+					lo = 0x90
+				} else if b == 0xF4 {
+					hi = 0x8F
+				}
+				if lo <= c1 && c1 <= hi {
+					size = 4
+				}
+			}
+		}
+		if size == 0 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// skipCommon3 returns the end of the run of three-byte runes at s[i:]
+// that need no escaping and no range checks beyond their bit pattern: lead
+// bytes E1, E3 to EC, EE and EF (not E0, whose second byte must be A0 up,
+// ED, whose second byte must be below A0, or E2, which has U+2028 and
+// U+2029). That covers the CJK blocks and full-width punctuation.
+func skipCommon3(s string, i int) int {
+	const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
+	for i+3 <= len(s) {
+		w := s[i : i+3]
+		x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16
+		if x&0xC0C0F0 != 0x8080E0 || leads>>(w[0]&0xF)&1 == 0 {
+			break
+		}
+		i += 3
+	}
+	return i
+}
+
+// appendEscapedASCII appends the escape of an ASCII byte that needs one.
+func appendEscapedASCII(dst []byte, b byte) []byte {
+	switch b {
+	case '\\', '"':
+		return append(dst, '\\', b)
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	}
+	return append(dst, '\\', 'u', '0', '0', lowerHex[b>>4], lowerHex[b&0xF])
+}

@@ -1,0 +1,431 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// The hand-rolled conversation encoder (jsonenc.go) must write exactly what
+// encoding/json writes for ConversationJSON. These tests compare the two
+// over generated results, in the compact (jsonl) and the indented (json)
+// form, and through the writers with and without redaction.
+
+// refConversation is the reference: encoding/json, HTML escaping off, as
+// the writers used it before the hand-rolled encoder.
+func refConversation(r *lint.Result, opts Options, indent bool) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if indent {
+		enc.SetIndent("    ", "  ")
+	}
+	if err := enc.Encode(ConversationJSON(r, opts)); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// checkEncoder compares the encoder with the reference for one result, in
+// both forms: with fresh encoders, or with the two given (compact and
+// indented), whose caches then carry over from earlier results.
+func checkEncoder(t *testing.T, r *lint.Result, opts Options, encs ...*convEncoder) {
+	t.Helper()
+	for k, indent := range []bool{false, true} {
+		want, wantErr := refConversation(r, opts, indent)
+		e := &convEncoder{opts: opts, indent: indent, prefix: "    "}
+		if len(encs) > 0 {
+			e = encs[k]
+		}
+		// twice: the reused buffer must not leak into the second encoding
+		for range 2 {
+			got, err := e.encode(r)
+			if (err != nil) != (wantErr != nil) || err != nil && err.Error() != wantErr.Error() {
+				t.Fatalf("indent=%v: error %v, encoding/json's %v", indent, err, wantErr)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("indent=%v: differs from encoding/json\n got: %q\nwant: %q", indent, got, want)
+			}
+		}
+	}
+}
+
+// oddPieces are the bits generated strings are made of: every escape
+// encoding/json writes, invalid UTF-8 (including a lone U+2028 prefix and
+// an encoded surrogate), the bytes around 0xE2, HTML characters (not
+// escaped), emoji and Chinese.
+var oddPieces = []string{
+	"", "a", "Z09", " ", `"`, `\`, `\"`, "/", "\x00", "\x01", "\x1f", "\b", "\f", "\n", "\r", "\t", "\x7f",
+	"<", ">", "&", "<script>&amp;", "\u2028", "\u2029", "\u202a", "\u2027", "\u20ac", "\u2000",
+	"\xe2", "\xe2\x80", "\xe2\x80\x28", "\xe2\x80\xa8\xa9", "\xff", "\xfe", "\x80", "\xc0\xaf", "\xed\xa0\x80",
+	"\xf4\x90\x80\x80", "\xe0\x9f\xbf", "\xe0\xa0\x80", "\xf0\x8f\xbf\xbf", "\xf0\x90\x80\x80", "\xed\x9f\xbf", "\ufffd", "😀", "👍🏻", "e\u0301", "亲，您好", "客服01", "旗舰店:小美", "不行", "「」（）",
+	"%s", "\u00e9", "\U0010ffff",
+}
+
+func oddString(rng *rand.Rand) string {
+	var sb strings.Builder
+	for range rng.IntN(5) {
+		sb.WriteString(oddPieces[rng.IntN(len(oddPieces))])
+	}
+	return sb.String()
+}
+
+// oddFloats covers encoding/json's 'f'/'e' switch at 1e-6 and 1e21, the
+// exponent clean-up, negative zero, integers near and past 2^53, and the
+// scores and deducts real runs produce.
+var oddFloats = []float64{
+	0, math.Copysign(0, -1), 100, 94.5, 99.5, 0.1, 0.5, 2, 5, -5, 1.0 / 3, -0.25, 60,
+	1e-6, 9.999999e-7, 1e-7, 1.5e-9, -1e-7, 5e-324, math.SmallestNonzeroFloat64,
+	1e20, 999999999999999999999, 1e21, -1e21, 1.5e21, 1e300, math.MaxFloat64,
+	1e15, -1e15, 1e15 + 0.5, 1e15 - 1, 123456789012345, 1 << 53, 1<<53 + 2, 1 << 62, -(1 << 62), 1e16, 1.7e19, 1e19,
+}
+
+func oddFloat(rng *rand.Rand) float64 {
+	if rng.IntN(4) == 0 {
+		return math.Round(rng.Float64()*2000-1000) / 2
+	}
+	return oddFloats[rng.IntN(len(oddFloats))]
+}
+
+var oddInts = []int{0, 1, 7, -1, 1 << 40, math.MaxInt, math.MinInt}
+
+var oddZones = []*time.Location{
+	time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("", -(3*3600 + 30*60)), time.FixedZone("odd", 5*3600+45*60+30),
+}
+
+func oddTime(rng *rand.Rand) time.Time {
+	switch rng.IntN(6) {
+	case 0:
+		return time.Time{}
+	case 1:
+		return time.Date(10000+rng.IntN(5), 1, 1, 0, 0, 0, 0, time.UTC)
+	case 2:
+		return time.Date(-rng.IntN(50), 2, 29, 23, 59, 59, 999999999, time.UTC)
+	case 3:
+		return time.Date(1, 1, 1, 0, 0, 0, 1, time.UTC) // not zero, by a nanosecond
+	}
+	return time.Unix(1.7e9+rng.Int64N(1e8), rng.Int64N(1e9)).In(oddZones[rng.IntN(len(oddZones))])
+}
+
+// rulePool holds rules oddRule hands out again, so that encoders see the
+// same rule in many results (and, now and then, with its strings changed).
+var rulePool []*lint.RuleInfo
+
+func oddRule(rng *rand.Rand) *lint.RuleInfo {
+	switch n := rng.IntN(8); {
+	case n < 4 && len(rulePool) > 0:
+		return rulePool[rng.IntN(len(rulePool))]
+	case n == 4 && len(rulePool) > 0:
+		r := rulePool[rng.IntN(len(rulePool))]
+		r.ID, r.Source, r.Severity = oddString(rng), oddString(rng), lint.Severity(rng.IntN(5))
+		return r
+	case n == 5 && len(rulePool) < 20:
+		r := oddRule(rng)
+		rulePool = append(rulePool, r)
+		return r
+	}
+	return &lint.RuleInfo{
+		ID: oddString(rng), Type: oddString(rng), Severity: lint.Severity(rng.IntN(5)),
+		Source: oddString(rng), Fatal: rng.IntN(4) == 0, Deduct: oddFloat(rng),
+	}
+}
+
+// oddResult generates a result with every field of the JSON form set or
+// empty in turn: nil and empty agents, notes, bonuses and skips, findings at
+// any message, strings from oddPieces.
+func oddResult(rng *rand.Rand) *lint.Result {
+	c := &lint.Conversation{ID: oddString(rng), File: oddString(rng)}
+	for i := range rng.IntN(6) {
+		c.Messages = append(c.Messages, lint.Message{
+			Role: lint.Role(rng.IntN(7)), Sender: oddString(rng), Text: oddString(rng), Time: oddTime(rng),
+			Pos: lint.Pos{File: []string{c.File, oddString(rng)}[rng.IntN(2)], Line: []int{i + 1, 5 - i, 0, -1}[rng.IntN(4)]},
+		})
+	}
+	switch rng.IntN(3) {
+	case 0:
+		c.Notes = []string{}
+	case 1:
+		for range 1 + rng.IntN(3) {
+			c.Notes = append(c.Notes, oddString(rng))
+		}
+	}
+	r := &lint.Result{Conversation: c, Score: oddFloat(rng), Grade: oddString(rng)}
+	switch rng.IntN(3) {
+	case 0:
+		r.Agents = []string{}
+	case 1:
+		for range 1 + rng.IntN(3) {
+			r.Agents = append(r.Agents, oddString(rng))
+		}
+	}
+	findings := func() []lint.Finding {
+		if len(c.Messages) == 0 || rng.IntN(4) == 0 {
+			return [][]lint.Finding{nil, {}}[rng.IntN(2)]
+		}
+		var out []lint.Finding
+		for range 1 + rng.IntN(4) {
+			out = append(out, lint.Finding{
+				Rule: oddRule(rng), Msg: rng.IntN(len(c.Messages)), Match: oddString(rng),
+				Column: oddInts[rng.IntN(len(oddInts))], Suggestion: oddString(rng), Message: oddString(rng),
+				Agent: oddString(rng), Deduct: oddFloat(rng),
+			})
+		}
+		return out
+	}
+	r.Findings, r.Bonuses = findings(), findings()
+	switch rng.IntN(3) {
+	case 0:
+		r.Skipped = []lint.Skip{}
+	case 1:
+		for range 1 + rng.IntN(3) {
+			r.Skipped = append(r.Skipped, lint.Skip{Rule: oddString(rng), Reason: oddString(rng)})
+		}
+	}
+	return r
+}
+
+func TestConvEncoderMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, reuse := range []bool{false, true} {
+		opts := Options{Location: oddZones[1]}
+		encs := []*convEncoder{{opts: opts}, {opts: opts, indent: true, prefix: "    "}}
+		for i := range 5000 {
+			r := oddResult(rng)
+			if reuse {
+				checkEncoder(t, r, opts, encs...)
+			} else {
+				opts := Options{Location: oddZones[rng.IntN(len(oddZones))]}
+				checkEncoder(t, r, opts)
+			}
+			if t.Failed() {
+				t.Fatalf("result %d (reused encoders %v)", i, reuse)
+			}
+		}
+	}
+}
+
+func TestConvEncoderFixture(t *testing.T) {
+	results, _ := fixture()
+	for _, r := range results {
+		checkEncoder(t, r, fxOptions())
+	}
+	checkEncoder(t, &lint.Result{Conversation: &lint.Conversation{}}, Options{})
+}
+
+// TestConvEncoderUnsupported: NaN and infinite scores and deducts fail as
+// they fail in encoding/json, and the jsonl writer then writes nothing.
+func TestConvEncoderUnsupported(t *testing.T) {
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		results, _ := fixture()
+		r := results[0]
+		for _, set := range []func(){
+			func() { r.Score = bad },
+			func() { r.Findings[1].Deduct = bad },
+			func() { r.Bonuses = []lint.Finding{r.Findings[0]}; r.Bonuses[0].Deduct = bad },
+		} {
+			results, _ = fixture()
+			r = results[0]
+			set()
+			checkEncoder(t, r, fxOptions())
+			var buf bytes.Buffer
+			w, _ := New("jsonl", &buf, fxOptions())
+			var uv *json.UnsupportedValueError
+			if err := w.Conversation(r); err == nil || !errors.As(err, &uv) || buf.Len() != 0 {
+				t.Errorf("%v: error %v, output %q", bad, err, buf.String())
+			}
+		}
+	}
+}
+
+// captured records the results a writer is handed (after redaction, when
+// wrapped).
+type captured struct{ results []*lint.Result }
+
+func (c *captured) Conversation(r *lint.Result) error { c.results = append(c.results, r); return nil }
+func (c *captured) Close(*lint.Summary) error         { return nil }
+
+// TestJSONLWriterMatchesEncodingJSON runs generated results through the
+// jsonl and json writers, with and without redaction, against
+// encoding/json of what the writer was handed.
+func TestJSONLWriterMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var results []*lint.Result
+	for range 300 {
+		r := oddResult(rng)
+		r.Score = math.Abs(r.Score)
+		for _, fs := range [][]lint.Finding{r.Findings, r.Bonuses} {
+			for i := range fs {
+				f := &fs[i]
+				if text := r.Message(f).Text; len(text) > 0 {
+					f.Start = rng.IntN(len(text))
+					f.End = f.Start + rng.IntN(len(text)-f.Start+1)
+				}
+			}
+		}
+		results = append(results, r)
+	}
+	// PII the redaction masks
+	results = append(results, redactable())
+	opts := Options{Location: oddZones[1]}
+	for _, redacted := range []bool{false, true} {
+		var seen captured
+		var w Writer = &seen
+		if redacted {
+			w = Redacting(w)
+		}
+		for _, r := range results {
+			if err := w.Conversation(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var wantL, wantJ bytes.Buffer
+		wantJ.WriteString("{\n  \"conversations\": [")
+		for i, r := range seen.results {
+			line, err := refConversation(r, opts, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantL.Write(line)
+			wantL.WriteByte('\n')
+			obj, err := refConversation(r, opts, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i > 0 {
+				wantJ.WriteByte(',')
+			}
+			wantJ.WriteString("\n    ")
+			wantJ.Write(obj)
+		}
+		wantJ.WriteString("\n  ],\n")
+		for format, want := range map[string][]byte{"jsonl": wantL.Bytes(), "json": wantJ.Bytes()} {
+			var buf bytes.Buffer
+			fw, _ := New(format, &buf, opts)
+			if redacted {
+				fw = Redacting(fw)
+			}
+			for _, r := range results {
+				if err := fw.Conversation(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := fw.Close(lint.NewSummary()); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasPrefix(buf.Bytes(), want) {
+				t.Errorf("%s (redacted %v): conversations differ from encoding/json", format, redacted)
+			}
+		}
+	}
+}
+
+// redactable is a result whose texts hold a phone number and an e-mail
+// address, one of them evidence of a finding.
+func redactable() *lint.Result {
+	text := "手机13812345678，邮箱 a.b@example.com，订单\u2028号"
+	c := &lint.Conversation{ID: "pii", File: "x.jsonl", Messages: []lint.Message{
+		{Role: lint.Customer, Sender: "b", Text: text, Pos: lint.Pos{File: "x.jsonl", Line: 1}},
+		{Role: lint.Agent, Sender: "a", Text: "回拨13900001111", Pos: lint.Pos{File: "x.jsonl", Line: 2}},
+	}}
+	i := strings.Index(text, "13812345678")
+	return &lint.Result{Conversation: c, Score: 98, Grade: "优秀", Agents: []string{"a"}, Findings: []lint.Finding{
+		{Rule: fxBut, Msg: 0, Match: "13812345678", Start: i, End: i + len("13812345678"), Column: 3, Deduct: 2, Agent: "a"},
+		{Rule: fxGreeting, Msg: 1, Deduct: 2, Agent: "a"},
+	}}
+}
+
+func TestAppendJSONString(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); string(got) != strings.TrimSuffix(want.String(), "\n") {
+			t.Fatalf("%q: got %s, want %s", s, got, want.String())
+		}
+	}
+	for _, p := range oddPieces {
+		check(p)
+	}
+	for b := range 256 {
+		check(string([]byte{byte(b)}))
+		check("x" + string([]byte{byte(b)}) + "\xe2\x80")
+		// every lead byte with every second byte, complete or cut short
+		for c := range 256 {
+			for _, tail := range []string{"", "\x80", "\xbf\xbf", "\xa8", "\xa9abcdefgh", "\x80\x80"} {
+				check(string([]byte{byte(b), byte(c)}) + tail)
+			}
+		}
+	}
+	for range 20000 {
+		check(oddString(rng))
+	}
+}
+
+func TestAppendJSONFloat(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	check := func(f float64) {
+		if math.IsInf(f, 0) {
+			return
+		}
+		want, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONFloat(nil, f); string(got) != string(want) {
+			t.Fatalf("%v: got %s, want %s", f, got, want)
+		}
+	}
+	for _, f := range oddFloats {
+		check(f)
+		check(-f)
+		check(math.Nextafter(f, math.Inf(1)))
+		check(math.Nextafter(f, math.Inf(-1)))
+	}
+	for range 20000 {
+		if f := math.Float64frombits(rng.Uint64()); !math.IsNaN(f) && !math.IsInf(f, 0) {
+			check(f)
+		}
+		check(float64(rng.Int64N(1<<54) - 1<<53))
+		check(float64(rng.IntN(20001)) / 100)
+	}
+}
+
+// FuzzConvEncoder compares the encoder with encoding/json on a
+// conversation built from the fuzzed values; its seed corpus runs with go
+// test.
+func FuzzConvEncoder(f *testing.F) {
+	f.Add("c1", "亲，您好\u2028<b>&\"\\", "不行", "客服01", 94.5, 2.0, int64(1.7e9), 3, false, true)
+	f.Add("", "", "", "", 100.0, 0.0, int64(0), 0, true, false)
+	f.Add("\xff\xe2\x80", "\x00\x1f\b\f\n\r\t\x7f", "\xed\xa0\x80", "😀", 1e21, 1e-7, int64(-62135596800), -1, true, true)
+	f.Add("id", "\u2029\xe2\x80\xa8", "\xe2", "\xe2\x80\xa9", math.Copysign(0, -1), 0.1, int64(253402300800), 1<<40, false, false)
+	f.Add("x", "y", "z", "w", math.NaN(), math.Inf(1), int64(1), 1, false, true)
+	f.Fuzz(func(t *testing.T, id, text, match, agent string, score, deduct float64, unix int64, column int, fatal, bonus bool) {
+		var tm time.Time
+		if unix != 0 {
+			tm = time.Unix(unix, int64(column)&(1<<30-1))
+		}
+		rule := &lint.RuleInfo{ID: id + "/" + match, Type: agent, Severity: lint.Severity(column & 7), Fatal: fatal, Source: text}
+		c := &lint.Conversation{ID: id, File: text, Notes: []string{match, agent}[:column&3%3], Messages: []lint.Message{
+			{Role: lint.Role(column & 7), Sender: agent, Text: text, Time: tm, Pos: lint.Pos{File: match, Line: column}},
+			{Role: lint.Agent, Sender: id, Text: match, Pos: lint.Pos{File: text, Line: -column}},
+		}}
+		fd := lint.Finding{Rule: rule, Msg: column & 1, Match: match, Column: column, Suggestion: id, Message: text, Agent: agent, Deduct: deduct}
+		r := &lint.Result{Conversation: c, Score: score, Grade: agent, Agents: []string{agent, id}[:column&1],
+			Findings: []lint.Finding{fd, fd}, Skipped: []lint.Skip{{Rule: id, Reason: text}}[:column>>2&1]}
+		if bonus {
+			r.Bonuses = []lint.Finding{fd}
+		}
+		checkEncoder(t, r, Options{Location: oddZones[column&3]})
+	})
+}
