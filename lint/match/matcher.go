@@ -214,19 +214,20 @@ type cand struct {
 }
 
 // Analyse prepares t for text: normalises it and runs the automaton once.
-// With scan false the text is only normalised (Hits then finds nothing),
-// for messages no rule looks at.
+// With scan false the text is only normalised, when something asks for it
+// (Hits then finds nothing), for messages no rule looks at.
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.m = m
 	t.orig = text
-	t.norm.Reset(text)
-	t.normDone = true
 	t.raw = t.raw[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	if !scan {
+		t.normDone = false // normalised if something asks
 		return
 	}
+	t.norm.Reset(text)
+	t.normDone = true
 	m.ac.scan(t.norm.Text, func(k int32, s, e int) {
 		t.raw = append(t.raw, rawHit{k, int32(s), int32(e)})
 	})
