@@ -55,3 +55,12 @@ func KeysForTest(m *Matcher, id ListID) []string {
 	}
 	return out
 }
+
+// RawHitForTest is an automaton hit.
+type RawHitForTest = rawHit
+
+// ScanForTest runs the automaton over text (normalised) and returns the
+// number of hits.
+func ScanForTest(m *Matcher, text string, buf []rawHit) int {
+	return len(m.ac.hits(text, buf[:0]))
+}

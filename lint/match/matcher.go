@@ -228,9 +228,7 @@ func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	}
 	t.norm.Reset(text)
 	t.normDone = true
-	m.ac.scan(t.norm.Text, func(k int32, s, e int) {
-		t.raw = append(t.raw, rawHit{k, int32(s), int32(e)})
-	})
+	t.raw = m.ac.hits(t.norm.Text, t.raw)
 }
 
 // Prepared is a message analysed ahead of time, as it was read: the phrases

@@ -97,3 +97,19 @@ func BenchmarkPackHits(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPackScan measures the automaton scan of normalised generated
+// messages with the default pack.
+func BenchmarkPackScan(b *testing.B) {
+	m, texts := packBench(b)
+	for i, s := range texts {
+		texts[i] = match.Normalize(s)
+	}
+	b.SetBytes(textBytes(texts))
+	buf := make([]match.RawHitForTest, 0, 1024)
+	for b.Loop() {
+		for _, s := range texts {
+			match.ScanForTest(m, s, buf)
+		}
+	}
+}
