@@ -8,17 +8,21 @@ import "sort"
 type automaton struct {
 	class  [256]uint8 // byte → class
 	nclass int
-	// next[state*nclass+class] is the following state.
-	next []int32
+	// delta[s*nclass+class] is the following state t, as t*nclass (ready
+	// to index delta), with outFlag set when patterns end in t.
+	delta []int32
 	// outStart[s]:outStart[s+1] indexes out: the patterns ending in state s.
 	outStart []int32
 	out      []int32
-	patLen   []int
+	patLen   []int32
 }
+
+// outFlag marks a transition into a state where patterns end.
+const outFlag = -1 << 31
 
 // buildAutomaton compiles the patterns (non-empty byte strings).
 func buildAutomaton(patterns []string) *automaton {
-	a := &automaton{patLen: make([]int, len(patterns))}
+	a := &automaton{patLen: make([]int32, len(patterns))}
 	// byte classes: one per byte value used in a pattern, one for the rest
 	used := [256]bool{}
 	for _, p := range patterns {
@@ -48,7 +52,7 @@ func buildAutomaton(patterns []string) *automaton {
 	}
 	nodes := []node{{child: map[uint8]int32{}}}
 	for id, p := range patterns {
-		a.patLen[id] = len(p)
+		a.patLen[id] = int32(len(p))
 		s := int32(0)
 		for i := 0; i < len(p); i++ {
 			c := a.class[p[i]]
@@ -64,11 +68,11 @@ func buildAutomaton(patterns []string) *automaton {
 	}
 
 	// breadth-first: failure links, full transitions, merged outputs
-	a.next = make([]int32, len(nodes)*n)
+	next := make([]int32, len(nodes)*n) // following state, by state*n+class
 	queue := make([]int32, 0, len(nodes))
 	for c := 0; c < n; c++ {
 		if nx, ok := nodes[0].child[uint8(c)]; ok {
-			a.next[c] = nx
+			next[c] = nx
 			nodes[nx].fail = 0
 			queue = append(queue, nx)
 		}
@@ -80,11 +84,11 @@ func buildAutomaton(patterns []string) *automaton {
 		nodes[s].outs = append(nodes[s].outs, nodes[f].outs...)
 		for c := 0; c < n; c++ {
 			if nx, ok := nodes[s].child[uint8(c)]; ok {
-				nodes[nx].fail = a.next[int(f)*n+c]
-				a.next[int(s)*n+c] = nx
+				nodes[nx].fail = next[int(f)*n+c]
+				next[int(s)*n+c] = nx
 				queue = append(queue, nx)
 			} else {
-				a.next[int(s)*n+c] = a.next[int(f)*n+c]
+				next[int(s)*n+c] = next[int(f)*n+c]
 			}
 		}
 	}
@@ -95,24 +99,34 @@ func buildAutomaton(patterns []string) *automaton {
 		a.out = append(a.out, outs...)
 		a.outStart[s+1] = int32(len(a.out))
 	}
+	a.delta = make([]int32, len(next))
+	for i, t := range next {
+		a.delta[i] = t * int32(n)
+		if len(nodes[t].outs) > 0 {
+			a.delta[i] |= outFlag
+		}
+	}
 	return a
 }
 
-// scan calls emit for every occurrence of every pattern in text, with the
-// pattern id and the occurrence's byte span, in order of end position.
-func (a *automaton) scan(text string, emit func(pat int32, start, end int)) {
+// hits appends to dst every occurrence of every pattern in text, in order
+// of end position (patterns ending at the same place in order of id).
+func (a *automaton) hits(text string, dst []rawHit) []rawHit {
 	if len(a.patLen) == 0 {
-		return
+		return dst
 	}
+	delta, class := a.delta, &a.class
 	s := int32(0)
-	n := int32(a.nclass)
-	next, class, outStart := a.next, &a.class, a.outStart
 	for i := 0; i < len(text); i++ {
-		s = next[s*n+int32(class[text[i]])]
-		if outStart[s] != outStart[s+1] {
-			for _, p := range a.out[outStart[s]:outStart[s+1]] {
-				emit(p, i+1-a.patLen[p], i+1)
+		v := delta[s+int32(class[text[i]])]
+		s = v &^ outFlag
+		if v < 0 {
+			st := s / int32(a.nclass)
+			end := int32(i + 1)
+			for _, p := range a.out[a.outStart[st]:a.outStart[st+1]] {
+				dst = append(dst, rawHit{p, end - a.patLen[p], end})
 			}
 		}
 	}
+	return dst
 }

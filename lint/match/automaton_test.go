@@ -23,7 +23,9 @@ func naive(patterns []string, text string) []string {
 
 func scanAll(a *automaton, text string) []string {
 	var out []string
-	a.scan(text, func(p int32, s, e int) { out = append(out, fmt.Sprintf("%d@%d-%d", p, s, e)) })
+	for _, h := range a.hits(text, nil) {
+		out = append(out, fmt.Sprintf("%d@%d-%d", h.key, h.start, h.end))
+	}
 	sort.Strings(out)
 	return out
 }

@@ -78,6 +78,9 @@ type list struct {
 	// automaton saw a literal of each of its sets[i] required sets.
 	filtered []bool
 	sets     []int
+	// win[i] says how filtered pattern i runs on the pieces of a text
+	// around its literals' occurrences; nil: on the whole text
+	win []*window
 	// unfiltered is true when some pattern runs on every text
 	unfiltered bool
 }
@@ -132,12 +135,18 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			}
 			l.patterns = append(l.patterns, re)
 			l.group = append(l.group, re.SubexpIndex("match"))
-			sets, ok := requiredLiterals(normalizePattern(p))
+			np := normalizePattern(p)
+			sets, ok := requiredLiteralSets(np)
 			l.filtered = append(l.filtered, ok)
 			l.unfiltered = l.unfiltered || !ok
 			l.sets = append(l.sets, len(sets))
+			var w *window
+			if ok {
+				w = newWindow(re, np, sets)
+			}
+			l.win = append(l.win, w)
 			for si, set := range sets {
-				for _, lit := range set {
+				for _, lit := range set.lits {
 					k := keyNormalized(lit)
 					m.uses[k] = append(m.uses[k], use{ListID(i), usePrefilter, int32(j), int32(si)})
 				}
@@ -184,6 +193,18 @@ type Text struct {
 	bounds    []int
 	segmented bool
 	cand      []cand
+	// scratch space for patterns: the occurrences of their literals, the
+	// required sets seen per pattern, the pieces of text they run on
+	pre         []preHit
+	seen        []uint64
+	spans, cur  []span
+	noWindowing bool // tests: run every pattern on the whole text
+}
+
+// preHit is an occurrence of a literal of a pattern's required set.
+type preHit struct {
+	pattern, set int32
+	start, end   int32 // in normalised text
 }
 
 type cand struct {
@@ -193,22 +214,21 @@ type cand struct {
 }
 
 // Analyse prepares t for text: normalises it and runs the automaton once.
-// With scan false the text is only normalised (Hits then finds nothing),
-// for messages no rule looks at.
+// With scan false the text is only normalised, when something asks for it
+// (Hits then finds nothing), for messages no rule looks at.
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.m = m
 	t.orig = text
-	t.norm.Reset(text)
-	t.normDone = true
 	t.raw = t.raw[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	if !scan {
+		t.normDone = false // normalised if something asks
 		return
 	}
-	m.ac.scan(t.norm.Text, func(k int32, s, e int) {
-		t.raw = append(t.raw, rawHit{k, int32(s), int32(e)})
-	})
+	t.norm.Reset(text)
+	t.normDone = true
+	t.raw = m.ac.hits(t.norm.Text, t.raw)
 }
 
 // Prepared is a message analysed ahead of time, as it was read: the phrases
@@ -316,51 +336,7 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	if len(t.raw) == 0 && !l.unfiltered {
 		return dst
 	}
-	t.normalize()
-	c := t.cand[:0]
-	needWord := false
-	for _, h := range t.raw {
-		for _, u := range t.m.uses[h.key] {
-			if u.list == id && u.phrase >= 0 {
-				c = append(c, cand{int(h.start), int(h.end), int(u.phrase), -1})
-				needWord = needWord || l.mode == Word
-			}
-		}
-	}
-	for i, re := range l.patterns {
-		if l.filtered[i] && !t.sawPrefilter(id, i) {
-			continue
-		}
-		g := l.group[i]
-		if g < 0 {
-			for _, loc := range re.FindAllStringIndex(t.norm.Text, -1) {
-				if loc[1] > loc[0] {
-					c = append(c, cand{loc[0], loc[1], -1, i})
-				}
-			}
-			continue
-		}
-		// the search resumes right after the reported part, so the context
-		// one match consumed after it can serve as the next one's leading
-		// context (肯定能到，百分之百明天到 holds two promises)
-		text := t.norm.Text
-		for from := 0; from <= len(text); {
-			loc := re.FindStringSubmatchIndex(text[from:])
-			if loc == nil {
-				break
-			}
-			next := from + loc[1]
-			if s, e := loc[2*g], loc[2*g+1]; s >= 0 && e > s {
-				c = append(c, cand{from + s, from + e, -1, i})
-				next = from + e
-			}
-			if next <= from {
-				_, size := utf8.DecodeRuneInString(text[from:])
-				next = from + max(size, 1)
-			}
-			from = next
-		}
-	}
+	c, needWord := t.candidates(id, t.cand[:0])
 	if len(c) == 0 {
 		t.cand = c
 		return dst
@@ -409,19 +385,202 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	return dst
 }
 
-// sawPrefilter reports whether the automaton found a literal of each of
-// pattern i's required sets in the text.
-func (t *Text) sawPrefilter(id ListID, i int) bool {
-	need := t.m.lists[id].sets[i]
-	var seen uint64 // sets are few (maxPrefilterSets)
+// candidates appends to c the occurrences of the list's phrases (before
+// word boundaries and except contexts are looked at) and the matches of its
+// patterns; needWord says some phrase candidate needs word boundaries.
+func (t *Text) candidates(id ListID, c []cand) (_ []cand, needWord bool) {
+	l := &t.m.lists[id]
+	t.normalize()
+	seen := t.seen[:0]
+	for range l.patterns {
+		seen = append(seen, 0)
+	}
+	pre := t.pre[:0]
 	for _, h := range t.raw {
 		for _, u := range t.m.uses[h.key] {
-			if u.list == id && u.phrase == usePrefilter && int(u.pattern) == i {
-				seen |= 1 << uint(u.set)
+			if u.list != id {
+				continue
+			}
+			switch {
+			case u.phrase >= 0:
+				c = append(c, cand{int(h.start), int(h.end), int(u.phrase), -1})
+				needWord = needWord || l.mode == Word
+			case u.phrase == usePrefilter:
+				seen[u.pattern] |= 1 << uint(u.set)
+				if l.win[u.pattern] != nil {
+					pre = append(pre, preHit{u.pattern, u.set, h.start, h.end})
+				}
 			}
 		}
 	}
-	return seen == 1<<uint(need)-1
+	t.seen, t.pre = seen, pre
+	for i := range l.patterns {
+		if l.filtered[i] && seen[i] != 1<<uint(l.sets[i])-1 {
+			continue
+		}
+		c = t.patternCands(l, i, c)
+	}
+	return c, needWord
+}
+
+// patternCands appends to c the matches of pattern i of list l: all the
+// leftmost-first matches, or, for a pattern with a (?P<match>…) group, the
+// group of each match, the search resuming right after the group.
+func (t *Text) patternCands(l *list, i int, c []cand) []cand {
+	re, text := l.patterns[i], t.norm.Text
+	w := l.win[i]
+	if t.noWindowing {
+		w = nil
+	}
+	g := l.group[i]
+	if g < 0 {
+		if w == nil {
+			for _, loc := range re.FindAllStringIndex(text, -1) {
+				if loc[1] > loc[0] {
+					c = append(c, cand{loc[0], loc[1], -1, i})
+				}
+			}
+			return c
+		}
+		// FindAllStringIndex, piece by piece (its handling of empty
+		// matches included, though a pattern with required literals has
+		// none)
+		prevEnd := -1
+		for pos := 0; pos <= len(text); {
+			loc := t.find(re, w, int32(i), text, pos, 0)
+			if loc == nil {
+				break
+			}
+			accept := true
+			if loc[1] == pos {
+				if loc[0] == prevEnd {
+					accept = false
+				}
+				_, size := utf8.DecodeRuneInString(text[pos:])
+				pos += max(size, 1)
+			} else {
+				pos = loc[1]
+			}
+			prevEnd = loc[1]
+			if accept && loc[1] > loc[0] {
+				c = append(c, cand{loc[0], loc[1], -1, i})
+			}
+		}
+		return c
+	}
+	// the search resumes right after the reported part, so the context
+	// one match consumed after it can serve as the next one's leading
+	// context (肯定能到，百分之百明天到 holds two promises)
+	for from := 0; from <= len(text); {
+		var loc []int
+		if w == nil {
+			loc = re.FindStringSubmatchIndex(text[from:])
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += from
+				}
+			}
+		} else {
+			loc = t.find(re, w, int32(i), text, from, from)
+		}
+		if loc == nil {
+			break
+		}
+		next := loc[1]
+		if s, e := loc[2*g], loc[2*g+1]; s >= 0 && e > s {
+			c = append(c, cand{s, e, -1, i})
+			next = e
+		}
+		if next <= from {
+			_, size := utf8.DecodeRuneInString(text[from:])
+			next = from + max(size, 1)
+		}
+		from = next
+	}
+	return c
+}
+
+// find returns the leftmost-first match (submatch offsets in text) of
+// pattern re starting at or after from, as the search of text[base:] from
+// from would find it (^ matches at base only), running re only on the
+// pieces of the text where its required literals allow a match (t.pre holds
+// their occurrences). nil when there is none.
+func (t *Text) find(re *regexp.Regexp, w *window, pattern int32, text string, from, base int) []int {
+	spans := t.spans[:0]
+	for k, ws := range w.sets {
+		cur := t.cur[:0]
+		for _, p := range t.pre {
+			if p.pattern != pattern || p.set != ws.set || int(p.start) < from {
+				continue
+			}
+			lo, hi := from, len(text)
+			if ws.pre < unbounded {
+				lo = max(lo, int(p.end)-ws.pre)
+			}
+			if ws.post < unbounded {
+				hi = min(hi, int(p.start)+ws.post)
+			}
+			if n := len(cur); n > 0 && lo <= cur[n-1].hi {
+				if lo < cur[n-1].lo {
+					// out of order (hits are in order of their end, so
+					// this does not happen): search everything
+					cur = append(cur[:0], span{from, len(text)})
+					continue
+				}
+				cur[n-1].hi = max(cur[n-1].hi, hi)
+			} else {
+				cur = append(cur, span{lo, hi})
+			}
+		}
+		if k == 0 {
+			spans = append(spans, cur...)
+		} else {
+			spans = intersectSpans(spans, cur)
+		}
+		t.cur = cur
+		if len(spans) == 0 {
+			break
+		}
+	}
+	t.spans = spans
+	for _, s := range spans {
+		if s.hi <= s.lo {
+			continue // matches are not empty
+		}
+		v := w.variant(re, s.lo == base, s.hi == len(text))
+		loc := v.FindStringSubmatchIndex(text[s.lo:s.hi])
+		if loc != nil {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += s.lo
+				}
+			}
+			return loc
+		}
+	}
+	return nil
+}
+
+// intersectSpans intersects two ascending lists of disjoint pieces, reusing
+// a's storage.
+func intersectSpans(a, b []span) []span {
+	out := a[:0]
+	i, j := 0, 0
+	// a piece of a may yield several pieces: collect them apart first
+	var buf [8]span
+	res := buf[:0]
+	for i < len(a) && j < len(b) {
+		lo, hi := max(a[i].lo, b[j].lo), min(a[i].hi, b[j].hi)
+		if lo < hi {
+			res = append(res, span{lo, hi})
+		}
+		if a[i].hi < b[j].hi {
+			i++
+		} else {
+			j++
+		}
+	}
+	return append(out, res...)
 }
 
 func (t *Text) excepted(id ListID, start, end int) bool {

@@ -3,6 +3,7 @@ package match
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Normalized is a text prepared for matching: full-width ASCII folded to
@@ -25,7 +26,6 @@ type Normalized struct {
 	// messages have no match to map back.
 	off      []int32
 	offBuilt bool
-	buf      []byte
 }
 
 // Orig returns the original text.
@@ -41,7 +41,7 @@ func (n *Normalized) OrigSpan(start, end int) (int, int) {
 		return start, end
 	}
 	if !n.offBuilt {
-		n.run(true)
+		n.buildOff()
 	}
 	os := int(n.off[start])
 	if end <= start {
@@ -67,7 +67,7 @@ func (n *Normalized) set(orig, text string, first int) {
 	n.orig, n.Text, n.first, n.offBuilt = orig, text, first, false
 }
 
-// Reset normalises s into n, reusing n's buffers.
+// Reset normalises s into n.
 func (n *Normalized) Reset(s string) {
 	n.orig = s
 	n.offBuilt = false
@@ -76,39 +76,142 @@ func (n *Normalized) Reset(s string) {
 		n.Text = s
 		return
 	}
-	n.run(false)
-	n.Text = string(n.buf)
+	n.Text = normalizeFrom(s, n.first)
 }
 
-// run normalises orig into buf, and with withOff also builds the offset map.
-func (n *Normalized) run(withOff bool) {
-	s, first := n.orig, n.first
-	n.buf = append(n.buf[:0], s[:first]...)
-	if withOff {
-		if cap(n.off) < len(s)+1 {
-			n.off = make([]int32, 0, len(s)+1)
-		}
-		n.off = n.off[:0]
-		for i := 0; i < first; i++ {
-			n.off = append(n.off, int32(i))
+// specialBits has a bit set for every rune below 0x10000 that normalisation
+// changes or drops, or that starts a phrase conversion: the others are
+// copied as they are.
+var specialBits = func() (bits [0x10000 / 64]uint64) {
+	for w := range bits {
+		bits[w] = foldBits[w] | t2sPhraseBits[w]
+	}
+	return bits
+}()
+
+// foldBits has a bit set for every rune below 0x10000 that foldRune changes
+// or drops.
+var foldBits = func() (bits [0x10000 / 64]uint64) {
+	for r := rune(0); r < 0x10000; r++ {
+		if out, keep := foldRune(r); !keep || out != r {
+			bits[r>>6] |= 1 << (uint(r) & 63)
 		}
 	}
-	emit := func(r rune, from int) {
-		w := len(n.buf)
-		n.buf = utf8.AppendRune(n.buf, r)
-		if withOff {
-			for k := w; k < len(n.buf); k++ {
-				n.off = append(n.off, int32(from))
+	return bits
+}()
+
+// plainRun returns the end of the run of characters from s[i] on that
+// normalisation copies as they are whatever follows them (characters of up
+// to three bytes only: the rest take the slow path).
+func plainRun(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if specialBits[c>>6]&(1<<(c&63)) != 0 {
+				return i
 			}
+			i++
+		case c&0xF0 == 0xE0:
+			if i+2 >= len(s) {
+				return i
+			}
+			c1, c2 := s[i+1], s[i+2]
+			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+				return i
+			}
+			r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
+			if r < 0x800 || r-0xD800 < 0x800 || specialBits[r>>6]&(1<<(r&63)) != 0 {
+				return i // overlong, surrogate, or special
+			}
+			i += 3
+		case c&0xE0 == 0xC0 && c >= 0xC2:
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return i
+			}
+			r := uint32(c&0x1F)<<6 | uint32(s[i+1]&0x3F)
+			if specialBits[r>>6]&(1<<(r&63)) != 0 {
+				return i
+			}
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// normalizeFrom returns s normalised, s[:first] being normal already.
+func normalizeFrom(s string, first int) string {
+	buf := make([]byte, 0, len(s)+8)
+	buf = append(buf, s[:first]...)
+	for i := first; i < len(s); {
+		// a run of characters copied as they are
+		j := plainRun(s, i)
+		buf = append(buf, s[i:j]...)
+		if j == len(s) {
+			break
+		}
+		i = j
+		r, size := decodeRune(s[i:])
+		if t2sPhraseStart(r) {
+			if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
+				buf = append(buf, phr...)
+				i += psize
+				continue
+			}
+		}
+		if size > 1 && r < 0x10000 && foldBits[r>>6]&(1<<(uint(r)&63)) == 0 {
+			// a phrase start without its phrase
+			buf = append(buf, s[i:i+size]...)
+			i += size
+			continue
+		}
+		out, keep := foldRune(r)
+		if size == 1 && r == utf8.RuneError {
+			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
+		}
+		if keep {
+			buf = utf8.AppendRune(buf, out)
+		}
+		i += size
+	}
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// buildOff builds the offset map of the normalisation of orig.
+func (n *Normalized) buildOff() {
+	s, first := n.orig, n.first
+	if cap(n.off) < len(n.Text)+1 {
+		n.off = make([]int32, 0, len(n.Text)+1)
+	}
+	off := n.off[:0]
+	for i := 0; i < first; i++ {
+		off = append(off, int32(i))
+	}
+	// every byte a character produces maps to the character's start
+	emit := func(size, from int) {
+		for range size {
+			off = append(off, int32(from))
 		}
 	}
 	for i := first; i < len(s); {
+		if j := plainRun(s, i); j > i {
+			from := i
+			for ; i < j; i++ {
+				if s[i]&0xC0 != 0x80 {
+					from = i // a character starts
+				}
+				off = append(off, int32(from))
+			}
+			continue
+		}
 		if phr, size, ok := lookupT2SPhrase(s[i:]); ok {
 			// phrase conversions keep the character count: map rune by rune
 			j := i
 			for _, r := range phr {
 				_, osz := utf8.DecodeRuneInString(s[j:])
-				emit(r, j)
+				emit(runeLen(r), j)
 				j += osz
 			}
 			i += size
@@ -117,17 +220,23 @@ func (n *Normalized) run(withOff bool) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		out, keep := foldRune(r)
 		if size == 1 && r == utf8.RuneError {
-			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
+			out, keep = r, true
 		}
 		if keep {
-			emit(out, i)
+			emit(runeLen(out), i)
 		}
 		i += size
 	}
-	if withOff {
-		n.off = append(n.off, int32(len(s)))
-		n.offBuilt = true
+	n.off = append(off, int32(len(s)))
+	n.offBuilt = true
+}
+
+// runeLen is the length of r as utf8.AppendRune writes it.
+func runeLen(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
 	}
+	return 3 // written as utf8.RuneError
 }
 
 // firstChange returns the byte offset of the first character normalisation
@@ -135,13 +244,8 @@ func (n *Normalized) run(withOff bool) {
 // then costs one pass and no allocation).
 func firstChange(s string) int {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if ('A' <= c && c <= 'Z') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
-				return i
-			}
-			i++
-			continue
+		if i = plainRun(s, i); i == len(s) {
+			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {

@@ -14,12 +14,37 @@ const maxPrefilterLiterals = 64
 // maxPrefilterSets bounds how many literal sets one pattern requires.
 const maxPrefilterSets = 4
 
+// litSet is a set of literals such that every match of a regexp node
+// contains an occurrence of one of them, with bounds on where that occurrence
+// lies in the match: pre bounds the bytes from the match's start to the
+// occurrence's end, post the bytes from the occurrence's start to the match's
+// end (unbounded when nothing is known).
+type litSet struct {
+	lits      []string
+	pre, post int
+}
+
+// unbounded is a width no text reaches; widths saturate at it.
+const unbounded = 1 << 40
+
+// addWidth adds widths, saturating at unbounded.
+func addWidth(a, b int) int { return min(a+b, unbounded) }
+
 // requiredLiterals returns sets of literals such that every match of the
 // (already normalised) pattern contains a literal of each set, so the pattern
 // need only run on messages where the phrase automaton saw one literal of
 // every set. ok is false when no such set is known (the pattern then runs on
 // every message).
 func requiredLiterals(pattern string) (sets [][]string, ok bool) {
+	ls, ok := requiredLiteralSets(pattern)
+	for _, s := range ls {
+		sets = append(sets, s.lits)
+	}
+	return sets, ok
+}
+
+// requiredLiteralSets is requiredLiterals with the bounds of each set.
+func requiredLiteralSets(pattern string) (sets []litSet, ok bool) {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return nil, false
@@ -31,24 +56,24 @@ func requiredLiterals(pattern string) (sets [][]string, ok bool) {
 	// keep the most selective few; sets of single characters only when
 	// nothing longer is required (every occurrence of a common character
 	// would cost a little on every message)
-	sort.SliceStable(sets, func(i, j int) bool { return better(sets[i], sets[j]) })
-	if shortest(sets[0]) == 1 {
-		if len(sets[0]) > 3 {
+	sort.SliceStable(sets, func(i, j int) bool { return better(sets[i].lits, sets[j].lits) })
+	if shortest(sets[0].lits) == 1 {
+		if len(sets[0].lits) > 3 {
 			return nil, false
 		}
 		sets = sets[:1]
 	}
 	n := 0
 	for _, set := range sets {
-		if shortest(set) > 1 || n == 0 {
+		if shortest(set.lits) > 1 || n == 0 {
 			sets[n] = set
 			n++
 		}
 	}
 	sets = sets[:min(n, maxPrefilterSets)]
 	for _, set := range sets {
-		for i, l := range set {
-			set[i] = strings.ToLower(l)
+		for i, l := range set.lits {
+			set.lits[i] = strings.ToLower(l)
 		}
 	}
 	return sets, true
@@ -57,20 +82,33 @@ func requiredLiterals(pattern string) (sets [][]string, ok bool) {
 // literalSets computes, for a regexp node, sets of strings such that every
 // match of the node contains one string of each set (a conjunction of
 // disjunctions); nil when nothing is known.
-func literalSets(re *syntax.Regexp) [][]string {
+func literalSets(re *syntax.Regexp) []litSet {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
 			return nil
 		}
-		return [][]string{{string(re.Rune)}}
-	case syntax.OpCapture, syntax.OpPlus:
+		w := maxWidth(re)
+		return []litSet{{[]string{string(re.Rune)}, w, w}}
+	case syntax.OpCapture:
 		return literalSets(re.Sub[0])
+	case syntax.OpPlus:
+		// the occurrence may be in any of the repetitions
+		return unboundedSets(literalSets(re.Sub[0]))
 	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return literalSets(re.Sub[0])
+		if re.Min < 1 {
+			return nil
 		}
-		return nil
+		sets := literalSets(re.Sub[0])
+		if re.Max < 0 {
+			return unboundedSets(sets)
+		}
+		others := maxWidth(re.Sub[0]) * (re.Max - 1)
+		for i := range sets {
+			sets[i].pre = addWidth(sets[i].pre, others)
+			sets[i].post = addWidth(sets[i].post, others)
+		}
+		return sets
 	case syntax.OpCharClass:
 		// a small class of single characters: one of them
 		var out []string
@@ -85,10 +123,11 @@ func literalSets(re *syntax.Regexp) [][]string {
 		if len(out) == 0 || len(out) > 16 {
 			return nil
 		}
-		return [][]string{out}
+		w := maxWidth(re)
+		return []litSet{{out, w, w}}
 	case syntax.OpAlternate:
 		// one branch matches: the union of each branch's best set
-		var out []string
+		var out litSet
 		for _, sub := range re.Sub {
 			sets := literalSets(sub)
 			if len(sets) == 0 {
@@ -96,25 +135,46 @@ func literalSets(re *syntax.Regexp) [][]string {
 			}
 			best := sets[0]
 			for _, s := range sets[1:] {
-				if better(s, best) {
+				if better(s.lits, best.lits) {
 					best = s
 				}
 			}
-			out = append(out, best...)
+			out.lits = append(out.lits, best.lits...)
+			out.pre = max(out.pre, best.pre)
+			out.post = max(out.post, best.post)
 		}
-		if len(out) > maxPrefilterLiterals {
+		if len(out.lits) > maxPrefilterLiterals {
 			return nil
 		}
-		return [][]string{dedupe(out)}
+		out.lits = dedupe(out.lits)
+		return []litSet{out}
 	case syntax.OpConcat:
 		// every part matches: all their sets
-		var out [][]string
-		for _, sub := range re.Sub {
-			out = append(out, literalSets(sub)...)
+		// after[i]: the widest the parts after part i match
+		after := make([]int, len(re.Sub))
+		for i := len(re.Sub) - 2; i >= 0; i-- {
+			after[i] = addWidth(after[i+1], maxWidth(re.Sub[i+1]))
+		}
+		var out []litSet
+		before := 0
+		for i, sub := range re.Sub {
+			for _, s := range literalSets(sub) {
+				s.pre = addWidth(s.pre, before)
+				s.post = addWidth(s.post, after[i])
+				out = append(out, s)
+			}
+			before = addWidth(before, maxWidth(sub))
 		}
 		return out
 	}
 	return nil
+}
+
+func unboundedSets(sets []litSet) []litSet {
+	for i := range sets {
+		sets[i].pre, sets[i].post = unbounded, unbounded
+	}
+	return sets
 }
 
 // better prefers the literal set whose shortest literal is longer (fewer

@@ -3,6 +3,7 @@ package match
 //go:generate go run ./internal/gent2s -src ../../../shared/data/opencc -out t2s_table.go
 
 import (
+	"math/bits"
 	"sort"
 	"unicode/utf8"
 )
@@ -10,9 +11,12 @@ import (
 // lookupT2S returns the Simplified form of a Traditional character.
 func lookupT2S(r rune) (rune, bool) {
 	if r < 0x10000 {
-		if t2sBits[r>>6]&(1<<(uint(r)&63)) == 0 {
+		w, bit := r>>6, uint(r)&63
+		if t2sBits[w]&(1<<bit) == 0 {
 			return r, false
 		}
+		// the BMP characters come first in t2sFrom, in order
+		return t2sTo[int(t2sRank[w])+bits.OnesCount64(t2sBits[w]&(1<<bit-1))], true
 	} else if r < t2sFrom[0] {
 		return r, false
 	}
@@ -23,33 +27,67 @@ func lookupT2S(r rune) (rune, bool) {
 	return r, false
 }
 
+// t2sRank[w] counts the bits set in t2sBits before word w: the index in
+// t2sFrom of the first character word w marks.
+var t2sRank = func() (rank [len(t2sBits)]uint16) {
+	n := 0
+	for w, b := range t2sBits {
+		rank[w] = uint16(n)
+		n += bits.OnesCount64(b)
+	}
+	return rank
+}()
+
 // t2sPhraseStart reports whether some phrase conversion starts with r.
 func t2sPhraseStart(r rune) bool {
 	return r < 0x10000 && t2sPhraseBits[r>>6]&(1<<(uint(r)&63)) != 0
 }
 
-// t2sPairs holds the first two characters of every phrase conversion, so
-// the common case — a phrase-start character not followed by its phrase —
-// costs one map lookup.
-var t2sPairs = func() map[uint64]struct{} {
-	m := make(map[uint64]struct{}, len(t2sPhrases))
+// t2sPairs holds the first two characters of every phrase conversion (as
+// r0<<32 | r1) in an open-addressing hash table, so the common case — a
+// phrase-start character not followed by its phrase — costs a probe or two.
+var t2sPairs = func() (tab [t2sPairSlots]uint64) {
 	for _, p := range t2sPhrases {
 		r0, n := utf8.DecodeRuneInString(p.from)
 		r1, _ := utf8.DecodeRuneInString(p.from[n:])
-		m[uint64(r0)<<32|uint64(r1)] = struct{}{}
+		k := uint64(r0)<<32 | uint64(r1)
+		i := t2sPairHash(k)
+		for tab[i] != 0 && tab[i] != k {
+			i = (i + 1) & (t2sPairSlots - 1)
+		}
+		tab[i] = k
 	}
-	return m
+	return tab
 }()
+
+// t2sPairSlots is the size of t2sPairs, a power of two well above the
+// number of pairs.
+const t2sPairSlots = 2048
+
+func t2sPairHash(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> (64 - 11) }
+
+// t2sPair reports whether some phrase conversion starts with r0 r1.
+func t2sPair(r0, r1 rune) bool {
+	k := uint64(r0)<<32 | uint64(uint32(r1))
+	for i := t2sPairHash(k); ; i = (i + 1) & (t2sPairSlots - 1) {
+		switch t2sPairs[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
 
 // lookupT2SPhrase finds the longest phrase conversion at the start of s and
 // returns its Simplified form and the number of bytes of s it covers.
 func lookupT2SPhrase(s string) (to string, size int, ok bool) {
-	r, n := utf8.DecodeRuneInString(s)
+	r, n := decodeRune(s)
 	if !t2sPhraseStart(r) {
 		return "", 0, false
 	}
-	r1, _ := utf8.DecodeRuneInString(s[n:])
-	if _, ok := t2sPairs[uint64(r)<<32|uint64(r1)]; !ok {
+	r1, _ := decodeRune(s[n:])
+	if !t2sPair(r, r1) {
 		return "", 0, false
 	}
 	// byte lengths of the 2..max rune prefixes of s
@@ -69,4 +107,16 @@ func lookupT2SPhrase(s string) (to string, size int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// decodeRune is utf8.DecodeRuneInString with the three-byte case (Chinese)
+// decoded inline.
+func decodeRune(s string) (rune, int) {
+	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
+		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+			return r, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -1,0 +1,127 @@
+package match
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkSameNormalization compares the normalisation of s with the
+// reference implementation: text, first change and offset map.
+func checkSameNormalization(t *testing.T, s string) {
+	t.Helper()
+	var n Normalized
+	var ref refNormalized
+	n.Reset(s)
+	ref.Reset(s)
+	if n.Text != ref.Text || n.first != ref.first {
+		t.Fatalf("Reset(%q) = %q (first %d), reference %q (first %d)", s, n.Text, n.first, ref.Text, ref.first)
+	}
+	if got := Normalize(s); got != ref.Text {
+		t.Fatalf("Normalize(%q) = %q, reference %q", s, got, ref.Text)
+	}
+	if n.first < 0 {
+		return
+	}
+	n.buildOff()
+	ref.run(true)
+	if !slices.Equal(n.off, ref.off) {
+		t.Fatalf("offsets of %q: %v, reference %v", s, n.off, ref.off)
+	}
+	for _, span := range [][2]int{{0, len(n.Text)}, {0, 0}, {len(n.Text) / 2, len(n.Text)}} {
+		a, b := n.OrigSpan(span[0], span[1])
+		ra, rb := ref.OrigSpan(span[0], span[1])
+		if a != ra || b != rb {
+			t.Fatalf("OrigSpan(%d, %d) of %q = %d, %d, reference %d, %d", span[0], span[1], s, a, b, ra, rb)
+		}
+	}
+}
+
+// normPieces are characters and strings normalisation treats specially.
+func normPieces() []string {
+	pieces := strings.Split("a|Z|\t|\n|\r|\x00|\x1f|\x7f|\x80|\xff|\xe4\xb8|\xed\xa0\x80|\xc0\xaf|"+
+		"，|？|！|Ａ|ｚ|０|　|\u200b|\u200d|\ufeff|\u202e|\u00ad|\u0085|\ufe0f|\U000e0001|"+
+		"É|é|Ω|ω|Ⱥ|İ|ſ|K|ǅ|𐐀|😊|沒|關|係|幫|藍|乾|淨|嗎|的|了|不|一|有|么|以|明|您|好|亲", "|")
+	for i, p := range t2sPhrases {
+		if i%7 == 0 {
+			pieces = append(pieces, p.from)
+			// a phrase cut short
+			r := []rune(p.from)
+			pieces = append(pieces, string(r[:len(r)-1]))
+		}
+	}
+	for i := 0; i < len(t2sFrom); i += 50 {
+		pieces = append(pieces, string(t2sFrom[i]))
+	}
+	return pieces
+}
+
+func TestNormalizeMatchesReference(t *testing.T) {
+	pieces := normPieces()
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkSameNormalization(t, b.String())
+	}
+	// every rune of the Basic Multilingual Plane, alone and between others
+	for c := rune(0); c < 0x10000; c++ {
+		s := string(c)
+		checkSameNormalization(t, s)
+		checkSameNormalization(t, "好"+s+"的")
+	}
+	for _, p := range t2sPhrases {
+		checkSameNormalization(t, "好"+p.from+"的")
+	}
+}
+
+func FuzzNormalizeMatchesReference(f *testing.F) {
+	for _, s := range []string{"沒關係，我幫您改成藍色XL", "乾淨的衣服", "不\u200b知道", "a\x00b\xff", "ＶＩＰ会员"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkSameNormalization(t, s)
+	})
+}
+
+// BenchmarkNormalizeVsReference compares normalisation with the reference
+// implementation on the benchmark messages.
+func BenchmarkNormalizeVsReference(b *testing.B) {
+	text := strings.Join(benchMessages, "")
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		var n Normalized
+		for b.Loop() {
+			for _, s := range benchMessages {
+				n.Reset(s)
+			}
+		}
+	})
+	b.Run("reference", func(b *testing.B) {
+		b.SetBytes(int64(len(text)))
+		var n refNormalized
+		for b.Loop() {
+			for _, s := range benchMessages {
+				n.Reset(s)
+			}
+		}
+	})
+}
+
+// TestLookupT2S compares the rank lookup with a search of t2sFrom for every
+// character.
+func TestLookupT2S(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		want, wantOK := r, false
+		if i, found := slices.BinarySearch(t2sFrom[:], r); found {
+			want, wantOK = t2sTo[i], true
+		}
+		if got, ok := lookupT2S(r); got != want || ok != wantOK {
+			t.Fatalf("lookupT2S(%U) = %U, %v; want %U, %v", r, got, ok, want, wantOK)
+		}
+	}
+}

@@ -1,0 +1,193 @@
+package match
+
+// The normalisation as it was before its fast paths, kept as the reference
+// the differential tests compare with.
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// refNormalized is a text prepared for matching: full-width ASCII folded to
+// half-width, Traditional Chinese converted to Simplified, invisible
+// characters removed and letters lower-cased. It keeps a map from every byte
+// of the normalised text back to the original, so matches found in Text can
+// be reported at their place in the original message.
+//
+// A refNormalized is reused across messages to avoid allocations; it is not safe
+// for concurrent use.
+type refNormalized struct {
+	// Text is the normalised text.
+	Text string
+	orig string
+	// first is the offset of the first character normalisation changes (-1:
+	// none, Text == orig).
+	first int
+	// off[i] is the byte offset in orig of the character that produced byte
+	// i of Text; off[len(Text)] is len(orig). It is built on first use: most
+	// messages have no match to map back.
+	off      []int32
+	offBuilt bool
+	buf      []byte
+}
+
+// Orig returns the original text.
+func (n *refNormalized) Orig() string { return n.orig }
+
+// Identity reports whether normalisation changed nothing.
+func (n *refNormalized) Identity() bool { return n.first < 0 }
+
+// OrigSpan maps the byte span [start, end) of Text to the span of the
+// original text it came from.
+func (n *refNormalized) OrigSpan(start, end int) (int, int) {
+	if n.first < 0 {
+		return start, end
+	}
+	if !n.offBuilt {
+		n.run(true)
+	}
+	os := int(n.off[start])
+	if end <= start {
+		return os, os
+	}
+	// end maps to the end of the original character that produced byte end-1.
+	last := int(n.off[end-1])
+	_, size := utf8.DecodeRuneInString(n.orig[last:])
+	return os, last + size
+}
+
+// Reset normalises s into n, reusing n's buffers.
+func (n *refNormalized) Reset(s string) {
+	n.orig = s
+	n.offBuilt = false
+	n.first = refFirstChange(s)
+	if n.first < 0 {
+		n.Text = s
+		return
+	}
+	n.run(false)
+	n.Text = string(n.buf)
+}
+
+// run normalises orig into buf, and with withOff also builds the offset map.
+func (n *refNormalized) run(withOff bool) {
+	s, first := n.orig, n.first
+	n.buf = append(n.buf[:0], s[:first]...)
+	if withOff {
+		if cap(n.off) < len(s)+1 {
+			n.off = make([]int32, 0, len(s)+1)
+		}
+		n.off = n.off[:0]
+		for i := 0; i < first; i++ {
+			n.off = append(n.off, int32(i))
+		}
+	}
+	emit := func(r rune, from int) {
+		w := len(n.buf)
+		n.buf = utf8.AppendRune(n.buf, r)
+		if withOff {
+			for k := w; k < len(n.buf); k++ {
+				n.off = append(n.off, int32(from))
+			}
+		}
+	}
+	for i := first; i < len(s); {
+		if phr, size, ok := refLookupT2SPhrase(s[i:]); ok {
+			// phrase conversions keep the character count: map rune by rune
+			j := i
+			for _, r := range phr {
+				_, osz := utf8.DecodeRuneInString(s[j:])
+				emit(r, j)
+				j += osz
+			}
+			i += size
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		out, keep := foldRune(r)
+		if size == 1 && r == utf8.RuneError {
+			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
+		}
+		if keep {
+			emit(out, i)
+		}
+		i += size
+	}
+	if withOff {
+		n.off = append(n.off, int32(len(s)))
+		n.offBuilt = true
+	}
+}
+
+// refFirstChange returns the byte offset of the first character normalisation
+// would change, or -1 when the text is already normal (the common case, which
+// then costs one pass and no allocation).
+func refFirstChange(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if ('A' <= c && c <= 'Z') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		if out, keep := foldRune(r); !keep || out != r {
+			return i
+		}
+		if t2sPhraseStart(r) {
+			if _, _, ok := refLookupT2SPhrase(s[i:]); ok {
+				return i
+			}
+		}
+		i += size
+	}
+	return -1
+}
+
+// refT2SPairs holds the first two characters of every phrase conversion, so
+// the common case — a phrase-start character not followed by its phrase —
+// costs one map lookup.
+var refT2SPairs = func() map[uint64]struct{} {
+	m := make(map[uint64]struct{}, len(t2sPhrases))
+	for _, p := range t2sPhrases {
+		r0, n := utf8.DecodeRuneInString(p.from)
+		r1, _ := utf8.DecodeRuneInString(p.from[n:])
+		m[uint64(r0)<<32|uint64(r1)] = struct{}{}
+	}
+	return m
+}()
+
+// refLookupT2SPhrase finds the longest phrase conversion at the start of s and
+// returns its Simplified form and the number of bytes of s it covers.
+func refLookupT2SPhrase(s string) (to string, size int, ok bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	if !t2sPhraseStart(r) {
+		return "", 0, false
+	}
+	r1, _ := utf8.DecodeRuneInString(s[n:])
+	if _, ok := refT2SPairs[uint64(r)<<32|uint64(r1)]; !ok {
+		return "", 0, false
+	}
+	// byte lengths of the 2..max rune prefixes of s
+	var ends [t2sPhraseMaxRunes + 1]int
+	n, i := 0, 0
+	for n < t2sPhraseMaxRunes && i < len(s) {
+		_, sz := utf8.DecodeRuneInString(s[i:])
+		i += sz
+		n++
+		ends[n] = i
+	}
+	for k := n; k >= 2; k-- {
+		key := s[:ends[k]]
+		j := sort.Search(len(t2sPhrases), func(j int) bool { return t2sPhrases[j].from >= key })
+		if j < len(t2sPhrases) && t2sPhrases[j].from == key {
+			return t2sPhrases[j].to, ends[k], true
+		}
+	}
+	return "", 0, false
+}

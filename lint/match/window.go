@@ -1,0 +1,253 @@
+package match
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Regex windowing: every match of a prefiltered pattern contains an
+// occurrence of a literal of each of its required sets, and the automaton
+// has already found those occurrences. When the pattern's matches are
+// bounded in width around such an occurrence (litSet.pre, litSet.post), a
+// match can only lie in the union of the intervals
+//
+//	[occurrence end − pre, occurrence start + post]
+//
+// over the occurrences, and in the intersection of those unions over the
+// sets. The pattern then runs on those pieces of the text only, in order,
+// instead of the whole text: the first piece holding a match holds the
+// leftmost-first match of the whole text. (A path of the regexp that
+// succeeds inside a piece succeeds in the whole text too, assertions aside;
+// the preferred match at a position lies inside one interval, so inside the
+// piece holding that position.) The begin and end of text assertions would
+// match at a piece's edges: variants of the pattern where they never match
+// run on pieces that do not start at the search's base or do not end at the
+// end of the text. Patterns with other assertions (word boundaries,
+// multi-line ^ and $) run on the whole text.
+
+// window is how a prefiltered pattern runs on pieces of a text.
+type window struct {
+	sets []windowSet
+	// the pattern with ^ (\A), $ (\z), both never matching; the pattern
+	// itself when it has no such assertion
+	noBegin, noEnd, noBoth *regexp.Regexp
+}
+
+// windowSet is a required set of a pattern that bounds where its matches lie.
+type windowSet struct {
+	set       int32 // index among the pattern's required sets
+	pre, post int
+}
+
+// span is a piece [lo, hi) of a text.
+type span struct{ lo, hi int }
+
+// newWindow returns how pattern re (compiled from "(?i)"+np) can run on
+// pieces of texts, given its required sets, or nil when it cannot.
+func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
+	w := &window{}
+	for i, s := range sets {
+		if s.pre >= unbounded && s.post >= unbounded {
+			continue
+		}
+		if !foldSound(s.lits) {
+			continue
+		}
+		w.sets = append(w.sets, windowSet{int32(i), s.pre, s.post})
+	}
+	if len(w.sets) == 0 {
+		return nil
+	}
+	tree, err := syntax.Parse("(?i)"+np, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	var hasBegin, hasEnd, other bool
+	walk(tree, func(n *syntax.Regexp) {
+		switch n.Op {
+		case syntax.OpBeginText:
+			hasBegin = true
+		case syntax.OpEndText:
+			hasEnd = true
+		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			other = true
+		}
+	})
+	if other {
+		return nil
+	}
+	variant := func(begin, end bool) *regexp.Regexp {
+		if (begin || !hasBegin) && (end || !hasEnd) {
+			return re
+		}
+		v := withoutAssertions(tree, !begin, !end)
+		vre, err := regexp.Compile(v.String())
+		if err != nil || vre.NumSubexp() != re.NumSubexp() || vre.SubexpIndex("match") != re.SubexpIndex("match") {
+			return nil
+		}
+		return vre
+	}
+	w.noBegin, w.noEnd, w.noBoth = variant(false, true), variant(true, false), variant(false, false)
+	if w.noBegin == nil || w.noEnd == nil || w.noBoth == nil {
+		return nil
+	}
+	return w
+}
+
+// variant returns the pattern to run on a piece that does (begin) or does
+// not start at the search's base, and does (end) or does not end at the end
+// of the text.
+func (w *window) variant(re *regexp.Regexp, begin, end bool) *regexp.Regexp {
+	switch {
+	case begin && end:
+		return re
+	case end:
+		return w.noBegin
+	case begin:
+		return w.noEnd
+	}
+	return w.noBoth
+}
+
+func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
+	f(re)
+	for _, sub := range re.Sub {
+		walk(sub, f)
+	}
+}
+
+// withoutAssertions returns a copy of re where the begin (end) of text
+// assertions never match.
+func withoutAssertions(re *syntax.Regexp, begin, end bool) *syntax.Regexp {
+	c := *re
+	if (begin && re.Op == syntax.OpBeginText) || (end && re.Op == syntax.OpEndText) {
+		return &syntax.Regexp{Op: syntax.OpNoMatch, Flags: re.Flags}
+	}
+	if len(re.Sub) > 0 {
+		c.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, sub := range re.Sub {
+			c.Sub[i] = withoutAssertions(sub, begin, end)
+		}
+	}
+	return &c
+}
+
+// foldSound reports whether the literals are found by the automaton wherever
+// the case-insensitive pattern matches them in normalised text: no character
+// of theirs has a case variant other than itself that normalised text can
+// hold (ſ matches s under (?i) and stays ſ).
+func foldSound(lits []string) bool {
+	for _, l := range lits {
+		for _, r := range l {
+			for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+				if out, keep := foldRune(c); keep && out == c {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// maxWidth returns the most bytes a node can match in (case-insensitively),
+// unbounded when there is no bound.
+func maxWidth(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpLiteral:
+		w := 0
+		for _, r := range re.Rune {
+			w += foldWidth(r)
+		}
+		return w
+	case syntax.OpCharClass:
+		return classWidth(re.Rune)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxWidth(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return unbounded
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return unbounded
+		}
+		return min(maxWidth(re.Sub[0])*re.Max, unbounded)
+	case syntax.OpConcat:
+		w := 0
+		for _, sub := range re.Sub {
+			w = addWidth(w, maxWidth(sub))
+		}
+		return w
+	case syntax.OpAlternate:
+		w := 0
+		for _, sub := range re.Sub {
+			w = max(w, maxWidth(sub))
+		}
+		return w
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine,
+		syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	}
+	return unbounded
+}
+
+// runeWidth is the UTF-8 length of r (3 for surrogates, which the regexp
+// engine never sees but a class range may span).
+func runeWidth(r rune) int {
+	switch {
+	case r < 0x80:
+		return 1
+	case r < 0x800:
+		return 2
+	case r < 0x10000:
+		return 3
+	}
+	return 4
+}
+
+// foldWidth is the widest UTF-8 length among r and its case variants.
+func foldWidth(r rune) int {
+	w := runeWidth(r)
+	for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+		w = max(w, runeWidth(c))
+	}
+	return w
+}
+
+// widerFolds lists, ascending, the runes of the Basic Multilingual Plane
+// with a case variant encoded in more bytes than themselves (k and the
+// Kelvin sign), with that variant's width.
+var widerFolds = sync.OnceValue(func() (out []struct {
+	r rune
+	w int
+}) {
+	for r := rune(0); r < 0x10000; r++ {
+		if w := foldWidth(r); w > runeWidth(r) {
+			out = append(out, struct {
+				r rune
+				w int
+			}{r, w})
+		}
+	}
+	return out
+})
+
+// classWidth is the widest UTF-8 length of a character of a class (given as
+// ranges) or of a case variant of one.
+func classWidth(ranges []rune) int {
+	w := 0
+	folds := widerFolds()
+	for i := 0; i+1 < len(ranges); i += 2 {
+		lo, hi := ranges[i], ranges[i+1]
+		w = max(w, runeWidth(hi))
+		j := sort.Search(len(folds), func(j int) bool { return folds[j].r >= lo })
+		for ; j < len(folds) && folds[j].r <= hi; j++ {
+			w = max(w, folds[j].w)
+		}
+	}
+	return w
+}
