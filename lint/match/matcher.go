@@ -88,11 +88,13 @@ type list struct {
 // Matcher is the compiled form of all phrase lists. It is immutable and safe
 // for concurrent use; per-message state lives in a Text.
 type Matcher struct {
-	ac    *automaton
-	keys  []string // normalised automaton patterns
-	uses  [][]use  // per automaton pattern
-	lists []list
-	seg   Segmenter
+	ac   *automaton
+	keys []string // normalised automaton patterns
+	uses [][]use  // per automaton pattern
+	// keyLists[k] is the set of lists automaton pattern k has a use in
+	keyLists [][]uint64
+	lists    []list
+	seg      Segmenter
 }
 
 // Build compiles the lists. seg finds word boundaries for word-mode lists.
@@ -154,6 +156,14 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		}
 	}
 	m.ac = buildAutomaton(m.keys)
+	words := (len(m.lists) + 63) / 64
+	m.keyLists = make([][]uint64, len(m.keys))
+	for k, us := range m.uses {
+		m.keyLists[k] = make([]uint64, words)
+		for _, u := range us {
+			m.keyLists[k][u.list>>6] |= 1 << (uint(u.list) & 63)
+		}
+	}
 	return m, nil
 }
 
@@ -193,6 +203,10 @@ type Text struct {
 	bounds    []int
 	segmented bool
 	cand      []cand
+	// lists is the set of lists some automaton hit is a use of (phrase,
+	// except or prefilter literal), built when first asked (listsDone)
+	lists     []uint64
+	listsDone bool
 	// scratch space for patterns: the occurrences of their literals, the
 	// required sets seen per pattern, the pieces of text they run on
 	pre         []preHit
@@ -222,6 +236,7 @@ func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.raw = t.raw[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
+	t.listsDone = false
 	if !scan {
 		t.normDone = false // normalised if something asks
 		return
@@ -265,6 +280,7 @@ func (m *Matcher) Load(t *Text, text string, p *Prepared) {
 	t.raw = append(t.raw[:0], p.raw...)
 	t.bounds = t.bounds[:0]
 	t.segmented = false
+	t.listsDone = false
 	t.normDone = false
 	if len(p.raw) > 0 {
 		// the offsets of the hits refer to the normalised text, kept
@@ -300,6 +316,9 @@ func (t *Text) Has(id ListID) bool {
 		return false
 	}
 	l := &t.m.lists[id]
+	if !l.unfiltered && !t.touches(id) {
+		return false
+	}
 	// a phrase that counts is enough; overlaps do not matter here
 	for _, h := range t.raw {
 		for _, u := range t.m.uses[h.key] {
@@ -333,7 +352,7 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 		return dst
 	}
 	l := &t.m.lists[id]
-	if len(t.raw) == 0 && !l.unfiltered {
+	if !l.unfiltered && !t.touches(id) {
 		return dst
 	}
 	c, needWord := t.candidates(id, t.cand[:0])
@@ -383,6 +402,26 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	}
 	t.cand = c
 	return dst
+}
+
+// touches reports whether some automaton hit in the text is a use of the
+// list: if not, only its unfiltered patterns can match.
+func (t *Text) touches(id ListID) bool {
+	if len(t.raw) == 0 {
+		return false
+	}
+	if !t.listsDone {
+		n := len(t.m.keyLists[0])
+		t.lists = append(t.lists[:0], t.m.keyLists[t.raw[0].key]...)
+		for _, h := range t.raw[1:] {
+			kl := t.m.keyLists[h.key][:n]
+			for i := range kl {
+				t.lists[i] |= kl[i]
+			}
+		}
+		t.listsDone = true
+	}
+	return t.lists[id>>6]&(1<<(uint(id)&63)) != 0
 }
 
 // candidates appends to c the occurrences of the list's phrases (before
