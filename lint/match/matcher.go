@@ -262,14 +262,36 @@ func (p *Prepared) Size() int { return 32 + len(p.norm) + 12*len(p.raw) }
 // Prepare analyses text into a compact Prepared, using t as scratch space.
 func (m *Matcher) Prepare(t *Text, text string) *Prepared {
 	m.Analyse(t, text, true)
-	p := &Prepared{first: -1}
-	if len(t.raw) > 0 {
-		p.raw = append([]rawHit(nil), t.raw...)
-		if !t.norm.Identity() {
-			p.norm, p.first = t.norm.Text, int32(t.norm.first)
-		}
+	if len(t.raw) == 0 {
+		return &noHits
+	}
+	var p *Prepared
+	if len(t.raw) <= smallPrepared {
+		// one allocation for the Prepared and its hits
+		ps := &preparedSmall{}
+		ps.raw = ps.arr[:copy(ps.arr[:], t.raw)]
+		p = &ps.Prepared
+	} else {
+		p = &Prepared{raw: append([]rawHit(nil), t.raw...)}
+	}
+	p.first = -1
+	if !t.norm.Identity() {
+		p.norm, p.first = t.norm.Text, int32(t.norm.first)
 	}
 	return p
+}
+
+// noHits is the Prepared of every text without phrase hits (read only).
+var noHits = Prepared{first: -1}
+
+// smallPrepared is the number of hits a Prepared holds in the same
+// allocation.
+const smallPrepared = 4
+
+// preparedSmall is a Prepared with room for its hits.
+type preparedSmall struct {
+	Prepared
+	arr [smallPrepared]rawHit
 }
 
 // Load prepares t for text from a Prepared: the same as Analyse (with scan),
