@@ -152,7 +152,7 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 	if !f.hasRole {
 		return m, `missing "role"`
 	}
-	role, ok := lint.ParseRole(f.role)
+	role, ok := parseRole(f.role)
 	if !ok {
 		return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
 	}
@@ -205,4 +205,19 @@ func scalarString(raw json.RawMessage) (string, string) {
 		return strings.TrimSpace(string(raw)), ""
 	}
 	return "", "expected a string or a number"
+}
+
+// parseRole is lint.ParseRole with the canonical names first.
+func parseRole(s string) (lint.Role, bool) {
+	switch s {
+	case "customer":
+		return lint.Customer, true
+	case "agent":
+		return lint.Agent, true
+	case "bot":
+		return lint.Bot, true
+	case "system":
+		return lint.System, true
+	}
+	return lint.ParseRole(s)
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,16 +29,42 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if c := s[0]; c >= '0' && c <= '9' && !strings.ContainsAny(s, "-/: T") {
-		f, err := strconv.ParseFloat(s, 64)
-		if err == nil {
-			return fromEpoch(f)
+	if c := s[0]; c >= '0' && c <= '9' {
+		// fastTime only takes strings with a '-' or '/' and epochDigits only
+		// strings of digits, so their order does not matter; both only
+		// shortcut what the general code below does.
+		if v, ok := epochDigits(s); ok {
+			return fromEpoch(float64(v))
+		}
+		if t, ok := fastTime(s, loc); ok {
+			return t, nil
+		}
+		if !strings.ContainsAny(s, "-/: T") {
+			f, err := strconv.ParseFloat(s, 64)
+			if err == nil {
+				return fromEpoch(f)
+			}
 		}
 	}
-	if t, ok := fastTime(s, loc); ok {
-		return t, nil
-	}
+	// fastTime takes nothing that does not start with a digit
 	return slowTime(s, loc)
+}
+
+// epochDigits reads a string of at most 15 digits, which strconv.ParseFloat
+// would read exactly (below 2^53).
+func epochDigits(s string) (int64, bool) {
+	if len(s) > 15 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
 }
 
 // slowTime tries RFC 3339 and every local layout with the time package.
@@ -117,20 +144,44 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
 }
 
-// daysIn is the number of days of a month.
+// daysIn is the number of days of a month (1 to 12).
 func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return int(monthDays[m-1])
 }
+
+var monthDays = [12]uint8{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // zones caches fixed zones by offset: every +08:00 time shares one.
 var zones sync.Map
 
+// lastZone is the fixed zone fixedZone returned last: an export's times
+// usually all carry the same offset, so most lookups end here.
+var lastZone atomic.Pointer[offsetZone]
+
+type offsetZone struct {
+	off int
+	loc *time.Location
+}
+
 func fixedZone(off int) *time.Location {
-	if z, ok := zones.Load(off); ok {
-		return z.(*time.Location)
+	if z := lastZone.Load(); z != nil && z.off == off {
+		return z.loc
 	}
-	z, _ := zones.LoadOrStore(off, time.FixedZone("", off))
-	return z.(*time.Location)
+	var loc *time.Location
+	if z, ok := zones.Load(off); ok {
+		loc = z.(*time.Location)
+	} else {
+		z, _ := zones.LoadOrStore(off, time.FixedZone("", off))
+		loc = z.(*time.Location)
+	}
+	lastZone.Store(&offsetZone{off: off, loc: loc})
+	return loc
 }
 
 func fromEpoch(f float64) (time.Time, error) {
