@@ -48,3 +48,32 @@ func BenchmarkParseJSONL(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(lines)), "records/op")
 }
+
+// BenchmarkReadLines measures what the reading goroutine does for JSONL
+// besides handing records over: decoding (UTF-8 here, line endings) and
+// splitting lines.
+func BenchmarkReadLines(b *testing.B) {
+	var buf bytes.Buffer
+	if _, err := benchgen.Corpus(&buf, benchgen.Config{Seed: benchgen.DefaultSeed, Size: 4e6}); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dec, err := decode(bytes.NewReader(data), "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		lr := &lineReader{r: dec}
+		for {
+			_, ok, err := lr.next()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if !ok {
+				break
+			}
+		}
+	}
+}
