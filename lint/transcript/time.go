@@ -89,25 +89,16 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	if len(s) < 19 {
 		return t, false
 	}
-	num := func(i, n int) int {
-		v := 0
-		for k := i; k < i+n; k++ {
-			c := s[k]
-			if c < '0' || c > '9' {
-				return -1
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
 	sep := s[4]
 	if (sep != '-' && sep != '/') || s[7] != sep || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
 		return t, false
 	}
-	y, mo, d, h, mi, sec := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)
-	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+	y0, y1 := digits2(s, 0), digits2(s, 2)
+	mo, d, h, mi, sec := digits2(s, 5), digits2(s, 8), digits2(s, 11), digits2(s, 14), digits2(s, 17)
+	if y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
 		return t, false
 	}
+	y := y0*100 + y1
 	if d > daysIn(time.Month(mo), y) {
 		return t, false
 	}
@@ -124,16 +115,18 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 		}
 		rest = rest[i:]
 	}
+	off := 0
 	switch {
 	case rest == "":
+		return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
 	case rest == "Z":
 		loc = time.UTC
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-		zh, zm := num(len(s)-5, 2), num(len(s)-2, 2)
+		zh, zm := digits2(rest, 1), digits2(rest, 4)
 		if zh < 0 || zm < 0 || zh > 23 || zm > 59 {
 			return t, false
 		}
-		off := zh*3600 + zm*60
+		off = zh*3600 + zm*60
 		if rest[0] == '-' {
 			off = -off
 		}
@@ -141,7 +134,35 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	default:
 		return t, false
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
+	// a fixed offset: what time.Date would work out, directly
+	unix := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec-off)
+	return time.Unix(unix, int64(nsec)).In(loc), true
+}
+
+// digits2 reads the two digits at s[i:i+2]; -1 if they are not digits.
+func digits2(s string, i int) int {
+	a, b := s[i]-'0', s[i+1]-'0'
+	if a > 9 || b > 9 {
+		return -1
+	}
+	return int(a)*10 + int(b)
+}
+
+// daysSinceEpoch is the number of days from 1970-01-01 to a date of the
+// proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+func daysSinceEpoch(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097 + doe - 719468)
 }
 
 // daysIn is the number of days of a month (1 to 12).
