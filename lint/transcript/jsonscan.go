@@ -3,6 +3,7 @@ package transcript
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -279,8 +280,17 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 // inRange reports whether a JSON number (as scanNumber found it) fits a
 // float64, which is what the general path asks of numbers as strings.
 func inRange(num []byte) bool {
-	if len(num) <= 300 && bytes.IndexAny(num, ".eE") < 0 {
-		return true // an integer of at most 300 digits: below 1.8e308
+	if len(num) <= 300 {
+		integer := true
+		for _, c := range num {
+			if c == '.' || c == 'e' || c == 'E' {
+				integer = false
+				break
+			}
+		}
+		if integer {
+			return true // an integer of at most 300 digits: below 1.8e308
+		}
 	}
 	_, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(num), len(num)), 64)
 	return err == nil
@@ -403,8 +413,33 @@ func hasLit(b []byte, i int, lit string) bool {
 func plainStringEnd(b []byte, j int) int {
 	n := len(b)
 	for j < n {
-		c := b[j]
-		if c >= utf8.RuneSelf {
+		// runs of plain ASCII, eight bytes at a time, up to the first byte
+		// that is not ASCII, below 0x20, a backslash or a quote
+		for j+8 <= n {
+			x := binary.LittleEndian.Uint64(b[j:])
+			y, z := x^('\\'*lows), x^('"'*lows)
+			// (the lowest flagged byte is exact: borrows only run upwards)
+			if m := (x | (x-0x20*lows)&^x | (y-lows)&^y | (z-lows)&^z) & highs; m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			j += 8
+		}
+		if j >= n {
+			break
+		}
+		if c := b[j]; c < utf8.RuneSelf {
+			switch {
+			case c == '"':
+				return j
+			case c < 0x20 || c == '\\':
+				return -1
+			}
+			j++
+			continue
+		}
+		// a run of multibyte sequences
+		for j < n && b[j] >= utf8.RuneSelf {
 			// three-byte sequences whose second byte may be anything from
 			// 0x80 to 0xBF (leads E1 to EF but ED): most of Chinese text
 			// and its punctuation; two at a time, then one
@@ -418,7 +453,7 @@ func plainStringEnd(b []byte, j int) int {
 					}
 				}
 			}
-			if 0xE1 <= c && c <= 0xEF && c != 0xED && j+2 < n && b[j+1]&0xC0 == 0x80 && b[j+2]&0xC0 == 0x80 {
+			if c := b[j]; 0xE1 <= c && c <= 0xEF && c != 0xED && j+2 < n && b[j+1]&0xC0 == 0x80 && b[j+2]&0xC0 == 0x80 {
 				j += 3
 				continue
 			}
@@ -427,24 +462,6 @@ func plainStringEnd(b []byte, j int) int {
 				return -1
 			}
 			j += size
-			continue
-		}
-		switch {
-		case c == '"':
-			return j
-		case c < 0x20 || c == '\\':
-			return -1
-		}
-		j++
-		// runs of plain ASCII, eight bytes at a time
-		for j+8 <= n {
-			x := binary.LittleEndian.Uint64(b[j:])
-			y, z := x^('\\'*lows), x^('"'*lows)
-			// a byte that is not ASCII, below 0x20, a backslash or a quote
-			if (x|(x-0x20*lows)&^x|(y-lows)&^y|(z-lows)&^z)&highs != 0 {
-				break
-			}
-			j += 8
 		}
 	}
 	return -1
