@@ -59,6 +59,37 @@ func TestParseTimeAgreesWithReference(t *testing.T) {
 	}
 }
 
+// TestParseTimeAcrossZoneChanges reads local times around daylight-saving
+// changes, each after each other one (ParseTime remembers the last zone
+// span it met).
+func TestParseTimeAcrossZoneChanges(t *testing.T) {
+	times := []string{
+		"2026-03-08 01:59:59", "2026-03-08 02:00:00", "2026-03-08 02:30:00", "2026-03-08 03:00:00", "2026-03-08 03:00:01",
+		"2026-11-01 00:59:59", "2026-11-01 01:00:00", "2026-11-01 01:30:00", "2026-11-01 02:00:00", "2026-11-01 02:00:01",
+		"2026-03-29 01:59:59", "2026-03-29 02:30:00", "2026-03-29 03:00:00", "2026-10-25 02:30:00", "2026-10-25 03:00:00",
+		"2026-07-01 12:00:00", "2026-12-31 23:59:59", "2027-01-01 00:00:00", "1900-01-01 00:00:00", "1970-01-01 00:00:00",
+		"1991-09-15 01:30:00", "1986-05-04 02:30:00", "0001-01-01 00:00:00",
+	}
+	for _, name := range []string{"America/New_York", "Europe/Berlin", "Asia/Shanghai", "Australia/Lord_Howe"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Logf("%s: %v", name, err)
+			continue
+		}
+		for _, a := range times {
+			for _, b := range times {
+				for _, s := range []string{a, b} {
+					got, gotErr := ParseTime(s, loc)
+					want, wantErr := refParseTime(s, loc)
+					if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s after %s in %s: got %v, %v; the reference says %v, %v", s, a, name, got, gotErr, want, wantErr)
+					}
+				}
+			}
+		}
+	}
+}
+
 func FuzzParseTime(f *testing.F) {
 	for _, s := range []string{"2026-11-11T08:00:02+08:00", "2026-11-11 08:00:10", "1794355858", "1794355249244", "2026/1/2 3:04:05"} {
 		f.Add(s)
@@ -66,9 +97,16 @@ func FuzzParseTime(f *testing.F) {
 	f.Fuzz(checkParseTime)
 }
 
+var newYork = func() *time.Location {
+	if l, err := time.LoadLocation("America/New_York"); err == nil {
+		return l
+	}
+	return time.FixedZone("EST", -5*3600)
+}()
+
 func checkParseTime(t *testing.T, s string) {
 	t.Helper()
-	for _, loc := range []*time.Location{shanghai, time.UTC} {
+	for _, loc := range []*time.Location{shanghai, time.UTC, newYork, shanghai} {
 		got, gotErr := ParseTime(s, loc)
 		want, wantErr := refParseTime(s, loc)
 		if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {

@@ -118,7 +118,7 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	off := 0
 	switch {
 	case rest == "":
-		return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
+		return dateIn(y, mo, d, h, mi, sec, nsec, loc), true
 	case rest == "Z":
 		loc = time.UTC
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
@@ -137,6 +137,47 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	// a fixed offset: what time.Date would work out, directly
 	unix := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec-off)
 	return time.Unix(unix, int64(nsec)).In(loc), true
+}
+
+// zoneSpan is a stretch of time [start, end) (Unix seconds) over which a
+// location keeps one offset.
+type zoneSpan struct {
+	loc        *time.Location
+	start, end int64
+	off        int64
+}
+
+// lastSpan is the span dateIn met last: the times of an export are mostly
+// in one (Asia/Shanghai has had one offset since 1991).
+var lastSpan atomic.Pointer[zoneSpan]
+
+// dateIn is time.Date(y, mo, d, h, mi, sec, nsec, loc) for a valid date and
+// time, without looking up loc's zone when the time falls in the span of
+// the previous one. time.Date takes the offset in effect at the local time
+// read as UTC, or, when the resulting instant is outside that offset's span,
+// the one at the instant; with both in a span of one offset that is the
+// span's offset.
+func dateIn(y, mo, d, h, mi, sec, nsec int, loc *time.Location) time.Time {
+	local := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec)
+	if z := lastSpan.Load(); z != nil && z.loc == loc {
+		utc := local - z.off
+		if z.start <= local && local < z.end && z.start <= utc && utc < z.end {
+			return time.Unix(utc, int64(nsec)).In(loc)
+		}
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc)
+	z := &zoneSpan{loc: loc, start: math.MinInt64, end: math.MaxInt64}
+	_, off := t.Zone()
+	z.off = int64(off)
+	start, end := t.ZoneBounds()
+	if !start.IsZero() {
+		z.start = start.Unix()
+	}
+	if !end.IsZero() {
+		z.end = end.Unix()
+	}
+	lastSpan.Store(z)
+	return t
 }
 
 // digits2 reads the two digits at s[i:i+2]; -1 if they are not digits.
