@@ -90,37 +90,50 @@ const fOther = nFields
 // escapes: b[j:] follows the key's opening quote. It returns the field and
 // the index of the closing quote, or end -1.
 func knownKey(b []byte, j int) (field, end int) {
-	if j >= len(b) {
-		return fOther, -1
+	if j+8 > len(b) {
+		return knownKeySlow(b, j)
 	}
-	k := b[j:]
-	switch k[0] {
-	case 'c':
-		if len(k) > 12 && string(k[:13]) == `conversation"` {
+	// the key's first eight bytes (the closing quote and what follows
+	// for the shorter ones)
+	w := binary.LittleEndian.Uint64(b[j:])
+	switch {
+	case w&(1<<40-1) == kText:
+		return fText, j + 4
+	case w&(1<<40-1) == kTime:
+		return fTime, j + 4
+	case w&(1<<40-1) == kRole:
+		return fRole, j + 4
+	case w&(1<<56-1) == kSender:
+		return fSender, j + 6
+	case w&(1<<24-1) == kID:
+		return fID, j + 2
+	case w&(1<<40-1) == kType:
+		return fType, j + 4
+	case w == kConver:
+		if j+13 <= len(b) && string(b[j+8:j+13]) == "tion\"" {
 			return fConv, j + 12
 		}
-	case 'i':
-		if len(k) > 2 && string(k[:3]) == `id"` {
-			return fID, j + 2
-		}
-	case 't':
-		if len(k) > 4 && k[4] == '"' {
-			switch string(k[:4]) {
-			case "time":
-				return fTime, j + 4
-			case "text":
-				return fText, j + 4
-			case "type":
-				return fType, j + 4
-			}
-		}
-	case 'r':
-		if len(k) > 4 && string(k[:5]) == `role"` {
-			return fRole, j + 4
-		}
-	case 's':
-		if len(k) > 6 && string(k[:7]) == `sender"` {
-			return fSender, j + 6
+	}
+	return fOther, -1
+}
+
+// the little-endian words of the keys' first bytes
+const (
+	kText   = 't' | 'e'<<8 | 'x'<<16 | 't'<<24 | '"'<<32
+	kTime   = 't' | 'i'<<8 | 'm'<<16 | 'e'<<24 | '"'<<32
+	kRole   = 'r' | 'o'<<8 | 'l'<<16 | 'e'<<24 | '"'<<32
+	kType   = 't' | 'y'<<8 | 'p'<<16 | 'e'<<24 | '"'<<32
+	kSender = 's' | 'e'<<8 | 'n'<<16 | 'd'<<24 | 'e'<<32 | 'r'<<40 | '"'<<48
+	kID     = 'i' | 'd'<<8 | '"'<<16
+	kConver = 'c' | 'o'<<8 | 'n'<<16 | 'v'<<24 | 'e'<<32 | 'r'<<40 | 's'<<48 | 'a'<<56
+)
+
+// knownKeySlow is knownKey near the end of the line.
+func knownKeySlow(b []byte, j int) (field, end int) {
+	k := b[j:]
+	for f, name := range FieldNames {
+		if len(k) > len(name) && string(k[:len(name)]) == name && k[len(name)] == '"' {
+			return f, j + len(name)
 		}
 	}
 	return fOther, -1

@@ -71,6 +71,14 @@ func TestJSONScannerAgreesWithDecoder(t *testing.T) {
 		{`{"conversation":123456789012345678901234567890,"id":-0.5e-3,"time":1793757600.5,"role":"agent","text":"x"}`, true},
 		{`{"conversation":"TB1","role":"agent","text":"x","sender":"店铺名:小乔","sender":"店铺名:小乔"}`, true},
 		{`{"role":"agent","text":"x","ſender":"y"}`, false},
+		// keys near the end of the line (read byte by byte)
+		{`{"role":"agent","text":"x","id":1}`, true},
+		{`{"role":"agent","text":"x","i":1}`, true},
+		{`{"text":"x","role":"agent"}`, true},
+		{`{"text":"x","role":"agent","conversation":1}`, true},
+		{`{"text":"x","role":"agent","conversatio":1}`, true},
+		{`{"text":"x","role":"agent","conversations":1}`, true},
+		{`{"text":"x","role":"agent","id"`, false},
 		{`{"role":"agent","text":"x","Time":"y"}`, false},
 		{`{"role":"agent","text":"x","times":"y","i":1,"c":2,"s":true,"r":false,"t":null}`, true},
 	}
