@@ -52,7 +52,7 @@ func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) 
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lr := &lineReader{r: src.R}
-	sc := newJSONScanner()
+	var sc *jsonScanner // unless the engine parses the records
 	deferring, _ := sink.(lint.DeferringSink)
 	parser := &jsonlParser{src: src}
 	for {
@@ -72,6 +72,9 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 				return err
 			}
 			continue
+		}
+		if sc == nil {
+			sc = newJSONScanner()
 		}
 		m, rerr := sc.parse(line, src, pos)
 		if rerr != "" {

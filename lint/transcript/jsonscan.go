@@ -25,21 +25,52 @@ import (
 // A scanner is not safe for concurrent use (the engine makes one per worker).
 type jsonScanner struct {
 	buf []byte // unescaped strings of the current record
-	// recently seen values, by hash: a small direct-mapped cache, so that a
-	// conversation's messages share their conversation id and senders
-	conv, sender [internSlots]string
-	typ          [typeSlots]string
+	// recently seen values: conversations' messages share their
+	// conversation id and senders
+	conv, sender, typ internCache
 }
 
-// sizes of the intern caches (powers of two): enough for the conversations
-// that are open at the same time in a busy shop's export
-const (
-	internBits, typeBits = 10, 4
-	internSlots          = 1 << internBits
-	typeSlots            = 1 << typeBits
-)
+func newJSONScanner() *jsonScanner {
+	return &jsonScanner{conv: internCache{max: 2048}, sender: internCache{max: 2048}, typ: internCache{max: 16}}
+}
 
-func newJSONScanner() *jsonScanner { return &jsonScanner{} }
+// internCache is a two-way set-associative cache of strings by hash. It
+// starts small (a parser per worker and file: many small files must stay
+// cheap) and doubles, up to max slots, whenever it has missed as often as
+// it has slots: enough for the conversations that are open at the same time
+// in a busy shop's export.
+type internCache struct {
+	slots  []string // sets of two: the newer first
+	shift  uint     // 64 - log2(number of sets): the hash's top bits pick the set
+	misses int
+	max    int
+}
+
+// lookup returns the cached string equal to v, if any, and its set.
+func (c *internCache) lookup(v []byte) (s string, set int, ok bool) {
+	if c.slots == nil {
+		c.slots, c.shift = make([]string, 16), 64-3
+	}
+	set = int(quickHash(v)>>c.shift) * 2
+	if s := c.slots[set]; s == string(v) {
+		return s, set, true
+	}
+	if s := c.slots[set+1]; s == string(v) {
+		return s, set, true
+	}
+	return "", set, false
+}
+
+// store caches s, which lookup missed, in its set (the older entry goes).
+func (c *internCache) store(set int, s string) {
+	c.misses++
+	if c.misses >= len(c.slots) && len(c.slots) < c.max {
+		// too small: start over twice the size (s goes in next time)
+		c.slots, c.shift, c.misses = make([]string, 2*len(c.slots)), c.shift-1, 0
+		return
+	}
+	c.slots[set+1], c.slots[set] = c.slots[set], s
+}
 
 // quickHash hashes a value for the intern caches from its length and its
 // first and last eight bytes (ids mostly differ at their end, names at
@@ -315,7 +346,7 @@ func inRange(num []byte) bool {
 // are only read by msgFields.message, so they point into the line.
 func (sc *jsonScanner) fields(r *rawFields, f *msgFields) {
 	// strings to copy: the text, the id, and cache misses
-	var hConv, hSender, hType uint64
+	var slotConv, slotSender, slotType int
 	var conv, sender, typ bool // copy them?
 	size := 0
 	if k := r.kind[fText]; k == vString {
@@ -326,28 +357,22 @@ func (sc *jsonScanner) fields(r *rawFields, f *msgFields) {
 		size += len(r.val[fID])
 	}
 	if v := r.val[fConv]; len(v) > 0 {
-		hConv = quickHash(v)
-		if s := sc.conv[hConv>>(64-internBits)]; s == string(v) {
-			f.conv = s
-		} else {
+		var hit bool
+		if f.conv, slotConv, hit = sc.conv.lookup(v); !hit {
 			conv = true
 			size += len(v)
 		}
 	}
 	if v := r.val[fSender]; len(v) > 0 {
-		hSender = quickHash(v)
-		if s := sc.sender[hSender>>(64-internBits)]; s == string(v) {
-			f.sender = s
-		} else {
+		var hit bool
+		if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
 			sender = true
 			size += len(v)
 		}
 	}
 	if v := r.val[fType]; len(v) > 0 {
-		hType = quickHash(v)
-		if s := sc.typ[hType>>(64-typeBits)]; s == string(v) {
-			f.typ = s
-		} else {
+		var hit bool
+		if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
 			typ = true
 			size += len(v)
 		}
@@ -377,15 +402,15 @@ func (sc *jsonScanner) fields(r *rawFields, f *msgFields) {
 		f.id = all[spans[1][0]:spans[1][1]]
 		if conv {
 			f.conv = all[spans[2][0]:spans[2][1]]
-			sc.conv[hConv>>(64-internBits)] = f.conv
+			sc.conv.store(slotConv, f.conv)
 		}
 		if sender {
 			f.sender = all[spans[3][0]:spans[3][1]]
-			sc.sender[hSender>>(64-internBits)] = f.sender
+			sc.sender.store(slotSender, f.sender)
 		}
 		if typ {
 			f.typ = all[spans[4][0]:spans[4][1]]
-			sc.typ[hType>>(64-typeBits)] = f.typ
+			sc.typ.store(slotType, f.typ)
 		}
 	}
 	if k := r.kind[fTime]; k >= vString {

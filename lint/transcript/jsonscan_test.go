@@ -2,9 +2,11 @@ package transcript
 
 import (
 	"bufio"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -96,4 +98,38 @@ func FuzzJSONScannerAgreesWithDecoder(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		agree(t, line)
 	})
+}
+
+// TestJSONScannerInterning parses interleaved conversations with one parser
+// (its caches grow and wrap) and checks the messages against the decoder's
+// and that a conversation's messages come to share their id string.
+func TestJSONScannerInterning(t *testing.T) {
+	src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
+	parse := (&jsonlParser{src: src}).NewParser()
+	const convs, records = 300, 6000
+	shared := map[string]map[*byte]bool{}
+	for i := range records {
+		line := fmt.Sprintf(`{"conversation":"TB20261111%08d","id":"m%d","time":"2026-11-11 08:%02d:%02d","role":"agent","sender":"店铺名:客服%d","type":"t%d","text":"第%d条"}`,
+			i*7919%convs, i, i/60%60, i%60, i%37, i%20, i)
+		pos := lint.Pos{File: "day.jsonl", Line: i + 1}
+		got, gotErr := parse([]byte(line), pos)
+		want, wantErr := parseJSONMessage([]byte(line), src, pos)
+		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
+			t.Fatalf("line %q:\nparser  %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
+		}
+		if i >= records/2 {
+			if shared[got.Conversation] == nil {
+				shared[got.Conversation] = map[*byte]bool{}
+			}
+			shared[got.Conversation][unsafe.StringData(got.Conversation)] = true
+		}
+	}
+	copies := 0
+	for _, ptrs := range shared {
+		copies += len(ptrs)
+	}
+	t.Logf("%d conversations held in %d copies", len(shared), copies)
+	if len(shared) != convs || copies > 2*convs {
+		t.Errorf("%d conversations held in %d copies", len(shared), copies)
+	}
 }
