@@ -42,12 +42,13 @@ func decode(r io.Reader, enc string) (*bufio.Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out io.Reader = br
+	src := br
 	if e != nil {
-		out = transform.NewReader(br, e.NewDecoder())
+		src = bufio.NewReaderSize(transform.NewReader(br, e.NewDecoder()), bufSize)
 	}
-	out = transform.NewReader(out, crToLF{})
-	dec := bufio.NewReaderSize(out, bufSize)
+	// twice the size of the reader below, so that it reads straight into
+	// this one's buffer
+	dec := bufio.NewReaderSize(&crReader{r: src}, 2*bufSize)
 	// forced encodings (and decoders) can still produce NULs: binary data
 	head, _ := dec.Peek(4096)
 	if i := bytes.IndexByte(head, 0); i >= 0 {
@@ -224,44 +225,32 @@ func runeSet(s string) map[rune]bool {
 	return m
 }
 
-// crToLF turns a lone CR (old Mac line ending) into LF, so files with mixed
-// line endings read line by line; CRLF is kept for the line readers to trim.
-type crToLF struct{ transform.NopResetter }
+// crReader turns a lone CR (old Mac line ending) into LF, in place as it
+// reads, so files with mixed line endings read line by line; CRLF is kept
+// for the line readers to trim.
+type crReader struct{ r *bufio.Reader }
 
-func (crToLF) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for nSrc < len(src) {
-		i := bytes.IndexByte(src[nSrc:], '\r')
-		if i < 0 {
-			n := copy(dst[nDst:], src[nSrc:])
-			nDst += n
-			nSrc += n
-			if nSrc < len(src) {
-				return nDst, nSrc, transform.ErrShortDst
-			}
-			return nDst, nSrc, nil
-		}
-		n := copy(dst[nDst:], src[nSrc:nSrc+i])
-		nDst += n
-		nSrc += n
-		if n < i {
-			return nDst, nSrc, transform.ErrShortDst
-		}
-		// src[nSrc] is a CR
-		if nDst >= len(dst) {
-			return nDst, nSrc, transform.ErrShortDst
-		}
-		if nSrc+1 == len(src) && !atEOF {
-			return nDst, nSrc, transform.ErrShortSrc
-		}
-		if nSrc+1 < len(src) && src[nSrc+1] == '\n' {
-			dst[nDst] = '\r'
+func (c *crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	b := p[:n]
+	for i := bytes.IndexByte(b, '\r'); i >= 0; {
+		var next []byte
+		if i+1 < len(b) {
+			next = b[i+1 : i+2]
 		} else {
-			dst[nDst] = '\n'
+			next, _ = c.r.Peek(1) // the next read's first byte, if any
 		}
-		nDst++
-		nSrc++
+		if len(next) == 0 || next[0] != '\n' {
+			b[i] = '\n'
+		}
+		i++
+		j := bytes.IndexByte(b[i:], '\r')
+		if j < 0 {
+			break
+		}
+		i += j
 	}
-	return nDst, nSrc, nil
+	return n, err
 }
 
 // lineReader yields the lines of a reader with their 1-based numbers, of any
@@ -273,28 +262,28 @@ type lineReader struct {
 }
 
 // next returns the next line; ok is false at the end. The returned slice is
-// valid until the next call.
+// valid until the next call (it is the reader's buffer when the line fits
+// there, as most do: no copy).
 func (l *lineReader) next() (line []byte, ok bool, err error) {
-	l.buf = l.buf[:0]
-	for {
-		chunk, err := l.r.ReadSlice('\n')
-		l.buf = append(l.buf, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err == io.EOF {
-			if len(l.buf) == 0 {
-				return nil, false, nil
-			}
-			l.line++
-			return trimEOL(l.buf), true, nil
-		}
-		if err != nil {
-			return nil, false, err
-		}
+	chunk, err := l.r.ReadSlice('\n')
+	if err == nil {
 		l.line++
-		return trimEOL(l.buf), true, nil
+		return trimEOL(chunk), true, nil
 	}
+	// a line longer than the buffer, or the last line
+	l.buf = append(l.buf[:0], chunk...)
+	for err == bufio.ErrBufferFull {
+		chunk, err = l.r.ReadSlice('\n')
+		l.buf = append(l.buf, chunk...)
+	}
+	switch {
+	case err == io.EOF && len(l.buf) == 0:
+		return nil, false, nil
+	case err != nil && err != io.EOF:
+		return nil, false, err
+	}
+	l.line++
+	return trimEOL(l.buf), true, nil
 }
 
 func trimEOL(b []byte) []byte {

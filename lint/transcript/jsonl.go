@@ -52,7 +52,7 @@ func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) 
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lr := &lineReader{r: src.R}
-	sc := newJSONScanner()
+	var sc *jsonScanner // unless the engine parses the records
 	deferring, _ := sink.(lint.DeferringSink)
 	parser := &jsonlParser{src: src}
 	for {
@@ -72,6 +72,9 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 				return err
 			}
 			continue
+		}
+		if sc == nil {
+			sc = newJSONScanner()
 		}
 		m, rerr := sc.parse(line, src, pos)
 		if rerr != "" {
@@ -152,7 +155,7 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 	if !f.hasRole {
 		return m, `missing "role"`
 	}
-	role, ok := lint.ParseRole(f.role)
+	role, ok := parseRole(f.role)
 	if !ok {
 		return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
 	}
@@ -205,4 +208,19 @@ func scalarString(raw json.RawMessage) (string, string) {
 		return strings.TrimSpace(string(raw)), ""
 	}
 	return "", "expected a string or a number"
+}
+
+// parseRole is lint.ParseRole with the canonical names first.
+func parseRole(s string) (lint.Role, bool) {
+	switch s {
+	case "customer":
+		return lint.Customer, true
+	case "agent":
+		return lint.Agent, true
+	case "bot":
+		return lint.Bot, true
+	case "system":
+		return lint.System, true
+	}
+	return lint.ParseRole(s)
 }

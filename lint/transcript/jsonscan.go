@@ -1,7 +1,11 @@
 package transcript
 
 import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
@@ -11,70 +15,165 @@ import (
 
 // jsonScanner reads canonical JSONL records with a hand-written scanner for
 // the common case — one flat object of strings, numbers and nulls — several
-// times faster than encoding/json and with fewer allocations (repeated
-// conversation ids, senders, roles and types share one string). Anything
+// times faster than encoding/json and with fewer allocations: the strings of
+// one message share one allocation, and conversation ids, senders and types
+// seen recently by the scanner are reused rather than copied. Anything
 // unusual (nested values, odd escapes, invalid UTF-8, keys in another case,
 // malformed JSON) goes to encoding/json, so the two always agree: the fast
 // path only ever declines, it never decides differently.
+//
+// A scanner is not safe for concurrent use (the engine makes one per worker).
 type jsonScanner struct {
-	buf    []byte
-	intern map[string]string
+	buf []byte // unescaped strings of the current record
+	// recently seen values: conversations' messages share their
+	// conversation id and senders
+	conv, sender, typ internCache
 }
 
-// maxInterned bounds the interned strings; past it the table starts over.
-const maxInterned = 1 << 16
+func newJSONScanner() *jsonScanner {
+	return &jsonScanner{conv: internCache{max: 2048}, sender: internCache{max: 2048}, typ: internCache{max: 16}}
+}
 
-func newJSONScanner() *jsonScanner { return &jsonScanner{intern: map[string]string{}} }
+// internCache is a two-way set-associative cache of strings by hash. It
+// starts small (a parser per worker and file: many small files must stay
+// cheap) and doubles, up to max slots, whenever it has missed as often as
+// it has slots: enough for the conversations that are open at the same time
+// in a busy shop's export.
+type internCache struct {
+	slots  []string // sets of two: the newer first
+	shift  uint     // 64 - log2(number of sets): the hash's top bits pick the set
+	misses int
+	max    int
+}
+
+// lookup returns the cached string equal to v, if any, and its set.
+func (c *internCache) lookup(v []byte) (s string, set int, ok bool) {
+	if c.slots == nil {
+		c.slots, c.shift = make([]string, 16), 64-3
+	}
+	set = int(quickHash(v)>>c.shift) * 2
+	if s := c.slots[set]; s == string(v) {
+		return s, set, true
+	}
+	if s := c.slots[set+1]; s == string(v) {
+		return s, set, true
+	}
+	return "", set, false
+}
+
+// store caches s, which lookup missed, in its set (the older entry goes).
+func (c *internCache) store(set int, s string) {
+	c.misses++
+	if c.misses >= len(c.slots) && len(c.slots) < c.max {
+		// too small: start over twice the size (s goes in next time)
+		c.slots, c.shift, c.misses = make([]string, 2*len(c.slots)), c.shift-1, 0
+		return
+	}
+	c.slots[set+1], c.slots[set] = c.slots[set], s
+}
+
+// quickHash hashes a value for the intern caches from its length and its
+// first and last eight bytes (ids mostly differ at their end, names at
+// either end); the top bits are the well-mixed ones. A collision only costs
+// a copy.
+func quickHash(b []byte) uint64 {
+	var x uint64
+	if n := len(b); n >= 8 {
+		x = binary.LittleEndian.Uint64(b)*0x9E3779B97F4A7C15 ^ binary.LittleEndian.Uint64(b[n-8:])
+	} else {
+		for _, c := range b {
+			x = x<<8 | uint64(c)
+		}
+	}
+	return (x ^ uint64(len(b))) * 0xBF58476D1CE4E5B9
+}
+
+// kinds of a scanned value
+const (
+	vAbsent = iota
+	vNull
+	vString
+	vNumber
+)
+
+// rawFields are the values of one scanned record, not yet copied: they point
+// into the line or into the scanner's buffer.
+type rawFields struct {
+	val  [nFields][]byte
+	kind [nFields]uint8
+}
 
 // parse reads one record, fast when it can.
 func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (lint.Message, string) {
-	var f msgFields
-	if sc.scan(line, &f) {
+	var r rawFields
+	if sc.scan(line, &r) {
+		var f msgFields
+		sc.fields(&r, &f)
 		return f.message(src, pos)
 	}
 	return parseJSONMessage(line, src, pos)
 }
 
-// str returns b as a string, shared with earlier equal strings.
-func (sc *jsonScanner) str(b []byte) string {
-	if s, ok := sc.intern[string(b)]; ok {
-		return s
-	}
-	if len(sc.intern) >= maxInterned {
-		clear(sc.intern)
-	}
-	s := string(b)
-	sc.intern[s] = s
-	return s
-}
-
 // fOther is a key the scanner skips (the fields are mapping.go's fConv …).
 const fOther = nFields
 
-func fieldOf(key []byte) int {
-	switch string(key) {
-	case "conversation":
-		return fConv
-	case "id":
-		return fID
-	case "time":
-		return fTime
-	case "role":
-		return fRole
-	case "sender":
-		return fSender
-	case "type":
-		return fType
-	case "text":
-		return fText
+// knownKey matches a key that is exactly one of the fields' names, without
+// escapes: b[j:] follows the key's opening quote. It returns the field and
+// the index of the closing quote, or end -1.
+func knownKey(b []byte, j int) (field, end int) {
+	if j+8 > len(b) {
+		return knownKeySlow(b, j)
 	}
-	return fOther
+	// the key's first eight bytes (the closing quote and what follows
+	// for the shorter ones)
+	w := binary.LittleEndian.Uint64(b[j:])
+	switch {
+	case w&(1<<40-1) == kText:
+		return fText, j + 4
+	case w&(1<<40-1) == kTime:
+		return fTime, j + 4
+	case w&(1<<40-1) == kRole:
+		return fRole, j + 4
+	case w&(1<<56-1) == kSender:
+		return fSender, j + 6
+	case w&(1<<24-1) == kID:
+		return fID, j + 2
+	case w&(1<<40-1) == kType:
+		return fType, j + 4
+	case w == kConver:
+		if j+13 <= len(b) && string(b[j+8:j+13]) == "tion\"" {
+			return fConv, j + 12
+		}
+	}
+	return fOther, -1
+}
+
+// the little-endian words of the keys' first bytes
+const (
+	kText   = 't' | 'e'<<8 | 'x'<<16 | 't'<<24 | '"'<<32
+	kTime   = 't' | 'i'<<8 | 'm'<<16 | 'e'<<24 | '"'<<32
+	kRole   = 'r' | 'o'<<8 | 'l'<<16 | 'e'<<24 | '"'<<32
+	kType   = 't' | 'y'<<8 | 'p'<<16 | 'e'<<24 | '"'<<32
+	kSender = 's' | 'e'<<8 | 'n'<<16 | 'd'<<24 | 'e'<<32 | 'r'<<40 | '"'<<48
+	kID     = 'i' | 'd'<<8 | '"'<<16
+	kConver = 'c' | 'o'<<8 | 'n'<<16 | 'v'<<24 | 'e'<<32 | 'r'<<40 | 's'<<48 | 'a'<<56
+)
+
+// knownKeySlow is knownKey near the end of the line.
+func knownKeySlow(b []byte, j int) (field, end int) {
+	k := b[j:]
+	for f, name := range FieldNames {
+		if len(k) > len(name) && string(k[:len(name)]) == name && k[len(name)] == '"' {
+			return f, j + len(name)
+		}
+	}
+	return fOther, -1
 }
 
 // foldsToField reports whether a key matches a field only case-insensitively
 // (encoding/json would take it; the scanner leaves it to encoding/json).
 func foldsToField(key []byte) bool {
-	for _, k := range [...]string{"conversation", "id", "time", "role", "sender", "type", "text"} {
+	for _, k := range FieldNames {
 		if len(key) == len(k) {
 			same := true
 			for i := range key {
@@ -95,78 +194,98 @@ func foldsToField(key []byte) bool {
 	return false
 }
 
-// scan reads line into f; false means "leave it to encoding/json".
-func (sc *jsonScanner) scan(line []byte, f *msgFields) bool {
+// scan reads line into r; false means "leave it to encoding/json".
+func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
+	sc.buf = sc.buf[:0]
+	n := len(line)
 	i := skipWS(line, 0)
-	if i >= len(line) || line[i] != '{' {
+	if i >= n || line[i] != '{' {
 		return false
 	}
 	i = skipWS(line, i+1)
-	if i < len(line) && line[i] == '}' {
-		return skipWS(line, i+1) == len(line)
+	if i < n && line[i] == '}' {
+		return skipWS(line, i+1) == n
 	}
 	for {
 		// key
-		if i >= len(line) || line[i] != '"' {
+		if i >= n || line[i] != '"' {
 			return false
 		}
-		start, end, esc, ok := scanString(line, i)
-		if !ok || esc {
-			return false
+		field, end := knownKey(line, i+1)
+		if end < 0 {
+			start, e, esc, ok := scanString(line, i)
+			if !ok || esc {
+				return false
+			}
+			if key := line[start:e]; foldsToField(key) || !ascii(key) {
+				return false // encoding/json matches keys case-insensitively
+			}
+			end = e
 		}
-		key := line[start:end]
-		field := fieldOf(key)
-		if field == fOther && (foldsToField(key) || !ascii(key)) {
-			return false // encoding/json matches keys case-insensitively
-		}
-		i = skipWS(line, end+1)
-		if i >= len(line) || line[i] != ':' {
-			return false
+		i = end + 1
+		if i >= n || line[i] != ':' {
+			i = skipWS(line, i)
+			if i >= n || line[i] != ':' {
+				return false
+			}
 		}
 		i = skipWS(line, i+1)
-		if i >= len(line) {
+		if i >= n {
 			return false
 		}
 		// value
 		switch c := line[i]; {
 		case c == '"':
-			vs, ve, vesc, ok := scanString(line, i)
-			if !ok {
-				return false
-			}
-			raw := line[vs:ve]
-			if vesc {
-				if raw, ok = sc.unescape(raw); !ok {
+			vs := i + 1
+			ve := plainStringEnd(line, vs)
+			var raw []byte
+			if ve >= 0 {
+				raw = line[vs:ve]
+			} else {
+				var esc, ok bool
+				if vs, ve, esc, ok = scanString(line, i); !ok {
+					return false
+				}
+				raw = line[vs:ve]
+				if esc {
+					if raw, ok = sc.unescape(raw); !ok {
+						return false
+					}
+				}
+				// invalid UTF-8 is encoding/json's business (it replaces it)
+				if !utf8.Valid(raw) {
 					return false
 				}
 			}
-			if !utf8.Valid(raw) {
-				return false
+			if field < nFields {
+				r.val[field], r.kind[field] = raw, vString
 			}
-			sc.set(f, field, raw)
 			i = ve + 1
 		case c == 'n':
 			if !hasLit(line, i, "null") {
 				return false
 			}
-			sc.setNull(f, field)
+			if field < nFields {
+				r.val[field], r.kind[field] = nil, vNull
+			}
 			i += 4
 		case c == '-' || ('0' <= c && c <= '9'):
-			n := scanNumber(line, i)
-			if n == i {
+			e := scanNumber(line, i)
+			if e == i {
 				return false
 			}
 			switch field {
 			case fConv, fID, fTime:
-				if _, err := strconv.ParseFloat(string(line[i:n]), 64); err != nil {
+				num := line[i:e]
+				if !inRange(num) {
 					return false // out of range: encoding/json's path says so
 				}
-				sc.set(f, field, line[i:n])
+				r.val[field], r.kind[field] = num, vNumber
 			case fOther:
 			default:
 				return false // a number where a string belongs: encoding/json's error
 			}
-			i = n
+			i = e
 		case c == 't' || c == 'f':
 			if field != fOther || !(hasLit(line, i, "true") || hasLit(line, i, "false")) {
 				return false
@@ -179,59 +298,129 @@ func (sc *jsonScanner) scan(line []byte, f *msgFields) bool {
 		default:
 			return false // objects, arrays, garbage
 		}
+		if i < n && line[i] == ',' { // the common case, no blanks
+			i++
+			if i < n && line[i] == '"' {
+				continue
+			}
+			i = skipWS(line, i)
+			continue
+		}
 		i = skipWS(line, i)
-		if i >= len(line) {
+		if i >= n {
 			return false
 		}
 		switch line[i] {
 		case ',':
 			i = skipWS(line, i+1)
 		case '}':
-			return skipWS(line, i+1) == len(line)
+			return skipWS(line, i+1) == n
 		default:
 			return false
 		}
 	}
 }
 
-// set stores a string (or, for the scalar fields, a number) value.
-func (sc *jsonScanner) set(f *msgFields, field int, v []byte) {
-	switch field {
-	case fConv:
-		f.conv, f.convErr = sc.str(v), ""
-	case fID:
-		f.id, f.idErr = sc.str(v), ""
-	case fTime:
-		// parsed before the line is reused and never kept: no copy needed
-		f.time, f.timeErr, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), "", true
-	case fRole:
-		f.role, f.hasRole = sc.str(v), true
-	case fSender:
-		f.sender = sc.str(v)
-	case fType:
-		f.typ = sc.str(v)
-	case fText:
-		f.text, f.hasText = string(v), true
+// inRange reports whether a JSON number (as scanNumber found it) fits a
+// float64, which is what the general path asks of numbers as strings.
+func inRange(num []byte) bool {
+	if len(num) <= 300 {
+		integer := true
+		for _, c := range num {
+			if c == '.' || c == 'e' || c == 'E' {
+				integer = false
+				break
+			}
+		}
+		if integer {
+			return true // an integer of at most 300 digits: below 1.8e308
+		}
 	}
+	_, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(num), len(num)), 64)
+	return err == nil
 }
 
-// setNull stores a JSON null, which means "absent" for every field.
-func (sc *jsonScanner) setNull(f *msgFields, field int) {
-	switch field {
-	case fConv:
-		f.conv, f.convErr = "", ""
-	case fID:
-		f.id, f.idErr = "", ""
-	case fTime:
-		f.time, f.timeErr, f.hasTime = "", "", false
-	case fRole:
-		f.role, f.hasRole = "", false
-	case fSender:
-		f.sender = ""
-	case fType:
-		f.typ = ""
-	case fText:
-		f.text, f.hasText = "", false
+// fields turns the scanned values into the message's fields. The strings
+// that are kept (the text, the id, and the conversation id, sender and type
+// unless recently seen) are copied into one allocation; the time and role
+// are only read by msgFields.message, so they point into the line.
+func (sc *jsonScanner) fields(r *rawFields, f *msgFields) {
+	// strings to copy: the text, the id, and cache misses
+	var slotConv, slotSender, slotType int
+	var conv, sender, typ bool // copy them?
+	size := 0
+	if k := r.kind[fText]; k == vString {
+		f.hasText = true
+		size += len(r.val[fText])
+	}
+	if k := r.kind[fID]; k >= vString {
+		size += len(r.val[fID])
+	}
+	if v := r.val[fConv]; len(v) > 0 {
+		var hit bool
+		if f.conv, slotConv, hit = sc.conv.lookup(v); !hit {
+			conv = true
+			size += len(v)
+		}
+	}
+	if v := r.val[fSender]; len(v) > 0 {
+		var hit bool
+		if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
+			sender = true
+			size += len(v)
+		}
+	}
+	if v := r.val[fType]; len(v) > 0 {
+		var hit bool
+		if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
+			typ = true
+			size += len(v)
+		}
+	}
+	if size > 0 {
+		var b strings.Builder
+		b.Grow(size)
+		take := func(v []byte) (from, to int) {
+			from = b.Len()
+			b.Write(v)
+			return from, b.Len()
+		}
+		var spans [5][2]int
+		spans[0][0], spans[0][1] = take(r.val[fText])
+		spans[1][0], spans[1][1] = take(r.val[fID])
+		if conv {
+			spans[2][0], spans[2][1] = take(r.val[fConv])
+		}
+		if sender {
+			spans[3][0], spans[3][1] = take(r.val[fSender])
+		}
+		if typ {
+			spans[4][0], spans[4][1] = take(r.val[fType])
+		}
+		all := b.String()
+		f.text = all[spans[0][0]:spans[0][1]]
+		f.id = all[spans[1][0]:spans[1][1]]
+		if conv {
+			f.conv = all[spans[2][0]:spans[2][1]]
+			sc.conv.store(slotConv, f.conv)
+		}
+		if sender {
+			f.sender = all[spans[3][0]:spans[3][1]]
+			sc.sender.store(slotSender, f.sender)
+		}
+		if typ {
+			f.typ = all[spans[4][0]:spans[4][1]]
+			sc.typ.store(slotType, f.typ)
+		}
+	}
+	if k := r.kind[fTime]; k >= vString {
+		// parsed right away and never kept: no copy needed
+		v := r.val[fTime]
+		f.time, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), true
+	}
+	if k := r.kind[fRole]; k == vString {
+		v := r.val[fRole]
+		f.role, f.hasRole = unsafe.String(unsafe.SliceData(v), len(v)), true
 	}
 }
 
@@ -254,6 +443,73 @@ func skipWS(b []byte, i int) int {
 func hasLit(b []byte, i int, lit string) bool {
 	return len(b)-i >= len(lit) && string(b[i:i+len(lit)]) == lit
 }
+
+// plainStringEnd finds the closing quote of a string whose content starts
+// at b[j], checking on the way that the content is valid UTF-8. It returns
+// -1 when there is no closing quote, the content holds a backslash or a
+// control character (scanString then reads it carefully) or invalid UTF-8.
+func plainStringEnd(b []byte, j int) int {
+	n := len(b)
+	for j < n {
+		// runs of plain ASCII, eight bytes at a time, up to the first byte
+		// that is not ASCII, below 0x20, a backslash or a quote
+		for j+8 <= n {
+			x := binary.LittleEndian.Uint64(b[j:])
+			y, z := x^('\\'*lows), x^('"'*lows)
+			// (the lowest flagged byte is exact: borrows only run upwards)
+			if m := (x | (x-0x20*lows)&^x | (y-lows)&^y | (z-lows)&^z) & highs; m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			j += 8
+		}
+		if j >= n {
+			break
+		}
+		if c := b[j]; c < utf8.RuneSelf {
+			switch {
+			case c == '"':
+				return j
+			case c < 0x20 || c == '\\':
+				return -1
+			}
+			j++
+			continue
+		}
+		// a run of multibyte sequences
+		for j < n && b[j] >= utf8.RuneSelf {
+			// three-byte sequences whose second byte may be anything from
+			// 0x80 to 0xBF (leads E1 to EF but ED): most of Chinese text
+			// and its punctuation; two at a time, then one
+			if j+8 <= n {
+				x := binary.LittleEndian.Uint64(b[j:])
+				// leads 1110xxxx at bytes 0 and 3, 10xxxxxx at 1, 2, 4, 5
+				if x&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 {
+					if l0, l3 := x&0x0F, (x>>24)&0x0F; l0 != 0 && l0 != 0xD && l3 != 0 && l3 != 0xD {
+						j += 6
+						continue
+					}
+				}
+			}
+			if c := b[j]; 0xE1 <= c && c <= 0xEF && c != 0xED && j+2 < n && b[j+1]&0xC0 == 0x80 && b[j+2]&0xC0 == 0x80 {
+				j += 3
+				continue
+			}
+			r, size := utf8.DecodeRune(b[j:])
+			if r == utf8.RuneError && size == 1 {
+				return -1
+			}
+			j += size
+		}
+	}
+	return -1
+}
+
+// SWAR constants: a byte's low bit and high bit in every byte of a word
+const (
+	lows  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
 
 // scanString finds the string starting with the quote at i: its content is
 // b[start:end] and b[end] is the closing quote; esc says it holds escapes.
@@ -318,17 +574,20 @@ func scanNumber(b []byte, i int) int {
 	return j
 }
 
-// unescape decodes a string's escapes into the scanner's buffer. Surrogate
-// pairs and anything irregular are left to encoding/json (ok false).
+// unescape decodes a string's escapes, appending them to the scanner's
+// buffer (earlier strings of the record stay as they are). Surrogate pairs
+// and anything irregular are left to encoding/json (ok false).
 func (sc *jsonScanner) unescape(raw []byte) ([]byte, bool) {
-	out := sc.buf[:0]
+	from := len(sc.buf)
+	out := sc.buf
 	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
+		k := bytes.IndexByte(raw[i:], '\\')
+		if k < 0 {
+			out = append(out, raw[i:]...)
+			break
 		}
-		i++
+		out = append(out, raw[i:i+k]...)
+		i += k + 1
 		if i >= len(raw) {
 			return nil, false
 		}
@@ -360,5 +619,5 @@ func (sc *jsonScanner) unescape(raw []byte) ([]byte, bool) {
 		}
 	}
 	sc.buf = out
-	return out, true
+	return out[from:len(out):len(out)], true
 }

@@ -2,9 +2,11 @@ package transcript
 
 import (
 	"bufio"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -17,10 +19,12 @@ func agree(t *testing.T, line string) (fast bool) {
 	pos := lint.Pos{File: "day.jsonl", Line: 1}
 	want, wantErr := parseJSONMessage([]byte(line), src, pos)
 	sc := newJSONScanner()
-	var f msgFields
-	if !sc.scan([]byte(line), &f) {
+	var r rawFields
+	if !sc.scan([]byte(line), &r) {
 		return false
 	}
+	var f msgFields
+	sc.fields(&r, &f)
 	got, gotErr := f.message(src, pos)
 	if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 		t.Errorf("line %q:\nfast    %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
@@ -53,6 +57,32 @@ func TestJSONScannerAgreesWithDecoder(t *testing.T) {
 		{`[]`, false},
 		{"{\"text\":\"bad \xff byte\",\"role\":\"agent\"}", false},
 		{`{"text":"x","role":"agent","id":7,"sender":null,"type":"note"}`, true},
+		// two escaped strings: the second must not overwrite the first
+		{`{"time":"2026-11-04 10:00:0\u0030","role":"agent","text":"\u4f60\u4f60\u4f60\u4f60\u4f60\u4f60\u4f60"}`, true},
+		{`{"conversation":"c\"1","sender":"s\/1","type":"n\u006fte","id":"i\td","role":"bot","text":"\u4f60\n"}`, true},
+		// pretty-printed, blanks everywhere
+		{" {\t\"role\" :\r\n \"agent\" ,\n \"text\": \"x\" , \"time\" : 1793757600 } ", true},
+		// invalid UTF-8 in a string the scanner would otherwise skip, and in
+		// a three-byte sequence (lead E0 and ED restrict the second byte)
+		{"{\"x\":\"\xe4\xbd\",\"role\":\"agent\",\"text\":\"a\"}", false},
+		{"{\"role\":\"agent\",\"text\":\"\xe0\x80\x80\xe4\xbd\xa0\"}", false},
+		{"{\"role\":\"agent\",\"text\":\"\xed\xa0\x80\xe4\xbd\xa0\"}", false},
+		{"{\"role\":\"agent\",\"text\":\"\xe0\xa0\x80\xed\x9f\xbf\xf0\x9f\x98\x80\xc2\xa9\"}", true},
+		{"{\"role\":\"agent\",\"text\":\"tab\there\"}", false},
+		// numbers as ids: large, fractional, with exponents
+		{`{"conversation":123456789012345678901234567890,"id":-0.5e-3,"time":1793757600.5,"role":"agent","text":"x"}`, true},
+		{`{"conversation":"TB1","role":"agent","text":"x","sender":"店铺名:小乔","sender":"店铺名:小乔"}`, true},
+		{`{"role":"agent","text":"x","ſender":"y"}`, false},
+		// keys near the end of the line (read byte by byte)
+		{`{"role":"agent","text":"x","id":1}`, true},
+		{`{"role":"agent","text":"x","i":1}`, true},
+		{`{"text":"x","role":"agent"}`, true},
+		{`{"text":"x","role":"agent","conversation":1}`, true},
+		{`{"text":"x","role":"agent","conversatio":1}`, true},
+		{`{"text":"x","role":"agent","conversations":1}`, true},
+		{`{"text":"x","role":"agent","id"`, false},
+		{`{"role":"agent","text":"x","Time":"y"}`, false},
+		{`{"role":"agent","text":"x","times":"y","i":1,"c":2,"s":true,"r":false,"t":null}`, true},
 	}
 	for _, tt := range tests {
 		if fast := agree(t, tt.line); fast != tt.fast {
@@ -68,4 +98,38 @@ func FuzzJSONScannerAgreesWithDecoder(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		agree(t, line)
 	})
+}
+
+// TestJSONScannerInterning parses interleaved conversations with one parser
+// (its caches grow and wrap) and checks the messages against the decoder's
+// and that a conversation's messages come to share their id string.
+func TestJSONScannerInterning(t *testing.T) {
+	src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
+	parse := (&jsonlParser{src: src}).NewParser()
+	const convs, records = 300, 6000
+	shared := map[string]map[*byte]bool{}
+	for i := range records {
+		line := fmt.Sprintf(`{"conversation":"TB20261111%08d","id":"m%d","time":"2026-11-11 08:%02d:%02d","role":"agent","sender":"店铺名:客服%d","type":"t%d","text":"第%d条"}`,
+			i*7919%convs, i, i/60%60, i%60, i%37, i%20, i)
+		pos := lint.Pos{File: "day.jsonl", Line: i + 1}
+		got, gotErr := parse([]byte(line), pos)
+		want, wantErr := parseJSONMessage([]byte(line), src, pos)
+		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
+			t.Fatalf("line %q:\nparser  %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
+		}
+		if i >= records/2 {
+			if shared[got.Conversation] == nil {
+				shared[got.Conversation] = map[*byte]bool{}
+			}
+			shared[got.Conversation][unsafe.StringData(got.Conversation)] = true
+		}
+	}
+	copies := 0
+	for _, ptrs := range shared {
+		copies += len(ptrs)
+	}
+	t.Logf("%d conversations held in %d copies", len(shared), copies)
+	if len(shared) != convs || copies > 2*convs {
+		t.Errorf("%d conversations held in %d copies", len(shared), copies)
+	}
 }

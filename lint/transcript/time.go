@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,16 +29,42 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if c := s[0]; c >= '0' && c <= '9' && !strings.ContainsAny(s, "-/: T") {
-		f, err := strconv.ParseFloat(s, 64)
-		if err == nil {
-			return fromEpoch(f)
+	if c := s[0]; c >= '0' && c <= '9' {
+		// fastTime only takes strings with a '-' or '/' and epochDigits only
+		// strings of digits, so their order does not matter; both only
+		// shortcut what the general code below does.
+		if v, ok := epochDigits(s); ok {
+			return fromEpoch(float64(v))
+		}
+		if t, ok := fastTime(s, loc); ok {
+			return t, nil
+		}
+		if !strings.ContainsAny(s, "-/: T") {
+			f, err := strconv.ParseFloat(s, 64)
+			if err == nil {
+				return fromEpoch(f)
+			}
 		}
 	}
-	if t, ok := fastTime(s, loc); ok {
-		return t, nil
-	}
+	// fastTime takes nothing that does not start with a digit
 	return slowTime(s, loc)
+}
+
+// epochDigits reads a string of at most 15 digits, which strconv.ParseFloat
+// would read exactly (below 2^53).
+func epochDigits(s string) (int64, bool) {
+	if len(s) > 15 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
 }
 
 // slowTime tries RFC 3339 and every local layout with the time package.
@@ -62,25 +89,16 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	if len(s) < 19 {
 		return t, false
 	}
-	num := func(i, n int) int {
-		v := 0
-		for k := i; k < i+n; k++ {
-			c := s[k]
-			if c < '0' || c > '9' {
-				return -1
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
 	sep := s[4]
 	if (sep != '-' && sep != '/') || s[7] != sep || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
 		return t, false
 	}
-	y, mo, d, h, mi, sec := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)
-	if y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+	y0, y1 := digits2(s, 0), digits2(s, 2)
+	mo, d, h, mi, sec := digits2(s, 5), digits2(s, 8), digits2(s, 11), digits2(s, 14), digits2(s, 17)
+	if y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
 		return t, false
 	}
+	y := y0*100 + y1
 	if d > daysIn(time.Month(mo), y) {
 		return t, false
 	}
@@ -97,16 +115,18 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 		}
 		rest = rest[i:]
 	}
+	off := 0
 	switch {
 	case rest == "":
+		return dateIn(y, mo, d, h, mi, sec, nsec, loc), true
 	case rest == "Z":
 		loc = time.UTC
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
-		zh, zm := num(len(s)-5, 2), num(len(s)-2, 2)
+		zh, zm := digits2(rest, 1), digits2(rest, 4)
 		if zh < 0 || zm < 0 || zh > 23 || zm > 59 {
 			return t, false
 		}
-		off := zh*3600 + zm*60
+		off = zh*3600 + zm*60
 		if rest[0] == '-' {
 			off = -off
 		}
@@ -114,23 +134,116 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	default:
 		return t, false
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
+	// a fixed offset: what time.Date would work out, directly
+	unix := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec-off)
+	return time.Unix(unix, int64(nsec)).In(loc), true
 }
 
-// daysIn is the number of days of a month.
-func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+// zoneSpan is a stretch of time [start, end) (Unix seconds) over which a
+// location keeps one offset.
+type zoneSpan struct {
+	loc        *time.Location
+	start, end int64
+	off        int64
 }
+
+// lastSpan is the span dateIn met last: the times of an export are mostly
+// in one (Asia/Shanghai has had one offset since 1991).
+var lastSpan atomic.Pointer[zoneSpan]
+
+// dateIn is time.Date(y, mo, d, h, mi, sec, nsec, loc) for a valid date and
+// time, without looking up loc's zone when the time falls in the span of
+// the previous one. time.Date takes the offset in effect at the local time
+// read as UTC, or, when the resulting instant is outside that offset's span,
+// the one at the instant; with both in a span of one offset that is the
+// span's offset.
+func dateIn(y, mo, d, h, mi, sec, nsec int, loc *time.Location) time.Time {
+	local := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec)
+	if z := lastSpan.Load(); z != nil && z.loc == loc {
+		utc := local - z.off
+		if z.start <= local && local < z.end && z.start <= utc && utc < z.end {
+			return time.Unix(utc, int64(nsec)).In(loc)
+		}
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc)
+	z := &zoneSpan{loc: loc, start: math.MinInt64, end: math.MaxInt64}
+	_, off := t.Zone()
+	z.off = int64(off)
+	start, end := t.ZoneBounds()
+	if !start.IsZero() {
+		z.start = start.Unix()
+	}
+	if !end.IsZero() {
+		z.end = end.Unix()
+	}
+	lastSpan.Store(z)
+	return t
+}
+
+// digits2 reads the two digits at s[i:i+2]; -1 if they are not digits.
+func digits2(s string, i int) int {
+	a, b := s[i]-'0', s[i+1]-'0'
+	if a > 9 || b > 9 {
+		return -1
+	}
+	return int(a)*10 + int(b)
+}
+
+// daysSinceEpoch is the number of days from 1970-01-01 to a date of the
+// proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+func daysSinceEpoch(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era*146097 + doe - 719468)
+}
+
+// daysIn is the number of days of a month (1 to 12).
+func daysIn(m time.Month, year int) int {
+	if m == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return int(monthDays[m-1])
+}
+
+var monthDays = [12]uint8{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // zones caches fixed zones by offset: every +08:00 time shares one.
 var zones sync.Map
 
+// lastZone is the fixed zone fixedZone returned last: an export's times
+// usually all carry the same offset, so most lookups end here.
+var lastZone atomic.Pointer[offsetZone]
+
+type offsetZone struct {
+	off int
+	loc *time.Location
+}
+
 func fixedZone(off int) *time.Location {
-	if z, ok := zones.Load(off); ok {
-		return z.(*time.Location)
+	if z := lastZone.Load(); z != nil && z.off == off {
+		return z.loc
 	}
-	z, _ := zones.LoadOrStore(off, time.FixedZone("", off))
-	return z.(*time.Location)
+	var loc *time.Location
+	if z, ok := zones.Load(off); ok {
+		loc = z.(*time.Location)
+	} else {
+		z, _ := zones.LoadOrStore(off, time.FixedZone("", off))
+		loc = z.(*time.Location)
+	}
+	lastZone.Store(&offsetZone{off: off, loc: loc})
+	return loc
 }
 
 func fromEpoch(f float64) (time.Time, error) {
