@@ -76,6 +76,25 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	return c
 }
 
+// distinctItems counts the different phrases and patterns among hits (a
+// message holds few hits: a quadratic scan beats a set).
+func distinctItems(hits []match.Hit) int {
+	n := 0
+	for i, h := range hits {
+		seen := false
+		for _, g := range hits[:i] {
+			if g.Phrase == h.Phrase && g.Pattern == h.Pattern {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
+}
+
 // eval reports whether message i meets the condition, with the phrase hit
 // that supports it (nil when the condition holds without one).
 func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
@@ -96,18 +115,14 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
 			h := hits[0]
 			hit = &h
 		}
-		distinct := map[[2]int]bool{}
-		for _, h := range hits {
-			distinct[[2]int{h.Phrase, h.Pattern}] = true
-		}
 		ok := false
 		switch {
 		case c.quant == rules.QuantNone:
 			ok, hit = len(hits) == 0, nil
 		case c.quant == rules.QuantAll:
-			ok = len(distinct) == c.items
+			ok = distinctItems(hits) == c.items
 		case c.atLeast > 0:
-			ok = len(distinct) >= c.atLeast
+			ok = distinctItems(hits) >= c.atLeast
 		default:
 			ok = len(hits) > 0
 		}
