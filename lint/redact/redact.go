@@ -84,7 +84,7 @@ func FindKinds(s string, kinds map[Kind]bool) []Span {
 			spans = append(spans, Span{loc[0], loc[1], Email})
 		}
 	}
-	if (kinds[Phone] || kinds[IDCard] || kinds[Bank]) && digits(s) >= 7 {
+	if (kinds[Phone] || kinds[IDCard] || kinds[Bank]) && digitChain(s) >= 7 {
 		spans = findNumbers(s, kinds, spans)
 	}
 	if kinds[Address] && strings.ContainsAny(s, addressWords) {
@@ -99,15 +99,23 @@ func FindKinds(s string, kinds map[Kind]bool) []Span {
 // finds contains one of.
 const addressWords = "路街道巷弄同号区园寓厦苑村"
 
-// digits counts the ASCII digits in s.
-func digits(s string) int {
-	n := 0
+// digitChain returns the most ASCII digits in s that follow one another
+// with at most one '-' or ' ' between two of them: every number digitRun
+// matches has at least seven.
+func digitChain(s string) int {
+	best, n := 0, 0
 	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
 			n++
+			best = max(best, n)
+		case (c == '-' || c == ' ') && n > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			// a single separator inside a chain
+		default:
+			n = 0
 		}
 	}
-	return n
+	return best
 }
 
 // findNumbers adds the phone, ID-card and bank-card numbers of s.

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -65,4 +66,45 @@ func FuzzText(f *testing.F) {
 			t.Fatalf("byte length changed: %q → %q", s, got)
 		}
 	})
+}
+
+func TestDigitChain(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"没有数字", 0},
+		{"13812345678", 11},
+		{"138-1234-5678", 11},
+		{"138 1234 5678", 11},
+		{"138--1234", 4},
+		{"138- 1234", 4},
+		{"3天 2026年11月11日", 4},
+		{"-123", 3},
+		{"123-", 3},
+		{"订单12345 67890", 10},
+	}
+	for _, tt := range tests {
+		if got := digitChain(tt.s); got != tt.want {
+			t.Errorf("digitChain(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+// The prefilter never hides a number: wherever digitRun matches, the text
+// has a chain of at least seven digits.
+func TestDigitChainPrefilter(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"0", "1", "3", "8", "6", "9", "-", " ", "+", "x", "X", "号", "a"}
+	for range 200000 {
+		var b strings.Builder
+		for n := r.IntN(30); n > 0; n-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		if digitRun.MatchString(s) && digitChain(s) < 7 {
+			t.Fatalf("%q: digitRun matches, digitChain = %d", s, digitChain(s))
+		}
+	}
 }
