@@ -28,7 +28,7 @@ func PatternMatchesForTest(t *Text, id ListID, window bool) [][3]int {
 func WindowsForTest(m *Matcher, id ListID) map[int][][3]int {
 	out := map[int][][3]int{}
 	for i, w := range m.lists[id].win {
-		if w == nil {
+		if w == nil || !w.usable() {
 			continue
 		}
 		for _, s := range w.sets {

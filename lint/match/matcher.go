@@ -490,7 +490,7 @@ func (t *Text) candidates(id ListID, c []cand) (_ []cand, needWord bool) {
 func (t *Text) patternCands(l *list, i int, c []cand) []cand {
 	re, text := l.patterns[i], t.norm.Text
 	w := l.win[i]
-	if t.noWindowing {
+	if t.noWindowing || (w != nil && !w.usable()) {
 		w = nil
 	}
 	g := l.group[i]

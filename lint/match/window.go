@@ -35,6 +35,8 @@ type window struct {
 	// the pattern with ^ (\A), $ (\z), both never matching; the pattern
 	// itself when it has no such assertion
 	noBegin, noEnd, noBoth *regexp.Regexp
+	// lazy, when set, compiles the variants on first use (usable)
+	lazy *lazyVariants
 }
 
 // windowSet is a required set of a pattern that bounds where its matches lie.
@@ -80,22 +82,51 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 	if other {
 		return nil
 	}
-	variant := func(begin, end bool) *regexp.Regexp {
-		if (begin || !hasBegin) && (end || !hasEnd) {
-			return re
-		}
-		v := withoutAssertions(tree, !begin, !end)
-		vre, err := regexp.Compile(v.String())
-		if err != nil || vre.NumSubexp() != re.NumSubexp() || vre.SubexpIndex("match") != re.SubexpIndex("match") {
-			return nil
-		}
-		return vre
-	}
-	w.noBegin, w.noEnd, w.noBoth = variant(false, true), variant(true, false), variant(false, false)
-	if w.noBegin == nil || w.noEnd == nil || w.noBoth == nil {
-		return nil
+	if hasBegin || hasEnd {
+		// the variants are compiled when a text first needs them: compiling
+		// (?i) patterns with large classes costs milliseconds, which a run
+		// over a canned library would pay for nothing
+		w.lazy = &lazyVariants{re: re, tree: tree, hasBegin: hasBegin, hasEnd: hasEnd}
+	} else {
+		w.noBegin, w.noEnd, w.noBoth = re, re, re
 	}
 	return w
+}
+
+// lazyVariants compiles a window's variants once, on first use.
+type lazyVariants struct {
+	once             sync.Once
+	re               *regexp.Regexp
+	tree             *syntax.Regexp
+	hasBegin, hasEnd bool
+	ok               bool
+}
+
+// usable compiles the variants if they are not yet and reports whether
+// the window can be used (false: a variant failed to compile, and the
+// pattern runs on the whole text instead).
+func (w *window) usable() bool {
+	if w.lazy == nil {
+		return true
+	}
+	l := w.lazy
+	l.once.Do(func() {
+		variant := func(begin, end bool) *regexp.Regexp {
+			if (begin || !l.hasBegin) && (end || !l.hasEnd) {
+				return l.re
+			}
+			v := withoutAssertions(l.tree, !begin, !end)
+			vre, err := regexp.Compile(v.String())
+			if err != nil || vre.NumSubexp() != l.re.NumSubexp() || vre.SubexpIndex("match") != l.re.SubexpIndex("match") {
+				return nil
+			}
+			return vre
+		}
+		w.noBegin, w.noEnd, w.noBoth = variant(false, true), variant(true, false), variant(false, false)
+		l.ok = w.noBegin != nil && w.noEnd != nil && w.noBoth != nil
+		l.tree = nil
+	})
+	return l.ok
 }
 
 // variant returns the pattern to run on a piece that does (begin) or does
