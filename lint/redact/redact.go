@@ -120,7 +120,13 @@ func digitChain(s string) int {
 
 // findNumbers adds the phone, ID-card and bank-card numbers of s.
 func findNumbers(s string, kinds map[Kind]bool, spans []Span) []Span {
-	for _, loc := range digitRun.FindAllStringIndex(s, -1) {
+	// every match starts with a digit or the + of +86: skip what comes before
+	from := strings.IndexAny(s, "+0123456789")
+	if from < 0 {
+		return spans
+	}
+	for _, loc := range digitRun.FindAllStringIndex(s[from:], -1) {
+		loc[0], loc[1] = loc[0]+from, loc[1]+from
 		// a digit run glued to letters or more digits is something else
 		if loc[0] > 0 && isAlnum(s[loc[0]-1]) || loc[1] < len(s) && isAlnum(s[loc[1]]) {
 			continue

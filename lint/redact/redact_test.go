@@ -108,3 +108,38 @@ func TestDigitChainPrefilter(t *testing.T) {
 		}
 	}
 }
+
+// findNumbers starts its search at the first digit or +: the same numbers
+// as a search over the whole text.
+func TestFindNumbersFromFirstDigit(t *testing.T) {
+	whole := func(s string) []Span {
+		var spans []Span
+		for _, loc := range digitRun.FindAllStringIndex(s, -1) {
+			if loc[0] > 0 && isAlnum(s[loc[0]-1]) || loc[1] < len(s) && isAlnum(s[loc[1]]) {
+				continue
+			}
+			if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok && All[k] {
+				spans = append(spans, Span{loc[0], loc[1], k})
+			}
+		}
+		return spans
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"0", "1", "3", "8", "6", "5", "-", " ", "+", "x", "X", "号", "a", "电话", "，"}
+	for range 100000 {
+		var b strings.Builder
+		for n := r.IntN(40); n > 0; n-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		s := b.String()
+		got, want := findNumbers(s, All, nil), whole(s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	}
+}
