@@ -348,11 +348,8 @@ func (t *Text) Has(id ListID) bool {
 				continue
 			}
 			s, e := int(h.start), int(h.end)
-			if l.mode == Word {
-				t.segment()
-				if !t.isBoundary(s) || !t.isBoundary(e) {
-					continue
-				}
+			if l.mode == Word && (!t.wordBoundary(s) || !t.wordBoundary(e)) {
+				continue
 			}
 			if !t.excepted(id, s, e) {
 				return true
@@ -383,10 +380,9 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 		return dst
 	}
 	if needWord {
-		t.segment()
 		w := c[:0]
 		for _, x := range c {
-			if x.pattern >= 0 || (t.isBoundary(x.start) && t.isBoundary(x.end)) {
+			if x.pattern >= 0 || (t.wordBoundary(x.start) && t.wordBoundary(x.end)) {
 				w = append(w, x)
 			}
 		}
@@ -655,6 +651,19 @@ func (t *Text) segment() {
 	t.normalize()
 	t.segmented = true
 	t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text)
+}
+
+// wordBoundary reports whether the normalised text has a word boundary at
+// off, segmenting it only if the segmenter cannot tell otherwise.
+func (t *Text) wordBoundary(off int) bool {
+	if !t.segmented {
+		t.normalize()
+		if p, ok := t.m.seg.(boundaryProver); ok && p.SureBoundary(t.norm.Text, off) {
+			return true
+		}
+		t.segment()
+	}
+	return t.isBoundary(off)
 }
 
 func (t *Text) isBoundary(off int) bool {

@@ -83,10 +83,66 @@ func wordsPair(t testing.TB) pair {
 func (p pair) check(text string) (string, bool) {
 	want := p.ref.Boundaries(nil, text)
 	got := p.fast.Boundaries(nil, text)
-	if slices.Equal(got, want) {
-		return "", true
+	if !slices.Equal(got, want) {
+		return fmt.Sprintf("%s: %q\n  gse:  %q\n  fast: %q", p.name, text, cut(text, want), cut(text, got)), false
 	}
-	return fmt.Sprintf("%s: %q\n  gse:  %q\n  fast: %q", p.name, text, cut(text, want), cut(text, got)), false
+	// every boundary the fast segmenter is sure of without segmenting is one
+	if sure, ok := p.fast.(sureBoundary); ok {
+		for off := 0; off <= len(text); off++ {
+			if (off == len(text) || utf8.RuneStart(text[off])) && sure.SureBoundary(text, off) {
+				if _, found := slices.BinarySearch(want, off); !found {
+					return fmt.Sprintf("%s: %q: sure of a boundary at %d (%q|%q), gse: %q", p.name, text, off, text[:off], text[off:], cut(text, want)), false
+				}
+			}
+		}
+	}
+	return "", true
+}
+
+// sureBoundary is the fast segmenter's shortcut for boundaries it can tell
+// without segmenting.
+type sureBoundary interface {
+	SureBoundary(text string, off int) bool
+}
+
+// TestSureBoundary shows which boundaries need no segmentation: those next
+// to a character no word holds (punctuation, spaces) and the ends of the
+// text, unless a user word holds that character.
+func TestSureBoundary(t *testing.T) {
+	plain, err := match.NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	comma, err := match.NewSegmenter([]match.DictWord{{Word: "好,欢迎"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		seg  match.Segmenter
+		text string
+		off  int
+		want bool
+	}{
+		{plain, "您好,欢迎光临", 0, true},
+		{plain, "您好,欢迎光临", len("您好"), true},     // before ,
+		{plain, "您好,欢迎光临", len("您好,"), true},    // after ,
+		{plain, "您好,欢迎光临", len("您"), false},     // inside 您好: unknown
+		{plain, "您好,欢迎光临", len("您好,欢迎"), false}, // between words: unknown without segmenting
+		{plain, "您好,欢迎光临", len("您好,欢迎光临"), true},
+		{plain, "亲!在吗", len("亲"), true},
+		{plain, "亲 在吗", len("亲"), true},
+		{plain, "亲自去", len("亲"), false},
+		{plain, "ok,好的", len("o"), false}, // inside a Latin run
+		{plain, "ok,好的", len("ok"), true},
+		{plain, "退货😊", len("退货"), false},     // other planes are not looked up
+		{comma, "您好,欢迎光临", len("您好"), false}, // a user word holds ,
+		{comma, "您好。欢迎光临", len("您好"), true},
+	}
+	for _, tt := range tests {
+		if got := tt.seg.(sureBoundary).SureBoundary(tt.text, tt.off); got != tt.want {
+			t.Errorf("SureBoundary(%q, %d) = %v, want %v", tt.text, tt.off, got, tt.want)
+		}
+	}
 }
 
 // cut returns the segments of text between boundaries b.

@@ -98,6 +98,7 @@ type dictSegmenter struct {
 	userByCode map[uint16][]userWord
 	userBits   []uint64
 	userOther  map[string][]userWord
+	userRuneFields
 }
 
 // userWord is a word added before the dictionary: it shadows a dictionary
