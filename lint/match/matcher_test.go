@@ -84,6 +84,8 @@ func TestMatcherSubstringExceptPatterns(t *testing.T) {
 		{"pattern", ListSpec{Patterns: []string{"我(不能|不会|不可以)"}}, "抱歉我不能帮您改价", "我不能@3"},
 		{"pattern in traditional", ListSpec{Patterns: []string{"我(不能|不會)"}}, "我不會", "我不會@1"},
 		{"pattern case-insensitive", ListSpec{Patterns: []string{"VIP\\d+"}}, "vip123", "vip123@1"},
+		{"pattern prefilter under (?i): long s", ListSpec{Patterns: []string{"(要|发)(顺丰|ems)"}}, "发EMſ吧", "发EMſ@1"},
+		{"phrase under case folding: final sigma", ListSpec{Phrases: []string{"ΣΑΣ"}, Mode: Substring}, "σας", "σας@1"},
 		{"pattern and except", ListSpec{Patterns: []string{"我不能"}, Except: []string{"我不能理解您的心情"}}, "我不能理解您的心情", ""},
 		{"leftmost-longest wins", ListSpec{Phrases: []string{"不知道", "知道"}, Mode: Substring}, "我不知道", "不知道@2"},
 		{"overlap keeps the leftmost", ListSpec{Phrases: []string{"不知", "知道"}, Mode: Substring}, "不知道", "不知@1"},

@@ -290,10 +290,34 @@ func foldRune(r rune) (out rune, keep bool) {
 	if s, ok := lookupT2S(r); ok {
 		return s, true
 	}
-	if r < 0x3000 && unicode.IsUpper(r) {
-		return unicode.ToLower(r), true
+	return foldCase(r), true
+}
+
+// foldCase maps a letter to the lower case of the letters it is
+// case-insensitively equal to, as RE2's (?i) sees it (unicode.SimpleFold):
+// Σ, σ and ς all become σ, S, s and ſ become s, K (Kelvin) becomes k, ᾈ
+// becomes ᾀ. A phrase or a pattern's required literal then finds every text
+// its (?i) pattern matches. Characters without case are kept.
+func foldCase(r rune) rune {
+	if r >= 0x3400 && r < 0xA000 || r >= 0xAC00 && r < 0xF900 {
+		return r // CJK, Yi, Hangul, private use: no case
 	}
-	return r, true
+	if unicode.SimpleFold(r) == r {
+		if r < 0x3000 && unicode.IsUpper(r) {
+			return unicode.ToLower(r) // İ: i
+		}
+		return r
+	}
+	// the first letter of r's orbit (from r on) that is not lower case
+	// gives the orbit's lower case
+	for f := r; ; {
+		if l := unicode.ToLower(f); l != f {
+			return l
+		}
+		if f = unicode.SimpleFold(f); f == r {
+			return r
+		}
+	}
 }
 
 // invisible reports zero-width, formatting and control characters that carry

@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,6 +20,8 @@ func TestNormalize(t *testing.T) {
 		{"zero-width removed", "不\u200b知\u200d道", "不知道"},
 		{"bom and bidi removed", "\ufeff您好\u202e亲", "您好亲"},
 		{"latin case folded", "iPhone PRO Max", "iphone pro max"},
+		{"case as (?i) sees it: long s, final sigma, Kelvin sign", "EMſ ΣΑΣ σας 5K", "ems σασ σασ 5k"},
+		{"titlecase letters", "ǅ ᾈ", "ǆ ᾀ"},
 		{"controls removed, tab and newline kept", "a\x00b\tc\nd\x7f", "ab\tc\nd"},
 		{"emoji kept", "好的😊", "好的😊"},
 		{"empty", "", ""},
@@ -29,6 +32,24 @@ func TestNormalize(t *testing.T) {
 				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFoldCaseOrbits checks that normalisation folds every character as
+// RE2's (?i) does: the letters a case-insensitive pattern equates normalise
+// alike, so the literal prefilter of a pattern (which looks for its
+// normalised literals) cannot miss a text the pattern matches.
+func TestFoldCaseOrbits(t *testing.T) {
+	bad := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		a, _ := foldRune(r)
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if b, _ := foldRune(f); a != b {
+				if bad++; bad <= 10 {
+					t.Errorf("%U %q normalises to %q, but %U %q, equal under (?i), to %q", r, r, a, f, f, b)
+				}
+			}
+		}
 	}
 }
 
