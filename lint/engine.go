@@ -18,7 +18,8 @@ type Checker interface {
 // Worker checks one conversation at a time.
 type Worker interface {
 	// Check returns the findings of every rule on c, in message order, and the
-	// rules it could not apply.
+	// rules it could not apply. The engine keeps the returned slices: a
+	// worker must not use them again.
 	Check(c *Conversation) ([]Finding, []Skip)
 }
 
@@ -184,12 +185,27 @@ func (e *Engine) check(w Worker, c *Conversation) *Result {
 	all, skipped := w.Check(c)
 	slices.SortStableFunc(all, func(a, b Finding) int { return a.Msg - b.Msg })
 	r := &Result{Conversation: c, Agents: c.Agents(), Skipped: skipped}
-	for _, f := range all {
-		if f.Rule.Bonus {
-			r.Bonuses = append(r.Bonuses, f)
-		} else {
-			r.Findings = append(r.Findings, f)
+	bonuses := 0
+	for i := range all {
+		if all[i].Rule.Bonus {
+			bonuses++
 		}
+	}
+	if bonuses > 0 {
+		// move the bonuses out, keeping the order of both
+		r.Bonuses = make([]Finding, 0, bonuses)
+		kept := all[:0]
+		for _, f := range all {
+			if f.Rule.Bonus {
+				r.Bonuses = append(r.Bonuses, f)
+			} else {
+				kept = append(kept, f)
+			}
+		}
+		all = kept
+	}
+	if len(all) > 0 {
+		r.Findings = all // the worker's slice is this conversation's
 	}
 	return r
 }
