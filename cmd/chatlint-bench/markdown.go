@@ -81,7 +81,7 @@ func (b *bench) markdown() string {
 	}
 
 	p("\n| command | median | min | max | user | sys | peak RSS | MB/s | others |\n|---|---|---|---|---|---|---|---|---|\n")
-	names := []string{"rg", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "canned", "chatlint-big"}
+	names := []string{"rg", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "chatlint-floor", "canned", "chatlint-big"}
 	for _, n := range names {
 		j := b.jobs[n]
 		if j == nil || len(j.samples) == 0 {
@@ -101,6 +101,9 @@ func (b *bench) markdown() string {
 			fmtDur(m.user), fmtDur(m.sys), mib(j.peakRSS()), rate, others)
 	}
 	p("\n\"others\": the most CPU (cores) other processes used during one run of the command. rg maps the file into memory, so its peak RSS includes the page-cache pages of the corpus.")
+	if j := b.jobs["chatlint-floor"]; j != nil && len(j.samples) > 0 {
+		p(" `floor-pack.yaml` holds one timing rule and no phrase lists: that run is what reading, parsing, grouping, scoring and writing cost without the phrase rules.")
+	}
 	if b.rgLines != "" {
 		if n, err := strconv.ParseInt(b.rgLines, 10, 64); err == nil {
 			p(" `rg -F -c` counts %s matching lines of %s.", group(n), group(msgs))

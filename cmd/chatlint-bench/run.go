@@ -377,6 +377,27 @@ func (b *bench) run(j *job) (sample, error) {
 func exit0(code int) bool  { return code == 0 }
 func exit01(code int) bool { return code == 0 || code == 1 } // rg and grep: 1 is "no match"
 
+// floorPack is a pack with one timing rule and no phrase lists, for
+// measuring what a run costs besides the rules.
+const floorPack = `pack: floor
+description: one timing rule and no phrase lists (chatlint-bench's floor run)
+rules:
+  - id: slow-reply
+    type: latency
+    description: a reply within an hour
+    max: 1h
+    message: 顾客等待{delay}才得到回复
+`
+
+// writeFloorPack writes floorPack into the work directory.
+func (b *bench) writeFloorPack() (string, error) {
+	path := filepath.Join(b.work, "floor-pack.yaml")
+	if err := os.WriteFile(path, []byte(floorPack), 0o644); err != nil {
+		return "", fmt.Errorf("write the floor pack: %w", err)
+	}
+	return path, nil
+}
+
 // measure runs every job: one warm-up run each (the input is then in the
 // page cache), then n rounds in which every job runs once, in an order that
 // rotates from round to round so that no job always follows another.
@@ -405,6 +426,14 @@ func (b *bench) measure() error {
 	add("chatlint", exit0, lintArgs(b.corpus)...)
 	add("chatlint-j1", exit0, lintArgs(b.corpus, "--jobs", "1")...)
 	add("chatlint-j2", exit0, lintArgs(b.corpus, "--jobs", "2")...)
+	// the same run with a pack of one timing rule and no phrase lists:
+	// what reading, grouping, scoring and writing cost on their own
+	floor, err := b.writeFloorPack()
+	if err != nil {
+		return err
+	}
+	add("chatlint-floor", exit0, b.chatlint, "lint", "--format", "jsonl", "-o", os.DevNull, "--fail-on", "none", "--no-progress",
+		"--pack", floor, b.corpus)
 	cannedArgs := []string{b.chatlint, "lint", "--input-format", "canned", "-o", os.DevNull, "--fail-on", "none", "--no-progress"}
 	for _, p := range b.f.packs {
 		cannedArgs = append(cannedArgs, "--pack", p)
