@@ -32,8 +32,8 @@ func GseVersion() string {
 
 // dictTable is a view of the embedded dictionary.
 type dictTable struct {
-	freqs, bmp, blocks, hash, units, text, firsts, seconds, pairs, longs, codes string
-	version                                                                     string
+	freqs, bmp, blocks, hash, units, text, firsts, seconds, pairs, longs, codes, buckets string
+	version                                                                              string
 
 	nFreqs, nUnits, nWords int
 	hashMask               uint32
@@ -43,7 +43,7 @@ type dictTable struct {
 var loadDict = sync.OnceValues(func() (*dictTable, error) { return parseDict(gseZhS) })
 
 const (
-	dictMagic      = "GSEZHS05"
+	dictMagic      = "GSEZHS06"
 	dictHeaderSize = 112
 )
 
@@ -59,7 +59,7 @@ func parseDict(data string) (*dictTable, error) {
 		nWords:   int(le32(data, 40)),
 	}
 	nPairs, nLongs, nCodes := int(le32(data, 16)), int(le32(data, 20)), int(le32(data, 24))
-	const nSec = 12
+	const nSec = 13
 	var off [nSec + 1]int
 	for i := 0; i < nSec; i++ {
 		off[i] = int(le32(data, 48+4*i))
@@ -73,7 +73,8 @@ func parseDict(data string) (*dictTable, error) {
 		sec[i] = data[off[i]:off[i+1]] // may end with padding
 	}
 	t.freqs, t.bmp, t.blocks, t.hash, t.units, t.text = sec[0], sec[1], sec[2], sec[3], sec[4], sec[5]
-	t.firsts, t.seconds, t.pairs, t.longs, t.codes, t.version = sec[6], sec[7], sec[8], sec[9], sec[10], sec[11]
+	t.firsts, t.seconds, t.pairs, t.longs, t.codes = sec[6], sec[7], sec[8], sec[9], sec[10]
+	t.buckets, t.version = sec[11], sec[12]
 	if len(t.freqs) < 4*t.nFreqs || len(t.bmp) < 512 || len(t.blocks)%512 != 0 ||
 		len(t.hash) < 2*int(t.hashMask+1) || len(t.units) < 4*(t.nUnits+2) ||
 		len(t.firsts) < 16*(t.nUnits+2) || len(t.seconds) < 2*nPairs || len(t.pairs) < 4*nPairs ||
@@ -265,10 +266,24 @@ func (t *dictTable) lookup(out []dictMatch, codes []uint16, i int) []dictMatch {
 	if x == 0 || p0 >= p1 {
 		return out
 	}
-	// the pair of units i, i+1: bisect the first unit's pairs by second unit
-	p, ok := searchPair(t.seconds[2*p0:2*p1], x)
-	if !ok {
-		return out
+	// the pair of units i, i+1: the first unit's pairs with second unit x
+	var p int
+	if tb := le16(f, 14); tb != 0 {
+		// only those of x's bucket
+		tab := t.buckets[8*(tb-1):]
+		k := 2 + 2*(x>>le16(tab, 0))
+		lo, hi := le16(tab, k), le16(tab, k+2)
+		seconds := t.seconds[2*p0 : 2*p1]
+		for p = lo; p < hi && le16(seconds, 2*p) < x; p++ {
+		}
+		if p == hi || le16(seconds, 2*p) != x {
+			return out
+		}
+	} else {
+		var ok bool
+		if p, ok = searchPair(t.seconds[2*p0:2*p1], x); !ok {
+			return out
+		}
 	}
 	pair := le32(t.pairs, 4*(p0+p))
 	if two := int(pair & 0xffff); two != 0 {
