@@ -98,3 +98,73 @@ func TestScanUnitsCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchPair(t *testing.T) {
+	seconds := func(xs ...uint16) string {
+		b := make([]byte, 0, 2*len(xs))
+		for _, x := range xs {
+			b = append(b, byte(x), byte(x>>8))
+		}
+		return string(b)
+	}
+	for _, tc := range []struct {
+		seconds string
+		x       int
+		p       int
+		ok      bool
+	}{
+		{seconds(5), 5, 0, true},
+		{seconds(5), 4, 0, false},
+		{seconds(5), 6, 0, false},
+		{seconds(1, 3, 300, 0xffff), 300, 2, true},
+		{seconds(1, 3, 300, 0xffff), 0xffff, 3, true},
+		{seconds(1, 3, 300, 0xffff), 1, 0, true},
+		{seconds(1, 3, 300, 0xffff), 2, 0, false},
+		{seconds(1, 3, 300, 0xffff), 301, 0, false},
+		{seconds(2, 4, 6, 8, 10, 12, 14), 14, 6, true},
+		{seconds(2, 4, 6, 8, 10, 12, 14), 7, 0, false},
+	} {
+		p, ok := searchPair(tc.seconds, tc.x)
+		if ok != tc.ok || ok && p != tc.p {
+			t.Errorf("searchPair(%v, %d) = %d, %v; want %d, %v", []byte(tc.seconds), tc.x, p, ok, tc.p, tc.ok)
+		}
+	}
+}
+
+// TestPairBuckets checks the bucket tables of the embedded dictionary: each
+// first unit's pairs are found in the bucket of their second unit, and only
+// there.
+func TestPairBuckets(t *testing.T) {
+	d, err := loadDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := 0
+	for c := 1; c <= d.nUnits; c++ {
+		f := d.firsts[16*c : 16*c+32]
+		tb := le16(f, 14)
+		p0, p1 := int(le32(f, 0)), int(le32(f, 16))
+		if tb == 0 {
+			if p1-p0 > 16 {
+				t.Fatalf("unit %d: %d pairs without a bucket table", c, p1-p0)
+			}
+			continue
+		}
+		tables++
+		tab := d.buckets[8*(tb-1):]
+		s := le16(tab, 0)
+		for p := p0; p < p1; p++ {
+			x := le16(d.seconds, 2*p)
+			k := 2 + 2*(x>>s)
+			if lo, hi := p0+le16(tab, k), p0+le16(tab, k+2); p < lo || p >= hi {
+				t.Fatalf("unit %d: pair %d (second %d) outside its bucket [%d, %d)", c, p, x, lo, hi)
+			}
+		}
+		if last := le16(tab, 2+2*(d.nUnits>>s+1)); p0+last != p1 {
+			t.Fatalf("unit %d: last bucket ends at %d, pairs at %d", c, p0+last, p1)
+		}
+	}
+	if tables == 0 {
+		t.Fatal("no bucket tables")
+	}
+}
