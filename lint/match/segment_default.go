@@ -201,8 +201,10 @@ func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
 	}
 	sc.matches = matches
 
-	// Walk back from the end, then put the segment starts in order.
+	// Walk back from the end, then put the segment starts in order (at most
+	// one per unit, and the end).
 	at := len(dst)
+	dst = slices.Grow(dst, n+1)
 	dst = append(dst, len(text))
 	for i := n - 1; ; {
 		if i -= int(jumpers[i].n); i < 0 {
