@@ -32,8 +32,8 @@ func GseVersion() string {
 
 // dictTable is a view of the embedded dictionary.
 type dictTable struct {
-	freqs, bmp, blocks, hash, units, text, firsts, seconds, pairs, longs, codes string
-	version                                                                     string
+	freqs, bmp, blocks, hash, units, text, firsts, seconds, pairs, longs, codes, buckets string
+	version                                                                              string
 
 	nFreqs, nUnits, nWords int
 	hashMask               uint32
@@ -43,7 +43,7 @@ type dictTable struct {
 var loadDict = sync.OnceValues(func() (*dictTable, error) { return parseDict(gseZhS) })
 
 const (
-	dictMagic      = "GSEZHS05"
+	dictMagic      = "GSEZHS06"
 	dictHeaderSize = 112
 )
 
@@ -59,7 +59,7 @@ func parseDict(data string) (*dictTable, error) {
 		nWords:   int(le32(data, 40)),
 	}
 	nPairs, nLongs, nCodes := int(le32(data, 16)), int(le32(data, 20)), int(le32(data, 24))
-	const nSec = 12
+	const nSec = 13
 	var off [nSec + 1]int
 	for i := 0; i < nSec; i++ {
 		off[i] = int(le32(data, 48+4*i))
@@ -73,7 +73,8 @@ func parseDict(data string) (*dictTable, error) {
 		sec[i] = data[off[i]:off[i+1]] // may end with padding
 	}
 	t.freqs, t.bmp, t.blocks, t.hash, t.units, t.text = sec[0], sec[1], sec[2], sec[3], sec[4], sec[5]
-	t.firsts, t.seconds, t.pairs, t.longs, t.codes, t.version = sec[6], sec[7], sec[8], sec[9], sec[10], sec[11]
+	t.firsts, t.seconds, t.pairs, t.longs, t.codes = sec[6], sec[7], sec[8], sec[9], sec[10]
+	t.buckets, t.version = sec[11], sec[12]
 	if len(t.freqs) < 4*t.nFreqs || len(t.bmp) < 512 || len(t.blocks)%512 != 0 ||
 		len(t.hash) < 2*int(t.hashMask+1) || len(t.units) < 4*(t.nUnits+2) ||
 		len(t.firsts) < 16*(t.nUnits+2) || len(t.seconds) < 2*nPairs || len(t.pairs) < 4*nPairs ||
@@ -110,11 +111,7 @@ func (t *dictTable) runeCode(r rune, unit string) uint16 {
 	if r >= 0x10000 || r == utf8.RuneError && len(unit) == 1 {
 		return t.hashCode(unit)
 	}
-	b := le16(t.bmp, 2*int(r>>8))
-	if b == 0 {
-		return 0
-	}
-	return uint16(le16(t.blocks, 512*(b-1)+2*int(r&0xff)))
+	return t.bmpCode(r)
 }
 
 // hashCode returns the code of a unit that is not one character of the
@@ -161,6 +158,21 @@ func scanUnits(ends []int32, codes []uint16, t *dictTable, text string) (_ []int
 			if 'A' <= c && c <= 'Z' {
 				alnum, upper = true, true
 			}
+		} else if r3, ok := decodeRune3(text, i); ok {
+			// the common case, Han and CJK punctuation: three bytes, never
+			// a unit of letters (those are two bytes at most)
+			if inAlnum {
+				if t != nil {
+					codes = append(codes, t.runCode(text[runStart:i], runRune))
+				}
+				inAlnum = false
+			}
+			ends = append(ends, int32(i+3))
+			if t != nil {
+				codes = append(codes, t.bmpCode(r3))
+			}
+			i += 3
+			continue
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			alnum = size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
@@ -189,6 +201,32 @@ func scanUnits(ends []int32, codes []uint16, t *dictTable, text string) (_ []int
 		codes = append(codes, t.runCode(text[runStart:], runRune))
 	}
 	return ends, codes, upper
+}
+
+// decodeRune3 decodes the character at text[i] when it is valid UTF-8 of
+// three bytes whose first byte is neither 0xE0 nor 0xED (the two that
+// restrict the second byte), as utf8.DecodeRuneInString would; ok is false
+// otherwise, also for the rest of three-byte UTF-8, which is left to
+// utf8.DecodeRuneInString.
+func decodeRune3(text string, i int) (r rune, ok bool) {
+	if i+2 >= len(text) {
+		return 0, false
+	}
+	c0, c1, c2 := text[i], text[i+1], text[i+2]
+	if c0 < 0xE1 || c0 > 0xEF || c0 == 0xED || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+		return 0, false
+	}
+	return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), true
+}
+
+// bmpCode is runeCode for a character r of the Basic Multilingual Plane
+// that is not utf8.RuneError standing for an invalid byte.
+func (t *dictTable) bmpCode(r rune) uint16 {
+	b := le16(t.bmp, 2*int(r>>8&0xff))
+	if b == 0 {
+		return 0
+	}
+	return uint16(le16(t.blocks, 512*(b-1)+2*int(r&0xff)))
 }
 
 // runCode returns the code of a run of letters and digits, r its one
@@ -220,26 +258,32 @@ func (t *dictTable) lookup(out []dictMatch, codes []uint16, i int) []dictMatch {
 	if one := le16(f, 12); one != 0 {
 		out = append(out, dictMatch{n: 1, freq: int32(one - 1)})
 	}
-	if i+1 == len(codes) || codes[i+1] == 0 {
+	if i+1 >= len(codes) {
 		return out
 	}
-	// the pair of units i, i+1: bisect the first unit's pairs by second unit
 	x := int(codes[i+1])
-	p0 := int(le32(f, 0))
-	seconds := t.seconds[2*p0 : 2*le32(f, 16)]
-	p, n := 0, len(seconds)/2
-	if n == 0 {
+	p0, p1 := int(le32(f, 0)), int(le32(f, 16))
+	if x == 0 || p0 >= p1 {
 		return out
 	}
-	for n > 1 {
-		half := n >> 1
-		if le16(seconds, 2*(p+half)) <= x {
-			p += half
+	// the pair of units i, i+1: the first unit's pairs with second unit x
+	var p int
+	if tb := le16(f, 14); tb != 0 {
+		// only those of x's bucket
+		tab := t.buckets[8*(tb-1):]
+		k := 2 + 2*(x>>le16(tab, 0))
+		lo, hi := le16(tab, k), le16(tab, k+2)
+		seconds := t.seconds[2*p0 : 2*p1]
+		for p = lo; p < hi && le16(seconds, 2*p) < x; p++ {
 		}
-		n -= half
-	}
-	if le16(seconds, 2*p) != x {
-		return out
+		if p == hi || le16(seconds, 2*p) != x {
+			return out
+		}
+	} else {
+		var ok bool
+		if p, ok = searchPair(t.seconds[2*p0:2*p1], x); !ok {
+			return out
+		}
 	}
 	pair := le32(t.pairs, 4*(p0+p))
 	if two := int(pair & 0xffff); two != 0 {
@@ -248,19 +292,20 @@ func (t *dictTable) lookup(out []dictMatch, codes []uint16, i int) []dictMatch {
 	// The longer words starting with the pair are longs[a:b] (relative to the
 	// first unit's first); word w's units after the second have the codes
 	// gcodes[2*s(w):2*s(w+1)], s(w) = longs[w]&0xffff.
+	a := int(pair >> 16)
+	var b int
+	if p0+p+1 < p1 {
+		b = int(le32(t.pairs, 4*(p0+p+1)) >> 16)
+	} else {
+		b = int(le32(f, 20) - le32(f, 4))
+	}
+	if a >= b || i+2 >= len(codes) {
+		return out
+	}
 	longs := t.longs[4*le32(f, 4) : 4*le32(f, 20)]
 	gcodes := t.codes[2*le32(f, 8) : 2*le32(f, 24)]
-	a := int(pair >> 16)
-	b := len(longs) / 4
-	if 2*p+2 < len(seconds) {
-		b = int(le32(t.pairs, 4*(p0+p+1)) >> 16)
-	}
-	s := func(w int) int {
-		if 4*w < len(longs) {
-			return le16(longs, 4*w)
-		}
-		return len(gcodes) / 2
-	}
+	// col returns the code of word w's unit j after its second.
+	col := func(w, j int) int { return le16(gcodes, 2*(le16(longs, 4*w)+j)) }
 	// Every word in [a, b) starts with the units i..i+k-1 and has more.
 	for k := 2; i+k < len(codes) && a < b; k++ {
 		x := int(codes[i+k])
@@ -268,33 +313,69 @@ func (t *dictTable) lookup(out []dictMatch, codes []uint16, i int) []dictMatch {
 			break
 		}
 		j := k - 2 // column of unit i+k in the words' codes
-		// first word whose unit i+k is >= x
-		for hi := b; a < hi; {
-			m := int(uint(a+hi) >> 1)
-			if le16(gcodes, 2*(le16(longs, 4*m)+j)) < x {
-				a = m + 1
+		// a: the first word whose unit i+k is >= x
+		if b-a <= 8 {
+			for a < b && col(a, j) < x {
+				a++
+			}
+		} else {
+			for hi := b; a < hi; {
+				m := int(uint(a+hi) >> 1)
+				if col(m, j) < x {
+					a = m + 1
+				} else {
+					hi = m
+				}
+			}
+		}
+		if a == b || col(a, j) != x {
+			break
+		}
+		// b: the first word whose unit i+k is > x, galloping from a (the
+		// words of [a, lo) have x there, hi is b or a word without it)
+		lo, hi := a+1, a+1
+		for step := 1; hi < b && col(hi, j) == x; step <<= 1 {
+			lo = hi + 1
+			hi += step
+		}
+		for hi = min(hi, b); lo < hi; {
+			m := int(uint(lo+hi) >> 1)
+			if col(m, j) == x {
+				lo = m + 1
 			} else {
 				hi = m
 			}
 		}
-		if a == b || le16(gcodes, 2*(le16(longs, 4*a)+j)) != x {
-			break
+		b = lo
+		// the word of exactly k+1 units, if any, sorts first
+		next := len(gcodes) / 2
+		if 4*(a+1) < len(longs) {
+			next = le16(longs, 4*(a+1))
 		}
-		// first word whose unit i+k is > x
-		for lo := a + 1; lo < b; {
-			m := int(uint(lo+b) >> 1)
-			if le16(gcodes, 2*(le16(longs, 4*m)+j)) == x {
-				lo = m + 1
-			} else {
-				b = m
-			}
-		}
-		if s(a+1)-le16(longs, 4*a) == j+1 {
+		if next-le16(longs, 4*a) == j+1 {
 			out = append(out, dictMatch{n: int32(k + 1), freq: int32(le16(longs, 4*a+2))})
 			a++
 		}
 	}
 	return out
+}
+
+// searchPair returns the index of x in seconds, a non-empty sorted run of
+// little-endian uint16, and whether it is there.
+func searchPair(seconds string, x int) (int, bool) {
+	n := len(seconds) / 2
+	if x < le16(seconds, 0) || x > le16(seconds, 2*n-2) {
+		return 0, false
+	}
+	p := 0
+	for n > 1 {
+		half := n >> 1
+		if le16(seconds, 2*(p+half)) <= x {
+			p += half
+		}
+		n -= half
+	}
+	return p, le16(seconds, 2*p) == x
 }
 
 // find returns the frequency of the dictionary word key (lower-cased, as gse

@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -201,24 +202,19 @@ func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
 	}
 	sc.matches = matches
 
-	// Walk back from the end, then write the segment starts in order.
-	segs := 0
-	for i := n - 1; i >= 0; i -= int(jumpers[i].n) {
-		segs++
-	}
+	// Walk back from the end, then put the segment starts in order (at most
+	// one per unit, and the end).
 	at := len(dst)
-	dst = append(dst, make([]int, segs+1)...)
-	dst[at+segs] = len(text)
-	k := at + segs
-	for i := n - 1; i >= 0; {
-		i -= int(jumpers[i].n)
-		k--
-		if i >= 0 {
-			dst[k] = int(ends[i])
-		} else {
-			dst[k] = 0
+	dst = slices.Grow(dst, n+1)
+	dst = append(dst, len(text))
+	for i := n - 1; ; {
+		if i -= int(jumpers[i].n); i < 0 {
+			break
 		}
+		dst = append(dst, int(ends[i]))
 	}
+	dst = append(dst, 0)
+	slices.Reverse(dst[at:])
 	return dst
 }
 

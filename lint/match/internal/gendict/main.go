@@ -22,7 +22,7 @@
 // integers are little-endian; every section starts at a multiple of 4.
 //
 //	header (112 bytes):
-//	  [0:8]   magic "GSEZHS05"
+//	  [0:8]   magic "GSEZHS06"
 //	  [8:12]  number of distinct frequencies F
 //	  [12:16] number of distinct units U
 //	  [16:20] number of pairs P
@@ -32,7 +32,7 @@
 //	  [32:40] total frequency (uint64; gse's Dictionary.TotalFreq)
 //	  [40:44] number of words N
 //	  [44:48] most units in a word
-//	  [48:96] byte offsets of the twelve sections below
+//	  [48:100] byte offsets of the thirteen sections below
 //	freqs:   F × uint32, the distinct frequencies, ascending
 //	bmp:     256 × uint16, for units that are one character of the Basic
 //	         Multilingual Plane: block index + 1 of the character's high byte
@@ -47,8 +47,9 @@
 //	firsts:  (U+2) records of 16 bytes, for first unit c = 0..U+1: uint32
 //	         index of its first pair, uint32 index of its first long word,
 //	         uint32 offset in "codes" of that word's codes, uint16 frequency
-//	         index + 1 of the one-unit word (0: none), uint16 0 (the final
-//	         record closes the last unit's ranges)
+//	         index + 1 of the one-unit word (0: none), uint16 index + 1 of
+//	         the unit's bucket table in "buckets", in 8-byte steps (0: none;
+//	         the final record closes the last unit's ranges)
 //	seconds: P × uint16, the pairs' second units, sorted by (first, second)
 //	pairs:   P × uint32: low 16 bits the frequency index + 1 of the pair's
 //	         two-unit word (0: none), high 16 bits the index of the first
@@ -58,6 +59,12 @@
 //	         word's codes after its second unit, relative to its first unit's
 //	         offset, high 16 bits its frequency index
 //	codes:   C × uint16
+//	buckets: for each first unit with more than 16 pairs, a table of uint16
+//	         padded to a multiple of 8 bytes: a shift s, then for each bucket
+//	         b = 0..(U>>s)+1 the index (relative to the unit's first pair) of
+//	         its first pair whose second unit is at least b<<s. The pairs
+//	         whose second unit x has x>>s = b are those from entry b to
+//	         entry b+1; s makes the buckets about half as many as the pairs.
 //	version: the gse module version the dictionary comes from (text)
 package main
 
@@ -81,7 +88,7 @@ import (
 )
 
 const (
-	magic      = "GSEZHS05"
+	magic      = "GSEZHS06"
 	headerSize = 112
 )
 
@@ -233,7 +240,7 @@ func build(src, version string) ([]byte, error) {
 	}
 
 	le := binary.LittleEndian
-	var freqSec, bmpSec, blockSec, hashSec, unitSec, textSec, firstSec, secondSec, pairSec, longSec, codeSec []byte
+	var freqSec, bmpSec, blockSec, hashSec, unitSec, textSec, firstSec, secondSec, pairSec, longSec, codeSec, bucketSec []byte
 	for _, f := range freqs {
 		freqSec = le.AppendUint32(freqSec, uint32(f))
 	}
@@ -266,8 +273,10 @@ func build(src, version string) ([]byte, error) {
 			w++
 		}
 		firstSec = le.AppendUint16(firstSec, uint16(one))
+		padAt := len(firstSec)
 		firstSec = le.AppendUint16(firstSec, 0)
 		longBase, codeBase := nLongs, nCodes
+		var seconds []uint16
 		for w < len(words) && int(words[w].codes[0]) == c {
 			// a pair: its two-unit word, if any, sorts first
 			second := words[w].codes[1]
@@ -280,6 +289,7 @@ func build(src, version string) ([]byte, error) {
 				return nil, fmt.Errorf("unit %q: more than 2^16 long words", units[c])
 			}
 			secondSec = le.AppendUint16(secondSec, second)
+			seconds = append(seconds, second)
 			pairSec = le.AppendUint32(pairSec, uint32(two)|uint32(nLongs-longBase)<<16)
 			nPairs++
 			for ; w < len(words) && int(words[w].codes[0]) == c && words[w].codes[1] == second; w++ {
@@ -293,6 +303,13 @@ func build(src, version string) ([]byte, error) {
 					nCodes++
 				}
 			}
+		}
+		if len(seconds) > bucketMin {
+			if len(bucketSec)/8+1 >= 1<<16 || len(seconds) >= 1<<16 {
+				return nil, errors.New("bucket tables too large for 16-bit indexes")
+			}
+			le.PutUint16(firstSec[padAt:], uint16(len(bucketSec)/8+1))
+			bucketSec = appendBuckets(bucketSec, seconds, U)
 		}
 	}
 	if w != len(words) {
@@ -310,7 +327,7 @@ func build(src, version string) ([]byte, error) {
 	le.PutUint64(out[32:], total)
 	le.PutUint32(out[40:], uint32(len(words)))
 	le.PutUint32(out[44:], uint32(maxUnits))
-	for i, sec := range [][]byte{freqSec, bmpSec, blockSec, hashSec, unitSec, textSec, firstSec, secondSec, pairSec, longSec, codeSec, []byte(version)} {
+	for i, sec := range [][]byte{freqSec, bmpSec, blockSec, hashSec, unitSec, textSec, firstSec, secondSec, pairSec, longSec, codeSec, bucketSec, []byte(version)} {
 		for len(out)%4 != 0 {
 			out = append(out, 0)
 		}
@@ -320,9 +337,42 @@ func build(src, version string) ([]byte, error) {
 	if len(out) >= math.MaxUint32 {
 		return nil, errors.New("table too large")
 	}
-	log.Printf("gse %s: %d words (%d pairs, %d longer), %d units (%d hashed), %d BMP blocks, %d codes, %d frequencies, total %d: %d bytes",
-		version, len(words), nPairs, nLongs, U, len(hashed), len(blocks), nCodes, len(freqs), total, len(out))
+	log.Printf("gse %s: %d words (%d pairs, %d longer), %d units (%d hashed), %d BMP blocks, %d codes, %d frequencies, %d bytes of buckets, total %d: %d bytes",
+		version, len(words), nPairs, nLongs, U, len(hashed), len(blocks), nCodes, len(freqs), len(bucketSec), total, len(out))
 	return out, nil
+}
+
+// bucketMin is the most pairs a first unit has without a bucket table.
+const bucketMin = 16
+
+// bucketShift returns the shift of the bucket table of a first unit with n
+// pairs, u the largest unit code: the least that makes the buckets no more
+// than half as many as the pairs.
+func bucketShift(n, u int) int {
+	s := 0
+	for (u>>s)+1 > max(n/2, 1) {
+		s++
+	}
+	return s
+}
+
+// appendBuckets appends to out the bucket table of a first unit whose pairs
+// have the second units seconds (ascending), u the largest unit code.
+func appendBuckets(out []byte, seconds []uint16, u int) []byte {
+	le := binary.LittleEndian
+	s := bucketShift(len(seconds), u)
+	out = le.AppendUint16(out, uint16(s))
+	p := 0
+	for b := 0; b <= u>>s+1; b++ {
+		for p < len(seconds) && int(seconds[p]) < b<<s {
+			p++
+		}
+		out = le.AppendUint16(out, uint16(p))
+	}
+	for len(out)%8 != 0 {
+		out = append(out, 0)
+	}
+	return out
 }
 
 // fnv1a is the hash of the table's group index; package match computes the
