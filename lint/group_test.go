@@ -1,6 +1,10 @@
 package lint
 
 import (
+	"context"
+	"fmt"
+	"maps"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -57,6 +61,158 @@ func TestLRUList(t *testing.T) {
 		}
 		if got := order(&l); !slices.Equal(got, tt.want) {
 			t.Errorf("%v: got %v, want %v", tt.ops, got, tt.want)
+		}
+	}
+}
+
+// refGrouper is the grouping the engine promises, written plainly (slices,
+// a scan for the least recently active conversation), to check the
+// grouper's bookkeeping against.
+type refGrouper struct {
+	budget        int
+	sum           Summary
+	out           []*Conversation
+	open          map[string]*refConv
+	closed        map[string]bool
+	bytes, seq, n int
+}
+
+type refConv struct {
+	c                 *Conversation
+	bytes, part, last int
+}
+
+func (g *refGrouper) message(m Message) {
+	g.sum.Records++
+	oc := g.open[m.Conversation]
+	if oc != nil && m.ID != "" {
+		for _, o := range oc.c.Messages {
+			if o.ID == m.ID {
+				g.sum.Rejected++
+				g.sum.Errors = append(g.sum.Errors, RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, o.Pos)})
+				return
+			}
+		}
+	}
+	if m.Type == "" {
+		m.Type = TypeText
+	}
+	if m.Text == "" {
+		g.sum.EmptyTexts++
+	}
+	m.Seq = g.seq
+	g.seq++
+	if oc == nil {
+		oc = &refConv{c: &Conversation{ID: m.Conversation, File: m.Pos.File}}
+		if g.closed[m.Conversation] {
+			oc.part = 2
+			g.sum.SplitConversations++
+		}
+		g.open[m.Conversation] = oc
+	}
+	oc.c.Messages = append(oc.c.Messages, m)
+	oc.last = m.Seq
+	size := len(m.Text) + len(m.Sender) + messageOverhead
+	if p, ok := m.Prepared.(interface{ Size() int }); ok {
+		size += p.Size()
+	}
+	oc.bytes += size
+	g.bytes += size
+	if g.bytes > g.budget {
+		// lint the least recently active until at most half the budget
+		for g.bytes > g.budget/2 && len(g.open) > 0 {
+			var lru *refConv
+			for _, o := range g.open {
+				if lru == nil || o.last < lru.last {
+					lru = o
+				}
+			}
+			g.closed[lru.c.ID] = true
+			if lru.part == 0 {
+				lru.part = 1
+			}
+			g.flush(lru)
+		}
+	}
+}
+
+func (g *refGrouper) flush(oc *refConv) {
+	delete(g.open, oc.c.ID)
+	g.bytes -= oc.bytes
+	switch oc.part {
+	case 1:
+		oc.c.Notes = append(oc.c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")
+	case 2:
+		oc.c.Notes = append(oc.c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
+	}
+	finish(oc.c)
+	oc.c.Seq = len(g.out)
+	g.out = append(g.out, oc.c)
+}
+
+func (g *refGrouper) drain() {
+	ocs := slices.Collect(maps.Values(g.open))
+	slices.SortFunc(ocs, func(a, b *refConv) int { return a.c.Messages[0].Seq - b.c.Messages[0].Seq })
+	for _, oc := range ocs {
+		g.flush(oc)
+	}
+}
+
+// TestGrouperMatchesReference feeds interleaved conversations (with
+// duplicate ids, untimed messages and prepared sizes) through the pipeline's
+// preparing and grouping, under budgets from tiny (every conversation linted
+// in parts) to roomy, and compares every conversation handed on and the
+// summary with refGrouper's.
+func TestGrouperMatchesReference(t *testing.T) {
+	for _, tt := range []struct {
+		n, active, budget int
+	}{
+		{0, 1, 1000},
+		{50, 1, 1000},
+		{2000, 5, 1},
+		{2000, 20, 3000},
+		{5000, 50, 20000},
+		{5000, 300, 60000},
+		{20000, 200, 400000},
+		{20000, 200, 100 << 20},
+	} {
+		ms := groupWorkload(tt.n, tt.active, uint64(tt.budget))
+		ref := &refGrouper{budget: tt.budget, open: map[string]*refConv{}, closed: map[string]bool{}}
+		for _, m := range ms {
+			ref.message(m)
+		}
+		ref.drain()
+
+		var got []*Conversation
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, tt.budget, func(c *Conversation) error {
+			got = append(got, c)
+			return nil
+		})
+		p := &preparer{parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+		for _, b := range batchesOf(ms) {
+			p.run(b)
+			if err := g.consume(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := g.drain(); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("n=%d active=%d budget=%d", tt.n, tt.active, tt.budget)
+		if len(got) != len(ref.out) {
+			t.Fatalf("%s: %d conversations, want %d", name, len(got), len(ref.out))
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], ref.out[i]) {
+				t.Fatalf("%s: conversation %d:\n got %+v\nwant %+v", name, i, got[i], ref.out[i])
+			}
+		}
+		if !reflect.DeepEqual(sum, ref.sum) {
+			t.Errorf("%s: summary\n got %+v\nwant %+v", name, sum, ref.sum)
+		}
+		if tt.n >= 2000 && (tt.budget > 1 && ref.sum.Rejected == 0 || tt.budget < 100000 && ref.sum.SplitConversations == 0) {
+			t.Errorf("%s: the workload has no duplicates or no split conversations", name)
 		}
 	}
 }
