@@ -35,8 +35,9 @@ type grouper struct {
 	open  map[string]*openConv
 	bytes int
 	seq   int // messages read
-	// lru lists the open conversations, least recently active first
-	lru     lruList
+	// lru orders the open conversations by their last message, least
+	// recently active first
+	lru     lruQueue
 	flushed int // conversations handed on (their output order)
 	closed  map[uint64]struct{}
 	seed    maphash.Seed
@@ -49,9 +50,10 @@ type openConv struct {
 	c     *Conversation
 	ids   map[string]Pos
 	bytes int
-	// prev and next link the conversation into the grouper's lru list
-	prev, next *openConv
-	part       int
+	// last is the Seq of the conversation's last message (its place in the
+	// grouper's lru queue)
+	last int
+	part int
 	// the messages so far, in chunks (head to tail), n in all; the first
 	// one read has Seq first
 	head, tail *msgChunk
@@ -67,13 +69,16 @@ const chunkLen = 8
 // copying) as messages arrive.
 type msgChunk struct {
 	msgs [chunkLen]Message
+	// ids holds the messages' idHash, to look for duplicate ids without
+	// reading every id
+	ids  [chunkLen]uint32
 	n    int
 	next *msgChunk
 }
 
-// add appends m to the conversation's chunks, taking a chunk from the
-// grouper's free list when the last one is full.
-func (oc *openConv) add(g *grouper, m *Message) {
+// add appends m (whose id has the hash idh) to the conversation's chunks,
+// taking a chunk from the grouper's free list when the last one is full.
+func (oc *openConv) add(g *grouper, m *Message, idh uint32) {
 	if oc.tail == nil || oc.tail.n == chunkLen {
 		var ch *msgChunk
 		if k := len(g.free); k > 0 {
@@ -91,6 +96,7 @@ func (oc *openConv) add(g *grouper, m *Message) {
 		oc.tail = ch
 	}
 	oc.tail.msgs[oc.tail.n] = *m
+	oc.tail.ids[oc.tail.n] = idh
 	oc.tail.n++
 	oc.n++
 }
@@ -100,15 +106,16 @@ func (oc *openConv) add(g *grouper, m *Message) {
 // indexed in a map.
 const idScanLimit = 32
 
-// lookupID returns the position of the conversation's message with the id.
-func (oc *openConv) lookupID(id string) (Pos, bool) {
+// lookupID returns the position of the conversation's message with the id
+// (whose hash is idh).
+func (oc *openConv) lookupID(id string, idh uint32) (Pos, bool) {
 	if oc.ids != nil {
 		p, ok := oc.ids[id]
 		return p, ok
 	}
 	for ch := oc.head; ch != nil; ch = ch.next {
-		for i := range ch.msgs[:ch.n] {
-			if ch.msgs[i].ID == id {
+		for i, h := range ch.ids[:ch.n] {
+			if h == idh && ch.msgs[i].ID == id {
 				return ch.msgs[i].Pos, true
 			}
 		}
@@ -142,6 +149,7 @@ func (oc *openConv) collect(g *grouper) {
 	for ch := oc.head; ch != nil; {
 		ms = append(ms, ch.msgs[:ch.n]...)
 		clear(ch.msgs[:ch.n]) // drop references for the collector
+		clear(ch.ids[:ch.n])
 		next := ch.next
 		ch.n, ch.next = 0, nil
 		g.free = append(g.free, ch)
@@ -175,17 +183,37 @@ func (g *grouper) count() {
 	}
 }
 
-func (g *grouper) Message(m Message) error { return g.message(&m) }
+func (g *grouper) Message(m Message) error {
+	size, idh := measure(&m)
+	return g.message(&m, size, idh)
+}
 
-// message takes one message; it may change *m (its Type and Seq) and copies
-// it into the conversation.
-func (g *grouper) message(m *Message) error {
+// idSeed seeds the hashes of message ids.
+var idSeed = maphash.MakeSeed()
+
+// measure returns the bytes a message counts for against the memory budget
+// (always positive) and the hash of its id (0 for none, else odd). The
+// pipeline's preparers work them out in parallel, sparing the grouper.
+func measure(m *Message) (size int, idHash uint32) {
+	size = len(m.Text) + len(m.Sender) + messageOverhead
+	if p, ok := m.Prepared.(interface{ Size() int }); ok {
+		size += p.Size()
+	}
+	if m.ID != "" {
+		idHash = uint32(maphash.String(idSeed, m.ID)) | 1
+	}
+	return size, idHash
+}
+
+// message takes one message, measured by measure; it may change *m (its
+// Type and Seq) and copies it into the conversation.
+func (g *grouper) message(m *Message, size int, idh uint32) error {
 	if err := g.ctx.Err(); err != nil {
 		return err
 	}
 	oc := g.open[m.Conversation]
 	if m.ID != "" && oc != nil {
-		if first, dup := oc.lookupID(m.ID); dup {
+		if first, dup := oc.lookupID(m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
 		}
 	}
@@ -206,13 +234,10 @@ func (g *grouper) message(m *Message) error {
 		}
 		g.open[m.Conversation] = oc
 	}
-	oc.add(g, m)
+	oc.add(g, m, idh)
 	oc.indexID(m)
-	g.lru.moveToBack(oc)
-	size := len(m.Text) + len(m.Sender) + messageOverhead
-	if p, ok := m.Prepared.(interface{ Size() int }); ok {
-		size += p.Size()
-	}
+	oc.last = m.Seq
+	g.lru.push(oc)
 	oc.bytes += size
 	g.bytes += size
 	if g.bytes > g.budget {
@@ -240,7 +265,11 @@ func (g *grouper) SkipRecord(Pos, string) error {
 // evict lints the least recently active conversations until the open ones
 // use at most half the budget.
 func (g *grouper) evict() error {
-	for oc := g.lru.head; oc != nil && g.bytes > g.budget/2; oc = g.lru.head {
+	for g.bytes > g.budget/2 {
+		oc := g.lru.pop()
+		if oc == nil {
+			break
+		}
 		if len(g.closed) >= maxClosed {
 			// forget the oldest knowledge rather than grow without bound: a
 			// conversation resuming after this many others is linted in parts
@@ -258,46 +287,53 @@ func (g *grouper) evict() error {
 	return nil
 }
 
-// lruList is a doubly linked list of open conversations in order of their
-// last message, so the least recently active is found at once.
-type lruList struct{ head, tail *openConv }
-
-// remove unlinks oc (which must be in the list).
-func (l *lruList) remove(oc *openConv) {
-	if oc.prev != nil {
-		oc.prev.next = oc.next
-	} else {
-		l.head = oc.next
-	}
-	if oc.next != nil {
-		oc.next.prev = oc.prev
-	} else {
-		l.tail = oc.prev
-	}
-	oc.prev, oc.next = nil, nil
+// lruQueue orders open conversations by their last message, so the least
+// recently active is found at once. It holds an entry per message (the
+// entry at position Seq names the message's conversation) and drops an
+// entry lazily, when it reaches the front and its conversation has had a
+// later message: cheaper than moving a conversation in a linked list at
+// every message. Entries from the front up to the least recently active
+// conversation's last message are dropped as it is found, so the queue
+// holds no more entries than the open conversations hold messages.
+type lruQueue struct {
+	q    []*openConv
+	head int // q[:head] is dropped
+	base int // the position (Seq) of q[0]
 }
 
-// moveToBack makes oc the most recently active, adding it if it is new.
-func (l *lruList) moveToBack(oc *openConv) {
-	if l.tail == oc {
-		return
+// push enters the message just added to oc, whose Seq (oc.last) must be
+// the number of messages pushed before.
+func (l *lruQueue) push(oc *openConv) {
+	if l.head > 1024 && l.head >= len(l.q)/2 {
+		// move the live entries down rather than grow
+		n := copy(l.q, l.q[l.head:])
+		clear(l.q[n:])
+		l.q = l.q[:n]
+		l.base += l.head
+		l.head = 0
 	}
-	if oc.prev != nil || l.head == oc {
-		l.remove(oc)
+	l.q = append(l.q, oc)
+}
+
+// pop removes and returns the least recently active conversation (nil if
+// there is none); it is then no longer in the queue.
+func (l *lruQueue) pop() *openConv {
+	for l.head < len(l.q) {
+		oc := l.q[l.head]
+		l.q[l.head] = nil
+		l.head++
+		if oc.last == l.base+l.head-1 {
+			oc.last = -1 // out of the queue: later entries of it are stale
+			return oc
+		}
 	}
-	oc.prev = l.tail
-	if l.tail != nil {
-		l.tail.next = oc
-	} else {
-		l.head = oc
-	}
-	l.tail = oc
+	return nil
 }
 
 // flush finishes one open conversation and hands it on.
 func (g *grouper) flush(oc *openConv) error {
 	delete(g.open, oc.c.ID)
-	g.lru.remove(oc)
+	oc.last = -1 // its entries in the lru queue are stale
 	g.bytes -= oc.bytes
 	oc.collect(g)
 	c := oc.c

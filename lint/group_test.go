@@ -6,38 +6,17 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"strconv"
 	"testing"
 )
 
-func TestLRUList(t *testing.T) {
-	conv := map[string]*openConv{}
-	get := func(id string) *openConv {
-		if conv[id] == nil {
-			conv[id] = &openConv{c: &Conversation{ID: id}}
-		}
-		return conv[id]
-	}
-	order := func(l *lruList) []string {
-		var out []string
-		for oc := l.head; oc != nil; oc = oc.next {
-			out = append(out, oc.c.ID)
-		}
-		// the backward links agree
-		var back []string
-		for oc := l.tail; oc != nil; oc = oc.prev {
-			back = append(back, oc.c.ID)
-		}
-		slices.Reverse(back)
-		if !slices.Equal(out, back) {
-			t.Fatalf("forward %v, backward %v", out, back)
-		}
-		return out
-	}
+func TestLRUQueue(t *testing.T) {
 	tests := []struct {
-		ops  []string // "+id": a message of id; "-id": id flushed
-		want []string
+		ops  []string // "+id": a message of id; "-id": id flushed; "<": pop the least recently active
+		want []string // what the pops return ("" for none), then what is left, least recently active first
 	}{
 		{nil, nil},
+		{[]string{"<"}, []string{""}},
 		{[]string{"+a"}, []string{"a"}},
 		{[]string{"+a", "+b", "+c"}, []string{"a", "b", "c"}},
 		{[]string{"+a", "+b", "+a"}, []string{"b", "a"}},
@@ -48,19 +27,72 @@ func TestLRUList(t *testing.T) {
 		{[]string{"+a", "+b", "+c", "-c", "+a"}, []string{"b", "a"}},
 		{[]string{"+a", "-a", "+a"}, []string{"a"}},
 		{[]string{"+a", "+b", "-a", "-b"}, nil},
+		{[]string{"+a", "+b", "+a", "<", "+c", "<"}, []string{"b", "a", "c"}},
+		{[]string{"+a", "+a", "+a", "<", "<", "+a"}, []string{"a", "", "a"}},
+		{[]string{"+a", "+b", "<", "+a", "+c", "+b"}, []string{"a", "a", "c", "b"}},
 	}
 	for _, tt := range tests {
-		clear(conv)
-		var l lruList
+		conv := map[string]*openConv{}
+		seq := 0
+		var l lruQueue
+		var got []string
+		pop := func() bool {
+			oc := l.pop()
+			if oc == nil {
+				got = append(got, "")
+				return false
+			}
+			got = append(got, oc.c.ID)
+			delete(conv, oc.c.ID) // flushed
+			return true
+		}
 		for _, op := range tt.ops {
-			if op[0] == '+' {
-				l.moveToBack(get(op[1:]))
-			} else {
-				l.remove(get(op[1:]))
+			switch id := op[1:]; op[0] {
+			case '+':
+				if conv[id] == nil {
+					conv[id] = &openConv{c: &Conversation{ID: id}}
+				}
+				conv[id].last = seq
+				seq++
+				l.push(conv[id])
+			case '-':
+				conv[id].last = -1
+				delete(conv, id)
+			case '<':
+				pop()
 			}
 		}
-		if got := order(&l); !slices.Equal(got, tt.want) {
-			t.Errorf("%v: got %v, want %v", tt.ops, got, tt.want)
+		for len(conv) > 0 && pop() {
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%v: got %q, want %q", tt.ops, got, tt.want)
+		}
+		if l.pop() != nil {
+			t.Errorf("%v: the queue is not empty at the end", tt.ops)
+		}
+	}
+}
+
+// The queue moves its live entries down as the front is dropped, and keeps
+// their positions (Seq).
+func TestLRUQueueCompacts(t *testing.T) {
+	var l lruQueue
+	ocs := make([]*openConv, 3)
+	for i := range ocs {
+		ocs[i] = &openConv{c: &Conversation{ID: strconv.Itoa(i)}}
+	}
+	for seq := 0; seq < 100000; seq++ {
+		oc := ocs[seq%3]
+		if seq%5000 == 4999 {
+			// the least recently active is the one about to have a message
+			if got := l.pop(); got != oc {
+				t.Fatalf("seq %d: popped %v", seq, got.c.ID)
+			}
+		}
+		oc.last = seq
+		l.push(oc)
+		if len(l.q) > 5002 {
+			t.Fatalf("seq %d: queue of %d entries", seq, len(l.q))
 		}
 	}
 }
