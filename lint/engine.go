@@ -45,6 +45,13 @@ type Engine struct {
 	// findings, say); inline waivers are always applied first. They run in
 	// one goroutine, in input order.
 	Filters []Filter
+	// ReuseMessages lets the engine reuse the memory of a conversation's
+	// messages once out has returned for its Result (it then sets the
+	// Result's Conversation.Messages to nil), sparing an allocation per
+	// conversation. Set it only when out and the Filters keep neither the
+	// messages nor pointers to them (copies of their fields are fine), as
+	// a writer that encodes each result at once.
+	ReuseMessages bool
 }
 
 // Filter drops findings of a result before it is scored.
@@ -77,6 +84,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 	})
 	g.progress = e.Progress
+	if e.ReuseMessages {
+		g.pool = &msgPool{}
+	}
 
 	// reading → batches → parsed and prepared on every core → grouped in
 	// input order → conversations checked on every core → results in order
@@ -162,6 +172,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			if err := out(r); err != nil {
 				outErr = err
 				cancel()
+			} else if g.pool != nil {
+				g.pool.put(r.Conversation.Messages)
+				r.Conversation.Messages = nil
 			}
 		}
 	}

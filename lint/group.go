@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
+	"sync"
 	"unsafe"
 )
 
@@ -42,6 +43,9 @@ type grouper struct {
 	closed  map[uint64]struct{}
 	seed    maphash.Seed
 	free    []*msgChunk // recycled message chunks
+	// pool, if set, has the message slices of conversations already
+	// written, to reuse
+	pool *msgPool
 	// progress is called every progressEvery records.
 	progress func(records int)
 }
@@ -145,7 +149,7 @@ func (oc *openConv) indexID(m *Message) {
 
 // collect moves the chunked messages into c.Messages and recycles the chunks.
 func (oc *openConv) collect(g *grouper) {
-	ms := make([]Message, 0, oc.n)
+	ms := g.pool.get(oc.n)
 	for ch := oc.head; ch != nil; {
 		ms = append(ms, ch.msgs[:ch.n]...)
 		clear(ch.msgs[:ch.n]) // drop references for the collector
@@ -157,6 +161,59 @@ func (oc *openConv) collect(g *grouper) {
 	}
 	oc.head, oc.tail, oc.n = nil, nil, 0
 	oc.c.Messages = ms
+}
+
+// msgPool keeps the message slices of conversations written (with
+// Engine.ReuseMessages) for conversations of the same length to reuse,
+// sparing the grouper an allocation of every conversation's messages. Only
+// a few conversations are between the grouper and the output at a time, so
+// a few slices of each common length serve.
+type msgPool struct {
+	mu    sync.Mutex
+	free  [maxPooledLen + 1][][]Message // by length (and capacity)
+	bytes int                           // of the slices in free
+}
+
+// maxPooledLen is the length of the longest message slices pooled.
+const maxPooledLen = 64
+
+// maxPooledBytes bounds the memory of the slices a msgPool keeps.
+const maxPooledBytes = 4 << 20
+
+// get returns an empty slice with room for n messages, from the pool if it
+// has one (p may be nil).
+func (p *msgPool) get(n int) []Message {
+	if p != nil && n <= maxPooledLen {
+		p.mu.Lock()
+		if k := len(p.free[n]); k > 0 {
+			ms := p.free[n][k-1]
+			p.free[n][k-1] = nil
+			p.free[n] = p.free[n][:k-1]
+			p.bytes -= n * int(unsafe.Sizeof(Message{}))
+			p.mu.Unlock()
+			return ms
+		}
+		p.mu.Unlock()
+	}
+	return make([]Message, 0, n)
+}
+
+// put hands a slice of messages back (when not too long, and the pool not
+// too big), clearing it; the caller must not use it again.
+func (p *msgPool) put(ms []Message) {
+	n := cap(ms)
+	if n == 0 || n > maxPooledLen {
+		return
+	}
+	size := n * int(unsafe.Sizeof(Message{}))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bytes+size > maxPooledBytes {
+		return
+	}
+	clear(ms[:n]) // drop references for the collector
+	p.free[n] = append(p.free[n], ms[:0])
+	p.bytes += size
 }
 
 const progressEvery = 4096

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+	"unsafe"
 )
 
 func TestLRUQueue(t *testing.T) {
@@ -246,5 +247,37 @@ func TestGrouperMatchesReference(t *testing.T) {
 		if tt.n >= 2000 && (tt.budget > 1 && ref.sum.Rejected == 0 || tt.budget < 100000 && ref.sum.SplitConversations == 0) {
 			t.Errorf("%s: the workload has no duplicates or no split conversations", name)
 		}
+	}
+}
+
+func TestMsgPool(t *testing.T) {
+	var p msgPool
+	a := p.get(3)
+	if len(a) != 0 || cap(a) != 3 {
+		t.Fatalf("get(3): len %d cap %d", len(a), cap(a))
+	}
+	a = append(a, Message{ID: "x"}, Message{ID: "y"}, Message{ID: "z"})
+	p.put(a)
+	if b := p.get(3); cap(b) != 3 || &b[:1][0] != &a[0] || b[:3][0].ID != "" {
+		t.Errorf("a slice put back is reused for the same length, cleared")
+	}
+	if b := p.get(3); &b[:1][0] == &a[0] {
+		t.Errorf("a slice is handed out once")
+	}
+	long := make([]Message, maxPooledLen+1)
+	p.put(long)
+	if b := p.get(maxPooledLen + 1); &b[:1][0] == &long[0] {
+		t.Errorf("slices longer than maxPooledLen are not pooled")
+	}
+	// the pool stays within maxPooledBytes
+	for range 2 * maxPooledBytes / (maxPooledLen * int(unsafe.Sizeof(Message{}))) {
+		p.put(make([]Message, maxPooledLen))
+	}
+	if p.bytes > maxPooledBytes || p.bytes < maxPooledBytes/2 {
+		t.Errorf("pool of %d bytes, want at most %d", p.bytes, maxPooledBytes)
+	}
+	var nilPool *msgPool
+	if b := nilPool.get(5); cap(b) != 5 {
+		t.Errorf("a nil pool allocates")
 	}
 }
