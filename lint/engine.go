@@ -73,11 +73,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	}
 	sum := NewSummary()
 	sum.TeamsOf = e.TeamsOf
-	convs := make(chan *Conversation, 4*jobs)
+	convs := make(chan *openConv, 4*jobs)
 	results := make(chan *Result, 4*jobs)
-	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(c *Conversation) error {
+	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
 		select {
-		case convs <- c:
+		case convs <- oc:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
@@ -139,8 +139,8 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		go func() {
 			defer wg.Done()
 			w := e.Checker.NewWorker()
-			for c := range convs {
-				r := e.check(w, c)
+			for oc := range convs {
+				r := e.check(w, g.complete(oc))
 				select {
 				case results <- r:
 				case <-ctx.Done():

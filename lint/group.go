@@ -30,7 +30,8 @@ type grouper struct {
 	ctx    context.Context
 	strict bool
 	sum    *Summary
-	emit   func(*Conversation) error
+	// emit hands on a flushed conversation, to be completed (complete)
+	emit   func(*openConv) error
 	budget int
 
 	open  map[string]*openConv
@@ -42,7 +43,14 @@ type grouper struct {
 	flushed int // conversations handed on (their output order)
 	closed  map[uint64]struct{}
 	seed    maphash.Seed
-	free    []*msgChunk // recycled message chunks
+	// free lists recycled message chunks (linked by next); the chunks of
+	// completed conversations come back to returned, where the grouper
+	// takes them all when free runs out
+	free     *msgChunk
+	returned struct {
+		sync.Mutex
+		chunks *msgChunk
+	}
 	// pool, if set, has the message slices of conversations already
 	// written, to reuse
 	pool *msgPool
@@ -50,6 +58,8 @@ type grouper struct {
 	progress func(records int)
 }
 
+// openConv is a conversation being collected; once flushed it goes to a
+// check worker, which completes it (grouper.complete).
 type openConv struct {
 	c     *Conversation
 	ids   map[string]Pos
@@ -84,10 +94,14 @@ type msgChunk struct {
 // taking a chunk from the grouper's free list when the last one is full.
 func (oc *openConv) add(g *grouper, m *Message, idh uint32) {
 	if oc.tail == nil || oc.tail.n == chunkLen {
-		var ch *msgChunk
-		if k := len(g.free); k > 0 {
-			ch = g.free[k-1]
-			g.free = g.free[:k-1]
+		if g.free == nil {
+			g.returned.Lock()
+			g.free, g.returned.chunks = g.returned.chunks, nil
+			g.returned.Unlock()
+		}
+		ch := g.free
+		if ch != nil {
+			g.free, ch.next = ch.next, nil
 		} else {
 			ch = new(msgChunk)
 		}
@@ -147,20 +161,29 @@ func (oc *openConv) indexID(m *Message) {
 	}
 }
 
-// collect moves the chunked messages into c.Messages and recycles the chunks.
-func (oc *openConv) collect(g *grouper) {
+// complete finishes a conversation handed on by the grouper (in any
+// goroutine, once): it moves the chunked messages into c.Messages, gives the
+// chunks back to the grouper and orders the messages (finish).
+func (g *grouper) complete(oc *openConv) *Conversation {
 	ms := g.pool.get(oc.n)
-	for ch := oc.head; ch != nil; {
+	var last *msgChunk
+	for ch := oc.head; ch != nil; ch = ch.next {
 		ms = append(ms, ch.msgs[:ch.n]...)
 		clear(ch.msgs[:ch.n]) // drop references for the collector
-		clear(ch.ids[:ch.n])
-		next := ch.next
-		ch.n, ch.next = 0, nil
-		g.free = append(g.free, ch)
-		ch = next
+		ch.n = 0
+		last = ch
 	}
-	oc.head, oc.tail, oc.n = nil, nil, 0
-	oc.c.Messages = ms
+	if last != nil {
+		g.returned.Lock()
+		last.next = g.returned.chunks
+		g.returned.chunks = oc.head
+		g.returned.Unlock()
+	}
+	oc.head, oc.tail = nil, nil
+	c := oc.c
+	c.Messages = ms
+	finish(c)
+	return c
 }
 
 // msgPool keeps the message slices of conversations written (with
@@ -222,7 +245,7 @@ const progressEvery = 4096
 // remembers (to note a resumed conversation): about 16 MiB.
 const maxClosed = 1 << 20
 
-func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit func(*Conversation) error) *grouper {
+func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit func(*openConv) error) *grouper {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
 	}
@@ -387,12 +410,12 @@ func (l *lruQueue) pop() *openConv {
 	return nil
 }
 
-// flush finishes one open conversation and hands it on.
+// flush closes one open conversation and hands it on, to be completed
+// (collecting and ordering its messages) where it is checked, in parallel.
 func (g *grouper) flush(oc *openConv) error {
 	delete(g.open, oc.c.ID)
 	oc.last = -1 // its entries in the lru queue are stale
 	g.bytes -= oc.bytes
-	oc.collect(g)
 	c := oc.c
 	switch oc.part {
 	case 1:
@@ -400,10 +423,9 @@ func (g *grouper) flush(oc *openConv) error {
 	case 2:
 		c.Notes = append(c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
 	}
-	finish(c)
 	c.Seq = g.flushed
 	g.flushed++
-	return g.emit(c)
+	return g.emit(oc)
 }
 
 // drain finishes every open conversation, in order of first appearance.

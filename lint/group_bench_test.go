@@ -88,7 +88,8 @@ func BenchmarkGroup(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var sum Summary
-		g := newGrouper(context.Background(), false, &sum, 4<<20, func(*Conversation) error { return nil })
+		g := newGrouper(context.Background(), false, &sum, 4<<20, nil)
+		g.emit = func(oc *openConv) error { g.complete(oc); return nil }
 		for _, bt := range bs {
 			if err := g.consume(bt); err != nil {
 				b.Fatal(err)

@@ -218,10 +218,11 @@ func TestGrouperMatchesReference(t *testing.T) {
 
 		var got []*Conversation
 		var sum Summary
-		g := newGrouper(context.Background(), false, &sum, tt.budget, func(c *Conversation) error {
-			got = append(got, c)
+		g := newGrouper(context.Background(), false, &sum, tt.budget, nil)
+		g.emit = func(oc *openConv) error {
+			got = append(got, g.complete(oc))
 			return nil
-		})
+		}
 		p := &preparer{parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
 		for _, b := range batchesOf(ms) {
 			p.run(b)
