@@ -46,6 +46,13 @@ type Engine struct {
 	// findings, say); inline waivers are always applied first. They run in
 	// one goroutine, in input order.
 	Filters []Filter
+	// ReuseMessages lets the engine reuse the memory of a conversation's
+	// messages once out has returned for its Result (it then sets the
+	// Result's Conversation.Messages to nil), sparing an allocation per
+	// conversation. Set it only when out and the Filters keep neither the
+	// messages nor pointers to them (copies of their fields are fine), as
+	// a writer that encodes each result at once.
+	ReuseMessages bool
 }
 
 // Filter drops findings of a result before it is scored.
@@ -67,17 +74,20 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	}
 	sum := NewSummary()
 	sum.TeamsOf = e.TeamsOf
-	convs := make(chan *Conversation, 4*jobs)
+	convs := make(chan *openConv, 4*jobs)
 	results := make(chan *Result, 4*jobs)
-	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(c *Conversation) error {
+	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
 		select {
-		case convs <- c:
+		case convs <- oc:
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
 		}
 	})
 	g.progress = e.Progress
+	if e.ReuseMessages {
+		g.pool = &msgPool{}
+	}
 
 	// reading → batches → parsed and prepared on every core → grouped in
 	// input order → conversations checked on every core → results in order
@@ -130,8 +140,8 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		go func() {
 			defer wg.Done()
 			w := e.Checker.NewWorker()
-			for c := range convs {
-				r := e.check(w, c)
+			for oc := range convs {
+				r := e.check(w, g.complete(oc))
 				select {
 				case results <- r:
 				case <-ctx.Done():
@@ -163,6 +173,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			if err := out(r); err != nil {
 				outErr = err
 				cancel()
+			} else if g.pool != nil {
+				g.pool.put(r.Conversation.Messages)
+				r.Conversation.Messages = nil
 			}
 		}
 	}

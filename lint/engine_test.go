@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -233,6 +234,45 @@ func TestEngineDuplicateIDsLongConversation(t *testing.T) {
 		}
 		if sum.Rejected != 2 || sum.Messages != n+1 {
 			t.Errorf("n=%d: rejected %d, messages %d; errors %v", n, sum.Rejected, sum.Messages, sum.Errors)
+		}
+	}
+}
+
+// With ReuseMessages the results are the same, each written before its
+// messages are reused.
+func TestEngineReuseMessages(t *testing.T) {
+	ms := groupWorkload(20000, 100, 7)
+	var want []string
+	for _, reuse := range []bool{false, true} {
+		e := &Engine{Checker: wordChecker{&RuleInfo{ID: "p/bad"}}, Scoring: Scoring{Start: 100}, MemoryBudget: 200000, ReuseMessages: reuse}
+		var got []string
+		var kept []*Result
+		_, err := e.Run(context.Background(), func(s Sink) error {
+			for _, m := range ms {
+				if err := s.Message(m); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(r *Result) error {
+			got = append(got, fmt.Sprintf("%+v %+v", *r.Conversation, r.Findings))
+			kept = append(kept, r)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reuse {
+			want = got
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("results differ with ReuseMessages")
+		}
+		for _, r := range kept {
+			if r.Conversation.Messages != nil {
+				t.Fatalf("conversation %s: messages still set after written", r.Conversation.ID)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sort"
+	"sync"
 	"unsafe"
 )
 
@@ -29,29 +30,44 @@ type grouper struct {
 	ctx    context.Context
 	strict bool
 	sum    *Summary
-	emit   func(*Conversation) error
+	// emit hands on a flushed conversation, to be completed (complete)
+	emit   func(*openConv) error
 	budget int
 
 	open  map[string]*openConv
 	bytes int
 	seq   int // messages read
-	// lru lists the open conversations, least recently active first
-	lru     lruList
+	// lru orders the open conversations by their last message, least
+	// recently active first
+	lru     lruQueue
 	flushed int // conversations handed on (their output order)
 	closed  map[uint64]struct{}
 	seed    maphash.Seed
-	free    []*msgChunk // recycled message chunks
+	// free lists recycled message chunks (linked by next); the chunks of
+	// completed conversations come back to returned, where the grouper
+	// takes them all when free runs out
+	free     *msgChunk
+	returned struct {
+		sync.Mutex
+		chunks *msgChunk
+	}
+	// pool, if set, has the message slices of conversations already
+	// written, to reuse
+	pool *msgPool
 	// progress is called every progressEvery records.
 	progress func(records int)
 }
 
+// openConv is a conversation being collected; once flushed it goes to a
+// check worker, which completes it (grouper.complete).
 type openConv struct {
 	c     *Conversation
 	ids   map[string]Pos
 	bytes int
-	// prev and next link the conversation into the grouper's lru list
-	prev, next *openConv
-	part       int
+	// last is the Seq of the conversation's last message (its place in the
+	// grouper's lru queue)
+	last int
+	part int
 	// the messages so far, in chunks (head to tail), n in all; the first
 	// one read has Seq first
 	head, tail *msgChunk
@@ -67,18 +83,25 @@ const chunkLen = 8
 // copying) as messages arrive.
 type msgChunk struct {
 	msgs [chunkLen]Message
+	// ids holds the messages' idHash, to look for duplicate ids without
+	// reading every id
+	ids  [chunkLen]uint32
 	n    int
 	next *msgChunk
 }
 
-// add appends m to the conversation's chunks, taking a chunk from the
-// grouper's free list when the last one is full.
-func (oc *openConv) add(g *grouper, m *Message) {
+// add appends m (whose id has the hash idh) to the conversation's chunks,
+// taking a chunk from the grouper's free list when the last one is full.
+func (oc *openConv) add(g *grouper, m *Message, idh uint32) {
 	if oc.tail == nil || oc.tail.n == chunkLen {
-		var ch *msgChunk
-		if k := len(g.free); k > 0 {
-			ch = g.free[k-1]
-			g.free = g.free[:k-1]
+		if g.free == nil {
+			g.returned.Lock()
+			g.free, g.returned.chunks = g.returned.chunks, nil
+			g.returned.Unlock()
+		}
+		ch := g.free
+		if ch != nil {
+			g.free, ch.next = ch.next, nil
 		} else {
 			ch = new(msgChunk)
 		}
@@ -91,6 +114,7 @@ func (oc *openConv) add(g *grouper, m *Message) {
 		oc.tail = ch
 	}
 	oc.tail.msgs[oc.tail.n] = *m
+	oc.tail.ids[oc.tail.n] = idh
 	oc.tail.n++
 	oc.n++
 }
@@ -100,15 +124,16 @@ func (oc *openConv) add(g *grouper, m *Message) {
 // indexed in a map.
 const idScanLimit = 32
 
-// lookupID returns the position of the conversation's message with the id.
-func (oc *openConv) lookupID(id string) (Pos, bool) {
+// lookupID returns the position of the conversation's message with the id
+// (whose hash is idh).
+func (oc *openConv) lookupID(id string, idh uint32) (Pos, bool) {
 	if oc.ids != nil {
 		p, ok := oc.ids[id]
 		return p, ok
 	}
 	for ch := oc.head; ch != nil; ch = ch.next {
-		for i := range ch.msgs[:ch.n] {
-			if ch.msgs[i].ID == id {
+		for i, h := range ch.ids[:ch.n] {
+			if h == idh && ch.msgs[i].ID == id {
 				return ch.msgs[i].Pos, true
 			}
 		}
@@ -136,19 +161,82 @@ func (oc *openConv) indexID(m *Message) {
 	}
 }
 
-// collect moves the chunked messages into c.Messages and recycles the chunks.
-func (oc *openConv) collect(g *grouper) {
-	ms := make([]Message, 0, oc.n)
-	for ch := oc.head; ch != nil; {
+// complete finishes a conversation handed on by the grouper (in any
+// goroutine, once): it moves the chunked messages into c.Messages, gives the
+// chunks back to the grouper and orders the messages (finish).
+func (g *grouper) complete(oc *openConv) *Conversation {
+	ms := g.pool.get(oc.n)
+	var last *msgChunk
+	for ch := oc.head; ch != nil; ch = ch.next {
 		ms = append(ms, ch.msgs[:ch.n]...)
 		clear(ch.msgs[:ch.n]) // drop references for the collector
-		next := ch.next
-		ch.n, ch.next = 0, nil
-		g.free = append(g.free, ch)
-		ch = next
+		ch.n = 0
+		last = ch
 	}
-	oc.head, oc.tail, oc.n = nil, nil, 0
-	oc.c.Messages = ms
+	if last != nil {
+		g.returned.Lock()
+		last.next = g.returned.chunks
+		g.returned.chunks = oc.head
+		g.returned.Unlock()
+	}
+	oc.head, oc.tail = nil, nil
+	c := oc.c
+	c.Messages = ms
+	finish(c)
+	return c
+}
+
+// msgPool keeps the message slices of conversations written (with
+// Engine.ReuseMessages) for conversations of the same length to reuse,
+// sparing the grouper an allocation of every conversation's messages. Only
+// a few conversations are between the grouper and the output at a time, so
+// a few slices of each common length serve.
+type msgPool struct {
+	mu    sync.Mutex
+	free  [maxPooledLen + 1][][]Message // by length (and capacity)
+	bytes int                           // of the slices in free
+}
+
+// maxPooledLen is the length of the longest message slices pooled.
+const maxPooledLen = 64
+
+// maxPooledBytes bounds the memory of the slices a msgPool keeps.
+const maxPooledBytes = 4 << 20
+
+// get returns an empty slice with room for n messages, from the pool if it
+// has one (p may be nil).
+func (p *msgPool) get(n int) []Message {
+	if p != nil && n <= maxPooledLen {
+		p.mu.Lock()
+		if k := len(p.free[n]); k > 0 {
+			ms := p.free[n][k-1]
+			p.free[n][k-1] = nil
+			p.free[n] = p.free[n][:k-1]
+			p.bytes -= n * int(unsafe.Sizeof(Message{}))
+			p.mu.Unlock()
+			return ms
+		}
+		p.mu.Unlock()
+	}
+	return make([]Message, 0, n)
+}
+
+// put hands a slice of messages back (when not too long, and the pool not
+// too big), clearing it; the caller must not use it again.
+func (p *msgPool) put(ms []Message) {
+	n := cap(ms)
+	if n == 0 || n > maxPooledLen {
+		return
+	}
+	size := n * int(unsafe.Sizeof(Message{}))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.bytes+size > maxPooledBytes {
+		return
+	}
+	clear(ms[:n]) // drop references for the collector
+	p.free[n] = append(p.free[n], ms[:0])
+	p.bytes += size
 }
 
 const progressEvery = 4096
@@ -157,7 +245,7 @@ const progressEvery = 4096
 // remembers (to note a resumed conversation): about 16 MiB.
 const maxClosed = 1 << 20
 
-func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit func(*Conversation) error) *grouper {
+func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit func(*openConv) error) *grouper {
 	if budget <= 0 {
 		budget = DefaultMemoryBudget
 	}
@@ -175,17 +263,37 @@ func (g *grouper) count() {
 	}
 }
 
-func (g *grouper) Message(m Message) error { return g.message(&m) }
+func (g *grouper) Message(m Message) error {
+	size, idh := measure(&m)
+	return g.message(&m, size, idh)
+}
 
-// message takes one message; it may change *m (its Type and Seq) and copies
-// it into the conversation.
-func (g *grouper) message(m *Message) error {
+// idSeed seeds the hashes of message ids.
+var idSeed = maphash.MakeSeed()
+
+// measure returns the bytes a message counts for against the memory budget
+// (always positive) and the hash of its id (0 for none, else odd). The
+// pipeline's preparers work them out in parallel, sparing the grouper.
+func measure(m *Message) (size int, idHash uint32) {
+	size = len(m.Text) + len(m.Sender) + messageOverhead
+	if p, ok := m.Prepared.(interface{ Size() int }); ok {
+		size += p.Size()
+	}
+	if m.ID != "" {
+		idHash = uint32(maphash.String(idSeed, m.ID)) | 1
+	}
+	return size, idHash
+}
+
+// message takes one message, measured by measure; it may change *m (its
+// Type and Seq) and copies it into the conversation.
+func (g *grouper) message(m *Message, size int, idh uint32) error {
 	if err := g.ctx.Err(); err != nil {
 		return err
 	}
 	oc := g.open[m.Conversation]
 	if m.ID != "" && oc != nil {
-		if first, dup := oc.lookupID(m.ID); dup {
+		if first, dup := oc.lookupID(m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
 		}
 	}
@@ -206,13 +314,10 @@ func (g *grouper) message(m *Message) error {
 		}
 		g.open[m.Conversation] = oc
 	}
-	oc.add(g, m)
+	oc.add(g, m, idh)
 	oc.indexID(m)
-	g.lru.moveToBack(oc)
-	size := len(m.Text) + len(m.Sender) + messageOverhead
-	if p, ok := m.Prepared.(interface{ Size() int }); ok {
-		size += p.Size()
-	}
+	oc.last = m.Seq
+	g.lru.push(oc)
 	oc.bytes += size
 	g.bytes += size
 	if g.bytes > g.budget {
@@ -240,7 +345,11 @@ func (g *grouper) SkipRecord(Pos, string) error {
 // evict lints the least recently active conversations until the open ones
 // use at most half the budget.
 func (g *grouper) evict() error {
-	for oc := g.lru.head; oc != nil && g.bytes > g.budget/2; oc = g.lru.head {
+	for g.bytes > g.budget/2 {
+		oc := g.lru.pop()
+		if oc == nil {
+			break
+		}
 		if len(g.closed) >= maxClosed {
 			// forget the oldest knowledge rather than grow without bound: a
 			// conversation resuming after this many others is linted in parts
@@ -258,48 +367,55 @@ func (g *grouper) evict() error {
 	return nil
 }
 
-// lruList is a doubly linked list of open conversations in order of their
-// last message, so the least recently active is found at once.
-type lruList struct{ head, tail *openConv }
-
-// remove unlinks oc (which must be in the list).
-func (l *lruList) remove(oc *openConv) {
-	if oc.prev != nil {
-		oc.prev.next = oc.next
-	} else {
-		l.head = oc.next
-	}
-	if oc.next != nil {
-		oc.next.prev = oc.prev
-	} else {
-		l.tail = oc.prev
-	}
-	oc.prev, oc.next = nil, nil
+// lruQueue orders open conversations by their last message, so the least
+// recently active is found at once. It holds an entry per message (the
+// entry at position Seq names the message's conversation) and drops an
+// entry lazily, when it reaches the front and its conversation has had a
+// later message: cheaper than moving a conversation in a linked list at
+// every message. Entries from the front up to the least recently active
+// conversation's last message are dropped as it is found, so the queue
+// holds no more entries than the open conversations hold messages.
+type lruQueue struct {
+	q    []*openConv
+	head int // q[:head] is dropped
+	base int // the position (Seq) of q[0]
 }
 
-// moveToBack makes oc the most recently active, adding it if it is new.
-func (l *lruList) moveToBack(oc *openConv) {
-	if l.tail == oc {
-		return
+// push enters the message just added to oc, whose Seq (oc.last) must be
+// the number of messages pushed before.
+func (l *lruQueue) push(oc *openConv) {
+	if l.head > 1024 && l.head >= len(l.q)/2 {
+		// move the live entries down rather than grow
+		n := copy(l.q, l.q[l.head:])
+		clear(l.q[n:])
+		l.q = l.q[:n]
+		l.base += l.head
+		l.head = 0
 	}
-	if oc.prev != nil || l.head == oc {
-		l.remove(oc)
-	}
-	oc.prev = l.tail
-	if l.tail != nil {
-		l.tail.next = oc
-	} else {
-		l.head = oc
-	}
-	l.tail = oc
+	l.q = append(l.q, oc)
 }
 
-// flush finishes one open conversation and hands it on.
+// pop removes and returns the least recently active conversation (nil if
+// there is none); it is then no longer in the queue.
+func (l *lruQueue) pop() *openConv {
+	for l.head < len(l.q) {
+		oc := l.q[l.head]
+		l.q[l.head] = nil
+		l.head++
+		if oc.last == l.base+l.head-1 {
+			oc.last = -1 // out of the queue: later entries of it are stale
+			return oc
+		}
+	}
+	return nil
+}
+
+// flush closes one open conversation and hands it on, to be completed
+// (collecting and ordering its messages) where it is checked, in parallel.
 func (g *grouper) flush(oc *openConv) error {
 	delete(g.open, oc.c.ID)
-	g.lru.remove(oc)
+	oc.last = -1 // its entries in the lru queue are stale
 	g.bytes -= oc.bytes
-	oc.collect(g)
 	c := oc.c
 	switch oc.part {
 	case 1:
@@ -307,10 +423,9 @@ func (g *grouper) flush(oc *openConv) error {
 	case 2:
 		c.Notes = append(c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
 	}
-	finish(c)
 	c.Seq = g.flushed
 	g.flushed++
-	return g.emit(c)
+	return g.emit(oc)
 }
 
 // drain finishes every open conversation, in order of first appearance.

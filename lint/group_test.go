@@ -1,39 +1,23 @@
 package lint
 
 import (
+	"context"
+	"fmt"
+	"maps"
+	"reflect"
 	"slices"
+	"strconv"
 	"testing"
+	"unsafe"
 )
 
-func TestLRUList(t *testing.T) {
-	conv := map[string]*openConv{}
-	get := func(id string) *openConv {
-		if conv[id] == nil {
-			conv[id] = &openConv{c: &Conversation{ID: id}}
-		}
-		return conv[id]
-	}
-	order := func(l *lruList) []string {
-		var out []string
-		for oc := l.head; oc != nil; oc = oc.next {
-			out = append(out, oc.c.ID)
-		}
-		// the backward links agree
-		var back []string
-		for oc := l.tail; oc != nil; oc = oc.prev {
-			back = append(back, oc.c.ID)
-		}
-		slices.Reverse(back)
-		if !slices.Equal(out, back) {
-			t.Fatalf("forward %v, backward %v", out, back)
-		}
-		return out
-	}
+func TestLRUQueue(t *testing.T) {
 	tests := []struct {
-		ops  []string // "+id": a message of id; "-id": id flushed
-		want []string
+		ops  []string // "+id": a message of id; "-id": id flushed; "<": pop the least recently active
+		want []string // what the pops return ("" for none), then what is left, least recently active first
 	}{
 		{nil, nil},
+		{[]string{"<"}, []string{""}},
 		{[]string{"+a"}, []string{"a"}},
 		{[]string{"+a", "+b", "+c"}, []string{"a", "b", "c"}},
 		{[]string{"+a", "+b", "+a"}, []string{"b", "a"}},
@@ -44,19 +28,257 @@ func TestLRUList(t *testing.T) {
 		{[]string{"+a", "+b", "+c", "-c", "+a"}, []string{"b", "a"}},
 		{[]string{"+a", "-a", "+a"}, []string{"a"}},
 		{[]string{"+a", "+b", "-a", "-b"}, nil},
+		{[]string{"+a", "+b", "+a", "<", "+c", "<"}, []string{"b", "a", "c"}},
+		{[]string{"+a", "+a", "+a", "<", "<", "+a"}, []string{"a", "", "a"}},
+		{[]string{"+a", "+b", "<", "+a", "+c", "+b"}, []string{"a", "a", "c", "b"}},
 	}
 	for _, tt := range tests {
-		clear(conv)
-		var l lruList
+		conv := map[string]*openConv{}
+		seq := 0
+		var l lruQueue
+		var got []string
+		pop := func() bool {
+			oc := l.pop()
+			if oc == nil {
+				got = append(got, "")
+				return false
+			}
+			got = append(got, oc.c.ID)
+			delete(conv, oc.c.ID) // flushed
+			return true
+		}
 		for _, op := range tt.ops {
-			if op[0] == '+' {
-				l.moveToBack(get(op[1:]))
-			} else {
-				l.remove(get(op[1:]))
+			switch id := op[1:]; op[0] {
+			case '+':
+				if conv[id] == nil {
+					conv[id] = &openConv{c: &Conversation{ID: id}}
+				}
+				conv[id].last = seq
+				seq++
+				l.push(conv[id])
+			case '-':
+				conv[id].last = -1
+				delete(conv, id)
+			case '<':
+				pop()
 			}
 		}
-		if got := order(&l); !slices.Equal(got, tt.want) {
-			t.Errorf("%v: got %v, want %v", tt.ops, got, tt.want)
+		for len(conv) > 0 && pop() {
 		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%v: got %q, want %q", tt.ops, got, tt.want)
+		}
+		if l.pop() != nil {
+			t.Errorf("%v: the queue is not empty at the end", tt.ops)
+		}
+	}
+}
+
+// The queue moves its live entries down as the front is dropped, and keeps
+// their positions (Seq).
+func TestLRUQueueCompacts(t *testing.T) {
+	var l lruQueue
+	ocs := make([]*openConv, 3)
+	for i := range ocs {
+		ocs[i] = &openConv{c: &Conversation{ID: strconv.Itoa(i)}}
+	}
+	for seq := 0; seq < 100000; seq++ {
+		oc := ocs[seq%3]
+		if seq%5000 == 4999 {
+			// the least recently active is the one about to have a message
+			if got := l.pop(); got != oc {
+				t.Fatalf("seq %d: popped %v", seq, got.c.ID)
+			}
+		}
+		oc.last = seq
+		l.push(oc)
+		if len(l.q) > 5002 {
+			t.Fatalf("seq %d: queue of %d entries", seq, len(l.q))
+		}
+	}
+}
+
+// refGrouper is the grouping the engine promises, written plainly (slices,
+// a scan for the least recently active conversation), to check the
+// grouper's bookkeeping against.
+type refGrouper struct {
+	budget        int
+	sum           Summary
+	out           []*Conversation
+	open          map[string]*refConv
+	closed        map[string]bool
+	bytes, seq, n int
+}
+
+type refConv struct {
+	c                 *Conversation
+	bytes, part, last int
+}
+
+func (g *refGrouper) message(m Message) {
+	g.sum.Records++
+	oc := g.open[m.Conversation]
+	if oc != nil && m.ID != "" {
+		for _, o := range oc.c.Messages {
+			if o.ID == m.ID {
+				g.sum.Rejected++
+				g.sum.Errors = append(g.sum.Errors, RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, o.Pos)})
+				return
+			}
+		}
+	}
+	if m.Type == "" {
+		m.Type = TypeText
+	}
+	if m.Text == "" {
+		g.sum.EmptyTexts++
+	}
+	m.Seq = g.seq
+	g.seq++
+	if oc == nil {
+		oc = &refConv{c: &Conversation{ID: m.Conversation, File: m.Pos.File}}
+		if g.closed[m.Conversation] {
+			oc.part = 2
+			g.sum.SplitConversations++
+		}
+		g.open[m.Conversation] = oc
+	}
+	oc.c.Messages = append(oc.c.Messages, m)
+	oc.last = m.Seq
+	size := len(m.Text) + len(m.Sender) + messageOverhead
+	if p, ok := m.Prepared.(interface{ Size() int }); ok {
+		size += p.Size()
+	}
+	oc.bytes += size
+	g.bytes += size
+	if g.bytes > g.budget {
+		// lint the least recently active until at most half the budget
+		for g.bytes > g.budget/2 && len(g.open) > 0 {
+			var lru *refConv
+			for _, o := range g.open {
+				if lru == nil || o.last < lru.last {
+					lru = o
+				}
+			}
+			g.closed[lru.c.ID] = true
+			if lru.part == 0 {
+				lru.part = 1
+			}
+			g.flush(lru)
+		}
+	}
+}
+
+func (g *refGrouper) flush(oc *refConv) {
+	delete(g.open, oc.c.ID)
+	g.bytes -= oc.bytes
+	switch oc.part {
+	case 1:
+		oc.c.Notes = append(oc.c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")
+	case 2:
+		oc.c.Notes = append(oc.c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
+	}
+	finish(oc.c)
+	oc.c.Seq = len(g.out)
+	g.out = append(g.out, oc.c)
+}
+
+func (g *refGrouper) drain() {
+	ocs := slices.Collect(maps.Values(g.open))
+	slices.SortFunc(ocs, func(a, b *refConv) int { return a.c.Messages[0].Seq - b.c.Messages[0].Seq })
+	for _, oc := range ocs {
+		g.flush(oc)
+	}
+}
+
+// TestGrouperMatchesReference feeds interleaved conversations (with
+// duplicate ids, untimed messages and prepared sizes) through the pipeline's
+// preparing and grouping, under budgets from tiny (every conversation linted
+// in parts) to roomy, and compares every conversation handed on and the
+// summary with refGrouper's.
+func TestGrouperMatchesReference(t *testing.T) {
+	for _, tt := range []struct {
+		n, active, budget int
+	}{
+		{0, 1, 1000},
+		{50, 1, 1000},
+		{2000, 5, 1},
+		{2000, 20, 3000},
+		{5000, 50, 20000},
+		{5000, 300, 60000},
+		{20000, 200, 400000},
+		{20000, 200, 100 << 20},
+	} {
+		ms := groupWorkload(tt.n, tt.active, uint64(tt.budget))
+		ref := &refGrouper{budget: tt.budget, open: map[string]*refConv{}, closed: map[string]bool{}}
+		for _, m := range ms {
+			ref.message(m)
+		}
+		ref.drain()
+
+		var got []*Conversation
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, tt.budget, nil)
+		g.emit = func(oc *openConv) error {
+			got = append(got, g.complete(oc))
+			return nil
+		}
+		p := &preparer{parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+		for _, b := range batchesOf(ms) {
+			p.run(b)
+			if err := g.consume(b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := g.drain(); err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("n=%d active=%d budget=%d", tt.n, tt.active, tt.budget)
+		if len(got) != len(ref.out) {
+			t.Fatalf("%s: %d conversations, want %d", name, len(got), len(ref.out))
+		}
+		for i := range got {
+			if !reflect.DeepEqual(got[i], ref.out[i]) {
+				t.Fatalf("%s: conversation %d:\n got %+v\nwant %+v", name, i, got[i], ref.out[i])
+			}
+		}
+		if !reflect.DeepEqual(sum, ref.sum) {
+			t.Errorf("%s: summary\n got %+v\nwant %+v", name, sum, ref.sum)
+		}
+		if tt.n >= 2000 && (tt.budget > 1 && ref.sum.Rejected == 0 || tt.budget < 100000 && ref.sum.SplitConversations == 0) {
+			t.Errorf("%s: the workload has no duplicates or no split conversations", name)
+		}
+	}
+}
+
+func TestMsgPool(t *testing.T) {
+	var p msgPool
+	a := p.get(3)
+	if len(a) != 0 || cap(a) != 3 {
+		t.Fatalf("get(3): len %d cap %d", len(a), cap(a))
+	}
+	a = append(a, Message{ID: "x"}, Message{ID: "y"}, Message{ID: "z"})
+	p.put(a)
+	if b := p.get(3); cap(b) != 3 || &b[:1][0] != &a[0] || b[:3][0].ID != "" {
+		t.Errorf("a slice put back is reused for the same length, cleared")
+	}
+	if b := p.get(3); &b[:1][0] == &a[0] {
+		t.Errorf("a slice is handed out once")
+	}
+	long := make([]Message, maxPooledLen+1)
+	p.put(long)
+	if b := p.get(maxPooledLen + 1); &b[:1][0] == &long[0] {
+		t.Errorf("slices longer than maxPooledLen are not pooled")
+	}
+	// the pool stays within maxPooledBytes
+	for range 2 * maxPooledBytes / (maxPooledLen * int(unsafe.Sizeof(Message{}))) {
+		p.put(make([]Message, maxPooledLen))
+	}
+	if p.bytes > maxPooledBytes || p.bytes < maxPooledBytes/2 {
+		t.Errorf("pool of %d bytes, want at most %d", p.bytes, maxPooledBytes)
+	}
+	var nilPool *msgPool
+	if b := nilPool.get(5); cap(b) != 5 {
+		t.Errorf("a nil pool allocates")
 	}
 }

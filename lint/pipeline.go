@@ -50,6 +50,10 @@ type record struct {
 	err        string // reject reason, or skip reason
 	start, end int    // a deferred record's bytes in the batch arena
 	parser     RecordParser
+	// size and idHash measure a message for the grouper (see measure);
+	// size 0: not measured yet
+	size   int
+	idHash uint32
 }
 
 // batch is a run of consecutive records; batches are parsed and prepared in
@@ -175,8 +179,11 @@ func (p *preparer) run(b *batch) {
 				r.kind, r.msg = recMessage, m
 			}
 		}
-		if r.kind == recMessage && p.prep != nil {
-			p.prep.Prepare(&r.msg)
+		if r.kind == recMessage {
+			if p.prep != nil {
+				p.prep.Prepare(&r.msg)
+			}
+			r.size, r.idHash = measure(&r.msg)
 		}
 	}
 }
@@ -212,7 +219,10 @@ func (g *grouper) consume(b *batch) error {
 		var err error
 		switch r.kind {
 		case recMessage:
-			err = g.message(&r.msg)
+			if r.size == 0 {
+				r.size, r.idHash = measure(&r.msg)
+			}
+			err = g.message(&r.msg, r.size, r.idHash)
 		case recReject:
 			err = g.Reject(RecordError{Pos: r.pos, Err: r.err})
 		case recSkip:

@@ -111,6 +111,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		recorder = baseline.NewRecorder(r.canned)
 		filters = append([]lint.Filter{recorder}, filters...)
 	}
+	// the jsonl writer encodes each result at once (redacting copies it
+	// first; baseline filters keep copies of strings), so the engine may
+	// reuse the memory of its messages
+	r.reuseMessages = f.out.format == "jsonl"
 	sum, runErr := r.run(ctx, w, filters)
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
 		return failErr(runErr)
@@ -145,6 +149,9 @@ type lintRun struct {
 	checks   *check.Set
 	failOn   lint.Severity
 	minScore float64
+	// reuseMessages: the report writer keeps nothing of a result once
+	// written (lint.Engine.ReuseMessages)
+	reuseMessages bool
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read),
@@ -230,7 +237,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		topts.ReadBytes = prog.bytes
 	}
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
-		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf()}
+		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
 	return eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, w.Conversation)

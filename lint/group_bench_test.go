@@ -1,0 +1,102 @@
+package lint
+
+import (
+	"context"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// sizedPrep stands in for a Checker's Prepared that reports its size.
+type sizedPrep int
+
+func (p sizedPrep) Size() int { return int(p) }
+
+// groupWorkload returns n messages of interleaved conversations shaped like
+// a day of shop chat: about active conversations open at a time, each of 1
+// to 32 messages, half of them with message ids, a few ids repeated.
+func groupWorkload(n, active int, seed uint64) []Message {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	type conv struct {
+		id       string
+		left, no int
+		ids      bool
+	}
+	next := 0
+	newConv := func() *conv {
+		next++
+		return &conv{id: "TB20261111" + strconv.Itoa(10000000+next), left: 1 + rng.IntN(32), ids: rng.IntN(2) == 0}
+	}
+	open := make([]*conv, active)
+	for i := range open {
+		open[i] = newConv()
+	}
+	texts := []string{"老板在吗", "你好，包装拆了还能退吗？想买十件…", "您好，欢迎光临，请问您想咨询什么问题？", "", "正在为您转接人工客服，请稍候"}
+	ms := make([]Message, 0, n)
+	for line := 1; len(ms) < n; line++ {
+		k := rng.IntN(active)
+		c := open[k]
+		m := msg(c.id, line, Role(1+rng.IntN(3)), "wx_huhu"+strconv.Itoa(k), texts[rng.IntN(len(texts))], line)
+		if c.ids {
+			c.no++
+			no := c.no
+			if rng.IntN(50) == 0 && no > 1 {
+				no = 1 + rng.IntN(no-1) // a duplicate
+			}
+			m.ID = c.id + "-" + strconv.Itoa(no)
+		}
+		if rng.IntN(200) == 0 {
+			m.Time = time.Time{} // an untimed conversation now and then
+		}
+		if rng.IntN(3) == 0 {
+			m.Prepared = sizedPrep(rng.IntN(100))
+		}
+		ms = append(ms, m)
+		if c.left--; c.left == 0 {
+			open[k] = newConv()
+		}
+	}
+	return ms
+}
+
+// batchesOf cuts messages into prepared batches, as the pipeline hands them
+// to the grouper.
+func batchesOf(ms []Message) []*batch {
+	var bs []*batch
+	for i := 0; i < len(ms); i += batchRecords {
+		b := &batch{seq: len(bs)}
+		for _, m := range ms[i:min(i+batchRecords, len(ms))] {
+			b.recs = append(b.recs, record{kind: recMessage, msg: m, pos: m.Pos})
+		}
+		bs = append(bs, b)
+	}
+	return bs
+}
+
+// BenchmarkGroup is the serial grouping stage alone: batches of 100,000
+// interleaved messages, prepared beforehand (as the pipeline prepares them in
+// parallel), consumed by a grouper whose memory budget makes it lint
+// conversations early, as on a big input.
+func BenchmarkGroup(b *testing.B) {
+	ms := groupWorkload(100000, 200, 1)
+	bs := batchesOf(ms)
+	p := &preparer{parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+	for _, bt := range bs {
+		p.run(bt)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, 4<<20, nil)
+		g.emit = func(oc *openConv) error { g.complete(oc); return nil }
+		for _, bt := range bs {
+			if err := g.consume(bt); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := g.drain(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
