@@ -111,10 +111,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		recorder = baseline.NewRecorder(r.canned)
 		filters = append([]lint.Filter{recorder}, filters...)
 	}
-	// the jsonl writer encodes each result at once (redacting copies it
-	// first; baseline filters keep copies of strings), so the engine may
+	// the writers keep nothing of a result once written (redacting copies
+	// it first; baseline filters keep copies of strings), so the engine may
 	// reuse the memory of its messages
-	r.reuseMessages = f.out.format == "jsonl"
+	r.reuseMessages = report.Streams(f.out.format)
 	sum, runErr := r.run(ctx, w, filters)
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
 		return failErr(runErr)

@@ -11,6 +11,7 @@ import (
 )
 
 func init() {
+	streaming("csv")
 	register("csv", func(w io.Writer, opts Options) Writer {
 		return &csvWriter{w: bufio.NewWriter(w), opts: opts}
 	})

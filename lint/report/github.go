@@ -12,6 +12,7 @@ import (
 )
 
 func init() {
+	streaming("github")
 	register("github", func(w io.Writer, opts Options) Writer {
 		return &githubWriter{w: bufio.NewWriter(w), opts: opts}
 	})

@@ -72,6 +72,7 @@ const htmlKeep = 200
 const htmlMaxErrors = 1000
 
 func init() {
+	streaming("html")
 	register("html", func(w io.Writer, opts Options) Writer {
 		return &htmlWriter{w: w, opts: opts, keep: htmlKeep, scores: map[float64]int{}, seen: map[string]*lint.RuleInfo{}}
 	})

@@ -11,6 +11,7 @@ import (
 )
 
 func init() {
+	streaming("json")
 	register("json", func(w io.Writer, opts Options) Writer {
 		return &jsonWriter{w: bufio.NewWriter(w), opts: opts, enc: convEncoder{opts: opts, indent: true, prefix: "    "}}
 	})

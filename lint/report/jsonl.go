@@ -9,6 +9,7 @@ import (
 )
 
 func init() {
+	streaming("jsonl")
 	register("jsonl", func(w io.Writer, opts Options) Writer {
 		return &jsonlWriter{w: w, opts: opts, enc: convEncoder{opts: opts}}
 	})

@@ -13,6 +13,7 @@ import (
 )
 
 func init() {
+	streaming("junit")
 	register("junit", func(w io.Writer, opts Options) Writer {
 		return &junitWriter{w: w, opts: opts, suites: map[string]*JUnitSuite{}}
 	})

@@ -51,6 +51,20 @@ var formats = map[string]factory{}
 // register adds a format; each format's file calls it from init.
 func register(name string, f factory) { formats[name] = f }
 
+// streams holds the formats whose writers encode a result while
+// Conversation runs and keep nothing of it afterwards.
+var streams = map[string]bool{}
+
+// streaming marks a format as one whose writer keeps nothing of a result
+// once Conversation returns; its file calls it from init.
+func streaming(name string) { streams[name] = true }
+
+// Streams reports whether the writer of a format keeps nothing of a result
+// (the conversation, its messages, its findings) once Conversation returns:
+// the engine may then reuse the memory of the result's messages
+// (lint.Engine.ReuseMessages). Redacting keeps this property.
+func Streams(format string) bool { return streams[format] }
+
 // Formats lists the output format names, sorted.
 func Formats() []string {
 	var out []string

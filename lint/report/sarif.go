@@ -19,6 +19,7 @@ import (
 )
 
 func init() {
+	streaming("sarif")
 	register("sarif", func(w io.Writer, opts Options) Writer {
 		return &sarifWriter{w: bufio.NewWriter(w), opts: opts}
 	})

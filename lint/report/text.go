@@ -13,6 +13,7 @@ import (
 )
 
 func init() {
+	streaming("text")
 	register("text", func(w io.Writer, opts Options) Writer {
 		return &textWriter{w: bufio.NewWriter(w), opts: opts}
 	})
