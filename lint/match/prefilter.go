@@ -71,10 +71,11 @@ func requiredLiteralSets(pattern string) (sets []litSet, ok bool) {
 		}
 	}
 	sets = sets[:min(n, maxPrefilterSets)]
-	for _, set := range sets {
-		for i, l := range set.lits {
-			set.lits[i] = strings.ToLower(l)
+	for k := range sets {
+		for i, l := range sets[k].lits {
+			sets[k].lits[i] = foldString(l)
 		}
+		sets[k].lits = dedupe(sets[k].lits)
 	}
 	return sets, true
 }
@@ -83,6 +84,14 @@ func requiredLiteralSets(pattern string) (sets []litSet, ok bool) {
 // match of the node contains one string of each set (a conjunction of
 // disjunctions); nil when nothing is known.
 func literalSets(re *syntax.Regexp) []litSet {
+	if re.Op == syntax.OpConcat || re.Op == syntax.OpAlternate {
+		// a node that matches one of a few strings requires them: 收货|收件
+		// (parsed as 收(?:货|件)) requires 收货 or 收件, not just 收
+		if strs, ok := exactStrings(re, maxPrefilterLiterals); ok {
+			w := maxWidth(re)
+			return []litSet{{dedupe(strs), w, w}}
+		}
+	}
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
@@ -170,6 +179,59 @@ func literalSets(re *syntax.Regexp) []litSet {
 	return nil
 }
 
+// exactStrings returns every string a node matches (case-sensitively, as
+// parsed) when they are at most limit non-empty strings: literals, small
+// classes, and their concatenations and alternations.
+func exactStrings(re *syntax.Regexp, limit int) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 || re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if int(re.Rune[i+1]-re.Rune[i]) >= limit-len(out) {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0], limit)
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			strs, ok := exactStrings(sub, limit-len(out))
+			if !ok {
+				return nil, false
+			}
+			out = append(out, strs...)
+		}
+		return out, len(out) <= limit
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			strs, ok := exactStrings(sub, limit)
+			if !ok || len(out)*len(strs) > limit {
+				return nil, false
+			}
+			next := make([]string, 0, len(out)*len(strs))
+			for _, a := range out {
+				for _, b := range strs {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+		}
+		return out, len(out) > 0 && out[0] != ""
+	}
+	return nil, false
+}
+
 func unboundedSets(sets []litSet) []litSet {
 	for i := range sets {
 		sets[i].pre, sets[i].post = unbounded, unbounded
@@ -195,6 +257,12 @@ func shortest(s []string) int {
 		}
 	}
 	return m
+}
+
+// foldString case-folds s as normalisation does (see foldCase): the form
+// in which a literal occurs in normalised text whatever its case.
+func foldString(s string) string {
+	return strings.Map(foldCase, s)
 }
 
 func dedupe(s []string) []string {
