@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -276,7 +277,8 @@ func (m *Matcher) Prepare(t *Text, text string) *Prepared {
 	}
 	p.first = -1
 	if !t.norm.Identity() {
-		p.norm, p.first = t.norm.Text, int32(t.norm.first)
+		// t is scratch space: its normalised text is overwritten next time
+		p.norm, p.first = strings.Clone(t.norm.Text), int32(t.norm.first)
 	}
 	return p
 }

@@ -326,3 +326,48 @@ func FuzzPrefilterNeverSkipsAMatch(f *testing.F) {
 		}
 	})
 }
+
+// TestPrepareThenLoad prepares many texts with one scratch Text (as the
+// preparers do), then loads each into another: every list must find what
+// analysing the text directly finds, so nothing a Prepared keeps may live in
+// the scratch space.
+func TestPrepareThenLoad(t *testing.T) {
+	var b Builder
+	lists := []ListID{
+		b.Add(ListSpec{Phrases: []string{"不知道", "不行", "亲"}, Mode: Word}),
+		b.Add(ListSpec{Phrases: []string{"沒關係", "vip"}, Mode: Substring, Except: []string{"不知道您"}}),
+		b.Add(ListSpec{Patterns: []string{"我(不能|不会)", "(?P<match>一定)(会|能)?到"}}),
+	}
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"这个我也不知道，亲", "沒關係的，親！我不會", "ＶＩＰ会员一定能到", "不知道您满意吗", "好的",
+		"我不能帮您改价，不行", "亲自去", "", "全角，标点，和繁體字：我不會", "vip一定到",
+	}
+	var scratch Text
+	m.Prepare(&scratch, strings.Repeat("全角，", 100)) // room for all that follows
+	prepared := make([]*Prepared, len(texts))
+	for i, s := range texts {
+		prepared[i] = m.Prepare(&scratch, s)
+	}
+	// the scratch space goes on to other texts
+	for _, s := range texts {
+		m.Prepare(&scratch, "Ｘ"+s)
+	}
+	for i, s := range texts {
+		var loaded, direct Text
+		m.Load(&loaded, s, prepared[i])
+		m.Analyse(&direct, s, true)
+		for _, id := range lists {
+			got, want := fmt.Sprint(loaded.Hits(id, nil)), fmt.Sprint(direct.Hits(id, nil))
+			if got != want {
+				t.Errorf("%q list %d: loaded %s, analysed %s", s, id, got, want)
+			}
+		}
+		if got, want := loaded.Normalized(), direct.Normalized(); got != want {
+			t.Errorf("%q: loaded normalises to %q, analysed to %q", s, got, want)
+		}
+	}
+}

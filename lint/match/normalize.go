@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -15,8 +16,11 @@ import (
 // A Normalized is reused across messages to avoid allocations; it is not safe
 // for concurrent use.
 type Normalized struct {
-	// Text is the normalised text.
+	// Text is the normalised text. When normalisation changed the text it
+	// lives in the Normalized's buffer: valid until the next Reset (keep a
+	// copy, strings.Clone, to hold on to it).
 	Text string
+	buf  []byte // Text's storage when normalisation changed the text
 	orig string
 	// first is the offset of the first character normalisation changes (-1:
 	// none, Text == orig).
@@ -76,7 +80,8 @@ func (n *Normalized) Reset(s string) {
 		n.Text = s
 		return
 	}
-	n.Text = normalizeFrom(s, n.first)
+	n.buf = normalizeFrom(n.buf[:0], s, n.first)
+	n.Text = unsafe.String(unsafe.SliceData(n.buf), len(n.buf))
 }
 
 // specialBits has a bit set for every rune below 0x10000 that normalisation
@@ -141,9 +146,10 @@ func plainRun(s string, i int) int {
 	return i
 }
 
-// normalizeFrom returns s normalised, s[:first] being normal already.
-func normalizeFrom(s string, first int) string {
-	buf := make([]byte, 0, len(s)+8)
+// normalizeFrom appends s normalised to buf, s[:first] being normal
+// already.
+func normalizeFrom(buf []byte, s string, first int) []byte {
+	buf = slices.Grow(buf, len(s)+8)
 	buf = append(buf, s[:first]...)
 	for i := first; i < len(s); {
 		// a run of characters copied as they are
@@ -176,7 +182,7 @@ func normalizeFrom(s string, first int) string {
 		}
 		i += size
 	}
-	return unsafe.String(unsafe.SliceData(buf), len(buf))
+	return buf
 }
 
 // buildOff builds the offset map of the normalisation of orig.
