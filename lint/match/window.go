@@ -1,9 +1,11 @@
 package match
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -116,7 +118,15 @@ func (w *window) usable() bool {
 				return l.re
 			}
 			v := withoutAssertions(l.tree, !begin, !end)
-			vre, err := regexp.Compile(v.String())
+			var b strings.Builder
+			b.WriteString("(?i)")
+			src := ""
+			if writeFolded(&b, v) {
+				src = b.String()
+			} else {
+				src = v.String() // slow for large classes, but exact
+			}
+			vre, err := regexp.Compile(src)
 			if err != nil || vre.NumSubexp() != l.re.NumSubexp() || vre.SubexpIndex("match") != l.re.SubexpIndex("match") {
 				return nil
 			}
@@ -142,6 +152,157 @@ func (w *window) variant(re *regexp.Regexp, begin, end bool) *regexp.Regexp {
 		return w.noEnd
 	}
 	return w.noBoth
+}
+
+// writeFolded writes re, parsed with (?i) and Perl flags, as a pattern that
+// parses back (after a leading (?i)) to the same tree. It stands in for
+// regexp/syntax's printer, which checks whether a class is closed under
+// case folding rune by rune: tens of milliseconds for one large negated
+// class. Under (?i) every class is closed already (the parser folded it),
+// so the ranges can be written as they are. It reports false for a node it
+// does not write (the caller then uses the syntax package's printer).
+func writeFolded(b *strings.Builder, re *syntax.Regexp) bool {
+	writeRune := func(r rune) { fmt.Fprintf(b, `\x{%x}`, r) }
+	sub := func(re *syntax.Regexp) bool {
+		b.WriteString("(?:")
+		ok := writeFolded(b, re)
+		b.WriteString(")")
+		return ok
+	}
+	switch re.Op {
+	case syntax.OpNoMatch:
+		b.WriteString(`[^\x00-\x{10FFFF}]`)
+	case syntax.OpEmptyMatch:
+		b.WriteString(`(?:)`)
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase == 0 {
+			return false
+		}
+		b.WriteString("(?:")
+		for _, r := range re.Rune {
+			writeRune(r)
+		}
+		b.WriteString(")")
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			b.WriteString(`[^\x00-\x{10FFFF}]`)
+			break
+		}
+		// the parser folds the ranges it reads rune by rune: write a large
+		// class as the negation of its (small) complement, which it folds
+		// and then negates
+		writeRanges := func(ranges []rune) {
+			for i := 0; i+1 < len(ranges); i += 2 {
+				writeRune(ranges[i])
+				if ranges[i+1] != ranges[i] {
+					b.WriteString("-")
+					writeRune(ranges[i+1])
+				}
+			}
+		}
+		switch comp := complementRanges(re.Rune); {
+		case len(comp) == 0:
+			b.WriteString(`(?s:.)`)
+		case classSize(comp) < classSize(re.Rune):
+			b.WriteString("[^")
+			writeRanges(comp)
+			b.WriteString("]")
+		default:
+			b.WriteString("[")
+			writeRanges(re.Rune)
+			b.WriteString("]")
+		}
+	case syntax.OpAnyCharNotNL:
+		b.WriteString(`(?-s:.)`)
+	case syntax.OpAnyChar:
+		b.WriteString(`(?s:.)`)
+	case syntax.OpBeginText:
+		b.WriteString(`^`)
+	case syntax.OpEndText:
+		if re.Flags&syntax.WasDollar == 0 {
+			b.WriteString(`\z`)
+		} else {
+			b.WriteString(`$`)
+		}
+	case syntax.OpCapture:
+		if re.Name != "" {
+			b.WriteString("(?P<" + re.Name + ">")
+		} else {
+			b.WriteString("(")
+		}
+		ok := writeFolded(b, re.Sub[0])
+		b.WriteString(")")
+		return ok
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
+		ok := sub(re.Sub[0])
+		switch re.Op {
+		case syntax.OpStar:
+			b.WriteString("*")
+		case syntax.OpPlus:
+			b.WriteString("+")
+		case syntax.OpQuest:
+			b.WriteString("?")
+		default:
+			switch {
+			case re.Max < 0:
+				fmt.Fprintf(b, "{%d,}", re.Min)
+			case re.Max == re.Min:
+				fmt.Fprintf(b, "{%d}", re.Min)
+			default:
+				fmt.Fprintf(b, "{%d,%d}", re.Min, re.Max)
+			}
+		}
+		if re.Flags&syntax.NonGreedy != 0 {
+			b.WriteString("?")
+		}
+		return ok
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			if !sub(s) {
+				return false
+			}
+		}
+	case syntax.OpAlternate:
+		b.WriteString("(?:")
+		for i, s := range re.Sub {
+			if i > 0 {
+				b.WriteString("|")
+			}
+			if !writeFolded(b, s) {
+				return false
+			}
+		}
+		b.WriteString(")")
+	default:
+		return false // line and word assertions: windows leave those alone
+	}
+	return true
+}
+
+// complementRanges returns the ranges (lo, hi pairs, ascending and
+// disjoint, as in syntax.Regexp.Rune) of the characters not in ranges.
+func complementRanges(ranges []rune) []rune {
+	var out []rune
+	next := rune(0)
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i] > next {
+			out = append(out, next, ranges[i]-1)
+		}
+		next = ranges[i+1] + 1
+	}
+	if next <= unicode.MaxRune {
+		out = append(out, next, unicode.MaxRune)
+	}
+	return out
+}
+
+// classSize is the number of characters in ranges.
+func classSize(ranges []rune) int {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+	}
+	return n
 }
 
 func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
