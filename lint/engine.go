@@ -74,15 +74,30 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	}
 	sum := NewSummary()
 	sum.TeamsOf = e.TeamsOf
-	convs := make(chan *openConv, 4*jobs)
-	results := make(chan *Result, 4*jobs)
-	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
+	// conversations go to the workers, and their results come back, in
+	// groups of up to convGroup (consecutive in output order): a handoff
+	// per conversation costs more scheduling than the smaller ones check
+	convs := make(chan []*openConv, 2*jobs)
+	results := make(chan []*Result, 2*jobs)
+	var group []*openConv // filled and sent by the grouping goroutine
+	send := func() error {
+		if len(group) == 0 {
+			return nil
+		}
 		select {
-		case convs <- oc:
+		case convs <- group:
+			group = make([]*openConv, 0, convGroup)
 			return nil
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+	}
+	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
+		group = append(group, oc)
+		if len(group) >= convGroup {
+			return send()
+		}
+		return nil
 	})
 	g.progress = e.Progress
 	if e.ReuseMessages {
@@ -122,6 +137,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				next++
 				err := g.consume(nb)
 				nb.release()
+				if err == nil {
+					err = send() // what this batch finished goes out now
+				}
 				if err != nil {
 					groupErr = err
 					cancel()
@@ -130,7 +148,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			}
 		}
 		if groupErr == nil && ctx.Err() == nil {
-			groupErr = g.drain()
+			if groupErr = g.drain(); groupErr == nil {
+				groupErr = send()
+			}
 		}
 	}()
 
@@ -140,10 +160,13 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		go func() {
 			defer wg.Done()
 			w := e.Checker.NewWorker()
-			for oc := range convs {
-				r := e.check(w, g.complete(oc))
+			for grp := range convs {
+				rs := make([]*Result, len(grp))
+				for i, oc := range grp {
+					rs[i] = e.check(w, g.complete(oc))
+				}
 				select {
-				case results <- r:
+				case results <- rs:
 				case <-ctx.Done():
 					return
 				}
@@ -153,29 +176,31 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	go func() { wg.Wait(); close(results) }()
 
 	// hand results out in input order
-	pending := map[int]*Result{}
+	pending := map[int][]*Result{}
 	next := 0
 	var outErr error
-	for r := range results {
-		pending[r.Conversation.Seq] = r
+	for rs := range results {
+		pending[rs[0].Conversation.Seq] = rs
 		for {
-			r, ok := pending[next]
+			rs, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
-			next++
-			if outErr != nil {
-				continue
-			}
-			e.score(r, sum)
-			sum.Add(r)
-			if err := out(r); err != nil {
-				outErr = err
-				cancel()
-			} else if g.pool != nil {
-				g.pool.put(r.Conversation.Messages)
-				r.Conversation.Messages = nil
+			next += len(rs)
+			for _, r := range rs {
+				if outErr != nil {
+					break
+				}
+				e.score(r, sum)
+				sum.Add(r)
+				if err := out(r); err != nil {
+					outErr = err
+					cancel()
+				} else if g.pool != nil {
+					g.pool.put(r.Conversation.Messages)
+					r.Conversation.Messages = nil
+				}
 			}
 		}
 	}
@@ -193,6 +218,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	}
 	return sum, ctx.Err()
 }
+
+// convGroup is the most conversations handed to a worker at once.
+const convGroup = 16
 
 func (e *Engine) check(w Worker, c *Conversation) *Result {
 	all, skipped := w.Check(c)
