@@ -53,6 +53,11 @@ type Engine struct {
 	// messages nor pointers to them (copies of their fields are fine), as
 	// a writer that encodes each result at once.
 	ReuseMessages bool
+	// Flush, when set, is called whenever every result ready so far has
+	// been handed to out, and before Run returns (also when the run is cut
+	// short): a writer that gathers its output (report.Flusher) writes it
+	// then, so the report still streams.
+	Flush func() error
 }
 
 // Filter drops findings of a result before it is scored.
@@ -203,7 +208,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				}
 			}
 		}
+		if len(results) == 0 {
+			e.flush(&outErr, cancel)
+		}
 	}
+	e.flush(&outErr, cancel)
 	if outErr != nil {
 		return sum, fmt.Errorf("write report: %w", outErr)
 	}
@@ -217,6 +226,17 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		return sum, groupErr
 	}
 	return sum, ctx.Err()
+}
+
+// flush calls e.Flush unless out has failed, recording its error as out's.
+func (e *Engine) flush(outErr *error, cancel func()) {
+	if e.Flush == nil || *outErr != nil {
+		return
+	}
+	if err := e.Flush(); err != nil {
+		*outErr = err
+		cancel()
+	}
 }
 
 // convGroup is the most conversations handed to a worker at once.

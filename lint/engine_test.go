@@ -276,3 +276,34 @@ func TestEngineReuseMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestEngineFlush: Flush follows the results handed out (the last call
+// after every one of them, also when conversations come in many groups),
+// and its error ends the run as a write error.
+func TestEngineFlush(t *testing.T) {
+	feed := func(s Sink) error {
+		s.File("f.jsonl")
+		for i := range 5 * convGroup {
+			s.Message(msg(fmt.Sprint("c", i), i, Customer, "u", "hi", i+1))
+		}
+		return nil
+	}
+	for _, jobs := range []int{1, 3} {
+		var handed, flushed int
+		calls := 0
+		e := &Engine{Jobs: jobs, Checker: wordChecker{&RuleInfo{ID: "p/bad", Severity: Error}},
+			Scoring: Scoring{Start: 100}, Flush: func() error { calls++; flushed = handed; return nil }}
+		_, err := e.Run(context.Background(), feed, func(*Result) error { handed++; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if handed != 5*convGroup || flushed != handed || calls == 0 {
+			t.Errorf("jobs=%d: %d results, %d of them flushed by the last of %d flushes", jobs, handed, flushed, calls)
+		}
+	}
+	e := &Engine{Checker: wordChecker{&RuleInfo{ID: "p/bad", Severity: Error}}, Scoring: Scoring{Start: 100},
+		Flush: func() error { return errors.New("disk full") }}
+	if _, err := e.Run(context.Background(), feed, func(*Result) error { return nil }); err == nil || !strings.Contains(err.Error(), "write report: disk full") {
+		t.Errorf("a failing flush: %v", err)
+	}
+}

@@ -238,6 +238,9 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 	}
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
 		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
+	if f, ok := w.(report.Flusher); ok {
+		eng.Flush = f.Flush
+	}
 	return eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, w.Conversation)

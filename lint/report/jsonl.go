@@ -27,15 +27,18 @@ type JSONLSummary struct {
 }
 
 // jsonlWriter writes the jsonl report: one compact JSON object per line,
-// each conversation (the same object as in the JSON report's conversations)
-// written with a single Write as soon as it is linted, then one JSONLSummary
-// line. A run cut short has no summary line, which tells a consumer the
+// each conversation (the same object as in the JSON report's conversations),
+// then one JSONLSummary line. Lines gather until the caller flushes (the
+// engine does whenever it has nothing more to hand over, so the report
+// streams) or 64 KiB have gathered, and go out in one Write. A run cut short has no summary line, which tells a consumer the
 // stream is incomplete.
 type jsonlWriter struct {
 	w    io.Writer
 	opts Options
 	buf  bytes.Buffer
 	enc  convEncoder
+	// pending holds encoded lines not yet written
+	pending []byte
 }
 
 func (j *jsonlWriter) line(v any) error {
@@ -49,19 +52,40 @@ func (j *jsonlWriter) line(v any) error {
 	return err
 }
 
-// Conversation writes the conversation's line at once.
+// jsonlFlushAt is how many bytes of lines the writer gathers before it
+// writes them without being asked to flush.
+const jsonlFlushAt = 64 << 10
+
+// Conversation encodes the conversation's line; it is written when the
+// caller flushes (see Flusher) or when enough lines have gathered.
 func (j *jsonlWriter) Conversation(r *lint.Result) error {
 	data, err := j.enc.encode(r)
 	if err != nil {
 		return err
 	}
-	j.enc.b = append(data, '\n')
-	_, err = j.w.Write(j.enc.b)
+	j.pending = append(append(j.pending, data...), '\n')
+	j.enc.b = data
+	if len(j.pending) >= jsonlFlushAt {
+		return j.Flush()
+	}
+	return nil
+}
+
+// Flush writes the lines gathered so far.
+func (j *jsonlWriter) Flush() error {
+	if len(j.pending) == 0 {
+		return nil
+	}
+	_, err := j.w.Write(j.pending)
+	j.pending = j.pending[:0]
 	return err
 }
 
-// Close writes the summary line.
+// Close writes the gathered lines and the summary line.
 func (j *jsonlWriter) Close(s *lint.Summary) error {
+	if err := j.Flush(); err != nil {
+		return err
+	}
 	if s == nil {
 		s = lint.NewSummary()
 	}

@@ -55,17 +55,62 @@ func TestJSONL(t *testing.T) {
 
 // TestJSONLStreams checks that each conversation is written, whole, when it
 // is handed over, with one Write.
+// TestJSONLStreams: lines gather until the caller flushes (the engine does
+// whenever it has nothing more to hand over), then go out in one write;
+// Close writes what is left before the summary.
 func TestJSONLStreams(t *testing.T) {
+	results, sum := fixture()
+	cw := &countingWriter{}
+	w, _ := New("jsonl", cw, fxOptions())
+	f, ok := w.(Flusher)
+	if !ok {
+		t.Fatal("the jsonl writer does not gather lines (Flusher)")
+	}
+	if err := w.Conversation(results[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Conversation(results[1]); err != nil {
+		t.Fatal(err)
+	}
+	if cw.writes != 0 {
+		t.Fatalf("written before a flush: %q", cw.buf.String())
+	}
+	if err := f.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if cw.writes != 1 || strings.Count(cw.buf.String(), "\n") != 2 || !bytes.HasSuffix(cw.buf.Bytes(), []byte("}\n")) {
+		t.Fatalf("after a flush: %d writes, output %q", cw.writes, cw.buf.String())
+	}
+	if err := f.Flush(); err != nil || cw.writes != 1 {
+		t.Fatalf("a flush with nothing gathered wrote (%d writes, %v)", cw.writes, err)
+	}
+	if err := w.Conversation(results[2]); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cw.buf.String(), string(render(t, "jsonl", fxOptions(), results, sum)); got != want {
+		t.Errorf("flushed output differs from the report:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestJSONLFlushesWhenFull: a long run without flushes still writes as it
+// goes, in pieces of about jsonlFlushAt bytes.
+func TestJSONLFlushesWhenFull(t *testing.T) {
 	results, _ := fixture()
 	cw := &countingWriter{}
 	w, _ := New("jsonl", cw, fxOptions())
-	for i, r := range results {
-		if err := w.Conversation(r); err != nil {
+	for cw.writes == 0 {
+		if err := w.Conversation(results[0]); err != nil {
 			t.Fatal(err)
 		}
-		if cw.writes != i+1 || !bytes.HasSuffix(cw.buf.Bytes(), []byte("}\n")) {
-			t.Fatalf("after conversation %d: %d writes, output %q", i+1, cw.writes, cw.buf.String())
+		if cw.buf.Len() == 0 && w.(*jsonlWriter).pending == nil {
+			t.Fatal("nothing gathered")
 		}
+	}
+	if n := cw.buf.Len(); n < jsonlFlushAt || n > 2*jsonlFlushAt || !bytes.HasSuffix(cw.buf.Bytes(), []byte("}\n")) {
+		t.Errorf("first write: %d bytes, want whole lines of about %d", n, jsonlFlushAt)
 	}
 }
 

@@ -31,3 +31,11 @@ func (r *redacting) Conversation(res *lint.Result) error {
 }
 
 func (r *redacting) Close(s *lint.Summary) error { return r.w.Close(s) }
+
+// Flush flushes the wrapped writer, if it gathers output (see Flusher).
+func (r *redacting) Flush() error {
+	if f, ok := r.w.(Flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}

@@ -22,6 +22,15 @@ type Writer interface {
 	Close(s *lint.Summary) error
 }
 
+// Flusher is implemented by writers that gather conversations before
+// writing them (one system call for many lines instead of one each). The
+// caller flushes whenever it has nothing more to hand over for the moment,
+// so a reader of the output still sees each conversation soon after it is
+// linted; Close flushes too.
+type Flusher interface {
+	Flush() error
+}
+
 // Options tune the writers.
 type Options struct {
 	// Color enables ANSI colours (text format).
