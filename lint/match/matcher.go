@@ -199,11 +199,13 @@ type Text struct {
 	norm Normalized
 	// normDone says norm holds orig normalised (texts loaded from a
 	// Prepared without phrase hits normalise only if something asks)
-	normDone  bool
-	raw       []rawHit
-	bounds    []int
-	segmented bool
-	cand      []cand
+	normDone bool
+	// raw is the automaton's hits in the text: in rawOwn's storage after
+	// Analyse, in the Prepared's (shared, read only) after Load
+	raw, rawOwn []rawHit
+	bounds      []int
+	segmented   bool
+	cand        []cand
 	// lists is the set of lists some automaton hit is a use of (phrase,
 	// except or prefilter literal), built when first asked (listsDone)
 	lists     []uint64
@@ -234,7 +236,7 @@ type cand struct {
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.m = m
 	t.orig = text
-	t.raw = t.raw[:0]
+	t.raw = t.rawOwn[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	t.listsDone = false
@@ -245,6 +247,7 @@ func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.norm.Reset(text)
 	t.normDone = true
 	t.raw = m.ac.hits(t.norm.Text, t.raw)
+	t.rawOwn = t.raw
 }
 
 // Prepared is a message analysed ahead of time, as it was read: the phrases
@@ -301,7 +304,7 @@ type preparedSmall struct {
 func (m *Matcher) Load(t *Text, text string, p *Prepared) {
 	t.m = m
 	t.orig = text
-	t.raw = append(t.raw[:0], p.raw...)
+	t.raw = p.raw // read only: Analyse goes back to t.rawOwn
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	t.listsDone = false

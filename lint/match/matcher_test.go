@@ -356,18 +356,30 @@ func TestPrepareThenLoad(t *testing.T) {
 	for _, s := range texts {
 		m.Prepare(&scratch, "Ｘ"+s)
 	}
-	for i, s := range texts {
-		var loaded, direct Text
-		m.Load(&loaded, s, prepared[i])
-		m.Analyse(&direct, s, true)
-		for _, id := range lists {
-			got, want := fmt.Sprint(loaded.Hits(id, nil)), fmt.Sprint(direct.Hits(id, nil))
-			if got != want {
-				t.Errorf("%q list %d: loaded %s, analysed %s", s, id, got, want)
-			}
+	// one Text loaded from every Prepared and analysing other texts in
+	// between (as a worker's Texts do) must leave the Prepareds as they were
+	var loaded Text
+	for round := 0; round < 2; round++ {
+		for i, s := range texts {
+			m.Load(&loaded, s, prepared[i])
+			checkLoaded(t, m, lists, &loaded, s)
+			m.Analyse(&loaded, "不行亲不知道我不能"+s, true)
 		}
-		if got, want := loaded.Normalized(), direct.Normalized(); got != want {
-			t.Errorf("%q: loaded normalises to %q, analysed to %q", s, got, want)
+	}
+}
+
+// checkLoaded compares a loaded Text with the direct analysis of s.
+func checkLoaded(t *testing.T, m *Matcher, lists []ListID, loaded *Text, s string) {
+	t.Helper()
+	var direct Text
+	m.Analyse(&direct, s, true)
+	for _, id := range lists {
+		got, want := fmt.Sprint(loaded.Hits(id, nil)), fmt.Sprint(direct.Hits(id, nil))
+		if got != want {
+			t.Errorf("%q list %d: loaded %s, analysed %s", s, id, got, want)
 		}
+	}
+	if got, want := loaded.Normalized(), direct.Normalized(); got != want {
+		t.Errorf("%q: loaded normalises to %q, analysed to %q", s, got, want)
 	}
 }
