@@ -9,6 +9,7 @@ package redact
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ func FindKinds(s string, kinds map[Kind]bool) []Span {
 			spans = append(spans, Span{loc[0], loc[1], Email})
 		}
 	}
-	if (kinds[Phone] || kinds[IDCard] || kinds[Bank]) && digitChain(s) >= 7 {
+	if (kinds[Phone] || kinds[IDCard] || kinds[Bank]) && hasDigitChain(s, 7) {
 		spans = findNumbers(s, kinds, spans)
 	}
 	if kinds[Address] && strings.ContainsAny(s, addressWords) {
@@ -93,6 +94,26 @@ func FindKinds(s string, kinds map[Kind]bool) []Span {
 		}
 	}
 	return merge(spans)
+}
+
+// hasDigitChain reports whether digitChain(s) >= n, looking no further
+// than it must.
+func hasDigitChain(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c-'0' < 10 {
+			if run++; run >= n {
+				return true
+			}
+			continue
+		}
+		if run > 0 && (c == '-' || c == ' ') && i+1 < len(s) && s[i+1]-'0' < 10 {
+			continue // a single separator inside a chain
+		}
+		run = 0
+	}
+	return false
 }
 
 // addressWords are the characters every street address the street pattern
@@ -140,7 +161,10 @@ func findNumbers(s string, kinds map[Kind]bool, spans []Span) []Span {
 
 // merge sorts spans and joins overlapping ones.
 func merge(spans []Span) []Span {
-	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	if len(spans) < 2 {
+		return spans
+	}
+	slices.SortStableFunc(spans, func(a, b Span) int { return a.Start - b.Start })
 	out := spans[:0]
 	for _, sp := range spans {
 		if n := len(out); n > 0 && sp.Start < out[n-1].End {

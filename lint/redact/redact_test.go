@@ -89,6 +89,11 @@ func TestDigitChain(t *testing.T) {
 		if got := digitChain(tt.s); got != tt.want {
 			t.Errorf("digitChain(%q) = %d, want %d", tt.s, got, tt.want)
 		}
+		for n := 1; n <= tt.want+1; n++ {
+			if got := hasDigitChain(tt.s, n); got != (tt.want >= n) {
+				t.Errorf("hasDigitChain(%q, %d) = %v, want %v", tt.s, n, got, tt.want >= n)
+			}
+		}
 	}
 }
 
@@ -103,6 +108,9 @@ func TestDigitChainPrefilter(t *testing.T) {
 			b.WriteString(alphabet[r.IntN(len(alphabet))])
 		}
 		s := b.String()
+		if hasDigitChain(s, 7) != (digitChain(s) >= 7) {
+			t.Fatalf("%q: hasDigitChain(7) = %v, digitChain = %d", s, hasDigitChain(s, 7), digitChain(s))
+		}
 		if digitRun.MatchString(s) && digitChain(s) < 7 {
 			t.Fatalf("%q: digitRun matches, digitChain = %d", s, digitChain(s))
 		}
