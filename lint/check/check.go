@@ -46,6 +46,40 @@ type Conv struct {
 	// Texts[i] is message i analysed (scanned only if some rule looks at its role).
 	Texts []match.Text
 	hits  []match.Hit
+	memos [2][]int8 // scratch for condMemo
+}
+
+// condMemo remembers whether a condition holds for each message of a
+// conversation, for a check that asks again and again (a followup searching
+// onward from each trigger).
+type condMemo struct {
+	c     *cond
+	cv    *Conv
+	known []int8 // 0: not yet asked, 1: does not hold, 2: holds
+}
+
+// memo returns a condMemo of c over the conversation's messages, using
+// scratch slot k (0 or 1: two memos can be in use at once).
+func (cv *Conv) memo(k int, c *cond) condMemo {
+	n := len(cv.Messages)
+	if cap(cv.memos[k]) < n {
+		cv.memos[k] = make([]int8, n)
+	}
+	known := cv.memos[k][:n]
+	clear(known)
+	return condMemo{c: c, cv: cv, known: known}
+}
+
+// holds reports whether the condition holds for message i.
+func (m condMemo) holds(i int) bool {
+	if m.known[i] == 0 {
+		ok, _ := m.c.eval(m.cv, i)
+		m.known[i] = 1
+		if ok {
+			m.known[i] = 2
+		}
+	}
+	return m.known[i] == 2
 }
 
 // Hits returns the hits of a phrase list in message i. The slice is scratch
@@ -305,6 +339,7 @@ type worker struct {
 	set   *Set
 	texts []match.Text
 	hits  []match.Hit
+	memos [2][]int8
 }
 
 // Check runs every check on one conversation.
@@ -312,8 +347,8 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	if cap(w.texts) < len(c.Messages) {
 		w.texts = make([]match.Text, len(c.Messages))
 	}
-	cv := &Conv{Conversation: c, Texts: w.texts[:len(c.Messages)], hits: w.hits}
-	defer func() { w.hits = cv.hits }()
+	cv := &Conv{Conversation: c, Texts: w.texts[:len(c.Messages)], hits: w.hits, memos: w.memos}
+	defer func() { w.hits, w.memos = cv.hits, cv.memos }()
 	for i := range c.Messages {
 		m := &c.Messages[i]
 		if p, ok := m.Prepared.(*match.Prepared); ok {

@@ -84,6 +84,15 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	ms := cv.Messages
 	reason := ""
 	idx, hits := f.triggers(cv)
+	if len(idx) == 0 {
+		return out, reason
+	}
+	// the searches from several triggers look at the same messages
+	expect := cv.memo(0, f.expect)
+	var unless condMemo
+	if f.unless != nil {
+		unless = cv.memo(1, f.unless)
+	}
 	for k, i := range idx {
 		hit := hits[k]
 		what := "[" + ms[i].Type + "]"
@@ -93,7 +102,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		vars := func() map[string]string {
 			return map[string]string{"match": what, "within": rules.FormatDuration(f.within), "limit": itoa(f.withinMessages)}
 		}
-		found, void, timedOut := f.search(cv, i)
+		found, void, timedOut := f.search(cv, i, expect, unless)
 		if void {
 			continue
 		}
@@ -134,8 +143,8 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 // search looks for the expected message from trigger i in the rule's
 // direction. found is its index (-1: none in the window); void is true when
 // an `unless` message cancelled the obligation in time; timedOut says the
-// message window ran out.
-func (f *followup) search(cv *Conv, i int) (found int, void, timedOut bool) {
+// message window ran out. expect and unless answer for the rule's conditions.
+func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, void, timedOut bool) {
 	ms := cv.Messages
 	step, end := 1, len(ms)
 	if f.before {
@@ -144,7 +153,7 @@ func (f *followup) search(cv *Conv, i int) (found int, void, timedOut bool) {
 	seen := 0
 	for j := i + step; j != end; j += step {
 		if !f.before && f.unless != nil {
-			if ok, _ := f.unless.eval(cv, j); ok {
+			if unless.holds(j) {
 				// cancelled, unless the deadline had already passed
 				late := f.within > 0 && ms[i].Timed() && ms[j].Timed() && ms[j].Time.Sub(ms[i].Time) > f.within
 				return -1, !late, false
@@ -156,7 +165,7 @@ func (f *followup) search(cv *Conv, i int) (found int, void, timedOut bool) {
 				return -1, false, true
 			}
 		}
-		if ok, _ := f.expect.eval(cv, j); ok {
+		if expect.holds(j) {
 			return j, false, false
 		}
 	}
