@@ -1,6 +1,10 @@
 package check
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/chatlint/chatlint/lint/match"
+)
 
 func TestFollowupNote(t *testing.T) {
 	const rule = `id: note
@@ -61,5 +65,32 @@ func TestFollowupMessages(t *testing.T) {
 	fs = lintWith(t, rule, "00:00:00 customer: 改成XL")
 	if len(fs) != 1 || fs[0].Message != "「改成」之后没有 note 类消息跟进" {
 		t.Errorf("missing: %+v", fs)
+	}
+}
+
+// TestCondMemo: a memo answers as the condition does, asking it once per
+// message, and starts afresh when its slot is taken again.
+func TestCondMemo(t *testing.T) {
+	cs := compileOne(t, `id: note
+type: followup
+trigger: {phrases: [改成]}
+expect: {role: agent, phrases: [好的]}`)
+	f := cs.Checks[0].(*followup)
+	c := conv(t, "00:00 customer: 改成XL\n00:10 agent: 好的\n00:20 agent/note: 改XL\n00:30 customer: 好的，改成红色\n00:40 agent: 好的亲")
+	cv := &Conv{Conversation: c, Texts: make([]match.Text, len(c.Messages))}
+	for i := range c.Messages {
+		cs.Matcher.Analyse(&cv.Texts[i], c.Messages[i].Text, true)
+	}
+	for round := 0; round < 2; round++ {
+		m := cv.memo(0, f.expect)
+		for i := range c.Messages {
+			if m.known[i] != 0 {
+				t.Fatalf("round %d: message %d known before it was asked", round, i)
+			}
+			want, _ := f.expect.eval(cv, i)
+			if m.holds(i) != want || m.holds(i) != want || m.known[i] == 0 {
+				t.Errorf("round %d: message %d: holds = %v, eval = %v", round, i, m.holds(i), want)
+			}
+		}
 	}
 }
