@@ -13,7 +13,7 @@ import (
 func init() {
 	streaming("csv")
 	register("csv", func(w io.Writer, opts Options) Writer {
-		return &csvWriter{w: bufio.NewWriter(w), opts: opts}
+		return &csvWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts}
 	})
 }
 
@@ -58,9 +58,9 @@ var CSVAgentHeader = []string{
 // quoted when they hold a comma, a double quote, CR or LF (or start or end
 // with a space or tab), quotes doubled. Field contents are written byte for
 // byte: line breaks inside a message stay as they are, inside quotes.
-// Finding and conversation rows are written (and flushed) as each
-// conversation finishes; agent rows need the whole run and are written by
-// Close. Malformed input records are not rows: they are reported on
+// Finding and conversation rows are written as conversations finish (they
+// gather until the caller flushes, see Flusher, or the buffer fills); agent
+// rows need the whole run and are written by Close. Malformed input records are not rows: they are reported on
 // standard error by the lint command and listed in the JSON reports.
 type csvWriter struct {
 	w       *bufio.Writer
@@ -139,7 +139,7 @@ func (c *csvWriter) grades(s *lint.Summary) []string {
 }
 
 // Conversation writes the conversation's finding rows (or its conversation
-// row) and flushes them; agent rows wait for Close.
+// row); agent rows wait for Close.
 func (c *csvWriter) Conversation(r *lint.Result) error {
 	if c.kind() == CSVAgents || c.kind() == CSVTeams {
 		return nil
@@ -153,8 +153,11 @@ func (c *csvWriter) Conversation(r *lint.Result) error {
 			c.record(CSVFindingRow(jc.ID, &jc.Findings[i]))
 		}
 	}
-	return c.flush()
+	return c.err
 }
+
+// Flush writes the rows gathered so far.
+func (c *csvWriter) Flush() error { return c.flush() }
 
 // CSVFindingRow is the CSV record of one finding (columns as in
 // CSVFindingHeader), from its JSON form.

@@ -372,13 +372,35 @@ func TestCSVAgentRows(t *testing.T) {
 	}
 }
 
-// TestCSVStreams checks that finding rows are out as soon as a conversation is.
-func TestCSVStreams(t *testing.T) {
-	results, _ := fixture()
-	var buf bytes.Buffer
-	w, _ := New("csv", &buf, fxOptions())
-	w.Conversation(results[0])
-	if rows := readCSV(t, buf.Bytes()); len(rows) != 3 {
-		t.Errorf("after one conversation: %d records, want header + 2", len(rows))
+// TestFlushersStream checks that the line-oriented formats gather a
+// conversation's lines until the caller flushes (the engine does whenever it
+// has nothing more to hand over), and then have them out.
+func TestFlushersStream(t *testing.T) {
+	for _, format := range []string{"csv", "github", "text", "jsonl"} {
+		results, _ := fixture()
+		var buf bytes.Buffer
+		w, _ := New(format, &buf, fxOptions())
+		f, ok := w.(Flusher)
+		if !ok {
+			t.Errorf("%s: not a Flusher", format)
+			continue
+		}
+		if err := w.Conversation(results[0]); err != nil {
+			t.Fatal(err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("%s: written before a flush: %q", format, buf.String())
+		}
+		if err := f.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "不行") {
+			t.Errorf("%s: after a flush: %q, want the conversation's finding", format, buf.String())
+		}
+		if format == "csv" {
+			if rows := readCSV(t, buf.Bytes()); len(rows) != 3 {
+				t.Errorf("csv: after one conversation: %d records, want header + 2", len(rows))
+			}
+		}
 	}
 }

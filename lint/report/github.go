@@ -14,7 +14,7 @@ import (
 func init() {
 	streaming("github")
 	register("github", func(w io.Writer, opts Options) Writer {
-		return &githubWriter{w: bufio.NewWriter(w), opts: opts}
+		return &githubWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts}
 	})
 }
 
@@ -22,7 +22,7 @@ func init() {
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
 // line; one ::warning per malformed record; then a plain summary line.
-// Lines are flushed as each conversation finishes.
+// Lines gather until the caller flushes (see Flusher) or the buffer fills.
 type githubWriter struct {
 	w    *bufio.Writer
 	opts Options
@@ -39,7 +39,7 @@ func githubLevel(s lint.Severity) string {
 	return "notice"
 }
 
-// Conversation writes one workflow command per finding and flushes them.
+// Conversation writes one workflow command per finding.
 func (g *githubWriter) Conversation(r *lint.Result) error {
 	for i := range r.Findings {
 		f := &r.Findings[i]
@@ -54,8 +54,11 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		props = append(props, "title="+f.Rule.ID)
 		g.command(githubLevel(f.Rule.Severity), props, MessageWithSuggestion(f))
 	}
-	return g.w.Flush()
+	return nil
 }
+
+// Flush writes the lines gathered so far.
+func (g *githubWriter) Flush() error { return g.w.Flush() }
 
 // Close writes a warning per malformed record and the summary line.
 func (g *githubWriter) Close(s *lint.Summary) error {

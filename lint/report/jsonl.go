@@ -52,10 +52,6 @@ func (j *jsonlWriter) line(v any) error {
 	return err
 }
 
-// jsonlFlushAt is how many bytes of lines the writer gathers before it
-// writes them without being asked to flush.
-const jsonlFlushAt = 64 << 10
-
 // Conversation encodes the conversation's line; it is written when the
 // caller flushes (see Flusher) or when enough lines have gathered.
 func (j *jsonlWriter) Conversation(r *lint.Result) error {
@@ -65,7 +61,7 @@ func (j *jsonlWriter) Conversation(r *lint.Result) error {
 	}
 	j.pending = append(append(j.pending, data...), '\n')
 	j.enc.b = data
-	if len(j.pending) >= jsonlFlushAt {
+	if len(j.pending) >= flushAt {
 		return j.Flush()
 	}
 	return nil

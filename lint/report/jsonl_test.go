@@ -96,7 +96,7 @@ func TestJSONLStreams(t *testing.T) {
 }
 
 // TestJSONLFlushesWhenFull: a long run without flushes still writes as it
-// goes, in pieces of about jsonlFlushAt bytes.
+// goes, in pieces of about flushAt bytes.
 func TestJSONLFlushesWhenFull(t *testing.T) {
 	results, _ := fixture()
 	cw := &countingWriter{}
@@ -109,8 +109,8 @@ func TestJSONLFlushesWhenFull(t *testing.T) {
 			t.Fatal("nothing gathered")
 		}
 	}
-	if n := cw.buf.Len(); n < jsonlFlushAt || n > 2*jsonlFlushAt || !bytes.HasSuffix(cw.buf.Bytes(), []byte("}\n")) {
-		t.Errorf("first write: %d bytes, want whole lines of about %d", n, jsonlFlushAt)
+	if n := cw.buf.Len(); n < flushAt || n > 2*flushAt || !bytes.HasSuffix(cw.buf.Bytes(), []byte("}\n")) {
+		t.Errorf("first write: %d bytes, want whole lines of about %d", n, flushAt)
 	}
 }
 

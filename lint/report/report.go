@@ -31,6 +31,10 @@ type Flusher interface {
 	Flush() error
 }
 
+// flushAt is how many bytes a writer that gathers its output (Flusher)
+// holds before it writes them without being asked.
+const flushAt = 64 << 10
+
 // Options tune the writers.
 type Options struct {
 	// Color enables ANSI colours (text format).

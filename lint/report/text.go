@@ -15,7 +15,7 @@ import (
 func init() {
 	streaming("text")
 	register("text", func(w io.Writer, opts Options) Writer {
-		return &textWriter{w: bufio.NewWriter(w), opts: opts}
+		return &textWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts}
 	})
 }
 
@@ -266,6 +266,10 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	}
 	return w.Flush()
 }
+
+// Flush writes what has gathered, so a terminal shows each conversation
+// soon after it is linted.
+func (t *textWriter) Flush() error { return t.w.Flush() }
 
 // statsTable writes the per-agent or per-team table.
 func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
