@@ -96,8 +96,10 @@ func FindKinds(s string, kinds map[Kind]bool) []Span {
 	return merge(spans)
 }
 
-// hasDigitChain reports whether digitChain(s) >= n, looking no further
-// than it must.
+// hasDigitChain reports whether s holds n ASCII digits that follow one
+// another with at most one '-' or ' ' between two of them, looking no
+// further than it must. Every number digitRun matches has such a chain of
+// seven.
 func hasDigitChain(s string, n int) bool {
 	run := 0
 	for i := 0; i < len(s); i++ {
@@ -119,25 +121,6 @@ func hasDigitChain(s string, n int) bool {
 // addressWords are the characters every street address the street pattern
 // finds contains one of.
 const addressWords = "路街道巷弄同号区园寓厦苑村"
-
-// digitChain returns the most ASCII digits in s that follow one another
-// with at most one '-' or ' ' between two of them: every number digitRun
-// matches has at least seven.
-func digitChain(s string) int {
-	best, n := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			n++
-			best = max(best, n)
-		case (c == '-' || c == ' ') && n > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
-			// a single separator inside a chain
-		default:
-			n = 0
-		}
-	}
-	return best
-}
 
 // findNumbers adds the phone, ID-card and bank-card numbers of s.
 func findNumbers(s string, kinds map[Kind]bool, spans []Span) []Span {

@@ -151,3 +151,22 @@ func TestFindNumbersFromFirstDigit(t *testing.T) {
 		}
 	}
 }
+
+// digitChain (the reference for hasDigitChain) returns the most ASCII digits in s that follow one another
+// with at most one '-' or ' ' between two of them: every number digitRun
+// matches has at least seven.
+func digitChain(s string) int {
+	best, n := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n++
+			best = max(best, n)
+		case (c == '-' || c == ' ') && n > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			// a single separator inside a chain
+		default:
+			n = 0
+		}
+	}
+	return best
+}
