@@ -175,7 +175,7 @@ func scanUnits(ends []int32, codes []uint16, t *dictTable, text string) (_ []int
 			continue
 		} else {
 			r, size = utf8.DecodeRuneInString(text[i:])
-			alnum = size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+			alnum = inLetterRun(r, size)
 		}
 		if alnum {
 			if inAlnum {
@@ -227,6 +227,13 @@ func (t *dictTable) bmpCode(r rune) uint16 {
 		return 0
 	}
 	return uint16(le16(t.blocks, 512*(b-1)+2*int(r&0xff)))
+}
+
+// inLetterRun reports whether the non-ASCII character r, size bytes long,
+// joins a run of letters and digits (one gse unit), as gse's
+// SplitTextToWords decides: letters and digits of at most two bytes.
+func inLetterRun(r rune, size int) bool {
+	return size <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
 }
 
 // runCode returns the code of a run of letters and digits, r its one

@@ -2,7 +2,6 @@ package match
 
 import (
 	"sync"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,7 +39,7 @@ func (s *dictSegmenter) loneUnit(r rune) bool {
 	if r == utf8.RuneError || r >= 0x10000 || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
 		return false // invalid bytes and other planes: not worth the hash lookup
 	}
-	if r >= utf8.RuneSelf && utf8.RuneLen(r) <= 2 && (unicode.IsLetter(r) || unicode.IsNumber(r)) {
+	if r >= utf8.RuneSelf && inLetterRun(r, utf8.RuneLen(r)) {
 		return false // part of a run of letters and digits (see scanUnits)
 	}
 	var buf [4]byte
