@@ -166,13 +166,27 @@ func literalSets(re *syntax.Regexp) []litSet {
 		}
 		var out []litSet
 		before := 0
-		for i, sub := range re.Sub {
-			for _, s := range literalSets(sub) {
+		for i := 0; i < len(re.Sub); {
+			// a run of parts that each match one of a few strings requires
+			// their concatenations: (拿|进)货.{0,8}价 requires 拿货 or 进货,
+			// not just 货
+			if strs, n := exactRun(re.Sub[i:], maxPrefilterLiterals); n > 1 {
+				w := 0
+				for _, sub := range re.Sub[i : i+n] {
+					w = addWidth(w, maxWidth(sub))
+				}
+				out = append(out, litSet{dedupe(strs), addWidth(before, w), addWidth(w, after[i+n-1])})
+				before = addWidth(before, w)
+				i += n
+				continue
+			}
+			for _, s := range literalSets(re.Sub[i]) {
 				s.pre = addWidth(s.pre, before)
 				s.post = addWidth(s.post, after[i])
 				out = append(out, s)
 			}
-			before = addWidth(before, maxWidth(sub))
+			before = addWidth(before, maxWidth(re.Sub[i]))
+			i++
 		}
 		return out
 	}
@@ -213,23 +227,37 @@ func exactStrings(re *syntax.Regexp, limit int) ([]string, bool) {
 		}
 		return out, len(out) <= limit
 	case syntax.OpConcat:
-		out := []string{""}
-		for _, sub := range re.Sub {
-			strs, ok := exactStrings(sub, limit)
-			if !ok || len(out)*len(strs) > limit {
-				return nil, false
-			}
-			next := make([]string, 0, len(out)*len(strs))
-			for _, a := range out {
-				for _, b := range strs {
-					next = append(next, a+b)
-				}
-			}
-			out = next
-		}
-		return out, len(out) > 0 && out[0] != ""
+		out, n := exactRun(re.Sub, limit)
+		return out, n == len(re.Sub) && n > 0
 	}
 	return nil, false
+}
+
+// exactRun returns the concatenations of the longest run of parts at the
+// start of subs that each match one of a few strings (exactStrings), as long
+// as there are at most limit of them, and the run's length (0 when the
+// first part is no such part).
+func exactRun(subs []*syntax.Regexp, limit int) ([]string, int) {
+	out := []string{""}
+	n := 0
+	for _, sub := range subs {
+		strs, ok := exactStrings(sub, limit)
+		if !ok || len(out)*len(strs) > limit {
+			break
+		}
+		next := make([]string, 0, len(out)*len(strs))
+		for _, a := range out {
+			for _, b := range strs {
+				next = append(next, a+b)
+			}
+		}
+		out = next
+		n++
+	}
+	if n == 0 {
+		return nil, 0
+	}
+	return out, n
 }
 
 func unboundedSets(sets []litSet) []litSet {
