@@ -277,7 +277,7 @@ func TestRequiredLiterals(t *testing.T) {
 		{`(退|换)货`, "换货 退货"},
 		// 300 strings are too many to list: the longest runs that are not
 		{`[a-c][0-9][0-9]号`, "0号 1号 2号 3号 4号 5号 6号 7号 8号 9号 & a0 a1 a2 a3 a4 a5 a6 a7 a8 a9 b0 b1 b2 b3 b4 b5 b6 b7 b8 b9 c0 c1 c2 c3 c4 c5 c6 c7 c8 c9"},
-		{`[Ss]ize|ſize`, "size"},  // case-folded as normalised text holds it
+		{`[Ss]ize|ſize`, "size"}, // case-folded as normalised text holds it
 		{`(星期|周)[一二三四五六日天末]`, "星期一 星期三 星期二 星期五 星期六 星期四 星期天 星期日 星期末 周一 周三 周二 周五 周六 周四 周天 周日 周末"},
 		{`(^|[^不法能敢说])(?P<match>(一定|保证|肯定)(会|能)?到)([^手]|$)`, "一定 保证 肯定"},
 		{`您的意思是.*(对吗|是吗)`, "您的意思是 & 对吗 是吗"},
