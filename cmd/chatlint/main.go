@@ -15,18 +15,29 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// tuneGC trades a little memory for fewer garbage collections (linting
-// allocates a little per message, a lot in all), under a soft memory limit
-// that keeps big runs within their memory target. GOGC and GOMEMLIMIT in
-// the environment win.
+// tuneGC lets the heap grow up to a soft memory limit that keeps big runs
+// within their memory target, collecting garbage only as it nears the limit
+// (GOGC off): linting allocates a little per message, a lot in all, and
+// every collection of a big run marks the open conversations anew. With a
+// 100 MB input that makes two collections instead of six, 6% of the run.
+// GOGC and GOMEMLIMIT in the environment win; when only GOMEMLIMIT is set,
+// collections are paced by GOGC=200 as well, so that a limit of "off"
+// cannot leave the heap unbounded.
 func tuneGC() {
-	if os.Getenv("GOGC") == "" {
+	gogc, limit := os.Getenv("GOGC") == "", os.Getenv("GOMEMLIMIT") == ""
+	if limit {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+	switch {
+	case gogc && limit:
+		debug.SetGCPercent(-1)
+	case gogc:
 		debug.SetGCPercent(200)
 	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(160 << 20)
-	}
 }
+
+// memoryLimit is the soft memory limit of a run (GOMEMLIMIT overrides it).
+const memoryLimit = 160 << 20
 
 // run executes the command line and returns the process exit code:
 // 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
