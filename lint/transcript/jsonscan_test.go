@@ -133,3 +133,39 @@ func TestJSONScannerInterning(t *testing.T) {
 		t.Errorf("%d conversations held in %d copies", len(shared), copies)
 	}
 }
+
+// TestInternCache: a value is found only when it equals the cached string
+// byte for byte, whether the slot holds a copy of it (short values) or not
+// (long ones), and the cache hands back the very string it stored.
+func TestInternCache(t *testing.T) {
+	long := strings.Repeat("客服", 6) // 36 bytes: longer than inlineKey
+	tests := []struct {
+		val    string
+		misses []string
+	}{
+		{"a", []string{"b", "aa", ""}},
+		{"客服30", []string{"客服31", "客服3", "客服300"}},
+		{"TB2026111110720629", []string{"TB2026111110720628", "TB202611111072062"}},
+		{strings.Repeat("x", inlineKey), []string{strings.Repeat("x", inlineKey-1), strings.Repeat("x", inlineKey+1)}},
+		{strings.Repeat("x", inlineKey+1), []string{strings.Repeat("x", inlineKey), strings.Repeat("x", inlineKey+2)}},
+		{long, []string{long[:len(long)-1] + "x", long + "1", long[:inlineKey]}},
+	}
+	for _, tt := range tests {
+		c := internCache{max: 16}
+		if _, _, ok := c.lookup([]byte(tt.val)); ok {
+			t.Fatalf("%q found in an empty cache", tt.val)
+		}
+		_, set, _ := c.lookup([]byte(tt.val))
+		stored := strings.Clone(tt.val)
+		c.store(set, stored)
+		s, _, ok := c.lookup([]byte(tt.val))
+		if !ok || unsafe.StringData(s) != unsafe.StringData(stored) {
+			t.Errorf("lookup(%q) = %q, %v: want the string stored", tt.val, s, ok)
+		}
+		for _, m := range tt.misses {
+			if s, _, ok := c.lookup([]byte(m)); ok {
+				t.Errorf("with %q cached, lookup(%q) found %q", tt.val, m, s)
+			}
+		}
+	}
+}
