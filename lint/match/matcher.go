@@ -203,9 +203,13 @@ type Text struct {
 	// raw is the automaton's hits in the text: in rawOwn's storage after
 	// Analyse, in the Prepared's (shared, read only) after Load
 	raw, rawOwn []rawHit
-	bounds      []int
-	segmented   bool
-	cand        []cand
+	// bounds are the word boundaries of the normalised text up to segEnd
+	// (all of it, or a prefix whose boundaries are the text's: see
+	// boundaryProver.ForcedCut), when segmented
+	bounds    []int
+	segmented bool
+	segEnd    int
+	cand      []cand
 	// lists is the set of lists some automaton hit is a use of (phrase,
 	// except or prefilter literal), built when first asked (listsDone)
 	lists     []uint64
@@ -649,24 +653,36 @@ func (t *Text) excepted(id ListID, start, end int) bool {
 	return t.exceptContext(id, start, end) != ""
 }
 
+// segment segments the whole normalised text.
 func (t *Text) segment() {
-	if t.segmented {
+	t.normalize()
+	if t.segmented && t.segEnd == len(t.norm.Text) {
 		return
 	}
-	t.normalize()
-	t.segmented = true
-	t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text)
+	t.segmentTo(len(t.norm.Text))
+}
+
+// segmentTo segments the normalised text up to end.
+func (t *Text) segmentTo(end int) {
+	t.segmented, t.segEnd = true, end
+	t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text[:end])
 }
 
 // wordBoundary reports whether the normalised text has a word boundary at
-// off, segmenting it only if the segmenter cannot tell otherwise.
+// off, segmenting it only if the segmenter cannot tell otherwise, and then
+// only as far as it must.
 func (t *Text) wordBoundary(off int) bool {
-	if !t.segmented {
+	if !t.segmented || off > t.segEnd {
 		t.normalize()
-		if p, ok := t.m.seg.(boundaryProver); ok && p.SureBoundary(t.norm.Text, off) {
+		p, ok := t.m.seg.(boundaryProver)
+		if !ok {
+			t.segment()
+			return t.isBoundary(off)
+		}
+		if p.SureBoundary(t.norm.Text, off) {
 			return true
 		}
-		t.segment()
+		t.segmentTo(p.ForcedCut(t.norm.Text, off))
 	}
 	return t.isBoundary(off)
 }

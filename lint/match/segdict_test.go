@@ -86,13 +86,30 @@ func (p pair) check(text string) (string, bool) {
 	if !slices.Equal(got, want) {
 		return fmt.Sprintf("%s: %q\n  gse:  %q\n  fast: %q", p.name, text, cut(text, want), cut(text, got)), false
 	}
-	// every boundary the fast segmenter is sure of without segmenting is one
+	// every boundary the fast segmenter is sure of without segmenting is one;
+	// the boundaries of a text's prefix up to a forced cut are the text's
 	if sure, ok := p.fast.(sureBoundary); ok {
+		cuts := map[int]bool{}
 		for off := 0; off <= len(text); off++ {
-			if (off == len(text) || utf8.RuneStart(text[off])) && sure.SureBoundary(text, off) {
+			if off < len(text) && !utf8.RuneStart(text[off]) {
+				continue
+			}
+			if sure.SureBoundary(text, off) {
 				if _, found := slices.BinarySearch(want, off); !found {
 					return fmt.Sprintf("%s: %q: sure of a boundary at %d (%q|%q), gse: %q", p.name, text, off, text[:off], text[off:], cut(text, want)), false
 				}
+			}
+			c := sure.ForcedCut(text, off)
+			if c < off || c > len(text) || c < len(text) && !utf8.RuneStart(text[c]) {
+				return fmt.Sprintf("%s: %q: forced cut for %d at %d", p.name, text, off, c), false
+			}
+			cuts[c] = true
+		}
+		for c := range cuts {
+			i, found := slices.BinarySearch(want, c)
+			prefix := p.fast.Boundaries(nil, text[:c])
+			if !found || !slices.Equal(prefix, want[:i+1]) {
+				return fmt.Sprintf("%s: %q: forced cut at %d (%q|%q): prefix %q, gse: %q", p.name, text, c, text[:c], text[c:], cut(text[:c], prefix), cut(text, want)), false
 			}
 		}
 	}
@@ -103,6 +120,7 @@ func (p pair) check(text string) (string, bool) {
 // without segmenting.
 type sureBoundary interface {
 	SureBoundary(text string, off int) bool
+	ForcedCut(text string, off int) int
 }
 
 // TestSureBoundary shows which boundaries need no segmentation: those next

@@ -13,6 +13,10 @@ type boundaryProver interface {
 	// SureBoundary reports whether the segmentation of text certainly has
 	// a boundary at off (a rune boundary of text); false means "unknown".
 	SureBoundary(text string, off int) bool
+	// ForcedCut returns an offset c at or after off (a rune boundary of
+	// text) such that the boundaries of the segmentation of text[:c] are
+	// those of text up to c: the text after c cannot change them.
+	ForcedCut(text string, off int) int
 }
 
 // SureBoundary implements boundaryProver. gse cuts a text into units (a run
@@ -31,6 +35,25 @@ func (s *dictSegmenter) SureBoundary(text string, off int) bool {
 	}
 	r, _ = utf8.DecodeLastRuneInString(text[:off])
 	return s.loneUnit(r)
+}
+
+// ForcedCut implements boundaryProver: it returns the offset of the first
+// character at or after off that is a unit of its own no word holds, or the
+// end of the text. No word reaches across that character, so every way to
+// cut the text has a boundary right before it, and gse's choices up to there
+// (the best way to reach each unit, added up from the start of the text,
+// then followed back from the end) depend on the text before it alone.
+// Segmenting text[:c] instead of text spares the work on the rest of a
+// message once the word boundary asked about is settled.
+func (s *dictSegmenter) ForcedCut(text string, off int) int {
+	for i := max(off, 0); i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if s.loneUnit(r) {
+			return i
+		}
+		i += size
+	}
+	return len(text)
 }
 
 // loneUnit reports whether the character r is a unit of its own that no
