@@ -73,7 +73,7 @@ func (cv *Conv) memo(k int, c *cond) condMemo {
 // holds reports whether the condition holds for message i.
 func (m condMemo) holds(i int) bool {
 	if m.known[i] == 0 {
-		ok, _ := m.c.eval(m.cv, i)
+		ok := m.c.holds(m.cv, i)
 		m.known[i] = 1
 		if ok {
 			m.known[i] = 2

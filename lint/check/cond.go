@@ -97,7 +97,24 @@ func distinctItems(hits []match.Hit) int {
 
 // eval reports whether message i meets the condition, with the phrase hit
 // that supports it (nil when the condition holds without one).
-func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
+func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) { return c.evalNeed(cv, i, true) }
+
+// holds reports whether message i meets the condition, without working out
+// the hit that supports it.
+func (c *cond) holds(cv *Conv, i int) bool {
+	ok, _ := c.evalNeed(cv, i, false)
+	return ok
+}
+
+// anyHit reports whether the condition's list only asks for some hit.
+func (c *cond) anyHit() bool {
+	return c.quant != rules.QuantNone && c.quant != rules.QuantAll && c.atLeast <= 0
+}
+
+// evalNeed is eval; without needHit the supporting hit may be left out, so
+// that a list which only has to match somewhere is settled by its first
+// match (match.Text.Has) instead of all of them in text order.
+func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 	m := &cv.Messages[i]
 	if c.roles != 0 && !c.roles.Has(m.Role) {
 		return false, nil
@@ -109,7 +126,12 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
 		return false, nil
 	}
 	var hit *match.Hit
-	if c.hasList {
+	switch {
+	case c.hasList && !needHit && (c.quant == rules.QuantNone || c.anyHit()):
+		if cv.Texts[i].Has(c.list) == (c.quant == rules.QuantNone) {
+			return false, nil
+		}
+	case c.hasList:
 		hits := cv.Hits(i, c.list)
 		if len(hits) > 0 {
 			h := hits[0]
@@ -162,7 +184,7 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
 		}
 	}
 	for _, sub := range c.allOf {
-		ok, h := sub.eval(cv, i)
+		ok, h := sub.evalNeed(cv, i, needHit && hit == nil)
 		if !ok {
 			return false, nil
 		}
@@ -173,7 +195,7 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
 	if len(c.anyOf) > 0 {
 		any := false
 		for _, sub := range c.anyOf {
-			if ok, h := sub.eval(cv, i); ok {
+			if ok, h := sub.evalNeed(cv, i, needHit && hit == nil); ok {
 				any = true
 				if hit == nil {
 					hit = h
@@ -186,7 +208,7 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) {
 		}
 	}
 	if c.not != nil {
-		if ok, _ := c.not.eval(cv, i); ok {
+		if c.not.holds(cv, i) {
 			return false, nil
 		}
 	}

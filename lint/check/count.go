@@ -46,7 +46,7 @@ func (c *count) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if c.info.Roles.Has(ms[i].Role) && spoken(&ms[i]) {
 			speaking = true
 		}
-		ok, _ := c.when.eval(cv, i)
+		ok := c.when.holds(cv, i)
 		if !ok {
 			continue
 		}

@@ -47,7 +47,7 @@ func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string
 		if u.ignore == nil {
 			return false
 		}
-		ok, _ := u.ignore.eval(cv, i)
+		ok := u.ignore.holds(cv, i)
 		return ok
 	}
 	var waiting []int

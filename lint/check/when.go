@@ -54,7 +54,7 @@ func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			continue
 		}
 		if w.then != nil {
-			if done, _ := w.then.eval(cv, i); done {
+			if w.then.holds(cv, i) {
 				continue
 			}
 		}

@@ -368,8 +368,23 @@ func (t *Text) Has(id ListID) bool {
 	if len(l.patterns) == 0 {
 		return false
 	}
-	var buf [4]Hit
-	return len(t.Hits(id, buf[:0])) > 0
+	// the patterns one at a time: the first match outside an except
+	// context settles it (Hits would run every pattern over the whole text
+	// to resolve overlaps)
+	c, _ := t.uses(id, t.cand[:0])
+	defer func() { t.cand = c[:0] }()
+	for i := range l.patterns {
+		if !t.mayMatch(l, i) {
+			continue
+		}
+		c = t.patternCands(l, i, c[:0])
+		for _, x := range c {
+			if !t.excepted(id, x.start, x.end) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Hits appends to dst the occurrences of the list in the text: word-mode
@@ -455,6 +470,27 @@ func (t *Text) touches(id ListID) bool {
 // word boundaries and except contexts are looked at) and the matches of its
 // patterns; needWord says some phrase candidate needs word boundaries.
 func (t *Text) candidates(id ListID, c []cand) (_ []cand, needWord bool) {
+	c, needWord = t.uses(id, c)
+	l := &t.m.lists[id]
+	for i := range l.patterns {
+		if t.mayMatch(l, i) {
+			c = t.patternCands(l, i, c)
+		}
+	}
+	return c, needWord
+}
+
+// mayMatch reports whether pattern i of list l may match the text: the
+// automaton saw a literal of each set the pattern requires (uses noted
+// which), or it has none.
+func (t *Text) mayMatch(l *list, i int) bool {
+	return !l.filtered[i] || t.seen[i] == 1<<uint(l.sets[i])-1
+}
+
+// uses appends to c the occurrences of the list's phrases and notes, for
+// its patterns, which of their required literals occur and where (t.seen,
+// t.pre); needWord says some phrase candidate needs word boundaries.
+func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 	l := &t.m.lists[id]
 	t.normalize()
 	seen := t.seen[:0]
@@ -480,12 +516,6 @@ func (t *Text) candidates(id ListID, c []cand) (_ []cand, needWord bool) {
 		}
 	}
 	t.seen, t.pre = seen, pre
-	for i := range l.patterns {
-		if l.filtered[i] && seen[i] != 1<<uint(l.sets[i])-1 {
-			continue
-		}
-		c = t.patternCands(l, i, c)
-	}
 	return c, needWord
 }
 

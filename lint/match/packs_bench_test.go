@@ -113,3 +113,94 @@ func BenchmarkPackScan(b *testing.B) {
 		}
 	}
 }
+
+// TestHasAgreesWithHits: Has, which stops at the first pattern match that
+// counts, says a list matches exactly when Hits finds something, for every
+// list of the default pack on generated messages (with their except
+// contexts and word-boundary traps) and a few messages made to hit many
+// patterns; asked in either order on the same analysed text.
+func TestHasAgreesWithHits(t *testing.T) {
+	set, err := rules.Load(rules.DefaultPack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := check.Compile(set, check.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := cs.Matcher
+	var buf bytes.Buffer
+	if _, err := benchgen.Corpus(&buf, benchgen.Config{Seed: benchgen.DefaultSeed, Size: 3e5}); err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"我想把L码改成XL，地址改成杭州市西湖区文三路[数字x]号，下周一再送",
+		"如果到时候可以改成退货吗",
+		"亲，明天一定能到，百分之百没问题，保证合适",
+		"颜色和图片一样吗？进货价多少",
+	}
+	sc := bufio.NewScanner(&buf)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if json.Unmarshal(sc.Bytes(), &rec) == nil {
+			texts = append(texts, rec.Text)
+		}
+	}
+	checked := hasAgreesWithHits(t, m, texts)
+	if checked < 1000 {
+		t.Errorf("only %d matches among %d messages: the test tests little", checked/2, len(texts))
+	}
+
+	// except contexts around pattern matches, word-mode phrases with
+	// patterns
+	seg, err := match.NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bd match.Builder
+	bd.Add(match.ListSpec{Patterns: []string{`改成.`, `换成.`}, Except: []string{"改成功", "换成功"}})
+	bd.Add(match.ListSpec{Phrases: []string{"不懂"}, Patterns: []string{`懂.{0,2}吗`}, Mode: match.Word, Except: []string{"看不懂吗"}})
+	m, err = bd.Build(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := hasAgreesWithHits(t, m, []string{"地址改成功了", "地址改成功了，颜色换成红色", "我看不懂吗", "我不懂，你懂了吗", "看不懂"}); n != 4 {
+		t.Errorf("%d of the made-up messages match, want 2", n/2)
+	}
+}
+
+// hasAgreesWithHits checks Has against Hits for every list of m on every
+// text and returns how often the list matched (twice per match: Has asked
+// first, then Hits first).
+func hasAgreesWithHits(t *testing.T, m *match.Matcher, texts []string) int {
+	t.Helper()
+	lists := match.NumListsForTest(m)
+	var tx match.Text
+	checked := 0
+	for _, s := range texts {
+		for id := range lists {
+			for _, hasFirst := range []bool{true, false} {
+				m.Analyse(&tx, s, true)
+				var has bool
+				var hits []match.Hit
+				if hasFirst {
+					has = tx.Has(match.ListID(id))
+					hits = tx.Hits(match.ListID(id), nil)
+				} else {
+					hits = tx.Hits(match.ListID(id), nil)
+					has = tx.Has(match.ListID(id))
+				}
+				if has != (len(hits) > 0) {
+					t.Fatalf("list %d on %q: Has %v, Hits %v", id, s, has, hits)
+				}
+				if has {
+					checked++
+				}
+			}
+		}
+	}
+	return checked
+}
