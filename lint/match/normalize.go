@@ -44,6 +44,15 @@ func (n *Normalized) OrigSpan(start, end int) (int, int) {
 	if n.first < 0 {
 		return start, end
 	}
+	if start < n.first && end <= n.first {
+		// before the first change the text is the original, byte for byte:
+		// what the offset map says there, without building it
+		if end <= start {
+			return start, start
+		}
+		_, size := utf8.DecodeRuneInString(n.orig[end-1:])
+		return start, end - 1 + size
+	}
 	if !n.offBuilt {
 		n.buildOff()
 	}

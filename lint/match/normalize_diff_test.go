@@ -25,12 +25,29 @@ func checkSameNormalization(t *testing.T, s string) {
 	if n.first < 0 {
 		return
 	}
-	n.buildOff()
 	ref.run(true)
+	spans := [][2]int{{0, len(n.Text)}, {0, 0}, {len(n.Text) / 2, len(n.Text)}}
+	// spans before, up to and across the first change (OrigSpan answers
+	// those before it without the offset map)
+	for _, end := range []int{n.first - 1, n.first, n.first + 1} {
+		for _, start := range []int{0, end - 1, end - 3} {
+			if 0 <= start && start <= end && end <= len(n.Text) {
+				spans = append(spans, [2]int{start, end})
+			}
+		}
+	}
+	for _, span := range spans {
+		a, b := n.OrigSpan(span[0], span[1])
+		ra, rb := ref.OrigSpan(span[0], span[1])
+		if a != ra || b != rb {
+			t.Fatalf("OrigSpan(%d, %d) of %q = %d, %d, reference %d, %d", span[0], span[1], s, a, b, ra, rb)
+		}
+	}
+	n.buildOff()
 	if !slices.Equal(n.off, ref.off) {
 		t.Fatalf("offsets of %q: %v, reference %v", s, n.off, ref.off)
 	}
-	for _, span := range [][2]int{{0, len(n.Text)}, {0, 0}, {len(n.Text) / 2, len(n.Text)}} {
+	for _, span := range spans {
 		a, b := n.OrigSpan(span[0], span[1])
 		ra, rb := ref.OrigSpan(span[0], span[1])
 		if a != ra || b != rb {
