@@ -80,7 +80,8 @@ func newBatch(seq int) *batch {
 	return b
 }
 
-// release returns a grouped batch to the pool, dropping what it refers to.
+// release returns a grouped batch to the pool, dropping what it refers to:
+// a pooled batch's records are all zero (Deferred relies on it).
 func (b *batch) release() {
 	clear(b.recs)
 	b.recs = b.recs[:0]
@@ -147,14 +148,31 @@ func (b *batcher) SkipRecord(pos Pos, reason string) error {
 	return b.add(record{kind: recSkip, pos: pos, err: reason})
 }
 
+// Deferred is the reader's hot path: it fills the record in place (records
+// are large, and a batch's records are zero until used: see release)
+// instead of copying one in.
 func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 	if b.cur == nil {
+		if err := b.ctx.Err(); err != nil {
+			return err
+		}
 		b.cur = newBatch(b.seq)
 		b.seq++
 	}
-	start := len(b.cur.arena)
-	b.cur.arena = append(b.cur.arena, raw...)
-	return b.add(record{kind: recDeferred, pos: pos, start: start, end: len(b.cur.arena), parser: p})
+	cur := b.cur
+	start := len(cur.arena)
+	cur.arena = append(cur.arena, raw...)
+	if n := len(cur.recs); n < cap(cur.recs) {
+		cur.recs = cur.recs[:n+1]
+	} else {
+		cur.recs = append(cur.recs, record{})
+	}
+	r := &cur.recs[len(cur.recs)-1]
+	r.kind, r.pos, r.start, r.end, r.parser = recDeferred, pos, start, len(cur.arena), p
+	if len(cur.recs) >= batchRecords || len(cur.arena) >= batchBytes {
+		return b.flush()
+	}
+	return nil
 }
 
 // prepare parses a batch's deferred records and prepares its messages.
