@@ -17,17 +17,24 @@ import (
 // the messages' texts.
 func packBench(b *testing.B) (*match.Matcher, []string) {
 	b.Helper()
+	return defaultPackTexts(b, 2e6)
+}
+
+// defaultPackTexts compiles the default pack and generates about size bytes
+// of conversations, returning the matcher and the messages' texts.
+func defaultPackTexts(tb testing.TB, size int64) (*match.Matcher, []string) {
+	tb.Helper()
 	set, err := rules.Load(rules.DefaultPack)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	cs, err := check.Compile(set, check.Options{})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if _, err := benchgen.Corpus(&buf, benchgen.Config{Seed: benchgen.DefaultSeed, Size: 2e6}); err != nil {
-		b.Fatal(err)
+	if _, err := benchgen.Corpus(&buf, benchgen.Config{Seed: benchgen.DefaultSeed, Size: size}); err != nil {
+		tb.Fatal(err)
 	}
 	var texts []string
 	sc := bufio.NewScanner(&buf)
@@ -120,35 +127,13 @@ func BenchmarkPackScan(b *testing.B) {
 // contexts and word-boundary traps) and a few messages made to hit many
 // patterns; asked in either order on the same analysed text.
 func TestHasAgreesWithHits(t *testing.T) {
-	set, err := rules.Load(rules.DefaultPack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cs, err := check.Compile(set, check.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := cs.Matcher
-	var buf bytes.Buffer
-	if _, err := benchgen.Corpus(&buf, benchgen.Config{Seed: benchgen.DefaultSeed, Size: 3e5}); err != nil {
-		t.Fatal(err)
-	}
-	texts := []string{
+	m, texts := defaultPackTexts(t, 3e5)
+	texts = append(texts,
 		"我想把L码改成XL，地址改成杭州市西湖区文三路[数字x]号，下周一再送",
 		"如果到时候可以改成退货吗",
 		"亲，明天一定能到，百分之百没问题，保证合适",
 		"颜色和图片一样吗？进货价多少",
-	}
-	sc := bufio.NewScanner(&buf)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var rec struct {
-			Text string `json:"text"`
-		}
-		if json.Unmarshal(sc.Bytes(), &rec) == nil {
-			texts = append(texts, rec.Text)
-		}
-	}
+	)
 	checked := hasAgreesWithHits(t, m, texts)
 	if checked < 1000 {
 		t.Errorf("only %d matches among %d messages: the test tests little", checked/2, len(texts))
