@@ -189,3 +189,21 @@ func hasAgreesWithHits(t *testing.T, m *match.Matcher, texts []string) int {
 	}
 	return checked
 }
+
+// FuzzHasAgreesWithHits: on any text, Has says a list of the default pack
+// matches exactly when Hits finds something.
+func FuzzHasAgreesWithHits(f *testing.F) {
+	for _, s := range []string{
+		"我想把L码改成XL，地址改成杭州市西湖区文三路[数字x]号，下周一再送",
+		"如果到时候可以改成退货吗",
+		"亲，明天一定能到，百分之百没问题，保证合适",
+		"说明书我看不懂，我也不知道",
+		"地址改成功了，颜色换成红色",
+	} {
+		f.Add(s)
+	}
+	m, _ := defaultPackTexts(f, 0)
+	f.Fuzz(func(t *testing.T, s string) {
+		hasAgreesWithHits(t, m, []string{s})
+	})
+}
