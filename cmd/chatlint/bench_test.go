@@ -37,6 +37,7 @@ func benchInput(b *testing.B, name string, write func(io.Writer) error) (string,
 }
 
 func runBench(b *testing.B, args []string) {
+	defer tuneGC()() // the binary's garbage collection settings (main)
 	var stderr bytes.Buffer
 	if code := run(args, strings.NewReader(""), io.Discard, &stderr); code != 0 {
 		b.Fatalf("chatlint %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())

@@ -22,17 +22,25 @@ func main() {
 // 100 MB input that makes two collections instead of six, 6% of the run.
 // GOGC and GOMEMLIMIT in the environment win; when only GOMEMLIMIT is set,
 // collections are paced by GOGC=200 as well, so that a limit of "off"
-// cannot leave the heap unbounded.
-func tuneGC() {
+// cannot leave the heap unbounded. It returns a function that restores the
+// settings before (for benchmarks that run chatlint in process).
+func tuneGC() (restore func()) {
 	gogc, limit := os.Getenv("GOGC") == "", os.Getenv("GOMEMLIMIT") == ""
+	oldLimit := debug.SetMemoryLimit(-1) // -1: only reads it
 	if limit {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	oldPercent := debug.SetGCPercent(-1)
 	switch {
 	case gogc && limit:
-		debug.SetGCPercent(-1)
 	case gogc:
 		debug.SetGCPercent(200)
+	default:
+		debug.SetGCPercent(oldPercent)
+	}
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
 	}
 }
 
