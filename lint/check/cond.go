@@ -27,7 +27,7 @@ type cond struct {
 
 	starts, ends   []string // normalised
 	minLen, maxLen int
-	pii            map[redact.Kind]bool
+	pii            redact.Set
 
 	allOf, anyOf []*cond
 	not          *cond
@@ -59,9 +59,8 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 		c.ends = append(c.ends, match.Normalize(p))
 	}
 	if len(s.PII) > 0 {
-		c.pii = map[redact.Kind]bool{}
 		for _, k := range s.PII {
-			c.pii[redact.Kind(k)] = true
+			c.pii |= redact.SetOf(redact.Kind(k))
 		}
 	}
 	for _, sub := range s.AllOf {
@@ -167,10 +166,10 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 			return false, nil
 		}
 	}
-	if c.pii != nil {
+	if c.pii != 0 {
 		found := false
 		for _, sp := range redact.FindKinds(m.Text, c.pii) {
-			if c.pii[sp.Kind] {
+			if c.pii.Has(sp.Kind) {
 				found = true
 				if hit == nil {
 					hit = &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
@@ -270,7 +269,7 @@ func (c *cond) describe() string {
 	if c.maxLen > 0 {
 		parts = append(parts, "不超过"+itoa(c.maxLen)+"字")
 	}
-	if c.pii != nil {
+	if c.pii != 0 {
 		parts = append(parts, "含个人信息")
 	}
 	for _, sub := range c.allOf {

@@ -16,7 +16,7 @@ import (
 // are not personal data.
 type pii struct {
 	info  *lint.RuleInfo
-	kinds map[redact.Kind]bool
+	kinds redact.Set
 	tmpl  string
 }
 
@@ -25,13 +25,13 @@ var piiNames = map[redact.Kind]string{redact.Phone: "电话号码", redact.IDCar
 	redact.Email: "邮箱", redact.Address: "详细地址"}
 
 func newPII(r *rules.Rule, info *lint.RuleInfo) *pii {
-	p := &pii{info: info, kinds: map[redact.Kind]bool{}, tmpl: r.Message}
+	p := &pii{info: info, tmpl: r.Message}
 	kinds := r.Kinds
 	if len(kinds) == 0 {
 		kinds = []string{"phone", "id-card", "bank-card"}
 	}
 	for _, k := range kinds {
-		p.kinds[redact.Kind(k)] = true
+		p.kinds |= redact.SetOf(redact.Kind(k))
 	}
 	if p.tmpl == "" {
 		p.tmpl = "消息中写出了完整的{kind}「{match}」：客户信息须保密"

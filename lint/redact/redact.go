@@ -69,8 +69,31 @@ func hanExcept(chars string) string {
 	return string(b)
 }
 
+// Set is a set of kinds, for FindKinds.
+type Set uint8
+
+// kinds lists every kind; a kind's bit in a Set is 1 << its index here.
+var kinds = [...]Kind{Phone, IDCard, Bank, Email, Address}
+
+// SetOf returns the set of the given kinds; names that are not kinds are
+// ignored.
+func SetOf(ks ...Kind) Set {
+	var set Set
+	for _, k := range ks {
+		for i, known := range kinds {
+			if k == known {
+				set |= 1 << i
+			}
+		}
+	}
+	return set
+}
+
+// Has reports whether the set holds kind k.
+func (s Set) Has(k Kind) bool { return s&SetOf(k) != 0 }
+
 // All asks FindKinds for every kind.
-var All = map[Kind]bool{Phone: true, IDCard: true, Bank: true, Email: true, Address: true}
+var All = SetOf(kinds[:]...)
 
 // Find returns the personal data in s, in order, not overlapping.
 func Find(s string) []Span { return FindKinds(s, All) }
@@ -78,17 +101,17 @@ func Find(s string) []Span { return FindKinds(s, All) }
 // FindKinds returns the personal data of the given kinds in s, in order, not
 // overlapping. Cheap tests (enough digits, an @, an address word) skip the
 // regular expressions for the many messages that cannot hold any.
-func FindKinds(s string, kinds map[Kind]bool) []Span {
+func FindKinds(s string, set Set) []Span {
 	var spans []Span
-	if kinds[Email] && strings.IndexByte(s, '@') >= 0 {
+	if set&SetOf(Email) != 0 && strings.IndexByte(s, '@') >= 0 {
 		for _, loc := range email.FindAllStringIndex(s, -1) {
 			spans = append(spans, Span{loc[0], loc[1], Email})
 		}
 	}
-	if (kinds[Phone] || kinds[IDCard] || kinds[Bank]) && hasDigitChain(s, 7) {
-		spans = findNumbers(s, kinds, spans)
+	if set&SetOf(Phone, IDCard, Bank) != 0 && hasDigitChain(s, 7) {
+		spans = findNumbers(s, set, spans)
 	}
-	if kinds[Address] && strings.ContainsAny(s, addressWords) {
+	if set&SetOf(Address) != 0 && strings.ContainsAny(s, addressWords) {
 		for _, loc := range street.FindAllStringIndex(s, -1) {
 			spans = append(spans, Span{loc[0], loc[1], Address})
 		}
@@ -97,10 +120,33 @@ func FindKinds(s string, kinds map[Kind]bool) []Span {
 }
 
 // hasDigitChain reports whether s holds n ASCII digits that follow one
-// another with at most one '-' or ' ' between two of them, looking no
-// further than it must. Every number digitRun matches has such a chain of
-// seven.
+// another with at most one '-' or ' ' between two of them. Every number
+// digitRun matches has such a chain of seven.
+//
+// Such a chain covers at least n consecutive bytes, each a digit or a
+// separator, so it covers one of the bytes n-1, 2n-1, 3n-1, …: only those
+// are looked at first, and the chains through one that is a digit or a
+// separator are counted in the bytes around it. Chat text, mostly Chinese,
+// is passed over n bytes at a time.
 func hasDigitChain(s string, n int) bool {
+	if n < 1 {
+		return true
+	}
+	for i := n - 1; i < len(s); i += n {
+		if c := s[i]; c-'0' < 10 || c == '-' || c == ' ' {
+			// a chain through i lies in s[i-2n:i+2n+1]; a longer one has
+			// n digits there too (2n bytes of a chain hold n digits)
+			if chainOf(s[max(i-2*n, 0):min(i+2*n+1, len(s))], n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chainOf reports whether s holds a chain of n digits, looking at every
+// byte.
+func chainOf(s string, n int) bool {
 	run := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -123,7 +169,7 @@ func hasDigitChain(s string, n int) bool {
 const addressWords = "路街道巷弄同号区园寓厦苑村"
 
 // findNumbers adds the phone, ID-card and bank-card numbers of s.
-func findNumbers(s string, kinds map[Kind]bool, spans []Span) []Span {
+func findNumbers(s string, set Set, spans []Span) []Span {
 	// every match starts with a digit or the + of +86: skip what comes before
 	from := strings.IndexAny(s, "+0123456789")
 	if from < 0 {
@@ -135,7 +181,7 @@ func findNumbers(s string, kinds map[Kind]bool, spans []Span) []Span {
 		if loc[0] > 0 && isAlnum(s[loc[0]-1]) || loc[1] < len(s) && isAlnum(s[loc[1]]) {
 			continue
 		}
-		if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok && kinds[k] {
+		if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok && set.Has(k) {
 			spans = append(spans, Span{loc[0], loc[1], k})
 		}
 	}
