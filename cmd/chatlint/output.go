@@ -21,6 +21,7 @@ type outputFlags struct {
 	color   string
 	csvRows string
 	bom     bool
+	csvRaw  bool
 }
 
 func addOutputFlags(fl interface {
@@ -33,6 +34,7 @@ func addOutputFlags(fl interface {
 	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto, always, never (NO_COLOR is honoured)")
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation, agent or team")
 	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")
+	fl.BoolVar(&f.csvRaw, "csv-raw", false, "csv: write cells as they are (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it as a formula)")
 }
 
 // check validates the output flags before anything is read.
@@ -52,6 +54,9 @@ func (f *outputFlags) check() error {
 	if f.bom && f.format != "csv" {
 		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.format)
 	}
+	if f.csvRaw && f.format != "csv" {
+		return fmt.Errorf("--csv-raw applies to --format csv only (not %s)", f.format)
+	}
 	return nil
 }
 
@@ -69,7 +74,7 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 		close = file.Close
 	}
 	opts := report.Options{Color: useColor(f.color, out), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
-		CSVRows: f.csvRows, BOM: f.bom, Version: toolVersion()}
+		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion()}
 	w, err = report.New(f.format, out, opts)
 	if err != nil {
 		close()

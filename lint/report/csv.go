@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,7 +32,9 @@ var CSVRowKinds = []string{CSVFindings, CSVConversations, CSVAgents, CSVTeams}
 // CSVFindingHeader is the header of the CSV report with one row per finding
 // (the default). The first twelve columns are the ones the project's issue
 // names; the rest follow. Every value is the same as in the finding's JSON
-// form, except that column is empty (not 0) for findings without a match.
+// form, except that column is empty (not 0) for findings without a match and
+// that cells a spreadsheet would run as formulas get a leading apostrophe
+// (CSVFormulaSafe) unless Options.CSVRaw is set.
 var CSVFindingHeader = []string{
 	"file", "line", "conversation", "agent", "time", "rule", "type", "severity",
 	"deduct", "match", "suggestion", "text",
@@ -236,12 +239,59 @@ func (c *csvWriter) Close(s *lint.Summary) error {
 	return c.flush()
 }
 
-// record writes one RFC 4180 record, ended by CRLF.
+// record writes one RFC 4180 record, ended by CRLF, its cells made safe
+// for spreadsheets unless the options ask for raw cells.
 func (c *csvWriter) record(fields []string) {
 	if c.err != nil {
 		return
 	}
+	if !c.opts.CSVRaw {
+		copied := false // fields may be a shared header: copy before changing
+		for i, f := range fields {
+			if g := CSVFormulaSafe(f); len(g) != len(f) {
+				if !copied {
+					fields, copied = slices.Clone(fields), true
+				}
+				fields[i] = g
+			}
+		}
+	}
 	c.err = writeCSVRecord(c.w, fields)
+}
+
+// CSVFormulaSafe returns the cell with an apostrophe before it when a
+// spreadsheet could take it for a formula: its first character after any
+// white space is = + - or @, and it is not a plain decimal number. A
+// customer who writes =HYPERLINK(…) or +cmd|… in a chat then cannot make the
+// QA team's Excel, WPS or LibreOffice run anything when they open the
+// report; the apostrophe is OWASP's advice against CSV injection. Numbers
+// such as -2 stay numbers.
+func CSVFormulaSafe(f string) string {
+	t := strings.TrimLeft(f, " \t\r\n")
+	if t == "" || !strings.ContainsRune("=+-@", rune(t[0])) || plainDecimal(t) {
+		return f
+	}
+	return "'" + f
+}
+
+// plainDecimal reports whether s is an optionally signed decimal number:
+// digits with at most one decimal point among or after them.
+func plainDecimal(s string) bool {
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	digits, point := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !point && digits > 0:
+			point = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 func (c *csvWriter) flush() error {

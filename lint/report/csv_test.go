@@ -150,8 +150,9 @@ func TestCSVRecordQuoting(t *testing.T) {
 }
 
 // compareCSVWithJSON checks that the finding rows of a CSV report hold
-// exactly the findings of a JSON report, in order, field by field.
-func compareCSVWithJSON(t *testing.T, csvData []byte, rep *JSONReport) {
+// exactly the findings of a JSON report, in order, field by field (cells
+// made formula-safe unless raw).
+func compareCSVWithJSON(t *testing.T, csvData []byte, rep *JSONReport, raw bool) {
 	t.Helper()
 	csvData = bytes.TrimPrefix(csvData, []byte("\uFEFF"))
 	rows := readCSV(t, csvData)
@@ -181,6 +182,9 @@ func compareCSVWithJSON(t *testing.T, csvData []byte, rep *JSONReport) {
 				"role": f.Role, "sender": f.Sender, "source": f.Source,
 			}
 			for name, w := range want {
+				if !raw {
+					w = CSVFormulaSafe(w)
+				}
 				if got := row[col[name]]; got != w {
 					t.Errorf("row %d (%s %s) %s = %q, JSON has %q", n, c.ID, f.Rule, name, got, w)
 				}
@@ -208,10 +212,17 @@ func TestCSVMatchesJSON(t *testing.T) {
 		t.Fatalf("fixture has %d findings", sum.Findings)
 	}
 	out := render(t, "csv", opts, results, sum)
-	compareCSVWithJSON(t, out, &rep)
-	// the CSV is byte-exact where encoding/csv's reader normalises CRLF
-	if !bytes.Contains(out, []byte("\" =SUM(A1) 但是\r结束\x01]]>\"")) {
-		t.Errorf("text with a lone CR not kept byte for byte:\n%q", out)
+	compareCSVWithJSON(t, out, &rep, false)
+	// the CSV is byte-exact where encoding/csv's reader normalises CRLF; the
+	// text that looks like a formula has an apostrophe before it
+	if !bytes.Contains(out, []byte("\"' =SUM(A1) 但是\r结束\x01]]>\"")) {
+		t.Errorf("text with a lone CR not kept byte for byte, or formula not defused:\n%q", out)
+	}
+	opts.CSVRaw = true
+	raw := render(t, "csv", opts, results, sum)
+	compareCSVWithJSON(t, raw, &rep, true)
+	if !bytes.Contains(raw, []byte("\" =SUM(A1) 但是\r结束\x01]]>\"")) {
+		t.Errorf("--csv-raw: text not kept byte for byte:\n%q", raw)
 	}
 	if !bytes.HasSuffix(out, []byte("\r\n")) || bytes.Count(out, []byte("\r\n")) != 4 {
 		t.Errorf("want 4 CRLF-ended records:\n%q", out)
@@ -238,8 +249,53 @@ func TestCSVGoldenMatchesJSON(t *testing.T) {
 			if rep.Summary.Findings == 0 {
 				t.Fatalf("%s has no findings to compare", pair[1])
 			}
-			compareCSVWithJSON(t, csvData, &rep)
+			compareCSVWithJSON(t, csvData, &rep, false)
 		})
+	}
+}
+
+func TestCSVFormulaSafe(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"您好", "您好"},
+		{"=HYPERLINK(\"http://x.cn\",\"点我退款\")", "'=HYPERLINK(\"http://x.cn\",\"点我退款\")"},
+		{"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(1)", "'@SUM(1)"},
+		{" =1+1", "' =1+1"},
+		{"\t=1+1", "'\t=1+1"},
+		{"\r\n-1+1", "'\r\n-1+1"},
+		{"+86 138 1234 5678", "'+86 138 1234 5678"},
+		{"-_-||", "'-_-||"},
+		{"-2", "-2"},
+		{"+3.5", "+3.5"},
+		{"0.5", "0.5"},
+		{"-", "'-"},
+		{"-.5", "'-.5"},
+		{"a=1", "a=1"},
+		{"\t你好", "\t你好"},
+		{"＝1+1", "＝1+1"}, // spreadsheets do not run a full-width ＝
+	}
+	for _, tt := range tests {
+		if got := CSVFormulaSafe(tt.in); got != tt.want {
+			t.Errorf("CSVFormulaSafe(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A header is not changed in place by the formula check (the writer copies
+// a record before it changes a cell).
+func TestCSVFormulaHeaderUnchanged(t *testing.T) {
+	results, sum := fixture()
+	opts := fxOptions()
+	opts.Rules = append([]*lint.RuleInfo{{ID: "=shop/odd", Type: "forbid", Severity: lint.Info}}, fxRules...)
+	opts.CSVRows = CSVConversations
+	rows := readCSV(t, render(t, "csv", opts, results, sum))
+	if got := rows[0][len(CSVConversationHeader)]; got != "'=shop/odd" {
+		t.Errorf("rule column %q, want '=shop/odd", got)
+	}
+	if CSVConversationHeader[0] != "file" {
+		t.Error("header changed")
 	}
 }
 
