@@ -160,6 +160,8 @@ type htmlConv struct {
 	Errors     int
 	Warnings   int
 	Infos      int
+	Bonuses    int    // good-practice bonuses earned
+	BonusAdd   string // the points they added back, "+3"
 	Date       string // date of the first timed message
 	Messages   []htmlMsg
 	Loose      []htmlFinding // findings whose evidence message is unknown
@@ -206,6 +208,7 @@ type htmlFinding struct {
 	Source     string
 	Column     int
 	Agent      string
+	Bonus      bool // a good-practice bonus: Deduct holds the points added
 }
 
 var htmlRoleLabels = map[lint.Role]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
@@ -309,11 +312,36 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		}
 	}
 	sort.Strings(cv.Rules)
+	h.bonuses(r, cv)
 	for i := range c.Messages {
 		// a copy, so a kept page never pins a reader's larger buffer
 		cv.Messages[i].Segs = htmlSegments(strings.Clone(c.Messages[i].Text), spans[i])
 	}
 	return cv
+}
+
+// bonuses puts the good-practice bonuses a conversation earned beside their
+// messages (they mark no text: marks are for problems) and counts them.
+func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
+	added := 0.0
+	for i := range r.Bonuses {
+		b := &r.Bonuses[i]
+		hf := htmlFinding{Rule: b.Rule.ID, Type: b.Rule.Type, Sev: "bonus", Message: b.Message,
+			Source: b.Rule.Source, Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + num(b.Deduct)}
+		if b.Deduct == 0 {
+			hf.Deduct = "+0（已达上限）"
+		}
+		added += b.Deduct
+		cv.Bonuses++
+		if b.Msg < 0 || b.Msg >= len(cv.Messages) {
+			cv.Loose = append(cv.Loose, hf)
+			continue
+		}
+		cv.Messages[b.Msg].Findings = append(cv.Messages[b.Msg].Findings, hf)
+	}
+	if cv.Bonuses > 0 {
+		cv.BonusAdd = "+" + num(added)
+	}
 }
 
 // htmlSpan is a match of finding n in a message text.
@@ -421,6 +449,7 @@ type htmlPage struct {
 	Records, Rejected, SkippedRecords int
 	EmptyTexts, Split                 int
 	Findings, Errors, Warnings, Infos int
+	Bonuses                           int
 	WithIssue                         int
 	Mean, Lowest                      string
 	MeanClass, LowestClass            string
@@ -554,7 +583,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
-		WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules),
+		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules),
 	}
 	p.SevBar = htmlStackOf([]string{"error", "warning", "info"}, []string{"sev-error", "sev-warning", "sev-info"}, []int{p.Errors, p.Warnings, p.Infos})
 	if s.Conversations > 0 {

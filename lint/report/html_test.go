@@ -123,6 +123,35 @@ func TestHTMLPage(t *testing.T) {
 	}
 }
 
+// Bonuses show beside their message (green, no number, no mark in the
+// text), in the conversation's counts and in the overview.
+func TestHTMLBonuses(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Bonus: true, Add: 2, MaxAdd: 2, Source: "规章 三.二"}
+	r := htmlResult("c1", "小美", "您的意思是换成蓝色对吗", 100)
+	r.Bonuses = []lint.Finding{
+		{Rule: recap, Msg: 1, Message: "复述了顾客的需求", Agent: "小美", Deduct: 2},
+		{Rule: recap, Msg: 1, Message: "复述了顾客的需求", Agent: "小美", Deduct: 0},
+		{Rule: recap, Msg: -1, Message: "整体加分", Agent: "小美", Deduct: 1},
+	}
+	page := renderHTML(t, Options{}, 0, r, htmlResult("c2", "阿杰", "您好亲", 100))
+	for _, want := range []string{
+		"<dt>加分</dt><dd>3 次",
+		`<span class="chip sev-bonus">加分</span> <code>shop/recap</code> <span class="deduct">&#43;2</span>`,
+		`<span class="deduct">&#43;0（已达上限）</span>`,
+		`<div class="findings loose"><div class="finding sev-bonus">`,
+		`title="好的做法加分 &#43;3">加分 3</span>`,
+		"依据：规章 三.二",
+		`>您的意思是换成蓝色对吗<`, // the bonus marks no text
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `<span class="fn">1</span><span class="chip sev-bonus">`) {
+		t.Error("a bonus is numbered like a finding")
+	}
+}
+
 func TestHTMLEscapes(t *testing.T) {
 	evil := `<script>alert("x")</script>`
 	r := htmlResult(`c"><script>alert(1)</script>`, `<img src=x onerror=alert(2)>`, "不行"+evil, 95)
