@@ -152,6 +152,8 @@ type lintRun struct {
 	// reuseMessages: the report writer keeps nothing of a result once
 	// written (lint.Engine.ReuseMessages)
 	reuseMessages bool
+	// warned holds the warnings already shown
+	warned map[string]bool
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read),
@@ -168,7 +170,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err != nil {
 		return nil, failErr(err)
 	}
-	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore}
+	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}}
 	failOn, from := f.failOn, "--fail-on"
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
 		failOn, from = cfg.FailOn, cfg.File+": fail_on"
@@ -231,11 +233,22 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 // run lints the inputs once, handing each result to w.
 func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (*lint.Summary, error) {
 	prog := newProgress(r.cmd.ErrOrStderr(), !r.f.noProgress, transcript.InputSize(r.args, r.topts.Format))
-	defer prog.done()
 	topts := r.topts
 	if prog.on {
 		topts.ReadBytes = prog.bytes
 	}
+	// files that mix encodings are reported once the run is over (their
+	// lines may be parsed after the file is read) and the progress line gone
+	topts.Mixed = &transcript.MixedEncodings{}
+	defer func() {
+		prog.done()
+		for _, w := range topts.Mixed.Warnings() {
+			if !r.warned[w] { // once, though --fix runs twice
+				fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: warning: %s\n", w)
+				r.warned[w] = true
+			}
+		}
+	}()
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
 		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
 	if f, ok := w.(report.Flusher); ok {

@@ -116,7 +116,7 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 	if b.m.delim != 0 {
 		comma = b.m.delim
 	}
-	p := &recordParser{lr: lineReader{r: src.R}, comma: comma, quotes: b.m.quotes}
+	p := &recordParser{src: src, lr: lineReader{r: src.R}, comma: comma, quotes: b.m.quotes}
 	var cols [nFields]int
 	for i := range cols {
 		cols[i] = -1
@@ -301,6 +301,7 @@ const maxRecordBytes = 64 << 20
 
 // recordParser splits delimited records, RFC 4180 style, line by line.
 type recordParser struct {
+	src    *Source // for records in another encoding (nil: none)
 	lr     lineReader
 	comma  rune
 	quotes bool
@@ -387,7 +388,12 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 		raw = raw[i+cs:]
 	}
 	if prob := lineProblem(p.buf); prob != "" {
-		return nil, line, prob, nil
+		// not UTF-8 in a file guessed to be: GB18030 or Big5?
+		buf, st, ok := p.src.recodeFields(p.buf, starts, line)
+		if !ok || lineProblem(buf) != "" {
+			return nil, line, prob, nil
+		}
+		p.buf, starts = buf, st
 	}
 	// one string for the record, fields sliced from it
 	s := string(p.buf)

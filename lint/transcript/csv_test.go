@@ -120,8 +120,11 @@ func TestCSVMalformed(t *testing.T) {
 			rejects: []string{`2: no role for sender "bob"`}},
 		{name: "NUL in a record", data: strings.Repeat("role,text\n", 1) + strings.Repeat("agent,padding\n", 6000) + "agent,a\x00b\n",
 			rejects: []string{"6002: NUL byte"}, msgs: 6000},
-		{name: "invalid UTF-8 after the sample", data: "role,text\n" + strings.Repeat("agent,padding\n", 6000) + "agent,\xc4\xe3\xba\xc3\n",
+		{name: "invalid UTF-8 after the sample", data: "role,text\n" + strings.Repeat("agent,padding\n", 6000) + "agent,\xff\xfe\xff\n",
 			rejects: []string{"6002: invalid UTF-8"}, msgs: 6000},
+		// 你好 in GBK after a UTF-8 sample: read as GB18030 (see mixedReader)
+		{name: "GBK after the sample", data: "role,text\n" + strings.Repeat("agent,padding\n", 6000) + "agent,\xc4\xe3\xba\xc3\n",
+			msgs: 6001},
 		{name: "header only", data: "会话ID,时间,角色,内容\r\n", fileErr: "<stdin>: only a header row, no messages"},
 		{name: "no text column", data: "a,b\n1,2\n", fileErr: "line 1: no text column in the header"},
 		{name: "numbers as header", data: "1,2,3\n4,5,6\n", fileErr: "no header row naming the columns"},

@@ -36,14 +36,34 @@ var Encodings = []string{"utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big
 //     GB2312) and as Big5, and the decoding that yields more common
 //     Simplified resp. Traditional characters (and fewer invalid sequences)
 //     wins; a tie goes to GB18030.
+//
+// A guessed encoding (no byte-order mark, no --encoding) is applied line by
+// line: a line the guess cannot read is read in the other encoding (see
+// mixedReader).
 func decode(r io.Reader, enc string) (*bufio.Reader, error) {
+	dec, _, err := decodeMixed(r, enc)
+	return dec, err
+}
+
+// decodeMixed is decode, also returning the counts of lines read in another
+// encoding when the encoding was guessed (nil otherwise): a GB18030 or Big5
+// file's are complete once the reader is read, a UTF-8 file's once its lines
+// are parsed (see Source.recode).
+func decodeMixed(r io.Reader, enc string) (*bufio.Reader, *mixedStats, error) {
 	br := bufio.NewReaderSize(r, bufSize)
-	e, err := chooseEncoding(br, enc)
+	e, guessed, err := chooseEncodingGuess(br, enc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	src := br
-	if e != nil {
+	var src peekReader = br
+	var stats *mixedStats
+	if guessed {
+		stats = &mixedStats{primary: e}
+	}
+	switch {
+	case guessed && e != nil:
+		src = newMixedReader(br, stats)
+	case e != nil:
 		src = bufio.NewReaderSize(transform.NewReader(br, e.NewDecoder()), bufSize)
 	}
 	// twice the size of the reader below, so that it reads straight into
@@ -52,14 +72,21 @@ func decode(r io.Reader, enc string) (*bufio.Reader, error) {
 	// forced encodings (and decoders) can still produce NULs: binary data
 	head, _ := dec.Peek(4096)
 	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
+		return nil, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
 	}
-	return dec, nil
+	return dec, stats, nil
 }
 
 // chooseEncoding returns the decoder to apply to br (nil: the bytes are
 // UTF-8 already), consuming a UTF-8 byte-order mark.
 func chooseEncoding(br *bufio.Reader, enc string) (encoding.Encoding, error) {
+	e, _, err := chooseEncodingGuess(br, enc)
+	return e, err
+}
+
+// chooseEncodingGuess is chooseEncoding, also saying whether the encoding
+// was guessed from the content (no --encoding, no byte-order mark).
+func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, guessed bool, _ error) {
 	enc = strings.ToLower(strings.TrimSpace(enc))
 	head, _ := br.Peek(4)
 	bomUTF8 := len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF
@@ -71,51 +98,51 @@ func chooseEncoding(br *bufio.Reader, enc string) (encoding.Encoding, error) {
 		if bomUTF8 {
 			br.Discard(3)
 		}
-		return nil, nil
+		return nil, false, nil
 	case "utf-16le", "utf16le", "utf-16", "utf16":
 		if enc == "utf-16" || enc == "utf16" {
 			if !bomLE && !bomBE {
-				return nil, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
+				return nil, false, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
 			}
 		}
-		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), false, nil
 	case "utf-16be", "utf16be":
-		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), nil
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), false, nil
 	case "gbk", "gb2312", "gb18030", "cp936", "936", "euc-cn":
-		return simplifiedchinese.GB18030, nil
+		return simplifiedchinese.GB18030, false, nil
 	case "big5", "big-5", "cp950", "950", "big5-hkscs":
-		return traditionalchinese.Big5, nil
+		return traditionalchinese.Big5, false, nil
 	default:
 		e, err := htmlindex.Get(enc)
 		if err != nil || e == nil {
-			return nil, fmt.Errorf("unknown encoding %q (auto, %s)", enc, strings.Join(Encodings, ", "))
+			return nil, false, fmt.Errorf("unknown encoding %q (auto, %s)", enc, strings.Join(Encodings, ", "))
 		}
-		return e, nil
+		return e, false, nil
 	}
 	// auto
 	switch {
 	case bomUTF8:
 		br.Discard(3)
-		return nil, nil
+		return nil, false, nil
 	case bomLE:
-		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), nil
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), false, nil
 	case bomBE:
-		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), nil
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), false, nil
 	}
 	sample, _ := br.Peek(bufSize)
 	if kind := binarySignature(sample); kind != "" {
-		return nil, fmt.Errorf("binary file (%s), not a text transcript", kind)
+		return nil, false, fmt.Errorf("binary file (%s), not a text transcript", kind)
 	}
 	if i := bytes.IndexByte(sample, 0); i >= 0 {
 		if order := utf16Order(sample); order != "" {
-			return nil, fmt.Errorf("looks like UTF-16 without a byte-order mark: use --encoding %s", order)
+			return nil, false, fmt.Errorf("looks like UTF-16 without a byte-order mark: use --encoding %s", order)
 		}
-		return nil, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
+		return nil, false, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
 	}
 	if validUTF8Prefix(sample, len(sample) == bufSize) {
-		return nil, nil
+		return nil, true, nil
 	}
-	return guessChinese(sample), nil
+	return guessChinese(sample), true, nil
 }
 
 // validUTF8Prefix reports whether b is valid UTF-8; when cut, an incomplete
@@ -228,7 +255,13 @@ func runeSet(s string) map[rune]bool {
 // crReader turns a lone CR (old Mac line ending) into LF, in place as it
 // reads, so files with mixed line endings read line by line; CRLF is kept
 // for the line readers to trim.
-type crReader struct{ r *bufio.Reader }
+type crReader struct{ r peekReader }
+
+// peekReader is a reader that can look at what comes next.
+type peekReader interface {
+	io.Reader
+	Peek(n int) ([]byte, error)
+}
 
 func (c *crReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
@@ -315,9 +348,20 @@ func lineProblem(b []byte) string {
 // its own encoding.
 func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err error) {
 	br := bufio.NewReaderSize(bytes.NewReader(data), bufSize)
-	e, err = chooseEncoding(br, enc)
+	e, guessed, err := chooseEncodingGuess(br, enc)
 	if err != nil {
 		return nil, nil, err
+	}
+	if guessed {
+		// lines in another encoding would not be written back as they were
+		stats := &mixedStats{primary: e}
+		if _, err := io.Copy(io.Discard, newMixedReader(br, stats)); err != nil {
+			return nil, nil, err
+		}
+		if stats.lines > 0 {
+			return nil, nil, fmt.Errorf("the file mixes encodings (%s, but line %d is %s): convert it to one encoding first",
+				encodingName(e), stats.first, encodingName(stats.firstEnc))
+		}
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):

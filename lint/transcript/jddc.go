@@ -88,7 +88,7 @@ func (jddcReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			continue
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
-		m, skip, perr := parseJDDC(line, pos)
+		m, skip, perr := parseJDDC(line, pos, src)
 		switch {
 		case perr != "":
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: perr})
@@ -103,9 +103,14 @@ func (jddcReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	}
 }
 
-func parseJDDC(line []byte, pos lint.Pos) (m lint.Message, skip bool, perr string) {
+func parseJDDC(line []byte, pos lint.Pos, src *Source) (m lint.Message, skip bool, perr string) {
 	if prob := lineProblem(line); prob != "" {
-		return m, false, prob
+		// not UTF-8 in a file guessed to be: GB18030 or Big5?
+		l, ok := src.recode(line, pos.Line)
+		if !ok || lineProblem(l) != "" {
+			return m, false, prob
+		}
+		line = l
 	}
 	f, ok := splitJDDC(string(line))
 	if len(f) < jddcFields {

@@ -139,6 +139,10 @@ func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (lint.Messa
 		sc.fields(&r, &f)
 		return f.message(src, pos)
 	}
+	// a line that is not UTF-8 in a file guessed to be: GB18030 or Big5?
+	if l, ok := src.recode(line, pos.Line); ok {
+		line = l
+	}
 	return parseJSONMessage(line, src, pos)
 }
 

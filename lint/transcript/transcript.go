@@ -40,6 +40,9 @@ type Options struct {
 	Agents []string
 	// Staff are exact sender ids of agents (企业微信 userids); like Agents.
 	Staff []string
+	// Mixed, if set, collects the files that mix encodings (their lines
+	// are each read in their own encoding), for warnings after the run.
+	Mixed *MixedEncodings
 	// Mapping says where an export keeps the canonical fields (csv, tsv,
 	// json) and how its values translate; nil reads canonical names and the
 	// common header aliases.
@@ -54,6 +57,9 @@ type Source struct {
 	R *bufio.Reader
 	// Opts are the run's reading options.
 	Opts *Options
+	// mixed counts the lines read in another encoding than the file's
+	// guessed one (nil: the encoding was not guessed)
+	mixed *mixedStats
 }
 
 // Reader reads one input format, sending every record it reads to the sink:
@@ -244,9 +250,13 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if opts.ReadBytes != nil {
 		r = &countingReader{r: r, fn: opts.ReadBytes}
 	}
-	dec, err := decode(r, opts.Encoding)
+	dec, mixed, err := decodeMixed(r, opts.Encoding)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
+	}
+	if mixed != nil {
+		mixed.name = name
+		opts.Mixed.add(mixed)
 	}
 	if blank(dec) {
 		return &FileError{Name: name, Err: errors.New("empty file: no records")}
@@ -256,7 +266,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		return &FileError{Name: name, Err: err}
 	}
 	sink.File(name)
-	src := &Source{Name: name, R: dec, Opts: opts}
+	src := &Source{Name: name, R: dec, Opts: opts, mixed: mixed}
 	if err := format.New().Read(ctx, src, sink); err != nil {
 		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
 			return err

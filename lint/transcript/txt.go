@@ -150,7 +150,11 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			break
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
-		if prob := lineProblem(line); prob != "" {
+		prob := lineProblem(line)
+		if l, ok := src.recode(line, lr.line); prob != "" && ok {
+			line, prob = l, lineProblem(l)
+		}
+		if prob != "" {
 			if err := t.flush(); err != nil {
 				return err
 			}

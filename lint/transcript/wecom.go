@@ -150,7 +150,12 @@ func wecomRecordTo(b *builder, sink lint.Sink, data []byte, pos lint.Pos) error 
 // is malformed.
 func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, perr string) {
 	if prob := lineProblem(data); prob != "" {
-		return m, "", prob
+		// not UTF-8 in a file guessed to be: GB18030 or Big5?
+		l, ok := b.src.recode(data, pos.Line)
+		if !ok || lineProblem(l) != "" {
+			return m, "", prob
+		}
+		data = l
 	}
 	var rec wecomRecord
 	if err := json.Unmarshal(data, &rec); err != nil {

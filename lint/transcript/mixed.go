@@ -1,0 +1,382 @@
+package transcript
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/transform"
+)
+
+// mixedReader decodes a file whose encoding was guessed from its first 64 KB
+// line by line, so that a file that mixes encodings (two exports joined with
+// cat, one UTF-8 and one GBK) reads right throughout instead of turning the
+// other encoding's lines into U+FFFD or mojibake:
+//
+//   - in a file guessed to be UTF-8, a line that is not valid UTF-8 is read
+//     as GB18030 or Big5 (whichever yields more common characters);
+//   - in a file guessed to be GB18030 or Big5, a line that is valid UTF-8
+//     and holds non-ASCII text is read as UTF-8 when that yields at least as
+//     many common characters as the guessed encoding.
+//
+// Valid UTF-8 in a UTF-8 file passes through in large chunks, checked but
+// not copied twice. A line longer than the buffer is decided piece by piece.
+// The lines read in the other encoding are noted in stats.
+//
+// The readers use it for files guessed to be GB18030 or Big5, which pay for
+// decoding anyway. A file guessed to be UTF-8 is not checked ahead (that
+// would cost every run a pass over its bytes): each format's reader finds
+// the lines that are not valid UTF-8 as it parses them and reads them again
+// with Source.recode, with the same result. FileEncoding uses it for both.
+type mixedReader struct {
+	br      *bufio.Reader
+	primary encoding.Encoding // nil: UTF-8
+	valid   int               // bytes at the front of br's buffer known to be valid UTF-8 (UTF-8 files)
+	out     []byte            // decoded bytes not yet returned
+	obuf    []byte            // out's storage
+	decs    map[encoding.Encoding]*encoding.Decoder
+	line    int  // newlines passed so far
+	midLine bool // the last piece did not end its line
+	stats   *mixedStats
+	err     error
+}
+
+// mixedUnit is the most a line is decided and decoded in one go (the size of
+// br's buffer).
+const mixedUnit = bufSize
+
+func newMixedReader(br *bufio.Reader, stats *mixedStats) *mixedReader {
+	return &mixedReader{br: br, primary: stats.primary, stats: stats, decs: map[encoding.Encoding]*encoding.Decoder{}}
+}
+
+func (m *mixedReader) Read(p []byte) (int, error) {
+	for len(m.out) == 0 {
+		if m.primary == nil && m.valid > 0 {
+			// known-good UTF-8: straight from br's buffer into p
+			n, _ := m.br.Read(p[:min(len(p), m.valid)])
+			m.valid -= n
+			m.line += bytes.Count(p[:n], newline)
+			m.midLine = n > 0 && p[n-1] != '\n'
+			return n, nil
+		}
+		if m.err != nil {
+			return 0, m.err
+		}
+		m.fill()
+	}
+	n := copy(p, m.out)
+	m.out = m.out[n:]
+	return n, nil
+}
+
+// Peek returns up to n bytes of what Read returns next (fewer when fewer
+// are decoded ahead), without consuming them.
+func (m *mixedReader) Peek(n int) ([]byte, error) {
+	for len(m.out) == 0 {
+		if m.primary == nil && m.valid > 0 {
+			return m.br.Peek(min(n, m.valid))
+		}
+		if m.err != nil {
+			return nil, m.err
+		}
+		m.fill()
+	}
+	return m.out[:min(n, len(m.out))], nil
+}
+
+var newline = []byte{'\n'}
+
+// fill decides the next piece of input: in a UTF-8 file it finds the valid
+// UTF-8 ahead (m.valid) or decodes a line that is not; in a GB18030 or Big5
+// file it decodes the next line.
+func (m *mixedReader) fill() {
+	chunk, err := m.br.Peek(mixedUnit)
+	atEOF := errors.Is(err, io.EOF)
+	switch {
+	case err != nil && !atEOF:
+		m.err = err
+		return
+	case len(chunk) == 0:
+		m.err = io.EOF
+		return
+	}
+	if m.primary == nil {
+		bad := invalidUTF8At(chunk, !atEOF)
+		if bad < 0 {
+			// all valid (but for a character cut at the end of the buffer)
+			if m.valid = len(chunk); !atEOF {
+				m.valid = validCut(chunk)
+			}
+			if m.valid > 0 {
+				return
+			}
+		} else if start := bytes.LastIndexByte(chunk[:bad], '\n') + 1; start > 0 {
+			m.valid = start // the lines before the bad one are fine
+			return
+		}
+	}
+	// the line at the front, or as much of it as the buffer holds
+	unit, complete := chunk, atEOF
+	if i := bytes.IndexByte(chunk, '\n'); i >= 0 {
+		unit, complete = chunk[:i+1], true
+	}
+	enc := m.lineEncoding(unit, complete)
+	out, n := m.decodeAs(enc, unit, complete)
+	if n == 0 {
+		// nothing decodable: pass the bytes on as they are, for the
+		// format's reader to reject or replace
+		enc, out, n = nil, append(m.obuf[:0], unit...), len(unit)
+	}
+	m.obuf, m.out = out[:0], out
+	if enc != m.primary && !m.midLine {
+		m.stats.note(m.line+1, enc)
+	}
+	m.line += bytes.Count(unit[:n], newline)
+	m.midLine = unit[n-1] != '\n'
+	m.br.Discard(n)
+}
+
+// decodeAs decodes src (nil: UTF-8, passed on up to its last whole
+// character) into m.obuf, returning the decoded bytes and how many bytes of
+// src it used.
+func (m *mixedReader) decodeAs(enc encoding.Encoding, src []byte, complete bool) ([]byte, int) {
+	if enc == nil {
+		n := len(src)
+		if !complete {
+			n = validCut(src)
+		}
+		return append(m.obuf[:0], src[:n]...), n
+	}
+	dec := m.decs[enc]
+	if dec == nil {
+		dec = enc.NewDecoder()
+		m.decs[enc] = dec
+	}
+	dec.Reset()
+	// at most 3 bytes out per byte in: an invalid byte becomes U+FFFD
+	if need := 3*len(src) + utf8.UTFMax; cap(m.obuf) < need {
+		m.obuf = make([]byte, 0, need)
+	}
+	nDst, nSrc, _ := dec.Transform(m.obuf[:cap(m.obuf)], src, complete)
+	return m.obuf[:nDst], nSrc
+}
+
+// lineEncoding picks the encoding of one line (or piece of a line; complete
+// says it ends the line): nil for UTF-8.
+func (m *mixedReader) lineEncoding(unit []byte, complete bool) encoding.Encoding {
+	if m.primary == nil {
+		// a line that is not UTF-8: GB18030 or Big5, if one reads it cleanly
+		if _, enc, ok := recodeLine(unit); ok {
+			return enc
+		}
+		return nil
+	}
+	if !hasNonASCII(unit) || invalidUTF8At(unit, !complete) >= 0 {
+		return m.primary
+	}
+	common := commonSimplified
+	if m.primary == traditionalchinese.Big5 {
+		common = commonTraditional
+	}
+	if utf8Score(unit) >= chineseScore(unit, m.primary, common) {
+		return nil
+	}
+	return m.primary
+}
+
+// utf8Score scores UTF-8 text as chineseScore scores a decoding: common
+// Simplified or Traditional characters.
+func utf8Score(b []byte) int {
+	score := 0
+	for _, r := range string(b) {
+		if commonSimplified[r] || commonTraditional[r] {
+			score++
+		}
+	}
+	return score
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// invalidUTF8At returns the offset of the first byte of b that is not valid
+// UTF-8, or -1; with cut, a character cut off at the very end is not
+// counted as invalid.
+func invalidUTF8At(b []byte, cut bool) int {
+	whole := b
+	if cut {
+		whole = b[:validCut(b)]
+	}
+	if utf8.Valid(whole) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			if cut && !utf8.FullRune(b[i:]) {
+				return -1
+			}
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// validCut is the length of b without a character cut off at its end.
+func validCut(b []byte) int {
+	for i := 1; i <= utf8.UTFMax-1 && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return len(b) - i
+			}
+			break
+		}
+	}
+	return len(b)
+}
+
+// recodeLine reads a line that is not valid UTF-8 as GB18030 or Big5
+// (whichever yields more common characters), when that reads it cleanly.
+func recodeLine(line []byte) ([]byte, encoding.Encoding, bool) {
+	if utf8.Valid(line) {
+		return nil, nil, false
+	}
+	enc := guessChinese(line)
+	text, _, err := transform.Bytes(enc.NewDecoder(), line)
+	if err != nil || bytes.ContainsRune(text, utf8.RuneError) {
+		return nil, nil, false
+	}
+	return text, enc, true
+}
+
+// mixedStats counts the lines of a file (whose encoding was guessed) read
+// in another encoding than the file's. Parsers on several cores note lines.
+type mixedStats struct {
+	mu       sync.Mutex
+	name     string
+	primary  encoding.Encoding // the file's encoding; nil: UTF-8
+	lines    int
+	first    int               // the first such line
+	firstEnc encoding.Encoding // and its encoding
+}
+
+func (s *mixedStats) note(line int, enc encoding.Encoding) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.lines == 0 || line < s.first {
+		s.first, s.firstEnc = line, enc
+	}
+	s.lines++
+}
+
+// MixedEncodings collects the files of a run that mix encodings, for
+// warnings once the run is over (parsing may go on after a file is read).
+type MixedEncodings struct {
+	mu    sync.Mutex
+	files []*mixedStats
+}
+
+func (m *MixedEncodings) add(s *mixedStats) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files = append(m.files, s)
+}
+
+// Warnings describes each file that mixed encodings, in the order read.
+func (m *MixedEncodings) Warnings() []string {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []string
+	for _, s := range m.files {
+		s.mu.Lock()
+		if s.lines > 0 {
+			lines := "1 line is"
+			if s.lines > 1 {
+				lines = fmt.Sprintf("%d lines are", s.lines)
+			}
+			out = append(out, fmt.Sprintf("%s: the file mixes encodings: it is %s, but %s %s (the first: line %d); "+
+				"each line was read in its own encoding (--encoding reads the whole file in one)",
+				s.name, encodingName(s.primary), lines, encodingName(s.firstEnc), s.first))
+		}
+		s.mu.Unlock()
+	}
+	return out
+}
+
+// recode returns line n, which is not valid UTF-8, read as GB18030 or Big5
+// when the file's encoding was guessed to be UTF-8 and one of them reads the
+// line cleanly (noting it for the warning); ok is false otherwise.
+func (s *Source) recode(line []byte, n int) (_ []byte, ok bool) {
+	if s == nil || s.mixed == nil || s.mixed.primary != nil {
+		return line, false
+	}
+	text, enc, ok := recodeLine(line)
+	if !ok {
+		return line, false
+	}
+	s.mixed.note(n, enc)
+	return text, true
+}
+
+// recodeFields is recode for a delimited record whose fields (buf cut at
+// starts) are not valid UTF-8: each field is decoded on its own, so the
+// starts move with them. The delimiters and quotes that separated the
+// fields are ASCII, which no GB18030 or Big5 character holds.
+func (s *Source) recodeFields(buf []byte, starts []int, n int) (_ []byte, _ []int, ok bool) {
+	if s == nil || s.mixed == nil || s.mixed.primary != nil {
+		return nil, nil, false
+	}
+	_, enc, ok := recodeLine(buf)
+	if !ok {
+		return nil, nil, false
+	}
+	out := make([]byte, 0, 2*len(buf))
+	outStarts := make([]int, len(starts))
+	for i, st := range starts {
+		end := len(buf)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		outStarts[i] = len(out)
+		var err error
+		if out, _, err = transform.Append(enc.NewDecoder(), out, buf[st:end]); err != nil {
+			return nil, nil, false
+		}
+	}
+	s.mixed.note(n, enc)
+	return out, outStarts, true
+}
+
+// encodingName names an encoding mixedReader reads.
+func encodingName(e encoding.Encoding) string {
+	switch e {
+	case nil:
+		return "UTF-8"
+	case traditionalchinese.Big5:
+		return "Big5"
+	}
+	return "GB18030"
+}

@@ -1,0 +1,312 @@
+package transcript
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// mixedDecode decodes data through a mixedReader (as decode does for a
+// GB18030 or Big5 guess, and FileEncoding for a UTF-8 one too), reading
+// through a reader that returns the data in pieces of the given kind; it
+// returns the text and the count and first line of the lines read in the
+// other encoding.
+func mixedDecode(t testing.TB, data []byte, wrap func(io.Reader) io.Reader) (text string, lines, first int) {
+	t.Helper()
+	br := bufio.NewReaderSize(wrap(bytes.NewReader(data)), bufSize)
+	e, guessed, err := chooseEncodingGuess(br, "")
+	if err != nil || !guessed {
+		t.Fatalf("encoding not guessed: %v", err)
+	}
+	stats := &mixedStats{primary: e}
+	out, err := io.ReadAll(bufio.NewReaderSize(&crReader{r: newMixedReader(br, stats)}, 2*bufSize))
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	return string(out), stats.lines, stats.first
+}
+
+var readerKinds = map[string]func(io.Reader) io.Reader{
+	"whole":    func(r io.Reader) io.Reader { return r },
+	"one-byte": iotest.OneByteReader,
+	"half":     iotest.HalfReader,
+}
+
+// A line of chat in the encoding of its kind: u UTF-8, g GBK, b Big5, a
+// ASCII.
+type mixedLine struct {
+	kind byte
+	text string // as UTF-8
+}
+
+func (l mixedLine) bytes(t testing.TB) []byte {
+	switch l.kind {
+	case 'g':
+		return encodeWith(t, simplifiedchinese.GBK, l.text)
+	case 'b':
+		return encodeWith(t, traditionalchinese.Big5, l.text)
+	}
+	return []byte(l.text)
+}
+
+func TestMixedEncodings(t *testing.T) {
+	simp := `{"role":"agent","sender":"客服01","text":"亲，这个我也不知道呢，您稍等我帮您查一下物流信息"}`
+	trad := `{"role":"agent","sender":"客服01","text":"親，這個我也不知道呢，您稍等我幫您查一下物流信息"}`
+	ascii := `{"role":"customer","text":"ok"}`
+	padding := strings.Repeat(`{"role":"customer","text":"在吗？这件卫衣有XL吗，什么时候发货"}`+"\n", 1500) // > 64 KB
+	padLines := strings.Count(padding, "\n")
+	tests := []struct {
+		name        string
+		head        string // UTF-8 lines first (the sample), if any
+		lines       []mixedLine
+		lines2      int // lines read in the other encoding
+		first       int // the first of them (1-based, in the whole file)
+		wantPrimary encoding.Encoding
+	}{
+		{name: "all UTF-8", lines: []mixedLine{{'u', simp}, {'a', ascii}}},
+		{name: "GBK after a UTF-8 sample", head: padding, lines: []mixedLine{{'u', simp}, {'g', simp}, {'a', ascii}, {'g', simp}},
+			lines2: 2, first: padLines + 2},
+		{name: "Big5 after a UTF-8 sample", head: padding, lines: []mixedLine{{'b', trad}}, lines2: 1, first: padLines + 1},
+		{name: "UTF-8 in a GBK file", lines: []mixedLine{{'g', simp}, {'g', simp}, {'u', simp}, {'a', ascii}, {'g', simp}},
+			lines2: 1, first: 3, wantPrimary: simplifiedchinese.GB18030},
+		{name: "UTF-8 in a Big5 file", lines: []mixedLine{{'b', trad}, {'b', trad}, {'b', trad}, {'u', trad}},
+			lines2: 1, first: 4, wantPrimary: traditionalchinese.Big5},
+		{name: "ASCII lines in a GBK file are not counted", lines: []mixedLine{{'g', simp}, {'a', ascii}, {'g', simp}, {'a', ascii}},
+			wantPrimary: simplifiedchinese.GB18030},
+	}
+	for _, tt := range tests {
+		var data []byte
+		want := tt.head
+		data = append(data, tt.head...)
+		for _, l := range tt.lines {
+			data = append(append(data, l.bytes(t)...), '\n')
+			want += l.text + "\n"
+		}
+		for kind, wrap := range readerKinds {
+			t.Run(tt.name+"/"+kind, func(t *testing.T) {
+				got, lines, first := mixedDecode(t, data, wrap)
+				if got != want {
+					t.Errorf("decoded text differs:\n got %q\nwant %q", tail(got), tail(want))
+				}
+				if lines != tt.lines2 || first != tt.first {
+					t.Errorf("other-encoding lines = %d (first %d), want %d (first %d)", lines, first, tt.lines2, tt.first)
+				}
+			})
+		}
+		br := bufioOf(data)
+		e, guessed, err := chooseEncodingGuess(br, "")
+		if err != nil || !guessed || e != tt.wantPrimary {
+			t.Errorf("%s: guessed %v, %v, %v; want %v", tt.name, encodingName(e), guessed, err, encodingName(tt.wantPrimary))
+		}
+	}
+}
+
+func tail(s string) string {
+	if len(s) > 300 {
+		return "…" + s[len(s)-300:]
+	}
+	return s
+}
+
+// Bytes that neither encoding reads cleanly pass on as they are: the
+// format's reader rejects the record (invalid UTF-8) as before.
+func TestMixedUndecodableLinePassesOn(t *testing.T) {
+	data := []byte(strings.Repeat("你好\n", 30000) + "ab\xff\xfe\xffcd\n你好\n")
+	got, lines, _ := mixedDecode(t, data, readerKinds["whole"])
+	if got != string(data) || lines != 0 {
+		t.Errorf("undecodable line changed (%d lines switched): %q", lines, tail(got))
+	}
+}
+
+// An encoding that is forced or announced by a byte-order mark is not
+// second-guessed line by line.
+func TestMixedOnlyWhenGuessed(t *testing.T) {
+	gbk := encodeWith(t, simplifiedchinese.GBK, "这个我也不知道\n")
+	for _, tc := range []struct {
+		name string
+		data []byte
+		enc  string
+	}{
+		{"forced utf-8", append([]byte("你好\n"), gbk...), "utf-8"},
+		{"UTF-8 byte-order mark", append([]byte("\uFEFF你好\n"), gbk...), ""},
+		{"forced gbk", append(gbk, "你好\n"...), "gbk"},
+	} {
+		_, m, err := decodeMixed(bytes.NewReader(tc.data), tc.enc)
+		if err != nil || m != nil {
+			t.Errorf("%s: mixed stats %v, err %v; want none", tc.name, m, err)
+		}
+	}
+}
+
+// Lines longer than the buffer are decided and decoded piece by piece, and
+// a character cut at a piece's edge is read whole.
+func TestMixedLongLines(t *testing.T) {
+	long := strings.Repeat("这个我也不知道呢亲", 9000) // 243 KB as UTF-8, 162 KB as GBK
+	for _, tc := range []struct {
+		name  string
+		lines []mixedLine
+	}{
+		{"long GBK line", []mixedLine{{'g', "在吗"}, {'g', long}, {'g', "好的"}}},
+		{"long UTF-8 line in a GBK file", []mixedLine{{'g', "在吗在吗在吗"}, {'u', long}, {'g', "好的"}}},
+		{"long UTF-8 line", []mixedLine{{'u', "在吗"}, {'u', long}, {'u', "好的"}}},
+		{"long GBK line after UTF-8", []mixedLine{{'u', strings.Repeat("在吗", 20000)}, {'g', long}, {'u', "好的"}}},
+	} {
+		var data []byte
+		want := ""
+		for _, l := range tc.lines {
+			data = append(append(data, l.bytes(t)...), '\n')
+			want += l.text + "\n"
+		}
+		for kind, wrap := range readerKinds {
+			got, _, _ := mixedDecode(t, data, wrap)
+			if got != want {
+				t.Errorf("%s/%s: decoded text differs (%d bytes, want %d)", tc.name, kind, len(got), len(want))
+			}
+		}
+	}
+}
+
+// Random files of chat lines, each in UTF-8 or GBK (the sample all UTF-8,
+// or starting with GBK), read back to the lines' text whatever the read
+// sizes; every GBK line in a UTF-8 file and every UTF-8 line in a GBK file
+// is counted.
+func TestMixedRandomFiles(t *testing.T) {
+	sentences := []string{"您好，很高兴为您服务", "这个我也不知道", "亲，已经帮您备注了哦", "好的", "在吗？",
+		"订单号 2026111110158380 什么时候发货", "谢谢亲的耐心等待，祝您生活愉快"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range 60 {
+		gbkFirst := i%2 == 1
+		var data []byte
+		want, other, first := "", 0, 0
+		n := 200 + r.IntN(4000)
+		for j := range n {
+			s := sentences[r.IntN(len(sentences))]
+			inGBK := r.IntN(10) == 0
+			if j < 2500 { // the sample: one encoding
+				inGBK = gbkFirst
+			}
+			l := mixedLine{'u', s}
+			if inGBK {
+				l.kind = 'g'
+			}
+			if inGBK != gbkFirst {
+				if other == 0 {
+					first = j + 1
+				}
+				other++
+			}
+			data = append(append(data, l.bytes(t)...), '\n')
+			want += s + "\n"
+		}
+		kind := []string{"whole", "one-byte", "half"}[i%3]
+		got, lines, f := mixedDecode(t, data, readerKinds[kind])
+		if got != want {
+			t.Fatalf("file %d (%s): decoded text differs", i, kind)
+		}
+		if lines != other || f != first {
+			t.Fatalf("file %d (%s): %d lines (first %d) read in the other encoding, want %d (first %d)", i, kind, lines, f, other, first)
+		}
+	}
+}
+
+// FuzzMixedReader: whatever the bytes, decoding does not panic, yields the
+// same text however the input is read, and passes valid UTF-8 through
+// unchanged but for line endings.
+func FuzzMixedReader(f *testing.F) {
+	f.Add([]byte("你好\n\xc4\xe3\xba\xc3\n"), uint8(3))
+	f.Add([]byte("\xc4\xe3\xba\xc3\n你好\n\xff\n"), uint8(1))
+	f.Add([]byte("a\rb\r\n\xa6\x6e\n"), uint8(7))
+	f.Fuzz(func(t *testing.T, data []byte, pad uint8) {
+		// padding moves the interesting bytes across the sample's edge
+		data = append(bytes.Repeat([]byte("x\n"), int(pad)*200), data...)
+		if _, err := decode(bytes.NewReader(data), ""); err != nil {
+			return // binary: a file error
+		}
+		a, _, _ := mixedDecode(t, data, readerKinds["whole"])
+		b, _, _ := mixedDecode(t, data, readerKinds["one-byte"])
+		if a != b {
+			t.Fatalf("whole and one-byte reads differ:\n%q\n%q", tail(a), tail(b))
+		}
+		if utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+			// a lone CR becomes LF; CRLF stays
+			want := append([]byte(nil), data...)
+			for i, c := range want {
+				if c == '\r' && (i+1 == len(want) || want[i+1] != '\n') {
+					want[i] = '\n'
+				}
+			}
+			if a != string(want) {
+				t.Fatalf("valid UTF-8 changed:\n%q\n%q", tail(string(data)), tail(a))
+			}
+		}
+	})
+}
+
+func bufioOf(data []byte) *bufio.Reader { return bufio.NewReaderSize(bytes.NewReader(data), bufSize) }
+
+// Every format's reader reads a line in the other encoding of a file that
+// mixes them, and the run's warning names the file, the encodings and the
+// first such line: a UTF-8 file's lines are found as they are parsed, a
+// GB18030 file's as they are decoded.
+func TestMixedEncodingsEveryFormat(t *testing.T) {
+	pad := func(line string, n int) string { return strings.Repeat(line+"\n", n) }
+	gbk := func(s string) string { return string(encodeWith(t, simplifiedchinese.GBK, s)) }
+	jddcLine := "s1\tUSERID_1\t1\t0\t0\tnan\t这个我也不知道"
+	const wecomHead = `[{"msgid":"m0","action":"send","from":"zhangsan","tolist":["wmcust"],"msgtime":1762221600000,"msgtype":"text","text":{"content":"您好"}}`
+	wecomRec := `,{"msgid":"m1","action":"send","from":"zhangsan","tolist":["wmcust"],"msgtime":1762221601000,"msgtype":"text","text":{"content":"这个我也不知道"}}`
+	for _, tc := range []struct {
+		format, data string
+		opts         Options
+		wantLine     int
+	}{
+		{"jsonl", pad(`{"conversation":"c1","role":"customer","text":"在吗，这件卫衣有XL吗"}`, 1500) +
+			gbk(`{"conversation":"c1","role":"agent","text":"这个我也不知道"}`) + "\n", Options{}, 1501},
+		{"jsonl", gbk(pad(`{"conversation":"c1","role":"customer","text":"在吗，这件卫衣有XL吗"}`, 3)) +
+			`{"conversation":"c1","role":"agent","text":"这个我也不知道"}` + "\n", Options{}, 4},
+		{"csv", "role,text\n" + pad("customer,在吗，这件卫衣有XL吗", 3000) + gbk("agent,\"这个我也不知道\"") + "\n", Options{}, 3002},
+		{"txt", pad("tb 2026-11-04 10:00:00\n在吗，这件卫衣有XL吗", 2000) + gbk("客服小美 2026-11-04 10:00:05\n这个我也不知道") + "\n",
+			Options{Agents: []string{"客服*"}}, 4001},
+		{"jddc", pad(jddcLine, 1500) + gbk(jddcLine) + "\n", Options{}, 1501},
+		{"wecom", wecomHead + strings.Repeat("\n"+wecomRec, 1000) + "\n" + gbk(wecomRec) + "]",
+			Options{Staff: []string{"zhangsan"}}, 1002},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			mixed := &MixedEncodings{}
+			tc.opts.Mixed = mixed
+			s, err := readData(t, tc.format, tc.data, tc.opts)
+			checkInvariants(t, s, err)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) > 0 {
+				t.Fatalf("rejected: %v", s.rejects)
+			}
+			found := 0
+			for _, m := range s.msgs {
+				if strings.Contains(m.Text, "�") {
+					t.Fatalf("line %d: %q", m.Pos.Line, m.Text)
+				}
+				if m.Text == "这个我也不知道" {
+					found++
+				}
+			}
+			if found == 0 {
+				t.Fatal("the line in the other encoding was not read right")
+			}
+			w := mixed.Warnings()
+			if len(w) != 1 || !strings.Contains(w[0], fmt.Sprintf("(the first: line %d)", tc.wantLine)) {
+				t.Errorf("warnings %q, want one naming line %d", w, tc.wantLine)
+			}
+		})
+	}
+}
