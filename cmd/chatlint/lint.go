@@ -30,6 +30,7 @@ type lintFlags struct {
 	minScore   float64
 	strict     bool
 	jobs       int
+	memory     string
 	noProgress bool
 	baseline   string
 	writeBase  string
@@ -66,6 +67,7 @@ or (with --strict) a malformed record.`,
 	fl.Float64Var(&f.minScore, "min-score", 0, "exit 1 when a conversation scores below this")
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "CPUs to use (0: all)")
+	fl.StringVar(&f.memory, "memory-budget", "64MiB", "memory for conversations still open while reading (such as 256MiB); a conversation whose messages lie further apart is linted in parts")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record this run's findings to a baseline file")
@@ -154,6 +156,8 @@ type lintRun struct {
 	reuseMessages bool
 	// warned holds the warnings already shown
 	warned map[string]bool
+	// budget is the memory budget of open conversations (--memory-budget)
+	budget int
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read),
@@ -165,12 +169,16 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if f.jobs < 0 {
 		return nil, fail("--jobs must not be negative")
 	}
+	budget, err := parseSize(f.memory)
+	if err != nil {
+		return nil, fail("--memory-budget: %v", err)
+	}
 
 	cfg, err := loadConfig()
 	if err != nil {
 		return nil, failErr(err)
 	}
-	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}}
+	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: int(budget)}
 	failOn, from := f.failOn, "--fail-on"
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
 		failOn, from = cfg.FailOn, cfg.File+": fail_on"
@@ -249,7 +257,8 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 			}
 		}
 	}()
-	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict,
+	defer withMemoryBudget(r.budget)()
+	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget,
 		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
 	if f, ok := w.(report.Flusher); ok {
 		eng.Flush = f.Flush

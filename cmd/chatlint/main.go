@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 func main() {
@@ -44,8 +47,26 @@ func tuneGC() (restore func()) {
 	}
 }
 
-// memoryLimit is the soft memory limit of a run (GOMEMLIMIT overrides it).
+// memoryLimit is the soft memory limit of a run with the default memory
+// budget (GOMEMLIMIT overrides it).
 const memoryLimit = 160 << 20
+
+// withMemoryBudget moves the soft memory limit by as much as --memory-budget
+// moves the budget of open conversations from its default (unless
+// GOMEMLIMIT is set), so that a bigger budget does not make the collector
+// run all the time nor a smaller one leave the limit where it was. It
+// returns a function that restores the limit.
+func withMemoryBudget(budget int) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" || budget == lint.DefaultMemoryBudget {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(-1)
+	if old == math.MaxInt64 {
+		return func() {} // no limit (chatlint run in process by a test)
+	}
+	debug.SetMemoryLimit(max(old+int64(budget-lint.DefaultMemoryBudget), 32<<20))
+	return func() { debug.SetMemoryLimit(old) }
+}
 
 // run executes the command line and returns the process exit code:
 // 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
