@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -92,20 +93,33 @@ func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, b
 		return txtHeader{}, 0, false
 	}
 	if layout != 2 {
-		if m := txtNameFirst.FindStringSubmatch(s); m != nil {
+		if m := txtNameFirst.FindStringSubmatch(s); m != nil && txtName(m[1]) {
 			if t, ok := txtTime(m[2:8], loc); ok {
 				return txtHeader{name: strings.TrimSpace(m[1]), time: t}, 1, true
 			}
 		}
 	}
 	if layout != 1 {
-		if m := txtTimeFirst.FindStringSubmatch(s); m != nil {
+		if m := txtTimeFirst.FindStringSubmatch(s); m != nil && txtName(m[7]) {
 			if t, ok := txtTime(m[1:7], loc); ok {
 				return txtHeader{name: strings.TrimSpace(m[7]), time: t}, 2, true
 			}
 		}
 	}
 	return txtHeader{}, 0, false
+}
+
+// txtName reports whether a header's name can be a sender's: not a piece of
+// a sentence that happens to end (or start) with a date and time, such as
+// 您的订单下单时间是：2026-11-04 10:00:06 or 2026-11-05 18:00 前送达，请注意查收.
+// A name holds no sentence punctuation, does not end with a colon (a label
+// before the time) and is at most 40 characters long.
+func txtName(name string) bool {
+	name = strings.TrimSpace(name)
+	if strings.ContainsAny(name, "，。！？；…,!?;") || utf8.RuneCountInString(name) > 40 {
+		return false
+	}
+	return !strings.HasSuffix(name, ":") && !strings.HasSuffix(name, "：")
 }
 
 type txtHeader struct {

@@ -141,7 +141,11 @@ func TestTxtHeaders(t *testing.T) {
 			t.Errorf("%q: got %q layout %d ok %v", tc.line, h.name, layout, ok)
 		}
 	}
-	for _, line := range []string{"在吗", "2026-11-04 10:00:06", "订单号 123456", "会在 10:00 发货"} {
+	// content lines that end (or start) with a date and time are not headers
+	for _, line := range []string{"在吗", "2026-11-04 10:00:06", "订单号 123456", "会在 10:00 发货",
+		"您的订单下单时间是：2026-11-04 10:00:06", "下单时间: 2026-11-04 10:00", "好的，预计送达 2026-11-05 18:00",
+		"2026-11-05 18:00 前送达，请注意查收", "2026-11-05 18:00 前送达! 请注意查收",
+		"亲亲这边帮您查询了一下物流信息显示您的包裹已经到达了您所在城市的快递网点了预计最晚 2026-11-05 18:00"} {
 		if _, _, ok := parseTxtHeader(line, 0, tzSH); ok {
 			t.Errorf("%q taken for a header", line)
 		}
@@ -170,4 +174,16 @@ func FuzzReadTxt(f *testing.F) {
 		s, err := readData(t, "txt", data, Options{Agents: []string{"店铺名:*", "我"}})
 		checkInvariants(t, s, err)
 	})
+}
+
+// A content line that ends with a date and time stays in its message.
+func TestTxtContentEndingInATime(t *testing.T) {
+	data := "tb_buyer1 2026-11-04 10:00:00\n我的订单什么时候到\n店铺名:小美 2026-11-04 10:00:06\n您好亲，您的订单下单时间是：2026-11-04 09:58:00\n预计送达：2026-11-05 18:00\n"
+	s := mustRead(t, "txt", data, Options{Agents: []string{"店铺名:*"}})
+	if len(s.msgs) != 2 || len(s.rejects) != 0 {
+		t.Fatalf("got %d messages, %d rejects: %+v", len(s.msgs), len(s.rejects), s.msgs)
+	}
+	if want := "您好亲，您的订单下单时间是：2026-11-04 09:58:00\n预计送达：2026-11-05 18:00"; s.msgs[1].Text != want {
+		t.Errorf("agent message %q, want %q", s.msgs[1].Text, want)
+	}
 }
