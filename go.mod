@@ -1,6 +1,6 @@
 module github.com/chatlint/chatlint
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/go-ego/gse v0.80.3
