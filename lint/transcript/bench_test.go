@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/chatlint/chatlint/internal/benchgen"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/transcript"
@@ -36,7 +38,7 @@ func (s *discardSink) SkipRecord(lint.Pos, string) error { return nil }
 // BenchmarkReadJSONL measures the JSONL reader (decoding, detection,
 // parsing every record, times included) in MB/s: "jsonl" with the format
 // given, "auto" with it detected, "file" reading a file from disk (page
-// cache) rather than memory.
+// cache) rather than memory, "gb18030" the same corpus in GB18030, detected.
 func BenchmarkReadJSONL(b *testing.B) {
 	data := benchCorpus()
 	loc := time.FixedZone("CST", 8*3600)
@@ -44,20 +46,26 @@ func BenchmarkReadJSONL(b *testing.B) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, bc := range []struct {
 		name, format, path string
+		data               []byte
 	}{
-		{"jsonl", "jsonl", "-"},
-		{"auto", "auto", "-"},
-		{"file", "auto", file},
+		{"jsonl", "jsonl", "-", data},
+		{"auto", "auto", "-", data},
+		{"file", "auto", file, data},
+		{"gb18030", "auto", "-", gbk}, // decoded line by line (files that mix encodings)
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
+			b.SetBytes(int64(len(bc.data)))
 			b.ReportAllocs()
 			var sink discardSink
 			for b.Loop() {
 				sink = discardSink{}
-				opts := transcript.Options{Format: bc.format, Location: loc, Stdin: bytes.NewReader(data)}
+				opts := transcript.Options{Format: bc.format, Location: loc, Stdin: bytes.NewReader(bc.data)}
 				if err := transcript.ReadAll(context.Background(), []string{bc.path}, opts, &sink); err != nil {
 					b.Fatal(err)
 				}

@@ -22,8 +22,8 @@ import (
 //   - in a file guessed to be UTF-8, a line that is not valid UTF-8 is read
 //     as GB18030 or Big5 (whichever yields more common characters);
 //   - in a file guessed to be GB18030 or Big5, a line that is valid UTF-8
-//     and holds non-ASCII text is read as UTF-8 when that yields at least as
-//     many common characters as the guessed encoding.
+//     and holds non-ASCII text is read as UTF-8 when that yields more common
+//     characters than the guessed encoding.
 //
 // Valid UTF-8 in a UTF-8 file passes through in large chunks, checked but
 // not copied twice. A line longer than the buffer is decided piece by piece.
@@ -96,7 +96,12 @@ var newline = []byte{'\n'}
 // UTF-8 ahead (m.valid) or decodes a line that is not; in a GB18030 or Big5
 // file it decodes the next line.
 func (m *mixedReader) fill() {
-	chunk, err := m.br.Peek(mixedUnit)
+	// a whole line already buffered will do; Peek(mixedUnit) would first
+	// move the buffered bytes to the front of the buffer, for every line
+	chunk, err := m.br.Peek(m.br.Buffered())
+	if bytes.IndexByte(chunk, '\n') < 0 || m.primary == nil {
+		chunk, err = m.br.Peek(mixedUnit)
+	}
 	atEOF := errors.Is(err, io.EOF)
 	switch {
 	case err != nil && !atEOF:
@@ -184,7 +189,9 @@ func (m *mixedReader) lineEncoding(unit []byte, complete bool) encoding.Encoding
 	if m.primary == traditionalchinese.Big5 {
 		common = commonTraditional
 	}
-	if utf8Score(unit) >= chineseScore(unit, m.primary, common) {
+	// more common characters as UTF-8: GBK's 木木 (C4 BE C4 BE) is valid
+	// UTF-8 too, but reads ľľ, which holds none
+	if utf8Score(unit) > chineseScore(unit, m.primary, common) {
 		return nil
 	}
 	return m.primary

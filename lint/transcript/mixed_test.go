@@ -83,6 +83,9 @@ func TestMixedEncodings(t *testing.T) {
 			lines2: 1, first: 4, wantPrimary: traditionalchinese.Big5},
 		{name: "ASCII lines in a GBK file are not counted", lines: []mixedLine{{'g', simp}, {'a', ascii}, {'g', simp}, {'a', ascii}},
 			wantPrimary: simplifiedchinese.GB18030},
+		// GBK's 木木 (C4 BE C4 BE) is valid UTF-8 as well (ľľ): it stays GBK
+		{name: "GBK that is valid UTF-8 stays GBK", lines: []mixedLine{{'g', simp}, {'g', `{"sender":"木木694","text":"ok"}`}, {'g', simp}},
+			wantPrimary: simplifiedchinese.GB18030},
 	}
 	for _, tt := range tests {
 		var data []byte
