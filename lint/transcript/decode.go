@@ -355,8 +355,16 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 	if guessed {
 		// lines in another encoding would not be written back as they were
 		stats := &mixedStats{primary: e}
-		if _, err := io.Copy(io.Discard, newMixedReader(br, stats)); err != nil {
-			return nil, nil, err
+		if e != nil {
+			if _, err := io.Copy(io.Discard, newMixedReader(br, stats)); err != nil {
+				return nil, nil, err
+			}
+		} else {
+			for i, line := range bytes.Split(data, []byte("\n")) {
+				if _, enc, ok := recodeLine(line); ok {
+					stats.note(i+1, enc)
+				}
+			}
 		}
 		if stats.lines > 0 {
 			return nil, nil, fmt.Errorf("the file mixes encodings (%s, but line %d is %s): convert it to one encoding first",

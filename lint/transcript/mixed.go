@@ -14,30 +14,28 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// mixedReader decodes a file whose encoding was guessed from its first 64 KB
-// line by line, so that a file that mixes encodings (two exports joined with
-// cat, one UTF-8 and one GBK) reads right throughout instead of turning the
-// other encoding's lines into U+FFFD or mojibake:
+// A file that mixes encodings (two exports joined with cat, one UTF-8 and one
+// GBK) is read right throughout, each line in its own encoding, instead of
+// turning the other encoding's lines into U+FFFD or mojibake:
 //
 //   - in a file guessed to be UTF-8, a line that is not valid UTF-8 is read
-//     as GB18030 or Big5 (whichever yields more common characters);
-//   - in a file guessed to be GB18030 or Big5, a line that is valid UTF-8
-//     and holds non-ASCII text is read as UTF-8 when that yields more common
+//     as GB18030 or Big5 (whichever yields more common characters) when that
+//     reads it cleanly. The file is not checked ahead (that would cost every
+//     run a pass over its bytes): each format's reader finds the lines that
+//     are not valid UTF-8 as it parses them and reads them again with
+//     Source.recode (recodeLine);
+//   - in a file guessed to be GB18030 or Big5, which is decoded anyway,
+//     mixedReader decodes line by line, reading a line that is valid UTF-8
+//     and holds non-ASCII text as UTF-8 when that yields more common
 //     characters than the guessed encoding.
 //
-// Valid UTF-8 in a UTF-8 file passes through in large chunks, checked but
-// not copied twice. A line longer than the buffer is decided piece by piece.
-// The lines read in the other encoding are noted in stats.
-//
-// The readers use it for files guessed to be GB18030 or Big5, which pay for
-// decoding anyway. A file guessed to be UTF-8 is not checked ahead (that
-// would cost every run a pass over its bytes): each format's reader finds
-// the lines that are not valid UTF-8 as it parses them and reads them again
-// with Source.recode, with the same result. FileEncoding uses it for both.
+// The lines read in the other encoding are noted in a mixedStats.
+
+// mixedReader decodes a file guessed to be GB18030 or Big5 line by line (a
+// line longer than the buffer piece by piece), reading UTF-8 lines as UTF-8.
 type mixedReader struct {
 	br      *bufio.Reader
-	primary encoding.Encoding // nil: UTF-8
-	valid   int               // bytes at the front of br's buffer known to be valid UTF-8 (UTF-8 files)
+	primary encoding.Encoding // GB18030 or Big5
 	out     []byte            // decoded bytes not yet returned
 	obuf    []byte            // out's storage
 	decs    map[encoding.Encoding]*encoding.Decoder
@@ -57,14 +55,6 @@ func newMixedReader(br *bufio.Reader, stats *mixedStats) *mixedReader {
 
 func (m *mixedReader) Read(p []byte) (int, error) {
 	for len(m.out) == 0 {
-		if m.primary == nil && m.valid > 0 {
-			// known-good UTF-8: straight from br's buffer into p
-			n, _ := m.br.Read(p[:min(len(p), m.valid)])
-			m.valid -= n
-			m.line += bytes.Count(p[:n], newline)
-			m.midLine = n > 0 && p[n-1] != '\n'
-			return n, nil
-		}
 		if m.err != nil {
 			return 0, m.err
 		}
@@ -79,9 +69,6 @@ func (m *mixedReader) Read(p []byte) (int, error) {
 // are decoded ahead), without consuming them.
 func (m *mixedReader) Peek(n int) ([]byte, error) {
 	for len(m.out) == 0 {
-		if m.primary == nil && m.valid > 0 {
-			return m.br.Peek(min(n, m.valid))
-		}
 		if m.err != nil {
 			return nil, m.err
 		}
@@ -92,14 +79,12 @@ func (m *mixedReader) Peek(n int) ([]byte, error) {
 
 var newline = []byte{'\n'}
 
-// fill decides the next piece of input: in a UTF-8 file it finds the valid
-// UTF-8 ahead (m.valid) or decodes a line that is not; in a GB18030 or Big5
-// file it decodes the next line.
+// fill decodes the next line, or as much of it as the buffer holds.
 func (m *mixedReader) fill() {
 	// a whole line already buffered will do; Peek(mixedUnit) would first
 	// move the buffered bytes to the front of the buffer, for every line
 	chunk, err := m.br.Peek(m.br.Buffered())
-	if bytes.IndexByte(chunk, '\n') < 0 || m.primary == nil {
+	if bytes.IndexByte(chunk, '\n') < 0 {
 		chunk, err = m.br.Peek(mixedUnit)
 	}
 	atEOF := errors.Is(err, io.EOF)
@@ -110,21 +95,6 @@ func (m *mixedReader) fill() {
 	case len(chunk) == 0:
 		m.err = io.EOF
 		return
-	}
-	if m.primary == nil {
-		bad := invalidUTF8At(chunk, !atEOF)
-		if bad < 0 {
-			// all valid (but for a character cut at the end of the buffer)
-			if m.valid = len(chunk); !atEOF {
-				m.valid = validCut(chunk)
-			}
-			if m.valid > 0 {
-				return
-			}
-		} else if start := bytes.LastIndexByte(chunk[:bad], '\n') + 1; start > 0 {
-			m.valid = start // the lines before the bad one are fine
-			return
-		}
 	}
 	// the line at the front, or as much of it as the buffer holds
 	unit, complete := chunk, atEOF
@@ -175,13 +145,6 @@ func (m *mixedReader) decodeAs(enc encoding.Encoding, src []byte, complete bool)
 // lineEncoding picks the encoding of one line (or piece of a line; complete
 // says it ends the line): nil for UTF-8.
 func (m *mixedReader) lineEncoding(unit []byte, complete bool) encoding.Encoding {
-	if m.primary == nil {
-		// a line that is not UTF-8: GB18030 or Big5, if one reads it cleanly
-		if _, enc, ok := recodeLine(unit); ok {
-			return enc
-		}
-		return nil
-	}
 	if !hasNonASCII(unit) || invalidUTF8At(unit, !complete) >= 0 {
 		return m.primary
 	}

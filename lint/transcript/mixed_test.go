@@ -16,11 +16,12 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
-// mixedDecode decodes data through a mixedReader (as decode does for a
-// GB18030 or Big5 guess, and FileEncoding for a UTF-8 one too), reading
-// through a reader that returns the data in pieces of the given kind; it
-// returns the text and the count and first line of the lines read in the
-// other encoding.
+// mixedDecode decodes data as the readers see it, through a reader that
+// returns it in pieces of the given kind: a GB18030 or Big5 guess through a
+// mixedReader, a UTF-8 guess as it is with each line that is not valid UTF-8
+// read again by Source.recode (as the format's reader does when its parsing
+// finds the line invalid). It returns the text and the count and first line
+// of the lines read in the other encoding.
 func mixedDecode(t testing.TB, data []byte, wrap func(io.Reader) io.Reader) (text string, lines, first int) {
 	t.Helper()
 	br := bufio.NewReaderSize(wrap(bytes.NewReader(data)), bufSize)
@@ -29,9 +30,25 @@ func mixedDecode(t testing.TB, data []byte, wrap func(io.Reader) io.Reader) (tex
 		t.Fatalf("encoding not guessed: %v", err)
 	}
 	stats := &mixedStats{primary: e}
-	out, err := io.ReadAll(bufio.NewReaderSize(&crReader{r: newMixedReader(br, stats)}, 2*bufSize))
+	var src peekReader = br
+	if e != nil {
+		src = newMixedReader(br, stats)
+	}
+	out, err := io.ReadAll(bufio.NewReaderSize(&crReader{r: src}, 2*bufSize))
 	if err != nil {
 		t.Fatalf("read: %v", err)
+	}
+	if e == nil {
+		s := &Source{mixed: stats}
+		var b []byte
+		for i, line := range bytes.SplitAfter(out, []byte("\n")) {
+			body := bytes.TrimSuffix(line, []byte("\n"))
+			if l, ok := s.recode(body, i+1); ok {
+				body = l
+			}
+			b = append(append(b, body...), line[len(bytes.TrimSuffix(line, []byte("\n"))):]...)
+		}
+		out = b
 	}
 	return string(out), stats.lines, stats.first
 }
@@ -311,5 +328,29 @@ func TestMixedEncodingsEveryFormat(t *testing.T) {
 				t.Errorf("warnings %q, want one naming line %d", w, tc.wantLine)
 			}
 		})
+	}
+}
+
+// FileEncoding (for --fix) refuses a file that mixes encodings, whichever
+// encoding the guess is, naming the first line in the other one.
+func TestFileEncodingRefusesMixed(t *testing.T) {
+	gbk := encodeWith(t, simplifiedchinese.GBK, "这个我也不知道\n")
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		// the sample (64 KB) all UTF-8
+		{"UTF-8, then GBK", append([]byte(strings.Repeat("您好，这件有货\n", 4000)), gbk...), "UTF-8, but line 4001 is GB18030"},
+		{"GBK, then UTF-8", append(append(append([]byte{}, gbk...), gbk...), "您好，这件有货\n"...), "GB18030, but line 3 is UTF-8"},
+	} {
+		if _, _, err := FileEncoding(tc.data, ""); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want an error with %q", tc.name, err, tc.want)
+		}
+	}
+	for _, data := range [][]byte{[]byte("您好，这件有货\n"), append(gbk, gbk...)} {
+		if _, _, err := FileEncoding(data, ""); err != nil {
+			t.Errorf("%q: %v", data, err)
+		}
 	}
 }
