@@ -350,19 +350,30 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 // reportMalformed tells stderr about malformed records when the report does
 // not show them to a person: all of them for CSV (which has no place for
 // them), the first few for the other machine formats, none for text.
+// Records of one file failing alike are one entry with their lines.
 func reportMalformed(w io.Writer, format string, errs []lint.RecordError) {
 	if len(errs) == 0 || format == "text" {
 		return
 	}
-	show := len(errs)
-	if format != "csv" && show > 10 {
-		show = 10
+	groups := report.GroupRecordErrors(errs)
+	show, lines := len(groups), 0
+	if format != "csv" {
+		show, lines = min(show, 10), 10
 	}
 	fmt.Fprintf(w, "chatlint: %d malformed record(s) not linted:\n", len(errs))
-	for _, e := range errs[:show] {
-		fmt.Fprintf(w, "  %s\n", e.Error())
+	shown := 0
+	for _, g := range groups[:show] {
+		fmt.Fprintf(w, "  %s: %s\n", g.First(), g.Err)
+		if n := len(g.Lines) - 1; n > 0 {
+			fmt.Fprintf(w, "    and %d more like it", n)
+			if l := report.LineRanges(g.Lines[1:], lines); l != "" {
+				fmt.Fprintf(w, ", lines %s", l)
+			}
+			fmt.Fprintln(w)
+		}
+		shown += len(g.Lines)
 	}
-	if show < len(errs) {
-		fmt.Fprintf(w, "  … and %d more (all are in the report)\n", len(errs)-show)
+	if shown < len(errs) {
+		fmt.Fprintf(w, "  … and %d more (all are in the report)\n", len(errs)-shown)
 	}
 }

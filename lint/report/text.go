@@ -199,8 +199,21 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	}
 	if len(s.Errors) > 0 {
 		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 条记录无法读取（未检查）:", len(s.Errors))))
-		for _, e := range s.Errors {
-			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, e.Pos.String()), e.Err)
+		// records failing alike are one entry: the first in full, then
+		// the lines of the others
+		for _, g := range GroupRecordErrors(s.Errors) {
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), g.Err)
+			if n := len(g.Lines) - 1; n > 0 {
+				const indent = "        "
+				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取", indent, n)
+				if lines := LineRanges(g.Lines[1:], 0); lines != "" {
+					head += "，行 "
+					lines = wrapWords(lines, indent, displayWidth(head), 96)
+					head += lines
+				}
+				fmt.Fprint(w, head)
+				fmt.Fprintln(w)
+			}
 		}
 		fmt.Fprintln(w)
 	}

@@ -90,6 +90,7 @@ func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 					return st.fail(err)
 				}
 				w.outer++
+				w.at = "[]"
 				if err := w.element(n); err != nil {
 					return err
 				}
@@ -119,6 +120,7 @@ type jsonWalker struct {
 	paths [nFields][]pathStep
 	up    [nFields]int // leading ^ of a field path: levels to skip outward
 	outer int          // 1-based index of the current top-level element
+	at    string       // default layout: the messages path of the elements emitted, for hints
 }
 
 // top handles a whole top-level object.
@@ -127,6 +129,7 @@ func (w *jsonWalker) top(n *jnode) error {
 		if convs := n.get("conversations"); convs != nil && convs.kind == '[' {
 			for _, c := range convs.vals {
 				w.outer++
+				w.at = "conversations[]"
 				if err := w.element(c); err != nil {
 					return err
 				}
@@ -134,6 +137,7 @@ func (w *jsonWalker) top(n *jnode) error {
 			return nil
 		}
 		w.outer++
+		w.at = ""
 		return w.element(n)
 	}
 	if w.steps[0].iter {
@@ -154,6 +158,7 @@ func (w *jsonWalker) element(n *jnode) error {
 				return w.reject(msgs.line, `"messages": expected a list of messages, got `+n.describe())
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
+			w.at = joinPath(w.at, "messages[]")
 			for _, m := range msgs.vals {
 				if err := w.emit(m, []*jnode{n}, conv); err != nil {
 					return err
@@ -263,7 +268,13 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 			if len(keys) > 8 {
 				keys = append(keys[:8:8], "…")
 			}
-			msg += " (keys: " + strings.Join(keys, ", ") + "; for another layout use --messages and --map)"
+			hint := "for another layout use --messages and --map"
+			if w.steps == nil {
+				if h := layoutHint(leaf, w.at); h != "" {
+					hint = h
+				}
+			}
+			msg += " (keys: " + strings.Join(keys, ", ") + "; " + hint + ")"
 		}
 		return w.reject(pos.Line, msg)
 	}
@@ -294,6 +305,14 @@ func (w *jsonWalker) nested() bool {
 		}
 	}
 	return iters >= 2
+}
+
+// joinPath appends a key (and what follows it) to a messages path.
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
 }
 
 // lookup follows a field path from n; nil when absent.

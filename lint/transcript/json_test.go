@@ -199,6 +199,8 @@ func FuzzReadJSON(f *testing.F) {
 		`{"conversations":[{"messages":[{"role":"bot","text":1}]}]}`,
 		`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["", "x"]}]}]`,
 		"[{\"role\":\"agent\",\"te",
+		`[{"id":"c","data":{"records":[{"id":1,"from":"user","content":"x"}]}}]`,
+		`{"chat":{"lines":[{"sender":"客服","消息":"x"}]}}`,
 		`[[[[]]]]`,
 		`{"a":}`,
 		`null`,

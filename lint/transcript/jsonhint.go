@@ -1,0 +1,237 @@
+package transcript
+
+import (
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// layoutHint suggests the flags that would read an element of the default
+// JSON layout that holds no "text": --map text=KEY when the element has a
+// text-like key (content, body, 内容, …), else --messages PATH when a list
+// inside it (at most three levels down) holds strings or objects with a
+// text-like key, with the --map entries that list needs. prefix is the
+// messages path of the element itself ("[]" for an element of a top-level
+// array, "" for a top-level object). It returns "" when it sees nothing.
+func layoutHint(n *jnode, prefix string) string {
+	if n == nil || n.kind != '{' {
+		return ""
+	}
+	if key := textKey(n); key != "" {
+		if !plainKey(key) {
+			return ""
+		}
+		return "try --map text=" + shellWord(key)
+	}
+	path, leaves, frames := findMessageList(n, 3)
+	if path == "" {
+		return ""
+	}
+	full := joinPath(prefix, path)
+	var maps []string
+	if id := n.get("id"); n.get("conversation") == nil && id != nil && isScalar(id) {
+		if anyHas(leaves, "id") {
+			maps = append(maps, "conversation=^id")
+		} else {
+			maps = append(maps, "conversation=id")
+		}
+	}
+	var roles []string
+	if key := roleField(append(frames, leaves...)); plainKey(key) {
+		maps = append(maps, "role="+key)
+		roles = roleSynonyms(n, key)
+	}
+	if len(leaves) > 0 && leaves[0].kind == 's' {
+		maps = append(maps, "text=.")
+	} else if key := textKey(leaves[0]); key != "text" {
+		if !plainKey(key) {
+			return ""
+		}
+		maps = append(maps, "text="+key)
+	}
+	hint := "the messages may be at " + full + ": try --messages " + shellWord(full)
+	if len(maps) > 0 {
+		hint += " --map " + shellWord(strings.Join(maps, ","))
+	}
+	if len(roles) > 0 {
+		hint += " --roles " + shellWord(strings.Join(roles, ","))
+	}
+	return hint
+}
+
+// findMessageList looks for the first list (breadth first, at most depth
+// levels of keys and lists down) whose leading elements are all strings or
+// all objects with a text-like key; it returns the list's path relative to
+// n, those elements and the objects passed on the way (outermost first).
+func findMessageList(n *jnode, depth int) (string, []*jnode, []*jnode) {
+	type step struct {
+		node   *jnode
+		path   string
+		frames []*jnode
+		depth  int
+	}
+	queue := []step{{node: n}}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		if s.depth >= depth || s.node.kind != '{' {
+			continue
+		}
+		frames := append(s.frames[:len(s.frames):len(s.frames)], s.node)
+		for i, key := range s.node.keys {
+			v := s.node.vals[i]
+			if !plainKey(key) {
+				continue // the path syntax cannot name it
+			}
+			path := joinPath(s.path, key)
+			switch v.kind {
+			case '{':
+				queue = append(queue, step{v, path, frames, s.depth + 1})
+			case '[':
+				if leaves := messageLike(v); leaves != nil {
+					return path + "[]", leaves, frames
+				}
+				// a list of objects that hold the messages: turns[].utterances[]
+				if len(v.vals) > 0 && v.vals[0].kind == '{' {
+					queue = append(queue, step{v.vals[0], path + "[]", frames, s.depth + 1})
+				}
+			}
+		}
+	}
+	return "", nil, nil
+}
+
+// messageLike returns the leading elements of list when they look like
+// messages: all strings (at least one not empty), or all objects with a
+// text-like key.
+func messageLike(list *jnode) []*jnode {
+	head := list.vals[:min(len(list.vals), 4)]
+	if len(head) == 0 {
+		return nil
+	}
+	strs, objs, text := 0, 0, false
+	for _, e := range head {
+		switch {
+		case e.kind == 's':
+			strs++
+			text = text || e.s != ""
+		case e.kind == '{' && textKey(e) != "":
+			objs++
+		}
+	}
+	if (strs == len(head) && text) || objs == len(head) {
+		return head
+	}
+	return nil
+}
+
+// textKey returns the key of an object that names the message text ("text",
+// or an alias such as content, body, msg, 内容) with a string value, or "".
+func textKey(n *jnode) string {
+	best, rank := "", len(headerAliases[fText])
+	for i, key := range n.keys {
+		if n.vals[i].kind != 's' {
+			continue
+		}
+		folded := foldHeader(key)
+		for j, alias := range headerAliases[fText][:rank] {
+			if folded == alias {
+				best, rank = key, j
+				break
+			}
+		}
+	}
+	return best
+}
+
+// roleField returns a key other than "role" whose string value, in one of the
+// objects, is a role name or a common synonym of one (the Weibo dialogues'
+// "sender": "customer"), or "".
+func roleField(objs []*jnode) string {
+	for _, o := range objs {
+		if o.kind != '{' || o.get("role") != nil {
+			continue
+		}
+		for i, key := range o.keys {
+			if v := o.vals[i]; v.kind == 's' {
+				_, ok := lint.ParseRole(v.s)
+				if _, syn := hintRoles[strings.ToLower(strings.TrimSpace(v.s))]; ok || syn {
+					return key
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// hintRoles are role values common in exports that a --roles hint maps;
+// they are never applied without being asked for.
+var hintRoles = map[string]lint.Role{
+	"helpdesk": lint.Agent, "staff": lint.Agent, "service": lint.Agent, "support": lint.Agent,
+	"kefu": lint.Agent, "seller": lint.Agent, "客服": lint.Agent, "商家": lint.Agent, "卖家": lint.Agent,
+	"user": lint.Customer, "buyer": lint.Customer, "client": lint.Customer, "visitor": lint.Customer,
+	"顾客": lint.Customer, "用户": lint.Customer, "买家": lint.Customer, "客户": lint.Customer, "访客": lint.Customer,
+	"robot": lint.Bot, "机器人": lint.Bot,
+}
+
+// roleSynonyms returns VALUE=ROLE entries for the values of key, anywhere
+// in n, that are not canonical role names but common synonyms of one.
+func roleSynonyms(n *jnode, key string) []string {
+	var out []string
+	seen := map[string]bool{}
+	budget := 2000 // nodes visited: a hint need not read a huge element whole
+	var visit func(*jnode)
+	visit = func(n *jnode) {
+		if budget--; budget < 0 || (n.kind != '{' && n.kind != '[') {
+			return
+		}
+		if v := n.get(key); v != nil && v.kind == 's' && !seen[v.s] {
+			seen[v.s] = true
+			if _, ok := lint.ParseRole(v.s); !ok && plainKey(v.s) {
+				if r, ok := hintRoles[strings.ToLower(strings.TrimSpace(v.s))]; ok {
+					out = append(out, v.s+"="+r.String())
+				}
+			}
+		}
+		for _, c := range n.vals {
+			visit(c)
+		}
+	}
+	visit(n)
+	return out
+}
+
+// anyHas reports whether one of the objects has key.
+func anyHas(objs []*jnode, key string) bool {
+	for _, o := range objs {
+		if o.get(key) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func isScalar(n *jnode) bool { return n.kind == 's' || n.kind == 'n' }
+
+// plainKey reports whether key can be written in a path and in a --map
+// entry as it is: not empty, and without . [ ] , = or a leading ^.
+func plainKey(key string) bool {
+	return key != "" && !strings.ContainsAny(key, ".[],=") && key[0] != '^'
+}
+
+// shellWord quotes s for a POSIX shell when it holds more than letters,
+// digits and a few safe characters.
+func shellWord(s string) string {
+	safe := s != ""
+	for _, r := range s {
+		if !(r == '_' || r == '-' || r == '.' || r == '=' || r == ',' || r == '/' ||
+			r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7F && r != 0xA0) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

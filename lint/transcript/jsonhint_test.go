@@ -1,0 +1,113 @@
+package transcript
+
+import (
+	"strings"
+	"testing"
+)
+
+// hintArgs splits a hint's suggested flags (after "try ") into a mapping,
+// unquoting the shell words, so that a test can follow the hint.
+func hintArgs(t *testing.T, hint string) *Mapping {
+	t.Helper()
+	_, cmd, ok := strings.Cut(hint, "try ")
+	if !ok {
+		t.Fatalf("hint %q suggests no flags", hint)
+	}
+	var words []string
+	for cmd != "" {
+		cmd = strings.TrimLeft(cmd, " ")
+		if strings.HasPrefix(cmd, "'") {
+			end := strings.Index(cmd[1:], "'")
+			words = append(words, cmd[1:1+end])
+			cmd = cmd[2+end:]
+			continue
+		}
+		w, rest, _ := strings.Cut(cmd, " ")
+		words, cmd = append(words, w), rest
+	}
+	m := &Mapping{Fields: map[string]string{}, Roles: map[string]string{}}
+	pairs := func(s string, into map[string]string) {
+		for _, kv := range strings.Split(s, ",") {
+			k, v, _ := strings.Cut(kv, "=")
+			into[k] = v
+		}
+	}
+	for i := 0; i+1 < len(words); i += 2 {
+		switch words[i] {
+		case "--messages":
+			m.Messages = words[i+1]
+		case "--map":
+			pairs(words[i+1], m.Fields)
+		case "--roles":
+			pairs(words[i+1], m.Roles)
+		default:
+			t.Fatalf("hint %q: unexpected %q", hint, words[i])
+		}
+	}
+	return m
+}
+
+func TestJSONLayoutHint(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		hint       string // expected in the first reject ("" : the generic advice)
+		msgs       int    // messages read when the hint is followed
+	}{
+		{"weibo dialogues",
+			`[{"id":"37","turns":[{"sender":"customer","utterances":["在吗","人呢"]},{"sender":"helpdesk","utterances":["","您好"]}]}]`,
+			`the messages may be at [].turns[].utterances[]: try --messages '[].turns[].utterances[]' --map conversation=id,role=sender,text=. --roles helpdesk=agent`, 4},
+		{"a text-like key: content",
+			`[{"conversation":"c","role":"agent","content":"您好"}]`,
+			`try --map text=content`, 1},
+		{"a Chinese text key",
+			`[{"会话":"c","role":"agent","内容":"您好"}]`,
+			`try --map text=内容`, 1},
+		{"the alias ranked first wins: content over msg",
+			`[{"role":"agent","msg":"x","content":"您好"}]`,
+			`try --map text=content`, 1},
+		{"a list of message objects inside an object",
+			`[{"session":"s1","data":{"records":[{"role":"customer","content":"在吗"},{"role":"agent","content":"在的"}]}}]`,
+			`the messages may be at [].data.records[]: try --messages '[].data.records[]' --map text=content`, 2},
+		{"messages with their own id: the conversation's is ^id",
+			`[{"id":"c9","items":[{"id":"m1","from":"user","body":"在吗"},{"id":"m2","from":"staff","body":"您好"}]}]`,
+			`the messages may be at [].items[]: try --messages '[].items[]' --map 'conversation=^id,role=from,text=body' --roles user=customer,staff=agent`, 2},
+		{"a top-level object",
+			`{"chat":{"lines":[{"role":"agent","text":"您好"}]}}`,
+			`the messages may be at chat.lines[]: try --messages 'chat.lines[]'`, 1},
+		{"nothing that looks like messages",
+			`[{"id":"c","n":[1,2,3],"tags":["",""]}]`, ``, 0},
+		{"a key the path syntax cannot name",
+			`[{"id":"c","a.b":[{"role":"agent","text":"x"}]}]`, ``, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "json", tc.data, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) == 0 {
+				t.Fatalf("no rejects (messages %v)", msgLines(s.msgs))
+			}
+			got := s.rejects[0].Err
+			if tc.hint == "" {
+				if !strings.Contains(got, "for another layout use --messages and --map") {
+					t.Fatalf("reject %q: want the generic advice", got)
+				}
+				return
+			}
+			if !strings.Contains(got, "; "+tc.hint+")") {
+				t.Fatalf("reject\n %q\nwant the hint\n %q", got, tc.hint)
+			}
+			if tc.msgs == 0 {
+				return
+			}
+			// following the hint reads every message
+			s, err = readData(t, "json", tc.data, Options{Mapping: hintArgs(t, tc.hint)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) > 0 || len(s.msgs) != tc.msgs {
+				t.Fatalf("following the hint: %d messages, rejects %v", len(s.msgs), s.rejects)
+			}
+		})
+	}
+}
