@@ -67,8 +67,9 @@ func htmlMustRead(name string) string {
 // does not grow with the run.
 const htmlKeep = 200
 
-// htmlMaxErrors caps the malformed records listed on the page (all are
-// counted; the JSON report lists every one).
+// htmlMaxErrors caps the groups of malformed records listed on the page,
+// and the lines listed for each group (all are counted; the JSON report
+// lists every one).
 const htmlMaxErrors = 1000
 
 func init() {
@@ -469,8 +470,16 @@ type htmlPage struct {
 	ShownNote                 string
 	FilterAgents, FilterRules []string
 
-	RecordErrors []lint.RecordError
-	MoreErrors   int
+	RecordErrors []htmlErrorGroup
+	MoreErrors   int // records in the groups not listed
+}
+
+// htmlErrorGroup is a row of the malformed-records table: the first record
+// of a group failing alike, and how many more there are and where.
+type htmlErrorGroup struct {
+	Pos, Err  string
+	More      int
+	MoreLines string
 }
 
 // htmlPack is an active pack and how many of its rules apply.
@@ -650,10 +659,13 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	p.FilterAgents, p.FilterRules = htmlSortedSet(agents), htmlSortedSet(rules)
 	p.ShownNote = h.shownNote(s, len(convs))
 
-	p.RecordErrors = s.Errors
-	if len(p.RecordErrors) > htmlMaxErrors {
-		p.MoreErrors = len(p.RecordErrors) - htmlMaxErrors
-		p.RecordErrors = p.RecordErrors[:htmlMaxErrors]
+	for i, g := range GroupRecordErrors(s.Errors) {
+		if i == htmlMaxErrors {
+			p.MoreErrors += len(g.Lines)
+			continue
+		}
+		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.First().String(), Err: g.Err,
+			More: len(g.Lines) - 1, MoreLines: LineRanges(g.Lines[1:], htmlMaxErrors)})
 	}
 
 	bw := bufio.NewWriter(h.w)

@@ -296,13 +296,20 @@ func TestHTMLRecordErrors(t *testing.T) {
 	var buf bytes.Buffer
 	w, _ := New("html", &buf, Options{Location: time.UTC, Scoring: htmlScoring})
 	sum := lint.NewSummary()
-	sum.Errors = []lint.RecordError{{Pos: lint.Pos{File: "day.jsonl", Line: 7}, Err: `invalid JSON: <oops>`}}
-	sum.Rejected, sum.Records = 1, 1
+	sum.Errors = []lint.RecordError{
+		{Pos: lint.Pos{File: "day.jsonl", Line: 7}, Err: `invalid JSON: <oops>`},
+		{Pos: lint.Pos{File: "day.json", Line: 2}, Err: `missing "text"`},
+		{Pos: lint.Pos{File: "day.json", Line: 9}, Err: `missing "text"`},
+		{Pos: lint.Pos{File: "day.json", Line: 10}, Err: `missing "text"`},
+	}
+	sum.Rejected, sum.Records = 4, 4
 	if err := w.Close(sum); err != nil {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	for _, want := range []string{`<section id="errors"`, `<td class="pos">day.jsonl:7</td><td>invalid JSON: &lt;oops&gt;</td>`} {
+	for _, want := range []string{`<section id="errors"`, `<td class="pos">day.jsonl:7</td><td>invalid JSON: &lt;oops&gt;</td>`,
+		`<td class="pos">day.json:2</td><td>missing &#34;text&#34;<div class="more">另有 2 条记录同样无法读取，行 9-10</div></td>`,
+		`无法读取的记录（4 条，未检查）`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -364,5 +371,26 @@ func TestHTMLInt(t *testing.T) {
 		if got := htmlInt(tt.in); got != tt.want {
 			t.Errorf("htmlInt(%d) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestHTMLRecordErrorsCapped(t *testing.T) {
+	var buf bytes.Buffer
+	w, _ := New("html", &buf, Options{Location: time.UTC, Scoring: htmlScoring})
+	sum := lint.NewSummary()
+	for i := 1; i <= htmlMaxErrors+2; i++ {
+		// every record its own group, and the last group two records
+		sum.Errors = append(sum.Errors, lint.RecordError{Pos: lint.Pos{File: "day.jsonl", Line: i}, Err: fmt.Sprintf("error %d", min(i, htmlMaxErrors+1))})
+	}
+	sum.Rejected, sum.Records = len(sum.Errors), len(sum.Errors)
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if n := strings.Count(page, `<td class="pos">`); n != htmlMaxErrors {
+		t.Errorf("%d rows, want %d", n, htmlMaxErrors)
+	}
+	if !strings.Contains(page, "另有 2 条未列出") {
+		t.Error("the records not listed are not counted")
 	}
 }
