@@ -22,7 +22,7 @@ unreadable file, or a malformed record with --strict).`,
 		return fail("%v (see '%s --help')", err, c.CommandPath())
 	})
 	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd())
-	root.CompletionOptions.HiddenDefaultCmd = true
+	registerCompletions(root)
 	return root
 }
 

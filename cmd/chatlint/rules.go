@@ -104,6 +104,7 @@ func newRulesTestCmd() *cobra.Command {
 		Long: `Check every rule's examples: each bad example must be flagged by its rule and
 each good example must not. Without arguments, every built-in pack and the
 packs of .chatlint.yaml are tested. Exits 1 on any miss.`,
+		ValidArgsFunction: completePack,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			refs := args
 			if len(refs) == 0 {
@@ -241,7 +242,8 @@ func newRulesShowCmd() *cobra.Command {
 pack has it; rules of built-in packs that are not active are found too.`,
 		Example: `  chatlint rules show base/evasive-phrase
   chatlint rules show slow-reply`,
-		Args: argsExit2(cobra.ExactArgs(1)),
+		Args:              argsExit2(cobra.ExactArgs(1)),
+		ValidArgsFunction: completeRuleID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, set, err := activePacks(packs)
 			if err != nil {

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/chatlint/chatlint/lint/report"
+	"github.com/chatlint/chatlint/lint/transcript"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// flagValues are the values shells offer for the flags that take one of a
+// few words, wherever a command has the flag.
+var flagValues = map[string]func() []string{
+	"format":       report.Formats,
+	"input-format": func() []string { return append([]string{"auto"}, transcript.Formats()...) },
+	"encoding":     func() []string { return append([]string{"auto"}, transcript.Encodings...) },
+	"fail-on":      func() []string { return []string{"error", "warning", "info", "none"} },
+	"color":        func() []string { return []string{"auto", "always", "never"} },
+	"csv-rows":     func() []string { return report.CSVRowKinds },
+	"role":         func() []string { return []string{"agent", "customer", "bot", "system"} },
+	"tz":           func() []string { return []string{"Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "UTC", "Local"} },
+}
+
+// registerCompletions teaches the shell completion scripts (chatlint
+// completion bash|zsh|fish|powershell) the values of chatlint's flags and
+// arguments: formats, severities, encodings, built-in packs or pack files,
+// and rule ids for rules show.
+func registerCompletions(root *cobra.Command) {
+	var walk func(*cobra.Command)
+	walk = func(c *cobra.Command) {
+		for name, values := range flagValues {
+			if c.Flags().Lookup(name) != nil {
+				_ = c.RegisterFlagCompletionFunc(name, fixedValues(values))
+			}
+		}
+		if c.Flags().Lookup("pack") != nil {
+			_ = c.RegisterFlagCompletionFunc("pack", completePack)
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+}
+
+// fixedValues completes a flag from a fixed list of words.
+func fixedValues(values func() []string) cobra.CompletionFunc {
+	return func(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		return withPrefix(values(), toComplete), cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+// completePack offers the built-in packs, and YAML files once the word
+// looks like a path (for --pack and the arguments of rules test).
+func completePack(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if strings.ContainsAny(toComplete, "./\\") {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+	names := withPrefix(rules.BuiltinNames(), toComplete)
+	if len(names) == 0 {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeRuleID completes the argument of rules show: the pack/id of every
+// rule of the built-in packs and of the packs given with --pack.
+func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	refs := rules.BuiltinNames()
+	if packs, err := cmd.Flags().GetStringArray("pack"); err == nil {
+		refs = append(refs, packs...)
+	}
+	var ids []string
+	for _, ref := range refs {
+		set, err := rules.Load(ref)
+		if err != nil {
+			continue
+		}
+		for _, pr := range set.Rules() {
+			ids = append(ids, pr.FullID())
+		}
+	}
+	slices.Sort(ids)
+	return withPrefix(slices.Compact(ids), toComplete), cobra.ShellCompDirectiveNoFileComp
+}
+
+// withPrefix keeps the words starting with prefix.
+func withPrefix(words []string, prefix string) []string {
+	var out []string
+	for _, w := range words {
+		if strings.HasPrefix(w, prefix) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
