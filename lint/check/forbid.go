@@ -1,13 +1,17 @@
 package check
 
 import (
+	"fmt"
+
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
 )
 
 // forbid flags every occurrence of a forbidden phrase or pattern in the
-// messages of the rule's roles, with the prescribed replacement if any.
+// messages of the rule's roles, with the prescribed replacement if any; at
+// most maxPerMessage in one message, the last of them saying how many more
+// there are.
 type forbid struct {
 	info    *lint.RuleInfo
 	list    match.ListID
@@ -27,6 +31,13 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 	return f
 }
 
+// maxPerMessage bounds a forbid rule's findings in one message. Real chats
+// never come near it (three is the most in the JDDC sample); a message of
+// thousands of repeats, or a broken export that ran many lines into one
+// field, would otherwise make a report of findings × message length bytes,
+// since every finding carries its message's text.
+const maxPerMessage = 10
+
 func (f *forbid) Info() *lint.RuleInfo { return f.info }
 func (f *forbid) Local() bool          { return true }
 
@@ -42,6 +53,10 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			continue
 		}
 		hits := cv.Hits(i, f.list)
+		more := len(hits) - maxPerMessage
+		if more > 0 {
+			hits = hits[:maxPerMessage]
+		}
 		for k := range hits {
 			h := &hits[k]
 			sugg := f.suggest[match.Normalize(h.Text)]
@@ -52,6 +67,9 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			fd := finding(f.info, i, h, msg)
 			fd.Suggestion = sugg
 			out = append(out, fd)
+		}
+		if more > 0 {
+			out[len(out)-1].Message += fmt.Sprintf("（本条消息另有 %d 处，未逐一列出）", more)
 		}
 	}
 	return out, ""

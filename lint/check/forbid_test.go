@@ -1,6 +1,9 @@
 package check
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestForbid(t *testing.T) {
 	const rule = `id: evasive
@@ -59,5 +62,31 @@ phrases: [垃圾]`
 	got := describe(lintWith(t, rule, "customer: 什么垃圾东西\nagent: 垃圾分类\nbot: 垃圾桶"))
 	if got != "1:垃圾 3:垃圾" {
 		t.Errorf("findings = %q", got)
+	}
+}
+
+func TestForbidAtMostTenPerMessage(t *testing.T) {
+	const rule = "id: idk\ntype: forbid\nmessage: 推诿用语「{match}」\nphrases: [不知道, 不清楚]"
+	for _, tc := range []struct {
+		name, text string
+		findings   int
+		last       string
+	}{
+		{"ten: all listed", strings.Repeat("不知道。", 10), 10, "推诿用语「不知道」"},
+		{"twelve: ten listed, the last says how many more", strings.Repeat("不知道。", 11) + "不清楚", 10, "推诿用语「不知道」（本条消息另有 2 处，未逐一列出）"},
+		{"thousands", strings.Repeat("不知道，", 5000), 10, "推诿用语「不知道」（本条消息另有 4990 处，未逐一列出）"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := lintWith(t, rule, "customer: 在吗\nagent: "+tc.text+"\nagent: 我不知道")
+			if len(fs) != tc.findings+1 {
+				t.Fatalf("%d findings, want %d in the long message and 1 in the next", len(fs), tc.findings)
+			}
+			if got := fs[tc.findings-1].Message; got != tc.last {
+				t.Errorf("last finding of the message says %q, want %q", got, tc.last)
+			}
+			if fs[tc.findings].Msg != 2 || fs[tc.findings].Message != "推诿用语「不知道」" {
+				t.Errorf("the next message's finding: %+v", fs[tc.findings])
+			}
+		})
 	}
 }

@@ -15,6 +15,7 @@ type automaton struct {
 	outStart []int32
 	out      []int32
 	patLen   []int32
+	maxLen   int // the longest pattern, in bytes
 }
 
 // outFlag marks a transition into a state where patterns end.
@@ -53,6 +54,7 @@ func buildAutomaton(patterns []string) *automaton {
 	nodes := []node{{child: map[uint8]int32{}}}
 	for id, p := range patterns {
 		a.patLen[id] = int32(len(p))
+		a.maxLen = max(a.maxLen, len(p))
 		s := int32(0)
 		for i := 0; i < len(p); i++ {
 			c := a.class[p[i]]

@@ -82,8 +82,16 @@ func (t *Text) Explain(id ListID) []Candidate {
 
 // exceptContext returns the except phrase covering [start, end), or "".
 func (t *Text) exceptContext(id ListID, start, end int) string {
-	for _, h := range t.raw {
-		if int(h.start) > start || int(h.end) < end {
+	// the automaton's hits come in the order of their ends, and one that
+	// covers [start, end) ends between end and start plus the longest
+	// phrase: a search, not a scan of every hit for every candidate
+	raw := t.raw
+	i := sort.Search(len(raw), func(i int) bool { return int(raw[i].end) >= end })
+	for _, h := range raw[i:] {
+		if int(h.end) > start+t.m.ac.maxLen {
+			break
+		}
+		if int(h.start) > start {
 			continue
 		}
 		for _, u := range t.m.uses[h.key] {

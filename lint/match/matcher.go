@@ -431,15 +431,24 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	}
 	last := -1
 	orig := t.norm.Orig()
+	// columns counted on from the previous hit (hits are in text order), so
+	// that a long message with many hits is not counted from its start for
+	// each of them
+	counted, col := 0, 1
 	for _, x := range c {
 		if x.start < last {
 			continue
 		}
 		last = x.end
 		os, oe := t.norm.OrigSpan(x.start, x.end)
+		if os < counted { // not expected: count from the start
+			counted, col = 0, 1
+		}
+		col += utf8.RuneCountInString(orig[counted:os])
+		counted = os
 		dst = append(dst, Hit{
 			Start: os, End: oe, Phrase: x.phrase, Pattern: x.pattern,
-			Text: orig[os:oe], Column: utf8.RuneCountInString(orig[:os]) + 1,
+			Text: orig[os:oe], Column: col,
 		})
 	}
 	t.cand = c
@@ -692,10 +701,33 @@ func (t *Text) segment() {
 	t.segmentTo(len(t.norm.Text))
 }
 
-// segmentTo segments the normalised text up to end.
+// segmentTo segments the normalised text up to end, on from where it was
+// segmented before: both ends are cuts the segmenter always makes (a forced
+// cut or the end of the text), so the stretches segment independently, and
+// a long message asked about one boundary after another is segmented once,
+// not once from its start per question.
 func (t *Text) segmentTo(end int) {
-	t.segmented, t.segEnd = true, end
-	t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text[:end])
+	if !t.segmented {
+		t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text[:end])
+		t.segmented, t.segEnd = true, end
+		return
+	}
+	from := t.segEnd
+	if end <= from {
+		return
+	}
+	// the stretch's boundaries, relative to it, start with 0: the previous
+	// stretch's last boundary
+	n := len(t.bounds)
+	t.bounds = t.m.seg.Boundaries(t.bounds, t.norm.Text[from:end])
+	added := t.bounds[n:]
+	for i := range added {
+		added[i] += from
+	}
+	if len(added) > 0 && added[0] == from && n > 0 && t.bounds[n-1] == from {
+		t.bounds = append(t.bounds[:n], added[1:]...)
+	}
+	t.segEnd = end
 }
 
 // wordBoundary reports whether the normalised text has a word boundary at

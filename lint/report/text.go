@@ -163,13 +163,13 @@ func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 		return oneLine(shorten(text, 2*ctx))
 	}
 	before, match, after := text[:f.Start], text[f.Start:f.End], text[f.End:]
-	if utf8.RuneCountInString(before) > ctx {
-		r := []rune(before)
-		before = "…" + string(r[len(r)-ctx:])
+	// the context is cut around the match, not counted over the whole
+	// message: a long message with many findings stays linear
+	if b, cut := lastRunes(before, ctx); cut {
+		before = "…" + b
 	}
-	if utf8.RuneCountInString(after) > ctx {
-		r := []rune(after)
-		after = string(r[:ctx]) + "…"
+	if a, cut := firstRunes(after, ctx); cut {
+		after = a + "…"
 	}
 	if t.opts.Color {
 		match = ansiMark + match + ansiReset
@@ -185,11 +185,31 @@ var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎
 func oneLine(s string) string { return lineBreaks.Replace(s) }
 
 func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if head, cut := firstRunes(s, n); cut {
+		return head + "…"
 	}
-	return string(r[:n]) + "…"
+	return s
+}
+
+// firstRunes returns the first n runes of s, and whether that leaves some
+// out.
+func firstRunes(s string, n int) (string, bool) {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i], i < len(s)
+}
+
+// lastRunes returns the last n runes of s, and whether that leaves some out.
+func lastRunes(s string, n int) (string, bool) {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:], i > 0
 }
 
 func (t *textWriter) Close(s *lint.Summary) error {

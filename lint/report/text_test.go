@@ -85,3 +85,38 @@ func TestTextReport(t *testing.T) {
 		t.Error("no colour codes without Color")
 	}
 }
+
+func TestFirstLastRunes(t *testing.T) {
+	for _, tc := range []struct {
+		s        string
+		n        int
+		first    string
+		firstCut bool
+		last     string
+		lastCut  bool
+	}{
+		{"", 3, "", false, "", false},
+		{"您好", 3, "您好", false, "您好", false},
+		{"您好呀", 3, "您好呀", false, "您好呀", false},
+		{"亲，您好呀", 3, "亲，您", true, "您好呀", true},
+		{"ab不知道", 2, "ab", true, "知道", true},
+	} {
+		if got, cut := firstRunes(tc.s, tc.n); got != tc.first || cut != tc.firstCut {
+			t.Errorf("firstRunes(%q, %d) = %q, %v", tc.s, tc.n, got, cut)
+		}
+		if got, cut := lastRunes(tc.s, tc.n); got != tc.last || cut != tc.lastCut {
+			t.Errorf("lastRunes(%q, %d) = %q, %v", tc.s, tc.n, got, cut)
+		}
+	}
+}
+
+func TestExcerptOfLongMessage(t *testing.T) {
+	tw := &textWriter{}
+	text := strings.Repeat("好的，", 100) + "不知道" + strings.Repeat("，再见", 100)
+	start := strings.Index(text, "不知道")
+	got := tw.excerpt(text, &lint.Finding{Start: start, End: start + len("不知道")})
+	want := "…" + strings.Repeat("好的，", 100)[len(strings.Repeat("好的，", 100))-40*3:] + "【不知道】" + strings.Repeat("，再见", 100)[:40*3] + "…"
+	if got != want {
+		t.Errorf("excerpt = %q, want %q", got, want)
+	}
+}
