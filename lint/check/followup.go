@@ -93,6 +93,12 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	if f.unless != nil {
 		unless = cv.memo(1, f.unless)
 	}
+	// many triggers in a long conversation: answered in one pass, not by
+	// a scan per trigger
+	var scan *followupScan
+	if len(idx) > 1 && len(idx)*len(ms) > scanAbove {
+		scan = newFollowupScan(f, cv, idx, expect, unless)
+	}
 	for k, i := range idx {
 		hit := hits[k]
 		what := "[" + ms[i].Type + "]"
@@ -102,7 +108,13 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		vars := func() map[string]string {
 			return map[string]string{"match": what, "within": rules.FormatDuration(f.within), "limit": itoa(f.withinMessages)}
 		}
-		found, void, timedOut := f.search(cv, i, expect, unless)
+		var found int
+		var void, timedOut bool
+		if scan != nil {
+			found, void, timedOut = scan.search(i, expect)
+		} else {
+			found, void, timedOut = f.search(cv, i, expect, unless)
+		}
 		if void {
 			continue
 		}
@@ -139,6 +151,10 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	}
 	return out, reason
 }
+
+// scanAbove is the work (triggers × messages) above which a followup
+// answers its triggers with a followupScan.
+const scanAbove = 4096
 
 // search looks for the expected message from trigger i in the rule's
 // direction. found is its index (-1: none in the window); void is true when
