@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
@@ -181,5 +182,24 @@ func TestBonusAndFatalScoring(t *testing.T) {
 	score, grade := sc.ScoreWithBonuses([]lint.Finding{{Rule: fatal}}, bonuses)
 	if score != 0 || grade != "不合格" {
 		t.Errorf("a fatal finding scores 0 and fails: %v %s", score, grade)
+	}
+}
+
+func TestPIIAtMostTenPerMessage(t *testing.T) {
+	rule := "id: pii\ntype: pii\nkinds: [phone]\nmessage: 写出了{kind}"
+	text := strings.Repeat("电话13812345678，", 12)
+	fs := lintWith(t, rule, "customer: 在吗\nagent: "+text)
+	if len(fs) != 10 {
+		t.Fatalf("%d findings, want 10", len(fs))
+	}
+	for k, f := range fs {
+		// the columns, counted on from finding to finding, are those of
+		// the text: each repeat is 14 characters
+		if want := 3 + 14*k; f.Column != want || f.Match != "13812345678" {
+			t.Errorf("finding %d: %q at column %d, want column %d", k, f.Match, f.Column, want)
+		}
+	}
+	if got := fs[9].Message; got != "写出了电话号码（本条消息另有 2 处，未逐一列出）" {
+		t.Errorf("last finding says %q", got)
 	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
@@ -13,7 +14,8 @@ import (
 // agent echoing a customer's phone, ID-card or bank-card number): ID numbers
 // must pass their checksum and card numbers the Luhn check, so order numbers
 // of the same length are not flagged. Masked placeholders such as [电话x]
-// are not personal data.
+// are not personal data. Like forbid, at most maxPerMessage findings in
+// one message.
 type pii struct {
 	info  *lint.RuleInfo
 	kinds redact.Set
@@ -48,11 +50,25 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !p.info.Roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		for _, sp := range redact.FindKinds(m.Text, p.kinds) {
-			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
-				Column: utf8.RuneCountInString(m.Text[:sp.Start]) + 1}
+		spans := redact.FindKinds(m.Text, p.kinds)
+		more := len(spans) - maxPerMessage
+		if more > 0 {
+			spans = spans[:maxPerMessage]
+		}
+		// columns counted on from span to span (they are in text order)
+		counted, col := 0, 1
+		for _, sp := range spans {
+			if sp.Start < counted {
+				counted, col = 0, 1
+			}
+			col += utf8.RuneCountInString(m.Text[counted:sp.Start])
+			counted = sp.Start
+			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End], Column: col}
 			msg := render(p.tmpl, map[string]string{"match": hit.Text, "kind": piiNames[sp.Kind]})
 			out = append(out, finding(p.info, i, hit, msg))
+		}
+		if more > 0 {
+			out[len(out)-1].Message += fmt.Sprintf("（本条消息另有 %d 处，未逐一列出）", more)
 		}
 	}
 	return out, ""
