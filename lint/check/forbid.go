@@ -38,6 +38,23 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 // since every finding carries its message's text.
 const maxPerMessage = 10
 
+// atMost keeps the first maxPerMessage of one message's occurrences and
+// says how many it left out.
+func atMost[T any](xs []T) ([]T, int) {
+	if len(xs) <= maxPerMessage {
+		return xs, 0
+	}
+	return xs[:maxPerMessage], len(xs) - maxPerMessage
+}
+
+// noteMore tells, in the message's last finding, how many more occurrences
+// were left out.
+func noteMore(out []lint.Finding, more int) {
+	if more > 0 {
+		out[len(out)-1].Message += fmt.Sprintf("（本条消息另有 %d 处，未逐一列出）", more)
+	}
+}
+
 func (f *forbid) Info() *lint.RuleInfo { return f.info }
 func (f *forbid) Local() bool          { return true }
 
@@ -52,11 +69,7 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !f.info.Roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		hits := cv.Hits(i, f.list)
-		more := len(hits) - maxPerMessage
-		if more > 0 {
-			hits = hits[:maxPerMessage]
-		}
+		hits, more := atMost(cv.Hits(i, f.list))
 		for k := range hits {
 			h := &hits[k]
 			sugg := f.suggest[match.Normalize(h.Text)]
@@ -68,9 +81,7 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			fd.Suggestion = sugg
 			out = append(out, fd)
 		}
-		if more > 0 {
-			out[len(out)-1].Message += fmt.Sprintf("（本条消息另有 %d 处，未逐一列出）", more)
-		}
+		noteMore(out, more)
 	}
 	return out, ""
 }

@@ -1,9 +1,6 @@
 package check
 
 import (
-	"fmt"
-	"unicode/utf8"
-
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/lint/redact"
@@ -50,26 +47,15 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !p.info.Roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		spans := redact.FindKinds(m.Text, p.kinds)
-		more := len(spans) - maxPerMessage
-		if more > 0 {
-			spans = spans[:maxPerMessage]
-		}
-		// columns counted on from span to span (they are in text order)
-		counted, col := 0, 1
+		spans, more := atMost(redact.FindKinds(m.Text, p.kinds))
+		var cols match.Columns // spans are in text order
 		for _, sp := range spans {
-			if sp.Start < counted {
-				counted, col = 0, 1
-			}
-			col += utf8.RuneCountInString(m.Text[counted:sp.Start])
-			counted = sp.Start
-			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End], Column: col}
+			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
+				Column: cols.At(m.Text, sp.Start)}
 			msg := render(p.tmpl, map[string]string{"match": hit.Text, "kind": piiNames[sp.Kind]})
 			out = append(out, finding(p.info, i, hit, msg))
 		}
-		if more > 0 {
-			out[len(out)-1].Message += fmt.Sprintf("（本条消息另有 %d 处，未逐一列出）", more)
-		}
+		noteMore(out, more)
 	}
 	return out, ""
 }

@@ -431,24 +431,16 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	}
 	last := -1
 	orig := t.norm.Orig()
-	// columns counted on from the previous hit (hits are in text order), so
-	// that a long message with many hits is not counted from its start for
-	// each of them
-	counted, col := 0, 1
+	var cols Columns // hits are in text order
 	for _, x := range c {
 		if x.start < last {
 			continue
 		}
 		last = x.end
 		os, oe := t.norm.OrigSpan(x.start, x.end)
-		if os < counted { // not expected: count from the start
-			counted, col = 0, 1
-		}
-		col += utf8.RuneCountInString(orig[counted:os])
-		counted = os
 		dst = append(dst, Hit{
 			Start: os, End: oe, Phrase: x.phrase, Pattern: x.pattern,
-			Text: orig[os:oe], Column: col,
+			Text: orig[os:oe], Column: cols.At(orig, os),
 		})
 	}
 	t.cand = c

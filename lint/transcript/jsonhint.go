@@ -155,7 +155,7 @@ func roleField(objs []*jnode) string {
 		for i, key := range o.keys {
 			if v := o.vals[i]; v.kind == 's' {
 				_, ok := lint.ParseRole(v.s)
-				if _, syn := hintRoles[strings.ToLower(strings.TrimSpace(v.s))]; ok || syn {
+				if _, syn := hintRole(v.s); ok || syn {
 					return key
 				}
 			}
@@ -174,6 +174,12 @@ var hintRoles = map[string]lint.Role{
 	"robot": lint.Bot, "机器人": lint.Bot,
 }
 
+// hintRole looks a role value up among hintRoles.
+func hintRole(v string) (lint.Role, bool) {
+	r, ok := hintRoles[strings.ToLower(strings.TrimSpace(v))]
+	return r, ok
+}
+
 // roleSynonyms returns VALUE=ROLE entries for the values of key, anywhere
 // in n, that are not canonical role names but common synonyms of one.
 func roleSynonyms(n *jnode, key string) []string {
@@ -188,7 +194,7 @@ func roleSynonyms(n *jnode, key string) []string {
 		if v := n.get(key); v != nil && v.kind == 's' && !seen[v.s] {
 			seen[v.s] = true
 			if _, ok := lint.ParseRole(v.s); !ok && plainKey(v.s) {
-				if r, ok := hintRoles[strings.ToLower(strings.TrimSpace(v.s))]; ok {
+				if r, ok := hintRole(v.s); ok {
 					out = append(out, v.s+"="+r.String())
 				}
 			}
