@@ -40,6 +40,11 @@ type Engine struct {
 	// (0: DefaultMemoryBudget); past it the least recently active are linted
 	// early.
 	MemoryBudget int
+	// MaxMessageBytes bounds a message's text (0: no bound): a longer
+	// message is reported as a malformed record and not linted, so one
+	// runaway record (an export that ran many lines into one field) cannot
+	// take the run's memory and time.
+	MaxMessageBytes int
 	// TeamsOf, when set, names the teams of an agent for per-team totals.
 	TeamsOf func(agent string) []string
 	// Filters drop findings before scoring, in order (a baseline of known
@@ -114,7 +119,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	raw := make(chan *batch, 2*jobs)
 	prepared := make(chan *batch, 2*jobs)
 	prep, _ := e.Checker.(Preparer)
-	prepareAll(ctx, jobs, prep, raw, prepared)
+	prepareAll(ctx, jobs, &preparer{prep: prep, maxText: e.MaxMessageBytes}, raw, prepared)
 
 	var readErr error
 	go func() {

@@ -307,3 +307,42 @@ func TestEngineFlush(t *testing.T) {
 		t.Errorf("a failing flush: %v", err)
 	}
 }
+
+func TestEngineMaxMessageBytes(t *testing.T) {
+	feed := func(s Sink) error {
+		s.File("f.jsonl")
+		if err := s.Message(msg("c1", 0, Customer, "u", "short", 1)); err != nil {
+			return err
+		}
+		if err := s.Message(msg("c1", 1, Agent, "A", "bad bad bad bad bad bad", 2)); err != nil {
+			return err
+		}
+		return s.Message(msg("c1", 2, Agent, "A", "bad", 3))
+	}
+	for _, jobs := range []int{1, 4} {
+		res, sum, err := runEngine(t, &Engine{Jobs: jobs, MaxMessageBytes: 10}, feed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Records != 3 || sum.Messages != 2 || sum.Rejected != 1 || len(sum.Errors) != 1 {
+			t.Fatalf("accounting: %+v", sum)
+		}
+		if got := sum.Errors[0].Error(); got != "f.jsonl:2: message text is 23 B, over the 10 B a message may take (--max-message-size); not linted" {
+			t.Errorf("error %q", got)
+		}
+		if len(res) != 1 || len(res[0].Conversation.Messages) != 2 || len(res[0].Findings) != 1 || res[0].Findings[0].Msg != 1 {
+			t.Fatalf("the long message is not linted, the others are: %+v", res)
+		}
+	}
+	// a message as long as the bound is linted; no bound, nothing rejected
+	for _, max := range []int{23, 0} {
+		_, sum, err := runEngine(t, &Engine{MaxMessageBytes: max}, feed)
+		if err != nil || sum.Rejected != 0 || sum.Findings != 2 {
+			t.Errorf("bound %d: %v %+v", max, err, sum)
+		}
+	}
+	_, _, err := runEngine(t, &Engine{Strict: true, MaxMessageBytes: 10}, feed)
+	if !errors.Is(err, ErrStrict) || !strings.Contains(err.Error(), "f.jsonl:2: message text is 23 B") {
+		t.Errorf("strict: %v", err)
+	}
+}

@@ -175,10 +175,20 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 	return nil
 }
 
-// prepare parses a batch's deferred records and prepares its messages.
+// preparer parses a batch's deferred records, rejects messages over the
+// text bound and prepares the others.
 type preparer struct {
 	prep    Preparer
+	maxText int // Engine.MaxMessageBytes
 	parsers map[RecordParser]func([]byte, Pos) (Message, string)
+}
+
+// tooLong says why a message's text is over the bound ("" when it is not).
+func (p *preparer) tooLong(m *Message) string {
+	if p.maxText <= 0 || len(m.Text) <= p.maxText {
+		return ""
+	}
+	return fmt.Sprintf("message text is %s, over the %s a message may take (--max-message-size); not linted", ByteSize(int64(len(m.Text))), ByteSize(int64(p.maxText)))
 }
 
 func (p *preparer) run(b *batch) {
@@ -198,6 +208,10 @@ func (p *preparer) run(b *batch) {
 			}
 		}
 		if r.kind == recMessage {
+			if why := p.tooLong(&r.msg); why != "" {
+				r.kind, r.err, r.msg = recReject, why, Message{}
+				continue
+			}
 			if p.prep != nil {
 				p.prep.Prepare(&r.msg)
 			}
@@ -206,15 +220,16 @@ func (p *preparer) run(b *batch) {
 	}
 }
 
-// prepareAll runs jobs workers that parse and prepare batches from in and
-// pass them to out (in any order); out is closed when in is drained.
-func prepareAll(ctx context.Context, jobs int, prep Preparer, in <-chan *batch, out chan<- *batch) {
+// prepareAll runs jobs workers that parse and prepare batches from in, as
+// proto says, and pass them to out (in any order); out is closed when in is
+// drained.
+func prepareAll(ctx context.Context, jobs int, proto *preparer, in <-chan *batch, out chan<- *batch) {
 	var wg sync.WaitGroup
 	for i := 0; i < jobs; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := &preparer{prep: prep, parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+			p := &preparer{prep: proto.prep, maxText: proto.maxText, parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
 			for b := range in {
 				if ctx.Err() == nil {
 					p.run(b)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -31,6 +32,7 @@ type lintFlags struct {
 	strict     bool
 	jobs       int
 	memory     string
+	maxMessage string
 	noProgress bool
 	baseline   string
 	writeBase  string
@@ -68,6 +70,7 @@ or (with --strict) a malformed record.`,
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "CPUs to use (0: all)")
 	fl.StringVar(&f.memory, "memory-budget", "64MiB", "memory for conversations still open while reading (such as 256MiB); a conversation whose messages lie further apart is linted in parts")
+	fl.StringVar(&f.maxMessage, "max-message-size", "256KiB", "longest message text to lint (0: no limit); a longer message, or a line over 4 times this, is reported as a malformed record")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record this run's findings to a baseline file")
@@ -158,6 +161,8 @@ type lintRun struct {
 	warned map[string]bool
 	// budget is the memory budget of open conversations (--memory-budget)
 	budget int
+	// maxMessage bounds a message's text (--max-message-size; 0: none)
+	maxMessage int
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read),
@@ -173,12 +178,18 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err != nil {
 		return nil, fail("--memory-budget: %v", err)
 	}
+	maxMessage := int64(0)
+	if t := strings.ToLower(strings.TrimSpace(f.maxMessage)); t != "0" && t != "none" {
+		if maxMessage, err = parseSize(f.maxMessage); err != nil {
+			return nil, fail("--max-message-size: %v (0 for no limit)", err)
+		}
+	}
 
 	cfg, err := loadConfig()
 	if err != nil {
 		return nil, failErr(err)
 	}
-	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: int(budget)}
+	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: int(budget), maxMessage: int(maxMessage)}
 	failOn, from := f.failOn, "--fail-on"
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
 		failOn, from = cfg.FailOn, cfg.File+": fail_on"
@@ -194,6 +205,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if r.topts, err = f.input.options(cfg, stdin); err != nil {
 		return nil, failErr(err)
 	}
+	r.topts.MaxRecordBytes = 4 * r.maxMessage
 	if len(r.args) == 0 {
 		if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
 			return nil, fail("no input: give transcript files or directories, or - to read standard input")
@@ -258,7 +270,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		}
 	}()
 	defer withMemoryBudget(r.budget)()
-	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget,
+	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget, MaxMessageBytes: r.maxMessage,
 		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
 	if f, ok := w.(report.Flusher); ok {
 		eng.Flush = f.Flush

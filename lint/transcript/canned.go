@@ -52,12 +52,12 @@ func parseWaiver(comment string, pos lint.Pos) (ws []lint.Waiver, ok bool) {
 }
 
 func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	lr := &lineReader{r: src.R}
+	lr := newLineReader(src)
 	var waivers []lint.Waiver
 	for {
-		line, ok, err := lr.next()
+		line, ok, err := lr.nextRecord(src, sink)
 		if err != nil {
-			return fmt.Errorf("line %d: %w", lr.line+1, err)
+			return err
 		}
 		if !ok {
 			return nil

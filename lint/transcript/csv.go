@@ -116,7 +116,7 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 	if b.m.delim != 0 {
 		comma = b.m.delim
 	}
-	p := &recordParser{src: src, lr: lineReader{r: src.R}, comma: comma, quotes: b.m.quotes}
+	p := &recordParser{src: src, lr: *newLineReader(src), comma: comma, quotes: b.m.quotes}
 	var cols [nFields]int
 	for i := range cols {
 		cols[i] = -1
@@ -295,8 +295,8 @@ func listColumns(header []string) string {
 	return strings.Join(out, ", ")
 }
 
-// maxRecordBytes bounds one csv record, so an unterminated quote cannot
-// read a whole file into memory.
+// maxRecordBytes bounds one csv record when Options.MaxRecordBytes does
+// not, so an unterminated quote cannot read a whole file into memory.
 const maxRecordBytes = 64 << 20
 
 // recordParser splits delimited records, RFC 4180 style, line by line.
@@ -323,12 +323,19 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 		if !ok {
 			return nil, p.lr.line, "", nil
 		}
+		if why := p.lr.tooLong(); why != "" {
+			return nil, p.lr.line, why, nil
+		}
 		if len(bytes.TrimSpace(l)) > 0 {
 			raw = l
 			break
 		}
 	}
 	line = p.lr.line
+	limit := maxRecordBytes
+	if p.lr.max > 0 {
+		limit = p.lr.max
+	}
 	p.fields = p.fields[:0]
 	p.buf = p.buf[:0]
 	comma := p.comma
@@ -345,16 +352,16 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 					// the quoted field goes on on the next line
 					p.buf = append(p.buf, raw...)
 					p.buf = append(p.buf, '\n')
-					if len(p.buf) > maxRecordBytes {
-						p.buf = p.buf[:0]
-						return nil, line, fmt.Sprintf("quoted field runs over %d MB without its closing quote (stopped at line %d)", maxRecordBytes>>20, p.lr.line), nil
-					}
 					l, ok, err := p.lr.next()
 					if err != nil {
 						return nil, line, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
 					}
 					if !ok {
 						return nil, line, "quoted field has no closing quote (truncated file?)", nil
+					}
+					if len(p.buf)+len(l) > limit || p.lr.long > 0 {
+						p.buf = p.buf[:0]
+						return nil, line, fmt.Sprintf("record runs over %s (a quoted field without its closing quote?), stopped at line %d; not read", lint.ByteSize(int64(limit)), p.lr.line), nil
 					}
 					raw = l
 					continue

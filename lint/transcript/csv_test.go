@@ -216,5 +216,8 @@ func FuzzReadCSV(f *testing.F) {
 		checkInvariants(t, s, err)
 		s, err = readData(t, "tsv", data, opts)
 		checkInvariants(t, s, err)
+		opts.MaxRecordBytes = 48 // lines and records over a bound
+		s, err = readData(t, "csv", data, opts)
+		checkInvariants(t, s, err)
 	})
 }

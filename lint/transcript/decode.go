@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/lint"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -287,36 +288,102 @@ func (c *crReader) Read(p []byte) (int, error) {
 }
 
 // lineReader yields the lines of a reader with their 1-based numbers, of any
-// length, without the line ending (LF or CRLF).
+// length up to max, without the line ending (LF or CRLF).
 type lineReader struct {
 	r    *bufio.Reader
 	line int
 	buf  []byte
+	// max bounds a line's bytes (0: no bound); a longer line is read past
+	// without being kept, and long tells its length
+	max  int
+	long int64
+}
+
+// newLineReader reads src's lines, bounded by its MaxRecordBytes.
+func newLineReader(src *Source) *lineReader {
+	l := &lineReader{r: src.R}
+	if src.Opts != nil {
+		l.max = src.Opts.MaxRecordBytes
+	}
+	return l
 }
 
 // next returns the next line; ok is false at the end. The returned slice is
 // valid until the next call (it is the reader's buffer when the line fits
-// there, as most do: no copy).
+// there, as most do: no copy). A line over the bound comes back empty, with
+// l.long set to its length (see tooLong).
 func (l *lineReader) next() (line []byte, ok bool, err error) {
+	l.long = 0
 	chunk, err := l.r.ReadSlice('\n')
 	if err == nil {
 		l.line++
-		return trimEOL(chunk), true, nil
+		return l.bounded(trimEOL(chunk)), true, nil
 	}
 	// a line longer than the buffer, or the last line
 	l.buf = append(l.buf[:0], chunk...)
+	n := int64(len(chunk))
 	for err == bufio.ErrBufferFull {
 		chunk, err = l.r.ReadSlice('\n')
+		n += int64(len(chunk))
+		if l.max > 0 && n > int64(l.max)+2 { // +2: room for CRLF
+			l.buf = l.buf[:0] // over the bound: read on, keeping nothing
+			continue
+		}
 		l.buf = append(l.buf, chunk...)
 	}
 	switch {
-	case err == io.EOF && len(l.buf) == 0:
+	case err == io.EOF && n == 0:
 		return nil, false, nil
 	case err != nil && err != io.EOF:
 		return nil, false, err
 	}
 	l.line++
-	return trimEOL(l.buf), true, nil
+	if l.max > 0 && n > int64(l.max)+2 {
+		if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+			n--
+			if len(chunk) > 1 && chunk[len(chunk)-2] == '\r' {
+				n--
+			}
+		}
+		l.long = n
+		return nil, true, nil
+	}
+	return l.bounded(trimEOL(l.buf)), true, nil
+}
+
+// bounded returns line, or nil (setting l.long) when it is over the bound.
+func (l *lineReader) bounded(line []byte) []byte {
+	if l.max > 0 && len(line) > l.max {
+		l.long = int64(len(line))
+		return nil
+	}
+	return line
+}
+
+// tooLong says why the line just read was not kept ("" when it was).
+func (l *lineReader) tooLong() string {
+	if l.long == 0 {
+		return ""
+	}
+	return fmt.Sprintf("line is %s long, over the %s a record may take (4 × --max-message-size); not read", lint.ByteSize(l.long), lint.ByteSize(int64(l.max)))
+}
+
+// nextRecord is next for readers of a record per line: it reports each line
+// over the bound to sink as a malformed record and goes on to the next.
+func (l *lineReader) nextRecord(src *Source, sink lint.Sink) (line []byte, ok bool, err error) {
+	for {
+		line, ok, err = l.next()
+		if err != nil {
+			return nil, false, fmt.Errorf("line %d: %w", l.line+1, err)
+		}
+		why := l.tooLong()
+		if !ok || why == "" {
+			return line, ok, nil
+		}
+		if err := sink.Reject(lint.RecordError{Pos: lint.Pos{File: src.Name, Line: l.line}, Err: why}); err != nil {
+			return nil, false, err
+		}
+	}
 }
 
 func trimEOL(b []byte) []byte {

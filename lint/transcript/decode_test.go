@@ -140,17 +140,7 @@ func TestLineReaderLongLines(t *testing.T) {
 	long := strings.Repeat("长", 3<<20) // 9 MB in one line
 	in := "first\r\n" + long + "\nlast"
 	lr := &lineReader{r: bufio.NewReaderSize(strings.NewReader(in), 4096)}
-	var lines []string
-	for {
-		l, ok, err := lr.next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !ok {
-			break
-		}
-		lines = append(lines, string(l))
-	}
+	lines, _, _ := readLines(t, lr)
 	if len(lines) != 3 || lines[0] != "first" || lines[1] != long || lines[2] != "last" || lr.line != 3 {
 		t.Fatalf("got %d lines (line %d)", len(lines), lr.line)
 	}

@@ -72,14 +72,14 @@ func splitJDDC(line string) ([]string, bool) {
 }
 
 func (jddcReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	lr := &lineReader{r: src.R}
+	lr := newLineReader(src)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, ok, err := lr.next()
+		line, ok, err := lr.nextRecord(src, sink)
 		if err != nil {
-			return fmt.Errorf("line %d: %w", lr.line+1, err)
+			return err
 		}
 		if !ok {
 			return nil

@@ -106,5 +106,7 @@ func FuzzReadJDDC(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		s, err := readData(t, "jddc", data, Options{})
 		checkInvariants(t, s, err)
+		s, err = readData(t, "jddc", data, Options{MaxRecordBytes: 48}) // lines over a bound
+		checkInvariants(t, s, err)
 	})
 }

@@ -64,7 +64,7 @@ func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		}
 		w.paths[i], w.up[i] = p, up
 	}
-	st := newJSONStream(src.R)
+	st := newJSONStream(src)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -410,8 +410,11 @@ type jsonStream struct {
 	lc  *lineCounter
 }
 
-func newJSONStream(r io.Reader) *jsonStream {
-	lc := &lineCounter{r: r, line: 1}
+func newJSONStream(src *Source) *jsonStream {
+	lc := &lineCounter{r: src.R, line: 1}
+	if src.Opts != nil {
+		lc.max = src.Opts.MaxRecordBytes
+	}
 	dec := json.NewDecoder(lc)
 	dec.UseNumber()
 	return &jsonStream{dec: dec, lc: lc}
@@ -514,6 +517,10 @@ func (s *jsonStream) fail(err error) error {
 	if errors.As(err, &se) && se.Offset > off {
 		off = se.Offset
 	}
+	var long *tokenTooLong
+	if errors.As(err, &long) {
+		return fmt.Errorf("line %d: %w", s.lc.lineAt(off), err)
+	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		// the input ended: the truncation is on its last line
 		return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", s.lc.lastLine())
@@ -535,9 +542,23 @@ type lineCounter struct {
 	pos  int   // bytes of buf already counted
 	base int64 // offset of buf[pos]
 	line int   // line at base
+	// max bounds the bytes read past the last offset asked for (0: no
+	// bound): as offsets are asked for token by token, it bounds a token
+	max int
+}
+
+// tokenTooLong is the error of a JSON token (a string, most likely) over
+// the bound of lineCounter.
+type tokenTooLong struct{ max int }
+
+func (e *tokenTooLong) Error() string {
+	return fmt.Sprintf("a JSON value runs over the %s a record may take (4 × --max-message-size); the rest of the file is not read", lint.ByteSize(int64(e.max)))
 }
 
 func (c *lineCounter) Read(p []byte) (int, error) {
+	if c.max > 0 && len(c.buf)-c.pos > c.max {
+		return 0, &tokenTooLong{max: c.max}
+	}
 	n, err := c.r.Read(p)
 	if c.pos > 0 && c.pos >= len(c.buf)/2 {
 		c.buf = append(c.buf[:0], c.buf[c.pos:]...)

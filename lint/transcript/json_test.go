@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"bufio"
 	"fmt"
 	"strings"
 	"testing"
@@ -176,7 +177,7 @@ func TestJSONDetect(t *testing.T) {
 
 func TestLineCounter(t *testing.T) {
 	data := strings.Repeat("[\n", 3) + strings.Repeat("\"x\",\n", 50000) + "\"y\"\n]]]"
-	st := newJSONStream(strings.NewReader(data))
+	st := newJSONStream(&Source{R: bufio.NewReader(strings.NewReader(data))})
 	var last int
 	for {
 		tok, line, err := st.token()
@@ -216,6 +217,9 @@ func FuzzReadJSON(f *testing.F) {
 				Roles:  map[string]string{"helpdesk": "agent"}}
 		}
 		s, err := readData(t, "json", data, opts)
+		checkInvariants(t, s, err)
+		opts.MaxRecordBytes = 48 // JSON values over a bound
+		s, err = readData(t, "json", data, opts)
 		checkInvariants(t, s, err)
 	})
 }

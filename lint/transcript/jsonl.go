@@ -51,14 +51,14 @@ func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) 
 }
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	lr := &lineReader{r: src.R}
+	lr := newLineReader(src)
 	var sc *jsonScanner // unless the engine parses the records
 	deferring, _ := sink.(lint.DeferringSink)
 	parser := &jsonlParser{src: src}
 	for {
-		line, ok, err := lr.next()
+		line, ok, err := lr.nextRecord(src, sink)
 		if err != nil {
-			return fmt.Errorf("line %d: %w", lr.line+1, err)
+			return err
 		}
 		if !ok {
 			return nil

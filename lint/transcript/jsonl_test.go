@@ -37,8 +37,14 @@ var shanghai = func() *time.Location {
 
 func readJSONL(t testing.TB, input string) *recorder {
 	t.Helper()
+	return readJSONLBounded(t, input, 0)
+}
+
+// readJSONLBounded reads input with Options.MaxRecordBytes = max.
+func readJSONLBounded(t testing.TB, input string, max int) *recorder {
+	t.Helper()
 	rec := &recorder{}
-	src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader(input)), Opts: &Options{Location: shanghai}}
+	src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader(input)), Opts: &Options{Location: shanghai, MaxRecordBytes: max}}
 	if err := (jsonlReader{}).Read(context.Background(), src, rec); err != nil {
 		t.Fatalf("Read: %v", err)
 	}
@@ -161,6 +167,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add(`{"conversation":1,"time":1793757600000,"role":"agent","text":"您好","type":"note","id":"x"}` + "\n\n{}")
 	f.Add("{\"role\":\"agent\",\"text\":\"\\u0000\"}\r\n[1,2]\n\"x\"\nnull")
 	f.Add(`{"conversation":"c","role":"agent","text":"a","time":"2026-02-30 10:00:00"}`)
+	f.Add(`{"conversation":"c","role":"agent","text":"a"}` + "\r\n" + strings.Repeat(" ", 41) + "\n" + `{"role":"agent","text":"` + strings.Repeat("长", 20) + `"}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		rec := readJSONL(t, in)
 		lines := 0
@@ -177,6 +184,43 @@ func FuzzReadJSONL(f *testing.F) {
 			if m.Role == lint.RoleUnknown || m.Pos.Line < 1 || m.Conversation == "" {
 				t.Fatalf("bad message %+v", m)
 			}
+		}
+		// under a bound, every line over it is one reject, and the other
+		// lines read as they did
+		const max = 40
+		bounded := readJSONLBounded(t, in, max)
+		long := map[int]bool{}
+		for i, l := range strings.Split(in, "\n") {
+			if len(strings.TrimSuffix(l, "\r")) > max {
+				long[i+1] = true
+			}
+		}
+		var want, got []string
+		for _, m := range rec.messages {
+			if !long[m.Pos.Line] {
+				want = append(want, fmt.Sprintf("%d %q", m.Pos.Line, m.Text))
+			}
+		}
+		for _, r := range rec.rejects {
+			if !long[r.Pos.Line] {
+				want = append(want, fmt.Sprintf("%d %s", r.Pos.Line, r.Err))
+			}
+		}
+		for _, m := range bounded.messages {
+			got = append(got, fmt.Sprintf("%d %q", m.Pos.Line, m.Text))
+		}
+		for _, r := range bounded.rejects {
+			if long[r.Pos.Line] && strings.HasPrefix(r.Err, "line is ") {
+				delete(long, r.Pos.Line)
+				continue
+			}
+			got = append(got, fmt.Sprintf("%d %s", r.Pos.Line, r.Err))
+		}
+		if len(long) > 0 {
+			t.Fatalf("long lines not rejected: %v", long)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("bounded read differs on the other lines:\n%q\nwant\n%q", got, want)
 		}
 	})
 }

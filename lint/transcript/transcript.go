@@ -47,6 +47,11 @@ type Options struct {
 	// json) and how its values translate; nil reads canonical names and the
 	// common header aliases.
 	Mapping *Mapping
+	// MaxRecordBytes bounds one record of the line-based formats (a line;
+	// a csv record): a longer one is reported as malformed and skipped
+	// without being held in memory. 0: no bound (csv records still stop
+	// at 64 MiB).
+	MaxRecordBytes int
 }
 
 // Source is one opened input, decoded to UTF-8.

@@ -150,7 +150,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return errors.New("txt dumps need --agents PATTERN (or input.agents in .chatlint.yaml) to tell agents from customers, e.g. --agents '店铺名:*'")
 	}
 	t := &txtState{b: b, sink: sink, src: src, conv: src.Name}
-	lr := &lineReader{r: src.R}
+	lr := newLineReader(src)
 	var preamble []lint.RecordError
 	for {
 		if err := ctx.Err(); err != nil {
@@ -164,9 +164,12 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			break
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
-		prob := lineProblem(line)
-		if l, ok := src.recode(line, lr.line); prob != "" && ok {
-			line, prob = l, lineProblem(l)
+		prob := lr.tooLong()
+		if prob == "" {
+			prob = lineProblem(line)
+			if l, ok := src.recode(line, lr.line); prob != "" && ok {
+				line, prob = l, lineProblem(l)
+			}
 		}
 		if prob != "" {
 			if err := t.flush(); err != nil {
@@ -248,6 +251,11 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			}
 			continue
 		}
+		t.size += int64(len(s)) + 1
+		if max := t.src.Opts.MaxRecordBytes; max > 0 && t.size > int64(max) {
+			t.body = t.body[:0] // over the bound: counted, not kept
+			continue
+		}
 		t.body = append(t.body, s)
 	}
 	if t.layout == 0 {
@@ -281,6 +289,10 @@ type txtState struct {
 	pos     lint.Pos
 	body    []string
 	skipped bool // status or recall lines were taken out of this message
+	// size counts the bytes of the body's lines; past the record bound
+	// (Options.MaxRecordBytes) lines are no longer kept, and the message is
+	// reported as malformed
+	size int64
 }
 
 // flush emits the open message.
@@ -293,6 +305,12 @@ func (t *txtState) flush() error {
 	t.body = t.body[:0]
 	skipped := t.skipped
 	t.skipped = false
+	if size := t.size; size > 0 {
+		t.size = 0
+		if max := t.src.Opts.MaxRecordBytes; max > 0 && size > int64(max) {
+			return t.sink.Reject(lint.RecordError{Pos: t.pos, Err: fmt.Sprintf("message is %s long, over the %s a record may take (4 × --max-message-size); not read", lint.ByteSize(size), lint.ByteSize(int64(max)))})
+		}
+	}
 	for len(body) > 0 && strings.TrimSpace(body[0]) == "" {
 		body = body[1:]
 	}

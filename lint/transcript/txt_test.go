@@ -173,6 +173,8 @@ func FuzzReadTxt(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		s, err := readData(t, "txt", data, Options{Agents: []string{"店铺名:*", "我"}})
 		checkInvariants(t, s, err)
+		s, err = readData(t, "txt", data, Options{Agents: []string{"店铺名:*", "我"}, MaxRecordBytes: 48}) // lines and messages over a bound
+		checkInvariants(t, s, err)
 	})
 }
 

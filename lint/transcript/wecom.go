@@ -86,14 +86,14 @@ func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '[' {
 		return readWecomArray(ctx, src, b, sink)
 	}
-	lr := &lineReader{r: src.R}
+	lr := newLineReader(src)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, ok, err := lr.next()
+		line, ok, err := lr.nextRecord(src, sink)
 		if err != nil {
-			return fmt.Errorf("line %d: %w", lr.line+1, err)
+			return err
 		}
 		if !ok {
 			return nil
@@ -109,7 +109,7 @@ func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 
 // readWecomArray reads a JSON array of records, one element at a time.
 func readWecomArray(ctx context.Context, src *Source, b *builder, sink lint.Sink) error {
-	st := newJSONStream(src.R)
+	st := newJSONStream(src)
 	if _, _, err := st.token(); err != nil { // [
 		return st.fail(err)
 	}

@@ -134,5 +134,7 @@ func FuzzReadWecom(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data string) {
 		s, err := readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}})
 		checkInvariants(t, s, err)
+		s, err = readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}, MaxRecordBytes: 48}) // lines, JSON values over a bound
+		checkInvariants(t, s, err)
 	})
 }

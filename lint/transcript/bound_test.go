@@ -1,0 +1,158 @@
+package transcript
+
+import (
+	"bufio"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// insertLine puts line into data as its n-th line (1-based).
+func insertLine(data string, n int, line string) string {
+	lines := strings.SplitAfter(data, "\n")
+	out := append([]string{}, lines[:n-1]...)
+	out = append(out, line+"\n")
+	return strings.Join(append(out, lines[n-1:]...), "")
+}
+
+// TestRecordBound feeds every reader a record over Options.MaxRecordBytes:
+// the line-based ones report it as malformed, naming its line, and read on
+// (every other record comes through as without it); the JSON stream, which
+// cannot resynchronise, fails naming the line.
+func TestRecordBound(t *testing.T) {
+	const max = 256
+	long := strings.Repeat("很长", 60) // 360 bytes
+	jsonl := `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n" +
+		`{"conversation":"c1","role":"agent","text":"您好"}` + "\n"
+	txt := "2026-11-04 10:00:00 张三\n在吗\n2026-11-04 10:00:05 我\n在的\n"
+	csv := "role,text\ncustomer,在吗\nagent,您好\n"
+	jsonlLong := `{"conversation":"c1","role":"agent","text":"` + long + `"}`
+	jddcLong := "s1\tUSERID_1\t1\t0\t0\tnan\t" + long
+	wecomLong := `{"msgid":"mx","text":{"content":"` + long + `"}}`
+	lines20 := strings.Repeat("很长很长很长\n", 20)
+	tests := []struct {
+		name, format, data string
+		opts               Options
+		rejects            []string // "LINE: reason prefix"; only the first when firstOnly
+		firstOnly          bool
+		msgs               []string // the messages read, when not those read without the bound less the long one
+		err                string   // a file error, instead
+	}{
+		{name: "jsonl", format: "jsonl", data: insertLine(jsonl, 2, jsonlLong),
+			rejects: []string{fmt.Sprintf("2: line is %d B long, over the 256 B a record may take", len(jsonlLong))}},
+		{name: "jsonl last line without newline", format: "jsonl", data: jsonl + `{"text":"` + long + `"}`,
+			rejects: []string{fmt.Sprintf("3: line is %d B long", len(long)+11)}},
+		{name: "jsonl crlf", format: "jsonl", data: strings.ReplaceAll(insertLine(jsonl, 1, long), "\n", "\r\n"),
+			rejects: []string{"1: line is 360 B long"}},
+		{name: "jddc", format: "jddc", data: insertLine(jddcSample, 3, jddcLong),
+			rejects: []string{fmt.Sprintf("3: line is %d B long", len(jddcLong))}},
+		{name: "wecom", format: "wecom", data: insertLine(wecomSample, 2, wecomLong),
+			rejects: []string{fmt.Sprintf("2: line is %d B long", len(wecomLong))}},
+		{name: "canned", format: "canned", data: "您好\n" + long + "\n亲，欢迎再次光临\n",
+			rejects: []string{"2: line is 360 B long"}},
+		{name: "txt line", format: "txt", data: insertLine(txt, 3, long), opts: Options{Agents: []string{"我"}},
+			rejects: []string{"3: line is 360 B long"},
+			// the message it was in ends before it; the line after it has no header
+			msgs: []string{"<stdin>|customer|张三|text|在吗@1", "<stdin>|agent|我|text|在的@4"}},
+		{name: "txt message of many lines", format: "txt", data: insertLine(txt, 3, lines20), opts: Options{Agents: []string{"我"}},
+			rejects: []string{fmt.Sprintf("1: message is %d B long, over the 256 B a record may take", len("在吗\n"+lines20+"\n"))}}, // with the blank line after them
+		{name: "csv line", format: "csv", data: insertLine(csv, 3, "agent,"+long),
+			rejects: []string{"3: line is 366 B long"}},
+		{name: "csv quoted field over lines", format: "csv", data: insertLine(csv, 3, "agent,\""+lines20+"\""),
+			// the rest of the field is read as records of its own, as after
+			// a quote that is never closed
+			rejects: []string{"3: record runs over 256 B (a quoted field without its closing quote?), stopped at line 16"}, firstOnly: true},
+		{name: "json", format: "json", data: "[\n" + strings.TrimSuffix(strings.ReplaceAll(jsonl, "}\n", "},\n"), ",\n") + ",\n" + `{"conversation":"c1","role":"agent","text":"` + long + "\"}\n]\n",
+			err: "line 4: a JSON value runs over the 256 B a record may take"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := tc.opts
+			free, err := readData(t, tc.format, tc.data, opts) // no bound: all read
+			if err != nil {
+				t.Fatalf("without a bound: %v", err)
+			}
+			opts.MaxRecordBytes = max
+			s, err := readData(t, tc.format, tc.data, opts)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range s.rejects {
+				got = append(got, r.Error())
+			}
+			if tc.firstOnly && len(got) > 0 {
+				got = got[:1]
+			}
+			if len(got) != len(tc.rejects) {
+				t.Fatalf("rejects %q, want %q", got, tc.rejects)
+			}
+			for i, want := range tc.rejects {
+				if !strings.Contains(got[i], ":"+want) {
+					t.Errorf("reject %q, want %q", got[i], want)
+				}
+			}
+			if tc.firstOnly {
+				return
+			}
+			if tc.msgs != nil {
+				if g, w := msgLines(s.msgs), strings.Join(tc.msgs, "\n"); g != w {
+					t.Errorf("messages\n%s\nwant\n%s", g, w)
+				}
+				return
+			}
+			// every other record is read as without the bound
+			var keep []string
+			for _, m := range free.msgs {
+				if !strings.Contains(m.Text, long[:30]) && !strings.Contains(m.Text, "很长很长很长") {
+					keep = append(keep, msgLine(m))
+				}
+			}
+			if g, w := msgLines(s.msgs), strings.Join(keep, "\n"); g != w {
+				t.Errorf("messages\n%s\nwant\n%s", g, w)
+			}
+		})
+	}
+}
+
+// TestLineReaderBoundKeepsNothing reads a 9 MB line under a 1 KiB bound
+// through a small buffer: the reader's own buffer never holds much of it.
+func TestLineReaderBoundKeepsNothing(t *testing.T) {
+	long := strings.Repeat("长", 3<<20)
+	in := "first\n" + long + "\r\n" + strings.Repeat("x", 1024) + "\nlast"
+	lr := &lineReader{r: bufio.NewReaderSize(strings.NewReader(in), 4096), max: 1024}
+	lines, longs, most := readLines(t, lr)
+	if most > 2*1024+2*4096 {
+		t.Fatalf("the buffer grew to %d bytes", most)
+	}
+	if len(lines) != 4 || lines[0] != "first" || lines[1] != "" || len(lines[2]) != 1024 || lines[3] != "last" {
+		t.Fatalf("got %d lines", len(lines))
+	}
+	if longs[0] != 0 || longs[1] != int64(len(long)) || longs[2] != 0 || longs[3] != 0 {
+		t.Fatalf("long %v", longs)
+	}
+}
+
+// readLines reads every line of lr: the lines, each one's lr.long, and the
+// most the reader's buffer held.
+func readLines(t *testing.T, lr *lineReader) (lines []string, longs []int64, most int) {
+	t.Helper()
+	for {
+		l, ok, err := lr.next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ok {
+			return lines, longs, most
+		}
+		lines = append(lines, string(l))
+		longs = append(longs, lr.long)
+		most = max(most, cap(lr.buf))
+	}
+}
