@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -68,9 +69,19 @@ var keysByType = map[string][]string{
 
 var commonKeys = []string{"id", "type", "description", "severity", "deduct", "max_deduct", "message", "source", "examples", "fatal"}
 
-// templateVars are the placeholders a rule's message may use.
-var templateVars = map[string]bool{"match": true, "suggest": true, "within": true, "max": true, "delay": true, "phrases": true,
-	"at": true, "count": true, "limit": true, "length": true, "after": true, "kind": true, "add": true}
+// TemplateVars are the placeholders a rule's message may use.
+var TemplateVars = map[string]bool{"match": true, "suggest": true, "within": true, "max": true, "delay": true, "phrases": true,
+	"at": true, "count": true, "limit": true, "length": true, "after": true, "kind": true, "add": true, "reply": true}
+
+// knownVars lists TemplateVars for error messages: {add}, {after}, ….
+func knownVars() string {
+	names := make([]string, 0, len(TemplateVars))
+	for name := range TemplateVars {
+		names = append(names, "{"+name+"}")
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_.-]*$`)
 
@@ -488,8 +499,8 @@ func validateTemplate(msg string, n *yaml.Node, add func(*yaml.Node, string, ...
 			return
 		}
 		name := rest[i+1 : i+j]
-		if !templateVars[name] {
-			add(n, "unknown placeholder {%s} in message (known: {match}, {suggest}, {within}, {max}, {delay}, {phrases}, {at})", name)
+		if !TemplateVars[name] {
+			add(n, "unknown placeholder {%s} in message (known: %s)", name, knownVars())
 		}
 		rest = rest[i+j+1:]
 	}

@@ -395,10 +395,6 @@ func agentFor(c *lint.Conversation, i int) string {
 // internal order note): the messages phrase rules and answers look at.
 func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
 
-// placeholders are the template variables a rule message may use.
-var placeholders = map[string]bool{"match": true, "suggest": true, "within": true, "max": true, "delay": true, "phrases": true,
-	"at": true, "count": true, "limit": true, "length": true, "after": true, "kind": true, "add": true}
-
 // render fills a message template's {placeholders}; one the finding has no
 // value for (such as {delay} when a reply is missing, not late) becomes empty.
 // Other braces are kept as written.
@@ -416,7 +412,7 @@ func render(tmpl string, vars map[string]string) string {
 		if j < 0 {
 			break
 		}
-		if name := tmpl[1:j]; placeholders[name] {
+		if name := tmpl[1:j]; rules.TemplateVars[name] {
 			b.WriteString(vars[name])
 		} else {
 			b.WriteString(tmpl[:j+1])

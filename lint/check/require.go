@@ -60,7 +60,11 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, ""
 	}
 	vars := func() map[string]string {
-		return map[string]string{"phrases": q.phrases, "at": q.at, "within": rules.FormatDuration(q.within)}
+		v := map[string]string{"phrases": q.phrases, "at": q.at, "within": rules.FormatDuration(q.within)}
+		if target >= 0 {
+			v["reply"] = excerpt(ms[target].Text, replyRunes)
+		}
+		return v
 	}
 	if target < 0 || (q.at != "" && !cv.Texts[target].Has(q.list)) {
 		// the message that started the obligation: the customer's first
@@ -79,9 +83,10 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			default:
 				tmpl = "会话中缺少规定用语（如「{phrases}」）"
 			}
-			if target < 0 && q.at != "" {
-				tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
-			}
+		}
+		if target < 0 && q.at != "" && (q.tmpl == "" || strings.Contains(tmpl, "{reply}")) {
+			// no reply at all: a message about the reply cannot tell it
+			tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
 		}
 		return append(out, finding(q.info, at, nil, render(tmpl, vars()))), ""
 	}
@@ -107,6 +112,23 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return append(out, finding(q.info, target, hit, render(tmpl, vars))), ""
 	}
 	return out, ""
+}
+
+// replyRunes is how much of a reply {reply} shows.
+const replyRunes = 20
+
+// excerpt is the start of text for a message template: its first n
+// characters, with runs of white space (line breaks too) as one space and
+// "…" when it goes on.
+func excerpt(text string, n int) string {
+	s := strings.Join(strings.Fields(text), " ")
+	for k := range s {
+		if n == 0 {
+			return s[:k] + "…"
+		}
+		n--
+	}
+	return s
 }
 
 // first returns the first index below n satisfying ok, or -1.

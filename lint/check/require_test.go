@@ -78,3 +78,44 @@ func TestRequireUntimedSkipsOnlyWithin(t *testing.T) {
 		t.Errorf("the 10s window cannot be checked without times: %v %v", describe(fs), skipped)
 	}
 }
+
+// TestRequireReplyPlaceholder: {reply} quotes the reply that lacks the
+// phrase (its first 20 characters, white space as one space); a message
+// quoting the reply gives way to the built-in one when there is none.
+func TestRequireReplyPlaceholder(t *testing.T) {
+	const rule = "id: greet\ntype: require\nat: first-reply\nphrases: [您好]\nmessage: 首次回复「{reply}」缺少问候语"
+	tests := []struct {
+		name, rule, transcript, want string
+	}{
+		{"short reply", rule, "customer: 在吗\nagent: 在的，要什么", "首次回复「在的，要什么」缺少问候语"},
+		{"long reply cut at 20 characters", rule, "customer: 在吗\nagent: 在的，这款鞋子有三种颜色可以选择，请问您要哪一种呢",
+			"首次回复「在的，这款鞋子有三种颜色可以选择，请问您…」缺少问候语"},
+		{"exactly 20 characters, not cut", rule, "customer: 在吗\nagent: 一二三四五六七八九十一二三四五六七八九十", "首次回复「一二三四五六七八九十一二三四五六七八九十」缺少问候语"},
+		{"white space as one space", rule, "customer: 在吗\nagent:   在的\t\t   要什么　 颜色  ", "首次回复「在的 要什么 颜色」缺少问候语"},
+		{"no reply: the built-in message", rule, "customer: 在吗", "没有客服回复，缺少规定用语（如「您好」）"},
+		{"no reply, a message not quoting it: kept", "id: greet\ntype: require\nat: first-reply\nphrases: [您好]\nmessage: 缺少问候语", "customer: 在吗", "缺少问候语"},
+		{"last reply", "id: bye\ntype: require\nat: last-reply\nphrases: [再见]\nmessage: 「{reply}」之后没有告别", "customer: 好的\nagent: 嗯嗯", "「嗯嗯」之后没有告别"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := lintWith(t, tt.rule, tt.transcript)
+			if len(fs) != 1 || fs[0].Message != tt.want {
+				t.Fatalf("findings %+v, want one saying %q", fs, tt.want)
+			}
+		})
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"", 20, ""}, {"  \n ", 20, ""}, {"在的", 2, "在的"}, {"在的吗", 2, "在的…"}, {"a  b\tc", 3, "a b…"}, {"a  b\tc", 5, "a b c"}, {"亲", 0, "…"}, {"在的\r\n\n要什么", 20, "在的 要什么"},
+	} {
+		if got := excerpt(tc.in, tc.n); got != tc.want {
+			t.Errorf("excerpt(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
