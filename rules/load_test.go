@@ -63,6 +63,7 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"latency needs max", "pack: p\nrules:\n  - id: a\n    type: latency\n", `pack.yaml:3:5: latency rule "a" needs `},
 		{"followup needs expect", "pack: p\nrules:\n  - id: a\n    type: followup\n    trigger: {phrases: [改成]}\n", `followup rule "a" needs an `},
 		{"suggest key not a phrase", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    suggest: {不能: 无法}\n", `pack.yaml:6:15: suggest: "不能" is not one of the rule's phrases`},
+		{"phrase listed twice", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行, 办不到, 不行]\n", `pack.yaml:5:24: phrase "不行" is listed twice in phrases`},
 		{"unknown placeholder", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    message: 别说{matched}\n", `unknown placeholder {matched}`},
 		{"syntax error", "pack: p\nrules: [\n", `pack.yaml:2: did not find expected node content`},
 		{"two documents", "pack: p\n---\npack: q\n", `a pack file holds one YAML document`},
@@ -94,6 +95,15 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 				t.Errorf("error:\n%s\nwant it to contain:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestLoadKeepsSpellingVariants: imported word lists hold the 繁體 and 简体
+// (or full-width) spellings of a word; they read alike once normalised,
+// which is no error (rules validate notes them).
+func TestLoadKeepsSpellingVariants(t *testing.T) {
+	if got := loadErr(t, "pack: p\nrules:\n  - id: a\n    type: forbid\n    match: substring\n    phrases: [颜色, 顏色, ＡＢＣ, abc]\n"); got != "" {
+		t.Fatalf("spelling variants are an error: %s", got)
 	}
 }
 

@@ -445,21 +445,23 @@ func validatePhraseList(key string, list []string, parent *yaml.Node, add func(*
 		add(n, "empty %s list: remove the key or add phrases", key)
 		return
 	}
-	seen := map[string]bool{}
+	// a phrase written twice is a mistake; two spellings that normalise
+	// alike (繁體 and 简体, full-width) are not, as imported word lists
+	// often hold both: `rules validate` notes them (check.Warnings)
+	seen := make(map[string]bool, len(list))
 	for i, p := range list {
 		at := n
 		if n.Kind == yaml.SequenceNode && i < len(n.Content) {
 			at = n.Content[i]
 		}
-		norm := match.Normalize(p)
-		if strings.TrimSpace(norm) == "" {
+		if strings.TrimSpace(match.Normalize(p)) == "" {
 			add(at, "empty phrase in %s", key)
 			continue
 		}
-		if seen[norm] {
+		if seen[p] {
 			add(at, "phrase %q is listed twice in %s", p, key)
 		}
-		seen[norm] = true
+		seen[p] = true
 	}
 }
 

@@ -219,6 +219,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if f.fix && f.diff {
 		return nil, fail("--fix and --diff do not go together: --diff shows what --fix would write")
 	}
+	defer duringSetUp()()
 	set, err := loadPacks(cfg, f.packs)
 	if err != nil {
 		return nil, failErr(err)
@@ -269,7 +270,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 			}
 		}
 	}()
-	defer withMemoryBudget(r.budget)()
+	defer withMemoryBudget(r.budget, heapInUse())()
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget, MaxMessageBytes: r.maxMessage,
 		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
 	if f, ok := w.(report.Flusher); ok {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/chatlint/chatlint/lint"
@@ -52,20 +53,57 @@ func tuneGC() (restore func()) {
 const memoryLimit = 160 << 20
 
 // withMemoryBudget moves the soft memory limit by as much as --memory-budget
-// moves the budget of open conversations from its default (unless
-// GOMEMLIMIT is set), so that a bigger budget does not make the collector
-// run all the time nor a smaller one leave the limit where it was. It
-// returns a function that restores the limit.
-func withMemoryBudget(budget int) (restore func()) {
-	if os.Getenv("GOMEMLIMIT") != "" || budget == lint.DefaultMemoryBudget {
+// moves the budget of open conversations from its default, and raises it
+// by the heap the compiled rules take beyond what the built-in packs take
+// (unless GOMEMLIMIT is set): so that a bigger budget, or a pack of tens of
+// thousands of phrases, does not make the collector run all the time, nor
+// a smaller budget leave the limit where it was. It returns a function that
+// restores the limit.
+func withMemoryBudget(budget int, rulesHeap uint64) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	old := debug.SetMemoryLimit(-1)
 	if old == math.MaxInt64 {
 		return func() {} // no limit (chatlint run in process by a test)
 	}
-	debug.SetMemoryLimit(max(old+int64(budget-lint.DefaultMemoryBudget), 32<<20))
+	limit := old + int64(budget-lint.DefaultMemoryBudget)
+	if rulesHeap > builtinRulesHeap {
+		limit += int64(rulesHeap - builtinRulesHeap)
+	}
+	if limit == old {
+		return func() {}
+	}
+	debug.SetMemoryLimit(max(limit, 32<<20))
 	return func() { debug.SetMemoryLimit(old) }
+}
+
+// duringSetUp paces garbage collection by GOGC=100 while the packs load
+// and compile: tuneGC's soft limit is for the run, and a pack of 100,000
+// phrases builds tables larger than it, which would keep the collector
+// running the whole time. GOGC or GOMEMLIMIT in the environment win. It
+// returns a function that restores the settings.
+func duringSetUp() (restore func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	oldLimit := debug.SetMemoryLimit(math.MaxInt64)
+	oldPercent := debug.SetGCPercent(100)
+	return func() {
+		debug.SetGCPercent(oldPercent)
+		debug.SetMemoryLimit(oldLimit)
+	}
+}
+
+// builtinRulesHeap is more than the heap of a run that has compiled the
+// built-in packs, before it reads anything (about 10 MiB).
+const builtinRulesHeap = 32 << 20
+
+// heapInUse is the heap allocated so far (live or not yet collected).
+func heapInUse() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // run executes the command line and returns the process exit code:

@@ -140,6 +140,24 @@ rules:
 	if ws, _ = Warnings(set, nil); len(ws) != 1 || !strings.Contains(ws[0].Msg, `phrase "稍等一下" is not on gse word boundaries in its examples 请稍等一下`) {
 		t.Errorf("nested condition warnings: %v", ws)
 	}
+	// spellings that read alike once normalised: one warning per list
+	set, err = rules.LoadBytes("v.yaml", []byte(`pack: v
+rules:
+  - id: words
+    type: forbid
+    match: substring
+    phrases: [颜色, 顏色, 台独, 臺獨, ＡＢＣ, abc, 不同]
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      bad: [颜色不对]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ = Warnings(set, nil)
+	if len(ws) != 1 || ws[0].Msg != `3 phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case), so they match nothing more: "顏色" = "颜色", "臺獨" = "台独", "abc" = "ＡＢＣ"` {
+		t.Errorf("variant warnings: %v", ws)
+	}
 	// the built-in packs are clean
 	for _, name := range rules.BuiltinNames() {
 		set, err := rules.Load(name)

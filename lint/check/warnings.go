@@ -80,6 +80,9 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 		walk(r.Expect, r.Examples.Good)
 		walk(r.Then, r.Examples.Good)
 		for _, l := range lists {
+			if msg := sameOnceNormalised(l.phrases); msg != "" {
+				warn("%s", msg)
+			}
 			if l.mode == rules.MatchSubstring {
 				continue
 			}
@@ -97,6 +100,33 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 		}
 	}
 	return out, nil
+}
+
+// sameOnceNormalised describes the phrases of a list that are spelled
+// differently from an earlier one but read the same once normalised (they
+// match nothing more), or returns "".
+func sameOnceNormalised(phrases []string) string {
+	first := make(map[string]string, len(phrases))
+	var pairs []string
+	n := 0
+	for _, p := range phrases {
+		np := match.Normalize(p)
+		q, ok := first[np]
+		if !ok {
+			first[np] = p
+			continue
+		}
+		if q != p {
+			n++
+			if len(pairs) < 3 {
+				pairs = append(pairs, fmt.Sprintf("%q = %q", p, q))
+			}
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case), so they match nothing more: %s", n, strings.Join(pairs, ", "))
 }
 
 // stuck says why a word-mode phrase will seldom match, or returns "": when

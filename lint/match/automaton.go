@@ -1,6 +1,9 @@
 package match
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // automaton is an Aho-Corasick automaton compiled to a DFA over byte classes:
 // one table lookup per input byte, every occurrence of every pattern
@@ -45,70 +48,89 @@ func buildAutomaton(patterns []string) *automaton {
 	}
 	a.nclass = n
 
-	// trie
-	type node struct {
-		child map[uint8]int32
-		fail  int32
-		outs  []int32
-	}
-	nodes := []node{{child: map[uint8]int32{}}}
+	// the trie, built in the transition table itself: next[s*n+c] is the
+	// child of state s on class c, 0 when there is none (the root is no
+	// one's child); the breadth-first pass below fills the missing ones in
+	states := trieSize(patterns)
+	next := make([]int32, states*n)
+	outs := make([][]int32, states) // by state: the patterns ending there
+	made := 1
 	for id, p := range patterns {
 		a.patLen[id] = int32(len(p))
 		a.maxLen = max(a.maxLen, len(p))
-		s := int32(0)
+		s := 0
 		for i := 0; i < len(p); i++ {
-			c := a.class[p[i]]
-			nx, ok := nodes[s].child[c]
-			if !ok {
-				nx = int32(len(nodes))
-				nodes = append(nodes, node{child: map[uint8]int32{}})
-				nodes[s].child[c] = nx
+			at := s*n + int(a.class[p[i]])
+			if next[at] == 0 {
+				next[at] = int32(made)
+				made++
 			}
-			s = nx
+			s = int(next[at])
 		}
-		nodes[s].outs = append(nodes[s].outs, int32(id))
+		outs[s] = append(outs[s], int32(id))
 	}
 
-	// breadth-first: failure links, full transitions, merged outputs
-	next := make([]int32, len(nodes)*n) // following state, by state*n+class
-	queue := make([]int32, 0, len(nodes))
+	// breadth-first (children are numbered after their parents, but not
+	// level by level): failure links, full transitions, merged outputs
+	fail := make([]int32, states)
+	queue := make([]int32, 0, states)
 	for c := 0; c < n; c++ {
-		if nx, ok := nodes[0].child[uint8(c)]; ok {
-			next[c] = nx
-			nodes[nx].fail = 0
-			queue = append(queue, nx)
+		if nx := next[c]; nx != 0 {
+			queue = append(queue, nx) // fail 0
 		}
 	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		f := nodes[s].fail
-		nodes[s].outs = append(nodes[s].outs, nodes[f].outs...)
-		for c := 0; c < n; c++ {
-			if nx, ok := nodes[s].child[uint8(c)]; ok {
-				nodes[nx].fail = next[int(f)*n+c]
-				next[int(s)*n+c] = nx
+	for k := 0; k < len(queue); k++ {
+		s := int(queue[k])
+		f := int(fail[s])
+		if len(outs[f]) > 0 {
+			outs[s] = append(outs[s], outs[f]...)
+		}
+		row, frow := next[s*n:s*n+n], next[f*n:f*n+n]
+		for c, nx := range row {
+			if nx != 0 {
+				fail[nx] = frow[c]
 				queue = append(queue, nx)
 			} else {
-				next[int(s)*n+c] = next[int(f)*n+c]
+				row[c] = frow[c]
 			}
 		}
 	}
-	a.outStart = make([]int32, len(nodes)+1)
-	for s := range nodes {
-		outs := nodes[s].outs
-		sort.Slice(outs, func(i, j int) bool { return outs[i] < outs[j] })
-		a.out = append(a.out, outs...)
+	a.outStart = make([]int32, states+1)
+	for s, o := range outs {
+		sort.Slice(o, func(i, j int) bool { return o[i] < o[j] })
+		a.out = append(a.out, o...)
 		a.outStart[s+1] = int32(len(a.out))
 	}
-	a.delta = make([]int32, len(next))
+	// in place: states become row offsets, flagged where patterns end
 	for i, t := range next {
-		a.delta[i] = t * int32(n)
-		if len(nodes[t].outs) > 0 {
-			a.delta[i] |= outFlag
+		v := t * int32(n)
+		if len(outs[t]) > 0 {
+			v |= outFlag
 		}
+		next[i] = v
 	}
+	a.delta = next
 	return a
+}
+
+// trieSize is the number of states of the patterns' trie (the root
+// included): in sorted order, each pattern adds a state per byte past what
+// it shares with the one before it, so the table is allocated once.
+func trieSize(patterns []string) int {
+	sorted := slices.Clone(patterns)
+	slices.Sort(sorted)
+	n := 1
+	for i, p := range sorted {
+		shared := 0
+		if i > 0 {
+			q := sorted[i-1]
+			for shared < len(p) && shared < len(q) && p[shared] == q[shared] {
+				shared++
+			}
+		}
+		n += len(p) - shared
+	}
+	return n
 }
 
 // hits appends to dst every occurrence of every pattern in text, in order

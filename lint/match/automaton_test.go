@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -65,6 +66,44 @@ func TestAutomatonAllByteValues(t *testing.T) {
 	}
 }
 
+// TestTrieSize: the table is sized exactly, by the distinct prefixes of the
+// patterns (shared, repeated and nested patterns included), and a large
+// random set still finds what the naive search finds.
+func TestTrieSize(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"不", "知", "道", "a", "b", "\x00", "\xff"}
+	for round := 0; round < 200; round++ {
+		var pats []string
+		for i := rng.IntN(40); i >= 0; i-- {
+			var b strings.Builder
+			for j := rng.IntN(5); j >= 0; j-- {
+				b.WriteString(alphabet[rng.IntN(len(alphabet))])
+			}
+			pats = append(pats, b.String())
+		}
+		prefixes := map[string]bool{"": true}
+		for _, p := range pats {
+			for i := 1; i <= len(p); i++ {
+				prefixes[p[:i]] = true
+			}
+		}
+		if got := trieSize(pats); got != len(prefixes) {
+			t.Fatalf("trieSize(%q) = %d, want %d", pats, got, len(prefixes))
+		}
+		a := buildAutomaton(pats)
+		if len(a.outStart) != len(prefixes)+1 {
+			t.Fatalf("%d states built, want %d", len(a.outStart)-1, len(prefixes))
+		}
+		var text strings.Builder
+		for j := 0; j < 30; j++ {
+			text.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		if got, want := scanAll(a, text.String()), naive(pats, text.String()); strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Fatalf("patterns %q in %q: got %v, want %v", pats, text.String(), got, want)
+		}
+	}
+}
+
 func FuzzAutomaton(f *testing.F) {
 	f.Add("不知道|知道|道", "我不知道，你知道吗")
 	f.Add("a|ab|bab", "abababab")
@@ -80,4 +119,33 @@ func FuzzAutomaton(f *testing.F) {
 			t.Errorf("patterns %q text %q: got %v, want %v", ps, text, got, want)
 		}
 	})
+}
+
+// BenchmarkBuildAutomaton builds the automaton of an imported word list
+// (敏感词库) of random two- to five-character words: time and memory per
+// build, and the table's size in MiB.
+func BenchmarkBuildAutomaton(b *testing.B) {
+	for _, n := range []int{1000, 30000, 100000} {
+		rng := rand.New(rand.NewPCG(3, 4))
+		seen := map[string]bool{}
+		var words []string
+		for len(words) < n {
+			var w strings.Builder
+			for j := 2 + rng.IntN(4); j > 0; j-- {
+				w.WriteRune(rune(0x4e00 + rng.IntN(3500)))
+			}
+			if !seen[w.String()] {
+				seen[w.String()] = true
+				words = append(words, w.String())
+			}
+		}
+		b.Run(fmt.Sprint(n, "words"), func(b *testing.B) {
+			b.ReportAllocs()
+			var a *automaton
+			for b.Loop() {
+				a = buildAutomaton(words)
+			}
+			b.ReportMetric(float64(len(a.delta)*4)/(1<<20), "table-MiB")
+		})
+	}
 }
