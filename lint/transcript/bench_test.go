@@ -3,6 +3,7 @@ package transcript_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -76,4 +77,38 @@ func BenchmarkReadJSONL(b *testing.B) {
 			b.ReportMetric(float64(sink.messages)*float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
 		})
 	}
+}
+
+// BenchmarkReadManyFiles reads the corpus cut into files of ten lines (one
+// file per conversation is a common export), from a directory: the cost of
+// a file beyond its records (opening, guessing the encoding and format,
+// buffers), in MB/s and allocated bytes.
+func BenchmarkReadManyFiles(b *testing.B) {
+	data := benchCorpus()
+	dir := b.TempDir()
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	files := 0
+	for i := 0; i < len(lines); i += 10 {
+		chunk := bytes.Join(lines[i:min(i+10, len(lines))], nil)
+		if len(bytes.TrimSpace(chunk)) == 0 {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("c%06d.jsonl", files)), chunk, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files++
+	}
+	opts := transcript.Options{Format: "auto", Location: time.FixedZone("CST", 8*3600)}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s := &discardSink{}
+		if err := transcript.ReadAll(context.Background(), []string{dir}, opts, s); err != nil {
+			b.Fatal(err)
+		}
+		if s.rejected != 0 || s.messages == 0 {
+			b.Fatalf("%d messages, %d rejected", s.messages, s.rejected)
+		}
+	}
+	b.ReportMetric(float64(files), "files")
 }

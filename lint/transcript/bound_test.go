@@ -2,9 +2,16 @@ package transcript
 
 import (
 	"bufio"
+	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // insertLine puts line into data as its n-th line (1-based).
@@ -154,5 +161,50 @@ func readLines(t *testing.T, lr *lineReader) (lines []string, longs []int64, mos
 		lines = append(lines, string(l))
 		longs = append(longs, lr.long)
 		most = max(most, cap(lr.buf))
+	}
+}
+
+// TestPooledReadersKeepFilesApart reads a directory of files in different
+// encodings, sizes and formats, whose buffered readers are reused from file
+// to file: each file reads exactly as it does alone.
+func TestPooledReadersKeepFilesApart(t *testing.T) {
+	dir := t.TempDir()
+	big := strings.Repeat(`{"conversation":"b","role":"agent","text":"您好，很高兴为您服务"}`+"\n", 3000) // over the buffers
+	files := map[string][]byte{
+		"a-big.jsonl":     []byte(big),
+		"b-gbk.jsonl":     encodeWith(t, simplifiedchinese.GB18030, `{"conversation":"g","role":"customer","text":"在吗，这个颜色有货吗"}`+"\n"),
+		"c-bom.jsonl":     []byte("\uFEFF" + `{"conversation":"m","role":"agent","text":"亲，在的"}` + "\n"),
+		"d-utf16.csv":     encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), "role,text\r\nagent,您好\r\n"),
+		"e-short.jsonl":   []byte(`{"conversation":"s","role":"agent","text":"好"}`),
+		"f-big5.jsonl":    encodeWith(t, traditionalchinese.Big5, `{"conversation":"t","role":"customer","text":"請問這個顏色"}`+"\n"),
+		"g-replies.jsonl": []byte(big[:200]),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	readOne := func(paths ...string) string {
+		s := &recSink{}
+		if err := ReadAll(context.Background(), paths, Options{Location: tzSH}, s); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, m := range s.msgs {
+			out = append(out, m.Pos.File+":"+msgLine(m))
+		}
+		for _, r := range s.rejects {
+			out = append(out, r.Error())
+		}
+		return strings.Join(out, "\n")
+	}
+	var alone []string
+	for _, name := range []string{"a-big.jsonl", "b-gbk.jsonl", "c-bom.jsonl", "d-utf16.csv", "e-short.jsonl", "f-big5.jsonl", "g-replies.jsonl"} {
+		alone = append(alone, readOne(filepath.Join(dir, name)))
+	}
+	for round := 0; round < 3; round++ { // the pools hold readers of earlier rounds
+		if got := readOne(dir); got != strings.Join(alone, "\n") {
+			t.Fatalf("round %d: the directory reads differently from its files one by one:\n%.2000s", round, got)
+		}
 	}
 }

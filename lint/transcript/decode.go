@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
@@ -51,10 +52,46 @@ func decode(r io.Reader, enc string) (*bufio.Reader, error) {
 // file's are complete once the reader is read, a UTF-8 file's once its lines
 // are parsed (see Source.recode).
 func decodeMixed(r io.Reader, enc string) (*bufio.Reader, *mixedStats, error) {
-	br := bufio.NewReaderSize(r, bufSize)
+	dec, stats, _, err := decodePooled(r, enc)
+	return dec, stats, err
+}
+
+// The buffered readers of a file (192 KiB and more) come from pools and go
+// back once the file is read: a directory of thousands of small files made
+// them most of a run's garbage, and its collections most of its time.
+var (
+	readerPool    = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, bufSize) }}
+	bigReaderPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 2*bufSize) }}
+)
+
+// decodePooled is decodeMixed with pooled buffers: release returns them,
+// after which nothing read through the reader may be used (the readers
+// copy what they keep).
+func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, release func(), _ error) {
+	var used []*bufio.Reader
+	var bigUsed *bufio.Reader
+	release = func() {
+		for _, b := range used {
+			b.Reset(nil)
+			readerPool.Put(b)
+		}
+		if bigUsed != nil {
+			bigUsed.Reset(nil)
+			bigReaderPool.Put(bigUsed)
+		}
+		used, bigUsed = nil, nil
+	}
+	take := func(r io.Reader) *bufio.Reader {
+		b := readerPool.Get().(*bufio.Reader)
+		b.Reset(r)
+		used = append(used, b)
+		return b
+	}
+	br := take(r)
 	e, guessed, err := chooseEncodingGuess(br, enc)
 	if err != nil {
-		return nil, nil, err
+		release()
+		return nil, nil, nil, err
 	}
 	var src peekReader = br
 	var stats *mixedStats
@@ -65,17 +102,20 @@ func decodeMixed(r io.Reader, enc string) (*bufio.Reader, *mixedStats, error) {
 	case guessed && e != nil:
 		src = newMixedReader(br, stats)
 	case e != nil:
-		src = bufio.NewReaderSize(transform.NewReader(br, e.NewDecoder()), bufSize)
+		src = take(transform.NewReader(br, e.NewDecoder()))
 	}
 	// twice the size of the reader below, so that it reads straight into
 	// this one's buffer
-	dec := bufio.NewReaderSize(&crReader{r: src}, 2*bufSize)
+	dec := bigReaderPool.Get().(*bufio.Reader)
+	dec.Reset(&crReader{r: src})
+	bigUsed = dec
 	// forced encodings (and decoders) can still produce NULs: binary data
 	head, _ := dec.Peek(4096)
 	if i := bytes.IndexByte(head, 0); i >= 0 {
-		return nil, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
+		release()
+		return nil, nil, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
 	}
-	return dec, stats, nil
+	return dec, stats, release, nil
 }
 
 // chooseEncoding returns the decoder to apply to br (nil: the bytes are

@@ -255,10 +255,11 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if opts.ReadBytes != nil {
 		r = &countingReader{r: r, fn: opts.ReadBytes}
 	}
-	dec, mixed, err := decodeMixed(r, opts.Encoding)
+	dec, mixed, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
+	defer release()
 	if mixed != nil {
 		mixed.name = name
 		opts.Mixed.add(mixed)
