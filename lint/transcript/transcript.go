@@ -6,6 +6,7 @@ package transcript
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -225,7 +226,7 @@ func extensionsFor(format string) []string {
 }
 
 func wanted(name, format string) bool {
-	lower := strings.ToLower(name)
+	lower := trimGz(strings.ToLower(name))
 	for _, ext := range extensionsFor(format) {
 		if strings.HasSuffix(lower, ext) {
 			return true
@@ -255,6 +256,14 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if opts.ReadBytes != nil {
 		r = &countingReader{r: r, fn: opts.ReadBytes}
 	}
+	r, zipped, err := gunzip(r)
+	if err != nil {
+		return &FileError{Name: name, Err: err}
+	}
+	detectName := name
+	if zipped {
+		detectName = trimGz(name)
+	}
 	dec, mixed, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
@@ -267,7 +276,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if blank(dec) {
 		return &FileError{Name: name, Err: errors.New("empty file: no records")}
 	}
-	format, err := detect(name, dec, opts.Format)
+	format, err := detect(detectName, dec, opts.Format)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
@@ -280,6 +289,45 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		return &FileError{Name: name, Err: err}
 	}
 	return nil
+}
+
+// gunzip returns r's content, decompressed when it is gzip data (told by
+// its first bytes, whatever the file is called: day.jsonl.gz, or stdin),
+// and whether it was.
+func gunzip(r io.Reader) (io.Reader, bool, error) {
+	var head [2]byte
+	n, err := io.ReadFull(r, head[:])
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return nil, false, err
+	}
+	r = io.MultiReader(bytes.NewReader(head[:n]), r)
+	if n < 2 || head[0] != 0x1F || head[1] != 0x8B {
+		return r, false, nil
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, false, fmt.Errorf("gzip: %w", err)
+	}
+	return &gzipErrors{zr}, true, nil
+}
+
+// gzipErrors names gzip as the source of a decompression error.
+type gzipErrors struct{ r io.Reader }
+
+func (g *gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("gzip: %w", err)
+	}
+	return n, err
+}
+
+// trimGz drops a .gz extension (any case): day.jsonl.gz reads as day.jsonl.
+func trimGz(name string) string {
+	if len(name) > 3 && strings.EqualFold(name[len(name)-3:], ".gz") {
+		return name[:len(name)-3]
+	}
+	return name
 }
 
 func unwrapPathError(err error) error {
