@@ -34,7 +34,7 @@ min_score: 0
 
 # How transcripts are read (README: Input formats). Flags override each key.
 input:
-  format: auto                 # auto, jsonl, json, csv, tsv, txt, wecom, jddc, canned
+  format: auto                 # auto, jsonl, json, csv, tsv, xlsx, txt, wecom, jddc, canned
   encoding: auto               # auto, utf-8, gbk, gb18030, big5, utf-16le, utf-16be
   tz: Asia/Shanghai            # zone of times written without one
   # agents: ["店铺名:*"]         # txt dumps: sender names of agents (* and ?)

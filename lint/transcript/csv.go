@@ -117,6 +117,22 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		comma = b.m.delim
 	}
 	p := &recordParser{src: src, lr: *newLineReader(src), comma: comma, quotes: b.m.quotes}
+	return readRows(ctx, src, sink, b, p, comma)
+}
+
+// rowSource yields the rows of a table: its fields, the line (or row) it
+// starts on, and why it is malformed (perr, the row consumed); fields ==
+// nil && perr == "" is the end, err a read error.
+type rowSource interface {
+	next() (fields []string, line int, perr string, err error)
+}
+
+// readRows reads a table whose first row names the columns (unless the
+// mapping says there is no header) into messages. comma is the delimiter
+// of a delimited file, for the hints of errors; 0 for a spreadsheet, whose
+// rows may also stop short of the header (empty cells at the end are not
+// stored) or run past it.
+func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p rowSource, comma rune) error {
 	var cols [nFields]int
 	for i := range cols {
 		cols[i] = -1
@@ -172,9 +188,12 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		}
 		records++
 		pos := lint.Pos{File: src.Name, Line: line}
+		if comma == 0 && len(fields) < max(nHeader, need) {
+			fields = append(fields, make([]string, max(nHeader, need)-len(fields))...)
+		}
 		if perr == "" {
 			switch {
-			case nHeader > 0 && len(fields) != nHeader:
+			case comma != 0 && nHeader > 0 && len(fields) != nHeader:
 				perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), nHeader, delimName(comma))
 			case len(fields) < need:
 				perr = fmt.Sprintf("record has %d fields, the mapping needs %d", len(fields), need)
@@ -256,6 +275,9 @@ func headerColumns(header []string, mapped *[nFields]string, comma rune) ([nFiel
 		}
 	}
 	if cols[fText] < 0 {
+		if comma == 0 {
+			return cols, fmt.Errorf("no text column in the first row (cells: %s): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N", listColumns(header))
+		}
 		if len(header) == 1 || allNumeric(header) {
 			return cols, fmt.Errorf("no header row naming the columns (is the file %s-separated? without a header use --header=false and --map)", delimName(comma))
 		}

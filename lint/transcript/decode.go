@@ -208,7 +208,7 @@ func binarySignature(b []byte) string {
 	sigs := []struct {
 		magic, kind string
 	}{
-		{"PK\x03\x04", "a ZIP archive or an Excel .xlsx workbook: export it as CSV"},
+		{"PK\x03\x04", "a ZIP archive or an Excel .xlsx workbook: read a workbook with --input-format xlsx (or auto)"},
 		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Office .xls/.doc file: export it as CSV"},
 		{"\x1F\x8B", "gzip-compressed: decompress it first"},
 		{"%PDF-", "a PDF document"},

@@ -2,6 +2,7 @@ package transcript_test
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -221,5 +222,42 @@ func TestWeiboCorpus(t *testing.T) {
 	results, sum := lintFile(t, set, path, opts)
 	if len(results) != 390 || sum.Messages != 1902 || sum.Rejected != 0 || sum.EmptyTexts != 23 {
 		t.Fatalf("%d conversations, %d messages, %d rejected, %d empty", len(results), sum.Messages, sum.Rejected, sum.EmptyTexts)
+	}
+}
+
+// TestGoldenXLSX: the shop conversations typed into an Excel workbook (times
+// as date cells) lint exactly as the csv export does.
+func TestGoldenXLSX(t *testing.T) {
+	f, err := os.Open(filepath.Join(formatsDir, "shop.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(t.TempDir(), "shop.xlsx")
+	if err := os.WriteFile(book, transcript.XLSXFromRows(t, rows, 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, packs := range [][]string{{"ecommerce"}, {filepath.Join(formatsDir, "pack.yaml")}} {
+		set := loadPacks(t, packs...)
+		want, _ := lintFile(t, set, filepath.Join(formatsDir, "shop.csv"), goldenOptions())
+		got, sum := lintFile(t, set, book, goldenOptions())
+		if sum.Messages != 10 || sum.Rejected != 0 {
+			t.Fatalf("%d messages, errors %v", sum.Messages, sum.Errors)
+		}
+		if project(got) != project(want) {
+			t.Errorf("with %v the workbook differs from the csv:\n--- got\n%s--- want\n%s", packs, project(got), project(want))
+		}
+		for i, r := range got {
+			for j, m := range r.Conversation.Messages {
+				w := want[i].Conversation.Messages[j]
+				if !m.Time.Equal(w.Time) {
+					t.Errorf("message %d.%d: time %v, want %v", i, j, m.Time, w.Time)
+				}
+			}
+		}
 	}
 }

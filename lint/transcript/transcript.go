@@ -94,6 +94,9 @@ type Format struct {
 	// the JDDC corpus saved as .txt).
 	Overrides []string
 	New       func() Reader
+	// Binary formats read the file's bytes as they are (no decoding into
+	// UTF-8 lines): auto picks them by their magic bytes (see rawFormat).
+	Binary bool
 }
 
 var formats = map[string]*Format{}
@@ -191,6 +194,9 @@ func expand(p, format string) ([]string, error) {
 			return err
 		}
 		name := d.Name()
+		if !d.IsDir() && strings.HasPrefix(name, "~$") {
+			return nil // the lock file of a workbook open in Excel
+		}
 		if path != p && strings.HasPrefix(name, ".") {
 			if d.IsDir() {
 				return filepath.SkipDir
@@ -256,13 +262,23 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if opts.ReadBytes != nil {
 		r = &countingReader{r: r, fn: opts.ReadBytes}
 	}
-	r, zipped, err := gunzip(r)
+	r, head, err := peekRaw(r)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
 	detectName := name
-	if zipped {
+	if bytes.HasPrefix(head, []byte(gzipMagic)) {
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return &FileError{Name: name, Err: fmt.Errorf("gzip: %w", err)}
+		}
+		if r, head, err = peekRaw(&gzipErrors{zr}); err != nil {
+			return &FileError{Name: name, Err: err}
+		}
 		detectName = trimGz(name)
+	}
+	if f := rawFormat(head, opts.Format); f != nil {
+		return readSource(ctx, f, &Source{Name: name, R: bufio.NewReader(r), Opts: opts}, sink)
 	}
 	dec, mixed, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
@@ -280,35 +296,48 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
-	sink.File(name)
-	src := &Source{Name: name, R: dec, Opts: opts, mixed: mixed}
+	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed}, sink)
+}
+
+// readSource reads an opened file in its format.
+func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink) error {
+	sink.File(src.Name)
 	if err := format.New().Read(ctx, src, sink); err != nil {
 		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
 			return err
 		}
-		return &FileError{Name: name, Err: err}
+		return &FileError{Name: src.Name, Err: err}
 	}
 	return nil
 }
 
-// gunzip returns r's content, decompressed when it is gzip data (told by
-// its first bytes, whatever the file is called: day.jsonl.gz, or stdin),
-// and whether it was.
-func gunzip(r io.Reader) (io.Reader, bool, error) {
-	var head [2]byte
+// rawFormat is the binary format a file is read in, by its first bytes
+// (head) or as asked for; nil for the text formats.
+func rawFormat(head []byte, want string) *Format {
+	if f := formats[want]; f != nil {
+		if f.Binary {
+			return f
+		}
+		return nil
+	}
+	if bytes.HasPrefix(head, []byte(zipMagic)) {
+		return formats["xlsx"]
+	}
+	return nil
+}
+
+// gzipMagic starts gzip data.
+const gzipMagic = "\x1F\x8B"
+
+// peekRaw returns r's first bytes (up to 4: enough for the magic numbers
+// of gzip and ZIP) and a reader of all of r.
+func peekRaw(r io.Reader) (io.Reader, []byte, error) {
+	var head [4]byte
 	n, err := io.ReadFull(r, head[:])
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return nil, false, err
+		return nil, nil, err
 	}
-	r = io.MultiReader(bytes.NewReader(head[:n]), r)
-	if n < 2 || head[0] != 0x1F || head[1] != 0x8B {
-		return r, false, nil
-	}
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, false, fmt.Errorf("gzip: %w", err)
-	}
-	return &gzipErrors{zr}, true, nil
+	return io.MultiReader(bytes.NewReader(head[:n]), r), head[:n], nil
 }
 
 // gzipErrors names gzip as the source of a decompression error.

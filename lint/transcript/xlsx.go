@@ -1,0 +1,552 @@
+package transcript
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+func init() {
+	register(&Format{
+		Name:       "xlsx",
+		Extensions: []string{".xlsx"},
+		AutoDetect: true,
+		Binary:     true,
+		New:        func() Reader { return xlsxReader{} },
+	})
+}
+
+// zipMagic starts every ZIP archive, and so every .xlsx workbook.
+const zipMagic = "PK\x03\x04"
+
+// xlsxReader reads the first worksheet of an Excel workbook (.xlsx) as a
+// table, like a csv export: a header row naming the columns (or a mapping
+// by column number), a message per row after it. The line of a message is
+// its row number. Dates stored as numbers are read by their cell format
+// (as local times, see --tz); text cells keep their line breaks.
+type xlsxReader struct{}
+
+func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	data, err := io.ReadAll(src.R)
+	if err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("not an Excel .xlsx workbook: %w", err)
+	}
+	wb, err := openWorkbook(zr)
+	if err != nil {
+		return err
+	}
+	b, err := newBuilder(src)
+	if err != nil {
+		return err
+	}
+	rows, err := wb.sheetRows()
+	if err != nil {
+		return err
+	}
+	defer rows.close()
+	return readRows(ctx, src, sink, b, rows, 0)
+}
+
+// workbook is what reading a worksheet needs from the rest of the file.
+type workbook struct {
+	files    map[string]*zip.File
+	sheet    string   // the first worksheet's part name
+	strings  []string // the shared strings
+	dateXF   []bool   // by cell format index: the number is a date
+	date1904 bool
+}
+
+// openWorkbook finds the first worksheet and reads the shared strings and
+// the cell formats.
+func openWorkbook(zr *zip.Reader) (*workbook, error) {
+	wb := &workbook{files: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		wb.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	if wb.files["xl/workbook.xml"] == nil {
+		return nil, errors.New("a ZIP archive, not an Excel .xlsx workbook (no xl/workbook.xml)")
+	}
+	if err := wb.readWorkbook(); err != nil {
+		return nil, fmt.Errorf("xl/workbook.xml: %w", err)
+	}
+	if f := wb.part("xl/sharedStrings.xml"); f != nil {
+		if err := wb.readSharedStrings(f); err != nil {
+			return nil, fmt.Errorf("xl/sharedStrings.xml: %w", err)
+		}
+	}
+	if f := wb.part("xl/styles.xml"); f != nil {
+		if err := wb.readStyles(f); err != nil {
+			return nil, fmt.Errorf("xl/styles.xml: %w", err)
+		}
+	}
+	return wb, nil
+}
+
+// part returns a part of the package by name (nil when absent).
+func (wb *workbook) part(name string) *zip.File { return wb.files[name] }
+
+// decoder opens a part for streaming.
+func decoder(f *zip.File) (*xml.Decoder, io.Closer, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, err
+	}
+	d := xml.NewDecoder(rc)
+	d.Strict = false
+	return d, rc, nil
+}
+
+// attr returns an element's attribute by local name.
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readWorkbook finds the first sheet's part (through the workbook's
+// relationships) and the date system.
+func (wb *workbook) readWorkbook() error {
+	d, c, err := decoder(wb.files["xl/workbook.xml"])
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var rid string
+	for rid == "" {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if e, ok := tok.(xml.StartElement); ok {
+			switch e.Name.Local {
+			case "workbookPr":
+				wb.date1904 = attr(e, "date1904") == "1" || attr(e, "date1904") == "true"
+			case "sheet":
+				rid = attr(e, "id") // r:id
+			}
+		}
+	}
+	wb.sheet = "xl/worksheets/sheet1.xml"
+	if rels := wb.part("xl/_rels/workbook.xml.rels"); rels != nil && rid != "" {
+		if target, err := relTarget(rels, rid); err == nil && target != "" {
+			if strings.HasPrefix(target, "/") {
+				wb.sheet = strings.TrimPrefix(target, "/")
+			} else {
+				wb.sheet = path.Join("xl", target)
+			}
+		}
+	}
+	if wb.part(wb.sheet) == nil {
+		return fmt.Errorf("the first worksheet (%s) is missing", wb.sheet)
+	}
+	return nil
+}
+
+// relTarget returns the target of relationship id in a .rels part.
+func relTarget(f *zip.File, id string) (string, error) {
+	d, c, err := decoder(f)
+	if err != nil {
+		return "", err
+	}
+	defer c.Close()
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return "", err
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" && attr(e, "Id") == id {
+			return attr(e, "Target"), nil
+		}
+	}
+}
+
+// readSharedStrings reads the shared string table: each <si>'s text, its
+// rich-text runs joined, phonetic guides (<rPh>) left out.
+func (wb *workbook) readSharedStrings(f *zip.File) error {
+	d, c, err := decoder(f)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	var b strings.Builder
+	in, inT, phonetic := false, false, 0
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "si":
+				in = true
+				b.Reset()
+			case "rPh":
+				phonetic++
+			case "t":
+				inT = in && phonetic == 0
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "si":
+				wb.strings = append(wb.strings, unescapeXstring(b.String()))
+				in = false
+			case "rPh":
+				phonetic--
+			case "t":
+				inT = false
+			}
+		case xml.CharData:
+			if inT {
+				b.Write(e)
+			}
+		}
+	}
+}
+
+// readStyles finds which cell formats (<cellXfs><xf>) show numbers as
+// dates or times.
+func (wb *workbook) readStyles(f *zip.File) error {
+	d, c, err := decoder(f)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	custom := map[int]string{}
+	inXfs := false
+	var ids []int
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "numFmt":
+				if id, err := strconv.Atoi(attr(e, "numFmtId")); err == nil {
+					custom[id] = attr(e, "formatCode")
+				}
+			case "cellXfs":
+				inXfs = true
+			case "xf":
+				if inXfs {
+					id, _ := strconv.Atoi(attr(e, "numFmtId"))
+					ids = append(ids, id)
+				}
+			}
+		case xml.EndElement:
+			if e.Name.Local == "cellXfs" {
+				inXfs = false
+			}
+		}
+	}
+	wb.dateXF = make([]bool, len(ids))
+	for i, id := range ids {
+		if code, ok := custom[id]; ok {
+			wb.dateXF[i] = isDateFormat(code)
+		} else {
+			wb.dateXF[i] = builtinDateFormat(id)
+		}
+	}
+	return nil
+}
+
+// builtinDateFormat reports whether a built-in number format shows a date
+// or time: 14–22 and 45–47, and 27–36 and 50–58 in Chinese, Japanese and
+// Korean versions of Excel.
+func builtinDateFormat(id int) bool {
+	return id >= 14 && id <= 22 || id >= 27 && id <= 36 || id >= 45 && id <= 47 || id >= 50 && id <= 58
+}
+
+// isDateFormat reports whether a custom number format code shows a date or
+// time: a y, m, d, h or s outside quoted text, escapes and [colour] or
+// [$-locale] brackets ([h] and [mm] elapsed times count).
+func isDateFormat(code string) bool {
+	if i := strings.IndexByte(code, ';'); i >= 0 {
+		code = code[:i] // the positive section
+	}
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '"':
+			if j := strings.IndexByte(code[i+1:], '"'); j >= 0 {
+				i += j + 1
+			} else {
+				return false
+			}
+		case '\\', '_', '*':
+			i++ // the next character is literal (or a fill)
+		case '[':
+			j := strings.IndexByte(code[i:], ']')
+			if j < 0 {
+				return false
+			}
+			inner := strings.ToLower(code[i+1 : i+j])
+			if inner != "" && strings.Trim(inner, "hms") == "" {
+				return true // [h], [mm], [ss]: elapsed time
+			}
+			i += j
+		case 'y', 'Y', 'm', 'M', 'd', 'D', 'h', 'H', 's', 'S':
+			return true
+		}
+	}
+	return false
+}
+
+// excelTime turns a date serial number into a local wall time, written as
+// the time parser reads it: days since 1899-12-30 (1904-01-01 in the 1904
+// date system), the fraction the time of day, to the second.
+func excelTime(serial float64, date1904 bool) (string, bool) {
+	if math.IsNaN(serial) || serial < 0 || serial > 2958465 { // 9999-12-31
+		return "", false
+	}
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if date1904 {
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	t := base.Add(time.Duration(math.Round(serial*86400)) * time.Second)
+	return t.Format("2006-01-02 15:04:05"), true
+}
+
+// unescapeXstring undoes the _xHHHH_ escapes of OOXML strings (how Excel
+// writes a carriage return, _x000D_, and other characters XML cannot
+// hold; _x005F_ escapes the underscore of a literal _xHHHH_).
+func unescapeXstring(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "_x")
+		if i < 0 || len(s) < i+7 || s[i+6] != '_' {
+			b.WriteString(s)
+			return b.String()
+		}
+		v, err := strconv.ParseUint(s[i+2:i+6], 16, 16)
+		if err != nil {
+			b.WriteString(s[:i+2])
+			s = s[i+2:]
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteRune(rune(v))
+		s = s[i+7:]
+	}
+}
+
+// sheetRows streams the first worksheet's rows.
+func (wb *workbook) sheetRows() (*xlsxRows, error) {
+	d, c, err := decoder(wb.part(wb.sheet))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", wb.sheet, err)
+	}
+	return &xlsxRows{wb: wb, d: d, c: c}, nil
+}
+
+// xlsxRows is the rowSource of a worksheet.
+type xlsxRows struct {
+	wb     *workbook
+	d      *xml.Decoder
+	c      io.Closer
+	row    int // the last row read
+	fields []string
+}
+
+func (x *xlsxRows) close() { x.c.Close() }
+
+// next returns the next row that holds a value (empty rows are skipped, as
+// blank lines are in a csv file), padded with "" for the cells before the
+// last one that are not stored.
+func (x *xlsxRows) next() (fields []string, line int, perr string, err error) {
+	for {
+		tok, err := x.d.RawToken()
+		if err == io.EOF {
+			return nil, x.row, "", nil
+		}
+		if err != nil {
+			return nil, x.row, "", fmt.Errorf("%s: %w", x.wb.sheet, err)
+		}
+		e, ok := tok.(xml.StartElement)
+		if !ok || e.Name.Local != "row" {
+			continue
+		}
+		if r, err := strconv.Atoi(attr(e, "r")); err == nil && r > 0 {
+			x.row = r
+		} else {
+			x.row++
+		}
+		fields, perr, err := x.cells()
+		if err != nil {
+			return nil, x.row, "", fmt.Errorf("%s: row %d: %w", x.wb.sheet, x.row, err)
+		}
+		if perr != "" {
+			return nil, x.row, perr, nil
+		}
+		for _, f := range fields {
+			if strings.TrimSpace(f) != "" {
+				return fields, x.row, "", nil
+			}
+		}
+	}
+}
+
+// cells reads the cells of the row just opened, up to its end tag.
+func (x *xlsxRows) cells() ([]string, string, error) {
+	x.fields = x.fields[:0]
+	col := -1
+	var perr string
+	for {
+		tok, err := x.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, "", err
+		}
+		switch e := tok.(type) {
+		case xml.EndElement:
+			if e.Name.Local == "row" {
+				return x.fields, perr, nil
+			}
+		case xml.StartElement:
+			if e.Name.Local != "c" {
+				continue
+			}
+			if c, ok := columnIndex(attr(e, "r")); ok {
+				col = c
+			} else {
+				col++
+			}
+			v, err := x.cellValue(e)
+			if err != nil {
+				return nil, "", err
+			}
+			if col >= maxColumns {
+				if perr == "" {
+					perr = fmt.Sprintf("cell %s is beyond column %d", attr(e, "r"), maxColumns)
+				}
+				continue
+			}
+			for len(x.fields) <= col {
+				x.fields = append(x.fields, "")
+			}
+			x.fields[col] = v
+		}
+	}
+}
+
+// maxColumns bounds the columns of a row (Excel's own limit is 16,384).
+const maxColumns = 16384
+
+// cellValue reads a cell's value up to its end tag, by its type.
+func (x *xlsxRows) cellValue(c xml.StartElement) (string, error) {
+	typ, style := attr(c, "t"), attr(c, "s")
+	var v, inline strings.Builder
+	in, phonetic := "", 0
+	for {
+		tok, err := x.d.RawToken()
+		if err != nil {
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return "", err
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			switch e.Name.Local {
+			case "v", "t":
+				in = e.Name.Local
+			case "rPh":
+				phonetic++
+			}
+		case xml.EndElement:
+			switch e.Name.Local {
+			case "c":
+				return x.value(typ, style, v.String(), inline.String()), nil
+			case "v", "t":
+				in = ""
+			case "rPh":
+				phonetic--
+			}
+		case xml.CharData:
+			switch {
+			case in == "v":
+				v.Write(e)
+			case in == "t" && phonetic == 0:
+				inline.Write(e)
+			}
+		}
+	}
+}
+
+// value turns a cell's stored value into text.
+func (x *xlsxRows) value(typ, style, v, inline string) string {
+	switch typ {
+	case "s":
+		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(x.wb.strings) {
+			return x.wb.strings[i]
+		}
+		return ""
+	case "inlineStr":
+		return unescapeXstring(inline)
+	case "str", "e", "d":
+		return unescapeXstring(v)
+	case "b":
+		if strings.TrimSpace(v) == "1" {
+			return "TRUE"
+		}
+		return "FALSE"
+	}
+	// a number: a date when its cell format shows one
+	if s, err := strconv.Atoi(style); err == nil && s >= 0 && s < len(x.wb.dateXF) && x.wb.dateXF[s] {
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+			if t, ok := excelTime(f, x.wb.date1904); ok {
+				return t
+			}
+		}
+	}
+	return strings.TrimSpace(v)
+}
+
+// columnIndex turns a cell reference's letters into a 0-based column
+// (A1 → 0, AB7 → 27).
+func columnIndex(ref string) (int, bool) {
+	n, i := 0, 0
+	for ; i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z'; i++ {
+		n = n*26 + int(ref[i]-'A'+1)
+		if n > maxColumns {
+			return maxColumns, true
+		}
+	}
+	if i == 0 {
+		return 0, false
+	}
+	return n - 1, true
+}

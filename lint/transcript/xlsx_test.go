@@ -1,0 +1,264 @@
+package transcript
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// workbookParts are the parts of a test workbook; empty ones are left out.
+type workbookParts struct {
+	workbook, rels, sheetName, sheet, shared, styles string
+}
+
+// xlsxBytes zips a workbook the way Excel lays one out.
+func xlsxBytes(t testing.TB, p workbookParts) []byte {
+	t.Helper()
+	if p.workbook == "" {
+		p.workbook = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><sheets><sheet name="聊天记录" sheetId="1" r:id="rId1"/><sheet name="说明" sheetId="2" r:id="rId2"/></sheets></workbook>`
+	}
+	if p.sheetName == "" {
+		p.sheetName = "xl/worksheets/sheet1.xml"
+	}
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	for _, part := range []struct{ name, body string }{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"xl/workbook.xml", p.workbook},
+		{"xl/_rels/workbook.xml.rels", p.rels},
+		{p.sheetName, p.sheet},
+		{"xl/worksheets/sheet2.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>不是这张</t></is></c></row></sheetData></worksheet>`},
+		{"xl/sharedStrings.xml", p.shared},
+		{"xl/styles.xml", p.styles},
+	} {
+		if part.body == "" {
+			continue
+		}
+		f, err := w.Create(part.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(part.body))
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// shopWorkbook is an export as a shop's customer-service system writes it:
+// shared strings (one with rich-text runs and a phonetic guide), a date
+// cell in a built-in format, a date in a custom one, a time written as
+// text, line breaks written as _x000D_, an inline string, a stored but
+// empty row, a row without a text.
+var shopWorkbook = workbookParts{
+	shared: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">
+<si><t>会话ID</t></si><si><t>时间</t></si><si><t>角色</t></si><si><t>客服</t></si><si><t>内容</t></si>
+<si><t>在吗，这款有货吗</t></si>
+<si><r><rPr><b/></rPr><t>您好，</t></r><r><t xml:space="preserve">有的_x000D_
+请问要什么颜色</t></r><rPh sb="0" eb="1"><t>ニン</t></rPh></si>
+<si><t>customer</t></si><si><t>agent</t></si></sst>`,
+	styles: `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d\ h:mm:ss;@"/></numFmts>
+<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/><xf numFmtId="2"/></cellXfs></styleSheet>`,
+	sheet: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>
+<row r="2"><c r="A2"><v>1001</v></c><c r="B2" s="1"><v>46330.416666666664</v></c><c r="C2" t="s"><v>7</v></c><c r="E2" t="s"><v>5</v></c></row>
+<row r="3"><c r="A3"><v>1001</v></c><c r="B3" s="2"><v>46330.41673611111</v></c><c r="C3" t="s"><v>8</v></c><c r="D3" t="inlineStr"><is><t>小美</t></is></c><c r="E3" t="s"><v>6</v></c></row>
+<row r="4"><c r="A4" s="3"/><c r="E4" t="str"><v></v></c></row>
+<row r="6"><c r="A6" t="str"><v>1002</v></c><c r="B6" t="str"><v>2026-11-04 10:05:00</v></c><c r="C6" t="inlineStr"><is><t>agent</t></is></c><c r="E6" t="inlineStr"><is><t>亲，在的</t></is></c><c r="G6" t="b"><v>1</v></c></row>
+<row r="7"><c r="A7"><v>1002</v></c><c r="C7" t="inlineStr"><is><t>customer</t></is></c></row>
+</sheetData></worksheet>`,
+}
+
+func TestXLSXReads(t *testing.T) {
+	data := xlsxBytes(t, shopWorkbook)
+	s := mustRead(t, "xlsx", string(data), Options{})
+	want := []string{
+		"1001|customer||text|在吗，这款有货吗@2",
+		"1001|agent|小美|text|您好，有的\r\n请问要什么颜色@3",
+		"1002|agent||text|亲，在的@6",
+		"1002|customer||text|@7", // an empty text cell, as an empty csv field
+	}
+	if got := msgLines(s.msgs); got != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	times := []string{"2026-11-04 10:00:00", "2026-11-04 10:00:06", "2026-11-04 10:05:00"}
+	for i, m := range s.msgs[:3] {
+		if got := m.Time.In(tzSH).Format("2006-01-02 15:04:05"); got != times[i] {
+			t.Errorf("message %d: time %s, want %s", i, got, times[i])
+		}
+	}
+	if len(s.rejects) != 0 || len(s.skips) != 0 {
+		t.Errorf("rejects %v, skips %v", s.rejects, s.skips)
+	}
+	// auto: by the magic bytes on stdin, by the extension in a directory
+	if s := mustRead(t, "auto", string(data), Options{}); len(s.msgs) != 4 {
+		t.Fatalf("auto from stdin: %d messages", len(s.msgs))
+	}
+	dir := t.TempDir()
+	for name, body := range map[string][]byte{"day.xlsx": data, "~$day.xlsx": []byte("Excel's lock file")} {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s = &recSink{}
+	if err := ReadAll(context.Background(), []string{dir}, Options{Location: tzSH}, s); err != nil || len(s.msgs) != 4 || s.msgs[0].Pos.File != filepath.Join(dir, "day.xlsx") {
+		t.Fatalf("directory: %v, %d messages", err, len(s.msgs))
+	}
+	// the mapping applies as to csv
+	s = mustRead(t, "xlsx", string(data), Options{Mapping: &Mapping{Fields: map[string]string{"sender": "会话ID"}}})
+	if s.msgs[0].Sender != "1001" {
+		t.Errorf("--map sender=会话ID: %+v", s.msgs[0])
+	}
+}
+
+func TestXLSXLayouts(t *testing.T) {
+	sheet := `<worksheet><sheetData><row><c t="inlineStr"><is><t>role</t></is></c><c t="inlineStr"><is><t>text</t></is></c><c t="inlineStr"><is><t>time</t></is></c></row>` +
+		`<row><c t="inlineStr"><is><t>agent</t></is></c><c t="inlineStr"><is><t>您好</t></is></c><c s="1"><v>0.5</v></c></row></sheetData></worksheet>`
+	styles := `<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`
+	tests := []struct {
+		name  string
+		parts workbookParts
+		want  string // the message, or the error
+	}{
+		{"sheet named by the relationships, cells without references",
+			workbookParts{sheetName: "xl/worksheets/chat.xml", sheet: sheet, styles: styles,
+				rels: `<Relationships><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Target="worksheets/chat.xml"/></Relationships>`},
+			"<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
+		{"absolute target", workbookParts{sheetName: "xl/worksheets/chat.xml", sheet: sheet, styles: styles,
+			rels: `<Relationships><Relationship Id="rId1" Target="/xl/worksheets/chat.xml"/></Relationships>`},
+			"<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
+		{"1904 date system", workbookParts{sheet: sheet, styles: styles,
+			workbook: `<workbook><workbookPr date1904="1"/><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>`},
+			"<stdin>|agent||text|您好@2 1904-01-01 12:00:00"},
+		{"no text column", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>谁</t></is></c></row></sheetData></worksheet>`},
+			`no text column in the first row (cells: "谁")`},
+		{"no worksheet", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet},
+			"the first worksheet (xl/worksheets/sheet1.xml) is missing"},
+		{"broken XML", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>role`},
+			"xl/worksheets/sheet1.xml: row 1: unexpected EOF"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "xlsx", string(xlsxBytes(t, tc.parts)), Options{Location: tzUTC})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			} else if len(s.msgs) == 1 {
+				got = msgLine(s.msgs[0]) + " " + s.msgs[0].Time.UTC().Format("2006-01-02 15:04:05")
+			}
+			if !strings.Contains(got, tc.want) {
+				t.Fatalf("got %q (%v), want %q", got, s.rejects, tc.want)
+			}
+		})
+	}
+	// a ZIP archive that is no workbook
+	var b bytes.Buffer
+	w := zip.NewWriter(&b)
+	f, _ := w.Create("readme.txt")
+	f.Write([]byte("hi"))
+	w.Close()
+	if _, err := readData(t, "auto", b.String(), Options{}); err == nil || !strings.Contains(err.Error(), "a ZIP archive, not an Excel .xlsx workbook") {
+		t.Fatalf("zip: %v", err)
+	}
+	// a text file named .xlsx
+	if _, err := readData(t, "xlsx", "role,text\nagent,hi\n", Options{}); err == nil || !strings.Contains(err.Error(), "not an Excel .xlsx workbook") {
+		t.Fatalf("text as xlsx: %v", err)
+	}
+}
+
+var tzUTC = loadZoneOr8("UTC")
+
+func TestIsDateFormat(t *testing.T) {
+	for code, want := range map[string]bool{
+		"General": false, "0.00": false, "#,##0": false, "@": false, `0.00_);[Red](0.00)`: false, `"d"0`: false,
+		`\d0`: false, "[Red]0.00": false, "yyyy-mm-dd": true, "yyyy/m/d h:mm:ss;@": true, "[h]:mm": true,
+		"[$-409]h:mm AM/PM": true, "m/d": true, `yyyy"年"m"月"d"日"`: true, "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"": true,
+	} {
+		if got := isDateFormat(code); got != want {
+			t.Errorf("isDateFormat(%q) = %v, want %v", code, got, want)
+		}
+	}
+}
+
+func TestExcelHelpers(t *testing.T) {
+	for serial, want := range map[float64]string{0: "1899-12-30 00:00:00", 46330.416666666664: "2026-11-04 10:00:00", 1.5: "1899-12-31 12:00:00"} {
+		if got, _ := excelTime(serial, false); got != want {
+			t.Errorf("excelTime(%v) = %s, want %s", serial, got, want)
+		}
+	}
+	if _, ok := excelTime(-1, false); ok {
+		t.Error("a negative serial is no date")
+	}
+	for ref, want := range map[string]int{"A1": 0, "Z9": 25, "AA1": 26, "AB7": 27, "XFD1": 16383} {
+		if got, ok := columnIndex(ref); !ok || got != want {
+			t.Errorf("columnIndex(%s) = %d, %v; want %d", ref, got, ok, want)
+		}
+	}
+	if _, ok := columnIndex("12"); ok {
+		t.Error("a reference without letters")
+	}
+	for in, want := range map[string]string{"a_x000D_b": "a\rb", "_x005F_x000D_": "_x000D_", "_xZZZZ_": "_xZZZZ_", "x_x4F60_": "x你", "_x12": "_x12"} {
+		if got := unescapeXstring(in); got != want {
+			t.Errorf("unescapeXstring(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzReadXLSX fuzzes a worksheet's XML inside a valid workbook: whatever
+// the cells, the reader errors or yields well-formed messages and rejects.
+func FuzzReadXLSX(f *testing.F) {
+	f.Add(shopWorkbook.sheet)
+	f.Add(`<worksheet><sheetData><row r="0"><c r="XFE1" t="s"><v>99</v></c><c r="A" s="-1"><v>1e308</v></c></row><row r="2"><c t="d"><v>2026-11-04T10:00:00</v></c></row></sheetData></worksheet>`)
+	f.Add(`<worksheet><sheetData><row><c><is><t>内容</t></is></c></row><row><c t="inlineStr"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row>`)
+	f.Fuzz(func(t *testing.T, sheet string) {
+		parts := shopWorkbook
+		parts.sheet = sheet
+		s, err := readData(t, "xlsx", string(xlsxBytes(t, parts)), Options{})
+		checkInvariants(t, s, err)
+	})
+}
+
+// xlsxFromRows writes rows as a workbook: text as shared strings, the cells
+// of column timeCol (after the header row) as date serial numbers in a date
+// format, as Excel stores times typed into it.
+func xlsxFromRows(t testing.TB, rows [][]string, timeCol int) []byte {
+	t.Helper()
+	var sheet, shared strings.Builder
+	sheet.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	shared.WriteString(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`)
+	n := 0
+	for i, row := range rows {
+		fmt.Fprintf(&sheet, `<row r="%d">`, i+1)
+		for j, v := range row {
+			ref := fmt.Sprintf("%c%d", 'A'+j, i+1)
+			if j == timeCol && i > 0 {
+				tm, err := time.Parse("2006-01-02 15:04:05", v)
+				if err != nil {
+					t.Fatal(err)
+				}
+				serial := tm.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+				fmt.Fprintf(&sheet, `<c r="%s" s="1"><v>%.10f</v></c>`, ref, serial)
+				continue
+			}
+			var esc bytes.Buffer
+			xml.EscapeText(&esc, []byte(strings.ReplaceAll(v, "\r", "_x000D_")))
+			fmt.Fprintf(&shared, `<si><t xml:space="preserve">%s</t></si>`, esc.String())
+			fmt.Fprintf(&sheet, `<c r="%s" t="s"><v>%d</v></c>`, ref, n)
+			n++
+		}
+		sheet.WriteString(`</row>`)
+	}
+	sheet.WriteString(`</sheetData></worksheet>`)
+	shared.WriteString(`</sst>`)
+	return xlsxBytes(t, workbookParts{sheet: sheet.String(), shared: shared.String(),
+		styles: `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy/m/d h:mm:ss"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`})
+}
