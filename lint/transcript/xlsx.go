@@ -46,7 +46,7 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err != nil {
 		return fmt.Errorf("not an Excel .xlsx workbook: %w", err)
 	}
-	wb, err := openWorkbook(zr)
+	wb, err := openWorkbook(zr, src.Opts.MaxRecordBytes)
 	if err != nil {
 		return err
 	}
@@ -69,12 +69,16 @@ type workbook struct {
 	strings  []string // the shared strings
 	dateXF   []bool   // by cell format index: the number is a date
 	date1904 bool
+	// max bounds a run of text or a tag in the XML, and a cell's text (0:
+	// no bound), so a runaway cell (or a decompression bomb) cannot take
+	// the run's memory: Options.MaxRecordBytes
+	max int
 }
 
 // openWorkbook finds the first worksheet and reads the shared strings and
 // the cell formats.
-func openWorkbook(zr *zip.Reader) (*workbook, error) {
-	wb := &workbook{files: map[string]*zip.File{}}
+func openWorkbook(zr *zip.Reader, max int) (*workbook, error) {
+	wb := &workbook{files: map[string]*zip.File{}, max: max}
 	for _, f := range zr.File {
 		wb.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
@@ -100,15 +104,47 @@ func openWorkbook(zr *zip.Reader) (*workbook, error) {
 // part returns a part of the package by name (nil when absent).
 func (wb *workbook) part(name string) *zip.File { return wb.files[name] }
 
-// decoder opens a part for streaming.
-func decoder(f *zip.File) (*xml.Decoder, io.Closer, error) {
+// decoder opens a part for streaming, its runs bounded by wb.max.
+func (wb *workbook) decoder(f *zip.File) (*xml.Decoder, io.Closer, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, nil, err
 	}
-	d := xml.NewDecoder(rc)
+	var r io.Reader = rc
+	if wb.max > 0 {
+		r = &runLimit{r: rc, max: wb.max}
+	}
+	d := xml.NewDecoder(r)
 	d.Strict = false
 	return d, rc, nil
+}
+
+// runLimit passes XML through, failing when a run of bytes without a '<'
+// (a text, or a tag and its attributes) goes over max: encoding/xml holds
+// a whole token in memory.
+type runLimit struct {
+	r        io.Reader
+	max, run int
+}
+
+func (l *runLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
+		l.run = n - 1 - i
+	} else {
+		l.run += n
+	}
+	if l.run > l.max {
+		return 0, &valueTooLong{max: l.max}
+	}
+	return n, err
+}
+
+// valueTooLong is the error of a cell or an XML run over the bound.
+type valueTooLong struct{ max int }
+
+func (e *valueTooLong) Error() string {
+	return fmt.Sprintf("a value runs over the %s a record may take (4 × --max-message-size); the rest of the workbook is not read", lint.ByteSize(int64(e.max)))
 }
 
 // attr returns an element's attribute by local name.
@@ -124,7 +160,7 @@ func attr(e xml.StartElement, name string) string {
 // readWorkbook finds the first sheet's part (through the workbook's
 // relationships) and the date system.
 func (wb *workbook) readWorkbook() error {
-	d, c, err := decoder(wb.files["xl/workbook.xml"])
+	d, c, err := wb.decoder(wb.files["xl/workbook.xml"])
 	if err != nil {
 		return err
 	}
@@ -149,7 +185,7 @@ func (wb *workbook) readWorkbook() error {
 	}
 	wb.sheet = "xl/worksheets/sheet1.xml"
 	if rels := wb.part("xl/_rels/workbook.xml.rels"); rels != nil && rid != "" {
-		if target, err := relTarget(rels, rid); err == nil && target != "" {
+		if target, err := wb.relTarget(rels, rid); err == nil && target != "" {
 			if strings.HasPrefix(target, "/") {
 				wb.sheet = strings.TrimPrefix(target, "/")
 			} else {
@@ -164,8 +200,8 @@ func (wb *workbook) readWorkbook() error {
 }
 
 // relTarget returns the target of relationship id in a .rels part.
-func relTarget(f *zip.File, id string) (string, error) {
-	d, c, err := decoder(f)
+func (wb *workbook) relTarget(f *zip.File, id string) (string, error) {
+	d, c, err := wb.decoder(f)
 	if err != nil {
 		return "", err
 	}
@@ -184,7 +220,7 @@ func relTarget(f *zip.File, id string) (string, error) {
 // readSharedStrings reads the shared string table: each <si>'s text, its
 // rich-text runs joined, phonetic guides (<rPh>) left out.
 func (wb *workbook) readSharedStrings(f *zip.File) error {
-	d, c, err := decoder(f)
+	d, c, err := wb.decoder(f)
 	if err != nil {
 		return err
 	}
@@ -222,6 +258,9 @@ func (wb *workbook) readSharedStrings(f *zip.File) error {
 			}
 		case xml.CharData:
 			if inT {
+				if wb.max > 0 && b.Len()+len(e) > wb.max {
+					return &valueTooLong{max: wb.max}
+				}
 				b.Write(e)
 			}
 		}
@@ -231,7 +270,7 @@ func (wb *workbook) readSharedStrings(f *zip.File) error {
 // readStyles finds which cell formats (<cellXfs><xf>) show numbers as
 // dates or times.
 func (wb *workbook) readStyles(f *zip.File) error {
-	d, c, err := decoder(f)
+	d, c, err := wb.decoder(f)
 	if err != nil {
 		return err
 	}
@@ -363,7 +402,7 @@ func unescapeXstring(s string) string {
 
 // sheetRows streams the first worksheet's rows.
 func (wb *workbook) sheetRows() (*xlsxRows, error) {
-	d, c, err := decoder(wb.part(wb.sheet))
+	d, c, err := wb.decoder(wb.part(wb.sheet))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", wb.sheet, err)
 	}
@@ -496,6 +535,9 @@ func (x *xlsxRows) cellValue(c xml.StartElement) (string, error) {
 				phonetic--
 			}
 		case xml.CharData:
+			if x.wb.max > 0 && v.Len()+inline.Len()+len(e) > x.wb.max {
+				return "", &valueTooLong{max: x.wb.max}
+			}
 			switch {
 			case in == "v":
 				v.Write(e)

@@ -124,31 +124,40 @@ func TestXLSXLayouts(t *testing.T) {
 	sheet := `<worksheet><sheetData><row><c t="inlineStr"><is><t>role</t></is></c><c t="inlineStr"><is><t>text</t></is></c><c t="inlineStr"><is><t>time</t></is></c></row>` +
 		`<row><c t="inlineStr"><is><t>agent</t></is></c><c t="inlineStr"><is><t>您好</t></is></c><c s="1"><v>0.5</v></c></row></sheetData></worksheet>`
 	styles := `<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`
+	long := strings.Repeat("很长", 20) // 120 bytes
 	tests := []struct {
 		name  string
 		parts workbookParts
+		max   int    // Options.MaxRecordBytes
 		want  string // the message, or the error
 	}{
 		{"sheet named by the relationships, cells without references",
 			workbookParts{sheetName: "xl/worksheets/chat.xml", sheet: sheet, styles: styles,
-				rels: `<Relationships><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Target="worksheets/chat.xml"/></Relationships>`},
+				rels: `<Relationships><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Target="worksheets/chat.xml"/></Relationships>`}, 0,
 			"<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
 		{"absolute target", workbookParts{sheetName: "xl/worksheets/chat.xml", sheet: sheet, styles: styles,
-			rels: `<Relationships><Relationship Id="rId1" Target="/xl/worksheets/chat.xml"/></Relationships>`},
+			rels: `<Relationships><Relationship Id="rId1" Target="/xl/worksheets/chat.xml"/></Relationships>`}, 0,
 			"<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
 		{"1904 date system", workbookParts{sheet: sheet, styles: styles,
-			workbook: `<workbook><workbookPr date1904="1"/><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>`},
+			workbook: `<workbook><workbookPr date1904="1"/><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>`}, 0,
 			"<stdin>|agent||text|您好@2 1904-01-01 12:00:00"},
-		{"no text column", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>谁</t></is></c></row></sheetData></worksheet>`},
+		{"no text column", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>谁</t></is></c></row></sheetData></worksheet>`}, 0,
 			`no text column in the first row (cells: "谁")`},
-		{"no worksheet", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet},
+		{"no worksheet", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet}, 0,
 			"the first worksheet (xl/worksheets/sheet1.xml) is missing"},
-		{"broken XML", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>role`},
+		{"an inline cell over the bound", workbookParts{sheet: strings.Replace(sheet, "您好", long, 1)}, 100,
+			"row 2: a value runs over the 100 B a record may take"},
+		{"a shared string over the bound", workbookParts{sheet: sheet, shared: "<sst><si><t>" + long + "</t></si></sst>"}, 100,
+			"xl/sharedStrings.xml: a value runs over the 100 B a record may take"},
+		{"a cell of many runs over the bound", workbookParts{sheet: strings.Replace(sheet, "<t>您好</t>", strings.Repeat("<r><t>您好</t></r>", 20), 1)}, 100,
+			"row 2: a value runs over the 100 B a record may take"},
+		{"under the bound", workbookParts{sheet: sheet, styles: styles}, 100, "<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
+		{"broken XML", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>role`}, 0,
 			"xl/worksheets/sheet1.xml: row 1: unexpected EOF"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := readData(t, "xlsx", string(xlsxBytes(t, tc.parts)), Options{Location: tzUTC})
+			s, err := readData(t, "xlsx", string(xlsxBytes(t, tc.parts)), Options{Location: tzUTC, MaxRecordBytes: tc.max})
 			got := ""
 			if err != nil {
 				got = err.Error()
