@@ -231,7 +231,10 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Fuzz(func(t *testing.T, sheet string) {
 		parts := shopWorkbook
 		parts.sheet = sheet
-		s, err := readData(t, "xlsx", string(xlsxBytes(t, parts)), Options{})
+		book := string(xlsxBytes(t, parts))
+		s, err := readData(t, "xlsx", book, Options{})
+		checkInvariants(t, s, err)
+		s, err = readData(t, "xlsx", book, Options{MaxRecordBytes: 48}) // cells and runs over a bound
 		checkInvariants(t, s, err)
 	})
 }
