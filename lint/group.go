@@ -14,10 +14,19 @@ import (
 // holds before it lints the least recently active ones early.
 const DefaultMemoryBudget = 64 << 20
 
-// messageOverhead approximates the memory a Message holds beyond its text
-// and sender: the struct itself, the spare room of the growing slice it sits
-// in, and the bookkeeping of the collector.
-const messageOverhead = int(unsafe.Sizeof(Message{}))*3/2 + 32
+// The memory an open conversation holds, counted against the budget: each
+// message its text, sender and prepared form plus messageOverhead (the
+// collector's bookkeeping; the Message struct itself sits in a chunk),
+// each chunk of messages chunkBytes (all of it, however few messages it
+// holds), each conversation convOverhead and its id. Counting chunks and
+// conversations whole matters when conversations are short: half a million
+// conversations of one message each held 5.7 times the budget, and the
+// collector ran all the time.
+const (
+	messageOverhead = 32
+	chunkBytes      = int(unsafe.Sizeof(msgChunk{}))
+	convOverhead    = int(unsafe.Sizeof(openConv{})+unsafe.Sizeof(Conversation{})) + 64 // + its map and lru entries
+)
 
 // grouper is the Sink the engine hands to readers. It collects messages into
 // conversations (messages of many conversations may be interleaved within
@@ -91,14 +100,15 @@ type msgChunk struct {
 }
 
 // add appends m (whose id has the hash idh) to the conversation's chunks,
-// taking a chunk from the grouper's free list when the last one is full.
-func (oc *openConv) add(g *grouper, m *Message, idh uint32) {
+// taking a chunk from the grouper's free list when the last one is full; it
+// reports whether it took one.
+func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
 	oc.n++
 	if ch := oc.tail; ch != nil && ch.n < chunkLen {
 		ch.msgs[ch.n] = *m
 		ch.ids[ch.n] = idh
 		ch.n++
-		return
+		return false
 	}
 	ch := g.takeChunk()
 	// A new chunk's count and ids are written before anything reads them:
@@ -115,6 +125,7 @@ func (oc *openConv) add(g *grouper, m *Message, idh uint32) {
 		oc.tail.next = ch
 	}
 	oc.tail = ch
+	return true
 }
 
 // takeChunk takes an empty chunk from the free list, refilling the list
@@ -327,8 +338,11 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 			g.sum.SplitConversations++
 		}
 		g.open[m.Conversation] = oc
+		size += convOverhead + len(m.Conversation)
 	}
-	oc.add(g, m, idh)
+	if oc.add(g, m, idh) {
+		size += chunkBytes
+	}
 	oc.indexID(m)
 	oc.last = m.Seq
 	g.lru.push(oc)
