@@ -3,6 +3,7 @@ package transcript_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -68,6 +69,69 @@ func BenchmarkReadJSONL(b *testing.B) {
 				sink = discardSink{}
 				opts := transcript.Options{Format: bc.format, Location: loc, Stdin: bytes.NewReader(bc.data)}
 				if err := transcript.ReadAll(context.Background(), []string{bc.path}, opts, &sink); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if sink.rejected != 0 || sink.messages == 0 {
+				b.Fatalf("read %d messages, %d rejected", sink.messages, sink.rejected)
+			}
+			b.ReportMetric(float64(sink.messages)*float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}
+
+// benchJSON is benchCorpus as JSON exports: "array", a top-level array of
+// its messages; "object", {"conversations": [{"id": …, "messages": [...]}]}
+// (read as a stream once its list is over 4 MiB).
+var benchJSON = sync.OnceValue(func() map[string][]byte {
+	lines := bytes.Split(bytes.TrimSpace(benchCorpus()), []byte("\n"))
+	array := append([]byte("[\n"), bytes.Join(lines, []byte(",\n"))...)
+	array = append(array, "\n]\n"...)
+	type conv struct {
+		ID       any              `json:"id"`
+		Messages []map[string]any `json:"messages"`
+	}
+	var convs []*conv
+	byID := map[string]*conv{}
+	for _, l := range lines {
+		var m map[string]any
+		dec := json.NewDecoder(bytes.NewReader(l))
+		dec.UseNumber() // epoch times stay exact
+		if err := dec.Decode(&m); err != nil {
+			panic(err)
+		}
+		id := fmt.Sprint(m["conversation"])
+		c := byID[id]
+		if c == nil {
+			c = &conv{ID: m["conversation"]}
+			byID[id] = c
+			convs = append(convs, c)
+		}
+		delete(m, "conversation")
+		c.Messages = append(c.Messages, m)
+	}
+	object, err := json.MarshalIndent(map[string]any{"export": "day", "conversations": convs}, "", " ")
+	if err != nil {
+		panic(err)
+	}
+	return map[string][]byte{"array": array, "object": object}
+})
+
+// BenchmarkReadJSON measures the JSON reader on the benchmark corpus as a
+// top-level array of messages and as an object of conversations (pretty
+// printed), in MB/s and messages/s.
+func BenchmarkReadJSON(b *testing.B) {
+	loc := time.FixedZone("CST", 8*3600)
+	for _, name := range []string{"array", "object"} {
+		data := benchJSON()[name]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			var sink discardSink
+			for b.Loop() {
+				sink = discardSink{}
+				opts := transcript.Options{Format: "json", Location: loc, Stdin: bytes.NewReader(data)}
+				if err := transcript.ReadAll(context.Background(), []string{"-"}, opts, &sink); err != nil {
 					b.Fatal(err)
 				}
 			}

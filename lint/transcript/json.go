@@ -42,17 +42,80 @@ func sniffJSON(head []byte) bool {
 // ({"conversation"|"id": …, "messages": [...]}), or an object holding
 // "conversations" or "messages"; with one (Mapping.Messages) any nesting,
 // e.g. "[].turns[].utterances[]". A top-level array is read one element at
-// a time (memory bounded by the largest element); a top-level object is read
-// whole. Several top-level values in a row (JSON lines saved as .json) are
-// read one after the other.
+// a time (memory bounded by the largest element); so is the list of
+// messages or conversations in a top-level object once it is over
+// streamAfter (see objectStream). Several top-level values in a row (JSON
+// lines saved as .json) are read one after the other.
 type jsonReader struct{}
 
 func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	b, err := newBuilder(src)
+	w, err := newJSONWalker(ctx, src, sink)
 	if err != nil {
 		return err
 	}
-	w := &jsonWalker{b: b, sink: sink, steps: b.m.messages}
+	p := newJSONParser(src)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c, ok := p.space()
+		if !ok {
+			if p.rerr != io.EOF {
+				return p.readErr()
+			}
+			return nil
+		}
+		line := p.line
+		switch c {
+		case '[':
+			if w.steps != nil && !w.steps[0].iter {
+				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
+			}
+			p.pos++
+			err := p.elements(0, func(n *jnode) error {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				w.outer++
+				w.at = "[]"
+				return w.element(n)
+			})
+			if err != nil {
+				return err
+			}
+		case '{':
+			p.pos++
+			if err := newObjectStream(w, p).read(line); err != nil {
+				return err
+			}
+		default:
+			n, err := p.value(0)
+			if err != nil {
+				return err
+			}
+			return fmt.Errorf("line %d: expected a JSON array or object at the top, got %s", line, describeScalar(n))
+		}
+	}
+}
+
+// describeScalar names a scalar value in an error, as its JSON text.
+func describeScalar(n *jnode) string {
+	switch n.kind {
+	case 's':
+		return fmt.Sprintf("the string %q", n.s)
+	case '0':
+		return "null"
+	}
+	return n.s
+}
+
+// newJSONWalker makes the walker of one file, its field paths compiled.
+func newJSONWalker(ctx context.Context, src *Source, sink lint.Sink) (*jsonWalker, error) {
+	b, err := newBuilder(src)
+	if err != nil {
+		return nil, err
+	}
+	w := &jsonWalker{ctx: ctx, b: b, sink: sink, steps: b.m.messages}
 	for i, spec := range b.m.cols {
 		if spec == "" {
 			continue
@@ -60,60 +123,16 @@ func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		up := len(spec) - len(strings.TrimLeft(spec, "^"))
 		p, err := parsePath(spec[up:], false)
 		if err != nil {
-			return fmt.Errorf("mapping: field %s: %w", FieldNames[i], err)
+			return nil, fmt.Errorf("mapping: field %s: %w", FieldNames[i], err)
 		}
 		w.paths[i], w.up[i] = p, up
 	}
-	st := newJSONStream(src)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		tok, line, err := st.token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return st.fail(err)
-		}
-		switch tok {
-		case json.Delim('['):
-			if w.steps != nil && !w.steps[0].iter {
-				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
-			}
-			for st.dec.More() {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				n, err := st.value(0)
-				if err != nil {
-					return st.fail(err)
-				}
-				w.outer++
-				w.at = "[]"
-				if err := w.element(n); err != nil {
-					return err
-				}
-			}
-			if _, _, err := st.token(); err != nil { // ]
-				return st.fail(err)
-			}
-		case json.Delim('{'):
-			n, err := st.container(tok.(json.Delim), line, 1)
-			if err != nil {
-				return st.fail(err)
-			}
-			if err := w.top(n); err != nil {
-				return err
-			}
-		default:
-			return fmt.Errorf("line %d: expected a JSON array or object at the top, got %s", line, describeToken(tok))
-		}
-	}
+	return w, nil
 }
 
 // jsonWalker turns the elements of a JSON export into messages.
 type jsonWalker struct {
+	ctx   context.Context
 	b     *builder
 	sink  lint.Sink
 	steps []pathStep // nil: the default shapes
@@ -358,12 +377,18 @@ type jnode struct {
 	s    string // scalars: the value as text
 	keys []string
 	vals []*jnode // object values (parallel to keys) or array elements
+	// open: an object still being read while a list in it is linted as it
+	// is read; it notes the keys asked of it (see objectStream)
+	open *openObject
 }
 
 // get returns the value of key in an object (the last one when repeated).
 func (n *jnode) get(key string) *jnode {
 	if n == nil || n.kind != '{' {
 		return nil
+	}
+	if n.open != nil {
+		n.open.ask(key)
 	}
 	for i := len(n.keys) - 1; i >= 0; i-- {
 		if n.keys[i] == key {

@@ -1,0 +1,148 @@
+package transcript
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// readBoth reads data as JSON with jsonReader and with the encoding/json
+// reference and fails unless they agree: the same messages, rejects and
+// skips, and a file error in both or neither (naming the same line, unless
+// the reference reads past the byte at fault before it notices).
+func readBoth(t *testing.T, data string, opts Options) *recSink {
+	t.Helper()
+	got, gotErr := readData(t, "json", data, opts)
+	var want *recSink
+	var wantErr error
+	withReference(func() { want, wantErr = readData(t, "json", data, opts) })
+	sameReads(t, data, got, gotErr, want, wantErr)
+	// and with every list in a top-level object streamed: the same, unless
+	// a key after the list says it cannot be, or the file is broken (what
+	// came before the break is linted, where the reference lints nothing)
+	saved := streamAfter
+	streamAfter = 0
+	got, gotErr = readData(t, "json", data, opts)
+	streamAfter = saved
+	switch {
+	case gotErr != nil && strings.Contains(gotErr.Error(), "put it before the list"):
+	case gotErr != nil && wantErr != nil:
+	default:
+		sameReads(t, data, got, gotErr, want, wantErr)
+	}
+	return got
+}
+
+func sameReads(t *testing.T, data string, got *recSink, gotErr error, want *recSink, wantErr error) {
+	t.Helper()
+	if g, w := dumpSink(got), dumpSink(want); g != w {
+		t.Fatalf("input %q:\nparser:\n%s\nreference:\n%s", data, g, w)
+	}
+	if (gotErr == nil) != (wantErr == nil) {
+		t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
+	}
+	if gotErr != nil {
+		g, w := errLine(gotErr.Error()), errLine(wantErr.Error())
+		// (the reference names the line after a line break at fault)
+		lenient := strings.Contains(wantErr.Error(), "unexpected end") || strings.Contains(gotErr.Error(), "unexpected end") || strings.Contains(gotErr.Error(), `'\n'`)
+		if g != w && !lenient {
+			t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
+		}
+	}
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+func errLine(s string) string { return lineRE.FindString(s) }
+
+func dumpSink(s *recSink) string {
+	var b strings.Builder
+	for _, m := range s.msgs {
+		fmt.Fprintf(&b, "msg %s id=%q time=%s\n", msgLine(m), m.ID, m.Time.Format(time.RFC3339Nano))
+	}
+	for _, r := range s.rejects {
+		fmt.Fprintf(&b, "reject %s\n", r.Error())
+	}
+	for _, k := range s.skips {
+		fmt.Fprintf(&b, "skip %d %s\n", k.pos.Line, k.reason)
+	}
+	return b.String()
+}
+
+// jsonParserCases are inputs whose strings, numbers, literals, nesting and
+// errors the parser must read as encoding/json does.
+var jsonParserCases = []string{
+	`[{"conversation":"c1","role":"agent","text":"您好"}]`,
+	`[{"conversation":"c1","role":"agent","text":"esc \" \\ \/ \b \f \n \r \t \u00e9 \u4F60 end"}]`,
+	`[{"conversation":"c1","role":"agent","text":"pair \ud83d\ude00 lone \ud83d x \ude00 y \ud83d\u0041 z"}]`,
+	`[{"conversation":"c1","role":"agent","text":"bad utf8 ` + "\xff\xfe\xe4\xbd" + ` end"}]`,
+	`[{"conversation":"c1","role":"agent","text":"cut ` + "\xe4\xbd" + `"}]`,
+	`[{"conversation":"c1","role":"agent","text":"ctl ` + "\x01" + `"}]`,
+	`[{"conversation":"c1","role":"agent","text":"bad \x escape"}]`,
+	`[{"conversation":"c1","role":"agent","text":"bad \u12G4"}]`,
+	`[{"conversation":1.5e3,"role":"agent","text":-0.25}]`,
+	`[{"conversation":-0,"role":"agent","text":0e+1}]`,
+	`[{"conversation":01,"role":"agent","text":"x"}]`,
+	`[{"conversation":1.,"role":"agent","text":"x"}]`,
+	`[{"conversation":1e,"role":"agent","text":"x"}]`,
+	`[{"conversation":-,"role":"agent","text":"x"}]`,
+	`[{"conversation":"c","role":"agent","text":"x","id":true,"type":null}]`,
+	`[{"conversation":"c","role":"agent","text":"x","id":tru}]`,
+	`[{"conversation":"c","role":"agent","text":"x","id":nul}]`,
+	`[{"conversation":"c","role":"agent","text":"x" "id":1}]`,
+	`[{"conversation":"c","role":"agent","text":"x",}]`,
+	`[{"conversation":"c","role":"agent","text":"x"},]`,
+	`[{"conversation":"c","role":"agent","text":"x"} {"text":"y"}]`,
+	`[{conversation:"c"}]`,
+	`[{"a" 1}]`,
+	`[` + "\n\n" + `{"role":"agent","text":"x"}` + "\r\n" + `]` + "\n" + `[{"role":"customer","text":"y"}]`,
+	`{"conversations":[{"id":"a","messages":[{"role":"agent","text":"x"}]}],"total":1}`,
+	`{"id":"c9","messages":[{"role":"agent","text":"x"}]}`,
+	`{"messages":[{"role":"agent","text":"x"}],"id":"late"}`,
+	`{"messages":[{"role":"agent","text":"x"}],"conversations":[{"id":"b","messages":[{"role":"customer","text":"y"}]}]}`,
+	`{"conversations":5,"messages":[{"role":"agent","text":"x"}]}`,
+	`{"conversations":[{"id":"a","messages":[{"role":"agent","text":"1"}]}],"conversations":[{"id":"b","messages":[{"role":"agent","text":"2"}]}]}`,
+	`{"role":"agent","text":"top object message"}` + "\n" + `{"role":"customer","text":"second"}`,
+	`"hello"`, `12`, `null`, `true`, `]`, `}`, `[`, `{`, `{"a":`, `[1,`, `[1 2]`, `{"a":1}}`, "",
+	"[\n{\"role\":\"agent\",\"text\":\"ok\"},\n{\"role\":\"agent\",\"te",
+	"[\n{\"role\":\"agent\",\"text\":\"ok\"},\n{\"role\" \"agent\"}]",
+	strings.Repeat("[", 300) + strings.Repeat("]", 300),
+	`[` + strings.Repeat(`[`, 255) + strings.Repeat(`]`, 255) + `]`,
+	`{"a":` + strings.Repeat(`[`, 255) + strings.Repeat(`]`, 255) + `}`,
+}
+
+func TestJSONParserAgreesWithReference(t *testing.T) {
+	mapped := Options{Mapping: &Mapping{Messages: "[].turns[].utterances[]",
+		Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
+		Roles:  map[string]string{"helpdesk": "agent"}}}
+	connect := Options{Mapping: &Mapping{Messages: "Transcript[]",
+		Fields: map[string]string{"conversation": "ContactId", "role": "ParticipantRole", "text": "Content"}}}
+	for _, data := range jsonParserCases {
+		for _, opts := range []Options{{}, mapped, connect} {
+			readBoth(t, data, opts)
+		}
+	}
+}
+
+func FuzzJSONParserAgreesWithReference(f *testing.F) {
+	for _, c := range jsonParserCases {
+		f.Add(c, uint8(0))
+	}
+	f.Add(`{"ContactId":"x","Transcript":[{"ParticipantRole":"AGENT","Content":"hi"}]}`, uint8(2))
+	f.Add(`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["a","b"]}]}]`, uint8(1))
+	f.Fuzz(func(t *testing.T, data string, mode uint8) {
+		var opts Options
+		switch mode % 3 {
+		case 1:
+			opts.Mapping = &Mapping{Messages: "[].turns[].utterances[]",
+				Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
+				Roles:  map[string]string{"helpdesk": "agent"}}
+		case 2:
+			opts.Mapping = &Mapping{Messages: "Transcript[]",
+				Fields: map[string]string{"conversation": "ContactId", "role": "ParticipantRole", "text": "Content"}}
+		}
+		readBoth(t, data, opts)
+	})
+}
