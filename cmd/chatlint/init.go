@@ -41,6 +41,8 @@ input:
   # staff: [zhangsan, lisi]     # 企业微信: userids of agents
   # fields: {conversation: 会话ID, time: 时间, role: 角色, sender: 客服, text: 内容}
   # roles: {"1": agent, "0": customer}
+  # types: {EVENT: skip}        # records of a type that are not messages
+  # html: true                  # message texts are HTML (help-desk exports)
 `
 
 func newInitCmd() *cobra.Command {

@@ -28,6 +28,7 @@ type inputFlags struct {
 	timeLayout string
 	header     bool
 	delimiter  string
+	html       bool
 
 	fl *pflag.FlagSet // to tell flags given from defaults
 }
@@ -42,11 +43,12 @@ func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=COLUMN,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type, . (the element itself) or ^id (an enclosing object's id) (json) (repeatable)")
 	fl.StringVar(&f.messages, "messages", "", "json: `PATH` of the messages, e.g. '[]', '[].messages[]', '[].turns[].utterances[]' (each utterance a message carrying its turn's fields), 'Transcript[]'")
 	fl.StringArrayVar(&f.roles, "roles", nil, "map the export's role values to roles: `VALUE=ROLE,...` e.g. '1=agent,0=customer' or 'helpdesk=agent' (roles: customer, agent, bot, system; repeatable)")
-	fl.StringArrayVar(&f.types, "types", nil, "map the export's message-type values to types: `VALUE=TYPE,...` e.g. '2=note,3=image' (repeatable)")
+	fl.StringArrayVar(&f.types, "types", nil, "map the export's message-type values to types: `VALUE=TYPE,...` e.g. '2=note,3=image', or to skip: records of that type are counted as skipped, not linted, e.g. 'EVENT=skip' (repeatable)")
 	fl.StringArrayVar(&f.defaults, "default", nil, "value for a field the export lacks: `FIELD=VALUE,...` for conversation, role, sender, type, e.g. 'role=agent' (repeatable)")
 	fl.StringVar(&f.timeLayout, "time-layout", "", "layout of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05' or epoch s/ms)")
 	fl.BoolVar(&f.header, "header", true, "csv/tsv: the first row names the columns (--header=false: map columns by number with --map)")
 	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator, one character or tab (default , for csv, TAB for tsv)")
+	fl.BoolVar(&f.html, "html", false, "message texts are HTML (help-desk exports such as Intercom, Zendesk, 七鱼, Udesk; rich-text canned replies): tags are removed, entities decoded, <br> and paragraphs become line breaks")
 }
 
 // options turns the flags (and the config, which flags override) into the
@@ -78,6 +80,10 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		Stdin:    stdin,
 		Agents:   in.Agents,
 		Staff:    in.Staff,
+		HTML:     in.HTML,
+	}
+	if f.changed("html") {
+		opts.HTML = f.html
 	}
 	if f.changed("agents") {
 		opts.Agents = f.agents

@@ -219,6 +219,9 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if f.fix && f.diff {
 		return nil, fail("--fix and --diff do not go together: --diff shows what --fix would write")
 	}
+	if (f.fix || f.diff) && r.topts.HTML {
+		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
+	}
 	defer duringSetUp()()
 	set, err := loadPacks(cfg, f.packs)
 	if err != nil {

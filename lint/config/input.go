@@ -19,6 +19,7 @@ package config
 //	  types: {"2": note}                            # --types
 //	  defaults: {role: agent}                       # --default
 //	  time_layout: "2006/01/02 15:04"               # --time-layout
+//	  html: true                   # --html (message texts are HTML)
 type Input struct {
 	Format   string `yaml:"format"`
 	Encoding string `yaml:"encoding"`
@@ -46,4 +47,6 @@ type Input struct {
 	Defaults map[string]string `yaml:"defaults"`
 	// TimeLayout is the Go or strftime layout of the time field (or unix, unixms).
 	TimeLayout string `yaml:"time_layout"`
+	// HTML says message texts are HTML, to be read as text.
+	HTML bool `yaml:"html"`
 }

@@ -200,6 +200,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			}
 		}
 		var m lint.Message
+		var skip string
 		if perr == "" {
 			var r record
 			for i, c := range cols {
@@ -207,11 +208,16 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 					r.set(i, fields[c])
 				}
 			}
-			m, perr = b.build(&r, pos, "")
+			if skip = b.skipped(&r); skip == "" {
+				m, perr = b.build(&r, pos, "")
+			}
 		}
-		if perr != "" {
+		switch {
+		case perr != "":
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: perr})
-		} else {
+		case skip != "":
+			err = sink.SkipRecord(pos, skip)
+		default:
 			err = sink.Message(m)
 		}
 		if err != nil {

@@ -274,6 +274,9 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 		}
 		r.set(f, v.s)
 	}
+	if why := w.b.skipped(&r); why != "" {
+		return w.sink.SkipRecord(pos, why)
+	}
 	if leaf.kind != '{' && !r.ok[fText] {
 		return w.reject(pos.Line, "expected a message object, got "+leaf.describe())
 	}

@@ -63,6 +63,9 @@ type Mapping struct {
 	Roles map[string]string
 	// Types maps the export's message-type values to message types (text,
 	// note, order, transfer, image, …); unmapped values are kept as they are.
+	// A value mapped to TypeSkip marks records that are not messages (an
+	// Amazon Connect EVENT, an Intercom assignment): they are counted as
+	// skipped, not linted, and need no text.
 	Types map[string]string
 	// Defaults fill fields the export lacks or leaves empty: conversation,
 	// role, sender, type.
@@ -244,6 +247,22 @@ func newBuilder(src *Source) (*builder, error) {
 	b.hasRules = len(b.agents) > 0 || len(b.staff) > 0
 	return b, nil
 }
+
+// TypeSkip, as the target of a Types entry, skips the records of that type.
+const TypeSkip = "skip"
+
+// skipped returns why a record is not linted ("" when it is): its type
+// maps to TypeSkip.
+func (b *builder) skipped(r *record) string {
+	t := strings.TrimSpace(r.v[fType])
+	if t == "" || b.m.types[roleKey(t)] != TypeSkip {
+		return ""
+	}
+	return skipReason(t)
+}
+
+// skipReason is the reason a record of type t is skipped.
+func skipReason(t string) string { return fmt.Sprintf("type %q (--types %s=skip)", t, t) }
 
 // record holds the raw values of one record, by field index.
 type record struct {

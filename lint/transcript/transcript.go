@@ -48,6 +48,9 @@ type Options struct {
 	// json) and how its values translate; nil reads canonical names and the
 	// common header aliases.
 	Mapping *Mapping
+	// HTML says message texts are HTML (help-desk exports, rich-text canned
+	// replies): every reader's texts go through HTMLText.
+	HTML bool
 	// MaxRecordBytes bounds one record of the line-based formats (a line;
 	// a csv record): a longer one is reported as malformed and skipped
 	// without being held in memory. 0: no bound (csv records still stop
@@ -145,6 +148,9 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	}
 	if err := opts.Mapping.Validate(); err != nil {
 		return err
+	}
+	if opts.HTML {
+		sink = withHTML(sink)
 	}
 	var fileErrs []error
 	for _, p := range paths {

@@ -185,6 +185,9 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 	case "":
 		return m, "", `no "msgtype"`
 	}
+	if b.m.types[roleKey(rec.MsgType)] == TypeSkip {
+		return m, skipReason(rec.MsgType), ""
+	}
 	if rec.From == "" {
 		return m, "", `no "from"`
 	}
