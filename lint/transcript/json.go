@@ -115,7 +115,10 @@ func newJSONWalker(ctx context.Context, src *Source, sink lint.Sink) (*jsonWalke
 	if err != nil {
 		return nil, err
 	}
-	w := &jsonWalker{ctx: ctx, b: b, sink: sink, steps: b.m.messages}
+	w := &jsonWalker{ctx: ctx, b: b, sink: sink, msgPaths: b.m.messages}
+	if len(w.msgPaths) > 0 {
+		w.steps = w.msgPaths[0]
+	}
 	for i, spec := range b.m.cols {
 		if spec == "" {
 			continue
@@ -132,14 +135,15 @@ func newJSONWalker(ctx context.Context, src *Source, sink lint.Sink) (*jsonWalke
 
 // jsonWalker turns the elements of a JSON export into messages.
 type jsonWalker struct {
-	ctx   context.Context
-	b     *builder
-	sink  lint.Sink
-	steps []pathStep // nil: the default shapes
-	paths [nFields][]pathStep
-	up    [nFields]int // leading ^ of a field path: levels to skip outward
-	outer int          // 1-based index of the current top-level element
-	at    string       // default layout: the messages path of the elements emitted, for hints
+	ctx      context.Context
+	b        *builder
+	sink     lint.Sink
+	msgPaths [][]pathStep // the messages paths; nil: the default shapes
+	steps    []pathStep   // the path being followed (nil: the default shapes)
+	paths    [nFields][]pathStep
+	up       [nFields]int // leading ^ of a field path: levels to skip outward
+	outer    int          // 1-based index of the current top-level element
+	at       string       // default layout: the messages path of the elements emitted, for hints
 }
 
 // top handles a whole top-level object.
@@ -160,16 +164,32 @@ func (w *jsonWalker) top(n *jnode) error {
 		return w.element(n)
 	}
 	if w.steps[0].iter {
-		w.outer++
-		return w.walk(n, w.steps[1:], nil) // one element of a stream of objects
+		w.outer++ // one element of a stream of objects
 	}
-	return w.walk(n, w.steps, nil)
+	return w.eachPath(func(steps []pathStep) error {
+		if steps[0].iter {
+			return w.walk(n, steps[1:], nil)
+		}
+		return w.walk(n, steps, nil)
+	})
+}
+
+// eachPath follows every messages path in turn, as w.steps.
+func (w *jsonWalker) eachPath(fn func([]pathStep) error) error {
+	defer func() { w.steps = w.msgPaths[0] }()
+	for _, steps := range w.msgPaths {
+		w.steps = steps
+		if err := fn(steps); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // element handles one element of a top-level array.
 func (w *jsonWalker) element(n *jnode) error {
 	if w.steps != nil {
-		return w.walk(n, w.steps[1:], nil)
+		return w.eachPath(func(steps []pathStep) error { return w.walk(n, steps[1:], nil) })
 	}
 	if n.kind == '{' {
 		if msgs := n.get("messages"); msgs != nil {
@@ -320,13 +340,18 @@ func (w *jsonWalker) firstIter() int {
 // nested reports whether the messages path goes through per-conversation
 // elements, so a conversation without an id is named after its element.
 func (w *jsonWalker) nested() bool {
-	iters := 0
-	for _, s := range w.steps {
-		if s.iter {
-			iters++
+	for _, steps := range w.msgPaths {
+		iters := 0
+		for _, s := range steps {
+			if s.iter {
+				iters++
+			}
+		}
+		if iters >= 2 {
+			return true
 		}
 	}
-	return iters >= 2
+	return false
 }
 
 // joinPath appends a key (and what follows it) to a messages path.

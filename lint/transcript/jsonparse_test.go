@@ -132,9 +132,10 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 	}
 	f.Add(`{"ContactId":"x","Transcript":[{"ParticipantRole":"AGENT","Content":"hi"}]}`, uint8(2))
 	f.Add(`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["a","b"]}]}]`, uint8(1))
+	f.Add(intercomConversation, uint8(3))
 	f.Fuzz(func(t *testing.T, data string, mode uint8) {
 		var opts Options
-		switch mode % 3 {
+		switch mode % 4 {
 		case 1:
 			opts.Mapping = &Mapping{Messages: "[].turns[].utterances[]",
 				Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
@@ -142,6 +143,9 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 		case 2:
 			opts.Mapping = &Mapping{Messages: "Transcript[]",
 				Fields: map[string]string{"conversation": "ContactId", "role": "ParticipantRole", "text": "Content"}}
+		case 3:
+			opts.Mapping = intercomMapping("source,conversation_parts.conversation_parts[]")
+			opts.HTML = true
 		}
 		readBoth(t, data, opts)
 	})

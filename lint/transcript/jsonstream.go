@@ -65,6 +65,10 @@ func newObjectStream(w *jsonWalker, p *jsonParser) *objectStream {
 	if w.steps == nil {
 		return o
 	}
+	if len(w.msgPaths) > 1 {
+		o.none = true // several lists: read whole
+		return o
+	}
 	steps := w.steps
 	if steps[0].iter {
 		o.topIter = true

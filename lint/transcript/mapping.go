@@ -53,6 +53,9 @@ type Mapping struct {
 	// messages, "[].messages[]" conversations holding messages,
 	// "[].turns[].utterances[]" every utterance of every turn (an utterance
 	// carries its turn's fields), "Transcript[]" a list inside one object.
+	// Several paths, comma-separated, are each followed in turn
+	// ("source,conversation_parts.conversation_parts[]": Intercom's first
+	// message and its replies); either all of them start with [] or none.
 	// Empty: an array of messages or of conversations with "messages".
 	Messages string
 	// Roles maps the export's role values to roles (customer, agent, bot,
@@ -65,7 +68,8 @@ type Mapping struct {
 	// note, order, transfer, image, …); unmapped values are kept as they are.
 	// A value mapped to TypeSkip marks records that are not messages (an
 	// Amazon Connect EVENT, an Intercom assignment): they are counted as
-	// skipped, not linted, and need no text.
+	// skipped, not linted, and need no text. The key "*" maps every value
+	// not listed.
 	Types map[string]string
 	// Defaults fill fields the export lacks or leaves empty: conversation,
 	// role, sender, type.
@@ -96,7 +100,7 @@ func (m *Mapping) Validate() error {
 // compiledMapping is a validated Mapping, ready for the readers.
 type compiledMapping struct {
 	cols     [nFields]string // the Fields entry of each field ("" unmapped)
-	messages []pathStep      // nil: the default shapes
+	messages [][]pathStep    // nil: the default shapes; else one or more paths
 	roles    map[string]lint.Role
 	types    map[string]string
 	defaults [nFields]string
@@ -122,11 +126,23 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 		c.cols[i] = strings.TrimSpace(col)
 	}
 	if m.Messages != "" {
-		steps, err := parsePath(m.Messages, true)
-		if err != nil {
-			return nil, fmt.Errorf("mapping: messages path: %w", err)
+		paths := strings.Split(m.Messages, ",")
+		for _, path := range paths {
+			steps, err := parsePath(path, true)
+			if err != nil {
+				return nil, fmt.Errorf("mapping: messages path: %w", err)
+			}
+			if len(steps) == 0 {
+				if len(paths) == 1 {
+					break // "." or "$": the default shapes
+				}
+				return nil, fmt.Errorf("mapping: messages paths %q: an empty path", m.Messages)
+			}
+			if len(c.messages) > 0 && (len(steps) > 0 && steps[0].iter) != (len(c.messages[0]) > 0 && c.messages[0][0].iter) {
+				return nil, fmt.Errorf("mapping: messages paths %q: either all of them start with [] (the elements of a top-level array) or none does", m.Messages)
+			}
+			c.messages = append(c.messages, steps)
 		}
-		c.messages = steps
 	}
 	for v, r := range m.Roles {
 		role, ok := lint.ParseRole(r)
@@ -255,14 +271,33 @@ const TypeSkip = "skip"
 // maps to TypeSkip.
 func (b *builder) skipped(r *record) string {
 	t := strings.TrimSpace(r.v[fType])
-	if t == "" || b.m.types[roleKey(t)] != TypeSkip {
+	if t == "" {
 		return ""
 	}
-	return skipReason(t)
+	return b.m.skipReason(t)
 }
 
-// skipReason is the reason a record of type t is skipped.
-func skipReason(t string) string { return fmt.Sprintf("type %q (--types %s=skip)", t, t) }
+// mapType maps an export's type value by the mapping's types: its own
+// entry, else the "*" entry (every value not listed).
+func (c *compiledMapping) mapType(t string) (string, bool) {
+	if mapped, ok := c.types[roleKey(t)]; ok {
+		return mapped, true
+	}
+	mapped, ok := c.types["*"]
+	return mapped, ok
+}
+
+// skipReason is why a record of type t is skipped ("" when it is not).
+func (c *compiledMapping) skipReason(t string) string {
+	mapped, _ := c.mapType(t)
+	switch {
+	case mapped != TypeSkip:
+		return ""
+	case c.types[roleKey(t)] == TypeSkip:
+		return fmt.Sprintf("type %q (--types %s=skip)", t, t)
+	}
+	return fmt.Sprintf("type %q (--types *=skip)", t)
+}
 
 // record holds the raw values of one record, by field index.
 type record struct {
@@ -296,7 +331,7 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 		m.Sender = b.m.defaults[fSender]
 	}
 	if t := strings.TrimSpace(r.v[fType]); t != "" {
-		if mapped, ok := b.m.types[roleKey(t)]; ok {
+		if mapped, ok := b.m.mapType(t); ok {
 			t = mapped
 		}
 		m.Type = t

@@ -82,3 +82,64 @@ func TestHTMLOption(t *testing.T) {
 		})
 	}
 }
+
+// intercomConversation is a conversation as Intercom's API returns it: the
+// first message in source, the rest in conversation_parts, HTML bodies,
+// parts that are not messages (assignment, close) without one.
+const intercomConversation = `{"type": "conversation", "id": "1911149811", "created_at": 1793757600,
+ "source": {"type": "conversation", "id": "403918316", "delivered_as": "customer_initiated",
+  "body": "<p>在吗？我想改地址</p>", "author": {"type": "user", "id": "u1", "name": "张三"}},
+ "conversation_parts": {"type": "conversation_part.list", "total_count": 4, "conversation_parts": [
+  {"type": "conversation_part", "id": "11", "part_type": "assignment", "body": null, "created_at": 1793757601, "author": {"type": "bot", "id": "b1", "name": "Operator"}},
+  {"type": "conversation_part", "id": "12", "part_type": "comment", "body": "<p>您好，这个我<b>不知道</b></p>", "created_at": 1793757606, "author": {"type": "admin", "id": "a1", "name": "客服01"}},
+  {"type": "conversation_part", "id": "13", "part_type": "note", "body": "<p>已备注改地址</p>", "created_at": 1793757620, "author": {"type": "admin", "id": "a1", "name": "客服01"}},
+  {"type": "conversation_part", "id": "14", "part_type": "close", "body": null, "created_at": 1793757700, "author": {"type": "admin", "id": "a1", "name": "客服01"}}]}}`
+
+// intercomMapping reads intercomConversation.
+func intercomMapping(paths string) *Mapping {
+	return &Mapping{Messages: paths,
+		Fields: map[string]string{"conversation": "^id", "id": "id", "role": "author.type", "sender": "author.name",
+			"type": "part_type", "text": "body", "time": "created_at"},
+		Roles:      map[string]string{"user": "customer", "lead": "customer", "admin": "agent"},
+		Types:      map[string]string{"comment": "text", "note": "note", "*": "skip"},
+		TimeLayout: "unix"}
+}
+
+// TestSeveralMessagesPaths: comma-separated messages paths are each
+// followed, for a single object and for an array of them; "*" in the types
+// maps every type not listed.
+func TestSeveralMessagesPaths(t *testing.T) {
+	want := []string{
+		"1911149811|customer|张三|text|在吗？我想改地址@2",
+		"1911149811|agent|客服01|text|您好，这个我不知道@6",
+		"1911149811|agent|客服01|note|已备注改地址@7",
+	}
+	for _, tc := range []struct{ name, data, paths string }{
+		{"object", intercomConversation, "source,conversation_parts.conversation_parts[]"},
+		{"array", "[" + intercomConversation + ",\n" + intercomConversation + "]", "[].source,[].conversation_parts.conversation_parts[]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := mustRead(t, "json", tc.data, Options{HTML: true, Mapping: intercomMapping(tc.paths)})
+			checkInvariants(t, s, nil)
+			got := strings.Split(msgLines(s.msgs), "\n")
+			n := len(got) / len(want)
+			if len(got) != n*len(want) || n == 0 || len(s.rejects) != 0 || len(s.skips) != 2*n {
+				t.Fatalf("messages\n%s\nrejects %v skips %v", msgLines(s.msgs), s.rejects, s.skips)
+			}
+			if strings.Join(got[:3], "\n") != strings.Join(want, "\n") {
+				t.Fatalf("messages\n%s\nwant\n%s", strings.Join(got[:3], "\n"), strings.Join(want, "\n"))
+			}
+			if s.msgs[0].Time.Unix() != 1793757600 || s.msgs[1].Time.Unix() != 1793757606 {
+				t.Fatalf("times %v %v", s.msgs[0].Time, s.msgs[1].Time)
+			}
+			if s.skips[0].reason != `type "assignment" (--types *=skip)` {
+				t.Fatalf("skip reason %q", s.skips[0].reason)
+			}
+		})
+	}
+	for _, bad := range []string{"[].source,conversation_parts[]", "a[],,b[]"} {
+		if _, err := readData(t, "json", "[]", Options{Mapping: &Mapping{Messages: bad}}); err == nil {
+			t.Errorf("messages %q: no error", bad)
+		}
+	}
+}

@@ -185,8 +185,8 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 	case "":
 		return m, "", `no "msgtype"`
 	}
-	if b.m.types[roleKey(rec.MsgType)] == TypeSkip {
-		return m, skipReason(rec.MsgType), ""
+	if why := b.m.skipReason(rec.MsgType); why != "" {
+		return m, why, ""
 	}
 	if rec.From == "" {
 		return m, "", `no "from"`
@@ -229,7 +229,7 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 		return m, "", fmt.Sprintf("msgtype %s without its %q content", rec.MsgType, rec.MsgType)
 	}
 	m.Text = text
-	if t, ok := b.m.types[roleKey(m.Type)]; ok {
+	if t, ok := b.m.mapType(m.Type); ok {
 		m.Type = t
 	}
 	return m, "", ""
