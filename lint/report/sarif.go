@@ -50,6 +50,7 @@ type sarifWriter struct {
 	ruleIdx  map[string]int
 	scope    string         // fingerprint scope of the occurrence counts
 	occurred map[string]int // fingerprint → results with it so far in scope
+	enc      convEncoder    // writes the results (indented)
 	err      error
 }
 
@@ -373,7 +374,7 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 			s.raw(",")
 		}
 		s.raw("\n        ")
-		s.value(res, "        ")
+		s.result(&res)
 		s.results++
 	}
 	return s.flush()
@@ -424,6 +425,22 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	}{SummaryJSON(sum)}, "      ")
 	s.raw("\n    }\n  ]\n}\n")
 	return s.flush()
+}
+
+// result writes one result, indented as value would.
+func (s *sarifWriter) result(res *SARIFResult) {
+	if s.err != nil {
+		return
+	}
+	if !s.enc.indent {
+		s.enc = convEncoder{opts: s.opts, indent: true, prefix: "        "}
+	}
+	data, err := s.enc.sarifResult(res)
+	if err != nil {
+		s.err = err
+		return
+	}
+	_, s.err = s.w.Write(data)
 }
 
 func (s *sarifWriter) raw(str string) {
