@@ -176,3 +176,93 @@ func BenchmarkReadManyFiles(b *testing.B) {
 	}
 	b.ReportMetric(float64(files), "files")
 }
+
+// benchXLSX is benchCorpus as an Excel workbook, laid out as a shop's
+// export: a header row, then a row per message (conversation, time, role,
+// sender, type, text), the time as a date cell, every text a shared string.
+// The 186 messages of conversations written without times are left out.
+var benchXLSX = sync.OnceValues(func() ([]byte, int) {
+	loc := time.FixedZone("CST", 8*3600)
+	rows := [][]string{{"conversation", "time", "role", "sender", "type", "text"}}
+	for _, l := range bytes.Split(bytes.TrimSpace(benchCorpus()), []byte("\n")) {
+		var m map[string]any
+		dec := json.NewDecoder(bytes.NewReader(l))
+		dec.UseNumber()
+		if err := dec.Decode(&m); err != nil {
+			panic(err)
+		}
+		at, ok := benchTime(m["time"])
+		if !ok {
+			continue
+		}
+		row := []string{fmt.Sprint(m["conversation"]), at.In(loc).Format("2006-01-02 15:04:05"), "", "", "", ""}
+		for i, k := range []string{"role", "sender", "type", "text"} {
+			if v, ok := m[k].(string); ok {
+				row[2+i] = v
+			}
+		}
+		rows = append(rows, row)
+	}
+	return transcript.XLSXFromRows(panicTB{}, rows, 1), len(rows) - 1
+})
+
+// benchTime reads a corpus time in any of its four forms.
+func benchTime(v any) (time.Time, bool) {
+	switch v := v.(type) {
+	case json.Number:
+		n, err := v.Int64()
+		if err != nil {
+			return time.Time{}, false
+		}
+		if n > 1e11 {
+			return time.UnixMilli(n), true
+		}
+		return time.Unix(n, 0), true
+	case string:
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t, true
+		}
+		t, err := time.ParseInLocation("2006-01-02 15:04:05", v, time.FixedZone("CST", 8*3600))
+		return t, err == nil
+	}
+	return time.Time{}, false
+}
+
+// panicTB is the testing.TB of a helper run outside a test (once, for
+// every benchmark of the binary): a failure panics.
+type panicTB struct{ testing.TB }
+
+func (panicTB) Helper()           {}
+func (panicTB) Fatal(args ...any) { panic(fmt.Sprint(args...)) }
+
+// BenchmarkReadXLSX measures the .xlsx reader (unzipping, shared strings,
+// cell formats, the worksheet's rows, messages built as from a csv file) on
+// the benchmark corpus as a workbook, in MB/s of its XML (the parts
+// uncompressed: nearly all worksheet and shared strings) and messages/s: "plain" without a bound on values,
+// "bounded" with the bound chatlint lint sets by default (4 × 256 KiB).
+func BenchmarkReadXLSX(b *testing.B) {
+	data, n := benchXLSX()
+	size := transcript.XLSXPartsSize(data)
+	loc := time.FixedZone("CST", 8*3600)
+	for _, bc := range []struct {
+		name string
+		max  int
+	}{{"plain", 0}, {"bounded", 4 << 18}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			var sink discardSink
+			for b.Loop() {
+				sink = discardSink{}
+				opts := transcript.Options{Format: "xlsx", Location: loc, MaxRecordBytes: bc.max, Stdin: bytes.NewReader(data)}
+				if err := transcript.ReadAll(context.Background(), []string{"-"}, opts, &sink); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if sink.rejected != 0 || sink.messages != n {
+				b.Fatalf("read %d messages of %d, %d rejected", sink.messages, n, sink.rejected)
+			}
+			b.ReportMetric(float64(sink.messages)*float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -104,19 +105,36 @@ func openWorkbook(zr *zip.Reader, max int) (*workbook, error) {
 // part returns a part of the package by name (nil when absent).
 func (wb *workbook) part(name string) *zip.File { return wb.files[name] }
 
-// decoder opens a part for streaming, its runs bounded by wb.max.
-func (wb *workbook) decoder(f *zip.File) (*xml.Decoder, io.Closer, error) {
+// open opens a part for streaming, its runs bounded by wb.max.
+func (wb *workbook) open(f *zip.File) (io.Reader, io.Closer, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, nil, err
 	}
-	var r io.Reader = rc
 	if wb.max > 0 {
-		r = &runLimit{r: rc, max: wb.max}
+		return &runLimit{r: rc, max: wb.max}, rc, nil
+	}
+	return rc, rc, nil
+}
+
+// decoder opens a part for encoding/xml, its runs bounded by wb.max.
+func (wb *workbook) decoder(f *zip.File) (*xml.Decoder, io.Closer, error) {
+	r, c, err := wb.open(f)
+	if err != nil {
+		return nil, nil, err
 	}
 	d := xml.NewDecoder(r)
 	d.Strict = false
-	return d, rc, nil
+	return d, c, nil
+}
+
+// tokens opens a part for the fast scanner, its runs bounded by wb.max.
+func (wb *workbook) tokens(f *zip.File) (*xmlStream, io.Closer, error) {
+	r, c, err := wb.open(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	return newXMLStream(r), c, nil
 }
 
 // runLimit passes XML through, failing when a run of bytes without a '<'
@@ -220,51 +238,73 @@ func (wb *workbook) relTarget(f *zip.File, id string) (string, error) {
 // readSharedStrings reads the shared string table: each <si>'s text, its
 // rich-text runs joined, phonetic guides (<rPh>) left out.
 func (wb *workbook) readSharedStrings(f *zip.File) error {
-	d, c, err := wb.decoder(f)
+	s, c, err := wb.tokens(f)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	var b strings.Builder
+	var b []byte
+	var arena stringArena
 	in, inT, phonetic := false, false, 0
 	for {
-		tok, err := d.RawToken()
+		tok, err := s.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			switch e.Name.Local {
+		switch tok.kind {
+		case xmlStart:
+			switch string(tok.local) {
 			case "si":
 				in = true
-				b.Reset()
+				b = b[:0]
 			case "rPh":
 				phonetic++
 			case "t":
 				inT = in && phonetic == 0
 			}
-		case xml.EndElement:
-			switch e.Name.Local {
+		case xmlEnd:
+			switch string(tok.local) {
 			case "si":
-				wb.strings = append(wb.strings, unescapeXstring(b.String()))
+				wb.strings = append(wb.strings, unescapeXstring(arena.string(b)))
 				in = false
 			case "rPh":
 				phonetic--
 			case "t":
 				inT = false
 			}
-		case xml.CharData:
+		case xmlText:
 			if inT {
-				if wb.max > 0 && b.Len()+len(e) > wb.max {
+				if wb.max > 0 && len(b)+len(tok.text) > wb.max {
 					return &valueTooLong{max: wb.max}
 				}
-				b.Write(e)
+				b = append(b, tok.text...)
 			}
 		}
 	}
+}
+
+// stringArena makes strings that live as long as each other (the shared
+// strings live as long as the workbook) from blocks of 64 KiB: one
+// allocation for many strings. unsafe.String is safe here because a block
+// is only ever appended to: the bytes under a string are never written
+// again (a full block is replaced, not reused).
+type stringArena struct{ block []byte }
+
+// string returns b as a string.
+func (a *stringArena) string(b []byte) string {
+	const size = 64 << 10
+	if len(b) == 0 || len(b) > size/8 {
+		return string(b)
+	}
+	if cap(a.block)-len(a.block) < len(b) {
+		a.block = make([]byte, 0, size)
+	}
+	i := len(a.block)
+	a.block = append(a.block, b...)
+	return unsafe.String(&a.block[i], len(b))
 }
 
 // readStyles finds which cell formats (<cellXfs><xf>) show numbers as
@@ -402,22 +442,38 @@ func unescapeXstring(s string) string {
 
 // sheetRows streams the first worksheet's rows.
 func (wb *workbook) sheetRows() (*xlsxRows, error) {
-	d, c, err := wb.decoder(wb.part(wb.sheet))
+	s, c, err := wb.tokens(wb.part(wb.sheet))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", wb.sheet, err)
 	}
-	return &xlsxRows{wb: wb, d: d, c: c}, nil
+	return &xlsxRows{wb: wb, s: s, c: c}, nil
 }
 
-// xlsxRows is the rowSource of a worksheet.
+// xlsxRows is the rowSource of a worksheet: it reads the worksheet's tokens
+// one by one (see xmlStream), as encoding/xml's RawToken gives them.
 type xlsxRows struct {
 	wb     *workbook
-	d      *xml.Decoder
+	s      *xmlStream
 	c      io.Closer
 	row    int // the last row read
 	fields []string
+	inRow  bool   // between a <row> and its end
+	col    int    // the column of the last cell of the row
+	perr   string // why the row is malformed
+	inCell bool   // between a <c> and its end
+	cell   xlsxCell
 }
 
+// xlsxCell is the cell being read.
+type xlsxCell struct {
+	typ, style []byte // its t and s attributes
+	ref        string // its r attribute, when the cell is beyond maxColumns
+	v, inline  []byte // the text of its <v>, of its <t>s
+	in         byte   // 'v' or 't' inside those, else 0
+	phonetic   int    // the depth of <rPh> elements
+}
+
+// close closes the worksheet.
 func (x *xlsxRows) close() { x.c.Close() }
 
 // next returns the next row that holds a value (empty rows are skipped, as
@@ -425,135 +481,177 @@ func (x *xlsxRows) close() { x.c.Close() }
 // last one that are not stored.
 func (x *xlsxRows) next() (fields []string, line int, perr string, err error) {
 	for {
-		tok, err := x.d.RawToken()
-		if err == io.EOF {
-			return nil, x.row, "", nil
-		}
+		tok, err := x.s.next()
 		if err != nil {
-			return nil, x.row, "", fmt.Errorf("%s: %w", x.wb.sheet, err)
+			return x.fail(err)
 		}
-		e, ok := tok.(xml.StartElement)
-		if !ok || e.Name.Local != "row" {
+		switch tok.kind {
+		case xmlStart:
+			x.start(tok)
+			continue
+		case xmlText:
+			if err := x.text(tok.text); err != nil {
+				return x.fail(err)
+			}
+			continue
+		case xmlEnd:
+			if !x.end(tok.local) {
+				continue
+			}
+		default:
 			continue
 		}
-		if r, err := strconv.Atoi(attr(e, "r")); err == nil && r > 0 {
-			x.row = r
-		} else {
-			x.row++
+		// the end of a row
+		if x.perr != "" {
+			return nil, x.row, x.perr, nil
 		}
-		fields, perr, err := x.cells()
-		if err != nil {
-			return nil, x.row, "", fmt.Errorf("%s: row %d: %w", x.wb.sheet, x.row, err)
-		}
-		if perr != "" {
-			return nil, x.row, perr, nil
-		}
-		for _, f := range fields {
+		for _, f := range x.fields {
 			if strings.TrimSpace(f) != "" {
-				return fields, x.row, "", nil
+				return x.fields, x.row, "", nil
 			}
 		}
 	}
 }
 
-// cells reads the cells of the row just opened, up to its end tag.
-func (x *xlsxRows) cells() ([]string, string, error) {
-	x.fields = x.fields[:0]
-	col := -1
-	var perr string
-	for {
-		tok, err := x.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return nil, "", err
+// fail ends the rows at an error: io.EOF is the end outside a row, a
+// truncated file inside one.
+func (x *xlsxRows) fail(err error) ([]string, int, string, error) {
+	if x.inRow {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
 		}
-		switch e := tok.(type) {
-		case xml.EndElement:
-			if e.Name.Local == "row" {
-				return x.fields, perr, nil
-			}
-		case xml.StartElement:
-			if e.Name.Local != "c" {
-				continue
-			}
-			if c, ok := columnIndex(attr(e, "r")); ok {
-				col = c
-			} else {
-				col++
-			}
-			v, err := x.cellValue(e)
-			if err != nil {
-				return nil, "", err
-			}
-			if col >= maxColumns {
-				if perr == "" {
-					perr = fmt.Sprintf("cell %s is beyond column %d", attr(e, "r"), maxColumns)
-				}
-				continue
-			}
-			for len(x.fields) <= col {
-				x.fields = append(x.fields, "")
-			}
-			x.fields[col] = v
+		return nil, x.row, "", fmt.Errorf("%s: row %d: %w", x.wb.sheet, x.row, err)
+	}
+	if err == io.EOF {
+		return nil, x.row, "", nil
+	}
+	return nil, x.row, "", fmt.Errorf("%s: %w", x.wb.sheet, err)
+}
+
+// start takes a start tag: a row's, a cell's, or one inside a cell.
+func (x *xlsxRows) start(tok *xmlToken) {
+	switch {
+	case !x.inRow:
+		if string(tok.local) != "row" {
+			return
+		}
+		if r, err := atoiBytes(tok.r); err == nil && r > 0 {
+			x.row = r
+		} else {
+			x.row++
+		}
+		x.inRow, x.fields, x.col, x.perr = true, x.fields[:0], -1, ""
+	case !x.inCell:
+		if string(tok.local) != "c" {
+			return
+		}
+		if c, ok := columnIndex(string(tok.r)); ok {
+			x.col = c
+		} else {
+			x.col++
+		}
+		x.inCell = true
+		c := &x.cell
+		c.typ, c.style = append(c.typ[:0], tok.t...), append(c.style[:0], tok.s...)
+		c.v, c.inline, c.in, c.phonetic, c.ref = c.v[:0], c.inline[:0], 0, 0, ""
+		if x.col >= maxColumns {
+			c.ref = string(tok.r)
+		}
+	default:
+		switch string(tok.local) {
+		case "v", "t":
+			x.cell.in = tok.local[0]
+		case "rPh":
+			x.cell.phonetic++
 		}
 	}
+}
+
+// end takes an end tag and reports whether it ends the row.
+func (x *xlsxRows) end(local []byte) bool {
+	switch {
+	case !x.inRow:
+	case !x.inCell:
+		if string(local) == "row" {
+			x.inRow = false
+			return true
+		}
+	default:
+		switch string(local) {
+		case "c":
+			x.endCell()
+		case "v", "t":
+			x.cell.in = 0
+		case "rPh":
+			x.cell.phonetic--
+		}
+	}
+	return false
+}
+
+// text takes a text: a cell's, bounded by wb.max.
+func (x *xlsxRows) text(text []byte) error {
+	if !x.inCell {
+		return nil
+	}
+	c := &x.cell
+	if x.wb.max > 0 && len(c.v)+len(c.inline)+len(text) > x.wb.max {
+		return &valueTooLong{max: x.wb.max}
+	}
+	switch {
+	case c.in == 'v':
+		c.v = append(c.v, text...)
+	case c.in == 't' && c.phonetic == 0:
+		c.inline = append(c.inline, text...)
+	}
+	return nil
+}
+
+// endCell places the value of the cell just read in its column.
+func (x *xlsxRows) endCell() {
+	x.inCell = false
+	c := &x.cell
+	v := x.wb.cellText(c.typ, c.style, c.v, c.inline)
+	if x.col >= maxColumns {
+		if x.perr == "" {
+			x.perr = fmt.Sprintf("cell %s is beyond column %d", c.ref, maxColumns)
+		}
+		return
+	}
+	for len(x.fields) <= x.col {
+		x.fields = append(x.fields, "")
+	}
+	x.fields[x.col] = v
 }
 
 // maxColumns bounds the columns of a row (Excel's own limit is 16,384).
 const maxColumns = 16384
 
-// cellValue reads a cell's value up to its end tag, by its type.
-func (x *xlsxRows) cellValue(c xml.StartElement) (string, error) {
-	typ, style := attr(c, "t"), attr(c, "s")
-	var v, inline strings.Builder
-	in, phonetic := "", 0
-	for {
-		tok, err := x.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
+// cellText is value for a cell read as bytes, a shared string's index read
+// without a copy.
+func (wb *workbook) cellText(typ, style, v, inline []byte) string {
+	if string(typ) == "s" && len(v) > 0 && len(v) <= 9 {
+		i := 0
+		for _, c := range v {
+			if c < '0' || c > '9' {
+				return wb.value(string(typ), string(style), string(v), string(inline))
 			}
-			return "", err
+			i = i*10 + int(c-'0')
 		}
-		switch e := tok.(type) {
-		case xml.StartElement:
-			switch e.Name.Local {
-			case "v", "t":
-				in = e.Name.Local
-			case "rPh":
-				phonetic++
-			}
-		case xml.EndElement:
-			switch e.Name.Local {
-			case "c":
-				return x.value(typ, style, v.String(), inline.String()), nil
-			case "v", "t":
-				in = ""
-			case "rPh":
-				phonetic--
-			}
-		case xml.CharData:
-			if x.wb.max > 0 && v.Len()+inline.Len()+len(e) > x.wb.max {
-				return "", &valueTooLong{max: x.wb.max}
-			}
-			switch {
-			case in == "v":
-				v.Write(e)
-			case in == "t" && phonetic == 0:
-				inline.Write(e)
-			}
+		if i < len(wb.strings) {
+			return wb.strings[i]
 		}
+		return ""
 	}
+	return wb.value(string(typ), string(style), string(v), string(inline))
 }
 
 // value turns a cell's stored value into text.
-func (x *xlsxRows) value(typ, style, v, inline string) string {
+func (wb *workbook) value(typ, style, v, inline string) string {
 	switch typ {
 	case "s":
-		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(x.wb.strings) {
-			return x.wb.strings[i]
+		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(wb.strings) {
+			return wb.strings[i]
 		}
 		return ""
 	case "inlineStr":
@@ -567,9 +665,9 @@ func (x *xlsxRows) value(typ, style, v, inline string) string {
 		return "FALSE"
 	}
 	// a number: a date when its cell format shows one
-	if s, err := strconv.Atoi(style); err == nil && s >= 0 && s < len(x.wb.dateXF) && x.wb.dateXF[s] {
+	if s, err := strconv.Atoi(style); err == nil && s >= 0 && s < len(wb.dateXF) && wb.dateXF[s] {
 		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
-			if t, ok := excelTime(f, x.wb.date1904); ok {
+			if t, ok := excelTime(f, wb.date1904); ok {
 				return t
 			}
 		}
