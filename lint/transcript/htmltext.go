@@ -59,6 +59,8 @@ func HTMLText(s string) string {
 			w.lineBreak(true)
 		case lineBreakers[name]:
 			w.lineBreak(false)
+		case name == "td" || name == "th":
+			w.space = true // table cells side by side
 		}
 	}
 	return w.b.String()

@@ -27,6 +27,7 @@ func TestHTMLText(t *testing.T) {
 		{"<script>alert('不知道')</script>您好<style>p{color:red}</style>！", "您好！"},
 		{"<SCRIPT>x</ScRiPt>好", "好"},
 		{"<ul><li>一</li><li>二</li></ul>完", "一\n二\n完"},
+		{"<table><tr><td>订单号</td><td>123</td></tr><tr><th>状态</th><td>已发货</td></tr></table>", "订单号 123\n状态 已发货"},
 		{"<?xml version=\"1.0\"?><!DOCTYPE html>正文", "正文"},
 		{"</>空", "</>空"},
 		{"<", "<"},
