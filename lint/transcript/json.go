@@ -49,11 +49,15 @@ func sniffJSON(head []byte) bool {
 type jsonReader struct{}
 
 func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	return readJSON(ctx, src, sink, newJSONParser(src))
+}
+
+// readJSON reads src with the parser p.
+func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) error {
 	w, err := newJSONWalker(ctx, src, sink)
 	if err != nil {
 		return err
 	}
-	p := newJSONParser(src)
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -72,7 +76,7 @@ func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
 			}
 			p.pos++
-			err := p.elements(0, func(n *jnode) error {
+			err := p.elements(0, true, func(n *jnode) error {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -85,9 +89,12 @@ func (jsonReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			}
 		case '{':
 			p.pos++
+			m := p.mark()
 			if err := newObjectStream(w, p).read(line); err != nil {
 				return err
 			}
+			p.release(m) // walked: its nodes are free again
+
 		default:
 			n, err := p.value(0)
 			if err != nil {

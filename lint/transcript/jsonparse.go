@@ -37,21 +37,57 @@ type jsonParser struct {
 	scratch []byte            // strings with escapes or invalid UTF-8
 	stackK  []string          // children of the objects being read
 	stackV  []*jnode
-	nodes   []jnode // allocated in blocks
+	nodes   nodeArena
 }
 
-// nodeBlock is how many nodes are allocated at once.
+// nodeBlock is how many nodes a block of a nodeArena holds.
 const nodeBlock = 256
+
+// nodeArena hands out nodes from blocks. The nodes of an element that was
+// walked and dropped (the element of a streamed list) are handed out again
+// (release), so a stream of elements allocates no nodes once its largest
+// element has been read.
+type nodeArena struct {
+	blocks [][]jnode
+	bi, ni int // the next node: blocks[bi][ni]
+}
+
+// arenaMark is a position in a nodeArena.
+type arenaMark struct{ bi, ni int }
 
 // node returns a new node.
 func (p *jsonParser) node(line int, kind byte, s string) *jnode {
-	if len(p.nodes) == 0 {
-		p.nodes = make([]jnode, nodeBlock)
+	a := &p.nodes
+	if a.bi == len(a.blocks) {
+		a.blocks = append(a.blocks, make([]jnode, nodeBlock))
 	}
-	n := &p.nodes[0]
-	p.nodes = p.nodes[1:]
-	n.line, n.kind, n.s = line, kind, s
+	n := &a.blocks[a.bi][a.ni]
+	if a.ni++; a.ni == nodeBlock {
+		a.bi, a.ni = a.bi+1, 0
+	}
+	*n = jnode{line: line, kind: kind, s: s}
 	return n
+}
+
+// mark returns the arena's position: release(mark) hands out again every
+// node allocated after it.
+func (p *jsonParser) mark() arenaMark { return arenaMark{p.nodes.bi, p.nodes.ni} }
+
+// release makes the nodes allocated since m free again; nothing may refer
+// to them any more. They are cleared, so that they keep no strings alive.
+func (p *jsonParser) release(m arenaMark) {
+	a := &p.nodes
+	for bi := m.bi; bi <= a.bi && bi < len(a.blocks); bi++ {
+		from, to := 0, nodeBlock
+		if bi == m.bi {
+			from = m.ni
+		}
+		if bi == a.bi {
+			to = a.ni
+		}
+		clear(a.blocks[bi][from:to])
+	}
+	a.bi, a.ni = m.bi, m.ni
 }
 
 // jsonBufSize is the parser's read size.
@@ -215,7 +251,7 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 			n.keys = append([]string(nil), p.stackK[baseK:]...)
 		}
 	} else {
-		err = p.elements(depth, func(v *jnode) error {
+		err = p.elements(depth, false, func(v *jnode) error {
 			p.stackV = append(p.stackV, v)
 			return nil
 		})
@@ -234,8 +270,9 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 }
 
 // elements reads the elements of an array whose [ has been read, up to and
-// including its ], handing each to fn.
-func (p *jsonParser) elements(depth int, fn func(*jnode) error) error {
+// including its ], handing each to fn. With recycle, an element's nodes are
+// released once fn returns: fn must keep nothing of it.
+func (p *jsonParser) elements(depth int, recycle bool, fn func(*jnode) error) error {
 	c, err := p.next()
 	if err != nil {
 		return err
@@ -245,12 +282,16 @@ func (p *jsonParser) elements(depth int, fn func(*jnode) error) error {
 		return nil
 	}
 	for {
+		m := p.mark()
 		v, err := p.value(depth)
 		if err != nil {
 			return err
 		}
 		if err := fn(v); err != nil {
 			return err
+		}
+		if recycle {
+			p.release(m)
 		}
 		c, err := p.next()
 		if err != nil {

@@ -186,10 +186,13 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	if depth > maxJSONDepth {
 		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
 	}
-	start := o.p.offset()
+	start, mark := o.p.offset(), o.p.mark()
 	var kept []*jnode
-	err := o.p.elements(depth, func(e *jnode) error {
+	err := o.p.elements(depth, false, func(e *jnode) error {
 		if o.streaming {
+			// walked and dropped: its nodes go back to the arena (the
+			// frames' nodes were allocated before the list)
+			defer o.p.release(mark)
 			return o.element(e, frames)
 		}
 		kept = append(kept, e)
@@ -197,6 +200,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 			return nil
 		}
 		o.start(key, line, frames)
+		defer o.p.release(mark)
 		for i, e := range kept {
 			kept[i] = nil
 			if err := o.element(e, frames); err != nil {

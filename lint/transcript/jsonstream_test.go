@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -165,5 +166,48 @@ func TestJSONObjectStreamKeysAfterList(t *testing.T) {
 				t.Fatal("streamed read differs from the reference")
 			}
 		})
+	}
+}
+
+// TestJSONNodesRecycled: the nodes of elements that were walked and
+// dropped are handed out again, so reading a stream of elements keeps as
+// many nodes as its largest element needs, however long the stream: a top-
+// level array, JSON lines saved as .json (top-level objects one after the
+// other), and a streamed list inside an object.
+func TestJSONNodesRecycled(t *testing.T) {
+	saved := streamAfter
+	streamAfter = 4 << 10
+	defer func() { streamAfter = saved }()
+	conv := func(i int) string {
+		return fmt.Sprintf(`{"id": "c%d", "messages": [{"role": "customer", "text": "在吗"}, {"role": "agent", "text": "您好"}]}`, i)
+	}
+	var array, lines, object strings.Builder
+	array.WriteString("[")
+	object.WriteString(`{"export": "day", "conversations": [`)
+	for i := range 20000 {
+		if i > 0 {
+			array.WriteString(",\n")
+			object.WriteString(",\n")
+		}
+		array.WriteString(conv(i))
+		object.WriteString(conv(i))
+		lines.WriteString(conv(i) + "\n")
+	}
+	array.WriteString("]")
+	object.WriteString("]}")
+	for name, data := range map[string]string{"array": array.String(), "lines": lines.String(), "object": object.String()} {
+		src := &Source{Name: "day.json", R: bufio.NewReader(strings.NewReader(data)), Opts: &Options{Location: tzSH}}
+		p := newJSONParser(src)
+		s := &recSink{}
+		if err := readJSON(t.Context(), src, s, p); err != nil {
+			t.Fatal(err)
+		}
+		if len(s.msgs) != 40000 || len(s.rejects) != 0 {
+			t.Fatalf("%s: %d messages, %v", name, len(s.msgs), s.rejects)
+		}
+		// the object's list is kept whole up to streamAfter first
+		if most := len(p.nodes.blocks); most > 1+int(streamAfter)/nodeBlock {
+			t.Errorf("%s: %d blocks of nodes for 20,000 elements", name, most)
+		}
 	}
 }
