@@ -158,6 +158,7 @@ func tagAt(s string) (n int, name string, closing bool) {
 	return -1, "", false
 }
 
+// isAlnum reports whether c is an ASCII letter or digit.
 func isAlnum(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z'
 }

@@ -97,6 +97,8 @@ const jsonBufSize = 64 << 10
 // not interned (a hostile file cannot grow the cache without limit).
 const maxInternedKeys = 4096
 
+// newJSONParser makes the parser of one file, its tokens bounded by the
+// file's MaxRecordBytes.
 func newJSONParser(src *Source) *jsonParser {
 	p := &jsonParser{r: src.R, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}}
 	if src.Opts != nil {
@@ -155,6 +157,7 @@ func (p *jsonParser) syntax(c byte, context string) error {
 	return fmt.Errorf("line %d: invalid JSON: invalid character %s %s", p.line, quoteChar(c), context)
 }
 
+// quoteChar quotes a byte as encoding/json's errors quote it.
 func quoteChar(c byte) string {
 	switch c {
 	case '\'':
@@ -166,6 +169,7 @@ func quoteChar(c byte) string {
 	return "'" + s[1:len(s)-1] + "'"
 }
 
+// tooLong is the error of a token over the bound.
 func (p *jsonParser) tooLong() error {
 	return fmt.Errorf("line %d: %w", p.line, &tokenTooLong{max: p.max})
 }
@@ -386,6 +390,7 @@ func (p *jsonParser) str(key bool) (string, error) {
 	return p.strSlow(key)
 }
 
+// intern returns b as a string; keys come from the parser's key cache.
 func (p *jsonParser) intern(b []byte, key bool) string {
 	if !key {
 		return string(b)
@@ -528,6 +533,7 @@ func (p *jsonParser) peekU4() (rune, bool) {
 	return r, true
 }
 
+// unhex is the value of a hexadecimal digit, -1 for any other byte.
 func unhex(c byte) rune {
 	switch {
 	case '0' <= c && c <= '9':

@@ -53,6 +53,7 @@ type openObject struct {
 	asked map[string]bool
 }
 
+// ask notes that key was looked up.
 func (o *openObject) ask(key string) {
 	if o.asked == nil {
 		o.asked = map[string]bool{}
@@ -60,6 +61,8 @@ func (o *openObject) ask(key string) {
 	o.asked[key] = true
 }
 
+// newObjectStream plans how to read a top-level object: the keys down to
+// the list to stream, from the walker's messages path.
 func newObjectStream(w *jsonWalker, p *jsonParser) *objectStream {
 	o := &objectStream{w: w, p: p}
 	if w.steps == nil {
