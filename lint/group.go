@@ -364,9 +364,9 @@ func (g *grouper) Reject(e RecordError) error {
 	return g.ctx.Err()
 }
 
-func (g *grouper) SkipRecord(Pos, string) error {
+func (g *grouper) SkipRecord(_ Pos, reason string) error {
 	g.count()
-	g.sum.SkippedRecords++
+	g.sum.Skip(reason)
 	return g.ctx.Err()
 }
 

@@ -17,6 +17,10 @@ type Summary struct {
 	Records        int
 	Rejected       int
 	SkippedRecords int
+	// SkippedReasons counts the skipped records by reason (a recall, a
+	// status line, a type mapped to skip); at most maxSkipReasons reasons,
+	// the rest under SkipReasonOther.
+	SkippedReasons map[string]int
 	Findings       int
 	BySeverity     map[Severity]int
 	ByRule         map[string]int
@@ -95,6 +99,25 @@ func NewSummary() *Summary {
 		agents:       map[string]*AgentStats{},
 		teams:        map[string]*AgentStats{},
 	}
+}
+
+// maxSkipReasons bounds Summary.SkippedReasons: reasons can name values
+// from the data (the type of a record mapped by "*=skip").
+const maxSkipReasons = 64
+
+// SkipReasonOther collects the skipped records past maxSkipReasons reasons.
+const SkipReasonOther = "other"
+
+// Skip counts a skipped record and its reason.
+func (s *Summary) Skip(reason string) {
+	s.SkippedRecords++
+	if s.SkippedReasons == nil {
+		s.SkippedReasons = map[string]int{}
+	}
+	if _, ok := s.SkippedReasons[reason]; !ok && len(s.SkippedReasons) >= maxSkipReasons {
+		reason = SkipReasonOther
+	}
+	s.SkippedReasons[reason]++
 }
 
 // MeanScore is the mean conversation score of the run.

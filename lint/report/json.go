@@ -35,6 +35,7 @@ type JSONSummary struct {
 	Records        int            `json:"records"`
 	Rejected       int            `json:"rejected"`
 	SkippedRecords int            `json:"skipped_records"`
+	SkippedReasons map[string]int `json:"skipped_reasons"` // skipped records by reason
 	EmptyTexts     int            `json:"empty_texts"`
 	Split          int            `json:"split_conversations"`
 	Waived         int            `json:"waived"`
@@ -254,12 +255,16 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 	out := JSONSummary{
 		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
 		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
+		SkippedReasons: s.SkippedReasons,
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
 		Findings: s.Findings, Errors: len(s.Errors),
 		MeanScore: s.MeanScore(), LowestScore: s.LowestScore(),
 		BySeverity: severityMap(s.BySeverity), ByRule: s.ByRule, SkippedRules: s.SkippedRules, Grades: s.Grades,
+	}
+	if out.SkippedReasons == nil {
+		out.SkippedReasons = map[string]int{}
 	}
 	for _, w := range s.UnusedWaivers {
 		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason})

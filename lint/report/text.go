@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -249,6 +250,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintf(w, "，平均分 %s，最低 %s", num(s.MeanScore()), num(s.LowestScore()))
 	}
 	fmt.Fprintln(w)
+	if len(s.SkippedReasons) > 0 {
+		fmt.Fprintf(w, "      跳过的记录：%s\n", skipReasons(s.SkippedReasons))
+	}
 	if s.EmptyTexts > 0 {
 		fmt.Fprintf(w, "      %d 条消息内容为空（导出时丢失的表情或图片？）\n", s.EmptyTexts)
 	}
@@ -364,4 +368,27 @@ func num(f float64) string {
 	s := fmt.Sprintf("%.2f", f)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
+}
+
+// skipReasons lists the reasons records were skipped, the most frequent
+// first: "recalled message 3 条；type "EVENT" (--types EVENT=skip) 2 条".
+func skipReasons(m map[string]int) string {
+	reasons := make([]string, 0, len(m))
+	for r := range m {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		if r == lint.SkipReasonOther {
+			r = "其他"
+		}
+		parts[i] = fmt.Sprintf("%s %d 条", r, m[reasons[i]])
+	}
+	return strings.Join(parts, "；")
 }
