@@ -256,7 +256,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
 		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
 		SkippedReasons: s.SkippedReasons,
-		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
+		EmptyTexts:     s.EmptyTexts, Split: s.SplitConversations,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
 		Findings: s.Findings, Errors: len(s.Errors),
