@@ -254,9 +254,9 @@ func firstLine(c *lint.Conversation) int {
 func SummaryJSON(s *lint.Summary) JSONSummary {
 	out := JSONSummary{
 		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
-		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
-		SkippedReasons: s.SkippedReasons,
-		EmptyTexts:     s.EmptyTexts, Split: s.SplitConversations,
+		Records: s.Records, Rejected: s.Rejected,
+		SkippedRecords: s.SkippedRecords, SkippedReasons: s.SkippedReasons,
+		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
 		Findings: s.Findings, Errors: len(s.Errors),
