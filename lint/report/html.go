@@ -448,6 +448,7 @@ type htmlPage struct {
 
 	Files, Conversations, Messages    int
 	Records, Rejected, SkippedRecords int
+	SkippedReasons                    string // why, as the text report says it
 	EmptyTexts, Split                 int
 	Findings, Errors, Warnings, Infos int
 	Bonuses                           int
@@ -593,6 +594,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
 		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules),
+	}
+	if len(s.SkippedReasons) > 0 {
+		p.SkippedReasons = skipReasons(s.SkippedReasons)
 	}
 	p.SevBar = htmlStackOf([]string{"error", "warning", "info"}, []string{"sev-error", "sev-warning", "sev-info"}, []int{p.Errors, p.Warnings, p.Infos})
 	if s.Conversations > 0 {
