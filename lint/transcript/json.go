@@ -449,18 +449,6 @@ func (n *jnode) describe() string {
 	return "null"
 }
 
-func describeToken(t json.Token) string {
-	switch v := t.(type) {
-	case string:
-		return fmt.Sprintf("the string %q", v)
-	case nil:
-		return "null"
-	case json.Delim:
-		return string(v)
-	}
-	return fmt.Sprintf("%v", t)
-}
-
 // maxJSONDepth bounds nesting, so hostile input cannot exhaust the stack.
 const maxJSONDepth = 256
 
@@ -488,86 +476,6 @@ func (s *jsonStream) token() (json.Token, int, error) {
 		return nil, 0, err
 	}
 	return tok, s.lc.lineAt(s.dec.InputOffset()), nil
-}
-
-// value reads one whole value.
-func (s *jsonStream) value(depth int) (*jnode, error) {
-	tok, line, err := s.token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, err
-	}
-	if d, ok := tok.(json.Delim); ok {
-		return s.container(d, line, depth+1)
-	}
-	return scalarNode(tok, line), nil
-}
-
-// container reads the rest of an object or array whose opening delimiter
-// has been read.
-func (s *jsonStream) container(d json.Delim, line, depth int) (*jnode, error) {
-	if depth > maxJSONDepth {
-		return nil, fmt.Errorf("nested more than %d levels deep", maxJSONDepth)
-	}
-	n := &jnode{line: line}
-	switch d {
-	case '{':
-		n.kind = '{'
-		for s.dec.More() {
-			tok, _, err := s.token()
-			if err != nil {
-				return nil, err
-			}
-			key, _ := tok.(string)
-			v, err := s.value(depth)
-			if err != nil {
-				return nil, err
-			}
-			n.keys = append(n.keys, key)
-			n.vals = append(n.vals, v)
-		}
-	case '[':
-		n.kind = '['
-		for s.dec.More() {
-			v, err := s.value(depth)
-			if err != nil {
-				return nil, err
-			}
-			n.vals = append(n.vals, v)
-		}
-	default:
-		return nil, fmt.Errorf("unexpected %q", string(d))
-	}
-	if _, _, err := s.token(); err != nil { // the closing delimiter
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, err
-	}
-	return n, nil
-}
-
-func scalarNode(tok json.Token, line int) *jnode {
-	n := &jnode{line: line}
-	switch v := tok.(type) {
-	case string:
-		n.kind, n.s = 's', v
-	case json.Number:
-		n.kind, n.s = 'n', v.String()
-	case bool:
-		n.kind = 'b'
-		n.s = "false"
-		if v {
-			n.s = "true"
-		}
-	case float64:
-		n.kind, n.s = 'n', fmt.Sprint(v)
-	default:
-		n.kind = '0'
-	}
-	return n
 }
 
 // fail turns a decoding error into a one-line error with the line.
