@@ -103,6 +103,7 @@ type compiledMapping struct {
 	messages [][]pathStep    // nil: the default shapes; else one or more paths
 	roles    map[string]lint.Role
 	types    map[string]string
+	skips    bool // some type maps to TypeSkip
 	defaults [nFields]string
 	layout   string
 	header   bool
@@ -156,6 +157,7 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 			return nil, fmt.Errorf("mapping: type value %q maps to an empty type", v)
 		}
 		c.types[roleKey(v)] = strings.TrimSpace(t)
+		c.skips = c.skips || strings.TrimSpace(t) == TypeSkip
 	}
 	for name, v := range m.Defaults {
 		i := fieldIndex(name)
@@ -289,6 +291,9 @@ func (c *compiledMapping) mapType(t string) (string, bool) {
 
 // skipReason is why a record of type t is skipped ("" when it is not).
 func (c *compiledMapping) skipReason(t string) string {
+	if !c.skips {
+		return ""
+	}
 	mapped, _ := c.mapType(t)
 	switch {
 	case mapped != TypeSkip:
