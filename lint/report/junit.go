@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +16,7 @@ import (
 func init() {
 	streaming("junit")
 	register("junit", func(w io.Writer, opts Options) Writer {
-		return &junitWriter{w: w, opts: opts, suites: map[string]*JUnitSuite{}}
+		return &junitWriter{w: w, opts: opts, suites: map[string]*junitSuite{}}
 	})
 }
 
@@ -25,14 +26,28 @@ func init() {
 // case: <failure type="…"> carries the most serious severity among its
 // findings, and its body lists them all. A malformed record is a test case
 // of its file with an <error>. chatlint does not time conversations, so
-// every time attribute is 0. The document needs the whole run (suites carry
-// counts), so it is written by Close.
+// every time attribute is 0. The document starts with the counts of the
+// whole run, so each test case is encoded as it comes and kept in a spool
+// (memory, then a temporary file) with its suite's extents; Close writes
+// the document.
 type junitWriter struct {
 	w      io.Writer
 	opts   Options
 	order  []string
-	suites map[string]*JUnitSuite
+	suites map[string]*junitSuite
+	spool  spool
+	buf    []byte
 }
+
+// junitSuite is what the writer keeps of a suite: its counts and where its
+// encoded test cases lie in the spool.
+type junitSuite struct {
+	JUnitSuite
+	extents []junitExtent
+}
+
+// junitExtent is a run of a suite's test cases in the spool.
+type junitExtent struct{ off, n int64 }
 
 // JUnitSuites is the <testsuites> root.
 type JUnitSuites struct {
@@ -116,20 +131,44 @@ func xmlSafe(s string) string {
 	return b.String()
 }
 
-func (j *junitWriter) suite(file string) *JUnitSuite {
+func (j *junitWriter) suite(file string) *junitSuite {
 	s := j.suites[file]
 	if s == nil {
-		s = &JUnitSuite{Name: file, Time: "0"}
+		s = &junitSuite{JUnitSuite: JUnitSuite{Name: file, Time: "0"}}
 		j.suites[file] = s
 		j.order = append(j.order, file)
 	}
 	return s
 }
 
+// add encodes a test case of the file's suite into the spool.
+func (j *junitWriter) add(file string, tc *JUnitCase) error {
+	su := j.suite(file)
+	su.Tests++
+	if tc.Failure != nil {
+		su.Failures++
+	}
+	if tc.Error != nil {
+		su.Errors++
+	}
+	j.buf = appendJUnitCase(j.buf[:0], tc)
+	j.buf = append(j.buf, '\n')
+	off := j.spool.Size()
+	if _, err := j.spool.Write(j.buf); err != nil {
+		return err
+	}
+	n := int64(len(j.buf))
+	if k := len(su.extents); k > 0 && su.extents[k-1].off+su.extents[k-1].n == off {
+		su.extents[k-1].n += n
+	} else {
+		su.extents = append(su.extents, junitExtent{off, n})
+	}
+	return nil
+}
+
 // Conversation adds the conversation's test case to its file's suite.
 func (j *junitWriter) Conversation(r *lint.Result) error {
-	j.suite(r.Conversation.File).Cases = append(j.suite(r.Conversation.File).Cases, JUnitTestCase(r, j.opts))
-	return nil
+	return j.add(r.Conversation.File, JUnitTestCase(r, j.opts))
 }
 
 // JUnitTestCase converts one result to its test case.
@@ -163,76 +202,93 @@ func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 	}
 	worst := lint.SeverityNone
 	var rules []string
-	seen := map[string]bool{}
 	var body strings.Builder
 	body.WriteString("\n")
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		worst = max(worst, f.Rule.Severity)
-		if !seen[f.Rule.ID] {
-			seen[f.Rule.ID] = true
+		if !slices.Contains(rules, f.Rule.ID) {
 			rules = append(rules, f.Rule.ID)
 		}
 		m := r.Message(f)
-		loc := m.Pos.String()
+		body.WriteString(m.Pos.String())
 		if f.Column > 0 {
-			loc += ":" + strconv.Itoa(f.Column)
+			body.WriteByte(':')
+			body.WriteString(strconv.Itoa(f.Column))
 		}
-		fmt.Fprintf(&body, "%s %s %s -%s\n", loc, f.Rule.Severity, f.Rule.ID, plainNum(f.Deduct))
-		who := m.Role.String()
-		if m.Sender != "" {
-			who += " " + m.Sender
-		}
+		body.WriteByte(' ')
+		body.WriteString(f.Rule.Severity.String())
+		body.WriteByte(' ')
+		body.WriteString(f.Rule.ID)
+		body.WriteString(" -")
+		body.WriteString(plainNum(f.Deduct))
+		body.WriteString("\n    ")
 		if t := formatTime(m.Time, opts.Location); t != "" {
-			who = t + " " + who
+			body.WriteString(t)
+			body.WriteByte(' ')
 		}
-		fmt.Fprintf(&body, "    %s: %s\n", who, oneLine(m.Text))
-		fmt.Fprintf(&body, "    %s\n", oneLine(MessageWithSuggestion(f)))
+		body.WriteString(m.Role.String())
+		if m.Sender != "" {
+			body.WriteByte(' ')
+			body.WriteString(m.Sender)
+		}
+		body.WriteString(": ")
+		body.WriteString(oneLine(m.Text))
+		body.WriteString("\n    ")
+		body.WriteString(oneLine(MessageWithSuggestion(f)))
+		body.WriteByte('\n')
 	}
 	tc.Failure = &JUnitProblem{
 		Type:    worst.String(),
-		Message: fmt.Sprintf("%d 项问题: %s（%s分 %s）", len(r.Findings), strings.Join(rules, ", "), plainNum(r.Score), r.Grade),
+		Message: strconv.Itoa(len(r.Findings)) + " 项问题: " + strings.Join(rules, ", ") + "（" + plainNum(r.Score) + "分 " + r.Grade + "）",
 		Body:    xmlSafe(body.String()),
 	}
 	return tc
 }
 
-// Close adds the malformed records, counts, and writes the document.
+// Close adds the malformed records and writes the document.
 func (j *junitWriter) Close(s *lint.Summary) error {
+	defer j.spool.Close()
 	if s == nil {
 		s = lint.NewSummary()
 	}
 	for _, e := range s.Errors {
-		su := j.suite(e.Pos.File)
-		su.Cases = append(su.Cases, &JUnitCase{
+		err := j.add(e.Pos.File, &JUnitCase{
 			Name: e.Pos.String(), Classname: e.Pos.File, File: e.Pos.File, Line: e.Pos.Line, Time: "0",
 			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
 		})
+		if err != nil {
+			return err
+		}
 	}
 	root := JUnitSuites{Name: "chatlint", Time: "0"}
 	for _, name := range j.order {
 		su := j.suites[name]
-		for _, tc := range su.Cases {
-			su.Tests++
-			if tc.Failure != nil {
-				su.Failures++
-			}
-			if tc.Error != nil {
-				su.Errors++
-			}
-		}
 		root.Tests += su.Tests
 		root.Failures += su.Failures
 		root.Errors += su.Errors
-		root.Suites = append(root.Suites, su)
 	}
-	bw := bufio.NewWriter(j.w)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
-	if err := enc.Encode(root); err != nil {
-		return err
+	bw := bufio.NewWriterSize(j.w, 64<<10)
+	b := append(j.buf[:0], xml.Header...)
+	b = appendJUnitRootStart(b, &root)
+	for _, name := range j.order {
+		su := j.suites[name]
+		b = append(b, '\n')
+		b = appendJUnitSuiteStart(b, &su.JUnitSuite)
+		b = append(b, '\n')
+		bw.Write(b)
+		b = b[:0]
+		for _, x := range su.extents {
+			if err := j.spool.CopyTo(bw, x.off, x.n); err != nil {
+				return err
+			}
+		}
+		b = append(b, "  </testsuite>"...)
 	}
-	bw.WriteString("\n")
+	if len(j.order) > 0 {
+		b = append(b, '\n')
+	}
+	b = append(b, "</testsuites>\n"...)
+	bw.Write(b)
 	return bw.Flush()
 }
