@@ -107,13 +107,9 @@ type JUnitProblem struct {
 // surrogates, U+FFFE/U+FFFF, invalid UTF-8) by U+FFFD. encoding/xml does
 // this for attributes and character data, but not for CDATA.
 func xmlSafe(s string) string {
-	ok := func(r rune) bool {
-		return r == '\t' || r == '\n' || r == '\r' ||
-			(r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
-	}
 	clean := true
 	for i, r := range s {
-		if !ok(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+		if !xmlChar(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
 			clean = false
 			break
 		}
@@ -123,7 +119,7 @@ func xmlSafe(s string) string {
 	}
 	var b strings.Builder
 	for i, r := range s {
-		if !ok(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
+		if !xmlChar(r) || (r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD")) {
 			r = utf8.RuneError
 		}
 		b.WriteRune(r)
