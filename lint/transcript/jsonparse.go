@@ -97,6 +97,10 @@ const jsonBufSize = 64 << 10
 // not interned (a hostile file cannot grow the cache without limit).
 const maxInternedKeys = 4096
 
+// maxInternedKeyLen: longer keys are not interned (real keys are short; a
+// thousand keys of a megabyte each would otherwise stay for the whole file).
+const maxInternedKeyLen = 64
+
 // newJSONParser makes the parser of one file, its tokens bounded by the
 // file's MaxRecordBytes.
 func newJSONParser(src *Source) *jsonParser {
@@ -186,6 +190,7 @@ func (p *jsonParser) space() (byte, bool) {
 			case ' ', '\t', '\r':
 				p.lastNL = false
 			default:
+				p.lastNL = false
 				return c, true
 			}
 			p.pos++
@@ -399,7 +404,7 @@ func (p *jsonParser) intern(b []byte, key bool) string {
 		return s
 	}
 	s := string(b)
-	if len(p.keys) < maxInternedKeys {
+	if len(p.keys) < maxInternedKeys && len(b) <= maxInternedKeyLen {
 		p.keys[s] = s
 	}
 	return s
@@ -450,11 +455,9 @@ func (p *jsonParser) strSlow(key bool) (string, error) {
 			p.pos++
 		default:
 			if !utf8.FullRune(p.buf[p.pos:p.end]) {
-				if !p.ensure(utf8.UTFMax) {
-					// the input ends inside the character; the string is
-					// unterminated anyway
-					return "", p.readErr()
-				}
+				// what the input has: a lone lead byte may be followed by
+				// the closing quote and the end of the file (E1 22 7D)
+				p.ensure(utf8.UTFMax)
 			}
 			r, size := utf8.DecodeRune(p.buf[p.pos:p.end])
 			if r == utf8.RuneError && size == 1 {
