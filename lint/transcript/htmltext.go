@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
@@ -43,20 +44,25 @@ func HTMLText(s string) string {
 		s = s[n:]
 		switch {
 		case name == "!--":
-			if j := strings.Index(s, "-->"); j >= 0 {
-				s = s[j+3:]
-			} else {
-				s = ""
-			}
+			s = s[commentEnd(s):]
 		case !closing && (name == "script" || name == "style"):
 			// raw text up to the matching end tag
-			if j := indexFold(s, "</"+name); j >= 0 {
-				s = s[j:]
-			} else {
-				s = ""
-			}
+			s = s[endTagAt(s, name):]
 		case name == "br":
 			w.lineBreak(true)
+		case name == "pre":
+			// white space kept, the line break right after <pre> dropped
+			w.lineBreak(false)
+			if closing {
+				w.pre = max(w.pre-1, 0)
+			} else {
+				w.pre++
+				if strings.HasPrefix(s, "\r\n") {
+					s = s[2:]
+				} else if strings.HasPrefix(s, "\n") {
+					s = s[1:]
+				}
+			}
 		case lineBreakers[name]:
 			w.lineBreak(false)
 		case name == "td" || name == "th":
@@ -66,36 +72,168 @@ func HTMLText(s string) string {
 	return w.b.String()
 }
 
+// commentEnd returns the length of a comment's rest (s follows "<!--"): up
+// to "-->" or "--!>", as a browser ends it, or all of s; "<!-->" and
+// "<!--->" are empty comments.
+func commentEnd(s string) int {
+	switch {
+	case strings.HasPrefix(s, ">"):
+		return 1
+	case strings.HasPrefix(s, "->"):
+		return 2
+	}
+	for i := 0; ; {
+		j := strings.Index(s[i:], "--")
+		if j < 0 {
+			return len(s)
+		}
+		i += j + 2
+		for i < len(s) && s[i] == '-' { // "--->"
+			i++
+		}
+		switch {
+		case strings.HasPrefix(s[i:], ">"):
+			return i + 1
+		case strings.HasPrefix(s[i:], "!>"):
+			return i + 2
+		}
+	}
+}
+
+// endTagAt returns where the end tag of a raw-text element (script, style)
+// starts in s, or len(s): "</script" followed by white space, "/" or ">"
+// (not "</scripts>").
+func endTagAt(s, name string) int {
+	for i := 0; ; {
+		j := indexFold(s[i:], "</"+name)
+		if j < 0 {
+			return len(s)
+		}
+		i += j
+		if k := i + 2 + len(name); k >= len(s) || strings.IndexByte(" \t\n\r\f/>", s[k]) >= 0 {
+			return i
+		}
+		i++
+	}
+}
+
 // htmlWriter collects the text of HTML: white space collapsed, none at the
 // start or end of a line, at most one empty line in a row.
 type htmlWriter struct {
 	b      strings.Builder
 	space  bool // white space seen since the last character written
 	breaks int  // line breaks owed before the next character (at most 2)
+	pre    int  // depth of <pre> elements: white space is kept
 }
 
 // text writes a run of character data.
 func (w *htmlWriter) text(t string) {
 	if strings.IndexByte(t, '&') >= 0 {
-		t = html.UnescapeString(t)
+		t = unescapeHTML(t)
 	}
 	for _, r := range t {
 		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
+		case ' ', '\t', '\f', '\u00a0':
+			if w.pre > 0 && w.b.Len() > 0 {
+				w.char(' ')
+				continue
+			}
 			w.space = true
 			continue
-		}
-		if w.b.Len() > 0 {
-			switch {
-			case w.breaks > 0:
-				w.b.WriteString("\n\n"[:w.breaks])
-			case w.space:
-				w.b.WriteByte(' ')
+		case '\n':
+			if w.pre > 0 {
+				w.breaks = min(w.breaks+1, 2)
+				w.space = false
+				continue
 			}
+			w.space = true
+			continue
+		case '\r':
+			if w.pre == 0 {
+				w.space = true
+			}
+			continue
 		}
-		w.breaks, w.space = 0, false
-		w.b.WriteRune(r)
+		w.char(r)
 	}
+}
+
+// char writes one character that is not white space, after the break or
+// space owed before it.
+func (w *htmlWriter) char(r rune) {
+	if w.b.Len() > 0 {
+		switch {
+		case w.breaks > 0:
+			w.b.WriteString("\n\n"[:w.breaks])
+		case w.space:
+			w.b.WriteByte(' ')
+		}
+	}
+	w.breaks, w.space = 0, false
+	w.b.WriteRune(r)
+}
+
+// unescapeHTML decodes the character references in t as a browser does.
+// Numeric ones are read here: html.UnescapeString adds their digits up in
+// an int32 that overflows (&#4294987616; came out as 你) and takes "&#x;"
+// for a reference. A number past U+10FFFF is U+FFFD, one without digits
+// stays text; the rest, and named references, are html.UnescapeString's.
+func unescapeHTML(t string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(t, '&')
+		if i < 0 {
+			if b.Len() == 0 {
+				return t
+			}
+			b.WriteString(t)
+			return b.String()
+		}
+		b.WriteString(t[:i])
+		t = t[i:]
+		// one reference and the text up to the next '&'
+		seg := t
+		if j := strings.IndexByte(t[1:], '&'); j >= 0 {
+			seg = t[:j+1]
+		}
+		t = t[len(seg):]
+		if !strings.HasPrefix(seg, "&#") {
+			b.WriteString(html.UnescapeString(seg))
+			continue
+		}
+		k, base := 2, 10
+		if k < len(seg) && seg[k]|0x20 == 'x' {
+			k, base = 3, 16
+		}
+		start, v := k, 0
+		for ; k < len(seg); k++ {
+			d := hexDigit(seg[k])
+			if d < 0 || d >= base {
+				break
+			}
+			v = min(v*base+d, 0x110000) // past U+10FFFF: U+FFFD, whatever the digits
+		}
+		if k == start { // no digits: not a reference
+			b.WriteString(seg)
+			continue
+		}
+		if k < len(seg) && seg[k] == ';' {
+			k++
+		}
+		b.WriteString(html.UnescapeString("&#" + strconv.Itoa(v) + ";"))
+		b.WriteString(seg[k:])
+	}
+}
+
+// hexDigit is the value of a hexadecimal digit, or -1.
+func hexDigit(c byte) int {
+	switch {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'a' <= c|0x20 && c|0x20 <= 'f':
+		return int(c|0x20-'a') + 10
+	}
+	return -1
 }
 
 // lineBreak ends the line: <br> always (twice in a row: an empty line), a
@@ -143,16 +281,23 @@ func tagAt(s string) (n int, name string, closing bool) {
 		return 0, "", false
 	}
 	// the rest of the tag: attributes, whose quoted values may hold '>'
+	// (a quote opens a value only right after "=": href=x/it's is not one)
+	afterEq := false
 	for quote := byte(0); i < len(s); i++ {
 		switch c := s[i]; {
 		case quote != 0:
 			if c == quote {
 				quote = 0
 			}
-		case c == '"' || c == '\'':
-			quote = c
 		case c == '>':
 			return i + 1, name, closing
+		case c == '=':
+			afterEq = true
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+		case afterEq && (c == '"' || c == '\''):
+			quote, afterEq = c, false
+		default:
+			afterEq = false
 		}
 	}
 	return -1, "", false
