@@ -122,6 +122,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	r.reuseMessages = report.Streams(f.out.format)
 	sum, runErr := r.run(ctx, w, filters)
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
+		report.Discard(w)
 		return failErr(runErr)
 	}
 	if err := w.Close(sum); err != nil {

@@ -136,3 +136,36 @@ func TestXMLSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestJUnitDiscard: a run that ends without a report (--strict, an
+// interrupt) lets the spooled test cases go, through the redacting wrapper
+// too.
+func TestJUnitDiscard(t *testing.T) {
+	defer func(n int) { spoolMemory = n }(spoolMemory)
+	spoolMemory = 0
+	t.Setenv("TMPDIR", t.TempDir())
+	results, _ := fixture()
+	w, err := New("junit", io.Discard, fxOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	red := Redacting(w)
+	for _, r := range results {
+		if err := red.Conversation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	j := w.(*junitWriter)
+	if j.spool.f == nil {
+		t.Fatal("nothing spooled to a file")
+	}
+	if err := Discard(red); err != nil {
+		t.Fatal(err)
+	}
+	if j.spool.f != nil || j.spool.mem != nil {
+		t.Error("the spool is still held after Discard")
+	}
+	if err := Discard(&textWriter{}); err != nil {
+		t.Errorf("a writer holding nothing: %v", err)
+	}
+}

@@ -32,6 +32,9 @@ func (r *redacting) Conversation(res *lint.Result) error {
 
 func (r *redacting) Close(s *lint.Summary) error { return r.w.Close(s) }
 
+// Discard lets go of what the wrapped writer holds (see Discarder).
+func (r *redacting) Discard() error { return Discard(r.w) }
+
 // Flush flushes the wrapped writer, if it gathers output (see Flusher).
 func (r *redacting) Flush() error {
 	if f, ok := r.w.(Flusher); ok {

@@ -22,6 +22,21 @@ type Writer interface {
 	Close(s *lint.Summary) error
 }
 
+// Discarder is implemented by writers that hold something until Close (the
+// JUnit writer's temporary file): Discard lets it go when the run ends
+// without a report (--strict stopped it, or it was interrupted).
+type Discarder interface {
+	Discard() error
+}
+
+// Discard lets go of what w holds, if it holds anything (see Discarder).
+func Discard(w Writer) error {
+	if d, ok := w.(Discarder); ok {
+		return d.Discard()
+	}
+	return nil
+}
+
 // Flusher is implemented by writers that gather conversations before
 // writing them (one system call for many lines instead of one each). The
 // caller flushes whenever it has nothing more to hand over for the moment,
