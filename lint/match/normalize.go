@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Normalized is a text prepared for matching: full-width ASCII folded to
@@ -297,16 +299,56 @@ func foldRune(r rune) (out rune, keep bool) {
 			r += 'a' - 'A'
 		}
 		return r, true
-	case r == 0x3000: // ideographic space
+	case r == 0x3000, r == 0x00A0, r == 0x1680, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F:
+		// ideographic, no-break (HTML exports) and other Unicode spaces:
+		// RE2's \s knows only the ASCII ones
 		return ' ', true
 	case invisible(r):
 		return 0, false
+	}
+	if c, ok := compatForm(r); ok {
+		return foldRune(c)
 	}
 	if s, ok := lookupT2S(r); ok {
 		return s, true
 	}
 	return foldCase(r), true
 }
+
+// compatForm maps a CJK compatibility character to the character it stands
+// for, as NFKC does: half-width ideographic punctuation (｡ ､ ｢ ｣), the small
+// and vertical forms of punctuation (﹐ ﹗ ︰), the CJK compatibility
+// ideographs (不 U+F967 is 不) and the Kangxi and supplementary radicals
+// that text copied from PDFs is full of (⼀ U+2F00 is 一), and the
+// full-width currency signs (￥ is ¥). Only characters
+// that stand for one character are mapped.
+func compatForm(r rune) (rune, bool) {
+	if r < compatLo || r > compatHi {
+		return 0, false
+	}
+	c, ok := compatForms[r]
+	return c, ok
+}
+
+const compatLo, compatHi = 0x2E80, 0xFFEF
+
+// compatForms is built from golang.org/x/text's NFKC for the blocks above.
+var compatForms = func() map[rune]rune {
+	m := map[rune]rune{}
+	for _, block := range [][2]rune{
+		{0x2E80, 0x2EFF}, {0x2F00, 0x2FDF}, {0xF900, 0xFAFF}, {0xFE10, 0xFE1F},
+		{0xFE30, 0xFE4F}, {0xFE50, 0xFE6F}, {0xFF61, 0xFF64}, {0xFFE0, 0xFFE6},
+	} {
+		for r := block[0]; r <= block[1]; r++ {
+			n := norm.NFKC.String(string(r))
+			c, size := utf8.DecodeRuneInString(n)
+			if size == len(n) && c != r && c != utf8.RuneError {
+				m[r] = c
+			}
+		}
+	}
+	return m
+}()
 
 // foldCase maps a letter to the lower case of the letters it is
 // case-insensitively equal to, as RE2's (?i) sees it (unicode.SimpleFold):
