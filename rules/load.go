@@ -166,6 +166,9 @@ func Load(refs ...string) (*Set, error) {
 	for _, r := range set.Roots {
 		walk(r)
 	}
+	if errs := checkOverrides(set.Packs); len(errs) > 0 {
+		return nil, &LoadError{Errs: errs}
+	}
 	return set, nil
 }
 
@@ -195,7 +198,56 @@ func LoadBytes(file string, data []byte) (*Set, error) {
 		set.Packs = append(set.Packs, p)
 	}
 	walk(p)
+	if errs := checkOverrides(set.Packs); len(errs) > 0 {
+		return nil, &LoadError{Errs: errs}
+	}
 	return set, nil
+}
+
+// checkOverrides reports every override of a pack that names no rule of the
+// pack itself or of the packs it extends, at the override's key.
+func checkOverrides(packs []*Pack) []*PosError {
+	var errs []*PosError
+	for _, p := range packs {
+		on := valueNode(p.node, "overrides")
+		if on == nil || on.Kind != yaml.MappingNode {
+			continue
+		}
+		known := map[string]bool{}
+		byID := map[string][]string{}
+		seen := map[*Pack]bool{}
+		var walk func(q *Pack)
+		walk = func(q *Pack) {
+			if seen[q] {
+				return
+			}
+			seen[q] = true
+			for _, r := range q.Rules {
+				id := q.Name + "/" + r.ID
+				known[id] = true
+				byID[r.ID] = append(byID[r.ID], id)
+			}
+			for _, parent := range q.Parents {
+				walk(parent)
+			}
+		}
+		walk(p)
+		for i := 0; i+1 < len(on.Content); i += 2 {
+			k := on.Content[i]
+			_, id, ok := strings.Cut(k.Value, "/")
+			if !ok || known[k.Value] {
+				continue // no pack/ prefix: validatePack has said so
+			}
+			hint := "see 'chatlint rules list --pack " + p.File + "'"
+			if ids := byID[id]; len(ids) > 0 {
+				hint = "did you mean " + strings.Join(ids, " or ") + "?"
+			}
+			e := posErrorf(k, "override %q: no such rule in pack %s or the packs it extends (%s)", k.Value, p.Name, hint)
+			e.File = p.File
+			errs = append(errs, e)
+		}
+	}
+	return errs
 }
 
 func contains(ps []*Pack, p *Pack) bool {

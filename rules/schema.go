@@ -60,6 +60,9 @@ func (o *Override) UnmarshalYAML(n *yaml.Node) error {
 
 // Check validates an override's values.
 func (o *Override) Check() error {
+	if o == nil {
+		return fmt.Errorf("no settings given (e.g. {disable: true})")
+	}
 	if o.Severity != "" {
 		switch o.Severity {
 		case "error", "warning", "info":

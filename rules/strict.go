@@ -180,7 +180,17 @@ func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
 				*errs = append(*errs, posErrorf(k, "key %q given twice (first on line %d)", k.Value, first))
 			}
 			seen[k.Value] = k.Line
-			checkShape(n.Content[i+1], t.Elem(), errs)
+			v := n.Content[i+1]
+			for v.Kind == yaml.AliasNode && v.Alias != nil {
+				v = v.Alias
+			}
+			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" && isStruct(t.Elem()) {
+				// A key with no value (or null) would decode to a nil
+				// pointer that nothing expects: say so rather than guess.
+				*errs = append(*errs, posErrorf(k, "%q has no value (expected a mapping such as {disable: true})", k.Value))
+				continue
+			}
+			checkShape(v, t.Elem(), errs)
 		}
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
@@ -195,6 +205,14 @@ func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
 			*errs = append(*errs, posErrorf(n, "expected true or false, got %s", kindName(n)))
 		}
 	}
+}
+
+// isStruct reports whether t is a struct or a pointer to one.
+func isStruct(t reflect.Type) bool {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Kind() == reflect.Struct
 }
 
 func kindName(n *yaml.Node) string {

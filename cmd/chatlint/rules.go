@@ -18,6 +18,10 @@ func newRulesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List, test and validate rule packs",
+		Args:  argsExit2(unknownSubcommand),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
 	}
 	cmd.AddCommand(newRulesListCmd(), newRulesShowCmd(), newRulesTestCmd(), newRulesValidateCmd())
 	return cmd
@@ -245,15 +249,15 @@ pack has it; rules of built-in packs that are not active are found too.`,
 		Args:              argsExit2(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeRuleID,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, set, err := activePacks(packs)
+			cfg, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)
 			}
-			pr, err := findRule(set, args[0])
+			found, pr, err := findRule(set, args[0])
 			if err != nil {
 				return failErr(err)
 			}
-			return showRule(cmd.OutOrStdout(), pr)
+			return showRule(cmd.OutOrStdout(), found, pr, cfg.Rules)
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
@@ -261,8 +265,8 @@ pack has it; rules of built-in packs that are not active are found too.`,
 }
 
 // findRule looks a rule up by pack/id or bare id in the active packs, then
-// in every built-in pack.
-func findRule(active *rules.Set, id string) (rules.PackRule, error) {
+// in every built-in pack; it returns the set it was found in too.
+func findRule(active *rules.Set, id string) (*rules.Set, rules.PackRule, error) {
 	sets := []*rules.Set{active}
 	for _, name := range rules.BuiltinNames() {
 		if s, err := rules.Load(name); err == nil {
@@ -278,40 +282,63 @@ func findRule(active *rules.Set, id string) (rules.PackRule, error) {
 		}
 		switch {
 		case len(found) == 1:
-			return found[0], nil
+			return set, found[0], nil
 		case len(found) > 1:
 			var ids []string
 			for _, pr := range found {
 				ids = append(ids, pr.FullID())
 			}
-			return rules.PackRule{}, fmt.Errorf("rule %q is ambiguous: %s", id, strings.Join(ids, ", "))
+			return nil, rules.PackRule{}, fmt.Errorf("rule %q is ambiguous: %s", id, strings.Join(ids, ", "))
 		}
 	}
-	return rules.PackRule{}, fmt.Errorf("no rule %q (see 'chatlint rules list')", id)
+	return nil, rules.PackRule{}, fmt.Errorf("no rule %q (see 'chatlint rules list')", id)
 }
 
-func showRule(w io.Writer, pr rules.PackRule) error {
-	cs, err := check.Compile(&rules.Set{Roots: []*rules.Pack{pr.Pack}, Packs: []*rules.Pack{pr.Pack}},
-		check.Options{Segmenter: noSegmenter{}, Only: map[string]bool{pr.FullID(): true}})
+// showRule prints a rule in full with its effective settings: those its
+// pack writes, after the overrides of the packs of set and of the config.
+func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[string]*rules.Override) error {
+	c, err := check.Describe(pr)
 	if err != nil {
 		return failErr(err)
 	}
-	info := cs.Checks[0].Info()
+	all, err := check.Overrides(set, cfgRules)
+	if err != nil {
+		return failErr(err)
+	}
+	ovs := all[pr.FullID()]
+	info, disabled := check.Effective(pr, ovs)
+	orig := c.Info()
 	r := pr.Rule
 	fmt.Fprintf(w, "%s  (%s:%d)\n", info.ID, info.File, info.Line)
 	if r.Description != "" {
 		fmt.Fprintf(w, "  %s\n", r.Description)
 	}
 	fmt.Fprintln(w)
+	if disabled {
+		var by string
+		for _, o := range ovs {
+			if o.Disable != nil && *o.Disable {
+				by = fmt.Sprintf("%s:%d", o.File, o.Line)
+			}
+		}
+		fmt.Fprintf(w, "  disabled  by %s: the rule does not run\n", by)
+	}
 	fmt.Fprintf(w, "  type      %s\n", info.Type)
-	fmt.Fprintf(w, "  severity  %s\n", info.Severity)
+	fmt.Fprintf(w, "  severity  %s%s\n", info.Severity, was(info.Severity.String(), orig.Severity.String()))
 	ded := fmt.Sprintf("%g per finding", info.Deduct)
 	if info.MaxDeduct > 0 {
 		ded += fmt.Sprintf(", at most %g per conversation", info.MaxDeduct)
 	}
-	fmt.Fprintf(w, "  deduct    %s\n", ded)
+	oded := fmt.Sprintf("%g per finding", orig.Deduct)
+	if orig.MaxDeduct > 0 {
+		oded += fmt.Sprintf(", at most %g per conversation", orig.MaxDeduct)
+	}
+	fmt.Fprintf(w, "  deduct    %s%s\n", ded, was(ded, oded))
+	for _, o := range ovs {
+		fmt.Fprintf(w, "  override  %s:%d %s\n", o.File, o.Line, describeOverride(o))
+	}
 	fmt.Fprintf(w, "  roles     %s\n", info.Roles)
-	if cs.Checks[0].Local() {
+	if c.Local() {
 		fmt.Fprintf(w, "  applies   to transcripts and canned-reply libraries\n")
 	} else {
 		fmt.Fprintf(w, "  applies   to transcripts (needs conversation order or times)\n")
@@ -321,6 +348,32 @@ func showRule(w io.Writer, pr rules.PackRule) error {
 	}
 	fmt.Fprintf(w, "\n%s", indent(pr.Source(), "  "))
 	return nil
+}
+
+// was notes the pack's own value of a setting an override changed.
+func was(now, orig string) string {
+	if now == orig {
+		return ""
+	}
+	return "  (pack: " + orig + ")"
+}
+
+// describeOverride writes an override's settings as YAML flow: {severity: error, deduct: 2}.
+func describeOverride(o *rules.Override) string {
+	var parts []string
+	if o.Disable != nil {
+		parts = append(parts, fmt.Sprintf("disable: %t", *o.Disable))
+	}
+	if o.Severity != "" {
+		parts = append(parts, "severity: "+o.Severity)
+	}
+	if o.Deduct != nil {
+		parts = append(parts, fmt.Sprintf("deduct: %g", *o.Deduct))
+	}
+	if o.MaxDeduct != nil {
+		parts = append(parts, fmt.Sprintf("max_deduct: %g", *o.MaxDeduct))
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
 
 func indent(s, prefix string) string {

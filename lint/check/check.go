@@ -172,6 +172,16 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 	return out, nil
 }
 
+// Describe compiles one rule as its pack writes it, without overrides and
+// without building a matcher: for its Info and Local only (rules show).
+func Describe(pr rules.PackRule) (Check, error) {
+	c, err := compileRule(&builder{}, pr, ruleInfo(pr))
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: rule %s: %w", pr.Pack.File, pr.Rule.Line(), pr.FullID(), err)
+	}
+	return c, nil
+}
+
 func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, error) {
 	switch pr.Rule.Type {
 	case rules.TypeForbid:
@@ -202,18 +212,38 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 
 // collectOverrides gathers the overrides of every pack (parents first) and
 // then the config's, by rule id, and checks that each names an active rule.
+// A config override of a pack that is not active (--pack chose others) is
+// left out rather than refused; one naming a rule that an active or a
+// built-in pack does not have is still an error (a typo).
 func collectOverrides(set *rules.Set, config map[string]*rules.Override) (map[string][]*rules.Override, error) {
 	known := map[string]bool{}
 	byName := map[string][]string{}
+	active := map[string]bool{}
+	for _, p := range set.Packs {
+		active[p.Name] = true
+	}
 	for _, pr := range set.Rules() {
 		known[pr.FullID()] = true
 		byName[pr.Rule.ID] = append(byName[pr.Rule.ID], pr.FullID())
 	}
 	out := map[string][]*rules.Override{}
-	add := func(id string, o *rules.Override) error {
+	add := func(id string, o *rules.Override, fromConfig bool) error {
+		if o == nil {
+			return fmt.Errorf("override of %q: no settings given (e.g. {disable: true})", id)
+		}
 		if !known[id] {
+			pack, name, ok := strings.Cut(id, "/")
+			if fromConfig && ok && !active[pack] {
+				exists, builtin := builtinRule(pack, name)
+				if !builtin || exists {
+					return nil // a rule of a pack this run does not use
+				}
+				return fmt.Errorf("%s:%d: override of %q: built-in pack %s has no such rule (see 'chatlint rules list --pack %s')", o.File, o.Line, id, pack, pack)
+			}
 			hint := "see 'chatlint rules list'"
-			if ids := byName[id]; len(ids) > 0 {
+			if ids := byName[name]; ok && len(ids) > 0 {
+				hint = "did you mean " + strings.Join(ids, " or ") + "?"
+			} else if ids := byName[id]; len(ids) > 0 {
 				hint = "did you mean " + strings.Join(ids, " or ") + "?"
 			}
 			return fmt.Errorf("%s:%d: override of %q: no such rule in the active packs (%s)", o.File, o.Line, id, hint)
@@ -226,17 +256,52 @@ func collectOverrides(set *rules.Set, config map[string]*rules.Override) (map[st
 	}
 	for _, p := range set.Packs {
 		for _, id := range sortedKeys(p.Overrides) {
-			if err := add(id, p.Overrides[id]); err != nil {
+			if err := add(id, p.Overrides[id], false); err != nil {
 				return nil, err
 			}
 		}
 	}
 	for _, id := range sortedKeys(config) {
-		if err := add(id, config[id]); err != nil {
+		if err := add(id, config[id], true); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// builtinRule reports whether pack is a built-in pack and, if so, whether
+// it (with what it extends) has a rule pack/name.
+func builtinRule(pack, name string) (exists, builtin bool) {
+	if _, ok := rules.BuiltinSource(pack); !ok {
+		return false, false
+	}
+	set, err := rules.Load(pack)
+	if err != nil {
+		return false, true
+	}
+	for _, pr := range set.Rules() {
+		if pr.Pack.Name == pack && pr.Rule.ID == name {
+			return true, true
+		}
+	}
+	return false, true
+}
+
+// Overrides returns the overrides that apply to each rule of the set, by
+// full id, in the order they apply: the packs' own (parents first), then
+// the config's. It fails as Compile does on an override of no such rule.
+func Overrides(set *rules.Set, config map[string]*rules.Override) (map[string][]*rules.Override, error) {
+	return collectOverrides(set, config)
+}
+
+// Effective returns a rule's settings after the overrides ovs (as returned
+// by Overrides) and whether they disable it.
+func Effective(pr rules.PackRule, ovs []*rules.Override) (info *lint.RuleInfo, disabled bool) {
+	info = ruleInfo(pr)
+	for _, o := range ovs {
+		applyOverride(info, o, &disabled)
+	}
+	return info, disabled
 }
 
 func sortedKeys(m map[string]*rules.Override) []string {

@@ -70,7 +70,10 @@ func Load(path string) (*Config, error) {
 		return nil, err
 	}
 	c.File = path
-	for _, o := range c.Rules {
+	for id, o := range c.Rules {
+		if o == nil { // DecodeStrict rejects a key without a value; never panic on one
+			return nil, fmt.Errorf("%s: rules: %q has no value (e.g. {disable: true})", path, id)
+		}
 		o.File = path
 	}
 	return &c, nil

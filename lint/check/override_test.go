@@ -1,0 +1,100 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/rules"
+)
+
+// Config overrides of rules of packs that are not active are left out (a
+// --pack run with the project's config); a missing rule of an active or a
+// built-in pack is still an error. Pack overrides are never left out.
+func TestConfigOverridesOfInactivePacks(t *testing.T) {
+	set, err := rules.Load("callcenter")
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := true
+	sev := "error"
+	tests := []struct {
+		name string
+		id   string
+		want string // "" no error
+	}{
+		{"rule of an inactive built-in pack", "ecommerce/slow-reply", ""},
+		{"rule of an inactive custom pack", "myshop/slow-reply", ""},
+		{"active rule", "callcenter/hold-timeout", ""},
+		{"typo in a rule of an active pack", "callcenter/hold-timeoutt", `override of "callcenter/hold-timeoutt": no such rule in the active packs`},
+		{"typo in a rule of an inactive built-in pack", "ecommerce/slow-replyy", `override of "ecommerce/slow-replyy": built-in pack ecommerce has no such rule`},
+		{"no pack prefix", "hold-timeout", `did you mean callcenter/hold-timeout?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := map[string]*rules.Override{tt.id: {Severity: sev, File: ".chatlint.yaml", Line: 3}}
+			_, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("err = %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), ".chatlint.yaml:3: ") || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("err = %v, want %q", err, tt.want)
+			}
+		})
+	}
+	// an active rule's override still applies
+	cfg := map[string]*rules.Override{"callcenter/hold-timeout": {Disable: &yes, File: "c", Line: 1}, "ecommerce/use-nin": {Disable: &yes, File: "c", Line: 2}}
+	cs, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs.Checks {
+		if c.Info().ID == "callcenter/hold-timeout" {
+			t.Error("callcenter/hold-timeout not disabled")
+		}
+	}
+}
+
+func TestNilOverrideIsAnError(t *testing.T) {
+	set, err := rules.Load("base")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Compile(set, Options{Segmenter: fakeSeg{}, Overrides: map[string]*rules.Override{"base/evasive-phrase": nil}})
+	if err == nil {
+		t.Error("nil override: no error")
+	}
+}
+
+func TestEffective(t *testing.T) {
+	set, err := rules.Load("ecommerce")
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, yes := 2.0, true
+	cfg := map[string]*rules.Override{
+		"ecommerce/slow-reply": {Severity: "error", Deduct: &two, File: "c", Line: 1},
+		"ecommerce/use-nin":    {Disable: &yes, File: "c", Line: 2},
+	}
+	ovs, err := Overrides(set, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range set.Rules() {
+		info, disabled := Effective(pr, ovs[pr.FullID()])
+		switch pr.FullID() {
+		case "ecommerce/slow-reply":
+			if info.Severity.String() != "error" || info.Deduct != 2 || disabled {
+				t.Errorf("slow-reply: %s %g disabled=%v", info.Severity, info.Deduct, disabled)
+			}
+		case "ecommerce/use-nin":
+			if !disabled {
+				t.Error("use-nin not disabled")
+			}
+		}
+	}
+}
+
+// fakeSeg is a segmenter for tests that compile rules without matching.
+type fakeSeg struct{}
+
+func (fakeSeg) Boundaries(dst []int, text string) []int { return append(dst, 0, len(text)) }
