@@ -23,7 +23,13 @@ Traditional→Simplified, invisible characters removed, lower-case), gse's
 segmentation, and every phrase or pattern of the active rules found in it,
 with why each does or does not count (word boundary, except context,
 overlap, or a rule that does not look at this role). For rule authors
-debugging a pack.`,
+debugging a pack.
+
+Lists nested in a condition are shown too, labelled with where they sit:
+(trigger › any_of[1] › all_of[0]), (ignore › any_of[2] › not). A hit in a
+list under not counts AGAINST the condition that holds the not, and one in
+a list with quantifier: none against the list's own condition: a trigger
+whose not list matches is no trigger, even if its own phrases are counted.`,
 		Example: `  chatlint explain "说明书我看不懂，这个我也不知道"
   chatlint explain --pack callcenter --role customer "改成蓝色XL"`,
 		Args: argsExit2(cobra.MinimumNArgs(1)),
@@ -66,8 +72,35 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 		if !ok {
 			continue
 		}
-		for _, pl := range l.Lists() {
-			for _, cand := range t.Explain(pl.ID) {
+		lists := l.Lists()
+		cands := make([][]match.Candidate, len(lists))
+		counted := false
+		for k, pl := range lists {
+			cands[k] = t.Explain(pl.ID)
+			_, how := pl.Against()
+			for _, cand := range cands[k] {
+				counted = counted || (cand.Counted && pl.Roles.Has(role) && how == "")
+			}
+		}
+		for k, pl := range lists {
+			label := c.Info().ID
+			if pl.Name != "phrases" {
+				label += " (" + pl.Name + ")"
+			}
+			of, how := pl.Against()
+			against := ""
+			switch how {
+			case "":
+			case "not":
+				against = "under not"
+			default:
+				against = "with " + how
+			}
+			if len(cands[k]) == 0 && against != "" && counted && pl.Roles.Has(role) {
+				// the rule's phrases count here: say that nothing stops them
+				fmt.Fprintf(w, "%-34s no phrase or pattern of this list occurs\n    ✓ %s, nothing counts against %s\n", label, against, of)
+			}
+			for _, cand := range cands[k] {
 				found++
 				verdict := "✓ counted"
 				switch {
@@ -75,16 +108,14 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 					verdict = fmt.Sprintf("✗ the rule looks at %s messages, not %s", pl.Roles, role)
 				case !cand.Counted:
 					verdict = "✗ " + cand.Why
+				case against != "":
+					verdict = fmt.Sprintf("✓ counted, but %s: this hit counts AGAINST %s", against, of)
 				}
 				what := "phrase"
 				if cand.Pattern >= 0 {
 					what = "pattern"
 				}
-				list := ""
-				if pl.Name != "phrases" {
-					list = " (" + pl.Name + ")"
-				}
-				fmt.Fprintf(w, "%-34s %s「%s」at column %d%s\n    %s\n", c.Info().ID+list, what, cand.Text, cand.Column, "", verdict)
+				fmt.Fprintf(w, "%-34s %s「%s」at column %d%s\n    %s\n", label, what, cand.Text, cand.Column, "", verdict)
 			}
 		}
 	}

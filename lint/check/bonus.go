@@ -26,12 +26,9 @@ func newBonus(b *builder, r *rules.Rule, info *lint.RuleInfo) *bonus {
 func (b *bonus) Info() *lint.RuleInfo { return b.info }
 func (b *bonus) Local() bool          { return true }
 
-// Lists returns the condition's phrase list.
+// Lists returns the phrase lists of the condition, nested ones included.
 func (b *bonus) Lists() []PhraseList {
-	if !b.when.hasList {
-		return nil
-	}
-	return []PhraseList{{Name: "when", ID: b.when.list, Roles: b.info.Roles}}
+	return b.when.lists("when", lint.AnyRole, nil)
 }
 
 func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {

@@ -289,3 +289,60 @@ func (c *cond) describe() string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// lists appends, for `chatlint explain`, the phrase list of the condition
+// and those of every condition nested in it (all_of, any_of, not), each
+// named by where it sits: trigger, trigger › any_of[1] › all_of[0],
+// trigger › not. A list with a quantifier other than any says so after its
+// place: when [quantifier: none]. roles are the roles whose messages the
+// enclosing conditions look at; the condition's own role filter narrows them.
+func (c *cond) lists(path string, roles lint.RoleSet, out []PhraseList) []PhraseList {
+	if c == nil {
+		return out
+	}
+	if c.roles != 0 {
+		roles &= c.roles
+	}
+	if c.hasList {
+		name := path
+		switch {
+		case c.quant == rules.QuantNone || c.quant == rules.QuantAll:
+			name += " [quantifier: " + c.quant + "]"
+		case c.atLeast > 0:
+			name += " [at_least: " + itoa(c.atLeast) + "]"
+		}
+		out = append(out, PhraseList{Name: name, ID: c.list, Roles: roles})
+	}
+	for k, sub := range c.allOf {
+		out = sub.lists(path+listSep+"all_of["+itoa(k)+"]", roles, out)
+	}
+	for k, sub := range c.anyOf {
+		out = sub.lists(path+listSep+"any_of["+itoa(k)+"]", roles, out)
+	}
+	if c.not != nil {
+		out = c.not.lists(path+listSep+"not", roles, out)
+	}
+	return out
+}
+
+// listSep separates the steps of a PhraseList's Name.
+const listSep = " › "
+
+// Against tells whether a hit in the list counts against a condition rather
+// than for it: when the list sits under a `not` (trigger › any_of[1] › not)
+// or its quantifier is none. of is the condition the hit counts against, the
+// one holding the innermost such negation (trigger › any_of[1]); how is
+// "not" or "quantifier: none". Both are "" for a list whose hits count for
+// its condition.
+func (pl PhraseList) Against() (of, how string) {
+	if name, ok := strings.CutSuffix(pl.Name, " [quantifier: "+rules.QuantNone+"]"); ok {
+		return name, "quantifier: " + rules.QuantNone
+	}
+	steps := strings.Split(pl.Name, listSep)
+	for k := len(steps) - 1; k > 0; k-- {
+		if steps[k] == "not" || strings.HasPrefix(steps[k], "not [") {
+			return strings.Join(steps[:k], listSep), "not"
+		}
+	}
+	return "", ""
+}

@@ -31,12 +31,9 @@ func newCount(b *builder, r *rules.Rule, info *lint.RuleInfo) *count {
 func (c *count) Info() *lint.RuleInfo { return c.info }
 func (c *count) Local() bool          { return false }
 
-// Lists returns the condition's phrase list.
+// Lists returns the phrase lists of the condition, nested ones included.
 func (c *count) Lists() []PhraseList {
-	if !c.when.hasList {
-		return nil
-	}
-	return []PhraseList{{Name: "when", ID: c.when.list, Roles: c.info.Roles}}
+	return c.when.lists("when", lint.AnyRole, nil)
 }
 
 func (c *count) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {

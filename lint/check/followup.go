@@ -45,16 +45,12 @@ func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 func (f *followup) Info() *lint.RuleInfo { return f.info }
 func (f *followup) Local() bool          { return false }
 
-// Lists returns the trigger and expect phrase lists the rule has.
+// Lists returns the phrase lists of the trigger, expect and unless
+// conditions, nested ones included.
 func (f *followup) Lists() []PhraseList {
-	var out []PhraseList
-	if f.trigger.hasList {
-		out = append(out, PhraseList{Name: "trigger", ID: f.trigger.list, Roles: f.trigger.roles})
-	}
-	if f.expect.hasList {
-		out = append(out, PhraseList{Name: "expect", ID: f.expect.list, Roles: f.expect.roles})
-	}
-	return out
+	out := f.trigger.lists("trigger", lint.AnyRole, nil)
+	out = f.expect.lists("expect", lint.AnyRole, out)
+	return f.unless.lists("unless", lint.AnyRole, out)
 }
 
 // triggers returns the trigger messages that create an obligation, with the

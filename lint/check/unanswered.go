@@ -30,12 +30,10 @@ func newUnanswered(b *builder, r *rules.Rule, info *lint.RuleInfo) *unanswered {
 func (u *unanswered) Info() *lint.RuleInfo { return u.info }
 func (u *unanswered) Local() bool          { return false }
 
-// Lists returns the ignore condition's phrases.
+// Lists returns the phrase lists of the ignore condition, nested ones
+// included. Only customer messages are ever ignored.
 func (u *unanswered) Lists() []PhraseList {
-	if u.ignore == nil || !u.ignore.hasList {
-		return nil
-	}
-	return []PhraseList{{Name: "ignore", ID: u.ignore.list, Roles: lint.RolesOf(lint.Customer)}}
+	return u.ignore.lists("ignore", lint.RolesOf(lint.Customer), nil)
 }
 
 func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {

@@ -35,16 +35,11 @@ func newWhen(b *builder, r *rules.Rule, info *lint.RuleInfo) *when {
 func (w *when) Info() *lint.RuleInfo { return w.info }
 func (w *when) Local() bool          { return true }
 
-// Lists returns the phrase lists of the top-level conditions.
+// Lists returns the phrase lists of the when and then conditions, nested
+// ones included; then looks at the messages that meet when.
 func (w *when) Lists() []PhraseList {
-	var out []PhraseList
-	if w.when.hasList {
-		out = append(out, PhraseList{Name: "when", ID: w.when.list, Roles: w.info.Roles})
-	}
-	if w.then != nil && w.then.hasList {
-		out = append(out, PhraseList{Name: "then", ID: w.then.list, Roles: w.info.Roles})
-	}
-	return out
+	out := w.when.lists("when", lint.AnyRole, nil)
+	return w.then.lists("then", w.when.roles, out)
 }
 
 func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
