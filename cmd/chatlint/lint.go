@@ -136,11 +136,17 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			return failErr(err)
 		}
 	}
+	// the malformed records are listed even when a file was unreadable:
+	// the other files were linted and reported
+	errs := sum.Errors
+	if f.redact {
+		errs = report.RedactErrors(errs)
+	}
+	reportMalformed(cmd.ErrOrStderr(), f.out.format, f.out.onTerminal(cmd.OutOrStdout()), errs)
 	if runErr != nil {
 		// unreadable files: everything else was linted and reported
 		return failErr(runErr)
 	}
-	reportMalformed(cmd.ErrOrStderr(), f.out.format, sum.Errors)
 	return r.gate(sum)
 }
 
@@ -212,6 +218,12 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 			return nil, fail("no input: give transcript files or directories, or - to read standard input")
 		}
 		r.args = []string{"-"}
+	}
+	if err := notAnInput("--output", f.out.file(), r.args); err != nil {
+		return nil, err
+	}
+	if err := notAnInput("--write-baseline", f.writeBase, r.args); err != nil {
+		return nil, err
 	}
 	r.canned = r.topts.Format == "canned"
 	if (f.fix || f.diff) && !r.canned {
@@ -366,10 +378,13 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 
 // reportMalformed tells stderr about malformed records when the report does
 // not show them to a person: all of them for CSV (which has no place for
-// them), the first few for the other machine formats, none for text.
-// Records of one file failing alike are one entry with their lines.
-func reportMalformed(w io.Writer, format string, errs []lint.RecordError) {
-	if len(errs) == 0 || format == "text" {
+// them), the first few for the other formats, none for a text report on the
+// terminal (it lists them itself, right there; twice would be noise). A text
+// report written to a file or a pipe is not in front of the person, so
+// stderr lists them then. Records of one file failing alike are one entry
+// with their lines.
+func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs []lint.RecordError) {
+	if len(errs) == 0 || format == "text" && reportOnTerminal {
 		return
 	}
 	groups := report.GroupRecordErrors(errs)

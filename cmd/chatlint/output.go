@@ -97,3 +97,44 @@ func useColor(mode string, out io.Writer) bool {
 	file, ok := out.(*os.File)
 	return ok && term.IsTerminal(int(file.Fd()))
 }
+
+// file is the report file named by --output ("" for standard output).
+func (f *outputFlags) file() string {
+	if f.output == "-" {
+		return ""
+	}
+	return f.output
+}
+
+// onTerminal reports whether the report is written to a terminal, in front
+// of the person who ran chatlint (not to --output nor a pipe).
+func (f *outputFlags) onTerminal(stdout io.Writer) bool {
+	if f.file() != "" {
+		return false
+	}
+	file, ok := stdout.(*os.File)
+	return ok && term.IsTerminal(int(file.Fd()))
+}
+
+// notAnInput refuses an output file (of flag) that is one of the inputs:
+// writing it would destroy the transcript (the report's file is truncated
+// before anything is read). Inputs are the files named (a directory's files
+// are not looked into); an output that does not exist yet is none of them.
+func notAnInput(flag, out string, inputs []string) error {
+	if out == "" {
+		return nil
+	}
+	ost, err := os.Stat(out)
+	if err != nil || !ost.Mode().IsRegular() {
+		return nil
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
+			return fail("%s %s is one of the inputs: writing it would destroy what is being linted; write it elsewhere", flag, out)
+		}
+	}
+	return nil
+}

@@ -7,10 +7,11 @@ package baseline
 
 import (
 	"encoding/json"
-
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -38,14 +39,64 @@ type key struct{ conv, rule, text, match string }
 
 // keyOf identifies a finding independently of line numbers. In a canned
 // library every reply is its own conversation named file:line, so there the
-// file stands for the conversation.
-func keyOf(r *lint.Result, f *lint.Finding, canned bool) key {
+// file stands for the conversation, as paths.key writes it.
+func keyOf(r *lint.Result, f *lint.Finding, canned bool, p *paths) key {
 	m := r.Message(f)
 	conv := r.Conversation.ID
 	if canned {
-		conv = m.Pos.File
+		conv = p.key(m.Pos.File)
 	}
 	return key{conv, f.Rule.ID, m.Text, f.Match}
+}
+
+// paths turns the file names of findings into the files' keys in a
+// baseline, so a library is the same file however its path was typed
+// (lib/replies.txt, ./lib/replies.txt, /work/lib/replies.txt): the path
+// cleaned, and relative to the working directory when it lies inside it.
+// Baselines written before with such paths stay valid.
+type paths struct {
+	wd string // working directory ("" if unknown)
+}
+
+func newPaths() *paths {
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = ""
+	}
+	return &paths{wd: wd}
+}
+
+// isFile reports whether a name is a file's path (not standard input).
+func isFile(name string) bool { return name != "" && name != "-" && !strings.HasPrefix(name, "<") }
+
+// key is the baseline key of a file name.
+func (p *paths) key(name string) string {
+	if !isFile(name) {
+		return name
+	}
+	c := filepath.Clean(name)
+	if filepath.IsAbs(c) && p.wd != "" {
+		if rel, err := filepath.Rel(p.wd, c); err == nil && inside(rel) {
+			return rel
+		}
+	}
+	return c
+}
+
+// abs is the absolute path of a file name ("" if not a file).
+func (p *paths) abs(name string) string {
+	if !isFile(name) {
+		return ""
+	}
+	if filepath.IsAbs(name) || p.wd == "" {
+		return filepath.Clean(name)
+	}
+	return filepath.Join(p.wd, name)
+}
+
+// inside reports whether a relative path stays below its base.
+func inside(rel string) bool {
+	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // Baseline drops recorded findings; it implements lint.Filter. Each entry
@@ -53,6 +104,12 @@ func keyOf(r *lint.Result, f *lint.Finding, canned bool) key {
 type Baseline struct {
 	left   map[key]int
 	canned bool
+	paths  *paths
+	// byAbs finds an entry of a canned library by the file's absolute path,
+	// its recorded path taken from the baseline file's directory: the
+	// library is then found from any working directory (lint run inside
+	// lib/ on replies.txt, against a baseline that says lib/replies.txt).
+	byAbs map[key]key
 }
 
 // Load reads a baseline file.
@@ -68,12 +125,28 @@ func Load(path string, canned bool) (*Baseline, error) {
 	if f.Version != Version {
 		return nil, fmt.Errorf("baseline %s: version %d, this chatlint reads version %d", path, f.Version, Version)
 	}
-	b := &Baseline{left: map[key]int{}, canned: canned}
+	b := &Baseline{left: map[key]int{}, canned: canned, paths: newPaths()}
+	dir := filepath.Dir(b.paths.abs(path))
+	if canned {
+		b.byAbs = map[key]key{}
+	}
 	for _, e := range f.Findings {
 		if e.Count < 1 {
 			e.Count = 1
 		}
-		b.left[key{e.Conversation, e.Rule, e.Text, e.Match}] += e.Count
+		k := key{e.Conversation, e.Rule, e.Text, e.Match}
+		b.left[k] += e.Count
+		if canned && isFile(e.Conversation) {
+			file := e.Conversation
+			if !filepath.IsAbs(file) {
+				file = filepath.Join(dir, file)
+			}
+			ak := k
+			ak.conv = filepath.Clean(file)
+			if _, dup := b.byAbs[ak]; !dup {
+				b.byAbs[ak] = k
+			}
+		}
 	}
 	return b, nil
 }
@@ -82,7 +155,14 @@ func Load(path string, canned bool) (*Baseline, error) {
 func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 	kept := r.Findings[:0]
 	for i := range r.Findings {
-		k := keyOf(r, &r.Findings[i], b.canned)
+		k := keyOf(r, &r.Findings[i], b.canned, b.paths)
+		if b.left[k] == 0 && b.canned {
+			ak := k
+			ak.conv = b.paths.abs(r.Message(&r.Findings[i]).Pos.File)
+			if rec, ok := b.byAbs[ak]; ok {
+				k = rec
+			}
+		}
 		if b.left[k] > 0 {
 			b.left[k]--
 			continue
@@ -97,15 +177,18 @@ func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 type Recorder struct {
 	counts map[key]int
 	canned bool
+	paths  *paths
 }
 
 // NewRecorder returns an empty recorder.
-func NewRecorder(canned bool) *Recorder { return &Recorder{counts: map[key]int{}, canned: canned} }
+func NewRecorder(canned bool) *Recorder {
+	return &Recorder{counts: map[key]int{}, canned: canned, paths: newPaths()}
+}
 
 // Filter records the findings and keeps them all.
 func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 	for i := range r.Findings {
-		rec.counts[keyOf(r, &r.Findings[i], rec.canned)]++
+		rec.counts[keyOf(r, &r.Findings[i], rec.canned, rec.paths)]++
 	}
 	return r.Findings
 }

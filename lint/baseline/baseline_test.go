@@ -1,7 +1,10 @@
 package baseline
 
 import (
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
@@ -69,5 +72,57 @@ func TestBaselineConversationKey(t *testing.T) {
 func TestLoadErrors(t *testing.T) {
 	if _, err := Load(filepath.Join(t.TempDir(), "none.json"), false); err == nil {
 		t.Error("missing file")
+	}
+}
+
+func cannedResult(file string, line int, text string, rule *lint.RuleInfo) *lint.Result {
+	c := &lint.Conversation{ID: file + ":" + strconv.Itoa(line), Messages: []lint.Message{{Text: text, Pos: lint.Pos{File: file, Line: line}}}}
+	return &lint.Result{Conversation: c, Findings: []lint.Finding{{Rule: rule, Msg: 0, Match: "不知道"}}}
+}
+
+// TestBaselinePathSpellings: a library is the same file however its path
+// is typed, and from whichever directory chatlint runs.
+func TestBaselinePathSpellings(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(root, "lib"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	rec := NewRecorder(true)
+	// recorded with the absolute path: written relative to the working directory
+	rec.Filter(cannedResult(filepath.Join(root, "lib", "replies.txt"), 3, "这个我也不知道", evasive))
+	if err := rec.Write("bl.json"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("bl.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"conversation": "lib/replies.txt"`) {
+		t.Errorf("baseline keys the file by its clean relative path:\n%s", data)
+	}
+	for _, name := range []string{"lib/replies.txt", "./lib/replies.txt", "lib//replies.txt", filepath.Join(root, "lib", "replies.txt")} {
+		b, err := Load("bl.json", true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(b.Filter(cannedResult(name, 7, "这个我也不知道", evasive))); got != 0 {
+			t.Errorf("%s: the recorded finding is new (kept %d)", name, got)
+		}
+	}
+	t.Chdir(filepath.Join(root, "lib"))
+	b, err := Load("../bl.json", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(cannedResult("replies.txt", 7, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("run inside lib/: the recorded finding is new (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult("other.txt", 7, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf("another file's finding is not in the baseline (kept %d)", got)
 	}
 }

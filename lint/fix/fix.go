@@ -20,24 +20,25 @@ type Edit struct {
 	Rule       string
 }
 
-// Apply applies edits to UTF-8 text split into lines (line endings, \n or
-// \r\n, are kept as they are). Overlapping edits on a line keep the first
-// (leftmost); an edit whose Old text is not where it should be is an error
-// (the file changed since it was linted). It returns the new text and the
-// edits applied.
+// Apply applies edits to UTF-8 text split into lines as the canned-reply
+// reader splits them: a line ends at \r\n, \n or a lone \r (old Mac files,
+// or files that mix endings), and each line keeps its own ending as it is.
+// Overlapping edits on a line keep the first (leftmost); an edit whose Old
+// text is not where it should be is an error (the file changed since it was
+// linted). It returns the new text and the edits applied.
 func Apply(text string, edits []Edit) (string, []Edit, error) {
 	byLine := map[int][]Edit{}
 	for _, e := range edits {
 		byLine[e.Line] = append(byLine[e.Line], e)
 	}
-	lines := strings.SplitAfter(text, "\n")
+	lines := SplitLines(text)
 	var applied []Edit
 	for n, es := range byLine {
 		if n < 1 || n > len(lines) {
 			return "", nil, fmt.Errorf("line %d: no such line", n)
 		}
 		raw := lines[n-1]
-		body := strings.TrimRight(raw, "\r\n")
+		body := strings.TrimSuffix(strings.TrimSuffix(raw, "\n"), "\r")
 		eol := raw[len(body):]
 		sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
 		var b strings.Builder
@@ -64,6 +65,27 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 		return applied[i].Start < applied[j].Start
 	})
 	return strings.Join(lines, ""), applied, nil
+}
+
+// SplitLines splits text after each line ending: \r\n, \n, or a \r not
+// followed by \n. Joined, the lines are text again; a text ending with a line
+// ending has no empty last line, an empty text no lines.
+func SplitLines(text string) []string {
+	var lines []string
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			lines = append(lines, text)
+			break
+		}
+		end := i + 1
+		if text[i] == '\r' && end < len(text) && text[end] == '\n' {
+			end++
+		}
+		lines = append(lines, text[:end])
+		text = text[end:]
+	}
+	return lines
 }
 
 // Diff is a unified diff (3 lines of context) between two versions of a

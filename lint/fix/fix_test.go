@@ -42,3 +42,53 @@ func TestDiff(t *testing.T) {
 		t.Error("equal texts have no diff")
 	}
 }
+
+// TestApplyLineEndings: lines are split as the canned-reply reader splits
+// them (\r\n, \n, a lone \r), and every line keeps its own ending.
+func TestApplyLineEndings(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"lone CR", "这个不行\r好的\r不好意思，不行\r", "这个无法帮到您\r好的\r不好意思，无法帮到您\r"},
+		{"mixed", "好的\n这个不行\r不好意思，不行\r\n", "好的\n这个无法帮到您\r不好意思，无法帮到您\r\n"},
+		{"CR before CRLF", "这个不行\r\r\n好的\r\n不好意思，不行", "这个无法帮到您\r\r\n好的\r\n不好意思，无法帮到您"},
+		{"no final ending", "好的\r这个不行\n不好意思，不行", "好的\r这个无法帮到您\n不好意思，无法帮到您"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := SplitLines(tt.text)
+			var edits []Edit
+			for i, l := range lines {
+				if j := strings.LastIndex(l, "不行"); j >= 0 {
+					edits = append(edits, Edit{Line: i + 1, Start: j, End: j + len("不行"), Old: "不行", New: "无法帮到您"})
+				}
+			}
+			got, applied, err := Apply(tt.text, edits)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want {
+				t.Errorf("Apply =\n%q\nwant\n%q", got, tt.want)
+			}
+			if len(applied) != 2 {
+				t.Errorf("applied %d edits, want 2", len(applied))
+			}
+		})
+	}
+}
+
+func TestSplitLines(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{"a", []string{"a"}},
+		{"a\r\nb\rc\nd", []string{"a\r\n", "b\r", "c\n", "d"}},
+		{"a\r\r\n\n", []string{"a\r", "\r\n", "\n"}},
+	}
+	for _, tt := range tests {
+		got := SplitLines(tt.text)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
+			t.Errorf("SplitLines(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

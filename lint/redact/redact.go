@@ -295,8 +295,21 @@ var masks = [5]string{1: "*", 2: "×", 3: "＊", 4: "🞷"}
 // Text masks the personal data in s, except inside the keep spans (byte
 // offsets of the evidence a finding points at). The result has the same byte
 // length and the same number of characters as s.
-func Text(s string, keep [][2]int) string {
-	spans := Find(s)
+func Text(s string, keep [][2]int) string { return MaskSpans(s, Find(s), keep) }
+
+// Mask masks every character of s (a piece of personal data found
+// elsewhere), keeping its byte length.
+func Mask(s string) string {
+	if s == "" {
+		return s
+	}
+	return MaskSpans(s, []Span{{0, len(s), ""}}, nil)
+}
+
+// MaskSpans masks the given spans of s (as Find returns them: in order, not
+// overlapping), except inside the keep spans. The result has the same byte
+// length and the same number of characters as s.
+func MaskSpans(s string, spans []Span, keep [][2]int) string {
 	if len(spans) == 0 {
 		return s
 	}
@@ -327,4 +340,59 @@ func kept(off int, keep [][2]int) bool {
 		}
 	}
 	return false
+}
+
+// Quoted masks the personal data in a text that quotes message texts, such
+// as a finding's message (首次回复「您的电话是138…」): the personal data
+// found in it, every one of known (the personal data found in the quoted
+// texts) wherever it appears, and the start of one of them cut short by "…"
+// (an excerpt's end). keep, unless "", is a quoted piece of evidence that
+// stays readable wherever it appears. known is searched longest first.
+func Quoted(s string, known []string, keep string) string {
+	var keepSpans [][2]int
+	if keep != "" {
+		for i := 0; ; {
+			j := strings.Index(s[i:], keep)
+			if j < 0 {
+				break
+			}
+			keepSpans = append(keepSpans, [2]int{i + j, i + j + len(keep)})
+			i += j + len(keep)
+		}
+	}
+	out := Text(s, keepSpans)
+	if len(known) == 0 {
+		return out
+	}
+	known = slices.Clone(known)
+	slices.SortStableFunc(known, func(a, b string) int { return len(b) - len(a) })
+	for _, k := range known {
+		if k == "" || keep != "" && strings.Contains(keep, k) {
+			continue
+		}
+		out = strings.ReplaceAll(out, k, Mask(k))
+		out = maskCut(out, k)
+	}
+	return out
+}
+
+// maskCut masks the starts of k that end right before an ellipsis in s.
+func maskCut(s, k string) string {
+	const ellipsis = "…"
+	for from := 0; ; {
+		i := strings.Index(s[from:], ellipsis)
+		if i < 0 {
+			return s
+		}
+		i += from
+		// the longest start of k (whole characters, not all of it) that
+		// ends at i
+		for b := len(k) - 1; b > 0; b-- {
+			if utf8.RuneStart(k[b]) && strings.HasSuffix(s[:i], k[:b]) {
+				s = s[:i-b] + Mask(k[:b]) + s[i:]
+				break
+			}
+		}
+		from = i + len(ellipsis)
+	}
 }

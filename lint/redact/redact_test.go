@@ -192,3 +192,36 @@ func digitChain(s string) int {
 	}
 	return best
 }
+
+func TestQuoted(t *testing.T) {
+	known := []string{"13812345678", "文三路88号"}
+	tests := []struct{ name, in, keep, want string }{
+		{"whole number", "「您的电话是13812345678对吗」", "", "「您的电话是***********对吗」"},
+		{"cut short by the excerpt", "首次回复「请核对您的电话号码13812…」缺少问候语", "", "首次回复「请核对您的电话号码*****…」缺少问候语"},
+		{"address cut short", "「寄到文三路8…」", "", "「寄到＊＊＊*…」"},
+		{"known data Find would not see alone", "号码x13812345678y", "", "号码x***********y"},
+		{"data not in the texts", "电话13912345678", "", "电话***********"},
+		{"kept evidence", "号码「13812345678」", "13812345678", "号码「13812345678」"},
+		{"nothing personal", "推诿用语「不知道」…", "", "推诿用语「不知道」…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Quoted(tt.in, known, tt.keep)
+			if got != tt.want {
+				t.Errorf("Quoted(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+			if len(got) != len(tt.in) {
+				t.Errorf("masking must keep byte length")
+			}
+		})
+	}
+}
+
+func TestMask(t *testing.T) {
+	if got := Mask("文三路88号"); got != "＊＊＊**＊" {
+		t.Errorf("Mask = %q", got)
+	}
+	if Mask("") != "" {
+		t.Error("Mask of nothing")
+	}
+}

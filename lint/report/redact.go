@@ -1,36 +1,189 @@
 package report
 
 import (
+	"slices"
+
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/redact"
 )
 
-// Redacting wraps a writer so every message text it receives has personal
-// data masked (see package redact); the spans findings point at stay
-// readable, and offsets and columns stay valid. It works with every format.
+// Redacting wraps a writer so the results it receives have personal data
+// masked (see package redact) wherever they carry it: every message text,
+// and every finding's message, match and suggestion, which may quote a
+// message (首次回复「您的电话是…」). The spans findings point at stay readable,
+// except where the finding is itself about personal data (rule type pii, or
+// a span that is nothing but personal data): that evidence is the very
+// number to hide. Offsets and columns stay valid.
+// The malformed records' error texts are masked too. It works with every
+// format.
 func Redacting(w Writer) Writer { return &redacting{w: w} }
 
 type redacting struct{ w Writer }
 
+// typePII is the rule type of personal-data findings (rules.TypePII).
+const typePII = "pii"
+
+// personal reports whether a finding is about personal data, so its span is
+// masked like any other: a rule of type pii, or a finding that points at
+// nothing but a piece of personal data (a rule whose condition asks for
+// one, a pattern matching a phone number). spans are the personal data of
+// the finding's message.
+func personal(f *lint.Finding, spans []redact.Span) bool {
+	if f.Rule != nil && f.Rule.Type == typePII {
+		return true
+	}
+	if f.End <= f.Start {
+		return false
+	}
+	for _, sp := range spans {
+		if sp.Start <= f.Start && f.End <= sp.End {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *redacting) Conversation(res *lint.Result) error {
 	c := *res.Conversation
-	c.Messages = make([]lint.Message, len(res.Conversation.Messages))
-	copy(c.Messages, res.Conversation.Messages)
+	msgs := res.Conversation.Messages
+	c.Messages = make([]lint.Message, len(msgs))
+	copy(c.Messages, msgs)
+	// the personal data of each message; known is all of it, to mask where
+	// a finding quotes it
+	spans := make([][]redact.Span, len(msgs))
+	var known []string
+	for i := range msgs {
+		text := msgs[i].Text
+		spans[i] = redact.Find(text)
+		for _, sp := range spans[i] {
+			if k := text[sp.Start:sp.End]; !slices.Contains(known, k) {
+				known = append(known, k)
+			}
+		}
+	}
+	spansOf := func(f *lint.Finding) []redact.Span {
+		if f.Msg < 0 || f.Msg >= len(spans) {
+			return nil
+		}
+		return spans[f.Msg]
+	}
+	// the evidence that stays readable, per message: the spans of findings
+	// other than personal-data ones, less the personal data those point at
 	keep := map[int][][2]int{}
-	for _, f := range res.Findings {
-		if f.End > f.Start {
-			keep[f.Msg] = append(keep[f.Msg], [2]int{f.Start, f.End})
+	hide := map[int][][2]int{}
+	for _, fs := range [][]lint.Finding{res.Findings, res.Bonuses} {
+		for i := range fs {
+			f := &fs[i]
+			if f.End <= f.Start {
+				continue
+			}
+			if personal(f, spansOf(f)) {
+				hide[f.Msg] = append(hide[f.Msg], [2]int{f.Start, f.End})
+			} else {
+				keep[f.Msg] = append(keep[f.Msg], [2]int{f.Start, f.End})
+			}
 		}
 	}
 	for i := range c.Messages {
-		c.Messages[i].Text = redact.Text(c.Messages[i].Text, keep[i])
+		if len(spans[i]) > 0 {
+			c.Messages[i].Text = redact.MaskSpans(msgs[i].Text, spans[i], subtract(keep[i], hide[i]))
+		}
 	}
 	out := *res
 	out.Conversation = &c
+	out.Findings = redactFindings(res.Findings, msgs, c.Messages, known, spansOf)
+	out.Bonuses = redactFindings(res.Bonuses, msgs, c.Messages, known, spansOf)
 	return r.w.Conversation(&out)
 }
 
-func (r *redacting) Close(s *lint.Summary) error { return r.w.Close(s) }
+// redactFindings returns copies of fs with their match, message and
+// suggestion masked: a match is what the masked text holds at its span.
+func redactFindings(fs []lint.Finding, orig, masked []lint.Message, known []string, spansOf func(*lint.Finding) []redact.Span) []lint.Finding {
+	if fs == nil {
+		return nil
+	}
+	out := make([]lint.Finding, len(fs))
+	copy(out, fs)
+	for i := range out {
+		f := &out[i]
+		readable := "" // the evidence this finding keeps readable
+		if f.Match != "" {
+			if f.Msg >= 0 && f.Msg < len(orig) && f.Start >= 0 && f.End > f.Start && f.End <= len(orig[f.Msg].Text) &&
+				orig[f.Msg].Text[f.Start:f.End] == f.Match {
+				f.Match = masked[f.Msg].Text[f.Start:f.End]
+			} else {
+				f.Match = redact.Quoted(f.Match, known, "")
+			}
+			if f.Match == fs[i].Match && !personal(&fs[i], spansOf(&fs[i])) {
+				readable = f.Match
+			}
+		}
+		f.Message = redact.Quoted(f.Message, known, readable)
+		f.Suggestion = redact.Quoted(f.Suggestion, known, "")
+	}
+	return out
+}
+
+// subtract returns the parts of the keep spans outside every hide span.
+func subtract(keep, hide [][2]int) [][2]int {
+	if len(hide) == 0 {
+		return keep
+	}
+	var out [][2]int
+	for _, k := range keep {
+		parts := [][2]int{k}
+		for _, h := range hide {
+			var next [][2]int
+			for _, p := range parts {
+				if h[1] <= p[0] || h[0] >= p[1] {
+					next = append(next, p)
+					continue
+				}
+				if p[0] < h[0] {
+					next = append(next, [2]int{p[0], h[0]})
+				}
+				if h[1] < p[1] {
+					next = append(next, [2]int{h[1], p[1]})
+				}
+			}
+			parts = next
+		}
+		out = append(out, parts...)
+	}
+	return out
+}
+
+// RedactErrors returns the malformed records with personal data in their
+// error texts masked (an error may quote the record).
+func RedactErrors(errs []lint.RecordError) []lint.RecordError {
+	var out []lint.RecordError
+	for i, e := range errs {
+		masked := redact.Text(e.Err, nil)
+		if masked == e.Err && out == nil {
+			continue
+		}
+		if out == nil {
+			out = make([]lint.RecordError, len(errs))
+			copy(out, errs[:i])
+		}
+		out[i] = lint.RecordError{Pos: e.Pos, Err: masked}
+	}
+	if out == nil {
+		return errs
+	}
+	return out
+}
+
+func (r *redacting) Close(s *lint.Summary) error {
+	if s != nil {
+		if errs := RedactErrors(s.Errors); len(errs) > 0 && &errs[0] != &s.Errors[0] {
+			masked := *s
+			masked.Errors = errs
+			s = &masked
+		}
+	}
+	return r.w.Close(s)
+}
 
 // Discard lets go of what the wrapped writer holds (see Discarder).
 func (r *redacting) Discard() error { return Discard(r.w) }
