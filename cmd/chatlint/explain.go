@@ -42,7 +42,7 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 			if err != nil {
 				return failErr(err)
 			}
-			cs, err := check.Compile(set, check.Options{Overrides: cfg.Rules})
+			cs, err := check.Compile(set, check.Options{Overrides: cfg.Rules, PacksFromFlag: len(packs) > 0})
 			if err != nil {
 				return failErr(err)
 			}

@@ -39,7 +39,7 @@ func newRulesListCmd() *cobra.Command {
 			if err != nil {
 				return failErr(err)
 			}
-			return listRules(cmd.OutOrStdout(), set, cfg, asJSON)
+			return listRules(cmd.OutOrStdout(), set, cfg, asJSON, len(packs) > 0)
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
@@ -59,8 +59,8 @@ type ruleRow struct {
 	Line      int     `json:"line"`
 }
 
-func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON bool) error {
-	cs, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules})
+func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFromFlag bool) error {
+	cs, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules, PacksFromFlag: packsFromFlag})
 	if err != nil {
 		return failErr(err)
 	}

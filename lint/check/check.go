@@ -100,6 +100,9 @@ type Options struct {
 	// Overrides adjust rules by full id (from .chatlint.yaml); they apply
 	// after the overrides the packs themselves write.
 	Overrides map[string]*rules.Override
+	// PacksFromFlag: the packs were chosen on the command line (--pack), so
+	// config overrides of other packs are left out rather than refused.
+	PacksFromFlag bool
 }
 
 // Set is the compiled form of a pack set; it implements lint.Checker.
@@ -136,7 +139,7 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 			return nil, err
 		}
 	}
-	overrides, err := collectOverrides(set, opts.Overrides)
+	overrides, err := collectOverrides(set, opts.Overrides, opts.PacksFromFlag)
 	if err != nil {
 		return nil, err
 	}
@@ -212,10 +215,10 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 
 // collectOverrides gathers the overrides of every pack (parents first) and
 // then the config's, by rule id, and checks that each names an active rule.
-// A config override of a pack that is not active (--pack chose others) is
-// left out rather than refused; one naming a rule that an active or a
-// built-in pack does not have is still an error (a typo).
-func collectOverrides(set *rules.Set, config map[string]*rules.Override) (map[string][]*rules.Override, error) {
+// With skipInactive (--pack chose the packs), a config override of a pack
+// that is not active is left out rather than refused; one naming a rule that
+// an active or a built-in pack does not have is still an error (a typo).
+func collectOverrides(set *rules.Set, config map[string]*rules.Override, skipInactive bool) (map[string][]*rules.Override, error) {
 	known := map[string]bool{}
 	byName := map[string][]string{}
 	active := map[string]bool{}
@@ -233,7 +236,7 @@ func collectOverrides(set *rules.Set, config map[string]*rules.Override) (map[st
 		}
 		if !known[id] {
 			pack, name, ok := strings.Cut(id, "/")
-			if fromConfig && ok && !active[pack] {
+			if fromConfig && skipInactive && ok && !active[pack] {
 				exists, builtin := builtinRule(pack, name)
 				if !builtin || exists {
 					return nil // a rule of a pack this run does not use
@@ -289,9 +292,11 @@ func builtinRule(pack, name string) (exists, builtin bool) {
 
 // Overrides returns the overrides that apply to each rule of the set, by
 // full id, in the order they apply: the packs' own (parents first), then
-// the config's. It fails as Compile does on an override of no such rule.
+// the config's. Config overrides of inactive packs are left out (rules show
+// describes a rule whatever packs are active); it fails as Compile does on
+// an override of no such rule.
 func Overrides(set *rules.Set, config map[string]*rules.Override) (map[string][]*rules.Override, error) {
-	return collectOverrides(set, config)
+	return collectOverrides(set, config, true)
 }
 
 // Effective returns a rule's settings after the overrides ovs (as returned

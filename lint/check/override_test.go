@@ -7,9 +7,11 @@ import (
 	"github.com/chatlint/chatlint/rules"
 )
 
-// Config overrides of rules of packs that are not active are left out (a
-// --pack run with the project's config); a missing rule of an active or a
-// built-in pack is still an error. Pack overrides are never left out.
+// Config overrides of rules of packs that are not active are left out when
+// --pack chose the packs (a --pack run with the project's config); a missing
+// rule of an active or a built-in pack is still an error. Without --pack the
+// config's overrides must all name active rules. Pack overrides are never
+// left out.
 func TestConfigOverridesOfInactivePacks(t *testing.T) {
 	set, err := rules.Load("callcenter")
 	if err != nil {
@@ -32,7 +34,7 @@ func TestConfigOverridesOfInactivePacks(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := map[string]*rules.Override{tt.id: {Severity: sev, File: ".chatlint.yaml", Line: 3}}
-			_, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg})
+			_, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg, PacksFromFlag: true})
 			switch {
 			case tt.want == "" && err != nil:
 				t.Errorf("err = %v", err)
@@ -43,9 +45,14 @@ func TestConfigOverridesOfInactivePacks(t *testing.T) {
 	}
 	// an active rule's override still applies
 	cfg := map[string]*rules.Override{"callcenter/hold-timeout": {Disable: &yes, File: "c", Line: 1}, "ecommerce/use-nin": {Disable: &yes, File: "c", Line: 2}}
-	cs, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg})
+	cs, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg, PacksFromFlag: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// without --pack, the config chose the packs: an override of another
+	// pack is a mistake in it
+	if _, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: cfg}); err == nil || !strings.Contains(err.Error(), `c:2: override of "ecommerce/use-nin": no such rule in the active packs`) {
+		t.Errorf("config override of an inactive pack without --pack: %v", err)
 	}
 	for _, c := range cs.Checks {
 		if c.Info().ID == "callcenter/hold-timeout" {
