@@ -66,11 +66,17 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 	}
 	format := pick("input-format", f.format, in.Format)
 	if !transcript.ValidFormat(format) {
+		if !f.changed("input-format") && in.Format != "" && cfg != nil {
+			return transcript.Options{}, fmt.Errorf("%s: unknown input.format %q (auto, %s)", cfg.Where("input.format"), format, strings.Join(transcript.Formats(), ", "))
+		}
 		return transcript.Options{}, fmt.Errorf("unknown --input-format %q (auto, %s)", format, strings.Join(transcript.Formats(), ", "))
 	}
 	tz := pick("tz", f.tz, in.TZ)
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
+		if !f.changed("tz") && in.TZ != "" && cfg != nil {
+			return transcript.Options{}, fmt.Errorf("%s: input.tz %q: %w", cfg.Where("input.tz"), tz, err)
+		}
 		return transcript.Options{}, fmt.Errorf("unknown --tz %q: %w", tz, err)
 	}
 	opts := transcript.Options{

@@ -197,13 +197,13 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		return nil, failErr(err)
 	}
 	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: int(budget), maxMessage: int(maxMessage)}
-	failOn, from := f.failOn, "--fail-on"
+	failOn, from := f.failOn, "unknown --fail-on"
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
-		failOn, from = cfg.FailOn, cfg.File+": fail_on"
+		failOn, from = cfg.FailOn, cfg.Where("fail_on")+": unknown fail_on"
 	}
 	var ok bool
 	if r.failOn, ok = lint.ParseSeverity(failOn); !ok {
-		return nil, fail("unknown %s %q (error, warning, info or none)", from, failOn)
+		return nil, fail("%s %q (error, warning, info or none)", from, failOn)
 	}
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
 		r.minScore = *cfg.MinScore
@@ -367,8 +367,12 @@ func activePacks(flagPacks []string) (*config.Config, *rules.Set, error) {
 // the built-in default.
 func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 	refs := flagPacks
-	if len(refs) == 0 {
-		refs = cfg.PackRefs()
+	if len(refs) == 0 && len(cfg.Packs) > 0 {
+		set, err := rules.Load(cfg.PackRefs()...)
+		if err != nil {
+			return nil, fmt.Errorf("%s: packs: %w", cfg.Where("packs"), err)
+		}
+		return set, nil
 	}
 	if len(refs) == 0 {
 		refs = []string{rules.DefaultPack}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -35,6 +37,8 @@ type Config struct {
 
 	// File is the path the config was read from ("" when none was found).
 	File string `yaml:"-"`
+	// lines holds the line of each key (dotted path: "input.tz").
+	lines map[string]int
 }
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its
@@ -70,6 +74,7 @@ func Load(path string) (*Config, error) {
 		return nil, err
 	}
 	c.File = path
+	c.lines = keyLines(data)
 	for id, o := range c.Rules {
 		if o == nil { // DecodeStrict rejects a key without a value; never panic on one
 			return nil, fmt.Errorf("%s: rules: %q has no value (e.g. {disable: true})", path, id)
@@ -77,6 +82,39 @@ func Load(path string) (*Config, error) {
 		o.File = path
 	}
 	return &c, nil
+}
+
+// Where names the place of a key of the config (a dotted path such as
+// "fail_on" or "input.tz"): "FILE:LINE", or the file alone when the key is
+// not in it.
+func (c *Config) Where(key string) string {
+	if n := c.lines[key]; n > 0 {
+		return fmt.Sprintf("%s:%d", c.File, n)
+	}
+	return c.File
+}
+
+// keyLines maps the dotted path of every key of the mappings at the top of
+// a YAML document (and those nested in them) to its line.
+func keyLines(data []byte) map[string]int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	out := map[string]int{}
+	var walk func(n *yaml.Node, prefix string)
+	walk = func(n *yaml.Node, prefix string) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := prefix + n.Content[i].Value
+			out[key] = n.Content[i].Line
+			walk(n.Content[i+1], key+".")
+		}
+	}
+	walk(doc.Content[0], "")
+	return out
 }
 
 // PackRefs returns the configured packs with relative paths resolved
