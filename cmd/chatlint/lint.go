@@ -240,7 +240,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err != nil {
 		return nil, failErr(err)
 	}
-	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0}); err != nil {
+	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
 		return nil, failErr(err)
 	}
 	return r, nil

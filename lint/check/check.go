@@ -103,6 +103,9 @@ type Options struct {
 	// PacksFromFlag: the packs were chosen on the command line (--pack), so
 	// config overrides of other packs are left out rather than refused.
 	PacksFromFlag bool
+	// AllFindings lifts the bound on a forbid rule's findings in one
+	// message (--fix must see every occurrence to replace it).
+	AllFindings bool
 }
 
 // Set is the compiled form of a pack set; it implements lint.Checker.
@@ -117,6 +120,8 @@ type Set struct {
 type builder struct {
 	mb   match.Builder
 	scan lint.RoleSet
+	// allFindings: Options.AllFindings
+	allFindings bool
 }
 
 // phraseList registers a rule's phrase list and notes whose messages it
@@ -143,7 +148,7 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{}
+	b := &builder{allFindings: opts.AllFindings}
 	out := &Set{Scoring: toScoring(set.EffectiveScoring())}
 	for _, pr := range set.Rules() {
 		info := ruleInfo(pr)

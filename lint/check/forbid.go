@@ -17,10 +17,11 @@ type forbid struct {
 	list    match.ListID
 	suggest map[string]string // normalised phrase or match → replacement
 	tmpl    string
+	all     bool // no bound on the findings of one message (Options.AllFindings)
 }
 
 func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
-	f := &forbid{info: info, tmpl: r.Message, suggest: map[string]string{}}
+	f := &forbid{info: info, tmpl: r.Message, suggest: map[string]string{}, all: b.allFindings}
 	if f.tmpl == "" {
 		f.tmpl = "避免使用「{match}」"
 	}
@@ -69,7 +70,10 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !f.info.Roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		hits, more := atMost(cv.Hits(i, f.list))
+		hits, more := cv.Hits(i, f.list), 0
+		if !f.all {
+			hits, more = atMost(hits)
+		}
 		for k := range hits {
 			h := &hits[k]
 			sugg := f.suggest[match.Normalize(h.Text)]
