@@ -114,6 +114,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	var recorder *baseline.Recorder
 	if f.writeBase != "" {
 		recorder = baseline.NewRecorder(r.canned)
+		if f.redact {
+			recorder.MaskPersonalData()
+		}
 		filters = append([]lint.Filter{recorder}, filters...)
 	}
 	// the writers keep nothing of a result once written (redacting copies

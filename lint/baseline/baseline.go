@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/redact"
 )
 
 // Version is the baseline file format version.
@@ -30,12 +31,22 @@ type Entry struct {
 
 // File is the baseline file's content.
 type File struct {
-	Version  int     `json:"version"`
-	Tool     string  `json:"tool"`
+	Version int    `json:"version"`
+	Tool    string `json:"tool"`
+	// Redacted: the texts and matches were recorded with personal data
+	// masked (--redact), and findings are compared with theirs masked.
+	Redacted bool    `json:"redacted,omitempty"`
 	Findings []Entry `json:"findings"`
 }
 
 type key struct{ conv, rule, text, match string }
+
+// masked is the key with the personal data of its text and match masked,
+// as a redacted baseline records it.
+func (k key) masked() key {
+	k.text, k.match = redact.Text(k.text, nil), redact.Text(k.match, nil)
+	return k
+}
 
 // keyOf identifies a finding independently of line numbers. In a canned
 // library every reply is its own conversation named file:line, so there the
@@ -110,6 +121,8 @@ type Baseline struct {
 	// library is then found from any working directory (lint run inside
 	// lib/ on replies.txt, against a baseline that says lib/replies.txt).
 	byAbs map[key]key
+	// redacted: the file recorded masked texts (File.Redacted)
+	redacted bool
 }
 
 // Load reads a baseline file.
@@ -125,7 +138,7 @@ func Load(path string, canned bool) (*Baseline, error) {
 	if f.Version != Version {
 		return nil, fmt.Errorf("baseline %s: version %d, this chatlint reads version %d", path, f.Version, Version)
 	}
-	b := &Baseline{left: map[key]int{}, canned: canned, paths: newPaths()}
+	b := &Baseline{left: map[key]int{}, canned: canned, paths: newPaths(), redacted: f.Redacted}
 	dir := filepath.Dir(b.paths.abs(path))
 	if canned {
 		b.byAbs = map[key]key{}
@@ -156,6 +169,9 @@ func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 	kept := r.Findings[:0]
 	for i := range r.Findings {
 		k := keyOf(r, &r.Findings[i], b.canned, b.paths)
+		if b.redacted {
+			k = k.masked()
+		}
 		if b.left[k] == 0 && b.canned {
 			ak := k
 			ak.conv = b.paths.abs(r.Message(&r.Findings[i]).Pos.File)
@@ -178,6 +194,7 @@ type Recorder struct {
 	counts map[key]int
 	canned bool
 	paths  *paths
+	redact bool
 }
 
 // NewRecorder returns an empty recorder.
@@ -185,17 +202,26 @@ func NewRecorder(canned bool) *Recorder {
 	return &Recorder{counts: map[key]int{}, canned: canned, paths: newPaths()}
 }
 
+// MaskPersonalData makes the recorder write texts and matches with
+// personal data masked (--redact): the baseline file then holds none, and
+// later runs compare findings with theirs masked the same way.
+func (rec *Recorder) MaskPersonalData() { rec.redact = true }
+
 // Filter records the findings and keeps them all.
 func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 	for i := range r.Findings {
-		rec.counts[keyOf(r, &r.Findings[i], rec.canned, rec.paths)]++
+		k := keyOf(r, &r.Findings[i], rec.canned, rec.paths)
+		if rec.redact {
+			k = k.masked()
+		}
+		rec.counts[k]++
 	}
 	return r.Findings
 }
 
 // Write saves the recorded findings, sorted so the file diffs well.
 func (rec *Recorder) Write(path string) error {
-	f := File{Version: Version, Tool: "chatlint", Findings: []Entry{}}
+	f := File{Version: Version, Tool: "chatlint", Redacted: rec.redact, Findings: []Entry{}}
 	for k, n := range rec.counts {
 		f.Findings = append(f.Findings, Entry{Conversation: k.conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n})
 	}

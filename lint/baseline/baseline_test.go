@@ -126,3 +126,35 @@ func TestBaselinePathSpellings(t *testing.T) {
 		t.Errorf("another file's finding is not in the baseline (kept %d)", got)
 	}
 }
+
+// TestBaselineRedacted: with --redact the baseline file holds no personal
+// data, and later runs (with --redact or without) still recognise the
+// recorded findings.
+func TestBaselineRedacted(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	path := filepath.Join(t.TempDir(), "baseline.json")
+	text := "您的电话是13812345678对吗，这个我也不知道"
+	rec := NewRecorder(false)
+	rec.MaskPersonalData()
+	rec.Filter(result("c1", 2, text, evasive))
+	if err := rec.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), "13812345678") || !strings.Contains(string(data), `"redacted": true`) || !strings.Contains(string(data), "这个我也不知道") {
+		t.Fatalf("redacted baseline:\n%s", data)
+	}
+	b, err := Load(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(result("c1", 2, text, evasive))); got != 0 {
+		t.Errorf("the recorded finding is new again: kept %d", got)
+	}
+	if got := len(b.Filter(result("c1", 2, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf("a finding in another text is not new: kept %d", got)
+	}
+}
