@@ -237,6 +237,12 @@ func (wb *workbook) relTarget(f *zip.File, id string) (string, error) {
 
 // readSharedStrings reads the shared string table: each <si>'s text, its
 // rich-text runs joined, phonetic guides (<rPh>) left out.
+// maxSharedStrings bounds the shared strings of a workbook, which are kept
+// for the whole read: a few kilobytes of zip can hold hundreds of millions
+// of empty <si/> entries. Excel's own sheets (a million rows) come nowhere
+// near it. A variable so that tests can make it small.
+var maxSharedStrings = 1 << 24
+
 func (wb *workbook) readSharedStrings(f *zip.File) error {
 	s, c, err := wb.tokens(f)
 	if err != nil {
@@ -268,6 +274,9 @@ func (wb *workbook) readSharedStrings(f *zip.File) error {
 		case xmlEnd:
 			switch string(tok.local) {
 			case "si":
+				if len(wb.strings) >= maxSharedStrings {
+					return fmt.Errorf("the workbook's shared strings run past %d entries: a damaged or hostile workbook (a decompression bomb?); not read", maxSharedStrings)
+				}
 				wb.strings = append(wb.strings, unescapeXstring(arena.string(b)))
 				in = false
 			case "rPh":

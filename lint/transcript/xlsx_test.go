@@ -274,3 +274,20 @@ func xlsxFromRows(t testing.TB, rows [][]string, timeCol int) []byte {
 	return xlsxBytes(t, workbookParts{sheet: sheet.String(), shared: shared.String(),
 		styles: `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="yyyy/m/d h:mm:ss"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`})
 }
+
+// TestXLSXSharedStringsBounded: a workbook whose shared strings run past
+// the bound (a few kilobytes of zip can hold millions of empty <si/>) is a
+// file error, not gigabytes of memory.
+func TestXLSXSharedStringsBounded(t *testing.T) {
+	defer func(n int) { maxSharedStrings = n }(maxSharedStrings)
+	maxSharedStrings = 9
+	p := shopWorkbook // nine shared strings: at the bound
+	if _, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{}); err != nil {
+		t.Fatalf("shared strings at the bound: %v", err)
+	}
+	p.shared = `<sst>` + strings.Repeat(`<si/>`, 10) + `</sst>`
+	_, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{})
+	if err == nil || !strings.Contains(err.Error(), "shared strings run past 9 entries") {
+		t.Fatalf("10 shared strings with a bound of 9: %v", err)
+	}
+}
