@@ -59,16 +59,19 @@ func TestRecordBound(t *testing.T) {
 			rejects: []string{"2: line is 360 B long"}},
 		{name: "txt line", format: "txt", data: insertLine(txt, 3, long), opts: Options{Agents: []string{"我"}},
 			rejects: []string{"3: line is 360 B long"},
-			// the message it was in ends before it; the line after it has no header
-			msgs: []string{"<stdin>|customer|张三|text|在吗@1", "<stdin>|agent|我|text|在的@4"}},
+			// the message it is in is rejected whole, once; the next header
+			// starts a message of its own
+			msgs: []string{"<stdin>|agent|我|text|在的@4"}},
 		{name: "txt message of many lines", format: "txt", data: insertLine(txt, 3, lines20), opts: Options{Agents: []string{"我"}},
 			rejects: []string{fmt.Sprintf("1: message is %d B long, over the 256 B a record may take", len("在吗\n"+lines20+"\n"))}}, // with the blank line after them
 		{name: "csv line", format: "csv", data: insertLine(csv, 3, "agent,"+long),
 			rejects: []string{"3: line is 366 B long"}},
 		{name: "csv quoted field over lines", format: "csv", data: insertLine(csv, 3, "agent,\""+lines20+"\""),
-			// the rest of the field is read as records of its own, as after
-			// a quote that is never closed
-			rejects: []string{"3: record runs over 256 B (a quoted field without its closing quote?), stopped at line 16"}, firstOnly: true},
+			// read past up to its closing quote, keeping nothing: the record
+			// after it reads as without the bound
+			rejects: []string{"3: record is over the 256 B a record may take (4 × --max-message-size) (the record runs from line 3 to line 23); not read"}},
+		{name: "csv long line opening a quoted field", format: "csv", data: insertLine(csv, 3, "agent,\""+long+"\n"+lines20+"\""),
+			rejects: []string{"3: line is 367 B long, over the 256 B a record may take (4 × --max-message-size) (the record runs from line 3 to line 24); not read"}},
 		{name: "json", format: "json", data: "[\n" + strings.TrimSuffix(strings.ReplaceAll(jsonl, "}\n", "},\n"), ",\n") + ",\n" + `{"conversation":"c1","role":"agent","text":"` + long + "\"}\n]\n",
 			err: "line 4: a JSON value runs over the 256 B a record may take"},
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -62,6 +61,14 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 		if !ok {
 			return nil
 		}
+		prob := lineProblem(line)
+		if prob != "" {
+			// not UTF-8 in a file guessed to be: GB18030 or Big5? (the
+			// line keeps its number: --fix edits by line)
+			if l, ok := src.recode(line, lr.line); ok && lineProblem(l) == "" {
+				line, prob = l, ""
+			}
+		}
 		t := bytes.TrimSpace(line)
 		if len(t) > 0 && t[0] == '#' {
 			if ws, ok := parseWaiver(string(t[1:]), lint.Pos{File: src.Name, Line: lr.line}); ok {
@@ -73,8 +80,8 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 			continue
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
-		if !utf8.Valid(line) {
-			err = sink.Reject(lint.RecordError{Pos: pos, Err: "invalid UTF-8 (use --encoding)"})
+		if prob != "" {
+			err = sink.Reject(lint.RecordError{Pos: pos, Err: prob})
 		} else {
 			err = sink.Message(lint.Message{
 				Conversation: fmt.Sprintf("%s:%d", src.Name, lr.line),

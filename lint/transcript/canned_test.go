@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func TestCannedReader(t *testing.T) {
@@ -50,4 +51,29 @@ func FuzzReadCanned(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCannedEncodingsAndNUL: a canned library read like the other formats:
+// a GBK line after a UTF-8 sample is read as GB18030 (keeping its line
+// number, which --fix edits by), a NUL byte rejects its line.
+func TestCannedEncodingsAndNUL(t *testing.T) {
+	gbk := string(encodeWith(t, simplifiedchinese.GBK, "这个我也不知道"))
+	// the GBK line and the NUL byte past the 64 KB sample
+	data := strings.Repeat("您好，很高兴为您服务\n", 2200) + gbk + "\nabc\x00def\n\xff\xfe坏字节\n亲，欢迎再次光临\n"
+	var mixed MixedEncodings
+	s, err := readData(t, "canned", data, Options{Mixed: &mixed})
+	checkInvariants(t, s, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.msgs) != 2202 || s.msgs[2200].Text != "这个我也不知道" || s.msgs[2200].Pos.Line != 2201 || s.msgs[2201].Pos.Line != 2204 {
+		t.Fatalf("%d messages; %s", len(s.msgs), msgLines(s.msgs[2199:]))
+	}
+	if len(s.rejects) != 2 || !strings.Contains(s.rejects[0].Error(), ":2202: NUL byte in the record") ||
+		!strings.Contains(s.rejects[1].Error(), ":2203: invalid UTF-8 in the record") {
+		t.Fatalf("rejects %v", s.rejects)
+	}
+	if w := mixed.Warnings(); len(w) != 1 || !strings.Contains(w[0], "1 line is GB18030 (the first: line 2201)") {
+		t.Fatalf("warnings %q", w)
+	}
 }

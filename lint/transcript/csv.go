@@ -24,7 +24,7 @@ func init() {
 	})
 	register(&Format{
 		Name:       "tsv",
-		Extensions: []string{".tsv"},
+		Extensions: []string{".tsv", ".tab"},
 		AutoDetect: true,
 		Priority:   -10,
 		Sniff:      func(head []byte) bool { return sniffDelimited(head, '\t') },
@@ -117,6 +117,11 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		comma = b.m.delim
 	}
 	p := &recordParser{src: src, lr: *newLineReader(src), comma: comma, quotes: b.m.quotes}
+	if p.quotes {
+		var last [utf8.UTFMax]byte
+		p.q.comma = last[utf8.EncodeRune(last[:], comma)-1]
+		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
+	}
 	return readRows(ctx, src, sink, b, p, comma)
 }
 
@@ -335,6 +340,87 @@ type recordParser struct {
 	quotes bool
 	fields []string
 	buf    []byte
+	// q follows the quotes of the lines of a record that are not kept
+	// (over the bound), so that reading resumes after the record's end
+	q quoteState
+}
+
+// quoteState follows the quotes of a delimited record's lines without
+// keeping them: whether a quoted field is open at the end of a line, that is,
+// whether the record goes on.
+type quoteState struct {
+	comma      byte // the delimiter's (last) byte
+	in         bool // in a quoted field
+	pending    bool // in one, after a quote: closing, or the first of ""
+	fieldStart bool // at the start of a field (outside quotes)
+}
+
+// startRecord sets the state for the first line of a record.
+func (q *quoteState) startRecord() { q.in, q.pending, q.fieldStart = false, false, true }
+
+// scan follows the quotes of a piece of a line (line breaks are ignored:
+// eol ends the line).
+func (q *quoteState) scan(b []byte) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\n' || c == '\r' {
+			continue
+		}
+		if q.in {
+			if !q.pending {
+				j := bytes.IndexByte(b[i:], '"')
+				if j < 0 {
+					return
+				}
+				i += j
+				q.pending = true
+				continue
+			}
+			q.pending = false
+			if c == '"' {
+				continue // "" inside the field
+			}
+			q.in = false // the quote before c closed the field
+		}
+		if c == '"' && q.fieldStart {
+			q.in, q.fieldStart = true, false
+			continue
+		}
+		q.fieldStart = c == q.comma
+	}
+}
+
+// eol ends a line: it reports whether a quoted field is still open, so the
+// record goes on on the next line.
+func (q *quoteState) eol() bool {
+	if q.pending {
+		q.in, q.pending = false, false // the quote ended the line and the field
+	}
+	return q.in
+}
+
+// skipRecord reads past the rest of a record over the bound (its line
+// read so far has been scanned): up to the end of its last quoted field,
+// keeping nothing. line is where the record starts, why what is wrong
+// with it when its end is found.
+func (p *recordParser) skipRecord(line int, why string) (fields []string, _ int, perr string, err error) {
+	p.buf = p.buf[:0]
+	for p.q.eol() {
+		l, ok, err := p.lr.next()
+		if err != nil {
+			return nil, line, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
+		}
+		if !ok {
+			return nil, line, "quoted field has no closing quote (truncated file?); not read", nil
+		}
+		if p.lr.long == 0 {
+			p.q.scan(l) // (a longer line was scanned as it was read)
+		}
+	}
+	if p.lr.line > line {
+		why = fmt.Sprintf("%s (the record runs from line %d to line %d); not read", strings.TrimSuffix(why, "; not read"), line, p.lr.line)
+	}
+	return nil, line, why, nil
 }
 
 // next returns the fields of the next record and the line it starts on; a
@@ -344,6 +430,7 @@ type recordParser struct {
 func (p *recordParser) next() (fields []string, line int, perr string, err error) {
 	var raw []byte
 	for {
+		p.q.startRecord()
 		l, ok, err := p.lr.next()
 		if err != nil {
 			return nil, p.lr.line + 1, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
@@ -352,6 +439,10 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 			return nil, p.lr.line, "", nil
 		}
 		if why := p.lr.tooLong(); why != "" {
+			if p.quotes {
+				// a quoted field it opens may go on on the next lines
+				return p.skipRecord(p.lr.line, why)
+			}
 			return nil, p.lr.line, why, nil
 		}
 		if len(bytes.TrimSpace(l)) > 0 {
@@ -380,6 +471,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 					// the quoted field goes on on the next line
 					p.buf = append(p.buf, raw...)
 					p.buf = append(p.buf, '\n')
+					p.q.in, p.q.pending = true, false // for a line over the bound
 					l, ok, err := p.lr.next()
 					if err != nil {
 						return nil, line, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
@@ -388,8 +480,17 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 						return nil, line, "quoted field has no closing quote (truncated file?)", nil
 					}
 					if len(p.buf)+len(l) > limit || p.lr.long > 0 {
-						p.buf = p.buf[:0]
-						return nil, line, fmt.Sprintf("record runs over %s (a quoted field without its closing quote?), stopped at line %d; not read", lint.ByteSize(int64(limit)), p.lr.line), nil
+						// over the bound: the rest of the record, up to the
+						// end of its quoted fields, is read past
+						if p.lr.long == 0 {
+							p.q.in, p.q.pending = true, false
+							p.q.scan(l)
+						}
+						why := fmt.Sprintf("record is over the %s a record may take", lint.ByteSize(int64(limit)))
+						if p.lr.max > 0 {
+							why += " (4 × --max-message-size)"
+						}
+						return p.skipRecord(line, why+"; not read")
 					}
 					raw = l
 					continue

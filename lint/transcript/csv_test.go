@@ -139,6 +139,18 @@ func TestCSVMalformed(t *testing.T) {
 		{name: "headerless short record", data: "agent,x\nagent\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"role": "1", "text": "2"}}},
 			rejects: []string{"2: record has 1 fields, the mapping needs 2"}, msgs: 1},
 		{name: "bad header quote", data: "\"role,text\n", fileErr: "line 1: header row: quoted field has no closing quote"},
+		// a quoted record over the bound is read past up to its closing
+		// quote (its lines are not records of their own), keeping nothing
+		{name: "runaway quoted record", data: "conversation,role,text\nc1,customer,在吗\nc1,agent,\"第一段\n" + strings.Repeat("很长", 20) + "\nc2,agent,伪造的消息\n另一行 \"\"引号\"\"\n结束\"\nc1,agent,after\n",
+			opts: Options{MaxRecordBytes: 80}, rejects: []string{"3: record is over the 80 B a record may take (4 × --max-message-size) (the record runs from line 3 to line 7)"}, msgs: 2},
+		{name: "runaway quoted record, quote closed and reopened", data: "role,text,x\nagent,\"短\n" + strings.Repeat("很长", 20) + "\nc2,agent\",\"伪造\nc3,agent,伪造\"\nagent,after,\n",
+			opts: Options{MaxRecordBytes: 80}, rejects: []string{"2: record is over the 80 B a record may take (4 × --max-message-size) (the record runs from line 2 to line 5)"}, msgs: 1},
+		{name: "long line opening a quoted field", data: "role,text\nagent,\"" + strings.Repeat("很长", 20) + "\nagent,伪造的消息\n\"\nagent,after\n",
+			opts: Options{MaxRecordBytes: 80}, rejects: []string{"2: line is 127 B long, over the 80 B a record may take (4 × --max-message-size) (the record runs from line 2 to line 4)"}, msgs: 1},
+		{name: "runaway unterminated quote", data: "role,text\nagent,ok\nagent,\"never closed\n" + strings.Repeat("很长很长\nagent,伪造\n", 20),
+			opts: Options{MaxRecordBytes: 80}, rejects: []string{"3: quoted field has no closing quote (truncated file?); not read"}, msgs: 1},
+		{name: "long line, no quotes", data: "role,text\nagent,\"" + strings.Repeat("很长", 20) + "\nagent,x\n",
+			opts: Options{MaxRecordBytes: 80, Mapping: &Mapping{Quotes: boolPtr(false)}}, rejects: []string{"2: line is 127 B long"}, msgs: 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := readData(t, "csv", tc.data, tc.opts)
@@ -220,4 +232,62 @@ func FuzzReadCSV(f *testing.F) {
 		s, err = readData(t, "csv", data, opts)
 		checkInvariants(t, s, err)
 	})
+}
+
+// TestQuoteStateChunks: the quotes of a line over the bound are followed in
+// whatever pieces the line reader hands over, "" escapes cut or not.
+func TestQuoteStateChunks(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		open bool // a quoted field is open at its end
+	}{
+		{`a,"b`, true},
+		{`a,"b"`, false},
+		{`a,"b""`, true},
+		{`a,"b"""`, false},
+		{`a,"b",c`, false},
+		{`a,"b","c`, true},
+		{`a,b"c`, false}, // a stray quote inside a field opens nothing
+		{`"""`, true},
+		{`""`, false},
+		{"x\r\n", false},
+		{"\"x\r\n", true},
+		{"\"x\"\r\n", false},
+		{`a,"很长""很长",` + "\"很", true},
+	} {
+		for cut := 0; cut <= len(tc.line); cut++ {
+			q := quoteState{comma: ','}
+			q.startRecord()
+			q.scan([]byte(tc.line[:cut]))
+			q.scan([]byte(tc.line[cut:]))
+			if got := q.eol(); got != tc.open {
+				t.Errorf("%q cut at %d: open %v, want %v", tc.line, cut, got, tc.open)
+			}
+		}
+	}
+	// a line inside a quoted field
+	q := quoteState{comma: ',', in: true}
+	if q.scan([]byte(`x"",y`)); !q.eol() {
+		t.Error(`x"",y inside a field: closed`)
+	}
+	q = quoteState{comma: ',', in: true}
+	if q.scan([]byte(`x",y`)); q.eol() {
+		t.Error(`x",y inside a field: still open`)
+	}
+}
+
+// TestCSVRunawayThroughSmallBuffer: a quoted record of long lines (read in
+// pieces through the line reader's buffer) is read past to its end.
+func TestCSVRunawayThroughSmallBuffer(t *testing.T) {
+	long := strings.Repeat("很长\"\"很长", 100000) // 1.4 MB, escapes across pieces
+	data := "role,text\nagent,\"" + long + "\n" + long + "\nagent,伪造\n" + long + "\"\nagent,after\n"
+	s, err := readData(t, "csv", data, Options{MaxRecordBytes: 1024})
+	checkInvariants(t, s, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), "(the record runs from line 2 to line 5)") ||
+		len(s.msgs) != 1 || s.msgs[0].Text != "after" || s.msgs[0].Pos.Line != 6 {
+		t.Fatalf("rejects %v, messages %s", s.rejects, msgLines(s.msgs))
+	}
 }

@@ -337,6 +337,10 @@ type lineReader struct {
 	// without being kept, and long tells its length
 	max  int
 	long int64
+	// tap, if set, is handed the bytes of a line over the bound, which
+	// are not kept (in pieces, line ending included or not): the csv
+	// reader follows the quotes in them, to find where a record ends
+	tap func([]byte)
 }
 
 // newLineReader reads src's lines, bounded by its MaxRecordBytes.
@@ -366,6 +370,10 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 		chunk, err = l.r.ReadSlice('\n')
 		n += int64(len(chunk))
 		if l.max > 0 && n > int64(l.max)+2 { // +2: room for CRLF
+			if l.tap != nil {
+				l.tap(l.buf)
+				l.tap(chunk)
+			}
 			l.buf = l.buf[:0] // over the bound: read on, keeping nothing
 			continue
 		}
@@ -385,6 +393,9 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 				n--
 			}
 		}
+		if l.tap != nil && len(l.buf) > 0 {
+			l.tap(l.buf) // a last line without a line break, never dropped
+		}
 		l.long = n
 		return nil, true, nil
 	}
@@ -395,6 +406,9 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 func (l *lineReader) bounded(line []byte) []byte {
 	if l.max > 0 && len(line) > l.max {
 		l.long = int64(len(line))
+		if l.tap != nil {
+			l.tap(line)
+		}
 		return nil
 	}
 	return line

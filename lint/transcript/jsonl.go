@@ -25,7 +25,10 @@ func init() {
 	})
 }
 
-// jsonlReader reads canonical JSONL: one message object per line.
+// jsonlReader reads canonical JSONL: one message object per line. With a
+// field mapping (--map, --roles, --types, --default, --time-layout,
+// --messages) each line is read as an element of a JSON export is, through
+// the mapping (see readJSONLMapped); without one, by the fast scanner.
 type jsonlReader struct{}
 
 // jsonRecord is a canonical message as written in JSON (the general decoder's
@@ -51,6 +54,15 @@ func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) 
 }
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	if mp := src.Opts.Mapping; mp != nil && !mp.zero() {
+		m, err := mp.compile()
+		if err != nil {
+			return err
+		}
+		if m.reshapes() {
+			return readJSONLMapped(ctx, src, sink)
+		}
+	}
 	lr := newLineReader(src)
 	var sc *jsonScanner // unless the engine parses the records
 	deferring, _ := sink.(lint.DeferringSink)
@@ -89,8 +101,13 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 }
 
 // parseJSONMessage decodes one canonical message with encoding/json; a
-// non-empty string is the reason the record is malformed.
+// non-empty string is the reason the record is malformed. A record with a
+// NUL byte or invalid UTF-8 in it is malformed, as in the other formats
+// (encoding/json would read invalid UTF-8 as U+FFFD).
 func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, string) {
+	if prob := lineProblem(line); prob != "" {
+		return lint.Message{Pos: pos, Type: lint.TypeText}, prob
+	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {
 		var se *json.SyntaxError
@@ -153,13 +170,19 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 	}
 	m.Text = f.text
 	if !f.hasRole {
-		return m, `missing "role"`
+		// --agents or --staff name the agents of records without a role
+		role, ok := senderRole(src.Opts, f.sender)
+		if !ok {
+			return m, `missing "role"`
+		}
+		m.Role = role
+	} else {
+		role, ok := parseRole(f.role)
+		if !ok {
+			return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
+		}
+		m.Role = role
 	}
-	role, ok := parseRole(f.role)
-	if !ok {
-		return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
-	}
-	m.Role = role
 	if f.convErr != "" {
 		return m, `"conversation": ` + f.convErr
 	}
@@ -223,4 +246,120 @@ func parseRole(s string) (lint.Role, bool) {
 		return lint.System, true
 	}
 	return lint.ParseRole(s)
+}
+
+// senderRole is the role of a record without one, by its sender, when the
+// options name the agents (Agents patterns, Staff ids; everyone else is a
+// customer), as the mapping-aware readers decide it (builder.senderRole).
+func senderRole(opts *Options, sender string) (lint.Role, bool) {
+	sender = strings.TrimSpace(sender)
+	if opts == nil || sender == "" || len(opts.Agents) == 0 && len(opts.Staff) == 0 {
+		return lint.RoleUnknown, false
+	}
+	for _, s := range opts.Staff {
+		if strings.TrimSpace(s) == sender {
+			return lint.Agent, true
+		}
+	}
+	for _, p := range opts.Agents {
+		if globMatch(p, sender) {
+			return lint.Agent, true
+		}
+	}
+	return lint.Customer, true
+}
+
+// readJSONLMapped reads JSONL through the field mapping: each line is parsed
+// as a JSON value and walked as an element of a JSON export (a stream of
+// objects) is, so a mapping reads a .jsonl file as --input-format json reads
+// it; but, line by line, a malformed line is one rejected record and
+// reading goes on.
+func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
+	w, err := newJSONWalker(ctx, src, sink)
+	if err != nil {
+		return err
+	}
+	lr := newLineReader(src)
+	p := newJSONParser(src)
+	var br bytes.Reader
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, ok, err := lr.nextRecord(src, sink)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		pos := lint.Pos{File: src.Name, Line: lr.line}
+		if prob := lineProblem(line); prob != "" {
+			// not UTF-8 in a file guessed to be: GB18030 or Big5?
+			l, ok := src.recode(line, pos.Line)
+			if !ok || lineProblem(l) != "" {
+				if err := sink.Reject(lint.RecordError{Pos: pos, Err: prob}); err != nil {
+					return err
+				}
+				continue
+			}
+			line = l
+		}
+		br.Reset(line)
+		p.r, p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = &br, 0, 0, 0, pos.Line, false, nil
+		mark := p.mark()
+		err = jsonlMappedRecord(w, p, line, pos)
+		p.release(mark)
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// jsonlMappedRecord parses one line with p (reading it) and walks it.
+func jsonlMappedRecord(w *jsonWalker, p *jsonParser, line []byte, pos lint.Pos) error {
+	n, err := p.value(0)
+	if err == nil {
+		if c, more := p.space(); more {
+			err = p.syntax(c, "after top-level value")
+		}
+	}
+	if err != nil {
+		return w.reject(pos.Line, jsonlSyntaxError(line, err))
+	}
+	switch n.kind {
+	case '{':
+		return w.top(n)
+	case '[':
+		if w.steps != nil && !w.steps[0].iter {
+			return w.reject(pos.Line, fmt.Sprintf("the line holds an array, but the messages path %q starts with a key", pathString(w.steps)))
+		}
+		for _, e := range n.vals {
+			w.outer++
+			w.at = "[]"
+			if err := w.element(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return w.reject(pos.Line, "expected a JSON object with the message fields, got "+n.describe())
+}
+
+// jsonlSyntaxError words why a line is not JSON as the canonical reader
+// does (encoding/json's error, with the byte), else as the parser did.
+func jsonlSyntaxError(line []byte, perr error) string {
+	var v any
+	var se *json.SyntaxError
+	if err := json.Unmarshal(line, &v); errors.As(err, &se) {
+		return fmt.Sprintf("invalid JSON: %v (at byte %d)", se, se.Offset)
+	}
+	msg := perr.Error()
+	if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "line ") {
+		msg = rest // the record's line is its position
+	}
+	return msg
 }

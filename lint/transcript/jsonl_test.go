@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chatlint/chatlint/lint"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // recorder is a Sink that keeps everything it receives.
@@ -109,6 +110,10 @@ func TestJSONLMalformedRecords(t *testing.T) {
 		{"negative epoch", `{"conversation":"c1","role":"agent","text":"你好","time":-5}`, `unparseable time`},
 		{"conversation object", `{"conversation":{"id":1},"role":"agent","text":"你好"}`, `"conversation": expected a string or a number`},
 		{"truncated line", `{"conversation":"c1","role":"ag`, "invalid JSON"},
+		// as in csv: not read as U+FFFD
+		{"invalid UTF-8", "{\"conversation\":\"c9\",\"role\":\"agent\",\"text\":\"\xff\xfe\"}", "invalid UTF-8 in the record"},
+		{"invalid UTF-8 in a key", "{\"conversation\":\"c9\",\"role\":\"agent\",\"text\":\"x\",\"\xff\":1}", "invalid UTF-8 in the record"},
+		{"NUL byte", "{\"conversation\":\"c9\",\"role\":\"agent\",\"text\":\"a\x00b\"}", "NUL byte in the record"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -244,6 +249,113 @@ func TestFastTimeMatchesTimeParse(t *testing.T) {
 	for _, bad := range []string{"2026-02-29 10:00:00", "2026-13-01 10:00:00", "2026-11-31 10:00:00", "2026-11-04 24:00:00"} {
 		if _, ok := fastTime(bad, shanghai); ok {
 			t.Errorf("fastTime(%q) accepted an impossible time", bad)
+		}
+	}
+}
+
+// TestJSONLMapping: a field mapping reads JSONL as --input-format json reads
+// the same lines (roles, types, skips, defaults, fields, time layouts), line
+// by line: a malformed line is one reject, and line numbers stay right.
+func TestJSONLMapping(t *testing.T) {
+	m := func(mp Mapping) *Mapping { return &mp }
+	tests := []struct {
+		name, data string
+		opts       Options
+		want       []string // msgLine of each message
+		rejects    []string // "LINE: substring"
+		skips      []int
+	}{
+		{name: "roles, types, time layout", data: `{"conversation":"c1","time":"2026/11/04 10:00","role":"buyer","text":"你好","type":"EVT"}` + "\n" +
+			`{"conversation":"c1","time":"2026/11/04 10:01","role":"seller","text":"在的","type":"msg"}` + "\n",
+			opts: Options{Mapping: m(Mapping{Roles: map[string]string{"buyer": "customer", "seller": "agent"}, TimeLayout: "2006/01/02 15:04",
+				Types: map[string]string{"EVT": "skip", "msg": "text"}})},
+			want: []string{"c1|agent||text|在的@2"}, skips: []int{1}},
+		{name: "fields", data: "\n" + `{"cid":"c1","who":"agent","content":"在的"}` + "\n" + `{"cid":"c1","who":"x","content":"?"}` + "\n{bad\n" + `{"cid":"c2","who":"customer","content":"好"}`,
+			opts: Options{Mapping: m(Mapping{Fields: map[string]string{"conversation": "cid", "role": "who", "text": "content"}})},
+			want: []string{"c1|agent||text|在的@2", "c2|customer||text|好@5"}, rejects: []string{`3: unknown role "x"`, "4: invalid JSON"}},
+		{name: "default role", data: `{"conversation":"c1","text":"你好","sender":"b"}`,
+			opts: Options{Mapping: m(Mapping{Defaults: map[string]string{"role": "customer"}})}, want: []string{"c1|customer|b|text|你好@1"}},
+		{name: "messages path", data: `{"id":"c1","msgs":[{"role":"agent","text":"a"},{"role":"customer","text":"b"}]}` + "\n" + `{"id":"c2","msgs":[]}` + "\n" + `{"id":"c3","msgs":5}`,
+			opts: Options{Mapping: m(Mapping{Messages: "msgs[]", Fields: map[string]string{"conversation": "id"}})},
+			want: []string{"c1|agent||text|a@1", "c1|customer||text|b@1"}, rejects: []string{"3: expected a list"}},
+		{name: "not an object", data: `{"role":"agent","text":"a","type":"t"}` + "\n5\n" + `"s"`,
+			opts: Options{Mapping: m(Mapping{Types: map[string]string{"t": "text"}})},
+			want: []string{"day.jsonl|agent||text|a@1"}, rejects: []string{"2: expected a JSON object", "3: expected a JSON object"}},
+		{name: "invalid UTF-8", data: "{\"role\":\"agent\",\"text\":\"\xff\"}\n" + `{"role":"agent","text":"ok"}`,
+			opts: Options{Mapping: m(Mapping{TimeLayout: "unix"})},
+			want: []string{"day.jsonl|agent||text|ok@2"}, rejects: []string{"1: invalid UTF-8 in the record"}},
+		// no mapping: --agents and --staff name the agents of records
+		// without a role, on the fast path
+		{name: "agents without a mapping", data: `{"conversation":"c1","text":"你好","sender":"b"}` + "\n" + `{"conversation":"c1","text":"在的","sender":"店铺名:小美"}` + "\n" +
+			`{"conversation":"c1","text":"x","sender":" s01 "}` + "\n" + `{"conversation":"c1","text":"?"}` + "\n" + `{"conversation":"c1","role":"bot","text":"auto","sender":"店铺名:小美"}`,
+			opts:    Options{Agents: []string{"店铺名:*"}, Staff: []string{"s01"}},
+			want:    []string{"c1|customer|b|text|你好@1", "c1|agent|店铺名:小美|text|在的@2", "c1|agent| s01 |text|x@3", "c1|bot|店铺名:小美|text|auto@5"},
+			rejects: []string{`4: missing "role"`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			opts := tc.opts
+			opts.Location = shanghai
+			rec := &recorder{}
+			src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader(tc.data)), Opts: &opts}
+			if err := (jsonlReader{}).Read(context.Background(), src, rec); err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			if g, w := msgLines(rec.messages), strings.Join(tc.want, "\n"); g != w {
+				t.Errorf("messages\n%s\nwant\n%s", g, w)
+			}
+			if len(rec.rejects) != len(tc.rejects) {
+				t.Fatalf("rejects %v, want %q", rec.rejects, tc.rejects)
+			}
+			for i, r := range rec.rejects {
+				if !strings.Contains(r.Error(), ":"+tc.rejects[i]) {
+					t.Errorf("reject %q, want %q", r.Error(), tc.rejects[i])
+				}
+			}
+			var skips []int
+			for _, p := range rec.skips {
+				skips = append(skips, p.Line)
+			}
+			if fmt.Sprint(skips) != fmt.Sprint(tc.skips) && len(skips)+len(tc.skips) > 0 {
+				t.Errorf("skips at %v, want %v", skips, tc.skips)
+			}
+			if tc.opts.Mapping == nil {
+				return
+			}
+			// the same lines as --input-format json reads them
+			s, err := readData(t, "json", tc.data, tc.opts)
+			if err == nil && len(tc.rejects) == 0 {
+				if g, w := strings.ReplaceAll(msgLines(s.msgs), "<stdin>", "day.jsonl"), msgLines(rec.messages); g != w {
+					t.Errorf("as json\n%s\nas jsonl\n%s", g, w)
+				}
+			}
+		})
+	}
+}
+
+// TestJSONLMappingRecodes: in a file guessed to be UTF-8, a GBK line read
+// through the mapping is read as GB18030, as on the fast path.
+func TestJSONLMappingRecodes(t *testing.T) {
+	pad := strings.Repeat(`{"conversation":"c1","role":"buyer","text":"您好，很高兴为您服务"}`+"\n", 1200)
+	gbk := string(encodeWith(t, simplifiedchinese.GBK, `{"conversation":"c1","role":"seller","text":"这个我也不知道"}`))
+	data := pad + gbk + "\n" + "{\"conversation\":\"c1\",\"role\":\"seller\",\"text\":\"\xff\xfe\xff\"}\n"
+	for _, mp := range []*Mapping{nil, {Roles: map[string]string{"buyer": "customer", "seller": "agent"}}} {
+		s, err := readData(t, "jsonl", data, Options{Mapping: mp})
+		checkInvariants(t, s, err)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mp == nil {
+			if len(s.rejects) != 1202 { // buyer and seller are no roles
+				t.Fatalf("no mapping: %d rejects", len(s.rejects))
+			}
+			continue
+		}
+		if len(s.msgs) != 1201 || s.msgs[1200].Text != "这个我也不知道" || s.msgs[1200].Pos.Line != 1201 || s.msgs[1200].Role != lint.Agent {
+			t.Fatalf("%d messages, last %s", len(s.msgs), msgLine(s.msgs[len(s.msgs)-1]))
+		}
+		if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), ":1202: invalid UTF-8 in the record") {
+			t.Fatalf("rejects %v", s.rejects)
 		}
 	}
 }

@@ -200,6 +200,22 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 	return c, nil
 }
 
+// zero reports whether the mapping sets nothing that reads a JSON record
+// otherwise (a quick test, before compiling it).
+func (m *Mapping) zero() bool {
+	return len(m.Fields) == 0 && strings.TrimSpace(m.Messages) == "" && len(m.Roles) == 0 && len(m.Types) == 0 &&
+		len(m.Defaults) == 0 && m.TimeLayout == ""
+}
+
+// reshapes reports whether the mapping changes where a JSON record's fields
+// are or how their values translate (fields, messages paths, roles, types,
+// defaults, a time layout): the csv-only settings (header, delimiter,
+// quotes) do not.
+func (c *compiledMapping) reshapes() bool {
+	return c.cols != [nFields]string{} || len(c.messages) > 0 || len(c.roles) > 0 || len(c.types) > 0 ||
+		c.defaults != [nFields]string{} || c.layout != ""
+}
+
 // ParseDelimiter reads a delimiter: one character, or tab, \t, comma,
 // semicolon, pipe, space.
 func ParseDelimiter(s string) (rune, error) {

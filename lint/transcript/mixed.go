@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/transform"
 )
@@ -103,13 +104,29 @@ func (m *mixedReader) fill() {
 	}
 	enc := m.lineEncoding(unit, complete)
 	out, n := m.decodeAs(enc, unit, complete)
-	if n == 0 {
+	raw := false
+	if enc != nil && n > 0 && replaced(out, unit[:n], enc) {
+		// bytes the guess cannot read: the other Chinese encoding may
+		// read the line cleanly; if not, it is passed on as it is (not
+		// UTF-8), for the format's reader to reject as malformed rather
+		// than read with U+FFFD in it
+		alt := otherChinese(enc)
+		if out2, n2 := m.decodeAs(alt, unit, complete); n2 > 0 && !replaced(out2, unit[:n2], alt) {
+			enc, out, n = alt, out2, n2
+		} else {
+			raw = true
+		}
+	}
+	switch {
+	case raw:
+		out, n = append(m.obuf[:0], unit...), len(unit)
+	case n == 0:
 		// nothing decodable: pass the bytes on as they are, for the
 		// format's reader to reject or replace
 		enc, out, n = nil, append(m.obuf[:0], unit...), len(unit)
 	}
 	m.obuf, m.out = out[:0], out
-	if enc != m.primary && !m.midLine {
+	if enc != m.primary && !m.midLine && !raw {
 		m.stats.note(m.line+1, enc)
 	}
 	m.line += bytes.Count(unit[:n], newline)
@@ -140,6 +157,29 @@ func (m *mixedReader) decodeAs(enc encoding.Encoding, src []byte, complete bool)
 	}
 	nDst, nSrc, _ := dec.Transform(m.obuf[:cap(m.obuf)], src, complete)
 	return m.obuf[:nDst], nSrc
+}
+
+// gbReplacement is U+FFFD in GB18030: a decoding that holds U+FFFD read
+// it, not an invalid sequence.
+var gbReplacement = []byte{0x84, 0x31, 0xA4, 0x37}
+
+// replaced reports whether decoding src with enc (into out) met bytes it
+// could not read (they became U+FFFD).
+func replaced(out, src []byte, enc encoding.Encoding) bool {
+	if !bytes.Contains(out, utf8Replacement) {
+		return false
+	}
+	return enc == traditionalchinese.Big5 || !bytes.Contains(src, gbReplacement)
+}
+
+var utf8Replacement = []byte("\uFFFD")
+
+// otherChinese is Big5 for GB18030 and GB18030 for Big5.
+func otherChinese(enc encoding.Encoding) encoding.Encoding {
+	if enc == traditionalchinese.Big5 {
+		return simplifiedchinese.GB18030
+	}
+	return traditionalchinese.Big5
 }
 
 // lineEncoding picks the encoding of one line (or piece of a line; complete

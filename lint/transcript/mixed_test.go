@@ -354,3 +354,53 @@ func TestFileEncodingRefusesMixed(t *testing.T) {
 		}
 	}
 }
+
+// In a file guessed to be GB18030 or Big5, a line that neither encoding
+// (nor UTF-8) reads cleanly passes on as it is, not with U+FFFD in it: the
+// format's reader rejects it as invalid UTF-8, as in a UTF-8 file. A line
+// the other Chinese encoding reads cleanly is read in it.
+func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
+	gbk := func(s string) string { return string(encodeWith(t, simplifiedchinese.GBK, s)) }
+	bad := "\x81\x20\xff\xff junk"
+	data := gbk(strings.Repeat("您好，很高兴为您服务\n", 10)) + bad + "\n" + gbk("好的\n")
+	for kind, wrap := range readerKinds {
+		got, lines, _ := mixedDecode(t, []byte(data), wrap)
+		if want := strings.Repeat("您好，很高兴为您服务\n", 10) + bad + "\n好的\n"; got != want || lines != 0 {
+			t.Errorf("%s: %d lines switched, got %q", kind, lines, tail(got))
+		}
+	}
+	for _, tc := range []struct {
+		format, data string
+		opts         Options
+		reject       string
+		msgs         int
+	}{
+		{"txt", gbk("tb 2026-11-04 10:00:00\n在吗\n") + bad + "\n" + gbk("还有一行\n店铺名:小美 2026-11-04 10:00:05\n您好\n"), shopAgents, "3: invalid UTF-8", 1},
+		{"csv", gbk("role,text\ncustomer,在吗\n") + "agent," + bad + "\n" + gbk("agent,您好\n"), Options{}, "3: invalid UTF-8", 2},
+		{"jsonl", gbk(`{"role":"customer","text":"在吗"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + gbk(`{"role":"agent","text":"您好"}`+"\n"), Options{}, "2: invalid UTF-8", 2},
+		{"canned", gbk("您好，很高兴为您服务\n") + bad + "\n" + gbk("好的\n"), Options{}, "2: invalid UTF-8", 2},
+	} {
+		s, err := readData(t, tc.format, tc.data, tc.opts)
+		checkInvariants(t, s, err)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.format, err)
+		}
+		if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), ":"+tc.reject) || len(s.msgs) != tc.msgs {
+			t.Errorf("%s: rejects %v, messages %s", tc.format, s.rejects, msgLines(s.msgs))
+		}
+		for _, m := range s.msgs {
+			if strings.ContainsRune(m.Text, utf8.RuneError) {
+				t.Errorf("%s: %q read with U+FFFD", tc.format, m.Text)
+			}
+		}
+	}
+
+	// a Big5 file with a GB18030 line Big5 cannot read (a four-byte
+	// character): read as GB18030, and counted
+	big5 := string(encodeWith(t, traditionalchinese.Big5, strings.Repeat("沒關係，請稍等，謝謝您的耐心\n", 10)))
+	data = big5 + string(encodeWith(t, simplifiedchinese.GB18030, "你好𠀀\n"))
+	got, lines, first := mixedDecode(t, []byte(data), readerKinds["whole"])
+	if !strings.HasSuffix(got, "\n你好𠀀\n") || lines != 1 || first != 11 {
+		t.Errorf("%d lines switched (first %d): %q", lines, first, tail(got))
+	}
+}

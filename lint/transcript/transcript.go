@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -234,7 +235,7 @@ func extensionsFor(format string) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
+	return slices.Compact(out) // formats share extensions (wecom's .jsonl)
 }
 
 func wanted(name, format string) bool {

@@ -17,7 +17,7 @@ import (
 func init() {
 	register(&Format{
 		Name:       "txt",
-		Extensions: []string{".txt"},
+		Extensions: []string{".txt", ".log"},
 		AutoDetect: true,
 		Priority:   -20,
 		Sniff:      sniffTxt,
@@ -52,10 +52,11 @@ var (
 	// time then name: "2026-11-04 10:00:06 NAME", "[2026-11-04 10:00:06] NAME:"
 	txtTimeFirst = regexp.MustCompile(`^[(（\[【]?\s*` + txtDateTime + `\s*[)）\]】]?\s+(\S.*?)\s*[:：]?$`)
 	// a separator: a run of dashes, optionally with a title inside
-	txtSeparator = regexp.MustCompile(`^[-=─━]{3,}\s*(.*?)\s*[-=─━]{3,}$|^[-=─━]{5,}$`)
-	txtStatus    = regexp.MustCompile(`^[\[(（【]?\s*(已读|未读|对方已读|对方未读|已送达|送达|已接收)\s*[\])）】]?$`)
-	txtRecalled  = regexp.MustCompile(`撤回了?一条消息|消息已撤回|^此消息已被?撤回`)
-	txtMedia     = map[string]string{
+	txtSeparator    = regexp.MustCompile(`^[-=─━]{3,}\s*(.*?)\s*[-=─━]{3,}$|^[-=─━]{5,}$`)
+	txtDateTimeOnly = regexp.MustCompile(txtDateTime)
+	txtStatus       = regexp.MustCompile(`^[\[(（【]?\s*(已读|未读|对方已读|对方未读|已送达|送达|已接收)\s*[\])）】]?$`)
+	txtRecalled     = regexp.MustCompile(`撤回了?一条消息|消息已撤回|^此消息已被?撤回`)
+	txtMedia        = map[string]string{
 		"[图片]": "image", "[图片消息]": "image", "[表情]": "emoji", "[动画表情]": "emoji", "[语音]": "voice",
 		"[视频]": "video", "[文件]": "file", "[链接]": "link", "[位置]": "location", "[名片]": "card",
 		"[商品]": "product", "[订单]": "order", "[红包]": "redpacket", "[小程序]": "weapp",
@@ -79,34 +80,59 @@ func sniffTxt(head []byte) bool {
 		if s == "" || separatorMatch(s) != nil || strings.Contains(s, "聊天记录") {
 			continue
 		}
-		_, _, ok := parseTxtHeader(s, 0, time.UTC)
-		return ok
+		h, _, ok := parseTxtHeader(s, 0, time.UTC)
+		return ok && h.bad == ""
 	}
 	return false
 }
 
 // parseTxtHeader recognises a header line; layout 0 tries both layouts,
-// 1 only name-first, 2 only time-first. It returns the layout found.
+// 1 only name-first, 2 only time-first. It returns the layout found. A line
+// shaped like a header whose date or time does not exist (2026-02-30,
+// 23:59:60) is a header with bad set: its message is malformed.
 func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, bool) {
 	// fast path: a header holds a time, so a colon, and a digit
 	if len(s) < 14 || !strings.ContainsAny(s, ":：") || !strings.ContainsAny(s, "0123456789") {
 		return txtHeader{}, 0, false
 	}
+	var bad txtHeader
+	badLayout := 0
 	if layout != 2 {
 		if m := txtNameFirst.FindStringSubmatch(s); m != nil && txtName(m[1]) {
+			h := txtHeader{name: strings.TrimSpace(m[1])}
 			if t, ok := txtTime(m[2:8], loc); ok {
-				return txtHeader{name: strings.TrimSpace(m[1]), time: t}, 1, true
+				h.time = t
+				return h, 1, true
 			}
+			bad, badLayout = h, 1
 		}
 	}
 	if layout != 1 {
 		if m := txtTimeFirst.FindStringSubmatch(s); m != nil && txtName(m[7]) {
+			h := txtHeader{name: strings.TrimSpace(m[7])}
 			if t, ok := txtTime(m[1:7], loc); ok {
-				return txtHeader{name: strings.TrimSpace(m[7]), time: t}, 2, true
+				h.time = t
+				return h, 2, true
+			}
+			if badLayout == 0 {
+				bad, badLayout = h, 2
 			}
 		}
 	}
-	return txtHeader{}, 0, false
+	if badLayout == 0 {
+		return txtHeader{}, 0, false
+	}
+	// the time as written: the last date and time of a name-first header,
+	// the first of a time-first one
+	when := s
+	if all := txtDateTimeOnly.FindAllString(s, -1); len(all) > 0 {
+		when = all[0]
+		if badLayout == 1 {
+			when = all[len(all)-1]
+		}
+	}
+	bad.bad = fmt.Sprintf("unparseable time %q in the header line (no such date or time)", when)
+	return bad, badLayout, true
 }
 
 // txtName reports whether a header's name can be a sender's: not a piece of
@@ -125,6 +151,7 @@ func txtName(name string) bool {
 type txtHeader struct {
 	name string
 	time time.Time
+	bad  string // why the header's time is unusable ("": it is fine)
 }
 
 func txtTime(m []string, loc *time.Location) (time.Time, bool) {
@@ -135,7 +162,9 @@ func txtTime(m []string, loc *time.Location) (time.Time, bool) {
 		}
 		v[i], _ = strconv.Atoi(m[i])
 	}
-	if v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 || v[5] > 60 {
+	// an impossible date or time (02-30, 23:60, a leap second :60, which
+	// time.Parse rejects too) is not a time: time.Date would roll it over
+	if v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > daysIn(time.Month(v[1]), v[0]) || v[3] > 23 || v[4] > 59 || v[5] > 59 {
 		return time.Time{}, false
 	}
 	return time.Date(v[0], time.Month(v[1]), v[2], v[3], v[4], v[5], 0, loc), true
@@ -172,8 +201,14 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			}
 		}
 		if prob != "" {
-			if err := t.flush(); err != nil {
-				return err
+			if t.open {
+				// the line belongs to the open message, which is malformed
+				// as a whole: rejected once, at its first bad line, and
+				// its other lines go with it
+				if t.bad == "" {
+					t.bad, t.badPos = prob, pos
+				}
+				continue
 			}
 			if err := sink.Reject(lint.RecordError{Pos: pos, Err: prob}); err != nil {
 				return err
@@ -196,6 +231,9 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 				return err
 			}
 			t.open, t.head, t.pos = true, h, pos
+			if h.bad != "" {
+				t.bad, t.badPos = h.bad, pos
+			}
 			continue
 		}
 		if m := separatorMatch(trimmed); m != nil {
@@ -251,6 +289,9 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			}
 			continue
 		}
+		if t.bad != "" {
+			continue // rejected anyway: not kept
+		}
 		t.size += int64(len(s)) + 1
 		if max := t.src.Opts.MaxRecordBytes; max > 0 && t.size > int64(max) {
 			t.body = t.body[:0] // over the bound: counted, not kept
@@ -293,6 +334,11 @@ type txtState struct {
 	// (Options.MaxRecordBytes) lines are no longer kept, and the message is
 	// reported as malformed
 	size int64
+	// bad says why the open message is malformed (a line of it over the
+	// bound or not UTF-8, a header time that does not exist), at badPos:
+	// its lines are read past and it is rejected as a whole
+	bad    string
+	badPos lint.Pos
 }
 
 // flush emits the open message.
@@ -305,8 +351,13 @@ func (t *txtState) flush() error {
 	t.body = t.body[:0]
 	skipped := t.skipped
 	t.skipped = false
-	if size := t.size; size > 0 {
-		t.size = 0
+	size := t.size
+	t.size = 0
+	if bad := t.bad; bad != "" {
+		t.bad = ""
+		return t.sink.Reject(lint.RecordError{Pos: t.badPos, Err: bad})
+	}
+	if size > 0 {
 		if max := t.src.Opts.MaxRecordBytes; max > 0 && size > int64(max) {
 			return t.sink.Reject(lint.RecordError{Pos: t.pos, Err: fmt.Sprintf("message is %s long, over the %s a record may take (4 × --max-message-size); not read", lint.ByteSize(size), lint.ByteSize(int64(max)))})
 		}

@@ -92,8 +92,27 @@ func TestTxtMalformed(t *testing.T) {
 		{name: "invalid date is content", data: "tb 2026-11-04 10:00:00\n2026-13-45 10:00:00 x\n", opts: shopAgents, msgs: 1},
 		{name: "text outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n-----\nstray\n", opts: shopAgents,
 			rejects: []string{"4: text outside a message"}, msgs: 1},
-		{name: "NUL and bad UTF-8 lines", data: "tb 2026-11-04 10:00:00\n在吗\n" + strings.Repeat("tb 2026-11-04 10:00:00\nx\n", 3000) + "a\x00b\n\xff\xfe\n", opts: shopAgents,
-			rejects: []string{"6003: NUL byte", "6004: invalid UTF-8"}, msgs: 3001},
+		// (a UTF-8 file over 64 KB: the bad line is found as it is read);
+		// the message a bad line is in is rejected whole, once
+		{name: "NUL and bad UTF-8 lines", data: "tb 2026-11-04 10:00:00\n在吗\n" + strings.Repeat("tb 2026-11-04 10:00:00\nx\n", 3000) + "a\x00b\nc\ntb 2026-11-04 10:00:00\n\xff\xfe\n", opts: shopAgents,
+			rejects: []string{"6003: NUL byte", "6006: invalid UTF-8"}, msgs: 3000},
+		// a bad line inside a message: the message is rejected once, its
+		// other lines with it (not as text outside a message), and the
+		// next header starts afresh
+		{name: "long line inside a message", data: "买家A 2026-11-04 11:00:10\n第一行\n" + strings.Repeat("长", 100) + "\n第三行\n店铺名:小美 2026-11-04 11:00:16\n好的\n",
+			opts: Options{Agents: []string{"店铺名:*"}, MaxRecordBytes: 80}, rejects: []string{"3: line is 300 B long"}, msgs: 1},
+		{name: "long line right after the header", data: "买家A 2026-11-04 11:00:10\n" + strings.Repeat("长", 100) + "\n第二行\n\n店铺名:小美 2026-11-04 11:00:16\n好的\n",
+			opts: Options{Agents: []string{"店铺名:*"}, MaxRecordBytes: 80}, rejects: []string{"2: line is 300 B long"}, msgs: 1},
+		{name: "bad line outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n-----\n\xff\xfe\n", opts: Options{Agents: []string{"店铺名:*"}, Encoding: "utf-8"},
+			rejects: []string{"4: invalid UTF-8"}, msgs: 1},
+		// a header whose date or time does not exist is not rolled over
+		// (02-30 is not 03-02): its message is rejected
+		{name: "impossible dates", data: "买家A 2026-02-30 10:00:00\n你好\n店铺名:小美 2026-02-31 23:59:60\n在\n买家A 2026-04-31 10:00:00\n好\n" +
+			"买家A 2026-11-04 23:59:60\n秒\n买家A 2024-02-29 10:00:00\n闰年\n", opts: shopAgents,
+			rejects: []string{`1: unparseable time "2026-02-30 10:00:00"`, `3: unparseable time "2026-02-31 23:59:60"`, `5: unparseable time "2026-04-31 10:00:00"`,
+				`7: unparseable time "2026-11-04 23:59:60"`}, msgs: 1},
+		{name: "impossible date, time first", data: "2026-11-04 10:00:00 张三\n在吗\n\n2026-02-29 10:00:05 我\n在的\n", opts: Options{Agents: []string{"我"}},
+			rejects: []string{`4: unparseable time "2026-02-29 10:00:05"`}, msgs: 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := readData(t, "txt", tc.data, tc.opts)
@@ -137,7 +156,7 @@ func TestTxtHeaders(t *testing.T) {
 		{"[2026/11/04 10:00:06] Zhang San:", "Zhang San", 2},
 	} {
 		h, layout, ok := parseTxtHeader(tc.line, 0, tzSH)
-		if !ok || h.name != tc.name || layout != tc.layout {
+		if !ok || h.name != tc.name || layout != tc.layout || h.bad != "" {
 			t.Errorf("%q: got %q layout %d ok %v", tc.line, h.name, layout, ok)
 		}
 	}

@@ -1,0 +1,49 @@
+package transcript
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDirectoryExtensions: a directory walk reads every documented
+// extension (.tab is tsv, .log is txt), and the error of a directory
+// without any lists each extension once.
+func TestDirectoryExtensions(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"t.tab":    "conversation\trole\ttext\nc1\tcustomer\t你好\n",
+		"q.log":    "tb 2026-11-04 10:00:00\n在吗\n",
+		"n.ndjson": `{"conversation":"c3","role":"agent","text":"在的"}` + "\n",
+		"skip.md":  "# not a transcript\n",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &recSink{}
+	if err := ReadAll(context.Background(), []string{dir}, Options{Agents: []string{"店铺名:*"}, Location: tzSH}, s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.files) != 3 || len(s.msgs) != 3 || len(s.rejects) != 0 {
+		t.Fatalf("files %q, messages %s, rejects %v", s.files, msgLines(s.msgs), s.rejects)
+	}
+
+	empty := t.TempDir()
+	err := ReadAll(context.Background(), []string{empty}, Options{}, &recSink{})
+	if err == nil {
+		t.Fatal("no error for a directory without transcripts")
+	}
+	msg := err.Error()
+	for _, ext := range []string{".csv", ".json", ".jsonl", ".ndjson", ".tsv", ".tab", ".txt", ".log", ".xlsx"} {
+		if n := strings.Count(msg, ext+","); n+strings.Count(msg, ext+")") != 1 {
+			t.Errorf("%s listed %d times: %s", ext, n, msg)
+		}
+	}
+	if got := extensionsFor("tsv"); strings.Join(got, " ") != ".tsv .tab" {
+		t.Errorf("tsv extensions %q", got)
+	}
+}
