@@ -445,6 +445,7 @@ func (g *grouper) flush(oc *openConv) error {
 	oc.last = -1 // its entries in the lru queue are stale
 	g.bytes -= oc.bytes
 	c := oc.c
+	c.Part = oc.part
 	switch oc.part {
 	case 1:
 		c.Notes = append(c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")

@@ -176,6 +176,7 @@ func (g *refGrouper) message(m Message) {
 func (g *refGrouper) flush(oc *refConv) {
 	delete(g.open, oc.c.ID)
 	g.bytes -= oc.bytes
+	oc.c.Part = oc.part
 	switch oc.part {
 	case 1:
 		oc.c.Notes = append(oc.c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")

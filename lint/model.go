@@ -190,6 +190,10 @@ type Conversation struct {
 	Seq int
 	// Notes are remarks the engine attaches (e.g. "no times: timing rules skipped").
 	Notes []string
+	// Part is 0 for a conversation linted whole; 1 for one linted before
+	// the input ended (the memory budget), which later parts may continue;
+	// 2 for such a later part.
+	Part int
 }
 
 // Agents returns the distinct senders of agent messages, in order of first appearance.

@@ -394,3 +394,15 @@ func TestHTMLRecordErrorsCapped(t *testing.T) {
 		t.Error("the records not listed are not counted")
 	}
 }
+
+// TestHTMLFilterValues: the filter options carry their values, so an agent
+// whose name has repeated or trailing spaces (which a browser collapses in
+// an option's text) still selects its conversations.
+func TestHTMLFilterValues(t *testing.T) {
+	page := renderHTML(t, Options{}, 0, htmlResult("c1", "客服  01", "这个不行", 95), htmlResult("c2", "客服 02 ", "您好", 100))
+	for _, want := range []string{`<option value="客服  01">`, `<option value="客服 02 ">`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}

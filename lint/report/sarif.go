@@ -50,6 +50,10 @@ type sarifWriter struct {
 	ruleIdx  map[string]int
 	scope    string         // fingerprint scope of the occurrence counts
 	occurred map[string]int // fingerprint → results with it so far in scope
+	inPart   bool           // the scope is a conversation linted in parts
+	// parts keeps the counts of conversations linted in parts, for their
+	// later parts to go on from (only these: memory stays flat)
+	parts map[string]map[string]int
 	enc      convEncoder    // writes the results (indented)
 	err      error
 }
@@ -336,7 +340,17 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		scope = "f\x00" + c.File
 	}
 	if scope != s.scope {
-		s.scope, s.occurred = scope, map[string]int{}
+		if s.inPart {
+			if s.parts == nil {
+				s.parts = map[string]map[string]int{}
+			}
+			s.parts[s.scope] = s.occurred
+		}
+		s.scope, s.occurred, s.inPart = scope, map[string]int{}, c.Part != 0 && !s.opts.Canned
+		if prev, ok := s.parts[scope]; ok {
+			s.occurred = prev
+			delete(s.parts, scope)
+		}
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]

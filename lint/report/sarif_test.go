@@ -287,3 +287,31 @@ func TestSARIFURI(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFFingerprintsOfParts: a conversation linted in parts (the memory
+// budget) goes on counting its occurrences where its earlier part left off,
+// so no two results share a fingerprint (GitHub would merge them).
+func TestSARIFFingerprintsOfParts(t *testing.T) {
+	part := func(id string, n, line int) *lint.Result {
+		c := &lint.Conversation{ID: id, File: "d.jsonl", Part: n, Messages: []lint.Message{
+			{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: "d.jsonl", Line: line}},
+		}}
+		return &lint.Result{Conversation: c, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "m", "", 5)}}
+	}
+	results := []*lint.Result{part("c1", 1, 1), part("c2", 0, 2), part("c1", 2, 3000), part("c3", 0, 3001)}
+	s := lint.NewSummary()
+	for _, r := range results {
+		s.Add(r)
+	}
+	var l sarifLog
+	if err := json.Unmarshal(render(t, "sarif", fxOptions(), results, s), &l); err != nil {
+		t.Fatal(err)
+	}
+	var fps []string
+	for _, r := range l.Runs[0].Results {
+		fps = append(fps, r.PartialFingerprints[SARIFFingerprint])
+	}
+	if len(fps) != 4 || fps[0] == fps[2] || strings.TrimSuffix(fps[0], ":1") != strings.TrimSuffix(fps[2], ":2") {
+		t.Errorf("fingerprints %v: c1's second part must go on to :2", fps)
+	}
+}

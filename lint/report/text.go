@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/width"
@@ -45,7 +46,10 @@ const (
 	ansiMark   = "\x1b[1;4;31m"
 )
 
+// c colours s (the input's strings in it made safe for a terminal: see
+// shown).
 func (t *textWriter) c(code, s string) string {
+	s = shown(s)
 	if !t.opts.Color || s == "" {
 		return s
 	}
@@ -89,7 +93,7 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	}
 	head := fmt.Sprintf("%s %s", t.c(ansiBold, "会话 "+c.ID), t.c(ansiDim, fmt.Sprintf("%s:%d", c.File, firstLine(c))))
 	if len(r.Agents) > 0 {
-		head += "  客服 " + strings.Join(r.Agents, "、")
+		head += "  客服 " + shown(strings.Join(r.Agents, "、"))
 	}
 	head += "  " + t.grade(r)
 	if len(r.Findings) == 0 {
@@ -150,9 +154,9 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 		}
 		fmt.Fprintf(w, "%s    %s  %s\n", indent, t.c(ansiDim, who+":"), t.excerpt(m.Text, f))
 	}
-	fmt.Fprintf(w, "%s    %s\n", indent, f.Message)
+	fmt.Fprintf(w, "%s    %s\n", indent, shown(f.Message))
 	if f.Suggestion != "" {
-		fmt.Fprintf(w, "%s    %s %s → %s\n", indent, t.c(ansiGreen, "建议:"), f.Match, t.c(ansiGreen, f.Suggestion))
+		fmt.Fprintf(w, "%s    %s %s → %s\n", indent, t.c(ansiGreen, "建议:"), shown(f.Match), t.c(ansiGreen, f.Suggestion))
 	}
 }
 
@@ -161,7 +165,7 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	const ctx = 40
 	if f.End <= f.Start || f.End > len(text) {
-		return oneLine(shorten(text, 2*ctx))
+		return shown(shorten(text, 2*ctx))
 	}
 	before, match, after := text[:f.Start], text[f.Start:f.End], text[f.End:]
 	// the context is cut around the match, not counted over the whole
@@ -172,18 +176,61 @@ func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	if a, cut := firstRunes(after, ctx); cut {
 		after = a + "…"
 	}
+	match = shown(match)
 	if t.opts.Color {
 		match = ansiMark + match + ansiReset
 	} else {
 		match = "【" + match + "】"
 	}
-	return oneLine(before) + match + oneLine(after)
+	return shown(before) + match + shown(after)
 }
 
 var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎ ")
 
 // oneLine shows line breaks inside a message as ⏎.
 func oneLine(s string) string { return lineBreaks.Replace(s) }
+
+// shown is s as the text report may put it on a terminal: line breaks as ⏎
+// (a conversation id or a sender name cannot start a line of its own that
+// reads like chatlint's), a tab as a space, and the other control
+// characters (ESC and the rest of C0, DEL, C1) and the bidirectional
+// overrides as U+FFFD, so that an export cannot clear the screen, recolour
+// the report, set the window title or reorder what is shown.
+func shown(s string) string {
+	if !needsShowing(s) {
+		return s
+	}
+	s = oneLine(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// needsShowing reports whether shown changes s: a control byte, DEL, a C1
+// control (C2 80–9F) or a bidirectional control (E2 80 AA–AE, E2 81 A6–A9).
+func needsShowing(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f:
+			return true
+		case c == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xaa && s[i+2] <= 0xae || s[i+1] == 0x81 && s[i+2] >= 0xa6 && s[i+2] <= 0xa9):
+			return true
+		}
+	}
+	return false
+}
 
 func shorten(s string, n int) string {
 	if head, cut := firstRunes(s, n); cut {
@@ -223,7 +270,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		// records failing alike are one entry: the first in full, then
 		// the lines of the others
 		for _, g := range GroupRecordErrors(s.Errors) {
-			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), g.Err)
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), shown(g.Err))
 			if n := len(g.Lines) - 1; n > 0 {
 				const indent = "        "
 				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取", indent, n)
@@ -251,7 +298,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	}
 	fmt.Fprintln(w)
 	if len(s.SkippedReasons) > 0 {
-		fmt.Fprintf(w, "      跳过的记录：%s\n", skipReasons(s.SkippedReasons))
+		fmt.Fprintf(w, "      跳过的记录：%s\n", shown(skipReasons(s.SkippedReasons)))
 	}
 	if s.EmptyTexts > 0 {
 		fmt.Fprintf(w, "      %d 条消息内容为空（导出时丢失的表情或图片？）\n", s.EmptyTexts)
@@ -269,7 +316,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintf(w, "      %d 项已在基线中（未报告）\n", s.Filtered)
 	}
 	for _, uw := range s.UnusedWaivers {
-		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上\n", t.c(ansiCyan, uw.Pos.String()), uw.Rule)
+		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上\n", t.c(ansiCyan, uw.Pos.String()), shown(uw.Rule))
 	}
 	if s.SplitConversations > 0 {
 		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远）\n", s.SplitConversations)
@@ -292,7 +339,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if len(s.SkippedRules) > 0 {
 		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "未能检查"))
 		for _, rc := range lint.SortedCounts(s.SkippedRules) {
-			fmt.Fprintf(w, "    %s: %d 个会话（没有时间）\n", rc.Rule, rc.Count)
+			fmt.Fprintf(w, "    %s: %d 个会话（没有时间）\n", shown(rc.Rule), rc.Count)
 		}
 	}
 	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {
@@ -322,6 +369,11 @@ func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
 // table writes aligned columns, counting East Asian wide characters as two.
 func (t *textWriter) table(rows [][]string, right []bool) {
 	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i := range r {
+			r[i] = shown(r[i])
+		}
+	}
 	for _, r := range rows {
 		for i, c := range r {
 			widths[i] = max(widths[i], displayWidth(c))
@@ -353,8 +405,10 @@ func (t *textWriter) table(rows [][]string, right []bool) {
 func displayWidth(s string) int {
 	n := 0
 	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
+		switch {
+		case r >= utf8.RuneSelf && (unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf)):
+			// combining marks and format characters (ZWSP, ZWJ) take none
+		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
 			n += 2
 		default:
 			n++

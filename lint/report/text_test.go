@@ -120,3 +120,55 @@ func TestExcerptOfLongMessage(t *testing.T) {
 		t.Errorf("excerpt = %q, want %q", got, want)
 	}
 }
+
+// TestTextShown: what an export controls (ids, senders, file names, texts,
+// agent names) cannot put control sequences on the terminal nor start a
+// line of its own; the text report's own colours still work.
+func TestTextShown(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"普通文本 … → ✓", "普通文本 … → ✓"},
+		{"\x1b[31mRED\x1b]0;title\x07", "\uFFFD[31mRED\uFFFD]0;title\uFFFD"},
+		{"c\n✓ 会话 fake", "c ⏎ ✓ 会话 fake"},
+		{"A\r\n    fake.jsonl:1", "A ⏎     fake.jsonl:1"},
+		{"a\tb\x7fc\u0085d", "a b\uFFFDc\uFFFDd"},
+		{"abc\u202edcba\u2066x\u2069", "abc\uFFFDdcba\uFFFDx\uFFFD"},
+		{"é\u00a0¿", "é\u00a0¿"},
+	}
+	for _, tt := range tests {
+		if got := shown(tt.in); got != tt.want {
+			t.Errorf("shown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if needsShowing(tt.in) != (tt.in != tt.want) {
+			t.Errorf("needsShowing(%q) = %v", tt.in, needsShowing(tt.in))
+		}
+	}
+	c := &lint.Conversation{ID: "c\n✓ 会话 fake", File: "a\x1b[2J.jsonl", Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "客服\x1b[2J", Text: "\x1b[31m不知道", Pos: lint.Pos{File: "a\x1b[2J.jsonl", Line: 1}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 98, Grade: "优秀", Agents: []string{"客服\x1b[2J"},
+		Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不知道", "", "推诿\x1b[0m", "客服\x1b[2J", 2)}}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	for _, color := range []bool{false, true} {
+		out := string(render(t, "text", Options{Color: color, Location: time.UTC}, []*lint.Result{r}, sum))
+		if strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\x1b[31m不") || strings.Contains(out, "\x1b[0m\n") && !color {
+			t.Errorf("color %v: control sequence from the input:\n%q", color, out)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "✓ 会话 fake") {
+				t.Errorf("color %v: the id started a line: %q", color, line)
+			}
+		}
+		if color && !strings.Contains(out, ansiBold) {
+			t.Errorf("no colours of the report's own")
+		}
+	}
+}
+
+func TestDisplayWidthZeroWidth(t *testing.T) {
+	for s, want := range map[string]int{"客服01": 6, "e\u0301客服": 5, "客服\u200b": 4, "客服\u200d02": 6, "abc": 3} {
+		if got := displayWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
