@@ -54,8 +54,8 @@ type sarifWriter struct {
 	// parts keeps the counts of conversations linted in parts, for their
 	// later parts to go on from (only these: memory stays flat)
 	parts map[string]map[string]int
-	enc      convEncoder    // writes the results (indented)
-	err      error
+	enc   convEncoder // writes the results (indented)
+	err   error
 }
 
 // SARIFRule is a SARIF reportingDescriptor for one chatlint rule.
