@@ -48,6 +48,9 @@ type Summary struct {
 	MinScore float64
 	// Errors are the malformed records, with file and line.
 	Errors []RecordError
+	// Unreadable are the files that could not be read at all (the run exits
+	// 2; the other files were linted): the file and why.
+	Unreadable []RecordError
 	agents map[string]*AgentStats
 	// TeamsOf, when set, names the teams of an agent; the summary then
 	// aggregates per team too.

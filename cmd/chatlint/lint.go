@@ -128,6 +128,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		report.Discard(w)
 		return failErr(runErr)
 	}
+	sum.Unreadable = unreadableFiles(runErr)
 	if err := w.Close(sum); err != nil {
 		return fail("write report: %v", err)
 	}
@@ -151,6 +152,28 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return failErr(runErr)
 	}
 	return r.gate(sum)
+}
+
+// unreadableFiles lists the files a run could not read, from the errors
+// transcript.ReadAll joined, for the report.
+func unreadableFiles(err error) []lint.RecordError {
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var out []lint.RecordError
+	for _, e := range errs {
+		var fe *transcript.FileError
+		if errors.As(e, &fe) {
+			out = append(out, lint.RecordError{Pos: lint.Pos{File: fe.Name}, Err: fe.Err.Error()})
+		} else {
+			out = append(out, lint.RecordError{Err: e.Error()})
+		}
+	}
+	return out
 }
 
 // lintRun is a prepared lint: flags checked, config, packs and checks loaded.

@@ -45,12 +45,15 @@ type JSONSummary struct {
 	Fatal          int            `json:"fatal"`
 	Findings       int            `json:"findings"`
 	Errors         int            `json:"errors"`
-	MeanScore      float64        `json:"mean_score"`
-	LowestScore    float64        `json:"lowest_score"`
-	BySeverity     map[string]int `json:"by_severity"`
-	ByRule         map[string]int `json:"by_rule"`
-	SkippedRules   map[string]int `json:"skipped"`
-	Grades         map[string]int `json:"grades"`
+	// Unreadable lists the files that could not be read at all (absent
+	// when every file was read)
+	Unreadable   []JSONError    `json:"unreadable_files,omitempty"`
+	MeanScore    float64        `json:"mean_score"`
+	LowestScore  float64        `json:"lowest_score"`
+	BySeverity   map[string]int `json:"by_severity"`
+	ByRule       map[string]int `json:"by_rule"`
+	SkippedRules map[string]int `json:"skipped"`
+	Grades       map[string]int `json:"grades"`
 }
 
 // JSONConversation is one conversation's result.
@@ -268,6 +271,9 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 	}
 	for _, w := range s.UnusedWaivers {
 		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason})
+	}
+	for _, e := range s.Unreadable {
+		out.Unreadable = append(out.Unreadable, JSONError{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})
 	}
 	return out
 }

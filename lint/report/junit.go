@@ -260,6 +260,15 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 			return err
 		}
 	}
+	for _, e := range s.Unreadable {
+		err := j.add(e.Pos.File, &JUnitCase{
+			Name: e.Pos.File, Classname: e.Pos.File, File: e.Pos.File, Time: "0",
+			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n文件无法读取（未检查）\n")},
+		})
+		if err != nil {
+			return err
+		}
+	}
 	root := JUnitSuites{Name: "chatlint", Time: "0"}
 	for _, name := range j.order {
 		su := j.suites[name]

@@ -431,6 +431,15 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 		}
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
 	}
+	// a file that could not be read: the run is not to be trusted (exit 2)
+	for _, e := range sum.Unreadable {
+		inv.ExecutionSuccessful = false
+		n := SARIFNotification{Level: "error", Message: SARIFText{Text: "无法读取（not read）: " + e.Err}}
+		if e.Pos.File != "" {
+			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}}}
+		}
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+	}
 	s.raw("],\n      \"invocations\": [\n        ")
 	s.value(inv, "        ")
 	s.raw("\n      ],\n      \"properties\": ")
