@@ -51,7 +51,7 @@ type Summary struct {
 	// Unreadable are the files that could not be read at all (the run exits
 	// 2; the other files were linted): the file and why.
 	Unreadable []RecordError
-	agents map[string]*AgentStats
+	agents     map[string]*AgentStats
 	// TeamsOf, when set, names the teams of an agent; the summary then
 	// aggregates per team too.
 	TeamsOf func(agent string) []string
