@@ -254,7 +254,8 @@ type Finding struct {
 	Message    string
 	// Agent is the agent the finding is held against: the sender of the
 	// evidence message, or for evidence at a customer message the agent who
-	// answered it (else the conversation's last agent before it).
+	// answered it (internal notes are no answer; else the conversation's
+	// last agent before it). A bot's own finding is held against no agent.
 	Agent string
 	// Deduct is the points this finding costs after the rule's cap.
 	Deduct float64

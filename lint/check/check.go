@@ -447,20 +447,35 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	return findings, skipped
 }
 
-// agentFor names the agent a finding at message i is held against.
+// agentFor names the agent a finding at message i is held against: the
+// sender of an agent's message; no one for a bot's own message (a bot is not
+// an agent, and per-agent stats are of human agents); for any other message
+// (a customer's, a system event) the agent who answered it, else the last
+// agent before it. Internal notes are not answers: a supervisor's note
+// between the customer and the reply does not make the finding theirs. Only
+// in a conversation where agents wrote nothing but notes is the finding
+// held against a note's writer (the agent handling it, who never replied).
 func agentFor(c *lint.Conversation, i int) string {
 	ms := c.Messages
-	if ms[i].Role == lint.Agent && ms[i].Sender != "" {
-		return ms[i].Sender
-	}
-	for j := i + 1; j < len(ms); j++ {
-		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
-			return ms[j].Sender
+	switch ms[i].Role {
+	case lint.Agent:
+		if ms[i].Sender != "" {
+			return ms[i].Sender
 		}
+	case lint.Bot:
+		return ""
 	}
-	for j := i - 1; j >= 0; j-- {
-		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
-			return ms[j].Sender
+	for _, notes := range [2]bool{false, true} {
+		ok := func(m *lint.Message) bool { return m.Role == lint.Agent && m.Sender != "" && (notes || spoken(m)) }
+		for j := i + 1; j < len(ms); j++ {
+			if ok(&ms[j]) {
+				return ms[j].Sender
+			}
+		}
+		for j := i - 1; j >= 0; j-- {
+			if ok(&ms[j]) {
+				return ms[j].Sender
+			}
 		}
 	}
 	return ""
@@ -469,6 +484,13 @@ func agentFor(c *lint.Conversation, i int) string {
 // spoken reports whether a message is something said in the chat (not an
 // internal order note): the messages phrase rules and answers look at.
 func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
+
+// timed reports whether message i has a time the timing rules may use. Only
+// a conversation whose every message has a time is ordered by time
+// (lint.Conversation.Timed); one with some times missing is linted in input
+// order, so its times are not used at all: its timing rules are skipped
+// exactly as for a conversation without any times.
+func (cv *Conv) timed(i int) bool { return cv.Conversation.Timed && cv.Messages[i].Timed() }
 
 // render fills a message template's {placeholders}; one the finding has no
 // value for (such as {delay} when a reply is missing, not late) becomes empty.

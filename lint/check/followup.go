@@ -125,7 +125,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		if f.within <= 0 {
 			continue
 		}
-		if !ms[i].Timed() || !ms[found].Timed() {
+		if !cv.timed(i) || !cv.timed(found) {
 			reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
 			continue
 		}
@@ -167,11 +167,11 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 		if !f.before && f.unless != nil {
 			if unless.holds(j) {
 				// cancelled, unless the deadline had already passed
-				late := f.within > 0 && ms[i].Timed() && ms[j].Timed() && ms[j].Time.Sub(ms[i].Time) > f.within
+				late := f.within > 0 && cv.timed(i) && cv.timed(j) && ms[j].Time.Sub(ms[i].Time) > f.within
 				return -1, !late, false
 			}
 		}
-		if f.expect.roles.Has(ms[j].Role) {
+		if f.inWindow(&ms[j]) {
 			seen++
 			if f.withinMessages > 0 && seen > f.withinMessages {
 				return -1, false, true
@@ -182,6 +182,14 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 		}
 	}
 	return -1, false, false
+}
+
+// inWindow reports whether a message counts toward within_messages: a
+// message of the expect roles that could meet the expect. Unless the expect
+// asks for a type (type: note), internal notes are not messages to the
+// customer and never meet it, so they do not use up the window.
+func (f *followup) inWindow(m *lint.Message) bool {
+	return f.expect.roles.Has(m.Role) && (!f.expect.spoken || spoken(m))
 }
 
 // missingMessage is the default message for a follow-up that never came.

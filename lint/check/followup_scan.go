@@ -14,8 +14,8 @@ type followupScan struct {
 	// the first trigger on (forward) or up to the last (before).
 	event []int32
 	base  int     // event[0] is for message base
-	role  []int32 // indexes of the messages of the expect roles, in order
-	// rank[j]: the number of messages of the expect roles before message j
+	role  []int32 // indexes of the messages in the window count (followup.inWindow), in order
+	// rank[j]: the number of such messages before message j
 	rank []int32
 }
 
@@ -50,7 +50,7 @@ func newFollowupScan(f *followup, cv *Conv, idx []int, expect, unless condMemo) 
 		s.rank = make([]int32, n+1)
 		for j := range ms {
 			s.rank[j] = int32(len(s.role))
-			if f.expect.roles.Has(ms[j].Role) {
+			if f.inWindow(&ms[j]) {
 				s.role = append(s.role, int32(j))
 			}
 		}
@@ -98,7 +98,7 @@ func (s *followupScan) search(i int, expect condMemo) (found int, void, timedOut
 		return -1, false, false
 	}
 	if f.unless != nil && s.unless.holds(j) {
-		late := f.within > 0 && ms[i].Timed() && ms[j].Timed() && ms[j].Time.Sub(ms[i].Time) > f.within
+		late := f.within > 0 && s.cv.timed(i) && s.cv.timed(j) && ms[j].Time.Sub(ms[i].Time) > f.within
 		return -1, !late, false
 	}
 	return j, false, false

@@ -51,7 +51,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				pending, holds = i, holds[:0]
 			}
 		case h.info.Roles.Has(m.Role) && m.Role != lint.Customer && spoken(m) && pending >= 0:
-			if !m.Timed() || !ms[pending].Timed() {
+			if !cv.timed(i) || !cv.timed(pending) {
 				skipped, pending = true, -1
 				continue
 			}

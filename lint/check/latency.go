@@ -43,7 +43,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			if pending < 0 {
 				continue
 			}
-			if !m.Timed() || !ms[pending].Timed() {
+			if !cv.timed(i) || !cv.timed(pending) {
 				skipped = true
 				pending = -1
 				continue

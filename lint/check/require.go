@@ -93,7 +93,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if q.within <= 0 || anchor < 0 {
 		return out, ""
 	}
-	if !ms[anchor].Timed() || !ms[target].Timed() {
+	if !cv.timed(anchor) || !cv.timed(target) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
 	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
