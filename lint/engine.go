@@ -122,10 +122,13 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	prepareAll(ctx, jobs, &preparer{prep: prep, maxText: e.MaxMessageBytes}, raw, prepared)
 
 	var readErr error
+	ws := newWaiverSink(&batcher{ctx: ctx, out: raw, strict: e.Strict}, e.MaxMessageBytes)
+	readDone := make(chan struct{})
 	go func() {
 		defer close(raw)
-		b := &batcher{ctx: ctx, out: raw, strict: e.Strict}
-		readErr = read(b)
+		defer close(readDone)
+		b := ws.batcher
+		readErr = read(ws)
 		if err := b.flush(); err != nil && readErr == nil {
 			readErr = err
 		}
@@ -217,6 +220,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			e.flush(&outErr, cancel)
 		}
 	}
+	select {
+	case <-readDone: // always so, unless the run was cut short
+		ws.report(sum)
+	default:
+	}
 	e.flush(&outErr, cancel)
 	if outErr != nil {
 		return sum, fmt.Errorf("write report: %w", outErr)
@@ -291,17 +299,20 @@ func (e *Engine) score(r *Result, sum *Summary) {
 // and records waivers that covered nothing.
 func applyWaivers(r *Result, sum *Summary) {
 	ms := r.Conversation.Messages
-	var used map[Pos]bool
+	// one comment may name several rules: each is a waiver of its own,
+	// used or not (keyed by message and waiver, not by the comment's line)
+	type key struct{ msg, waiver int }
+	var used map[key]bool
 	kept := r.Findings[:0]
 	for _, f := range r.Findings {
 		waived := false
-		for _, w := range ms[f.Msg].Waivers {
+		for i, w := range ms[f.Msg].Waivers {
 			if w.Covers(f.Rule) {
 				waived = true
 				if used == nil {
-					used = map[Pos]bool{}
+					used = map[key]bool{}
 				}
-				used[w.Pos] = true
+				used[key{f.Msg, i}] = true
 			}
 		}
 		if waived {
@@ -311,11 +322,71 @@ func applyWaivers(r *Result, sum *Summary) {
 		kept = append(kept, f)
 	}
 	r.Findings = kept
-	for i := range ms {
-		for _, w := range ms[i].Waivers {
-			if !used[w.Pos] {
+	for m := range ms {
+		for i, w := range ms[m].Waivers {
+			if !used[key{m, i}] {
 				sum.UnusedWaivers = append(sum.UnusedWaivers, w)
 			}
 		}
 	}
+}
+
+// WaiverSink is implemented by the Sink the engine hands to readers. A
+// reader gives it the inline waivers that can waive nothing because the
+// reply they name was rejected (or there was none: a waiver at the end of a
+// file); the summary reports them as unused, with the others.
+type WaiverSink interface {
+	Sink
+	UnusedWaivers(ws []Waiver)
+}
+
+// waiverSink is the engine's Sink (a batcher) keeping the waivers that will
+// waive nothing: those readers hand over, and those on messages the engine
+// rejects as over MaxMessageBytes. It is used by the reading goroutine only.
+type waiverSink struct {
+	*batcher
+	bound  *preparer      // its tooLong says what the engine rejects
+	files  map[string]int // input files, in order
+	unused []Waiver
+}
+
+func newWaiverSink(b *batcher, maxText int) *waiverSink {
+	return &waiverSink{batcher: b, bound: &preparer{maxText: maxText}, files: map[string]int{}}
+}
+
+func (s *waiverSink) File(name string) {
+	if _, ok := s.files[name]; !ok {
+		s.files[name] = len(s.files)
+	}
+	s.batcher.File(name)
+}
+
+func (s *waiverSink) Message(m Message) error {
+	if len(m.Waivers) > 0 && s.bound.tooLong(&m) != "" {
+		s.unused = append(s.unused, m.Waivers...) // rejected, not linted
+	}
+	return s.batcher.Message(m)
+}
+
+func (s *waiverSink) UnusedWaivers(ws []Waiver) { s.unused = append(s.unused, ws...) }
+
+// report adds the waivers kept to the summary's unused ones, all in input
+// order (file, then line).
+func (s *waiverSink) report(sum *Summary) {
+	if len(s.unused) == 0 {
+		return
+	}
+	sum.UnusedWaivers = append(sum.UnusedWaivers, s.unused...)
+	order := func(w Waiver) int {
+		if i, ok := s.files[w.Pos.File]; ok {
+			return i
+		}
+		return len(s.files)
+	}
+	slices.SortStableFunc(sum.UnusedWaivers, func(a, b Waiver) int {
+		if c := order(a) - order(b); c != 0 {
+			return c
+		}
+		return a.Pos.Line - b.Pos.Line
+	})
 }

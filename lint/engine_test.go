@@ -346,3 +346,72 @@ func TestEngineMaxMessageBytes(t *testing.T) {
 		t.Errorf("strict: %v", err)
 	}
 }
+
+// TestApplyWaiversPerRule: one comment naming two rules is two waivers; the
+// one that waived nothing is reported even though the other was used.
+func TestApplyWaiversPerRule(t *testing.T) {
+	evasive := &RuleInfo{ID: "base/evasive-phrase", Name: "evasive-phrase"}
+	at := Pos{File: "r.txt", Line: 1}
+	m := Message{Text: "x", Waivers: []Waiver{
+		{Rule: "base/evasive-phrase", Reason: "旧话术", Pos: at},
+		{Rule: "base/rude-phrase", Reason: "旧话术", Pos: at},
+	}}
+	r := &Result{Conversation: &Conversation{Messages: []Message{m}}, Findings: []Finding{{Rule: evasive, Msg: 0}}}
+	sum := NewSummary()
+	applyWaivers(r, sum)
+	if len(r.Findings) != 0 || sum.Waived != 1 {
+		t.Fatalf("findings %v waived %d", r.Findings, sum.Waived)
+	}
+	if len(sum.UnusedWaivers) != 1 || sum.UnusedWaivers[0].Rule != "base/rude-phrase" {
+		t.Errorf("unused %+v", sum.UnusedWaivers)
+	}
+}
+
+// TestEngineUnusedWaiversFromReaders: waivers a reader finds to waive
+// nothing (WaiverSink), and those on a message rejected as over
+// MaxMessageBytes, are reported as unused with the others, in input order.
+func TestEngineUnusedWaiversFromReaders(t *testing.T) {
+	w := func(file string, line int, rule string) Waiver {
+		return Waiver{Rule: rule, Reason: "r", Pos: Pos{File: file, Line: line}}
+	}
+	feed := func(s Sink) error {
+		ws, ok := s.(WaiverSink)
+		if !ok {
+			return errors.New("the engine's sink takes no waivers")
+		}
+		if _, ok := s.(DeferringSink); !ok {
+			return errors.New("the engine's sink takes no deferred records")
+		}
+		s.File("b.txt")
+		m := msg("b:2", -1, Agent, "", "bad", 2)
+		m.Pos.File, m.Waivers = "b.txt", []Waiver{w("b.txt", 1, "nope")}
+		if err := s.Message(m); err != nil {
+			return err
+		}
+		ws.UnusedWaivers([]Waiver{w("b.txt", 5, "*")}) // at the end of b.txt
+		s.File("a.txt")
+		ws.UnusedWaivers([]Waiver{w("a.txt", 1, "p/bad")}) // before a rejected reply
+		m = msg("a:4", -1, Agent, "", "bad bad bad bad bad", 4)
+		m.Pos.File, m.Waivers = "a.txt", []Waiver{w("a.txt", 3, "bad")} // over the bound
+		if err := s.Message(m); err != nil {
+			return err
+		}
+		m = msg("a:6", -1, Agent, "", "bad", 6)
+		m.Pos.File, m.Waivers = "a.txt", []Waiver{w("a.txt", 5, "p/bad")} // used
+		return s.Message(m)
+	}
+	for _, jobs := range []int{1, 4} {
+		_, sum, err := runEngine(t, &Engine{Jobs: jobs, MaxMessageBytes: 10}, feed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, w := range sum.UnusedWaivers {
+			got = append(got, w.Pos.String()+" "+w.Rule)
+		}
+		want := []string{"b.txt:1 nope", "b.txt:5 *", "a.txt:1 p/bad", "a.txt:3 bad"}
+		if !slices.Equal(got, want) || sum.Waived != 1 || sum.Rejected != 1 || sum.Findings != 1 {
+			t.Errorf("jobs %d: unused %q (want %q), waived %d rejected %d findings %d", jobs, got, want, sum.Waived, sum.Rejected, sum.Findings)
+		}
+	}
+}

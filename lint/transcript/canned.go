@@ -52,12 +52,20 @@ func parseWaiver(comment string, pos lint.Pos) (ws []lint.Waiver, ok bool) {
 
 func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lr := newLineReader(src)
+	// waivers wait for the next reply, and name only it: a reply rejected
+	// (over the size bound, not text) takes them along, and so does the end
+	// of the file
 	var waivers []lint.Waiver
+	last := 0 // the line of the last record read
 	for {
 		line, ok, err := lr.nextRecord(src, sink)
 		if err != nil {
 			return err
 		}
+		if lr.line > last+1 || !ok { // records rejected in between, or the end
+			waivers = unusedWaivers(sink, waivers)
+		}
+		last = lr.line
 		if !ok {
 			return nil
 		}
@@ -81,6 +89,7 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
 		if prob != "" {
+			waivers = unusedWaivers(sink, waivers)
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: prob})
 		} else {
 			err = sink.Message(lint.Message{
@@ -97,4 +106,15 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 			return err
 		}
 	}
+}
+
+// unusedWaivers hands waivers that can waive nothing to the sink, to be
+// reported as unused, and returns nil.
+func unusedWaivers(sink lint.Sink, ws []lint.Waiver) []lint.Waiver {
+	if len(ws) > 0 {
+		if s, ok := sink.(lint.WaiverSink); ok {
+			s.UnusedWaivers(ws)
+		}
+	}
+	return nil
 }

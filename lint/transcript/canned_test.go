@@ -3,6 +3,8 @@ package transcript
 import (
 	"bufio"
 	"context"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,5 +77,68 @@ func TestCannedEncodingsAndNUL(t *testing.T) {
 	}
 	if w := mixed.Warnings(); len(w) != 1 || !strings.Contains(w[0], "1 line is GB18030 (the first: line 2201)") {
 		t.Fatalf("warnings %q", w)
+	}
+}
+
+// waiverRecorder is a recorder that also takes the waivers a reader finds
+// to waive nothing, as the engine's sink does.
+type waiverRecorder struct {
+	recorder
+	unused []lint.Waiver
+}
+
+func (r *waiverRecorder) UnusedWaivers(ws []lint.Waiver) { r.unused = append(r.unused, ws...) }
+
+// TestCannedWaiversNameOnlyTheNextReply: a waiver waives the reply right
+// after it; when that reply is rejected (not UTF-8, a NUL byte, over the
+// record bound) the waiver goes unused, and does not carry over to a later
+// reply; a waiver at the end of the file is unused too.
+func TestCannedWaiversNameOnlyTheNextReply(t *testing.T) {
+	in := "# chatlint-disable-next-line base/evasive-phrase 旧话术\n" + // 1
+		"\xff\xff\xfe\n" + // 2: invalid UTF-8
+		"这个我也不知道\n" + // 3
+		"# chatlint-disable-next-line evasive-phrase,rude-phrase 太长\n" + // 4
+		"\n" + // 5
+		strings.Repeat("啊", 100) + "\n" + // 6: over the record bound
+		"这个我也不知道\n" + // 7
+		"# chatlint-disable-next-line * 有用\n" + // 8
+		"# 普通注释\n" + // 9
+		"abc\x00def\n" + // 10: NUL
+		"# chatlint-disable-next-line * 有用\n" + // 11
+		"这个我也不知道\n" + // 12
+		"# chatlint-disable-next-line blame-customer 末尾\n" // 13
+	rec := &waiverRecorder{}
+	src := &Source{Name: "r.txt", R: bufio.NewReader(strings.NewReader(in)), Opts: &Options{MaxRecordBytes: 200}}
+	if err := (cannedReader{}).Read(context.Background(), src, rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.messages) != 3 || len(rec.rejects) != 3 {
+		t.Fatalf("messages %v rejects %v", rec.messages, rec.rejects)
+	}
+	for i, m := range rec.messages[:2] {
+		if len(m.Waivers) != 0 {
+			t.Errorf("reply %d (line %d) has the waivers of a rejected reply: %+v", i, m.Pos.Line, m.Waivers)
+		}
+	}
+	if ws := rec.messages[2].Waivers; len(ws) != 1 || ws[0].Pos.Line != 11 || ws[0].Rule != "*" {
+		t.Errorf("line 12 waivers %+v", ws)
+	}
+	var got []string
+	for _, w := range rec.unused {
+		got = append(got, fmt.Sprintf("%d %s %s", w.Pos.Line, w.Rule, w.Reason))
+	}
+	want := []string{"1 base/evasive-phrase 旧话术", "4 evasive-phrase 太长", "4 rude-phrase 太长", "8 * 有用", "13 blame-customer 末尾"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unused waivers\n got %q\nwant %q", got, want)
+	}
+
+	// a file of only a waiver, without a final line break
+	rec = &waiverRecorder{}
+	src = &Source{Name: "w.txt", R: bufio.NewReader(strings.NewReader("# chatlint-disable-next-line *")), Opts: &Options{}}
+	if err := (cannedReader{}).Read(context.Background(), src, rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.messages) != 0 || len(rec.unused) != 1 || rec.unused[0].Pos != (lint.Pos{File: "w.txt", Line: 1}) {
+		t.Errorf("messages %v unused %+v", rec.messages, rec.unused)
 	}
 }

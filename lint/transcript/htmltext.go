@@ -335,6 +335,13 @@ func (s htmlSink) Message(m lint.Message) error {
 	return s.Sink.Message(m)
 }
 
+// UnusedWaivers passes on the waivers no message took (lint.WaiverSink).
+func (s htmlSink) UnusedWaivers(ws []lint.Waiver) {
+	if w, ok := s.Sink.(lint.WaiverSink); ok {
+		w.UnusedWaivers(ws)
+	}
+}
+
 // htmlDeferringSink is htmlSink for the engine's sink, which also takes
 // raw records to parse in parallel: their parser is wrapped (one wrapper
 // per parser, as the engine keeps a parse function per parser and worker).
