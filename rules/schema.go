@@ -156,8 +156,12 @@ type Rule struct {
 	// (with Repeat, every After while the customer waits).
 	After  Duration `yaml:"after"`
 	Repeat bool     `yaml:"repeat"`
-	// unanswered: customer messages that need no answer (a closing 好的).
+	// unanswered, latency, hold: customer messages that need no answer (a
+	// closing 好的); in latency and hold they do not start the wait.
 	Ignore *Side `yaml:"ignore"`
+	// hold: messages of the rule's roles that do not end the wait (a bare
+	// greeting), without being holding messages either.
+	NotAnAnswer *Side `yaml:"not_an_answer"`
 	// length: the most characters an agent message may have.
 	MaxLength int `yaml:"max_length"`
 	// pii: which personal data must not be echoed (phone, id-card,

@@ -56,11 +56,11 @@ const (
 var keysByType = map[string][]string{
 	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "suggest"},
 	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "at", "within"},
-	TypeLatency:    {"role", "max"},
+	TypeLatency:    {"role", "max", "ignore"},
 	TypeFollowup:   {"trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
 	TypeWhen:       {"role", "when", "then"},
 	TypeCount:      {"role", "when", "min_count", "max_count"},
-	TypeHold:       {"role", "match", "phrases", "patterns", "except", "after", "repeat"},
+	TypeHold:       {"role", "match", "phrases", "patterns", "except", "after", "repeat", "ignore", "not_an_answer"},
 	TypeUnanswered: {"role", "ignore"},
 	TypeLength:     {"role", "max_length"},
 	TypePII:        {"role", "kinds"},
@@ -251,6 +251,9 @@ func validateRule(r *Rule) []*PosError {
 		} else if r.Max <= 0 {
 			add(mn, "max must be positive")
 		}
+		if r.Ignore != nil {
+			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
+		}
 	case TypeFollowup:
 		if wn := valueNode(n, "within"); wn != nil && r.Within <= 0 {
 			add(wn, "within must be positive")
@@ -311,6 +314,12 @@ func validateRule(r *Rule) []*PosError {
 			add(n, "hold rule %q needs `after` (e.g. after: 30s)", r.ID)
 		} else if r.After <= 0 {
 			add(an, "after must be positive")
+		}
+		if r.Ignore != nil {
+			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
+		}
+		if r.NotAnAnswer != nil {
+			validateSide("not_an_answer", r.NotAnAnswer, valueNode(n, "not_an_answer"), add)
 		}
 	case TypeUnanswered:
 		if r.Ignore != nil {

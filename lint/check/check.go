@@ -197,7 +197,7 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 	case rules.TypeRequire:
 		return newRequire(b, pr.Rule, info), nil
 	case rules.TypeLatency:
-		return newLatency(pr.Rule, info), nil
+		return newLatency(b, pr.Rule, info), nil
 	case rules.TypeFollowup:
 		return newFollowup(b, pr.Rule, info), nil
 	case rules.TypeWhen:

@@ -12,18 +12,31 @@ import (
 // waits long: if the answer to the earliest unanswered customer message
 // comes more than `after` later, a holding message must have come within
 // `after` of it (with repeat: every `after` while the customer waits). A
-// holding message does not end the wait. The finding is at the late answer.
+// holding message does not end the wait, nor does a message meeting
+// `not_an_answer` (a bare 您好，很高兴为您服务). Customer messages meeting `ignore`
+// (a closing 好的 or 谢谢) do not start it; that is asked only when it can
+// change the finding. The finding is at the late answer.
 type hold struct {
 	info   *lint.RuleInfo
 	list   match.ListID
 	after  time.Duration
 	repeat bool
-	tmpl   string
+	// ignore: customer messages that need no answer; notAnswer: messages of
+	// the rule's roles that are no answer. nil when the rule has none.
+	ignore, notAnswer *cond
+	tmpl              string
 }
 
 func newHold(b *builder, r *rules.Rule, info *lint.RuleInfo) *hold {
 	h := &hold{info: info, after: time.Duration(r.After), repeat: r.Repeat, tmpl: r.Message}
 	h.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.Match, info.Roles)
+	if r.Ignore != nil {
+		cust := lint.RolesOf(lint.Customer)
+		h.ignore = b.cond(r.Ignore, cust, cust, true)
+	}
+	if r.NotAnAnswer != nil {
+		h.notAnswer = b.cond(r.NotAnAnswer, h.answerRoles(), h.answerRoles(), true)
+	}
 	if h.tmpl == "" {
 		h.tmpl = "顾客等待{delay}，超过{after}却没有先发「请您稍等」之类的安抚消息"
 	}
@@ -33,15 +46,22 @@ func newHold(b *builder, r *rules.Rule, info *lint.RuleInfo) *hold {
 func (h *hold) Info() *lint.RuleInfo { return h.info }
 func (h *hold) Local() bool          { return false }
 
-// Lists returns the holding phrases.
+// answerRoles are the roles whose messages answer (or hold): the rule's,
+// never the customer's.
+func (h *hold) answerRoles() lint.RoleSet { return h.info.Roles &^ lint.RolesOf(lint.Customer) }
+
+// Lists returns the holding phrases and the lists of the ignore and
+// not_an_answer conditions, nested ones included.
 func (h *hold) Lists() []PhraseList {
-	return []PhraseList{{Name: "phrases", ID: h.list, Roles: h.info.Roles}}
+	out := []PhraseList{{Name: "phrases", ID: h.list, Roles: h.info.Roles}}
+	out = h.ignore.lists("ignore", lint.RolesOf(lint.Customer), out)
+	return h.notAnswer.lists("not_an_answer", h.answerRoles(), out)
 }
 
 func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	pending := -1
-	var holds []time.Time
+	var holds []int // the holding messages of the wait
 	skipped := false
 	for i := range ms {
 		m := &ms[i]
@@ -52,16 +72,39 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			}
 		case h.info.Roles.Has(m.Role) && m.Role != lint.Customer && spoken(m) && pending >= 0:
 			if !cv.timed(i) || !cv.timed(pending) {
-				skipped, pending = true, -1
+				// skipped only if a message that is not ignored waited
+				if !skipped && (h.ignore == nil || waitStart(cv, h.ignore, pending, i) >= 0) {
+					skipped = true
+				}
+				pending = -1
 				continue
 			}
 			if cv.Texts[i].Has(h.list) {
-				holds = append(holds, m.Time)
+				holds = append(holds, i)
 				continue
 			}
-			if gap := h.longestGap(ms[pending].Time, holds, m.Time); gap > h.after {
-				vars := map[string]string{"delay": rules.FormatDuration(m.Time.Sub(ms[pending].Time)), "after": rules.FormatDuration(h.after)}
-				out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
+			if h.notAnswer != nil && h.notAnswer.holds(cv, i) {
+				continue
+			}
+			start := pending
+			if h.ignore != nil && (len(holds) > 0 || m.Time.Sub(ms[pending].Time) > h.after) {
+				// The wait starts at the first message not ignored, and
+				// only the holding messages after it count. Asked only
+				// when it can matter: without holding messages, a wait
+				// from a later message is shorter, so an answer in time
+				// needs no asking.
+				start = waitStart(cv, h.ignore, pending, i)
+				k := 0
+				for k < len(holds) && holds[k] < start {
+					k++
+				}
+				holds = holds[k:]
+			}
+			if start >= 0 {
+				if gap := h.longestGap(ms, ms[start].Time, holds, m.Time); gap > h.after {
+					vars := map[string]string{"delay": rules.FormatDuration(m.Time.Sub(ms[start].Time)), "after": rules.FormatDuration(h.after)}
+					out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
+				}
 			}
 			pending = -1
 		}
@@ -73,18 +116,19 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 }
 
 // longestGap is the longest stretch of the wait from start to answer without
-// a holding message: only the first stretch, unless the rule repeats.
-func (h *hold) longestGap(start time.Time, holds []time.Time, answer time.Time) time.Duration {
+// a holding message (holds: their indexes): only the first stretch, unless
+// the rule repeats.
+func (h *hold) longestGap(ms []lint.Message, start time.Time, holds []int, answer time.Time) time.Duration {
 	if len(holds) == 0 {
 		return answer.Sub(start)
 	}
 	if !h.repeat {
-		return holds[0].Sub(start)
+		return ms[holds[0]].Time.Sub(start)
 	}
 	gap, prev := time.Duration(0), start
-	for _, t := range append(holds, answer) {
-		gap = max(gap, t.Sub(prev))
-		prev = t
+	for _, k := range holds {
+		gap = max(gap, ms[k].Time.Sub(prev))
+		prev = ms[k].Time
 	}
-	return gap
+	return max(gap, answer.Sub(prev))
 }

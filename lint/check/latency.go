@@ -10,15 +10,23 @@ import (
 // latency flags slow answers: the time from the earliest customer message not
 // yet answered to the next message of the rule's roles (agents by default;
 // bot and system messages are not answers, nor are internal notes) must not
-// exceed max. Exactly max is not slow. The finding is at the late answer.
+// exceed max. Exactly max is not slow. `ignore` names customer messages that
+// need no answer (a closing 好的 or 谢谢): they do not start the wait. It is
+// asked only when an answer would be late, not of every message. The
+// finding is at the late answer.
 type latency struct {
-	info *lint.RuleInfo
-	max  time.Duration
-	tmpl string
+	info   *lint.RuleInfo
+	max    time.Duration
+	ignore *cond
+	tmpl   string
 }
 
-func newLatency(r *rules.Rule, info *lint.RuleInfo) *latency {
+func newLatency(b *builder, r *rules.Rule, info *lint.RuleInfo) *latency {
 	l := &latency{info: info, max: time.Duration(r.Max), tmpl: r.Message}
+	if r.Ignore != nil {
+		cust := lint.RolesOf(lint.Customer)
+		l.ignore = b.cond(r.Ignore, cust, cust, true)
+	}
 	if l.tmpl == "" {
 		l.tmpl = "顾客等待{delay}才得到回复（上限{max}）"
 	}
@@ -27,6 +35,12 @@ func newLatency(r *rules.Rule, info *lint.RuleInfo) *latency {
 
 func (l *latency) Info() *lint.RuleInfo { return l.info }
 func (l *latency) Local() bool          { return false }
+
+// Lists returns the phrase lists of the ignore condition, nested ones
+// included (none without one). Only customer messages are ever ignored.
+func (l *latency) Lists() []PhraseList {
+	return l.ignore.lists("ignore", lint.RolesOf(lint.Customer), nil)
+}
 
 func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
@@ -44,11 +58,27 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				continue
 			}
 			if !cv.timed(i) || !cv.timed(pending) {
-				skipped = true
+				// skipped only if a message that is not ignored waited
+				if !skipped && (l.ignore == nil || l.start(cv, pending, i) >= 0) {
+					skipped = true
+				}
 				pending = -1
 				continue
 			}
-			if delay := m.Time.Sub(ms[pending].Time); delay > l.max {
+			delay := m.Time.Sub(ms[pending].Time)
+			if delay > l.max && l.ignore != nil {
+				// The wait starts at the first message not ignored. Asked
+				// only of a late answer: a wait from a later message is
+				// shorter, so an answer in time needs no asking, and an
+				// answer to ignored messages alone (不客气 to 谢谢) ends a
+				// wait that is not one, as it would have found none.
+				if s := l.start(cv, pending, i); s >= 0 {
+					delay = m.Time.Sub(ms[s].Time)
+				} else {
+					delay = 0
+				}
+			}
+			if delay > l.max {
 				msg := render(l.tmpl, map[string]string{"delay": rules.FormatDuration(delay), "max": rules.FormatDuration(l.max)})
 				out = append(out, finding(l.info, i, nil, msg))
 			}
@@ -59,4 +89,22 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, "no times: reply times not checked"
 	}
 	return out, ""
+}
+
+// start returns the first customer message from `from` to `to` (exclusive)
+// that the ignore condition does not ignore, or -1.
+func (l *latency) start(cv *Conv, from, to int) int {
+	return waitStart(cv, l.ignore, from, to)
+}
+
+// waitStart returns the first spoken customer message from `from` to `to`
+// (exclusive) that does not meet ignore (nil: ignores nothing), or -1.
+func waitStart(cv *Conv, ignore *cond, from, to int) int {
+	for k := from; k < to; k++ {
+		m := &cv.Messages[k]
+		if m.Role == lint.Customer && spoken(m) && (ignore == nil || !ignore.holds(cv, k)) {
+			return k
+		}
+	}
+	return -1
 }
