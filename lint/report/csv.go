@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -261,13 +262,13 @@ func (c *csvWriter) record(fields []string) {
 
 // CSVFormulaSafe returns the cell with an apostrophe before it when a
 // spreadsheet could take it for a formula: its first character after any
-// white space is = + - or @, and it is not a plain decimal number. A
+// white space (any Unicode space) is = + - or @, and it is not a plain decimal number. A
 // customer who writes =HYPERLINK(…) or +cmd|… in a chat then cannot make the
 // QA team's Excel, WPS or LibreOffice run anything when they open the
 // report; the apostrophe is OWASP's advice against CSV injection. Numbers
 // such as -2 stay numbers.
 func CSVFormulaSafe(f string) string {
-	t := strings.TrimLeft(f, " \t\r\n")
+	t := strings.TrimLeftFunc(f, unicode.IsSpace) // no-break and ideographic spaces too
 	if t == "" || !strings.ContainsRune("=+-@", rune(t[0])) || plainDecimal(t) {
 		return f
 	}

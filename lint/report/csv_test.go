@@ -275,6 +275,9 @@ func TestCSVFormulaSafe(t *testing.T) {
 		{"a=1", "a=1"},
 		{"\t你好", "\t你好"},
 		{"＝1+1", "＝1+1"}, // spreadsheets do not run a full-width ＝
+		{"\u00a0=1+1", "'\u00a0=1+1"},
+		{"\u3000+cmd|' /C calc'!A0", "'\u3000+cmd|' /C calc'!A0"},
+		{"\u3000你好", "\u3000你好"},
 	}
 	for _, tt := range tests {
 		if got := CSVFormulaSafe(tt.in); got != tt.want {
