@@ -173,3 +173,35 @@ rules:
 		}
 	}
 }
+
+// TestWarningsUnreachableGrades: a pack that lowers the start but keeps the
+// grades it inherits (or sets one above its start) is warned about; one
+// whose grades fit is not.
+func TestWarningsUnreachableGrades(t *testing.T) {
+	for _, tt := range []struct {
+		yaml string
+		want int
+	}{
+		{"pack: low\nscoring:\n  start: 10\nrules: []\n", 3},
+		{"pack: high\nscoring:\n  grades: {满分以上: 120, 合格: 60}\nrules: []\n", 1},
+		{"pack: fit\nscoring:\n  start: 10\n  grades: {优秀: 9, 合格: 6}\nrules: []\n", 0},
+	} {
+		set, err := rules.LoadBytes("p.yaml", []byte(tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, err := Warnings(set, fakeSeg{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, w := range ws {
+			if w.Rule == "scoring" && strings.Contains(w.Msg, "none can reach it") {
+				n++
+			}
+		}
+		if n != tt.want {
+			t.Errorf("%q: %d unreachable-grade warnings, want %d: %v", tt.yaml, n, tt.want, ws)
+		}
+	}
+}

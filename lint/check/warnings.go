@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint/match"
@@ -97,6 +98,16 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 		}
 		if r.Source == "" {
 			warn("no source: cite the regulation the rule comes from")
+		}
+	}
+	// grades no conversation can reach: a pack that lowers the start but
+	// inherits the grades (start: 10 under 优秀 95)
+	if sc := set.EffectiveScoring(); sc.Start != nil && len(set.Roots) > 0 {
+		for _, g := range sc.Grades {
+			if g.Min > *sc.Start {
+				out = append(out, Warning{File: set.Roots[0].File, Line: 1, Rule: "scoring",
+					Msg: fmt.Sprintf("grade %q needs %s points but a conversation starts at %s: none can reach it (set grades with the start)", g.Name, strconv.FormatFloat(g.Min, 'f', -1, 64), strconv.FormatFloat(*sc.Start, 'f', -1, 64))})
+			}
 		}
 	}
 	return out, nil
