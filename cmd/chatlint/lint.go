@@ -353,8 +353,22 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err != nil {
 		return true, failErr(err)
 	}
+	// the diff is the report of a --diff run: it goes where -o says
+	out := r.cmd.OutOrStdout()
+	if name := r.f.out.file(); r.f.diff && name != "" {
+		file, err := os.Create(name)
+		if err != nil {
+			return true, fail("cannot write the diff: %v", err)
+		}
+		out = file
+		defer func() {
+			if cerr := file.Close(); cerr != nil && err == nil {
+				err = fail("cannot write the diff: %v", cerr)
+			}
+		}()
+	}
 	for _, file := range col.files() {
-		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, r.cmd.OutOrStdout())
+		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, out)
 		if err != nil {
 			return true, failErr(err)
 		}
