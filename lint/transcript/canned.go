@@ -69,14 +69,8 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 		if !ok {
 			return nil
 		}
-		prob := lineProblem(line)
-		if prob != "" {
-			// not UTF-8 in a file guessed to be: GB18030 or Big5? (the
-			// line keeps its number: --fix edits by line)
-			if l, ok := src.recode(line, lr.line); ok && lineProblem(l) == "" {
-				line, prob = l, ""
-			}
-		}
+		// (a recoded line keeps its number: --fix edits by line)
+		line, prob := usableLine(src, line, lr.line)
 		t := bytes.TrimSpace(line)
 		if len(t) > 0 && t[0] == '#' {
 			if ws, ok := parseWaiver(string(t[1:]), lint.Pos{File: src.Name, Line: lr.line}); ok {

@@ -3,6 +3,7 @@ package transcript
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -460,6 +461,43 @@ func lineProblem(b []byte) string {
 		return "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"
 	}
 	return ""
+}
+
+// usableLine returns the line ready to parse, or why it cannot be: a line
+// that is not clean UTF-8 in a file guessed to be UTF-8 is tried in the
+// Chinese encoding the file's other lines suggest (GB18030 or Big5); the
+// problem stands if that does not read it cleanly either.
+func usableLine(src *Source, line []byte, lineNo int) ([]byte, string) {
+	prob := lineProblem(line)
+	if prob == "" {
+		return line, ""
+	}
+	if l, ok := src.recode(line, lineNo); ok && lineProblem(l) == "" {
+		return l, ""
+	}
+	return line, prob
+}
+
+// eachLine calls fn with every line of src that is not blank and its
+// position, until the input ends, reading fails or fn returns an error.
+// Lines over the record bound are reported to sink and skipped.
+func eachLine(ctx context.Context, src *Source, sink lint.Sink, fn func(line []byte, pos lint.Pos) error) error {
+	lr := newLineReader(src)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		line, ok, err := lr.nextRecord(src, sink)
+		if err != nil || !ok {
+			return err
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if err := fn(line, lint.Pos{File: src.Name, Line: lr.line}); err != nil {
+			return err
+		}
+	}
 }
 
 // FileEncoding tells how a file's bytes are encoded, the way the readers

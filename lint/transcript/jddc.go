@@ -72,45 +72,22 @@ func splitJDDC(line string) ([]string, bool) {
 }
 
 func (jddcReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	lr := newLineReader(src)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, ok, err := lr.nextRecord(src, sink)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		pos := lint.Pos{File: src.Name, Line: lr.line}
+	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
 		m, skip, perr := parseJDDC(line, pos, src)
 		switch {
 		case perr != "":
-			err = sink.Reject(lint.RecordError{Pos: pos, Err: perr})
+			return sink.Reject(lint.RecordError{Pos: pos, Err: perr})
 		case skip:
-			err = sink.SkipRecord(pos, "NULL: no reply")
-		default:
-			err = sink.Message(m)
+			return sink.SkipRecord(pos, "NULL: no reply")
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return sink.Message(m)
+	})
 }
 
 func parseJDDC(line []byte, pos lint.Pos, src *Source) (m lint.Message, skip bool, perr string) {
-	if prob := lineProblem(line); prob != "" {
-		// not UTF-8 in a file guessed to be: GB18030 or Big5?
-		l, ok := src.recode(line, pos.Line)
-		if !ok || lineProblem(l) != "" {
-			return m, false, prob
-		}
-		line = l
+	line, prob := usableLine(src, line, pos.Line)
+	if prob != "" {
+		return m, false, prob
 	}
 	f, ok := splitJDDC(string(line))
 	if len(f) < jddcFields {

@@ -279,44 +279,20 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err != nil {
 		return err
 	}
-	lr := newLineReader(src)
 	p := newJSONParser(src)
 	var br bytes.Reader
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, ok, err := lr.nextRecord(src, sink)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		pos := lint.Pos{File: src.Name, Line: lr.line}
-		if prob := lineProblem(line); prob != "" {
-			// not UTF-8 in a file guessed to be: GB18030 or Big5?
-			l, ok := src.recode(line, pos.Line)
-			if !ok || lineProblem(l) != "" {
-				if err := sink.Reject(lint.RecordError{Pos: pos, Err: prob}); err != nil {
-					return err
-				}
-				continue
-			}
-			line = l
+	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
+		line, prob := usableLine(src, line, pos.Line)
+		if prob != "" {
+			return sink.Reject(lint.RecordError{Pos: pos, Err: prob})
 		}
 		br.Reset(line)
 		p.r, p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = &br, 0, 0, 0, pos.Line, false, nil
 		mark := p.mark()
-		err = jsonlMappedRecord(w, p, line, pos)
+		err := jsonlMappedRecord(w, p, line, pos)
 		p.release(mark)
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // jsonlMappedRecord parses one line with p (reading it) and walks it.

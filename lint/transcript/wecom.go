@@ -86,25 +86,9 @@ func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '[' {
 		return readWecomArray(ctx, src, b, sink)
 	}
-	lr := newLineReader(src)
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		line, ok, err := lr.nextRecord(src, sink)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return nil
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		if err := wecomRecordTo(b, sink, line, lint.Pos{File: src.Name, Line: lr.line}); err != nil {
-			return err
-		}
-	}
+	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
+		return wecomRecordTo(b, sink, line, pos)
+	})
 }
 
 // readWecomArray reads a JSON array of records, one element at a time.
@@ -149,13 +133,9 @@ func wecomRecordTo(b *builder, sink lint.Sink, data []byte, pos lint.Pos) error 
 // parseWecom decodes one record: a message, a reason to skip it, or why it
 // is malformed.
 func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, perr string) {
-	if prob := lineProblem(data); prob != "" {
-		// not UTF-8 in a file guessed to be: GB18030 or Big5?
-		l, ok := b.src.recode(data, pos.Line)
-		if !ok || lineProblem(l) != "" {
-			return m, "", prob
-		}
-		data = l
+	data, prob := usableLine(b.src, data, pos.Line)
+	if prob != "" {
+		return m, "", prob
 	}
 	var rec wecomRecord
 	if err := json.Unmarshal(data, &rec); err != nil {
