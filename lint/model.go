@@ -10,6 +10,7 @@ package lint
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -148,6 +149,8 @@ type Message struct {
 	ID           string    // message id from the export, if any
 	Time         time.Time // zero when the export carries no time
 	Role         Role
+	TextRaw      uint16 // see TextCol
+	TextCol      int32  // where Text is written on the line Pos.Line: see LineColumn
 	Sender       string
 	Type         string // TypeText unless the export says otherwise
 	Text         string
@@ -173,6 +176,38 @@ type Waiver struct {
 // Covers reports whether the waiver applies to a rule.
 func (w Waiver) Covers(rule *RuleInfo) bool {
 	return w.Rule == "*" || w.Rule == rule.ID || w.Rule == rule.Name
+}
+
+// TextAllRaw is Message.TextRaw for a text written on its line as it is
+// all through.
+const TextAllRaw = math.MaxUint16
+
+// LineColumn is the column of a finding's match on the file line Pos.Line
+// (1-based, in code points), for the reports that send an editor there
+// (SARIF, GitHub annotations); 0 when there is none to give.
+//
+// The readers say where a message's text is written on its line:
+// TextCol > 0 is the column it starts at, and the first TextRaw bytes of
+// the text are written there as they are (TextAllRaw: all of them; an
+// escape such as \n or \u4e0d, or a doubled quote, ends them); TextCol -1
+// says the text is not on the line as it is; 0, that the reader does not
+// say. So the match's column in the text moves along the line when it lies
+// in the part written as it is; where the text is not on the line, there is
+// none; where the reader does not say, it is the match's column in the text.
+func (m *Message) LineColumn(f *Finding) int {
+	raw := int(m.TextRaw)
+	if m.TextRaw == TextAllRaw {
+		raw = len(m.Text)
+	}
+	switch {
+	case f.Column <= 0 || m.TextCol < 0:
+		return 0
+	case m.TextCol == 0:
+		return f.Column
+	case f.Start < 0 || f.End < f.Start || f.End > raw:
+		return 0
+	}
+	return int(m.TextCol) + f.Column - 1
 }
 
 // Timed reports whether the message carries a time.

@@ -48,8 +48,8 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		if m.Pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(m.Pos.Line))
 		}
-		if f.Column > 0 {
-			props = append(props, "col="+strconv.Itoa(f.Column))
+		if col := m.LineColumn(f); col > 0 { // on the file line, not in the text
+			props = append(props, "col="+strconv.Itoa(col))
 		}
 		props = append(props, "title="+f.Rule.ID)
 		g.command(githubLevel(f.Rule.Severity), props, MessageWithSuggestion(f))

@@ -208,9 +208,9 @@ func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 		}
 		m := r.Message(f)
 		body.WriteString(m.Pos.String())
-		if f.Column > 0 {
+		if col := m.LineColumn(f); col > 0 { // on the file line
 			body.WriteByte(':')
-			body.WriteString(strconv.Itoa(f.Column))
+			body.WriteString(strconv.Itoa(col))
 		}
 		body.WriteByte(' ')
 		body.WriteString(f.Rule.Severity.String())

@@ -41,7 +41,7 @@ const SARIFFingerprint = "chatlintFinding/v1"
 // conversation finishes), the malformed records as tool execution
 // notifications of the invocation, and the run summary in the run's
 // property bag. Columns are Unicode code points (columnKind
-// unicodeCodePoints), as in the other reports.
+// unicodeCodePoints), on the file line (lint.Message.LineColumn).
 type sarifWriter struct {
 	w        *bufio.Writer
 	opts     Options
@@ -371,10 +371,10 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(m.Pos.File)}}
 		if m.Pos.Line > 0 {
 			reg := &SARIFRegion{StartLine: m.Pos.Line}
-			if f.Column > 0 {
-				reg.StartColumn = f.Column
+			if col := m.LineColumn(f); col > 0 { // on the file line, not in the text
+				reg.StartColumn = col
 				if f.Match != "" {
-					reg.EndColumn = f.Column + utf8.RuneCountInString(f.Match)
+					reg.EndColumn = col + utf8.RuneCountInString(f.Match)
 					reg.Snippet = &SARIFText{Text: f.Match}
 				}
 			}

@@ -131,8 +131,8 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	m := r.Message(f)
 	w := t.w
 	loc := m.Pos.String()
-	if f.Column > 0 {
-		loc = fmt.Sprintf("%s:%d", loc, f.Column)
+	if col := m.LineColumn(f); col > 0 { // on the file line, for an editor
+		loc = fmt.Sprintf("%s:%d", loc, col)
 	}
 	deduct := ""
 	if f.Rule.Deduct > 0 {

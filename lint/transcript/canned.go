@@ -86,12 +86,16 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 			waivers = unusedWaivers(sink, waivers)
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: prob})
 		} else {
+			text := strings.TrimRight(string(line), " \t")
+			col, raw := textPlace(0, -1) // the line is the text
 			err = sink.Message(lint.Message{
 				Conversation: fmt.Sprintf("%s:%d", src.Name, lr.line),
 				Role:         lint.Agent,
 				Type:         lint.TypeText,
-				Text:         strings.TrimRight(string(line), " \t"),
+				Text:         text,
 				Pos:          pos,
+				TextCol:      col,
+				TextRaw:      raw,
 				Waivers:      waivers,
 			})
 			waivers = nil

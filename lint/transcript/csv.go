@@ -180,6 +180,8 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		}
 	}
 	records := 0
+	// where a record's text is on its line, when the rows are lines
+	placer, _ := p.(interface{ place(i int) (int32, uint16) })
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -215,6 +217,10 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			}
 			if skip = b.skipped(&r); skip == "" {
 				m, perr = b.build(&r, pos, "")
+				m.TextCol = -1 // (a spreadsheet's rows are not lines)
+				if placer != nil {
+					m.TextCol, m.TextRaw = placer.place(cols[fText])
+				}
 			}
 		}
 		switch {
@@ -343,6 +349,23 @@ type recordParser struct {
 	// q follows the quotes of the lines of a record that are not kept
 	// (over the bound), so that reading resumes after the record's end
 	q quoteState
+	// where the fields of the record just read are written, for place:
+	// first is its first line (copied into firstBuf when the record goes
+	// on), at[i] the byte field i's content starts at in it (-1: on a
+	// later line), raw[i] how many of its bytes are there as they are (-1:
+	// all); recoded: the record was read in another encoding
+	first, firstBuf []byte
+	at, raw         []int
+	recoded         bool
+}
+
+// place is where field i of the record just read is written on its first
+// line (see lint.Message.LineColumn).
+func (p *recordParser) place(i int) (col int32, verbatim uint16) {
+	if p.recoded || i >= len(p.at) || p.at[i] < 0 {
+		return -1, 0
+	}
+	return textPlace(codePoints(p.first[:p.at[i]]), p.raw[i])
 }
 
 // quoteState follows the quotes of a delimited record's lines without
@@ -460,16 +483,34 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 	comma := p.comma
 	cs := utf8.RuneLen(comma)
 	var starts []int // start of each field in p.buf
+	p.first, p.at, p.raw, p.recoded = raw, p.at[:0], p.raw[:0], false
+	onFirst := true // raw is the rest of the first line
 	for {
 		// raw is the rest of a physical line at the start of a field
 		starts = append(starts, len(p.buf))
+		at := -1
+		if onFirst {
+			at = len(p.first) - len(raw)
+		}
+		p.at, p.raw = append(p.at, at), append(p.raw, -1)
+		k := len(p.raw) - 1
 		if p.quotes && len(raw) > 0 && raw[0] == '"' {
 			raw = raw[1:]
+			if at >= 0 {
+				p.at[k]++
+			}
 			for {
 				i := bytes.IndexByte(raw, '"')
 				if i < 0 {
 					// the quoted field goes on on the next line
 					p.buf = append(p.buf, raw...)
+					if p.raw[k] < 0 {
+						p.raw[k] = len(p.buf) - starts[k]
+					}
+					if onFirst {
+						p.firstBuf = append(p.firstBuf[:0], p.first...)
+						p.first, onFirst = p.firstBuf, false
+					}
 					p.buf = append(p.buf, '\n')
 					p.q.in, p.q.pending = true, false // for a line over the bound
 					l, ok, err := p.lr.next()
@@ -498,6 +539,9 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 				p.buf = append(p.buf, raw[:i]...)
 				raw = raw[i+1:]
 				if len(raw) > 0 && raw[0] == '"' {
+					if p.raw[k] < 0 {
+						p.raw[k] = len(p.buf) - starts[k]
+					}
 					p.buf = append(p.buf, '"')
 					raw = raw[1:]
 					continue
@@ -529,7 +573,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 		if !ok || lineProblem(buf) != "" {
 			return nil, line, prob, nil
 		}
-		p.buf, starts = buf, st
+		p.buf, starts, p.recoded = buf, st, true
 	}
 	// one string for the record, fields sliced from it
 	s := string(p.buf)

@@ -226,8 +226,10 @@ func FuzzReadCSV(f *testing.F) {
 		}
 		s, err := readData(t, "csv", data, opts)
 		checkInvariants(t, s, err)
+		checkTextPlace(t, data, true, s.msgs)
 		s, err = readData(t, "tsv", data, opts)
 		checkInvariants(t, s, err)
+		checkTextPlace(t, data, true, s.msgs)
 		opts.MaxRecordBytes = 48 // lines and records over a bound
 		s, err = readData(t, "csv", data, opts)
 		checkInvariants(t, s, err)

@@ -458,10 +458,13 @@ func lineProblem(b []byte) string {
 		return "NUL byte in the record (binary data?)"
 	}
 	if !utf8.Valid(b) {
-		return "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"
+		return invalidUTF8Record
 	}
 	return ""
 }
+
+// invalidUTF8Record is the problem of a record that is not valid UTF-8.
+const invalidUTF8Record = "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"
 
 // usableLine returns the line ready to parse, or why it cannot be: a line
 // that is not clean UTF-8 in a file guessed to be UTF-8 is tried in the

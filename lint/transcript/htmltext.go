@@ -331,8 +331,16 @@ func indexFold(s, sub string) int {
 type htmlSink struct{ lint.Sink }
 
 func (s htmlSink) Message(m lint.Message) error {
-	m.Text = HTMLText(m.Text)
+	htmlMessage(&m)
 	return s.Sink.Message(m)
+}
+
+// htmlMessage turns a message's text from HTML into text; a text that
+// changes is no longer the text written on the line.
+func htmlMessage(m *lint.Message) {
+	if t := HTMLText(m.Text); t != m.Text {
+		m.Text, m.TextCol, m.TextRaw = t, -1, 0
+	}
 }
 
 // UnusedWaivers passes on the waivers no message took (lint.WaiverSink).
@@ -367,7 +375,7 @@ func (h htmlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
 	parse := h.p.NewParser()
 	return func(raw []byte, pos lint.Pos) (lint.Message, string) {
 		m, perr := parse(raw, pos)
-		m.Text = HTMLText(m.Text)
+		htmlMessage(&m)
 		return m, perr
 	}
 }

@@ -104,6 +104,7 @@ func parseJDDC(line []byte, pos lint.Pos, src *Source) (m lint.Message, skip boo
 		Type:         lint.TypeText,
 		Text:         f[6],
 		Pos:          pos,
+		TextCol:      -1, // (not located on the line)
 	}
 	if strings.TrimSpace(f[2]) == "1" {
 		m.Role = lint.Agent

@@ -267,6 +267,10 @@ func (w *jsonWalker) reject(line int, msg string) error {
 // conversation when the record and its enclosing objects name none.
 func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 	pos := lint.Pos{File: w.b.src.Name, Line: leaf.line}
+	if leaf.bad {
+		// as the other readers reject a line or record, not read as U+FFFD
+		return w.reject(pos.Line, invalidUTF8Record)
+	}
 	var r record
 	for f := 0; f < nFields; f++ {
 		var v *jnode
@@ -298,6 +302,9 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 		}
 		if v.kind == '{' || v.kind == '[' {
 			return w.reject(pos.Line, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe()))
+		}
+		if v.bad { // a field of an enclosing object
+			return w.reject(pos.Line, invalidUTF8Record)
 		}
 		r.set(f, v.s)
 	}
@@ -331,6 +338,7 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 	if perr != "" {
 		return w.reject(pos.Line, perr)
 	}
+	m.TextCol = -1 // not located on the line (which may not hold it)
 	return w.sink.Message(m)
 }
 
@@ -409,6 +417,7 @@ func pathString(steps []pathStep) string {
 type jnode struct {
 	line int
 	kind byte   // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
+	bad  bool   // a string in it (key or value, at any depth) is not valid UTF-8
 	s    string // scalars: the value as text
 	keys []string
 	vals []*jnode // object values (parallel to keys) or array elements

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -222,4 +226,121 @@ func FuzzReadJSON(f *testing.F) {
 		s, err = readData(t, "json", data, opts)
 		checkInvariants(t, s, err)
 	})
+}
+
+// A message of a JSON export with a string that is not valid UTF-8 (in its
+// text, any other field or key, or a field it takes from the objects around
+// it) is a malformed record, rejected with its line as the JSONL reader
+// rejects such a line, not linted with U+FFFD in it; strings no message
+// reads do not matter. Each input is also read by the encoding/json
+// reference (readBoth).
+func TestJSONInvalidUTF8(t *testing.T) {
+	weibo := Options{Mapping: &Mapping{Messages: "[].turns[].utterances[]", Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."}}}
+	const bad = "\xff\xfe" // neither GB18030 nor Big5 reads it
+	// over the 64 KB sample: the file is guessed to be UTF-8
+	pad := strings.Repeat(`{"role":"customer","text":"在吗，这件卫衣有XL吗"},`+"\n", 1200)
+	for _, tc := range []struct {
+		name    string
+		data    string
+		opts    Options
+		msgs    []string
+		rejects []string // lines
+	}{
+		{name: "text", data: "[{\"role\":\"customer\",\"text\":\"在吗\"},\n{\"role\":\"agent\",\"text\":\"" + bad + " 不知道\"},\n{\"role\":\"agent\",\"text\":\"您好\"}]",
+			msgs: []string{"<stdin>|customer||text|在吗@1", "<stdin>|agent||text|您好@3"}, rejects: []string{"2"}},
+		{name: "key", data: `[{"role":"agent","text":"x","` + bad + `":1}]`, rejects: []string{"1"}},
+		{name: "nested field no one reads", data: `[{"role":"agent","text":"x","meta":{"tags":["ok","` + bad + `"]}}]`, rejects: []string{"1"}},
+		{name: "pretty printed: the line the message starts on", data: "[\n {\n  \"role\": \"agent\",\n  \"text\": \"" + bad + "\"\n },\n {\"role\": \"agent\", \"text\": \"ok\"}\n]",
+			msgs: []string{"<stdin>|agent||text|ok@6"}, rejects: []string{"2"}},
+		{name: "conversation id around the messages", data: "[{\"id\":\"" + bad + "\",\"messages\":[\n{\"role\":\"agent\",\"text\":\"a\"},\n{\"role\":\"agent\",\"text\":\"b\"}]},\n{\"id\":\"c2\",\"messages\":[{\"role\":\"agent\",\"text\":\"c\"}]}]",
+			msgs: []string{"c2|agent||text|c@4"}, rejects: []string{"2", "3"}},
+		{name: "a key no message reads", data: `{"export":"` + bad + `","messages":[{"role":"agent","text":"x"}]}`,
+			msgs: []string{"<stdin>#1|agent||text|x@1"}},
+		{name: "JSON lines saved as .json", data: "{\"role\":\"agent\",\"text\":\"" + bad + "\"}\n{\"role\":\"agent\",\"text\":\"ok\"}",
+			msgs: []string{"<stdin>|agent||text|ok@2"}, rejects: []string{"1"}},
+		{name: "mapped: an utterance", data: "[{\"id\":\"a\",\"turns\":[{\"sender\":\"customer\",\"utterances\":[\"在吗\",\n\"" + bad + "\"]}]}]", opts: weibo,
+			msgs: []string{"a|customer||text|在吗@1"}, rejects: []string{"2"}},
+		{name: "mapped: the turn's sender", data: "[{\"id\":\"a\",\"turns\":[{\"sender\":\"" + bad + "\",\"utterances\":[\"x\",\"y\"]},\n{\"sender\":\"customer\",\"utterances\":[\"z\"]}]}]", opts: weibo,
+			msgs: []string{"a|customer||text|z@2"}, rejects: []string{"1", "1"}},
+		// a lone surrogate is valid JSON: U+FFFD, as the JSONL reader reads it
+		{name: "lone surrogate escape", data: `[{"role":"agent","text":"a\ud83d b"}]`, msgs: []string{"<stdin>|agent||text|a\uFFFD b@1"}},
+		{name: "file guessed UTF-8", data: "[" + pad + "{\"role\":\"agent\",\"text\":\"" + bad + "\"},\n{\"role\":\"agent\",\"text\":\"ok\"}]",
+			msgs: []string{"<stdin>|agent||text|ok@1202"}, rejects: []string{"1201"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := readBoth(t, tc.data, tc.opts)
+			var got []string
+			for _, m := range s.msgs {
+				if !strings.HasPrefix(m.Text, "在吗，这件卫衣") {
+					got = append(got, strings.ReplaceAll(msgLine(m), "|||", "||"))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.msgs, "\n") {
+				t.Errorf("messages:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.msgs, "\n"))
+			}
+			var lines []string
+			for _, r := range s.rejects {
+				lines = append(lines, fmt.Sprint(r.Pos.Line))
+				if r.Err != invalidUTF8Record {
+					t.Errorf("reject %v, want %q", r, invalidUTF8Record)
+				}
+			}
+			if strings.Join(lines, ",") != strings.Join(tc.rejects, ",") {
+				t.Errorf("rejected lines %v, want %v", lines, tc.rejects)
+			}
+		})
+	}
+}
+
+// TestJSONEncodingsLikeJSONL reads the same records as JSONL and as JSON
+// (a stream of objects, and an array of them): valid UTF-8, invalid UTF-8,
+// GBK records in a file guessed to be UTF-8 and UTF-8 in one guessed to be
+// GB18030, and the whole file in GBK or Big5. Both readers must read,
+// recode and reject the same records, and note the same lines as read in
+// another encoding.
+func TestJSONEncodingsLikeJSONL(t *testing.T) {
+	gbk := func(s string) string { return string(encodeWith(t, simplifiedchinese.GBK, s)) }
+	big5 := func(s string) string { return string(encodeWith(t, traditionalchinese.Big5, s)) }
+	pad := strings.Repeat(`{"conversation":"c1","role":"customer","text":"在吗，这件卫衣有XL吗"}`+"\n", 1200) // over the 64 KB sample
+	agent := `{"conversation":"c1","role":"agent","text":"这个我也不知道\n亲，您稍等"}` + "\n"
+	esc := `{"conversation":"c1","role":"agent","sender":"客服\"01\"","text":"\u8bf7\u7a0d\u7b49，这个\t我帮您查一下"}` + "\n"
+	for _, tc := range []struct {
+		name, data string
+	}{
+		{"UTF-8", pad + agent + esc},
+		{"invalid UTF-8", pad + `{"conversation":"c1","role":"agent","text":"` + "\xff\xfe" + `"}` + "\n" + agent},
+		{"invalid UTF-8 in a key", pad + `{"conversation":"c1","role":"agent","text":"x","` + "\x81\x20" + `":1}` + "\n" + agent},
+		{"GBK records in a UTF-8 file", pad + gbk(agent) + agent + gbk(esc) + gbk(esc)},
+		{"UTF-8 records in a GBK file", gbk(pad) + agent + gbk(esc)},
+		{"GBK file", gbk(pad + agent + esc)},
+		{"Big5 file", big5(strings.Repeat(`{"conversation":"c1","role":"customer","text":"在嗎，這件衛衣有XL嗎"}`+"\n", 1200) +
+			`{"conversation":"c1","role":"agent","text":"這個我也不知道\n親，您稍等"}` + "\n")},
+		{"unreadable record in a GBK file", gbk(pad) + "{\"role\":\"agent\",\"text\":\"\x81\x20\xff\xff junk\"}\n" + gbk(agent)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			read := func(format, data string) (*recSink, []string) {
+				mixed := &MixedEncodings{}
+				s := mustRead(t, format, data, Options{Mixed: mixed})
+				checkInvariants(t, s, nil)
+				return s, mixed.Warnings()
+			}
+			want, wantWarn := read("jsonl", tc.data)
+			array := "[" + strings.ReplaceAll(strings.TrimSuffix(tc.data, "\n"), "\n", ",\n") + "]"
+			for _, data := range []string{tc.data, array} {
+				got, gotWarn := read("json", data)
+				// JSON names a conversation-less file's messages alike
+				if g, w := dumpSink(got), dumpSink(want); g != w || msgLines(got.msgs) != msgLines(want.msgs) {
+					t.Fatalf("json:\n%s%s\njsonl:\n%s%s", g, msgLines(got.msgs), w, msgLines(want.msgs))
+				}
+				if fmt.Sprint(gotWarn) != fmt.Sprint(wantWarn) {
+					t.Errorf("warnings %q, jsonl %q", gotWarn, wantWarn)
+				}
+			}
+			for _, m := range want.msgs {
+				if strings.ContainsRune(m.Text, utf8.RuneError) {
+					t.Errorf("%q read with U+FFFD", m.Text)
+				}
+			}
+		})
+	}
 }

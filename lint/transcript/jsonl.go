@@ -122,12 +122,49 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 		}
 		return lint.Message{}, "invalid JSON: " + err.Error()
 	}
-	return messageFromRecord(&rec, src, pos)
+	var f msgFields
+	f.textCol = -1
+	if rec.Text != nil {
+		if at, raw, ok := textString(line); ok {
+			f.textCol, f.textRaw = textPlace(codePoints(line[:at]), raw)
+		}
+	}
+	return messageFromRecord(&rec, &f, src, pos)
 }
 
-// messageFromRecord validates a decoded record and builds the message.
-func messageFromRecord(rec *jsonRecord, src *Source, pos lint.Pos) (lint.Message, string) {
-	var f msgFields
+// textString finds the string of a record's text in the line (which
+// encoding/json has read): the value of the last key that encoding/json
+// takes for "text" (keys match case-insensitively). at is where its content
+// starts, raw how many bytes of it come before its first escape (-1: none).
+func textString(line []byte) (at, raw int, ok bool) {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return 0, 0, false
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return 0, 0, false
+		}
+		key, _ := t.(string)
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return 0, 0, false
+		}
+		if strings.EqualFold(key, "text") {
+			end := int(dec.InputOffset())
+			ok = len(v) >= 2 && v[0] == '"'
+			if ok {
+				at, raw = end-len(v)+1, bytes.IndexByte(v[1:len(v)-1], '\\')
+			}
+		}
+	}
+	return at, raw, ok
+}
+
+// messageFromRecord validates a decoded record and builds the message (f
+// says where the text is written).
+func messageFromRecord(rec *jsonRecord, f *msgFields, src *Source, pos lint.Pos) (lint.Message, string) {
 	f.conv, f.convErr = scalarString(rec.Conversation)
 	f.id, f.idErr = scalarString(rec.ID)
 	f.hasTime = len(rec.Time) > 0 && string(rec.Time) != "null"
@@ -158,6 +195,10 @@ type msgFields struct {
 	hasRole                 bool
 	text                    string
 	hasText                 bool
+	// where the text is written (lint.Message.LineColumn; beside the bool,
+	// so that the struct stays under 192 bytes, cleared without a loop)
+	textRaw uint16
+	textCol int32
 }
 
 // message validates the fields and builds the message; a non-empty string is
@@ -169,6 +210,7 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 		return m, `missing "text"`
 	}
 	m.Text = f.text
+	m.TextCol, m.TextRaw = f.textCol, f.textRaw
 	if !f.hasRole {
 		// --agents or --staff name the agents of records without a role
 		role, ok := senderRole(src.Opts, f.sender)

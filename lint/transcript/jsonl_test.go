@@ -190,6 +190,7 @@ func FuzzReadJSONL(f *testing.F) {
 				t.Fatalf("bad message %+v", m)
 			}
 		}
+		checkTextPlace(t, in, false, rec.messages)
 		// under a bound, every line over it is one reject, and the other
 		// lines read as they did
 		const max = 40

@@ -1,6 +1,8 @@
 package transcript
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,11 +13,18 @@ import (
 
 // jsonParser reads JSON values from a stream into jnodes, with the line each
 // value starts on. It accepts exactly what encoding/json accepts and decodes
-// strings as it does (invalid UTF-8 and lone surrogates become U+FFFD; a
-// differential fuzz test holds the two together), but it is several times
-// faster: no tokens boxed in interfaces, strings found with the JSONL
-// scanner's word-at-a-time search, keys interned, a node's children
-// allocated once at their final size.
+// strings as it does (lone surrogates become U+FFFD; a differential fuzz
+// test holds the two together), but it is several times faster: no tokens
+// boxed in interfaces, strings found with the JSONL scanner's
+// word-at-a-time search, keys interned, a node's children allocated once at
+// their final size.
+//
+// A string that is not valid UTF-8 is not read as U+FFFD as encoding/json
+// reads it: in a file guessed to be UTF-8 it is read as GB18030 or Big5 when
+// one of them reads it cleanly (as Source.recode reads a line of JSONL);
+// otherwise the node and every node around it is marked bad, and the
+// walker rejects a message holding it as a malformed record, as the other
+// readers do.
 //
 // Its errors are final: they carry the line ("line 7: invalid JSON:
 // invalid character '}' after object key"), and the reader returns them as
@@ -32,6 +41,18 @@ type jsonParser struct {
 	lastNL bool
 	rerr   error // the read error that ended the input (io.EOF at its end)
 	max    int   // bound on one token's bytes (0: none)
+
+	src *Source
+	// nbad counts the strings read that are not valid UTF-8 (and could not
+	// be recoded): a node whose reading moved it holds one, and is bad
+	nbad int
+	// recode: the file was guessed to be UTF-8, so a string that is not is
+	// tried as GB18030 or Big5; hold is then the index in buf of the
+	// content of the string being read slowly (-1: none), which fill keeps,
+	// and recodedLine the last line noted as read in another encoding
+	recode      bool
+	hold        int
+	recodedLine int
 
 	keys    map[string]string // interned object keys
 	scratch []byte            // strings with escapes or invalid UTF-8
@@ -104,7 +125,8 @@ const maxInternedKeyLen = 64
 // newJSONParser makes the parser of one file, its tokens bounded by the
 // file's MaxRecordBytes.
 func newJSONParser(src *Source) *jsonParser {
-	p := &jsonParser{r: src.R, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}}
+	p := &jsonParser{r: src.R, src: src, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}, hold: -1}
+	p.recode = src.mixed != nil && src.mixed.primary == nil
 	if src.Opts != nil {
 		p.max = src.Opts.MaxRecordBytes
 	}
@@ -121,10 +143,16 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 	if p.rerr != nil {
 		return 0, false
 	}
+	if p.hold >= 0 && p.hold < keep {
+		keep = p.hold
+	}
 	if keep > 0 {
 		n := copy(p.buf, p.buf[keep:p.end])
 		p.off += int64(keep)
 		p.pos -= keep
+		if p.hold >= 0 {
+			p.hold -= keep
+		}
 		p.end = n
 		shift = keep
 	}
@@ -223,11 +251,14 @@ func (p *jsonParser) value(depth int) (*jnode, error) {
 		p.pos++
 		return p.container(c, line, depth+1)
 	case '"':
+		nbad := p.nbad
 		s, err := p.str(false)
 		if err != nil {
 			return nil, err
 		}
-		return p.node(line, 's', s), nil
+		n := p.node(line, 's', s)
+		n.bad = p.nbad != nbad
+		return n, nil
 	case 't', 'f', 'n':
 		return p.literal(c, line)
 	}
@@ -248,6 +279,7 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
 	}
 	n := p.node(line, open, "")
+	nbad := p.nbad
 	base, baseK := len(p.stackV), len(p.stackK)
 	var err error
 	if open == '{' {
@@ -275,6 +307,7 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	n.bad = p.nbad != nbad
 	return n, nil
 }
 
@@ -383,7 +416,7 @@ func (p *jsonParser) members(depth int, fn func(string, *jnode) error, custom fu
 // str reads a string at buf[pos] (its opening quote); key strings are
 // interned.
 func (p *jsonParser) str(key bool) (string, error) {
-	if j := plainStringEnd(p.buf[:p.end], p.pos+1); j >= 0 {
+	if j, _ := plainStringEnd(p.buf[:p.end], p.pos+1); j >= 0 {
 		b := p.buf[p.pos+1 : j]
 		if p.max > 0 && len(b) > p.max {
 			return "", p.tooLong()
@@ -411,12 +444,18 @@ func (p *jsonParser) intern(b []byte, key bool) string {
 }
 
 // strSlow reads a string with escapes, invalid UTF-8, control characters
-// or a refill of the buffer in it, decoding it as encoding/json does.
+// or a refill of the buffer in it, decoding it as encoding/json does; but
+// invalid UTF-8 is recoded or counted bad (see jsonParser).
 func (p *jsonParser) strSlow(key bool) (string, error) {
 	out := p.scratch[:0]
 	defer func() { p.scratch = out[:0] }()
 	p.pos++ // the opening quote
 	p.lastNL = false
+	if p.recode {
+		p.hold = p.pos
+		defer func() { p.hold = -1 }()
+	}
+	invalid := false
 	for {
 		if p.max > 0 && len(out) > p.max {
 			return "", p.tooLong()
@@ -429,6 +468,15 @@ func (p *jsonParser) strSlow(key bool) (string, error) {
 		c := p.buf[p.pos]
 		switch {
 		case c == '"':
+			if invalid {
+				if p.recode {
+					if s, ok := p.recodeString(p.buf[p.hold:p.pos]); ok {
+						p.pos++
+						return s, nil
+					}
+				}
+				p.nbad++
+			}
 			p.pos++
 			return p.intern(out, key), nil
 		case c == '\\':
@@ -462,12 +510,49 @@ func (p *jsonParser) strSlow(key bool) (string, error) {
 			r, size := utf8.DecodeRune(p.buf[p.pos:p.end])
 			if r == utf8.RuneError && size == 1 {
 				out = append(out, "\uFFFD"...)
+				invalid = true
 			} else {
 				out = append(out, p.buf[p.pos:p.pos+size]...)
 			}
 			p.pos += size
 		}
 	}
+}
+
+// recodeString reads the content of a string (raw, escapes and all) that is
+// not valid UTF-8 as GB18030 or Big5, when the file was guessed to be UTF-8
+// and one of them reads it cleanly, noting its line as read in another
+// encoding. The escapes are decoded after it: a GB18030 or Big5 character
+// holds ASCII only as its trail byte, and one whose trail byte is a
+// backslash, which the parser took for an escape, is read whole here.
+func (p *jsonParser) recodeString(raw []byte) (string, bool) {
+	text, enc, ok := recodeLine(raw)
+	if !ok {
+		return "", false
+	}
+	s, ok := unquoteRecoded(text)
+	if !ok {
+		return "", false
+	}
+	if p.line != p.recodedLine {
+		p.recodedLine = p.line
+		p.src.mixed.note(p.line, enc)
+	}
+	return s, true
+}
+
+// unquoteRecoded decodes the escapes of a recoded string's content.
+func unquoteRecoded(text []byte) (string, bool) {
+	if bytes.IndexByte(text, '\\') < 0 {
+		return string(text), true
+	}
+	var s string
+	q := make([]byte, 0, len(text)+2)
+	q = append(append(append(q, '"'), text...), '"')
+	if err := json.Unmarshal(q, &s); err != nil {
+		return "", false
+	}
+	return s, true
 }
 
 // ensure makes n bytes from pos available, or as many as the input has

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // readBoth reads data as JSON with jsonReader and with the encoding/json
@@ -139,7 +141,15 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 	f.Add(`{"ContactId":"x","Transcript":[{"ParticipantRole":"AGENT","Content":"hi"}]}`, uint8(2))
 	f.Add(`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["a","b"]}]}]`, uint8(1))
 	f.Add(intercomConversation, uint8(3))
+	// mode 4 and up: after 64 KB of spaces, so that the file is guessed to
+	// be UTF-8 and strings that are not are read as GB18030 or Big5 when
+	// they can be (a smaller file with such a string is guessed GB18030)
+	f.Add(`[{"role":"agent","text":"\"`+string(encodeWith(f, simplifiedchinese.GBK, "这个我也不知道"))+`\n"}, {"role":"agent","text":"`+"\xff\xfe"+`"}]`, uint8(4))
+	f.Add(`{"id":"`+string(encodeWith(f, simplifiedchinese.GBK, "会话"))+`","messages":[{"role":"agent","`+"\x81\x20"+`":1,"text":"x"}]}`, uint8(4))
 	f.Fuzz(func(t *testing.T, data string, mode uint8) {
+		if mode&4 != 0 {
+			data = strings.Repeat(" ", bufSize) + data
+		}
 		var opts Options
 		switch mode % 4 {
 		case 1:
@@ -159,14 +169,16 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 
 // TestJSONParserLeadByteAtBufferEnd puts a lone UTF-8 lead byte, closing
 // its string three bytes before the end of the file, at every place around
-// the end of the parser's first read: the parser must decode what the
-// input has, not take the file for truncated.
+// the end of the parser's first read: the parser must read what the input
+// has (a message that is not valid UTF-8, rejected), not take the file for
+// truncated.
 func TestJSONParserLeadByteAtBufferEnd(t *testing.T) {
 	prefix := `{"role":"agent","text":"`
 	for n := jsonBufSize - len(prefix) - 4; n <= jsonBufSize-len(prefix)+4; n++ {
 		data := prefix + strings.Repeat("a", n) + "\xe1\"}"
-		if s := readBoth(t, data, Options{}); len(s.msgs) != 1 {
-			t.Fatalf("%d bytes of text: %d messages", n, len(s.msgs))
+		s := readBoth(t, data, Options{})
+		if len(s.msgs) != 0 || len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, "invalid UTF-8 in the record") {
+			t.Fatalf("%d bytes of text: %d messages, rejects %v", n, len(s.msgs), s.rejects)
 		}
 	}
 }
@@ -205,5 +217,32 @@ func TestJSONKeyCacheBounded(t *testing.T) {
 	}
 	if _, ok := p.keys["x2999"]; ok != (len(p.keys) < maxInternedKeys) {
 		t.Errorf("short keys are interned while the cache has room: x2999 %v, %d keys", ok, len(p.keys))
+	}
+}
+
+// TestJSONParserRecodeAtBufferEnd puts a GBK string, after escapes and
+// ASCII (a string is recoded whole, as a JSONL line is), at every place around the end of the parser's first read in a
+// file guessed to be UTF-8 (its first 64 KB are), and one longer than the
+// parser's buffer: the parser must keep the string's bytes through the
+// refills, to read it as GBK, as the reference does.
+func TestJSONParserRecodeAtBufferEnd(t *testing.T) {
+	gbk := string(encodeWith(t, simplifiedchinese.GBK, "这个我也不知道，亲"))
+	const want = "请\n\"ab\" 这个我也不知道，亲"
+	head := `[{"role":"agent","text":"`
+	str := `\u8bf7\n\"ab\" ` + gbk
+	for n := jsonBufSize - len(head) - len(str) - 2; n <= jsonBufSize-len(head)+2; n++ {
+		// the first message pads the file, in UTF-8, to put the second
+		// message's text n bytes in
+		data := head + strings.Repeat("a", n-len(`x"},{"role":"agent","text":"`)) + `x"},{"role":"agent","text":"` + str + `"}]`
+		s := readBoth(t, data, Options{})
+		if len(s.msgs) != 2 || s.msgs[1].Text != want {
+			t.Fatalf("text at byte %d: messages %d, rejects %v", n, len(s.msgs), s.rejects)
+		}
+	}
+	long := strings.Repeat("这个我也不知道，亲\\n", 8000)
+	data := `[{"role":"agent","text":"` + strings.Repeat("您好", 12000) + `"},` + "\n" + `{"role":"agent","text":"` + string(encodeWith(t, simplifiedchinese.GBK, long)) + `"}]`
+	s := readBoth(t, data, Options{})
+	if len(s.msgs) != 2 || s.msgs[1].Text != strings.ReplaceAll(long, `\n`, "\n") || s.msgs[1].Pos.Line != 2 {
+		t.Fatalf("long GBK text: messages %d, rejects %v", len(s.msgs), s.rejects)
 	}
 }

@@ -1,17 +1,21 @@
 package transcript
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
 
 // jsonReaderRef is the JSON reader as it was before jsonParser: tokens from
 // encoding/json, every top-level object read whole. The differential tests
-// hold jsonReader to it.
+// hold jsonReader to it. encoding/json reads invalid UTF-8 in a string as
+// U+FFFD; the reference looks at each string token's bytes in the input
+// instead (see refStream.token).
 type jsonReaderRef struct{}
 
 func (jsonReaderRef) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -19,12 +23,12 @@ func (jsonReaderRef) Read(ctx context.Context, src *Source, sink lint.Sink) erro
 	if err != nil {
 		return err
 	}
-	st := newJSONStream(src)
+	st := &refStream{jsonStream: newJSONStream(src), recode: src.mixed != nil && src.mixed.primary == nil}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		tok, line, err := st.token()
+		tok, line, _, err := st.token()
 		if err == io.EOF {
 			return nil
 		}
@@ -50,12 +54,18 @@ func (jsonReaderRef) Read(ctx context.Context, src *Source, sink lint.Sink) erro
 					return err
 				}
 			}
-			if _, _, err := st.token(); err != nil { // ]
+			if _, _, _, err := st.token(); err != nil { // ]
+				if err == io.EOF {
+					err = io.ErrUnexpectedEOF // the array is cut short
+				}
 				return st.fail(err)
 			}
 		case json.Delim('{'):
 			n, err := st.container(tok.(json.Delim), line, 1)
 			if err != nil {
+				if err == io.EOF {
+					err = io.ErrUnexpectedEOF // the object is cut short
+				}
 				return st.fail(err)
 			}
 			if err := w.top(n); err != nil {
@@ -89,9 +99,45 @@ func describeToken(t json.Token) string {
 	return fmt.Sprintf("%v", t)
 }
 
+// refStream is the reference's token stream.
+type refStream struct {
+	*jsonStream
+	// recode: the file was guessed to be UTF-8 (read a string that is not
+	// as GB18030 or Big5 when one of them reads it cleanly)
+	recode bool
+}
+
+// token returns the next token, the line it ends on, and whether it is a
+// string that is not valid UTF-8: the input bytes the decoder took for it
+// (with the white space, commas and colons before it; outside strings
+// invalid UTF-8 is a syntax error) are checked, and, when recode allows,
+// read as GB18030 or Big5 as Source.recode reads a line.
+func (s *refStream) token() (json.Token, int, bool, error) {
+	tok, err := s.dec.Token()
+	if err != nil {
+		return nil, 0, false, err
+	}
+	off := s.dec.InputOffset()
+	lc := s.lc
+	k := min(max(off-lc.base, 0), int64(len(lc.buf)-lc.pos))
+	raw := lc.buf[lc.pos : lc.pos+int(k)]
+	bad := false
+	if _, ok := tok.(string); ok && !utf8.Valid(raw) {
+		bad = true
+		content := raw[bytes.IndexByte(raw, '"')+1 : len(raw)-1]
+		if text, _, ok := recodeLine(content); ok && s.recode {
+			var v string
+			if json.Unmarshal(append(append([]byte{'"'}, text...), '"'), &v) == nil {
+				tok, bad = v, false
+			}
+		}
+	}
+	return tok, lc.lineAt(off), bad, nil
+}
+
 // value reads one whole value.
-func (s *jsonStream) value(depth int) (*jnode, error) {
-	tok, line, err := s.token()
+func (s *refStream) value(depth int) (*jnode, error) {
+	tok, line, bad, err := s.token()
 	if err != nil {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
@@ -101,12 +147,14 @@ func (s *jsonStream) value(depth int) (*jnode, error) {
 	if d, ok := tok.(json.Delim); ok {
 		return s.container(d, line, depth+1)
 	}
-	return scalarNode(tok, line), nil
+	n := scalarNode(tok, line)
+	n.bad = bad
+	return n, nil
 }
 
 // container reads the rest of an object or array whose opening delimiter
-// has been read.
-func (s *jsonStream) container(d json.Delim, line, depth int) (*jnode, error) {
+// has been read; it is bad when a key or an element is.
+func (s *refStream) container(d json.Delim, line, depth int) (*jnode, error) {
 	if depth > maxJSONDepth {
 		return nil, fmt.Errorf("nested more than %d levels deep", maxJSONDepth)
 	}
@@ -115,7 +163,7 @@ func (s *jsonStream) container(d json.Delim, line, depth int) (*jnode, error) {
 	case '{':
 		n.kind = '{'
 		for s.dec.More() {
-			tok, _, err := s.token()
+			tok, _, bad, err := s.token()
 			if err != nil {
 				return nil, err
 			}
@@ -126,6 +174,7 @@ func (s *jsonStream) container(d json.Delim, line, depth int) (*jnode, error) {
 			}
 			n.keys = append(n.keys, key)
 			n.vals = append(n.vals, v)
+			n.bad = n.bad || bad || v.bad
 		}
 	case '[':
 		n.kind = '['
@@ -135,11 +184,12 @@ func (s *jsonStream) container(d json.Delim, line, depth int) (*jnode, error) {
 				return nil, err
 			}
 			n.vals = append(n.vals, v)
+			n.bad = n.bad || v.bad
 		}
 	default:
 		return nil, fmt.Errorf("unexpected %q", string(d))
 	}
-	if _, _, err := s.token(); err != nil { // the closing delimiter
+	if _, _, _, err := s.token(); err != nil { // the closing delimiter
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}

@@ -3,6 +3,7 @@ package transcript
 import (
 	"bytes"
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -129,6 +130,11 @@ const (
 type rawFields struct {
 	val  [nFields][]byte
 	kind [nFields]uint8
+	// textAt is how many code points of the line come before the text
+	// string's content; textRaw how many of its bytes are as they are
+	// there (-1: all). (Kept small: at 192 bytes the struct would be
+	// cleared in a loop, for every record.)
+	textAt, textRaw int32
 }
 
 // parse reads one record, fast when it can.
@@ -137,6 +143,7 @@ func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (lint.Messa
 	if sc.scan(line, &r) {
 		var f msgFields
 		sc.fields(&r, &f)
+		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
 		return f.message(src, pos)
 	}
 	// a line that is not UTF-8 in a file guessed to be: GB18030 or Big5?
@@ -144,6 +151,38 @@ func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (lint.Messa
 		line = l
 	}
 	return parseJSONMessage(line, src, pos)
+}
+
+// textPlace is where a record's text is written in its line (see
+// lint.Message.LineColumn): its content starts after the line's first at
+// code points, and its first raw bytes are as they are there (-1: all).
+func textPlace(at, raw int) (col int32, verbatim uint16) {
+	switch {
+	case at >= math.MaxInt32:
+		return -1, 0
+	case raw < 0:
+		return int32(at + 1), lint.TextAllRaw
+	}
+	// (as many as TextRaw holds: a match past them has no column)
+	return int32(at + 1), uint16(min(raw, lint.TextAllRaw-1))
+}
+
+// codePoints counts the code points of valid UTF-8 (its bytes but the
+// continuation bytes, 10xxxxxx), eight bytes at a time.
+func codePoints(b []byte) int {
+	cont, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		if m := x & highs; m != 0 {
+			cont += bits.OnesCount64(m &^ (x << 1)) // bit 7 set, bit 6 clear
+		}
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			cont++
+		}
+	}
+	return len(b) - cont
 }
 
 // fOther is a key the scanner skips (the fields are mapping.go's fConv …).
@@ -230,6 +269,9 @@ func foldsToField(key []byte) bool {
 func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 	sc.buf = sc.buf[:0]
 	n := len(line)
+	// continuation bytes so far (bytes that are not code points): only
+	// strings hold any, keys are ASCII and so is the JSON around them
+	cont := 0
 	i := skipWS(line, 0)
 	if i >= n || line[i] != '{' {
 		return false
@@ -269,16 +311,27 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 		switch c := line[i]; {
 		case c == '"':
 			vs := i + 1
-			ve := plainStringEnd(line, vs)
+			ve, c := plainStringEnd(line, vs)
 			var raw []byte
 			if ve >= 0 {
 				raw = line[vs:ve]
+				if field == fText {
+					r.textAt, r.textRaw = int32(min(vs-cont, math.MaxInt32)), -1
+				}
+				cont += c
 			} else {
 				var esc, ok bool
 				if vs, ve, esc, ok = scanString(line, i); !ok {
 					return false
 				}
 				raw = line[vs:ve]
+				if field == fText {
+					r.textAt, r.textRaw = int32(min(vs-cont, math.MaxInt32)), -1
+					if esc {
+						r.textRaw = int32(min(bytes.IndexByte(raw, '\\'), math.MaxInt32))
+					}
+				}
+				cont += len(raw) - codePoints(raw) // (valid UTF-8, checked below)
 				if esc {
 					if raw, ok = sc.unescape(raw); !ok {
 						return false
@@ -477,10 +530,12 @@ func hasLit(b []byte, i int, lit string) bool {
 }
 
 // plainStringEnd finds the closing quote of a string whose content starts
-// at b[j], checking on the way that the content is valid UTF-8. It returns
-// -1 when there is no closing quote, the content holds a backslash or a
-// control character (scanString then reads it carefully) or invalid UTF-8.
-func plainStringEnd(b []byte, j int) int {
+// at b[j], checking on the way that the content is valid UTF-8, and counts
+// the continuation bytes of its characters (its bytes less its code
+// points). It returns -1 when there is no closing quote, the content holds
+// a backslash or a control character (scanString then reads it carefully)
+// or invalid UTF-8.
+func plainStringEnd(b []byte, j int) (end, cont int) {
 	n := len(b)
 	for j < n {
 		// runs of plain ASCII, eight bytes at a time, up to the first byte
@@ -501,9 +556,9 @@ func plainStringEnd(b []byte, j int) int {
 		if c := b[j]; c < utf8.RuneSelf {
 			switch {
 			case c == '"':
-				return j
+				return j, cont
 			case c < 0x20 || c == '\\':
-				return -1
+				return -1, 0
 			}
 			j++
 			continue
@@ -519,22 +574,25 @@ func plainStringEnd(b []byte, j int) int {
 				if x&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 {
 					if l0, l3 := x&0x0F, (x>>24)&0x0F; l0 != 0 && l0 != 0xD && l3 != 0 && l3 != 0xD {
 						j += 6
+						cont += 4
 						continue
 					}
 				}
 			}
 			if c := b[j]; 0xE1 <= c && c <= 0xEF && c != 0xED && j+2 < n && b[j+1]&0xC0 == 0x80 && b[j+2]&0xC0 == 0x80 {
 				j += 3
+				cont += 2
 				continue
 			}
 			r, size := utf8.DecodeRune(b[j:])
 			if r == utf8.RuneError && size == 1 {
-				return -1
+				return -1, 0
 			}
 			j += size
+			cont += size - 1
 		}
 	}
-	return -1
+	return -1, 0
 }
 
 // SWAR constants: a byte's low bit and high bit in every byte of a word

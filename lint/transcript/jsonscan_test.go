@@ -25,6 +25,7 @@ func agree(t *testing.T, line string) (fast bool) {
 	}
 	var f msgFields
 	sc.fields(&r, &f)
+	f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
 	got, gotErr := f.message(src, pos)
 	if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 		t.Errorf("line %q:\nfast    %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
@@ -95,6 +96,7 @@ func FuzzJSONScannerAgreesWithDecoder(f *testing.F) {
 	f.Add(`{"conversation":"c1","time":"2026-11-04 10:00:00","role":"agent","sender":"客服01","text":"您好"}`)
 	f.Add(`{"conversation":2,"time":1793757600,"role":"customer","text":"\u4f60\n","x":{"y":[1,2]}}`)
 	f.Add(`{"id":"a","id":null,"role":"bot","text":"","type":"order"}`)
+	f.Add(`{"sender":"客服\n小美","x":"长\"长","role":"agent","text":"您好\n不知道"}`)
 	f.Fuzz(func(t *testing.T, line string) {
 		agree(t, line)
 	})

@@ -113,6 +113,7 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
 	}
 	n := &jnode{line: line, kind: '{', open: &openObject{}}
+	nbad := o.p.nbad
 	frames = append(frames[:len(frames):len(frames)], n)
 	add := func(key string, v *jnode) error {
 		n.keys = append(n.keys, key)
@@ -161,6 +162,7 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 	if err != nil {
 		return nil, err
 	}
+	n.bad = o.p.nbad != nbad
 	return n, nil
 }
 
@@ -189,7 +191,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	if depth > maxJSONDepth {
 		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
 	}
-	start, mark := o.p.offset(), o.p.mark()
+	start, mark, nbad := o.p.offset(), o.p.mark(), o.p.nbad
 	var kept []*jnode
 	err := o.p.elements(depth, false, func(e *jnode) error {
 		if o.streaming {
@@ -216,11 +218,12 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	if err != nil {
 		return nil, err
 	}
+	bad := o.p.nbad != nbad
 	if o.streaming {
 		o.listDone = true
-		return &jnode{line: line, kind: '['}, nil
+		return &jnode{line: line, kind: '[', bad: bad}, nil
 	}
-	return &jnode{line: line, kind: '[', vals: kept}, nil
+	return &jnode{line: line, kind: '[', vals: kept, bad: bad}, nil
 }
 
 // start begins walking the list as it is read, doing first what walking

@@ -182,6 +182,9 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 		if ref.Format(layout) == layout {
 			return nil, fmt.Errorf("time layout %q has no date or time in it: write it as Go (2006-01-02 15:04:05) or strftime (%%Y-%%m-%%d %%H:%%M:%%S)", m.TimeLayout)
 		}
+		if err := layoutHasDate(m.TimeLayout, layout); err != nil {
+			return nil, err
+		}
 	}
 	c.layout = layout
 	if m.Header != nil {

@@ -225,6 +225,59 @@ func TestMappingValidate(t *testing.T) {
 	}
 }
 
+// A time layout must read a whole date: with times of day alone every time
+// falls on one day of year 0, and a conversation across midnight reads in
+// the wrong order with gaps of nearly a day, so such a layout is an error
+// when the options are checked (before any file is read), saying why and
+// what to give instead.
+func TestTimeLayoutNeedsDate(t *testing.T) {
+	for _, tc := range []struct {
+		layout string
+		err    string // "": accepted
+	}{
+		{"2006-01-02 15:04:05", ""},
+		{"%Y/%m/%d %H:%M", ""},
+		{"%F %T", ""},
+		{"02.01.2006 15:04", ""},
+		{"%d/%m/%y %I:%M %p", ""},
+		{"Jan 2, 2006 3:04 PM", ""},
+		{"20060102150405", ""},
+		{"2006-002 15:04", ""}, // day of the year
+		{"Monday, 2 January 2006 15:04", ""},
+		{"unix", ""},
+		{"unixms", ""},
+		{"15:04:05", `time layout "15:04:05" has no date: times of day alone cannot order a conversation that crosses midnight`},
+		{"%H:%M:%S", `time layout "%H:%M:%S" has no date: times of day alone cannot order`},
+		{"%T", `"%T" has no date`},
+		{"3:04 PM", "has no date"},
+		{"Mon 15:04", "has no date"}, // a weekday is not a date
+		{"2006 15:04", "has no date"},
+		{"01-02 15:04", `time layout "01-02 15:04" has no year: every time would fall in year 0`},
+		{"%m/%d %H:%M", "has no year"},
+		{"Jan _2 15:04:05", "has no year"}, // syslog
+		{"2006-01 15:04", `has no day`},
+		{"2006 _2 15:04", `has no month`},
+		{"2006-01-02", `time layout "2006-01-02" has no time of day (hours and minutes)`},
+		{"%Y%m%d", "has no time of day"},
+		{"2006-01-02 15", "has no time of day"}, // the hour alone
+	} {
+		err := (&Mapping{TimeLayout: tc.layout}).Validate()
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%q: %v", tc.layout, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%q: error %v, want %q", tc.layout, err, tc.err)
+		case tc.err != "" && !strings.Contains(err.Error(), "'2006-01-02 15:04:05'"):
+			t.Errorf("%q: %v: the error does not say what to write instead", tc.layout, err)
+		}
+	}
+	// before any record is read
+	s, err := readData(t, "csv", "time,role,text\n23:59:50,customer,在吗\n00:00:10,agent,您好\n", Options{Mapping: &Mapping{TimeLayout: "%H:%M:%S"}})
+	if err == nil || !strings.Contains(err.Error(), "has no date") || len(s.msgs)+len(s.rejects) != 0 {
+		t.Fatalf("read with a layout without a date: %v, %d messages", err, len(s.msgs))
+	}
+}
+
 func TestTimeLayout(t *testing.T) {
 	got, err := TimeLayout("%Y/%m/%d %H:%M:%S")
 	if err != nil || got != "2006/01/02 15:04:05" {

@@ -293,6 +293,10 @@ func TestMixedEncodingsEveryFormat(t *testing.T) {
 			gbk(`{"conversation":"c1","role":"agent","text":"这个我也不知道"}`) + "\n", Options{}, 1501},
 		{"jsonl", gbk(pad(`{"conversation":"c1","role":"customer","text":"在吗，这件卫衣有XL吗"}`, 3)) +
 			`{"conversation":"c1","role":"agent","text":"这个我也不知道"}` + "\n", Options{}, 4},
+		{"json", "[" + pad(`{"conversation":"c1","role":"customer","text":"在吗，这件卫衣有XL吗"},`, 1500) +
+			gbk(`{"conversation":"c1","role":"agent","text":"这个我也不知道"}`) + "]\n", Options{}, 1501},
+		{"json", gbk("[\n"+pad(`{"conversation":"c1","role":"customer","text":"在吗，这件卫衣有XL吗"},`, 3)) +
+			`{"conversation":"c1","role":"agent","text":"这个我也不知道"}]` + "\n", Options{}, 5},
 		{"csv", "role,text\n" + pad("customer,在吗，这件卫衣有XL吗", 3000) + gbk("agent,\"这个我也不知道\"") + "\n", Options{}, 3002},
 		{"txt", pad("tb 2026-11-04 10:00:00\n在吗，这件卫衣有XL吗", 2000) + gbk("客服小美 2026-11-04 10:00:05\n这个我也不知道") + "\n",
 			Options{Agents: []string{"客服*"}}, 4001},
@@ -378,6 +382,7 @@ func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
 		{"txt", gbk("tb 2026-11-04 10:00:00\n在吗\n") + bad + "\n" + gbk("还有一行\n店铺名:小美 2026-11-04 10:00:05\n您好\n"), shopAgents, "3: invalid UTF-8", 1},
 		{"csv", gbk("role,text\ncustomer,在吗\n") + "agent," + bad + "\n" + gbk("agent,您好\n"), Options{}, "3: invalid UTF-8", 2},
 		{"jsonl", gbk(`{"role":"customer","text":"在吗"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + gbk(`{"role":"agent","text":"您好"}`+"\n"), Options{}, "2: invalid UTF-8", 2},
+		{"json", gbk("[{\"role\":\"customer\",\"text\":\"在吗\"},\n") + `{"role":"agent","text":"` + bad + `"},` + "\n" + gbk(`{"role":"agent","text":"您好"}]`+"\n"), Options{}, "2: invalid UTF-8", 2},
 		{"canned", gbk("您好，很高兴为您服务\n") + bad + "\n" + gbk("好的\n"), Options{}, "2: invalid UTF-8", 2},
 	} {
 		s, err := readData(t, tc.format, tc.data, tc.opts)

@@ -289,6 +289,49 @@ func TimeLayout(s string) (string, error) {
 	return b.String(), nil
 }
 
+// layoutHasDate checks that a time layout (as given, and as a Go layout)
+// reads a whole date and the time of day to the minute. Without a date every time falls on a day of year 0:
+// times of day alone cannot order a conversation that crosses midnight
+// (23:59:50 and then 00:00:10 would be read in the wrong order, nearly a
+// day apart), nor a month and day without the year one across New Year;
+// without the time of day every reply comes 0 s after its question.
+func layoutHasDate(given, layout string) error {
+	// a layout has a part of the date when two times that differ in it
+	// alone (on the same weekday: "Mon" is not a date) read differently
+	ref := time.Date(2001, 2, 3, 16, 5, 6, 0, time.UTC) // a Saturday
+	has := func(y int, m time.Month, d int) bool {
+		return time.Date(y, m, d, 16, 5, 6, 0, time.UTC).Format(layout) != ref.Format(layout)
+	}
+	year, month, day := has(2007, 2, 3), has(2001, 3, 3), has(2001, 2, 10)
+	// and the time of day, to the minute (seconds may be left out)
+	clock := func(h, min int) bool {
+		return time.Date(2001, 2, 3, h, min, 6, 0, time.UTC).Format(layout) != ref.Format(layout)
+	}
+	hour, minute := clock(3, 5), clock(16, 35)
+	const fix = "give the layout of a time field that holds the date as well, " +
+		"e.g. '2006-01-02 15:04:05' (strftime '%Y-%m-%d %H:%M:%S'), or epoch times (unix, unixms); " +
+		"when the export keeps the date in a field of its own, join the two into one first"
+	switch {
+	case !month && !day:
+		return fmt.Errorf("time layout %q has no date: times of day alone cannot order a conversation that crosses midnight "+
+			"(23:59:50 and then 00:00:10 would be read as nearly a day apart, in the wrong order); %s", given, fix)
+	case !month || !day:
+		missing := "day"
+		if !month {
+			missing = "month"
+		}
+		return fmt.Errorf("time layout %q has no %s: the date of a time cannot be read without it; %s", given, missing, fix)
+	case !year:
+		return fmt.Errorf("time layout %q has no year: every time would fall in year 0, and a conversation that crosses "+
+			"New Year would run backwards; %s", given, fix)
+	case !hour || !minute:
+		return fmt.Errorf("time layout %q has no time of day (hours and minutes): every reply would seem to come at once, "+
+			"so the timing rules (slow-reply, hold …) could never fire; give the layout of a field that holds the time as well, "+
+			"e.g. '2006-01-02 15:04:05', or map no time field, and the timing rules are skipped and counted", given)
+	}
+	return nil
+}
+
 var strftime = map[byte]string{
 	'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'e': "_2", 'H': "15", 'I': "03", 'M': "04", 'S': "05",
 	'p': "PM", 'b': "Jan", 'B': "January", 'a': "Mon", 'A': "Monday", 'z': "-0700", 'Z': "MST",

@@ -379,6 +379,7 @@ func (t *txtState) flush() error {
 		Type:         lint.TypeText,
 		Text:         text,
 		Pos:          t.pos,
+		TextCol:      -1, // (not located on the line)
 	}
 	if typ, ok := txtMedia[strings.TrimSpace(text)]; ok {
 		m.Type = typ

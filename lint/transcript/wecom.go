@@ -182,6 +182,7 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 		Type:   rec.MsgType,
 		Pos:    pos,
 	}
+	m.TextCol = -1 // (not located on the line)
 	role, why := wecomRole(b, rec.From)
 	if why != "" {
 		return m, "", why

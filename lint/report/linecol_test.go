@@ -1,0 +1,74 @@
+package report
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// SARIF regions and GitHub annotations give the column of a match on the
+// file line (where the reader located the message's text) — an editor opens
+// the file there — not in the message text; no column where the line does
+// not hold the match as it is (after an escape, or a text the reader did not
+// find on its line), and the text's column where the reader does not say.
+func TestColumnsOnTheFileLine(t *testing.T) {
+	const file = "day.jsonl"
+	c := &lint.Conversation{ID: "c1", File: file, Messages: []lint.Message{
+		// {"role":"agent","text":"这个不行"}: the text from column 25
+		{Role: lint.Agent, Sender: "a", Text: "这个不行", Pos: lint.Pos{File: file, Line: 1}, TextCol: 25, TextRaw: lint.TextAllRaw},
+		// {"role":"agent","text":"好的\n不行"}: an escape before the match
+		{Role: lint.Agent, Sender: "a", Text: "好的\n不行", Pos: lint.Pos{File: file, Line: 2}, TextCol: 25, TextRaw: uint16(len("好的"))},
+		// a text not on its line as it is
+		{Role: lint.Agent, Sender: "a", Text: "我不行", Pos: lint.Pos{File: file, Line: 3}, TextCol: -1},
+		// a reader that does not say
+		{Role: lint.Agent, Sender: "a", Text: "真不行", Pos: lint.Pos{File: file, Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"a"}, Score: 80, Grade: "合格"}
+	for i := range c.Messages {
+		r.Findings = append(r.Findings, fxFinding(c, fxEvasive, i, "不行", "无法帮到您", "避免「不行」", "a", 5))
+	}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	wantCols := []int{27, 0, 0, 2}
+
+	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
+	lines := strings.Split(out, "\n")
+	for i, want := range wantCols {
+		col := ""
+		if want > 0 {
+			col = ",col=" + strconv.Itoa(want)
+		}
+		if prefix := "::error file=day.jsonl,line=" + strconv.Itoa(i+1) + col + ",title="; !strings.HasPrefix(lines[i], prefix) {
+			t.Errorf("annotation %d: %s, want it to start %s", i+1, lines[i], prefix)
+		}
+	}
+
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						Region map[string]any `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(render(t, "sarif", fxOptions(), []*lint.Result{r}, sum), &log); err != nil {
+		t.Fatal(err)
+	}
+	res := log.Runs[0].Results
+	for i, want := range wantCols {
+		reg := res[i].Locations[0].PhysicalLocation.Region
+		got, _ := reg["startColumn"].(float64)
+		end, _ := reg["endColumn"].(float64)
+		_, snippet := reg["snippet"]
+		if int(got) != want || (want > 0 && (int(end) != want+2 || !snippet)) || (want == 0 && (end != 0 || snippet)) {
+			t.Errorf("result %d: region %v, want the match from column %d", i+1, reg, want)
+		}
+	}
+}
