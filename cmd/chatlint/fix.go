@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -52,8 +53,17 @@ func (c *editCollector) files() []string {
 
 // fixFile applies edits to a canned-reply library. The file keeps its
 // encoding, byte-order mark and line endings; lines without a fix keep every
-// byte. With diff set it writes a unified diff to w instead of the file.
+// byte. With diff set it writes a unified diff to w instead of the file. A
+// replacement the file's encoding cannot carry (see fix.Encode; enc is
+// --encoding) is refused, naming its character and line, and so is any
+// other failure: the file is then left as it was (it is replaced whole,
+// see outputFile).
 func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applied int, err error) {
+	defer func() {
+		if err != nil && !diff {
+			err = fmt.Errorf("%w; the file is left as it was", err)
+		}
+	}()
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
@@ -78,6 +88,13 @@ func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applie
 	if err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
+	// --diff shows what --fix would write: it refuses what --fix refuses
+	out := []byte(newText)
+	if e != nil && len(done) > 0 {
+		if out, err = fix.Encode(newText, e, plainEncoding(enc), done); err != nil {
+			return 0, fmt.Errorf("fix %s: %w", path, err)
+		}
+	}
 	if diff {
 		fmt.Fprint(w, fix.Diff(path, string(text), newText))
 		return len(done), nil
@@ -85,20 +102,22 @@ func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applie
 	if len(done) == 0 {
 		return 0, nil
 	}
-	out := []byte(newText)
-	if e != nil {
-		if out, err = e.NewEncoder().Bytes(out); err != nil {
-			return 0, fmt.Errorf("fix %s: the replacement cannot be written in the file's encoding: %w", path, err)
-		}
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return 0, fmt.Errorf("fix %s: %w", path, err)
-	}
-	if err := os.WriteFile(path, append(append([]byte{}, bom...), out...), st.Mode().Perm()); err != nil {
+	if err := writeFileReplacing(path, append(append([]byte{}, bom...), out...), 0o666); err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), nil
+}
+
+// plainEncoding reports whether --fix writes only the plain forms of the
+// legacy Chinese encodings (see fix.Encode): unless --encoding names the
+// extended one, big5-hkscs or gb18030 (auto-detection and gbk read GBK
+// files as GB18030, and Big5 files with HKSCS).
+func plainEncoding(enc string) bool {
+	switch strings.ToLower(strings.TrimSpace(enc)) {
+	case "big5-hkscs", "gb18030":
+		return false
+	}
+	return true
 }
 
 // withoutBOM returns the encoding with byte-order-mark handling off: the

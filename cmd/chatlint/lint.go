@@ -99,11 +99,12 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		}
 	}
 
-	w, closeOut, err := f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring)
+	w, out, err := f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring)
 	if err != nil {
 		return failErr(err)
 	}
-	defer closeOut()
+	// a report file takes the old one's place only once written whole
+	defer out.Abort()
 	if f.redact {
 		w = report.Redacting(w)
 	}
@@ -132,11 +133,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err := w.Close(sum); err != nil {
 		return fail("write report: %v", err)
 	}
-	if err := closeOut(); err != nil {
+	if err := out.Commit(); err != nil {
 		return fail("write report: %v", err)
 	}
 	if recorder != nil {
-		if err := recorder.Write(f.writeBase); err != nil {
+		if err := writeOutput("baseline", f.writeBase, 0o644, recorder.Write); err != nil {
 			return failErr(err)
 		}
 	}
@@ -245,6 +246,8 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		}
 		r.args = []string{"-"}
 	}
+	// a file named twice is linted (and fixed) once
+	r.args = uniqueInputs(r.args)
 	if err := notAnInput("--output", f.out.file(), r.args); err != nil {
 		return nil, err
 	}
@@ -319,7 +322,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		eng.Flush = f.Flush
 	}
 	return eng.Run(ctx, func(sink lint.Sink) error {
-		return transcript.ReadAll(ctx, r.args, topts, sink)
+		return transcript.ReadAll(ctx, r.args, topts, readOnce(sink))
 	}, w.Conversation)
 }
 
@@ -353,28 +356,36 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err != nil {
 		return true, failErr(err)
 	}
-	// the diff is the report of a --diff run: it goes where -o says
-	out := r.cmd.OutOrStdout()
+	// the diff is the report of a --diff run: it goes where -o says, and
+	// like a report takes the old file's place only once written whole
+	var w io.Writer = r.cmd.OutOrStdout()
+	var diffFile *outputFile
 	if name := r.f.out.file(); r.f.diff && name != "" {
-		file, err := os.Create(name)
-		if err != nil {
+		if diffFile, err = createOutput(name, 0o666, false); err != nil {
 			return true, fail("cannot write the diff: %v", err)
 		}
-		out = file
-		defer func() {
-			if cerr := file.Close(); cerr != nil && err == nil {
-				err = fail("cannot write the diff: %v", cerr)
-			}
-		}()
+		defer diffFile.Abort()
+		w = diffFile
 	}
+	// a file that cannot be fixed is named and left as it was; the others
+	// are still fixed (or shown)
+	refused := false
 	for _, file := range col.files() {
-		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, out)
+		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, w)
 		if err != nil {
-			return true, failErr(err)
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %v\n", err)
+			refused = true
+			continue
 		}
 		if r.f.fix && n > 0 {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, file)
 		}
+	}
+	if refused {
+		return true, &exitError{code: 2}
+	}
+	if err := diffFile.Commit(); err != nil {
+		return true, fail("cannot write the diff: %v", err)
 	}
 	if r.f.diff {
 		return true, r.gate(sum)

@@ -60,27 +60,27 @@ func (f *outputFlags) check() error {
 	return nil
 }
 
-// open creates the report writer on stdout or --output. close finishes the
-// output file (a no-op for stdout).
-func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, rules []*lint.RuleInfo, scoring lint.Scoring) (w report.Writer, close func() error, err error) {
-	out := stdout
-	close = func() error { return nil }
-	if f.output != "" && f.output != "-" {
-		file, err := os.Create(f.output)
-		if err != nil {
+// open creates the report writer on stdout or --output. A report file is
+// written as a temporary file beside it that takes its place only when
+// out.Commit is called (see outputFile): a run that fails, is stopped by
+// --strict or is interrupted calls out.Abort and leaves the old report as
+// it was. out is nil for stdout; its methods accept that.
+func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, rules []*lint.RuleInfo, scoring lint.Scoring) (w report.Writer, out *outputFile, err error) {
+	dst := stdout
+	if name := f.file(); name != "" {
+		if out, err = createOutput(name, 0o666, false); err != nil {
 			return nil, nil, fmt.Errorf("cannot write report: %w", err)
 		}
-		out = file
-		close = file.Close
+		dst = out.File // an *os.File: a terminal named by -o gets colours
 	}
-	opts := report.Options{Color: useColor(f.color, out), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
+	opts := report.Options{Color: useColor(f.color, dst), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
 		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion()}
-	w, err = report.New(f.format, out, opts)
+	w, err = report.New(f.format, dst, opts)
 	if err != nil {
-		close()
+		out.Abort()
 		return nil, nil, err
 	}
-	return w, close, nil
+	return w, out, nil
 }
 
 // useColor decides whether the text report is coloured.
@@ -117,8 +117,8 @@ func (f *outputFlags) onTerminal(stdout io.Writer) bool {
 }
 
 // notAnInput refuses an output file (of flag) that is one of the inputs:
-// writing it would destroy the transcript (the report's file is truncated
-// before anything is read). Inputs are the files named (a directory's files
+// writing it would destroy the transcript (the report would take its
+// place). Inputs are the files named (a directory's files
 // are not looked into); an output that does not exist yet is none of them.
 func notAnInput(flag, out string, inputs []string) error {
 	if out == "" {

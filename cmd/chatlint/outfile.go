@@ -1,0 +1,230 @@
+// Files chatlint writes for the user (reports, diffs, baselines, fixed
+// libraries) replace the old file only once complete.
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// outputFile is a file chatlint writes for the user: a report, a diff, a
+// baseline, a fixed library. A regular file, or one that does not exist
+// yet, is written the way careful tools write: into a temporary file in the
+// same directory (hidden, so a directory walk of the next run skips it),
+// which is renamed over the file only by Commit, once everything is
+// written. Until then the old file stays as it was, and Abort removes the
+// temporary file: a failed, stopped (--strict) or interrupted run leaves no
+// truncated file behind. The file keeps its permissions; a new one gets
+// those os.Create would give it. Anything else (a terminal, /dev/stdout, a
+// pipe, /dev/null, a FIFO) is written directly, as it cannot be replaced.
+type outputFile struct {
+	*os.File
+	// target is the file the temporary one replaces ("": written directly)
+	target string
+	// sync: flush the data to disk before the rename (small files the
+	// user keeps: a baseline, a fixed library)
+	sync bool
+	done bool
+}
+
+// createOutput opens name for writing (see outputFile); perm is the
+// permissions of a new file, before the umask.
+func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error) {
+	target, mode, exists, ok, proc := replaceable(name)
+	if proc {
+		// an open file of this process (-o /dev/stdout): written at its
+		// end, so that neither `> file` nor `>> file` loses anything
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &outputFile{File: f}, nil
+	}
+	if ok {
+		tempPerm := perm
+		if exists {
+			tempPerm = 0o600 // no wider than the file's until Chmod
+		}
+		f, err := createTemp(target, tempPerm)
+		if err == nil {
+			if exists {
+				f.Chmod(mode) // best effort: a file system may not keep modes
+			}
+			return &outputFile{File: f, target: target, sync: sync}, nil
+		}
+		if !exists || !errors.Is(err, fs.ErrPermission) {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
+		}
+		// a directory that takes no new files, with a file that may be
+		// written: written in place, as before
+	}
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, perm)
+	if err != nil {
+		return nil, err
+	}
+	return &outputFile{File: f}, nil
+}
+
+// Commit finishes the file: the temporary file is closed and renamed over
+// the target (a file written directly is closed). Once committed, or
+// aborted, both do nothing.
+func (o *outputFile) Commit() error {
+	if o == nil || o.done {
+		return nil
+	}
+	o.done = true
+	if o.target == "" {
+		return o.File.Close()
+	}
+	var err error
+	if o.sync {
+		err = o.File.Sync()
+	}
+	if cerr := o.File.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(o.File.Name(), o.target)
+	}
+	if err != nil {
+		os.Remove(o.File.Name())
+		return err
+	}
+	return nil
+}
+
+// Abort gives the file up: the temporary file is removed and the target
+// keeps what it held (a file written directly keeps what was written).
+func (o *outputFile) Abort() {
+	if o == nil || o.done {
+		return
+	}
+	o.done = true
+	o.File.Close()
+	if o.target != "" {
+		os.Remove(o.File.Name())
+	}
+}
+
+// writeOutput writes a file that a function writes by name (the baseline
+// recorder) the way outputFile does: write is given the temporary file's
+// name, or name itself when that cannot be replaced. what names the file
+// in the errors of creating and renaming it.
+func writeOutput(what, name string, perm fs.FileMode, write func(path string) error) error {
+	if _, _, _, ok, _ := replaceable(name); !ok {
+		return write(name) // opened once only: a FIFO gets one writer
+	}
+	out, err := createOutput(name, perm, true)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	defer out.Abort()
+	if out.target == "" {
+		out.Commit() // fell back to writing in place: closes it
+		return write(name)
+	}
+	if err := write(out.File.Name()); err != nil {
+		return err
+	}
+	if err := out.Commit(); err != nil {
+		return fmt.Errorf("write %s: %w", what, err)
+	}
+	return nil
+}
+
+// writeFileReplacing writes data to name the way outputFile does.
+func writeFileReplacing(name string, data []byte, perm fs.FileMode) error {
+	out, err := createOutput(name, perm, true)
+	if err != nil {
+		return err
+	}
+	defer out.Abort()
+	if _, err := out.Write(data); err != nil {
+		return err
+	}
+	return out.Commit()
+}
+
+// replaceable says whether name can be written by renaming a temporary
+// file over it, and what over: name, or for a symbolic link the file it
+// leads to (the link stays). That file must be a regular file (exists,
+// with its permissions mode) or not exist yet, and must not be one of the
+// /proc entries that stand for an open file (proc: /dev/stdout leads to
+// /proc/self/fd/1, which leads to whatever the shell redirected it to).
+func replaceable(name string) (target string, mode fs.FileMode, exists, ok, proc bool) {
+	p := name
+	for range 40 { // as many links as Linux follows
+		if inProc(p) {
+			return "", 0, false, false, true
+		}
+		st, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return p, 0, false, true, false
+		case err != nil:
+			return "", 0, false, false, false
+		case st.Mode().IsRegular():
+			return p, st.Mode().Perm(), true, true, false
+		case st.Mode()&fs.ModeSymlink == 0:
+			return "", 0, false, false, false // a device, a FIFO, a directory, a socket
+		}
+		link, err := os.Readlink(p)
+		if err != nil {
+			return "", 0, false, false, false
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(p), link)
+		}
+		p = link
+	}
+	return "", 0, false, false, false
+}
+
+// inProc reports whether path lies in /proc (its directory's links
+// followed: /dev/fd is /proc/self/fd).
+func inProc(path string) bool {
+	dir := filepath.Dir(path)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return dir == "/proc" || strings.HasPrefix(dir, "/proc/")
+}
+
+// createTemp creates a new, empty file beside target, named
+// .BASE.tmpNNN, like os.CreateTemp(dir, "."+base+".tmp*") but with the
+// permissions os.Create gives (perm less the umask) rather than 0600, so
+// that a new file gets them without chatlint having to read the umask.
+func createTemp(target string, perm fs.FileMode) (*os.File, error) {
+	dir, base := filepath.Split(target)
+	if dir == "" {
+		dir = "."
+	}
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, "."+base+".tmp"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, fs.ErrExist) && try < 10000 {
+			continue
+		}
+		return f, err
+	}
+}
+
+// unwrapPathErr is the error inside a *fs.PathError (whose path would name
+// the temporary file, not the file the user asked for).
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

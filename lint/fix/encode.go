@@ -1,0 +1,120 @@
+package fix
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// EncodingError is a replacement that the file's encoding cannot carry:
+// one of its characters cannot be written at all, would read back as
+// another, or (plain forms asked for) would be written in an extension of
+// the encoding that the file's usual readers cannot read.
+type EncodingError struct {
+	Edit     Edit
+	Rune     rune
+	Encoding string // the encoding's name, e.g. Big5
+	Code     []byte // how the character would be written (nil: it cannot be)
+	Why      string // what is wrong, to follow the character in a sentence
+}
+
+func (e *EncodingError) Error() string {
+	rule := ""
+	if e.Edit.Rule != "" {
+		rule = " (" + e.Edit.Rule + ")"
+	}
+	return fmt.Sprintf("line %d: 「%c」 (U+%04X) in the replacement 「%s」%s %s", e.Edit.Line, e.Rune, e.Rune, e.Edit.New, rule, e.Why)
+}
+
+// Encode writes the fixed text (UTF-8) in the file's encoding enc, after
+// checking every character that the applied edits bring in: an
+// *EncodingError names the first one enc cannot carry (the rest of the
+// file round-tripped before it was fixed, so only the replacements can
+// bring such characters in). With plain set, the legacy Chinese encodings
+// take only their plain forms, those their common readers decode:
+//
+//   - Big5 (x/text's encoder writes HKSCS): the codes of cp950, lead bytes
+//     A1–F9 without the extension blocks C6A1–C8FE (ETEN and HKSCS
+//     characters), A3C0–A3E0 (control pictures) and F9FE, which cp950
+//     reads as another character;
+//   - GB18030 (also read for files said to be GBK): the codes GBK writes
+//     alike, not the four-byte codes, which GBK (cp936) readers cannot read.
+func Encode(text string, enc encoding.Encoding, plain bool, applied []Edit) ([]byte, error) {
+	name := encodingName(enc)
+	for _, ed := range applied {
+		for _, r := range ed.New {
+			code, err := enc.NewEncoder().Bytes([]byte(string(r)))
+			e := &EncodingError{Edit: ed, Rune: r, Encoding: name}
+			if err != nil {
+				e.Why = "cannot be written in " + name
+				return nil, e
+			}
+			e.Code = code
+			if back, err := enc.NewDecoder().Bytes(code); err != nil || string(back) != string(r) {
+				e.Why = fmt.Sprintf("would be written % X in %s, which reads back as %q", code, name, back)
+				return nil, e
+			}
+			if plain {
+				if why := notPlain(enc, r, code); why != "" {
+					e.Why = why
+					return nil, e
+				}
+			}
+		}
+	}
+	out, err := enc.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		return nil, fmt.Errorf("the fixed text cannot be written in %s: %w", name, err)
+	}
+	if back, err := enc.NewDecoder().Bytes(out); err != nil || !bytes.Equal(back, []byte(text)) {
+		return nil, fmt.Errorf("the fixed text does not read back as written in %s", name)
+	}
+	return out, nil
+}
+
+// notPlain says why code, the character r written in enc, is not in the
+// encoding's plain form ("" if it is; see Encode).
+func notPlain(enc encoding.Encoding, r rune, code []byte) string {
+	switch enc {
+	case traditionalchinese.Big5:
+		if len(code) != 2 {
+			return ""
+		}
+		lead, trail := code[0], code[1]
+		ext := ""
+		switch {
+		case lead < 0xA1 || lead > 0xF9:
+			ext = "Big5's HKSCS extension"
+		case lead == 0xC6 && trail >= 0xA1, lead == 0xC7, lead == 0xC8:
+			ext = "the Big5 extension block C6A1–C8FE (ETEN, HKSCS)"
+		case lead == 0xA3 && trail >= 0xC0 && trail <= 0xE0, lead == 0xF9 && trail == 0xFE:
+			ext = "a Big5 extension"
+		default:
+			return ""
+		}
+		return fmt.Sprintf("would be written % X, a code of %s that plain Big5 (cp950) readers cannot read (--encoding big5-hkscs allows it)", code, ext)
+	case simplifiedchinese.GB18030:
+		gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(string(r)))
+		if err == nil && bytes.Equal(gbk, code) {
+			return ""
+		}
+		return fmt.Sprintf("would be written % X, a GB18030 code that GBK (cp936) readers cannot read (--encoding gb18030 allows it)", code)
+	}
+	return ""
+}
+
+// encodingName names an encoding in messages.
+func encodingName(e encoding.Encoding) string {
+	if s, ok := e.(fmt.Stringer); ok {
+		return s.String()
+	}
+	if n, err := htmlindex.Name(e); err == nil {
+		return strings.ToUpper(n)
+	}
+	return "the file's encoding"
+}

@@ -1,0 +1,72 @@
+package fix
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// TestEncode: a replacement is written back only when the file's encoding
+// carries each of its characters, reading back as itself and, for plain
+// Big5 and GBK, in a code their usual readers (cp950, cp936) decode.
+func TestEncode(t *testing.T) {
+	big5, gb := traditionalchinese.Big5, simplifiedchinese.GB18030
+	tests := []struct {
+		name  string
+		enc   encoding.Encoding
+		plain bool
+		repl  string
+		want  string // part of the error; "" for none
+		rune  rune
+	}{
+		{"big5 plain", big5, true, "非常抱歉，請稍等", "", 0},
+		{"big5 euro and ETEN F9D6", big5, true, "€碁銹", "", 0},
+		{"big5 HKSCS lead FC", big5, true, "无法帮到您", "FC D3, a code of Big5's HKSCS extension", '无'},
+		{"big5 HKSCS lead 88", big5, true, "À", "88 59, a code of Big5's HKSCS extension", 'À'},
+		{"big5 block C6A1-C8FE", big5, true, "ぁ", "C6 E7, a code of the Big5 extension block C6A1–C8FE", 'ぁ'},
+		{"big5 control pictures", big5, true, "␀", "A3 C0, a code of a Big5 extension", '␀'},
+		{"big5 F9FE", big5, true, "￭", "F9 FE, a code of a Big5 extension", '￭'},
+		{"big5-hkscs takes HKSCS", big5, false, "无法帮到您", "", 0},
+		{"big5 cannot write an emoji", big5, true, "好😀", "cannot be written in Big5", '😀'},
+		{"big5-hkscs cannot either", big5, false, "好😀", "cannot be written in Big5", '😀'},
+		{"gbk plain", gb, true, "非常抱歉，无法帮到您", "", 0},
+		{"gbk four-byte code", gb, true, "好😀", "94 39 FC 36, a GB18030 code that GBK (cp936) readers cannot read", '😀'},
+		{"gbk euro", gb, true, "€", "A2 E3, a GB18030 code", '€'},
+		{"gb18030 takes four bytes", gb, false, "好😀", "", 0},
+		{"gb18030 round trip", gb, false, "私\ue000", `which reads back as "\uf014"`, '\ue000'},
+		{"utf-16", unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), true, "好😀", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "您好\n不好意思，" + tt.repl + "\n"
+			ed := Edit{Line: 2, Start: len("不好意思，"), End: len("不好意思，不行"), Old: "不行", New: tt.repl, Rule: "p/r"}
+			out, err := Encode(text, tt.enc, tt.plain, []Edit{ed})
+			if tt.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				back, _ := tt.enc.NewDecoder().Bytes(out)
+				if string(back) != text {
+					t.Errorf("reads back as %q", back)
+				}
+				return
+			}
+			var ee *EncodingError
+			if !errors.As(err, &ee) {
+				t.Fatalf("err = %v, want an *EncodingError", err)
+			}
+			if ee.Rune != tt.rune || ee.Edit.Line != 2 {
+				t.Errorf("names %q on line %d, want %q on line 2", ee.Rune, ee.Edit.Line, tt.rune)
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.want) || !strings.HasPrefix(msg, "line 2: 「") || !strings.Contains(msg, "(p/r)") {
+				t.Errorf("error %q, want it to name line 2, the rule and %q", msg, tt.want)
+			}
+		})
+	}
+}
