@@ -332,6 +332,7 @@ func validateRule(r *Rule) []*PosError {
 	case TypePII:
 		validateKinds(r.Kinds, valueNode(n, "kinds"), add)
 	}
+	validateRoleScopes(r, add)
 	validateExamples(r, add)
 	return errs
 }

@@ -376,21 +376,7 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 }
 
 // roleSet converts a rule's role filter, with a default for an empty one.
-func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet {
-	if len(roles) == 0 {
-		return def
-	}
-	var s lint.RoleSet
-	for _, r := range roles {
-		if r == "any" {
-			return lint.AnyRole
-		}
-		if role, ok := lint.ParseRole(r); ok {
-			s |= lint.RolesOf(role)
-		}
-	}
-	return s
-}
+func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet { return roles.RoleSet(def) }
 
 // textPool holds scratch Texts for Prepare.
 var textPool = sync.Pool{New: func() any { return new(match.Text) }}
@@ -484,6 +470,16 @@ func agentFor(c *lint.Conversation, i int) string {
 // spoken reports whether a message is something said in the chat (not an
 // internal order note): the messages phrase rules and answers look at.
 func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
+
+// answers reports whether a message of an answering role answers the
+// customer: something said in the chat that is not a transfer event. A
+// transfer (type transfer: the chat handed to another agent, a supervisor,
+// after-sales) answers nothing the customer asked; the regulations hand the
+// customer over to be served (000 二.10 转接给客服主管接待, 003 篇一 日常工作過程
+// 9 轉接聯系我們的售後處理) and count the wait until the question is answered
+// (003 篇二十 1 反應及時, 001 二.3 不允许出现无人回应). So the wait, the
+// first and the last reply go on to the next real reply.
+func answers(m *lint.Message) bool { return spoken(m) && m.Type != lint.TypeTransfer }
 
 // timed reports whether message i has a time the timing rules may use. Only
 // a conversation whose every message has a time is ordered by time

@@ -19,6 +19,9 @@ type count struct {
 func newCount(b *builder, r *rules.Rule, info *lint.RuleInfo) *count {
 	c := &count{info: info, min: -1, max: -1, tmpl: r.Message}
 	c.when = b.cond(r.When, info.Roles, info.Roles, true)
+	// a role written in `when` replaces the rule's: the rule looks at its
+	// messages (examples are placed there, rules show names them)
+	info.Roles = c.when.roles
 	if r.MinCount != nil {
 		c.min = *r.MinCount
 	}

@@ -13,9 +13,11 @@ import (
 // comes more than `after` later, a holding message must have come within
 // `after` of it (with repeat: every `after` while the customer waits). A
 // holding message does not end the wait, nor does a message meeting
-// `not_an_answer` (a bare 您好，很高兴为您服务). Customer messages meeting `ignore`
-// (a closing 好的 or 谢谢) do not start it; that is asked only when it can
-// change the finding. The finding is at the late answer.
+// `not_an_answer` (a bare 您好，很高兴为您服务) or a transfer event (the chat
+// handed on: 正在为您转接，请稍候 is a holding message, 会话已转接 not even
+// that). Customer messages meeting `ignore` (a closing 好的 or 谢谢) do not
+// start it; that is asked only when it can change the finding. The finding is
+// at the late answer.
 type hold struct {
 	info   *lint.RuleInfo
 	list   match.ListID
@@ -83,8 +85,8 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				holds = append(holds, i)
 				continue
 			}
-			if h.notAnswer != nil && h.notAnswer.holds(cv, i) {
-				continue
+			if !answers(m) || (h.notAnswer != nil && h.notAnswer.holds(cv, i)) {
+				continue // a transfer, or a message that answers nothing
 			}
 			start := pending
 			if h.ignore != nil && (len(holds) > 0 || m.Time.Sub(ms[pending].Time) > h.after) {

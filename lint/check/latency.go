@@ -9,7 +9,8 @@ import (
 
 // latency flags slow answers: the time from the earliest customer message not
 // yet answered to the next message of the rule's roles (agents by default;
-// bot and system messages are not answers, nor are internal notes) must not
+// bot and system messages are not answers, nor are internal notes or transfer
+// events: a chat handed to another agent still waits for its answer) must not
 // exceed max. Exactly max is not slow. `ignore` names customer messages that
 // need no answer (a closing 好的 or 谢谢): they do not start the wait. It is
 // asked only when an answer would be late, not of every message. The
@@ -53,7 +54,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			if pending < 0 {
 				pending = i
 			}
-		case l.info.Roles.Has(m.Role) && m.Role != lint.Customer && spoken(m):
+		case l.info.Roles.Has(m.Role) && m.Role != lint.Customer && answers(m):
 			if pending < 0 {
 				continue
 			}

@@ -12,6 +12,8 @@ import (
 // require demands a phrase in a reply: in the first reply (at: first-reply),
 // the last one (at: last-reply) or anywhere in the conversation, optionally
 // within a time of the customer's first (or, for last-reply, last) message.
+// Replies are what the rule's roles say to the customer: not internal notes,
+// nor transfer events (the first reply is the first real one).
 // A missing phrase is a finding at the customer message that started the
 // obligation; a late reply is a finding at that reply.
 type require struct {
@@ -44,7 +46,7 @@ func (q *require) Lists() []PhraseList {
 
 func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
-	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && spoken(&ms[i]) }
+	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && answers(&ms[i]) }
 	isCustomer := func(i int) bool { return ms[i].Role == lint.Customer && spoken(&ms[i]) }
 	anchor, target := -1, -1
 	switch q.at {

@@ -7,8 +7,10 @@ import (
 
 // unanswered flags a conversation that ends with the customer waiting: a
 // customer message after the last message of the rule's roles (agents) that
-// no one answered. `ignore` names customer messages that need no answer (a
-// closing 好的 or 谢谢). The finding is at the earliest such message.
+// no one answered. A transfer event answers nothing: a chat handed to another
+// agent who never replies is left unanswered. `ignore` names customer
+// messages that need no answer (a closing 好的 or 谢谢). The finding is at the
+// earliest such message.
 type unanswered struct {
 	info   *lint.RuleInfo
 	ignore *cond
@@ -39,7 +41,7 @@ func (u *unanswered) Lists() []PhraseList {
 func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	lastAnswer := last(len(ms), func(i int) bool {
-		return u.info.Roles.Has(ms[i].Role) && ms[i].Role != lint.Customer && spoken(&ms[i])
+		return u.info.Roles.Has(ms[i].Role) && ms[i].Role != lint.Customer && answers(&ms[i])
 	})
 	ignored := func(i int) bool {
 		if u.ignore == nil {

@@ -1,0 +1,247 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// RoleSet converts a `role` value (names, or any) to a set of roles; an
+// empty value gives def. Unknown names are left out (validation reports
+// them).
+func (s StringList) RoleSet(def lint.RoleSet) lint.RoleSet {
+	if len(s) == 0 {
+		return def
+	}
+	var set lint.RoleSet
+	for _, r := range s {
+		if r == "any" {
+			return lint.AnyRole
+		}
+		if role, ok := lint.ParseRole(r); ok {
+			set |= lint.RolesOf(role)
+		}
+	}
+	return set
+}
+
+// Where `role` is honoured. A condition is asked of one message at a time.
+// Its role decides whose messages are asked only at the top of the
+// conditions that pick messages: a followup's trigger, expect and unless
+// (customer, agent and any role by default) and the `when` of when, count
+// and bonus rules (the rule's role by default; a role there replaces the
+// rule's). Everywhere else the message is already chosen and a role can
+// only narrow the roles it may have:
+//
+//   - all_of, any_of and not elements, at any depth: the message of the
+//     condition they sit in;
+//   - then: the message that met `when`, not a later one;
+//   - not_an_answer (hold): the rule's answering messages (its roles without
+//     customers);
+//   - ignore (latency, hold, unanswered): customer messages only.
+//
+// (The role of a latency, hold or unanswered rule names who answers: a
+// customer never does, so customer there is rejected too.)
+//
+// There a role that keeps every role the message may have does nothing, and
+// one that keeps none of them makes its condition fail on every message: an
+// any_of branch that never matches, a then that always fails, an ignore that
+// ignores nothing. Both are mistakes (the author meant another message, or
+// to widen the roles), so the loader rejects them and says where the role
+// belongs; a role that keeps some of them narrows as written (any_of:
+// [{role: customer, …}, {role: agent, …}] under role: [customer, agent]).
+
+// roleScope is what the message a condition is asked of can be, with
+// what error messages say about it.
+type roleScope struct {
+	roles lint.RoleSet
+	// asked names that message, e.g. "the message that met when, an agent
+	// message (the rule's role, agent by default), not a later one".
+	asked string
+	// widen says where to write a role that looks at other messages
+	// (roles: what the author's role and the scope's give together), ""
+	// when nothing can.
+	widen func(roles lint.RoleSet) string
+	// owner says what sets whose messages count ("" for nothing).
+	owner string
+	// narrowedAt is the nested condition whose role narrowed roles, if any.
+	narrowedAt string
+}
+
+// validateRoleScopes reports every `role` of a rule's conditions that
+// cannot narrow the messages its condition is asked of, and a `when` role
+// that makes the rule's own role meaningless.
+func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
+	n := r.node
+	agent, customer := lint.RolesOf(lint.Agent), lint.RolesOf(lint.Customer)
+	ruleRoles := r.Role.RoleSet(agent)
+	ruleFrom := "the rule's role"
+	if len(r.Role) == 0 {
+		ruleFrom += ", agent by default"
+	}
+	onRule := func(roles lint.RoleSet) string {
+		return "to look at those messages, write role: " + roleValue(roles) + " on the rule and narrow it in each branch"
+	}
+	switch r.Type {
+	case TypeWhen, TypeCount, TypeBonus:
+		if r.When == nil {
+			return
+		}
+		wn := valueNode(n, "when")
+		if len(r.When.Role) > 0 && len(r.Role) > 0 {
+			add(roleNode(wn), "role is given twice, on the rule (line %d) and in when: when's role replaces the rule's, which then has no effect; write it once, on the rule",
+				roleNode(n).Line)
+		}
+		roles, from := r.When.Role.RoleSet(ruleRoles), ruleFrom
+		if len(r.When.Role) > 0 {
+			from = "when's own role"
+		}
+		nestedRoles("when", r.When, wn, roleScope{roles: roles, widen: onRule, owner: "the rule's role"}, false, from, add)
+		if r.Then != nil {
+			sc := roleScope{roles: roles, asked: "the message that met when, " + roleNoun(roles) + " (" + from + "), not a later one",
+				widen: func(lint.RoleSet) string { return "then cannot look at another message (a followup rule can)" },
+				owner: "the rule's role"}
+			nestedRoles("then", r.Then, valueNode(n, "then"), sc, true, from, add)
+		}
+	case TypeFollowup:
+		for _, side := range []struct {
+			key  string
+			s    *Side
+			def  lint.RoleSet
+			name string
+		}{{"trigger", r.Trigger, customer, "customer"}, {"expect", r.Expect, agent, "agent"}, {"unless", r.Unless, lint.AnyRole, "any"}} {
+			if side.s == nil {
+				continue
+			}
+			from := side.key + "'s own role"
+			if len(side.s.Role) == 0 {
+				from = side.key + "'s role, " + side.name + " by default"
+			}
+			key := side.key
+			sc := roleScope{roles: side.s.Role.RoleSet(side.def), widen: func(roles lint.RoleSet) string {
+				return "to look at those messages, write role: " + roleValue(roles) + " at the top of " + key + " and narrow it in each branch"
+			}, owner: "the role at the top of " + key}
+			nestedRoles(side.key, side.s, valueNode(n, side.key), sc, false, from, add)
+		}
+	case TypeLatency, TypeHold, TypeUnanswered:
+		// the rule's role names who answers; customers are who wait, never
+		// an answer (role: any is the shorthand for everyone else)
+		if rn := valueNode(n, "role"); rn != nil {
+			for i, name := range r.Role {
+				if strings.EqualFold(strings.TrimSpace(name), "customer") {
+					what := "has no effect"
+					if ruleRoles&^customer == 0 {
+						what = "never matches: the rule would find no answer at all"
+					}
+					add(seqItem(rn, i), "role customer %s: the role of a %s rule names who answers the customer, and a customer's own message never does; remove it", what, r.Type)
+				}
+			}
+		}
+		if r.Ignore != nil {
+			sc := roleScope{roles: customer, asked: "customer messages only (whether they need an answer)", widen: func(lint.RoleSet) string { return "" }}
+			nestedRoles("ignore", r.Ignore, valueNode(n, "ignore"), sc, true, "ignore is asked of no other", add)
+		}
+		if r.Type == TypeHold && r.NotAnAnswer != nil {
+			if answer := ruleRoles &^ customer; answer != 0 {
+				from := ruleFrom + ", without customers"
+				sc := roleScope{roles: answer, asked: "the messages that would answer the customer only, " + roleNoun(answer) + " (" + from + ")",
+					widen: func(roles lint.RoleSet) string {
+						if roles &^= customer; roles == answer {
+							return "" // customers never answer
+						}
+						return "to let those messages answer, write role: " + roleValue(roles) + " on the rule"
+					}, owner: "the rule's role"}
+				nestedRoles("not_an_answer", r.NotAnAnswer, valueNode(n, "not_an_answer"), sc, true, from, add)
+			}
+		}
+	}
+}
+
+// nestedRoles checks the role of condition s (at place, node n) if self is
+// set, then those of the conditions nested in it, each against the roles of
+// the message it is asked of: sc.roles, as chosen by from.
+func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, from string, add func(*yaml.Node, string, ...any)) {
+	if self && len(s.Role) > 0 {
+		got := s.Role.RoleSet(0)
+		switch {
+		case got == 0 || sc.roles == 0:
+			// unknown role names: validateRoles reports them
+		case got&sc.roles == 0:
+			msg := fmt.Sprintf("role %s in %s never matches: %s is asked of %s, so it never holds. A role inside a condition only narrows the roles of that message", writtenRoles(s.Role), place, place, sc.asked)
+			if sc.narrowedAt != "" {
+				msg += "; it sits in " + sc.narrowedAt + ", whose role keeps it to " + roleValue(sc.roles)
+			} else if w := sc.widen(got | sc.roles); w != "" {
+				msg += "; " + w
+			} else {
+				msg += ": remove it"
+			}
+			add(roleNode(n), "%s", msg)
+		case got&sc.roles == sc.roles:
+			msg := fmt.Sprintf("role %s in %s has no effect: %s is asked of %s. A role inside a condition only narrows the roles of that message: remove it", writtenRoles(s.Role), place, place, sc.asked)
+			if sc.owner != "" {
+				msg += " (whose messages count is set by " + sc.owner + ")"
+			}
+			add(roleNode(n), "%s", msg)
+		default:
+			sc.roles &= got
+			from = place + "'s role"
+			sc.narrowedAt = place
+		}
+	}
+	sub := sc
+	if place != "ignore" && !strings.HasPrefix(place, "ignore.") {
+		sub.asked = "the same message as " + place + ", " + roleNoun(sc.roles) + " (" + from + ")"
+	}
+	for i, c := range s.AllOf {
+		nestedRoles(fmt.Sprintf("%s.all_of[%d]", place, i), c, seqItem(valueNode(n, "all_of"), i), sub, true, from, add)
+	}
+	for i, c := range s.AnyOf {
+		nestedRoles(fmt.Sprintf("%s.any_of[%d]", place, i), c, seqItem(valueNode(n, "any_of"), i), sub, true, from, add)
+	}
+	if s.Not != nil {
+		nestedRoles(place+".not", s.Not, valueNode(n, "not"), sub, true, from, add)
+	}
+}
+
+// roleNode is the `role` value of a condition's node, or the node itself
+// when it has none to show (behind an alias, say).
+func roleNode(n *yaml.Node) *yaml.Node {
+	if v := valueNode(n, "role"); v != nil {
+		return v
+	}
+	return n
+}
+
+// writtenRoles shows a role value as written: agent, or [agent, bot].
+func writtenRoles(l StringList) string {
+	if len(l) == 1 {
+		return l[0]
+	}
+	return "[" + strings.Join(l, ", ") + "]"
+}
+
+// roleValue writes a set of roles as a `role` value: agent, [customer,
+// agent], any.
+func roleValue(s lint.RoleSet) string {
+	names := s.String()
+	if !strings.Contains(names, ",") {
+		return names
+	}
+	return "[" + strings.ReplaceAll(names, ",", ", ") + "]"
+}
+
+// roleNoun names a message of the roles of a set: an agent message, a
+// customer or agent message, a message of any role.
+func roleNoun(s lint.RoleSet) string {
+	if s == lint.AnyRole {
+		return "a message of any role"
+	}
+	names := strings.ReplaceAll(s.String(), ",", " or ")
+	if strings.HasPrefix(names, "agent") {
+		return "an " + names + " message"
+	}
+	return "a " + names + " message"
+}
