@@ -3,7 +3,8 @@ package lint
 import "math"
 
 // Scoring turns findings into a score and a grade: Start minus the
-// deductions (each rule's capped by its MaxDeduct), never below 0.
+// deductions (each rule's capped by its MaxDeduct), never below 0; then
+// plus the bonuses (each rule's capped by its MaxAdd), never above Start.
 type Scoring struct {
 	Start float64
 	// Grades, highest minimum first; a score at or above Min earns Name.
@@ -26,9 +27,13 @@ func (s Scoring) Score(findings []Finding) (score float64, grade string) {
 }
 
 // ScoreWithBonuses scores findings and bonuses: Start minus the capped
-// deductions plus the capped bonus points, never below 0 nor above Start.
-// A finding of a fatal rule (致命项) scores 0 and the failing grade. Each
-// finding's and bonus's Deduct is set to the points it cost or earned.
+// deductions, never below 0 (the design contract's score), then plus the
+// capped bonus points, never above Start. Bonuses are added after the floor:
+// good practice earns its points in a conversation that lost everything too
+// (lost 120 of 100 with +5 scores 5, not 0 as without it), just as points
+// lost past 0 are not taken from what it earns. A finding of a fatal rule
+// (致命项) scores 0 and the failing grade, bonuses or not. Each finding's and
+// bonus's Deduct is set to the points it cost or earned by its rule's cap.
 func (s Scoring) ScoreWithBonuses(findings, bonuses []Finding) (score float64, grade string) {
 	lost := capped(findings, func(r *RuleInfo) (float64, float64) { return r.Deduct, r.MaxDeduct })
 	won := capped(bonuses, func(r *RuleInfo) (float64, float64) { return r.Add, r.MaxAdd })
@@ -37,7 +42,7 @@ func (s Scoring) ScoreWithBonuses(findings, bonuses []Finding) (score float64, g
 			return 0, s.FailGrade
 		}
 	}
-	score = math.Min(math.Max(s.Start-lost+won, 0), s.Start)
+	score = math.Min(math.Max(s.Start-lost, 0)+won, s.Start)
 	// keep scores tidy: deductions such as 0.1 must not print as 89.9000001
 	score = math.Round(score*1000) / 1000
 	return score, s.GradeOf(score)

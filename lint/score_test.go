@@ -55,3 +55,45 @@ func TestScoringFractions(t *testing.T) {
 		t.Errorf("score = %v, want 99.7", score)
 	}
 }
+
+// TestScoringBonuses: bonuses are added after the floor at 0 and capped at
+// Start: a conversation whose deductions pass the start still earns its
+// bonus (else a bonus there counts for nothing); a fatal finding scores 0
+// whatever was earned.
+func TestScoringBonuses(t *testing.T) {
+	sc := Scoring{Start: 100, Grades: []Grade{{"优秀", 95}, {"良好", 85}, {"合格", 70}}, FailGrade: "不合格"}
+	plain := &RuleInfo{ID: "p/plain", Deduct: 30}
+	small := &RuleInfo{ID: "p/small", Deduct: 3}
+	fatal := &RuleInfo{ID: "p/fatal", Deduct: 5, Fatal: true}
+	restate := &RuleInfo{ID: "p/restate", Bonus: true, Add: 5, MaxAdd: 10}
+	tests := []struct {
+		name     string
+		findings []*RuleInfo
+		bonuses  int
+		score    float64
+		grade    string
+	}{
+		{"bonus alone stays at start", nil, 1, 100, "优秀"},
+		{"bonus offsets a deduction", []*RuleInfo{small}, 1, 100, "优秀"},
+		{"bonus within the range", []*RuleInfo{plain}, 1, 75, "合格"},
+		{"bonus after the floor: 100-120 then +5", []*RuleInfo{plain, plain, plain, plain}, 1, 5, "不合格"},
+		{"bonus cap still applies past the floor", []*RuleInfo{plain, plain, plain, plain}, 3, 10, "不合格"},
+		{"no bonus past the floor", []*RuleInfo{plain, plain, plain, plain}, 0, 0, "不合格"},
+		{"fatal wins over bonuses", []*RuleInfo{fatal}, 2, 0, "不合格"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var fs, bs []Finding
+			for _, r := range tt.findings {
+				fs = append(fs, Finding{Rule: r})
+			}
+			for range tt.bonuses {
+				bs = append(bs, Finding{Rule: restate})
+			}
+			score, grade := sc.ScoreWithBonuses(fs, bs)
+			if score != tt.score || grade != tt.grade {
+				t.Errorf("got %v %s, want %v %s", score, grade, tt.score, tt.grade)
+			}
+		})
+	}
+}

@@ -74,7 +74,7 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"unknown quantifier", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {phrases: [x], quantifier: most}\n", `pack.yaml:5:38: unknown quantifier "most"`},
 		{"at_least too large", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {phrases: [x, y], at_least: 3}\n", `at_least must be between 1 and the number of phrases and patterns (2)`},
 		{"when without when", "pack: p\nrules:\n  - id: a\n    type: when\n    then: {phrases: [x]}\n", `when rule "a" needs a ` + "`when`" + ` condition`},
-		{"empty nested condition", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {all_of: [{role: agent}]}\n", `pack.yaml:5:21: when.all_of needs a condition`},
+		{"empty nested condition", "pack: p\nrules:\n  - id: a\n    type: when\n    when: {all_of: [{role: agent}]}\n", `pack.yaml:5:21: when.all_of[0] needs a condition`},
 		{"count without bounds", "pack: p\nrules:\n  - id: a\n    type: count\n    when: {phrases: [请]}\n", `count rule "a" needs min_count or max_count`},
 		{"count bounds crossed", "pack: p\nrules:\n  - id: a\n    type: count\n    when: {phrases: [请]}\n    min_count: 3\n    max_count: 1\n", `pack.yaml:6:16: min_count is larger than max_count`},
 		{"bonus without add", "pack: p\nrules:\n  - id: a\n    type: bonus\n    when: {phrases: [对吗]}\n", `bonus rule "a" needs add`},

@@ -53,6 +53,11 @@ func (s StringList) RoleSet(def lint.RoleSet) lint.RoleSet {
 // to widen the roles), so the loader rejects them and says where the role
 // belongs; a role that keeps some of them narrows as written (any_of:
 // [{role: customer, …}, {role: agent, …}] under role: [customer, agent]).
+// There a role alone is a condition (not: {role: system} under role: [agent,
+// system]; then: {any_of: [{role: bot}, …]}); where it cannot narrow, it is
+// no condition and the loader says the condition needs one. At the top of
+// trigger, expect, unless and when a role alone would pick every message of
+// that role: a condition needs more there (validateSide).
 
 // roleScope is what the message a condition is asked of can be, with
 // what error messages say about it.
@@ -166,9 +171,19 @@ func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
 func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, from string, add func(*yaml.Node, string, ...any)) {
 	if self && len(s.Role) > 0 {
 		got := s.Role.RoleSet(0)
+		// a condition of a role alone (not: {role: system}) holds as
+		// long as the role narrows; where it cannot, it is no condition
+		alone := s.Empty()
 		switch {
 		case got == 0 || sc.roles == 0:
 			// unknown role names: validateRoles reports them
+		case alone && (got&sc.roles == 0 || got&sc.roles == sc.roles):
+			what := "has no effect"
+			if got&sc.roles == 0 {
+				what = "never matches"
+			}
+			add(n, "%s needs a condition: %s. A role alone is one only where it narrows the roles of the message, and role %s %s here: %s is asked of %s",
+				place, conditionKeys, writtenRoles(s.Role), what, place, sc.asked)
 		case got&sc.roles == 0:
 			msg := fmt.Sprintf("role %s in %s never matches: %s is asked of %s, so it never holds. A role inside a condition only narrows the roles of that message", writtenRoles(s.Role), place, place, sc.asked)
 			if sc.narrowedAt != "" {

@@ -84,3 +84,54 @@ func TestRoleWhereItCannotNarrow(t *testing.T) {
 		})
 	}
 }
+
+// TestRoleOnlyCondition: a condition holding only a role is a condition
+// where the role narrows the roles of the message it is asked of (nested in
+// all_of / any_of / not, then, not_an_answer): not: {role: system}, a
+// branch {role: bot}. Where it cannot narrow (it keeps all of them or none)
+// or where a role picks messages rather than narrows (the top of trigger,
+// expect, unless, when), it is no condition: a load error naming the file,
+// the line and the column.
+func TestRoleOnlyCondition(t *testing.T) {
+	rule := func(body string) string { return "pack: p\nrules:\n  - id: a\n" + body }
+	tests := []struct {
+		name, yaml string
+		want       []string // substrings of the error; none: it loads
+	}{
+		{"not of one of the rule's roles", rule("    type: when\n    role: [agent, system]\n    when: {all_of: [{phrases: [已退款]}, {not: {role: system}}]}\n"), nil},
+		{"any_of branch of one of the rule's roles", rule("    type: when\n    role: [agent, bot]\n    when: {phrases: [无法]}\n    then: {any_of: [{role: bot}, {starts_with: [非常抱歉]}]}\n"), nil},
+		{"then of one of when's roles", rule("    type: when\n    role: [agent, bot]\n    when: {phrases: [无法]}\n    then: {role: agent}\n"), nil},
+		{"not_an_answer of one answering role", rule("    type: hold\n    role: [agent, bot]\n    after: 30s\n    phrases: [稍等]\n    not_an_answer: {role: bot}\n"), nil},
+		{"trigger branch of one of its roles", rule("    type: followup\n    trigger: {role: [customer, system], any_of: [{role: customer}, {type: order}]}\n    expect: {phrases: [好的]}\n"), nil},
+
+		{"not of the rule's only role", rule("    type: when\n    when: {all_of: [{phrases: [已退款]}, {not: {role: agent}}]}\n"),
+			[]string{`pack.yaml:5:45: when.all_of[1].not needs a condition`, "role agent has no effect here"}},
+		{"branch of another role", rule("    type: when\n    when: {phrases: [无法]}\n    then: {any_of: [{role: customer}, {starts_with: [非常抱歉]}]}\n"),
+			[]string{`pack.yaml:6:21: then.any_of[0] needs a condition`, "role customer never matches here"}},
+		{"ignore: customers only", rule("    type: unanswered\n    ignore: {role: customer}\n"),
+			[]string{`pack.yaml:5:13: ignore needs a condition`, "role customer has no effect here"}},
+		{"top of a trigger: a role alone picks, it does not narrow", rule("    type: followup\n    trigger: {role: customer}\n    expect: {phrases: [好的]}\n"),
+			[]string{`pack.yaml:5:14: trigger needs a condition`}},
+		{"top of when", rule("    type: count\n    min_count: 1\n    when: {role: agent}\n"),
+			[]string{`pack.yaml:6:11: when needs a condition`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErr(t, tt.yaml)
+			if len(tt.want) == 0 {
+				if got != "" {
+					t.Fatalf("want no error, got:\n%s", got)
+				}
+				return
+			}
+			if strings.Count(got, "\n") != 0 {
+				t.Errorf("want one problem, got:\n%s", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("error:\n%s\nwant it to contain:\n%s", got, w)
+				}
+			}
+		})
+	}
+}

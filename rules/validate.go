@@ -344,8 +344,11 @@ func hasListKey(n *yaml.Node) bool {
 }
 
 func validateSide(name string, s *Side, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
-	if s.Empty() {
-		add(n, "%s needs a condition: type, phrases, patterns, starts_with, a length, pii, all_of, any_of or not", name)
+	// a role alone is a condition where it can narrow the message's roles
+	// (nested conditions, then, ignore, not_an_answer): validateRoleScopes
+	// tells whether it does
+	if s.Empty() && (len(s.Role) == 0 || !roleOnlyPlace(name)) {
+		add(n, "%s needs a condition: %s", name, conditionKeys)
 	}
 	validateRoles(s.Role, valueNode(n, "role"), add)
 	validateMatch(s.Match, valueNode(n, "match"), add)
@@ -381,6 +384,19 @@ func validateSide(name string, s *Side, n *yaml.Node, add func(*yaml.Node, strin
 	if s.Not != nil {
 		validateSide(name+".not", s.Not, valueNode(n, "not"), add)
 	}
+}
+
+// conditionKeys lists what a condition may ask, for error messages.
+const conditionKeys = "type, phrases, patterns, starts_with, a length, pii, all_of, any_of or not"
+
+// roleOnlyPlace reports whether a condition at place (as validateSide names
+// it) is asked of a message already chosen, where a role alone may narrow
+// the roles that message can have: an all_of, any_of or not element, then,
+// ignore, not_an_answer. At the top of the conditions that pick messages
+// (trigger, expect, unless, when) a role alone would pick every message of
+// that role, which is not a condition.
+func roleOnlyPlace(place string) bool {
+	return strings.Contains(place, ".") || place == "then" || place == "ignore" || place == "not_an_answer"
 }
 
 // seqItem returns item i of a sequence node (or the node itself).

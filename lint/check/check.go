@@ -436,11 +436,16 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 // agentFor names the agent a finding at message i is held against: the
 // sender of an agent's message; no one for a bot's own message (a bot is not
 // an agent, and per-agent stats are of human agents); for any other message
-// (a customer's, a system event) the agent who answered it, else the last
-// agent before it. Internal notes are not answers: a supervisor's note
-// between the customer and the reply does not make the finding theirs. Only
-// in a conversation where agents wrote nothing but notes is the finding
-// held against a note's writer (the agent handling it, who never replied).
+// (a customer's, a system event) the agent who answered it, else the agent
+// holding the chat when it was left: the last agent before it, unless the
+// chat was handed on (a transfer after that agent's last answer). A
+// transferred chat is held by the agent it went to (handedTo), or by no one
+// when the export does not say who: the agent who handed it on answered by
+// handing it on, and a queue nobody picked up is not theirs. Internal notes
+// are not answers: a supervisor's note between the customer and the reply
+// does not make the finding theirs. Only in a conversation where agents
+// wrote nothing but notes is the finding held against a note's writer (the
+// agent handling it, who never replied).
 func agentFor(c *lint.Conversation, i int) string {
 	ms := c.Messages
 	switch ms[i].Role {
@@ -451,17 +456,60 @@ func agentFor(c *lint.Conversation, i int) string {
 	case lint.Bot:
 		return ""
 	}
-	for _, notes := range [2]bool{false, true} {
-		ok := func(m *lint.Message) bool { return m.Role == lint.Agent && m.Sender != "" && (notes || spoken(m)) }
-		for j := i + 1; j < len(ms); j++ {
-			if ok(&ms[j]) {
-				return ms[j].Sender
+	answered := func(m *lint.Message) bool { return m.Role == lint.Agent && m.Sender != "" && answers(m) }
+	for j := i + 1; j < len(ms); j++ {
+		if answered(&ms[j]) {
+			return ms[j].Sender
+		}
+	}
+	// no one answered it: whoever held the chat last
+	for j := len(ms) - 1; j >= 0; j-- {
+		switch m := &ms[j]; {
+		case m.Type == lint.TypeTransfer:
+			return handedTo(ms, j)
+		case j < i && answered(m):
+			return m.Sender
+		}
+	}
+	for j := i + 1; j < len(ms); j++ {
+		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+			return ms[j].Sender
+		}
+	}
+	for j := i - 1; j >= 0; j-- {
+		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+			return ms[j].Sender
+		}
+	}
+	return ""
+}
+
+// handedTo names the agent a chat was handed to by the transfer at message
+// t, if the conversation says: the first agent other than the one handing it
+// on who writes anything after it (a reply, a note, a transfer onward), else
+// an agent of the conversation the transfer's text names (会话已转接给 王主管).
+// "" when neither says: the transfer went to a queue, or to someone who
+// never wrote.
+func handedTo(ms []lint.Message, t int) string {
+	from := ""
+	if ms[t].Role == lint.Agent {
+		from = ms[t].Sender
+	} else {
+		for j := t - 1; j >= 0; j-- {
+			if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+				from = ms[j].Sender
+				break
 			}
 		}
-		for j := i - 1; j >= 0; j-- {
-			if ok(&ms[j]) {
-				return ms[j].Sender
-			}
+	}
+	for j := t + 1; j < len(ms); j++ {
+		if ms[j].Role == lint.Agent && ms[j].Sender != "" && ms[j].Sender != from {
+			return ms[j].Sender
+		}
+	}
+	for j := range ms {
+		if s := ms[j].Sender; ms[j].Role == lint.Agent && s != "" && s != from && strings.Contains(ms[t].Text, s) {
+			return s
 		}
 	}
 	return ""
@@ -480,6 +528,11 @@ func spoken(m *lint.Message) bool { return m.Type != lint.TypeNote }
 // (003 篇二十 1 反應及時, 001 二.3 不允许出现无人回应). So the wait, the
 // first and the last reply go on to the next real reply.
 func answers(m *lint.Message) bool { return spoken(m) && m.Type != lint.TypeTransfer }
+
+// asks reports whether a message is a customer's that waits for an answer:
+// something the customer said, not an internal note nor a transfer event
+// (a 转人工 logged under the customer is an event, not a question).
+func asks(m *lint.Message) bool { return m.Role == lint.Customer && answers(m) }
 
 // timed reports whether message i has a time the timing rules may use. Only
 // a conversation whose every message has a time is ordered by time

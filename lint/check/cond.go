@@ -285,7 +285,23 @@ func (c *cond) describe() string {
 	if c.not != nil {
 		parts = append(parts, "不"+c.not.describe())
 	}
+	if len(parts) == 0 && c.roles != 0 {
+		// a condition of a role alone (any_of: [{role: bot}, …])
+		parts = append(parts, "是"+roleWords(c.roles)+"的消息")
+	}
 	return strings.Join(parts, "且")
+}
+
+// roleWords names the roles of a set in Chinese: 客服或机器人.
+func roleWords(s lint.RoleSet) string {
+	names := [...]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
+	var out []string
+	for r := lint.Customer; r <= lint.System; r++ {
+		if s.Has(r) {
+			out = append(out, names[r])
+		}
+	}
+	return strings.Join(out, "或")
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

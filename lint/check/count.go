@@ -43,7 +43,8 @@ func (c *count) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	n, over, speaking := 0, -1, false
 	for i := range ms {
-		if c.info.Roles.Has(ms[i].Role) && spoken(&ms[i]) {
+		// a transfer event is not the agent speaking (nor a note)
+		if c.info.Roles.Has(ms[i].Role) && answers(&ms[i]) {
 			speaking = true
 		}
 		ok := c.when.holds(cv, i)
@@ -65,7 +66,7 @@ func (c *count) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if tmpl == "" {
 			tmpl = "整个会话中" + what + "的只有{count}次（至少{limit}次）"
 		}
-		at := first(len(ms), func(i int) bool { return ms[i].Role == lint.Customer && spoken(&ms[i]) })
+		at := first(len(ms), func(i int) bool { return asks(&ms[i]) })
 		if at < 0 {
 			at = 0
 		}

@@ -185,11 +185,13 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 }
 
 // inWindow reports whether a message counts toward within_messages: a
-// message of the expect roles that could meet the expect. Unless the expect
-// asks for a type (type: note), internal notes are not messages to the
-// customer and never meet it, so they do not use up the window.
+// message of the expect roles that is a reply the expect looks for. Unless
+// the expect asks for a type (type: note, type: transfer), internal notes
+// (never meeting it) and transfer events (the chat handed on: no reply to
+// the customer, though their text may still meet the expect) do not use up
+// the window.
 func (f *followup) inWindow(m *lint.Message) bool {
-	return f.expect.roles.Has(m.Role) && (!f.expect.spoken || spoken(m))
+	return f.expect.roles.Has(m.Role) && (!f.expect.spoken || answers(m))
 }
 
 // missingMessage is the default message for a follow-up that never came.

@@ -68,7 +68,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	for i := range ms {
 		m := &ms[i]
 		switch {
-		case m.Role == lint.Customer && spoken(m):
+		case asks(m):
 			if pending < 0 {
 				pending, holds = i, holds[:0]
 			}

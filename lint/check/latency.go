@@ -50,7 +50,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	for i := range ms {
 		m := &ms[i]
 		switch {
-		case m.Role == lint.Customer && spoken(m):
+		case asks(m):
 			if pending < 0 {
 				pending = i
 			}
@@ -98,12 +98,12 @@ func (l *latency) start(cv *Conv, from, to int) int {
 	return waitStart(cv, l.ignore, from, to)
 }
 
-// waitStart returns the first spoken customer message from `from` to `to`
+// waitStart returns the first customer message that asks (asks) from `from` to `to`
 // (exclusive) that does not meet ignore (nil: ignores nothing), or -1.
 func waitStart(cv *Conv, ignore *cond, from, to int) int {
 	for k := from; k < to; k++ {
 		m := &cv.Messages[k]
-		if m.Role == lint.Customer && spoken(m) && (ignore == nil || !ignore.holds(cv, k)) {
+		if asks(m) && (ignore == nil || !ignore.holds(cv, k)) {
 			return k
 		}
 	}

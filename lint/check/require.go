@@ -47,7 +47,7 @@ func (q *require) Lists() []PhraseList {
 func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && answers(&ms[i]) }
-	isCustomer := func(i int) bool { return ms[i].Role == lint.Customer && spoken(&ms[i]) }
+	isCustomer := func(i int) bool { return asks(&ms[i]) }
 	anchor, target := -1, -1
 	switch q.at {
 	case rules.AtFirstReply:

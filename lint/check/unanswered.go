@@ -52,7 +52,7 @@ func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string
 	}
 	var waiting []int
 	for i := lastAnswer + 1; i < len(ms); i++ {
-		if ms[i].Role == lint.Customer && spoken(&ms[i]) {
+		if asks(&ms[i]) {
 			waiting = append(waiting, i)
 		}
 	}
