@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/config"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
@@ -180,8 +179,9 @@ func copyMap(m map[string]string) map[string]string {
 // it, nested directories. Files are the same when os.SameFile says so, not
 // by their names; the first name read is the one findings and the summary
 // show. uniqueInputs drops the later names of a file (and of standard
-// input) before anything is read; onceSink drops what is read of a file a
-// second time through a directory.
+// input) given on the command line; the walk of the inputs
+// (transcript.ReadAll) takes a file reached a second time through a
+// directory or a link not at all: it is never opened again.
 
 // uniqueInputs drops the paths that name a file (not a directory) named
 // before, and a second "-".
@@ -222,78 +222,4 @@ func (s fileSet) add(st fs.FileInfo) bool {
 	}
 	s[k] = append(s[k], st)
 	return true
-}
-
-// onceSink passes on to the engine's sink the records of each input file
-// once: the records of a file read again (reached through a directory after
-// it was read already) are dropped, from its File to the next file's. It is
-// used by the reading goroutine only, as the sink it wraps.
-type onceSink struct {
-	lint.Sink
-	seen fileSet
-	skip bool
-}
-
-// readOnce wraps the engine's sink in an onceSink, keeping the optional
-// interfaces the readers look for.
-func readOnce(sink lint.Sink) lint.Sink {
-	s := &onceSink{Sink: sink, seen: fileSet{}}
-	if d, ok := sink.(lint.DeferringSink); ok {
-		return &onceDeferringSink{onceSink: s, deferring: d}
-	}
-	return s
-}
-
-func (s *onceSink) File(name string) {
-	s.skip = false
-	// standard input is read once (uniqueInputs); a file of that name is
-	// not it
-	if name != "<stdin>" {
-		if st, err := os.Stat(name); err == nil && !s.seen.add(st) {
-			s.skip = true
-			return
-		}
-	}
-	s.Sink.File(name)
-}
-
-func (s *onceSink) Message(m lint.Message) error {
-	if s.skip {
-		return nil
-	}
-	return s.Sink.Message(m)
-}
-
-func (s *onceSink) Reject(e lint.RecordError) error {
-	if s.skip {
-		return nil
-	}
-	return s.Sink.Reject(e)
-}
-
-func (s *onceSink) SkipRecord(pos lint.Pos, reason string) error {
-	if s.skip {
-		return nil
-	}
-	return s.Sink.SkipRecord(pos, reason)
-}
-
-// UnusedWaivers implements lint.WaiverSink.
-func (s *onceSink) UnusedWaivers(ws []lint.Waiver) {
-	if w, ok := s.Sink.(lint.WaiverSink); ok && !s.skip {
-		w.UnusedWaivers(ws)
-	}
-}
-
-// onceDeferringSink is an onceSink for a lint.DeferringSink.
-type onceDeferringSink struct {
-	*onceSink
-	deferring lint.DeferringSink
-}
-
-func (s *onceDeferringSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
-	if s.skip {
-		return nil
-	}
-	return s.deferring.Deferred(pos, raw, p)
 }

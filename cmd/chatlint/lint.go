@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -90,7 +91,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// stopped by Ctrl-C, SIGTERM (timeout, systemd, CI runners) or SIGHUP
+	// (the terminal gone): the run ends with exit 2, the old report and
+	// baseline kept, no temporary file left
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 
 	if f.fix || f.diff {
@@ -127,6 +131,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	sum, runErr := r.run(ctx, w, filters)
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
 		report.Discard(w)
+		if errors.Is(runErr, context.Canceled) {
+			// say which signal stopped the run, not "context canceled"
+			return fail("stopped (%v): no report written%s", context.Cause(ctx), keptOutputs(f))
+		}
 		return failErr(runErr)
 	}
 	sum.Unreadable = unreadableFiles(runErr)
@@ -154,6 +162,24 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	return r.gate(sum)
 }
+
+// keptOutputs names the files a stopped run left as they were ("": none).
+func keptOutputs(f *lintFlags) string {
+	var kept []string
+	if name := f.out.file(); name != "" {
+		kept = append(kept, name)
+	}
+	if f.writeBase != "" {
+		kept = append(kept, f.writeBase)
+	}
+	if len(kept) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(kept, " and ") + " left untouched"
+}
+
+// stopSignals are the signals that stop a run the way Ctrl-C does.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // unreadableFiles lists the files a run could not read, from the errors
 // transcript.ReadAll joined, for the report.
@@ -322,7 +348,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		eng.Flush = f.Flush
 	}
 	return eng.Run(ctx, func(sink lint.Sink) error {
-		return transcript.ReadAll(ctx, r.args, topts, readOnce(sink))
+		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, w.Conversation)
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -210,8 +211,20 @@ func TestOutputToOpenFileAppends(t *testing.T) {
 // TestReportKeptOnInterrupt: a run interrupted (Ctrl-C) while the report is
 // being written leaves the old report and baseline as they were.
 func TestReportKeptOnInterrupt(t *testing.T) {
+	testReportKeptOnSignal(t, os.Interrupt)
+}
+
+// TestReportKeptOnTerminate: so does a run stopped by SIGTERM (timeout,
+// systemd, CI runners) or SIGHUP (the terminal closed).
+func TestReportKeptOnTerminate(t *testing.T) {
+	for _, s := range []os.Signal{syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(s.String(), func(t *testing.T) { testReportKeptOnSignal(t, s) })
+	}
+}
+
+func testReportKeptOnSignal(t *testing.T, s os.Signal) {
 	if runtime.GOOS == "windows" {
-		t.Skip("no interrupt signal to send")
+		t.Skip("no signal to send")
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -221,7 +234,7 @@ func TestReportKeptOnInterrupt(t *testing.T) {
 	// the signal reaches the run's handler; this one keeps the test alive
 	// should it come after the run's handler is gone
 	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
+	signal.Notify(sig, s)
 	defer signal.Stop(sig)
 
 	pr, pw := io.Pipe()
@@ -248,16 +261,20 @@ func TestReportKeptOnInterrupt(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	p, _ := os.FindProcess(os.Getpid())
-	if err := p.Signal(os.Interrupt); err != nil {
-		t.Skip("cannot interrupt:", err)
+	if err := p.Signal(s); err != nil {
+		t.Skip("cannot send the signal:", err)
 	}
 	select {
 	case code := <-done:
 		if code != 2 {
 			t.Errorf("exit %d, want 2; stderr: %s", code, stderr.String())
 		}
+		// the signal named, not "context canceled"
+		if want := "stopped (" + s.String() + " signal received): no report written; report.json and base.json left untouched"; !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr %q, want %q", stderr.String(), want)
+		}
 	case <-time.After(20 * time.Second):
-		t.Fatal("the interrupted run did not end")
+		t.Fatalf("the run did not end on %v", s)
 	}
 	pw.CloseWithError(io.ErrClosedPipe)
 	if got := readString(t, "report.json"); got != "old report\n" {

@@ -10,8 +10,10 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/chatlint/chatlint/internal/benchgen"
 	"github.com/chatlint/chatlint/lint"
@@ -40,7 +42,8 @@ func (s *discardSink) SkipRecord(lint.Pos, string) error { return nil }
 // BenchmarkReadJSONL measures the JSONL reader (decoding, detection,
 // parsing every record, times included) in MB/s: "jsonl" with the format
 // given, "auto" with it detected, "file" reading a file from disk (page
-// cache) rather than memory, "gb18030" the same corpus in GB18030, detected.
+// cache) rather than memory, "gb18030" the same corpus in GB18030, detected,
+// "gbk" and "big5" the corpus in GB18030 resp. Big5 read with --encoding.
 func BenchmarkReadJSONL(b *testing.B) {
 	data := benchCorpus()
 	loc := time.FixedZone("CST", 8*3600)
@@ -52,14 +55,20 @@ func BenchmarkReadJSONL(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	big5, err := traditionalchinese.Big5.NewEncoder().Bytes(benchTraditional(data))
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, bc := range []struct {
-		name, format, path string
-		data               []byte
+		name, format, path, enc string
+		data                    []byte
 	}{
-		{"jsonl", "jsonl", "-", data},
-		{"auto", "auto", "-", data},
-		{"file", "auto", file, data},
-		{"gb18030", "auto", "-", gbk}, // decoded line by line (files that mix encodings)
+		{"jsonl", "jsonl", "-", "", data},
+		{"auto", "auto", "-", "", data},
+		{"file", "auto", file, "", data},
+		{"gb18030", "auto", "-", "", gbk}, // decoded line by line (files that mix encodings)
+		{"gbk", "auto", "-", "gbk", gbk},
+		{"big5", "auto", "-", "big5", big5},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(bc.data)))
@@ -67,7 +76,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 			var sink discardSink
 			for b.Loop() {
 				sink = discardSink{}
-				opts := transcript.Options{Format: bc.format, Location: loc, Stdin: bytes.NewReader(bc.data)}
+				opts := transcript.Options{Format: bc.format, Location: loc, Stdin: bytes.NewReader(bc.data), Encoding: bc.enc}
 				if err := transcript.ReadAll(context.Background(), []string{bc.path}, opts, &sink); err != nil {
 					b.Fatal(err)
 				}
@@ -78,6 +87,22 @@ func BenchmarkReadJSONL(b *testing.B) {
 			b.ReportMetric(float64(sink.messages)*float64(b.N)/b.Elapsed().Seconds(), "msgs/s")
 		})
 	}
+}
+
+// benchTraditional is the corpus with the characters Big5 cannot encode
+// (Simplified ones) replaced by one it can.
+func benchTraditional(data []byte) []byte {
+	enc := traditionalchinese.Big5.NewEncoder()
+	var out []byte
+	for _, r := range string(data) {
+		if r >= 0x80 {
+			if _, err := enc.String(string(r)); err != nil {
+				r = '說'
+			}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out
 }
 
 // benchJSON is benchCorpus as JSON exports: "array", a top-level array of

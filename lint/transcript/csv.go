@@ -571,7 +571,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 		// not UTF-8 in a file guessed to be: GB18030 or Big5?
 		buf, st, ok := p.src.recodeFields(p.buf, starts, line)
 		if !ok || lineProblem(buf) != "" {
-			return nil, line, prob, nil
+			return nil, line, p.src.whyInvalid(prob), nil
 		}
 		p.buf, starts, p.recoded = buf, st, true
 	}

@@ -102,6 +102,9 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, rele
 	switch {
 	case guessed && e != nil:
 		src = newMixedReader(br, stats)
+	case forcedChinese(e):
+		// bytes it cannot read are not read as U+FFFD
+		src = newForcedReader(br, e)
 	case e != nil:
 		src = take(transform.NewReader(br, e.NewDecoder()))
 	}
@@ -478,7 +481,7 @@ func usableLine(src *Source, line []byte, lineNo int) ([]byte, string) {
 	if l, ok := src.recode(line, lineNo); ok && lineProblem(l) == "" {
 		return l, ""
 	}
-	return line, prob
+	return line, src.whyInvalid(prob)
 }
 
 // eachLine calls fn with every line of src that is not blank and its

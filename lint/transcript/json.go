@@ -269,7 +269,7 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 	pos := lint.Pos{File: w.b.src.Name, Line: leaf.line}
 	if leaf.bad {
 		// as the other readers reject a line or record, not read as U+FFFD
-		return w.reject(pos.Line, invalidUTF8Record)
+		return w.reject(pos.Line, w.b.src.whyInvalid(invalidUTF8Record))
 	}
 	var r record
 	for f := 0; f < nFields; f++ {
@@ -304,7 +304,7 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 			return w.reject(pos.Line, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe()))
 		}
 		if v.bad { // a field of an enclosing object
-			return w.reject(pos.Line, invalidUTF8Record)
+			return w.reject(pos.Line, w.b.src.whyInvalid(invalidUTF8Record))
 		}
 		r.set(f, v.s)
 	}

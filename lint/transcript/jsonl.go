@@ -106,7 +106,7 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 // (encoding/json would read invalid UTF-8 as U+FFFD).
 func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, string) {
 	if prob := lineProblem(line); prob != "" {
-		return lint.Message{Pos: pos, Type: lint.TypeText}, prob
+		return lint.Message{Pos: pos, Type: lint.TypeText}, src.whyInvalid(prob)
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {

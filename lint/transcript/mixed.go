@@ -3,9 +3,11 @@ package transcript
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -35,15 +37,14 @@ import (
 // mixedReader decodes a file guessed to be GB18030 or Big5 line by line (a
 // line longer than the buffer piece by piece), reading UTF-8 lines as UTF-8.
 type mixedReader struct {
+	decoded
 	br      *bufio.Reader
 	primary encoding.Encoding // GB18030 or Big5
-	out     []byte            // decoded bytes not yet returned
 	obuf    []byte            // out's storage
 	decs    map[encoding.Encoding]*encoding.Decoder
 	line    int  // newlines passed so far
 	midLine bool // the last piece did not end its line
 	stats   *mixedStats
-	err     error
 }
 
 // mixedUnit is the most a line is decided and decoded in one go (the size of
@@ -54,28 +55,43 @@ func newMixedReader(br *bufio.Reader, stats *mixedStats) *mixedReader {
 	return &mixedReader{br: br, primary: stats.primary, stats: stats, decs: map[encoding.Encoding]*encoding.Decoder{}}
 }
 
-func (m *mixedReader) Read(p []byte) (int, error) {
-	for len(m.out) == 0 {
-		if m.err != nil {
-			return 0, m.err
-		}
-		m.fill()
-	}
-	n := copy(p, m.out)
-	m.out = m.out[n:]
-	return n, nil
-}
+func (m *mixedReader) Read(p []byte) (int, error) { return m.read(p, m.fill) }
 
 // Peek returns up to n bytes of what Read returns next (fewer when fewer
 // are decoded ahead), without consuming them.
-func (m *mixedReader) Peek(n int) ([]byte, error) {
-	for len(m.out) == 0 {
-		if m.err != nil {
-			return nil, m.err
+func (m *mixedReader) Peek(n int) ([]byte, error) { return m.peek(n, m.fill) }
+
+// decoded holds what a decoding reader has decoded and not yet returned,
+// and the error that ends it.
+type decoded struct {
+	out []byte // decoded bytes not yet returned
+	err error
+}
+
+// read returns decoded bytes as io.Reader does, calling fill to decode
+// more (or set err) when none are left.
+func (d *decoded) read(p []byte, fill func()) (int, error) {
+	for len(d.out) == 0 {
+		if d.err != nil {
+			return 0, d.err
 		}
-		m.fill()
+		fill()
 	}
-	return m.out[:min(n, len(m.out))], nil
+	n := copy(p, d.out)
+	d.out = d.out[n:]
+	return n, nil
+}
+
+// peek returns up to n decoded bytes without consuming them, as read
+// would return them.
+func (d *decoded) peek(n int, fill func()) ([]byte, error) {
+	for len(d.out) == 0 {
+		if d.err != nil {
+			return nil, d.err
+		}
+		fill()
+	}
+	return d.out[:min(n, len(d.out))], nil
 }
 
 var newline = []byte{'\n'}
@@ -389,4 +405,123 @@ func encodingName(e encoding.Encoding) string {
 		return "Big5"
 	}
 	return "GB18030"
+}
+
+// forcedReader decodes a file in the Chinese encoding --encoding forces
+// (GB18030, which reads GBK and GB2312, or Big5) as transform.Reader would,
+// a buffer at a time, except for the bytes the encoding cannot read: where
+// the decoder writes U+FFFD for them, forcedReader writes a byte that is
+// not UTF-8 (0xFF), so that the format's reader rejects the line or record
+// that holds them as malformed (with its file and line, see
+// Source.whyInvalid), as in a file whose encoding was guessed, instead of
+// linting U+FFFD. A U+FFFD that GB18030 encodes (84 31 A4 37) is kept. A
+// buffer without U+FFFD, nearly all of them, costs a search for it.
+type forcedReader struct {
+	decoded
+	br  *bufio.Reader
+	enc encoding.Encoding
+	dec *encoding.Decoder
+	buf []byte // out's storage
+}
+
+// forcedChinese reports whether e is an encoding forcedReader reads.
+func forcedChinese(e encoding.Encoding) bool {
+	return e == simplifiedchinese.GB18030 || e == traditionalchinese.Big5
+}
+
+func newForcedReader(br *bufio.Reader, e encoding.Encoding) *forcedReader {
+	return &forcedReader{br: br, enc: e, dec: e.NewDecoder()}
+}
+
+func (f *forcedReader) Read(p []byte) (int, error) { return f.read(p, f.fill) }
+
+// Peek returns up to n bytes of what Read returns next (fewer when fewer
+// are decoded ahead), without consuming them.
+func (f *forcedReader) Peek(n int) ([]byte, error) { return f.peek(n, f.fill) }
+
+// fill decodes what br holds, up to its last whole character.
+func (f *forcedReader) fill() {
+	chunk, err := f.br.Peek(f.br.Size())
+	if len(chunk) == 0 {
+		if err == nil {
+			err = io.EOF
+		}
+		f.err = err
+		return
+	}
+	atEOF := err != nil
+	// at most 3 bytes out per byte in: an invalid byte becomes U+FFFD
+	if need := 3*len(chunk) + utf8.UTFMax; cap(f.buf) < need {
+		f.buf = make([]byte, 0, need)
+	}
+	nDst, nSrc, terr := f.dec.Transform(f.buf[:cap(f.buf)], chunk, atEOF)
+	if nSrc == 0 {
+		// cannot happen: a full buffer holds whole characters
+		f.err = cmp.Or(terr, io.ErrUnexpectedEOF)
+		return
+	}
+	out := f.buf[:nDst]
+	if bytes.Contains(out, utf8Replacement) {
+		out = f.markInvalid(out, chunk[:nSrc])
+	}
+	f.out = out
+	f.br.Discard(nSrc)
+	if err != nil && nSrc == len(chunk) {
+		f.err = err // the end, or a read error, once the rest is read
+	}
+}
+
+// invalidByte stands for bytes the forced encoding cannot read: it is not
+// UTF-8, so the line that holds it is rejected as malformed.
+const invalidByte = 0xFF
+
+// markInvalid replaces, in out (src decoded), the U+FFFD the decoder wrote
+// for bytes it could not read by invalidByte. In GB18030, which encodes
+// U+FFFD, the lines that hold the code of U+FFFD are checked one by one:
+// a line with more U+FFFD than codes of it has bytes the encoding cannot
+// read (and is rejected: its own U+FFFD is marked too).
+func (f *forcedReader) markInvalid(out, src []byte) []byte {
+	if f.enc != simplifiedchinese.GB18030 || !bytes.Contains(src, gbReplacement) {
+		return bytes.ReplaceAll(out, utf8Replacement, []byte{invalidByte})
+	}
+	// the decoders read a line break as itself and never as part of a
+	// character: out's lines are src's
+	var marked []byte
+	for len(out) > 0 {
+		line, restOut, found := bytes.Cut(out, newline)
+		srcLine, restSrc, _ := bytes.Cut(src, newline)
+		if bytes.Count(line, utf8Replacement) > bytes.Count(srcLine, gbReplacement) {
+			line = bytes.ReplaceAll(line, utf8Replacement, []byte{invalidByte})
+		}
+		marked = append(marked, line...)
+		if found {
+			marked = append(marked, '\n')
+		}
+		out, src = restOut, restSrc
+	}
+	return marked
+}
+
+// forcedName is enc as given when it forces an encoding forcedReader reads
+// ("gbk", "big5", …), else "".
+func forcedName(enc string) string {
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	if enc == "" || enc == "auto" {
+		return ""
+	}
+	e, _, err := chooseEncodingGuess(bufio.NewReaderSize(bytes.NewReader(nil), 16), enc)
+	if err != nil || !forcedChinese(e) {
+		return ""
+	}
+	return enc
+}
+
+// whyInvalid is prob, the problem of a record (see lineProblem), told the
+// way it is for src: a record that is not UTF-8 once decoded in an encoding
+// --encoding forces holds bytes that encoding cannot read.
+func (s *Source) whyInvalid(prob string) string {
+	if prob != invalidUTF8Record || s == nil || s.Opts == nil || s.Opts.forced == "" {
+		return prob
+	}
+	return fmt.Sprintf("bytes in the record that %s cannot read (wrong --encoding?)", s.Opts.forced)
 }

@@ -57,6 +57,9 @@ type Options struct {
 	// without being held in memory. 0: no bound (csv records still stop
 	// at 64 MiB).
 	MaxRecordBytes int
+
+	// forced is Encoding when it forces GB18030 or Big5 (see forcedReader)
+	forced string
 }
 
 // Source is one opened input, decoded to UTF-8.
@@ -134,9 +137,11 @@ func (e *FileError) Error() string { return e.Name + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ReadAll reads every path (files, directories walked in lexical order, "-"
-// for stdin) into sink. Files that cannot be read are reported together in
-// the returned error after every other file has been read; a sink error
-// (cancellation, --strict) stops at once.
+// for stdin) into sink. Each file is read once, however often it is named
+// (see walker): the first name it is reached by is the one findings show.
+// Files that cannot be read are reported together in the returned error
+// after every other file has been read; a sink error (cancellation,
+// --strict) stops at once.
 func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) error {
 	if opts.Location == nil {
 		opts.Location = time.Local
@@ -153,9 +158,11 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	if opts.HTML {
 		sink = withHTML(sink)
 	}
+	opts.forced = forcedName(opts.Encoding)
 	var fileErrs []error
+	w := newWalker(opts.Format)
 	for _, p := range paths {
-		files, err := expand(p, opts.Format)
+		files, err := w.expand(p)
 		if err != nil {
 			fileErrs = append(fileErrs, &FileError{Name: p, Err: err})
 			continue
@@ -178,11 +185,38 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	return errors.Join(fileErrs...)
 }
 
-// expand turns a path into the files to read: itself, or for a directory
-// the files below it whose extension belongs to the format (hidden entries
-// skipped).
-func expand(p, format string) ([]string, error) {
+// A walker turns the paths of a run into the files to read, each file once:
+// a file named twice (a.txt ./a.txt, a link and the file it leads to, a
+// directory and a file in it, nested directories) is taken the first time
+// only, and never opened again. Files and directories are the same when
+// os.SameFile says so (device and inode), not by their names.
+//
+// Symbolic links are followed, to files and to directories, whether named
+// on the command line or met during a walk; a link to a directory that is
+// being walked already (an ancestor: a loop) or was walked before is not
+// walked again.
+type walker struct {
+	format string
+	exts   []string   // the extensions of the format's files
+	files  identities // the files taken
+	dirs   identities // the directories walked
+	stdin  bool       // "-" taken
+}
+
+func newWalker(format string) *walker {
+	return &walker{format: format, exts: extensionsFor(format)}
+}
+
+// expand turns a path into the files to read that were not taken before:
+// itself, or for a directory the files below it whose extension belongs to
+// the format (hidden entries skipped). A directory that holds no such file
+// is an error; one whose files were all taken before is not.
+func (w *walker) expand(p string) ([]string, error) {
 	if p == "-" {
+		if w.stdin {
+			return nil, nil // standard input is read once
+		}
+		w.stdin = true
 		return []string{p}, nil
 	}
 	st, err := os.Stat(p)
@@ -193,35 +227,125 @@ func expand(p, format string) ([]string, error) {
 		return nil, err
 	}
 	if !st.IsDir() {
+		if !w.files.add(st) {
+			return nil, nil
+		}
 		return []string{p}, nil
 	}
 	var out []string
-	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if !d.IsDir() && strings.HasPrefix(name, "~$") {
-			return nil // the lock file of a workbook open in Excel
-		}
-		if path != p && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !d.IsDir() && wanted(name, format) {
-			out = append(out, path)
-		}
-		return nil
-	})
+	found, err := w.walk(p, st, nil, &out)
 	if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("directory holds no transcript files (%s)", strings.Join(extensionsFor(format), ", "))
+	if !found {
+		return nil, fmt.Errorf("directory holds no transcript files (%s)", strings.Join(extensionsFor(w.format), ", "))
 	}
 	return out, nil
+}
+
+// walk appends to out the wanted files below dir (whose FileInfo, links
+// followed, is st) not taken before, in lexical order; ancestors are the
+// directories above it in this walk. found reports whether dir holds any
+// wanted file, or was walked before.
+func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *[]string) (found bool, err error) {
+	for _, a := range ancestors {
+		if os.SameFile(a, st) {
+			return false, nil // a link back up: a loop
+		}
+	}
+	if !w.dirs.add(st) {
+		return true, nil // walked already, through another name
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, err
+	}
+	ancestors = append(ancestors, st)
+	for _, d := range entries {
+		name := d.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden (and the temporary files chatlint writes)
+		}
+		path := filepath.Join(dir, name)
+		link := d.Type()&fs.ModeSymlink != 0
+		if !link && !d.IsDir() && !w.wanted(name) {
+			continue // not stat'ed: most of a directory may be other files
+		}
+		// the identity of the entry, or of what the link leads to
+		var info fs.FileInfo
+		if link {
+			info, err = os.Stat(path)
+		} else {
+			info, err = d.Info()
+		}
+		if err != nil {
+			if link || errors.Is(err, fs.ErrNotExist) {
+				// a link that leads nowhere (or gone since): taken if
+				// its name is wanted, to be reported unreadable
+				if w.wanted(name) {
+					found = true
+					*out = append(*out, path)
+				}
+				continue
+			}
+			return false, err
+		}
+		if info.IsDir() {
+			sub, err := w.walk(path, info, ancestors, out)
+			if err != nil {
+				return false, err
+			}
+			found = found || sub
+			continue
+		}
+		if !w.wanted(name) {
+			continue
+		}
+		found = true
+		if w.files.add(info) {
+			*out = append(*out, path)
+		}
+	}
+	return found, nil
+}
+
+// identities is a set of files (or directories) by identity: device and
+// inode number where the system tells them (one map look-up), else as
+// os.SameFile tells them apart.
+type identities struct {
+	ids   map[[2]uint64]struct{}
+	infos map[identityKey][]fs.FileInfo
+}
+
+// identityKey narrows the files os.SameFile is asked about.
+type identityKey struct {
+	size int64
+	mod  int64
+}
+
+// add adds a file, reporting whether it is new.
+func (s *identities) add(st fs.FileInfo) bool {
+	if id, ok := fileID(st); ok {
+		if _, seen := s.ids[id]; seen {
+			return false
+		}
+		if s.ids == nil {
+			s.ids = map[[2]uint64]struct{}{}
+		}
+		s.ids[id] = struct{}{}
+		return true
+	}
+	k := identityKey{st.Size(), st.ModTime().UnixNano()}
+	for _, other := range s.infos[k] {
+		if os.SameFile(st, other) {
+			return false
+		}
+	}
+	if s.infos == nil {
+		s.infos = map[identityKey][]fs.FileInfo{}
+	}
+	s.infos[k] = append(s.infos[k], st)
+	return true
 }
 
 func extensionsFor(format string) []string {
@@ -238,9 +362,17 @@ func extensionsFor(format string) []string {
 	return slices.Compact(out) // formats share extensions (wecom's .jsonl)
 }
 
-func wanted(name, format string) bool {
+// wanted reports whether a walk reads the file of this name: one with an
+// extension of the format, and not the lock file of a workbook open in
+// Excel (~$).
+func (w *walker) wanted(name string) bool {
+	return !strings.HasPrefix(name, "~$") && hasExtension(name, w.exts)
+}
+
+// hasExtension reports whether name (less .gz) ends in one of exts.
+func hasExtension(name string, exts []string) bool {
 	lower := trimGz(strings.ToLower(name))
-	for _, ext := range extensionsFor(format) {
+	for _, ext := range exts {
 		if strings.HasSuffix(lower, ext) {
 			return true
 		}
@@ -452,18 +584,19 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // InputSize is the total size in bytes of the files the paths name (the
-// files a directory walk would read), or -1 when it cannot be known in
+// files a directory walk would read, each once), or -1 when it cannot be known in
 // advance (standard input).
 func InputSize(paths []string, format string) int64 {
 	if format == "" {
 		format = "auto"
 	}
 	var total int64
+	w := newWalker(format)
 	for _, p := range paths {
 		if p == "-" {
 			return -1
 		}
-		files, err := expand(p, format)
+		files, err := w.expand(p)
 		if err != nil {
 			continue
 		}

@@ -199,6 +199,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			if l, ok := src.recode(line, lr.line); prob != "" && ok {
 				line, prob = l, lineProblem(l)
 			}
+			prob = src.whyInvalid(prob)
 		}
 		if prob != "" {
 			if t.open {

@@ -1,0 +1,78 @@
+package transcript
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// TestWalkOnce: a file reached twice (named twice, through a directory and
+// by name, through a link to it or to its directory) is taken once, by the
+// first name, and never opened again; links to directories are walked,
+// named or met in a walk, and a link back up is not followed round.
+func TestWalkOnce(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"lib/b.txt", "lib/sub/c.txt", "top/a.txt"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte("这个不行\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, to := range map[string]string{
+		"linked":       "lib",
+		"top/more":     "../lib",
+		"lib/sub/up":   "..",
+		"lib/b2.txt":   "b.txt",
+		"dangling.txt": "nowhere.txt",
+	} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+	}
+	for _, tc := range []struct {
+		paths []string
+		want  []string
+	}{
+		{[]string{"linked"}, []string{"linked/b.txt", "linked/sub/c.txt"}},
+		{[]string{"lib", "linked", "lib/b.txt", "./lib/b2.txt", "-", "-"}, []string{"lib/b.txt", "lib/sub/c.txt", "-"}},
+		{[]string{"lib/sub/c.txt", "top"}, []string{"lib/sub/c.txt", "top/a.txt", "top/more/b.txt"}},
+		{[]string{"lib/sub", "lib"}, []string{"lib/sub/c.txt", "lib/sub/up/b.txt"}}, // lib: walked already
+		{[]string{"."}, []string{"dangling.txt", "lib/b.txt", "lib/sub/c.txt", "top/a.txt"}},
+	} {
+		w := newWalker("canned")
+		var got []string
+		for _, p := range tc.paths {
+			files, err := w.expand(p)
+			if err != nil {
+				t.Errorf("%v: %s: %v", tc.paths, p, err)
+			}
+			got = append(got, files...)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v: read %q, want %q", tc.paths, got, tc.want)
+		}
+	}
+
+	// ReadAll opens each file once: the summary's count of files
+	sink := &fileCounter{}
+	err := ReadAll(context.Background(), []string{"lib/b.txt", "linked", "lib", "top"}, Options{Format: "canned"}, sink)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"lib/b.txt", "linked/sub/c.txt", "top/a.txt"}; !slices.Equal(sink.files, want) {
+		t.Errorf("read %q, want %q", sink.files, want)
+	}
+}
+
+// fileCounter is a sink that notes the files read.
+type fileCounter struct{ files []string }
+
+func (s *fileCounter) File(name string)                  { s.files = append(s.files, name) }
+func (s *fileCounter) Message(lint.Message) error        { return nil }
+func (s *fileCounter) Reject(lint.RecordError) error     { return nil }
+func (s *fileCounter) SkipRecord(lint.Pos, string) error { return nil }
