@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
@@ -53,11 +54,12 @@ func (c *editCollector) files() []string {
 
 // fixFile applies edits to a canned-reply library. The file keeps its
 // encoding, byte-order mark and line endings; lines without a fix keep every
-// byte. With diff set it writes a unified diff to w instead of the file. A
-// replacement the file's encoding cannot carry (see fix.Encode; enc is
-// --encoding) is refused, naming its character and line, and so is any
-// other failure: the file is then left as it was (it is replaced whole,
-// see outputFile).
+// byte, even the bytes the encoding cannot read (a line that holds such
+// bytes was rejected as malformed, not linted, and is never fixed). With
+// diff set it writes a unified diff to w instead of the file. A replacement
+// the file's encoding cannot carry (see fix.Encode; enc is --encoding) is
+// refused, naming its character and line, and so is any other failure: the
+// file is then left as it was (it is replaced whole, see outputFile).
 func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applied int, err error) {
 	defer func() {
 		if err != nil && !diff {
@@ -72,40 +74,136 @@ func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applie
 	if err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
-	body := raw[len(bom):]
-	text := body
 	if e != nil {
 		e = withoutBOM(e)
-		if text, err = e.NewDecoder().Bytes(body); err != nil {
-			return 0, fmt.Errorf("fix %s: decode: %w", path, err)
-		}
-		// refuse to write back what would not round-trip byte for byte
-		if again, err := e.NewEncoder().Bytes(text); err != nil || !bytes.Equal(again, body) {
-			return 0, fmt.Errorf("fix %s: its encoding does not round-trip, so fixing would change other bytes; fix it by hand", path)
+		// a UTF-16 byte-order mark overrides the order --encoding gives,
+		// as it does for the readers
+		switch {
+		case e == utf16LE && bytes.Equal(bom, []byte{0xFE, 0xFF}):
+			e = utf16BE
+		case e == utf16BE && bytes.Equal(bom, []byte{0xFF, 0xFE}):
+			e = utf16LE
 		}
 	}
-	newText, done, err := fix.Apply(string(text), edits)
+	// the file's lines, each decoded on its own: clean when it reads back
+	// byte for byte (else it is only shown, in the diff, never rewritten)
+	lines := splitRawLines(raw[len(bom):], e)
+	texts := make([]string, len(lines))
+	clean := make([]bool, len(lines))
+	for i, l := range lines {
+		texts[i], clean[i] = decodeLine(l, e)
+	}
+	text := strings.Join(texts, "")
+	newText, done, err := fix.Apply(text, edits)
 	if err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
+	newLines := fix.SplitLines(newText)
+	if len(newLines) != len(lines) {
+		return 0, fmt.Errorf("fix %s: a replacement would add or remove a line break; fix it by hand", path)
+	}
 	// --diff shows what --fix would write: it refuses what --fix refuses
-	out := []byte(newText)
-	if e != nil && len(done) > 0 {
-		if out, err = fix.Encode(newText, e, plainEncoding(enc), done); err != nil {
-			return 0, fmt.Errorf("fix %s: %w", path, err)
+	byLine := map[int][]fix.Edit{}
+	for _, d := range done {
+		byLine[d.Line] = append(byLine[d.Line], d)
+	}
+	out := append([]byte{}, bom...)
+	for i, l := range lines {
+		ds := byLine[i+1]
+		if len(ds) == 0 {
+			out = append(out, l...) // every byte as it was
+			continue
 		}
+		if !clean[i] {
+			name := "UTF-8"
+			if e != nil {
+				name = encodingName(e)
+			}
+			return 0, fmt.Errorf("fix %s: line %d holds bytes %s cannot read back as they are (a malformed record is not linted, so not fixed: did the file change since it was linted?); fix it by hand", path, i+1, name)
+		}
+		b := []byte(newLines[i])
+		if e != nil {
+			if b, err = fix.Encode(newLines[i], e, plainEncoding(enc), ds); err != nil {
+				return 0, fmt.Errorf("fix %s: %w", path, err)
+			}
+		}
+		out = append(out, b...)
 	}
 	if diff {
-		fmt.Fprint(w, fix.Diff(path, string(text), newText))
+		fmt.Fprint(w, fix.Diff(path, text, newText))
 		return len(done), nil
 	}
 	if len(done) == 0 {
 		return 0, nil
 	}
-	if err := writeFileReplacing(path, append(append([]byte{}, bom...), out...), 0o666); err != nil {
+	if err := writeFileReplacing(path, out, 0o666); err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), nil
+}
+
+var (
+	utf16LE = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	utf16BE = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+)
+
+// splitRawLines splits a file's bytes (without its byte-order mark) in
+// encoding e (nil: UTF-8) into lines as fix.SplitLines splits the decoded
+// text: after \r\n, \n or a lone \r, each line keeping its ending. In
+// UTF-16 they are code units; the other encodings --fix writes (UTF-8,
+// GB18030, Big5 and the like) never use the bytes of \r and \n within a
+// character.
+func splitRawLines(b []byte, e encoding.Encoding) [][]byte {
+	unit, at := 1, func(i int) uint16 { return uint16(b[i]) }
+	switch e {
+	case utf16LE:
+		unit, at = 2, func(i int) uint16 { return uint16(b[i]) | uint16(b[i+1])<<8 }
+	case utf16BE:
+		unit, at = 2, func(i int) uint16 { return uint16(b[i])<<8 | uint16(b[i+1]) }
+	}
+	var lines [][]byte
+	start := 0
+	for i := 0; i+unit <= len(b); i += unit {
+		switch at(i) {
+		case '\n':
+		case '\r':
+			if i+2*unit <= len(b) && at(i+unit) == '\n' {
+				i += unit
+			}
+		default:
+			continue
+		}
+		lines = append(lines, b[start:i+unit])
+		start = i + unit
+	}
+	if start < len(b) {
+		lines = append(lines, b[start:]) // the last line, or an odd byte
+	}
+	return lines
+}
+
+// decodeLine decodes one line of a file in e (nil: UTF-8); clean reports
+// whether it reads back byte for byte: every byte read (no U+FFFD for bytes
+// the encoding cannot read) and written again as it was.
+func decodeLine(line []byte, e encoding.Encoding) (text string, clean bool) {
+	if e == nil {
+		return string(line), utf8.Valid(line)
+	}
+	t, err := e.NewDecoder().Bytes(line)
+	if err != nil {
+		return string(t), false
+	}
+	again, err := e.NewEncoder().Bytes(t)
+	return string(t), err == nil && bytes.Equal(again, line)
+}
+
+// encodingName names an encoding in messages.
+func encodingName(e encoding.Encoding) string {
+	if s, ok := e.(fmt.Stringer); ok {
+		name, _, _ := strings.Cut(s.String(), " (") // UTF-16BE (Ignore BOM)
+		return name
+	}
+	return "the file's encoding"
 }
 
 // plainEncoding reports whether --fix writes only the plain forms of the

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/chatlint/chatlint/lint/fix"
 )
 
 // library is a canned-reply library with fixable findings (callcenter's
@@ -133,5 +136,31 @@ func TestFixWaivedLinesStay(t *testing.T) {
 	now, _ := os.ReadFile(path)
 	if want := "# chatlint-disable-next-line callcenter/bu-phrase 培训用的反面例子\n不好意思，这个不行\n非常抱歉\n"; string(now) != want {
 		t.Errorf("waived line must not be fixed:\n%s", now)
+	}
+}
+
+// TestFixNeverRewritesUnreadableLine: an edit that lands on a line the
+// file's encoding cannot read (it was linted as a malformed record, so the
+// file changed since) is refused, and the file is left as it was.
+func TestFixNeverRewritesUnreadableLine(t *testing.T) {
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	file := append(append(gbk("这个不行\n"), 0xFF), gbk("不行\n")...)
+	path := filepath.Join(t.TempDir(), "r.txt")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// line 2 decodes (lossily) as U+FFFD 不行: 不行 at byte 3
+	_, err := fixFile(path, "gbk", []fix.Edit{{Line: 2, Start: 3, End: 9, Old: "不行", New: "不可以"}}, false, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "line 2 holds bytes") {
+		t.Errorf("fixed a line GBK cannot read: %v", err)
+	}
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, file) {
+		t.Errorf("file rewritten: % X", got)
 	}
 }

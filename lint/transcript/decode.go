@@ -53,7 +53,7 @@ func decode(r io.Reader, enc string) (*bufio.Reader, error) {
 // file's are complete once the reader is read, a UTF-8 file's once its lines
 // are parsed (see Source.recode).
 func decodeMixed(r io.Reader, enc string) (*bufio.Reader, *mixedStats, error) {
-	dec, stats, _, err := decodePooled(r, enc)
+	dec, stats, _, _, err := decodePooled(r, enc)
 	return dec, stats, err
 }
 
@@ -67,8 +67,10 @@ var (
 
 // decodePooled is decodeMixed with pooled buffers: release returns them,
 // after which nothing read through the reader may be used (the readers
-// copy what they keep).
-func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, release func(), _ error) {
+// copy what they keep). marked is why a record that is not UTF-8 once
+// decoded is malformed when a forcedReader decodes the file (see
+// Source.whyInvalid), else "".
+func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, marked string, release func(), _ error) {
 	var used []*bufio.Reader
 	var bigUsed *bufio.Reader
 	release = func() {
@@ -92,7 +94,7 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, rele
 	e, guessed, err := chooseEncodingGuess(br, enc)
 	if err != nil {
 		release()
-		return nil, nil, nil, err
+		return nil, nil, "", nil, err
 	}
 	var src peekReader = br
 	var stats *mixedStats
@@ -102,11 +104,11 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, rele
 	switch {
 	case guessed && e != nil:
 		src = newMixedReader(br, stats)
-	case forcedChinese(e):
-		// bytes it cannot read are not read as U+FFFD
-		src = newForcedReader(br, e)
 	case e != nil:
-		src = take(transform.NewReader(br, e.NewDecoder()))
+		// forced, or UTF-16 by its byte-order mark: bytes it cannot read
+		// are not read as U+FFFD
+		src = newForcedReader(br, e)
+		marked = unreadableWhy(enc, e)
 	}
 	// twice the size of the reader below, so that it reads straight into
 	// this one's buffer
@@ -117,9 +119,9 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, rele
 	head, _ := dec.Peek(4096)
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		release()
-		return nil, nil, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
+		return nil, nil, "", nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
 	}
-	return dec, stats, release, nil
+	return dec, stats, marked, release, nil
 }
 
 // chooseEncoding returns the decoder to apply to br (nil: the bytes are
@@ -159,8 +161,18 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 		return traditionalchinese.Big5, false, nil
 	default:
 		e, err := htmlindex.Get(enc)
-		if err != nil || e == nil {
+		switch {
+		case err != nil || e == nil:
 			return nil, false, fmt.Errorf("unknown encoding %q (auto, %s)", enc, strings.Join(Encodings, ", "))
+		case e == encoding.Replacement:
+			// WHATWG reads iso-2022-kr, hz-gb-2312 … as one U+FFFD
+			return nil, false, fmt.Errorf("encoding %q is not supported (auto, %s)", enc, strings.Join(Encodings, ", "))
+		case e == unicode.UTF8:
+			// another label of UTF-8 (unicode-1-1-utf-8): read as utf-8
+			if bomUTF8 {
+				br.Discard(3)
+			}
+			return nil, false, nil
 		}
 		return e, false, nil
 	}

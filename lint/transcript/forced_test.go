@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -93,3 +94,147 @@ func TestForcedEncodingMarksUnreadable(t *testing.T) {
 }
 
 func isUTF8(b []byte) bool { return lineProblem(b) == "" }
+
+// TestUTF16MarksUnreadable: UTF-16, forced or named by a byte-order mark,
+// reads every line as x/text does, a U+FFFD it encodes included, except a
+// line with a lone surrogate or an odd byte at the end, which comes out not
+// UTF-8 (for the format's reader to reject), wherever the buffers cut it.
+func TestUTF16MarksUnreadable(t *testing.T) {
+	for _, tc := range []struct {
+		enc string // --encoding
+		big bool
+		bom bool
+	}{
+		{"utf-16le", false, false},
+		{"utf-16be", true, false},
+		{"auto", false, true},
+		{"auto", true, true},
+		{"utf-16", true, true},
+		{"utf-16le", true, true}, // the mark overrides the order
+	} {
+		put := func(b *bytes.Buffer, units ...uint16) {
+			for _, u := range units {
+				if tc.big {
+					b.WriteByte(byte(u >> 8))
+					b.WriteByte(byte(u))
+				} else {
+					b.WriteByte(byte(u))
+					b.WriteByte(byte(u >> 8))
+				}
+			}
+		}
+		putText := func(b *bytes.Buffer, s string) {
+			for _, r := range s {
+				if r >= 0x10000 {
+					r -= 0x10000
+					put(b, uint16(0xD800+(r>>10)), uint16(0xDC00+(r&0x3FF)))
+				} else {
+					put(b, uint16(r))
+				}
+			}
+		}
+		var file, want bytes.Buffer
+		if tc.bom {
+			put(&file, 0xFEFF)
+		}
+		bad := map[int]bool{}
+		const text = "亲，您好😀这个价格不行\uFFFD"
+		const lines = 3000
+		for i := range lines {
+			switch i % 7 {
+			case 3:
+				putText(&file, "亲")
+				put(&file, 0xD83D) // a high surrogate alone
+				putText(&file, "您好")
+				bad[i] = true
+			case 5:
+				putText(&file, "亲")
+				put(&file, 0xDE00) // a low surrogate alone
+				bad[i] = true
+			default:
+				putText(&file, text)
+				want.WriteString(text)
+			}
+			putText(&file, "\n")
+			if !bad[i] {
+				want.WriteString("\n")
+			}
+		}
+		file.WriteByte('A') // an odd byte at the end: a last, bad line
+		for _, read := range []struct {
+			name string
+			r    func(io.Reader) io.Reader
+		}{
+			{"whole", func(r io.Reader) io.Reader { return r }},
+			{"onebyte", iotest.OneByteReader},
+			{"half", iotest.HalfReader},
+		} {
+			name := fmt.Sprintf("%s/big=%v/bom=%v/%s", tc.enc, tc.big, tc.bom, read.name)
+			t.Run(name, func(t *testing.T) {
+				dec, marked, err := decodeMarked(read.r(bytes.NewReader(file.Bytes())), tc.enc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if marked == "" {
+					t.Errorf("no reason given for the lines UTF-16 cannot read")
+				}
+				out, err := io.ReadAll(dec)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var kept bytes.Buffer
+				got := bytes.SplitAfter(out, []byte("\n"))
+				if len(got) != lines+1 {
+					t.Fatalf("%d lines, want %d", len(got), lines+1)
+				}
+				for i, l := range got {
+					switch {
+					case i == lines:
+						if isUTF8(l) {
+							t.Fatalf("last line (an odd byte) is UTF-8: %q", l)
+						}
+					case bad[i] != !isUTF8(l):
+						t.Fatalf("line %d: bad %v, but %q", i+1, bad[i], l)
+					case !bad[i]:
+						kept.Write(l)
+					}
+				}
+				if kept.String() != want.String() {
+					t.Errorf("the readable lines differ")
+				}
+			})
+		}
+	}
+}
+
+// decodeMarked is decode, also returning why a line that is not UTF-8 is
+// malformed.
+func decodeMarked(r io.Reader, enc string) (io.Reader, string, error) {
+	dec, _, marked, _, err := decodePooled(r, enc)
+	return dec, marked, err
+}
+
+// TestOtherEncodingsMarkUnreadable: any other encoding --encoding names
+// (Shift_JIS, windows-1252 …) rejects the lines it cannot read too; a label
+// of UTF-8 reads as utf-8, and the WHATWG replacement encoding is refused.
+func TestOtherEncodingsMarkUnreadable(t *testing.T) {
+	file := "\x82\xb7\x82\xdd\n\x82\xff\n\x82\xb7\n" // すみ, a bad pair, す
+	dec, marked, err := decodeMarked(strings.NewReader(file), "shift_jis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := io.ReadAll(dec)
+	got := bytes.SplitAfter(out, []byte("\n"))
+	if string(got[0]) != "すみ\n" || isUTF8(got[1]) || bytes.Contains(got[1], utf8Replacement) || string(got[2]) != "す\n" {
+		t.Errorf("shift_jis: read %q", got)
+	}
+	if !strings.Contains(marked, "shift_jis cannot read") {
+		t.Errorf("shift_jis: %q", marked)
+	}
+	if _, marked, err := decodeMarked(strings.NewReader("亲\n"), "unicode-1-1-utf-8"); err != nil || marked != "" {
+		t.Errorf("unicode-1-1-utf-8: %q, %v; want it read as utf-8", marked, err)
+	}
+	if _, _, err := decodeMarked(strings.NewReader("亲\n"), "iso-2022-kr"); err == nil {
+		t.Errorf("iso-2022-kr: read; want it refused")
+	}
+}

@@ -9,11 +9,13 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -407,29 +409,32 @@ func encodingName(e encoding.Encoding) string {
 	return "GB18030"
 }
 
-// forcedReader decodes a file in the Chinese encoding --encoding forces
-// (GB18030, which reads GBK and GB2312, or Big5) as transform.Reader would,
-// a buffer at a time, except for the bytes the encoding cannot read: where
-// the decoder writes U+FFFD for them, forcedReader writes a byte that is
-// not UTF-8 (0xFF), so that the format's reader rejects the line or record
-// that holds them as malformed (with its file and line, see
-// Source.whyInvalid), as in a file whose encoding was guessed, instead of
-// linting U+FFFD. A U+FFFD that GB18030 encodes (84 31 A4 37) is kept. A
-// buffer without U+FFFD, nearly all of them, costs a search for it.
+// forcedReader decodes a file in an encoding other than UTF-8 that
+// --encoding forces (GB18030, which reads GBK and GB2312, Big5, UTF-16, or
+// any other WHATWG encoding such as Shift_JIS) or that a UTF-16 byte-order
+// mark names, as transform.Reader would, a buffer at a time, except for the
+// bytes the encoding cannot read: where the decoder writes U+FFFD for them,
+// forcedReader writes a byte that is not UTF-8 (0xFF), so that the format's
+// reader rejects the line or record that holds them as malformed (with its
+// file and line, see Source.whyInvalid), as in a file whose encoding was
+// guessed, instead of linting U+FFFD. A U+FFFD that the file encodes
+// (84 31 A4 37 in GB18030, FD FF in UTF-16LE) is kept. A buffer without
+// U+FFFD, nearly all of them, costs a search for it.
 type forcedReader struct {
 	decoded
 	br  *bufio.Reader
 	enc encoding.Encoding
-	dec *encoding.Decoder
-	buf []byte // out's storage
-}
-
-// forcedChinese reports whether e is an encoding forcedReader reads.
-func forcedChinese(e encoding.Encoding) bool {
-	return e == simplifiedchinese.GB18030 || e == traditionalchinese.Big5
+	dec transform.Transformer
+	// marks: dec writes invalidByte itself for the bytes it cannot read
+	// (UTF-16, see utf16Decoder), and any U+FFFD it writes is text
+	marks bool
+	buf   []byte // out's storage
 }
 
 func newForcedReader(br *bufio.Reader, e encoding.Encoding) *forcedReader {
+	if d := newUTF16Decoder(e); d != nil {
+		return &forcedReader{br: br, enc: e, dec: d, marks: true}
+	}
 	return &forcedReader{br: br, enc: e, dec: e.NewDecoder()}
 }
 
@@ -461,7 +466,7 @@ func (f *forcedReader) fill() {
 		return
 	}
 	out := f.buf[:nDst]
-	if bytes.Contains(out, utf8Replacement) {
+	if !f.marks && bytes.Contains(out, utf8Replacement) {
 		out = f.markInvalid(out, chunk[:nSrc])
 	}
 	f.out = out
@@ -471,7 +476,7 @@ func (f *forcedReader) fill() {
 	}
 }
 
-// invalidByte stands for bytes the forced encoding cannot read: it is not
+// invalidByte stands for bytes the file's encoding cannot read: it is not
 // UTF-8, so the line that holds it is rejected as malformed.
 const invalidByte = 0xFF
 
@@ -479,7 +484,10 @@ const invalidByte = 0xFF
 // for bytes it could not read by invalidByte. In GB18030, which encodes
 // U+FFFD, the lines that hold the code of U+FFFD are checked one by one:
 // a line with more U+FFFD than codes of it has bytes the encoding cannot
-// read (and is rejected: its own U+FFFD is marked too).
+// read (and is rejected: its own U+FFFD is marked too). The other
+// encodings it is used for (Big5, Shift_JIS, windows-1252 …) cannot encode
+// U+FFFD: every U+FFFD their decoders write stands for bytes they cannot
+// read.
 func (f *forcedReader) markInvalid(out, src []byte) []byte {
 	if f.enc != simplifiedchinese.GB18030 || !bytes.Contains(src, gbReplacement) {
 		return bytes.ReplaceAll(out, utf8Replacement, []byte{invalidByte})
@@ -502,26 +510,126 @@ func (f *forcedReader) markInvalid(out, src []byte) []byte {
 	return marked
 }
 
-// forcedName is enc as given when it forces an encoding forcedReader reads
-// ("gbk", "big5", …), else "".
-func forcedName(enc string) string {
-	enc = strings.ToLower(strings.TrimSpace(enc))
-	if enc == "" || enc == "auto" {
-		return ""
-	}
-	e, _, err := chooseEncodingGuess(bufio.NewReaderSize(bytes.NewReader(nil), 16), enc)
-	if err != nil || !forcedChinese(e) {
-		return ""
-	}
-	return enc
-}
-
 // whyInvalid is prob, the problem of a record (see lineProblem), told the
-// way it is for src: a record that is not UTF-8 once decoded in an encoding
-// --encoding forces holds bytes that encoding cannot read.
+// way it is for src: a record that is not UTF-8 once decoded by a
+// forcedReader holds bytes the file's encoding cannot read.
 func (s *Source) whyInvalid(prob string) string {
-	if prob != invalidUTF8Record || s == nil || s.Opts == nil || s.Opts.forced == "" {
+	if prob != invalidUTF8Record || s == nil || s.marked == "" {
 		return prob
 	}
-	return fmt.Sprintf("bytes in the record that %s cannot read (wrong --encoding?)", s.Opts.forced)
+	return s.marked
+}
+
+// unreadableWhy is whyInvalid's problem for a file a forcedReader decoded
+// in e: --encoding enc ("gbk", "big5", "utf-16le", "shift_jis" … as
+// given), or the UTF-16 a byte-order mark named.
+func unreadableWhy(enc string, e encoding.Encoding) string {
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	if enc != "" && enc != "auto" {
+		return fmt.Sprintf("bytes in the record that %s cannot read (wrong --encoding?)", enc)
+	}
+	name := "UTF-16LE"
+	if big, _, _ := utf16Form(e); big {
+		name = "UTF-16BE"
+	}
+	return fmt.Sprintf("bytes in the record that %s cannot read (the file's byte-order mark says %[1]s)", name)
+}
+
+// utf16Form tells the byte order of a UTF-16 encoding and whether it reads
+// a byte-order mark at the start (which then overrides the order); ok is
+// false for other encodings.
+func utf16Form(e encoding.Encoding) (big, bom, ok bool) {
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		for _, policy := range []unicode.BOMPolicy{unicode.IgnoreBOM, unicode.UseBOM, unicode.ExpectBOM} {
+			if e == unicode.UTF16(order, policy) {
+				return order == unicode.BigEndian, policy != unicode.IgnoreBOM, true
+			}
+		}
+	}
+	return false, false, false
+}
+
+// utf16Decoder decodes UTF-16 to UTF-8 as x/text's decoder does, except
+// for the bytes it cannot read, a lone surrogate or an odd byte at the end:
+// for them it writes invalidByte rather than U+FFFD, which UTF-16 encodes
+// (FD FF in UTF-16LE) and is text like any other.
+type utf16Decoder struct {
+	big, bom bool // as utf16Form tells them
+	order    bool // the order read: big, or what the byte-order mark said
+	started  bool // the byte-order mark, if any, was read
+}
+
+// newUTF16Decoder returns a decoder for e, or nil when e is not UTF-16.
+func newUTF16Decoder(e encoding.Encoding) *utf16Decoder {
+	big, bom, ok := utf16Form(e)
+	if !ok {
+		return nil
+	}
+	return &utf16Decoder{big: big, bom: bom, order: big}
+}
+
+func (d *utf16Decoder) Reset() { d.order, d.started = d.big, false }
+
+func (d *utf16Decoder) unit(b []byte) rune {
+	if d.order {
+		return rune(b[0])<<8 | rune(b[1])
+	}
+	return rune(b[1])<<8 | rune(b[0])
+}
+
+func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if !d.started && d.bom {
+		if len(src) < 2 && !atEOF {
+			return 0, 0, transform.ErrShortSrc
+		}
+		if len(src) >= 2 {
+			switch {
+			case src[0] == 0xFE && src[1] == 0xFF:
+				d.order, nSrc = true, 2
+			case src[0] == 0xFF && src[1] == 0xFE:
+				d.order, nSrc = false, 2
+			}
+		}
+	}
+	d.started = true
+	for nSrc < len(src) {
+		rest := src[nSrc:]
+		// r < 0: a unit UTF-16 cannot read (invalidByte is written)
+		r, size := rune(-1), 2
+		switch {
+		case len(rest) < 2:
+			// an odd byte at the end
+			if !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			size = 1
+		case !utf16.IsSurrogate(d.unit(rest)):
+			r = d.unit(rest)
+		case d.unit(rest) >= 0xDC00:
+			// a low surrogate without its high one
+		case len(rest) < 4:
+			if !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			// a high surrogate at the end
+		default:
+			if lo := d.unit(rest[2:]); lo >= 0xDC00 && lo < 0xE000 {
+				r, size = utf16.DecodeRune(d.unit(rest), lo), 4
+			}
+		}
+		if r < 0 {
+			if nDst >= len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			dst[nDst] = invalidByte
+			nDst++
+		} else {
+			if nDst+utf8.RuneLen(r) > len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += utf8.EncodeRune(dst[nDst:], r)
+		}
+		nSrc += size
+	}
+	return nDst, nSrc, nil
 }

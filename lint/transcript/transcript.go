@@ -57,9 +57,6 @@ type Options struct {
 	// without being held in memory. 0: no bound (csv records still stop
 	// at 64 MiB).
 	MaxRecordBytes int
-
-	// forced is Encoding when it forces GB18030 or Big5 (see forcedReader)
-	forced string
 }
 
 // Source is one opened input, decoded to UTF-8.
@@ -73,6 +70,10 @@ type Source struct {
 	// mixed counts the lines read in another encoding than the file's
 	// guessed one (nil: the encoding was not guessed)
 	mixed *mixedStats
+	// marked is why a record that is not UTF-8 is malformed when the
+	// bytes the file's encoding cannot read were marked (see forcedReader
+	// and whyInvalid), else ""
+	marked string
 }
 
 // Reader reads one input format, sending every record it reads to the sink:
@@ -158,7 +159,6 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	if opts.HTML {
 		sink = withHTML(sink)
 	}
-	opts.forced = forcedName(opts.Encoding)
 	var fileErrs []error
 	w := newWalker(opts.Format)
 	for _, p := range paths {
@@ -200,6 +200,8 @@ type walker struct {
 	exts   []string   // the extensions of the format's files
 	files  identities // the files taken
 	dirs   identities // the directories walked
+	empty  identities // those of them that hold no wanted file
+	failed identities // and those that could not be walked
 	stdin  bool       // "-" taken
 }
 
@@ -210,7 +212,10 @@ func newWalker(format string) *walker {
 // expand turns a path into the files to read that were not taken before:
 // itself, or for a directory the files below it whose extension belongs to
 // the format (hidden entries skipped). A directory that holds no such file
-// is an error; one whose files were all taken before is not.
+// is an error, each time it is named (the error names the argument: a
+// directory named twice, or by a link, or walked already as part of
+// another, is named in it again); one whose files were all taken before is
+// not.
 func (w *walker) expand(p string) ([]string, error) {
 	if p == "-" {
 		if w.stdin {
@@ -246,16 +251,26 @@ func (w *walker) expand(p string) ([]string, error) {
 // walk appends to out the wanted files below dir (whose FileInfo, links
 // followed, is st) not taken before, in lexical order; ancestors are the
 // directories above it in this walk. found reports whether dir holds any
-// wanted file, or was walked before.
+// wanted file (taken now or before).
 func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *[]string) (found bool, err error) {
 	for _, a := range ancestors {
 		if os.SameFile(a, st) {
 			return false, nil // a link back up: a loop
 		}
 	}
-	if !w.dirs.add(st) {
-		return true, nil // walked already, through another name
+	if w.dirs.has(st) && !w.failed.has(st) {
+		// walked already, through another name: it holds what it held
+		return !w.empty.has(st), nil
 	}
+	w.dirs.add(st)
+	defer func() {
+		switch {
+		case err != nil:
+			w.failed.add(st) // walked again when named again: the error again
+		case !found:
+			w.empty.add(st)
+		}
+	}()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return false, err
@@ -321,6 +336,20 @@ type identities struct {
 type identityKey struct {
 	size int64
 	mod  int64
+}
+
+// has reports whether the set holds a file.
+func (s *identities) has(st fs.FileInfo) bool {
+	if id, ok := fileID(st); ok {
+		_, seen := s.ids[id]
+		return seen
+	}
+	for _, other := range s.infos[identityKey{st.Size(), st.ModTime().UnixNano()}] {
+		if os.SameFile(st, other) {
+			return true
+		}
+	}
+	return false
 }
 
 // add adds a file, reporting whether it is new.
@@ -419,7 +448,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if f := rawFormat(head, opts.Format); f != nil {
 		return readSource(ctx, f, &Source{Name: name, R: bufio.NewReader(r), Opts: opts}, sink)
 	}
-	dec, mixed, release, err := decodePooled(r, opts.Encoding)
+	dec, mixed, marked, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
@@ -435,7 +464,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
-	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed}, sink)
+	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked}, sink)
 }
 
 // readSource reads an opened file in its format.

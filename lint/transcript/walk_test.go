@@ -76,3 +76,46 @@ func (s *fileCounter) File(name string)                  { s.files = append(s.fi
 func (s *fileCounter) Message(lint.Message) error        { return nil }
 func (s *fileCounter) Reject(lint.RecordError) error     { return nil }
 func (s *fileCounter) SkipRecord(lint.Pos, string) error { return nil }
+
+// TestWalkEmptyEachName: a directory that holds no transcript files is an
+// error each time it is named (twice alike, through a link, or after a walk
+// of a directory above it), so that the error names each argument; a
+// directory whose files were all taken before is not.
+func TestWalkEmptyEachName(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, d := range []string{"empty", "lib/none", "only/sub"} {
+		os.MkdirAll(d, 0o755)
+	}
+	os.WriteFile("lib/a.txt", []byte("这个不行\n"), 0o644)
+	os.WriteFile("empty/notes.md", []byte("x\n"), 0o644)
+	os.WriteFile("only/sub/b.txt", []byte("这个不行\n"), 0o644)
+	links := os.Symlink("empty", "empty2") == nil
+	for _, tc := range []struct {
+		paths []string
+		bad   []string // the arguments that are errors
+	}{
+		{[]string{"empty", "empty"}, []string{"empty", "empty"}},
+		{[]string{"empty", "./empty"}, []string{"empty", "./empty"}},
+		{[]string{"lib", "lib/none"}, []string{"lib/none"}},
+		{[]string{"lib/none", "lib"}, []string{"lib/none"}},
+		{[]string{"lib", "lib"}, nil},            // its files taken before
+		{[]string{"only/sub", "only"}, nil},      // ditto
+		{[]string{"only", "only/sub", "."}, nil}, // ditto
+		{[]string{"empty", "empty2"}, []string{"empty", "empty2"}},
+	} {
+		if !links && slices.Contains(tc.paths, "empty2") {
+			continue
+		}
+		w := newWalker("canned")
+		var bad []string
+		for _, p := range tc.paths {
+			if _, err := w.expand(p); err != nil {
+				bad = append(bad, p)
+			}
+		}
+		if !slices.Equal(bad, tc.bad) {
+			t.Errorf("%v: errors for %q, want %q", tc.paths, bad, tc.bad)
+		}
+	}
+}
