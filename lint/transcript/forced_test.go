@@ -238,3 +238,30 @@ func TestOtherEncodingsMarkUnreadable(t *testing.T) {
 		t.Errorf("iso-2022-kr: read; want it refused")
 	}
 }
+
+// TestForcedGB18030MisalignedReplacement: the bytes of GB18030's U+FFFD
+// (84 31 A4 37) inside other characters, or after a byte GB18030 cannot
+// read, are not an encoded U+FFFD: the line still holds bytes it cannot
+// read, and is rejected, not read with U+FFFD in it.
+func TestForcedGB18030MisalignedReplacement(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		utf8 bool // the line reads
+	}{
+		{"\x84\x31\xA4\x37\n", true},          // U+FFFD itself
+		{"\x81\x84\x31\xA4\x37\n", false},     // 亜 1, then A4 37: A4 unreadable
+		{"\xA4\x84\x31\xA4\x37\xFF\n", false}, // a U+FFFD, and FF
+		{"\xFF\x84\x31\xA4\x37\n", false},     // FF, and a U+FFFD
+		{"\xB0\xA1\x84\x31\xA4\x37\x84\x31\xA4\x37\n", true},
+		{"\xFE\x39\xFE\x39\x84\x31\xA4\x37\n", false}, // a code out of range: FE unreadable
+	} {
+		r, _, err := decodeMarked(strings.NewReader(tc.in), "gbk")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(r)
+		if isUTF8(b) != tc.utf8 {
+			t.Errorf("% x: read %q, UTF-8 %v, want %v", tc.in, b, isUTF8(b), tc.utf8)
+		}
+	}
+}

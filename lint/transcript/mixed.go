@@ -498,7 +498,7 @@ func (f *forcedReader) markInvalid(out, src []byte) []byte {
 	for len(out) > 0 {
 		line, restOut, found := bytes.Cut(out, newline)
 		srcLine, restSrc, _ := bytes.Cut(src, newline)
-		if bytes.Count(line, utf8Replacement) > bytes.Count(srcLine, gbReplacement) {
+		if bytes.Count(line, utf8Replacement) > gbReplacements(srcLine) {
 			line = bytes.ReplaceAll(line, utf8Replacement, []byte{invalidByte})
 		}
 		marked = append(marked, line...)
@@ -508,6 +508,34 @@ func (f *forcedReader) markInvalid(out, src []byte) []byte {
 		out, src = restOut, restSrc
 	}
 	return marked
+}
+
+// gbReplacements counts the characters of GB18030 text (starting at a
+// character) that are U+FFFD, 84 31 A4 37: those bytes met inside other
+// characters or after a byte the decoder cannot read (81 84 31 A4 37, A4 37
+// …) are not one. The character lengths are the decoder's.
+func gbReplacements(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		size := 1
+		if c0 := b[i]; 0x81 <= c0 && c0 <= 0xFE && i+1 < len(b) {
+			switch c1 := b[i+1]; {
+			case 0x40 <= c1 && c1 <= 0xFE && c1 != 0x7F:
+				size = 2
+			case 0x30 <= c1 && c1 <= 0x39 && i+3 < len(b) && 0x81 <= b[i+2] && b[i+2] <= 0xFE && 0x30 <= b[i+3] && b[i+3] <= 0x39:
+				r := ((int(c0-0x81)*10+int(c1-0x30))*126+int(b[i+2]-0x81))*10 + int(b[i+3]-0x30)
+				if r -= 189000; r >= 39420-189000 && (r < 0 || r >= 0x100000) {
+					break // out of range: one byte it cannot read
+				}
+				if bytes.HasPrefix(b[i:], gbReplacement) {
+					n++
+				}
+				size = 4
+			}
+		}
+		i += size
+	}
+	return n
 }
 
 // whyInvalid is prob, the problem of a record (see lineProblem), told the

@@ -203,6 +203,23 @@ type walker struct {
 	empty  identities // those of them that hold no wanted file
 	failed identities // and those that could not be walked
 	stdin  bool       // "-" taken
+	// what the walk of an argument added to files, dirs and empty, taken
+	// back when it fails
+	undo []undoAdd
+}
+
+type undoAdd struct {
+	set *identities
+	st  fs.FileInfo
+}
+
+// add adds st to set (files, dirs or empty), reporting whether it is new.
+func (w *walker) add(set *identities, st fs.FileInfo) bool {
+	if !set.add(st) {
+		return false
+	}
+	w.undo = append(w.undo, undoAdd{set, st})
+	return true
 }
 
 func newWalker(format string) *walker {
@@ -238,8 +255,14 @@ func (w *walker) expand(p string) ([]string, error) {
 		return []string{p}, nil
 	}
 	var out []string
+	w.undo = w.undo[:0]
 	found, err := w.walk(p, st, nil, &out)
 	if err != nil {
+		// nothing of it is taken: a file or directory in it named
+		// again is read then
+		for i := len(w.undo) - 1; i >= 0; i-- {
+			w.undo[i].set.remove(w.undo[i].st)
+		}
 		return nil, err
 	}
 	if !found {
@@ -262,16 +285,16 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 		// walked already, through another name: it holds what it held
 		return !w.empty.has(st), nil
 	}
-	w.dirs.add(st)
+	w.add(&w.dirs, st)
 	defer func() {
 		switch {
 		case err != nil:
 			w.failed.add(st) // walked again when named again: the error again
 		case !found:
-			w.empty.add(st)
+			w.add(&w.empty, st)
 		}
 	}()
-	entries, err := os.ReadDir(dir)
+	entries, err := readDir(dir)
 	if err != nil {
 		return false, err
 	}
@@ -317,7 +340,7 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 			continue
 		}
 		found = true
-		if w.files.add(info) {
+		if w.add(&w.files, info) {
 			*out = append(*out, path)
 		}
 	}
@@ -350,6 +373,16 @@ func (s *identities) has(st fs.FileInfo) bool {
 		}
 	}
 	return false
+}
+
+// remove takes a file out of the set.
+func (s *identities) remove(st fs.FileInfo) {
+	if id, ok := fileID(st); ok {
+		delete(s.ids, id)
+		return
+	}
+	k := identityKey{st.Size(), st.ModTime().UnixNano()}
+	s.infos[k] = slices.DeleteFunc(s.infos[k], func(other fs.FileInfo) bool { return os.SameFile(st, other) })
 }
 
 // add adds a file, reporting whether it is new.
@@ -637,3 +670,6 @@ func InputSize(paths []string, format string) int64 {
 	}
 	return total
 }
+
+// readDir is os.ReadDir (a variable for the tests of a walk that fails).
+var readDir = os.ReadDir

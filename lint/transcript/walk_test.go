@@ -119,3 +119,40 @@ func TestWalkEmptyEachName(t *testing.T) {
 		}
 	}
 }
+
+// TestWalkFailedTakesNothing: a directory whose walk fails (a subdirectory
+// that cannot be read) is an error, and takes none of the files and
+// directories it met before the failure: named again, by themselves, they
+// are read.
+func TestWalkFailedTakesNothing(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"top/a.txt", "top/bad/b.txt", "top/good/c.txt"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte("这个不行\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func(orig func(string) ([]os.DirEntry, error)) { readDir = orig }(readDir)
+	readDir = func(name string) ([]os.DirEntry, error) {
+		if filepath.Base(name) == "bad" {
+			return nil, os.ErrPermission
+		}
+		return os.ReadDir(name)
+	}
+	w := newWalker("canned")
+	var got, bad []string
+	for _, p := range []string{"top", "top/a.txt", "top/good", "top"} {
+		files, err := w.expand(p)
+		if err != nil {
+			bad = append(bad, p)
+		}
+		got = append(got, files...)
+	}
+	if want := []string{"top/a.txt", "top/good/c.txt"}; !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
+	}
+	if want := []string{"top", "top"}; !slices.Equal(bad, want) {
+		t.Errorf("errors for %q, want %q", bad, want)
+	}
+}
