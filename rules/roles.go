@@ -59,6 +59,33 @@ func (s StringList) RoleSet(def lint.RoleSet) lint.RoleSet {
 // trigger, expect, unless and when a role alone would pick every message of
 // that role: a condition needs more there (validateSide).
 
+// roleReport takes what validateRoleScopes finds: err, mistakes that make
+// a condition never hold (load errors); warn, roles that do nothing where
+// they are written (the pack loads, as it did before they were checked:
+// `rules validate` shows them, see RoleWarnings).
+type roleReport struct {
+	err, warn func(*yaml.Node, string, ...any)
+}
+
+// RoleWarnings lists the roles of a loaded rule that do nothing where they
+// are written (a role inside a condition that keeps every role the message
+// may have, a role given both on the rule and in when, customer among the
+// roles that answer), each with its line.
+func RoleWarnings(r *Rule) []LineNote {
+	var out []LineNote
+	ignore := func(*yaml.Node, string, ...any) {}
+	validateRoleScopes(r, roleReport{err: ignore, warn: func(n *yaml.Node, format string, args ...any) {
+		out = append(out, LineNote{Line: n.Line, Msg: fmt.Sprintf(format, args...)})
+	}})
+	return out
+}
+
+// LineNote is a message about a line of a pack.
+type LineNote struct {
+	Line int
+	Msg  string
+}
+
 // roleScope is what the message a condition is asked of can be, with
 // what error messages say about it.
 type roleScope struct {
@@ -79,7 +106,7 @@ type roleScope struct {
 // validateRoleScopes reports every `role` of a rule's conditions that
 // cannot narrow the messages its condition is asked of, and a `when` role
 // that makes the rule's own role meaningless.
-func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
+func validateRoleScopes(r *Rule, rep roleReport) {
 	n := r.node
 	agent, customer := lint.RolesOf(lint.Agent), lint.RolesOf(lint.Customer)
 	ruleRoles := r.Role.RoleSet(agent)
@@ -97,19 +124,19 @@ func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
 		}
 		wn := valueNode(n, "when")
 		if len(r.When.Role) > 0 && len(r.Role) > 0 {
-			add(roleNode(wn), "role is given twice, on the rule (line %d) and in when: when's role replaces the rule's, which then has no effect; write it once, on the rule",
+			rep.warn(roleNode(wn), "role is given twice, on the rule (line %d) and in when: when's role replaces the rule's, which then has no effect; write it once, on the rule",
 				roleNode(n).Line)
 		}
 		roles, from := r.When.Role.RoleSet(ruleRoles), ruleFrom
 		if len(r.When.Role) > 0 {
 			from = "when's own role"
 		}
-		nestedRoles("when", r.When, wn, roleScope{roles: roles, widen: onRule, owner: "the rule's role"}, false, from, add)
+		nestedRoles("when", r.When, wn, roleScope{roles: roles, widen: onRule, owner: "the rule's role"}, false, from, rep)
 		if r.Then != nil {
 			sc := roleScope{roles: roles, asked: "the message that met when, " + roleNoun(roles) + " (" + from + "), not a later one",
 				widen: func(lint.RoleSet) string { return "then cannot look at another message (a followup rule can)" },
 				owner: "the rule's role"}
-			nestedRoles("then", r.Then, valueNode(n, "then"), sc, true, from, add)
+			nestedRoles("then", r.Then, valueNode(n, "then"), sc, true, from, rep)
 		}
 	case TypeFollowup:
 		for _, side := range []struct {
@@ -129,7 +156,7 @@ func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
 			sc := roleScope{roles: side.s.Role.RoleSet(side.def), widen: func(roles lint.RoleSet) string {
 				return "to look at those messages, write role: " + roleValue(roles) + " at the top of " + key + " and narrow it in each branch"
 			}, owner: "the role at the top of " + key}
-			nestedRoles(side.key, side.s, valueNode(n, side.key), sc, false, from, add)
+			nestedRoles(side.key, side.s, valueNode(n, side.key), sc, false, from, rep)
 		}
 	case TypeLatency, TypeHold, TypeUnanswered:
 		// the rule's role names who answers; customers are who wait, never
@@ -137,17 +164,17 @@ func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
 		if rn := valueNode(n, "role"); rn != nil {
 			for i, name := range r.Role {
 				if strings.EqualFold(strings.TrimSpace(name), "customer") {
-					what := "has no effect"
+					report, what := rep.warn, "has no effect"
 					if ruleRoles&^customer == 0 {
-						what = "never matches: the rule would find no answer at all"
+						report, what = rep.err, "never matches: the rule would find no answer at all"
 					}
-					add(seqItem(rn, i), "role customer %s: the role of a %s rule names who answers the customer, and a customer's own message never does; remove it", what, r.Type)
+					report(seqItem(rn, i), "role customer %s: the role of a %s rule names who answers the customer, and a customer's own message never does; remove it", what, r.Type)
 				}
 			}
 		}
 		if r.Ignore != nil {
 			sc := roleScope{roles: customer, asked: "customer messages only (whether they need an answer)", widen: func(lint.RoleSet) string { return "" }}
-			nestedRoles("ignore", r.Ignore, valueNode(n, "ignore"), sc, true, "ignore is asked of no other", add)
+			nestedRoles("ignore", r.Ignore, valueNode(n, "ignore"), sc, true, "ignore is asked of no other", rep)
 		}
 		if r.Type == TypeHold && r.NotAnAnswer != nil {
 			if answer := ruleRoles &^ customer; answer != 0 {
@@ -159,7 +186,7 @@ func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
 						}
 						return "to let those messages answer, write role: " + roleValue(roles) + " on the rule"
 					}, owner: "the rule's role"}
-				nestedRoles("not_an_answer", r.NotAnAnswer, valueNode(n, "not_an_answer"), sc, true, from, add)
+				nestedRoles("not_an_answer", r.NotAnAnswer, valueNode(n, "not_an_answer"), sc, true, from, rep)
 			}
 		}
 	}
@@ -168,7 +195,7 @@ func validateRoleScopes(r *Rule, add func(*yaml.Node, string, ...any)) {
 // nestedRoles checks the role of condition s (at place, node n) if self is
 // set, then those of the conditions nested in it, each against the roles of
 // the message it is asked of: sc.roles, as chosen by from.
-func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, from string, add func(*yaml.Node, string, ...any)) {
+func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, from string, rep roleReport) {
 	if self && len(s.Role) > 0 {
 		got := s.Role.RoleSet(0)
 		// a condition of a role alone (not: {role: system}) holds as
@@ -182,7 +209,7 @@ func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, f
 			if got&sc.roles == 0 {
 				what = "never matches"
 			}
-			add(n, "%s needs a condition: %s. A role alone is one only where it narrows the roles of the message, and role %s %s here: %s is asked of %s",
+			rep.err(n, "%s needs a condition: %s. A role alone is one only where it narrows the roles of the message, and role %s %s here: %s is asked of %s",
 				place, conditionKeys, writtenRoles(s.Role), what, place, sc.asked)
 		case got&sc.roles == 0:
 			msg := fmt.Sprintf("role %s in %s never matches: %s is asked of %s, so it never holds. A role inside a condition only narrows the roles of that message", writtenRoles(s.Role), place, place, sc.asked)
@@ -193,13 +220,13 @@ func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, f
 			} else {
 				msg += ": remove it"
 			}
-			add(roleNode(n), "%s", msg)
+			rep.err(roleNode(n), "%s", msg)
 		case got&sc.roles == sc.roles:
 			msg := fmt.Sprintf("role %s in %s has no effect: %s is asked of %s. A role inside a condition only narrows the roles of that message: remove it", writtenRoles(s.Role), place, place, sc.asked)
 			if sc.owner != "" {
 				msg += " (whose messages count is set by " + sc.owner + ")"
 			}
-			add(roleNode(n), "%s", msg)
+			rep.warn(roleNode(n), "%s", msg)
 		default:
 			sc.roles &= got
 			from = place + "'s role"
@@ -211,13 +238,13 @@ func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, f
 		sub.asked = "the same message as " + place + ", " + roleNoun(sc.roles) + " (" + from + ")"
 	}
 	for i, c := range s.AllOf {
-		nestedRoles(fmt.Sprintf("%s.all_of[%d]", place, i), c, seqItem(valueNode(n, "all_of"), i), sub, true, from, add)
+		nestedRoles(fmt.Sprintf("%s.all_of[%d]", place, i), c, seqItem(valueNode(n, "all_of"), i), sub, true, from, rep)
 	}
 	for i, c := range s.AnyOf {
-		nestedRoles(fmt.Sprintf("%s.any_of[%d]", place, i), c, seqItem(valueNode(n, "any_of"), i), sub, true, from, add)
+		nestedRoles(fmt.Sprintf("%s.any_of[%d]", place, i), c, seqItem(valueNode(n, "any_of"), i), sub, true, from, rep)
 	}
 	if s.Not != nil {
-		nestedRoles(place+".not", s.Not, valueNode(n, "not"), sub, true, from, add)
+		nestedRoles(place+".not", s.Not, valueNode(n, "not"), sub, true, from, rep)
 	}
 }
 

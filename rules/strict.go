@@ -98,8 +98,53 @@ var shapeCheckers = map[reflect.Type]func(n *yaml.Node) *PosError{
 // and reports, with line and column, every unknown key, every value of the
 // wrong kind and every duplicate key. It is what makes pack decoding strict.
 func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
+	shape(n, t, errs, &shapeWalk{open: map[*yaml.Node]bool{}})
+}
+
+// shapeWalk is what checkShape keeps while it walks: the anchored values
+// being walked, so that an alias inside the value it names (when: &a {not:
+// *a}) is an error, not an endless walk; and the nodes walked, all and
+// through an alias, so that aliases of aliases (a billion laughs) stop the
+// walk as the YAML decoder would stop decoding them.
+type shapeWalk struct {
+	open                   map[*yaml.Node]bool
+	nodes, aliased, inside int
+	at                     *yaml.Node // the outermost alias walked through
+	tooMany                bool
+}
+
+// shape is checkShape.
+func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
+	if w.tooMany {
+		return
+	}
+	alias := n
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		if w.open[n.Alias] {
+			*errs = append(*errs, posErrorf(n, "alias *%s is used inside the value it names", n.Value))
+			return
+		}
 		n = n.Alias
+	}
+	if n != alias {
+		if w.inside == 0 {
+			w.at = alias
+		}
+		w.inside++
+		defer func() { w.inside-- }()
+	}
+	if w.nodes++; w.inside > 0 {
+		w.aliased++
+	}
+	// the YAML decoder's limit (go.yaml.in/yaml/v3 allowedAliasRatio)
+	if w.aliased > 100 && w.nodes > 1000 && float64(w.aliased)/float64(w.nodes) > aliasRatio(w.nodes) {
+		*errs = append(*errs, posErrorf(w.at, "alias *%s repeats too much (aliases of aliases): the values it stands for would fill the pack many times over", w.at.Value))
+		w.tooMany = true
+		return
+	}
+	if n.Anchor != "" {
+		w.open[n] = true
+		defer delete(w.open, n)
 	}
 	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 		return // an empty value: the zero value
@@ -150,7 +195,7 @@ func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
 				*errs = append(*errs, posErrorf(k, "%s", msg))
 				continue
 			}
-			checkShape(v, ft, errs)
+			shape(v, ft, errs, w)
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
@@ -166,7 +211,7 @@ func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
 				*errs = append(*errs, posErrorf(c, "empty list item"))
 				continue
 			}
-			checkShape(c, t.Elem(), errs)
+			shape(c, t.Elem(), errs, w)
 		}
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
@@ -190,7 +235,7 @@ func checkShape(n *yaml.Node, t reflect.Type, errs *[]*PosError) {
 				*errs = append(*errs, posErrorf(k, "%q has no value (expected a mapping such as {disable: true})", k.Value))
 				continue
 			}
-			checkShape(v, t.Elem(), errs)
+			shape(n.Content[i+1], t.Elem(), errs, w)
 		}
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
@@ -294,4 +339,17 @@ func DecodeStrict(file string, data []byte, v any) error {
 		return &LoadError{Errs: errs}
 	}
 	return nil
+}
+
+// aliasRatio is the share of the nodes walked that may come through
+// aliases: 99% of a small document, falling to 10% of a large one.
+func aliasRatio(nodes int) float64 {
+	const low, high = 400000, 4000000
+	switch {
+	case nodes <= low:
+		return 0.99
+	case nodes >= high:
+		return 0.10
+	}
+	return 0.99 - 0.89*float64(nodes-low)/float64(high-low)
 }

@@ -332,7 +332,7 @@ func validateRule(r *Rule) []*PosError {
 	case TypePII:
 		validateKinds(r.Kinds, valueNode(n, "kinds"), add)
 	}
-	validateRoleScopes(r, add)
+	validateRoleScopes(r, roleReport{err: add, warn: func(*yaml.Node, string, ...any) {}})
 	validateExamples(r, add)
 	return errs
 }

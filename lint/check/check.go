@@ -5,6 +5,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -507,8 +508,26 @@ func handedTo(ms []lint.Message, t int) string {
 			return ms[j].Sender
 		}
 	}
+	// the names the text gives, each read whole: longer names first, so
+	// that 客服1 is not found inside 客服12 (nor inside the name of the
+	// agent handing it on)
+	var names []string
 	for j := range ms {
-		if s := ms[j].Sender; ms[j].Role == lint.Agent && s != "" && s != from && strings.Contains(ms[t].Text, s) {
+		if s := ms[j].Sender; ms[j].Role == lint.Agent && s != "" && !slices.Contains(names, s) {
+			names = append(names, s)
+		}
+	}
+	byLength := slices.Clone(names)
+	slices.SortStableFunc(byLength, func(a, b string) int { return len(b) - len(a) })
+	text, named := ms[t].Text, map[string]bool{}
+	for _, s := range byLength {
+		if strings.Contains(text, s) {
+			named[s] = true
+			text = strings.ReplaceAll(text, s, "\x00")
+		}
+	}
+	for _, s := range names {
+		if named[s] && s != from {
 			return s
 		}
 	}

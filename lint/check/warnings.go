@@ -29,7 +29,8 @@ var frames = []string{"我%s", "%s了", "这个%s", "%s的", "您%s吗", "%s，"
 
 // Warnings looks for rules that load but will not work as written: word-mode
 // phrases gse never cuts out in ordinary sentences (so they almost never
-// match), and rules without examples or a source.
+// match), roles that do nothing where they are written, and rules without
+// examples or a source.
 func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 	if seg == nil {
 		var err error
@@ -42,6 +43,11 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 		r := pr.Rule
 		warn := func(format string, args ...any) {
 			out = append(out, Warning{File: pr.Pack.File, Line: r.Line(), Rule: pr.FullID(), Msg: fmt.Sprintf(format, args...)})
+		}
+		// roles that do nothing where they are written (they load, as
+		// they did before roles were checked)
+		for _, n := range rules.RoleWarnings(r) {
+			out = append(out, Warning{File: pr.Pack.File, Line: n.Line, Rule: pr.FullID(), Msg: n.Msg})
 		}
 		type list struct {
 			mode    string
