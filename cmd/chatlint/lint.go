@@ -96,6 +96,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// baseline kept, no temporary file left
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
+	// a second signal acts as it would without chatlint (Ctrl-C twice
+	// ends a run stuck where it cannot see the first), and standard
+	// input, which may never end, is given up on the first
+	context.AfterFunc(ctx, stop)
+	r.topts.Stdin = &stoppableReader{ctx: ctx, r: r.topts.Stdin}
 
 	if f.fix || f.diff {
 		if finished, err := r.fix(ctx); finished || err != nil {
@@ -176,6 +181,41 @@ func keptOutputs(f *lintFlags) string {
 		return ""
 	}
 	return "; " + strings.Join(kept, " and ") + " left untouched"
+}
+
+// stoppableReader reads r until ctx is done, then fails at once with
+// ctx's error, though a read of r is still waiting (left to it: the run
+// ends, and the process with it).
+type stoppableReader struct {
+	ctx context.Context
+	r   io.Reader
+	buf []byte
+}
+
+func (s *stoppableReader) Read(p []byte) (int, error) {
+	if err := s.ctx.Err(); err != nil {
+		return 0, err
+	}
+	if cap(s.buf) < len(p) {
+		s.buf = make([]byte, len(p))
+	}
+	buf := s.buf[:len(p)]
+	type result struct {
+		n   int
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		n, err := s.r.Read(buf)
+		done <- result{n, err}
+	}()
+	select {
+	case res := <-done:
+		return copy(p, buf[:res.n]), res.err
+	case <-s.ctx.Done():
+		s.buf = nil // still being read into
+		return 0, s.ctx.Err()
+	}
 }
 
 // stopSignals are the signals that stop a run the way Ctrl-C does.

@@ -28,6 +28,8 @@ type outputFile struct {
 	*os.File
 	// target is the file the temporary one replaces ("": written directly)
 	target string
+	// name is the file as the user named it, for errors
+	name string
 	// sync: flush the data to disk before the rename (small files the
 	// user keeps: a baseline, a fixed library)
 	sync bool
@@ -57,7 +59,7 @@ func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error)
 			if exists {
 				f.Chmod(mode) // best effort: a file system may not keep modes
 			}
-			return &outputFile{File: f, target: target, sync: sync}, nil
+			return &outputFile{File: f, target: target, name: name, sync: sync}, nil
 		}
 		if !exists || !errors.Is(err, fs.ErrPermission) {
 			return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
@@ -65,7 +67,9 @@ func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error)
 		// a directory that takes no new files, with a file that may be
 		// written: written in place, as before
 	}
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_TRUNC, perm)
+	// write-only, as the shell's > opens it: a FIFO opened read-write
+	// waits for no reader and its report is lost once closed
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, perm)
 	if err != nil {
 		return nil, err
 	}
@@ -95,9 +99,31 @@ func (o *outputFile) Commit() error {
 	}
 	if err != nil {
 		os.Remove(o.File.Name())
-		return err
+		return o.named(err)
 	}
 	return nil
+}
+
+// Write writes to the file; its errors name the user's file.
+func (o *outputFile) Write(p []byte) (int, error) {
+	n, err := o.File.Write(p)
+	return n, o.named(err)
+}
+
+// named is err naming the user's file rather than the temporary one.
+func (o *outputFile) named(err error) error {
+	if err == nil || o.target == "" {
+		return err
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &fs.PathError{Op: pe.Op, Path: o.name, Err: pe.Err}
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return &fs.PathError{Op: le.Op, Path: o.name, Err: le.Err}
+	}
+	return err
 }
 
 // Abort gives the file up: the temporary file is removed and the target
@@ -180,7 +206,14 @@ func replaceable(name string) (target string, mode fs.FileMode, exists, ok, proc
 			return "", 0, false, false, false
 		}
 		if !filepath.IsAbs(link) {
-			link = filepath.Join(filepath.Dir(p), link)
+			// against the directory the link lies in, its own links
+			// followed first: filepath.Join alone would take a/.. away
+			// where the system follows a to another directory
+			dir := filepath.Dir(p)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			link = filepath.Join(dir, link)
 		}
 		p = link
 	}

@@ -72,6 +72,9 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 			return nil, nil, fmt.Errorf("cannot write report: %w", err)
 		}
 		dst = out.File // an *os.File: a terminal named by -o gets colours
+		if out.target != "" {
+			dst = out // a file replaced: its errors name it, not the temporary file
+		}
 	}
 	opts := report.Options{Color: useColor(f.color, dst), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
 		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion()}
