@@ -77,21 +77,28 @@ func TestRoleWhereItCannotNarrow(t *testing.T) {
 				}
 				got = roleWarnings(t, tt.yaml)
 			}
-			if len(tt.want) == 0 {
-				if got != "" {
-					t.Fatalf("want no error, got:\n%s", got)
-				}
-				return
-			}
-			if strings.Count(got, "\n") != 0 {
-				t.Errorf("want one problem, got:\n%s", got)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("error:\n%s\nwant it to contain:\n%s", got, w)
-				}
-			}
+			wantOneProblem(t, got, tt.want)
 		})
+	}
+}
+
+// wantOneProblem checks that got (a load error or warnings) is one problem
+// holding each of want, or nothing when want is empty.
+func wantOneProblem(t *testing.T, got string, want []string) {
+	t.Helper()
+	if len(want) == 0 {
+		if got != "" {
+			t.Fatalf("want no error, got:\n%s", got)
+		}
+		return
+	}
+	if strings.Count(got, "\n") != 0 {
+		t.Errorf("want one problem, got:\n%s", got)
+	}
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("error:\n%s\nwant it to contain:\n%s", got, w)
+		}
 	}
 }
 
@@ -145,20 +152,7 @@ func TestRoleOnlyCondition(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := loadErr(t, tt.yaml)
-			if len(tt.want) == 0 {
-				if got != "" {
-					t.Fatalf("want no error, got:\n%s", got)
-				}
-				return
-			}
-			if strings.Count(got, "\n") != 0 {
-				t.Errorf("want one problem, got:\n%s", got)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("error:\n%s\nwant it to contain:\n%s", got, w)
-				}
-			}
+			wantOneProblem(t, got, tt.want)
 		})
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime"
@@ -47,16 +46,7 @@ func TestOutputRelativeLinkInLinkedDir(t *testing.T) {
 // shell's > opens it: the run waits for a reader, which gets the report
 // (opened read-write, it went into a pipe no one read and was lost).
 func TestOutputFIFOWaitsForReader(t *testing.T) {
-	if _, err := exec.LookPath("mkfifo"); err != nil {
-		t.Skip("no mkfifo")
-	}
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
-		t.Skip("mkfifo:", err)
-	}
-	good := filepath.Join(dir, "good.jsonl")
-	os.WriteFile(good, []byte(`{"conversation":"c1","role":"agent","sender":"a","text":"这个我不知道"}`+"\n"), 0o644)
+	fifo, good := fifoAndTranscript(t)
 	done := make(chan int, 1)
 	go func() {
 		code, _, _ := runCLI(t, "lint", "--fail-on", "none", "--format", "jsonl", "-o", fifo, good)

@@ -15,6 +15,25 @@ import (
 	"time"
 )
 
+// fifoAndTranscript makes a FIFO and a one-line transcript with a
+// finding in a temporary directory (skipping the test without mkfifo).
+func fifoAndTranscript(t *testing.T) (fifo, transcript string) {
+	t.Helper()
+	if _, err := exec.LookPath("mkfifo"); err != nil {
+		t.Skip("no mkfifo")
+	}
+	dir := t.TempDir()
+	fifo = filepath.Join(dir, "fifo")
+	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	transcript = filepath.Join(dir, "good.jsonl")
+	if err := os.WriteFile(transcript, []byte(`{"conversation":"c1","role":"agent","sender":"a","text":"这个我不知道"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return fifo, transcript
+}
+
 // tempFiles lists the temporary files outputFile left in dir.
 func tempFiles(t *testing.T, dir string) []string {
 	t.Helper()
@@ -137,16 +156,7 @@ func TestOutputWritesDevicesDirectly(t *testing.T) {
 			t.Errorf("%s would be replaced", os.DevNull)
 		}
 	}
-	if _, err := exec.LookPath("mkfifo"); err != nil {
-		t.Skip("no mkfifo")
-	}
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := exec.Command("mkfifo", fifo).Run(); err != nil {
-		t.Skip("mkfifo:", err)
-	}
-	good := filepath.Join(dir, "good.jsonl")
-	os.WriteFile(good, []byte(`{"conversation":"c1","role":"agent","sender":"a","text":"这个我不知道"}`+"\n"), 0o644)
+	fifo, good := fifoAndTranscript(t)
 
 	got := make(chan string, 1)
 	go func() {
