@@ -434,7 +434,9 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		w = diffFile
 	}
 	// a file that cannot be fixed is named and left as it was; the others
-	// are still fixed (or shown)
+	// are still fixed (or shown: on stdout or in the diff file, which is
+	// written whole and takes the old one's place, as an unreadable file
+	// still lets the report of the others be written), and the run exits 2
 	refused := false
 	for _, file := range col.files() {
 		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, w)
@@ -447,11 +449,11 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, file)
 		}
 	}
-	if refused {
-		return true, &exitError{code: 2}
-	}
 	if err := diffFile.Commit(); err != nil {
 		return true, fail("cannot write the diff: %v", err)
+	}
+	if refused {
+		return true, &exitError{code: 2}
 	}
 	if r.f.diff {
 		return true, r.gate(sum)

@@ -6,6 +6,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -22,8 +23,11 @@ import (
 // written. Until then the old file stays as it was, and Abort removes the
 // temporary file: a failed, stopped (--strict) or interrupted run leaves no
 // truncated file behind. The file keeps its permissions; a new one gets
-// those os.Create would give it. Anything else (a terminal, /dev/stdout, a
-// pipe, /dev/null, a FIFO) is written directly, as it cannot be replaced.
+// those os.Create would give it. An existing file in a directory that
+// takes no new files is written through a spool file in the temporary
+// directory, copied into it by Commit: it too keeps what it held until
+// then. Anything else (a terminal, /dev/stdout, a pipe, /dev/null, a FIFO)
+// is written directly, as it cannot be replaced.
 type outputFile struct {
 	*os.File
 	// target is the file the temporary one replaces ("": written directly)
@@ -34,6 +38,37 @@ type outputFile struct {
 	// user keeps: a baseline, a fixed library)
 	sync bool
 	done bool
+	// dest, when the target's directory takes no new files (so no
+	// temporary file can be renamed over it): the target, opened for
+	// writing but not truncated; File is then a spool file elsewhere,
+	// which Commit copies into dest (only then is dest truncated)
+	dest *os.File
+}
+
+// tempFile creates the temporary file beside target (a variable so that
+// tests, which run as root, can make a directory that takes no files).
+var tempFile = createTemp
+
+// spoolDir is the directory of the spool files used when the target's
+// own directory takes no new files (a variable for tests).
+var spoolDir = os.TempDir
+
+// spoolOutput opens an existing target whose directory takes no new files:
+// the output is spooled to a temporary file in spoolDir (perhaps another
+// file system, so it is copied, not renamed, by Commit). Until Commit the
+// target keeps every byte it held: a failed, stopped or interrupted run
+// leaves it as it was.
+func spoolOutput(target, name string, sync bool) (*outputFile, error) {
+	dest, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
+	}
+	f, err := os.CreateTemp(spoolDir(), "chatlint-spool-*")
+	if err != nil {
+		dest.Close()
+		return nil, fmt.Errorf("open %s: its directory takes no new files, and no temporary file could be made to write it safely: %w", name, err)
+	}
+	return &outputFile{File: f, target: target, name: name, sync: sync, dest: dest}, nil
 }
 
 // createOutput opens name for writing (see outputFile); perm is the
@@ -54,7 +89,7 @@ func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error)
 		if exists {
 			tempPerm = 0o600 // no wider than the file's until Chmod
 		}
-		f, err := createTemp(target, tempPerm)
+		f, err := tempFile(target, tempPerm)
 		if err == nil {
 			if exists {
 				f.Chmod(mode) // best effort: a file system may not keep modes
@@ -65,7 +100,10 @@ func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error)
 			return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
 		}
 		// a directory that takes no new files, with a file that may be
-		// written: written in place, as before
+		// written: the file is opened now (an error before the run, not
+		// after it) but left as it is; the output goes to a spool file in
+		// the temporary directory and is copied into the file by Commit
+		return spoolOutput(target, name, sync)
 	}
 	// write-only, as the shell's > opens it: a FIFO opened read-write
 	// waits for no reader and its report is lost once closed
@@ -94,14 +132,51 @@ func (o *outputFile) Commit() error {
 	if cerr := o.File.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil && o.dest != nil {
+		err = o.copyOver()
+		os.Remove(o.File.Name())
+		return err
+	}
 	if err == nil {
 		err = os.Rename(o.File.Name(), o.target)
 	}
 	if err != nil {
+		if o.dest != nil {
+			o.dest.Close()
+		}
 		os.Remove(o.File.Name())
 		return o.named(err)
 	}
 	return nil
+}
+
+// copyOver replaces the target's content with the spool file's (read by
+// name: the baseline recorder writes it by name). Only here is the target
+// truncated; an error while copying leaves it incomplete, and says so.
+func (o *outputFile) copyOver() error {
+	err := func() error {
+		src, err := os.Open(o.File.Name())
+		if err != nil {
+			return err
+		}
+		defer src.Close()
+		if err := o.dest.Truncate(0); err != nil {
+			return o.named(err)
+		}
+		if _, err := io.Copy(o.dest, src); err != nil {
+			return fmt.Errorf("%w (%s may be incomplete now)", o.named(err), o.name)
+		}
+		if o.sync {
+			if err := o.dest.Sync(); err != nil {
+				return o.named(err)
+			}
+		}
+		return nil
+	}()
+	if cerr := o.dest.Close(); err == nil && cerr != nil {
+		err = o.named(cerr)
+	}
+	return err
 }
 
 // Write writes to the file; its errors name the user's file.
@@ -134,6 +209,9 @@ func (o *outputFile) Abort() {
 	}
 	o.done = true
 	o.File.Close()
+	if o.dest != nil {
+		o.dest.Close() // never truncated: the target keeps what it held
+	}
 	if o.target != "" {
 		os.Remove(o.File.Name())
 	}
@@ -152,10 +230,6 @@ func writeOutput(what, name string, perm fs.FileMode, write func(path string) er
 		return fmt.Errorf("write %s: %w", what, err)
 	}
 	defer out.Abort()
-	if out.target == "" {
-		out.Commit() // fell back to writing in place: closes it
-		return write(name)
-	}
 	if err := write(out.File.Name()); err != nil {
 		return err
 	}

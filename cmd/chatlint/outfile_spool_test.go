@@ -1,0 +1,187 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// noNewFiles makes every directory take no new files for outputFile (as a
+// read-only directory does, which the tests, run as root, cannot make) and
+// returns the directory its spool files go to.
+func noNewFiles(t *testing.T) (spool string) {
+	t.Helper()
+	oldTemp, oldSpool := tempFile, spoolDir
+	t.Cleanup(func() { tempFile, spoolDir = oldTemp, oldSpool })
+	tempFile = func(target string, _ fs.FileMode) (*os.File, error) {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(filepath.Dir(target), ".x.tmp1"), Err: fs.ErrPermission}
+	}
+	spool = t.TempDir()
+	spoolDir = func() string { return spool }
+	return spool
+}
+
+// spoolLibrary writes a good and a malformed transcript (and an old report
+// and baseline) into a fresh working directory.
+func spoolLibrary(t *testing.T) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	good := `{"conversation":"c1","role":"agent","sender":"a","text":"这个我不知道"}` + "\n"
+	for name, data := range map[string]string{
+		"good.jsonl":  good,
+		"bad.jsonl":   good + "{not json\n",
+		"report.json": "old report\n",
+		"base.json":   "old baseline\n",
+	} {
+		if err := os.WriteFile(name, []byte(data), 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func emptyDir(t *testing.T, dir string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) > 0 {
+		t.Errorf("%s holds %v: spool files left behind", dir, entries)
+	}
+}
+
+// TestOutputSpoolKeepsOldUntilCommit: an existing file in a directory that
+// takes no new files keeps every byte until Commit (it was truncated at
+// once and written in place: a failed or interrupted run left it empty or
+// cut), then holds the whole new content with its permissions; Abort
+// leaves it as it was; no spool file is left either way.
+func TestOutputSpoolKeepsOldUntilCommit(t *testing.T) {
+	spool := noNewFiles(t)
+	path := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(path, []byte("old report\n"), 0o604); err != nil {
+		t.Fatal(err)
+	}
+	for _, sync := range []bool{false, true} {
+		out, err := createOutput(path, 0o666, sync)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := out.Write([]byte("half a rep")); err != nil {
+			t.Fatal(err)
+		}
+		if got := readString(t, path); got != "old report\n" {
+			t.Fatalf("while written, the file holds %q", got)
+		}
+		out.Abort()
+		if got := readString(t, path); got != "old report\n" {
+			t.Errorf("aborted, the file holds %q", got)
+		}
+		emptyDir(t, spool)
+
+		out, err = createOutput(path, 0o666, sync)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out.Write([]byte("new\n"))
+		if got := readString(t, path); got != "old report\n" {
+			t.Fatalf("before Commit, the file holds %q", got)
+		}
+		if err := out.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if got := readString(t, path); got != "new\n" {
+			t.Errorf("committed, the file holds %q", got)
+		}
+		if st, _ := os.Stat(path); st.Mode().Perm() != 0o604 {
+			t.Errorf("mode %v, want 0604", st.Mode().Perm())
+		}
+		emptyDir(t, spool)
+		if tmp := tempFiles(t, filepath.Dir(path)); len(tmp) > 0 {
+			t.Errorf("temporary files left: %v", tmp)
+		}
+		os.WriteFile(path, []byte("old report\n"), 0o604)
+	}
+}
+
+// TestReportKeptWhenDirTakesNoFiles: a report and a baseline in a
+// directory that takes no new files are kept by a run --strict stops (they
+// were truncated: the old report lost), and replaced whole by a run that
+// ends well.
+func TestReportKeptWhenDirTakesNoFiles(t *testing.T) {
+	spool := noNewFiles(t)
+	spoolLibrary(t)
+	code, _, stderr := runCLI(t, "lint", "--strict", "--fail-on", "none", "--format", "json", "-o", "report.json", "--write-baseline", "base.json", "bad.jsonl")
+	if code != 2 || !strings.Contains(stderr, "--strict") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if got := readString(t, "report.json"); got != "old report\n" {
+		t.Errorf("a stopped run left the report holding %q", got)
+	}
+	if got := readString(t, "base.json"); got != "old baseline\n" {
+		t.Errorf("a stopped run left the baseline holding %q", got)
+	}
+	emptyDir(t, spool)
+
+	code, _, stderr = runCLI(t, "lint", "--fail-on", "none", "--format", "json", "-o", "report.json", "--write-baseline", "base.json", "good.jsonl")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if got := readString(t, "report.json"); !strings.HasPrefix(got, "{") || !strings.Contains(got, "c1") {
+		t.Errorf("the report holds %q", got)
+	}
+	if got := readString(t, "base.json"); !strings.Contains(got, `"conversation": "c1"`) {
+		t.Errorf("the baseline holds %q", got)
+	}
+	for _, name := range []string{"report.json", "base.json"} {
+		if st, _ := os.Stat(name); st.Mode().Perm() != 0o640 {
+			t.Errorf("%s: mode %v, want 0640", name, st.Mode().Perm())
+		}
+	}
+	emptyDir(t, spool)
+}
+
+// TestReportRefusedWithoutSpool: with no temporary directory to spool to
+// either, the run ends at once (exit 2), naming the file, which is kept.
+func TestReportRefusedWithoutSpool(t *testing.T) {
+	noNewFiles(t)
+	spoolDir = func() string { return filepath.Join(t.TempDir(), "missing") }
+	spoolLibrary(t)
+	code, _, stderr := runCLI(t, "lint", "--fail-on", "none", "--format", "json", "-o", "report.json", "good.jsonl")
+	if code != 2 || !strings.Contains(stderr, "cannot write report: open report.json: its directory takes no new files") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if got := readString(t, "report.json"); got != "old report\n" {
+		t.Errorf("the report holds %q", got)
+	}
+}
+
+// TestReportKeptInReadOnlyDir is TestReportKeptWhenDirTakesNoFiles with a
+// real read-only directory; root writes there anyway, so it is skipped
+// when run as root.
+func TestReportKeptInReadOnlyDir(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root creates files in read-only directories")
+	}
+	spoolLibrary(t)
+	dir, _ := os.Getwd()
+	os.Mkdir("out", 0o755)
+	report := filepath.Join("out", "report.json")
+	os.WriteFile(report, []byte("old report\n"), 0o644)
+	os.Chmod("out", 0o555)
+	t.Cleanup(func() { os.Chmod(filepath.Join(dir, "out"), 0o755) })
+	code, _, _ := runCLI(t, "lint", "--strict", "--fail-on", "none", "--format", "json", "-o", report, "bad.jsonl")
+	if code != 2 {
+		t.Fatalf("exit %d", code)
+	}
+	if got := readString(t, report); got != "old report\n" {
+		t.Errorf("a stopped run left the report holding %q", got)
+	}
+	if code, _, stderr := runCLI(t, "lint", "--fail-on", "none", "--format", "json", "-o", report, "good.jsonl"); code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if got := readString(t, report); !strings.Contains(got, "c1") {
+		t.Errorf("the report holds %q", got)
+	}
+}
