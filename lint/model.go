@@ -149,13 +149,19 @@ type Message struct {
 	ID           string    // message id from the export, if any
 	Time         time.Time // zero when the export carries no time
 	Role         Role
-	TextRaw      uint16 // see TextCol
-	TextCol      int32  // where Text is written on the line Pos.Line: see LineColumn
-	Sender       string
-	Type         string // TypeText unless the export says otherwise
-	Text         string
-	Pos          Pos
-	Seq          int // order in which the message was read, for stable sorting
+	// Joined says the export may have joined several messages of the
+	// sender into Text, with spaces, and does not say where they were
+	// joined (JDDC writes a whole turn, all a speaker sent before the
+	// other replied, as one line): rules that measure one message, such
+	// as length, cannot take Text for one.
+	Joined  bool
+	TextRaw uint16 // see TextCol
+	TextCol int32  // where Text is written on the line Pos.Line: see LineColumn
+	Sender  string
+	Type    string // TypeText unless the export says otherwise
+	Text    string
+	Pos     Pos
+	Seq     int // order in which the message was read, for stable sorting
 	// Waivers are inline waivers in the source that suppress rules for this
 	// message (a canned library's "# chatlint-disable-next-line RULE reason").
 	Waivers []Waiver

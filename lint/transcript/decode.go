@@ -68,8 +68,9 @@ var (
 // decodePooled is decodeMixed with pooled buffers: release returns them,
 // after which nothing read through the reader may be used (the readers
 // copy what they keep). marked is why a record that is not UTF-8 once
-// decoded is malformed when a forcedReader decodes the file (see
-// Source.whyInvalid), else "".
+// decoded is malformed when a forcedReader or a mixedReader decodes the
+// file (see Source.whyInvalid), else "" (UTF-8: the file may well be in
+// another encoding).
 func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, marked string, release func(), _ error) {
 	var used []*bufio.Reader
 	var bigUsed *bufio.Reader
@@ -104,6 +105,9 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, mark
 	switch {
 	case guessed && e != nil:
 		src = newMixedReader(br, stats)
+		// the lines mixedReader passes on as they are: a wrong encoding
+		// is not why, and --encoding would not help
+		marked = guessedUnreadableWhy(e)
 	case e != nil:
 		// forced, or UTF-16 by its byte-order mark: bytes it cannot read
 		// are not read as U+FFFD

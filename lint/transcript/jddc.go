@@ -29,7 +29,9 @@ func init() {
 //
 // and no times (ordering is line order; timing rules are skipped). The
 // customer id is the customer's sender name; agents have none. A text of
-// NULL (no reply, in the corpus's convention) is skipped and counted.
+// NULL (no reply, in the corpus's convention) is skipped and counted. A
+// line is a turn, not a message: the export joined all the sender wrote
+// before the other replied into one text, with spaces (lint.Message.Joined).
 type jddcReader struct{}
 
 const jddcFields = 7
@@ -105,6 +107,10 @@ func parseJDDC(line []byte, pos lint.Pos, src *Source) (m lint.Message, skip boo
 		Text:         f[6],
 		Pos:          pos,
 		TextCol:      -1, // (not located on the line)
+		// a line is a turn: all the sender wrote before the other
+		// replied, joined with spaces (no session of the corpus has two
+		// lines of one sender in a row)
+		Joined: true,
 	}
 	if strings.TrimSpace(f[2]) == "1" {
 		m.Role = lint.Agent

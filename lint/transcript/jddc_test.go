@@ -110,3 +110,24 @@ func FuzzReadJDDC(f *testing.F) {
 		checkInvariants(t, s, err)
 	})
 }
+
+// A JDDC line is a turn, all the sender wrote before the other replied
+// joined with spaces (the corpus never has two lines of one sender in a
+// row): its messages are marked joined, so that rules measuring one message
+// (length) do not take the turn for one.
+func TestJDDCTurnsJoined(t *testing.T) {
+	s := mustRead(t, "jddc", jddcSample, Options{})
+	if len(s.msgs) == 0 {
+		t.Fatal("no messages")
+	}
+	for _, m := range s.msgs {
+		if !m.Joined {
+			t.Errorf("line %d not marked joined", m.Pos.Line)
+		}
+	}
+	// other formats' messages are messages
+	s = mustRead(t, "jsonl", `{"role":"agent","text":"您好 请问是这个商品吗"}`+"\n", Options{})
+	if len(s.msgs) != 1 || s.msgs[0].Joined {
+		t.Errorf("jsonl: %+v", s.msgs)
+	}
+}

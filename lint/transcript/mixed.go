@@ -540,7 +540,8 @@ func gbReplacements(b []byte) int {
 
 // whyInvalid is prob, the problem of a record (see lineProblem), told the
 // way it is for src: a record that is not UTF-8 once decoded by a
-// forcedReader holds bytes the file's encoding cannot read.
+// forcedReader holds bytes the file's encoding cannot read; once decoded by
+// a mixedReader, bytes that no encoding it tries can read.
 func (s *Source) whyInvalid(prob string) string {
 	if prob != invalidUTF8Record || s == nil || s.marked == "" {
 		return prob
@@ -561,6 +562,15 @@ func unreadableWhy(enc string, e encoding.Encoding) string {
 		name = "UTF-16BE"
 	}
 	return fmt.Sprintf("bytes in the record that %s cannot read (the file's byte-order mark says %[1]s)", name)
+}
+
+// guessedUnreadableWhy is whyInvalid's problem for a file guessed to be in
+// e, GB18030 or Big5, which a mixedReader decodes: the lines it passes on
+// as they are hold bytes that neither Chinese encoding reads, nor UTF-8.
+// The file already is read as Chinese, so the UTF-8 problem's hint to use
+// --encoding gbk or big5 would be wrong.
+func guessedUnreadableWhy(e encoding.Encoding) string {
+	return fmt.Sprintf("bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as %s, guessed from its bytes)", encodingName(e))
 }
 
 // utf16Form tells the byte order of a UTF-16 encoding and whether it reads

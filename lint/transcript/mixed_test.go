@@ -361,8 +361,10 @@ func TestFileEncodingRefusesMixed(t *testing.T) {
 
 // In a file guessed to be GB18030 or Big5, a line that neither encoding
 // (nor UTF-8) reads cleanly passes on as it is, not with U+FFFD in it: the
-// format's reader rejects it as invalid UTF-8, as in a UTF-8 file. A line
-// the other Chinese encoding reads cleanly is read in it.
+// format's reader rejects it as malformed, as in a UTF-8 file, but saying
+// what happened (the file already is read as GB18030 or Big5: the UTF-8
+// problem's hint to use --encoding gbk or big5 would be wrong). A line the
+// other Chinese encoding reads cleanly is read in it.
 func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
 	gbk := func(s string) string { return string(encodeWith(t, simplifiedchinese.GBK, s)) }
 	bad := "\x81\x20\xff\xff junk"
@@ -373,24 +375,32 @@ func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
 			t.Errorf("%s: %d lines switched, got %q", kind, lines, tail(got))
 		}
 	}
+	gbWhy := "bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as GB18030, guessed from its bytes)"
+	big5 := func(s string) string { return string(encodeWith(t, traditionalchinese.Big5, s)) }
+	big5Why := "bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as Big5, guessed from its bytes)"
 	for _, tc := range []struct {
 		format, data string
 		opts         Options
 		reject       string
 		msgs         int
 	}{
-		{"txt", gbk("tb 2026-11-04 10:00:00\n在吗\n") + bad + "\n" + gbk("还有一行\n店铺名:小美 2026-11-04 10:00:05\n您好\n"), shopAgents, "3: invalid UTF-8", 1},
-		{"csv", gbk("role,text\ncustomer,在吗\n") + "agent," + bad + "\n" + gbk("agent,您好\n"), Options{}, "3: invalid UTF-8", 2},
-		{"jsonl", gbk(`{"role":"customer","text":"在吗"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + gbk(`{"role":"agent","text":"您好"}`+"\n"), Options{}, "2: invalid UTF-8", 2},
-		{"json", gbk("[{\"role\":\"customer\",\"text\":\"在吗\"},\n") + `{"role":"agent","text":"` + bad + `"},` + "\n" + gbk(`{"role":"agent","text":"您好"}]`+"\n"), Options{}, "2: invalid UTF-8", 2},
-		{"canned", gbk("您好，很高兴为您服务\n") + bad + "\n" + gbk("好的\n"), Options{}, "2: invalid UTF-8", 2},
+		{"jsonl", big5(`{"role":"customer","text":"請問這件還有貨嗎"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + big5(`{"role":"agent","text":"沒關係，請稍等"}`+"\n"), Options{}, "2: " + big5Why, 2},
+		{"canned", big5("沒關係，請稍等，謝謝您的耐心\n") + bad + "\n" + big5("謝謝\n"), Options{}, "2: " + big5Why, 2},
+		// in a file guessed to be UTF-8 (the bad line past the 64 KB
+		// sample) the hint to try another encoding stands
+		{"canned", strings.Repeat("您好，很高兴为您服务\n", 2200) + bad + "\n好的\n", Options{}, "2201: " + invalidUTF8Record, 2201},
+		{"txt", gbk("tb 2026-11-04 10:00:00\n在吗\n") + bad + "\n" + gbk("还有一行\n店铺名:小美 2026-11-04 10:00:05\n您好\n"), shopAgents, "3: " + gbWhy, 1},
+		{"csv", gbk("role,text\ncustomer,在吗\n") + "agent," + bad + "\n" + gbk("agent,您好\n"), Options{}, "3: " + gbWhy, 2},
+		{"jsonl", gbk(`{"role":"customer","text":"在吗"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + gbk(`{"role":"agent","text":"您好"}`+"\n"), Options{}, "2: " + gbWhy, 2},
+		{"json", gbk("[{\"role\":\"customer\",\"text\":\"在吗\"},\n") + `{"role":"agent","text":"` + bad + `"},` + "\n" + gbk(`{"role":"agent","text":"您好"}]`+"\n"), Options{}, "2: " + gbWhy, 2},
+		{"canned", gbk("您好，很高兴为您服务\n") + bad + "\n" + gbk("好的\n"), Options{}, "2: " + gbWhy, 2},
 	} {
 		s, err := readData(t, tc.format, tc.data, tc.opts)
 		checkInvariants(t, s, err)
 		if err != nil {
 			t.Fatalf("%s: %v", tc.format, err)
 		}
-		if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), ":"+tc.reject) || len(s.msgs) != tc.msgs {
+		if len(s.rejects) != 1 || !strings.HasSuffix(s.rejects[0].Error(), ":"+tc.reject) || len(s.msgs) != tc.msgs {
 			t.Errorf("%s: rejects %v, messages %s", tc.format, s.rejects, msgLines(s.msgs))
 		}
 		for _, m := range s.msgs {
@@ -402,8 +412,7 @@ func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
 
 	// a Big5 file with a GB18030 line Big5 cannot read (a four-byte
 	// character): read as GB18030, and counted
-	big5 := string(encodeWith(t, traditionalchinese.Big5, strings.Repeat("沒關係，請稍等，謝謝您的耐心\n", 10)))
-	data = big5 + string(encodeWith(t, simplifiedchinese.GB18030, "你好𠀀\n"))
+	data = big5(strings.Repeat("沒關係，請稍等，謝謝您的耐心\n", 10)) + string(encodeWith(t, simplifiedchinese.GB18030, "你好𠀀\n"))
 	got, lines, first := mixedDecode(t, []byte(data), readerKinds["whole"])
 	if !strings.HasSuffix(got, "\n你好𠀀\n") || lines != 1 || first != 11 {
 		t.Errorf("%d lines switched (first %d): %q", lines, first, tail(got))
