@@ -32,13 +32,18 @@ func (s Scoring) Score(findings []Finding) (score float64, grade string) {
 // good practice earns its points in a conversation that lost everything too
 // (lost 120 of 100 with +5 scores 5, not 0 as without it), just as points
 // lost past 0 are not taken from what it earns. A finding of a fatal rule
-// (致命项) scores 0 and the failing grade, bonuses or not. Each finding's and
+// (致命项) scores 0 and the failing grade, bonuses or not (they earn 0). Each finding's and
 // bonus's Deduct is set to the points it cost or earned by its rule's cap.
 func (s Scoring) ScoreWithBonuses(findings, bonuses []Finding) (score float64, grade string) {
 	lost := capped(findings, func(r *RuleInfo) (float64, float64) { return r.Deduct, r.MaxDeduct })
 	won := capped(bonuses, func(r *RuleInfo) (float64, float64) { return r.Add, r.MaxAdd })
 	for i := range findings {
 		if findings[i].Rule.Fatal {
+			// the bonuses earn nothing: the reports must not show +5 on a
+			// conversation scored 0 for a 致命项
+			for j := range bonuses {
+				bonuses[j].Deduct = 0
+			}
 			return 0, s.FailGrade
 		}
 	}

@@ -94,6 +94,15 @@ func TestScoringBonuses(t *testing.T) {
 			if score != tt.score || grade != tt.grade {
 				t.Errorf("got %v %s, want %v %s", score, grade, tt.score, tt.grade)
 			}
+			// a conversation scored 0 (a fatal finding) shows no bonus
+			// earning points
+			earned := 0.0
+			for _, b := range bs {
+				earned += b.Deduct
+			}
+			if score == 0 && earned != 0 {
+				t.Errorf("a conversation scored 0 shows bonuses earning %v", earned)
+			}
 		})
 	}
 }
