@@ -27,7 +27,11 @@ type Summary struct {
 	// SkippedRules counts, per rule, the conversations the rule could not be
 	// applied to (e.g. timing rules on conversations without times).
 	SkippedRules map[string]int
-	Grades       map[string]int
+	// SkippedWhy is, per rule in SkippedRules, the reason it gave for the
+	// first conversation it skipped (the reports say why: no times, or
+	// texts the export joined)
+	SkippedWhy map[string]string
+	Grades     map[string]int
 	// EmptyTexts counts messages with an empty text (linted, but worth knowing:
 	// emoji and pictures an export dropped).
 	EmptyTexts int
@@ -158,6 +162,12 @@ func (s *Summary) Add(r *Result) {
 	s.Grades[r.Grade]++
 	for _, sk := range r.Skipped {
 		s.SkippedRules[sk.Rule]++
+		if s.SkippedWhy == nil {
+			s.SkippedWhy = map[string]string{}
+		}
+		if _, ok := s.SkippedWhy[sk.Rule]; !ok {
+			s.SkippedWhy[sk.Rule] = sk.Reason
+		}
 	}
 	fatal := false
 	for i := range r.Findings {

@@ -133,8 +133,10 @@ func (o *outputFile) Commit() error {
 		err = cerr
 	}
 	if err == nil && o.dest != nil {
-		err = o.copyOver()
-		os.Remove(o.File.Name())
+		kept, err := o.copyOver()
+		if !kept {
+			os.Remove(o.File.Name())
+		}
 		return err
 	}
 	if err == nil {
@@ -152,31 +154,36 @@ func (o *outputFile) Commit() error {
 
 // copyOver replaces the target's content with the spool file's (read by
 // name: the baseline recorder writes it by name). Only here is the target
-// truncated; an error while copying leaves it incomplete, and says so.
-func (o *outputFile) copyOver() error {
-	err := func() error {
+// changed: written over from its start, then cut to the new length (a full
+// disk has room for new content no longer than the old). An error once the
+// copy has begun leaves the target incomplete: the error says so, and the
+// spool file, which holds the whole output, is kept (kept) and named.
+func (o *outputFile) copyOver() (kept bool, err error) {
+	err = func() error {
 		src, err := os.Open(o.File.Name())
 		if err != nil {
 			return err
 		}
 		defer src.Close()
-		if err := o.dest.Truncate(0); err != nil {
-			return o.named(err)
+		kept = true
+		n, err := io.Copy(o.dest, src)
+		if err == nil {
+			err = o.dest.Truncate(n)
 		}
-		if _, err := io.Copy(o.dest, src); err != nil {
-			return fmt.Errorf("%w (%s may be incomplete now)", o.named(err), o.name)
+		if err == nil && o.sync {
+			err = o.dest.Sync()
 		}
-		if o.sync {
-			if err := o.dest.Sync(); err != nil {
-				return o.named(err)
-			}
+		if err != nil {
+			return fmt.Errorf("%w (%s may be incomplete now; the whole output is kept in %s)", o.named(err), o.name, o.File.Name())
 		}
+		kept = false
 		return nil
 	}()
 	if cerr := o.dest.Close(); err == nil && cerr != nil {
-		err = o.named(cerr)
+		kept = true
+		err = fmt.Errorf("%w (%s may be incomplete now; the whole output is kept in %s)", o.named(cerr), o.name, o.File.Name())
 	}
-	return err
+	return kept, err
 }
 
 // Write writes to the file; its errors name the user's file.
@@ -185,14 +192,20 @@ func (o *outputFile) Write(p []byte) (int, error) {
 	return n, o.named(err)
 }
 
-// named is err naming the user's file rather than the temporary one.
+// named is err naming the user's file rather than the temporary one (a
+// spool file's error names both: it lies in $TMPDIR, whose disk may be
+// the full one).
 func (o *outputFile) named(err error) error {
 	if err == nil || o.target == "" {
 		return err
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return &fs.PathError{Op: pe.Op, Path: o.name, Err: pe.Err}
+		path := o.name
+		if o.dest != nil && pe.Path == o.File.Name() {
+			path = fmt.Sprintf("%s (spooled in %s)", o.name, pe.Path)
+		}
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
 	}
 	var le *os.LinkError
 	if errors.As(err, &le) {

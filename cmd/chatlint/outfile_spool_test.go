@@ -185,3 +185,67 @@ func TestReportKeptInReadOnlyDir(t *testing.T) {
 		t.Errorf("the report holds %q", got)
 	}
 }
+
+// TestSpoolKeptWhenCopyFails: once Commit has begun to copy the spool file
+// into the target, a failure (a full disk) leaves the target incomplete;
+// the whole output must not be lost with it: the spool file is kept and
+// the error names it.
+func TestSpoolKeptWhenCopyFails(t *testing.T) {
+	spool := noNewFiles(t)
+	path := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(path, []byte("old report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := createOutput(path, 0o666, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort()
+	if out.dest == nil {
+		t.Fatal("not spooled")
+	}
+	// the target's disk is full: every write fails
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip(err)
+	}
+	out.dest.Close()
+	out.dest = full
+	if _, err := out.Write([]byte("the whole new report\n")); err != nil {
+		t.Fatal(err)
+	}
+	name := out.File.Name()
+	err = out.Commit()
+	if err == nil {
+		t.Fatal("Commit to a full disk succeeded")
+	}
+	if got := readString(t, name); got != "the whole new report\n" {
+		t.Errorf("the spool file holds %q", got)
+	}
+	if !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "report.json") {
+		t.Errorf("error %q does not name the spool file and the target", err)
+	}
+	os.Remove(name)
+	emptyDir(t, spool)
+}
+
+// TestSpoolWriteErrorNamesSpool: an error writing the spool file (a full
+// temporary directory) is the spool's, not the target's: the error names
+// both, so that the user looks at $TMPDIR, not at the report's disk.
+func TestSpoolWriteErrorNamesSpool(t *testing.T) {
+	noNewFiles(t)
+	path := filepath.Join(t.TempDir(), "report.json")
+	if err := os.WriteFile(path, []byte("old report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := createOutput(path, 0o666, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Abort()
+	out.File.Close() // every write fails, as on a full disk
+	_, err = out.Write([]byte("x"))
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), out.File.Name()) {
+		t.Errorf("error %v names not both %s and the spool file %s", err, path, out.File.Name())
+	}
+}

@@ -581,6 +581,7 @@ type htmlRuleBar struct {
 type htmlRule struct {
 	ID, Type, Sev       string
 	Count, Skipped      int
+	SkippedWhy          string // why, as the text report says it
 	W                   float64
 	Deduct              string
 	Description, Source string
@@ -906,7 +907,7 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
 	}
 	for id, ri := range infos {
 		row := htmlRule{
-			ID: id, Type: ri.Type, Count: s.ByRule[id], Skipped: s.SkippedRules[id],
+			ID: id, Type: ri.Type, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skipWhy(s.SkippedWhy[id]),
 			Description: ri.Description, Source: ri.Source,
 		}
 		row.Sev = htmlSevName(ri.Severity)

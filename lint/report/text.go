@@ -339,7 +339,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if len(s.SkippedRules) > 0 {
 		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "未能检查"))
 		for _, rc := range lint.SortedCounts(s.SkippedRules) {
-			fmt.Fprintf(w, "    %s: %d 个会话（没有时间）\n", shown(rc.Rule), rc.Count)
+			fmt.Fprintf(w, "    %s: %d 个会话（%s）\n", shown(rc.Rule), rc.Count, skipWhy(s.SkippedWhy[rc.Rule]))
 		}
 	}
 	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {
@@ -445,4 +445,16 @@ func skipReasons(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d 条", r, m[reasons[i]])
 	}
 	return strings.Join(parts, "；")
+}
+
+// skipWhy says briefly why a rule skipped conversations, from the reason it
+// gave (lint.Skip.Reason).
+func skipWhy(reason string) string {
+	switch {
+	case reason == "" || strings.HasPrefix(reason, "no times"):
+		return "没有时间"
+	case strings.HasPrefix(reason, "text joined"):
+		return "文本由导出拼接"
+	}
+	return reason
 }

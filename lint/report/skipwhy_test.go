@@ -1,0 +1,48 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// The summary's 未能检查 section and the HTML rules table say why a rule
+// was skipped: a length rule skipped for texts the export joined is not
+// skipped for want of times.
+func TestSkippedRulesSayWhy(t *testing.T) {
+	long := &lint.RuleInfo{ID: "p/long", Type: "length"}
+	slow := &lint.RuleInfo{ID: "p/slow", Type: "latency"}
+	c := &lint.Conversation{ID: "c1", File: "chat.txt", Messages: []lint.Message{
+		{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: 1}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀", Skipped: []lint.Skip{
+		{Rule: "p/slow", Reason: "no times: reply times not checked"},
+		{Rule: "p/long", Reason: "text joined from several messages by the export: lengths over the limit not checked"},
+	}}
+	sum := lint.NewSummary()
+	sum.Files, sum.Records = 1, 1
+	sum.Add(r)
+	for _, format := range []string{"text", "html"} {
+		var buf bytes.Buffer
+		w, err := New(format, &buf, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Conversation(r); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Close(sum); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if n := strings.Count(out, "没有时间"); n != 1 {
+			t.Errorf("%s: %d rules said to be skipped for want of times, want 1:\n%s", format, n, out)
+		}
+		if !strings.Contains(out, "文本由导出拼接") {
+			t.Errorf("%s: the length rule's reason not given:\n%s", format, out)
+		}
+	}
+}
