@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -26,18 +25,7 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 	sum.Files, sum.Records = 1, 1
 	sum.Add(r)
 	for _, format := range []string{"text", "html"} {
-		var buf bytes.Buffer
-		w, err := New(format, &buf, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Conversation(r); err != nil {
-			t.Fatal(err)
-		}
-		if err := w.Close(sum); err != nil {
-			t.Fatal(err)
-		}
-		out := buf.String()
+		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow}}, []*lint.Result{r}, sum))
 		if n := strings.Count(out, "没有时间"); n != 1 {
 			t.Errorf("%s: %d rules said to be skipped for want of times, want 1:\n%s", format, n, out)
 		}
