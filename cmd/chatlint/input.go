@@ -3,8 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strings"
 	"time"
 	_ "time/tzdata" // --tz works on machines without a zoneinfo database
@@ -172,54 +170,4 @@ func copyMap(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
-}
-
-// A file named twice is linted once, for the whole run: a.txt a.txt,
-// a.txt ./a.txt, a link and the file it leads to, a directory and a file in
-// it, nested directories. Files are the same when os.SameFile says so, not
-// by their names; the first name read is the one findings and the summary
-// show. uniqueInputs drops the later names of a file (and of standard
-// input) given on the command line; the walk of the inputs
-// (transcript.ReadAll) takes a file reached a second time through a
-// directory or a link not at all: it is never opened again.
-
-// uniqueInputs drops the paths that name a file (not a directory) named
-// before, and a second "-".
-func uniqueInputs(paths []string) []string {
-	var out []string
-	seen := fileSet{}
-	stdin := false
-	for _, p := range paths {
-		if p == "-" {
-			if stdin {
-				continue
-			}
-			stdin = true
-		} else if st, err := os.Stat(p); err == nil && !st.IsDir() && !seen.add(st) {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// fileSet is a set of files by identity.
-type fileSet map[fileKey][]fs.FileInfo
-
-// fileKey narrows the files os.SameFile is asked about.
-type fileKey struct {
-	size int64
-	mod  int64
-}
-
-// add adds a file, reporting whether it is new.
-func (s fileSet) add(st fs.FileInfo) bool {
-	k := fileKey{st.Size(), st.ModTime().UnixNano()}
-	for _, other := range s[k] {
-		if os.SameFile(st, other) {
-			return false
-		}
-	}
-	s[k] = append(s[k], st)
-	return true
 }

@@ -312,8 +312,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		}
 		r.args = []string{"-"}
 	}
-	// a file named twice is linted (and fixed) once
-	r.args = uniqueInputs(r.args)
+	// a file named twice is linted (and fixed) once, under its first name:
+	// later names of it (a.txt ./a.txt, a link) are dropped here, and the
+	// walk opens a file reached again through a directory not at all
+	r.args = transcript.UniqueInputs(r.args)
 	if err := notAnInput("--output", f.out.file(), r.args); err != nil {
 		return nil, err
 	}

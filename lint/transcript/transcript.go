@@ -347,6 +347,29 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 	return found, nil
 }
 
+// UniqueInputs drops the paths that name a file (not a directory) named
+// before in paths, by identity as the walk tells files apart (a.txt and
+// ./a.txt, a link and its file), and a second "-": the CLI lints, fixes and
+// checks its outputs against each file once. ReadAll also opens a file
+// reached twice once; this spares the names that lead to it.
+func UniqueInputs(paths []string) []string {
+	var out []string
+	var seen identities
+	stdin := false
+	for _, p := range paths {
+		if p == "-" {
+			if stdin {
+				continue
+			}
+			stdin = true
+		} else if st, err := os.Stat(p); err == nil && !st.IsDir() && !seen.add(st) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // identities is a set of files (or directories) by identity: device and
 // inode number where the system tells them (one map look-up), else as
 // os.SameFile tells them apart.

@@ -156,3 +156,27 @@ func TestWalkFailedTakesNothing(t *testing.T) {
 		t.Errorf("errors for %q, want %q", bad, want)
 	}
 }
+
+// TestUniqueInputs: later names of a file given before (the same name,
+// ./name, a link to it) and a second "-" are dropped; directories and
+// names that do not exist are kept for the walk to handle or report.
+func TestUniqueInputs(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(a, link); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	dot := filepath.Join(dir, ".", "a.txt")
+	missing := filepath.Join(dir, "missing.txt")
+	got := UniqueInputs([]string{a, "-", b, dot, link, dir, dir, "-", missing, missing, a})
+	want := []string{a, "-", b, dir, dir, missing, missing}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
