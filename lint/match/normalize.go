@@ -118,44 +118,82 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 
 // plainRun returns the end of the run of characters from s[i] on that
 // normalisation copies as they are whatever follows them (characters of up
-// to three bytes only: the rest take the slow path).
+// to three bytes only: the rest take the slow path). It is the loop almost
+// every byte of a message goes through, so the three-byte case (Chinese)
+// tests both continuation bytes at once and looks its character up in
+// plain3Bits, which also holds the overlong forms and surrogates; the start
+// of a phrase conversion is passed over unless the next character begins
+// the phrase.
 func plainRun(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
+		if c < utf8.RuneSelf {
 			if specialBits[c>>6]&(1<<(c&63)) != 0 {
 				return i
 			}
 			i++
-		case c&0xF0 == 0xE0:
-			if i+2 >= len(s) {
+			continue
+		}
+		if c&0xF0 == 0xE0 {
+			if len(s)-i < 3 {
 				return i
 			}
-			c1, c2 := s[i+1], s[i+2]
-			if c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+			ch := s[i : i+3] // one bounds check for the three bytes
+			c1, c2 := ch[1], ch[2]
+			// both continuation bytes (10xxxxxx) exactly when the two
+			// with their top bit flipped are below 0x40 together
+			if (c1^0x80)|(c2^0x80) >= 0x40 {
 				return i
 			}
-			r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
-			if r < 0x800 || r-0xD800 < 0x800 || specialBits[r>>6]&(1<<(r&63)) != 0 {
-				return i // overlong, surrogate, or special
+			if w := uint(c&0x0F)<<6 | uint(c1&0x3F); plain3Bits[w]&(1<<(c2&63)) != 0 {
+				if fold3Bits[w]&(1<<(c2&63)) != 0 {
+					return i
+				}
+				// only the start of a phrase conversion (一, 不, 有 are):
+				// copied as it is unless the next character begins the phrase
+				next, _ := decodeRune(s[i+3:])
+				if t2sPair(rune(w)<<6|rune(c2&0x3F), next) {
+					return i
+				}
 			}
 			i += 3
-		case c&0xE0 == 0xC0 && c >= 0xC2:
-			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
-				return i
-			}
-			r := uint32(c&0x1F)<<6 | uint32(s[i+1]&0x3F)
-			if specialBits[r>>6]&(1<<(r&63)) != 0 {
-				return i
-			}
-			i += 2
-		default:
+			continue
+		}
+		if c&0xE0 != 0xC0 || c < 0xC2 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
 			return i
 		}
+		r := uint32(c&0x1F)<<6 | uint32(s[i+1]&0x3F)
+		if specialBits[r>>6]&(1<<(r&63)) != 0 {
+			return i
+		}
+		i += 2
 	}
 	return i
 }
+
+// plain3Bits has a bit set for every rune plainRun stops at when it is
+// written in three bytes: those of fold3Bits and the phrase starts.
+var plain3Bits = func() (bits [0x10000 / 64]uint64) {
+	for w := range bits {
+		bits[w] = fold3Bits[w] | t2sPhraseBits[w]
+	}
+	return bits
+}()
+
+// fold3Bits has a bit set for every rune foldRune changes or drops, and
+// for every rune a three-byte sequence may not encode (those below 0x800,
+// written overlong, and the surrogates), so plainRun stops at them with one
+// lookup.
+var fold3Bits = func() (bits [0x10000 / 64]uint64) {
+	bits = foldBits
+	for r := 0; r < 0x800; r += 64 {
+		bits[r>>6] = ^uint64(0)
+	}
+	for r := 0xD800; r < 0xE000; r += 64 {
+		bits[r>>6] = ^uint64(0)
+	}
+	return bits
+}()
 
 // normalizeFrom appends s normalised to buf, s[:first] being normal
 // already.
@@ -268,8 +306,11 @@ func firstChange(s string) int {
 		if r == utf8.RuneError && size == 1 {
 			return i
 		}
-		if out, keep := foldRune(r); !keep || out != r {
-			return i
+		// foldBits says what foldRune would: runes above it take the call
+		if r >= 0x10000 || foldBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+			if out, keep := foldRune(r); !keep || out != r {
+				return i
+			}
 		}
 		if t2sPhraseStart(r) {
 			if _, _, ok := lookupT2SPhrase(s[i:]); ok {
