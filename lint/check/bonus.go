@@ -35,7 +35,11 @@ func (b *bonus) Lists() []PhraseList {
 }
 
 func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	for i := range cv.Messages {
+	ms := cv.Messages
+	for i := range ms {
+		if !b.when.admits(&ms[i]) {
+			continue
+		}
 		ok, hit := b.when.eval(cv, i)
 		if !ok {
 			continue
@@ -44,7 +48,7 @@ func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if hit != nil {
 			what = hit.Text
 		}
-		out = append(out, finding(b.info, i, hit, render(b.tmpl, map[string]string{"match": what, "add": itoa(int(b.info.Add))})))
+		out = append(out, finding(b.info, i, hit, render(b.tmpl, tvars{{"match", what}, {"add", itoa(int(b.info.Add))}})))
 	}
 	return out, ""
 }

@@ -74,7 +74,7 @@ func (cv *Conv) memo(k int, c *cond) condMemo {
 // holds reports whether the condition holds for message i.
 func (m condMemo) holds(i int) bool {
 	if m.known[i] == 0 {
-		ok := m.c.holds(m.cv, i)
+		ok := m.c.admits(&m.cv.Messages[i]) && m.c.holds(m.cv, i)
 		m.known[i] = 1
 		if ok {
 			m.known[i] = 2
@@ -560,10 +560,27 @@ func asks(m *lint.Message) bool { return m.Role == lint.Customer && answers(m) }
 // exactly as for a conversation without any times.
 func (cv *Conv) timed(i int) bool { return cv.Conversation.Timed && cv.Messages[i].Timed() }
 
+// tvar is the value of one {placeholder} of a message template.
+type tvar struct{ name, value string }
+
+// tvars are the values of a finding's placeholders: two or three, found by
+// a scan, where a map would cost hashing (and an allocation per finding).
+type tvars []tvar
+
+// get returns the value of the placeholder name ("" if not given).
+func (vs tvars) get(name string) string {
+	for _, v := range vs {
+		if v.name == name {
+			return v.value
+		}
+	}
+	return ""
+}
+
 // render fills a message template's {placeholders}; one the finding has no
 // value for (such as {delay} when a reply is missing, not late) becomes empty.
 // Other braces are kept as written.
-func render(tmpl string, vars map[string]string) string {
+func render(tmpl string, vars tvars) string {
 	i := strings.IndexByte(tmpl, '{')
 	if i < 0 {
 		return tmpl
@@ -578,7 +595,7 @@ func render(tmpl string, vars map[string]string) string {
 			break
 		}
 		if name := tmpl[1:j]; rules.TemplateVars[name] {
-			b.WriteString(vars[name])
+			b.WriteString(vars.get(name))
 		} else {
 			b.WriteString(tmpl[:j+1])
 		}

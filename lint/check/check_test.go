@@ -79,7 +79,7 @@ func TestRender(t *testing.T) {
 		{"open { only", "open { only"},
 	}
 	for _, tt := range tests {
-		if got := render(tt.tmpl, map[string]string{"match": "不行", "suggest": "无法帮到您"}); got != tt.want {
+		if got := render(tt.tmpl, tvars{{"match", "不行"}, {"suggest", "无法帮到您"}}); got != tt.want {
 			t.Errorf("render(%q) = %q, want %q", tt.tmpl, got, tt.want)
 		}
 	}

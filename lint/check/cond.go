@@ -115,13 +115,7 @@ func (c *cond) anyHit() bool {
 // match (match.Text.Has) instead of all of them in text order.
 func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 	m := &cv.Messages[i]
-	if c.roles != 0 && !c.roles.Has(m.Role) {
-		return false, nil
-	}
-	if c.typ != "" && m.Type != c.typ {
-		return false, nil
-	}
-	if c.spoken && !spoken(m) {
+	if !c.admits(m) {
 		return false, nil
 	}
 	var hit *match.Hit
@@ -212,6 +206,13 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		}
 	}
 	return true, hit
+}
+
+// admits reports whether message m is of the role and type the condition
+// looks at: the condition's first tests, which most messages fail. Loops
+// over every message ask it (inlined) before calling eval, saving the call.
+func (c *cond) admits(m *lint.Message) bool {
+	return (c.roles == 0 || c.roles.Has(m.Role)) && (c.typ == "" || m.Type == c.typ) && (!c.spoken || spoken(m))
 }
 
 // trimmable is what a message's start or end may carry before the words a

@@ -60,24 +60,23 @@ func (c *count) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			over = i
 		}
 	}
-	what := c.when.describe()
 	if c.min >= 0 && n < c.min && speaking {
 		tmpl := c.tmpl
 		if tmpl == "" {
-			tmpl = "整个会话中" + what + "的只有{count}次（至少{limit}次）"
+			tmpl = "整个会话中" + c.when.describe() + "的只有{count}次（至少{limit}次）"
 		}
 		at := first(len(ms), func(i int) bool { return asks(&ms[i]) })
 		if at < 0 {
 			at = 0
 		}
-		out = append(out, finding(c.info, at, nil, render(tmpl, map[string]string{"count": itoa(n), "limit": itoa(c.min)})))
+		out = append(out, finding(c.info, at, nil, render(tmpl, tvars{{"count", itoa(n)}, {"limit", itoa(c.min)}})))
 	}
 	if over >= 0 {
 		tmpl := c.tmpl
 		if tmpl == "" {
-			tmpl = what + "的已超过{limit}次（共{count}次）"
+			tmpl = c.when.describe() + "的已超过{limit}次（共{count}次）"
 		}
-		out = append(out, finding(c.info, over, nil, render(tmpl, map[string]string{"count": itoa(n), "limit": itoa(c.max)})))
+		out = append(out, finding(c.info, over, nil, render(tmpl, tvars{{"count", itoa(n)}, {"limit", itoa(c.max)}})))
 	}
 	return out, ""
 }

@@ -58,7 +58,11 @@ func (f *followup) Lists() []PhraseList {
 func (f *followup) triggers(cv *Conv) ([]int, []*match.Hit) {
 	var idx []int
 	var hits []*match.Hit
-	for i := range cv.Messages {
+	ms := cv.Messages
+	for i := range ms {
+		if !f.trigger.admits(&ms[i]) {
+			continue
+		}
 		if ok, hit := f.trigger.eval(cv, i); ok {
 			idx = append(idx, i)
 			hits = append(hits, hit)
@@ -101,8 +105,8 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		if hit != nil {
 			what = hit.Text
 		}
-		vars := func() map[string]string {
-			return map[string]string{"match": what, "within": rules.FormatDuration(f.within), "limit": itoa(f.withinMessages)}
+		vars := func() tvars {
+			return tvars{{"match", what}, {"within", rules.FormatDuration(f.within)}, {"limit", itoa(f.withinMessages)}}
 		}
 		var found int
 		var void, timedOut bool
@@ -134,8 +138,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			delay = -delay
 		}
 		if delay > f.within {
-			vars := vars()
-			vars["delay"] = rules.FormatDuration(delay)
+			vars := append(vars(), tvar{"delay", rules.FormatDuration(delay)})
 			if tmpl == "" {
 				tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"
 				if f.before {

@@ -65,9 +65,11 @@ func (f *forbid) Lists() []PhraseList {
 }
 
 func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	for i := range cv.Messages {
-		m := &cv.Messages[i]
-		if !f.info.Roles.Has(m.Role) || !spoken(m) {
+	// read once: the loop runs over every message for every forbid rule
+	ms, roles := cv.Messages, f.info.Roles
+	for i := range ms {
+		m := &ms[i]
+		if !roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
 		hits, more := cv.Hits(i, f.list), 0
@@ -76,11 +78,14 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		}
 		for k := range hits {
 			h := &hits[k]
-			sugg := f.suggest[match.Normalize(h.Text)]
-			if sugg == "" && h.Phrase >= 0 {
-				sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+			sugg := ""
+			if len(f.suggest) > 0 { // most rules prescribe no replacement
+				sugg = f.suggest[match.Normalize(h.Text)]
+				if sugg == "" && h.Phrase >= 0 {
+					sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+				}
 			}
-			msg := render(f.tmpl, map[string]string{"match": h.Text, "suggest": sugg})
+			msg := render(f.tmpl, tvars{{"match", h.Text}, {"suggest", sugg}})
 			fd := finding(f.info, i, h, msg)
 			fd.Suggestion = sugg
 			out = append(out, fd)

@@ -104,7 +104,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			}
 			if start >= 0 {
 				if gap := h.longestGap(ms, ms[start].Time, holds, m.Time); gap > h.after {
-					vars := map[string]string{"delay": rules.FormatDuration(m.Time.Sub(ms[start].Time)), "after": rules.FormatDuration(h.after)}
+					vars := tvars{{"delay", rules.FormatDuration(m.Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
 					out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
 				}
 			}

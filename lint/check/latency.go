@@ -20,10 +20,13 @@ type latency struct {
 	max    time.Duration
 	ignore *cond
 	tmpl   string
+	// maxText is max as {max} shows it
+	maxText string
 }
 
 func newLatency(b *builder, r *rules.Rule, info *lint.RuleInfo) *latency {
 	l := &latency{info: info, max: time.Duration(r.Max), tmpl: r.Message}
+	l.maxText = rules.FormatDuration(l.max)
 	if r.Ignore != nil {
 		cust := lint.RolesOf(lint.Customer)
 		l.ignore = b.cond(r.Ignore, cust, cust, true)
@@ -80,7 +83,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				}
 			}
 			if delay > l.max {
-				msg := render(l.tmpl, map[string]string{"delay": rules.FormatDuration(delay), "max": rules.FormatDuration(l.max)})
+				msg := render(l.tmpl, tvars{{"delay", rules.FormatDuration(delay)}, {"max", l.maxText}})
 				out = append(out, finding(l.info, i, nil, msg))
 			}
 			pending = -1

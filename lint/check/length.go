@@ -43,9 +43,10 @@ func (l *length) Local() bool          { return true }
 
 func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	skipped := false
-	for i := range cv.Messages {
-		m := &cv.Messages[i]
-		if !l.info.Roles.Has(m.Role) || !spoken(m) {
+	ms, roles := cv.Messages, l.info.Roles
+	for i := range ms {
+		m := &ms[i]
+		if !roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
 		if len(m.Text) <= l.max {
@@ -73,7 +74,7 @@ func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		}
 		hit := &match.Hit{Start: start, End: len(text), Phrase: -1, Pattern: -1, Text: text[start:],
 			Column: utf8.RuneCountInString(m.Text[:start]) + 1}
-		msg := render(l.tmpl, map[string]string{"length": itoa(n), "limit": itoa(l.max)})
+		msg := render(l.tmpl, tvars{{"length", itoa(n)}, {"limit", itoa(l.max)}})
 		out = append(out, finding(l.info, i, hit, msg))
 	}
 	if skipped {

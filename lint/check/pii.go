@@ -42,9 +42,10 @@ func (p *pii) Info() *lint.RuleInfo { return p.info }
 func (p *pii) Local() bool          { return true }
 
 func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	for i := range cv.Messages {
-		m := &cv.Messages[i]
-		if !p.info.Roles.Has(m.Role) || !spoken(m) {
+	ms, roles := cv.Messages, p.info.Roles
+	for i := range ms {
+		m := &ms[i]
+		if !roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
 		spans, more := atMost(redact.FindKinds(m.Text, p.kinds))
@@ -52,7 +53,7 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		for _, sp := range spans {
 			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
 				Column: cols.At(m.Text, sp.Start)}
-			msg := render(p.tmpl, map[string]string{"match": hit.Text, "kind": piiNames[sp.Kind]})
+			msg := render(p.tmpl, tvars{{"match", hit.Text}, {"kind", piiNames[sp.Kind]}})
 			out = append(out, finding(p.info, i, hit, msg))
 		}
 		noteMore(out, more)

@@ -3,6 +3,8 @@ package check
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
@@ -61,10 +63,10 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if anchor < 0 && target < 0 {
 		return out, ""
 	}
-	vars := func() map[string]string {
-		v := map[string]string{"phrases": q.phrases, "at": q.at, "within": rules.FormatDuration(q.within)}
+	vars := func() tvars {
+		v := tvars{{"phrases", q.phrases}, {"at", q.at}, {"within", rules.FormatDuration(q.within)}}
 		if target >= 0 {
-			v["reply"] = excerpt(ms[target].Text, replyRunes)
+			v = append(v, tvar{"reply", excerpt(ms[target].Text, replyRunes)})
 		}
 		return v
 	}
@@ -99,8 +101,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
 	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
-		vars := vars()
-		vars["delay"] = rules.FormatDuration(delay)
+		vars := append(vars(), tvar{"delay", rules.FormatDuration(delay)})
 		tmpl := q.tmpl
 		if tmpl == "" {
 			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
@@ -121,16 +122,36 @@ const replyRunes = 20
 
 // excerpt is the start of text for a message template: its first n
 // characters, with runs of white space (line breaks too) as one space and
-// "…" when it goes on.
+// "…" when it goes on. It is strings.Join(strings.Fields(text), " ") cut
+// after n characters (TestExcerptAgreesWithFields), built only as far as
+// it is shown, without splitting the whole text.
 func excerpt(text string, n int) string {
-	s := strings.Join(strings.Fields(text), " ")
-	for k := range s {
-		if n == 0 {
-			return s[:k] + "…"
+	var b strings.Builder
+	gap := false // white space since the last word written
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			gap = b.Len() > 0
+			i += size
+			continue
 		}
+		// the next character shown: the space of a gap, then this one
+		if gap {
+			if n == 0 {
+				return b.String() + "…"
+			}
+			b.WriteByte(' ')
+			n--
+			gap = false
+		}
+		if n == 0 {
+			return b.String() + "…"
+		}
+		b.WriteString(text[i : i+size]) // as written, invalid bytes too
 		n--
+		i += size
 	}
-	return s
+	return b.String()
 }
 
 // first returns the first index below n satisfying ok, or -1.

@@ -1,6 +1,10 @@
 package check
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestRequireFirstReply(t *testing.T) {
 	const rule = "id: greet\ntype: require\nat: first-reply\nwithin: 10s\nphrases: [您好, 亲]"
@@ -116,6 +120,36 @@ func TestExcerpt(t *testing.T) {
 	} {
 		if got := excerpt(tc.in, tc.n); got != tc.want {
 			t.Errorf("excerpt(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
+
+// excerpt gives what the plain reading gives, cutting the words joined by
+// single spaces, on white space of every kind (U+00A0, U+3000, line
+// breaks), at the start, the end and the cut, and on invalid UTF-8.
+func TestExcerptAgreesWithFields(t *testing.T) {
+	plain := func(text string, n int) string {
+		s := strings.Join(strings.Fields(text), " ")
+		for k := range s {
+			if n == 0 {
+				return s[:k] + "…"
+			}
+			n--
+		}
+		return s
+	}
+	pieces := []string{"a", "亲", "在的", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\xff", "\xe4\xb8", "😊", "…", "x y"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for k := r.IntN(12); k > 0; k-- {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text := b.String()
+		for n := 0; n <= 8; n++ {
+			if got, want := excerpt(text, n), plain(text, n); got != want {
+				t.Fatalf("excerpt(%q, %d) = %q, want %q", text, n, got, want)
+			}
 		}
 	}
 }

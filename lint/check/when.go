@@ -46,7 +46,11 @@ func (w *when) Lists() []PhraseList {
 }
 
 func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	for i := range cv.Messages {
+	ms := cv.Messages
+	for i := range ms {
+		if !w.when.admits(&ms[i]) {
+			continue
+		}
 		ok, hit := w.when.eval(cv, i)
 		if !ok {
 			continue
@@ -60,7 +64,7 @@ func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if hit != nil {
 			what = hit.Text
 		}
-		out = append(out, finding(w.info, i, hit, render(w.tmpl, map[string]string{"match": what})))
+		out = append(out, finding(w.info, i, hit, render(w.tmpl, tvars{{"match", what}})))
 	}
 	return out, ""
 }

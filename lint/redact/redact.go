@@ -34,14 +34,11 @@ type Span struct {
 }
 
 var (
-	// digit runs, possibly grouped by spaces or dashes (bank cards: 6222 0202 …)
-	digitRun = regexp.MustCompile(`(?:\+?86[- ]?)?\d(?:[\d]|[- ]\d){6,22}[\dXx]?`)
-	email    = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
+	email = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
 	// a street address: road/street/lane name and number, building, unit,
 	// room; the province, city and district before it stay readable
 	street = regexp.MustCompile(nameChar + `{1,6}(?:路|街|大道|大街|巷|弄|胡同|道)\d+(?:-\d+)?号(?:院)?(?:\d+(?:号楼|栋|幢|座|单元|楼|层|室|号))*` +
 		`|` + nameChar + `{2,6}(?:小区|花园|公寓|大厦|苑|村)\d+(?:号楼|栋|幢|座)(?:\d+(?:单元|楼|层|室|号))*`)
-	landline = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}$`)
 )
 
 // nameChar is a Chinese character that can be part of a road or estate name:
@@ -75,22 +72,45 @@ type Set uint8
 // kinds lists every kind; a kind's bit in a Set is 1 << its index here.
 var kinds = [...]Kind{Phone, IDCard, Bank, Email, Address}
 
+// The bits of the kinds in a Set, in the order of kinds, as constants: the
+// hot paths test them without comparing names.
+const (
+	phoneBit Set = 1 << iota
+	idCardBit
+	bankBit
+	emailBit
+	addressBit
+)
+
+// bit returns kind k's bit in a Set (0 for a name that is not a kind).
+func bit(k Kind) Set {
+	switch k {
+	case Phone:
+		return phoneBit
+	case IDCard:
+		return idCardBit
+	case Bank:
+		return bankBit
+	case Email:
+		return emailBit
+	case Address:
+		return addressBit
+	}
+	return 0
+}
+
 // SetOf returns the set of the given kinds; names that are not kinds are
 // ignored.
 func SetOf(ks ...Kind) Set {
 	var set Set
 	for _, k := range ks {
-		for i, known := range kinds {
-			if k == known {
-				set |= 1 << i
-			}
-		}
+		set |= bit(k)
 	}
 	return set
 }
 
 // Has reports whether the set holds kind k.
-func (s Set) Has(k Kind) bool { return s&SetOf(k) != 0 }
+func (s Set) Has(k Kind) bool { return s&bit(k) != 0 }
 
 // All asks FindKinds for every kind.
 var All = SetOf(kinds[:]...)
@@ -103,15 +123,15 @@ func Find(s string) []Span { return FindKinds(s, All) }
 // regular expressions for the many messages that cannot hold any.
 func FindKinds(s string, set Set) []Span {
 	var spans []Span
-	if set&SetOf(Email) != 0 && strings.IndexByte(s, '@') >= 0 {
+	if set&emailBit != 0 && strings.IndexByte(s, '@') >= 0 {
 		for _, loc := range email.FindAllStringIndex(s, -1) {
 			spans = append(spans, Span{loc[0], loc[1], Email})
 		}
 	}
-	if set&SetOf(Phone, IDCard, Bank) != 0 && hasDigitChain(s, 7) {
+	if set&(phoneBit|idCardBit|bankBit) != 0 && hasDigitChain(s, 7) {
 		spans = findNumbers(s, set, spans)
 	}
-	if set&SetOf(Address) != 0 && strings.ContainsAny(s, addressWords) {
+	if set&addressBit != 0 && strings.ContainsAny(s, addressWords) {
 		for _, loc := range street.FindAllStringIndex(s, -1) {
 			spans = append(spans, Span{loc[0], loc[1], Address})
 		}
@@ -121,7 +141,7 @@ func FindKinds(s string, set Set) []Span {
 
 // hasDigitChain reports whether s holds n ASCII digits that follow one
 // another with at most one '-' or ' ' between two of them. Every number
-// digitRun matches has such a chain of seven.
+// nextDigitRun finds has such a chain of seven.
 //
 // Such a chain covers at least n consecutive bytes, each a digit or a
 // separator, so it covers one of the bytes n-1, 2n-1, 3n-1, …: only those
@@ -168,25 +188,108 @@ func chainOf(s string, n int) bool {
 // finds contains one of.
 const addressWords = "路街道巷弄同号区园寓厦苑村"
 
-// findNumbers adds the phone, ID-card and bank-card numbers of s.
+// findNumbers adds the phone, ID-card and bank-card numbers of s: the
+// digit runs (possibly grouped by spaces or dashes, as bank cards are: 6222
+// 0202 …) that classifyDigits recognises.
 func findNumbers(s string, set Set, spans []Span) []Span {
-	// every match starts with a digit or the + of +86: skip what comes before
-	from := strings.IndexAny(s, "+0123456789")
-	if from < 0 {
-		return spans
-	}
-	for _, loc := range digitRun.FindAllStringIndex(s[from:], -1) {
-		loc[0], loc[1] = loc[0]+from, loc[1]+from
+	for pos := 0; ; {
+		start, end := nextDigitRun(s, pos)
+		if start < 0 {
+			return spans
+		}
+		pos = end
 		// a digit run glued to letters or more digits is something else
-		if loc[0] > 0 && isAlnum(s[loc[0]-1]) || loc[1] < len(s) && isAlnum(s[loc[1]]) {
+		if start > 0 && isAlnum(s[start-1]) || end < len(s) && isAlnum(s[end]) {
 			continue
 		}
-		if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok && set.Has(k) {
-			spans = append(spans, Span{loc[0], loc[1], k})
+		if k, ok := classifyDigits(s[start:end]); ok && set.Has(k) {
+			spans = append(spans, Span{start, end, k})
 		}
 	}
-	return spans
 }
+
+// nextDigitRun finds the first digit run in s at or after byte from: what
+// the regular expression
+//
+//	(?:\+?86[- ]?)?\d(?:[\d]|[- ]\d){6,22}[\dXx]?
+//
+// matches there, leftmost-first, as regexp's FindAllStringIndex would with
+// its search resuming at from (TestNextDigitRunAgreesWithRegexp). start is
+// -1 when there is none. Written out by hand: the regular expression ran
+// at every character of the (mostly Chinese) text.
+func nextDigitRun(s string, from int) (start, end int) {
+	for i := from; i < len(s); i++ {
+		if c := s[i]; c != '+' && !isDigit(c) {
+			continue
+		}
+		if e := digitRunAt(s, i); e >= 0 {
+			return i, e
+		}
+	}
+	return -1, -1
+}
+
+// digitRunAt returns the end of the digit run starting at byte i, or -1.
+// The regular expression's alternatives are tried in its order: with the
+// optional +86 (the + and the separator after it taken when there), then
+// without it. Each repetition of the middle part can go on in one way only
+// (a digit, or a separator before a digit), so the greedy longest one is
+// the match once it reaches the minimum; the optional end is taken when
+// there.
+func digitRunAt(s string, i int) int {
+	if s[i] == '+' {
+		if !strings.HasPrefix(s[i+1:], "86") {
+			return -1
+		}
+		// without the +, 86 would have to start at the + itself
+		return afterCountryCode(s, i+3)
+	}
+	if strings.HasPrefix(s[i:], "86") {
+		if e := afterCountryCode(s, i+2); e >= 0 {
+			return e
+		}
+	}
+	return digitsAt(s, i)
+}
+
+// afterCountryCode returns the end of the run after a +86 or 86 ending at
+// byte j: with the separator that may follow it, else without. (Without
+// it, a separator at j cannot start the digits.)
+func afterCountryCode(s string, j int) int {
+	if j < len(s) && (s[j] == '-' || s[j] == ' ') {
+		return digitsAt(s, j+1)
+	}
+	return digitsAt(s, j)
+}
+
+// digitsAt returns the end of \d(?:[\d]|[- ]\d){6,22}[\dXx]? matched at
+// byte q, or -1.
+func digitsAt(s string, q int) int {
+	if q >= len(s) || !isDigit(s[q]) {
+		return -1
+	}
+	j, reps := q+1, 0
+	for reps < 22 {
+		if j < len(s) && isDigit(s[j]) {
+			j++
+		} else if j+1 < len(s) && (s[j] == '-' || s[j] == ' ') && isDigit(s[j+1]) {
+			j += 2
+		} else {
+			break
+		}
+		reps++
+	}
+	if reps < 6 {
+		return -1
+	}
+	if j < len(s) && (isDigit(s[j]) || s[j] == 'X' || s[j] == 'x') {
+		j++
+	}
+	return j
+}
+
+// isDigit reports whether c is an ASCII digit (\d in a regular expression).
+func isDigit(c byte) bool { return c-'0' < 10 }
 
 // merge sorts spans and joins overlapping ones.
 func merge(spans []Span) []Span {
@@ -209,7 +312,10 @@ func merge(spans []Span) []Span {
 
 // classifyDigits decides what a run of digits (with separators) is.
 func classifyDigits(run string) (Kind, bool) {
-	var d []byte
+	// the digits, in a buffer on the stack: a run nextDigitRun finds
+	// holds at most 2+1+22+1 of them
+	var buf [64]byte
+	d := buf[:0]
 	for i := 0; i < len(run); i++ {
 		c := run[i]
 		if c >= '0' && c <= '9' || c == 'X' || c == 'x' {
@@ -223,7 +329,7 @@ func classifyDigits(run string) (Kind, bool) {
 	switch {
 	case len(ds) == 11 && ds[0] == '1' && ds[1] >= '3' && ds[1] <= '9' && allDigits(ds):
 		return Phone, true
-	case landline.MatchString(run):
+	case isLandline(run):
 		return Phone, true
 	case len(ds) == 18 && ValidIDCard(ds):
 		return IDCard, true
@@ -231,6 +337,23 @@ func classifyDigits(run string) (Kind, bool) {
 		return Bank, true
 	}
 	return "", false
+}
+
+// isLandline reports whether run is a landline number with its area code,
+// as ^0\d{2,3}-?\d{7,8}$ matches: a 0, then nine to eleven digits, or
+// two or three digits, a dash and seven or eight.
+func isLandline(run string) bool {
+	if len(run) == 0 || run[0] != '0' {
+		return false
+	}
+	rest := run[1:]
+	dash := strings.IndexByte(rest, '-')
+	if dash < 0 {
+		return len(rest) >= 9 && len(rest) <= 11 && allDigits(rest)
+	}
+	area, local := rest[:dash], rest[dash+1:]
+	return (len(area) == 2 || len(area) == 3) && allDigits(area) &&
+		(len(local) == 7 || len(local) == 8) && allDigits(local)
 }
 
 // ValidIDCard checks a mainland resident ID number: 18 characters, a

@@ -1,0 +1,109 @@
+package redact
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The regular expressions nextDigitRun and isLandline are written out from:
+// the references they are tested against.
+var (
+	// digit runs, possibly grouped by spaces or dashes (bank cards: 6222 0202 …)
+	digitRun = regexp.MustCompile(`(?:\+?86[- ]?)?\d(?:[\d]|[- ]\d){6,22}[\dXx]?`)
+	landline = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}$`)
+)
+
+// allDigitRuns returns every run nextDigitRun finds in s, as
+// FindAllStringIndex gives them.
+func allDigitRuns(s string) [][]int {
+	var out [][]int
+	for pos := 0; ; {
+		start, end := nextDigitRun(s, pos)
+		if start < 0 {
+			return out
+		}
+		out = append(out, []int{start, end})
+		pos = end
+	}
+}
+
+// checkDigitRuns compares nextDigitRun and isLandline with the regular
+// expressions on s.
+func checkDigitRuns(t *testing.T, s string) {
+	t.Helper()
+	got, want := allDigitRuns(s), digitRun.FindAllStringIndex(s, -1)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%q: runs %v, regexp %v", s, got, want)
+	}
+	for _, loc := range want {
+		run := s[loc[0]:loc[1]]
+		if isLandline(run) != landline.MatchString(run) {
+			t.Fatalf("%q: isLandline = %v", run, isLandline(run))
+		}
+	}
+	if isLandline(s) != landline.MatchString(s) {
+		t.Fatalf("%q: isLandline = %v", s, isLandline(s))
+	}
+}
+
+// nextDigitRun finds exactly the runs of the regular expression: +86 with
+// and without separators and too few digits after it, 86 that belongs to
+// the number, separators doubled or at the end, runs longer than the
+// pattern takes, X check characters.
+func TestNextDigitRunAgreesWithRegexp(t *testing.T) {
+	tricky := []string{
+		"", "+", "86", "+86", "+86 ", "+86-1391234567", "+86 13912345678", "+8613912345678",
+		"86-13912345678", "86 1234", "861234567", "8612345", "+861234", "++8613912345678",
+		"+86+8613912345678", "8686868686", "+86 86 1234567", "电话+86 139 1234 5678，谢谢",
+		"1234567", "123456", "12-34-56-78", "1--2345678", "1 2 3 4 5 6 7", "1 2 3 4 5 6",
+		"1234567-", "1234567 ", "1234567X", "1234567x", "123456X", "44030519920308456X",
+		strings.Repeat("1", 22), strings.Repeat("1", 23), strings.Repeat("1", 24), strings.Repeat("1", 25),
+		strings.Repeat("9", 60), strings.Repeat("1 ", 30), strings.Repeat("12-", 20),
+		"0571-88886666", "057188886666", "0571-888866661", "05-88886666", "05718-8888666",
+		"400-820-8820", "订单号230815123456789已经发货", "6222 0210 0112 3456 789", "a1234567b",
+		"号1234567号", "\xff1234567\xfe", "１２３４５６７", "8６1234567", "+8\xe4\xb8\x8013912345678",
+	}
+	for _, s := range tricky {
+		checkDigitRuns(t, s)
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"0", "1", "3", "8", "6", "86", "+86", "5", "-", " ", "+", "x", "X", "号", "a", "电话", "，",
+		"1234567", "0571-"}
+	for range 200000 {
+		var b strings.Builder
+		for n := r.IntN(50); n > 0; n-- {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		checkDigitRuns(t, b.String())
+	}
+}
+
+func FuzzNextDigitRun(f *testing.F) {
+	f.Add("请拨打 +86 138-1234-5678 联系")
+	f.Add("订单号2026 1111 0158 380已发货")
+	f.Fuzz(func(t *testing.T, s string) { checkDigitRuns(t, s) })
+}
+
+// The constant bits are those of the kinds' places in kinds, and names that
+// are not kinds have none.
+func TestSetBits(t *testing.T) {
+	for i, k := range kinds {
+		if SetOf(k) != 1<<i || !SetOf(k).Has(k) || !All.Has(k) {
+			t.Errorf("%s: SetOf = %b", k, SetOf(k))
+		}
+		for j, o := range kinds {
+			if j != i && SetOf(k).Has(o) {
+				t.Errorf("SetOf(%s).Has(%s)", k, o)
+			}
+		}
+	}
+	if SetOf("phones", "") != 0 || All.Has("mobile") {
+		t.Error("a name that is not a kind is in a set")
+	}
+	if SetOf(Email, Phone) != emailBit|phoneBit || All != phoneBit|idCardBit|bankBit|emailBit|addressBit {
+		t.Error("SetOf of several kinds")
+	}
+}
