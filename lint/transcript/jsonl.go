@@ -50,7 +50,10 @@ type jsonlParser struct{ src *Source }
 // NewParser returns a parse function with its own scanner.
 func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
 	sc := newJSONScanner()
-	return func(line []byte, pos lint.Pos) (lint.Message, string) { return sc.parse(line, p.src, pos) }
+	return func(line []byte, pos lint.Pos) (m lint.Message, reason string) {
+		reason = sc.parseInto(&m, line, p.src, pos)
+		return m, reason
+	}
 }
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -202,12 +205,19 @@ type msgFields struct {
 }
 
 // message validates the fields and builds the message; a non-empty string is
-// the reason the record is malformed. The checks come in the order the
-// reasons are reported.
-func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
-	m := lint.Message{Pos: pos, Type: lint.TypeText}
+// the reason the record is malformed.
+func (f *msgFields) message(src *Source, pos lint.Pos) (m lint.Message, reason string) {
+	reason = f.fill(&m, src, pos, nil)
+	return m, reason
+}
+
+// fill is message writing into *m, which is zero, with the memo of the
+// last date read (nil: none). The checks come in the order the reasons are
+// reported.
+func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMemo) string {
+	m.Pos, m.Type = pos, lint.TypeText
 	if !f.hasText {
-		return m, `missing "text"`
+		return `missing "text"`
 	}
 	m.Text = f.text
 	m.TextCol, m.TextRaw = f.textCol, f.textRaw
@@ -215,25 +225,25 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 		// --agents or --staff name the agents of records without a role
 		role, ok := senderRole(src.Opts, f.sender)
 		if !ok {
-			return m, `missing "role"`
+			return `missing "role"`
 		}
 		m.Role = role
 	} else {
 		role, ok := parseRole(f.role)
 		if !ok {
-			return m, fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
+			return fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
 		}
 		m.Role = role
 	}
 	if f.convErr != "" {
-		return m, `"conversation": ` + f.convErr
+		return `"conversation": ` + f.convErr
 	}
 	m.Conversation = f.conv
 	if m.Conversation == "" {
 		m.Conversation = src.Name // a file holding one conversation
 	}
 	if f.idErr != "" {
-		return m, `"id": ` + f.idErr
+		return `"id": ` + f.idErr
 	}
 	m.ID = f.id
 	m.Sender = f.sender
@@ -242,15 +252,15 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (lint.Message, string) {
 	}
 	if f.hasTime {
 		if f.timeErr != "" {
-			return m, `"time": ` + f.timeErr
+			return `"time": ` + f.timeErr
 		}
-		t, perr := ParseTime(f.time, src.Opts.Location)
+		t, perr := parseTime(f.time, src.Opts.Location, days)
 		if perr != nil {
-			return m, perr.Error()
+			return perr.Error()
 		}
 		m.Time = t
 	}
-	return m, ""
+	return ""
 }
 
 // scalarString reads a JSON string or number as a string ("" for absent or null).

@@ -29,6 +29,7 @@ type jsonScanner struct {
 	// recently seen values: conversations' messages share their
 	// conversation id and senders
 	conv, sender, typ internCache
+	days              dayMemo // the date of the last time read
 }
 
 func newJSONScanner() *jsonScanner {
@@ -138,19 +139,29 @@ type rawFields struct {
 }
 
 // parse reads one record, fast when it can.
-func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (lint.Message, string) {
+func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (m lint.Message, reason string) {
+	reason = sc.parseInto(&m, line, src, pos)
+	return m, reason
+}
+
+// parseInto is parse writing the message into *m, which is zero: the
+// engine's parse function hands it its own result (a message is large,
+// and every function it is returned through copies it).
+func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos lint.Pos) string {
 	var r rawFields
 	if sc.scan(line, &r) {
 		var f msgFields
 		sc.fields(&r, &f)
 		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
-		return f.message(src, pos)
+		return f.fill(m, src, pos, &sc.days)
 	}
 	// a line that is not UTF-8 in a file guessed to be: GB18030 or Big5?
 	if l, ok := src.recode(line, pos.Line); ok {
 		line = l
 	}
-	return parseJSONMessage(line, src, pos)
+	var reason string
+	*m, reason = parseJSONMessage(line, src, pos)
+	return reason
 }
 
 // textPlace is where a record's text is written in its line (see
@@ -196,24 +207,33 @@ func knownKey(b []byte, j int) (field, end int) {
 		return knownKeySlow(b, j)
 	}
 	// the key's first eight bytes (the closing quote and what follows
-	// for the shorter ones)
+	// for the shorter ones), told apart by the first
 	w := binary.LittleEndian.Uint64(b[j:])
-	switch {
-	case w&(1<<40-1) == kText:
-		return fText, j + 4
-	case w&(1<<40-1) == kTime:
-		return fTime, j + 4
-	case w&(1<<40-1) == kRole:
-		return fRole, j + 4
-	case w&(1<<56-1) == kSender:
-		return fSender, j + 6
-	case w&(1<<24-1) == kID:
-		return fID, j + 2
-	case w&(1<<40-1) == kType:
-		return fType, j + 4
-	case w == kConver:
-		if j+13 <= len(b) && string(b[j+8:j+13]) == "tion\"" {
+	switch byte(w) {
+	case 'c':
+		if w == kConver && j+13 <= len(b) && string(b[j+8:j+13]) == "tion\"" {
 			return fConv, j + 12
+		}
+	case 't':
+		switch w & (1<<40 - 1) {
+		case kText:
+			return fText, j + 4
+		case kTime:
+			return fTime, j + 4
+		case kType:
+			return fType, j + 4
+		}
+	case 'r':
+		if w&(1<<40-1) == kRole {
+			return fRole, j + 4
+		}
+	case 's':
+		if w&(1<<56-1) == kSender {
+			return fSender, j + 6
+		}
+	case 'i':
+		if w&(1<<24-1) == kID {
+			return fID, j + 2
 		}
 	}
 	return fOther, -1
@@ -518,8 +538,10 @@ func ascii(b []byte) bool {
 	return true
 }
 
+// skipWS skips JSON's blanks from b[i] on (a byte above ' ' ends them at
+// once: the common case).
 func skipWS(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+	for i < len(b) && b[i] <= ' ' && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
 		i++
 	}
 	return i
@@ -535,41 +557,61 @@ func hasLit(b []byte, i int, lit string) bool {
 // points). It returns -1 when there is no closing quote, the content holds
 // a backslash or a control character (scanString then reads it carefully)
 // or invalid UTF-8.
+//
+// It alternates between runs of ASCII, read sixteen bytes at a time
+// (stopBytes), and runs of multibyte characters, read eight three-byte
+// characters at a time while it can (hanRun), then two or one at a time,
+// and other characters one at a time (seqLen). It calls nothing, so it
+// needs no stack frame: it is called for every string of every record.
+// plainStringEndSlow is the same thing a character at a time, which the
+// tests hold it to.
 func plainStringEnd(b []byte, j int) (end, cont int) {
 	n := len(b)
 	for j < n {
-		// runs of plain ASCII, eight bytes at a time, up to the first byte
-		// that is not ASCII, below 0x20, a backslash or a quote
-		for j+8 <= n {
-			x := binary.LittleEndian.Uint64(b[j:])
-			y, z := x^('\\'*lows), x^('"'*lows)
-			// (the lowest flagged byte is exact: borrows only run upwards)
-			if m := (x | (x-0x20*lows)&^x | (y-lows)&^y | (z-lows)&^z) & highs; m != 0 {
+		// a run of plain ASCII, up to the first byte that is not ASCII,
+		// below 0x20, a backslash or a quote
+		for j+16 <= n {
+			m0, m1 := stopBytes(word(b, j)), stopBytes(word(b, j+8))
+			if m0|m1 != 0 {
+				if m0 == 0 {
+					j, m0 = j+8, m1
+				}
+				j += bits.TrailingZeros64(m0) >> 3
+				goto stop
+			}
+			j += 16
+		}
+		if j+8 <= n {
+			if m := stopBytes(word(b, j)); m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
-				break
+				goto stop
 			}
 			j += 8
+		}
+		for j < n && b[j] >= 0x20 && b[j] < utf8.RuneSelf && b[j] != '"' && b[j] != '\\' {
+			j++
 		}
 		if j >= n {
 			break
 		}
+	stop:
 		if c := b[j]; c < utf8.RuneSelf {
-			switch {
-			case c == '"':
+			if c == '"' {
 				return j, cont
-			case c < 0x20 || c == '\\':
-				return -1, 0
 			}
-			j++
-			continue
+			return -1, 0 // a control character or a backslash
 		}
-		// a run of multibyte sequences
+		// a run of multibyte sequences: most of Chinese text and its
+		// punctuation are three-byte sequences with leads E1 to EF but
+		// ED, whose second byte may be anything from 0x80 to 0xBF
+		for j+24 <= n && hanRun(word(b, j), word(b, j+8), word(b, j+16)) {
+			j += 24
+			cont += 16
+		}
 		for j < n && b[j] >= utf8.RuneSelf {
-			// three-byte sequences whose second byte may be anything from
-			// 0x80 to 0xBF (leads E1 to EF but ED): most of Chinese text
-			// and its punctuation; two at a time, then one
+			// two at a time, then one
 			if j+8 <= n {
-				x := binary.LittleEndian.Uint64(b[j:])
+				x := word(b, j)
 				// leads 1110xxxx at bytes 0 and 3, 10xxxxxx at 1, 2, 4, 5
 				if x&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 {
 					if l0, l3 := x&0x0F, (x>>24)&0x0F; l0 != 0 && l0 != 0xD && l3 != 0 && l3 != 0xD {
@@ -584,13 +626,107 @@ func plainStringEnd(b []byte, j int) (end, cont int) {
 				cont += 2
 				continue
 			}
-			r, size := utf8.DecodeRune(b[j:])
-			if r == utf8.RuneError && size == 1 {
+			// any other character, by the table of the Unicode standard
+			// (section 3.9, table 3-7) that utf8.DecodeRune follows too
+			// (written out here: a call would cost this function its
+			// frameless leaf status)
+			c := b[j]
+			lo, hi, size := byte(0x80), byte(0xBF), 0
+			switch {
+			case c < 0xC2:
+				return -1, 0 // a continuation byte, or an overlong two-byte lead
+			case c < 0xE0:
+				size = 2
+			case c < 0xF0:
+				size = 3
+				if c == 0xE0 {
+					lo = 0xA0 // overlong
+				} else if c == 0xED {
+					hi = 0x9F // surrogates
+				}
+			case c < 0xF5:
+				size = 4
+				if c == 0xF0 {
+					lo = 0x90 // overlong
+				} else if c == 0xF4 {
+					hi = 0x8F // past U+10FFFF
+				}
+			default:
 				return -1, 0
+			}
+			if j+size > n || b[j+1] < lo || b[j+1] > hi {
+				return -1, 0
+			}
+			for k := j + 2; k < j+size; k++ {
+				if b[k]&0xC0 != 0x80 {
+					return -1, 0
+				}
 			}
 			j += size
 			cont += size - 1
 		}
+	}
+	return -1, 0
+}
+
+// word is the little-endian word of b[i:i+8], which the caller has made
+// sure is in b (0 <= i, i+8 <= len(b)): it is read without the two bounds
+// checks of binary.LittleEndian.Uint64(b[i:]), which the compiler cannot
+// prove away from the loops' conditions and which, in the scanner's inner
+// loops, were a fifth of their instructions.
+func word(b []byte, i int) uint64 {
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i))[:])
+}
+
+// stopBytes flags (with its high bit) the first byte of the little-endian
+// word x that is not ASCII, is below 0x20, a quote or a backslash, and
+// perhaps bytes after it; 0 when there is none. Below the first such byte
+// every byte b is in 0x20 to 0x7F and not '"' or '\\', so b-0x20,
+// (b^'"')-1 and (b^'\\')-1 are all in 0 to 0x7E, with no high bit and no
+// borrow; at it, b itself has its high bit, or one of them wraps round
+// and has it. (A borrow from there may flag later bytes too: only the
+// lowest flag is exact.)
+func stopBytes(x uint64) uint64 {
+	return (x | (x - 0x20*lows) | ((x ^ '"'*lows) - lows) | ((x ^ '\\'*lows) - lows)) & highs
+}
+
+// hanRun reports whether the 24 bytes of the little-endian words x0, x1,
+// x2 are eight three-byte sequences with leads E1 to EF but ED (valid
+// UTF-8 whatever their continuation bytes, 0x80 to 0xBF). The leads are at
+// bytes 0, 3 and 6 of x0, 1, 4 and 7 of x1 and 2 and 5 of x2: the masks
+// check every byte's top bits (1110xxxx, 10xxxxxx), and the leads' low
+// nibbles, gathered into one word, one per byte, must be neither 0 (E0)
+// nor 0xD (ED). A byte of 0 to 0xF less one borrows and sets its high bit
+// only when it is 0 (and a borrow only comes from such a byte), so
+// (l-lows)&highs is non-zero exactly when a nibble is 0.
+func hanRun(x0, x1, x2 uint64) bool {
+	if (x0&0xC0F0C0C0F0C0C0F0^0x80E08080E08080E0)|(x1&0xF0C0C0F0C0C0F0C0^0xE08080E08080E080)|(x2&0xC0C0F0C0C0F0C0C0^0x8080E08080E08080) != 0 {
+		return false
+	}
+	l := x0&0x000F00000F00000F | x1&0x0F00000F00000F00 | x2&0x00000F00000F0000
+	return ((l-lows)|((l^0x0D*lows)-lows))&highs == 0
+}
+
+// plainStringEndSlow is plainStringEnd a character at a time: the
+// reference its word-at-a-time reading is tested against.
+func plainStringEndSlow(b []byte, j int) (end, cont int) {
+	for j < len(b) {
+		c := b[j]
+		switch {
+		case c == '"':
+			return j, cont
+		case c < 0x20 || c == '\\':
+			return -1, 0
+		case c < utf8.RuneSelf:
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[j:])
+		if r == utf8.RuneError && size == 1 {
+			return -1, 0
+		}
+		j += size
+		cont += size - 1
 	}
 	return -1, 0
 }

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"strconv"
@@ -8,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 )
 
 // localLayouts are the time layouts without a zone, read in --tz.
@@ -25,6 +27,12 @@ var localLayouts = []string{
 // "2006-01-02 15:04:05" in loc, or as epoch seconds or milliseconds (numbers
 // from 1e11 up are milliseconds). An empty string is "no time" (zero, nil).
 func ParseTime(s string, loc *time.Location) (time.Time, error) {
+	return parseTime(s, loc, nil)
+}
+
+// parseTime is ParseTime remembering the last date read in days (see
+// dayMemo; nil: none).
+func parseTime(s string, loc *time.Location, days *dayMemo) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return time.Time{}, nil
@@ -33,11 +41,11 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 		// fastTime only takes strings with a '-' or '/' and epochDigits only
 		// strings of digits, so their order does not matter; both only
 		// shortcut what the general code below does.
+		if t, ok := fastTimeIn(s, loc, days); ok {
+			return t, nil
+		}
 		if v, ok := epochDigits(s); ok {
 			return fromEpoch(float64(v))
-		}
-		if t, ok := fastTime(s, loc); ok {
-			return t, nil
 		}
 		if !strings.ContainsAny(s, "-/: T") {
 			f, err := strconv.ParseFloat(s, 64)
@@ -86,20 +94,53 @@ func slowTime(s string, loc *time.Location) (time.Time, error) {
 // optional zone (Z or ±hh:mm; without one the time is in loc). Anything else
 // (or an impossible date) returns ok false and the general parser decides.
 func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
-	if len(s) < 19 {
+	return fastTimeIn(s, loc, nil)
+}
+
+// dayMemo remembers the last date fastTimeIn read (the first ten bytes of
+// the time, which it checked) and what it made of it: the times of an
+// export mostly fall on the day of the time before, whose date then need
+// not be read again. A scanner keeps one: it is not safe for concurrent
+// use.
+type dayMemo struct {
+	lo       uint64 // the date's first eight bytes, little-endian
+	hi       uint16 // and its last two (lo 0: nothing remembered)
+	y, mo, d int
+	days     int64 // daysSinceEpoch(y, mo, d)
+}
+
+// fastTimeIn is fastTime with the memo of the last date read (nil: none).
+func fastTimeIn(s string, loc *time.Location, memo *dayMemo) (t time.Time, ok bool) {
+	if len(s) < 19 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
 		return t, false
 	}
-	sep := s[4]
-	if (sep != '-' && sep != '/') || s[7] != sep || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' {
-		return t, false
+	var y, mo, d int
+	var days int64
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	lo, hi := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint16(b[8:])
+	if memo != nil && memo.lo == lo && memo.hi == hi && lo != 0 {
+		y, mo, d, days = memo.y, memo.mo, memo.d, memo.days
+	} else {
+		sep := s[4]
+		if (sep != '-' && sep != '/') || s[7] != sep {
+			return t, false
+		}
+		y0, y1 := digits2(s, 0), digits2(s, 2)
+		mo, d = digits2(s, 5), digits2(s, 8)
+		if y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 {
+			return t, false
+		}
+		y = y0*100 + y1
+		if d > daysIn(time.Month(mo), y) {
+			return t, false
+		}
+		days = daysSinceEpoch(y, mo, d)
+		if memo != nil {
+			*memo = dayMemo{lo: lo, hi: hi, y: y, mo: mo, d: d, days: days}
+		}
 	}
-	y0, y1 := digits2(s, 0), digits2(s, 2)
-	mo, d, h, mi, sec := digits2(s, 5), digits2(s, 8), digits2(s, 11), digits2(s, 14), digits2(s, 17)
-	if y0 < 0 || y1 < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
-		return t, false
-	}
-	y := y0*100 + y1
-	if d > daysIn(time.Month(mo), y) {
+	h, mi, sec := digits2(s, 11), digits2(s, 14), digits2(s, 17)
+	if h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
 		return t, false
 	}
 	rest := s[19:]
@@ -118,7 +159,7 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 	off := 0
 	switch {
 	case rest == "":
-		return dateIn(y, mo, d, h, mi, sec, nsec, loc), true
+		return dateIn(days, y, mo, d, h, mi, sec, nsec, loc), true
 	case rest == "Z":
 		loc = time.UTC
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
@@ -135,7 +176,7 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 		return t, false
 	}
 	// a fixed offset: what time.Date would work out, directly
-	unix := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec-off)
+	unix := days*86400 + int64(h*3600+mi*60+sec-off)
 	return time.Unix(unix, int64(nsec)).In(loc), true
 }
 
@@ -152,13 +193,13 @@ type zoneSpan struct {
 var lastSpan atomic.Pointer[zoneSpan]
 
 // dateIn is time.Date(y, mo, d, h, mi, sec, nsec, loc) for a valid date and
-// time, without looking up loc's zone when the time falls in the span of
+// time (days is daysSinceEpoch(y, mo, d)), without looking up loc's zone when the time falls in the span of
 // the previous one. time.Date takes the offset in effect at the local time
 // read as UTC, or, when the resulting instant is outside that offset's span,
 // the one at the instant; with both in a span of one offset that is the
 // span's offset.
-func dateIn(y, mo, d, h, mi, sec, nsec int, loc *time.Location) time.Time {
-	local := daysSinceEpoch(y, mo, d)*86400 + int64(h*3600+mi*60+sec)
+func dateIn(days int64, y, mo, d, h, mi, sec, nsec int, loc *time.Location) time.Time {
+	local := days*86400 + int64(h*3600+mi*60+sec)
 	if z := lastSpan.Load(); z != nil && z.loc == loc {
 		utc := local - z.off
 		if z.start <= local && local < z.end && z.start <= utc && utc < z.end {

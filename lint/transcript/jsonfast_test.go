@@ -1,0 +1,165 @@
+package transcript
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
+
+// plainPieces are the bits the plainStringEnd tests build strings of:
+// ASCII, the three-byte characters of hanRun and the other paths, the
+// sequences whose second byte is restricted (E0, ED, F0, F4), two- and
+// four-byte characters, and everything that ends or spoils a string.
+var plainPieces = []string{
+	"a", "TB2026", " ", "~", "\x7f", "你", "好，", "。", "…", "\xef\xbf\xbd", "\xe1\x80\x80", "\xef\xbf\xbf",
+	"\xe0\xa0\x80", "\xed\x9f\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "é", "\xc2\x80", "\xdf\xbf", "😀",
+	`"`, `\`, "\x00", "\x1f", "\t", "\n", "\r",
+	"\xe0\x80\x80", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xed\xbf\xbf", "\xf0\x8f\xbf\xbf", "\xf4\x90\x80\x80",
+	"\xf5\x80\x80\x80", "\xff", "\xfe", "\xc0\x80", "\xc1\xbf", "\x80", "\xbf", "\xe4\xbd", "\xe4", "\xf0\x9f\x98",
+	"\xe4\x3d\xa0", "\xe4\xbd\x20", "\xe4\xfd\xa0", "\xe4\xbd\xe0", "\xf4\xbd\xa0",
+}
+
+// checkPlainStringEnd compares plainStringEnd with plainStringEndSlow for
+// every start in b.
+func checkPlainStringEnd(t *testing.T, b []byte) {
+	t.Helper()
+	for j := 0; j <= len(b); j++ {
+		end, cont := plainStringEnd(b, j)
+		wantEnd, wantCont := plainStringEndSlow(b, j)
+		if end != wantEnd || cont != wantCont {
+			t.Fatalf("plainStringEnd(%q, %d) = %d, %d; want %d, %d", b, j, end, cont, wantEnd, wantCont)
+		}
+	}
+}
+
+// TestPlainStringEndAgreesWithSlow holds the word-at-a-time reading of
+// strings to the character-at-a-time one: long runs of Chinese (which
+// hanRun reads 24 bytes at a time) with one spoiling byte put at every
+// place, and random strings of the pieces above, whose ends and odd bytes
+// fall across every word boundary.
+func TestPlainStringEndAgreesWithSlow(t *testing.T) {
+	han := strings.Repeat("你好，需要增值税专用发票。急用？", 3)
+	for _, bad := range []string{"a", `"`, `\`, "\x00", "\x1f", "\xe0\x80\x80", "\xed\xa0\x80", "\xe0\xa0\x80", "\xed\x9f\xbf",
+		"\xff", "\x80", "\xe4\x3d\xa0", "é", "😀", "\xef\xbf\xbd", "\xc3"} {
+		for i := 0; i <= len(han); i++ {
+			s := han[:i] + bad + han[i:] + `"}`
+			checkPlainStringEnd(t, []byte(s))
+			checkPlainStringEnd(t, []byte(s[:len(s)-2]))
+		}
+	}
+	// one byte of a run of three-byte characters changed to each value
+	for i := 0; i < 30; i++ {
+		for v := 0; v < 256; v++ {
+			b := []byte(han[:33] + `"`)
+			b[i] = byte(v)
+			checkPlainStringEnd(t, b)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for k := r.IntN(24); k >= 0; k-- {
+			p := plainPieces[r.IntN(len(plainPieces))]
+			if r.IntN(3) > 0 {
+				p = plainPieces[r.IntN(10)] // mostly plain
+			}
+			sb.WriteString(p)
+		}
+		checkPlainStringEnd(t, []byte(sb.String()))
+	}
+}
+
+// TestHanRun checks hanRun against a byte-at-a-time reading of 24 bytes
+// as eight three-byte sequences with leads E1 to EF but ED.
+func TestHanRun(t *testing.T) {
+	ref := func(b []byte) bool {
+		for i := 0; i < 24; i += 3 {
+			if c := b[i]; c < 0xE1 || c > 0xEF || c == 0xED || b[i+1]&0xC0 != 0x80 || b[i+2]&0xC0 != 0x80 {
+				return false
+			}
+		}
+		return true
+	}
+	base := []byte(strings.Repeat("你", 8))
+	for i := range 24 {
+		for v := range 256 {
+			b := append([]byte(nil), base...)
+			b[i] = byte(v)
+			if got := hanRun(word(b, 0), word(b, 8), word(b, 16)); got != ref(b) {
+				t.Fatalf("hanRun(% x) = %v", b, got)
+			}
+		}
+	}
+}
+
+// FuzzPlainStringEnd checks plainStringEnd against plainStringEndSlow.
+func FuzzPlainStringEnd(f *testing.F) {
+	f.Add([]byte(`你好，需要增值税专用发票。急用？你好，需要增值税专用发票。急用？"}`))
+	f.Add([]byte("TB2026111110158380\",\"id\":\"TB2026111110158380-1\""))
+	f.Add([]byte("\xe0\xa0\x80\xed\x9f\xbf\xf0\x9f\x98\x80\xc2\xa9\"你好\\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		checkPlainStringEnd(t, b)
+	})
+}
+
+// BenchmarkPlainStringEnd reads the strings of a generated corpus.
+func BenchmarkPlainStringEnd(b *testing.B) {
+	lines, size := benchLines(b)
+	type str struct {
+		line []byte
+		at   int
+	}
+	var strs []str
+	for _, line := range lines {
+		for i := 0; i < len(line); i++ {
+			if line[i] == '"' {
+				e, _ := plainStringEnd(line, i+1)
+				if e < 0 {
+					break
+				}
+				strs = append(strs, str{line, i + 1})
+				i = e
+			}
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, s := range strs {
+			plainStringEnd(s.line, s.at)
+		}
+	}
+}
+
+// TestParseTimeDayMemo reads times one after another with one dayMemo, as
+// a scanner does, and checks each against ParseTime without one: the memo
+// of a date must only ever stand for that date, whatever came before
+// (other dates, impossible ones, other separators, other zones).
+func TestParseTimeDayMemo(t *testing.T) {
+	times := []string{
+		"2026-11-11 08:00:10", "2026-11-11T08:00:02+08:00", "2026-11-11 23:59:59", "2026-11-12 00:00:00",
+		"2026/11/11 08:00:10", "2026-11-11T08:00:02Z", "2026-11-11T08:00:02.5-05:30", "2026-11-11 24:00:00",
+		"2026-02-29 10:00:00", "2024-02-29 10:00:00", "2026-02-28 10:00:00", "2026-13-01 00:00:00",
+		"2026-11-11x08:00:10", "2026-11-1108:00:10", "1794355858", "1794355249244", "2026-11-11 08:00",
+		"2026-03-08 02:30:00", "2026-03-08 01:59:59", "0000-01-01 00:00:00", " 2026-11-11 08:00:10 ", "",
+	}
+	for _, name := range []string{"Asia/Shanghai", "America/New_York"} {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Logf("%s: %v", name, err)
+			continue
+		}
+		var memo dayMemo
+		for _, a := range times {
+			for _, b := range times {
+				for _, s := range []string{a, b, b} {
+					got, gotErr := parseTime(s, loc, &memo)
+					want, wantErr := ParseTime(s, loc)
+					if !got.Equal(want) || got.Location().String() != want.Location().String() || (gotErr == nil) != (wantErr == nil) {
+						t.Fatalf("%s: after %q, %q read as %v, %v; want %v, %v", name, a, s, got, gotErr, want, wantErr)
+					}
+				}
+			}
+		}
+	}
+}
