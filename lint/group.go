@@ -25,7 +25,7 @@ const DefaultMemoryBudget = 64 << 20
 const (
 	messageOverhead = 32
 	chunkBytes      = int(unsafe.Sizeof(msgChunk{}))
-	convOverhead    = int(unsafe.Sizeof(openConv{})+unsafe.Sizeof(Conversation{})) + 64 // + its map and lru entries
+	convOverhead    = int(unsafe.Sizeof(openConv{})) + 64 // with its Conversation; + its map and lru entries
 )
 
 // grouper is the Sink the engine hands to readers. It collects messages into
@@ -70,7 +70,10 @@ type grouper struct {
 // openConv is a conversation being collected; once flushed it goes to a
 // check worker, which completes it (grouper.complete).
 type openConv struct {
-	c     *Conversation
+	c *Conversation // &conv
+	// conv is the conversation, made along with the openConv (one
+	// allocation instead of two); it outlives the openConv's other uses
+	conv  Conversation
 	ids   map[string]Pos
 	bytes int
 	// last is the Seq of the conversation's last message (its place in the
@@ -204,7 +207,7 @@ func (g *grouper) complete(oc *openConv) *Conversation {
 		g.returned.chunks = oc.head
 		g.returned.Unlock()
 	}
-	oc.head, oc.tail = nil, nil
+	oc.head, oc.tail, oc.ids = nil, nil, nil // the result keeps oc (see conv)
 	c := oc.c
 	c.Messages = ms
 	finish(c)
@@ -332,7 +335,8 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	m.Seq = g.seq
 	g.seq++
 	if oc == nil {
-		oc = &openConv{c: &Conversation{ID: m.Conversation, File: m.Pos.File}}
+		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File}}
+		oc.c = &oc.conv
 		if _, seen := g.closed[maphash.String(g.seed, m.Conversation)]; seen {
 			oc.part = 2 // resumed after an early flush
 			g.sum.SplitConversations++

@@ -81,7 +81,7 @@ func batchesOf(ms []Message) []*batch {
 func BenchmarkGroup(b *testing.B) {
 	ms := groupWorkload(100000, 200, 1)
 	bs := batchesOf(ms)
-	p := &preparer{parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+	p := &preparer{}
 	for _, bt := range bs {
 		p.run(bt)
 	}

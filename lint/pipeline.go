@@ -14,6 +14,34 @@ type RecordParser interface {
 	NewParser() func(raw []byte, pos Pos) (Message, string)
 }
 
+// InPlaceParser is a RecordParser that can also parse a record into a
+// Message where it is to stay: the engine then parses each deferred record
+// straight into its batch record, instead of having the Message (184 bytes)
+// returned by value and copied twice on the way there. The parse function
+// NewParserInto returns fills *m, which is zero, and returns what
+// NewParser's would: "" or the reason the record is malformed (*m is then
+// dropped).
+type InPlaceParser interface {
+	RecordParser
+	NewParserInto() func(raw []byte, pos Pos, m *Message) string
+}
+
+// parseFunc parses a raw record into *m (zero), as InPlaceParser says.
+type parseFunc func(raw []byte, pos Pos, m *Message) string
+
+// newParseFunc returns a parse function of p for one worker: p's in-place
+// one if it has one, else its by-value one, wrapped.
+func newParseFunc(p RecordParser) parseFunc {
+	if ip, ok := p.(InPlaceParser); ok {
+		return ip.NewParserInto()
+	}
+	parse := p.NewParser()
+	return func(raw []byte, pos Pos, m *Message) (reason string) {
+		*m, reason = parse(raw, pos)
+		return reason
+	}
+}
+
 // DeferringSink is the Sink the engine hands to readers: besides taking
 // parsed records it takes raw ones, to be parsed in parallel (in input order
 // as far as the summary, grouping and --strict are concerned).
@@ -73,10 +101,20 @@ const (
 // batches recycles batches (their record slices and arenas) once grouped.
 var batches = sync.Pool{New: func() any { return &batch{recs: make([]record, 0, batchRecords)} }}
 
-// newBatch takes a batch from the pool.
+// arenaSlack is the room a new batch's arena has past batchBytes, for the
+// record that takes it over the limit.
+const arenaSlack = 16 << 10
+
+// newBatch takes a batch from the pool. A new batch's arena is made as big
+// as a batch's records take at once: grown by append instead, it would be
+// copied eight times over on its way there (batches are made anew after
+// every collection, which empties the pool).
 func newBatch(seq int) *batch {
 	b := batches.Get().(*batch)
 	b.seq = seq
+	if b.arena == nil {
+		b.arena = make([]byte, 0, batchBytes+arenaSlack)
+	}
 	return b
 }
 
@@ -180,7 +218,30 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 type preparer struct {
 	prep    Preparer
 	maxText int // Engine.MaxMessageBytes
-	parsers map[RecordParser]func([]byte, Pos) (Message, string)
+	parsers map[RecordParser]parseFunc
+	// last and lastParse are the parser of the last deferred record and
+	// its parse function: records of a batch mostly share one parser, and
+	// comparing it beats looking it up in parsers for every record
+	last      RecordParser
+	lastParse parseFunc
+}
+
+// parseFunc returns this worker's parse function of r, making it on first
+// use.
+func (p *preparer) parseFunc(r RecordParser) parseFunc {
+	if r == p.last && p.lastParse != nil {
+		return p.lastParse
+	}
+	parse := p.parsers[r]
+	if parse == nil {
+		if p.parsers == nil {
+			p.parsers = map[RecordParser]parseFunc{}
+		}
+		parse = newParseFunc(r)
+		p.parsers[r] = parse
+	}
+	p.last, p.lastParse = r, parse
+	return parse
 }
 
 // tooLong says why a message's text is over the bound ("" when it is not).
@@ -191,20 +252,17 @@ func (p *preparer) tooLong(m *Message) string {
 	return fmt.Sprintf("message text is %s, over the %s a message may take (--max-message-size); not linted", ByteSize(int64(len(m.Text))), ByteSize(int64(p.maxText)))
 }
 
+// run parses, checks and prepares the records of b in place.
 func (p *preparer) run(b *batch) {
 	for i := range b.recs {
 		r := &b.recs[i]
 		if r.kind == recDeferred {
-			parse := p.parsers[r.parser]
-			if parse == nil {
-				parse = r.parser.NewParser()
-				p.parsers[r.parser] = parse
-			}
-			m, reason := parse(b.arena[r.start:r.end:r.end], r.pos)
+			// r.msg is zero (see batch.release): parse into it in place
+			reason := p.parseFunc(r.parser)(b.arena[r.start:r.end:r.end], r.pos, &r.msg)
 			if reason != "" {
-				r.kind, r.err = recReject, reason
+				r.kind, r.err, r.msg = recReject, reason, Message{}
 			} else {
-				r.kind, r.msg = recMessage, m
+				r.kind = recMessage
 			}
 		}
 		if r.kind == recMessage {
@@ -229,7 +287,7 @@ func prepareAll(ctx context.Context, jobs int, proto *preparer, in <-chan *batch
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := &preparer{prep: proto.prep, maxText: proto.maxText, parsers: map[RecordParser]func([]byte, Pos) (Message, string){}}
+			p := &preparer{prep: proto.prep, maxText: proto.maxText}
 			for b := range in {
 				if ctx.Err() == nil {
 					p.run(b)

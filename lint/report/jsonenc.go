@@ -32,6 +32,12 @@ type convEncoder struct {
 	rules   map[*lint.RuleInfo]*ruleStrings
 	file    string
 	fileEsc []byte
+	// textOf is the message whose text the last finding written in this
+	// conversation quoted, at b[textAt:textEnd]: findings are in message
+	// order, so the next finding often quotes the same text again (nil
+	// when b holds none)
+	textOf          *lint.Message
+	textAt, textEnd int
 }
 
 // ruleStrings are a rule's strings as JSON, with the values they were
@@ -77,7 +83,7 @@ func (e *convEncoder) fileName(name string) {
 // fails on a NaN or infinite score or deduct, with a
 // *json.UnsupportedValueError.
 func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
-	e.b, e.err = e.b[:0], nil
+	e.b, e.err, e.textOf = e.b[:0], nil, nil
 	c := r.Conversation
 	e.b = append(e.b, '{')
 	e.key(1, `"id":`)
@@ -173,13 +179,30 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 	e.next(d, `"time":`)
 	e.time(m.Time)
 	e.next(d, `"role":`)
-	e.b = appendJSONString(e.b, m.Role.String())
+	if int(m.Role) < len(roleJSON) {
+		e.b = append(e.b, roleJSON[m.Role]...)
+	} else {
+		e.b = appendJSONString(e.b, m.Role.String())
+	}
 	e.next(d, `"sender":`)
+	sender := len(e.b)
 	e.b = appendJSONString(e.b, m.Sender)
+	senderEnd := len(e.b)
 	e.next(d, `"agent":`)
-	e.b = appendJSONString(e.b, f.Agent)
+	if f.Agent == m.Sender {
+		// mostly so (an agent's own message): copy the escape just written
+		e.b = append(e.b, e.b[sender:senderEnd]...)
+	} else {
+		e.b = appendJSONString(e.b, f.Agent)
+	}
 	e.next(d, `"text":`)
-	e.b = appendJSONString(e.b, m.Text)
+	if e.textOf == m {
+		e.b = append(e.b, e.b[e.textAt:e.textEnd]...)
+	} else {
+		e.textOf, e.textAt = m, len(e.b)
+		e.b = appendJSONString(e.b, m.Text)
+		e.textEnd = len(e.b)
+	}
 	e.next(d, `"match":`)
 	e.b = appendJSONString(e.b, f.Match)
 	e.next(d, `"column":`)
@@ -207,6 +230,14 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 	e.newline(d - 1)
 	e.b = append(e.b, '}')
 }
+
+// roleJSON holds the roles' names as JSON strings, by Role.
+var roleJSON = func() (t [lint.System + 1]string) {
+	for r := range t {
+		t[r] = string(appendJSONString(nil, lint.Role(r).String()))
+	}
+	return t
+}()
 
 // strings writes a string array at depth; nil is written as [].
 func (e *convEncoder) strings(depth int, ss []string) {
@@ -417,8 +448,32 @@ func appendJSONString(dst []byte, s string) []byte {
 // bytes E1, E3 to EC, EE and EF (not E0, whose second byte must be A0 up,
 // ED, whose second byte must be below A0, or E2, which has U+2028 and
 // U+2029). That covers the CJK blocks and full-width punctuation.
+//
+// It goes four runes (twelve bytes) at a time while it can: one test of
+// the bit patterns of the twelve bytes, as a word of eight and one of four,
+// and one of the four lead bytes' low nibbles against leads; then a rune
+// at a time.
 func skipCommon3(s string, i int) int {
 	const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
+	// byte k of the eight (the four) is a lead byte where k%3 == 0 (where
+	// (k+8)%3 == 0): its high nibble must be E, else its top bits 10
+	const (
+		mask8 = 0xC0F0C0C0F0C0C0F0
+		want8 = 0x80E08080E08080E0
+		mask4 = 0xC0C0F0C0
+		want4 = 0x8080E080
+	)
+	for i+12 <= len(s) {
+		w := s[i : i+12]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		y := uint32(w[8]) | uint32(w[9])<<8 | uint32(w[10])<<16 | uint32(w[11])<<24
+		if x&mask8 != want8 || y&mask4 != want4 ||
+			leads>>(w[0]&0xF)&(leads>>(w[3]&0xF))&(leads>>(w[6]&0xF))&(leads>>(w[9]&0xF))&1 == 0 {
+			break
+		}
+		i += 12
+	}
 	for i+3 <= len(s) {
 		w := s[i : i+3]
 		x := uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16

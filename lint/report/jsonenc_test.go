@@ -139,7 +139,8 @@ func oddRule(rng *rand.Rand) *lint.RuleInfo {
 
 // oddResult generates a result with every field of the JSON form set or
 // empty in turn: nil and empty agents, notes, bonuses and skips, findings at
-// any message, strings from oddPieces.
+// any message (often the same one again, whose text the encoder then
+// copies), agents often the evidence's sender, strings from oddPieces.
 func oddResult(rng *rand.Rand) *lint.Result {
 	c := &lint.Conversation{ID: oddString(rng), File: oddString(rng)}
 	for i := range rng.IntN(6) {
@@ -171,10 +172,15 @@ func oddResult(rng *rand.Rand) *lint.Result {
 		}
 		var out []lint.Finding
 		for range 1 + rng.IntN(4) {
+			msg := rng.IntN(len(c.Messages))
+			agent := oddString(rng)
+			if rng.IntN(2) == 0 {
+				agent = c.Messages[msg].Sender // the encoder's shortcut
+			}
 			out = append(out, lint.Finding{
-				Rule: oddRule(rng), Msg: rng.IntN(len(c.Messages)), Match: oddString(rng),
+				Rule: oddRule(rng), Msg: msg, Match: oddString(rng),
 				Column: oddInts[rng.IntN(len(oddInts))], Suggestion: oddString(rng), Message: oddString(rng),
-				Agent: oddString(rng), Deduct: oddFloat(rng),
+				Agent: agent, Deduct: oddFloat(rng),
 			})
 		}
 		return out
@@ -428,4 +434,57 @@ func FuzzConvEncoder(f *testing.F) {
 		}
 		checkEncoder(t, r, Options{Location: oddZones[column&3]})
 	})
+}
+
+// TestSkipCommon3 holds skipCommon3's four-runes-at-a-time loop to a rune
+// at a time: runs of common three-byte runes with one odd rune or byte (a
+// lead it leaves to the slow path, a broken sequence, ASCII) at every
+// offset, and the run cut at every length.
+func TestSkipCommon3(t *testing.T) {
+	ref := func(s string, i int) int {
+		const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
+		for i+3 <= len(s) {
+			if s[i]&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || leads>>(s[i]&0xF)&1 == 0 {
+				break
+			}
+			i += 3
+		}
+		return i
+	}
+	common := []string{"不", "你", "，", "。", "ア", "한", "\ufffd"}
+	odd := []string{"\u2028", "\u0800", "\ud7ff", "a", "é", "😀", "\xe4\xb8", "\xe4a\x80", "\xe4\x80a", "\xf4\x80\x80", "\xff"}
+	for n := range 16 {
+		for k := 0; k <= n; k++ {
+			for _, o := range odd {
+				var b strings.Builder
+				for j := range n {
+					if j == k {
+						b.WriteString(o)
+					}
+					b.WriteString(common[(j*5+k)%len(common)])
+				}
+				if k == n {
+					b.WriteString(o)
+				}
+				s := b.String()
+				for i := 0; i <= len(s); i++ {
+					for end := i; end <= len(s); end++ {
+						if got, want := skipCommon3(s[:end], i), ref(s[:end], i); got != want {
+							t.Fatalf("skipCommon3(%q, %d) = %d, want %d", s[:end], i, got, want)
+						}
+					}
+				}
+				check := appendJSONString(nil, s)
+				var want bytes.Buffer
+				enc := json.NewEncoder(&want)
+				enc.SetEscapeHTML(false)
+				if err := enc.Encode(s); err != nil {
+					t.Fatal(err)
+				}
+				if string(check) != strings.TrimSuffix(want.String(), "\n") {
+					t.Fatalf("%q: got %s, want %s", s, check, want.String())
+				}
+			}
+		}
+	}
 }

@@ -1,0 +1,80 @@
+package lint
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// splitParser parses "conversation|text" records; a record without a bar
+// is malformed. With into set it is an InPlaceParser as well, and counts
+// the records it parsed in place.
+type splitParser struct {
+	into    bool
+	inPlace int
+}
+
+// parse is the parse function of both forms.
+func (p *splitParser) parse(raw []byte, pos Pos, m *Message) string {
+	conv, text, ok := strings.Cut(string(raw), "|")
+	m.Conversation, m.Text, m.Pos, m.Sender = conv, text, pos, "s"
+	if !ok {
+		return "no bar"
+	}
+	return ""
+}
+
+// NewParser returns the by-value parse function.
+func (p *splitParser) NewParser() func([]byte, Pos) (Message, string) {
+	return func(raw []byte, pos Pos) (m Message, reason string) {
+		reason = p.parse(raw, pos, &m)
+		return m, reason
+	}
+}
+
+// inPlaceSplitParser is a splitParser that parses in place too, counting
+// the records it parsed so.
+type inPlaceSplitParser struct {
+	splitParser
+	inPlace int
+}
+
+// NewParserInto returns the in-place parse function, which counts.
+func (p *inPlaceSplitParser) NewParserInto() func([]byte, Pos, *Message) string {
+	return func(raw []byte, pos Pos, m *Message) string {
+		p.inPlace++
+		return p.parse(raw, pos, m)
+	}
+}
+
+// TestPreparerParsesInPlace runs deferred records of a by-value and an
+// in-place parser, interleaved, through the preparer: both give the same
+// messages, the in-place one is used in place, and a malformed record
+// leaves no message behind.
+func TestPreparerParsesInPlace(t *testing.T) {
+	byValue, inPlace := &splitParser{}, &inPlaceSplitParser{}
+	raws := []string{"a|你好", "b|在吗", "broken", "a|好的", "c|"}
+	b := newBatch(0)
+	defer b.release()
+	bt := &batcher{cur: b}
+	for i, raw := range raws {
+		for _, p := range []RecordParser{byValue, inPlace} {
+			if err := bt.Deferred(Pos{File: "f", Line: i + 1}, []byte(raw), p); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	(&preparer{}).run(b)
+	if inPlace.inPlace != len(raws) {
+		t.Errorf("%d records parsed in place, want %d", inPlace.inPlace, len(raws))
+	}
+	for i := 0; i < len(b.recs); i += 2 {
+		v, p := b.recs[i], b.recs[i+1]
+		if v.kind != p.kind || v.err != p.err || !reflect.DeepEqual(v.msg, p.msg) || v.size != p.size {
+			t.Errorf("record %d: by value %+v, in place %+v", i/2, v, p)
+		}
+		if raws[i/2] == "broken" && (v.kind != recReject || v.err != "no bar" || !reflect.DeepEqual(v.msg, Message{})) {
+			t.Errorf("malformed record: %+v", v)
+		}
+	}
+}
