@@ -91,7 +91,7 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 		if int(h.end) > start+t.m.ac.maxLen {
 			break
 		}
-		if int(h.start) > start {
+		if int(h.start) > start || !t.m.keyIn(h.key, id) {
 			continue
 		}
 		for _, u := range t.m.uses[h.key] {

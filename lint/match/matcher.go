@@ -92,10 +92,15 @@ type Matcher struct {
 	ac   *automaton
 	keys []string // normalised automaton patterns
 	uses [][]use  // per automaton pattern
-	// keyLists[k] is the set of lists automaton pattern k has a use in
-	keyLists [][]uint64
-	lists    []list
-	seg      Segmenter
+	// keyLists[k] is the set of lists automaton pattern k has a use in;
+	// keyLists0[k] is its first word
+	keyLists  [][]uint64
+	keyLists0 []uint64
+	// always is the set of lists with a pattern that runs on every text
+	// (no required literals)
+	always []uint64
+	lists  []list
+	seg    Segmenter
 }
 
 // Build compiles the lists. seg finds word boundaries for word-mode lists.
@@ -159,11 +164,19 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 	m.ac = buildAutomaton(m.keys)
 	words := (len(m.lists) + 63) / 64
 	m.keyLists = make([][]uint64, len(m.keys))
+	m.keyLists0 = make([]uint64, len(m.keys))
+	m.always = make([]uint64, words)
+	for i := range m.lists {
+		if m.lists[i].unfiltered {
+			m.always[i>>6] |= 1 << (uint(i) & 63)
+		}
+	}
 	for k, us := range m.uses {
 		m.keyLists[k] = make([]uint64, words)
 		for _, u := range us {
 			m.keyLists[k][u.list>>6] |= 1 << (uint(u.list) & 63)
 		}
+		m.keyLists0[k] = m.keyLists[k][0]
 	}
 	return m, nil
 }
@@ -210,10 +223,16 @@ type Text struct {
 	segmented bool
 	segEnd    int
 	cand      []cand
-	// lists is the set of lists some automaton hit is a use of (phrase,
-	// except or prefilter literal), built when first asked (listsDone)
-	lists     []uint64
-	listsDone bool
+	// lists is the set of lists that may match: those some automaton hit
+	// is a use of (phrase, except or prefilter literal) and those with a
+	// pattern that runs on every text (Matcher.always); built as the text
+	// is analysed or loaded
+	lists []uint64
+	// skip0 is the complement of lists' first word, so that Has and Hits
+	// can test it inline: bit i set, list i cannot match; 0 for lists
+	// after the first 64, and in a Text not analysed (Has and Hits then
+	// look further)
+	skip0 uint64
 	// scratch space for patterns: the occurrences of their literals, the
 	// required sets seen per pattern, the pieces of text they run on
 	pre         []preHit
@@ -238,20 +257,25 @@ type cand struct {
 // With scan false the text is only normalised, when something asks for it
 // (Hits then finds nothing), for messages no rule looks at.
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
+	m.analyse(t, text, scan)
+	t.noteLists()
+}
+
+// analyse is Analyse without t.noteLists: t.lists is left as it was.
+func (m *Matcher) analyse(t *Text, text string, scan bool) {
 	t.m = m
 	t.orig = text
 	t.raw = t.rawOwn[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
-	t.listsDone = false
-	if !scan {
+	if scan {
+		t.norm.Reset(text)
+		t.normDone = true
+		t.raw = m.ac.hits(t.norm.Text, t.raw)
+		t.rawOwn = t.raw
+	} else {
 		t.normDone = false // normalised if something asks
-		return
 	}
-	t.norm.Reset(text)
-	t.normDone = true
-	t.raw = m.ac.hits(t.norm.Text, t.raw)
-	t.rawOwn = t.raw
 }
 
 // Prepared is a message analysed ahead of time, as it was read: the phrases
@@ -267,9 +291,11 @@ type Prepared struct {
 // Size is the memory a Prepared holds, in bytes.
 func (p *Prepared) Size() int { return 32 + len(p.norm) + 12*len(p.raw) }
 
-// Prepare analyses text into a compact Prepared, using t as scratch space.
+// Prepare analyses text into a compact Prepared, using t as scratch space:
+// it is left holding no text (until the next Analyse or Load).
 func (m *Matcher) Prepare(t *Text, text string) *Prepared {
-	m.Analyse(t, text, true)
+	m.analyse(t, text, true) // the lists are for Load to note
+	t.m = nil                // so t answers nothing
 	if len(t.raw) == 0 {
 		return &noHits
 	}
@@ -311,7 +337,6 @@ func (m *Matcher) Load(t *Text, text string, p *Prepared) {
 	t.raw = p.raw // read only: Analyse goes back to t.rawOwn
 	t.bounds = t.bounds[:0]
 	t.segmented = false
-	t.listsDone = false
 	t.normDone = false
 	if len(p.raw) > 0 {
 		// the offsets of the hits refer to the normalised text, kept
@@ -322,6 +347,7 @@ func (m *Matcher) Load(t *Text, text string, p *Prepared) {
 		}
 		t.normDone = true
 	}
+	t.noteLists()
 }
 
 // normalize makes sure t.norm holds the normalised text.
@@ -343,15 +369,22 @@ func (t *Text) Orig() string { return t.orig }
 
 // Has reports whether the list matches anywhere in the text.
 func (t *Text) Has(id ListID) bool {
-	if t.m == nil {
+	// small enough to inline: most lists a caller asks about cannot match
+	// the message at all, and that answer costs no call
+	return t.mayHit(id) && t.has(id)
+}
+
+// has is Has for a list that may match the text (mayHit).
+func (t *Text) has(id ListID) bool {
+	if !t.mayHitSlow(id) {
 		return false
 	}
 	l := &t.m.lists[id]
-	if !l.unfiltered && !t.touches(id) {
-		return false
-	}
 	// a phrase that counts is enough; overlaps do not matter here
 	for _, h := range t.raw {
+		if !t.m.keyIn(h.key, id) {
+			continue
+		}
 		for _, u := range t.m.uses[h.key] {
 			if u.list != id || u.phrase < 0 {
 				continue
@@ -391,11 +424,16 @@ func (t *Text) Has(id ListID) bool {
 // phrases only on word boundaries, nothing inside an except context, and
 // overlaps resolved leftmost-longest, in text order.
 func (t *Text) Hits(id ListID, dst []Hit) []Hit {
-	if t.m == nil {
+	// small enough to inline, as Has
+	if !t.mayHit(id) {
 		return dst
 	}
-	l := &t.m.lists[id]
-	if !l.unfiltered && !t.touches(id) {
+	return t.hits(id, dst)
+}
+
+// hits is Hits for a list that may match the text (mayHit).
+func (t *Text) hits(id ListID, dst []Hit) []Hit {
+	if !t.mayHitSlow(id) {
 		return dst
 	}
 	c, needWord := t.candidates(id, t.cand[:0])
@@ -447,24 +485,58 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 	return dst
 }
 
-// touches reports whether some automaton hit in the text is a use of the
-// list: if not, only its unfiltered patterns can match.
-func (t *Text) touches(id ListID) bool {
-	if len(t.raw) == 0 {
-		return false
+// keyIn reports whether automaton pattern k has a use in the list: a test
+// that spares walking its uses for the hits of other lists' phrases.
+func (m *Matcher) keyIn(k int32, id ListID) bool {
+	if uint32(id) < 64 {
+		return m.keyLists0[k]>>uint32(id)&1 != 0
 	}
-	if !t.listsDone {
-		n := len(t.m.keyLists[0])
-		t.lists = append(t.lists[:0], t.m.keyLists[t.raw[0].key]...)
-		for _, h := range t.raw[1:] {
-			kl := t.m.keyLists[h.key][:n]
+	return m.keyLists[k][id>>6]>>(uint(id)&63)&1 != 0
+}
+
+// mayHit reports whether the list may match the text: some automaton hit
+// in the text is a use of it, or it has a pattern that runs on every text.
+// If not, it has no hits. It is small enough to inline into Has and Hits:
+// it says yes for the lists after the first 64 (a shift by 64 or more
+// gives 0), which mayHitSlow then settles.
+func (t *Text) mayHit(id ListID) bool {
+	return t.skip0>>uint32(id)&1 == 0
+}
+
+// mayHitSlow is mayHit for any list, in a Text that may not be analysed.
+func (t *Text) mayHitSlow(id ListID) bool {
+	return t.m != nil && t.lists[id>>6]&(1<<(uint(id)&63)) != 0
+}
+
+// noteLists builds t.lists (t.m and t.raw set): the lists with a pattern
+// that runs on every text, and those the automaton's hits are uses of.
+func (t *Text) noteLists() {
+	m := t.m
+	n := len(m.always)
+	if n == 0 {
+		t.lists, t.skip0 = t.lists[:0], 0 // no lists to ask about
+		return
+	}
+	if cap(t.lists) < n {
+		t.lists = make([]uint64, n)
+	}
+	lists := t.lists[:n]
+	// the first word apart (the only one up to 64 lists), from a flat table
+	w := m.always[0]
+	for _, h := range t.raw {
+		w |= m.keyLists0[h.key]
+	}
+	lists[0] = w
+	if n > 1 {
+		copy(lists[1:], m.always[1:])
+		for _, h := range t.raw {
+			kl := m.keyLists[h.key][1:n]
 			for i := range kl {
-				t.lists[i] |= kl[i]
+				lists[1+i] |= kl[i]
 			}
 		}
-		t.listsDone = true
 	}
-	return t.lists[id>>6]&(1<<(uint(id)&63)) != 0
+	t.lists, t.skip0 = lists, ^w
 }
 
 // candidates appends to c the occurrences of the list's phrases (before
@@ -500,6 +572,9 @@ func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 	}
 	pre := t.pre[:0]
 	for _, h := range t.raw {
+		if !t.m.keyIn(h.key, id) {
+			continue
+		}
 		for _, u := range t.m.uses[h.key] {
 			if u.list != id {
 				continue

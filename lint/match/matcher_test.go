@@ -389,3 +389,110 @@ func checkLoaded(t *testing.T, m *Matcher, lists []ListID, loaded *Text, s strin
 		t.Errorf("%q: loaded normalises to %q, analysed to %q", s, got, want)
 	}
 }
+
+// manyLists is more than 64 lists (so that lists after the first word go
+// the slow way), with phrases shared between lists, except contexts,
+// filtered and unfiltered patterns; m holds them all, one[i] list i alone.
+// The Texts go from one text to the next, as a worker's do.
+type manyLists struct {
+	m                                    *Matcher
+	one                                  []*Matcher
+	scratch, loaded, analysed, unscanned Text
+}
+
+func newManyLists(t testing.TB) *manyLists {
+	base := []ListSpec{
+		{Phrases: []string{"不知道", "不行", "亲"}, Mode: Word},
+		{Phrases: []string{"沒關係", "vip"}, Mode: Substring, Except: []string{"不知道您"}},
+		{Patterns: []string{"我(不能|不会)", "(?P<match>一定)(会|能)?到"}},
+		{Patterns: []string{"^[好的吧，。！]+$"}},                                // runs on every text
+		{Phrases: []string{"好的"}, Patterns: []string{"[?？]$"}, Mode: Word}, // a phrase and an unfiltered pattern
+		{Except: []string{"不行"}, Phrases: []string{"行"}, Mode: Substring},
+	}
+	var b Builder
+	ml := &manyLists{}
+	for i := 0; i < 150; i++ {
+		s := base[(i*7)%len(base)]
+		if i%5 == 0 {
+			s.Phrases = append([]string{fmt.Sprintf("词%d", i%3)}, s.Phrases...)
+		}
+		b.Add(s)
+		var ob Builder
+		ob.Add(s)
+		one, err := ob.Build(testSegmenter(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ml.one = append(ml.one, one)
+	}
+	var err error
+	if ml.m, err = b.Build(testSegmenter(t)); err != nil {
+		t.Fatal(err)
+	}
+	return ml
+}
+
+// check holds Has and Hits of every list in s, loaded, analysed and not
+// scanned, to the list alone; and a Text never analysed, and Prepare's
+// scratch Text, to having no hits.
+func (ml *manyLists) check(t *testing.T, s string) {
+	t.Helper()
+	m := ml.m
+	scratch, loaded, analysed, unscanned := &ml.scratch, &ml.loaded, &ml.analysed, &ml.unscanned
+	var never, ref Text
+	m.Load(loaded, s, m.Prepare(scratch, s))
+	m.Analyse(analysed, s, true)
+	m.Analyse(unscanned, s, false)
+	for i, one := range ml.one {
+		id := ListID(i)
+		one.Analyse(&ref, s, true)
+		want, wantHas := fmt.Sprint(ref.Hits(0, nil)), ref.Has(0)
+		for _, c := range []struct {
+			name string
+			t    *Text
+		}{{"loaded", loaded}, {"analysed", analysed}} {
+			if got := fmt.Sprint(c.t.Hits(id, nil)); got != want {
+				t.Errorf("%q list %d %s: Hits %s, alone %s", s, i, c.name, got, want)
+			}
+			if got := c.t.Has(id); got != wantHas {
+				t.Errorf("%q list %d %s: Has %v, alone %v", s, i, c.name, got, wantHas)
+			}
+		}
+		one.Analyse(&ref, s, false)
+		if got, want := fmt.Sprint(unscanned.Hits(id, nil)), fmt.Sprint(ref.Hits(0, nil)); got != want {
+			t.Errorf("%q list %d not scanned: Hits %s, alone %s", s, i, got, want)
+		}
+		if got, want := unscanned.Has(id), ref.Has(0); got != want {
+			t.Errorf("%q list %d not scanned: Has %v, alone %v", s, i, got, want)
+		}
+		if never.Has(id) || len(never.Hits(id, nil)) > 0 || scratch.Has(id) || len(scratch.Hits(id, nil)) > 0 {
+			t.Errorf("list %d: a Text not analysed (or Prepare's scratch) has hits", i)
+		}
+	}
+}
+
+// manyListTexts are the seeds of TestManyListsAgreeWithOneList.
+var manyListTexts = []string{
+	"这个我也不知道，亲", "沒關係的，親！我不會", "ＶＩＰ会员一定能到", "不知道您满意吗", "好的",
+	"我不能帮您改价，不行", "亲自去", "", "好的吧！", "行吗？", "词0词1词2", "好的？",
+}
+
+// TestManyListsAgreeWithOneList holds Has and Hits, which rule out at once
+// (inline, from the first word of Text.lists) the lists a text cannot
+// match, to a matcher holding the list alone.
+func TestManyListsAgreeWithOneList(t *testing.T) {
+	ml := newManyLists(t)
+	for _, s := range manyListTexts {
+		ml.check(t, s)
+	}
+}
+
+// FuzzManyListsAgreeWithOneList is TestManyListsAgreeWithOneList on any
+// text.
+func FuzzManyListsAgreeWithOneList(f *testing.F) {
+	for _, s := range manyListTexts {
+		f.Add(s)
+	}
+	ml := newManyLists(f)
+	f.Fuzz(func(t *testing.T, s string) { ml.check(t, s) })
+}
