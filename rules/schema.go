@@ -114,26 +114,29 @@ func (g *Grades) UnmarshalYAML(n *yaml.Node) error {
 // Rule is one rule of a pack as written in YAML. Which keys apply depends on
 // Type; the loader rejects keys a type does not use.
 type Rule struct {
-	ID          string            `yaml:"id"`
-	Type        string            `yaml:"type"`
-	Description string            `yaml:"description"`
-	Severity    string            `yaml:"severity"`
-	Deduct      *float64          `yaml:"deduct"`
-	MaxDeduct   float64           `yaml:"max_deduct"`
-	Role        StringList        `yaml:"role"`
-	Match       string            `yaml:"match"`
-	Phrases     []string          `yaml:"phrases"`
-	Patterns    []string          `yaml:"patterns"`
-	Except      []string          `yaml:"except"`
-	Suggest     map[string]string `yaml:"suggest"`
-	Message     string            `yaml:"message"`
-	Source      string            `yaml:"source"`
-	Examples    Examples          `yaml:"examples"`
-	At          string            `yaml:"at"`
-	Within      Duration          `yaml:"within"`
-	Max         Duration          `yaml:"max"`
-	Trigger     *Side             `yaml:"trigger"`
-	Expect      *Side             `yaml:"expect"`
+	ID          string     `yaml:"id"`
+	Type        string     `yaml:"type"`
+	Description string     `yaml:"description"`
+	Severity    string     `yaml:"severity"`
+	Deduct      *float64   `yaml:"deduct"`
+	MaxDeduct   float64    `yaml:"max_deduct"`
+	Role        StringList `yaml:"role"`
+	Match       string     `yaml:"match"`
+	Phrases     []string   `yaml:"phrases"`
+	Patterns    []string   `yaml:"patterns"`
+	Except      []string   `yaml:"except"`
+	// ExceptPatterns are RE2 patterns: a match inside one of theirs does
+	// not count, like one inside an except phrase.
+	ExceptPatterns []string          `yaml:"except_patterns"`
+	Suggest        map[string]string `yaml:"suggest"`
+	Message        string            `yaml:"message"`
+	Source         string            `yaml:"source"`
+	Examples       Examples          `yaml:"examples"`
+	At             string            `yaml:"at"`
+	Within         Duration          `yaml:"within"`
+	Max            Duration          `yaml:"max"`
+	Trigger        *Side             `yaml:"trigger"`
+	Expect         *Side             `yaml:"expect"`
 	// Fatal makes any finding of the rule a 致命项: the conversation scores 0
 	// and gets the failing grade, whatever else.
 	Fatal bool `yaml:"fatal"`
@@ -199,22 +202,24 @@ func (r *Rule) Line() int {
 // of the text, its length, personal data, and the nested all_of / any_of /
 // not conditions.
 type Side struct {
-	Role       StringList `yaml:"role"`
-	Type       string     `yaml:"type"`
-	Match      string     `yaml:"match"`
-	Phrases    []string   `yaml:"phrases"`
-	Patterns   []string   `yaml:"patterns"`
-	Except     []string   `yaml:"except"`
-	Quantifier string     `yaml:"quantifier"`
-	AtLeast    int        `yaml:"at_least"`
-	StartsWith []string   `yaml:"starts_with"`
-	EndsWith   []string   `yaml:"ends_with"`
-	MinLength  int        `yaml:"min_length"`
-	MaxLength  int        `yaml:"max_length"`
-	PII        []string   `yaml:"pii"`
-	AllOf      []*Side    `yaml:"all_of"`
-	AnyOf      []*Side    `yaml:"any_of"`
-	Not        *Side      `yaml:"not"`
+	Role     StringList `yaml:"role"`
+	Type     string     `yaml:"type"`
+	Match    string     `yaml:"match"`
+	Phrases  []string   `yaml:"phrases"`
+	Patterns []string   `yaml:"patterns"`
+	Except   []string   `yaml:"except"`
+	// ExceptPatterns: as in Rule.
+	ExceptPatterns []string `yaml:"except_patterns"`
+	Quantifier     string   `yaml:"quantifier"`
+	AtLeast        int      `yaml:"at_least"`
+	StartsWith     []string `yaml:"starts_with"`
+	EndsWith       []string `yaml:"ends_with"`
+	MinLength      int      `yaml:"min_length"`
+	MaxLength      int      `yaml:"max_length"`
+	PII            []string `yaml:"pii"`
+	AllOf          []*Side  `yaml:"all_of"`
+	AnyOf          []*Side  `yaml:"any_of"`
+	Not            *Side    `yaml:"not"`
 }
 
 // HasList reports whether the condition has phrases or patterns.

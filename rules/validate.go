@@ -54,13 +54,13 @@ const (
 
 // keysByType lists the rule keys each type uses beyond the common ones.
 var keysByType = map[string][]string{
-	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "suggest"},
-	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "at", "within"},
+	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "except_patterns", "suggest"},
+	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "except_patterns", "at", "within"},
 	TypeLatency:    {"role", "max", "ignore"},
 	TypeFollowup:   {"trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
 	TypeWhen:       {"role", "when", "then"},
 	TypeCount:      {"role", "when", "min_count", "max_count"},
-	TypeHold:       {"role", "match", "phrases", "patterns", "except", "after", "repeat", "ignore", "not_an_answer"},
+	TypeHold:       {"role", "match", "phrases", "patterns", "except", "except_patterns", "after", "repeat", "ignore", "not_an_answer"},
 	TypeUnanswered: {"role", "ignore"},
 	TypeLength:     {"role", "max_length"},
 	TypePII:        {"role", "kinds"},
@@ -213,8 +213,9 @@ func validateRule(r *Rule) []*PosError {
 		add(valueNode(n, "fatal"), "a bonus rule cannot be fatal")
 	}
 	validatePhraseList("phrases", r.Phrases, n, add)
-	validatePatterns(r.Patterns, valueNode(n, "patterns"), add)
+	validatePatterns("patterns", r.Patterns, valueNode(n, "patterns"), add)
 	validatePhraseList("except", r.Except, n, add)
+	validatePatterns("except_patterns", r.ExceptPatterns, valueNode(n, "except_patterns"), add)
 	if r.Message != "" {
 		validateTemplate(r.Message, valueNode(n, "message"), add)
 	}
@@ -353,8 +354,9 @@ func validateSide(name string, s *Side, n *yaml.Node, add func(*yaml.Node, strin
 	validateRoles(s.Role, valueNode(n, "role"), add)
 	validateMatch(s.Match, valueNode(n, "match"), add)
 	validatePhraseList("phrases", s.Phrases, n, add)
-	validatePatterns(s.Patterns, valueNode(n, "patterns"), add)
+	validatePatterns("patterns", s.Patterns, valueNode(n, "patterns"), add)
 	validatePhraseList("except", s.Except, n, add)
+	validatePatterns("except_patterns", s.ExceptPatterns, valueNode(n, "except_patterns"), add)
 	validatePhraseList("starts_with", s.StartsWith, n, add)
 	validatePhraseList("ends_with", s.EndsWith, n, add)
 	switch s.Quantifier {
@@ -491,12 +493,15 @@ func validatePhraseList(key string, list []string, parent *yaml.Node, add func(*
 	}
 }
 
-func validatePatterns(list []string, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
+// validatePatterns checks the RE2 patterns under key (patterns,
+// except_patterns) at node n: each compiles and none matches the empty
+// string.
+func validatePatterns(key string, list []string, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
 	if n == nil {
 		return
 	}
 	if len(list) == 0 {
-		add(n, "empty patterns list: remove the key or add patterns")
+		add(n, "empty %s list: remove the key or add patterns", key)
 		return
 	}
 	for i, p := range list {

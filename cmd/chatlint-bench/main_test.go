@@ -17,7 +17,7 @@ func TestPackPhrases(t *testing.T) {
 	}
 	for _, want := range []string{
 		"不知道",   // base/evasive-phrase (a pack ecommerce extends)
-		"不知道您",  // its except context
+		"您不知道",  // its except context
 		"改地址",   // a followup trigger
 		"色差",    // a followup expectation
 		"地址改成功", // a trigger's except context

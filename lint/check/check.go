@@ -127,13 +127,13 @@ type builder struct {
 
 // phraseList registers a rule's phrase list and notes whose messages it
 // needs scanned.
-func (b *builder) phraseList(phrases, patterns, except []string, mode string, roles lint.RoleSet) match.ListID {
+func (b *builder) phraseList(phrases, patterns, except, exceptPatterns []string, mode string, roles lint.RoleSet) match.ListID {
 	m := match.Word
 	if mode == rules.MatchSubstring {
 		m = match.Substring
 	}
 	b.scan |= roles
-	return b.mb.Add(match.ListSpec{Phrases: phrases, Patterns: patterns, Except: except, Mode: m})
+	return b.mb.Add(match.ListSpec{Phrases: phrases, Patterns: patterns, Except: except, ExceptPatterns: exceptPatterns, Mode: m})
 }
 
 // Compile builds the checks of every rule in the set.

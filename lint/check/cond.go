@@ -50,7 +50,7 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	if s.HasList() {
 		c.hasList = true
 		c.items = len(s.Phrases) + len(s.Patterns)
-		c.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.Match, scan)
+		c.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.ExceptPatterns, s.Match, scan)
 	}
 	for _, p := range s.StartsWith {
 		c.starts = append(c.starts, match.Normalize(p))

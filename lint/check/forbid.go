@@ -28,7 +28,7 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 	for k, v := range r.Suggest {
 		f.suggest[match.Normalize(k)] = v
 	}
-	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.Match, info.Roles)
+	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	return f
 }
 
@@ -72,7 +72,10 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		hits, more := cv.Hits(i, f.list), 0
+		// cv.Hits, written out: Text.Hits then inlines here (most messages
+		// cannot match the list, which it answers without a call)
+		cv.hits = cv.Texts[i].Hits(f.list, cv.hits[:0])
+		hits, more := cv.hits, 0
 		if !f.all {
 			hits, more = atMost(hits)
 		}

@@ -31,7 +31,7 @@ type hold struct {
 
 func newHold(b *builder, r *rules.Rule, info *lint.RuleInfo) *hold {
 	h := &hold{info: info, after: time.Duration(r.After), repeat: r.Repeat, tmpl: r.Message}
-	h.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.Match, info.Roles)
+	h.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	if r.Ignore != nil {
 		cust := lint.RolesOf(lint.Customer)
 		h.ignore = b.cond(r.Ignore, cust, cust, true)

@@ -29,7 +29,7 @@ type require struct {
 
 func newRequire(b *builder, r *rules.Rule, info *lint.RuleInfo) *require {
 	q := &require{info: info, at: r.At, within: time.Duration(r.Within), tmpl: r.Message}
-	q.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.Match, info.Roles)
+	q.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	ph := r.Phrases
 	if len(ph) > 3 {
 		ph = ph[:3]

@@ -100,5 +100,15 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 			}
 		}
 	}
+	for _, re := range t.m.lists[id].except {
+		for _, loc := range re.FindAllStringIndex(t.norm.Text, -1) {
+			if loc[0] > start {
+				break // matches come in order
+			}
+			if end <= loc[1] {
+				return t.norm.Text[loc[0]:loc[1]]
+			}
+		}
+	}
 	return ""
 }

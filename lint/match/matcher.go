@@ -31,12 +31,16 @@ const (
 // matched as written, not subject to Mode; a group named "match",
 // (?P<match>…), marks the part reported when the pattern also matches
 // context) and except contexts (a match inside an occurrence of an except
-// phrase does not count).
+// phrase, or inside a match of an except pattern, does not count).
 type ListSpec struct {
 	Phrases  []string
 	Patterns []string
 	Except   []string
-	Mode     Mode
+	// ExceptPatterns are RE2 patterns, compiled as Patterns are; a match of
+	// the list inside one of their matches (the non-overlapping ones a
+	// search of the normalised text finds, leftmost first) does not count.
+	ExceptPatterns []string
+	Mode           Mode
 }
 
 // ListID names a compiled phrase list.
@@ -84,6 +88,8 @@ type list struct {
 	win []*window
 	// unfiltered is true when some pattern runs on every text
 	unfiltered bool
+	// except are the except patterns, run only on texts with a candidate
+	except []*regexp.Regexp
 }
 
 // Matcher is the compiled form of all phrase lists. It is immutable and safe
@@ -135,6 +141,13 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			}
 			k := key(p)
 			m.uses[k] = append(m.uses[k], use{ListID(i), useExcept, -1, 0})
+		}
+		for _, p := range spec.ExceptPatterns {
+			re, err := CompilePattern(p)
+			if err != nil {
+				return nil, fmt.Errorf("except pattern: %w", err)
+			}
+			l.except = append(l.except, re)
 		}
 		for j, p := range spec.Patterns {
 			re, err := CompilePattern(p)

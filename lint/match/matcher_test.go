@@ -87,6 +87,12 @@ func TestMatcherSubstringExceptPatterns(t *testing.T) {
 		{"pattern prefilter under (?i): long s", ListSpec{Patterns: []string{"(要|发)(顺丰|ems)"}}, "发EMſ吧", "发EMſ@1"},
 		{"phrase under case folding: final sigma", ListSpec{Phrases: []string{"ΣΑΣ"}, Mode: Substring}, "σας", "σας@1"},
 		{"pattern and except", ListSpec{Patterns: []string{"我不能"}, Except: []string{"我不能理解您的心情"}}, "我不能理解您的心情", ""},
+		{"except pattern covers", ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{"不知道(您|亲+)[^\\s\\p{P}亲]"}, Mode: Substring}, "不知道亲亲有没有收到", ""},
+		{"except pattern needs what follows", ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{"不知道(您|亲+)[^\\s\\p{P}亲]"}, Mode: Substring}, "这个不知道亲亲，问快递吧", "不知道@3"},
+		{"except pattern at the end", ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{"不知道(您|亲+)[^\\s\\p{P}亲]"}, Mode: Substring}, "这个不知道亲", "不知道@3"},
+		{"except pattern only where it covers", ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{"不知道您[^\\s\\p{P}]"}, Mode: Substring}, "不知道您满意吗？我也不知道", "不知道@11"},
+		{"except pattern on normalised text", ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{"不知道您是否"}, Mode: Substring}, "不知道您是否滿意", ""},
+		{"except pattern around a pattern", ListSpec{Patterns: []string{"我不能"}, ExceptPatterns: []string{"我不能理解(您|你)"}}, "我不能理解您的心情，但我不能改价", "我不能@12"},
 		{"leftmost-longest wins", ListSpec{Phrases: []string{"不知道", "知道"}, Mode: Substring}, "我不知道", "不知道@2"},
 		{"overlap keeps the leftmost", ListSpec{Phrases: []string{"不知", "知道"}, Mode: Substring}, "不知道", "不知@1"},
 	}
