@@ -56,6 +56,16 @@ func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) 
 	}
 }
 
+// the engine parses JSONL records in place (it looks for the interface)
+var _ lint.InPlaceParser = (*jsonlParser)(nil)
+
+// NewParserInto returns a parse function with its own scanner that parses
+// a record into the Message where it stays (lint.InPlaceParser).
+func (p *jsonlParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
+	sc := newJSONScanner()
+	return func(line []byte, pos lint.Pos, m *lint.Message) string { return sc.parseInto(m, line, p.src, pos) }
+}
+
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if mp := src.Opts.Mapping; mp != nil && !mp.zero() {
 		m, err := mp.compile()
