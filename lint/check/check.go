@@ -133,7 +133,9 @@ func (b *builder) phraseList(phrases, patterns, except, exceptPatterns []string,
 		m = match.Substring
 	}
 	b.scan |= roles
-	return b.mb.Add(match.ListSpec{Phrases: phrases, Patterns: patterns, Except: except, ExceptPatterns: exceptPatterns, Mode: m})
+	// the roles are the list's scopes: a message is scanned for the lists
+	// of its role (Set.Prepare)
+	return b.mb.Add(match.ListSpec{Phrases: phrases, Patterns: patterns, Except: except, ExceptPatterns: exceptPatterns, Mode: m, Scopes: uint64(roles)})
 }
 
 // Compile builds the checks of every rule in the set.
@@ -390,7 +392,7 @@ func (s *Set) Prepare(m *lint.Message) {
 		return // no rule looks at its phrases
 	}
 	t := textPool.Get().(*match.Text)
-	m.Prepared = s.Matcher.Prepare(t, m.Text)
+	m.Prepared = s.Matcher.Prepare(t, m.Text, int(m.Role))
 	textPool.Put(t)
 }
 

@@ -113,6 +113,29 @@ func buildAutomaton(patterns []string) *automaton {
 	return a
 }
 
+// buildAutomatonOf compiles the patterns keys[id] for the ids given (in
+// increasing order), reporting each as id: hits gives the same rawHits
+// the automaton of all keys gives for them, and none for the others.
+func buildAutomatonOf(keys []string, ids []int32) *automaton {
+	if len(ids) == 0 {
+		return &automaton{} // finds nothing, without reading the text
+	}
+	sub := make([]string, len(ids))
+	for i, id := range ids {
+		sub[i] = keys[id]
+	}
+	a := buildAutomaton(sub)
+	for i, p := range a.out {
+		a.out[i] = ids[p]
+	}
+	// patLen is read by the ids the automaton reports
+	a.patLen = make([]int32, len(keys))
+	for _, id := range ids {
+		a.patLen[id] = int32(len(keys[id]))
+	}
+	return a
+}
+
 // trieSize is the number of states of the patterns' trie (the root
 // included): in sorted order, each pattern adds a state per byte past what
 // it shares with the one before it, so the table is allocated once.

@@ -22,6 +22,7 @@ func (t *Text) Explain(id ListID) []Candidate {
 	if t.m == nil {
 		return nil
 	}
+	t.ready(id) // all the list's hits, whatever the text was scanned for
 	l := &t.m.lists[id]
 	t.normalize()
 	var cs []Candidate

@@ -41,6 +41,12 @@ type ListSpec struct {
 	// search of the normalised text finds, leftmost first) does not count.
 	ExceptPatterns []string
 	Mode           Mode
+	// Scopes says which texts the list is asked about: bit s set, those
+	// Prepare'd in scope s (the check package's scopes are the roles); 0,
+	// every text. Prepare scans a text only for the lists of its scope, with
+	// a smaller automaton; a list asked about a text outside its scopes is
+	// still answered right, by scanning the text again in full.
+	Scopes uint64
 }
 
 // ListID names a compiled phrase list.
@@ -90,6 +96,8 @@ type list struct {
 	unfiltered bool
 	// except are the except patterns, run only on texts with a candidate
 	except []*regexp.Regexp
+	// scopes: ListSpec.Scopes
+	scopes uint64
 }
 
 // Matcher is the compiled form of all phrase lists. It is immutable and safe
@@ -105,9 +113,17 @@ type Matcher struct {
 	// always is the set of lists with a pattern that runs on every text
 	// (no required literals)
 	always []uint64
-	lists  []list
-	seg    Segmenter
+	// scoped[s] is the automaton of the keys the lists of scope s use (nil:
+	// scope s scans with ac), outside[s] the set of lists not of scope s:
+	// a text Prepare'd in scope s may have hits of theirs that it lacks
+	scoped  [maxScopes]*automaton
+	outside [maxScopes][]uint64
+	lists   []list
+	seg     Segmenter
 }
+
+// maxScopes bounds the scopes of ListSpec.Scopes.
+const maxScopes = 64
 
 // Build compiles the lists. seg finds word boundaries for word-mode lists.
 func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
@@ -128,6 +144,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		l := &m.lists[i]
 		l.mode = spec.Mode
 		l.phrases = spec.Phrases
+		l.scopes = spec.Scopes
 		for j, p := range spec.Phrases {
 			if Normalize(p) == "" {
 				return nil, fmt.Errorf("phrase %q is empty after normalisation", p)
@@ -191,7 +208,42 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		}
 		m.keyLists0[k] = m.keyLists[k][0]
 	}
+	m.buildScoped(words)
 	return m, nil
+}
+
+// buildScoped builds the automaton of each scope some list names, unless
+// the lists of that scope use every key (ac then serves).
+func (m *Matcher) buildScoped(words int) {
+	var named uint64
+	for i := range m.lists {
+		named |= m.lists[i].scopes
+	}
+	for s := range maxScopes {
+		if named&(1<<s) == 0 {
+			continue
+		}
+		outside := make([]uint64, words)
+		for i := range m.lists {
+			if sc := m.lists[i].scopes; sc != 0 && sc&(1<<s) == 0 {
+				outside[i>>6] |= 1 << (uint(i) & 63)
+			}
+		}
+		var ids []int32 // the keys some list of the scope uses
+		for k, kl := range m.keyLists {
+			for w := range kl {
+				if kl[w]&^outside[w] != 0 {
+					ids = append(ids, int32(k))
+					break
+				}
+			}
+		}
+		if len(ids) == len(m.keys) {
+			continue
+		}
+		m.scoped[s] = buildAutomatonOf(m.keys, ids)
+		m.outside[s] = outside
+	}
 }
 
 // Phrase returns phrase i of a list as written in the pack.
@@ -246,6 +298,10 @@ type Text struct {
 	// after the first 64, and in a Text not analysed (Has and Hits then
 	// look further)
 	skip0 uint64
+	// scope is the scope whose automaton found raw (Prepared.scope), -1
+	// when the whole automaton did: lists outside it are in lists, so that
+	// asking about one scans the text in full first (ready)
+	scope int8
 	// scratch space for patterns: the occurrences of their literals, the
 	// required sets seen per pattern, the pieces of text they run on
 	pre         []preHit
@@ -270,21 +326,23 @@ type cand struct {
 // With scan false the text is only normalised, when something asks for it
 // (Hits then finds nothing), for messages no rule looks at.
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
-	m.analyse(t, text, scan)
+	m.analyse(t, text, scan, m.ac)
 	t.noteLists()
 }
 
-// analyse is Analyse without t.noteLists: t.lists is left as it was.
-func (m *Matcher) analyse(t *Text, text string, scan bool) {
+// analyse is Analyse without t.noteLists (t.lists is left as it was),
+// scanning with ac: the automaton of every list or of a scope's.
+func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
 	t.m = m
 	t.orig = text
 	t.raw = t.rawOwn[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
+	t.scope = -1
 	if scan {
 		t.norm.Reset(text)
 		t.normDone = true
-		t.raw = m.ac.hits(t.norm.Text, t.raw)
+		t.raw = ac.hits(t.norm.Text, t.raw)
 		t.rawOwn = t.raw
 	} else {
 		t.normDone = false // normalised if something asks
@@ -298,6 +356,7 @@ func (m *Matcher) analyse(t *Text, text string, scan bool) {
 type Prepared struct {
 	norm  string // "" unless there are hits and normalisation changed the text
 	first int32  // the normalisation's first change (-1: none)
+	scope int8   // the scope whose automaton found raw (-1: every list's)
 	raw   []rawHit
 }
 
@@ -305,11 +364,22 @@ type Prepared struct {
 func (p *Prepared) Size() int { return 32 + len(p.norm) + 12*len(p.raw) }
 
 // Prepare analyses text into a compact Prepared, using t as scratch space:
-// it is left holding no text (until the next Analyse or Load).
-func (m *Matcher) Prepare(t *Text, text string) *Prepared {
-	m.analyse(t, text, true) // the lists are for Load to note
-	t.m = nil                // so t answers nothing
+// it is left holding no text (until the next Analyse or Load). The text is
+// scanned for the lists of scope (ListSpec.Scopes; -1 or a scope no list
+// names: for every list).
+func (m *Matcher) Prepare(t *Text, text string, scope int) *Prepared {
+	ac := m.ac
+	if scope >= 0 && scope < maxScopes && m.scoped[scope] != nil {
+		ac = m.scoped[scope]
+	} else {
+		scope = -1
+	}
+	m.analyse(t, text, true, ac) // the lists are for Load to note
+	t.m = nil                    // so t answers nothing
 	if len(t.raw) == 0 {
+		if scope >= 0 {
+			return &noHitsIn[scope]
+		}
 		return &noHits
 	}
 	var p *Prepared
@@ -321,7 +391,7 @@ func (m *Matcher) Prepare(t *Text, text string) *Prepared {
 	} else {
 		p = &Prepared{raw: append([]rawHit(nil), t.raw...)}
 	}
-	p.first = -1
+	p.first, p.scope = -1, int8(scope)
 	if !t.norm.Identity() {
 		// t is scratch space: its normalised text is overwritten next time
 		p.norm, p.first = strings.Clone(t.norm.Text), int32(t.norm.first)
@@ -329,8 +399,17 @@ func (m *Matcher) Prepare(t *Text, text string) *Prepared {
 	return p
 }
 
-// noHits is the Prepared of every text without phrase hits (read only).
-var noHits = Prepared{first: -1}
+// noHits is the Prepared of every text without phrase hits (read only),
+// noHitsIn[s] that of the texts of scope s without hits of its lists.
+var (
+	noHits   = Prepared{first: -1, scope: -1}
+	noHitsIn = func() (ps [maxScopes]Prepared) {
+		for s := range ps {
+			ps[s] = Prepared{first: -1, scope: int8(s)}
+		}
+		return ps
+	}()
+)
 
 // smallPrepared is the number of hits a Prepared holds in the same
 // allocation.
@@ -348,6 +427,7 @@ func (m *Matcher) Load(t *Text, text string, p *Prepared) {
 	t.m = m
 	t.orig = text
 	t.raw = p.raw // read only: Analyse goes back to t.rawOwn
+	t.scope = p.scope
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	t.normDone = false
@@ -389,7 +469,7 @@ func (t *Text) Has(id ListID) bool {
 
 // has is Has for a list that may match the text (mayHit).
 func (t *Text) has(id ListID) bool {
-	if !t.mayHitSlow(id) {
+	if !t.ready(id) {
 		return false
 	}
 	l := &t.m.lists[id]
@@ -446,7 +526,7 @@ func (t *Text) Hits(id ListID, dst []Hit) []Hit {
 
 // hits is Hits for a list that may match the text (mayHit).
 func (t *Text) hits(id ListID, dst []Hit) []Hit {
-	if !t.mayHitSlow(id) {
+	if !t.ready(id) {
 		return dst
 	}
 	c, needWord := t.candidates(id, t.cand[:0])
@@ -521,6 +601,24 @@ func (t *Text) mayHitSlow(id ListID) bool {
 	return t.m != nil && t.lists[id>>6]&(1<<(uint(id)&63)) != 0
 }
 
+// ready is mayHitSlow that, for a list outside the scope the text was
+// scanned for, first scans the text again with every list's automaton, so
+// that t.raw holds all the list's hits.
+func (t *Text) ready(id ListID) bool {
+	if !t.mayHitSlow(id) {
+		return false
+	}
+	if t.scope >= 0 && t.m.outside[t.scope][id>>6]&(1<<(uint(id)&63)) != 0 {
+		t.normalize()
+		t.raw = t.m.ac.hits(t.norm.Text, t.rawOwn[:0])
+		t.rawOwn = t.raw
+		t.scope = -1
+		t.noteLists()
+		return t.mayHitSlow(id)
+	}
+	return true
+}
+
 // noteLists builds t.lists (t.m and t.raw set): the lists with a pattern
 // that runs on every text, and those the automaton's hits are uses of.
 func (t *Text) noteLists() {
@@ -536,12 +634,22 @@ func (t *Text) noteLists() {
 	lists := t.lists[:n]
 	// the first word apart (the only one up to 64 lists), from a flat table
 	w := m.always[0]
+	var outside []uint64 // lists the text was not scanned for (see ready)
+	if t.scope >= 0 {
+		outside = m.outside[t.scope]
+		w |= outside[0]
+	}
 	for _, h := range t.raw {
 		w |= m.keyLists0[h.key]
 	}
 	lists[0] = w
 	if n > 1 {
 		copy(lists[1:], m.always[1:])
+		if outside != nil {
+			for i := 1; i < n; i++ {
+				lists[i] |= outside[i]
+			}
+		}
 		for _, h := range t.raw {
 			kl := m.keyLists[h.key][1:n]
 			for i := range kl {

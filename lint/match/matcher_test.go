@@ -359,14 +359,14 @@ func TestPrepareThenLoad(t *testing.T) {
 		"我不能帮您改价，不行", "亲自去", "", "全角，标点，和繁體字：我不會", "vip一定到",
 	}
 	var scratch Text
-	m.Prepare(&scratch, strings.Repeat("全角，", 100)) // room for all that follows
+	m.Prepare(&scratch, strings.Repeat("全角，", 100), -1) // room for all that follows
 	prepared := make([]*Prepared, len(texts))
 	for i, s := range texts {
-		prepared[i] = m.Prepare(&scratch, s)
+		prepared[i] = m.Prepare(&scratch, s, -1)
 	}
 	// the scratch space goes on to other texts
 	for _, s := range texts {
-		m.Prepare(&scratch, "Ｘ"+s)
+		m.Prepare(&scratch, "Ｘ"+s, -1)
 	}
 	// one Text loaded from every Prepared and analysing other texts in
 	// between (as a worker's Texts do) must leave the Prepareds as they were
@@ -404,7 +404,13 @@ type manyLists struct {
 	m                                    *Matcher
 	one                                  []*Matcher
 	scratch, loaded, analysed, unscanned Text
+	scoped                               [manyListScopes]Text
 }
+
+// manyListScopes are the scopes the lists of manyLists are given (every
+// scope, one or two of 1 to 3) and texts are prepared in (also 0, which no
+// list names, and 4, which names them all)
+const manyListScopes = 5
 
 func newManyLists(t testing.TB) *manyLists {
 	base := []ListSpec{
@@ -422,6 +428,7 @@ func newManyLists(t testing.TB) *manyLists {
 		if i%5 == 0 {
 			s.Phrases = append([]string{fmt.Sprintf("词%d", i%3)}, s.Phrases...)
 		}
+		s.Scopes = []uint64{0, 1 << 1, 1 << 2, 1<<1 | 1<<3, 1 << 3, 1<<4 | 1<<2}[i%6]
 		b.Add(s)
 		var ob Builder
 		ob.Add(s)
@@ -446,9 +453,14 @@ func (ml *manyLists) check(t *testing.T, s string) {
 	m := ml.m
 	scratch, loaded, analysed, unscanned := &ml.scratch, &ml.loaded, &ml.analysed, &ml.unscanned
 	var never, ref Text
-	m.Load(loaded, s, m.Prepare(scratch, s))
+	m.Load(loaded, s, m.Prepare(scratch, s, -1))
 	m.Analyse(analysed, s, true)
 	m.Analyse(unscanned, s, false)
+	// prepared for one scope, then asked about every list (those of other
+	// scopes scan the text again, in the middle of the questions)
+	for sc := range ml.scoped {
+		m.Load(&ml.scoped[sc], s, m.Prepare(scratch, s, sc))
+	}
 	for i, one := range ml.one {
 		id := ListID(i)
 		one.Analyse(&ref, s, true)
@@ -456,7 +468,9 @@ func (ml *manyLists) check(t *testing.T, s string) {
 		for _, c := range []struct {
 			name string
 			t    *Text
-		}{{"loaded", loaded}, {"analysed", analysed}} {
+		}{{"loaded", loaded}, {"analysed", analysed},
+			{"scope 0", &ml.scoped[0]}, {"scope 1", &ml.scoped[1]}, {"scope 2", &ml.scoped[2]},
+			{"scope 3", &ml.scoped[3]}, {"scope 4", &ml.scoped[4]}} {
 			if got := fmt.Sprint(c.t.Hits(id, nil)); got != want {
 				t.Errorf("%q list %d %s: Hits %s, alone %s", s, i, c.name, got, want)
 			}
