@@ -81,7 +81,8 @@ func (t *Text) Explain(id ListID) []Candidate {
 	return cs
 }
 
-// exceptContext returns the except phrase covering [start, end), or "".
+// exceptContext returns the except phrase, or the match of an except
+// pattern, covering [start, end), or "".
 func (t *Text) exceptContext(id ListID, start, end int) string {
 	// the automaton's hits come in the order of their ends, and one that
 	// covers [start, end) ends between end and start plus the longest
@@ -101,14 +102,9 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 			}
 		}
 	}
-	for _, re := range t.m.lists[id].except {
-		for _, loc := range re.FindAllStringIndex(t.norm.Text, -1) {
-			if loc[0] > start {
-				break // matches come in order
-			}
-			if end <= loc[1] {
-				return t.norm.Text[loc[0]:loc[1]]
-			}
+	if len(t.m.lists[id].except) > 0 {
+		if sp, ok := t.exceptMatches(id).covering(start, end); ok {
+			return t.norm.Text[sp[0]:sp[1]]
 		}
 	}
 	return ""

@@ -37,8 +37,10 @@ type ListSpec struct {
 	Patterns []string
 	Except   []string
 	// ExceptPatterns are RE2 patterns, compiled as Patterns are; a match of
-	// the list inside one of their matches (the non-overlapping ones a
-	// search of the normalised text finds, leftmost first) does not count.
+	// the list inside one of their matches in the normalised text (every
+	// match, overlapping ones too, unless the pattern looks before its
+	// match with ^, \A, \b or \B: then those a search finds, leftmost
+	// first, without overlaps) does not count.
 	ExceptPatterns []string
 	Mode           Mode
 	// Scopes says which texts the list is asked about: bit s set, those
@@ -95,7 +97,7 @@ type list struct {
 	// unfiltered is true when some pattern runs on every text
 	unfiltered bool
 	// except are the except patterns, run only on texts with a candidate
-	except []*regexp.Regexp
+	except []exceptPattern
 	// scopes: ListSpec.Scopes
 	scopes uint64
 }
@@ -160,11 +162,11 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			m.uses[k] = append(m.uses[k], use{ListID(i), useExcept, -1, 0})
 		}
 		for _, p := range spec.ExceptPatterns {
-			re, err := CompilePattern(p)
+			ep, err := compileExceptPattern(p)
 			if err != nil {
 				return nil, fmt.Errorf("except pattern: %w", err)
 			}
-			l.except = append(l.except, re)
+			l.except = append(l.except, ep)
 		}
 		for j, p := range spec.Patterns {
 			re, err := CompilePattern(p)
@@ -298,6 +300,9 @@ type Text struct {
 	// after the first 64, and in a Text not analysed (Has and Hits then
 	// look further)
 	skip0 uint64
+	// exc holds the matches of except patterns, per list, found so far
+	// (forgotten by Analyse and Load)
+	exc []exceptSpans
 	// scope is the scope whose automaton found raw (Prepared.scope), -1
 	// when the whole automaton did: lists outside it are in lists, so that
 	// asking about one scans the text in full first (ready)
@@ -339,6 +344,7 @@ func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	t.scope = -1
+	t.exc = t.exc[:0]
 	if scan {
 		t.norm.Reset(text)
 		t.normDone = true
@@ -428,6 +434,7 @@ func (m *Matcher) Load(t *Text, text string, p *Prepared) {
 	t.orig = text
 	t.raw = p.raw // read only: Analyse goes back to t.rawOwn
 	t.scope = p.scope
+	t.exc = t.exc[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	t.normDone = false

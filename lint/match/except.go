@@ -1,0 +1,114 @@
+package match
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"unicode/utf8"
+)
+
+// exceptPattern is a compiled except pattern (ListSpec.ExceptPatterns).
+type exceptPattern struct {
+	re *regexp.Regexp
+	// overlapping is true when the pattern's matches can be searched for
+	// from every character on: nothing in it looks at what comes before the
+	// match (^, \A, \b, \B). Otherwise a search of the whole text finds its
+	// matches (leftmost first, non-overlapping).
+	overlapping bool
+}
+
+// compileExceptPattern compiles an except pattern.
+func compileExceptPattern(p string) (exceptPattern, error) {
+	re, err := CompilePattern(p)
+	if err != nil {
+		return exceptPattern{}, err
+	}
+	ep := exceptPattern{re: re}
+	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		ep.overlapping = true
+		walk(tree, func(n *syntax.Regexp) {
+			switch n.Op {
+			case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+				ep.overlapping = false
+			}
+		})
+	}
+	return ep, nil
+}
+
+// exceptSpans are the matches of a list's except patterns in a text, by
+// start, with reach[i] the index of the match among the first i+1 that
+// ends last: a candidate lies inside a match when the one that ends last
+// among those starting at or before it ends at or after it.
+type exceptSpans struct {
+	list  ListID
+	spans [][2]int32
+	reach []int32
+}
+
+// exceptMatches returns the matches of list id's except patterns in the
+// normalised text, searched once per text and list (Analyse and Load forget
+// them): a message holds many candidates, each asking.
+func (t *Text) exceptMatches(id ListID) *exceptSpans {
+	for i := range t.exc {
+		if t.exc[i].list == id {
+			return &t.exc[i]
+		}
+	}
+	if len(t.exc) < cap(t.exc) {
+		t.exc = t.exc[:len(t.exc)+1]
+	} else {
+		t.exc = append(t.exc, exceptSpans{})
+	}
+	e := &t.exc[len(t.exc)-1]
+	e.list, e.spans, e.reach = id, e.spans[:0], e.reach[:0]
+	text := t.norm.Text
+	for _, ep := range t.m.lists[id].except {
+		if !ep.overlapping {
+			for _, loc := range ep.re.FindAllStringIndex(text, -1) {
+				e.spans = append(e.spans, [2]int32{int32(loc[0]), int32(loc[1])})
+			}
+			continue
+		}
+		// every match, overlapping ones too: the search goes on from the
+		// character after each match's start (the text after a position
+		// is all such a pattern looks at). A pattern whose matches run on
+		// far (不知道.*) would make that quadratic: past a budget of work
+		// linear in the text, the search goes on after each match's end.
+		budget := 4*len(text) + 1024
+		for from := 0; from < len(text); {
+			loc := ep.re.FindStringIndex(text[from:])
+			if loc == nil {
+				break
+			}
+			start, end := from+loc[0], from+loc[1]
+			e.spans = append(e.spans, [2]int32{int32(start), int32(end)})
+			budget -= end - from
+			_, size := utf8.DecodeRuneInString(text[start:])
+			from = start + max(size, 1)
+			if budget < 0 {
+				from = max(from, end)
+			}
+		}
+	}
+	sort.Slice(e.spans, func(i, j int) bool { return e.spans[i][0] < e.spans[j][0] })
+	best := int32(-1)
+	for i, sp := range e.spans {
+		if best < 0 || sp[1] > e.spans[best][1] {
+			best = int32(i)
+		}
+		e.reach = append(e.reach, best)
+	}
+	return e
+}
+
+// covering returns the match that covers [start, end), or ok false.
+func (e *exceptSpans) covering(start, end int) (span [2]int32, ok bool) {
+	// the matches starting at or before start
+	n := sort.Search(len(e.spans), func(i int) bool { return int(e.spans[i][0]) > start })
+	if n == 0 {
+		return span, false
+	}
+	span = e.spans[e.reach[n-1]]
+	return span, int(span[1]) >= end
+}

@@ -1,0 +1,159 @@
+package match
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// evasiveExcept is base.yaml's evasive-phrase except pattern.
+const evasiveExcept = `不知道(您|亲+)[^\s\p{P}\p{S}亲]`
+
+// TestExceptPatternsSearchedOncePerText: a message of thousands of
+// candidates searches a list's except patterns once, not once per
+// candidate (which made a 192 KB message take half a minute), and the
+// answers are those of the except phrase that says the same.
+func TestExceptPatternsSearchedOncePerText(t *testing.T) {
+	text := strings.Repeat("不知道。", 4000) + "不知道您要哪个"
+	hits := func(spec ListSpec) (int, *Text) {
+		var b Builder
+		id := b.Add(spec)
+		m, err := b.Build(testSegmenter(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx := &Text{}
+		m.Analyse(tx, text, true)
+		return len(tx.Hits(id, nil)), tx
+	}
+	nPhrase, _ := hits(ListSpec{Phrases: []string{"不知道"}, Except: []string{"不知道您"}, Mode: Substring})
+	nPat, tx := hits(ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{evasiveExcept}, Mode: Substring})
+	if nPhrase != 4000 || nPat != nPhrase {
+		t.Fatalf("hits: %d with an except phrase, %d with an except pattern, want 4000", nPhrase, nPat)
+	}
+	if len(tx.exc) != 1 || len(tx.exc[0].spans) != 1 {
+		t.Errorf("except matches searched %d times, %v: want once, one match", len(tx.exc), tx.exc)
+	}
+}
+
+// TestExceptPatternRunawayBounded: a pattern whose matches run on to the
+// end of the text (不知道.*) searched from every character would be
+// quadratic; past a budget linear in the text the search goes on after
+// each match, so a 48 KB message takes a few searches, and every candidate
+// after the first match's start is still excepted.
+func TestExceptPatternRunawayBounded(t *testing.T) {
+	text := "先说" + strings.Repeat("不知道。", 4000)
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{"不知道.*"}, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, text, true)
+	if hits := tx.Hits(id, nil); len(hits) != 0 {
+		t.Errorf("%d hits, want none", len(hits))
+	}
+	if n := len(tx.exc[0].spans); n > 8 {
+		t.Errorf("%d searches of the except pattern, want a few", n)
+	}
+}
+
+// TestExceptPatternOverlappingMatches: a candidate inside a match of an
+// except pattern that starts inside an earlier match is excepted too, as
+// with except phrases (the automaton reports every occurrence). With
+// evasive-phrase's own pattern, 不知道您不知道您要哪个颜色: 不知道您不 covers
+// the first 不知道, and 不知道您要 (starting at the 不 the first match took)
+// the second.
+func TestExceptPatternOverlappingMatches(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		spec ListSpec
+		text string
+	}{
+		{"evasive", ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{evasiveExcept}, Mode: Substring}, "不知道您不知道您要哪个颜色"},
+		{"generic", ListSpec{Phrases: []string{"好的"}, ExceptPatterns: []string{"好的[呀吧]?好"}, Mode: Substring}, "好的好的好"},
+	} {
+		var b Builder
+		id := b.Add(c.spec)
+		m, err := b.Build(testSegmenter(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var tx Text
+		m.Analyse(&tx, c.text, true)
+		// every candidate lies inside some match of the except pattern
+		re, _ := CompilePattern(c.spec.ExceptPatterns[0])
+		norm := tx.Normalized()
+		for _, h := range tx.Hits(id, nil) {
+			for a := 0; a <= h.Start; a++ {
+				if loc := re.FindStringIndex(norm[a:]); loc != nil && loc[0] == 0 && a+loc[1] >= h.End {
+					t.Errorf("%s: %q: %s@%d is flagged, inside %q, a match of the except pattern", c.name, c.text, h.Text, h.Column, norm[a:a+loc[1]])
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestExceptPatternsEveryScope holds except patterns (which the
+// FuzzManyListsAgreeWithOneList lists lack) in texts prepared in every
+// scope, past the first 64 lists: Has agrees with Hits and with the list
+// alone, and Explain marks the excepted occurrence with the pattern's
+// match.
+func TestExceptPatternsEveryScope(t *testing.T) {
+	spec := ListSpec{Phrases: []string{"不知道", "不清楚"}, ExceptPatterns: []string{evasiveExcept, "^不清楚"}, Mode: Substring}
+	var b Builder
+	var ids []ListID
+	for i := range 130 {
+		s := spec
+		s.Scopes = []uint64{0, 1 << 1, 1 << 2, 1<<1 | 1<<2}[i%4]
+		if i%3 == 0 {
+			s.Phrases = append([]string{fmt.Sprintf("词%d", i)}, s.Phrases...)
+		}
+		ids = append(ids, b.Add(s))
+	}
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scratch Text
+	var scoped [4]Text
+	for _, text := range []string{"不清楚，不知道您要哪个", "这个不知道亲", "不知道亲亲有没有收到", "不知道您不知道", "词0不知道您好", ""} {
+		for sc := range scoped {
+			m.Load(&scoped[sc], text, m.Prepare(&scratch, text, sc-1))
+		}
+		for i, id := range ids {
+			var ob Builder
+			s := spec
+			s.Phrases = m.lists[id].phrases
+			ob.Add(s)
+			one, err := ob.Build(testSegmenter(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ref Text
+			one.Analyse(&ref, text, true)
+			want := fmt.Sprint(ref.Hits(0, nil))
+			for sc := range scoped {
+				tx := &scoped[sc]
+				if got := fmt.Sprint(tx.Hits(id, nil)); got != want {
+					t.Errorf("%q list %d scope %d: Hits %s, alone %s", text, i, sc-1, got, want)
+				}
+				if got := tx.Has(id); got != (want != "[]") {
+					t.Errorf("%q list %d scope %d: Has %v, Hits %s", text, i, sc-1, got, want)
+				}
+			}
+		}
+	}
+	var tx Text
+	m.Analyse(&tx, "这个不知道亲，不知道您要哪个", true)
+	var whys []string
+	for _, c := range tx.Explain(ids[1]) {
+		whys = append(whys, fmt.Sprintf("%s@%d %v %s", c.Text, c.Column, c.Counted, c.Why))
+	}
+	want := "[不知道@3 true  不知道@8 false inside except context 「不知道您要」]"
+	if got := fmt.Sprint(whys); got != want {
+		t.Errorf("Explain: %s, want %s", got, want)
+	}
+}
