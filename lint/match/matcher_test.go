@@ -420,6 +420,7 @@ func newManyLists(t testing.TB) *manyLists {
 		{Patterns: []string{"^[好的吧，。！]+$"}},                                // runs on every text
 		{Phrases: []string{"好的"}, Patterns: []string{"[?？]$"}, Mode: Word}, // a phrase and an unfiltered pattern
 		{Except: []string{"不行"}, Phrases: []string{"行"}, Mode: Substring},
+		{Phrases: []string{"不知道", "好的"}, ExceptPatterns: []string{evasiveExcept, "好的[呀吧]?好", "^好的"}, Mode: Word},
 	}
 	var b Builder
 	ml := &manyLists{}
@@ -495,6 +496,7 @@ func (ml *manyLists) check(t *testing.T, s string) {
 var manyListTexts = []string{
 	"这个我也不知道，亲", "沒關係的，親！我不會", "ＶＩＰ会员一定能到", "不知道您满意吗", "好的",
 	"我不能帮您改价，不行", "亲自去", "", "好的吧！", "行吗？", "词0词1词2", "好的？",
+	"不知道您不知道您要哪个", "好的好的好", "这个不知道亲",
 }
 
 // TestManyListsAgreeWithOneList holds Has and Hits, which rule out at once
