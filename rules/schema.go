@@ -222,6 +222,30 @@ type Side struct {
 	Not            *Side    `yaml:"not"`
 }
 
+// Conditions returns every condition of the rule, nested ones (all_of,
+// any_of, not) included, each once.
+func (r *Rule) Conditions() []*Side {
+	var out []*Side
+	var add func(s *Side)
+	add = func(s *Side) {
+		if s == nil {
+			return
+		}
+		out = append(out, s)
+		for _, c := range s.AllOf {
+			add(c)
+		}
+		for _, c := range s.AnyOf {
+			add(c)
+		}
+		add(s.Not)
+	}
+	for _, s := range []*Side{r.Trigger, r.Expect, r.Unless, r.When, r.Then, r.Ignore, r.NotAnAnswer} {
+		add(s)
+	}
+	return out
+}
+
 // HasList reports whether the condition has phrases or patterns.
 func (s *Side) HasList() bool { return len(s.Phrases) > 0 || len(s.Patterns) > 0 }
 

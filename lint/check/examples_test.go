@@ -158,6 +158,22 @@ rules:
 	if len(ws) != 1 || ws[0].Msg != `3 phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case), so they match nothing more: "顏色" = "颜色", "臺獨" = "台独", "abc" = "ＡＢＣ"` {
 		t.Errorf("variant warnings: %v", ws)
 	}
+	// except contexts with nothing to except from
+	set, err = rules.LoadBytes("e.yaml", []byte(`pack: e
+rules:
+  - id: ok
+    type: when
+    when: {type: text, except_patterns: ['好的'], except: [好]}
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      bad: [好的]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws, _ = Warnings(set, nil); len(ws) != 1 || !strings.Contains(ws[0].String(), "e.yaml:3: warning: e/ok: a condition has except or except_patterns but no phrases or patterns") {
+		t.Errorf("except without a list: %v", ws)
+	}
 	// the built-in packs are clean
 	for _, name := range rules.BuiltinNames() {
 		set, err := rules.Load(name)

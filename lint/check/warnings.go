@@ -99,6 +99,13 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 				}
 			}
 		}
+		// except contexts in a condition without phrases or patterns have
+		// nothing to except from (they load, as they did before)
+		for _, s := range r.Conditions() {
+			if (len(s.Except) > 0 || len(s.ExceptPatterns) > 0) && !s.HasList() {
+				warn("a condition has except or except_patterns but no phrases or patterns: they except nothing")
+			}
+		}
 		if len(r.Examples.Bad) == 0 && len(r.Examples.Good) == 0 {
 			warn("no examples: `chatlint rules test` cannot check this rule")
 		}
