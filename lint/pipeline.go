@@ -105,16 +105,10 @@ var batches = sync.Pool{New: func() any { return &batch{recs: make([]record, 0, 
 // record that takes it over the limit.
 const arenaSlack = 16 << 10
 
-// newBatch takes a batch from the pool. A new batch's arena is made as big
-// as a batch's records take at once: grown by append instead, it would be
-// copied eight times over on its way there (batches are made anew after
-// every collection, which empties the pool).
+// newBatch takes a batch from the pool.
 func newBatch(seq int) *batch {
 	b := batches.Get().(*batch)
 	b.seq = seq
-	if b.arena == nil {
-		b.arena = make([]byte, 0, batchBytes+arenaSlack)
-	}
 	return b
 }
 
@@ -198,6 +192,13 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 		b.seq++
 	}
 	cur := b.cur
+	if cur.arena == nil {
+		// made as big as a batch's records take at once: grown by append
+		// instead, it would be copied eight times over on its way there
+		// (batches are made anew after every collection, which empties
+		// the pool); only for readers that defer records
+		cur.arena = make([]byte, 0, batchBytes+arenaSlack)
+	}
 	start := len(cur.arena)
 	cur.arena = append(cur.arena, raw...)
 	if n := len(cur.recs); n < cap(cur.recs) {
