@@ -163,3 +163,75 @@ func TestParseTimeDayMemo(t *testing.T) {
 		}
 	}
 }
+
+// stopBytesRef is the first form of stopBytes, a test for each kind of
+// stop byte: stopBytes's lowest flag is held to it.
+func stopBytesRef(x uint64) uint64 {
+	return (x | (x - 0x20*lows) | ((x ^ '"'*lows) - lows) | ((x ^ '\\'*lows) - lows)) & highs
+}
+
+// TestStopBytes checks that stopBytes, which finds control characters and
+// quotes with one subtraction, flags the same first byte as stopBytesRef:
+// every byte value at every place of a word of plain ASCII, and random
+// words.
+func TestStopBytes(t *testing.T) {
+	lowest := func(m uint64) uint64 { return m & -m }
+	check := func(x uint64) {
+		if got, want := lowest(stopBytes(x)), lowest(stopBytesRef(x)); got != want {
+			t.Fatalf("stopBytes(%#x) lowest flag %#x, want %#x", x, got, want)
+		}
+	}
+	for p := 0; p < 8; p++ {
+		for v := 0; v < 256; v++ {
+			for _, fill := range []uint64{'a' * lows, ' ' * lows, '!' * lows, '#' * lows, 0x7F * lows} {
+				check(fill&^(0xFF<<(8*p)) | uint64(v)<<(8*p))
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 1 << 20 {
+		x := r.Uint64()
+		check(x)
+		check(x &^ highs) // ASCII only
+	}
+}
+
+// TestKeyColon holds keyColon's table to the long way of reading a key
+// (knownKey, then the colon right after the closing quote): every field's
+// name and near misses, with what follows cut at every length.
+func TestKeyColon(t *testing.T) {
+	var keys []string
+	for _, name := range FieldNames {
+		keys = append(keys, `"`+name+`":`, `"`+name+`" :`, `"`+name+`x":`, `"`+name[:len(name)-1]+`":`,
+			`"`+strings.ToUpper(name[:1])+name[1:]+`":`, `"`+name+`":`+`"`+name+`":`)
+		for i := range len(name) {
+			b := []byte(name)
+			b[i] ^= 0x20
+			keys = append(keys, `"`+string(b)+`":`)
+			b[i] ^= 0x21
+			keys = append(keys, `"`+string(b)+`":`)
+		}
+	}
+	keys = append(keys, `"":`, `"t":`, `"conversatio":`, `"sender`, `x"text":`)
+	for _, k := range keys {
+		for _, tail := range []string{"", `"v"}`, `"你好你好你好你好"}`, `1}`} {
+			line := []byte(k + tail)
+			for cut := 0; cut <= len(line); cut++ {
+				b := line[:cut]
+				field, next := keyColon(b, 0)
+				wantField, wantNext := fOther, 0
+				if len(b) > 0 && b[0] == '"' {
+					if f, end := knownKey(b, 1); end >= 0 && end+1 < len(b) && b[end+1] == ':' {
+						wantField, wantNext = f, end+2
+					}
+				}
+				if next > 0 && (field != wantField || next != wantNext) || next == 0 && field != fOther {
+					t.Fatalf("keyColon(%q) = %d, %d; knownKey: %d, %d", b, field, next, wantField, wantNext)
+				}
+				if next == 0 && wantNext > 0 && len(b) >= 16 {
+					t.Fatalf("keyColon(%q) declined a key knownKey reads (%d)", b, wantField)
+				}
+			}
+		}
+	}
+}

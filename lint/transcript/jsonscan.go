@@ -57,16 +57,47 @@ const inlineKey = 30
 // the lookups in a profile).
 type internSlot struct {
 	s   string
-	n   uint8 // len(s) when at most inlineKey, else 0xFF
-	set bool
+	n   uint8 // 1+len(s) when len(s) is at most inlineKey, 0xFF when longer, 0 for an empty slot
 	key [inlineKey]byte
 }
 
-func (sl *internSlot) equal(v []byte) bool {
-	if len(v) <= inlineKey {
-		return int(sl.n) == len(v) && sl.set && string(sl.key[:len(v)]) == string(v)
+// equal reports whether the slot holds v, whose tag (see slotTag) the
+// caller has computed: the tags tell most slots apart without reading
+// their bytes.
+func (sl *internSlot) equal(v []byte, tag uint8) bool {
+	return sl.n == tag && sl.same(v)
+}
+
+// slotTag is internSlot.n for a value of n bytes.
+func slotTag(n int) uint8 {
+	if n > inlineKey {
+		return 0xFF
 	}
-	return sl.n == 0xFF && sl.s == string(v)
+	return uint8(n + 1)
+}
+
+// same reports whether the slot, whose tag is v's, holds v. A short value
+// is compared with the copy a word at a time, its last word first (ids
+// and numbered names differ at their end), without a call; the lengths,
+// equal, keep every word inside both.
+func (sl *internSlot) same(v []byte) bool {
+	n := len(v)
+	if n > inlineKey {
+		return sl.s == string(v)
+	}
+	if n < 8 {
+		return string(sl.key[:n]) == string(v)
+	}
+	k := sl.key[:]
+	if word(v, n-8) != word(k, n-8) {
+		return false
+	}
+	for i := 0; i < n-8; i += 8 {
+		if word(v, i) != word(k, i) {
+			return false
+		}
+	}
+	return true
 }
 
 // lookup returns the cached string equal to v, if any, and its set.
@@ -75,10 +106,11 @@ func (c *internCache) lookup(v []byte) (s string, set int, ok bool) {
 		c.slots, c.shift = make([]internSlot, 16), 64-3
 	}
 	set = int(quickHash(v)>>c.shift) * 2
-	if sl := &c.slots[set]; sl.equal(v) {
+	tag := slotTag(len(v))
+	if sl := &c.slots[set]; sl.equal(v, tag) {
 		return sl.s, set, true
 	}
-	if sl := &c.slots[set+1]; sl.equal(v) {
+	if sl := &c.slots[set+1]; sl.equal(v, tag) {
 		return sl.s, set, true
 	}
 	return "", set, false
@@ -94,11 +126,9 @@ func (c *internCache) store(set int, s string) {
 	}
 	c.slots[set+1] = c.slots[set]
 	sl := &c.slots[set]
-	sl.s, sl.set = s, true
-	if len(s) <= inlineKey {
-		sl.n = uint8(copy(sl.key[:], s))
-	} else {
-		sl.n = 0xFF
+	sl.s = s
+	if sl.n = slotTag(len(s)); sl.n != 0xFF {
+		copy(sl.key[:], s)
 	}
 }
 
@@ -118,24 +148,37 @@ func quickHash(b []byte) uint64 {
 	return (x ^ uint64(len(b))) * 0xBF58476D1CE4E5B9
 }
 
-// kinds of a scanned value
+// kinds of a scanned value, in an order that lets fields test them with
+// one comparison: k >= vNumber is a string or a number, k >= vString a string
 const (
 	vAbsent = iota
 	vNull
-	vString
 	vNumber
+	vString  // a string without escapes: its span is in the line
+	vEscaped // a string with escapes: its span is in the scanner's buffer
 )
 
-// rawFields are the values of one scanned record, not yet copied: they point
-// into the line or into the scanner's buffer.
+// rawFields are the values of one scanned record, not yet copied: the
+// spans of their bytes in the line (or, for strings with escapes, in the
+// scanner's buffer). Offsets rather than slices make the struct 72 bytes
+// without pointers instead of 183 with seven: it is cleared for every
+// record, and a store of a span is one word instead of three.
 type rawFields struct {
-	val  [nFields][]byte
+	span [nFields][2]int32 // start and end of each field's value
 	kind [nFields]uint8
 	// textAt is how many code points of the line come before the text
 	// string's content; textRaw how many of its bytes are as they are
-	// there (-1: all). (Kept small: at 192 bytes the struct would be
-	// cleared in a loop, for every record.)
+	// there (-1: all).
 	textAt, textRaw int32
+}
+
+// value is the bytes of field f's value (nil when absent or null).
+func (r *rawFields) value(f int, line, buf []byte) []byte {
+	sp := r.span[f]
+	if r.kind[f] == vEscaped {
+		return buf[sp[0]:sp[1]]
+	}
+	return line[sp[0]:sp[1]]
 }
 
 // parse reads one record, fast when it can.
@@ -151,7 +194,7 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 	var r rawFields
 	if sc.scan(line, &r) {
 		var f msgFields
-		sc.fields(&r, &f)
+		sc.fields(line, &r, &f)
 		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
 		return f.fill(m, src, pos, &sc.days)
 	}
@@ -285,10 +328,74 @@ func foldsToField(key []byte) bool {
 	return false
 }
 
+// keyColon matches, at the quote b[i], a key that is exactly one of the
+// fields' names followed at once by its colon (`"text":`), as writers of
+// JSONL lay records out: it returns the field and the index after the
+// colon, or next 0 (scan then reads the key the long way, as knownKey and
+// skipWS do). The key's first two letters pick its entry of keyTable (a
+// perfect hash of the seven names); the word at the quote and, for the
+// names longer than five letters, the word that ends at the colon must
+// then be the entry's. Both words are read only when sixteen bytes are
+// left (a key near the end of the line is read the long way): written to
+// be inlined into scan, it has no room for more bounds checks.
+func keyColon(b []byte, i int) (field, next int) {
+	if i+16 <= len(b) {
+		w := word(b, i)
+		e := &keyTable[(w>>8)*69>>9&15]
+		if w&e.mask == e.head && word(b, i+int(e.tailAt))&e.tailMask == e.tail {
+			return int(e.field), i + int(e.next)
+		}
+	}
+	return fOther, 0
+}
+
+// keyEntry is how keyColon recognises one key: the word at its quote
+// (masked), the word at tailAt (masked; a zero mask for the short names,
+// whose first word holds the colon) and the length of the key with its
+// quotes and colon (next).
+type keyEntry struct {
+	head, mask, tail, tailMask uint64
+	field, tailAt, next        uint8
+}
+
+// keyTable is keyColon's table, by the key's first two letters as a
+// little-endian number, times 69, over 512, mod 16. (keyColon multiplies
+// the whole word after the quote: bits 9 to 12 of a product depend only on
+// the factors' low 13 bits, so the later letters change nothing.) Unused entries match nothing: a zero mask gives 0, never head 1.
+var keyTable = func() (t [16]keyEntry) {
+	for i := range t {
+		t[i].head = 1
+	}
+	for f, name := range FieldNames {
+		k := `"` + name + `":`
+		var e keyEntry
+		e.field, e.next = uint8(f), uint8(len(k))
+		var w [16]byte
+		copy(w[:], k)
+		e.head, e.mask = binary.LittleEndian.Uint64(w[:]), ^uint64(0)
+		if len(k) < 8 {
+			e.mask = 1<<(8*len(k)) - 1
+		} else {
+			// the word that ends at the colon
+			e.tailAt = uint8(len(k) - 8)
+			e.tail, e.tailMask = binary.LittleEndian.Uint64(w[len(k)-8:]), ^uint64(0)
+		}
+		h := (uint(k[1]) | uint(k[2])<<8) * 69 >> 9 & 15
+		if t[h].head != 1 {
+			panic("keyTable: " + name + " collides")
+		}
+		t[h] = e
+	}
+	return t
+}()
+
 // scan reads line into r; false means "leave it to encoding/json".
 func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 	sc.buf = sc.buf[:0]
 	n := len(line)
+	if n >= math.MaxInt32 {
+		return false // (the spans are int32)
+	}
 	// continuation bytes so far (bytes that are not code points): only
 	// strings hold any, keys are ASCII and so is the JSON around them
 	cont := 0
@@ -301,29 +408,34 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 		return skipWS(line, i+1) == n
 	}
 	for {
-		// key
-		if i >= n || line[i] != '"' {
-			return false
-		}
-		field, end := knownKey(line, i+1)
-		if end < 0 {
-			start, e, esc, ok := scanString(line, i)
-			if !ok || esc {
+		// key (i is at its quote), then the colon
+		field, next := keyColon(line, i)
+		if next > 0 {
+			i = next
+		} else {
+			if i >= n || line[i] != '"' {
 				return false
 			}
-			if key := line[start:e]; foldsToField(key) || !ascii(key) {
-				return false // encoding/json matches keys case-insensitively
+			var end int
+			if field, end = knownKey(line, i+1); end < 0 {
+				start, e, esc, ok := scanString(line, i)
+				if !ok || esc {
+					return false
+				}
+				if key := line[start:e]; foldsToField(key) || !ascii(key) {
+					return false // encoding/json matches keys case-insensitively
+				}
+				end = e
 			}
-			end = e
-		}
-		i = end + 1
-		if i >= n || line[i] != ':' {
-			i = skipWS(line, i)
+			i = skipWS(line, end+1)
 			if i >= n || line[i] != ':' {
 				return false
 			}
+			i++
 		}
-		i = skipWS(line, i+1)
+		if i < n && line[i] <= ' ' {
+			i = skipWS(line, i)
+		}
 		if i >= n {
 			return false
 		}
@@ -332,30 +444,32 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 		case c == '"':
 			vs := i + 1
 			ve, c := plainStringEnd(line, vs)
-			var raw []byte
+			q, kind := ve, uint8(vString) // q: the closing quote
 			if ve >= 0 {
-				raw = line[vs:ve]
 				if field == fText {
-					r.textAt, r.textRaw = int32(min(vs-cont, math.MaxInt32)), -1
+					r.textAt, r.textRaw = int32(vs-cont), -1
 				}
 				cont += c
 			} else {
 				var esc, ok bool
-				if vs, ve, esc, ok = scanString(line, i); !ok {
+				if vs, q, esc, ok = scanString(line, i); !ok {
 					return false
 				}
-				raw = line[vs:ve]
+				raw := line[vs:q]
 				if field == fText {
-					r.textAt, r.textRaw = int32(min(vs-cont, math.MaxInt32)), -1
+					r.textAt, r.textRaw = int32(vs-cont), -1
 					if esc {
-						r.textRaw = int32(min(bytes.IndexByte(raw, '\\'), math.MaxInt32))
+						r.textRaw = int32(bytes.IndexByte(raw, '\\'))
 					}
 				}
 				cont += len(raw) - codePoints(raw) // (valid UTF-8, checked below)
+				ve = q
 				if esc {
+					from := len(sc.buf)
 					if raw, ok = sc.unescape(raw); !ok {
 						return false
 					}
+					vs, ve, kind = from, len(sc.buf), vEscaped
 				}
 				// invalid UTF-8 is encoding/json's business (it replaces it)
 				if !utf8.Valid(raw) {
@@ -363,15 +477,15 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 				}
 			}
 			if field < nFields {
-				r.val[field], r.kind[field] = raw, vString
+				r.span[field], r.kind[field] = [2]int32{int32(vs), int32(ve)}, kind
 			}
-			i = ve + 1
+			i = q + 1
 		case c == 'n':
 			if !hasLit(line, i, "null") {
 				return false
 			}
 			if field < nFields {
-				r.val[field], r.kind[field] = nil, vNull
+				r.span[field], r.kind[field] = [2]int32{}, vNull
 			}
 			i += 4
 		case c == '-' || ('0' <= c && c <= '9'):
@@ -381,11 +495,10 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 			}
 			switch field {
 			case fConv, fID, fTime:
-				num := line[i:e]
-				if !inRange(num) {
+				if !inRange(line[i:e]) {
 					return false // out of range: encoding/json's path says so
 				}
-				r.val[field], r.kind[field] = num, vNumber
+				r.span[field], r.kind[field] = [2]int32{int32(i), int32(e)}, vNumber
 			case fOther:
 			default:
 				return false // a number where a string belongs: encoding/json's error
@@ -445,86 +558,85 @@ func inRange(num []byte) bool {
 	return err == nil
 }
 
-// fields turns the scanned values into the message's fields. The strings
-// that are kept (the text, the id, and the conversation id, sender and type
-// unless recently seen) are copied into one allocation; the time and role
-// are only read by msgFields.message, so they point into the line.
-func (sc *jsonScanner) fields(r *rawFields, f *msgFields) {
-	// strings to copy: the text, the id, and cache misses
+// fields turns the scanned values of line into the message's fields. The
+// strings that are kept (the text, the id, and the conversation id, sender
+// and type unless recently seen) are copied into one allocation, one after
+// the other in that order; the time and role are only read by
+// msgFields.fill, so they point into the line (or the scanner's buffer).
+func (sc *jsonScanner) fields(line []byte, r *rawFields, f *msgFields) {
+	var text, id, conv, sender, typ []byte // to copy
 	var slotConv, slotSender, slotType int
-	var conv, sender, typ bool // copy them?
-	size := 0
-	if k := r.kind[fText]; k == vString {
+	if r.kind[fText] >= vString {
 		f.hasText = true
-		size += len(r.val[fText])
+		text = r.value(fText, line, sc.buf)
 	}
-	if k := r.kind[fID]; k >= vString {
-		size += len(r.val[fID])
+	if r.kind[fID] >= vNumber {
+		id = r.value(fID, line, sc.buf)
 	}
-	if v := r.val[fConv]; len(v) > 0 {
-		var hit bool
-		if f.conv, slotConv, hit = sc.conv.lookup(v); !hit {
-			conv = true
-			size += len(v)
+	if r.kind[fConv] >= vNumber {
+		if v := r.value(fConv, line, sc.buf); len(v) > 0 {
+			var hit bool
+			if f.conv, slotConv, hit = sc.conv.lookup(v); !hit {
+				conv = v
+			}
 		}
 	}
-	if v := r.val[fSender]; len(v) > 0 {
-		var hit bool
-		if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
-			sender = true
-			size += len(v)
+	if r.kind[fSender] >= vString {
+		if v := r.value(fSender, line, sc.buf); len(v) > 0 {
+			var hit bool
+			if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
+				sender = v
+			}
 		}
 	}
-	if v := r.val[fType]; len(v) > 0 {
-		var hit bool
-		if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
-			typ = true
-			size += len(v)
+	if r.kind[fType] >= vString {
+		if v := r.value(fType, line, sc.buf); len(v) > 0 {
+			var hit bool
+			if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
+				typ = v
+			}
 		}
 	}
-	if size > 0 {
+	if size := len(text) + len(id) + len(conv) + len(sender) + len(typ); size > 0 {
 		var b strings.Builder
 		b.Grow(size)
-		take := func(v []byte) (from, to int) {
-			from = b.Len()
-			b.Write(v)
-			return from, b.Len()
+		b.Write(text)
+		if id != nil {
+			b.Write(id)
 		}
-		var spans [5][2]int
-		spans[0][0], spans[0][1] = take(r.val[fText])
-		spans[1][0], spans[1][1] = take(r.val[fID])
-		if conv {
-			spans[2][0], spans[2][1] = take(r.val[fConv])
+		if conv != nil {
+			b.Write(conv)
 		}
-		if sender {
-			spans[3][0], spans[3][1] = take(r.val[fSender])
+		if sender != nil {
+			b.Write(sender)
 		}
-		if typ {
-			spans[4][0], spans[4][1] = take(r.val[fType])
+		if typ != nil {
+			b.Write(typ)
 		}
 		all := b.String()
-		f.text = all[spans[0][0]:spans[0][1]]
-		f.id = all[spans[1][0]:spans[1][1]]
-		if conv {
-			f.conv = all[spans[2][0]:spans[2][1]]
+		at := len(text)
+		f.text = all[:at]
+		f.id, at = all[at:at+len(id)], at+len(id)
+		if conv != nil {
+			f.conv, at = all[at:at+len(conv)], at+len(conv)
 			sc.conv.store(slotConv, f.conv)
 		}
-		if sender {
-			f.sender = all[spans[3][0]:spans[3][1]]
+		if sender != nil {
+			f.sender, at = all[at:at+len(sender)], at+len(sender)
 			sc.sender.store(slotSender, f.sender)
 		}
-		if typ {
-			f.typ = all[spans[4][0]:spans[4][1]]
+		if typ != nil {
+			f.typ = all[at : at+len(typ)]
 			sc.typ.store(slotType, f.typ)
 		}
 	}
-	if k := r.kind[fTime]; k >= vString {
+	if r.kind[fTime] >= vNumber {
 		// parsed right away and never kept: no copy needed
-		v := r.val[fTime]
+		v := r.value(fTime, line, sc.buf)
 		f.time, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), true
 	}
-	if k := r.kind[fRole]; k == vString {
-		v := r.val[fRole]
+	if r.kind[fRole] >= vString {
+		v := r.value(fRole, line, sc.buf)
 		f.role, f.hasRole = unsafe.String(unsafe.SliceData(v), len(v)), true
 	}
 }
@@ -680,14 +792,17 @@ func word(b []byte, i int) uint64 {
 
 // stopBytes flags (with its high bit) the first byte of the little-endian
 // word x that is not ASCII, is below 0x20, a quote or a backslash, and
-// perhaps bytes after it; 0 when there is none. Below the first such byte
-// every byte b is in 0x20 to 0x7F and not '"' or '\\', so b-0x20,
-// (b^'"')-1 and (b^'\\')-1 are all in 0 to 0x7E, with no high bit and no
-// borrow; at it, b itself has its high bit, or one of them wraps round
-// and has it. (A borrow from there may flag later bytes too: only the
-// lowest flag is exact.)
+// perhaps bytes after it; 0 when there is none. Flipping bit 1 of every
+// byte (b^2) swaps the quote, 0x22, with the space, 0x20, and maps the
+// control characters 0 to 0x1F onto themselves, so that one subtraction
+// finds both: b^2 is below 0x21 exactly when b is a control character or
+// a quote. Below the first stop byte every byte b is in 0x20 to 0x7F and
+// not '"' or '\\', so (b^2)-0x21 and (b^'\\')-1 are in 0 to 0x7E, with no
+// high bit and no borrow; at it, b itself has its high bit, or one of them
+// wraps round and has it. (A borrow from there may flag later bytes too:
+// only the lowest flag is exact.)
 func stopBytes(x uint64) uint64 {
-	return (x | (x - 0x20*lows) | ((x ^ '"'*lows) - lows) | ((x ^ '\\'*lows) - lows)) & highs
+	return (x | ((x ^ 0x02*lows) - 0x21*lows) | ((x ^ '\\'*lows) - lows)) & highs
 }
 
 // hanRun reports whether the 24 bytes of the little-endian words x0, x1,

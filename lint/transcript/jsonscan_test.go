@@ -24,7 +24,7 @@ func agree(t *testing.T, line string) (fast bool) {
 		return false
 	}
 	var f msgFields
-	sc.fields(&r, &f)
+	sc.fields([]byte(line), &r, &f)
 	f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
 	got, gotErr := f.message(src, pos)
 	if gotErr != wantErr || !reflect.DeepEqual(got, want) {
