@@ -334,6 +334,9 @@ func (a *automaton) hits(text string, dst []rawHit) []rawHit {
 			}
 			end := int32(i + 1)
 			for _, p := range a.out[a.outStart[st]:a.outStart[st+1]] {
+				if end < a.patLen[p] {
+					continue // invalid UTF-8 only: no span outside the text
+				}
 				dst = append(dst, rawHit{p, end - a.patLen[p], end})
 			}
 		}

@@ -126,13 +126,19 @@ func FuzzSplitAutomaton(f *testing.F) {
 				valid = append(valid, p)
 			}
 		}
-		buildAutomaton(valid).hits(text+"\x80\xff\xe4\xb8"+text[:len(text)/2]+"\xbf\xbf\xbf\xbf", nil)
+		bad := text + "\x80\xff\xe4\xb8" + text[:len(text)/2] + "\xbf\xbf\xbf\xbf"
+		for _, h := range buildAutomaton(valid).hits(bad, nil) {
+			if h.start < 0 || h.end > int32(len(bad)) || h.start > h.end {
+				t.Fatalf("patterns %q text %q: hit %v outside the text", valid, bad, h)
+			}
+		}
 	})
 }
 
 // TestSplitAutomatonInvalidText: valid patterns on invalid UTF-8 texts
 // (continuation bytes at boundaries, lead bytes inside characters,
-// truncated characters) read nothing out of bounds.
+// truncated characters) read nothing out of bounds, and report no span
+// outside the text (é  on \xc3\xc3 once gave one starting at -1).
 func TestSplitAutomatonInvalidText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for round := 0; round < 500; round++ {
@@ -145,13 +151,21 @@ func TestSplitAutomatonInvalidText(t *testing.T) {
 		for i := range b {
 			b[i] = byte(rng.IntN(256))
 		}
-		a.hits(string(b), nil)
+		inText := func(text string) {
+			for _, h := range a.hits(text, nil) {
+				if h.start < 0 || h.end > int32(len(text)) || h.start > h.end {
+					t.Fatalf("patterns %q text %q: hit %v outside the text", pats, text, h)
+				}
+			}
+		}
+		inText(string(b))
 		s := randText(rng, splitAlphabet, 40)
 		for range 10 {
 			i := rng.IntN(len(s))
 			s = s[:i] + string([]byte{byte(0x80 + rng.IntN(0x80))}) + s[i:]
 		}
-		a.hits(s, nil)
+		inText(s)
+		inText("\xc3\xc3")
 		sub := buildAutomatonOf(pats, []int32{0})
 		sub.hits(s, nil)
 		sub.hits(string(b), nil)
