@@ -104,16 +104,23 @@ func TestTrieSize(t *testing.T) {
 	}
 }
 
+// fuzzPatterns splits a fuzzed string at | into up to 20 non-empty
+// patterns.
+func fuzzPatterns(pats string) []string {
+	var ps []string
+	for _, p := range strings.Split(pats, "|") {
+		if p != "" && len(ps) < 20 {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
 func FuzzAutomaton(f *testing.F) {
 	f.Add("不知道|知道|道", "我不知道，你知道吗")
 	f.Add("a|ab|bab", "abababab")
 	f.Fuzz(func(t *testing.T, pats, text string) {
-		var ps []string
-		for _, p := range strings.Split(pats, "|") {
-			if p != "" && len(ps) < 20 {
-				ps = append(ps, p)
-			}
-		}
+		ps := fuzzPatterns(pats)
 		a := buildAutomaton(ps)
 		// the scan reads normalised text, valid UTF-8: an automaton of
 		// valid patterns is exact only on such text (on other text it
