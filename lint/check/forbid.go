@@ -72,10 +72,7 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !roles.Has(m.Role) || !spoken(m) {
 			continue
 		}
-		// cv.Hits, written out: Text.Hits then inlines here (most messages
-		// cannot match the list, which it answers without a call)
-		cv.hits = cv.Texts[i].Hits(f.list, cv.hits[:0])
-		hits, more := cv.hits, 0
+		hits, more := cv.Hits(i, f.list), 0
 		if !f.all {
 			hits, more = atMost(hits)
 		}
