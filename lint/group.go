@@ -43,9 +43,12 @@ type grouper struct {
 	emit   func(*openConv) error
 	budget int
 
-	open  map[string]*openConv
-	bytes int
-	seq   int // messages read
+	open map[string]*openConv
+	// recent caches open conversations by the address of their id: see
+	// lookup
+	recent *[recentSlots]recentConv
+	bytes  int
+	seq    int // messages read
 	// lru orders the open conversations by their last message, least
 	// recently active first
 	lru     lruQueue
@@ -79,7 +82,10 @@ type openConv struct {
 	// last is the Seq of the conversation's last message (its place in the
 	// grouper's lru queue)
 	last int
-	part int
+	part int32
+	// slot is where in the grouper's recent cache it was entered last
+	// (beside part, so that the struct keeps its size: convOverhead)
+	slot int32
 	// the messages so far, in chunks (head to tail), n in all; the first
 	// one read has Seq first
 	head, tail *msgChunk
@@ -278,7 +284,67 @@ func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit
 		budget = DefaultMemoryBudget
 	}
 	return &grouper{ctx: ctx, strict: strict, sum: sum, emit: emit, budget: budget,
-		open: map[string]*openConv{}, closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+		open: map[string]*openConv{}, recent: new([recentSlots]recentConv), closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+}
+
+// recentSlots is the size of the grouper's cache of recent conversations:
+// a few times the conversations a busy export has going at once.
+const (
+	recentBits  = 10
+	recentSlots = 1 << recentBits
+)
+
+// recentConv is an entry of the grouper's cache of recent conversations:
+// the id string a message named its conversation with (kept, so that its
+// memory cannot be reused for another string while the entry stands) and
+// the conversation.
+type recentConv struct {
+	id string
+	oc *openConv
+}
+
+// recentSlot is the slot of the cache for an id at address p.
+func recentSlot(p *byte) int {
+	return int(uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15 >> (64 - recentBits))
+}
+
+// lookup returns the open conversation with the id (nil if none). The
+// readers hand the messages of a conversation over with the very same id
+// string, mostly (the JSONL scanner interns ids): the cache finds the
+// conversation by the string's address and length, which, the string being
+// immutable and kept alive by the entry, stand for its bytes. That spares
+// hashing the id and probing the map of open conversations, which is big
+// and cold when the budget holds many. An entry of a conversation flushed
+// since (last -1) is stale: the map decides then.
+func (g *grouper) lookup(id string) *openConv {
+	p := unsafe.StringData(id)
+	slot := recentSlot(p)
+	sl := &g.recent[slot]
+	if oc := sl.oc; oc != nil && unsafe.StringData(sl.id) == p && len(sl.id) == len(id) && oc.last >= 0 {
+		return oc
+	}
+	oc := g.open[id]
+	if oc != nil {
+		g.remember(id, oc, slot)
+	}
+	return oc
+}
+
+// remember enters oc in the cache of recent conversations under the id
+// string (whose slot is slot).
+func (g *grouper) remember(id string, oc *openConv, slot int) {
+	g.recent[slot] = recentConv{id, oc}
+	oc.slot = int32(slot)
+}
+
+// forget drops a flushed conversation's entry in the cache of recent
+// conversations, if it is still there, so that the cache does not keep the
+// conversation's memory (an entry under another id string of the
+// conversation may stay until overwritten: it is stale, see lookup).
+func (g *grouper) forget(oc *openConv) {
+	if sl := &g.recent[oc.slot]; sl.oc == oc {
+		*sl = recentConv{}
+	}
 }
 
 func (g *grouper) File(string) { g.sum.Files++ }
@@ -319,7 +385,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	if err := g.ctx.Err(); err != nil {
 		return err
 	}
-	oc := g.open[m.Conversation]
+	oc := g.lookup(m.Conversation)
 	if m.ID != "" && oc != nil {
 		if first, dup := oc.lookupID(m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
@@ -342,6 +408,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 			g.sum.SplitConversations++
 		}
 		g.open[m.Conversation] = oc
+		g.remember(m.Conversation, oc, recentSlot(unsafe.StringData(m.Conversation)))
 		size += convOverhead + len(m.Conversation)
 	}
 	if oc.add(g, m, idh) {
@@ -446,19 +513,37 @@ func (l *lruQueue) pop() *openConv {
 // (collecting and ordering its messages) where it is checked, in parallel.
 func (g *grouper) flush(oc *openConv) error {
 	delete(g.open, oc.c.ID)
-	oc.last = -1 // its entries in the lru queue are stale
+	oc.last = -1 // its entries in the lru queue and the recent cache are stale
+	g.forget(oc)
 	g.bytes -= oc.bytes
 	c := oc.c
-	c.Part = oc.part
+	c.Part = int(oc.part)
 	switch oc.part {
 	case 1:
-		c.Notes = append(c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")
+		c.Notes = addNote(c.Notes, partNotes[0:1:1])
 	case 2:
-		c.Notes = append(c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
+		c.Notes = addNote(c.Notes, partNotes[1:2:2])
 	}
 	c.Seq = g.flushed
 	g.flushed++
 	return g.emit(oc)
+}
+
+// partNotes are the notes of conversations linted in parts (Part 1 and 2).
+var partNotes = [...]string{
+	"linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part",
+	"continues a part linted earlier (the conversation's messages were far apart in the input)",
+}
+
+// addNote appends note, a slice of one of partNotes, to notes. Notes are
+// only ever read or appended to, so a conversation without notes takes
+// note itself (full: an append copies it) rather than a slice of its own:
+// when the budget is tight, every conversation is linted in parts.
+func addNote(notes, note []string) []string {
+	if len(notes) == 0 {
+		return note
+	}
+	return append(notes, note...)
 }
 
 // drain finishes every open conversation, in order of first appearance.

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -200,8 +202,19 @@ func (g *refGrouper) drain() {
 // duplicate ids, untimed messages and prepared sizes) through the pipeline's
 // preparing and grouping, under budgets from tiny (every conversation linted
 // in parts) to roomy, and compares every conversation handed on and the
-// summary with refGrouper's.
+// summary with refGrouper's. It does so with the messages of a conversation
+// naming it with one id string, as one JSONL scanner does, and with copies
+// of it, as several do (the grouper's cache of recent conversations goes by
+// the string's address).
 func TestGrouperMatchesReference(t *testing.T) {
+	for _, copies := range []int{1, 3} {
+		testGrouperMatchesReference(t, copies)
+	}
+}
+
+// testGrouperMatchesReference is TestGrouperMatchesReference with the
+// messages of a conversation naming it with up to copies id strings.
+func testGrouperMatchesReference(t *testing.T, copies int) {
 	for _, tt := range []struct {
 		n, active, budget int
 	}{
@@ -215,6 +228,19 @@ func TestGrouperMatchesReference(t *testing.T) {
 		{20000, 200, 100 << 20},
 	} {
 		ms := groupWorkload(tt.n, tt.active, uint64(tt.budget))
+		if copies > 1 {
+			rng := rand.New(rand.NewPCG(uint64(tt.n), 2))
+			ids := map[string][]string{}
+			for i := range ms {
+				id := ms[i].Conversation
+				if ids[id] == nil {
+					for range copies {
+						ids[id] = append(ids[id], strings.Clone(id))
+					}
+				}
+				ms[i].Conversation = ids[id][rng.IntN(copies)]
+			}
+		}
 		ref := &refGrouper{budget: tt.budget, open: map[string]*refConv{}, closed: map[string]bool{}}
 		for _, m := range ms {
 			ref.message(m)
@@ -238,7 +264,7 @@ func TestGrouperMatchesReference(t *testing.T) {
 		if err := g.drain(); err != nil {
 			t.Fatal(err)
 		}
-		name := fmt.Sprintf("n=%d active=%d budget=%d", tt.n, tt.active, tt.budget)
+		name := fmt.Sprintf("n=%d active=%d budget=%d copies=%d", tt.n, tt.active, tt.budget, copies)
 		if len(got) != len(ref.out) {
 			t.Fatalf("%s: %d conversations, want %d", name, len(got), len(ref.out))
 		}
@@ -310,5 +336,18 @@ func TestBudgetBoundsShortConversations(t *testing.T) {
 	}
 	if most < budget/(2*chunkBytes+convOverhead+64) {
 		t.Errorf("only %d conversations open at most: the budget is not used", most)
+	}
+}
+
+// TestAddNote: the notes of parts are shared, never written to.
+func TestAddNote(t *testing.T) {
+	one := addNote(nil, partNotes[0:1:1])
+	two := addNote(one, []string{"x"})
+	three := addNote([]string{"y"}, partNotes[1:2:2])
+	if !slices.Equal(one, partNotes[:1]) || !slices.Equal(two, []string{partNotes[0], "x"}) || !slices.Equal(three, []string{"y", partNotes[1]}) {
+		t.Errorf("addNote: %q, %q, %q", one, two, three)
+	}
+	if partNotes[1] == "x" || cap(one) != 1 {
+		t.Errorf("a shared note was written over")
 	}
 }

@@ -103,27 +103,47 @@ func FuzzJSONScannerAgreesWithDecoder(f *testing.F) {
 }
 
 // TestJSONScannerInterning parses interleaved conversations with one parser
-// (its caches grow and wrap) and checks the messages against the decoder's
-// and that a conversation's messages come to share their id string.
+// (its caches grow and wrap) and checks the messages against the decoder's,
+// as they are parsed and again once all are (the strings of a
+// conversation's records share blocks: a later record must not write over
+// an earlier one's), and that a conversation's messages come to share
+// their id string.
 func TestJSONScannerInterning(t *testing.T) {
 	src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
 	parse := (&jsonlParser{src: src}).NewParser()
 	const convs, records = 300, 6000
 	shared := map[string]map[*byte]bool{}
+	var lines []string
+	var msgs []lint.Message
 	for i := range records {
-		line := fmt.Sprintf(`{"conversation":"TB20261111%08d","id":"m%d","time":"2026-11-11 08:%02d:%02d","role":"agent","sender":"店铺名:客服%d","type":"t%d","text":"第%d条"}`,
-			i*7919%convs, i, i/60%60, i%60, i%37, i%20, i)
+		// texts of every length around the blocks' (some over maxShared)
+		text := strings.Repeat("好", i%(blockSize/2)) + fmt.Sprintf("第%d条", i)
+		line := fmt.Sprintf(`{"conversation":"TB20261111%08d","id":"m%d","time":"2026-11-11 08:%02d:%02d","role":"agent","sender":"店铺名:客服%d","type":"t%d","text":%q}`,
+			i*7919%convs, i, i/60%60, i%60, i%37, i%20, text)
+		if i%97 == 0 {
+			// no conversation: the file's
+			line = fmt.Sprintf(`{"id":"m%d","role":"agent","text":%q}`, i, text)
+		}
 		pos := lint.Pos{File: "day.jsonl", Line: i + 1}
-		got, gotErr := parse([]byte(line), pos)
+		raw := []byte(line)
+		got, gotErr := parse(raw, pos)
+		clear(raw) // the engine reuses the bytes
 		want, wantErr := parseJSONMessage([]byte(line), src, pos)
 		if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 			t.Fatalf("line %q:\nparser  %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
 		}
-		if i >= records/2 {
+		lines, msgs = append(lines, line), append(msgs, got)
+		if i%97 != 0 && i >= records/2 {
 			if shared[got.Conversation] == nil {
 				shared[got.Conversation] = map[*byte]bool{}
 			}
 			shared[got.Conversation][unsafe.StringData(got.Conversation)] = true
+		}
+	}
+	for i, line := range lines {
+		want, _ := parseJSONMessage([]byte(line), src, lint.Pos{File: "day.jsonl", Line: i + 1})
+		if !reflect.DeepEqual(msgs[i], want) {
+			t.Fatalf("line %q, once all are parsed:\nparser  %+v\ndecoder %+v", line, msgs[i], want)
 		}
 	}
 	copies := 0
@@ -167,6 +187,51 @@ func TestInternCache(t *testing.T) {
 		for _, m := range tt.misses {
 			if s, _, ok := c.lookup([]byte(m)); ok {
 				t.Errorf("with %q cached, lookup(%q) found %q", tt.val, m, s)
+			}
+		}
+	}
+}
+
+// TestTakeBytes: the pieces a block hands out are where they should be, never
+// overlap and are never handed out again; a record over maxShared that the
+// block has no room for has memory of its own and leaves the block as it
+// was.
+func TestTakeBytes(t *testing.T) {
+	var blk []byte
+	type piece struct {
+		b    []byte
+		fill byte
+	}
+	var pieces []piece
+	for i, n := range []int{1, 10, maxShared, blockSize - 11 - maxShared, 1, maxShared + 1, blockSize - 5, 5, blockSize, maxShared, maxShared, 3, maxShared + 1} {
+		before := blk
+		b := takeBytes(&blk, n)
+		if len(b) != n || cap(b) != n {
+			t.Fatalf("take %d: len %d cap %d", n, len(b), cap(b))
+		}
+		switch {
+		case cap(before)-len(before) >= n:
+			if unsafe.SliceData(blk) != unsafe.SliceData(before) || &b[0] != &blk[len(before)] || len(blk) != len(before)+n {
+				t.Errorf("take %d: not the block's next %d bytes", n, n)
+			}
+		case n > maxShared:
+			if unsafe.SliceData(blk) != unsafe.SliceData(before) || len(blk) != len(before) {
+				t.Errorf("take %d: a record over maxShared changed the block", n)
+			}
+		default:
+			if cap(blk) != blockSize || len(blk) != n || &b[0] != &blk[0] {
+				t.Errorf("take %d: not the start of a new block (len %d cap %d)", n, len(blk), cap(blk))
+			}
+		}
+		for k := range b {
+			b[k] = byte(i + 1)
+		}
+		pieces = append(pieces, piece{b, byte(i + 1)})
+	}
+	for _, p := range pieces {
+		for _, c := range p.b {
+			if c != p.fill {
+				t.Fatalf("piece %d written over", p.fill)
 			}
 		}
 	}
