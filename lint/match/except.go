@@ -36,22 +36,31 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 	return ep, nil
 }
 
-// exceptSpans are the matches of a list's except patterns in a text, by
-// start, with reach[i] the index of the match among the first i+1 that
-// ends last: a candidate lies inside a match when the one that ends last
-// among those starting at or before it ends at or after it.
+// exceptSpans is what a text has found out about one list (Analyse and
+// Load forget it): a message is asked about a list many times (its
+// candidates each whether they lie in an except context; Has, then Hits,
+// by several rules) and searches it once.
+//
+// spans are the matches of the list's except patterns in the text (once
+// excDone), by start, with reach[i] the index of the match among the first
+// i+1 that ends last: a candidate lies inside a match when the one that
+// ends last among those starting at or before it ends at or after it.
+//
+// pat[i] is the range of cands holding the matches of pattern i
+// (patternCands), {-1, -1} until it has been searched.
 type exceptSpans struct {
-	list  ListID
-	spans [][2]int32
-	reach []int32
+	l       *list
+	excDone bool
+	spans   [][2]int32
+	reach   []int32
+	pat     [][2]int32
+	cands   []cand
 }
 
-// exceptMatches returns the matches of list id's except patterns in the
-// normalised text, searched once per text and list (Analyse and Load forget
-// them): a message holds many candidates, each asking.
-func (t *Text) exceptMatches(id ListID) *exceptSpans {
+// listMemo returns what the text has found out about list l so far.
+func (t *Text) listMemo(l *list) *exceptSpans {
 	for i := range t.exc {
-		if t.exc[i].list == id {
+		if t.exc[i].l == l {
 			return &t.exc[i]
 		}
 	}
@@ -61,7 +70,23 @@ func (t *Text) exceptMatches(id ListID) *exceptSpans {
 		t.exc = append(t.exc, exceptSpans{})
 	}
 	e := &t.exc[len(t.exc)-1]
-	e.list, e.spans, e.reach = id, e.spans[:0], e.reach[:0]
+	e.l, e.excDone = l, false
+	e.spans, e.reach, e.cands, e.pat = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0]
+	for range l.patterns {
+		e.pat = append(e.pat, [2]int32{-1, -1})
+	}
+	return e
+}
+
+// exceptMatches returns the matches of list id's except patterns in the
+// normalised text, searched once per text and list: a message holds many
+// candidates, each asking.
+func (t *Text) exceptMatches(id ListID) *exceptSpans {
+	e := t.listMemo(&t.m.lists[id])
+	if e.excDone {
+		return e
+	}
+	e.excDone = true
 	text := t.norm.Text
 	for _, ep := range t.m.lists[id].except {
 		if !ep.overlapping {

@@ -725,8 +725,29 @@ func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 
 // patternCands appends to c the matches of pattern i of list l: all the
 // leftmost-first matches, or, for a pattern with a (?P<match>…) group, the
-// group of each match, the search resuming right after the group.
+// group of each match, the search resuming right after the group. The
+// pattern is searched once per text (uses must have run for the list): a
+// message is often asked about a list several times (a rule's gate, then
+// its condition; Has, then Hits; several rules sharing a condition), and
+// the matches are remembered (listMemo).
 func (t *Text) patternCands(l *list, i int, c []cand) []cand {
+	if t.noWindowing {
+		return t.searchPattern(l, i, c) // tests: no memo
+	}
+	e := t.listMemo(l)
+	if r := e.pat[i]; r[0] >= 0 {
+		return append(c, e.cands[r[0]:r[1]]...)
+	}
+	n := len(c)
+	c = t.searchPattern(l, i, c)
+	lo := len(e.cands)
+	e.cands = append(e.cands, c[n:]...)
+	e.pat[i] = [2]int32{int32(lo), int32(len(e.cands))}
+	return c
+}
+
+// searchPattern is patternCands without the memo.
+func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 	re, text := l.patterns[i], t.norm.Text
 	w := l.win[i]
 	if t.noWindowing || (w != nil && !w.usable()) {
@@ -735,6 +756,11 @@ func (t *Text) patternCands(l *list, i int, c []cand) []cand {
 	g := l.group[i]
 	if g < 0 {
 		if w == nil {
+			if !t.noWindowing { // tests: the regexp alone
+				if c, ok := planOf(re).findAll(text, i, c); ok {
+					return c
+				}
+			}
 			for _, loc := range re.FindAllStringIndex(text, -1) {
 				if loc[1] > loc[0] {
 					c = append(c, cand{loc[0], loc[1], -1, i})
@@ -843,6 +869,11 @@ func (t *Text) find(re *regexp.Regexp, w *window, pattern int32, text string, fr
 		}
 	}
 	t.spans = spans
+	if w.lead >= 0 && len(spans) > 0 {
+		if loc, ok := t.findAnchored(w, pattern, text, from, base, spans); ok {
+			return loc
+		}
+	}
 	for _, s := range spans {
 		if s.hi <= s.lo {
 			continue // matches are not empty

@@ -3,7 +3,10 @@ package match
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -13,8 +16,19 @@ import (
 // full-width letters still matches), both in literals and inside character
 // classes (negated ones included: [^兩] excludes 两), and letters match
 // case-insensitively.
+//
+// A pattern is compiled once per process: a run compiles every pattern of
+// its packs twice (rules validation, then the matcher), and compiling them
+// is a noticeable part of start-up. The *regexp.Regexp returned is shared,
+// as a Regexp may be (it is safe for concurrent use); callers must not
+// change it (Longest).
 func CompilePattern(p string) (*regexp.Regexp, error) {
-	if _, err := regexp.Compile(p); err != nil {
+	if re, ok := compiledPatterns.Load(p); ok {
+		return re.(*regexp.Regexp), nil
+	}
+	// the pattern as written must be valid (regexp.Compile would report
+	// the same error: it returns the parser's)
+	if _, err := syntax.Parse(p, syntax.Perl); err != nil {
 		return nil, fmt.Errorf("compile pattern: %w", err)
 	}
 	np := normalizePattern(p)
@@ -22,8 +36,22 @@ func CompilePattern(p string) (*regexp.Regexp, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
 	}
+	if compiledCount.Add(1) <= maxCompiledPatterns {
+		compiledPatterns.Store(p, re)
+	}
 	return re, nil
 }
+
+// compiledPatterns caches CompilePattern's results by pattern, up to
+// maxCompiledPatterns of them (a program compiling ever new patterns would
+// otherwise grow it without end); compiledCount counts the patterns
+// compiled.
+var (
+	compiledPatterns sync.Map
+	compiledCount    atomic.Int64
+)
+
+const maxCompiledPatterns = 4096
 
 // normalizePattern rewrites the characters of a regular expression that
 // stand for themselves to their normalised form, leaving its syntax alone:

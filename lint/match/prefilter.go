@@ -18,10 +18,11 @@ const maxPrefilterSets = 4
 // contains an occurrence of one of them, with bounds on where that occurrence
 // lies in the match: pre bounds the bytes from the match's start to the
 // occurrence's end, post the bytes from the occurrence's start to the match's
-// end (unbounded when nothing is known).
+// end, lead the bytes from the match's start to the occurrence's start
+// (unbounded when nothing is known).
 type litSet struct {
-	lits      []string
-	pre, post int
+	lits            []string
+	pre, post, lead int
 }
 
 // unbounded is a width no text reaches; widths saturate at it.
@@ -89,7 +90,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 		// (parsed as 收(?:货|件)) requires 收货 or 收件, not just 收
 		if strs, ok := exactStrings(re, maxPrefilterLiterals); ok {
 			w := maxWidth(re)
-			return []litSet{{dedupe(strs), w, w}}
+			return []litSet{{dedupe(strs), w, w, 0}}
 		}
 	}
 	switch re.Op {
@@ -98,7 +99,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 			return nil
 		}
 		w := maxWidth(re)
-		return []litSet{{[]string{string(re.Rune)}, w, w}}
+		return []litSet{{[]string{string(re.Rune)}, w, w, 0}}
 	case syntax.OpCapture:
 		return literalSets(re.Sub[0])
 	case syntax.OpPlus:
@@ -116,6 +117,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 		for i := range sets {
 			sets[i].pre = addWidth(sets[i].pre, others)
 			sets[i].post = addWidth(sets[i].post, others)
+			sets[i].lead = addWidth(sets[i].lead, others)
 		}
 		return sets
 	case syntax.OpCharClass:
@@ -133,7 +135,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 			return nil
 		}
 		w := maxWidth(re)
-		return []litSet{{out, w, w}}
+		return []litSet{{out, w, w, 0}}
 	case syntax.OpAlternate:
 		// one branch matches: the union of each branch's best set
 		var out litSet
@@ -151,6 +153,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 			out.lits = append(out.lits, best.lits...)
 			out.pre = max(out.pre, best.pre)
 			out.post = max(out.post, best.post)
+			out.lead = max(out.lead, best.lead)
 		}
 		if len(out.lits) > maxPrefilterLiterals {
 			return nil
@@ -175,7 +178,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 				for _, sub := range re.Sub[i : i+n] {
 					w = addWidth(w, maxWidth(sub))
 				}
-				out = append(out, litSet{dedupe(strs), addWidth(before, w), addWidth(w, after[i+n-1])})
+				out = append(out, litSet{dedupe(strs), addWidth(before, w), addWidth(w, after[i+n-1]), before})
 				before = addWidth(before, w)
 				i += n
 				continue
@@ -183,6 +186,7 @@ func literalSets(re *syntax.Regexp) []litSet {
 			for _, s := range literalSets(re.Sub[i]) {
 				s.pre = addWidth(s.pre, before)
 				s.post = addWidth(s.post, after[i])
+				s.lead = addWidth(s.lead, before)
 				out = append(out, s)
 			}
 			before = addWidth(before, maxWidth(re.Sub[i]))
@@ -262,7 +266,7 @@ func exactRun(subs []*syntax.Regexp, limit int) ([]string, int) {
 
 func unboundedSets(sets []litSet) []litSet {
 	for i := range sets {
-		sets[i].pre, sets[i].post = unbounded, unbounded
+		sets[i].pre, sets[i].post, sets[i].lead = unbounded, unbounded, unbounded
 	}
 	return sets
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -39,12 +40,19 @@ type window struct {
 	noBegin, noEnd, noBoth *regexp.Regexp
 	// lazy, when set, compiles the variants on first use (usable)
 	lazy *lazyVariants
+	// lead is the index in sets of the set whose literals lie closest after
+	// the start of every match (least litSet.lead, at most maxLead bytes),
+	// -1 when there is none: see anchored
+	lead int
+	// anchored, when lead is set, compiles on first use the anchored forms
+	// of the pattern and its variants
+	anchored *anchoredVariants
 }
 
 // windowSet is a required set of a pattern that bounds where its matches lie.
 type windowSet struct {
-	set       int32 // index among the pattern's required sets
-	pre, post int
+	set             int32 // index among the pattern's required sets
+	pre, post, lead int
 }
 
 // span is a piece [lo, hi) of a text.
@@ -61,10 +69,16 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 		if !foldSound(s.lits) {
 			continue
 		}
-		w.sets = append(w.sets, windowSet{int32(i), s.pre, s.post})
+		w.sets = append(w.sets, windowSet{int32(i), s.pre, s.post, s.lead})
 	}
 	if len(w.sets) == 0 {
 		return nil
+	}
+	w.lead = -1
+	for i, s := range w.sets {
+		if s.lead <= maxLead && (w.lead < 0 || s.lead < w.sets[w.lead].lead) {
+			w.lead = i
+		}
 	}
 	tree, err := syntax.Parse("(?i)"+np, syntax.Perl)
 	if err != nil {
@@ -92,7 +106,157 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 	} else {
 		w.noBegin, w.noEnd, w.noBoth = re, re, re
 	}
+	if w.lead >= 0 {
+		w.anchored = &anchoredVariants{re: re, src: "(?i)" + np, hasBegin: hasBegin, hasEnd: hasEnd}
+	}
 	return w
+}
+
+// maxLead bounds the bytes from a match's start to a literal's occurrence
+// for which matches are looked for at each position up to the occurrence
+// (anchored) rather than by an unanchored search of the piece around it.
+const maxLead = 12
+
+// Anchored search. The unanchored search of a piece tries every position
+// of the piece as the start of a match, but a match containing an
+// occurrence of a literal of a set starts at most lead bytes before the
+// occurrence (litSet.lead): a pattern that begins with its literal, like
+// 颜色.{0,6}(一样|偏), can only start at an occurrence, and
+// (^|[^不法能敢说])(一定|保证)… at the character before one. For such a
+// pattern the search tries only the positions from lead bytes before each
+// occurrence of that set's literals to the occurrence, in order, with the
+// pattern anchored at the position (^(?:…): the regexp tries that start
+// only), up to the end of the piece holding the position: the first
+// position where it matches starts the leftmost match, and the anchored
+// pattern finds the match the unanchored search prefers there. Positions
+// are those where a character starts (normalised text is valid UTF-8, so
+// those are where the search of the whole text steps).
+
+// anchoredVariants compiles the anchored forms of a pattern (re, compiled
+// from src) and its variants once, on first use.
+type anchoredVariants struct {
+	once             sync.Once
+	re               *regexp.Regexp
+	src              string
+	hasBegin, hasEnd bool
+	// v[b<<1|e] is the pattern anchored at the start of the text it runs
+	// on, with ^ matching there (b = 1) or never, $ at its end (e = 1) or
+	// never
+	v  [4]*regexp.Regexp
+	ok bool
+}
+
+// usable compiles the anchored variants if they are not yet and reports
+// whether they can be used.
+func (a *anchoredVariants) usable() bool {
+	a.once.Do(func() {
+		tree, err := syntax.Parse(a.src, syntax.Perl)
+		if err != nil {
+			return
+		}
+		compile := func(begin, end bool) *regexp.Regexp {
+			v := tree
+			if (!begin && a.hasBegin) || (!end && a.hasEnd) {
+				v = withoutAssertions(tree, !begin, !end)
+			}
+			var b strings.Builder
+			b.WriteString("(?i)^(?:")
+			if !writeExact(&b, v) {
+				b.Reset()
+				b.WriteString("^(?:" + v.String()) // slow for large classes, but exact
+			}
+			b.WriteString(")")
+			re, err := regexp.Compile(b.String())
+			if err != nil || re.NumSubexp() != a.re.NumSubexp() || re.SubexpIndex("match") != a.re.SubexpIndex("match") {
+				return nil
+			}
+			return re
+		}
+		a.ok = true
+		for k := range a.v {
+			begin, end := k&2 != 0, k&1 != 0
+			switch {
+			case k > 0 && !a.hasBegin && !a.hasEnd:
+				a.v[k] = a.v[0] // the same pattern whatever the edges
+			case begin && !a.hasBegin:
+				a.v[k] = a.v[k&1]
+			case end && !a.hasEnd:
+				a.v[k] = a.v[k&2]
+			default:
+				a.v[k] = compile(begin, end)
+			}
+			a.ok = a.ok && a.v[k] != nil
+		}
+	})
+	return a.ok
+}
+
+// findAnchored is Text.find for a window with a lead set (w.lead ≥ 0),
+// given the pieces of the text a match may lie in: it tries the pattern
+// anchored at the positions from lead bytes before each occurrence of a
+// literal of that set (at or after from) to the occurrence, in order. ok is
+// false when the anchored variants cannot be used (find then searches the
+// pieces).
+func (t *Text) findAnchored(w *window, pattern int32, text string, from, base int, spans []span) (loc []int, ok bool) {
+	if !w.anchored.usable() {
+		return nil, false
+	}
+	ws := w.sets[w.lead]
+	// the ranges of positions [lo, hi) where a match may start, by lo
+	starts := t.cur[:0]
+	sorted := true
+	for _, p := range t.pre {
+		if p.pattern != pattern || p.set != ws.set || int(p.start) < from {
+			continue
+		}
+		r := span{max(from, int(p.start)-ws.lead), int(p.start) + 1}
+		if n := len(starts); n > 0 && r.lo < starts[n-1].lo {
+			sorted = false
+		}
+		starts = append(starts, r)
+	}
+	if !sorted {
+		slices.SortFunc(starts, func(a, b span) int { return a.lo - b.lo })
+	}
+	t.cur = starts
+	k := 0   // spans[k] is the first piece not ending at or before pos
+	pos := 0 // positions before pos were tried
+	for _, r := range starts {
+		for p := max(r.lo, pos); p < r.hi; p++ {
+			if !utf8.RuneStart(text[p]) {
+				continue
+			}
+			for k < len(spans) && spans[k].hi <= p {
+				k++
+			}
+			if k == len(spans) {
+				return nil, true
+			}
+			s := spans[k]
+			if p < s.lo {
+				continue // no match lies outside the pieces
+			}
+			v := w.anchored.v[b2i(p == base)<<1|b2i(s.hi == len(text))]
+			if loc := v.FindStringSubmatchIndex(text[p:s.hi]); loc != nil {
+				for i := range loc {
+					if loc[i] >= 0 {
+						loc[i] += p
+					}
+				}
+				return loc, true
+			}
+		}
+		pos = max(pos, r.hi)
+	}
+	return nil, true
+}
+
+// b2i is 1 for true, 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // lazyVariants compiles a window's variants once, on first use.
@@ -121,7 +285,7 @@ func (w *window) usable() bool {
 			var b strings.Builder
 			b.WriteString("(?i)")
 			src := ""
-			if writeFolded(&b, v) {
+			if writeExact(&b, v) {
 				src = b.String()
 			} else {
 				src = v.String() // slow for large classes, but exact
@@ -162,10 +326,25 @@ func (w *window) variant(re *regexp.Regexp, begin, end bool) *regexp.Regexp {
 // so the ranges can be written as they are. It reports false for a node it
 // does not write (the caller then uses the syntax package's printer).
 func writeFolded(b *strings.Builder, re *syntax.Regexp) bool {
+	return writeTree(b, re, false)
+}
+
+// writeExact is writeFolded writing classes case-sensitively, (?-i:[…]):
+// the pattern parses back to the same tree but for the case folding flag
+// of its classes, which compiles to the same program (a class matches the
+// characters of its ranges, whatever its flags). The parser then does not
+// fold the ranges again rune by rune, which for the large classes (\s\p{P},
+// negations) cost more than the rest of the compilation together.
+func writeExact(b *strings.Builder, re *syntax.Regexp) bool {
+	return writeTree(b, re, true)
+}
+
+// writeTree is writeFolded, writing classes case-sensitively when exact.
+func writeTree(b *strings.Builder, re *syntax.Regexp, exact bool) bool {
 	writeRune := func(r rune) { fmt.Fprintf(b, `\x{%x}`, r) }
 	sub := func(re *syntax.Regexp) bool {
 		b.WriteString("(?:")
-		ok := writeFolded(b, re)
+		ok := writeTree(b, re, exact)
 		b.WriteString(")")
 		return ok
 	}
@@ -200,17 +379,21 @@ func writeFolded(b *strings.Builder, re *syntax.Regexp) bool {
 				}
 			}
 		}
+		open, close := "[", "]"
+		if exact {
+			open, close = "(?-i:[", "])"
+		}
 		switch comp := complementRanges(re.Rune); {
 		case len(comp) == 0:
 			b.WriteString(`(?s:.)`)
 		case classSize(comp) < classSize(re.Rune):
-			b.WriteString("[^")
+			b.WriteString(open + "^")
 			writeRanges(comp)
-			b.WriteString("]")
+			b.WriteString(close)
 		default:
-			b.WriteString("[")
+			b.WriteString(open)
 			writeRanges(re.Rune)
-			b.WriteString("]")
+			b.WriteString(close)
 		}
 	case syntax.OpAnyCharNotNL:
 		b.WriteString(`(?-s:.)`)
@@ -230,7 +413,7 @@ func writeFolded(b *strings.Builder, re *syntax.Regexp) bool {
 		} else {
 			b.WriteString("(")
 		}
-		ok := writeFolded(b, re.Sub[0])
+		ok := writeTree(b, re.Sub[0], exact)
 		b.WriteString(")")
 		return ok
 	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat:
@@ -268,7 +451,7 @@ func writeFolded(b *strings.Builder, re *syntax.Regexp) bool {
 			if i > 0 {
 				b.WriteString("|")
 			}
-			if !writeFolded(b, s) {
+			if !writeTree(b, s, exact) {
 				return false
 			}
 		}
@@ -412,21 +595,37 @@ func foldWidth(r rune) int {
 
 // widerFolds lists, ascending, the runes of the Basic Multilingual Plane
 // with a case variant encoded in more bytes than themselves (k and the
-// Kelvin sign), with that variant's width.
-var widerFolds = sync.OnceValue(func() (out []struct {
-	r rune
-	w int
-}) {
-	for r := rune(0); r < 0x10000; r++ {
-		if w := foldWidth(r); w > runeWidth(r) {
-			out = append(out, struct {
-				r rune
-				w int
-			}{r, w})
+// Kelvin sign), with that variant's width. It looks only at the case
+// orbits of the runes with a case mapping (unicode.CaseRanges, a few
+// thousand; ß has none, but ẞ in its orbit has) rather than at every rune
+// of the plane, which cost 20 million instructions, 12% of chatlint's
+// start-up; a test holds it to the scan of the whole plane.
+var widerFolds = sync.OnceValue(func() []foldedWidth {
+	var out []foldedWidth
+	for _, cr := range unicode.CaseRanges {
+		for r := rune(cr.Lo); r <= rune(cr.Hi); r++ {
+			// the orbit's widest member, then those narrower than it
+			w := foldWidth(r)
+			for c := r; ; {
+				if c < 0x10000 && runeWidth(c) < w {
+					out = append(out, foldedWidth{c, w})
+				}
+				if c = unicode.SimpleFold(c); c == r {
+					break
+				}
+			}
 		}
 	}
-	return out
+	// an orbit is listed once per member with a case mapping
+	slices.SortFunc(out, func(a, b foldedWidth) int { return int(a.r - b.r) })
+	return slices.Compact(out)
 })
+
+// foldedWidth is a rune and the widest UTF-8 length among its case variants.
+type foldedWidth struct {
+	r rune
+	w int
+}
 
 // classWidth is the widest UTF-8 length of a character of a class (given as
 // ranges) or of a case variant of one.
