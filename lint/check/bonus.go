@@ -35,12 +35,10 @@ func (b *bonus) Lists() []PhraseList {
 }
 
 func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	ms := cv.Messages
-	for i := range ms {
-		if !b.when.admits(&ms[i]) {
-			continue
-		}
-		ok, hit := b.when.eval(cv, i)
+	cv.cands = b.when.candidates(cv, cv.cands[:0])
+	for _, j := range cv.cands {
+		i := int(j)
+		ok, hit := b.when.evalNeed(cv, i, true)
 		if !ok {
 			continue
 		}

@@ -48,6 +48,159 @@ type Conv struct {
 	Texts []match.Text
 	hits  []match.Hit
 	memos [2][]int8 // scratch for condMemo
+	// selKeys and sels: the message selections (sel) worked out for the
+	// conversation so far, sels[k] for key selKeys[k]; sels keeps its
+	// storage from one conversation to the next
+	selKeys []uint16
+	sels    [][]int32
+	// kinds[i] is message i as a selection key tests it (selKinds), when
+	// kindsDone
+	kinds     []uint16
+	kindsDone bool
+	// scratch for followup.triggers
+	trig     []int
+	trigHits []*match.Hit
+	// scratch for cond.candidates
+	cands []int32
+	// hitChunks hold the hits keepHit keeps, filled up to hitChunk's
+	hitChunks [][]match.Hit
+	hitChunk  int
+}
+
+// hitChunkSize is the number of hits in one of Conv.hitChunks.
+const hitChunkSize = 32
+
+// keepHit returns a copy of h that stays valid until the Conv goes on to
+// the next conversation (reset): for the hit supporting a condition, which
+// callers keep while they check the conversation. The copies are made in
+// chunks that never move and are reused from one conversation to the next,
+// not allocated one by one.
+func (cv *Conv) keepHit(h *match.Hit) *match.Hit {
+	if cv.hitChunk == len(cv.hitChunks) {
+		cv.hitChunks = append(cv.hitChunks, make([]match.Hit, 0, hitChunkSize))
+	}
+	c := cv.hitChunks[cv.hitChunk]
+	if len(c) == cap(c) {
+		cv.hitChunk++
+		return cv.keepHit(h)
+	}
+	c = append(c, *h)
+	cv.hitChunks[cv.hitChunk] = c
+	return &c[len(c)-1]
+}
+
+// Keys of Conv.sel beyond the roles (bits 0-7), and bits of Conv.kinds.
+const (
+	selSpoken   = 1 << 8  // spoken messages only (not internal notes)
+	selAnyRole  = 1 << 9  // every message, whatever its role
+	selAnswers  = 1 << 10 // (kinds only) the message answers (answers)
+	selRoleBits = 0xff
+)
+
+// sel returns the indexes, in order, of the messages whose role is in roles
+// and, with spokenOnly, that are spoken (not internal notes): the messages
+// a rule loop looks at. Most rules look at one role's messages (an agent's
+// replies, a customer's questions), so each loop walks those alone instead
+// of every message; the selection is worked out once per conversation and
+// shared by the rules asking for it (nine forbid rules ask for the same).
+func (cv *Conv) sel(roles lint.RoleSet, spokenOnly bool) []int32 {
+	key := uint16(roles)
+	if spokenOnly {
+		key |= selSpoken
+	}
+	return cv.selKey(key)
+}
+
+// selCond returns the indexes of the messages of the roles a condition
+// looks at (every message for a condition of any role), spoken ones only
+// when it leaves out internal notes: a superset of the messages it admits,
+// which also asks for the type.
+func (cv *Conv) selCond(c *cond) []int32 {
+	key := uint16(c.roles)
+	if c.roles == 0 {
+		key = selAnyRole
+	}
+	if c.spoken {
+		key |= selSpoken
+	}
+	return cv.selKey(key)
+}
+
+// selKey is sel by key (roles, selSpoken, selAnyRole).
+func (cv *Conv) selKey(key uint16) []int32 {
+	for k, x := range cv.selKeys {
+		if x == key {
+			return cv.sels[k]
+		}
+	}
+	n := len(cv.selKeys)
+	cv.selKeys = append(cv.selKeys, key)
+	if n == len(cv.sels) {
+		cv.sels = append(cv.sels, nil)
+	}
+	if !cv.kindsDone {
+		cv.selKinds()
+	}
+	// a message is picked when its kind has a bit of roleMask (its role's,
+	// or selAnyRole, which every message has) and every bit of spokenMask
+	roleMask, spokenMask := key&(selRoleBits|selAnyRole), key&selSpoken
+	idx := cv.sels[n][:0]
+	for i, k := range cv.kinds {
+		if k&roleMask != 0 && k&spokenMask == spokenMask {
+			idx = append(idx, int32(i))
+		}
+	}
+	cv.sels[n] = idx
+	return idx
+}
+
+// kindsOf returns cv.kinds, worked out if need be.
+func (cv *Conv) kindsOf() []uint16 {
+	if !cv.kindsDone {
+		cv.selKinds()
+	}
+	return cv.kinds
+}
+
+// selKinds works out cv.kinds: for each message the bit of its role (as a
+// RoleSet has it: none for a role past the eighth, which no set holds),
+// selAnyRole, selSpoken when it is spoken and selAnswers when it answers.
+func (cv *Conv) selKinds() {
+	n := len(cv.Messages)
+	if cap(cv.kinds) < n {
+		cv.kinds = make([]uint16, n)
+	}
+	kinds := cv.kinds[:n]
+	for i := range cv.Messages {
+		kinds[i] = kindOf(&cv.Messages[i])
+	}
+	cv.kinds, cv.kindsDone = kinds, true
+}
+
+// kindOf is a message's entry in Conv.kinds.
+func kindOf(m *lint.Message) uint16 {
+	k := uint16(lint.RoleSet(1)<<m.Role) | selAnyRole
+	if spoken(m) {
+		k |= selSpoken
+	}
+	if answers(m) {
+		k |= selAnswers
+	}
+	return k
+}
+
+// reset readies the Conv, with the scratch space of its last conversation,
+// for conversation c.
+func (cv *Conv) reset(c *lint.Conversation) {
+	n := len(c.Messages)
+	if cap(cv.Texts) < n {
+		cv.Texts = make([]match.Text, n)
+	}
+	cv.Conversation, cv.Texts, cv.selKeys, cv.kindsDone = c, cv.Texts[:n], cv.selKeys[:0], false
+	for k := 0; k <= cv.hitChunk && k < len(cv.hitChunks); k++ {
+		cv.hitChunks[k] = cv.hitChunks[k][:0]
+	}
+	cv.hitChunk = 0
 }
 
 // condMemo remembers whether a condition holds for each message of a
@@ -400,19 +553,22 @@ func (s *Set) Prepare(m *lint.Message) {
 func (s *Set) NewWorker() lint.Worker { return &worker{set: s} }
 
 type worker struct {
-	set   *Set
-	texts []match.Text
-	hits  []match.Hit
-	memos [2][]int8
+	set *Set
+	// cv is the conversation being checked, its scratch space kept from
+	// one conversation to the next
+	cv Conv
+	// out is scratch space for the findings (Check)
+	out []lint.Finding
 }
 
 // Check runs every check on one conversation.
 func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
-	if cap(w.texts) < len(c.Messages) {
-		w.texts = make([]match.Text, len(c.Messages))
+	cv := &w.cv
+	cv.reset(c)
+	if cap(cv.kinds) < len(c.Messages) {
+		cv.kinds = make([]uint16, len(c.Messages))
 	}
-	cv := &Conv{Conversation: c, Texts: w.texts[:len(c.Messages)], hits: w.hits, memos: w.memos}
-	defer func() { w.hits, w.memos = cv.hits, cv.memos }()
+	kinds := cv.kinds[:len(c.Messages)]
 	for i := range c.Messages {
 		m := &c.Messages[i]
 		if p, ok := m.Prepared.(*match.Prepared); ok {
@@ -420,8 +576,13 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		} else {
 			w.set.Matcher.Analyse(&cv.Texts[i], m.Text, w.set.scan.Has(m.Role))
 		}
+		kinds[i] = kindOf(m) // while the message is at hand (Conv.selKinds)
 	}
-	var findings []lint.Finding
+	cv.kinds, cv.kindsDone = kinds, true
+	// the findings gather in the worker's scratch space, then go to a
+	// slice of their number (the engine keeps it): one allocation, where
+	// growing it as the checks append would take several
+	findings := w.out[:0]
 	var skipped []lint.Skip
 	for _, ch := range w.set.Checks {
 		var reason string
@@ -430,9 +591,15 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 			skipped = append(skipped, lint.Skip{Rule: ch.Info().ID, Reason: reason})
 		}
 	}
+	w.out = findings
+	findings = nil
+	if len(w.out) > 0 {
+		findings = slices.Clone(w.out)
+	}
 	for i := range findings {
 		findings[i].Agent = agentFor(c, findings[i].Msg)
 	}
+	cv.Conversation = nil // not kept past the check
 	return findings, skipped
 }
 
@@ -587,8 +754,14 @@ func render(tmpl string, vars tvars) string {
 	if i < 0 {
 		return tmpl
 	}
+	// room for every value once: the message is built in one allocation
+	// (unless a placeholder is used twice)
+	n := len(tmpl)
+	for _, v := range vars {
+		n += len(v.value)
+	}
 	var b strings.Builder
-	b.Grow(len(tmpl) + 16)
+	b.Grow(n)
 	for i >= 0 {
 		b.WriteString(tmpl[:i])
 		tmpl = tmpl[i:]

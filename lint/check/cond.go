@@ -32,6 +32,156 @@ type cond struct {
 	allOf, anyOf []*cond
 	not          *cond
 	phrases      []string // as written, for descriptions
+
+	// gate lists phrase lists of which the message must match one for the
+	// condition to hold (nil: no such lists): see mayHold; selGate is it
+	// for the messages of the condition's roles (selGateOf)
+	gate, selGate []gateList
+	ownGate       bool // the gate is the condition's own list
+}
+
+// gateList is a phrase list of a condition's gate, with the roles whose
+// messages it is asked about: those of the condition holding the list or,
+// if it has none, of the nearest enclosing one (up to the gated condition)
+// with some (0: any). A message of another role cannot meet that part of
+// the condition, and its text was not scanned for the list.
+type gateList struct {
+	list  match.ListID
+	roles lint.RoleSet
+}
+
+// gateOf works out a condition's gate (cond.gate), its parts compiled: a
+// list that must have a hit (its own, quantifier any, at_least or all of a
+// non-empty list), else the gate of a part all_of requires, else, when every
+// alternative of any_of has one, all of theirs. None for a condition that
+// can hold without a phrase hit.
+func gateOf(c *cond) []gateList {
+	if c.hasList && c.quant != rules.QuantNone && (c.quant != rules.QuantAll || c.items > 0) {
+		// any: a hit; at_least n > 0 or all of n > 0 items: n distinct hits
+		return []gateList{{c.list, c.roles}}
+	}
+	// the parts' gates, with this condition's roles where a part has none
+	inherit := func(g []gateList) []gateList {
+		out := make([]gateList, len(g))
+		for k, e := range g {
+			if e.roles == 0 {
+				e.roles = c.roles
+			}
+			out[k] = e
+		}
+		return out
+	}
+	for _, sub := range c.allOf {
+		if len(sub.gate) > 0 {
+			return inherit(sub.gate)
+		}
+	}
+	if len(c.anyOf) == 0 {
+		return nil
+	}
+	var g []gateList
+	for _, sub := range c.anyOf {
+		if len(sub.gate) == 0 {
+			return nil
+		}
+		g = append(g, sub.gate...)
+	}
+	return inherit(g)
+}
+
+// mayHold reports whether the condition may hold for message i: false when
+// it has a gate none of whose lists matches the message (among those asked
+// about its role). Most messages match none of the phrases a condition asks
+// for, and the test (match.Text.Has, inlined) settles them without
+// evaluating it.
+func (c *cond) mayHold(cv *Conv, i int) bool {
+	if len(c.gate) == 0 {
+		return true
+	}
+	t, role := &cv.Texts[i], cv.Messages[i].Role
+	for _, g := range c.gate {
+		if (g.roles == 0 || g.roles.Has(role)) && t.Has(g.list) {
+			return true
+		}
+	}
+	return false
+}
+
+// candidates returns, in order and in dst's storage, the messages of the
+// conversation that the condition admits and may hold for (mayHold): the
+// only ones a loop over every message needs to evaluate it for. It walks
+// the messages of the condition's roles alone (Conv.selCond), with mayHold
+// written out and no call on the way (no append).
+func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
+	sel := cv.selCond(c)
+	if cap(dst) < len(sel) {
+		dst = make([]int32, len(sel))
+	}
+	dst = dst[:len(sel)]
+	n := 0
+	// read once: the loop has calls (Text.Has's slow path), across which
+	// the compiler would load them again
+	ms, texts, typ, gate := cv.Messages, cv.Texts, c.typ, c.selGate
+	if typ == "" && len(gate) == 1 && gate[0].roles == 0 {
+		// the usual gate, one list, in a loop of its own: with less to
+		// keep, the compiler keeps it in registers
+		id := gate[0].list
+		for _, j := range sel {
+			if texts[j].Has(id) {
+				dst[n] = j
+				n++
+			}
+		}
+		return dst[:n]
+	}
+	if typ == "" && len(gate) == 2 && gate[0].roles == 0 && gate[1].roles == 0 {
+		// two lists (any_of of two conditions with phrases), as above
+		a, b := gate[0].list, gate[1].list
+		for _, j := range sel {
+			if t := &texts[j]; t.Has(a) || t.Has(b) {
+				dst[n] = j
+				n++
+			}
+		}
+		return dst[:n]
+	}
+	for _, j := range sel {
+		// the roles and spoken are selCond's: the type is left to ask
+		if typ != "" && ms[j].Type != typ {
+			continue
+		}
+		if len(gate) > 0 {
+			t, may := &texts[j], false
+			for _, g := range gate {
+				if (g.roles == 0 || g.roles.Has(ms[j].Role)) && t.Has(g.list) {
+					may = true
+					break
+				}
+			}
+			if !may {
+				continue
+			}
+		}
+		dst[n] = j
+		n++
+	}
+	return dst[:n]
+}
+
+// selGateOf is the gate of a condition as candidates asks it, of the
+// messages of its own roles: without the role tests those pass anyway.
+func selGateOf(c *cond) []gateList {
+	if c.roles == 0 {
+		return c.gate
+	}
+	out := make([]gateList, len(c.gate))
+	for k, g := range c.gate {
+		if g.roles&c.roles == c.roles {
+			g.roles = 0
+		}
+		out[k] = g
+	}
+	return out
 }
 
 // cond compiles a condition. roles is the default role filter of a top-level
@@ -72,6 +222,9 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	if s.Not != nil {
 		c.not = b.cond(s.Not, 0, scan, false)
 	}
+	c.gate = gateOf(c)
+	c.selGate = selGateOf(c)
+	c.ownGate = len(c.gate) == 1 && c.hasList && c.gate[0].list == c.list
 	return c
 }
 
@@ -96,13 +249,27 @@ func distinctItems(hits []match.Hit) int {
 
 // eval reports whether message i meets the condition, with the phrase hit
 // that supports it (nil when the condition holds without one).
-func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) { return c.evalNeed(cv, i, true) }
+func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) { return c.evalGated(cv, i, true) }
 
 // holds reports whether message i meets the condition, without working out
 // the hit that supports it.
 func (c *cond) holds(cv *Conv, i int) bool {
-	ok, _ := c.evalNeed(cv, i, false)
+	ok, _ := c.evalGated(cv, i, false)
 	return ok
+}
+
+// evalGated is evalNeed for a message the condition admits and may hold
+// for (mayHold), which settles most messages without the call.
+func (c *cond) evalGated(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
+	if !c.admits(&cv.Messages[i]) {
+		return false, nil
+	}
+	// a gate of the condition's own list is what evalNeed asks first: the
+	// gate would only ask it twice (match.Text.Has does the work again)
+	if !c.ownGate && !c.mayHold(cv, i) {
+		return false, nil
+	}
+	return c.evalNeed(cv, i, needHit)
 }
 
 // anyHit reports whether the condition's list only asks for some hit.
@@ -127,8 +294,7 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 	case c.hasList:
 		hits := cv.Hits(i, c.list)
 		if len(hits) > 0 {
-			h := hits[0]
-			hit = &h
+			hit = cv.keepHit(&hits[0])
 		}
 		ok := false
 		switch {

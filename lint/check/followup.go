@@ -1,6 +1,7 @@
 package check
 
 import (
+	"strings"
 	"time"
 
 	"github.com/chatlint/chatlint/lint"
@@ -54,20 +55,18 @@ func (f *followup) Lists() []PhraseList {
 }
 
 // triggers returns the trigger messages that create an obligation, with the
-// hit each was triggered by.
+// hit each was triggered by, in the Conv's scratch space (valid until the
+// next call). Only the candidates (cond.candidates) are evaluated.
 func (f *followup) triggers(cv *Conv) ([]int, []*match.Hit) {
-	var idx []int
-	var hits []*match.Hit
-	ms := cv.Messages
-	for i := range ms {
-		if !f.trigger.admits(&ms[i]) {
-			continue
-		}
-		if ok, hit := f.trigger.eval(cv, i); ok {
-			idx = append(idx, i)
+	idx, hits := cv.trig[:0], cv.trigHits[:0]
+	cv.cands = f.trigger.candidates(cv, cv.cands[:0])
+	for _, j := range cv.cands {
+		if ok, hit := f.trigger.evalNeed(cv, int(j), true); ok {
+			idx = append(idx, int(j))
 			hits = append(hits, hit)
 		}
 	}
+	cv.trig, cv.trigHits = idx, hits
 	switch {
 	case f.occurrence == 0 || len(idx) == 0:
 		return idx, hits
@@ -101,12 +100,25 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	}
 	for k, i := range idx {
 		hit := hits[k]
-		what := "[" + ms[i].Type + "]"
-		if hit != nil {
-			what = hit.Text
-		}
-		vars := func() tvars {
-			return tvars{{"match", what}, {"within", rules.FormatDuration(f.within)}, {"limit", itoa(f.withinMessages)}}
+		// the values of tmpl's placeholders, each worked out only when
+		// tmpl has it (most are strings built for the purpose)
+		var vb [4]tvar // on the stack: room for every placeholder
+		vars := func(tmpl string) tvars {
+			v := vb[:0]
+			if strings.Contains(tmpl, "{match}") {
+				what := "[" + ms[i].Type + "]"
+				if hit != nil {
+					what = hit.Text
+				}
+				v = append(v, tvar{"match", what})
+			}
+			if strings.Contains(tmpl, "{within}") {
+				v = append(v, tvar{"within", rules.FormatDuration(f.within)})
+			}
+			if strings.Contains(tmpl, "{limit}") {
+				v = append(v, tvar{"limit", itoa(f.withinMessages)})
+			}
+			return v
 		}
 		var found int
 		var void, timedOut bool
@@ -123,7 +135,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			if tmpl == "" {
 				tmpl = f.missingMessage(timedOut)
 			}
-			out = append(out, finding(f.info, i, hit, render(tmpl, vars())))
+			out = append(out, finding(f.info, i, hit, render(tmpl, vars(tmpl))))
 			continue
 		}
 		if f.within <= 0 {
@@ -138,12 +150,15 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			delay = -delay
 		}
 		if delay > f.within {
-			vars := append(vars(), tvar{"delay", rules.FormatDuration(delay)})
 			if tmpl == "" {
 				tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"
 				if f.before {
 					tmpl = "「{match}」之前的准备在{delay}前（应在{within}内）"
 				}
+			}
+			vars := vars(tmpl)
+			if strings.Contains(tmpl, "{delay}") {
+				vars = append(vars, tvar{"delay", rules.FormatDuration(delay)})
 			}
 			out = append(out, finding(f.info, i, hit, render(tmpl, vars)))
 		}

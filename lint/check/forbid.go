@@ -65,32 +65,42 @@ func (f *forbid) Lists() []PhraseList {
 }
 
 func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	// read once: the loop runs over every message for every forbid rule
-	ms, roles := cv.Messages, f.info.Roles
-	for i := range ms {
-		m := &ms[i]
-		if !roles.Has(m.Role) || !spoken(m) {
-			continue
+	// read once, and little else kept in the loop: the compiler then keeps
+	// it in registers across Text.Hits's call (taken when the message may
+	// hold the list)
+	sel, texts, list := cv.sel(f.info.Roles, true), cv.Texts, f.list
+	for _, j := range sel {
+		// Text.Hits inlined: most messages cannot hold the list at all,
+		// and that answer costs no call
+		if hits := texts[j].Hits(list, cv.hits[:0]); len(hits) > 0 {
+			cv.hits = hits // the scratch space, grown
+			out = f.findings(cv, int(j), hits, out)
 		}
-		hits, more := cv.Hits(i, f.list), 0
-		if !f.all {
-			hits, more = atMost(hits)
-		}
-		for k := range hits {
-			h := &hits[k]
-			sugg := ""
-			if len(f.suggest) > 0 { // most rules prescribe no replacement
-				sugg = f.suggest[match.Normalize(h.Text)]
-				if sugg == "" && h.Phrase >= 0 {
-					sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
-				}
-			}
-			msg := render(f.tmpl, tvars{{"match", h.Text}, {"suggest", sugg}})
-			fd := finding(f.info, i, h, msg)
-			fd.Suggestion = sugg
-			out = append(out, fd)
-		}
-		noteMore(out, more)
 	}
 	return out, ""
+}
+
+// findings appends the rule's findings at message i, whose hits of the
+// rule's list are hits (not empty).
+func (f *forbid) findings(cv *Conv, i int, hits []match.Hit, out []lint.Finding) []lint.Finding {
+	more := 0
+	if !f.all {
+		hits, more = atMost(hits)
+	}
+	for k := range hits {
+		h := &hits[k]
+		sugg := ""
+		if len(f.suggest) > 0 { // most rules prescribe no replacement
+			sugg = f.suggest[match.Normalize(h.Text)]
+			if sugg == "" && h.Phrase >= 0 {
+				sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+			}
+		}
+		msg := render(f.tmpl, tvars{{"match", h.Text}, {"suggest", sugg}})
+		fd := finding(f.info, i, h, msg)
+		fd.Suggestion = sugg
+		out = append(out, fd)
+	}
+	noteMore(out, more)
+	return out
 }

@@ -50,17 +50,21 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	pending := -1
 	skipped := false
-	for i := range ms {
-		m := &ms[i]
+	// the tests of each message on its kind (Conv.kinds): asks(m), and
+	// whether it answers in a role of the rule other than the customer's
+	askBits := uint16(lint.RolesOf(lint.Customer)) | selAnswers
+	answerRoles := uint16(l.info.Roles &^ lint.RolesOf(lint.Customer))
+	for i, k := range cv.kindsOf() {
 		switch {
-		case asks(m):
+		case k&askBits == askBits:
 			if pending < 0 {
 				pending = i
 			}
-		case l.info.Roles.Has(m.Role) && m.Role != lint.Customer && answers(m):
+		case k&answerRoles != 0 && k&selAnswers != 0:
 			if pending < 0 {
 				continue
 			}
+			m := &ms[i]
 			if !cv.timed(i) || !cv.timed(pending) {
 				// skipped only if a message that is not ignored waited
 				if !skipped && (l.ignore == nil || l.start(cv, pending, i) >= 0) {

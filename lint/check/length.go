@@ -43,18 +43,16 @@ func (l *length) Local() bool          { return true }
 
 func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	skipped := false
-	ms, roles := cv.Messages, l.info.Roles
-	for i := range ms {
+	ms := cv.Messages
+	for _, j := range cv.sel(l.info.Roles, true) {
+		i := int(j)
 		m := &ms[i]
-		if !roles.Has(m.Role) || !spoken(m) {
-			continue
-		}
 		if len(m.Text) <= l.max {
 			continue // no more characters than bytes
 		}
 		text := strings.TrimRight(m.Text, " \t\r\n")
 		lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-		n := utf8.RuneCountInString(text[lead:])
+		n := runeCount(text[lead:])
 		if n <= l.max {
 			continue
 		}
@@ -67,13 +65,9 @@ func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			}
 		}
 		// the overflow: from character max+1 to the end
-		start := lead
-		for k := 0; k < l.max; k++ {
-			_, size := utf8.DecodeRuneInString(text[start:])
-			start += size
-		}
+		start := lead + runeSkip(text[lead:], l.max)
 		hit := &match.Hit{Start: start, End: len(text), Phrase: -1, Pattern: -1, Text: text[start:],
-			Column: utf8.RuneCountInString(m.Text[:start]) + 1}
+			Column: runeCount(m.Text[:start]) + 1}
 		msg := render(l.tmpl, tvars{{"length", itoa(n)}, {"limit", itoa(l.max)}})
 		out = append(out, finding(l.info, i, hit, msg))
 	}
@@ -118,4 +112,112 @@ func longestUnspaced(text string) (start int, prefix string, n int) {
 		i += sep
 	}
 	return start, text[:end], n
+}
+
+// runeCount is utf8.RuneCountInString(s): the characters of s, an invalid
+// byte counting as one. Chat text is Chinese, three bytes a character, and
+// valid: it is counted eight bytes at a time (wordRunes), and any other
+// text one character at a time (runeCountBytes).
+func runeCount(s string) int {
+	// E0 and ED start three-byte sequences whose second byte has a
+	// narrower range than wordRunes checks (no Chinese character has them)
+	if strings.IndexByte(s, 0xe0) >= 0 || strings.IndexByte(s, 0xed) >= 0 {
+		return runeCountBytes(s)
+	}
+	n, ok := wordRunes(s)
+	if !ok {
+		return runeCountBytes(s)
+	}
+	return n
+}
+
+// High bits of the bytes of a word.
+const hiBits = 0x8080808080808080
+
+// wordRunes counts the characters of s, eight bytes at a time, if s is
+// valid UTF-8 of ASCII and three-byte sequences (ok false if not). s must
+// have no E0 or ED byte: the sequences they lead need a narrower second
+// byte than wordRunes checks. Text of ASCII and lead bytes 1110xxxx is
+// valid UTF-8 when its continuation bytes (10xxxxxx) are exactly the two
+// bytes after each lead byte: a sequence with a missing continuation
+// leaves a byte of the next where a continuation should be (or runs off
+// the end), and a stray continuation is after no lead. Valid, it has a
+// character for each byte that is not a continuation.
+func wordRunes(s string) (n int, ok bool) {
+	var carry uint64 // the continuations the last word's leads expect in this one
+	conts := 0
+	full := len(s) &^ 7
+	for i := 0; i < len(s); i += 8 {
+		var w uint64 // little-endian: byte k of the text is byte k of w
+		if i < full {
+			t := s[i : i+8]
+			w = uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		} else {
+			// the last bytes, the rest of the word 0 (ASCII)
+			for k := len(s) - 1; k >= i; k-- {
+				w = w<<8 | uint64(s[k])
+			}
+		}
+		// in each byte's top bit: its top bit, its second (b6), its third
+		// and fourth
+		hi := w & hiBits
+		b6 := w << 1 & hiBits
+		cont := hi &^ b6
+		lead3 := hi & b6 & (w << 2) &^ (w << 3)
+		if hi&b6 != lead3 || lead3<<8|lead3<<16|carry != cont {
+			return 0, false // other lead bytes (C0-DF, F0-FF), or not valid
+		}
+		// the number of continuations: one bit a byte, summed by the multiply
+		conts += int((cont >> 7) * 0x0101010101010101 >> 56)
+		carry = lead3>>56 | lead3>>48
+	}
+	return len(s) - conts, carry == 0
+}
+
+// runeCountBytes is runeCount for any text, one character at a time, the
+// three-byte characters of Chinese text stepped over inline (a for-range
+// loop over a string calls runtime.decoderune for each character outside
+// ASCII): a lead byte E1-EC or EE-EF and any two continuation bytes
+// (80-BF), a valid sequence. Others go to utf8.DecodeRuneInString.
+func runeCountBytes(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c-0xe1 <= 0xef-0xe1 && c != 0xed && i+2 < len(s) {
+			// both continuation bytes (80-BF) at once: x^0x80 < 0x40
+			if (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+				i += 3
+				continue
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return n
+}
+
+// runeSkip returns the byte offset in s after its first n characters (all
+// of s if it has fewer), as utf8.DecodeRuneInString steps over them,
+// stepping as runeCountBytes does.
+func runeSkip(s string, n int) int {
+	i := 0
+	for ; n > 0 && i < len(s); n-- {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c-0xe1 <= 0xef-0xe1 && c != 0xed && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
+			i += 3
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }

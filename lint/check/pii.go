@@ -42,12 +42,10 @@ func (p *pii) Info() *lint.RuleInfo { return p.info }
 func (p *pii) Local() bool          { return true }
 
 func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	ms, roles := cv.Messages, p.info.Roles
-	for i := range ms {
+	ms := cv.Messages
+	for _, j := range cv.sel(p.info.Roles, true) {
+		i := int(j)
 		m := &ms[i]
-		if !roles.Has(m.Role) || !spoken(m) {
-			continue
-		}
 		spans, more := atMost(redact.FindKinds(m.Text, p.kinds))
 		var cols match.Columns // spans are in text order
 		for _, sp := range spans {

@@ -47,9 +47,12 @@ func (q *require) Lists() []PhraseList {
 }
 
 func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	ms := cv.Messages
-	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && answers(&ms[i]) }
-	isCustomer := func(i int) bool { return asks(&ms[i]) }
+	ms, kinds := cv.Messages, cv.kindsOf()
+	// on the kinds (Conv.kinds): a reply is a message of the rule's roles
+	// that answers; the customer's messages that ask are the anchors
+	replyRoles, askBits := uint16(q.info.Roles), uint16(lint.RolesOf(lint.Customer))|selAnswers
+	isReply := func(i int) bool { return kinds[i]&replyRoles != 0 && kinds[i]&selAnswers != 0 }
+	isCustomer := func(i int) bool { return kinds[i]&askBits == askBits }
 	anchor, target := -1, -1
 	switch q.at {
 	case rules.AtFirstReply:
@@ -63,9 +66,15 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if anchor < 0 && target < 0 {
 		return out, ""
 	}
-	vars := func() tvars {
-		v := tvars{{"phrases", q.phrases}, {"at", q.at}, {"within", rules.FormatDuration(q.within)}}
-		if target >= 0 {
+	// the values of tmpl's placeholders, the built ones ({within},
+	// {reply}) worked out only when tmpl has them
+	var vb [5]tvar // on the stack: room for every placeholder
+	vars := func(tmpl string) tvars {
+		v := append(vb[:0], tvar{"phrases", q.phrases}, tvar{"at", q.at})
+		if strings.Contains(tmpl, "{within}") {
+			v = append(v, tvar{"within", rules.FormatDuration(q.within)})
+		}
+		if target >= 0 && strings.Contains(tmpl, "{reply}") {
 			v = append(v, tvar{"reply", excerpt(ms[target].Text, replyRunes)})
 		}
 		return v
@@ -92,7 +101,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			// no reply at all: a message about the reply cannot tell it
 			tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
 		}
-		return append(out, finding(q.info, at, nil, render(tmpl, vars()))), ""
+		return append(out, finding(q.info, at, nil, render(tmpl, vars(tmpl)))), ""
 	}
 	if q.within <= 0 || anchor < 0 {
 		return out, ""
@@ -101,10 +110,13 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
 	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
-		vars := append(vars(), tvar{"delay", rules.FormatDuration(delay)})
 		tmpl := q.tmpl
 		if tmpl == "" {
 			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
+		}
+		vars := vars(tmpl)
+		if strings.Contains(tmpl, "{delay}") {
+			vars = append(vars, tvar{"delay", rules.FormatDuration(delay)})
 		}
 		var hb [1]match.Hit
 		hits := cv.Texts[target].Hits(q.list, hb[:0])

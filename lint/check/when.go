@@ -46,12 +46,10 @@ func (w *when) Lists() []PhraseList {
 }
 
 func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	ms := cv.Messages
-	for i := range ms {
-		if !w.when.admits(&ms[i]) {
-			continue
-		}
-		ok, hit := w.when.eval(cv, i)
+	cv.cands = w.when.candidates(cv, cv.cands[:0])
+	for _, j := range cv.cands {
+		i := int(j)
+		ok, hit := w.when.evalNeed(cv, i, true)
 		if !ok {
 			continue
 		}

@@ -152,8 +152,20 @@ func hasDigitChain(s string, n int) bool {
 	if n < 1 {
 		return true
 	}
-	for i := n - 1; i < len(s); i += n {
-		if c := s[i]; c-'0' < 10 || c == '-' || c == ' ' {
+	i := n - 1
+	// four strides at a time while they fit: one test for most of them
+	for ; i+3*n < len(s); i += 4 * n {
+		if chainBits[s[i]]|chainBits[s[i+n]]|chainBits[s[i+2*n]]|chainBits[s[i+3*n]] == 0 {
+			continue
+		}
+		for k := i; k <= i+3*n; k += n {
+			if chainByte[s[k]] && chainOf(s[max(k-2*n, 0):min(k+2*n+1, len(s))], n) {
+				return true
+			}
+		}
+	}
+	for ; i < len(s); i += n {
+		if chainByte[s[i]] {
 			// a chain through i lies in s[i-2n:i+2n+1]; a longer one has
 			// n digits there too (2n bytes of a chain hold n digits)
 			if chainOf(s[max(i-2*n, 0):min(i+2*n+1, len(s))], n) {
@@ -163,6 +175,22 @@ func hasDigitChain(s string, n int) bool {
 	}
 	return false
 }
+
+// chainByte tells the bytes a digit chain is made of: ASCII digits, '-'
+// and ' ' (one lookup where hasDigitChain's stride would test three ranges).
+var chainByte = [256]bool{'0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true, '-': true, ' ': true}
+
+// chainBits is chainByte as 1 and 0, for hasDigitChain to OR four lookups
+// and test them at once.
+var chainBits = func() (t [256]uint8) {
+	for c, ok := range chainByte {
+		if ok {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // chainOf reports whether s holds a chain of n digits, looking at every
 // byte.

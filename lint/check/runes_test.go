@@ -1,0 +1,80 @@
+package check
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// runeTexts are texts for the character counting of length: Chinese, ASCII,
+// mixed, every kind of lead byte, and invalid UTF-8 of every sort (stray
+// and missing continuation bytes, overlong and surrogate sequences, a
+// sequence cut at the end), at every offset from a word boundary.
+var runeTexts = []string{
+	"", "a", "中", "您好，请问有什么可以帮您？", "亲，这款空气炸锅现在下单立减50元，明天就能发货哦～",
+	strings.Repeat("很高兴为您服务", 20), "hello world, 12345678",
+	"é ü ß", "😀👍", "\u0800\u0fff", "\ud7ff\ud000", "\u4e00\uffff", "\uff01\uff0c",
+	"\xe4\xb8", "\xe4", "\x80", "\xbf\xbf\xbf", "中\x80文", "\xe4\xb8\xe4\xb8\xad",
+	"\xe4\xb8\xadx\xad", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff\xfe",
+	"\xe4\x80\x80\xe4\x80", "abcdefg\xe4\xb8\xad", "abcdef\xe4\xb8\xad", "abcdefgh\xe4\xb8",
+}
+
+// TestRuneCount: runeCount and runeSkip agree with package utf8 on every
+// text, cut at every offset (so that each kind of sequence straddles a
+// word boundary somewhere).
+func TestRuneCount(t *testing.T) {
+	for _, text := range runeTexts {
+		for pre := 0; pre < 9; pre++ {
+			s := strings.Repeat("x", pre) + text + "中文"
+			for end := 0; end <= len(s); end++ {
+				checkRunes(t, s[:end])
+			}
+		}
+	}
+}
+
+// FuzzRuneCount checks runeCount and runeSkip against package utf8 (the
+// seeds: runeTexts).
+func FuzzRuneCount(f *testing.F) {
+	for _, s := range runeTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkRunes(t, s) })
+}
+
+func checkRunes(t *testing.T, s string) {
+	t.Helper()
+	want := utf8.RuneCountInString(s)
+	if n := runeCount(s); n != want {
+		t.Fatalf("runeCount(%q) = %d, want %d", s, n, want)
+	}
+	if n := runeCountBytes(s); n != want {
+		t.Fatalf("runeCountBytes(%q) = %d, want %d", s, n, want)
+	}
+	// wordRunes does not tell sequences led by E0 or ED (runeCount does not ask it then)
+	e0ed := strings.IndexByte(s, 0xe0) >= 0 || strings.IndexByte(s, 0xed) >= 0
+	if n, ok := wordRunes(s); ok && n != want && !e0ed {
+		t.Fatalf("wordRunes(%q) = %d, want %d", s, n, want)
+	}
+	for k := 0; k <= want+1; k++ {
+		// the loop length.Check ran before
+		ref := 0
+		for j := 0; j < k; j++ {
+			_, size := utf8.DecodeRuneInString(s[ref:])
+			ref += size
+		}
+		if got := runeSkip(s, k); got != ref {
+			t.Fatalf("runeSkip(%q, %d) = %d, want %d", s, k, got, ref)
+		}
+	}
+}
+
+// TestWordRunesTakesChinese: the fast path is taken for the text it is
+// for (else runeCount is right but no faster).
+func TestWordRunesTakesChinese(t *testing.T) {
+	for _, s := range []string{"", "您好，请问有什么可以帮您？", "亲，这款空气炸锅现在下单立减50元", "plain ascii text"} {
+		if _, ok := wordRunes(s); !ok {
+			t.Errorf("wordRunes(%q): not taken", s)
+		}
+	}
+}
