@@ -61,6 +61,15 @@ type Preparer interface {
 	Prepare(m *Message)
 }
 
+// GoroutinePreparer is a Preparer with scratch space a goroutine may keep:
+// the engine's preparing goroutines each call NewPrepare once and use the
+// function it returns (for that goroutine only) instead of Prepare: that
+// spares taking scratch space from a pool and returning it per message.
+type GoroutinePreparer interface {
+	Preparer
+	NewPrepare() func(m *Message)
+}
+
 // record kinds of a batch
 const (
 	recMessage = iota
@@ -217,7 +226,9 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 // preparer parses a batch's deferred records, rejects messages over the
 // text bound and prepares the others.
 type preparer struct {
-	prep    Preparer
+	prep Preparer
+	// prepare is this goroutine's prep.Prepare (see GoroutinePreparer)
+	prepare func(m *Message)
 	maxText int // Engine.MaxMessageBytes
 	parsers map[RecordParser]parseFunc
 	// last and lastParse are the parser of the last deferred record and
@@ -271,8 +282,8 @@ func (p *preparer) run(b *batch) {
 				r.kind, r.err, r.msg = recReject, why, Message{}
 				continue
 			}
-			if p.prep != nil {
-				p.prep.Prepare(&r.msg)
+			if p.prepare != nil {
+				p.prepare(&r.msg)
 			}
 			r.size, r.idHash = measure(&r.msg)
 		}
@@ -289,6 +300,12 @@ func prepareAll(ctx context.Context, jobs int, proto *preparer, in <-chan *batch
 		go func() {
 			defer wg.Done()
 			p := &preparer{prep: proto.prep, maxText: proto.maxText}
+			switch prep := p.prep.(type) {
+			case GoroutinePreparer:
+				p.prepare = prep.NewPrepare()
+			case Preparer:
+				p.prepare = prep.Prepare
+			}
 			for b := range in {
 				if ctx.Err() == nil {
 					p.run(b)

@@ -537,6 +537,13 @@ func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet { return rol
 // textPool holds scratch Texts for Prepare.
 var textPool = sync.Pool{New: func() any { return new(match.Text) }}
 
+// NewPrepare returns Prepare for one goroutine, with scratch space of its
+// own. It implements lint.GoroutinePreparer.
+func (s *Set) NewPrepare() func(m *lint.Message) {
+	t := new(match.Text)
+	return func(m *lint.Message) { s.prepare(t, m) }
+}
+
 // Prepare normalises a message and scans it for every phrase as it is read
 // (in parallel, before grouping): the expensive per-message work, done while
 // the rest of the input is still being read. It implements lint.Preparer.
@@ -545,8 +552,15 @@ func (s *Set) Prepare(m *lint.Message) {
 		return // no rule looks at its phrases
 	}
 	t := textPool.Get().(*match.Text)
-	m.Prepared = s.Matcher.Prepare(t, m.Text, int(m.Role))
+	s.prepare(t, m)
 	textPool.Put(t)
+}
+
+// prepare is Prepare with the scratch Text t.
+func (s *Set) prepare(t *match.Text, m *lint.Message) {
+	if s.scan.Has(m.Role) {
+		m.Prepared = s.Matcher.Prepare(t, m.Text, int(m.Role))
+	}
 }
 
 // NewWorker returns a worker with its own scratch space.
