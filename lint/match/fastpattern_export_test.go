@@ -8,15 +8,17 @@ func PlanKindsForTest(m *Matcher) map[string]int {
 	out := map[string]int{}
 	for id := range m.lists {
 		l := &m.lists[id]
-		for i, re := range l.patterns {
+		for i := range l.patterns {
 			if w := l.win[i]; w != nil {
 				if w.lead >= 0 {
 					out["lead"]++
 				}
 				continue
 			}
-			p := planOf(re)
+			p := l.planOf(i)
 			switch {
+			case p == nil:
+				continue
 			case p.whole != nil:
 				out["whole"]++
 			case p.only != nil:

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -23,6 +24,41 @@ func TestWiderFoldsWholePlane(t *testing.T) {
 	}
 	if len(want) == 0 {
 		t.Fatal("no rune with a wider case variant: k and the Kelvin sign should be one")
+	}
+}
+
+// TestRuneSetWordAtATime holds newRuneSet, which fills its bitmap a word
+// at a time, to a bitmap filled a character at a time, on random ranges
+// (overlapping, unordered, across word edges and U+FFFF, out of range).
+func TestRuneSetWordAtATime(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	edges := []rune{-5, 0, 1, 62, 63, 64, 65, 127, 128, 0x4E00, 0xFFBF, 0xFFC0, 0xFFFE, 0xFFFF, 0x10000, 0x10FFFF, 0x110000}
+	pick := func() rune {
+		if r.IntN(3) == 0 {
+			return edges[r.IntN(len(edges))] + rune(r.IntN(3)) - 1
+		}
+		return rune(r.IntN(0x10400))
+	}
+	for range 2000 {
+		var ranges []rune
+		for range 1 + r.IntN(6) {
+			lo := pick()
+			hi := lo + rune(r.IntN(300))
+			if r.IntN(4) == 0 {
+				hi = pick()
+			}
+			ranges = append(ranges, lo, hi)
+		}
+		got := newRuneSet(ranges)
+		want := &runeSet{}
+		for i := 0; i+1 < len(ranges); i += 2 {
+			for c := max(ranges[i], 0); c <= min(ranges[i+1], 0xFFFF); c++ {
+				want.bmp[c>>6] |= 1 << (uint(c) & 63)
+			}
+		}
+		if got.bmp != want.bmp {
+			t.Fatalf("newRuneSet(%v): bitmap differs from one built a character at a time", ranges)
+		}
 	}
 }
 
@@ -98,6 +134,9 @@ func TestPlans(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := makePlan(re)
+		if p == nil {
+			p = &patternPlan{} // no fast path
+		}
 		if (p.whole != nil) != tt.whole || (p.only != nil) != tt.only || (p.first != nil) != tt.first {
 			t.Errorf("%s: whole %v, only %v, first %v; want %v, %v, %v", tt.pattern,
 				p.whole != nil, p.only != nil, p.first != nil, tt.whole, tt.only, tt.first)

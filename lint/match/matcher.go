@@ -94,6 +94,10 @@ type list struct {
 	// win[i] says how filtered pattern i runs on the pieces of a text
 	// around its literals' occurrences; nil: on the whole text
 	win []*window
+	// plan[i] is how pattern i, searched on the whole text without a
+	// group, runs faster than its regexp (fastpattern.go), worked out when
+	// first needed (planOf)
+	plan []lazyPlan
 	// unfiltered is true when some pattern runs on every text
 	unfiltered bool
 	// except are the except patterns, run only on texts with a candidate
@@ -168,6 +172,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			}
 			l.except = append(l.except, ep)
 		}
+		l.plan = make([]lazyPlan, len(spec.Patterns))
 		for j, p := range spec.Patterns {
 			re, err := CompilePattern(p)
 			if err != nil {
@@ -757,7 +762,7 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 	if g < 0 {
 		if w == nil {
 			if !t.noWindowing { // tests: the regexp alone
-				if c, ok := planOf(re).findAll(text, i, c); ok {
+				if c, ok := l.planOf(i).findAll(text, i, c); ok {
 					return c
 				}
 			}
@@ -845,6 +850,27 @@ func (t *Text) find(re *regexp.Regexp, w *window, pattern int32, text string, fr
 			}
 			if ws.post < unbounded {
 				hi = min(hi, int(p.start)+ws.post)
+			}
+			// Pieces start and end where characters do (from does).
+			// Bounds in bytes can fall inside a character, and the
+			// regexp would read its stray bytes as U+FFFD, one byte
+			// each. The bounds count U+FFFD as the 3 bytes it is
+			// encoded in, so that only goes wrong where a pattern
+			// element of width exactly 3 matches U+FFFD (a class like
+			// [\x{FFFD}一-龥]; ., \PL and negated classes such as
+			// [^不] may match 4-byte characters, which leaves the bound
+			// room for the stray bytes): [\x{FFFD}一-龥]{0,5}保证 then
+			// matched 😀一二三四保证 from the last byte of 😀, and
+			// 保证[\x{FFFD}一-龥]{0,5} took the first byte of a 😀
+			// after 一二三四. Whole characters make each piece a valid
+			// stretch of the text, where the regexp reads what the
+			// search of the whole text reads (findAnchored's tries, too,
+			// run up to the end of a piece).
+			for lo > from && !utf8.RuneStart(text[lo]) {
+				lo--
+			}
+			for hi < len(text) && !utf8.RuneStart(text[hi]) {
+				hi++
 			}
 			if n := len(cur); n > 0 && lo <= cur[n-1].hi {
 				if lo < cur[n-1].lo {
