@@ -47,8 +47,11 @@ type grouper struct {
 	// recent caches open conversations by the address of their id: see
 	// lookup
 	recent *[recentSlots]recentConv
-	bytes  int
-	seq    int // messages read
+	// multiNamed: some conversation was entered in recent under two id
+	// strings at once (see dropFlushed)
+	multiNamed bool
+	bytes      int
+	seq        int // messages read
 	// lru orders the open conversations by their last message, least
 	// recently active first
 	lru     lruQueue
@@ -333,6 +336,9 @@ func (g *grouper) lookup(id string) *openConv {
 // remember enters oc in the cache of recent conversations under the id
 // string (whose slot is slot).
 func (g *grouper) remember(id string, oc *openConv, slot int) {
+	if int(oc.slot) != slot && g.recent[oc.slot].oc == oc {
+		g.multiNamed = true // forget will leave an entry of oc behind
+	}
 	g.recent[slot] = recentConv{id, oc}
 	oc.slot = int32(slot)
 }
@@ -340,10 +346,30 @@ func (g *grouper) remember(id string, oc *openConv, slot int) {
 // forget drops a flushed conversation's entry in the cache of recent
 // conversations, if it is still there, so that the cache does not keep the
 // conversation's memory (an entry under another id string of the
-// conversation may stay until overwritten: it is stale, see lookup).
+// conversation may stay: it is stale, see lookup, and dropFlushed drops
+// it).
 func (g *grouper) forget(oc *openConv) {
 	if sl := &g.recent[oc.slot]; sl.oc == oc {
 		*sl = recentConv{}
+	}
+}
+
+// dropFlushed drops the entries of flushed conversations that forget left
+// in the cache of recent conversations, once conversations named by
+// several id strings (one per JSONL scanner, a new one when a scanner's
+// cache of ids starts over, one per record in CSV) were seen. Left there,
+// an entry would keep a flushed conversation and its messages in memory,
+// outside the budget, until overwritten: for 1024 entries, many times a
+// small budget. The flushes come in bursts (evict, drain), each followed
+// by one pass over the cache.
+func (g *grouper) dropFlushed() {
+	if !g.multiNamed {
+		return
+	}
+	for i := range g.recent {
+		if oc := g.recent[i].oc; oc != nil && oc.last < 0 {
+			g.recent[i] = recentConv{}
+		}
 	}
 }
 
@@ -463,6 +489,7 @@ func (g *grouper) evict() error {
 			return err
 		}
 	}
+	g.dropFlushed()
 	return nil
 }
 
@@ -558,6 +585,7 @@ func (g *grouper) drain() error {
 			return err
 		}
 	}
+	g.dropFlushed()
 	return nil
 }
 

@@ -351,3 +351,52 @@ func TestAddNote(t *testing.T) {
 		t.Errorf("a shared note was written over")
 	}
 }
+
+// TestRecentCacheKeepsNoFlushedConversation: a conversation named by
+// several id strings (one per JSONL scanner, a new one when a scanner's
+// cache of ids starts over, one per record in CSV) is in the grouper's
+// cache of recent conversations under each. Once it is flushed, no entry
+// may still point at it: the entry would keep its messages in memory,
+// outside the budget, until overwritten.
+func TestRecentCacheKeepsNoFlushedConversation(t *testing.T) {
+	tests := []struct {
+		name   string
+		convs  int
+		budget int // small: conversations are linted early, in parts
+	}{{"evicted", 4, 16 << 10}, {"drained", 40, 64 << 20}}
+	for _, tt := range tests {
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, tt.budget, nil)
+		var flushed []*openConv
+		g.emit = func(oc *openConv) error {
+			flushed = append(flushed, oc)
+			g.complete(oc)
+			return nil
+		}
+		for i := range 400 {
+			id := strings.Clone(fmt.Sprint("c", i%tt.convs)) // a new string each time
+			if err := g.Message(msg(id, i, Customer, "u", "在吗", i+1)); err != nil {
+				t.Fatal(err)
+			}
+			checkRecent(t, g, tt.name)
+		}
+		if err := g.drain(); err != nil {
+			t.Fatal(err)
+		}
+		checkRecent(t, g, tt.name+", drained")
+		if len(flushed) < 2*tt.convs && tt.convs < 40 {
+			t.Fatalf("%s: %d parts flushed: the budget does not split conversations", tt.name, len(flushed))
+		}
+	}
+}
+
+// checkRecent fails when the grouper's cache of recent conversations holds
+// a flushed one.
+func checkRecent(t *testing.T, g *grouper, name string) {
+	t.Helper()
+	for _, sl := range g.recent {
+		if sl.oc != nil && sl.oc.last < 0 {
+			t.Fatalf("%s: the cache still holds flushed conversation %q (under id string %p)", name, sl.oc.c.ID, unsafe.StringData(sl.id))
+		}
+	}
+}
