@@ -229,7 +229,10 @@ type Conversation struct {
 	Timed bool
 	// Seq orders conversations by first appearance in the input.
 	Seq int
-	// Notes are remarks the engine attaches (e.g. "no times: timing rules skipped").
+	// Notes are remarks the engine attaches (e.g. "no times: timing rules
+	// skipped"). Conversations may share the slice (the notes of the parts
+	// of conversations linted in parts are one slice): append to it, do
+	// not change its elements in place.
 	Notes []string
 	// Part is 0 for a conversation linted whole; 1 for one linted before
 	// the input ended (the memory budget), which later parts may continue;
