@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"unicode/utf8"
@@ -46,6 +47,27 @@ type automaton struct {
 	out      []int32
 	patLen   []int32
 	maxLen   int // the longest pattern, in bytes
+}
+
+// maxKeyBytes bounds the bytes of the automaton's patterns together. They
+// bound its states (one per byte, and the roots), and every state's row (at
+// most 256 entries, and a slot before it for a state where patterns end)
+// must start at an offset a uint32 holds: (2^23 + 5) × 257 < 2^32. Long
+// before that the build would need gigabytes; the bound turns what would
+// be a silently wrong table into an error.
+const maxKeyBytes = 1 << 23
+
+// checkKeyBytes reports whether the patterns are few enough for an
+// automaton (maxKeyBytes).
+func checkKeyBytes(keys []string) error {
+	total := 0
+	for _, k := range keys {
+		total += len(k)
+	}
+	if total > maxKeyBytes {
+		return fmt.Errorf("match: the phrase lists hold %d bytes of phrases and required literals, more than the %d one matcher can take", total, maxKeyBytes)
+	}
+	return nil
 }
 
 // buildAutomaton compiles the patterns (non-empty byte strings).

@@ -163,3 +163,28 @@ func BenchmarkBuildAutomaton(b *testing.B) {
 		})
 	}
 }
+
+// TestCheckKeyBytes holds the automaton's patterns to maxKeyBytes, and Build
+// to an error (not a wrong table) past it.
+func TestCheckKeyBytes(t *testing.T) {
+	big := strings.Repeat("长", maxKeyBytes/3)
+	for _, tc := range []struct {
+		keys []string
+		ok   bool
+	}{
+		{nil, true},
+		{[]string{"不知道", "亲"}, true},
+		{[]string{strings.Repeat("a", maxKeyBytes/2), strings.Repeat("b", maxKeyBytes-maxKeyBytes/2)}, true},
+		{[]string{strings.Repeat("a", maxKeyBytes/2), strings.Repeat("b", maxKeyBytes-maxKeyBytes/2+1)}, false},
+		{[]string{big, big}, false},
+	} {
+		if err := checkKeyBytes(tc.keys); (err == nil) != tc.ok {
+			t.Errorf("%d keys: error %v, want ok %v", len(tc.keys), err, tc.ok)
+		}
+	}
+	var b Builder
+	b.Add(ListSpec{Phrases: []string{big, big + "们"}})
+	if _, err := b.Build(nil); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("Build of %d bytes of phrases: error %v, want one saying it is too much", 2*len(big), err)
+	}
+}

@@ -198,6 +198,9 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			}
 		}
 	}
+	if err := checkKeyBytes(m.keys); err != nil {
+		return nil, err
+	}
 	m.ac = buildAutomaton(m.keys)
 	words := (len(m.lists) + 63) / 64
 	m.keyLists = make([][]uint64, len(m.keys))
