@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -557,7 +558,7 @@ func checkConds(t *testing.T, s *Set, c *lint.Conversation) (held int) {
 					candHeld = append(candHeld, j)
 				}
 			}
-			if !slicesEqual(candHeld, holds) {
+			if !slices.Equal(candHeld, holds) {
 				t.Fatalf("%s: condition %q: holds for %v among candidates %v, for %v among all", ch.Info().ID, cd.describe(), candHeld, cands, holds)
 			}
 			held += len(holds)
@@ -571,24 +572,12 @@ func checkConds(t *testing.T, s *Set, c *lint.Conversation) (held int) {
 					want = append(want, int32(i))
 				}
 			}
-			if got := cv.sel(roles, spokenOnly); !slicesEqual(got, want) {
+			if got := cv.sel(roles, spokenOnly); !slices.Equal(got, want) {
 				t.Fatalf("sel(%b, %v) = %v, want %v", roles, spokenOnly, got, want)
 			}
 		}
 	}
 	return held
-}
-
-func slicesEqual(a, b []int32) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // checkWorker holds worker.Check on c to refCheck, with the worker's Conv

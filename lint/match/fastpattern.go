@@ -174,17 +174,7 @@ func makePlan(re *regexp.Regexp) *patternPlan {
 	}
 	p := &patternPlan{}
 	tree = stripCaptures(tree)
-	var hasBegin, hasEnd, other bool
-	walk(tree, func(n *syntax.Regexp) {
-		switch n.Op {
-		case syntax.OpBeginText:
-			hasBegin = true
-		case syntax.OpEndText:
-			hasEnd = true
-		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-			other = true
-		}
-	})
+	hasBegin, hasEnd, other := assertions(tree)
 	if tree.Op == syntax.OpConcat && len(tree.Sub) >= 2 &&
 		tree.Sub[0].Op == syntax.OpBeginText && tree.Sub[len(tree.Sub)-1].Op == syntax.OpEndText {
 		mid := tree.Sub[1 : len(tree.Sub)-1]

@@ -84,17 +84,7 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 	if err != nil {
 		return nil
 	}
-	var hasBegin, hasEnd, other bool
-	walk(tree, func(n *syntax.Regexp) {
-		switch n.Op {
-		case syntax.OpBeginText:
-			hasBegin = true
-		case syntax.OpEndText:
-			hasEnd = true
-		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-			other = true
-		}
-	})
+	hasBegin, hasEnd, other := assertions(tree)
 	if other {
 		return nil
 	}
@@ -488,6 +478,23 @@ func classSize(ranges []rune) int {
 	return n
 }
 
+// assertions reports whether the regexp holds \A (begin), \z (end), and
+// any other empty-width assertion (^ and $ in multi-line mode, \b, \B).
+func assertions(re *syntax.Regexp) (begin, end, other bool) {
+	walk(re, func(n *syntax.Regexp) {
+		switch n.Op {
+		case syntax.OpBeginText:
+			begin = true
+		case syntax.OpEndText:
+			end = true
+		case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			other = true
+		}
+	})
+	return begin, end, other
+}
+
+// walk calls f on re and on every node below it, parents first.
 func walk(re *syntax.Regexp, f func(*syntax.Regexp)) {
 	f(re)
 	for _, sub := range re.Sub {
