@@ -76,15 +76,7 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
 			}
 			p.pos++
-			err := p.elements(0, true, func(n *jnode) error {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				w.outer++
-				w.at = "[]"
-				return w.element(n)
-			})
-			if err != nil {
+			if err := topElements(ctx, w, p, sink); err != nil {
 				return err
 			}
 		case '{':
@@ -266,10 +258,32 @@ func (w *jsonWalker) reject(line int, msg string) error {
 // emit builds the message of one message element; conv names its
 // conversation when the record and its enclosing objects name none.
 func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
+	m, res, why := w.message(leaf, frames, conv)
+	switch res {
+	case emitReject:
+		return w.reject(m.Pos.Line, why)
+	case emitSkip:
+		return w.sink.SkipRecord(m.Pos, why)
+	}
+	return w.sink.Message(m)
+}
+
+// what message makes of an element
+const (
+	emitMessage = iota
+	emitReject
+	emitSkip
+)
+
+// message is emit without the sink: the message of one message element, or
+// (res) that it is rejected or skipped and why. It changes nothing, so that
+// the parallel parsers of deferred elements (jsonElemParser) share it.
+func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.Message, res int, why string) {
 	pos := lint.Pos{File: w.b.src.Name, Line: leaf.line}
+	m.Pos = pos
 	if leaf.bad {
 		// as the other readers reject a line or record, not read as U+FFFD
-		return w.reject(pos.Line, w.b.src.whyInvalid(invalidUTF8Record))
+		return m, emitReject, w.b.src.whyInvalid(invalidUTF8Record)
 	}
 	var r record
 	for f := 0; f < nFields; f++ {
@@ -301,22 +315,22 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 			continue
 		}
 		if v.kind == '{' || v.kind == '[' {
-			return w.reject(pos.Line, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe()))
+			return m, emitReject, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe())
 		}
 		if v.bad { // a field of an enclosing object
-			return w.reject(pos.Line, w.b.src.whyInvalid(invalidUTF8Record))
+			return m, emitReject, w.b.src.whyInvalid(invalidUTF8Record)
 		}
 		r.set(f, v.s)
 	}
 	if why := w.b.skipped(&r); why != "" {
-		return w.sink.SkipRecord(pos, why)
+		return m, emitSkip, why
 	}
 	if leaf.kind != '{' && !r.ok[fText] {
-		return w.reject(pos.Line, "expected a message object, got "+leaf.describe())
+		return m, emitReject, "expected a message object, got " + leaf.describe()
 	}
 	if !r.ok[fText] {
 		if w.b.m.cols[fText] != "" {
-			return w.reject(pos.Line, fmt.Sprintf("no text (%s)", w.b.m.cols[fText]))
+			return m, emitReject, fmt.Sprintf("no text (%s)", w.b.m.cols[fText])
 		}
 		msg := `missing "text"`
 		if leaf.kind == '{' && len(leaf.keys) > 0 {
@@ -332,14 +346,14 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 			}
 			msg += " (keys: " + strings.Join(keys, ", ") + "; " + hint + ")"
 		}
-		return w.reject(pos.Line, msg)
+		return m, emitReject, msg
 	}
 	m, perr := w.b.build(&r, pos, conv)
 	if perr != "" {
-		return w.reject(pos.Line, perr)
+		return m, emitReject, perr
 	}
 	m.TextCol = -1 // not located on the line (which may not hold it)
-	return w.sink.Message(m)
+	return m, emitMessage, ""
 }
 
 // firstIter is the index of the first [] of the messages path.

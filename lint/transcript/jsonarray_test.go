@@ -1,0 +1,214 @@
+package transcript
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// eventSink notes everything a reader hands it, in order.
+type eventSink struct{ events []string }
+
+func (s *eventSink) Message(m lint.Message) error {
+	s.events = append(s.events, fmt.Sprintf("message %#v", m))
+	return nil
+}
+
+func (s *eventSink) Reject(e lint.RecordError) error {
+	s.events = append(s.events, fmt.Sprintf("reject %#v", e))
+	return nil
+}
+
+func (s *eventSink) SkipRecord(pos lint.Pos, why string) error {
+	s.events = append(s.events, fmt.Sprintf("skip %#v %q", pos, why))
+	return nil
+}
+
+func (s *eventSink) File(name string) { s.events = append(s.events, "file "+name) }
+
+// deferringEventSink is an eventSink that takes deferred records, parsing
+// them at once as the engine's workers would (and noting which were).
+type deferringEventSink struct {
+	eventSink
+	parsers  map[lint.RecordParser]func([]byte, lint.Pos) (lint.Message, string)
+	deferred int
+}
+
+func (s *deferringEventSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
+	s.deferred++
+	parse := s.parsers[p]
+	if parse == nil {
+		parse = p.NewParser()
+		s.parsers[p] = parse
+	}
+	m, why := parse(append([]byte(nil), raw...), pos)
+	if why != "" {
+		return s.Reject(lint.RecordError{Pos: pos, Err: why})
+	}
+	return s.Message(m)
+}
+
+// jsonArrayOpts are the option sets the differential tests read with.
+func jsonArrayOpts(mode byte) *Options {
+	opts := &Options{Location: time.UTC}
+	switch mode % 6 {
+	case 1:
+		opts.MaxRecordBytes = 64
+	case 2:
+		opts.Agents = []string{"kf*"}
+	case 3:
+		opts.Mapping = &Mapping{Fields: map[string]string{"text": "body"}}
+	case 4:
+		opts.Mapping = &Mapping{Types: map[string]string{"event": TypeSkip}}
+	case 5:
+		opts.Mapping = &Mapping{Messages: "[]"}
+	}
+	return opts
+}
+
+// readJSONEvents reads data as a JSON export, deferring or not, through
+// a reader that hands over one byte at a time when slow.
+func readJSONEvents(data string, mode byte, deferring, slow bool) ([]string, int) {
+	var r io.Reader = strings.NewReader(data)
+	if slow {
+		r = iotest.OneByteReader(r)
+	}
+	src := &Source{Name: "x.json", R: bufio.NewReaderSize(r, 16), Opts: jsonArrayOpts(mode)}
+	var es *eventSink
+	var sink lint.Sink
+	var ds *deferringEventSink
+	if deferring {
+		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos) (lint.Message, string){}}
+		es, sink = &ds.eventSink, ds
+	} else {
+		es = &eventSink{}
+		sink = es
+	}
+	err := jsonReader{}.Read(context.Background(), src, sink)
+	events := append(es.events, fmt.Sprintf("error %v", err))
+	if ds != nil {
+		return events, ds.deferred
+	}
+	return events, 0
+}
+
+// checkJSONArray holds the deferring read of data to the walker's.
+func checkJSONArray(t *testing.T, data string, mode byte) int {
+	t.Helper()
+	want, _ := readJSONEvents(data, mode, false, false)
+	n := 0
+	for _, slow := range []bool{false, true} {
+		got, d := readJSONEvents(data, mode, true, slow)
+		n += d
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("mode %d slow %v: %q\ngot  %q\nwant %q", mode, slow, data, got, want)
+		}
+	}
+	return n
+}
+
+// jsonArraySeeds are inputs of every kind the fast path meets or refuses.
+var jsonArraySeeds = []string{
+	`[{"role":"customer","text":"你好"},{"role":"agent","text":"在的"}]`,
+	"[\n{\"conversation\":\"c1\",\"id\":\"1\",\"time\":\"2026-11-11 08:00:02\",\"role\":\"customer\",\"sender\":\"u\",\"text\":\"老板在吗\"},\n{\"conversation\":\"c1\",\"role\":\"agent\",\"text\":\"在\"}\n]\n",
+	"[\n  {\n    \"role\": \"customer\",\n    \"text\": \"a\\nb\\u4e2d\\ud800\\ud83d\\ude00\"\n  },\n  {\n    \"text\": \"x\", \"role\": \"bot\", \"text\": \"y\"\n  }\n]",
+	`[{"role":"customer","text":"a","messages":[]},{"conversation":"c","messages":[{"role":"agent","text":"hi"}]}]`,
+	`[{"role":"customer","text":"a","messag\u0065s":[{"role":"agent","text":"x"}]}]`,
+	`[{"role":"customer"},{"body":"x","role":"agent"},{"role":"customer","text":null},{"text":"t","role":"customer","id":{"a":1}}]`,
+	`[{"role":"customer","text":1.5e3,"id":-0,"conversation":true,"sender":false,"type":null}]`,
+	`[{"role":"customer","text":"a"},1,"s",null,[],{"role":"agent","text":"b"}]`,
+	`[{"role":"customer","text":"a"},{"role":"x","text":"b"},{"text":"c"},{"role":"customer","text":"d","time":"bad"}]`,
+	`[{"role":"customer","text":"a"}{"role":"agent","text":"b"}]`,
+	`[{"role":"customer","text":"a"},]`,
+	`[{"role":"customer","text":"a"},{"role":"agent","text":01}]`,
+	`[{"role":"customer","text":"a"},{"role":"agent","text":"b\x01"}]`,
+	`[{"role":"customer","text":"a"},{"role":"agent","text":"\xff\xfe"}]`,
+	`[{"role":"customer","text":"a"},{"role":"agent","text":"b"`,
+	`[{"role":"customer","text":"a"},{"role":"agent","text":"b\q"}]`,
+	`[{"role":"customer","text":"a"},{"role":"agent","text":"b","x":[1,2,{"y":[]}],"z":{}}]`,
+	`[{"role":"customer","text":"` + strings.Repeat("长", 40) + `"}]`,
+	`[{"role":"customer","text":"a","nested":` + strings.Repeat("[", 40) + strings.Repeat("]", 40) + `}]`,
+	`[{"role":"customer","text":"a","type":"event"},{"role":"customer","text":"b","type":"text"}]`,
+	`[{"role":"customer","text":"a"}] [{"role":"agent","text":"b"}] {"role":"bot","text":"c"}`,
+	`{"messages":[{"role":"customer","text":"a"}]}`,
+	`[]`, `[ ]`, `[`, ``, `  `, `"x"`,
+	`[{"role":"customer","text":"a","n":1.},{"role":"customer","text":"a","n":1e},{"role":"customer","text":"a","n":-}]`,
+	`[{"role":"customer","text":"a","b":tru}]`,
+	`[{"role":"customer","text":"a","b":nul` + "\n",
+	"[{\"role\":\"customer\",\r\n\"text\":\"a\"},\r\n\t{\"role\":\"agent\",\"text\":\"b\"}]",
+	`[{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}]`,
+	`[{"role":"customer","text":"a","text\u0000":"b"}]`,
+}
+
+// TestJSONArrayDeferredAgrees reads the seeds both ways, with every option
+// set.
+func TestJSONArrayDeferredAgrees(t *testing.T) {
+	n := 0
+	for _, s := range jsonArraySeeds {
+		for mode := byte(0); mode < 6; mode++ {
+			n += checkJSONArray(t, s, mode)
+		}
+	}
+	if n == 0 {
+		t.Fatal("nothing was deferred")
+	}
+}
+
+// FuzzJSONArrayDeferred holds the deferring read to the walker's on any
+// input.
+func FuzzJSONArrayDeferred(f *testing.F) {
+	for _, s := range jsonArraySeeds {
+		f.Add(s, byte(0))
+	}
+	f.Fuzz(func(t *testing.T, data string, mode byte) {
+		if len(data) > 4096 {
+			return
+		}
+		checkJSONArray(t, data, mode)
+	})
+}
+
+// TestJSONArrayRandomAgrees reads random arrays of message-like objects
+// (repeated keys, nulls, numbers, booleans, escapes, nested values,
+// conversations, odd blanks, now and then a broken byte) both ways.
+func TestJSONArrayRandomAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	keys := []string{"conversation", "id", "time", "role", "sender", "type", "text", "body", "messages", "Text", `te\u0078t`, "x"}
+	vals := []string{`"你好"`, `"a\nb"`, `"\u4e2d\ud800"`, `" c1 "`, `"customer"`, `"agent"`, `"kf01"`, `"2026-11-11 08:00:02"`, `"bad time"`,
+		`1`, `-0.5e3`, `true`, `false`, `null`, `{}`, `[]`, `{"a":[1,{"b":"c"}]}`, `[{"role":"agent","text":"x"}]`, `""`, `"event"`, `"\u0000"`,
+		`"\ud83d\ude00好"`, `"\ud83d\u0041"`, `"\/\"\\\b\f\r\t"`, `"\udc00\ud800\udc00"`, `"\ud800"`, `"\u0061gent"`, `" \u0063ustomer "`, `"x\ud800\ud800"`}
+	blanks := []string{"", "", " ", "\n", "\r\n", "\t", "\n  "}
+	broken := []string{"", "", "", "", "", "", "", "", "", "", "\xff", ",", "}", `"`, "\\", "\x01"}
+	deferred := 0
+	for range 5000 {
+		var b strings.Builder
+		b.WriteString("[" + blanks[r.IntN(len(blanks))])
+		for e := r.IntN(5); e >= 0; e-- {
+			b.WriteString("{")
+			for k := r.IntN(8); k >= 0; k-- {
+				b.WriteString(blanks[r.IntN(len(blanks))] + `"` + keys[r.IntN(len(keys))] + `"` + blanks[r.IntN(len(blanks))] + ":" + vals[r.IntN(len(vals))])
+				b.WriteString(broken[r.IntN(len(broken))])
+				if k > 0 {
+					b.WriteString(",")
+				}
+			}
+			b.WriteString("}" + blanks[r.IntN(len(blanks))])
+			if e > 0 {
+				b.WriteString(",")
+			}
+		}
+		b.WriteString("]")
+		deferred += checkJSONArray(t, b.String(), byte(r.IntN(6)))
+	}
+	if deferred < 1000 { // about 1700
+		t.Fatalf("only %d elements deferred", deferred)
+	}
+}
