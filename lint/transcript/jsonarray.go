@@ -29,75 +29,48 @@ const maxSkim = 256 << 10
 const maxSkimDepth = 32
 
 // topElements reads the elements of a top-level array whose [ has been read,
-// up to and including its ], as p.elements would with the walker's element,
+// up to and including its ], as p.elements does with the walker's element,
 // deferring plain message objects when it can.
 func topElements(ctx context.Context, w *jsonWalker, p *jsonParser, sink lint.Sink) error {
-	deferring, _ := sink.(lint.DeferringSink)
-	var parser *jsonElemParser
-	if deferring != nil && w.steps == nil && !w.b.m.skips {
-		parser = newJSONElemParser(w, p)
-	}
-	c, err := p.next()
-	if err != nil {
-		return err
-	}
-	if c == ']' {
-		p.pos++
-		return nil
-	}
-	limit := maxSkim
-	if p.max > 0 && p.max < limit {
-		limit = p.max // no token in it can be over the bound
-	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
+	var skim func() (bool, error)
+	if deferring, _ := sink.(lint.DeferringSink); deferring != nil && w.steps == nil && !w.b.m.skips {
+		parser := newJSONElemParser(w, p)
+		limit := maxSkim
+		if p.max > 0 && p.max < limit {
+			limit = p.max // no token in it can be over the bound
 		}
-		done := false
-		if parser != nil && p.buf[p.pos] == '{' {
-			if k, nl, ok := p.skimMessage(limit); ok {
-				w.outer++
-				w.at = "[]"
-				pos := lint.Pos{File: w.b.src.Name, Line: p.line}
-				if err := deferring.Deferred(pos, p.buf[p.pos:p.pos+k], parser); err != nil {
-					return err
-				}
-				p.pos += k
-				p.line += nl
-				p.lastNL = false
-				done = true
+		skim = func() (bool, error) {
+			if err := ctx.Err(); err != nil {
+				return false, err
 			}
-		}
-		if !done {
-			m := p.mark()
-			v, err := p.value(0)
-			if err != nil {
-				return err
+			c, err := p.next()
+			if err != nil || c != '{' {
+				return false, err
+			}
+			k, nl, ok := p.skimMessage(limit)
+			if !ok {
+				return false, nil
 			}
 			w.outer++
 			w.at = "[]"
-			if err := w.element(v); err != nil {
-				return err
+			pos := lint.Pos{File: w.b.src.Name, Line: p.line}
+			if err := deferring.Deferred(pos, p.buf[p.pos:p.pos+k], parser); err != nil {
+				return false, err
 			}
-			p.release(m)
+			p.pos += k
+			p.line += nl
+			p.lastNL = false
+			return true, nil
 		}
-		c, err := p.next()
-		if err != nil {
+	}
+	return p.elements(0, true, func(n *jnode) error {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		p.pos++
-		switch c {
-		case ',':
-			if c, err = p.next(); err != nil {
-				return err
-			}
-			continue
-		case ']':
-			return nil
-		}
-		p.pos--
-		return p.syntax(c, "after array element")
-	}
+		w.outer++
+		w.at = "[]"
+		return w.element(n)
+	}, skim)
 }
 
 // skimMessage skims the object at buf[pos] (its {): ok when it is valid

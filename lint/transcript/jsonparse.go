@@ -295,7 +295,7 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 		err = p.elements(depth, false, func(v *jnode) error {
 			p.stackV = append(p.stackV, v)
 			return nil
-		})
+		}, nil)
 	}
 	if err == nil && len(p.stackV) > base {
 		n.vals = append([]*jnode(nil), p.stackV[base:]...)
@@ -313,8 +313,10 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 
 // elements reads the elements of an array whose [ has been read, up to and
 // including its ], handing each to fn. With recycle, an element's nodes are
-// released once fn returns: fn must keep nothing of it.
-func (p *jsonParser) elements(depth int, recycle bool, fn func(*jnode) error) error {
+// released once fn returns: fn must keep nothing of it. When custom is not
+// nil it is asked first, before an element is read: if it reads the element
+// itself it returns true.
+func (p *jsonParser) elements(depth int, recycle bool, fn func(*jnode) error, custom func() (bool, error)) error {
 	c, err := p.next()
 	if err != nil {
 		return err
@@ -324,16 +326,24 @@ func (p *jsonParser) elements(depth int, recycle bool, fn func(*jnode) error) er
 		return nil
 	}
 	for {
-		m := p.mark()
-		v, err := p.value(depth)
-		if err != nil {
-			return err
+		done := false
+		if custom != nil {
+			if done, err = custom(); err != nil {
+				return err
+			}
 		}
-		if err := fn(v); err != nil {
-			return err
-		}
-		if recycle {
-			p.release(m)
+		if !done {
+			m := p.mark()
+			v, err := p.value(depth)
+			if err != nil {
+				return err
+			}
+			if err := fn(v); err != nil {
+				return err
+			}
+			if recycle {
+				p.release(m)
+			}
 		}
 		c, err := p.next()
 		if err != nil {

@@ -214,7 +214,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 		}
 		kept = nil
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		return nil, err
 	}
