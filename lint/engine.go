@@ -114,12 +114,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		g.pool = &msgPool{}
 	}
 
-	// reading → batches → parsed and prepared on every core → grouped in
+	// reading → batches → parsed and measured on every core → grouped in
 	// input order → conversations checked on every core → results in order
 	raw := make(chan *batch, 2*jobs)
 	prepared := make(chan *batch, 2*jobs)
-	prep, _ := e.Checker.(Preparer)
-	prepareAll(ctx, jobs, &preparer{prep: prep, maxText: e.MaxMessageBytes}, raw, prepared)
+	prepareAll(ctx, jobs, &preparer{maxText: e.MaxMessageBytes}, raw, prepared)
 
 	var readErr error
 	ws := newWaiverSink(&batcher{ctx: ctx, out: raw, strict: e.Strict}, e.MaxMessageBytes)

@@ -15,7 +15,7 @@ import (
 const DefaultMemoryBudget = 64 << 20
 
 // The memory an open conversation holds, counted against the budget: each
-// message its text, sender and prepared form plus messageOverhead (the
+// message its text and sender plus messageOverhead (the
 // collector's bookkeeping; the Message struct itself sits in a chunk),
 // each chunk of messages chunkBytes (all of it, however few messages it
 // holds), each conversation convOverhead and its id. Counting chunks and
@@ -396,9 +396,6 @@ var idSeed = maphash.MakeSeed()
 // pipeline's preparers work them out in parallel, sparing the grouper.
 func measure(m *Message) (size int, idHash uint32) {
 	size = len(m.Text) + len(m.Sender) + messageOverhead
-	if p, ok := m.Prepared.(interface{ Size() int }); ok {
-		size += p.Size()
-	}
 	if m.ID != "" {
 		idHash = uint32(maphash.String(idSeed, m.ID)) | 1
 	}

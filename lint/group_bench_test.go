@@ -8,11 +8,6 @@ import (
 	"time"
 )
 
-// sizedPrep stands in for a Checker's Prepared that reports its size.
-type sizedPrep int
-
-func (p sizedPrep) Size() int { return int(p) }
-
 // groupWorkload returns n messages of interleaved conversations shaped like
 // a day of shop chat: about active conversations open at a time, each of 1
 // to 32 messages, half of them with message ids, a few ids repeated.
@@ -48,9 +43,6 @@ func groupWorkload(n, active int, seed uint64) []Message {
 		}
 		if rng.IntN(200) == 0 {
 			m.Time = time.Time{} // an untimed conversation now and then
-		}
-		if rng.IntN(3) == 0 {
-			m.Prepared = sizedPrep(rng.IntN(100))
 		}
 		ms = append(ms, m)
 		if c.left--; c.left == 0 {

@@ -138,9 +138,6 @@ func (g *refGrouper) message(m Message) {
 	m.Seq = g.seq
 	g.seq++
 	size := len(m.Text) + len(m.Sender) + messageOverhead
-	if p, ok := m.Prepared.(interface{ Size() int }); ok {
-		size += p.Size()
-	}
 	if oc == nil {
 		oc = &refConv{c: &Conversation{ID: m.Conversation, File: m.Pos.File}}
 		if g.closed[m.Conversation] {
@@ -221,7 +218,7 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 		{0, 1, 1000},
 		{50, 1, 1000},
 		{2000, 5, 1},
-		{2000, 20, 12000},
+		{2000, 20, 8000},
 		{5000, 50, 50000},
 		{5000, 300, 90000},
 		{20000, 200, 800000},

@@ -165,9 +165,6 @@ type Message struct {
 	// Waivers are inline waivers in the source that suppress rules for this
 	// message (a canned library's "# chatlint-disable-next-line RULE reason").
 	Waivers []Waiver
-	// Prepared holds what a Checker worked out about the message as it was
-	// read (its normalised text, the phrases found in it); nil if nothing.
-	Prepared any
 }
 
 // Waiver suppresses a rule for one message, deliberately, with a reason.

@@ -53,23 +53,6 @@ type DeferringSink interface {
 	Deferred(pos Pos, raw []byte, p RecordParser) error
 }
 
-// Preparer is implemented by Checkers that do per-message work (normalising,
-// scanning for phrases) as messages are read, in parallel, before messages
-// are grouped into conversations; the result goes to Message.Prepared.
-// Prepare must be safe for concurrent use.
-type Preparer interface {
-	Prepare(m *Message)
-}
-
-// GoroutinePreparer is a Preparer with scratch space a goroutine may keep:
-// the engine's preparing goroutines each call NewPrepare once and use the
-// function it returns (for that goroutine only) instead of Prepare: that
-// spares taking scratch space from a pool and returning it per message.
-type GoroutinePreparer interface {
-	Preparer
-	NewPrepare() func(m *Message)
-}
-
 // record kinds of a batch
 const (
 	recMessage = iota
@@ -93,7 +76,7 @@ type record struct {
 	idHash uint32
 }
 
-// batch is a run of consecutive records; batches are parsed and prepared in
+// batch is a run of consecutive records; batches are parsed and measured in
 // parallel and grouped in order.
 type batch struct {
 	seq   int
@@ -223,12 +206,10 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 	return nil
 }
 
-// preparer parses a batch's deferred records, rejects messages over the
-// text bound and prepares the others.
+// preparer readies a batch's records for the grouper: it parses the
+// deferred ones, rejects messages over the text bound and measures the
+// others.
 type preparer struct {
-	prep Preparer
-	// prepare is this goroutine's prep.Prepare (see GoroutinePreparer)
-	prepare func(m *Message)
 	maxText int // Engine.MaxMessageBytes
 	parsers map[RecordParser]parseFunc
 	// last and lastParse are the parser of the last deferred record and
@@ -264,7 +245,7 @@ func (p *preparer) tooLong(m *Message) string {
 	return fmt.Sprintf("message text is %s, over the %s a message may take (--max-message-size); not linted", ByteSize(int64(len(m.Text))), ByteSize(int64(p.maxText)))
 }
 
-// run parses, checks and prepares the records of b in place.
+// run parses, checks and measures the records of b in place.
 func (p *preparer) run(b *batch) {
 	for i := range b.recs {
 		r := &b.recs[i]
@@ -282,9 +263,6 @@ func (p *preparer) run(b *batch) {
 				r.kind, r.err, r.msg = recReject, why, Message{}
 				continue
 			}
-			if p.prepare != nil {
-				p.prepare(&r.msg)
-			}
 			r.size, r.idHash = measure(&r.msg)
 		}
 	}
@@ -299,13 +277,7 @@ func prepareAll(ctx context.Context, jobs int, proto *preparer, in <-chan *batch
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p := &preparer{prep: proto.prep, maxText: proto.maxText}
-			switch prep := p.prep.(type) {
-			case GoroutinePreparer:
-				p.prepare = prep.NewPrepare()
-			case Preparer:
-				p.prepare = prep.Prepare
-			}
+			p := &preparer{maxText: proto.maxText}
 			for b := range in {
 				if ctx.Err() == nil {
 					p.run(b)

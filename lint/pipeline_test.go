@@ -1,11 +1,8 @@
 package lint
 
 import (
-	"context"
 	"reflect"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -78,82 +75,6 @@ func TestPreparerParsesInPlace(t *testing.T) {
 		}
 		if raws[i/2] == "broken" && (v.kind != recReject || v.err != "no bar" || !reflect.DeepEqual(v.msg, Message{})) {
 			t.Errorf("malformed record: %+v", v)
-		}
-	}
-}
-
-// countingPreparer is a GoroutinePreparer that notes which prepare function
-// prepared each message; prepares counts the functions made, direct the
-// calls of Prepare itself.
-type countingPreparer struct {
-	mu       sync.Mutex
-	prepares int
-	direct   int
-}
-
-func (p *countingPreparer) Prepare(m *Message) {
-	p.mu.Lock()
-	p.direct++
-	p.mu.Unlock()
-	m.Prepared = -1
-}
-
-func (p *countingPreparer) NewPrepare() func(m *Message) {
-	p.mu.Lock()
-	p.prepares++
-	id := p.prepares
-	p.mu.Unlock()
-	return func(m *Message) { m.Prepared = id }
-}
-
-// plainPreparer is a Preparer only.
-type plainPreparer struct{}
-
-func (plainPreparer) Prepare(m *Message) { m.Prepared = "plain" }
-
-// TestPrepareAllPerGoroutine checks that each preparing goroutine makes its
-// own prepare function of a GoroutinePreparer, once, and prepares every
-// message with it; a plain Preparer's Prepare is called for each message.
-func TestPrepareAllPerGoroutine(t *testing.T) {
-	const jobs, batches = 2, 8
-	run := func(prep Preparer) []*batch {
-		in, out := make(chan *batch, batches), make(chan *batch, batches)
-		var sent []*batch
-		for i := range batches {
-			b := newBatch(0)
-			for k := range 3 {
-				b.recs = append(b.recs, record{kind: recMessage, msg: Message{Conversation: strconv.Itoa(i), Text: strconv.Itoa(k)}})
-			}
-			sent = append(sent, b)
-			in <- b
-		}
-		close(in)
-		prepareAll(context.Background(), jobs, &preparer{prep: prep}, in, out)
-		var got []*batch
-		for b := range out {
-			got = append(got, b)
-		}
-		if len(got) != batches {
-			t.Fatalf("%d batches came out, want %d", len(got), batches)
-		}
-		return sent
-	}
-	cp := &countingPreparer{}
-	for _, b := range run(cp) {
-		for _, r := range b.recs {
-			if id, ok := r.msg.Prepared.(int); !ok || id < 1 || id > jobs {
-				t.Errorf("message %s/%s prepared by %v, want one of the %d goroutines' functions", r.msg.Conversation, r.msg.Text, r.msg.Prepared, jobs)
-			}
-		}
-	}
-	if cp.prepares != jobs || cp.direct != 0 {
-		t.Errorf("NewPrepare called %d times, Prepare %d times; want %d and 0", cp.prepares, cp.direct, jobs)
-	}
-	for _, b := range run(plainPreparer{}) {
-		for _, r := range b.recs {
-			if r.msg.Prepared != "plain" {
-				t.Errorf("message %s/%s: Prepared %v, want plain", r.msg.Conversation, r.msg.Text, r.msg.Prepared)
-			}
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
@@ -287,7 +286,7 @@ func (b *builder) phraseList(phrases, patterns, except, exceptPatterns []string,
 	}
 	b.scan |= roles
 	// the roles are the list's scopes: a message is scanned for the lists
-	// of its role (Set.Prepare)
+	// of its role (worker.Check)
 	return b.mb.Add(match.ListSpec{Phrases: phrases, Patterns: patterns, Except: except, ExceptPatterns: exceptPatterns, Mode: m, Scopes: uint64(roles)})
 }
 
@@ -534,35 +533,6 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 // roleSet converts a rule's role filter, with a default for an empty one.
 func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet { return roles.RoleSet(def) }
 
-// textPool holds scratch Texts for Prepare.
-var textPool = sync.Pool{New: func() any { return new(match.Text) }}
-
-// NewPrepare returns Prepare for one goroutine, with scratch space of its
-// own. It implements lint.GoroutinePreparer.
-func (s *Set) NewPrepare() func(m *lint.Message) {
-	t := new(match.Text)
-	return func(m *lint.Message) { s.prepare(t, m) }
-}
-
-// Prepare normalises a message and scans it for every phrase as it is read
-// (in parallel, before grouping): the expensive per-message work, done while
-// the rest of the input is still being read. It implements lint.Preparer.
-func (s *Set) Prepare(m *lint.Message) {
-	if !s.scan.Has(m.Role) {
-		return // no rule looks at its phrases
-	}
-	t := textPool.Get().(*match.Text)
-	s.prepare(t, m)
-	textPool.Put(t)
-}
-
-// prepare is Prepare with the scratch Text t.
-func (s *Set) prepare(t *match.Text, m *lint.Message) {
-	if s.scan.Has(m.Role) {
-		m.Prepared = s.Matcher.Prepare(t, m.Text, int(m.Role))
-	}
-}
-
 // NewWorker returns a worker with its own scratch space.
 func (s *Set) NewWorker() lint.Worker { return &worker{set: s} }
 
@@ -584,11 +554,15 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	}
 	kinds := cv.kinds[:len(c.Messages)]
 	for i := range c.Messages {
+		// each message is normalised and scanned for the lists of its
+		// role here, just before the checks read it: doing it as messages
+		// were read, to keep the result until the conversation was
+		// complete, cost 13% more (the kept copies, the collector)
 		m := &c.Messages[i]
-		if p, ok := m.Prepared.(*match.Prepared); ok {
-			w.set.Matcher.Load(&cv.Texts[i], m.Text, p)
+		if w.set.scan.Has(m.Role) {
+			w.set.Matcher.AnalyseIn(&cv.Texts[i], m.Text, int(m.Role))
 		} else {
-			w.set.Matcher.Analyse(&cv.Texts[i], m.Text, w.set.scan.Has(m.Role))
+			w.set.Matcher.Analyse(&cv.Texts[i], m.Text, false) // no rule looks at its phrases
 		}
 		kinds[i] = kindOf(m) // while the message is at hand (Conv.selKinds)
 	}

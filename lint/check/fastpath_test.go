@@ -421,16 +421,14 @@ func refLatency(l *latency, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 	return out, ""
 }
 
-// refLoad analyses the messages of c into a new Conv, as worker.Check does.
+// refLoad analyses the messages of c into a new Conv, as worker.Check does
+// but scanning with every list's automaton (the worker scans a message only
+// for the lists of its role).
 func refLoad(s *Set, c *lint.Conversation) *Conv {
 	cv := &Conv{Conversation: c, Texts: make([]match.Text, len(c.Messages))}
 	for i := range c.Messages {
 		m := &c.Messages[i]
-		if p, ok := m.Prepared.(*match.Prepared); ok {
-			s.Matcher.Load(&cv.Texts[i], m.Text, p)
-		} else {
-			s.Matcher.Analyse(&cv.Texts[i], m.Text, s.scan.Has(m.Role))
-		}
+		s.Matcher.Analyse(&cv.Texts[i], m.Text, s.scan.Has(m.Role))
 	}
 	return cv
 }
@@ -752,11 +750,6 @@ func TestCheckFastPaths(t *testing.T) {
 		w := s.NewWorker().(*worker)
 		for round := 0; round < 150; round++ {
 			c := randomConv(rng, frags, rng.Intn(30))
-			if round%2 == 0 {
-				for i := range c.Messages {
-					s.Prepare(&c.Messages[i])
-				}
-			}
 			held += checkConds(t, s, c)
 			findings += checkWorker(t, s, w, c)
 		}

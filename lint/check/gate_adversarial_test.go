@@ -187,11 +187,6 @@ func checkRandomPack(t *testing.T, rng *rand.Rand, cs *Set, yaml string, convs i
 	w := cs.NewWorker().(*worker)
 	for round := 0; round < convs; round++ {
 		c := randomConv(rng, advFrags, rng.Intn(25))
-		if round%2 == 0 {
-			for i := range c.Messages {
-				cs.Prepare(&c.Messages[i])
-			}
-		}
 		t.Run("", func(t *testing.T) {
 			checkHasHits(t, cs, c)
 			held += checkConds(t, cs, c)

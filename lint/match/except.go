@@ -38,7 +38,7 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 }
 
 // exceptSpans is what a text has found out about one list (Analyse and
-// Load forget it): a message is asked about a list many times (its
+// AnalyseIn forget it): a message is asked about a list many times (its
 // candidates each whether they lie in an except context; Has, then Hits,
 // by several rules) and searches it once.
 //

@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -44,10 +43,11 @@ type ListSpec struct {
 	ExceptPatterns []string
 	Mode           Mode
 	// Scopes says which texts the list is asked about: bit s set, those
-	// Prepare'd in scope s (the check package's scopes are the roles); 0,
-	// every text. Prepare scans a text only for the lists of its scope, with
-	// a smaller automaton; a list asked about a text outside its scopes is
-	// still answered right, by scanning the text again in full.
+	// analysed in scope s (AnalyseIn; the check package's scopes are the
+	// roles); 0, every text. AnalyseIn scans a text only for the lists of
+	// its scope, with a smaller automaton; a list asked about a text outside
+	// its scopes is still answered right, by scanning the text again in
+	// full.
 	Scopes uint64
 }
 
@@ -121,7 +121,8 @@ type Matcher struct {
 	always []uint64
 	// scoped[s] is the automaton of the keys the lists of scope s use (nil:
 	// scope s scans with ac), outside[s] the set of lists not of scope s:
-	// a text Prepare'd in scope s may have hits of theirs that it lacks
+	// a text analysed in scope s (AnalyseIn) may have hits of theirs that
+	// it lacks
 	scoped  [maxScopes]*automaton
 	outside [maxScopes][]uint64
 	lists   []list
@@ -285,11 +286,10 @@ type Text struct {
 	m    *Matcher
 	orig string
 	norm Normalized
-	// normDone says norm holds orig normalised (texts loaded from a
-	// Prepared without phrase hits normalise only if something asks)
+	// normDone says norm holds orig normalised (texts analysed without a
+	// scan normalise only if something asks)
 	normDone bool
-	// raw is the automaton's hits in the text: in rawOwn's storage after
-	// Analyse, in the Prepared's (shared, read only) after Load
+	// raw is the automaton's hits in the text, in rawOwn's storage
 	raw, rawOwn []rawHit
 	// bounds are the word boundaries of the normalised text up to segEnd
 	// (all of it, or a prefix whose boundaries are the text's: see
@@ -309,10 +309,10 @@ type Text struct {
 	// look further)
 	skip0 uint64
 	// exc holds the matches of except patterns, per list, found so far
-	// (forgotten by Analyse and Load)
+	// (forgotten by Analyse and AnalyseIn)
 	exc []exceptSpans
-	// scope is the scope whose automaton found raw (Prepared.scope), -1
-	// when the whole automaton did: lists outside it are in lists, so that
+	// scope is the scope whose automaton found raw (AnalyseIn), -1 when
+	// the whole automaton did: lists outside it are in lists, so that
 	// asking about one scans the text in full first (ready)
 	scope int8
 	// scratch space for patterns: the occurrences of their literals, the
@@ -343,6 +343,22 @@ func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 	t.noteLists()
 }
 
+// AnalyseIn is Analyse with scan, scanning only for the lists of scope
+// (ListSpec.Scopes) with their smaller automaton, when there is one (-1
+// or a scope no list names: for every list). Asking about a list outside
+// the scope then scans the text in full first.
+func (m *Matcher) AnalyseIn(t *Text, text string, scope int) {
+	ac := m.ac
+	if scope >= 0 && scope < maxScopes && m.scoped[scope] != nil {
+		ac = m.scoped[scope]
+	} else {
+		scope = -1
+	}
+	m.analyse(t, text, true, ac)
+	t.scope = int8(scope)
+	t.noteLists()
+}
+
 // analyse is Analyse without t.noteLists (t.lists is left as it was),
 // scanning with ac: the automaton of every list or of a scope's.
 func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
@@ -361,101 +377,6 @@ func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
 	} else {
 		t.normDone = false // normalised if something asks
 	}
-}
-
-// Prepared is a message analysed ahead of time, as it was read: the phrases
-// the automaton found in it and, when there were any, its normalised text.
-// It is compact, so messages can wait in memory with it until their
-// conversation is complete.
-type Prepared struct {
-	norm  string // "" unless there are hits and normalisation changed the text
-	first int32  // the normalisation's first change (-1: none)
-	scope int8   // the scope whose automaton found raw (-1: every list's)
-	raw   []rawHit
-}
-
-// Size is the memory a Prepared holds, in bytes.
-func (p *Prepared) Size() int { return 32 + len(p.norm) + 12*len(p.raw) }
-
-// Prepare analyses text into a compact Prepared, using t as scratch space:
-// it is left holding no text (until the next Analyse or Load). The text is
-// scanned for the lists of scope (ListSpec.Scopes; -1 or a scope no list
-// names: for every list).
-func (m *Matcher) Prepare(t *Text, text string, scope int) *Prepared {
-	ac := m.ac
-	if scope >= 0 && scope < maxScopes && m.scoped[scope] != nil {
-		ac = m.scoped[scope]
-	} else {
-		scope = -1
-	}
-	m.analyse(t, text, true, ac) // the lists are for Load to note
-	t.m = nil                    // so t answers nothing
-	if len(t.raw) == 0 {
-		if scope >= 0 {
-			return &noHitsIn[scope]
-		}
-		return &noHits
-	}
-	var p *Prepared
-	if len(t.raw) <= smallPrepared {
-		// one allocation for the Prepared and its hits
-		ps := &preparedSmall{}
-		ps.raw = ps.arr[:copy(ps.arr[:], t.raw)]
-		p = &ps.Prepared
-	} else {
-		p = &Prepared{raw: append([]rawHit(nil), t.raw...)}
-	}
-	p.first, p.scope = -1, int8(scope)
-	if !t.norm.Identity() {
-		// t is scratch space: its normalised text is overwritten next time
-		p.norm, p.first = strings.Clone(t.norm.Text), int32(t.norm.first)
-	}
-	return p
-}
-
-// noHits is the Prepared of every text without phrase hits (read only),
-// noHitsIn[s] that of the texts of scope s without hits of its lists.
-var (
-	noHits   = Prepared{first: -1, scope: -1}
-	noHitsIn = func() (ps [maxScopes]Prepared) {
-		for s := range ps {
-			ps[s] = Prepared{first: -1, scope: int8(s)}
-		}
-		return ps
-	}()
-)
-
-// smallPrepared is the number of hits a Prepared holds in the same
-// allocation.
-const smallPrepared = 4
-
-// preparedSmall is a Prepared with room for its hits.
-type preparedSmall struct {
-	Prepared
-	arr [smallPrepared]rawHit
-}
-
-// Load prepares t for text from a Prepared: the same as Analyse (with scan),
-// without scanning again; the text is normalised again only if asked for.
-func (m *Matcher) Load(t *Text, text string, p *Prepared) {
-	t.m = m
-	t.orig = text
-	t.raw = p.raw // read only: Analyse goes back to t.rawOwn
-	t.scope = p.scope
-	t.exc = t.exc[:0]
-	t.bounds = t.bounds[:0]
-	t.segmented = false
-	t.normDone = false
-	if len(p.raw) > 0 {
-		// the offsets of the hits refer to the normalised text, kept
-		if p.first < 0 {
-			t.norm.set(text, text, -1)
-		} else {
-			t.norm.set(text, p.norm, int(p.first))
-		}
-		t.normDone = true
-	}
-	t.noteLists()
 }
 
 // normalize makes sure t.norm holds the normalised text.

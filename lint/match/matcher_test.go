@@ -339,15 +339,15 @@ func FuzzPrefilterNeverSkipsAMatch(f *testing.F) {
 	})
 }
 
-// TestPrepareThenLoad prepares many texts with one scratch Text (as the
-// preparers do), then loads each into another: every list must find what
-// analysing the text directly finds, so nothing a Prepared keeps may live in
-// the scratch space.
-func TestPrepareThenLoad(t *testing.T) {
+// TestTextReused analyses many texts, in turn, into one Text (as a
+// worker's Texts go from one conversation to the next), in every scope and
+// none: every list must find what analysing the text into a new Text finds,
+// so nothing of an earlier text may show through.
+func TestTextReused(t *testing.T) {
 	var b Builder
 	lists := []ListID{
-		b.Add(ListSpec{Phrases: []string{"不知道", "不行", "亲"}, Mode: Word}),
-		b.Add(ListSpec{Phrases: []string{"沒關係", "vip"}, Mode: Substring, Except: []string{"不知道您"}}),
+		b.Add(ListSpec{Phrases: []string{"不知道", "不行", "亲"}, Mode: Word, Scopes: 1 << 1}),
+		b.Add(ListSpec{Phrases: []string{"沒關係", "vip"}, Mode: Substring, Except: []string{"不知道您"}, Scopes: 1 << 2}),
 		b.Add(ListSpec{Patterns: []string{"我(不能|不会)", "(?P<match>一定)(会|能)?到"}}),
 	}
 	m, err := b.Build(testSegmenter(t))
@@ -355,44 +355,35 @@ func TestPrepareThenLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := []string{
+		strings.Repeat("全角，標點，不知道", 40), // buffers grow first
 		"这个我也不知道，亲", "沒關係的，親！我不會", "ＶＩＰ会员一定能到", "不知道您满意吗", "好的",
 		"我不能帮您改价，不行", "亲自去", "", "全角，标点，和繁體字：我不會", "vip一定到",
 	}
-	var scratch Text
-	m.Prepare(&scratch, strings.Repeat("全角，", 100), -1) // room for all that follows
-	prepared := make([]*Prepared, len(texts))
-	for i, s := range texts {
-		prepared[i] = m.Prepare(&scratch, s, -1)
-	}
-	// the scratch space goes on to other texts
-	for _, s := range texts {
-		m.Prepare(&scratch, "Ｘ"+s, -1)
-	}
-	// one Text loaded from every Prepared and analysing other texts in
-	// between (as a worker's Texts do) must leave the Prepareds as they were
-	var loaded Text
+	var reused Text
 	for round := 0; round < 2; round++ {
 		for i, s := range texts {
-			m.Load(&loaded, s, prepared[i])
-			checkLoaded(t, m, lists, &loaded, s)
-			m.Analyse(&loaded, "不行亲不知道我不能"+s, true)
+			scope := (i+round)%4 - 1 // -1: every list's automaton
+			m.AnalyseIn(&reused, s, scope)
+			checkReused(t, m, lists, &reused, s)
+			m.Analyse(&reused, "不行亲不知道我不能"+s, true)
+			checkReused(t, m, lists, &reused, "不行亲不知道我不能"+s)
 		}
 	}
 }
 
-// checkLoaded compares a loaded Text with the direct analysis of s.
-func checkLoaded(t *testing.T, m *Matcher, lists []ListID, loaded *Text, s string) {
+// checkReused compares a reused Text with the analysis of s into a new one.
+func checkReused(t *testing.T, m *Matcher, lists []ListID, reused *Text, s string) {
 	t.Helper()
 	var direct Text
 	m.Analyse(&direct, s, true)
 	for _, id := range lists {
-		got, want := fmt.Sprint(loaded.Hits(id, nil)), fmt.Sprint(direct.Hits(id, nil))
+		got, want := fmt.Sprint(reused.Hits(id, nil)), fmt.Sprint(direct.Hits(id, nil))
 		if got != want {
-			t.Errorf("%q list %d: loaded %s, analysed %s", s, id, got, want)
+			t.Errorf("%q list %d: reused Text %s, new one %s", s, id, got, want)
 		}
 	}
-	if got, want := loaded.Normalized(), direct.Normalized(); got != want {
-		t.Errorf("%q: loaded normalises to %q, analysed to %q", s, got, want)
+	if got, want := reused.Normalized(), direct.Normalized(); got != want {
+		t.Errorf("%q: reused Text normalises to %q, new one to %q", s, got, want)
 	}
 }
 
@@ -403,12 +394,12 @@ func checkLoaded(t *testing.T, m *Matcher, lists []ListID, loaded *Text, s strin
 type manyLists struct {
 	m                                    *Matcher
 	one                                  []*Matcher
-	scratch, loaded, analysed, unscanned Text
+	allScopes, analysed, unscanned Text
 	scoped                               [manyListScopes]Text
 }
 
 // manyListScopes are the scopes the lists of manyLists are given (every
-// scope, one or two of 1 to 3) and texts are prepared in (also 0, which no
+// scope, one or two of 1 to 3) and texts are analysed in (also 0, which no
 // list names, and 4, which names them all)
 const manyListScopes = 5
 
@@ -446,21 +437,21 @@ func newManyLists(t testing.TB) *manyLists {
 	return ml
 }
 
-// check holds Has and Hits of every list in s, loaded, analysed and not
-// scanned, to the list alone; and a Text never analysed, and Prepare's
-// scratch Text, to having no hits.
+// check holds Has and Hits of every list in s, analysed in every scope
+// (AnalyseIn), with every list's automaton and not scanned, to the list
+// alone; and a Text never analysed to having no hits.
 func (ml *manyLists) check(t *testing.T, s string) {
 	t.Helper()
 	m := ml.m
-	scratch, loaded, analysed, unscanned := &ml.scratch, &ml.loaded, &ml.analysed, &ml.unscanned
+	allScopes, analysed, unscanned := &ml.allScopes, &ml.analysed, &ml.unscanned
 	var never, ref Text
-	m.Load(loaded, s, m.Prepare(scratch, s, -1))
+	m.AnalyseIn(allScopes, s, -1)
 	m.Analyse(analysed, s, true)
 	m.Analyse(unscanned, s, false)
 	// prepared for one scope, then asked about every list (those of other
 	// scopes scan the text again, in the middle of the questions)
 	for sc := range ml.scoped {
-		m.Load(&ml.scoped[sc], s, m.Prepare(scratch, s, sc))
+		m.AnalyseIn(&ml.scoped[sc], s, sc)
 	}
 	for i, one := range ml.one {
 		id := ListID(i)
@@ -469,7 +460,7 @@ func (ml *manyLists) check(t *testing.T, s string) {
 		for _, c := range []struct {
 			name string
 			t    *Text
-		}{{"loaded", loaded}, {"analysed", analysed},
+		}{{"scope -1", allScopes}, {"analysed", analysed},
 			{"scope 0", &ml.scoped[0]}, {"scope 1", &ml.scoped[1]}, {"scope 2", &ml.scoped[2]},
 			{"scope 3", &ml.scoped[3]}, {"scope 4", &ml.scoped[4]}} {
 			if got := fmt.Sprint(c.t.Hits(id, nil)); got != want {
@@ -486,8 +477,8 @@ func (ml *manyLists) check(t *testing.T, s string) {
 		if got, want := unscanned.Has(id), ref.Has(0); got != want {
 			t.Errorf("%q list %d not scanned: Has %v, alone %v", s, i, got, want)
 		}
-		if never.Has(id) || len(never.Hits(id, nil)) > 0 || scratch.Has(id) || len(scratch.Hits(id, nil)) > 0 {
-			t.Errorf("list %d: a Text not analysed (or Prepare's scratch) has hits", i)
+		if never.Has(id) || len(never.Hits(id, nil)) > 0 {
+			t.Errorf("list %d: a Text not analysed has hits", i)
 		}
 	}
 }

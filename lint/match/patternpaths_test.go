@@ -153,13 +153,13 @@ func FuzzPatternPathsAgree(f *testing.F) {
 func TestMemoSurvivesRescan(t *testing.T) {
 	ml := newManyLists(t)
 	m := ml.m
-	var scratch, tx, ref Text
+	var tx, ref Text
 	n := len(ml.one)
 	for _, s := range append(manyListTexts, "这个不知道亲，我不会，一定会到好的？", "好的好的，不知道您不知道您要") {
 		for sc := range manyListScopes {
 			for i := range n {
 				j := (i*37 + 11) % n
-				m.Load(&tx, s, m.Prepare(&scratch, s, sc))
+				m.AnalyseIn(&tx, s, sc)
 				first := fmt.Sprint(tx.Hits(ListID(i), nil), tx.Has(ListID(i)))
 				other := fmt.Sprint(tx.Hits(ListID(j), nil), tx.Has(ListID(j)))
 				again := fmt.Sprint(tx.Hits(ListID(i), nil), tx.Has(ListID(i)))
