@@ -392,10 +392,10 @@ func checkReused(t *testing.T, m *Matcher, lists []ListID, reused *Text, s strin
 // filtered and unfiltered patterns; m holds them all, one[i] list i alone.
 // The Texts go from one text to the next, as a worker's do.
 type manyLists struct {
-	m                                    *Matcher
-	one                                  []*Matcher
+	m                              *Matcher
+	one                            []*Matcher
 	allScopes, analysed, unscanned Text
-	scoped                               [manyListScopes]Text
+	scoped                         [manyListScopes]Text
 }
 
 // manyListScopes are the scopes the lists of manyLists are given (every
