@@ -543,6 +543,8 @@ type worker struct {
 	cv Conv
 	// out is scratch space for the findings (Check)
 	out []lint.Finding
+	// agents names the agents findings are held against
+	agents agents
 }
 
 // Check runs every check on one conversation.
@@ -584,62 +586,12 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	if len(w.out) > 0 {
 		findings = slices.Clone(w.out)
 	}
+	w.agents.reset(c.Messages)
 	for i := range findings {
-		findings[i].Agent = agentFor(c, findings[i].Msg)
+		findings[i].Agent = w.agents.of(findings[i].Msg)
 	}
 	cv.Conversation = nil // not kept past the check
 	return findings, skipped
-}
-
-// agentFor names the agent a finding at message i is held against: the
-// sender of an agent's message; no one for a bot's own message (a bot is not
-// an agent, and per-agent stats are of human agents); for any other message
-// (a customer's, a system event) the agent who answered it, else the agent
-// holding the chat when it was left: the last agent before it, unless the
-// chat was handed on (a transfer after that agent's last answer). A
-// transferred chat is held by the agent it went to (handedTo), or by no one
-// when the export does not say who: the agent who handed it on answered by
-// handing it on, and a queue nobody picked up is not theirs. Internal notes
-// are not answers: a supervisor's note between the customer and the reply
-// does not make the finding theirs. Only in a conversation where agents
-// wrote nothing but notes is the finding held against a note's writer (the
-// agent handling it, who never replied).
-func agentFor(c *lint.Conversation, i int) string {
-	ms := c.Messages
-	switch ms[i].Role {
-	case lint.Agent:
-		if ms[i].Sender != "" {
-			return ms[i].Sender
-		}
-	case lint.Bot:
-		return ""
-	}
-	answered := func(m *lint.Message) bool { return m.Role == lint.Agent && m.Sender != "" && answers(m) }
-	for j := i + 1; j < len(ms); j++ {
-		if answered(&ms[j]) {
-			return ms[j].Sender
-		}
-	}
-	// no one answered it: whoever held the chat last
-	for j := len(ms) - 1; j >= 0; j-- {
-		switch m := &ms[j]; {
-		case m.Type == lint.TypeTransfer:
-			return handedTo(ms, j)
-		case j < i && answered(m):
-			return m.Sender
-		}
-	}
-	for j := i + 1; j < len(ms); j++ {
-		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
-			return ms[j].Sender
-		}
-	}
-	for j := i - 1; j >= 0; j-- {
-		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
-			return ms[j].Sender
-		}
-	}
-	return ""
 }
 
 // handedTo names the agent a chat was handed to by the transfer at message

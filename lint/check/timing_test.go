@@ -171,6 +171,11 @@ func TestAgentFor(t *testing.T) {
 		if got := agentFor(c, tt.at); got != tt.want {
 			t.Errorf("%s: agentFor = %q, want %q", tt.name, got, tt.want)
 		}
+		var a agents
+		a.reset(tt.ms)
+		if got := a.of(tt.at); got != tt.want {
+			t.Errorf("%s: agents.of = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
 
