@@ -189,6 +189,45 @@ func TestEngineMemoryBudgetSplitsFarApartConversations(t *testing.T) {
 	}
 }
 
+// TestEngineLongConversationInParts: a conversation of more messages than
+// a part may hold (a file without conversation ids is one) is linted in
+// parts of maxPartMessages, in order, each noting it, every message once.
+func TestEngineLongConversationInParts(t *testing.T) {
+	const budget = 1 << 20
+	part := maxPartMessages(budget)
+	n := 2*part + 10
+	res, sum, err := runEngine(t, &Engine{MemoryBudget: budget, Jobs: 2}, func(s Sink) error {
+		for i := range n {
+			role := Customer
+			if i%2 == 1 {
+				role = Agent
+			}
+			if err := s.Message(msg("whole-file", i, role, "u", "你好", i+1)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || sum.Conversations != 3 || sum.SplitConversations != 2 || sum.Messages != n {
+		t.Fatalf("%d results, summary %+v; want 3 parts of at most %d of the %d messages", len(res), sum, part, n)
+	}
+	line := 1
+	for i, r := range res {
+		c := r.Conversation
+		want := part
+		if i == 2 {
+			want = 10
+		}
+		if len(c.Messages) != want || c.Messages[0].Pos.Line != line || len(c.Notes) == 0 {
+			t.Errorf("part %d: %d messages from line %d, notes %q; want %d from line %d, noted", i+1, len(c.Messages), c.Messages[0].Pos.Line, c.Notes, want, line)
+		}
+		line += len(c.Messages)
+	}
+}
+
 func TestEngineOutputErrorStops(t *testing.T) {
 	e := &Engine{Checker: wordChecker{&RuleInfo{ID: "p/bad"}}, Scoring: Scoring{Start: 100}}
 	boom := errors.New("disk full")

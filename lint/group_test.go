@@ -105,6 +105,7 @@ func TestLRUQueueCompacts(t *testing.T) {
 // grouper's bookkeeping against.
 type refGrouper struct {
 	budget        int
+	maxPart       int // the most messages of a part
 	sum           Summary
 	out           []*Conversation
 	open          map[string]*refConv
@@ -154,6 +155,14 @@ func (g *refGrouper) message(m Message) {
 	oc.last = m.Seq
 	oc.bytes += size
 	g.bytes += size
+	if len(oc.c.Messages) >= g.maxPart {
+		// too many messages: this part is linted now
+		g.closed[oc.c.ID] = true
+		if oc.part == 0 {
+			oc.part = 1
+		}
+		g.flush(oc)
+	}
 	if g.bytes > g.budget {
 		// lint the least recently active until at most half the budget
 		for g.bytes > g.budget/2 && len(g.open) > 0 {
@@ -180,7 +189,7 @@ func (g *refGrouper) flush(oc *refConv) {
 	case 1:
 		oc.c.Notes = append(oc.c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")
 	case 2:
-		oc.c.Notes = append(oc.c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input)")
+		oc.c.Notes = append(oc.c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input, or too many to lint at once)")
 	}
 	finish(oc.c)
 	oc.c.Seq = len(g.out)
@@ -196,10 +205,10 @@ func (g *refGrouper) drain() {
 }
 
 // TestGrouperMatchesReference feeds interleaved conversations (with
-// duplicate ids, untimed messages and prepared sizes) through the pipeline's
-// preparing and grouping, under budgets from tiny (every conversation linted
-// in parts) to roomy, and compares every conversation handed on and the
-// summary with refGrouper's. It does so with the messages of a conversation
+// duplicate ids and untimed messages) through the pipeline's preparing and
+// grouping, under budgets from tiny (every conversation linted in parts) to
+// roomy, and parts of at most maxPartMessages or of a few messages, and
+// compares every conversation handed on and the summary with refGrouper's. It does so with the messages of a conversation
 // naming it with one id string, as one JSONL scanner does, and with copies
 // of it, as several do (the grouper's cache of recent conversations goes by
 // the string's address).
@@ -214,16 +223,23 @@ func TestGrouperMatchesReference(t *testing.T) {
 func testGrouperMatchesReference(t *testing.T, copies int) {
 	for _, tt := range []struct {
 		n, active, budget int
+		part              int // the most messages of a part (0: maxPartMessages)
 	}{
-		{0, 1, 1000},
-		{50, 1, 1000},
-		{2000, 5, 1},
-		{2000, 20, 8000},
-		{5000, 50, 50000},
-		{5000, 300, 90000},
-		{20000, 200, 800000},
-		{20000, 200, 100 << 20},
+		{0, 1, 1000, 0},
+		{50, 1, 1000, 0},
+		{2000, 5, 1, 0},
+		{2000, 20, 8000, 0},
+		{5000, 50, 50000, 0},
+		{5000, 300, 90000, 0},
+		{20000, 200, 800000, 0},
+		{20000, 200, 100 << 20, 0},
+		{2000, 3, 100 << 20, 5},
+		{2000, 20, 8000, 4},
+		{500, 2, 100 << 20, 1},
 	} {
+		if tt.part == 0 {
+			tt.part = maxPartMessages(tt.budget)
+		}
 		ms := groupWorkload(tt.n, tt.active, uint64(tt.budget))
 		if copies > 1 {
 			rng := rand.New(rand.NewPCG(uint64(tt.n), 2))
@@ -238,7 +254,7 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 				ms[i].Conversation = ids[id][rng.IntN(copies)]
 			}
 		}
-		ref := &refGrouper{budget: tt.budget, open: map[string]*refConv{}, closed: map[string]bool{}}
+		ref := &refGrouper{budget: tt.budget, maxPart: tt.part, open: map[string]*refConv{}, closed: map[string]bool{}}
 		for _, m := range ms {
 			ref.message(m)
 		}
@@ -247,6 +263,7 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 		var got []*Conversation
 		var sum Summary
 		g := newGrouper(context.Background(), false, &sum, tt.budget, nil)
+		g.maxPart = tt.part
 		g.emit = func(oc *openConv) error {
 			got = append(got, g.complete(oc))
 			return nil
@@ -261,7 +278,7 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 		if err := g.drain(); err != nil {
 			t.Fatal(err)
 		}
-		name := fmt.Sprintf("n=%d active=%d budget=%d copies=%d", tt.n, tt.active, tt.budget, copies)
+		name := fmt.Sprintf("n=%d active=%d budget=%d part=%d copies=%d", tt.n, tt.active, tt.budget, tt.part, copies)
 		if len(got) != len(ref.out) {
 			t.Fatalf("%s: %d conversations, want %d", name, len(got), len(ref.out))
 		}
@@ -275,6 +292,9 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 		}
 		if tt.n >= 2000 && (tt.budget > 1 && ref.sum.Rejected == 0 || tt.budget < 1000000 && ref.sum.SplitConversations == 0) {
 			t.Errorf("%s: the workload has no duplicates or no split conversations", name)
+		}
+		if tt.part < 10 && ref.sum.SplitConversations == 0 {
+			t.Errorf("%s: no conversation was split into parts of %d messages", name, tt.part)
 		}
 	}
 }

@@ -35,8 +35,10 @@ type Summary struct {
 	// EmptyTexts counts messages with an empty text (linted, but worth knowing:
 	// emoji and pictures an export dropped).
 	EmptyTexts int
-	// SplitConversations counts conversations linted in parts because their
-	// messages were further apart in the input than the memory budget spans.
+	// SplitConversations counts the parts that continue a conversation
+	// linted in parts, because its messages were further apart in the input
+	// than the memory budget spans, or more than a part may hold (a message
+	// per 8 KiB of the budget: 8,192 by default).
 	SplitConversations int
 	// Waived counts findings suppressed by inline waivers; UnusedWaivers are
 	// waivers that suppressed nothing (stale, or naming the wrong rule).

@@ -319,7 +319,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上\n", t.c(ansiCyan, uw.Pos.String()), shown(uw.Rule))
 	}
 	if s.SplitConversations > 0 {
-		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远）\n", s.SplitConversations)
+		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远，或条数太多）\n", s.SplitConversations)
 	}
 	if !t.opts.Canned && len(s.Grades) > 0 {
 		var parts []string
