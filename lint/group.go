@@ -104,7 +104,7 @@ type openConv struct {
 	ids   map[string]Pos
 	bytes int
 	// last is the Seq of the conversation's last message (its place in the
-	// grouper's lru queue)
+	// grouper's lru queue, until lruQueue.dropStale renumbers it)
 	last int
 	part int32
 	// slot is where in the grouper's recent cache it was entered last
@@ -467,6 +467,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 		if err := g.lintEarly(oc); err != nil {
 			return err
 		}
+		g.lru.orphan(oc.n)
 		g.dropFlushed()
 	}
 	if g.bytes > g.budget {
@@ -536,6 +537,40 @@ type lruQueue struct {
 	q    []*openConv
 	head int // q[:head] is dropped
 	base int // the position (Seq) of q[0]
+	// orphans counts the entries of conversations flushed other than by
+	// pop (a part of too many messages) since dropStale last ran: nothing
+	// else drops them
+	orphans int
+}
+
+// orphan notes that a conversation of n messages in the queue was flushed
+// other than by pop. Once such entries may be half the queue they are
+// dropped (dropStale), so that the queue keeps its bound: a file without
+// conversation ids, linted in parts, never pops at all.
+func (l *lruQueue) orphan(n int) {
+	l.orphans += n
+	if l.orphans > 1024 && 2*l.orphans >= len(l.q)-l.head {
+		l.dropStale()
+	}
+}
+
+// dropStale keeps only the last entry of each open conversation, in order,
+// and renumbers them (oc.last) so that the next push still comes at the
+// next Seq: what pop finds is the same.
+func (l *lruQueue) dropStale() {
+	next := l.base + len(l.q)
+	n := 0
+	for i := l.head; i < len(l.q); i++ {
+		if oc := l.q[i]; oc.last == l.base+i {
+			l.q[n] = oc
+			n++
+		}
+	}
+	clear(l.q[n:])
+	l.q, l.head, l.base, l.orphans = l.q[:n], 0, next-n, 0
+	for i, oc := range l.q {
+		oc.last = l.base + i
+	}
 }
 
 // push enters the message just added to oc, whose Seq (oc.last) must be

@@ -38,7 +38,7 @@ type Summary struct {
 	// SplitConversations counts the parts that continue a conversation
 	// linted in parts, because its messages were further apart in the input
 	// than the memory budget spans, or more than a part may hold (a message
-	// per 8 KiB of the budget: 8,192 by default).
+	// per 8 KiB of the budget, at least 1,024: 8,192 by default).
 	SplitConversations int
 	// Waived counts findings suppressed by inline waivers; UnusedWaivers are
 	// waivers that suppressed nothing (stale, or naming the wrong rule).

@@ -70,7 +70,7 @@ or (with --strict) a malformed record.`,
 	fl.Float64Var(&f.minScore, "min-score", 0, "exit 1 when a conversation scores below this")
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "CPUs to use (0: all)")
-	fl.StringVar(&f.memory, "memory-budget", "64MiB", "memory for conversations still open while reading (such as 256MiB); a conversation whose messages lie further apart is linted in parts")
+	fl.StringVar(&f.memory, "memory-budget", "64MiB", "memory for conversations still open while reading (such as 256MiB); a conversation whose messages lie further apart, or of more than one message per 8KiB of it, is linted in parts")
 	fl.StringVar(&f.maxMessage, "max-message-size", "256KiB", "longest message text to lint (0: no limit); a longer message, or a line over 4 times this, is reported as a malformed record")
 	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in this baseline file")
