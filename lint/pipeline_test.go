@@ -78,3 +78,57 @@ func TestPreparerParsesInPlace(t *testing.T) {
 		}
 	}
 }
+
+// madeParser is a RecordParser that counts the parse functions made of it.
+type madeParser struct{ made int }
+
+func (p *madeParser) NewParser() func([]byte, Pos) (Message, string) {
+	p.made++
+	return func(raw []byte, pos Pos) (Message, string) { return Message{Text: string(raw)}, "" }
+}
+
+// TestPreparerKeepsFewParsers: a preparer keeps the parse functions of the
+// last parserSlots parsers it used (a reader makes a parser per file, and a
+// parse function keeps caches), makes one again for a parser used before
+// those, and parses every record with its own parser's function.
+func TestPreparerKeepsFewParsers(t *testing.T) {
+	ps := make([]*madeParser, 10)
+	for i := range ps {
+		ps[i] = &madeParser{}
+	}
+	p := &preparer{}
+	use := func(i int) {
+		t.Helper()
+		var m Message
+		if reason := p.parseFunc(ps[i])([]byte{byte('a' + i)}, Pos{}, &m); reason != "" || m.Text != string(rune('a'+i)) {
+			t.Fatalf("parser %d: %q, %q", i, m.Text, reason)
+		}
+	}
+	for _, tt := range []struct {
+		seq  []int
+		made []int // made[i]: parse functions made of ps[i] after seq
+	}{
+		{[]int{0, 0, 0}, []int{1}},
+		{[]int{1, 2, 3, 1, 2, 3, 0}, []int{1, 1, 1, 1}}, // four fit
+		{[]int{4}, []int{1, 1, 1, 1, 1}},                // 1, used fifth last, goes
+		{[]int{0, 4, 3, 2}, []int{1, 1, 1, 1, 1}},
+		{[]int{1}, []int{1, 2, 1, 1, 1}}, // made again
+		{[]int{5, 6, 7, 8, 9, 1}, []int{1, 3, 1, 1, 1, 1, 1, 1, 1, 1}},
+	} {
+		for _, i := range tt.seq {
+			use(i)
+		}
+		for i, want := range tt.made {
+			if ps[i].made != want {
+				t.Errorf("after %v: %d parse functions of parser %d, want %d", tt.seq, ps[i].made, i, want)
+			}
+		}
+		kept := map[RecordParser]bool{}
+		for _, e := range p.parsers {
+			if e.r != nil && kept[e.r] {
+				t.Errorf("after %v: parser kept twice", tt.seq)
+			}
+			kept[e.r] = true
+		}
+	}
+}
