@@ -700,7 +700,7 @@ const (
 
 // takeBytes returns n bytes (0 < n) for a record's strings from the unused
 // end of the block *blk, which it extends over them, taking a new block
-// when there is no room. Bytes it returned are never handed out again: the
+// when there is no room (the first of a conversation smaller). Bytes it returned are never handed out again: the
 // strings made of them stay as they are.
 func takeBytes(blk *[]byte, n int) []byte {
 	b := *blk
@@ -708,7 +708,15 @@ func takeBytes(blk *[]byte, n int) []byte {
 		if n > maxShared {
 			return make([]byte, n)
 		}
-		b = make([]byte, 0, blockSize)
+		size := blockSize
+		if cap(b) == 0 {
+			// a conversation's first block: room for this record and one
+			// like it, since many conversations are a message or two (a
+			// whole block each held 240 MB for a million one-message
+			// conversations)
+			size = min(2*n, blockSize)
+		}
+		b = make([]byte, 0, size)
 	}
 	*blk = b[:len(b)+n]
 	return b[len(b) : len(b)+n : len(b)+n]
