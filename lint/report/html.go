@@ -67,6 +67,28 @@ func htmlMustRead(name string) string {
 // does not grow with the run.
 const htmlKeep = 200
 
+// htmlKeepBytes bounds, by an estimate of their size (htmlCost), what the
+// kept conversations take: htmlKeep counts conversations, but one part of
+// a long conversation can hold 8,192 messages (64 such parts took 844 MB
+// and made a 700 MB page no browser opens). The worst conversations
+// are kept until the budget is used (at least one), so the page still
+// shows the lowest-scoring ones, only fewer, and says so.
+const htmlKeepBytes = 32 << 20
+
+// htmlConvBytes bounds one kept conversation the same way: past it, the
+// page shows the conversation's first messages (at least one) and says how
+// many more there are and how many findings they hold.
+const htmlConvBytes = 8 << 20
+
+// htmlConvCost, htmlMsgCost and htmlFindingCost estimate what a kept
+// conversation, message and finding take in the view besides their
+// strings (structs, segments, titles), for the budgets above.
+const (
+	htmlConvCost    = 1 << 10
+	htmlMsgCost     = 320
+	htmlFindingCost = 320
+)
+
 // htmlMaxErrors caps the groups of malformed records listed on the page,
 // and the lines listed for each group (all are counted; the JSON report
 // lists every one).
@@ -75,7 +97,8 @@ const htmlMaxErrors = 1000
 func init() {
 	streaming("html")
 	register("html", func(w io.Writer, opts Options) Writer {
-		return &htmlWriter{w: w, opts: opts, keep: htmlKeep, scores: map[float64]int{}, seen: map[string]*lint.RuleInfo{}}
+		return &htmlWriter{w: w, opts: opts, keep: htmlKeep, budget: htmlKeepBytes, convBudget: htmlConvBytes,
+			scores: map[float64]int{}, seen: map[string]*lint.RuleInfo{}}
 	})
 }
 
@@ -85,12 +108,20 @@ type htmlWriter struct {
 	w    io.Writer
 	opts Options
 	keep int
+	// budget and convBudget are htmlKeepBytes and htmlConvBytes (tests
+	// make them small)
+	budget, convBudget int
 
 	seq       int                       // conversations received
 	withIssue int                       // conversations (replies) with findings
 	scores    map[float64]int           // conversation score -> count
 	seen      map[string]*lint.RuleInfo // rules met in findings, by id
 	worst     htmlHeap                  // the keep worst, best of them on top
+	kept      int                       // the estimated size of worst
+	// cut is (the rank of) the best conversation dropped to stay within
+	// budget, nil while none was: a conversation that ranks after it is
+	// not kept either, so the page shows the worst ones and no others
+	cut *htmlConv
 }
 
 func (h *htmlWriter) Conversation(r *lint.Result) error {
@@ -109,6 +140,9 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 	}
 	// only build the view of a conversation that will be kept
 	cand := &htmlConv{Score: r.Score, seq: h.seq}
+	if h.cut != nil && !htmlWorse(cand, h.cut) {
+		return nil
+	}
 	if len(h.worst) >= h.keep && !htmlWorse(cand, h.worst[0]) {
 		return nil
 	}
@@ -116,10 +150,50 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 	if len(h.worst) < h.keep {
 		heap.Push(&h.worst, cv)
 	} else {
+		h.kept -= h.worst[0].cost
 		h.worst[0] = cv
 		heap.Fix(&h.worst, 0)
 	}
+	h.kept += cv.cost
+	for h.kept > h.budget && len(h.worst) > 1 {
+		out := heap.Pop(&h.worst).(*htmlConv)
+		h.kept -= out.cost
+		h.cut = &htmlConv{Score: out.Score, seq: out.seq}
+	}
 	return nil
+}
+
+// budgetCut reports whether the budget (not htmlKeep) limited the
+// conversations kept: then the page says so.
+func (h *htmlWriter) budgetCut() bool { return h.cut != nil && len(h.worst) < h.keep }
+
+// htmlCost estimates the bytes a conversation's view takes: how many of its
+// messages, from the first, fit in budget (at least one), and their cost
+// with the conversation's and that of the findings and bonuses shown.
+func htmlCost(r *lint.Result, budget int) (shown, cost int) {
+	c := r.Conversation
+	cost = htmlConvCost + len(c.ID) + len(c.File)
+	msgs := make([]int, len(c.Messages))
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		msgs[i] = htmlMsgCost + len(m.Text) + len(m.Sender)
+	}
+	for _, fs := range [][]lint.Finding{r.Findings, r.Bonuses} {
+		for i := range fs {
+			f := &fs[i]
+			fc := htmlFindingCost + len(f.Message) + len(f.Match) + len(f.Suggestion)
+			if f.Msg < 0 || f.Msg >= len(msgs) {
+				cost += fc // shown whatever is cut (Loose)
+			} else {
+				msgs[f.Msg] += fc
+			}
+		}
+	}
+	for shown < len(msgs) && (shown == 0 || cost+msgs[shown] <= budget) {
+		cost += msgs[shown]
+		shown++
+	}
+	return shown, cost
 }
 
 // htmlWorse orders conversations worst first: lower score, then earlier input.
@@ -148,6 +222,7 @@ func (h *htmlHeap) Pop() any {
 // htmlConv is a kept conversation, ready to render.
 type htmlConv struct {
 	seq        int
+	cost       int // estimated size (htmlCost)
 	Rank       int
 	ID         string
 	File       string
@@ -169,6 +244,11 @@ type htmlConv struct {
 	Notes      []string
 	Skipped    []lint.Skip
 	Open       bool
+
+	// Hidden counts the messages after Messages that the page leaves out
+	// (the conversation is over htmlConvBytes), HiddenFindings the findings
+	// at them, and Total all the messages.
+	Hidden, HiddenFindings, Total int
 }
 
 // htmlMsg is one message of a kept conversation.
@@ -231,9 +311,11 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	if loc == nil {
 		loc = time.Local
 	}
-	cv.Messages = make([]htmlMsg, len(c.Messages))
+	shown, cost := htmlCost(r, h.convBudget)
+	cv.cost, cv.Total, cv.Hidden = cost, len(c.Messages), len(c.Messages)-shown
+	cv.Messages = make([]htmlMsg, shown)
 	lastDay := ""
-	for i := range c.Messages {
+	for i := range cv.Messages {
 		m := &c.Messages[i]
 		hm := htmlMsg{Role: htmlRoleLabels[m.Role], Sender: m.Sender, Empty: m.Text == ""}
 		switch m.Role {
@@ -272,7 +354,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		cv.Messages[i] = hm
 	}
 	rules := map[string]bool{}
-	spans := make([][]htmlSpan, len(c.Messages))
+	spans := make([][]htmlSpan, shown)
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		hf := htmlFinding{
@@ -301,6 +383,10 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 			cv.Loose = append(cv.Loose, hf)
 			continue
 		}
+		if f.Msg >= shown {
+			cv.HiddenFindings++
+			continue
+		}
 		hm := &cv.Messages[f.Msg]
 		hm.Findings = append(hm.Findings, hf)
 		if htmlSevRank(hf.Sev) > htmlSevRank(hm.Sev) {
@@ -314,7 +400,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	}
 	sort.Strings(cv.Rules)
 	h.bonuses(r, cv)
-	for i := range c.Messages {
+	for i := range cv.Messages {
 		// a copy, so a kept page never pins a reader's larger buffer
 		cv.Messages[i].Segs = htmlSegments(strings.Clone(c.Messages[i].Text), spans[i])
 	}
@@ -334,9 +420,12 @@ func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
 		}
 		added += b.Deduct
 		cv.Bonuses++
-		if b.Msg < 0 || b.Msg >= len(cv.Messages) {
+		if b.Msg < 0 || b.Msg >= cv.Total {
 			cv.Loose = append(cv.Loose, hf)
 			continue
+		}
+		if b.Msg >= len(cv.Messages) {
+			continue // at a message left out (see htmlConv.Hidden)
 		}
 		cv.Messages[b.Msg].Findings = append(cv.Messages[b.Msg].Findings, hf)
 	}
@@ -718,7 +807,7 @@ func (h *htmlWriter) shownNote(s *lint.Summary, shown int) string {
 		case h.withIssue == 0:
 			return fmt.Sprintf("%s 条回复都没有发现问题。", htmlInt(s.Conversations))
 		case shown < h.withIssue:
-			return fmt.Sprintf("显示得分最低的 %d 条有问题的回复（共 %s 条回复，%s 条有问题），按得分从低到高排列。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue))
+			return fmt.Sprintf("显示得分最低的 %d 条有问题的回复（共 %s 条回复，%s 条有问题），按得分从低到高排列。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue)) + h.budgetNote(shown, "条", "回复")
 		}
 		return fmt.Sprintf("共 %s 条回复，%s 条有问题，按得分从低到高排列。", htmlInt(s.Conversations), htmlInt(h.withIssue))
 	}
@@ -726,9 +815,21 @@ func (h *htmlWriter) shownNote(s *lint.Summary, shown int) string {
 		return "没有可检查的会话。"
 	}
 	if shown < s.Conversations {
-		return fmt.Sprintf("显示得分最低的 %d 个会话（共 %s 个会话，%s 个有问题），按得分从低到高、同分按输入顺序排列；其余会话计入上方统计。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue))
+		return fmt.Sprintf("显示得分最低的 %d 个会话（共 %s 个会话，%s 个有问题），按得分从低到高、同分按输入顺序排列；其余会话计入上方统计。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue)) + h.budgetNote(shown, "个", "会话")
 	}
 	return fmt.Sprintf("共 %s 个会话，%s 个有问题，按得分从低到高、同分按输入顺序排列。点击会话展开全文。", htmlInt(s.Conversations), htmlInt(h.withIssue))
+}
+
+// budgetNote explains, after the shown note, that the page lists fewer
+// than htmlKeep because the lowest-scoring ones are long (see
+// htmlKeepBytes); "" when the count alone limited it. measure and noun
+// are "个" and "会话", or "条" and "回复".
+func (h *htmlWriter) budgetNote(shown int, measure, noun string) string {
+	if !h.budgetCut() {
+		return ""
+	}
+	return fmt.Sprintf("这些%s内容过多，为控制页面大小，只列出 %d %s%s（内容不多时最多列出 %d %s%s）；问题明细见 JSON 报告（--format json）。",
+		noun, shown, measure, noun, h.keep, measure, noun)
 }
 
 // histogram draws the score distribution: 20 equal bands below full marks

@@ -13,7 +13,14 @@ import (
 func init() {
 	streaming("json")
 	register("json", func(w io.Writer, opts Options) Writer {
-		return &jsonWriter{w: bufio.NewWriter(w), opts: opts, enc: convEncoder{opts: opts, indent: true, prefix: "    "}}
+		j := &jsonWriter{w: bufio.NewWriter(w), opts: opts, enc: convEncoder{opts: opts, indent: true, prefix: "    "}}
+		// a conversation with very many findings goes out in pieces as it
+		// is encoded, not whole (see convEncoder.spill)
+		j.enc.spill = func(p []byte) error {
+			_, err := j.w.Write(p)
+			return err
+		}
+		return j
 	})
 }
 
@@ -131,8 +138,10 @@ type JSONError struct {
 }
 
 // jsonWriter streams the JSON report: each conversation is written as it is
-// finished, so memory does not grow with the run; the per-agent table,
-// malformed records and the summary follow the conversations.
+// finished, and one of very many findings in pieces as it is encoded (see
+// convEncoder.spill), so memory does not grow with the run or with a
+// conversation; the per-agent table, malformed records and the summary
+// follow the conversations.
 type jsonWriter struct {
 	w    *bufio.Writer
 	opts Options

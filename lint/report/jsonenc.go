@@ -38,6 +38,20 @@ type convEncoder struct {
 	// when b holds none)
 	textOf          *lint.Message
 	textAt, textEnd int
+	// textKept says the quoted text's escape is in textKeep, not in b: b
+	// was spilled since it was written, and the next finding of the same
+	// message must not escape a long text again.
+	textKept bool
+	textKeep []byte
+
+	// spill, when set, takes the object in pieces: once b holds flushAt
+	// bytes between two elements of an array, encode hands b to spill and
+	// carries on in an empty buffer, so that a conversation with very many
+	// findings (or agents) is never held whole; encode then returns only
+	// the rest. A conversation of a few thousand findings of long messages
+	// made a line of hundreds of megabytes. spill's error ends the
+	// encoding and is returned by encode.
+	spill func(p []byte) error
 }
 
 // ruleStrings are a rule's strings as JSON, with the values they were
@@ -79,11 +93,15 @@ func (e *convEncoder) fileName(name string) {
 }
 
 // encode returns r's conversation object (without a trailing newline) in
-// a buffer that stays valid until the next call. Like encoding/json it
+// a buffer that stays valid until the next call; with spill set, only what
+// was not handed to spill (see convEncoder.spill). Like encoding/json it
 // fails on a NaN or infinite score or deduct, with a
-// *json.UnsupportedValueError.
+// *json.UnsupportedValueError, and then has handed nothing to spill.
 func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
-	e.b, e.err, e.textOf = e.b[:0], nil, nil
+	e.b, e.err, e.textOf, e.textKept = e.b[:0], nil, nil, false
+	if err := unsupportedFloat(r); err != nil {
+		return nil, err
+	}
 	c := r.Conversation
 	e.b = append(e.b, '{')
 	e.key(1, `"id":`)
@@ -125,6 +143,7 @@ func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
 			e.b = appendJSONString(e.b, r.Skipped[i].Reason)
 			e.newline(2)
 			e.b = append(e.b, '}')
+			e.spillIfFull()
 		}
 		e.newline(1)
 		e.b = append(e.b, ']')
@@ -135,10 +154,53 @@ func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
 	}
 	e.newline(0)
 	e.b = append(e.b, '}')
+	if cap(e.textKeep) > flushAt {
+		// a long text's copy is not worth keeping for the next conversation
+		e.textKeep = nil
+	}
 	if e.err != nil {
 		return nil, e.err
 	}
 	return e.b, nil
+}
+
+// unsupportedFloat returns the error encoding/json fails with on r's
+// first NaN or infinite score, deduct or bonus (in the order they are
+// written), or nil. encode checks before it writes anything, so that a
+// conversation it fails on leaves no piece of itself with spill.
+func unsupportedFloat(r *lint.Result) error {
+	bad := func(f float64) error {
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
+		}
+		return nil
+	}
+	if err := bad(r.Score); err != nil {
+		return err
+	}
+	for _, fs := range [][]lint.Finding{r.Findings, r.Bonuses} {
+		for i := range fs {
+			if err := bad(fs[i].Deduct); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// spillIfFull hands b to spill once it holds flushAt bytes (see
+// convEncoder.spill). It is called between the elements of arrays, which
+// are what grows without bound.
+func (e *convEncoder) spillIfFull() {
+	if e.spill == nil || len(e.b) < flushAt || e.err != nil {
+		return
+	}
+	if e.textOf != nil && !e.textKept {
+		e.textKeep = append(e.textKeep[:0], e.b[e.textAt:e.textEnd]...)
+		e.textKept = true
+	}
+	e.err = e.spill(e.b)
+	e.b = e.b[:0]
 }
 
 // findings writes the findings (or, with bonus, the bonuses, whose points
@@ -150,11 +212,15 @@ func (e *convEncoder) findings(r *lint.Result, fs []lint.Finding, bonus bool) {
 	}
 	e.b = append(e.b, '[')
 	for i := range fs {
+		if e.err != nil {
+			return // the object is given up; do not write the rest
+		}
 		if i > 0 {
 			e.b = append(e.b, ',')
 		}
 		e.newline(2)
 		e.finding(r, &fs[i], bonus)
+		e.spillIfFull()
 	}
 	e.newline(1)
 	e.b = append(e.b, ']')
@@ -196,10 +262,13 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 		e.b = appendJSONString(e.b, f.Agent)
 	}
 	e.next(d, `"text":`)
-	if e.textOf == m {
+	switch {
+	case e.textOf == m && e.textKept:
+		e.b = append(e.b, e.textKeep...)
+	case e.textOf == m:
 		e.b = append(e.b, e.b[e.textAt:e.textEnd]...)
-	} else {
-		e.textOf, e.textAt = m, len(e.b)
+	default:
+		e.textOf, e.textAt, e.textKept = m, len(e.b), false
 		e.b = appendJSONString(e.b, m.Text)
 		e.textEnd = len(e.b)
 	}
@@ -252,6 +321,7 @@ func (e *convEncoder) strings(depth int, ss []string) {
 		}
 		e.newline(depth + 1)
 		e.b = appendJSONString(e.b, s)
+		e.spillIfFull()
 	}
 	e.newline(depth)
 	e.b = append(e.b, ']')

@@ -11,7 +11,9 @@ import (
 func init() {
 	streaming("jsonl")
 	register("jsonl", func(w io.Writer, opts Options) Writer {
-		return &jsonlWriter{w: w, opts: opts, enc: convEncoder{opts: opts}}
+		j := &jsonlWriter{w: w, opts: opts, enc: convEncoder{opts: opts}}
+		j.enc.spill = j.spill
+		return j
 	})
 }
 
@@ -30,8 +32,11 @@ type JSONLSummary struct {
 // each conversation (the same object as in the JSON report's conversations),
 // then one JSONLSummary line. Lines gather until the caller flushes (the
 // engine does whenever it has nothing more to hand over, so the report
-// streams) or 64 KiB have gathered, and go out in one Write. A run cut short has no summary line, which tells a consumer the
-// stream is incomplete.
+// streams) or 64 KiB have gathered, and go out in one Write. A line longer
+// than that (a conversation of thousands of findings) goes out in pieces
+// of about 64 KiB as it is encoded, after the lines gathered before it (see
+// convEncoder.spill), so that it is never held whole. A run cut short has
+// no summary line, which tells a consumer the stream is incomplete.
 type jsonlWriter struct {
 	w    io.Writer
 	opts Options
@@ -74,6 +79,16 @@ func (j *jsonlWriter) Flush() error {
 	}
 	_, err := j.w.Write(j.pending)
 	j.pending = j.pending[:0]
+	return err
+}
+
+// spill writes a piece of a long line: the lines gathered before it
+// first.
+func (j *jsonlWriter) spill(p []byte) error {
+	if err := j.Flush(); err != nil {
+		return err
+	}
+	_, err := j.w.Write(p)
 	return err
 }
 
