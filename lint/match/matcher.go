@@ -321,6 +321,13 @@ type Text struct {
 	seen        []uint64
 	spans, cur  []span
 	noWindowing bool // tests: run every pattern on the whole text
+	// ws is the windowed search of the pattern being searched
+	ws windowSearch
+	// tests: windowPath chooses how windowed patterns are searched
+	// (windowFinder); steps counts what windowSearch visits (occurrences,
+	// pieces, positions), to show it stays linear in the text
+	windowPath windowPath
+	steps      int
 }
 
 // preHit is an occurrence of a literal of a pattern's required set.
@@ -700,9 +707,16 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 		// FindAllStringIndex, piece by piece (its handling of empty
 		// matches included, though a pattern with required literals has
 		// none)
+		wf := windowFinder{eager: t.windowPath.eagerCalls()}
 		prevEnd := -1
 		for pos := 0; pos <= len(text); {
-			loc := t.find(re, w, int32(i), text, pos, 0)
+			var loc []int
+			if wf.eager > 0 { // windowFinder.find, inlined by hand
+				wf.eager--
+				loc = t.find(re, w, int32(i), text, pos, 0)
+			} else {
+				loc = wf.findCursor(t, re, w, int32(i), text, pos, 0)
+			}
 			if loc == nil {
 				break
 			}
@@ -726,6 +740,7 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 	// the search resumes right after the reported part, so the context
 	// one match consumed after it can serve as the next one's leading
 	// context (肯定能到，百分之百明天到 holds two promises)
+	wf := windowFinder{eager: t.windowPath.eagerCalls()}
 	for from := 0; from <= len(text); {
 		var loc []int
 		if w == nil {
@@ -736,7 +751,7 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 				}
 			}
 		} else {
-			loc = t.find(re, w, int32(i), text, from, from)
+			loc = wf.find(t, re, w, int32(i), text, from, from)
 		}
 		if loc == nil {
 			break
@@ -759,7 +774,9 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 // pattern re starting at or after from, as the search of text[base:] from
 // from would find it (^ matches at base only), running re only on the
 // pieces of the text where its required literals allow a match (t.pre holds
-// their occurrences). nil when there is none.
+// their occurrences). nil when there is none. Each call goes over all the
+// occurrences: a search calls it for its first matches only, then
+// windowSearch (windowFinder).
 func (t *Text) find(re *regexp.Regexp, w *window, pattern int32, text string, from, base int) []int {
 	spans := t.spans[:0]
 	for k, ws := range w.sets {
