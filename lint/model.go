@@ -240,18 +240,41 @@ type Conversation struct {
 // Agents returns the distinct senders of agent messages, in order of first appearance.
 func (c *Conversation) Agents() []string {
 	var out []string
+	var seen map[string]struct{} // once there are more than fewAgents
 	last := ""
 	for i := range c.Messages {
 		m := &c.Messages[i]
-		// agents are few: a scan beats a set
-		if m.Role != Agent || m.Sender == "" || m.Sender == last || slices.Contains(out, m.Sender) {
+		if m.Role != Agent || m.Sender == "" || m.Sender == last {
 			continue
 		}
 		last = m.Sender
+		if seen == nil {
+			// agents are few (one to three, mostly): a scan beats a set
+			if slices.Contains(out, m.Sender) {
+				continue
+			}
+			out = append(out, m.Sender)
+			if len(out) > fewAgents {
+				seen = make(map[string]struct{}, 2*len(out))
+				for _, a := range out {
+					seen[a] = struct{}{}
+				}
+			}
+			continue
+		}
+		if _, ok := seen[m.Sender]; ok {
+			continue
+		}
+		seen[m.Sender] = struct{}{}
 		out = append(out, m.Sender)
 	}
 	return out
 }
+
+// fewAgents is the most agents Conversation.Agents and Summary.Add look up
+// by a scan; past it they use a set (a conversation every message of which
+// is from another agent has thousands).
+const fewAgents = 8
 
 // RuleInfo describes a compiled rule: what reports and scoring need to know.
 type RuleInfo struct {

@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"unsafe"
 )
@@ -46,5 +49,43 @@ func TestLineColumn(t *testing.T) {
 func TestMessageSize(t *testing.T) {
 	if n := unsafe.Sizeof(Message{}); n >= 192 {
 		t.Errorf("Message is %d bytes", n)
+	}
+}
+
+// Agents lists the distinct senders of agent messages in order of first
+// appearance, by a scan while they are few and a set past fewAgents.
+func TestConversationAgents(t *testing.T) {
+	msgs := func(spec ...string) []Message {
+		var out []Message
+		for _, s := range spec {
+			role, sender, _ := strings.Cut(s, ":")
+			r, _ := ParseRole(role)
+			out = append(out, Message{Role: r, Sender: sender})
+		}
+		return out
+	}
+	var many, manyWant []string
+	for i := range 3 * fewAgents {
+		// each new agent, then one seen before (past fewAgents: in the set)
+		many = append(many, fmt.Sprint("agent:a", i), "customer:c", fmt.Sprint("agent:a", i/2), "agent:a0")
+		manyWant = append(manyWant, fmt.Sprint("a", i))
+	}
+	for _, tc := range []struct {
+		name string
+		msgs []Message
+		want []string
+	}{
+		{"no messages", nil, nil},
+		{"customers only", msgs("customer:c1", "customer:c2"), nil},
+		{"one agent, many messages", msgs("agent:a", "customer:c", "agent:a", "agent:a"), []string{"a"}},
+		{"first appearance", msgs("agent:b", "agent:a", "agent:b", "agent:c", "agent:a"), []string{"b", "a", "c"}},
+		{"no sender, bots, system", msgs("agent:", "bot:x", "system:y", "unknown:z", "agent:a"), []string{"a"}},
+		{"a customer with an agent's name", msgs("customer:a", "agent:b", "agent:a"), []string{"b", "a"}},
+		{"more than a few", msgs(many...), manyWant},
+	} {
+		c := &Conversation{Messages: tc.msgs}
+		if got := c.Agents(); !slices.Equal(got, tc.want) || (got == nil) != (tc.want == nil) {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

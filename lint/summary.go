@@ -187,25 +187,104 @@ func (s *Summary) Add(r *Result) {
 		s.ByRule[r.Bonuses[i].Rule.ID]++
 	}
 	var teamMembers map[string][]string
+	var teams []string // in order of first appearance
+	// held are the stats a finding held against an agent counts for: the
+	// agent's (once for each time r.Agents names it) and its teams' (once
+	// each). One pass over the findings then accounts for them all: going
+	// over them once per agent and team made a conversation of thousands
+	// of agents take agents × findings steps.
+	var held heldStats
 	for _, name := range r.Agents {
-		s.agents[name] = addTo(s.agents[name], name, r, []string{name})
+		a := addConversation(s.agents[name], name, r, name)
+		s.agents[name] = a
+		held.add(name, a)
 		if s.TeamsOf != nil {
 			for _, t := range s.TeamsOf(name) {
 				if teamMembers == nil {
 					teamMembers = map[string][]string{}
 				}
+				if teamMembers[t] == nil {
+					teams = append(teams, t)
+				}
 				teamMembers[t] = append(teamMembers[t], name)
 			}
 		}
 	}
-	for t, members := range teamMembers {
-		s.teams[t] = addTo(s.teams[t], t, r, members)
+	for _, t := range teams {
+		members := teamMembers[t]
+		a := addConversation(s.teams[t], t, r, members...)
+		s.teams[t] = a
+		for i, m := range members {
+			if !slices.Contains(members[:i], m) { // a member named twice counts once
+				held.add(m, a)
+			}
+		}
+	}
+	if len(held.list) == 0 {
+		return
+	}
+	held.index()
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		held.each(f.Agent, func(a *AgentStats) {
+			a.Findings++
+			a.BySeverity[f.Rule.Severity]++
+			a.ByRule[f.Rule.ID]++
+		})
 	}
 }
 
-// addTo accounts for a conversation in the stats of an agent or a team:
-// the findings held against any of its members count.
-func addTo(a *AgentStats, name string, r *Result, members []string) *AgentStats {
+// heldStats lists the stats the findings held against each agent of a
+// conversation count for (Summary.Add), looked up by a scan when they are
+// few (a conversation mostly has an agent or two), else through a map.
+type heldStats struct {
+	list  []heldBy
+	byKey map[string][]*AgentStats
+}
+
+// heldBy is one entry of heldStats.
+type heldBy struct {
+	agent string
+	stats *AgentStats
+}
+
+// fewHeld is the most entries heldStats scans.
+const fewHeld = 16
+
+func (h *heldStats) add(agent string, a *AgentStats) {
+	h.list = append(h.list, heldBy{agent, a})
+}
+
+// index builds the map, when the entries are many.
+func (h *heldStats) index() {
+	if len(h.list) <= fewHeld {
+		return
+	}
+	h.byKey = make(map[string][]*AgentStats, len(h.list))
+	for _, e := range h.list {
+		h.byKey[e.agent] = append(h.byKey[e.agent], e.stats)
+	}
+}
+
+// each calls f with every stats a finding against agent counts for.
+func (h *heldStats) each(agent string, f func(*AgentStats)) {
+	if h.byKey != nil {
+		for _, a := range h.byKey[agent] {
+			f(a)
+		}
+		return
+	}
+	for _, e := range h.list {
+		if e.agent == agent {
+			f(e.stats)
+		}
+	}
+}
+
+// addConversation accounts for a conversation in the stats of an agent or
+// a team (a new one when a is nil), whose members are named; the findings
+// held against any of them count too (Summary.Add).
+func addConversation(a *AgentStats, name string, r *Result, members ...string) *AgentStats {
 	if a == nil {
 		a = &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}, Members: map[string]bool{}}
 	}
@@ -215,14 +294,6 @@ func addTo(a *AgentStats, name string, r *Result, members []string) *AgentStats 
 	a.Grades[r.Grade]++
 	for _, m := range members {
 		a.Members[m] = true
-	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		if slices.Contains(members, f.Agent) {
-			a.Findings++
-			a.BySeverity[f.Rule.Severity]++
-			a.ByRule[f.Rule.ID]++
-		}
 	}
 	return a
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -28,5 +29,119 @@ func TestSummarySkipReasons(t *testing.T) {
 	if len(s.SkippedReasons) != maxSkipReasons+1 || total != s.SkippedRecords || s.SkippedRecords != 207 ||
 		s.SkippedReasons["recalled message"] != 4 || s.SkippedReasons[SkipReasonOther] != 207-4-3-(maxSkipReasons-4) {
 		t.Fatalf("%d skipped, %d reasons, other %d", s.SkippedRecords, len(s.SkippedReasons), s.SkippedReasons[SkipReasonOther])
+	}
+}
+
+// statsLine formats a row of the per-agent or per-team table for the tests
+// (a nil map shows as nil: the JSON report would write null for it).
+func statsLine(a *AgentStats) string {
+	m := func(v any, isNil bool) string {
+		if isNil {
+			return "nil"
+		}
+		return fmt.Sprint(v)
+	}
+	return fmt.Sprintf("%s conv=%d mean=%v min=%v findings=%d sev=%s rules=%s grades=%s members=%s",
+		a.Agent, a.Conversations, a.MeanScore(), a.MinScore, a.Findings,
+		m(a.BySeverity, a.BySeverity == nil), m(a.ByRule, a.ByRule == nil), m(a.Grades, a.Grades == nil),
+		m(a.MemberList(), a.Members == nil))
+}
+
+// The per-agent and per-team tables: a conversation counts for each of
+// its agents and each of their teams (once), a finding for the agent it is
+// held against and that agent's teams.
+func TestSummaryAgentTables(t *testing.T) {
+	warn := &RuleInfo{ID: "p/warn", Severity: Warning}
+	errRule := &RuleInfo{ID: "p/err", Severity: Error}
+	find := func(rule *RuleInfo, agent string) Finding { return Finding{Rule: rule, Agent: agent} }
+	res := func(score float64, grade string, agents []string, fs ...Finding) *Result {
+		return &Result{Conversation: &Conversation{}, Score: score, Grade: grade, Agents: agents, Findings: fs}
+	}
+	teamsOf := func(agent string) []string {
+		return map[string][]string{"A": {"north"}, "B": {"north", "south"}, "C": {"south", "south"}}[agent]
+	}
+	for _, tc := range []struct {
+		name    string
+		teamsOf func(string) []string
+		results []*Result
+		agents  []string
+		teams   []string
+	}{
+		{name: "no agents", results: []*Result{res(90, "良好", nil, find(warn, ""))}},
+		{name: "an agent without findings: empty maps, not nil",
+			results: []*Result{res(100, "优秀", []string{"A"})},
+			agents:  []string{"A conv=1 mean=100 min=100 findings=0 sev=map[] rules=map[] grades=map[优秀:1] members=[A]"}},
+		{name: "findings go to the agent they are held against",
+			results: []*Result{
+				res(80, "合格", []string{"A", "B"}, find(warn, "A"), find(errRule, "B"), find(warn, "B"), find(warn, ""), find(warn, "D")),
+				res(95, "优秀", []string{"B"}, find(warn, "B")),
+			},
+			agents: []string{
+				"A conv=1 mean=80 min=80 findings=1 sev=map[warning:1] rules=map[p/warn:1] grades=map[合格:1] members=[A]",
+				"B conv=2 mean=87.5 min=80 findings=3 sev=map[warning:2 error:1] rules=map[p/err:1 p/warn:2] grades=map[优秀:1 合格:1] members=[B]",
+			}},
+		{name: "an agent named twice counts twice, as it always has",
+			results: []*Result{res(70, "合格", []string{"A", "A"}, find(warn, "A"))},
+			agents:  []string{"A conv=2 mean=70 min=70 findings=2 sev=map[warning:2] rules=map[p/warn:2] grades=map[合格:2] members=[A]"}},
+		{name: "teams: a conversation once per team, the findings of its members",
+			teamsOf: teamsOf,
+			results: []*Result{
+				res(60, "不合格", []string{"A", "B", "D"}, find(warn, "A"), find(errRule, "B"), find(warn, "D")),
+				res(90, "良好", []string{"C"}, find(warn, "C")),
+			},
+			agents: []string{
+				"A conv=1 mean=60 min=60 findings=1 sev=map[warning:1] rules=map[p/warn:1] grades=map[不合格:1] members=[A]",
+				"B conv=1 mean=60 min=60 findings=1 sev=map[error:1] rules=map[p/err:1] grades=map[不合格:1] members=[B]",
+				"C conv=1 mean=90 min=90 findings=1 sev=map[warning:1] rules=map[p/warn:1] grades=map[良好:1] members=[C]",
+				"D conv=1 mean=60 min=60 findings=1 sev=map[warning:1] rules=map[p/warn:1] grades=map[不合格:1] members=[D]",
+			},
+			teams: []string{
+				"north conv=1 mean=60 min=60 findings=2 sev=map[warning:1 error:1] rules=map[p/err:1 p/warn:1] grades=map[不合格:1] members=[A B]",
+				"south conv=2 mean=75 min=60 findings=2 sev=map[warning:1 error:1] rules=map[p/err:1 p/warn:1] grades=map[不合格:1 良好:1] members=[B C]",
+			}},
+	} {
+		s := NewSummary()
+		s.TeamsOf = tc.teamsOf
+		for _, r := range tc.results {
+			s.Add(r)
+		}
+		for _, tab := range []struct {
+			what string
+			rows []*AgentStats
+			want []string
+		}{{"agents", s.Agents(), tc.agents}, {"teams", s.Teams(), tc.teams}} {
+			var got []string
+			for _, a := range tab.rows {
+				got = append(got, statsLine(a))
+			}
+			if !slices.Equal(got, tab.want) {
+				t.Errorf("%s, %s:\n got  %q\n want %q", tc.name, tab.what, got, tab.want)
+			}
+		}
+	}
+}
+
+// Agents hands out stats that Add goes on updating, each agent's its own.
+func TestSummaryAgentsUpdatedAfterwards(t *testing.T) {
+	warn := &RuleInfo{ID: "p/warn", Severity: Warning}
+	s := NewSummary()
+	for _, name := range []string{"A", "B"} {
+		s.Add(&Result{Conversation: &Conversation{}, Score: 90, Grade: "良好", Agents: []string{name},
+			Findings: []Finding{{Rule: warn, Agent: name}}})
+	}
+	ags := s.Agents()
+	s.Add(&Result{Conversation: &Conversation{}, Score: 50, Grade: "不合格", Agents: []string{"A"},
+		Findings: []Finding{{Rule: warn, Agent: "A"}, {Rule: &RuleInfo{ID: "p/err", Severity: Error}, Agent: "A"}}})
+	want := []string{
+		"A conv=2 mean=70 min=50 findings=3 sev=map[warning:2 error:1] rules=map[p/err:1 p/warn:2] grades=map[不合格:1 良好:1] members=[A]",
+		"B conv=1 mean=90 min=90 findings=1 sev=map[warning:1] rules=map[p/warn:1] grades=map[良好:1] members=[B]",
+	}
+	for i, a := range ags {
+		if got := statsLine(a); got != want[i] {
+			t.Errorf("got  %s\nwant %s", got, want[i])
+		}
+	}
+	if again := s.Agents(); again[0] != ags[0] || again[1] != ags[1] {
+		t.Error("Agents handed out other stats the second time")
 	}
 }
