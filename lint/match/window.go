@@ -226,19 +226,27 @@ func (t *Text) findAnchored(w *window, pattern int32, text string, from, base in
 			if p < s.lo {
 				continue // no match lies outside the pieces
 			}
-			v := w.anchored.v[b2i(p == base)<<1|b2i(s.hi == len(text))]
-			if loc := v.FindStringSubmatchIndex(text[p:s.hi]); loc != nil {
-				for i := range loc {
-					if loc[i] >= 0 {
-						loc[i] += p
-					}
-				}
+			if loc := w.tryAnchored(text, p, base, s.hi); loc != nil {
 				return loc, true
 			}
 		}
 		pos = max(pos, r.hi)
 	}
 	return nil, true
+}
+
+// tryAnchored runs the pattern's anchored variant at p, on the piece of
+// text up to hi (^ holds at base only, $ at the text's end only), and
+// returns the match's submatch indexes in text, or nil.
+func (w *window) tryAnchored(text string, p, base, hi int) []int {
+	v := w.anchored.v[b2i(p == base)<<1|b2i(hi == len(text))]
+	loc := v.FindStringSubmatchIndex(text[p:hi])
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += p
+		}
+	}
+	return loc
 }
 
 // b2i is 1 for true, 0 for false.

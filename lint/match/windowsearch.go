@@ -283,13 +283,7 @@ func (s *windowSearch) findAnchored(from, base int) []int {
 			if p < sp.lo {
 				continue // no match lies outside the pieces
 			}
-			v := w.anchored.v[b2i(p == base)<<1|b2i(sp.hi == len(text))]
-			if loc := v.FindStringSubmatchIndex(text[p:sp.hi]); loc != nil {
-				for i := range loc {
-					if loc[i] >= 0 {
-						loc[i] += p
-					}
-				}
+			if loc := w.tryAnchored(text, p, base, sp.hi); loc != nil {
 				return loc
 			}
 		}
