@@ -132,8 +132,8 @@ func TestEngineDuplicateIDsAndEmptyTexts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Rejected != 1 || len(sum.Errors) != 1 || !strings.Contains(sum.Errors[0].Err, `duplicate message id "m1"`) || sum.Errors[0].Pos.Line != 2 {
-		t.Errorf("duplicate ids: %+v", sum.Errors)
+	if errs := errorList(t, sum.Errors); sum.Rejected != 1 || len(errs) != 1 || !strings.Contains(errs[0].Err, `duplicate message id "m1"`) || errs[0].Pos.Line != 2 {
+		t.Errorf("duplicate ids: %+v", errs)
 	}
 	if sum.EmptyTexts != 1 || sum.Records != 3 || sum.Messages != 2 {
 		t.Errorf("accounting: %+v", sum)
@@ -272,7 +272,7 @@ func TestEngineDuplicateIDsLongConversation(t *testing.T) {
 			t.Fatal(err)
 		}
 		if sum.Rejected != 2 || sum.Messages != n+1 {
-			t.Errorf("n=%d: rejected %d, messages %d; errors %v", n, sum.Rejected, sum.Messages, sum.Errors)
+			t.Errorf("n=%d: rejected %d, messages %d; errors %v", n, sum.Rejected, sum.Messages, errorList(t, sum.Errors))
 		}
 	}
 }
@@ -363,10 +363,11 @@ func TestEngineMaxMessageBytes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sum.Records != 3 || sum.Messages != 2 || sum.Rejected != 1 || len(sum.Errors) != 1 {
+		errs := errorList(t, sum.Errors)
+		if sum.Records != 3 || sum.Messages != 2 || sum.Rejected != 1 || len(errs) != 1 {
 			t.Fatalf("accounting: %+v", sum)
 		}
-		if got := sum.Errors[0].Error(); got != "f.jsonl:2: message text is 23 B, over the 10 B a message may take (--max-message-size); not linted" {
+		if got := errs[0].Error(); got != "f.jsonl:2: message text is 23 B, over the 10 B a message may take (--max-message-size); not linted" {
 			t.Errorf("error %q", got)
 		}
 		if len(res) != 1 || len(res[0].Conversation.Messages) != 2 || len(res[0].Findings) != 1 || res[0].Findings[0].Msg != 1 {

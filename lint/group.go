@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sort"
 	"sync"
-	"unicode/utf8"
 	"unsafe"
 )
 
@@ -93,8 +92,6 @@ type grouper struct {
 	pool *msgPool
 	// progress is called every progressEvery records.
 	progress func(records int)
-	// errTexts holds recent reasons of malformed records (errText)
-	errTexts map[string]string
 }
 
 // openConv is a conversation being collected; once flushed it goes to a
@@ -482,47 +479,12 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 func (g *grouper) Reject(e RecordError) error {
 	g.count()
 	g.sum.Rejected++
-	e.Err = g.errText(e.Err)
-	g.sum.Errors = append(g.sum.Errors, e)
+	g.sum.Errors.Add(e)
 	if g.strict {
 		return fmt.Errorf("%w: %s", ErrStrict, e.Error())
 	}
 	return g.ctx.Err()
 }
-
-// errText returns the reason a record is malformed as the summary keeps
-// it: every one is kept until the report is written, so a reason past
-// maxErrBytes is cut (it quotes the record's values, and a message id may
-// take most of a line) and one like a recent reason shares its string (a
-// file in the wrong format fails alike on every line: a million such
-// records took 690 MB).
-func (g *grouper) errText(s string) string {
-	if len(s) > maxErrBytes {
-		cut := maxErrBytes
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		s = fmt.Sprintf("%s… (%s in all)", s[:cut], ByteSize(int64(len(s))))
-	}
-	if same, ok := g.errTexts[s]; ok {
-		return same
-	}
-	if len(g.errTexts) >= maxErrTexts {
-		clear(g.errTexts)
-	}
-	if g.errTexts == nil {
-		g.errTexts = map[string]string{}
-	}
-	g.errTexts[s] = s
-	return s
-}
-
-// maxErrBytes bounds the reason a malformed record is kept with;
-// maxErrTexts the distinct reasons the grouper remembers to share.
-const (
-	maxErrBytes = 1 << 10
-	maxErrTexts = 1 << 12
-)
 
 func (g *grouper) SkipRecord(_ Pos, reason string) error {
 	g.count()

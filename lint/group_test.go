@@ -125,7 +125,7 @@ func (g *refGrouper) message(m Message) {
 		for _, o := range oc.c.Messages {
 			if o.ID == m.ID {
 				g.sum.Rejected++
-				g.sum.Errors = append(g.sum.Errors, RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, o.Pos)})
+				g.sum.Errors.Add(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, o.Pos)})
 				return
 			}
 		}
@@ -287,6 +287,10 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 				t.Fatalf("%s: conversation %d:\n got %+v\nwant %+v", name, i, got[i], ref.out[i])
 			}
 		}
+		if got, want := errorList(t, sum.Errors), errorList(t, ref.sum.Errors); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: malformed records\n got %+v\nwant %+v", name, got, want)
+		}
+		sum.Errors, ref.sum.Errors = RecordErrors{}, RecordErrors{}
 		if !reflect.DeepEqual(sum, ref.sum) {
 			t.Errorf("%s: summary\n got %+v\nwant %+v", name, sum, ref.sum)
 		}
@@ -415,40 +419,5 @@ func checkRecent(t *testing.T, g *grouper, name string) {
 		if sl.oc != nil && sl.oc.last < 0 {
 			t.Fatalf("%s: the cache still holds flushed conversation %q (under id string %p)", name, sl.oc.c.ID, unsafe.StringData(sl.id))
 		}
-	}
-}
-
-// TestRejectKeepsReasonsSmall: the reasons of malformed records are kept
-// until the report, so a long one is cut (at a character's start, saying
-// how long it was) and reasons alike share one string.
-func TestRejectKeepsReasonsSmall(t *testing.T) {
-	var sum Summary
-	g := newGrouper(context.Background(), false, &sum, 0, nil)
-	long := "duplicate message id " + strings.Repeat("订", maxErrBytes) // 3 bytes a character
-	for _, tt := range []struct {
-		reason, want string
-	}{
-		{"unknown role \"x\"", "unknown role \"x\""},
-		{strings.Repeat("a", maxErrBytes), strings.Repeat("a", maxErrBytes)},
-		{strings.Repeat("a", maxErrBytes+1), strings.Repeat("a", maxErrBytes) + "… (1.0 KiB in all)"},
-		{long, long[:maxErrBytes-1] + "… (3.0 KiB in all)"}, // 21 ASCII bytes, then whole characters
-	} {
-		if got := g.errText(tt.reason); got != tt.want {
-			t.Errorf("errText(%.40q…): %.60q…, want %.60q…", tt.reason, got, tt.want)
-		}
-	}
-	for i := range 3 {
-		if err := g.Reject(RecordError{Pos: Pos{File: "f", Line: i + 1}, Err: "unknown role " + strconv.Itoa(7)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if a, b := sum.Errors[0].Err, sum.Errors[2].Err; a != "unknown role 7" || unsafe.StringData(a) != unsafe.StringData(b) {
-		t.Errorf("reasons alike are kept once: %q at %p and %p", a, unsafe.StringData(a), unsafe.StringData(b))
-	}
-	for i := range 2 * maxErrTexts {
-		g.errText(strconv.Itoa(i))
-	}
-	if len(g.errTexts) > maxErrTexts {
-		t.Errorf("%d reasons remembered, want at most %d", len(g.errTexts), maxErrTexts)
 	}
 }

@@ -52,8 +52,9 @@ type Summary struct {
 	Fatal    int
 	ScoreSum float64
 	MinScore float64
-	// Errors are the malformed records, with file and line.
-	Errors []RecordError
+	// Errors are the malformed records, with file and line (kept in
+	// bounded memory: see RecordErrors).
+	Errors RecordErrors
 	// Unreadable are the files that could not be read at all (the run exits
 	// 2; the other files were linted): the file and why.
 	Unreadable []RecordError

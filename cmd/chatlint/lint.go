@@ -134,6 +134,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// reuse the memory of its messages
 	r.reuseMessages = report.Streams(f.out.format)
 	sum, runErr := r.run(ctx, w, filters)
+	if sum != nil {
+		// the malformed records may be spooled to a temporary file
+		defer sum.Errors.Close()
+	}
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
 		report.Discard(w)
 		if errors.Is(runErr, context.Canceled) {
@@ -160,7 +164,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if f.redact {
 		errs = report.RedactErrors(errs)
 	}
-	reportMalformed(cmd.ErrOrStderr(), f.out.format, f.out.onTerminal(cmd.OutOrStdout()), errs)
+	if err := reportMalformed(cmd.ErrOrStderr(), f.out.format, f.out.onTerminal(cmd.OutOrStdout()), errs); err != nil {
+		return fail("list the malformed records: %v", err)
+	}
 	if runErr != nil {
 		// unreadable files: everything else was linted and reported
 		return failErr(runErr)
@@ -508,29 +514,41 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 // report written to a file or a pipe is not in front of the person, so
 // stderr lists them then. Records of one file failing alike are one entry
 // with their lines.
-func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs []lint.RecordError) {
-	if len(errs) == 0 || format == "text" && reportOnTerminal {
-		return
+func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lint.RecordErrors) error {
+	if errs.Len() == 0 || format == "text" && reportOnTerminal {
+		return nil
 	}
-	groups := report.GroupRecordErrors(errs)
-	show, lines := len(groups), 0
+	maxGroups, lines := maxStderrErrorGroups, 0
 	if format != "csv" {
-		show, lines = min(show, 10), 10
+		maxGroups, lines = 10, 10
 	}
-	fmt.Fprintf(w, "chatlint: %d malformed record(s) not linted:\n", len(errs))
+	groups, _, err := report.GroupRecordErrors(errs, maxGroups)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "chatlint: %d malformed record(s) not linted:\n", errs.Len())
 	shown := 0
-	for _, g := range groups[:show] {
+	for _, g := range groups {
 		fmt.Fprintf(w, "  %s: %s\n", g.First(), g.Err)
-		if n := len(g.Lines) - 1; n > 0 {
+		if n := g.Count - 1; n > 0 {
 			fmt.Fprintf(w, "    and %d more like it", n)
-			if l := report.LineRanges(g.Lines[1:], lines); l != "" {
+			if l := g.MoreLines(lines); l != "" {
 				fmt.Fprintf(w, ", lines %s", l)
 			}
 			fmt.Fprintln(w)
 		}
-		shown += len(g.Lines)
+		shown += g.Count
 	}
-	if shown < len(errs) {
-		fmt.Fprintf(w, "  … and %d more (all are in the report)\n", len(errs)-shown)
+	if shown < errs.Len() {
+		where := "all are in the report"
+		if format == "csv" {
+			where = "--format jsonl lists them all"
+		}
+		fmt.Fprintf(w, "  … and %d more (%s)\n", errs.Len()-shown, where)
 	}
+	return nil
 }
+
+// maxStderrErrorGroups bounds the groups of malformed records listed on
+// stderr for a CSV report (which has no place for them).
+const maxStderrErrorGroups = 10000

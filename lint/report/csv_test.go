@@ -79,10 +79,10 @@ func fixture() ([]*lint.Result, *lint.Summary) {
 	}
 	sum.Records = sum.Messages + 2
 	sum.Rejected = 2
-	sum.Errors = []lint.RecordError{
+	sum.Errors = lint.NewRecordErrors([]lint.RecordError{
 		{Pos: lint.Pos{File: fxFile, Line: 6}, Err: "invalid JSON: unexpected \"}\""},
 		{Pos: lint.Pos{File: "broken.csv"}, Err: "header: no text column"},
-	}
+	}...)
 	return results, sum
 }
 

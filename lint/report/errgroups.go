@@ -13,57 +13,91 @@ import (
 type ErrorGroup struct {
 	File  string
 	Err   string
-	Lines []int // the records' lines in the order read; 0 for an error without a line
+	Count int // the records in the group
+	Line  int // the first record's line (0: an error without a line)
+	// More are the lines of the other records in the order read, a run
+	// of consecutive lines as one range, at most maxGroupRanges ranges
+	// (Cut then says there were more). Lines 0 are left out.
+	More []LineRange
+	Cut  bool
 }
+
+// LineRange is a run of consecutive lines, First to Last.
+type LineRange struct{ First, Last int }
+
+// maxGroupRanges bounds the line ranges an ErrorGroup keeps: every report
+// shows at most this many.
+const maxGroupRanges = 1000
 
 // First is the position of the group's first record.
-func (g ErrorGroup) First() lint.Pos { return lint.Pos{File: g.File, Line: g.Lines[0]} }
+func (g ErrorGroup) First() lint.Pos { return lint.Pos{File: g.File, Line: g.Line} }
 
-// GroupRecordErrors groups errs by file and message, each group where its
-// first record is, and every record in exactly one group.
-func GroupRecordErrors(errs []lint.RecordError) []ErrorGroup {
-	type key struct{ file, err string }
-	index := make(map[key]int)
-	var groups []ErrorGroup
-	for _, e := range errs {
-		k := key{e.Pos.File, e.Err}
-		i, ok := index[k]
-		if !ok {
-			i = len(groups)
-			index[k] = i
-			groups = append(groups, ErrorGroup{File: e.Pos.File, Err: e.Err})
-		}
-		groups[i].Lines = append(groups[i].Lines, e.Pos.Line)
+// add counts a record of the group after its first, at line.
+func (g *ErrorGroup) add(line int) {
+	g.Count++
+	if line <= 0 || g.Cut {
+		return
 	}
-	return groups
+	if n := len(g.More); n > 0 && g.More[n-1].Last+1 == line {
+		g.More[n-1].Last = line
+		return
+	}
+	if len(g.More) == maxGroupRanges {
+		g.Cut = true
+		return
+	}
+	g.More = append(g.More, LineRange{line, line})
 }
 
-// LineRanges writes lines compactly, runs of consecutive lines as ranges
-// ("32, 79-81, 114"), at most limit items (then "…"; limit <= 0: all).
-// Lines 0 (errors without a line) are left out.
-func LineRanges(lines []int, limit int) string {
-	var items []string
-	for i := 0; i < len(lines); {
-		if lines[i] <= 0 {
-			i++
-			continue
-		}
-		j := i
-		for j+1 < len(lines) && lines[j+1] == lines[j]+1 {
-			j++
-		}
-		if limit > 0 && len(items) == limit {
-			items = append(items, "…")
-			break
-		}
-		item := strconv.Itoa(lines[i])
-		if j > i {
-			item += "-" + strconv.Itoa(lines[j])
-		}
-		items = append(items, item)
-		i = j + 1
+// MoreLines writes the lines of the group's other records compactly
+// ("32, 79-81, 114"), at most limit ranges (then "…"; limit <= 0: all
+// those kept, then "…" if the group has more).
+func (g ErrorGroup) MoreLines(limit int) string {
+	ranges, more := g.More, g.Cut
+	if limit > 0 && len(ranges) > limit {
+		ranges, more = ranges[:limit], true
 	}
-	return strings.Join(items, ", ")
+	var b strings.Builder
+	for i, r := range ranges {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Itoa(r.First))
+		if r.Last > r.First {
+			b.WriteString("-" + strconv.Itoa(r.Last))
+		}
+	}
+	if more {
+		if len(ranges) > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+// GroupRecordErrors groups errs by file and message, each group where its
+// first record is and every record in exactly one group, at most
+// maxGroups groups (<= 0: all): other counts the records of the groups
+// past it. It fails if the records cannot be read back.
+func GroupRecordErrors(errs lint.RecordErrors, maxGroups int) (groups []ErrorGroup, other int, err error) {
+	type key struct{ file, err string }
+	index := make(map[key]int)
+	err = errs.Each(func(e lint.RecordError) error {
+		k := key{e.Pos.File, e.Err}
+		if i, ok := index[k]; ok {
+			groups[i].add(e.Pos.Line)
+			return nil
+		}
+		if maxGroups > 0 && len(groups) == maxGroups {
+			other++
+			return nil
+		}
+		index[k] = len(groups)
+		groups = append(groups, ErrorGroup{File: e.Pos.File, Err: e.Err, Count: 1, Line: e.Pos.Line})
+		return nil
+	})
+	return groups, other, err
 }
 
 // wrapWords breaks s at ", " into lines of at most width columns (a longer

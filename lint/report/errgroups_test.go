@@ -12,41 +12,61 @@ func TestGroupRecordErrors(t *testing.T) {
 	e := func(file string, line int, msg string) lint.RecordError {
 		return lint.RecordError{Pos: lint.Pos{File: file, Line: line}, Err: msg}
 	}
-	errs := []lint.RecordError{
+	errs := lint.NewRecordErrors(
 		e("a.json", 2, `missing "text"`),
 		e("b.jsonl", 7, "invalid JSON"),
 		e("a.json", 32, `missing "text"`),
 		e("a.json", 40, `unknown role "x"`),
 		e("b.jsonl", 9, `missing "text"`), // same message, other file: its own group
+		e("a.json", 33, `missing "text"`),
 		e("a.json", 79, `missing "text"`),
 		e("c.csv", 0, "header: no text column"),
-	}
-	got := GroupRecordErrors(errs)
-	want := []ErrorGroup{
-		{"a.json", `missing "text"`, []int{2, 32, 79}},
-		{"b.jsonl", "invalid JSON", []int{7}},
-		{"a.json", `unknown role "x"`, []int{40}},
-		{"b.jsonl", `missing "text"`, []int{9}},
-		{"c.csv", "header: no text column", []int{0}},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("got %+v\nwant %+v", got, want)
-	}
-	n := 0
-	for _, g := range got {
-		n += len(g.Lines)
-	}
-	if n != len(errs) {
-		t.Fatalf("%d records in the groups, %d errors", n, len(errs))
-	}
-	if got[0].First().String() != "a.json:2" || got[4].First().String() != "c.csv" {
-		t.Fatalf("first positions: %v %v", got[0].First(), got[4].First())
+		e("c.csv", 0, "header: no text column"),
+	)
+	for _, tt := range []struct {
+		max   int
+		want  []ErrorGroup
+		other int
+	}{
+		{0, []ErrorGroup{
+			{File: "a.json", Err: `missing "text"`, Count: 4, Line: 2, More: []LineRange{{32, 33}, {79, 79}}},
+			{File: "b.jsonl", Err: "invalid JSON", Count: 1, Line: 7},
+			{File: "a.json", Err: `unknown role "x"`, Count: 1, Line: 40},
+			{File: "b.jsonl", Err: `missing "text"`, Count: 1, Line: 9},
+			{File: "c.csv", Err: "header: no text column", Count: 2},
+		}, 0},
+		// past two groups, the records of later groups are counted, and
+		// those of the groups kept still go to them
+		{2, []ErrorGroup{
+			{File: "a.json", Err: `missing "text"`, Count: 4, Line: 2, More: []LineRange{{32, 33}, {79, 79}}},
+			{File: "b.jsonl", Err: "invalid JSON", Count: 1, Line: 7},
+		}, 4},
+	} {
+		got, other, err := GroupRecordErrors(errs, tt.max)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, tt.want) || other != tt.other {
+			t.Fatalf("max %d: got %+v, other %d\nwant %+v, other %d", tt.max, got, other, tt.want, tt.other)
+		}
+		n := other
+		for _, g := range got {
+			n += g.Count
+		}
+		if n != errs.Len() {
+			t.Fatalf("max %d: %d records in the groups and other, %d errors", tt.max, n, errs.Len())
+		}
+		if got[0].First().String() != "a.json:2" {
+			t.Fatalf("max %d: first position %v", tt.max, got[0].First())
+		}
 	}
 }
 
-func TestLineRanges(t *testing.T) {
+// TestErrorGroupLines: a group keeps its lines as ranges, at most
+// maxGroupRanges of them, and writes them compactly.
+func TestErrorGroupLines(t *testing.T) {
 	for _, tc := range []struct {
-		lines []int
+		lines []int // after the first record
 		limit int
 		want  string
 	}{
@@ -59,9 +79,35 @@ func TestLineRanges(t *testing.T) {
 		{[]int{1, 3, 5}, 3, "1, 3, 5"},
 		{[]int{9, 3, 4}, 0, "9, 3-4"}, // the order read, not sorted
 	} {
-		if got := LineRanges(tc.lines, tc.limit); got != tc.want {
-			t.Errorf("LineRanges(%v, %d) = %q, want %q", tc.lines, tc.limit, got, tc.want)
+		g := ErrorGroup{Count: 1, Line: 1}
+		for _, l := range tc.lines {
+			g.add(l)
 		}
+		if got := g.MoreLines(tc.limit); got != tc.want || g.Count != len(tc.lines)+1 {
+			t.Errorf("%v, limit %d: %q (count %d), want %q", tc.lines, tc.limit, got, g.Count, tc.want)
+		}
+	}
+	// every other line: the ranges kept stop at maxGroupRanges, the count does not
+	g := ErrorGroup{Count: 1, Line: 1}
+	for l := 3; l < 3+4*maxGroupRanges; l += 2 {
+		g.add(l)
+	}
+	if len(g.More) != maxGroupRanges || !g.Cut || g.Count != 1+2*maxGroupRanges {
+		t.Fatalf("%d ranges kept (cut %v), count %d", len(g.More), g.Cut, g.Count)
+	}
+	if got := g.MoreLines(0); !strings.HasSuffix(got, ", 2001, …") || !strings.HasPrefix(got, "3, 5, ") {
+		t.Errorf("MoreLines(0) = %.20q…%q", got, got[len(got)-20:])
+	}
+	if got := g.MoreLines(2); got != "3, 5, …" {
+		t.Errorf("MoreLines(2) = %q", got)
+	}
+	// a run of a million lines is one range
+	g = ErrorGroup{Count: 1, Line: 1}
+	for l := 2; l <= 1000000; l++ {
+		g.add(l)
+	}
+	if got := g.MoreLines(0); got != "2-1000000" {
+		t.Errorf("a run: %q", got)
 	}
 }
 

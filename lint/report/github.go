@@ -65,13 +65,17 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
 	}
-	for _, e := range s.Errors {
+	err := s.Errors.Each(func(e lint.RecordError) error {
 		props := []string{"file=" + filepath.ToSlash(e.Pos.File)}
 		if e.Pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(e.Pos.Line))
 		}
 		props = append(props, "title=chatlint: malformed record")
 		g.command("warning", props, "记录无法读取（未检查）: "+e.Err)
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -83,8 +87,8 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	if !g.opts.Canned && s.Conversations > 0 {
 		fmt.Fprintf(g.w, ", mean score %s, lowest %s", plainNum(s.MeanScore()), plainNum(s.LowestScore()))
 	}
-	if len(s.Errors) > 0 {
-		fmt.Fprintf(g.w, "; %s not linted", plural(len(s.Errors), "malformed record"))
+	if n := s.Errors.Len(); n > 0 {
+		fmt.Fprintf(g.w, "; %s not linted", plural(n, "malformed record"))
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()

@@ -753,13 +753,14 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	p.FilterAgents, p.FilterRules = htmlSortedSet(agents), htmlSortedSet(rules)
 	p.ShownNote = h.shownNote(s, len(convs))
 
-	for i, g := range GroupRecordErrors(s.Errors) {
-		if i == htmlMaxErrors {
-			p.MoreErrors += len(g.Lines)
-			continue
-		}
+	groups, other, err := GroupRecordErrors(s.Errors, htmlMaxErrors)
+	if err != nil {
+		return err
+	}
+	p.MoreErrors = other
+	for _, g := range groups {
 		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.First().String(), Err: g.Err,
-			More: len(g.Lines) - 1, MoreLines: LineRanges(g.Lines[1:], htmlMaxErrors)})
+			More: g.Count - 1, MoreLines: g.MoreLines(htmlMaxErrors)})
 	}
 
 	bw := bufio.NewWriter(h.w)

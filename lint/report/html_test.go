@@ -296,12 +296,12 @@ func TestHTMLRecordErrors(t *testing.T) {
 	var buf bytes.Buffer
 	w, _ := New("html", &buf, Options{Location: time.UTC, Scoring: htmlScoring})
 	sum := lint.NewSummary()
-	sum.Errors = []lint.RecordError{
+	sum.Errors = lint.NewRecordErrors([]lint.RecordError{
 		{Pos: lint.Pos{File: "day.jsonl", Line: 7}, Err: `invalid JSON: <oops>`},
 		{Pos: lint.Pos{File: "day.json", Line: 2}, Err: `missing "text"`},
 		{Pos: lint.Pos{File: "day.json", Line: 9}, Err: `missing "text"`},
 		{Pos: lint.Pos{File: "day.json", Line: 10}, Err: `missing "text"`},
-	}
+	}...)
 	sum.Rejected, sum.Records = 4, 4
 	if err := w.Close(sum); err != nil {
 		t.Fatal(err)
@@ -380,9 +380,9 @@ func TestHTMLRecordErrorsCapped(t *testing.T) {
 	sum := lint.NewSummary()
 	for i := 1; i <= htmlMaxErrors+2; i++ {
 		// every record its own group, and the last group two records
-		sum.Errors = append(sum.Errors, lint.RecordError{Pos: lint.Pos{File: "day.jsonl", Line: i}, Err: fmt.Sprintf("error %d", min(i, htmlMaxErrors+1))})
+		sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: "day.jsonl", Line: i}, Err: fmt.Sprintf("error %d", min(i, htmlMaxErrors+1))})
 	}
-	sum.Rejected, sum.Records = len(sum.Errors), len(sum.Errors)
+	sum.Rejected, sum.Records = sum.Errors.Len(), sum.Errors.Len()
 	if err := w.Close(sum); err != nil {
 		t.Fatal(err)
 	}

@@ -186,19 +186,26 @@ func (j *jsonWriter) Close(s *lint.Summary) error {
 	}
 	j.w.WriteString("],\n")
 	for _, part := range []struct {
-		key  string
-		v    any
-		last bool
-	}{{"agents", AgentsJSON(s), false}, {"teams", TeamsJSON(s), false}, {"errors", ErrorsJSON(s), false}, {"summary", SummaryJSON(s), true}} {
+		key string
+		v   any
+	}{{"agents", AgentsJSON(s)}, {"teams", TeamsJSON(s)}, {"errors", nil}, {"summary", SummaryJSON(s)}} {
 		if part.key == "teams" && len(s.Teams()) == 0 {
 			continue
 		}
-		data, err := j.indented(part.v, "  ")
-		if err != nil {
-			return err
+		fmt.Fprintf(j.w, "  %q: ", part.key)
+		if part.key == "errors" {
+			// as many as the input has lines: written one at a time
+			if err := writeErrorsJSON(j.w, s.Errors, true, "  "); err != nil {
+				return err
+			}
+		} else {
+			data, err := j.indented(part.v, "  ")
+			if err != nil {
+				return err
+			}
+			j.w.Write(data)
 		}
-		fmt.Fprintf(j.w, "  %q: %s", part.key, data)
-		if !part.last {
+		if part.key != "summary" {
 			j.w.WriteString(",")
 		}
 		j.w.WriteString("\n")
@@ -271,7 +278,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
-		Findings: s.Findings, Errors: len(s.Errors),
+		Findings: s.Findings, Errors: s.Errors.Len(),
 		MeanScore: s.MeanScore(), LowestScore: s.LowestScore(),
 		BySeverity: severityMap(s.BySeverity), ByRule: s.ByRule, SkippedRules: s.SkippedRules, Grades: s.Grades,
 	}
@@ -313,15 +320,6 @@ func statsJSON(a *lint.AgentStats) JSONAgent {
 		LowestScore: a.MinScore, Findings: a.Findings, BySeverity: severityMap(a.BySeverity),
 		ByRule: a.ByRule, Grades: a.Grades,
 	}
-}
-
-// ErrorsJSON lists the malformed records.
-func ErrorsJSON(s *lint.Summary) []JSONError {
-	out := []JSONError{}
-	for _, e := range s.Errors {
-		out = append(out, JSONError{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})
-	}
-	return out
 }
 
 func severityMap(m map[lint.Severity]int) map[string]int {

@@ -46,17 +46,6 @@ type jsonlWriter struct {
 	pending []byte
 }
 
-func (j *jsonlWriter) line(v any) error {
-	j.buf.Reset()
-	enc := json.NewEncoder(&j.buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := j.w.Write(j.buf.Bytes())
-	return err
-}
-
 // Conversation encodes the conversation's line; it is written when the
 // caller flushes (see Flusher) or when enough lines have gathered.
 func (j *jsonlWriter) Conversation(r *lint.Result) error {
@@ -100,5 +89,27 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
 	}
-	return j.line(JSONLSummary{Summary: SummaryJSON(s), Agents: AgentsJSON(s), Teams: TeamsJSON(s), Errors: ErrorsJSON(s)})
+	// the line as JSONLSummary is encoded, its errors (as many as the
+	// input has lines) written one at a time
+	head := struct {
+		Summary JSONSummary `json:"summary"`
+		Agents  []JSONAgent `json:"agents"`
+		Teams   []JSONAgent `json:"teams,omitempty"`
+	}{SummaryJSON(s), AgentsJSON(s), TeamsJSON(s)}
+	j.buf.Reset()
+	enc := json.NewEncoder(&j.buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(head); err != nil {
+		return err
+	}
+	b := bytes.TrimSuffix(j.buf.Bytes(), []byte("}\n"))
+	b = append(b, `,"errors":`...)
+	if _, err := j.w.Write(b); err != nil {
+		return err
+	}
+	if err := writeErrorsJSON(j.w, s.Errors, false, ""); err != nil {
+		return err
+	}
+	_, err := io.WriteString(j.w, "}\n")
+	return err
 }

@@ -10,13 +10,19 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/spool"
 	"github.com/chatlint/chatlint/lint"
 )
+
+// spoolMemory is how many bytes of test cases the JUnit writer holds in
+// memory before it spools them to a temporary file. A variable so that
+// tests can make it small.
+var spoolMemory = spool.DefaultMemory
 
 func init() {
 	streaming("junit")
 	register("junit", func(w io.Writer, opts Options) Writer {
-		return &junitWriter{w: w, opts: opts, suites: map[string]*junitSuite{}}
+		return &junitWriter{w: w, opts: opts, suites: map[string]*junitSuite{}, spool: spool.Spool{Memory: spoolMemory}}
 	})
 }
 
@@ -35,7 +41,7 @@ type junitWriter struct {
 	opts   Options
 	order  []string
 	suites map[string]*junitSuite
-	spool  spool
+	spool  spool.Spool
 	buf    []byte
 }
 
@@ -251,14 +257,14 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
 	}
-	for _, e := range s.Errors {
-		err := j.add(e.Pos.File, &JUnitCase{
+	err := s.Errors.Each(func(e lint.RecordError) error {
+		return j.add(e.Pos.File, &JUnitCase{
 			Name: e.Pos.String(), Classname: e.Pos.File, File: e.Pos.File, Line: e.Pos.Line, Time: "0",
 			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
 		})
-		if err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
 	}
 	for _, e := range s.Unreadable {
 		err := j.add(e.Pos.File, &JUnitCase{

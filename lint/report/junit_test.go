@@ -156,13 +156,13 @@ func TestJUnitDiscard(t *testing.T) {
 		}
 	}
 	j := w.(*junitWriter)
-	if j.spool.f == nil {
+	if !j.spool.InFile() {
 		t.Fatal("nothing spooled to a file")
 	}
 	if err := Discard(red); err != nil {
 		t.Fatal(err)
 	}
-	if j.spool.f != nil || j.spool.mem != nil {
+	if j.spool.InFile() || j.spool.Size() != 0 {
 		t.Error("the spool is still held after Discard")
 	}
 	if err := Discard(&textWriter{}); err != nil {

@@ -31,7 +31,11 @@ func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, er
 		su := suite(r.Conversation.File)
 		su.Cases = append(su.Cases, JUnitTestCase(r, opts))
 	}
-	for _, e := range s.Errors {
+	errs, err := s.Errors.Collect()
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range errs {
 		su := suite(e.Pos.File)
 		su.Cases = append(su.Cases, &JUnitCase{
 			Name: e.Pos.String(), Classname: e.Pos.File, File: e.Pos.File, Line: e.Pos.Line, Time: "0",
@@ -78,7 +82,7 @@ func oddJUnitRun(rng *rand.Rand) ([]*lint.Result, *lint.Summary) {
 	}
 	sum := lint.NewSummary()
 	for range rng.IntN(3) {
-		sum.Errors = append(sum.Errors, lint.RecordError{
+		sum.Errors.Add(lint.RecordError{
 			Pos: lint.Pos{File: files[rng.IntN(len(files))], Line: oddInts[rng.IntN(3)]}, Err: oddString(rng),
 		})
 	}

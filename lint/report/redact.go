@@ -154,33 +154,16 @@ func subtract(keep, hide [][2]int) [][2]int {
 }
 
 // RedactErrors returns the malformed records with personal data in their
-// error texts masked (an error may quote the record).
-func RedactErrors(errs []lint.RecordError) []lint.RecordError {
-	var out []lint.RecordError
-	for i, e := range errs {
-		masked := redact.Text(e.Err, nil)
-		if masked == e.Err && out == nil {
-			continue
-		}
-		if out == nil {
-			out = make([]lint.RecordError, len(errs))
-			copy(out, errs[:i])
-		}
-		out[i] = lint.RecordError{Pos: e.Pos, Err: masked}
-	}
-	if out == nil {
-		return errs
-	}
-	return out
+// error texts masked as they are read (an error may quote the record).
+func RedactErrors(errs lint.RecordErrors) lint.RecordErrors {
+	return errs.WithText(func(s string) string { return redact.Text(s, nil) })
 }
 
 func (r *redacting) Close(s *lint.Summary) error {
-	if s != nil {
-		if errs := RedactErrors(s.Errors); len(errs) > 0 && &errs[0] != &s.Errors[0] {
-			masked := *s
-			masked.Errors = errs
-			s = &masked
-		}
+	if s != nil && s.Errors.Len() > 0 {
+		masked := *s
+		masked.Errors = RedactErrors(s.Errors)
+		s = &masked
 	}
 	return r.w.Close(s)
 }

@@ -419,8 +419,17 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	if s.results > 0 {
 		s.raw("\n      ")
 	}
-	inv := SARIFInvocation{ExecutionSuccessful: true, ToolExecutionNotifications: []SARIFNotification{}}
-	for _, e := range sum.Errors {
+	// the invocation as SARIFInvocation is encoded, its notifications (one
+	// per malformed record, as many as the input has lines) written one at
+	// a time
+	const prefix = "        "
+	s.raw("],\n      \"invocations\": [\n" + prefix + "{\n" + prefix + "  \"executionSuccessful\": " + strconv.FormatBool(len(sum.Unreadable) == 0) +
+		",\n" + prefix + "  \"toolExecutionNotifications\": ")
+	if s.err != nil {
+		return s.err
+	}
+	notes := newJSONArray(s.w, true, prefix+"  ")
+	err := sum.Errors.Each(func(e lint.RecordError) error {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: e.Err}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
 		if e.Pos.File != "" {
 			loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}
@@ -429,19 +438,25 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 			}
 			n.Locations = []SARIFLocation{{PhysicalLocation: loc}}
 		}
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+		return notes.add(n)
+	})
+	if err != nil {
+		return err
 	}
 	// a file that could not be read: the run is not to be trusted (exit 2)
 	for _, e := range sum.Unreadable {
-		inv.ExecutionSuccessful = false
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: "无法读取（not read）: " + e.Err}}
 		if e.Pos.File != "" {
 			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}}}
 		}
-		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, n)
+		if err := notes.add(n); err != nil {
+			return err
+		}
 	}
-	s.raw("],\n      \"invocations\": [\n        ")
-	s.value(inv, "        ")
+	if s.err = notes.end(); s.err != nil {
+		return s.err
+	}
+	s.raw("\n" + prefix + "}")
 	s.raw("\n      ],\n      \"properties\": ")
 	s.value(struct {
 		Summary JSONSummary `json:"summary"`

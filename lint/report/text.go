@@ -260,21 +260,30 @@ func lastRunes(s string, n int) (string, bool) {
 	return s[i:], i > 0
 }
 
+// textMaxErrorGroups bounds the groups of malformed records the text report
+// lists (each group is the records of a file failing alike): past it, a
+// file whose every record fails its own way would list them all.
+const textMaxErrorGroups = 10000
+
 func (t *textWriter) Close(s *lint.Summary) error {
 	w := t.w
 	if t.open || (t.opts.Canned && s.Findings > 0) {
 		fmt.Fprintln(w)
 	}
-	if len(s.Errors) > 0 {
-		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 条记录无法读取（未检查）:", len(s.Errors))))
+	if n := s.Errors.Len(); n > 0 {
+		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 条记录无法读取（未检查）:", n)))
 		// records failing alike are one entry: the first in full, then
 		// the lines of the others
-		for _, g := range GroupRecordErrors(s.Errors) {
+		groups, other, err := GroupRecordErrors(s.Errors, textMaxErrorGroups)
+		if err != nil {
+			return err
+		}
+		for _, g := range groups {
 			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), shown(g.Err))
-			if n := len(g.Lines) - 1; n > 0 {
+			if n := g.Count - 1; n > 0 {
 				const indent = "        "
 				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取", indent, n)
-				if lines := LineRanges(g.Lines[1:], 0); lines != "" {
+				if lines := g.MoreLines(0); lines != "" {
 					head += "，行 "
 					lines = wrapWords(lines, indent, displayWidth(head), 96)
 					head += lines
@@ -282,6 +291,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 				fmt.Fprint(w, head)
 				fmt.Fprintln(w)
 			}
+		}
+		if other > 0 {
+			fmt.Fprintf(w, "    … 另有 %d 条记录因其他原因无法读取，未一一列出（--format jsonl 列出全部）\n", other)
 		}
 		fmt.Fprintln(w)
 	}

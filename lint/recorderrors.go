@@ -1,0 +1,244 @@
+package lint
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/internal/spool"
+)
+
+// RecordErrors are the malformed records of a run, in the order read. Every
+// one is kept, for the machine formats list them record by record, yet
+// their memory does not grow with the input: a file in the wrong format
+// makes every record of it malformed, and a million records held as they
+// were took from 400 MB to 1.7 GB to report. Each record is encoded in a
+// few bytes instead (its file, and its reason where it repeats, named by
+// number), held in memory up to 4 MiB and in a temporary file past that
+// (where none can be made, in memory still). A reason is cut to 1 KiB.
+//
+// The zero value is empty and ready to use. A copy shares the records of
+// the original. Close removes the temporary file.
+type RecordErrors struct {
+	s *errorStore
+	// text, when set, is applied to each reason as it is read (WithText).
+	text func(string) string
+}
+
+// errorStore holds the encoded records: each is uvarint(file),
+// uvarint(line), uvarint(reason), where reason is 1 + the index of a
+// shared reason or 0 for one written out after it as uvarint(length) and
+// its bytes.
+type errorStore struct {
+	n       int
+	files   []string
+	fileIDs map[string]uint64
+	texts   []string
+	textIDs map[string]uint64
+	spool   spool.Spool
+	// overflow holds the records encoded after the spool failed to write
+	// (a full disk): they are kept in memory rather than lost.
+	overflow []byte
+	buf      []byte
+}
+
+// errorsMemory is how many encoded bytes of malformed records are held in
+// memory before they go to a temporary file; maxErrBytes bounds a reason;
+// maxErrTexts bounds the distinct reasons shared by number (the later ones
+// are written out with each record). Variables so that tests can make
+// them small.
+var (
+	errorsMemory = 4 << 20
+	maxErrBytes  = 1 << 10
+	maxErrTexts  = 1 << 12
+)
+
+// NewRecordErrors returns the records errs, in that order.
+func NewRecordErrors(errs ...RecordError) RecordErrors {
+	var r RecordErrors
+	for _, e := range errs {
+		r.Add(e)
+	}
+	return r
+}
+
+// Add keeps e after the records added before it. A reason past 1 KiB is
+// cut at a character's start, saying how long it was.
+func (r *RecordErrors) Add(e RecordError) {
+	if r.s == nil {
+		r.s = &errorStore{spool: spool.Spool{Memory: errorsMemory, Fallback: true}}
+	}
+	s := r.s
+	s.n++
+	b := binary.AppendUvarint(s.buf[:0], s.fileID(e.Pos.File))
+	b = binary.AppendUvarint(b, uint64(max(e.Pos.Line, 0)))
+	reason := cutReason(e.Err)
+	if id, ok := s.textIDs[reason]; ok {
+		b = binary.AppendUvarint(b, id+1)
+	} else if len(s.texts) < maxErrTexts {
+		if s.textIDs == nil {
+			s.textIDs = map[string]uint64{}
+		}
+		id := uint64(len(s.texts))
+		s.texts = append(s.texts, reason)
+		s.textIDs[reason] = id
+		b = binary.AppendUvarint(b, id+1)
+	} else {
+		b = binary.AppendUvarint(b, 0)
+		b = binary.AppendUvarint(b, uint64(len(reason)))
+		b = append(b, reason...)
+	}
+	s.buf = b
+	if s.overflow == nil {
+		if _, err := s.spool.Write(b); err == nil {
+			return
+		}
+	}
+	s.overflow = append(s.overflow, b...)
+}
+
+func (s *errorStore) fileID(name string) uint64 {
+	if id, ok := s.fileIDs[name]; ok {
+		return id
+	}
+	if s.fileIDs == nil {
+		s.fileIDs = map[string]uint64{}
+	}
+	id := uint64(len(s.files))
+	s.files = append(s.files, name)
+	s.fileIDs[name] = id
+	return id
+}
+
+// cutReason cuts a reason past maxErrBytes at a character's start and says
+// how long it was (a reason quotes the record's values, and a message id
+// may take most of a line).
+func cutReason(s string) string {
+	if len(s) <= maxErrBytes {
+		return s
+	}
+	cut := maxErrBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%s in all)", s[:cut], ByteSize(int64(len(s))))
+}
+
+// Len is the number of records.
+func (r RecordErrors) Len() int {
+	if r.s == nil {
+		return 0
+	}
+	return r.s.n
+}
+
+// Each calls fn with each record in the order added, until fn returns an
+// error, which Each returns. It fails too if records spooled to a
+// temporary file cannot be read back.
+func (r RecordErrors) Each(fn func(RecordError) error) error {
+	s := r.s
+	if s == nil || s.n == 0 {
+		return nil
+	}
+	in := bufio.NewReaderSize(io.MultiReader(s.spool.Reader(0, s.spool.Size()), bytes.NewReader(s.overflow)), 64<<10)
+	var text []byte
+	for i := range s.n {
+		e, err := s.decode(in, &text)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				err = io.ErrUnexpectedEOF
+			}
+			return fmt.Errorf("reading back malformed record %d of %d: %w", i+1, s.n, err)
+		}
+		if r.text != nil {
+			e.Err = r.text(e.Err)
+		}
+		if err := fn(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// errCorrupt is what decode says of bytes it did not write.
+var errCorrupt = errors.New("corrupt encoding")
+
+// decode reads one record; text is scratch for a reason written out.
+func (s *errorStore) decode(in *bufio.Reader, text *[]byte) (RecordError, error) {
+	var e RecordError
+	file, err := binary.ReadUvarint(in)
+	if err != nil {
+		return e, err
+	}
+	line, err := binary.ReadUvarint(in)
+	if err != nil {
+		return e, err
+	}
+	ref, err := binary.ReadUvarint(in)
+	if err != nil {
+		return e, err
+	}
+	if file >= uint64(len(s.files)) || line > uint64(maxInt) || ref > uint64(len(s.texts)) {
+		return e, errCorrupt
+	}
+	e.Pos = Pos{File: s.files[file], Line: int(line)}
+	if ref > 0 {
+		e.Err = s.texts[ref-1]
+		return e, nil
+	}
+	n, err := binary.ReadUvarint(in)
+	if err != nil {
+		return e, err
+	}
+	if n > uint64(4*maxErrBytes+64) {
+		return e, errCorrupt
+	}
+	if uint64(cap(*text)) < n {
+		*text = make([]byte, n)
+	}
+	*text = (*text)[:n]
+	if _, err := io.ReadFull(in, *text); err != nil {
+		return e, err
+	}
+	e.Err = string(*text)
+	return e, nil
+}
+
+// maxInt is the largest int.
+const maxInt = int(^uint(0) >> 1)
+
+// Collect returns the records in a slice: all of them in memory at once,
+// for tests and for runs known to be small.
+func (r RecordErrors) Collect() ([]RecordError, error) {
+	var out []RecordError
+	err := r.Each(func(e RecordError) error {
+		out = append(out, e)
+		return nil
+	})
+	return out, err
+}
+
+// WithText returns the same records, each reason passed through fn as it
+// is read (the reports mask personal data in them this way).
+func (r RecordErrors) WithText(fn func(string) string) RecordErrors {
+	if prev := r.text; prev != nil {
+		r.text = func(s string) string { return fn(prev(s)) }
+	} else {
+		r.text = fn
+	}
+	return r
+}
+
+// Close drops the records and removes their temporary file, if any.
+func (r *RecordErrors) Close() error {
+	if r.s == nil {
+		return nil
+	}
+	err := r.s.spool.Close()
+	*r.s = errorStore{spool: spool.Spool{Memory: errorsMemory, Fallback: true}}
+	return err
+}
