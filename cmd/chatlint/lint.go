@@ -427,6 +427,9 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	col := &editCollector{}
 	sum, err := r.run(ctx, col, filters)
+	if sum != nil {
+		defer sum.Errors.Close()
+	}
 	if err != nil {
 		return true, failErr(err)
 	}
@@ -508,8 +511,8 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 }
 
 // reportMalformed tells stderr about malformed records when the report does
-// not show them to a person: all of them for CSV (which has no place for
-// them), the first few for the other formats, none for a text report on the
+// not show them to a person: for CSV (which has no place for them) up to
+// maxStderrErrorGroups groups, the first few for the other formats, none for a text report on the
 // terminal (it lists them itself, right there; twice would be noise). A text
 // report written to a file or a pipe is not in front of the person, so
 // stderr lists them then. Records of one file failing alike are one entry
@@ -541,8 +544,12 @@ func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lin
 	}
 	if shown < errs.Len() {
 		where := "all are in the report"
-		if format == "csv" {
+		switch format {
+		case "csv":
 			where = "--format jsonl lists them all"
+		case "text", "html":
+			// grouped there, up to a number of groups and of lines
+			where = "the report lists them grouped; --format jsonl lists each one"
 		}
 		fmt.Fprintf(w, "  … and %d more (%s)\n", errs.Len()-shown, where)
 	}

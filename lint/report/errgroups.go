@@ -16,8 +16,9 @@ type ErrorGroup struct {
 	Count int // the records in the group
 	Line  int // the first record's line (0: an error without a line)
 	// More are the lines of the other records in the order read, a run
-	// of consecutive lines as one range, at most maxGroupRanges ranges
-	// (Cut then says there were more). Lines 0 are left out.
+	// of consecutive lines as one range, at most maxGroupRanges ranges,
+	// fewer when the groups together have many (Cut then says there were
+	// more). Lines 0 are left out.
 	More []LineRange
 	Cut  bool
 }
@@ -26,14 +27,20 @@ type ErrorGroup struct {
 type LineRange struct{ First, Last int }
 
 // maxGroupRanges bounds the line ranges an ErrorGroup keeps: every report
-// shows at most this many.
-const maxGroupRanges = 1000
+// shows at most this many. maxRanges bounds those of all groups together
+// (16 bytes each): thousands of groups of thousands of scattered lines
+// would otherwise hold a hundred MB.
+const (
+	maxGroupRanges = 1000
+	maxRanges      = 1 << 17
+)
 
 // First is the position of the group's first record.
 func (g ErrorGroup) First() lint.Pos { return lint.Pos{File: g.File, Line: g.Line} }
 
-// add counts a record of the group after its first, at line.
-func (g *ErrorGroup) add(line int) {
+// add counts a record of the group after its first, at line; a new range
+// takes one of the ranges left to all groups (*left).
+func (g *ErrorGroup) add(line int, left *int) {
 	g.Count++
 	if line <= 0 || g.Cut {
 		return
@@ -42,10 +49,11 @@ func (g *ErrorGroup) add(line int) {
 		g.More[n-1].Last = line
 		return
 	}
-	if len(g.More) == maxGroupRanges {
+	if len(g.More) == maxGroupRanges || *left <= 0 {
 		g.Cut = true
 		return
 	}
+	*left--
 	g.More = append(g.More, LineRange{line, line})
 }
 
@@ -83,10 +91,11 @@ func (g ErrorGroup) MoreLines(limit int) string {
 func GroupRecordErrors(errs lint.RecordErrors, maxGroups int) (groups []ErrorGroup, other int, err error) {
 	type key struct{ file, err string }
 	index := make(map[key]int)
+	left := maxRanges
 	err = errs.Each(func(e lint.RecordError) error {
 		k := key{e.Pos.File, e.Err}
 		if i, ok := index[k]; ok {
-			groups[i].add(e.Pos.Line)
+			groups[i].add(e.Pos.Line, &left)
 			return nil
 		}
 		if maxGroups > 0 && len(groups) == maxGroups {

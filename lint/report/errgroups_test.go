@@ -2,6 +2,7 @@ package report
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -79,18 +80,18 @@ func TestErrorGroupLines(t *testing.T) {
 		{[]int{1, 3, 5}, 3, "1, 3, 5"},
 		{[]int{9, 3, 4}, 0, "9, 3-4"}, // the order read, not sorted
 	} {
-		g := ErrorGroup{Count: 1, Line: 1}
+		g, left := ErrorGroup{Count: 1, Line: 1}, maxRanges
 		for _, l := range tc.lines {
-			g.add(l)
+			g.add(l, &left)
 		}
 		if got := g.MoreLines(tc.limit); got != tc.want || g.Count != len(tc.lines)+1 {
 			t.Errorf("%v, limit %d: %q (count %d), want %q", tc.lines, tc.limit, got, g.Count, tc.want)
 		}
 	}
 	// every other line: the ranges kept stop at maxGroupRanges, the count does not
-	g := ErrorGroup{Count: 1, Line: 1}
+	g, left := ErrorGroup{Count: 1, Line: 1}, maxRanges
 	for l := 3; l < 3+4*maxGroupRanges; l += 2 {
-		g.add(l)
+		g.add(l, &left)
 	}
 	if len(g.More) != maxGroupRanges || !g.Cut || g.Count != 1+2*maxGroupRanges {
 		t.Fatalf("%d ranges kept (cut %v), count %d", len(g.More), g.Cut, g.Count)
@@ -104,10 +105,27 @@ func TestErrorGroupLines(t *testing.T) {
 	// a run of a million lines is one range
 	g = ErrorGroup{Count: 1, Line: 1}
 	for l := 2; l <= 1000000; l++ {
-		g.add(l)
+		g.add(l, &left)
 	}
 	if got := g.MoreLines(0); got != "2-1000000" {
 		t.Errorf("a run: %q", got)
+	}
+	// the ranges of all groups together stop at maxRanges
+	var recs []lint.RecordError
+	for i := range 400 * maxGroupRanges {
+		recs = append(recs, lint.RecordError{Pos: lint.Pos{File: "f", Line: 2*i + 1}, Err: "e" + strconv.Itoa(i%400)})
+	}
+	groups, _, err := GroupRecordErrors(lint.NewRecordErrors(recs...), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranges, count := 0, 0
+	for _, g := range groups {
+		ranges += len(g.More)
+		count += g.Count
+	}
+	if ranges != maxRanges || count != len(recs) || !groups[0].Cut || !groups[399].Cut {
+		t.Errorf("%d ranges kept of all groups, want %d; %d records counted of %d", ranges, maxRanges, count, len(recs))
 	}
 }
 
