@@ -362,11 +362,17 @@ type htmlDeferringSink struct {
 func (s *htmlDeferringSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
 	w := s.parsers[p]
 	if w == nil {
+		if len(s.parsers) >= maxHTMLParsers {
+			clear(s.parsers) // a parser per conversation (JSON conversation objects)
+		}
 		w = htmlParser{p}
 		s.parsers[p] = w
 	}
 	return s.deferring.Deferred(pos, raw, w)
 }
+
+// maxHTMLParsers bounds the wrappers an htmlDeferringSink remembers.
+const maxHTMLParsers = 64
 
 // htmlParser turns the texts its parser reads from HTML into text.
 type htmlParser struct{ p lint.RecordParser }

@@ -76,7 +76,7 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
 			}
 			p.pos++
-			if err := topElements(ctx, w, p, sink); err != nil {
+			if err := topElements(ctx, w, p); err != nil {
 				return err
 			}
 		case '{':

@@ -2,7 +2,10 @@ package transcript
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -30,39 +33,8 @@ const maxSkimDepth = 32
 
 // topElements reads the elements of a top-level array whose [ has been read,
 // up to and including its ], as p.elements does with the walker's element,
-// deferring plain message objects when it can.
-func topElements(ctx context.Context, w *jsonWalker, p *jsonParser, sink lint.Sink) error {
-	var skim func() (bool, error)
-	if deferring, _ := sink.(lint.DeferringSink); deferring != nil && w.steps == nil && !w.b.m.skips {
-		parser := newJSONElemParser(w, p)
-		limit := maxSkim
-		if p.max > 0 && p.max < limit {
-			limit = p.max // no token in it can be over the bound
-		}
-		skim = func() (bool, error) {
-			if err := ctx.Err(); err != nil {
-				return false, err
-			}
-			c, err := p.next()
-			if err != nil || c != '{' {
-				return false, err
-			}
-			k, nl, ok := p.skimMessage(limit)
-			if !ok {
-				return false, nil
-			}
-			w.outer++
-			w.at = "[]"
-			pos := lint.Pos{File: w.b.src.Name, Line: p.line}
-			if err := deferring.Deferred(pos, p.buf[p.pos:p.pos+k], parser); err != nil {
-				return false, err
-			}
-			p.pos += k
-			p.line += nl
-			p.lastNL = false
-			return true, nil
-		}
-	}
+// deferring plain message objects and conversations when it can.
+func topElements(ctx context.Context, w *jsonWalker, p *jsonParser) error {
 	return p.elements(0, true, func(n *jnode) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -70,18 +42,93 @@ func topElements(ctx context.Context, w *jsonWalker, p *jsonParser, sink lint.Si
 		w.outer++
 		w.at = "[]"
 		return w.element(n)
-	}, skim)
+	}, elementSkimmer(w, p, "[]"))
+}
+
+// elementSkimmer returns what p.elements takes to read an element itself:
+// one that skims the element and, if it is a plain message object, hands
+// its bytes to the engine to be parsed in parallel, or if it is a
+// conversation object, reads the object without its messages here and
+// hands on each message with it. It does what the walker's element would
+// with an element of the list at path at ("[]", "conversations[]"), and
+// leaves anything else (true: done) to the walker. nil when the sink takes
+// no raw records, or a messages path or skipped types need the walker.
+func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error) {
+	deferring, _ := w.sink.(lint.DeferringSink)
+	if deferring == nil || w.steps != nil || w.b.m.skips {
+		return nil
+	}
+	parser := newJSONElemParser(w, p, at)
+	limit := maxSkim
+	if p.max > 0 && p.max < limit {
+		limit = p.max // no token in it can be over the bound
+	}
+	var cs convSkim
+	var framer *jsonParser // reads the frames of conversations
+	return func() (bool, error) {
+		if err := w.ctx.Err(); err != nil {
+			return false, err
+		}
+		c, err := p.next()
+		if err != nil || c != '{' {
+			return false, err
+		}
+		cs.reset()
+		k, nl, ok := p.skimMessage(limit, &cs)
+		if !ok {
+			return false, nil
+		}
+		obj := p.buf[p.pos : p.pos+k]
+		if !cs.seen {
+			w.outer++
+			w.at = at
+			pos := lint.Pos{File: w.b.src.Name, Line: p.line}
+			if err := deferring.Deferred(pos, obj, parser); err != nil {
+				return false, err
+			}
+		} else {
+			// a conversation: its frame (the object without its
+			// messages) read here, each message deferred with it
+			if framer == nil {
+				framer = parser.newParser()
+			}
+			frame := cs.frame(framer, obj, p.line)
+			if frame == nil {
+				return false, nil // not reached: it was skimmed as valid
+			}
+			w.outer++
+			w.at = parser.inConv.at
+			conv := newJSONConvParser(parser, frame, fmt.Sprintf("%s#%d", w.b.src.Name, w.outer))
+			for _, el := range cs.elems {
+				pos := lint.Pos{File: w.b.src.Name, Line: p.line + el.nl}
+				if err := deferring.Deferred(pos, obj[el.start:el.end], conv); err != nil {
+					return false, err
+				}
+			}
+		}
+		p.pos += k
+		p.line += nl
+		p.lastNL = false
+		return true, nil
+	}
 }
 
 // skimMessage skims the object at buf[pos] (its {): ok when it is valid
 // JSON all through (valid UTF-8 in its strings), at most limit bytes long,
 // nested at most maxSkimDepth deep, and has no "messages" key of its own
-// (which makes it a conversation). k is its length and nl the line breaks
-// in it. It consumes nothing; it may read more input (and move buf).
-func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
+// (which makes it a conversation) unless cs is given: a conversation is
+// then ok too when its one "messages" key (written without escapes) holds
+// a list of objects, and cs notes where they lie. k is its length and nl
+// the line breaks in it. It consumes nothing; it may read more input (and
+// move buf).
+func (p *jsonParser) skimMessage(limit int, cs *convSkim) (k, nl int, ok bool) {
 	var stack [maxSkimDepth]byte // the open containers, innermost last
 	depth := 0
 	i := 0 // offset from pos of the next byte
+	// escaped: the last string read had escapes; inList: in the list of
+	// the conversation's messages (at depth 2), which began after listNL
+	// line breaks
+	escaped, inList, listNL := false, false, 0
 	// at returns the byte at pos+i, reading more input if need be
 	at := func() (byte, bool) {
 		for p.pos+i >= p.end {
@@ -115,6 +162,7 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 	// exactly "messages" or holds escapes (so it might be)
 	str := func() (messages, ok bool) {
 		start := i + 1
+		escaped = false
 		if j, _ := plainStringEnd(p.buf[:p.end], p.pos+start); j >= 0 {
 			if j-p.pos > limit {
 				return false, false
@@ -137,7 +185,7 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 				i++
 				return messages, true
 			case c == '\\':
-				esc = true
+				esc, escaped = true, true
 				i++
 				e, ok := at()
 				if !ok {
@@ -246,6 +294,12 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 	}
 	for {
 		// c is the first byte of a value, at pos+i
+		if inList && depth == 2 {
+			if c != '{' {
+				return 0, 0, false // the walker rejects it
+			}
+			cs.elems = append(cs.elems, elemSpan{start: i, nl: nl})
+		}
 		switch c {
 		case '{', '[':
 			if depth == maxSkimDepth {
@@ -277,6 +331,14 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 		}
 	after:
 		// a value ended at pos+i
+		if inList {
+			switch depth {
+			case 2: // a message
+				cs.elems[len(cs.elems)-1].end = i
+			case 1: // the list
+				cs.listEnd, cs.listNL, inList = i, nl-listNL, false
+			}
+		}
 		if depth == 0 {
 			return i, nl, i <= limit
 		}
@@ -305,10 +367,17 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 		if c != '"' {
 			return 0, 0, false
 		}
+		list := false
 		{
 			messages, ok := str()
-			if !ok || messages && depth == 1 {
+			if !ok {
 				return 0, 0, false
+			}
+			if messages && depth == 1 {
+				if cs == nil || cs.seen || escaped {
+					return 0, 0, false
+				}
+				cs.seen, list = true, true
 			}
 		}
 		if c, ok = ws(); !ok || c != ':' {
@@ -318,7 +387,66 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 		if c, ok = ws(); !ok {
 			return 0, 0, false
 		}
+		if list {
+			if c != '[' {
+				return 0, 0, false // the walker rejects it
+			}
+			cs.listStart, inList, listNL = i, true, nl
+		}
 	}
+}
+
+// convSkim is what skimMessage notes of a conversation object: where its
+// list of messages and their objects lie, as offsets from the object's
+// start.
+type convSkim struct {
+	seen               bool // the object has a "messages" key
+	listStart, listEnd int  // the list's [ and past its ]
+	listNL             int  // line breaks in the list
+	elems              []elemSpan
+	buf                []byte // the frame's bytes
+}
+
+// elemSpan is where a message object lies in its conversation object, and
+// the line breaks before it.
+type elemSpan struct{ start, end, nl int }
+
+func (cs *convSkim) reset() { *cs = convSkim{elems: cs.elems[:0], buf: cs.buf} }
+
+// frame reads the conversation object obj (starting on line) without its
+// messages, for the walker to take the fields its messages lack from;
+// nil if it cannot be read. The nodes are the frame's own (the parser's
+// are used again).
+func (cs *convSkim) frame(p *jsonParser, obj []byte, line int) *jnode {
+	b := append(cs.buf[:0], obj[:cs.listStart]...)
+	b = append(b, '[')
+	for range cs.listNL {
+		b = append(b, '\n') // the lines of what follows stay as they were
+	}
+	b = append(append(b, ']'), obj[cs.listEnd:]...)
+	cs.buf = b
+	p.reset(b, line)
+	mark := p.mark()
+	defer p.release(mark)
+	n, err := p.value(0)
+	if err != nil {
+		return nil
+	}
+	return n.clone()
+}
+
+// clone copies n and everything in it to nodes of their own.
+func (n *jnode) clone() *jnode {
+	c := *n
+	c.open = nil
+	if n.vals != nil {
+		c.vals = make([]*jnode, len(n.vals))
+		for i, v := range n.vals {
+			c.vals[i] = v.clone()
+		}
+	}
+	c.keys = slices.Clone(n.keys)
+	return &c
 }
 
 // jsonElemParser parses and walks the elements of a top-level array that
@@ -326,46 +454,103 @@ func (p *jsonParser) skimMessage(limit int) (k, nl int, ok bool) {
 // jsonParser and walks with a copy of the file's walker, which message
 // leaves unchanged.
 type jsonElemParser struct {
-	w     jsonWalker // at "[]", no sink
-	max   int
-	plain bool // no field is mapped: quick reads the canonical keys
+	w      jsonWalker // at the list's path, no sink
+	inConv jsonWalker // w at the messages of a conversation element
+	max    int
+	plain  bool      // no field is mapped: quick reads the canonical keys
+	pool   sync.Pool // parsers for the messages of conversations
 }
 
-// newJSONElemParser makes the parser of the deferred elements of the file
-// read by w and p.
-func newJSONElemParser(w *jsonWalker, p *jsonParser) *jsonElemParser {
+// newJSONElemParser makes the parser of the deferred elements, at path at,
+// of the file read by w and p.
+func newJSONElemParser(w *jsonWalker, p *jsonParser, at string) *jsonElemParser {
 	e := &jsonElemParser{w: *w, max: p.max}
-	e.w.sink, e.w.ctx, e.w.at = nil, nil, "[]"
+	e.w.sink, e.w.ctx, e.w.at = nil, nil, at
+	e.inConv = e.w
+	e.inConv.at = joinPath(e.w.at, "messages[]")
 	e.plain = w.b.m.cols == [nFields]string{}
+	e.pool.New = func() any { return &quickParser{p: e.newParser()} }
 	return e
+}
+
+// newParser returns a parser of single elements, such as the workers use.
+func (e *jsonElemParser) newParser() *jsonParser {
+	return &jsonParser{r: eofReader{}, src: e.w.b.src, max: e.max, keys: map[string]string{}, hold: -1}
 }
 
 // NewParser returns a parse function with its own parser.
 func (e *jsonElemParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
-	p := &jsonParser{r: eofReader{}, src: e.w.b.src, max: e.max, keys: map[string]string{}, hold: -1}
+	p := e.newParser()
 	var dec [nFields][]byte // quick's decoded strings
 	return func(raw []byte, pos lint.Pos) (lint.Message, string) {
 		if e.plain {
-			if m, why, ok := e.quick(raw, pos, &dec); ok {
+			if m, why, ok := e.quick(raw, pos, &dec, nil); ok {
 				return m, why
 			}
 		}
-		p.buf = append(p.buf[:0], raw...)
-		p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, len(raw), 0, pos.Line, false, nil
-		mark := p.mark()
-		defer p.release(mark)
-		n, err := p.value(0)
-		if err != nil {
-			// not reached: the reader skimmed it as valid
-			return lint.Message{}, err.Error()
-		}
-		m, res, why := e.w.message(n, nil, "")
-		if res != emitMessage {
-			// never emitSkip: no types skip records (see topElements)
-			return lint.Message{}, why
-		}
-		return m, ""
+		return e.parse(p, &e.w, raw, pos, nil, "")
 	}
+}
+
+// parse reads the element raw with p and walks it with w, as the reader's
+// walker would with the frames around it.
+func (e *jsonElemParser) parse(p *jsonParser, w *jsonWalker, raw []byte, pos lint.Pos, frames []*jnode, conv string) (lint.Message, string) {
+	p.reset(raw, pos.Line)
+	mark := p.mark()
+	defer p.release(mark)
+	n, err := p.value(0)
+	if err != nil {
+		// not reached: the reader skimmed it as valid
+		return lint.Message{}, err.Error()
+	}
+	m, res, why := w.message(n, frames, conv)
+	if res != emitMessage {
+		// never emitSkip: no types skip records (see topElements)
+		return lint.Message{}, why
+	}
+	return m, ""
+}
+
+// jsonConvParser parses the messages of one conversation object that
+// topElements deferred: each is walked with the conversation's frame, as
+// the reader's walker walks the messages of a conversation element. Made
+// per conversation, it takes its parsers from its jsonElemParser's pool.
+type jsonConvParser struct {
+	e      *jsonElemParser
+	frames []*jnode // the conversation object, without its messages
+	conv   string   // its name when neither it nor a message has one
+	// frameConv is the value the walker takes for a message without a
+	// "conversation" key: the frame's "conversation", else its "id"
+	frameConv *jnode
+}
+
+func newJSONConvParser(e *jsonElemParser, frame *jnode, conv string) *jsonConvParser {
+	c := &jsonConvParser{e: e, frames: []*jnode{frame}, conv: conv, frameConv: frame.get("conversation")}
+	if c.frameConv == nil {
+		c.frameConv = frame.get("id")
+	}
+	return c
+}
+
+// NewParser returns the parse function of the conversation's messages.
+func (c *jsonConvParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
+	return func(raw []byte, pos lint.Pos) (lint.Message, string) {
+		q := c.e.pool.Get().(*quickParser)
+		defer c.e.pool.Put(q)
+		if c.e.plain {
+			if m, why, ok := c.e.quick(raw, pos, &q.dec, c); ok {
+				return m, why
+			}
+		}
+		return c.e.parse(q.p, &c.e.inConv, raw, pos, c.frames, c.conv)
+	}
+}
+
+// quickParser is the scratch of a parse function: a parser, and quick's
+// decoded strings.
+type quickParser struct {
+	p   *jsonParser
+	dec [nFields][]byte
 }
 
 // eofReader is an empty input.
@@ -378,12 +563,13 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 // booleans, null) and a text, as the walker does (the last of a repeated key
 // counts); ok false: anything else, which the parser and the walker read.
 // The strings the message keeps share one allocation.
-func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte) (m lint.Message, why string, ok bool) {
+func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, in *jsonConvParser) (m lint.Message, why string, ok bool) {
 	// each field's value: raw[from[f]:to[f]], or lit[f] (a boolean), or
 	// dec[f] (a string with escapes, decoded); has[f]: present and not null
 	var from, to [nFields]int
 	var lit [nFields]string
 	var has, escaped [nFields]bool
+	convKey := false // a "conversation" key, null or not
 	i := 1
 	for {
 		i = skipWS(raw, i)
@@ -444,6 +630,7 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte) (
 		}
 		if f >= 0 {
 			from[f], to[f], lit[f], has[f], escaped[f] = vFrom, vTo, vLit, !null, esc
+			convKey = convKey || f == fConv
 		}
 		i = skipWS(raw, i)
 		if i >= len(raw) {
@@ -455,6 +642,16 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte) (
 	}
 	if !has[fText] {
 		return m, "", false
+	}
+	conv := ""
+	var frameConv *jnode // the conversation's, for a message without one
+	if in != nil {
+		conv = in.conv
+		if !convKey {
+			if frameConv = in.frameConv; frameConv != nil && (frameConv.kind == '{' || frameConv.kind == '[') {
+				return m, "", false // the walker words why not
+			}
+		}
 	}
 	var r record
 	size := 0
@@ -497,7 +694,10 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte) (
 		}
 		r.ok[f] = true
 	}
-	m, perr := e.w.b.build(&r, pos, "")
+	if frameConv != nil && frameConv.kind != '0' {
+		r.set(fConv, frameConv.s)
+	}
+	m, perr := e.w.b.build(&r, pos, conv)
 	if perr != "" {
 		return lint.Message{}, perr, true
 	}

@@ -146,6 +146,21 @@ var jsonArraySeeds = []string{
 	"[{\"role\":\"customer\",\r\n\"text\":\"a\"},\r\n\t{\"role\":\"agent\",\"text\":\"b\"}]",
 	`[{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}]`,
 	`[{"role":"customer","text":"a","text\u0000":"b"}]`,
+	// conversations: their messages deferred with the conversation's frame
+	"[\n{\"conversation\":\"c1\",\"agent\":\"kf01\",\"messages\":[\n  {\"role\":\"customer\",\"text\":\"在吗\"},\n  {\"role\":\"agent\",\"text\":\"在\",\"conversation\":\"own\"}\n]},\n{\"id\":7,\"messages\":[{\"role\":\"agent\",\"text\":\"b\"}]}\n]",
+	`[{"messages":[{"role":"customer","text":"a"},{"role":"agent","text":"b","conversation":null}],"conversation":"after"}]`,
+	`[{"conversation":null,"id":"x","messages":[{"role":"customer","text":"a"}]},{"messages":[]},{"messages":[{"role":"agent","text":"c"}]}]`,
+	`[{"conversation":{"a":1},"messages":[{"role":"customer","text":"a"},{"role":"customer","text":"b","conversation":"c"}]}]`,
+	`[{"conversation":["x"],"messages":[{"role":"customer","text":"a"}]},{"conversation":true,"messages":[{"role":"customer","text":"a"}]}]`,
+	`[{"conversation":"c","messages":[{"role":"customer","text":"a"},"s",1]},{"conversation":"d","messages":{"role":"agent","text":"b"}}]`,
+	`[{"conversation":"c","messages":[{"role":"customer"},{"role":"customer","body":"x"},{"role":"nobody","text":"y"}]}]`,
+	`[{"conversation":"c","messages":[{"role":"customer","text":"a"}],"messages":[{"role":"agent","text":"b"}]}]`,
+	`[{"conversation":"c","messag\u0065s":[{"role":"customer","text":"a"}]}]`,
+	`[{"conversation":"c","messages":[{"role":"customer","text":"a","messages":[{"role":"agent","text":"b"}]}]}]`,
+	"[{\"conversation\":\"c\",\"messages\":[\r\n{\"role\":\"customer\",\r\n\"text\":\"a\\n\\u4e2d\"} ,\n\t{\"type\":\"event\",\"role\":\"agent\",\"text\":\"b\"}\n],\n\"id\":\"z\"}]",
+	`[{"conversation":"c","messages":[{"role":"customer","text":"a"},{"role":"agent","text":"b\xff"}]}]`,
+	`[{"conversation":"c","messages":[{"role":"customer","text":"` + strings.Repeat("长", 30) + `"}]}]`,
+	`[{"conversation":"c","messages":[{"role":"customer","text":"a"}`,
 }
 
 // TestJSONArrayDeferredAgrees reads the seeds both ways, with every option
@@ -173,6 +188,9 @@ func FuzzJSONArrayDeferred(f *testing.F) {
 			return
 		}
 		checkJSONArray(t, data, mode)
+		if strings.HasPrefix(data, "[") {
+			checkStreamedConversations(t, data, mode, int64(mode%2)*40)
+		}
 	})
 }
 
@@ -211,4 +229,94 @@ func TestJSONArrayRandomAgrees(t *testing.T) {
 	if deferred < 1000 { // about 1700
 		t.Fatalf("only %d elements deferred", deferred)
 	}
+}
+
+// TestJSONConversationsRandomAgrees reads random arrays of conversation
+// objects (frames with and without a conversation or an id, of every kind
+// of value, messages lists of random message-like objects, now and then
+// an element that is not an object, a second list, a broken byte) both
+// ways, and checks that their messages were deferred.
+func TestJSONConversationsRandomAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 19))
+	frameKeys := []string{"conversation", "id", "agent", "time", "text", "x", "messages", "conversation"}
+	frameVals := []string{`"c1"`, `" c2 "`, `7`, `null`, `true`, `{"a":1}`, `["x"]`, `"\u4f1a\u8bdd"`, `""`, `"kf01"`}
+	msgKeys := []string{"conversation", "id", "time", "role", "sender", "type", "text", "body", "x", "text"}
+	msgVals := []string{`"你好"`, `"a\nb"`, `"customer"`, `"agent"`, `"kf01"`, `"2026-11-11 08:00:02"`, `"bad time"`, `1`, `true`, `null`,
+		`{}`, `[]`, `"event"`, `"\u0061gent"`, `"c9"`, `""`}
+	blanks := []string{"", "", " ", "\n", "\r\n", "\t"}
+	broken := []string{"\xff", ",", "}", `"`}
+	object := func(keys, vals []string, n int) string {
+		var b strings.Builder
+		b.WriteString("{")
+		for k := n; k >= 0; k-- {
+			b.WriteString(blanks[r.IntN(len(blanks))] + `"` + keys[r.IntN(len(keys))] + `":` + vals[r.IntN(len(vals))])
+			if r.IntN(200) == 0 {
+				b.WriteString(broken[r.IntN(len(broken))])
+			}
+			if k > 0 {
+				b.WriteString(",")
+			}
+		}
+		b.WriteString("}")
+		return b.String()
+	}
+	deferred, streamed := 0, 0
+	for range 3000 {
+		var b strings.Builder
+		b.WriteString("[" + blanks[r.IntN(len(blanks))])
+		for e := r.IntN(4); e >= 0; e-- {
+			frame := object(frameKeys[:6], frameVals, r.IntN(3))
+			var list strings.Builder
+			list.WriteString("[" + blanks[r.IntN(len(blanks))])
+			for m := r.IntN(5); m >= 0; m-- {
+				switch r.IntN(20) {
+				case 0:
+					list.WriteString(`"not an object"`)
+				case 1:
+					list.WriteString("[]")
+				default:
+					list.WriteString(object(msgKeys, msgVals, r.IntN(6)))
+				}
+				if m > 0 {
+					list.WriteString("," + blanks[r.IntN(len(blanks))])
+				}
+			}
+			list.WriteString("]")
+			key := `"messages"`
+			if r.IntN(30) == 0 {
+				key = `"messag\u0065s"`
+			}
+			// the list first, last or in between the frame's keys
+			switch r.IntN(3) {
+			case 0:
+				b.WriteString("{" + key + ":" + list.String() + "," + frame[1:])
+			case 1:
+				b.WriteString(frame[:len(frame)-1] + "," + key + ":" + list.String() + "}")
+			default:
+				b.WriteString(frame[:len(frame)-1] + "," + key + ":" + list.String() + "," + object(frameKeys, frameVals, 1)[1:])
+			}
+			if e > 0 {
+				b.WriteString("," + blanks[r.IntN(len(blanks))])
+			}
+		}
+		b.WriteString("]")
+		mode := byte(r.IntN(6))
+		deferred += checkJSONArray(t, b.String(), mode)
+		// the same list in a top-level object, streamed from its first
+		// or second element on
+		streamed += checkStreamedConversations(t, b.String(), mode, int64(r.IntN(2)*40))
+	}
+	if deferred < 5000 || streamed < 3000 { // about 12,200 and 7,100
+		t.Fatalf("only %d messages deferred, %d in a streamed list", deferred, streamed)
+	}
+}
+
+// checkStreamedConversations holds the deferring read of list, as the
+// "conversations" of a top-level object streamed once over after bytes,
+// to the walker's.
+func checkStreamedConversations(t *testing.T, list string, mode byte, after int64) int {
+	t.Helper()
+	defer func(n int64) { streamAfter = n }(streamAfter)
+	streamAfter = after
+	return checkJSONArray(t, `{"export":"day","conversations":`+list+`,"n":1}`, mode)
 }

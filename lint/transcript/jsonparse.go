@@ -90,6 +90,12 @@ func (p *jsonParser) node(line int, kind byte, s string) *jnode {
 	return n
 }
 
+// reset makes p read raw (a whole value, starting on line) instead.
+func (p *jsonParser) reset(raw []byte, line int) {
+	p.buf = append(p.buf[:0], raw...)
+	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, len(raw), 0, line, false, nil
+}
+
 // mark returns the arena's position: release(mark) hands out again every
 // node allocated after it.
 func (p *jsonParser) mark() arenaMark { return arenaMark{p.nodes.bi, p.nodes.ni} }

@@ -193,6 +193,19 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	}
 	start, mark, nbad := o.p.offset(), o.p.mark(), o.p.nbad
 	var kept []*jnode
+	// once streamed, the elements of the default layout's conversations
+	// are deferred as those of a top-level array are (elementSkimmer)
+	var custom func() (bool, error)
+	if o.keys == nil && key == "conversations" {
+		if skim := elementSkimmer(o.w, o.p, "conversations[]"); skim != nil {
+			custom = func() (bool, error) {
+				if !o.streaming {
+					return false, nil
+				}
+				return skim()
+			}
+		}
+	}
 	err := o.p.elements(depth, false, func(e *jnode) error {
 		if o.streaming {
 			// walked and dropped: its nodes go back to the arena (the
@@ -214,7 +227,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 		}
 		kept = nil
 		return nil
-	}, nil)
+	}, custom)
 	if err != nil {
 		return nil, err
 	}
