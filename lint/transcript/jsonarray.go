@@ -2,9 +2,9 @@ package transcript
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"sync"
 	"unicode"
 	"unicode/utf16"
@@ -63,7 +63,21 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 	if p.max > 0 && p.max < limit {
 		limit = p.max // no token in it can be over the bound
 	}
+	// conversations: each message is handed on with the frame keys it may
+	// read (its conversation's "conversation" and "id", and the first key
+	// of a mapped field's path), unless a mapped path reads the messages
+	// themselves (messages[0].sender), which the frame has not
 	var cs convSkim
+	csp := &cs
+	need := map[string]bool{"conversation": true, "id": true}
+	for _, path := range w.paths {
+		if len(path) > 0 && path[0].index < 0 && !path[0].iter {
+			need[path[0].key] = true
+		}
+	}
+	if need["messages"] {
+		csp = nil
+	}
 	var framer *jsonParser // reads the frames of conversations
 	return func() (bool, error) {
 		if err := w.ctx.Err(); err != nil {
@@ -74,7 +88,7 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			return false, err
 		}
 		cs.reset()
-		k, nl, ok := p.skimMessage(limit, &cs)
+		k, nl, ok := p.skimMessage(limit, csp, false)
 		if !ok {
 			return false, nil
 		}
@@ -92,13 +106,13 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			if framer == nil {
 				framer = parser.newParser()
 			}
-			frame := cs.frame(framer, obj, p.line)
+			frame := cs.frame(framer, obj, p.line, need)
 			if frame == nil {
 				return false, nil // not reached: it was skimmed as valid
 			}
 			w.outer++
 			w.at = parser.inConv.at
-			conv := newJSONConvParser(parser, frame, fmt.Sprintf("%s#%d", w.b.src.Name, w.outer))
+			conv := newJSONConvParser(parser, frame, w.b.src.Name+"#"+strconv.Itoa(w.outer))
 			for _, el := range cs.elems {
 				pos := lint.Pos{File: w.b.src.Name, Line: p.line + el.nl}
 				if err := deferring.Deferred(pos, obj[el.start:el.end], conv); err != nil {
@@ -119,9 +133,10 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 // (which makes it a conversation) unless cs is given: a conversation is
 // then ok too when its one "messages" key (written without escapes) holds
 // a list of objects, and cs notes where they lie. k is its length and nl
-// the line breaks in it. It consumes nothing; it may read more input (and
-// move buf).
-func (p *jsonParser) skimMessage(limit int, cs *convSkim) (k, nl int, ok bool) {
+// the line breaks in it. top: the object is a top-level value (a JSONL
+// line), for which a "conversations" key is not ok either. It consumes
+// nothing; it may read more input (and move buf).
+func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, ok bool) {
 	var stack [maxSkimDepth]byte // the open containers, innermost last
 	depth := 0
 	i := 0 // offset from pos of the next byte
@@ -158,8 +173,10 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim) (k, nl int, ok bool) {
 			i++
 		}
 	}
-	// str skims the string at pos+i (its quote); key: whether it is
-	// exactly "messages" or holds escapes (so it might be)
+	// str skims the string at pos+i (its quote); messages: whether it is
+	// exactly "messages" or holds escapes (so it might be); conversations:
+	// whether it is exactly "conversations"
+	conversations := false
 	str := func() (messages, ok bool) {
 		start := i + 1
 		escaped = false
@@ -168,6 +185,7 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim) (k, nl int, ok bool) {
 				return false, false
 			}
 			messages = string(p.buf[p.pos+start:j]) == "messages"
+			conversations = string(p.buf[p.pos+start:j]) == "conversations"
 			i = j - p.pos + 1
 			return messages, true
 		}
@@ -182,6 +200,7 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim) (k, nl int, ok bool) {
 			switch {
 			case c == '"':
 				messages = esc || string(p.buf[p.pos+start:p.pos+i]) == "messages"
+				conversations = string(p.buf[p.pos+start:p.pos+i]) == "conversations"
 				i++
 				return messages, true
 			case c == '\\':
@@ -379,6 +398,9 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim) (k, nl int, ok bool) {
 				}
 				cs.seen, list = true, true
 			}
+			if conversations && top && depth == 1 {
+				return 0, 0, false
+			}
 		}
 		if c, ok = ws(); !ok || c != ':' {
 			return 0, 0, false
@@ -414,10 +436,11 @@ type elemSpan struct{ start, end, nl int }
 func (cs *convSkim) reset() { *cs = convSkim{elems: cs.elems[:0], buf: cs.buf} }
 
 // frame reads the conversation object obj (starting on line) without its
-// messages, for the walker to take the fields its messages lack from;
-// nil if it cannot be read. The nodes are the frame's own (the parser's
-// are used again).
-func (cs *convSkim) frame(p *jsonParser, obj []byte, line int) *jnode {
+// messages, for the walker to take the fields its messages lack from: the
+// keys in need (a conversation's other keys, a long summary say, would be
+// held while its messages wait to be parsed); nil if it cannot be read.
+// The nodes are the frame's own (the parser's are used again).
+func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]bool) *jnode {
 	b := append(cs.buf[:0], obj[:cs.listStart]...)
 	b = append(b, '[')
 	for range cs.listNL {
@@ -432,7 +455,14 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int) *jnode {
 	if err != nil {
 		return nil
 	}
-	return n.clone()
+	keep := &jnode{line: n.line, kind: n.kind, bad: n.bad}
+	for i, k := range n.keys {
+		if need[k] {
+			keep.keys = append(keep.keys, k)
+			keep.vals = append(keep.vals, n.vals[i])
+		}
+	}
+	return keep.clone()
 }
 
 // clone copies n and everything in it to nodes of their own.
@@ -517,15 +547,15 @@ func (e *jsonElemParser) parse(p *jsonParser, w *jsonWalker, raw []byte, pos lin
 // per conversation, it takes its parsers from its jsonElemParser's pool.
 type jsonConvParser struct {
 	e      *jsonElemParser
-	frames []*jnode // the conversation object, without its messages
-	conv   string   // its name when neither it nor a message has one
+	frames [1]*jnode // the conversation object, without its messages
+	conv   string    // its name when neither it nor a message has one
 	// frameConv is the value the walker takes for a message without a
 	// "conversation" key: the frame's "conversation", else its "id"
 	frameConv *jnode
 }
 
 func newJSONConvParser(e *jsonElemParser, frame *jnode, conv string) *jsonConvParser {
-	c := &jsonConvParser{e: e, frames: []*jnode{frame}, conv: conv, frameConv: frame.get("conversation")}
+	c := &jsonConvParser{e: e, frames: [1]*jnode{frame}, conv: conv, frameConv: frame.get("conversation")}
 	if c.frameConv == nil {
 		c.frameConv = frame.get("id")
 	}
@@ -533,17 +563,34 @@ func newJSONConvParser(e *jsonElemParser, frame *jnode, conv string) *jsonConvPa
 }
 
 // NewParser returns the parse function of the conversation's messages.
-func (c *jsonConvParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
-	return func(raw []byte, pos lint.Pos) (lint.Message, string) {
-		q := c.e.pool.Get().(*quickParser)
-		defer c.e.pool.Put(q)
-		if c.e.plain {
-			if m, why, ok := c.e.quick(raw, pos, &q.dec, c); ok {
-				return m, why
-			}
+func (c *jsonConvParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) { return c.parse }
+
+// the engine asks for NewParserInto (a parse function made per conversation
+// and worker: one closure fewer)
+var _ lint.InPlaceParser = (*jsonConvParser)(nil)
+
+// NewParserInto returns the parse function of the conversation's messages,
+// parsing into *m.
+func (c *jsonConvParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
+	return c.parseInto
+}
+
+func (c *jsonConvParser) parseInto(raw []byte, pos lint.Pos, m *lint.Message) (why string) {
+	*m, why = c.parse(raw, pos)
+	return why
+}
+
+// parse parses and walks one message of the conversation, with a parser
+// from the pool.
+func (c *jsonConvParser) parse(raw []byte, pos lint.Pos) (lint.Message, string) {
+	q := c.e.pool.Get().(*quickParser)
+	defer c.e.pool.Put(q)
+	if c.e.plain {
+		if m, why, ok := c.e.quick(raw, pos, &q.dec, c); ok {
+			return m, why
 		}
-		return c.e.parse(q.p, &c.e.inConv, raw, pos, c.frames, c.conv)
 	}
+	return c.e.parse(q.p, &c.e.inConv, raw, pos, c.frames[:], c.conv)
 }
 
 // quickParser is the scratch of a parse function: a parser, and quick's

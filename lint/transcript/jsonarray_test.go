@@ -59,7 +59,7 @@ func (s *deferringEventSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordPar
 // jsonArrayOpts are the option sets the differential tests read with.
 func jsonArrayOpts(mode byte) *Options {
 	opts := &Options{Location: time.UTC}
-	switch mode % 6 {
+	switch mode % jsonArrayModes {
 	case 1:
 		opts.MaxRecordBytes = 64
 	case 2:
@@ -70,9 +70,17 @@ func jsonArrayOpts(mode byte) *Options {
 		opts.Mapping = &Mapping{Types: map[string]string{"event": TypeSkip}}
 	case 5:
 		opts.Mapping = &Mapping{Messages: "[]"}
+	case 6:
+		// read from the messages themselves, and from a frame's key
+		opts.Mapping = &Mapping{Fields: map[string]string{"sender": "messages[0].role", "time": "agent"}}
+	case 7:
+		opts.Mapping = &Mapping{Fields: map[string]string{"conversation": "^id", "sender": "agent"}}
 	}
 	return opts
 }
+
+// jsonArrayModes is the number of option sets jsonArrayOpts has.
+const jsonArrayModes = 8
 
 // readJSONEvents reads data as a JSON export, deferring or not, through
 // a reader that hands over one byte at a time when slow.
@@ -168,7 +176,7 @@ var jsonArraySeeds = []string{
 func TestJSONArrayDeferredAgrees(t *testing.T) {
 	n := 0
 	for _, s := range jsonArraySeeds {
-		for mode := byte(0); mode < 6; mode++ {
+		for mode := byte(0); mode < jsonArrayModes; mode++ {
 			n += checkJSONArray(t, s, mode)
 		}
 	}
@@ -224,7 +232,7 @@ func TestJSONArrayRandomAgrees(t *testing.T) {
 			}
 		}
 		b.WriteString("]")
-		deferred += checkJSONArray(t, b.String(), byte(r.IntN(6)))
+		deferred += checkJSONArray(t, b.String(), byte(r.IntN(jsonArrayModes)))
 	}
 	if deferred < 1000 { // about 1700
 		t.Fatalf("only %d elements deferred", deferred)
@@ -238,7 +246,7 @@ func TestJSONArrayRandomAgrees(t *testing.T) {
 // ways, and checks that their messages were deferred.
 func TestJSONConversationsRandomAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(17, 19))
-	frameKeys := []string{"conversation", "id", "agent", "time", "text", "x", "messages", "conversation"}
+	frameKeys := []string{"conversation", "id", "agent", "time", "text", "x", "summary", "messages", "conversation"}
 	frameVals := []string{`"c1"`, `" c2 "`, `7`, `null`, `true`, `{"a":1}`, `["x"]`, `"\u4f1a\u8bdd"`, `""`, `"kf01"`}
 	msgKeys := []string{"conversation", "id", "time", "role", "sender", "type", "text", "body", "x", "text"}
 	msgVals := []string{`"你好"`, `"a\nb"`, `"customer"`, `"agent"`, `"kf01"`, `"2026-11-11 08:00:02"`, `"bad time"`, `1`, `true`, `null`,
@@ -265,7 +273,7 @@ func TestJSONConversationsRandomAgrees(t *testing.T) {
 		var b strings.Builder
 		b.WriteString("[" + blanks[r.IntN(len(blanks))])
 		for e := r.IntN(4); e >= 0; e-- {
-			frame := object(frameKeys[:6], frameVals, r.IntN(3))
+			frame := object(frameKeys[:7], frameVals, r.IntN(3))
 			var list strings.Builder
 			list.WriteString("[" + blanks[r.IntN(len(blanks))])
 			for m := r.IntN(5); m >= 0; m-- {
@@ -300,7 +308,7 @@ func TestJSONConversationsRandomAgrees(t *testing.T) {
 			}
 		}
 		b.WriteString("]")
-		mode := byte(r.IntN(6))
+		mode := byte(r.IntN(jsonArrayModes))
 		deferred += checkJSONArray(t, b.String(), mode)
 		// the same list in a top-level object, streamed from its first
 		// or second element on
@@ -319,4 +327,96 @@ func checkStreamedConversations(t *testing.T, list string, mode byte, after int6
 	defer func(n int64) { streamAfter = n }(streamAfter)
 	streamAfter = after
 	return checkJSONArray(t, `{"export":"day","conversations":`+list+`,"n":1}`, mode)
+}
+
+// readJSONLEvents reads data as JSONL with a mapping (mode, as
+// jsonArrayOpts), deferring or not.
+func readJSONLEvents(data string, mode byte, deferring bool) ([]string, int) {
+	opts := jsonArrayOpts(mode)
+	if opts.Mapping == nil {
+		opts.Mapping = &Mapping{Roles: map[string]string{"客服": "agent"}}
+	}
+	src := &Source{Name: "x.jsonl", R: bufio.NewReaderSize(strings.NewReader(data), 16), Opts: opts}
+	var es *eventSink
+	var sink lint.Sink
+	var ds *deferringEventSink
+	if deferring {
+		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos) (lint.Message, string){}}
+		es, sink = &ds.eventSink, ds
+	} else {
+		es = &eventSink{}
+		sink = es
+	}
+	err := jsonlReader{}.Read(context.Background(), src, sink)
+	events := append(es.events, fmt.Sprintf("error %v", err))
+	if ds != nil {
+		return events, ds.deferred
+	}
+	return events, 0
+}
+
+// TestJSONLMappedDeferredAgrees: JSONL read with a field mapping hands its
+// plain message lines to the engine's workers; the messages, rejects and
+// errors are the walker's, for random lines of message-like objects,
+// conversations, arrays, trailing bytes and broken ones.
+func TestJSONLMappedDeferredAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 29))
+	keys := []string{"conversation", "id", "time", "role", "sender", "type", "text", "body", "messages", "conversations", "x", `te\u0078t`}
+	vals := []string{`"你好"`, `"a\nb"`, `"customer"`, `"agent"`, `"客服"`, `"kf01"`, `"2026-11-11 08:00:02"`, `"bad time"`, `1`, `true`, `null`,
+		`{}`, `[]`, `"event"`, `"c9"`, `""`, `[{"role":"agent","text":"x"}]`, `"\ud800"`}
+	extra := []string{"", "", "", "", "", "", "", "", " ", "\t", " x", ",", "}", "\xff", `"`}
+	deferred := 0
+	for range 3000 {
+		var b strings.Builder
+		for l := r.IntN(6); l >= 0; l-- {
+			switch r.IntN(12) {
+			case 0:
+				b.WriteString(`[{"role":"agent","text":"a"}]`)
+			case 1:
+				b.WriteString(`"s"`)
+			default:
+				b.WriteString("{")
+				for k := r.IntN(6); k >= 0; k-- {
+					b.WriteString(`"` + keys[r.IntN(len(keys))] + `":` + vals[r.IntN(len(vals))])
+					if k > 0 {
+						b.WriteString(",")
+					}
+				}
+				b.WriteString("}")
+			}
+			b.WriteString(extra[r.IntN(len(extra))] + []string{"\n", "\r\n"}[r.IntN(2)])
+		}
+		mode := byte(r.IntN(jsonArrayModes))
+		want, _ := readJSONLEvents(b.String(), mode, false)
+		got, d := readJSONLEvents(b.String(), mode, true)
+		deferred += d
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("mode %d: %q\ngot  %q\nwant %q", mode, b.String(), got, want)
+		}
+	}
+	if deferred < 1000 { // about 1,400
+		t.Fatalf("only %d lines deferred", deferred)
+	}
+}
+
+// TestJSONLMappedLongLines: a deferred line is handed on whole however the
+// parser's buffer moved while reading it: objects ending at the buffer's
+// bounds (64 and 128 KiB), followed by blanks longer than what is left of
+// it.
+func TestJSONLMappedLongLines(t *testing.T) {
+	head := `{"role":"customer","text":"`
+	for _, end := range []int{jsonBufSize, 2 * jsonBufSize, 2*jsonBufSize + 1, 3 * jsonBufSize} {
+		for _, blanks := range []int{0, 1, 100, 70000} {
+			obj := head + strings.Repeat("长", (end-len(head)-2)/3) + strings.Repeat("a", (end-len(head)-2)%3) + `"}`
+			data := `{"role":"agent","text":"在"}` + "\n" + obj + strings.Repeat(" ", blanks) + "\n"
+			want, _ := readJSONLEvents(data, 0, false)
+			got, d := readJSONLEvents(data, 0, true)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Fatalf("object of %d bytes, %d blanks after it: got %.300q, want %.300q", len(obj), blanks, got, want)
+			}
+			if d != 2 {
+				t.Errorf("object of %d bytes, %d blanks after it: %d lines deferred, want 2", len(obj), blanks, d)
+			}
+		}
+	}
 }

@@ -343,6 +343,17 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 	}
 	p := newJSONParser(src)
 	var br bytes.Reader
+	// a line that is one plain message object is parsed and walked on the
+	// engine's workers, as an element of a JSON array is (elementSkimmer)
+	deferring, _ := sink.(lint.DeferringSink)
+	var parser *jsonElemParser
+	limit := maxSkim
+	if deferring != nil && w.steps == nil && !w.b.m.skips {
+		parser = newJSONElemParser(w, p, "")
+		if p.max > 0 && p.max < limit {
+			limit = p.max
+		}
+	}
 	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
 		line, prob := usableLine(src, line, pos.Line)
 		if prob != "" {
@@ -350,11 +361,40 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 		}
 		br.Reset(line)
 		p.r, p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = &br, 0, 0, 0, pos.Line, false, nil
+		if parser != nil {
+			if obj := skimLine(p, line, limit); obj != nil {
+				w.outer++
+				w.at = ""
+				return deferring.Deferred(pos, obj, parser)
+			}
+			br.Reset(line)
+			p.r, p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = &br, 0, 0, 0, pos.Line, false, nil
+		}
 		mark := p.mark()
 		err := jsonlMappedRecord(w, p, line, pos)
 		p.release(mark)
 		return err
 	})
+}
+
+// skimLine returns the object that is the whole of line (but blanks),
+// which p reads, if it is a plain message object: valid JSON and UTF-8, at
+// most limit bytes, with neither a "messages" nor a "conversations" key of
+// its own (which the walker would read as conversations); nil otherwise.
+func skimLine(p *jsonParser, line []byte, limit int) []byte {
+	if c, err := p.next(); err != nil || c != '{' {
+		return nil
+	}
+	k, _, ok := p.skimMessage(limit, nil, true)
+	if !ok {
+		return nil
+	}
+	start := p.offset() // in line: reading on may move p's buffer
+	p.pos += k
+	if _, more := p.space(); more {
+		return nil // the walker words what follows
+	}
+	return line[start : start+int64(k)]
 }
 
 // jsonlMappedRecord parses one line with p (reading it) and walks it.
