@@ -26,19 +26,35 @@ type InPlaceParser interface {
 	NewParserInto() func(raw []byte, pos Pos, m *Message) string
 }
 
-// parseFunc parses a raw record into *m (zero), as InPlaceParser says.
-type parseFunc func(raw []byte, pos Pos, m *Message) string
+// SkippingParser is an InPlaceParser whose records may also be skipped,
+// as a reader skips a record of a type mapped to skip (Sink.SkipRecord):
+// the parse function NewParserSkip returns parses as NewParserInto's does,
+// or returns skip true and the reason (*m is then dropped). The engine
+// uses it when a parser has it.
+type SkippingParser interface {
+	InPlaceParser
+	NewParserSkip() func(raw []byte, pos Pos, m *Message) (reason string, skip bool)
+}
 
-// newParseFunc returns a parse function of p for one worker: p's in-place
-// one if it has one, else its by-value one, wrapped.
-func newParseFunc(p RecordParser) parseFunc {
+// parseFunc parses a raw record into *m (zero), as SkippingParser says.
+type parseFunc = func(raw []byte, pos Pos, m *Message) (reason string, skip bool)
+
+// NewParseFunc returns a parse function of p for one goroutine, in the
+// form of SkippingParser's: p's skipping or in-place one if it has one,
+// else its by-value one, wrapped. (Wrappers of a RecordParser use it to
+// keep what the parser can do.)
+func NewParseFunc(p RecordParser) func(raw []byte, pos Pos, m *Message) (reason string, skip bool) {
+	if sp, ok := p.(SkippingParser); ok {
+		return sp.NewParserSkip()
+	}
 	if ip, ok := p.(InPlaceParser); ok {
-		return ip.NewParserInto()
+		parse := ip.NewParserInto()
+		return func(raw []byte, pos Pos, m *Message) (string, bool) { return parse(raw, pos, m), false }
 	}
 	parse := p.NewParser()
-	return func(raw []byte, pos Pos, m *Message) (reason string) {
+	return func(raw []byte, pos Pos, m *Message) (reason string, skip bool) {
 		*m, reason = parse(raw, pos)
-		return reason
+		return reason, false
 	}
 }
 
@@ -49,7 +65,7 @@ type DeferringSink interface {
 	Sink
 	// Deferred hands over one raw record (the bytes are copied) and the
 	// parser that reads it; a non-empty reason from the parser makes it a
-	// malformed record.
+	// malformed record (or a skipped one: see SkippingParser).
 	Deferred(pos Pos, raw []byte, p RecordParser) error
 }
 
@@ -240,7 +256,7 @@ func (p *preparer) parseFunc(r RecordParser) parseFunc {
 	}
 	e := p.parsers[i]
 	if e.r != r || e.parse == nil {
-		e.r, e.parse = r, newParseFunc(r) // the last slot's goes
+		e.r, e.parse = r, NewParseFunc(r) // the last slot's goes
 	}
 	copy(p.parsers[1:i+1], p.parsers[:i])
 	p.parsers[0] = e
@@ -261,10 +277,13 @@ func (p *preparer) run(b *batch) {
 		r := &b.recs[i]
 		if r.kind == recDeferred {
 			// r.msg is zero (see batch.release): parse into it in place
-			reason := p.parseFunc(r.parser)(b.arena[r.start:r.end:r.end], r.pos, &r.msg)
-			if reason != "" {
+			reason, skip := p.parseFunc(r.parser)(b.arena[r.start:r.end:r.end], r.pos, &r.msg)
+			switch {
+			case skip:
+				r.kind, r.err, r.msg = recSkip, reason, Message{}
+			case reason != "":
 				r.kind, r.err, r.msg = recReject, reason, Message{}
-			} else {
+			default:
 				r.kind = recMessage
 			}
 		}

@@ -79,6 +79,53 @@ func TestPreparerParsesInPlace(t *testing.T) {
 	}
 }
 
+// skippingSplitParser is an inPlaceSplitParser that skips records whose
+// text is "event" (SkippingParser).
+type skippingSplitParser struct{ inPlaceSplitParser }
+
+func (p *skippingSplitParser) NewParserSkip() func([]byte, Pos, *Message) (string, bool) {
+	return func(raw []byte, pos Pos, m *Message) (string, bool) {
+		if reason := p.parse(raw, pos, m); reason != "" {
+			return reason, false
+		}
+		if m.Text == "event" {
+			return "type event", true
+		}
+		return "", false
+	}
+}
+
+// TestEngineSkipsDeferredRecords: records a SkippingParser skips are
+// counted as skipped with their reason, in input order among the messages
+// and the malformed records, and --strict does not stop at them.
+func TestEngineSkipsDeferredRecords(t *testing.T) {
+	for _, jobs := range []int{1, 3} {
+		for _, strict := range []bool{false, true} {
+			p := &skippingSplitParser{}
+			raws := []string{"a|你好", "a|event", "b|在吗", "a|event", "a|好的", "broken"}
+			feed := func(s Sink) error {
+				ds := s.(DeferringSink)
+				for i, raw := range raws {
+					if err := ds.Deferred(Pos{File: "f", Line: i + 1}, []byte(raw), p); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs, Strict: strict}, feed)
+			if strict != (err != nil) {
+				t.Fatalf("jobs %d strict %v: %v", jobs, strict, err)
+			}
+			if sum.SkippedRecords != 2 || sum.SkippedReasons["type event"] != 2 || sum.Rejected != 1 || sum.Records != 6 {
+				t.Errorf("jobs %d strict %v: %d skipped (%v), %d rejected of %d records", jobs, strict, sum.SkippedRecords, sum.SkippedReasons, sum.Rejected, sum.Records)
+			}
+			if !strict && (len(res) != 2 || len(res[0].Conversation.Messages) != 2 || res[0].Conversation.Messages[1].Text != "好的") {
+				t.Errorf("jobs %d: results %+v", jobs, res)
+			}
+		}
+	}
+}
+
 // madeParser is a RecordParser that counts the parse functions made of it.
 type madeParser struct{ made int }
 
@@ -100,7 +147,7 @@ func TestPreparerKeepsFewParsers(t *testing.T) {
 	use := func(i int) {
 		t.Helper()
 		var m Message
-		if reason := p.parseFunc(ps[i])([]byte{byte('a' + i)}, Pos{}, &m); reason != "" || m.Text != string(rune('a'+i)) {
+		if reason, skip := p.parseFunc(ps[i])([]byte{byte('a' + i)}, Pos{}, &m); reason != "" || skip || m.Text != string(rune('a'+i)) {
 			t.Fatalf("parser %d: %q, %q", i, m.Text, reason)
 		}
 	}

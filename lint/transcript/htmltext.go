@@ -378,11 +378,28 @@ const maxHTMLParsers = 64
 type htmlParser struct{ p lint.RecordParser }
 
 func (h htmlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
-	parse := h.p.NewParser()
-	return func(raw []byte, pos lint.Pos) (lint.Message, string) {
-		m, perr := parse(raw, pos)
-		htmlMessage(&m)
-		return m, perr
+	return byValue(h.NewParserSkip())
+}
+
+// NewParserInto returns the parse function of its parser, in place.
+func (h htmlParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
+	return inPlace(h.NewParserSkip())
+}
+
+// the engine parses with NewParserSkip, which keeps what the wrapped
+// parser can do (skip records)
+var _ lint.SkippingParser = htmlParser{}
+
+// NewParserSkip returns the parse function of its parser, the message's
+// text read as HTML.
+func (h htmlParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
+	parse := lint.NewParseFunc(h.p)
+	return func(raw []byte, pos lint.Pos, m *lint.Message) (string, bool) {
+		why, skip := parse(raw, pos, m)
+		if why == "" && !skip {
+			htmlMessage(m)
+		}
+		return why, skip
 	}
 }
 

@@ -52,10 +52,10 @@ func topElements(ctx context.Context, w *jsonWalker, p *jsonParser) error {
 // hands on each message with it. It does what the walker's element would
 // with an element of the list at path at ("[]", "conversations[]"), and
 // leaves anything else (true: done) to the walker. nil when the sink takes
-// no raw records, or a messages path or skipped types need the walker.
+// no raw records, or a messages path needs the walker.
 func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error) {
 	deferring, _ := w.sink.(lint.DeferringSink)
-	if deferring == nil || w.steps != nil || w.b.m.skips {
+	if deferring == nil || w.steps != nil {
 		return nil
 	}
 	parser := newJSONElemParser(w, p, at)
@@ -508,37 +508,75 @@ func (e *jsonElemParser) newParser() *jsonParser {
 	return &jsonParser{r: eofReader{}, src: e.w.b.src, max: e.max, keys: map[string]string{}, hold: -1}
 }
 
-// NewParser returns a parse function with its own parser.
+// NewParser returns a parse function with its own parser (a skipped
+// element comes back as a reason; the engine uses NewParserSkip).
 func (e *jsonElemParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
-	p := e.newParser()
-	var dec [nFields][]byte // quick's decoded strings
-	return func(raw []byte, pos lint.Pos) (lint.Message, string) {
-		if e.plain {
-			if m, why, ok := e.quick(raw, pos, &dec, nil); ok {
-				return m, why
-			}
-		}
-		return e.parse(p, &e.w, raw, pos, nil, "")
+	return byValue(e.NewParserSkip())
+}
+
+// NewParserInto returns a parse function with its own parser that parses
+// into *m (lint.InPlaceParser; a skipped element comes back as a reason).
+func (e *jsonElemParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
+	return inPlace(e.NewParserSkip())
+}
+
+// the engine parses deferred elements with NewParserSkip
+var _ lint.SkippingParser = (*jsonElemParser)(nil)
+
+// NewParserSkip returns a parse function with its own parser, which may
+// skip an element (a type mapped to skip).
+func (e *jsonElemParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
+	q := &quickParser{p: e.newParser()}
+	return func(raw []byte, pos lint.Pos, m *lint.Message) (why string, skip bool) {
+		*m, why, skip = e.read(q, raw, pos, nil)
+		return why, skip
 	}
 }
 
-// parse reads the element raw with p and walks it with w, as the reader's
-// walker would with the frames around it.
-func (e *jsonElemParser) parse(p *jsonParser, w *jsonWalker, raw []byte, pos lint.Pos, frames []*jnode, conv string) (lint.Message, string) {
+// read reads a deferred element raw (at pos) with q and walks it, as the
+// reader's walker would: quickly when it can; in is its conversation (nil:
+// a top-level element). skip: the element is skipped, for why.
+func (e *jsonElemParser) read(q *quickParser, raw []byte, pos lint.Pos, in *jsonConvParser) (m lint.Message, why string, skip bool) {
+	if e.plain {
+		if m, why, skip, ok := e.quick(raw, pos, &q.dec, in); ok {
+			return m, why, skip
+		}
+	}
+	w, frames, conv := &e.w, []*jnode(nil), ""
+	if in != nil {
+		w, frames, conv = &e.inConv, in.frames[:], in.conv
+	}
+	p := q.p
 	p.reset(raw, pos.Line)
 	mark := p.mark()
 	defer p.release(mark)
 	n, err := p.value(0)
 	if err != nil {
 		// not reached: the reader skimmed it as valid
-		return lint.Message{}, err.Error()
+		return lint.Message{}, err.Error(), false
 	}
 	m, res, why := w.message(n, frames, conv)
 	if res != emitMessage {
-		// never emitSkip: no types skip records (see topElements)
-		return lint.Message{}, why
+		return lint.Message{}, why, res == emitSkip
 	}
-	return m, ""
+	return m, "", false
+}
+
+// byValue and inPlace turn a parse function that may skip into the forms
+// of lint.RecordParser and lint.InPlaceParser, where a skipped record
+// comes back as a reason.
+func byValue(parse func([]byte, lint.Pos, *lint.Message) (string, bool)) func([]byte, lint.Pos) (lint.Message, string) {
+	return func(raw []byte, pos lint.Pos) (m lint.Message, why string) {
+		why, _ = parse(raw, pos, &m)
+		return m, why
+	}
+}
+
+func inPlace(parse func([]byte, lint.Pos, *lint.Message) (string, bool)) func([]byte, lint.Pos, *lint.Message) string {
+	return func(raw []byte, pos lint.Pos, m *lint.Message) string {
+		why, _ := parse(raw, pos, m)
+		return why
+	}
 }
 
 // jsonConvParser parses the messages of one conversation object that
@@ -563,34 +601,33 @@ func newJSONConvParser(e *jsonElemParser, frame *jnode, conv string) *jsonConvPa
 }
 
 // NewParser returns the parse function of the conversation's messages.
-func (c *jsonConvParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) { return c.parse }
-
-// the engine asks for NewParserInto (a parse function made per conversation
-// and worker: one closure fewer)
-var _ lint.InPlaceParser = (*jsonConvParser)(nil)
+func (c *jsonConvParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
+	return byValue(c.parse)
+}
 
 // NewParserInto returns the parse function of the conversation's messages,
 // parsing into *m.
 func (c *jsonConvParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
-	return c.parseInto
+	return inPlace(c.parse)
 }
 
-func (c *jsonConvParser) parseInto(raw []byte, pos lint.Pos, m *lint.Message) (why string) {
-	*m, why = c.parse(raw, pos)
-	return why
+// the engine parses the messages with NewParserSkip (made per conversation
+// and worker: a method value, the one allocation)
+var _ lint.SkippingParser = (*jsonConvParser)(nil)
+
+// NewParserSkip returns the parse function of the conversation's messages,
+// which may skip one.
+func (c *jsonConvParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
+	return c.parse
 }
 
 // parse parses and walks one message of the conversation, with a parser
 // from the pool.
-func (c *jsonConvParser) parse(raw []byte, pos lint.Pos) (lint.Message, string) {
+func (c *jsonConvParser) parse(raw []byte, pos lint.Pos, m *lint.Message) (why string, skip bool) {
 	q := c.e.pool.Get().(*quickParser)
 	defer c.e.pool.Put(q)
-	if c.e.plain {
-		if m, why, ok := c.e.quick(raw, pos, &q.dec, c); ok {
-			return m, why
-		}
-	}
-	return c.e.parse(q.p, &c.e.inConv, raw, pos, c.frames[:], c.conv)
+	*m, why, skip = c.e.read(q, raw, pos, c)
+	return why, skip
 }
 
 // quickParser is the scratch of a parse function: a parser, and quick's
@@ -610,7 +647,7 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 // booleans, null) and a text, as the walker does (the last of a repeated key
 // counts); ok false: anything else, which the parser and the walker read.
 // The strings the message keeps share one allocation.
-func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, in *jsonConvParser) (m lint.Message, why string, ok bool) {
+func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, in *jsonConvParser) (m lint.Message, why string, skip, ok bool) {
 	// each field's value: raw[from[f]:to[f]], or lit[f] (a boolean), or
 	// dec[f] (a string with escapes, decoded); has[f]: present and not null
 	var from, to [nFields]int
@@ -621,26 +658,26 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, i
 	for {
 		i = skipWS(raw, i)
 		if i >= len(raw) {
-			return m, "", false
+			return m, "", false, false
 		}
 		if raw[i] == '}' {
 			break
 		}
 		if raw[i] != '"' {
-			return m, "", false
+			return m, "", false, false
 		}
 		j, _ := plainStringEnd(raw, i+1)
 		if j < 0 {
-			return m, "", false
+			return m, "", false, false
 		}
 		f := canonicalField(raw[i+1 : j])
 		i = skipWS(raw, j+1)
 		if i >= len(raw) || raw[i] != ':' {
-			return m, "", false
+			return m, "", false, false
 		}
 		i = skipWS(raw, i+1)
 		if i >= len(raw) {
-			return m, "", false
+			return m, "", false, false
 		}
 		vFrom, vTo, vLit, null, esc := 0, 0, "", false, false
 		switch c := raw[i]; {
@@ -669,10 +706,10 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, i
 			vFrom, vTo, i = i, j, j
 		default:
 			if f >= 0 {
-				return m, "", false // an object or a list: the walker words why not
+				return m, "", false, false // an object or a list: the walker words why not
 			}
 			if !skipNested(raw, &i) {
-				return m, "", false
+				return m, "", false, false
 			}
 		}
 		if f >= 0 {
@@ -681,14 +718,14 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, i
 		}
 		i = skipWS(raw, i)
 		if i >= len(raw) {
-			return m, "", false
+			return m, "", false, false
 		}
 		if raw[i] == ',' {
 			i++
 		}
 	}
 	if !has[fText] {
-		return m, "", false
+		return m, "", false, false
 	}
 	conv := ""
 	var frameConv *jnode // the conversation's, for a message without one
@@ -696,7 +733,7 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, i
 		conv = in.conv
 		if !convKey {
 			if frameConv = in.frameConv; frameConv != nil && (frameConv.kind == '{' || frameConv.kind == '[') {
-				return m, "", false // the walker words why not
+				return m, "", false, false // the walker words why not
 			}
 		}
 	}
@@ -744,12 +781,15 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, i
 	if frameConv != nil && frameConv.kind != '0' {
 		r.set(fConv, frameConv.s)
 	}
+	if why := e.w.b.skipped(&r); why != "" {
+		return lint.Message{}, why, true, true
+	}
 	m, perr := e.w.b.build(&r, pos, conv)
 	if perr != "" {
-		return lint.Message{}, perr, true
+		return lint.Message{}, perr, false, true
 	}
 	m.TextCol = -1
-	return m, "", true
+	return m, "", false, true
 }
 
 // canonicalField is the index of a canonical field name, -1 for any other

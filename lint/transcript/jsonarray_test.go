@@ -38,7 +38,7 @@ func (s *eventSink) File(name string) { s.events = append(s.events, "file "+name
 // them at once as the engine's workers would (and noting which were).
 type deferringEventSink struct {
 	eventSink
-	parsers  map[lint.RecordParser]func([]byte, lint.Pos) (lint.Message, string)
+	parsers  map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool)
 	deferred int
 }
 
@@ -46,11 +46,15 @@ func (s *deferringEventSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordPar
 	s.deferred++
 	parse := s.parsers[p]
 	if parse == nil {
-		parse = p.NewParser()
+		parse = lint.NewParseFunc(p) // as the engine does
 		s.parsers[p] = parse
 	}
-	m, why := parse(append([]byte(nil), raw...), pos)
-	if why != "" {
+	var m lint.Message
+	why, skip := parse(append([]byte(nil), raw...), pos, &m)
+	switch {
+	case skip:
+		return s.SkipRecord(pos, why)
+	case why != "":
 		return s.Reject(lint.RecordError{Pos: pos, Err: why})
 	}
 	return s.Message(m)
@@ -94,7 +98,7 @@ func readJSONEvents(data string, mode byte, deferring, slow bool) ([]string, int
 	var sink lint.Sink
 	var ds *deferringEventSink
 	if deferring {
-		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos) (lint.Message, string){}}
+		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
 		es, sink = &ds.eventSink, ds
 	} else {
 		es = &eventSink{}
@@ -341,7 +345,7 @@ func readJSONLEvents(data string, mode byte, deferring bool) ([]string, int) {
 	var sink lint.Sink
 	var ds *deferringEventSink
 	if deferring {
-		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos) (lint.Message, string){}}
+		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
 		es, sink = &ds.eventSink, ds
 	} else {
 		es = &eventSink{}
@@ -417,6 +421,44 @@ func TestJSONLMappedLongLines(t *testing.T) {
 			if d != 2 {
 				t.Errorf("object of %d bytes, %d blanks after it: %d lines deferred, want 2", len(obj), blanks, d)
 			}
+		}
+	}
+}
+
+// TestDeferredSkipsWithHTML: records of a type mapped to skip are skipped
+// on the engine's workers too, also when the texts are read as HTML (the
+// wrapped parser keeps its skips), in JSON arrays, conversations and
+// mapped JSONL alike.
+func TestDeferredSkipsWithHTML(t *testing.T) {
+	for _, tc := range []struct{ format, data string }{
+		{"json", `[{"conversation":"c1","type":"event","role":"system","text":"<b>转接</b>"},{"conversation":"c1","role":"agent","text":"您好&nbsp;<br>在的"}]`},
+		{"json", `[{"conversation":"c1","messages":[{"type":"event","role":"system","text":"x"},{"role":"agent","text":"<p>好的</p>"}]}]`},
+		{"jsonl", "{\"conversation\":\"c1\",\"type\":\"event\",\"role\":\"system\",\"text\":\"x\"}\n{\"conversation\":\"c1\",\"role\":\"agent\",\"text\":\"<i>好</i>\"}\n"},
+	} {
+		read := func(deferring bool) ([]string, int) {
+			opts := Options{Format: tc.format, Location: time.UTC, HTML: true, Stdin: strings.NewReader(tc.data),
+				Mapping: &Mapping{Types: map[string]string{"event": TypeSkip}}}
+			es := &eventSink{}
+			var sink lint.Sink = es
+			var ds *deferringEventSink
+			if deferring {
+				ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
+				es, sink = &ds.eventSink, ds
+			}
+			err := ReadAll(context.Background(), []string{"-"}, opts, sink)
+			events := append(es.events, fmt.Sprintf("error %v", err))
+			if ds != nil {
+				return events, ds.deferred
+			}
+			return events, 0
+		}
+		want, _ := read(false)
+		got, d := read(true)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") || d != 2 {
+			t.Errorf("%s %q: %d deferred\ngot  %q\nwant %q", tc.format, tc.data, d, got, want)
+		}
+		if !strings.Contains(strings.Join(got, "\n"), "skip ") {
+			t.Errorf("%s: nothing skipped: %q", tc.format, got)
 		}
 	}
 }

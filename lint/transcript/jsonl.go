@@ -348,7 +348,7 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 	deferring, _ := sink.(lint.DeferringSink)
 	var parser *jsonElemParser
 	limit := maxSkim
-	if deferring != nil && w.steps == nil && !w.b.m.skips {
+	if deferring != nil && w.steps == nil {
 		parser = newJSONElemParser(w, p, "")
 		if p.max > 0 && p.max < limit {
 			limit = p.max
