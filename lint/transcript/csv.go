@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -173,18 +174,39 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			return fmt.Errorf("no header row (--header=false): map the text column, e.g. --map text=5")
 		}
 	}
-	need := 0
+	rb := &rowBuilder{b: b, cols: cols, nHeader: nHeader, comma: comma}
 	for _, c := range cols {
-		if c+1 > need {
-			need = c + 1
+		if c+1 > rb.need {
+			rb.need = c + 1
 		}
 	}
 	records := 0
 	// where a record's text is on its line, when the rows are lines
 	placer, _ := p.(interface{ place(i int) (int32, uint16) })
+	// a delimited record on one line goes to the engine's workers, to be
+	// split and built there (csvRowParser); the others are read here
+	rp, _ := p.(*recordParser)
+	deferring, _ := sink.(lint.DeferringSink)
+	var rows *csvRowParser
+	if rp != nil && deferring != nil {
+		rows = &csvRowParser{rb: rb, proto: rp}
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if rows != nil {
+			raw, line, single, err := rp.nextSingle()
+			if err != nil {
+				return err
+			}
+			if single {
+				records++
+				if err := deferring.Deferred(lint.Pos{File: src.Name, Line: line}, raw, rows); err != nil {
+					return err
+				}
+				continue
+			}
 		}
 		fields, line, perr, err := p.next()
 		if err != nil {
@@ -195,34 +217,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		}
 		records++
 		pos := lint.Pos{File: src.Name, Line: line}
-		if comma == 0 && len(fields) < max(nHeader, need) {
-			fields = append(fields, make([]string, max(nHeader, need)-len(fields))...)
-		}
-		if perr == "" {
-			switch {
-			case comma != 0 && nHeader > 0 && len(fields) != nHeader:
-				perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), nHeader, delimName(comma))
-			case len(fields) < need:
-				perr = fmt.Sprintf("record has %d fields, the mapping needs %d", len(fields), need)
-			}
-		}
-		var m lint.Message
-		var skip string
-		if perr == "" {
-			var r record
-			for i, c := range cols {
-				if c >= 0 {
-					r.set(i, fields[c])
-				}
-			}
-			if skip = b.skipped(&r); skip == "" {
-				m, perr = b.build(&r, pos, "")
-				m.TextCol = -1 // (a spreadsheet's rows are not lines)
-				if placer != nil {
-					m.TextCol, m.TextRaw = placer.place(cols[fText])
-				}
-			}
-		}
+		m, perr, skip := rb.message(fields, pos, perr, placer)
 		switch {
 		case perr != "":
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: perr})
@@ -239,6 +234,97 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		return errors.New("only a header row, no messages")
 	}
 	return nil
+}
+
+// rowBuilder makes the message of a table's row: the columns of the
+// fields (cols), the header's width, the columns the mapping needs.
+type rowBuilder struct {
+	b             *builder
+	cols          [nFields]int
+	nHeader, need int
+	comma         rune // 0: a spreadsheet's rows
+}
+
+// message makes the message of the row fields at pos; perr, if the row is
+// already known to be malformed, is why. It returns the message, or why
+// the row is malformed, or why it is skipped. placer, if set, is where
+// the text is on the row's line.
+func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer interface{ place(i int) (int32, uint16) }) (m lint.Message, _ string, skip string) {
+	nHeader, need, comma := rb.nHeader, rb.need, rb.comma
+	if comma == 0 && len(fields) < max(nHeader, need) {
+		fields = append(fields, make([]string, max(nHeader, need)-len(fields))...)
+	}
+	if perr == "" {
+		switch {
+		case comma != 0 && nHeader > 0 && len(fields) != nHeader:
+			perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), nHeader, delimName(comma))
+		case len(fields) < need:
+			perr = fmt.Sprintf("record has %d fields, the mapping needs %d", len(fields), need)
+		}
+	}
+	if perr != "" {
+		return m, perr, ""
+	}
+	var r record
+	for i, c := range rb.cols {
+		if c >= 0 {
+			r.set(i, fields[c])
+		}
+	}
+	if skip = rb.b.skipped(&r); skip != "" {
+		return m, "", skip
+	}
+	m, perr = rb.b.build(&r, pos, "")
+	m.TextCol = -1 // (a spreadsheet's rows are not lines)
+	if placer != nil {
+		m.TextCol, m.TextRaw = placer.place(rb.cols[fText])
+	}
+	return m, perr, ""
+}
+
+// csvRowParser splits and builds, on the engine's workers, the delimited
+// records readRows found on one line each: each worker reads them with a
+// recordParser of its own, as the reader's would.
+type csvRowParser struct {
+	rb    *rowBuilder
+	proto *recordParser // the reader's: its source and settings
+}
+
+// NewParser returns a parse function with its own record parser (a
+// skipped row comes back as a reason; the engine uses NewParserSkip).
+func (c *csvRowParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
+	return byValue(c.NewParserSkip())
+}
+
+// NewParserInto is NewParser parsing into *m.
+func (c *csvRowParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
+	return inPlace(c.NewParserSkip())
+}
+
+// the engine parses deferred rows with NewParserSkip
+var _ lint.SkippingParser = (*csvRowParser)(nil)
+
+// NewParserSkip returns a parse function with its own record parser,
+// which may skip a row (a type mapped to skip).
+func (c *csvRowParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
+	// the record parser reads the line as one nextSingle held: its
+	// reader is never read (the record is on this one line)
+	p := &recordParser{src: c.proto.src, comma: c.proto.comma, quotes: c.proto.quotes, q: quoteState{comma: c.proto.q.comma}}
+	p.lr = lineReader{r: bufio.NewReader(eofReader{}), max: c.proto.lr.max}
+	return func(raw []byte, pos lint.Pos, m *lint.Message) (string, bool) {
+		p.held, p.hasHeld, p.ended = raw, true, false
+		p.lr.line, p.lr.long = pos.Line, 0
+		fields, _, perr, err := p.next()
+		if err != nil {
+			return err.Error(), false // not reached: see above
+		}
+		mm, perr, skip := c.rb.message(fields, pos, perr, p)
+		if skip != "" {
+			return skip, true
+		}
+		*m = mm
+		return perr, false
+	}
 }
 
 func delimName(r rune) string {
@@ -357,6 +443,10 @@ type recordParser struct {
 	first, firstBuf []byte
 	at, raw         []int
 	recoded         bool
+	// held is a line nextSingle read and left for next (hasHeld); ended:
+	// nextSingle found the end
+	held           []byte
+	hasHeld, ended bool
 }
 
 // place is where field i of the record just read is written on its first
@@ -446,6 +536,36 @@ func (p *recordParser) skipRecord(line int, why string) (fields []string, _ int,
 	return nil, line, why, nil
 }
 
+// nextSingle reads the next line: single when it holds a whole record
+// (no quoted field in it goes on past its end, it is not over the bound
+// and not blank), which it returns with its line; otherwise the line is
+// kept for next to read. err is a read error.
+func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err error) {
+	p.q.startRecord() // as next does before it reads a record's line
+	l, ok, err := p.lr.next()
+	if err != nil {
+		return nil, 0, false, fmt.Errorf("line %d: %w", p.lr.line+1, err)
+	}
+	if !ok {
+		p.ended = true // for next (reading on at the end may wait on a terminal)
+		return nil, 0, false, nil
+	}
+	p.held, p.hasHeld = l, true
+	if p.lr.long > 0 || len(bytes.TrimSpace(l)) == 0 {
+		return nil, 0, false, nil
+	}
+	if p.quotes && bytes.IndexByte(l, '"') >= 0 {
+		q := quoteState{comma: p.q.comma}
+		q.startRecord()
+		q.scan(l)
+		if q.eol() {
+			return nil, 0, false, nil
+		}
+	}
+	p.held, p.hasHeld = nil, false
+	return l, p.lr.line, true, nil
+}
+
 // next returns the fields of the next record and the line it starts on; a
 // non-empty perr says why the record is malformed (it has been consumed);
 // fields == nil && perr == "" is the end. err is a read error. Blank lines
@@ -453,8 +573,18 @@ func (p *recordParser) skipRecord(line int, why string) (fields []string, _ int,
 func (p *recordParser) next() (fields []string, line int, perr string, err error) {
 	var raw []byte
 	for {
-		p.q.startRecord()
-		l, ok, err := p.lr.next()
+		l, ok, err := p.held, true, error(nil)
+		switch {
+		case p.hasHeld:
+			// read by nextSingle, which started the record's quote state
+			// before (a line over the bound is followed as it is read)
+			p.held, p.hasHeld = nil, false
+		case p.ended:
+			return nil, p.lr.line, "", nil
+		default:
+			p.q.startRecord()
+			l, ok, err = p.lr.next()
+		}
 		if err != nil {
 			return nil, p.lr.line + 1, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
 		}

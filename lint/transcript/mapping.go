@@ -150,11 +150,19 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 		if !ok {
 			return nil, fmt.Errorf("mapping: role value %q maps to %q: roles are customer, agent, bot, system", v, r)
 		}
+		if prev, ok := c.roles[roleKey(v)]; ok && prev != role {
+			a, b := sorted2(prev.String(), role.String())
+			return nil, fmt.Errorf("mapping: role value %q is given twice (as values differing only in case or blanks), mapped to %s and %s", roleKey(v), a, b)
+		}
 		c.roles[roleKey(v)] = role
 	}
 	for v, t := range m.Types {
 		if strings.TrimSpace(t) == "" {
 			return nil, fmt.Errorf("mapping: type value %q maps to an empty type", v)
+		}
+		if prev, ok := c.types[roleKey(v)]; ok && prev != strings.TrimSpace(t) {
+			a, b := sorted2(prev, strings.TrimSpace(t))
+			return nil, fmt.Errorf("mapping: type value %q is given twice (as values differing only in case or blanks), mapped to %q and %q", roleKey(v), a, b)
 		}
 		c.types[roleKey(v)] = strings.TrimSpace(t)
 		c.skips = c.skips || strings.TrimSpace(t) == TypeSkip
@@ -260,6 +268,15 @@ func ParsePairs(spec string) (map[string]string, error) {
 }
 
 func roleKey(v string) string { return strings.ToLower(strings.TrimSpace(v)) }
+
+// sorted2 returns a and b in order (an error naming both reads the same
+// whichever a map gave first).
+func sorted2(a, b string) (string, string) {
+	if b < a {
+		return b, a
+	}
+	return a, b
+}
 
 // builder turns the raw field values of one record into a message,
 // applying the mapping's role and type maps, defaults and time layout, and

@@ -214,6 +214,11 @@ func TestMappingValidate(t *testing.T) {
 		"bad strftime":     {TimeLayout: "%Q"},
 		"bad delimiter":    {Delimiter: ";;"},
 		"quote delimiter":  {Delimiter: `"`},
+		// values alike but for case or blanks, mapped apart: whichever the
+		// map gave last would win
+		"types alike":   {Types: map[string]string{"event": "skip", "EVENT": "note"}},
+		"roles alike":   {Roles: map[string]string{"kf": "agent", " KF": "customer"}},
+		"types alike 2": {Types: map[string]string{"Event ": "skip", "event": "note"}},
 	} {
 		if err := m.Validate(); err == nil {
 			t.Errorf("%s: no error", name)
@@ -222,6 +227,15 @@ func TestMappingValidate(t *testing.T) {
 	var nilMap *Mapping
 	if err := nilMap.Validate(); err != nil {
 		t.Error(err)
+	}
+	// mapped alike, they are one
+	same := &Mapping{Types: map[string]string{"event": "skip", "EVENT": "skip"}, Roles: map[string]string{"kf": "agent", "KF": "agent"}}
+	if err := same.Validate(); err != nil {
+		t.Error(err)
+	}
+	err := (&Mapping{Types: map[string]string{"event": "skip", "EVENT": "note"}}).Validate()
+	if err == nil || !strings.Contains(err.Error(), `type value "event" is given twice (as values differing only in case or blanks), mapped to "note" and "skip"`) {
+		t.Errorf("conflicting types: %v", err)
 	}
 }
 
