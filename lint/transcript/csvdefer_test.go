@@ -1,0 +1,109 @@
+package transcript
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// readCSVEvents reads data as csv (tsv when tab) with the options of mode
+// (as jsonArrayOpts), deferring or not.
+func readCSVEvents(data string, mode byte, tab, deferring bool) ([]string, int) {
+	opts := *jsonArrayOpts(mode)
+	if opts.Mapping != nil && opts.Mapping.Messages != "" {
+		opts.Mapping = nil // no messages paths in a table
+	}
+	opts.Format, opts.Stdin = "csv", strings.NewReader(data)
+	if tab {
+		opts.Format = "tsv"
+	}
+	es := &eventSink{}
+	var sink lint.Sink = es
+	var ds *deferringEventSink
+	if deferring {
+		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
+		es, sink = &ds.eventSink, ds
+	}
+	err := ReadAll(context.Background(), []string{"-"}, opts, sink)
+	events := append(es.events, fmt.Sprintf("error %v", err))
+	if ds != nil {
+		return events, ds.deferred
+	}
+	return events, 0
+}
+
+// TestCSVDeferredAgrees: delimited records on one line each are split and
+// built on the engine's workers; the messages, rejects, skips and errors
+// are the reader's, for random tables: quoted fields with doubled quotes,
+// delimiters and line breaks in them, text after a closing quote, short
+// and long rows, blank lines, CRLF, bytes that are not UTF-8 (GBK lines
+// read in their own encoding), lines over the bound.
+func TestCSVDeferredAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 37))
+	headers := []string{"conversation,role,text,time,type", "会话,角色,内容,时间", "conversation,role,body,sender", "id,conversation,role,text"}
+	cells := []string{"c1", "c2", "customer", "agent", "客服", "你好", "在吗，亲", "2026-11-11 08:00:02", "bad time", "event", "text", "",
+		`"引号, 逗号"`, `"双""引号"`, `"换` + "\n" + `行"`, `"a"b`, `"未闭合`, "x\xffy", "\xc4\xe3\xba\xc3", " 空格 ", "kf01", "1793757600"}
+	deferred := 0
+	for range 2000 {
+		tab := r.IntN(5) == 0
+		sep := ","
+		if tab {
+			sep = "\t"
+		}
+		var b strings.Builder
+		if r.IntN(10) == 0 {
+			b.WriteString("\ufeff")
+		}
+		b.WriteString(strings.ReplaceAll(headers[r.IntN(len(headers))], ",", sep))
+		eol := []string{"\n", "\r\n"}[r.IntN(2)]
+		b.WriteString(eol)
+		for row := r.IntN(8); row >= 0; row-- {
+			if r.IntN(12) == 0 {
+				b.WriteString(eol) // a blank line
+			}
+			n := 3 + r.IntN(3)
+			for c := 0; c < n; c++ {
+				if c > 0 {
+					b.WriteString(sep)
+				}
+				b.WriteString(cells[r.IntN(len(cells))])
+			}
+			if r.IntN(30) == 0 {
+				b.WriteString(strings.Repeat("长", 30)) // over the 64-byte bound of mode 1
+			}
+			b.WriteString(eol)
+		}
+		mode := byte(r.IntN(jsonArrayModes))
+		want, _ := readCSVEvents(b.String(), mode, tab, false)
+		got, d := readCSVEvents(b.String(), mode, tab, true)
+		deferred += d
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("mode %d: %q\ngot  %q\nwant %q", mode, b.String(), got, want)
+		}
+	}
+	if deferred < 2000 { // about 3,700
+		t.Fatalf("only %d rows deferred", deferred)
+	}
+}
+
+// FuzzCSVDeferred holds the deferring read of a table to the reader's on
+// any input.
+func FuzzCSVDeferred(f *testing.F) {
+	f.Add("conversation,role,text\nc1,customer,你好\nc1,agent,\"在的, 亲\"\r\n\nc1,agent,\"换\n行\"\n", byte(0), false)
+	f.Add("会话\t角色\t内容\nc1\tcustomer\t在吗\nc1\tagent\t\"a\"b\n", byte(4), true)
+	f.Add("conversation,role,body\nc1,customer,x\xffy\nc1,agent,\xc4\xe3\n", byte(3), false)
+	f.Fuzz(func(t *testing.T, data string, mode byte, tab bool) {
+		if len(data) > 4096 {
+			return
+		}
+		want, _ := readCSVEvents(data, mode, tab, false)
+		got, _ := readCSVEvents(data, mode, tab, true)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("mode %d tab %v: %q\ngot  %q\nwant %q", mode, tab, data, got, want)
+		}
+	})
+}
