@@ -481,7 +481,7 @@ func (g *grouper) Reject(e RecordError) error {
 	g.sum.Rejected++
 	g.sum.Errors.Add(e)
 	if g.strict {
-		return fmt.Errorf("%w: %s", ErrStrict, e.Error())
+		return &StrictError{Pos: e.Pos, Err: e.Err}
 	}
 	return g.ctx.Err()
 }

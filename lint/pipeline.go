@@ -181,7 +181,7 @@ func (b *batcher) Reject(e RecordError) error {
 	if err := b.flush(); err != nil {
 		return err
 	}
-	return fmt.Errorf("%w: %s", ErrStrict, e.Error())
+	return &StrictError{Pos: e.Pos, Err: e.Err}
 }
 
 func (b *batcher) SkipRecord(pos Pos, reason string) error {

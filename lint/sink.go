@@ -1,6 +1,9 @@
 package lint
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Sink receives what a transcript reader reads. Every record a reader reads
 // goes to exactly one of Message, Reject or SkipRecord, so the summary
@@ -21,3 +24,21 @@ type Sink interface {
 
 // ErrStrict wraps the first malformed record when --strict is set.
 var ErrStrict = errors.New("malformed record (--strict)")
+
+// StrictError is the error that stops a --strict run: the first malformed
+// record, where it is (the reports of what was read past it, such as the
+// lines of a file in another encoding, can stop there too). It wraps
+// ErrStrict.
+type StrictError struct {
+	Pos Pos
+	Err string
+}
+
+// Error is ErrStrict's text, the record's position and why it is
+// malformed (cut as RecordErrors cuts it).
+func (e *StrictError) Error() string {
+	return fmt.Sprintf("%v: %s", ErrStrict, RecordError{Pos: e.Pos, Err: cutReason(e.Err)}.Error())
+}
+
+// Unwrap returns ErrStrict.
+func (e *StrictError) Unwrap() error { return ErrStrict }

@@ -371,7 +371,7 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 }
 
 // run lints the inputs once, handing each result to w.
-func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (*lint.Summary, error) {
+func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (_ *lint.Summary, runErr error) {
 	prog := newProgress(r.cmd.ErrOrStderr(), !r.f.noProgress, transcript.InputSize(r.args, r.topts.Format))
 	topts := r.topts
 	if prog.on {
@@ -382,7 +382,13 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 	topts.Mixed = &transcript.MixedEncodings{}
 	defer func() {
 		prog.done()
-		for _, w := range topts.Mixed.Warnings() {
+		warnings := topts.Mixed.Warnings()
+		var strict *lint.StrictError
+		if errors.As(runErr, &strict) {
+			// what was read past the record that stopped the run does not count
+			warnings = topts.Mixed.WarningsUntil(strict.Pos)
+		}
+		for _, w := range warnings {
 			if !r.warned[w] { // once, though --fix runs twice
 				fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: warning: %s\n", w)
 				r.warned[w] = true

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestManyMalformedRecords: a file whose every record is malformed, half of
@@ -91,5 +93,59 @@ func TestManyMalformedRecords(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, "chatlint-*")); len(left) > 0 {
 		t.Errorf("temporary files left: %q", left)
+	}
+}
+
+// TestStrictMixedEncodingsWarning: a --strict run stops at the first
+// malformed record; the files that mix encodings are warned of as far as
+// the run read them up to it: not the lines past it that the readers went
+// on to while it was parsed, nor the files after it. Both for a file
+// guessed to be UTF-8 (its GBK lines recoded as they are parsed) and one
+// guessed to be GB18030 (its UTF-8 lines read as it is decoded).
+func TestStrictMixedEncodingsWarning(t *testing.T) {
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		gbkFrom, gbkTo, stop int // a's lines in GBK, the malformed one
+		want                 string
+	}{
+		{2501, 2510, 2520, "a.jsonl: the file mixes encodings: it is UTF-8, but 10 lines are GB18030 (the first: line 2501)"},
+		{1, 10, 20, "a.jsonl: the file mixes encodings: it is GB18030, but 9 lines are UTF-8 (the first: line 11)"},
+	} {
+		dir := t.TempDir()
+		var a, b strings.Builder
+		for i := 1; i <= 5000; i++ {
+			text := "您好，在的"
+			switch {
+			case i >= tc.gbkFrom && i <= tc.gbkTo, i >= 3500 && i < 3600:
+				text = gbk("您好，请问有什么可以帮您")
+			case i == tc.stop:
+				fmt.Fprintf(&a, `{"conversation":"c%d","role":"nobody","text":"x"}`+"\n", i/50)
+				continue
+			}
+			fmt.Fprintf(&a, `{"conversation":"c%d","role":"agent","text":"%s"}`+"\n", i/50, text)
+			fmt.Fprintf(&b, `{"conversation":"d%d","role":"agent","text":"%s"}`+"\n", i/50, gbk("在的"))
+		}
+		for name, data := range map[string]string{"a.jsonl": a.String(), "b.jsonl": b.String()} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for range 5 {
+			var stdout, stderr bytes.Buffer
+			args := []string{"lint", "--no-progress", "--strict", "--format", "jsonl", filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")}
+			if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 2 {
+				t.Fatalf("exit %d, want 2\n%s", code, stderr.String())
+			}
+			warnings := regexp.MustCompile(`(?m)^chatlint: warning: .*$`).FindAllString(stderr.String(), -1)
+			if len(warnings) != 1 || !strings.Contains(warnings[0], tc.want) {
+				t.Fatalf("warnings %q, want one: %s", warnings, tc.want)
+			}
+		}
 	}
 }

@@ -7,11 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/lint"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -299,11 +302,19 @@ func recodeLine(line []byte) ([]byte, encoding.Encoding, bool) {
 type mixedStats struct {
 	mu       sync.Mutex
 	name     string
+	seq      int               // the files read before it
 	primary  encoding.Encoding // the file's encoding; nil: UTF-8
 	lines    int
 	first    int               // the first such line
 	firstEnc encoding.Encoding // and its encoding
+	// ranges are the lines, in order, runs of consecutive lines as one
+	// (lines are noted as they are parsed, not quite in order): to count
+	// those up to where a --strict run stopped
+	ranges []lineRange
 }
+
+// lineRange is the lines first to last.
+type lineRange struct{ first, last int }
 
 func (s *mixedStats) note(line int, enc encoding.Encoding) {
 	s.mu.Lock()
@@ -312,6 +323,46 @@ func (s *mixedStats) note(line int, enc encoding.Encoding) {
 		s.first, s.firstEnc = line, enc
 	}
 	s.lines++
+	s.ranges = addLine(s.ranges, line)
+}
+
+// addLine adds line to the ordered ranges r.
+func addLine(r []lineRange, line int) []lineRange {
+	n := len(r)
+	if n > 0 && r[n-1].last+1 == line {
+		r[n-1].last = line // the usual case
+		return r
+	}
+	i := sort.Search(n, func(i int) bool { return r[i].first > line }) // the first range after line
+	switch {
+	case i > 0 && r[i-1].last >= line:
+		return r // noted already
+	case i > 0 && r[i-1].last+1 == line && i < n && r[i].first-1 == line:
+		r[i-1].last = r[i].last
+		return slices.Delete(r, i, i+1)
+	case i > 0 && r[i-1].last+1 == line:
+		r[i-1].last = line
+		return r
+	case i < n && r[i].first-1 == line:
+		r[i].first = line
+		return r
+	}
+	return slices.Insert(r, i, lineRange{line, line})
+}
+
+// upTo returns how many of the lines noted are at most line, and the first
+// of them.
+func (s *mixedStats) upTo(line int) (n, first int) {
+	for _, r := range s.ranges {
+		if r.first > line {
+			break
+		}
+		if n == 0 {
+			first = r.first
+		}
+		n += min(r.last, line) - r.first + 1
+	}
+	return n, first
 }
 
 // MixedEncodings collects the files of a run that mix encodings, for
@@ -319,6 +370,25 @@ func (s *mixedStats) note(line int, enc encoding.Encoding) {
 type MixedEncodings struct {
 	mu    sync.Mutex
 	files []*mixedStats
+	seq   map[string]int // every file read: how many were before it
+}
+
+// start notes that the file name is read next; it returns how many were
+// read before it.
+func (m *MixedEncodings) start(name string) int {
+	if m == nil {
+		return 0
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seq == nil {
+		m.seq = map[string]int{}
+	}
+	n := len(m.seq)
+	if _, ok := m.seq[name]; !ok {
+		m.seq[name] = n
+	}
+	return n
 }
 
 func (m *MixedEncodings) add(s *mixedStats) {
@@ -331,23 +401,42 @@ func (m *MixedEncodings) add(s *mixedStats) {
 }
 
 // Warnings describes each file that mixed encodings, in the order read.
-func (m *MixedEncodings) Warnings() []string {
+func (m *MixedEncodings) Warnings() []string { return m.warnings(nil) }
+
+// WarningsUntil is Warnings for a run stopped at stop (the malformed
+// record that stops a --strict run): the lines read past it, which the
+// readers went on to while it was parsed, do not count.
+func (m *MixedEncodings) WarningsUntil(stop lint.Pos) []string { return m.warnings(&stop) }
+
+func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 	if m == nil {
 		return nil
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	stopSeq, stopKnown := 0, false
+	if stop != nil {
+		stopSeq, stopKnown = m.seq[stop.File]
+	}
 	var out []string
 	for _, s := range m.files {
 		s.mu.Lock()
-		if s.lines > 0 {
+		n, first := s.lines, s.first
+		switch {
+		case !stopKnown || s.seq < stopSeq:
+		case s.seq > stopSeq:
+			n = 0 // read past the stop
+		default:
+			n, first = s.upTo(stop.Line)
+		}
+		if n > 0 {
 			lines := "1 line is"
-			if s.lines > 1 {
-				lines = fmt.Sprintf("%d lines are", s.lines)
+			if n > 1 {
+				lines = fmt.Sprintf("%d lines are", n)
 			}
 			out = append(out, fmt.Sprintf("%s: the file mixes encodings: it is %s, but %s %s (the first: line %d); "+
 				"each line was read in its own encoding (--encoding reads the whole file in one)",
-				s.name, encodingName(s.primary), lines, encodingName(s.firstEnc), s.first))
+				s.name, encodingName(s.primary), lines, encodingName(s.firstEnc), first))
 		}
 		s.mu.Unlock()
 	}

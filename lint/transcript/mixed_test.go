@@ -11,6 +11,7 @@ import (
 	"testing/iotest"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/lint"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -419,5 +420,85 @@ func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
 	got, lines, first := mixedDecode(t, []byte(data), readerKinds["whole"])
 	if !strings.HasSuffix(got, "\n你好𠀀\n") || lines != 1 || first != 11 {
 		t.Errorf("%d lines switched (first %d): %q", lines, first, tail(got))
+	}
+}
+
+// TestMixedLineRanges: the lines a file notes are kept as ordered ranges
+// however they arrive, and counted up to any line as a set of them would.
+func TestMixedLineRanges(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 43))
+	for range 300 {
+		s := &mixedStats{}
+		set := map[int]bool{}
+		for range r.IntN(200) {
+			line := 1 + r.IntN(120)
+			if r.IntN(3) == 0 && len(s.ranges) > 0 {
+				line = s.ranges[len(s.ranges)-1].last + 1 // in order, mostly
+			}
+			s.note(line, simplifiedchinese.GB18030)
+			set[line] = true
+		}
+		for i := 1; i < len(s.ranges); i++ {
+			if s.ranges[i].first <= s.ranges[i-1].last+1 {
+				t.Fatalf("ranges overlap or touch: %v", s.ranges)
+			}
+		}
+		for _, up := range []int{0, 1, 7, 60, 119, 500} {
+			want, wantFirst := 0, 0
+			for l := range set {
+				if l <= up {
+					want++
+					if wantFirst == 0 || l < wantFirst {
+						wantFirst = l
+					}
+				}
+			}
+			if n, first := s.upTo(up); n != want || first != wantFirst {
+				t.Fatalf("upTo(%d) = %d, %d; want %d, %d (ranges %v)", up, n, first, want, wantFirst, s.ranges)
+			}
+		}
+	}
+}
+
+// TestMixedWarningsUntil: a --strict run that stopped at a record warns of
+// the lines read in another encoding up to it, not of those read past it
+// (further in its file, or in the files after it).
+func TestMixedWarningsUntil(t *testing.T) {
+	var m MixedEncodings
+	files := []string{"a.jsonl", "b.jsonl", "c.jsonl"}
+	for i, name := range files {
+		seq := m.start(name)
+		if seq != i {
+			t.Fatalf("start(%s) = %d", name, seq)
+		}
+		s := &mixedStats{name: name, seq: seq}
+		m.add(s)
+		for _, l := range []int{5, 6, 7, 40, 41} {
+			s.note(l, simplifiedchinese.GB18030)
+		}
+	}
+	if got := m.Warnings(); len(got) != 3 || !strings.Contains(got[1], "b.jsonl: the file mixes encodings: it is UTF-8, but 5 lines are GB18030 (the first: line 5)") {
+		t.Fatalf("Warnings: %q", got)
+	}
+	for _, tc := range []struct {
+		stop lint.Pos
+		want []string // the files warned of and their counts
+	}{
+		{lint.Pos{File: "b.jsonl", Line: 20}, []string{"a.jsonl: the file mixes encodings: it is UTF-8, but 5 lines", "b.jsonl: the file mixes encodings: it is UTF-8, but 3 lines"}},
+		{lint.Pos{File: "b.jsonl", Line: 6}, []string{"a.jsonl", "b.jsonl: the file mixes encodings: it is UTF-8, but 2 lines are GB18030 (the first: line 5)"}},
+		{lint.Pos{File: "b.jsonl", Line: 3}, []string{"a.jsonl"}},
+		{lint.Pos{File: "a.jsonl", Line: 1}, nil},
+		{lint.Pos{File: "c.jsonl", Line: 100}, []string{"a.jsonl", "b.jsonl", "c.jsonl: the file mixes encodings: it is UTF-8, but 5 lines"}},
+		{lint.Pos{File: "elsewhere", Line: 1}, []string{"a.jsonl", "b.jsonl", "c.jsonl"}}, // a file not read: all
+	} {
+		got := m.WarningsUntil(tc.stop)
+		if len(got) != len(tc.want) {
+			t.Fatalf("stop %v: %q", tc.stop, got)
+		}
+		for i, w := range tc.want {
+			if !strings.HasPrefix(got[i], w) {
+				t.Errorf("stop %v: warning %d = %q, want it to start %q", tc.stop, i, got[i], w)
+			}
+		}
 	}
 }

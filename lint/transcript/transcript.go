@@ -471,6 +471,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	var r io.Reader
 	if path == "-" {
 		name = "<stdin>"
+	}
+	seq := opts.Mixed.start(name)
+	if path == "-" {
 		r = opts.Stdin
 		if r == nil {
 			r = os.Stdin
@@ -510,7 +513,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	}
 	defer release()
 	if mixed != nil {
-		mixed.name = name
+		mixed.name, mixed.seq = name, seq
 		opts.Mixed.add(mixed)
 	}
 	if blank(dec) {
