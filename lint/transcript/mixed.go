@@ -309,8 +309,9 @@ type mixedStats struct {
 	firstEnc encoding.Encoding // and its encoding
 	// ranges are the lines, in order, runs of consecutive lines as one
 	// (lines are noted as they are parsed, not quite in order): to count
-	// those up to where a --strict run stopped
-	ranges []lineRange
+	// those up to where a --strict run stopped; rangesCut: too many
+	ranges    []lineRange
+	rangesCut bool
 }
 
 // lineRange is the lines first to last.
@@ -323,8 +324,17 @@ func (s *mixedStats) note(line int, enc encoding.Encoding) {
 		s.first, s.firstEnc = line, enc
 	}
 	s.lines++
-	s.ranges = addLine(s.ranges, line)
+	if len(s.ranges) < maxMixedRanges {
+		s.ranges = addLine(s.ranges, line)
+	} else {
+		s.rangesCut = true
+	}
 }
+
+// maxMixedRanges bounds the ranges a file keeps (16 bytes each): lines
+// alternating between encodings would otherwise take a range each. Past
+// it a --strict run's warning counts all the lines noted.
+const maxMixedRanges = 1 << 16
 
 // addLine adds line to the ordered ranges r.
 func addLine(r []lineRange, line int) []lineRange {
@@ -423,7 +433,7 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 		s.mu.Lock()
 		n, first := s.lines, s.first
 		switch {
-		case !stopKnown || s.seq < stopSeq:
+		case !stopKnown || s.seq < stopSeq || s.seq == stopSeq && s.rangesCut:
 		case s.seq > stopSeq:
 			n = 0 // read past the stop
 		default:
