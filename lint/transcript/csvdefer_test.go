@@ -2,7 +2,6 @@ package transcript
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -21,19 +20,7 @@ func readCSVEvents(data string, mode byte, tab, deferring bool) ([]string, int) 
 	if tab {
 		opts.Format = "tsv"
 	}
-	es := &eventSink{}
-	var sink lint.Sink = es
-	var ds *deferringEventSink
-	if deferring {
-		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
-		es, sink = &ds.eventSink, ds
-	}
-	err := ReadAll(context.Background(), []string{"-"}, opts, sink)
-	events := append(es.events, fmt.Sprintf("error %v", err))
-	if ds != nil {
-		return events, ds.deferred
-	}
-	return events, 0
+	return readEvents(deferring, func(sink lint.Sink) error { return ReadAll(context.Background(), []string{"-"}, opts, sink) })
 }
 
 // TestCSVDeferredAgrees: delimited records on one line each are split and

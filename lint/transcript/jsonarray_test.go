@@ -94,17 +94,21 @@ func readJSONEvents(data string, mode byte, deferring, slow bool) ([]string, int
 		r = iotest.OneByteReader(r)
 	}
 	src := &Source{Name: "x.json", R: bufio.NewReaderSize(r, 16), Opts: jsonArrayOpts(mode)}
-	var es *eventSink
-	var sink lint.Sink
+	return readEvents(deferring, func(sink lint.Sink) error { return jsonReader{}.Read(context.Background(), src, sink) })
+}
+
+// readEvents runs read with an eventSink, or a deferringEventSink when
+// deferring, and returns the events noted (the last one read's error) and
+// how many records were deferred.
+func readEvents(deferring bool, read func(lint.Sink) error) ([]string, int) {
+	es := &eventSink{}
+	var sink lint.Sink = es
 	var ds *deferringEventSink
 	if deferring {
 		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
 		es, sink = &ds.eventSink, ds
-	} else {
-		es = &eventSink{}
-		sink = es
 	}
-	err := jsonReader{}.Read(context.Background(), src, sink)
+	err := read(sink)
 	events := append(es.events, fmt.Sprintf("error %v", err))
 	if ds != nil {
 		return events, ds.deferred
@@ -341,22 +345,7 @@ func readJSONLEvents(data string, mode byte, deferring bool) ([]string, int) {
 		opts.Mapping = &Mapping{Roles: map[string]string{"客服": "agent"}}
 	}
 	src := &Source{Name: "x.jsonl", R: bufio.NewReaderSize(strings.NewReader(data), 16), Opts: opts}
-	var es *eventSink
-	var sink lint.Sink
-	var ds *deferringEventSink
-	if deferring {
-		ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
-		es, sink = &ds.eventSink, ds
-	} else {
-		es = &eventSink{}
-		sink = es
-	}
-	err := jsonlReader{}.Read(context.Background(), src, sink)
-	events := append(es.events, fmt.Sprintf("error %v", err))
-	if ds != nil {
-		return events, ds.deferred
-	}
-	return events, 0
+	return readEvents(deferring, func(sink lint.Sink) error { return jsonlReader{}.Read(context.Background(), src, sink) })
 }
 
 // TestJSONLMappedDeferredAgrees: JSONL read with a field mapping hands its
@@ -438,19 +427,7 @@ func TestDeferredSkipsWithHTML(t *testing.T) {
 		read := func(deferring bool) ([]string, int) {
 			opts := Options{Format: tc.format, Location: time.UTC, HTML: true, Stdin: strings.NewReader(tc.data),
 				Mapping: &Mapping{Types: map[string]string{"event": TypeSkip}}}
-			es := &eventSink{}
-			var sink lint.Sink = es
-			var ds *deferringEventSink
-			if deferring {
-				ds = &deferringEventSink{parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
-				es, sink = &ds.eventSink, ds
-			}
-			err := ReadAll(context.Background(), []string{"-"}, opts, sink)
-			events := append(es.events, fmt.Sprintf("error %v", err))
-			if ds != nil {
-				return events, ds.deferred
-			}
-			return events, 0
+			return readEvents(deferring, func(sink lint.Sink) error { return ReadAll(context.Background(), []string{"-"}, opts, sink) })
 		}
 		want, _ := read(false)
 		got, d := read(true)
