@@ -555,6 +555,12 @@ func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err erro
 		return nil, 0, false, nil
 	}
 	if p.quotes && bytes.IndexByte(l, '"') >= 0 {
+		if utf8.RuneLen(p.comma) > 1 {
+			// quoteState follows a delimiter by its last byte, which ends
+			// other characters too (，and 和 end in 8C): a quote after one
+			// would look opened; next reads such lines
+			return nil, 0, false, nil
+		}
 		q := quoteState{comma: p.q.comma}
 		q.startRecord()
 		q.scan(l)

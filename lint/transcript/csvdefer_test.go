@@ -9,19 +9,29 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
-// readCSVEvents reads data as csv (tsv when tab) with the options of mode
-// (as jsonArrayOpts), deferring or not.
-func readCSVEvents(data string, mode byte, tab, deferring bool) ([]string, int) {
+// readCSVEvents reads data as a table delimited by delim (tsv for a tab)
+// with the options of mode (as jsonArrayOpts), deferring or not.
+func readCSVEvents(data string, mode byte, delim string, deferring bool) ([]string, int) {
 	opts := *jsonArrayOpts(mode)
-	if opts.Mapping != nil && opts.Mapping.Messages != "" {
-		opts.Mapping = nil // no messages paths in a table
+	m := &Mapping{}
+	if opts.Mapping != nil && opts.Mapping.Messages == "" { // no messages paths in a table
+		c := *opts.Mapping
+		m = &c
 	}
 	opts.Format, opts.Stdin = "csv", strings.NewReader(data)
-	if tab {
+	if delim == "\t" {
 		opts.Format = "tsv"
+	} else if delim != "," {
+		m.Delimiter = delim
 	}
+	opts.Mapping = m
 	return readEvents(deferring, func(sink lint.Sink) error { return ReadAll(context.Background(), []string{"-"}, opts, sink) })
 }
+
+// csvDelimiters are the delimiters the differential tests read with: one
+// byte, and several bytes (whose last byte ends other characters too: ，
+// and 和 end in 8C).
+var csvDelimiters = []string{",", "\t", ";", "|", "，", "、", "丨", "§"}
 
 // TestCSVDeferredAgrees: delimited records on one line each are split and
 // built on the engine's workers; the messages, rejects, skips and errors
@@ -32,14 +42,13 @@ func readCSVEvents(data string, mode byte, tab, deferring bool) ([]string, int) 
 func TestCSVDeferredAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 37))
 	headers := []string{"conversation,role,text,time,type", "会话,角色,内容,时间", "conversation,role,body,sender", "id,conversation,role,text"}
-	cells := []string{"c1", "c2", "customer", "agent", "客服", "你好", "在吗，亲", "2026-11-11 08:00:02", "bad time", "event", "text", "",
+	cells := []string{"c1", "c2", "customer", "agent", "客服", "你好", "在吗，亲", "2026-11-11 08:00:02", "bad time", "event", "text", "", `和"x`, `"和，"`,
 		`"引号, 逗号"`, `"双""引号"`, `"换` + "\n" + `行"`, `"a"b`, `"未闭合`, "x\xffy", "\xc4\xe3\xba\xc3", " 空格 ", "kf01", "1793757600"}
 	deferred := 0
 	for range 2000 {
-		tab := r.IntN(5) == 0
 		sep := ","
-		if tab {
-			sep = "\t"
+		if r.IntN(3) == 0 {
+			sep = csvDelimiters[r.IntN(len(csvDelimiters))]
 		}
 		var b strings.Builder
 		if r.IntN(10) == 0 {
@@ -65,8 +74,8 @@ func TestCSVDeferredAgrees(t *testing.T) {
 			b.WriteString(eol)
 		}
 		mode := byte(r.IntN(jsonArrayModes))
-		want, _ := readCSVEvents(b.String(), mode, tab, false)
-		got, d := readCSVEvents(b.String(), mode, tab, true)
+		want, _ := readCSVEvents(b.String(), mode, sep, false)
+		got, d := readCSVEvents(b.String(), mode, sep, true)
 		deferred += d
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Fatalf("mode %d: %q\ngot  %q\nwant %q", mode, b.String(), got, want)
@@ -78,19 +87,22 @@ func TestCSVDeferredAgrees(t *testing.T) {
 }
 
 // FuzzCSVDeferred holds the deferring read of a table to the reader's on
-// any input.
+// any input, with every delimiter of csvDelimiters.
 func FuzzCSVDeferred(f *testing.F) {
-	f.Add("conversation,role,text\nc1,customer,你好\nc1,agent,\"在的, 亲\"\r\n\nc1,agent,\"换\n行\"\n", byte(0), false)
-	f.Add("会话\t角色\t内容\nc1\tcustomer\t在吗\nc1\tagent\t\"a\"b\n", byte(4), true)
-	f.Add("conversation,role,body\nc1,customer,x\xffy\nc1,agent,\xc4\xe3\n", byte(3), false)
-	f.Fuzz(func(t *testing.T, data string, mode byte, tab bool) {
+	f.Add("conversation,role,text\nc1,customer,你好\nc1,agent,\"在的, 亲\"\r\n\nc1,agent,\"换\n行\"\n", byte(0), byte(0))
+	f.Add("会话\t角色\t内容\nc1\tcustomer\t在吗\nc1\tagent\t\"a\"b\n", byte(4), byte(1))
+	f.Add("conversation,role,body\nc1,customer,x\xffy\nc1,agent,\xc4\xe3\n", byte(3), byte(0))
+	// a quote after 和, whose last byte is the delimiter's (review)
+	f.Add("conversation，role，text\nc1，agent，和\"x，\"y\nz\"\n", byte(0), byte(4))
+	f.Fuzz(func(t *testing.T, data string, mode, d byte) {
 		if len(data) > 4096 {
 			return
 		}
-		want, _ := readCSVEvents(data, mode, tab, false)
-		got, _ := readCSVEvents(data, mode, tab, true)
+		delim := csvDelimiters[int(d)%len(csvDelimiters)]
+		want, _ := readCSVEvents(data, mode, delim, false)
+		got, _ := readCSVEvents(data, mode, delim, true)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Fatalf("mode %d tab %v: %q\ngot  %q\nwant %q", mode, tab, data, got, want)
+			t.Fatalf("mode %d delimiter %q: %q\ngot  %q\nwant %q", mode, delim, data, got, want)
 		}
 	})
 }
