@@ -189,7 +189,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	deferring, _ := sink.(lint.DeferringSink)
 	var rows *csvRowParser
 	if rp != nil && deferring != nil {
-		rows = &csvRowParser{rb: rb, proto: rp}
+		rows = &csvRowParser{rb: rb, src: rp.src, comma: rp.comma, quotes: rp.quotes, qcomma: rp.q.comma, max: rp.lr.max}
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -286,8 +286,14 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 // records readRows found on one line each: each worker reads them with a
 // recordParser of its own, as the reader's would.
 type csvRowParser struct {
-	rb    *rowBuilder
-	proto *recordParser // the reader's: its source and settings
+	rb *rowBuilder
+	// the reader's record parser's settings (copied: the reader goes on
+	// with it while the workers parse)
+	src    *Source
+	comma  rune
+	quotes bool
+	qcomma byte
+	max    int
 }
 
 // NewParser returns a parse function with its own record parser (a
@@ -309,8 +315,8 @@ var _ lint.SkippingParser = (*csvRowParser)(nil)
 func (c *csvRowParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
 	// the record parser reads the line as one nextSingle held: its
 	// reader is never read (the record is on this one line)
-	p := &recordParser{src: c.proto.src, comma: c.proto.comma, quotes: c.proto.quotes, q: quoteState{comma: c.proto.q.comma}}
-	p.lr = lineReader{r: bufio.NewReader(eofReader{}), max: c.proto.lr.max}
+	p := &recordParser{src: c.src, comma: c.comma, quotes: c.quotes, q: quoteState{comma: c.qcomma}}
+	p.lr = lineReader{r: bufio.NewReader(eofReader{}), max: c.max}
 	return func(raw []byte, pos lint.Pos, m *lint.Message) (string, bool) {
 		p.held, p.hasHeld, p.ended = raw, true, false
 		p.lr.line, p.lr.long = pos.Line, 0
