@@ -116,6 +116,19 @@ func readEvents(deferring bool, read func(lint.Sink) error) ([]string, int) {
 	return events, 0
 }
 
+// agreeDeferred reads both ways with read (deferring or not) and fails the
+// test unless the events are the same; it returns how many records were
+// deferred. what names the input in the failure.
+func agreeDeferred(t testing.TB, what string, read func(deferring bool) ([]string, int)) int {
+	t.Helper()
+	want, _ := read(false)
+	got, d := read(true)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("%s\ngot  %q\nwant %q", what, got, want)
+	}
+	return d
+}
+
 // checkJSONArray holds the deferring read of data to the walker's.
 func checkJSONArray(t *testing.T, data string, mode byte) int {
 	t.Helper()
@@ -380,12 +393,9 @@ func TestJSONLMappedDeferredAgrees(t *testing.T) {
 			b.WriteString(extra[r.IntN(len(extra))] + []string{"\n", "\r\n"}[r.IntN(2)])
 		}
 		mode := byte(r.IntN(jsonArrayModes))
-		want, _ := readJSONLEvents(b.String(), mode, false)
-		got, d := readJSONLEvents(b.String(), mode, true)
-		deferred += d
-		if strings.Join(got, "\n") != strings.Join(want, "\n") {
-			t.Fatalf("mode %d: %q\ngot  %q\nwant %q", mode, b.String(), got, want)
-		}
+		deferred += agreeDeferred(t, fmt.Sprintf("mode %d: %q", mode, b.String()), func(deferring bool) ([]string, int) {
+			return readJSONLEvents(b.String(), mode, deferring)
+		})
 	}
 	if deferred < 1000 { // about 1,400
 		t.Fatalf("only %d lines deferred", deferred)
