@@ -119,8 +119,7 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 	}
 	p := &recordParser{src: src, lr: *newLineReader(src), comma: comma, quotes: b.m.quotes}
 	if p.quotes {
-		var last [utf8.UTFMax]byte
-		p.q.comma = last[utf8.EncodeRune(last[:], comma)-1]
+		p.q.delim = string(comma)
 		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
 	}
 	return readRows(ctx, src, sink, b, p, comma)
@@ -189,7 +188,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	deferring, _ := sink.(lint.DeferringSink)
 	var rows *csvRowParser
 	if rp != nil && deferring != nil {
-		rows = &csvRowParser{rb: rb, src: rp.src, comma: rp.comma, quotes: rp.quotes, qcomma: rp.q.comma, max: rp.lr.max}
+		rows = &csvRowParser{rb: rb, src: rp.src, comma: rp.comma, quotes: rp.quotes, qdelim: rp.q.delim, max: rp.lr.max}
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -292,7 +291,7 @@ type csvRowParser struct {
 	src    *Source
 	comma  rune
 	quotes bool
-	qcomma byte
+	qdelim string
 	max    int
 }
 
@@ -315,7 +314,7 @@ var _ lint.SkippingParser = (*csvRowParser)(nil)
 func (c *csvRowParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
 	// the record parser reads the line as one nextSingle held: its
 	// reader is never read (the record is on this one line)
-	p := &recordParser{src: c.src, comma: c.comma, quotes: c.quotes, q: quoteState{comma: c.qcomma}}
+	p := &recordParser{src: c.src, comma: c.comma, quotes: c.quotes, q: quoteState{delim: c.qdelim}}
 	p.lr = lineReader{r: bufio.NewReader(eofReader{}), max: c.max}
 	return func(raw []byte, pos lint.Pos, m *lint.Message) (string, bool) {
 		p.held, p.hasHeld, p.ended = raw, true, false
@@ -468,17 +467,21 @@ func (p *recordParser) place(i int) (col int32, verbatim uint16) {
 // keeping them: whether a quoted field is open at the end of a line, that is,
 // whether the record goes on.
 type quoteState struct {
-	comma      byte // the delimiter's (last) byte
-	in         bool // in a quoted field
-	pending    bool // in one, after a quote: closing, or the first of ""
-	fieldStart bool // at the start of a field (outside quotes)
+	delim      string // the delimiter, encoded
+	matched    int    // how many of its bytes the bytes just scanned end with
+	in         bool   // in a quoted field
+	pending    bool   // in one, after a quote: closing, or the first of ""
+	fieldStart bool   // at the start of a field (outside quotes)
 }
 
 // startRecord sets the state for the first line of a record.
-func (q *quoteState) startRecord() { q.in, q.pending, q.fieldStart = false, false, true }
+func (q *quoteState) startRecord() {
+	q.in, q.pending, q.fieldStart, q.matched = false, false, true, 0
+}
 
 // scan follows the quotes of a piece of a line (line breaks are ignored:
-// eol ends the line).
+// eol ends the line). A delimiter of several bytes may be cut between
+// pieces.
 func (q *quoteState) scan(b []byte) {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
@@ -502,10 +505,24 @@ func (q *quoteState) scan(b []byte) {
 			q.in = false // the quote before c closed the field
 		}
 		if c == '"' && q.fieldStart {
-			q.in, q.fieldStart = true, false
+			q.in, q.fieldStart, q.matched = true, false, 0
 			continue
 		}
-		q.fieldStart = c == q.comma
+		// a field starts after the delimiter's last byte; its first byte
+		// (a character's lead byte, or ASCII) occurs in it only there, so
+		// a mismatch can only start it over
+		switch {
+		case c == q.delim[q.matched]:
+			q.matched++
+		case c == q.delim[0]:
+			q.matched = 1
+		default:
+			q.matched = 0
+		}
+		q.fieldStart = q.matched == len(q.delim)
+		if q.fieldStart {
+			q.matched = 0
+		}
 	}
 }
 
@@ -515,6 +532,7 @@ func (q *quoteState) eol() bool {
 	if q.pending {
 		q.in, q.pending = false, false // the quote ended the line and the field
 	}
+	q.matched = 0
 	return q.in
 }
 
@@ -561,13 +579,7 @@ func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err erro
 		return nil, 0, false, nil
 	}
 	if p.quotes && bytes.IndexByte(l, '"') >= 0 {
-		if utf8.RuneLen(p.comma) > 1 {
-			// quoteState follows a delimiter by its last byte, which ends
-			// other characters too (，and 和 end in 8C): a quote after one
-			// would look opened; next reads such lines
-			return nil, 0, false, nil
-		}
-		q := quoteState{comma: p.q.comma}
+		q := quoteState{delim: p.q.delim}
 		q.startRecord()
 		q.scan(l)
 		if q.eol() {

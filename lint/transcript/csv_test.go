@@ -149,6 +149,11 @@ func TestCSVMalformed(t *testing.T) {
 			opts: Options{MaxRecordBytes: 80}, rejects: []string{"2: line is 127 B long, over the 80 B a record may take (4 × --max-message-size) (the record runs from line 2 to line 4)"}, msgs: 1},
 		{name: "runaway unterminated quote", data: "role,text\nagent,ok\nagent,\"never closed\n" + strings.Repeat("很长很长\nagent,伪造\n", 20),
 			opts: Options{MaxRecordBytes: 80}, rejects: []string{"3: quoted field has no closing quote (truncated file?); not read"}, msgs: 1},
+		// with a delimiter of several bytes, a record over the bound ends
+		// where its quotes do: a quote after 和 (which ends in the byte ，
+		// ends in) opens no field
+		{name: "runaway quoted record, delimiter of several bytes", data: "role，text，x\nagent，\"第一段\n" + strings.Repeat("很长", 20) + "\n结束\"，和\"好\nagent，after，\n",
+			opts: Options{MaxRecordBytes: 80, Mapping: &Mapping{Delimiter: "，"}}, rejects: []string{"2: record is over the 80 B a record may take (4 × --max-message-size) (the record runs from line 2 to line 4)"}, msgs: 1},
 		{name: "long line, no quotes", data: "role,text\nagent,\"" + strings.Repeat("很长", 20) + "\nagent,x\n",
 			opts: Options{MaxRecordBytes: 80, Mapping: &Mapping{Quotes: boolPtr(false)}}, rejects: []string{"2: line is 127 B long"}, msgs: 1},
 	} {
@@ -256,9 +261,22 @@ func TestQuoteStateChunks(t *testing.T) {
 		{"\"x\r\n", true},
 		{"\"x\"\r\n", false},
 		{`a,"很长""很长",` + "\"很", true},
+		// a delimiter of several bytes: 和 ends in the byte ， ends in
+		{`a，"b`, true},
+		{`a，和"b`, false},
+		{`和"b`, false},
+		{`"a"，和"b`, false},
+		{`"a"，"b`, true},
+		{`a，，"b`, true},
+		{"a\xbc\x8c\"b", false}, // the delimiter's last bytes alone
+		{"a\xef\xef\xbc\x8c\"b", true},
 	} {
+		delim := ","
+		if strings.Contains(tc.line, "，") || strings.Contains(tc.line, "\x8c") {
+			delim = "，"
+		}
 		for cut := 0; cut <= len(tc.line); cut++ {
-			q := quoteState{comma: ','}
+			q := quoteState{delim: delim}
 			q.startRecord()
 			q.scan([]byte(tc.line[:cut]))
 			q.scan([]byte(tc.line[cut:]))
@@ -268,11 +286,11 @@ func TestQuoteStateChunks(t *testing.T) {
 		}
 	}
 	// a line inside a quoted field
-	q := quoteState{comma: ',', in: true}
+	q := quoteState{delim: ",", in: true}
 	if q.scan([]byte(`x"",y`)); !q.eol() {
 		t.Error(`x"",y inside a field: closed`)
 	}
-	q = quoteState{comma: ',', in: true}
+	q = quoteState{delim: ",", in: true}
 	if q.scan([]byte(`x",y`)); q.eol() {
 		t.Error(`x",y inside a field: still open`)
 	}
