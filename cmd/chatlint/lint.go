@@ -153,7 +153,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err := out.Commit(); err != nil {
 		return fail("write report: %v", err)
 	}
-	if recorder != nil {
+	if recorder != nil && runErr == nil {
 		if err := writeOutput("baseline", f.writeBase, 0o644, recorder.Write); err != nil {
 			return failErr(err)
 		}
@@ -168,7 +168,12 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return fail("list the malformed records: %v", err)
 	}
 	if runErr != nil {
-		// unreadable files: everything else was linted and reported
+		// unreadable files: everything else was linted and reported, but
+		// a baseline without their findings would take them for new on
+		// the next run, so the old one stays
+		if recorder != nil {
+			runErr = fmt.Errorf("%w\n%s left untouched: a baseline needs every file read", runErr, f.writeBase)
+		}
 		return failErr(runErr)
 	}
 	return r.gate(sum)
