@@ -27,6 +27,10 @@ type Entry struct {
 	Text         string `json:"text"`
 	Match        string `json:"match,omitempty"`
 	Count        int    `json:"count"`
+	// File: the conversation is a file's (a reply of a canned library, or
+	// a file without conversation ids), named by its path as paths.key
+	// writes it, so it is found however the path is typed
+	File bool `json:"file,omitempty"`
 }
 
 // File is the baseline file's content.
@@ -50,14 +54,16 @@ func (k key) masked() key {
 
 // keyOf identifies a finding independently of line numbers. In a canned
 // library every reply is its own conversation named file:line, so there the
-// file stands for the conversation, as paths.key writes it.
-func keyOf(r *lint.Result, f *lint.Finding, canned bool, p *paths) key {
+// file stands for the conversation, as paths.key writes it; so it does for
+// a file without conversation ids, whose one conversation is named by the
+// path as it was typed. file says the key's conversation is a file.
+func keyOf(r *lint.Result, f *lint.Finding, canned bool, p *paths) (k key, file bool) {
 	m := r.Message(f)
 	conv := r.Conversation.ID
-	if canned {
-		conv = p.key(m.Pos.File)
+	if canned || (conv == m.Pos.File && isFile(conv)) {
+		return key{p.key(m.Pos.File), f.Rule.ID, m.Text, f.Match}, true
 	}
-	return key{conv, f.Rule.ID, m.Text, f.Match}
+	return key{conv, f.Rule.ID, m.Text, f.Match}, false
 }
 
 // paths turns the file names of findings into the files' keys in a
@@ -116,10 +122,11 @@ type Baseline struct {
 	left   map[key]int
 	canned bool
 	paths  *paths
-	// byAbs finds an entry of a canned library by the file's absolute path,
-	// its recorded path taken from the baseline file's directory: the
-	// library is then found from any working directory (lint run inside
-	// lib/ on replies.txt, against a baseline that says lib/replies.txt).
+	// byAbs finds an entry of a file (Entry.File) by the file's absolute
+	// path, its recorded path taken from the baseline file's directory:
+	// the library is then found from any working directory (lint run
+	// inside lib/ on replies.txt, against a baseline that says
+	// lib/replies.txt).
 	byAbs map[key]key
 	// redacted: the file recorded masked texts (File.Redacted)
 	redacted bool
@@ -140,16 +147,15 @@ func Load(path string, canned bool) (*Baseline, error) {
 	}
 	b := &Baseline{left: map[key]int{}, canned: canned, paths: newPaths(), redacted: f.Redacted}
 	dir := filepath.Dir(b.paths.abs(path))
-	if canned {
-		b.byAbs = map[key]key{}
-	}
+	b.byAbs = map[key]key{}
 	for _, e := range f.Findings {
 		if e.Count < 1 {
 			e.Count = 1
 		}
 		k := key{e.Conversation, e.Rule, e.Text, e.Match}
 		b.left[k] += e.Count
-		if canned && isFile(e.Conversation) {
+		// (a canned library's baseline written before File was)
+		if (e.File || canned) && isFile(e.Conversation) {
 			file := e.Conversation
 			if !filepath.IsAbs(file) {
 				file = filepath.Join(dir, file)
@@ -168,11 +174,11 @@ func Load(path string, canned bool) (*Baseline, error) {
 func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 	kept := r.Findings[:0]
 	for i := range r.Findings {
-		k := keyOf(r, &r.Findings[i], b.canned, b.paths)
+		k, file := keyOf(r, &r.Findings[i], b.canned, b.paths)
 		if b.redacted {
 			k = k.masked()
 		}
-		if b.left[k] == 0 && b.canned {
+		if b.left[k] == 0 && file {
 			ak := k
 			ak.conv = b.paths.abs(r.Message(&r.Findings[i]).Pos.File)
 			if rec, ok := b.byAbs[ak]; ok {
@@ -192,6 +198,7 @@ func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 // lint.Filter and keeps every finding.
 type Recorder struct {
 	counts map[key]int
+	files  map[key]bool // the keys whose conversation is a file (Entry.File)
 	canned bool
 	paths  *paths
 	redact bool
@@ -199,7 +206,7 @@ type Recorder struct {
 
 // NewRecorder returns an empty recorder.
 func NewRecorder(canned bool) *Recorder {
-	return &Recorder{counts: map[key]int{}, canned: canned, paths: newPaths()}
+	return &Recorder{counts: map[key]int{}, files: map[key]bool{}, canned: canned, paths: newPaths()}
 }
 
 // MaskPersonalData makes the recorder write texts and matches with
@@ -210,11 +217,14 @@ func (rec *Recorder) MaskPersonalData() { rec.redact = true }
 // Filter records the findings and keeps them all.
 func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 	for i := range r.Findings {
-		k := keyOf(r, &r.Findings[i], rec.canned, rec.paths)
+		k, file := keyOf(r, &r.Findings[i], rec.canned, rec.paths)
 		if rec.redact {
 			k = k.masked()
 		}
 		rec.counts[k]++
+		if file {
+			rec.files[k] = true
+		}
 	}
 	return r.Findings
 }
@@ -223,7 +233,7 @@ func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 func (rec *Recorder) Write(path string) error {
 	f := File{Version: Version, Tool: "chatlint", Redacted: rec.redact, Findings: []Entry{}}
 	for k, n := range rec.counts {
-		f.Findings = append(f.Findings, Entry{Conversation: k.conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n})
+		f.Findings = append(f.Findings, Entry{Conversation: k.conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n, File: rec.files[k]})
 	}
 	sort.Slice(f.Findings, func(i, j int) bool {
 		a, b := f.Findings[i], f.Findings[j]
