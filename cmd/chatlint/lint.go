@@ -377,7 +377,10 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 
 // run lints the inputs once, handing each result to w.
 func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (_ *lint.Summary, runErr error) {
-	prog := newProgress(r.cmd.ErrOrStderr(), !r.f.noProgress, transcript.InputSize(r.args, r.topts.Format))
+	// a report written to the terminal is the progress: a progress line
+	// would be drawn in between its lines
+	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout())
+	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, transcript.InputSize(r.args, r.topts.Format))
 	topts := r.topts
 	if prog.on {
 		topts.ReadBytes = prog.bytes
