@@ -763,11 +763,15 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 			More: g.Count - 1, MoreLines: g.MoreLines(htmlMaxErrors)})
 	}
 
-	bw := bufio.NewWriter(h.w)
+	safe := &bidiSafe{w: h.w}
+	bw := bufio.NewWriter(safe)
 	if err := htmlTemplate.Execute(bw, p); err != nil {
 		return err
 	}
-	return bw.Flush()
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return safe.flush()
 }
 
 func htmlSortedSet(m map[string]bool) []string {
