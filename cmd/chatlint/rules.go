@@ -161,6 +161,8 @@ func testRules(w io.Writer, refs []string, verbose bool) error {
 			}
 			failures += bad
 			switch {
+			case re.Disabled:
+				fmt.Fprintf(w, "-    %s  (disabled by an override)\n", re.Rule)
 			case len(re.Results) == 0:
 				fmt.Fprintf(w, "?    %s  (no examples)\n", re.Rule)
 			case bad == 0:

@@ -31,6 +31,9 @@ type ExampleResult struct {
 type RuleExamples struct {
 	Rule    string
 	Results []ExampleResult
+	// Disabled: an override switches the rule off, so its examples are
+	// not run (Results is empty)
+	Disabled bool
 }
 
 // TestExamples runs every rule's examples against that rule alone (with the
@@ -50,6 +53,12 @@ func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
 			return nil, err
 		}
 		re := RuleExamples{Rule: id}
+		if len(cs.Checks) == 0 {
+			// switched off by an override of a pack extending it
+			re.Disabled = true
+			out = append(out, re)
+			continue
+		}
 		w := cs.NewWorker()
 		for _, bad := range []bool{true, false} {
 			list := pr.Rule.Examples.Good
