@@ -112,26 +112,37 @@ packs of .chatlint.yaml are tested. Exits 1 on any miss.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			refs := args
 			if len(refs) == 0 {
-				refs = rules.BuiltinNames()
-				cfg, err := loadConfig()
+				files, err := configPackFiles()
 				if err != nil {
-					return failErr(err)
+					return err
 				}
-				if set, err := loadPacks(cfg, nil); err == nil {
-					for _, p := range set.Roots {
-						if !p.Builtin {
-							refs = append(refs, p.File)
-						}
-					}
-				} else {
-					return failErr(err)
-				}
+				refs = append(rules.BuiltinNames(), files...)
 			}
 			return testRules(cmd.OutOrStdout(), refs, verbose)
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "show every example, not only failures")
 	return cmd
+}
+
+// configPackFiles returns the pack files .chatlint.yaml names (not the
+// built-in packs).
+func configPackFiles() ([]string, error) {
+	cfg, err := loadConfig()
+	if err != nil {
+		return nil, failErr(err)
+	}
+	set, err := loadPacks(cfg, nil)
+	if err != nil {
+		return nil, failErr(err)
+	}
+	var files []string
+	for _, p := range set.Roots {
+		if !p.Builtin {
+			files = append(files, p.File)
+		}
+	}
+	return files, nil
 }
 
 func testRules(w io.Writer, refs []string, verbose bool) error {
@@ -206,15 +217,26 @@ func oneLineExample(s string) string {
 
 func newRulesValidateCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "validate FILE...",
+		Use:   "validate [FILE]...",
 		Short: "Check pack files: schema errors with file:line:column, and warnings",
 		Long: `Check pack files. Errors (unknown keys, wrong types, bad durations, invalid
 regexes, duplicate ids, …) name file:line:column and exit 2. Warnings point at
 rules that load but will not work as written: word-mode phrases gse does not
-cut out where the rule's examples use them, rules without examples or source.`,
-		Args: argsExit2(cobra.MinimumNArgs(1)),
+cut out where the rule's examples use them, rules without examples or source.
+Without arguments, the packs of .chatlint.yaml are checked, or the built-in
+packs when it names none.`,
+		ValidArgsFunction: completePack,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := cmd.OutOrStdout()
+			if len(args) == 0 {
+				files, err := configPackFiles()
+				if err != nil {
+					return err
+				}
+				if args = files; len(args) == 0 {
+					args = rules.BuiltinNames()
+				}
+			}
 			for _, f := range args {
 				set, err := rules.Load(f)
 				if err != nil {
