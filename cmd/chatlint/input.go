@@ -79,10 +79,17 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		}
 		return transcript.Options{}, fmt.Errorf("unknown --tz %q: %w", tz, err)
 	}
+	enc := pick("encoding", f.encoding, in.Encoding)
+	if err := transcript.CheckEncoding(enc); err != nil {
+		if !f.changed("encoding") && in.Encoding != "" && cfg != nil {
+			return transcript.Options{}, fmt.Errorf("%s: input.encoding: %w", cfg.Where("input.encoding"), err)
+		}
+		return transcript.Options{}, fmt.Errorf("--encoding: %w", err)
+	}
 	opts := transcript.Options{
 		Format:   format,
 		Location: loc,
-		Encoding: pick("encoding", f.encoding, in.Encoding),
+		Encoding: enc,
 		Stdin:    stdin,
 		Agents:   in.Agents,
 		Staff:    in.Staff,

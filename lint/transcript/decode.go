@@ -135,6 +135,15 @@ func chooseEncoding(br *bufio.Reader, enc string) (encoding.Encoding, error) {
 	return e, err
 }
 
+// CheckEncoding reports an --encoding that names no encoding the readers
+// know, before any file is read: the error a file would get.
+func CheckEncoding(enc string) error {
+	// a byte-order mark, which a file may start with, lets utf-16 through:
+	// only the name is checked
+	_, _, err := chooseEncodingGuess(bufio.NewReader(strings.NewReader("\xff\xfe")), enc)
+	return err
+}
+
 // chooseEncodingGuess is chooseEncoding, also saying whether the encoding
 // was guessed from the content (no --encoding, no byte-order mark).
 func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, guessed bool, _ error) {
