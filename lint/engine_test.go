@@ -455,3 +455,65 @@ func TestEngineUnusedWaiversFromReaders(t *testing.T) {
 		}
 	}
 }
+
+// TestEngineRecordWithoutConversationID: a record without a conversation id
+// (the reader names its conversation after the file) is malformed once an
+// earlier record of its file had one, in that file only; a file without
+// any ids is one conversation, and records before the first id count as
+// that conversation.
+func TestEngineRecordWithoutConversationID(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		res, sum, err := runEngine(t, &Engine{Jobs: 2, Strict: strict}, func(s Sink) error {
+			s.File("a.jsonl")
+			noID := func(file string, line int) Message {
+				m := msg(file, line, Agent, "A", "reply", line)
+				m.Pos.File = file
+				return m
+			}
+			withID := func(conv, file string, line int) Message {
+				m := msg(conv, line, Customer, "u", "hi", line)
+				m.Pos.File = file
+				return m
+			}
+			for _, m := range []Message{
+				noID("a.jsonl", 1), withID("c1", "a.jsonl", 2), noID("a.jsonl", 3),
+				noID("b.jsonl", 1), noID("b.jsonl", 2), withID("c2", "b.jsonl", 3),
+				withID("c3", "c.jsonl", 1), noID("c.jsonl", 2),
+			} {
+				if m.Pos.File != "a.jsonl" && m.Pos.Line == 1 {
+					s.File(m.Pos.File)
+				}
+				if err := s.Message(m); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if strict {
+			var se *StrictError
+			if !errors.As(err, &se) || se.Pos != (Pos{File: "a.jsonl", Line: 3}) {
+				t.Fatalf("strict: %v, want a stop at a.jsonl:3", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range res {
+			ids = append(ids, fmt.Sprintf("%s:%d", r.Conversation.ID, len(r.Conversation.Messages)))
+		}
+		if got, want := strings.Join(ids, " "), "a.jsonl:1 c1:1 b.jsonl:2 c2:1 c3:1"; got != want {
+			t.Errorf("conversations %q, want %q", got, want)
+		}
+		errs, err := sum.Errors.Collect()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Records != 8 || sum.Rejected != 2 || len(errs) != 2 ||
+			errs[0].Pos != (Pos{File: "a.jsonl", Line: 3}) || errs[1].Pos != (Pos{File: "c.jsonl", Line: 2}) ||
+			!strings.Contains(errs[0].Err, "no conversation id") {
+			t.Errorf("records %d, rejected %d, errors %v", sum.Records, sum.Rejected, errs)
+		}
+	}
+}

@@ -56,6 +56,11 @@ const (
 type grouper struct {
 	ctx    context.Context
 	strict bool
+	// idFiles holds the files a record of which named its conversation
+	// (idFile the last of them): a record of such a file that names none
+	// is malformed, not a conversation of its own named after the file
+	idFiles map[string]bool
+	idFile  string
 	sum    *Summary
 	// emit hands on a flushed conversation, to be completed (complete)
 	emit   func(*openConv) error
@@ -308,7 +313,7 @@ func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit
 		budget = DefaultMemoryBudget
 	}
 	return &grouper{ctx: ctx, strict: strict, sum: sum, emit: emit, budget: budget, maxPart: maxPartMessages(budget),
-		open: map[string]*openConv{}, recent: new([recentSlots]recentConv), closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+		open: map[string]*openConv{}, idFiles: map[string]bool{}, recent: new([recentSlots]recentConv), closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
 }
 
 // recentSlots is the size of the grouper's cache of recent conversations:
@@ -428,6 +433,16 @@ func measure(m *Message) (size int, idHash uint32) {
 func (g *grouper) message(m *Message, size int, idh uint32) error {
 	if err := g.ctx.Err(); err != nil {
 		return err
+	}
+	if m.Conversation != m.Pos.File {
+		if m.Pos.File != g.idFile {
+			g.idFile = m.Pos.File
+			g.idFiles[m.Pos.File] = true
+		}
+	} else if g.idFiles[m.Pos.File] {
+		// (the readers name a record's conversation after its file when
+		// it has no id: a file without ids is one conversation)
+		return g.Reject(RecordError{Pos: m.Pos, Err: "no conversation id, though earlier records of this file have one (only a file without any is one conversation)"})
 	}
 	oc := g.lookup(m.Conversation)
 	if m.ID != "" && oc != nil {
