@@ -61,7 +61,7 @@ type grouper struct {
 	// is malformed, not a conversation of its own named after the file
 	idFiles map[string]bool
 	idFile  string
-	sum    *Summary
+	sum     *Summary
 	// emit hands on a flushed conversation, to be completed (complete)
 	emit   func(*openConv) error
 	budget int
