@@ -46,9 +46,13 @@ type File struct {
 type key struct{ conv, rule, text, match string }
 
 // masked is the key with the personal data of its text and match masked,
-// as a redacted baseline records it.
-func (k key) masked() key {
+// as a redacted baseline records it, and of its conversation unless that is
+// a file (as --redact shows conversation ids).
+func (k key) masked(file bool) key {
 	k.text, k.match = redact.Text(k.text, nil), redact.Text(k.match, nil)
+	if !file {
+		k.conv = redact.Text(k.conv, nil)
+	}
 	return k
 }
 
@@ -176,7 +180,7 @@ func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 	for i := range r.Findings {
 		k, file := keyOf(r, &r.Findings[i], b.canned, b.paths)
 		if b.redacted {
-			k = k.masked()
+			k = k.masked(file)
 		}
 		if b.left[k] == 0 && file {
 			ak := k
@@ -219,7 +223,7 @@ func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 	for i := range r.Findings {
 		k, file := keyOf(r, &r.Findings[i], rec.canned, rec.paths)
 		if rec.redact {
-			k = k.masked()
+			k = k.masked(file)
 		}
 		rec.counts[k]++
 		if file {

@@ -9,8 +9,9 @@ import (
 
 // Redacting wraps a writer so the results it receives have personal data
 // masked (see package redact) wherever they carry it: every message text,
-// and every finding's message, match and suggestion, which may quote a
-// message (首次回复「您的电话是…」). The spans findings point at stay readable,
+// every finding's message, match and suggestion, which may quote a message
+// (首次回复「您的电话是…」), the conversation and message ids and the names
+// of senders other than agents. The spans findings point at stay readable,
 // except where the finding is itself about personal data (rule type pii, or
 // a span that is nothing but personal data): that evidence is the very
 // number to hide. Offsets and columns stay valid.
@@ -84,9 +85,18 @@ func (r *redacting) Conversation(res *lint.Result) error {
 			}
 		}
 	}
+	// ids and the customers' names may be phone numbers (exports of
+	// WeChat and call centres name a customer by one); agents' names are
+	// kept, as the per-agent table shows them
+	c.ID = redact.Text(c.ID, nil)
 	for i := range c.Messages {
+		m := &c.Messages[i]
 		if len(spans[i]) > 0 {
-			c.Messages[i].Text = redact.MaskSpans(msgs[i].Text, spans[i], subtract(keep[i], hide[i]))
+			m.Text = redact.MaskSpans(msgs[i].Text, spans[i], subtract(keep[i], hide[i]))
+		}
+		m.Conversation, m.ID = c.ID, redact.Text(m.ID, nil)
+		if m.Role != lint.Agent {
+			m.Sender = redact.Text(m.Sender, nil)
 		}
 	}
 	out := *res
