@@ -77,6 +77,13 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	if err != nil {
 		return err
 	}
+	for _, e := range s.Unreadable {
+		props := []string{"title=chatlint: unreadable file"}
+		if e.Pos.File != "" {
+			props = append([]string{"file=" + filepath.ToSlash(e.Pos.File)}, props...)
+		}
+		g.command("error", props, "文件无法读取（未检查）: "+e.Err)
+	}
 	unit := "conversation"
 	if g.opts.Canned {
 		unit = "reply"
@@ -89,6 +96,9 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	}
 	if n := s.Errors.Len(); n > 0 {
 		fmt.Fprintf(g.w, "; %s not linted", plural(n, "malformed record"))
+	}
+	if n := len(s.Unreadable); n > 0 {
+		fmt.Fprintf(g.w, "; %s could not be read", plural(n, "file"))
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()

@@ -562,6 +562,8 @@ type htmlPage struct {
 
 	RecordErrors []htmlErrorGroup
 	MoreErrors   int // records in the groups not listed
+	// Unreadable are the files that could not be read at all
+	Unreadable []htmlErrorGroup
 }
 
 // htmlErrorGroup is a row of the malformed-records table: the first record
@@ -758,6 +760,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	p.MoreErrors = other
+	for _, e := range s.Unreadable {
+		p.Unreadable = append(p.Unreadable, htmlErrorGroup{Pos: e.Pos.String(), Err: e.Err})
+	}
 	for _, g := range groups {
 		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.First().String(), Err: g.Err,
 			More: g.Count - 1, MoreLines: g.MoreLines(htmlMaxErrors)})

@@ -297,6 +297,13 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		}
 		fmt.Fprintln(w)
 	}
+	if n := len(s.Unreadable); n > 0 {
+		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 个文件无法读取（未检查）:", n)))
+		for _, e := range s.Unreadable {
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, shown(e.Pos.String())), shown(e.Err))
+		}
+		fmt.Fprintln(w)
+	}
 	if t.opts.Canned {
 		fmt.Fprintf(w, "%s %d 个文件，%d 条回复（读取 %d 条记录：检查 %d，拒收 %d，跳过 %d）\n",
 			t.c(ansiBold, "汇总:"), s.Files, s.Conversations, s.Records, s.Messages, s.Rejected, s.SkippedRecords)
