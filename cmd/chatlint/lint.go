@@ -398,7 +398,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		}
 		for _, w := range warnings {
 			if !r.warned[w] { // once, though --fix runs twice
-				fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: warning: %s\n", w)
+				fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: warning: %s\n", report.ShownLines(w))
 				r.warned[w] = true
 			}
 		}
@@ -466,12 +466,12 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	for _, file := range col.files() {
 		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, w)
 		if err != nil {
-			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %v\n", err)
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s\n", report.ShownLines(err.Error()))
 			refused = true
 			continue
 		}
 		if r.f.fix && n > 0 {
-			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, file)
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, report.Shown(file))
 		}
 	}
 	if err := diffFile.Commit(); err != nil {
@@ -546,7 +546,8 @@ func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lin
 	fmt.Fprintf(w, "chatlint: %d malformed record(s) not linted:\n", errs.Len())
 	shown := 0
 	for _, g := range groups {
-		fmt.Fprintf(w, "  %s: %s\n", g.First(), g.Err)
+		// (a file's name may hold control characters: shown as U+FFFD)
+		fmt.Fprintf(w, "  %s: %s\n", report.Shown(g.First().String()), report.Shown(g.Err))
 		if n := g.Count - 1; n > 0 {
 			fmt.Fprintf(w, "    and %d more like it", n)
 			if l := g.MoreLines(lines); l != "" {

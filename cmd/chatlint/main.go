@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/report"
 )
 
 func main() {
@@ -122,11 +123,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ex *exitError
 	if errors.As(err, &ex) {
 		if ex.err != nil {
-			fmt.Fprintln(stderr, "chatlint: "+ex.err.Error())
+			fmt.Fprintln(stderr, "chatlint: "+report.ShownLines(ex.err.Error()))
 		}
 		return ex.code
 	}
-	fmt.Fprintln(stderr, "chatlint: "+err.Error())
+	fmt.Fprintln(stderr, "chatlint: "+report.ShownLines(err.Error()))
 	return 2
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -146,6 +147,37 @@ func TestStrictMixedEncodingsWarning(t *testing.T) {
 			if len(warnings) != 1 || !strings.Contains(warnings[0], tc.want) {
 				t.Fatalf("warnings %q, want one: %s", warnings, tc.want)
 			}
+		}
+	}
+}
+
+// TestStderrShowsControlCharacters: a file name with an escape sequence or
+// a line break cannot recolour the terminal or start a line of its own in
+// what chatlint writes on stderr (the malformed records, an unreadable
+// file), as in the text report.
+func TestStderrShowsControlCharacters(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("file names with control characters")
+	}
+	dir := t.TempDir()
+	red := filepath.Join(dir, "\x1b[31mred\nfake.jsonl")
+	if err := os.WriteFile(red, []byte(`{"conversation":"c1","role":"customer","text":"在吗"}`+"\ngarbage\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "\x1b]0;title\x07.jsonl")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI(t, "lint", "--format", "json", "--no-progress", red, empty)
+	if code != 2 {
+		t.Errorf("exit %d, want 2 (an unreadable file)", code)
+	}
+	if strings.ContainsAny(stderr, "\x1b\x07") {
+		t.Errorf("stderr holds control characters:\n%q", stderr)
+	}
+	for _, want := range []string{"\ufffd[31mred ⏎ fake.jsonl:2: invalid JSON", "\ufffd]0;title\ufffd.jsonl: empty file"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
 }

@@ -190,6 +190,23 @@ var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎
 // oneLine shows line breaks inside a message as ⏎.
 func oneLine(s string) string { return lineBreaks.Replace(s) }
 
+// Shown is s as it may be put on a terminal on one line (see shown): for
+// messages that name a file or quote a record outside the reports.
+func Shown(s string) string { return shown(s) }
+
+// ShownLines is Shown for each line of s, its line breaks kept: for a
+// message of several lines.
+func ShownLines(s string) string {
+	if !needsShowing(s) {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = shown(strings.TrimSuffix(l, "\r"))
+	}
+	return strings.Join(lines, "\n")
+}
+
 // shown is s as the text report may put it on a terminal: line breaks as ⏎
 // (a conversation id or a sender name cannot start a line of its own that
 // reads like chatlint's), a tab as a space, and the other control
