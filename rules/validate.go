@@ -56,15 +56,15 @@ const (
 var keysByType = map[string][]string{
 	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "except_patterns", "suggest"},
 	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "except_patterns", "at", "within"},
-	TypeLatency:    {"role", "max", "ignore"},
-	TypeFollowup:   {"trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
-	TypeWhen:       {"role", "when", "then"},
-	TypeCount:      {"role", "when", "min_count", "max_count"},
+	TypeLatency:    {"role", "match", "max", "ignore"},
+	TypeFollowup:   {"match", "trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
+	TypeWhen:       {"role", "match", "when", "then"},
+	TypeCount:      {"role", "match", "when", "min_count", "max_count"},
 	TypeHold:       {"role", "match", "phrases", "patterns", "except", "except_patterns", "after", "repeat", "ignore", "not_an_answer"},
-	TypeUnanswered: {"role", "ignore"},
+	TypeUnanswered: {"role", "match", "ignore"},
 	TypeLength:     {"role", "max_length"},
 	TypePII:        {"role", "kinds"},
-	TypeBonus:      {"role", "when", "add", "max_add"},
+	TypeBonus:      {"role", "match", "when", "add", "max_add"},
 }
 
 var commonKeys = []string{"id", "type", "description", "severity", "deduct", "max_deduct", "message", "source", "examples", "fatal"}

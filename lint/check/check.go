@@ -275,6 +275,9 @@ type builder struct {
 	scan lint.RoleSet
 	// allFindings: Options.AllFindings
 	allFindings bool
+	// match is the match mode of the rule being built (rules.Rule.Match):
+	// that of its conditions that name none
+	match string
 }
 
 // phraseList registers a rule's phrase list and notes whose messages it
@@ -346,6 +349,7 @@ func Describe(pr rules.PackRule) (Check, error) {
 }
 
 func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, error) {
+	b.match = pr.Rule.Match
 	switch pr.Rule.Type {
 	case rules.TypeForbid:
 		return newForbid(b, pr.Rule, info), nil

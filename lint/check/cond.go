@@ -200,7 +200,11 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	if s.HasList() {
 		c.hasList = true
 		c.items = len(s.Phrases) + len(s.Patterns)
-		c.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.ExceptPatterns, s.Match, scan)
+		mode := s.Match
+		if mode == "" {
+			mode = b.match // the rule's, for all its phrase lists
+		}
+		c.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.ExceptPatterns, mode, scan)
 	}
 	for _, p := range s.StartsWith {
 		c.starts = append(c.starts, match.Normalize(p))

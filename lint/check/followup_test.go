@@ -94,3 +94,28 @@ expect: {role: agent, phrases: [好的]}`)
 		}
 	}
 }
+
+// TestRuleMatchAppliesToConditions: a rule's match is that of every phrase
+// list of its conditions that names none (看不懂 holds 不懂 only as a
+// substring: gse cuts it as one word), and a condition's own match wins.
+func TestRuleMatchAppliesToConditions(t *testing.T) {
+	const transcript = `
+00:00 customer: 说明书我看不懂
+00:10 agent: 好的`
+	for _, tc := range []struct {
+		name, rule string
+		want       string
+	}{
+		{"word by default", "type: followup\ntrigger: {role: customer, phrases: [不懂]}\nexpect: {role: agent, phrases: [教您]}\nwithin: 1m", ""},
+		{"the rule's substring", "type: followup\nmatch: substring\ntrigger: {role: customer, phrases: [不懂]}\nexpect: {role: agent, phrases: [教您]}\nwithin: 1m", "1:不懂"},
+		{"the condition's word wins", "type: followup\nmatch: substring\ntrigger: {role: customer, match: word, phrases: [不懂]}\nexpect: {role: agent, phrases: [教您]}\nwithin: 1m", ""},
+		{"nested conditions too", "type: followup\nmatch: substring\ntrigger: {role: customer, any_of: [{phrases: [不懂]}, {phrases: [不会]}]}\nexpect: {role: agent, phrases: [教您]}\nwithin: 1m", "1:不懂"},
+		{"a when rule", "type: when\nmatch: substring\nrole: customer\nwhen: {phrases: [不懂]}\nthen: {phrases: [谢谢]}", "1:不懂"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := describe(lintWith(t, "id: r\n"+tc.rule, transcript)); got != tc.want {
+				t.Errorf("findings %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
