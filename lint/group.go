@@ -61,6 +61,12 @@ type grouper struct {
 	// is malformed, not a conversation of its own named after the file
 	idFiles map[string]bool
 	idFile  string
+	// untyped holds the files that cannot say a message's type
+	// (UntypedSink); typeFile is the file of the last message, and
+	// typeFileUntyped whether it is one of them
+	untyped         map[string]bool
+	typeFile        string
+	typeFileUntyped bool
 	sum     *Summary
 	// emit hands on a flushed conversation, to be completed (complete)
 	emit   func(*openConv) error
@@ -401,6 +407,15 @@ func (g *grouper) dropFlushed() {
 
 func (g *grouper) File(string) { g.sum.Files++ }
 
+// UntypedFile notes a file that cannot say a message's type (UntypedSink).
+func (g *grouper) UntypedFile(name string) {
+	if g.untyped == nil {
+		g.untyped = map[string]bool{}
+	}
+	g.untyped[name] = true
+	g.typeFile = "" // looked up again
+}
+
 // count accounts for one record read.
 func (g *grouper) count() {
 	g.sum.Records++
@@ -459,8 +474,16 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	}
 	m.Seq = g.seq
 	g.seq++
+	// (a run that reads no untyped file looks nothing up)
+	untyped := false
+	if g.untyped != nil {
+		if m.Pos.File != g.typeFile {
+			g.typeFile, g.typeFileUntyped = m.Pos.File, g.untyped[m.Pos.File]
+		}
+		untyped = g.typeFileUntyped
+	}
 	if oc == nil {
-		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File}}
+		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File, Untyped: untyped}}
 		oc.c = &oc.conv
 		if _, seen := g.closed[maphash.String(g.seed, m.Conversation)]; seen {
 			oc.part = 2 // resumed after an early flush
@@ -469,6 +492,9 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 		g.open[m.Conversation] = oc
 		g.remember(m.Conversation, oc, recentSlot(unsafe.StringData(m.Conversation)))
 		size += convOverhead + len(m.Conversation)
+	}
+	if !untyped {
+		oc.conv.Untyped = false
 	}
 	if oc.add(g, m, idh) {
 		size += chunkBytes

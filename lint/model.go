@@ -224,6 +224,10 @@ type Conversation struct {
 	// Timed is true when every message carries a time; timing rules are
 	// skipped (and counted as skipped) for conversations that are not.
 	Timed bool
+	// Untyped is true when every message was read from a file that cannot
+	// say a message's type (UntypedSink): rules expecting a note or an
+	// order event are skipped for it.
+	Untyped bool
 	// Seq orders conversations by first appearance in the input.
 	Seq int
 	// Notes are remarks the engine attaches (e.g. "no times: timing rules

@@ -76,6 +76,7 @@ const (
 	recReject
 	recSkip
 	recFile
+	recUntyped // the file pos.File cannot say a message's type
 )
 
 // record is one input record on its way from a reader to the grouper.
@@ -168,6 +169,10 @@ func (b *batcher) flush() error {
 }
 
 func (b *batcher) File(name string) { b.add(record{kind: recFile, pos: Pos{File: name}}) }
+
+// UntypedFile passes on that a file cannot say a message's type
+// (UntypedSink).
+func (b *batcher) UntypedFile(name string) { b.add(record{kind: recUntyped, pos: Pos{File: name}}) }
 
 func (b *batcher) Message(m Message) error {
 	return b.add(record{kind: recMessage, msg: m, pos: m.Pos})
@@ -339,6 +344,8 @@ func (g *grouper) consume(b *batch) error {
 			err = g.SkipRecord(r.pos, r.err)
 		case recFile:
 			g.File(r.pos.File)
+		case recUntyped:
+			g.UntypedFile(r.pos.File)
 		}
 		if err != nil {
 			return err

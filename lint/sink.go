@@ -22,6 +22,24 @@ type Sink interface {
 	SkipRecord(pos Pos, reason string) error
 }
 
+// UntypedSink is a Sink that is told which files cannot say a message's
+// type: their format or header has no place for it (JDDC, a CSV without a
+// type column), so a note or an order event never shows in them. Rules
+// expecting such a message are skipped for conversations read wholly from
+// those files, rather than reporting every conversation. Readers call
+// UntypedFile before the file's first record (see MarkUntyped).
+type UntypedSink interface {
+	UntypedFile(name string)
+}
+
+// MarkUntyped tells sink, if it is an UntypedSink, that file name cannot
+// say a message's type.
+func MarkUntyped(sink Sink, name string) {
+	if s, ok := sink.(UntypedSink); ok {
+		s.UntypedFile(name)
+	}
+}
+
 // ErrStrict wraps the first malformed record when --strict is set.
 var ErrStrict = errors.New("malformed record (--strict)")
 

@@ -26,12 +26,15 @@ type followup struct {
 	before         bool
 	occurrence     int // 0 every, -1 last, N the Nth
 	tmpl           string
+	// typed: the expected message has a type (a note, an order event),
+	// which an untyped conversation cannot show (lint.Conversation.Untyped)
+	typed bool
 }
 
 func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 	occ, _ := rules.ParseOccurrence(r.Occurrence)
 	f := &followup{info: info, within: time.Duration(r.Within), withinMessages: r.WithinMessages,
-		before: r.Look == "before", occurrence: occ, tmpl: r.Message}
+		before: r.Look == "before", occurrence: occ, tmpl: r.Message, typed: r.Expect.Type != ""}
 	trig := roleSet(r.Trigger.Role, lint.RolesOf(lint.Customer))
 	f.trigger = b.cond(r.Trigger, trig, trig, true)
 	exp := roleSet(r.Expect.Role, lint.RolesOf(lint.Agent))
@@ -85,6 +88,10 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	idx, hits := f.triggers(cv)
 	if len(idx) == 0 {
 		return out, reason
+	}
+	if f.typed && cv.Untyped {
+		// every trigger would be a finding, whatever the agent did
+		return out, "the export has no message types: no " + f.expect.typ + " message can follow"
 	}
 	// the searches from several triggers look at the same messages
 	expect := cv.memo(0, f.expect)

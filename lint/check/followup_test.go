@@ -119,3 +119,41 @@ func TestRuleMatchAppliesToConditions(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowupSkipsUntypedConversations: a followup expecting a typed
+// message (a note) is skipped, with its reason, for a conversation read
+// from files that cannot say a message's type; one expecting an agent
+// phrase is not.
+func TestFollowupSkipsUntypedConversations(t *testing.T) {
+	const transcript = `
+00:00 customer: 地址改成杭州西湖区那个
+00:10 agent: 好的亲，已经帮您备注了`
+	note := "id: r\ntype: followup\ntrigger: {role: customer, match: substring, phrases: [地址改]}\nexpect: {type: note}\nwithin: 30m"
+	phrase := "id: r\ntype: followup\ntrigger: {role: customer, match: substring, phrases: [地址改]}\nexpect: {role: agent, phrases: [马上]}\nwithin: 30m"
+	for _, tc := range []struct {
+		name, rule string
+		untyped    bool
+		findings   int
+		skip       string
+	}{
+		{"note, typed export", note, false, 1, ""},
+		{"note, untyped export", note, true, 0, "the export has no message types: no note message can follow"},
+		{"phrase, untyped export", phrase, true, 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := conv(t, transcript)
+			c.Untyped = tc.untyped
+			fs, skips := compileOne(t, tc.rule).NewWorker().Check(c)
+			if len(fs) != tc.findings {
+				t.Errorf("findings %v, want %d", describe(fs), tc.findings)
+			}
+			got := ""
+			if len(skips) > 0 {
+				got = skips[0].Reason
+			}
+			if got != tc.skip || len(skips) > 1 {
+				t.Errorf("skips %v, want %q", skips, tc.skip)
+			}
+		})
+	}
+}

@@ -173,6 +173,10 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			return fmt.Errorf("no header row (--header=false): map the text column, e.g. --map text=5")
 		}
 	}
+	if cols[fType] < 0 && b.m.defaults[fType] == "" {
+		// no type column: no note or order event can show
+		lint.MarkUntyped(sink, src.Name)
+	}
 	rb := &rowBuilder{b: b, cols: cols, nHeader: nHeader, comma: comma}
 	for _, c := range cols {
 		if c+1 > rb.need {

@@ -343,6 +343,10 @@ func htmlMessage(m *lint.Message) {
 	}
 }
 
+// UntypedFile passes on that a file cannot say a message's type
+// (lint.UntypedSink).
+func (s htmlSink) UntypedFile(name string) { lint.MarkUntyped(s.Sink, name) }
+
 // UnusedWaivers passes on the waivers no message took (lint.WaiverSink).
 func (s htmlSink) UnusedWaivers(ws []lint.Waiver) {
 	if w, ok := s.Sink.(lint.WaiverSink); ok {

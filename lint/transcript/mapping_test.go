@@ -23,7 +23,10 @@ type recSink struct {
 	msgs    []lint.Message
 	rejects []lint.RecordError
 	skips   []skipped
+	untyped []string // lint.UntypedSink
 }
+
+func (s *recSink) UntypedFile(name string) { s.untyped = append(s.untyped, name) }
 
 type skipped struct {
 	pos    lint.Pos
