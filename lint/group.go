@@ -67,7 +67,7 @@ type grouper struct {
 	untyped         map[string]bool
 	typeFile        string
 	typeFileUntyped bool
-	sum     *Summary
+	sum             *Summary
 	// emit hands on a flushed conversation, to be completed (complete)
 	emit   func(*openConv) error
 	budget int
