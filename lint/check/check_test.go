@@ -84,3 +84,20 @@ func TestRender(t *testing.T) {
 		}
 	}
 }
+
+func TestPIILabelledNumbers(t *testing.T) {
+	const rule = "id: r\ntype: pii\nrole: agent"
+	for _, tc := range []struct{ text, want string }{
+		{"订单号13912345678已经发货", ""},
+		{"订单编号：13912345678", ""},
+		{"您的运单号是 13912345678", ""},
+		{"工号13912345678为您服务", ""},
+		{"电话号码13912345678已登记", "1:13912345678"},
+		{"您的手机号：13912345678", "1:13912345678"},
+		{"订单号123，电话13912345678", "1:13912345678"},
+	} {
+		if got := describe(lintWith(t, rule, "agent: "+tc.text)); got != tc.want {
+			t.Errorf("%s: findings %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package check
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/lint/redact"
@@ -46,7 +49,11 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	for _, j := range cv.sel(p.info.Roles, true) {
 		i := int(j)
 		m := &ms[i]
-		spans, more := atMost(redact.FindKinds(m.Text, p.kinds))
+		spans := redact.FindKinds(m.Text, p.kinds)
+		if p.kinds.Has(redact.Phone) {
+			spans = dropLabelledNumbers(m.Text, spans)
+		}
+		spans, more := atMost(spans)
 		var cols match.Columns // spans are in text order
 		for _, sp := range spans {
 			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
@@ -57,4 +64,41 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		noteMore(out, more)
 	}
 	return out, ""
+}
+
+// numberLabels name numbers that are not phone numbers though they may look
+// like one (eleven digits starting 13…19): 订单号13912345678 is an order.
+// 单号 covers 运单号, 快递单号, 物流单号, 服务单号 and the like.
+var numberLabels = []string{"单号", "订单编号", "编号", "货号", "型号", "工号", "券号", "序列号", "批号"}
+
+// dropLabelledNumbers drops the phone numbers of spans that a label such as
+// 订单号 names as another number: the label, then at most a colon, a space
+// or 为/是, then the number.
+func dropLabelledNumbers(text string, spans []redact.Span) []redact.Span {
+	out := spans[:0:0] // a copy: spans is the caller's
+	for _, sp := range spans {
+		if sp.Kind == redact.Phone && labelled(text[:sp.Start]) {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// labelled reports whether before ends with a number label and what may
+// sit between it and the number.
+func labelled(before string) bool {
+	for range 3 {
+		r, size := utf8.DecodeLastRuneInString(before)
+		if size == 0 || !(r == ':' || r == '：' || r == ' ' || r == '　' || r == '为' || r == '是' || r == '#') {
+			break
+		}
+		before = before[:len(before)-size]
+	}
+	for _, l := range numberLabels {
+		if strings.HasSuffix(before, l) {
+			return true
+		}
+	}
+	return false
 }
