@@ -12,7 +12,7 @@ import (
 func init() {
 	register(&Format{
 		Name:       "canned",
-		Extensions: []string{".txt"},
+		Extensions: []string{".txt", ".yaml", ".yml", ".csv", ".tsv", ".tab"},
 		New:        func() Reader { return cannedReader{} },
 	})
 }
@@ -21,6 +21,11 @@ func init() {
 // blank lines and lines starting with # skipped. Each reply is an agent
 // message without a time and becomes its own conversation, named file:line,
 // so findings point at the reply's line.
+//
+// A library kept as YAML (.yaml, .yml) or as a table (.csv, .tsv, .tab) is
+// read by its extension (less .gz) as such: see cannedYAMLReader and
+// cannedTableReader. Any other file, and standard input, is read line by
+// line.
 //
 // A comment "# chatlint-disable-next-line RULE[,RULE…] reason" waives the
 // named rules (full pack/id, a bare id, or *) for the next reply: a
@@ -51,6 +56,14 @@ func parseWaiver(comment string, pos lint.Pos) (ws []lint.Waiver, ok bool) {
 }
 
 func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	switch cannedLayout(src.Name) {
+	case "yaml":
+		return cannedYAMLReader{}.Read(ctx, src, sink)
+	case "csv":
+		return cannedTableReader{comma: ','}.Read(ctx, src, sink)
+	case "tsv":
+		return cannedTableReader{comma: '\t'}.Read(ctx, src, sink)
+	}
 	lr := newLineReader(src)
 	// waivers wait for the next reply, and name only it: a reply rejected
 	// (over the size bound, not text) takes them along, and so does the end
@@ -106,6 +119,47 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 	}
 }
 
+// cannedLayout is how a canned library of this file name is written, by
+// its extension (less .gz): "yaml", "csv", "tsv", or "" for one reply per
+// line (standard input, .txt and any other name).
+func cannedLayout(name string) string {
+	switch {
+	case name == "<stdin>":
+		return ""
+	case hasExtension(name, []string{".yaml", ".yml"}):
+		return "yaml"
+	case hasExtension(name, []string{".csv"}):
+		return "csv"
+	case hasExtension(name, []string{".tsv", ".tab"}):
+		return "tsv"
+	}
+	return ""
+}
+
+// cannedTextKeys name the reply of a structured canned library: a YAML
+// record's key, a table's header (compared as foldHeader folds them), the
+// names of canned replies first, then the text aliases of the exports.
+var cannedTextKeys = append([]string{"话术", "回复", "快捷短语", "短语", "快捷回复", "快捷语", "常用语",
+	"回复内容", "话术内容", "reply", "replytext", "text", "content", "内容"}, headerAliases[fText]...)
+
+// cannedTextKey is the rank of a key among cannedTextKeys, or -1; want,
+// if set (--map text=NAME), is the only name that counts.
+func cannedTextKey(key, want string) int {
+	k := foldHeader(key)
+	if want != "" {
+		if k == foldHeader(want) {
+			return 0
+		}
+		return -1
+	}
+	for i, a := range cannedTextKeys {
+		if k == a {
+			return i
+		}
+	}
+	return -1
+}
+
 // unusedWaivers hands waivers that can waive nothing to the sink, to be
 // reported as unused, and returns nil.
 func unusedWaivers(sink lint.Sink, ws []lint.Waiver) []lint.Waiver {
@@ -114,5 +168,52 @@ func unusedWaivers(sink lint.Sink, ws []lint.Waiver) []lint.Waiver {
 			s.UnusedWaivers(ws)
 		}
 	}
+	return nil
+}
+
+// CannedRecord is a record of a canned-reply library as the canned reader
+// reads it: a reply, its line and the column its text starts at on the
+// line (lint.Message.TextCol), or a record not linted (malformed, or a
+// blank reply).
+type CannedRecord struct {
+	Line, TextCol int
+	Text          string
+	NotLinted     bool
+}
+
+// ReadCanned reads a canned-reply library's text (decoded to UTF-8; name
+// says how it is written, see cannedLayout) as --input-format canned reads
+// the file, and returns its records in order: --fix reads a library it
+// fixed again, to check that each reply reads back as the fix means it to.
+func ReadCanned(ctx context.Context, name, text string, opts Options) ([]CannedRecord, error) {
+	dec, err := decode(strings.NewReader(text), "utf-8")
+	if err != nil {
+		return nil, err
+	}
+	opts.Format = "canned"
+	var rec cannedRecords
+	if err := (cannedReader{}).Read(ctx, &Source{Name: name, R: dec, Opts: &opts}, &rec); err != nil {
+		return nil, err
+	}
+	return rec, nil
+}
+
+// cannedRecords is the sink of ReadCanned.
+type cannedRecords []CannedRecord
+
+func (r *cannedRecords) File(string) {}
+
+func (r *cannedRecords) Message(m lint.Message) error {
+	*r = append(*r, CannedRecord{Line: m.Pos.Line, TextCol: int(m.TextCol), Text: m.Text})
+	return nil
+}
+
+func (r *cannedRecords) Reject(e lint.RecordError) error {
+	*r = append(*r, CannedRecord{Line: e.Pos.Line, NotLinted: true})
+	return nil
+}
+
+func (r *cannedRecords) SkipRecord(pos lint.Pos, _ string) error {
+	*r = append(*r, CannedRecord{Line: pos.Line, NotLinted: true})
 	return nil
 }
