@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -33,8 +35,18 @@ func (c *editCollector) Conversation(r *lint.Result) error {
 		if c.edits == nil {
 			c.edits = map[string][]fix.Edit{}
 		}
+		// where the reply is written on its line: a YAML or csv library's
+		// replies start further on, some are not there as they are
+		col, raw := int(m.TextCol), int(m.TextRaw)
+		switch {
+		case m.TextRaw == lint.TextAllRaw:
+			raw = 0
+		case col > 0 && raw == 0:
+			col = -1 // none of its bytes are there as they are
+		}
 		c.edits[m.Pos.File] = append(c.edits[m.Pos.File], fix.Edit{
 			Line: m.Pos.Line, Start: f.Start, End: f.End, Old: f.Match, New: f.Suggestion, Rule: f.Rule.ID,
+			TextCol: col, TextRaw: raw,
 		})
 	}
 	return nil
@@ -60,7 +72,16 @@ func (c *editCollector) files() []string {
 // the file's encoding cannot carry (see fix.Encode; enc is --encoding) is
 // refused, naming its character and line, and so is any other failure: the
 // file is then left as it was (it is replaced whole, see outputFile).
-func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applied int, err error) {
+//
+// A YAML or csv library is fixed where a reply's match is written on its
+// line as it is (see fix.Edit); a fix in a reply that is not (a block
+// scalar, a match after an escape or on a later line of a quoted field) is
+// refused, and so is one that would not read back as the reply it means
+// (a quote, a ": " or " #" in a plain YAML scalar, a delimiter in an
+// unquoted field): the fixed text is read again (opts are the run's
+// reading options) and every reply must be the old one with its fixes.
+func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, w io.Writer) (applied int, err error) {
+	enc := opts.Encoding
 	defer func() {
 		if err != nil && !diff {
 			err = fmt.Errorf("%w; the file is left as it was", err)
@@ -102,6 +123,9 @@ func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applie
 	if len(newLines) != len(lines) {
 		return 0, fmt.Errorf("fix %s: a replacement would add or remove a line break; fix it by hand", path)
 	}
+	if err := readsBack(path, text, newText, done, opts); err != nil {
+		return 0, fmt.Errorf("fix %s: %w", path, err)
+	}
 	// --diff shows what --fix would write: it refuses what --fix refuses
 	byLine := map[int][]fix.Edit{}
 	for _, d := range done {
@@ -140,6 +164,45 @@ func fixFile(path, enc string, edits []fix.Edit, diff bool, w io.Writer) (applie
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), nil
+}
+
+// readsBack checks that a fixed library reads as the old one with the
+// fixes applied (done, as fix.Apply returns them): the same records on the
+// same lines, each reply's text the old one's with its own fixes.
+func readsBack(path, oldText, newText string, done []fix.Edit, opts transcript.Options) error {
+	ctx := context.Background()
+	before, err := transcript.ReadCanned(ctx, path, oldText, opts)
+	if err != nil {
+		return fmt.Errorf("reading the library again: %w", err)
+	}
+	after, err := transcript.ReadCanned(ctx, path, newText, opts)
+	if err != nil {
+		return fmt.Errorf("the fixed library would not read (%w); fix it by hand", err)
+	}
+	for i, b := range before {
+		want := b.Text
+		var es []fix.Edit
+		for _, d := range done {
+			if d.Line == b.Line && max(d.TextCol, 1) == max(b.TextCol, 1) {
+				es = append(es, d)
+			}
+		}
+		for j := len(es) - 1; j >= 0; j-- { // (sorted, not overlapping)
+			want = want[:es[j].Start] + es[j].New + want[es[j].End:]
+		}
+		if i >= len(after) || after[i].Line != b.Line || after[i].NotLinted != b.NotLinted ||
+			strings.TrimRight(after[i].Text, " \t\r\n") != strings.TrimRight(want, " \t\r\n") {
+			got := "no reply"
+			if i < len(after) && !after[i].NotLinted {
+				got = strconv.Quote(after[i].Text)
+			}
+			return fmt.Errorf("line %d: the fixed reply would read back as %s, not %q (the replacement holds a character the file's syntax gives a meaning to: a quote, \": \" or \" #\" in YAML, a delimiter in csv, a # at the start of a line); fix it by hand", b.Line, got, want)
+		}
+	}
+	if len(after) > len(before) {
+		return fmt.Errorf("line %d: the fix would add a record to the library (a replacement holds a character the file's syntax gives a meaning to); fix it by hand", after[len(before)].Line)
+	}
+	return nil
 }
 
 var (

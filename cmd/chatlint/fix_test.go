@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/chatlint/chatlint/lint/fix"
+	"github.com/chatlint/chatlint/lint/transcript"
 )
 
 // library is a canned-reply library with fixable findings (callcenter's
@@ -156,11 +158,110 @@ func TestFixNeverRewritesUnreadableLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	// line 2 decodes (lossily) as U+FFFD 不行: 不行 at byte 3
-	_, err := fixFile(path, "gbk", []fix.Edit{{Line: 2, Start: 3, End: 9, Old: "不行", New: "不可以"}}, false, io.Discard)
+	_, err := fixFile(path, transcript.Options{Encoding: "gbk"}, []fix.Edit{{Line: 2, Start: 3, End: 9, Old: "不行", New: "不可以"}}, false, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "line 2 holds bytes") {
 		t.Errorf("fixed a line GBK cannot read: %v", err)
 	}
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, file) {
 		t.Errorf("file rewritten: % X", got)
+	}
+}
+
+// TestFixStructuredLibraries: --fix and --diff edit a YAML or csv library
+// where a reply's match is written on its line as it is, each line keeping
+// every other byte; a library with a fix in a reply that is not (a block
+// scalar) is named, left as it was, and the run exits 2, the other files
+// still fixed.
+func TestFixStructuredLibraries(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]struct{ orig, fixed string }{
+		"a.yaml": {
+			"# 售后\n售后:\n  - 不好意思，这个价格不行   # 旧话术\n  - \"不好意思，快递到不了您那里\"\n  - {key: /no, text: 这个不行}\n",
+			"# 售后\n售后:\n  - 非常抱歉，这个价格无法帮到您   # 旧话术\n  - \"非常抱歉，快递无法到达您那里\"\n  - {key: /no, text: 这个无法帮到您}\n",
+		},
+		"b.csv": {
+			"快捷键,话术\r\n/a,不好意思，这个价格不行\r\n/b,\"亲，这个不行\"\r\n",
+			"快捷键,话术\r\n/a,非常抱歉，这个价格无法帮到您\r\n/b,\"亲，这个无法帮到您\"\r\n",
+		},
+		"c.yaml": {"- |\n  这个不行\n- 这个不行\n", ""},          // a block scalar
+		"d.csv":  {"话术\n\"亲，\"\"这个\"\"不行\"\n这个不行\n", ""}, // after an escape
+	}
+	var paths []string
+	for name, f := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(f.orig), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	args := []string{"lint", "--pack", "callcenter", "--input-format", "canned", "--fail-on", "none"}
+	code, out, errOut := runCLI(t, append(append(args, "--diff"), paths...)...)
+	if code != 2 || !strings.Contains(out, "+  - 非常抱歉，这个价格无法帮到您   # 旧话术\n") || !strings.Contains(out, "+/a,非常抱歉，这个价格无法帮到您\r\n") {
+		t.Errorf("--diff: exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, _, errOut = runCLI(t, append(append(args, "--fix"), paths...)...)
+	if code != 2 || !strings.Contains(errOut, "fix "+paths[2]+": line 1: \"不行\" is not written on the line as it is in the reply") ||
+		!strings.Contains(errOut, "fix "+paths[3]+": line 2: \"不行\" is not written") || strings.Count(errOut, "the file is left as it was") != 2 {
+		t.Errorf("--fix: exit %d\n%s", code, errOut)
+	}
+	for name, f := range files {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		want := f.fixed
+		if want == "" {
+			want = f.orig
+		}
+		if string(got) != want {
+			t.Errorf("%s =\n%q\nwant\n%q", name, got, want)
+		}
+	}
+}
+
+// TestFixRefusesWhatWouldNotReadBack: a replacement that the library's
+// syntax would read otherwise (a ": " in a plain YAML scalar, a quote in a
+// quoted one, a delimiter in an unquoted csv field, a # starting a line)
+// is refused, and the file left as it was; one that reads back is made.
+func TestFixRefusesWhatWouldNotReadBack(t *testing.T) {
+	edit := func(line, col int, old, new string, start int) fix.Edit {
+		return fix.Edit{Line: line, TextCol: col, Start: start, End: start + len(old), Old: old, New: new}
+	}
+	for _, tc := range []struct {
+		name, file, data string
+		edit             fix.Edit
+		want             string // the fixed file; "" refused
+	}{
+		{"yaml plain, fine", "r.yaml", "- 这个不行\n", edit(1, 3, "不行", "无法帮到您", 6), "- 这个无法帮到您\n"},
+		{"yaml plain, a mapping", "r.yaml", "- 这个不行\n", edit(1, 3, "不行", "注意: 不行", 6), ""},
+		{"yaml plain, a comment", "r.yaml", "- 这个不行\n", edit(1, 3, "不行", "不 #行", 6), ""},
+		{"yaml plain, a number", "r.yaml", "- 不行\n", edit(1, 3, "不行", "12", 0), ""},
+		{"yaml double quotes, a quote", "r.yaml", "- \"这个不行\"\n", edit(1, 4, "不行", "\"不\"", 6), ""},
+		{"yaml double quotes, a backslash", "r.yaml", "- \"这个不行\"\n", edit(1, 4, "不行", `\t`, 6), ""},
+		{"yaml single quotes, double quotes are fine", "r.yaml", "- '这个不行'\n", edit(1, 4, "不行", "\"不可以\"", 6), "- '这个\"不可以\"'\n"},
+		{"yaml single quotes, a quote", "r.yaml", "- '这个不行'\n", edit(1, 4, "不行", "'", 6), ""},
+		{"csv unquoted, a comma", "r.csv", "key,text\n/a,这个不行\n", edit(2, 4, "不行", "不,行", 6), ""},
+		{"csv unquoted, fine", "r.csv", "key,text\n/a,这个不行\n", edit(2, 4, "不行", "无法帮到您", 6), "key,text\n/a,这个无法帮到您\n"},
+		{"csv quoted, a comma is fine", "r.csv", "key,text\n/a,\"这个不行\"\n", edit(2, 5, "不行", "不,行", 6), "key,text\n/a,\"这个不,行\"\n"},
+		{"csv quoted, a quote", "r.csv", "key,text\n/a,\"这个不行\"\n", edit(2, 5, "不行", "\"", 6), ""},
+		{"lines, a comment", "r.txt", "不行\n", edit(1, 1, "不行", "# 不", 0), ""},
+		{"lines, fine", "r.txt", "不行\n", edit(1, 1, "不行", "无法帮到您", 0), "无法帮到您\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tc.file)
+			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := fixFile(path, transcript.Options{Format: "canned"}, []fix.Edit{tc.edit}, false, io.Discard)
+			got, _ := os.ReadFile(path)
+			switch {
+			case tc.want == "" && (err == nil || !strings.Contains(err.Error(), "fix it by hand")):
+				t.Errorf("not refused: %v", err)
+			case tc.want == "" && string(got) != tc.data:
+				t.Errorf("refused, but the file changed: %q", got)
+			case tc.want != "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tc.want != "" && string(got) != tc.want:
+				t.Errorf("fixed %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

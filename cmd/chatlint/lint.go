@@ -464,7 +464,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	// still lets the report of the others be written), and the run exits 2
 	refused := false
 	for _, file := range col.files() {
-		n, err := fixFile(file, r.topts.Encoding, col.edits[file], r.f.diff, w)
+		n, err := fixFile(file, r.topts, col.edits[file], r.f.diff, w)
 		if err != nil {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s\n", report.ShownLines(err.Error()))
 			refused = true

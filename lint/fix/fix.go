@@ -8,16 +8,53 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
-// Edit replaces the bytes [Start, End) of one line's text (UTF-8, without
-// the line ending) with New. Old is the text expected there, checked before
-// anything is changed.
+// Edit replaces the bytes [Start, End) of a reply's text with New. Old is
+// the text expected there, checked before anything is changed. The reply
+// is written on line Line (UTF-8, without the line ending): the whole line
+// in a library of one reply per line; in a YAML or csv library, where
+// TextCol says, its first TextRaw bytes as they are (see
+// lint.Message.LineColumn).
 type Edit struct {
 	Line       int // 1-based
 	Start, End int
 	Old, New   string
 	Rule       string
+	// TextCol is the code point (1-based) the reply's text starts at on
+	// the line: 0 or 1, the start; -1, the text is not written on the
+	// line as it is (a YAML block scalar, an escape before it), and no
+	// edit of it is made.
+	TextCol int
+	// TextRaw is how many of the text's first bytes are written there as
+	// they are (0: all of them); an edit past them is not made.
+	TextRaw int
+}
+
+// NotVerbatimError is an edit that Apply does not make: its match is not
+// written on the line as it is in the reply (see Edit.TextCol).
+type NotVerbatimError struct {
+	Line int
+	Old  string
+}
+
+func (e *NotVerbatimError) Error() string {
+	return fmt.Sprintf("line %d: %q is not written on the line as it is in the reply (a YAML block scalar, an escape or a line break before it); fix it by hand", e.Line, e.Old)
+}
+
+// at is where an edit's text starts in the line body: the byte of its
+// code point TextCol; ok is false when the line is too short.
+func (e *Edit) at(body string) (int, bool) {
+	i := 0
+	for c := 1; c < e.TextCol; c++ {
+		if i >= len(body) {
+			return 0, false
+		}
+		_, size := utf8.DecodeRuneInString(body[i:])
+		i += size
+	}
+	return i, i <= len(body)
 }
 
 // Apply applies edits to UTF-8 text split into lines as the canned-reply
@@ -25,7 +62,8 @@ type Edit struct {
 // or files that mix endings), and each line keeps its own ending as it is.
 // Overlapping edits on a line keep the first (leftmost); an edit whose Old
 // text is not where it should be is an error (the file changed since it was
-// linted). It returns the new text and the edits applied.
+// linted), and so is one whose match is not written on the line as it is
+// (a *NotVerbatimError). It returns the new text and the edits applied.
 func Apply(text string, edits []Edit) (string, []Edit, error) {
 	byLine := map[int][]Edit{}
 	for _, e := range edits {
@@ -40,27 +78,48 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 		raw := lines[n-1]
 		body := strings.TrimSuffix(strings.TrimSuffix(raw, "\n"), "\r")
 		eol := raw[len(body):]
-		sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
-		var b strings.Builder
-		last := 0
-		for _, e := range es {
-			if e.Start < last {
-				continue // overlaps an edit already applied
+		// where each edit is on the line
+		at := make([]int, len(es))
+		for i := range es {
+			e := &es[i]
+			if e.TextCol < 0 || (e.TextRaw > 0 && e.End > e.TextRaw) {
+				return "", nil, &NotVerbatimError{Line: n, Old: e.Old}
 			}
-			if e.Start < 0 || e.End > len(body) || body[e.Start:e.End] != e.Old {
+			off, ok := e.at(body)
+			if !ok {
 				return "", nil, fmt.Errorf("line %d: expected %q at byte %d; the file changed since it was linted", n, e.Old, e.Start)
 			}
-			b.WriteString(body[last:e.Start])
+			at[i] = off
+		}
+		order := make([]int, len(es))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(i, j int) bool { return at[order[i]]+es[order[i]].Start < at[order[j]]+es[order[j]].Start })
+		var b strings.Builder
+		last := 0
+		for _, i := range order {
+			e, start, end := es[i], at[i]+es[i].Start, at[i]+es[i].End
+			if start < last {
+				continue // overlaps an edit already applied
+			}
+			if e.Start < 0 || e.End < e.Start || end > len(body) || body[start:end] != e.Old {
+				return "", nil, fmt.Errorf("line %d: expected %q at byte %d; the file changed since it was linted", n, e.Old, start)
+			}
+			b.WriteString(body[last:start])
 			b.WriteString(e.New)
-			last = e.End
+			last = end
 			applied = append(applied, e)
 		}
 		b.WriteString(body[last:])
 		lines[n-1] = b.String() + eol
 	}
-	sort.Slice(applied, func(i, j int) bool {
+	sort.SliceStable(applied, func(i, j int) bool {
 		if applied[i].Line != applied[j].Line {
 			return applied[i].Line < applied[j].Line
+		}
+		if applied[i].TextCol != applied[j].TextCol {
+			return applied[i].TextCol < applied[j].TextCol
 		}
 		return applied[i].Start < applied[j].Start
 	})

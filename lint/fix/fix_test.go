@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -90,5 +91,40 @@ func TestSplitLines(t *testing.T) {
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") || len(got) != len(tt.want) {
 			t.Errorf("SplitLines(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestApplyAtTheTextsColumn: in a YAML or csv library a reply starts
+// further on its line (TextCol, in code points); an edit past the part
+// written as it is (TextRaw), or in a reply not written there as it is
+// (TextCol -1), is refused.
+func TestApplyAtTheTextsColumn(t *testing.T) {
+	text := "- 😀这个不行\n售后: [不行, 这个不行]\n- \"不\\n不行\"\n"
+	edits := []Edit{
+		{Line: 1, TextCol: 3, Start: len("😀这个"), End: len("😀这个不行"), Old: "不行", New: "无法帮到您"},
+		{Line: 2, TextCol: 6, Start: 0, End: len("不行"), Old: "不行", New: "X"},
+		{Line: 2, TextCol: 10, Start: len("这个"), End: len("这个不行"), Old: "不行", New: "Y"},
+	}
+	got, applied, err := Apply(text, edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "- 😀这个无法帮到您\n售后: [X, 这个Y]\n- \"不\\n不行\"\n"; got != want {
+		t.Errorf("Apply =\n%q\nwant\n%q", got, want)
+	}
+	if len(applied) != 3 || applied[1].New != "X" || applied[1].Start != 0 {
+		t.Errorf("applied %+v", applied)
+	}
+	var nv *NotVerbatimError
+	for _, e := range []Edit{
+		{Line: 3, TextCol: 4, TextRaw: len("不"), Start: len("不\n"), End: len("不\n不行"), Old: "不行", New: "X"},
+		{Line: 3, TextCol: -1, Start: 0, End: len("不"), Old: "不", New: "X"},
+	} {
+		if _, _, err := Apply(text, []Edit{e}); !errors.As(err, &nv) || nv.Line != 3 {
+			t.Errorf("edit %+v: err = %v", e, err)
+		}
+	}
+	if _, _, err := Apply(text, []Edit{{Line: 1, TextCol: 30, Start: 0, End: 3, Old: "不", New: "X"}}); err == nil || !strings.Contains(err.Error(), "changed since") {
+		t.Errorf("column past the line: err = %v", err)
 	}
 }
