@@ -44,7 +44,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 	col, width, headerless := 0, 0, false
 	// a first record that is a reply (no header), held for the loop
 	var held []string
-	heldLine, heldPerr := 0, ""
+	heldLine := 0
 	spec := m.cols[fText]
 	switch {
 	case !m.header:
@@ -97,7 +97,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		fields, line, perr := held, heldLine, heldPerr
+		fields, line, perr := held, heldLine, ""
 		if held != nil {
 			held = nil
 		} else {
@@ -113,7 +113,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		switch {
 		case perr != "":
 		case headerless && len(fields) != 1:
-			perr = fmt.Sprintf("record has %d fields, the file one column without a header (a %s in the reply? quote it, or name the file .txt: one reply per line)", len(fields), delimName(comma))
+			perr = fmt.Sprintf("record has %d fields; the file is one column without a header (a %s in the reply? quote it, or name the file .txt: one reply per line)", len(fields), delimName(comma))
 		case width > 0 && len(fields) != width:
 			perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), width, delimName(comma))
 		case col >= len(fields):

@@ -29,7 +29,7 @@ func TestCannedTable(t *testing.T) {
 		{name: "one column, no header", file: "r.csv", data: "您好\n\"亲，在的\"\n再见\n",
 			want: []string{"L1 c1 r* 您好", "L2 c2 r* 亲，在的", "L3 c1 r* 再见"}},
 		{name: "one column, no header: a comma", file: "r.csv", data: "您好\n亲,在的\n",
-			want: []string{"L1 c1 r* 您好", "L2 ! record has 2 fields, the file one column without a header (a comma in the reply? quote it, or name the file .txt: one reply per line)"}},
+			want: []string{"L1 c1 r* 您好", "L2 ! record has 2 fields; the file is one column without a header (a comma in the reply? quote it, or name the file .txt: one reply per line)"}},
 		{name: "quoted over lines: the record's first line", file: "r.csv", data: "key,text\n/a,\"第一行\n不知道\"\n/b,\"说\"\"好\"\"\"\n/c,再见\n",
 			want: []string{"L2 c5 r9 第一行\n不知道", "L4 c5 r3 说\"好\"", "L5 c4 r* 再见"}},
 		{name: "--map text=COLUMN", file: "r.csv", data: "问题,答案\n在吗,您好\n",

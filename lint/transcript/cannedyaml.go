@@ -62,6 +62,8 @@ type yamlLibrary struct {
 	textKey  string // --map text=KEY
 	events   []cannedEvent
 	convLine map[int]bool // lines a reply's conversation is named after
+	// the last look-up of at: line, code point and its byte
+	atLine, atCol, atByte int
 }
 
 // cannedEvent is what a structured library's record comes to: a reply, a
@@ -273,11 +275,17 @@ func (y *yamlLibrary) line(n int) []byte {
 	return y.text[y.start[n-1] : end-1]
 }
 
-// at is the byte of code point col (1-based) on line n, or -1.
+// at is the byte of code point col (1-based) on line n, or -1. The nodes
+// of a line are looked up from left to right: it goes on from the last
+// look-up on the line (a flow list of many replies on one long line).
 func (y *yamlLibrary) at(n, col int) int {
 	l := y.line(n)
-	i := 0
-	for c := 1; c < col; c++ {
+	i, c := 0, 1
+	if y.atLine == n && y.atCol <= col {
+		i, c = y.atByte, y.atCol
+	}
+	defer func() { y.atLine, y.atCol, y.atByte = n, c, i }()
+	for ; c < col; c++ {
 		if i >= len(l) {
 			return -1
 		}
@@ -293,11 +301,18 @@ func (y *yamlLibrary) at(n, col int) int {
 // valueAt is the byte a scalar's value starts at on its line, past its
 // anchor and tag (&name, !tag), or -1 when it is not on the line.
 func (y *yamlLibrary) valueAt(n *yaml.Node) int {
-	at := y.at(n.Line, n.Column)
+	at, _ := y.valueCol(n)
+	return at
+}
+
+// valueCol is valueAt, with the value's column (code point, 1-based).
+func (y *yamlLibrary) valueCol(n *yaml.Node) (at, col int) {
+	at = y.at(n.Line, n.Column)
 	if at < 0 {
-		return -1
+		return -1, 0
 	}
 	l := y.line(n.Line)
+	from := at
 	for at < len(l) && (l[at] == '&' || l[at] == '!') {
 		for at < len(l) && l[at] != ' ' && l[at] != '\t' {
 			at++
@@ -307,9 +322,9 @@ func (y *yamlLibrary) valueAt(n *yaml.Node) int {
 		}
 	}
 	if at >= len(l) {
-		return -1
+		return -1, 0
 	}
-	return at
+	return at, n.Column + utf8.RuneCount(l[from:at])
 }
 
 // mark notes where every node starts and which lines lie within a
@@ -449,6 +464,9 @@ func (y *yamlLibrary) walk(n *yaml.Node, indent int) {
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
+				continue // an empty group
+			}
 			y.walk(n.Content[i+1], n.Content[i].Column-1)
 		}
 	case yaml.ScalarNode:
@@ -539,13 +557,11 @@ func (y *yamlLibrary) reply(n *yaml.Node, indent int) {
 // one's, up to its first escape (” in single quotes) or the end of the
 // line; nothing of a block scalar's or a folded plain one's.
 func (y *yamlLibrary) place(n *yaml.Node, text string) (int32, uint16) {
-	at := y.valueAt(n)
+	at, col := y.valueCol(n)
 	if at < 0 || y.altered[n.Line] {
 		return -1, 0
 	}
-	l := y.line(n.Line)
-	rest := l[at:]
-	col := utf8.RuneCount(l[:at]) + 1
+	rest := y.line(n.Line)[at:]
 	switch n.Style & (yaml.LiteralStyle | yaml.FoldedStyle | yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle) {
 	case 0:
 		if bytes.HasPrefix(rest, []byte(text)) {

@@ -94,6 +94,8 @@ func TestCannedYAML(t *testing.T) {
 			want: []string{"L4 c7 r* 您好", "L5 c7 r* 亲", "L7 c7 r* 请尽快付款", "L9 c5 r* 不好意思"}},
 		{name: "a group holding one reply", data: "问候: 您好\n告别: 再见\n",
 			want: []string{"L1 c5 r* 您好", "L2 c5 r* 再见"}},
+		{name: "an empty group", data: "售前:\n售后:\n  - 您好\n",
+			want: []string{"L3 c5 r* 您好"}},
 		{name: "records", data: "- 标题: 问候\n  话术: 您好\n  快捷键: /hi\n- {text: 再见, key: /bye}\n- reply: 好的\n  content: 不用\n- 内容: \"亲\"\n",
 			want: []string{"L2 c7 r* 您好", "L4 c10 r* 再见", "L5 c10 r* 好的", "L7 c8 r* 亲"}},
 		{name: "a record key another mapping names", data: "- 标题: 问候\n  答案: 您好\n",
