@@ -39,6 +39,7 @@ type NotVerbatimError struct {
 	Old  string
 }
 
+// Error names the line and the match, and says to fix it by hand.
 func (e *NotVerbatimError) Error() string {
 	return fmt.Sprintf("line %d: %q is not written on the line as it is in the reply (a YAML block scalar, an escape or a line break before it); fix it by hand", e.Line, e.Old)
 }

@@ -75,7 +75,7 @@ type cannedEvent struct {
 	skip      string
 }
 
-func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) (err error) {
+func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	y := &yamlLibrary{src: src, name: src.Name, bad: map[int]string{}, altered: map[int]bool{}, inside: map[int]bool{}, convLine: map[int]bool{}}
 	if src.Opts != nil && src.Opts.Mapping != nil {
 		m, err := src.Opts.Mapping.compile()
@@ -84,7 +84,7 @@ func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) (
 		}
 		y.textKey = m.cols[fText]
 	}
-	if err := y.load(sink); err != nil {
+	if err := y.load(); err != nil {
 		return err
 	}
 	docs, err := y.parse()
@@ -111,7 +111,7 @@ func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) (
 // character YAML does not allow, has them replaced by U+FFFD and is noted
 // bad (the reply on it is malformed); a line over the record bound is
 // reported and read as empty.
-func (y *yamlLibrary) load(sink lint.Sink) error {
+func (y *yamlLibrary) load() error {
 	lr := newLineReader(y.src)
 	for {
 		line, ok, err := lr.next()
@@ -215,6 +215,7 @@ type YAMLSyntaxError struct {
 	Err  error
 }
 
+// Error names the line and what the parser found wrong there.
 func (e *YAMLSyntaxError) Error() string {
 	msg := strings.TrimPrefix(e.Err.Error(), "yaml: ")
 	msg = yamlErrLine.ReplaceAllString(msg, "")
