@@ -73,6 +73,9 @@ type cannedEvent struct {
 	msg       *lint.Message
 	reject    string
 	skip      string
+	// alias: an alias, no record (its anchor's reply is linted there),
+	// but the waivers before it were meant for it
+	alias bool
 }
 
 func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -446,34 +449,40 @@ func (y *yamlLibrary) document(d *yaml.Node) error {
 		}
 		return fmt.Errorf("line %d: the document is one text, not a list of replies (a library of one reply per line? name it .txt)", root.Line)
 	}
-	y.walk(root, -1)
+	y.walk(root, -1, false)
 	return nil
 }
 
 // walk reads the replies in a node: the items of a list, the values of a
 // mapping of groups, a record's reply. indent is the indentation of the
-// collection the node is in.
-func (y *yamlLibrary) walk(n *yaml.Node, indent int) {
+// collection the node is in; item says the node is an item of a list, the
+// only place a mapping is a record (elsewhere its keys name groups, and
+// every value is read: 回复: 好的 beside 售前: […] is a group of one reply).
+func (y *yamlLibrary) walk(n *yaml.Node, indent int, item bool) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			y.walk(c, n.Column-1)
+			y.walk(c, n.Column-1, true)
 		}
 	case yaml.MappingNode:
-		if key, v := y.record(n); v != nil {
-			y.reply(v, key.Column-1)
-			return
+		if item {
+			if key, v := y.record(n); v != nil {
+				y.walk(v, key.Column-1, false)
+				return
+			}
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
 				continue // an empty group
 			}
-			y.walk(n.Content[i+1], n.Content[i].Column-1)
+			y.walk(n.Content[i+1], n.Content[i].Column-1, false)
 		}
 	case yaml.ScalarNode:
 		y.reply(n, indent)
+	case yaml.AliasNode:
+		// it repeats what its anchor holds, linted there
+		y.events = append(y.events, cannedEvent{line: n.Line, col: n.Column, alias: true})
 	}
-	// an alias repeats what its anchor holds, linted there
 }
 
 // record returns the key and value that give a mapping's reply, when the
@@ -489,9 +498,6 @@ func (y *yamlLibrary) record(n *yaml.Node) (key, value *yaml.Node) {
 		if r := cannedTextKey(k.Value, y.textKey); r >= 0 && (best < 0 || r < best) {
 			best, key, value = r, k, v
 		}
-	}
-	if value != nil && value.Kind == yaml.AliasNode {
-		return key, &yaml.Node{Kind: yaml.AliasNode} // linted at its anchor
 	}
 	return key, value
 }
@@ -624,6 +630,8 @@ func (y *yamlLibrary) emit(sink lint.Sink) error {
 		case ev.msg != nil:
 			ev.msg.Waivers, pending = pending, nil
 			err = sink.Message(*ev.msg)
+		case ev.alias:
+			pending = unusedWaivers(sink, pending)
 		case ev.reject != "":
 			pending = unusedWaivers(sink, pending)
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: ev.reject})

@@ -94,6 +94,12 @@ func TestCannedYAML(t *testing.T) {
 			want: []string{"L4 c7 r* 您好", "L5 c7 r* 亲", "L7 c7 r* 请尽快付款", "L9 c5 r* 不好意思"}},
 		{name: "a group holding one reply", data: "问候: 您好\n告别: 再见\n",
 			want: []string{"L1 c5 r* 您好", "L2 c5 r* 再见"}},
+		// outside a list a mapping is groups, though a key reads as a
+		// record's: every value is read
+		{name: "groups named like a record's keys", data: "回复: 好的\n售前:\n  - 这个我也不知道\n  - 不是我们的问题\n问候: 您好\n",
+			want: []string{"L1 c5 r* 好的", "L3 c5 r* 这个我也不知道", "L4 c5 r* 不是我们的问题", "L5 c5 r* 您好"}},
+		{name: "a waiver before an alias is the alias's", data: "- &hi 您好\n# chatlint-disable-next-line * 别名\n- *hi\n- 这个我也不知道\n- 内容: *hi\n",
+			want: []string{"L1 c7 r* 您好", "L4 c3 r* 这个我也不知道"}, unused: []string{"2 *"}},
 		{name: "an empty group", data: "售前:\n售后:\n  - 您好\n",
 			want: []string{"L3 c5 r* 您好"}},
 		{name: "records", data: "- 标题: 问候\n  话术: 您好\n  快捷键: /hi\n- {text: 再见, key: /bye}\n- reply: 好的\n  content: 不用\n- 内容: \"亲\"\n",
