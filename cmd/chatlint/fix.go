@@ -179,14 +179,17 @@ func readsBack(path, oldText, newText string, done []fix.Edit, opts transcript.O
 	if err != nil {
 		return fmt.Errorf("the fixed library would not read (%w); fix it by hand", err)
 	}
+	// the edits of each reply, by its line and column (in the order done
+	// has them: sorted, not overlapping)
+	type place struct{ line, col int }
+	byReply := map[place][]fix.Edit{}
+	for _, d := range done {
+		k := place{d.Line, max(d.TextCol, 1)}
+		byReply[k] = append(byReply[k], d)
+	}
 	for i, b := range before {
 		want := b.Text
-		var es []fix.Edit
-		for _, d := range done {
-			if d.Line == b.Line && max(d.TextCol, 1) == max(b.TextCol, 1) {
-				es = append(es, d)
-			}
-		}
+		es := byReply[place{b.Line, max(b.TextCol, 1)}]
 		for j := len(es) - 1; j >= 0; j-- { // (sorted, not overlapping)
 			want = want[:es[j].Start] + es[j].New + want[es[j].End:]
 		}

@@ -44,20 +44,6 @@ func (e *NotVerbatimError) Error() string {
 	return fmt.Sprintf("line %d: %q is not written on the line as it is in the reply (a YAML block scalar, an escape or a line break before it); fix it by hand", e.Line, e.Old)
 }
 
-// at is where an edit's text starts in the line body: the byte of its
-// code point TextCol; ok is false when the line is too short.
-func (e *Edit) at(body string) (int, bool) {
-	i := 0
-	for c := 1; c < e.TextCol; c++ {
-		if i >= len(body) {
-			return 0, false
-		}
-		_, size := utf8.DecodeRuneInString(body[i:])
-		i += size
-	}
-	return i, i <= len(body)
-}
-
 // Apply applies edits to UTF-8 text split into lines as the canned-reply
 // reader splits them: a line ends at \r\n, \n or a lone \r (old Mac files,
 // or files that mix endings), and each line keeps its own ending as it is.
@@ -79,16 +65,27 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 		raw := lines[n-1]
 		body := strings.TrimSuffix(strings.TrimSuffix(raw, "\n"), "\r")
 		eol := raw[len(body):]
-		// where each edit is on the line
+		// where each edit is on the line: the byte of its code point
+		// TextCol, found in one walk over the line with the edits in
+		// column order (a line of a YAML flow list holds thousands)
 		at := make([]int, len(es))
-		for i := range es {
+		byCol := make([]int, len(es))
+		for i := range byCol {
+			byCol[i] = i
+		}
+		sort.SliceStable(byCol, func(i, j int) bool { return es[byCol[i]].TextCol < es[byCol[j]].TextCol })
+		col, off := 1, 0
+		for _, i := range byCol {
 			e := &es[i]
 			if e.TextCol < 0 || (e.TextRaw > 0 && e.End > e.TextRaw) {
 				return "", nil, &NotVerbatimError{Line: n, Old: e.Old}
 			}
-			off, ok := e.at(body)
-			if !ok {
-				return "", nil, fmt.Errorf("line %d: expected %q at byte %d; the file changed since it was linted", n, e.Old, e.Start)
+			for ; col < e.TextCol; col++ {
+				if off >= len(body) {
+					return "", nil, fmt.Errorf("line %d: expected %q at byte %d; the file changed since it was linted", n, e.Old, e.Start)
+				}
+				_, size := utf8.DecodeRuneInString(body[off:])
+				off += size
 			}
 			at[i] = off
 		}
