@@ -187,6 +187,13 @@ func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 			ak.conv = b.paths.abs(r.Message(&r.Findings[i]).Pos.File)
 			if rec, ok := b.byAbs[ak]; ok {
 				k = rec
+			} else if old := k; !b.canned {
+				// a baseline written before File was recorded a file
+				// without conversation ids by the path as it was typed
+				old.conv = r.Conversation.ID
+				if b.left[old] > 0 {
+					k = old
+				}
 			}
 		}
 		if b.left[k] > 0 {
