@@ -164,7 +164,7 @@ func TestStderrShowsControlCharacters(t *testing.T) {
 	if err := os.WriteFile(red, []byte(`{"conversation":"c1","role":"customer","text":"在吗"}`+"\ngarbage\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	empty := filepath.Join(dir, "\x1b]0;title\x07.jsonl")
+	empty := filepath.Join(dir, "\x1b]0;title\x07\nchatlint: all good.jsonl")
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -172,10 +172,10 @@ func TestStderrShowsControlCharacters(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2 (an unreadable file)", code)
 	}
-	if strings.ContainsAny(stderr, "\x1b\x07") {
+	if strings.ContainsAny(stderr, "\x1b\x07") || strings.Contains(stderr, "\nchatlint: all good") {
 		t.Errorf("stderr holds control characters:\n%q", stderr)
 	}
-	for _, want := range []string{"\ufffd[31mred ⏎ fake.jsonl:2: invalid JSON", "\ufffd]0;title\ufffd.jsonl: empty file"} {
+	for _, want := range []string{"\ufffd[31mred ⏎ fake.jsonl:2: invalid JSON", "\ufffd]0;title\ufffd ⏎ chatlint: all good.jsonl: empty file"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

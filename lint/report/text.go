@@ -190,64 +190,22 @@ var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎
 // oneLine shows line breaks inside a message as ⏎.
 func oneLine(s string) string { return lineBreaks.Replace(s) }
 
-// Shown is s as it may be put on a terminal on one line (see shown): for
+// Shown is s as it may be put on a terminal on one line (lint.Shown): for
 // messages that name a file or quote a record outside the reports.
-func Shown(s string) string { return shown(s) }
+func Shown(s string) string { return lint.Shown(s) }
 
 // ShownLines is Shown for each line of s, its line breaks kept: for a
 // message of several lines.
 func ShownLines(s string) string {
-	if !needsShowing(s) {
-		return s
-	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = shown(strings.TrimSuffix(l, "\r"))
+		lines[i] = lint.Shown(strings.TrimSuffix(l, "\r"))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// shown is s as the text report may put it on a terminal: line breaks as ⏎
-// (a conversation id or a sender name cannot start a line of its own that
-// reads like chatlint's), a tab as a space, and the other control
-// characters (ESC and the rest of C0, DEL, C1) and the bidirectional
-// overrides as U+FFFD, so that an export cannot clear the screen, recolour
-// the report, set the window title or reorder what is shown.
-func shown(s string) string {
-	if !needsShowing(s) {
-		return s
-	}
-	s = oneLine(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// needsShowing reports whether shown changes s: a control byte, DEL, a C1
-// control (C2 80–9F) or a bidirectional control (E2 80 AA–AE, E2 81 A6–A9).
-func needsShowing(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c == 0x7f:
-			return true
-		case c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f:
-			return true
-		case c == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xaa && s[i+2] <= 0xae || s[i+1] == 0x81 && s[i+2] >= 0xa6 && s[i+2] <= 0xa9):
-			return true
-		}
-	}
-	return false
-}
+// shown is s as the text report may put it on a terminal (lint.Shown).
+func shown(s string) string { return lint.Shown(s) }
 
 func shorten(s string, n int) string {
 	if head, cut := firstRunes(s, n); cut {

@@ -125,22 +125,9 @@ func TestExcerptOfLongMessage(t *testing.T) {
 // agent names) cannot put control sequences on the terminal nor start a
 // line of its own; the text report's own colours still work.
 func TestTextShown(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"普通文本 … → ✓", "普通文本 … → ✓"},
-		{"\x1b[31mRED\x1b]0;title\x07", "\uFFFD[31mRED\uFFFD]0;title\uFFFD"},
-		{"c\n✓ 会话 fake", "c ⏎ ✓ 会话 fake"},
-		{"A\r\n    fake.jsonl:1", "A ⏎     fake.jsonl:1"},
-		{"a\tb\x7fc\u0085d", "a b\uFFFDc\uFFFDd"},
-		{"abc\u202edcba\u2066x\u2069", "abc\uFFFDdcba\uFFFDx\uFFFD"},
-		{"é\u00a0¿", "é\u00a0¿"},
-	}
-	for _, tt := range tests {
-		if got := shown(tt.in); got != tt.want {
-			t.Errorf("shown(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-		if needsShowing(tt.in) != (tt.in != tt.want) {
-			t.Errorf("needsShowing(%q) = %v", tt.in, needsShowing(tt.in))
-		}
+	// (lint.Shown's own cases are in lint/shown_test.go)
+	if got := ShownLines("a\x1b[2J\nb\r\n\nc"); got != "a\uFFFD[2J\nb\n\nc" {
+		t.Errorf("ShownLines: %q", got)
 	}
 	c := &lint.Conversation{ID: "c\n✓ 会话 fake", File: "a\x1b[2J.jsonl", Messages: []lint.Message{
 		{Role: lint.Agent, Sender: "客服\x1b[2J", Text: "\x1b[31m不知道", Pos: lint.Pos{File: "a\x1b[2J.jsonl", Line: 1}},

@@ -446,7 +446,7 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 			}
 			out = append(out, fmt.Sprintf("%s: the file mixes encodings: it is %s, but %s %s (the first: line %d); "+
 				"each line was read in its own encoding (--encoding reads the whole file in one)",
-				s.name, encodingName(s.primary), lines, encodingName(s.firstEnc), first))
+				lint.Shown(s.name), encodingName(s.primary), lines, encodingName(s.firstEnc), first))
 		}
 		s.mu.Unlock()
 	}

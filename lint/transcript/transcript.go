@@ -134,7 +134,9 @@ type FileError struct {
 	Err  error
 }
 
-func (e *FileError) Error() string { return e.Name + ": " + e.Err.Error() }
+// Error names the file as it may be shown on a terminal (lint.Shown): a
+// name with a line break cannot forge a line of chatlint's.
+func (e *FileError) Error() string { return lint.Shown(e.Name) + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ReadAll reads every path (files, directories walked in lexical order, "-"
