@@ -140,6 +140,24 @@ rules:
 	if ws, _ = Warnings(set, nil); len(ws) != 1 || !strings.Contains(ws[0].Msg, `phrase "稍等一下" is not on gse word boundaries in its examples 请稍等一下`) {
 		t.Errorf("nested condition warnings: %v", ws)
 	}
+	// the rule's match is its conditions': substring, no boundary warning
+	set, err = rules.LoadBytes("n.yaml", []byte(`pack: n
+rules:
+  - id: hold
+    type: when
+    match: substring
+    when: {any_of: [{phrases: [稍等一下]}, {phrases: [马上]}]}
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      bad: [请稍等一下, 马上就好]
+      good: [好的]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws, _ = Warnings(set, nil); len(ws) != 0 {
+		t.Errorf("the rule's match: substring: warnings %v", ws)
+	}
 	// spellings that read alike once normalised: one warning per list
 	set, err = rules.LoadBytes("v.yaml", []byte(`pack: v
 rules:

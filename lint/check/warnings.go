@@ -69,7 +69,11 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 			if s == nil {
 				return
 			}
-			lists = append(lists, list{s.Match, s.Phrases, ctx})
+			mode := s.Match
+			if mode == "" {
+				mode = r.Match // the rule's, as builder.cond takes it
+			}
+			lists = append(lists, list{mode, s.Phrases, ctx})
 			for _, c := range s.AllOf {
 				walk(c, ctx)
 			}
