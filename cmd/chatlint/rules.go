@@ -112,7 +112,7 @@ packs of .chatlint.yaml are tested. Exits 1 on any miss.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			refs := args
 			if len(refs) == 0 {
-				files, err := configPackFiles()
+				files, err := configPackFiles(false)
 				if err != nil {
 					return err
 				}
@@ -126,8 +126,8 @@ packs of .chatlint.yaml are tested. Exits 1 on any miss.`,
 }
 
 // configPackFiles returns the pack files .chatlint.yaml names (not the
-// built-in packs).
-func configPackFiles() ([]string, error) {
+// built-in packs; with builtins, those it names too).
+func configPackFiles(builtins bool) ([]string, error) {
 	cfg, err := loadConfig()
 	if err != nil {
 		return nil, failErr(err)
@@ -138,8 +138,11 @@ func configPackFiles() ([]string, error) {
 	}
 	var files []string
 	for _, p := range set.Roots {
-		if !p.Builtin {
+		switch {
+		case !p.Builtin:
 			files = append(files, p.File)
+		case builtins && len(cfg.Packs) > 0:
+			files = append(files, p.Name)
 		}
 	}
 	return files, nil
@@ -162,7 +165,9 @@ func testRules(w io.Writer, refs []string, verbose bool) error {
 				continue
 			}
 			seen[re.Rule] = true
-			nrules++
+			if !re.Disabled {
+				nrules++
+			}
 			bad := 0
 			for _, r := range re.Results {
 				total++
@@ -229,7 +234,7 @@ packs when it names none.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := cmd.OutOrStdout()
 			if len(args) == 0 {
-				files, err := configPackFiles()
+				files, err := configPackFiles(true)
 				if err != nil {
 					return err
 				}

@@ -88,7 +88,9 @@ func (r *redacting) Conversation(res *lint.Result) error {
 	// ids and the customers' names may be phone numbers (exports of
 	// WeChat and call centres name a customer by one); agents' names are
 	// kept, as the per-agent table shows them
-	c.ID = redact.Text(c.ID, nil)
+	if c.ID != c.File { // (a file without ids: its name, which is kept)
+		c.ID = redact.Text(c.ID, nil)
+	}
 	for i := range c.Messages {
 		m := &c.Messages[i]
 		if len(spans[i]) > 0 {
