@@ -149,6 +149,12 @@ type jsonWalker struct {
 func (w *jsonWalker) top(n *jnode) error {
 	if w.steps == nil {
 		if convs := n.get("conversations"); convs != nil && convs.kind == '[' {
+			if msgs := n.get("messages"); msgs != nil && msgs.kind == '[' {
+				return fmt.Errorf(`line %d: the object holds both a "conversations" list and a "messages" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])`, convs.line, msgs.line)
+			}
+			if n.count("conversations") > 1 {
+				return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, n.line)
+			}
 			for _, c := range convs.vals {
 				w.outer++
 				w.at = "conversations[]"
@@ -193,7 +199,15 @@ func (w *jsonWalker) element(n *jnode) error {
 	if n.kind == '{' {
 		if msgs := n.get("messages"); msgs != nil {
 			if msgs.kind != '[' {
-				return w.reject(msgs.line, `"messages": expected a list of messages, got `+n.describe())
+				return w.reject(msgs.line, `"messages": expected a list of messages, got `+msgs.describe())
+			}
+			// a conversation with a text of its own, or two lists: one of
+			// them would be lost
+			if n.count("messages") > 1 {
+				return w.reject(n.line, `the conversation holds "messages" twice: which list are its messages?`)
+			}
+			if k := w.textKey(); n.get(k) != nil {
+				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a \"messages\" list: is it a message or a conversation?", k))
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
 			w.at = joinPath(w.at, "messages[]")
@@ -438,6 +452,26 @@ type jnode struct {
 	// open: an object still being read while a list in it is linted as it
 	// is read; it notes the keys asked of it (see objectStream)
 	open *openObject
+}
+
+// count returns how often key is in an object.
+func (n *jnode) count(key string) int {
+	c := 0
+	for _, k := range n.keys {
+		if k == key {
+			c++
+		}
+	}
+	return c
+}
+
+// textKey is the key of a message's text in an object: "text", or the key
+// --map text names.
+func (w *jsonWalker) textKey() string {
+	if p := w.paths[fText]; len(p) == 1 && p[0].key != "" {
+		return p[0].key
+	}
+	return "text"
 }
 
 // get returns the value of key in an object (the last one when repeated).

@@ -106,9 +106,12 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			if framer == nil {
 				framer = parser.newParser()
 			}
-			frame := cs.frame(framer, obj, p.line, need)
+			frame := cs.frame(framer, obj, p.line, need, w.textKey())
 			if frame == nil {
-				return false, nil // not reached: it was skimmed as valid
+				// a text of its own beside its messages: the walker
+				// rejects it (an object that does not read was not
+				// skimmed as valid)
+				return false, nil
 			}
 			w.outer++
 			w.at = parser.inConv.at
@@ -440,7 +443,7 @@ func (cs *convSkim) reset() { *cs = convSkim{elems: cs.elems[:0], buf: cs.buf} }
 // keys in need (a conversation's other keys, a long summary say, would be
 // held while its messages wait to be parsed); nil if it cannot be read.
 // The nodes are the frame's own (the parser's are used again).
-func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]bool) *jnode {
+func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]bool, textKey string) *jnode {
 	b := append(cs.buf[:0], obj[:cs.listStart]...)
 	b = append(b, '[')
 	for range cs.listNL {
@@ -452,7 +455,7 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 	mark := p.mark()
 	defer p.release(mark)
 	n, err := p.value(0)
-	if err != nil {
+	if err != nil || n.get(textKey) != nil {
 		return nil
 	}
 	keep := &jnode{line: n.line, kind: n.kind, bad: n.bad}
