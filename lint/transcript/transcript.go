@@ -341,6 +341,12 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 		if !w.wanted(name) {
 			continue
 		}
+		if !info.Mode().IsRegular() {
+			// a named pipe, a socket or a device found in a walk: opening
+			// a pipe waits for a writer that may never come (one named
+			// on the command line is read: <(…) is one)
+			continue
+		}
 		found = true
 		if w.add(&w.files, info) {
 			*out = append(*out, path)
