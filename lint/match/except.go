@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -16,6 +17,66 @@ type exceptPattern struct {
 	// match (^, \A, \b, \B). Otherwise a search of the whole text finds its
 	// matches (leftmost first, non-overlapping).
 	overlapping bool
+	// need are sets of literals (case-folded as normalised text is) every
+	// match holds one of each of (requiredLiteralSets): a text that lacks
+	// one set is not searched. nil: no set is known.
+	need [][]string
+	// near, for an overlapping pattern whose matches are at most width
+	// bytes long: the pattern anchored at its start (^(?:…)). Whether a
+	// candidate [start, end) lies in a match is then asked of the
+	// positions from end-width to start only, each tried anchored (the
+	// match the search of the whole text finds at a position is the one
+	// the anchored pattern finds there), instead of searching the whole
+	// text for every match: most of a text is far from its candidates.
+	near  *regexp.Regexp
+	width int
+	// first, when known, are the characters a match of a near pattern can
+	// start with: a position starting with another is not tried
+	first *runeSet
+}
+
+// maxNearWidth bounds the width of the matches of a pattern tried at the
+// positions near a candidate (exceptPattern.near).
+const maxNearWidth = 256
+
+// covers returns the match of a near pattern that covers [start, end) in
+// text, the one that ends last (the first of them), or ok false.
+func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok bool) {
+	from := max(0, end-ep.width)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from-- // (the start of the character: a match may start there)
+	}
+	for s := from; s <= start && s < len(text); {
+		r, size := utf8.DecodeRuneInString(text[s:])
+		if ep.first == nil || ep.first.has(r) {
+			if loc := ep.near.FindStringIndex(text[s:]); loc != nil && s+loc[1] >= end && (!ok || int32(s+loc[1]) > span[1]) {
+				span, ok = [2]int32{int32(s), int32(s + loc[1])}, true
+			}
+		}
+		s += size
+	}
+	return span, ok
+}
+
+// mayMatch reports whether text (normalised) holds a literal of every set
+// of ep.need: else the pattern cannot match it. Most except patterns ask
+// for a condition, a quote or a word around the phrase (如果, 的话, “),
+// which most texts with the phrase lack; a search costs far more than
+// looking for a few literals.
+func (ep *exceptPattern) mayMatch(text string) bool {
+	for _, set := range ep.need {
+		found := false
+		for _, lit := range set {
+			if strings.Contains(text, lit) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // compileExceptPattern compiles an except pattern.
@@ -34,7 +95,45 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 			}
 		})
 	}
+	np := normalizePattern(p)
+	ep.need = exceptGate(np)
+	if tree, err := syntax.Parse(np, syntax.Perl); err == nil && ep.overlapping {
+		if w := maxWidth(tree.Simplify()); w <= maxNearWidth {
+			if near, err := regexp.Compile("(?i)^(?:" + np + ")"); err == nil {
+				ep.near, ep.width = near, w
+				var ranges []rune
+				if ft, err := syntax.Parse("(?i)"+np, syntax.Perl); err == nil && !firstRunes(ft.Simplify(), &ranges) {
+					if set := newRuneSet(ranges); set.size <= maxFirstSet {
+						ep.first = set
+					}
+				}
+			}
+		}
+	}
 	return ep, nil
+}
+
+// exceptGate returns the literal sets an except pattern's matches all hold
+// (see exceptPattern.need): the most selective few, sets of single
+// characters included (unlike the automaton's prefilter, which would find
+// every occurrence of them, a text is looked through for them only when it
+// has a phrase of the list).
+func exceptGate(pattern string) [][]string {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	sets := literalSets(re.Simplify())
+	sort.SliceStable(sets, func(i, j int) bool { return better(sets[i].lits, sets[j].lits) })
+	var need [][]string
+	for _, set := range sets[:min(len(sets), maxPrefilterSets)] {
+		lits := make([]string, len(set.lits))
+		for i, l := range set.lits {
+			lits[i] = foldString(l)
+		}
+		need = append(need, dedupe(lits))
+	}
+	return need
 }
 
 // exceptSpans is what a text has found out about one list (Analyse and
@@ -56,6 +155,25 @@ type exceptSpans struct {
 	reach   []int32
 	pat     [][2]int32
 	cands   []cand
+	// gate[i] is whether except pattern i may match the text (mayMatch):
+	// 0 not asked yet, 1 yes, -1 no
+	gate []int8
+}
+
+// exceptMay reports whether except pattern i of list id may match the text
+// (exceptPattern.mayMatch), asked once per text.
+func (t *Text) exceptMay(id ListID, i int) bool {
+	e := t.listMemo(&t.m.lists[id])
+	for len(e.gate) <= i {
+		e.gate = append(e.gate, 0)
+	}
+	if e.gate[i] == 0 {
+		e.gate[i] = -1
+		if t.m.lists[id].except[i].mayMatch(t.norm.Text) {
+			e.gate[i] = 1
+		}
+	}
+	return e.gate[i] > 0
 }
 
 // listMemo returns what the text has found out about list l so far.
@@ -72,7 +190,7 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 	}
 	e := &t.exc[len(t.exc)-1]
 	e.l, e.excDone = l, false
-	e.spans, e.reach, e.cands, e.pat = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0]
+	e.spans, e.reach, e.cands, e.pat, e.gate = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0], e.gate[:0]
 	for range l.patterns {
 		e.pat = append(e.pat, [2]int32{-1, -1})
 	}
@@ -90,6 +208,9 @@ func (t *Text) exceptMatches(id ListID) *exceptSpans {
 	e.excDone = true
 	text := t.norm.Text
 	for _, ep := range t.m.lists[id].except {
+		if ep.near != nil || !ep.mayMatch(text) {
+			continue // (near patterns are asked by exceptContext)
+		}
 		if !ep.overlapping {
 			for _, loc := range ep.re.FindAllStringIndex(text, -1) {
 				e.spans = append(e.spans, [2]int32{int32(loc[0]), int32(loc[1])})

@@ -2,8 +2,11 @@ package match
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // evasiveExcept is base.yaml's evasive-phrase except pattern.
@@ -154,5 +157,89 @@ func TestExceptPatternsEveryScope(t *testing.T) {
 	want := "[不知道@3 true  不知道@8 false inside except context 「不知道您要」]"
 	if got := fmt.Sprint(whys); got != want {
 		t.Errorf("Explain: %s, want %s", got, want)
+	}
+}
+
+// TestExceptPatternsAgreeWithSearch: whatever way an except pattern is
+// asked (searched in the whole text, or tried anchored near each candidate,
+// gated by its literals and first characters), a candidate is excepted
+// exactly when a match of some except pattern, starting at any character,
+// covers it.
+func TestExceptPatternsAgreeWithSearch(t *testing.T) {
+	excepts := []string{
+		evasiveExcept,
+		`(如果|若|要是|万一|假如)[^\s\p{P}\p{S}]{0,8}不(大|太)?(知道|清楚|了解|懂)`,
+		`不(大|太)?(知道|清楚|了解|懂)[^\s\p{P}\p{S}]{0,10}的话`,
+		`(不是|并非|没有|没)不(大|太)?(知道|清楚|了解|懂)`,
+		`(有|还有)(什么|哪里)?(地方|问题)?(还)?不(大|太)?(知道|清楚|了解|懂)`,
+		`(您|你)(是|还是|要是|也)?不(大|太)?(知道|清楚|了解|懂)`,
+		`[“"「][^“”"「」]{0,20}不(大|太)?(知道|清楚)[^“”"「」]{0,20}[”"」]`,
+		`(截图|图片|拍|说)[得的]?(有点|太)?不(大|太)?清楚`,
+		`^好的`, `好的$`, `\b好的\b`, `好的.*呀`, `(?i)ok好的`,
+	}
+	phrases := []string{"不知道", "不清楚", "不了解", "不懂", "好的", "不太清楚"}
+	fragments := []string{"不知道", "不清楚", "不了解", "不懂", "不太", "不", "知道", "清楚", "您", "你", "亲", "亲爱的", "如果", "若", "的话",
+		"不是", "没有", "“", "”", "「", "」", "\"", "截图", "拍得", "哪里", "有", "还有", "什么", "地方", "还", "。", "，", " ", "好的", "呀", "OK", "a", "型号", "「不清楚」", "\"不知道\""}
+	var b Builder
+	id := b.Add(ListSpec{Phrases: phrases, ExceptPatterns: excepts, Mode: Substring})
+	bare := b.Add(ListSpec{Phrases: phrases, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := make([]*regexp.Regexp, len(excepts))
+	for i, p := range excepts {
+		if res[i], err = CompilePattern(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 11))
+	checked := 0
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			sb.WriteString(fragments[rng.IntN(len(fragments))])
+		}
+		text := sb.String()
+		if Normalize(text) != text {
+			continue // (the hits' offsets are the text's, the matches' the normalised text's)
+		}
+		var tx Text
+		m.Analyse(&tx, text, true)
+		norm := tx.Normalized()
+		got := map[[2]int]bool{}
+		for _, h := range tx.Hits(id, nil) {
+			got[[2]int{h.Start, h.End}] = true
+		}
+		for _, h := range tx.Hits(bare, nil) {
+			covered := false
+			for i, re := range res {
+				if strings.ContainsAny(excepts[i], `^\`) && strings.Contains(excepts[i], `\b`) || strings.HasPrefix(excepts[i], "^") {
+					// it looks before its match: the matches of a search
+					// of the whole text
+					for _, loc := range re.FindAllStringIndex(norm, -1) {
+						covered = covered || loc[0] <= h.Start && loc[1] >= h.End
+					}
+					continue
+				}
+				// every match, from every character (the leftmost one
+				// from there): the matches of the pattern
+				for a := 0; a <= h.Start && !covered; a++ {
+					if !utf8.RuneStart(norm[a]) && a < len(norm) {
+						continue
+					}
+					if loc := re.FindStringIndex(norm[a:]); loc != nil && a+loc[0] <= h.Start && a+loc[1] >= h.End {
+						covered = true
+					}
+				}
+			}
+			if got[[2]int{h.Start, h.End}] == covered {
+				t.Fatalf("%q: %s at %d: excepted %v, but a match covers it: %v", text, h.Text, h.Start, !got[[2]int{h.Start, h.End}], covered)
+			}
+			checked++
+		}
+	}
+	if checked < 2000 {
+		t.Fatalf("only %d candidates checked", checked)
 	}
 }

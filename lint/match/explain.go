@@ -102,10 +102,24 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 			}
 		}
 	}
-	if len(t.m.lists[id].except) > 0 {
-		if sp, ok := t.exceptMatches(id).covering(start, end); ok {
-			return t.norm.Text[sp[0]:sp[1]]
+	if len(t.m.lists[id].except) == 0 {
+		return ""
+	}
+	// the match covering the candidate that ends last, as covering picks
+	// among the matches searched for in the whole text
+	span, ok := t.exceptMatches(id).covering(start, end)
+	text := t.norm.Text
+	for i := range t.m.lists[id].except {
+		ep := &t.m.lists[id].except[i]
+		if ep.near == nil {
+			continue
 		}
+		if sp, found := ep.covers(text, start, end); found && (!ok || sp[1] > span[1] || sp[1] == span[1] && sp[0] < span[0]) {
+			span, ok = sp, true
+		}
+	}
+	if ok {
+		return text[span[0]:span[1]]
 	}
 	return ""
 }
