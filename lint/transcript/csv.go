@@ -540,6 +540,17 @@ func (q *quoteState) eol() bool {
 	return q.in
 }
 
+// unclosedQuote says why a record starting on line first whose quoted
+// field the file's end (on line last) cut short is malformed, and that
+// the lines after it went into it.
+func unclosedQuote(first, last int) string {
+	why := "quoted field has no closing quote (truncated file?)"
+	if last > first {
+		why += fmt.Sprintf(": the record runs from line %d to the end of the file (line %d), and no line after it was read as a record of its own", first, last)
+	}
+	return why
+}
+
 // skipRecord reads past the rest of a record over the bound (its line
 // read so far has been scanned): up to the end of its last quoted field,
 // keeping nothing. line is where the record starts, why what is wrong
@@ -552,7 +563,7 @@ func (p *recordParser) skipRecord(line int, why string) (fields []string, _ int,
 			return nil, line, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
 		}
 		if !ok {
-			return nil, line, "quoted field has no closing quote (truncated file?); not read", nil
+			return nil, line, unclosedQuote(line, p.lr.line) + "; not read", nil
 		}
 		if p.lr.long == 0 {
 			p.q.scan(l) // (a longer line was scanned as it was read)
@@ -676,7 +687,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 						return nil, line, "", fmt.Errorf("line %d: %w", p.lr.line+1, err)
 					}
 					if !ok {
-						return nil, line, "quoted field has no closing quote (truncated file?)", nil
+						return nil, line, unclosedQuote(line, p.lr.line), nil
 					}
 					if len(p.buf)+len(l) > limit || p.lr.long > 0 {
 						// over the bound: the rest of the record, up to the

@@ -148,7 +148,7 @@ func TestCSVMalformed(t *testing.T) {
 		{name: "long line opening a quoted field", data: "role,text\nagent,\"" + strings.Repeat("很长", 20) + "\nagent,伪造的消息\n\"\nagent,after\n",
 			opts: Options{MaxRecordBytes: 80}, rejects: []string{"2: line is 127 B long, over the 80 B a record may take (4 × --max-message-size) (the record runs from line 2 to line 4)"}, msgs: 1},
 		{name: "runaway unterminated quote", data: "role,text\nagent,ok\nagent,\"never closed\n" + strings.Repeat("很长很长\nagent,伪造\n", 20),
-			opts: Options{MaxRecordBytes: 80}, rejects: []string{"3: quoted field has no closing quote (truncated file?); not read"}, msgs: 1},
+			opts: Options{MaxRecordBytes: 80}, rejects: []string{"3: quoted field has no closing quote (truncated file?): the record runs from line 3 to the end of the file (line 43), and no line after it was read as a record of its own; not read"}, msgs: 1},
 		// with a delimiter of several bytes, a record over the bound ends
 		// where its quotes do: a quote after 和 (which ends in the byte ，
 		// ends in) opens no field
