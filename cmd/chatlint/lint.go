@@ -81,7 +81,16 @@ or (with --strict) a malformed record.`,
 	return cmd
 }
 
+// maxJobs bounds --jobs on machines of fewer CPUs.
+const maxJobs = 256
+
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
+	// each job keeps its own scratch space: thousands cost seconds and
+	// hundreds of MB (and the runtime gives up before a million), and
+	// nothing is gained past the CPUs there are
+	if most := max(maxJobs, runtime.NumCPU()); f.jobs > most {
+		return fail("--jobs %d: at most %d (this machine has %d CPUs)", f.jobs, most, runtime.NumCPU())
+	}
 	if f.jobs > 0 {
 		// every stage (reading, parsing, grouping, checking) shares these
 		// CPUs; restored when the command ends (tests run it in process)
@@ -285,6 +294,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if f.jobs < 0 {
 		return nil, fail("--jobs must not be negative")
 	}
+
 	budget, err := parseSize(f.memory)
 	if err != nil {
 		return nil, fail("--memory-budget: %v", err)
