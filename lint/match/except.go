@@ -43,7 +43,7 @@ const maxNearWidth = 256
 // text, the one that ends last (the first of them), or ok false.
 func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok bool) {
 	from := max(0, end-ep.width)
-	for from > 0 && !utf8.RuneStart(text[from]) {
+	for from > 0 && from < len(text) && !utf8.RuneStart(text[from]) {
 		from-- // (the start of the character: a match may start there)
 	}
 	for s := from; s <= start && s < len(text); {
@@ -98,7 +98,8 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 	np := normalizePattern(p)
 	ep.need = exceptGate(np)
 	if tree, err := syntax.Parse(np, syntax.Perl); err == nil && ep.overlapping {
-		if w := maxWidth(tree.Simplify()); w <= maxNearWidth {
+		// (a pattern that never matches has width 0: searched as it is)
+		if w := maxWidth(tree.Simplify()); w > 0 && w <= maxNearWidth {
 			if near, err := regexp.Compile("(?i)^(?:" + np + ")"); err == nil {
 				ep.near, ep.width = near, w
 				var ranges []rune
@@ -155,25 +156,6 @@ type exceptSpans struct {
 	reach   []int32
 	pat     [][2]int32
 	cands   []cand
-	// gate[i] is whether except pattern i may match the text (mayMatch):
-	// 0 not asked yet, 1 yes, -1 no
-	gate []int8
-}
-
-// exceptMay reports whether except pattern i of list id may match the text
-// (exceptPattern.mayMatch), asked once per text.
-func (t *Text) exceptMay(id ListID, i int) bool {
-	e := t.listMemo(&t.m.lists[id])
-	for len(e.gate) <= i {
-		e.gate = append(e.gate, 0)
-	}
-	if e.gate[i] == 0 {
-		e.gate[i] = -1
-		if t.m.lists[id].except[i].mayMatch(t.norm.Text) {
-			e.gate[i] = 1
-		}
-	}
-	return e.gate[i] > 0
 }
 
 // listMemo returns what the text has found out about list l so far.
@@ -190,7 +172,7 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 	}
 	e := &t.exc[len(t.exc)-1]
 	e.l, e.excDone = l, false
-	e.spans, e.reach, e.cands, e.pat, e.gate = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0], e.gate[:0]
+	e.spans, e.reach, e.cands, e.pat = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0]
 	for range l.patterns {
 		e.pat = append(e.pat, [2]int32{-1, -1})
 	}

@@ -243,3 +243,24 @@ func TestExceptPatternsAgreeWithSearch(t *testing.T) {
 		t.Fatalf("only %d candidates checked", checked)
 	}
 }
+
+// TestExceptPatternsOfNoWidth: a pattern that never matches, or matches
+// nothing but the text's end, excepts nothing, wherever the candidate is
+// (at the text's end, where a window of no width begins).
+func TestExceptPatternsOfNoWidth(t *testing.T) {
+	for _, p := range []string{`[^\s\S]`, `$`, `\z`} {
+		var b Builder
+		id := b.Add(ListSpec{Phrases: []string{"不行"}, ExceptPatterns: []string{p}, Mode: Substring})
+		m, err := b.Build(testSegmenter(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{"不行", "这个不行", "不行吧"} {
+			var tx Text
+			m.Analyse(&tx, text, true)
+			if hits := tx.Hits(id, nil); len(hits) != 1 {
+				t.Errorf("%s in %q: %d hits, want 1", p, text, len(hits))
+			}
+		}
+	}
+}

@@ -449,25 +449,27 @@ func (y *yamlLibrary) document(d *yaml.Node) error {
 		}
 		return fmt.Errorf("line %d: the document is one text, not a list of replies (a library of one reply per line? name it .txt)", root.Line)
 	}
-	y.walk(root, -1, false)
+	y.walk(root, -1, false, true)
 	return nil
 }
 
 // walk reads the replies in a node: the items of a list, the values of a
 // mapping of groups, a record's reply. indent is the indentation of the
-// collection the node is in; item says the node is an item of a list, the
-// only place a mapping is a record (elsewhere its keys name groups, and
-// every value is read: 回复: 好的 beside 售前: […] is a group of one reply).
-func (y *yamlLibrary) walk(n *yaml.Node, indent int, item bool) {
+// collection the node is in. A mapping is a record when it is an item of a
+// list, or a group's value all of whose values are texts (问候: {text: 您好,
+// id: 12}); the document's own mapping, or one with a list or a mapping in
+// it, is groups, whose every value is read (回复: 好的 beside 售前: […] is a
+// group of one reply).
+func (y *yamlLibrary) walk(n *yaml.Node, indent int, item, root bool) {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			y.walk(c, n.Column-1, true)
+			y.walk(c, n.Column-1, true, false)
 		}
 	case yaml.MappingNode:
-		if item {
+		if item || !root && scalarsOnly(n) {
 			if key, v := y.record(n); v != nil {
-				y.walk(v, key.Column-1, false)
+				y.walk(v, key.Column-1, false, false)
 				return
 			}
 		}
@@ -475,7 +477,7 @@ func (y *yamlLibrary) walk(n *yaml.Node, indent int, item bool) {
 			if v := n.Content[i+1]; v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null" {
 				continue // an empty group
 			}
-			y.walk(n.Content[i+1], n.Content[i].Column-1, false)
+			y.walk(n.Content[i+1], n.Content[i].Column-1, false, false)
 		}
 	case yaml.ScalarNode:
 		y.reply(n, indent)
@@ -483,6 +485,17 @@ func (y *yamlLibrary) walk(n *yaml.Node, indent int, item bool) {
 		// it repeats what its anchor holds, linted there
 		y.events = append(y.events, cannedEvent{line: n.Line, col: n.Column, alias: true})
 	}
+}
+
+// scalarsOnly reports whether every value of a mapping is a scalar (or an
+// alias).
+func scalarsOnly(n *yaml.Node) bool {
+	for i := 1; i < len(n.Content); i += 2 {
+		if k := n.Content[i].Kind; k != yaml.ScalarNode && k != yaml.AliasNode {
+			return false
+		}
+	}
+	return true
 }
 
 // record returns the key and value that give a mapping's reply, when the

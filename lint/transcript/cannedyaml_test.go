@@ -98,6 +98,9 @@ func TestCannedYAML(t *testing.T) {
 		// record's: every value is read
 		{name: "groups named like a record's keys", data: "回复: 好的\n售前:\n  - 这个我也不知道\n  - 不是我们的问题\n问候: 您好\n",
 			want: []string{"L1 c5 r* 好的", "L3 c5 r* 这个我也不知道", "L4 c5 r* 不是我们的问题", "L5 c5 r* 您好"}},
+		// a group's value that is a record: its text, not its other keys
+		{name: "a record as a group's value", data: "售前:\n  问候:\n    text: 您好，在的\n    id: 12\n    shortcut: 请稍等\n  催付: 请尽快付款\n",
+			want: []string{"L3 c11 r* 您好，在的", "L6 c7 r* 请尽快付款"}},
 		{name: "a waiver before an alias is the alias's", data: "- &hi 您好\n# chatlint-disable-next-line * 别名\n- *hi\n- 这个我也不知道\n- 内容: *hi\n",
 			want: []string{"L1 c7 r* 您好", "L4 c3 r* 这个我也不知道"}, unused: []string{"2 *"}},
 		{name: "an empty group", data: "售前:\n售后:\n  - 您好\n",

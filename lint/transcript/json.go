@@ -206,7 +206,7 @@ func (w *jsonWalker) element(n *jnode) error {
 			if n.count("messages") > 1 {
 				return w.reject(n.line, `the conversation holds "messages" twice: which list are its messages?`)
 			}
-			if k := w.textKey(); n.get(k) != nil {
+			if k := w.textKey(); ownText(n, k) {
 				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a \"messages\" list: is it a message or a conversation?", k))
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
@@ -466,12 +466,23 @@ func (n *jnode) count(key string) int {
 }
 
 // textKey is the key of a message's text in an object: "text", or the key
-// --map text names.
+// --map text names; "" when the mapping names a path (body.text), which a
+// key of the conversation cannot stand for.
 func (w *jsonWalker) textKey() string {
-	if p := w.paths[fText]; len(p) == 1 && p[0].key != "" {
+	switch p := w.paths[fText]; {
+	case len(p) == 1 && p[0].key != "":
 		return p[0].key
+	case p != nil:
+		return ""
 	}
 	return "text"
+}
+
+// ownText reports whether object n has a text of its own under key k (not
+// null: a null text is none).
+func ownText(n *jnode, k string) bool {
+	v := n.get(k)
+	return k != "" && v != nil && v.kind != '0'
 }
 
 // get returns the value of key in an object (the last one when repeated).

@@ -36,3 +36,23 @@ func TestJSONAmbiguousObjects(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONConversationKeysNotText: a conversation's own key is no competing
+// text when the messages' text is mapped to a path, or when it is null.
+func TestJSONConversationKeysNotText(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		opts       Options
+	}{
+		{"text mapped to a path", `[{"id":"a","text":"会话摘要","messages":[{"role":"agent","body":{"text":"不知道"}}]}]`,
+			Options{Mapping: &Mapping{Fields: map[string]string{"text": "body.text"}}}},
+		{"a null text", `[{"id":"a","text":null,"messages":[{"role":"agent","text":"不知道"}]}]`, Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "json", tc.data, tc.opts)
+			if err != nil || len(s.rejects) != 0 || len(s.msgs) != 1 || s.msgs[0].Text != "不知道" {
+				t.Fatalf("err %v, rejects %v, messages %v", err, s.rejects, s.msgs)
+			}
+		})
+	}
+}

@@ -455,7 +455,7 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 	mark := p.mark()
 	defer p.release(mark)
 	n, err := p.value(0)
-	if err != nil || n.get(textKey) != nil {
+	if err != nil || ownText(n, textKey) {
 		return nil
 	}
 	keep := &jnode{line: n.line, kind: n.kind, bad: n.bad}

@@ -180,7 +180,9 @@ func (o *objectStream) isList(level int, key string) bool {
 // streamed "messages" one.
 func (o *objectStream) onPath(level int, key string) bool {
 	if o.keys == nil {
-		return level == 0 && (key == o.listKey || key == "conversations")
+		// (a "messages" list after a streamed "conversations" one: the
+		// whole object would have been refused, as holding both)
+		return level == 0 && (key == o.listKey || key == "conversations" || key == "messages")
 	}
 	return level < len(o.keys) && key == o.keys[level]
 }
@@ -217,7 +219,9 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 		if o.p.offset()-start <= streamAfter {
 			return nil
 		}
-		o.start(key, line, frames)
+		if err := o.start(key, line, frames); err != nil {
+			return err
+		}
 		defer o.p.release(mark)
 		for i, e := range kept {
 			kept[i] = nil
@@ -240,8 +244,22 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 }
 
 // start begins walking the list as it is read, doing first what walking
-// the whole object does before it reaches the list.
-func (o *objectStream) start(key string, line int, frames []*jnode) {
+// the whole object does before it reaches the list. A default layout's
+// "conversations" list after a "messages" list or another "conversations"
+// one is an error, as it is when the object is read whole (one of the
+// lists would be lost).
+func (o *objectStream) start(key string, line int, frames []*jnode) error {
+	if o.keys == nil && key == "conversations" && len(frames) > 0 {
+		top := frames[0]
+		for i, k := range top.keys {
+			if v := top.vals[i]; v.kind == '[' && (k == "messages" || k == "conversations") {
+				if k == "messages" {
+					return fmt.Errorf(`line %d: the object holds both a "conversations" list and a "messages" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])`, line, v.line)
+				}
+				return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, line)
+			}
+		}
+	}
 	o.streaming, o.listKey, o.listLine = true, key, line
 	w := o.w
 	switch {
@@ -252,6 +270,7 @@ func (o *objectStream) start(key string, line int, frames []*jnode) {
 	case o.topIter:
 		w.outer++
 	}
+	return nil
 }
 
 // element walks one element of the streamed list.

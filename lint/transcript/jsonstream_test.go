@@ -132,6 +132,8 @@ func TestJSONObjectStreamKeysAfterList(t *testing.T) {
 			`the object holds both a "conversations" list and a "messages" list (line 1)`},
 		{"conversations twice", data("conversations", `, "conversations": []`), Options{}, `"conversations" comes after the list "conversations"`, "",
 			`the object holds "conversations" twice`},
+		{"messages after conversations", data("conversations", `, "messages": [{"role": "agent", "text": "不知道"}]`), Options{}, `"messages" comes after the list "conversations"`, "",
+			`the object holds both a "conversations" list and a "messages" list`},
 		{"unasked key after conversations", data("conversations", `, "id": "x", "total": 3000`), Options{}, "", "c299", ""},
 		{"unasked key after messages", data("messages", `, "total": 3000`), Options{}, "", "<stdin>#1", ""},
 		{"mapped key after the list",
@@ -217,5 +219,27 @@ func TestJSONNodesRecycled(t *testing.T) {
 		if most := len(p.nodes.blocks); most > 1+int(streamAfter)/nodeBlock {
 			t.Errorf("%s: %d blocks of nodes for 20,000 elements", name, most)
 		}
+	}
+}
+
+// TestJSONObjectStreamListsBefore: a "conversations" list streamed after a
+// "messages" list or another "conversations" one, read whole, is an error
+// as the same object read whole is: one of the lists would be lost.
+func TestJSONObjectStreamListsBefore(t *testing.T) {
+	for _, tc := range []struct{ name, head, err string }{
+		{"messages first", `"messages": [{"role": "agent", "text": "不知道"}], `, `the object holds both a "conversations" list and a "messages" list (line 1)`},
+		{"conversations twice", `"conversations": [{"id": "b", "messages": [{"role": "agent", "text": "不知道"}]}], `, `the object holds "conversations" twice`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			saved := streamAfter
+			defer func() { streamAfter = saved }()
+			data := bigObject(tc.head, "conversations", 300, "")
+			for _, after := range []int64{saved, 1 << 10} {
+				streamAfter = after
+				if _, err := readData(t, "json", data, Options{}); err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Errorf("streamAfter %d: error %v, want %q", after, err, tc.err)
+				}
+			}
+		})
 	}
 }
