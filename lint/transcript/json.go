@@ -150,10 +150,10 @@ func (w *jsonWalker) top(n *jnode) error {
 	if w.steps == nil {
 		if convs := n.get("conversations"); convs != nil && convs.kind == '[' {
 			if msgs := n.get("messages"); msgs != nil && msgs.kind == '[' {
-				return fmt.Errorf(`line %d: the object holds both a "conversations" list and a "messages" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])`, convs.line, msgs.line)
+				return bothLists(convs.line, msgs.line)
 			}
 			if n.count("conversations") > 1 {
-				return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, n.line)
+				return conversationsTwice(n.line)
 			}
 			for _, c := range convs.vals {
 				w.outer++
@@ -452,6 +452,18 @@ type jnode struct {
 	// open: an object still being read while a list in it is linted as it
 	// is read; it notes the keys asked of it (see objectStream)
 	open *openObject
+}
+
+// bothLists is the error of a top-level object holding a "conversations"
+// list (on line) and a "messages" list (on msgs): one would be lost.
+func bothLists(line, msgs int) error {
+	return fmt.Errorf(`line %d: the object holds both a "conversations" list and a "messages" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])`, line, msgs)
+}
+
+// conversationsTwice is the error of a top-level object holding two
+// "conversations" lists.
+func conversationsTwice(line int) error {
+	return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, line)
 }
 
 // count returns how often key is in an object.

@@ -254,9 +254,9 @@ func (o *objectStream) start(key string, line int, frames []*jnode) error {
 		for i, k := range top.keys {
 			if v := top.vals[i]; v.kind == '[' && (k == "messages" || k == "conversations") {
 				if k == "messages" {
-					return fmt.Errorf(`line %d: the object holds both a "conversations" list and a "messages" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])`, line, v.line)
+					return bothLists(line, v.line)
 				}
-				return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, line)
+				return conversationsTwice(line)
 			}
 		}
 	}
