@@ -146,58 +146,28 @@ func CheckEncoding(enc string) error {
 
 // chooseEncodingGuess is chooseEncoding, also saying whether the encoding
 // was guessed from the content (no --encoding, no byte-order mark).
+//
+// A byte-order mark wins over a forced encoding, as in ripgrep: a file
+// that starts with the UTF-8 or a UTF-16 mark is in that encoding whatever
+// --encoding says (GBK read from EF BB BF would start with 锘). GB18030's own
+// mark (84 31 95 33, U+FEFF) is removed when the file is read as GB18030,
+// guessed or forced.
 func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, guessed bool, _ error) {
 	enc = strings.ToLower(strings.TrimSpace(enc))
 	head, _ := br.Peek(4)
-	bomUTF8 := len(head) >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF
-	bomLE := len(head) >= 2 && head[0] == 0xFF && head[1] == 0xFE
-	bomBE := len(head) >= 2 && head[0] == 0xFE && head[1] == 0xFF
-	switch enc {
-	case "", "auto":
-	case "utf-8", "utf8":
-		if bomUTF8 {
-			br.Discard(3)
+	bom := bomOf(head)
+	if enc != "" && enc != "auto" {
+		e, err := namedEncoding(enc, bom)
+		if err != nil {
+			return nil, false, err
 		}
-		return nil, false, nil
-	case "utf-16le", "utf16le", "utf-16", "utf16":
-		if enc == "utf-16" || enc == "utf16" {
-			if !bomLE && !bomBE {
-				return nil, false, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
-			}
-		}
-		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), false, nil
-	case "utf-16be", "utf16be":
-		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), false, nil
-	case "gbk", "gb2312", "gb18030", "cp936", "936", "euc-cn":
-		return simplifiedchinese.GB18030, false, nil
-	case "big5", "big-5", "cp950", "950", "big5-hkscs":
-		return traditionalchinese.Big5, false, nil
-	default:
-		e, err := htmlindex.Get(enc)
-		switch {
-		case err != nil || e == nil:
-			return nil, false, fmt.Errorf("unknown encoding %q (auto, %s)", enc, strings.Join(Encodings, ", "))
-		case e == encoding.Replacement:
-			// WHATWG reads iso-2022-kr, hz-gb-2312 … as one U+FFFD
-			return nil, false, fmt.Errorf("encoding %q is not supported (auto, %s)", enc, strings.Join(Encodings, ", "))
-		case e == unicode.UTF8:
-			// another label of UTF-8 (unicode-1-1-utf-8): read as utf-8
-			if bomUTF8 {
-				br.Discard(3)
-			}
-			return nil, false, nil
+		if bom != bomGB18030 || e == simplifiedchinese.GB18030 {
+			return fromBOM(br, bom, e), false, nil
 		}
 		return e, false, nil
 	}
-	// auto
-	switch {
-	case bomUTF8:
-		br.Discard(3)
-		return nil, false, nil
-	case bomLE:
-		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), false, nil
-	case bomBE:
-		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), false, nil
+	if bom != bomNone {
+		return fromBOM(br, bom, nil), false, nil
 	}
 	sample, _ := br.Peek(bufSize)
 	if kind := binarySignature(sample); kind != "" {
@@ -531,6 +501,87 @@ func eachLine(ctx context.Context, src *Source, sink lint.Sink, fn func(line []b
 	}
 }
 
+// byteOrderMark is the mark a file starts with, if any.
+type byteOrderMark int
+
+const (
+	bomNone byteOrderMark = iota
+	bomUTF8
+	bomUTF16LE
+	bomUTF16BE
+	bomGB18030
+)
+
+// bomLen is the length of each mark in bytes.
+var bomLen = [...]int{bomNone: 0, bomUTF8: 3, bomUTF16LE: 2, bomUTF16BE: 2, bomGB18030: 4}
+
+// bomOf tells the byte-order mark head (a file's first bytes) starts with.
+func bomOf(head []byte) byteOrderMark {
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		return bomUTF8
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return bomUTF16LE
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return bomUTF16BE
+	case bytes.HasPrefix(head, []byte{0x84, 0x31, 0x95, 0x33}):
+		return bomGB18030
+	}
+	return bomNone
+}
+
+// fromBOM is the encoding a byte-order mark names (e when there is none),
+// the mark removed from br (the UTF-16 decoders remove theirs).
+func fromBOM(br *bufio.Reader, bom byteOrderMark, e encoding.Encoding) encoding.Encoding {
+	switch bom {
+	case bomUTF8:
+		br.Discard(bomLen[bom])
+		return nil
+	case bomUTF16LE:
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bomUTF16BE:
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case bomGB18030:
+		br.Discard(bomLen[bom])
+		return simplifiedchinese.GB18030
+	}
+	return e
+}
+
+// namedEncoding is the encoding --encoding names (nil for UTF-8), for a
+// file starting with bom.
+func namedEncoding(enc string, bom byteOrderMark) (encoding.Encoding, error) {
+	switch enc {
+	case "utf-8", "utf8":
+		return nil, nil
+	case "utf-16", "utf16":
+		if bom != bomUTF16LE && bom != bomUTF16BE {
+			return nil, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
+		}
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
+	case "utf-16le", "utf16le":
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
+	case "utf-16be", "utf16be":
+		return unicode.UTF16(unicode.BigEndian, unicode.UseBOM), nil
+	case "gbk", "gb2312", "gb18030", "cp936", "936", "euc-cn":
+		return simplifiedchinese.GB18030, nil
+	case "big5", "big-5", "cp950", "950", "big5-hkscs":
+		return traditionalchinese.Big5, nil
+	}
+	e, err := htmlindex.Get(enc)
+	switch {
+	case err != nil || e == nil:
+		return nil, fmt.Errorf("unknown encoding %q (auto, %s)", enc, strings.Join(Encodings, ", "))
+	case e == encoding.Replacement:
+		// WHATWG reads iso-2022-kr, hz-gb-2312 … as one U+FFFD
+		return nil, fmt.Errorf("encoding %q is not supported (auto, %s)", enc, strings.Join(Encodings, ", "))
+	case e == unicode.UTF8:
+		// another label of UTF-8 (unicode-1-1-utf-8): read as utf-8
+		return nil, nil
+	}
+	return e, nil
+}
+
 // FileEncoding tells how a file's bytes are encoded, the way the readers
 // decide it (enc forces an encoding; "" or "auto" detects): the encoding
 // (nil for UTF-8) and the byte-order mark the file starts with, if any. Tools
@@ -561,13 +612,8 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 				encodingName(e), stats.first, encodingName(stats.firstEnc))
 		}
 	}
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		bom = data[:3]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		if e != nil {
-			bom = data[:2]
-		}
+	if m := bomOf(data); m != bomNone && (m != bomGB18030 || e == simplifiedchinese.GB18030) {
+		bom = data[:bomLen[m]]
 	}
 	return e, bom, nil
 }
