@@ -7,11 +7,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/chatlint/chatlint/internal/shared"
 )
 
 // seedsDir is where the regulations the built-in packs come from are kept
 // (beside the repository, never copied into it).
-var seedsDir = filepath.Join("..", "..", "shared", "seeds")
+var seedsDir = shared.Path("seeds")
 
 // seedFiles are the five regulations.
 var seedFiles = []string{
@@ -119,7 +121,7 @@ func TestCitationsResolve(t *testing.T) {
 	for _, f := range seedFiles {
 		b, err := os.ReadFile(filepath.Join(seedsDir, f))
 		if err != nil {
-			t.Skipf("seed documents not found (%v): citations not followed", err)
+			t.Skipf("seed documents not found (%v; set %s to the shared folder): citations not followed", err, shared.EnvVar)
 		}
 		texts[f] = string(b)
 	}

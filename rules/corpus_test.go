@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/transcript"
@@ -64,7 +65,7 @@ func corpusSlack(recorded int) int {
 func TestCorpusFindings(t *testing.T) {
 	dir := os.Getenv("CHATLINT_CORPUS")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "shared", "corpus", "raw")
+		dir = shared.Path("corpus", "raw")
 	}
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("corpus folder %s absent (set CHATLINT_CORPUS to the folder holding jddc2019-sample and stc3-weibo-helpdesk-cn): %v", dir, err)

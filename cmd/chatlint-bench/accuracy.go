@@ -8,6 +8,7 @@ import (
 
 	"github.com/chatlint/chatlint/internal/accuracy"
 	"github.com/chatlint/chatlint/internal/benchgen"
+	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -39,7 +40,7 @@ func (b *bench) checkAccuracy() error {
 	}
 	jddc := b.f.jddc
 	if jddc == "" && b.root != "" {
-		jddc = filepath.Join(b.root, "..", "shared", "corpus", "raw", "jddc2019-sample", "chat_0.1per.txt")
+		jddc = shared.Path("corpus", "raw", "jddc2019-sample", "chat_0.1per.txt")
 		if _, err := os.Stat(jddc); err != nil {
 			jddc = ""
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/chatlint/chatlint/internal/accuracy"
 	"github.com/chatlint/chatlint/internal/benchgen"
+	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -28,7 +29,7 @@ func TestFastPathMatchesReference(t *testing.T) {
 		t.Fatal(err)
 	}
 	inputs := []string{corpus}
-	if jddc := "../../../shared/corpus/raw/jddc2019-sample/chat_0.1per.txt"; fileExists(jddc) {
+	if jddc := shared.Path("corpus", "raw", "jddc2019-sample", "chat_0.1per.txt"); fileExists(jddc) {
 		inputs = append(inputs, jddc)
 	} else {
 		t.Logf("JDDC sample not found (%s): checking the generated corpus only", jddc)

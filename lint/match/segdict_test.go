@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-ego/gse"
 
+	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/lint/match/gseref"
 )
@@ -238,7 +239,7 @@ func TestSegmenterTotalMatchesGse(t *testing.T) {
 func corpusDir(t testing.TB) string {
 	dir := os.Getenv("CHATLINT_CORPUS")
 	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus", "raw")
+		dir = shared.Path("corpus", "raw")
 	}
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("corpus folder %s absent (set CHATLINT_CORPUS to the folder holding jddc2019-sample and stc3-weibo-helpdesk-cn): %v", dir, err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/match"
@@ -216,9 +217,9 @@ func TestGoldenGBKTwin(t *testing.T) {
 // TestWeiboCorpus reads the STC-3 Weibo helpdesk test set with the mapping
 // the README shows: 390 dialogues, 1,902 utterances.
 func TestWeiboCorpus(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "corpus", "raw", "stc3-weibo-helpdesk-cn", "test_data_cn.json")
+	path := shared.Path("corpus", "raw", "stc3-weibo-helpdesk-cn", "test_data_cn.json")
 	if _, err := os.Stat(path); err != nil {
-		t.Skipf("Weibo helpdesk data not found: %s (it lives in the shared corpus, outside the repository)", path)
+		t.Skipf("Weibo helpdesk data not found: %s (it lives in the shared corpus, outside the repository; set %s to the shared folder)", path, shared.EnvVar)
 	}
 	opts := goldenOptions()
 	opts.Agents, opts.Staff = nil, nil

@@ -3,10 +3,10 @@ package transcript
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -63,13 +63,13 @@ func TestJDDCMalformed(t *testing.T) {
 
 // jddcCorpus is the JDDC 2019 sample in the shared corpus (research data,
 // never copied into the repository).
-var jddcCorpus = filepath.Join("..", "..", "..", "shared", "corpus", "raw", "jddc2019-sample", "chat_0.1per.txt")
+var jddcCorpus = shared.Path("corpus", "raw", "jddc2019-sample", "chat_0.1per.txt")
 
 // TestJDDCCorpus: the real sample reads as 994 conversations and 12,136
 // messages without errors, by the jddc reader and by a tsv mapping alike.
 func TestJDDCCorpus(t *testing.T) {
 	if _, err := os.Stat(jddcCorpus); err != nil {
-		t.Skipf("JDDC sample not found: %s (it lives in the shared corpus, outside the repository)", jddcCorpus)
+		t.Skipf("JDDC sample not found: %s (it lives in the shared corpus, outside the repository; set %s to the shared folder)", jddcCorpus, shared.EnvVar)
 	}
 	for name, opts := range map[string]Options{
 		"auto": {Format: "auto"},
