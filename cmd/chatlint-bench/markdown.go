@@ -81,7 +81,7 @@ func (b *bench) markdown() string {
 	}
 
 	p("\n| command | median | min | max | user | sys | peak RSS | MB/s | others |\n|---|---|---|---|---|---|---|---|---|\n")
-	names := []string{"rg", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "chatlint-floor", "canned", "chatlint-big"}
+	names := []string{"rg", "rg-all", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "chatlint-floor", "canned", "chatlint-big"}
 	for _, n := range names {
 		j := b.jobs[n]
 		if j == nil || len(j.samples) == 0 {
@@ -107,6 +107,11 @@ func (b *bench) markdown() string {
 	if b.rgLines != "" {
 		if n, err := strconv.ParseInt(b.rgLines, 10, 64); err == nil {
 			p(" `rg -F -c` counts %s matching lines of %s.", group(n), group(msgs))
+		}
+	}
+	if b.rgMatches != "" {
+		if n, err := strconv.ParseInt(b.rgMatches, 10, 64); err == nil {
+			p(" `rg -F -c` leaves a line at its first match; `rg -F --count-matches` (for comparison, no target) finds every match, as chatlint must (%s, leftmost and not overlapping).", group(n))
 		}
 	}
 	if s := b.summary; s != nil {

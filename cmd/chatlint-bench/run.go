@@ -125,9 +125,11 @@ type bench struct {
 
 	jobs    map[string]*job
 	summary *lintSummary // of the 100 MB corpus, from the warm-up run
-	rgLines string
-	acc     []accResult
-	failed  bool
+	rgLines string       // rg -c's output: the lines with a phrase
+	// rgMatches is rg --count-matches' output: every phrase occurrence
+	rgMatches string
+	acc       []accResult
+	failed    bool
 	// retried counts runs repeated because other processes disturbed them;
 	// disturbed those still disturbed after three repeats (kept).
 	retried, disturbed int
@@ -419,6 +421,10 @@ func (b *bench) measure() error {
 	}
 	if b.env.rg != "" {
 		add("rg", exit01, "rg", "-F", "-c", "-f", b.phrases, b.corpus)
+		// for comparison only: rg -c leaves a line at its first match,
+		// while chatlint must find every one; --count-matches finds them
+		// all (leftmost, not overlapping)
+		add("rg-all", exit01, "rg", "-F", "--count-matches", "-f", b.phrases, b.corpus)
 	}
 	if b.f.grep && b.env.grep != "" {
 		add("grep", exit01, "grep", "-F", "-c", "-f", b.phrases, b.corpus)
@@ -458,8 +464,11 @@ func (b *bench) measure() error {
 			return err
 		}
 		b.logf("  %-12s %7.3fs %6.1f MiB", j.name, s.wall.Seconds(), mib(s.rss))
-		if j.name == "rg" {
+		switch j.name {
+		case "rg":
 			b.rgLines = strings.TrimSpace(s.stdout)
+		case "rg-all":
+			b.rgMatches = strings.TrimSpace(s.stdout)
 		}
 	}
 	sum, err := readSummary(report)
