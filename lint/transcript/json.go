@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -573,12 +574,40 @@ func (s *jsonStream) fail(err error) error {
 		// the input ended: the truncation is on its last line
 		return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", s.lc.lastLine())
 	}
-	line := s.lc.lineAt(off)
-	switch {
-	case se != nil:
-		return fmt.Errorf("line %d: invalid JSON: %v", line, se)
+	msg := err.Error()
+	if se != nil {
+		msg = s.syntaxMessage(se)
 	}
-	return fmt.Errorf("line %d: invalid JSON: %v", line, err)
+	return fmt.Errorf("line %d: invalid JSON: %s", s.lc.lineAt(off), msg)
+}
+
+// syntaxMessage words a syntax error of the decoder as syntaxMessage does,
+// from the bytes read. The Offset of an error inside a value (a string, a
+// number, a literal) counts only the bytes of the values decoded so far:
+// the value, which starts at the decoder's offset, is scanned again to find
+// the byte at fault (an error between tokens is at that offset itself).
+func (s *jsonStream) syntaxMessage(se *json.SyntaxError) string {
+	lc := s.lc
+	start := s.dec.InputOffset() - lc.base
+	if start < 0 || start > int64(len(lc.buf)-lc.pos) {
+		return se.Error()
+	}
+	data := lc.buf[lc.pos+int(start):]
+	var raw json.RawMessage
+	var at *json.SyntaxError
+	if !errors.As(json.Unmarshal(data, &raw), &at) {
+		return se.Error()
+	}
+	// the rest of a character beyond ASCII at fault, which the decoder may
+	// not have read yet
+	for k := int(at.Offset) - 1; k >= 0 && k < len(data) && data[k] >= utf8.RuneSelf && !utf8.FullRune(data[k:]); {
+		var more [utf8.UTFMax]byte
+		if n, _ := lc.Read(more[:utf8.UTFMax-(len(data)-k)]); n == 0 {
+			break
+		}
+		data = lc.buf[lc.pos+int(start):] // (Read may move the buffer)
+	}
+	return syntaxMessage(se, data, at.Offset)
 }
 
 // lineCounter passes a reader through and tells the line of a byte offset

@@ -131,7 +131,7 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 		case errors.As(err, &te):
 			return lint.Message{}, fmt.Sprintf("field %q: expected a %s, got %s", te.Field, te.Type, te.Value)
 		case errors.As(err, &se):
-			return lint.Message{}, fmt.Sprintf("invalid JSON: %v (at byte %d)", se, se.Offset)
+			return lint.Message{}, fmt.Sprintf("invalid JSON: %s (at byte %d)", syntaxMessage(se, line, se.Offset), se.Offset)
 		}
 		return lint.Message{}, "invalid JSON: " + err.Error()
 	}
@@ -433,7 +433,7 @@ func jsonlSyntaxError(line []byte, perr error) string {
 	var v any
 	var se *json.SyntaxError
 	if err := json.Unmarshal(line, &v); errors.As(err, &se) {
-		return fmt.Sprintf("invalid JSON: %v (at byte %d)", se, se.Offset)
+		return fmt.Sprintf("invalid JSON: %s (at byte %d)", syntaxMessage(se, line, se.Offset), se.Offset)
 	}
 	msg := perr.Error()
 	if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "line ") {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -190,9 +191,100 @@ func (p *jsonParser) readErr() error {
 	return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", line)
 }
 
-// syntax is the error of an unexpected byte, worded as encoding/json words it.
+// syntax is the error of an unexpected byte c, at buf[pos], worded as
+// encoding/json words it but for a byte beyond ASCII, which is named as the
+// character it starts (see invalidChar; the rest of the character is read
+// if need be).
 func (p *jsonParser) syntax(c byte, context string) error {
-	return fmt.Errorf("line %d: invalid JSON: invalid character %s %s", p.line, quoteChar(c), context)
+	what := "invalid character " + quoteChar(c)
+	if c >= utf8.RuneSelf {
+		if p.pos < p.end && p.buf[p.pos] == c {
+			if !utf8.FullRune(p.buf[p.pos:p.end]) {
+				p.ensure(utf8.UTFMax)
+			}
+			what = invalidChar(p.buf[:p.end], p.pos)
+		} else {
+			what = invalidChar([]byte{c}, 0)
+		}
+	}
+	return fmt.Errorf("line %d: invalid JSON: %s %s", p.line, what, context)
+}
+
+// invalidChar words the start of a syntax error ("invalid character …")
+// about the byte at b[i], which JSON does not allow there. encoding/json
+// names the byte as if it were a character of Latin-1 ('â' for the first
+// byte of '“'); a byte beyond ASCII is named here as the character it is
+// part of, with its code point, since those that stray into JSON are the
+// look-alikes of the ASCII ones it wants: '“' (U+201C), '：' (U+FF1A),
+// '，' (U+FF0C). A character that prints as nothing is named by its code
+// point (and what it is, for the usual ones: a byte-order mark left where
+// files were joined, a no-break or ideographic space); a byte that is not
+// part of valid UTF-8, as a byte (byte 0xff). An index past b names
+// nothing.
+func invalidChar(b []byte, i int) string {
+	if i < 0 || i >= len(b) {
+		return "invalid character"
+	}
+	c := b[i]
+	if c < utf8.RuneSelf {
+		return "invalid character " + quoteChar(c)
+	}
+	start := i
+	if c&0xC0 == 0x80 {
+		// a continuation byte: of a character that starts before it?
+		for k := i - 1; k >= 0 && k > i-utf8.UTFMax; k-- {
+			if b[k]&0xC0 != 0x80 {
+				start = k
+				break
+			}
+		}
+	}
+	r, n := utf8.DecodeRune(b[start:])
+	if r == utf8.RuneError && n == 1 || start+n <= i {
+		return fmt.Sprintf("invalid byte 0x%02x (not UTF-8)", c)
+	}
+	if name := runeNames[r]; name != "" {
+		return fmt.Sprintf("invalid character U+%04X (%s)", r, name)
+	}
+	if !unicode.IsPrint(r) {
+		return fmt.Sprintf("invalid character U+%04X", r)
+	}
+	return fmt.Sprintf("invalid character '%c' (U+%04X)", r, r)
+}
+
+// runeNames names the characters that print as nothing (or as a blank)
+// and stray into JSON.
+var runeNames = map[rune]string{
+	0xFEFF: "byte-order mark",
+	0x00A0: "no-break space",
+	0x3000: "ideographic space",
+	0x200B: "zero-width space",
+	0x2028: "line separator",
+	0x2029: "paragraph separator",
+}
+
+// syntaxMessage is the text of encoding/json's syntax error se about data,
+// with the character at fault named as invalidChar names it. off is where
+// the error says it is in data: encoding/json's Offset counts the bytes
+// read up to and including the byte at fault (Unmarshal, Valid) or, for a
+// Decoder's tokens, up to it; the byte named is looked for around it, and
+// the message is left as it is when it is not found.
+func syntaxMessage(se *json.SyntaxError, data []byte, off int64) string {
+	msg := se.Error()
+	rest, ok := strings.CutPrefix(msg, "invalid character ")
+	if !ok {
+		return msg
+	}
+	for _, d := range [...]int64{-1, 0, -2, -3, -4, 1} {
+		k := off + d
+		if k < 0 || k >= int64(len(data)) {
+			continue
+		}
+		if after, ok := strings.CutPrefix(rest, quoteChar(data[k])); ok {
+			return invalidChar(data, int(k)) + after
+		}
+	}
+	return msg
 }
 
 // quoteChar quotes a byte as encoding/json's errors quote it.

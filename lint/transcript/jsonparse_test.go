@@ -53,10 +53,19 @@ func sameReads(t *testing.T, data string, got *recSink, gotErr error, want *recS
 		if g != w && !lenient {
 			t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
 		}
+		// the character at fault is named alike
+		if bad, refBad := badCharOf(gotErr.Error()), badCharOf(wantErr.Error()); bad != refBad && !lenient {
+			t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
+		}
 	}
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// badCharRE finds the naming of the character at fault in a syntax error.
+var badCharRE = regexp.MustCompile(`invalid (?:character|byte) (?:'(?:[^'\\]|\\.)*'|U\+[0-9A-F]+|0x[0-9a-f]+)(?: \([^)]*\))?`)
+
+func badCharOf(s string) string { return badCharRE.FindString(s) }
 
 func errLine(s string) string { return lineRE.FindString(s) }
 
@@ -115,6 +124,9 @@ var jsonParserCases = []string{
 	// truncated right after a line break and a token (the error names the
 	// line the file ends on)
 	"[\n{", "{\"messages\":\n[", "[{\"role\":\"agent\",\"text\":\"hi\"}\n,", "[\n-", "[\ntr", "\n[", "[{\"a\":\n1",
+	// characters beyond ASCII where JSON wants its own (named alike)
+	`[{"conversation":"c1",“role":"agent","text":"x"}]`, `[{"role"："agent"}]`, `[{"role":"agent"，"text":"x"}]`,
+	`[{"text":"a\“"}]`, `[{"id":-１}]`, `[{"id":t“}]`, `[{"id":1.“}]`, "[{\"id\":1e\xef\xbc\x91}]", "[{}]\n\uFEFF[{}]", "[{},\n\xff]", "[{\"a\":\xe2\x80}]",
 	// a lone lead byte at the end of the last string
 	"{\"role\":\"agent\",\"text\":\"\xe1\"}", "\"\xe1\"",
 	`[` + strings.Repeat(`[`, 255) + strings.Repeat(`]`, 255) + `]`,
