@@ -207,7 +207,7 @@ func (w *jsonWalker) element(n *jnode) error {
 			if n.count("messages") > 1 {
 				return w.reject(n.line, `the conversation holds "messages" twice: which list are its messages?`)
 			}
-			if k := w.textKey(); ownText(n, k) {
+			if k, ok := w.ownText(n); ok {
 				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a \"messages\" list: is it a message or a conversation?", k))
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
@@ -314,11 +314,11 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 			}
 		} else {
 			where = FieldNames[f]
-			v = leaf.get(where)
+			v = leaf.field(f)
 			if f == fConv {
 				for i := len(frames) - 1; v == nil && i >= 0; i-- {
-					if v = frames[i].get("conversation"); v == nil && w.steps == nil {
-						v = frames[i].get("id")
+					if v = frames[i].field(fConv); v == nil && w.steps == nil {
+						v = frames[i].field(fID)
 					}
 				}
 			}
@@ -478,24 +478,90 @@ func (n *jnode) count(key string) int {
 	return c
 }
 
-// textKey is the key of a message's text in an object: "text", or the key
-// --map text names; "" when the mapping names a path (body.text), which a
-// key of the conversation cannot stand for.
-func (w *jsonWalker) textKey() string {
+// ownText reports whether object n has a text of its own (not null: a null
+// text is none) where a message's text is looked up: under "text" (in any
+// case, see field), or the key --map text names; never when the mapping
+// names a path (body.text), which a key of the conversation cannot stand
+// for. key is the key it is under.
+func (w *jsonWalker) ownText(n *jnode) (key string, ok bool) {
+	var v *jnode
 	switch p := w.paths[fText]; {
 	case len(p) == 1 && p[0].key != "":
-		return p[0].key
+		key, v = p[0].key, n.get(p[0].key)
 	case p != nil:
-		return ""
+		return "", false
+	default:
+		if i := n.fieldIndex(fText); i >= 0 {
+			key, v = n.keys[i], n.vals[i]
+		}
 	}
-	return "text"
+	return key, v != nil && v.kind != '0'
 }
 
-// ownText reports whether object n has a text of its own under key k (not
-// null: a null text is none).
-func ownText(n *jnode, k string) bool {
-	v := n.get(k)
-	return k != "" && v != nil && v.kind != '0'
+// field returns the value of the canonical field f (fConv …) in an object,
+// its key matched as encoding/json matches a struct field's, and so as the
+// JSONL reader reads a record: in any case ("Text", "TEXT" are "text"), by
+// Unicode's simple folding ('ſ' U+017F is an s, 'K' U+212A a k); the last
+// one when several match. (A key a mapping names matches as it is: get.)
+func (n *jnode) field(f int) *jnode {
+	if i := n.fieldIndex(f); i >= 0 {
+		return n.vals[i]
+	}
+	return nil
+}
+
+// fieldIndex is the index in an object of the key field returns the value
+// of, -1 when there is none.
+func (n *jnode) fieldIndex(f int) int {
+	if n == nil || n.kind != '{' {
+		return -1
+	}
+	name := FieldNames[f]
+	if n.open != nil {
+		n.open.askField(f)
+	}
+	for i := len(n.keys) - 1; i >= 0; i-- {
+		if k := n.keys[i]; k == name || mayFold(k, name) && strings.EqualFold(k, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayFold is a quick test of whether key may be name, a field's name
+// (lower-case ASCII), in another case, as encoding/json compares them
+// (strings.EqualFold tells): a key that folds to ASCII letters is never
+// shorter than they are, and its first byte is the first letter in either
+// case, or one beyond ASCII ('ſ' U+017F folds to s).
+func mayFold(key, name string) bool {
+	return len(key) >= len(name) && (key[0]|0x20 == name[0] || key[0] >= utf8.RuneSelf)
+}
+
+// fieldOf is the canonical field whose name key is (in any case, as field
+// matches keys), -1 for any other key.
+func fieldOf(key string) int {
+	switch key {
+	case "conversation":
+		return fConv
+	case "id":
+		return fID
+	case "time":
+		return fTime
+	case "role":
+		return fRole
+	case "sender":
+		return fSender
+	case "type":
+		return fType
+	case "text":
+		return fText
+	}
+	for f, name := range FieldNames {
+		if mayFold(key, name) && strings.EqualFold(key, name) {
+			return f
+		}
+	}
+	return -1
 }
 
 // get returns the value of key in an object (the last one when repeated).

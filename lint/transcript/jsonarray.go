@@ -64,12 +64,13 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 		limit = p.max // no token in it can be over the bound
 	}
 	// conversations: each message is handed on with the frame keys it may
-	// read (its conversation's "conversation" and "id", and the first key
-	// of a mapped field's path), unless a mapped path reads the messages
-	// themselves (messages[0].sender), which the frame has not
+	// read (its conversation's "conversation" and "id", which frame keeps,
+	// and the first key of a mapped field's path), unless a mapped path
+	// reads the messages themselves (messages[0].sender), which the frame
+	// has not
 	var cs convSkim
 	csp := &cs
-	need := map[string]bool{"conversation": true, "id": true}
+	need := map[string]bool{}
 	for _, path := range w.paths {
 		if len(path) > 0 && path[0].index < 0 && !path[0].iter {
 			need[path[0].key] = true
@@ -106,7 +107,7 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			if framer == nil {
 				framer = parser.newParser()
 			}
-			frame := cs.frame(framer, obj, p.line, need, w.textKey())
+			frame := cs.frame(framer, obj, p.line, need, w)
 			if frame == nil {
 				// a text of its own beside its messages: the walker
 				// rejects it (an object that does not read was not
@@ -440,10 +441,12 @@ func (cs *convSkim) reset() { *cs = convSkim{elems: cs.elems[:0], buf: cs.buf} }
 
 // frame reads the conversation object obj (starting on line) without its
 // messages, for the walker to take the fields its messages lack from: the
-// keys in need (a conversation's other keys, a long summary say, would be
-// held while its messages wait to be parsed); nil if it cannot be read.
-// The nodes are the frame's own (the parser's are used again).
-func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]bool, textKey string) *jnode {
+// keys in need, and those of its conversation and id in any case (a
+// conversation's other keys, a long summary say, would be held while its
+// messages wait to be parsed); nil if it cannot be read, or if it has a
+// text of its own (for w). The nodes are the frame's own (the parser's are
+// used again).
+func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]bool, w *jsonWalker) *jnode {
 	b := append(cs.buf[:0], obj[:cs.listStart]...)
 	b = append(b, '[')
 	for range cs.listNL {
@@ -455,12 +458,15 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 	mark := p.mark()
 	defer p.release(mark)
 	n, err := p.value(0)
-	if err != nil || ownText(n, textKey) {
+	if err != nil {
+		return nil
+	}
+	if _, own := w.ownText(n); own {
 		return nil
 	}
 	keep := &jnode{line: n.line, kind: n.kind, bad: n.bad}
 	for i, k := range n.keys {
-		if need[k] {
+		if f := fieldOf(k); need[k] || f == fConv || f == fID {
 			keep.keys = append(keep.keys, k)
 			keep.vals = append(keep.vals, n.vals[i])
 		}
@@ -596,9 +602,9 @@ type jsonConvParser struct {
 }
 
 func newJSONConvParser(e *jsonElemParser, frame *jnode, conv string) *jsonConvParser {
-	c := &jsonConvParser{e: e, frames: [1]*jnode{frame}, conv: conv, frameConv: frame.get("conversation")}
+	c := &jsonConvParser{e: e, frames: [1]*jnode{frame}, conv: conv, frameConv: frame.field(fConv)}
 	if c.frameConv == nil {
-		c.frameConv = frame.get("id")
+		c.frameConv = frame.field(fID)
 	}
 	return c
 }
@@ -795,26 +801,10 @@ func (e *jsonElemParser) quick(raw []byte, pos lint.Pos, dec *[nFields][]byte, i
 	return m, "", false, true
 }
 
-// canonicalField is the index of a canonical field name, -1 for any other
-// key.
+// canonicalField is the canonical field a key names (in any case, as the
+// walker's field matches keys), -1 for any other key.
 func canonicalField(key []byte) int {
-	switch string(key) {
-	case "conversation":
-		return fConv
-	case "id":
-		return fID
-	case "time":
-		return fTime
-	case "role":
-		return fRole
-	case "sender":
-		return fSender
-	case "type":
-		return fType
-	case "text":
-		return fText
-	}
-	return -1
+	return fieldOf(unsafe.String(unsafe.SliceData(key), len(key)))
 }
 
 // skipNested skips the (valid) object or list at raw[*i]; false when a

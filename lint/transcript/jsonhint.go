@@ -29,7 +29,7 @@ func layoutHint(n *jnode, prefix string) string {
 	}
 	full := joinPath(prefix, path)
 	var maps []string
-	if id := n.get("id"); n.get("conversation") == nil && id != nil && isScalar(id) {
+	if id := n.get("id"); n.field(fConv) == nil && id != nil && isScalar(id) {
 		if anyHas(leaves, "id") {
 			maps = append(maps, "conversation=^id")
 		} else {
@@ -43,7 +43,7 @@ func layoutHint(n *jnode, prefix string) string {
 	}
 	if len(leaves) > 0 && leaves[0].kind == 's' {
 		maps = append(maps, "text=.")
-	} else if key := textKey(leaves[0]); key != "text" {
+	} else if key := textKey(leaves[0]); fieldOf(key) != fText {
 		if !plainKey(key) {
 			return ""
 		}
@@ -149,7 +149,7 @@ func textKey(n *jnode) string {
 // "sender": "customer"), or "".
 func roleField(objs []*jnode) string {
 	for _, o := range objs {
-		if o.kind != '{' || o.get("role") != nil {
+		if o.kind != '{' || o.field(fRole) != nil {
 			continue
 		}
 		for i, key := range o.keys {

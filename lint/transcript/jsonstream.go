@@ -48,9 +48,24 @@ type objectStream struct {
 	conv      string
 }
 
-// openObject notes the keys asked of an object being read.
+// openObject notes the keys asked of an object being read: as they are
+// (get), and the canonical fields, whose keys match in any case (field).
 type openObject struct {
-	asked map[string]bool
+	asked  map[string]bool
+	fields uint8 // 1<<f for each field f asked
+}
+
+// askField notes that canonical field f was looked up.
+func (o *openObject) askField(f int) { o.fields |= 1 << f }
+
+// wasAsked reports whether key was looked up: as it is, or as the
+// canonical field it names.
+func (o *openObject) wasAsked(key string) bool {
+	if o.asked[key] {
+		return true
+	}
+	f := fieldOf(key)
+	return f >= 0 && o.fields&(1<<f) != 0
 }
 
 // ask notes that key was looked up.
@@ -122,7 +137,7 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 	}
 	custom := func(key string, kline int) (bool, error) {
 		if o.listDone {
-			if n.open.asked[key] || o.onPath(level, key) {
+			if n.open.wasAsked(key) || o.onPath(level, key) {
 				return false, fmt.Errorf("line %d: %q comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on %q, so put it before the list",
 					kline, key, o.listKey, o.listLine, lint.ByteSize(streamAfter), key)
 			}

@@ -47,7 +47,9 @@ type Mapping struct {
 	// itself), looked up in the message element first and then in the
 	// enclosing objects of Messages from the inside out; each leading ^
 	// skips one level ("^id": the id of the enclosing conversation, not the
-	// message's own).
+	// message's own). The keys of a path match as they are written; a field
+	// not mapped is read from the key of its canonical name in any case
+	// ("Text", "TEXT"), in every JSON format alike.
 	Fields map[string]string
 	// Messages is the JSON path of the messages: "[]" a top-level array of
 	// messages, "[].messages[]" conversations holding messages,
