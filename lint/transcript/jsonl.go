@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
@@ -32,15 +31,18 @@ func init() {
 type jsonlReader struct{}
 
 // jsonRecord is a canonical message as written in JSON (the general decoder's
-// form).
+// form). Its keys match in any case, the last one counting when several do
+// (as encoding/json matches them; so does the JSON reader's walker, see
+// jnode.field), and every field may be a string, a number or a boolean
+// (read as it is written, as the walker reads them: a text of 5 is "5").
 type jsonRecord struct {
 	Conversation json.RawMessage `json:"conversation"`
 	ID           json.RawMessage `json:"id"`
 	Time         json.RawMessage `json:"time"`
-	Role         *string         `json:"role"`
-	Sender       *string         `json:"sender"`
-	Type         *string         `json:"type"`
-	Text         *string         `json:"text"`
+	Role         json.RawMessage `json:"role"`
+	Sender       json.RawMessage `json:"sender"`
+	Type         json.RawMessage `json:"type"`
+	Text         json.RawMessage `json:"text"`
 }
 
 // jsonlParser parses canonical JSONL records; the engine calls NewParser
@@ -126,10 +128,8 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &te) && te.Field == "":
-			return lint.Message{}, "expected a JSON object with the message fields"
 		case errors.As(err, &te):
-			return lint.Message{}, fmt.Sprintf("field %q: expected a %s, got %s", te.Field, te.Type, te.Value)
+			return lint.Message{}, "expected a JSON object with the message fields"
 		case errors.As(err, &se):
 			return lint.Message{}, fmt.Sprintf("invalid JSON: %s (at byte %d)", syntaxMessage(se, line, se.Offset), se.Offset)
 		}
@@ -137,7 +137,7 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 	}
 	var f msgFields
 	f.textCol = -1
-	if rec.Text != nil {
+	if len(rec.Text) > 0 && rec.Text[0] == '"' {
 		if at, raw, ok := textString(line); ok {
 			f.textCol, f.textRaw = textPlace(codePoints(line[:at]), raw)
 		}
@@ -176,38 +176,44 @@ func textString(line []byte) (at, raw int, ok bool) {
 }
 
 // messageFromRecord validates a decoded record and builds the message (f
-// says where the text is written).
+// says where the text is written). A field that is an object or a list
+// makes the record malformed, as in the walker (the first one, in the
+// order of the fields).
 func messageFromRecord(rec *jsonRecord, f *msgFields, src *Source, pos lint.Pos) (lint.Message, string) {
-	f.conv, f.convErr = scalarString(rec.Conversation)
-	f.id, f.idErr = scalarString(rec.ID)
-	f.hasTime = len(rec.Time) > 0 && string(rec.Time) != "null"
-	if f.hasTime {
-		f.time, f.timeErr = scalarString(rec.Time)
+	for i, raw := range [nFields]json.RawMessage{rec.Conversation, rec.ID, rec.Time, rec.Role, rec.Sender, rec.Type, rec.Text} {
+		v, has, why := scalarString(raw)
+		if why != "" {
+			return lint.Message{Pos: pos, Type: lint.TypeText}, fmt.Sprintf("%q: %s", FieldNames[i], why)
+		}
+		switch i {
+		case fConv:
+			f.conv = v
+		case fID:
+			f.id = v
+		case fTime:
+			f.time, f.hasTime = v, has
+		case fRole:
+			f.role, f.hasRole = v, has
+		case fSender:
+			f.sender = v
+		case fType:
+			f.typ = v
+		case fText:
+			f.text, f.hasText = v, has
+		}
 	}
-	f.role, f.hasRole = deref(rec.Role)
-	f.sender, _ = deref(rec.Sender)
-	f.typ, _ = deref(rec.Type)
-	f.text, f.hasText = deref(rec.Text)
 	return f.message(src, pos)
 }
 
-func deref(p *string) (string, bool) {
-	if p == nil {
-		return "", false
-	}
-	return *p, true
-}
-
-// msgFields are the fields of a canonical message, however they were read.
+// msgFields are the fields of a canonical message, however they were read:
+// as written (blanks around the ids, sender and type are trimmed by fill).
 type msgFields struct {
-	conv, id, time string
-	hasTime        bool
-	// convErr, idErr, timeErr say why a scalar field is not a string or a number
-	convErr, idErr, timeErr string
-	role, sender, typ       string
-	hasRole                 bool
-	text                    string
-	hasText                 bool
+	conv, id, time    string
+	hasTime           bool
+	role, sender, typ string
+	hasRole           bool
+	text              string
+	hasText           bool
 	// where the text is written (lint.Message.LineColumn; beside the bool,
 	// so that the struct stays under 192 bytes, cleared without a loop)
 	textRaw uint16
@@ -224,6 +230,11 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (m lint.Message, reason s
 // fill is message writing into *m, which is zero, with the memo of the
 // last date read (nil: none). The checks come in the order the reasons are
 // reported.
+//
+// The values are taken as the mapping-aware readers' builder takes them
+// (so that a record reads the same in a .jsonl file and in a .json one, or
+// with a mapping): blanks around the conversation, id, sender and type are
+// trimmed, and a blank role is none.
 func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMemo) string {
 	m.Pos, m.Type = pos, lint.TypeText
 	if !f.hasText {
@@ -231,39 +242,40 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 	}
 	m.Text = f.text
 	m.TextCol, m.TextRaw = f.textCol, f.textRaw
-	if !f.hasRole {
-		// --agents or --staff name the agents of records without a role
-		role, ok := senderRole(src.Opts, f.sender)
-		if !ok {
-			return `missing "role"`
-		}
-		m.Role = role
-	} else {
-		role, ok := parseRole(f.role)
-		if !ok {
+	if m.Sender = f.sender; edged(m.Sender) {
+		m.Sender = strings.TrimSpace(m.Sender)
+	}
+	role, ok := lint.RoleUnknown, false
+	if f.hasRole {
+		if role, ok = parseRole(f.role); !ok && strings.TrimSpace(f.role) != "" {
 			return fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
 		}
-		m.Role = role
 	}
-	if f.convErr != "" {
-		return `"conversation": ` + f.convErr
+	if !ok {
+		// --agents or --staff name the agents of records without a role
+		if role, ok = senderRole(src.Opts, m.Sender); !ok {
+			return `missing "role"`
+		}
 	}
-	m.Conversation = f.conv
+	m.Role = role
+	if m.Conversation = f.conv; edged(m.Conversation) {
+		m.Conversation = strings.TrimSpace(m.Conversation)
+	}
 	if m.Conversation == "" {
 		m.Conversation = src.Name // a file holding one conversation
 	}
-	if f.idErr != "" {
-		return `"id": ` + f.idErr
+	if m.ID = f.id; edged(m.ID) {
+		m.ID = strings.TrimSpace(m.ID)
 	}
-	m.ID = f.id
-	m.Sender = f.sender
-	if f.typ != "" {
-		m.Type = f.typ
+	if t := f.typ; t != "" {
+		if edged(t) {
+			t = strings.TrimSpace(t)
+		}
+		if t != "" {
+			m.Type = t
+		}
 	}
 	if f.hasTime {
-		if f.timeErr != "" {
-			return `"time": ` + f.timeErr
-		}
 		t, perr := parseTime(f.time, src.Opts.Location, days)
 		if perr != nil {
 			return perr.Error()
@@ -273,27 +285,59 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 	return ""
 }
 
-// scalarString reads a JSON string or number as a string ("" for absent or null).
-func scalarString(raw json.RawMessage) (string, string) {
+// scalarString reads a JSON string, number or boolean as a string, a number
+// or a boolean as it is written (has: present and not null); why says why
+// not when it is an object or a list.
+func scalarString(raw json.RawMessage) (v string, has bool, why string) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || string(raw) == "null" {
-		return "", ""
+		return "", false, ""
 	}
 	switch raw[0] {
 	case '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return "", "invalid string"
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return "", false, "invalid string"
 		}
-		return s, ""
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if _, err := strconv.ParseFloat(string(raw), 64); err != nil {
-			return "", "invalid number"
-		}
-		return strings.TrimSpace(string(raw)), ""
+		return v, true, ""
+	case '{':
+		return "", false, "expected a string or a number, got an object"
+	case '[':
+		return "", false, "expected a string or a number, got a list"
 	}
-	return "", "expected a string or a number"
+	return string(raw), true, ""
 }
+
+// edged reports whether s may start or end with white space, which
+// strings.TrimSpace would trim: false, quickly, for the common value (it is
+// inlined, TrimSpace is not).
+func edged(s string) bool {
+	return len(s) > 0 && blankEdge[s[0]]&blankFirst|blankEdge[s[len(s)-1]]&blankLast != 0
+}
+
+// blankEdge flags the bytes that start (blankFirst) and end (blankLast)
+// white space (unicode.IsSpace): ASCII's, and the first and last bytes of
+// U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F
+// and U+3000 (a test holds them to unicode.IsSpace).
+var blankEdge = func() (t [256]uint8) {
+	for _, c := range []byte{'\t', '\n', '\v', '\f', '\r', ' '} {
+		t[c] = blankFirst | blankLast
+	}
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3} {
+		t[c] |= blankFirst
+	}
+	for c := 0x80; c <= 0x8A; c++ {
+		t[c] |= blankLast
+	}
+	for _, c := range []byte{0x9F, 0xA0, 0xA8, 0xA9, 0xAF} {
+		t[c] |= blankLast
+	}
+	return t
+}()
+
+const (
+	blankFirst = 1 << iota
+	blankLast
+)
 
 // parseRole is lint.ParseRole with the canonical names first.
 func parseRole(s string) (lint.Role, bool) {

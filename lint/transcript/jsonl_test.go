@@ -102,7 +102,8 @@ func TestJSONLMalformedRecords(t *testing.T) {
 		{"not an object", `["c1","agent","你好"]`, "expected a JSON object"},
 		{"missing text", `{"conversation":"c1","role":"agent"}`, `missing "text"`},
 		{"null text", `{"conversation":"c1","role":"agent","text":null}`, `missing "text"`},
-		{"text not a string", `{"conversation":"c1","role":"agent","text":5}`, `field "text"`},
+		{"text an object", `{"conversation":"c1","role":"agent","text":{"a":5}}`, `"text": expected a string or a number, got an object`},
+		{"sender a list", `{"conversation":"c1","role":"agent","sender":[1],"text":"x"}`, `"sender": expected a string or a number, got a list`},
 		{"missing role", `{"conversation":"c1","text":"你好"}`, `missing "role"`},
 		{"unknown role", `{"conversation":"c1","role":"客服","text":"你好"}`, `unknown role "客服"`},
 		{"bad time", `{"conversation":"c1","role":"agent","text":"你好","time":"昨天下午"}`, `unparseable time "昨天下午"`},
@@ -290,7 +291,7 @@ func TestJSONLMapping(t *testing.T) {
 		{name: "agents without a mapping", data: `{"conversation":"c1","text":"你好","sender":"b"}` + "\n" + `{"conversation":"c1","text":"在的","sender":"店铺名:小美"}` + "\n" +
 			`{"conversation":"c1","text":"x","sender":" s01 "}` + "\n" + `{"conversation":"c1","text":"?"}` + "\n" + `{"conversation":"c1","role":"bot","text":"auto","sender":"店铺名:小美"}`,
 			opts:    Options{Agents: []string{"店铺名:*"}, Staff: []string{"s01"}},
-			want:    []string{"c1|customer|b|text|你好@1", "c1|agent|店铺名:小美|text|在的@2", "c1|agent| s01 |text|x@3", "c1|bot|店铺名:小美|text|auto@5"},
+			want:    []string{"c1|customer|b|text|你好@1", "c1|agent|店铺名:小美|text|在的@2", "c1|agent|s01|text|x@3", "c1|bot|店铺名:小美|text|auto@5"},
 			rejects: []string{`4: missing "role"`}},
 	}
 	for _, tc := range tests {

@@ -510,19 +510,16 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 			}
 			i += 4
 		case c == '-' || ('0' <= c && c <= '9'):
+			// a number, in any field: read as it is written
 			e := scanNumber(line, i)
 			if e == i {
 				return false
 			}
-			switch field {
-			case fConv, fID, fTime:
-				if !inRange(line[i:e]) {
-					return false // out of range: encoding/json's path says so
-				}
+			if field < nFields {
 				r.span[field], r.kind[field] = [2]int32{int32(i), int32(e)}, vNumber
-			case fOther:
-			default:
-				return false // a number where a string belongs: encoding/json's error
+				if field == fText {
+					r.textAt = math.MaxInt32 // a text not in a string: no column
+				}
 			}
 			i = e
 		case c == 't' || c == 'f':
@@ -560,25 +557,6 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 	}
 }
 
-// inRange reports whether a JSON number (as scanNumber found it) fits a
-// float64, which is what the general path asks of numbers as strings.
-func inRange(num []byte) bool {
-	if len(num) <= 300 {
-		integer := true
-		for _, c := range num {
-			if c == '.' || c == 'e' || c == 'E' {
-				integer = false
-				break
-			}
-		}
-		if integer {
-			return true // an integer of at most 300 digits: below 1.8e308
-		}
-	}
-	_, err := strconv.ParseFloat(unsafe.String(unsafe.SliceData(num), len(num)), 64)
-	return err == nil
-}
-
 // fields turns the scanned values of line into the message's fields. The
 // strings that are kept (the text, the id, and the conversation id, sender
 // and type unless recently seen) are copied into one piece of memory, one
@@ -591,7 +569,7 @@ func (sc *jsonScanner) fields(line []byte, r *rawFields, f *msgFields) {
 	// the string block of the record's conversation: the scanner's for
 	// records without one, the cache's for a conversation in the cache
 	blk := &sc.noConv
-	if r.kind[fText] >= vString {
+	if r.kind[fText] >= vNumber {
 		f.hasText = true
 		text = r.value(fText, line, sc.buf)
 	}
@@ -608,7 +586,7 @@ func (sc *jsonScanner) fields(line []byte, r *rawFields, f *msgFields) {
 			}
 		}
 	}
-	if r.kind[fSender] >= vString {
+	if r.kind[fSender] >= vNumber {
 		if v := r.value(fSender, line, sc.buf); len(v) > 0 {
 			var hit bool
 			if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
@@ -616,7 +594,7 @@ func (sc *jsonScanner) fields(line []byte, r *rawFields, f *msgFields) {
 			}
 		}
 	}
-	if r.kind[fType] >= vString {
+	if r.kind[fType] >= vNumber {
 		if v := r.value(fType, line, sc.buf); len(v) > 0 {
 			var hit bool
 			if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
@@ -671,7 +649,7 @@ func (sc *jsonScanner) fields(line []byte, r *rawFields, f *msgFields) {
 		v := r.value(fTime, line, sc.buf)
 		f.time, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), true
 	}
-	if r.kind[fRole] >= vString {
+	if r.kind[fRole] >= vNumber {
 		v := r.value(fRole, line, sc.buf)
 		f.role, f.hasRole = unsafe.String(unsafe.SliceData(v), len(v)), true
 	}
