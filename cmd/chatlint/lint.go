@@ -327,6 +327,9 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		return nil, failErr(err)
 	}
 	r.topts.MaxRecordBytes = 4 * r.maxMessage
+	// the report and baseline of an earlier run, written into a directory
+	// being linted, are not transcripts
+	r.topts.Outputs = []string{f.out.file(), f.writeBase}
 	if len(r.args) == 0 {
 		if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
 			return nil, fail("no input: give transcript files or directories, or - to read standard input")

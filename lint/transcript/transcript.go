@@ -57,6 +57,10 @@ type Options struct {
 	// without being held in memory. 0: no bound (csv records still stop
 	// at 64 MiB).
 	MaxRecordBytes int
+	// Outputs are the files the run writes (the report, a new baseline):
+	// a directory walk leaves them out, so a report written into the
+	// directory it lints is not read back as a transcript by the next run.
+	Outputs []string
 }
 
 // Source is one opened input, decoded to UTF-8.
@@ -163,6 +167,7 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	}
 	var fileErrs []error
 	w := newWalker(opts.Format)
+	w.skipOutputs(opts.Outputs)
 	for _, p := range paths {
 		files, err := w.expand(p)
 		if err != nil {
@@ -205,6 +210,8 @@ type walker struct {
 	empty  identities // those of them that hold no wanted file
 	failed identities // and those that could not be walked
 	stdin  bool       // "-" taken
+	// outputs are the files the run writes, left out of a walk
+	outputs identities
 	// what the walk of an argument added to files, dirs and empty, taken
 	// back when it fails
 	undo []undoAdd
@@ -226,6 +233,19 @@ func (w *walker) add(set *identities, st fs.FileInfo) bool {
 
 func newWalker(format string) *walker {
 	return &walker{format: format, exts: extensionsFor(format)}
+}
+
+// skipOutputs makes a walk leave out the files the run writes (those that
+// exist already: the report and baseline of an earlier run).
+func (w *walker) skipOutputs(paths []string) {
+	for _, p := range paths {
+		if p == "" || p == "-" {
+			continue
+		}
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			w.outputs.add(st)
+		}
+	}
 }
 
 // expand turns a path into the files to read that were not taken before:
@@ -346,6 +366,9 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 			// a pipe waits for a writer that may never come (one named
 			// on the command line is read: <(…) is one)
 			continue
+		}
+		if w.outputs.has(info) {
+			continue // the report or baseline this run replaces
 		}
 		found = true
 		if w.add(&w.files, info) {

@@ -180,3 +180,26 @@ func TestUniqueInputs(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestWalkSkipsOutputs: the files the run writes (the report, a new
+// baseline), met in a directory walk, are left out however they are named;
+// a directory holding nothing else holds no transcript files.
+func TestWalkSkipsOutputs(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"exports/day.jsonl", "exports/report.csv", "exports/base.json", "only/report.jsonl"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte("{}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := newWalker("auto")
+	w.skipOutputs([]string{"./exports/report.csv", filepath.Join(dir, "exports/base.json"), "only/report.jsonl", "missing.json", ""})
+	got, err := w.expand("exports")
+	if err != nil || !slices.Equal(got, []string{"exports/day.jsonl"}) {
+		t.Errorf("exports: read %q (%v), want only exports/day.jsonl", got, err)
+	}
+	if got, err := w.expand("only"); err == nil {
+		t.Errorf("only: read %q, want an error: no transcript files", got)
+	}
+}
