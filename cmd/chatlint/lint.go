@@ -18,6 +18,7 @@ import (
 	"github.com/chatlint/chatlint/lint/baseline"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/config"
+	"github.com/chatlint/chatlint/lint/redact"
 	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 	"github.com/chatlint/chatlint/rules"
@@ -147,6 +148,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// the malformed records may be spooled to a temporary file
 		defer sum.Errors.Close()
 	}
+	if runErr != nil && f.redact {
+		runErr = redactedErr(runErr)
+	}
 	if runErr != nil && (errors.Is(runErr, lint.ErrStrict) || errors.Is(runErr, context.Canceled)) {
 		report.Discard(w)
 		if errors.Is(runErr, context.Canceled) {
@@ -236,6 +240,39 @@ func (s *stoppableReader) Read(p []byte) (int, error) {
 		s.buf = nil // still being read into
 		return 0, s.ctx.Err()
 	}
+}
+
+// redactedErr is a run's error with the personal data of the reasons it
+// gives masked (--redact): of the record that stopped a --strict run, of
+// the files that could not be read (a csv's first row is quoted as its
+// header). File names are kept, as the reports keep them.
+func redactedErr(err error) error {
+	var strict *lint.StrictError
+	if errors.As(err, &strict) {
+		return &lint.StrictError{Pos: strict.Pos, Err: redact.Text(strict.Err, nil)}
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return redactedFileErr(err)
+	}
+	var errs []error
+	for _, e := range j.Unwrap() {
+		errs = append(errs, redactedFileErr(e))
+	}
+	return errors.Join(errs...)
+}
+
+// redactedFileErr is an error of a file that could not be read with the
+// personal data of its reason masked (redactedErr).
+func redactedFileErr(err error) error {
+	var fe *transcript.FileError
+	if errors.As(err, &fe) {
+		return &transcript.FileError{Name: fe.Name, Err: errors.New(redact.Text(fe.Err.Error(), nil))}
+	}
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	return errors.New(redact.Text(err.Error(), nil))
 }
 
 // stopSignals are the signals that stop a run the way Ctrl-C does.

@@ -15,8 +15,8 @@ import (
 // except where the finding is itself about personal data (rule type pii, or
 // a span that is nothing but personal data): that evidence is the very
 // number to hide. Offsets and columns stay valid.
-// The malformed records' error texts are masked too. It works with every
-// format.
+// The error texts of the malformed records and of the files that could not
+// be read are masked too. It works with every format.
 func Redacting(w Writer) Writer { return &redacting{w: w} }
 
 type redacting struct{ w Writer }
@@ -172,12 +172,28 @@ func RedactErrors(errs lint.RecordErrors) lint.RecordErrors {
 }
 
 func (r *redacting) Close(s *lint.Summary) error {
-	if s != nil && s.Errors.Len() > 0 {
+	if s != nil && (s.Errors.Len() > 0 || len(s.Unreadable) > 0) {
 		masked := *s
 		masked.Errors = RedactErrors(s.Errors)
+		masked.Unreadable = RedactUnreadable(s.Unreadable)
 		s = &masked
 	}
 	return r.w.Close(s)
+}
+
+// RedactUnreadable returns the files that could not be read with personal
+// data in their error texts masked (an error may quote the file's first
+// row); their names are kept.
+func RedactUnreadable(files []lint.RecordError) []lint.RecordError {
+	if len(files) == 0 {
+		return files
+	}
+	out := make([]lint.RecordError, len(files))
+	for i, e := range files {
+		e.Err = redact.Text(e.Err, nil)
+		out[i] = e
+	}
+	return out
 }
 
 // Discard lets go of what the wrapped writer holds (see Discarder).

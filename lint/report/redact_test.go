@@ -41,6 +41,8 @@ func redactFixture() ([]*lint.Result, *lint.Summary, []*lint.RuleInfo) {
 	sum.Records = 3
 	sum.Rejected = 1
 	sum.Errors = lint.NewRecordErrors([]lint.RecordError{{Pos: lint.Pos{File: "day.jsonl", Line: 3}, Err: `unknown role "13812345678"`}}...)
+	// a file that could not be read, whose error quotes its first row
+	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: "export.csv"}, Err: `no text column in the header (columns: "c1", "13812345678")`}}
 	return results, sum, []*lint.RuleInfo{greet, evasive, pii}
 }
 
@@ -85,8 +87,11 @@ func TestRedactingEveryFormat(t *testing.T) {
 			if f := results[0].Findings[1]; f.Match != "13812345678" || !strings.Contains(results[0].Conversation.Messages[0].Text, "13812345678") {
 				t.Errorf("Redacting changed the results it was given: %+v", f)
 			}
-			if errs, _ := sum.Errors.Collect(); errs[0].Err != `unknown role "13812345678"` {
+			if errs, _ := sum.Errors.Collect(); errs[0].Err != `unknown role "13812345678"` || !strings.Contains(sum.Unreadable[0].Err, "13812345678") {
 				t.Errorf("Redacting changed the summary it was given")
+			}
+			if format != "csv" && !strings.Contains(out, "export.csv") { // csv: on stderr
+				t.Errorf("%s report does not name the unreadable file", format)
 			}
 		})
 	}
