@@ -21,7 +21,8 @@ func init() {
 // githubWriter writes GitHub Actions workflow commands: one
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
-// line; one ::warning per malformed record; then a plain summary line.
+// line; one ::warning per malformed record, one ::notice per inline waiver
+// that waived nothing; then a plain summary line.
 // Lines gather until the caller flushes (see Flusher) or the buffer fills.
 type githubWriter struct {
 	w    *bufio.Writer
@@ -60,7 +61,8 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 // Flush writes the lines gathered so far.
 func (g *githubWriter) Flush() error { return g.w.Flush() }
 
-// Close writes a warning per malformed record and the summary line.
+// Close writes a warning per malformed record, an error per unreadable
+// file, a notice per unused waiver and the summary line.
 func (g *githubWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
@@ -76,6 +78,14 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	})
 	if err != nil {
 		return err
+	}
+	for _, uw := range s.UnusedWaivers {
+		props := []string{"file=" + filepath.ToSlash(uw.Pos.File)}
+		if uw.Pos.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(uw.Pos.Line))
+		}
+		props = append(props, "title=chatlint: unused waiver")
+		g.command("notice", props, "豁免 "+uw.Rule+" 没有用上")
 	}
 	for _, e := range s.Unreadable {
 		props := []string{"title=chatlint: unreadable file"}
@@ -99,6 +109,9 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	}
 	if n := len(s.Unreadable); n > 0 {
 		fmt.Fprintf(g.w, "; %s could not be read", plural(n, "file"))
+	}
+	if n := len(s.UnusedWaivers); n > 0 {
+		fmt.Fprintf(g.w, "; %s", plural(n, "unused waiver"))
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()

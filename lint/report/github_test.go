@@ -65,3 +65,22 @@ func TestGitHubEmptyAndCanned(t *testing.T) {
 		t.Errorf("clean canned run: %q", out)
 	}
 }
+
+// TestGitHubUnusedWaivers: a waiver that waived nothing is annotated at its
+// line, as the text report lists it, so a CI job on a canned library shows
+// the stale ones; the summary line counts them.
+func TestGitHubUnusedWaivers(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.UnusedWaivers = []lint.Waiver{
+		{Rule: "ecommerce/use-nin", Reason: "过期", Pos: lint.Pos{File: "lib/a,b.txt", Line: 3}},
+		{Rule: "*", Reason: "没有下一条", Pos: lint.Pos{File: "end.txt", Line: 2}},
+	}
+	out := string(render(t, "github", Options{Canned: true}, nil, sum))
+	want := "::notice file=lib/a%2Cb.txt,line=3,title=chatlint%3A unused waiver::豁免 ecommerce/use-nin 没有用上\n" +
+		"::notice file=end.txt,line=2,title=chatlint%3A unused waiver::豁免 * 没有用上\n" +
+		"chatlint: 0 findings (error 0, warning 0, info 0) in 0 replies from 1 file; 2 unused waivers\n"
+	if out != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out, want)
+	}
+}
