@@ -390,6 +390,18 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if f.fix && f.diff {
 		return nil, fail("--fix and --diff do not go together: --diff shows what --fix would write")
 	}
+	if f.diff {
+		// the diff is all a --diff run writes: a flag for the report
+		// would be ignored without a word
+		switch {
+		case f.writeBase != "":
+			return nil, fail("--diff writes no baseline: it only shows what --fix would change; record the baseline with --fix, or without either")
+		case f.out.format != "text":
+			return nil, fail("--diff writes a unified diff, not a report: --format %s does not apply", f.out.format)
+		case f.redact:
+			return nil, fail("--redact cannot mask a --diff: the diff shows the library's lines as they are, to be applied; review the change with --fix and version control instead")
+		}
+	}
 	if (f.fix || f.diff) && r.topts.HTML {
 		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
 	}
