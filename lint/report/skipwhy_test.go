@@ -14,23 +14,28 @@ import (
 func TestSkippedRulesSayWhy(t *testing.T) {
 	long := &lint.RuleInfo{ID: "p/long", Type: "length"}
 	slow := &lint.RuleInfo{ID: "p/slow", Type: "latency"}
+	note := &lint.RuleInfo{ID: "p/note", Type: "followup"}
 	c := &lint.Conversation{ID: "c1", File: "chat.txt", Messages: []lint.Message{
 		{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: 1}},
 	}}
 	r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀", Skipped: []lint.Skip{
 		{Rule: "p/slow", Reason: "no times: reply times not checked"},
 		{Rule: "p/long", Reason: "text joined from several messages by the export: lengths over the limit not checked"},
+		{Rule: "p/note", Reason: "the export has no message types: no note message can follow"},
 	}}
 	sum := lint.NewSummary()
 	sum.Files, sum.Records = 1, 1
 	sum.Add(r)
 	for _, format := range []string{"text", "html"} {
-		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow}}, []*lint.Result{r}, sum))
+		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow, note}}, []*lint.Result{r}, sum))
 		if n := strings.Count(out, "没有时间"); n != 1 {
 			t.Errorf("%s: %d rules said to be skipped for want of times, want 1:\n%s", format, n, out)
 		}
 		if !strings.Contains(out, "文本由导出拼接") {
 			t.Errorf("%s: the length rule's reason not given:\n%s", format, out)
+		}
+		if !strings.Contains(out, "导出没有消息类型") || strings.Contains(out, "（the export") {
+			t.Errorf("%s: the followup rule's reason not given in Chinese:\n%s", format, out)
 		}
 	}
 }

@@ -449,6 +449,8 @@ func skipWhy(reason string) string {
 		return "没有时间"
 	case strings.HasPrefix(reason, "text joined"):
 		return "文本由导出拼接"
+	case strings.HasPrefix(reason, "the export has no message types"):
+		return "导出没有消息类型"
 	}
 	return reason
 }
