@@ -529,6 +529,10 @@ func (h *htmlWriter) gradeOrder(counts map[string]int) []string {
 	return append(out, extra...)
 }
 
+// htmlWaiver is an inline waiver that waived nothing: where it is written
+// and the rule it names.
+type htmlWaiver struct{ Pos, Rule string }
+
 // htmlPage is what the template renders.
 type htmlPage struct {
 	CSS    template.CSS
@@ -549,6 +553,11 @@ type htmlPage struct {
 	Scoring                           string
 	Packs                             []htmlPack
 	ActiveRules                       int
+
+	// Baselined and Waived count the findings the baseline and inline
+	// waivers kept out; UnusedWaivers are the waivers that waived nothing
+	Baselined, Waived int
+	UnusedWaivers     []htmlWaiver
 
 	Histogram *htmlHistogram
 	Agents    []htmlAgent
@@ -686,6 +695,10 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
 		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules),
+		Baselined: s.Filtered, Waived: s.Waived,
+	}
+	for _, uw := range s.UnusedWaivers {
+		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule})
 	}
 	if len(s.SkippedReasons) > 0 {
 		p.SkippedReasons = skipReasons(s.SkippedReasons)

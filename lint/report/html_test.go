@@ -406,3 +406,37 @@ func TestHTMLFilterValues(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBaselinedAndWaived: the overview says how many findings the
+// baseline and inline waivers kept out of the page, and which waivers
+// waived nothing, as the text report does: a page of 0 findings after a
+// baseline is not a clean run.
+func TestHTMLBaselinedAndWaived(t *testing.T) {
+	var buf bytes.Buffer
+	w, err := New("html", &buf, Options{Location: time.UTC, Scoring: htmlScoring, Canned: true, Rules: []*lint.RuleInfo{htmlForbid}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := lint.NewSummary()
+	sum.Files, sum.Filtered, sum.Waived = 1, 30, 2
+	sum.UnusedWaivers = []lint.Waiver{{Rule: "shop/evasive", Pos: lint.Pos{File: "replies.txt", Line: 7}}}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{
+		"<dt>基线</dt><dd>30 项已在基线中（未报告）</dd>",
+		"<dt>豁免</dt><dd>2 项已按行内豁免跳过</dd>",
+		"<dt>没有用上的豁免</dt><dd>replies.txt:7 <code>shop/evasive</code></dd>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	page = renderHTML(t, Options{}, 0, htmlResult("c1", "小美", "您好亲", 100))
+	for _, bad := range []string{"<dt>基线</dt>", "<dt>豁免</dt>", "<dt>没有用上的豁免</dt>"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("a run without baseline or waivers shows %q", bad)
+		}
+	}
+}
