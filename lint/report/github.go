@@ -110,6 +110,9 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	if n := len(s.Unreadable); n > 0 {
 		fmt.Fprintf(g.w, "; %s could not be read", plural(n, "file"))
 	}
+	if n := s.Filtered; n > 0 {
+		fmt.Fprintf(g.w, "; %s not reported", plural(n, "baselined finding"))
+	}
 	if n := len(s.UnusedWaivers); n > 0 {
 		fmt.Fprintf(g.w, "; %s", plural(n, "unused waiver"))
 	}

@@ -84,3 +84,15 @@ func TestGitHubUnusedWaivers(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// TestGitHubBaselined: the summary line says how many findings the
+// baseline left out, as the text report does: "0 findings" alone would
+// read as a clean library.
+func TestGitHubBaselined(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Files, sum.Filtered = 1, 4
+	out := string(render(t, "github", Options{Canned: true}, nil, sum))
+	if want := "chatlint: 0 findings (error 0, warning 0, info 0) in 0 replies from 1 file; 4 baselined findings not reported\n"; out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+}
