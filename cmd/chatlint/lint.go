@@ -383,6 +383,11 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err := notAnInput("--write-baseline", f.writeBase, r.args); err != nil {
 		return nil, err
 	}
+	for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
+		if out := f.out.file(); out != "" && b.name != "" && sameFile(out, b.name) {
+			return nil, fail("--output %s and %s %s are the same file: the report would take the baseline's place; write it elsewhere", out, b.flag, b.name)
+		}
+	}
 	r.canned = r.topts.Format == "canned"
 	if (f.fix || f.diff) && !r.canned {
 		return nil, fail("--fix and --diff rewrite canned-reply libraries: add --input-format canned")

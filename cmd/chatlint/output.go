@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -140,4 +141,17 @@ func notAnInput(flag, out string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// sameFile reports whether two paths name the same file: by identity when
+// both exist, else by their cleaned absolute paths (one to be created).
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
 }
