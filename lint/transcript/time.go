@@ -86,7 +86,7 @@ func slowTime(s string, loc *time.Location) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\" or epoch seconds/milliseconds)", s)
+	return time.Time{}, fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '2006年1月2日 15:04')", s)
 }
 
 // fastTime parses the common shapes without allocating: YYYY-MM-DD or
