@@ -663,11 +663,19 @@ func (g *grouper) flush(oc *openConv) error {
 	return g.emit(oc)
 }
 
+// The notes the engine attaches to a conversation (Conversation.Notes);
+// the reports for people say them in Chinese.
+const (
+	// NoteUntimed: some message has no time, so timing rules are skipped.
+	NoteUntimed = "messages without times: timing rules skipped"
+	// NotePartFirst: the first part of a conversation linted in parts.
+	NotePartFirst = "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part"
+	// NotePartNext: a further part of a conversation linted in parts.
+	NotePartNext = "continues a part linted earlier (the conversation's messages were far apart in the input, or too many to lint at once)"
+)
+
 // partNotes are the notes of conversations linted in parts (Part 1 and 2).
-var partNotes = [...]string{
-	"linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part",
-	"continues a part linted earlier (the conversation's messages were far apart in the input, or too many to lint at once)",
-}
+var partNotes = [...]string{NotePartFirst, NotePartNext}
 
 // addNote appends note, a slice of one of partNotes, to notes. Notes are
 // only ever read or appended to, so a conversation without notes takes
@@ -716,6 +724,6 @@ func finish(c *Conversation) {
 			}
 		}
 	} else {
-		c.Notes = append(c.Notes, "messages without times: timing rules skipped")
+		c.Notes = append(c.Notes, NoteUntimed)
 	}
 }

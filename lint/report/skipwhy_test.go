@@ -39,3 +39,32 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 		}
 	}
 }
+
+// TestNotesInChinese: the notes the engine attaches to a conversation (no
+// times, linted in parts) read in Chinese in the text and HTML reports, as
+// the rest of them does; the machine formats keep them as they are.
+func TestNotesInChinese(t *testing.T) {
+	c := &lint.Conversation{ID: "c1", File: "chat.txt", Notes: []string{lint.NoteUntimed, lint.NotePartFirst, lint.NotePartNext}, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: 1}},
+	}}
+	rule := &lint.RuleInfo{ID: "p/r", Type: "forbid", Severity: lint.Warning}
+	r := &lint.Result{Conversation: c, Score: 99, Grade: "优秀", Findings: []lint.Finding{{Rule: rule, Msg: 0, Message: "x", Deduct: 1}}}
+	sum := lint.NewSummary()
+	sum.Files, sum.Records = 1, 1
+	sum.Add(r)
+	for _, format := range []string{"text", "html"} {
+		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}}, []*lint.Result{r}, sum))
+		for _, want := range []string{"消息没有时间，未检查时效类规则", "输入读完之前已先检查", "接续之前已检查的一段"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no note %q", format, want)
+			}
+		}
+		if strings.Contains(out, "timing rules skipped") {
+			t.Errorf("%s: a note in English:\n%s", format, out)
+		}
+	}
+	out := string(render(t, "json", Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}}, []*lint.Result{r}, sum))
+	if !strings.Contains(out, lint.NoteUntimed) {
+		t.Errorf("json: the note changed:\n%s", out)
+	}
+}

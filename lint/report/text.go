@@ -107,7 +107,7 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	t.open = false
 	fmt.Fprintf(w, "%s %s  %d 项\n", t.c(ansiRed, "✗"), head, len(r.Findings))
 	for _, n := range c.Notes {
-		fmt.Fprintf(w, "    %s\n", t.c(ansiDim, "注: "+n))
+		fmt.Fprintf(w, "    %s\n", t.c(ansiDim, "注: "+noteText(n)))
 	}
 	for i := range r.Findings {
 		t.finding(r, &r.Findings[i], "    ")
@@ -439,6 +439,33 @@ func skipReasons(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d 条", r, m[reasons[i]])
 	}
 	return strings.Join(parts, "；")
+}
+
+// noteText says a note the engine attached to a conversation (lint.Note…)
+// in Chinese, as the text and HTML reports say everything else; another
+// note is as it is.
+func noteText(note string) string {
+	switch note {
+	case lint.NoteUntimed:
+		return "消息没有时间，未检查时效类规则"
+	case lint.NotePartFirst:
+		return "输入读完之前已先检查（内存预算）；本会话后面的消息（如有）另作一段检查"
+	case lint.NotePartNext:
+		return "接续之前已检查的一段（会话的消息在输入中相距太远，或条数太多）"
+	}
+	return note
+}
+
+// notesText is noteText of each note, in a new slice.
+func notesText(notes []string) []string {
+	if len(notes) == 0 {
+		return nil
+	}
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = noteText(n)
+	}
+	return out
 }
 
 // skipWhy says briefly why a rule skipped conversations, from the reason it
