@@ -11,6 +11,7 @@ import (
 
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/config"
+	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -209,7 +210,7 @@ func testRules(w io.Writer, refs []string, verbose bool) error {
 			}
 		}
 	}
-	fmt.Fprintf(w, "\n%d rules, %d examples, %d failures\n", nrules, total, failures)
+	fmt.Fprintf(w, "\n%s, %s, %s\n", report.Plural(nrules, "rule"), report.Plural(total, "example"), report.Plural(failures, "failure"))
 	if failures > 0 {
 		return &exitError{code: 1}
 	}
@@ -259,7 +260,7 @@ packs when it names none.`,
 				for _, wn := range warnings {
 					fmt.Fprintln(w, wn)
 				}
-				fmt.Fprintf(w, "%s: ok (pack %s, %d rules with what it extends, %d warnings)\n", f, set.Roots[0].Name, n, len(warnings))
+				fmt.Fprintf(w, "%s: ok (pack %s, %s with what it extends, %s)\n", f, set.Roots[0].Name, report.Plural(n, "rule"), report.Plural(len(warnings), "warning"))
 			}
 			return nil
 		},

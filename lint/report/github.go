@@ -99,22 +99,22 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		unit = "reply"
 	}
 	fmt.Fprintf(g.w, "chatlint: %s (error %d, warning %d, info %d) in %s from %s",
-		plural(s.Findings, "finding"), s.BySeverity[lint.Error], s.BySeverity[lint.Warning], s.BySeverity[lint.Info],
-		plural(s.Conversations, unit), plural(s.Files, "file"))
+		Plural(s.Findings, "finding"), s.BySeverity[lint.Error], s.BySeverity[lint.Warning], s.BySeverity[lint.Info],
+		Plural(s.Conversations, unit), Plural(s.Files, "file"))
 	if !g.opts.Canned && s.Conversations > 0 {
 		fmt.Fprintf(g.w, ", mean score %s, lowest %s", plainNum(s.MeanScore()), plainNum(s.LowestScore()))
 	}
 	if n := s.Errors.Len(); n > 0 {
-		fmt.Fprintf(g.w, "; %s not linted", plural(n, "malformed record"))
+		fmt.Fprintf(g.w, "; %s not linted", Plural(n, "malformed record"))
 	}
 	if n := len(s.Unreadable); n > 0 {
-		fmt.Fprintf(g.w, "; %s could not be read", plural(n, "file"))
+		fmt.Fprintf(g.w, "; %s could not be read", Plural(n, "file"))
 	}
 	if n := s.Filtered; n > 0 {
-		fmt.Fprintf(g.w, "; %s not reported", plural(n, "baselined finding"))
+		fmt.Fprintf(g.w, "; %s not reported", Plural(n, "baselined finding"))
 	}
 	if n := len(s.UnusedWaivers); n > 0 {
-		fmt.Fprintf(g.w, "; %s", plural(n, "unused waiver"))
+		fmt.Fprintf(g.w, "; %s", Plural(n, "unused waiver"))
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()
@@ -159,8 +159,8 @@ func MessageWithSuggestion(f *lint.Finding) string {
 	return f.Message + " 建议: " + f.Match + " → " + f.Suggestion
 }
 
-// plural writes a count with its noun, in the plural unless the count is 1.
-func plural(n int, noun string) string {
+// Plural writes a count with its noun, in the plural unless the count is 1.
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
