@@ -92,7 +92,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		if e.Pos.File != "" {
 			props = append([]string{"file=" + filepath.ToSlash(e.Pos.File)}, props...)
 		}
-		g.command("error", props, "文件无法读取（未检查）: "+e.Err)
+		g.command("error", props, "文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	unit := "conversation"
 	if g.opts.Canned {

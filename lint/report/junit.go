@@ -269,7 +269,7 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	for _, e := range s.Unreadable {
 		err := j.add(e.Pos.File, &JUnitCase{
 			Name: e.Pos.File, Classname: e.Pos.File, File: e.Pos.File, Time: "0",
-			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n文件无法读取（未检查）\n")},
+			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n文件无法读取（自出错处起未检查）\n")},
 		})
 		if err != nil {
 			return err

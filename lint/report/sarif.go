@@ -445,7 +445,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	}
 	// a file that could not be read: the run is not to be trusted (exit 2)
 	for _, e := range sum.Unreadable {
-		n := SARIFNotification{Level: "error", Message: SARIFText{Text: "无法读取（not read）: " + e.Err}}
+		n := SARIFNotification{Level: "error", Message: SARIFText{Text: "无法读取，自出错处起未检查（not read from the error on）: " + e.Err}}
 		if e.Pos.File != "" {
 			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}}}
 		}

@@ -273,7 +273,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintln(w)
 	}
 	if n := len(s.Unreadable); n > 0 {
-		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 个文件无法读取（未检查）:", n)))
+		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 个文件无法读取（自出错处起未检查）:", n)))
 		for _, e := range s.Unreadable {
 			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, shown(e.Pos.String())), shown(e.Err))
 		}
