@@ -325,6 +325,12 @@ type lintRun struct {
 // prepareLint checks the flags (bad ones exit 2 before anything is read),
 // reads the config and compiles the packs.
 func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
+	if !cmd.Flags().Changed("format") && !f.diff {
+		// -o report.html writes HTML, -o results.sarif SARIF …
+		if format := report.FormatOfFile(f.out.output); format != "" {
+			f.out.format = format
+		}
+	}
 	if err := f.out.check(); err != nil {
 		return nil, failErr(err)
 	}

@@ -7,6 +7,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -105,6 +106,34 @@ func Formats() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// FormatOfFile is the format a report file's name asks for by its
+// extension (report.html → html, results.sarif or results.sarif.json →
+// sarif, junit.xml → junit, and json, jsonl/ndjson, csv, txt), "" for any
+// other name. chatlint lint -o uses it when --format is not given.
+func FormatOfFile(name string) string {
+	lower := strings.ToLower(filepath.Base(name))
+	if strings.HasSuffix(lower, ".sarif.json") {
+		return "sarif"
+	}
+	switch filepath.Ext(lower) {
+	case ".html", ".htm":
+		return "html"
+	case ".json":
+		return "json"
+	case ".jsonl", ".ndjson":
+		return "jsonl"
+	case ".csv":
+		return "csv"
+	case ".sarif":
+		return "sarif"
+	case ".xml":
+		return "junit"
+	case ".txt":
+		return "text"
+	}
+	return ""
 }
 
 // New returns a writer for a format name.
