@@ -365,6 +365,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
 		r.minScore = *cfg.MinScore
 	}
+	if f.out.csvRows == "team" && len(cfg.Teams) == 0 {
+		// the report would be a header row and nothing else
+		return nil, fail("--csv-rows team needs teams in .chatlint.yaml (teams: {售前组: [\"小美*\"]}); none are defined")
+	}
 	stdin := cmd.InOrStdin()
 	if r.topts, err = f.input.options(cfg, stdin); err != nil {
 		return nil, failErr(err)
