@@ -302,7 +302,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	cv := &htmlConv{
 		seq: seq, ID: c.ID, File: c.File, Line: firstLine(c), Agents: r.Agents,
 		Score: r.Score, Grade: r.Grade, GradeClass: h.gradeClass(r.Grade),
-		Findings: len(r.Findings), Notes: notesText(c.Notes), Skipped: r.Skipped, Rules: []string{},
+		Findings: len(r.Findings), Notes: notesText(c.Notes), Skipped: skipsText(r.Skipped), Rules: []string{},
 	}
 	if cv.Agents == nil {
 		cv.Agents = []string{}

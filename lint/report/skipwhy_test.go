@@ -8,8 +8,8 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
-// The summary's 未能检查 section and the HTML rules table say why a rule
-// was skipped: a length rule skipped for texts the export joined is not
+// The summary's 未能检查 section, the HTML rules table and the HTML
+// conversation say why a rule was skipped, in Chinese: a length rule skipped for texts the export joined is not
 // skipped for want of times.
 func TestSkippedRulesSayWhy(t *testing.T) {
 	long := &lint.RuleInfo{ID: "p/long", Type: "length"}
@@ -28,8 +28,16 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 	sum.Add(r)
 	for _, format := range []string{"text", "html"} {
 		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow, note}}, []*lint.Result{r}, sum))
-		if n := strings.Count(out, "没有时间"); n != 1 {
-			t.Errorf("%s: %d rules said to be skipped for want of times, want 1:\n%s", format, n, out)
+		// the summary says it once; the HTML report also beside the
+		// conversation
+		want := map[string]int{"text": 1, "html": 2}[format]
+		if n := strings.Count(out, "没有时间"); n != want {
+			t.Errorf("%s: %d rules said to be skipped for want of times, want %d:\n%s", format, n, want, out)
+		}
+		for _, english := range []string{"no times:", "text joined", "the export has"} {
+			if strings.Contains(out, english) {
+				t.Errorf("%s: a reason in English (%q):\n%s", format, english, out)
+			}
 		}
 		if !strings.Contains(out, "文本由导出拼接") {
 			t.Errorf("%s: the length rule's reason not given:\n%s", format, out)

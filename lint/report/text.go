@@ -468,6 +468,20 @@ func notesText(notes []string) []string {
 	return out
 }
 
+// skipsText is skips with each reason said in Chinese (skipWhy), in a new
+// slice.
+func skipsText(skips []lint.Skip) []lint.Skip {
+	if len(skips) == 0 {
+		return nil
+	}
+	out := make([]lint.Skip, len(skips))
+	for i, sk := range skips {
+		out[i] = sk
+		out[i].Reason = skipWhy(sk.Reason)
+	}
+	return out
+}
+
 // skipWhy says briefly why a rule skipped conversations, from the reason it
 // gave (lint.Skip.Reason).
 func skipWhy(reason string) string {
