@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -392,6 +393,15 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	if err := notAnInput("--write-baseline", f.writeBase, r.args); err != nil {
 		return nil, err
+	}
+	if f.writeBase != "" && f.writeBase != "-" {
+		// told now, not once the whole input has been linted
+		dir := filepath.Dir(f.writeBase)
+		if st, err := os.Stat(dir); err != nil {
+			return nil, fail("--write-baseline %s: the directory cannot be used: %v", f.writeBase, err)
+		} else if !st.IsDir() {
+			return nil, fail("--write-baseline %s: %s is not a directory", f.writeBase, dir)
+		}
 	}
 	for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
 		if out := f.out.file(); out != "" && b.name != "" && sameFile(out, b.name) {
