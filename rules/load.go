@@ -380,6 +380,10 @@ func parsePack(file string, data []byte) (res parseResult) {
 		return es
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if e := notUTF8(data); e != nil {
+		res.list = addFile([]*PosError{e})
+		return res
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -387,7 +391,7 @@ func parsePack(file string, data []byte) (res parseResult) {
 			res.list = addFile([]*PosError{{Msg: "empty pack file"}})
 			return res
 		}
-		res.list = addFile([]*PosError{yamlSyntaxError(err)})
+		res.list = addFile([]*PosError{syntaxError(data, err)})
 		return res
 	}
 	var extra yaml.Node
@@ -395,7 +399,7 @@ func parsePack(file string, data []byte) (res parseResult) {
 		res.list = addFile([]*PosError{posErrorf(&extra, "a pack file holds one YAML document; found a second one")})
 		return res
 	} else if !errors.Is(err, io.EOF) {
-		res.list = addFile([]*PosError{yamlSyntaxError(err)})
+		res.list = addFile([]*PosError{syntaxError(data, err)})
 		return res
 	}
 	root := &doc

@@ -301,3 +301,45 @@ func FuzzLoadPack(f *testing.F) {
 		set.Rules()
 	})
 }
+
+// TestLoadSyntaxErrorsNameTheLine: yaml.v3 reports a syntax error at the
+// start of the collection it was parsing (and, for parser errors, one line
+// before it), which can be a hundred lines above the mistake; the loader
+// names the line where the file stops being YAML.
+func TestLoadSyntaxErrorsNameTheLine(t *testing.T) {
+	rule := "  - id: a\n    type: forbid\n    phrases: [不行]\n"
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"key indented too little", "pack: p\nrules:\n" + rule + rule + "   message: x\n", `pack.yaml:9:4: did not find expected '-' indicator (is this line indented like the lines it belongs with?)`},
+		{"key indented too much", "pack: p\nrules:\n" + rule + "     message: x\n" + rule, `pack.yaml:6:`},
+		{"list item indented too little", "pack: p\nrules:\n" + rule + " - id: b\n", `pack.yaml:6:2: did not find expected key (is this line indented`},
+		{"tab in the indentation", "pack: p\nrules:\n" + rule + "    message: hi\n\texamples: {}\n", `pack.yaml:7:1: a tab in the indentation`},
+		{"tab starting a line", "pack: p\nrules:\n" + rule + "\tmessage: hi\n", `pack.yaml:6:1: a tab in the indentation`},
+		{"unknown anchor", "pack: p\nrules:\n" + rule + "    except: *nope\n", `pack.yaml:6: unknown anchor 'nope' referenced`},
+		{"GBK-encoded", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [\xb2\xbb\xd0\xd0]\n", `pack.yaml:5:15: not UTF-8 (byte 0xB2): the file looks GBK/GB18030-encoded; save it as UTF-8`},
+		{"not UTF-8 after Chinese on the line", "pack: p\ndescription: 话术\xff\n", `pack.yaml:2:16: not UTF-8 (byte 0xFF): save the file as UTF-8`},
+		{"unclosed list names where it opens", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行\n    message: x\n", `pack.yaml:5: did not find expected ',' or ']'`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadErr(t, tt.yaml)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("error:\n%s\nwant it to contain:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDecodeStrictSyntaxErrorsNameTheLine: .chatlint.yaml gets the same
+// line as a pack.
+func TestDecodeStrictSyntaxErrorsNameTheLine(t *testing.T) {
+	var v struct {
+		Packs []string             `yaml:"packs"`
+		Rules map[string]*Override `yaml:"rules"`
+	}
+	err := DecodeStrict(".chatlint.yaml", []byte("packs: [ecommerce]\nrules:\n  ecommerce/use-nin: {disable: true}\n  ecommerce/slow-reply:\n    severity: error\n   deduct: 2\n"), &v)
+	if err == nil || !strings.Contains(err.Error(), ".chatlint.yaml:6:4: did not find expected key (is this line indented") {
+		t.Errorf("err = %v, want it at line 6", err)
+	}
+}

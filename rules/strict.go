@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -308,9 +309,13 @@ func editDistance(a, b string) int {
 // values of the wrong kind with file:line:column (all of them, in a
 // *LoadError). Used for .chatlint.yaml as well as for packs.
 func DecodeStrict(file string, data []byte, v any) error {
+	if e := notUTF8(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))); e != nil {
+		e.File = file
+		return &LoadError{Errs: []*PosError{e}}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		e := yamlSyntaxError(err)
+		e := syntaxError(data, err)
 		e.File = file
 		return &LoadError{Errs: []*PosError{e}}
 	}
