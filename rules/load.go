@@ -407,9 +407,12 @@ func parsePack(file string, data []byte) (res parseResult) {
 		root = root.Content[0]
 	}
 	var errs []*PosError
-	checkShape(root, reflect.TypeOf(Pack{}), &errs)
+	expandMerges(root, &errs)
+	if len(errs) == 0 {
+		checkShape(root, reflect.TypeOf(Pack{}), &errs)
+	}
 	if len(errs) > 0 {
-		res.list = addFile(errs)
+		res.list = addFile(uniqueErrors(errs))
 		return res
 	}
 	p := &Pack{File: file}
@@ -424,15 +427,28 @@ func parsePack(file string, data []byte) (res parseResult) {
 	}
 	p.node = root
 	errs = validatePack(p)
+	res.list = addFile(uniqueErrors(errs))
+	res.pack = p
+	return res
+}
+
+// uniqueErrors sorts errors by position and drops repeats: a mistake in an
+// anchored value is found again wherever an alias or a merge key uses it.
+func uniqueErrors(errs []*PosError) []*PosError {
 	sort.SliceStable(errs, func(i, j int) bool {
 		if errs[i].Line != errs[j].Line {
 			return errs[i].Line < errs[j].Line
 		}
 		return errs[i].Column < errs[j].Column
 	})
-	res.list = addFile(errs)
-	res.pack = p
-	return res
+	out := errs[:0]
+	for i, e := range errs {
+		if i > 0 && *e == *errs[i-1] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // yamlSyntaxError turns a yaml.v3 error ("yaml: line 3: ...") into a PosError.
@@ -447,14 +463,15 @@ func yamlSyntaxError(err error) *PosError {
 	return &PosError{Msg: msg}
 }
 
-// valueNode returns the value node of key in a mapping node, or nil.
+// valueNode returns the value node of key in a mapping node, or nil; an
+// alias gives the value it names.
 func valueNode(n *yaml.Node, key string) *yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
-			return n.Content[i+1]
+			return deref(n.Content[i+1])
 		}
 	}
 	return nil

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -327,7 +328,10 @@ func DecodeStrict(file string, data []byte, v any) error {
 		root = root.Content[0]
 	}
 	var errs []*PosError
-	checkShape(root, reflect.TypeOf(v).Elem(), &errs)
+	expandMerges(root, &errs)
+	if len(errs) == 0 {
+		checkShape(root, reflect.TypeOf(v).Elem(), &errs)
+	}
 	if len(errs) == 0 {
 		if err := root.Decode(v); err != nil {
 			var pe *PosError
@@ -357,4 +361,102 @@ func aliasRatio(nodes int) float64 {
 		return 0.10
 	}
 	return 0.99 - 0.89*float64(nodes-low)/float64(high-low)
+}
+
+// expandMerges writes into every mapping the keys its YAML merge keys bring
+// (<<: *name, or a list of them: the first that has a key gives it), after
+// the mapping's own keys, which win; the merged key and value nodes keep
+// the place they are written at, so errors in them point at the anchored
+// text. The checks that follow see plain mappings: a merge key is no
+// unknown key, and a merged `type` or `phrases` counts as the rule's own.
+func expandMerges(root *yaml.Node, errs *[]*PosError) {
+	// open are the nodes being walked: a merge of one of them is a value
+	// merged into itself (when: &w {any_of: [{<<: *w}]}), endless to walk
+	done, open := map[*yaml.Node]bool{}, map[*yaml.Node]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil || done[n] {
+			return
+		}
+		done[n] = true
+		if n.Kind == yaml.AliasNode {
+			walk(n.Alias)
+			return
+		}
+		open[n] = true
+		defer delete(open, n)
+		for _, c := range n.Content {
+			walk(c)
+		}
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		var own, merged []*yaml.Node
+		var sources, names []*yaml.Node // the mappings merged, and the nodes naming them
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if !isMergeKey(k) {
+				own = append(own, k, v)
+				continue
+			}
+			list := []*yaml.Node{v}
+			if deref(v).Kind == yaml.SequenceNode {
+				list = deref(v).Content
+			}
+			for _, s := range list {
+				if deref(s).Kind != yaml.MappingNode {
+					*errs = append(*errs, posErrorf(v, "<< (a merge key) takes a mapping, an alias of one (<<: *name) or a list of them"))
+					list = nil
+					break
+				}
+				if open[deref(s)] {
+					*errs = append(*errs, posErrorf(s, "alias *%s is used inside the value it names", s.Value))
+					list = nil
+					break
+				}
+			}
+			for _, s := range list {
+				sources, names = append(sources, deref(s)), append(names, s)
+			}
+		}
+		if len(own) == len(n.Content) {
+			return
+		}
+		has := map[string]bool{}
+		for i := 0; i < len(own); i += 2 {
+			has[own[i].Value] = true
+		}
+		for j, s := range sources {
+			for i := 0; i+1 < len(s.Content); i += 2 {
+				k, v := s.Content[i], s.Content[i+1]
+				if isMergeKey(k) || has[k.Value] {
+					continue
+				}
+				has[k.Value] = true
+				if deref(v).Kind != yaml.ScalarNode {
+					// a list or mapping comes in as through an alias
+					// (where the merge names it), so that merges of
+					// merges count as aliases of aliases do
+					v = &yaml.Node{Kind: yaml.AliasNode, Alias: deref(v), Value: cmp.Or(names[j].Value, s.Anchor, "<<"),
+						Line: names[j].Line, Column: names[j].Column}
+				}
+				merged = append(merged, k, v)
+			}
+		}
+		n.Content = append(own, merged...)
+	}
+	walk(root)
+}
+
+// isMergeKey reports whether a mapping key is YAML's merge key, a plain <<.
+func isMergeKey(k *yaml.Node) bool {
+	return k.Kind == yaml.ScalarNode && k.Value == "<<" && k.ShortTag() == "!!merge"
+}
+
+// deref follows aliases to the node they name.
+func deref(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	return n
 }
