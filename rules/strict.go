@@ -68,6 +68,9 @@ var shapeCheckers = map[reflect.Type]func(n *yaml.Node) *PosError{
 				if c.Kind != yaml.ScalarNode {
 					return posErrorf(c, "expected a string")
 				}
+				if c.Tag == "!!null" {
+					return posErrorf(c, "empty list item")
+				}
 			}
 			return nil
 		}
@@ -209,7 +212,10 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 			et = et.Elem()
 		}
 		for _, c := range n.Content {
-			if c.Kind == yaml.ScalarNode && c.Tag == "!!null" && et.Kind() == reflect.Struct {
+			// yaml.v3 drops a null item from a list of strings: a phrase
+			// list's `-` with nothing after it would vanish, and the
+			// positions of the errors in the items after it with it
+			if c.Kind == yaml.ScalarNode && c.Tag == "!!null" {
 				*errs = append(*errs, posErrorf(c, "empty list item"))
 				continue
 			}
