@@ -213,7 +213,7 @@ func checkOverrides(packs []*Pack) []*PosError {
 		if on == nil || on.Kind != yaml.MappingNode {
 			continue
 		}
-		known := map[string]bool{}
+		known := map[string]*Rule{}
 		byID := map[string][]string{}
 		seen := map[*Pack]bool{}
 		var walk func(q *Pack)
@@ -224,7 +224,7 @@ func checkOverrides(packs []*Pack) []*PosError {
 			seen[q] = true
 			for _, r := range q.Rules {
 				id := q.Name + "/" + r.ID
-				known[id] = true
+				known[id] = r
 				byID[r.ID] = append(byID[r.ID], id)
 			}
 			for _, parent := range q.Parents {
@@ -235,8 +235,18 @@ func checkOverrides(packs []*Pack) []*PosError {
 		for i := 0; i+1 < len(on.Content); i += 2 {
 			k := on.Content[i]
 			_, id, ok := strings.Cut(k.Value, "/")
-			if !ok || known[k.Value] {
+			if !ok {
 				continue // no pack/ prefix: validatePack has said so
+			}
+			if r := known[k.Value]; r != nil {
+				if o := p.Overrides[k.Value]; o != nil {
+					if key, err := o.CheckRule(r); err != nil {
+						e := posErrorf(valueNode(on.Content[i+1], key), "override %q: %v", k.Value, err)
+						e.File = p.File
+						errs = append(errs, e)
+					}
+				}
+				continue
 			}
 			hint := "see 'chatlint rules list --pack " + p.File + "'"
 			if ids := byID[id]; len(ids) > 0 {

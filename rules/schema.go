@@ -79,6 +79,24 @@ func (o *Override) Check() error {
 	return nil
 }
 
+// CheckRule reports what of the override does not apply to rule r: a bonus
+// rule adds points, so it has no deduct or max_deduct to change. It returns
+// the key at fault with the error ("" when there is none).
+func (o *Override) CheckRule(r *Rule) (key string, err error) {
+	if r.Type != TypeBonus {
+		return "", nil
+	}
+	switch {
+	case o.Deduct != nil:
+		key = "deduct"
+	case o.MaxDeduct != nil:
+		key = "max_deduct"
+	default:
+		return "", nil
+	}
+	return key, fmt.Errorf("a bonus rule adds points: %s does not apply (its add and max_add are the pack's)", key)
+}
+
 // Scoring is how a conversation's score and grade are computed.
 type Scoring struct {
 	Start     *float64 `yaml:"start"`

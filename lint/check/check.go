@@ -383,14 +383,14 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 // that is not active is left out rather than refused; one naming a rule that
 // an active or a built-in pack does not have is still an error (a typo).
 func collectOverrides(set *rules.Set, config map[string]*rules.Override, skipInactive bool) (map[string][]*rules.Override, error) {
-	known := map[string]bool{}
+	known := map[string]*rules.Rule{}
 	byName := map[string][]string{}
 	active := map[string]bool{}
 	for _, p := range set.Packs {
 		active[p.Name] = true
 	}
 	for _, pr := range set.Rules() {
-		known[pr.FullID()] = true
+		known[pr.FullID()] = pr.Rule
 		byName[pr.Rule.ID] = append(byName[pr.Rule.ID], pr.FullID())
 	}
 	out := map[string][]*rules.Override{}
@@ -398,7 +398,7 @@ func collectOverrides(set *rules.Set, config map[string]*rules.Override, skipIna
 		if o == nil {
 			return fmt.Errorf("override of %q: no settings given (e.g. {disable: true})", id)
 		}
-		if !known[id] {
+		if known[id] == nil {
 			pack, name, ok := strings.Cut(id, "/")
 			if fromConfig && skipInactive && ok && !active[pack] {
 				exists, builtin := builtinRule(pack, name)
@@ -416,6 +416,9 @@ func collectOverrides(set *rules.Set, config map[string]*rules.Override, skipIna
 			return fmt.Errorf("%s:%d: override of %q: no such rule in the active packs (%s)", o.File, o.Line, id, hint)
 		}
 		if err := o.Check(); err != nil {
+			return fmt.Errorf("%s:%d: override of %q: %w", o.File, o.Line, id, err)
+		}
+		if _, err := o.CheckRule(known[id]); err != nil {
 			return fmt.Errorf("%s:%d: override of %q: %w", o.File, o.Line, id, err)
 		}
 		out[id] = append(out[id], o)

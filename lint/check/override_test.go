@@ -105,3 +105,26 @@ func TestEffective(t *testing.T) {
 type fakeSeg struct{}
 
 func (fakeSeg) Boundaries(dst []int, text string) []int { return append(dst, 0, len(text)) }
+
+// A bonus rule adds points: an override's deduct or max_deduct has nothing
+// to change there. Before, the config's {deduct: 3} was accepted, `rules
+// list` and `rules show` said the rule deducts 3, and the bonus still added
+// its point.
+func TestConfigOverrideDeductOfABonus(t *testing.T) {
+	set, err := rules.Load("ecommerce")
+	if err != nil {
+		t.Fatal(err)
+	}
+	three, sev := 3.0, "warning"
+	for key, o := range map[string]*rules.Override{"deduct": {Deduct: &three}, "max_deduct": {MaxDeduct: &three}} {
+		o.File, o.Line = ".chatlint.yaml", 4
+		_, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: map[string]*rules.Override{"ecommerce/restate-confirm": o}})
+		if err == nil || !strings.Contains(err.Error(), `.chatlint.yaml:4: override of "ecommerce/restate-confirm": a bonus rule adds points: `+key+" does not apply") {
+			t.Errorf("%s: err = %v", key, err)
+		}
+	}
+	ok := &rules.Override{Severity: sev, File: ".chatlint.yaml", Line: 4}
+	if _, err := Compile(set, Options{Segmenter: fakeSeg{}, Overrides: map[string]*rules.Override{"ecommerce/restate-confirm": ok}}); err != nil {
+		t.Errorf("severity of a bonus: %v", err)
+	}
+}
