@@ -349,3 +349,21 @@ func TestDecodeStrictSyntaxErrorsNameTheLine(t *testing.T) {
 		t.Errorf("err = %v, want it at line 6", err)
 	}
 }
+
+// TestDecodeStrictOneDocument: a .chatlint.yaml whose rules: come after a
+// "---" line held them in a second document, which was never read: the
+// overrides silently did nothing. A pack with two documents is an error;
+// so is the config.
+func TestDecodeStrictOneDocument(t *testing.T) {
+	var v struct {
+		Packs []string             `yaml:"packs"`
+		Rules map[string]*Override `yaml:"rules"`
+	}
+	err := DecodeStrict(".chatlint.yaml", []byte("packs: [callcenter]\n---\nrules:\n  callcenter/forbidden-particle: {disable: true}\n"), &v)
+	if err == nil || !strings.Contains(err.Error(), ".chatlint.yaml:2:1: the file holds one YAML document; found a second one") {
+		t.Errorf("err = %v", err)
+	}
+	if err := DecodeStrict(".chatlint.yaml", []byte("---\npacks: [callcenter]\n...\n"), &v); err != nil || len(v.Packs) != 1 {
+		t.Errorf("one document with its markers: %v %v", v.Packs, err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"sort"
 	"strconv"
@@ -320,8 +321,22 @@ func DecodeStrict(file string, data []byte, v any) error {
 		e.File = file
 		return &LoadError{Errs: []*PosError{e}}
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, extra yaml.Node
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		return nil // empty file
+	} else if err != nil {
+		e := syntaxError(data, err)
+		e.File = file
+		return &LoadError{Errs: []*PosError{e}}
+	}
+	// a second document would never be read: its settings would silently
+	// do nothing
+	if err := dec.Decode(&extra); err == nil {
+		e := posErrorf(&extra, "the file holds one YAML document; found a second one")
+		e.File = file
+		return &LoadError{Errs: []*PosError{e}}
+	} else if !errors.Is(err, io.EOF) {
 		e := syntaxError(data, err)
 		e.File = file
 		return &LoadError{Errs: []*PosError{e}}
