@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/encoding/unicode"
 )
 
 //go:embed *.yaml
@@ -390,6 +391,13 @@ func parsePack(file string, data []byte) (res parseResult) {
 		return es
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		// UTF-16 with its byte-order mark, as Windows Notepad saves
+		// "Unicode": read as UTF-8 from here on, rules show included
+		if u, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data); err == nil {
+			data = u
+		}
+	}
 	if e := notUTF8(data); e != nil {
 		res.list = addFile([]*PosError{e})
 		return res
@@ -435,7 +443,7 @@ func parsePack(file string, data []byte) (res parseResult) {
 		}
 		return res
 	}
-	p.node = root
+	p.node, p.text = root, data
 	errs = validatePack(p)
 	res.list = addFile(uniqueErrors(errs))
 	res.pack = p
@@ -491,13 +499,13 @@ func valueNode(n *yaml.Node, key string) *yaml.Node {
 // "- id:" line to the line before the next rule (trailing blank lines and
 // comments dropped).
 func (pr PackRule) Source() string {
-	var data []byte
-	if pr.Pack.Builtin {
+	data := pr.Pack.text
+	if data == nil && pr.Pack.Builtin {
 		data, _ = BuiltinSource(pr.Pack.Name)
-	} else {
+	} else if data == nil {
 		data, _ = os.ReadFile(pr.Pack.File)
 	}
-	lines := strings.Split(string(data), "\n")
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	start := pr.Rule.Line() - 1
 	if start < 0 || start >= len(lines) {
 		return ""

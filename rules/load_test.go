@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 func TestBuiltinPacksLoad(t *testing.T) {
@@ -365,5 +366,42 @@ func TestDecodeStrictOneDocument(t *testing.T) {
 	}
 	if err := DecodeStrict(".chatlint.yaml", []byte("---\npacks: [callcenter]\n...\n"), &v); err != nil || len(v.Packs) != 1 {
 		t.Errorf("one document with its markers: %v %v", v.Packs, err)
+	}
+}
+
+// TestRuleSourceOfAnyEncoding: `rules show` prints a rule's YAML as its
+// pack writes it. A pack saved as UTF-16 (Windows Notepad's "Unicode")
+// loads, and its rule was printed as UTF-16 bytes, NULs and all; a CRLF
+// pack's lines kept their CRs.
+func TestRuleSourceOfAnyEncoding(t *testing.T) {
+	text := "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n  - id: b\n    type: forbid\n    phrases: [办不到]\n"
+	want := "  - id: b\n    type: forbid\n    phrases: [办不到]\n"
+	utf16le := func(s string) []byte {
+		out := []byte{0xff, 0xfe}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"utf16.yaml": utf16le(text),
+		"crlf.yaml":  []byte(strings.ReplaceAll(text, "\n", "\r\n")),
+		"bom.yaml":   append([]byte("\xef\xbb\xbf"), text...),
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			set, err := Load(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs := set.Rules()
+			if got := rs[len(rs)-1].Source(); got != want {
+				t.Errorf("Source() = %q, want %q", got, want)
+			}
+		})
 	}
 }

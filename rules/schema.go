@@ -33,6 +33,8 @@ type Pack struct {
 	Parents []*Pack `yaml:"-"`
 
 	node *yaml.Node
+	// text is the file as it was parsed: UTF-8, without a byte-order mark
+	text []byte
 }
 
 // Override adjusts one rule without editing its pack; it is written in a
