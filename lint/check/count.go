@@ -7,7 +7,8 @@ import (
 
 // count bounds how often something happens in a conversation: the hits of
 // the `when` condition's phrases (or, for conditions without phrases or with
-// a quantifier, the messages that meet it) must number at least min_count
+// a quantifier other than any — all, none, at_least —, the messages that
+// meet it) must number at least min_count
 // (at least one 请 or 谢谢 per conversation) and at most max_count.
 type count struct {
 	info     *lint.RuleInfo
@@ -51,7 +52,8 @@ func (c *count) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if !ok {
 			continue
 		}
-		if c.when.hasList && c.when.quant == "" && c.when.atLeast == 0 {
+		// quantifier: any, written or not, counts hits
+		if c.when.hasList && c.when.anyHit() {
 			n += len(cv.Hits(i, c.when.list))
 		} else {
 			n++

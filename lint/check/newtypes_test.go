@@ -17,6 +17,9 @@ func TestCount(t *testing.T) {
 		{"at most 2: the third is over", "id: sorry\ntype: count\nwhen: {phrases: [抱歉]}\nmax_count: 2", "agent: 抱歉\nagent: 抱歉抱歉\nagent: 好", "2"},
 		{"exactly max is fine", "id: sorry\ntype: count\nwhen: {phrases: [抱歉]}\nmax_count: 2", "agent: 抱歉\nagent: 抱歉", ""},
 		{"messages, not hits, with a quantifier", "id: m\ntype: count\nwhen: {match: substring, phrases: [请, 谢谢], quantifier: all}\nmin_count: 2", "customer: 在吗\nagent: 请稍等，谢谢\nagent: 请请请", "1"},
+		// quantifier: any is the default written out: hits are counted all the same
+		{"at most 2 with quantifier: any", "id: sorry\ntype: count\nwhen: {phrases: [抱歉], quantifier: any}\nmax_count: 2", "agent: 抱歉\nagent: 抱歉抱歉\nagent: 好", "2"},
+		{"hits, not messages, with quantifier: any", "id: m\ntype: count\nwhen: {match: substring, phrases: [请], quantifier: any}\nmin_count: 2", "customer: 在吗\nagent: 请稍等，请坐", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
