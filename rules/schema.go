@@ -44,6 +44,8 @@ type Override struct {
 	Severity  string   `yaml:"severity"`
 	Deduct    *float64 `yaml:"deduct"`
 	MaxDeduct *float64 `yaml:"max_deduct"`
+	// Fatal switches the rule's 致命项 on or off.
+	Fatal *bool `yaml:"fatal"`
 
 	// File and Line say where the override is written.
 	File string `yaml:"-"`
@@ -82,11 +84,15 @@ func (o *Override) Check() error {
 }
 
 // CheckRule reports what of the override does not apply to rule r: a bonus
-// rule adds points, so it has no deduct or max_deduct to change. It returns
-// the key at fault with the error ("" when there is none).
+// rule adds points, so it has no deduct or max_deduct to change, and cannot
+// be fatal. It returns the key at fault with the error ("" when there is
+// none).
 func (o *Override) CheckRule(r *Rule) (key string, err error) {
 	if r.Type != TypeBonus {
 		return "", nil
+	}
+	if o.Fatal != nil && *o.Fatal {
+		return "fatal", fmt.Errorf("a bonus rule cannot be fatal")
 	}
 	switch {
 	case o.Deduct != nil:

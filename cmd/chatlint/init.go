@@ -22,7 +22,7 @@ const starterConfig = `# chatlint configuration. chatlint finds this file in the
 packs: [ecommerce]
 
 # Adjust rules of the packs without editing them, by pack/id:
-# disable, severity (error, warning, info), deduct, max_deduct.
+# disable, severity (error, warning, info), deduct, max_deduct, fatal.
 rules:
   ecommerce/use-nin: {disable: true}          # 本店允许称呼「你」
   ecommerce/slow-reply: {severity: error, max_deduct: 20}

@@ -55,6 +55,7 @@ type ruleRow struct {
 	Severity  string  `json:"severity"`
 	Deduct    float64 `json:"deduct"`
 	MaxDeduct float64 `json:"max_deduct"`
+	Fatal     bool    `json:"fatal"`
 	Source    string  `json:"source"`
 	File      string  `json:"file"`
 	Line      int     `json:"line"`
@@ -68,7 +69,7 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 	var rows []ruleRow
 	for _, c := range cs.Checks {
 		i := c.Info()
-		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Source, i.File, i.Line})
+		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Source, i.File, i.Line})
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
@@ -364,6 +365,14 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 		oded += fmt.Sprintf(", at most %g per conversation", orig.MaxDeduct)
 	}
 	fmt.Fprintf(w, "  deduct    %s%s\n", ded, was(ded, oded))
+	if info.Fatal || orig.Fatal {
+		yn := map[bool]string{true: "yes", false: "no"}
+		fatal := yn[info.Fatal]
+		if info.Fatal {
+			fatal += ": one finding and the conversation scores 0 (致命项)"
+		}
+		fmt.Fprintf(w, "  fatal     %s%s\n", fatal, was(yn[info.Fatal], yn[orig.Fatal]))
+	}
 	for _, o := range ovs {
 		fmt.Fprintf(w, "  override  %s:%d %s\n", o.File, o.Line, describeOverride(o))
 	}
@@ -402,6 +411,9 @@ func describeOverride(o *rules.Override) string {
 	}
 	if o.MaxDeduct != nil {
 		parts = append(parts, fmt.Sprintf("max_deduct: %g", *o.MaxDeduct))
+	}
+	if o.Fatal != nil {
+		parts = append(parts, fmt.Sprintf("fatal: %t", *o.Fatal))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }

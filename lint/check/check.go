@@ -497,6 +497,9 @@ func applyOverride(info *lint.RuleInfo, o *rules.Override, disabled *bool) {
 	if o.MaxDeduct != nil {
 		info.MaxDeduct = *o.MaxDeduct
 	}
+	if o.Fatal != nil {
+		info.Fatal = *o.Fatal
+	}
 	if o.Disable != nil {
 		*disabled = *o.Disable
 	}

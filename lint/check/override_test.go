@@ -128,3 +128,34 @@ func TestConfigOverrideDeductOfABonus(t *testing.T) {
 		t.Errorf("severity of a bonus: %v", err)
 	}
 }
+
+// rules/README.md says of ecommerce/insult-customer's fatal: true that "a
+// pack that disagrees can override it"; an override had no fatal key. It
+// switches a rule's 致命项 off (or on), and the lint scores it so.
+func TestOverrideFatal(t *testing.T) {
+	set, err := rules.LoadBytes("nofatal.yaml", []byte("pack: nofatal\nextends: [ecommerce]\noverrides:\n  ecommerce/insult-customer: {fatal: false}\n  ecommerce/exaggerated-claim: {fatal: true}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Compile(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs.Checks {
+		switch i := c.Info(); i.ID {
+		case "ecommerce/insult-customer":
+			if i.Fatal {
+				t.Error("insult-customer still fatal")
+			}
+		case "ecommerce/exaggerated-claim":
+			if !i.Fatal {
+				t.Error("exaggerated-claim not made fatal")
+			}
+		}
+	}
+	yes := true
+	_, err = Compile(set, Options{Segmenter: fakeSeg{}, Overrides: map[string]*rules.Override{"ecommerce/restate-confirm": {Fatal: &yes, File: "c", Line: 2}}})
+	if err == nil || !strings.Contains(err.Error(), `c:2: override of "ecommerce/restate-confirm": a bonus rule cannot be fatal`) {
+		t.Errorf("fatal bonus: %v", err)
+	}
+}

@@ -24,7 +24,7 @@ type Config struct {
 	// Packs are built-in pack names or paths (relative to the config file).
 	Packs []string `yaml:"packs"`
 	// Rules adjust rules of the active packs by pack/id: disable, severity,
-	// deduct, max_deduct.
+	// deduct, max_deduct, fatal.
 	Rules map[string]*rules.Override `yaml:"rules"`
 	// Teams groups agents: team name → agent name patterns (* any text,
 	// ? one character). Reports aggregate per team as well as per agent.
