@@ -64,7 +64,7 @@ func (o *Override) UnmarshalYAML(n *yaml.Node) error {
 
 // Check validates an override's values.
 func (o *Override) Check() error {
-	if o == nil {
+	if o == nil || o.Disable == nil && o.Severity == "" && o.Deduct == nil && o.MaxDeduct == nil && o.Fatal == nil {
 		return fmt.Errorf("no settings given (e.g. {disable: true})")
 	}
 	if o.Severity != "" {

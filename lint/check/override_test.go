@@ -70,6 +70,12 @@ func TestNilOverrideIsAnError(t *testing.T) {
 	if err == nil {
 		t.Error("nil override: no error")
 	}
+	// nor is {}: an override that changes nothing is a mistake (a key
+	// commented out), as one without a value is
+	_, err = Compile(set, Options{Segmenter: fakeSeg{}, Overrides: map[string]*rules.Override{"base/evasive-phrase": {File: "c", Line: 3}}})
+	if err == nil || !strings.Contains(err.Error(), `c:3: override of "base/evasive-phrase": no settings given`) {
+		t.Errorf("empty override: %v", err)
+	}
 }
 
 func TestEffective(t *testing.T) {
