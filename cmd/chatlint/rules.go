@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -244,10 +245,14 @@ packs when it names none.`,
 					args = rules.BuiltinNames()
 				}
 			}
+			// every file is checked: CI validating packs/*.yaml learns
+			// of every broken pack in one run
+			var errs []error
 			for _, f := range args {
 				set, err := rules.Load(f)
 				if err != nil {
-					return failErr(err)
+					errs = append(errs, err)
+					continue
 				}
 				n := 0
 				for _, p := range set.Packs {
@@ -256,12 +261,16 @@ packs when it names none.`,
 				own := &rules.Set{Roots: set.Roots, Packs: set.Roots}
 				warnings, err := check.Warnings(own, nil)
 				if err != nil {
-					return failErr(err)
+					errs = append(errs, err)
+					continue
 				}
 				for _, wn := range warnings {
 					fmt.Fprintln(w, wn)
 				}
 				fmt.Fprintf(w, "%s: ok (pack %s, %s with what it extends, %s)\n", f, set.Roots[0].Name, report.Plural(n, "rule"), report.Plural(len(warnings), "warning"))
+			}
+			if len(errs) > 0 {
+				return failErr(errors.Join(errs...))
 			}
 			return nil
 		},
