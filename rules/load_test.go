@@ -407,3 +407,22 @@ func TestRuleSourceOfAnyEncoding(t *testing.T) {
 		})
 	}
 }
+
+// TestParseDurationErrors: the message says what is wrong with the
+// duration as written, not how strconv failed on a part of it.
+func TestParseDurationErrors(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1.5d", `invalid duration "1.5d": days must be a whole number (1d12h for a day and a half)`},
+		{"0.5d", `invalid duration "0.5d": days must be a whole number (1d12h for a day and a half)`},
+		{"1h1d", `invalid duration "1h1d": write the days first (1d1h)`},
+		{"1d-5s", `invalid duration "1d-5s": negative`},
+		{"-1d", `invalid duration "-1d": negative`},
+		{"20", `invalid duration "20": missing unit (use s, m, h or d, e.g. 20s)`},
+	}
+	for _, tt := range tests {
+		_, err := ParseDuration(tt.in)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("ParseDuration(%q): %v, want %s", tt.in, err, tt.want)
+		}
+	}
+}

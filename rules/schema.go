@@ -335,27 +335,40 @@ func ParseDuration(s string) (time.Duration, error) {
 	if s == "" {
 		return 0, fmt.Errorf("empty duration")
 	}
+	all := s
+	if strings.HasPrefix(s, "-") {
+		return 0, fmt.Errorf("invalid duration %q: negative", all)
+	}
 	var days time.Duration
 	if i := strings.IndexByte(s, 'd'); i > 0 {
 		n, err := strconv.Atoi(s[:i])
 		if err != nil {
-			return 0, fmt.Errorf("invalid duration %q: %w", s, err)
+			if _, ferr := strconv.ParseFloat(s[:i], 64); ferr == nil {
+				return 0, fmt.Errorf("invalid duration %q: days must be a whole number (1d12h for a day and a half)", all)
+			}
+			if _, derr := time.ParseDuration(s[:i]); derr == nil || strings.ContainsAny(s[:i], "hms") {
+				return 0, fmt.Errorf("invalid duration %q: write the days first (1d1h)", all)
+			}
+			return 0, fmt.Errorf("invalid duration %q (use e.g. 20s, 30m, 1h, 3d)", all)
 		}
 		days = time.Duration(n) * 24 * time.Hour
 		s = s[i+1:]
 		if s == "" {
 			return days, nil
 		}
+		if strings.HasPrefix(s, "-") {
+			return 0, fmt.Errorf("invalid duration %q: negative", all)
+		}
 	}
 	if _, err := strconv.ParseFloat(s, 64); err == nil {
-		return 0, fmt.Errorf("invalid duration %q: missing unit (use s, m, h or d, e.g. %ss)", s, s)
+		return 0, fmt.Errorf("invalid duration %q: missing unit (use s, m, h or d, e.g. %ss)", all, s)
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fmt.Errorf("invalid duration %q (use e.g. 20s, 30m, 1h, 3d)", s)
+		return 0, fmt.Errorf("invalid duration %q (use e.g. 20s, 30m, 1h, 3d)", all)
 	}
 	if d < 0 {
-		return 0, fmt.Errorf("invalid duration %q: negative", s)
+		return 0, fmt.Errorf("invalid duration %q: negative", all)
 	}
 	return days + d, nil
 }
