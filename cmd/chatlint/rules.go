@@ -230,7 +230,8 @@ func newRulesValidateCmd() *cobra.Command {
 		Long: `Check pack files. Errors (unknown keys, wrong types, bad durations, invalid
 regexes, duplicate ids, …) name file:line:column and exit 2. Warnings point at
 rules that load but will not work as written: word-mode phrases gse does not
-cut out where the rule's examples use them, rules without examples or source.
+cut out where the rule's examples use them, except contexts that hold none of
+the phrases, rules without examples or source.
 Without arguments, the packs of .chatlint.yaml are checked, or the built-in
 packs when it names none.`,
 		ValidArgsFunction: completePack,

@@ -182,6 +182,46 @@ rules:
 	if ws, _ = Warnings(set, nil); len(ws) != 1 || !strings.Contains(ws[0].String(), "e.yaml:3: warning: e/ok: a condition has except or except_patterns but no phrases or patterns") {
 		t.Errorf("except without a list: %v", ws)
 	}
+	// except contexts that can never apply, or take the phrase away
+	set, err = rules.LoadBytes("x.yaml", []byte(`pack: x
+rules:
+  - id: refuse
+    type: forbid
+    phrases: [不行, 没办法]
+    except: [不行, 行不行, 不可以吗, 沒辦法吗]
+    source: 001_ed061126aded40bc.txt 五.五.4
+    examples:
+      bad: [没办法]
+  - id: refuse-when
+    type: when
+    when: {phrases: [无法], except: [无发]}
+    source: 001_ed061126aded40bc.txt 五.三.8
+    examples:
+      bad: [无法修改]
+  - id: with-patterns
+    type: forbid
+    patterns: ['不(行|可以)']
+    except: [不可以吗]
+    source: 001_ed061126aded40bc.txt 五.五.4
+    examples:
+      bad: [不行]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ = Warnings(set, nil)
+	got = nil
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`x.yaml:3: warning: x/refuse: except "不行" is the phrase "不行" itself: that phrase never counts`,
+		`x.yaml:3: warning: x/refuse: except "不可以吗" holds none of the phrases: it excepts nothing (an except is a context around a phrase, such as 行不行 around 不行)`,
+		`x.yaml:10: warning: x/refuse-when: except "无发" holds none of the phrases: it excepts nothing (an except is a context around a phrase, such as 行不行 around 不行)`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("except warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 	// the built-in packs are clean
 	for _, name := range rules.BuiltinNames() {
 		set, err := rules.Load(name)

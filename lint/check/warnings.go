@@ -110,6 +110,17 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 				warn("a condition has except or except_patterns but no phrases or patterns: they except nothing")
 			}
 		}
+		// an except must hold the whole match: one that holds none of the
+		// phrases (and no patterns could match in it) excepts nothing, and
+		// one that is a phrase takes that phrase away
+		for _, msg := range exceptWarnings(r.Phrases, r.Patterns, r.Except) {
+			warn("%s", msg)
+		}
+		for _, s := range r.Conditions() {
+			for _, msg := range exceptWarnings(s.Phrases, s.Patterns, s.Except) {
+				warn("%s", msg)
+			}
+		}
 		if len(r.Examples.Bad) == 0 && len(r.Examples.Good) == 0 {
 			warn("no examples: `chatlint rules test` cannot check this rule")
 		}
@@ -128,6 +139,36 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 		}
 	}
 	return out, nil
+}
+
+// exceptWarnings describes the except contexts of a list that can do no
+// good: one that is one of the phrases (so that phrase never counts), and,
+// in a list without patterns, one that holds none of the phrases (so it
+// never applies: an except must hold the whole match).
+func exceptWarnings(phrases, patterns, except []string) []string {
+	if len(phrases) == 0 && len(patterns) == 0 {
+		return nil // said of the condition as a whole
+	}
+	var out []string
+	for _, e := range except {
+		ne := match.Normalize(e)
+		holds, itself := false, ""
+		for _, p := range phrases {
+			np := match.Normalize(p)
+			if np == ne {
+				itself = p
+				break
+			}
+			holds = holds || strings.Contains(ne, np)
+		}
+		switch {
+		case itself != "":
+			out = append(out, fmt.Sprintf("except %q is the phrase %q itself: that phrase never counts", e, itself))
+		case !holds && len(patterns) == 0:
+			out = append(out, fmt.Sprintf("except %q holds none of the phrases: it excepts nothing (an except is a context around a phrase, such as 行不行 around 不行)", e))
+		}
+	}
+	return out
 }
 
 // sameOnceNormalised describes the phrases of a list that are spelled
