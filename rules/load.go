@@ -481,6 +481,23 @@ func yamlSyntaxError(err error) *PosError {
 	return &PosError{Msg: msg}
 }
 
+// ScoringLine returns the line where the pack writes grade (its minimum
+// score), else its scoring start, else its scoring: key; 0 when it writes
+// no scoring (it inherits it).
+func (p *Pack) ScoringLine(grade string) int {
+	sc := valueNode(p.node, "scoring")
+	if sc == nil {
+		return 0
+	}
+	if g := valueNode(valueNode(sc, "grades"), grade); g != nil {
+		return g.Line
+	}
+	if st := valueNode(sc, "start"); st != nil {
+		return st.Line
+	}
+	return sc.Line
+}
+
 // valueNode returns the value node of key in a mapping node, or nil; an
 // alias gives the value it names.
 func valueNode(n *yaml.Node, key string) *yaml.Node {

@@ -268,4 +268,19 @@ func TestWarningsUnreachableGrades(t *testing.T) {
 			t.Errorf("%q: %d unreachable-grade warnings, want %d: %v", tt.yaml, n, tt.want, ws)
 		}
 	}
+	// the warning names the line that makes the grade unreachable: the
+	// grade when the pack sets it, else the start it lowers
+	for _, tt := range []struct{ yaml, want string }{
+		{"pack: low\nscoring:\n  start: 10\nrules: []\n", `p.yaml:3: warning: scoring: grade "优秀" needs 95 points`},
+		{"pack: high\nscoring:\n  grades:\n    满分以上: 120\n    合格: 60\nrules: []\n", `p.yaml:4: warning: scoring: grade "满分以上" needs 120 points`},
+	} {
+		set, err := rules.LoadBytes("p.yaml", []byte(tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, _ := Warnings(set, fakeSeg{})
+		if len(ws) == 0 || !strings.HasPrefix(ws[0].String(), tt.want) {
+			t.Errorf("%q: warnings %v, want the first to start %s", tt.yaml, ws, tt.want)
+		}
+	}
 }

@@ -133,7 +133,7 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 	if sc := set.EffectiveScoring(); sc.Start != nil && len(set.Roots) > 0 {
 		for _, g := range sc.Grades {
 			if g.Min > *sc.Start {
-				out = append(out, Warning{File: set.Roots[0].File, Line: 1, Rule: "scoring",
+				out = append(out, Warning{File: set.Roots[0].File, Line: max(set.Roots[0].ScoringLine(g.Name), 1), Rule: "scoring",
 					Msg: fmt.Sprintf("grade %q needs %s points but a conversation starts at %s: none can reach it (set grades with the start)", g.Name, strconv.FormatFloat(g.Min, 'f', -1, 64), strconv.FormatFloat(*sc.Start, 'f', -1, 64))})
 			}
 		}
