@@ -40,7 +40,12 @@ func newHold(b *builder, r *rules.Rule, info *lint.RuleInfo) *hold {
 		h.notAnswer = b.cond(r.NotAnAnswer, h.answerRoles(), h.answerRoles(), true)
 	}
 	if h.tmpl == "" {
-		h.tmpl = "顾客等待{delay}，超过{after}却没有先发「请您稍等」之类的安抚消息"
+		// name a holding message of this rule: 请您稍等 is none for a
+		// rule that holds with 稍候
+		h.tmpl = "顾客等待{delay}，超过{after}却没有先发安抚消息"
+		if len(r.Phrases) > 0 {
+			h.tmpl = "顾客等待{delay}，超过{after}却没有先发「" + r.Phrases[0] + "」之类的安抚消息"
+		}
 	}
 	return h
 }

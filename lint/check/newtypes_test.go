@@ -52,6 +52,22 @@ func TestHold(t *testing.T) {
 	}
 }
 
+// TestHoldDefaultMessage: without a message of its own, a hold rule's
+// finding names a holding message of the rule, not 请您稍等, which a rule
+// holding with 稍候 does not take for one.
+func TestHoldDefaultMessage(t *testing.T) {
+	tests := []struct{ rule, want string }{
+		{"id: hold\ntype: hold\nafter: 30s\nmatch: substring\nphrases: [稍候, 正在查询]", "顾客等待1m，超过30s却没有先发「稍候」之类的安抚消息"},
+		{"id: hold\ntype: hold\nafter: 30s\npatterns: ['稍(候|等)']", "顾客等待1m，超过30s却没有先发安抚消息"},
+	}
+	for _, tt := range tests {
+		fs := lintWith(t, tt.rule, "00:00 customer: 查下物流\n01:00 agent: 到了")
+		if len(fs) != 1 || fs[0].Message != tt.want {
+			t.Errorf("%s: findings %v, want the message %s", tt.rule, fs, tt.want)
+		}
+	}
+}
+
 func TestUnanswered(t *testing.T) {
 	rule := "id: unanswered\ntype: unanswered\nignore: {all_of: [{match: substring, phrases: [好的, 谢谢, 嗯, 拜拜]}, {max_length: 6}]}"
 	tests := []struct{ name, transcript, want string }{
