@@ -222,6 +222,38 @@ rules:
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("except warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// placeholders the rule's type never fills show as nothing
+	set, err = rules.LoadBytes("m.yaml", []byte(`pack: m
+rules:
+  - id: refuse
+    type: forbid
+    phrases: [不行]
+    message: 「{match}」已等待{delay}，请改为{suggest}
+    source: 001_ed061126aded40bc.txt 五.五.4
+    examples:
+      bad: [不行]
+  - id: left
+    type: unanswered
+    message: 顾客「{match}」没有得到回复
+    source: 001_ed061126aded40bc.txt 二.3
+    examples:
+      bad: ["customer: 在吗"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, _ = Warnings(set, nil)
+	got = nil
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	want = []string{
+		"m.yaml:3: warning: m/refuse: placeholder {delay} is never filled in a forbid rule's message (it fills {match}, {suggest}): it shows as nothing",
+		"m.yaml:10: warning: m/left: placeholder {match} is never filled in an unanswered rule's message (it fills none): it shows as nothing",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("placeholder warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 	// the built-in packs are clean
 	for _, name := range rules.BuiltinNames() {
 		set, err := rules.Load(name)

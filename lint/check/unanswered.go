@@ -62,7 +62,9 @@ func (u *unanswered) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string
 	}
 	for _, i := range waiting {
 		if !ignored(i) {
-			return append(out, finding(u.info, i, nil, u.tmpl)), ""
+			// no placeholder has a value here: rendered, they show as
+			// nothing, as in every other rule's message
+			return append(out, finding(u.info, i, nil, render(u.tmpl, nil))), ""
 		}
 	}
 	return out, ""

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -121,6 +122,13 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 				warn("%s", msg)
 			}
 		}
+		for _, name := range unfilled(r) {
+			fills := "none"
+			if vs := messageVars[r.Type]; len(vs) > 0 {
+				fills = "{" + strings.Join(vs, "}, {") + "}"
+			}
+			warn("placeholder {%s} is never filled in %s %s rule's message (it fills %s): it shows as nothing", name, article(r.Type), r.Type, fills)
+		}
 		if len(r.Examples.Bad) == 0 && len(r.Examples.Good) == 0 {
 			warn("no examples: `chatlint rules test` cannot check this rule")
 		}
@@ -139,6 +147,53 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 		}
 	}
 	return out, nil
+}
+
+// messageVars are the placeholders each rule type fills in its findings'
+// messages (some only in some findings: {delay} when a reply came late);
+// render leaves every other known placeholder empty.
+var messageVars = map[string][]string{
+	rules.TypeForbid:     {"match", "suggest"},
+	rules.TypeRequire:    {"phrases", "at", "within", "reply", "delay"},
+	rules.TypeLatency:    {"delay", "max"},
+	rules.TypeFollowup:   {"match", "within", "limit", "delay"},
+	rules.TypeWhen:       {"match"},
+	rules.TypeCount:      {"count", "limit"},
+	rules.TypeHold:       {"delay", "after"},
+	rules.TypeUnanswered: nil,
+	rules.TypeLength:     {"length", "limit"},
+	rules.TypePII:        {"match", "kind"},
+	rules.TypeBonus:      {"match", "add"},
+}
+
+// unfilled lists the placeholders of a rule's message that its type never
+// fills, each once, in the order written.
+func unfilled(r *rules.Rule) []string {
+	var out []string
+	rest := r.Message
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return out
+		}
+		name := rest[i+1 : i+j]
+		rest = rest[i+j+1:]
+		if rules.TemplateVars[name] && !slices.Contains(messageVars[r.Type], name) && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+}
+
+// article is the indefinite article before a rule type's name.
+func article(typ string) string {
+	if strings.ContainsRune("aeiou", rune(typ[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 // exceptWarnings describes the except contexts of a list that can do no
