@@ -252,6 +252,8 @@ func checkOverrides(packs []*Pack) []*PosError {
 			hint := "see 'chatlint rules list --pack " + p.File + "'"
 			if ids := byID[id]; len(ids) > 0 {
 				hint = "did you mean " + strings.Join(ids, " or ") + "?"
+			} else if s := Closest(k.Value, sortedIDs(known)); s != "" {
+				hint = "did you mean " + s + "?"
 			}
 			e := posErrorf(k, "override %q: no such rule in pack %s or the packs it extends (%s)", k.Value, p.Name, hint)
 			e.File = p.File
@@ -259,6 +261,16 @@ func checkOverrides(packs []*Pack) []*PosError {
 		}
 	}
 	return errs
+}
+
+// sortedIDs returns the keys of a map of rule ids, sorted.
+func sortedIDs(m map[string]*Rule) []string {
+	ids := make([]string, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 func contains(ps []*Pack, p *Pack) bool {

@@ -99,6 +99,7 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"override max_deduct of a bonus", "pack: p\nextends: [ecommerce]\noverrides:\n  ecommerce/restate-confirm:\n    max_deduct: 3\n", `pack.yaml:5:17: override "ecommerce/restate-confirm": a bonus rule adds points: max_deduct does not apply`},
 		{"override makes a bonus fatal", "pack: p\nextends: [ecommerce]\noverrides:\n  ecommerce/restate-confirm: {fatal: true}\n", `pack.yaml:4:38: override "ecommerce/restate-confirm": a bonus rule cannot be fatal`},
 		{"override with no settings", "pack: p\nextends: [ecommerce]\noverrides:\n  ecommerce/use-nin: {}\n", `pack.yaml:4:22: override "ecommerce/use-nin": no settings given (e.g. {disable: true})`},
+		{"override of a misspelt rule", "pack: p\nextends: [base]\noverrides:\n  base/rude-phrasee: {disable: true}\n", `pack.yaml:4:3: override "base/rude-phrasee": no such rule in pack p or the packs it extends (did you mean base/rude-phrase?)`},
 		{"override needs pack/id", "pack: p\nextends: [base]\noverrides:\n  missing-greeting: {disable: true}\n", `pack.yaml:4:3: override "missing-greeting": name the rule as pack/id`},
 	}
 	for _, tt := range tests {

@@ -281,6 +281,10 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
+// Closest returns the name nearest to a misspelt one (at most two edits
+// away), or "": the "did you mean" of unknown keys and rule ids.
+func Closest(s string, names []string) string { return closest(s, names) }
+
 // closest returns the known key nearest to a misspelt one, or "".
 func closest(s string, names []string) string {
 	best, bestD := "", 3

@@ -128,7 +128,7 @@ func validatePack(p *Pack) []*PosError {
 				add(k, "override %q: name the rule as pack/id", k.Value)
 			}
 			if o := p.Overrides[k.Value]; o != nil {
-				o.File = p.File
+				o.File, o.Line = p.File, k.Line
 				if err := o.Check(); err != nil {
 					add(on.Content[i+1], "override %q: %v", k.Value, err)
 				}

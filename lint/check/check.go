@@ -412,6 +412,8 @@ func collectOverrides(set *rules.Set, config map[string]*rules.Override, skipIna
 				hint = "did you mean " + strings.Join(ids, " or ") + "?"
 			} else if ids := byName[id]; len(ids) > 0 {
 				hint = "did you mean " + strings.Join(ids, " or ") + "?"
+			} else if s := rules.Closest(id, sortedKeys(known)); s != "" {
+				hint = "did you mean " + s + "?"
 			}
 			return fmt.Errorf("%s:%d: override of %q: no such rule in the active packs (%s)", o.File, o.Line, id, hint)
 		}
@@ -476,7 +478,7 @@ func Effective(pr rules.PackRule, ovs []*rules.Override) (info *lint.RuleInfo, d
 	return info, disabled
 }
 
-func sortedKeys(m map[string]*rules.Override) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

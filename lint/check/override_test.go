@@ -27,7 +27,7 @@ func TestConfigOverridesOfInactivePacks(t *testing.T) {
 		{"rule of an inactive built-in pack", "ecommerce/slow-reply", ""},
 		{"rule of an inactive custom pack", "myshop/slow-reply", ""},
 		{"active rule", "callcenter/hold-timeout", ""},
-		{"typo in a rule of an active pack", "callcenter/hold-timeoutt", `override of "callcenter/hold-timeoutt": no such rule in the active packs`},
+		{"typo in a rule of an active pack", "callcenter/hold-timeoutt", `override of "callcenter/hold-timeoutt": no such rule in the active packs (did you mean callcenter/hold-timeout?)`},
 		{"typo in a rule of an inactive built-in pack", "ecommerce/slow-replyy", `override of "ecommerce/slow-replyy": built-in pack ecommerce has no such rule`},
 		{"no pack prefix", "hold-timeout", `did you mean callcenter/hold-timeout?`},
 	}

@@ -80,6 +80,11 @@ func Load(path string) (*Config, error) {
 			return nil, fmt.Errorf("%s: rules: %q has no value (e.g. {disable: true})", path, id)
 		}
 		o.File = path
+		// the line of the rule id (a typo in it is there), not of the
+		// settings, which a block starts on the line below
+		if n := c.lines["rules."+id]; n > 0 {
+			o.Line = n
+		}
 	}
 	return &c, nil
 }

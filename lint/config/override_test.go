@@ -25,3 +25,22 @@ func TestLoadRuleWithoutSettings(t *testing.T) {
 		}
 	}
 }
+
+// An override's line is that of its rule id, where a typo in the id is:
+// written as a block, its settings start on the line below.
+func TestOverrideLineIsTheKey(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(p, []byte("packs: [ecommerce]\nrules:\n  ecommerce/slow-replyy:\n    severity: error\n  ecommerce/use-nin: {disable: true}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Rules["ecommerce/slow-replyy"].Line; got != 3 {
+		t.Errorf("block override at line %d, want 3", got)
+	}
+	if got := c.Rules["ecommerce/use-nin"].Line; got != 5 {
+		t.Errorf("flow override at line %d, want 5", got)
+	}
+}
