@@ -632,7 +632,9 @@ func (p *jsonParser) strSlow(key bool) (string, error) {
 // and one of them reads it cleanly, noting its line as read in another
 // encoding. The escapes are decoded after it: a GB18030 or Big5 character
 // holds ASCII only as its trail byte, and one whose trail byte is a
-// backslash, which the parser took for an escape, is read whole here.
+// backslash, which the parser took for an escape, is read whole here (when
+// the string is still a string without that backslash: see
+// unquoteRecoded).
 func (p *jsonParser) recodeString(raw []byte) (string, bool) {
 	text, enc, ok := recodeLine(raw)
 	if !ok {
@@ -649,9 +651,20 @@ func (p *jsonParser) recodeString(raw []byte) (string, bool) {
 	return s, true
 }
 
-// unquoteRecoded decodes the escapes of a recoded string's content.
+// unquoteRecoded decodes the escapes of a recoded string's content; false
+// when the content is not that of a JSON string once recoded. A character
+// that swallowed the backslash of an escaped quote (81 5C 22: 乗 and a
+// bare quote) or of an escaped backslash (81 5C 5C: 乗 and a backslash
+// escaping the closing quote) means that in that encoding the string does
+// not end where the parser, reading UTF-8, found its end: the encoding
+// does not read it cleanly (nor the line, as the JSONL reader finds), and
+// the string stays invalid UTF-8.
 func unquoteRecoded(text []byte) (string, bool) {
 	if bytes.IndexByte(text, '\\') < 0 {
+		// (the raw content holds a quote only after a backslash)
+		if bytes.IndexByte(text, '"') >= 0 {
+			return "", false
+		}
 		return string(text), true
 	}
 	var s string
