@@ -133,6 +133,42 @@ var jsonParserCases = []string{
 	`{"a":` + strings.Repeat(`[`, 255) + strings.Repeat(`]`, 255) + `}`,
 }
 
+// jsonRecodeCases hold strings that are not valid UTF-8, read both as they
+// are (the file is guessed to be GB18030) and after 64 KB of spaces (guessed
+// to be UTF-8: the strings are tried as GB18030 and Big5). 81 5C is a
+// GB18030 character (乗) whose trail byte is the backslash of an escape:
+// read as GB18030, the string does not end where it ends as UTF-8, so it
+// is no clean reading (a JSONL line fails to parse), and the string stays
+// invalid UTF-8; where what follows the backslash is an ordinary
+// character, GB18030 reads the string cleanly (乗n).
+var jsonRecodeCases = []string{
+	// the fuzz target's find: under a key nobody asks for
+	"{\"0000\":\"\x81\\\"\"}",
+	// in a known field's value, an unknown field's, a key, a nested value
+	"[{\"role\":\"agent\",\"text\":\"\x81\\\"\"}]",
+	"[{\"role\":\"agent\",\"text\":\"x\",\"sender\":\"\x81\\\"\"}]",
+	"[{\"role\":\"agent\",\"text\":\"x\",\"0000\":\"\x81\\\"\"}]",
+	"[{\"role\":\"agent\",\"text\":\"x\",\"\x81\\\"\":1}]",
+	"[{\"role\":\"agent\",\"text\":\"x\",\"a\":{\"b\":[1,\"\x81\\\"\"]}}]",
+	// the escaped quote not last; a swallowed escaped backslash; a quote
+	// escaped twice; Big5's 功 (A5 5C)
+	"[{\"role\":\"agent\",\"text\":\"a\x81\\\"b\"}]",
+	"[{\"role\":\"agent\",\"text\":\"a\x81\\\\\"}]",
+	"[{\"role\":\"agent\",\"text\":\"\x81\\\"\\\"\"}]",
+	"[{\"role\":\"agent\",\"text\":\"\xa5\\\"\"}]",
+	// read cleanly: 乗n, 乗u4f60, 乗 and a line break
+	"[{\"role\":\"agent\",\"text\":\"\x81\\n\"}]",
+	"[{\"role\":\"agent\",\"text\":\"\x81\\u4f60\"}]",
+	"[{\"role\":\"agent\",\"text\":\"\x81\\\\n\"}]",
+	// in the enclosing object of a list of messages, before and after it,
+	// and in the list (streamed when readBoth streams every list)
+	"{\"id\":\"\x81\\\"\",\"messages\":[{\"role\":\"agent\",\"text\":\"x\"}]}",
+	"{\"messages\":[{\"role\":\"agent\",\"text\":\"x\"}],\"total\":\"\x81\\\"\"}",
+	"{\"id\":\"c\",\"messages\":[{\"role\":\"agent\",\"text\":\"\x81\\\"\"},{\"role\":\"agent\",\"text\":\"ok\"}]}",
+	"{\"conversations\":[{\"id\":\"a\",\"messages\":[{\"role\":\"agent\",\"text\":\"x\",\"\x81\\\"\":1}]},{\"id\":\"b\",\"messages\":[{\"role\":\"agent\",\"text\":\"\x81\\n\"}]}]}",
+	`{"ContactId":"x","Transcript":[{"ParticipantRole":"AGENT","Content":"` + "\x81\\\"" + `"}]}`,
+}
+
 func TestJSONParserAgreesWithReference(t *testing.T) {
 	mapped := Options{Mapping: &Mapping{Messages: "[].turns[].utterances[]",
 		Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
@@ -144,6 +180,12 @@ func TestJSONParserAgreesWithReference(t *testing.T) {
 			readBoth(t, data, opts)
 		}
 	}
+	for _, data := range jsonRecodeCases {
+		for _, opts := range []Options{{}, mapped, connect} {
+			readBoth(t, data, opts)
+			readBoth(t, strings.Repeat(" ", bufSize)+data, opts)
+		}
+	}
 }
 
 func FuzzJSONParserAgreesWithReference(f *testing.F) {
@@ -153,6 +195,10 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 	f.Add(`{"ContactId":"x","Transcript":[{"ParticipantRole":"AGENT","Content":"hi"}]}`, uint8(2))
 	f.Add(`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["a","b"]}]}]`, uint8(1))
 	f.Add(intercomConversation, uint8(3))
+	for _, c := range jsonRecodeCases {
+		f.Add(c, uint8(0))
+		f.Add(c, uint8(4))
+	}
 	// mode 4 and up: after 64 KB of spaces, so that the file is guessed to
 	// be UTF-8 and strings that are not are read as GB18030 or Big5 when
 	// they can be (a smaller file with such a string is guessed GB18030)
@@ -177,6 +223,48 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 		}
 		readBoth(t, data, opts)
 	})
+}
+
+// TestJSONRecodeSwallowedEscape reads, in a file guessed to be UTF-8, a
+// message whose text has a byte that is not UTF-8 before an escape, where
+// GB18030 reads the byte and the escape's backslash as one character (81
+// 5C, 乗): when the escape is of a quote or a backslash, GB18030 would end
+// the string elsewhere (the JSONL line fails to parse as JSON), so the
+// string is not read cleanly and the message is rejected as invalid
+// UTF-8; otherwise it is GB18030's reading, as in JSONL.
+func TestJSONRecodeSwallowedEscape(t *testing.T) {
+	pad := strings.Repeat(" ", bufSize)
+	for _, c := range []struct{ text, want string }{
+		{"\x81\\\"", ""},
+		{"a\x81\\\"b", ""},
+		{"\x81\\\\", ""},
+		{"\x81\\\"\\\"", ""},
+		{"\x81\\n", "乗n"},
+		{"\x81\\\\n", "乗\n"},
+		{"\x81\\u4f60", "乗u4f60"},
+	} {
+		rec := `{"role":"agent","text":"` + c.text + `"}`
+		for _, layout := range []string{rec, "[" + rec + "]", `{"id":"c","messages":[` + rec + `]}`} {
+			s := readBoth(t, pad+layout, Options{})
+			if c.want == "" {
+				if len(s.msgs) != 0 || len(s.rejects) != 1 || s.rejects[0].Err != invalidUTF8Record {
+					t.Errorf("%q: messages %v, rejects %v; want it rejected as invalid UTF-8", layout, msgLines(s.msgs), s.rejects)
+				}
+			} else if len(s.msgs) != 1 || s.msgs[0].Text != c.want || len(s.rejects) != 0 {
+				t.Errorf("%q: messages %v, rejects %v; want the text %q", layout, msgLines(s.msgs), s.rejects, c.want)
+			}
+		}
+		// the JSONL reader, which reads the whole line as GB18030, agrees
+		// (a line that GB18030 reads is not JSON: a syntax error)
+		s, err := readData(t, "jsonl", pad+rec+"\n", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.want == "" && (len(s.msgs) != 0 || len(s.rejects) != 1) ||
+			c.want != "" && (len(s.msgs) != 1 || s.msgs[0].Text != c.want) {
+			t.Errorf("jsonl %q: messages %v, rejects %v", rec, msgLines(s.msgs), s.rejects)
+		}
+	}
 }
 
 // TestJSONParserLeadByteAtBufferEnd puts a lone UTF-8 lead byte, closing
