@@ -35,6 +35,8 @@ func TestByteOrderMarkWinsOverForcedEncoding(t *testing.T) {
 		{"utf-8 mark, forced utf-16le", "utf-16le", "\xEF\xBB\xBF" + text, text, "\xEF\xBB\xBF"},
 		{"utf-8 mark, forced shift_jis", "shift_jis", "\xEF\xBB\xBF" + text, text, "\xEF\xBB\xBF"},
 		{"utf-8 mark, forced utf-8", "utf-8", "\xEF\xBB\xBF" + text, text, "\xEF\xBB\xBF"},
+		// utf-16 asks for a mark: the UTF-8 one is a mark, and it wins
+		{"utf-8 mark, forced utf-16", "utf-16", "\xEF\xBB\xBF" + text, text, "\xEF\xBB\xBF"},
 		{"utf-16le mark, forced gbk", "gbk", utf16le, text, utf16le[:2]},
 		{"utf-16le mark, forced utf-8", "utf-8", utf16le, text, utf16le[:2]},
 		{"utf-16be mark, forced utf-16le", "utf-16le", utf16be, text, utf16be[:2]},
@@ -83,3 +85,4 @@ func TestByteOrderMarkWinsOverForcedEncoding(t *testing.T) {
 		t.Error("unknown encoding accepted because of a byte-order mark")
 	}
 }
+

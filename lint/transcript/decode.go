@@ -555,7 +555,8 @@ func namedEncoding(enc string, bom byteOrderMark) (encoding.Encoding, error) {
 	case "utf-8", "utf8":
 		return nil, nil
 	case "utf-16", "utf16":
-		if bom != bomUTF16LE && bom != bomUTF16BE {
+		// a UTF-8 mark is a mark too: it wins (fromBOM)
+		if bom != bomUTF16LE && bom != bomUTF16BE && bom != bomUTF8 {
 			return nil, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
 		}
 		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
