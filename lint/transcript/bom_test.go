@@ -3,6 +3,7 @@ package transcript
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -86,3 +87,41 @@ func TestByteOrderMarkWinsOverForcedEncoding(t *testing.T) {
 	}
 }
 
+// TestByteOrderMarkNamesUnreadable: a record with bytes the file's encoding
+// cannot read names the encoding the file was read in. When its byte-order
+// mark, not --encoding, named it, the reason says so: a UTF-16 file read
+// whatever --encoding gbk says is not one gbk cannot read, GB18030's mark
+// names no UTF-16, and a file with the UTF-8 mark cannot be helped by
+// --encoding gbk (the mark wins), which the UTF-8 reason suggests.
+func TestByteOrderMarkNamesUnreadable(t *testing.T) {
+	const text = "在吗\n"
+	utf16le, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gb := string(encodeWith(t, simplifiedchinese.GB18030, text))
+	for _, tc := range []struct{ name, enc, file, want string }{
+		{"gb18030 mark, auto", "", "\x84\x31\x95\x33" + gb, "bytes in the record that GB18030 cannot read (the file's byte-order mark says GB18030)"},
+		{"gb18030 mark, forced gbk", "gbk", "\x84\x31\x95\x33" + gb, "bytes in the record that gbk cannot read (wrong --encoding?)"},
+		{"utf-16le mark, auto", "auto", utf16le, "bytes in the record that UTF-16LE cannot read (the file's byte-order mark says UTF-16LE)"},
+		{"utf-16le mark, forced gbk", "gbk", utf16le, "bytes in the record that UTF-16LE cannot read (the file's byte-order mark says UTF-16LE)"},
+		{"utf-16le mark, forced shift_jis", "shift_jis", utf16le, "bytes in the record that UTF-16LE cannot read (the file's byte-order mark says UTF-16LE)"},
+		{"utf-16le mark, forced utf-16le", "utf-16le", utf16le, "bytes in the record that utf-16le cannot read (wrong --encoding?)"},
+		{"utf-16le mark, forced utf-16", "utf-16", utf16le, "bytes in the record that utf-16 cannot read (wrong --encoding?)"},
+		{"utf-8 mark, auto", "", "\xEF\xBB\xBF" + text, "bytes in the record that UTF-8 cannot read (the file's byte-order mark says UTF-8)"},
+		{"utf-8 mark, forced gbk", "gbk", "\xEF\xBB\xBF" + text, "bytes in the record that UTF-8 cannot read (the file's byte-order mark says UTF-8)"},
+		{"no mark, forced gbk", "gbk", gb, "bytes in the record that gbk cannot read (wrong --encoding?)"},
+		{"no mark, utf-8", "", text, ""},
+	} {
+		_, marked, err := decodeMarked(strings.NewReader(tc.file), tc.enc)
+		if err != nil || marked != tc.want {
+			t.Errorf("%s: %q, %v; want %q", tc.name, marked, err, tc.want)
+		}
+	}
+	// and a record says it: GB18030's mark, a bad pair of bytes on line 2
+	file := "\x84\x31\x95\x33" + string(encodeWith(t, simplifiedchinese.GB18030, `{"conversation":"c1","role":"customer","text":"在吗"}`+"\n")) + `{"conversation":"c1","role":"agent","text":"` + "\x81\x20" + `"}` + "\n"
+	s := mustRead(t, "jsonl", file, Options{})
+	if len(s.msgs) != 1 || len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, "GB18030 cannot read") {
+		t.Errorf("messages %d, rejects %v; want line 2 rejected as GB18030", len(s.msgs), s.rejects)
+	}
+}

@@ -92,6 +92,8 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, mark
 		return b
 	}
 	br := take(r)
+	start, _ := br.Peek(4)
+	bom := bomOf(start)
 	e, guessed, err := chooseEncodingGuess(br, enc)
 	if err != nil {
 		release()
@@ -112,7 +114,15 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, mark
 		// forced, or UTF-16 by its byte-order mark: bytes it cannot read
 		// are not read as U+FFFD
 		src = newForcedReader(br, e)
-		marked = unreadableWhy(enc, e)
+		if byMark(enc, bom) {
+			marked = unreadableWhy("", e)
+		} else {
+			marked = unreadableWhy(enc, e)
+		}
+	case bom == bomUTF8:
+		// UTF-8 by its mark: --encoding gbk, which the UTF-8 reason
+		// suggests, would not change it
+		marked = unreadableWhy("", nil)
 	}
 	// twice the size of the reader below, so that it reads straight into
 	// this one's buffer
@@ -546,6 +556,25 @@ func fromBOM(br *bufio.Reader, bom byteOrderMark, e encoding.Encoding) encoding.
 		return simplifiedchinese.GB18030
 	}
 	return e
+}
+
+// byMark reports whether a file starting with bom is read in the encoding
+// the mark names rather than in the one --encoding enc names (see
+// chooseEncodingGuess): a UTF-16 mark under another name (--encoding gbk),
+// any mark without --encoding.
+func byMark(enc string, bom byteOrderMark) bool {
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	switch {
+	case bom == bomNone:
+		return false
+	case enc == "" || enc == "auto" || bom == bomUTF8:
+		return true
+	case bom == bomGB18030:
+		return false // removed only when enc names GB18030
+	}
+	named, err := namedEncoding(enc, bom)
+	_, _, utf16 := utf16Form(named)
+	return err == nil && !utf16
 }
 
 // namedEncoding is the encoding --encoding names (nil for UTF-8), for a

@@ -650,15 +650,19 @@ func (s *Source) whyInvalid(prob string) string {
 
 // unreadableWhy is whyInvalid's problem for a file a forcedReader decoded
 // in e: --encoding enc ("gbk", "big5", "utf-16le", "shift_jis" … as
-// given), or the UTF-16 a byte-order mark named.
+// given), or ("" for enc) the encoding a byte-order mark named: UTF-16,
+// GB18030, or UTF-8 (nil e).
 func unreadableWhy(enc string, e encoding.Encoding) string {
 	enc = strings.ToLower(strings.TrimSpace(enc))
 	if enc != "" && enc != "auto" {
 		return fmt.Sprintf("bytes in the record that %s cannot read (wrong --encoding?)", enc)
 	}
-	name := "UTF-16LE"
-	if big, _, _ := utf16Form(e); big {
-		name = "UTF-16BE"
+	name := encodingName(e)
+	if big, _, ok := utf16Form(e); ok {
+		name = "UTF-16LE"
+		if big {
+			name = "UTF-16BE"
+		}
 	}
 	return fmt.Sprintf("bytes in the record that %s cannot read (the file's byte-order mark says %[1]s)", name)
 }
