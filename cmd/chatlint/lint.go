@@ -532,6 +532,9 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		defer sum.Errors.Close()
 	}
 	if err != nil {
+		if r.f.redact {
+			err = redactedErr(err)
+		}
 		return true, failErr(err)
 	}
 	// the diff is the report of a --diff run: it goes where -o says, and
