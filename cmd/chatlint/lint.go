@@ -376,8 +376,9 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	r.topts.MaxRecordBytes = 4 * r.maxMessage
 	// the report and baseline of an earlier run, written into a directory
-	// being linted, are not transcripts
-	r.topts.Outputs = []string{f.out.file(), f.writeBase}
+	// being linted, are not transcripts (nor is the baseline this run
+	// gates on)
+	r.topts.Outputs = []string{f.out.file(), f.writeBase, f.baseline}
 	if len(r.args) == 0 {
 		if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
 			return nil, fail("no input: give transcript files or directories, or - to read standard input")

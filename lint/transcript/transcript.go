@@ -57,9 +57,10 @@ type Options struct {
 	// without being held in memory. 0: no bound (csv records still stop
 	// at 64 MiB).
 	MaxRecordBytes int
-	// Outputs are the files the run writes (the report, a new baseline):
-	// a directory walk leaves them out, so a report written into the
-	// directory it lints is not read back as a transcript by the next run.
+	// Outputs are the files the run writes (the report, a new baseline)
+	// and the baseline it reads: a directory walk leaves them out, so a
+	// report written into the directory it lints is not read back as a
+	// transcript by the next run.
 	Outputs []string
 }
 
