@@ -403,6 +403,9 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		} else if !st.IsDir() {
 			return nil, fail("--write-baseline %s: %s is not a directory", f.writeBase, dir)
 		}
+		if st, err := os.Stat(f.writeBase); err == nil && st.IsDir() {
+			return nil, fail("--write-baseline %s is a directory: name the baseline file (%s)", f.writeBase, filepath.Join(f.writeBase, "baseline.json"))
+		}
 	}
 	for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
 		if out := f.out.file(); out != "" && b.name != "" && sameFile(out, b.name) {
