@@ -329,6 +329,9 @@ func TestLoadSyntaxErrorsNameTheLine(t *testing.T) {
 		{"unknown anchor", "pack: p\nrules:\n" + rule + "    except: *nope\n", `pack.yaml:6: unknown anchor 'nope' referenced`},
 		{"GBK-encoded", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [\xb2\xbb\xd0\xd0]\n", `pack.yaml:5:15: not UTF-8 (byte 0xB2): the file looks GBK/GB18030-encoded; save it as UTF-8`},
 		{"not UTF-8 after Chinese on the line", "pack: p\ndescription: 话术\xff\n", `pack.yaml:2:16: not UTF-8 (byte 0xFF): save the file as UTF-8`},
+		// lines ended by a lone CR (classic Mac), as YAML allows
+		{"key indented too little, CR line ends", strings.ReplaceAll("pack: p\nrules:\n"+rule+rule+"   message: x\n", "\n", "\r"), `pack.yaml:9:4: did not find expected '-' indicator`},
+		{"not UTF-8, CR line ends", "pack: p\rdescription: 话术\xff\r", `pack.yaml:2:16: not UTF-8 (byte 0xFF)`},
 		{"unclosed list names where it opens", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行\n    message: x\n", `pack.yaml:5: did not find expected ',' or ']'`},
 	}
 	for _, tt := range tests {

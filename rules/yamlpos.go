@@ -27,8 +27,8 @@ func syntaxError(data []byte, err error) *PosError {
 		return e // UTF-16: lines do not end at a '\n' byte
 	}
 	var ends []int // byte offset just past each line
-	for i, b := range data {
-		if b == '\n' {
+	for i := range data {
+		if lineEnd(data, i) {
 			ends = append(ends, i+1)
 		}
 	}
@@ -104,7 +104,7 @@ func notUTF8(data []byte) *PosError {
 			}
 			return &PosError{Line: line, Column: col, Msg: msg}
 		}
-		if r == '\n' {
+		if lineEnd(data, i) {
 			line, col = line+1, 1
 		} else {
 			col++
@@ -112,4 +112,10 @@ func notUTF8(data []byte) *PosError {
 		i += size
 	}
 	return nil
+}
+
+// lineEnd reports whether data[i] ends a line, as YAML ends them: a LF, a
+// CR not followed by one (a CR before a LF is the LF's line's).
+func lineEnd(data []byte, i int) bool {
+	return data[i] == '\n' || data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n')
 }
