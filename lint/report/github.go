@@ -61,8 +61,8 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 // Flush writes the lines gathered so far.
 func (g *githubWriter) Flush() error { return g.w.Flush() }
 
-// Close writes a warning per malformed record, an error per unreadable
-// file, a notice per unused waiver and the summary line.
+// Close writes a warning per malformed record, a notice per unused waiver,
+// an error per unreadable file and the summary line.
 func (g *githubWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
