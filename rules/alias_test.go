@@ -129,3 +129,35 @@ rules:
 		})
 	}
 }
+
+// TestLoadExtensionKeys: a key starting with x- is ignored wherever a pack
+// or config mapping has it (as in Compose files), so anchors can be
+// defined outside any rule; other unknown keys are still errors.
+func TestLoadExtensionKeys(t *testing.T) {
+	set, err := LoadBytes("pack.yaml", []byte(`pack: p
+x-defaults: &d {type: forbid, severity: error, deduct: 3}
+rules:
+  - <<: *d
+    id: a
+    phrases: [不行]
+  - id: b
+    type: forbid
+    x-note: 客服组要求
+    phrases: [不可以]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a *Rule
+	for _, pr := range set.Rules() {
+		if pr.FullID() == "p/a" {
+			a = pr.Rule
+		}
+	}
+	if a == nil || a.Type != TypeForbid || a.Severity != "error" || a.Deduct == nil || *a.Deduct != 3 {
+		t.Errorf("rule a = %+v, want the type, severity and deduct of x-defaults", a)
+	}
+	if _, err := LoadBytes("pack.yaml", []byte("pack: p\nxdefaults: {}\nrules:\n  - {id: a, type: forbid, phrases: [x]}\n")); err == nil || !strings.Contains(err.Error(), `unknown key "xdefaults"`) {
+		t.Errorf("xdefaults: %v, want an unknown key", err)
+	}
+}

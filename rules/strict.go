@@ -191,6 +191,11 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 			}
 			seen[k.Value] = k.Line
 			ft, ok := fields[k.Value]
+			if !ok && strings.HasPrefix(k.Value, "x-") {
+				// an extension key, as in Compose files: ignored, a
+				// place for anchors (x-defaults: &d {…}, then <<: *d)
+				continue
+			}
 			if !ok {
 				msg := fmt.Sprintf("unknown key %q", k.Value)
 				if s := closest(k.Value, names); s != "" {

@@ -188,7 +188,7 @@ func validateRule(r *Rule) []*PosError {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i].Value
-		if !ok2[k] {
+		if !ok2[k] && !strings.HasPrefix(k, "x-") { // x-: an extension key (checkShape)
 			add(n.Content[i], "key %q does not apply to a %s rule", k, r.Type)
 			continue
 		}
