@@ -329,7 +329,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if !cmd.Flags().Changed("format") && !f.diff {
 		// -o report.html writes HTML, -o results.sarif SARIF …
 		if format := report.FormatOfFile(f.out.output); format != "" {
-			f.out.format = format
+			f.out.format, f.out.picked = format, format != "text"
 		}
 	}
 	if err := f.out.check(); err != nil {

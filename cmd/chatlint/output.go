@@ -17,7 +17,9 @@ import (
 
 // outputFlags are the flags that say how and where the report is written.
 type outputFlags struct {
-	format  string
+	format string
+	// picked is set when -o's extension picked the format (no --format)
+	picked  bool
 	output  string
 	color   string
 	csvRows string
@@ -50,15 +52,24 @@ func (f *outputFlags) check() error {
 		return fmt.Errorf("unknown --csv-rows %q (%s)", f.csvRows, strings.Join(report.CSVRowKinds, ", "))
 	}
 	if f.csvRows != "" && f.format != "csv" {
-		return fmt.Errorf("--csv-rows applies to --format csv only (not %s)", f.format)
+		return fmt.Errorf("--csv-rows applies to --format csv only (not %s)", f.formatSaid())
 	}
 	if f.bom && f.format != "csv" {
-		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.format)
+		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.formatSaid())
 	}
 	if f.csvRaw && f.format != "csv" {
-		return fmt.Errorf("--csv-raw applies to --format csv only (not %s)", f.format)
+		return fmt.Errorf("--csv-raw applies to --format csv only (not %s)", f.formatSaid())
 	}
 	return nil
+}
+
+// formatSaid names the report format for an error message: as given, or
+// as -o's extension picked it.
+func (f *outputFlags) formatSaid() string {
+	if f.picked {
+		return fmt.Sprintf("%s, which -o %s picks; give --format csv", f.format, f.output)
+	}
+	return f.format
 }
 
 // open creates the report writer on stdout or --output. A report file is
