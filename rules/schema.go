@@ -5,6 +5,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -129,7 +130,7 @@ func (g *Grades) UnmarshalYAML(n *yaml.Node) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		min, err := strconv.ParseFloat(v.Value, 64)
-		if v.Kind != yaml.ScalarNode || err != nil {
+		if v.Kind != yaml.ScalarNode || err != nil || math.IsNaN(min) || math.IsInf(min, 0) {
 			return posErrorf(v, "grade %q: minimum score must be a number, got %q", k.Value, v.Value)
 		}
 		*g = append(*g, Grade{Name: k.Value, Min: min})

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"sort"
 	"strconv"
@@ -92,7 +93,7 @@ var shapeCheckers = map[reflect.Type]func(n *yaml.Node) *PosError{
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			v := n.Content[i+1]
-			if _, err := strconv.ParseFloat(v.Value, 64); v.Kind != yaml.ScalarNode || err != nil {
+			if min, err := strconv.ParseFloat(v.Value, 64); v.Kind != yaml.ScalarNode || err != nil || math.IsNaN(min) || math.IsInf(min, 0) {
 				return posErrorf(v, "grade %q: minimum score must be a number", n.Content[i].Value)
 			}
 		}
@@ -258,12 +259,26 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int64:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
 			*errs = append(*errs, posErrorf(n, "expected a number, got %s", kindName(n)))
+		} else if !finite(n) {
+			// .nan and .inf are YAML floats, but no score, deduction or
+			// bonus can be one: a report could not print the score
+			*errs = append(*errs, posErrorf(n, "expected a finite number, got %s", kindName(n)))
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 			*errs = append(*errs, posErrorf(n, "expected true or false, got %s", kindName(n)))
 		}
 	}
+}
+
+// finite reports whether a number scalar is finite (not .nan, .inf or
+// -.inf).
+func finite(n *yaml.Node) bool {
+	var f float64
+	if err := n.Decode(&f); err != nil {
+		return true // not a float: the decoder says what is wrong
+	}
+	return !math.IsNaN(f) && !math.IsInf(f, 0)
 }
 
 // isStruct reports whether t is a struct or a pointer to one.

@@ -41,6 +41,23 @@ func TestLoadStrict(t *testing.T) {
 	}
 }
 
+// TestLoadNonFiniteNumbers: .nan and .inf are YAML floats, but no
+// deduction or score threshold can be one (a deduct of .nan printed NaN分
+// and stopped the JSON report).
+func TestLoadNonFiniteNumbers(t *testing.T) {
+	for _, tt := range []struct{ yaml, want string }{
+		{"rules:\n  ecommerce/slow-reply: {deduct: .nan}\n", FileName + `:2:34: expected a finite number, got ".nan"`},
+		{"rules:\n  ecommerce/slow-reply: {max_deduct: .inf}\n", FileName + `:2:38: expected a finite number, got ".inf"`},
+		{"min_score: .nan\n", FileName + `:1:12: expected a finite number, got ".nan"`},
+	} {
+		p := filepath.Join(t.TempDir(), FileName)
+		os.WriteFile(p, []byte(tt.yaml), 0o644)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %s", tt.yaml, err, tt.want)
+		}
+	}
+}
+
 func TestLoadSettings(t *testing.T) {
 	p := filepath.Join(t.TempDir(), FileName)
 	os.WriteFile(p, []byte(`packs: [ecommerce]
