@@ -63,7 +63,7 @@ func capped(fs []Finding, points func(*RuleInfo) (each, max float64)) float64 {
 		f := &fs[i]
 		d, max := points(f.Rule)
 		if max > 0 {
-			if left := max - used[f.Rule]; left < d {
+			if left := tidy(max - used[f.Rule]); left < d {
 				d = math.Max(left, 0)
 			}
 		}
@@ -73,6 +73,12 @@ func capped(fs []Finding, points func(*RuleInfo) (each, max float64)) float64 {
 	}
 	return total
 }
+
+// tidy rounds away the error of floating-point sums, far below any
+// deduction a pack writes: what is left of a cap of 0.3 after two
+// findings of 0.1 is 0.1, not 0.09999999999999998, which the reports
+// would print as it is.
+func tidy(x float64) float64 { return math.Round(x*1e9) / 1e9 }
 
 // GradeOf names the grade of a score.
 func (s Scoring) GradeOf(score float64) string {

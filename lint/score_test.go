@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -53,6 +55,41 @@ func TestScoringFractions(t *testing.T) {
 	}
 	if score, _ := sc.Score(fs); score != 99.7 {
 		t.Errorf("score = %v, want 99.7", score)
+	}
+}
+
+// TestScoringFractionalCaps: the deduction of the finding that reaches a
+// cap is what is left of it, as the reports print it: 0.3 - 0.1 - 0.1 in
+// floating point is 0.09999999999999998, which the JSON and CSV reports
+// showed as it is.
+func TestScoringFractionalCaps(t *testing.T) {
+	sc := Scoring{Start: 100}
+	tests := []struct {
+		deduct, max float64
+		n           int
+		want        string
+		score       float64
+	}{
+		{0.1, 0.3, 5, "0.1 0.1 0.1 0 0", 99.7},
+		{0.1, 0.25, 4, "0.1 0.1 0.05 0", 99.75},
+		{0.1, 0.7, 8, "0.1 0.1 0.1 0.1 0.1 0.1 0.1 0", 99.3},
+		{0.2, 0.5, 4, "0.2 0.2 0.1 0", 99.5},
+		{0.0004, 0.001, 3, "0.0004 0.0004 0.0002", 99.999},
+	}
+	for _, tt := range tests {
+		r := &RuleInfo{ID: "p/r", Deduct: tt.deduct, MaxDeduct: tt.max}
+		fs := make([]Finding, tt.n)
+		for i := range fs {
+			fs[i].Rule = r
+		}
+		score, _ := sc.Score(fs)
+		var per []string
+		for _, f := range fs {
+			per = append(per, strconv.FormatFloat(f.Deduct, 'f', -1, 64))
+		}
+		if got := strings.Join(per, " "); got != tt.want || score != tt.score {
+			t.Errorf("deduct %v, max_deduct %v, %d findings: deducts %s, score %v; want %s, %v", tt.deduct, tt.max, tt.n, got, score, tt.want, tt.score)
+		}
 	}
 }
 
