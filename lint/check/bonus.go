@@ -1,6 +1,8 @@
 package check
 
 import (
+	"strconv"
+
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -46,7 +48,7 @@ func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if hit != nil {
 			what = hit.Text
 		}
-		out = append(out, finding(b.info, i, hit, render(b.tmpl, tvars{{"match", what}, {"add", itoa(int(b.info.Add))}})))
+		out = append(out, finding(b.info, i, hit, render(b.tmpl, tvars{{"match", what}, {"add", strconv.FormatFloat(b.info.Add, 'f', -1, 64)}})))
 	}
 	return out, ""
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -176,7 +177,7 @@ func refBonus(b *bonus, cv *Conv, out []lint.Finding) []lint.Finding {
 		if hit != nil {
 			what = hit.Text
 		}
-		out = append(out, finding(b.info, i, hit, refRender(b.tmpl, tvars{{"match", what}, {"add", itoa(int(b.info.Add))}})))
+		out = append(out, finding(b.info, i, hit, refRender(b.tmpl, tvars{{"match", what}, {"add", strconv.FormatFloat(b.info.Add, 'f', -1, 64)}})))
 	}
 	return out
 }

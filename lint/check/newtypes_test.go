@@ -204,6 +204,22 @@ func TestBonusAndFatalScoring(t *testing.T) {
 	}
 }
 
+// TestBonusMessageAdd: {add} in a bonus rule's message is the points the
+// rule adds as the pack writes them (it said 加1分 for add: 1.5).
+func TestBonusMessageAdd(t *testing.T) {
+	for _, tt := range []struct{ add, want string }{
+		{"2", "复述确认，加2分"},
+		{"1.5", "复述确认，加1.5分"},
+		{"0.25", "复述确认，加0.25分"},
+	} {
+		rule := "id: recap\ntype: bonus\nwhen: {match: substring, phrases: [对吗]}\nadd: " + tt.add + "\nmessage: 复述确认，加{add}分"
+		fs := lintWith(t, rule, "agent: 您的意思是要换XL对吗")
+		if len(fs) != 1 || fs[0].Message != tt.want {
+			t.Errorf("add: %s: findings %+v, want one saying %s", tt.add, fs, tt.want)
+		}
+	}
+}
+
 func TestPIIAtMostTenPerMessage(t *testing.T) {
 	rule := "id: pii\ntype: pii\nkinds: [phone]\nmessage: 写出了{kind}"
 	text := strings.Repeat("电话13812345678，", 12)
