@@ -26,11 +26,12 @@ import (
 var htmlFiles embed.FS
 
 var htmlTemplate = template.Must(template.New("report.html.tmpl").Funcs(template.FuncMap{
-	"num": num,
-	"n":   htmlInt,
-	"add": func(a, b float64) float64 { return a + b },
-	"sub": func(a, b float64) float64 { return a - b },
-	"div": func(a, b float64) float64 { return a / b },
+	"num":    num,
+	"points": points,
+	"n":      htmlInt,
+	"add":    func(a, b float64) float64 { return a + b },
+	"sub":    func(a, b float64) float64 { return a - b },
+	"div":    func(a, b float64) float64 { return a / b },
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
 			return nil, fmt.Errorf("dict: odd number of arguments")
@@ -363,7 +364,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 			Column: f.Column, Agent: f.Agent,
 		}
 		if f.Deduct > 0 {
-			hf.Deduct = "-" + num(f.Deduct)
+			hf.Deduct = "-" + points(f.Deduct)
 		} else if f.Rule.Deduct > 0 {
 			hf.Deduct = "0（已达上限）"
 		}
@@ -414,7 +415,7 @@ func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
 		hf := htmlFinding{Rule: b.Rule.ID, Type: b.Rule.Type, Sev: "bonus", Message: b.Message,
-			Source: b.Rule.Source, Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + num(b.Deduct)}
+			Source: b.Rule.Source, Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + points(b.Deduct)}
 		if b.Deduct == 0 {
 			hf.Deduct = "+0（已达上限）"
 		}
@@ -430,7 +431,7 @@ func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
 		cv.Messages[b.Msg].Findings = append(cv.Messages[b.Msg].Findings, hf)
 	}
 	if cv.Bonuses > 0 {
-		cv.BonusAdd = "+" + num(added)
+		cv.BonusAdd = "+" + points(math.Round(added*1000)/1000) // as a score would add them
 	}
 }
 
@@ -705,7 +706,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	p.SevBar = htmlStackOf([]string{"error", "warning", "info"}, []string{"sev-error", "sev-warning", "sev-info"}, []int{p.Errors, p.Warnings, p.Infos})
 	if s.Conversations > 0 {
-		p.Mean, p.Lowest = num(s.MeanScore()), num(s.LowestScore())
+		p.Mean, p.Lowest = points(s.MeanScore()), points(s.LowestScore())
 		p.MeanClass = h.gradeClass(h.opts.Scoring.GradeOf(s.MeanScore()))
 		p.LowestClass = h.gradeClass(h.opts.Scoring.GradeOf(s.LowestScore()))
 	}
@@ -812,12 +813,12 @@ func (h *htmlWriter) scoringText() string {
 	sc := h.opts.Scoring
 	var parts []string
 	for _, g := range sc.Grades {
-		parts = append(parts, fmt.Sprintf("%s ≥ %s", g.Name, num(g.Min)))
+		parts = append(parts, fmt.Sprintf("%s ≥ %s", g.Name, points(g.Min)))
 	}
 	if sc.FailGrade != "" && len(sc.Grades) > 0 {
 		parts = append(parts, "其余为"+sc.FailGrade)
 	}
-	out := "满分 " + num(h.start())
+	out := "满分 " + points(h.start())
 	if len(parts) > 0 {
 		out += "；" + strings.Join(parts, "，")
 	}
@@ -900,15 +901,15 @@ func (h *htmlWriter) histogram(s *lint.Summary) *htmlHistogram {
 	}
 	mean := s.MeanScore()
 	hg.MeanX = htmlRound(hg.Left + slot*math.Min(mean/step, n+0.5))
-	hg.MeanLabel = "平均 " + num(mean)
+	hg.MeanLabel = "平均 " + points(mean)
 	prev := ""
 	for _, g := range h.opts.Scoring.Grades {
-		r := "≥ " + num(g.Min)
+		r := "≥ " + points(g.Min)
 		if prev != "" {
-			r = num(g.Min) + "–" + prev
+			r = points(g.Min) + "–" + prev
 		}
 		hg.Legend = append(hg.Legend, htmlLegend{Class: h.gradeClass(g.Name), Name: g.Name, Range: r})
-		prev = num(g.Min)
+		prev = points(g.Min)
 	}
 	if f := h.opts.Scoring.FailGrade; f != "" && prev != "" {
 		hg.Legend = append(hg.Legend, htmlLegend{Class: "gf", Name: f, Range: "< " + prev})
@@ -963,7 +964,7 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 	for _, a := range stats {
 		ha := htmlAgent{
 			Name: a.Agent, Conversations: a.Conversations,
-			Mean: num(a.MeanScore()), Lowest: num(a.MinScore),
+			Mean: points(a.MeanScore()), Lowest: points(a.MinScore),
 			MeanClass:   h.gradeClass(h.opts.Scoring.GradeOf(a.MeanScore())),
 			LowestClass: h.gradeClass(h.opts.Scoring.GradeOf(a.MinScore)),
 			MeanW:       htmlRound(100 * math.Min(a.MeanScore()/start, 1)),
@@ -1037,9 +1038,9 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
 		row.Sev = htmlSevName(ri.Severity)
 		switch {
 		case ri.Deduct > 0 && ri.MaxDeduct > 0:
-			row.Deduct = fmt.Sprintf("每次 -%s，上限 %s", num(ri.Deduct), num(ri.MaxDeduct))
+			row.Deduct = fmt.Sprintf("每次 -%s，上限 %s", points(ri.Deduct), points(ri.MaxDeduct))
 		case ri.Deduct > 0:
-			row.Deduct = fmt.Sprintf("每次 -%s", num(ri.Deduct))
+			row.Deduct = fmt.Sprintf("每次 -%s", points(ri.Deduct))
 		case ri.Severity != lint.SeverityNone:
 			row.Deduct = "不扣分"
 		}

@@ -152,6 +152,27 @@ func TestHTMLBonuses(t *testing.T) {
 	}
 }
 
+// TestHTMLScoresAsJSON: the page writes scores and deductions as the JSON
+// report does (99.625, -0.375), not rounded to two decimals (99.62, -0.38,
+// with the agent's mean of that one conversation 99.63).
+func TestHTMLScoresAsJSON(t *testing.T) {
+	r := htmlResult("c1", "小美", "您好，这个不行呢", 99.625)
+	page := renderHTML(t, Options{}, 0, r)
+	for _, want := range []string{
+		`title="得分">99.625</span>`,
+		`<span class="deduct">-0.375</span>`,
+		`">99.625</span></div>`, // the lowest score
+		`<span class="chip sev-error">error 1</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "99.62<") || strings.Contains(page, "-0.38") {
+		t.Error("a score or deduction is rounded to two decimals")
+	}
+}
+
 func TestHTMLEscapes(t *testing.T) {
 	evil := `<script>alert("x")</script>`
 	r := htmlResult(`c"><script>alert(1)</script>`, `<img src=x onerror=alert(2)>`, "不行"+evil, 95)

@@ -67,7 +67,7 @@ func (t *textWriter) sev(s lint.Severity) string {
 }
 
 func (t *textWriter) grade(r *lint.Result) string {
-	s := fmt.Sprintf("%s分 %s", num(r.Score), r.Grade)
+	s := fmt.Sprintf("%s分 %s", points(r.Score), r.Grade)
 	switch {
 	case len(r.Findings) == 0:
 		return t.c(ansiGreen, s)
@@ -122,7 +122,7 @@ func (t *textWriter) bonuses(r *lint.Result, indent string) {
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
 		m := r.Message(b)
-		fmt.Fprintf(t.w, "%s%s  %s  %s %s\n", indent, t.c(ansiCyan, m.Pos.String()), t.c(ansiGreen, "加分"), t.c(ansiBold, b.Rule.ID), t.c(ansiGreen, "+"+num(b.Deduct)))
+		fmt.Fprintf(t.w, "%s%s  %s  %s %s\n", indent, t.c(ansiCyan, m.Pos.String()), t.c(ansiGreen, "加分"), t.c(ansiBold, b.Rule.ID), t.c(ansiGreen, "+"+points(b.Deduct)))
 		fmt.Fprintf(t.w, "%s    %s\n", indent, t.excerpt(m.Text, b))
 	}
 }
@@ -136,7 +136,7 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	}
 	deduct := ""
 	if f.Rule.Deduct > 0 {
-		deduct = t.c(ansiDim, fmt.Sprintf(" -%s", num(f.Deduct)))
+		deduct = t.c(ansiDim, fmt.Sprintf(" -%s", points(f.Deduct)))
 	}
 	if f.Rule.Fatal {
 		deduct += " " + t.c(ansiRed+ansiBold, "致命项")
@@ -288,7 +288,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	}
 	fmt.Fprintf(w, "      %d 项问题（error %d，warning %d，info %d）", s.Findings, s.BySeverity[lint.Error], s.BySeverity[lint.Warning], s.BySeverity[lint.Info])
 	if !t.opts.Canned && s.Conversations > 0 {
-		fmt.Fprintf(w, "，平均分 %s，最低 %s", num(s.MeanScore()), num(s.LowestScore()))
+		fmt.Fprintf(w, "，平均分 %s，最低 %s", points(s.MeanScore()), points(s.LowestScore()))
 	}
 	fmt.Fprintln(w)
 	if len(s.SkippedReasons) > 0 {
@@ -354,7 +354,7 @@ func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
 	fmt.Fprintf(t.w, "\n%s\n", t.c(ansiBold, title))
 	rows := [][]string{{title, "会话", "平均分", "最低分", "问题", "error", "warning", "info"}}
 	for _, a := range stats {
-		rows = append(rows, []string{a.Agent, fmt.Sprint(a.Conversations), num(a.MeanScore()), num(a.MinScore),
+		rows = append(rows, []string{a.Agent, fmt.Sprint(a.Conversations), points(a.MeanScore()), points(a.MinScore),
 			fmt.Sprint(a.Findings), fmt.Sprint(a.BySeverity[lint.Error]), fmt.Sprint(a.BySeverity[lint.Warning]), fmt.Sprint(a.BySeverity[lint.Info])})
 	}
 	t.table(rows, []bool{false, true, true, true, true, true, true, true})
@@ -411,7 +411,15 @@ func displayWidth(s string) int {
 	return n
 }
 
-// num formats a score without needless decimals.
+// points formats a score, a mean score or a deduction as the JSON report
+// writes it. A score keeps the three decimals scoring rounds it to, and a
+// mean the two of lint.Summary.MeanScore: rounded to two decimals again,
+// 94.996 (graded 良好, under 95) showed as 95分 良好, and 99.625 as 99.62
+// beside the mean of that one conversation, 99.63.
+func points(f float64) string { return plainNum(f) }
+
+// num formats a ratio (a percentage, findings per conversation) with at
+// most two decimals.
 func num(f float64) string {
 	s := fmt.Sprintf("%.2f", f)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")

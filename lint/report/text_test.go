@@ -86,6 +86,60 @@ func TestTextReport(t *testing.T) {
 	}
 }
 
+// TestTextScoresAsJSON: the text report writes scores and deductions as
+// the JSON report does. Rounded to two decimals, 94.996 (graded 良好, under
+// 95) showed as 95分 良好, and 99.625 as 99.62 beside the agent's mean of
+// that one conversation, 99.63.
+func TestTextScoresAsJSON(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "shop/odd", Type: "forbid", Severity: lint.Warning, Deduct: 5.004}
+	small := &lint.RuleInfo{ID: "shop/small", Type: "forbid", Severity: lint.Info, Deduct: 0.375}
+	msgs := func(id string) *lint.Conversation {
+		return &lint.Conversation{ID: id, File: "day.jsonl", Messages: []lint.Message{
+			{Role: lint.Agent, Sender: "客服0" + id[1:], Text: "x", Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+		}}
+	}
+	sc := lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}, {Name: "良好", Min: 85}}, FailGrade: "不合格"}
+	var rs []*lint.Result
+	for _, tt := range []struct {
+		id   string
+		rule *lint.RuleInfo
+	}{{"c1", rule}, {"c2", small}} {
+		r := &lint.Result{Conversation: msgs(tt.id), Agents: []string{"客服0" + tt.id[1:]},
+			Findings: []lint.Finding{{Rule: tt.rule, Message: "m", Agent: "客服0" + tt.id[1:]}}}
+		r.Score, r.Grade = sc.Score(r.Findings)
+		rs = append(rs, r)
+	}
+	sum := lint.NewSummary()
+	var buf bytes.Buffer
+	w, err := New("text", &buf, Options{Location: time.UTC, Scoring: sc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		sum.Add(r)
+		if err := w.Conversation(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"客服 客服01  94.996分 良好  1 项",
+		"day.jsonl:1  warning  shop/odd -5.004",
+		"客服 客服02  99.625分 优秀  1 项",
+		"day.jsonl:1  info  shop/small -0.375",
+		"平均分 97.31，最低 94.996",
+		"客服01     1      95  94.996", // the mean has two decimals
+		"客服02     1   99.63  99.625",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestFirstLastRunes(t *testing.T) {
 	for _, tc := range []struct {
 		s        string
