@@ -410,14 +410,23 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 
 // bonuses puts the good-practice bonuses a conversation earned beside their
 // messages (they mark no text: marks are for problems) and counts them.
+// A bonus that earned nothing reached its rule's cap, or its conversation
+// has a fatal finding (致命项), which scores 0 whatever was earned.
 func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
+	why := "+0（已达上限）"
+	for i := range r.Findings {
+		if r.Findings[i].Rule.Fatal {
+			why = "+0（致命项）"
+			break
+		}
+	}
 	added := 0.0
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
 		hf := htmlFinding{Rule: b.Rule.ID, Type: b.Rule.Type, Sev: "bonus", Message: b.Message,
 			Source: b.Rule.Source, Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + points(b.Deduct)}
 		if b.Deduct == 0 {
-			hf.Deduct = "+0（已达上限）"
+			hf.Deduct = why
 		}
 		added += b.Deduct
 		cv.Bonuses++

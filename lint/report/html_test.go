@@ -173,6 +173,25 @@ func TestHTMLScoresAsJSON(t *testing.T) {
 	}
 }
 
+// TestHTMLBonusOfFatalConversation: a conversation with a fatal finding
+// scores 0 and its bonuses earn nothing, which the page says: not that
+// the bonus rule reached its cap.
+func TestHTMLBonusOfFatalConversation(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Bonus: true, Add: 2, MaxAdd: 4}
+	insult := &lint.RuleInfo{ID: "shop/insult", Pack: "shop", Type: "forbid", Severity: lint.Error, Deduct: 10, Fatal: true}
+	r := htmlResult("c1", "小美", "您的意思是换成蓝色对吗，滚", 100)
+	r.Findings = []lint.Finding{{Rule: insult, Msg: 1, Message: "辱骂顾客", Agent: "小美", Deduct: 10}}
+	r.Bonuses = []lint.Finding{{Rule: recap, Msg: 1, Message: "复述了顾客的需求", Agent: "小美", Deduct: 2}}
+	r.Score, r.Grade = htmlScoring.ScoreWithBonuses(r.Findings, r.Bonuses)
+	page := renderHTML(t, Options{Rules: []*lint.RuleInfo{recap, insult}}, 0, r)
+	if !strings.Contains(page, `<span class="deduct">&#43;0（致命项）</span>`) {
+		t.Error("the bonus of a conversation failed by a fatal finding does not say so")
+	}
+	if strings.Contains(page, "已达上限") {
+		t.Error("the bonus of a conversation failed by a fatal finding is said to have reached its cap")
+	}
+}
+
 func TestHTMLEscapes(t *testing.T) {
 	evil := `<script>alert("x")</script>`
 	r := htmlResult(`c"><script>alert(1)</script>`, `<img src=x onerror=alert(2)>`, "不行"+evil, 95)
