@@ -87,14 +87,19 @@ type SARIFConfiguration struct {
 
 // SARIFRuleProperties is a rule's property bag.
 type SARIFRuleProperties struct {
-	Severity  string   `json:"severity"`
-	Deduct    float64  `json:"deduct"`
-	MaxDeduct float64  `json:"max_deduct,omitempty"`
-	Type      string   `json:"type"`
-	Pack      string   `json:"pack,omitempty"`
-	Source    string   `json:"source,omitempty"`
-	Suggest   []string `json:"suggest,omitempty"`
-	Tags      []string `json:"tags"`
+	Severity  string  `json:"severity"`
+	Deduct    float64 `json:"deduct"`
+	MaxDeduct float64 `json:"max_deduct,omitempty"`
+	// Add and MaxAdd are a bonus rule's points (its deduct is 0); Fatal
+	// marks a 致命项, one finding of which scores the conversation 0.
+	Add     float64  `json:"add,omitempty"`
+	MaxAdd  float64  `json:"max_add,omitempty"`
+	Fatal   bool     `json:"fatal,omitempty"`
+	Type    string   `json:"type"`
+	Pack    string   `json:"pack,omitempty"`
+	Source  string   `json:"source,omitempty"`
+	Suggest []string `json:"suggest,omitempty"`
+	Tags    []string `json:"tags"`
 	// ProblemSeverity is what GitHub code scanning shows for non-security
 	// alerts (error, warning, recommendation).
 	ProblemSeverity string `json:"problem.severity"`
@@ -235,6 +240,15 @@ func SARIFRuleDescriptor(r *lint.RuleInfo) SARIFRule {
 	if r.MaxDeduct > 0 {
 		score += fmt.Sprintf("，每个会话最多 %s 分", plainNum(r.MaxDeduct))
 	}
+	if r.Bonus {
+		score = fmt.Sprintf("加分: 每项 %s 分", plainNum(r.Add))
+		if r.MaxAdd > 0 {
+			score += fmt.Sprintf("，每个会话最多 %s 分", plainNum(r.MaxAdd))
+		}
+	}
+	if r.Fatal {
+		score += "；致命项：一项即 0 分"
+	}
 	text = append(text, score)
 	md = append(md, "- "+score)
 	def := fmt.Sprintf("规则: %s（%s，%s）", r.ID, r.Type, r.Severity)
@@ -260,7 +274,8 @@ func SARIFRuleDescriptor(r *lint.RuleInfo) SARIFRule {
 		Help:                 &SARIFMarkdown{Text: strings.Join(text, "\n"), Markdown: strings.Join(md, "\n")},
 		DefaultConfiguration: SARIFConfiguration{Level: SARIFLevel(r.Severity)},
 		Properties: &SARIFRuleProperties{
-			Severity: r.Severity.String(), Deduct: r.Deduct, MaxDeduct: r.MaxDeduct, Type: r.Type,
+			Severity: r.Severity.String(), Deduct: r.Deduct, MaxDeduct: r.MaxDeduct,
+			Add: r.Add, MaxAdd: r.MaxAdd, Fatal: r.Fatal, Type: r.Type,
 			Pack: r.Pack, Source: r.Source, Suggest: suggest, Tags: tags,
 			ProblemSeverity: problemSeverity(r.Severity),
 		},

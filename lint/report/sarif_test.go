@@ -190,6 +190,35 @@ func TestSARIF(t *testing.T) {
 	}
 }
 
+// TestSARIFRuleDescriptorPoints: a rule's help says what it does to the
+// score. A bonus rule said 扣分: 每项 0 分 and nothing of the points it
+// adds; a fatal rule did not say that one finding scores 0.
+func TestSARIFRuleDescriptorPoints(t *testing.T) {
+	tests := []struct {
+		rule        *lint.RuleInfo
+		want        string
+		add, maxAdd float64
+		fatal       bool
+	}{
+		{&lint.RuleInfo{ID: "shop/recap", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1.5, MaxAdd: 3}, "加分: 每项 1.5 分，每个会话最多 3 分", 1.5, 3, false},
+		{&lint.RuleInfo{ID: "shop/thanks", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1}, "加分: 每项 1 分", 1, 0, false},
+		{&lint.RuleInfo{ID: "shop/insult", Type: "forbid", Severity: lint.Error, Deduct: 10, Fatal: true}, "扣分: 每项 10 分；致命项：一项即 0 分", 0, 0, true},
+		{&lint.RuleInfo{ID: "shop/slow", Type: "latency", Severity: lint.Warning, Deduct: 1, MaxDeduct: 10}, "扣分: 每项 1 分，每个会话最多 10 分", 0, 0, false},
+	}
+	for _, tt := range tests {
+		d := SARIFRuleDescriptor(tt.rule)
+		if !strings.Contains(d.Help.Text, tt.want+"\n") || !strings.Contains(d.Help.Markdown, "- "+tt.want+"\n") {
+			t.Errorf("%s: help lacks %q:\n%s\n%s", tt.rule.ID, tt.want, d.Help.Text, d.Help.Markdown)
+		}
+		if tt.rule.Bonus && strings.Contains(d.Help.Text, "扣分") {
+			t.Errorf("%s: a bonus rule's help speaks of deductions:\n%s", tt.rule.ID, d.Help.Text)
+		}
+		if p := d.Properties; p.Add != tt.add || p.MaxAdd != tt.maxAdd || p.Fatal != tt.fatal {
+			t.Errorf("%s: properties add %v, max_add %v, fatal %v; want %v, %v, %v", tt.rule.ID, p.Add, p.MaxAdd, p.Fatal, tt.add, tt.maxAdd, tt.fatal)
+		}
+	}
+}
+
 func TestSARIFFingerprints(t *testing.T) {
 	results, sum := fixture()
 	fps := func(out []byte) []string {
