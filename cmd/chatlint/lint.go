@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -512,7 +513,14 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 		return &exitError{code: 1}
 	}
 	if r.minScore > 0 && sum.Conversations > 0 && sum.LowestScore() < r.minScore {
-		return &exitError{code: 1}
+		// said, as the findings of the other gate are shown: a canned
+		// library's report shows no scores
+		what := "conversation"
+		if r.canned {
+			what = "reply"
+		}
+		return &exitError{code: 1, err: fmt.Errorf("a %s scored under --min-score %s (the lowest: %s)", what,
+			strconv.FormatFloat(r.minScore, 'f', -1, 64), strconv.FormatFloat(sum.LowestScore(), 'f', -1, 64))}
 	}
 	return nil
 }
