@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -364,8 +365,12 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if r.failOn, ok = lint.ParseSeverity(failOn); !ok {
 		return nil, fail("%s %q (error, warning, info or none)", from, failOn)
 	}
+	minFrom := "--min-score"
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
-		r.minScore = *cfg.MinScore
+		r.minScore, minFrom = *cfg.MinScore, cfg.Where("min_score")+": min_score"
+	}
+	if math.IsNaN(r.minScore) || math.IsInf(r.minScore, 0) || r.minScore < 0 {
+		return nil, fail("%s %v: give a score, 0 or more (0: off)", minFrom, r.minScore)
 	}
 	if f.out.csvRows == "team" && len(cfg.Teams) == 0 {
 		// the report would be a header row and nothing else
