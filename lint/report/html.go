@@ -519,13 +519,19 @@ func (h *htmlWriter) gradeClass(g string) string {
 // gradeOrder lists the grades best first: the scoring's, then any others
 // the run produced, sorted.
 func (h *htmlWriter) gradeOrder(counts map[string]int) []string {
+	return gradeOrder(h.opts.Scoring, counts)
+}
+
+// gradeOrder lists the grades of sc best first (its fail grade last), then
+// any others in counts, sorted.
+func gradeOrder(sc lint.Scoring, counts map[string]int) []string {
 	var out []string
 	known := map[string]bool{}
-	for _, g := range h.opts.Scoring.Grades {
+	for _, g := range sc.Grades {
 		out = append(out, g.Name)
 		known[g.Name] = true
 	}
-	if f := h.opts.Scoring.FailGrade; f != "" && !known[f] {
+	if f := sc.FailGrade; f != "" && !known[f] {
 		out = append(out, f)
 		known[f] = true
 	}

@@ -316,9 +316,11 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远，或条数太多）\n", s.SplitConversations)
 	}
 	if !t.opts.Canned && len(s.Grades) > 0 {
-		var parts []string
-		for _, g := range lint.SortedCounts(s.Grades) {
-			parts = append(parts, fmt.Sprintf("%s %d", g.Rule, g.Count))
+		var parts []string // best grade first, as the HTML report
+		for _, g := range gradeOrder(t.opts.Scoring, s.Grades) {
+			if n := s.Grades[g]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", g, n))
+			}
 		}
 		fmt.Fprintf(w, "      等级: %s\n", strings.Join(parts, " · "))
 	}
