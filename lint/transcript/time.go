@@ -287,6 +287,11 @@ func fixedZone(off int) *time.Location {
 	return loc
 }
 
+// fromEpoch reads epoch seconds, or milliseconds from 1e11 up. Milliseconds
+// end at 1e13 (the year 2286): a number of 14 digits is a compact date and
+// time (20261104100000), which read as milliseconds would fall in the year
+// 2612, its seconds thousandths apart, so it is refused with the layout
+// that reads it.
 func fromEpoch(f float64) (time.Time, error) {
 	if f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return time.Time{}, fmt.Errorf("unparseable time %v", f)
@@ -294,6 +299,10 @@ func fromEpoch(f float64) (time.Time, error) {
 	if f >= 1e11 { // milliseconds
 		if f >= 1e14 {
 			return time.Time{}, fmt.Errorf("unparseable time %v (epoch out of range)", f)
+		}
+		if f >= 1e13 {
+			return time.Time{}, fmt.Errorf("unparseable time %.0f (no epoch time: milliseconds would be after the year 2286; "+
+				"a compact date and time such as 20261104100000 needs --time-layout '%%Y%%m%%d%%H%%M%%S')", f)
 		}
 		ms := int64(f)
 		return time.UnixMilli(ms).Add(time.Duration((f - float64(ms)) * 1e6)), nil
