@@ -17,7 +17,10 @@ import (
 // handed on: 正在为您转接，请稍候 is a holding message, 会话已转接 not even
 // that). Customer messages meeting `ignore` (a closing 好的 or 谢谢) do not
 // start it; that is asked only when it can change the finding. The finding is
-// at the late answer.
+// at the late answer. A wait the conversation ends in, with no answer, is
+// measured as far as the messages of the rule's roles in it show it (a
+// holding message two minutes after the question, and nothing more): the
+// finding is then at the late one.
 type hold struct {
 	info   *lint.RuleInfo
 	list   match.ListID
@@ -69,13 +72,14 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	pending := -1
 	var holds []int // the holding messages of the wait
+	seen := -1      // the last message of the rule's roles in the wait
 	skipped := false
 	for i := range ms {
 		m := &ms[i]
 		switch {
 		case asks(m):
 			if pending < 0 {
-				pending, holds = i, holds[:0]
+				pending, holds, seen = i, holds[:0], -1
 			}
 		case h.info.Roles.Has(m.Role) && m.Role != lint.Customer && spoken(m) && pending >= 0:
 			if !cv.timed(i) || !cv.timed(pending) {
@@ -86,6 +90,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				pending = -1
 				continue
 			}
+			seen = i
 			if cv.Texts[i].Has(h.list) {
 				holds = append(holds, i)
 				continue
@@ -116,10 +121,54 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			pending = -1
 		}
 	}
+	if pending >= 0 && seen >= 0 {
+		// no answer came: the wait as far as the messages seen show it
+		start := pending
+		if h.ignore != nil {
+			start = waitStart(cv, h.ignore, pending, seen)
+			k := 0
+			for k < len(holds) && holds[k] < start {
+				k++
+			}
+			holds = holds[k:]
+		}
+		if start >= 0 {
+			if late := h.lateMessage(ms, ms[start].Time, holds, seen); late >= 0 {
+				vars := tvars{{"delay", rules.FormatDuration(ms[late].Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
+				out = append(out, finding(h.info, late, nil, render(h.tmpl, vars)))
+			}
+		}
+	}
 	if skipped {
 		return out, "no times: holding messages not checked"
 	}
 	return out, ""
+}
+
+// lateMessage is longestGap for a wait from start that no answer ended:
+// the stretches end at the holding messages (holds) and at seen, the last
+// message of the rule's roles in the wait (a late holding message, a bare
+// greeting, a transfer). It returns the message ending the longest
+// stretch when that is longer than after, else -1: only the first stretch
+// counts, unless the rule repeats.
+func (h *hold) lateMessage(ms []lint.Message, start time.Time, holds []int, seen int) int {
+	late, longest, prev := -1, h.after, start
+	stretch := func(k int) {
+		if d := ms[k].Time.Sub(prev); d > longest {
+			late, longest = k, d
+		}
+		prev = ms[k].Time
+	}
+	for n, k := range holds {
+		if n > 0 && !h.repeat {
+			return late
+		}
+		stretch(k)
+	}
+	if len(holds) == 0 || (h.repeat && seen > holds[len(holds)-1]) {
+		stretch(seen)
+	}
+	return late
 }
 
 // longestGap is the longest stretch of the wait from start to answer without

@@ -42,6 +42,21 @@ func TestHold(t *testing.T) {
 		{"repeat: a hold every 30s", repeat, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n00:45 agent: 还在为您查询\n01:10 agent: 到了", ""},
 		{"repeat: a gap too long", repeat, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n01:10 agent: 到了", "3"},
 		{"without repeat one hold suffices", rule, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n05:00 agent: 到了", ""},
+		// a wait the conversation ends in, with no answer: the agent's
+		// messages still show how long the customer had waited by then,
+		// and the finding is at the late one
+		{"no answer: a late hold", rule, "00:00 customer: 查下物流\n01:00 agent: 请您稍等", "2"},
+		{"no answer: a late hold, the customer writing on", rule, "00:00 customer: 查下物流\n01:00 agent: 请您稍等\n01:10 customer: 快点", "2"},
+		{"no answer: a hold in time", rule, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n01:10 customer: 快点", ""},
+		{"no answer: without repeat one hold suffices", rule, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n05:00 agent: 还在为您查询", ""},
+		{"no answer: repeat, holds too far apart", repeat, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n01:30 agent: 还在为您查询", "3"},
+		{"no answer: repeat, holds in time", repeat, "00:00 customer: 查下物流\n00:20 agent: 请您稍等\n00:45 agent: 还在为您查询\n01:40 customer: 好慢", ""},
+		{"no answer: repeat, the longest stretch", repeat, "00:00 customer: 查下物流\n00:40 agent: 请您稍等\n02:00 agent: 还在为您查询\n02:20 agent: 还在为您查询", "3"},
+		{"no answer: a late greeting that answers nothing", rule + "\nnot_an_answer: {phrases: [您好], max_length: 3}", "00:00 customer: 查下物流\n01:00 agent: 您好", "2"},
+		{"no answer: a greeting in time, then nothing", rule + "\nnot_an_answer: {phrases: [您好], max_length: 3}", "00:00 customer: 查下物流\n00:05 agent: 您好\n03:00 customer: 人呢", ""},
+		{"no answer and no agent: nothing to measure", rule, "00:00 customer: 查下物流\n02:00 customer: 人呢", ""},
+		{"no answer: ignored messages start no wait", rule + "\nignore: {phrases: [好的]}", "00:00 customer: 好的\n01:00 agent: 请您稍等", ""},
+		{"no answer: the wait starts after ignored ones", rule + "\nignore: {phrases: [好的]}", "00:00 customer: 好的\n00:50 customer: 查下物流\n01:00 agent: 请您稍等", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -178,20 +178,21 @@ type eagerHold struct{ *hold }
 
 func (h eagerHold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
-	pending, skipped := -1, false
+	pending, seen, skipped := -1, -1, false
 	var holds []int
 	for i := range ms {
 		m := &ms[i]
 		switch {
 		case m.Role == lint.Customer && spoken(m):
 			if pending < 0 && (h.ignore == nil || !h.ignore.holds(cv, i)) {
-				pending, holds = i, holds[:0]
+				pending, holds, seen = i, holds[:0], -1
 			}
 		case h.info.Roles.Has(m.Role) && m.Role != lint.Customer && spoken(m) && pending >= 0:
 			if !cv.timed(i) || !cv.timed(pending) {
 				skipped, pending = true, -1
 				continue
 			}
+			seen = i
 			if cv.Texts[i].Has(h.list) {
 				holds = append(holds, i)
 				continue
@@ -204,6 +205,12 @@ func (h eagerHold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 				out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
 			}
 			pending = -1
+		}
+	}
+	if pending >= 0 && seen >= 0 {
+		if late := h.lateMessage(ms, ms[pending].Time, holds, seen); late >= 0 {
+			vars := tvars{{"delay", rules.FormatDuration(ms[late].Time.Sub(ms[pending].Time))}, {"after", rules.FormatDuration(h.after)}}
+			out = append(out, finding(h.info, late, nil, render(h.tmpl, vars)))
 		}
 	}
 	if skipped {
