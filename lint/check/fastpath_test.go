@@ -297,7 +297,13 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 					tmpl = "「{match}」之前的准备在{delay}前（应在{within}内）"
 				}
 			}
-			out = append(out, finding(f.info, i, hit, refRender(tmpl, vars)))
+			at := i
+			if !f.before {
+				// a slow reply: at the late message
+				at = found
+				_, hit = refEval(f.expect, cv, found, true)
+			}
+			out = append(out, finding(f.info, at, hit, refRender(tmpl, vars)))
 		}
 	}
 	return out, reason

@@ -14,8 +14,11 @@ import (
 // phrase) within a time and/or a number of messages — or, with look: before,
 // preceded by one. `occurrence` picks which triggers count (every, first,
 // last, the Nth); an `unless` message after the trigger (a payment, before
-// the reminder was due) cancels the obligation. A missing or late follow-up
-// is a finding at the trigger message.
+// the reminder was due) cancels the obligation. A missing follow-up is a
+// finding at the trigger message (an absence is where the obligation
+// started); a late one is a slow reply, at the late message, as latency and
+// a require with within have it (with look: before, the later of the two is
+// the trigger).
 type followup struct {
 	info           *lint.RuleInfo
 	trigger        *cond
@@ -167,7 +170,14 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			if strings.Contains(tmpl, "{delay}") {
 				vars = append(vars, tvar{"delay", rules.FormatDuration(delay)})
 			}
-			out = append(out, finding(f.info, i, hit, render(tmpl, vars)))
+			at := i
+			if !f.before {
+				// the late message, with the phrase of it that the
+				// expect found (a 付款 in the late reminder)
+				at = found
+				_, hit = f.expect.eval(cv, found)
+			}
+			out = append(out, finding(f.info, at, hit, render(tmpl, vars)))
 		}
 	}
 	return out, reason

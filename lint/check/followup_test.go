@@ -17,7 +17,8 @@ within: 30m`
 	}{
 		{"noted in time", "00:00 customer: 颜色改成蓝色\n05:00 agent: 好的\n06:00 agent/note: 改蓝色", ""},
 		{"exactly within", "00:00:00 customer: 改成XL\n00:30:00 agent/note: 改XL", ""},
-		{"noted late", "00:00:00 customer: 改成XL\n00:30:01 agent/note: 改XL", "1:改成"},
+		// late: at the late note, as a slow reply is at the late reply
+		{"noted late", "00:00:00 customer: 改成XL\n00:30:01 agent/note: 改XL", "2"},
 		{"never noted", "00:00 customer: 帮我换成黑色\n00:10 agent: 好的亲", "1:换成"},
 		{"pattern trigger", "00:00 customer: 可以发顺丰吗\n00:10 agent: 可以", "1:发顺丰"},
 		{"the note must come after", "00:00 agent/note: 改XL\n00:10 customer: 改成XL", "2:改成"},
@@ -45,12 +46,44 @@ within: 1h`
 	}{
 		{"reminded", "00:00:00 system/order: 买家已拍下，未付款\n00:20:00 agent: 亲记得付款哦", ""},
 		{"not reminded", "00:00:00 system/order: 买家已拍下，未付款\n00:20:00 agent: 好的", "1"},
-		{"reminded late", "00:00:00 system/order: 买家已拍下\n01:00:01 agent: 请尽快付款", "1"},
+		{"reminded late: at the late reminder", "00:00:00 system/order: 买家已拍下\n01:00:01 agent: 请尽快付款", "2:尽快付款"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := describe(lintWith(t, rule, tt.transcript)); got != tt.want {
 				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFollowupLateReply: a follow-up that comes, but late, is a slow reply:
+// its finding is at the late message (and held against its sender), as
+// latency, hold and a require with within have it; one that never comes is
+// an absence, at the trigger. Looking back, the later of the two is the
+// trigger itself.
+func TestFollowupLateReply(t *testing.T) {
+	const greet = "id: g\ntype: followup\ntrigger: {role: customer, not: {type: note}}\noccurrence: first\n" +
+		"expect: {role: agent, not: {any_of: [{type: note}, {type: transfer}]}}\nwithin: 10s"
+	const before = "id: b\ntype: followup\nlook: before\ntrigger: {role: agent, match: substring, phrases: [已发货]}\nexpect: {role: customer, match: substring, phrases: [发货]}\nwithin: 1m"
+	tests := []struct {
+		name, rule, transcript, want, agent string
+	}{
+		{"greeted in time", greet, "00:00 customer: 在吗\n00:10 agent: 您好", "", ""},
+		{"greeted late: at the late reply", greet, "00:00 customer: 在吗\n00:15 agent: 您好", "2", "客服"},
+		{"after a bot and a transfer: at the reply of the agent who took it", greet,
+			"00:00 customer: 在吗\n00:01 bot: 人工客服马上为您服务\n00:05 agent/transfer: 已为您转接\n00:40 agent: 您好，我是王主管", "4", "客服"},
+		{"no reply: at the customer", greet, "00:00 customer: 在吗\n00:30 customer: 人呢", "1", ""},
+		{"looking back, too early: at the trigger", before, "00:00 customer: 什么时候发货\n02:00 agent: 已发货", "2:已发货", "客服"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := lintWith(t, tt.rule, tt.transcript)
+			if got := describe(fs); got != tt.want {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+			if len(fs) == 1 && fs[0].Agent != tt.agent {
+				t.Errorf("held against %q, want %q", fs[0].Agent, tt.agent)
 			}
 		})
 	}
