@@ -268,6 +268,9 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 			found, void, timedOut = f.search(cv, i, expect, unless)
 		}
 		if void {
+			if f.within > 0 && (!cv.timed(i) || !cv.timed(found)) {
+				reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
+			}
 			continue
 		}
 		tmpl := f.tmpl

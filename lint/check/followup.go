@@ -138,6 +138,11 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			found, void, timedOut = f.search(cv, i, expect, unless)
 		}
 		if void {
+			// cancelled by message found: in time, unless the times to
+			// tell are missing
+			if f.within > 0 && (!cv.timed(i) || !cv.timed(found)) {
+				reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
+			}
 			continue
 		}
 		tmpl := f.tmpl
@@ -189,8 +194,8 @@ const scanAbove = 4096
 
 // search looks for the expected message from trigger i in the rule's
 // direction. found is its index (-1: none in the window); void is true when
-// an `unless` message cancelled the obligation in time; timedOut says the
-// message window ran out. expect and unless answer for the rule's conditions.
+// an `unless` message cancelled the obligation in time (found is then that
+// message); timedOut says the message window ran out. expect and unless answer for the rule's conditions.
 func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, void, timedOut bool) {
 	ms := cv.Messages
 	step, end := 1, len(ms)
@@ -203,7 +208,10 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 			if unless.holds(j) {
 				// cancelled, unless the deadline had already passed
 				late := f.within > 0 && cv.timed(i) && cv.timed(j) && ms[j].Time.Sub(ms[i].Time) > f.within
-				return -1, !late, false
+				if !late {
+					return j, true, false
+				}
+				return -1, false, false
 			}
 		}
 		if f.inWindow(&ms[j]) {

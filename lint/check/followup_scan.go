@@ -99,7 +99,10 @@ func (s *followupScan) search(i int, expect condMemo) (found int, void, timedOut
 	}
 	if f.unless != nil && s.unless.holds(j) {
 		late := f.within > 0 && s.cv.timed(i) && s.cv.timed(j) && ms[j].Time.Sub(ms[i].Time) > f.within
-		return -1, !late, false
+		if !late {
+			return j, true, false
+		}
+		return -1, false, false
 	}
 	return j, false, false
 }

@@ -92,9 +92,20 @@ func TestPartlyTimedSkipsTimingRules(t *testing.T) {
 		},
 		{
 			// unless after the deadline does not cancel in a timed
-			// conversation; without usable times it cancels, as when untimed
+			// conversation; without usable times it cancels, as when
+			// untimed, and whether it came in time is not checked: skipped,
+			// as when the expected message comes
 			name: "followup unless",
 			rule: "id: r\ntype: followup\ntrigger: {role: system, type: order, phrases: [待付款], match: substring}\nexpect: {phrases: [付款], match: substring}\nwithin: 1m\nunless: {role: system, phrases: [已付款], match: substring}",
+			transcript: `
+00:00 system/order: 待付款
+05:00 system/order: 已付款
+05:01 customer: 好`,
+			untimed: []int{2}, skipped: true,
+		},
+		{
+			name: "followup unless, no within: nothing to skip",
+			rule: "id: r\ntype: followup\ntrigger: {role: system, type: order, phrases: [待付款], match: substring}\nexpect: {phrases: [付款], match: substring}\nunless: {role: system, phrases: [已付款], match: substring}",
 			transcript: `
 00:00 system/order: 待付款
 05:00 system/order: 已付款
