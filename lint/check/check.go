@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
@@ -696,6 +697,16 @@ func (vs tvars) get(name string) string {
 		}
 	}
 	return ""
+}
+
+// delayText writes a measured delay for a message's {delay}: to the
+// millisecond, rounded up (times may carry nanoseconds; a delay over a
+// limit never reads as the limit itself).
+func delayText(d time.Duration) string {
+	if d > 0 {
+		d = (d + time.Millisecond - 1).Truncate(time.Millisecond)
+	}
+	return rules.FormatDuration(d)
 }
 
 // render fills a message template's {placeholders}; one the finding has no

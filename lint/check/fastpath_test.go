@@ -293,7 +293,7 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 			delay = -delay
 		}
 		if delay > f.within {
-			vars := append(vars(), tvar{"delay", rules.FormatDuration(delay)})
+			vars := append(vars(), tvar{"delay", delayText(delay)})
 			if tmpl == "" {
 				tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"
 				if f.before {
@@ -365,7 +365,7 @@ func refRequire(q *require, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
 	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
-		vars := append(vars(), tvar{"delay", rules.FormatDuration(delay)})
+		vars := append(vars(), tvar{"delay", delayText(delay)})
 		tmpl := q.tmpl
 		if tmpl == "" {
 			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
@@ -419,7 +419,7 @@ func refLatency(l *latency, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 				}
 			}
 			if delay > l.max {
-				msg := refRender(l.tmpl, tvars{{"delay", rules.FormatDuration(delay)}, {"max", l.maxText}})
+				msg := refRender(l.tmpl, tvars{{"delay", delayText(delay)}, {"max", l.maxText}})
 				out = append(out, finding(l.info, i, nil, msg))
 			}
 			pending = -1

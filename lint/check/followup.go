@@ -173,7 +173,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			}
 			vars := vars(tmpl)
 			if strings.Contains(tmpl, "{delay}") {
-				vars = append(vars, tvar{"delay", rules.FormatDuration(delay)})
+				vars = append(vars, tvar{"delay", delayText(delay)})
 			}
 			at := i
 			if !f.before {

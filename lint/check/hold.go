@@ -114,7 +114,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			}
 			if start >= 0 {
 				if gap := h.longestGap(ms, ms[start].Time, holds, m.Time); gap > h.after {
-					vars := tvars{{"delay", rules.FormatDuration(m.Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
+					vars := tvars{{"delay", delayText(m.Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
 					out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
 				}
 			}
@@ -134,7 +134,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		}
 		if start >= 0 {
 			if late := h.lateMessage(ms, ms[start].Time, holds, seen); late >= 0 {
-				vars := tvars{{"delay", rules.FormatDuration(ms[late].Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
+				vars := tvars{{"delay", delayText(ms[late].Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
 				out = append(out, finding(h.info, late, nil, render(h.tmpl, vars)))
 			}
 		}

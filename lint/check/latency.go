@@ -87,7 +87,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				}
 			}
 			if delay > l.max {
-				msg := render(l.tmpl, tvars{{"delay", rules.FormatDuration(delay)}, {"max", l.maxText}})
+				msg := render(l.tmpl, tvars{{"delay", delayText(delay)}, {"max", l.maxText}})
 				out = append(out, finding(l.info, i, nil, msg))
 			}
 			pending = -1

@@ -116,7 +116,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		}
 		vars := vars(tmpl)
 		if strings.Contains(tmpl, "{delay}") {
-			vars = append(vars, tvar{"delay", rules.FormatDuration(delay)})
+			vars = append(vars, tvar{"delay", delayText(delay)})
 		}
 		var hb [1]match.Hit
 		hits := cv.Texts[target].Hits(q.list, hb[:0])

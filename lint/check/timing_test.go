@@ -230,3 +230,23 @@ func TestWithinMessagesSkipsNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestDelayText: a measured delay is written to the millisecond, rounded
+// up, so that a delay over a limit never reads as the limit.
+func TestDelayText(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "0s"},
+		{25*time.Second + 376543211, "25.377s"},
+		{20*time.Second + 400, "20.001s"},
+		{30 * time.Second, "30s"},
+		{2*time.Minute + 1500*time.Millisecond, "2m1.5s"},
+		{26 * time.Hour, "26h"},
+	} {
+		if got := delayText(tc.d); got != tc.want {
+			t.Errorf("delayText(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+	}
+}

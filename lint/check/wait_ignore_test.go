@@ -162,7 +162,7 @@ func (l eagerLatency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 				continue
 			}
 			if delay := m.Time.Sub(ms[pending].Time); delay > l.max {
-				msg := render(l.tmpl, tvars{{"delay", rules.FormatDuration(delay)}, {"max", rules.FormatDuration(l.max)}})
+				msg := render(l.tmpl, tvars{{"delay", delayText(delay)}, {"max", rules.FormatDuration(l.max)}})
 				out = append(out, finding(l.info, i, nil, msg))
 			}
 			pending = -1
@@ -201,7 +201,7 @@ func (h eagerHold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 				continue
 			}
 			if gap := h.longestGap(ms, ms[pending].Time, holds, m.Time); gap > h.after {
-				vars := tvars{{"delay", rules.FormatDuration(m.Time.Sub(ms[pending].Time))}, {"after", rules.FormatDuration(h.after)}}
+				vars := tvars{{"delay", delayText(m.Time.Sub(ms[pending].Time))}, {"after", rules.FormatDuration(h.after)}}
 				out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
 			}
 			pending = -1
@@ -209,7 +209,7 @@ func (h eagerHold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	}
 	if pending >= 0 && seen >= 0 {
 		if late := h.lateMessage(ms, ms[pending].Time, holds, seen); late >= 0 {
-			vars := tvars{{"delay", rules.FormatDuration(ms[late].Time.Sub(ms[pending].Time))}, {"after", rules.FormatDuration(h.after)}}
+			vars := tvars{{"delay", delayText(ms[late].Time.Sub(ms[pending].Time))}, {"after", rules.FormatDuration(h.after)}}
 			out = append(out, finding(h.info, late, nil, render(h.tmpl, vars)))
 		}
 	}
