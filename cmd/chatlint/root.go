@@ -3,8 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/chatlint/chatlint/rules"
 )
 
 func newRootCmd() *cobra.Command {
@@ -22,7 +26,7 @@ unreadable file, or a malformed record with --strict).`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fail("%v (see '%s --help')", err, c.CommandPath())
+		return fail("%v%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
 	})
 	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd())
 	// cobra adds its completion command when it runs; add it now so that a
@@ -52,6 +56,35 @@ func unknownSubcommand(cmd *cobra.Command, args []string) error {
 		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
 	}
 	return errors.New(msg)
+}
+
+// flagSuggestion is the " (did you mean --format?)" of an unknown flag
+// error: the command's flag nearest to a misspelt one (--formt), or to a
+// long flag written with one dash (-format, which pflag reads as -f -o …).
+func flagSuggestion(cmd *cobra.Command, err error) string {
+	msg := err.Error()
+	typed, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if rest, short := strings.CutPrefix(msg, "unknown shorthand flag: "); short {
+		// "'f' in -format"; -fo may be two shorthands
+		if _, word, found := strings.Cut(rest, " in -"); found && len(word) > 2 {
+			typed, ok = word, true
+		}
+	}
+	if !ok {
+		return ""
+	}
+	var names []string
+	for _, fs := range []*pflag.FlagSet{cmd.Flags(), cmd.InheritedFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				names = append(names, f.Name)
+			}
+		})
+	}
+	if s := rules.Closest(typed, names); s != "" {
+		return fmt.Sprintf(" (did you mean --%s?)", s)
+	}
+	return ""
 }
 
 // argsExit2 wraps a cobra positional-args validator so misuse exits 2.
