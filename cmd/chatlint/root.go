@@ -24,6 +24,10 @@ Exit codes: 0 clean, 1 findings at or above --fail-on or a score under
 unreadable file, or a malformed record with --strict).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// a command that does not exist is told in one line, as for the
+		// subcommands of rules, not in cobra's list of guesses
+		Args: argsExit2(unknownSubcommand),
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fail("%v%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
@@ -52,7 +56,24 @@ func unknownSubcommand(cmd *cobra.Command, args []string) error {
 	if cmd.SuggestionsMinimumDistance <= 0 {
 		cmd.SuggestionsMinimumDistance = 2
 	}
-	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+	// a command of chatlint's own typed under another (rules explain)
+	if root := cmd.Root(); root != cmd {
+		for _, c := range root.Commands() {
+			if c.Name() == args[0] && c.IsAvailableCommand() {
+				return fmt.Errorf("%s (did you mean %q?)", msg, c.CommandPath())
+			}
+		}
+	}
+	// the nearest first (lint, not init, for lnt), else one the word begins
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	if s := rules.Closest(args[0], names); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	} else if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
 	}
 	return errors.New(msg)
