@@ -31,7 +31,7 @@ list under not counts AGAINST the condition that holds the not, and one in
 a list with quantifier: none against the list's own condition: a trigger
 whose not list matches is no trigger, even if its own phrases are counted.`,
 		Example: `  chatlint explain "说明书我看不懂，这个我也不知道"
-  chatlint explain --pack callcenter --role customer "改成蓝色XL"`,
+  chatlint explain --pack ecommerce --role customer "改成蓝色XL"`,
 		Args: argsExit2(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, ok := lint.ParseRole(role)

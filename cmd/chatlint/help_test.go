@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+)
+
+// TestHelpExamples runs the examples of every command's help from the
+// repository root: each must run (exit 0 or 1, not 2), and an example of
+// explain must find something to explain. Examples that pipe, redirect or
+// name files of the reader's own (day.jsonl) are left out.
+func TestHelpExamples(t *testing.T) {
+	t.Chdir("../..")
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, line := range strings.Split(c.Example, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.ContainsAny(line, "|>") {
+				continue
+			}
+			args := strings.Fields(line)[1:] // without "chatlint"
+			mine := false
+			for i, a := range args {
+				args[i] = strings.Trim(a, `"'`)
+				if filepath.Ext(a) != "" && !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, `"`) {
+					if _, err := os.Stat(a); err != nil {
+						mine = true
+					}
+				}
+			}
+			if mine {
+				continue
+			}
+			var stdout, stderr bytes.Buffer
+			code := run(args, strings.NewReader(""), &stdout, &stderr)
+			if code == 2 {
+				t.Errorf("%s: example `%s`: exit 2: %s", c.CommandPath(), line, stderr.String())
+			}
+			if c.Name() == "explain" && strings.Contains(stdout.String(), "no phrase or pattern of the active rules occurs") {
+				t.Errorf("%s: example `%s` finds nothing to explain:\n%s", c.CommandPath(), line, stdout.String())
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd())
+}
