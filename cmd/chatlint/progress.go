@@ -73,15 +73,15 @@ func (p *progress) loop() {
 func (p *progress) line() string {
 	read, recs := p.read.Load(), p.records.Load()
 	secs := time.Since(p.started).Seconds()
-	info := fmt.Sprintf(" %s  %d 条记录  %s/s", mib(read), recs, mib(int64(float64(read)/secs)))
+	rest := fmt.Sprintf("  %d records  %s/s", recs, mib(int64(float64(read)/secs)))
 	if p.total <= 0 {
-		return "读取中…" + info
+		return "reading… " + mib(read) + rest
 	}
 	frac := float64(read) / float64(p.total)
 	if frac > 1 {
 		frac = 1
 	}
-	info = fmt.Sprintf(" %3.0f%%%s / %s", 100*frac, info, mib(p.total))
+	info := fmt.Sprintf(" %3.0f%% %s of %s%s", 100*frac, mib(read), mib(p.total), rest)
 	bar := p.width - displayWidthOf(info) - 3
 	if bar < 10 {
 		return strings.TrimSpace(info)
