@@ -14,7 +14,7 @@ import (
 
 // progress draws a progress bar on standard error — bytes read of the total
 // input size, records read, throughput — only when standard error is a
-// terminal and NO_COLOR is unset; piped, it stays silent.
+// terminal (not TERM=dumb) and NO_COLOR is unset; piped, it stays silent.
 type progress struct {
 	w       io.Writer
 	on      bool
@@ -30,7 +30,8 @@ type progress struct {
 func newProgress(w io.Writer, enabled bool, total int64) *progress {
 	p := &progress{w: w, total: total, started: time.Now(), stop: make(chan struct{}), width: 80}
 	f, ok := w.(*os.File)
-	if !ok || !enabled || os.Getenv("NO_COLOR") != "" || !term.IsTerminal(int(f.Fd())) {
+	// a dumb terminal would show the \r and erase-line codes as they are
+	if !ok || !enabled || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || !term.IsTerminal(int(f.Fd())) {
 		return p
 	}
 	if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {

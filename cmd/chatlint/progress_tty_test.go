@@ -1,0 +1,40 @@
+package main
+
+import (
+	"os"
+	"testing"
+)
+
+// TestProgressOffOnDumbTerminal: a terminal that cannot move the cursor
+// (TERM=dumb: Emacs shells, some CI logs) gets no progress line, whose
+// \r and erase-line codes it would show as they are.
+func TestProgressOffOnDumbTerminal(t *testing.T) {
+	tty := openTerminal(t)
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "xterm")
+	p := newProgress(tty, true, 100)
+	on := p.on
+	p.done()
+	if !on {
+		t.Fatal("no progress line on a terminal")
+	}
+	t.Setenv("TERM", "dumb")
+	p = newProgress(tty, true, 100)
+	on = p.on
+	p.done()
+	if on {
+		t.Error("a progress line on a TERM=dumb terminal")
+	}
+}
+
+// openTerminal opens the terminal side of a new pseudo-terminal (skips
+// where there is none).
+func openTerminal(t *testing.T) *os.File {
+	t.Helper()
+	tty, err := openPTS()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	t.Cleanup(func() { tty.Close() })
+	return tty
+}

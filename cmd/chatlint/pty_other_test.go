@@ -1,0 +1,10 @@
+//go:build !linux
+
+package main
+
+import (
+	"errors"
+	"os"
+)
+
+func openPTS() (*os.File, error) { return nil, errors.New("not on this system") }
