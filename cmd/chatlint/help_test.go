@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // TestHelpExamples runs the examples of every command's help from the
@@ -45,6 +47,31 @@ func TestHelpExamples(t *testing.T) {
 				t.Errorf("%s: example `%s` finds nothing to explain:\n%s", c.CommandPath(), line, stdout.String())
 			}
 		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd())
+}
+
+// TestFlagsDocumented: README documents every flag of every command (the
+// lint flags in their table, the others with their command).
+func TestFlagsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Name() == "completion" || c.Name() == "help" {
+			return // cobra's own
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			named := regexp.MustCompile("[` (]--" + regexp.QuoteMeta(f.Name) + "([^a-z-]|$)")
+			if f.Name != "help" && !f.Hidden && !named.Match(readme) {
+				t.Errorf("%s --%s is not in README.md", c.CommandPath(), f.Name)
+			}
+		})
 		for _, sub := range c.Commands() {
 			walk(sub)
 		}
