@@ -50,7 +50,7 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
 	cmd.Flags().StringVar(&role, "role", "agent", "who writes the message: customer, agent, bot or system")
 	return cmd
 }

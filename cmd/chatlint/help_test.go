@@ -78,3 +78,36 @@ func TestFlagsDocumented(t *testing.T) {
 	}
 	walk(newRootCmd())
 }
+
+// TestFlagValueNames: a flag's value is named alike in its help and in
+// README's tables (--pack NAME|FILE, --jobs N), not by its Go type
+// (stringArray, int).
+func TestFlagValueNames(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lint, _, err := newRootCmd().Find([]string{"lint"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| (`--.*?) \\|")
+	named := regexp.MustCompile("`--([a-z-]+) ([^`]+)`")
+	seen := 0
+	for _, r := range row.FindAllSubmatch(readme, -1) {
+		for _, m := range named.FindAllSubmatch(r[1], -1) {
+			f := lint.Flags().Lookup(string(m[1]))
+			if f == nil {
+				continue
+			}
+			seen++
+			want := strings.NewReplacer(`\|`, "|", "…", "...").Replace(string(m[2]))
+			if got, _ := pflag.UnquoteUsage(f); got != want {
+				t.Errorf("--%s: the help names its value %q, README %q", f.Name, got, want)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no flag with a value name found in README's tables")
+	}
+}

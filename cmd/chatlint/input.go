@@ -42,14 +42,14 @@ func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	fl.StringVar(&f.tz, "tz", "Asia/Shanghai", "time zone of times written without one")
 	fl.StringArrayVar(&f.agents, "agents", nil, "sender-name `PATTERN` of agents, * any text, ? one character (repeatable), e.g. '店铺名:*'; decides roles where the export has none (txt, wecom, a csv without a role column); everyone else is a customer")
 	fl.StringSliceVar(&f.staff, "staff", nil, "exact sender `ID` of an agent, e.g. a 企业微信 userid (repeatable or comma-separated)")
-	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=COLUMN,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type, . (the element itself) or ^id (an enclosing object's id) (json) (repeatable)")
+	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=WHERE,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type, . (the element itself) or ^id (an enclosing object's id) (json) (repeatable)")
 	fl.StringVar(&f.messages, "messages", "", "json: `PATH` of the messages, e.g. '[]', '[].messages[]', '[].turns[].utterances[]' (each utterance a message carrying its turn's fields), 'Transcript[]'; several paths, comma-separated, are each followed, e.g. 'source,conversation_parts.conversation_parts[]'")
 	fl.StringArrayVar(&f.roles, "roles", nil, "map the export's role values to roles: `VALUE=ROLE,...` e.g. '1=agent,0=customer' or 'helpdesk=agent' (roles: customer, agent, bot, system; repeatable)")
 	fl.StringArrayVar(&f.types, "types", nil, "map the export's message-type values to types: `VALUE=TYPE,...` e.g. '2=note,3=image', or to skip: records of that type are counted as skipped, not linted, e.g. 'EVENT=skip'; * maps every value not listed (repeatable)")
 	fl.StringArrayVar(&f.defaults, "default", nil, "value for a field the export lacks: `FIELD=VALUE,...` for conversation, role, sender, type, e.g. 'role=agent' (repeatable)")
-	fl.StringVar(&f.timeLayout, "time-layout", "", "layout of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05' or epoch s/ms)")
+	fl.StringVar(&f.timeLayout, "time-layout", "", "`LAYOUT` of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05' or epoch s/ms)")
 	fl.BoolVar(&f.header, "header", true, "csv/tsv: the first row names the columns (--header=false: map columns by number with --map)")
-	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator, one character or tab (default , for csv, TAB for tsv)")
+	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator `C`, one character or tab (default , for csv, TAB for tsv)")
 	fl.BoolVar(&f.html, "html", false, "message texts are HTML (help-desk exports such as Intercom, Zendesk, 七鱼, Udesk; rich-text canned replies): tags are removed, entities decoded, <br> and paragraphs become line breaks")
 }
 

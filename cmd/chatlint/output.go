@@ -33,7 +33,7 @@ func addOutputFlags(fl interface {
 	BoolVar(p *bool, name string, value bool, usage string)
 }, f *outputFlags) {
 	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", "))
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to this file instead of standard output")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto, always, never (NO_COLOR is honoured)")
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation, agent or team")
 	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")

@@ -44,7 +44,7 @@ func newRulesListCmd() *cobra.Command {
 			return listRules(cmd.OutOrStdout(), set, cfg, asJSON, len(packs) > 0)
 		},
 	}
-	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the list as JSON")
 	return cmd
 }
@@ -315,7 +315,7 @@ pack has it; rules of built-in packs that are not active are found too.`,
 			return showRule(cmd.OutOrStdout(), found, pr, cfg.Rules)
 		},
 	}
-	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack: built-in name or YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
 	return cmd
 }
 
