@@ -42,6 +42,10 @@ func addOutputFlags(fl interface {
 
 // check validates the output flags before anything is read.
 func (f *outputFlags) check() error {
+	if !slices.Contains(report.Formats(), f.format) {
+		// named as the other flags' values are: unknown --color "yes"
+		return fmt.Errorf("unknown --format %q (%s)", f.format, strings.Join(report.Formats(), ", "))
+	}
 	if _, err := report.New(f.format, io.Discard, report.Options{}); err != nil {
 		return err
 	}
