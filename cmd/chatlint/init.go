@@ -50,7 +50,7 @@ func newInitCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Write a commented starter " + config.FileName + " in the working directory",
-		Args:  argsExit2(cobra.NoArgs),
+		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if _, err := os.Stat(config.FileName); err == nil && !force {
 				return fail("%s already exists (use --force to overwrite it)", config.FileName)

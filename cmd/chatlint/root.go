@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -106,6 +107,20 @@ func flagSuggestion(cmd *cobra.Command, err error) string {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""
+}
+
+// noArgs is the args validator of a command that takes none: the argument
+// is named as one (cobra.NoArgs calls it an unknown command), and a pack
+// given to a command that takes --pack is pointed at it.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("%s takes no arguments, not %q", cmd.CommandPath(), args[0])
+	if cmd.Flags().Lookup("pack") != nil && (slices.Contains(rules.BuiltinNames(), args[0]) || rules.IsPath(args[0])) {
+		msg += fmt.Sprintf(" (did you mean --pack %s?)", args[0])
+	}
+	return errors.New(msg)
 }
 
 // argsExit2 wraps a cobra positional-args validator so misuse exits 2.

@@ -35,7 +35,7 @@ func newRulesListCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Show every rule of the active packs (id, type, severity, deduct, source)",
-		Args:  argsExit2(cobra.NoArgs),
+		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, set, err := activePacks(packs)
 			if err != nil {

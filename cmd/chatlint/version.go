@@ -39,7 +39,7 @@ func newVersionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of chatlint, its segmenter and its built-in packs",
-		Args:  argsExit2(cobra.NoArgs),
+		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			fmt.Fprintln(cmd.OutOrStdout(), versionString())
 			return nil
