@@ -195,6 +195,22 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	return r.gate(sum)
 }
 
+// nothingToRead reports whether standard input is sure to be empty: the
+// null device (cron, nohup, docker run without -i) or an empty file. Run
+// without paths, chatlint was then not given its input, rather than given
+// an empty one.
+func nothingToRead(stdin *os.File) bool {
+	st, err := stdin.Stat()
+	if err != nil {
+		return false
+	}
+	if st.Mode().IsRegular() {
+		return st.Size() == 0
+	}
+	null, err := os.Stat(os.DevNull)
+	return err == nil && os.SameFile(st, null)
+}
+
 // keptOutputs names the files a stopped run left as they were ("": none).
 func keptOutputs(f *lintFlags) string {
 	var kept []string
@@ -386,7 +402,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	// gates on)
 	r.topts.Outputs = []string{f.out.file(), f.writeBase, f.baseline}
 	if len(r.args) == 0 {
-		if file, ok := stdin.(*os.File); ok && term.IsTerminal(int(file.Fd())) {
+		if file, ok := stdin.(*os.File); ok && (term.IsTerminal(int(file.Fd())) || nothingToRead(file)) {
 			return nil, fail("no input: give transcript files or directories, or - to read standard input")
 		}
 		r.args = []string{"-"}
