@@ -158,7 +158,12 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		report.Discard(w)
 		if errors.Is(runErr, context.Canceled) {
 			// say which signal stopped the run, not "context canceled"
-			return fail("stopped (%v): no report written%s", context.Cause(ctx), keptOutputs(f))
+			what := "no report written"
+			if f.out.stdout != nil && f.out.stdout.n > 0 {
+				// the conversations linted so far are out already
+				what = "the report on standard output is incomplete"
+			}
+			return fail("stopped (%v): %s%s", context.Cause(ctx), what, keptOutputs(f))
 		}
 		return failErr(runErr)
 	}

@@ -25,6 +25,22 @@ type outputFlags struct {
 	csvRows string
 	bom     bool
 	csvRaw  bool
+	// stdout counts what open's writer wrote to standard output (nil
+	// with --output), so that a stopped run can tell whether any of the
+	// report went out
+	stdout *countingWriter
+}
+
+// countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 func addOutputFlags(fl interface {
@@ -94,6 +110,10 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 	}
 	opts := report.Options{Color: useColor(f.color, dst), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
 		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion()}
+	if out == nil {
+		f.stdout = &countingWriter{w: dst}
+		dst = f.stdout
+	}
 	w, err = report.New(f.format, dst, opts)
 	if err != nil {
 		out.Abort()

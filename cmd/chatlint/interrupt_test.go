@@ -1,0 +1,95 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestInterruptedOnStdout: a run stopped while its report streams to
+// standard output has written part of it there; it says so, not that no
+// report was written (a `> report.json` holds a cut-off report).
+func TestInterruptedOnStdout(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no signal to send")
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		for i := 0; ; i++ {
+			line := fmt.Sprintf(`{"conversation":"c%d","role":"agent","sender":"a","text":"这个我不知道"}`+"\n", i)
+			if _, err := pw.Write([]byte(line)); err != nil {
+				return
+			}
+		}
+	}()
+	stdout := &lockedBuffer{}
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run([]string{"lint", "--no-progress", "--format", "jsonl", "-"}, pr, stdout, &stderr)
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for stdout.Len() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("nothing is written to standard output")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	p, _ := os.FindProcess(os.Getpid())
+	if err := p.Signal(os.Interrupt); err != nil {
+		t.Skip("cannot send the signal:", err)
+	}
+	select {
+	case code := <-done:
+		if code != 2 {
+			t.Errorf("exit %d, want 2", code)
+		}
+		want := "chatlint: stopped (interrupt signal received): the report on standard output is incomplete\n"
+		if stderr.String() != want {
+			t.Errorf("stderr %q, want %q", stderr.String(), want)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the run did not end on the interrupt")
+	}
+	pw.CloseWithError(io.ErrClosedPipe)
+	if !strings.Contains(stdout.String(), `"id":"c0"`) {
+		t.Errorf("stdout %.80q", stdout.String())
+	}
+}
+
+// lockedBuffer is a bytes.Buffer written by one goroutine and measured by
+// another.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) Len() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Len()
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
