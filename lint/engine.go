@@ -133,13 +133,24 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 	}()
 
+	// the grouping goroutine's error, set before it cancels the run: a run
+	// cut short returns without waiting for the goroutine (which may still
+	// drain what is being read), so it is read under groupMu
+	var groupMu sync.Mutex
 	var groupErr error
 	go func() {
 		defer close(convs)
+		var err error
+		failed := func(e error) {
+			err = e
+			groupMu.Lock()
+			groupErr = e
+			groupMu.Unlock()
+		}
 		pending := map[int]*batch{}
 		next := 0
 		for b := range prepared {
-			if groupErr != nil {
+			if err != nil {
 				continue // drain
 			}
 			pending[b.seq] = b
@@ -147,21 +158,25 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				nb := pending[next]
 				delete(pending, next)
 				next++
-				err := g.consume(nb)
+				e := g.consume(nb)
 				nb.release()
-				if err == nil {
-					err = send() // what this batch finished goes out now
+				if e == nil {
+					e = send() // what this batch finished goes out now
 				}
-				if err != nil {
-					groupErr = err
+				if e != nil {
+					failed(e)
 					cancel()
 					break
 				}
 			}
 		}
-		if groupErr == nil && ctx.Err() == nil {
-			if groupErr = g.drain(); groupErr == nil {
-				groupErr = send()
+		if err == nil && ctx.Err() == nil {
+			e := g.drain()
+			if e == nil {
+				e = send()
+			}
+			if e != nil {
+				failed(e)
 			}
 		}
 	}()
@@ -219,23 +234,28 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			e.flush(&outErr, cancel)
 		}
 	}
+	var rerr error // the reading goroutine's, once it is done
 	select {
 	case <-readDone: // always so, unless the run was cut short
 		ws.report(sum)
+		rerr = readErr
 	default:
 	}
 	e.flush(&outErr, cancel)
 	if outErr != nil {
 		return sum, fmt.Errorf("write report: %w", outErr)
 	}
-	if groupErr != nil && errors.Is(groupErr, ErrStrict) {
-		return sum, groupErr
+	groupMu.Lock()
+	gerr := groupErr
+	groupMu.Unlock()
+	if gerr != nil && errors.Is(gerr, ErrStrict) {
+		return sum, gerr
 	}
-	if readErr != nil {
-		return sum, readErr
+	if rerr != nil {
+		return sum, rerr
 	}
-	if groupErr != nil {
-		return sum, groupErr
+	if gerr != nil {
+		return sum, gerr
 	}
 	return sum, ctx.Err()
 }
