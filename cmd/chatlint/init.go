@@ -60,7 +60,7 @@ func newInitCmd() *cobra.Command {
 			if err := os.WriteFile(config.FileName, []byte(starterConfig), 0o644); err != nil {
 				return failErr(fmt.Errorf("write %s: %w", config.FileName, err))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint'\n", config.FileName)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint PATH...' on your transcripts\n", config.FileName)
 			return nil
 		},
 	}
