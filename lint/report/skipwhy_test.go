@@ -76,3 +76,41 @@ func TestNotesInChinese(t *testing.T) {
 		t.Errorf("json: the note changed:\n%s", out)
 	}
 }
+
+// TestSkippedRecordsSayWhy: the summary's 跳过的记录 line (text and HTML)
+// says why records were skipped in Chinese, as it says everything else;
+// the values of the export (a status line's text, a type's value, the
+// --types flag to give) stay as they are, and the machine formats keep
+// the reasons as the readers give them.
+func TestSkippedRecordsSayWhy(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Files = 1
+	reasons := map[string]int{
+		"recalled message": 3, "status line [已读]": 2, "log-in switch record": 1, "revoke notice": 1,
+		"archiving consent record": 1, "blank reply": 1, "NULL: no reply": 1,
+		`type "EVENT" (--types EVENT=skip)`: 4, `type "note" (--types *=skip)`: 1, lint.SkipReasonOther: 1,
+	}
+	for r, n := range reasons {
+		for range n {
+			sum.Records++
+			sum.Skip(r)
+		}
+	}
+	for _, format := range []string{"text", "html"} {
+		out := string(render(t, format, Options{Location: time.UTC}, nil, sum))
+		for _, english := range []string{"recalled", "status line", "log-in", "revoke", "archiving", "blank reply", "no reply", `type "`, "type &#34;"} {
+			if strings.Contains(out, english) {
+				t.Errorf("%s: a reason in English (%q):\n%s", format, english, out)
+			}
+		}
+		for _, want := range []string{"撤回的消息 3 条", "[已读]", "EVENT", "--types EVENT=skip", "--types *=skip"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: %q not said:\n%s", format, want, out)
+			}
+		}
+	}
+	out := string(render(t, "json", Options{Location: time.UTC}, nil, sum))
+	if !strings.Contains(out, `"recalled message": 3`) {
+		t.Errorf("json: the reasons changed:\n%s", out)
+	}
+}

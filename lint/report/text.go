@@ -429,7 +429,7 @@ func num(f float64) string {
 }
 
 // skipReasons lists the reasons records were skipped, the most frequent
-// first: "recalled message 3 条；type "EVENT" (--types EVENT=skip) 2 条".
+// first, in Chinese: "撤回的消息 3 条；类型 "EVENT"（--types EVENT=skip）2 条".
 func skipReasons(m map[string]int) string {
 	reasons := make([]string, 0, len(m))
 	for r := range m {
@@ -443,12 +443,42 @@ func skipReasons(m map[string]int) string {
 	})
 	parts := make([]string, len(reasons))
 	for i, r := range reasons {
-		if r == lint.SkipReasonOther {
-			r = "其他"
-		}
-		parts[i] = fmt.Sprintf("%s %d 条", r, m[reasons[i]])
+		parts[i] = fmt.Sprintf("%s %d 条", skipRecordWhy(r), m[reasons[i]])
 	}
 	return strings.Join(parts, "；")
+}
+
+// skipRecordWhy says in Chinese why the readers skipped a record, from the
+// reason they gave (lint.Summary.SkippedReasons); the export's values in
+// it (a status line, a type) and the flag that skips a type stay as they
+// are. Another reason is as it is.
+func skipRecordWhy(reason string) string {
+	switch reason {
+	case lint.SkipReasonOther:
+		return "其他"
+	case "recalled message":
+		return "撤回的消息"
+	case "revoke notice":
+		return "撤回通知"
+	case "log-in switch record":
+		return "切换登录的记录"
+	case "archiving consent record":
+		return "会话存档同意记录"
+	case "blank reply":
+		return "空白回复"
+	case "NULL: no reply":
+		return "NULL（没有回复）"
+	}
+	if line, ok := strings.CutPrefix(reason, "status line "); ok {
+		return "状态行 " + line
+	}
+	// type "EVENT" (--types EVENT=skip)
+	if rest, ok := strings.CutPrefix(reason, "type "); ok {
+		if i := strings.LastIndex(rest, " (--types "); i > 0 && strings.HasSuffix(rest, ")") {
+			return "类型 " + rest[:i] + "（" + rest[i+2:len(rest)-1] + "）"
+		}
+	}
+	return reason
 }
 
 // noteText says a note the engine attached to a conversation (lint.Note…)
