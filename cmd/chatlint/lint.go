@@ -53,9 +53,9 @@ func newLintCmd() *cobra.Command {
 		Short: "Lint transcripts (files, directories, or - for stdin)",
 		Long: `Lint chat transcripts against the active rule packs and write a report.
 
-Directories are walked for transcript files; - reads standard input. Without
---pack, the packs named in .chatlint.yaml apply, or the built-in default
-(` + rules.DefaultPack + `).
+Directories are walked for transcript files; - reads standard input, as does
+no path when something is piped in. Without --pack, the packs named in
+.chatlint.yaml apply, or the built-in default (` + rules.DefaultPack + `).
 
 Exit codes: 0 clean; 1 findings at or above --fail-on, or a conversation
 scoring under --min-score; 2 bad flags, a broken pack, an unreadable file,
