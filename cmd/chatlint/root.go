@@ -34,13 +34,28 @@ unreadable file, or a malformed record with --strict).`,
 		return fail("%v%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
 	})
 	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd())
-	// cobra adds its completion command when it runs; add it now so that a
-	// shell it does not know (completion tcsh) is an error, not the help.
+	// cobra adds its completion and help commands when it runs; add them
+	// now so that a shell it does not know (completion tcsh) is an error,
+	// not the help.
 	root.InitDefaultCompletionCmd()
+	root.InitDefaultHelpCmd()
 	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
+		switch c.Name() {
+		case "completion":
 			c.Args = argsExit2(unknownSubcommand)
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		case "help":
+			// help on a command that does not exist (help lnt) is that
+			// mistake, exit 2, not the usage under "Unknown help topic"
+			show := c.Run
+			c.Run = nil
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if target, rest, err := root.Find(args); err == nil && len(rest) > 0 && target.HasAvailableSubCommands() {
+					return argsExit2(unknownSubcommand)(target, rest)
+				}
+				show(cmd, args)
+				return nil
+			}
 		}
 	}
 	registerCompletions(root)
