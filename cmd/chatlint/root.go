@@ -110,6 +110,12 @@ func flagSuggestion(cmd *cobra.Command, err error) string {
 	if !ok {
 		return ""
 	}
+	if use := strings.Fields(cmd.Use); typed == "pack" && len(use) > 1 {
+		// rules test and validate, unlike the other commands, take
+		// their packs as arguments
+		args := strings.NewReplacer("[", "", "]", "").Replace(strings.Join(use[1:], " "))
+		return fmt.Sprintf(" (%s takes the packs as arguments: %s %s)", cmd.CommandPath(), cmd.CommandPath(), args)
+	}
 	var names []string
 	for _, fs := range []*pflag.FlagSet{cmd.Flags(), cmd.InheritedFlags()} {
 		fs.VisitAll(func(f *pflag.Flag) {
