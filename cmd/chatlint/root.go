@@ -30,6 +30,11 @@ unreadable file, or a malformed record with --strict).`,
 		Args: argsExit2(unknownSubcommand),
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
+	// chatlint --version, as most command-line tools take it; the version
+	// command says the same
+	root.Version = toolVersion()
+	root.SetVersionTemplate(versionString() + "\n")
+	root.Flags().BoolP("version", "v", false, "print the version of chatlint, its segmenter and its built-in packs (as chatlint version)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return fail("%v%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
 	})
