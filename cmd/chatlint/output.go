@@ -25,6 +25,7 @@ type outputFlags struct {
 	csvRows string
 	bom     bool
 	csvRaw  bool
+	quiet   bool
 	// stdout counts what open's writer wrote to standard output (nil
 	// with --output), so that a stopped run can tell whether any of the
 	// report went out
@@ -47,12 +48,14 @@ func addOutputFlags(fl interface {
 	StringVar(p *string, name, value, usage string)
 	StringVarP(p *string, name, shorthand, value, usage string)
 	BoolVar(p *bool, name string, value bool, usage string)
+	BoolVarP(p *bool, name, shorthand string, value bool, usage string)
 }, f *outputFlags) {
 	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto, always, never (NO_COLOR is honoured)")
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation, agent or team")
 	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text: list only the conversations with findings (the summary counts the others)")
 	fl.BoolVar(&f.csvRaw, "csv-raw", false, "csv: write cells as they are (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it as a formula)")
 }
 
@@ -76,6 +79,9 @@ func (f *outputFlags) check() error {
 	}
 	if f.bom && f.format != "csv" {
 		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.formatSaid())
+	}
+	if f.quiet && f.format != "text" {
+		return fmt.Errorf("--quiet applies to --format text only (not %s): the other reports are read by programs, or list only findings", f.formatSaid())
 	}
 	if f.csvRaw && f.format != "csv" {
 		return fmt.Errorf("--csv-raw applies to --format csv only (not %s)", f.formatSaid())
@@ -109,7 +115,7 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 		}
 	}
 	opts := report.Options{Color: useColor(f.color, dst), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
-		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion()}
+		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet}
 	if out == nil {
 		f.stdout = &countingWriter{w: dst}
 		dst = f.stdout

@@ -75,6 +75,9 @@ type Options struct {
 	CSVRaw bool
 	// Version is chatlint's version, for formats that name the tool.
 	Version string
+	// Quiet leaves the conversations without findings out of the text
+	// report (its summary counts them).
+	Quiet bool
 }
 
 type factory func(w io.Writer, opts Options) Writer

@@ -91,6 +91,10 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 		}
 		return nil
 	}
+	if t.opts.Quiet && len(r.Findings) == 0 {
+		t.clean++ // counted in the summary
+		return nil
+	}
 	head := fmt.Sprintf("%s %s", t.c(ansiBold, "会话 "+c.ID), t.c(ansiDim, fmt.Sprintf("%s:%d", c.File, firstLine(c))))
 	if len(r.Agents) > 0 {
 		head += "  客服 " + shown(strings.Join(r.Agents, "、"))
@@ -285,6 +289,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	} else {
 		fmt.Fprintf(w, "%s %d 个文件，%d 个会话，%d 条消息（读取 %d 条记录：检查 %d，拒收 %d，跳过 %d）\n",
 			t.c(ansiBold, "汇总:"), s.Files, s.Conversations, s.Messages, s.Records, s.Messages, s.Rejected, s.SkippedRecords)
+	}
+	if t.opts.Quiet && !t.opts.Canned && t.clean > 0 {
+		fmt.Fprintf(w, "      %d 个会话没有问题（--quiet：未列出）\n", t.clean)
 	}
 	fmt.Fprintf(w, "      %d 项问题（error %d，warning %d，info %d）", s.Findings, s.BySeverity[lint.Error], s.BySeverity[lint.Warning], s.BySeverity[lint.Info])
 	if !t.opts.Canned && s.Conversations > 0 {
