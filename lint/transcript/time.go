@@ -12,15 +12,24 @@ import (
 	"unsafe"
 )
 
-// localLayouts are the time layouts without a zone, read in --tz.
+// localLayouts are the time layouts without a zone, read in --tz: a month,
+// day or hour of one digit is read as well as of two (Excel's default on a
+// Chinese Windows writes 2026/11/4 9:58).
 var localLayouts = []string{
 	"2006-01-02 15:04:05",
 	"2006-01-02T15:04:05",
 	"2006/01/02 15:04:05",
-	"2006-01-02 15:04",
-	"2006/01/02 15:04",
+	"2006-1-2 15:04",
+	"2006/1/2 15:04",
 	"2006-1-2 15:04:05",
 	"2006/1/2 15:04:05",
+}
+
+// offsetLayouts are the layouts of times with a numeric offset not written
+// as RFC 3339 does: Java's +0800.
+var offsetLayouts = []string{
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02 15:04:05 -0700",
 }
 
 // ParseTime reads a time as RFC 3339, as a local layout such as
@@ -86,7 +95,46 @@ func slowTime(s string, loc *time.Location) (time.Time, error) {
 			return t, nil
 		}
 	}
+	for _, layout := range offsetLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	if t, ok := meridiemTime(s, loc); ok {
+		return t, nil
+	}
 	return time.Time{}, fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '2006年1月2日 15:04')", s)
+}
+
+// meridiemTime reads a date and a 12-hour time with 上午 (a.m.) or 下午
+// (p.m.) before the hour, as Chinese-locale Excel and Windows write them
+// ("2026/11/4 下午 3:05:12"): the rest must read as a local layout with an
+// hour from 1 to 12.
+func meridiemTime(s string, loc *time.Location) (time.Time, bool) {
+	am, pm := strings.Count(s, "上午"), strings.Count(s, "下午")
+	if am+pm != 1 {
+		return time.Time{}, false
+	}
+	rest := strings.Join(strings.Fields(strings.NewReplacer("上午", " ", "下午", " ").Replace(s)), " ")
+	for _, layout := range localLayouts {
+		t, err := time.ParseInLocation(layout, rest, loc)
+		if err != nil {
+			continue
+		}
+		h := t.Hour()
+		if h < 1 || h > 12 {
+			return time.Time{}, false
+		}
+		switch {
+		case pm == 1 && h < 12:
+			h += 12
+		case am == 1 && h == 12:
+			h = 0
+		}
+		y, mo, d := t.Date()
+		return time.Date(y, mo, d, h, t.Minute(), t.Second(), t.Nanosecond(), loc), true
+	}
+	return time.Time{}, false
 }
 
 // fastTime parses the common shapes without allocating: YYYY-MM-DD or
@@ -313,8 +361,10 @@ func fromEpoch(f float64) (time.Time, error) {
 
 // TimeLayout turns a time layout given by a user into a Go layout: Go
 // layouts ("2006-01-02 15:04:05") are kept, strftime directives
-// ("%Y-%m-%d %H:%M:%S") are translated. "unix" and "unixms" stand for epoch
-// seconds and milliseconds.
+// ("%Y-%m-%d %H:%M:%S") are translated; as strptime does, %m, %d and %I
+// read a month, day or hour of one digit as well as of two (2026/11/4 9:58
+// is %Y/%m/%d %H:%M). "unix" and "unixms" stand for epoch seconds and
+// milliseconds.
 func TimeLayout(s string) (string, error) {
 	if s == "" || s == "unix" || s == "unixms" || !strings.Contains(s, "%") {
 		return s, nil
@@ -383,7 +433,7 @@ func layoutHasDate(given, layout string) error {
 }
 
 var strftime = map[byte]string{
-	'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'e': "_2", 'H': "15", 'I': "03", 'M': "04", 'S': "05",
+	'Y': "2006", 'y': "06", 'm': "1", 'd': "2", 'e': "_2", 'H': "15", 'I': "3", 'M': "04", 'S': "05",
 	'p': "PM", 'b': "Jan", 'B': "January", 'a': "Mon", 'A': "Monday", 'z': "-0700", 'Z': "MST",
 	'f': "999999999", 'F': "2006-01-02", 'T': "15:04:05", '%': "%",
 }

@@ -38,3 +38,68 @@ func TestParseTimeEpochRange(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTimeExportLayouts: the times help-desk and spreadsheet exports
+// write, read without --time-layout: Excel's default date and time on a
+// Chinese Windows (2026/11/4 9:58, no seconds and no leading zeros),
+// Java's +0800 offsets, and 上午/下午 before a 12-hour clock.
+func TestParseTimeExportLayouts(t *testing.T) {
+	at := func(h, m, s, ms int) time.Time { return time.Date(2026, 11, 4, h, m, s, ms*1e6, shanghai) }
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"2026/11/4 9:58", at(9, 58, 0, 0)},
+		{"2026/11/4 10:00", at(10, 0, 0, 0)},
+		{"2026-11-4 10:00", at(10, 0, 0, 0)},
+		{"2026/11/04 10:00", at(10, 0, 0, 0)},
+		{"2026/11/4 10:00:05", at(10, 0, 5, 0)},
+		{"2026-11-04T10:00:00.123+0800", at(10, 0, 0, 123)},
+		{"2026-11-04T02:00:00+0000", at(10, 0, 0, 0)},
+		{"2026-11-04 10:00:00 +0800", at(10, 0, 0, 0)},
+		{"2026/11/4 下午 3:05", at(15, 5, 0, 0)},
+		{"2026/11/4 下午3:05:12", at(15, 5, 12, 0)},
+		{"2026-11-04 上午 9:05:12", at(9, 5, 12, 0)},
+		{"2026-11-04 上午12:30:00", at(0, 30, 0, 0)},
+		{"2026-11-04 下午12:30:00", at(12, 30, 0, 0)},
+		{"2026/11/4 下午 03:05:12", at(15, 5, 12, 0)},
+	}
+	for _, tt := range tests {
+		got, err := ParseTime(tt.in, shanghai)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	// a 12-hour mark before a 24-hour time, or an hour past 12, is no time
+	for _, in := range []string{"2026-11-04 下午 15:05:00", "2026-11-04 上午 0:05:00", "下午 3:05", "2026/13/4 下午 3:05"} {
+		if got, err := ParseTime(in, shanghai); err == nil {
+			t.Errorf("ParseTime(%q) = %v, want an error", in, got)
+		}
+	}
+}
+
+// TestTimeLayoutStrftimeDigits: strftime's %m, %d and %I read a month, day
+// or hour of one digit as well as of two, as strptime does, so the layout
+// of Excel's 2026/11/4 9:58 is %Y/%m/%d %H:%M; a compact layout still reads
+// its two digits each.
+func TestTimeLayoutStrftimeDigits(t *testing.T) {
+	for _, tc := range []struct {
+		layout, in string
+		want       time.Time
+	}{
+		{"%Y/%m/%d %H:%M", "2026/11/4 9:58", time.Date(2026, 11, 4, 9, 58, 0, 0, shanghai)},
+		{"%Y/%m/%d %H:%M", "2026/01/04 09:58", time.Date(2026, 1, 4, 9, 58, 0, 0, shanghai)},
+		{"%d.%m.%Y %I:%M %p", "4.1.2026 9:58 PM", time.Date(2026, 1, 4, 21, 58, 0, 0, shanghai)},
+		{"%Y%m%d%H%M%S", "20260104095805", time.Date(2026, 1, 4, 9, 58, 5, 0, shanghai)},
+		{"%Y年%m月%d日 %H:%M", "2026年11月4日 9:58", time.Date(2026, 11, 4, 9, 58, 0, 0, shanghai)},
+	} {
+		layout, err := TimeLayout(tc.layout)
+		if err != nil {
+			t.Fatalf("%q: %v", tc.layout, err)
+		}
+		got, err := parseTimeLayout(tc.in, layout, shanghai)
+		if err != nil || !got.Equal(tc.want) {
+			t.Errorf("%q with %q (%q) = %v, %v; want %v", tc.in, tc.layout, layout, got, err, tc.want)
+		}
+	}
+}
