@@ -590,7 +590,7 @@ func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err erro
 		return nil, 0, false, nil
 	}
 	p.held, p.hasHeld = l, true
-	if p.lr.long > 0 || len(bytes.TrimSpace(l)) == 0 {
+	if p.lr.long > 0 || p.blank(l) {
 		return nil, 0, false, nil
 	}
 	if p.quotes && bytes.IndexByte(l, '"') >= 0 {
@@ -605,10 +605,37 @@ func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err erro
 	return l, p.lr.line, true, nil
 }
 
+// blank reports whether a line holds nothing but white space and
+// delimiters: a blank line, or an empty row as Excel saves it (,,,,), which
+// is skipped as an empty row of a workbook is. Only a line that starts with
+// white space or the delimiter is looked at past its first byte.
+func (p *recordParser) blank(l []byte) bool {
+	if len(l) == 0 {
+		return true
+	}
+	var d [utf8.UTFMax]byte
+	delim := d[:utf8.EncodeRune(d[:], p.comma)]
+	if c := l[0]; c != delim[0] && c < utf8.RuneSelf && !unicode.IsSpace(rune(c)) {
+		return false
+	}
+	for len(l) > 0 {
+		if bytes.HasPrefix(l, delim) {
+			l = l[len(delim):]
+			continue
+		}
+		r, size := utf8.DecodeRune(l)
+		if !unicode.IsSpace(r) {
+			return false
+		}
+		l = l[size:]
+	}
+	return true
+}
+
 // next returns the fields of the next record and the line it starts on; a
 // non-empty perr says why the record is malformed (it has been consumed);
 // fields == nil && perr == "" is the end. err is a read error. Blank lines
-// are skipped.
+// and empty rows (see blank) are skipped.
 func (p *recordParser) next() (fields []string, line int, perr string, err error) {
 	var raw []byte
 	for {
@@ -637,7 +664,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 			}
 			return nil, p.lr.line, why, nil
 		}
-		if len(bytes.TrimSpace(l)) > 0 {
+		if !p.blank(l) {
 			raw = l
 			break
 		}

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -309,5 +310,62 @@ func TestCSVRunawayThroughSmallBuffer(t *testing.T) {
 	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), "(the record runs from line 2 to line 5)") ||
 		len(s.msgs) != 1 || s.msgs[0].Text != "after" || s.msgs[0].Pos.Line != 6 {
 		t.Fatalf("rejects %v, messages %s", s.rejects, msgLines(s.msgs))
+	}
+}
+
+// TestCSVEmptyRows: a row whose every field is empty is what Excel saves
+// for an empty row of a sheet (,,,,): it is skipped as a blank line is (and
+// as an empty row of a workbook is), not rejected as a record without a
+// role or text, whether the rows are deferred to the workers or not.
+func TestCSVEmptyRows(t *testing.T) {
+	for _, tc := range []struct {
+		name, data, delim string
+		header            bool
+		msgs              int
+		err               string
+	}{
+		{name: "excel rows", delim: ",", header: true, msgs: 2,
+			data: "会话ID,发送时间,发送方,发送人,消息内容\r\nc1,2026/11/4 10:00,customer,买家,在吗\r\n,,,,\r\nc1,2026/11/4 10:01,agent,小美,在的\r\n,,,,\r\n,,,,\r\n"},
+		{name: "blanks between", delim: ",", header: true, msgs: 1,
+			data: "role,text\n , \t,\nagent,在的\n"},
+		{name: "semicolons", delim: ";", header: true, msgs: 1,
+			data: "role;text\n;\nagent;在的\n;;\n"},
+		{name: "full-width commas", delim: "，", header: true, msgs: 1,
+			data: "role，text\n，\nagent，在的\n"},
+		{name: "tabs", delim: "\t", header: true, msgs: 1,
+			data: "role\ttext\n\t\nagent\t在的\n"},
+		{name: "no header", delim: ",", msgs: 1,
+			data: ",,\ns1,agent,在的\n,,\n"},
+		{name: "only empty rows", delim: ",", header: true,
+			data: "role,text\n,\n,\n", err: "only a header row"},
+	} {
+		for _, deferring := range []bool{false, true} {
+			opts := Options{Location: tzSH, Format: "csv", Stdin: strings.NewReader(tc.data), Mapping: &Mapping{}}
+			if tc.delim == "\t" {
+				opts.Format = "tsv"
+			} else {
+				opts.Mapping.Delimiter = tc.delim
+			}
+			if !tc.header {
+				opts.Mapping.Header = boolPtr(false)
+				opts.Mapping.Fields = map[string]string{"conversation": "1", "role": "2", "text": "3"}
+			}
+			events, _ := readEvents(deferring, func(sink lint.Sink) error {
+				return ReadAll(context.Background(), []string{"-"}, opts, sink)
+			})
+			msgs := 0
+			for _, e := range events {
+				switch {
+				case strings.HasPrefix(e, "message "):
+					msgs++
+				case strings.HasPrefix(e, "reject "), strings.HasPrefix(e, "skip "):
+					t.Errorf("%s (deferring %v): %s", tc.name, deferring, e)
+				}
+			}
+			last := events[len(events)-1]
+			if msgs != tc.msgs || (tc.err == "") != (last == "error <nil>") || !strings.Contains(last, tc.err) {
+				t.Errorf("%s (deferring %v): %d messages, %s; want %d, %q", tc.name, deferring, msgs, last, tc.msgs, tc.err)
+			}
+		}
 	}
 }
