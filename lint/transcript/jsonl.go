@@ -248,7 +248,7 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 	role, ok := lint.RoleUnknown, false
 	if f.hasRole {
 		if role, ok = parseRole(f.role); !ok && strings.TrimSpace(f.role) != "" {
-			return fmt.Sprintf("unknown role %q (customer, agent, bot or system)", f.role)
+			return unknownRole(f.role)
 		}
 	}
 	if !ok {

@@ -406,7 +406,7 @@ func (b *builder) role(value, sender string) (lint.Role, string) {
 		if r, ok := lint.ParseRole(v); ok {
 			return r, ""
 		}
-		return lint.RoleUnknown, fmt.Sprintf("unknown role %q (map it, e.g. --roles '%s=agent'; roles are customer, agent, bot, system)%s", v, v, b.knownRoles())
+		return lint.RoleUnknown, unknownRole(v) + b.knownRoles()
 	}
 	if d := b.m.defaults[fRole]; d != "" {
 		r, _ := lint.ParseRole(d)
@@ -419,6 +419,17 @@ func (b *builder) role(value, sender string) (lint.Role, string) {
 		return lint.RoleUnknown, "no role and no sender (map the role field, or set a default role)"
 	}
 	return lint.RoleUnknown, fmt.Sprintf("no role for sender %q (map the role field, or name the agents with --agents PATTERN)", sender)
+}
+
+// unknownRole says that a role value is no role and how to map it: to the
+// role a common value stands for (客服 agent, 顾客 customer: see
+// hintRoles), else to agent, as an example.
+func unknownRole(v string) string {
+	r := lint.Agent
+	if h, ok := hintRole(v); ok {
+		r = h
+	}
+	return fmt.Sprintf("unknown role %q (map it, e.g. --roles '%s=%s'; roles are customer, agent, bot, system)", v, strings.TrimSpace(v), r)
 }
 
 // senderRole decides a role from the sender's name: an entry of Roles, a

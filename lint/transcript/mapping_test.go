@@ -354,9 +354,23 @@ func TestBuilderRoles(t *testing.T) {
 	if _, why := b.role("", "tb_buyer"); why == "" || !strings.Contains(why, "--agents") {
 		t.Errorf("no role: got %q", why)
 	}
-	// the unknown-role message says how to map it
-	if _, why := b.role("客服", ""); !strings.Contains(why, `unknown role "客服"`) || !strings.Contains(why, "--roles") {
-		t.Errorf("unknown role message: %q", why)
+	// the unknown-role message says how to map it, to the role a common
+	// value stands for
+	for value, want := range map[string]string{"客服": "--roles '客服=agent'", "顾客": "--roles '顾客=customer'",
+		"访客": "--roles '访客=customer'", "机器人": "--roles '机器人=bot'", "Visitor": "--roles 'Visitor=customer'", "2": "--roles '2=agent'"} {
+		if _, why := b.role(value, ""); !strings.Contains(why, fmt.Sprintf("unknown role %q", value)) || !strings.Contains(why, want) {
+			t.Errorf("unknown role message for %q: %q, want %q", value, why, want)
+		}
+	}
+}
+
+// TestUnknownRoleHint: a role value that is no role name is malformed in
+// canonical JSONL too, and the error says how to map it, as the mapped
+// readers' does.
+func TestUnknownRoleHint(t *testing.T) {
+	s := mustRead(t, "jsonl", `{"conversation":"c1","role":"顾客","text":"在吗"}`+"\n", Options{})
+	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, `unknown role "顾客"`) || !strings.Contains(s.rejects[0].Err, "--roles '顾客=customer'") {
+		t.Fatalf("rejects: %v", s.rejects)
 	}
 }
 
