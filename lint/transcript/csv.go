@@ -28,8 +28,10 @@ func init() {
 		Extensions: []string{".tsv", ".tab"},
 		AutoDetect: true,
 		Priority:   -10,
-		Sniff:      func(head []byte) bool { return sniffDelimited(head, '\t') },
-		New:        func() Reader { return &delimitedReader{comma: '\t'} },
+		// Excel saves its "Unicode text" (UTF-16 TSV) as .txt
+		Overrides: []string{"txt"},
+		Sniff:     func(head []byte) bool { return sniffDelimited(head, '\t') },
+		New:       func() Reader { return &delimitedReader{comma: '\t'} },
 	})
 }
 

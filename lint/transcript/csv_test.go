@@ -2,9 +2,12 @@ package transcript
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -367,5 +370,43 @@ func TestCSVEmptyRows(t *testing.T) {
 				t.Errorf("%s (deferring %v): %d messages, %s; want %d, %q", tc.name, deferring, msgs, last, tc.msgs, tc.err)
 			}
 		}
+	}
+}
+
+// TestDetectUnicodeTextTSV: Excel's "Unicode text" (Unicode 文本) is a
+// TAB-separated table in UTF-16 that Excel names .txt: a .txt whose first
+// line is a TAB-separated header naming a text column is read as tsv, not
+// as a chat dump that needs --agents. A chat dump and the JDDC corpus in a
+// .txt, and a .tsv, are read as before.
+func TestDetectUnicodeTextTSV(t *testing.T) {
+	table := "会话ID\t时间\t角色\t内容\r\nc1\t2026/11/4 10:00\tcustomer\t\"在吗\r\n有货吗\"\r\nc1\t2026/11/4 10:01\tagent\t您好亲\r\n"
+	utf16le := "\xFF\xFE"
+	for _, u := range utf16.Encode([]rune(table)) {
+		utf16le += string([]byte{byte(u), byte(u >> 8)})
+	}
+	for _, tc := range []struct{ name, data, want string }{
+		{"聊天记录.txt", utf16le, "tsv"},
+		{"聊天记录.txt", table, "tsv"},
+		{"聊天记录.tsv", table, "tsv"},
+		{"chat.tab", table, "tsv"},
+		{"chat.txt", "tb_buyer 2026-11-04 10:00:00\n在吗\n", "txt"},
+		{"chat.txt", "时间\t内容\n", "tsv"},
+		{"notes.txt", "时间 内容\n", "txt"},
+		{"chat.txt", jddcSample, "jddc"},
+	} {
+		if got, err := detectString(tc.name, tc.data); got != tc.want {
+			t.Errorf("%s %.20q: %s, %v; want %s", tc.name, tc.data, got, err, tc.want)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "聊天记录.txt")
+	if err := os.WriteFile(path, []byte(utf16le), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := &recSink{}
+	if err := ReadAll(context.Background(), []string{path}, Options{Location: tzSH}, s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.msgs) != 2 || len(s.rejects) != 0 || s.msgs[0].Text != "在吗\n有货吗" || s.msgs[1].Role != lint.Agent || s.msgs[1].Pos.Line != 4 {
+		t.Fatalf("got %+v, rejects %v", s.msgs, s.rejects)
 	}
 }

@@ -104,7 +104,8 @@ type Format struct {
 	// Overrides names formats that this one refines: when auto-detection
 	// picks one of them by extension and this format's Sniff matches the
 	// content, this format is used instead (a 企业微信 dump saved as .jsonl,
-	// the JDDC corpus saved as .txt).
+	// the JDDC corpus saved as .txt, Excel's "Unicode text" table, a tsv,
+	// saved as .txt). The extensions it shares with them pick it only so.
 	Overrides []string
 	New       func() Reader
 	// Binary formats read the file's bytes as they are (no decoding into
@@ -648,11 +649,8 @@ func detect(name string, r *bufio.Reader, want string) (*Format, error) {
 	})
 	head, _ := r.Peek(4096)
 	for _, f := range candidates {
-		if len(f.Overrides) > 0 {
-			continue // refinements are picked by content only
-		}
 		for _, ext := range f.Extensions {
-			if strings.HasSuffix(lower, ext) {
+			if strings.HasSuffix(lower, ext) && !refines(f, ext) {
 				for _, g := range candidates {
 					if g.Sniff != nil && contains(g.Overrides, f.Name) && g.Sniff(head) {
 						return g, nil
@@ -671,6 +669,19 @@ func detect(name string, r *bufio.Reader, want string) (*Format, error) {
 		return nil, fmt.Errorf("empty input: cannot detect its format (use --input-format)")
 	}
 	return nil, fmt.Errorf("cannot detect the input format (use --input-format: %s)", strings.Join(Formats(), ", "))
+}
+
+// refines reports whether f reads files of extension ext only when their
+// content says so: it refines a format that claims ext too (a 企业微信 dump's
+// .jsonl is jsonl's), while an extension of its own picks it (tsv's .tsv,
+// though tsv refines txt).
+func refines(f *Format, ext string) bool {
+	for _, name := range f.Overrides {
+		if g := formats[name]; g != nil && contains(g.Extensions, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
