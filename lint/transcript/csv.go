@@ -157,7 +157,14 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			return fmt.Errorf("line %d: header row: %s", line, perr)
 		}
 		if cols, err = headerColumns(fields, &b.m.cols, comma); err != nil {
-			return fmt.Errorf("line %d: %w", line, err)
+			header, c, ok, rerr := headerBelowTitles(p, fields, &b.m.cols, comma)
+			switch {
+			case rerr != nil:
+				return rerr
+			case !ok:
+				return fmt.Errorf("line %d: %w", line, err)
+			}
+			fields, cols = header, c
 		}
 		nHeader = len(fields)
 	} else {
@@ -239,6 +246,45 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		return errors.New("only a header row, no messages")
 	}
 	return nil
+}
+
+// maxTitleRows is the row a table's header may be on at the latest, below
+// title rows.
+const maxTitleRows = 10
+
+// headerBelowTitles looks for the header below title rows: a title (a
+// merged cell), an export date or a row of column groups above the row
+// that names the columns. The first row (first, which names none) and the
+// rows after it are titles when a row among the first maxTitleRows names
+// the columns and each of them holds fewer non-empty cells than it. ok
+// reports whether such a header was found (its fields and columns are
+// returned); when it was not, the first row is the header that names no
+// columns. err is a read error.
+func headerBelowTitles(p rowSource, first []string, mapped *[nFields]string, comma rune) (header []string, cols [nFields]int, ok bool, err error) {
+	most := filled(first)
+	for range maxTitleRows - 1 {
+		fields, _, perr, err := p.next()
+		if err != nil || fields == nil || perr != "" {
+			return nil, cols, false, err
+		}
+		n := filled(fields)
+		if c, err := headerColumns(fields, mapped, comma); err == nil {
+			return fields, c, n > most, nil
+		}
+		most = max(most, n)
+	}
+	return nil, cols, false, nil
+}
+
+// filled counts the cells of a row that hold more than white space.
+func filled(fields []string) int {
+	n := 0
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // rowBuilder makes the message of a table's row: the columns of the

@@ -291,3 +291,79 @@ func TestXLSXSharedStringsBounded(t *testing.T) {
 		t.Fatalf("10 shared strings with a bound of 9: %v", err)
 	}
 }
+
+// inlineSheet is a worksheet of inline strings, a row per slice ("" cells
+// are not stored, as Excel leaves empty cells out).
+func inlineSheet(rows ...[]string) string {
+	var b strings.Builder
+	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	for r, row := range rows {
+		fmt.Fprintf(&b, `<row r="%d">`, r+1)
+		for c, v := range row {
+			if v != "" {
+				fmt.Fprintf(&b, `<c r="%c%d" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+c, r+1, v)
+			}
+		}
+		b.WriteString(`</row>`)
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	return b.String()
+}
+
+// TestTitleRowsAboveHeader: exports and the sheets QA staff keep often put
+// a title (a merged cell), an export date or a row of column groups above
+// the header. Rows above the first row that names the columns, each with
+// fewer cells than it, are read past (the header may be on row 10), in a workbook and
+// in a csv file, and the lines of the messages stay those of the file. A
+// headerless file is still an error about its first row, not read from a
+// later row that happens to hold 内容.
+func TestTitleRowsAboveHeader(t *testing.T) {
+	header := []string{"会话ID", "时间", "角色", "内容"}
+	msg1 := []string{"M1", "2026-11-04 10:00:00", "customer", "在吗"}
+	msg2 := []string{"M1", "2026-11-04 10:00:30", "agent", "在的亲"}
+	csvOf := func(rows ...[]string) string {
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, ",") + "\r\n")
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name  string
+		rows  [][]string
+		opts  Options
+		lines []int  // of the messages
+		err   string // a file error
+	}{
+		{name: "merged title", rows: [][]string{{"美洽客服聊天记录导出（2026-11-04）", "", "", ""}, header, msg1, msg2}, lines: []int{3, 4}},
+		{name: "export date and operator", rows: [][]string{{"导出时间", "2026-11-05 09:00", "", ""}, {"导出人：质检-小王", "", "", ""}, header, msg1, msg2}, lines: []int{4, 5}},
+		{name: "column groups", rows: [][]string{{"会话信息", "", "消息信息", ""}, header, msg1, msg2}, lines: []int{3, 4}},
+		{name: "mapped by name", rows: [][]string{{"聊天记录", "", "", ""}, {"会话ID", "时间", "角色", "聊天文本"}, msg1, msg2},
+			opts: Options{Mapping: &Mapping{Fields: map[string]string{"text": "聊天文本"}}}, lines: []int{3, 4}},
+		{name: "no header", rows: [][]string{msg1, {"M1", "2026-11-04 10:00:30", "agent", "内容"}, msg2}, err: "line 1: no text column"},
+		{name: "title only", rows: [][]string{{"聊天记录", "", "", ""}, msg1, msg2}, err: `line 1: no text column in the `},
+	} {
+		for _, format := range []string{"csv", "xlsx"} {
+			data := csvOf(tc.rows...)
+			if format == "xlsx" {
+				data = string(xlsxBytes(t, workbookParts{sheet: inlineSheet(tc.rows...)}))
+			}
+			s, err := readData(t, format, data, tc.opts)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Errorf("%s %s: %v, %d messages; want an error %q", tc.name, format, err, len(s.msgs), tc.err)
+				}
+				continue
+			}
+			if err != nil || len(s.rejects) > 0 || len(s.msgs) != len(tc.lines) {
+				t.Errorf("%s %s: %v, rejects %v, %d messages", tc.name, format, err, s.rejects, len(s.msgs))
+				continue
+			}
+			for i, m := range s.msgs {
+				if m.Pos.Line != tc.lines[i] || m.Conversation != "M1" || !m.Timed() {
+					t.Errorf("%s %s: message %d: %+v", tc.name, format, i, m)
+				}
+			}
+		}
+	}
+}
