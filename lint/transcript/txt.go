@@ -41,7 +41,9 @@ func init() {
 // else a customer. Status lines (已读, 未读) and recalled-message notices
 // are skipped and counted. A line of dashes or equals signs (optionally with
 // a title in it: "----- 与 tb_buyer1 的聊天记录 -----") starts a new conversation, named by the title; otherwise the whole file is
-// one conversation named after the file.
+// one conversation named after the file. Inside a message, such a line
+// without a title is the message's own divider when the message goes on
+// after it (see txtState.held).
 type txtReader struct{}
 
 const txtDateTime = `(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`
@@ -62,6 +64,9 @@ var (
 		"[商品]": "product", "[订单]": "order", "[红包]": "redpacket", "[小程序]": "weapp",
 	}
 )
+
+// txtTitle is a conversation's title on a line of its own: 与 tb_buyer01 的聊天记录.
+var txtTitle = regexp.MustCompile(`^与\s*\S.{0,40}的聊天记录$`)
 
 // maxPreamble is how many lines may come before the first header.
 const maxPreamble = 200
@@ -202,6 +207,12 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			prob = src.whyInvalid(prob)
 		}
 		if prob != "" {
+			if len(t.held) > 0 {
+				// a line of the message after a divider: the message goes on
+				if err := t.release(true); err != nil {
+					return err
+				}
+			}
 			if t.open {
 				// the line belongs to the open message, which is malformed
 				// as a whole: rejected once, at its first bad line, and
@@ -219,6 +230,9 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		s := strings.TrimRight(string(line), " \t\u3000")
 		trimmed := strings.TrimSpace(s)
 		if h, layout, ok := parseTxtHeader(trimmed, t.layout, src.Opts.Location); ok {
+			if err := t.release(false); err != nil {
+				return err
+			}
 			if t.layout == 0 {
 				t.layout = layout
 				for _, e := range preamble {
@@ -237,18 +251,29 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			}
 			continue
 		}
-		if m := separatorMatch(trimmed); m != nil {
-			if err := t.flush(); err != nil {
+		m := separatorMatch(trimmed)
+		divider := m != nil && strings.TrimSpace(m[1]) == ""
+		if len(t.held) > 0 {
+			if (m == nil || divider) && len(t.held) < maxHeld {
+				t.held = append(t.held, txtLine{s, trimmed, pos})
+				continue
+			}
+			// a titled separator follows, or more lines than lie between
+			// conversations: they were the message's
+			if err := t.release(true); err != nil {
 				return err
 			}
-			t.open = false
-			if title := strings.TrimSpace(m[1]); title != "" {
-				t.conv = title
-			} else if t.sent > 0 {
-				t.convs++
-				t.conv = fmt.Sprintf("%s#%d", src.Name, t.convs+1)
+		}
+		if m != nil {
+			if divider && t.open {
+				// a divider in a message, or the end of the conversation:
+				// the lines after it tell
+				t.held = append(t.held, txtLine{s, trimmed, pos})
+				continue
 			}
-			t.sent = 0
+			if err := t.separator(m); err != nil {
+				return err
+			}
 			continue
 		}
 		if t.layout == 0 {
@@ -267,38 +292,12 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			preamble = append(preamble, lint.RecordError{Pos: pos, Err: "text before the first message header (NAME YYYY-MM-DD HH:MM:SS)"})
 			continue
 		}
-		if len(trimmed) <= 24 && txtStatus.MatchString(trimmed) {
-			t.skipped = true
-			if err := sink.SkipRecord(pos, "status line "+trimmed); err != nil {
-				return err
-			}
-			continue
+		if err := t.content(s, trimmed, pos); err != nil {
+			return err
 		}
-		if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled.MatchString(trimmed) {
-			t.skipped = true
-			if err := sink.SkipRecord(pos, "recalled message"); err != nil {
-				return err
-			}
-			continue
-		}
-		if !t.open {
-			if trimmed == "" {
-				continue
-			}
-			if err := sink.Reject(lint.RecordError{Pos: pos, Err: "text outside a message (no header line before it)"}); err != nil {
-				return err
-			}
-			continue
-		}
-		if t.bad != "" {
-			continue // rejected anyway: not kept
-		}
-		t.size += int64(len(s)) + 1
-		if max := t.src.Opts.MaxRecordBytes; max > 0 && t.size > int64(max) {
-			t.body = t.body[:0] // over the bound: counted, not kept
-			continue
-		}
-		t.body = append(t.body, s)
+	}
+	if err := t.release(false); err != nil {
+		return err
 	}
 	if t.layout == 0 {
 		if len(preamble) == 0 {
@@ -315,6 +314,106 @@ func separatorMatch(s string) []string {
 		return nil
 	}
 	return txtSeparator.FindStringSubmatch(s)
+}
+
+// maxHeld bounds the lines held after a divider-like line in a message
+// (see txtState.held): a block between two conversations is a few lines.
+const maxHeld = 50
+
+// txtLine is a line of a dump: as read (right-trimmed), trimmed, and where.
+type txtLine struct {
+	s, trimmed string
+	pos        lint.Pos
+}
+
+// separator ends the open message and starts a new conversation, named by
+// the separator's title (m is its separatorMatch) or numbered.
+func (t *txtState) separator(m []string) error {
+	if err := t.flush(); err != nil {
+		return err
+	}
+	t.open = false
+	if title := strings.TrimSpace(m[1]); title != "" {
+		t.conv = title
+	} else if t.sent > 0 {
+		t.convs++
+		t.conv = fmt.Sprintf("%s#%d", t.src.Name, t.convs+1)
+	}
+	t.sent = 0
+	return nil
+}
+
+// release reads the lines held since a divider-like line in a message.
+// When the last of them that is not blank is such a line (it came right
+// before a header, or the end), or one of them is a conversation's title
+// (与 tb_buyer02 的聊天记录), the lines lie between conversations: the
+// first divider ends the conversation, a title names the next, and the
+// other lines are outside any message. Otherwise the message went on after
+// the divider and they are its lines, as they are when inMessage is set.
+func (t *txtState) release(inMessage bool) error {
+	held := t.held
+	if len(held) == 0 {
+		return nil
+	}
+	t.held = t.held[:0]
+	between := false
+	if !inMessage {
+		last := true // the last line that is not blank
+		for i := len(held) - 1; i >= 0 && !between; i-- {
+			if l := held[i].trimmed; l != "" {
+				between = last && separatorMatch(l) != nil || txtTitle.MatchString(l)
+				last = false
+			}
+		}
+	}
+	for _, l := range held {
+		if between {
+			if m := separatorMatch(l.trimmed); m != nil {
+				if err := t.separator(m); err != nil {
+					return err
+				}
+				continue
+			}
+			if txtTitle.MatchString(l.trimmed) {
+				t.conv = l.trimmed
+				continue
+			}
+		}
+		if err := t.content(l.s, l.trimmed, l.pos); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// content reads a line after the first header that is neither a header nor
+// a separator: a status line or a recall notice (skipped and counted), a
+// line of the open message, or a line outside any message (rejected).
+func (t *txtState) content(s, trimmed string, pos lint.Pos) error {
+	if len(trimmed) <= 24 && txtStatus.MatchString(trimmed) {
+		t.skipped = true
+		return t.sink.SkipRecord(pos, "status line "+trimmed)
+	}
+	if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled.MatchString(trimmed) {
+		t.skipped = true
+		return t.sink.SkipRecord(pos, "recalled message")
+	}
+	if !t.open {
+		if trimmed == "" {
+			return nil
+		}
+		return t.sink.Reject(lint.RecordError{Pos: pos, Err: "text outside a message (no header line before it)"})
+	}
+	if t.bad != "" {
+		return nil // rejected anyway: not kept
+	}
+	t.size += int64(len(s)) + 1
+	if max := t.src.Opts.MaxRecordBytes; max > 0 && t.size > int64(max) {
+		t.body = t.body[:0] // over the bound: counted, not kept
+		return nil
+	}
+	t.body = append(t.body, s)
+	return nil
 }
 
 // txtState is the message being collected.
@@ -335,6 +434,11 @@ type txtState struct {
 	// (Options.MaxRecordBytes) lines are no longer kept, and the message is
 	// reported as malformed
 	size int64
+	// held are the lines since a line of dashes (or equals signs) without
+	// a title in the open message: a divider of the message's own when
+	// the message goes on after it, or the end of the conversation when a
+	// header follows it; release decides
+	held []txtLine
 	// bad says why the open message is malformed (a line of it over the
 	// bound or not UTF-8, a header time that does not exist), at badPos:
 	// its lines are read past and it is rejected as a whole

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -90,7 +91,7 @@ func TestTxtMalformed(t *testing.T) {
 		{name: "not a chat dump", data: "亲，在的\n您好\n", opts: shopAgents, fileErr: "no message header"},
 		{name: "long preamble", data: strings.Repeat("canned reply\n", 300), opts: shopAgents, fileErr: "in the first 200 lines"},
 		{name: "invalid date is content", data: "tb 2026-11-04 10:00:00\n2026-13-45 10:00:00 x\n", opts: shopAgents, msgs: 1},
-		{name: "text outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n-----\nstray\n", opts: shopAgents,
+		{name: "text outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n----- 与 tb 的聊天记录 -----\nstray\n", opts: shopAgents,
 			rejects: []string{"4: text outside a message"}, msgs: 1},
 		// (a UTF-8 file over 64 KB: the bad line is found as it is read);
 		// the message a bad line is in is rejected whole, once
@@ -103,7 +104,7 @@ func TestTxtMalformed(t *testing.T) {
 			opts: Options{Agents: []string{"店铺名:*"}, MaxRecordBytes: 80}, rejects: []string{"3: line is 300 B long"}, msgs: 1},
 		{name: "long line right after the header", data: "买家A 2026-11-04 11:00:10\n" + strings.Repeat("长", 100) + "\n第二行\n\n店铺名:小美 2026-11-04 11:00:16\n好的\n",
 			opts: Options{Agents: []string{"店铺名:*"}, MaxRecordBytes: 80}, rejects: []string{"2: line is 300 B long"}, msgs: 1},
-		{name: "bad line outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n-----\n\xff\xfe\n", opts: Options{Agents: []string{"店铺名:*"}, Encoding: "utf-8"},
+		{name: "bad line outside a message", data: "tb 2026-11-04 10:00:00\n在吗\n----- 与 tb 的聊天记录 -----\n\xff\xfe\n", opts: Options{Agents: []string{"店铺名:*"}, Encoding: "utf-8"},
 			rejects: []string{"4: invalid UTF-8"}, msgs: 1},
 		// a header whose date or time does not exist is not rolled over
 		// (02-30 is not 03-02): its message is rejected
@@ -206,5 +207,61 @@ func TestTxtContentEndingInATime(t *testing.T) {
 	}
 	if want := "您好亲，您的订单下单时间是：2026-11-04 09:58:00\n预计送达：2026-11-05 18:00"; s.msgs[1].Text != want {
 		t.Errorf("agent message %q, want %q", s.msgs[1].Text, want)
+	}
+}
+
+// TestTxtDividerInMessage: canned replies often hold a divider line
+// (--------, ━━━━━━) between their parts. Inside a message such a line
+// is the message's own when the message goes on after it: it neither ends
+// the conversation nor leaves the lines after it outside any message. A
+// line of dashes right before a header (blank lines aside), or before the
+// file's end, still ends the conversation, as does one with a title, and
+// the lines between two such lines are between conversations, as before.
+func TestTxtDividerInMessage(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		want       []string // msgLines
+		rejects    []int    // lines
+		skips      int
+	}{
+		{name: "template with dividers",
+			data: "tb_buyer01 2026-11-04 10:00:00\n退货怎么弄\n" +
+				"店铺名:小美 2026-11-04 10:00:20\n亲，售后须知如下\n--------------------\n1. 七天无理由退换\n\n2. 运费险自动理赔\n--------------------\n有问题随时找我哦\n" +
+				"tb_buyer01 2026-11-04 10:01:00\n好的\n",
+			want: []string{"<stdin>|customer|tb_buyer01|text|退货怎么弄@1",
+				"<stdin>|agent|店铺名:小美|text|亲，售后须知如下\n--------------------\n1. 七天无理由退换\n\n2. 运费险自动理赔\n--------------------\n有问题随时找我哦@3",
+				"<stdin>|customer|tb_buyer01|text|好的@11"}},
+		{name: "heavy lines and a status line",
+			data: "店铺名:小美 2026-11-04 10:00:20\n━━━━━━━━\n【双11活动】\n━━━━━━━━\n满300减40\n已读\ntb_buyer01 2026-11-04 10:01:00\n好的\n",
+			want: []string{"<stdin>|agent|店铺名:小美|text|━━━━━━━━\n【双11活动】\n━━━━━━━━\n满300减40@1",
+				"<stdin>|customer|tb_buyer01|text|好的@7"}, skips: 1},
+		{name: "divider to the end of the file",
+			data: "店铺名:小美 2026-11-04 10:00:20\n亲\n-----\n祝您购物愉快\n",
+			want: []string{"<stdin>|agent|店铺名:小美|text|亲\n-----\n祝您购物愉快@1"}},
+		{name: "separator before a header",
+			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n\n==========\n\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			want: []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "<stdin>#2|customer|tb_buyer02|text|你好@6"}},
+		{name: "a block between conversations",
+			data:    "tb_buyer01 2026-11-04 10:00:00\n在吗\n================\n消息对象:tb_buyer02\n================\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			want:    []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "<stdin>#2|customer|tb_buyer02|text|你好@6"},
+			rejects: []int{4}},
+		{name: "a title line after a separator",
+			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n--------------------\n\n与 tb_buyer02 的聊天记录\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			want: []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "与 tb_buyer02 的聊天记录|customer|tb_buyer02|text|你好@6"}},
+		{name: "a titled separator",
+			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n-----\n看看\n------ 与 tb_buyer02 的聊天记录 ------\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			want: []string{"<stdin>|customer|tb_buyer01|text|在吗\n-----\n看看@1", "与 tb_buyer02 的聊天记录|customer|tb_buyer02|text|你好@6"}},
+	} {
+		s := mustRead(t, "txt", tc.data, shopAgents)
+		if got := msgLines(s.msgs); got != strings.Join(tc.want, "\n") {
+			t.Errorf("%s: got\n%s\nwant\n%s", tc.name, got, strings.Join(tc.want, "\n"))
+		}
+		var rejects []int
+		for _, r := range s.rejects {
+			rejects = append(rejects, r.Pos.Line)
+		}
+		if fmt.Sprint(rejects) != fmt.Sprint(tc.rejects) && len(rejects)+len(tc.rejects) > 0 || len(s.skips) != tc.skips {
+			t.Errorf("%s: rejects %v, skips %v; want lines %v, %d skips", tc.name, s.rejects, s.skips, tc.rejects, tc.skips)
+		}
 	}
 }
