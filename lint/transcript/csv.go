@@ -42,17 +42,17 @@ func init() {
 var headerAliases = [nFields][]string{
 	fConv: {"conversation", "conversationid", "session", "sessionid", "chatid", "dialogid", "dialogueid",
 		"threadid", "ticketid", "ticket", "contactid", "talkerid", "会话id", "会话编号", "会话", "对话id", "对话编号",
-		"聊天id", "工单号", "工单id", "工单编号", "会话标识"},
+		"聊天id", "工单号", "工单id", "工单编号", "会话标识", "会话流水号"},
 	fID: {"id", "messageid", "msgid", "localid", "消息id", "消息编号", "记录id"},
 	fTime: {"time", "timestamp", "datetime", "createdat", "createtime", "sendtime", "sentat", "date",
-		"strtime", "时间", "发送时间", "消息时间", "日期时间", "时间戳", "日期"},
+		"strtime", "时间", "发送时间", "消息时间", "消息发送时间", "聊天时间", "发言时间", "日期时间", "时间戳", "日期"},
 	fRole: {"role", "senderrole", "sendertype", "authortype", "participantrole", "角色", "发送方角色",
-		"发送者类型", "发送方", "身份"},
+		"发送者类型", "发送人类型", "发送者角色", "发送人角色", "发送方", "消息发送方", "身份"},
 	fSender: {"sender", "sendername", "from", "author", "name", "nickname", "displayname", "user", "agent",
-		"发送人", "发送者", "发言人", "发送人昵称", "昵称", "用户", "客服昵称", "客服", "姓名"},
+		"发送人", "发送者", "消息发送人", "消息发送者", "发言人", "发送人昵称", "昵称", "用户", "客服昵称", "客服", "姓名"},
 	fType: {"type", "msgtype", "messagetype", "contenttype", "类型", "消息类型"},
-	fText: {"text", "content", "message", "body", "msg", "strcontent", "内容", "消息内容", "聊天内容", "文本",
-		"正文", "消息"},
+	fText: {"text", "content", "message", "body", "msg", "strcontent", "内容", "消息内容", "聊天内容", "对话内容",
+		"发言内容", "文本", "正文", "消息"},
 }
 
 // foldHeader normalises a header name for alias matching: case, spaces,
