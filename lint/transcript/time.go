@@ -339,10 +339,20 @@ func fixedZone(off int) *time.Location {
 // end at 1e13 (the year 2286): a number of 14 digits is a compact date and
 // time (20261104100000), which read as milliseconds would fall in the year
 // 2612, its seconds thousandths apart, so it is refused with the layout
-// that reads it.
+// that reads it. Seconds start at 1e8 (1973): a smaller number is no chat's
+// time but, most often, an Excel date serial (days since 1899-12-30, 46330
+// is 2026-11-04) saved into a csv from a column without a date format,
+// which read as seconds would put a day's messages a second apart.
 func fromEpoch(f float64) (time.Time, error) {
 	if f < 0 || math.IsNaN(f) || math.IsInf(f, 0) {
 		return time.Time{}, fmt.Errorf("unparseable time %v", f)
+	}
+	if f < 1e8 {
+		if f >= 20000 && f < 100000 { // 1954 to 2173 as a serial
+			return time.Time{}, fmt.Errorf("unparseable time %v (no epoch time: an Excel date serial number? "+
+				"give the column a date format, yyyy-mm-dd hh:mm:ss, before saving the csv, or save the workbook as .xlsx)", f)
+		}
+		return time.Time{}, fmt.Errorf("unparseable time %v (epoch seconds before 1973: no chat's time)", f)
 	}
 	if f >= 1e11 { // milliseconds
 		if f >= 1e14 {

@@ -11,7 +11,9 @@ import (
 // digits is no time in milliseconds: it is a compact date and time
 // (20261104100000, yyyyMMddHHmmss), which read as milliseconds would fall in
 // the year 2612 and put 10:00:00 and 10:01:25 125 ms apart. It is refused,
-// pointing to --time-layout, not misread.
+// pointing to --time-layout, not misread. Nor is a number of seconds before
+// 1973, which no chat export holds: an Excel date serial is refused with
+// what to do.
 func TestParseTimeEpochRange(t *testing.T) {
 	tests := []struct {
 		in      string
@@ -25,6 +27,13 @@ func TestParseTimeEpochRange(t *testing.T) {
 		{in: "20261104100125", wantErr: "--time-layout '%Y%m%d%H%M%S'"},
 		{in: "10000000000000", wantErr: "--time-layout '%Y%m%d%H%M%S'"},
 		{in: "179435524924400", wantErr: "epoch out of range"},
+		// an Excel date serial (days since 1899-12-30) saved into a csv from
+		// a column without a date format is no epoch time: read as seconds
+		// it would put a day's replies a second apart, in 1970
+		{in: "46330.4166667", wantErr: "an Excel date serial number"},
+		{in: "46330", wantErr: "an Excel date serial number"},
+		{in: "0", wantErr: "before 1973"},
+		{in: "100000000", want: time.Unix(1e8, 0)},
 	}
 	for _, tt := range tests {
 		got, err := ParseTime(tt.in, shanghai)
