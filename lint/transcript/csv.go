@@ -144,7 +144,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	for i := range cols {
 		cols[i] = -1
 	}
-	nHeader := 0
+	nHeader, date := 0, -1
 	if b.m.header {
 		fields, line, perr, err := p.next()
 		if err != nil {
@@ -167,6 +167,9 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			fields, cols = header, c
 		}
 		nHeader = len(fields)
+		if cols[fTime] >= 0 && b.m.layout == "" {
+			date = dateColumn(fields, &cols)
+		}
 	} else {
 		for i, spec := range b.m.cols {
 			if spec == "" {
@@ -186,7 +189,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		// no type column: no note or order event can show
 		lint.MarkUntyped(sink, src.Name)
 	}
-	rb := &rowBuilder{b: b, cols: cols, nHeader: nHeader, comma: comma}
+	rb := &rowBuilder{b: b, cols: cols, nHeader: nHeader, comma: comma, date: date}
 	for _, c := range cols {
 		if c+1 > rb.need {
 			rb.need = c + 1
@@ -294,6 +297,57 @@ type rowBuilder struct {
 	cols          [nFields]int
 	nHeader, need int
 	comma         rune // 0: a spreadsheet's rows
+	// date is the column of the dates when the time column may hold times
+	// of day alone (see dateColumn); -1: none
+	date int
+}
+
+// dateAliases name a column of dates beside a column of times of day.
+var dateAliases = []string{"date", "日期", "发送日期", "消息日期", "聊天日期"}
+
+// dateColumn returns the column of a header that holds the dates when the
+// time column (cols[fTime]) holds the times of day alone, as exports with
+// 日期 and 时间 columns do: a column named by dateAliases that no field
+// takes; -1 when there is none.
+func dateColumn(header []string, cols *[nFields]int) int {
+	for _, a := range dateAliases {
+		for i, h := range header {
+			if foldHeader(h) == a && !taken(cols, i, nFields) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// timeOfDay reports whether a time is a time of day alone: h:mm, h:mm:ss
+// or h:mm:ss.fff.
+func timeOfDay(s string) bool {
+	h, rest, ok := strings.Cut(strings.TrimSpace(s), ":")
+	if !ok || len(h) < 1 || len(h) > 2 || len(rest) < 2 {
+		return false
+	}
+	for _, c := range h + rest {
+		if (c < '0' || c > '9') && c != ':' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// withDate puts a time of day on the date of the date column, when there
+// is one: a date cell of a workbook reads as the date at midnight, whose
+// time is left out.
+func (rb *rowBuilder) withDate(t string, fields []string) string {
+	if rb.date < 0 || rb.date >= len(fields) || !timeOfDay(t) {
+		return t
+	}
+	d := strings.TrimSpace(fields[rb.date])
+	d = strings.TrimSuffix(d, " 00:00:00")
+	if d == "" {
+		return t
+	}
+	return d + " " + strings.TrimSpace(t)
 }
 
 // message makes the message of the row fields at pos; perr, if the row is
@@ -321,6 +375,9 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 		if c >= 0 {
 			r.set(i, fields[c])
 		}
+	}
+	if rb.date >= 0 {
+		r.v[fTime] = rb.withDate(r.v[fTime], fields)
 	}
 	if skip = rb.b.skipped(&r); skip != "" {
 		return m, "", skip

@@ -103,6 +103,10 @@ func slowTime(s string, loc *time.Location) (time.Time, error) {
 	if t, ok := meridiemTime(s, loc); ok {
 		return t, nil
 	}
+	if timeOfDay(s) {
+		return time.Time{}, fmt.Errorf("unparseable time %q (a time of day without a date: keep the date in the same field, "+
+			"or, in a csv or a workbook, in a column of its own named 日期 or date)", s)
+	}
 	return time.Time{}, fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '2006年1月2日 15:04')", s)
 }
 
@@ -420,7 +424,8 @@ func layoutHasDate(given, layout string) error {
 	hour, minute := clock(3, 5), clock(16, 35)
 	const fix = "give the layout of a time field that holds the date as well, " +
 		"e.g. '2006-01-02 15:04:05' (strftime '%Y-%m-%d %H:%M:%S'), or epoch times (unix, unixms); " +
-		"when the export keeps the date in a field of its own, join the two into one first"
+		"when the export keeps the date in a field of its own, join the two into one first " +
+		"(a csv or a workbook with the dates in a column named 日期 or date does so itself, without --time-layout)"
 	switch {
 	case !month && !day:
 		return fmt.Errorf("time layout %q has no date: times of day alone cannot order a conversation that crosses midnight "+

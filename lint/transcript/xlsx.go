@@ -410,7 +410,9 @@ func isDateFormat(code string) bool {
 
 // excelTime turns a date serial number into a local wall time, written as
 // the time parser reads it: days since 1899-12-30 (1904-01-01 in the 1904
-// date system), the fraction the time of day, to the second.
+// date system), the fraction the time of day, to the second. A serial
+// under 1 is a time of day without a date (a column of times beside a
+// column of dates): it is written as one, 15:04:05, not as a time in 1899.
 func excelTime(serial float64, date1904 bool) (string, bool) {
 	if math.IsNaN(serial) || serial < 0 || serial > 2958465 { // 9999-12-31
 		return "", false
@@ -420,6 +422,9 @@ func excelTime(serial float64, date1904 bool) (string, bool) {
 		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	t := base.Add(time.Duration(math.Round(serial*86400)) * time.Second)
+	if serial < 1 && t.Day() == base.Day() {
+		return t.Format("15:04:05"), true
+	}
 	return t.Format("2006-01-02 15:04:05"), true
 }
 

@@ -122,7 +122,7 @@ func TestXLSXReads(t *testing.T) {
 
 func TestXLSXLayouts(t *testing.T) {
 	sheet := `<worksheet><sheetData><row><c t="inlineStr"><is><t>role</t></is></c><c t="inlineStr"><is><t>text</t></is></c><c t="inlineStr"><is><t>time</t></is></c></row>` +
-		`<row><c t="inlineStr"><is><t>agent</t></is></c><c t="inlineStr"><is><t>您好</t></is></c><c s="1"><v>0.5</v></c></row></sheetData></worksheet>`
+		`<row><c t="inlineStr"><is><t>agent</t></is></c><c t="inlineStr"><is><t>您好</t></is></c><c s="1"><v>1.5</v></c></row></sheetData></worksheet>`
 	styles := `<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`
 	long := strings.Repeat("很长", 20) // 120 bytes
 	tests := []struct {
@@ -134,13 +134,13 @@ func TestXLSXLayouts(t *testing.T) {
 		{"sheet named by the relationships, cells without references",
 			workbookParts{sheetName: "xl/worksheets/chat.xml", sheet: sheet, styles: styles,
 				rels: `<Relationships><Relationship Id="rId2" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Target="worksheets/chat.xml"/></Relationships>`}, 0,
-			"<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
+			"<stdin>|agent||text|您好@2 1899-12-31 12:00:00"},
 		{"absolute target", workbookParts{sheetName: "xl/worksheets/chat.xml", sheet: sheet, styles: styles,
 			rels: `<Relationships><Relationship Id="rId1" Target="/xl/worksheets/chat.xml"/></Relationships>`}, 0,
-			"<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
+			"<stdin>|agent||text|您好@2 1899-12-31 12:00:00"},
 		{"1904 date system", workbookParts{sheet: sheet, styles: styles,
 			workbook: `<workbook><workbookPr date1904="1"/><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>`}, 0,
-			"<stdin>|agent||text|您好@2 1904-01-01 12:00:00"},
+			"<stdin>|agent||text|您好@2 1904-01-02 12:00:00"},
 		{"no text column", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>谁</t></is></c></row></sheetData></worksheet>`}, 0,
 			`no text column in the first row (cells: "谁")`},
 		{"no worksheet", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet}, 0,
@@ -151,7 +151,7 @@ func TestXLSXLayouts(t *testing.T) {
 			"xl/sharedStrings.xml: a value runs over the 100 B a record may take"},
 		{"a cell of many runs over the bound", workbookParts{sheet: strings.Replace(sheet, "<t>您好</t>", strings.Repeat("<r><t>您好</t></r>", 20), 1)}, 100,
 			"row 2: a value runs over the 100 B a record may take"},
-		{"under the bound", workbookParts{sheet: sheet, styles: styles}, 100, "<stdin>|agent||text|您好@2 1899-12-30 12:00:00"},
+		{"under the bound", workbookParts{sheet: sheet, styles: styles}, 100, "<stdin>|agent||text|您好@2 1899-12-31 12:00:00"},
 		{"broken XML", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>role`}, 0,
 			"xl/worksheets/sheet1.xml: row 1: unexpected EOF"},
 	}
@@ -199,7 +199,9 @@ func TestIsDateFormat(t *testing.T) {
 }
 
 func TestExcelHelpers(t *testing.T) {
-	for serial, want := range map[float64]string{0: "1899-12-30 00:00:00", 46330.416666666664: "2026-11-04 10:00:00", 1.5: "1899-12-31 12:00:00"} {
+	// a serial under 1 is a time of day without a date (a column of times
+	// beside a column of dates), as Excel shows it
+	for serial, want := range map[float64]string{0: "00:00:00", 0.9993055555555556: "23:59:00", 46330.416666666664: "2026-11-04 10:00:00", 1.5: "1899-12-31 12:00:00"} {
 		if got, _ := excelTime(serial, false); got != want {
 			t.Errorf("excelTime(%v) = %s, want %s", serial, got, want)
 		}
@@ -365,5 +367,43 @@ func TestTitleRowsAboveHeader(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDateAndTimeColumns: exports that keep the date and the time of day in
+// columns of their own (日期, 时间) are read with both: the time column's
+// time of day on the date column's day, in a workbook (date cells and
+// time-of-day cells) as in a csv. A reply after midnight comes after the
+// question before it. A time of day without a date column is refused,
+// saying so, not read as a day in 1899.
+func TestDateAndTimeColumns(t *testing.T) {
+	styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="h:mm:ss"/></numFmts>
+<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs></styleSheet>`
+	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>会话ID</t></is></c><c r="B1" t="inlineStr"><is><t>日期</t></is></c><c r="C1" t="inlineStr"><is><t>时间</t></is></c><c r="D1" t="inlineStr"><is><t>角色</t></is></c><c r="E1" t="inlineStr"><is><t>内容</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>D1</t></is></c><c r="B2" s="1"><v>46330</v></c><c r="C2" s="2"><v>0.9993055555555556</v></c><c r="D2" t="inlineStr"><is><t>customer</t></is></c><c r="E2" t="inlineStr"><is><t>在吗</t></is></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>D1</t></is></c><c r="B3" s="1"><v>46331</v></c><c r="C3" s="2"><v>0.0006944444444444445</v></c><c r="D3" t="inlineStr"><is><t>agent</t></is></c><c r="E3" t="inlineStr"><is><t>在的亲</t></is></c></row>
+</sheetData></worksheet>`
+	csv := "会话ID,日期,时间,角色,内容\nD1,2026/11/4,23:59:00,customer,在吗\nD1,2026/11/5,0:01:00,agent,在的亲\n"
+	want := []time.Time{time.Date(2026, 11, 4, 23, 59, 0, 0, tzSH), time.Date(2026, 11, 5, 0, 1, 0, 0, tzSH)}
+	for _, tc := range []struct{ name, format, data string }{
+		{"xlsx", "xlsx", string(xlsxBytes(t, workbookParts{sheet: sheet, styles: styles}))},
+		{"csv", "csv", csv},
+		{"csv, English", "csv", "Session,Date,Time,Role,Text\nD1,2026-11-04,23:59,customer,在吗\nD1,2026-11-05,00:01,agent,在的亲\n"},
+	} {
+		format := tc.name
+		s, err := readData(t, tc.format, tc.data, Options{})
+		if err != nil || len(s.rejects) > 0 || len(s.msgs) != 2 {
+			t.Fatalf("%s: %v, rejects %v, %d messages", format, err, s.rejects, len(s.msgs))
+		}
+		for i, m := range s.msgs {
+			if !m.Time.Equal(want[i]) {
+				t.Errorf("%s: message %d at %v, want %v", format, i, m.Time, want[i])
+			}
+		}
+	}
+	s, err := readData(t, "csv", "会话ID,时间,角色,内容\nD1,23:59:00,customer,在吗\n", Options{})
+	if err != nil || len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, "a time of day without a date") {
+		t.Fatalf("time of day alone: %v, %v", err, s.rejects)
 	}
 }
