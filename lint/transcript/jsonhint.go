@@ -171,7 +171,8 @@ var hintRoles = map[string]lint.Role{
 	"kefu": lint.Agent, "seller": lint.Agent, "客服": lint.Agent, "商家": lint.Agent, "卖家": lint.Agent,
 	"user": lint.Customer, "buyer": lint.Customer, "client": lint.Customer, "visitor": lint.Customer,
 	"顾客": lint.Customer, "用户": lint.Customer, "买家": lint.Customer, "客户": lint.Customer, "访客": lint.Customer,
-	"robot": lint.Bot, "机器人": lint.Bot,
+	"robot": lint.Bot, "机器人": lint.Bot, "智能客服": lint.Bot, "机器人客服": lint.Bot,
+	"坐席": lint.Agent, "人工客服": lint.Agent, "系统": lint.System, "系统消息": lint.System,
 }
 
 // hintRole looks a role value up among hintRoles.
