@@ -304,8 +304,13 @@ func TestTimeLayout(t *testing.T) {
 	if err != nil || !tm.Equal(time.Date(2026, 11, 4, 10, 0, 0, 0, tzSH)) {
 		t.Fatalf("got %v, %v", tm, err)
 	}
-	if _, err := parseTimeLayout("2026-11-04", "2006/01/02 15:04", tzSH); err == nil {
-		t.Fatal("mismatch accepted")
+	if _, err := parseTimeLayout("2026-11-04", "2006/01/02 15:04", tzSH); err == nil || strings.Contains(err.Error(), "two digits") {
+		t.Fatalf("mismatch: %v", err)
+	}
+	// Excel's 2026/11/4 9:58 with a Go layout of zero-padded fields: the
+	// error says which layout reads it
+	if _, err := parseTimeLayout("2026/11/4 9:58", "2006/01/02 15:04", tzSH); err == nil || !strings.Contains(err.Error(), "01 and 02 take two digits") {
+		t.Fatalf("single digits: %v", err)
 	}
 	tm, err = parseTimeLayout("1793757600000", "unixms", tzSH)
 	if err != nil || tm.Unix() != 1793757600 {

@@ -477,7 +477,13 @@ func parseTimeLayout(s, layout string, loc *time.Location) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(layout, s, loc)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("time %q does not match the time layout %q", s, layout)
+		hint := ""
+		if strings.Contains(layout, "01") || strings.Contains(layout, "02") {
+			if _, err := time.ParseInLocation(strings.NewReplacer("01", "1", "02", "2").Replace(layout), s, loc); err == nil {
+				hint = " (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)"
+			}
+		}
+		return time.Time{}, fmt.Errorf("time %q does not match the time layout %q%s", s, layout, hint)
 	}
 	return t, nil
 }
