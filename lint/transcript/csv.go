@@ -441,6 +441,40 @@ func (c *csvRowParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (st
 	}
 }
 
+// otherDelimiter returns the delimiter a header row of one field seems to
+// be separated by instead of comma: the commonest of the usual ones in it.
+func otherDelimiter(field string, comma rune) (rune, bool) {
+	best, most := rune(0), 0
+	for _, d := range []rune{',', '\t', ';', '|', '，'} {
+		if n := strings.Count(field, string(d)); d != comma && n > most {
+			best, most = d, n
+		}
+	}
+	return best, most > 0
+}
+
+// delimPlural names a delimiter's occurrences: commas, TABs, ';'.
+func delimPlural(r rune) string {
+	switch r {
+	case '\t':
+		return "TABs"
+	case ',':
+		return "commas"
+	}
+	return strconv.QuoteRune(r)
+}
+
+// delimFlag is the flag that reads a file separated by r.
+func delimFlag(r rune) string {
+	switch r {
+	case '\t':
+		return "--input-format tsv (or --delimiter tab)"
+	case ',':
+		return "--input-format csv (or --delimiter ,)"
+	}
+	return "--delimiter " + shellWord(string(r))
+}
+
 func delimName(r rune) string {
 	switch r {
 	case '\t':
@@ -495,10 +529,16 @@ func headerColumns(header []string, mapped *[nFields]string, comma rune) ([nFiel
 		if comma == 0 {
 			return cols, fmt.Errorf("no text column in the first row (cells: %s): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N", listColumns(header))
 		}
+		if len(header) == 1 {
+			if d, ok := otherDelimiter(header[0], comma); ok {
+				return cols, fmt.Errorf("the header row is separated by %s, not %s: use %s", delimPlural(d), delimPlural(comma), delimFlag(d))
+			}
+		}
 		if len(header) == 1 || allNumeric(header) {
 			return cols, fmt.Errorf("no header row naming the columns (is the file %s-separated? without a header use --header=false and --map)", delimName(comma))
 		}
-		return cols, fmt.Errorf("no text column in the header (columns: %s): name it text/内容/content, or --map text=COLUMN", listColumns(header))
+		return cols, fmt.Errorf("no text column in the header (columns: %s): name it text/内容/content, or --map text=COLUMN; "+
+			"without a header row use --header=false and --map text=N", listColumns(header))
 	}
 	return cols, nil
 }

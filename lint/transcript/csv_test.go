@@ -134,6 +134,11 @@ func TestCSVMalformed(t *testing.T) {
 			msgs: 6001},
 		{name: "header only", data: "会话ID,时间,角色,内容\r\n", fileErr: "<stdin>: only a header row, no messages"},
 		{name: "no text column", data: "a,b\n1,2\n", fileErr: "line 1: no text column in the header"},
+		// the errors name the flag that reads the file
+		{name: "a data row first", data: "c1,2026-11-04 10:00:00,customer,你好\n", fileErr: "without a header row use --header=false and --map text=N"},
+		{name: "semicolons", data: "会话ID;时间;角色;内容\nc1;2026-11-04 10:00:00;customer;你好\n", fileErr: "line 1: the header row is separated by ';', not commas: use --delimiter ';'"},
+		{name: "pipes", data: "会话ID|时间|角色|内容\n", fileErr: "use --delimiter '|'"},
+		{name: "tabs", data: "会话ID\t时间\t角色\t内容\n", fileErr: "the header row is separated by TABs, not commas: use --input-format tsv (or --delimiter tab)"},
 		{name: "numbers as header", data: "1,2,3\n4,5,6\n", fileErr: "no header row naming the columns"},
 		{name: "mapped column missing", data: "role,text\nagent,x\n", opts: Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "会话"}}},
 			fileErr: `conversation is mapped to column "会话", which the header does not have`},
