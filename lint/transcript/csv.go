@@ -359,6 +359,11 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 	if comma == 0 && len(fields) < max(nHeader, need) {
 		fields = append(fields, make([]string, max(nHeader, need)-len(fields))...)
 	}
+	if comma != 0 && nHeader > 0 && len(fields) > nHeader && filled(fields[nHeader:]) == 0 {
+		// empty fields past the header's (a delimiter after every field
+		// of the rows, not the header's): nothing in them to misplace
+		fields = fields[:nHeader]
+	}
 	if perr == "" {
 		switch {
 		case comma != 0 && nHeader > 0 && len(fields) != nHeader:
