@@ -106,11 +106,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				// from a later message is shorter, so an answer in time
 				// needs no asking.
 				start = waitStart(cv, h.ignore, pending, i)
-				k := 0
-				for k < len(holds) && holds[k] < start {
-					k++
-				}
-				holds = holds[k:]
+				holds = holdsFrom(holds, start)
 			}
 			if start >= 0 {
 				if gap := h.longestGap(ms, ms[start].Time, holds, m.Time); gap > h.after {
@@ -126,11 +122,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		start := pending
 		if h.ignore != nil {
 			start = waitStart(cv, h.ignore, pending, seen)
-			k := 0
-			for k < len(holds) && holds[k] < start {
-				k++
-			}
-			holds = holds[k:]
+			holds = holdsFrom(holds, start)
 		}
 		if start >= 0 {
 			if late := h.lateMessage(ms, ms[start].Time, holds, seen); late >= 0 {
@@ -187,4 +179,14 @@ func (h *hold) longestGap(ms []lint.Message, start time.Time, holds []int, answe
 		prev = ms[k].Time
 	}
 	return max(gap, answer.Sub(prev))
+}
+
+// holdsFrom is holds (message indexes, ascending) without those before
+// start, where the wait begins.
+func holdsFrom(holds []int, start int) []int {
+	k := 0
+	for k < len(holds) && holds[k] < start {
+		k++
+	}
+	return holds[k:]
 }
