@@ -121,7 +121,10 @@ func meridiemTime(s string, loc *time.Location) (time.Time, bool) {
 	}
 	rest := strings.Join(strings.Fields(strings.NewReplacer("上午", " ", "下午", " ").Replace(s)), " ")
 	for _, layout := range localLayouts {
-		t, err := time.ParseInLocation(layout, rest, loc)
+		// read as UTC, which has every wall time: in loc, 2:30 (下午) may
+		// fall in a daylight-saving gap and be moved before the 12 hours
+		// are added
+		t, err := time.Parse(layout, rest)
 		if err != nil {
 			continue
 		}

@@ -112,3 +112,22 @@ func TestTimeLayoutStrftimeDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTimeMeridiemDST: the 12-hour clock is read before the zone is
+// applied: 下午 2:30 on the day New York skips 2:00 to 3:00 a.m. is 14:30,
+// not the 2:30 a.m. that does not exist moved to 3:30 and then past noon.
+func TestParseTimeMeridiemDST(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	for in, want := range map[string]time.Time{
+		"2026/3/8 下午 2:30":      time.Date(2026, 3, 8, 14, 30, 0, 0, ny),
+		"2026-03-08 下午 2:30:00": time.Date(2026, 3, 8, 14, 30, 0, 0, ny),
+		"2026/3/8 上午 1:30":      time.Date(2026, 3, 8, 1, 30, 0, 0, ny),
+	} {
+		if got, err := ParseTime(in, ny); err != nil || !got.Equal(want) {
+			t.Errorf("ParseTime(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+}
