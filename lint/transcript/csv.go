@@ -321,9 +321,21 @@ func dateColumn(header []string, cols *[nFields]int) int {
 }
 
 // timeOfDay reports whether a time is a time of day alone: h:mm, h:mm:ss
-// or h:mm:ss.fff.
+// or h:mm:ss.fff, with or without 上午 or 下午 (see meridiemTime) before or
+// after it.
 func timeOfDay(s string) bool {
-	h, rest, ok := strings.Cut(strings.TrimSpace(s), ":")
+	s = strings.TrimSpace(s)
+	for _, mark := range []string{"上午", "下午"} {
+		if rest, ok := strings.CutPrefix(s, mark); ok {
+			s = strings.TrimSpace(rest)
+			break
+		}
+		if rest, ok := strings.CutSuffix(s, mark); ok {
+			s = strings.TrimSpace(rest)
+			break
+		}
+	}
+	h, rest, ok := strings.Cut(s, ":")
 	if !ok || len(h) < 1 || len(h) > 2 || len(rest) < 2 {
 		return false
 	}
