@@ -258,9 +258,11 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 				t.held = append(t.held, txtLine{s, trimmed, pos})
 				continue
 			}
-			// a titled separator follows, or more lines than lie between
-			// conversations: they were the message's
-			if err := t.release(true); err != nil {
+			// a titled separator follows, which ends the conversation as
+			// a header does (the held lines tell as they do before one),
+			// or more lines than lie between conversations: they were the
+			// message's
+			if err := t.release(m == nil || divider); err != nil {
 				return err
 			}
 		}

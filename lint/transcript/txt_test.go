@@ -251,6 +251,9 @@ func TestTxtDividerInMessage(t *testing.T) {
 		{name: "a titled separator",
 			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n-----\n看看\n------ 与 tb_buyer02 的聊天记录 ------\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
 			want: []string{"<stdin>|customer|tb_buyer01|text|在吗\n-----\n看看@1", "与 tb_buyer02 的聊天记录|customer|tb_buyer02|text|你好@6"}},
+		{name: "a line of equals signs right before a titled separator",
+			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n==========\n------ 与 tb_buyer02 的聊天记录 ------\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			want: []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "与 tb_buyer02 的聊天记录|customer|tb_buyer02|text|你好@5"}},
 	} {
 		s := mustRead(t, "txt", tc.data, shopAgents)
 		if got := msgLines(s.msgs); got != strings.Join(tc.want, "\n") {
