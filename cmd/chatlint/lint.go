@@ -335,6 +335,9 @@ type lintRun struct {
 	checks   *check.Set
 	failOn   lint.Severity
 	minScore float64
+	// minSaid names the bar in the gate's message: the flag's, or the
+	// config's min_score and where it is set
+	minSaid string
 	// reuseMessages: the report writer keeps nothing of a result once
 	// written (lint.Engine.ReuseMessages)
 	reuseMessages bool
@@ -389,6 +392,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	minFrom := "--min-score"
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
 		r.minScore, minFrom = *cfg.MinScore, cfg.Where("min_score")+": min_score"
+	}
+	r.minSaid = "--min-score " + strconv.FormatFloat(r.minScore, 'f', -1, 64)
+	if minFrom != "--min-score" {
+		r.minSaid = "min_score " + strconv.FormatFloat(r.minScore, 'f', -1, 64) + " of " + cfg.Where("min_score")
 	}
 	if math.IsNaN(r.minScore) || math.IsInf(r.minScore, 0) || r.minScore < 0 {
 		return nil, fail("%s %v: give a score, 0 or more (0: off)", minFrom, r.minScore)
@@ -545,8 +552,8 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 		if r.canned {
 			what = "reply"
 		}
-		return &exitError{code: 1, err: fmt.Errorf("a %s scored under --min-score %s (the lowest: %s)", what,
-			strconv.FormatFloat(r.minScore, 'f', -1, 64), strconv.FormatFloat(sum.LowestScore(), 'f', -1, 64))}
+		return &exitError{code: 1, err: fmt.Errorf("a %s scored under %s (the lowest: %s)", what, r.minSaid,
+			strconv.FormatFloat(sum.LowestScore(), 'f', -1, 64))}
 	}
 	return nil
 }
