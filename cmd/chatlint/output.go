@@ -75,25 +75,25 @@ func (f *outputFlags) check() error {
 		return fmt.Errorf("unknown --csv-rows %q (%s)", f.csvRows, strings.Join(report.CSVRowKinds, ", "))
 	}
 	if f.csvRows != "" && f.format != "csv" {
-		return fmt.Errorf("--csv-rows applies to --format csv only (not %s)", f.formatSaid())
+		return fmt.Errorf("--csv-rows applies to --format csv only (not %s)", f.formatSaid("csv"))
 	}
 	if f.bom && f.format != "csv" {
-		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.formatSaid())
+		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.formatSaid("csv"))
 	}
 	if f.quiet && f.format != "text" {
-		return fmt.Errorf("--quiet applies to --format text only (not %s): the other reports are read by programs, or list only findings", f.formatSaid())
+		return fmt.Errorf("--quiet applies to --format text only (not %s): the other reports are read by programs, or list only findings", f.formatSaid("text"))
 	}
 	if f.csvRaw && f.format != "csv" {
-		return fmt.Errorf("--csv-raw applies to --format csv only (not %s)", f.formatSaid())
+		return fmt.Errorf("--csv-raw applies to --format csv only (not %s)", f.formatSaid("csv"))
 	}
 	return nil
 }
 
-// formatSaid names the report format for an error message: as given, or
-// as -o's extension picked it.
-func (f *outputFlags) formatSaid() string {
+// formatSaid names the report format for an error message about a flag
+// of the format want: as given, or as -o's extension picked it.
+func (f *outputFlags) formatSaid(want string) string {
 	if f.picked {
-		return fmt.Sprintf("%s, which -o %s picks; give --format csv", f.format, f.output)
+		return fmt.Sprintf("%s, which -o %s picks; give --format %s", f.format, f.output, want)
 	}
 	return f.format
 }
