@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -272,11 +273,26 @@ func headerBelowTitles(p rowSource, first []string, mapped *[nFields]string, com
 		}
 		n := filled(fields)
 		if c, err := headerColumns(fields, mapped, comma); err == nil {
-			return fields, c, n > most, nil
+			// a row holding a time is a data row (of a file without a
+			// header) that happens to hold a column's name, such as 内容
+			return fields, c, n > most && !holdsTime(fields), nil
 		}
 		most = max(most, n)
 	}
 	return nil, cols, false, nil
+}
+
+// holdsTime reports whether a cell of a row reads as a time, as no name of
+// a column does.
+func holdsTime(fields []string) bool {
+	for _, f := range fields {
+		if f = strings.TrimSpace(f); f != "" && f[0] >= '0' && f[0] <= '9' {
+			if t, err := ParseTime(f, time.UTC); err == nil && !t.IsZero() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // filled counts the cells of a row that hold more than white space.

@@ -343,6 +343,10 @@ func TestTitleRowsAboveHeader(t *testing.T) {
 		{name: "mapped by name", rows: [][]string{{"聊天记录", "", "", ""}, {"会话ID", "时间", "角色", "聊天文本"}, msg1, msg2},
 			opts: Options{Mapping: &Mapping{Fields: map[string]string{"text": "聊天文本"}}}, lines: []int{3, 4}},
 		{name: "no header", rows: [][]string{msg1, {"M1", "2026-11-04 10:00:30", "agent", "内容"}, msg2}, err: "line 1: no text column"},
+		// nor from a later row with more cells filled than the first: a
+		// row holding a time is data, not the header
+		{name: "no header, an untimed first row", rows: [][]string{{"M1", "", "customer", "在吗"}, {"M1", "2026-11-04 10:00:30", "agent", "内容"}, msg2},
+			err: "line 1: no text column"},
 		{name: "title only", rows: [][]string{{"聊天记录", "", "", ""}, msg1, msg2}, err: `line 1: no text column in the `},
 	} {
 		for _, format := range []string{"csv", "xlsx"} {
