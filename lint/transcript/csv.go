@@ -365,13 +365,16 @@ func timeOfDay(s string) bool {
 
 // withDate puts a time of day on the date of the date column, when there
 // is one: a date cell of a workbook reads as the date at midnight, whose
-// time is left out.
+// time is left out, as it is from a csv saved from such cells (2026/11/4
+// 0:00).
 func (rb *rowBuilder) withDate(t string, fields []string) string {
 	if rb.date < 0 || rb.date >= len(fields) || !timeOfDay(t) {
 		return t
 	}
 	d := strings.TrimSpace(fields[rb.date])
-	d = strings.TrimSuffix(d, " 00:00:00")
+	if day, clock, ok := strings.Cut(d, " "); ok && timeOfDay(clock) && strings.Trim(clock, "0:. ") == "" {
+		d = day
+	}
 	if d == "" {
 		return t
 	}

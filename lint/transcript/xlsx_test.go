@@ -394,6 +394,9 @@ func TestDateAndTimeColumns(t *testing.T) {
 		{"xlsx", "xlsx", string(xlsxBytes(t, workbookParts{sheet: sheet, styles: styles}))},
 		{"csv", "csv", csv},
 		{"csv, English", "csv", "Session,Date,Time,Role,Text\nD1,2026-11-04,23:59,customer,在吗\nD1,2026-11-05,00:01,agent,在的亲\n"},
+		// dates at midnight, as a csv saved from date cells of a date and
+		// time format holds them (the workbook's read as 2026-11-04 00:00:00)
+		{"csv, dates at 0:00", "csv", "会话ID,日期,时间,角色,内容\nD1,2026/11/4 0:00,23:59:00,customer,在吗\nD1,2026-11-05 00:00,0:01:00,agent,在的亲\n"},
 		// a 12-hour time of day, as a Chinese Windows writes it
 		{"csv, 上午/下午", "csv", "会话ID,日期,时间,角色,内容\nD1,2026/11/4,下午 11:59:00,customer,在吗\nD1,2026/11/5,上午12:01,agent,在的亲\n"},
 	} {
