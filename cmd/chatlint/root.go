@@ -115,7 +115,7 @@ func flagSuggestion(cmd *cobra.Command, err error) string {
 	if !ok {
 		return ""
 	}
-	if use := strings.Fields(cmd.Use); typed == "pack" && len(use) > 1 {
+	if use := strings.Fields(cmd.Use); typed == "pack" && len(use) > 1 && strings.Contains(cmd.Use, "FILE") {
 		// rules test and validate, unlike the other commands, take
 		// their packs as arguments
 		args := strings.NewReplacer("[", "", "]", "").Replace(strings.Join(use[1:], " "))
