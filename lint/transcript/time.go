@@ -356,8 +356,10 @@ func fromEpoch(f float64) (time.Time, error) {
 	}
 	if f < 1e8 {
 		if f >= 20000 && f < 100000 { // 1954 to 2173 as a serial
+			// (the same words for a csv saved from a workbook and for the
+			// workbook: its cells without a date format read as numbers)
 			return time.Time{}, fmt.Errorf("unparseable time %v (no epoch time: an Excel date serial number? "+
-				"give the column a date format, yyyy-mm-dd hh:mm:ss, before saving the csv, or save the workbook as .xlsx)", f)
+				"give the column a date format, yyyy-mm-dd hh:mm:ss, in the workbook; a csv saved from it then holds the times)", f)
 		}
 		return time.Time{}, fmt.Errorf("unparseable time %v (epoch seconds before 1973: no chat's time)", f)
 	}

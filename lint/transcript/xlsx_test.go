@@ -416,3 +416,26 @@ func TestDateAndTimeColumns(t *testing.T) {
 		t.Fatalf("time of day alone: %v, %v", err, s.rejects)
 	}
 }
+
+// TestSerialWithoutDateFormat: a workbook's time column of date serials
+// without a date format is refused with what to do in the workbook, not
+// told to save the workbook it is as .xlsx.
+func TestSerialWithoutDateFormat(t *testing.T) {
+	sheet := `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>时间</t></is></c><c r="B1" t="inlineStr"><is><t>角色</t></is></c><c r="C1" t="inlineStr"><is><t>内容</t></is></c></row>
+<row r="2"><c r="A2"><v>46330.4166667</v></c><c r="B2" t="inlineStr"><is><t>customer</t></is></c><c r="C2" t="inlineStr"><is><t>在吗</t></is></c></row>
+</sheetData></worksheet>`
+	for _, tc := range []struct{ format, data string }{
+		{"xlsx", string(xlsxBytes(t, workbookParts{sheet: sheet}))},
+		{"csv", "时间,角色,内容\n46330.4166667,customer,在吗\n"},
+	} {
+		s, err := readData(t, tc.format, tc.data, Options{})
+		if err != nil || len(s.rejects) != 1 {
+			t.Fatalf("%s: %v, rejects %v", tc.format, err, s.rejects)
+		}
+		why := s.rejects[0].Err
+		if !strings.Contains(why, "Excel date serial") || !strings.Contains(why, "date format") || strings.Contains(why, "save the workbook as .xlsx") {
+			t.Errorf("%s: %s", tc.format, why)
+		}
+	}
+}
