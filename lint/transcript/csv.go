@@ -84,15 +84,36 @@ var headerT2S = map[rune]rune{
 	'暱': '昵', '記': '记', '錄': '录', '訊': '讯', '聊': '聊', '體': '体', '份': '份', '務': '务',
 }
 
-// sniffDelimited reports whether the first line is a header row, split by
-// comma, that names a text column.
+// sniffDelimited reports whether a header row, split by comma, that names
+// a text column starts the content: the first line, or one of the first
+// maxTitleRows below title rows, each with fewer cells filled than it, as
+// the reader finds it (see headerBelowTitles). A line of a chat dump's
+// (NAME TIME) is no title.
 func sniffDelimited(head []byte, comma rune) bool {
-	line, _, _ := bytes.Cut(head, []byte("\n"))
-	line = bytes.TrimRight(line, "\r")
-	if !bytes.ContainsRune(line, comma) {
-		return false
+	most := 0
+	for i := 0; i < maxTitleRows && len(head) > 0; i++ {
+		line, rest, ended := bytes.Cut(head, []byte("\n"))
+		if i > 0 && !ended {
+			break // cut where the peek ends
+		}
+		head = rest
+		line = bytes.TrimRight(line, "\r")
+		fields := strings.Split(string(line), string(comma))
+		if len(fields) > 1 && namesText(fields) {
+			return filled(fields) > most
+		}
+		if _, _, ok := parseTxtHeader(strings.TrimSpace(string(line)), 0, time.UTC); ok {
+			return false
+		}
+		most = max(most, filled(fields))
 	}
-	for _, f := range strings.Split(string(line), string(comma)) {
+	return false
+}
+
+// namesText reports whether one of the fields of a header row names a text
+// column.
+func namesText(fields []string) bool {
+	for _, f := range fields {
 		f = foldHeader(strings.Trim(strings.TrimSpace(f), `"`))
 		for _, a := range headerAliases[fText] {
 			if f == a {

@@ -406,6 +406,13 @@ func TestDetectUnicodeTextTSV(t *testing.T) {
 		{"chat.txt", "时间\t内容\n", "tsv"},
 		{"notes.txt", "时间 内容\n", "txt"},
 		{"chat.txt", jddcSample, "jddc"},
+		// a title row above the header, as a workbook saved as Unicode
+		// text holds it, or a csv read from standard input
+		{"聊天记录.txt", "客服聊天记录导出\t\t\t\r\n" + table, "tsv"},
+		{"-", "客服聊天记录导出,,,\r\n导出时间：2026-11-04,,,\r\n会话ID,时间,角色,内容\r\nc1,2026/11/4 10:00,customer,在吗\r\n", "csv"},
+		// a chat dump is no title: a header naming a column below its
+		// first message is a message's line
+		{"chat.txt", "tb_buyer 2026-11-04 10:00:00\n内容\t图片\n", "txt"},
 	} {
 		if got, err := detectString(tc.name, tc.data); got != tc.want {
 			t.Errorf("%s %.20q: %s, %v; want %s", tc.name, tc.data, got, err, tc.want)
