@@ -44,20 +44,27 @@ type deferringEventSink struct {
 
 func (s *deferringEventSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
 	s.deferred++
-	parse := s.parsers[p]
+	return parseDeferred(s.parsers, s, pos, raw, p)
+}
+
+// parseDeferred parses a deferred record at once, as the engine's workers
+// would (one parse function per parser, kept in parsers), and hands the
+// message, reject or skip to sink.
+func parseDeferred(parsers map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool), sink lint.Sink, pos lint.Pos, raw []byte, p lint.RecordParser) error {
+	parse := parsers[p]
 	if parse == nil {
 		parse = lint.NewParseFunc(p) // as the engine does
-		s.parsers[p] = parse
+		parsers[p] = parse
 	}
 	var m lint.Message
 	why, skip := parse(append([]byte(nil), raw...), pos, &m)
 	switch {
 	case skip:
-		return s.SkipRecord(pos, why)
+		return sink.SkipRecord(pos, why)
 	case why != "":
-		return s.Reject(lint.RecordError{Pos: pos, Err: why})
+		return sink.Reject(lint.RecordError{Pos: pos, Err: why})
 	}
-	return s.Message(m)
+	return sink.Message(m)
 }
 
 // jsonArrayOpts are the option sets the differential tests read with.

@@ -68,20 +68,7 @@ type deferringOutcomeSink struct {
 }
 
 func (s *deferringOutcomeSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
-	parse := s.parsers[p]
-	if parse == nil {
-		parse = lint.NewParseFunc(p)
-		s.parsers[p] = parse
-	}
-	var m lint.Message
-	why, skip := parse(append([]byte(nil), raw...), pos, &m)
-	switch {
-	case skip:
-		return s.SkipRecord(pos, why)
-	case why != "":
-		return s.Reject(lint.RecordError{Pos: pos, Err: why})
-	}
-	return s.Message(m)
+	return parseDeferred(s.parsers, s, pos, raw, p)
 }
 
 // recordLayout is one way of carrying records.
