@@ -110,21 +110,10 @@ func TestTextScoresAsJSON(t *testing.T) {
 		rs = append(rs, r)
 	}
 	sum := lint.NewSummary()
-	var buf bytes.Buffer
-	w, err := New("text", &buf, Options{Location: time.UTC, Scoring: sc})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, r := range rs {
 		sum.Add(r)
-		if err := w.Conversation(r); err != nil {
-			t.Fatal(err)
-		}
 	}
-	if err := w.Close(sum); err != nil {
-		t.Fatal(err)
-	}
-	out := buf.String()
+	out := string(render(t, "text", Options{Location: time.UTC, Scoring: sc}, rs, sum))
 	for _, want := range []string{
 		"客服 客服01  94.996分 良好  1 项",
 		"day.jsonl:1  warning  shop/odd -5.004",
