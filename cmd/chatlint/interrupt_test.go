@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -24,16 +23,8 @@ func TestInterruptedOnStdout(t *testing.T) {
 	signal.Notify(sig, os.Interrupt)
 	defer signal.Stop(sig)
 
-	pr, pw := io.Pipe()
+	pr, pw := endlessTranscript()
 	defer pw.Close()
-	go func() {
-		for i := 0; ; i++ {
-			line := fmt.Sprintf(`{"conversation":"c%d","role":"agent","sender":"a","text":"这个我不知道"}`+"\n", i)
-			if _, err := pw.Write([]byte(line)); err != nil {
-				return
-			}
-		}
-	}()
 	stdout := &lockedBuffer{}
 	var stderr bytes.Buffer
 	done := make(chan int, 1)

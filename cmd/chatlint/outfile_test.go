@@ -247,16 +247,8 @@ func testReportKeptOnSignal(t *testing.T, s os.Signal) {
 	signal.Notify(sig, s)
 	defer signal.Stop(sig)
 
-	pr, pw := io.Pipe()
+	pr, pw := endlessTranscript()
 	defer pw.Close()
-	go func() {
-		for i := 0; ; i++ {
-			line := fmt.Sprintf(`{"conversation":"c%d","role":"agent","sender":"a","text":"这个我不知道"}`+"\n", i)
-			if _, err := pw.Write([]byte(line)); err != nil {
-				return
-			}
-		}
-	}()
 	done := make(chan int, 1)
 	var stderr bytes.Buffer
 	go func() {
@@ -296,4 +288,19 @@ func testReportKeptOnSignal(t *testing.T, s os.Signal) {
 	if tmp := tempFiles(t, "."); len(tmp) > 0 {
 		t.Errorf("left %v", tmp)
 	}
+}
+
+// endlessTranscript is standard input that never ends: JSONL records of
+// new conversations, written until the read end is closed (pw.Close).
+func endlessTranscript() (*io.PipeReader, *io.PipeWriter) {
+	pr, pw := io.Pipe()
+	go func() {
+		for i := 0; ; i++ {
+			line := fmt.Sprintf(`{"conversation":"c%d","role":"agent","sender":"a","text":"这个我不知道"}`+"\n", i)
+			if _, err := pw.Write([]byte(line)); err != nil {
+				return
+			}
+		}
+	}()
+	return pr, pw
 }
