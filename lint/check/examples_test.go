@@ -209,11 +209,7 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, _ = Warnings(set, nil)
-	got = nil
-	for _, w := range ws {
-		got = append(got, w.String())
-	}
+	got = warningLines(set)
 	want := []string{
 		`x.yaml:3: warning: x/refuse: except "不行" is the phrase "不行" itself: that phrase never counts`,
 		`x.yaml:3: warning: x/refuse: except "不可以吗" holds none of the phrases: it excepts nothing (an except is a context around a phrase, such as 行不行 around 不行)`,
@@ -242,11 +238,7 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws, _ = Warnings(set, nil)
-	got = nil
-	for _, w := range ws {
-		got = append(got, w.String())
-	}
+	got = warningLines(set)
 	want = []string{
 		"m.yaml:3: warning: m/refuse: placeholder {delay} is never filled in a forbid rule's message (it fills {match}, {suggest}): it shows as nothing",
 		"m.yaml:10: warning: m/left: placeholder {match} is never filled in an unanswered rule's message (it fills none): it shows as nothing",
@@ -315,4 +307,14 @@ func TestWarningsUnreachableGrades(t *testing.T) {
 			t.Errorf("%q: warnings %v, want the first to start %s", tt.yaml, ws, tt.want)
 		}
 	}
+}
+
+// warningLines is Warnings of set (without a segmenter), as lines.
+func warningLines(set *rules.Set) []string {
+	ws, _ := Warnings(set, nil)
+	var lines []string
+	for _, w := range ws {
+		lines = append(lines, w.String())
+	}
+	return lines
 }
