@@ -73,9 +73,13 @@ type AgentStats struct {
 	ScoreSum      float64
 	MinScore      float64
 	Findings      int
-	BySeverity    map[Severity]int
-	ByRule        map[string]int
-	Grades        map[string]int
+	// Bonuses counts the good-practice bonuses earned by the agent (by a
+	// member of the team), as Summary.Bonuses counts them all.
+	Bonuses    int
+	BySeverity map[Severity]int
+	// ByRule counts findings and bonuses per rule, as Summary.ByRule does.
+	ByRule map[string]int
+	Grades map[string]int
 	// Members are the agents seen (for a team; an agent is its own member).
 	Members map[string]bool
 }
@@ -231,6 +235,13 @@ func (s *Summary) Add(r *Result) {
 			a.Findings++
 			a.BySeverity[f.Rule.Severity]++
 			a.ByRule[f.Rule.ID]++
+		})
+	}
+	for i := range r.Bonuses {
+		b := &r.Bonuses[i]
+		held.each(b.Agent, func(a *AgentStats) {
+			a.Bonuses++
+			a.ByRule[b.Rule.ID]++
 		})
 	}
 }

@@ -41,10 +41,14 @@ func statsLine(a *AgentStats) string {
 		}
 		return fmt.Sprint(v)
 	}
-	return fmt.Sprintf("%s conv=%d mean=%v min=%v findings=%d sev=%s rules=%s grades=%s members=%s",
+	line := fmt.Sprintf("%s conv=%d mean=%v min=%v findings=%d sev=%s rules=%s grades=%s members=%s",
 		a.Agent, a.Conversations, a.MeanScore(), a.MinScore, a.Findings,
 		m(a.BySeverity, a.BySeverity == nil), m(a.ByRule, a.ByRule == nil), m(a.Grades, a.Grades == nil),
 		m(a.MemberList(), a.Members == nil))
+	if a.Bonuses > 0 {
+		line += fmt.Sprintf(" bonuses=%d", a.Bonuses)
+	}
+	return line
 }
 
 // The per-agent and per-team tables: a conversation counts for each of
@@ -53,9 +57,18 @@ func statsLine(a *AgentStats) string {
 func TestSummaryAgentTables(t *testing.T) {
 	warn := &RuleInfo{ID: "p/warn", Severity: Warning}
 	errRule := &RuleInfo{ID: "p/err", Severity: Error}
+	bonus := &RuleInfo{ID: "p/bonus", Severity: Info, Bonus: true, Add: 2}
 	find := func(rule *RuleInfo, agent string) Finding { return Finding{Rule: rule, Agent: agent} }
 	res := func(score float64, grade string, agents []string, fs ...Finding) *Result {
-		return &Result{Conversation: &Conversation{}, Score: score, Grade: grade, Agents: agents, Findings: fs}
+		r := &Result{Conversation: &Conversation{}, Score: score, Grade: grade, Agents: agents}
+		for _, f := range fs {
+			if f.Rule.Bonus {
+				r.Bonuses = append(r.Bonuses, f)
+			} else {
+				r.Findings = append(r.Findings, f)
+			}
+		}
+		return r
 	}
 	teamsOf := func(agent string) []string {
 		return map[string][]string{"A": {"north"}, "B": {"north", "south"}, "C": {"south", "south"}}[agent]
@@ -98,6 +111,19 @@ func TestSummaryAgentTables(t *testing.T) {
 			teams: []string{
 				"north conv=1 mean=60 min=60 findings=2 sev=map[warning:1 error:1] rules=map[p/err:1 p/warn:1] grades=map[不合格:1] members=[A B]",
 				"south conv=2 mean=75 min=60 findings=2 sev=map[warning:1 error:1] rules=map[p/err:1 p/warn:1] grades=map[不合格:1 良好:1] members=[B C]",
+			}},
+		{name: "bonuses count for the agent who earned them and the agent's teams, under their rule as in the summary",
+			teamsOf: teamsOf,
+			results: []*Result{
+				res(100, "优秀", []string{"A", "B"}, find(bonus, "A"), find(bonus, "A"), find(warn, "B"), find(bonus, "B"), find(bonus, "")),
+			},
+			agents: []string{
+				"A conv=1 mean=100 min=100 findings=0 sev=map[] rules=map[p/bonus:2] grades=map[优秀:1] members=[A] bonuses=2",
+				"B conv=1 mean=100 min=100 findings=1 sev=map[warning:1] rules=map[p/bonus:1 p/warn:1] grades=map[优秀:1] members=[B] bonuses=1",
+			},
+			teams: []string{
+				"north conv=1 mean=100 min=100 findings=1 sev=map[warning:1] rules=map[p/bonus:3 p/warn:1] grades=map[优秀:1] members=[A B] bonuses=3",
+				"south conv=1 mean=100 min=100 findings=1 sev=map[warning:1] rules=map[p/bonus:1 p/warn:1] grades=map[优秀:1] members=[B] bonuses=1",
 			}},
 	} {
 		s := NewSummary()

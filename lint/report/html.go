@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -681,9 +682,11 @@ type htmlAgent struct {
 	MeanW, LowestW          float64
 	Findings                int
 	Errors, Warnings, Infos int
-	PerConv                 string
-	GradeBar                htmlStack
-	TopRules                []htmlRuleBar
+	// Bonuses counts the good-practice bonuses the agent earned.
+	Bonuses  int
+	PerConv  string
+	GradeBar htmlStack
+	TopRules []htmlRuleBar
 }
 
 type htmlRuleBar struct {
@@ -967,14 +970,16 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 		}
 		return a.Agent < b.Agent
 	})
+	infos := h.ruleInfos(s)
 	ruleMax := 0
 	for _, a := range stats {
-		for _, c := range a.ByRule {
-			ruleMax = max(ruleMax, c)
+		for id, c := range a.ByRule {
+			if !infos[id].Bonus {
+				ruleMax = max(ruleMax, c)
+			}
 		}
 	}
 	start := h.start()
-	infos := h.ruleInfos(s)
 	var out []htmlAgent
 	for _, a := range stats {
 		ha := htmlAgent{
@@ -985,6 +990,7 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 			MeanW:       htmlRound(100 * math.Min(a.MeanScore()/start, 1)),
 			LowestW:     htmlRound(100 * math.Min(a.MinScore/start, 1)),
 			Findings:    a.Findings, Errors: a.BySeverity[lint.Error], Warnings: a.BySeverity[lint.Warning], Infos: a.BySeverity[lint.Info],
+			Bonuses: a.Bonuses,
 		}
 		if a.Conversations > 0 {
 			ha.PerConv = num(float64(a.Findings) / float64(a.Conversations))
@@ -996,7 +1002,8 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 			counts = append(counts, a.Grades[g])
 		}
 		ha.GradeBar = htmlStackOf(grades, classes, counts)
-		rc := lint.SortedCounts(a.ByRule)
+		// the rules most held against the agent: bonuses are not among them
+		rc := slices.DeleteFunc(lint.SortedCounts(a.ByRule), func(r lint.RuleCount) bool { return infos[r.Rule].Bonus })
 		if len(rc) > 3 {
 			rc = rc[:3]
 		}

@@ -118,16 +118,19 @@ type JSONSkip struct {
 
 // JSONAgent is one row of the per-agent table.
 type JSONAgent struct {
-	Agent         string         `json:"agent,omitempty"`
-	Team          string         `json:"team,omitempty"`
-	Members       []string       `json:"members,omitempty"`
-	Conversations int            `json:"conversations"`
-	MeanScore     float64        `json:"mean_score"`
-	LowestScore   float64        `json:"lowest_score"`
-	Findings      int            `json:"findings"`
-	BySeverity    map[string]int `json:"by_severity"`
-	ByRule        map[string]int `json:"by_rule"`
-	Grades        map[string]int `json:"grades"`
+	Agent         string   `json:"agent,omitempty"`
+	Team          string   `json:"team,omitempty"`
+	Members       []string `json:"members,omitempty"`
+	Conversations int      `json:"conversations"`
+	MeanScore     float64  `json:"mean_score"`
+	LowestScore   float64  `json:"lowest_score"`
+	Findings      int      `json:"findings"`
+	// Bonuses counts the good-practice bonuses earned; by_rule counts
+	// them under their rules, as the summary's by_rule does.
+	Bonuses    int            `json:"bonuses"`
+	BySeverity map[string]int `json:"by_severity"`
+	ByRule     map[string]int `json:"by_rule"`
+	Grades     map[string]int `json:"grades"`
 }
 
 // JSONError is a malformed input record.
@@ -317,7 +320,7 @@ func TeamsJSON(s *lint.Summary) []JSONAgent {
 func statsJSON(a *lint.AgentStats) JSONAgent {
 	return JSONAgent{
 		Agent: a.Agent, Conversations: a.Conversations, MeanScore: a.MeanScore(),
-		LowestScore: a.MinScore, Findings: a.Findings, BySeverity: severityMap(a.BySeverity),
+		LowestScore: a.MinScore, Findings: a.Findings, Bonuses: a.Bonuses, BySeverity: severityMap(a.BySeverity),
 		ByRule: a.ByRule, Grades: a.Grades,
 	}
 }
