@@ -361,12 +361,22 @@ func (t *textWriter) Flush() error { return t.w.Flush() }
 // statsTable writes the per-agent or per-team table.
 func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
 	fmt.Fprintf(t.w, "\n%s\n", t.c(ansiBold, title))
+	bonuses := slices.ContainsFunc(stats, func(a *lint.AgentStats) bool { return a.Bonuses > 0 })
 	rows := [][]string{{title, "会话", "平均分", "最低分", "问题", "error", "warning", "info"}}
-	for _, a := range stats {
-		rows = append(rows, []string{a.Agent, fmt.Sprint(a.Conversations), points(a.MeanScore()), points(a.MinScore),
-			fmt.Sprint(a.Findings), fmt.Sprint(a.BySeverity[lint.Error]), fmt.Sprint(a.BySeverity[lint.Warning]), fmt.Sprint(a.BySeverity[lint.Info])})
+	right := []bool{false, true, true, true, true, true, true, true}
+	if bonuses { // a column of its own only when some agent earned one
+		rows[0] = append(rows[0], "加分")
+		right = append(right, true)
 	}
-	t.table(rows, []bool{false, true, true, true, true, true, true, true})
+	for _, a := range stats {
+		row := []string{a.Agent, fmt.Sprint(a.Conversations), points(a.MeanScore()), points(a.MinScore),
+			fmt.Sprint(a.Findings), fmt.Sprint(a.BySeverity[lint.Error]), fmt.Sprint(a.BySeverity[lint.Warning]), fmt.Sprint(a.BySeverity[lint.Info])}
+		if bonuses {
+			row = append(row, fmt.Sprint(a.Bonuses))
+		}
+		rows = append(rows, row)
+	}
+	t.table(rows, right)
 }
 
 // table writes aligned columns, counting East Asian wide characters as two.
