@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -154,7 +155,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		out = append(out, b...)
 	}
 	if diff {
-		fmt.Fprint(w, fix.Diff(path, text, newText))
+		fmt.Fprint(w, fix.Diff(diffName(path), text, newText))
 		return len(done), nil
 	}
 	if len(done) == 0 {
@@ -164,6 +165,21 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), nil
+}
+
+// diffName is how a diff names the file at path: slash-separated, cleaned
+// (no ./ or //), and relative to the working directory when it is under it,
+// so that git apply and patch -p1 find it there.
+func diffName(path string) string {
+	p := filepath.Clean(path)
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
+				p = rel
+			}
+		}
+	}
+	return filepath.ToSlash(p)
 }
 
 // readsBack checks that a fixed library reads as the old one with the

@@ -265,3 +265,33 @@ func TestFixRefusesWhatWouldNotReadBack(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffNamesTheFileForPatch: --diff names each file as git apply and
+// patch -p1 find it from the working directory, however its path was typed
+// (./lib, the absolute path, lib//x), and ends a name holding a space with a
+// tab, as git and diff -u do (patch reads a name up to white space).
+func TestDiffNamesTheFileForPatch(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.MkdirAll(filepath.Join("售后 回复"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"lib.txt", filepath.Join("售后 回复", "a b.txt")} {
+		if err := os.WriteFile(name, []byte("不好意思，这个价格不行\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct{ arg, want string }{
+		{"lib.txt", "--- a/lib.txt\n+++ b/lib.txt\n"},
+		{"./lib.txt", "--- a/lib.txt\n+++ b/lib.txt\n"},
+		{"." + string(filepath.Separator) + "." + string(filepath.Separator) + "lib.txt", "--- a/lib.txt\n+++ b/lib.txt\n"},
+		{filepath.Join(dir, "lib.txt"), "--- a/lib.txt\n+++ b/lib.txt\n"},
+		{"./售后 回复", "--- a/售后 回复/a b.txt\t\n+++ b/售后 回复/a b.txt\t\n"},
+		{filepath.Join(dir, "售后 回复", "a b.txt"), "--- a/售后 回复/a b.txt\t\n+++ b/售后 回复/a b.txt\t\n"},
+	} {
+		code, out, errOut := runCLI(t, "lint", "--pack", "callcenter", "--input-format", "canned", "--diff", tc.arg)
+		if code != 0 || !strings.HasPrefix(out, tc.want+"@@ -1,1 +1,1 @@\n") {
+			t.Errorf("--diff %s: exit %d\n%s\nwant it to start\n%s\n%s", tc.arg, code, out, tc.want, errOut)
+		}
+	}
+}

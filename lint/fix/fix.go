@@ -146,7 +146,8 @@ func SplitLines(text string) []string {
 }
 
 // Diff is a unified diff (3 lines of context) between two versions of a
-// file, or "" when they are equal.
+// file, or "" when they are equal. name is the file's slash-separated path
+// relative to the directory the diff applies in (git apply, patch -p1).
 func Diff(name, old, new string) string {
 	if old == new {
 		return ""
@@ -167,7 +168,13 @@ func Diff(name, old, new string) string {
 	}
 	const ctx = 3
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+	// a name with a space ends in a tab, as git and diff -u write it, for
+	// patch reads a name up to the first white space otherwise
+	tab := ""
+	if strings.ContainsAny(name, " \t") {
+		tab = "\t"
+	}
+	fmt.Fprintf(&out, "--- a/%s%s\n+++ b/%s%s\n", name, tab, name, tab)
 	for i := 0; i < len(changed); {
 		// a hunk: changes no more than 2*ctx lines apart
 		j := i
