@@ -155,6 +155,11 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		out = append(out, b...)
 	}
 	if diff {
+		// the diff applies to the file's bytes (git apply, patch -p1): a
+		// UTF-8 file's byte-order mark is part of its first line
+		if e == nil && len(bom) > 0 {
+			text, newText = string(bom)+text, string(bom)+newText
+		}
 		fmt.Fprint(w, fix.Diff(diffName(path), text, newText))
 		return len(done), nil
 	}

@@ -295,3 +295,19 @@ func TestDiffNamesTheFileForPatch(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffKeepsUTF8BOM: the diff of a UTF-8 library with a byte-order mark
+// shows the mark on its first line, as the file holds it: without it the
+// first hunk's context does not match the file and git apply refuses it.
+func TestDiffKeepsUTF8BOM(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "bom.txt")
+	if err := os.WriteFile(p, []byte("\ufeff亲，您好\r\n不好意思，这个价格不行\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "lint", "--pack", "callcenter", "--input-format", "canned", "--diff", p)
+	want := "@@ -1,2 +1,2 @@\n \ufeff亲，您好\r\n-不好意思，这个价格不行\r\n+非常抱歉，这个价格无法帮到您\r\n"
+	if code != 0 || !strings.HasSuffix(out, want) {
+		t.Errorf("--diff: exit %d\n%q\nwant it to end\n%q\n%s", code, out, want, errOut)
+	}
+}
