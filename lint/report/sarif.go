@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -55,6 +56,7 @@ type sarifWriter struct {
 	// later parts to go on from (only these: memory stays flat)
 	parts map[string]map[string]int
 	enc   convEncoder // writes the results (indented)
+	wd    *string     // the working directory, once fileKey needs it ("" unknown)
 	err   error
 }
 
@@ -299,10 +301,13 @@ var sarifMDSpecial = strings.NewReplacer(
 // sarifMDEscape escapes Markdown's inline markup characters.
 func sarifMDEscape(s string) string { return sarifMDSpecial.Replace(s) }
 
-// SARIFURI turns a path as given into a URI reference: forward slashes,
-// percent-encoded where RFC 3986 requires it; absolute paths become file
-// URIs.
+// SARIFURI turns a path as given into a URI reference: cleaned, forward
+// slashes, percent-encoded where RFC 3986 requires it; absolute paths
+// become file URIs.
 func SARIFURI(path string) string {
+	if path != "" {
+		path = filepath.Clean(path) // ./a, a//b: the file a, a/b
+	}
 	p := filepath.ToSlash(path)
 	abs := filepath.IsAbs(path) || strings.HasPrefix(p, "/")
 	if abs && !strings.HasPrefix(p, "/") {
@@ -351,8 +356,12 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 	s.start()
 	c := r.Conversation
 	scope := "c\x00" + c.ID
-	if s.opts.Canned {
-		scope = "f\x00" + c.File
+	switch {
+	case s.opts.Canned:
+		scope = "f\x00" + s.fileKey(c.File)
+	case c.ID == c.File && c.ID != "":
+		// a file without conversation ids: its conversation is the file
+		scope = "c\x00" + s.fileKey(c.ID)
 	}
 	if scope != s.scope {
 		if s.inPart {
@@ -407,6 +416,34 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		s.results++
 	}
 	return s.flush()
+}
+
+// fileKey is how a fingerprint names a file, the same however its path
+// was typed (lib/a.txt, ./lib/a.txt, lib//a.txt, /work/lib/a.txt run in
+// /work): cleaned, and relative to the working directory when it lies
+// inside it, as a baseline keys it. GitHub code scanning takes an absolute
+// URI relative to the checkout, so the alert's file is the same either way,
+// and a fingerprint that changed with it would close and reopen the alert.
+func (s *sarifWriter) fileKey(name string) string {
+	if name == "" || name == "-" || strings.HasPrefix(name, "<") {
+		return name
+	}
+	c := filepath.Clean(name)
+	if filepath.IsAbs(c) {
+		if s.wd == nil {
+			wd, err := os.Getwd()
+			if err != nil {
+				wd = ""
+			}
+			s.wd = &wd
+		}
+		if *s.wd != "" {
+			if rel, err := filepath.Rel(*s.wd, c); err == nil && filepath.IsLocal(rel) {
+				c = rel
+			}
+		}
+	}
+	return filepath.ToSlash(c)
 }
 
 // sarifFingerprint identifies a finding across runs, independent of line

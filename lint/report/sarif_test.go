@@ -344,3 +344,53 @@ func TestSARIFFingerprintsOfParts(t *testing.T) {
 		t.Errorf("fingerprints %v: c1's second part must go on to :2", fps)
 	}
 }
+
+// TestSARIFFingerprintsOfPathSpellings: a library's fingerprints and URI do
+// not depend on how its path was typed (lib/a.txt, ./lib/a.txt, lib//a.txt,
+// the absolute path inside the working directory): GitHub code scanning
+// takes an absolute URI relative to the checkout, so the alert's file is the
+// same, and a fingerprint that changed would close and reopen the alert (and
+// lose its dismissal). Nor do those of a file without conversation ids.
+func TestSARIFFingerprintsOfPathSpellings(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type got struct{ uri, fp string }
+	run := func(canned bool, file string) got {
+		t.Helper()
+		id := file + ":1"
+		if !canned {
+			id = file
+		}
+		c := &lint.Conversation{ID: id, File: file, Messages: []lint.Message{
+			{Role: lint.Agent, Text: "这个不行", Pos: lint.Pos{File: file, Line: 1}},
+		}}
+		r := &lint.Result{Conversation: c, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "m", "", 5)}}
+		s := lint.NewSummary()
+		s.Add(r)
+		opts := fxOptions()
+		opts.Canned = canned
+		out := render(t, "sarif", opts, []*lint.Result{r}, s)
+		validateSARIF(t, out)
+		res := decodeSARIF(t, out).Runs[0].Results[0]
+		return got{res.Locations[0].PhysicalLocation.ArtifactLocation.URI, res.PartialFingerprints[SARIFFingerprint]}
+	}
+	for _, canned := range []bool{true, false} {
+		want := run(canned, filepath.Join("lib", "a.txt"))
+		if want.uri != "lib/a.txt" {
+			t.Errorf("canned %v: uri %q", canned, want.uri)
+		}
+		for _, spelling := range []string{"./lib/a.txt", "lib//a.txt", "lib/../lib/a.txt"} {
+			if g := run(canned, filepath.FromSlash(spelling)); g != want {
+				t.Errorf("canned %v: %s gives %+v, lib/a.txt %+v", canned, spelling, g, want)
+			}
+		}
+		if g := run(canned, filepath.Join(wd, "lib", "a.txt")); g.fp != want.fp {
+			t.Errorf("canned %v: the absolute path gives fingerprint %s, lib/a.txt %s", canned, g.fp, want.fp)
+		}
+		if g := run(canned, filepath.Join("other", "a.txt")); g.fp == want.fp {
+			t.Errorf("canned %v: another file has the same fingerprint %s", canned, g.fp)
+		}
+	}
+}
