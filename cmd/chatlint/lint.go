@@ -137,6 +137,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	var recorder *baseline.Recorder
 	if f.writeBase != "" {
 		recorder = baseline.NewRecorder(r.canned)
+		recorder.WritesTo(f.writeBase)
 		if f.redact {
 			recorder.MaskPersonalData()
 		}

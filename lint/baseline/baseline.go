@@ -213,6 +213,7 @@ type Recorder struct {
 	canned bool
 	paths  *paths
 	redact bool
+	dir    string // the baseline file's directory (absolute; "" unknown)
 }
 
 // NewRecorder returns an empty recorder.
@@ -224,6 +225,38 @@ func NewRecorder(canned bool) *Recorder {
 // personal data masked (--redact): the baseline file then holds none, and
 // later runs compare findings with theirs masked the same way.
 func (rec *Recorder) MaskPersonalData() { rec.redact = true }
+
+// WritesTo names the baseline file the recorder's findings go to: a file's
+// path is recorded relative to its directory, where Load takes it from, so
+// a baseline written from another directory (lint run inside lib/ with
+// --write-baseline ../baseline.json) is found again from any directory.
+// Written in the working directory, the paths are those of paths.key.
+// A target that is no regular file (/dev/stdout, a pipe) has no directory
+// the baseline will be read from: the paths stay those of paths.key.
+func (rec *Recorder) WritesTo(path string) {
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return
+	}
+	if abs := rec.paths.abs(path); abs != "" {
+		rec.dir = filepath.Dir(abs)
+	}
+}
+
+// recorded is how the baseline file names a file that paths.key names
+// name: relative to the baseline file's directory (see WritesTo).
+func (rec *Recorder) recorded(name string) string {
+	if rec.dir == "" || !isFile(name) {
+		return name
+	}
+	abs := rec.paths.abs(name)
+	if abs == "" {
+		return name
+	}
+	if rel, err := filepath.Rel(rec.dir, abs); err == nil && (inside(rel) || !filepath.IsAbs(name)) {
+		return rel
+	}
+	return name
+}
 
 // Filter records the findings and keeps them all.
 func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
@@ -244,7 +277,11 @@ func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 func (rec *Recorder) Write(path string) error {
 	f := File{Version: Version, Tool: "chatlint", Redacted: rec.redact, Findings: []Entry{}}
 	for k, n := range rec.counts {
-		f.Findings = append(f.Findings, Entry{Conversation: k.conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n, File: rec.files[k]})
+		conv := k.conv
+		if rec.files[k] {
+			conv = rec.recorded(conv)
+		}
+		f.Findings = append(f.Findings, Entry{Conversation: conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n, File: rec.files[k]})
 	}
 	sort.Slice(f.Findings, func(i, j int) bool {
 		a, b := f.Findings[i], f.Findings[j]
