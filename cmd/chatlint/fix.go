@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/fix"
 	"github.com/chatlint/chatlint/lint/transcript"
@@ -176,15 +177,11 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 // (no ./ or //), and relative to the working directory when it is under it,
 // so that git apply and patch -p1 find it there.
 func diffName(path string) string {
-	p := filepath.Clean(path)
-	if filepath.IsAbs(p) {
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, p); err == nil && filepath.IsLocal(rel) {
-				p = rel
-			}
-		}
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = ""
 	}
-	return filepath.ToSlash(p)
+	return filepath.ToSlash(pathkey.Of(path, wd))
 }
 
 // readsBack checks that a fixed library reads as the old one with the

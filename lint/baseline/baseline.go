@@ -11,8 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 
+	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/redact"
 )
@@ -88,21 +88,10 @@ func newPaths() *paths {
 }
 
 // isFile reports whether a name is a file's path (not standard input).
-func isFile(name string) bool { return name != "" && name != "-" && !strings.HasPrefix(name, "<") }
+func isFile(name string) bool { return pathkey.IsFile(name) }
 
 // key is the baseline key of a file name.
-func (p *paths) key(name string) string {
-	if !isFile(name) {
-		return name
-	}
-	c := filepath.Clean(name)
-	if filepath.IsAbs(c) && p.wd != "" {
-		if rel, err := filepath.Rel(p.wd, c); err == nil && inside(rel) {
-			return rel
-		}
-	}
-	return c
-}
+func (p *paths) key(name string) string { return pathkey.Of(name, p.wd) }
 
 // abs is the absolute path of a file name ("" if not a file).
 func (p *paths) abs(name string) string {
@@ -113,11 +102,6 @@ func (p *paths) abs(name string) string {
 		return filepath.Clean(name)
 	}
 	return filepath.Join(p.wd, name)
-}
-
-// inside reports whether a relative path stays below its base.
-func inside(rel string) bool {
-	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // Baseline drops recorded findings; it implements lint.Filter. Each entry
@@ -252,7 +236,7 @@ func (rec *Recorder) recorded(name string) string {
 	if abs == "" {
 		return name
 	}
-	if rel, err := filepath.Rel(rec.dir, abs); err == nil && (inside(rel) || !filepath.IsAbs(name)) {
+	if rel, err := filepath.Rel(rec.dir, abs); err == nil && (pathkey.Inside(rel) || !filepath.IsAbs(name)) {
 		return rel
 	}
 	return name

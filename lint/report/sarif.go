@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -425,25 +426,17 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 // URI relative to the checkout, so the alert's file is the same either way,
 // and a fingerprint that changed with it would close and reopen the alert.
 func (s *sarifWriter) fileKey(name string) string {
-	if name == "" || name == "-" || strings.HasPrefix(name, "<") {
+	if !pathkey.IsFile(name) {
 		return name
 	}
-	c := filepath.Clean(name)
-	if filepath.IsAbs(c) {
-		if s.wd == nil {
-			wd, err := os.Getwd()
-			if err != nil {
-				wd = ""
-			}
-			s.wd = &wd
+	if s.wd == nil {
+		wd, err := os.Getwd()
+		if err != nil {
+			wd = ""
 		}
-		if *s.wd != "" {
-			if rel, err := filepath.Rel(*s.wd, c); err == nil && filepath.IsLocal(rel) {
-				c = rel
-			}
-		}
+		s.wd = &wd
 	}
-	return filepath.ToSlash(c)
+	return filepath.ToSlash(pathkey.Of(name, *s.wd))
 }
 
 // sarifFingerprint identifies a finding across runs, independent of line
