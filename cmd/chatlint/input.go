@@ -47,7 +47,7 @@ func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	fl.StringArrayVar(&f.roles, "roles", nil, "map the export's role values to roles: `VALUE=ROLE,...` e.g. '1=agent,0=customer' or 'helpdesk=agent' (roles: customer, agent, bot, system; repeatable)")
 	fl.StringArrayVar(&f.types, "types", nil, "map the export's message-type values to types: `VALUE=TYPE,...` e.g. '2=note,3=image', or to skip: records of that type are counted as skipped, not linted, e.g. 'EVENT=skip'; * maps every value not listed (repeatable)")
 	fl.StringArrayVar(&f.defaults, "default", nil, "value for a field the export lacks: `FIELD=VALUE,...` for conversation, role, sender, type, e.g. 'role=agent' (repeatable)")
-	fl.StringVar(&f.timeLayout, "time-layout", "", "`LAYOUT` of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05' or epoch s/ms)")
+	fl.StringVar(&f.timeLayout, "time-layout", "", "`LAYOUT` of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05', '2006年1月2日 15:04:05' or epoch s/ms)")
 	fl.BoolVar(&f.header, "header", true, "csv/tsv: the first row names the columns (--header=false: map columns by number with --map)")
 	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator `C`, one character or tab (default , for csv, TAB for tsv)")
 	fl.BoolVar(&f.html, "html", false, "message texts are HTML (help-desk exports such as Intercom, Zendesk, 七鱼, Udesk; rich-text canned replies): tags are removed, entities decoded, <br> and paragraphs become line breaks")

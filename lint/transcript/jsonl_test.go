@@ -108,7 +108,8 @@ func TestJSONLMalformedRecords(t *testing.T) {
 		{"unknown role", `{"conversation":"c1","role":"客服","text":"你好"}`, `unknown role "客服"`},
 		{"bad time", `{"conversation":"c1","role":"agent","text":"你好","time":"昨天下午"}`, `unparseable time "昨天下午"`},
 		// the flag that reads another layout is named
-		{"other time layout", `{"conversation":"c1","role":"agent","text":"你好","time":"2026年11月4日 10:00"}`, `unparseable time "2026年11月4日 10:00" (use RFC 3339, "2006-01-02 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '2006年1月2日 15:04')`},
+		{"other time layout", `{"conversation":"c1","role":"agent","text":"你好","time":"04/11/2026 10:00"}`, `unparseable time "04/11/2026 10:00" (use RFC 3339, "2006-01-02 15:04:05", "2006年1月2日 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`},
+		{"date without a year", `{"conversation":"c1","role":"agent","text":"你好","time":"11月4日 10:00"}`, `unparseable time "11月4日 10:00" (a date without a year`},
 		{"time object", `{"conversation":"c1","role":"agent","text":"你好","time":{}}`, `"time": expected a string or a number`},
 		{"negative epoch", `{"conversation":"c1","role":"agent","text":"你好","time":-5}`, `unparseable time`},
 		{"conversation object", `{"conversation":{"id":1},"role":"agent","text":"你好"}`, `"conversation": expected a string or a number`},

@@ -86,28 +86,139 @@ func epochDigits(s string) (int64, bool) {
 
 // slowTime tries RFC 3339 and every local layout with the time package.
 func slowTime(s string, loc *time.Location) (time.Time, error) {
+	if strings.Contains(s, "月") {
+		// no other layout holds a 月: only a Chinese date
+		return chineseTime(s, loc)
+	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
 		return t, nil
 	}
-	for _, layout := range localLayouts {
-		// fractional seconds after the seconds are accepted by time.Parse
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
+	if t, ok := localTime(s, loc); ok {
+		return t, nil
 	}
 	for _, layout := range offsetLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
 			return t, nil
 		}
 	}
-	if t, ok := meridiemTime(s, loc); ok {
-		return t, nil
+	return time.Time{}, unparseableTime(s)
+}
+
+// localTime reads a time without a zone in loc: a local layout, with
+// 上午 or 下午 before a 12-hour clock or without.
+func localTime(s string, loc *time.Location) (time.Time, bool) {
+	for _, layout := range localLayouts {
+		// fractional seconds after the seconds are accepted by time.Parse
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, true
+		}
 	}
+	return meridiemTime(s, loc)
+}
+
+// unparseableTime says why s is no time, and what reads it.
+func unparseableTime(s string) error {
 	if timeOfDay(s) {
-		return time.Time{}, fmt.Errorf("unparseable time %q (a time of day without a date: keep the date in the same field, "+
+		return fmt.Errorf("unparseable time %q (a time of day without a date: keep the date in the same field, "+
 			"or, in a csv or a workbook, in a column of its own named 日期 or date)", s)
 	}
-	return time.Time{}, fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '2006年1月2日 15:04')", s)
+	return fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\", \"2006年1月2日 15:04:05\" or epoch seconds/milliseconds, "+
+		"or give the export's layout with --time-layout, e.g. '%%d/%%m/%%Y %%H:%%M' for 04/11/2026 10:00)", s)
+}
+
+// chineseTime reads a date written the Chinese way and a time of day, as
+// Chinese help-desk tools and Excel write them: 2026年11月4日 10:02:03, the
+// day also as 4号, the time with or without a space before it, with 上午
+// or 下午 before a 12-hour clock or without (2026年11月4日 下午3:05). The
+// date is rewritten as the local layouts write it (2026-11-04) and read
+// as they read it (see localTime). A month and day without the year are
+// refused: a conversation that crosses New Year could not be ordered.
+func chineseTime(s string, loc *time.Location) (time.Time, error) {
+	iso, ok, noYear := chineseDate(s)
+	switch {
+	case noYear:
+		return time.Time{}, fmt.Errorf("unparseable time %q (a date without a year: a conversation that crosses New Year "+
+			"could not be ordered; export the times with their year, e.g. 2026年11月4日 10:02)", s)
+	case !ok:
+		return time.Time{}, unparseableTime(s)
+	}
+	if t, ok := fastTime(iso, loc); ok {
+		return t, nil
+	}
+	if t, ok := localTime(iso, loc); ok {
+		return t, nil
+	}
+	if !strings.Contains(iso, " ") {
+		return time.Time{}, fmt.Errorf("unparseable time %q (a date without the time of day: the timing rules need both)", s)
+	}
+	return time.Time{}, fmt.Errorf("unparseable time %q (no such date or time of day? read are dates and times such as "+
+		"2026年11月4日 10:02:03, 2026年11月4号 10:02 and 2026年11月4日 下午3:05)", s)
+}
+
+// chineseDate rewrites a time starting with a date written the Chinese way
+// (2026年11月4日, or 4号; blanks around the numbers are allowed) with the
+// date as the local layouts write it, 2026-11-04, a space and the rest
+// after it (10:02:03, 下午3:05). ok is false when s does not start with
+// such a date; noYear is set when it starts with one without its year
+// (11月4日).
+func chineseDate(s string) (iso string, ok, noYear bool) {
+	num := func(min, max int) (string, bool) {
+		s = strings.TrimLeft(s, " \u3000")
+		i := 0
+		for i < len(s) && i < max && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i < min || (i < len(s) && s[i] >= '0' && s[i] <= '9') {
+			return "", false
+		}
+		v := s[:i]
+		s = strings.TrimLeft(s[i:], " \u3000")
+		return v, true
+	}
+	mark := func(marks ...string) bool {
+		for _, m := range marks {
+			if rest, ok := strings.CutPrefix(s, m); ok {
+				s = rest
+				return true
+			}
+		}
+		return false
+	}
+	y, ok := num(1, 4)
+	if !ok {
+		return "", false, false
+	}
+	if !mark("年") {
+		// a month and day without the year?
+		if len(y) <= 2 && mark("月") {
+			if _, ok := num(1, 2); ok && mark("日", "号") {
+				return "", false, true
+			}
+		}
+		return "", false, false
+	}
+	if len(y) != 4 {
+		return "", false, false
+	}
+	mo, ok := num(1, 2)
+	if !ok || !mark("月") {
+		return "", false, false
+	}
+	d, ok := num(1, 2)
+	if !ok || !mark("日", "号") {
+		return "", false, false
+	}
+	pad := func(v string) string {
+		if len(v) == 1 {
+			return "0" + v
+		}
+		return v
+	}
+	iso = y + "-" + pad(mo) + "-" + pad(d)
+	if rest := strings.TrimSpace(s); rest != "" {
+		iso += " " + rest
+	}
+	return iso, true, false
 }
 
 // meridiemTime reads a date and a 12-hour time with 上午 (a.m.) or 下午
@@ -128,20 +239,30 @@ func meridiemTime(s string, loc *time.Location) (time.Time, bool) {
 		if err != nil {
 			continue
 		}
-		h := t.Hour()
-		if h < 1 || h > 12 {
+		h, ok := meridiemHour(t.Hour(), pm == 1)
+		if !ok {
 			return time.Time{}, false
-		}
-		switch {
-		case pm == 1 && h < 12:
-			h += 12
-		case am == 1 && h == 12:
-			h = 0
 		}
 		y, mo, d := t.Date()
 		return time.Date(y, mo, d, h, t.Minute(), t.Second(), t.Nanosecond(), loc), true
 	}
 	return time.Time{}, false
+}
+
+// meridiemHour turns an hour of a 12-hour clock (1 to 12) after 上午
+// (a.m.) or 下午 (p.m.) into one of 0 to 23; ok is false for an hour
+// outside 1 to 12.
+func meridiemHour(h int, pm bool) (int, bool) {
+	if h < 1 || h > 12 {
+		return 0, false
+	}
+	switch {
+	case pm && h < 12:
+		h += 12
+	case !pm && h == 12:
+		h = 0
+	}
+	return h, true
 }
 
 // fastTime parses the common shapes without allocating: YYYY-MM-DD or

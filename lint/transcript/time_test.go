@@ -131,3 +131,52 @@ func TestParseTimeMeridiemDST(t *testing.T) {
 		}
 	}
 }
+
+// TestParseTimeChineseDates: dates written the Chinese way, as help-desk
+// tools export them (2026年11月4日 10:02:03, 4号, 上午/下午 before a
+// 12-hour clock, with or without a space before the time), are read
+// without --time-layout. A month and day without the year are refused,
+// saying so: a conversation across New Year could not be ordered.
+func TestParseTimeChineseDates(t *testing.T) {
+	at := func(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, shanghai) }
+	for _, tt := range []struct {
+		in      string
+		want    time.Time
+		wantErr string // part of the error; "" for none
+	}{
+		{in: "2026年11月4日 10:02:03", want: at(10, 2, 3)},
+		{in: "2026年11月4日10:02:03", want: at(10, 2, 3)},
+		{in: "2026年11月04日 10:02", want: at(10, 2, 0)},
+		{in: "2026年11月4日 9:05", want: at(9, 5, 0)},
+		{in: "2026年11月4日 上午10:02:03", want: at(10, 2, 3)},
+		{in: "2026年11月4日 下午3:05", want: at(15, 5, 0)},
+		{in: "2026年11月4日下午3:05:09", want: at(15, 5, 9)},
+		{in: "2026年11月4日 上午12:30", want: at(0, 30, 0)},
+		{in: "2026年11月4号 10:02", want: at(10, 2, 0)},
+		{in: "2026年11月4号10:02:03", want: at(10, 2, 3)},
+		{in: "2026 年 11 月 4 日 10:02", want: at(10, 2, 0)},
+		{in: " 2026年11月4日 10:02:03.250 ", want: time.Date(2026, 11, 4, 10, 2, 3, 250e6, shanghai)},
+		{in: "2026年1月4日 10:02", want: time.Date(2026, 1, 4, 10, 2, 0, 0, shanghai)},
+		// no year: refused, saying why
+		{in: "11月4日 10:02", wantErr: `unparseable time "11月4日 10:02" (a date without a year`},
+		{in: "11月4号 下午3:05", wantErr: `unparseable time "11月4号 下午3:05" (a date without a year`},
+		// no such date or time, or no time of day
+		{in: "2026年2月30日 10:02", wantErr: `unparseable time "2026年2月30日 10:02" (no such date or time of day?`},
+		{in: "2026年13月4日 10:02", wantErr: `unparseable time`},
+		{in: "2026年11月4日 25:02", wantErr: `unparseable time`},
+		{in: "2026年11月4日 下午15:05", wantErr: `unparseable time`},
+		{in: "2026年11月4日", wantErr: `unparseable time "2026年11月4日" (a date without the time of day`},
+		{in: "2026年11月4日 10:02 左右", wantErr: `unparseable time`},
+		{in: "26年11月4日 10:02", wantErr: `unparseable time`},
+	} {
+		got, err := ParseTime(tt.in, shanghai)
+		switch {
+		case tt.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("ParseTime(%q) = %v, %v; want an error saying %q", tt.in, got, err, tt.wantErr)
+			}
+		case err != nil || !got.Equal(tt.want):
+			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}

@@ -46,7 +46,10 @@ func init() {
 // after it (see txtState.held).
 type txtReader struct{}
 
-const txtDateTime = `(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`
+// txtDateTime is a header's date and time: 2026-11-04 10:00:06, 2026/11/4
+// 10:00, 2026年11月4日 10:00 or 4号, with 上午 or 下午 before a 12-hour
+// clock or without (see meridiemHour).
+const txtDateTime = `(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(上午|下午)?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`
 
 var (
 	// name then time: "NAME 2026-11-04 10:00:06", "NAME(2026-11-04 10:00:06):"
@@ -105,7 +108,7 @@ func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, b
 	if layout != 2 {
 		if m := txtNameFirst.FindStringSubmatch(s); m != nil && txtName(m[1]) {
 			h := txtHeader{name: strings.TrimSpace(m[1])}
-			if t, ok := txtTime(m[2:8], loc); ok {
+			if t, ok := txtTime(m[2:9], loc); ok {
 				h.time = t
 				return h, 1, true
 			}
@@ -113,9 +116,9 @@ func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, b
 		}
 	}
 	if layout != 1 {
-		if m := txtTimeFirst.FindStringSubmatch(s); m != nil && txtName(m[7]) {
-			h := txtHeader{name: strings.TrimSpace(m[7])}
-			if t, ok := txtTime(m[1:7], loc); ok {
+		if m := txtTimeFirst.FindStringSubmatch(s); m != nil && txtName(m[8]) {
+			h := txtHeader{name: strings.TrimSpace(m[8])}
+			if t, ok := txtTime(m[1:8], loc); ok {
 				h.time = t
 				return h, 2, true
 			}
@@ -159,13 +162,22 @@ type txtHeader struct {
 	bad  string // why the header's time is unusable ("": it is fine)
 }
 
+// txtTime makes the time of txtDateTime's groups: year, month, day, 上午
+// or 下午 (or ""), hour, minute, second (or "").
 func txtTime(m []string, loc *time.Location) (time.Time, bool) {
 	var v [6]int
-	for i := range v {
-		if m[i] == "" {
+	for i, g := range [6]int{0, 1, 2, 4, 5, 6} {
+		if m[g] == "" {
 			continue
 		}
-		v[i], _ = strconv.Atoi(m[i])
+		v[i], _ = strconv.Atoi(m[g])
+	}
+	if m[3] != "" {
+		h, ok := meridiemHour(v[3], m[3] == "下午")
+		if !ok {
+			return time.Time{}, false
+		}
+		v[3] = h
 	}
 	// an impossible date or time (02-30, 23:60, a leap second :60, which
 	// time.Parse rejects too) is not a time: time.Date would roll it over

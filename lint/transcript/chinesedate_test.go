@@ -1,0 +1,93 @@
+package transcript
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestChineseDatesEveryReader: times with the date written the Chinese way
+// (2026年11月4日, 4号, 上午/下午 before a 12-hour clock) are read without
+// --time-layout by every reader that reads times: JSONL (fast scanner and
+// with a mapping), JSON, csv, tsv, a workbook, a csv's date column beside a
+// time column, and a txt dump's header lines. A date without its year is a
+// malformed record that says so.
+func TestChineseDatesEveryReader(t *testing.T) {
+	at := func(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, tzSH) }
+	for _, tc := range []struct {
+		value string // the time as the export writes it
+		want  time.Time
+		why   string // the start of the reason it is refused ("": read)
+	}{
+		{value: "2026年11月4日 10:02:03", want: at(10, 2, 3)},
+		{value: "2026年11月4日10:02:03", want: at(10, 2, 3)},
+		{value: "2026年11月04日 10:02", want: at(10, 2, 0)},
+		{value: "2026年11月4日 上午10:02:03", want: at(10, 2, 3)},
+		{value: "2026年11月4日 下午3:05", want: at(15, 5, 0)},
+		{value: "2026年11月4号 10:02", want: at(10, 2, 0)},
+		{value: "11月4日 10:02", why: `unparseable time "11月4日 10:02" (a date without a year`},
+	} {
+		mapped := Options{Mapping: &Mapping{Fields: map[string]string{"time": "ts"}}}
+		for _, rc := range []struct {
+			format, data string
+			opts         Options
+		}{
+			{"jsonl", fmt.Sprintf(`{"conversation":"c1","time":%q,"role":"agent","text":"您好"}`+"\n", tc.value), Options{}},
+			{"jsonl", fmt.Sprintf(`{"conversation":"c1","ts":%q,"role":"agent","text":"您好"}`+"\n", tc.value), mapped},
+			{"json", fmt.Sprintf(`[{"conversation":"c1","time":%q,"role":"agent","text":"您好"}]`, tc.value), Options{}},
+			{"csv", fmt.Sprintf("会话ID,时间,角色,内容\nc1,%s,agent,您好\n", tc.value), Options{}},
+			{"tsv", fmt.Sprintf("会话ID\t时间\t角色\t内容\nc1\t%s\tagent\t您好\n", tc.value), Options{}},
+			{"xlsx", string(xlsxBytes(t, workbookParts{sheet: inlineSheet([]string{"会话ID", "时间", "角色", "内容"}, []string{"c1", tc.value, "agent", "您好"})})), Options{}},
+		} {
+			name := rc.format
+			if rc.opts.Mapping != nil {
+				name += " mapped"
+			}
+			s, err := readData(t, rc.format, rc.data, rc.opts)
+			if err != nil {
+				t.Errorf("%s %q: %v", name, tc.value, err)
+				continue
+			}
+			if tc.why != "" {
+				if len(s.msgs) != 0 || len(s.rejects) != 1 || !strings.HasPrefix(s.rejects[0].Err, tc.why) {
+					t.Errorf("%s %q: messages %v, rejects %v; want it refused: %s", name, tc.value, msgLines(s.msgs), s.rejects, tc.why)
+				}
+				continue
+			}
+			if len(s.rejects) != 0 || len(s.msgs) != 1 || !s.msgs[0].Time.Equal(tc.want) {
+				t.Errorf("%s %q: messages %v, rejects %v; want one at %v", name, tc.value, s.msgs, s.rejects, tc.want)
+			}
+		}
+	}
+
+	// a date column written the Chinese way beside a column of times of day
+	s := mustRead(t, "csv", "会话ID,日期,时间,角色,内容\nD1,2026年11月4日,23:59:00,customer,在吗\nD1,2026年11月5号,下午1:01,agent,在的亲\n", Options{})
+	want := []time.Time{time.Date(2026, 11, 4, 23, 59, 0, 0, tzSH), time.Date(2026, 11, 5, 13, 1, 0, 0, tzSH)}
+	if len(s.rejects) != 0 || len(s.msgs) != 2 || !s.msgs[0].Time.Equal(want[0]) || !s.msgs[1].Time.Equal(want[1]) {
+		t.Errorf("date and time columns: messages %v, rejects %v; want times %v", s.msgs, s.rejects, want)
+	}
+
+	// the header lines of a txt dump, name first or time first
+	for _, dump := range []string{
+		"tb_buyer01 2026年11月4号 上午10:00\n在吗\n店铺名:小美（2026年11月4日 下午3:05:06）：\n在的\n",
+		"2026年11月4号 上午10:00 tb_buyer01\n在吗\n\n2026年11月4日下午3:05:06 店铺名:小美\n在的\n",
+	} {
+		s = mustRead(t, "txt", dump, shopAgents)
+		want = []time.Time{at(10, 0, 0), at(15, 5, 6)}
+		if len(s.rejects) != 0 || len(s.msgs) != 2 {
+			t.Errorf("txt %q: messages %v, rejects %v", dump, msgLines(s.msgs), s.rejects)
+			continue
+		}
+		for i, m := range s.msgs {
+			if !m.Time.Equal(want[i]) || m.Text != []string{"在吗", "在的"}[i] {
+				t.Errorf("txt %q: message %d %q at %v, want %v", dump, i, m.Text, m.Time, want[i])
+			}
+		}
+	}
+	// an hour past 12 after 下午 is no time: the header's message is refused
+	s = mustRead(t, "txt", "tb_buyer01 2026年11月4日 下午15:00\n在吗\n", shopAgents)
+	if len(s.msgs) != 0 || len(s.rejects) != 1 || !strings.HasPrefix(s.rejects[0].Err, "unparseable time") {
+		t.Errorf("txt 下午15:00: messages %v, rejects %v", msgLines(s.msgs), s.rejects)
+	}
+}
