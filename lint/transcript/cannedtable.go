@@ -39,9 +39,10 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
 	}
 	// the reply's column, and how many fields a record has (0: any, as
-	// long as the reply's column is there); headerless: a file of one
+	// long as the reply's column is there); unnamed: the header row has
+	// empty cells past width (see namedWidth); headerless: a file of one
 	// column without a header
-	col, width, headerless := 0, 0, false
+	col, width, unnamed, headerless := 0, 0, false, false
 	// a first record that is a reply (no header), held for the loop
 	var held []string
 	heldLine := 0
@@ -66,7 +67,6 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		if perr != "" {
 			return fmt.Errorf("line %d: first row: %s", line, perr)
 		}
-		width = len(fields)
 		col = -1
 		if spec != "" {
 			var mapped [nFields]string
@@ -92,6 +92,12 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		default:
 			return fmt.Errorf("line %d: no reply column in the header (columns: %s): name it 话术, 回复, 内容 or text, or --map text=COLUMN", line, listColumns(fields))
 		}
+		if !headerless {
+			// a reply column mapped by number under an empty header cell
+			// is one of the header's
+			width = max(namedWidth(fields), col+1)
+			unnamed = len(fields) > width
+		}
 	}
 	for {
 		if err := ctx.Err(); err != nil {
@@ -110,6 +116,9 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			}
 		}
 		pos := lint.Pos{File: src.Name, Line: line}
+		if perr == "" && width > 0 && len(fields) > width {
+			fields, perr = pastHeader(fields, width, comma, unnamed)
+		}
 		switch {
 		case perr != "":
 		case headerless && len(fields) != 1:

@@ -166,7 +166,10 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	for i := range cols {
 		cols[i] = -1
 	}
-	nHeader, date := 0, -1
+	// nHeader is how many columns the header names (its empty cells
+	// after the last name are absent: see namedWidth), cells how many
+	// cells the header row has
+	nHeader, cells, date := 0, 0, -1
 	if b.m.header {
 		fields, line, perr, err := p.next()
 		if err != nil {
@@ -188,7 +191,8 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 			}
 			fields, cols = header, c
 		}
-		nHeader = len(fields)
+		nHeader = namedWidth(fields)
+		cells = len(fields)
 		if cols[fTime] >= 0 && b.m.layout == "" {
 			date = dateColumn(fields, &cols)
 		}
@@ -211,11 +215,16 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		// no type column: no note or order event can show
 		lint.MarkUntyped(sink, src.Name)
 	}
-	rb := &rowBuilder{b: b, cols: cols, nHeader: nHeader, comma: comma, date: date}
+	rb := &rowBuilder{b: b, cols: cols, comma: comma, date: date}
 	for _, c := range cols {
 		if c+1 > rb.need {
 			rb.need = c + 1
 		}
+	}
+	if nHeader > 0 {
+		// a column mapped by number under an empty header cell is one of
+		// the header's
+		rb.nHeader, rb.unnamed = max(nHeader, rb.need), cells > max(nHeader, rb.need)
 	}
 	records := 0
 	// where a record's text is on its line, when the rows are lines
@@ -316,6 +325,52 @@ func holdsTime(fields []string) bool {
 	return false
 }
 
+// namedWidth is how many columns a header row names: its cells up to the
+// last one that holds more than white space. Excel writes the empty cells
+// after it (time,sender,role,text,,,) when a column was once used: they
+// are absent, and a row need not have them.
+func namedWidth(header []string) int {
+	n := len(header)
+	for n > 0 && strings.TrimSpace(header[n-1]) == "" {
+		n--
+	}
+	return n
+}
+
+// pastHeader looks at the fields of a row past the width columns of its
+// header: when they are all empty, the row is cut to width; when one
+// holds a value and unnamed is set (the header row has empty cells there,
+// or the row is a spreadsheet's, whose cells past the header are empty
+// header cells too), why says that the row is malformed, naming the
+// column. Otherwise the fields are left for the field count to judge (a
+// stray delimiter, unbalanced quotes). comma is the delimiter (0: a
+// spreadsheet).
+func pastHeader(fields []string, width int, comma rune, unnamed bool) (_ []string, why string) {
+	for i := width; i < len(fields); i++ {
+		if strings.TrimSpace(fields[i]) == "" {
+			continue
+		}
+		switch {
+		case !unnamed:
+		case comma == 0:
+			why = fmt.Sprintf("record has a value in column %d, whose header cell is empty (column %s: name it, or clear the cell)", i+1, columnName(i))
+		default:
+			why = fmt.Sprintf("record has a value in column %d, whose header cell is empty (a stray %s, or a column to name?)", i+1, delimName(comma))
+		}
+		return fields, why
+	}
+	return fields[:width], ""
+}
+
+// columnName is a 0-based column's letters in a worksheet (0 → A, 27 → AB).
+func columnName(i int) string {
+	var b []byte
+	for i++; i > 0; i = (i - 1) / 26 {
+		b = append([]byte{byte('A' + (i-1)%26)}, b...)
+	}
+	return string(b)
+}
+
 // filled counts the cells of a row that hold more than white space.
 func filled(fields []string) int {
 	n := 0
@@ -333,7 +388,9 @@ type rowBuilder struct {
 	b             *builder
 	cols          [nFields]int
 	nHeader, need int
-	comma         rune // 0: a spreadsheet's rows
+	// unnamed: the header row has empty cells past its nHeader columns
+	unnamed bool
+	comma   rune // 0: a spreadsheet's rows
 	// date is the column of the dates when the time column may hold times
 	// of day alone (see dateColumn); -1: none
 	date int
@@ -411,10 +468,15 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 	if comma == 0 && len(fields) < max(nHeader, need) {
 		fields = append(fields, make([]string, max(nHeader, need)-len(fields))...)
 	}
-	if comma != 0 && nHeader > 0 && len(fields) > nHeader && filled(fields[nHeader:]) == 0 {
+	if nHeader > 0 && len(fields) > nHeader {
 		// empty fields past the header's (a delimiter after every field
-		// of the rows, not the header's): nothing in them to misplace
-		fields = fields[:nHeader]
+		// of the rows, not the header's; cells Excel stored) hold nothing
+		// to misplace; a value in one is under an empty header cell
+		var why string
+		fields, why = pastHeader(fields, nHeader, comma, rb.unnamed || comma == 0)
+		if perr == "" {
+			perr = why
+		}
 	}
 	if perr == "" {
 		switch {
@@ -619,9 +681,11 @@ func allNumeric(fields []string) bool {
 	return true
 }
 
+// listColumns lists a header's cells, quoted, up to its last name (see
+// namedWidth).
 func listColumns(header []string) string {
 	var out []string
-	for _, h := range header {
+	for _, h := range header[:namedWidth(header)] {
 		out = append(out, strconv.Quote(strings.TrimSpace(h)))
 		if len(out) == 12 {
 			out = append(out, "…")

@@ -119,7 +119,7 @@ func TestCSVMalformed(t *testing.T) {
 			rejects: []string{"2: record has 3 fields, the header has 2"}, msgs: 1},
 		// empty fields past the header's (a comma after every field but
 		// the header's last) hold nothing to misplace: read, as a
-		// workbook's rows that run past its header are
+		// workbook's rows whose empty cells run past its header are
 		{name: "empty fields past the header", data: "role,text\nagent,好的,\nagent,在的, ,\nagent,x,y\n",
 			rejects: []string{"4: record has 3 fields, the header has 2"}, msgs: 2},
 		{name: "text after quote", data: "role,text\nagent,\"a\"b\nagent,ok\n",

@@ -42,7 +42,8 @@ var csvDelimiters = []string{",", "\t", ";", "|", "，", "、", "丨", "§"}
 // read in their own encoding), lines over the bound.
 func TestCSVDeferredAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(31, 37))
-	headers := []string{"conversation,role,text,time,type", "会话,角色,内容,时间", "conversation,role,body,sender", "id,conversation,role,text"}
+	headers := []string{"conversation,role,text,time,type", "会话,角色,内容,时间", "conversation,role,body,sender", "id,conversation,role,text",
+		"会话,角色,内容,,"} // empty header cells after the names: absent
 	cells := []string{"c1", "c2", "customer", "agent", "客服", "你好", "在吗，亲", "2026-11-11 08:00:02", "bad time", "event", "text", "", `和"x`, `"和，"`,
 		`"引号, 逗号"`, `"双""引号"`, `"换` + "\n" + `行"`, `"a"b`, `"未闭合`, "x\xffy", "\xc4\xe3\xba\xc3", " 空格 ", "kf01", "1793757600"}
 	deferred := 0

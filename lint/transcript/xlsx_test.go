@@ -58,7 +58,8 @@ func xlsxBytes(t testing.TB, p workbookParts) []byte {
 // shared strings (one with rich-text runs and a phonetic guide), a date
 // cell in a built-in format, a date in a custom one, a time written as
 // text, line breaks written as _x000D_, an inline string, a stored but
-// empty row, a row without a text.
+// empty row, a row without a text, a boolean in a column the reader does
+// not know (已处理).
 var shopWorkbook = workbookParts{
 	shared: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="9" uniqueCount="9">
 <si><t>会话ID</t></si><si><t>时间</t></si><si><t>角色</t></si><si><t>客服</t></si><si><t>内容</t></si>
@@ -69,7 +70,7 @@ var shopWorkbook = workbookParts{
 	styles: `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d\ h:mm:ss;@"/></numFmts>
 <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="22"/><xf numFmtId="164"/><xf numFmtId="2"/></cellXfs></styleSheet>`,
 	sheet: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
-<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row>
+<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="G1" t="inlineStr"><is><t>已处理</t></is></c></row>
 <row r="2"><c r="A2"><v>1001</v></c><c r="B2" s="1"><v>46330.416666666664</v></c><c r="C2" t="s"><v>7</v></c><c r="E2" t="s"><v>5</v></c></row>
 <row r="3"><c r="A3"><v>1001</v></c><c r="B3" s="2"><v>46330.41673611111</v></c><c r="C3" t="s"><v>8</v></c><c r="D3" t="inlineStr"><is><t>小美</t></is></c><c r="E3" t="s"><v>6</v></c></row>
 <row r="4"><c r="A4" s="3"/><c r="E4" t="str"><v></v></c></row>
