@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/spool"
@@ -241,4 +242,95 @@ func (r *RecordErrors) Close() error {
 	err := r.s.spool.Close()
 	*r.s = errorStore{spool: spool.Spool{Memory: errorsMemory, Fallback: true}}
 	return err
+}
+
+// ReasonKind is the kind of a malformed record's reason: the reason with
+// the values it quotes ("…", as %q writes them, escapes and all) and the
+// numbers it holds written as placeholders. Reasons that differ only in
+// the offending value, such as the unparseable times of an export whose
+// every time is written its own way, are of one kind: the reports for
+// people group records by it, showing one reason whole as the example,
+// while the machine formats keep every record's reason as it is. A number
+// that is part of a word (UTF-8, GB18030) is kept, and so is a shell word
+// in single quotes, where a hint repeats the value (unknown role "2" (map
+// it, e.g. --roles '2=agent')): that tells the kinds apart where each
+// value needs a fix of its own.
+func ReasonKind(reason string) string {
+	var b []byte // nil until the reason holds a value
+	for i := 0; i < len(reason); i++ {
+		c := reason[i]
+		switch {
+		case c == '\'' && (i == 0 || reason[i-1] == ' '):
+			// a shell word, kept as it is: a hint's flag that names the
+			// value (--roles '2=agent'; an apostrophe follows a letter)
+			j := strings.IndexByte(reason[i+1:], '\'')
+			if j < 0 {
+				j = len(reason) - i - 1
+			}
+			if b != nil {
+				b = append(b, reason[i:i+1+j]...)
+			}
+			i += j
+		case c == '"':
+			// a quoted value, to its closing quote (or the end of a
+			// reason cut inside it)
+			j := i + 1
+			for j < len(reason) && reason[j] != '"' {
+				if reason[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if b == nil {
+				b = append(make([]byte, 0, len(reason)), reason[:i]...)
+			}
+			b = append(b, `"…"`...)
+			i = min(j, len(reason))
+		case c >= '0' && c <= '9' && !inWord(reason, i):
+			j := i + 1
+			for j < len(reason) && (reason[j] >= '0' && reason[j] <= '9' ||
+				reason[j] == '.' && j+1 < len(reason) && reason[j+1] >= '0' && reason[j+1] <= '9') {
+				j++
+			}
+			// an exponent: 1.5e+14
+			if j+1 < len(reason) && (reason[j] == 'e' || reason[j] == 'E') {
+				k := j + 1
+				if reason[k] == '+' || reason[k] == '-' {
+					k++
+				}
+				if k < len(reason) && reason[k] >= '0' && reason[k] <= '9' {
+					for j = k; j < len(reason) && reason[j] >= '0' && reason[j] <= '9'; j++ {
+					}
+				}
+			}
+			if b == nil {
+				b = append(make([]byte, 0, len(reason)), reason[:i]...)
+			}
+			b = append(b, '#')
+			i = j - 1
+		default:
+			if b != nil {
+				b = append(b, c)
+			}
+		}
+	}
+	if b == nil {
+		return reason
+	}
+	return string(b)
+}
+
+// inWord reports whether the digit at reason[i] is part of a word: after
+// a letter, or after a hyphen after one (UTF-8).
+func inWord(reason string, i int) bool {
+	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+	switch {
+	case i == 0:
+		return false
+	case letter(reason[i-1]) || reason[i-1] >= '0' && reason[i-1] <= '9':
+		return true
+	case reason[i-1] == '-' && i >= 2 && letter(reason[i-2]):
+		return true
+	}
+	return false
 }

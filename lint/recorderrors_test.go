@@ -217,3 +217,46 @@ func TestRejectKeepsRecords(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonKind: reasons that differ only in the values they quote or
+// count are of one kind (5,000 records with 5,000 different unparseable
+// times are one group where people read them); reasons that differ
+// otherwise, in their words or in a hint that names the value outside
+// quotes (unknown role "x" (map it, e.g. --roles 'x=agent'), to be mapped
+// one by one), are not.
+func TestReasonKind(t *testing.T) {
+	same := [][2]string{
+		{`unparseable time "2026-13-45 10:00" (use RFC 3339, "2006-01-02 15:04:05" or epoch seconds/milliseconds)`,
+			`unparseable time "yesterday" (use RFC 3339, "2006-01-02 15:04:05" or epoch seconds/milliseconds)`},
+		{`unparseable time "a \"quoted\" value" (use RFC 3339)`, `unparseable time "b" (use RFC 3339)`},
+		{`unparseable time 46330 (no epoch time: an Excel date serial number?)`, `unparseable time 46330.4166667 (no epoch time: an Excel date serial number?)`},
+		{`unparseable time 1.5e+14 (epoch out of range)`, `unparseable time 179435524924400 (epoch out of range)`},
+		{`record has 5 fields, the header has 4 (unbalanced quotes or a stray comma?)`, `record has 12 fields, the header has 4 (unbalanced quotes or a stray comma?)`},
+		{`duplicate message id "m1" (first at line 3)`, `duplicate message id "m77" (first at line 1204)`},
+		{`no role for sender "bob"`, `no role for sender "小美"`},
+		// an apostrophe is no quote
+		{`unparseable time 5 (epoch seconds before 1973: no chat's time, 7)`, `unparseable time 6 (epoch seconds before 1973: no chat's time, 8)`},
+		{`unparseable time "4/11/2026 10:00" (give the export's layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`,
+			`unparseable time "x" (give the export's layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`},
+		// a reason cut at 1 KiB inside its quoted value
+		{`unparseable time "` + strings.Repeat("x", 2000), `unparseable time "yy`},
+	}
+	for _, p := range same {
+		if a, b := ReasonKind(p[0]), ReasonKind(p[1]); a != b {
+			t.Errorf("kinds differ:\n %q → %q\n %q → %q", p[0], a, p[1], b)
+		}
+	}
+	differ := [][2]string{
+		{`unparseable time "x" (a time of day without a date)`, `unparseable time "x" (use RFC 3339)`},
+		{`missing "text"`, `unknown role "text"`},
+		{`unknown role "boss" (map it, e.g. --roles 'boss=agent')`, `unknown role "vip" (map it, e.g. --roles 'vip=agent')`},
+		{`unknown role "2" (map it, e.g. --roles '2=agent')`, `unknown role "3" (map it, e.g. --roles '3=agent')`},
+		{`invalid UTF-8 in the record`, `invalid UTF-16 in the record`},
+		{`unparseable time 46330 (no epoch time: an Excel date serial number?)`, `unparseable time 5 (epoch seconds before 1973: no chat's time)`},
+	}
+	for _, p := range differ {
+		if a, b := ReasonKind(p[0]), ReasonKind(p[1]); a == b {
+			t.Errorf("one kind %q for\n %q\n %q", a, p[0], p[1])
+		}
+	}
+}

@@ -665,8 +665,9 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 // maxStderrErrorGroups groups, the first few for the other formats, none for a text report on the
 // terminal (it lists them itself, right there; twice would be noise). A text
 // report written to a file or a pipe is not in front of the person, so
-// stderr lists them then. Records of one file failing alike are one entry
-// with their lines.
+// stderr lists them then. Records of one file failing alike (with reasons
+// that differ at most in the value they quote: see lint.ReasonKind) are
+// one entry with their lines.
 func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lint.RecordErrors) error {
 	if errs.Len() == 0 || format == "text" && reportOnTerminal {
 		return nil
@@ -686,6 +687,9 @@ func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lin
 		fmt.Fprintf(w, "  %s: %s\n", report.Shown(g.First().String()), report.Shown(g.Err))
 		if n := g.Count - 1; n > 0 {
 			fmt.Fprintf(w, "    and %d more like it", n)
+			if g.Varied > 0 {
+				fmt.Fprintf(w, " (%d with another value)", g.Varied)
+			}
 			if l := g.MoreLines(lines); l != "" {
 				fmt.Fprintf(w, ", lines %s", l)
 			}

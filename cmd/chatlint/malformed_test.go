@@ -16,9 +16,10 @@ import (
 )
 
 // TestManyMalformedRecords: a file whose every record is malformed, half of
-// them alike and half each its own way, is reported record by record in
-// the jsonl report; the text report and stderr list the groups up to
-// their caps and say how many records the rest hold.
+// them alike and half each its own way (an unknown role value each, which
+// needs a mapping of its own), is reported record by record in the jsonl
+// report; the text report and stderr list the groups up to their caps and
+// say how many records the rest hold.
 func TestManyMalformedRecords(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("TMPDIR", dir)
@@ -28,7 +29,7 @@ func TestManyMalformedRecords(t *testing.T) {
 		if i%2 == 0 {
 			fmt.Fprintf(&in, `{"conversation":"c%d","time":"2026-11-04 10:00:00","role":"boss","text":"你好"}`+"\n", i)
 		} else {
-			fmt.Fprintf(&in, `{"conversation":"c%d","time":"11/04/2026 %d","role":"agent","text":"你好"}`+"\n", i, i)
+			fmt.Fprintf(&in, `{"conversation":"c%d","time":"2026-11-04 10:00:00","role":"r%d","text":"你好"}`+"\n", i, i)
 		}
 	}
 	file := filepath.Join(dir, "export.jsonl")
@@ -63,7 +64,7 @@ func TestManyMalformedRecords(t *testing.T) {
 	for i, e := range last.Errors {
 		want := `unknown role "boss"`
 		if i%2 == 1 {
-			want = `unparseable time "11/04/2026 ` + strconv.Itoa(i) + `"`
+			want = `unknown role "r` + strconv.Itoa(i) + `"`
 		}
 		if e.Line != i+1 || e.File != file || !strings.HasPrefix(e.Error, want) {
 			t.Fatalf("jsonl error %d: %+v, want line %d %q…", i, e, i+1, want)
@@ -71,7 +72,7 @@ func TestManyMalformedRecords(t *testing.T) {
 	}
 
 	// text: the first group holds every "boss" record, then 9,999 groups
-	// of one time each; the other 5,001 records are counted
+	// of one role value each; the other 5,001 records are counted
 	report := filepath.Join(dir, "report.txt")
 	_, stderr := lint("-o", report)
 	text, err := os.ReadFile(report)
@@ -94,6 +95,72 @@ func TestManyMalformedRecords(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(dir, "chatlint-*")); len(left) > 0 {
 		t.Errorf("temporary files left: %q", left)
+	}
+}
+
+// TestMalformedTimesGrouped: an export whose every time is unparseable in
+// its own way lists one group in the text report and on stderr (the first
+// record's reason as the example, how many more there are and how many of
+// them with another value), not a line per time; the jsonl report keeps
+// each record's reason with its value.
+func TestMalformedTimesGrouped(t *testing.T) {
+	dir := t.TempDir()
+	const n = 5000
+	var in bytes.Buffer
+	for i := range n {
+		fmt.Fprintf(&in, `{"conversation":"c%d","time":"11/04/2026 %d:%02d","role":"agent","text":"你好"}`+"\n", i%7, i/60, i%60)
+	}
+	fmt.Fprintf(&in, `{"conversation":"c1","time":"2026-11-04 10:00:00","role":"boss","text":"你好"}`+"\n")
+	file := filepath.Join(dir, "export.jsonl")
+	if err := os.WriteFile(file, in.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lint := func(args ...string) (string, string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		args = append([]string{"lint", "--no-progress", "--fail-on", "none"}, append(args, file)...)
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Fatalf("%v: exit %d\n%s", args, code, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	report := filepath.Join(dir, "report.txt")
+	_, stderr := lint("-o", report)
+	text, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := "5001 条记录无法读取（未检查）:\n" +
+		"    " + file + `:1: unparseable time "11/04/2026 0:00" (use RFC 3339`
+	if !strings.Contains(string(text), wantText) || !strings.Contains(string(text), "另有 4999 条记录同样无法读取（其中 4999 条的值不同），行 2-5000\n") ||
+		!strings.Contains(string(text), file+`:5001: unknown role "boss"`) {
+		t.Errorf("text report:\n%.800s", text)
+	}
+	if groups := len(regexp.MustCompile(`(?m)^    \S+export\.jsonl:\d+: `).FindAllIndex(text, -1)); groups != 2 {
+		t.Errorf("text report: %d groups listed, want 2", groups)
+	}
+	if !strings.Contains(stderr, "chatlint: 5001 malformed record(s) not linted:\n  "+file+`:1: unparseable time "11/04/2026 0:00"`) ||
+		!strings.Contains(stderr, "\n    and 4999 more like it (4999 with another value), lines 2-5000\n") || strings.Contains(stderr, "… and") {
+		t.Errorf("stderr:\n%.800s", stderr)
+	}
+
+	out, _ := lint("--format", "jsonl")
+	var last struct {
+		Errors []struct {
+			Line  int
+			Error string
+		}
+	}
+	if err := json.Unmarshal([]byte(out[strings.LastIndex(strings.TrimSuffix(out, "\n"), "\n")+1:]), &last); err != nil {
+		t.Fatal(err)
+	}
+	if len(last.Errors) != n+1 {
+		t.Fatalf("jsonl: %d errors, want %d", len(last.Errors), n+1)
+	}
+	for i, e := range last.Errors[:n] {
+		if want := fmt.Sprintf(`unparseable time "11/04/2026 %d:%02d" (use RFC 3339`, i/60, i%60); e.Line != i+1 || !strings.HasPrefix(e.Error, want) {
+			t.Fatalf("jsonl error %d: %+v, want line %d %q…", i, e, i+1, want)
+		}
 	}
 }
 

@@ -1,20 +1,27 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
 )
 
-// ErrorGroup is the malformed records of one file that failed with the same
-// message: a file whose every element lacks the same field is one group,
-// not hundreds of identical lines.
+// ErrorGroup is the malformed records of one file that failed alike: with
+// reasons of one kind (lint.ReasonKind), which differ at most in the value
+// they quote. A file whose every element lacks the same field is one
+// group, not hundreds of identical lines, and so is one whose every time
+// is unparseable in its own way.
 type ErrorGroup struct {
-	File  string
+	File string
+	// Err is the first record's reason, whole: the example of the kind
 	Err   string
 	Count int // the records in the group
-	Line  int // the first record's line (0: an error without a line)
+	// Varied counts the records after the first whose reason differs from
+	// Err (another value of the same kind)
+	Varied int
+	Line   int // the first record's line (0: an error without a line)
 	// More are the lines of the other records in the order read, a run
 	// of consecutive lines as one range, at most maxGroupRanges ranges,
 	// fewer when the groups together have many (Cut then says there were
@@ -57,6 +64,16 @@ func (g *ErrorGroup) add(line int, left *int) {
 	g.More = append(g.More, LineRange{line, line})
 }
 
+// VariedNote says, in Chinese, how many of the group's other records have
+// another value than its example: "（其中 4999 条的值不同）", or "" when
+// they all failed with the example's very reason.
+func (g ErrorGroup) VariedNote() string {
+	if g.Varied == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（其中 %d 条的值不同）", g.Varied)
+}
+
 // MoreLines writes the lines of the group's other records compactly
 // ("32, 79-81, 114"), at most limit ranges (then "…"; limit <= 0: all
 // those kept, then "…" if the group has more).
@@ -84,18 +101,29 @@ func (g ErrorGroup) MoreLines(limit int) string {
 	return b.String()
 }
 
-// GroupRecordErrors groups errs by file and message, each group where its
-// first record is and every record in exactly one group, at most
-// maxGroups groups (<= 0: all): other counts the records of the groups
-// past it. It fails if the records cannot be read back.
+// GroupRecordErrors groups errs by file and kind of reason (see
+// lint.ReasonKind), each group where its first record is and every record
+// in exactly one group, at most maxGroups groups (<= 0: all): other counts
+// the records of the groups past it. It fails if the records cannot be
+// read back.
 func GroupRecordErrors(errs lint.RecordErrors, maxGroups int) (groups []ErrorGroup, other int, err error) {
-	type key struct{ file, err string }
+	type key struct{ file, kind string }
 	index := make(map[key]int)
 	left := maxRanges
+	// the kind of the reason read last: the records of a group mostly
+	// come in runs of one reason
+	var last, lastKind string
 	err = errs.Each(func(e lint.RecordError) error {
-		k := key{e.Pos.File, e.Err}
+		if e.Err != last || lastKind == "" {
+			last, lastKind = e.Err, lint.ReasonKind(e.Err)
+		}
+		k := key{e.Pos.File, lastKind}
 		if i, ok := index[k]; ok {
-			groups[i].add(e.Pos.Line, &left)
+			g := &groups[i]
+			g.add(e.Pos.Line, &left)
+			if e.Err != g.Err {
+				g.Varied++
+			}
 			return nil
 		}
 		if maxGroups > 0 && len(groups) == maxGroups {

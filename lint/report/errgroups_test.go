@@ -63,6 +63,38 @@ func TestGroupRecordErrors(t *testing.T) {
 	}
 }
 
+// TestGroupRecordErrorsByKind: records of a file whose reasons differ only
+// in the value they quote (5,000 different unparseable times) are one
+// group, with the first record's reason, whole, as the example and a count
+// of those with another value; a file's records of other kinds, and the
+// same kind in another file, are groups of their own.
+func TestGroupRecordErrorsByKind(t *testing.T) {
+	var recs []lint.RecordError
+	for i := range 5000 {
+		recs = append(recs, lint.RecordError{Pos: lint.Pos{File: "day.csv", Line: i + 2},
+			Err: `unparseable time "11/04/2026 ` + strconv.Itoa(i) + `" (use RFC 3339 or epoch seconds)`})
+		if i == 10 {
+			recs = append(recs, lint.RecordError{Pos: lint.Pos{File: "day.csv", Line: 0}, Err: `unknown role "boss" (map it, e.g. --roles 'boss=agent')`})
+		}
+	}
+	recs = append(recs,
+		lint.RecordError{Pos: lint.Pos{File: "day.csv", Line: 6000}, Err: `unparseable time "11/04/2026 0" (use RFC 3339 or epoch seconds)`},
+		lint.RecordError{Pos: lint.Pos{File: "other.csv", Line: 2}, Err: `unparseable time "x" (use RFC 3339 or epoch seconds)`})
+	groups, other, err := GroupRecordErrors(lint.NewRecordErrors(recs...), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []ErrorGroup{
+		{File: "day.csv", Err: `unparseable time "11/04/2026 0" (use RFC 3339 or epoch seconds)`, Count: 5001, Varied: 4999, Line: 2,
+			More: []LineRange{{3, 5001}, {6000, 6000}}},
+		{File: "day.csv", Err: `unknown role "boss" (map it, e.g. --roles 'boss=agent')`, Count: 1},
+		{File: "other.csv", Err: `unparseable time "x" (use RFC 3339 or epoch seconds)`, Count: 1, Line: 2},
+	}
+	if !reflect.DeepEqual(groups, want) || other != 0 {
+		t.Fatalf("got %+v, other %d\nwant %+v", groups, other, want)
+	}
+}
+
 // TestErrorGroupLines: a group keeps its lines as ranges, at most
 // maxGroupRanges of them, and writes them compactly.
 func TestErrorGroupLines(t *testing.T) {

@@ -597,6 +597,7 @@ type htmlPage struct {
 type htmlErrorGroup struct {
 	Pos, Err  string
 	More      int
+	Varied    int // how many of them with another value (ErrorGroup.Varied)
 	MoreLines string
 }
 
@@ -797,7 +798,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	for _, g := range groups {
 		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.First().String(), Err: g.Err,
-			More: g.Count - 1, MoreLines: g.MoreLines(htmlMaxErrors)})
+			More: g.Count - 1, Varied: g.Varied, MoreLines: g.MoreLines(htmlMaxErrors)})
 	}
 
 	safe := &bidiSafe{w: h.w}

@@ -261,7 +261,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), shown(g.Err))
 			if n := g.Count - 1; n > 0 {
 				const indent = "        "
-				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取", indent, n)
+				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取%s", indent, n, g.VariedNote())
 				if lines := g.MoreLines(0); lines != "" {
 					head += "，行 "
 					lines = wrapWords(lines, indent, displayWidth(head), 96)
