@@ -131,9 +131,9 @@ func TestMalformedTimesGrouped(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantText := "5001 条记录无法读取（未检查）:\n" +
-		"    " + file + `:1: unparseable time "11/04/2026 0:00" (use RFC 3339`
+		"    " + file + `:1: 无法解析的时间 "11/04/2026 0:00"（请用 RFC 3339`
 	if !strings.Contains(string(text), wantText) || !strings.Contains(string(text), "另有 4999 条记录同样无法读取（其中 4999 条的值不同），行 2-5000\n") ||
-		!strings.Contains(string(text), file+`:5001: unknown role "boss"`) {
+		!strings.Contains(string(text), file+`:5001: 未知的角色 "boss"`) {
 		t.Errorf("text report:\n%.800s", text)
 	}
 	if groups := len(regexp.MustCompile(`(?m)^    \S+export\.jsonl:\d+: `).FindAllIndex(text, -1)); groups != 2 {

@@ -33,10 +33,10 @@ func TestReportsGroupReasonKinds(t *testing.T) {
 	}{
 		{"text", []string{
 			"5001 条记录无法读取（未检查）:\n" +
-				`    day.csv:2: unparseable time "11/04/2026 10:00" (use RFC 3339)` + "\n" +
+				`    day.csv:2: 无法解析的时间 "11/04/2026 10:00" (use RFC 3339)` + "\n" +
 				"        另有 4999 条记录同样无法读取（其中 4916 条的值不同），行 3-5001\n" +
-				`    day.csv:5002: unknown role "boss"` + "\n"}},
-		{"html", []string{`<td class="pos">day.csv:2</td><td>unparseable time &#34;11/04/2026 10:00&#34; (use RFC 3339)` +
+				`    day.csv:5002: 未知的角色 "boss"` + "\n"}},
+		{"html", []string{`<td class="pos">day.csv:2</td><td>无法解析的时间 &#34;11/04/2026 10:00&#34; (use RFC 3339)` +
 			`<div class="more">另有 4,999 条记录同样无法读取（其中 4,916 条的值不同），行 3-5001</div></td>`}},
 	} {
 		var buf bytes.Buffer

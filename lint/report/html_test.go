@@ -347,8 +347,8 @@ func TestHTMLRecordErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := buf.String()
-	for _, want := range []string{`<section id="errors"`, `<td class="pos">day.jsonl:7</td><td>invalid JSON: &lt;oops&gt;</td>`,
-		`<td class="pos">day.json:2</td><td>missing &#34;text&#34;<div class="more">另有 2 条记录同样无法读取，行 9-10</div></td>`,
+	for _, want := range []string{`<section id="errors"`, `<td class="pos">day.jsonl:7</td><td>JSON 无效：&lt;oops&gt;</td>`,
+		`<td class="pos">day.json:2</td><td>缺少 &#34;text&#34;<div class="more">另有 2 条记录同样无法读取，行 9-10</div></td>`,
 		`无法读取的记录（4 条，未检查）`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)

@@ -258,7 +258,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 			return err
 		}
 		for _, g := range groups {
-			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), shown(g.Err))
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), shown(reasonText(g.Err)))
 			if n := g.Count - 1; n > 0 {
 				const indent = "        "
 				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取%s", indent, n, g.VariedNote())
@@ -279,7 +279,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if n := len(s.Unreadable); n > 0 {
 		fmt.Fprintf(w, "%s\n", t.c(ansiRed+ansiBold, fmt.Sprintf("%d 个文件无法读取（自出错处起未检查）:", n)))
 		for _, e := range s.Unreadable {
-			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, shown(e.Pos.String())), shown(e.Err))
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, shown(e.Pos.String())), shown(reasonText(e.Err)))
 		}
 		fmt.Fprintln(w)
 	}

@@ -1,0 +1,573 @@
+package report
+
+import (
+	"regexp"
+	"strings"
+)
+
+// reasonText says in Chinese why a record is malformed or a file could not
+// be read, from the reason the readers gave in English (lint.RecordError's
+// Err), for the text and HTML reports, which say everything else in
+// Chinese. The export's own values in it (quoted values, column names,
+// line numbers, file names, sizes) and the flags it suggests are kept as
+// they are; a reason, or a part of one, of a kind not known here is left as
+// it is. The machine formats and stderr keep the English reasons.
+//
+// A reason is read as a known head (matched by its prefix, its values
+// captured) followed by a tail of parenthesised hints and further clauses
+// (" (…)", ": …", "; …", ", …"), each said in Chinese in turn: a reason
+// that gains a hint, or loses a value, still reads.
+func reasonText(reason string) string {
+	said, _ := reasonZh(reason)
+	return said
+}
+
+// reasonZh is reasonText, and whether the start of s was a known kind.
+func reasonZh(s string) (string, bool) {
+	for i := range reasonRules {
+		r := &reasonRules[i]
+		m := r.re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		groups := make([]string, len(m)/2)
+		for k := range groups {
+			if m[2*k] >= 0 {
+				groups[k] = s[m[2*k]:m[2*k+1]]
+			}
+		}
+		return r.say(groups) + reasonTail(s[m[1]:]), true
+	}
+	return s, false
+}
+
+// reasonTail says the rest of a reason after its head: its hints in
+// parentheses, then a clause after ": ", "; " or ", ". What is not known
+// is kept as it is, from there on.
+func reasonTail(t string) string {
+	var b strings.Builder
+	for strings.HasPrefix(t, " (") {
+		end := closingParen(t, 1)
+		if end < 0 {
+			break
+		}
+		if said, ok := reasonZh(t[2:end]); ok {
+			b.WriteString("（" + said + "）")
+		} else {
+			b.WriteString(t[:end+1])
+		}
+		t = t[end+1:]
+	}
+	if t == "" {
+		return b.String()
+	}
+	for _, sep := range clauseSeps {
+		if rest, ok := strings.CutPrefix(t, sep.en); ok {
+			if said, ok := reasonZh(rest); ok {
+				t = sep.zh + said
+			}
+			b.WriteString(t)
+			return b.String()
+		}
+	}
+	said, _ := reasonZh(t)
+	b.WriteString(said)
+	return b.String()
+}
+
+// clauseSeps are the separators of a reason's clauses, in Chinese.
+var clauseSeps = [...]struct{ en, zh string }{{": ", "："}, {"; ", "；"}, {", ", "，"}}
+
+// closingParen returns the index of the parenthesis closing the one at
+// s[open], skipping quoted values ("a)b"), or -1.
+func closingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			// a quoted value: to its closing quote
+			for i++; i < len(s) && s[i] != '"'; i++ {
+				if s[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// reasonRule is a kind of reason: re matches its head at the start of a
+// reason, capturing its values; say writes the head in Chinese from the
+// captures (groups[0] is the whole head).
+type reasonRule struct {
+	re  *regexp.Regexp
+	say func(groups []string) string
+}
+
+// reasonShapes are the shapes of the values in the reasons' patterns.
+var reasonShapes = strings.NewReplacer(
+	"«q»", `"(?:[^"\\]|\\.)*"`, // a value quoted as Go quotes it (%q)
+	"«v»", `(?:"(?:[^"\\]|\\.)*"|[^\s()]+)`, // a quoted value or a bare one
+	"«n»", `-?\d+`,
+	"«size»", `\d+(?:\.\d+)? (?:B|KiB|MiB|GiB|TiB)`, // lint.ByteSize
+	"«what»", `(?:an object|a list|a string|a number|a boolean|null|the string "(?:[^"\\]|\\.)*"|[^\s()]+)`,
+)
+
+// zh is a rule whose Chinese is a template: $1 … $9 are the captures as
+// they are, %1 … %9 the captures said in Chinese by valueText (the kinds
+// of values), &1 … &9 by delimText (delimiters).
+func zh(pattern, template string) reasonRule {
+	return reasonRule{re: reasonRE(pattern), say: func(g []string) string { return expand(template, g) }}
+}
+
+// zhFunc is a rule whose Chinese is written by say.
+func zhFunc(pattern string, say func(g []string) string) reasonRule {
+	return reasonRule{re: reasonRE(pattern), say: say}
+}
+
+func reasonRE(pattern string) *regexp.Regexp {
+	return regexp.MustCompile("^(?:" + reasonShapes.Replace(pattern) + ")")
+}
+
+func expand(template string, g []string) string {
+	var b strings.Builder
+	for i := 0; i < len(template); i++ {
+		c := template[i]
+		if (c == '$' || c == '%' || c == '&') && i+1 < len(template) && template[i+1] >= '1' && template[i+1] <= '9' {
+			k := int(template[i+1] - '0')
+			v := ""
+			if k < len(g) {
+				v = g[k]
+			}
+			switch c {
+			case '%':
+				v = valueText(v)
+			case '&':
+				v = delimText(v)
+			}
+			b.WriteString(v)
+			i++
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// valueText says in Chinese what kind of value a reason names ("an
+// object", "the string "x""); another value is as it is, after a space.
+func valueText(v string) string {
+	switch v {
+	case "an object":
+		return "对象"
+	case "a list":
+		return "列表"
+	case "a string":
+		return "字符串"
+	case "a number":
+		return "数字"
+	case "a boolean":
+		return "布尔值"
+	case "a date":
+		return "日期"
+	case "empty (null)":
+		return "空值（null）"
+	case "binary data (!!binary)":
+		return "二进制数据（!!binary）"
+	}
+	if q, ok := strings.CutPrefix(v, "the string "); ok {
+		return "字符串 " + q
+	}
+	return " " + v
+}
+
+// delimText names a delimiter as the csv reader's reasons name it
+// ("comma", "TABs", "';'") in Chinese; another is as it is, between
+// spaces.
+func delimText(d string) string {
+	switch d {
+	case "comma", "commas", "','":
+		return "逗号"
+	case "TAB", "TABs", `'\t'`:
+		return "制表符"
+	case "';'":
+		return "分号"
+	case "'|'":
+		return "竖线"
+	case "'，'":
+		return "中文逗号"
+	case "' '":
+		return "空格"
+	}
+	return " " + d + " "
+}
+
+// withValue is head followed by the value v, if any.
+func withValue(head, v string) string {
+	if v == "" {
+		return head
+	}
+	return head + " " + v
+}
+
+// jsonContexts says where encoding/json (and the JSON readers, in its
+// words) found a character it did not expect.
+var jsonContexts = map[string]string{
+	"looking for beginning of value":             "此处应为一个值",
+	"looking for beginning of object key string": "此处应为用双引号括起的对象键",
+	"after object key":                           "对象键之后应为冒号",
+	"after object key:value pair":                "键值对之后应为逗号或 }",
+	"after array element":                        "数组元素之后应为逗号或 ]",
+	"after top-level value":                      "顶层值之后不应再有内容",
+	"in string literal":                          "在字符串中",
+	"in string escape code":                      "在字符串的转义序列中",
+	`in \u hexadecimal character escape`:         `在 \u 十六进制转义中`,
+	"in numeric literal":                         "在数字中",
+	"after decimal point in numeric literal":     "在数字的小数点之后",
+	"in exponent of numeric literal":             "在数字的指数中",
+}
+
+var (
+	jsonAtByte    = regexp.MustCompile(` \(at byte (\d+)\)$`)
+	jsonBadChar   = regexp.MustCompile(`^invalid (character|byte)(?: ('\\''|'(?:[^'\\]|\\.)+'|U\+[0-9A-F]{4,6}|0x[0-9a-fA-F]{2}))?(?: \(([^()]*)\))?(?: (.*))?$`)
+	jsonInLiteral = regexp.MustCompile(`^in literal (\w+) \(expecting ('(?:[^'\\]|\\.)+'|'\\'')\)$`)
+)
+
+// jsonSyntax says a JSON syntax error (what follows "invalid JSON: ") in
+// Chinese: the character found, where, and the byte it is at.
+func jsonSyntax(detail string) string {
+	at := ""
+	if m := jsonAtByte.FindStringSubmatchIndex(detail); m != nil {
+		at = "第 " + detail[m[2]:m[3]] + " 字节处"
+		detail = detail[:m[0]]
+	}
+	if detail == "unexpected end of JSON input" {
+		if at != "" {
+			return "在" + at + "意外结束"
+		}
+		return "意外结束"
+	}
+	m := jsonBadChar.FindStringSubmatch(detail)
+	if m == nil {
+		said, _ := reasonZh(detail)
+		if at != "" {
+			return said + "（" + strings.TrimSuffix(at, "处") + "）"
+		}
+		return said
+	}
+	what := "非法字符"
+	if m[1] == "byte" {
+		what = "非法字节"
+	}
+	out := at + what
+	if m[2] != "" {
+		out += " " + m[2]
+	}
+	if info := m[3]; info != "" {
+		if info == "not UTF-8" {
+			info = "不是 UTF-8"
+		}
+		out += "（" + info + "）"
+	}
+	if ctx := m[4]; ctx != "" {
+		if said, ok := jsonContexts[ctx]; ok {
+			ctx = said
+		} else if lm := jsonInLiteral.FindStringSubmatch(ctx); lm != nil {
+			ctx = "在字面量 " + lm[1] + " 中（应为 " + lm[2] + "）"
+		}
+		out += "，" + ctx
+	}
+	return out
+}
+
+// yamlProblems says the YAML parser's most frequent complaints in Chinese.
+var yamlProblems = map[string]string{
+	"did not find expected key":                                    "没有找到应有的键",
+	"did not find expected node content":                           "没有找到应有的节点内容",
+	"did not find expected '-' indicator":                          "没有找到应有的 '-' 标记",
+	"did not find expected ',' or ']'":                             "没有找到应有的 ',' 或 ']'",
+	"did not find expected ',' or '}'":                             "没有找到应有的 ',' 或 '}'",
+	"did not find expected alphabetic or numeric character":        "没有找到应有的字母或数字",
+	"could not find expected ':'":                                  "没有找到应有的 ':'",
+	"mapping values are not allowed in this context":               "此处不能有映射值（冒号后跟空格？给回复加上引号）",
+	"block sequence entries are not allowed in this context":       "此处不能有列表项",
+	"found character that cannot start any token":                  "出现了不能作为开头的字符",
+	"found a tab character that violates indentation":              "TAB 字符破坏了缩进",
+	"found a tab character where an indentation space is expected": "缩进处应为空格，却是 TAB",
+	"found unexpected end of stream":                               "文件意外结束",
+	"found unknown escape character":                               "出现未知的转义字符",
+	"found unexpected ':'":                                         "出现了意外的 ':'",
+	"control characters are not allowed":                           "不允许控制字符",
+}
+
+// yamlSyntax says a YAML syntax error (what follows "YAML syntax error: ")
+// in Chinese: the parser's problem, if known, and the hint.
+func yamlSyntax(rest string) string {
+	const hint = " (a canned library is a YAML list of replies, or groups of them)"
+	tail := ""
+	if p, ok := strings.CutSuffix(rest, hint); ok {
+		rest, tail = p, "（话术库是回复的 YAML 列表，或回复的分组）"
+	}
+	if said, ok := yamlProblems[rest]; ok {
+		rest = said
+	} else if m := yamlAnchor.FindStringSubmatch(rest); m != nil {
+		rest = "引用了未定义的锚点 " + m[1]
+	}
+	return rest + tail
+}
+
+var yamlAnchor = regexp.MustCompile(`^unknown anchor ('.*') referenced$`)
+
+// reasonRules are the kinds of reasons the readers give, the more specific
+// first. A reason's head is a rule, and so is each hint and clause of its
+// tail. (Set in init: the rules that read a JSON syntax error read its
+// rest with the rules.)
+var reasonRules []reasonRule
+
+func init() { reasonRules = reasonKinds() }
+
+func reasonKinds() []reasonRule {
+	return []reasonRule{
+		// where in the file (prefixes of other reasons)
+		zh(`line («n»): `, "第 $1 行："),
+		zh(`(xl/[^\s:]+): row («n»): `, "$1 第 $2 行："),
+		zh(`(xl/[^\s:]+\.xml): `, "$1："),
+		zh(`header row: `, "表头行："),
+		zh(`first row: `, "第一行："),
+
+		// times
+		zh(`unparseable time («v») in the header line`, "消息头中的时间 $1 无法解析"),
+		zhFunc(`unparseable time(?: («v»))?`, func(g []string) string { return withValue("无法解析的时间", g[1]) }),
+		zh(`use RFC 3339, "2006-01-02 15:04:05", "2006年1月2日 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e\.g\. ('[^']*') for (.+)$`,
+			`请用 RFC 3339、"2006-01-02 15:04:05"、"2006年1月2日 15:04:05" 或纪元秒/毫秒，或用 --time-layout 给出导出的时间格式，如 $2 用 $1`),
+		zh(`a date without a year: a conversation that crosses New Year could not be ordered; export the times with their year, e\.g\. (.+)$`,
+			"日期没有年份：跨年的会话无法排序；请导出带年份的时间，如 $1"),
+		zh(`a date without the time of day: the timing rules need both$`, "只有日期，没有时刻：时间类规则两者都需要"),
+		zh(`no such date or time of day\? read are dates and times such as (.+), (.+) and (.+)$`,
+			"没有这个日期或时刻？可以读取的日期时间如 $1、$2 和 $3"),
+		zh(`a time of day without a date: keep the date in the same field, or, in a csv or a workbook, in a column of its own named (\S+) or (\S+)$`,
+			"只有时刻，没有日期：请把日期写在同一字段中，或在 csv 或工作簿中单列一列，列名为 $1 或 $2"),
+		zh(`no epoch time: an Excel date serial number\? give the column a date format, (\S+ \S+), in the workbook; a csv saved from it then holds the times$`,
+			"不是纪元时间：是 Excel 的日期序列号吗？请在工作簿中给这一列设置日期格式 $1，由它另存的 csv 就会有时间"),
+		zh(`epoch seconds before 1973: no chat's time$`, "1973 年之前的纪元秒：不会是聊天的时间"),
+		zh(`epoch out of range$`, "纪元时间超出范围"),
+		zh(`no epoch time: milliseconds would be after the year 2286; a compact date and time such as (\d+) needs (--time-layout .*)$`,
+			"不是纪元时间：按毫秒算在 2286 年之后；$1 这样紧凑的日期时间需要 $2"),
+		zh(`no such date or time$`, "没有这个日期或时刻"),
+		zh(`time («q») is not an epoch number`, "时间 $1 不是纪元数字"),
+		zh(`time («q») out of range`, "时间 $1 超出范围"),
+		zh(`time («q») does not match the time layout («q»)`, "时间 $1 与时间格式 $2 不符"),
+		zh(`time layout (\S+)$`, "时间格式 $1"),
+		zh(`in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too$`, "Go 时间格式中 01 和 02 要求两位数字：写成 1 和 2 才能读 11/4 这样的日期"),
+
+		// roles and senders
+		zh(`unknown role («v»)`, "未知的角色 $1"),
+		zhFunc(`map it, e\.g\. (--roles .*); roles are ([a-z]+(?:, [a-z]+)*)$`, func(g []string) string {
+			return "请映射这个值，如 " + g[1] + "；角色只有 " + strings.ReplaceAll(g[2], ", ", "、")
+		}),
+		zh(`mapped: (.*)$`, "已映射：$1"),
+		zh(`no role and no sender`, "没有角色，也没有发送者"),
+		zh(`map the role field, or set a default role$`, "请映射角色字段，或设置默认角色"),
+		zh(`no role for sender («q»)`, "发送者 $1 没有角色"),
+		zh(`map the role field, or name the agents with (--agents \S+)$`, "请映射角色字段，或用 $1 指明哪些是客服"),
+
+		// fields
+		zh(`missing («v»)`, "缺少 $1"),
+		zh(`keys: ([^;]*)`, "键：$1"),
+		zh(`for another layout use --messages and --map$`, "其他结构请用 --messages 和 --map 指明"),
+		zh(`try (--map .*)$`, "试试 $1"),
+		zh(`the messages may be at (\S+): try (--messages .*)$`, "消息可能在 $1：试试 $2"),
+		zhFunc(`no text(?: \(([^()]*)\))?$`, func(g []string) string {
+			if g[1] == "" {
+				return "没有文本"
+			}
+			return "没有文本（" + g[1] + "）"
+		}),
+		zh(`(«q»): expected a string or a number, got («what»)`, "字段 $1：应为字符串或数字，实际是%2"),
+		zh(`(\w+) \(([^()]*)\): expected a string or a number, got («what»)`, "字段 $1（$2）：应为字符串或数字，实际是%3"),
+		zh(`(«q»): invalid string`, "字段 $1：字符串无效"),
+
+		// JSON
+		zhFunc(`invalid JSON: (.*)$`, func(g []string) string { return "JSON 无效：" + jsonSyntax(g[1]) }),
+		zh(`unexpected end of JSON`, "JSON 意外结束"),
+		zh(`truncated file\?$`, "文件被截断了？"),
+		zh(`expected a JSON object with the message fields, got («what»)`, "应为含消息字段的 JSON 对象，实际是%1"),
+		zh(`expected a JSON object with the message fields`, "应为含消息字段的 JSON 对象"),
+		zh(`expected a message object, got («what»)`, "应为消息对象，实际是%1"),
+		zh(`expected a JSON array or object at the top, got («what»)`, "顶层应为 JSON 数组或对象，实际是%1"),
+		zh(`expected a JSON object$`, "应为 JSON 对象"),
+		zh(`"messages": expected a list of messages, got («what»)`, `"messages"：应为消息列表，实际是%1`),
+		zh(`the conversation holds "messages" twice: which list are its messages\?`, `会话中有两个 "messages"：哪个才是它的消息列表？`),
+		zh(`the object holds both a text of its own \((«q»)\) and a "messages" list: is it a message or a conversation\?`,
+			`对象既有自己的文本（$1），又有 "messages" 列表：它是一条消息还是一个会话？`),
+		zh(`expected a list \(messages path («q»)\), got («what»)`, "应为列表（消息路径 $1），实际是%2"),
+		zh(`no element \[(\d+)\] here \(messages path («q»)\)`, "这里没有元素 [$1]（消息路径 $2）"),
+		zh(`expected an object with («q») \(messages path («q»)\), got («what»)`, "应为含 $1 的对象（消息路径 $2），实际是%3"),
+		zh(`no («q») here \(messages path («q»)\)`, "这里没有 $1（消息路径 $2）"),
+		zhFunc(`the (line|file) holds an array, but the messages path («q») starts with a key`, func(g []string) string {
+			return map[string]string{"line": "这一行", "file": "文件"}[g[1]] + "是数组，但消息路径 " + g[2] + " 以键开头"
+		}),
+		zh(`the object holds both a "conversations" list and a "messages" list \(line (\d+)\): say which holds the transcript`,
+			`对象既有 "conversations" 列表，又有 "messages" 列表（第 $1 行）：请指明哪个是聊天记录`),
+		zh(`(--messages \S+) or (--messages \S+)$`, "$1 或 $2"),
+		zh(`the object holds "conversations" twice: which list is the transcript\?`, `对象中有两个 "conversations"：哪个列表才是聊天记录？`),
+		zh(`(«q») comes after the list («q») \(line (\d+)\), which was linted as it was read \(a list over («size») is\); its messages may depend on («q»), so put it before the list`,
+			"$1 在列表 $2（第 $3 行）之后，而这个列表是边读边检查的（超过 $4 的列表都是）；它的消息可能要用到 $5，请把它放在列表之前"),
+		zh(`nested more than (\d+) levels deep`, "嵌套超过 $1 层"),
+		zh(`a JSON value runs over the («size») a record may take`, "一个 JSON 值超过了一条记录最多可占的 $1"),
+		zh(`a value runs over the («size») a record may take`, "一个值超过了一条记录最多可占的 $1"),
+		zhFunc(`the rest of the (file|workbook) is not read$`, func(g []string) string {
+			return map[string]string{"file": "文件", "workbook": "工作簿"}[g[1]] + "的其余部分未读取"
+		}),
+
+		// encodings and sizes
+		zh(`NUL byte in the record`, "记录中有 NUL 字节"),
+		zh(`binary data\?$`, "二进制数据？"),
+		zh(`invalid UTF-8 in the record`, "记录不是有效的 UTF-8"),
+		zh(`wrong encoding\? use (--encoding .*)$`, "编码不对？请用 $1"),
+		zh(`bytes in the record that neither GB18030, Big5 nor UTF-8 can read`, "记录中有 GB18030、Big5 和 UTF-8 都读不了的字节"),
+		zh(`the file was read as (.+), guessed from its bytes$`, "文件按其字节猜测为 $1 来读"),
+		zh(`bytes in the record that (\S+) cannot read`, "记录中有 $1 读不了的字节"),
+		zh(`wrong --encoding\?$`, "--encoding 不对？"),
+		zh(`the file's byte-order mark says (.+)$`, "文件的字节顺序标记表明是 $1"),
+		zh(`line is («size») long, over the («size») a record may take`, "这一行长 $1，超过了一条记录最多可占的 $2"),
+		zh(`message is («size») long, over the («size») a record may take`, "这条消息长 $1，超过了一条记录最多可占的 $2"),
+		zh(`message text is («size»), over the («size») a message may take`, "消息文本长 $1，超过了一条消息最多可占的 $2"),
+		zh(`record is over the («size») a record may take`, "记录超过了一条记录最多可占的 $1"),
+		zh(`the record runs from line (\d+) to line (\d+)$`, "这条记录从第 $1 行延续到第 $2 行"),
+		zh(`4 × (--max-message-size)$`, "$1 的 4 倍"),
+		zh(`(--[a-z][a-z-]*)$`, "$1"),
+		zh(`not read$`, "未读取"),
+		zh(`not linted$`, "未检查"),
+		zh(`… \((«size») in all\)$`, "…（共 $1）"),
+		zh(`(«size») in all$`, "共 $1"),
+
+		// conversations and message ids
+		zh(`no conversation id, though earlier records of this file have one`, "没有会话 id，而这个文件前面的记录有"),
+		zh(`only a file without any is one conversation$`, "只有完全没有会话 id 的文件才算作一个会话"),
+		zh(`duplicate message id («q») in conversation («q»)`, "会话 $2 中的消息 id $1 重复"),
+		zh(`first at (.+)$`, "首次出现在 $1"),
+
+		// csv, tsv and workbooks
+		zh(`record has (\d+) fields, the header has (\d+)`, "记录有 $1 个字段，表头有 $2 个"),
+		zh(`record has a value in column (\d+), whose header cell is empty`, "记录在第 $1 列有值，而这一列的表头单元格是空的"),
+		zh(`column ([A-Z]+): name it, or clear the cell$`, "$1 列：请给这一列命名，或清空这个单元格"),
+		zh(`a stray (.+), or a column to name\?$`, "多了一个&1，还是有一列需要命名？"),
+		zh(`unbalanced quotes or a stray (.+)\?$`, "引号不配对，或多了一个&1？"),
+		zh(`record has (\d+) fields, the mapping needs (\d+)`, "记录有 $1 个字段，映射需要 $2 个"),
+		zh(`record has (\d+) fields; the file is one column without a header`, "记录有 $1 个字段；文件是没有表头的单列"),
+		zh(`a (.+) in the reply\? quote it, or name the file \.txt: one reply per line$`, "回复中有&1？请给回复加上引号，或把文件命名为 .txt：每行一条回复"),
+		zh(`record has (\d+) fields, the reply is in column (\d+)`, "记录有 $1 个字段，回复在第 $2 列"),
+		zh(`quoted field has no closing quote`, "带引号的字段没有结束引号"),
+		zh(`text after the closing quote of field (\d+)`, "第 $1 个字段的结束引号之后还有文字"),
+		zh(`a quote inside a quoted field must be doubled: ""$`, `带引号的字段里的引号要写两个：""`),
+		zh(`no header row \(--header=false\): map the text column, e\.g\. (--map \S+)`, "没有表头行（--header=false）：请映射文本列，如 $1"),
+		zh(`no header row \(--header=false\): map (\w+) to a column number, not («q»)`, "没有表头行（--header=false）：请把 $1 映射到列号，而不是 $2"),
+		zh(`(\w+) is mapped to column (\d+), the header has (\d+)`, "$1 映射到第 $2 列，而表头只有 $3 列"),
+		zh(`(\w+) is mapped to column («q»), which the header does not have`, "$1 映射到列 $2，而表头中没有这一列"),
+		zh(`columns: (.*)$`, "列：$1"),
+		zh(`no text column in the first row \(cells: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
+			"第一行中没有文本列（单元格：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),
+		zh(`no text column in the header \(columns: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
+			"表头中没有文本列（列：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),
+		zh(`no reply column in the header \(columns: (.*)\): name it 话术, 回复, 内容 or text, or (--map text=COLUMN)$`,
+			"表头中没有回复列（列：$1）：请把它命名为 话术、回复、内容 或 text，或用 $2"),
+		zhFunc(`the header row is separated by (.+?), not (.+?): use (--input-format \S+) \(or (--delimiter \S+)\)$`, func(g []string) string {
+			return "表头行以" + delimText(g[1]) + "分隔，而不是" + delimText(g[2]) + "：请用 " + g[3] + "（或 " + g[4] + "）"
+		}),
+		zh(`the header row is separated by (.+?), not (.+?): use (--delimiter .*)$`, "表头行以&1分隔，而不是&2：请用 $3"),
+		zh(`no header row naming the columns`, "没有给各列命名的表头行"),
+		zh(`is the file (.+)-separated\? without a header use (--header=false) and (--map)$`, "文件是以&1分隔的吗？没有表头时请用 $2 和 $3"),
+		zh(`only a header row, no messages`, "只有表头行，没有消息"),
+		zh(`empty file`, "空文件"),
+		zh(`no records$`, "没有记录"),
+		zh(`no header row$`, "没有表头行"),
+		zh(`no replies$`, "没有回复"),
+
+		// canned-reply libraries
+		zh(`control character (U\+[0-9A-F]+) in the record`, "记录中有控制字符 $1"),
+		zh(`YAML allows none; write it as an escape in a double-quoted reply$`, "YAML 不允许控制字符；请在双引号括起的回复中写成转义序列"),
+		zh(`the reply is (.+?), not text`, "回复是%1，不是文本"),
+		zh(`quote it to lint it as a reply$`, "加上引号才会作为回复检查"),
+		zhFunc(`YAML syntax error: (.*)$`, func(g []string) string { return "YAML 语法错误：" + yamlSyntax(g[1]) }),
+		zh(`the document is one text, not a list of replies`, "文档是一整段文本，不是回复列表"),
+		zh(`a library of one reply per line\? name it \.txt$`, "每行一条回复的话术库？请把它命名为 .txt"),
+		zh(`a YAML library over («size») is not read \(it is parsed whole\): split it`, "超过 $1 的 YAML 话术库不读取（它要整个解析）：请拆分"),
+		zh(`the YAML parser failed: `, "YAML 解析器出错："),
+
+		// JDDC
+		zh(`expected (\d+) TAB-separated fields \(session, customer, sender flag, 2 flags, SKU, text\), got (\d+)`,
+			"应有 $1 个以 TAB 分隔的字段（会话、顾客、发送方标志、2 个标志、SKU、文本），实际有 $2 个"),
+		zh(`empty session id`, "会话 id 为空"),
+		zh(`sender flag and the two flags must be 0 or 1, got (.*)$`, "发送方标志和两个标志必须是 0 或 1，实际是 $1"),
+
+		// chat dumps (txt)
+		zh(`text before the first message header \(NAME YYYY-MM-DD HH:MM:SS\)`, "第一个消息头（昵称 YYYY-MM-DD HH:MM:SS）之前的文字"),
+		zh(`text outside a message`, "不属于任何消息的文字"),
+		zh(`no header line before it$`, "前面没有消息头"),
+		zh(`txt dumps need (--agents PATTERN) \(or input\.agents in \.chatlint\.yaml\) to tell agents from customers, e\.g\. (.*)$`,
+			"txt 聊天记录需要 $1（或 .chatlint.yaml 中的 input.agents）来区分客服和顾客，如 $2"),
+		zh(`no message header \(NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME\) in the first (\d+) lines: not a chat dump\?`,
+			"前 $1 行没有消息头（昵称 YYYY-MM-DD HH:MM:SS，或 YYYY-MM-DD HH:MM:SS 昵称）：不是聊天记录？"),
+		zh(`no message header \(NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME\) in the file: not a chat dump\?`,
+			"文件中没有消息头（昵称 YYYY-MM-DD HH:MM:SS，或 YYYY-MM-DD HH:MM:SS 昵称）：不是聊天记录？"),
+		zh(`a canned-reply list reads with (--input-format canned)$`, "话术列表请用 $1 读取"),
+		zh(`no message in the file`, "文件中没有消息"),
+		zh(`no NAME YYYY-MM-DD HH:MM:SS header line$`, "没有「昵称 YYYY-MM-DD HH:MM:SS」这样的消息头行"),
+
+		// 企业微信 archives
+		zh(`not a 企业微信 archive record`, "不是企业微信会话存档记录"),
+		zh(`field («q»): expected an? (\S+), got (\S+)`, "字段 $1：应为 $2，实际是 $3"),
+		zh(`encrypted archive record: decrypt it with the 企业微信 Finance SDK \(DecryptData\) first`, "加密的存档记录：请先用企业微信 Finance SDK（DecryptData）解密"),
+		zh(`unknown action («q»)`, "未知的 action $1"),
+		zhFunc(`((?:[a-z]+, )+[a-z]+)$`, func(g []string) string { return strings.ReplaceAll(g[1], ", ", "、") }),
+		zh(`"msgtime" (.*): expected epoch milliseconds$`, `"msgtime" $1：应为纪元毫秒`),
+		zh(`msgtype (\S+) without its («q») content`, "msgtype 为 $1 的记录缺少它的 $2 内容"),
+		zh(`sender («q») is neither a configured staff id \(--staff\) nor an external contact \(wm…/wo…\)`,
+			"发送者 $1 既不是配置的员工 id（--staff），也不是外部联系人（wm…/wo…）"),
+		zh(`no («q»)$`, "没有 $1"),
+
+		// files
+		zh(`no such file or directory`, "文件或目录不存在"),
+		zh(`permission denied`, "没有读取权限"),
+		zh(`is a directory`, "是一个目录"),
+		zh(`input/output error`, "输入/输出错误"),
+		zh(`directory holds no transcript files \((.*)\)$`, "目录中没有聊天记录文件（$1）"),
+		zh(`binary file`, "二进制文件"),
+		zh(`not a text transcript$`, "不是文本聊天记录"),
+		zh(`NUL byte at byte (\d+) of the decoded text$`, "解码后文本的第 $1 字节是 NUL"),
+		zh(`NUL byte at byte (\d+)$`, "第 $1 字节是 NUL"),
+		zh(`a ZIP archive or an Excel \.xlsx workbook: read a workbook with (--input-format xlsx) \(or auto\)$`, "ZIP 压缩包或 Excel .xlsx 工作簿：工作簿请用 $1（或 auto）读取"),
+		zh(`an Office \.xls/\.doc file: export it as CSV$`, "Office .xls/.doc 文件：请导出为 CSV"),
+		zh(`gzip-compressed: decompress it first$`, "gzip 压缩文件：请先解压"),
+		zh(`a PDF document$`, "PDF 文档"),
+		zh(`an? (PNG|JPEG|GIF) image$`, "$1 图片"),
+		zh(`an SQLite database$`, "SQLite 数据库"),
+		zh(`looks like UTF-16 without a byte-order mark: use (--encoding \S+)`, "看起来是没有字节顺序标记的 UTF-16：请用 $1"),
+		zh(`the file mixes encodings \((.+?), but line (\d+) is (.+?)\): convert it to one encoding first`, "文件混用了编码（$1，但第 $2 行是 $3）：请先转换为同一种编码"),
+		zh(`empty input: cannot detect its format \(use (--input-format)\)`, "输入为空：无法识别它的格式（请用 $1）"),
+		zhFunc(`cannot detect the input format \(use (--input-format): (.*)\)$`, func(g []string) string {
+			return "无法识别输入格式（请用 " + g[1] + "：" + strings.ReplaceAll(g[2], ", ", "、") + "）"
+		}),
+		zh(`(?:gzip: )+`, "gzip 解压出错："),
+		zh(`zip: not a valid zip file`, "zip：不是有效的 ZIP 文件"),
+		zh(`flate: corrupt input before offset (\d+)`, "flate：偏移 $1 之前的数据已损坏"),
+		zh(`invalid header$`, "文件头无效"),
+		zh(`invalid checksum$`, "校验和不符"),
+		zh(`unexpected EOF$`, "数据意外结束（文件被截断了？）"),
+		zh(`not an Excel \.xlsx workbook`, "不是 Excel .xlsx 工作簿"),
+		zh(`a ZIP archive, not an Excel \.xlsx workbook \(no xl/workbook\.xml\)`, "是 ZIP 压缩包，不是 Excel .xlsx 工作簿（没有 xl/workbook.xml）"),
+		zh(`cell (\S+) is beyond column (\d+)`, "单元格 $1 超出了第 $2 列"),
+		zh(`the first worksheet \((.*)\) is missing`, "第一个工作表（$1）不存在"),
+		zh(`the workbook's shared strings run past (\d+) entries: a damaged or hostile workbook \(a decompression bomb\?\)`,
+			"工作簿的共享字符串超过 $1 条：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
+		zh(`XML syntax error on line (\d+): `, "XML 语法错误（第 $1 行）："),
+	}
+}

@@ -1,0 +1,135 @@
+package report
+
+import (
+	"html"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// TestReasonText: the reasons of malformed records and unreadable files
+// read in Chinese, the export's values in them (quoted values, numbers,
+// sizes, file names, columns) and the flags they suggest as they are; a
+// hint or a reason of a kind not known is left as it is, and a reason
+// whose value was taken out (reasons grouped by kind) still reads.
+func TestReasonText(t *testing.T) {
+	for _, tt := range []struct{ en, want string }{
+		{`unknown role "boss" (map it, e.g. --roles 'boss=agent'; roles are customer, agent, bot, system)`,
+			`未知的角色 "boss"（请映射这个值，如 --roles 'boss=agent'；角色只有 customer、agent、bot、system）`},
+		{`unknown role "a (b)" (map it, e.g. --roles 'a (b)=agent'; roles are customer, agent, bot, system); mapped: 客服=agent, 顾客=customer`,
+			`未知的角色 "a (b)"（请映射这个值，如 --roles 'a (b)=agent'；角色只有 customer、agent、bot、system）；已映射：客服=agent, 顾客=customer`},
+		{`unknown role "138****5678"`, `未知的角色 "138****5678"`},
+		// the value left out, as where reasons of a kind are grouped
+		{`unparseable time (use RFC 3339, "2006-01-02 15:04:05", "2006年1月2日 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`,
+			`无法解析的时间（请用 RFC 3339、"2006-01-02 15:04:05"、"2006年1月2日 15:04:05" 或纪元秒/毫秒，或用 --time-layout 给出导出的时间格式，如 04/11/2026 10:00 用 '%d/%m/%Y %H:%M'）`},
+		{`unparseable time "11/04/2026 7" (use RFC 3339, "2006-01-02 15:04:05", "2006年1月2日 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`,
+			`无法解析的时间 "11/04/2026 7"（请用 RFC 3339、"2006-01-02 15:04:05"、"2006年1月2日 15:04:05" 或纪元秒/毫秒，或用 --time-layout 给出导出的时间格式，如 04/11/2026 10:00 用 '%d/%m/%Y %H:%M'）`},
+		// an unknown hint, an unknown reason: as they are
+		{`missing "text" (a hint added later)`, `缺少 "text" (a hint added later)`},
+		{`the moon is in the wrong phase`, `the moon is in the wrong phase`},
+		{``, ``},
+		// a reason cut at 1 KiB
+		{`record has 3 fields, the header has 2 (unbalanced quotes or a str… (1.5 KiB in all)`,
+			`记录有 3 个字段，表头有 2 个 (unbalanced quotes or a str… (1.5 KiB in all)`},
+		{`unknown role "xxxx… (1.5 KiB in all)`, `未知的角色 "xxxx…（共 1.5 KiB）`},
+		{`line 7: invalid JSON: invalid character 'x' looking for beginning of value`, `第 7 行：JSON 无效：非法字符 'x'，此处应为一个值`},
+		{`invalid JSON: invalid byte 0xff (not UTF-8) in string literal (at byte 9)`, `JSON 无效：第 9 字节处非法字节 0xff（不是 UTF-8），在字符串中`},
+		{`invalid JSON: invalid character '\'' looking for beginning of value (at byte 1)`, `JSON 无效：第 1 字节处非法字符 '\''，此处应为一个值`},
+		{`invalid JSON: unexpected end of JSON input`, `JSON 无效：意外结束`},
+		{`invalid JSON: json: cannot unmarshal number into Go value of type string`, `JSON 无效：json: cannot unmarshal number into Go value of type string`},
+		{`line 90210: "id" comes after the list "messages" (line 1), which was linted as it was read (a list over 4 MiB is); its messages may depend on "id", so put it before the list`,
+			`第 90210 行："id" 在列表 "messages"（第 1 行）之后，而这个列表是边读边检查的（超过 4 MiB 的列表都是）；它的消息可能要用到 "id"，请把它放在列表之前`},
+		{`a YAML library over 64 MiB is not read (it is parsed whole): split it`, `超过 64 MiB 的 YAML 话术库不读取（它要整个解析）：请拆分`},
+		{`line 3: YAML syntax error: mapping values are not allowed in this context (a canned library is a YAML list of replies, or groups of them)`,
+			`第 3 行：YAML 语法错误：此处不能有映射值（冒号后跟空格？给回复加上引号）（话术库是回复的 YAML 列表，或回复的分组）`},
+		{`line 3: YAML syntax error: something new (a canned library is a YAML list of replies, or groups of them)`,
+			`第 3 行：YAML 语法错误：something new（话术库是回复的 YAML 列表，或回复的分组）`},
+		{`line 4: the reply is true/false, not text (quote it to lint it as a reply)`, `第 4 行：回复是 true/false，不是文本（加上引号才会作为回复检查）`},
+		{`the file mixes encodings (GB18030, but line 12 is UTF-8): convert it to one encoding first`, `文件混用了编码（GB18030，但第 12 行是 UTF-8）：请先转换为同一种编码`},
+		{`line 5: gzip: unexpected EOF`, `第 5 行：gzip 解压出错：数据意外结束（文件被截断了？）`},
+		{`gzip: flate: corrupt input before offset 12`, `gzip 解压出错：flate：偏移 12 之前的数据已损坏`},
+		{`xl/worksheets/sheet1.xml: row 3: unexpected EOF`, `xl/worksheets/sheet1.xml 第 3 行：数据意外结束（文件被截断了？）`},
+		{`xl/workbook.xml: XML syntax error on line 2: unexpected EOF`, `xl/workbook.xml：XML 语法错误（第 2 行）：数据意外结束（文件被截断了？）`},
+		{`cell XFE7 is beyond column 16384`, `单元格 XFE7 超出了第 16384 列`},
+		{`the first worksheet (xl/worksheets/sheet1.xml) is missing`, `第一个工作表（xl/worksheets/sheet1.xml）不存在`},
+		{`the workbook's shared strings run past 1000000 entries: a damaged or hostile workbook (a decompression bomb?); not read`,
+			`工作簿的共享字符串超过 1000000 条：工作簿已损坏，或是恶意构造的（解压炸弹？）；未读取`},
+		{`line 1: a value runs over the 1 MiB a record may take (4 × --max-message-size); the rest of the workbook is not read`,
+			`第 1 行：一个值超过了一条记录最多可占的 1 MiB（--max-message-size 的 4 倍）；工作簿的其余部分未读取`},
+		{`binary file (a ZIP archive or an Excel .xlsx workbook: read a workbook with --input-format xlsx (or auto)), not a text transcript`,
+			`二进制文件（ZIP 压缩包或 Excel .xlsx 工作簿：工作簿请用 --input-format xlsx（或 auto）读取），不是文本聊天记录`},
+		{`binary file (an Office .xls/.doc file: export it as CSV), not a text transcript`, `二进制文件（Office .xls/.doc 文件：请导出为 CSV），不是文本聊天记录`},
+		{`binary file (gzip-compressed: decompress it first), not a text transcript`, `二进制文件（gzip 压缩文件：请先解压），不是文本聊天记录`},
+		{`binary file (a GIF image), not a text transcript`, `二进制文件（GIF 图片），不是文本聊天记录`},
+		{`binary file (an SQLite database), not a text transcript`, `二进制文件（SQLite 数据库），不是文本聊天记录`},
+		{`binary file (NUL byte at byte 7 of the decoded text), not a text transcript`, `二进制文件（解码后文本的第 7 字节是 NUL），不是文本聊天记录`},
+		{`empty input: cannot detect its format (use --input-format)`, `输入为空：无法识别它的格式（请用 --input-format）`},
+		{`empty file: no header row`, `空文件：没有表头行`},
+		{`empty file: no replies`, `空文件：没有回复`},
+		{`permission denied`, `没有读取权限`},
+		{`bytes in the record that UTF-16LE cannot read (the file's byte-order mark says UTF-16LE)`, `记录中有 UTF-16LE 读不了的字节（文件的字节顺序标记表明是 UTF-16LE）`},
+		{`invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)`, `记录不是有效的 UTF-8（编码不对？请用 --encoding gbk, big5, …）`},
+		{`line 2: first row: record has 3 fields; the file is one column without a header (a comma in the reply? quote it, or name the file .txt: one reply per line)`,
+			`第 2 行：第一行：记录有 3 个字段；文件是没有表头的单列（回复中有逗号？请给回复加上引号，或把文件命名为 .txt：每行一条回复）`},
+		{`record has 2 fields, the reply is in column 3`, `记录有 2 个字段，回复在第 3 列`},
+		{`the header row is separated by '|', not commas: use --delimiter '|'`, `表头行以竖线分隔，而不是逗号：请用 --delimiter '|'`},
+		{`no text column in the first row (cells: "a", "b"): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N`,
+			`第一行中没有文本列（单元格："a", "b"）：请把它命名为 text/内容/content，或用 --map text=COLUMN；没有表头行时用 --header=false 和 --map text=N`},
+		{`no element [2] here (messages path "data[2]")`, `这里没有元素 [2]（消息路径 "data[2]"）`},
+		{`expected an object with "items" (messages path "data.items[]"), got the string "x"`, `应为含 "items" 的对象（消息路径 "data.items[]"），实际是字符串 "x"`},
+		{`the line holds an array, but the messages path "data[]" starts with a key`, `这一行是数组，但消息路径 "data[]" 以键开头`},
+		{`expected a JSON object with the message fields, got a list`, `应为含消息字段的 JSON 对象，实际是列表`},
+		{`"sender": invalid string`, `字段 "sender"：字符串无效`},
+		{`text outside a message (no header line before it)`, `不属于任何消息的文字（前面没有消息头）`},
+		{`no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the first 50 lines: not a chat dump? (a canned-reply list reads with --input-format canned)`,
+			`前 50 行没有消息头（昵称 YYYY-MM-DD HH:MM:SS，或 YYYY-MM-DD HH:MM:SS 昵称）：不是聊天记录？（话术列表请用 --input-format canned 读取）`},
+		{`no message in the file (no NAME YYYY-MM-DD HH:MM:SS header line)`, `文件中没有消息（没有「昵称 YYYY-MM-DD HH:MM:SS」这样的消息头行）`},
+		{`not a 企业微信 archive record: expected a JSON object`, `不是企业微信会话存档记录：应为 JSON 对象`},
+	} {
+		if got := reasonText(tt.en); got != tt.want {
+			t.Errorf("reasonText(%q)\n got: %s\nwant: %s", tt.en, got, tt.want)
+		}
+	}
+}
+
+// TestReasonsInChineseReports: the text and HTML reports say the reasons
+// of malformed records and unreadable files in Chinese; the machine
+// formats keep them in English, as the readers gave them.
+func TestReasonsInChineseReports(t *testing.T) {
+	const role, missing = `unknown role "boss" (map it, e.g. --roles 'boss=agent'; roles are customer, agent, bot, system)`, `no such file or directory`
+	sum := func() *lint.Summary {
+		s := lint.NewSummary()
+		s.Files, s.Records, s.Rejected = 1, 1, 1
+		s.Errors = lint.NewRecordErrors(lint.RecordError{Pos: lint.Pos{File: "day.jsonl", Line: 3}, Err: role})
+		s.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: "gone.jsonl"}, Err: missing}}
+		return s
+	}
+	for _, format := range []string{"text", "html"} {
+		out := html.UnescapeString(string(render(t, format, Options{Location: time.UTC}, nil, sum())))
+		for _, want := range []string{`day.jsonl:3: 未知的角色 "boss"（请映射这个值，如 --roles 'boss=agent'`, "gone.jsonl: 文件或目录不存在"} {
+			if format == "html" {
+				want = strings.Replace(want, ": ", "</td><td>", 1)
+			}
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: no %q:\n%s", format, want, out)
+			}
+		}
+		if strings.Contains(out, "unknown role") || strings.Contains(out, missing) {
+			t.Errorf("%s: a reason in English:\n%s", format, out)
+		}
+	}
+	for _, format := range []string{"json", "jsonl", "csv", "sarif", "github", "junit"} {
+		out := string(render(t, format, Options{Location: time.UTC}, nil, sum()))
+		if strings.Contains(out, "未知的角色") || strings.Contains(out, "文件或目录不存在") {
+			t.Errorf("%s: a reason said in Chinese in a machine format:\n%s", format, out)
+		}
+	}
+	out := string(render(t, "json", Options{Location: time.UTC}, nil, sum()))
+	for _, want := range []string{`unknown role \"boss\" (map it`, missing} {
+		if !strings.Contains(out, want) {
+			t.Errorf("json: no %q:\n%s", want, out)
+		}
+	}
+}
