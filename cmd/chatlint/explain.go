@@ -23,7 +23,8 @@ Traditional→Simplified, invisible characters removed, lower-case), gse's
 segmentation, and every phrase or pattern of the active rules found in it,
 with why each does or does not count (word boundary, except context,
 overlap, or a rule that does not look at this role). For rule authors
-debugging a pack.
+debugging a pack. Like the reports, it says this in Chinese (rule ids, list
+places and roles as they are).
 
 Lists nested in a condition are shown too, labelled with where they sit:
 (trigger › any_of[1] › all_of[0]), (ignore › any_of[2] › not). A hit in a
@@ -55,6 +56,10 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 	return cmd
 }
 
+// explain writes how text is read and matched, in Chinese as its labels
+// and the reports are (the command line's own messages, on stderr, are in
+// English): rule ids, list places (trigger › not), roles and the text are
+// named as they are.
 func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 	var t match.Text
 	cs.Matcher.Analyse(&t, text, true)
@@ -92,34 +97,51 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 			switch how {
 			case "":
 			case "not":
-				against = "under not"
+				against = "位于 not 之下"
 			default:
-				against = "with " + how
+				against = "位于 " + how + " 的列表中"
 			}
 			if len(cands[k]) == 0 && against != "" && counted && pl.Roles.Has(role) {
 				// the rule's phrases count here: say that nothing stops them
-				fmt.Fprintf(w, "%-34s no phrase or pattern of this list occurs\n    ✓ %s, nothing counts against %s\n", label, against, of)
+				fmt.Fprintf(w, "%-34s 本列表的短语和模式都没有出现\n    ✓ %s，没有命中否定 %s\n", label, against, of)
 			}
 			for _, cand := range cands[k] {
 				found++
-				verdict := "✓ counted"
+				verdict := "✓ 计入"
 				switch {
 				case !pl.Roles.Has(role):
-					verdict = fmt.Sprintf("✗ the rule looks at %s messages, not %s", pl.Roles, role)
+					verdict = fmt.Sprintf("✗ 该规则只看 %s 的消息，这段文字的角色是 %s", strings.ReplaceAll(pl.Roles.String(), ",", "、"), role)
 				case !cand.Counted:
-					verdict = "✗ " + cand.Why
+					verdict = "✗ " + whyNot(cand)
 				case against != "":
-					verdict = fmt.Sprintf("✓ counted, but %s: this hit counts AGAINST %s", against, of)
+					verdict = fmt.Sprintf("✓ 计入，但%s：这一命中反而否定 %s", against, of)
 				}
-				what := "phrase"
+				what := "短语"
 				if cand.Pattern >= 0 {
-					what = "pattern"
+					what = "模式"
 				}
-				fmt.Fprintf(w, "%-34s %s「%s」at column %d%s\n    %s\n", label, what, cand.Text, cand.Column, "", verdict)
+				fmt.Fprintf(w, "%-34s %s「%s」第 %d 列\n    %s\n", label, what, cand.Text, cand.Column, verdict)
 			}
 		}
 	}
 	if found == 0 {
-		fmt.Fprintln(w, "no phrase or pattern of the active rules occurs in this text")
+		fmt.Fprintln(w, "当前规则的短语和模式在这段文字中都没有出现")
 	}
+}
+
+// whyNot says in Chinese why a candidate does not count.
+func whyNot(c match.Candidate) string {
+	switch c.Verdict {
+	case match.VerdictNoBoundary:
+		return "首尾都不在 gse 词边界上"
+	case match.VerdictNoStartBoundary:
+		return "开头不在 gse 词边界上"
+	case match.VerdictNoEndBoundary:
+		return "结尾不在 gse 词边界上"
+	case match.VerdictExcept:
+		return "在 except 语境「" + c.Except + "」之内"
+	case match.VerdictOverlap:
+		return "与同一规则更长或更早的匹配重叠"
+	}
+	return c.Why
 }

@@ -43,7 +43,7 @@ func TestHelpExamples(t *testing.T) {
 			if code == 2 {
 				t.Errorf("%s: example `%s`: exit 2: %s", c.CommandPath(), line, stderr.String())
 			}
-			if c.Name() == "explain" && strings.Contains(stdout.String(), "no phrase or pattern of the active rules occurs") {
+			if c.Name() == "explain" && strings.Contains(stdout.String(), "当前规则的短语和模式在这段文字中都没有出现") {
 				t.Errorf("%s: example `%s` finds nothing to explain:\n%s", c.CommandPath(), line, stdout.String())
 			}
 		}

@@ -14,7 +14,29 @@ type Candidate struct {
 	// Why explains the verdict: "" when counted, else e.g. "not on a word
 	// boundary", "inside except context 不知道您", "overlaps a longer match".
 	Why string
+	// Verdict is the reason of Why, for a caller that says it in its own
+	// words, and Except the except context (VerdictExcept).
+	Verdict Verdict
+	Except  string
 }
+
+// Verdict says why a candidate does or does not count.
+type Verdict uint8
+
+const (
+	// VerdictCounted: the candidate is a hit.
+	VerdictCounted Verdict = iota
+	// VerdictNoBoundary: neither end is on a gse word boundary.
+	VerdictNoBoundary
+	// VerdictNoStartBoundary: its start is not on a gse word boundary.
+	VerdictNoStartBoundary
+	// VerdictNoEndBoundary: its end is not on a gse word boundary.
+	VerdictNoEndBoundary
+	// VerdictExcept: it lies inside an except context (Candidate.Except).
+	VerdictExcept
+	// VerdictOverlap: it overlaps a longer or earlier match of the list.
+	VerdictOverlap
+)
 
 // Explain returns every occurrence of the list's phrases and patterns in the
 // text and why each does or does not count, in text order.
@@ -27,35 +49,35 @@ func (t *Text) Explain(id ListID) []Candidate {
 	t.normalize()
 	var cs []Candidate
 	orig := t.norm.Orig()
-	add := func(s, e, phrase, pattern int, why string) {
+	add := func(s, e, phrase, pattern int, why string, verdict Verdict, except string) {
 		os, oe := t.norm.OrigSpan(s, e)
 		cs = append(cs, Candidate{Hit: Hit{Start: os, End: oe, Phrase: phrase, Pattern: pattern, Text: orig[os:oe],
-			Column: utf8.RuneCountInString(orig[:os]) + 1}, Why: why})
+			Column: utf8.RuneCountInString(orig[:os]) + 1}, Why: why, Verdict: verdict, Except: except})
 	}
 	for _, h := range t.raw {
 		for _, u := range t.m.uses[h.key] {
 			if u.list != id || u.phrase < 0 {
 				continue
 			}
-			why := ""
+			why, verdict, except := "", VerdictCounted, ""
 			s, e := int(h.start), int(h.end)
 			if l.mode == Word {
 				t.segment()
 				switch {
 				case !t.isBoundary(s) && !t.isBoundary(e):
-					why = "neither end is on a gse word boundary"
+					why, verdict = "neither end is on a gse word boundary", VerdictNoBoundary
 				case !t.isBoundary(s):
-					why = "its start is not on a gse word boundary"
+					why, verdict = "its start is not on a gse word boundary", VerdictNoStartBoundary
 				case !t.isBoundary(e):
-					why = "its end is not on a gse word boundary"
+					why, verdict = "its end is not on a gse word boundary", VerdictNoEndBoundary
 				}
 			}
 			if why == "" {
 				if ctx := t.exceptContext(id, s, e); ctx != "" {
-					why = "inside except context 「" + ctx + "」"
+					why, verdict, except = "inside except context 「"+ctx+"」", VerdictExcept, ctx
 				}
 			}
-			add(s, e, int(u.phrase), -1, why)
+			add(s, e, int(u.phrase), -1, why, verdict, except)
 		}
 	}
 	// patterns, and overlap resolution, as Hits does it
@@ -74,7 +96,7 @@ func (t *Text) Explain(id ListID) []Candidate {
 		case c.Why == "" && counted[[2]int{c.Start, c.End}]:
 			c.Counted = true
 		case c.Why == "":
-			c.Why = "overlaps a longer or earlier match of the same rule"
+			c.Why, c.Verdict = "overlaps a longer or earlier match of the same rule", VerdictOverlap
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Start < cs[j].Start })

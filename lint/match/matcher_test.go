@@ -273,6 +273,42 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// TestExplainVerdicts: each candidate's Verdict (and the except context)
+// says what its Why says, for callers that word it themselves.
+func TestExplainVerdicts(t *testing.T) {
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"亲", "不", "懂", "不知道", "知道"}, Except: []string{"不知道您"}, Mode: Word})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, "亲自看不懂，不知道您要哪款，我也不知道", true)
+	why := map[Verdict]string{
+		VerdictCounted:         "",
+		VerdictNoBoundary:      "neither end is on a gse word boundary",
+		VerdictNoStartBoundary: "its start is not on a gse word boundary",
+		VerdictNoEndBoundary:   "its end is not on a gse word boundary",
+		VerdictOverlap:         "overlaps a longer or earlier match of the same rule",
+	}
+	seen := map[Verdict]bool{}
+	for _, c := range tx.Explain(id) {
+		seen[c.Verdict] = true
+		want, ok := why[c.Verdict]
+		if c.Verdict == VerdictExcept {
+			want, ok = "inside except context 「"+c.Except+"」", c.Except == "不知道您"
+		}
+		if !ok || c.Why != want || c.Counted != (c.Verdict == VerdictCounted) {
+			t.Errorf("%s@%d: verdict %d (except %q), counted %v, why %q", c.Text, c.Column, c.Verdict, c.Except, c.Counted, c.Why)
+		}
+	}
+	for v := VerdictCounted; v <= VerdictOverlap; v++ {
+		if !seen[v] {
+			t.Errorf("no candidate with verdict %d", v)
+		}
+	}
+}
+
 func TestRequiredLiterals(t *testing.T) {
 	tests := []struct {
 		pattern string
