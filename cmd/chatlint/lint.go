@@ -76,7 +76,7 @@ or (with --strict) a malformed record.`,
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "`N` CPUs to use (0: all)")
 	fl.StringVar(&f.memory, "memory-budget", "64MiB", "`SIZE` of the memory for conversations still open while reading (such as 256MiB); a conversation whose messages lie further apart, or of more than one message per 8KiB of it, is linted in parts")
 	fl.StringVar(&f.maxMessage, "max-message-size", "256KiB", "`SIZE` of the longest message text to lint (0: no limit); a longer message, or a line over 4 times this, is reported as a malformed record")
-	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error")
+	fl.BoolVar(&f.noProgress, "no-progress", false, "never show a progress line on standard error (drawn only when it is a terminal, not TERM=dumb; it has no colours, so NO_COLOR leaves it on)")
 	fl.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE`")
 	fl.StringVar(&f.writeBase, "write-baseline", "", "record this run's findings in the baseline `FILE`")
 	fl.BoolVar(&f.fix, "fix", false, "canned-reply libraries: rewrite the file, applying each finding's prescribed replacement (then report what is left)")

@@ -14,7 +14,7 @@ import (
 
 // progress draws a progress bar on standard error — bytes read of the total
 // input size, records read, throughput — only when standard error is a
-// terminal (not TERM=dumb) and NO_COLOR is unset; piped, it stays silent.
+// terminal that can redraw it (see progressWanted); piped, it stays silent.
 type progress struct {
 	w       io.Writer
 	on      bool
@@ -30,8 +30,7 @@ type progress struct {
 func newProgress(w io.Writer, enabled bool, total int64) *progress {
 	p := &progress{w: w, total: total, started: time.Now(), stop: make(chan struct{}), width: 80}
 	f, ok := w.(*os.File)
-	// a dumb terminal would show the \r and erase-line codes as they are
-	if !ok || !enabled || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || !term.IsTerminal(int(f.Fd())) {
+	if !ok || !progressWanted(enabled, term.IsTerminal(int(f.Fd())), os.Getenv) {
 		return p
 	}
 	if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {
@@ -41,6 +40,25 @@ func newProgress(w io.Writer, enabled bool, total int64) *progress {
 	p.wg.Add(1)
 	go p.loop()
 	return p
+}
+
+// progressRedraw starts each drawing of the progress line, and clears it at
+// the end: a carriage return back to the start of the line, then the
+// erase-in-line sequence ESC [ K. The line itself is plain text: no colours.
+const progressRedraw = "\r\x1b[K"
+
+// progressWanted decides whether the progress line is drawn: asked for
+// (enabled: not --no-progress, nor a report on the terminal) and on a
+// terminal that can do what progressRedraw asks. A dumb terminal
+// (TERM=dumb: Emacs shells, some CI logs) returns on \r but prints escape
+// sequences as they are, so it gets no line while the redraw uses one.
+// NO_COLOR (no-color.org) asks for no ANSI colour, not for less output:
+// the line has no colours, so it is drawn all the same.
+func progressWanted(enabled, terminal bool, getenv func(string) string) bool {
+	if !enabled || !terminal {
+		return false
+	}
+	return getenv("TERM") != "dumb" || !strings.Contains(progressRedraw, "\x1b")
 }
 
 // bytes and update are called by the readers and the engine as input is read.
@@ -56,7 +74,7 @@ func (p *progress) loop() {
 		select {
 		case <-p.stop:
 			if shown {
-				fmt.Fprint(p.w, "\r\x1b[K")
+				fmt.Fprint(p.w, progressRedraw)
 			}
 			return
 		case <-t.C:
@@ -64,7 +82,7 @@ func (p *progress) loop() {
 			if time.Since(p.started) < 300*time.Millisecond {
 				continue
 			}
-			fmt.Fprint(p.w, "\r\x1b[K"+p.line())
+			fmt.Fprint(p.w, progressRedraw+p.line())
 			shown = true
 		}
 	}

@@ -32,3 +32,32 @@ func TestProgressLineEnglish(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressWanted: the progress line is drawn on a terminal when asked
+// for, NO_COLOR or not (it has no colours); not on a TERM=dumb terminal,
+// which would print its erase-line sequence as it is; never piped.
+func TestProgressWanted(t *testing.T) {
+	for _, tt := range []struct {
+		enabled, terminal bool
+		env               map[string]string
+		want              bool
+	}{
+		{true, true, map[string]string{"TERM": "xterm-256color"}, true},
+		{true, true, map[string]string{"TERM": "xterm", "NO_COLOR": "1"}, true},
+		{true, true, map[string]string{}, true}, // no TERM (Windows consoles)
+		{true, true, map[string]string{"TERM": "dumb"}, false},
+		{true, true, map[string]string{"TERM": "dumb", "NO_COLOR": "1"}, false},
+		{true, false, map[string]string{"TERM": "xterm"}, false},
+		{false, true, map[string]string{"TERM": "xterm"}, false},
+	} {
+		getenv := func(k string) string { return tt.env[k] }
+		if got := progressWanted(tt.enabled, tt.terminal, getenv); got != tt.want {
+			t.Errorf("enabled %v, terminal %v, %v: progress %v, want %v", tt.enabled, tt.terminal, tt.env, got, tt.want)
+		}
+	}
+	// the line is plain text: nothing of it needs colours NO_COLOR turns off
+	p := &progress{total: 100, width: 80, started: time.Now().Add(-time.Second)}
+	if line := p.line(); strings.Contains(line, "\x1b") {
+		t.Errorf("the progress line holds escape sequences: %q", line)
+	}
+}

@@ -27,6 +27,20 @@ func TestProgressOffOnDumbTerminal(t *testing.T) {
 	}
 }
 
+// TestProgressWithNoColor: NO_COLOR asks for no ANSI colour, and the
+// progress line has none: it is still drawn on a terminal.
+func TestProgressWithNoColor(t *testing.T) {
+	tty := openTerminal(t)
+	t.Setenv("NO_COLOR", "1")
+	t.Setenv("TERM", "xterm")
+	p := newProgress(tty, true, 100)
+	on := p.on
+	p.done()
+	if !on {
+		t.Error("no progress line on a terminal with NO_COLOR set")
+	}
+}
+
 // openTerminal opens the terminal side of a new pseudo-terminal (skips
 // where there is none).
 func openTerminal(t *testing.T) *os.File {
