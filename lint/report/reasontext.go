@@ -368,14 +368,19 @@ func reasonKinds() []reasonRule {
 		zh(`in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too$`, "Go 时间格式中 01 和 02 要求两位数字：写成 1 和 2 才能读 11/4 这样的日期"),
 
 		// roles and senders
-		zh(`unknown role («v»)`, "未知的角色 $1"),
+		zhFunc(`unknown role(?: («v»))?`, func(g []string) string { return withValue("未知的角色", g[1]) }),
 		zhFunc(`map it, e\.g\. (--roles .*); roles are ([a-z]+(?:, [a-z]+)*)$`, func(g []string) string {
 			return "请映射这个值，如 " + g[1] + "；角色只有 " + strings.ReplaceAll(g[2], ", ", "、")
 		}),
 		zh(`mapped: (.*)$`, "已映射：$1"),
 		zh(`no role and no sender`, "没有角色，也没有发送者"),
 		zh(`map the role field, or set a default role$`, "请映射角色字段，或设置默认角色"),
-		zh(`no role for sender («q»)`, "发送者 $1 没有角色"),
+		zhFunc(`no role for sender(?: («q»))?`, func(g []string) string {
+			if g[1] == "" {
+				return "发送者没有角色"
+			}
+			return "发送者 " + g[1] + " 没有角色"
+		}),
 		zh(`map the role field, or name the agents with (--agents \S+)$`, "请映射角色字段，或用 $1 指明哪些是客服"),
 
 		// fields
@@ -526,7 +531,7 @@ func reasonKinds() []reasonRule {
 		zh(`not a 企业微信 archive record`, "不是企业微信会话存档记录"),
 		zh(`field («q»): expected an? (\S+), got (\S+)`, "字段 $1：应为 $2，实际是 $3"),
 		zh(`encrypted archive record: decrypt it with the 企业微信 Finance SDK \(DecryptData\) first`, "加密的存档记录：请先用企业微信 Finance SDK（DecryptData）解密"),
-		zh(`unknown action («q»)`, "未知的 action $1"),
+		zhFunc(`unknown action(?: («q»))?`, func(g []string) string { return withValue("未知的 action", g[1]) }),
 		zhFunc(`((?:[a-z]+, )+[a-z]+)$`, func(g []string) string { return strings.ReplaceAll(g[1], ", ", "、") }),
 		zh(`"msgtime" (.*): expected epoch milliseconds$`, `"msgtime" $1：应为纪元毫秒`),
 		zh(`msgtype (\S+) without its («q») content`, "msgtype 为 $1 的记录缺少它的 $2 内容"),

@@ -26,6 +26,9 @@ func TestReasonText(t *testing.T) {
 			`无法解析的时间（请用 RFC 3339、"2006-01-02 15:04:05"、"2006年1月2日 15:04:05" 或纪元秒/毫秒，或用 --time-layout 给出导出的时间格式，如 04/11/2026 10:00 用 '%d/%m/%Y %H:%M'）`},
 		{`unparseable time "11/04/2026 7" (use RFC 3339, "2006-01-02 15:04:05", "2006年1月2日 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`,
 			`无法解析的时间 "11/04/2026 7"（请用 RFC 3339、"2006-01-02 15:04:05"、"2006年1月2日 15:04:05" 或纪元秒/毫秒，或用 --time-layout 给出导出的时间格式，如 04/11/2026 10:00 用 '%d/%m/%Y %H:%M'）`},
+		{`unknown role (map it, e.g. --roles 'boss=agent'; roles are customer, agent, bot, system)`,
+			`未知的角色（请映射这个值，如 --roles 'boss=agent'；角色只有 customer、agent、bot、system）`},
+		{`no role for sender (map the role field, or name the agents with --agents PATTERN)`, `发送者没有角色（请映射角色字段，或用 --agents PATTERN 指明哪些是客服）`},
 		// an unknown hint, an unknown reason: as they are
 		{`missing "text" (a hint added later)`, `缺少 "text" (a hint added later)`},
 		{`the moon is in the wrong phase`, `the moon is in the wrong phase`},
