@@ -86,6 +86,13 @@ func epochDigits(s string) (int64, bool) {
 
 // slowTime tries RFC 3339 and every local layout with the time package.
 func slowTime(s string, loc *time.Location) (time.Time, error) {
+	if n, ok := narrowTime(s); ok {
+		// full-width digits and colons (１０：０２), as a Chinese input method
+		// types them: read as their ASCII; if that fails, the error names s
+		if t, err := parseTime(n, loc, nil); err == nil {
+			return t, nil
+		}
+	}
 	if strings.Contains(s, "月") {
 		// no other layout holds a 月: only a Chinese date
 		return chineseTime(s, loc)
@@ -612,4 +619,29 @@ func parseTimeLayout(s, layout string, loc *time.Location) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("time %q does not match the time layout %q%s", s, layout, hint)
 	}
 	return t, nil
+}
+
+// narrowTime is s with its full-width forms (U+FF01–U+FF5E: digits, colon,
+// slash, hyphen, letters) and ideographic spaces made ASCII, and whether
+// there were any.
+func narrowTime(s string) (string, bool) {
+	wide := false
+	for _, r := range s {
+		if r >= 0xFF01 && r <= 0xFF5E || r == 0x3000 {
+			wide = true
+			break
+		}
+	}
+	if !wide {
+		return s, false
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFF01 + '!'
+		case r == 0x3000:
+			return ' '
+		}
+		return r
+	}, s), true
 }

@@ -157,6 +157,13 @@ func TestParseTimeChineseDates(t *testing.T) {
 		{in: "2026 年 11 月 4 日 10:02", want: at(10, 2, 0)},
 		{in: " 2026年11月4日 10:02:03.250 ", want: time.Date(2026, 11, 4, 10, 2, 3, 250e6, shanghai)},
 		{in: "2026年1月4日 10:02", want: time.Date(2026, 1, 4, 10, 2, 0, 0, shanghai)},
+		// full-width digits, colons and spaces, as a Chinese input method types them
+		{in: "2026年11月4日 10：02：03", want: at(10, 2, 3)},
+		{in: "２０２６年１１月４日　１０：０２", want: at(10, 2, 0)},
+		{in: "2026-11-04 10：02：03", want: at(10, 2, 3)},
+		{in: "２０２６－１１－０４　１０：０２：０３", want: at(10, 2, 3)},
+		{in: "2026/11/4 上午10：02", want: at(10, 2, 0)},
+		{in: "2026年11月4日 10：6０", wantErr: `unparseable time "2026年11月4日 10：6０"`},
 		// no year: refused, saying why
 		{in: "11月4日 10:02", wantErr: `unparseable time "11月4日 10:02" (a date without a year`},
 		{in: "11月4号 下午3:05", wantErr: `unparseable time "11月4号 下午3:05" (a date without a year`},
