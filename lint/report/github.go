@@ -21,7 +21,8 @@ func init() {
 // githubWriter writes GitHub Actions workflow commands: one
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
-// line; one ::warning per malformed record, one ::notice per inline waiver
+// line; one ::warning per group of malformed records of a file failing
+// alike (GroupRecordErrors), one ::notice per inline waiver
 // that waived nothing; then a plain summary line.
 // Lines gather until the caller flushes (see Flusher) or the buffer fills.
 type githubWriter struct {
@@ -61,23 +62,46 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 // Flush writes the lines gathered so far.
 func (g *githubWriter) Flush() error { return g.w.Flush() }
 
-// Close writes a warning per malformed record, a notice per unused waiver,
+// githubMaxErrorGroups bounds the annotations for malformed records (one per
+// group of records of a file failing alike), githubMaxLineRanges the line
+// ranges one of them lists.
+const (
+	githubMaxErrorGroups = 1000
+	githubMaxLineRanges  = 50
+)
+
+// Close writes a warning per group of malformed records failing alike, a notice per unused waiver,
 // an error per unreadable file and the summary line.
 func (g *githubWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
 	}
-	err := s.Errors.Each(func(e lint.RecordError) error {
-		props := []string{"file=" + filepath.ToSlash(e.Pos.File)}
-		if e.Pos.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(e.Pos.Line))
-		}
-		props = append(props, "title=chatlint: malformed record")
-		g.command("warning", props, "记录无法读取（未检查）: "+e.Err)
-		return nil
-	})
+	// records of a file failing alike are one annotation, at the first of
+	// them: a run shows only the first annotations of a step, and an
+	// export whose 5,000 times are unparseable would bury everything else
+	groups, other, err := GroupRecordErrors(s.Errors, githubMaxErrorGroups)
 	if err != nil {
 		return err
+	}
+	for _, eg := range groups {
+		props := []string{"file=" + filepath.ToSlash(eg.File)}
+		if eg.Line > 0 {
+			props = append(props, "line="+strconv.Itoa(eg.Line))
+		}
+		title, msg := "chatlint: malformed record", "记录无法读取（未检查）: "+eg.Err
+		if n := eg.Count - 1; n > 0 {
+			title = fmt.Sprintf("chatlint: %d malformed records", eg.Count)
+			msg += fmt.Sprintf("（另有 %d 条记录同样无法读取%s", n, eg.VariedNote())
+			if lines := eg.MoreLines(githubMaxLineRanges); lines != "" {
+				msg += "，行 " + lines
+			}
+			msg += "）"
+		}
+		g.command("warning", append(props, "title="+title), msg)
+	}
+	if other > 0 {
+		g.command("warning", []string{"title=chatlint: malformed records"},
+			fmt.Sprintf("另有 %d 条记录因其他原因无法读取，未一一列出（--format jsonl 列出全部）", other))
 	}
 	for _, uw := range s.UnusedWaivers {
 		props := []string{"file=" + filepath.ToSlash(uw.Pos.File)}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,5 +95,26 @@ func TestGitHubBaselined(t *testing.T) {
 	out := string(render(t, "github", Options{Canned: true}, nil, sum))
 	if want := "chatlint: 0 findings (error 0, warning 0, info 0) in 0 replies from 1 file; 4 baselined findings not reported\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
+	}
+}
+
+// TestGitHubGroupsMalformedRecords: records of a file failing alike are one
+// annotation at the first of them, saying how many there are and where; a
+// run shows only a step's first annotations, and one per record buried the
+// findings under 5,000 unparseable times.
+func TestGitHubGroupsMalformedRecords(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Errors = badTimes(5000)
+	sum.Rejected, sum.Records = 5001, 5001
+	out := string(render(t, "github", fxOptions(), nil, sum))
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	want := []string{
+		`::warning file=day.csv,line=2,title=chatlint%3A 5000 malformed records::记录无法读取（未检查）: unparseable time "11/04/2026 10:00" (use RFC 3339)` +
+			"（另有 4999 条记录同样无法读取（其中 4916 条的值不同），行 3-5001）",
+		`::warning file=day.csv,line=5002,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role "boss"`,
+		"chatlint: 0 findings (error 0, warning 0, info 0) in 0 conversations from 0 files; 5001 malformed records not linted",
+	}
+	if !slices.Equal(lines, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 }
