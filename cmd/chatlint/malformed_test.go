@@ -36,15 +36,7 @@ func TestManyMalformedRecords(t *testing.T) {
 	if err := os.WriteFile(file, in.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	lint := func(args ...string) (string, string) {
-		t.Helper()
-		var stdout, stderr bytes.Buffer
-		args = append([]string{"lint", "--no-progress", "--fail-on", "none"}, append(args, file)...)
-		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
-			t.Fatalf("%v: exit %d\n%s", args, code, stderr.String())
-		}
-		return stdout.String(), stderr.String()
-	}
+	lint := func(args ...string) (string, string) { t.Helper(); return lintNoFail(t, file, args...) }
 
 	out, _ := lint("--format", "jsonl")
 	var last struct {
@@ -115,15 +107,7 @@ func TestMalformedTimesGrouped(t *testing.T) {
 	if err := os.WriteFile(file, in.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	lint := func(args ...string) (string, string) {
-		t.Helper()
-		var stdout, stderr bytes.Buffer
-		args = append([]string{"lint", "--no-progress", "--fail-on", "none"}, append(args, file)...)
-		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
-			t.Fatalf("%v: exit %d\n%s", args, code, stderr.String())
-		}
-		return stdout.String(), stderr.String()
-	}
+	lint := func(args ...string) (string, string) { t.Helper(); return lintNoFail(t, file, args...) }
 	report := filepath.Join(dir, "report.txt")
 	_, stderr := lint("-o", report)
 	text, err := os.ReadFile(report)
@@ -247,4 +231,16 @@ func TestStderrShowsControlCharacters(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
+}
+
+// lintNoFail lints file with args (--fail-on none, no progress) and returns
+// its stdout and stderr, failing the test unless it exits 0.
+func lintNoFail(t *testing.T, file string, args ...string) (string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	args = append([]string{"lint", "--no-progress", "--fail-on", "none"}, append(args, file)...)
+	if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("%v: exit %d\n%s", args, code, stderr.String())
+	}
+	return stdout.String(), stderr.String()
 }

@@ -36,15 +36,7 @@ func TestParseTimeEpochRange(t *testing.T) {
 		{in: "100000000", want: time.Unix(1e8, 0)},
 	}
 	for _, tt := range tests {
-		got, err := ParseTime(tt.in, shanghai)
-		switch {
-		case tt.wantErr != "":
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("ParseTime(%q) = %v, %v; want an error saying %q", tt.in, got, err, tt.wantErr)
-			}
-		case err != nil || !got.Equal(tt.want):
-			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
-		}
+		expectParseTime(t, tt.in, tt.want, tt.wantErr)
 	}
 }
 
@@ -176,14 +168,21 @@ func TestParseTimeChineseDates(t *testing.T) {
 		{in: "2026年11月4日 10:02 左右", wantErr: `unparseable time`},
 		{in: "26年11月4日 10:02", wantErr: `unparseable time`},
 	} {
-		got, err := ParseTime(tt.in, shanghai)
-		switch {
-		case tt.wantErr != "":
-			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("ParseTime(%q) = %v, %v; want an error saying %q", tt.in, got, err, tt.wantErr)
-			}
-		case err != nil || !got.Equal(tt.want):
-			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		expectParseTime(t, tt.in, tt.want, tt.wantErr)
+	}
+}
+
+// expectParseTime checks that ParseTime reads in (in Shanghai) as want, or
+// fails saying wantErr when that is set.
+func expectParseTime(t *testing.T, in string, want time.Time, wantErr string) {
+	t.Helper()
+	got, err := ParseTime(in, shanghai)
+	switch {
+	case wantErr != "":
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("ParseTime(%q) = %v, %v; want an error saying %q", in, got, err, wantErr)
 		}
+	case err != nil || !got.Equal(want):
+		t.Errorf("ParseTime(%q) = %v, %v; want %v", in, got, err, want)
 	}
 }
