@@ -33,6 +33,10 @@ func TestParseTimeEpochRange(t *testing.T) {
 		{in: "46330.4166667", wantErr: "an Excel date serial number"},
 		{in: "46330", wantErr: "an Excel date serial number"},
 		{in: "0", wantErr: "before 1973"},
+		// the error quotes the number as written, not in exponent form
+		{in: "99999999", wantErr: "unparseable time 99999999 (epoch seconds before 1973"},
+		{in: "1234567.5", wantErr: "unparseable time 1234567.5 ("},
+		{in: "179435524924400", wantErr: "unparseable time 179435524924400 (epoch out of range)"},
 		{in: "100000000", want: time.Unix(1e8, 0)},
 	}
 	for _, tt := range tests {
