@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/config"
 	"github.com/chatlint/chatlint/lint/report"
@@ -78,24 +78,51 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTYPE\tSEVERITY\tDEDUCT\tMAX\tSOURCE")
+	table := [][]string{{"规则", "类型", "级别", "扣分", "上限", "依据"}}
 	for _, r := range rows {
 		max := "-"
 		if r.MaxDeduct > 0 {
 			max = fmt.Sprint(r.MaxDeduct)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%g\t%s\t%s\n", r.ID, r.Type, r.Severity, r.Deduct, max, r.Source)
+		table = append(table, []string{r.ID, r.Type, r.Severity, fmt.Sprintf("%g", r.Deduct), max, r.Source})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	writeTable(w, table)
 	names := make([]string, len(set.Packs))
 	for i, p := range set.Packs {
 		names[i] = p.Name
 	}
-	fmt.Fprintf(w, "\n%d rules from %s\n", len(rows), strings.Join(names, ", "))
+	fmt.Fprintf(w, "\n共 %d 条规则，来自规则包 %s\n", len(rows), strings.Join(names, "、"))
 	return nil
+}
+
+// writeTable writes rows as columns two spaces apart, counting East Asian
+// wide characters as two columns (text/tabwriter counts them as one, so a
+// Chinese heading pushed its column out of line).
+func writeTable(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, r := range rows {
+		for i := range r {
+			r[i] = report.Shown(r[i])
+		}
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], report.DisplayWidth(c))
+		}
+	}
+	for _, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-report.DisplayWidth(c)+2))
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
 }
 
 // noSegmenter serves commands that compile rules without matching text.
@@ -369,6 +396,10 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 		fmt.Fprintf(w, "  %s\n", r.Description)
 	}
 	fmt.Fprintln(w)
+	field := func(label, format string, args ...any) {
+		pad := strings.Repeat(" ", max(0, 8-report.DisplayWidth(label)))
+		fmt.Fprintf(w, "  %s%s%s\n", label, pad, fmt.Sprintf(format, args...))
+	}
 	if disabled {
 		var by string
 		for _, o := range ovs {
@@ -376,41 +407,43 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 				by = fmt.Sprintf("%s:%d", o.File, o.Line)
 			}
 		}
-		fmt.Fprintf(w, "  disabled  by %s: the rule does not run\n", by)
+		field("已停用", "由 %s 停用：该规则不运行", by)
 	}
-	fmt.Fprintf(w, "  type      %s\n", info.Type)
-	fmt.Fprintf(w, "  severity  %s%s\n", info.Severity, was(info.Severity.String(), orig.Severity.String()))
-	ded := fmt.Sprintf("%g per finding", info.Deduct)
-	if info.MaxDeduct > 0 {
-		ded += fmt.Sprintf(", at most %g per conversation", info.MaxDeduct)
-	}
-	oded := fmt.Sprintf("%g per finding", orig.Deduct)
-	if orig.MaxDeduct > 0 {
-		oded += fmt.Sprintf(", at most %g per conversation", orig.MaxDeduct)
-	}
-	fmt.Fprintf(w, "  deduct    %s%s\n", ded, was(ded, oded))
+	field("类型", "%s", info.Type)
+	field("级别", "%s%s", info.Severity, was(info.Severity.String(), orig.Severity.String()))
+	ded, oded := deductText(info), deductText(orig)
+	field("扣分", "%s%s", ded, was(ded, oded))
 	if info.Fatal || orig.Fatal {
-		yn := map[bool]string{true: "yes", false: "no"}
+		yn := map[bool]string{true: "是", false: "否"}
 		fatal := yn[info.Fatal]
 		if info.Fatal {
-			fatal += ": one finding and the conversation scores 0 (致命项)"
+			fatal += "：出现一项，整个会话即得 0 分"
 		}
-		fmt.Fprintf(w, "  fatal     %s%s\n", fatal, was(yn[info.Fatal], yn[orig.Fatal]))
+		field("致命项", "%s%s", fatal, was(yn[info.Fatal], yn[orig.Fatal]))
 	}
 	for _, o := range ovs {
-		fmt.Fprintf(w, "  override  %s:%d %s\n", o.File, o.Line, describeOverride(o))
+		field("覆盖", "%s:%d %s", o.File, o.Line, describeOverride(o))
 	}
-	fmt.Fprintf(w, "  roles     %s\n", info.Roles)
+	field("角色", "%s", strings.ReplaceAll(info.Roles.String(), ",", "、"))
 	if c.Local() {
-		fmt.Fprintf(w, "  applies   to transcripts and canned-reply libraries\n")
+		field("适用", "会话记录和快捷短语库")
 	} else {
-		fmt.Fprintf(w, "  applies   to transcripts (needs conversation order or times)\n")
+		field("适用", "会话记录（需要消息的顺序或时间）")
 	}
 	if r.Source != "" {
-		fmt.Fprintf(w, "  source    %s\n", r.Source)
+		field("依据", "%s", r.Source)
 	}
 	fmt.Fprintf(w, "\n%s", indent(pr.Source(), "  "))
 	return nil
+}
+
+// deductText says what a rule's findings cost.
+func deductText(i *lint.RuleInfo) string {
+	s := fmt.Sprintf("每项 %g 分", i.Deduct)
+	if i.MaxDeduct > 0 {
+		s += fmt.Sprintf("，每个会话最多 %g 分", i.MaxDeduct)
+	}
+	return s
 }
 
 // was notes the pack's own value of a setting an override changed.
@@ -418,7 +451,7 @@ func was(now, orig string) string {
 	if now == orig {
 		return ""
 	}
-	return "  (pack: " + orig + ")"
+	return "（规则包原为：" + orig + "）"
 }
 
 // describeOverride writes an override's settings as YAML flow: {severity: error, deduct: 2}.

@@ -414,6 +414,10 @@ func (t *textWriter) table(rows [][]string, right []bool) {
 	}
 }
 
+// DisplayWidth is the number of terminal columns s takes: East Asian wide
+// characters count as two, combining marks and format characters as none.
+func DisplayWidth(s string) int { return displayWidth(s) }
+
 // displayWidth is the number of terminal columns s takes.
 func displayWidth(s string) int {
 	n := 0
