@@ -222,42 +222,70 @@ func testRules(w io.Writer, loads []func() (*rules.Set, error), verbose bool) er
 			failures += bad
 			switch {
 			case re.Disabled:
-				fmt.Fprintf(w, "-    %s  (disabled by an override)\n", re.Rule)
+				fmt.Fprintf(w, "停用  %s（已被覆盖设置停用，不测试）\n", re.Rule)
 			case len(re.Results) == 0:
-				fmt.Fprintf(w, "?    %s  (no examples)\n", re.Rule)
+				fmt.Fprintf(w, "未测  %s（没有例句）\n", re.Rule)
 			case bad == 0:
-				fmt.Fprintf(w, "ok   %s  %d examples\n", re.Rule, len(re.Results))
+				fmt.Fprintf(w, "通过  %s  %d 个例句\n", re.Rule, len(re.Results))
 			default:
-				fmt.Fprintf(w, "FAIL %s  %d of %d examples\n", re.Rule, bad, len(re.Results))
+				fmt.Fprintf(w, "失败  %s  %d 个例句中 %d 个未通过\n", re.Rule, len(re.Results), bad)
 			}
 			for _, r := range re.Results {
 				if r.OK && !verbose {
 					continue
 				}
-				kind := "good"
-				want := "must not be flagged"
-				if r.Bad {
-					kind, want = "bad", "must be flagged"
-				}
-				if r.Bonus {
-					want = "must earn the bonus"
-					if r.Bad {
-						want = "must not earn the bonus"
-					}
-				}
-				mark := "  ok"
+				mark := "  ✓"
 				if !r.OK {
-					mark = "  --"
+					mark = "  ✗"
 				}
-				fmt.Fprintf(w, "%s %s:%d %s #%d %q %s: %s\n", mark, r.File, r.Line, kind, r.Index, oneLineExample(r.Example), want, r.Detail)
+				fmt.Fprintf(w, "%s %s:%d %s 第 %d 句「%s」%s\n", mark, r.File, r.Line, exampleKind(r), r.Index, report.Shown(oneLineExample(r.Example)), exampleVerdict(r))
 			}
 		}
 	}
-	fmt.Fprintf(w, "\n%s, %s, %s\n", report.Plural(nrules, "rule"), report.Plural(total, "example"), report.Plural(failures, "failure"))
+	fmt.Fprintf(w, "\n%d 条规则，%d 个例句，%d 个未通过\n", nrules, total, failures)
 	if failures > 0 {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// exampleKind names the list an example is in, as the pack writes it.
+func exampleKind(r check.ExampleResult) string {
+	if r.Bad {
+		return "bad"
+	}
+	return "good"
+}
+
+// exampleVerdict says, in Chinese as the reports do, what an example must
+// do and what it did: the findings it drew, with their matches.
+func exampleVerdict(r check.ExampleResult) string {
+	var want, got string
+	switch {
+	case r.Bonus && r.Bad:
+		want, got = "不应得到加分", "没有得到加分"
+	case r.Bonus:
+		want, got = "应得到加分", "没有得到加分"
+	case r.Bad:
+		want, got = "应被标出", "没有被标出"
+	default:
+		want, got = "不应被标出", "没有被标出"
+	}
+	if len(r.Flagged) > 0 {
+		var msgs []string
+		for _, f := range r.Flagged {
+			m := f.Message
+			if f.Match != "" {
+				m += "（匹配「" + f.Match + "」）"
+			}
+			msgs = append(msgs, m)
+		}
+		got = "被标出：" + strings.Join(msgs, "；")
+		if r.Bonus {
+			got = "得到加分：" + strings.Join(msgs, "；")
+		}
+	}
+	return want + "，实际" + got
 }
 
 func oneLineExample(s string) string {

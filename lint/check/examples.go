@@ -25,6 +25,14 @@ type ExampleResult struct {
 	Bonus bool
 	// Detail says what happened: the findings, or that there were none.
 	Detail string
+	// Flagged are the findings (or bonuses) the example drew.
+	Flagged []ExampleFinding
+}
+
+// ExampleFinding is one finding an example drew: its message and match.
+type ExampleFinding struct {
+	Message string
+	Match   string
 }
 
 // RuleExamples is the examples' outcome of one rule.
@@ -79,6 +87,7 @@ func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
 				} else {
 					var msgs []string
 					for _, f := range findings {
+						res.Flagged = append(res.Flagged, ExampleFinding{Message: f.Message, Match: f.Match})
 						s := f.Message
 						if f.Match != "" {
 							s = fmt.Sprintf("%s [match %q]", s, f.Match)
