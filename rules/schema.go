@@ -222,6 +222,20 @@ func (r *Rule) Line() int {
 	return r.node.Line
 }
 
+// ExampleLine returns the line the i-th (0-based) bad or good example is
+// written on, or the rule's own line where the file does not say (an
+// example brought in by a merge key).
+func (r *Rule) ExampleLine(bad bool, i int) int {
+	kind := "good"
+	if bad {
+		kind = "bad"
+	}
+	if ln := valueNode(valueNode(r.node, "examples"), kind); ln != nil && ln.Kind == yaml.SequenceNode && i >= 0 && i < len(ln.Content) {
+		return ln.Content[i].Line
+	}
+	return r.Line()
+}
+
 // Side is a message condition: the trigger or expected follow-up of a
 // followup rule, the `when`/`then` of a when rule, and so on. Every key it
 // gives must hold: the role and type, the phrase list under its quantifier

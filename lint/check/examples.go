@@ -13,8 +13,9 @@ import (
 // ExampleResult is the outcome of one rule example: a bad example must be
 // flagged by its rule, a good one must not.
 type ExampleResult struct {
-	Rule    string
-	File    string
+	Rule string
+	File string
+	// Line is the line the example is written on
 	Line    int
 	Bad     bool
 	Index   int // 1-based position in the bad or good list
@@ -80,7 +81,7 @@ func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
 				}
 				findings, _ := w.Check(conv)
 				isBonus := pr.Rule.Type == rules.TypeBonus
-				res := ExampleResult{Rule: id, File: pr.Pack.File, Line: pr.Rule.Line(), Bad: bad, Index: i + 1, Example: ex, Bonus: isBonus}
+				res := ExampleResult{Rule: id, File: pr.Pack.File, Line: pr.Rule.ExampleLine(bad, i), Bad: bad, Index: i + 1, Example: ex, Bonus: isBonus}
 				res.OK = (len(findings) > 0) == (bad != isBonus)
 				if len(findings) == 0 {
 					res.Detail = "not flagged"
