@@ -300,7 +300,8 @@ func newRulesValidateCmd() *cobra.Command {
 regexes, duplicate ids, …) name file:line:column and exit 2. Warnings point at
 rules that load but will not work as written: word-mode phrases gse does not
 cut out where the rule's examples use them, except contexts that hold none of
-the phrases, rules without examples or source.
+the phrases, rules without examples or source. Errors and warnings go to
+stderr; the verdict on each pack (通过) to stdout.
 Without arguments, the packs of .chatlint.yaml are checked, or the built-in
 packs when it names none.`,
 		ValidArgsFunction: completePack,
@@ -334,10 +335,17 @@ packs when it names none.`,
 					errs = append(errs, err)
 					continue
 				}
+				// the warnings are diagnostics, as the errors are: on
+				// stderr, in English, file:line first for editors; the
+				// verdict on each pack is the report, on stdout
 				for _, wn := range warnings {
-					fmt.Fprintln(w, wn)
+					fmt.Fprintln(cmd.ErrOrStderr(), report.ShownLines(wn.String()))
 				}
-				fmt.Fprintf(w, "%s: ok (pack %s, %s with what it extends, %s)\n", f, set.Roots[0].Name, report.Plural(n, "rule"), report.Plural(len(warnings), "warning"))
+				warned := ""
+				if len(warnings) > 0 {
+					warned = fmt.Sprintf("；%d 条警告，见 stderr", len(warnings))
+				}
+				fmt.Fprintf(w, "%s: 通过（规则包 %s，连同所扩展的规则包共 %d 条规则%s）\n", report.Shown(f), set.Roots[0].Name, n, warned)
 			}
 			if len(errs) > 0 {
 				return failErr(errors.Join(errs...))
