@@ -52,12 +52,24 @@ func newInitCmd() *cobra.Command {
 		Short: "Write a commented starter " + config.FileName + " in the working directory",
 		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := os.Stat(config.FileName); err == nil && !force {
-				return fail("%s already exists (use --force to overwrite it)", config.FileName)
-			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return failErr(err)
+			// without --force, the file is created only if nothing is
+			// there: O_EXCL also refuses a symbolic link, dangling or
+			// not, which a Stat-then-write followed to write elsewhere
+			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+			if force {
+				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 			}
-			if err := os.WriteFile(config.FileName, []byte(starterConfig), 0o644); err != nil {
+			f, err := os.OpenFile(config.FileName, flags, 0o644)
+			if errors.Is(err, fs.ErrExist) {
+				return fail("%s already exists (use --force to overwrite it)", config.FileName)
+			} else if err != nil {
+				return failErr(fmt.Errorf("write %s: %w", config.FileName, err))
+			}
+			_, err = f.WriteString(starterConfig)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
 				return failErr(fmt.Errorf("write %s: %w", config.FileName, err))
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint PATH...' on your transcripts\n", config.FileName)
