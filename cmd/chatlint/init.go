@@ -72,7 +72,9 @@ func newInitCmd() *cobra.Command {
 			if err != nil {
 				return failErr(fmt.Errorf("write %s: %w", config.FileName, err))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint PATH...' on your transcripts\n", config.FileName)
+			// the command's own status, as lint's "fixed N finding(s)":
+			// a diagnostic, in English on stderr; stdout stays empty
+			fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint PATH...' on your transcripts\n", config.FileName)
 			return nil
 		},
 	}
