@@ -68,8 +68,10 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		return failErr(err)
 	}
 	var rows []ruleRow
+	var infos []*lint.RuleInfo
 	for _, c := range cs.Checks {
 		i := c.Info()
+		infos = append(infos, i)
 		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Source, i.File, i.Line})
 	}
 	if asJSON {
@@ -79,12 +81,19 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		return enc.Encode(rows)
 	}
 	table := [][]string{{"规则", "类型", "级别", "扣分", "上限", "依据"}}
-	for _, r := range rows {
-		max := "-"
+	for k, r := range rows {
+		points, max := fmt.Sprintf("%g", r.Deduct), "-"
 		if r.MaxDeduct > 0 {
 			max = fmt.Sprint(r.MaxDeduct)
 		}
-		table = append(table, []string{r.ID, r.Type, r.Severity, fmt.Sprintf("%g", r.Deduct), max, r.Source})
+		if i := infos[k]; i.Bonus {
+			// a bonus earns points: +add, capped by max_add
+			points, max = fmt.Sprintf("+%g", i.Add), "-"
+			if i.MaxAdd > 0 {
+				max = fmt.Sprint(i.MaxAdd)
+			}
+		}
+		table = append(table, []string{r.ID, r.Type, r.Severity, points, max, r.Source})
 	}
 	writeTable(w, table)
 	names := make([]string, len(set.Packs))
@@ -447,8 +456,16 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 	}
 	field("类型", "%s", info.Type)
 	field("级别", "%s%s", info.Severity, was(info.Severity.String(), orig.Severity.String()))
-	ded, oded := deductText(info), deductText(orig)
-	field("扣分", "%s%s", ded, was(ded, oded))
+	if info.Bonus {
+		add := fmt.Sprintf("每项 +%g 分", info.Add)
+		if info.MaxAdd > 0 {
+			add += fmt.Sprintf("，每个会话最多 %g 分", info.MaxAdd)
+		}
+		field("加分", "%s（总分不超过起始分）", add)
+	} else {
+		ded, oded := deductText(info), deductText(orig)
+		field("扣分", "%s%s", ded, was(ded, oded))
+	}
 	if info.Fatal || orig.Fatal {
 		yn := map[bool]string{true: "是", false: "否"}
 		fatal := yn[info.Fatal]
