@@ -418,7 +418,41 @@ func findRule(active *rules.Set, id string) (*rules.Set, rules.PackRule, error) 
 			return nil, rules.PackRule{}, fmt.Errorf("rule %q is ambiguous: %s", id, strings.Join(ids, ", "))
 		}
 	}
-	return nil, rules.PackRule{}, fmt.Errorf("no rule %q (see 'chatlint rules list')", id)
+	return nil, rules.PackRule{}, fmt.Errorf("no rule %q (%s)", id, ruleHint(sets, id))
+}
+
+// ruleHint suggests the rules a mistyped id may mean: a near spelling of a
+// pack/id or bare id, else the ids that hold it (evasive: base/evasive-phrase).
+func ruleHint(sets []*rules.Set, id string) string {
+	var full, bare []string
+	byBare := map[string]string{}
+	seen := map[string]bool{}
+	for _, set := range sets {
+		for _, pr := range set.Rules() {
+			if f := pr.FullID(); !seen[f] {
+				seen[f] = true
+				full = append(full, f)
+				bare = append(bare, pr.Rule.ID)
+				byBare[pr.Rule.ID] = f
+			}
+		}
+	}
+	if s := rules.Closest(id, full); s != "" {
+		return "did you mean " + s + "?"
+	}
+	if s := rules.Closest(id, bare); s != "" {
+		return "did you mean " + byBare[s] + "?"
+	}
+	var holding []string
+	for _, f := range full {
+		if id != "" && strings.Contains(f, id) {
+			holding = append(holding, f)
+		}
+	}
+	if len(holding) > 0 && len(holding) <= 5 {
+		return "did you mean " + strings.Join(holding, " or ") + "?"
+	}
+	return "see 'chatlint rules list'"
 }
 
 // showRule prints a rule in full with its effective settings: those its
