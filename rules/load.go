@@ -545,6 +545,21 @@ func (pr PackRule) Source() string {
 			end = l
 		}
 	}
+	// the last rule ends where the pack goes on with a key indented less
+	// than the rule's own keys (scoring:, overrides: after rules:), which
+	// are no part of it
+	if n := pr.Rule.node; n != nil && n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 {
+		for i := start + 1; i < end; i++ {
+			t := strings.TrimLeft(lines[i], " ")
+			if t == "" || strings.HasPrefix(t, "#") {
+				continue
+			}
+			if len(lines[i])-len(t) < n.Column-1 {
+				end = i
+				break
+			}
+		}
+	}
 	for end > start+1 {
 		t := strings.TrimSpace(lines[end-1])
 		if t != "" && !strings.HasPrefix(t, "#") {
