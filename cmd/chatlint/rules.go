@@ -101,6 +101,27 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		names[i] = p.Name
 	}
 	fmt.Fprintf(w, "\n共 %d 条规则，来自规则包 %s\n", len(rows), strings.Join(names, "、"))
+	// the rules an override switches off are not listed above: say which,
+	// and where, so a disabled rule is not mistaken for a missing one
+	ovs, err := check.Overrides(set, cfg.Rules)
+	if err != nil {
+		return failErr(err)
+	}
+	var off []string
+	for _, pr := range set.Rules() {
+		if _, disabled := check.Effective(pr, ovs[pr.FullID()]); disabled {
+			by := ""
+			for _, o := range ovs[pr.FullID()] {
+				if o.Disable != nil && *o.Disable {
+					by = fmt.Sprintf("%s:%d", o.File, o.Line)
+				}
+			}
+			off = append(off, fmt.Sprintf("%s（由 %s 停用）", pr.FullID(), by))
+		}
+	}
+	if len(off) > 0 {
+		fmt.Fprintf(w, "另有 %d 条规则已停用，未列出：%s\n", len(off), report.Shown(strings.Join(off, "，")))
+	}
 	return nil
 }
 
