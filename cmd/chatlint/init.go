@@ -12,7 +12,9 @@ import (
 )
 
 // starterConfig is what `chatlint init` writes: every section, commented,
-// working as written.
+// working as written; it names the packs and the thresholds the defaults
+// have, and shows rule overrides commented out, so that a run right after
+// init lints as one without a config does.
 const starterConfig = `# chatlint configuration. chatlint finds this file in the working directory
 # or any parent; flags given on the command line override it.
 
@@ -23,9 +25,10 @@ packs: [ecommerce]
 
 # Adjust rules of the packs without editing them, by pack/id:
 # disable, severity (error, warning, info), deduct, max_deduct, fatal.
-rules:
-  ecommerce/use-nin: {disable: true}          # 本店允许称呼「你」
-  ecommerce/slow-reply: {severity: error, max_deduct: 20}
+# For example (uncomment to use):
+# rules:
+#   ecommerce/use-nin: {disable: true}          # 本店允许称呼「你」
+#   ecommerce/slow-reply: {severity: error, max_deduct: 20}
 
 # Exit 1 when a finding is at or above fail_on (error, warning, info, none),
 # or when a conversation scores below min_score (0: off).
