@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,6 +300,22 @@ func FuzzLoadPack(f *testing.F) {
 	f.Add([]byte("pack: p\nrules: [{id: a, type: followup, trigger: {phrases: [改成]}, expect: {type: note}, within: 5m}]\n"))
 	f.Add([]byte("&a [*a]"))
 	f.Add([]byte("pack: p\nscoring: {grades: {a: x}}\n"))
+	// alias bombs (a billion laughs), through lists of conditions and
+	// through merge keys, and an alias inside the value it names
+	bomb := "pack: p\nx-a: &a {phrases: [lol, lol, lol, lol, lol, lol, lol, lol, lol]}\n"
+	merge := "pack: p\nx-a: &m0 {phrases: [lol]}\n"
+	for i := 1; i < 10; i++ {
+		p := fmt.Sprintf("*c%d", i-1)
+		if i == 1 {
+			p = "*a"
+		}
+		bomb += fmt.Sprintf("x-c%d: &c%d {any_of: [%s]}\n", i, i, strings.TrimSuffix(strings.Repeat(p+", ", 9), ", "))
+		m := fmt.Sprintf("*m%d", i-1)
+		merge += fmt.Sprintf("x-m%d: &m%d {<<: %s, any_of: [%s, %s, %s, %s], all_of: [%s]}\n", i, i, m, m, m, m, m, m)
+	}
+	f.Add([]byte(bomb + "rules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    when: *c9\n"))
+	f.Add([]byte(merge + "rules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    when: *m9\n"))
+	f.Add([]byte("pack: p\nrules:\n  - id: a\n    type: when\n    when: &w {any_of: [{<<: *w}, *w]}\n    then: {phrases: [x]}\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		set, err := LoadBytes("fuzz.yaml", data)
 		if err != nil {

@@ -9,6 +9,10 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -241,6 +245,30 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add(seed, false)
 		f.Add(seed, true)
 	}
+	// other encodings: GB18030 (four-byte sequences too), UTF-16 with
+	// and without a byte-order mark, and a very long line
+	gb := "会话ID,时间,角色,客服,内容\r\nc1,2026-11-04 10:00:00,agent,小美,\"您好€𠀀，\"\"亲\"\"\"\r\n"
+	for _, e := range []encoding.Encoding{simplifiedchinese.GB18030, simplifiedchinese.GBK} {
+		if b, err := e.NewEncoder().String(strings.ReplaceAll(gb, "€𠀀", "")); err == nil {
+			f.Add(b, false)
+		}
+	}
+	if b, err := simplifiedchinese.GB18030.NewEncoder().String(gb); err == nil {
+		f.Add(b, false)
+		f.Add(b[:len(b)-7], true) // cut inside a character
+	}
+	tsv := "角色\t内容\t时间\nagent\t您好\"亲\t2026-11-04 10:00:00\ncustomer\t\"在吗\n还在吗\"\t1793757600\n"
+	for _, e := range []encoding.Encoding{
+		unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+		unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
+	} {
+		if b, err := e.NewEncoder().String(tsv); err == nil {
+			f.Add(b, false)
+			f.Add(b[:len(b)-1], true) // an odd byte count
+		}
+	}
+	f.Add("role,text\nagent,"+strings.Repeat("很长", 40000)+"\n", false)
+	f.Add("role,text\nagent,\""+strings.Repeat("a,\n", 5000), false)
 	f.Fuzz(func(t *testing.T, data string, headerless bool) {
 		opts := Options{Agents: []string{"店铺名:*"}}
 		if headerless {

@@ -7,8 +7,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -209,9 +211,22 @@ func FuzzReadJSON(f *testing.F) {
 		`[[[[]]]]`,
 		`{"a":}`,
 		`null`,
+		// deep nesting, at and over the parser's bound, and huge numbers
+		strings.Repeat("[", 255) + strings.Repeat("]", 255),
+		`[{"role":"agent","text":"x","x":` + strings.Repeat(`{"a":[`, 200) + strings.Repeat("]}", 200) + `}]`,
+		strings.Repeat(`{"messages":[`, 300),
+		`[{"conversation":1e999999999,"role":"agent","text":"x","time":-0.` + strings.Repeat("9", 5000) + `e-99999}]`,
+		`[{"conversation":` + strings.Repeat("9", 400) + `,"role":"agent","text":"x","time":1793757600000000000000}]`,
+		`[{"role":"agent","text":"\ud800\udc00\ud800x\u0000"}]`,
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)
+	}
+	for _, e := range []encoding.Encoding{simplifiedchinese.GB18030,
+		unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)} {
+		if b, err := e.NewEncoder().String(`[{"conversation":"会话","role":"agent","text":"您好€"}]`); err == nil {
+			f.Add(b, false)
+		}
 	}
 	f.Fuzz(func(t *testing.T, data string, mapped bool) {
 		var opts Options

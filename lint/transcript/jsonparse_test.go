@@ -204,6 +204,11 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 	// they can be (a smaller file with such a string is guessed GB18030)
 	f.Add(`[{"role":"agent","text":"\"`+string(encodeWith(f, simplifiedchinese.GBK, "这个我也不知道"))+`\n"}, {"role":"agent","text":"`+"\xff\xfe"+`"}]`, uint8(4))
 	f.Add(`{"id":"`+string(encodeWith(f, simplifiedchinese.GBK, "会话"))+`","messages":[{"role":"agent","`+"\x81\x20"+`":1,"text":"x"}]}`, uint8(4))
+	// nesting at and over the bound, huge numbers, escapes of surrogates
+	f.Add(`[{"role":"agent","text":"x","x":`+strings.Repeat("[", 254)+strings.Repeat("]", 254)+`}]`, uint8(0))
+	f.Add(`{"messages":[{"role":"agent","text":"x","x":`+strings.Repeat(`{"a":`, 260)+`1`+strings.Repeat("}", 260)+`}]}`, uint8(0))
+	f.Add(`[{"conversation":1e999999999,"role":"agent","text":"x","time":-0.`+strings.Repeat("9", 3000)+`e-99999}]`, uint8(0))
+	f.Add(`[{"conversation":`+strings.Repeat("9", 400)+`,"role":"agent","text":"\ud800\udc00\udfff\u0000","time":1793757600000000000000}]`, uint8(0))
 	f.Fuzz(func(t *testing.T, data string, mode uint8) {
 		if mode&4 != 0 {
 			data = strings.Repeat(" ", bufSize) + data

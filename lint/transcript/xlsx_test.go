@@ -231,6 +231,12 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(shopWorkbook.sheet)
 	f.Add(`<worksheet><sheetData><row r="0"><c r="XFE1" t="s"><v>99</v></c><c r="A" s="-1"><v>1e308</v></c></row><row r="2"><c t="d"><v>2026-11-04T10:00:00</v></c></row></sheetData></worksheet>`)
 	f.Add(`<worksheet><sheetData><row><c><is><t>内容</t></is></c></row><row><c t="inlineStr"><is><r><t>a</t></r><rPh><t>b</t></rPh></is></c></row>`)
+	// shared strings beside inline strings, indexes out of range, the last
+	// cell of a sheet, rows out of order, huge numbers and dates
+	f.Add(`<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>2</v></c><c r="B1" t="inlineStr"><is><t>内容</t></is></c><c r="C1" t="s"><v>1</v></c></row>` +
+		`<row r="1048576"><c r="XFD1048576" t="s"><v>18446744073709551616</v></c><c r="A1048576" t="s"><v>-1</v></c><c r="B1048576" t="inlineStr"><is><r><t>a</t></r><r><t xml:space="preserve"> _x000D_&#xD;</t></r></is></c><c r="C1048576" s="1"><v>1e308</v></c></row>` +
+		`<row r="3"><c r="A3" t="s"><v>7</v></c><c r="B3" t="s"><v>6</v></c><c r="C3" s="2"><v>-46330.5</v></c></row><row r="4"><c r="B4" t="s"><v>8</v></c><c r="C4" s="1"><v>2958466</v></c></row></sheetData></worksheet>`)
+	f.Add(`<worksheet><sheetData><row r="99999999999999999999"><c r="AAAAAAAAAAAAAAAAAAAA1"><v>` + strings.Repeat("9", 400) + `</v></c></row></sheetData></worksheet>`)
 	f.Fuzz(func(t *testing.T, sheet string) {
 		parts := shopWorkbook
 		parts.sheet = sheet
