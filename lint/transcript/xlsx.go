@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
@@ -140,13 +141,38 @@ func (wb *workbook) tokens(f *zip.File) (*xmlStream, io.Closer, error) {
 // runLimit passes XML through, failing when a run of bytes without a '<'
 // (a text, or a tag and its attributes) goes over max: encoding/xml holds
 // a whole token in memory.
+//
+// A read that ends inside a UTF-8 character hands the character's first
+// bytes over with the next read: when that read fails, what came before
+// it ends with a whole character, and encoding/xml reports the value over
+// the bound, not the character the bound cut in two as invalid UTF-8.
 type runLimit struct {
 	r        io.Reader
 	max, run int
+	held     [utf8.UTFMax - 1]byte // the start of a character cut by the last read
+	nheld    int
 }
 
 func (l *runLimit) Read(p []byte) (int, error) {
-	n, err := l.r.Read(p)
+	if len(p) == 0 {
+		return 0, nil
+	}
+	n := copy(p, l.held[:l.nheld])
+	if n < l.nheld {
+		l.nheld = copy(l.held[:], l.held[n:l.nheld])
+		return n, nil
+	}
+	l.nheld = 0
+	m, err := l.r.Read(p[n:])
+	n += m
+	if err == nil {
+		// hold back a character the read cut (not what can never
+		// become one: the decoder reports that where it is)
+		if start := cutRuneStart(p[:n]); start < n {
+			l.nheld = copy(l.held[:], p[start:n])
+			n = start
+		}
+	}
 	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
 		l.run = n - 1 - i
 	} else {
@@ -156,6 +182,25 @@ func (l *runLimit) Read(p []byte) (int, error) {
 		return 0, &valueTooLong{max: l.max}
 	}
 	return n, err
+}
+
+// cutRuneStart returns where a UTF-8 character that b ends in the middle of
+// starts, len(b) when b ends with a whole character (or with bytes that
+// are no character's start).
+func cutRuneStart(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-(utf8.UTFMax-1); i-- {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			return len(b)
+		}
+		if c&0xC0 != 0x80 { // a first byte
+			if c >= 0xC0 && !utf8.FullRune(b[i:]) {
+				return i
+			}
+			return len(b)
+		}
+	}
+	return len(b)
 }
 
 // valueTooLong is the error of a cell or an XML run over the bound.

@@ -446,3 +446,26 @@ func TestSerialWithoutDateFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXOverlongChineseValue: a shared string or a cell of Chinese text
+// over the bound is reported as over the bound, wherever the bound cuts a
+// character. It was "XML syntax error on line 1: invalid UTF-8": the part
+// is read 4 KiB at a time, the read that ran over failed, and encoding/xml
+// found the character the read before had cut in two.
+func TestXLSXOverlongChineseValue(t *testing.T) {
+	for _, pad := range []string{"", "a", "ab"} { // the bound cuts 好 at each of its bytes
+		long := pad + strings.Repeat("好", 20000)
+		p := shopWorkbook
+		p.shared = `<sst><si><t>` + long + `</t></si></sst>`
+		_, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{MaxRecordBytes: 10000})
+		if err == nil || !strings.Contains(err.Error(), "a value runs over the") {
+			t.Errorf("shared string, pad %q: %v", pad, err)
+		}
+		p = shopWorkbook
+		p.sheet = `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>` + long + `</t></is></c></row></sheetData></worksheet>`
+		_, err = readData(t, "xlsx", string(xlsxBytes(t, p)), Options{MaxRecordBytes: 10000})
+		if err == nil || !strings.Contains(err.Error(), "a value runs over the") {
+			t.Errorf("inline string, pad %q: %v", pad, err)
+		}
+	}
+}
