@@ -145,7 +145,7 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 	}
 	// the YAML decoder's limit (go.yaml.in/yaml/v3 allowedAliasRatio)
 	if w.aliased > 100 && w.nodes > 1000 && float64(w.aliased)/float64(w.nodes) > aliasRatio(w.nodes) {
-		*errs = append(*errs, posErrorf(w.at, "alias *%s repeats too much (aliases of aliases): the values it stands for would fill the pack many times over", w.at.Value))
+		*errs = append(*errs, posErrorf(w.at, "alias *%s repeats too much (aliases of aliases): the values it stands for would fill the file many times over", w.at.Value))
 		w.tooMany = true
 		return
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,29 @@ input:
 	}
 	if (&Config{}).TeamsOf() != nil {
 		t.Error("no teams: nil")
+	}
+}
+
+// TestLoadAliasBomb: a config whose aliases repeat a large list (a few
+// hundred kilobytes standing for tens of millions of names) fails at once
+// with the line of the alias, in words that fit a config file, not a pack.
+func TestLoadAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("teams:\n  a: &big [")
+	for i := range 20000 {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "n%d", i)
+	}
+	b.WriteString("]\n")
+	for i := range 2000 {
+		fmt.Fprintf(&b, "  t%d: *big\n", i)
+	}
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte(b.String()), 0o644)
+	_, err := Load(p)
+	if err == nil || !strings.Contains(err.Error(), "alias *big repeats too much") || strings.Contains(err.Error(), "pack") {
+		t.Errorf("err = %v", err)
 	}
 }
