@@ -361,6 +361,13 @@ func (a *stringArena) string(b []byte) string {
 	return unsafe.String(&a.block[i], len(b))
 }
 
+// maxCellFormats bounds the cell formats (<cellXfs><xf>) and number formats
+// (<numFmt>) of a workbook's styles, which are kept for the whole read, as
+// maxSharedStrings bounds the shared strings: a few hundred kilobytes of zip
+// can hold hundreds of millions of <xf/>. Excel allows 64,000 cell formats.
+// A variable so that tests can make it small.
+var maxCellFormats = 1 << 17
+
 // readStyles finds which cell formats (<cellXfs><xf>) show numbers as
 // dates or times.
 func (wb *workbook) readStyles(f *zip.File) error {
@@ -372,6 +379,7 @@ func (wb *workbook) readStyles(f *zip.File) error {
 	custom := map[int]string{}
 	inXfs := false
 	var ids []int
+	formats := 0 // the <numFmt> and <xf> elements read
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -382,6 +390,12 @@ func (wb *workbook) readStyles(f *zip.File) error {
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
+			switch e.Name.Local {
+			case "numFmt", "xf":
+				if formats++; formats > maxCellFormats {
+					return fmt.Errorf("the workbook's styles run past %d formats: a damaged or hostile workbook (a decompression bomb?); not read", maxCellFormats)
+				}
+			}
 			switch e.Name.Local {
 			case "numFmt":
 				if id, err := strconv.Atoi(attr(e, "numFmtId")); err == nil {

@@ -469,3 +469,26 @@ func TestXLSXOverlongChineseValue(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXStylesBounded: a workbook whose styles hold more formats than the
+// bound (440 KB of zip held 60 million <xf/>, read for a minute into a
+// gigabyte of memory) is a file error, as too many shared strings are.
+func TestXLSXStylesBounded(t *testing.T) {
+	defer func(n int) { maxCellFormats = n }(maxCellFormats)
+	maxCellFormats = 5
+	p := shopWorkbook // one custom number format, four cell formats: at the bound
+	if _, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{}); err != nil {
+		t.Fatalf("styles at the bound: %v", err)
+	}
+	for _, styles := range []string{
+		`<styleSheet><cellXfs>` + strings.Repeat(`<xf numFmtId="0"/>`, 6) + `</cellXfs></styleSheet>`,
+		`<styleSheet><cellStyleXfs>` + strings.Repeat(`<xf/>`, 6) + `</cellStyleXfs></styleSheet>`,
+		`<styleSheet><numFmts>` + strings.Repeat(`<numFmt numFmtId="164" formatCode="yyyy"/>`, 6) + `</numFmts></styleSheet>`,
+	} {
+		p.styles = styles
+		_, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{})
+		if err == nil || !strings.Contains(err.Error(), "styles run past 5 formats") {
+			t.Errorf("%s: %v", styles, err)
+		}
+	}
+}
