@@ -91,3 +91,40 @@ func TestChineseDatesEveryReader(t *testing.T) {
 		t.Errorf("txt 下午15:00: messages %v, rejects %v", msgLines(s.msgs), s.rejects)
 	}
 }
+
+// TestFullWidthTimeOfDayBesideDate: a 时间 column typed with full-width
+// digits or colons (10：00：30, １０:０１) beside a 日期 column is put on its
+// row's date, as an ASCII time of day is; alone, it is refused as a time of
+// day without a date, saying so.
+func TestFullWidthTimeOfDayBesideDate(t *testing.T) {
+	for _, format := range []string{"csv", "xlsx"} {
+		rows := [][]string{{"会话ID", "日期", "时间", "角色", "内容"},
+			{"D1", "2026年11月4日", "10：00：00", "customer", "在吗"},
+			{"D1", "2026/11/4", "下午１：０１", "agent", "在的亲"},
+			{"D1", "2026-11-04", "１０:０１", "customer", "好"}}
+		data := ""
+		for _, r := range rows {
+			data += strings.Join(r, ",") + "\n"
+		}
+		if format == "xlsx" {
+			data = string(xlsxBytes(t, workbookParts{sheet: storedSheet(rows...)}))
+		}
+		s := mustRead(t, format, data, Options{})
+		want := []time.Time{nov4(10, 0, 0), nov4(13, 1, 0), nov4(10, 1, 0)}
+		if len(s.rejects) != 0 || len(s.msgs) != len(want) {
+			t.Errorf("%s: messages %v, rejects %v; want times %v", format, msgLines(s.msgs), s.rejects, want)
+			continue
+		}
+		for i, m := range s.msgs {
+			if !m.Time.Equal(want[i]) {
+				t.Errorf("%s: message %d at %v, want %v", format, i, m.Time, want[i])
+			}
+		}
+	}
+	if _, err := ParseTime("10：00：30", tzSH); err == nil || !strings.Contains(err.Error(), "(a time of day without a date") {
+		t.Errorf("a full-width time of day alone: %v, want it refused as a time of day without a date", err)
+	}
+}
+
+// nov4 is 2026-11-04 at h:m:s in Shanghai.
+func nov4(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, tzSH) }

@@ -418,6 +418,9 @@ func dateColumn(header []string, cols *[nFields]int) int {
 // or h:mm:ss.fff, with or without 上午 or 下午 (see meridiemTime) before or
 // after it.
 func timeOfDay(s string) bool {
+	// full-width digits and colons (１０：０２) read as their ASCII, as
+	// ParseTime reads them
+	s, _ = narrowTime(s)
 	s = strings.TrimSpace(s)
 	for _, mark := range []string{"上午", "下午"} {
 		if rest, ok := strings.CutPrefix(s, mark); ok {
