@@ -254,7 +254,8 @@ func (r *RecordErrors) Close() error {
 // that is part of a word (UTF-8, GB18030) is kept, and so is a shell word
 // in single quotes, where a hint repeats the value (unknown role "2" (map
 // it, e.g. --roles '2=agent')): that tells the kinds apart where each
-// value needs a fix of its own.
+// value needs a fix of its own. So is a quoted field name (missing "role",
+// "text": expected a string; see fieldName): it is no value of the export.
 func ReasonKind(reason string) string {
 	var b []byte // nil until the reason holds a value
 	for i := 0; i < len(reason); i++ {
@@ -280,6 +281,14 @@ func ReasonKind(reason string) string {
 					j++
 				}
 				j++
+			}
+			if fieldName(reason, i) {
+				// a field the reason names, kept as it is
+				if b != nil {
+					b = append(b, reason[i:min(j+1, len(reason))]...)
+				}
+				i = min(j, len(reason))
+				continue
 			}
 			if b == nil {
 				b = append(make([]byte, 0, len(reason)), reason[:i]...)
@@ -320,10 +329,31 @@ func ReasonKind(reason string) string {
 	return string(b)
 }
 
+// fieldName reports whether the quoted string at reason[i] names a field
+// of the record, not a value of the export: at the start of the reason
+// ("text": expected a string), or after missing, no or field (missing
+// "role", no "from", field "msgid": …). Records that lack different fields
+// need different fixes: they are not of one kind.
+func fieldName(reason string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	head := reason[:i]
+	for _, w := range [...]string{"missing ", "no ", "field "} {
+		if n := len(head) - len(w); strings.HasSuffix(head, w) && (n == 0 || !asciiLetter(head[n-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLetter reports whether c is an ASCII letter or an underscore.
+func asciiLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+
 // inWord reports whether the digit at reason[i] is part of a word: after
 // a letter, or after a hyphen after one (UTF-8).
 func inWord(reason string, i int) bool {
-	letter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
+	letter := asciiLetter
 	switch {
 	case i == 0:
 		return false

@@ -234,6 +234,9 @@ func TestReasonKind(t *testing.T) {
 		{`record has 5 fields, the header has 4 (unbalanced quotes or a stray comma?)`, `record has 12 fields, the header has 4 (unbalanced quotes or a stray comma?)`},
 		{`duplicate message id "m1" (first at line 3)`, `duplicate message id "m77" (first at line 1204)`},
 		{`no role for sender "bob"`, `no role for sender "小美"`},
+		// the field named, its values differing
+		{`"msgtime" "soon": expected epoch milliseconds`, `"msgtime" "later": expected epoch milliseconds`},
+		{`missing "text" (keys: id, turns; try --map text=content)`, `missing "text" (keys: id, turns; try --map text=content)`},
 		// an apostrophe is no quote
 		{`unparseable time 5 (epoch seconds before 1973: no chat's time, 7)`, `unparseable time 6 (epoch seconds before 1973: no chat's time, 8)`},
 		{`unparseable time "4/11/2026 10:00" (give the export's layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`,
@@ -249,6 +252,12 @@ func TestReasonKind(t *testing.T) {
 	differ := [][2]string{
 		{`unparseable time "x" (a time of day without a date)`, `unparseable time "x" (use RFC 3339)`},
 		{`missing "text"`, `unknown role "text"`},
+		// a quoted field name is no value: each missing or mistyped field
+		// needs a fix of its own
+		{`missing "text"`, `missing "role"`},
+		{`"text": expected a string or a number, got an object`, `"role": expected a string or a number, got an object`},
+		{`not a 企业微信 archive record: no "from"`, `not a 企业微信 archive record: no "msgtype"`},
+		{`not a 企业微信 archive record: field "from": expected a string, got number`, `not a 企业微信 archive record: field "msgid": expected a string, got number`},
 		{`unknown role "boss" (map it, e.g. --roles 'boss=agent')`, `unknown role "vip" (map it, e.g. --roles 'vip=agent')`},
 		{`unknown role "2" (map it, e.g. --roles '2=agent')`, `unknown role "3" (map it, e.g. --roles '3=agent')`},
 		{`invalid UTF-8 in the record`, `invalid UTF-16 in the record`},
