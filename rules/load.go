@@ -545,18 +545,14 @@ func (pr PackRule) Source() string {
 			end = l
 		}
 	}
-	// the last rule ends where the pack goes on with a key indented less
-	// than the rule's own keys (scoring:, overrides: after rules:), which
-	// are no part of it
-	if n := pr.Rule.node; n != nil && n.Kind == yaml.MappingNode && n.Style&yaml.FlowStyle == 0 {
-		for i := start + 1; i < end; i++ {
-			t := strings.TrimLeft(lines[i], " ")
-			if t == "" || strings.HasPrefix(t, "#") {
-				continue
-			}
-			if len(lines[i])-len(t) < n.Column-1 {
-				end = i
-				break
+	// the last rule ends where the pack goes on after its rules with a
+	// key of its own (scoring:, overrides: after rules:), which is no part
+	// of it; a line of the rule indented less than its keys (a flow list
+	// wrapped at the margin) is
+	if root := pr.Pack.node; root != nil && root.Kind == yaml.MappingNode {
+		for i := 0; i < len(root.Content); i += 2 {
+			if l := root.Content[i].Line - 1; l > start && l < end {
+				end = l
 			}
 		}
 	}

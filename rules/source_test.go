@@ -40,3 +40,27 @@ scoring:
 		}
 	}
 }
+
+// TestRuleSourceKeepsLessIndentedLines: a rule's YAML may hold lines
+// indented less than its keys, which YAML reads as part of a value (a flow
+// list wrapped at the margin): rules show prints the rule whole, up to the
+// next rule or the pack's next key, not up to such a line.
+func TestRuleSourceKeepsLessIndentedLines(t *testing.T) {
+	pack := "pack: p\nrules:\n" +
+		"  - id: a\n    type: forbid\n    phrases: [不行,\n  滚]\n    message: 别说「{match}」\n" +
+		"  - id: b\n    type: forbid\n    phrases: [没办法,\n   不可能]\n    message: 别说「{match}」\n" +
+		"scoring:\n  start: 100\n"
+	set, err := LoadBytes("p.yaml", []byte(pack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"a": "  - id: a\n    type: forbid\n    phrases: [不行,\n  滚]\n    message: 别说「{match}」\n",
+		"b": "  - id: b\n    type: forbid\n    phrases: [没办法,\n   不可能]\n    message: 别说「{match}」\n",
+	}
+	for _, pr := range set.Rules() {
+		if got := pr.Source(); got != want[pr.Rule.ID] {
+			t.Errorf("rule %s source:\n%s\nwant:\n%s", pr.Rule.ID, got, want[pr.Rule.ID])
+		}
+	}
+}
