@@ -89,8 +89,14 @@ func slowTime(s string, loc *time.Location) (time.Time, error) {
 	if n, ok := narrowTime(s); ok {
 		// full-width digits and colons (１０：０２), as a Chinese input method
 		// types them: read as their ASCII; if that fails, the error names s
-		if t, err := parseTime(n, loc, nil); err == nil {
+		t, err := parseTime(n, loc, nil)
+		if err == nil {
 			return t, nil
+		}
+		// the reason the ASCII gets (a date without a year, …), with
+		// the time as it was written
+		if rest, ok := strings.CutPrefix(err.Error(), "unparseable time "+strconv.Quote(n)); ok {
+			return time.Time{}, fmt.Errorf("unparseable time %q%s", s, rest)
 		}
 	}
 	if strings.Contains(s, "月") {

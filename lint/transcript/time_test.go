@@ -160,6 +160,11 @@ func TestParseTimeChineseDates(t *testing.T) {
 		{in: "２０２６－１１－０４　１０：０２：０３", want: at(10, 2, 3)},
 		{in: "2026/11/4 上午10：02", want: at(10, 2, 0)},
 		{in: "2026年11月4日 10：6０", wantErr: `unparseable time "2026年11月4日 10：6０"`},
+		// typed full-width, the reason says why as it does for ASCII,
+		// naming the time as it was written
+		{in: "１１月４日 10:02", wantErr: `unparseable time "１１月４日 10:02" (a date without a year`},
+		{in: "２０２６年２月３０日 10:02", wantErr: `unparseable time "２０２６年２月３０日 10:02" (no such date or time of day?`},
+		{in: "２０２６年１１月４日", wantErr: `unparseable time "２０２６年１１月４日" (a date without the time of day`},
 		// no year: refused, saying why
 		{in: "11月4日 10:02", wantErr: `unparseable time "11月4日 10:02" (a date without a year`},
 		{in: "11月4号 下午3:05", wantErr: `unparseable time "11月4号 下午3:05" (a date without a year`},
