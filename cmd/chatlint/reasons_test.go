@@ -75,7 +75,6 @@ var reasonCases = []reasonCase{
 	{name: "epoch layout", file: "a.csv", data: "role,time,text\nagent,abc,你好\n", args: []string{"--time-layout", "unix"}, en: `time "abc" is not an epoch number (time layout unix)`, keep: []string{`"abc"`}},
 	{name: "epoch layout range", file: "a.csv", data: "role,time,text\nagent,-5,你好\n", args: []string{"--time-layout", "unix"}, en: `time "-5" out of range (time layout unix)`},
 	{name: "csv field count", file: "a.csv", data: "role,text\nagent,你好,多余\n", en: `record has 3 fields, the header has 2 (unbalanced quotes or a stray comma?)`},
-	{name: "csv value under an empty header cell", file: "a.csv", data: "role,text,,\nagent,你好,,多余\n", en: `record has a value in column 4, whose header cell is empty (a stray comma, or a column to name?)`},
 	{name: "csv mapping needs", file: "a.csv", data: "agent,你好\n", args: []string{"--header=false", "--map", "role=1,text=5"}, en: `record has 2 fields, the mapping needs 5`},
 	{name: "csv open quote", file: "a.csv", data: "role,text\nagent,你好\nagent,\"未完", en: `quoted field has no closing quote (truncated file?)`},
 	{name: "csv text after quote", file: "a.csv", data: "role,text\nagent,\"你好\"啊\n", en: `text after the closing quote of field 2`},

@@ -462,9 +462,6 @@ func reasonKinds() []reasonRule {
 
 		// csv, tsv and workbooks
 		zh(`record has (\d+) fields, the header has (\d+)`, "记录有 $1 个字段，表头有 $2 个"),
-		zh(`record has a value in column (\d+), whose header cell is empty`, "记录在第 $1 列有值，而这一列的表头单元格是空的"),
-		zh(`column ([A-Z]+): name it, or clear the cell$`, "$1 列：请给这一列命名，或清空这个单元格"),
-		zh(`a stray (.+), or a column to name\?$`, "多了一个&1，还是有一列需要命名？"),
 		zh(`unbalanced quotes or a stray (.+)\?$`, "引号不配对，或多了一个&1？"),
 		zh(`record has (\d+) fields, the mapping needs (\d+)`, "记录有 $1 个字段，映射需要 $2 个"),
 		zh(`record has (\d+) fields; the file is one column without a header`, "记录有 $1 个字段；文件是没有表头的单列"),

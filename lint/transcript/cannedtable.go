@@ -39,10 +39,10 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
 	}
 	// the reply's column, and how many fields a record has (0: any, as
-	// long as the reply's column is there); unnamed: the header row has
-	// empty cells past width (see namedWidth); headerless: a file of one
-	// column without a header
-	col, width, unnamed, headerless := 0, 0, false, false
+	// long as the reply's column is there); cells: how many cells the
+	// header row has, empty ones past width included (see namedWidth and
+	// pastHeader); headerless: a file of one column without a header
+	col, width, cells, headerless := 0, 0, 0, false
 	// a first record that is a reply (no header), held for the loop
 	var held []string
 	heldLine := 0
@@ -96,7 +96,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			// a reply column mapped by number under an empty header cell
 			// is one of the header's
 			width = max(namedWidth(fields), col+1)
-			unnamed = len(fields) > width
+			cells = len(fields)
 		}
 	}
 	for {
@@ -117,7 +117,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		}
 		pos := lint.Pos{File: src.Name, Line: line}
 		if perr == "" && width > 0 && len(fields) > width {
-			fields, perr = pastHeader(fields, width, comma, unnamed)
+			fields = pastHeader(fields, width, cells)
 		}
 		switch {
 		case perr != "":

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -224,7 +225,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	if nHeader > 0 {
 		// a column mapped by number under an empty header cell is one of
 		// the header's
-		rb.nHeader, rb.unnamed = max(nHeader, rb.need), cells > max(nHeader, rb.need)
+		rb.nHeader, rb.cells = max(nHeader, rb.need), cells
 	}
 	records := 0
 	// where a record's text is on its line, when the rows are lines
@@ -337,29 +338,20 @@ func namedWidth(header []string) int {
 	return n
 }
 
-// pastHeader looks at the fields of a row past the width columns of its
-// header: when they are all empty, the row is cut to width; when one
-// holds a value and unnamed is set (the header row has empty cells there,
-// or the row is a spreadsheet's, whose cells past the header are empty
-// header cells too), why says that the row is malformed, naming the
-// column. Otherwise the fields are left for the field count to judge (a
-// stray delimiter, unbalanced quotes). comma is the delimiter (0: a
-// spreadsheet).
-func pastHeader(fields []string, width int, comma rune, unnamed bool) (_ []string, why string) {
+// pastHeader cuts a row to the width columns its header names. A value
+// past them is ignored when its column is one the header row has, as an
+// empty cell (time,role,text,, over rows with a row number there), as a
+// column nobody named is (before upTo; a spreadsheet's cells past its
+// header: any). A value further right leaves the row whole, for the field
+// count to judge (a stray delimiter, unbalanced quotes). The header's empty
+// trailing cells are absent otherwise: a row need not have them.
+func pastHeader(fields []string, width, upTo int) []string {
 	for i := width; i < len(fields); i++ {
-		if strings.TrimSpace(fields[i]) == "" {
-			continue
+		if i >= upTo && strings.TrimSpace(fields[i]) != "" {
+			return fields
 		}
-		switch {
-		case !unnamed:
-		case comma == 0:
-			why = fmt.Sprintf("record has a value in column %d, whose header cell is empty (column %s: name it, or clear the cell)", i+1, columnName(i))
-		default:
-			why = fmt.Sprintf("record has a value in column %d, whose header cell is empty (a stray %s, or a column to name?)", i+1, delimName(comma))
-		}
-		return fields, why
 	}
-	return fields[:width], ""
+	return fields[:width]
 }
 
 // columnName is a 0-based column's letters in a worksheet (0 → A, 27 → AB).
@@ -388,9 +380,10 @@ type rowBuilder struct {
 	b             *builder
 	cols          [nFields]int
 	nHeader, need int
-	// unnamed: the header row has empty cells past its nHeader columns
-	unnamed bool
-	comma   rune // 0: a spreadsheet's rows
+	// cells is how many cells the header row has, empty ones after its
+	// nHeader named columns included
+	cells int
+	comma rune // 0: a spreadsheet's rows
 	// date is the column of the dates when the time column may hold times
 	// of day alone (see dateColumn); -1: none
 	date int
@@ -474,12 +467,12 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 	if nHeader > 0 && len(fields) > nHeader {
 		// empty fields past the header's (a delimiter after every field
 		// of the rows, not the header's; cells Excel stored) hold nothing
-		// to misplace; a value in one is under an empty header cell
-		var why string
-		fields, why = pastHeader(fields, nHeader, comma, rb.unnamed || comma == 0)
-		if perr == "" {
-			perr = why
+		// to misplace, nor does a column the header left unnamed
+		upTo := rb.cells
+		if comma == 0 {
+			upTo = math.MaxInt
 		}
+		fields = pastHeader(fields, nHeader, upTo)
 	}
 	if perr == "" {
 		switch {
