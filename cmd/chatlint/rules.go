@@ -129,29 +129,8 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 // wide characters as two columns (text/tabwriter counts them as one, so a
 // Chinese heading pushed its column out of line).
 func writeTable(w io.Writer, rows [][]string) {
-	var widths []int
-	for _, r := range rows {
-		for i := range r {
-			r[i] = report.Shown(r[i])
-		}
-	}
-	for _, r := range rows {
-		for i, c := range r {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], report.DisplayWidth(c))
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		for i, c := range r {
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-report.DisplayWidth(c)+2))
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	for _, line := range report.AlignColumns(rows, nil) {
+		fmt.Fprintln(w, line)
 	}
 }
 

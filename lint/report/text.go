@@ -379,25 +379,38 @@ func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
 	t.table(rows, right)
 }
 
-// table writes aligned columns, counting East Asian wide characters as two.
+// table writes aligned columns, the header row dimmed.
 func (t *textWriter) table(rows [][]string, right []bool) {
-	widths := make([]int, len(rows[0]))
+	for ri, line := range AlignColumns(rows, right) {
+		line = "    " + line
+		if ri == 0 {
+			line = t.c(ansiDim, line)
+		}
+		fmt.Fprintln(t.w, line)
+	}
+}
+
+// AlignColumns lays rows out in columns two spaces apart, each cell made
+// safe to show (Shown) and padded by its display width (East Asian wide
+// characters count as two), to the right where right says so (nil: all
+// left); the lines have no trailing blanks.
+func AlignColumns(rows [][]string, right []bool) []string {
+	var widths []int
 	for _, r := range rows {
 		for i := range r {
 			r[i] = shown(r[i])
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(r[i]))
 		}
 	}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
-		}
-	}
+	lines := make([]string, len(rows))
 	for ri, r := range rows {
 		var b strings.Builder
-		b.WriteString("    ")
 		for i, c := range r {
 			pad := strings.Repeat(" ", widths[i]-displayWidth(c))
-			if right[i] {
+			if i < len(right) && right[i] {
 				b.WriteString(pad + c)
 			} else {
 				b.WriteString(c + pad)
@@ -406,12 +419,9 @@ func (t *textWriter) table(rows [][]string, right []bool) {
 				b.WriteString("  ")
 			}
 		}
-		line := strings.TrimRight(b.String(), " ")
-		if ri == 0 {
-			line = t.c(ansiDim, line)
-		}
-		fmt.Fprintln(t.w, line)
+		lines[ri] = strings.TrimRight(b.String(), " ")
 	}
+	return lines
 }
 
 // DisplayWidth is the number of terminal columns s takes: East Asian wide
