@@ -4,48 +4,50 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/chatlint/chatlint/lint/config"
 )
 
-// starterConfig is what `chatlint init` writes: every section, commented,
-// working as written; it names the packs and the thresholds the defaults
-// have, and shows rule overrides commented out, so that a run right after
-// init lints as one without a config does.
-const starterConfig = `# chatlint configuration. chatlint finds this file in the working directory
-# or any parent; flags given on the command line override it.
+// starterConfig is what `chatlint init` writes: every section, commented
+// (in Chinese, as the reports and the rules commands speak to the QA staff
+// who edit it), working as written; it names the packs and the thresholds
+// the defaults have, and shows rule overrides commented out, so that a run
+// right after init lints as one without a config does. Keys and values are
+// the config's own, in English.
+const starterConfig = `# chatlint 配置文件。chatlint 在当前目录及其上级目录中查找本文件；
+# 命令行参数优先于这里的设置。
 
-# Rule packs: built-in names (base, ecommerce, callcenter, retail — see
-# 'chatlint rules list --pack NAME') or paths to your own packs, relative to
-# this file. A pack brings the packs it extends.
+# 规则包：内置规则包的名称（base、ecommerce、callcenter、retail，见
+# 'chatlint rules list --pack 名称'），或自己的规则包文件的路径（相对于本文件）。
+# 一个规则包连同它所扩展（extends）的规则包一起生效。
 packs: [ecommerce]
 
-# Adjust rules of the packs without editing them, by pack/id:
-# disable, severity (error, warning, info), deduct, max_deduct, fatal.
-# For example (uncomment to use):
+# 不改规则包，按 pack/id 调整其中的规则：disable（停用）、severity（级别：
+# error、warning、info）、deduct（每项扣分）、max_deduct（每个会话的扣分上限）、
+# fatal（致命项）。例如（去掉行首的 # 即可生效）：
 # rules:
 #   ecommerce/use-nin: {disable: true}          # 本店允许称呼「你」
 #   ecommerce/slow-reply: {severity: error, max_deduct: 20}
 
-# Exit 1 when a finding is at or above fail_on (error, warning, info, none),
-# or when a conversation scores below min_score (0: off).
+# 有问题达到 fail_on 级别或以上（error、warning、info、none）时，或有会话
+# 得分低于 min_score（0：不检查）时，退出码为 1。
 fail_on: error
 min_score: 0
 
-# How transcripts are read (README: Input formats). Flags override each key.
+# 如何读取会话记录（见 README 的 Input formats 一节）。每一项都可由对应的
+# 命令行参数覆盖（如 --input-format、--encoding、--tz）。
 input:
-  format: auto                 # auto, jsonl, json, csv, tsv, xlsx, txt, wecom, jddc, canned
-  encoding: auto               # auto, utf-8, gbk, gb18030, big5, utf-16le, utf-16be
-  tz: Asia/Shanghai            # zone of times written without one
-  # agents: ["店铺名:*"]         # txt dumps: sender names of agents (* and ?)
-  # staff: [zhangsan, lisi]     # 企业微信: userids of agents
+  format: auto                 # auto、jsonl、json、csv、tsv、xlsx、txt、wecom、jddc、canned
+  encoding: auto               # auto、utf-8、gbk、gb18030、big5、utf-16le、utf-16be
+  tz: Asia/Shanghai            # 没有写时区的时间按这个时区读
+  # agents: ["店铺名:*"]         # txt 导出：客服的发送者名称（可用 * 和 ?）
+  # staff: [zhangsan, lisi]     # 企业微信：客服的 userid
   # fields: {conversation: 会话ID, time: 时间, role: 角色, sender: 客服, text: 内容}
-  # roles: {"1": agent, "0": customer}
-  # types: {EVENT: skip}        # records of a type that are not messages
-  # html: true                  # message texts are HTML (help-desk exports)
+  # roles: {"1": agent, "0": customer}   # 导出中的角色值 → 角色
+  # types: {EVENT: skip}        # 不是消息的记录类型（计为跳过）
+  # html: true                  # 消息内容是 HTML（客服系统的导出）
 `
 
 func newInitCmd() *cobra.Command {
@@ -55,25 +57,11 @@ func newInitCmd() *cobra.Command {
 		Short: "Write a commented starter " + config.FileName + " in the working directory",
 		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// without --force, the file is created only if nothing is
-			// there: O_EXCL also refuses a symbolic link, dangling or
-			// not, which a Stat-then-write followed to write elsewhere
-			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-			if force {
-				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-			}
-			f, err := os.OpenFile(config.FileName, flags, 0o644)
+			err := writeStarter(config.FileName, force)
 			if errors.Is(err, fs.ErrExist) {
 				return fail("%s already exists (use --force to overwrite it)", config.FileName)
 			} else if err != nil {
-				return failErr(fmt.Errorf("write %s: %w", config.FileName, err))
-			}
-			_, err = f.WriteString(starterConfig)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return failErr(fmt.Errorf("write %s: %w", config.FileName, err))
+				return failErr(err)
 			}
 			// the command's own status, as lint's "fixed N finding(s)":
 			// a diagnostic, in English on stderr; stdout stays empty
@@ -81,6 +69,29 @@ func newInitCmd() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing "+config.FileName)
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing "+config.FileName+" (a symbolic link stays one: the file it leads to is replaced)")
 	return cmd
+}
+
+// writeStarter writes the starter config to name whole or not at all: into
+// a temporary file beside it, renamed into place once written, so a full
+// disk leaves no half a config. Without force nothing there is replaced: a
+// file, a directory, a symbolic link, even one leading nowhere (a create
+// would follow it to write elsewhere); that is an error that is
+// fs.ErrExist. With force an existing file is replaced, and a symbolic link
+// stays one: the file it leads to is replaced (or created, for a link
+// leading nowhere), as editors save through a link. Anything else (a
+// directory, a device, a pipe) is refused.
+func writeStarter(name string, force bool) error {
+	if !force {
+		out, err := createNewOutput(name, 0o644)
+		if err != nil {
+			return err
+		}
+		return out.writeAll([]byte(starterConfig))
+	}
+	if _, _, _, ok, _ := replaceable(name); !ok {
+		return fmt.Errorf("%s is not a regular file, nor a symbolic link to one: left as it is (remove it to write the starter config)", name)
+	}
+	return writeFileReplacing(name, []byte(starterConfig), 0o644)
 }

@@ -43,6 +43,9 @@ type outputFile struct {
 	// writing but not truncated; File is then a spool file elsewhere,
 	// which Commit copies into dest (only then is dest truncated)
 	dest *os.File
+	// exclusive: Commit puts the file in place only if nothing has taken
+	// the target's name (createNewOutput)
+	exclusive bool
 }
 
 // tempFile creates the temporary file beside target (a variable so that
@@ -114,6 +117,42 @@ func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error)
 	return &outputFile{File: f}, nil
 }
 
+// createNewOutput opens name, which must not exist, for writing: as
+// createOutput does, into a temporary file beside it, which Commit puts in
+// place only if nothing has taken the name by then (a file, a directory, a
+// symbolic link, even one leading nowhere, which a plain create would
+// follow to write elsewhere). A name taken, now or at Commit, is an error
+// that is fs.ErrExist.
+func createNewOutput(name string, perm fs.FileMode) (*outputFile, error) {
+	if _, err := os.Lstat(name); err == nil {
+		return nil, &fs.PathError{Op: "create", Path: name, Err: fs.ErrExist}
+	}
+	f, err := tempFile(name, perm)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: unwrapPathErr(err)}
+	}
+	return &outputFile{File: f, target: name, name: name, sync: true, exclusive: true}, nil
+}
+
+// placeNew gives the temporary file tmp the name target unless something
+// has taken it: a hard link, unlike a rename, never replaces what is
+// there. A file system without hard links gets a rename once nothing is
+// seen there.
+func placeNew(tmp, target string) error {
+	err := os.Link(tmp, target)
+	if err == nil {
+		os.Remove(tmp) // in place; a temporary name left would only be clutter
+		return nil
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if _, lerr := os.Lstat(target); lerr == nil {
+		return &os.LinkError{Op: "rename", Old: tmp, New: target, Err: fs.ErrExist}
+	}
+	return os.Rename(tmp, target)
+}
+
 // Commit finishes the file: the temporary file is closed and renamed over
 // the target (a file written directly is closed). Once committed, or
 // aborted, both do nothing.
@@ -139,7 +178,9 @@ func (o *outputFile) Commit() error {
 		}
 		return err
 	}
-	if err == nil {
+	if err == nil && o.exclusive {
+		err = placeNew(o.File.Name(), o.target)
+	} else if err == nil {
 		err = os.Rename(o.File.Name(), o.target)
 	}
 	if err != nil {
@@ -258,11 +299,17 @@ func writeFileReplacing(name string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	defer out.Abort()
-	if _, err := out.Write(data); err != nil {
+	return out.writeAll(data)
+}
+
+// writeAll writes data to the file and commits it; on an error the file is
+// given up (Abort).
+func (o *outputFile) writeAll(data []byte) error {
+	defer o.Abort()
+	if _, err := o.Write(data); err != nil {
 		return err
 	}
-	return out.Commit()
+	return o.Commit()
 }
 
 // replaceable says whether name can be written by renaming a temporary

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -303,4 +305,42 @@ func endlessTranscript() (*io.PipeReader, *io.PipeWriter) {
 		}
 	}()
 	return pr, pw
+}
+
+// TestNewOutputNeverReplaces: a file that must be new (chatlint init) is
+// put in place only if nothing took its name while it was written: a file
+// or a symbolic link leading nowhere there by Commit is kept, and the
+// temporary file is gone.
+func TestNewOutputNeverReplaces(t *testing.T) {
+	for _, taker := range []string{"file", "dangling link"} {
+		t.Run(taker, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			out, err := createNewOutput("new.yaml", 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if taker == "file" {
+				err = os.WriteFile("new.yaml", []byte("theirs\n"), 0o644)
+			} else {
+				err = os.Symlink("nowhere.yaml", "new.yaml")
+			}
+			if err != nil {
+				t.Skip(err)
+			}
+			err = out.writeAll([]byte("ours\n"))
+			if !errors.Is(err, fs.ErrExist) {
+				t.Errorf("Commit over a %s: %v, want an error that is fs.ErrExist", taker, err)
+			}
+			if taker == "file" {
+				if got := readString(t, "new.yaml"); got != "theirs\n" {
+					t.Errorf("new.yaml holds %q", got)
+				}
+			} else if _, err := os.Lstat("nowhere.yaml"); err == nil {
+				t.Errorf("written through the link")
+			}
+			if tmp := tempFiles(t, "."); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+		})
+	}
 }
