@@ -34,7 +34,7 @@ func newRulesListCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "list",
-		Short: "Show every rule of the active packs (id, type, severity, deduct, source)",
+		Short: "Show every rule of the active packs (id, type, severity, deduct, fatal, source)",
 		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cfg, set, err := activePacks(packs)
@@ -80,7 +80,8 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		enc.SetIndent("", "  ")
 		return enc.Encode(rows)
 	}
-	table := [][]string{{"规则", "类型", "级别", "扣分", "上限", "依据"}}
+	table := [][]string{{"规则", "类型", "级别", "扣分", "上限", "致命项", "依据"}}
+	fatal := false
 	for k, r := range rows {
 		points, max := fmt.Sprintf("%g", r.Deduct), "-"
 		if r.MaxDeduct > 0 {
@@ -93,7 +94,13 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 				max = fmt.Sprint(i.MaxAdd)
 			}
 		}
-		table = append(table, []string{r.ID, r.Type, r.Severity, points, max, r.Source})
+		// a 致命项 scores its conversation 0 whatever the deduction: said
+		// beside it, as the severity the --fail-on gate reads is
+		mark := ""
+		if r.Fatal {
+			mark, fatal = "是", true
+		}
+		table = append(table, []string{r.ID, r.Type, r.Severity, points, max, mark, r.Source})
 	}
 	writeTable(w, table)
 	names := make([]string, len(set.Packs))
@@ -101,6 +108,9 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		names[i] = p.Name
 	}
 	fmt.Fprintf(w, "\n共 %d 条规则，来自规则包 %s\n", len(rows), strings.Join(names, "、"))
+	if fatal {
+		fmt.Fprintln(w, "致命项：出现一项，整个会话即得 0 分（--fail-on 仍按级别判定）")
+	}
 	// the rules an override switches off are not listed above: say which,
 	// and where, so a disabled rule is not mistaken for a missing one
 	ovs, err := check.Overrides(set, cfg.Rules)
