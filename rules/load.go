@@ -314,7 +314,11 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 		if b, ok := BuiltinSource(ref); ok {
 			key, file, data, builtin = "builtin:"+ref, "rules/"+ref+".yaml", b, true
 		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
-			return fail(fmt.Sprintf("unknown pack %q (built-in packs: %s; or give a path to a .yaml file)", ref, strings.Join(BuiltinNames(), ", ")))
+			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ") + "; or give a path to a .yaml file"
+			if s := Closest(ref, BuiltinNames()); s != "" {
+				hint = "did you mean " + s + "?"
+			}
+			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, hint))
 		}
 	}
 	if !builtin {
