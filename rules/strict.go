@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -301,15 +302,20 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
-// Closest returns the name nearest to a misspelt one (at most two edits
-// away), or "": the "did you mean" of unknown keys and rule ids.
+// Closest returns the name nearest to a misspelt one, or "" when none is
+// plausibly what was meant: the "did you mean" of unknown keys, rule ids,
+// pack names, commands and flags. See closest.
 func Closest(s string, names []string) string { return closest(s, names) }
 
-// closest returns the known key nearest to a misspelt one, or "".
+// closest returns the known key nearest to a misspelt one, or "". A name
+// is near when it is at most two edits away and those edits change no
+// more than half of what was typed: one letter is no misspelling of "at",
+// nor "ba" of "base", though "bas" is.
 func closest(s string, names []string) string {
 	best, bestD := "", 3
+	typed := utf8.RuneCountInString(s)
 	for _, n := range names {
-		if d := editDistance(s, n); d < bestD {
+		if d := editDistance(s, n); d < bestD && 2*d <= typed {
 			best, bestD = n, d
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 
@@ -432,7 +433,9 @@ func findRule(active *rules.Set, id string) (*rules.Set, rules.PackRule, error) 
 }
 
 // ruleHint suggests the rules a mistyped id may mean: a near spelling of a
-// pack/id or bare id, else the ids that hold it (evasive: base/evasive-phrase).
+// pack/id or bare id (rules.Closest), else the ids that hold it (evasive:
+// base/evasive-phrase), when it has two letters or more and five ids at
+// most hold it; a single letter (x) is too little to guess from.
 func ruleHint(sets []*rules.Set, id string) string {
 	var full, bare []string
 	byBare := map[string]string{}
@@ -455,7 +458,7 @@ func ruleHint(sets []*rules.Set, id string) string {
 	}
 	var holding []string
 	for _, f := range full {
-		if id != "" && strings.Contains(f, id) {
+		if meaningful(id) && strings.Contains(f, id) {
 			holding = append(holding, f)
 		}
 	}
@@ -463,6 +466,18 @@ func ruleHint(sets []*rules.Set, id string) string {
 		return "did you mean " + strings.Join(holding, " or ") + "?"
 	}
 	return "see 'chatlint rules list'"
+}
+
+// meaningful reports whether a part of an id says enough to guess from:
+// two letters or digits at least (ex, not x, e/ or -).
+func meaningful(part string) bool {
+	n := 0
+	for _, r := range part {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // showRule prints a rule in full with its effective settings: those its

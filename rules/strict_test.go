@@ -1,0 +1,35 @@
+package rules
+
+import "testing"
+
+// Closest suggests a name only when it is plausibly what was meant: at most
+// two edits away, and no more than half of what was typed changed (one
+// letter is no misspelling of "at", nor "ba" of "base").
+func TestClosest(t *testing.T) {
+	packs := []string{"base", "callcenter", "ecommerce", "retail"}
+	tests := []struct {
+		typed string
+		names []string
+		want  string
+	}{
+		{"ecomerce", packs, "ecommerce"},
+		{"retial", packs, "retail"},
+		{"bas", packs, "base"},
+		{"ba", packs, ""},
+		{"x", packs, ""},
+		{"x", []string{"at", "ok"}, ""},
+		{"t", []string{"at"}, ""},
+		{"ab", []string{"at"}, "at"},
+		{"lnt", []string{"lint", "init"}, "lint"},
+		{"lsit", []string{"list"}, "list"},
+		{"fail-on", []string{"fail_on", "min_score"}, "fail_on"},
+		{"evasive-phrse", []string{"base/evasive-phrase", "evasive-phrase"}, "evasive-phrase"},
+		{"", []string{"at"}, ""},
+		{"zzzzzzzz", packs, ""},
+	}
+	for _, tt := range tests {
+		if got := Closest(tt.typed, tt.names); got != tt.want {
+			t.Errorf("Closest(%q, %q) = %q, want %q", tt.typed, tt.names, got, tt.want)
+		}
+	}
+}
