@@ -174,6 +174,12 @@ type Waiver struct {
 	Rule   string
 	Reason string
 	Pos    Pos
+	// UnknownRule is set, on a waiver that waived nothing, when Rule names
+	// no rule at all (of the active packs or a built-in one): a typo, most
+	// likely. Meant lists the rules it plausibly means (none when none is
+	// near).
+	UnknownRule bool
+	Meant       []string
 }
 
 // Covers reports whether the waiver applies to a rule.

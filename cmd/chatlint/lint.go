@@ -169,6 +169,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return failErr(runErr)
 	}
 	sum.Unreadable = unreadableFiles(runErr)
+	markUnknownWaivers(r.set, sum.UnusedWaivers)
 	if err := w.Close(sum); err != nil {
 		return fail("write report: %v", err)
 	}
@@ -333,6 +334,7 @@ type lintRun struct {
 	cfg      *config.Config
 	topts    transcript.Options
 	canned   bool
+	set      *rules.Set // the active packs
 	checks   *check.Set
 	failOn   lint.Severity
 	minScore float64
@@ -474,6 +476,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err != nil {
 		return nil, failErr(err)
 	}
+	r.set = set
 	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
 		return nil, failErr(err)
 	}
@@ -487,6 +490,22 @@ func (r *lintRun) infos() []*lint.RuleInfo {
 		infos = append(infos, c.Info())
 	}
 	return infos
+}
+
+// markUnknownWaivers marks the waivers that waived nothing because the rule
+// they name does not exist: not in the active packs (set), nor in a
+// built-in pack (a rule of one that is not active is a rule, unused here);
+// each with the rules it plausibly means, as rules show suggests them.
+func markUnknownWaivers(set *rules.Set, ws []lint.Waiver) {
+	if len(ws) == 0 {
+		return
+	}
+	sets := ruleSets(set)
+	for i := range ws {
+		if ws[i].Rule != "*" && !knowsRule(sets, ws[i].Rule) {
+			ws[i].UnknownRule, ws[i].Meant = true, meantRules(sets, ws[i].Rule)
+		}
+	}
 }
 
 // filters are the baseline filter, when --baseline is given.

@@ -402,15 +402,22 @@ pack has it; rules of built-in packs that are not active are found too.`,
 	return cmd
 }
 
-// findRule looks a rule up by pack/id or bare id in the active packs, then
-// in every built-in pack; it returns the set it was found in too.
-func findRule(active *rules.Set, id string) (*rules.Set, rules.PackRule, error) {
+// ruleSets are the sets a rule id is looked up in: the active packs, then
+// every built-in pack.
+func ruleSets(active *rules.Set) []*rules.Set {
 	sets := []*rules.Set{active}
 	for _, name := range rules.BuiltinNames() {
 		if s, err := rules.Load(name); err == nil {
 			sets = append(sets, s)
 		}
 	}
+	return sets
+}
+
+// findRule looks a rule up by pack/id or bare id in the active packs, then
+// in every built-in pack; it returns the set it was found in too.
+func findRule(active *rules.Set, id string) (*rules.Set, rules.PackRule, error) {
+	sets := ruleSets(active)
 	for _, set := range sets {
 		var found []rules.PackRule
 		for _, pr := range set.Rules() {
@@ -432,11 +439,34 @@ func findRule(active *rules.Set, id string) (*rules.Set, rules.PackRule, error) 
 	return nil, rules.PackRule{}, fmt.Errorf("no rule %q (%s)", id, ruleHint(sets, id))
 }
 
-// ruleHint suggests the rules a mistyped id may mean: a near spelling of a
-// pack/id or bare id (rules.Closest), else the ids that hold it (evasive:
-// base/evasive-phrase), when it has two letters or more and five ids at
-// most hold it; a single letter (x) is too little to guess from.
+// ruleHint suggests the rules a mistyped id may mean (meantRules), else
+// points at the list.
 func ruleHint(sets []*rules.Set, id string) string {
+	if meant := meantRules(sets, id); len(meant) > 0 {
+		return "did you mean " + strings.Join(meant, " or ") + "?"
+	}
+	return "see 'chatlint rules list'"
+}
+
+// knowsRule reports whether id, a pack/id or a bare id, names a rule of
+// one of sets.
+func knowsRule(sets []*rules.Set, id string) bool {
+	for _, set := range sets {
+		for _, pr := range set.Rules() {
+			if pr.FullID() == id || pr.Rule.ID == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// meantRules lists the rules (pack/id) a mistyped id may mean: a near
+// spelling of a pack/id or bare id (rules.Closest), else the ids that hold
+// it (evasive: base/evasive-phrase), when it has two letters or more and
+// five ids at most hold it; a single letter (x) is too little to guess
+// from. None when nothing is plausibly meant.
+func meantRules(sets []*rules.Set, id string) []string {
 	var full, bare []string
 	byBare := map[string]string{}
 	seen := map[string]bool{}
@@ -451,10 +481,10 @@ func ruleHint(sets []*rules.Set, id string) string {
 		}
 	}
 	if s := rules.Closest(id, full); s != "" {
-		return "did you mean " + s + "?"
+		return []string{s}
 	}
 	if s := rules.Closest(id, bare); s != "" {
-		return "did you mean " + byBare[s] + "?"
+		return []string{byBare[s]}
 	}
 	var holding []string
 	for _, f := range full {
@@ -462,10 +492,10 @@ func ruleHint(sets []*rules.Set, id string) string {
 			holding = append(holding, f)
 		}
 	}
-	if len(holding) > 0 && len(holding) <= 5 {
-		return "did you mean " + strings.Join(holding, " or ") + "?"
+	if len(holding) <= 5 {
+		return holding
 	}
-	return "see 'chatlint rules list'"
+	return nil
 }
 
 // meaningful reports whether a part of an id says enough to guess from:

@@ -108,8 +108,11 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		if uw.Pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(uw.Pos.Line))
 		}
-		props = append(props, "title=chatlint: unused waiver")
-		g.command("notice", props, "豁免 "+uw.Rule+" 没有用上")
+		title := "title=chatlint: unused waiver"
+		if uw.UnknownRule {
+			title = "title=chatlint: waiver of an unknown rule"
+		}
+		g.command("notice", append(props, title), "豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
 	}
 	for _, e := range s.Unreadable {
 		props := []string{"title=chatlint: unreadable file"}

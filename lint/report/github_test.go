@@ -69,18 +69,23 @@ func TestGitHubEmptyAndCanned(t *testing.T) {
 
 // TestGitHubUnusedWaivers: a waiver that waived nothing is annotated at its
 // line, as the text report lists it, so a CI job on a canned library shows
-// the stale ones; the summary line counts them.
+// the stale ones; the summary line counts them. One naming no rule at all
+// says so, with the rules it may mean.
 func TestGitHubUnusedWaivers(t *testing.T) {
 	sum := lint.NewSummary()
 	sum.Files = 1
 	sum.UnusedWaivers = []lint.Waiver{
 		{Rule: "ecommerce/use-nin", Reason: "过期", Pos: lint.Pos{File: "lib/a,b.txt", Line: 3}},
 		{Rule: "*", Reason: "没有下一条", Pos: lint.Pos{File: "end.txt", Line: 2}},
+		{Rule: "ecommerce/use-nim", Pos: lint.Pos{File: "end.txt", Line: 4}, UnknownRule: true, Meant: []string{"ecommerce/use-nin"}},
+		{Rule: "nosuch", Pos: lint.Pos{File: "end.txt", Line: 6}, UnknownRule: true},
 	}
 	out := string(render(t, "github", Options{Canned: true}, nil, sum))
 	want := "::notice file=lib/a%2Cb.txt,line=3,title=chatlint%3A unused waiver::豁免 ecommerce/use-nin 没有用上\n" +
 		"::notice file=end.txt,line=2,title=chatlint%3A unused waiver::豁免 * 没有用上\n" +
-		"chatlint: 0 findings (error 0, warning 0, info 0) in 0 replies from 1 file; 2 unused waivers\n"
+		"::notice file=end.txt,line=4,title=chatlint%3A waiver of an unknown rule::豁免 ecommerce/use-nim 没有用上：没有这条规则（是否指 ecommerce/use-nin？）\n" +
+		"::notice file=end.txt,line=6,title=chatlint%3A waiver of an unknown rule::豁免 nosuch 没有用上：没有这条规则（见 chatlint rules list）\n" +
+		"chatlint: 0 findings (error 0, warning 0, info 0) in 0 replies from 1 file; 4 unused waivers\n"
 	if out != want {
 		t.Errorf("got:\n%s\nwant:\n%s", out, want)
 	}

@@ -546,9 +546,9 @@ func gradeOrder(sc lint.Scoring, counts map[string]int) []string {
 	return append(out, extra...)
 }
 
-// htmlWaiver is an inline waiver that waived nothing: where it is written
-// and the rule it names.
-type htmlWaiver struct{ Pos, Rule string }
+// htmlWaiver is an inline waiver that waived nothing: where it is written,
+// the rule it names and, when that is no rule, a note saying so.
+type htmlWaiver struct{ Pos, Rule, Note string }
 
 // htmlPage is what the template renders.
 type htmlPage struct {
@@ -718,7 +718,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		Baselined: s.Filtered, Waived: s.Waived,
 	}
 	for _, uw := range s.UnusedWaivers {
-		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule})
+		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule, Note: unknownRuleNote(uw)})
 	}
 	if len(s.SkippedReasons) > 0 {
 		p.SkippedReasons = skipReasons(s.SkippedReasons)

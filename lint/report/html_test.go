@@ -460,7 +460,8 @@ func TestHTMLBaselinedAndWaived(t *testing.T) {
 	}
 	sum := lint.NewSummary()
 	sum.Files, sum.Filtered, sum.Waived = 1, 30, 2
-	sum.UnusedWaivers = []lint.Waiver{{Rule: "shop/evasive", Pos: lint.Pos{File: "replies.txt", Line: 7}}}
+	sum.UnusedWaivers = []lint.Waiver{{Rule: "shop/evasive", Pos: lint.Pos{File: "replies.txt", Line: 7}},
+		{Rule: "shop/evasiv", Pos: lint.Pos{File: "replies.txt", Line: 9}, UnknownRule: true, Meant: []string{"shop/evasive"}}}
 	if err := w.Close(sum); err != nil {
 		t.Fatal(err)
 	}
@@ -468,7 +469,7 @@ func TestHTMLBaselinedAndWaived(t *testing.T) {
 	for _, want := range []string{
 		"<dt>基线</dt><dd>30 项已在基线中（未报告）</dd>",
 		"<dt>豁免</dt><dd>2 项已按行内豁免跳过</dd>",
-		"<dt>没有用上的豁免</dt><dd>replies.txt:7 <code>shop/evasive</code></dd>",
+		"<dt>没有用上的豁免</dt><dd>replies.txt:7 <code>shop/evasive</code>、replies.txt:9 <code>shop/evasiv</code>：没有这条规则（是否指 shop/evasive？）</dd>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)

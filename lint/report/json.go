@@ -102,12 +102,15 @@ type JSONFinding struct {
 	Source     string  `json:"source"`
 }
 
-// JSONWaiver is an inline waiver that suppressed nothing.
+// JSONWaiver is an inline waiver that suppressed nothing. UnknownRule says
+// it names no rule at all, and DidYouMean the rules it plausibly means.
 type JSONWaiver struct {
-	File   string `json:"file"`
-	Line   int    `json:"line"`
-	Rule   string `json:"rule"`
-	Reason string `json:"reason"`
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	Rule        string   `json:"rule"`
+	Reason      string   `json:"reason"`
+	UnknownRule bool     `json:"unknown_rule,omitempty"`
+	DidYouMean  []string `json:"did_you_mean,omitempty"`
 }
 
 // JSONSkip is a rule that could not be applied to a conversation.
@@ -289,7 +292,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		out.SkippedReasons = map[string]int{}
 	}
 	for _, w := range s.UnusedWaivers {
-		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason})
+		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason, UnknownRule: w.UnknownRule, DidYouMean: w.Meant})
 	}
 	for _, e := range s.Unreadable {
 		out.Unreadable = append(out.Unreadable, JSONError{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})

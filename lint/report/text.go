@@ -317,7 +317,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintf(w, "      %d 项已在基线中（未报告）\n", s.Filtered)
 	}
 	for _, uw := range s.UnusedWaivers {
-		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上\n", t.c(ansiCyan, uw.Pos.String()), shown(uw.Rule))
+		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上%s\n", t.c(ansiCyan, uw.Pos.String()), shown(uw.Rule), shown(unknownRuleNote(uw)))
 	}
 	if s.SplitConversations > 0 {
 		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远，或条数太多）\n", s.SplitConversations)
@@ -457,6 +457,19 @@ func num(f float64) string {
 	s := fmt.Sprintf("%.2f", f)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
+}
+
+// unknownRuleNote says, in Chinese, that a waiver names no rule at all, and
+// which rules it plausibly means ("" for a waiver of a rule that exists).
+func unknownRuleNote(w lint.Waiver) string {
+	switch {
+	case !w.UnknownRule:
+		return ""
+	case len(w.Meant) > 0:
+		return "：没有这条规则（是否指 " + strings.Join(w.Meant, " 或 ") + "？）"
+	default:
+		return "：没有这条规则（见 chatlint rules list）"
+	}
 }
 
 // skipReasons lists the reasons records were skipped, the most frequent
