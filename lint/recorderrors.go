@@ -263,8 +263,17 @@ func ReasonKind(reason string) string {
 		switch {
 		case c == '\'' && (i == 0 || reason[i-1] == ' '):
 			// a shell word, kept as it is: a hint's flag that names the
-			// value (--roles '2=agent'; an apostrophe follows a letter)
+			// value (--roles '2=agent'; an apostrophe follows a letter),
+			// on past each apostrophe in it, written '\'' ('it'\''s=agent')
 			j := strings.IndexByte(reason[i+1:], '\'')
+			for j >= 0 && strings.HasPrefix(reason[i+1+j:], `'\''`) {
+				k := strings.IndexByte(reason[i+1+j+4:], '\'')
+				if k < 0 {
+					j = -1
+					break
+				}
+				j += 4 + k
+			}
 			if j < 0 {
 				j = len(reason) - i - 1
 			}

@@ -260,6 +260,8 @@ func TestReasonKind(t *testing.T) {
 		{`not a 企业微信 archive record: field "from": expected a string, got number`, `not a 企业微信 archive record: field "msgid": expected a string, got number`},
 		{`unknown role "boss" (map it, e.g. --roles 'boss=agent')`, `unknown role "vip" (map it, e.g. --roles 'vip=agent')`},
 		{`unknown role "2" (map it, e.g. --roles '2=agent')`, `unknown role "3" (map it, e.g. --roles '3=agent')`},
+		// a shell word goes on past a quote written '\'' (2'3, not 2 and a number)
+		{`unknown role "2'3" (map it, e.g. --roles '2'\''3=agent')`, `unknown role "2'4" (map it, e.g. --roles '2'\''4=agent')`},
 		{`invalid UTF-8 in the record`, `invalid UTF-16 in the record`},
 		{`unparseable time 46330 (no epoch time: an Excel date serial number?)`, `unparseable time 5 (epoch seconds before 1973: no chat's time)`},
 	}

@@ -240,5 +240,14 @@ func shellWord(s string) string {
 	if safe {
 		return s
 	}
+	return shellQuote(s)
+}
+
+// shellQuote quotes s for a POSIX shell, whatever it holds: in single
+// quotes, where each apostrophe in it closes them, is written escaped and
+// opens them again:
+//
+//	it's  →  'it'\''s'
+func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

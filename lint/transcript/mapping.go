@@ -423,13 +423,15 @@ func (b *builder) role(value, sender string) (lint.Role, string) {
 
 // unknownRole says that a role value is no role and how to map it: to the
 // role a common value stands for (客服 agent, 顾客 customer: see
-// hintRoles), else to agent, as an example.
+// hintRoles), else to agent, as an example. The flag's value is always in
+// single quotes (a shell word: lint.ReasonKind keeps each value's records
+// apart by it), quoted for the shell whatever the value holds.
 func unknownRole(v string) string {
 	r := lint.Agent
 	if h, ok := hintRole(v); ok {
 		r = h
 	}
-	return fmt.Sprintf("unknown role %q (map it, e.g. --roles '%s=%s'; roles are customer, agent, bot, system)", v, strings.TrimSpace(v), r)
+	return fmt.Sprintf("unknown role %q (map it, e.g. --roles %s; roles are customer, agent, bot, system)", v, shellQuote(strings.TrimSpace(v)+"="+r.String()))
 }
 
 // senderRole decides a role from the sender's name: an entry of Roles, a

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os/exec"
 	"runtime"
 	"strings"
 	"testing"
@@ -362,9 +363,53 @@ func TestBuilderRoles(t *testing.T) {
 	// the unknown-role message says how to map it, to the role a common
 	// value stands for
 	for value, want := range map[string]string{"客服": "--roles '客服=agent'", "顾客": "--roles '顾客=customer'",
-		"访客": "--roles '访客=customer'", "机器人": "--roles '机器人=bot'", "系统": "--roles '系统=system'", "坐席": "--roles '坐席=agent'", "Visitor": "--roles 'Visitor=customer'", "2": "--roles '2=agent'"} {
+		"访客": "--roles '访客=customer'", "机器人": "--roles '机器人=bot'", "系统": "--roles '系统=system'", "坐席": "--roles '坐席=agent'", "Visitor": "--roles 'Visitor=customer'", "2": "--roles '2=agent'",
+		// an apostrophe in the value is quoted for the shell, not left to end the word
+		"it's": `--roles 'it'\''s=agent'`, "'": `--roles ''\''=agent'`} {
 		if _, why := b.role(value, ""); !strings.Contains(why, fmt.Sprintf("unknown role %q", value)) || !strings.Contains(why, want) {
 			t.Errorf("unknown role message for %q: %q, want %q", value, why, want)
+		}
+	}
+}
+
+// TestUnknownRoleHintIsShellWord: the --roles of the unknown-role hint is
+// one word a POSIX shell reads back as VALUE=ROLE, whatever the value
+// holds: quotes, spaces, $, globs, semicolons.
+func TestUnknownRoleHintIsShellWord(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	for _, v := range []string{"boss", "it's", "'", "''", "a'b'c", `a\'b`, "a b", "$HOME", "`id`", "*", "a;b", "顾客's", `"x"`} {
+		hint := unknownRole(v)
+		_, rest, ok := strings.Cut(hint, "--roles ")
+		if !ok {
+			t.Fatalf("%q: no --roles in %q", v, hint)
+		}
+		// the word: up to a blank or ; outside single quotes (a \ there
+		// escapes the next byte)
+		end, quoted := len(rest), false
+		for i := 0; i < len(rest); i++ {
+			switch c := rest[i]; {
+			case c == '\'':
+				quoted = !quoted
+			case !quoted && c == '\\':
+				i++
+			case !quoted && (c == ' ' || c == ';'):
+				end = i
+			}
+			if end < len(rest) {
+				break
+			}
+		}
+		word := rest[:end]
+		out, err := exec.Command(sh, "-c", "printf '%s' "+word).Output()
+		if err != nil {
+			t.Errorf("%q: sh cannot read %s: %v", v, word, err)
+			continue
+		}
+		if want := v + "=agent"; string(out) != want {
+			t.Errorf("%q: the shell reads %s as %q, want %q", v, word, out, want)
 		}
 	}
 }
