@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	_ "time/tzdata" // --tz works on machines without a zoneinfo database
@@ -188,55 +187,8 @@ func loadZone(tz string) (*time.Location, error) {
 	if strings.TrimSpace(tz) == "" {
 		return nil, errors.New("no zone given (e.g. Asia/Shanghai, UTC or +08:00)")
 	}
-	if off, ok := parseOffset(tz); ok {
+	if off, ok := transcript.ParseOffset(tz); ok {
 		return time.FixedZone(tz, off), nil
 	}
 	return time.LoadLocation(tz)
-}
-
-// parseOffset reads a fixed UTC offset (+08:00, +0800, +8, UTC+8, GMT-5:30)
-// as seconds east of UTC.
-func parseOffset(s string) (int, bool) {
-	for _, p := range []string{"UTC", "GMT"} {
-		if rest, ok := strings.CutPrefix(strings.ToUpper(s), p); ok && rest != "" {
-			s = rest
-		}
-	}
-	if len(s) < 2 || (s[0] != '+' && s[0] != '-') {
-		return 0, false
-	}
-	sign := 1
-	if s[0] == '-' {
-		sign = -1
-	}
-	h, m, colon := s[1:], "", false
-	if i := strings.IndexByte(h, ':'); i >= 0 {
-		h, m, colon = h[:i], h[i+1:], true
-	} else if len(h) == 4 {
-		h, m = h[:2], h[2:]
-	}
-	if len(h) == 0 || len(h) > 2 || !digits(h) || !digits(m) || (colon || m != "") && len(m) != 2 {
-		return 0, false
-	}
-	hours, err := strconv.Atoi(h)
-	if err != nil || hours > 14 {
-		return 0, false
-	}
-	minutes := 0
-	if m != "" {
-		if minutes, err = strconv.Atoi(m); err != nil || minutes > 59 {
-			return 0, false
-		}
-	}
-	return sign * (hours*3600 + minutes*60), true
-}
-
-// digits reports whether s holds ASCII digits only.
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -11,7 +11,8 @@ import (
 // (2026年11月4日, 4号, 上午/下午 before a 12-hour clock) are read without
 // --time-layout by every reader that reads times: JSONL (fast scanner and
 // with a mapping), JSON, csv, tsv, a workbook, a csv's date column beside a
-// time column, and a txt dump's header lines. A date without its year is a
+// time column, and a txt dump's header lines, with the zone written with
+// them. A date without its year, or with a zone's abbreviation, is a
 // malformed record that says so.
 func TestChineseDatesEveryReader(t *testing.T) {
 	at := func(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, tzSH) }
@@ -27,6 +28,10 @@ func TestChineseDatesEveryReader(t *testing.T) {
 		{value: "2026年11月4日 下午3:05", want: at(15, 5, 0)},
 		{value: "2026年11月4号 10:02", want: at(10, 2, 0)},
 		{value: "11月4日 10:02", why: `unparseable time "11月4日 10:02" (a date without a year`},
+		// a zone written with the time
+		{value: "2026年11月4日 11:02 +09:00", want: at(10, 2, 0)},
+		{value: "北京时间 2026年11月4日T10:02", want: at(10, 2, 0)},
+		{value: "2026年11月4日 10:02 CST", why: `unparseable time "2026年11月4日 10:02 CST" (the zone CST is an abbreviation`},
 	} {
 		mapped := Options{Mapping: &Mapping{Fields: map[string]string{"time": "ts"}}}
 		for _, rc := range []struct {

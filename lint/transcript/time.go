@@ -19,6 +19,7 @@ var localLayouts = []string{
 	"2006-01-02 15:04:05",
 	"2006-01-02T15:04:05",
 	"2006/01/02 15:04:05",
+	"2006-1-2T15:04",
 	"2006-1-2 15:04",
 	"2006/1/2 15:04",
 	"2006-1-2 15:04:05",
@@ -84,7 +85,8 @@ func epochDigits(s string) (int64, bool) {
 	return v, true
 }
 
-// slowTime tries RFC 3339 and every local layout with the time package.
+// slowTime tries RFC 3339 and every local layout with the time package,
+// in the zone written with the time (see cutZone), if any.
 func slowTime(s string, loc *time.Location) (time.Time, error) {
 	if n, ok := narrowTime(s); ok {
 		// full-width digits and colons (１０：０２), as a Chinese input method
@@ -93,11 +95,24 @@ func slowTime(s string, loc *time.Location) (time.Time, error) {
 		if err == nil {
 			return t, nil
 		}
-		// the reason the ASCII gets (a date without a year, …), with
-		// the time as it was written
-		if rest, ok := strings.CutPrefix(err.Error(), "unparseable time "+strconv.Quote(n)); ok {
-			return time.Time{}, fmt.Errorf("unparseable time %q%s", s, rest)
+		if err := requoted(err, n, s); err != nil {
+			return time.Time{}, err
 		}
+	}
+	if local, zone, zoned, err := cutZone(s); zoned {
+		// a zone written with the time: the time without it is read
+		// there, not in --tz, as an RFC 3339 time is
+		if err != nil {
+			return time.Time{}, fmt.Errorf("unparseable time %q (%w)", s, err)
+		}
+		t, err := parseTime(local, fixedZone(zone), nil)
+		if err == nil {
+			return t, nil
+		}
+		if err := requoted(err, local, s); err != nil {
+			return time.Time{}, err
+		}
+		return time.Time{}, unparseableTime(s)
 	}
 	if strings.Contains(s, "月") {
 		// no other layout holds a 月: only a Chinese date
@@ -129,6 +144,146 @@ func localTime(s string, loc *time.Location) (time.Time, bool) {
 	return meridiemTime(s, loc)
 }
 
+// requoted is err, the reason part of a time (part) is no time, given
+// for the whole time as it was written (s): the reason the part gets (a
+// date without a year, …) holds for s. It is nil when err is not such a
+// reason.
+func requoted(err error, part, s string) error {
+	if rest, ok := strings.CutPrefix(err.Error(), "unparseable time "+strconv.Quote(part)); ok {
+		return fmt.Errorf("unparseable time %q%s", s, rest)
+	}
+	return nil
+}
+
+// beijing marks a time as Beijing time, UTC+8, as Chinese exports and
+// notices write it before or after the time (北京时间 2026年11月4日 10:02,
+// 2026年11月4日 10:02（北京时间）).
+const beijing = "北京时间"
+
+// cutZone cuts the zone written with a time (full-width forms made ASCII):
+// 北京时间 before it, or after its time of day an offset (+0800, +08:00,
+// UTC+8, GMT+08:00), Z, UTC, GMT or 北京时间, in brackets or not. local is
+// the time without them, off the offset they name (seconds east of UTC).
+// zoned is false when s holds no zone, or words after its time of day that
+// name none (左右, 下午): it is read as it is. err, when zoned, says why the
+// zone cannot be used: zones that disagree, an abbreviation that names
+// several (CST).
+func cutZone(s string) (local string, off int, zoned bool, err error) {
+	var offs []int
+	rest := s
+	for _, p := range []string{"(" + beijing + ")", beijing} {
+		if r, ok := strings.CutPrefix(rest, p); ok {
+			rest = strings.TrimLeft(r, " :")
+			offs = append(offs, 8*3600)
+			break
+		}
+	}
+	// the time of day ends the time: the digits after its first colon
+	// (dates have none), the seconds and a fraction; the zone follows
+	// (without one, no zone follows: 北京时间 2026年11月4日 is read, for
+	// the reason it is no time)
+	end := strings.IndexByte(rest, ':')
+	switch {
+	case end < 1 || end+3 > len(rest) || digits2(rest, end+1) < 0:
+		end = len(rest)
+	default:
+		end += 3
+		if end+3 <= len(rest) && rest[end] == ':' && digits2(rest, end+1) >= 0 {
+			end += 3
+		}
+		if end+1 < len(rest) && rest[end] == '.' && rest[end+1] >= '0' && rest[end+1] <= '9' {
+			for end++; end < len(rest) && rest[end] >= '0' && rest[end] <= '9'; end++ {
+			}
+		}
+	}
+	var abbr string
+	for _, z := range strings.FieldsFunc(rest[end:], func(r rune) bool { return r == ' ' || r == '(' || r == ')' }) {
+		switch o, ok := ParseOffset(z); {
+		case ok:
+			offs = append(offs, o)
+		case z == beijing:
+			offs = append(offs, 8*3600)
+		case z == "Z" || z == "UTC" || z == "GMT":
+			offs = append(offs, 0)
+		case len(z) >= 3 && len(z) <= 5 && strings.Trim(z, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
+			abbr = z
+		default:
+			return "", 0, false, nil
+		}
+	}
+	if len(offs) == 0 && abbr == "" {
+		return "", 0, false, nil
+	}
+	local = strings.TrimSpace(rest[:end])
+	if abbr != "" {
+		return local, 0, true, fmt.Errorf("the zone %s is an abbreviation, which may name several: CST is China's +08:00 "+
+			"but also America's -06:00; write the offset, e.g. +08:00, or leave the zone out and give --tz", abbr)
+	}
+	for _, o := range offs[1:] {
+		if o != offs[0] {
+			return local, 0, true, fmt.Errorf("zones that disagree: %s and %s", offsetText(offs[0]), offsetText(o))
+		}
+	}
+	return local, offs[0], true, nil
+}
+
+// offsetText writes an offset east of UTC as RFC 3339 does: +08:00.
+func offsetText(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off/60%60)
+}
+
+// ParseOffset reads a fixed UTC offset (+08:00, +0800, +8, UTC+8,
+// GMT-5:30) as seconds east of UTC: UTC+8 is eight hours ahead of UTC, as
+// times and Chinese users write it, not the POSIX reading.
+func ParseOffset(s string) (int, bool) {
+	for _, p := range []string{"UTC", "GMT"} {
+		if rest, ok := strings.CutPrefix(strings.ToUpper(s), p); ok && rest != "" {
+			s = rest
+		}
+	}
+	if len(s) < 2 || (s[0] != '+' && s[0] != '-') {
+		return 0, false
+	}
+	sign := 1
+	if s[0] == '-' {
+		sign = -1
+	}
+	h, m, colon := s[1:], "", false
+	if i := strings.IndexByte(h, ':'); i >= 0 {
+		h, m, colon = h[:i], h[i+1:], true
+	} else if len(h) == 4 {
+		h, m = h[:2], h[2:]
+	}
+	if len(h) == 0 || len(h) > 2 || !allDigits(h) || !allDigits(m) || (colon || m != "") && len(m) != 2 {
+		return 0, false
+	}
+	hours, err := strconv.Atoi(h)
+	if err != nil || hours > 14 {
+		return 0, false
+	}
+	minutes := 0
+	if m != "" {
+		if minutes, err = strconv.Atoi(m); err != nil || minutes > 59 {
+			return 0, false
+		}
+	}
+	return sign * (hours*3600 + minutes*60), true
+}
+
+// allDigits reports whether s holds ASCII digits only.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // unparseableTime says why s is no time, and what reads it.
 func unparseableTime(s string) error {
 	if timeOfDay(s) {
@@ -147,11 +302,10 @@ func unparseableTime(s string) error {
 // as they read it (see localTime). A month and day without the year are
 // refused: a conversation that crosses New Year could not be ordered.
 func chineseTime(s string, loc *time.Location) (time.Time, error) {
-	iso, ok, noYear := chineseDate(s)
+	iso, ok, why := chineseDate(s)
 	switch {
-	case noYear:
-		return time.Time{}, fmt.Errorf("unparseable time %q (a date without a year: a conversation that crosses New Year "+
-			"could not be ordered; export the times with their year, e.g. 2026年11月4日 10:02)", s)
+	case why != "":
+		return time.Time{}, fmt.Errorf("unparseable time %q (%s)", s, why)
 	case !ok:
 		return time.Time{}, unparseableTime(s)
 	}
@@ -171,10 +325,11 @@ func chineseTime(s string, loc *time.Location) (time.Time, error) {
 // chineseDate rewrites a time starting with a date written the Chinese way
 // (2026年11月4日, or 4号; blanks around the numbers are allowed) with the
 // date as the local layouts write it, 2026-11-04, a space and the rest
-// after it (10:02:03, 下午3:05). ok is false when s does not start with
-// such a date; noYear is set when it starts with one without its year
-// (11月4日).
-func chineseDate(s string) (iso string, ok, noYear bool) {
+// after it (10:02:03, 下午3:05; a T before it, as after an ISO date, is
+// left out). ok is false when s does not start with such a date; why says
+// why, when it starts with one whose year is missing (11月4日) or not
+// written in full (26年11月4日).
+func chineseDate(s string) (iso string, ok bool, why string) {
 	num := func(min, max int) (string, bool) {
 		s = strings.TrimLeft(s, " \u3000")
 		i := 0
@@ -199,27 +354,37 @@ func chineseDate(s string) (iso string, ok, noYear bool) {
 	}
 	y, ok := num(1, 4)
 	if !ok {
-		return "", false, false
+		return "", false, ""
 	}
 	if !mark("年") {
 		// a month and day without the year?
 		if len(y) <= 2 && mark("月") {
 			if _, ok := num(1, 2); ok && mark("日", "号") {
-				return "", false, true
+				return "", false, "a date without a year: a conversation that crosses New Year could not be ordered; " +
+					"export the times with their year, e.g. 2026年11月4日 10:02"
 			}
 		}
-		return "", false, false
+		return "", false, ""
+	}
+	if len(y) == 2 || len(y) == 3 {
+		if _, ok := num(1, 2); ok && mark("月") {
+			return "", false, fmt.Sprintf("a year of %d digits: %s年 may be of this century or the last, "+
+				"or of the Minguo calendar, whose year 115 is 2026; export the times with the year in full, e.g. 2026年11月4日 10:02", len(y), y)
+		}
 	}
 	if len(y) != 4 {
-		return "", false, false
+		return "", false, ""
 	}
 	mo, ok := num(1, 2)
 	if !ok || !mark("月") {
-		return "", false, false
+		return "", false, ""
 	}
 	d, ok := num(1, 2)
 	if !ok || !mark("日", "号") {
-		return "", false, false
+		return "", false, ""
+	}
+	if len(s) > 1 && s[0] == 'T' && s[1] >= '0' && s[1] <= '9' {
+		s = s[1:]
 	}
 	pad := func(v string) string {
 		if len(v) == 1 {
@@ -231,7 +396,7 @@ func chineseDate(s string) (iso string, ok, noYear bool) {
 	if rest := strings.TrimSpace(s); rest != "" {
 		iso += " " + rest
 	}
-	return iso, true, false
+	return iso, true, ""
 }
 
 // meridiemTime reads a date and a 12-hour time with 上午 (a.m.) or 下午

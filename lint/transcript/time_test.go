@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -193,5 +194,132 @@ func expectParseTime(t *testing.T, in string, want time.Time, wantErr string) {
 		}
 	case err != nil || !got.Equal(want):
 		t.Errorf("ParseTime(%q) = %v, %v; want %v", in, got, err, want)
+	}
+}
+
+// TestREADMETimeExamples keeps the README's word on the times read without
+// --time-layout: every time the transcript model's time row and the
+// --time-layout row show is read, but those they say are refused, which are
+// refused for the reason they give.
+func TestREADMETimeExamples(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	refused := map[string]string{ // the example → part of the reason
+		"11月4日 10:02":             "a date without a year",
+		"20261104100000":          "--time-layout '%Y%m%d%H%M%S'",
+		"46330.42":                "an Excel date serial number",
+		"04/11/2026 10:00":        "--time-layout",
+		"26年11月4日 10:02":          "(a year of 2 digits",
+		"2026-11-04 10:00:00 CST": "(the zone CST is an abbreviation",
+	}
+	// parts of a time, not times: 4号 and 下午3:05 stand for 2026年11月4号
+	// 10:02 and 2026年11月4日 下午3:05, an offset alone for a time with it
+	parts := map[string]bool{"4号": true, "下午3:05": true}
+	rows, read := 0, 0
+	for _, line := range strings.Split(string(data), "\n") {
+		if !strings.HasPrefix(line, "| `time` |") && !strings.HasPrefix(line, "| `--time-layout LAYOUT` |") {
+			continue
+		}
+		rows++
+		cells := strings.Split(line, "`")
+		for i := 1; i < len(cells); i += 2 {
+			ex := cells[i]
+			if _, offset := ParseOffset(ex); offset || parts[ex] || !strings.ContainsAny(ex, "0123456789０１２３４５６７８９") || strings.HasPrefix(ex, "--") {
+				continue
+			}
+			if why, ok := refused[ex]; ok {
+				expectParseTime(t, ex, time.Time{}, why)
+				continue
+			}
+			if _, err := ParseTime(ex, shanghai); err != nil {
+				t.Errorf("the README's %q: %v", ex, err)
+			}
+			read++
+		}
+	}
+	if rows != 2 || read < 15 {
+		t.Errorf("found %d of the README's 2 rows on times, %d times read in them", rows, read)
+	}
+}
+
+// TestParseTimeWrittenZones: a zone written with a time is honoured, and
+// --tz (here UTC) only applies to a time written without one, as for RFC
+// 3339: an offset after the time (+0800, +08:00, UTC+8, GMT+8, in
+// brackets or not, Z or UTC), or 北京时间 (UTC+8) before or after it. The
+// date written the Chinese way may be followed by a T, as an ISO date is.
+// What cannot be read for sure is refused, saying why: a zone's
+// abbreviation (CST is China's and America's), zones that disagree, a year
+// of two or three digits.
+func TestParseTimeWrittenZones(t *testing.T) {
+	utc := func(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, time.UTC) }
+	for _, tt := range []struct {
+		in      string
+		want    time.Time
+		wantErr string // part of the error; "" for none
+	}{
+		// no zone written: in --tz
+		{in: "2026年11月4日T10:02", want: utc(10, 2, 0)},
+		{in: "2026年11月4日T10:02:03", want: utc(10, 2, 3)},
+		{in: "2026年11月4号T10:02", want: utc(10, 2, 0)},
+		{in: "2026-11-04T10:02", want: utc(10, 2, 0)},
+		// an offset after the time
+		{in: "2026年11月4日 10:02 +0800", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 +08:00", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02+08:00", want: utc(2, 2, 0)},
+		{in: "2026年11月4日T10:02+08:00", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02:03.5 +0800", want: time.Date(2026, 11, 4, 2, 2, 3, 5e8, time.UTC)},
+		{in: "2026年11月4日 10:02 UTC+8", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 GMT+8", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 GMT+08:00", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 (UTC+08:00)", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 -05:00", want: utc(15, 2, 0)},
+		{in: "2026年11月4日 10:02 UTC", want: utc(10, 2, 0)},
+		{in: "2026年11月4日 10:02Z", want: utc(10, 2, 0)},
+		{in: "2026年11月4日 下午3:05 +0800", want: utc(7, 5, 0)},
+		{in: "２０２６年１１月４日　１０：０２　＋０８：００", want: utc(2, 2, 0)},
+		// 北京时间 before or after the time
+		{in: "北京时间 2026年11月4日 10:02", want: utc(2, 2, 0)},
+		{in: "北京时间2026年11月4日 10:02", want: utc(2, 2, 0)},
+		{in: "北京时间：2026年11月4日 10:02", want: utc(2, 2, 0)},
+		{in: "(北京时间)2026年11月4日 10:02", want: utc(2, 2, 0)},
+		{in: "（北京时间）2026年11月4日 10:02", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02(北京时间)", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 （北京时间）", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 北京时间", want: utc(2, 2, 0)},
+		{in: "2026年11月4日 10:02 GMT+8（北京时间）", want: utc(2, 2, 0)},
+		{in: "北京时间 2026年11月4日 10:02 +08:00", want: utc(2, 2, 0)},
+		// and the other layouts with the same zones
+		{in: "2026-11-04 10:02:00 +08:00", want: utc(2, 2, 0)},
+		{in: "2026-11-04 10:02 +0800", want: utc(2, 2, 0)},
+		{in: "2026-11-04T10:02+08:00", want: utc(2, 2, 0)},
+		{in: "2026-11-04 10:02:00 UTC+8", want: utc(2, 2, 0)},
+		{in: "2026-11-04 10:02:00 UTC", want: utc(10, 2, 0)},
+		{in: "2026/11/4 下午 3:05 +0800", want: utc(7, 5, 0)},
+		{in: "北京时间 2026/11/4 10:02", want: utc(2, 2, 0)},
+		// refused, saying why
+		{in: "2026年11月4日 10:02 CST", wantErr: `unparseable time "2026年11月4日 10:02 CST" (the zone CST is an abbreviation`},
+		{in: "2026-11-04 10:02:00 CST", wantErr: `(the zone CST is an abbreviation`},
+		{in: "北京时间 2026年11月4日 10:02 +09:00", wantErr: `(zones that disagree: +08:00 and +09:00`},
+		{in: "2026年11月4日 10:02 UTC (北京时间)", wantErr: `(zones that disagree: +00:00 and +08:00`},
+		{in: "2026年11月4日 10:02 +25:00", wantErr: `unparseable time "2026年11月4日 10:02 +25:00"`},
+		{in: "北京时间 11月4日 10:02", wantErr: `unparseable time "北京时间 11月4日 10:02" (a date without a year`},
+		{in: "2026年2月30日 10:02 +0800", wantErr: `unparseable time "2026年2月30日 10:02 +0800" (no such date or time of day?`},
+		{in: "北京时间 10:02", wantErr: `unparseable time "北京时间 10:02" (a time of day without a date`},
+		{in: "10:02:00 +08:00", wantErr: `(a time of day without a date`},
+		{in: "北京时间 2026年11月4日", wantErr: `(a date without the time of day`},
+		{in: "26年11月4日 10:02", wantErr: `unparseable time "26年11月4日 10:02" (a year of 2 digits`},
+		{in: "115年11月4日 10:02", wantErr: `(a year of 3 digits`},
+	} {
+		got, err := ParseTime(tt.in, time.UTC)
+		switch {
+		case tt.wantErr != "":
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("ParseTime(%q) = %v, %v; want an error saying %q", tt.in, got, err, tt.wantErr)
+			}
+		case err != nil || !got.Equal(tt.want):
+			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
 	}
 }
