@@ -41,6 +41,7 @@ var reasonCases = []reasonCase{
 	{name: "missing text", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"2026-11-04 10:00:01","role":"agent"}`, en: `missing "text"`, keep: []string{`"text"`}},
 	{name: "missing role", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"2026-11-04 10:00:01","text":"你好"}`, en: `missing "role"`},
 	{name: "unknown role", file: "a.jsonl", data: rec + `{"conversation":"c1","role":"boss","text":"你好"}`, en: `unknown role "boss" (map it`, keep: []string{`"boss"`, `'boss=agent'`}},
+	{name: "unknown role with quotes", file: "a.jsonl", data: rec + `{"conversation":"c1","role":"say \"hi\" (it's me","text":"你好"}`, en: `unknown role "say \"hi\" (it's me" (map it`, keep: []string{`"say \"hi\" (it's me"`, `'say "hi" (it'\''s me=agent'`}},
 	{name: "unparseable time", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"yesterday","role":"agent","text":"你好"}`, en: `unparseable time "yesterday" (use RFC 3339`, keep: []string{`"yesterday"`}},
 	{name: "time of day", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"10:00:05","role":"agent","text":"你好"}`, en: `(a time of day without a date`, keep: []string{`"10:00:05"`}},
 	{name: "excel serial", file: "a.jsonl", data: rec + `{"conversation":"c1","time":46330,"role":"agent","text":"你好"}`, en: `unparseable time 46330 (no epoch time: an Excel`, keep: []string{"46330", "yyyy-mm-dd hh:mm:ss"}},

@@ -81,11 +81,35 @@ func reasonTail(t string) string {
 var clauseSeps = [...]struct{ en, zh string }{{": ", "："}, {"; ", "；"}, {", ", "，"}}
 
 // closingParen returns the index of the parenthesis closing the one at
-// s[open], skipping quoted values ("a)b"), or -1.
+// s[open], skipping quoted values ("a)b") and the shell words of the flags
+// a hint suggests, which may repeat such a value (--roles 'a"b)=agent';
+// a quote in the value ends the quoted part, is escaped and starts the
+// next), or -1.
 func closingParen(s string, open int) int {
 	depth := 0
 	for i := open; i < len(s); i++ {
 		switch s[i] {
+		case '\'':
+			if c := s[i-1]; c != ' ' && c != '=' {
+				continue // an apostrophe
+			}
+			if strings.HasPrefix(s[i:], `'\''`) {
+				i += 3 // a quote, quoted as Go quotes a rune
+				continue
+			}
+			// a shell word: its quoted parts and the quotes escaped
+			// between them, to its last quote
+			for i < len(s) && s[i] == '\'' {
+				if j := strings.IndexByte(s[i+1:], '\''); j >= 0 {
+					i += j + 2
+				} else {
+					i = len(s)
+				}
+				if strings.HasPrefix(s[i:], `\''`) {
+					i += 2
+				}
+			}
+			i--
 		case '"':
 			// a quoted value: to its closing quote
 			for i++; i < len(s) && s[i] != '"'; i++ {
