@@ -201,6 +201,17 @@ func valueText(v string) string {
 		return "数字"
 	case "a boolean":
 		return "布尔值"
+	// the kinds as encoding/json names them
+	case "string":
+		return "字符串"
+	case "number":
+		return "数字"
+	case "bool":
+		return "布尔值"
+	case "array":
+		return "数组"
+	case "object":
+		return "对象"
 	case "a date":
 		return "日期"
 	case "empty (null)":
@@ -430,6 +441,7 @@ func reasonKinds() []reasonRule {
 		}),
 		zh(`(«q»): expected a string or a number, got («what»)`, "字段 $1：应为字符串或数字，实际是%2"),
 		zh(`(\w+) \(([^()]*)\): expected a string or a number, got («what»)`, "字段 $1（$2）：应为字符串或数字，实际是%3"),
+		zh(`(«q»): expected («what»), got («what»)`, "字段 $1：应为%2，实际是%3"),
 		zh(`(«q»): invalid string`, "字段 $1：字符串无效"),
 
 		// JSON
@@ -559,7 +571,7 @@ func reasonKinds() []reasonRule {
 
 		// 企业微信 archives
 		zh(`not a 企业微信 archive record`, "不是企业微信会话存档记录"),
-		zh(`field («q»): expected an? (\S+), got (\S+)`, "字段 $1：应为 $2，实际是 $3"),
+		zh(`field («q»): expected («what»), got («what»)`, "字段 $1：应为%2，实际是%3"),
 		zh(`encrypted archive record: decrypt it with the 企业微信 Finance SDK \(DecryptData\) first`, "加密的存档记录：请先用企业微信 Finance SDK（DecryptData）解密"),
 		zhFunc(`unknown action(?: («q»))?`, func(g []string) string { return withValue("未知的 action", g[1]) }),
 		zhFunc(`((?:[a-z]+, )+[a-z]+)$`, func(g []string) string { return strings.ReplaceAll(g[1], ", ", "、") }),

@@ -105,6 +105,16 @@ func TestReasonText(t *testing.T) {
 			`前 50 行没有消息头（昵称 YYYY-MM-DD HH:MM:SS，或 YYYY-MM-DD HH:MM:SS 昵称）：不是聊天记录？（话术列表请用 --input-format canned 读取）`},
 		{`no message in the file (no NAME YYYY-MM-DD HH:MM:SS header line)`, `文件中没有消息（没有「昵称 YYYY-MM-DD HH:MM:SS」这样的消息头行）`},
 		{`not a 企业微信 archive record: expected a JSON object`, `不是企业微信会话存档记录：应为 JSON 对象`},
+		{`not a 企业微信 archive record: field "from": expected a string, got a number`, `不是企业微信会话存档记录：字段 "from"：应为字符串，实际是数字`},
+		{`not a 企业微信 archive record: field "text": expected an object, got a list`, `不是企业微信会话存档记录：字段 "text"：应为对象，实际是列表`},
+		{`not a 企业微信 archive record: field "tolist": expected a list, got a boolean`, `不是企业微信会话存档记录：字段 "tolist"：应为列表，实际是布尔值`},
+		// in the words of encoding/json
+		{`field "from": expected a string, got number`, `字段 "from"：应为字符串，实际是数字`},
+		{`field "from": expected a string, got bool`, `字段 "from"：应为字符串，实际是布尔值`},
+		{`field "from": expected a string, got array`, `字段 "from"：应为字符串，实际是数组`},
+		{`field "from": expected a string, got object`, `字段 "from"：应为字符串，实际是对象`},
+		{`field "from": expected a string, got null`, `字段 "from"：应为字符串，实际是 null`},
+		{`"text": expected a string, got number`, `字段 "text"：应为字符串，实际是数字`},
 	} {
 		if got := reasonText(tt.en); got != tt.want {
 			t.Errorf("reasonText(%q)\n got: %s\nwant: %s", tt.en, got, tt.want)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -220,11 +221,49 @@ func jsonErrText(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		if te.Field != "" {
-			return fmt.Sprintf("field %q: expected a %s, got %s", te.Field, te.Type, te.Value)
+			return fmt.Sprintf("field %q: expected %s, got %s", te.Field, jsonKindOf(te.Type), jsonKindText(te.Value))
 		}
 		return "expected a JSON object"
 	}
 	return err.Error()
+}
+
+// jsonKindOf names the kind of JSON value a field of type t takes as the
+// readers' reasons name values (see jnode.describe): a string, a list, an
+// object, not Go's []string or struct {…}.
+func jsonKindOf(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Bool:
+		return "a boolean"
+	}
+	return "a number"
+}
+
+// jsonKindText names a JSON value as encoding/json's type errors give it
+// (number, bool, array, …) as the readers' reasons name values.
+func jsonKindText(v string) string {
+	switch kind, _, _ := strings.Cut(v, " "); kind {
+	case "string":
+		return "a string"
+	case "number":
+		return "a number"
+	case "bool":
+		return "a boolean"
+	case "array":
+		return "a list"
+	case "object":
+		return "an object"
+	}
+	return v
 }
 
 func dedupe(sorted []string) []string {

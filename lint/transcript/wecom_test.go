@@ -87,7 +87,15 @@ func TestWecomMalformed(t *testing.T) {
 		{"bad msgtime", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":"soon","text":{"content":"x"}}`, "epoch milliseconds"},
 		{"text without content", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":1793757600000}`, "without its"},
 		{"unknown action", `{"msgid":"x","action":"edit","from":"a","msgtype":"text","msgtime":1793757600000}`, "unknown action"},
-		{"wrong field type", `{"msgid":"x","action":"send","from":["a"],"msgtype":"text","msgtime":1}`, `field "from"`},
+		// a field of the wrong type says what it should be and what it
+		// is in the words of the other readers' reasons, not Go's
+		{"wrong field type", `{"msgid":"x","action":"send","from":["a"],"msgtype":"text","msgtime":1}`, `field "from": expected a string, got a list`},
+		{"number for a string", `{"msgid":"x","action":"send","from":5,"msgtype":"text","msgtime":1}`, `field "from": expected a string, got a number`},
+		{"boolean for a string", `{"msgid":true,"action":"send","from":"a","msgtype":"text","msgtime":1}`, `field "msgid": expected a string, got a boolean`},
+		{"object for a string", `{"msgid":"x","action":"send","from":{},"msgtype":"text","msgtime":1}`, `field "from": expected a string, got an object`},
+		{"string for a list", `{"msgid":"x","action":"send","from":"a","tolist":"wmA","msgtype":"text","msgtime":1}`, `field "tolist": expected a list, got a string`},
+		{"string for an object", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":1,"text":"hi"}`, `field "text": expected an object, got a string`},
+		{"number in the text", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":1,"text":{"content":7}}`, `field "text.content": expected a string, got a number`},
 	} {
 		s, err := readData(t, "wecom", tc.line+"\n", Options{})
 		checkInvariants(t, s, err)
