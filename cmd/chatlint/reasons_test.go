@@ -58,7 +58,7 @@ var reasonCases = []reasonCase{
 	{name: "field an object", file: "a.jsonl", data: rec + `{"conversation":"c1","role":"agent","text":{"a":1}}`, en: `"text": expected a string or a number, got an object`},
 	{name: "not an object", file: "a.jsonl", data: rec + `[1,2]`, en: `expected a JSON object with the message fields`},
 	{name: "json syntax", file: "a.jsonl", data: rec + `{"conversation":"c1", bad}`, en: `invalid JSON: invalid character 'b' looking for beginning of object key string`, keep: []string{`'b'`}},
-	{name: "json ideographic space", file: "a.jsonl", data: rec + "{\"conversation\":\"c1\",\u3000\"text\":\"x\"}", en: `invalid JSON: invalid character U+3000`, keep: []string{"ideographic space"}},
+	{name: "json ideographic space", file: "a.jsonl", data: rec + "{\"conversation\":\"c1\",\u3000\"text\":\"x\"}", en: `invalid JSON: invalid character U+3000`, keep: []string{"U+3000"}},
 	{name: "json full-width comma", file: "a.jsonl", data: rec + `{"text":"x"，"role":"agent"}`, en: `(U+FF0C) after object key:value pair`, keep: []string{`'，'`}},
 	{name: "json truncated", file: "a.jsonl", data: rec + `{"text":"x"`, en: `invalid JSON: unexpected end of JSON input`},
 	{name: "json literal", file: "a.jsonl", data: rec + `{"text":"x","role":tru}`, en: `in literal true (expecting 'e')`},

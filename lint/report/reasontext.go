@@ -271,6 +271,18 @@ var jsonContexts = map[string]string{
 	"in exponent of numeric literal":             "在数字的指数中",
 }
 
+// jsonCharNames says in Chinese what the JSON readers say of a character
+// they did not expect, in brackets after it.
+var jsonCharNames = map[string]string{
+	"not UTF-8":           "不是 UTF-8",
+	"byte-order mark":     "字节顺序标记",
+	"no-break space":      "不换行空格",
+	"ideographic space":   "全角空格",
+	"zero-width space":    "零宽空格",
+	"line separator":      "行分隔符",
+	"paragraph separator": "段落分隔符",
+}
+
 var (
 	jsonAtByte    = regexp.MustCompile(` \(at byte (\d+)\)$`)
 	jsonBadChar   = regexp.MustCompile(`^invalid (character|byte)(?: ('\\''|'(?:[^'\\]|\\.)+'|U\+[0-9A-F]{4,6}|0x[0-9a-fA-F]{2}))?(?: \(([^()]*)\))?(?: (.*))?$`)
@@ -308,8 +320,8 @@ func jsonSyntax(detail string) string {
 		out += " " + m[2]
 	}
 	if info := m[3]; info != "" {
-		if info == "not UTF-8" {
-			info = "不是 UTF-8"
+		if said, ok := jsonCharNames[info]; ok {
+			info = said
 		}
 		out += "（" + info + "）"
 	}
@@ -342,6 +354,12 @@ var yamlProblems = map[string]string{
 	"found unknown escape character":                               "出现未知的转义字符",
 	"found unexpected ':'":                                         "出现了意外的 ':'",
 	"control characters are not allowed":                           "不允许控制字符",
+	"did not find expected <document start>":                       "没有找到应有的文档开始标记（---）",
+	"did not find expected <stream-start>":                         "没有找到应有的流开始",
+	"found duplicate %TAG directive":                               "出现了重复的 %TAG 指令",
+	"found duplicate %YAML directive":                              "出现了重复的 %YAML 指令",
+	"found incompatible YAML document":                             "出现了不兼容的 YAML 文档（%YAML 版本不是 1.x）",
+	"found undefined tag handle":                                   "出现了未定义的标签前缀",
 }
 
 // yamlSyntax says a YAML syntax error (what follows "YAML syntax error: ")
@@ -379,6 +397,7 @@ func reasonKinds() []reasonRule {
 		zh(`(xl/[^\s:]+): row («n»): `, "$1 第 $2 行："),
 		zh(`(xl/[^\s:]+\.xml): `, "$1："),
 		zh(`header row: `, "表头行："),
+		zh(`mapping: field (\w+): `, "映射：字段 $1："),
 		zh(`first row: `, "第一行："),
 
 		// times
@@ -443,6 +462,13 @@ func reasonKinds() []reasonRule {
 		zh(`(\w+) \(([^()]*)\): expected a string or a number, got («what»)`, "字段 $1（$2）：应为字符串或数字，实际是%3"),
 		zh(`(«q»): expected («what»), got («what»)`, "字段 $1：应为%2，实际是%3"),
 		zh(`(«q»): invalid string`, "字段 $1：字符串无效"),
+		// JSON paths (--map, --messages)
+		zh(`(«q»): empty key$`, "$1：有空的键"),
+		zh(`(«q»): missing \]$`, "$1：缺少 ]"),
+		zh(`(«q»): unexpected \]$`, "$1：多了一个 ]"),
+		zh(`(«q»): \[\] \(every element\) only belongs in the messages path; use \[N\] for one element$`,
+			"$1：[]（所有元素）只能用在消息路径中；单个元素请用 [N]"),
+		zh(`(«q»): \[([^\]]*)\] is not an array index$`, "$1：[$2] 不是数组下标"),
 
 		// JSON
 		zhFunc(`invalid JSON: (.*)$`, func(g []string) string { return "JSON 无效：" + jsonSyntax(g[1]) }),
@@ -487,11 +513,14 @@ func reasonKinds() []reasonRule {
 		zh(`bytes in the record that (\S+) cannot read`, "记录中有 $1 读不了的字节"),
 		zh(`wrong --encoding\?$`, "--encoding 不对？"),
 		zh(`the file's byte-order mark says (.+)$`, "文件的字节顺序标记表明是 $1"),
+		zh(`--encoding utf-16 needs a byte-order mark; use (\S+) or (\S+)$`, "--encoding utf-16 需要字节顺序标记；请用 $1 或 $2"),
 		zh(`line is («size») long, over the («size») a record may take`, "这一行长 $1，超过了一条记录最多可占的 $2"),
 		zh(`message is («size») long, over the («size») a record may take`, "这条消息长 $1，超过了一条记录最多可占的 $2"),
 		zh(`message text is («size»), over the («size») a message may take`, "消息文本长 $1，超过了一条消息最多可占的 $2"),
 		zh(`record is over the («size») a record may take`, "记录超过了一条记录最多可占的 $1"),
 		zh(`the record runs from line (\d+) to line (\d+)$`, "这条记录从第 $1 行延续到第 $2 行"),
+		zh(`the record runs from line (\d+) to the end of the file \(line (\d+)\), and no line after it was read as a record of its own`,
+			"这条记录从第 $1 行一直延续到文件末尾（第 $2 行），之后的各行都没有作为单独的记录读取"),
 		zh(`4 × (--max-message-size)$`, "$1 的 4 倍"),
 		zh(`(--[a-z][a-z-]*)$`, "$1"),
 		zh(`not read$`, "未读取"),
@@ -615,6 +644,8 @@ func reasonKinds() []reasonRule {
 		zh(`the first worksheet \((.*)\) is missing`, "第一个工作表（$1）不存在"),
 		zh(`the workbook's shared strings run past (\d+) entries: a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的共享字符串超过 $1 条：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
+		zh(`the workbook's styles run past (\d+) formats: a damaged or hostile workbook \(a decompression bomb\?\)`,
+			"工作簿的样式超过 $1 种格式：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`XML syntax error on line (\d+): `, "XML 语法错误（第 $1 行）："),
 	}
 }
