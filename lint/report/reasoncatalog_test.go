@@ -197,6 +197,7 @@ var reasonSamples = map[string]reasonSample{
 	"a ZIP archive, not an Excel .xlsx workbook (no xl/workbook.xml)":                                                                                      {},
 	"the first worksheet (%s) is missing":                                                                                                                  {args: []any{"xl/worksheets/sheet1.xml"}},
 	"the workbook's shared strings run past %d entries: a damaged or hostile workbook (a decompression bomb?); not read":                                   {args: []any{1000000}},
+	"the workbook's shared strings run past %s: a damaged or hostile workbook (a decompression bomb?); not read":                                           {args: []any{"4 GiB"}},
 	"the workbook's styles run past %d formats: a damaged or hostile workbook (a decompression bomb?); not read":                                           {args: []any{100000}},
 	"cell %s is beyond column %d":                                                                                                                          {args: []any{"XFE7", 16384}},
 

@@ -644,6 +644,8 @@ func reasonKinds() []reasonRule {
 		zh(`the first worksheet \((.*)\) is missing`, "第一个工作表（$1）不存在"),
 		zh(`the workbook's shared strings run past (\d+) entries: a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的共享字符串超过 $1 条：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
+		zh(`the workbook's shared strings run past («size»): a damaged or hostile workbook \(a decompression bomb\?\)`,
+			"工作簿的共享字符串超过 $1：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`the workbook's styles run past (\d+) formats: a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的样式超过 $1 种格式：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`XML syntax error on line (\d+): `, "XML 语法错误（第 $1 行）："),

@@ -67,9 +67,9 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 // workbook is what reading a worksheet needs from the rest of the file.
 type workbook struct {
 	files    map[string]*zip.File
-	sheet    string   // the first worksheet's part name
-	strings  []string // the shared strings
-	dateXF   []bool   // by cell format index: the number is a date
+	sheet    string        // the first worksheet's part name
+	sst      sharedStrings // the shared strings
+	dateXF   []bool        // by cell format index: the number is a date
 	date1904 bool
 	// max bounds a run of text or a tag in the XML, and a cell's text (0:
 	// no bound), so a runaway cell (or a decompression bomb) cannot take
@@ -280,22 +280,21 @@ func (wb *workbook) relTarget(f *zip.File, id string) (string, error) {
 	}
 }
 
-// readSharedStrings reads the shared string table: each <si>'s text, its
-// rich-text runs joined, phonetic guides (<rPh>) left out.
 // maxSharedStrings bounds the shared strings of a workbook, which are kept
 // for the whole read: a few kilobytes of zip can hold hundreds of millions
 // of empty <si/> entries. Excel's own sheets (a million rows) come nowhere
 // near it. A variable so that tests can make it small.
 var maxSharedStrings = 1 << 24
 
+// readSharedStrings reads the shared string table: each <si>'s text, its
+// rich-text runs joined, phonetic guides (<rPh>) left out.
 func (wb *workbook) readSharedStrings(f *zip.File) error {
 	s, c, err := wb.tokens(f)
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	var b []byte
-	var arena stringArena
+	var b, unescaped []byte
 	in, inT, phonetic := false, false, 0
 	for {
 		tok, err := s.next()
@@ -319,10 +318,17 @@ func (wb *workbook) readSharedStrings(f *zip.File) error {
 		case xmlEnd:
 			switch string(tok.local) {
 			case "si":
-				if len(wb.strings) >= maxSharedStrings {
+				if wb.sst.len() >= maxSharedStrings {
 					return fmt.Errorf("the workbook's shared strings run past %d entries: a damaged or hostile workbook (a decompression bomb?); not read", maxSharedStrings)
 				}
-				wb.strings = append(wb.strings, unescapeXstring(arena.string(b)))
+				text := b
+				if bytes.Contains(b, []byte("_x")) {
+					unescaped = appendXstring(unescaped[:0], b)
+					text = unescaped
+				}
+				if err := wb.sst.add(text); err != nil {
+					return err
+				}
 				in = false
 			case "rPh":
 				phonetic--
@@ -340,25 +346,112 @@ func (wb *workbook) readSharedStrings(f *zip.File) error {
 	}
 }
 
-// stringArena makes strings that live as long as each other (the shared
-// strings live as long as the workbook) from blocks of 64 KiB: one
-// allocation for many strings. unsafe.String is safe here because a block
-// is only ever appended to: the bytes under a string are never written
-// again (a full block is replaced, not reused).
-type stringArena struct{ block []byte }
+// sharedStrings is a workbook's shared string table, kept for the whole
+// read: the strings' bytes one after the other in blocks of 1 MiB (a
+// string may run on from one block into the next), and where each string
+// ends, in blocks of 65,536. A table of ten million strings is its text,
+// 4 bytes a string and a few hundred blocks: neither a string header nor a
+// pointer a string, which the garbage collector would go through again
+// and again while the worksheet is read, and nothing copied as it grows.
+type sharedStrings struct {
+	blocks [][]byte   // each 1 << sstBlockBits bytes long, but the last
+	ends   [][]uint32 // where each string ends, from the start of the first block, 1 << sstEndBits a block
+	n      int        // the number of strings
+	size   int64      // the bytes of all the strings
+}
 
-// string returns b as a string.
-func (a *stringArena) string(b []byte) string {
-	const size = 64 << 10
-	if len(b) == 0 || len(b) > size/8 {
-		return string(b)
+// sstBlockBits and sstEndBits are the log2 of the lengths of the blocks of
+// sharedStrings.
+const (
+	sstBlockBits = 20
+	sstEndBits   = 16
+)
+
+// maxSharedBytes bounds the bytes of the shared strings (ends are 32-bit
+// offsets). A variable so that tests can make it small.
+var maxSharedBytes int64 = 1 << 32
+
+// add appends a string to the table.
+func (t *sharedStrings) add(s []byte) error {
+	if t.size+int64(len(s)) >= maxSharedBytes {
+		return fmt.Errorf("the workbook's shared strings run past %s: a damaged or hostile workbook (a decompression bomb?); not read", lint.ByteSize(maxSharedBytes))
 	}
-	if cap(a.block)-len(a.block) < len(b) {
-		a.block = make([]byte, 0, size)
+	t.size += int64(len(s))
+	for len(s) > 0 {
+		if len(t.blocks) == 0 || len(t.blocks[len(t.blocks)-1]) == 1<<sstBlockBits {
+			t.blocks = append(t.blocks, newBlock[byte](len(t.blocks), 64<<10, 1<<sstBlockBits))
+		}
+		last := &t.blocks[len(t.blocks)-1]
+		*last = roomIn(*last, 1<<sstBlockBits)
+		n := min(len(s), cap(*last)-len(*last))
+		*last = append(*last, s[:n]...)
+		s = s[n:]
 	}
-	i := len(a.block)
-	a.block = append(a.block, b...)
-	return unsafe.String(&a.block[i], len(b))
+	if t.n>>sstEndBits == len(t.ends) {
+		t.ends = append(t.ends, newBlock[uint32](len(t.ends), 4<<10, 1<<sstEndBits))
+	}
+	last := &t.ends[len(t.ends)-1]
+	*last = append(roomIn(*last, 1<<sstEndBits), uint32(t.size))
+	t.n++
+	return nil
+}
+
+// newBlock makes block number i of a table whose blocks hold size
+// elements: the first starts with room for first and grows as it fills (see
+// roomIn), so that a small table takes little; the others are made whole.
+func newBlock[T any](i, first, size int) []T {
+	if i == 0 {
+		return make([]T, 0, first)
+	}
+	return make([]T, 0, size)
+}
+
+// roomIn returns b with room for more, twice as much as it had when it is
+// full, up to size elements.
+func roomIn[T any](b []T, size int) []T {
+	if len(b) < cap(b) || cap(b) >= size {
+		return b
+	}
+	g := make([]T, len(b), min(2*cap(b), size))
+	copy(g, b)
+	return g
+}
+
+// len is the number of strings in the table.
+func (t *sharedStrings) len() int { return t.n }
+
+// end is where string i ends.
+func (t *sharedStrings) end(i int) int {
+	return int(t.ends[i>>sstEndBits][i&(1<<sstEndBits-1)])
+}
+
+// at is string i ("" when there is none). A string within one block is
+// not copied: unsafe.String is safe because a block is only ever appended
+// to, so the bytes under a string are never written again; one that runs
+// on into the next block is.
+func (t *sharedStrings) at(i int) string {
+	if i < 0 || i >= t.n {
+		return ""
+	}
+	start, end := 0, t.end(i)
+	if i > 0 {
+		start = t.end(i - 1)
+	}
+	if start == end {
+		return ""
+	}
+	const mask = 1<<sstBlockBits - 1
+	if block := start >> sstBlockBits; (end-1)>>sstBlockBits == block {
+		return unsafe.String(&t.blocks[block][start&mask], end-start)
+	}
+	b := make([]byte, 0, end-start)
+	for p := start; p < end; {
+		block := t.blocks[p>>sstBlockBits]
+		n := min(len(block)-(p&mask), end-p)
+		b = append(b, block[p&mask:p&mask+n]...)
+		p += n
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // maxCellFormats bounds the cell formats (<cellXfs><xf>) and number formats
@@ -494,23 +587,57 @@ func unescapeXstring(s string) string {
 	if !strings.Contains(s, "_x") {
 		return s
 	}
-	var b strings.Builder
+	return string(appendXstring(nil, s))
+}
+
+// appendXstring appends s to dst with its _xHHHH_ escapes undone (see
+// unescapeXstring).
+func appendXstring[T ~string | ~[]byte](dst []byte, s T) []byte {
 	for {
-		i := strings.Index(s, "_x")
+		i := indexX(s)
 		if i < 0 || len(s) < i+7 || s[i+6] != '_' {
-			b.WriteString(s)
-			return b.String()
+			return append(dst, s...)
 		}
-		v, err := strconv.ParseUint(s[i+2:i+6], 16, 16)
-		if err != nil {
-			b.WriteString(s[:i+2])
+		v, ok := hex4(s[i+2 : i+6])
+		if !ok {
+			dst = append(dst, s[:i+2]...)
 			s = s[i+2:]
 			continue
 		}
-		b.WriteString(s[:i])
-		b.WriteRune(rune(v))
+		dst = append(dst, s[:i]...)
+		dst = utf8.AppendRune(dst, rune(v))
 		s = s[i+7:]
 	}
+}
+
+// indexX is the index of the first "_x" in s, or -1.
+func indexX[T ~string | ~[]byte](s T) int {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '_' && s[i+1] == 'x' {
+			return i
+		}
+	}
+	return -1
+}
+
+// hex4 reads 4 hexadecimal digits.
+func hex4[T ~string | ~[]byte](h T) (uint16, bool) {
+	var v uint16
+	for i := 0; i < 4; i++ {
+		c := h[i]
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		v = v<<4 | uint16(c)
+	}
+	return v, true
 }
 
 // sheetRows streams the first worksheet's rows.
@@ -711,10 +838,7 @@ func (wb *workbook) cellText(typ, style, v, inline []byte) string {
 			}
 			i = i*10 + int(c-'0')
 		}
-		if i < len(wb.strings) {
-			return wb.strings[i]
-		}
-		return ""
+		return wb.sst.at(i)
 	}
 	return wb.value(string(typ), string(style), string(v), string(inline))
 }
@@ -723,8 +847,8 @@ func (wb *workbook) cellText(typ, style, v, inline []byte) string {
 func (wb *workbook) value(typ, style, v, inline string) string {
 	switch typ {
 	case "s":
-		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && i >= 0 && i < len(wb.strings) {
-			return wb.strings[i]
+		if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			return wb.sst.at(i)
 		}
 		return ""
 	case "inlineStr":

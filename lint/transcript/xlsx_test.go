@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -298,6 +299,51 @@ func TestXLSXSharedStringsBounded(t *testing.T) {
 	_, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{})
 	if err == nil || !strings.Contains(err.Error(), "shared strings run past 9 entries") {
 		t.Fatalf("10 shared strings with a bound of 9: %v", err)
+	}
+}
+
+// TestXLSXSharedBytesBounded: the text of the shared strings is bounded
+// too (their offsets are 32-bit): a workbook past it is a file error.
+func TestXLSXSharedBytesBounded(t *testing.T) {
+	defer func(n int64) { maxSharedBytes = n }(maxSharedBytes)
+	maxSharedBytes = 64
+	p := workbookParts{sheet: inlineSheet([]string{"角色", "内容"}, []string{"agent", "您好"})}
+	p.shared = `<sst>` + strings.Repeat(`<si><t>0123456789</t></si>`, 6) + `</sst>` // 60 bytes: under the bound
+	if _, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{}); err != nil {
+		t.Fatalf("shared strings under the bound: %v", err)
+	}
+	p.shared = `<sst>` + strings.Repeat(`<si><t>0123456789</t></si>`, 7) + `</sst>`
+	_, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{})
+	if err == nil || !strings.Contains(err.Error(), "shared strings run past 64 B") {
+		t.Fatalf("70 bytes of shared strings with a bound of 64: %v", err)
+	}
+}
+
+// TestSharedStringsBlocks: a string that runs on from one block of the
+// table into the next (or over several) reads whole, as does every
+// string around it, and so do the strings past the first block of ends.
+func TestSharedStringsBlocks(t *testing.T) {
+	var sst sharedStrings
+	var want []string
+	add := func(s string) {
+		if err := sst.add([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, s)
+	}
+	for i, n := range []int{0, 1<<sstBlockBits - 3, 7, 0, 5, 3 << sstBlockBits, 1, 1<<sstBlockBits - 1, 2} {
+		add(strings.Repeat(string(rune('a'+i)), n))
+	}
+	for i := 0; sst.len() < 1<<sstEndBits+10; i++ {
+		add(strconv.Itoa(i))
+	}
+	if sst.len() != len(want) {
+		t.Fatalf("%d strings, want %d", sst.len(), len(want))
+	}
+	for i, w := range want {
+		if got := sst.at(i); got != w {
+			t.Errorf("string %d: %d bytes %.10q…, want %d bytes %.10q…", i, len(got), got, len(w), w)
+		}
 	}
 }
 

@@ -72,7 +72,11 @@ func checkSharedStringsAgree(t testing.TB, book []byte, max int) {
 	wb := &workbook{max: max}
 	err = wb.readSharedStrings(f)
 	want, werr := wb.refSharedStrings(f)
-	got := fmt.Sprintf("%q %v", wb.strings, err)
+	strs := make([]string, wb.sst.len())
+	for i := range strs {
+		strs[i] = wb.sst.at(i)
+	}
+	got := fmt.Sprintf("%q %v", strs, err)
 	if w := fmt.Sprintf("%q %v", want, werr); got != w {
 		t.Fatalf("max %d: the scanner read\n%s\nencoding/xml read\n%s", max, clip(got), clip(w))
 	}
