@@ -171,11 +171,10 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	w := newWalker(opts.Format)
 	w.skipOutputs(opts.Outputs)
 	for _, p := range paths {
+		// the inputs that could not be read (p, or directories in it),
+		// reported with the files that cannot be; the others are read
 		files, err := w.expand(p)
-		if err != nil {
-			fileErrs = append(fileErrs, &FileError{Name: p, Err: err})
-			continue
-		}
+		fileErrs = append(fileErrs, fileErrors(err)...)
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -192,6 +191,17 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		}
 	}
 	return errors.Join(fileErrs...)
+}
+
+// fileErrors lists the errors of walker.expand: each a *FileError.
+func fileErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // A walker turns the paths of a run into the files to read, each file once:
@@ -217,6 +227,11 @@ type walker struct {
 	// what the walk of an argument added to files, dirs and empty, taken
 	// back when it fails
 	undo []undoAdd
+	// unreadable are the entries below the argument being walked that
+	// could not be read (a subdirectory without permission, one gone
+	// since it was listed): reported by their own names, the rest of the
+	// walk going on
+	unreadable []error
 }
 
 type undoAdd struct {
@@ -256,7 +271,10 @@ func (w *walker) skipOutputs(paths []string) {
 // is an error, each time it is named (the error names the argument: a
 // directory named twice, or by a link, or walked already as part of
 // another, is named in it again); one whose files were all taken before is
-// not.
+// not. A subdirectory (or entry) below it that cannot be read is an error
+// naming that subdirectory, and the files of the rest are still returned,
+// as an unreadable file does not keep the others from being read. The
+// error is a *FileError, or several joined.
 func (w *walker) expand(p string) ([]string, error) {
 	if p == "-" {
 		if w.stdin {
@@ -268,9 +286,9 @@ func (w *walker) expand(p string) ([]string, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("no such file or directory")
+			return nil, &FileError{Name: p, Err: errors.New("no such file or directory")}
 		}
-		return nil, err
+		return nil, &FileError{Name: p, Err: unwrapPathError(err)}
 	}
 	if !st.IsDir() {
 		if !w.files.add(st) {
@@ -279,7 +297,7 @@ func (w *walker) expand(p string) ([]string, error) {
 		return []string{p}, nil
 	}
 	var out []string
-	w.undo = w.undo[:0]
+	w.undo, w.unreadable = w.undo[:0], nil
 	found, err := w.walk(p, st, nil, &out)
 	if err != nil {
 		// nothing of it is taken: a file or directory in it named
@@ -287,18 +305,20 @@ func (w *walker) expand(p string) ([]string, error) {
 		for i := len(w.undo) - 1; i >= 0; i-- {
 			w.undo[i].set.remove(w.undo[i].st)
 		}
-		return nil, err
+		return nil, &FileError{Name: p, Err: unwrapPathError(err)}
 	}
 	if !found {
-		return nil, fmt.Errorf("directory holds no transcript files (%s)", strings.Join(extensionsFor(w.format), ", "))
+		return nil, &FileError{Name: p, Err: fmt.Errorf("directory holds no transcript files (%s)", strings.Join(extensionsFor(w.format), ", "))}
 	}
-	return out, nil
+	return out, errors.Join(w.unreadable...)
 }
 
 // walk appends to out the wanted files below dir (whose FileInfo, links
 // followed, is st) not taken before, in lexical order; ancestors are the
 // directories above it in this walk. found reports whether dir holds any
-// wanted file (taken now or before).
+// wanted file (taken now or before), or an entry that could not be read
+// (added to w.unreadable, which may hold such files); err is dir's own
+// failure to be read.
 func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *[]string) (found bool, err error) {
 	for _, a := range ancestors {
 		if os.SameFile(a, st) {
@@ -350,12 +370,19 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 				}
 				continue
 			}
-			return false, err
+			// reported by its name, as a file that cannot be opened is
+			found = true
+			w.unreadable = append(w.unreadable, &FileError{Name: path, Err: unwrapPathError(err)})
+			continue
 		}
 		if info.IsDir() {
 			sub, err := w.walk(path, info, ancestors, out)
 			if err != nil {
-				return false, err
+				// it may hold transcripts: said so by its name, and
+				// the rest of the walk goes on
+				found = true
+				w.unreadable = append(w.unreadable, &FileError{Name: path, Err: unwrapPathError(err)})
+				continue
 			}
 			found = found || sub
 			continue
@@ -727,10 +754,7 @@ func InputSize(paths []string, format string) int64 {
 		if p == "-" {
 			return -1
 		}
-		files, err := w.expand(p)
-		if err != nil {
-			continue
-		}
+		files, _ := w.expand(p)
 		for _, f := range files {
 			if st, err := os.Stat(f); err == nil {
 				total += st.Size()

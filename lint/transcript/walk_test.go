@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -120,14 +121,16 @@ func TestWalkEmptyEachName(t *testing.T) {
 	}
 }
 
-// TestWalkFailedTakesNothing: a directory whose walk fails (a subdirectory
-// that cannot be read) is an error, and takes none of the files and
-// directories it met before the failure: named again, by themselves, they
-// are read.
-func TestWalkFailedTakesNothing(t *testing.T) {
+// TestWalkUnreadableSubdirectory: a subdirectory that cannot be read is
+// reported by its own name, and the rest of the walk goes on: the files
+// beside it and in its sibling directories are read (an unreadable file is
+// reported and the others are linted, so an unreadable directory is too).
+// A directory named again is not walked again; one that could not be
+// read, named by itself, is reported again.
+func TestWalkUnreadableSubdirectory(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	for _, f := range []string{"top/a.txt", "top/bad/b.txt", "top/good/c.txt"} {
+	for _, f := range []string{"top/a.txt", "top/bad/b.txt", "top/good/c.txt", "only/bad/d.txt"} {
 		os.MkdirAll(filepath.Dir(f), 0o755)
 		if err := os.WriteFile(f, []byte("这个不行\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -136,25 +139,54 @@ func TestWalkFailedTakesNothing(t *testing.T) {
 	defer func(orig func(string) ([]os.DirEntry, error)) { readDir = orig }(readDir)
 	readDir = func(name string) ([]os.DirEntry, error) {
 		if filepath.Base(name) == "bad" {
-			return nil, os.ErrPermission
+			return nil, &os.PathError{Op: "open", Path: name, Err: os.ErrPermission}
 		}
 		return os.ReadDir(name)
 	}
 	w := newWalker("canned")
 	var got, bad []string
-	for _, p := range []string{"top", "top/a.txt", "top/good", "top"} {
+	for _, p := range []string{"top", "top/a.txt", "top/good", "top", "top/bad", "only"} {
 		files, err := w.expand(p)
-		if err != nil {
-			bad = append(bad, p)
+		for _, e := range unreadable(err) {
+			bad = append(bad, e.Error())
 		}
-		got = append(got, files...)
+		for _, f := range files {
+			got = append(got, p+": "+f)
+		}
 	}
-	if want := []string{"top/a.txt", "top/good/c.txt"}; !slices.Equal(got, want) {
+	if want := []string{"top: top/a.txt", "top: top/good/c.txt"}; !slices.Equal(got, want) {
 		t.Errorf("read %q, want %q", got, want)
 	}
-	if want := []string{"top", "top"}; !slices.Equal(bad, want) {
-		t.Errorf("errors for %q, want %q", bad, want)
+	// named by the subdirectory's own name, with the reason alone (as an
+	// unreadable file is); a directory holding only an unreadable one is
+	// not said to hold no transcript files besides
+	want := []string{"top/bad: permission denied", "top/bad: permission denied", "only/bad: permission denied"}
+	if !slices.Equal(bad, want) {
+		t.Errorf("errors %q, want %q", bad, want)
 	}
+
+	// ReadAll reads the others and reports the directory with them
+	sink := &fileCounter{}
+	err := ReadAll(context.Background(), []string{"top"}, Options{Format: "canned"}, sink)
+	if want := []string{"top/a.txt", "top/good/c.txt"}; !slices.Equal(sink.files, want) {
+		t.Errorf("ReadAll read %q, want %q", sink.files, want)
+	}
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Name != "top/bad" {
+		t.Errorf("ReadAll: %v, want the error of top/bad", err)
+	}
+}
+
+// unreadable lists the inputs an error of walker.expand (or ReadAll) says
+// could not be read.
+func unreadable(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // TestUniqueInputs: later names of a file given before (the same name,
