@@ -432,7 +432,14 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err := notAnInput("--write-baseline", f.writeBase, r.args); err != nil {
 		return nil, err
 	}
-	if f.writeBase != "" && f.writeBase != "-" {
+	// - is standard input or output (lint -, -o -), not a file named "-"
+	if f.writeBase == "-" {
+		return nil, fail("--write-baseline -: a baseline is a file later runs read back with --baseline; name it (such as .chatlint-baseline.json), or /dev/stdout to see it")
+	}
+	if f.baseline == "-" {
+		return nil, fail("--baseline -: name the baseline file (such as .chatlint-baseline.json) that --write-baseline wrote; - is standard input, for transcripts")
+	}
+	if f.writeBase != "" {
 		// told now, not once the whole input has been linted
 		dir := filepath.Dir(f.writeBase)
 		if st, err := os.Stat(dir); err != nil {
