@@ -569,20 +569,22 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 // gate turns the summary into the exit code: 1 for findings at or above
 // fail-on, or a conversation under min-score.
 func (r *lintRun) gate(sum *lint.Summary) error {
+	var err error
 	if r.failOn != lint.SeverityNone && sum.MaxSeverity() >= r.failOn {
-		return &exitError{code: 1}
+		err = &exitError{code: 1}
 	}
 	if r.minScore > 0 && sum.Conversations > 0 && sum.LowestScore() < r.minScore {
-		// said, as the findings of the other gate are shown: a canned
-		// library's report shows no scores
+		// said, as the findings of the other gate are shown (also when
+		// they shut the gate as well: the log names both reasons); a
+		// canned library's report shows no scores
 		what := "conversation"
 		if r.canned {
 			what = "reply"
 		}
-		return &exitError{code: 1, err: fmt.Errorf("a %s scored under %s (the lowest: %s)", what, r.minSaid,
+		err = &exitError{code: 1, err: fmt.Errorf("a %s scored under %s (the lowest: %s)", what, r.minSaid,
 			strconv.FormatFloat(sum.LowestScore(), 'f', -1, 64))}
 	}
-	return nil
+	return err
 }
 
 // fix lints the library, then applies every prescribed replacement to its
