@@ -551,7 +551,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	}
 	r, head, err := peekRaw(r)
 	if err != nil {
-		return &FileError{Name: name, Err: err}
+		// (the reason alone: "read /dev/stdin: is a directory" names the
+		// file twice, the second time not as the reports do)
+		return &FileError{Name: name, Err: unwrapPathError(err)}
 	}
 	detectName := name
 	if bytes.HasPrefix(head, []byte(gzipMagic)) {

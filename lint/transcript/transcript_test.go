@@ -47,3 +47,20 @@ func TestDirectoryExtensions(t *testing.T) {
 		t.Errorf("tsv extensions %q", got)
 	}
 }
+
+// TestStdinNotReadable: standard input that cannot be read (a directory
+// redirected into it, `chatlint lint < exports/`) is named as <stdin> with
+// the reason alone, as a file that cannot be opened is, not with the
+// "read /dev/stdin:" of the system call, which the reports then left
+// untranslated.
+func TestStdinNotReadable(t *testing.T) {
+	dir, err := os.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dir.Close()
+	err = ReadAll(context.Background(), []string{"-"}, Options{Stdin: dir}, &recSink{})
+	if err == nil || err.Error() != "<stdin>: is a directory" {
+		t.Errorf("got %v, want <stdin>: is a directory", err)
+	}
+}
