@@ -192,9 +192,10 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err != nil {
 		return err
 	}
-	if !b.hasRules && len(b.m.roles) == 0 && b.m.defaults[fRole] == "" {
-		return errors.New("txt dumps need --agents PATTERN (or input.agents in .chatlint.yaml) to tell agents from customers, e.g. --agents '店铺名:*'")
-	}
+	// without a way to tell agents, a dump cannot be read; asked for once
+	// its first header shows the file is one (a .txt that is none is
+	// said to be none: --agents would not help it)
+	noRoles := !b.hasRules && len(b.m.roles) == 0 && b.m.defaults[fRole] == ""
 	t := &txtState{b: b, sink: sink, src: src, conv: src.Name}
 	lr := newLineReader(src)
 	var preamble []lint.RecordError
@@ -246,6 +247,9 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 				return err
 			}
 			if t.layout == 0 {
+				if noRoles {
+					return errors.New("txt dumps need --agents PATTERN (or input.agents in .chatlint.yaml) to tell agents from customers, e.g. --agents '店铺名:*'")
+				}
 				t.layout = layout
 				for _, e := range preamble {
 					if err := sink.Reject(e); err != nil {

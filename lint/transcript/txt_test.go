@@ -86,6 +86,12 @@ func TestTxtMalformed(t *testing.T) {
 		fileErr string
 	}{
 		{name: "no agents configured", data: "a 2026-11-04 10:00:00\nx\n", opts: Options{}, fileErr: "need --agents PATTERN"},
+		{name: "no agents configured, after a preamble", data: "导出自千牛\na 2026-11-04 10:00:00\nx\n", opts: Options{}, fileErr: "need --agents PATTERN"},
+		// a .txt that is no chat dump at all (notes, a readme, the JDDC dev
+		// set's <session> files, a canned list in a walked directory) is
+		// said to be none, not asked for --agents, which would not help
+		{name: "not a chat dump, no agents configured", data: "亲，在的\n您好\n", opts: Options{}, fileErr: "no message header"},
+		{name: "long preamble, no agents configured", data: strings.Repeat("canned reply\n", 300), opts: Options{}, fileErr: "in the first 200 lines"},
 		{name: "preamble", data: "导出自千牛\n说明\ntb 2026-11-04 10:00:00\n在吗\n", opts: shopAgents,
 			rejects: []string{"1: text before the first message header", "2: text before the first message header"}, msgs: 1},
 		{name: "not a chat dump", data: "亲，在的\n您好\n", opts: shopAgents, fileErr: "no message header"},
