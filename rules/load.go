@@ -366,8 +366,17 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 // link resolves a parsed pack's extends and registers its name.
 func (l *loader) link(p *Pack, dir string) {
 	if other, ok := l.byName[p.Name]; ok && other != p {
-		l.errs = append(l.errs, &PosError{File: p.File, Line: valueNode(p.node, "pack").Line, Column: valueNode(p.node, "pack").Column,
-			Msg: fmt.Sprintf("pack name %q is already used by %s", p.Name, other.File)})
+		at, msg := p, fmt.Sprintf("pack name %q is already used by %s", p.Name, other.File)
+		if p.Builtin || other.Builtin {
+			// the user's file is the one to rename, whichever was loaded
+			// first: the embedded rules/NAME.yaml is not theirs to edit
+			if p.Builtin {
+				at = other
+			}
+			msg = fmt.Sprintf("pack name %q is the name of a built-in pack, which this run loads too: name this pack otherwise", p.Name)
+		}
+		n := valueNode(at.node, "pack")
+		l.errs = append(l.errs, &PosError{File: at.File, Line: n.Line, Column: n.Column, Msg: msg})
 		return
 	}
 	l.byName[p.Name] = p

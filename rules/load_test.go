@@ -230,6 +230,16 @@ func TestLoadFilesAndExtends(t *testing.T) {
 	if _, err := Load(child, same); err == nil || !strings.Contains(err.Error(), `pack name "parent" is already used`) {
 		t.Errorf("name clash: err = %v", err)
 	}
+	// a file taking a built-in pack's name is the one to rename: the error
+	// points into it, not into the embedded rules/base.yaml, which the
+	// user does not have (loaded after it, through extends or --pack)
+	mine := write("mine.yaml", "pack: base\nextends: [ecommerce]\nrules: []\n")
+	for _, refs := range [][]string{{mine}, {mine, "base"}, {"base", mine}} {
+		want := mine + `:1:7: pack name "base" is the name of a built-in pack, which this run loads too: name this pack otherwise`
+		if _, err := Load(refs...); err == nil || err.Error() != want {
+			t.Errorf("%v: name of a built-in pack: err = %v, want %s", refs, err, want)
+		}
+	}
 	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil || !strings.Contains(err.Error(), "not found") {
 		t.Errorf("missing file: err = %v", err)
 	}
