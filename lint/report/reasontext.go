@@ -435,6 +435,9 @@ func reasonKinds() []reasonRule {
 		zhFunc(`map it, e\.g\. (--roles .*); roles are ([a-z]+(?:, [a-z]+)*)$`, func(g []string) string {
 			return "请映射这个值，如 " + g[1] + "；角色只有 " + strings.ReplaceAll(g[2], ", ", "、")
 		}),
+		zhFunc(`map it in \.chatlint\.yaml, under input: (roles: \{ .* \}); --roles cannot name a value holding a comma or an equals sign; roles are ([a-z]+(?:, [a-z]+)*)$`, func(g []string) string {
+			return "请在 .chatlint.yaml 的 input: 下映射这个值：" + g[1] + "（--roles 写不出含逗号或等号的值）；角色只有 " + strings.ReplaceAll(g[2], ", ", "、")
+		}),
 		zh(`mapped: (.*)$`, "已映射：$1"),
 		zh(`no role and no sender`, "没有角色，也没有发送者"),
 		zh(`map the role field, or set a default role$`, "请映射角色字段，或设置默认角色"),

@@ -30,6 +30,9 @@ func TestReasonText(t *testing.T) {
 			`未知的角色 "'"（请映射这个值，如 --roles ''\''=agent'；角色只有 customer、agent、bot、system）`},
 		{`unknown role "it's \"x\")" (map it, e.g. --roles 'it'\''s "x")=agent'; roles are customer, agent, bot, system)`,
 			`未知的角色 "it's \"x\")"（请映射这个值，如 --roles 'it'\''s "x")=agent'；角色只有 customer、agent、bot、system）`},
+		// a value --roles cannot name: the config's roles
+		{`unknown role "a,b" (map it in .chatlint.yaml, under input: roles: { 'a,b': agent }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)`,
+			`未知的角色 "a,b"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a,b': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）`},
 		// the value left out, as where reasons of a kind are grouped
 		{`unparseable time (use RFC 3339, "2006-01-02 15:04:05", "2006年1月2日 15:04:05" or epoch seconds/milliseconds, or give the export's layout with --time-layout, e.g. '%d/%m/%Y %H:%M' for 04/11/2026 10:00)`,
 			`无法解析的时间（请用 RFC 3339、"2006-01-02 15:04:05"、"2006年1月2日 15:04:05" 或纪元秒/毫秒，或用 --time-layout 给出导出的时间格式，如 04/11/2026 10:00 用 '%d/%m/%Y %H:%M'）`},

@@ -431,7 +431,17 @@ func unknownRole(v string) string {
 	if h, ok := hintRole(v); ok {
 		r = h
 	}
+	if k := strings.TrimSpace(v); strings.ContainsAny(k, ",=") {
+		// --roles splits on both: only the config can name such a value
+		return fmt.Sprintf("unknown role %q (map it in .chatlint.yaml, under input: roles: { %s: %s }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)", v, yamlQuote(k), r)
+	}
 	return fmt.Sprintf("unknown role %q (map it, e.g. --roles %s; roles are customer, agent, bot, system)", v, shellQuote(strings.TrimSpace(v)+"="+r.String()))
+}
+
+// yamlQuote writes s as a YAML single-quoted scalar (a quote in it
+// doubled), which holds any text of one line.
+func yamlQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
 // senderRole decides a role from the sender's name: an entry of Roles, a

@@ -366,7 +366,10 @@ func TestBuilderRoles(t *testing.T) {
 		"访客": "--roles '访客=customer'", "机器人": "--roles '机器人=bot'", "系统": "--roles '系统=system'", "坐席": "--roles '坐席=agent'", "Visitor": "--roles 'Visitor=customer'", "2": "--roles '2=agent'",
 		// an apostrophe in the value is quoted for the shell, not left to end the word
 		"it's": `--roles 'it'\''s=agent'`, "'": `--roles ''\''=agent'`,
-		`say "hi"`: `--roles 'say "hi"=agent'`} {
+		`say "hi"`: `--roles 'say "hi"=agent'`,
+		// --roles splits on , and =: such a value is named in the config
+		"a,b": "under input: roles: { 'a,b': agent }", "客服=1": "under input: roles: { '客服=1': agent }",
+		"it's,x": "roles: { 'it''s,x': agent }"} {
 		if _, why := b.role(value, ""); !strings.Contains(why, fmt.Sprintf("unknown role %q", value)) || !strings.Contains(why, want) {
 			t.Errorf("unknown role message for %q: %q, want %q", value, why, want)
 		}
