@@ -131,5 +131,41 @@ func TestFullWidthTimeOfDayBesideDate(t *testing.T) {
 	}
 }
 
+// TestZonedTimeOfDayBesideDate: a 时间 column whose times of day carry
+// their zone (10:02 +0800, 北京时间 10:02, 10:02 UTC) beside a 日期 column
+// is put on its row's date and read in that zone; a zone that cannot be
+// used still makes the row malformed, saying why.
+func TestZonedTimeOfDayBesideDate(t *testing.T) {
+	for _, format := range []string{"csv", "xlsx"} {
+		rows := [][]string{{"会话ID", "日期", "时间", "角色", "内容"},
+			{"D1", "2026-11-04", "10:02 +0800", "customer", "在吗"},
+			{"D1", "2026/11/4", "北京时间 10:03", "agent", "在的亲"},
+			{"D1", "2026年11月4日", "02:04:00 UTC", "customer", "好"},
+			{"D1", "2026-11-04", "10：05（UTC＋８）", "agent", "好的"},
+			{"D1", "2026-11-04", "10:06 CST", "customer", "嗯"}}
+		data := ""
+		for _, r := range rows {
+			data += strings.Join(r, ",") + "\n"
+		}
+		if format == "xlsx" {
+			data = string(xlsxBytes(t, workbookParts{sheet: storedSheet(rows...)}))
+		}
+		s := mustRead(t, format, data, Options{Location: time.UTC})
+		want := []time.Time{nov4(10, 2, 0), nov4(10, 3, 0), nov4(10, 4, 0), nov4(10, 5, 0)}
+		if len(s.msgs) != len(want) || len(s.rejects) != 1 {
+			t.Errorf("%s: messages %v, rejects %v; want times %v and 1 reject", format, msgLines(s.msgs), s.rejects, want)
+			continue
+		}
+		for i, m := range s.msgs {
+			if !m.Time.Equal(want[i]) {
+				t.Errorf("%s: message %d at %v, want %v", format, i, m.Time, want[i])
+			}
+		}
+		if !strings.Contains(s.rejects[0].Err, "abbreviation") {
+			t.Errorf("%s: CST refused with %q, want the abbreviation named", format, s.rejects[0].Err)
+		}
+	}
+}
+
 // nov4 is 2026-11-04 at h:m:s in Shanghai.
 func nov4(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, tzSH) }

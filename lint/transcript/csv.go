@@ -409,8 +409,30 @@ func dateColumn(header []string, cols *[nFields]int) int {
 
 // timeOfDay reports whether a time is a time of day alone: h:mm, h:mm:ss
 // or h:mm:ss.fff, with or without 上午 or 下午 (see meridiemTime) before or
-// after it.
+// after it, and with or without a zone (10:02 +08:00, 北京时间 10:02; see
+// cutZone).
 func timeOfDay(s string) bool {
+	_, ok := clockOf(s)
+	return ok
+}
+
+// clockOf returns the time of day s holds alone (timeOfDay), its zone
+// written after it as an offset (10:02 +08:00), so that a date put
+// before it makes a time ParseTime reads with that zone.
+func clockOf(s string) (string, bool) {
+	if plainTimeOfDay(s) {
+		return strings.TrimSpace(s), true
+	}
+	n, _ := narrowTime(s)
+	local, off, zoned, err := cutZone(strings.TrimSpace(n))
+	if !zoned || err != nil || !plainTimeOfDay(local) {
+		return "", false
+	}
+	return local + " " + offsetText(off), true
+}
+
+// plainTimeOfDay is timeOfDay for a time without a zone.
+func plainTimeOfDay(s string) bool {
 	// full-width digits and colons (１０：０２) read as their ASCII, as
 	// ParseTime reads them
 	s, _ = narrowTime(s)
@@ -442,17 +464,21 @@ func timeOfDay(s string) bool {
 // time is left out, as it is from a csv saved from such cells (2026/11/4
 // 0:00).
 func (rb *rowBuilder) withDate(t string, fields []string) string {
-	if rb.date < 0 || rb.date >= len(fields) || !timeOfDay(t) {
+	if rb.date < 0 || rb.date >= len(fields) {
+		return t
+	}
+	clock, ok := clockOf(t)
+	if !ok {
 		return t
 	}
 	d := strings.TrimSpace(fields[rb.date])
-	if day, clock, ok := strings.Cut(d, " "); ok && timeOfDay(clock) && strings.Trim(clock, "0:. ") == "" {
+	if day, midnight, ok := strings.Cut(d, " "); ok && plainTimeOfDay(midnight) && strings.Trim(midnight, "0:. ") == "" {
 		d = day
 	}
 	if d == "" {
 		return t
 	}
-	return d + " " + strings.TrimSpace(t)
+	return d + " " + clock
 }
 
 // message makes the message of the row fields at pos; perr, if the row is
