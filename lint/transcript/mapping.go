@@ -107,10 +107,13 @@ type compiledMapping struct {
 	types    map[string]string
 	skips    bool // some type maps to TypeSkip
 	defaults [nFields]string
-	layout   string
-	header   bool
-	quotes   bool
-	delim    rune // 0: the format's own
+	layout   string // the Go layout of the times ("" none)
+	// givenLayout is the layout as the user wrote it (strftime, say),
+	// which a time that does not match it is told of
+	givenLayout string
+	header      bool
+	quotes      bool
+	delim       rune // 0: the format's own
 }
 
 func (m *Mapping) compile() (*compiledMapping, error) {
@@ -196,7 +199,7 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 			return nil, err
 		}
 	}
-	c.layout = layout
+	c.layout, c.givenLayout = layout, m.TimeLayout
 	if m.Header != nil {
 		c.header = *m.Header
 	}
@@ -387,7 +390,7 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 	}
 	m.Role = role
 	if ts := strings.TrimSpace(r.v[fTime]); ts != "" {
-		t, err := parseTimeLayout(ts, b.m.layout, b.src.Opts.Location)
+		t, err := parseTimeLayoutAs(ts, b.m.layout, b.m.givenLayout, b.src.Opts.Location)
 		if err != nil {
 			return m, err.Error()
 		}

@@ -313,6 +313,12 @@ func TestTimeLayout(t *testing.T) {
 	if _, err := parseTimeLayout("2026/11/4 9:58", "2006/01/02 15:04", tzSH); err == nil || !strings.Contains(err.Error(), "01 and 02 take two digits") {
 		t.Fatalf("single digits: %v", err)
 	}
+	// a time that does not match a strftime layout is told of the layout
+	// as the user wrote it, not of the Go layout made of it
+	s := mustRead(t, "csv", "time,role,text\n2026-11-04 10:00,agent,您好\n", Options{Mapping: &Mapping{TimeLayout: "%Y%m%d%H%M%S"}})
+	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, `does not match the time layout "%Y%m%d%H%M%S"`) {
+		t.Errorf("a time not matching a strftime layout: %v, want it refused naming the layout as given", s.rejects)
+	}
 	tm, err = parseTimeLayout("1793757600000", "unixms", tzSH)
 	if err != nil || tm.Unix() != 1793757600 {
 		t.Fatalf("unixms: %v, %v", tm, err)

@@ -762,6 +762,13 @@ var strftime = map[byte]string{
 // parseTimeLayout reads a time with a user's layout (see TimeLayout); an
 // empty layout falls back to ParseTime.
 func parseTimeLayout(s, layout string, loc *time.Location) (time.Time, error) {
+	return parseTimeLayoutAs(s, layout, layout, loc)
+}
+
+// parseTimeLayoutAs is parseTimeLayout with the Go layout made of the one
+// the user gave (a strftime layout, see TimeLayout): a time that does not
+// match it is refused naming the layout as the user wrote it.
+func parseTimeLayoutAs(s, layout, given string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if layout == "" || s == "" {
 		return ParseTime(s, loc)
@@ -789,7 +796,7 @@ func parseTimeLayout(s, layout string, loc *time.Location) (time.Time, error) {
 				hint = " (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)"
 			}
 		}
-		return time.Time{}, fmt.Errorf("time %q does not match the time layout %q%s", s, layout, hint)
+		return time.Time{}, fmt.Errorf("time %q does not match the time layout %q%s", s, given, hint)
 	}
 	return t, nil
 }
