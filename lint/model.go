@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Role is who wrote a message.
@@ -157,11 +158,15 @@ type Message struct {
 	Joined  bool
 	TextRaw uint16 // see TextCol
 	TextCol int32  // where Text is written on the line Pos.Line: see LineColumn
-	Sender  string
-	Type    string // TypeText unless the export says otherwise
-	Text    string
-	Pos     Pos
-	Seq     int // order in which the message was read, for stable sorting
+	// TextAstral is how many of the code points before Text on its line
+	// (the first TextCol-1) lie beyond the Basic Multilingual Plane, which
+	// UTF-16 writes as two units: see LineColumnUTF16.
+	TextAstral int32
+	Sender     string
+	Type       string // TypeText unless the export says otherwise
+	Text       string
+	Pos        Pos
+	Seq        int // order in which the message was read, for stable sorting
 	// Waivers are inline waivers in the source that suppress rules for this
 	// message (a canned library's "# chatlint-disable-next-line RULE reason").
 	Waivers []Waiver
@@ -218,6 +223,41 @@ func (m *Message) LineColumn(f *Finding) int {
 	}
 	return int(m.TextCol) + f.Column - 1
 }
+
+// LineColumnUTF16 is LineColumn counted in UTF-16 code units, as SARIF
+// (its default columnKind), GitHub and the editors and viewers written in
+// JavaScript count columns: a code point beyond the Basic Multilingual Plane
+// (an emoji, a CJK Extension B character such as 𠮷) before the match, in
+// the text or earlier on the line, takes two. 0 when LineColumn is.
+func (m *Message) LineColumnUTF16(f *Finding) int {
+	col := m.LineColumn(f)
+	if col <= 0 {
+		return 0
+	}
+	if m.TextCol > 0 {
+		col += int(m.TextAstral)
+	}
+	if f.Start > 0 && f.Start <= len(m.Text) {
+		col += Astral(m.Text[:f.Start])
+	}
+	return col
+}
+
+// Astral counts the code points of valid UTF-8 that lie beyond the Basic
+// Multilingual Plane (their lead bytes, F0 to F4): those UTF-16 writes as
+// two units.
+func Astral[S ~string | ~[]byte](s S) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xF0 {
+			n++
+		}
+	}
+	return n
+}
+
+// UTF16Len is how many UTF-16 code units valid UTF-8 s takes.
+func UTF16Len(s string) int { return utf8.RuneCountInString(s) + Astral(s) }
 
 // Timed reports whether the message carries a time.
 func (m *Message) Timed() bool { return !m.Time.IsZero() }

@@ -14,6 +14,9 @@ import (
 // the file there — not in the message text; no column where the line does
 // not hold the match as it is (after an escape, or a text the reader did not
 // find on its line), and the text's column where the reader does not say.
+// SARIF counts it in UTF-16 code units, as GitHub code scanning and the
+// SARIF viewers read columns whatever columnKind says: a character beyond
+// the BMP (😀, 𠮷) before the match takes two.
 func TestColumnsOnTheFileLine(t *testing.T) {
 	const file = "day.jsonl"
 	c := &lint.Conversation{ID: "c1", File: file, Messages: []lint.Message{
@@ -25,6 +28,9 @@ func TestColumnsOnTheFileLine(t *testing.T) {
 		{Role: lint.Agent, Sender: "a", Text: "我不行", Pos: lint.Pos{File: file, Line: 3}, TextCol: -1},
 		// a reader that does not say
 		{Role: lint.Agent, Sender: "a", Text: "真不行", Pos: lint.Pos{File: file, Line: 4}},
+		// {"role":"agent","sender":"🌸","text":"您好😀𠮷这个不行"}: one character
+		// beyond the BMP before the text, two in it
+		{Role: lint.Agent, Sender: "🌸", Text: "您好😀𠮷这个不行", Pos: lint.Pos{File: file, Line: 5}, TextCol: 38, TextRaw: lint.TextAllRaw, TextAstral: 1},
 	}}
 	r := &lint.Result{Conversation: c, Agents: []string{"a"}, Score: 80, Grade: "合格"}
 	for i := range c.Messages {
@@ -33,7 +39,8 @@ func TestColumnsOnTheFileLine(t *testing.T) {
 	sum := lint.NewSummary()
 	sum.Files = 1
 	sum.Add(r)
-	wantCols := []int{27, 0, 0, 2}
+	wantCols := []int{27, 0, 0, 2, 44}   // in code points
+	wantCols16 := []int{27, 0, 0, 2, 47} // in UTF-16 code units
 
 	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
 	lines := strings.Split(out, "\n")
@@ -62,7 +69,7 @@ func TestColumnsOnTheFileLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := log.Runs[0].Results
-	for i, want := range wantCols {
+	for i, want := range wantCols16 {
 		reg := res[i].Locations[0].PhysicalLocation.Region
 		got, _ := reg["startColumn"].(float64)
 		end, _ := reg["endColumn"].(float64)

@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
@@ -42,8 +41,11 @@ const SARIFFingerprint = "chatlintFinding/v1"
 // descriptor per active rule, one result per finding (streamed as each
 // conversation finishes), the malformed records as tool execution
 // notifications of the invocation, and the run summary in the run's
-// property bag. Columns are Unicode code points (columnKind
-// unicodeCodePoints), on the file line (lint.Message.LineColumn).
+// property bag. Columns are UTF-16 code units (columnKind utf16CodeUnits,
+// SARIF's default), on the file line (lint.Message.LineColumnUTF16): GitHub
+// code scanning ignores columnKind and the SARIF viewers index the line as
+// JavaScript does, so code points would put every column after an emoji or
+// a CJK Extension B character one short.
 type sarifWriter struct {
 	w        *bufio.Writer
 	opts     Options
@@ -137,7 +139,7 @@ type SARIFArtifactLocation struct {
 }
 
 // SARIFRegion is a line, and for findings that point at a phrase the
-// phrase's columns (1-based, in Unicode code points; EndColumn is one past
+// phrase's columns (1-based, in UTF-16 code units; EndColumn is one past
 // the phrase) and text.
 type SARIFRegion struct {
 	StartLine   int        `json:"startLine"`
@@ -349,7 +351,7 @@ func (s *sarifWriter) start() {
 	}
 	s.raw("{\n  \"$schema\": " + sarifQuote(SARIFSchema) + ",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ")
 	s.value(sarifTool{Driver: driver}, "      ")
-	s.raw(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+	s.raw(",\n      \"columnKind\": \"utf16CodeUnits\",\n      \"results\": [")
 }
 
 // Conversation writes one result per finding and flushes them.
@@ -396,10 +398,10 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(m.Pos.File)}}
 		if m.Pos.Line > 0 {
 			reg := &SARIFRegion{StartLine: m.Pos.Line}
-			if col := m.LineColumn(f); col > 0 { // on the file line, not in the text
+			if col := m.LineColumnUTF16(f); col > 0 { // on the file line, not in the text
 				reg.StartColumn = col
 				if f.Match != "" {
-					reg.EndColumn = col + utf8.RuneCountInString(f.Match)
+					reg.EndColumn = col + lint.UTF16Len(f.Match)
 					reg.Snippet = &SARIFText{Text: f.Match}
 				}
 			}

@@ -120,7 +120,7 @@ func TestSARIF(t *testing.T) {
 	results, sum := fixture()
 	l := decodeSARIF(t, render(t, "sarif", fxOptions(), results, sum))
 	run := l.Runs[0]
-	if l.Version != "2.1.0" || l.Schema != SARIFSchema || run.Tool.Driver.Name != "chatlint" || run.ColumnKind != "unicodeCodePoints" {
+	if l.Version != "2.1.0" || l.Schema != SARIFSchema || run.Tool.Driver.Name != "chatlint" || run.ColumnKind != "utf16CodeUnits" {
 		t.Errorf("log header: %s %s %s %s", l.Version, l.Schema, run.Tool.Driver.Name, run.ColumnKind)
 	}
 	rules := run.Tool.Driver.Rules

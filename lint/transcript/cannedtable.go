@@ -141,7 +141,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			}
 			continue
 		}
-		tc, raw := p.place(col) // (the held first row is the record just parsed too)
+		tc, raw, astral := p.place(col) // (the held first row is the record just parsed too)
 		err := sink.Message(lint.Message{
 			Conversation: fmt.Sprintf("%s:%d", src.Name, line),
 			Role:         lint.Agent,
@@ -150,6 +150,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			Pos:          pos,
 			TextCol:      tc,
 			TextRaw:      raw,
+			TextAstral:   astral,
 		})
 		if err != nil {
 			return err

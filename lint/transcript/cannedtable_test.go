@@ -68,20 +68,21 @@ func TestCannedTable(t *testing.T) {
 	}
 }
 
-// TestCannedTableColumns: SARIF and GitHub columns of a csv library's
-// replies.
+// TestCannedTableColumns: columns of a csv library's replies, in code
+// points (the text report) and in UTF-16 code units (SARIF and GitHub), where
+// a character beyond the BMP, in an earlier cell or in the reply, takes two.
 func TestCannedTableColumns(t *testing.T) {
-	s, err := readCannedFile(t, "r.csv", "分类,话术\n售后,这个我也不知道\n\"售,后\",\"亲，\"\"不知道\"\"\"\n售后,\"亲\n不知道\"\n", Options{})
+	s, err := readCannedFile(t, "r.csv", "分类,话术\n售后,这个我也不知道\n\"售,后\",\"亲，\"\"不知道\"\"\"\n售后,\"亲\n不知道\"\n售后🌸,😀这个我也不知道\n", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []int{8, 0, 0}
+	want, want16 := []int{8, 0, 0, 10}, []int{8, 0, 0, 12}
 	if len(s.msgs) != len(want) {
 		t.Fatalf("messages %s", msgLines(s.msgs))
 	}
 	for i, w := range want {
-		if got := lineColumnOf(t, &s.msgs[i], "不知道"); got != w {
-			t.Errorf("line %d: column %d, want %d", s.msgs[i].Pos.Line, got, w)
+		if got, got16 := lineColumnOf(t, &s.msgs[i], "不知道"); got != w || got16 != want16[i] {
+			t.Errorf("line %d: column %d (UTF-16 %d), want %d (%d)", s.msgs[i].Pos.Line, got, got16, w, want16[i])
 		}
 	}
 }

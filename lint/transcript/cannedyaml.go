@@ -559,7 +559,7 @@ func (y *yamlLibrary) reply(n *yaml.Node, indent int) {
 		conv = fmt.Sprintf("%s:%d:%d", y.name, n.Line, n.Column) // a second reply on the line
 	}
 	y.convLine[n.Line] = true
-	col, raw := y.place(n, text)
+	col, raw, astral := y.place(n, text)
 	ev.msg = &lint.Message{
 		Conversation: conv,
 		Role:         lint.Agent,
@@ -568,6 +568,7 @@ func (y *yamlLibrary) reply(n *yaml.Node, indent int) {
 		Pos:          lint.Pos{File: y.name, Line: n.Line},
 		TextCol:      col,
 		TextRaw:      raw,
+		TextAstral:   astral,
 	}
 	y.events = append(y.events, ev)
 }
@@ -575,8 +576,18 @@ func (y *yamlLibrary) reply(n *yaml.Node, indent int) {
 // place is where a scalar's text is written on its line as it is (see
 // lint.Message.LineColumn): all of a plain scalar on one line; a quoted
 // one's, up to its first escape (” in single quotes) or the end of the
-// line; nothing of a block scalar's or a folded plain one's.
-func (y *yamlLibrary) place(n *yaml.Node, text string) (int32, uint16) {
+// line; nothing of a block scalar's or a folded plain one's. astral is
+// lint.Message.TextAstral.
+func (y *yamlLibrary) place(n *yaml.Node, text string) (col int32, verbatim uint16, astral int32) {
+	if col, verbatim = y.placeOnLine(n, text); col > 0 {
+		at, _ := y.valueCol(n)
+		astral = int32(lint.Astral(y.line(n.Line)[:at]))
+	}
+	return col, verbatim, astral
+}
+
+// placeOnLine is place's column and bytes as written.
+func (y *yamlLibrary) placeOnLine(n *yaml.Node, text string) (int32, uint16) {
 	at, col := y.valueCol(n)
 	if at < 0 || y.altered[n.Line] {
 		return -1, 0

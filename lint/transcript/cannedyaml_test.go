@@ -181,18 +181,20 @@ func TestCannedYAML(t *testing.T) {
 // TestCannedYAMLColumns: the column SARIF and GitHub give is the match's
 // on the file line, where the reply is written there as it is.
 func TestCannedYAMLColumns(t *testing.T) {
-	data := "售前:\n  - 😀这个我也不知道\n  - \"亲\\n不知道\"\n  - '不知道'\n  - |\n    不知道\n"
+	data := "售前:\n  - 😀这个我也不知道\n  - \"亲\\n不知道\"\n  - '不知道'\n  - |\n    不知道\n售后🌸: \"😀这个我也不知道\"\n"
 	s, err := readCannedFile(t, "r.yml", data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []int{10, 0, 6, 0}
+	// in code points (the text report) and in UTF-16 code units (SARIF
+	// and GitHub: a character beyond the BMP takes two)
+	want, want16 := []int{10, 0, 6, 0, 12}, []int{11, 0, 6, 0, 14}
 	if len(s.msgs) != len(want) {
 		t.Fatalf("messages %s", msgLines(s.msgs))
 	}
 	for i, w := range want {
-		if got := lineColumnOf(t, &s.msgs[i], "不知道"); got != w {
-			t.Errorf("line %d: column %d, want %d", s.msgs[i].Pos.Line, got, w)
+		if got, got16 := lineColumnOf(t, &s.msgs[i], "不知道"); got != w || got16 != want16[i] {
+			t.Errorf("line %d: column %d (UTF-16 %d), want %d (%d)", s.msgs[i].Pos.Line, got, got16, w, want16[i])
 		}
 	}
 }

@@ -229,7 +229,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	}
 	records := 0
 	// where a record's text is on its line, when the rows are lines
-	placer, _ := p.(interface{ place(i int) (int32, uint16) })
+	placer, _ := p.(textPlacer)
 	// a delimited record on one line goes to the engine's workers, to be
 	// split and built there (csvRowParser); the others are read here
 	rp, _ := p.(*recordParser)
@@ -485,7 +485,7 @@ func (rb *rowBuilder) withDate(t string, fields []string) string {
 // already known to be malformed, is why. It returns the message, or why
 // the row is malformed, or why it is skipped. placer, if set, is where
 // the text is on the row's line.
-func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer interface{ place(i int) (int32, uint16) }) (m lint.Message, _ string, skip string) {
+func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer textPlacer) (m lint.Message, _ string, skip string) {
 	nHeader, need, comma := rb.nHeader, rb.need, rb.comma
 	if comma == 0 && len(fields) < max(nHeader, need) {
 		fields = append(fields, make([]string, max(nHeader, need)-len(fields))...)
@@ -526,7 +526,7 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 	m, perr = rb.b.build(&r, pos, "")
 	m.TextCol = -1 // (a spreadsheet's rows are not lines)
 	if placer != nil {
-		m.TextCol, m.TextRaw = placer.place(rb.cols[fText])
+		m.TextCol, m.TextRaw, m.TextAstral = placer.place(rb.cols[fText])
 	}
 	return m, perr, ""
 }
@@ -746,13 +746,21 @@ type recordParser struct {
 	hasHeld, ended bool
 }
 
+// textPlacer says where field i of the record just read is written on its
+// first line: lint.Message's TextCol, TextRaw and TextAstral.
+type textPlacer interface {
+	place(i int) (col int32, verbatim uint16, astral int32)
+}
+
 // place is where field i of the record just read is written on its first
 // line (see lint.Message.LineColumn).
-func (p *recordParser) place(i int) (col int32, verbatim uint16) {
+func (p *recordParser) place(i int) (col int32, verbatim uint16, astral int32) {
 	if p.recoded || i >= len(p.at) || p.at[i] < 0 {
-		return -1, 0
+		return -1, 0, 0
 	}
-	return textPlace(codePoints(p.first[:p.at[i]]), p.raw[i])
+	before := p.first[:p.at[i]]
+	col, verbatim = textPlace(codePoints(before), p.raw[i])
+	return col, verbatim, int32(lint.Astral(before))
 }
 
 // quoteState follows the quotes of a delimited record's lines without

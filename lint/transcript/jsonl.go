@@ -140,6 +140,7 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 	if len(rec.Text) > 0 && rec.Text[0] == '"' {
 		if at, raw, ok := textString(line); ok {
 			f.textCol, f.textRaw = textPlace(codePoints(line[:at]), raw)
+			f.textAstral = int32(lint.Astral(line[:at]))
 		}
 	}
 	return messageFromRecord(&rec, &f, src, pos)
@@ -216,8 +217,9 @@ type msgFields struct {
 	hasText           bool
 	// where the text is written (lint.Message.LineColumn; beside the bool,
 	// so that the struct stays under 192 bytes, cleared without a loop)
-	textRaw uint16
-	textCol int32
+	textRaw    uint16
+	textCol    int32
+	textAstral int32 // lint.Message.TextAstral
 }
 
 // message validates the fields and builds the message; a non-empty string is
@@ -241,7 +243,7 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 		return `missing "text"`
 	}
 	m.Text = f.text
-	m.TextCol, m.TextRaw = f.textCol, f.textRaw
+	m.TextCol, m.TextRaw, m.TextAstral = f.textCol, f.textRaw, f.textAstral
 	if m.Sender = f.sender; edged(m.Sender) {
 		m.Sender = strings.TrimSpace(m.Sender)
 	}

@@ -181,16 +181,16 @@ const (
 
 // rawFields are the values of one scanned record, not yet copied: the
 // spans of their bytes in the line (or, for strings with escapes, in the
-// scanner's buffer). Offsets rather than slices make the struct 72 bytes
-// without pointers instead of 183 with seven: it is cleared for every
+// scanner's buffer). Offsets rather than slices make the struct 76 bytes
+// without pointers instead of 187 with seven: it is cleared for every
 // record, and a store of a span is one word instead of three.
 type rawFields struct {
 	span [nFields][2]int32 // start and end of each field's value
 	kind [nFields]uint8
 	// textAt is how many code points of the line come before the text
-	// string's content; textRaw how many of its bytes are as they are
-	// there (-1: all).
-	textAt, textRaw int32
+	// string's content, textAstral how many of them lie beyond the BMP;
+	// textRaw how many of its bytes are as they are there (-1: all).
+	textAt, textRaw, textAstral int32
 }
 
 // value is the bytes of field f's value (nil when absent or null).
@@ -217,6 +217,7 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		var f msgFields
 		sc.fields(line, &r, &f)
 		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
+		f.textAstral = r.textAstral
 		return f.fill(m, src, pos, &sc.days)
 	}
 	// a line that is not UTF-8 in a file guessed to be: GB18030 or Big5?
@@ -240,6 +241,16 @@ func textPlace(at, raw int) (col int32, verbatim uint16) {
 	}
 	// (as many as TextRaw holds: a match past them has no column)
 	return int32(at + 1), uint16(min(raw, lint.TextAllRaw-1))
+}
+
+// astralBefore is lint.Message.TextAstral for a text starting at byte at of
+// line, cont of the bytes before it being continuation bytes (none: ASCII,
+// no code point beyond the BMP).
+func astralBefore(line []byte, at, cont int) int32 {
+	if cont == 0 {
+		return 0
+	}
+	return int32(lint.Astral(line[:at]))
 }
 
 // codePoints counts the code points of valid UTF-8 (its bytes but the
@@ -468,7 +479,7 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 			q, kind := ve, uint8(vString) // q: the closing quote
 			if ve >= 0 {
 				if field == fText {
-					r.textAt, r.textRaw = int32(vs-cont), -1
+					r.textAt, r.textRaw, r.textAstral = int32(vs-cont), -1, astralBefore(line, vs, cont)
 				}
 				cont += c
 			} else {
@@ -478,7 +489,7 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 				}
 				raw := line[vs:q]
 				if field == fText {
-					r.textAt, r.textRaw = int32(vs-cont), -1
+					r.textAt, r.textRaw, r.textAstral = int32(vs-cont), -1, astralBefore(line, vs, cont)
 					if esc {
 						r.textRaw = int32(bytes.IndexByte(raw, '\\'))
 					}

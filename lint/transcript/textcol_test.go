@@ -3,6 +3,7 @@ package transcript
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
@@ -21,17 +22,18 @@ func decodeWith(t *testing.T, e encoding.Encoding, s string) []byte {
 	return b
 }
 
-// lineColumnOf is the column on the file line that SARIF and GitHub
-// annotations give (lint.Message.LineColumn) for a finding at the first
-// match in m's text.
-func lineColumnOf(t *testing.T, m *lint.Message, match string) int {
+// lineColumnOf is the column on the file line that the text report gives
+// (lint.Message.LineColumn) for a finding at the first match in m's text,
+// and the one SARIF and GitHub annotations give, in UTF-16 code units
+// (lint.Message.LineColumnUTF16).
+func lineColumnOf(t *testing.T, m *lint.Message, match string) (col, col16 int) {
 	t.Helper()
 	i := strings.Index(m.Text, match)
 	if i < 0 {
 		t.Fatalf("%q is not in the text %q", match, m.Text)
 	}
 	f := lint.Finding{Match: match, Start: i, End: i + len(match), Column: utf8.RuneCountInString(m.Text[:i]) + 1}
-	return m.LineColumn(&f)
+	return m.LineColumn(&f), m.LineColumnUTF16(&f)
 }
 
 // The readers say where a record's text is written on its line, so that
@@ -56,6 +58,10 @@ func TestTextColumnOnTheLine(t *testing.T) {
 		{name: "jsonl: the text first, blanks before", format: "jsonl", data: `  {"text":"不知道","role":"agent"}`, line: 1, match: "不知道", want: 12},
 		{name: "jsonl: a character outside the BMP before", format: "jsonl", data: `{"role":"agent","sender":"😀客服","text":"不知道"}`,
 			line: 1, match: "不知道", want: 40},
+		{name: "jsonl: characters outside the BMP before, on the line and in the text", format: "jsonl", data: `{"role":"agent","sender":"小美🌸","text":"您好😀𠮷这个我也不知道"}`,
+			line: 1, match: "不知道", want: 48},
+		{name: "jsonl: the same, read by encoding/json", format: "jsonl", data: `{"role":"agent","sender":"小美🌸","Text":"您好😀𠮷这个我也不知道"}`,
+			line: 1, match: "不知道", want: 48},
 		{name: "jsonl: escape after the match", format: "jsonl", data: `{"role":"agent","text":"不知道\n再见"}`, line: 1, match: "不知道", want: 25},
 		{name: "jsonl: escape before the match", format: "jsonl", data: `{"role":"agent","text":"您好\n不知道"}`, line: 1, match: "不知道"},
 		{name: "jsonl: all escaped (ensure_ascii)", format: "jsonl", data: `{"role":"agent","text":"\u4e0d\u77e5\u9053"}`, line: 1, match: "不知道"},
@@ -80,8 +86,10 @@ func TestTextColumnOnTheLine(t *testing.T) {
 		{name: "csv: the text on a later line of the record", format: "csv", data: "conversation,note,role,text\nc1,\"a\nb\",agent,不知道\n", line: 2, match: "不知道"},
 		{name: "csv: a GBK record in a UTF-8 file", format: "csv", data: "conversation,role,text\n" + strings.Repeat("c0,customer,在吗，这件卫衣有XL吗\n", 3000) + gbk("c1,agent,这个我也不知道") + "\n",
 			line: 3002, match: "不知道"},
+		{name: "csv: characters outside the BMP before", format: "csv", data: "conversation,sender,role,text\nc1,小美🌸,agent,您好😀𠮷这个我也不知道\n", line: 2, match: "不知道", want: 22},
 		{name: "tsv", format: "tsv", data: "conversation\tsender\ttext\nc1\t客服01\t不知道\n", opts: Options{Agents: []string{"客服*"}}, line: 2, match: "不知道", want: 9},
 		{name: "canned", format: "canned", data: "# replies\n  这个我也不知道\n", line: 2, match: "不知道", want: 7},
+		{name: "canned: characters outside the BMP", format: "canned", data: "😀𠮷这个我也不知道\n", line: 1, match: "不知道", want: 7},
 		{name: "json", format: "json", data: `[{"role":"agent","text":"不知道"}]`, line: 1, match: "不知道"},
 		{name: "txt", format: "txt", data: "客服01 2026-11-04 10:00:00\n不知道\n", opts: Options{Agents: []string{"客服*"}}, line: 1, match: "不知道"},
 	} {
@@ -96,7 +104,7 @@ func TestTextColumnOnTheLine(t *testing.T) {
 			if m == nil {
 				t.Fatalf("no message at line %d: %s; rejects %v", tc.line, msgLines(s.msgs), s.rejects)
 			}
-			got := lineColumnOf(t, m, tc.match)
+			got, got16 := lineColumnOf(t, m, tc.match)
 			if got != tc.want {
 				t.Fatalf("column %d, want %d (TextCol %d, TextRaw %d)", got, tc.want, m.TextCol, m.TextRaw)
 			}
@@ -110,6 +118,12 @@ func TestTextColumnOnTheLine(t *testing.T) {
 				if got-1+n > len(line) || string(line[got-1:got-1+n]) != tc.match {
 					t.Fatalf("column %d of %q is not %q", got, raw, tc.match)
 				}
+				// and at the UTF-16 column SARIF viewers and GitHub count
+				if want16 := len(utf16.Encode(line[:got-1])) + 1; got16 != want16 {
+					t.Fatalf("UTF-16 column %d, want %d (TextAstral %d)", got16, want16, m.TextAstral)
+				}
+			} else if got16 != 0 {
+				t.Fatalf("UTF-16 column %d without a column", got16)
 			}
 		})
 	}
@@ -143,6 +157,9 @@ func checkTextPlace(t testing.TB, data string, decoded bool, msgs []lint.Message
 		line, want, col := []rune(lines[m.Pos.Line-1]), []rune(m.Text[:raw]), int(m.TextCol)-1
 		if col+len(want) > len(line) || string(line[col:col+len(want)]) != string(want) {
 			t.Fatalf("line %d %q: the text %q is not at column %d (%d bytes as written)", m.Pos.Line, string(line), m.Text, m.TextCol, m.TextRaw)
+		}
+		if astral := lint.Astral(string(line[:col])); int(m.TextAstral) != astral {
+			t.Fatalf("line %d %q: %d code points beyond the BMP before the text, TextAstral %d", m.Pos.Line, string(line), astral, m.TextAstral)
 		}
 	}
 }
