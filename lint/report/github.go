@@ -21,7 +21,7 @@ func init() {
 // githubWriter writes GitHub Actions workflow commands: one
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
-// line; one ::warning per group of malformed records of a file failing
+// line (and the phrase's columns, col and endColumn, as SARIF counts them); one ::warning per group of malformed records of a file failing
 // alike (GroupRecordErrors), one ::notice per inline waiver
 // that waived nothing; then a plain summary line.
 // Lines gather until the caller flushes (see Flusher) or the buffer fills.
@@ -50,8 +50,14 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		if m.Pos.Line > 0 {
 			props = append(props, "line="+strconv.Itoa(m.Pos.Line))
 		}
-		if col := m.LineColumn(f); col > 0 { // on the file line, not in the text
+		// on the file line, not in the text, in UTF-16 code units as in
+		// SARIF; endColumn one past the phrase (without it the runner
+		// takes col, an empty range)
+		if col := m.LineColumnUTF16(f); col > 0 && m.Pos.Line > 0 {
 			props = append(props, "col="+strconv.Itoa(col))
+			if f.Match != "" {
+				props = append(props, "endColumn="+strconv.Itoa(col+lint.UTF16Len(f.Match)))
+			}
 		}
 		props = append(props, "title="+f.Rule.ID)
 		g.command(githubLevel(f.Rule.Severity), props, MessageWithSuggestion(f))

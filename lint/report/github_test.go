@@ -1,6 +1,7 @@
 package report
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -33,9 +34,10 @@ func TestGitHub(t *testing.T) {
 	want := []string{
 		// no match: no col; the file's comma and colon escaped
 		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=1,title=shop/greeting::首次回复缺少问候语",
-		// message line breaks and % escaped, suggestion appended
-		"::error file=logs/day 1%2Ca%3Ab.jsonl,line=2,col=4,title=shop/evasive::避免「不行」: 100%25%0A换个说法 建议: 不行 → 无法帮到您",
-		"::notice file=other.txt,line=9,col=11,title=shop/but::避免「但是」 建议: 但是 → 同时",
+		// message line breaks and % escaped, suggestion appended; the
+		// phrase from col up to endColumn (one past it, as in SARIF)
+		"::error file=logs/day 1%2Ca%3Ab.jsonl,line=2,col=4,endColumn=6,title=shop/evasive::避免「不行」: 100%25%0A换个说法 建议: 不行 → 无法帮到您",
+		"::notice file=other.txt,line=9,col=11,endColumn=13,title=shop/but::避免「但是」 建议: 但是 → 同时",
 		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=6,title=chatlint%3A malformed record::记录无法读取（未检查）: invalid JSON: unexpected \"}\"",
 		"::warning file=broken.csv,title=chatlint%3A malformed record::记录无法读取（未检查）: header: no text column",
 		"chatlint: 3 findings (error 1, warning 1, info 1) in 3 conversations from 2 files, mean score 97.5, lowest 93; 2 malformed records not linted",
@@ -121,5 +123,68 @@ func TestGitHubGroupsMalformedRecords(t *testing.T) {
 	}
 	if !slices.Equal(lines, want) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// runnerParse reads a workflow command line as the Actions runner does
+// (ActionCommand.TryParseV2): the command up to the first "::" after the
+// leading one, properties split at "," and then at the first "=", each
+// unescaped %0D, %0A, %3A, %2C and only then %25; the data after it
+// unescaped %0D, %0A, %25.
+func runnerParse(line string) (cmd string, props map[string]string, data string, ok bool) {
+	if !strings.HasPrefix(line, "::") {
+		return "", nil, "", false
+	}
+	end := strings.Index(line[2:], "::")
+	if end < 0 {
+		return "", nil, "", false
+	}
+	info := line[2 : 2+end]
+	cmd, rest, _ := strings.Cut(info, " ")
+	props = map[string]string{}
+	for _, p := range strings.Split(rest, ",") {
+		if k, v, found := strings.Cut(p, "="); found && k != "" && v != "" {
+			props[k] = strings.NewReplacer("%0D", "\r").Replace(v)
+			for _, m := range [][2]string{{"%0A", "\n"}, {"%3A", ":"}, {"%2C", ","}, {"%25", "%"}} {
+				props[k] = strings.ReplaceAll(props[k], m[0], m[1])
+			}
+		}
+	}
+	data = line[2+end+2:]
+	for _, m := range [][2]string{{"%0D", "\r"}, {"%0A", "\n"}, {"%25", "%"}} {
+		data = strings.ReplaceAll(data, m[0], m[1])
+	}
+	return cmd, props, data, true
+}
+
+// TestGitHubRunnerReadsBack: what the runner reads back from an annotation
+// is the file, columns, title and message as they were, whatever the chat
+// text, file name and rule id hold (%0A written out, "::", ",", "=", CR LF).
+func TestGitHubRunnerReadsBack(t *testing.T) {
+	const file = "logs/a,b::c=d%0A.jsonl"
+	text := "问题::error file=x::%0A,=\r\n😀不行"
+	c := &lint.Conversation{ID: "c1", File: file, Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "a", Text: text, Pos: lint.Pos{File: file, Line: 3}},
+	}}
+	rule := &lint.RuleInfo{ID: "shop::x,y=z", Severity: lint.Warning}
+	msg := "避免「不行」::error title=x::%25 100%\r\n下一行"
+	r := &lint.Result{Conversation: c, Agents: []string{"a"}, Score: 95, Grade: "优秀"}
+	r.Findings = append(r.Findings, fxFinding(c, rule, 0, "不行", "", msg, "a", 5))
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
+	line, _, _ := strings.Cut(out, "\n")
+	cmd, props, data, ok := runnerParse(line)
+	if !ok || cmd != "warning" {
+		t.Fatalf("the runner reads no warning from %q", line)
+	}
+	// 不行 after 27 UTF-16 units of text: 😀 takes two
+	want := map[string]string{"file": file, "line": "3", "col": "28", "endColumn": "30", "title": rule.ID}
+	if !maps.Equal(props, want) {
+		t.Errorf("properties %q, want %q", props, want)
+	}
+	if data != msg {
+		t.Errorf("message %q, want %q", data, msg)
 	}
 }

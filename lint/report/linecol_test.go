@@ -14,9 +14,10 @@ import (
 // the file there — not in the message text; no column where the line does
 // not hold the match as it is (after an escape, or a text the reader did not
 // find on its line), and the text's column where the reader does not say.
-// SARIF counts it in UTF-16 code units, as GitHub code scanning and the
+// Both count it in UTF-16 code units, as GitHub code scanning and the
 // SARIF viewers read columns whatever columnKind says: a character beyond
-// the BMP (😀, 𠮷) before the match takes two.
+// the BMP (😀, 𠮷) before the match takes two. An annotation's endColumn,
+// like a region's, is one past the match.
 func TestColumnsOnTheFileLine(t *testing.T) {
 	const file = "day.jsonl"
 	c := &lint.Conversation{ID: "c1", File: file, Messages: []lint.Message{
@@ -39,15 +40,14 @@ func TestColumnsOnTheFileLine(t *testing.T) {
 	sum := lint.NewSummary()
 	sum.Files = 1
 	sum.Add(r)
-	wantCols := []int{27, 0, 0, 2, 44}   // in code points
-	wantCols16 := []int{27, 0, 0, 2, 47} // in UTF-16 code units
+	wantCols := []int{27, 0, 0, 2, 47} // in UTF-16 code units
 
 	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
 	lines := strings.Split(out, "\n")
 	for i, want := range wantCols {
 		col := ""
 		if want > 0 {
-			col = ",col=" + strconv.Itoa(want)
+			col = ",col=" + strconv.Itoa(want) + ",endColumn=" + strconv.Itoa(want+2)
 		}
 		if prefix := "::error file=day.jsonl,line=" + strconv.Itoa(i+1) + col + ",title="; !strings.HasPrefix(lines[i], prefix) {
 			t.Errorf("annotation %d: %s, want it to start %s", i+1, lines[i], prefix)
@@ -69,7 +69,7 @@ func TestColumnsOnTheFileLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := log.Runs[0].Results
-	for i, want := range wantCols16 {
+	for i, want := range wantCols {
 		reg := res[i].Locations[0].PhysicalLocation.Region
 		got, _ := reg["startColumn"].(float64)
 		end, _ := reg["endColumn"].(float64)
