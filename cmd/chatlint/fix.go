@@ -161,7 +161,8 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		if e == nil && len(bom) > 0 {
 			text, newText = string(bom)+text, string(bom)+newText
 		}
-		fmt.Fprint(w, fix.Diff(diffName(path), text, newText))
+		name, _ := diffName(path)
+		fmt.Fprint(w, fix.Diff(name, text, newText))
 		return len(done), nil
 	}
 	if len(done) == 0 {
@@ -173,15 +174,27 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	return len(done), nil
 }
 
-// diffName is how a diff names the file at path: slash-separated, cleaned
-// (no ./ or //), and relative to the working directory when it is under it,
-// so that git apply and patch -p1 find it there.
-func diffName(path string) string {
+// diffName is how a diff names the file at path (after its a/ or b/):
+// slash-separated, cleaned (no ./ or //), and relative to the working
+// directory when it is under it, so that git apply and patch -p1 find it
+// there. A file outside it (outside) has no name they take from there: they
+// refuse ../ and absolute names. It is named by its absolute path without
+// the leading slash, as git diff --no-index writes one, which applies from
+// the root directory (cd / && git apply, patch -p1 -d /), however the path
+// was typed.
+func diffName(path string) (name string, outside bool) {
 	wd, err := os.Getwd()
 	if err != nil {
 		wd = ""
 	}
-	return filepath.ToSlash(pathkey.Of(path, wd))
+	name = pathkey.Of(path, wd)
+	if !filepath.IsAbs(name) && pathkey.Inside(name) {
+		return filepath.ToSlash(name), false
+	}
+	if !filepath.IsAbs(name) && wd != "" {
+		name = filepath.Join(wd, name)
+	}
+	return strings.TrimPrefix(filepath.ToSlash(name), "/"), true
 }
 
 // readsBack checks that a fixed library reads as the old one with the

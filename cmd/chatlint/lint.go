@@ -637,6 +637,10 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		if r.f.fix && n > 0 {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, report.Shown(file))
 		}
+		if name, outside := diffName(file); r.f.diff && n > 0 && outside {
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s is outside the working directory: the diff names it by its absolute path, a/%s; apply it from / (cd / && git apply, or patch -p1 -d /)\n",
+				report.Shown(file), report.Shown(name))
+		}
 	}
 	if err := diffFile.Commit(); err != nil {
 		return true, fail("cannot write the diff: %v", err)
