@@ -74,7 +74,7 @@ var reasonCases = []reasonCase{
 	{name: "no role for sender", file: "a.csv", data: "time,sender,text\n2026-11-04 10:00:00,小王,你好\n", en: `no role for sender "小王" (map the role field`, keep: []string{`"小王"`}},
 	{name: "no role and no sender", file: "a.csv", data: "time,text\n2026-11-04 10:00:00,你好\n", en: `no role and no sender (map the role field, or set a default role)`},
 	{name: "unknown role mapped", file: "a.csv", data: "role,text\nboss,你好\n", args: []string{"--roles", "helper=agent"}, en: `; mapped: helper=agent`, keep: []string{`"boss"`, "helper=agent"}},
-	{name: "time layout", file: "a.csv", data: "role,time,text\nagent,2026-11-04 10:00,你好\n", args: []string{"--time-layout", "%Y/%m/%d %H:%M"}, en: `time "2026-11-04 10:00" does not match the time layout "2006/1/2 15:04"`, keep: []string{`"2026-11-04 10:00"`, `"2006/1/2 15:04"`}},
+	{name: "time layout", file: "a.csv", data: "role,time,text\nagent,2026-11-04 10:00,你好\n", args: []string{"--time-layout", "%Y/%m/%d %H:%M"}, en: `time "2026-11-04 10:00" does not match the time layout "%Y/%m/%d %H:%M"`, keep: []string{`"2026-11-04 10:00"`, `"%Y/%m/%d %H:%M"`}},
 	{name: "time layout digits", file: "a.csv", data: "role,time,text\nagent,2026-1-4 10:00,你好\n", args: []string{"--time-layout", "2006-01-02 15:04"}, en: `(in a Go layout, 01 and 02 take two digits`},
 	{name: "epoch layout", file: "a.csv", data: "role,time,text\nagent,abc,你好\n", args: []string{"--time-layout", "unix"}, en: `time "abc" is not an epoch number (time layout unix)`, keep: []string{`"abc"`}},
 	{name: "epoch layout range", file: "a.csv", data: "role,time,text\nagent,-5,你好\n", args: []string{"--time-layout", "unix"}, en: `time "-5" out of range (time layout unix)`},
