@@ -619,6 +619,7 @@ func reasonKinds() []reasonRule {
 		zh(`is a directory`, "是一个目录"),
 		zh(`input/output error`, "输入/输出错误"),
 		zh(`directory holds no transcript files \((.*)\)$`, "目录中没有聊天记录文件（$1）"),
+		zh(`directory holds no reply files \((.*)\)$`, "目录中没有回复库文件（$1）"),
 		zh(`binary file`, "二进制文件"),
 		zh(`not a text transcript$`, "不是文本聊天记录"),
 		zh(`NUL byte at byte (\d+) of the decoded text$`, "解码后文本的第 $1 字节是 NUL"),

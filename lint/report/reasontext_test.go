@@ -47,6 +47,8 @@ func TestReasonText(t *testing.T) {
 		{`unknown role (map it, e.g. --roles 'boss=agent'; roles are customer, agent, bot, system)`,
 			`未知的角色（请映射这个值，如 --roles 'boss=agent'；角色只有 customer、agent、bot、system）`},
 		{`no role for sender (map the role field, or name the agents with --agents PATTERN)`, `发送者没有角色（请映射角色字段，或用 --agents PATTERN 指明哪些是客服）`},
+		{`directory holds no transcript files (.csv, .jsonl)`, `目录中没有聊天记录文件（.csv, .jsonl）`},
+		{`directory holds no reply files (.txt, .yaml)`, `目录中没有回复库文件（.txt, .yaml）`},
 		// an unknown hint, an unknown reason: as they are
 		{`missing "text" (a hint added later)`, `缺少 "text" (a hint added later)`},
 		{`the moon is in the wrong phase`, `the moon is in the wrong phase`},

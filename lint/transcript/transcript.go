@@ -308,7 +308,11 @@ func (w *walker) expand(p string) ([]string, error) {
 		return nil, &FileError{Name: p, Err: unwrapPathError(err)}
 	}
 	if !found {
-		return nil, &FileError{Name: p, Err: fmt.Errorf("directory holds no transcript files (%s)", strings.Join(extensionsFor(w.format), ", "))}
+		exts := strings.Join(extensionsFor(w.format), ", ")
+		if w.format == "canned" {
+			return nil, &FileError{Name: p, Err: fmt.Errorf("directory holds no reply files (%s)", exts)}
+		}
+		return nil, &FileError{Name: p, Err: fmt.Errorf("directory holds no transcript files (%s)", exts)}
 	}
 	return out, errors.Join(w.unreadable...)
 }
