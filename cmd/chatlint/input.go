@@ -190,5 +190,34 @@ func loadZone(tz string) (*time.Location, error) {
 	if off, ok := transcript.ParseOffset(tz); ok {
 		return time.FixedZone(tz, off), nil
 	}
-	return time.LoadLocation(tz)
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		// zone names are matched as written (files on most systems):
+		// utc, asia/shanghai and america/new_york mean UTC, Asia/Shanghai
+		// and America/New_York
+		if l, e := time.LoadLocation(zoneCase(tz)); e == nil {
+			return l, nil
+		}
+	}
+	return loc, err
+}
+
+// zoneCase writes an IANA zone name the way the database spells most of
+// them: UTC and Local as such, else each word capitalised and the rest
+// lower case (asia/shanghai → Asia/Shanghai, america/new_york →
+// America/New_York).
+func zoneCase(tz string) string {
+	switch {
+	case strings.EqualFold(tz, "utc"):
+		return "UTC"
+	case strings.EqualFold(tz, "local"):
+		return "Local"
+	}
+	b := []byte(strings.ToLower(tz))
+	for i := range b {
+		if (i == 0 || b[i-1] == '/' || b[i-1] == '_' || b[i-1] == '-') && b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -355,6 +356,17 @@ type lintRun struct {
 // prepareLint checks the flags (bad ones exit 2 before anything is read),
 // reads the config and compiles the packs.
 func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
+	if ext := report.BinaryExtension(f.out.output); ext != "" {
+		// text in a file whose name promises gzip or a workbook is a file
+		// nothing opens
+		format := f.out.format
+		if !cmd.Flags().Changed("format") {
+			format = cmp.Or(report.FormatOfFile(strings.TrimSuffix(f.out.output, filepath.Ext(f.out.output))), format)
+		}
+		return nil, fail("-o %s: chatlint writes text reports (text, json, jsonl, csv, sarif, github, junit, html), not %s files: "+
+			"name the file for its format (-o report.csv opens in Excel), or pipe the report through a compressor "+
+			"(chatlint lint --format %s … | gzip > report.gz)", f.out.output, ext, format)
+	}
 	if !cmd.Flags().Changed("format") && !f.diff {
 		// -o report.html writes HTML, -o results.sarif SARIF …
 		if format := report.FormatOfFile(f.out.output); format != "" {

@@ -37,7 +37,7 @@ func parseSize(s string) (int64, error) {
 	}
 	n := v * mult
 	if n < 1 || n > math.MaxInt32*float64(1<<10) {
-		return 0, fmt.Errorf("%q is out of range", s)
+		return 0, fmt.Errorf("%q is out of range (1 B to 2048 GiB)", s)
 	}
 	return int64(n), nil
 }

@@ -31,6 +31,12 @@ func TestLoadZone(t *testing.T) {
 		{"+123", 0, false},
 		{"UTC+", 0, false},
 		{"Mars/Olympus", 0, false},
+		// zone names in another case, as people type them
+		{"utc", 0, true},
+		{"asia/shanghai", 8 * 3600, true},
+		{"ASIA/SHANGHAI", 8 * 3600, true},
+		{"america/new_york", -5 * 3600, true},
+		{"mars/olympus", 0, false},
 	} {
 		loc, err := loadZone(tc.tz)
 		if (err == nil) != tc.ok {

@@ -139,6 +139,17 @@ func FormatOfFile(name string) string {
 	return ""
 }
 
+// BinaryExtension is the extension of a report file's name that asks for
+// a compressed or binary file (report.csv.gz, report.xlsx, report.zip),
+// which no format writes; "" for any other name.
+func BinaryExtension(name string) string {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".rar", ".xlsx", ".xls", ".ods", ".pdf", ".docx", ".doc":
+		return ext
+	}
+	return ""
+}
+
 // New returns a writer for a format name.
 func New(format string, w io.Writer, opts Options) (Writer, error) {
 	f, ok := formats[format]
