@@ -107,13 +107,7 @@ func TestFullWidthTimeOfDayBesideDate(t *testing.T) {
 			{"D1", "2026年11月4日", "10：00：00", "customer", "在吗"},
 			{"D1", "2026/11/4", "下午１：０１", "agent", "在的亲"},
 			{"D1", "2026-11-04", "１０:０１", "customer", "好"}}
-		data := ""
-		for _, r := range rows {
-			data += strings.Join(r, ",") + "\n"
-		}
-		if format == "xlsx" {
-			data = string(xlsxBytes(t, workbookParts{sheet: storedSheet(rows...)}))
-		}
+		data := tableData(t, format, rows)
 		s := mustRead(t, format, data, Options{})
 		want := []time.Time{nov4(10, 0, 0), nov4(13, 1, 0), nov4(10, 1, 0)}
 		if len(s.rejects) != 0 || len(s.msgs) != len(want) {
@@ -143,13 +137,7 @@ func TestZonedTimeOfDayBesideDate(t *testing.T) {
 			{"D1", "2026年11月4日", "02:04:00 UTC", "customer", "好"},
 			{"D1", "2026-11-04", "10：05（UTC＋８）", "agent", "好的"},
 			{"D1", "2026-11-04", "10:06 CST", "customer", "嗯"}}
-		data := ""
-		for _, r := range rows {
-			data += strings.Join(r, ",") + "\n"
-		}
-		if format == "xlsx" {
-			data = string(xlsxBytes(t, workbookParts{sheet: storedSheet(rows...)}))
-		}
+		data := tableData(t, format, rows)
 		s := mustRead(t, format, data, Options{Location: time.UTC})
 		want := []time.Time{nov4(10, 2, 0), nov4(10, 3, 0), nov4(10, 4, 0), nov4(10, 5, 0)}
 		if len(s.msgs) != len(want) || len(s.rejects) != 1 {
@@ -165,6 +153,18 @@ func TestZonedTimeOfDayBesideDate(t *testing.T) {
 			t.Errorf("%s: CST refused with %q, want the abbreviation named", format, s.rejects[0].Err)
 		}
 	}
+}
+
+// tableData is rows written as a csv file or as a workbook (format xlsx).
+func tableData(t *testing.T, format string, rows [][]string) string {
+	if format == "xlsx" {
+		return string(xlsxBytes(t, workbookParts{sheet: storedSheet(rows...)}))
+	}
+	data := ""
+	for _, r := range rows {
+		data += strings.Join(r, ",") + "\n"
+	}
+	return data
 }
 
 // nov4 is 2026-11-04 at h:m:s in Shanghai.
