@@ -147,7 +147,7 @@ func TestWalkUnreadableSubdirectory(t *testing.T) {
 	var got, bad []string
 	for _, p := range []string{"top", "top/a.txt", "top/good", "top", "top/bad", "only"} {
 		files, err := w.expand(p)
-		for _, e := range unreadable(err) {
+		for _, e := range fileErrors(err) {
 			bad = append(bad, e.Error())
 		}
 		for _, f := range files {
@@ -175,18 +175,6 @@ func TestWalkUnreadableSubdirectory(t *testing.T) {
 	if !errors.As(err, &fe) || fe.Name != "top/bad" {
 		t.Errorf("ReadAll: %v, want the error of top/bad", err)
 	}
-}
-
-// unreadable lists the inputs an error of walker.expand (or ReadAll) says
-// could not be read.
-func unreadable(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 // TestUniqueInputs: later names of a file given before (the same name,
