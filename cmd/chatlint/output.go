@@ -80,6 +80,11 @@ func (f *outputFlags) check() error {
 	if f.bom && f.format != "csv" {
 		return fmt.Errorf("--bom applies to --format csv only (not %s)", f.formatSaid("csv"))
 	}
+	if f.color == "always" && f.format != "text" {
+		// only the text report has colours (the progress line and the
+		// messages on stderr have none); never and auto ask nothing untrue
+		return fmt.Errorf("--color always applies to --format text only (not %s): the other reports have no colours", f.formatSaid("text"))
+	}
 	if f.quiet && f.format != "text" {
 		return fmt.Errorf("--quiet applies to --format text only (not %s): the other reports are read by programs, or list only findings", f.formatSaid("text"))
 	}
