@@ -127,6 +127,10 @@ type Pos struct {
 	Line int
 }
 
+// StdinName is the file name of what is read from standard input (the
+// path "-"): in findings, errors and reports, "<stdin>:12".
+const StdinName = "<stdin>"
+
 // String formats the position as file:line.
 func (p Pos) String() string {
 	if p.Line > 0 {

@@ -21,7 +21,8 @@ func init() {
 // githubWriter writes GitHub Actions workflow commands: one
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
-// line (and the phrase's columns, col and endColumn, as SARIF counts them); one ::warning per group of malformed records of a file failing
+// line (and the phrase's columns, col and endColumn, as SARIF counts them;
+// standard input's are annotations of the run, see githubPlace); one ::warning per group of malformed records of a file failing
 // alike (GroupRecordErrors), one ::notice per inline waiver
 // that waived nothing; then a plain summary line.
 // Lines gather until the caller flushes (see Flusher) or the buffer fills.
@@ -46,21 +47,16 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		m := r.Message(f)
-		props := []string{"file=" + filepath.ToSlash(m.Pos.File)}
-		if m.Pos.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(m.Pos.Line))
-		}
 		// on the file line, not in the text, in UTF-16 code units as in
 		// SARIF; endColumn one past the phrase (without it the runner
 		// takes col, an empty range)
-		if col := m.LineColumnUTF16(f); col > 0 && m.Pos.Line > 0 {
-			props = append(props, "col="+strconv.Itoa(col))
-			if f.Match != "" {
-				props = append(props, "endColumn="+strconv.Itoa(col+lint.UTF16Len(f.Match)))
-			}
+		col, end := m.LineColumnUTF16(f), 0
+		if col > 0 && f.Match != "" {
+			end = col + lint.UTF16Len(f.Match)
 		}
+		props, at := githubPlace(m.Pos, col, end)
 		props = append(props, "title="+f.Rule.ID)
-		g.command(githubLevel(f.Rule.Severity), props, MessageWithSuggestion(f))
+		g.command(githubLevel(f.Rule.Severity), props, at+MessageWithSuggestion(f))
 	}
 	return nil
 }
@@ -90,11 +86,8 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	for _, eg := range groups {
-		props := []string{"file=" + filepath.ToSlash(eg.File)}
-		if eg.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(eg.Line))
-		}
-		title, msg := "chatlint: malformed record", "记录无法读取（未检查）: "+eg.Err
+		props, at := githubPlace(lint.Pos{File: eg.File, Line: eg.Line}, 0, 0)
+		title, msg := "chatlint: malformed record", at+"记录无法读取（未检查）: "+eg.Err
 		if n := eg.Count - 1; n > 0 {
 			title = fmt.Sprintf("chatlint: %d malformed records", eg.Count)
 			msg += fmt.Sprintf("（另有 %d 条记录同样无法读取%s", n, eg.VariedNote())
@@ -110,22 +103,16 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 			fmt.Sprintf("另有 %d 条记录因其他原因无法读取，未一一列出（--format jsonl 列出全部）", other))
 	}
 	for _, uw := range s.UnusedWaivers {
-		props := []string{"file=" + filepath.ToSlash(uw.Pos.File)}
-		if uw.Pos.Line > 0 {
-			props = append(props, "line="+strconv.Itoa(uw.Pos.Line))
-		}
+		props, at := githubPlace(uw.Pos, 0, 0)
 		title := "title=chatlint: unused waiver"
 		if uw.UnknownRule {
 			title = "title=chatlint: waiver of an unknown rule"
 		}
-		g.command("notice", append(props, title), "豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
+		g.command("notice", append(props, title), at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
 	}
 	for _, e := range s.Unreadable {
-		props := []string{"title=chatlint: unreadable file"}
-		if e.Pos.File != "" {
-			props = append([]string{"file=" + filepath.ToSlash(e.Pos.File)}, props...)
-		}
-		g.command("error", props, "文件无法读取（自出错处起未检查）: "+e.Err)
+		props, at := githubPlace(lint.Pos{File: e.Pos.File}, 0, 0)
+		g.command("error", append(props, "title=chatlint: unreadable file"), at+"文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -151,6 +138,37 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()
+}
+
+// githubPlace is where an annotation points: the file= and line=
+// properties, with col= and endColumn= (UTF-16 code units; 0: none) on
+// the line, and what its message starts with. Standard input is no file of
+// the repository (the runner would make "<stdin>" a path in the checkout):
+// its annotations name no file, so none of a line or columns in it either,
+// and the GitHub runner makes them annotations of the run (a workflow
+// command's file is optional); their message starts with where the
+// evidence is instead, as the text report writes it ("<stdin>:12:5: ").
+func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
+	if p.File == lint.StdinName {
+		at = p.String()
+		if col > 0 && p.Line > 0 {
+			at += ":" + strconv.Itoa(col)
+		}
+		return nil, at + ": "
+	}
+	if p.File != "" {
+		props = append(props, "file="+filepath.ToSlash(p.File))
+	}
+	if p.Line > 0 {
+		props = append(props, "line="+strconv.Itoa(p.Line))
+		if col > 0 {
+			props = append(props, "col="+strconv.Itoa(col))
+			if endCol > 0 {
+				props = append(props, "endColumn="+strconv.Itoa(endCol))
+			}
+		}
+	}
+	return props, ""
 }
 
 // command writes one workflow command line.

@@ -188,3 +188,34 @@ func TestGitHubRunnerReadsBack(t *testing.T) {
 		t.Errorf("message %q, want %q", data, msg)
 	}
 }
+
+// TestGitHubStdin: standard input is no file of the repository, so its
+// annotations name no file (nor a line or columns within it, which the
+// runner reads as a place in the file); the message starts with where the
+// evidence is instead. Files keep file=, line= and their columns.
+func TestGitHubStdin(t *testing.T) {
+	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
+	sum.UnusedWaivers = []lint.Waiver{{Rule: "shop/evasive", Pos: lint.Pos{File: lint.StdinName, Line: 2}}}
+	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"}}
+	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
+	for _, want := range []string{
+		"::error title=shop/evasive::<stdin>:4:1: 避免「不行」\n",
+		"::warning title=chatlint%3A malformed record::<stdin>:7: 记录无法读取（未检查）: invalid JSON\n",
+		"::notice title=chatlint%3A unused waiver::<stdin>:2: 豁免 shop/evasive 没有用上",
+		"::error title=chatlint%3A unreadable file::<stdin>: 文件无法读取（自出错处起未检查）: read error\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "file=") || strings.Contains(out, "line=") {
+		t.Errorf("standard input named as a file:\n%s", out)
+	}
+}

@@ -133,9 +133,29 @@ type SARIFPhysicalLocation struct {
 }
 
 // SARIFArtifactLocation names a file by URI (a relative reference for the
-// relative paths chatlint was given).
+// relative paths chatlint was given); Description says what standard
+// input's is (see SARIFArtifact).
 type SARIFArtifactLocation struct {
-	URI string `json:"uri"`
+	URI         string     `json:"uri"`
+	Description *SARIFText `json:"description,omitempty"`
+}
+
+// sarifStdin describes the artifact location of standard input.
+var sarifStdin = &SARIFText{Text: "标准输入（standard input）"}
+
+// SARIFArtifact is the artifact location of a file as chatlint names it.
+// Standard input ("<stdin>") keeps a URI, its name as a relative
+// reference: SARIF 2.1.0 (§3.4.3) wants one unless an index into
+// run.artifacts locates the artifact, and GitHub code scanning rejects a
+// whole upload with a location that has none ("locationFromSarifResult:
+// expected artifact location"); its description says it is standard
+// input, not a file of that name.
+func SARIFArtifact(file string) SARIFArtifactLocation {
+	a := SARIFArtifactLocation{URI: SARIFURI(file)}
+	if file == lint.StdinName {
+		a.Description = sarifStdin
+	}
+	return a
 }
 
 // SARIFRegion is a line, and for findings that point at a phrase the
@@ -395,7 +415,7 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		if idx, ok := s.ruleIdx[f.Rule.ID]; ok {
 			res.RuleIndex = &idx
 		}
-		loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(m.Pos.File)}}
+		loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(m.Pos.File)}
 		if m.Pos.Line > 0 {
 			reg := &SARIFRegion{StartLine: m.Pos.Line}
 			if col := m.LineColumnUTF16(f); col > 0 { // on the file line, not in the text
@@ -479,7 +499,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	err := sum.Errors.Each(func(e lint.RecordError) error {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: e.Err}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
 		if e.Pos.File != "" {
-			loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}
+			loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(e.Pos.File)}
 			if e.Pos.Line > 0 {
 				loc.Region = &SARIFRegion{StartLine: e.Pos.Line}
 			}
@@ -494,7 +514,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	for _, e := range sum.Unreadable {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: "无法读取，自出错处起未检查（not read from the error on）: " + e.Err}}
 		if e.Pos.File != "" {
-			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: SARIFURI(e.Pos.File)}}}}
+			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(e.Pos.File)}}}
 		}
 		if err := notes.add(n); err != nil {
 			return err

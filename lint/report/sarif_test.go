@@ -394,3 +394,71 @@ func TestSARIFFingerprintsOfPathSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFStdin: results and notifications read from standard input keep
+// a uri (GitHub code scanning rejects a whole upload with a location
+// without one, and SARIF 2.1.0 §3.4.3 wants one unless run.artifacts
+// describes the artifact) and describe it as standard input; a file's
+// location has no description. The log stays valid SARIF.
+func TestSARIFStdin(t *testing.T) {
+	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+	results, sum := fixture()
+	results = append(results, r)
+	sum.Add(r)
+	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
+	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"}}
+	out := render(t, "sarif", fxOptions(), results, sum)
+	validateSARIF(t, out)
+	var l struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation map[string]any `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+			Invocations []struct {
+				Notifications []struct {
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation map[string]any `json:"artifactLocation"`
+						} `json:"physicalLocation"`
+					} `json:"locations"`
+				} `json:"toolExecutionNotifications"`
+			} `json:"invocations"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out, &l); err != nil {
+		t.Fatal(err)
+	}
+	var locs []map[string]any
+	for _, res := range l.Runs[0].Results {
+		locs = append(locs, res.Locations[0].PhysicalLocation.ArtifactLocation)
+	}
+	for _, n := range l.Runs[0].Invocations[0].Notifications {
+		if len(n.Locations) > 0 {
+			locs = append(locs, n.Locations[0].PhysicalLocation.ArtifactLocation)
+		}
+	}
+	stdin := 0
+	for _, a := range locs {
+		desc, described := a["description"]
+		if a["uri"] != "%3Cstdin%3E" {
+			if described {
+				t.Errorf("a file's location is described: %v", a)
+			}
+			continue
+		}
+		stdin++
+		if d, _ := desc.(map[string]any); d == nil || d["text"] != "标准输入（standard input）" {
+			t.Errorf("standard input not described: %v", a)
+		}
+	}
+	if stdin != 3 {
+		t.Errorf("%d locations on standard input, want 3 (a result, a malformed record, the unreadable input)", stdin)
+	}
+}

@@ -96,6 +96,10 @@ func (e *convEncoder) sarifPhysical(depth int, l *SARIFPhysicalLocation) {
 	e.b = append(e.b, '{')
 	e.key(depth+2, `"uri":`)
 	e.b = appendJSONString(e.b, l.ArtifactLocation.URI)
+	if d := l.ArtifactLocation.Description; d != nil {
+		e.next(depth+2, `"description":`)
+		e.sarifText(depth+2, d.Text)
+	}
 	e.newline(depth + 1)
 	e.b = append(e.b, '}')
 	if r := l.Region; r != nil {

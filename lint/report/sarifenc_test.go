@@ -29,6 +29,9 @@ func oddSARIFResult(rng *rand.Rand) *SARIFResult {
 	default:
 		for range 1 + rng.IntN(2) {
 			l := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifactLocation{URI: oddString(rng)}}
+			if rng.IntN(3) == 0 {
+				l.ArtifactLocation.Description = &SARIFText{Text: oddString(rng)}
+			}
 			if rng.IntN(3) > 0 {
 				l.Region = &SARIFRegion{StartLine: rng.IntN(3) * rng.IntN(100000), StartColumn: rng.IntN(3) * rng.IntN(200), EndColumn: rng.IntN(3) * rng.IntN(200)}
 				if rng.IntN(2) == 0 {

@@ -124,7 +124,7 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 // line (standard input, .txt and any other name).
 func cannedLayout(name string) string {
 	switch {
-	case name == "<stdin>":
+	case name == lint.StdinName:
 		return ""
 	case hasExtension(name, []string{".yaml", ".yml"}):
 		return "yaml"

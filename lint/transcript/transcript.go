@@ -534,7 +534,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	name := path
 	var r io.Reader
 	if path == "-" {
-		name = "<stdin>"
+		name = lint.StdinName
 	}
 	seq := opts.Mixed.start(name)
 	if path == "-" {
