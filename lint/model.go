@@ -201,8 +201,10 @@ func (w Waiver) Covers(rule *RuleInfo) bool {
 const TextAllRaw = math.MaxUint16
 
 // LineColumn is the column of a finding's match on the file line Pos.Line
-// (1-based, in code points), for the reports that send an editor there
-// (SARIF, GitHub annotations); 0 when there is none to give.
+// (1-based, in code points); the reports that send an editor there (the
+// text report's and JUnit's file:line:column, SARIF, GitHub annotations)
+// count it in UTF-16 code units, LineColumnUTF16. 0 when there is none to
+// give.
 //
 // The readers say where a message's text is written on its line:
 // TextCol > 0 is the column it starts at, and the first TextRaw bytes of

@@ -214,7 +214,7 @@ func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 		}
 		m := r.Message(f)
 		body.WriteString(m.Pos.String())
-		if col := m.LineColumn(f); col > 0 { // on the file line
+		if col := m.LineColumnUTF16(f); col > 0 { // on the file line, as the text report counts it
 			body.WriteByte(':')
 			body.WriteString(strconv.Itoa(col))
 		}

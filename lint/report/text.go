@@ -135,7 +135,10 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	m := r.Message(f)
 	w := t.w
 	loc := m.Pos.String()
-	if col := m.LineColumn(f); col > 0 { // on the file line, for an editor
+	// on the file line, for an editor: in UTF-16 code units, as VS Code
+	// (and SARIF, GitHub) counts columns; characters but for those beyond
+	// the BMP (an emoji, 𠮷), which take two
+	if col := m.LineColumnUTF16(f); col > 0 {
 		loc = fmt.Sprintf("%s:%d", loc, col)
 	}
 	deduct := ""
