@@ -173,6 +173,16 @@ func (j *junitWriter) Conversation(r *lint.Result) error {
 	return j.add(r.Conversation.File, JUnitTestCase(r, j.opts))
 }
 
+// junitFile is a test case's file attribute: the file, but none for
+// standard input, which test reporters would annotate as a file "<stdin>"
+// of the checkout (the suite and classname still name it).
+func junitFile(name string) string {
+	if name == lint.StdinName {
+		return ""
+	}
+	return name
+}
+
 // JUnitTestCase converts one result to its test case.
 func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 	c := r.Conversation
@@ -180,7 +190,7 @@ func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 	if len(c.Messages) > 0 {
 		line = firstLine(c)
 	}
-	tc := &JUnitCase{Name: c.ID, Classname: c.File, File: c.File, Line: line, Time: "0"}
+	tc := &JUnitCase{Name: c.ID, Classname: c.File, File: junitFile(c.File), Line: line, Time: "0"}
 	if opts.Canned && len(c.Messages) > 0 {
 		tc.Name = fmt.Sprintf("%s:%d %s", c.File, line, oneLine(shorten(c.Messages[0].Text, 30)))
 	}
@@ -259,7 +269,7 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	}
 	err := s.Errors.Each(func(e lint.RecordError) error {
 		return j.add(e.Pos.File, &JUnitCase{
-			Name: e.Pos.String(), Classname: e.Pos.File, File: e.Pos.File, Line: e.Pos.Line, Time: "0",
+			Name: e.Pos.String(), Classname: e.Pos.File, File: junitFile(e.Pos.File), Line: e.Pos.Line, Time: "0",
 			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
 		})
 	})
@@ -268,7 +278,7 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	}
 	for _, e := range s.Unreadable {
 		err := j.add(e.Pos.File, &JUnitCase{
-			Name: e.Pos.File, Classname: e.Pos.File, File: e.Pos.File, Time: "0",
+			Name: e.Pos.File, Classname: e.Pos.File, File: junitFile(e.Pos.File), Time: "0",
 			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n文件无法读取（自出错处起未检查）\n")},
 		})
 		if err != nil {

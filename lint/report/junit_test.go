@@ -169,3 +169,35 @@ func TestJUnitDiscard(t *testing.T) {
 		t.Errorf("a writer holding nothing: %v", err)
 	}
 }
+
+// TestJUnitStdin: test cases read from standard input have no file
+// attribute, which test reporters turn into annotations of a file of the
+// checkout (there is no file "<stdin>"); the suite and classname still say
+// <stdin>, as the other reports do.
+func TestJUnitStdin(t *testing.T) {
+	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
+	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"}}
+	s := parseJUnit(t, render(t, "junit", fxOptions(), []*lint.Result{r}, sum))
+	n := 0
+	for _, su := range s.Suites {
+		if su.Name != lint.StdinName {
+			t.Errorf("suite %q", su.Name)
+		}
+		for _, tc := range su.Cases {
+			n++
+			if tc.File != "" || tc.Classname != lint.StdinName {
+				t.Errorf("test case %q: file %q, classname %q", tc.Name, tc.File, tc.Classname)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d test cases, want 3", n)
+	}
+}
