@@ -483,6 +483,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 			return nil, fail("--diff writes no baseline: it only shows what --fix would change; record the baseline with --fix, or without either")
 		case f.out.format != "text":
 			return nil, fail("--diff writes a unified diff, not a report: --format %s does not apply", f.out.format)
+		case f.out.quiet:
+			return nil, fail("--diff writes a unified diff, not a report: --quiet does not apply")
+		case f.out.color == "always":
+			return nil, fail("--diff writes a unified diff, not a report: --color always does not apply (the diff has no colours)")
 		case f.redact:
 			return nil, fail("--redact cannot mask a --diff: the diff shows the library's lines as they are, to be applied; review the change with --fix and version control instead")
 		}
