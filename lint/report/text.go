@@ -152,7 +152,10 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	if t.opts.Canned {
 		fmt.Fprintf(w, "%s    %s\n", indent, t.excerpt(m.Text, f))
 	} else {
-		who := m.Role.String()
+		who, ok := roleLabels[m.Role]
+		if !ok {
+			who = m.Role.String()
+		}
 		if m.Sender != "" {
 			who += " " + m.Sender
 		}

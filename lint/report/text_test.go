@@ -70,7 +70,7 @@ func TestTextReport(t *testing.T) {
 	for _, want := range []string{
 		"✗ 会话 c1 day.jsonl:1  客服 客服01  95分 优秀  1 项",
 		"day.jsonl:2:3  error  shop/evasive -5",
-		"10:00:05 agent 客服01:  这个【不行】",
+		"10:00:05 客服 客服01:  这个【不行】",
 		"避免「不行」",
 		"建议: 不行 → 无法帮到您",
 		"汇总: 1 个文件，1 个会话，2 条消息（读取 2 条记录：检查 2，拒收 0，跳过 0）",
@@ -83,6 +83,38 @@ func TestTextReport(t *testing.T) {
 	}
 	if strings.Contains(out, "\x1b[") {
 		t.Error("no colour codes without Color")
+	}
+}
+
+// TestTextRoleNames: the text report says who wrote the evidence in
+// Chinese, as the HTML report does (顾客, 客服, 机器人, 系统), not with the
+// canonical role names the machine formats write.
+func TestTextRoleNames(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "shop/r", Type: "forbid", Severity: lint.Warning, Deduct: 1}
+	for _, tt := range []struct {
+		role   lint.Role
+		sender string
+		want   string
+	}{
+		{lint.Customer, "buyer", "10:00:00 顾客 buyer:  在吗"},
+		{lint.Agent, "客服01", "10:00:00 客服 客服01:  在吗"},
+		{lint.Agent, "", "10:00:00 客服:  在吗"},
+		{lint.Bot, "小蜜", "10:00:00 机器人 小蜜:  在吗"},
+		{lint.System, "", "10:00:00 系统:  在吗"},
+	} {
+		c := &lint.Conversation{ID: "c1", File: "day.jsonl", Timed: true, Messages: []lint.Message{
+			{Role: tt.role, Sender: tt.sender, Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 1}, Time: time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)},
+		}}
+		r := &lint.Result{Conversation: c, Score: 99, Grade: "优秀", Findings: []lint.Finding{{Rule: rule, Msg: 0, Message: "m", Deduct: 1}}}
+		sum := lint.NewSummary()
+		sum.Add(r)
+		out := string(render(t, "text", Options{Location: time.UTC}, []*lint.Result{r}, sum))
+		if !strings.Contains(out, tt.want) {
+			t.Errorf("%s: report lacks %q:\n%s", tt.role, tt.want, out)
+		}
+		if strings.Contains(out, tt.role.String()+" ") || strings.Contains(out, tt.role.String()+":") {
+			t.Errorf("%s: the report names the role in English:\n%s", tt.role, out)
+		}
 	}
 }
 
