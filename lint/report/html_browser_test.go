@@ -3,9 +3,11 @@ package report_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -156,5 +158,70 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 	if len(b) < 10000 || !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) {
 		t.Errorf("screenshot is %d bytes, not a rendered page", len(b))
+	}
+}
+
+// layoutProbe is a script put at the end of a page under test: it opens
+// every <details> and writes, in a <pre id="probe">, how wide the page is
+// against the window (scroll=N client=N), the elements that stick out on
+// the right, and the gap between the header and the first card (gap=N).
+const layoutProbe = `<script>
+(function () {
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  var root = document.documentElement, w = root.clientWidth, out = [];
+  out.push("scroll=" + root.scrollWidth + " client=" + w);
+  var top = document.querySelector("header.top").getBoundingClientRect().bottom;
+  out.push("gap=" + Math.round(document.getElementById("overview").getBoundingClientRect().top - top));
+  document.querySelectorAll("main *").forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > w + 1 && out.length < 12) {
+      out.push("out: " + el.tagName.toLowerCase() + "." + el.className + " right=" + Math.round(r.right));
+    }
+  });
+  var p = document.createElement("pre");
+  p.id = "probe";
+  p.textContent = out.join("\n");
+  document.body.appendChild(p);
+})();
+</script>`
+
+// probeLayout renders page in a window w pixels wide and returns what
+// layoutProbe found: the page's width, the window's, the gap above the
+// first card and the lines naming elements that stick out.
+func probeLayout(t *testing.T, browser string, page []byte, w int) (scroll, client, gap int, out string) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "report.html")
+	probed := bytes.Replace(page, []byte("</body>"), []byte(layoutProbe+"</body>"), 1)
+	if err := os.WriteFile(file, probed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := string(runBrowser(t, browser, "--dump-dom", "--window-size="+strconv.Itoa(w)+",2000", "file://"+filepath.ToSlash(file)))
+	_, probe, ok := strings.Cut(dom, `<pre id="probe">`)
+	if !ok {
+		t.Fatalf("the probe did not run at width %d", w)
+	}
+	probe, _, _ = strings.Cut(probe, "</pre>")
+	if _, err := fmt.Sscanf(probe, "scroll=%d client=%d\ngap=%d", &scroll, &client, &gap); err != nil {
+		t.Fatalf("probe output %q: %v", probe, err)
+	}
+	return scroll, client, gap, probe
+}
+
+// TestHTMLLayout renders the report of the bundled samples on a laptop and
+// in a phone-narrow window (420 px; Chromium makes it at least about 500):
+// nothing may stick out sideways (the rule table's five columns did, by
+// some 250 px, its descriptions squeezed to a few characters a line), and
+// the first card keeps a gap below the header (it touched it).
+func TestHTMLLayout(t *testing.T) {
+	browser := findBrowser(t)
+	page, _ := samplePage(t)
+	for _, w := range []int{1366, 420} {
+		scroll, client, gap, probe := probeLayout(t, browser, page, w)
+		if scroll > client {
+			t.Errorf("window %d px: the page is %d px wide in %d:\n%s", w, scroll, client, probe)
+		}
+		if gap < 8 {
+			t.Errorf("window %d px: the first card is %d px below the header, want at least 8", w, gap)
+		}
 	}
 }
