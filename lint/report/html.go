@@ -1063,6 +1063,10 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
 		}
 		row.Sev = htmlSevName(ri.Severity)
 		switch {
+		case ri.Bonus && ri.MaxAdd > 0: // it earns points, whatever its severity
+			row.Deduct = fmt.Sprintf("每次 +%s，上限 %s", points(ri.Add), points(ri.MaxAdd))
+		case ri.Bonus:
+			row.Deduct = fmt.Sprintf("每次 +%s", points(ri.Add))
 		case ri.Deduct > 0 && ri.MaxDeduct > 0:
 			row.Deduct = fmt.Sprintf("每次 -%s，上限 %s", points(ri.Deduct), points(ri.MaxDeduct))
 		case ri.Deduct > 0:

@@ -152,6 +152,28 @@ func TestHTMLBonuses(t *testing.T) {
 	}
 }
 
+// TestHTMLBonusRuleRow: the rule table says what a bonus rule adds, as
+// rules list does (+1, capped), not 不扣分, which it said of one with a
+// severity (the built-in ecommerce/restate-confirm is info).
+func TestHTMLBonusRuleRow(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1, MaxAdd: 2}
+	once := &lint.RuleInfo{ID: "shop/thanks", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 0.5}
+	r := htmlResult("c1", "小美", "您的意思是换成蓝色对吗", 100)
+	r.Bonuses = []lint.Finding{{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 1}}
+	page := renderHTML(t, Options{Rules: []*lint.RuleInfo{htmlForbid, recap, once}}, 0, r)
+	for _, want := range []string{
+		`<td class="deduct">每次 &#43;1，上限 2</td>`,
+		`<td class="deduct">每次 &#43;0.5</td>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "不扣分") {
+		t.Error("a bonus rule is said to deduct nothing")
+	}
+}
+
 // TestHTMLScoresAsJSON: the page writes scores and deductions as the JSON
 // report does (99.625, -0.375), not rounded to two decimals (99.62, -0.38,
 // with the agent's mean of that one conversation 99.63).
