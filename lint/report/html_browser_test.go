@@ -210,18 +210,27 @@ func probeLayout(t *testing.T, browser string, page []byte, w int) (scroll, clie
 // TestHTMLLayout renders the report of the bundled samples on a laptop and
 // in a phone-narrow window (420 px; Chromium makes it at least about 500):
 // nothing may stick out sideways (the rule table's five columns did, by
-// some 250 px, its descriptions squeezed to a few characters a line), and
-// the first card keeps a gap below the header (it touched it).
+// some 250 px, its descriptions squeezed to a few characters a line; a
+// long file path, kept on one line, pushed a conversation's heading and
+// the table of unreadable records out by 700 px), and the first card keeps
+// a gap below the header (it touched it).
 func TestHTMLLayout(t *testing.T) {
 	browser := findBrowser(t)
 	page, _ := samplePage(t)
-	for _, w := range []int{1366, 420} {
-		scroll, client, gap, probe := probeLayout(t, browser, page, w)
+	// the same report, its files in a folder with a long name that has
+	// no place to break a line
+	long := bytes.ReplaceAll(page, []byte("testdata/transcripts/"), []byte("testdata/transcripts/"+strings.Repeat("export_of_the_shop_", 5)+"/"))
+	for _, tt := range []struct {
+		name string
+		page []byte
+		w    int
+	}{{"samples", page, 1366}, {"samples", page, 420}, {"long path", long, 1366}, {"long path", long, 420}} {
+		scroll, client, gap, probe := probeLayout(t, browser, tt.page, tt.w)
 		if scroll > client {
-			t.Errorf("window %d px: the page is %d px wide in %d:\n%s", w, scroll, client, probe)
+			t.Errorf("%s, window %d px: the page is %d px wide in %d:\n%s", tt.name, tt.w, scroll, client, probe)
 		}
 		if gap < 8 {
-			t.Errorf("window %d px: the first card is %d px below the header, want at least 8", w, gap)
+			t.Errorf("%s, window %d px: the first card is %d px below the header, want at least 8", tt.name, tt.w, gap)
 		}
 	}
 }
