@@ -687,7 +687,10 @@ type htmlAgent struct {
 	Findings                int
 	Errors, Warnings, Infos int
 	// Bonuses counts the good-practice bonuses the agent earned.
-	Bonuses  int
+	Bonuses int
+	// Listed is true when the conversation list holds one of the agent's
+	// conversations (it holds only the lowest-scoring ones)
+	Listed   bool
 	PerConv  string
 	GradeBar htmlStack
 	TopRules []htmlRuleBar
@@ -789,6 +792,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	p.Convs = convs
 	p.FilterAgents, p.FilterRules = htmlSortedSet(agents), htmlSortedSet(rules)
+	for i := range p.Agents {
+		p.Agents[i].Listed = agents[p.Agents[i].Name]
+	}
 	p.ShownNote = h.shownNote(s, len(convs))
 
 	groups, other, err := GroupRecordErrors(s.Errors, htmlMaxErrors)

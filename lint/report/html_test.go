@@ -152,6 +152,27 @@ func TestHTMLBonuses(t *testing.T) {
 	}
 }
 
+// TestHTMLAgentLinkOfUnlistedAgent: an agent card links to the agent's
+// conversations only when the list (the lowest-scoring ones) holds some.
+// The link of an agent with none set the agent filter to a value it does
+// not offer, which the browser takes as 全部客服: the list showed every
+// other agent's conversations as the agent's.
+func TestHTMLAgentLinkOfUnlistedAgent(t *testing.T) {
+	page := renderHTML(t, Options{}, 1,
+		htmlResult("c1", "阿杰", "这个不行", 95), htmlResult("c2", "小美", "您好亲", 100))
+	for _, want := range []string{
+		`data-agent="阿杰">查看会话 →</a>`,
+		`<span class="agent-link muted">下方未列出其会话（只列出得分最低的 1 个）</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, `data-agent="小美"`) {
+		t.Error("the card of an agent with no conversation listed links to the list")
+	}
+}
+
 // TestHTMLBonusRuleRow: the rule table says what a bonus rule adds, as
 // rules list does (+1, capped), not 不扣分, which it said of one with a
 // severity (the built-in ecommerce/restate-confirm is info).
