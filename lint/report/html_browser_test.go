@@ -163,8 +163,10 @@ func TestHTMLInBrowser(t *testing.T) {
 
 // layoutProbe is a script put at the end of a page under test: it opens
 // every <details> and writes, in a <pre id="probe">, how wide the page is
-// against the window (scroll=N client=N), the elements that stick out on
-// the right, and the gap between the header and the first card (gap=N).
+// against the window (scroll=N client=N), the gap between the header and
+// the first card (gap=N), the height of the smallest text of the score
+// histogram in pixels (histogram-text=N) and the elements that stick out on the
+// right.
 const layoutProbe = `<script>
 (function () {
   document.querySelectorAll("details").forEach(function (d) { d.open = true; });
@@ -172,6 +174,14 @@ const layoutProbe = `<script>
   out.push("scroll=" + root.scrollWidth + " client=" + w);
   var top = document.querySelector("header.top").getBoundingClientRect().bottom;
   out.push("gap=" + Math.round(document.getElementById("overview").getBoundingClientRect().top - top));
+  var small = 99;
+  document.querySelectorAll("svg.histogram").forEach(function (svg) {
+    var scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    svg.querySelectorAll("text").forEach(function (el) {
+      small = Math.min(small, parseFloat(getComputedStyle(el).fontSize) * scale);
+    });
+  });
+  out.push("histogram-text=" + Math.round(small));
   document.querySelectorAll("main *").forEach(function (el) {
     var r = el.getBoundingClientRect();
     if (r.width > 0 && r.right > w + 1 && out.length < 12) {
@@ -185,10 +195,17 @@ const layoutProbe = `<script>
 })();
 </script>`
 
+// layout is what layoutProbe found: the page's width and the window's,
+// the gap above the first card, the size of the histogram's smallest
+// text, and the probe's whole output.
+type layout struct {
+	scroll, client, gap, text int
+	probe                     string
+}
+
 // probeLayout renders page in a window w pixels wide and returns what
-// layoutProbe found: the page's width, the window's, the gap above the
-// first card and the lines naming elements that stick out.
-func probeLayout(t *testing.T, browser string, page []byte, w int) (scroll, client, gap int, out string) {
+// layoutProbe found.
+func probeLayout(t *testing.T, browser string, page []byte, w int) layout {
 	t.Helper()
 	file := filepath.Join(t.TempDir(), "report.html")
 	probed := bytes.Replace(page, []byte("</body>"), []byte(layoutProbe+"</body>"), 1)
@@ -200,11 +217,12 @@ func probeLayout(t *testing.T, browser string, page []byte, w int) (scroll, clie
 	if !ok {
 		t.Fatalf("the probe did not run at width %d", w)
 	}
-	probe, _, _ = strings.Cut(probe, "</pre>")
-	if _, err := fmt.Sscanf(probe, "scroll=%d client=%d\ngap=%d", &scroll, &client, &gap); err != nil {
-		t.Fatalf("probe output %q: %v", probe, err)
+	l := layout{}
+	l.probe, _, _ = strings.Cut(probe, "</pre>")
+	if _, err := fmt.Sscanf(l.probe, "scroll=%d client=%d\ngap=%d\nhistogram-text=%d", &l.scroll, &l.client, &l.gap, &l.text); err != nil {
+		t.Fatalf("probe output %q: %v", l.probe, err)
 	}
-	return scroll, client, gap, probe
+	return l
 }
 
 // TestHTMLLayout renders the report of the bundled samples on a laptop and
@@ -212,8 +230,9 @@ func probeLayout(t *testing.T, browser string, page []byte, w int) (scroll, clie
 // nothing may stick out sideways (the rule table's five columns did, by
 // some 250 px, its descriptions squeezed to a few characters a line; a
 // long file path, kept on one line, pushed a conversation's heading and
-// the table of unreadable records out by 700 px), and the first card keeps
-// a gap below the header (it touched it).
+// the table of unreadable records out by 700 px), the first card keeps a
+// gap below the header (it touched it), and the score histogram's labels
+// stay readable (shrunk with the chart, they were 6 px).
 func TestHTMLLayout(t *testing.T) {
 	browser := findBrowser(t)
 	page, _ := samplePage(t)
@@ -225,12 +244,15 @@ func TestHTMLLayout(t *testing.T) {
 		page []byte
 		w    int
 	}{{"samples", page, 1366}, {"samples", page, 420}, {"long path", long, 1366}, {"long path", long, 420}} {
-		scroll, client, gap, probe := probeLayout(t, browser, tt.page, tt.w)
-		if scroll > client {
-			t.Errorf("%s, window %d px: the page is %d px wide in %d:\n%s", tt.name, tt.w, scroll, client, probe)
+		l := probeLayout(t, browser, tt.page, tt.w)
+		if l.scroll > l.client {
+			t.Errorf("%s, window %d px: the page is %d px wide in %d:\n%s", tt.name, tt.w, l.scroll, l.client, l.probe)
 		}
-		if gap < 8 {
-			t.Errorf("%s, window %d px: the first card is %d px below the header, want at least 8", tt.name, tt.w, gap)
+		if l.gap < 8 {
+			t.Errorf("%s, window %d px: the first card is %d px below the header, want at least 8", tt.name, tt.w, l.gap)
+		}
+		if l.text < 8 {
+			t.Errorf("%s, window %d px: the histogram's smallest text is %d px, want at least 8", tt.name, tt.w, l.text)
 		}
 	}
 }
