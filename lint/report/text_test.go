@@ -234,3 +234,36 @@ func TestDisplayWidthZeroWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestAlignColumnsWide: columns line up by display width when cells mix
+// Chinese, full-width, Hangul, emoji and ASCII (the text report's rule,
+// agent and team tables, rules list).
+func TestAlignColumnsWide(t *testing.T) {
+	rows := [][]string{
+		{"客服", "会话", "平均分"},
+		{"Bob", "1", "100"},
+		{"客服🌸", "12", "99.5"},
+		{"한국어", "3", "99"},
+		{"Ａｌｉｃｅ", "145", "95"},
+		{"售前一组 after-sales", "2", "97.25"},
+	}
+	lines := AlignColumns(rows, []bool{false, true, true})
+	want := []string{
+		"客服                  会话  平均分",
+		"Bob                      1     100",
+		"客服🌸                  12    99.5",
+		"한국어                   3      99",
+		"Ａｌｉｃｅ             145      95",
+		"售前一组 after-sales     2   97.25",
+	}
+	for i := range want {
+		if i >= len(lines) || lines[i] != want[i] {
+			t.Errorf("line %d = %q, want %q", i, lines[i], want[i])
+		}
+	}
+	for i, l := range lines {
+		if w := displayWidth(l); w != displayWidth(want[0]) {
+			t.Errorf("line %d is %d columns wide, the heading %d", i, w, displayWidth(want[0]))
+		}
+	}
+}
