@@ -79,6 +79,15 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		}
 		return v
 	}
+	// a reply without text (a picture or sticker exported without it) is
+	// named as such, not quoted as 「」
+	noText := func(tmpl string) string {
+		if target < 0 || excerpt(ms[target].Text, 1) != "" || !strings.Contains(tmpl, "{reply}") {
+			return tmpl
+		}
+		tmpl = strings.ReplaceAll(tmpl, "「{reply}」", noTextReply)
+		return strings.ReplaceAll(tmpl, "{reply}", noTextReply)
+	}
 	if target < 0 || (q.at != "" && !cv.Texts[target].Has(q.list)) {
 		// the message that started the obligation: the customer's first
 		// message, unless the agent spoke first; for a closing, the last reply
@@ -101,6 +110,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			// no reply at all: a message about the reply cannot tell it
 			tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
 		}
+		tmpl = noText(tmpl)
 		return append(out, finding(q.info, at, nil, render(tmpl, vars(tmpl)))), ""
 	}
 	if q.within <= 0 || anchor < 0 {
@@ -114,6 +124,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if tmpl == "" {
 			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
 		}
+		tmpl = noText(tmpl)
 		vars := vars(tmpl)
 		if strings.Contains(tmpl, "{delay}") {
 			vars = append(vars, tvar{"delay", delayText(delay)})
@@ -131,6 +142,10 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 
 // replyRunes is how much of a reply {reply} shows.
 const replyRunes = 20
+
+// noTextReply stands for {reply} (and the 「」 around it) when the reply
+// has no text.
+const noTextReply = "（无文字）"
 
 // excerpt is the start of text for a message template: its first n
 // characters, with runs of white space (line breaks too) as one space and

@@ -99,6 +99,9 @@ func TestRequireReplyPlaceholder(t *testing.T) {
 		{"no reply: the built-in message", rule, "customer: 在吗", "没有客服回复，缺少规定用语（如「您好」）"},
 		{"no reply, a message not quoting it: kept", "id: greet\ntype: require\nat: first-reply\nphrases: [您好]\nmessage: 缺少问候语", "customer: 在吗", "缺少问候语"},
 		{"last reply", "id: bye\ntype: require\nat: last-reply\nphrases: [再见]\nmessage: 「{reply}」之后没有告别", "customer: 好的\nagent: 嗯嗯", "「嗯嗯」之后没有告别"},
+		// a picture or sticker exported without text: no empty quotes
+		{"reply without text", rule, "customer: 在吗\nagent:   ", "首次回复（无文字）缺少问候语"},
+		{"reply without text, not in quotes", "id: greet\ntype: require\nat: first-reply\nphrases: [您好]\nmessage: 首次回复 {reply} 缺少问候语", "customer: 在吗\nagent: ", "首次回复 （无文字） 缺少问候语"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
