@@ -111,3 +111,20 @@ func TestFlagValueNames(t *testing.T) {
 		t.Fatal("no flag with a value name found in README's tables")
 	}
 }
+
+// TestLintHelpExitCodes: `chatlint lint --help`, what a CI job's author
+// reads, names every cause of exit 2 that README's table names, and says
+// that malformed records alone do not fail a run.
+func TestLintHelpExitCodes(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"lint", "--help"}, strings.NewReader(""), &stdout, &stderr); code != 0 {
+		t.Fatalf("lint --help: exit %d: %s", code, stderr.String())
+	}
+	help := strings.Join(strings.Fields(stdout.String()), " ")
+	for _, want := range []string{"bad flags", "a broken pack", "an unreadable file", "(with --strict) a malformed record",
+		"stopped by a signal", "--fix or --diff that had to leave a file as it was", "malformed records are reported and do not change the exit code"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("lint --help does not say %q:\n%s", want, stdout.String())
+		}
+	}
+}
