@@ -37,6 +37,20 @@ const fxFile = "logs/day 1,a:b.jsonl"
 
 func fxTime(sec int) time.Time { return time.Date(2026, 11, 4, 10, 0, sec, 0, time.UTC) }
 
+// stdinResult is a conversation read from standard input with one finding
+// (line 4), added to sum with a malformed record (line 7) and an unreadable
+// stdin: what the tests of how each report names standard input render.
+func stdinResult(sum *lint.Summary) *lint.Result {
+	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+	sum.Add(r)
+	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
+	sum.Unreadable = append(sum.Unreadable, lint.RecordError{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"})
+	return r
+}
+
 // finding builds a finding pointing at match in message msg of c.
 func fxFinding(c *lint.Conversation, rule *lint.RuleInfo, msg int, match, suggestion, message, agent string, deduct float64) lint.Finding {
 	f := lint.Finding{Rule: rule, Msg: msg, Suggestion: suggestion, Message: message, Agent: agent, Deduct: deduct}

@@ -194,16 +194,10 @@ func TestGitHubRunnerReadsBack(t *testing.T) {
 // runner reads as a place in the file); the message starts with where the
 // evidence is instead. Files keep file=, line= and their columns.
 func TestGitHubStdin(t *testing.T) {
-	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
-		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
-	}}
-	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
 	sum := lint.NewSummary()
 	sum.Files = 1
-	sum.Add(r)
-	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
+	r := stdinResult(sum)
 	sum.UnusedWaivers = []lint.Waiver{{Rule: "shop/evasive", Pos: lint.Pos{File: lint.StdinName, Line: 2}}}
-	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"}}
 	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
 	for _, want := range []string{
 		"::error title=shop/evasive::<stdin>:4:1: 避免「不行」\n",

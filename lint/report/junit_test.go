@@ -175,15 +175,9 @@ func TestJUnitDiscard(t *testing.T) {
 // checkout (there is no file "<stdin>"); the suite and classname still say
 // <stdin>, as the other reports do.
 func TestJUnitStdin(t *testing.T) {
-	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
-		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
-	}}
-	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
 	sum := lint.NewSummary()
 	sum.Files = 1
-	sum.Add(r)
-	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
-	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"}}
+	r := stdinResult(sum)
 	s := parseJUnit(t, render(t, "junit", fxOptions(), []*lint.Result{r}, sum))
 	n := 0
 	for _, su := range s.Suites {

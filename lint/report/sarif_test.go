@@ -401,15 +401,8 @@ func TestSARIFFingerprintsOfPathSpellings(t *testing.T) {
 // describes the artifact) and describe it as standard input; a file's
 // location has no description. The log stays valid SARIF.
 func TestSARIFStdin(t *testing.T) {
-	c := &lint.Conversation{ID: "c1", File: lint.StdinName, Messages: []lint.Message{
-		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: lint.StdinName, Line: 4}},
-	}}
-	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
 	results, sum := fixture()
-	results = append(results, r)
-	sum.Add(r)
-	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: lint.StdinName, Line: 7}, Err: "invalid JSON"})
-	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: lint.StdinName}, Err: "read error"}}
+	results = append(results, stdinResult(sum))
 	out := render(t, "sarif", fxOptions(), results, sum)
 	validateSARIF(t, out)
 	var l struct {
