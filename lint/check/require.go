@@ -82,7 +82,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	// a reply without text (a picture or sticker exported without it) is
 	// named as such, not quoted as 「」
 	noText := func(tmpl string) string {
-		if target < 0 || excerpt(ms[target].Text, 1) != "" || !strings.Contains(tmpl, "{reply}") {
+		if target < 0 || !strings.Contains(tmpl, "{reply}") || strings.TrimSpace(ms[target].Text) != "" {
 			return tmpl
 		}
 		tmpl = strings.ReplaceAll(tmpl, "「{reply}」", noTextReply)
