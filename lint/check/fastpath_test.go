@@ -337,6 +337,13 @@ func refRequire(q *require, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 		}
 		return v
 	}
+	// a reply without text is named, not quoted as 「」
+	noText := func(tmpl string) string {
+		if target < 0 || strings.TrimSpace(ms[target].Text) != "" {
+			return tmpl
+		}
+		return strings.ReplaceAll(strings.ReplaceAll(tmpl, "「{reply}」", noTextReply), "{reply}", noTextReply)
+	}
 	if target < 0 || (q.at != "" && !cv.Texts[target].Has(q.list)) {
 		at := anchor
 		if at < 0 || (target >= 0 && (target < anchor || q.at == rules.AtLastReply)) {
@@ -356,7 +363,7 @@ func refRequire(q *require, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 		if target < 0 && q.at != "" && (q.tmpl == "" || strings.Contains(tmpl, "{reply}")) {
 			tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
 		}
-		return append(out, finding(q.info, at, nil, refRender(tmpl, vars()))), ""
+		return append(out, finding(q.info, at, nil, refRender(noText(tmpl), vars()))), ""
 	}
 	if q.within <= 0 || anchor < 0 {
 		return out, ""
@@ -376,7 +383,7 @@ func refRequire(q *require, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 		if len(hits) > 0 {
 			hit = &hits[0]
 		}
-		return append(out, finding(q.info, target, hit, refRender(tmpl, vars))), ""
+		return append(out, finding(q.info, target, hit, refRender(noText(tmpl), vars))), ""
 	}
 	return out, ""
 }
