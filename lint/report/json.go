@@ -54,13 +54,13 @@ type JSONSummary struct {
 	Errors         int            `json:"errors"`
 	// Unreadable lists the files that could not be read at all (absent
 	// when every file was read)
-	Unreadable   []JSONError    `json:"unreadable_files,omitempty"`
-	MeanScore    float64        `json:"mean_score"`
-	LowestScore  float64        `json:"lowest_score"`
-	BySeverity   map[string]int `json:"by_severity"`
-	ByRule       map[string]int `json:"by_rule"`
-	SkippedRules map[string]int `json:"skipped"`
-	Grades       map[string]int `json:"grades"`
+	Unreadable   []JSONUnreadable `json:"unreadable_files,omitempty"`
+	MeanScore    float64          `json:"mean_score"`
+	LowestScore  float64          `json:"lowest_score"`
+	BySeverity   map[string]int   `json:"by_severity"`
+	ByRule       map[string]int   `json:"by_rule"`
+	SkippedRules map[string]int   `json:"skipped"`
+	Grades       map[string]int   `json:"grades"`
 }
 
 // JSONConversation is one conversation's result.
@@ -140,6 +140,15 @@ type JSONAgent struct {
 type JSONError struct {
 	File  string `json:"file"`
 	Line  int    `json:"line"`
+	Error string `json:"error"`
+}
+
+// JSONUnreadable is a file that could not be read: its name and why. A
+// file that could not be opened or was refused whole has no line, and its
+// entry none; Line is set only where reading stopped at a line.
+type JSONUnreadable struct {
+	File  string `json:"file"`
+	Line  int    `json:"line,omitempty"`
 	Error string `json:"error"`
 }
 
@@ -295,7 +304,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason, UnknownRule: w.UnknownRule, DidYouMean: w.Meant})
 	}
 	for _, e := range s.Unreadable {
-		out.Unreadable = append(out.Unreadable, JSONError{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})
+		out.Unreadable = append(out.Unreadable, JSONUnreadable{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})
 	}
 	return out
 }
