@@ -79,3 +79,71 @@ func TestColumnsOnTheFileLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSARIFColumnsUTF16: SARIF declares columnKind utf16CodeUnits at the
+// run and counts startColumn and endColumn in UTF-16 code units: an emoji
+// or a CJK Extension B character (U+20000) before the match takes two, one
+// in the match widens it by two; plain Chinese counts as before. The JSON
+// report's column stays the match's character position.
+func TestSARIFColumnsUTF16(t *testing.T) {
+	const file = "day.jsonl"
+	cases := []struct {
+		text, match     string
+		start, end, col int // SARIF's columns; the JSON column
+	}{
+		{"😀不知道", "不知道", 3, 6, 2},
+		{"\U00020000不知道", "不知道", 3, 6, 2},
+		{"您好不知道", "不知道", 3, 6, 3},
+		{"您好不知道😀", "不知道😀", 3, 8, 3},
+		{"😀\U00020000您好不知道", "不知道", 7, 10, 5},
+	}
+	c := &lint.Conversation{ID: "c1", File: file}
+	for i, tt := range cases {
+		c.Messages = append(c.Messages, lint.Message{Role: lint.Agent, Sender: "a", Text: tt.text, Pos: lint.Pos{File: file, Line: i + 1}})
+	}
+	r := &lint.Result{Conversation: c, Agents: []string{"a"}, Score: 90, Grade: "良好"}
+	for i, tt := range cases {
+		r.Findings = append(r.Findings, fxFinding(c, fxEvasive, i, tt.match, "", "避免「不知道」", "a", 2))
+	}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+
+	var log struct {
+		Runs []struct {
+			ColumnKind string `json:"columnKind"`
+			Results    []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						Region struct {
+							StartLine, StartColumn, EndColumn int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(render(t, "sarif", fxOptions(), []*lint.Result{r}, sum), &log); err != nil {
+		t.Fatal(err)
+	}
+	if kind := log.Runs[0].ColumnKind; kind != "utf16CodeUnits" {
+		t.Errorf("columnKind %q, want utf16CodeUnits", kind)
+	}
+	var rep struct {
+		Conversations []struct {
+			Findings []struct{ Column int } `json:"findings"`
+		} `json:"conversations"`
+	}
+	if err := json.Unmarshal(render(t, "json", fxOptions(), []*lint.Result{r}, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for i, tt := range cases {
+		reg := log.Runs[0].Results[i].Locations[0].PhysicalLocation.Region
+		if reg.StartLine != i+1 || reg.StartColumn != tt.start || reg.EndColumn != tt.end {
+			t.Errorf("%q in %q: region %+v, want line %d, columns %d to %d", tt.match, tt.text, reg, i+1, tt.start, tt.end)
+		}
+		if got := rep.Conversations[0].Findings[i].Column; got != tt.col {
+			t.Errorf("%q in %q: JSON column %d, want the character position %d", tt.match, tt.text, got, tt.col)
+		}
+	}
+}
