@@ -37,7 +37,7 @@ type numbersJSON struct {
 		Agents          []string
 		Score           float64
 		Findings        []struct{ Severity string }
-		Bonuses         []struct{}
+		Bonuses         []struct{ Rule string }
 	}
 	Agents []struct {
 		Agent                   string
@@ -132,6 +132,33 @@ func same(t *testing.T, what string, got, want any) {
 	}
 }
 
+// byRuleKind splits the JSON report's by_rule (findings and bonuses per
+// rule) into the counts of the rules that found problems and those of the
+// bonus rules (the rules of the conversations' bonuses), and checks that
+// they add up to the summary's findings and bonuses.
+func byRuleKind(t *testing.T, j *numbersJSON) (problems, bonuses map[string]int) {
+	t.Helper()
+	bonus := map[string]bool{}
+	for _, c := range j.Conversations {
+		for _, b := range c.Bonuses {
+			bonus[b.Rule] = true
+		}
+	}
+	problems, bonuses = map[string]int{}, map[string]int{}
+	nf, nb := 0, 0
+	for id, n := range j.Summary.ByRule {
+		if bonus[id] {
+			bonuses[id] = n
+			nb += n
+		} else {
+			problems[id] = n
+			nf += n
+		}
+	}
+	same(t, "json: by_rule of the rules that found problems, of the bonus rules", []int{nf, nb}, []int{j.Summary.Findings, j.Summary.Bonuses})
+	return problems, bonuses
+}
+
 // nonZero drops the zero counts of m (the reports leave them out).
 func nonZero(m map[string]int) map[string]int {
 	out := map[string]int{}
@@ -149,6 +176,7 @@ var (
 	textFindRe    = regexp.MustCompile(`(?m)^      (\d+) 项问题（error (\d+)，warning (\d+)，info (\d+)），平均分 (\S+)，最低 (\S+)$`)
 	textGradesRe  = regexp.MustCompile(`(?m)^      等级: (.*)$`)
 	textRulesRe   = regexp.MustCompile(`\n规则\n    次数  规则\n((?:    .*\n)*)`)
+	textBonusRe   = regexp.MustCompile(`\n加分\n    次数  规则\n((?:    .*\n)*)`)
 	textAgentsRe  = regexp.MustCompile(`\n客服\n    客服 .*\n((?:    .*\n?)*)`)
 	textSkippedRe = regexp.MustCompile(`(?m)^    (\S+): (\d+) 个会话（`)
 )
@@ -192,12 +220,22 @@ func checkTextNumbers(t *testing.T, out string, j *numbersJSON) {
 		grades[name] = atoi(t, n)
 	}
 	same(t, "text: grades", grades, nonZero(s.Grades))
-	byRule := map[string]int{}
-	for _, l := range strings.Split(strings.TrimSpace(must(t, textRulesRe, out, "text rule table")[1]), "\n") {
-		fs := strings.Fields(l)
-		byRule[fs[1]] = atoi(t, fs[0])
+	// the rules that found problems, and apart the bonus rules
+	wantRules, wantBonus := byRuleKind(t, j)
+	for _, tbl := range []struct {
+		what string
+		re   *regexp.Regexp
+		want map[string]int
+	}{{"text: per rule", textRulesRe, wantRules}, {"text: bonuses per rule", textBonusRe, wantBonus}} {
+		got := map[string]int{}
+		if m := tbl.re.FindStringSubmatch(out); m != nil {
+			for _, l := range strings.Split(strings.TrimSpace(m[1]), "\n") {
+				fs := strings.Fields(l)
+				got[fs[1]] = atoi(t, fs[0])
+			}
+		}
+		same(t, tbl.what, got, tbl.want)
 	}
-	same(t, "text: per rule", byRule, s.ByRule)
 	skipped := map[string]int{}
 	for _, m := range textSkippedRe.FindAllStringSubmatch(out, -1) {
 		skipped[m[1]] = atoi(t, m[2])
@@ -237,7 +275,7 @@ var (
 	htmlGradeTile  = regexp.MustCompile(`(?s)<div class="lbl">等级</div>.*?<ul class="legend small">(.*?)</ul>`)
 	htmlLegendRe   = regexp.MustCompile(`</i>(\S+) ([\d,]+)</li>`)
 	htmlRulesRe    = regexp.MustCompile(`(?s)<section id="rules".*?</section>`)
-	htmlRuleRowRe  = regexp.MustCompile(`(?s)<b>([\d,]+)</b></td>\s*<td><code>([^<]*)</code>(.*?)</tr>`)
+	htmlRuleRowRe  = regexp.MustCompile(`(?s)<b>([\d,]+)</b>( 次加分)?</td>\s*<td><code>([^<]*)</code>(.*?)</tr>`)
 	htmlSkipNoteRe = regexp.MustCompile(`<div class="warn-note">([\d,]+) 个会话未能检查`)
 	htmlAgentsRe   = regexp.MustCompile(`(?s)<section id="agents".*?</section>`)
 	htmlCardRe     = regexp.MustCompile(`(?s)<article class="agent-card">(.*?)</article>`)
@@ -316,17 +354,23 @@ func checkHTMLNumbers(t *testing.T, page string, j *numbersJSON) {
 	}
 	same(t, "html: score histogram", hist, want)
 
-	byRule, skipped := map[string]int{}, map[string]int{}
+	// the rules that found problems, and the bonus rules, their hits
+	// said as bonuses (N 次加分)
+	byRule, bonuses, skipped := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, m := range htmlRuleRowRe.FindAllStringSubmatch(must(t, htmlRulesRe, page, "html rule table")[0], -1) {
-		id := html.UnescapeString(m[2])
-		if n := atoi(t, m[1]); n > 0 {
+		id := html.UnescapeString(m[3])
+		if n := atoi(t, m[1]); n > 0 && m[2] != "" {
+			bonuses[id] = n
+		} else if n > 0 {
 			byRule[id] = n
 		}
-		if sk := htmlSkipNoteRe.FindStringSubmatch(m[3]); sk != nil {
+		if sk := htmlSkipNoteRe.FindStringSubmatch(m[4]); sk != nil {
 			skipped[id] = atoi(t, sk[1])
 		}
 	}
-	same(t, "html: per rule", byRule, s.ByRule)
+	wantRules, wantBonus := byRuleKind(t, j)
+	same(t, "html: per rule", byRule, wantRules)
+	same(t, "html: bonuses per rule", bonuses, wantBonus)
 	same(t, "html: rules not checked", skipped, nonZero(s.Skipped))
 
 	agents := map[string]int{}

@@ -584,6 +584,9 @@ type htmlPage struct {
 	Teams     []htmlAgent
 
 	RuleRows, QuietRules []htmlRule
+	// RuleProblems says whether a rule found a problem (RuleRows may hold
+	// bonus rules alone)
+	RuleProblems bool
 
 	Convs                     []*htmlConv
 	ShownNote                 string
@@ -703,9 +706,12 @@ type htmlRuleBar struct {
 	W     float64
 }
 
-// htmlRule is a row of the rule table.
+// htmlRule is a row of the rule table. Count is a bonus rule's bonuses
+// (Bonus), which are good practice and no problem, and another rule's
+// findings.
 type htmlRule struct {
 	ID, Type, Sev       string
+	Bonus               bool
 	Count, Skipped      int
 	SkippedWhy          string // why, as the text report says it
 	W                   float64
@@ -772,7 +778,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 			p.Teams[i].Members = members[p.Teams[i].Name]
 		}
 	}
-	p.RuleRows, p.QuietRules = h.ruleRows(s)
+	p.RuleRows, p.QuietRules, p.RuleProblems = h.ruleRows(s)
 
 	convs := make([]*htmlConv, len(h.worst))
 	copy(convs, h.worst)
@@ -1054,9 +1060,11 @@ func htmlSevName(s lint.Severity) string {
 	return s.String()
 }
 
-// ruleRows lists the rules that fired, most findings first, and the active
-// rules that did not.
-func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
+// ruleRows lists the rules that fired, those that found problems first,
+// most findings first, then the bonus rules that earned bonuses, most
+// first; and the active rules that did not fire. problems says whether any
+// rule found a problem: a bonus is good practice, not one.
+func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule, problems bool) {
 	infos := h.ruleInfos(s)
 	maxCount := 0
 	for _, c := range s.ByRule {
@@ -1064,7 +1072,7 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
 	}
 	for id, ri := range infos {
 		row := htmlRule{
-			ID: id, Type: ri.Type, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skipWhy(s.SkippedWhy[id]),
+			ID: id, Type: ri.Type, Bonus: ri.Bonus, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skipWhy(s.SkippedWhy[id]),
 			Description: ri.Description, Source: ri.Source,
 		}
 		row.Sev = htmlSevName(ri.Severity)
@@ -1083,18 +1091,22 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule) {
 		if row.Count > 0 {
 			row.W = htmlRound(100 * float64(row.Count) / float64(maxCount))
 			fired = append(fired, row)
+			problems = problems || !row.Bonus
 		} else {
 			quiet = append(quiet, row)
 		}
 	}
 	sort.Slice(fired, func(i, j int) bool {
+		if fired[i].Bonus != fired[j].Bonus {
+			return !fired[i].Bonus
+		}
 		if fired[i].Count != fired[j].Count {
 			return fired[i].Count > fired[j].Count
 		}
 		return fired[i].ID < fired[j].ID
 	})
 	sort.Slice(quiet, func(i, j int) bool { return quiet[i].ID < quiet[j].ID })
-	return fired, quiet
+	return fired, quiet, problems
 }
 
 // htmlInt writes a count with thousands separators.

@@ -525,3 +525,53 @@ func TestHTMLBaselinedAndWaived(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLBonusHitsAreNoProblems: a bonus rule's hits are good practice,
+// not problems: its row in the rule table says them as bonuses (N 次加分)
+// after the rules that found problems, and the page's problem counts
+// leave them out; a run whose only hits are bonuses found no problem.
+func TestHTMLBonusHitsAreNoProblems(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1, MaxAdd: 3}
+	opts := Options{Rules: []*lint.RuleInfo{htmlForbid, recap}}
+	bonus := func(r *lint.Result, n int) *lint.Result {
+		for range n {
+			r.Bonuses = append(r.Bonuses, lint.Finding{Rule: recap, Msg: 1, Message: "复述确认", Agent: "小美", Deduct: 1})
+		}
+		return r
+	}
+	rules := func(page string) string {
+		_, sec, _ := strings.Cut(page, `<section id="rules"`)
+		sec, _, _ = strings.Cut(sec, "</section>")
+		return sec
+	}
+
+	page := renderHTML(t, opts, 0, bonus(htmlResult("c1", "小美", "您的意思是这个不行对吗", 95), 3))
+	sec := rules(page)
+	bonusRow := `<b>3</b> 次加分</td>` + "\n" + `<td><code>shop/recap</code>`
+	forbidRow := `<b>1</b></td>` + "\n" + `<td><code>shop/evasive</code>`
+	if !strings.Contains(sec, bonusRow) {
+		t.Errorf("the bonus rule's row does not count its hits as bonuses (%q):\n%s", bonusRow, sec)
+	}
+	if i, j := strings.Index(sec, forbidRow), strings.Index(sec, bonusRow); i < 0 || j < i {
+		t.Errorf("the rule that found a problem (%d) is not listed before the bonus rule (%d):\n%s", i, j, sec)
+	}
+	if !strings.Contains(sec, `<tr class="sev-bonus">`) {
+		t.Error("the bonus rule's row is not marked as a bonus")
+	}
+	if strings.Contains(sec, "没有规则发现问题") {
+		t.Error("a rule found a problem, the table says none did")
+	}
+	if !strings.Contains(page, `<div class="lbl">问题</div>`+"\n"+`<div class="big">1</div>`) {
+		t.Error("the problem tile does not count the one finding alone")
+	}
+
+	// bonuses alone: no rule found a problem
+	page = renderHTML(t, opts, 0, bonus(htmlResult("c1", "小美", "您的意思是换成蓝色对吗", 100), 2))
+	sec = rules(page)
+	if !strings.Contains(sec, "没有规则发现问题") || !strings.Contains(sec, `<b>2</b> 次加分</td>`) {
+		t.Errorf("with bonuses alone, the table does not say no rule found a problem and list the bonuses:\n%s", sec)
+	}
+	if !strings.Contains(page, `<div class="lbl">问题</div>`+"\n"+`<div class="big">0</div>`) {
+		t.Error("the problem tile counts bonuses")
+	}
+}

@@ -17,7 +17,13 @@ import (
 func init() {
 	streaming("text")
 	register("text", func(w io.Writer, opts Options) Writer {
-		return &textWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts}
+		t := &textWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts, bonusRules: map[string]bool{}}
+		for _, ri := range opts.Rules {
+			if ri.Bonus {
+				t.bonusRules[ri.ID] = true
+			}
+		}
+		return t
 	})
 }
 
@@ -32,6 +38,10 @@ type textWriter struct {
 	// open is true when the last line written was a conversation's one-line
 	// verdict, which the summary must be set apart from
 	open bool
+	// bonusRules are the ids of the bonus rules (the active ones, and any
+	// other a conversation earned a bonus of): the rule table lists them
+	// apart from the rules that found problems
+	bonusRules map[string]bool
 }
 
 const (
@@ -80,6 +90,12 @@ func (t *textWriter) grade(r *lint.Result) string {
 func (t *textWriter) Conversation(r *lint.Result) error {
 	c := r.Conversation
 	w := t.w
+	for i := range r.Bonuses {
+		if t.bonusRules == nil {
+			t.bonusRules = map[string]bool{}
+		}
+		t.bonusRules[r.Bonuses[i].Rule.ID] = true
+	}
 	if t.opts.Canned {
 		// a canned library: one line per reply finding, nothing for clean replies
 		if len(r.Findings) == 0 {
@@ -337,13 +353,24 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		}
 		fmt.Fprintf(w, "      等级: %s\n", strings.Join(parts, " · "))
 	}
-	if len(s.ByRule) > 0 {
-		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "规则"))
-		rows := [][]string{{"次数", "规则"}}
-		for _, rc := range lint.SortedCounts(s.ByRule) {
-			rows = append(rows, []string{fmt.Sprint(rc.Count), rc.Rule})
+	// the rules that found problems, then apart the bonus rules' good
+	// practice, which is no problem
+	problems, bonuses := [][]string{{"次数", "规则"}}, [][]string{{"次数", "规则"}}
+	for _, rc := range lint.SortedCounts(s.ByRule) {
+		if t.bonusRules[rc.Rule] {
+			bonuses = append(bonuses, []string{fmt.Sprint(rc.Count), rc.Rule})
+		} else {
+			problems = append(problems, []string{fmt.Sprint(rc.Count), rc.Rule})
 		}
-		t.table(rows, []bool{true, false})
+	}
+	for _, tbl := range []struct {
+		title string
+		rows  [][]string
+	}{{"规则", problems}, {"加分", bonuses}} {
+		if len(tbl.rows) > 1 {
+			fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, tbl.title))
+			t.table(tbl.rows, []bool{true, false})
+		}
 	}
 	if len(s.SkippedRules) > 0 {
 		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "未能检查"))

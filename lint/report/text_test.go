@@ -267,3 +267,28 @@ func TestAlignColumnsWide(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBonusRulesApart: the text report's rule table counts the
+// findings of the rules that found problems; a bonus rule's hits are good
+// practice, listed apart under 加分, not among the problems.
+func TestTextBonusRulesApart(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1}
+	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "小美", Text: "您的意思是这个不行对吗", Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"小美"}, Score: 96, Grade: "优秀",
+		Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "小美", 5)}}
+	for range 2 {
+		r.Bonuses = append(r.Bonuses, lint.Finding{Rule: recap, Msg: 0, Message: "复述确认", Agent: "小美", Deduct: 1})
+	}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	opts := fxOptions()
+	opts.Rules = append(opts.Rules, recap)
+	out := string(render(t, "text", opts, []*lint.Result{r}, sum))
+	want := "\n规则\n    次数  规则\n       1  shop/evasive\n\n加分\n    次数  规则\n       2  shop/recap\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("the rule tables are not\n%s\nin\n%s", want, out)
+	}
+}
