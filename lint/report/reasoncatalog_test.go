@@ -77,8 +77,10 @@ var reasonSamples = map[string]reasonSample{
 	" (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)": {reason: `time "2026-1-4 10:00" does not match the time layout "2006-01-02 15:04" (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)`},
 
 	// roles, senders and fields
-	"unknown role %q (map it, e.g. --roles %s; roles are customer, agent, bot, system)":                                                                                                 {args: []any{`a"b`, `'a"b=agent'`}},
-	"unknown role %q (map it in .chatlint.yaml, under input: roles: { %s: %s }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)": {args: []any{"a,b", "'a,b'", "agent"}},
+	// a quote and a line break in the value, and so in the flag or the
+	// config it suggests
+	"unknown role %q (map it, e.g. --roles %s; roles are customer, agent, bot, system)":                                                                                                 {args: []any{"a\"b\nc", "'a\"b\nc=agent'"}},
+	"unknown role %q (map it in .chatlint.yaml, under input: roles: { %s: %s }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)": {args: []any{"a,\"b\nc", "'a,\"b\nc'", "agent"}},
 	"no role and no sender (map the role field, or set a default role)":                                                                                                                 {},
 	"no role for sender %q (map the role field, or name the agents with --agents PATTERN)":                                                                                              {},
 	"no text":        {},

@@ -158,8 +158,11 @@ func zhFunc(pattern string, say func(g []string) string) reasonRule {
 	return reasonRule{re: reasonRE(pattern), say: say}
 }
 
+// reasonRE compiles a pattern to match at the start of a reason. A "."
+// matches a line break too: the values a reason quotes and the flags it
+// suggests may hold one (--roles 'a⏎b=agent' for the role "a\nb").
 func reasonRE(pattern string) *regexp.Regexp {
-	return regexp.MustCompile("^(?:" + reasonShapes.Replace(pattern) + ")")
+	return regexp.MustCompile("(?s)^(?:" + reasonShapes.Replace(pattern) + ")")
 }
 
 func expand(template string, g []string) string {
@@ -360,6 +363,36 @@ var yamlProblems = map[string]string{
 	"found duplicate %YAML directive":                              "出现了重复的 %YAML 指令",
 	"found incompatible YAML document":                             "出现了不兼容的 YAML 文档（%YAML 版本不是 1.x）",
 	"found undefined tag handle":                                   "出现了未定义的标签前缀",
+	"mapping keys are not allowed in this context":                 "此处不能有映射键",
+	"could not find expected directive name":                       "没有找到应有的指令名",
+	"did not find URI escaped octet":                               "没有找到 URI 转义的字节",
+	"did not find expected '!'":                                    "没有找到应有的 '!'",
+	"did not find expected comment or line break":                  "没有找到应有的注释或换行",
+	"did not find expected digit or '.' character":                 "没有找到应有的数字或 '.'",
+	"did not find expected hexdecimal number":                      "没有找到应有的十六进制数",
+	"did not find expected tag URI":                                "没有找到应有的标签 URI",
+	"did not find expected version number":                         "没有找到应有的版本号",
+	"did not find expected whitespace":                             "没有找到应有的空白",
+	"did not find expected whitespace or line break":               "没有找到应有的空白或换行",
+	"did not find the expected '>'":                                "没有找到应有的 '>'",
+	"found an indentation indicator equal to 0":                    "缩进指示符为 0",
+	"found extremely long version number":                          "版本号过长",
+	"found invalid Unicode character escape code":                  "出现了无效的 Unicode 字符转义",
+	"found unexpected document indicator":                          "出现了意外的文档标记（--- 或 ...）",
+	"found unexpected non-alphabetical character":                  "出现了意外的非字母字符",
+	"found unknown directive name":                                 "出现了未知的指令名",
+	"found an incorrect leading UTF-8 octet":                       "出现了错误的 UTF-8 首字节",
+	"found an incorrect trailing UTF-8 octet":                      "出现了错误的 UTF-8 后续字节",
+	"invalid leading UTF-8 octet":                                  "无效的 UTF-8 首字节",
+	"invalid trailing UTF-8 octet":                                 "无效的 UTF-8 后续字节",
+	"invalid length of a UTF-8 sequence":                           "UTF-8 序列的长度无效",
+	"incomplete UTF-8 octet sequence":                              "不完整的 UTF-8 字节序列",
+	"invalid Unicode character":                                    "无效的 Unicode 字符",
+	"incomplete UTF-16 character":                                  "不完整的 UTF-16 字符",
+	"incomplete UTF-16 surrogate pair":                             "不完整的 UTF-16 代理对",
+	"unexpected low surrogate area":                                "意外的 UTF-16 低位代理",
+	"expected low surrogate area":                                  "应为 UTF-16 低位代理",
+	"unknown problem parsing YAML content":                         "解析 YAML 内容时出现未知问题",
 }
 
 // yamlSyntax says a YAML syntax error (what follows "YAML syntax error: ")
@@ -374,11 +407,19 @@ func yamlSyntax(rest string) string {
 		rest = said
 	} else if m := yamlAnchor.FindStringSubmatch(rest); m != nil {
 		rest = "引用了未定义的锚点 " + m[1]
+	} else if m := yamlDepth.FindStringSubmatch(rest); m != nil {
+		rest = "嵌套超过最大深度 " + m[1]
+	} else if in, ok := strings.CutPrefix(rest, "input error: "); ok {
+		said, _ := reasonZh(in)
+		rest = "读取输入出错：" + said
 	}
 	return rest + tail
 }
 
-var yamlAnchor = regexp.MustCompile(`^unknown anchor ('.*') referenced$`)
+var (
+	yamlAnchor = regexp.MustCompile(`^unknown anchor ('.*') referenced$`)
+	yamlDepth  = regexp.MustCompile(`^exceeded max depth of (\d+)$`)
+)
 
 // reasonRules are the kinds of reasons the readers give, the more specific
 // first. A reason's head is a rule, and so is each hint and clause of its
@@ -653,5 +694,63 @@ func reasonKinds() []reasonRule {
 		zh(`the workbook's styles run past (\d+) formats: a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的样式超过 $1 种格式：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`XML syntax error on line (\d+): `, "XML 语法错误（第 $1 行）："),
+
+		// the system's errors of a file opened or read (Linux's words, and
+		// macOS's where they differ), the longer of two that start alike first
+		zh(`not a directory`, "不是目录"),
+		zh(`too many levels of symbolic links`, "符号链接层数过多（链接成环？）"),
+		zh(`file name too long`, "文件名太长"),
+		zh(`file too large`, "文件太大"),
+		zh(`operation not permitted`, "不允许此操作"),
+		zh(`no such device or address`, "没有这个设备或地址"),
+		zh(`device not configured`, "设备未配置"),
+		zh(`no such device`, "没有这个设备"),
+		zh(`operation not supported by device`, "设备不支持此操作"),
+		zh(`too many open files in system`, "系统中打开的文件太多"),
+		zh(`too many open files`, "打开的文件太多"),
+		zh(`cannot allocate memory`, "内存不足"),
+		zh(`resource temporarily unavailable`, "资源暂时不可用"),
+		zh(`resource deadlock avoided`, "为避免死锁未执行"),
+		zh(`device or resource busy`, "设备或资源正忙"),
+		zh(`resource busy`, "资源正忙"),
+		zh(`text file busy`, "文件正忙（正被执行或写入）"),
+		zh(`invalid argument`, "参数无效"),
+		zh(`bad file descriptor`, "文件描述符无效"),
+		zh(`stale (?:NFS )?file handle`, "文件句柄已失效（网络文件系统上的文件被移走了？）"),
+		zh(`value too large (?:for defined data type|to be stored in data type)`, "值超出了数据类型的范围"),
+		zh(`interrupted system call`, "系统调用被中断"),
+		zh(`(?:connection|operation) timed out`, "连接超时"),
+		zh(`connection reset by peer`, "连接被对方重置"),
+		zh(`(?:transport endpoint|socket) is not connected`, "连接已断开（网络文件系统？）"),
+		zh(`host is down`, "主机已关闭"),
+		zh(`i/o timeout`, "I/O 超时"),
+		zh(`file already closed`, "文件已关闭"),
+
+		// archive/zip (a workbook), encoding/xml (its parts)
+		zh(`zip: unsupported compression algorithm`, "zip：不支持的压缩算法"),
+		zh(`zip: checksum error`, "zip：校验和不符"),
+		zh(`zip: insecure file path`, "zip：不安全的文件路径"),
+		zh(`xml: encoding («q») declared but Decoder\.CharsetReader is nil`, "XML：声明的编码 $1 读不了（请在 Excel 中另存为 .xlsx 工作簿）"),
+		zh(`xml: unsupported version («q»); only version 1\.0 is supported`, "XML：不支持版本 $1，只支持 1.0"),
+		zh(`unexpected EOF in CDATA section`, "CDATA 段中数据意外结束"),
+		zh(`unexpected end element (</.*?>)`, "意外的结束标签 $1"),
+		zh(`element (<.*?>) in space (.*?) closed by (</.*?>) in space (.*)$`, "命名空间 $2 中的元素 $1 被命名空间 $4 中的 $3 结束"),
+		zh(`element (<.*?>) closed by (</.*?>)`, "元素 $1 被 $2 结束"),
+		zh(`expected element name after (</|<)`, "$1 之后应为元素名"),
+		zh(`expected target name after <\?`, "<? 之后应为目标名"),
+		zh(`invalid characters between (</.*?) and >`, "$1 与 > 之间有无效字符"),
+		zh(`invalid sequence <!- not part of <!--`, "无效的序列 <!-（不是 <!-- 的开头）"),
+		zh(`invalid sequence "--" not allowed in comments`, `注释中不能有 "--"`),
+		zh(`invalid <!\[ sequence`, "无效的 <![ 序列"),
+		zh(`expected /> in element`, "元素中应为 />"),
+		zh(`expected attribute name in element`, "元素中应为属性名"),
+		zh(`attribute name without = in element`, "元素中的属性名后没有 ="),
+		zh(`unquoted or missing attribute value in element`, "元素中的属性值没有引号或缺失"),
+		zh(`unescaped \]\]> not in CDATA section`, "CDATA 段之外有未转义的 ]]>"),
+		zh(`unescaped < inside quoted string`, "带引号的字符串中有未转义的 <"),
+		zh(`invalid character entity (.*)$`, "无效的字符实体 $1"),
+		zh(`invalid UTF-8$`, "不是有效的 UTF-8"),
+		zh(`illegal character code (U\+[0-9A-F]+)`, "非法字符 $1"),
+		zh(`invalid XML name: (.*)$`, "无效的 XML 名称：$1"),
 	}
 }

@@ -30,6 +30,13 @@ func TestReasonText(t *testing.T) {
 			`未知的角色 "'"（请映射这个值，如 --roles ''\''=agent'；角色只有 customer、agent、bot、system）`},
 		{`unknown role "it's \"x\")" (map it, e.g. --roles 'it'\''s "x")=agent'; roles are customer, agent, bot, system)`,
 			`未知的角色 "it's \"x\")"（请映射这个值，如 --roles 'it'\''s "x")=agent'；角色只有 customer、agent、bot、system）`},
+		// a line break in the value, and so in the hint's shell word
+		{"unknown role \"a\\nb\" (map it, e.g. --roles 'a\nb=agent'; roles are customer, agent, bot, system)",
+			"未知的角色 \"a\\nb\"（请映射这个值，如 --roles 'a\nb=agent'；角色只有 customer、agent、bot、system）"},
+		{"unknown role \"x\\\"\\n(y\" (map it, e.g. --roles 'x\"\n(y=agent'; roles are customer, agent, bot, system)",
+			"未知的角色 \"x\\\"\\n(y\"（请映射这个值，如 --roles 'x\"\n(y=agent'；角色只有 customer、agent、bot、system）"},
+		{"unknown role \"a\\nb,c\" (map it in .chatlint.yaml, under input: roles: { 'a\nb,c': agent }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)",
+			"未知的角色 \"a\\nb,c\"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a\nb,c': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）"},
 		// a value --roles cannot name: the config's roles
 		{`unknown role "a,b" (map it in .chatlint.yaml, under input: roles: { 'a,b': agent }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)`,
 			`未知的角色 "a,b"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a,b': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）`},
