@@ -128,3 +128,30 @@ func TestLintHelpExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpExitCodesAgree: `chatlint --help` and `chatlint lint --help`
+// say the same about the exit codes, word for word: the paragraph that
+// begins "Exit codes:" is one text (exitCodesHelp) in both.
+func TestHelpExitCodesAgree(t *testing.T) {
+	paragraph := func(args ...string) string {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run(args, strings.NewReader(""), &stdout, &stderr); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr.String())
+		}
+		help := stdout.String()
+		i := strings.Index(help, "Exit codes:")
+		if i < 0 {
+			t.Fatalf("%q says nothing of the exit codes:\n%s", args, help)
+		}
+		p, _, _ := strings.Cut(help[i:], "\n\n")
+		return p
+	}
+	root, lint := paragraph("--help"), paragraph("lint", "--help")
+	if root != lint {
+		t.Errorf("the exit codes differ:\n--- chatlint --help\n%s\n--- chatlint lint --help\n%s", root, lint)
+	}
+	if root != exitCodesHelp {
+		t.Errorf("chatlint --help: exit codes %q, want exitCodesHelp %q", root, exitCodesHelp)
+	}
+}

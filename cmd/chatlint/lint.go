@@ -58,11 +58,7 @@ Directories are walked for transcript files; - reads standard input, as does
 no path when something is piped in. Without --pack, the packs named in
 .chatlint.yaml apply, or the built-in default (` + rules.DefaultPack + `).
 
-Exit codes: 0 clean; 1 findings at or above --fail-on, or a conversation
-scoring under --min-score; 2 bad flags, a broken pack, an unreadable file,
-(with --strict) a malformed record, a run stopped by a signal, or a --fix
-or --diff that had to leave a file as it was. Without --strict, malformed
-records are reported and do not change the exit code.`,
+` + exitCodesHelp,
 		Example: `  chatlint lint testdata/transcripts/
   chatlint lint --format json day.jsonl > report.json
   chatlint lint --input-format canned replies.txt

@@ -12,6 +12,15 @@ import (
 	"github.com/chatlint/chatlint/rules"
 )
 
+// exitCodesHelp says what the exit codes mean. The help of chatlint and of
+// chatlint lint both end with it, so that they never tell a CI job's
+// author different things.
+const exitCodesHelp = `Exit codes: 0 clean; 1 findings at or above --fail-on, or a conversation
+scoring under --min-score; 2 bad flags, a broken pack, an unreadable file,
+(with --strict) a malformed record, a run stopped by a signal, or a --fix
+or --diff that had to leave a file as it was. Without --strict, malformed
+records are reported and do not change the exit code.`
+
 func newRootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "chatlint",
@@ -20,9 +29,7 @@ func newRootCmd() *cobra.Command {
 packs (forbidden phrases, missing greetings, slow replies, unnoted order
 changes, ...) and writes scored reports per conversation and per agent.
 
-Exit codes: 0 clean, 1 findings at or above --fail-on or a score under
---min-score, 2 the run could not be trusted (bad flags, broken pack,
-unreadable file, or a malformed record with --strict).`,
+` + exitCodesHelp,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		// a command that does not exist is told in one line, as for the
