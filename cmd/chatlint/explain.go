@@ -23,8 +23,10 @@ Traditional→Simplified, invisible characters removed, lower-case), gse's
 segmentation, and every phrase or pattern of the active rules found in it,
 with why each does or does not count (word boundary, except context,
 overlap, or a rule that does not look at this role). For rule authors
-debugging a pack. Like the reports, it says this in Chinese (rule ids, list
-places and roles as they are).
+debugging a pack. Like the reports, it says this in Chinese (rule ids and
+list places as they are); roles are named as the reports name them (客服,
+顾客, 机器人, 系统). --role takes the English names lint reads (agent,
+customer, bot, system) or these.
 
 Lists nested in a condition are shown too, labelled with where they sit:
 (trigger › any_of[1] › all_of[0]), (ignore › any_of[2] › not). A hit in a
@@ -35,9 +37,9 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
   chatlint explain --pack ecommerce --role customer "改成蓝色XL"`,
 		Args: argsExit2(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, ok := lint.ParseRole(role)
+			r, ok := parseRoleArg(role)
 			if !ok {
-				return fail("unknown --role %q (customer, agent, bot or system)", role)
+				return fail("unknown --role %q (customer, agent, bot or system; or 顾客, 客服, 机器人, 系统)", role)
 			}
 			cfg, set, err := activePacks(packs)
 			if err != nil {
@@ -52,8 +54,39 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
-	cmd.Flags().StringVar(&role, "role", "agent", "who writes the message: customer, agent, bot or system")
+	cmd.Flags().StringVar(&role, "role", "agent", "who writes the message: customer, agent, bot or system (or 顾客, 客服, 机器人, 系统)")
 	return cmd
+}
+
+// roleLabels are the names of the roles in chatlint's Chinese output, as
+// the text and HTML reports name them (lint/report's roleLabels).
+var roleLabels = map[lint.Role]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
+
+// parseRoleArg reads a role given on the command line: a name lint reads
+// (lint.ParseRole: customer, agent, bot, system, in any case) or the
+// Chinese name of the reports (roleLabels).
+func parseRoleArg(s string) (lint.Role, bool) {
+	if r, ok := lint.ParseRole(s); ok {
+		return r, true
+	}
+	s = strings.TrimSpace(s)
+	for r, label := range roleLabels {
+		if label == s {
+			return r, true
+		}
+	}
+	return lint.RoleUnknown, false
+}
+
+// roleSetLabel names the roles of set as the reports do: 顾客、客服.
+func roleSetLabel(set lint.RoleSet) string {
+	var names []string
+	for _, r := range []lint.Role{lint.Customer, lint.Agent, lint.Bot, lint.System} {
+		if set.Has(r) {
+			names = append(names, roleLabels[r])
+		}
+	}
+	return strings.Join(names, "、")
 }
 
 // explain writes how text is read and matched, in Chinese as its labels
@@ -70,7 +103,7 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 		fmt.Fprintf(w, "规范化:   %s\n", t.Normalized())
 	}
 	fmt.Fprintf(w, "gse 分词: %s\n", strings.Join(t.Words(), " / "))
-	fmt.Fprintf(w, "角色:     %s\n\n", role)
+	fmt.Fprintf(w, "角色:     %s\n\n", roleLabels[role])
 	found := 0
 	for _, c := range cs.Checks {
 		l, ok := c.(check.Lister)
@@ -110,7 +143,7 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 				verdict := "✓ 计入"
 				switch {
 				case !pl.Roles.Has(role):
-					verdict = fmt.Sprintf("✗ 该规则只看 %s 的消息，这段文字的角色是 %s", strings.ReplaceAll(pl.Roles.String(), ",", "、"), role)
+					verdict = fmt.Sprintf("✗ 该规则只看 %s 的消息，这段文字的角色是 %s", roleSetLabel(pl.Roles), roleLabels[role])
 				case !cand.Counted:
 					verdict = "✗ " + whyNot(cand)
 				case against != "":

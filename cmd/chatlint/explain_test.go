@@ -26,7 +26,8 @@ rules:
 
 // TestExplainInChinese: explain says its verdicts in Chinese, as its
 // labels (原文, 规范化, 角色) and the reports are: no English sentence is
-// left beside the rule ids, list places, roles and the matched text.
+// left beside the rule ids, list places and the matched text (roles are
+// named in Chinese, as the reports name them).
 func TestExplainInChinese(t *testing.T) {
 	dir := t.TempDir()
 	pack := filepath.Join(dir, "words.yaml")
@@ -41,7 +42,7 @@ func TestExplainInChinese(t *testing.T) {
 		{[]string{"--pack", pack, "亲自看不懂，不知道您要哪款，我也不知道"}, []string{
 			"✗ 结尾不在 gse 词边界上", "✗ 首尾都不在 gse 词边界上", "✗ 开头不在 gse 词边界上",
 			"✗ 在 except 语境「不知道您」之内", "✗ 与同一规则更长或更早的匹配重叠"}},
-		{[]string{"--role", "customer", "这个我也不知道"}, []string{"✗ 该规则只看 agent 的消息，这段文字的角色是 customer"}},
+		{[]string{"--role", "customer", "这个我也不知道"}, []string{"✗ 该规则只看 客服 的消息，这段文字的角色是 顾客"}},
 		{[]string{"好的，马上安排"}, []string{"当前规则的短语和模式在这段文字中都没有出现"}},
 		{[]string{"--pack", "callcenter", "--role", "customer", "好的谢谢"}, []string{
 			"callcenter/thanks-ack (trigger › not) 本列表的短语和模式都没有出现", "    ✓ 位于 not 之下，没有命中否定 trigger"}},
@@ -67,3 +68,35 @@ func TestExplainInChinese(t *testing.T) {
 
 // explainIDs are the rule ids and list places explain names as they are.
 var explainIDs = regexp.MustCompile(`[a-z0-9-]+/[a-z0-9-]+(?: \([^)]*\))?`)
+
+// TestExplainRole: explain takes --role as lint reads roles (customer,
+// agent, bot, system, in any case) or as the Chinese reports name them
+// (顾客, 客服, 机器人, 系统), and shows it, and the roles a rule looks at,
+// as the reports name them.
+func TestExplainRole(t *testing.T) {
+	for _, tt := range []struct {
+		role string
+		want []string
+	}{
+		{"agent", []string{"角色:     客服\n"}},
+		{"Customer", []string{"角色:     顾客\n", "✗ 该规则只看 客服 的消息，这段文字的角色是 顾客"}},
+		{" BOT ", []string{"角色:     机器人\n"}},
+		{"客服", []string{"角色:     客服\n", "✓ 计入"}},
+		{"顾客", []string{"角色:     顾客\n", "✗ 该规则只看 客服 的消息，这段文字的角色是 顾客"}},
+		{"系统", []string{"角色:     系统\n"}},
+	} {
+		code, stdout, stderr := runCLI(t, "explain", "--role", tt.role, "这个我也不知道")
+		if code != 0 {
+			t.Fatalf("explain --role %q: exit %d: %s", tt.role, code, stderr)
+		}
+		for _, want := range tt.want {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("explain --role %q: no %q:\n%s", tt.role, want, stdout)
+			}
+		}
+	}
+	code, _, stderr := runCLI(t, "explain", "--role", "老板", "你好")
+	if code != 2 || !strings.Contains(stderr, `unknown --role "老板" (customer, agent, bot or system; or 顾客, 客服, 机器人, 系统)`) {
+		t.Errorf("explain --role 老板: exit %d: %s", code, stderr)
+	}
+}
