@@ -15,6 +15,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/chatlint/chatlint/internal/suggest"
 )
 
 //go:embed *.yaml
@@ -315,8 +317,8 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 			key, file, data, builtin = "builtin:"+ref, "rules/"+ref+".yaml", b, true
 		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
 			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ") + "; or give a path to a .yaml file"
-			if s := Closest(ref, BuiltinNames()); s != "" {
-				hint = "did you mean " + s + "?"
+			if meant := suggest.Of(ref, BuiltinNames()); len(meant) > 0 {
+				hint = "did you mean " + strings.Join(meant, " or ") + "?"
 			}
 			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, hint))
 		}

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
+	"github.com/chatlint/chatlint/internal/suggest"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/config"
@@ -461,53 +461,19 @@ func knowsRule(sets []*rules.Set, id string) bool {
 	return false
 }
 
-// meantRules lists the rules (pack/id) a mistyped id may mean: a near
-// spelling of a pack/id or bare id (rules.Closest), else the ids that hold
-// it (evasive: base/evasive-phrase), when it has two letters or more and
-// five ids at most hold it; a single letter (x) is too little to guess
-// from. None when nothing is plausibly meant.
+// meantRules lists the rules (pack/id) a mistyped id may mean, best first
+// and a few at most (suggest.Names): near spellings of a pack/id or of a
+// bare id (evasive-phrse: base/evasive-phrase), else the ids it begins or
+// stands in when it has two letters or more (evasive, claim); a single
+// letter (x) is too little to guess from. None when nothing is close.
 func meantRules(sets []*rules.Set, id string) []string {
-	var full, bare []string
-	byBare := map[string]string{}
-	seen := map[string]bool{}
+	var cands []suggest.Candidate
 	for _, set := range sets {
 		for _, pr := range set.Rules() {
-			if f := pr.FullID(); !seen[f] {
-				seen[f] = true
-				full = append(full, f)
-				bare = append(bare, pr.Rule.ID)
-				byBare[pr.Rule.ID] = f
-			}
+			cands = append(cands, suggest.Candidate{Name: pr.FullID(), Keys: []string{pr.FullID(), pr.Rule.ID}})
 		}
 	}
-	if s := rules.Closest(id, full); s != "" {
-		return []string{s}
-	}
-	if s := rules.Closest(id, bare); s != "" {
-		return []string{byBare[s]}
-	}
-	var holding []string
-	for _, f := range full {
-		if meaningful(id) && strings.Contains(f, id) {
-			holding = append(holding, f)
-		}
-	}
-	if len(holding) <= 5 {
-		return holding
-	}
-	return nil
-}
-
-// meaningful reports whether a part of an id says enough to guess from:
-// two letters or digits at least (ex, not x, e/ or -).
-func meaningful(part string) bool {
-	n := 0
-	for _, r := range part {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			n++
-		}
-	}
-	return n >= 2
+	return suggest.Names(id, cands)
 }
 
 // showRule prints a rule in full with its effective settings: those its

@@ -25,6 +25,17 @@ func TestRuleHint(t *testing.T) {
 		{"evasive", "did you mean base/evasive-phrase?"},
 		{"exaggerated", "did you mean ecommerce/exaggerated-claim?"},
 		{"ex", "did you mean ecommerce/exaggerated-claim?"},
+		// a one-letter typo of a pack-less id: the pack/id
+		{"slow-replay", "did you mean ecommerce/slow-reply?"},
+		{"rude-phrasee", "did you mean base/rude-phrase?"},
+		{"bse/rude-phrase", "did you mean base/rude-phrase?"},
+		{"retail/evasive-phrase", "did you mean base/evasive-phrase?"},
+		// as near as each other: both, best first
+		{"customer-pi", "did you mean callcenter/customer-pii or ecommerce/customer-pii?"},
+		{"missing", "did you mean base/missing-greeting or base/missing-farewell?"},
+		{"claim", "did you mean ecommerce/exaggerated-claim?"},
+		// many ids hold "re": a few at most
+		{"re", "did you mean retail/bare-no or callcenter/refusal-apology or ecommerce/restate-confirm?"},
 		// one letter is no part of a word worth guessing from
 		{"x", none},
 		{"e", none},
