@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/internal/suggest"
 )
 
@@ -251,7 +252,7 @@ func checkOverrides(packs []*Pack) []*PosError {
 				}
 				continue
 			}
-			hint := "see 'chatlint rules list --pack " + p.File + "'"
+			hint := seeCommand("chatlint rules list --pack " + shellquote.Word(p.File))
 			if ids := byID[id]; len(ids) > 0 {
 				hint = "did you mean " + strings.Join(ids, " or ") + "?"
 			} else if s := Closest(k.Value, sortedIDs(known)); s != "" {
@@ -579,4 +580,15 @@ func (pr PackRule) Source() string {
 		end--
 	}
 	return strings.Join(lines[start:end], "\n") + "\n"
+}
+
+// seeCommand points a message at a command line: in single quotes, as
+// chatlint's messages quote commands ("see 'chatlint rules list'"), unless
+// the line quotes a word itself, where those quotes would no longer delimit
+// it: "see: chatlint rules list --pack 'my pack.yaml'".
+func seeCommand(line string) string {
+	if strings.Contains(line, "'") {
+		return "see: " + line
+	}
+	return "see '" + line + "'"
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/baseline"
 	"github.com/chatlint/chatlint/lint/check"
@@ -363,7 +364,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		}
 		return nil, fail("-o %s: chatlint writes text reports (text, json, jsonl, csv, sarif, github, junit, html), not %s files: "+
 			"name the file for its format (-o report.csv opens in Excel), or pipe the report through a compressor "+
-			"(chatlint lint --format %s … | gzip > report.gz)", f.out.output, ext, format)
+			"(chatlint lint --format %s … | gzip > report.gz)", f.out.output, ext, shellquote.Word(format))
 	}
 	if !cmd.Flags().Changed("format") && !f.diff {
 		// -o report.html writes HTML, -o results.sarif SARIF …

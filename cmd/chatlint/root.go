@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -151,7 +152,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 	}
 	msg := fmt.Sprintf("%s takes no arguments, not %q", cmd.CommandPath(), args[0])
 	if cmd.Flags().Lookup("pack") != nil && (slices.Contains(rules.BuiltinNames(), args[0]) || rules.IsPath(args[0])) {
-		msg += fmt.Sprintf(" (did you mean --pack %s?)", args[0])
+		msg += fmt.Sprintf(" (did you mean --pack %s?)", shellquote.Word(args[0]))
 	}
 	return errors.New(msg)
 }
