@@ -55,7 +55,18 @@ func newInitCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Write a commented starter " + config.FileName + " in the working directory",
-		Args:  argsExit2(noArgs),
+		Long: `Write a commented starter ` + config.FileName + ` in the working directory: the
+packs, rule overrides, thresholds and input settings, to edit.
+
+An existing ` + config.FileName + ` is left as it is unless --force is given. The file
+is written whole or not at all: into a temporary file in the same directory,
+renamed over the target once written, so a full disk or a killed run leaves
+no half a config and no temporary file. If ` + config.FileName + ` is a symbolic link
+(a dotfile manager's), it stays one: the link is resolved, and the file it
+leads to is replaced the same way, from a temporary file beside that file.
+A directory that takes no new files is an error (exit 2), the config left
+as it was: it is never written over in place.`,
+		Args: argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			err := writeStarter(config.FileName, force)
 			if errors.Is(err, fs.ErrExist) {
@@ -79,9 +90,12 @@ func newInitCmd() *cobra.Command {
 // file, a directory, a symbolic link, even one leading nowhere (a create
 // would follow it to write elsewhere); that is an error that is
 // fs.ErrExist. With force an existing file is replaced, and a symbolic link
-// stays one: the file it leads to is replaced (or created, for a link
-// leading nowhere), as editors save through a link. Anything else (a
-// directory, a device, a pipe) is refused.
+// stays one: the link is resolved and the file it leads to is replaced (or
+// created, for a link leading nowhere) by a temporary file written in that
+// file's directory, as editors save through a link. Anything else (a
+// directory, a device, a pipe) is refused, and so is a directory that
+// takes no new files: the config is never written over in place (as -o
+// does a report there), where a failed write would leave half of it.
 func writeStarter(name string, force bool) error {
 	if !force {
 		out, err := createNewOutput(name, 0o644)
@@ -90,8 +104,21 @@ func writeStarter(name string, force bool) error {
 		}
 		return out.writeAll([]byte(starterConfig))
 	}
-	if _, _, _, ok, _ := replaceable(name); !ok {
+	target, mode, exists, ok, _ := replaceable(name)
+	if !ok {
 		return fmt.Errorf("%s is not a regular file, nor a symbolic link to one: left as it is (remove it to write the starter config)", name)
 	}
-	return writeFileReplacing(name, []byte(starterConfig), 0o644)
+	perm := fs.FileMode(0o644)
+	if exists {
+		perm = 0o600 // no wider than the file's until Chmod
+	}
+	f, err := tempFile(target, perm)
+	if err != nil {
+		return fmt.Errorf("%s: no temporary file can be written beside %s to replace it with: %w; left as it is", name, target, unwrapPathErr(err))
+	}
+	if exists {
+		f.Chmod(mode) // best effort: a file system may not keep modes
+	}
+	out := &outputFile{File: f, target: target, name: name, sync: true}
+	return out.writeAll([]byte(starterConfig))
 }

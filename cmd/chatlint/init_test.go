@@ -1,0 +1,207 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/chatlint/chatlint/lint/config"
+)
+
+// TestInitForceThroughLink: init --force on a .chatlint.yaml that is a
+// symbolic link (a dotfile manager's) keeps the link as it is and replaces
+// the file it leads to, in that file's own directory, whole: its mode kept,
+// no temporary file left beside the link or the file.
+func TestInitForceThroughLink(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	if err := os.MkdirAll(filepath.Join("dotfiles", "chatlint"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("project", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join("dotfiles", "chatlint", "config.yaml")
+	if err := os.WriteFile(shared, []byte("packs: [retail]\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(shared, 0o640); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	const link = "../dotfiles/chatlint/config.yaml"
+	if err := os.Symlink(link, filepath.Join("project", config.FileName)); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	t.Chdir("project")
+	code, _, stderr := runCLI(t, "init", "--force")
+	if code != 0 {
+		t.Fatalf("init --force: exit %d: %s", code, stderr)
+	}
+	if got, err := os.Readlink(config.FileName); err != nil || got != link {
+		t.Errorf("%s is no longer the link to %s: %q, %v", config.FileName, link, got, err)
+	}
+	sharedPath := filepath.Join(root, shared)
+	if got := readString(t, sharedPath); got != starterConfig {
+		t.Errorf("the file the link leads to holds %q, want the starter config", got)
+	}
+	if st, err := os.Stat(sharedPath); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("the file the link leads to: mode %v, %v; want its own 0640 kept", st.Mode().Perm(), err)
+	}
+	for _, dir := range []string{".", filepath.Dir(sharedPath)} {
+		if tmp := tempFiles(t, dir); len(tmp) > 0 {
+			t.Errorf("temporary files left in %s: %v", dir, tmp)
+		}
+	}
+}
+
+// TestInitLeavesNoTempFile: a successful init, new or --force, leaves the
+// config and nothing else.
+func TestInitLeavesNoTempFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{{"init"}, {"init", "--force"}} {
+		if code, _, stderr := runCLI(t, args...); code != 0 {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr)
+		}
+		entries, err := os.ReadDir(".")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(entries) != 1 || entries[0].Name() != config.FileName {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Errorf("%q left %v, want only %s", args, names, config.FileName)
+		}
+		if got := readString(t, config.FileName); got != starterConfig {
+			t.Errorf("%q: %s holds %q", args, config.FileName, got)
+		}
+	}
+}
+
+// TestInitForceNoTempFileBeside: init --force where no temporary file can
+// be made beside the config (a directory that takes no new files) fails,
+// exit 2, and leaves the config, or the file a link leads to, as it was:
+// it is never written over in place, where a failure would leave half of
+// it. (Simulated: the tests run as root, whom a read-only directory does
+// not stop; TestInitForceReadOnlyDir makes a real one.)
+func TestInitForceNoTempFileBeside(t *testing.T) {
+	const old = "packs: [retail]\n"
+	for _, link := range []bool{false, true} {
+		t.Run(map[bool]string{false: "file", true: "link"}[link], func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			file := config.FileName
+			if link {
+				file = "shared.yaml"
+				if err := os.Symlink(file, config.FileName); err != nil {
+					t.Skip("no symbolic links:", err)
+				}
+			}
+			if err := os.WriteFile(file, []byte(old), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			spool := noNewFiles(t)
+			code, _, stderr := runCLI(t, "init", "--force")
+			if code != 2 || !strings.Contains(stderr, "left as it is") {
+				t.Errorf("exit %d, want 2 saying the config is left as it is; stderr: %s", code, stderr)
+			}
+			if got := readString(t, file); got != old {
+				t.Errorf("%s holds %q, want the old %q", file, got, old)
+			}
+			if entries, _ := os.ReadDir(spool); len(entries) > 0 {
+				t.Errorf("spool files left: %v", entries)
+			}
+			if tmp := tempFiles(t, "."); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+		})
+	}
+}
+
+// TestInitForceReadOnlyDir: in a real read-only directory, init --force
+// fails and leaves the config as it was, with no temporary file. Run as
+// root, whom the directory does not stop, the test runs itself again as
+// the user nobody, or is skipped when it cannot.
+func TestInitForceReadOnlyDir(t *testing.T) {
+	if os.Geteuid() == 0 {
+		runAsNobody(t, "TestInitForceReadOnlyDir")
+		return
+	}
+	const old = "packs: [retail]\n"
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile(config.FileName, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	if f, err := os.CreateTemp(dir, "probe"); err == nil {
+		f.Close()
+		os.Remove(f.Name())
+		t.Skip("a read-only directory takes new files here")
+	}
+	code, _, stderr := runCLI(t, "init", "--force")
+	if code != 2 || !strings.Contains(stderr, "permission denied") {
+		t.Errorf("exit %d, want 2 saying permission denied; stderr: %s", code, stderr)
+	}
+	if got := readString(t, config.FileName); got != old {
+		t.Errorf("%s holds %q, want the old %q", config.FileName, got, old)
+	}
+	if tmp := tempFiles(t, "."); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
+	}
+}
+
+// runAsNobody runs the test named test again in a copy of the test binary
+// run as the user nobody, and fails when it fails there; it skips when the
+// binary cannot be run so (no such user, no directory nobody may run it
+// from: go test builds it in a directory only its user reads, and /tmp may
+// be mounted noexec, hence $GOTMPDIR first).
+func runAsNobody(t *testing.T, test string) {
+	t.Helper()
+	bin, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Skip("cannot read the test binary:", err)
+	}
+	var exe, tmp string
+	for _, parent := range []string{os.Getenv("GOTMPDIR"), os.TempDir()} {
+		if parent == "" {
+			continue
+		}
+		dir, err := os.MkdirTemp(parent, "nobody")
+		if err != nil {
+			continue
+		}
+		t.Cleanup(func() { os.RemoveAll(dir) })
+		// the binary, and a temporary directory nobody may write in
+		tmp = filepath.Join(dir, "tmp")
+		if os.Chmod(dir, 0o755) == nil && os.WriteFile(filepath.Join(dir, "chatlint.test"), bin, 0o755) == nil &&
+			os.Mkdir(tmp, 0o777) == nil && os.Chmod(tmp, 0o777) == nil {
+			exe = filepath.Join(dir, "chatlint.test")
+			break
+		}
+	}
+	if exe == "" {
+		t.Skip("no directory to run the test binary from as nobody")
+	}
+	cmd := exec.Command(exe, "-test.run=^"+test+"$", "-test.v", "-test.count=1")
+	cmd.Dir = tmp
+	cmd.Env = append(os.Environ(), "HOME="+tmp, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.CombinedOutput()
+	switch {
+	case err != nil && !strings.Contains(string(out), "--- FAIL"):
+		t.Skipf("cannot run the test as nobody: %v\n%s", err, out)
+	case err != nil:
+		t.Fatalf("as nobody:\n%s", out)
+	case strings.Contains(string(out), "--- SKIP"):
+		t.Skipf("skipped as nobody:\n%s", out)
+	case !strings.Contains(string(out), "--- PASS: "+test):
+		t.Fatalf("as nobody, %s did not run:\n%s", test, out)
+	}
+}
