@@ -39,6 +39,19 @@ func (r Role) String() string {
 	return fmt.Sprintf("role(%d)", r)
 }
 
+// roleChinese are the roles' names in chatlint's Chinese output.
+var roleChinese = [...]string{"", "顾客", "客服", "机器人", "系统"}
+
+// Chinese returns the role's name in chatlint's Chinese output (the text
+// and HTML reports, explain, rule descriptions): 顾客, 客服, 机器人, 系统;
+// "" for RoleUnknown. The machine formats keep the canonical names.
+func (r Role) Chinese() string {
+	if int(r) < len(roleChinese) {
+		return roleChinese[r]
+	}
+	return ""
+}
+
 // MarshalText writes the canonical role name.
 func (r Role) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 

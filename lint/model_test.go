@@ -138,3 +138,17 @@ func TestUTF16Len(t *testing.T) {
 		}
 	}
 }
+
+func TestRoleChinese(t *testing.T) {
+	for _, tc := range []struct {
+		role Role
+		want string
+	}{
+		{Customer, "顾客"}, {Agent, "客服"}, {Bot, "机器人"}, {System, "系统"},
+		{RoleUnknown, ""}, {Role(99), ""},
+	} {
+		if got := tc.role.Chinese(); got != tc.want {
+			t.Errorf("%v.Chinese() = %q, want %q", tc.role, got, tc.want)
+		}
+	}
+}

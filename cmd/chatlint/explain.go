@@ -58,20 +58,16 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 	return cmd
 }
 
-// roleLabels are the names of the roles in chatlint's Chinese output, as
-// the text and HTML reports name them (lint/report's roleLabels).
-var roleLabels = map[lint.Role]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
-
 // parseRoleArg reads a role given on the command line: a name lint reads
 // (lint.ParseRole: customer, agent, bot, system, in any case) or the
-// Chinese name of the reports (roleLabels).
+// Chinese name of the reports (lint.Role.Chinese).
 func parseRoleArg(s string) (lint.Role, bool) {
 	if r, ok := lint.ParseRole(s); ok {
 		return r, true
 	}
 	s = strings.TrimSpace(s)
-	for r, label := range roleLabels {
-		if label == s {
+	for r := lint.Customer; r <= lint.System; r++ {
+		if r.Chinese() == s {
 			return r, true
 		}
 	}
@@ -83,7 +79,7 @@ func roleSetLabel(set lint.RoleSet) string {
 	var names []string
 	for _, r := range []lint.Role{lint.Customer, lint.Agent, lint.Bot, lint.System} {
 		if set.Has(r) {
-			names = append(names, roleLabels[r])
+			names = append(names, r.Chinese())
 		}
 	}
 	return strings.Join(names, "、")
@@ -103,7 +99,7 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 		fmt.Fprintf(w, "规范化:   %s\n", t.Normalized())
 	}
 	fmt.Fprintf(w, "gse 分词: %s\n", strings.Join(t.Words(), " / "))
-	fmt.Fprintf(w, "角色:     %s\n\n", roleLabels[role])
+	fmt.Fprintf(w, "角色:     %s\n\n", role.Chinese())
 	found := 0
 	for _, c := range cs.Checks {
 		l, ok := c.(check.Lister)
@@ -143,7 +139,7 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 				verdict := "✓ 计入"
 				switch {
 				case !pl.Roles.Has(role):
-					verdict = fmt.Sprintf("✗ 该规则只看 %s 的消息，这段文字的角色是 %s", roleSetLabel(pl.Roles), roleLabels[role])
+					verdict = fmt.Sprintf("✗ 该规则只看 %s 的消息，这段文字的角色是 %s", roleSetLabel(pl.Roles), role.Chinese())
 				case !cand.Counted:
 					verdict = "✗ " + whyNot(cand)
 				case against != "":

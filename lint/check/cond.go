@@ -465,11 +465,10 @@ func (c *cond) describe() string {
 
 // roleWords names the roles of a set in Chinese: 客服或机器人.
 func roleWords(s lint.RoleSet) string {
-	names := [...]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
 	var out []string
 	for r := lint.Customer; r <= lint.System; r++ {
 		if s.Has(r) {
-			out = append(out, names[r])
+			out = append(out, r.Chinese())
 		}
 	}
 	return strings.Join(out, "或")

@@ -294,11 +294,6 @@ type htmlFinding struct {
 	Bonus      bool // a good-practice bonus: Deduct holds the points added
 }
 
-// roleLabels are the role names the reports for people (text, HTML) show,
-// in Chinese as the rest of them; the machine formats keep the canonical
-// names (customer, agent, bot, system).
-var roleLabels = map[lint.Role]string{lint.Customer: "顾客", lint.Agent: "客服", lint.Bot: "机器人", lint.System: "系统"}
-
 var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: "订单", lint.TypeTransfer: "转接"}
 
 // view builds the renderable form of a result.
@@ -322,7 +317,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	lastDay := ""
 	for i := range cv.Messages {
 		m := &c.Messages[i]
-		hm := htmlMsg{Role: roleLabels[m.Role], Sender: m.Sender, Empty: m.Text == ""}
+		hm := htmlMsg{Role: m.Role.Chinese(), Sender: m.Sender, Empty: m.Text == ""}
 		switch m.Role {
 		case lint.Customer:
 			hm.Side = "customer"

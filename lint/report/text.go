@@ -168,8 +168,8 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	if t.opts.Canned {
 		fmt.Fprintf(w, "%s    %s\n", indent, t.excerpt(m.Text, f))
 	} else {
-		who, ok := roleLabels[m.Role]
-		if !ok {
+		who := m.Role.Chinese()
+		if who == "" {
 			who = m.Role.String()
 		}
 		if m.Sender != "" {
