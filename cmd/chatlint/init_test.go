@@ -2,10 +2,8 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint/config"
@@ -118,90 +116,5 @@ func TestInitForceNoTempFileBeside(t *testing.T) {
 				t.Errorf("temporary files left: %v", tmp)
 			}
 		})
-	}
-}
-
-// TestInitForceReadOnlyDir: in a real read-only directory, init --force
-// fails and leaves the config as it was, with no temporary file. Run as
-// root, whom the directory does not stop, the test runs itself again as
-// the user nobody, or is skipped when it cannot.
-func TestInitForceReadOnlyDir(t *testing.T) {
-	if os.Geteuid() == 0 {
-		runAsNobody(t, "TestInitForceReadOnlyDir")
-		return
-	}
-	const old = "packs: [retail]\n"
-	dir := t.TempDir()
-	t.Chdir(dir)
-	if err := os.WriteFile(config.FileName, []byte(old), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(dir, 0o555); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.Chmod(dir, 0o755) })
-	if f, err := os.CreateTemp(dir, "probe"); err == nil {
-		f.Close()
-		os.Remove(f.Name())
-		t.Skip("a read-only directory takes new files here")
-	}
-	code, _, stderr := runCLI(t, "init", "--force")
-	if code != 2 || !strings.Contains(stderr, "permission denied") {
-		t.Errorf("exit %d, want 2 saying permission denied; stderr: %s", code, stderr)
-	}
-	if got := readString(t, config.FileName); got != old {
-		t.Errorf("%s holds %q, want the old %q", config.FileName, got, old)
-	}
-	if tmp := tempFiles(t, "."); len(tmp) > 0 {
-		t.Errorf("temporary files left: %v", tmp)
-	}
-}
-
-// runAsNobody runs the test named test again in a copy of the test binary
-// run as the user nobody, and fails when it fails there; it skips when the
-// binary cannot be run so (no such user, no directory nobody may run it
-// from: go test builds it in a directory only its user reads, and /tmp may
-// be mounted noexec, hence $GOTMPDIR first).
-func runAsNobody(t *testing.T, test string) {
-	t.Helper()
-	bin, err := os.ReadFile(os.Args[0])
-	if err != nil {
-		t.Skip("cannot read the test binary:", err)
-	}
-	var exe, tmp string
-	for _, parent := range []string{os.Getenv("GOTMPDIR"), os.TempDir()} {
-		if parent == "" {
-			continue
-		}
-		dir, err := os.MkdirTemp(parent, "nobody")
-		if err != nil {
-			continue
-		}
-		t.Cleanup(func() { os.RemoveAll(dir) })
-		// the binary, and a temporary directory nobody may write in
-		tmp = filepath.Join(dir, "tmp")
-		if os.Chmod(dir, 0o755) == nil && os.WriteFile(filepath.Join(dir, "chatlint.test"), bin, 0o755) == nil &&
-			os.Mkdir(tmp, 0o777) == nil && os.Chmod(tmp, 0o777) == nil {
-			exe = filepath.Join(dir, "chatlint.test")
-			break
-		}
-	}
-	if exe == "" {
-		t.Skip("no directory to run the test binary from as nobody")
-	}
-	cmd := exec.Command(exe, "-test.run=^"+test+"$", "-test.v", "-test.count=1")
-	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "HOME="+tmp, "TMPDIR="+tmp, "GOTMPDIR="+tmp)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
-	out, err := cmd.CombinedOutput()
-	switch {
-	case err != nil && !strings.Contains(string(out), "--- FAIL"):
-		t.Skipf("cannot run the test as nobody: %v\n%s", err, out)
-	case err != nil:
-		t.Fatalf("as nobody:\n%s", out)
-	case strings.Contains(string(out), "--- SKIP"):
-		t.Skipf("skipped as nobody:\n%s", out)
-	case !strings.Contains(string(out), "--- PASS: "+test):
-		t.Fatalf("as nobody, %s did not run:\n%s", test, out)
 	}
 }
