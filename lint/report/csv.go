@@ -44,7 +44,8 @@ var CSVFindingHeader = []string{
 
 // CSVConversationHeader is the fixed part of the header of the CSV report
 // with one row per conversation; one column per active rule (headed by the
-// rule id, holding the conversation's finding count) follows.
+// rule id, holding the conversation's finding count, or for a bonus rule
+// its bonuses) follows.
 var CSVConversationHeader = []string{
 	"file", "line", "conversation", "agents", "messages", "score", "grade",
 	"findings", "error", "warning", "info", "skipped",
@@ -184,6 +185,12 @@ func (c *csvWriter) conversationRow(r *lint.Result) []string {
 		f := &r.Findings[i]
 		sev[f.Rule.Severity]++
 		if col, ok := c.ruleCol[f.Rule.ID]; ok {
+			perRule[col]++
+		}
+	}
+	// a bonus rule's column counts the bonuses earned, as the agent rows do
+	for i := range r.Bonuses {
+		if col, ok := c.ruleCol[r.Bonuses[i].Rule.ID]; ok {
 			perRule[col]++
 		}
 	}

@@ -477,3 +477,29 @@ func TestFlushersStream(t *testing.T) {
 		}
 	}
 }
+
+// TestCSVConversationRowsCountBonuses: a bonus rule's column of a
+// conversation row counts the bonuses the conversation earned, as the
+// agent rows' column counts the agent's; findings and the severities
+// still count problems only.
+func TestCSVConversationRowsCountBonuses(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1}
+	r := htmlResult("c1", "小美", "您的意思是换成蓝色对吗", 100)
+	r.Bonuses = []lint.Finding{{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 1}}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	opts := Options{Rules: []*lint.RuleInfo{htmlForbid, recap}, CSVRows: CSVConversations}
+	rows := readCSV(t, render(t, "csv", opts, []*lint.Result{r}, sum))
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want header + 1", len(rows))
+	}
+	got := map[string]string{}
+	for i, h := range rows[0] {
+		got[h] = rows[1][i]
+	}
+	for col, want := range map[string]string{"shop/recap": "1", htmlForbid.ID: "0", "findings": "0", "info": "0"} {
+		if got[col] != want {
+			t.Errorf("%s = %q, want %q", col, got[col], want)
+		}
+	}
+}
