@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/chatlint/chatlint/internal/suggest"
 )
 
 // PosError is a problem at a place in a pack file.
@@ -315,32 +317,11 @@ func closest(s string, names []string) string {
 	best, bestD := "", 3
 	typed := utf8.RuneCountInString(s)
 	for _, n := range names {
-		if d := editDistance(s, n); d < bestD && 2*d <= typed {
+		if d := suggest.EditDistance(s, n); d < bestD && 2*d <= typed {
 			best, bestD = n, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // DecodeStrict decodes one YAML document into v, reporting unknown keys and

@@ -104,7 +104,7 @@ func Of(typed string, names []string) []string {
 // elsewhere inside), then distance or letters left over, then penalty.
 func rank(v, key string, penalty int) ([4]int, bool) {
 	n := utf8.RuneCountInString(v)
-	if d := editDistance(v, key); d <= 2 && 2*d <= n {
+	if d := EditDistance(v, key); d <= 2 && 2*d <= n {
 		return [4]int{0, d, penalty, 0}, true
 	}
 	if !meaningful(v) || len(v) >= len(key) {
@@ -139,8 +139,8 @@ func meaningful(s string) bool {
 	return n >= 2
 }
 
-// editDistance is the Levenshtein distance of a and b, in characters.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance of a and b, in characters.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
