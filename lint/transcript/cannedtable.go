@@ -41,8 +41,9 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 	// the reply's column, and how many fields a record has (0: any, as
 	// long as the reply's column is there); cells: how many cells the
 	// header row has, empty ones past width included (see namedWidth and
-	// pastHeader); headerless: a file of one column without a header
-	col, width, cells, headerless := 0, 0, 0, false
+	// pastHeader), named how many of them it names; headerless: a file of
+	// one column without a header
+	col, width, cells, named, headerless := 0, 0, 0, 0, false
 	// a first record that is a reply (no header), held for the loop
 	var held []string
 	heldLine := 0
@@ -95,7 +96,8 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		if !headerless {
 			// a reply column mapped by number under an empty header cell
 			// is one of the header's
-			width = max(namedWidth(fields), col+1)
+			named = namedWidth(fields)
+			width = max(named, col+1)
 			cells = len(fields)
 		}
 	}
@@ -124,7 +126,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		case headerless && len(fields) != 1:
 			perr = fmt.Sprintf("record has %d fields; the file is one column without a header (a %s in the reply? quote it, or name the file .txt: one reply per line)", len(fields), delimName(comma))
 		case width > 0 && len(fields) != width:
-			perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), width, delimName(comma))
+			perr = fieldCount(len(fields), width, named, cells, comma)
 		case col >= len(fields):
 			perr = fmt.Sprintf("record has %d fields, the reply is in column %d", len(fields), col+1)
 		}

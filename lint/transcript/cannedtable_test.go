@@ -44,6 +44,10 @@ func TestCannedTable(t *testing.T) {
 		{name: "malformed and blank records", file: "r.csv", data: "key,话术\n/a,您好,多余\n/b,\n/c,\"未闭合\n",
 			want: []string{"L2 ! record has 3 fields, the header has 2 (unbalanced quotes or a stray comma?)", "L3 skip",
 				"L4 ! quoted field has no closing quote (truncated file?)"}},
+		// a header row with empty cells after its names: the reason counts
+		// them, and says how many are named
+		{name: "a value past a header row with empty cells", file: "r.csv", data: "快捷键,话术,,\n/a,您好,,,多余\n/b,\n",
+			want: []string{"L2 ! record has 5 fields, the header row has 4 cells, 2 of them named (unbalanced quotes or a stray comma?)", "L3 skip"}},
 		{name: "tsv", file: "r.tsv", data: "快捷键\t话术\n/hi\t您好，有什么可以帮您\n",
 			want: []string{"L2 c5 r* 您好，有什么可以帮您"}},
 		{name: "--delimiter", file: "r.csv", data: "快捷键;话术\n/hi;您好, 亲\n",

@@ -225,7 +225,7 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 	if nHeader > 0 {
 		// a column mapped by number under an empty header cell is one of
 		// the header's
-		rb.nHeader, rb.cells = max(nHeader, rb.need), cells
+		rb.nHeader, rb.named, rb.cells = max(nHeader, rb.need), nHeader, cells
 	}
 	records := 0
 	// where a record's text is on its line, when the rows are lines
@@ -338,6 +338,17 @@ func namedWidth(header []string) int {
 	return n
 }
 
+// fieldCount says why a delimited record of n fields does not fit its
+// header row, which takes width fields: the header row's width, or, when
+// the row has empty cells after its named ones, how many cells it has and
+// how many of them are named (a record may have any number in between).
+func fieldCount(n, width, named, cells int, comma rune) string {
+	if cells > width {
+		return fmt.Sprintf("record has %d fields, the header row has %d cells, %d of them named (unbalanced quotes or a stray %s?)", n, cells, named, delimName(comma))
+	}
+	return fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", n, width, delimName(comma))
+}
+
 // pastHeader cuts a row to the width columns its header names. A value
 // past them is ignored when its column is one the header row has, as an
 // empty cell (time,role,text,, over rows with a row number there), as a
@@ -381,9 +392,10 @@ type rowBuilder struct {
 	cols          [nFields]int
 	nHeader, need int
 	// cells is how many cells the header row has, empty ones after its
-	// nHeader named columns included
-	cells int
-	comma rune // 0: a spreadsheet's rows
+	// named columns included; named is how many it names (nHeader, unless
+	// a column is mapped by number under an empty cell)
+	cells, named int
+	comma        rune // 0: a spreadsheet's rows
 	// date is the column of the dates when the time column may hold times
 	// of day alone (see dateColumn); -1: none
 	date int
@@ -503,7 +515,7 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 	if perr == "" {
 		switch {
 		case comma != 0 && nHeader > 0 && len(fields) != nHeader:
-			perr = fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", len(fields), nHeader, delimName(comma))
+			perr = fieldCount(len(fields), nHeader, rb.named, rb.cells, comma)
 		case len(fields) < need:
 			perr = fmt.Sprintf("record has %d fields, the mapping needs %d", len(fields), need)
 		}

@@ -38,14 +38,21 @@ func TestTrailingEmptyHeaderCells(t *testing.T) {
 		{name: "a value under an empty header cell", header: header,
 			rows: [][]string{base, append(slices.Clone(base), "", "备注")},
 			want: []string{"ok", "ok"}},
+		// the reason counts the header row's cells, empty ones included,
+		// and says how many of them are named: a row may have 4 to 7
 		{name: "a value past the header row", header: header,
 			rows: [][]string{append(slices.Clone(base), "", "", "", "", "x")},
-			want: []string{"record has 9 fields, the header has 4"},
+			want: []string{"record has 9 fields, the header row has 7 cells, 4 of them named (unbalanced quotes or a stray "},
 			xlsx: []string{"ok"}}, // a workbook's cells past the header: unnamed
 		{name: "too few fields", header: header,
 			rows: [][]string{row("2026-11-04 10:00:00", "tb_buyer", "customer")},
-			want: []string{"record has 3 fields, the header has 4"},
+			want: []string{"record has 3 fields, the header row has 7 cells, 4 of them named (unbalanced quotes or a stray "},
 			xlsx: []string{"ok"}}, // a workbook's row may stop short: its text is empty
+		// a header row without empty cells: its width is its names'
+		{name: "a value past a header row of names", header: header[:4],
+			rows: [][]string{append(slices.Clone(base), "x")},
+			want: []string{"record has 5 fields, the header has 4 (unbalanced quotes or a stray "},
+			xlsx: []string{"ok"}},
 		// a column mapped by number under an empty header cell is read
 		{name: "mapped to an unnamed column", header: []string{"time", "role", "text", "", ""},
 			rows: [][]string{row("2026-11-04 10:00:00", "customer", "在吗", "tb_buyer"), row("2026-11-04 10:00:00", "customer", "在吗", "tb_buyer", "", "")},
