@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/encoding/unicode"
 
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/internal/suggest"
@@ -419,12 +418,12 @@ func parsePack(file string, data []byte) (res parseResult) {
 		return es
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		// UTF-16 with its byte-order mark, as Windows Notepad saves
-		// "Unicode": read as UTF-8 from here on, rules show included
-		if u, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data); err == nil {
-			data = u
-		}
+	// UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode":
+	// read as UTF-8 from here on, rules show included
+	data, e := fromUTF16(data)
+	if e != nil {
+		res.list = addFile([]*PosError{e})
+		return res
 	}
 	if e := notUTF8(data); e != nil {
 		res.list = addFile([]*PosError{e})

@@ -446,6 +446,49 @@ func TestRuleSourceOfAnyEncoding(t *testing.T) {
 	}
 }
 
+// TestBrokenUTF16: a pack or config saved as UTF-16 that is cut short, or
+// holds half of a surrogate pair, is refused at the line and column of the
+// broken character (it was read with U+FFFD in its place, or, in a config,
+// refused without a line).
+func TestBrokenUTF16(t *testing.T) {
+	le := func(units ...uint16) []byte {
+		out := []byte{0xff, 0xfe}
+		for _, u := range units {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	text := func(s string) []uint16 { return utf16.Encode([]rune(s)) }
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"a byte short", append(le(text("pack: p\nrules: []\n")...), 'x'), ":3:1: the file ends inside a UTF-16 character"},
+		{"a high surrogate alone", le(append(text("pack: p\ndescription: ab"), 0xd83d, 'c', '\n')...), ":2:16: not UTF-16 (half of a surrogate pair, 0xD83D)"},
+		{"a low surrogate alone", le(append(text("pack: p\r\ndescription: "), 0xde00, '\n')...), ":2:14: not UTF-16 (half of a surrogate pair, 0xDE00)"},
+		{"at the end", le(append(text("pack: p\n"), 0xd83d)...), ":2:1: not UTF-16"},
+	} {
+		_, err := LoadBytes("p.yaml", tc.data)
+		if err == nil || !strings.Contains(err.Error(), "p.yaml"+tc.want) {
+			t.Errorf("pack, %s: %v, want p.yaml%s", tc.name, err, tc.want)
+		}
+		var v struct {
+			Pack        string `yaml:"pack"`
+			Rules       []any  `yaml:"rules"`
+			Description string `yaml:"description"`
+		}
+		err = DecodeStrict("c.yaml", tc.data, &v)
+		if err == nil || !strings.Contains(err.Error(), "c.yaml"+tc.want) {
+			t.Errorf("config, %s: %v, want c.yaml%s", tc.name, err, tc.want)
+		}
+	}
+	// a character beyond the BMP, as a pair, is read
+	if _, err := LoadBytes("p.yaml", le(text("pack: p\ndescription: 😀\nrules: []\n")...)); err != nil {
+		t.Errorf("a surrogate pair: %v", err)
+	}
+}
+
 // TestParseDurationErrors: the message says what is wrong with the
 // duration as written, not how strconv failed on a part of it.
 func TestParseDurationErrors(t *testing.T) {

@@ -328,6 +328,12 @@ func closest(s string, names []string) string {
 // values of the wrong kind with file:line:column (all of them, in a
 // *LoadError). Used for .chatlint.yaml as well as for packs.
 func DecodeStrict(file string, data []byte, v any) error {
+	// UTF-16 is read as UTF-8, as a pack is (see fromUTF16)
+	data, e := fromUTF16(data)
+	if e != nil {
+		e.File = file
+		return &LoadError{Errs: []*PosError{e}}
+	}
 	if e := notUTF8(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))); e != nil {
 		e.File = file
 		return &LoadError{Errs: []*PosError{e}}

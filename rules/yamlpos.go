@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -112,6 +113,57 @@ func notUTF8(data []byte) *PosError {
 		i += size
 	}
 	return nil
+}
+
+// fromUTF16 returns data saved as UTF-16 with its byte-order mark (as
+// Windows Notepad saves "Unicode") as UTF-8, to be read, and its mistakes
+// placed, as a UTF-8 file is; data without the mark is returned as it is.
+// A half of a surrogate pair, or a character cut short at the end of the
+// file, is an error at its line and column.
+func fromUTF16(data []byte) ([]byte, *PosError) {
+	var be bool
+	switch {
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		be = true
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+	default:
+		return data, nil
+	}
+	body := data[2:]
+	unit := func(i int) rune {
+		if be {
+			return rune(body[i])<<8 | rune(body[i+1])
+		}
+		return rune(body[i+1])<<8 | rune(body[i])
+	}
+	out := make([]byte, 0, len(body)*3/2)
+	line, col := 1, 1
+	i := 0
+	for ; i+1 < len(body); i += 2 {
+		r := unit(i)
+		if utf16.IsSurrogate(r) {
+			var low rune
+			if i+3 < len(body) {
+				low = unit(i + 2)
+			}
+			if r >= 0xdc00 || !utf16.IsSurrogate(low) || low < 0xdc00 {
+				return nil, &PosError{Line: line, Column: col,
+					Msg: fmt.Sprintf("not UTF-16 (half of a surrogate pair, 0x%04X): save the file as UTF-8", r)}
+			}
+			r = utf16.DecodeRune(r, low)
+			i += 2
+		}
+		out = utf8.AppendRune(out, r)
+		if r == '\n' || r == '\r' && (i+3 >= len(body) || unit(i+2) != '\n') {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	if i < len(body) {
+		return nil, &PosError{Line: line, Column: col, Msg: "the file ends inside a UTF-16 character (a byte short): save the file as UTF-8"}
+	}
+	return out, nil
 }
 
 // lineEnd reports whether data[i] ends a line, as YAML ends them: a LF, a

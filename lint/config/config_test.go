@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 func TestFindInParents(t *testing.T) {
@@ -120,5 +121,48 @@ func TestLoadAliasBomb(t *testing.T) {
 	_, err := Load(p)
 	if err == nil || !strings.Contains(err.Error(), "alias *big repeats too much") || strings.Contains(err.Error(), "pack") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestLoadUTF16: a config saved as UTF-16 with its byte-order mark (Windows
+// Notepad's "Unicode") is read as the packs are, and its mistakes are
+// named at their line; a broken one too.
+func TestLoadUTF16(t *testing.T) {
+	utf16 := func(bigEndian bool, s string) []byte {
+		out := []byte{0xff, 0xfe}
+		if bigEndian {
+			out = []byte{0xfe, 0xff}
+		}
+		for _, u := range utf16.Encode([]rune(s)) {
+			if bigEndian {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		return out
+	}
+	for _, be := range []bool{false, true} {
+		dir := t.TempDir()
+		p := filepath.Join(dir, FileName)
+		os.WriteFile(p, utf16(be, "packs: [ecommerce]\nteams:\n  售前组: [小美]\nfail_on: warning\n"), 0o644)
+		c, err := Load(p)
+		if err != nil || len(c.Packs) != 1 || c.Packs[0] != "ecommerce" || c.FailOn != "warning" || c.Where("fail_on") != p+":4" {
+			t.Errorf("big-endian %v: Load = %+v, %v", be, c, err)
+		}
+		os.WriteFile(p, utf16(be, "packs: [ecommerce]\nfail-on: warning\n"), 0o644)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), p+`:2:1: unknown key "fail-on"`) {
+			t.Errorf("big-endian %v: unknown key: %v", be, err)
+		}
+		os.WriteFile(p, utf16(be, "packs: [ecommerce\n"), 0o644)
+		if _, err := Load(p); err == nil || !strings.HasPrefix(err.Error(), p+":1: ") {
+			t.Errorf("big-endian %v: broken YAML: %v", be, err)
+		}
+	}
+	// a byte short of its last character (the fuzzer's find)
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte("\xff\xfe0"), 0o644)
+	if _, err := Load(p); err == nil || !strings.HasPrefix(err.Error(), p+":1:") {
+		t.Errorf("odd UTF-16: %v", err)
 	}
 }
