@@ -31,6 +31,12 @@ func TestChineseDatesEveryReader(t *testing.T) {
 		// a zone written with the time
 		{value: "2026年11月4日 11:02 +09:00", want: at(10, 2, 0)},
 		{value: "北京时间 2026年11月4日T10:02", want: at(10, 2, 0)},
+		{value: "2026年11月4日 10:02 +0800", want: at(10, 2, 0)},
+		{value: "2026年11月4日T10:02", want: at(10, 2, 0)},
+		{value: "2026年11月4日T11:02+09:00", want: at(10, 2, 0)},
+		{value: "2026年11月4日T02:02Z", want: at(10, 2, 0)},
+		{value: "2026年11月4日 10:02 +2500", why: `unparseable time "2026年11月4日 10:02 +2500"`},
+		{value: "2026年13月4日T10:02+08:00", why: `unparseable time "2026年13月4日T10:02+08:00"`},
 		{value: "2026年11月4日 10:02 CST", why: `unparseable time "2026年11月4日 10:02 CST" (the zone CST is an abbreviation`},
 	} {
 		mapped := Options{Mapping: &Mapping{Fields: map[string]string{"time": "ts"}}}
@@ -169,3 +175,93 @@ func tableData(t *testing.T, format string, rows [][]string) string {
 
 // nov4 is 2026-11-04 at h:m:s in Shanghai.
 func nov4(h, m, s int) time.Time { return time.Date(2026, 11, 4, h, m, s, 0, tzSH) }
+
+// TestChineseDateOffsetsAndT: a date written the Chinese way takes a
+// numeric zone offset (+0800, +08:00, Z) after its time of day, with a
+// blank before it or none, and a T between the date and the time, as an
+// ISO date does; the offset written wins over --tz (loc), as it does after
+// an ISO date, and a time without one is read in loc. What is no date,
+// no time of day or no offset is still refused.
+func TestChineseDateOffsetsAndT(t *testing.T) {
+	utc := func(h, m, s, ns int) time.Time { return time.Date(2026, 11, 4, h, m, s, ns, time.UTC) }
+	for _, tc := range []struct {
+		value string
+		want  time.Time // in UTC; zero: read in loc (the local wall time 10:02)
+		why   string    // the start of the reason it is refused ("": read)
+	}{
+		{value: "2026年11月4日 10:02 +0800", want: utc(2, 2, 0, 0)},
+		{value: "2026年11月4日 10:02 +08:00", want: utc(2, 2, 0, 0)},
+		{value: "2026年11月4日 10:02+0800", want: utc(2, 2, 0, 0)},
+		{value: "2026年11月4日10:02:03+08:00", want: utc(2, 2, 3, 0)},
+		{value: "2026年11月4日 10:02 Z", want: utc(10, 2, 0, 0)},
+		{value: "2026年11月4日 10:02 -0500", want: utc(15, 2, 0, 0)},
+		{value: "2026年11月4号 10:02:03.250 +08:00", want: utc(2, 2, 3, 250e6)},
+		{value: "2026年11月4日 下午3:05 +0800", want: utc(7, 5, 0, 0)},
+		{value: "2026年11月4日T10:02"},
+		{value: "2026年11月4日T10:02:00"},
+		{value: "2026年11月4日T10:02+0800", want: utc(2, 2, 0, 0)},
+		{value: "2026年11月4日T10:02:03+08:00", want: utc(2, 2, 3, 0)},
+		{value: "2026年11月4日T10:02Z", want: utc(10, 2, 0, 0)},
+		{value: "2026年11月4日T10:02:03.5Z", want: utc(10, 2, 3, 5e8)},
+		{value: "北京时间 2026年11月4日T10:02 +08:00", want: utc(2, 2, 0, 0)},
+		// still refused
+		{value: "2026年13月4日 10:02", why: "unparseable time"},
+		{value: "2026年13月4日 10:02 +0800", why: "unparseable time"},
+		{value: "2026年11月31日T10:02+08:00", why: "unparseable time"},
+		{value: "2026年11月4日 25:00", why: "unparseable time"},
+		{value: "2026年11月4日T25:00+08:00", why: "unparseable time"},
+		{value: "2026年11月4日 10:60 Z", why: "unparseable time"},
+		{value: "2026年11月4日 10:02 +2500", why: "unparseable time"},
+		{value: "2026年11月4日 10:02 +08:60", why: "unparseable time"},
+		{value: "2026年11月4日 10:02 +08:0", why: "unparseable time"},
+		{value: "2026年11月4日 10:02 08:00", why: "unparseable time"},
+		{value: "2026年11月4日 10:02 +0800 -0500", why: `unparseable time "2026年11月4日 10:02 +0800 -0500" (zones that disagree`},
+		{value: "2026年11月4日 10:02 +0800 CST", why: `unparseable time "2026年11月4日 10:02 +0800 CST" (the zone CST is an abbreviation`},
+		{value: "2026年11月4日TT10:02", why: "unparseable time"},
+		{value: "11月4日T10:02+08:00", why: `unparseable time "11月4日T10:02+08:00" (a date without a year`},
+	} {
+		for _, loc := range []*time.Location{tzSH, time.UTC, newYork} {
+			got, err := ParseTime(tc.value, loc)
+			switch {
+			case tc.why != "":
+				if err == nil || !strings.HasPrefix(err.Error(), tc.why) {
+					t.Errorf("ParseTime(%q, %v) = %v, %v; want it refused: %s", tc.value, loc, got, err, tc.why)
+				}
+			case err != nil:
+				t.Errorf("ParseTime(%q, %v): %v", tc.value, loc, err)
+			case tc.want.IsZero():
+				if want := time.Date(2026, 11, 4, 10, 2, 0, 0, loc); !got.Equal(want) {
+					t.Errorf("ParseTime(%q, %v) = %v, want %v (in --tz)", tc.value, loc, got, want)
+				}
+			case !got.Equal(tc.want):
+				t.Errorf("ParseTime(%q, %v) = %v, want %v (the offset written, not --tz)", tc.value, loc, got, tc.want.In(loc))
+			}
+		}
+	}
+	// as an ISO time's: the same instant, whatever --tz says
+	for _, pair := range [][2]string{
+		{"2026年11月4日 10:02 +0800", "2026-11-04 10:02 +0800"},
+		{"2026年11月4日T10:02+08:00", "2026-11-04T10:02+08:00"},
+		{"2026年11月4日T10:02Z", "2026-11-04T10:02Z"},
+		{"2026年11月4日T10:02", "2026-11-04T10:02"},
+	} {
+		for _, loc := range []*time.Location{tzSH, time.UTC, newYork} {
+			zh, err1 := ParseTime(pair[0], loc)
+			iso, err2 := ParseTime(pair[1], loc)
+			if err1 != nil || err2 != nil || !zh.Equal(iso) {
+				t.Errorf("in %v: %q = %v, %v; %q = %v, %v: want the same time", loc, pair[0], zh, err1, pair[1], iso, err2)
+			}
+		}
+	}
+	// through a reader given --tz UTC: the offset written wins
+	s := mustRead(t, "csv", "会话ID,时间,角色,内容\nc1,2026年11月4日 10:02 +0800,customer,在吗\nc1,2026年11月4日T10:03+08:00,agent,在的\nc1,2026年11月4日T02:04,agent,好的\n", Options{Location: time.UTC})
+	want := []time.Time{utc(2, 2, 0, 0), utc(2, 3, 0, 0), utc(2, 4, 0, 0)}
+	if len(s.rejects) != 0 || len(s.msgs) != len(want) {
+		t.Fatalf("csv with --tz UTC: messages %v, rejects %v", msgLines(s.msgs), s.rejects)
+	}
+	for i, m := range s.msgs {
+		if !m.Time.Equal(want[i]) {
+			t.Errorf("csv with --tz UTC: message %d at %v, want %v", i, m.Time, want[i])
+		}
+	}
+}
