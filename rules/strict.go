@@ -189,6 +189,15 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.AliasNode && k.Alias != nil && k.Alias.Kind == yaml.ScalarNode {
+				// *name as a key: the name it stands for, placed here
+				k = &yaml.Node{Kind: yaml.ScalarNode, Value: k.Alias.Value, Line: k.Line, Column: k.Column}
+			}
+			if k.Kind != yaml.ScalarNode {
+				// (? [a, b]: a complex key, whose Value is "")
+				*errs = append(*errs, posErrorf(k, "a key is a name, not %s", kindName(k)))
+				continue
+			}
 			if first, dup := seen[k.Value]; dup {
 				*errs = append(*errs, posErrorf(k, "key %q given twice (first on line %d)", k.Value, first))
 				continue

@@ -113,8 +113,13 @@ func keyLines(data []byte) map[string]int {
 			return
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			key := prefix + n.Content[i].Value
-			out[key] = n.Content[i].Line
+			k := n.Content[i]
+			name := k.Value
+			if k.Kind == yaml.AliasNode && k.Alias != nil {
+				name = k.Alias.Value // *name as a key: the name it stands for
+			}
+			key := prefix + name
+			out[key] = k.Line
 			walk(n.Content[i+1], key+".")
 		}
 	}

@@ -166,3 +166,18 @@ func TestLoadUTF16(t *testing.T) {
 		t.Errorf("odd UTF-16: %v", err)
 	}
 }
+
+// TestLoadAliasKey: a key written as an alias (*k) is the name it stands
+// for, placed where the alias is written.
+func TestLoadAliasKey(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte("x-keys: &k fail_on\n*k : warning\n"), 0o644)
+	c, err := Load(p)
+	if err != nil || c.FailOn != "warning" || c.Where("fail_on") != p+":2" {
+		t.Errorf("Load = %+v, %v; want fail_on warning, on line 2", c, err)
+	}
+	os.WriteFile(p, []byte("x-keys: &k fail-on\n*k : warning\n"), 0o644)
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), p+`:2:1: unknown key "fail-on" (did you mean "fail_on"?)`) {
+		t.Errorf("an alias of an unknown key: %v", err)
+	}
+}
