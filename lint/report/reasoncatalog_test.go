@@ -176,6 +176,7 @@ var reasonSamples = map[string]reasonSample{
 
 	// csv, tsv and workbooks
 	"record has %d fields, the header has %d (unbalanced quotes or a stray %s?)":                                                                           {args: []any{3, 2, "comma"}},
+	"record has %d fields, the header row has %d cells, %d of them named (unbalanced quotes or a stray %s?)":                                               {args: []any{9, 7, 4, "comma"}},
 	"record has %d fields, the mapping needs %d":                                                                                                           {},
 	"record has %d fields; the file is one column without a header (a %s in the reply? quote it, or name the file .txt: one reply per line)":               {args: []any{3, "comma"}},
 	"record has %d fields, the reply is in column %d":                                                                                                      {},

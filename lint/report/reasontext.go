@@ -580,6 +580,7 @@ func reasonKinds() []reasonRule {
 
 		// csv, tsv and workbooks
 		zh(`record has (\d+) fields, the header has (\d+)`, "记录有 $1 个字段，表头有 $2 个"),
+		zh(`record has (\d+) fields, the header row has (\d+) cells, (\d+) of them named`, "记录有 $1 个字段，表头行有 $2 个单元格，其中 $3 个有列名"),
 		zh(`unbalanced quotes or a stray (.+)\?$`, "引号不配对，或多了一个&1？"),
 		zh(`record has (\d+) fields, the mapping needs (\d+)`, "记录有 $1 个字段，映射需要 $2 个"),
 		zh(`record has (\d+) fields; the file is one column without a header`, "记录有 $1 个字段；文件是没有表头的单列"),
