@@ -23,6 +23,8 @@ type EncodingError struct {
 	Why      string // what is wrong, to follow the character in a sentence
 }
 
+// Error names the line, the character, the replacement it is in and why
+// the encoding cannot carry it.
 func (e *EncodingError) Error() string {
 	rule := ""
 	if e.Edit.Rule != "" {

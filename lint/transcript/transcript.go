@@ -143,6 +143,8 @@ type FileError struct {
 // Error names the file as it may be shown on a terminal (lint.Shown): a
 // name with a line break cannot forge a line of chatlint's.
 func (e *FileError) Error() string { return lint.Shown(e.Name) + ": " + e.Err.Error() }
+
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ReadAll reads every path (files, directories walked in lexical order, "-"
