@@ -1,0 +1,525 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chatlint/chatlint/internal/shared"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// The tests in this file keep the README's commands, tables and sample
+// inputs true where TestREADMEExamples (outputs shown verbatim) does not
+// reach: each runs what a reader would type, from the repository root or in
+// a temporary directory holding the files the README's text names.
+
+// readREADME returns the README, read from the repository root.
+func readREADME(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// readmeSection returns the README's text from the heading line heading to
+// the next heading of the same or a higher level (lines starting with # in
+// code blocks are no headings).
+func readmeSection(t *testing.T, readme, heading string) string {
+	t.Helper()
+	i := strings.Index(readme, "\n"+heading+"\n")
+	if i < 0 {
+		t.Fatalf("README has no heading %q", heading)
+	}
+	body := readme[i+len(heading)+2:]
+	level := strings.Index(heading, " ")
+	fenced, end := false, 0
+	for _, line := range strings.SplitAfter(body, "\n") {
+		if strings.HasPrefix(line, "```") {
+			fenced = !fenced
+		}
+		if n := len(line) - len(strings.TrimLeft(line, "#")); !fenced && n > 0 && n <= level && strings.HasPrefix(line[n:], " ") {
+			break
+		}
+		end += len(line)
+	}
+	return body[:end]
+}
+
+// fencedBlocks returns the contents of the README's ``` blocks of lang
+// ("" for blocks without one).
+func fencedBlocks(readme, lang string) []string {
+	re := regexp.MustCompile("(?sm)^```" + regexp.QuoteMeta(lang) + "\n(.*?)^```")
+	var blocks []string
+	for _, m := range re.FindAllStringSubmatch(readme, -1) {
+		blocks = append(blocks, m[1])
+	}
+	return blocks
+}
+
+// blockStarting returns the one fenced block of lang whose text starts
+// with prefix.
+func blockStarting(t *testing.T, readme, lang, prefix string) string {
+	t.Helper()
+	var found []string
+	for _, b := range fencedBlocks(readme, lang) {
+		if strings.HasPrefix(b, prefix) {
+			found = append(found, b)
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("README: %d ```%s blocks start with %q, want 1", len(found), lang, prefix)
+	}
+	return found[0]
+}
+
+// chatlintLines returns the chatlint command lines of a README code block,
+// without the leading "$ ", "chatlint" or "go run ./cmd/chatlint", line
+// continuations joined and comments after " # " cut off.
+func chatlintLines(block string) [][]string {
+	var cmds [][]string
+	joined := strings.ReplaceAll(block, "\\\n", " ")
+	for _, line := range strings.Split(joined, "\n") {
+		line = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "$ "))
+		if c, _, ok := strings.Cut(line, " # "); ok {
+			line = strings.TrimSpace(c)
+		}
+		var rest string
+		switch {
+		case strings.HasPrefix(line, "chatlint "):
+			rest = strings.TrimPrefix(line, "chatlint ")
+		case strings.HasPrefix(line, "go run ./cmd/chatlint "):
+			rest = strings.TrimPrefix(line, "go run ./cmd/chatlint ")
+		default:
+			continue
+		}
+		args := strings.Fields(rest)
+		for i, a := range args {
+			args[i] = strings.Trim(a, `'"`)
+		}
+		cmds = append(cmds, args)
+	}
+	return cmds
+}
+
+// runChatlint runs chatlint in the working directory and returns its exit
+// code, standard output and standard error.
+func runChatlint(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestREADMEQuickStart runs the Quick start's command as written and holds
+// the paragraph after it to what it prints: three days of samples, exit 1,
+// one malformed record (a role written 客服) listed in the report before the
+// summary.
+func TestREADMEQuickStart(t *testing.T) {
+	readme := readREADME(t)
+	quick := readmeSection(t, readme, "## Quick start")
+	cmds := chatlintLines(strings.Join(fencedBlocks(quick, "sh"), ""))
+	if len(cmds) != 1 || strings.Join(cmds[0], " ") != "lint testdata/transcripts/" {
+		t.Fatalf("Quick start: chatlint commands %q, want the one `lint testdata/transcripts/` this test checks", cmds)
+	}
+	for _, claim := range []string{"three days", "exits 1", "one malformed record, a role written `客服`", "listed in the report before the summary"} {
+		if !strings.Contains(strings.Join(strings.Fields(quick), " "), claim) {
+			t.Errorf("Quick start no longer says %q: check this test against it", claim)
+		}
+	}
+	t.Chdir("../..")
+	days, err := filepath.Glob("testdata/transcripts/*.jsonl")
+	if err != nil || len(days) != 3 {
+		t.Errorf("testdata/transcripts holds %d days (%v), the README says three", len(days), err)
+	}
+	code, out, stderr := runChatlint(cmds[0]...)
+	if code != 1 {
+		t.Errorf("%q: exit %d, the README says 1\n%s", cmds[0], code, stderr)
+	}
+	for _, want := range []string{"汇总: 3 个文件", "拒收 1，", `未知的角色 "客服"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q does not print %q:\n%s", cmds[0], want, out)
+		}
+	}
+	if i, j := strings.Index(out, `未知的角色 "客服"`), strings.Index(out, "汇总:"); i < 0 || j < i {
+		t.Errorf("the malformed record is not listed before the summary:\n%s", out)
+	}
+	if !strings.Contains(stderr, `unknown role "客服"`) {
+		t.Errorf("stderr does not name the malformed record:\n%s", stderr)
+	}
+}
+
+// TestREADMEHTMLCommand runs the HTML section's command (its report into
+// a temporary directory): the samples' errors make it exit 1, and it
+// writes one self-contained page.
+func TestREADMEHTMLCommand(t *testing.T) {
+	section := readmeSection(t, readREADME(t), "### HTML (`--format html`)")
+	want := "    chatlint lint --format html -o report.html testdata/transcripts/\n"
+	if !strings.Contains(section, want) {
+		t.Fatalf("the HTML section no longer shows %q: check this test against it", want)
+	}
+	out := filepath.Join(t.TempDir(), "report.html")
+	t.Chdir("../..")
+	code, _, stderr := runChatlint("lint", "--format", "html", "-o", out, "testdata/transcripts/")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (the samples have errors): %s", code, stderr)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(page, []byte("<!DOCTYPE html>")) {
+		t.Errorf("report.html does not start as an HTML page: %.80q", page)
+	}
+	if regexp.MustCompile(`(src|href)="https?:`).Match(page) {
+		t.Error("report.html loads something from the network; the README says it loads nothing")
+	}
+}
+
+// TestREADMECommandList: the README's list of commands (## Commands) names
+// every command chatlint has, and only those.
+func TestREADMECommandList(t *testing.T) {
+	section := readmeSection(t, readREADME(t), "## Commands")
+	listed := map[string]bool{}
+	for _, line := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(line, "    chatlint ") {
+			continue
+		}
+		usage, _, _ := strings.Cut(strings.TrimSpace(line), "  ") // the usage, before the description
+		var path []string
+		for _, w := range strings.Fields(usage)[1:] {
+			if w != strings.ToLower(w) || strings.HasPrefix(w, "[") || strings.HasPrefix(w, "-") {
+				break
+			}
+			path = append(path, w)
+		}
+		listed[strings.Join(path, " ")] = true
+	}
+	have := map[string]bool{}
+	var walk func(c *cobra.Command, prefix string)
+	walk = func(c *cobra.Command, prefix string) {
+		for _, sub := range c.Commands() {
+			if sub.Hidden || sub.Name() == "help" {
+				continue
+			}
+			name := strings.TrimSpace(prefix + " " + sub.Name())
+			if sub.HasSubCommands() && sub.Name() != "completion" { // cobra's own: one per shell
+				walk(sub, name)
+				continue
+			}
+			have[name] = true
+		}
+	}
+	walk(newRootCmd(), "")
+	for name := range have {
+		if !listed[name] {
+			t.Errorf("README's command list lacks `chatlint %s`", name)
+		}
+	}
+	for name := range listed {
+		if !have[name] {
+			t.Errorf("README lists `chatlint %s`, which chatlint does not have", name)
+		}
+	}
+}
+
+// TestREADMELintFlagTable: every flag in the README's table of lint flags
+// is one `chatlint lint` has (with the short form the table gives), and a
+// default the table gives agrees with the one --help shows.
+func TestREADMELintFlagTable(t *testing.T) {
+	table := readmeSection(t, readREADME(t), "### `chatlint lint` flags")
+	lint, _, err := newRootCmd().Find([]string{"lint"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| (`-.*?) \\| (.*?) \\|")
+	long := regexp.MustCompile("`--([a-z-]+)")
+	short := regexp.MustCompile("`-([a-zA-Z])`")
+	firstValue := regexp.MustCompile("^`([^`]+)`")
+	rows := 0
+	for _, r := range row.FindAllStringSubmatch(table, -1) {
+		rows++
+		names := long.FindAllStringSubmatch(r[1], -1)
+		var flags []*pflag.Flag
+		for _, n := range names {
+			f := lint.Flags().Lookup(n[1])
+			if f == nil {
+				t.Errorf("README's lint flags table names --%s, which `chatlint lint` does not have", n[1])
+				continue
+			}
+			flags = append(flags, f)
+		}
+		if s := short.FindStringSubmatch(r[1]); s != nil {
+			if len(flags) != 1 || flags[0].Shorthand != s[1] {
+				t.Errorf("README's row %s gives -%s, which is no short form of its flag", r[1], s[1])
+			}
+		}
+		if len(flags) != 1 {
+			continue // a row of several flags gives no default
+		}
+		f, cell := flags[0], strings.TrimSpace(r[2])
+		switch {
+		case f.Value.Type() == "bool" && f.DefValue == "false":
+			if cell != "off" {
+				t.Errorf("--%s is off by default; README's default is %q", f.Name, cell)
+			}
+		case f.DefValue == "" || f.DefValue == "[]" || f.DefValue == "0":
+			// no default value of its own: the table says what happens (stdout, all CPUs, …)
+		default:
+			m := firstValue.FindStringSubmatch(cell)
+			if m == nil || m[1] != f.DefValue {
+				t.Errorf("--%s: default %q in --help, README's table %q", f.Name, f.DefValue, cell)
+			}
+		}
+	}
+	if rows < 20 {
+		t.Fatalf("found %d rows in README's lint flags table; has it moved?", rows)
+	}
+}
+
+// TestREADMECannedFixAndBaseline runs the canned-reply section's --diff,
+// --fix and baseline commands on the library its diff shows: the diff must
+// be the one shown, --fix must write what the diff promised, and adopting a
+// baseline must let the next run pass.
+func TestREADMECannedFixAndBaseline(t *testing.T) {
+	readme := readREADME(t)
+	section := readmeSection(t, readme, "### Canned-reply libraries in CI")
+	var fixCmds, baseCmds [][]string
+	for _, b := range fencedBlocks(section, "sh") {
+		for _, c := range chatlintLines(b) {
+			joined := strings.Join(c, " ")
+			switch {
+			case strings.Contains(joined, "--diff"), strings.Contains(joined, "--fix"):
+				fixCmds = append(fixCmds, c)
+			case strings.Contains(joined, "baseline"):
+				baseCmds = append(baseCmds, c)
+			}
+		}
+	}
+	if len(fixCmds) != 2 || len(baseCmds) != 2 {
+		t.Fatalf("found %d --diff/--fix and %d baseline commands in the canned section, want 2 and 2", len(fixCmds), len(baseCmds))
+	}
+	diff := blockStarting(t, section, "diff", "--- a/replies.txt\n")
+	var before, after strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(diff, "\n"), "\n") {
+		switch {
+		case strings.HasPrefix(line, "---"), strings.HasPrefix(line, "+++"), strings.HasPrefix(line, "@@"):
+		case strings.HasPrefix(line, "-"):
+			before.WriteString(line[1:] + "\n")
+		case strings.HasPrefix(line, "+"):
+			after.WriteString(line[1:] + "\n")
+		default:
+			before.WriteString(line[1:] + "\n")
+			after.WriteString(line[1:] + "\n")
+		}
+	}
+
+	lib, err := os.ReadFile("../../testdata/canned/replies.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("replies.txt", []byte(before.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runChatlint(fixCmds[0]...)
+	if code != 0 {
+		t.Errorf("%q: exit %d, want 0 (its findings are warnings): %s", fixCmds[0], code, stderr)
+	}
+	if out != diff {
+		t.Errorf("%q: the diff is not the README's\n--- README\n%s--- now\n%s", fixCmds[0], diff, out)
+	}
+	if code, _, stderr := runChatlint(fixCmds[1]...); code != 0 {
+		t.Errorf("%q: exit %d: %s", fixCmds[1], code, stderr)
+	}
+	if got, _ := os.ReadFile("replies.txt"); string(got) != after.String() {
+		t.Errorf("--fix wrote\n%s\nthe README's diff promises\n%s", got, after.String())
+	}
+
+	// The baseline: the recording run exits 1 on today's errors, the gate
+	// then passes. The sample library has errors, the one above none.
+	if err := os.WriteFile("replies.txt", lib, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runChatlint(baseCmds[0]...); code != 1 {
+		t.Errorf("%q: exit %d, the README says the recording run exits 1 on today's errors: %s", baseCmds[0], code, stderr)
+	}
+	if _, err := os.Stat(".chatlint-baseline.json"); err != nil {
+		t.Errorf("%q wrote no baseline: %v", baseCmds[0], err)
+	}
+	if code, out, stderr := runChatlint(baseCmds[1]...); code != 0 {
+		t.Errorf("%q: exit %d, want 0 (nothing new since the baseline)\n%s%s", baseCmds[1], code, out, stderr)
+	}
+}
+
+// repoRoot is the repository root's absolute path, found from this
+// package's directory before any test changes the working directory.
+var repoRoot = func() string {
+	dir, err := filepath.Abs("../..")
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
+
+// TestREADMEPackAndConfigExamples writes the README's sample pack
+// (packs/myshop.yaml, as the sample .chatlint.yaml names it) and sample
+// .chatlint.yaml into a directory: both load, the pack's examples pass
+// `rules test`, and the config's packs and overrides apply.
+func TestREADMEPackAndConfigExamples(t *testing.T) {
+	readme := readREADME(t)
+	pack := blockStarting(t, readme, "yaml", "pack: myshop ")
+	config := blockStarting(t, readme, "yaml", "packs: [ecommerce, ./packs/myshop.yaml]")
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("packs", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("packs/myshop.yaml", []byte(pack), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(".chatlint.yaml", []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"rules", "validate", "packs/myshop.yaml"},
+		{"rules", "validate"},
+		{"rules", "test", "packs/myshop.yaml"},
+		{"rules", "test"},
+	} {
+		if code, out, stderr := runChatlint(args...); code != 0 {
+			t.Errorf("%q with the README's pack and config: exit %d\n%s%s", args, code, out, stderr)
+		}
+	}
+	code, out, stderr := runChatlint("rules", "list")
+	if code != 0 {
+		t.Fatalf("rules list: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"myshop/refuse-bluntly", "ecommerce/slow-reply", "ecommerce/use-nin"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rules list with the README's config does not name %s:\n%s", want, out)
+		}
+	}
+	if !regexp.MustCompile(`ecommerce/slow-reply +latency +error +2 `).MatchString(out) {
+		t.Errorf("the config's override of ecommerce/slow-reply (severity: error, deduct: 2) does not show in rules list:\n%s", out)
+	}
+	// A lint run reads the input: section too (its encoding: gbk is
+	// overridden for the UTF-8 sample), fails on warnings (fail_on) and
+	// totals the teams.
+	day := filepath.Join(repoRoot, "testdata", "examples", "day.jsonl")
+	code, out, stderr = runChatlint("lint", "--encoding", "utf-8", day)
+	if code != 1 || !strings.Contains(out, "售后组") {
+		t.Errorf("lint with the README's config: exit %d (want 1: fail_on: warning), teams in the report: %v\n%s%s", code, strings.Contains(out, "售后组"), out, stderr)
+	}
+}
+
+// TestREADMESampleInputs lints the sample inputs the README shows (the
+// canonical JSONL, the csv export, the 千牛 txt copy and the 企业微信
+// record) with the flags its text gives them: every record must read, none
+// be rejected.
+func TestREADMESampleInputs(t *testing.T) {
+	readme := readREADME(t)
+	samples := []struct {
+		name, lang, prefix string
+		args               []string
+		summary            string
+	}{
+		{"day.jsonl", "json", `{"conversation":"c1","time":"2026-11-04T10:00:00+08:00"`, nil, "1 个会话，4 条消息（读取 4 条记录：检查 4，拒收 0，跳过 0）"},
+		{"export.csv", "csv", "会话ID,时间,角色,发送人,内容\n", nil, "1 个会话，2 条消息（读取 2 条记录：检查 2，拒收 0，跳过 0）"},
+		{"qianniu.txt", "text", "---------------- 与 tb_buyer01 的聊天记录", []string{"--agents", "店铺名:*"}, "1 个会话，2 条消息（读取 4 条记录：检查 2，拒收 0，跳过 2）"},
+		{"archive.jsonl", "json", `{"msgid":`, []string{"--staff", "xiaomei"}, "1 个会话，1 条消息（读取 1 条记录：检查 1，拒收 0，跳过 0）"},
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, s := range samples {
+		text := blockStarting(t, readme, s.lang, s.prefix)
+		if err := os.WriteFile(s.name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := append(append([]string{"lint"}, s.args...), s.name)
+		code, out, stderr := runChatlint(args...)
+		if code == 2 || !strings.Contains(out, s.summary) {
+			t.Errorf("%q on the README's sample: exit %d, want a summary with %q\n%s%s", args, code, s.summary, out, stderr)
+		}
+	}
+}
+
+// TestREADMECorpusCommands runs the README's commands on the real corpora
+// (JDDC, the Weibo helpdesk dialogues) from the repository root, as
+// written, and with the .chatlint.yaml shown beside each, and checks the
+// counts the README gives. It skips when the shared corpus is absent.
+func TestREADMECorpusCommands(t *testing.T) {
+	if _, err := os.Stat(shared.Path("corpus", "raw")); err != nil {
+		t.Skipf("shared corpus not found (%v); set %s", err, shared.EnvVar)
+	}
+	if testing.Short() {
+		t.Skip("lints the real corpora")
+	}
+	readme := readREADME(t)
+	section := readmeSection(t, readme, "### Reading any other export: the field mapping")
+	jddc := "1 个文件，994 个会话，12136 条消息（读取 12136 条记录：检查 12136，拒收 0，跳过 0）"
+	weibo := "1 个文件，390 个会话，1902 条消息（读取 1902 条记录：检查 1902，拒收 0，跳过 0）"
+	if !strings.Contains(section, "994 conversations and 12,136 messages, with no errors") ||
+		!strings.Contains(section, "390 conversations and 1,902 messages (23 of them empty") {
+		t.Fatal("the field mapping section's counts have changed: check this test against them")
+	}
+	var cmds [][]string
+	for _, b := range fencedBlocks(readme, "sh") {
+		for _, c := range chatlintLines(b) {
+			if strings.Contains(strings.Join(c, " "), "../shared/corpus/raw/") {
+				cmds = append(cmds, c)
+			}
+		}
+	}
+	jddcShown := blockStarting(t, readme, "text", "$ chatlint lint ../shared/corpus/raw/jddc2019-sample/chat_0.1per.txt\n")
+	cmds = append(cmds, chatlintLines(jddcShown)...)
+	if len(cmds) != 3 {
+		t.Fatalf("found %d commands on the shared corpus in the README, want 3 (JDDC as tsv and as jddc, Weibo)", len(cmds))
+	}
+	configs := map[string]string{ // a file the command reads → the config shown beside it
+		"chat_0.1per.txt":   blockStarting(t, section, "yaml", "# .chatlint.yaml\ninput:\n  format: tsv\n"),
+		"test_data_cn.json": blockStarting(t, section, "yaml", "# .chatlint.yaml\ninput:\n  format: json\n"),
+	}
+	root := repoRoot
+	corpus := shared.Path()
+	for i, c := range cmds {
+		args := make([]string, len(c))
+		var file string
+		for j, a := range c {
+			if rest, ok := strings.CutPrefix(a, "../shared/"); ok {
+				a, file = filepath.Join(corpus, rest), filepath.Base(rest)
+			}
+			args[j] = a
+		}
+		want := jddc
+		if file == "test_data_cn.json" {
+			want = weibo
+		}
+		t.Chdir(root)
+		code, out, stderr := runChatlint(args...)
+		if code == 2 || !strings.Contains(out, want) {
+			t.Errorf("%q: exit %d, want a summary with %q\n%s", c, code, want, stderr)
+		}
+		if i == len(cmds)-1 { // the $ block shows its summary line verbatim
+			for _, line := range strings.Split(jddcShown, "\n")[1:] {
+				if line != "" && line != "…" && !strings.Contains(out, line) {
+					t.Errorf("%q does not print the README's line %q", c, line)
+				}
+			}
+		}
+		if len(c) > 2 && configs[file] != "" { // the same, with the config instead of the flags
+			t.Chdir(t.TempDir())
+			if err := os.WriteFile(".chatlint.yaml", []byte(configs[file]), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, stderr := runChatlint("lint", args[len(args)-1])
+			if code == 2 || !strings.Contains(out, want) {
+				t.Errorf("lint %s with the README's .chatlint.yaml: exit %d, want a summary with %q\n%s", file, code, want, stderr)
+			}
+		}
+	}
+}
