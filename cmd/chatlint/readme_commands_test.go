@@ -523,3 +523,22 @@ func TestREADMECorpusCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesREADMETryCommand runs rules/README.md's "try a pack on a
+// sentence" command, its echo piped in as standard input: the sentence must
+// be read and flagged by the pack it names.
+func TestRulesREADMETryCommand(t *testing.T) {
+	data, err := os.ReadFile("../../rules/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("`echo '([^']*)' \\| chatlint ([^`]*)`").FindStringSubmatch(string(data))
+	if m == nil {
+		t.Fatal("rules/README.md no longer shows `echo '…' | chatlint …`: check this test against it")
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(strings.Fields(m[2]), strings.NewReader(m[1]+"\n"), &stdout, &stderr)
+	if code == 2 || !strings.Contains(stdout.String(), "检查 1，拒收 0") || strings.Contains(stdout.String(), "\n      0 项问题") {
+		t.Errorf("echo %q | chatlint %s: exit %d, want the sentence read and flagged\n%s%s", m[1], m[2], code, stdout.String(), stderr.String())
+	}
+}
