@@ -542,3 +542,56 @@ func TestRulesREADMETryCommand(t *testing.T) {
 		t.Errorf("echo %q | chatlint %s: exit %d, want the sentence read and flagged\n%s%s", m[1], m[2], code, stdout.String(), stderr.String())
 	}
 }
+
+// TestREADMENamesTests: every test, benchmark and fuzz target the READMEs
+// cite as evidence (`TestRecordBound`, BenchmarkReadJSON, go test ./rules
+// -fuzz FuzzLoadPack) exists, and the fuzz targets in the package named.
+func TestREADMENamesTests(t *testing.T) {
+	defined := map[string]string{} // name → package directory, relative to the root
+	err := filepath.WalkDir(repoRoot, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != repoRoot && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(repoRoot, filepath.Dir(path))
+		for _, m := range regexp.MustCompile(`(?m)^func ((?:Test|Benchmark|Fuzz)\w+)\(`).FindAllSubmatch(src, -1) {
+			defined[string(m[1])] = filepath.ToSlash(rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := regexp.MustCompile(`\b((?:Test|Benchmark|Fuzz)[A-Z]\w*)`)
+	fuzz := regexp.MustCompile("go test \\./([\\w/]+) -fuzz (\\w+)")
+	seen := 0
+	for _, name := range []string{"README.md", "rules/README.md"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range cited.FindAllStringSubmatch(string(data), -1) {
+			seen++
+			if _, ok := defined[m[1]]; !ok {
+				t.Errorf("%s cites %s, which no test file defines", name, m[1])
+			}
+		}
+		for _, m := range fuzz.FindAllStringSubmatch(string(data), -1) {
+			if dir, ok := defined[m[2]]; ok && dir != m[1] {
+				t.Errorf("%s: `go test ./%s -fuzz %s`, but %s is in ./%s", name, m[1], m[2], m[2], dir)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the READMEs cite no test: has the pattern changed?")
+	}
+}
