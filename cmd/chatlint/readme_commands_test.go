@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/chatlint/chatlint/internal/shared"
+	"github.com/chatlint/chatlint/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -593,5 +594,21 @@ func TestREADMENamesTests(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("the READMEs cite no test: has the pattern changed?")
+	}
+}
+
+// TestREADMERuleTypes: the README's sample pack lists every rule type the
+// loader accepts, in its order, and the Rule types list describes each.
+func TestREADMERuleTypes(t *testing.T) {
+	readme := readREADME(t)
+	pack := blockStarting(t, readme, "yaml", "pack: myshop ")
+	want := "# " + strings.Join(rules.RuleTypes, ", ")
+	if !strings.Contains(pack, want) {
+		t.Errorf("README's sample pack does not list the rule types as %q", want)
+	}
+	for _, typ := range rules.RuleTypes {
+		if !strings.Contains(readme, "\n- `"+typ+"` ") {
+			t.Errorf("README's **Rule types.** list has no entry for %s", typ)
+		}
 	}
 }
