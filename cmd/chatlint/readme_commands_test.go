@@ -612,3 +612,63 @@ func TestREADMERuleTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEMappingRecipes runs the README's commands for other exports
+// (Intercom, Zendesk, Amazon Connect, a MemoTrace WeChat csv, a WeChat txt
+// export) as written, on a small file of that layout each, made up here
+// after the layout the README describes: every record must be read (linted
+// or, where the recipe skips a type, skipped), none rejected.
+func TestREADMEMappingRecipes(t *testing.T) {
+	samples := map[string]struct{ name, text, summary string }{
+		"conversation-*.json": {"conversation-1.json", `{"type":"conversation","id":"1001","created_at":1793757600,
+ "source":{"type":"conversation","id":"s1","author":{"type":"user","name":"王女士"},"body":"<p>你好，我的订单还没发货</p>"},
+ "conversation_parts":{"type":"conversation_part.list","conversation_parts":[
+  {"type":"conversation_part","id":"p1","part_type":"assignment","body":null,"created_at":1793757605,"author":{"type":"bot","name":"Operator"}},
+  {"type":"conversation_part","id":"p2","part_type":"comment","body":"<p>您好，这个<b>不知</b>道</p>","created_at":1793757610,"author":{"type":"admin","name":"小李"}},
+  {"type":"conversation_part","id":"p3","part_type":"note","body":"<p>已催仓库</p>","created_at":1793757620,"author":{"type":"admin","name":"小李"}}]}}
+`, "3 条消息（读取 4 条记录：检查 3，拒收 0，跳过 1）"},
+		"ticket-*.json": {"ticket-1.json", `{"comments":[
+ {"id":1,"author_id":900,"body":"我的退款什么时候到账？","public":true,"created_at":"2026-11-04T10:00:00Z"},
+ {"id":2,"author_id":111,"body":"您好，这个我也不知道","public":true,"created_at":"2026-11-04T10:00:15Z"},
+ {"id":3,"author_id":111,"body":"已催财务","public":false,"created_at":"2026-11-04T10:01:00Z"}]}
+`, "3 条消息（读取 3 条记录：检查 3，拒收 0，跳过 0）"},
+		"contact-*.json": {"contact-1.json", `{"ContactId":"ab-12","Transcript":[
+ {"AbsoluteTime":"2026-11-04T02:00:00.000Z","Content":"你好，快递一直没到","Id":"m1","Type":"MESSAGE","DisplayName":"Customer","ParticipantRole":"CUSTOMER"},
+ {"AbsoluteTime":"2026-11-04T02:00:01.000Z","Id":"e1","Type":"EVENT","DisplayName":"小王","ParticipantRole":"AGENT"},
+ {"AbsoluteTime":"2026-11-04T02:00:10.000Z","Content":"您好，我帮您查一下","Id":"m2","Type":"MESSAGE","DisplayName":"小王","ParticipantRole":"AGENT"}]}
+`, "2 条消息（读取 3 条记录：检查 2，拒收 0，跳过 1）"},
+		"聊天记录.csv": {"聊天记录.csv", "localId,TalkerId,Type,SubType,IsSender,CreateTime,Status,StrContent\n" +
+			"1,wxid_abc,1,0,0,1793757600,2,在吗\n2,wxid_abc,1,0,1,1793757606,2,您好亲，在的\n3,wxid_abc,3,0,0,1793757610,2,\n",
+			"3 条消息（读取 3 条记录：检查 3，拒收 0，跳过 0）"},
+		"微信导出/张三.txt": {"微信导出/张三.txt", "2026-11-04 10:00:00 张三\n在吗，这件还有货吗\n\n2026-11-04 10:00:08 我\n您好，有货的，请问要什么尺码？\n",
+			"2 条消息（读取 2 条记录：检查 2，拒收 0，跳过 0）"},
+	}
+	readme := readREADME(t)
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("微信导出", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ran := map[string]bool{}
+	for _, b := range fencedBlocks(readme, "sh") {
+		for _, args := range chatlintLines(b) {
+			s, ok := samples[args[len(args)-1]]
+			if !ok {
+				continue
+			}
+			ran[args[len(args)-1]] = true
+			if err := os.WriteFile(s.name, []byte(s.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args = append(args[:len(args)-1:len(args)-1], s.name)
+			code, out, stderr := runChatlint(args...)
+			if code == 2 || !strings.Contains(out, s.summary) {
+				t.Errorf("%q: exit %d, want a summary with %q\n%s%s", args, code, s.summary, out, stderr)
+			}
+		}
+	}
+	for glob := range samples {
+		if !ran[glob] {
+			t.Errorf("README has no command ending in %s any more: check this test against it", glob)
+		}
+	}
+}
