@@ -672,3 +672,52 @@ func TestREADMEMappingRecipes(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMELayout: the Development section's map of the repository names
+// every package directory: itself, inside a listed directory below the top
+// level (lint/match/ for lint/match/gseref), or by its name in a row
+// (internal/'s helpers), so a new package is placed on the map.
+func TestREADMELayout(t *testing.T) {
+	section := readmeSection(t, readREADME(t), "## Development")
+	var listed []string
+	for _, line := range strings.Split(section, "\n") {
+		if f := strings.Fields(line); strings.HasPrefix(line, "    ") && len(f) > 0 && strings.HasSuffix(f[0], "/") {
+			listed = append(listed, f[0])
+		}
+	}
+	if len(listed) < 10 {
+		t.Fatalf("found %d directories in the Development section's map; has it moved?", len(listed))
+	}
+	err := filepath.WalkDir(repoRoot, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if path != repoRoot && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		gos, _ := filepath.Glob(filepath.Join(path, "*.go"))
+		if len(gos) == 0 || path == repoRoot {
+			return nil
+		}
+		rel, _ := filepath.Rel(repoRoot, path)
+		rel = filepath.ToSlash(rel) + "/"
+		for _, l := range listed {
+			// itself, or inside a listed directory below the top level
+			// (lint/match/ holds lint/match/gseref; lint/ is no answer)
+			if rel == l || strings.HasPrefix(rel, l) && strings.Count(l, "/") > 1 {
+				return nil
+			}
+		}
+		if strings.Contains(section, " "+strings.TrimSuffix(rel, "/")+":") || strings.Contains(section, " "+filepath.Base(path)+" ") { // internal/benchgen: …; internal/: pathkey (…)
+			return nil
+		}
+		t.Errorf("README's Development map does not place %s", rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
