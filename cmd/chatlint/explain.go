@@ -54,7 +54,7 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
-	cmd.Flags().StringVar(&role, "role", "agent", "who writes the message: customer, agent, bot or system (or 顾客, 客服, 机器人, 系统)")
+	cmd.Flags().StringVar(&role, "role", "agent", "the writer's `ROLE`: customer, agent, bot or system (or 顾客, 客服, 机器人, 系统)")
 	return cmd
 }
 
