@@ -140,6 +140,21 @@ type SARIFArtifactLocation struct {
 	Description *SARIFText `json:"description,omitempty"`
 }
 
+// sarifBraces doubles the braces of a message string.
+var sarifBraces = strings.NewReplacer("{", "{{", "}", "}}")
+
+// SARIFMessageText is a message string as SARIF writes it (§3.11.5): "{n}"
+// is a placeholder there, filled from the message's arguments, so a literal
+// brace (a canned reply's unfilled template "您的订单{0}已发货", JSON quoted
+// in an error) is doubled, "{{" and "}}". A text without braces is returned
+// as it is, without allocating.
+func SARIFMessageText(s string) string {
+	if !strings.ContainsAny(s, "{}") {
+		return s
+	}
+	return sarifBraces.Replace(s)
+}
+
 // sarifStdin describes the artifact location of standard input.
 var sarifStdin = &SARIFText{Text: "标准输入（standard input）"}
 
@@ -294,9 +309,9 @@ func SARIFRuleDescriptor(r *lint.RuleInfo) SARIFRule {
 	}
 	return SARIFRule{
 		ID: r.ID, Name: r.Name,
-		ShortDescription:     SARIFText{Text: desc},
-		FullDescription:      &SARIFText{Text: desc},
-		Help:                 &SARIFMarkdown{Text: strings.Join(text, "\n"), Markdown: strings.Join(md, "\n")},
+		ShortDescription:     SARIFText{Text: SARIFMessageText(desc)},
+		FullDescription:      &SARIFText{Text: SARIFMessageText(desc)},
+		Help:                 &SARIFMarkdown{Text: SARIFMessageText(strings.Join(text, "\n")), Markdown: SARIFMessageText(strings.Join(md, "\n"))},
 		DefaultConfiguration: SARIFConfiguration{Level: SARIFLevel(r.Severity)},
 		Properties: &SARIFRuleProperties{
 			Severity: r.Severity.String(), Deduct: r.Deduct, MaxDeduct: r.MaxDeduct,
@@ -405,7 +420,7 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		res := SARIFResult{
 			RuleID:  f.Rule.ID,
 			Level:   SARIFLevel(f.Rule.Severity),
-			Message: SARIFText{Text: MessageWithSuggestion(f)},
+			Message: SARIFText{Text: SARIFMessageText(MessageWithSuggestion(f))},
 			Properties: SARIFResultProperties{
 				Conversation: c.ID, Agent: f.Agent, Role: m.Role.String(), Sender: m.Sender,
 				Time: formatTime(m.Time, s.opts.Location), Text: m.Text, Match: f.Match,
@@ -497,7 +512,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	}
 	notes := newJSONArray(s.w, true, prefix+"  ")
 	err := sum.Errors.Each(func(e lint.RecordError) error {
-		n := SARIFNotification{Level: "error", Message: SARIFText{Text: e.Err}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
+		n := SARIFNotification{Level: "error", Message: SARIFText{Text: SARIFMessageText(e.Err)}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
 		if e.Pos.File != "" {
 			loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(e.Pos.File)}
 			if e.Pos.Line > 0 {
@@ -512,7 +527,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	}
 	// a file that could not be read: the run is not to be trusted (exit 2)
 	for _, e := range sum.Unreadable {
-		n := SARIFNotification{Level: "error", Message: SARIFText{Text: "无法读取，自出错处起未检查（not read from the error on）: " + e.Err}}
+		n := SARIFNotification{Level: "error", Message: SARIFText{Text: SARIFMessageText("无法读取，自出错处起未检查（not read from the error on）: " + e.Err)}}
 		if e.Pos.File != "" {
 			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(e.Pos.File)}}}
 		}
