@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -183,7 +184,42 @@ func (g *githubWriter) command(name string, props []string, msg string) {
 		}
 		g.w.WriteString(k + "=" + GitHubEscapeProperty(v))
 	}
-	g.w.WriteString("::" + GitHubEscapeData(msg) + "\n")
+	g.w.WriteString("::" + GitHubEscapeData(githubShown(msg)) + "\n")
+}
+
+// githubShown is a message as an annotation may show it: the log renders
+// ANSI escapes and the annotation bidirectional text, so the control
+// characters (ESC and the rest of C0, DEL, C1) and bidirectional overrides
+// a chat message or a record may hold are written as U+FFFD, and a tab as a
+// space, as the text report shows them (lint.Shown); its line breaks stay
+// (GitHubEscapeData writes them %0D and %0A). A message without any is
+// returned as it is.
+func githubShown(msg string) string {
+	i := strings.IndexFunc(msg, githubHidden)
+	if i < 0 {
+		return msg
+	}
+	var b strings.Builder
+	b.Grow(len(msg) + 2)
+	b.WriteString(msg[:i])
+	for _, r := range msg[i:] {
+		switch {
+		case r == '\t':
+			b.WriteByte(' ')
+		case githubHidden(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// githubHidden reports whether githubShown replaces r: a control character
+// other than a line break, or a bidirectional override or isolate.
+func githubHidden(r rune) bool {
+	return r < 0x20 && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 var (

@@ -213,3 +213,37 @@ func TestGitHubStdin(t *testing.T) {
 		t.Errorf("standard input named as a file:\n%s", out)
 	}
 }
+
+// TestGitHubControlCharacters: the Actions log renders ANSI escapes and the
+// annotations show bidirectional text, so a chat message quoted in an
+// annotation ("首次回复「…」缺少问候语") or a malformed record's reason could
+// recolour the log or reorder what the annotation shows. Control characters
+// (ESC and the rest of C0, DEL, C1) and bidirectional overrides in a message
+// are written as U+FFFD, as the text report writes them; line breaks stay
+// line breaks (%0A), a tab is a space.
+func TestGitHubControlCharacters(t *testing.T) {
+	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "客服01", Text: "在的\x1b[2J", Pos: lint.Pos{File: "day.jsonl", Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"客服01"}, Score: 98, Grade: "优秀", Findings: []lint.Finding{
+		fxFinding(c, fxGreeting, 0, "", "", "首次回复「在的\x1b[2J\x00\x07\u0085\u202e」缺少问候语\n\t第二行", "客服01", 2),
+	}}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	sum.Errors = lint.NewRecordErrors([]lint.RecordError{{Pos: lint.Pos{File: "day.jsonl", Line: 5}, Err: "unknown role \"\x1b]0;x\x07\""}}...)
+	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
+	want := []string{
+		"::warning file=day.jsonl,line=4,title=shop/greeting::首次回复「在的\uFFFD[2J\uFFFD\uFFFD\uFFFD\uFFFD」缺少问候语%0A 第二行",
+		"::warning file=day.jsonl,line=5,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role \"\uFFFD]0;x\uFFFD\"",
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != len(want)+1 {
+		t.Fatalf("%d lines, want %d:\n%s", len(lines), len(want)+1, out)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Errorf("line %d:\n got: %q\nwant: %q", i+1, lines[i], want[i])
+		}
+	}
+}
