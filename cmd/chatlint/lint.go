@@ -164,17 +164,17 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 				// the conversations linted so far are out already
 				what = "the report on standard output is incomplete"
 			}
-			return fail("stopped (%v): %s%s", context.Cause(ctx), what, keptOutputs(f))
+			return fail("stopped (%w): %s%s", context.Cause(ctx), what, keptOutputs(f))
 		}
 		return failErr(runErr)
 	}
 	sum.Unreadable = unreadableFiles(runErr)
 	markUnknownWaivers(r.set, sum.UnusedWaivers)
 	if err := w.Close(sum); err != nil {
-		return fail("write report: %v", err)
+		return fail("write report: %w", err)
 	}
 	if err := out.Commit(); err != nil {
-		return fail("write report: %v", err)
+		return fail("write report: %w", err)
 	}
 	if recorder != nil && runErr == nil {
 		if err := writeOutput("baseline", f.writeBase, 0o644, recorder.Write); err != nil {
@@ -188,7 +188,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		errs = report.RedactErrors(errs)
 	}
 	if err := reportMalformed(cmd.ErrOrStderr(), f.out.format, f.out.onTerminal(cmd.OutOrStdout()), errs); err != nil {
-		return fail("list the malformed records: %v", err)
+		return fail("list the malformed records: %w", err)
 	}
 	if runErr != nil {
 		// unreadable files: everything else was linted and reported, but
@@ -381,12 +381,12 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 
 	budget, err := parseSize(f.memory)
 	if err != nil {
-		return nil, fail("--memory-budget: %v", err)
+		return nil, fail("--memory-budget: %w", err)
 	}
 	maxMessage := int64(0)
 	if t := strings.ToLower(strings.TrimSpace(f.maxMessage)); t != "0" && t != "none" {
 		if maxMessage, err = parseSize(f.maxMessage); err != nil {
-			return nil, fail("--max-message-size: %v (0 for no limit)", err)
+			return nil, fail("--max-message-size: %w (0 for no limit)", err)
 		}
 	}
 
@@ -454,7 +454,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		// told now, not once the whole input has been linted
 		dir := filepath.Dir(f.writeBase)
 		if st, err := os.Stat(dir); err != nil {
-			return nil, fail("--write-baseline %s: the directory cannot be used: %v", f.writeBase, err)
+			return nil, fail("--write-baseline %s: the directory cannot be used: %w", f.writeBase, err)
 		} else if !st.IsDir() {
 			return nil, fail("--write-baseline %s: %s is not a directory", f.writeBase, dir)
 		}
@@ -632,7 +632,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	var diffFile *outputFile
 	if name := r.f.out.file(); r.f.diff && name != "" {
 		if diffFile, err = createOutput(name, 0o666, false); err != nil {
-			return true, fail("cannot write the diff: %v", err)
+			return true, fail("cannot write the diff: %w", err)
 		}
 		defer diffFile.Abort()
 		w = diffFile
@@ -658,7 +658,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		}
 	}
 	if err := diffFile.Commit(); err != nil {
-		return true, fail("cannot write the diff: %v", err)
+		return true, fail("cannot write the diff: %w", err)
 	}
 	if refused {
 		return true, &exitError{code: 2}

@@ -44,7 +44,7 @@ changes, ...) and writes scored reports per conversation and per agent.
 	root.SetVersionTemplate(versionString() + "\n")
 	root.Flags().BoolP("version", "v", false, "print the version of chatlint, its segmenter and its built-in packs (as chatlint version)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fail("%v%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
+		return fail("%w%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
 	})
 	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd())
 	// cobra adds its completion and help commands when it runs; add them
@@ -161,7 +161,7 @@ func noArgs(cmd *cobra.Command, args []string) error {
 func argsExit2(v cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := v(cmd, args); err != nil {
-			return fail("%v (see '%s --help')", err, cmd.CommandPath())
+			return fail("%w (see '%s --help')", err, cmd.CommandPath())
 		}
 		return nil
 	}
