@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -186,7 +188,111 @@ func notAnInput(flag, out string, inputs []string) error {
 			return fail("%s %s is one of the inputs: writing it would destroy what is being linted; write it elsewhere", flag, out)
 		}
 	}
+	// a file below a directory being linted is left out of the walk, as
+	// the report or baseline of an earlier run (so a report written into
+	// the exports is not read back as a transcript); one that is not
+	// chatlint's own may be a transcript of that directory, which the run
+	// would skip and then replace
+	for _, in := range inputs {
+		if in == "-" || !isDirBelow(in, out) {
+			continue
+		}
+		if !writtenByChatlint(out) {
+			return fail("%s %s lies in %s, which is being linted, and is not a report or baseline chatlint wrote: it may be a transcript, which writing it would destroy; write it elsewhere", flag, out, in)
+		}
+		break
+	}
 	return nil
+}
+
+// isDirBelow reports whether dir is a directory that holds the file name,
+// at any depth (links resolved).
+func isDirBelow(dir, name string) bool {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return false
+	}
+	d, errD := filepath.EvalSymlinks(dir)
+	f, errF := filepath.EvalSymlinks(name)
+	if errD != nil || errF != nil {
+		return false
+	}
+	if d, errD = filepath.Abs(d); errD != nil {
+		return false
+	}
+	if f, errF = filepath.Abs(f); errF != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, f)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// sniffSize is how much of a file's start and end writtenByChatlint reads.
+const sniffSize = 64 << 10
+
+// chatlintMarks are what a report chatlint writes holds near its start or
+// its end, in each format (the text report's summary line, coloured or
+// not, and the GitHub report's; the summary of the JSON, JSONL and SARIF
+// reports, a JSONL report's first conversation, the SARIF schema, the HTML
+// generator, the JUnit suites' name, a baseline's tool, a --diff's
+// header); chatlintCSVHeads, how its CSV reports start.
+var (
+	chatlintMarks = []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^(\x1b\[[0-9;]*m)?汇总:(\x1b\[[0-9;]*m)? \d+ 个文件`),
+		regexp.MustCompile(`(?m)^chatlint: \d+ findings? \(error \d+`),
+		regexp.MustCompile(`"by_severity": ?\{`),
+		regexp.MustCompile(`\A\{"id":.*"score":.*"grade":`),
+		regexp.MustCompile(`"\$schema": "https://docs\.oasis-open\.org/sarif/`),
+		regexp.MustCompile(`<meta name="generator" content="chatlint">`),
+		regexp.MustCompile(`<testsuites name="chatlint"`),
+		regexp.MustCompile(`\A\{\s*"version": \d+,\s*"tool": "chatlint"`),
+		regexp.MustCompile(`\A--- .*\n\+\+\+ `),
+	}
+	chatlintCSVHeads = []string{
+		strings.Join(report.CSVFindingHeader, ","),
+		strings.Join(report.CSVConversationHeader, ","),
+		strings.Join(report.CSVAgentHeader, ","),
+		"team,members,",
+	}
+)
+
+// writtenByChatlint reports whether a file is empty or one of the reports
+// or baselines chatlint writes, by what its start and end hold.
+func writtenByChatlint(name string) bool {
+	file, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer file.Close()
+	st, err := file.Stat()
+	if err != nil {
+		return false
+	}
+	if st.Size() == 0 {
+		return true
+	}
+	head := make([]byte, min(st.Size(), sniffSize))
+	if _, err := io.ReadFull(file, head); err != nil {
+		return false
+	}
+	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	tail := head
+	if st.Size() > sniffSize {
+		tail = make([]byte, sniffSize)
+		if _, err := file.ReadAt(tail, st.Size()-sniffSize); err != nil {
+			return false
+		}
+	}
+	for _, h := range chatlintCSVHeads {
+		if bytes.HasPrefix(head, []byte(h)) {
+			return true
+		}
+	}
+	for _, m := range chatlintMarks {
+		if m.Match(head) || m.Match(tail) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameFile reports whether two paths name the same file: by identity when
