@@ -499,10 +499,43 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		return nil, failErr(err)
 	}
 	r.set = set
+	if err := notARuleSource(f, cfg, set); err != nil {
+		return nil, err
+	}
 	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
 		return nil, failErr(err)
 	}
 	return r, nil
+}
+
+// notARuleSource refuses a report or new baseline named after the
+// .chatlint.yaml or a pack file the run reads (the packs named and those
+// they extend): writing it would replace the config or the pack.
+func notARuleSource(f *lintFlags, cfg *config.Config, set *rules.Set) error {
+	sources := []struct{ what, name string }{{"config", cfg.File}}
+	for _, p := range set.Packs {
+		if !p.Builtin {
+			sources = append(sources, struct{ what, name string }{"rule pack", p.File})
+		}
+	}
+	for _, out := range []struct{ flag, name string }{{"--output", f.out.file()}, {"--write-baseline", f.writeBase}} {
+		if out.name == "" {
+			continue
+		}
+		ost, err := os.Stat(out.name)
+		if err != nil {
+			continue // a new file is none of them
+		}
+		for _, src := range sources {
+			if src.name == "" {
+				continue
+			}
+			if sst, err := os.Stat(src.name); err == nil && os.SameFile(ost, sst) {
+				return fail("%s %s is the %s this run reads (%s): writing it would destroy it; write it elsewhere", out.flag, out.name, src.what, src.name)
+			}
+		}
+	}
+	return nil
 }
 
 // infos describes the active rules.

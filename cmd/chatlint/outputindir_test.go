@@ -84,3 +84,45 @@ func TestOutputInLintedDirectoryRerun(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputOverPackOrConfig: the rule packs and the .chatlint.yaml a run
+// reads are its inputs as much as the transcripts: a report or a baseline
+// named after one of them (a slip of the shell's completion) replaced it.
+// It is refused, and the file left as it was.
+func TestOutputOverPackOrConfig(t *testing.T) {
+	const pack = "pack: mine\nrules:\n  - id: nope\n    type: forbid\n    severity: error\n    deduct: 5\n    phrases: [不行]\n    message: 避免「{match}」\n"
+	dir := t.TempDir()
+	t.Chdir(dir)
+	files := map[string]string{
+		"mine.yaml":      pack,
+		"base.yaml":      "pack: base2\nrules:\n  - id: idk\n    type: forbid\n    phrases: [不知道]\n    message: 避免「{match}」\n",
+		"child.yaml":     "pack: child\nextends: [./base.yaml]\nrules: []\n",
+		".chatlint.yaml": "packs: [./mine.yaml]\n",
+		"lib.txt":        "这个不行\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		args []string
+		file string
+	}{
+		{[]string{"--pack", "mine.yaml", "-o", "mine.yaml"}, "mine.yaml"},
+		{[]string{"--pack", "./mine.yaml", "--write-baseline", filepath.Join(dir, "mine.yaml")}, "mine.yaml"},
+		{[]string{"--pack", "child.yaml", "-o", "base.yaml"}, "base.yaml"},
+		{[]string{"-o", ".chatlint.yaml"}, ".chatlint.yaml"},
+		{[]string{"--write-baseline", "mine.yaml"}, "mine.yaml"},
+	}
+	for _, tt := range tests {
+		args := append([]string{"lint", "--no-progress", "--fail-on", "none", "--input-format", "canned"}, tt.args...)
+		code, _, stderr := runCLI(t, append(args, "lib.txt")...)
+		if code != 2 || !strings.Contains(stderr, "this run reads") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and the file named", tt.args, code, stderr)
+		}
+		if got, _ := os.ReadFile(tt.file); string(got) != files[tt.file] {
+			t.Errorf("%q: %s now holds %.80q", tt.args, tt.file, got)
+		}
+	}
+}
