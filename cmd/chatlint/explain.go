@@ -10,6 +10,7 @@ import (
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/lint/match"
+	"github.com/chatlint/chatlint/lint/report"
 )
 
 func newExplainCmd() *cobra.Command {
@@ -92,13 +93,20 @@ func roleSetLabel(set lint.RoleSet) string {
 func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 	var t match.Text
 	cs.Matcher.Analyse(&t, text, true)
-	fmt.Fprintf(w, "原文:     %s\n", text)
+	// shown as the reports show texts (lint.Shown): a pasted ESC sequence
+	// or bidirectional override can neither recolour nor reorder the
+	// terminal, and is seen to be there
+	fmt.Fprintf(w, "原文:     %s\n", report.Shown(text))
 	if t.Normalized() == text {
 		fmt.Fprintf(w, "规范化:   (不变)\n")
 	} else {
-		fmt.Fprintf(w, "规范化:   %s\n", t.Normalized())
+		fmt.Fprintf(w, "规范化:   %s\n", report.Shown(t.Normalized()))
 	}
-	fmt.Fprintf(w, "gse 分词: %s\n", strings.Join(t.Words(), " / "))
+	words := make([]string, len(t.Words()))
+	for i, word := range t.Words() {
+		words[i] = report.Shown(word)
+	}
+	fmt.Fprintf(w, "gse 分词: %s\n", strings.Join(words, " / "))
 	fmt.Fprintf(w, "角色:     %s\n\n", role.Chinese())
 	found := 0
 	for _, c := range cs.Checks {

@@ -100,3 +100,21 @@ func TestExplainRole(t *testing.T) {
 		t.Errorf("explain --role 老板: exit %d: %s", code, stderr)
 	}
 }
+
+// TestExplainShowsControlCharacters: a message pasted from an export may
+// hold ESC sequences or bidirectional overrides; explain writes its
+// original text as the reports do (lint.Shown: U+FFFD, line breaks as ⏎)
+// so that it cannot recolour or reorder the terminal, and the pasted
+// control is still seen to be there.
+func TestExplainShowsControlCharacters(t *testing.T) {
+	code, stdout, stderr := runCLI(t, "explain", "这个\x1b[31m我也不知道\u202e\n好的")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(stdout, "\x1b\u202e") {
+		t.Errorf("control characters written as they are:\n%q", stdout)
+	}
+	if !strings.Contains(stdout, "原文:     这个\uFFFD[31m我也不知道\uFFFD ⏎ 好的\n") {
+		t.Errorf("original text not shown:\n%s", stdout)
+	}
+}
