@@ -54,3 +54,23 @@ func TestErrorsWrapTheirCause(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffWriteError: a --diff that cannot be written (a full disk, a
+// closed pipe) is an error of the run (exit 2, said on stderr), not a
+// clean exit 1 with an empty or cut patch.
+func TestDiffWriteError(t *testing.T) {
+	dir := t.TempDir()
+	pack := filepath.Join(dir, "pack.yaml")
+	lib := filepath.Join(dir, "lib.txt")
+	if err := os.WriteFile(pack, []byte("pack: mine\nrules:\n  - id: nope\n    type: forbid\n    severity: error\n    deduct: 5\n    phrases: [不行]\n    suggest: {不行: 无法帮到您}\n    message: 避免「{match}」\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(lib, []byte("这个不行\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	code := run([]string{"lint", "--no-progress", "--input-format", "canned", "--pack", pack, "--diff", lib}, strings.NewReader(""), brokenWriter{errors.New("disk full")}, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "disk full") {
+		t.Errorf("exit %d, stderr %q; want 2 and the write error", code, stderr.String())
+	}
+}

@@ -162,7 +162,9 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			text, newText = string(bom)+text, string(bom)+newText
 		}
 		name, _ := diffName(path)
-		fmt.Fprint(w, fix.Diff(name, text, newText))
+		if _, err := io.WriteString(w, fix.Diff(name, text, newText)); err != nil {
+			return 0, &diffWriteError{err}
+		}
 		return len(done), nil
 	}
 	if len(done) == 0 {
@@ -328,3 +330,11 @@ func withoutBOM(e encoding.Encoding) encoding.Encoding {
 	}
 	return e
 }
+
+// diffWriteError is a --diff that could not be written: the run stops
+// there (there is no use in showing the other files' changes).
+type diffWriteError struct{ err error }
+
+func (e *diffWriteError) Error() string { return "cannot write the diff: " + e.err.Error() }
+
+func (e *diffWriteError) Unwrap() error { return e.err }

@@ -677,6 +677,9 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	refused := false
 	for _, file := range col.files() {
 		n, err := fixFile(file, r.topts, col.edits[file], r.f.diff, w)
+		if dw := (*diffWriteError)(nil); errors.As(err, &dw) {
+			return true, failErr(dw)
+		}
 		if err != nil {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s\n", report.ShownLines(err.Error()))
 			refused = true
