@@ -74,3 +74,23 @@ func TestDiffWriteError(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 2 and the write error", code, stderr.String())
 	}
 }
+
+// TestStdoutWriteErrorEveryCommand: every command whose output cannot be
+// written (a full disk, > /dev/full) says so and exits 2: rules list >
+// rules.txt must not leave a cut list behind a clean exit.
+func TestStdoutWriteErrorEveryCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"rules", "list"},
+		{"rules", "show", "base/evasive-phrase"},
+		{"rules", "test", "base"},
+		{"rules", "validate", "base"},
+		{"explain", "这个我也不知道"},
+		{"version"},
+	} {
+		var stderr strings.Builder
+		code := run(args, strings.NewReader(""), brokenWriter{errors.New("disk full")}, &stderr)
+		if code != 2 || !strings.Contains(stderr.String(), "disk full") {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and the write error", args, code, stderr.String())
+		}
+	}
+}

@@ -114,9 +114,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	out := &checkedWriter{w: stdout}
+	root.SetOut(out)
 	root.SetErr(stderr)
-	err := root.Execute()
+	code := exitCode(root.Execute(), stderr)
+	if out.err != nil && code != 2 {
+		// a command that writes with fmt.Fprint learns of a full disk
+		// here: what it wrote is cut, which the exit code must say
+		fmt.Fprintln(stderr, "chatlint: write standard output: "+report.ShownLines(out.err.Error()))
+		return 2
+	}
+	return code
+}
+
+// exitCode is the exit code of a command's error, which it writes to
+// stderr.
+func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return 0
 	}
@@ -129,6 +142,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "chatlint: "+report.ShownLines(err.Error()))
 	return 2
+}
+
+// checkedWriter is standard output as the commands see it: it keeps the
+// first error a write returned, so that run can tell a cut output from a
+// whole one (most commands write with fmt.Fprint and go on).
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
+}
+
+// outFile is the file under a command's standard output, if it is one
+// (a terminal, for colours and the progress line).
+func outFile(w io.Writer) (*os.File, bool) {
+	if c, ok := w.(*checkedWriter); ok {
+		w = c.w
+	}
+	f, ok := w.(*os.File)
+	return f, ok
 }
 
 // exitError carries an exit code out of a command; err (if any) is printed.

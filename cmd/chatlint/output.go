@@ -146,7 +146,7 @@ func useColor(mode string, out io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	file, ok := out.(*os.File)
+	file, ok := outFile(out)
 	return ok && term.IsTerminal(int(file.Fd()))
 }
 
@@ -164,7 +164,7 @@ func (f *outputFlags) onTerminal(stdout io.Writer) bool {
 	if f.file() != "" {
 		return false
 	}
-	file, ok := stdout.(*os.File)
+	file, ok := outFile(stdout)
 	return ok && term.IsTerminal(int(file.Fd()))
 }
 
