@@ -41,8 +41,14 @@ type Config struct {
 	lines map[string]int
 }
 
+// ymlName is the config file's name with the other usual extension of
+// YAML, which chatlint does not read.
+const ymlName = ".chatlint.yml"
+
 // Find looks for .chatlint.yaml in dir and its parents and returns its
-// path, or "" when there is none.
+// path, or "" when there is none. A .chatlint.yml where the search would
+// find no .chatlint.yaml is an error: passed over, its settings would
+// silently not apply.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -54,6 +60,9 @@ func Find(dir string) (string, error) {
 			return p, nil
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
+		}
+		if yml := filepath.Join(dir, ymlName); isFile(yml) {
+			return "", fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", yml, FileName, FileName)
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -163,4 +172,10 @@ func (c *Config) TeamsOf() func(agent string) []string {
 		}
 		return out
 	}
+}
+
+// isFile reports whether name is a file (not a directory) that exists.
+func isFile(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && !st.IsDir()
 }

@@ -181,3 +181,31 @@ func TestLoadAliasKey(t *testing.T) {
 		t.Errorf("an alias of an unknown key: %v", err)
 	}
 }
+
+// TestFindRefusesYml: a config named .chatlint.yml (the other usual
+// spelling of YAML files) was passed over without a word, so its packs,
+// rule overrides and fail_on did not apply and CI gated on the defaults.
+// Where it stands instead of .chatlint.yaml, Find says so; beside one, the
+// .yaml is the config.
+func TestFindRefusesYml(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "a")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(root, ".chatlint.yml")
+	if err := os.WriteFile(yml, []byte("fail_on: none\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := Find(sub)
+	if err == nil || p != "" || !strings.Contains(err.Error(), yml) || !strings.Contains(err.Error(), "rename it to "+FileName) {
+		t.Fatalf("Find = %q, %v; want an error naming %s", p, err, yml)
+	}
+	yaml := filepath.Join(root, FileName)
+	if err := os.WriteFile(yaml, []byte("fail_on: none\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Find(sub); err != nil || p != yaml {
+		t.Fatalf("Find = %q, %v; want %q", p, err, yaml)
+	}
+}
