@@ -60,16 +60,51 @@ var (
 	txtSeparator    = regexp.MustCompile(`^[-=─━]{3,}\s*(.*?)\s*[-=─━]{3,}$|^[-=─━]{5,}$`)
 	txtDateTimeOnly = regexp.MustCompile(txtDateTime)
 	txtStatus       = regexp.MustCompile(`^[\[(（【]?\s*(已读|未读|对方已读|对方未读|已送达|送达|已接收)\s*[\])）】]?$`)
-	txtRecalled     = regexp.MustCompile(`撤回了?一条消息|消息已撤回|^此消息已被?撤回`)
+	txtRecalled     = regexp.MustCompile(`撤回了?一[条则]消息|消息已撤回|^此消息已被?撤回`)
 	txtMedia        = map[string]string{
 		"[图片]": "image", "[图片消息]": "image", "[表情]": "emoji", "[动画表情]": "emoji", "[语音]": "voice",
 		"[视频]": "video", "[文件]": "file", "[链接]": "link", "[位置]": "location", "[名片]": "card",
 		"[商品]": "product", "[订单]": "order", "[红包]": "redpacket", "[小程序]": "weapp",
+		// the words of Taiwan and Hong Kong (looked up after foldTxt)
+		"[贴图]": "emoji", "[影片]": "video", "[档案]": "file", "[连结]": "link",
 	}
 )
 
-// txtTitle is a conversation's title on a line of its own: 与 tb_buyer01 的聊天记录.
+// txtTitle is a conversation's title on a line of its own: 与 tb_buyer01 的聊天记录
+// (matched on the line as foldTxt leaves it: 與 tb_buyer01 的聊天記錄 too).
 var txtTitle = regexp.MustCompile(`^与\s*\S.{0,40}的聊天记录$`)
+
+// txtT2S turns the Traditional characters of a dump's fixed words (titles,
+// status lines, recall notices, 系統, media placeholders) Simplified, so
+// that a dump written in Traditional script reads like its Simplified twin.
+var txtT2S = map[rune]rune{
+	'與': '与', '記': '记', '紀': '记', '錄': '录', '讀': '读', '對': '对', '達': '达', '條': '条',
+	'則': '则', '統': '统', '圖': '图', '語': '语', '視': '视', '頻': '频', '動': '动', '畫': '画',
+	'鏈': '链', '結': '结', '連': '连', '訂': '订', '單': '单', '紅': '红', '貼': '贴', '檔': '档',
+	'訊': '讯',
+}
+
+// foldTxt returns s with the characters of txtT2S turned Simplified, and
+// 訊息 (Taiwan's word for a message) 消息: s itself, without allocating,
+// when it has none of them.
+func foldTxt(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { _, ok := txtT2S[r]; return ok })
+	if i < 0 {
+		return s
+	}
+	b := []rune(s)
+	for j, r := range b {
+		if t, ok := txtT2S[r]; ok {
+			b[j] = t
+		}
+	}
+	return strings.ReplaceAll(string(b), "讯息", "消息")
+}
+
+// hasChatTitle reports whether s holds 聊天记录 (or 聊天記錄, 聊天紀錄).
+func hasChatTitle(s string) bool {
+	return strings.Contains(s, "聊天") && strings.Contains(foldTxt(s), "聊天记录")
+}
 
 // maxPreamble is how many lines may come before the first header.
 const maxPreamble = 200
@@ -85,7 +120,7 @@ func sniffTxt(head []byte) bool {
 			break
 		}
 		s := strings.TrimSpace(string(l))
-		if s == "" || separatorMatch(s) != nil || strings.Contains(s, "聊天记录") {
+		if s == "" || separatorMatch(s) != nil || hasChatTitle(s) {
 			continue
 		}
 		h, _, ok := parseTxtHeader(s, 0, time.UTC)
@@ -300,7 +335,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			if trimmed == "" {
 				continue
 			}
-			if strings.Contains(trimmed, "聊天记录") {
+			if hasChatTitle(trimmed) {
 				t.conv = strings.Trim(trimmed, "-=─━ ")
 				continue
 			}
@@ -379,7 +414,7 @@ func (t *txtState) release(inMessage bool) error {
 		last := true // the last line that is not blank
 		for i := len(held) - 1; i >= 0 && !between; i-- {
 			if l := held[i].trimmed; l != "" {
-				between = last && separatorMatch(l) != nil || txtTitle.MatchString(l)
+				between = last && separatorMatch(l) != nil || txtTitle.MatchString(foldTxt(l))
 				last = false
 			}
 		}
@@ -392,7 +427,7 @@ func (t *txtState) release(inMessage bool) error {
 				}
 				continue
 			}
-			if txtTitle.MatchString(l.trimmed) {
+			if txtTitle.MatchString(foldTxt(l.trimmed)) {
 				t.conv = l.trimmed
 				continue
 			}
@@ -408,11 +443,11 @@ func (t *txtState) release(inMessage bool) error {
 // a separator: a status line or a recall notice (skipped and counted), a
 // line of the open message, or a line outside any message (rejected).
 func (t *txtState) content(s, trimmed string, pos lint.Pos) error {
-	if len(trimmed) <= 24 && txtStatus.MatchString(trimmed) {
+	if len(trimmed) <= 24 && txtStatus.MatchString(foldTxt(trimmed)) {
 		t.skipped = true
 		return t.sink.SkipRecord(pos, "status line "+trimmed)
 	}
-	if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled.MatchString(trimmed) {
+	if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled.MatchString(foldTxt(trimmed)) {
 		t.skipped = true
 		return t.sink.SkipRecord(pos, "recalled message")
 	}
@@ -504,8 +539,10 @@ func (t *txtState) flush() error {
 		Pos:          t.pos,
 		TextCol:      -1, // (not located on the line)
 	}
-	if typ, ok := txtMedia[strings.TrimSpace(text)]; ok {
-		m.Type = typ
+	if p := strings.TrimSpace(text); len(p) <= 32 && strings.HasPrefix(p, "[") {
+		if typ, ok := txtMedia[foldTxt(p)]; ok {
+			m.Type = typ
+		}
 	}
 	if r, ok := t.b.m.roles[roleKey(m.Sender)]; ok {
 		m.Role = r
@@ -523,7 +560,7 @@ func (t *txtState) flush() error {
 }
 
 func isSystemName(name string) bool {
-	switch strings.ToLower(name) {
+	switch strings.ToLower(foldTxt(name)) {
 	case "系统", "系统消息", "系统提示", "系统通知", "system":
 		return true
 	}
