@@ -175,9 +175,10 @@ var hintRoles = map[string]lint.Role{
 	"坐席": lint.Agent, "人工客服": lint.Agent, "系统": lint.System, "系统消息": lint.System,
 }
 
-// hintRole looks a role value up among hintRoles.
+// hintRole looks a role value up among hintRoles, in Simplified or
+// Traditional script (顧客 is 顾客: see foldTxt).
 func hintRole(v string) (lint.Role, bool) {
-	r, ok := hintRoles[strings.ToLower(strings.TrimSpace(v))]
+	r, ok := hintRoles[strings.ToLower(foldTxt(strings.TrimSpace(v)))]
 	return r, ok
 }
 
