@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -318,9 +319,18 @@ func chineseTime(s string, loc *time.Location) (time.Time, error) {
 	if !strings.Contains(iso, " ") {
 		return time.Time{}, fmt.Errorf("unparseable time %q (a date without the time of day: the timing rules need both)", s)
 	}
+	if _, err := time.Parse("2006-01-02", iso[:10]); err == nil && !clockStart.MatchString(iso[11:]) {
+		// the date exists, and what follows it is no clock the readers
+		// know (10时02分, 星期三 10:02): a layout reads it
+		return time.Time{}, unparseableTime(s)
+	}
 	return time.Time{}, fmt.Errorf("unparseable time %q (no such date or time of day? read are dates and times such as "+
 		"2026年11月4日 10:02:03, 2026年11月4号 10:02 and 2026年11月4日 下午3:05)", s)
 }
+
+// clockStart matches the start of a time of day as the readers write it:
+// an hour and a colon, after 上午 or 下午 if any.
+var clockStart = regexp.MustCompile(`^(?:上午|下午)?\s*[0-9０-９]{1,2}\s*[:：]`)
 
 // chineseDate rewrites a time starting with a date written the Chinese way
 // (2026年11月4日, or 4号; blanks around the numbers are allowed) with the
