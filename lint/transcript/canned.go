@@ -139,8 +139,10 @@ func cannedLayout(name string) string {
 // cannedTextKeys name the reply of a structured canned library: a YAML
 // record's key, a table's header (compared as foldHeader folds them), the
 // names of canned replies first, then the text aliases of the exports.
-var cannedTextKeys = append([]string{"话术", "回复", "快捷短语", "短语", "快捷回复", "快捷语", "常用语",
-	"回复内容", "话术内容", "reply", "replytext", "text", "content", "内容"}, headerAliases[fText]...)
+// 回覆 is how Taiwan and Hong Kong write 回复 (覆 is Simplified too, so
+// foldHeader keeps it).
+var cannedTextKeys = append([]string{"话术", "回复", "回覆", "快捷短语", "短语", "快捷回复", "快捷回覆", "快捷语", "常用语",
+	"回复内容", "回覆内容", "话术内容", "reply", "replytext", "text", "content", "内容"}, headerAliases[fText]...)
 
 // cannedTextKey is the rank of a key among cannedTextKeys, or -1; want,
 // if set (--map text=NAME), is the only name that counts.
