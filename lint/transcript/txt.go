@@ -102,6 +102,37 @@ func foldTxt(s string) string {
 	return strings.ReplaceAll(string(b), "讯息", "消息")
 }
 
+// QQ's message manager exports a title line, then before each contact's
+// messages a block naming its group and the contact, between lines of
+// equals signs:
+//
+//	消息记录（此消息记录为文本格式，不支持重新导入）
+//	================================================================
+//	消息分组:我的好友
+//	================================================================
+//	消息对象:张三
+//	================================================================
+var (
+	qqObject = regexp.MustCompile(`^消息对象\s*[:：]\s*\S.{0,60}$`)
+	qqOther  = regexp.MustCompile(`^(?:消息分组\s*[:：].{0,60}|消息记录[(（]此消息记录为文本格式.{0,40})$`)
+)
+
+// txtTitleLine reports whether s, a trimmed line on its own, names a
+// conversation (与 tb_buyer01 的聊天记录, QQ's 消息对象:张三: name is s) or
+// the export around it (QQ's title and 消息分组 lines: name is "").
+func txtTitleLine(s string) (name string, ok bool) {
+	if !strings.HasPrefix(s, "消息") && !strings.HasPrefix(s, "与") && !strings.HasPrefix(s, "與") {
+		return "", false
+	}
+	switch f := foldTxt(s); {
+	case txtTitle.MatchString(f) || qqObject.MatchString(f):
+		return s, true
+	case qqOther.MatchString(f):
+		return "", true
+	}
+	return "", false
+}
+
 // hasChatTitle reports whether s holds 聊天记录 (or 聊天記錄, 聊天紀錄).
 func hasChatTitle(s string) bool {
 	return strings.Contains(s, "聊天") && strings.Contains(foldTxt(s), "聊天记录")
@@ -110,6 +141,11 @@ func hasChatTitle(s string) bool {
 // maxPreamble is how many lines may come before the first header.
 const maxPreamble = 200
 
+// sniffLines is how many lines sniffTxt looks at for the first header:
+// enough for blank lines, separators and titles before it (QQ's export
+// puts 8 there).
+const sniffLines = 16
+
 // sniffTxt reports whether the first non-blank, non-title line is a header.
 func sniffTxt(head []byte) bool {
 	lines := bytes.Split(head, []byte("\n"))
@@ -117,11 +153,14 @@ func sniffTxt(head []byte) bool {
 		lines = lines[:len(lines)-1] // the last one may be cut
 	}
 	for i, l := range lines {
-		if i > 5 {
+		if i >= sniffLines {
 			break
 		}
 		s := strings.TrimSpace(string(l))
 		if s == "" || separatorMatch(s) != nil || hasChatTitle(s) {
+			continue
+		}
+		if _, ok := txtTitleLine(s); ok {
 			continue
 		}
 		h, _, ok := parseTxtHeader(s, 0, time.UTC)
@@ -340,6 +379,12 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 				t.conv = strings.Trim(trimmed, "-=─━ ")
 				continue
 			}
+			if name, ok := txtTitleLine(trimmed); ok {
+				if name != "" {
+					t.conv = name
+				}
+				continue
+			}
 			if len(preamble) >= maxPreamble {
 				return fmt.Errorf("no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the first %d lines: not a chat dump? (a canned-reply list reads with --input-format canned)", maxPreamble)
 			}
@@ -415,7 +460,8 @@ func (t *txtState) release(inMessage bool) error {
 		last := true // the last line that is not blank
 		for i := len(held) - 1; i >= 0 && !between; i-- {
 			if l := held[i].trimmed; l != "" {
-				between = last && separatorMatch(l) != nil || txtTitle.MatchString(foldTxt(l))
+				_, title := txtTitleLine(l)
+				between = last && separatorMatch(l) != nil || title
 				last = false
 			}
 		}
@@ -428,8 +474,10 @@ func (t *txtState) release(inMessage bool) error {
 				}
 				continue
 			}
-			if txtTitle.MatchString(foldTxt(l.trimmed)) {
-				t.conv = l.trimmed
+			if name, ok := txtTitleLine(l.trimmed); ok {
+				if name != "" {
+					t.conv = name
+				}
 				continue
 			}
 		}

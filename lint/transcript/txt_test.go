@@ -191,6 +191,7 @@ func FuzzReadTxt(f *testing.F) {
 		"2026-11-04 10:00:00 张三\n在吗\n\n2026-11-04 10:00:05 我\n在的\n",
 		"----- 与 tb 的聊天记录 -----\ntb(2026-11-04 10:00:00):\ntb撤回了一条消息\n",
 		"前言\n\n-----\nstray\n",
+		"消息记录（此消息记录为文本格式，不支持重新导入）\n=====\n消息分组:好友\n=====\n消息对象:與 張三\n=====\n\n2026-11-04 10:00:00 張三\n已讀\n[圖片]\n",
 		"x 2026-02-31 25:61:00\n",
 		"\xff\xfe\x00",
 	} {
@@ -248,9 +249,13 @@ func TestTxtDividerInMessage(t *testing.T) {
 			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n\n==========\n\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
 			want: []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "<stdin>#2|customer|tb_buyer02|text|你好@6"}},
 		{name: "a block between conversations",
-			data:    "tb_buyer01 2026-11-04 10:00:00\n在吗\n================\n消息对象:tb_buyer02\n================\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			data:    "tb_buyer01 2026-11-04 10:00:00\n在吗\n================\n对方:tb_buyer02\n================\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
 			want:    []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "<stdin>#2|customer|tb_buyer02|text|你好@6"},
 			rejects: []int{4}},
+		// QQ's block naming the contact names the conversation (see TestTxtQQExport)
+		{name: "a QQ block between conversations",
+			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n================\n消息对象:tb_buyer02\n================\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
+			want: []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "消息对象:tb_buyer02|customer|tb_buyer02|text|你好@6"}},
 		{name: "a title line after a separator",
 			data: "tb_buyer01 2026-11-04 10:00:00\n在吗\n--------------------\n\n与 tb_buyer02 的聊天记录\ntb_buyer02 2026-11-04 11:00:00\n你好\n",
 			want: []string{"<stdin>|customer|tb_buyer01|text|在吗@1", "与 tb_buyer02 的聊天记录|customer|tb_buyer02|text|你好@6"}},
