@@ -195,6 +195,9 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		}
 		nHeader = namedWidth(fields)
 		cells = len(fields)
+		if rp, ok := p.(*recordParser); ok {
+			rp.setHeader(fields)
+		}
 		if cols[fTime] >= 0 && b.m.layout == "" {
 			date = dateColumn(fields, &cols)
 		}
@@ -757,6 +760,28 @@ type recordParser struct {
 	// nextSingle found the end
 	held           []byte
 	hasHeld, ended bool
+	// header is the header row as a line writes it, its fields joined by
+	// the delimiter, and quoted the header with each field in quotes: a
+	// line that repeats it (files joined with cat) is no record
+	header, quoted []byte
+}
+
+// setHeader keeps the header row's fields for repeatedHeader.
+func (p *recordParser) setHeader(fields []string) {
+	comma := string(p.comma)
+	p.header = []byte(strings.TrimPrefix(strings.Join(fields, comma), "\uFEFF"))
+	p.quoted = []byte(`"` + strings.TrimPrefix(strings.Join(fields, `"`+comma+`"`), "\uFEFF") + `"`)
+}
+
+// repeatedHeader reports whether line l repeats the header row, after a
+// byte-order mark if any, as exports joined with cat do (day1.csv
+// day2.csv > week.csv).
+func (p *recordParser) repeatedHeader(l []byte) bool {
+	if len(p.header) == 0 || len(l) < len(p.header) {
+		return false
+	}
+	l = bytes.TrimPrefix(l, []byte("\uFEFF"))
+	return bytes.Equal(l, p.header) || bytes.Equal(l, p.quoted)
 }
 
 // textPlacer says where field i of the record just read is written on its
@@ -899,7 +924,7 @@ func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err erro
 		return nil, 0, false, nil
 	}
 	p.held, p.hasHeld = l, true
-	if p.lr.long > 0 || p.blank(l) {
+	if p.lr.long > 0 || p.blank(l) || p.repeatedHeader(l) {
 		return nil, 0, false, nil
 	}
 	if p.quotes && bytes.IndexByte(l, '"') >= 0 {
@@ -973,7 +998,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 			}
 			return nil, p.lr.line, why, nil
 		}
-		if !p.blank(l) {
+		if !p.blank(l) && !p.repeatedHeader(l) {
 			raw = l
 			break
 		}
