@@ -316,6 +316,11 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			continue
 		}
 		s := strings.TrimRight(string(line), " \t\u3000")
+		if len(s) > 0 && s[0] == 0xEF {
+			// a byte-order mark at the start of a line: dumps joined with
+			// cat (the file's own was removed when it was decoded)
+			s = strings.TrimPrefix(s, "\uFEFF")
+		}
 		trimmed := strings.TrimSpace(s)
 		if h, layout, ok := parseTxtHeader(trimmed, t.layout, src.Opts.Location); ok {
 			if err := t.release(false); err != nil {
