@@ -16,6 +16,11 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
+// minEpochMillis is the least msgtime read: milliseconds from 1e11 up, as
+// the readers take epoch numbers (see fromEpoch); a smaller one is seconds
+// or no chat's time.
+const minEpochMillis = 1e11
+
 func init() {
 	register(&Format{
 		Name:       "wecom",
@@ -173,7 +178,8 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 		return m, "", `no "from"`
 	}
 	ms, err := strconv.ParseInt(strings.Trim(string(bytes.TrimSpace(rec.MsgTime)), `"`), 10, 64)
-	if err != nil || ms <= 0 {
+	if err != nil || ms < minEpochMillis {
+		// below 1e11 (1973): seconds, not milliseconds, or no time at all
 		return m, "", fmt.Sprintf(`"msgtime" %s: expected epoch milliseconds`, strings.TrimSpace(string(rec.MsgTime)))
 	}
 	m = lint.Message{
