@@ -59,9 +59,14 @@ var headerAliases = [nFields][]string{
 
 // foldHeader normalises a header name for alias matching: case, spaces,
 // underscores, hyphens and full-width letters folded, the Traditional
-// characters of the aliases turned Simplified (會話ID is 会话id).
+// characters of the aliases turned Simplified (會話ID is 会话id), and a
+// note in brackets at the end left out (发送时间(UTC) is 发送时间: see
+// headerNote).
 func foldHeader(s string) string {
 	var b strings.Builder
+	if name, _, ok := headerNote(s); ok {
+		s = name
+	}
 	s = strings.ReplaceAll(s, "訊息", "消息")
 	for _, r := range strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF")) {
 		switch {
@@ -76,6 +81,39 @@ func foldHeader(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// headerNote cuts a note in brackets off the end of a header cell, as
+// exports write what a column holds: 发送时间(UTC), 时间（北京时间）,
+// 内容(文本). ok is false when there is none, or nothing before it.
+func headerNote(s string) (name, note string, ok bool) {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if body, found := strings.CutSuffix(s, p[1]); found {
+			if i := strings.LastIndex(body, p[0]); i > 0 {
+				if name := strings.TrimSpace(body[:i]); name != "" {
+					return name, strings.TrimSpace(body[i+len(p[0]):]), true
+				}
+			}
+		}
+	}
+	return s, "", false
+}
+
+// headerZone is the zone a header cell's note names (时间(UTC), 发送时间
+// （北京时间）, Time (UTC+8)), as a time would write it after its time of
+// day (see cutZone); nil when it names none.
+func headerZone(h string) *time.Location {
+	_, note, ok := headerNote(h)
+	if !ok || note == "" {
+		return nil
+	}
+	n, _ := narrowTime(note)
+	_, off, zoned, err := cutZone("00:00 " + n)
+	if !zoned || err != nil {
+		return nil
+	}
+	return time.FixedZone("", off)
 }
 
 // headerT2S turns the Traditional characters of the header aliases Simplified.
@@ -195,6 +233,9 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		}
 		nHeader = namedWidth(fields)
 		cells = len(fields)
+		if c := cols[fTime]; c >= 0 && c < len(fields) {
+			b.loc = headerZone(fields[c])
+		}
 		if rp, ok := p.(*recordParser); ok {
 			rp.setHeader(fields)
 		}

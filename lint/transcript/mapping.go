@@ -292,6 +292,9 @@ type builder struct {
 	agents   []string
 	staff    map[string]bool
 	hasRules bool // Agents or Staff or sender entries in Roles decide roles by sender
+	// loc, if set, is the zone of the times written without one instead of
+	// --tz: the one a table's time column names in its header (时间(UTC))
+	loc *time.Location
 }
 
 func newBuilder(src *Source) (*builder, error) {
@@ -390,7 +393,11 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 	}
 	m.Role = role
 	if ts := strings.TrimSpace(r.v[fTime]); ts != "" {
-		t, err := parseTimeLayoutAs(ts, b.m.layout, b.m.givenLayout, b.src.Opts.Location)
+		loc := b.src.Opts.Location
+		if b.loc != nil {
+			loc = b.loc
+		}
+		t, err := parseTimeLayoutAs(ts, b.m.layout, b.m.givenLayout, loc)
 		if err != nil {
 			return m, err.Error()
 		}
