@@ -22,8 +22,10 @@ func init() {
 		Extensions: []string{".csv"},
 		AutoDetect: true,
 		Priority:   -10,
-		Sniff:      func(head []byte) bool { return sniffDelimited(head, ',') },
-		New:        func() Reader { return &delimitedReader{comma: ','} },
+		// a help desk's export saved as text, as Excel's tab-separated one
+		Overrides: []string{"txt"},
+		Sniff:     func(head []byte) bool { return sniffDelimited(head, ',') },
+		New:       func() Reader { return &delimitedReader{comma: ','} },
 	})
 	register(&Format{
 		Name:       "tsv",
