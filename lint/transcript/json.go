@@ -19,16 +19,19 @@ func init() {
 		Extensions: []string{".json"},
 		AutoDetect: true,
 		Priority:   5, // before jsonl: a pretty-printed object also starts with {
-		Sniff:      sniffJSON,
-		New:        func() Reader { return jsonReader{} },
+		// an export saved as .txt
+		Overrides: []string{"txt"},
+		Sniff:     sniffJSON,
+		New:       func() Reader { return jsonReader{} },
 	})
 }
 
 // sniffJSON reports whether the input is a JSON document rather than JSON
-// lines: an array, or an object that does not end on its first line.
+// lines: an array, or an object that does not end on its first line; its
+// start must read as JSON (see jsonStart).
 func sniffJSON(head []byte) bool {
 	head = bytes.TrimLeft(head, " \t\r\n")
-	if len(head) == 0 {
+	if len(head) == 0 || !jsonStart(head) {
 		return false
 	}
 	if head[0] == '[' {
@@ -36,6 +39,50 @@ func sniffJSON(head []byte) bool {
 	}
 	first, _, _ := bytes.Cut(head, []byte("\n"))
 	return head[0] == '{' && !json.Valid(first)
+}
+
+// jsonStart reports whether head starts as a JSON array or object does:
+// after [ a value (an object, a list, a string, a literal, a number
+// followed by a comma, ] or white space) or ], after { a key or }; or
+// head ends before that tells. A chat dump's header line with the time in
+// brackets ([2026-11-04 10:00:00] 张三: a number followed by -) or a name
+// in braces ({客服}小美 …) does not. It reads a few bytes and allocates
+// nothing.
+func jsonStart(head []byte) bool {
+	if len(head) == 0 || head[0] != '[' && head[0] != '{' {
+		return false
+	}
+	open := head[0]
+	rest := bytes.TrimLeft(head[1:], " \t\r\n")
+	if len(rest) == 0 {
+		return true // cut
+	}
+	c := rest[0]
+	if open == '{' {
+		return c == '"' || c == '}'
+	}
+	switch {
+	case c == '{' || c == '[' || c == '"' || c == ']' || c == 't' || c == 'f' || c == 'n':
+		return true
+	case c == '-' || c >= '0' && c <= '9':
+		i := 1
+		for i < len(rest) {
+			d := rest[i]
+			// a sign only after the exponent's e
+			if !(d >= '0' && d <= '9' || d == '.' || d == 'e' || d == 'E' || (d == '+' || d == '-') && (rest[i-1] == 'e' || rest[i-1] == 'E')) {
+				break
+			}
+			i++
+		}
+		if i == len(rest) {
+			return true // cut
+		}
+		switch rest[i] {
+		case ',', ']', ' ', '\t', '\r', '\n':
+			return true
+		}
+	}
+	return false
 }
 
 // jsonReader reads JSON exports. Without a messages path it takes a

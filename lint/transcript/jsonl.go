@@ -16,9 +16,11 @@ func init() {
 		Name:       "jsonl",
 		Extensions: []string{".jsonl", ".ndjson"},
 		AutoDetect: true,
+		// an export saved as .txt
+		Overrides: []string{"txt"},
 		Sniff: func(head []byte) bool {
 			head = bytes.TrimLeft(head, " \t\r\n")
-			return len(head) > 0 && head[0] == '{'
+			return len(head) > 0 && head[0] == '{' && jsonStart(head)
 		},
 		New: func() Reader { return jsonlReader{} },
 	})
