@@ -589,7 +589,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	}
 	format, err := detect(detectName, dec, opts.Format)
 	if err != nil {
-		return &FileError{Name: name, Err: err}
+		if format = tableByMapping(dec, opts.Mapping); format == nil {
+			return &FileError{Name: name, Err: err}
+		}
 	}
 	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked}, sink)
 }
@@ -704,6 +706,27 @@ func detect(name string, r *bufio.Reader, want string) (*Format, error) {
 		return nil, fmt.Errorf("empty input: cannot detect its format (use --input-format)")
 	}
 	return nil, fmt.Errorf("cannot detect the input format (use --input-format: %s)", strings.Join(Formats(), ", "))
+}
+
+// tableByMapping picks csv or tsv for content that detection did not
+// recognise when the mapping says it is a table: --header=false (no header
+// row lets sniffing tell) or --delimiter. A TAB delimiter, or a first line
+// with TABs in it, is tsv; anything else csv. nil: no such setting.
+func tableByMapping(r *bufio.Reader, m *Mapping) *Format {
+	if m == nil || (m.Header == nil || *m.Header) && m.Delimiter == "" {
+		return nil
+	}
+	if m.Delimiter != "" {
+		if d, err := ParseDelimiter(m.Delimiter); err == nil && d == '\t' {
+			return formats["tsv"]
+		}
+		return formats["csv"]
+	}
+	head, _ := r.Peek(4096)
+	if first, _, _ := bytes.Cut(head, []byte("\n")); bytes.IndexByte(first, '\t') >= 0 {
+		return formats["tsv"]
+	}
+	return formats["csv"]
 }
 
 // refines reports whether f reads files of extension ext only when their
