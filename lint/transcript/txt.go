@@ -83,6 +83,7 @@ var txtT2S = map[rune]rune{
 	'則': '则', '統': '统', '圖': '图', '語': '语', '視': '视', '頻': '频', '動': '动', '畫': '画',
 	'鏈': '链', '結': '结', '連': '连', '訂': '订', '單': '单', '紅': '红', '貼': '贴', '檔': '档',
 	'訊': '讯', '顧': '顾', '戶': '户', '買': '买', '賣': '卖', '訪': '访', '機': '机',
+	'組': '组', '為': '为',
 }
 
 // foldTxt returns s with the characters of txtT2S turned Simplified, and
@@ -114,14 +115,14 @@ func foldTxt(s string) string {
 //	================================================================
 var (
 	qqObject = regexp.MustCompile(`^消息对象\s*[:：]\s*\S.{0,60}$`)
-	qqOther  = regexp.MustCompile(`^(?:消息分组\s*[:：].{0,60}|消息记录[(（]此消息记录为文本格式.{0,40})$`)
+	qqOther  = regexp.MustCompile(`^(?:消息分组\s*[:：].{0,60}|消息记录[(（]此消息记录为.{0,40})$`)
 )
 
 // txtTitleLine reports whether s, a trimmed line on its own, names a
 // conversation (与 tb_buyer01 的聊天记录, QQ's 消息对象:张三: name is s) or
 // the export around it (QQ's title and 消息分组 lines: name is "").
 func txtTitleLine(s string) (name string, ok bool) {
-	if !strings.HasPrefix(s, "消息") && !strings.HasPrefix(s, "与") && !strings.HasPrefix(s, "與") {
+	if !strings.HasPrefix(s, "消息") && !strings.HasPrefix(s, "訊息") && !strings.HasPrefix(s, "与") && !strings.HasPrefix(s, "與") {
 		return "", false
 	}
 	switch f := foldTxt(s); {

@@ -50,3 +50,18 @@ func TestTxtQQExport(t *testing.T) {
 		}
 	}
 }
+
+// QQ set to Traditional Chinese writes the same blocks in its script.
+func TestTxtQQExportTraditional(t *testing.T) {
+	data := "訊息記錄（此訊息記錄為文字格式，不支援重新匯入）\n\n" +
+		"================================================================\n" +
+		"訊息分組:我的客戶\n" +
+		"================================================================\n" +
+		"訊息對象:張三\n" +
+		"================================================================\n\n" +
+		"2026-11-04 10:00:00 張三\n在嗎\n"
+	s := mustRead(t, "auto", data, Options{Agents: []string{"小美"}})
+	if got := msgLines(s.msgs); got != "訊息對象:張三|customer|張三|text|在嗎@9" || len(s.rejects) != 0 {
+		t.Errorf("got %s, rejects %v", got, s.rejects)
+	}
+}
