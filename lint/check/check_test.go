@@ -101,3 +101,27 @@ func TestPIILabelledNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPIIDisguisedNumbers: a number written in full-width digits, or with a
+// zero-width space or a full-width hyphen inside it, is the same number to
+// the customer; the finding quotes it as written, at its place.
+func TestPIIDisguisedNumbers(t *testing.T) {
+	const rule = "id: r\ntype: pii\nrole: agent"
+	for _, tc := range []struct{ text, want string }{
+		{"您的手机号是１３９１２３４５６７８", "1:１３９１２３４５６７８"},
+		{"电话139\u200b1234\u200b5678已登记", "1:139\u200b1234\u200b5678"},
+		{"联系电话：１３９－１２３４－５６７８", "1:１３９－１２３４－５６７８"},
+		{"身份證號330106198506121237已經登記", "1:330106198506121237"},
+		{"訂單號１３９１２３４５６７８已經發貨", ""},
+		{"订单号１３９１２３４５６７８", ""},
+	} {
+		if got := describe(lintWith(t, rule, "agent: "+tc.text)); got != tc.want {
+			t.Errorf("%s: findings %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	// the column is the original's
+	fs := lintWith(t, rule, "agent: 电话：１３９１２３４５６７８")
+	if len(fs) != 1 || fs[0].Column != 4 {
+		t.Errorf("column: %+v, want one finding at column 4", fs)
+	}
+}

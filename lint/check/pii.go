@@ -14,8 +14,9 @@ import (
 // agent echoing a customer's phone, ID-card or bank-card number): ID numbers
 // must pass their checksum and card numbers the Luhn check, so order numbers
 // of the same length are not flagged. Masked placeholders such as [电话x]
-// are not personal data. Like forbid, at most maxPerMessage findings in
-// one message.
+// are not personal data. Numbers are found in the normalised text, so
+// full-width digits and invisible characters do not hide them. Like forbid,
+// at most maxPerMessage findings in one message.
 type pii struct {
 	info  *lint.RuleInfo
 	kinds redact.Set
@@ -49,15 +50,24 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	for _, j := range cv.sel(p.info.Roles, true) {
 		i := int(j)
 		m := &ms[i]
-		spans := redact.FindKinds(m.Text, p.kinds)
+		// the normalised text: a number in full-width digits (１３９…) or
+		// with a zero-width space inside is the same number; the finding
+		// quotes it as written
+		t := &cv.Texts[i]
+		text := t.Normalized()
+		spans := redact.FindKinds(text, p.kinds)
 		if p.kinds.Has(redact.Phone) {
-			spans = dropLabelledNumbers(m.Text, spans)
+			spans = dropLabelledNumbers(text, spans)
 		}
 		spans, more := atMost(spans)
 		var cols match.Columns // spans are in text order
 		for _, sp := range spans {
-			hit := &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
-				Column: cols.At(m.Text, sp.Start)}
+			start, end := sp.Start, sp.End
+			if text != m.Text {
+				start, end = t.OrigSpan(start, end)
+			}
+			hit := &match.Hit{Start: start, End: end, Phrase: -1, Pattern: -1, Text: m.Text[start:end],
+				Column: cols.At(m.Text, start)}
 			msg := render(p.tmpl, tvars{{"match", hit.Text}, {"kind", piiNames[sp.Kind]}})
 			out = append(out, finding(p.info, i, hit, msg))
 		}

@@ -403,6 +403,13 @@ func (t *Text) Normalized() string {
 // Orig returns the original text.
 func (t *Text) Orig() string { return t.orig }
 
+// OrigSpan maps the byte span [start, end) of the normalised text
+// (Normalized) to the span of the original text it came from.
+func (t *Text) OrigSpan(start, end int) (int, int) {
+	t.normalize()
+	return t.norm.OrigSpan(start, end)
+}
+
 // Has reports whether the list matches anywhere in the text.
 func (t *Text) Has(id ListID) bool {
 	// small enough to inline: most lists a caller asks about cannot match
