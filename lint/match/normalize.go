@@ -11,7 +11,8 @@ import (
 
 // Normalized is a text prepared for matching: full-width ASCII folded to
 // half-width, Traditional Chinese converted to Simplified, invisible
-// characters removed and letters lower-cased. It keeps a map from every byte
+// characters removed, emoji removed from between two Chinese characters
+// (不😀知道 is 不知道; 好的😊 keeps its emoji) and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -226,6 +227,9 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
+		if keep && isEmoji(r) && betweenHan(s, i, size) {
+			keep = false
+		}
 		if keep {
 			buf = utf8.AppendRune(buf, out)
 		}
@@ -277,6 +281,9 @@ func (n *Normalized) buildOff() {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true
 		}
+		if keep && isEmoji(r) && betweenHan(s, i, size) {
+			keep = false
+		}
 		if keep {
 			emit(runeLen(out), i)
 		}
@@ -309,6 +316,9 @@ func firstChange(s string) int {
 		// foldBits says what foldRune would: runes above it take the call
 		if r >= 0x10000 || foldBits[r>>6]&(1<<(uint(r)&63)) != 0 {
 			if out, keep := foldRune(r); !keep || out != r {
+				return i
+			}
+			if isEmoji(r) && betweenHan(s, i, size) {
 				return i
 			}
 		}
@@ -416,6 +426,39 @@ func foldCase(r rune) rune {
 			return r
 		}
 	}
+}
+
+// isEmoji reports whether r is a pictograph of the supplementary planes
+// (😀, 👍, 🙏, the skin tones, flags, mahjong tiles …), which normalisation
+// removes from between two Chinese characters.
+func isEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
+
+// betweenHan reports whether the character s[i:i+size] stands between two
+// Chinese characters, other emoji and invisible characters aside: 不😀知道,
+// 一定😊😊到, 知\u200b👩\u200d💻道.
+func betweenHan(s string, i, size int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !isEmoji(r) && !invisible(r) {
+			if !unicode.Is(unicode.Han, r) {
+				return false
+			}
+			break
+		}
+		j -= n
+	}
+	if j == 0 {
+		return false
+	}
+	for j = i + size; j < len(s); {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !isEmoji(r) && !invisible(r) {
+			return unicode.Is(unicode.Han, r)
+		}
+		j += n
+	}
+	return false
 }
 
 // invisible reports zero-width, formatting and control characters that carry

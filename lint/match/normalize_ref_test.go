@@ -108,6 +108,9 @@ func (n *refNormalized) run(withOff bool) {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
+		if keep && isEmoji(r) && betweenHan(s, i, size) {
+			keep = false
+		}
 		if keep {
 			emit(out, i)
 		}
@@ -136,7 +139,7 @@ func refFirstChange(s string) int {
 		if r == utf8.RuneError && size == 1 {
 			return i
 		}
-		if out, keep := foldRune(r); !keep || out != r {
+		if out, keep := foldRune(r); !keep || out != r || (isEmoji(r) && betweenHan(s, i, size)) {
 			return i
 		}
 		if t2sPhraseStart(r) {

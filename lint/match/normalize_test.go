@@ -32,6 +32,9 @@ func TestNormalize(t *testing.T) {
 		{"titlecase letters", "ǅ ᾈ", "ǆ ᾀ"},
 		{"controls removed, tab and newline kept", "a\x00b\tc\nd\x7f", "ab\tc\nd"},
 		{"emoji kept", "好的😊", "好的😊"},
+		{"emoji between Chinese characters removed", "不😀知道，明天一定😊😊到", "不知道,明天一定到"},
+		{"emoji with a skin tone or a zero-width joiner", "我不👍🏻知\u200b👩\u200d💻道", "我不知道"},
+		{"emoji next to punctuation, a letter or the end kept", "好的😊，ok😊不🙏", "好的😊,ok😊不🙏"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
