@@ -260,6 +260,25 @@ func (m *Matcher) buildScoped(words int) {
 // Phrase returns phrase i of a list as written in the pack.
 func (m *Matcher) Phrase(id ListID, i int) string { return m.lists[id].phrases[i] }
 
+// UnfilteredPatterns returns, as compiled, the patterns that run on every
+// text their list is asked about: those with no set of literals every match
+// holds one of (a set of one-character literals, such as the 件|个|台 of a
+// unit, is not kept when it has more than three). Each costs a regexp search
+// of every such text, where a filtered pattern runs only on the texts, and
+// around the places, where the automaton saw its literals.
+func (m *Matcher) UnfilteredPatterns() []string {
+	var out []string
+	for i := range m.lists {
+		l := &m.lists[i]
+		for j, re := range l.patterns {
+			if !l.filtered[j] {
+				out = append(out, re.String())
+			}
+		}
+	}
+	return out
+}
+
 // Hit is one occurrence of a list's phrase or pattern in a message.
 type Hit struct {
 	// Start and End are the byte span of the match in the original text.
