@@ -646,10 +646,17 @@ type foldedWidth struct {
 // ranges) or of a case variant of one.
 func classWidth(ranges []rune) int {
 	w := 0
+	for i := 1; i < len(ranges); i += 2 {
+		w = max(w, runeWidth(ranges[i]))
+	}
+	if w == utf8.UTFMax {
+		// nothing is wider: a class such as [^\s\p{P}] (hundreds of
+		// ranges, up to U+10FFFF) needs no look at its case variants
+		return w
+	}
 	folds := widerFolds()
 	for i := 0; i+1 < len(ranges); i += 2 {
 		lo, hi := ranges[i], ranges[i+1]
-		w = max(w, runeWidth(hi))
 		j := sort.Search(len(folds), func(j int) bool { return folds[j].r >= lo })
 		for ; j < len(folds) && folds[j].r <= hi; j++ {
 			w = max(w, folds[j].w)
