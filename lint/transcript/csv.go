@@ -76,10 +76,7 @@ func foldHeader(s string) string {
 		case r >= 'Ａ' && r <= 'ｚ':
 			b.WriteRune(unicode.ToLower(r - 0xFEE0))
 		default:
-			if t, ok := headerT2S[r]; ok {
-				r = t
-			}
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(unicode.ToLower(simplifiedRune(r)))
 		}
 	}
 	return b.String()
@@ -116,14 +113,6 @@ func headerZone(h string) *time.Location {
 		return nil
 	}
 	return time.FixedZone("", off)
-}
-
-// headerT2S turns the Traditional characters of the header aliases Simplified.
-var headerT2S = map[rune]rune{
-	'會': '会', '話': '话', '對': '对', '編': '编', '號': '号', '標': '标', '識': '识', '單': '单',
-	'時': '时', '間': '间', '發': '发', '送': '送', '內': '内', '類': '类', '戶': '户', '稱': '称',
-	'暱': '昵', '記': '记', '錄': '录', '訊': '讯', '聊': '聊', '體': '体', '份': '份', '務': '务',
-	'術': '术', '語': '语', '復': '复',
 }
 
 // sniffDelimited reports whether a header row, split by comma, that names

@@ -74,31 +74,17 @@ var (
 // (matched on the line as foldTxt leaves it: 與 tb_buyer01 的聊天記錄 too).
 var txtTitle = regexp.MustCompile(`^与\s*\S.{0,40}的聊天记录$`)
 
-// txtT2S turns the Traditional characters of a dump's fixed words (titles,
-// status lines, recall notices, 系統, media placeholders) and of the role
-// values hintRoles knows (顧客, 機器人) Simplified, so that a dump written in
-// Traditional script reads like its Simplified twin.
-var txtT2S = map[rune]rune{
-	'與': '与', '記': '记', '紀': '记', '錄': '录', '讀': '读', '對': '对', '達': '达', '條': '条',
-	'則': '则', '統': '统', '圖': '图', '語': '语', '視': '视', '頻': '频', '動': '动', '畫': '画',
-	'鏈': '链', '結': '结', '連': '连', '訂': '订', '單': '单', '紅': '红', '貼': '贴', '檔': '档',
-	'訊': '讯', '顧': '顾', '戶': '户', '買': '买', '賣': '卖', '訪': '访', '機': '机',
-	'組': '组', '為': '为',
-}
-
-// foldTxt returns s with the characters of txtT2S turned Simplified, and
+// foldTxt returns s with the characters of fixedT2S turned Simplified, and
 // 訊息 (Taiwan's word for a message) 消息: s itself, without allocating,
 // when it has none of them.
 func foldTxt(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { _, ok := txtT2S[r]; return ok })
+	i := strings.IndexFunc(s, func(r rune) bool { _, ok := fixedT2S[r]; return ok })
 	if i < 0 {
 		return s
 	}
 	b := []rune(s)
 	for j, r := range b {
-		if t, ok := txtT2S[r]; ok {
-			b[j] = t
-		}
+		b[j] = simplifiedRune(r)
 	}
 	return strings.ReplaceAll(string(b), "讯息", "消息")
 }
