@@ -12,9 +12,9 @@ var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎
 // line: line breaks as ⏎ (a conversation id, a sender or a file name cannot
 // start a line of its own that reads like chatlint's), a tab as a space,
 // and the other control characters (ESC and the rest of C0, DEL, C1) and
-// the bidirectional overrides as U+FFFD, so that an export cannot clear the
-// screen, recolour the report, set the window title or reorder what is
-// shown.
+// the bidirectional overrides as U+FFFD (Masked), so that an export cannot
+// clear the screen, recolour the report, set the window title or reorder
+// what is shown.
 func Shown(s string) string {
 	if !needsShowing(s) {
 		return s
@@ -26,7 +26,7 @@ func Shown(s string) string {
 		switch {
 		case r == '\t':
 			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		case Masked(r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteRune(r)
@@ -35,17 +35,36 @@ func Shown(s string) string {
 	return b.String()
 }
 
-// needsShowing reports whether Shown changes s: a control byte, DEL, a C1
-// control (C2 80–9F) or a bidirectional control (E2 80 AA–AE, E2 81 A6–A9).
+// Masked reports whether r is a character no report writes as it is: a C0
+// control (U+0000–001F), DEL, a C1 control (U+0080–009F) or a
+// bidirectional embedding, override or isolate (U+202A–202E,
+// U+2066–2069). It is the one list every writer goes by (Shown, the GitHub
+// annotations, the HTML page), each writing them as U+FFFD; tab and the
+// line breaks are among them, and each writer says what it makes of those
+// (Shown a space and ⏎; the annotations and the page, which can show
+// lines, keep the line breaks).
+func Masked(r rune) bool {
+	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
+		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
+}
+
+// MaskedLead reports whether c can be the first byte of a character Masked
+// reports, in UTF-8 (a control byte, DEL, C2 for C1, E2 for the
+// bidirectional controls): a scanner of bytes need only decode a character
+// at such a byte.
+func MaskedLead(c byte) bool { return c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2 }
+
+// needsShowing reports whether s holds a character Masked reports (then
+// Shown changes it).
 func needsShowing(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c == 0x7f:
-			return true
-		case c == 0xc2 && i+1 < len(s) && s[i+1] <= 0x9f:
-			return true
-		case c == 0xe2 && i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xaa && s[i+2] <= 0xae || s[i+1] == 0x81 && s[i+2] >= 0xa6 && s[i+2] <= 0xa9):
-			return true
+		if c := s[i]; MaskedLead(c) {
+			if c < 0x80 {
+				return true
+			}
+			if r, _ := utf8.DecodeRuneInString(s[i:]); Masked(r) {
+				return true
+			}
 		}
 	}
 	return false

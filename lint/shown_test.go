@@ -1,6 +1,9 @@
 package lint
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestShown: what the reports and chatlint's messages show of a text from
 // an export (a name, an id, a file name) cannot put control sequences on
@@ -21,6 +24,37 @@ func TestShown(t *testing.T) {
 		}
 		if needsShowing(tt.in) != (tt.in != tt.want) {
 			t.Errorf("needsShowing(%q) = %v", tt.in, needsShowing(tt.in))
+		}
+	}
+}
+
+// TestMasked: the list of masked characters, and MaskedLead finds the
+// first byte of every one of them.
+func TestMasked(t *testing.T) {
+	for _, tt := range []struct {
+		r    rune
+		want bool
+	}{
+		{0, true}, {'\t', true}, {'\n', true}, {0x1b, true}, {0x1f, true}, {' ', false}, {'~', false},
+		{0x7f, true}, {0x80, true}, {0x85, true}, {0x9f, true}, {0xa0, false},
+		{0x2029, false}, {0x202a, true}, {0x202e, true}, {0x202f, false},
+		{0x2065, false}, {0x2066, true}, {0x2069, true}, {0x206a, false}, {'客', false}, {0xfffd, false},
+	} {
+		if got := Masked(tt.r); got != tt.want {
+			t.Errorf("Masked(%U) = %v, want %v", tt.r, got, tt.want)
+		}
+	}
+	var b [utf8.UTFMax]byte
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !Masked(r) {
+			continue
+		}
+		utf8.EncodeRune(b[:], r)
+		if !MaskedLead(b[0]) {
+			t.Errorf("MaskedLead misses %U (first byte %#x)", r, b[0])
+		}
+		if !needsShowing(string(r)) {
+			t.Errorf("needsShowing misses %U", r)
 		}
 	}
 }

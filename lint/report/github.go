@@ -215,12 +215,9 @@ func githubShown(msg string) string {
 	return b.String()
 }
 
-// githubHidden reports whether githubShown replaces r: a control character
-// other than a line break, or a bidirectional override or isolate.
-func githubHidden(r rune) bool {
-	return r < 0x20 && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f ||
-		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
-}
+// githubHidden reports whether githubShown replaces r: a character every
+// report masks (lint.Masked) other than a line break.
+func githubHidden(r rune) bool { return r != '\n' && r != '\r' && lint.Masked(r) }
 
 var (
 	githubData     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
