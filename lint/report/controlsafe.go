@@ -1,70 +1,78 @@
 package report
 
 import (
-	"bytes"
 	"io"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
-// bidiSafe writes to w with every bidirectional embedding, override and
-// isolate control (U+202A–202E, U+2066–2069) replaced by U+FFFD, as the text
-// report shows them: in a page, an override inside a name or a message
-// would otherwise reorder what follows it, the time and line of the
-// evidence shown to QA staff included. Both are three bytes in UTF-8, so
-// nothing moves. A control cut between writes is held until the next one;
-// flush writes what is held.
-type bidiSafe struct {
+// controlSafe writes to w with every character no report writes as it is
+// (lint.Masked: C0 controls, DEL, C1 controls, the bidirectional
+// embeddings, overrides and isolates) replaced by U+FFFD, as the text
+// report, chatlint explain and the GitHub annotations show them; tab, LF
+// and CR stay, as a message's text needs them. The HTML page goes through
+// it whole, so that no field of it, whatever its source (a message, a
+// sender, a conversation id, a file name, the reason of a malformed record,
+// a pack's text), can hold them raw: a control character is an error of an
+// HTML page's input stream, and an override inside a name or a message
+// would reorder what follows it, the time and line of the evidence shown
+// to QA staff included. A character cut between writes is held until the
+// next one; flush writes what is held.
+type controlSafe struct {
 	w    io.Writer
-	buf  []byte
-	held int // bytes at the end of buf that may begin a control
+	buf  []byte // the bytes held, then those of the write
+	out  []byte // the write with its controls replaced, when it has any
+	held int    // bytes at the end of buf that may begin a control
 }
 
-func (b *bidiSafe) Write(p []byte) (int, error) {
+func (b *controlSafe) Write(p []byte) (int, error) {
 	b.buf = append(b.buf[:b.held], p...)
 	buf := b.buf
-	for i := 0; ; {
-		j := bytes.IndexByte(buf[i:], 0xE2)
-		if j < 0 {
-			break
-		}
-		i += j
-		if i+2 >= len(buf) {
-			break
-		}
-		if isBidiControl(buf[i+1], buf[i+2]) {
-			buf[i], buf[i+1], buf[i+2] = 0xEF, 0xBF, 0xBD
-			i += 3
+	out := b.out[:0]
+	start, held := 0, 0 // start: the first byte not yet copied to out
+	for i := 0; i < len(buf); {
+		c := buf[i]
+		if !lint.MaskedLead(c) || c == '\t' || c == '\n' || c == '\r' {
+			i++
 			continue
 		}
-		i++
+		if !utf8.FullRune(buf[i:]) {
+			held = len(buf) - i // the first bytes of a character: wait for the rest
+			break
+		}
+		r, n := utf8.DecodeRune(buf[i:])
+		if !lint.Masked(r) {
+			i += n
+			continue
+		}
+		out = append(append(out, buf[start:i]...), "\uFFFD"...)
+		i += n
+		start = i
 	}
-	// hold a control's first bytes for the next write
-	held := 0
-	switch n := len(buf); {
-	case n >= 1 && buf[n-1] == 0xE2:
-		held = 1
-	case n >= 2 && buf[n-2] == 0xE2 && (buf[n-1] == 0x80 || buf[n-1] == 0x81):
-		held = 2
+	end := len(buf) - held
+	var err error
+	if start == 0 {
+		_, err = b.w.Write(buf[:end])
+	} else {
+		out = append(out, buf[start:end]...)
+		_, err = b.w.Write(out)
 	}
-	if _, err := b.w.Write(buf[:len(buf)-held]); err != nil {
+	b.out = out
+	if err != nil {
 		return 0, err
 	}
-	copy(b.buf, buf[len(buf)-held:])
+	copy(b.buf, buf[end:])
 	b.held = held
 	return len(p), nil
 }
 
 // flush writes the bytes held (the output's end: they begin no control).
-func (b *bidiSafe) flush() error {
+func (b *controlSafe) flush() error {
 	if b.held == 0 {
 		return nil
 	}
 	_, err := b.w.Write(b.buf[:b.held])
 	b.held = 0
 	return err
-}
-
-// isBidiControl reports whether E2 c1 c2 encodes U+202A–202E or
-// U+2066–2069.
-func isBidiControl(c1, c2 byte) bool {
-	return c1 == 0x80 && c2 >= 0xAA && c2 <= 0xAE || c1 == 0x81 && c2 >= 0xA6 && c2 <= 0xA9
 }

@@ -811,7 +811,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 			More: g.Count - 1, Varied: g.Varied, MoreLines: g.MoreLines(htmlMaxErrors)})
 	}
 
-	safe := &bidiSafe{w: h.w}
+	safe := &controlSafe{w: h.w}
 	bw := bufio.NewWriter(safe)
 	if err := htmlTemplate.Execute(bw, p); err != nil {
 		return err

@@ -106,6 +106,16 @@ func samplePage(t *testing.T) (page []byte, worst string) {
 	return buf.Bytes(), worst
 }
 
+// TestHTMLSampleIsValid: the report of the bundled samples holds no
+// character an HTML parser reports as an error of the input stream (and
+// none of the controls the page masks), with or without a browser.
+func TestHTMLSampleIsValid(t *testing.T) {
+	page, _ := samplePage(t)
+	if bad := report.InvalidHTMLChars(string(page)); len(bad) > 0 {
+		t.Errorf("the page holds characters no page should: %v", bad)
+	}
+}
+
 // TestHTMLInBrowser opens the report of the bundled samples in headless
 // Chromium and checks the rendered page: the charts are there, the script
 // ran, and the worst conversation is listed first, open, with its evidence
