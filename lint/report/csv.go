@@ -3,6 +3,7 @@ package report
 import (
 	"bufio"
 	"io"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -45,11 +46,19 @@ var CSVFindingHeader = []string{
 // CSVConversationHeader is the fixed part of the header of the CSV report
 // with one row per conversation; one column per active rule (headed by the
 // rule id, holding the conversation's finding count, or for a bonus rule
-// its bonuses) follows.
+// its bonuses) follows, then CSVConversationBonusHeader.
 var CSVConversationHeader = []string{
 	"file", "line", "conversation", "agents", "messages", "score", "grade",
 	"findings", "error", "warning", "info", "skipped",
 }
+
+// CSVConversationBonusHeader ends the header of conversation rows, after
+// the rule columns (columns are added at the end, so that none a script
+// counts on moves): the conversation's good-practice bonuses, as the JSON
+// report's conversations[].bonuses lists them, and the points they added
+// (the sum of their add: after each rule's cap; the score, never above
+// start, may use fewer).
+var CSVConversationBonusHeader = []string{"bonuses", "bonus_add"}
 
 // CSVAgentHeader is the fixed part of the header of the CSV report with one
 // row per agent; one column per grade (headed by the grade name, holding the
@@ -101,7 +110,7 @@ func (c *csvWriter) start(s *lint.Summary) {
 	}
 	switch c.kind() {
 	case CSVConversations:
-		c.record(append(append([]string{}, CSVConversationHeader...), c.rules...))
+		c.record(append(append(append([]string{}, CSVConversationHeader...), c.rules...), CSVConversationBonusHeader...))
 	case CSVAgents, CSVTeams:
 		// rules no active rule describes (there are none in a CLI run) get
 		// columns too: the whole run is known here
@@ -189,10 +198,12 @@ func (c *csvWriter) conversationRow(r *lint.Result) []string {
 		}
 	}
 	// a bonus rule's column counts the bonuses earned, as the agent rows do
+	added := 0.0
 	for i := range r.Bonuses {
 		if col, ok := c.ruleCol[r.Bonuses[i].Rule.ID]; ok {
 			perRule[col]++
 		}
+		added += r.Bonuses[i].Deduct
 	}
 	var skipped []string
 	for _, s := range r.Skipped {
@@ -211,7 +222,8 @@ func (c *csvWriter) conversationRow(r *lint.Result) []string {
 	for _, n := range perRule {
 		row = append(row, strconv.Itoa(n))
 	}
-	return row
+	// rounded as a score adds them: 0.1 + 0.2 is 0.3
+	return append(row, strconv.Itoa(len(r.Bonuses)), plainNum(math.Round(added*1000)/1000))
 }
 
 // Close writes the header if nothing was written yet, and the agent rows.

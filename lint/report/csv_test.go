@@ -5,8 +5,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -356,7 +358,7 @@ func TestCSVBOM(t *testing.T) {
 func TestCSVEmptyRun(t *testing.T) {
 	want := map[string][]string{
 		CSVFindings:      CSVFindingHeader,
-		CSVConversations: append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet"),
+		CSVConversations: append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses", "bonus_add"),
 		CSVAgents:        append(append([]string{}, CSVAgentHeader...), "优秀", "良好", "不合格", "shop/evasive", "shop/greeting", "shop/but", "shop/quiet"),
 	}
 	for _, kind := range []string{"", CSVFindings, CSVConversations, CSVAgents} {
@@ -398,7 +400,7 @@ func TestCSVConversationRows(t *testing.T) {
 	}
 	tests := []map[string]string{
 		{"conversation": "c1", "file": fxFile, "line": "1", "agents": "客服01", "messages": "2", "score": "93", "grade": "良好",
-			"findings": "2", "error": "1", "warning": "1", "info": "0", "skipped": "", "shop/evasive": "1", "shop/greeting": "1", "shop/but": "0", "shop/quiet": "0"},
+			"findings": "2", "error": "1", "warning": "1", "info": "0", "skipped": "", "shop/evasive": "1", "shop/greeting": "1", "shop/but": "0", "shop/quiet": "0", "bonuses": "0", "bonus_add": "0"},
 		{"conversation": "c2", "agents": "客服01;小美", "messages": "3", "score": "100", "grade": "优秀", "findings": "0",
 			"error": "0", "shop/evasive": "0", "shop/greeting": "0", "shop/quiet": "0"},
 		{"conversation": "c3", "file": "other.txt", "line": "9", "score": "99.5", "findings": "1", "info": "1", "skipped": "shop/slow", "shop/but": "1"},
@@ -481,25 +483,77 @@ func TestFlushersStream(t *testing.T) {
 // TestCSVConversationRowsCountBonuses: a bonus rule's column of a
 // conversation row counts the bonuses the conversation earned, as the
 // agent rows' column counts the agent's; findings and the severities
-// still count problems only.
+// still count problems only. The last columns, bonuses and bonus_add, are
+// the JSON report's bonuses of the conversation: how many, and the sum of
+// their add (what they added, after their rules' caps).
 func TestCSVConversationRowsCountBonuses(t *testing.T) {
-	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1}
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 0.1, MaxAdd: 0.3}
+	thanks := &lint.RuleInfo{ID: "shop/thanks", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 0.2}
 	r := htmlResult("c1", "小美", "您的意思是换成蓝色对吗", 100)
+	r.Bonuses = []lint.Finding{
+		{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 0.1},
+		{Rule: thanks, Msg: 1, Message: "致谢", Agent: "小美", Deduct: 0.2},
+		{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 0}, // past the cap
+	}
+	clean := htmlResult("c2", "阿杰", "您好亲", 100)
+	sum := lint.NewSummary()
+	sum.Add(r)
+	sum.Add(clean)
+	opts := Options{Rules: []*lint.RuleInfo{htmlForbid, recap, thanks}, CSVRows: CSVConversations}
+	out := render(t, "csv", opts, []*lint.Result{r, clean}, sum)
+	rows := readCSV(t, out)
+	if len(rows) != 3 {
+		t.Fatalf("%d rows, want header + 2", len(rows))
+	}
+	// the fixed columns, the rule columns, then the bonus columns: a
+	// column is added at the end, never before one a script may count on
+	wantHeader := append(append(slices.Clone(CSVConversationHeader), htmlForbid.ID, recap.ID, thanks.ID), CSVConversationBonusHeader...)
+	if strings.Join(rows[0], ",") != strings.Join(wantHeader, ",") {
+		t.Errorf("header %q, want %q", rows[0], wantHeader)
+	}
+	if !slices.Equal(CSVConversationBonusHeader, []string{"bonuses", "bonus_add"}) {
+		t.Errorf("bonus columns %q", CSVConversationBonusHeader)
+	}
+	for i, want := range []map[string]string{
+		{"shop/recap": "2", "shop/thanks": "1", htmlForbid.ID: "0", "findings": "0", "info": "0", "bonuses": "3", "bonus_add": "0.3"},
+		{"shop/recap": "0", "shop/thanks": "0", "bonuses": "0", "bonus_add": "0"},
+	} {
+		got := map[string]string{}
+		for j, h := range rows[0] {
+			got[h] = rows[i+1][j]
+		}
+		for col, v := range want {
+			if got[col] != v {
+				t.Errorf("row %d: %s = %q, want %q", i+1, col, got[col], v)
+			}
+		}
+	}
+	// the same as the JSON report says
+	var rep JSONReport
+	if err := json.Unmarshal(render(t, "json", opts, []*lint.Result{r, clean}, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	add := 0.0
+	for _, b := range rep.Conversations[0].Bonuses {
+		add += b.Add
+	}
+	if n := len(rep.Conversations[0].Bonuses); n != 3 || plainNum(math.Round(add*1000)/1000) != "0.3" {
+		t.Errorf("JSON: %d bonuses adding %v", n, add)
+	}
+}
+
+// TestCSVFindingRowsHoldNoBonuses: a row of the default CSV report is a
+// problem (the README: every finding is a row); a bonus is none, and is not
+// a row, so that counting rows or summing deduct by severity counts
+// problems only. The conversation rows count the bonuses.
+func TestCSVFindingRowsHoldNoBonuses(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1}
+	r := htmlResult("c1", "小美", "您的意思是换成蓝色对吗，这个不行", 95)
 	r.Bonuses = []lint.Finding{{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 1}}
 	sum := lint.NewSummary()
 	sum.Add(r)
-	opts := Options{Rules: []*lint.RuleInfo{htmlForbid, recap}, CSVRows: CSVConversations}
-	rows := readCSV(t, render(t, "csv", opts, []*lint.Result{r}, sum))
-	if len(rows) != 2 {
-		t.Fatalf("%d rows, want header + 1", len(rows))
-	}
-	got := map[string]string{}
-	for i, h := range rows[0] {
-		got[h] = rows[1][i]
-	}
-	for col, want := range map[string]string{"shop/recap": "1", htmlForbid.ID: "0", "findings": "0", "info": "0"} {
-		if got[col] != want {
-			t.Errorf("%s = %q, want %q", col, got[col], want)
-		}
+	rows := readCSV(t, render(t, "csv", Options{Rules: []*lint.RuleInfo{htmlForbid, recap}}, []*lint.Result{r}, sum))
+	if len(rows) != 2 || rows[1][5] != htmlForbid.ID {
+		t.Errorf("rows %q, want the header and the one finding", rows)
 	}
 }

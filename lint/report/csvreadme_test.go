@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,7 +28,7 @@ func TestREADMEListsCSVColumns(t *testing.T) {
 		}
 	}
 	for kind, header := range map[string][]string{
-		CSVFindings: CSVFindingHeader, CSVConversations: CSVConversationHeader,
+		CSVFindings: CSVFindingHeader, CSVConversations: append(slices.Clone(CSVConversationHeader), CSVConversationBonusHeader...),
 		CSVAgents: CSVAgentHeader, CSVTeams: {"team", "members"},
 	} {
 		for _, col := range header {
