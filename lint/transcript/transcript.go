@@ -539,13 +539,17 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		name = lint.StdinName
 	}
 	seq := opts.Mixed.start(name)
+	// every file the run is given counts in the summary's files, whether
+	// it is read or could not be (empty, unopenable, of no format told):
+	// those are listed as unreadable, so the two add up
+	sink.File(name)
 	if path == "-" {
 		r = opts.Stdin
 		if r == nil {
 			r = os.Stdin
 		}
 	} else {
-		f, err := os.Open(path)
+		f, err := openFile(path)
 		if err != nil {
 			return &FileError{Name: path, Err: unwrapPathError(err)}
 		}
@@ -596,9 +600,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked}, sink)
 }
 
-// readSource reads an opened file in its format.
+// readSource reads an opened file in its format (readFile has announced
+// it to the sink).
 func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink) error {
-	sink.File(src.Name)
 	if err := format.New().Read(ctx, src, sink); err != nil {
 		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
 			return err
@@ -794,6 +798,10 @@ func InputSize(paths []string, format string) int64 {
 	}
 	return total
 }
+
+// openFile is os.Open (a variable for the tests of a file that cannot be
+// opened).
+var openFile = os.Open
 
 // readDir is os.ReadDir (a variable for the tests of a walk that fails).
 var readDir = os.ReadDir
