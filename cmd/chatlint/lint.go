@@ -191,6 +191,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return fail("list the malformed records: %w", err)
 	}
 	if runErr != nil {
+		runErr = listUnreadable(runErr)
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -324,6 +325,35 @@ func unreadableFiles(err error) []lint.RecordError {
 		}
 	}
 	return out
+}
+
+// unreadableList is the error of a run that could not read several of
+// its files (transcript.ReadAll's errors, joined): a line saying how many,
+// then one indented line for each, as the malformed records are listed on
+// stderr (an errors.Join would print the second and later ones with no
+// "chatlint:" before them, like lines of the first's). Each stays on its
+// line: a name or a reason with a line break in it shows it as ⏎.
+type unreadableList struct{ errs []error }
+
+func (e *unreadableList) Error() string {
+	var b strings.Builder
+	b.WriteString(report.Plural(len(e.errs), "file") + " could not be read:")
+	for _, err := range e.errs {
+		b.WriteString("\n  " + report.Shown(err.Error()))
+	}
+	return b.String()
+}
+
+func (e *unreadableList) Unwrap() []error { return e.errs }
+
+// listUnreadable is err as unreadableList words it when it joins several
+// errors; one error alone is left as it is (one line, as other errors).
+func listUnreadable(err error) error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok || len(j.Unwrap()) < 2 {
+		return err
+	}
+	return &unreadableList{errs: j.Unwrap()}
 }
 
 // lintRun is a prepared lint: flags checked, config, packs and checks loaded.
@@ -657,7 +687,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		if r.f.redact {
 			err = redactedErr(err)
 		}
-		return true, failErr(err)
+		return true, failErr(listUnreadable(err))
 	}
 	// the diff is the report of a --diff run: it goes where -o says, and
 	// like a report takes the old file's place only once written whole
