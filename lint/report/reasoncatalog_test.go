@@ -263,8 +263,12 @@ var reasonSamples = map[string]reasonSample{
 	"a JPEG image":                                                                                 {reason: `binary file (a JPEG image), not a text transcript`},
 	"a GIF image":                                                                                  {reason: `binary file (a GIF image), not a text transcript`},
 	"an SQLite database":                                                                           {reason: `binary file (an SQLite database), not a text transcript`},
+	"cannot detect the input format":                                                               {reason: `cannot detect the input format: it starts with "hello" (use --input-format: jsonl, json, csv)`},
+	"%w: %s (use --input-format: %s)":                                                              {reason: `cannot detect the input format: it starts with "hello" (use --input-format: jsonl, json, csv)`},
+	"it starts with \"%s\"":                                                                        {reason: `cannot detect the input format: it starts with "hello ⏎ there…" (use --input-format: jsonl, json, csv)`, keep: []string{"hello ⏎ there…"}},
+	"it looks like binary data (%s)":                                                               {reason: `cannot detect the input format: it looks like binary data (1.5 KiB) (use --input-format: jsonl, json, csv)`},
+	"it looks like binary data":                                                                    {reason: `cannot detect the input format: it looks like binary data (use --input-format: jsonl, json, csv)`},
 	"empty input: cannot detect its format (use --input-format)":                                   {},
-	"cannot detect the input format (use --input-format: %s)":                                      {args: []any{"jsonl, json, csv"}},
 
 	// skipped records, said by skipRecordWhy
 	"blank reply":               {say: skipRecordWhy},
@@ -365,9 +369,13 @@ func TestEveryReasonSaidInChinese(t *testing.T) {
 		} else if !strings.ContainsFunc(zh, func(r rune) bool { return unicode.Is(unicode.Han, r) }) {
 			t.Errorf("%s: the reason %q is said %q, not in Chinese", pos, reason, zh)
 		}
-		// the values, numbers and flags as they are
+		// the values, numbers and flags as they are (a quoted excerpt of a
+		// file may be said between 「」 instead)
 		kept := slices.Concat(sample.keep, keptValue.FindAllString(reason, -1))
 		for _, v := range kept {
+			if inner, ok := strings.CutPrefix(v, `"`); ok && strings.Contains(zh, "「"+strings.TrimSuffix(inner, `"`)+"」") {
+				continue
+			}
 			if !strings.Contains(zh, v) {
 				t.Errorf("%s: the reason %q is said %q: %s in it is not kept", pos, reason, zh, v)
 			}

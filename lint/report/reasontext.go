@@ -675,8 +675,15 @@ func reasonKinds() []reasonRule {
 		zh(`looks like UTF-16 without a byte-order mark: use (--encoding \S+)`, "看起来是没有字节顺序标记的 UTF-16：请用 $1"),
 		zh(`the file mixes encodings \((.+?), but line (\d+) is (.+?)\): convert it to one encoding first`, "文件混用了编码（$1，但第 $2 行是 $3）：请先转换为同一种编码"),
 		zh(`empty input: cannot detect its format \(use (--input-format)\)`, "输入为空：无法识别它的格式（请用 $1）"),
-		zhFunc(`cannot detect the input format \(use (--input-format): (.*)\)$`, func(g []string) string {
-			return "无法识别输入格式（请用 " + g[1] + "：" + strings.ReplaceAll(g[2], ", ", "、") + "）"
+		zhFunc(`cannot detect the input format: it starts with "(.*)" \(use (--input-format): (.*)\)$`, func(g []string) string {
+			return "无法识别输入格式：文件开头是「" + g[1] + "」（请用 " + g[2] + "：" + strings.ReplaceAll(g[3], ", ", "、") + "）"
+		}),
+		zhFunc(`cannot detect the input format: it looks like binary data(?: \((«size»)\))? \(use (--input-format): (.*)\)$`, func(g []string) string {
+			size := ""
+			if g[1] != "" {
+				size = "（" + g[1] + "）"
+			}
+			return "无法识别输入格式：看起来是二进制数据" + size + "（请用 " + g[2] + "：" + strings.ReplaceAll(g[3], ", ", "、") + "）"
 		}),
 		zh(`(?:gzip: )+`, "gzip 解压出错："),
 		zh(`zip: not a valid zip file`, "zip：不是有效的 ZIP 文件"),

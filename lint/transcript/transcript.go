@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -535,6 +536,7 @@ func hasExtension(name string, exts []string) bool {
 func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) error {
 	name := path
 	var r io.Reader
+	var file *os.File // nil: standard input
 	if path == "-" {
 		name = lint.StdinName
 	}
@@ -554,7 +556,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 			return &FileError{Name: path, Err: unwrapPathError(err)}
 		}
 		defer f.Close()
-		r = f
+		r, file = f, f
 	}
 	if opts.ReadBytes != nil {
 		r = &countingReader{r: r, fn: opts.ReadBytes}
@@ -594,6 +596,16 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	format, err := detect(detectName, dec, opts.Format)
 	if err != nil {
 		if format = tableByMapping(dec, opts.Mapping); format == nil {
+			if errors.Is(err, errUndetected) {
+				head, _ := dec.Peek(4096)
+				size := int64(-1) // (of a gzip file, not the data's)
+				if file != nil && detectName == name {
+					if st, serr := file.Stat(); serr == nil && st.Mode().IsRegular() {
+						size = st.Size()
+					}
+				}
+				err = undetected(head, size)
+			}
 			return &FileError{Name: name, Err: err}
 		}
 	}
@@ -709,7 +721,70 @@ func detect(name string, r *bufio.Reader, want string) (*Format, error) {
 	if len(head) == 0 {
 		return nil, fmt.Errorf("empty input: cannot detect its format (use --input-format)")
 	}
-	return nil, fmt.Errorf("cannot detect the input format (use --input-format: %s)", strings.Join(Formats(), ", "))
+	return nil, errUndetected
+}
+
+// errUndetected is detect's error for content of no format it can tell;
+// readFile words it (undetected), with the size of the file.
+var errUndetected = errors.New("cannot detect the input format")
+
+// undetected is the error of content of no format detection can tell: what
+// it starts with (head, decoded), or that it looks binary and its size
+// (-1: not known), so that the user sees what was read.
+func undetected(head []byte, size int64) error {
+	return fmt.Errorf("%w: %s (use --input-format: %s)", errUndetected, startOf(head, size), strings.Join(Formats(), ", "))
+}
+
+// excerptRunes is how many characters of the start of a file an error
+// quotes.
+const excerptRunes = 40
+
+// startOf says what head, the start of a file's decoded text, holds: the
+// first excerptRunes characters, quoted, their line breaks and control
+// characters shown as lint.Shown shows them (… where they are cut); or,
+// for data that looks binary, just that and its size, if known.
+func startOf(head []byte, size int64) string {
+	if binaryLooking(head) {
+		if size < 0 {
+			return "it looks like binary data"
+		}
+		return "it looks like binary data (" + lint.ByteSize(size) + ")"
+	}
+	text, cut := head, false
+	n := 0
+	for i := range string(head) {
+		if n == excerptRunes {
+			text, cut = head[:i], true
+			break
+		}
+		n++
+	}
+	excerpt := string(text)
+	if !cut {
+		excerpt = strings.TrimRight(excerpt, " \t\r\n")
+	} else {
+		excerpt += "…"
+	}
+	return `it starts with "` + lint.Shown(excerpt) + `"`
+}
+
+// binaryLooking reports whether decoded text looks like binary data: of
+// its first 512 characters, one in 8 or more a control character (but
+// for white space) or not valid UTF-8.
+func binaryLooking(head []byte) bool {
+	n, bad := 0, 0
+	for _, r := range string(head) {
+		if n == 512 {
+			break
+		}
+		n++
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f':
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == utf8.RuneError:
+			bad++
+		}
+	}
+	return n > 0 && bad*8 >= n
 }
 
 // tableByMapping picks csv or tsv for content that detection did not
