@@ -57,7 +57,7 @@ var reasonCases = []reasonCase{
 	{name: "negative epoch", file: "a.jsonl", data: rec + `{"conversation":"c1","time":-5,"role":"agent","text":"你好"}`, en: `unparseable time "-5"`, keep: []string{`"-5"`}},
 	{name: "field an object", file: "a.jsonl", data: rec + `{"conversation":"c1","role":"agent","text":{"a":1}}`, en: `"text": expected a string or a number, got an object`},
 	{name: "not an object", file: "a.jsonl", data: rec + `[1,2]`, en: `expected a JSON object with the message fields`},
-	{name: "json syntax", file: "a.jsonl", data: rec + `{"conversation":"c1", bad}`, en: `invalid JSON: invalid character 'b' looking for beginning of object key string`, keep: []string{`'b'`}},
+	{name: "json syntax", file: "a.jsonl", data: rec + `{"conversation":"c1", bad}`, en: `invalid JSON: invalid character 'b' looking for beginning of object key string (column 23)`, keep: []string{`'b'`}},
 	{name: "json ideographic space", file: "a.jsonl", data: rec + "{\"conversation\":\"c1\",\u3000\"text\":\"x\"}", en: `invalid JSON: invalid character U+3000`, keep: []string{"U+3000"}},
 	{name: "json full-width comma", file: "a.jsonl", data: rec + `{"text":"x"，"role":"agent"}`, en: `(U+FF0C) after object key:value pair`, keep: []string{`'，'`}},
 	{name: "json truncated", file: "a.jsonl", data: rec + `{"text":"x"`, en: `invalid JSON: unexpected end of JSON input`},
@@ -95,7 +95,7 @@ var reasonCases = []reasonCase{
 	{name: "json messages path key", file: "a.json", data: `{"data":[{"x":1}]}`, args: []string{"--messages", "data[].items[]"}, en: `no "items" here (messages path "data[].items[]")`},
 
 	// 企业微信 archives
-	{name: "wecom syntax", file: "w.jsonl", data: `{"msgid":"1","action":"send","from":"wmA","msgtime":1762221600000,"msgtype":"text","text":{"content":"在吗"}}` + "\n" + `{"msgid":"2","msgtime":1, bad}`, en: `invalid JSON:`},
+	{name: "wecom syntax", file: "w.jsonl", data: `{"msgid":"1","action":"send","from":"wmA","msgtime":1762221600000,"msgtype":"text","text":{"content":"在吗"}}` + "\n" + `{"msgid":"2","msgtime":1, bad}`, en: `invalid JSON: invalid character 'b' looking for beginning of object key string (column 27)`},
 	{name: "wecom type", file: "w.jsonl", data: `{"msgid":"1","action":"send","from":"wmA","msgtime":1762221600000,"msgtype":"text","text":{"content":"在吗"}}` + "\n" + `{"msgid":"2","action":"send","from":5,"msgtime":1762221600000,"msgtype":"text","text":{"content":"在吗"}}`, en: `not a 企业微信 archive record: field "from": expected a string, got a number`},
 	{name: "wecom object", file: "w.jsonl", data: `{"msgid":"1","action":"send","from":"wmA","msgtime":1762221600000,"msgtype":"text","text":{"content":"在吗"}}` + "\n" + `{"msgid":"2","action":"send","from":"wmA","msgtime":1762221600000,"msgtype":"text","text":"在吗"}`, en: `not a 企业微信 archive record: field "text": expected an object, got a string`},
 	{name: "wecom encrypted", file: "w.jsonl", data: `{"msgid":"1","action":"send","from":"wmA","msgtime":1762221600000,"msgtype":"text","text":{"content":"在吗"}}` + "\n" + `{"msgid":"2","msgtime":1762221600000,"encrypt_random_key":"k","encrypt_chat_msg":"x"}`, en: `encrypted archive record`},
@@ -142,7 +142,7 @@ var reasonCases = []reasonCase{
 	{name: "undetected format", file: "a.dat", data: "hello there\nhow are you\n", en: `cannot detect the input format: it starts with "hello there ⏎ how are you" (use --input-format: `, keep: []string{"hello there ⏎ how are you"}},
 	{name: "undetected binary", file: "a.dat", data: "\x01\x02\x03\x04\x05\x06\x07\x08", en: `cannot detect the input format: it looks like binary data (8 B) (use --input-format: `},
 	{name: "json truncated file", file: "a.json", data: `{"messages": [{"role":"agent","text":"你好"}`, en: `unexpected end of JSON (truncated file?)`},
-	{name: "json invalid file", file: "a.json", data: "{\"messages\": [\n  x]}", en: `line 2: invalid JSON: invalid character 'x' looking for beginning of value`},
+	{name: "json invalid file", file: "a.json", data: "{\"messages\": [\n  x]}", en: `line 2, column 3: invalid JSON: invalid character 'x' looking for beginning of value`},
 	{name: "json scalar", file: "a.json", data: `42`, en: `expected a JSON array or object at the top, got 42`},
 	{name: "json two lists", file: "a.json", data: `{"conversations":[],"messages":[]}`, en: `the object holds both a "conversations" list and a "messages" list`},
 	{name: "json conversations twice", file: "a.json", data: `{"conversations":[],"conversations":[]}`, en: `the object holds "conversations" twice`},

@@ -287,17 +287,17 @@ var jsonCharNames = map[string]string{
 }
 
 var (
-	jsonAtByte    = regexp.MustCompile(` \(at byte (\d+)\)$`)
+	jsonAtColumn  = regexp.MustCompile(` \(column (\d+)\)$`)
 	jsonBadChar   = regexp.MustCompile(`^invalid (character|byte)(?: ('\\''|'(?:[^'\\]|\\.)+'|U\+[0-9A-F]{4,6}|0x[0-9a-fA-F]{2}))?(?: \(([^()]*)\))?(?: (.*))?$`)
 	jsonInLiteral = regexp.MustCompile(`^in literal (\w+) \(expecting ('(?:[^'\\]|\\.)+'|'\\'')\)$`)
 )
 
 // jsonSyntax says a JSON syntax error (what follows "invalid JSON: ") in
-// Chinese: the character found, where, and the byte it is at.
+// Chinese: the character found, where, and the column it is in.
 func jsonSyntax(detail string) string {
 	at := ""
-	if m := jsonAtByte.FindStringSubmatchIndex(detail); m != nil {
-		at = "第 " + detail[m[2]:m[3]] + " 字节处"
+	if m := jsonAtColumn.FindStringSubmatchIndex(detail); m != nil {
+		at = "第 " + detail[m[2]:m[3]] + " 列"
 		detail = detail[:m[0]]
 	}
 	if detail == "unexpected end of JSON input" {
@@ -310,7 +310,7 @@ func jsonSyntax(detail string) string {
 	if m == nil {
 		said, _ := reasonZh(detail)
 		if at != "" {
-			return said + "（" + strings.TrimSuffix(at, "处") + "）"
+			return said + "（" + at + "）"
 		}
 		return said
 	}
@@ -318,7 +318,10 @@ func jsonSyntax(detail string) string {
 	if m[1] == "byte" {
 		what = "非法字节"
 	}
-	out := at + what
+	out := what
+	if at != "" {
+		out = at + "有" + what
+	}
 	if m[2] != "" {
 		out += " " + m[2]
 	}
@@ -434,6 +437,7 @@ func init() { reasonRules = sync.OnceValue(reasonKinds) }
 func reasonKinds() []reasonRule {
 	return []reasonRule{
 		// where in the file (prefixes of other reasons)
+		zh(`line («n»), column («n»): `, "第 $1 行第 $2 列："),
 		zh(`line («n»): `, "第 $1 行："),
 		zh(`(xl/[^\s:]+): row («n»): `, "$1 第 $2 行："),
 		zh(`(xl/[^\s:]+\.xml): `, "$1："),

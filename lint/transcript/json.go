@@ -689,9 +689,13 @@ func (s *jsonStream) fail(err error) error {
 	}
 	msg := err.Error()
 	if se != nil {
-		msg = s.syntaxMessage(se)
+		var at int64
+		if msg, at = s.syntaxMessage(se); at >= 0 {
+			off = at
+		}
 	}
-	return fmt.Errorf("line %d: invalid JSON: %s", s.lc.lineAt(off), msg)
+	line := s.lc.lineAt(off)
+	return fmt.Errorf("line %d, column %d: invalid JSON: %s", line, s.lc.column(), msg)
 }
 
 // syntaxMessage words a syntax error of the decoder as syntaxMessage does,
@@ -699,28 +703,32 @@ func (s *jsonStream) fail(err error) error {
 // number, a literal) counts only the bytes of the values decoded so far:
 // the value, which starts at the decoder's offset, is scanned again to find
 // the byte at fault (an error between tokens is at that offset itself).
-func (s *jsonStream) syntaxMessage(se *json.SyntaxError) string {
+//
+// at is the input offset of the byte at fault (-1: not found).
+func (s *jsonStream) syntaxMessage(se *json.SyntaxError) (msg string, at int64) {
 	lc := s.lc
 	start := s.dec.InputOffset() - lc.base
 	if start < 0 || start > int64(len(lc.buf)-lc.pos) {
-		return se.Error()
+		return se.Error(), -1
 	}
 	data := lc.buf[lc.pos+int(start):]
 	var raw json.RawMessage
-	var at *json.SyntaxError
-	if !errors.As(json.Unmarshal(data, &raw), &at) {
-		return se.Error()
+	var ate *json.SyntaxError
+	if !errors.As(json.Unmarshal(data, &raw), &ate) {
+		return se.Error(), -1
 	}
+	at0 := ate.Offset
 	// the rest of a character beyond ASCII at fault, which the decoder may
 	// not have read yet
-	for k := int(at.Offset) - 1; k >= 0 && k < len(data) && data[k] >= utf8.RuneSelf && !utf8.FullRune(data[k:]); {
+	for k := int(at0) - 1; k >= 0 && k < len(data) && data[k] >= utf8.RuneSelf && !utf8.FullRune(data[k:]); {
 		var more [utf8.UTFMax]byte
 		if n, _ := lc.Read(more[:utf8.UTFMax-(len(data)-k)]); n == 0 {
 			break
 		}
 		data = lc.buf[lc.pos+int(start):] // (Read may move the buffer)
 	}
-	return syntaxMessage(se, data, at.Offset)
+	msg, k := syntaxAt(se, data, at0)
+	return msg, lc.base + start + int64(k)
 }
 
 // lineCounter passes a reader through and tells the line of a byte offset
@@ -732,6 +740,10 @@ type lineCounter struct {
 	pos  int   // bytes of buf already counted
 	base int64 // offset of buf[pos]
 	line int   // line at base
+	// lineStart is the offset where line starts, and lineRunes its
+	// characters in the bytes dropped from buf (for column)
+	lineStart int64
+	lineRunes int
 	// max bounds the bytes read past the last offset asked for (0: no
 	// bound): as offsets are asked for token by token, it bounds a token
 	max int
@@ -751,11 +763,21 @@ func (c *lineCounter) Read(p []byte) (int, error) {
 	}
 	n, err := c.r.Read(p)
 	if c.pos > 0 && c.pos >= len(c.buf)/2 {
+		if c.lineStart < c.base {
+			c.lineRunes += utf8.RuneCount(c.buf[max(c.lineStart-(c.base-int64(c.pos)), 0):c.pos])
+		}
 		c.buf = append(c.buf[:0], c.buf[c.pos:]...)
 		c.pos = 0
 	}
 	c.buf = append(c.buf, p[:n]...)
 	return n, err
+}
+
+// column is the 1-based column, in characters, of the byte at base (the
+// last offset asked for) on its line: computed only for an error.
+func (c *lineCounter) column() int {
+	from := int(max(c.lineStart-(c.base-int64(c.pos)), 0))
+	return c.lineRunes + runeColumn(c.buf[from:], c.pos-from)
 }
 
 // lastLine is the line of the last byte read so far.
@@ -775,7 +797,11 @@ func (c *lineCounter) lineAt(off int64) int {
 	if rest := int64(len(c.buf) - c.pos); k > rest {
 		k = rest
 	}
-	c.line += bytes.Count(c.buf[c.pos:c.pos+int(k)], []byte{'\n'})
+	seg := c.buf[c.pos : c.pos+int(k)]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+		c.line += n
+		c.lineStart, c.lineRunes = c.base+int64(bytes.LastIndexByte(seg, '\n')+1), 0
+	}
 	c.base += k
 	c.pos += int(k)
 	return c.line

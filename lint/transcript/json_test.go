@@ -132,7 +132,7 @@ func TestJSONMalformed(t *testing.T) {
 		{name: "truncated", data: "[{\"role\":\"agent\",\"text\":\"ok\"},\n{\"role\":\"agent\",\"te", msgs: 1,
 			fileErr: "<stdin>: line 2: unexpected end of JSON (truncated file?)"},
 		{name: "syntax error", data: "[{\"role\":\"agent\",\"text\":\"ok\"},\n\n{\"role\" \"agent\"}]", msgs: 1,
-			fileErr: "<stdin>: line 3: invalid JSON"},
+			fileErr: "<stdin>: line 3, column 9: invalid JSON"},
 		{name: "scalar at top", data: `"hello"`, fileErr: "expected a JSON array or object at the top"},
 		{name: "array but path starts with a key", data: `[]`, opts: Options{Mapping: &Mapping{Messages: "Transcript[]"}},
 			fileErr: "starts with a key"},

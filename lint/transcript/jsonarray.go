@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"slices"
@@ -123,6 +124,9 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 					return false, err
 				}
 			}
+		}
+		if nl > 0 {
+			p.newLine(p.pos + bytes.LastIndexByte(p.buf[p.pos:p.pos+k], '\n') + 1)
 		}
 		p.pos += k
 		p.line += nl

@@ -133,7 +133,7 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 		case errors.As(err, &te):
 			return lint.Message{}, "expected a JSON object with the message fields"
 		case errors.As(err, &se):
-			return lint.Message{}, fmt.Sprintf("invalid JSON: %s (at byte %d)", syntaxMessage(se, line, se.Offset), se.Offset)
+			return lint.Message{}, jsonlSyntax(se, line)
 		}
 		return lint.Message{}, "invalid JSON: " + err.Error()
 	}
@@ -475,13 +475,21 @@ func jsonlMappedRecord(w *jsonWalker, p *jsonParser, line []byte, pos lint.Pos) 
 	return w.reject(pos.Line, "expected a JSON object with the message fields, got "+n.describe())
 }
 
+// jsonlSyntax words encoding/json's syntax error se about a line: the
+// character at fault and its column on the line, counted in characters as
+// editors count them.
+func jsonlSyntax(se *json.SyntaxError, line []byte) string {
+	msg, at := syntaxAt(se, line, se.Offset)
+	return fmt.Sprintf("invalid JSON: %s (column %d)", msg, runeColumn(line, at))
+}
+
 // jsonlSyntaxError words why a line is not JSON as the canonical reader
-// does (encoding/json's error, with the byte), else as the parser did.
+// does (encoding/json's error, with the column), else as the parser did.
 func jsonlSyntaxError(line []byte, perr error) string {
 	var v any
 	var se *json.SyntaxError
 	if err := json.Unmarshal(line, &v); errors.As(err, &se) {
-		return fmt.Sprintf("invalid JSON: %s (at byte %d)", syntaxMessage(se, line, se.Offset), se.Offset)
+		return jsonlSyntax(se, line)
 	}
 	msg := perr.Error()
 	if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "line ") {

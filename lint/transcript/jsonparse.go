@@ -37,6 +37,11 @@ type jsonParser struct {
 	end  int   // bytes of buf filled
 	off  int64 // input offset of buf[0]
 	line int   // line of buf[pos]
+	// lineStart is the input offset where line starts, and lineRunes the
+	// characters of it in bytes fill has dropped from buf (for the column
+	// of a syntax error: see column)
+	lineStart int64
+	lineRunes int
 	// lastNL: the last byte consumed was a line break (a truncated file's
 	// error names the line before it)
 	lastNL bool
@@ -95,6 +100,7 @@ func (p *jsonParser) node(line int, kind byte, s string) *jnode {
 func (p *jsonParser) reset(raw []byte, line int) {
 	p.buf = append(p.buf[:0], raw...)
 	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, len(raw), 0, line, false, nil
+	p.lineStart, p.lineRunes = 0, 0
 }
 
 // mark returns the arena's position: release(mark) hands out again every
@@ -154,6 +160,11 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 		keep = p.hold
 	}
 	if keep > 0 {
+		if p.lineStart < p.off+int64(keep) {
+			// a line running past the bytes dropped (rare but for files of
+			// one long line): its characters in them, for column
+			p.lineRunes += utf8.RuneCount(p.buf[max(p.lineStart-p.off, 0):keep])
+		}
 		n := copy(p.buf, p.buf[keep:p.end])
 		p.off += int64(keep)
 		p.pos -= keep
@@ -191,6 +202,21 @@ func (p *jsonParser) readErr() error {
 	return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", line)
 }
 
+// newLine notes that a line starts at buf[i].
+func (p *jsonParser) newLine(i int) {
+	p.lineStart, p.lineRunes = p.off+int64(i), 0
+}
+
+// column is the 1-based column, in characters, of buf[i] on its line:
+// computed only for an error.
+func (p *jsonParser) column(i int) int {
+	from := int(max(p.lineStart-p.off, 0))
+	if i < from {
+		return 1
+	}
+	return p.lineRunes + runeColumn(p.buf[from:p.end], i-from)
+}
+
 // syntax is the error of an unexpected byte c, at buf[pos], worded as
 // encoding/json words it but for a byte beyond ASCII, which is named as the
 // character it starts (see invalidChar; the rest of the character is read
@@ -207,7 +233,7 @@ func (p *jsonParser) syntax(c byte, context string) error {
 			what = invalidChar([]byte{c}, 0)
 		}
 	}
-	return fmt.Errorf("line %d: invalid JSON: %s %s", p.line, what, context)
+	return fmt.Errorf("line %d, column %d: invalid JSON: %s %s", p.line, p.column(p.pos), what, context)
 }
 
 // invalidChar words the start of a syntax error ("invalid character …")
@@ -270,10 +296,22 @@ var runeNames = map[rune]string{
 // Decoder's tokens, up to it; the byte named is looked for around it, and
 // the message is left as it is when it is not found.
 func syntaxMessage(se *json.SyntaxError, data []byte, off int64) string {
+	msg, _ := syntaxAt(se, data, off)
+	return msg
+}
+
+// syntaxAt is syntaxMessage, also saying the index in data of the byte at
+// fault (where the input ended, for a truncated value; off's byte when the
+// byte named is not found).
+func syntaxAt(se *json.SyntaxError, data []byte, off int64) (string, int) {
 	msg := se.Error()
+	at := int(min(max(off-1, 0), int64(len(data))))
 	rest, ok := strings.CutPrefix(msg, "invalid character ")
 	if !ok {
-		return msg
+		if strings.HasPrefix(msg, "unexpected end of JSON") {
+			at = len(data)
+		}
+		return msg, at
 	}
 	for _, d := range [...]int64{-1, 0, -2, -3, -4, 1} {
 		k := off + d
@@ -281,10 +319,21 @@ func syntaxMessage(se *json.SyntaxError, data []byte, off int64) string {
 			continue
 		}
 		if after, ok := strings.CutPrefix(rest, quoteChar(data[k])); ok {
-			return invalidChar(data, int(k)) + after
+			return invalidChar(data, int(k)) + after, int(k)
 		}
 	}
-	return msg
+	return msg, at
+}
+
+// runeColumn is the 1-based column of the character holding b[i] on a line
+// that starts at b[0]: the characters before it, as editors count them
+// (an invalid byte counts one), plus one. Computed only for an error.
+func runeColumn(b []byte, i int) int {
+	i = min(max(i, 0), len(b))
+	for i > 0 && i < len(b) && !utf8.RuneStart(b[i]) {
+		i--
+	}
+	return utf8.RuneCount(b[:i]) + 1
 }
 
 // quoteChar quotes a byte as encoding/json's errors quote it.
@@ -313,6 +362,7 @@ func (p *jsonParser) space() (byte, bool) {
 			case '\n':
 				p.line++
 				p.lastNL = true
+				p.newLine(p.pos + 1)
 			case ' ', '\t', '\r':
 				p.lastNL = false
 			default:

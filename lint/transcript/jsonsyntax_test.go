@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -18,30 +19,31 @@ import (
 // it, when that differs).
 var jsonSyntaxCases = []struct {
 	name, rec, want, jsonl string
+	col                    int // of the character at fault, on its line
 }{
 	{name: "opening curly quote", rec: `{"conversation":"c1",“role":"agent","text":"x"}`,
-		want: `invalid character '“' (U+201C) looking for beginning of object key string`},
+		want: `invalid character '“' (U+201C) looking for beginning of object key string`, col: 22},
 	{name: "closing curly quote", rec: `{"conversation":"c1","role":"agent","text":”x"}`,
-		want: `invalid character '”' (U+201D) looking for beginning of value`},
+		want: `invalid character '”' (U+201D) looking for beginning of value`, col: 44},
 	{name: "full-width colon", rec: `{"conversation":"c1","role"："agent","text":"x"}`,
-		want: `invalid character '：' (U+FF1A) after object key`},
+		want: `invalid character '：' (U+FF1A) after object key`, col: 28},
 	{name: "full-width comma", rec: `{"conversation":"c1"，"role":"agent","text":"x"}`,
-		want: `invalid character '，' (U+FF0C) after object key:value pair`},
+		want: `invalid character '，' (U+FF0C) after object key:value pair`, col: 21},
 	{name: "ideographic space", rec: `{"conversation":"c1",　"role":"agent","text":"x"}`,
-		want: `invalid character U+3000 (ideographic space) looking for beginning of object key string`},
+		want: `invalid character U+3000 (ideographic space) looking for beginning of object key string`, col: 22},
 	{name: "curly quote escaped", rec: `{"conversation":"c1","role":"agent","text":"a\“"}`,
-		want: `invalid character '“' (U+201C) in string escape code`},
+		want: `invalid character '“' (U+201C) in string escape code`, col: 47},
 	{name: "full-width digit", rec: `{"conversation":"c1","role":"agent","text":"x","id":-１}`,
-		want: `invalid character '１' (U+FF11) in numeric literal`},
+		want: `invalid character '１' (U+FF11) in numeric literal`, col: 54},
 	// files joined with cat: the second one's byte-order mark
 	{name: "byte-order mark", rec: "\uFEFF" + `{"conversation":"c1","role":"agent","text":"x"}`,
-		want: `invalid character U+FEFF (byte-order mark) looking for beginning of value`},
+		want: `invalid character U+FEFF (byte-order mark) looking for beginning of value`, col: 1},
 	{name: "byte-order mark in an object", rec: `{"conversation":"c1",` + "\uFEFF" + `"role":"agent","text":"x"}`,
-		want: `invalid character U+FEFF (byte-order mark) looking for beginning of object key string`},
+		want: `invalid character U+FEFF (byte-order mark) looking for beginning of object key string`, col: 22},
 	// a .jsonl line that is not UTF-8 (nor GB18030 or Big5) is refused
 	// before it is parsed
 	{name: "invalid byte", rec: `{"conversation":"c1",` + "\xff" + `"role":"agent","text":"x"}`,
-		want: `invalid byte 0xff (not UTF-8) looking for beginning of object key string`, jsonl: " in the record"},
+		want: `invalid byte 0xff (not UTF-8) looking for beginning of object key string`, col: 22, jsonl: " in the record"},
 }
 
 // TestJSONSyntaxErrorsNameCharacters reads each bad record after a good
@@ -55,7 +57,7 @@ func TestJSONSyntaxErrorsNameCharacters(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			jsonlWant := tc.jsonl
 			if jsonlWant == "" {
-				jsonlWant = "invalid JSON: " + tc.want + " (at byte "
+				jsonlWant = "invalid JSON: " + tc.want + " (column " + strconv.Itoa(tc.col) + ")"
 			}
 			for _, opts := range []Options{{}, {Mapping: &Mapping{Types: map[string]string{"event": TypeSkip}}}} {
 				s := mustRead(t, "jsonl", good+"\n"+tc.rec+"\n"+good+"\n", opts)
@@ -63,7 +65,7 @@ func TestJSONSyntaxErrorsNameCharacters(t *testing.T) {
 					t.Errorf("jsonl (mapping %v): messages %d, rejects %v; want %q", opts.Mapping != nil, len(s.msgs), s.rejects, jsonlWant)
 				}
 			}
-			want := "line 2: invalid JSON: " + tc.want
+			want := "line 2, column " + strconv.Itoa(tc.col) + ": invalid JSON: " + tc.want
 			for _, data := range []string{"[" + good + ",\n" + tc.rec + "]", good + "\n" + tc.rec, `{"messages":[` + good + ",\n" + tc.rec + "]}"} {
 				_, err := readData(t, "json", data, Options{})
 				if err == nil || !strings.HasSuffix(err.Error(), want) {

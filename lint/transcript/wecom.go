@@ -147,7 +147,7 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 	if err := json.Unmarshal(data, &rec); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return m, "", "invalid JSON: " + err.Error()
+			return m, "", jsonlSyntax(se, data)
 		}
 		return m, "", "not a 企业微信 archive record: " + jsonErrText(err)
 	}
