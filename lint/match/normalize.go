@@ -11,8 +11,9 @@ import (
 
 // Normalized is a text prepared for matching: full-width ASCII folded to
 // half-width, Traditional Chinese converted to Simplified, invisible
-// characters removed, emoji removed from between two Chinese characters
-// (不😀知道 is 不知道; 好的😊 keeps its emoji) and letters lower-cased. It keeps a map from every byte
+// characters removed, emoji and decorative symbols removed from between two
+// Chinese characters (不😀知道 and 不❤知道 are 不知道; 好的😊 and 1★好评 keep
+// theirs) and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -97,11 +98,22 @@ func (n *Normalized) Reset(s string) {
 }
 
 // specialBits has a bit set for every rune below 0x10000 that normalisation
-// changes or drops, or that starts a phrase conversion: the others are
+// changes or may drop, or that starts a phrase conversion: the others are
 // copied as they are.
 var specialBits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
-		bits[w] = foldBits[w] | t2sPhraseBits[w]
+		bits[w] = changeBits[w] | t2sPhraseBits[w]
+	}
+	return bits
+}()
+
+// changeBits has a bit set for every rune below 0x10000 that foldRune
+// changes or drops, or that is dropped between two Chinese characters (the
+// decorative symbols): the others are copied as they are unless they start
+// a phrase conversion.
+var changeBits = func() (bits [0x10000 / 64]uint64) {
+	for w := range bits {
+		bits[w] = foldBits[w] | decoBits[w]
 	}
 	return bits
 }()
@@ -181,12 +193,12 @@ var plain3Bits = func() (bits [0x10000 / 64]uint64) {
 	return bits
 }()
 
-// fold3Bits has a bit set for every rune foldRune changes or drops, and
-// for every rune a three-byte sequence may not encode (those below 0x800,
-// written overlong, and the surrogates), so plainRun stops at them with one
-// lookup.
+// fold3Bits has a bit set for every rune of changeBits (foldRune changes
+// or drops it, or it is a decorative symbol), and for every rune a
+// three-byte sequence may not encode (those below 0x800, written overlong,
+// and the surrogates), so plainRun stops at them with one lookup.
 var fold3Bits = func() (bits [0x10000 / 64]uint64) {
-	bits = foldBits
+	bits = changeBits
 	for r := 0; r < 0x800; r += 64 {
 		bits[r>>6] = ^uint64(0)
 	}
@@ -201,6 +213,7 @@ var fold3Bits = func() (bits [0x10000 / 64]uint64) {
 func normalizeFrom(buf []byte, s string, first int) []byte {
 	buf = slices.Grow(buf, len(s)+8)
 	buf = append(buf, s[:first]...)
+	var deco decoRun
 	for i := first; i < len(s); {
 		// a run of characters copied as they are
 		j := plainRun(s, i)
@@ -217,7 +230,7 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 				continue
 			}
 		}
-		if size > 1 && r < 0x10000 && foldBits[r>>6]&(1<<(uint(r)&63)) == 0 {
+		if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
 			// a phrase start without its phrase
 			buf = append(buf, s[i:i+size]...)
 			i += size
@@ -227,7 +240,7 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
-		if keep && isEmoji(r) && betweenHan(s, i, size) {
+		if keep && decoration(r) && deco.drop(s, i, size) {
 			keep = false
 		}
 		if keep {
@@ -254,6 +267,7 @@ func (n *Normalized) buildOff() {
 			off = append(off, int32(from))
 		}
 	}
+	var deco decoRun
 	for i := first; i < len(s); {
 		if j := plainRun(s, i); j > i {
 			from := i
@@ -281,7 +295,7 @@ func (n *Normalized) buildOff() {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true
 		}
-		if keep && isEmoji(r) && betweenHan(s, i, size) {
+		if keep && decoration(r) && deco.drop(s, i, size) {
 			keep = false
 		}
 		if keep {
@@ -305,6 +319,7 @@ func runeLen(r rune) int {
 // would change, or -1 when the text is already normal (the common case, which
 // then costs one pass and no allocation).
 func firstChange(s string) int {
+	var deco decoRun
 	for i := 0; i < len(s); {
 		if i = plainRun(s, i); i == len(s) {
 			break
@@ -313,12 +328,13 @@ func firstChange(s string) int {
 		if r == utf8.RuneError && size == 1 {
 			return i
 		}
-		// foldBits says what foldRune would: runes above it take the call
-		if r >= 0x10000 || foldBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+		// changeBits says what foldRune and decoration would: runes above
+		// it take the calls
+		if r >= 0x10000 || changeBits[r>>6]&(1<<(uint(r)&63)) != 0 {
 			if out, keep := foldRune(r); !keep || out != r {
 				return i
 			}
-			if isEmoji(r) && betweenHan(s, i, size) {
+			if decoration(r) && deco.drop(s, i, size) {
 				return i
 			}
 		}
@@ -433,32 +449,112 @@ func foldCase(r rune) rune {
 // removes from between two Chinese characters.
 func isEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
 
-// betweenHan reports whether the character s[i:i+size] stands between two
-// Chinese characters, other emoji and invisible characters aside: 不😀知道,
-// 一定😊😊到, 知\u200b👩\u200d💻道.
-func betweenHan(s string, i, size int) bool {
-	j := i
-	for j > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:j])
-		if !isEmoji(r) && !invisible(r) {
-			if !unicode.Is(unicode.Han, r) {
-				return false
+// decoration reports whether r is an emoji (isEmoji) or a decorative
+// symbol of the BMP (decorativeSymbol, looked up in decoBits): what
+// normalisation removes from between two Chinese characters.
+func decoration(r rune) bool {
+	if r < 0x10000 {
+		return decoBits[r>>6]&(1<<(uint(r)&63)) != 0
+	}
+	return isEmoji(r)
+}
+
+// decoBits has a bit set for every decorative symbol (decorativeSymbol).
+var decoBits = func() (bits [0x10000 / 64]uint64) {
+	for _, rg := range decoRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if decorativeSymbol(r) {
+				bits[r>>6] |= 1 << (uint(r) & 63)
 			}
+		}
+	}
+	return bits
+}()
+
+// decoRanges are the parts of the BMP whose symbols are pictures: the
+// emoji of Miscellaneous Technical (⌚ ⌛ ⏩…⏳ ⏸ ⏹ ⏺), Geometric Shapes
+// (■ ▲ ◆ ◇ ● ◎), Miscellaneous Symbols (★ ☆ ♥ ♪ ☀ ☎), Dingbats up to its
+// arrows (✔ ✨ ❤ ✿) and its curly loops (➰ ➿), and the shapes and stars of
+// Miscellaneous Symbols and Arrows (⬛ ⬜ ⭐ ⭕). Arrows are left out: between
+// two words they say "to" or "then" (广州→北京, 设置➡通用).
+var decoRanges = [...][2]rune{
+	{0x231A, 0x231B}, {0x23E9, 0x23F3}, {0x23F8, 0x23FA},
+	{0x25A0, 0x25FF}, {0x2600, 0x26FF}, {0x2700, 0x2793}, {0x27B0, 0x27B0}, {0x27BF, 0x27BF},
+	{0x2B12, 0x2B2F}, {0x2B50, 0x2B59},
+}
+
+// decorativeSymbol reports whether r is a decorative symbol of the BMP:
+// a symbol of category So in decoRanges, except those that stand for a
+// character or mark a quotation. ○ and ◯ are written for 〇 (二○二六年), □,
+// ○ and ◯ for a character left out (张□□, 王○○), and the quotation mark
+// ornaments ❛ ❜ ❝ ❞ ❟ ❠ quote. Other symbols are never decoration: currency
+// (¥, Sc), mathematics (+ = < > ×, Sm), letterlike symbols (℃ № ℡), enclosed
+// letters and ideographs (Ⓐ ㊣), box drawing, arrows, CJK punctuation and
+// the tilde (～ and 〜: 好的～亲 ends a clause, 周一～周五 is a range).
+func decorativeSymbol(r rune) bool {
+	switch r {
+	case 0x25A1, 0x25CB, 0x25EF: // □ ○ ◯
+		return false
+	}
+	if r >= 0x275B && r <= 0x2760 { // ❛ ❜ ❝ ❞ ❟ ❠
+		return false
+	}
+	for _, rg := range decoRanges {
+		if rg[0] <= r && r <= rg[1] {
+			return unicode.Is(unicode.So, r)
+		}
+	}
+	return false
+}
+
+// decoRun remembers the verdict on the last run of decorations (and
+// invisible characters) normalisation met, so that each character of a
+// long run does not look through the whole run again.
+type decoRun struct {
+	end   int  // the end of the run in s
+	inner bool // it stands between two Chinese characters
+}
+
+// drop reports whether the decoration s[i:i+size] stands between two
+// Chinese characters, other decorations and invisible characters aside:
+// 不😀知道, 一定😊😊到, 不❤\ufe0f知道, 知\u200b👩\u200d💻道. The decorations
+// of a run share their neighbours, so the run's verdict is kept for the
+// rest of it (s is the same text at every call).
+func (d *decoRun) drop(s string, i, size int) bool {
+	if i < d.end {
+		return d.inner
+	}
+	d.end, d.inner = betweenHan(s, i, size)
+	return d.inner
+}
+
+// betweenHan reports whether the decoration s[i:i+size] stands between two
+// Chinese characters, other decorations and invisible characters aside,
+// and returns the end of the run of decorations and invisible characters
+// it is part of.
+func betweenHan(s string, i, size int) (end int, inner bool) {
+	end = i + size
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !decoration(r) && !invisible(r) {
 			break
+		}
+		end += n
+	}
+	if end == len(s) {
+		return end, false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[end:]); !unicode.Is(unicode.Han, r) {
+		return end, false
+	}
+	for j := i; j > 0; {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !decoration(r) && !invisible(r) {
+			return end, unicode.Is(unicode.Han, r)
 		}
 		j -= n
 	}
-	if j == 0 {
-		return false
-	}
-	for j = i + size; j < len(s); {
-		r, n := utf8.DecodeRuneInString(s[j:])
-		if !isEmoji(r) && !invisible(r) {
-			return unicode.Is(unicode.Han, r)
-		}
-		j += n
-	}
-	return false
+	return end, false
 }
 
 // invisible reports zero-width, formatting and control characters that carry

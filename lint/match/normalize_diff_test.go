@@ -60,7 +60,9 @@ func checkSameNormalization(t *testing.T, s string) {
 func normPieces() []string {
 	pieces := strings.Split("a|Z|\t|\n|\r|\x00|\x1f|\x7f|\x80|\xff|\xe4\xb8|\xed\xa0\x80|\xc0\xaf|"+
 		"，|？|！|Ａ|ｚ|０|　|\u200b|\u200d|\ufeff|\u202e|\u00ad|\u0085|\ufe0f|\U000e0001|"+
-		"É|é|Ω|ω|Ⱥ|İ|ſ|K|ǅ|𐐀|😊|👍🏻|🀄|\U0001FAFF|沒|關|係|幫|藍|乾|淨|嗎|的|了|不|一|有|么|以|明|您|好|亲", "|")
+		"É|é|Ω|ω|Ⱥ|İ|ſ|K|ǅ|𐐀|😊|👍🏻|🀄|\U0001FAFF|"+
+		"❤|❤\ufe0f|★|☆|♥|✨|✔|♪|■|□|○|◯|⭐|⌚|❝|➡|→|〜|～|~|¥|￥|+|℃|㊣|─|\ufe0e|"+
+		"沒|關|係|幫|藍|乾|淨|嗎|的|了|不|一|有|么|以|明|您|好|亲", "|")
 	for i, p := range t2sPhrases {
 		if i%7 == 0 {
 			pieces = append(pieces, p.from)
@@ -97,7 +99,7 @@ func TestNormalizeMatchesReference(t *testing.T) {
 }
 
 func FuzzNormalizeMatchesReference(f *testing.F) {
-	for _, s := range []string{"沒關係，我幫您改成藍色XL", "乾淨的衣服", "不\u200b知道", "a\x00b\xff", "ＶＩＰ会员"} {
+	for _, s := range []string{"沒關係，我幫您改成藍色XL", "乾淨的衣服", "不\u200b知道", "这个我不❤\ufe0f知道", "★不☆行★", "1★好评", "a\x00b\xff", "ＶＩＰ会员"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -22,7 +22,7 @@ func TestPhraseStartsNormalizeAsReference(t *testing.T) {
 		seconds[r0] = append(seconds[r0], r1)
 	}
 	junk := []string{"", "a", " ", "\xe4", "\xe4\xb8", "\xe0\x80\x80", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xef\xbf\xbd",
-		"\xc0\xaf", "\xff", "\x80", "😊", "\U00020000", "Ａ", "\u200b", "沒", "關", "一", "不", "有", "了", "的"}
+		"\xc0\xaf", "\xff", "\x80", "😊", "❤", "★\ufe0f", "○", "\U00020000", "Ａ", "\u200b", "沒", "關", "一", "不", "有", "了", "的"}
 	var starts []rune
 	for r := rune(0); r < 0x10000; r++ {
 		if t2sPhraseStart(r) {

@@ -5,12 +5,14 @@ package match
 
 import (
 	"sort"
+	"unicode"
 	"unicode/utf8"
 )
 
 // refNormalized is a text prepared for matching: full-width ASCII folded to
 // half-width, Traditional Chinese converted to Simplified, invisible
-// characters removed and letters lower-cased. It keeps a map from every byte
+// characters removed, emoji and decorative symbols removed from between two
+// Chinese characters and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -108,7 +110,7 @@ func (n *refNormalized) run(withOff bool) {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
-		if keep && isEmoji(r) && betweenHan(s, i, size) {
+		if keep && refDecoration(r) && refBetweenHan(s, i, size) {
 			keep = false
 		}
 		if keep {
@@ -139,7 +141,7 @@ func refFirstChange(s string) int {
 		if r == utf8.RuneError && size == 1 {
 			return i
 		}
-		if out, keep := foldRune(r); !keep || out != r || (isEmoji(r) && betweenHan(s, i, size)) {
+		if out, keep := foldRune(r); !keep || out != r || (refDecoration(r) && refBetweenHan(s, i, size)) {
 			return i
 		}
 		if t2sPhraseStart(r) {
@@ -193,4 +195,36 @@ func refLookupT2SPhrase(s string) (to string, size int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// refDecoration reports whether r is an emoji or a decorative symbol,
+// without the bit table.
+func refDecoration(r rune) bool { return isEmoji(r) || decorativeSymbol(r) }
+
+// refBetweenHan reports whether the decoration s[i:i+size] stands between
+// two Chinese characters, other decorations and invisible characters aside,
+// looking through the whole run at every character.
+func refBetweenHan(s string, i, size int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !refDecoration(r) && !invisible(r) {
+			if !unicode.Is(unicode.Han, r) {
+				return false
+			}
+			break
+		}
+		j -= n
+	}
+	if j == 0 {
+		return false
+	}
+	for j = i + size; j < len(s); {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !refDecoration(r) && !invisible(r) {
+			return unicode.Is(unicode.Han, r)
+		}
+		j += n
+	}
+	return false
 }

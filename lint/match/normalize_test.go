@@ -3,8 +3,11 @@ package match
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 )
 
 func TestNormalize(t *testing.T) {
@@ -35,6 +38,29 @@ func TestNormalize(t *testing.T) {
 		{"emoji between Chinese characters removed", "不😀知道，明天一定😊😊到", "不知道,明天一定到"},
 		{"emoji with a skin tone or a zero-width joiner", "我不👍🏻知\u200b👩\u200d💻道", "我不知道"},
 		{"emoji next to punctuation, a letter or the end kept", "好的😊，ok😊不🙏", "好的😊,ok😊不🙏"},
+		// decorative symbols of the BMP (So: hearts, stars, notes, check
+		// marks, sparkles, shapes) between two Chinese characters are
+		// decoration, as emoji are
+		{"heart inside a word", "这个我不❤知道", "这个我不知道"},
+		{"heart with VS16", "这个我不❤️知道呢", "这个我不知道呢"},
+		{"heart with VS15", "这个我不❤︎知道呢", "这个我不知道呢"},
+		{"stars", "亲，这个真的不★知道，换货不☆行", "亲,这个真的不知道,换货不行"},
+		{"suit heart, note, sparkles, check mark", "我们不♥知道，小妹不♪知道，真不✨知道，这样不✔行", "我们不知道,小妹不知道,真不知道,这样不行"},
+		{"shapes, black star emoji, weather", "不■知道，不●行，不⭐知道，不☀知道", "不知道,不行,不知道,不知道"},
+		{"symbols and emoji mixed", "我不★😀♥知道", "我不知道"},
+		{"symbol at start and end kept", "★这个不知道❤", "★这个不知道❤"},
+		{"symbol next to punctuation kept", "好的亲❤，马上发货★！", "好的亲❤,马上发货★!"},
+		{"symbol next to a digit or a letter kept", "1★好评，给个5★好评，vip★会员", "1★好评,给个5★好评,vip★会员"},
+		{"symbol between spaces kept", "不 ★ 知道", "不 ★ 知道"},
+		{"currency kept", "价格¥99，原价¥九十九，特价￥九十", "价格¥99,原价¥九十九,特价¥九十"},
+		{"math symbols kept", "套餐=流量+通话，会员价<原价，满百减十%", "套餐=流量+通话,会员价<原价,满百减十%"},
+		{"tilde kept", "好的～亲，周一～周五都发货，不〜知道", "好的~亲,周一~周五都发货,不〜知道"},
+		{"arrows kept", "广州→北京，设置➡通用", "广州→北京,设置➡通用"},
+		{"white circle as zero and placeholders kept", "二○二六年，张□□先生，王◯◯女士", "二○二六年,张□□先生,王◯◯女士"},
+		{"letterlike symbols kept", "最高三十℃左右，客服℡电话", "最高三十℃左右,客服℡电话"},
+		{"ornamental quotation marks kept", "他说❝不知道❞就走了", "他说❝不知道❞就走了"},
+		{"CJK punctuation kept", "好的、亲。您看〒邮编", "好的、亲。您看〒邮编"},
+		{"enclosed ideographs kept", "正品㊣保证，价格㊙密", "正品㊣保证,价格㊙密"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
@@ -43,6 +69,58 @@ func TestNormalize(t *testing.T) {
 				t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestDecorativeSymbols checks the set of symbols dropped between two
+// Chinese characters: every one is a symbol (So) of the BMP that is no
+// arrow and no quotation mark, the decorations people type are in it, and
+// the symbols that carry meaning are not.
+func TestDecorativeSymbols(t *testing.T) {
+	n := 0
+	for r := rune(0); r < 0x10000; r++ {
+		if !decoration(r) {
+			continue
+		}
+		n++
+		name := runenames.Name(r)
+		if !unicode.Is(unicode.So, r) || strings.Contains(name, "ARROW") || strings.Contains(name, "QUOTATION") {
+			t.Errorf("%U %c %s is a decoration", r, r, name)
+		}
+	}
+	if n < 450 {
+		t.Errorf("%d decorative symbols in the BMP, want the blocks of pictures", n)
+	}
+	for _, r := range "❤★☆♥✨✔✓✗♪♫■▲◆◇●◎☀☎✿❀⭐⭕⬛⌚⏰☑" {
+		if !decoration(r) {
+			t.Errorf("%U %c is no decoration", r, r)
+		}
+	}
+	for _, r := range "，。！？、～〜~¥￥$€+=<>%×÷0１aＡ〇○◯□→➡⬅❝❞℃№℡™©®°Ⓐ①❶㊣〒─│【】《》「」“”\ufe0f\u200b😀" {
+		if r < 0x10000 && decoration(r) {
+			t.Errorf("%U %c is a decoration", r, r)
+		}
+	}
+}
+
+// TestNormalizeLongDecorationRun: a message of nothing but decorations
+// (256 KiB of ★ or 😀, the longest message linted by default) normalises
+// in linear time, each run looked through once, not once per character
+// (20 s for 64 Ki 😀 before).
+func TestNormalizeLongDecorationRun(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("★", 1<<18/3),
+		"不" + strings.Repeat("★\u200b", 1<<18/6) + "知道",
+		strings.Repeat("😀", 1<<16) + "知道",
+		"不" + strings.Repeat("😀", 1<<16),
+	} {
+		start := time.Now()
+		var n Normalized
+		n.Reset(s)
+		n.OrigSpan(0, len(n.Text))
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("normalising %d bytes of decorations took %v", len(s), d)
+		}
 	}
 }
 
@@ -74,6 +152,11 @@ func TestNormalizedOrigSpan(t *testing.T) {
 		{"full width maps back", "请拨打４００热线", "400", "４００"},
 		{"phrase conversion maps back", "衣服乾淨嗎", "干净", "乾淨"},
 		{"case folded maps back", "新款IPHONE到了", "iphone", "IPHONE"},
+		{"emoji inside match", "这个我不😀知道呢", "不知道", "不😀知道"},
+		{"symbol with VS16 inside match", "这个我不❤️知道呢", "不知道", "不❤️知道"},
+		{"symbols inside match after a kept one", "★这个我不★☆知道", "不知道", "不★☆知道"},
+		{"symbol kept before the match", "1★好评，不♪知道", "不知道", "不♪知道"},
+		{"kept symbol maps to itself", "1★好评", "1★好评", "1★好评"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
