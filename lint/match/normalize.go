@@ -240,7 +240,9 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
-		if keep && decoration(r) && deco.drop(s, i, size) {
+		// a decoration folds to itself: punctuation, which foldRune
+		// changes, takes one comparison
+		if keep && out == r && decoration(r) && deco.drop(s, i, size) {
 			keep = false
 		}
 		if keep {
@@ -295,7 +297,9 @@ func (n *Normalized) buildOff() {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true
 		}
-		if keep && decoration(r) && deco.drop(s, i, size) {
+		// a decoration folds to itself: punctuation, which foldRune
+		// changes, takes one comparison
+		if keep && out == r && decoration(r) && deco.drop(s, i, size) {
 			keep = false
 		}
 		if keep {

@@ -88,6 +88,18 @@ func TestDecorativeSymbols(t *testing.T) {
 			t.Errorf("%U %c %s is a decoration", r, r, name)
 		}
 	}
+	for r := rune(0x1F000); r <= 0x1FAFF; r++ {
+		if !decoration(r) {
+			t.Errorf("emoji %U is no decoration", r)
+		}
+	}
+	// normalisation looks for decorations among the characters foldRune
+	// keeps as they are
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if out, keep := foldRune(r); decoration(r) && (out != r || !keep) {
+			t.Errorf("decoration %U folds to %U, %v", r, out, keep)
+		}
+	}
 	if n < 450 {
 		t.Errorf("%d decorative symbols in the BMP, want the blocks of pictures", n)
 	}
