@@ -63,10 +63,18 @@ var CSVConversationBonusHeader = []string{"bonuses", "bonus_add"}
 // CSVAgentHeader is the fixed part of the header of the CSV report with one
 // row per agent; one column per grade (headed by the grade name, holding the
 // number of the agent's conversations with that grade) and one per active
-// rule (headed by the rule id, holding the agent's finding count) follow.
+// rule (headed by the rule id, holding the agent's finding count, or for a
+// bonus rule its bonuses) follow, then CSVAgentBonusHeader. Team rows have
+// the same columns, team and members in place of agent.
 var CSVAgentHeader = []string{
 	"agent", "conversations", "mean_score", "lowest_score", "findings", "error", "warning", "info",
 }
+
+// CSVAgentBonusHeader ends the header of agent and team rows, after the
+// grade and rule columns (columns are added at the end, so that none a
+// script counts on moves): the good-practice bonuses the agent (a member of
+// the team) earned, the JSON report's agents[].bonuses and teams[].bonuses.
+var CSVAgentBonusHeader = []string{"bonuses"}
 
 // csvWriter writes the CSV report: RFC 4180 records ended by CRLF, fields
 // quoted when they hold a comma, a double quote, CR or LF (or start or end
@@ -125,7 +133,8 @@ func (c *csvWriter) start(s *lint.Summary) {
 			h = append([]string{"team", "members"}, h[1:]...)
 		}
 		h = append(h, c.grades(s)...)
-		c.record(append(h, c.rules...))
+		h = append(h, c.rules...)
+		c.record(append(h, CSVAgentBonusHeader...))
 	default:
 		c.record(CSVFindingHeader)
 	}
@@ -253,7 +262,7 @@ func (c *csvWriter) Close(s *lint.Summary) error {
 			for _, id := range c.rules {
 				row = append(row, strconv.Itoa(a.ByRule[id]))
 			}
-			c.record(row)
+			c.record(append(row, strconv.Itoa(a.Bonuses)))
 		}
 	}
 	return c.flush()

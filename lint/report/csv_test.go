@@ -359,7 +359,7 @@ func TestCSVEmptyRun(t *testing.T) {
 	want := map[string][]string{
 		CSVFindings:      CSVFindingHeader,
 		CSVConversations: append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses", "bonus_add"),
-		CSVAgents:        append(append([]string{}, CSVAgentHeader...), "优秀", "良好", "不合格", "shop/evasive", "shop/greeting", "shop/but", "shop/quiet"),
+		CSVAgents:        append(append([]string{}, CSVAgentHeader...), "优秀", "良好", "不合格", "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses"),
 	}
 	for _, kind := range []string{"", CSVFindings, CSVConversations, CSVAgents} {
 		opts := fxOptions()
@@ -432,10 +432,10 @@ func TestCSVAgentRows(t *testing.T) {
 	for _, row := range rows[1:] {
 		got[row[0]] = strings.Join(row[1:], ",")
 	}
-	// conversations, mean, lowest, findings, error, warning, info, 优秀, 良好, 不合格, evasive, greeting, but, quiet
+	// conversations, mean, lowest, findings, error, warning, info, 优秀, 良好, 不合格, evasive, greeting, but, quiet, bonuses
 	want := map[string]string{
-		"客服01": "2,96.5,93,2,1,1,0,1,1,0,1,1,0,0",
-		"小美":   "2,99.75,99.5,1,0,0,1,2,0,0,0,0,1,0",
+		"客服01": "2,96.5,93,2,1,1,0,1,1,0,1,1,0,0,0",
+		"小美":   "2,99.75,99.5,1,0,0,1,2,0,0,0,0,1,0,0",
 	}
 	if len(rows) != 3 {
 		t.Fatalf("%d rows, want header + 2 agents", len(rows))
@@ -555,5 +555,101 @@ func TestCSVFindingRowsHoldNoBonuses(t *testing.T) {
 	rows := readCSV(t, render(t, "csv", Options{Rules: []*lint.RuleInfo{htmlForbid, recap}}, []*lint.Result{r}, sum))
 	if len(rows) != 2 || rows[1][5] != htmlForbid.ID {
 		t.Errorf("rows %q, want the header and the one finding", rows)
+	}
+}
+
+// TestCSVAgentAndTeamRowsAsJSON: on the same run, every cell of the CSV
+// agent and team rows is the JSON report's agents[] and teams[] entry:
+// the fixed columns, the grade and rule columns (by_rule, which counts a
+// bonus rule's bonuses), and at the end bonuses, the good-practice bonuses
+// earned. A header column the test does not know fails it, so that a
+// column added later is compared too.
+func TestCSVAgentAndTeamRowsAsJSON(t *testing.T) {
+	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1, MaxAdd: 2}
+	a := htmlResult("c1", "小美", "您的意思是换成蓝色对吗", 100)
+	a.Bonuses = []lint.Finding{
+		{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 1},
+		{Rule: recap, Msg: 1, Message: "复述", Agent: "小美", Deduct: 1},
+	}
+	b := htmlResult("c2", "阿杰", "这个不行", 95)
+	b.Bonuses = []lint.Finding{{Rule: recap, Msg: 1, Message: "复述", Agent: "阿杰", Deduct: 1}}
+	c := htmlResult("c3", "客服03", "您好亲", 100)
+	results := []*lint.Result{a, b, c}
+	sum := lint.NewSummary()
+	sum.TeamsOf = func(agent string) []string {
+		if agent == "客服03" {
+			return []string{"售后组"}
+		}
+		return []string{"售前组"}
+	}
+	for _, r := range results {
+		sum.Add(r)
+	}
+	opts := Options{Rules: []*lint.RuleInfo{htmlForbid, recap}, Scoring: htmlScoring}
+	var rep JSONReport
+	if err := json.Unmarshal(render(t, "json", opts, results, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Agents) != 3 || len(rep.Teams) != 2 {
+		t.Fatalf("JSON: %d agents, %d teams", len(rep.Agents), len(rep.Teams))
+	}
+	for _, kind := range []string{CSVAgents, CSVTeams} {
+		t.Run(kind, func(t *testing.T) {
+			opts := opts
+			opts.CSVRows = kind
+			rows := readCSV(t, render(t, "csv", opts, results, sum))
+			header := rows[0]
+			if last := header[len(header)-1]; last != "bonuses" {
+				t.Errorf("last column %q, want bonuses", last)
+			}
+			entries := rep.Agents
+			if kind == CSVTeams {
+				entries = rep.Teams
+			}
+			if len(rows)-1 != len(entries) {
+				t.Fatalf("%d rows, JSON has %d", len(rows)-1, len(entries))
+			}
+			for i, j := range entries {
+				row := rows[i+1]
+				name := j.Agent
+				if kind == CSVTeams {
+					name = j.Team
+				}
+				for k, col := range header {
+					var want string
+					switch {
+					case col == "agent" && kind == CSVAgents, col == "team" && kind == CSVTeams:
+						want = name
+					case col == "members" && kind == CSVTeams:
+						want = strings.Join(j.Members, "、")
+					case col == "conversations":
+						want = strconv.Itoa(j.Conversations)
+					case col == "mean_score":
+						want = plainNum(j.MeanScore)
+					case col == "lowest_score":
+						want = plainNum(j.LowestScore)
+					case col == "findings":
+						want = strconv.Itoa(j.Findings)
+					case col == "error" || col == "warning" || col == "info":
+						want = strconv.Itoa(j.BySeverity[col])
+					case col == "bonuses":
+						want = strconv.Itoa(j.Bonuses)
+					case slices.ContainsFunc(htmlScoring.Grades, func(g lint.Grade) bool { return g.Name == col }) || col == htmlScoring.FailGrade:
+						want = strconv.Itoa(j.Grades[col])
+					case col == htmlForbid.ID || col == recap.ID:
+						want = strconv.Itoa(j.ByRule[col])
+					default:
+						t.Fatalf("column %q: not compared with the JSON report", col)
+					}
+					if row[k] != want {
+						t.Errorf("%s %s: %s = %q, JSON has %q", kind, name, col, row[k], want)
+					}
+				}
+			}
+		})
+	}
+	// the bonuses are there to compare: 小美 2, 阿杰 1, 售前组 3
+	if rep.Agents[0].Bonuses+rep.Agents[1].Bonuses+rep.Agents[2].Bonuses != 3 || rep.Teams[0].Bonuses+rep.Teams[1].Bonuses != 3 {
+		t.Errorf("JSON bonuses: agents %+v, teams %+v", rep.Agents, rep.Teams)
 	}
 }

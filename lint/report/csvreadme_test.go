@@ -29,7 +29,7 @@ func TestREADMEListsCSVColumns(t *testing.T) {
 	}
 	for kind, header := range map[string][]string{
 		CSVFindings: CSVFindingHeader, CSVConversations: append(slices.Clone(CSVConversationHeader), CSVConversationBonusHeader...),
-		CSVAgents: CSVAgentHeader, CSVTeams: {"team", "members"},
+		CSVAgents: append(slices.Clone(CSVAgentHeader), CSVAgentBonusHeader...), CSVTeams: {"team", "members"},
 	} {
 		for _, col := range header {
 			if !named[col] {
