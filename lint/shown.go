@@ -42,7 +42,10 @@ func Shown(s string) string {
 // annotations, the HTML page), each writing them as U+FFFD; tab and the
 // line breaks are among them, and each writer says what it makes of those
 // (Shown a space and ⏎; the annotations and the page, which can show
-// lines, keep the line breaks).
+// lines, keep the line breaks). The Unicode noncharacters are not among
+// them: they do no harm on a terminal or in an annotation, and Unicode lets
+// text carry them; only the HTML page masks them besides, as HTML's input
+// stream does not allow them (report's controlSafe).
 func Masked(r rune) bool {
 	return r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f ||
 		r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069

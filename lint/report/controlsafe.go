@@ -10,15 +10,17 @@ import (
 // controlSafe writes to w with every character no report writes as it is
 // (lint.Masked: C0 controls, DEL, C1 controls, the bidirectional
 // embeddings, overrides and isolates) replaced by U+FFFD, as the text
-// report, chatlint explain and the GitHub annotations show them; tab, LF
-// and CR stay, as a message's text needs them. The HTML page goes through
-// it whole, so that no field of it, whatever its source (a message, a
-// sender, a conversation id, a file name, the reason of a malformed record,
-// a pack's text), can hold them raw: a control character is an error of an
-// HTML page's input stream, and an override inside a name or a message
-// would reorder what follows it, the time and line of the evidence shown
-// to QA staff included. A character cut between writes is held until the
-// next one; flush writes what is held.
+// report, chatlint explain and the GitHub annotations show them, and the
+// Unicode noncharacters too (noncharacter, which only a page masks); tab,
+// LF and CR stay, as a message's text needs them. The HTML page goes
+// through it whole, so that no field of it, whatever its source (a
+// message, a sender, a conversation id, a file name, the reason of a
+// malformed record, a pack's text), can hold them raw: a control character
+// or a noncharacter is an error of an HTML page's input stream, and an
+// override inside a name or a message would reorder what follows it, the
+// time and line of the evidence shown to QA staff included. A character
+// cut between writes is held until the next one; flush writes what is
+// held.
 type controlSafe struct {
 	w    io.Writer
 	buf  []byte // the bytes held, then those of the write
@@ -33,18 +35,28 @@ func (b *controlSafe) Write(p []byte) (int, error) {
 	start, held := 0, 0 // start: the first byte not yet copied to out
 	for i := 0; i < len(buf); {
 		c := buf[i]
-		if !lint.MaskedLead(c) || c == '\t' || c == '\n' || c == '\r' {
+		if !pageMaskedLead[c] {
 			i++
 			continue
 		}
-		if !utf8.FullRune(buf[i:]) {
-			held = len(buf) - i // the first bytes of a character: wait for the rest
-			break
-		}
-		r, n := utf8.DecodeRune(buf[i:])
-		if !lint.Masked(r) {
-			i += n
+		if c >= 0xef && i+2 < len(buf) && (c == 0xef && buf[i+1]|0x08 != 0xbf || c > 0xef && buf[i+2] != 0xbf) {
+			// the fullwidth forms and the emoji: a noncharacter is EF B7 or
+			// EF BF, or has BF for its third byte
+			i++
 			continue
+		}
+		n := 1 // a control byte
+		if c >= utf8.RuneSelf {
+			if !utf8.FullRune(buf[i:]) {
+				held = len(buf) - i // the first bytes of a character: wait for the rest
+				break
+			}
+			var r rune
+			r, n = utf8.DecodeRune(buf[i:])
+			if !lint.Masked(r) && !noncharacter(r) {
+				i += n
+				continue
+			}
 		}
 		out = append(append(out, buf[start:i]...), "\uFFFD"...)
 		i += n
@@ -76,3 +88,34 @@ func (b *controlSafe) flush() error {
 	b.held = 0
 	return err
 }
+
+// noncharacter reports whether r is one of Unicode's 66 noncharacters:
+// U+FDD0–FDEF and the last two code points of every plane (U+FFFE, U+FFFF,
+// U+1FFFE … U+10FFFF). The HTML page masks them (controlSafe), since an
+// HTML parser reports each as an error of the input stream
+// (noncharacter-in-input-stream). They are not in lint.Masked, the list
+// every writer goes by: they are no controls (they move no cursor, run no
+// escape sequence, reorder nothing), Unicode lets text carry them
+// (Corrigendum #9), and the text report, chatlint explain and the GitHub
+// annotations show the evidence as it is unless it can do harm. The JUnit
+// report follows XML 1.0's own list of characters (xmlChar), which holds
+// all of them but U+FFFE and U+FFFF, as encoding/xml does.
+func noncharacter(r rune) bool {
+	return r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe && r <= utf8.MaxRune
+}
+
+// noncharacterLead reports whether c can be the first byte of a
+// noncharacter in UTF-8: EF (U+FDD0–FDEF, U+FFFE, U+FFFF) or F0–F4 (the
+// other planes).
+func noncharacterLead(c byte) bool { return c == 0xef || c >= 0xf0 && c <= 0xf4 }
+
+// pageMaskedLead tells, per byte, whether a character controlSafe masks
+// can begin with it (lint.MaskedLead or noncharacterLead), tab and the
+// line breaks aside: one load per byte of the page.
+var pageMaskedLead = func() (t [256]bool) {
+	for c := range t {
+		t[c] = lint.MaskedLead(byte(c)) || noncharacterLead(byte(c))
+	}
+	t['\t'], t['\n'], t['\r'] = false, false, false
+	return t
+}()

@@ -2,9 +2,11 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
@@ -30,6 +32,14 @@ func TestControlSafe(t *testing.T) {
 		{"\u007e\u00a0\u00a9é", "\u007e\u00a0\u00a9é"},
 		{"end\xc2", "end\xc2"},
 		{"\xc2\xc2\x85", "\xc2\ufffd"},
+		// noncharacters, in every plane: an HTML parser's errors too
+		{"a\ufdd0b\ufdefc\ufffed\uffff", "a\ufffdb\ufffdc\ufffdd\ufffd"},
+		{"\U0001fffe\U0001ffff\U0002fffe\U0010fffe\U0010ffff", strings.Repeat("\ufffd", 5)},
+		// their neighbours, and EF and F0–F4 bytes that begin none
+		{"\ufdcf\ufdf0\ufffd\uff0c！（）\U0001fffd\U00020000😀\U0010fffd", "\ufdcf\ufdf0\ufffd\uff0c！（）\U0001fffd\U00020000😀\U0010fffd"},
+		{"end\xef\xb7", "end\xef\xb7"},
+		{"end\xf0\x9f\xbf", "end\xf0\x9f\xbf"},
+		{"\xef\xef\xbf\xbf\xf4\x8f\xbf\xbf", "\xef\ufffd\ufffd"},
 	} {
 		for cut := 0; cut <= len(tc.in); cut++ {
 			for cut2 := cut; cut2 <= len(tc.in); cut2++ {
@@ -52,7 +62,8 @@ func TestControlSafe(t *testing.T) {
 	// random text in random pieces: as replaced whole
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "客", "\u202e", "\u2066", "\u2014", "\xe2", "\xe2\x80", "\x80", "\xae",
-		"\x01", "\x1b", "\x7f", "\n", "\t", "\u0085", "\u00a0", "\xc2", "\x85"}
+		"\x01", "\x1b", "\x7f", "\n", "\t", "\u0085", "\u00a0", "\xc2", "\x85",
+		"\ufdd0", "\uffff", "\uff0c", "\U0001fffe", "😀", "\xef", "\xef\xbf", "\xf0\x9f\xbf", "\xbf", "\xbe"}
 	for i := 0; i < 2000; i++ {
 		var in strings.Builder
 		for j := rng.IntN(40); j > 0; j-- {
@@ -74,8 +85,8 @@ func TestControlSafe(t *testing.T) {
 			t.Fatalf("%q: whole %q, in pieces %q", s, whole.String(), pieces.String())
 		}
 		for _, r := range whole.String() {
-			if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) {
-				t.Fatalf("%q: a control is left: %q", s, whole.String())
+			if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) || unicode.Is(unicode.Noncharacter_Code_Point, r) {
+				t.Fatalf("%q: a control or a noncharacter is left: %q", s, whole.String())
 			}
 		}
 		if want := controlSafeWant(s); whole.String() != want {
@@ -84,14 +95,53 @@ func TestControlSafe(t *testing.T) {
 	}
 }
 
+// TestControlSafeEveryRune: every character, written whole and in pieces
+// of an odd size, comes out as controlSafeWant says: the noncharacters of
+// every plane masked (the byte tests that pass over the fullwidth forms and
+// the emoji skip none), every other character as it is. noncharacter is
+// Unicode's own list.
+func TestControlSafeEveryRune(t *testing.T) {
+	var in strings.Builder
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if utf8.ValidRune(r) {
+			in.WriteRune(r)
+			in.WriteByte('a')
+		}
+		if got, want := noncharacter(r), unicode.Is(unicode.Noncharacter_Code_Point, r); got != want {
+			t.Errorf("noncharacter(%U) = %v, Unicode says %v", r, got, want)
+		}
+	}
+	s := in.String()
+	want := controlSafeWant(s)
+	for _, piece := range []int{len(s), 4093, 7} {
+		var out bytes.Buffer
+		w := &controlSafe{w: &out}
+		for rest := s; rest != ""; {
+			n := min(piece, len(rest))
+			w.Write([]byte(rest[:n]))
+			rest = rest[n:]
+		}
+		w.flush()
+		if out.String() != want {
+			got := out.String()
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("pieces of %d: differs at byte %d: %q, want %q", piece, i, got[i:min(i+12, len(got))], want[i:min(i+12, len(want))])
+		}
+	}
+}
+
 // controlSafeWant is what controlSafe writes of s, rune by rune: every
-// masked character but tab and the line breaks as U+FFFD, the rest (invalid
-// bytes included) as it is.
+// masked character but tab and the line breaks, and every noncharacter (by
+// the unicode package's table, not the page's own test), as U+FFFD, the
+// rest (invalid bytes included) as it is.
 func controlSafeWant(s string) string {
 	var b strings.Builder
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
-		if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) {
+		if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) || unicode.Is(unicode.Noncharacter_Code_Point, r) {
 			b.WriteRune(utf8.RuneError)
 		} else {
 			b.WriteString(s[:n])
@@ -99,4 +149,25 @@ func controlSafeWant(s string) string {
 		s = s[n:]
 	}
 	return b.String()
+}
+
+// BenchmarkControlSafe runs the filter over a page of Chinese chat markup
+// (fullwidth punctuation, an emoji, CSS and tags, no character to mask), as
+// the HTML writer hands it over: in pieces of its buffer's size.
+func BenchmarkControlSafe(b *testing.B) {
+	line := `<div class="msg agent"><span class="who">客服 小美</span> <time>10:00:05</time>` +
+		`<p>您好亲，很高兴为您服务！请问有什么可以帮您？😀 这款（蓝色XL）今天下单，明天发货～</p></div>` + "\n"
+	page := []byte(strings.Repeat(line, 1<<20/len(line)))
+	const piece = 64 << 10
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	w := &controlSafe{w: io.Discard}
+	for b.Loop() {
+		for p := page; len(p) > 0; {
+			n := min(piece, len(p))
+			w.Write(p[:n])
+			p = p[n:]
+		}
+		w.flush()
+	}
 }

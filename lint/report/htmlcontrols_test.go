@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
@@ -16,14 +17,16 @@ import (
 // (control-character-in-input-stream: C0 controls but tab, LF, FF and CR,
 // DEL, C1) or that a page must not hold raw for its reader's sake (FF, which
 // no text of the report needs, and the bidirectional controls, which
-// reorder what follows them), and any invalid UTF-8.
+// reorder what follows them), the noncharacters
+// (noncharacter-in-input-stream: U+FDD0–FDEF and the last two code points
+// of every plane), and any invalid UTF-8.
 func htmlInvalidChars(page string) []string {
 	var bad []string
 	for i, r := range page {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(page[i:], "\uFFFD"):
 			bad = append(bad, fmt.Sprintf("invalid UTF-8 at %d", i))
-		case r != '\t' && r != '\n' && r != '\r' && lint.Masked(r):
+		case r != '\t' && r != '\n' && r != '\r' && lint.Masked(r), unicode.Is(unicode.Noncharacter_Code_Point, r):
 			bad = append(bad, fmt.Sprintf("%U at %d", r, i))
 		}
 	}
@@ -32,12 +35,15 @@ func htmlInvalidChars(page string) []string {
 
 // htmlControlKinds are the kinds of character the page masks: C0 (NUL,
 // which html/template already replaces, and the rest), DEL, C1 (NEL and
-// CSI among them) and the bidirectional controls.
+// CSI among them), the bidirectional controls and the noncharacters (in
+// the BMP and beyond it).
 var htmlControlKinds = []struct{ name, ch string }{
 	{"NUL", "\x00"}, {"SOH", "\x01"}, {"BEL", "\x07"}, {"BS", "\x08"}, {"VT", "\x0b"}, {"FF", "\x0c"},
 	{"ESC", "\x1b"}, {"US", "\x1f"}, {"DEL", "\x7f"},
 	{"PAD (first C1)", "\u0080"}, {"NEL", "\u0085"}, {"CSI", "\u009b"}, {"APC (last C1)", "\u009f"},
 	{"RLO", "\u202e"}, {"LRI", "\u2066"},
+	{"U+FDD0 (first noncharacter)", "\ufdd0"}, {"U+FDEF", "\ufdef"}, {"U+FFFE", "\ufffe"}, {"U+FFFF", "\uffff"},
+	{"U+1FFFE", "\U0001fffe"}, {"U+10FFFF (last noncharacter)", "\U0010ffff"},
 }
 
 // htmlControlResult is a conversation with ch in every field that comes
