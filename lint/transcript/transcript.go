@@ -769,8 +769,8 @@ func startOf(head []byte, size int64) string {
 }
 
 // binaryLooking reports whether decoded text looks like binary data: of
-// its first 512 characters, one in 8 or more a control character (but
-// for white space) or not valid UTF-8.
+// its first 512 characters, one in 8 or more a character lint.Masked
+// reports (but for white space) or not valid UTF-8.
 func binaryLooking(head []byte) bool {
 	n, bad := 0, 0
 	for _, r := range string(head) {
@@ -780,7 +780,7 @@ func binaryLooking(head []byte) bool {
 		n++
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == '\f':
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == utf8.RuneError:
+		case lint.Masked(r) || r == utf8.RuneError:
 			bad++
 		}
 	}
