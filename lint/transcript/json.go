@@ -692,6 +692,8 @@ func (s *jsonStream) fail(err error) error {
 		var at int64
 		if msg, at = s.syntaxMessage(se); at >= 0 {
 			off = at
+		} else if se.Offset > s.dec.InputOffset() {
+			off = se.Offset - 1 // (the Offset counts the byte at fault)
 		}
 	}
 	line := s.lc.lineAt(off)
@@ -728,6 +730,11 @@ func (s *jsonStream) syntaxMessage(se *json.SyntaxError) (msg string, at int64) 
 		data = lc.buf[lc.pos+int(start):] // (Read may move the buffer)
 	}
 	msg, k := syntaxAt(se, data, at0)
+	if ate.Error() != se.Error() {
+		// the scan found another fault: the decoder's is between tokens,
+		// at its offset, not inside the value that starts there
+		return msg, -1
+	}
 	return msg, lc.base + start + int64(k)
 }
 

@@ -172,3 +172,22 @@ func TestSyntaxMessage(t *testing.T) {
 }
 
 var _ lint.Sink = (*recSink)(nil)
+
+// TestJSONSyntaxErrorBetweenTokens: a fault between tokens (a second { where
+// a key should be) is at the decoder's offset, not where a scan of the value
+// after it would fail (past the line break): the parser and the reference
+// (the decoder-based stream the 企业微信 array reader also uses) both name
+// line 1, column 2.
+func TestJSONSyntaxErrorBetweenTokens(t *testing.T) {
+	const want = "line 1, column 2: invalid JSON: invalid character '{'"
+	for _, data := range []string{"{{\"\"\n00", "{{\"a\":1}\n,\n2]"} {
+		_, err := readData(t, "json", data, Options{})
+		var refErr error
+		withReference(func() { _, refErr = readData(t, "json", data, Options{}) })
+		for name, e := range map[string]error{"parser": err, "reference": refErr} {
+			if e == nil || !strings.Contains(e.Error(), want) {
+				t.Errorf("%s %q: error %v, want %q", name, data, e, want)
+			}
+		}
+	}
+}
