@@ -729,13 +729,29 @@ func (s *jsonStream) syntaxMessage(se *json.SyntaxError) (msg string, at int64) 
 		}
 		data = lc.buf[lc.pos+int(start):] // (Read may move the buffer)
 	}
-	msg, k := syntaxAt(se, data, at0)
-	if ate.Error() != se.Error() {
-		// the scan found another fault: the decoder's is between tokens,
-		// at its offset, not inside the value that starts there
+	if !startsScalar(data) || ate.Error() != se.Error() {
+		// the decoder's fault is between tokens, at its offset (the byte
+		// there is at fault), not inside a value starting there
+		msg, _ := syntaxAt(se, data, 1)
 		return msg, -1
 	}
+	msg, k := syntaxAt(se, data, at0)
 	return msg, lc.base + start + int64(k)
+}
+
+// startsScalar reports whether data starts (after white space) with a
+// string, a number or a literal: a value a syntax error can be inside of.
+func startsScalar(data []byte) bool {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '"', '-', 't', 'f', 'n':
+			return true
+		}
+		return c >= '0' && c <= '9'
+	}
+	return false
 }
 
 // lineCounter passes a reader through and tells the line of a byte offset

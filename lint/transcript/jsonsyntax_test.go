@@ -180,7 +180,7 @@ var _ lint.Sink = (*recSink)(nil)
 // line 1, column 2.
 func TestJSONSyntaxErrorBetweenTokens(t *testing.T) {
 	const want = "line 1, column 2: invalid JSON: invalid character '{'"
-	for _, data := range []string{"{{\"\"\n00", "{{\"a\":1}\n,\n2]"} {
+	for _, data := range []string{"{{\"\"\n00", "{{\"a\":1}\n,\n2]", "{{\n{"} {
 		_, err := readData(t, "json", data, Options{})
 		var refErr error
 		withReference(func() { _, refErr = readData(t, "json", data, Options{}) })
@@ -188,6 +188,18 @@ func TestJSONSyntaxErrorBetweenTokens(t *testing.T) {
 			if e == nil || !strings.Contains(e.Error(), want) {
 				t.Errorf("%s %q: error %v, want %q", name, data, e, want)
 			}
+		}
+	}
+	// the same fault after a member, where a scan from the decoder's
+	// offset finds the same message one line on
+	const want8 = "line 1, column 8: invalid JSON: invalid character '{' looking for beginning of object key string"
+	data := "{\"\":\"\",{\n{"
+	_, err := readData(t, "json", data, Options{})
+	var refErr error
+	withReference(func() { _, refErr = readData(t, "json", data, Options{}) })
+	for name, e := range map[string]error{"parser": err, "reference": refErr} {
+		if e == nil || !strings.Contains(e.Error(), want8) {
+			t.Errorf("%s %q: error %v, want %q", name, data, e, want8)
 		}
 	}
 }
