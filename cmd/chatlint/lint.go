@@ -610,7 +610,7 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 	// a report written to the terminal is the progress: a progress line
 	// would be drawn in between its lines
 	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout())
-	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, transcript.InputSize(r.args, r.topts.Format))
+	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, transcript.InputSize(r.args, r.topts))
 	topts := r.topts
 	if prog.on {
 		topts.ReadBytes = prog.bytes

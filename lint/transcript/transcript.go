@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -63,6 +64,11 @@ type Options struct {
 	// report written into the directory it lints is not read back as a
 	// transcript by the next run.
 	Outputs []string
+	// Exclude are the globs of --exclude and of the config's exclude: a
+	// file or directory met in a directory walk whose path below the
+	// walked argument matches one is left out (a directory not even
+	// opened); a file named itself is read whatever it matches.
+	Exclude []*pathglob.Glob
 }
 
 // Source is one opened input, decoded to UTF-8.
@@ -173,6 +179,7 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	var fileErrs []error
 	w := newWalker(opts.Format)
 	w.skipOutputs(opts.Outputs)
+	w.exclude = opts.Exclude
 	for _, p := range paths {
 		// the inputs that could not be read (p, or directories in it),
 		// reported with the files that cannot be; the others are read
@@ -227,6 +234,11 @@ type walker struct {
 	stdin  bool       // "-" taken
 	// outputs are the files the run writes, left out of a walk
 	outputs identities
+	// exclude are the globs of the paths below an argument left out of
+	// its walk; excluded counts the files and directories they left out
+	// of the argument being walked
+	exclude  []*pathglob.Glob
+	excluded excludedCount
 	// what the walk of an argument added to files, dirs and empty, taken
 	// back when it fails
 	undo []undoAdd
@@ -235,6 +247,34 @@ type walker struct {
 	// since it was listed): reported by their own names, the rest of the
 	// walk going on
 	unreadable []error
+}
+
+// excludedCount counts the entries of a walk its globs left out: the
+// files that would have been read, and the directories.
+type excludedCount struct{ files, dirs int }
+
+// String says how many were excluded: "2 files and 1 directory".
+func (c excludedCount) String() string {
+	var parts []string
+	if c.files > 0 {
+		parts = append(parts, plural(c.files, "file"))
+	}
+	if c.dirs > 0 {
+		parts = append(parts, plural(c.dirs, "directory"))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// plural is "1 file", "2 files", "3 directories".
+func plural(n int, what string) string {
+	switch {
+	case n == 1:
+	case strings.HasSuffix(what, "y"):
+		what = what[:len(what)-1] + "ies"
+	default:
+		what += "s"
+	}
+	return fmt.Sprintf("%d %s", n, what)
 }
 
 type undoAdd struct {
@@ -270,8 +310,9 @@ func (w *walker) skipOutputs(paths []string) {
 
 // expand turns a path into the files to read that were not taken before:
 // itself, or for a directory the files below it whose extension belongs to
-// the format (hidden entries skipped). A directory that holds no such file
-// is an error, each time it is named (the error names the argument: a
+// the format (hidden entries, and those the exclude globs match by their
+// path below it, skipped). A directory that holds no such file
+// is an error (saying how many the globs left out, if any), each time it is named (the error names the argument: a
 // directory named twice, or by a link, or walked already as part of
 // another, is named in it again); one whose files were all taken before is
 // not. A subdirectory (or entry) below it that cannot be read is an error
@@ -300,8 +341,8 @@ func (w *walker) expand(p string) ([]string, error) {
 		return []string{p}, nil
 	}
 	var out []string
-	w.undo, w.unreadable = w.undo[:0], nil
-	found, err := w.walk(p, st, nil, &out)
+	w.undo, w.unreadable, w.excluded = w.undo[:0], nil, excludedCount{}
+	found, err := w.walk(p, "", st, nil, &out)
 	if err != nil {
 		// nothing of it is taken: a file or directory in it named
 		// again is read then
@@ -311,29 +352,38 @@ func (w *walker) expand(p string) ([]string, error) {
 		return nil, &FileError{Name: p, Err: unwrapPathError(err)}
 	}
 	if !found {
-		exts := strings.Join(extensionsFor(w.format), ", ")
+		what := "transcript"
 		if w.format == "canned" {
-			return nil, &FileError{Name: p, Err: fmt.Errorf("directory holds no reply files (%s)", exts)}
+			what = "reply"
 		}
-		return nil, &FileError{Name: p, Err: fmt.Errorf("directory holds no transcript files (%s)", exts)}
+		msg := fmt.Sprintf("directory holds no %s files (%s)", what, strings.Join(extensionsFor(w.format), ", "))
+		if w.excluded != (excludedCount{}) {
+			// else the user looks for the files they know are there
+			msg += fmt.Sprintf(" that are not excluded: %s excluded (--exclude, exclude: in .chatlint.yaml)", w.excluded)
+		}
+		return nil, &FileError{Name: p, Err: errors.New(msg)}
 	}
 	return out, errors.Join(w.unreadable...)
 }
 
 // walk appends to out the wanted files below dir (whose FileInfo, links
-// followed, is st) not taken before, in lexical order; ancestors are the
+// followed, is st) not taken before nor excluded, in lexical order; rel is
+// dir's path below the walked argument (slash-separated, "" for the
+// argument itself), which the exclude globs match; ancestors are the
 // directories above it in this walk. found reports whether dir holds any
 // wanted file (taken now or before), or an entry that could not be read
 // (added to w.unreadable, which may hold such files); err is dir's own
 // failure to be read.
-func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *[]string) (found bool, err error) {
+func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, out *[]string) (found bool, err error) {
 	for _, a := range ancestors {
 		if os.SameFile(a, st) {
 			return false, nil // a link back up: a loop
 		}
 	}
-	if w.dirs.has(st) && !w.failed.has(st) {
+	if w.dirs.has(st) && !w.failed.has(st) && len(w.exclude) == 0 {
 		// walked already, through another name: it holds what it held
+		// (with globs, what it holds depends on its path below the
+		// argument: it is walked again, its files taken before not)
 		return !w.empty.has(st), nil
 	}
 	w.add(&w.dirs, st)
@@ -360,12 +410,30 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 		if !link && !d.IsDir() && !w.wanted(name) {
 			continue // not stat'ed: most of a directory may be other files
 		}
+		var entryRel string // its path below the argument, for the globs
+		if len(w.exclude) > 0 {
+			entryRel = name
+			if rel != "" {
+				entryRel = rel + "/" + name
+			}
+			if !link && w.excludes(entryRel, d.IsDir()) {
+				continue // a directory left out is not opened
+			}
+		}
 		// the identity of the entry, or of what the link leads to
 		var info fs.FileInfo
 		if link {
 			info, err = os.Stat(path)
 		} else {
 			info, err = d.Info()
+		}
+		if link && len(w.exclude) > 0 {
+			// a link is matched as what it leads to: a directory, or
+			// a file (one that leads nowhere too)
+			isDir := err == nil && info.IsDir()
+			if (isDir || w.wanted(name)) && w.excludes(entryRel, isDir) {
+				continue
+			}
 		}
 		if err != nil {
 			if link || errors.Is(err, fs.ErrNotExist) {
@@ -383,7 +451,7 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 			continue
 		}
 		if info.IsDir() {
-			sub, err := w.walk(path, info, ancestors, out)
+			sub, err := w.walk(path, entryRel, info, ancestors, out)
 			if err != nil {
 				// it may hold transcripts: said so by its name, and
 				// the rest of the walk goes on
@@ -412,6 +480,22 @@ func (w *walker) walk(dir string, st fs.FileInfo, ancestors []fs.FileInfo, out *
 		}
 	}
 	return found, nil
+}
+
+// excludes reports whether a glob leaves out the entry at rel (its path
+// below the walked argument), counting it.
+func (w *walker) excludes(rel string, dir bool) bool {
+	for _, g := range w.exclude {
+		if g.Match(rel, dir) {
+			if dir {
+				w.excluded.dirs++
+			} else {
+				w.excluded.files++
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // UniqueInputs drops the paths that name a file (not a directory) named
@@ -852,14 +936,18 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // InputSize is the total size in bytes of the files the paths name (the
-// files a directory walk would read, each once), or -1 when it cannot be known in
-// advance (standard input).
-func InputSize(paths []string, format string) int64 {
+// files a directory walk would read, each once, as ReadAll reads them with
+// opts' format, outputs and exclude globs), or -1 when it cannot be known
+// in advance (standard input).
+func InputSize(paths []string, opts Options) int64 {
+	format := opts.Format
 	if format == "" {
 		format = "auto"
 	}
 	var total int64
 	w := newWalker(format)
+	w.skipOutputs(opts.Outputs)
+	w.exclude = opts.Exclude
 	for _, p := range paths {
 		if p == "-" {
 			return -1

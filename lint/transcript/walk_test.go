@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -221,5 +223,231 @@ func TestWalkSkipsOutputs(t *testing.T) {
 	}
 	if got, err := w.expand("only"); err == nil {
 		t.Errorf("only: read %q, want an error: no transcript files", got)
+	}
+}
+
+// excludes parses globs for the walk tests.
+func excludes(t *testing.T, patterns ...string) []*pathglob.Glob {
+	t.Helper()
+	var out []*pathglob.Glob
+	for _, p := range patterns {
+		g, err := pathglob.Parse(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// TestWalkExclude: files and directories met in a walk whose path below
+// the walked argument matches an exclude glob are left out; a directory
+// that matches is not descended into (not even opened); a file named on
+// the command line is read however it matches.
+func TestWalkExclude(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{
+		"qa/day1.jsonl", "qa/day2.draft.jsonl", "qa/archive/old.jsonl",
+		"qa/bot-only/b.jsonl", "qa/2026/archive/older.jsonl", "qa/2026/day3.jsonl",
+		"qa/2026/drafts/d.jsonl", "qa/drafts/e.jsonl", "qa/archive.jsonl",
+	} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte(`{"role":"agent","text":"您好"}`+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var opened []string
+	defer func(orig func(string) ([]os.DirEntry, error)) { readDir = orig }(readDir)
+	readDir = func(name string) ([]os.DirEntry, error) {
+		opened = append(opened, filepath.ToSlash(name))
+		return os.ReadDir(name)
+	}
+	for _, tc := range []struct {
+		exclude []string
+		paths   []string
+		want    []string
+		opened  []string // the directories read, when said
+	}{
+		{nil, []string{"qa"}, []string{
+			"qa/2026/archive/older.jsonl", "qa/2026/day3.jsonl", "qa/2026/drafts/d.jsonl", "qa/archive/old.jsonl",
+			"qa/archive.jsonl", "qa/bot-only/b.jsonl", "qa/day1.jsonl", "qa/day2.draft.jsonl", "qa/drafts/e.jsonl",
+		}, nil},
+		// base names at any depth; archive the directory and archive.jsonl apart
+		{[]string{"archive", "bot-only", "*.draft.jsonl"}, []string{"qa"},
+			[]string{"qa/2026/day3.jsonl", "qa/2026/drafts/d.jsonl", "qa/archive.jsonl", "qa/day1.jsonl", "qa/drafts/e.jsonl"},
+			[]string{"qa", "qa/2026", "qa/2026/drafts", "qa/drafts"}},
+		// a slash: from the walked argument
+		{[]string{"archive/**"}, []string{"qa"},
+			[]string{"qa/2026/archive/older.jsonl", "qa/2026/day3.jsonl", "qa/2026/drafts/d.jsonl", "qa/archive.jsonl",
+				"qa/bot-only/b.jsonl", "qa/day1.jsonl", "qa/day2.draft.jsonl", "qa/drafts/e.jsonl"},
+			[]string{"qa", "qa/2026", "qa/2026/archive", "qa/2026/drafts", "qa/bot-only", "qa/drafts"}},
+		{[]string{"**/drafts/**", "**/archive/", "2026/*.jsonl"}, []string{"qa"},
+			[]string{"qa/archive.jsonl", "qa/bot-only/b.jsonl", "qa/day1.jsonl", "qa/day2.draft.jsonl"},
+			[]string{"qa", "qa/2026", "qa/bot-only"}},
+		// relative to each argument: 2026's archive is archive there
+		{[]string{"archive/**"}, []string{"qa/2026"}, []string{"qa/2026/day3.jsonl", "qa/2026/drafts/d.jsonl"}, nil},
+		// a file named is read; a directory named is walked, its paths
+		// taken from it
+		{[]string{"*.draft.jsonl", "archive"}, []string{"qa/day2.draft.jsonl", "qa/archive"},
+			[]string{"qa/day2.draft.jsonl", "qa/archive/old.jsonl"}, nil},
+		{[]string{"archive/**"}, []string{"qa", "qa/archive"},
+			[]string{"qa/2026/archive/older.jsonl", "qa/2026/day3.jsonl", "qa/2026/drafts/d.jsonl", "qa/archive.jsonl",
+				"qa/bot-only/b.jsonl", "qa/day1.jsonl", "qa/day2.draft.jsonl", "qa/drafts/e.jsonl", "qa/archive/old.jsonl"}, nil},
+	} {
+		w := newWalker("auto")
+		w.exclude = excludes(t, tc.exclude...)
+		opened = nil
+		var got []string
+		for _, p := range tc.paths {
+			files, err := w.expand(p)
+			if err != nil {
+				t.Errorf("%v %v: %s: %v", tc.exclude, tc.paths, p, err)
+			}
+			got = append(got, files...)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v %v: read\n%q, want\n%q", tc.exclude, tc.paths, got, tc.want)
+		}
+		if tc.opened != nil && !slices.Equal(opened, tc.opened) {
+			t.Errorf("%v %v: opened %q, want %q", tc.exclude, tc.paths, opened, tc.opened)
+		}
+	}
+}
+
+// TestWalkExcludeRelative: a directory met twice, under two arguments,
+// is matched by its path below each: what one argument's globs leave out
+// the other's may not.
+func TestWalkExcludeRelative(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.MkdirAll("a/b", 0o755)
+	if err := os.WriteFile("a/b/x.txt", []byte("这个不行\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w := newWalker("canned")
+	w.exclude = excludes(t, "b/*.txt")
+	if got, err := w.expand("a"); err == nil {
+		t.Errorf("a: read %q, want an error: all excluded", got)
+	}
+	if got, err := w.expand("a/b"); err != nil || !slices.Equal(got, []string{"a/b/x.txt"}) {
+		t.Errorf("a/b: read %q (%v), want a/b/x.txt: x.txt is no b/*.txt there", got, err)
+	}
+}
+
+// TestWalkExcludedUnreadable: an excluded directory is not opened, so one
+// that cannot be read is no error.
+func TestWalkExcludedUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"top/a.txt", "top/secret/b.txt", "top/x/secret/c.txt"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte("这个不行\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer func(orig func(string) ([]os.DirEntry, error)) { readDir = orig }(readDir)
+	readDir = func(name string) ([]os.DirEntry, error) {
+		if filepath.Base(name) == "secret" {
+			return nil, &os.PathError{Op: "open", Path: name, Err: os.ErrPermission}
+		}
+		return os.ReadDir(name)
+	}
+	if os.Chmod("top/secret", 0) == nil { // and for real, where permissions hold
+		defer os.Chmod("top/secret", 0o755)
+	}
+	sink := &fileCounter{}
+	err := ReadAll(context.Background(), []string{"top"}, Options{Format: "canned", Exclude: excludes(t, "secret/")}, sink)
+	if err != nil {
+		t.Errorf("ReadAll: %v, want no error: secret is excluded", err)
+	}
+	if want := []string{"top/a.txt"}; !slices.Equal(sink.files, want) {
+		t.Errorf("read %q, want %q", sink.files, want)
+	}
+	// not excluded: the error, as before
+	err = ReadAll(context.Background(), []string{"top"}, Options{Format: "canned"}, &fileCounter{})
+	if err == nil || !strings.Contains(err.Error(), "top/secret: permission denied") {
+		t.Errorf("ReadAll without --exclude: %v, want top/secret unreadable", err)
+	}
+}
+
+// TestWalkAllExcluded: a directory whose transcript files are all
+// excluded holds none, and the error says how many were left out, so
+// that the user is not puzzled; nothing excluded, it says nothing of it.
+func TestWalkAllExcluded(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"lib/a.draft.txt", "lib/b.draft.txt", "lib/notes.md", "lib/drafts/c.txt", "one/a.draft.txt", "none/notes.md"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte("这个不行\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		exclude []string
+		path    string
+		want    string
+	}{
+		{[]string{"*.draft.txt", "drafts"}, "lib", "lib: directory holds no reply files (.txt, .yaml, .yml, .csv, .tsv, .tab) that are not excluded: 2 files and 1 directory excluded (--exclude, exclude: in .chatlint.yaml)"},
+		{[]string{"*.draft.txt"}, "one", "one: directory holds no reply files (.txt, .yaml, .yml, .csv, .tsv, .tab) that are not excluded: 1 file excluded (--exclude, exclude: in .chatlint.yaml)"},
+		{[]string{"*.md"}, "none", "none: directory holds no reply files (.txt, .yaml, .yml, .csv, .tsv, .tab)"},
+		{nil, "none", "none: directory holds no reply files (.txt, .yaml, .yml, .csv, .tsv, .tab)"},
+	} {
+		w := newWalker("canned")
+		w.exclude = excludes(t, tc.exclude...)
+		got, err := w.expand(tc.path)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%v %s: read %q, error\n%v, want\n%s", tc.exclude, tc.path, got, err, tc.want)
+		}
+	}
+}
+
+// TestInputSizeExcludes: the progress line's total leaves out what the
+// walk leaves out.
+func TestInputSizeExcludes(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.MkdirAll("d/archive", 0o755)
+	os.WriteFile("d/a.txt", []byte("12345\n"), 0o644)
+	os.WriteFile("d/archive/b.txt", []byte("1234567890\n"), 0o644)
+	if got := InputSize([]string{"d"}, Options{Format: "canned"}); got != 17 {
+		t.Errorf("InputSize = %d, want 17", got)
+	}
+	if got := InputSize([]string{"d"}, Options{Format: "canned", Exclude: excludes(t, "archive")}); got != 6 {
+		t.Errorf("InputSize with archive excluded = %d, want 6", got)
+	}
+}
+
+// TestWalkExcludeLinks: a link met in a walk is matched by its own path,
+// as what it leads to: a directory (drafts/ matches a link to one), or a
+// file.
+func TestWalkExcludeLinks(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"lib/a.txt", "store/b.txt", "store/c.txt"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte("这个不行\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, to := range map[string]string{"lib/drafts": "../store", "lib/old.txt": "../store/c.txt", "lib/gone.txt": "nowhere.txt"} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+	}
+	for _, tc := range []struct {
+		exclude []string
+		want    []string
+	}{
+		{nil, []string{"lib/a.txt", "lib/drafts/b.txt", "lib/drafts/c.txt", "lib/gone.txt"}},
+		{[]string{"drafts/", "old.txt", "gone.txt"}, []string{"lib/a.txt"}},
+		{[]string{"*/"}, []string{"lib/a.txt", "lib/gone.txt", "lib/old.txt"}}, // directories only
+	} {
+		w := newWalker("canned")
+		w.exclude = excludes(t, tc.exclude...)
+		got, err := w.expand("lib")
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("%v: read %q (%v), want %q", tc.exclude, got, err, tc.want)
+		}
 	}
 }
