@@ -364,7 +364,10 @@ func TestLoadSyntaxErrorsNameTheLine(t *testing.T) {
 		{"list item indented too little", "pack: p\nrules:\n" + rule + " - id: b\n", `pack.yaml:6:2: did not find expected key (is this line indented`},
 		{"tab in the indentation", "pack: p\nrules:\n" + rule + "    message: hi\n\texamples: {}\n", `pack.yaml:7:1: a tab in the indentation`},
 		{"tab starting a line", "pack: p\nrules:\n" + rule + "\tmessage: hi\n", `pack.yaml:6:1: a tab in the indentation`},
-		{"unknown anchor", "pack: p\nrules:\n" + rule + "    except: *nope\n", `pack.yaml:6: unknown anchor 'nope' referenced`},
+		{"unknown anchor", "pack: p\nrules:\n" + rule + "    except: *nope\n", `pack.yaml:6:13: unknown anchor 'nope' referenced (a value that starts with * is a YAML alias: quote a glob or a pattern, such as '*.draft.txt')`},
+		// a glob as a value: *. is no alias name either
+		{"glob unquoted in a list", "pack: p\nrules:\n" + rule + "    except: [a, *.txt]\n", `pack.yaml:6:17: did not find expected alphabetic or numeric character (a value that starts with * is a YAML alias: quote`},
+		{"glob unquoted as an item", "pack: p\nrules:\n" + rule + "    except:\n      - **/x\n", `pack.yaml:7:9: did not find expected alphabetic or numeric character (a value that starts with * is a YAML alias: quote`},
 		{"GBK-encoded", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [\xb2\xbb\xd0\xd0]\n", `pack.yaml:5:15: not UTF-8 (byte 0xB2): the file looks GBK/GB18030-encoded; save it as UTF-8`},
 		{"not UTF-8 after Chinese on the line", "pack: p\ndescription: 话术\xff\n", `pack.yaml:2:16: not UTF-8 (byte 0xFF): save the file as UTF-8`},
 		// lines ended by a lone CR (classic Mac), as YAML allows

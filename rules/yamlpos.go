@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -68,8 +69,19 @@ func syntaxError(data []byte, err error) *PosError {
 		e.Column = indent + 1
 		e.Msg += " (is this line indented like the lines it belongs with?)"
 	}
+	if e.Msg == "did not find expected alphabetic or numeric character" || strings.HasPrefix(e.Msg, "unknown anchor ") {
+		// exclude: [*.draft.txt], agents: [*客服]: YAML reads an alias
+		if m := aliasValue.FindIndex(line); m != nil {
+			e.Column = utf8.RuneCount(line[:m[1]-1]) + 1
+			e.Msg += " (a value that starts with * is a YAML alias: quote a glob or a pattern, such as '*.draft.txt')"
+		}
+	}
 	return e
 }
+
+// aliasValue finds a value that starts with * (a YAML alias): a list
+// item's, a mapping value's, or an item of a [flow, list].
+var aliasValue = regexp.MustCompile(`(?:^[ \t]*-[ \t]+|[\[{,][ \t]*|:[ \t]+)\*`)
 
 // firstSyntaxError returns the first syntax error in the YAML documents of
 // data, or nil.
