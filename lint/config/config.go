@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -34,11 +35,16 @@ type Config struct {
 	MinScore *float64 `yaml:"min_score"`
 	// Input says how to read transcripts (formats, field mapping, agents).
 	Input Input `yaml:"input"`
+	// Exclude are globs of the paths a directory walk leaves out (as
+	// --exclude, which adds to them): see ExcludeGlobs.
+	Exclude []string `yaml:"exclude"`
 
 	// File is the path the config was read from ("" when none was found).
 	File string `yaml:"-"`
 	// lines holds the line of each key (dotted path: "input.tz").
 	lines map[string]int
+	// exclude holds the globs of Exclude, parsed
+	exclude []*pathglob.Glob
 }
 
 // ymlName is the config file's name with the other usual extension of
@@ -84,6 +90,9 @@ func Load(path string) (*Config, error) {
 	}
 	c.File = path
 	c.lines = keyLines(data)
+	if err := c.parseExclude(data); err != nil {
+		return nil, err
+	}
 	for id, o := range c.Rules {
 		if o == nil { // DecodeStrict rejects a key without a value; never panic on one
 			return nil, fmt.Errorf("%s: rules: %q has no value (e.g. {disable: true})", path, id)
@@ -96,6 +105,73 @@ func Load(path string) (*Config, error) {
 		}
 	}
 	return &c, nil
+}
+
+// ExcludeGlobs returns the globs of exclude:, parsed (nil when none).
+func (c *Config) ExcludeGlobs() []*pathglob.Glob { return c.exclude }
+
+// parseExclude parses the globs of exclude:, data being the file's text.
+// An entry YAML reads as another kind than a string (2024, true) is an
+// error, as is a glob that is malformed: each names the entry's line.
+func (c *Config) parseExclude(data []byte) error {
+	if len(c.Exclude) == 0 {
+		return nil
+	}
+	items := listItems(data, "exclude")
+	var errs []*rules.PosError
+	for i, pattern := range c.Exclude {
+		pe := &rules.PosError{File: c.File, Line: c.lines["exclude"]}
+		if i < len(items) { // else a file the positions were not read of
+			n := items[i]
+			pe.Line, pe.Column = n.Line, n.Column
+			for n.Kind == yaml.AliasNode && n.Alias != nil {
+				n = n.Alias
+			}
+			if n.Kind == yaml.ScalarNode && n.ShortTag() != "!!str" {
+				// a directory named 2024 is meant, or a mistake: said
+				pe.Msg = fmt.Sprintf("exclude: expected a glob (a string), got %s: quote it (%q)", n.Value, n.Value)
+				errs = append(errs, pe)
+				continue
+			}
+		}
+		g, err := pathglob.Parse(pattern)
+		if err != nil {
+			pe.Msg = fmt.Sprintf("exclude %q: %v", pattern, err)
+			errs = append(errs, pe)
+			continue
+		}
+		c.exclude = append(c.exclude, g)
+	}
+	if len(errs) > 0 {
+		return &rules.LoadError{Errs: errs}
+	}
+	return nil
+}
+
+// listItems returns the items of the list that a key at the top of a YAML
+// document holds (nil when there is none).
+func listItems(data []byte, key string) []*yaml.Node {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != key {
+			continue
+		}
+		v := root.Content[i+1]
+		for v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias
+		}
+		if v.Kind == yaml.SequenceNode {
+			return v.Content
+		}
+	}
+	return nil
 }
 
 // Where names the place of a key of the config (a dotted path such as

@@ -209,3 +209,42 @@ func TestFindRefusesYml(t *testing.T) {
 		t.Fatalf("Find = %q, %v; want %q", p, err, yaml)
 	}
 }
+
+// TestLoadExclude: exclude: lists globs (as --exclude takes them), each a
+// string; an entry of another kind, or a glob that is malformed, is an
+// error naming the file and the entry's line.
+func TestLoadExclude(t *testing.T) {
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte("packs: [base]\nexclude:\n  - \"*.draft.txt\"\n  - archive/**\n  - '**/drafts/'\n"), 0o644)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range c.ExcludeGlobs() {
+		got = append(got, g.String())
+	}
+	if want := []string{"*.draft.txt", "archive/**", "**/drafts/"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("ExcludeGlobs = %q, want %q", got, want)
+	}
+	if !c.ExcludeGlobs()[0].Match("x/a.draft.txt", false) {
+		t.Error("*.draft.txt does not match x/a.draft.txt")
+	}
+
+	for _, tt := range []struct{ yaml, want string }{
+		{"exclude:\n  - archive\n  - {drafts: true}\n", FileName + `:3:5: expected a string, got a mapping`},
+		{"exclude:\n  - archive\n  - [a, b]\n", FileName + `:3:5: expected a string, got a list`},
+		{"exclude:\n  - archive\n  - 2024\n", FileName + `:3:5: exclude: expected a glob (a string), got 2024: quote it ("2024")`},
+		{"exclude: [archive, true]\n", FileName + `:1:20: exclude: expected a glob (a string), got true: quote it ("true")`},
+		{"exclude:\n  -\n", FileName + `:2:4: empty list item`},
+		{"exclude: '*.txt'\n", FileName + `:1:10: expected a list, got "*.txt"`},
+		{"exclude:\n  - archive\n  - \"[a\"\n", FileName + `:3:5: exclude "[a": syntax error in pattern`},
+		{"exclude: ['../x']\n", FileName + `:1:11: exclude "../x": paths are matched inside the walked directory`},
+		{"exclude: [\"\"]\n", FileName + `:1:11: exclude "": empty pattern`},
+	} {
+		os.WriteFile(p, []byte(tt.yaml), 0o644)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %s", tt.yaml, err, tt.want)
+		}
+	}
+}
