@@ -48,6 +48,11 @@ input:
   # roles: {"1": agent, "0": customer}   # 导出中的角色值 → 角色
   # types: {EVENT: skip}        # 不是消息的记录类型（计为跳过）
   # html: true                  # 消息内容是 HTML（客服系统的导出）
+
+# 遍历目录时跳过的文件和目录（glob，同 --exclude：* 和 ? 在一级名称之内，
+# ** 跨越多级目录；不含 / 的匹配任意一级的名称；以 / 结尾的只匹配目录）。
+# 以 * 开头的要加引号。例如：
+# exclude: ["archive/**", "*.draft.txt", drafts/]
 `
 
 func newInitCmd() *cobra.Command {

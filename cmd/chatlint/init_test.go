@@ -118,3 +118,23 @@ func TestInitForceNoTempFileBeside(t *testing.T) {
 		})
 	}
 }
+
+// TestInitStarterExclude: the starter shows exclude: as a comment that,
+// uncommented, loads (its globs quoted where YAML needs it).
+func TestInitStarterExclude(t *testing.T) {
+	const line = `# exclude: ["archive/**", "*.draft.txt", drafts/]`
+	if !strings.Contains(starterConfig, "\n"+line+"\n") {
+		t.Fatalf("the starter does not show %s", line)
+	}
+	p := filepath.Join(t.TempDir(), config.FileName)
+	if err := os.WriteFile(p, []byte(strings.Replace(starterConfig, line, line[2:], 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.ExcludeGlobs()); n != 3 {
+		t.Errorf("the starter's exclude:, uncommented, gives %d globs, want 3", n)
+	}
+}

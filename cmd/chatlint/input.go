@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/lint/config"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
@@ -30,6 +31,7 @@ type inputFlags struct {
 	header     bool
 	delimiter  string
 	html       bool
+	exclude    []string
 
 	fl *pflag.FlagSet // to tell flags given from defaults
 }
@@ -49,6 +51,7 @@ func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	fl.StringVar(&f.timeLayout, "time-layout", "", "`LAYOUT` of the time field: Go ('2006/01/02 15:04') or strftime ('%Y/%m/%d %H:%M'), or unix / unixms (default: RFC 3339, '2006-01-02 15:04:05', '2006年1月2日 15:04:05' or epoch s/ms)")
 	fl.BoolVar(&f.header, "header", true, "csv/tsv: the first row names the columns (--header=false: map columns by number with --map)")
 	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator `C`, one character or tab (default , for csv, TAB for tsv)")
+	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out of directory walks the files and directories whose path below the directory walked matches `GLOB`: * and ? within a name, [...] classes, ** across directories (archive/**, **/drafts/**); a glob without / matches the name at any depth (*.draft.txt, archive), a trailing / directories only; repeatable, one glob each; adds to exclude: in .chatlint.yaml; a file named is read whatever it matches")
 	fl.BoolVar(&f.html, "html", false, "message texts are HTML (help-desk exports such as Intercom, Zendesk, 七鱼, Udesk; rich-text canned replies): tags are removed, entities decoded, <br> and paragraphs become line breaks")
 }
 
@@ -157,6 +160,17 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		return transcript.Options{}, fmt.Errorf("%s: %w", where, err)
 	}
 	opts.Mapping = m
+	// the config's globs (checked as it was read), then the flags'
+	if cfg != nil {
+		opts.Exclude = append(opts.Exclude, cfg.ExcludeGlobs()...)
+	}
+	for _, pattern := range f.exclude {
+		g, err := pathglob.Parse(pattern)
+		if err != nil {
+			return transcript.Options{}, fmt.Errorf("--exclude %q: %w", pattern, err)
+		}
+		opts.Exclude = append(opts.Exclude, g)
+	}
 	return opts, nil
 }
 

@@ -55,7 +55,8 @@ func newLintCmd() *cobra.Command {
 		Short: "Lint transcripts (files, directories, or - for stdin)",
 		Long: `Lint chat transcripts against the active rule packs and write a report.
 
-Directories are walked for transcript files; - reads standard input, as does
+Directories are walked for transcript files (--exclude GLOB leaves paths below
+them out; a file named is always read); - reads standard input, as does
 no path when something is piped in. Without --pack, the packs named in
 .chatlint.yaml apply, or the built-in default (` + rules.DefaultPack + `).
 
@@ -63,6 +64,7 @@ no path when something is piped in. Without --pack, the packs named in
 		Example: `  chatlint lint testdata/transcripts/
   chatlint lint --format json day.jsonl > report.json
   chatlint lint --input-format canned replies.txt
+  chatlint lint --exclude 'archive/**' --exclude bot-only testdata/transcripts/
   cat day.jsonl | chatlint lint --pack callcenter -`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(cmd, f, args) },
 	}
