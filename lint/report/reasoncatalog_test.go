@@ -252,6 +252,7 @@ var reasonSamples = map[string]reasonSample{
 	"no such file or directory":                                                                    {},
 	"directory holds no transcript files (%s)":                                                     {args: []any{"*.jsonl, *.json, *.csv"}, keep: []string{"*.jsonl, *.json, *.csv"}},
 	"directory holds no reply files (%s)":                                                          {args: []any{".txt, .yaml, .csv"}, keep: []string{".txt, .yaml, .csv"}},
+	"%w that are not excluded: %s excluded (--exclude, exclude: in .chatlint.yaml)":                {args: []any{errors.New("directory holds no reply files (.txt, .yaml, .csv)"), "3 files and 1 directory"}, keep: []string{".txt, .yaml, .csv", "3", "1"}},
 	"binary file (NUL byte at byte %d of the decoded text), not a text transcript":                 {},
 	"binary file (%s), not a text transcript":                                                      {args: []any{"a PDF document"}},
 	"binary file (NUL byte at byte %d), not a text transcript":                                     {},

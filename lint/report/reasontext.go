@@ -129,6 +129,10 @@ func closingParen(s string, open int) int {
 	return -1
 }
 
+// excludedZh says the count of files and directories a walk excluded
+// ("3 files and 1 directory") in Chinese.
+var excludedZh = strings.NewReplacer(" files", " 个文件", " file", " 个文件", " directories", " 个目录", " directory", " 个目录", " and ", "和 ")
+
 // reasonRule is a kind of reason: re matches its head at the start of a
 // reason, capturing its values; say writes the head in Chinese from the
 // captures (groups[0] is the whole head).
@@ -664,6 +668,10 @@ func reasonKinds() []reasonRule {
 		zh(`permission denied`, "没有读取权限"),
 		zh(`is a directory`, "是一个目录"),
 		zh(`input/output error`, "输入/输出错误"),
+		zhFunc(`directory holds no (transcript|reply) files \(([^()]*)\) that are not excluded: (.*) excluded \((--exclude), exclude: in (\.chatlint\.yaml)\)$`, func(g []string) string {
+			kind := map[string]string{"transcript": "聊天记录", "reply": "回复库"}[g[1]]
+			return "目录中没有未被排除的" + kind + "文件（" + g[2] + "）：排除了 " + excludedZh.Replace(g[3]) + "（" + g[4] + "，" + g[5] + " 中的 exclude:）"
+		}),
 		zh(`directory holds no transcript files \((.*)\)$`, "目录中没有聊天记录文件（$1）"),
 		zh(`directory holds no reply files \((.*)\)$`, "目录中没有回复库文件（$1）"),
 		zh(`binary file`, "二进制文件"),

@@ -56,6 +56,10 @@ func TestReasonText(t *testing.T) {
 		{`no role for sender (map the role field, or name the agents with --agents PATTERN)`, `发送者没有角色（请映射角色字段，或用 --agents PATTERN 指明哪些是客服）`},
 		{`directory holds no transcript files (.csv, .jsonl)`, `目录中没有聊天记录文件（.csv, .jsonl）`},
 		{`directory holds no reply files (.txt, .yaml)`, `目录中没有回复库文件（.txt, .yaml）`},
+		{`directory holds no transcript files (.csv, .jsonl) that are not excluded: 2 files and 1 directory excluded (--exclude, exclude: in .chatlint.yaml)`,
+			`目录中没有未被排除的聊天记录文件（.csv, .jsonl）：排除了 2 个文件和 1 个目录（--exclude，.chatlint.yaml 中的 exclude:）`},
+		{`directory holds no reply files (.txt) that are not excluded: 1 file excluded (--exclude, exclude: in .chatlint.yaml)`,
+			`目录中没有未被排除的回复库文件（.txt）：排除了 1 个文件（--exclude，.chatlint.yaml 中的 exclude:）`},
 		// an unknown hint, an unknown reason: as they are
 		{`missing "text" (a hint added later)`, `缺少 "text" (a hint added later)`},
 		{`the moon is in the wrong phase`, `the moon is in the wrong phase`},

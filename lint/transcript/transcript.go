@@ -352,16 +352,16 @@ func (w *walker) expand(p string) ([]string, error) {
 		return nil, &FileError{Name: p, Err: unwrapPathError(err)}
 	}
 	if !found {
-		what := "transcript"
+		exts := strings.Join(extensionsFor(w.format), ", ")
+		err := fmt.Errorf("directory holds no transcript files (%s)", exts)
 		if w.format == "canned" {
-			what = "reply"
+			err = fmt.Errorf("directory holds no reply files (%s)", exts)
 		}
-		msg := fmt.Sprintf("directory holds no %s files (%s)", what, strings.Join(extensionsFor(w.format), ", "))
 		if w.excluded != (excludedCount{}) {
 			// else the user looks for the files they know are there
-			msg += fmt.Sprintf(" that are not excluded: %s excluded (--exclude, exclude: in .chatlint.yaml)", w.excluded)
+			err = fmt.Errorf("%w that are not excluded: %s excluded (--exclude, exclude: in .chatlint.yaml)", err, w.excluded)
 		}
-		return nil, &FileError{Name: p, Err: errors.New(msg)}
+		return nil, &FileError{Name: p, Err: err}
 	}
 	return out, errors.Join(w.unreadable...)
 }
