@@ -330,8 +330,17 @@ func syntaxAt(se *json.SyntaxError, data []byte, off int64) (string, int) {
 // (an invalid byte counts one), plus one. Computed only for an error.
 func runeColumn(b []byte, i int) int {
 	i = min(max(i, 0), len(b))
-	for i > 0 && i < len(b) && !utf8.RuneStart(b[i]) {
-		i--
+	if i < len(b) && !utf8.RuneStart(b[i]) {
+		// inside a character only if one starts before it and reaches
+		// it: a stray continuation byte is a character of its own
+		for j := i - 1; j >= max(0, i-utf8.UTFMax+1); j-- {
+			if utf8.RuneStart(b[j]) {
+				if r, n := utf8.DecodeRune(b[j:]); !utf8.FullRune(b[j:]) || j+n > i && (r != utf8.RuneError || n > 1) {
+					i = j
+				}
+				break
+			}
+		}
 	}
 	return utf8.RuneCount(b[:i]) + 1
 }

@@ -203,3 +203,31 @@ func TestJSONSyntaxErrorBetweenTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneColumn: the column of a byte counts the characters before it, an
+// invalid byte as one; a byte inside a character is that character's
+// column, but a stray continuation byte is a character of its own.
+func TestRuneColumn(t *testing.T) {
+	for _, tc := range []struct {
+		b    string
+		i    int
+		want int
+	}{
+		{"abc", 0, 1},
+		{"abc", 2, 3},
+		{"abc", 3, 4},
+		{"中文x", 3, 2},
+		{"中文x", 4, 2}, // inside 文
+		{"中文x", 6, 3},
+		{" \x84", 1, 2},  // a stray continuation byte
+		{"  \x84", 2, 3}, // (the fuzz target's case was column 1)
+		{"\x84\x84x", 1, 2},
+		{"a\xe4\xb8", 2, 2}, // a character cut by the buffer's end
+		{"\xe4\xb8x", 1, 2}, // not a character: each byte is one
+		{"\xff\x84", 1, 2},
+	} {
+		if got := runeColumn([]byte(tc.b), tc.i); got != tc.want {
+			t.Errorf("runeColumn(%q, %d) = %d, want %d", tc.b, tc.i, got, tc.want)
+		}
+	}
+}
