@@ -546,19 +546,35 @@ func betweenHan(s string, i, size int) (end int, inner bool) {
 		end += n
 	}
 	if end == len(s) {
+		lookedThrough(end - i)
 		return end, false
 	}
 	if r, _ := utf8.DecodeRuneInString(s[end:]); !unicode.Is(unicode.Han, r) {
+		lookedThrough(end - i)
 		return end, false
 	}
 	for j := i; j > 0; {
 		r, n := utf8.DecodeLastRuneInString(s[:j])
 		if !decoration(r) && !invisible(r) {
+			lookedThrough(end - j)
 			return end, unicode.Is(unicode.Han, r)
 		}
 		j -= n
 	}
+	lookedThrough(end)
 	return end, false
+}
+
+// decorationSteps, when set (tests), adds up the bytes betweenHan looks
+// through, to show that normalising a long run of decorations stays linear
+// in its length without timing it.
+var decorationSteps *int
+
+// lookedThrough adds n to decorationSteps, when set.
+func lookedThrough(n int) {
+	if decorationSteps != nil {
+		*decorationSteps += n
+	}
 }
 
 // invisible reports zero-width, formatting and control characters that carry
