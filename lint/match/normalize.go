@@ -13,7 +13,8 @@ import (
 // half-width, Traditional Chinese converted to Simplified, invisible
 // characters removed, emoji and decorative symbols removed from between two
 // Chinese characters (不😀知道 and 不❤知道 are 不知道; 好的😊 and 1★好评 keep
-// theirs) and letters lower-cased. It keeps a map from every byte
+// theirs), letter-spaced runs closed up (我 不 知 道 is 我不知道; 好的 谢谢
+// and 亲 在吗 keep their space: spacedGap) and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -99,11 +100,13 @@ func (n *Normalized) Reset(s string) {
 
 // specialBits has a bit set for every rune below 0x10000 that normalisation
 // changes or may drop, or that starts a phrase conversion: the others are
-// copied as they are.
+// copied as they are. The ASCII space is one (it may be the gap of a
+// letter-spaced run), but plainRun passes over it unless it may be one.
 var specialBits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
 		bits[w] = changeBits[w] | t2sPhraseBits[w]
 	}
+	bits[0] |= 1 << ' '
 	return bits
 }()
 
@@ -136,12 +139,13 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 // tests both continuation bytes at once and looks its character up in
 // plain3Bits, which also holds the overlong forms and surrogates; the start
 // of a phrase conversion is passed over unless the next character begins
-// the phrase.
+// the phrase, and so is an ASCII space unless both its neighbours may be
+// Chinese characters or vanish (spaceMayClose).
 func plainRun(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if specialBits[c>>6]&(1<<(c&63)) != 0 {
+			if specialBits[c>>6]&(1<<(c&63)) != 0 && (c != ' ' || spaceMayClose(s, i)) {
 				return i
 			}
 			i++
@@ -222,6 +226,14 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 			break
 		}
 		i = j
+		if s[i] == ' ' {
+			// an ASCII space plainRun stopped at: its neighbours decide
+			if !spacedGap(s, i, 1) {
+				buf = append(buf, ' ')
+			}
+			i++
+			continue
+		}
 		r, size := decodeRune(s[i:])
 		if t2sPhraseStart(r) {
 			if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
@@ -243,6 +255,9 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		// a decoration folds to itself: punctuation, which foldRune
 		// changes, takes one comparison
 		if keep && out == r && decoration(r) && deco.drop(s, i, size) {
+			keep = false
+		}
+		if keep && out == ' ' && spacedGap(s, i, size) {
 			keep = false
 		}
 		if keep {
@@ -281,6 +296,13 @@ func (n *Normalized) buildOff() {
 			}
 			continue
 		}
+		if s[i] == ' ' {
+			if !spacedGap(s, i, 1) {
+				off = append(off, int32(i))
+			}
+			i++
+			continue
+		}
 		if phr, size, ok := lookupT2SPhrase(s[i:]); ok {
 			// phrase conversions keep the character count: map rune by rune
 			j := i
@@ -300,6 +322,9 @@ func (n *Normalized) buildOff() {
 		// a decoration folds to itself: punctuation, which foldRune
 		// changes, takes one comparison
 		if keep && out == r && decoration(r) && deco.drop(s, i, size) {
+			keep = false
+		}
+		if keep && out == ' ' && spacedGap(s, i, size) {
 			keep = false
 		}
 		if keep {
@@ -327,6 +352,15 @@ func firstChange(s string) int {
 	for i := 0; i < len(s); {
 		if i = plainRun(s, i); i == len(s) {
 			break
+		}
+		if s[i] == ' ' {
+			// an ASCII space plainRun stopped at: the other spaces fold to
+			// it, a change already
+			if spacedGap(s, i, 1) {
+				return i
+			}
+			i++
+			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -370,7 +404,7 @@ func foldRune(r rune) (out rune, keep bool) {
 			r += 'a' - 'A'
 		}
 		return r, true
-	case r == 0x3000, r == 0x00A0, r == 0x1680, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F:
+	case spaceRune(r):
 		// ideographic, no-break (HTML exports) and other Unicode spaces:
 		// RE2's \s knows only the ASCII ones
 		return ' ', true
@@ -600,4 +634,127 @@ func invisible(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// spaceRune reports whether r is a space (Zs): the ASCII one, the
+// ideographic space, the no-break space of HTML exports and the other
+// Unicode spaces, which normalisation folds to the ASCII one.
+func spaceRune(r rune) bool {
+	switch {
+	case r == ' ', r == 0x3000, r == 0x00A0, r == 0x1680, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F:
+		return true
+	}
+	return false
+}
+
+// vanishes reports whether normalisation drops r whatever stands around
+// it (foldRune): controls and invisible characters (none between U+3400
+// and U+FDFF, where Chinese is).
+func vanishes(r rune) bool {
+	if r < utf8.RuneSelf {
+		return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+	}
+	return (r < 0x3400 || r >= 0xFE00) && invisible(r)
+}
+
+// isHan reports whether r is a Chinese character (script Han); the CJK
+// Unified Ideographs, U+4E00 to U+9FFF, are all of them.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// spaceMayClose is plainRun's quick test of the ASCII space s[i]: false
+// when it cannot be the gap of a letter-spaced run, as a Chinese character
+// or a character that vanishes must stand on either side of it (the byte
+// before is no printable ASCII, the byte after neither).
+func spaceMayClose(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && s[i+1]-0x20 >= 0x5F
+}
+
+// spacedGap reports whether the space s[i:i+size] is a gap of a
+// letter-spaced run, which normalisation closes up: 我 不 知 道 is 我不知道.
+// A letter-spaced run is three letters or more, each two one space (Zs)
+// apart, a letter being a Chinese character with no Chinese character
+// next to it; characters that vanish (zero-width, controls) are not
+// looked at. Fewer letters are words: the space of 好的 谢谢, 亲 在吗,
+// 我 不知道, 我 不 知道 and of 不 行 stays, as rules rely on it (a 滚
+// standing alone, a 亲 greeting). The space is a gap when the characters
+// next to it are letters and a third letter stands one space beyond
+// either, which looks at no more than four characters on either side.
+func spacedGap(s string, i, size int) bool {
+	l, li := prevKept(s, i)
+	if li < 0 || !isHan(l) {
+		return false
+	}
+	// in ordinary chat the space follows a word (好的 谢谢): looked at first
+	ll, lli := prevKept(s, li)
+	if lli >= 0 && isHan(ll) {
+		return false // l ends a word
+	}
+	r, re := nextKept(s, i+size)
+	if re < 0 || !isHan(r) {
+		return false
+	}
+	rr, rre := nextKept(s, re)
+	if rre >= 0 && isHan(rr) {
+		return false // r starts a word
+	}
+	if lli >= 0 && spaceRune(ll) && letterBefore(s, lli) {
+		return true
+	}
+	return rre >= 0 && spaceRune(rr) && letterAfter(s, rre)
+}
+
+// letterBefore reports whether a letter (a Chinese character with no
+// Chinese character next to it) ends right before the space at s[i],
+// vanishing characters aside.
+func letterBefore(s string, i int) bool {
+	h, hi := prevKept(s, i)
+	if hi < 0 || !isHan(h) {
+		return false
+	}
+	p, pi := prevKept(s, hi)
+	return pi < 0 || !isHan(p)
+}
+
+// letterAfter reports whether a letter starts right after the space that
+// ends at s[i], vanishing characters aside.
+func letterAfter(s string, i int) bool {
+	h, he := nextKept(s, i)
+	if he < 0 || !isHan(h) {
+		return false
+	}
+	n, ne := nextKept(s, he)
+	return ne < 0 || !isHan(n)
+}
+
+// prevKept returns the last character of s[:i] that does not vanish and
+// its offset, or -1 if there is none.
+func prevKept(s string, i int) (rune, int) {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		i -= n
+		if vanishes(r) {
+			continue
+		}
+		return r, i
+	}
+	return 0, -1
+}
+
+// nextKept returns the first character of s[i:] that does not vanish and
+// the offset of its end, or -1 if there is none.
+func nextKept(s string, i int) (rune, int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if vanishes(r) {
+			continue
+		}
+		return r, i
+	}
+	return 0, -1
 }

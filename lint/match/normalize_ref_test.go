@@ -12,7 +12,7 @@ import (
 // refNormalized is a text prepared for matching: full-width ASCII folded to
 // half-width, Traditional Chinese converted to Simplified, invisible
 // characters removed, emoji and decorative symbols removed from between two
-// Chinese characters and letters lower-cased. It keeps a map from every byte
+// Chinese characters, letter-spaced runs closed up and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -31,6 +31,9 @@ type refNormalized struct {
 	off      []int32
 	offBuilt bool
 	buf      []byte
+	// gaps holds the byte offsets of the spaces of letter-spaced runs
+	// (refSpacedGaps).
+	gaps map[int]bool
 }
 
 // Orig returns the original text.
@@ -62,7 +65,8 @@ func (n *refNormalized) OrigSpan(start, end int) (int, int) {
 func (n *refNormalized) Reset(s string) {
 	n.orig = s
 	n.offBuilt = false
-	n.first = refFirstChange(s)
+	n.gaps = refSpacedGaps(s)
+	n.first = refFirstChange(s, n.gaps)
 	if n.first < 0 {
 		n.Text = s
 		return
@@ -113,6 +117,9 @@ func (n *refNormalized) run(withOff bool) {
 		if keep && refDecoration(r) && refBetweenHan(s, i, size) {
 			keep = false
 		}
+		if n.gaps[i] {
+			keep = false
+		}
 		if keep {
 			emit(out, i)
 		}
@@ -126,12 +133,13 @@ func (n *refNormalized) run(withOff bool) {
 
 // refFirstChange returns the byte offset of the first character normalisation
 // would change, or -1 when the text is already normal (the common case, which
-// then costs one pass and no allocation).
-func refFirstChange(s string) int {
+// then costs one pass and no allocation). gaps are the spaces of
+// letter-spaced runs (refSpacedGaps).
+func refFirstChange(s string, gaps map[int]bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if ('A' <= c && c <= 'Z') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f {
+			if ('A' <= c && c <= 'Z') || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || gaps[i] {
 				return i
 			}
 			i++
@@ -227,4 +235,44 @@ func refBetweenHan(s string, i, size int) bool {
 		j += n
 	}
 	return false
+}
+
+// refSpacedGaps returns the byte offsets in s of the spaces normalisation
+// drops from letter-spaced runs. It lists the characters normalisation
+// keeps (those it drops, invisible ones, do not count), marks the letters
+// (Chinese characters with no Chinese character next to them) and walks
+// each chain of letters one space (Zs) apart: the spaces of a chain of
+// three letters or more are the gaps.
+func refSpacedGaps(s string) map[int]bool {
+	type char struct {
+		r  rune
+		at int
+	}
+	var cs []char
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if _, keep := foldRune(r); keep {
+			cs = append(cs, char{r, i})
+		}
+		i += n
+	}
+	han := func(k int) bool { return k >= 0 && k < len(cs) && unicode.In(cs[k].r, unicode.Han) }
+	letter := func(k int) bool { return han(k) && !han(k-1) && !han(k+1) }
+	gaps := map[int]bool{}
+	for k := 0; k < len(cs); k++ {
+		if !letter(k) {
+			continue
+		}
+		end := k
+		for end+2 < len(cs) && unicode.In(cs[end+1].r, unicode.Zs) && letter(end+2) {
+			end += 2
+		}
+		if letters := (end-k)/2 + 1; letters >= 3 {
+			for g := k + 1; g < end; g += 2 {
+				gaps[cs[g].at] = true
+			}
+		}
+		k = end
+	}
+	return gaps
 }

@@ -19,7 +19,7 @@ func TestNormalize(t *testing.T) {
 		{"traditional phrase table", "乾淨的衣服", "干净的衣服"},
 		{"full-width ascii", "ＶＩＰ会员Ｎｏ．１２３", "vip会员no.123"},
 		{"ideographic space", "您好　亲", "您好 亲"},
-		{"no-break and other unicode spaces", "滚\u00a0别\u2003来\u202f烦\u205f我\u1680", "滚 别 来 烦 我 "},
+		{"no-break and other unicode spaces", "好的\u00a0别\u2003来了\u202f烦\u205f我们\u1680", "好的 别 来了 烦 我们 "},
 		{"half-width ideographic punctuation", "没有｡｢好｣､", "没有。「好」、"},
 		{"small and vertical forms", "知道了﹗我们也不会﹐您︓", "知道了!我们也不会,您:"},
 		{"compatibility ideograph", "这个我也\uF967知道呢", "这个我也不知道呢"},
@@ -60,6 +60,29 @@ func TestNormalize(t *testing.T) {
 		{"ornamental quotation marks kept", "他说❝不知道❞就走了", "他说❝不知道❞就走了"},
 		{"CJK punctuation kept", "好的、亲。您看〒邮编", "好的、亲。您看〒邮编"},
 		{"enclosed ideographs kept", "正品㊣保证，价格㊙密", "正品㊣保证,价格㊙密"},
+		// letter-spaced runs: three or more single Chinese characters, one
+		// space between each two, are one word spaced out
+		{"letter-spaced phrase", "我 不 知 道", "我不知道"},
+		{"letter-spaced phrase after a word", "这个我 不 知 道", "这个我 不知道"},
+		{"letter-spaced three characters", "滚 出 去，别 来", "滚出去,别 来"},
+		{"letter-spaced with ideographic spaces", "我　不　知　道", "我不知道"},
+		{"letter-spaced with no-break and em spaces", "我\u00a0不\u2003知\u00a0道", "我不知道"},
+		{"letter-spaced run ends at punctuation", "亲，这 个 真 不 清 楚。好的", "亲,这个真不清楚。好的"},
+		{"letter-spaced traditional", "我 不 曉 得", "我不晓得"},
+		{"letter-spaced with invisible characters", "我\u200b 不 \u200d知\ufeff 道", "我不知道"},
+		{"two runs", "不 知 道 啊 我 也 不 清 楚", "不知道啊我也不清楚"},
+		{"space between two words kept", "好的 谢谢", "好的 谢谢"},
+		{"space after a one-character word kept", "亲 在吗", "亲 在吗"},
+		{"space before a word kept", "我 不知道", "我 不知道"},
+		{"two single characters kept", "不 行", "不 行"},
+		{"two single characters then a word kept", "我 不 知道", "我 不 知道"},
+		{"two single characters each side of a word kept", "你 好 亲爱的 在 吗", "你 好 亲爱的 在 吗"},
+		{"run of three before a word", "我 不 知 道呢", "我不知 道呢"},
+		{"two spaces kept", "我  不  知  道", "我  不  知  道"},
+		{"tab and newline kept", "我\t不\t知\t道\n我\n不\n知", "我\t不\t知\t道\n我\n不\n知"},
+		{"space and emoji kept", "我 😀 不 知", "我 😀 不 知"},
+		{"english kept", "I am not sure, a b c d", "i am not sure, a b c d"},
+		{"letters and digits kept", "A 我 B 不 1 知 2", "a 我 b 不 1 知 2"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
@@ -114,6 +137,42 @@ func TestDecorativeSymbols(t *testing.T) {
 	}
 }
 
+// TestLetterSpacingFolds: what normalisation reads a letter-spaced run
+// from stays what it is after folding, so normalisation is idempotent
+// (FuzzNormalize): a kept character is Chinese exactly when its folded form
+// is, and folds to a space exactly when it is a space (Zs).
+func TestLetterSpacingFolds(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		out, keep := foldRune(r)
+		if !keep {
+			continue
+		}
+		if unicode.Is(unicode.Han, r) != unicode.Is(unicode.Han, out) {
+			t.Errorf("%U folds to %U: Chinese %v, then %v", r, out, unicode.Is(unicode.Han, r), unicode.Is(unicode.Han, out))
+		}
+		if unicode.Is(unicode.Zs, r) != (out == ' ') {
+			t.Errorf("%U folds to %U", r, out)
+		}
+	}
+}
+
+// TestLetterSpacingRunes holds the quick tests of letter-spacing to what
+// they stand for: isHan is script Han, vanishes what foldRune drops,
+// spaceRune category Zs.
+func TestLetterSpacingRunes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Errorf("isHan(%U) = %v", r, isHan(r))
+		}
+		if _, keep := foldRune(r); vanishes(r) == keep {
+			t.Errorf("vanishes(%U) = %v, foldRune keeps it: %v", r, vanishes(r), keep)
+		}
+		if spaceRune(r) != unicode.Is(unicode.Zs, r) {
+			t.Errorf("spaceRune(%U) = %v", r, spaceRune(r))
+		}
+	}
+}
+
 // TestNormalizeLongDecorationRun: a message of nothing but decorations
 // (256 KiB of ★ or 😀, the longest message linted by default) normalises
 // in linear time, each run looked through once, not once per character
@@ -128,6 +187,11 @@ func TestNormalizeLongDecorationRun(t *testing.T) {
 		"不" + strings.Repeat("★\u200b", 1<<18/6) + "知道",
 		strings.Repeat("😀", 1<<16) + "知道",
 		"不" + strings.Repeat("😀", 1<<16),
+		// letter-spaced runs, with invisible characters in them
+		strings.Repeat("不 ", 1<<18/4),
+		strings.Repeat("不 \u200b", 1<<18/7),
+		"不 " + strings.Repeat("\u200b", 1<<18/3) + " 知 道",
+		strings.Repeat("不 "+strings.Repeat("\u200b", 1<<10)+"知 ", 1<<7),
 	} {
 		steps = 0
 		var n Normalized
@@ -173,6 +237,10 @@ func TestNormalizedOrigSpan(t *testing.T) {
 		{"symbols inside match after a kept one", "★这个我不★☆知道", "不知道", "不★☆知道"},
 		{"symbol kept before the match", "1★好评，不♪知道", "不知道", "不♪知道"},
 		{"kept symbol maps to itself", "1★好评", "1★好评", "1★好评"},
+		{"letter-spaced match", "这个我 不 知 道", "不知道", "不 知 道"},
+		{"letter-spaced with ideographic spaces", "亲　我　不　清　楚，稍等", "不清楚", "不　清　楚"},
+		{"letter-spaced with invisible characters", "我 不\u200b 知 道", "我不知道", "我 不\u200b 知 道"},
+		{"kept space maps to itself", "这个我 不 知 道", "这个我 不", "这个我 不"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -206,7 +274,8 @@ func TestNormalizedReuse(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"沒關係", "ＡＢＣ", "a\u200bb", "\xff\xfe", "乾淨乾淨", "", "不知道"} {
+	for _, s := range []string{"沒關係", "ＡＢＣ", "a\u200bb", "\xff\xfe", "乾淨乾淨", "", "不知道",
+		"这个我 不 知 道", "我　不　知　道", "我 不\u200b 知 道", "好的 谢谢"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
