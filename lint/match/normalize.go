@@ -226,14 +226,6 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 			break
 		}
 		i = j
-		if s[i] == ' ' {
-			// an ASCII space plainRun stopped at: its neighbours decide
-			if !spacedGap(s, i, 1) {
-				buf = append(buf, ' ')
-			}
-			i++
-			continue
-		}
 		r, size := decodeRune(s[i:])
 		if t2sPhraseStart(r) {
 			if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
@@ -252,13 +244,16 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
-		// a decoration folds to itself: punctuation, which foldRune
-		// changes, takes one comparison
-		if keep && out == r && decoration(r) && deco.drop(s, i, size) {
-			keep = false
-		}
-		if keep && out == ' ' && spacedGap(s, i, size) {
-			keep = false
+		// a space may be the gap of a letter-spaced run; a decoration
+		// folds to itself: punctuation, which foldRune changes, takes two
+		// comparisons
+		if keep {
+			switch {
+			case out == ' ':
+				keep = !spacedGap(s, i, size)
+			case out == r && decoration(r):
+				keep = !deco.drop(s, i, size)
+			}
 		}
 		if keep {
 			buf = utf8.AppendRune(buf, out)
@@ -735,7 +730,15 @@ func letterAfter(s string, i int) bool {
 // its offset, or -1 if there is none.
 func prevKept(s string, i int) (rune, int) {
 	for i > 0 {
-		r, n := utf8.DecodeLastRuneInString(s[:i])
+		var r rune
+		n := 0
+		if i >= 3 {
+			// most often a Chinese character
+			r, n = decodeRune(s[i-3 : i])
+		}
+		if n != 3 {
+			r, n = utf8.DecodeLastRuneInString(s[:i])
+		}
 		i -= n
 		if vanishes(r) {
 			continue
@@ -749,7 +752,7 @@ func prevKept(s string, i int) (rune, int) {
 // the offset of its end, or -1 if there is none.
 func nextKept(s string, i int) (rune, int) {
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeRune(s[i:])
 		i += n
 		if vanishes(r) {
 			continue
