@@ -594,9 +594,10 @@ func betweenHan(s string, i, size int) (end int, inner bool) {
 	return end, false
 }
 
-// decorationSteps, when set (tests), adds up the bytes betweenHan looks
-// through, to show that normalising a long run of decorations stays linear
-// in its length without timing it.
+// decorationSteps, when set (tests), adds up the bytes betweenHan,
+// prevKept and nextKept look through, to show that normalising long runs
+// of decorations, spaces and invisible characters stays linear in their
+// length without timing it.
 var decorationSteps *int
 
 // lookedThrough adds n to decorationSteps, when set.
@@ -729,6 +730,7 @@ func letterAfter(s string, i int) bool {
 // prevKept returns the last character of s[:i] that does not vanish and
 // its offset, or -1 if there is none.
 func prevKept(s string, i int) (rune, int) {
+	from := i
 	for i > 0 {
 		var r rune
 		n := 0
@@ -743,21 +745,26 @@ func prevKept(s string, i int) (rune, int) {
 		if vanishes(r) {
 			continue
 		}
+		lookedThrough(from - i)
 		return r, i
 	}
+	lookedThrough(from)
 	return 0, -1
 }
 
 // nextKept returns the first character of s[i:] that does not vanish and
 // the offset of its end, or -1 if there is none.
 func nextKept(s string, i int) (rune, int) {
+	from := i
 	for i < len(s) {
 		r, n := decodeRune(s[i:])
 		i += n
 		if vanishes(r) {
 			continue
 		}
+		lookedThrough(i - from)
 		return r, i
 	}
+	lookedThrough(len(s) - from)
 	return 0, -1
 }
