@@ -20,8 +20,9 @@ func newExplainCmd() *cobra.Command {
 		Use:   "explain [--pack …] [--role agent] TEXT...",
 		Short: "Show how a message is matched: normalised text, gse words, every phrase candidate and its verdict",
 		Long: `Show how chatlint reads one message: the normalised text (full-width folded,
-Traditional→Simplified, invisible characters removed, lower-case), gse's
-segmentation, and every phrase or pattern of the active rules found in it,
+Traditional→Simplified, invisible characters removed, emoji and decorative
+symbols between Chinese characters dropped (不❤知道), letter-spaced runs
+closed up (不 知 道), lower-case), gse's segmentation, and every phrase or pattern of the active rules found in it,
 with why each does or does not count (word boundary, except context,
 overlap, or a rule that does not look at this role). For rule authors
 debugging a pack. Like the reports, it says this in Chinese (rule ids and
