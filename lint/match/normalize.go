@@ -545,20 +545,37 @@ func decorativeSymbol(r rune) bool {
 // long run does not look through the whole run again.
 type decoRun struct {
 	end   int  // the end of the run in s
-	inner bool // it stands between two Chinese characters
+	inner bool // it is dropped: between two Chinese characters or a slot
 }
 
 // drop reports whether the decoration s[i:i+size] stands between two
 // Chinese characters, other decorations and invisible characters aside:
-// 不😀知道, 一定😊😊到, 不❤\ufe0f知道, 知\u200b👩\u200d💻道. The decorations
-// of a run share their neighbours, so the run's verdict is kept for the
-// rest of it (s is the same text at every call).
+// 不😀知道, 一定😊😊到, 不❤\ufe0f知道, 知\u200b👩\u200d💻道; or alone between
+// two spaces of a letter-spaced run (decoSlot): 我 😀 不 知 道. The
+// decorations of a run share their neighbours, so the run's verdict is
+// kept for the rest of it (s is the same text at every call).
 func (d *decoRun) drop(s string, i, size int) bool {
 	if i < d.end {
 		return d.inner
 	}
-	d.end, d.inner = betweenHan(s, i, size)
+	d.end, d.inner = decoVerdict(s, i, size)
 	return d.inner
+}
+
+// decoVerdict reports whether the decoration s[i:i+size] is dropped,
+// between two Chinese characters (betweenHan) or in a slot of a
+// letter-spaced run (decoSlot), and returns the end of the run of
+// decorations that share the verdict. decoSlot's run goes on past a
+// control character, which stops betweenHan's: a decoration after it
+// stands next to no Chinese character, so one verdict holds for all of
+// decoSlot's run.
+func decoVerdict(s string, i, size int) (end int, drop bool) {
+	end, drop = betweenHan(s, i, size)
+	if drop {
+		return end, true
+	}
+	slotEnd, slot := decoSlot(s, i)
+	return max(end, slotEnd), slot
 }
 
 // betweenHan reports whether the decoration s[i:i+size] stands between two
@@ -675,56 +692,214 @@ func spaceMayClose(s string, i int) bool {
 // A letter-spaced run is three letters or more, each two one space (Zs)
 // apart, a letter being a Chinese character with no Chinese character
 // next to it; characters that vanish (zero-width, controls) are not
-// looked at. Fewer letters are words: the space of 好的 谢谢, 亲 在吗,
-// 我 不知道, 我 不 知道 and of 不 行 stays, as rules rely on it (a 滚
-// standing alone, a 亲 greeting). The space is a gap when the characters
-// next to it are letters and a third letter stands one space beyond
-// either, which looks at no more than four characters on either side.
+// looked at, and decorations standing alone between two spaces of a run
+// (我 😀 不 知 道) go with them (decoSlot). Fewer letters are words: the
+// space of 好的 谢谢, 亲 在吗, 我 不知道, 我 不 知道 and of 不 行 stays,
+// as rules rely on it (a 滚 standing alone, a 亲 greeting). A run takes in
+// a word of two characters one space beyond either of its ends, which is
+// its last letter with a particle (我 不 知 道呢 is 我不知道呢) or its
+// first with what comes before (哎呀 我 不 清 楚 is 哎呀我不清楚); a
+// longer word is a clause of its own and keeps its space (这个我 不 知 道
+// is 这个我 不知道, 天 知 道 什么时候到 keeps the space before 什么). The
+// space is a gap when the characters next to it are letters and a third
+// letter stands one step beyond either, or when one is a letter ending a
+// run of three and the other begins or ends a word of two, which looks at
+// no more than three steps (a letter, its space and a decoration slot) on
+// either side.
 func spacedGap(s string, i, size int) bool {
 	l, li := prevKept(s, i)
-	if li < 0 || !isHan(l) {
+	if li < 0 {
 		return false
 	}
-	// in ordinary chat the space follows a word (好的 谢谢): looked at first
+	if !isHan(l) {
+		if !decoration(l) {
+			return false
+		}
+		r, re := nextKept(s, i+size)
+		return re >= 0 && slotGap(s, l, li, r, re)
+	}
+	// in ordinary chat the space follows a word (好的 谢谢): looked at
+	// first, only a word of two may be taken in
 	ll, lli := prevKept(s, li)
-	if lli >= 0 && isHan(ll) {
-		return false // l ends a word
+	lLetter := lli < 0 || !isHan(ll)
+	if !lLetter {
+		if p, pi := prevKept(s, lli); pi >= 0 && isHan(p) {
+			return false
+		}
 	}
 	r, re := nextKept(s, i+size)
-	if re < 0 || !isHan(r) {
+	if re < 0 {
 		return false
+	}
+	if !isHan(r) {
+		return lLetter && slotGap(s, l, li, r, re)
 	}
 	rr, rre := nextKept(s, re)
-	if rre >= 0 && isHan(rr) {
-		return false // r starts a word
+	rLetter := rre < 0 || !isHan(rr)
+	switch {
+	case lLetter && rLetter:
+		return stepBack(s, li) >= 0 || stepFwd(s, re) >= 0
+	case lLetter:
+		// l ends a run of three letters, r starts a word of two
+		if n, ne := nextKept(s, rre); ne >= 0 && isHan(n) {
+			return false
+		}
+		h := stepBack(s, li)
+		return h >= 0 && stepBack(s, h) >= 0
+	case rLetter:
+		// l ends a word of two, r starts a run of three letters
+		e := stepFwd(s, re)
+		return e >= 0 && stepFwd(s, e) >= 0
 	}
-	if lli >= 0 && spaceRune(ll) && letterBefore(s, lli) {
-		return true
-	}
-	return rre >= 0 && spaceRune(rr) && letterAfter(s, rre)
+	return false
 }
 
-// letterBefore reports whether a letter (a Chinese character with no
-// Chinese character next to it) ends right before the space at s[i],
-// vanishing characters aside.
-func letterBefore(s string, i int) bool {
+// slotGap is spacedGap's answer for a space with something other than a
+// Chinese character on one side (l at li before it, r ending at re after
+// it): a gap when it is one of the two spaces of a decoration slot between
+// two letters of a run of three.
+func slotGap(s string, l rune, li int, r rune, re int) bool {
+	switch {
+	case isHan(l) && decoration(r):
+		if p, pi := prevKept(s, li); pi >= 0 && isHan(p) {
+			return false
+		}
+		y, ye := skipDecoFwd(s, re)
+		if ye < 0 || !spaceRune(y) {
+			return false
+		}
+		e := letterAfterEnd(s, ye)
+		return e >= 0 && (stepBack(s, li) >= 0 || stepFwd(s, e) >= 0)
+	case decoration(l) && isHan(r):
+		if n, ne := nextKept(s, re); ne >= 0 && isHan(n) {
+			return false
+		}
+		y, yi := skipDecoBack(s, li)
+		if yi < 0 || !spaceRune(y) {
+			return false
+		}
+		h := letterBeforeAt(s, yi)
+		return h >= 0 && (stepBack(s, h) >= 0 || stepFwd(s, re) >= 0)
+	}
+	return false
+}
+
+// decoSlot reports whether the decoration at s[i] stands alone between two
+// spaces of a letter-spaced run (我 😀 不 知 道, 不 ❤️ 知 道): between two
+// letters, each one space (Zs) away, with a third letter one step beyond
+// either, other decorations and vanishing characters aside. It returns the
+// end of the decorations from s[i] on, which share the verdict.
+func decoSlot(s string, i int) (end int, slot bool) {
+	end = i
+	var y rune
+	ye := -1
+	for {
+		r, e := nextKept(s, end)
+		if e < 0 || !decoration(r) {
+			y, ye = r, e
+			break
+		}
+		end = e
+	}
+	if ye < 0 || !spaceRune(y) {
+		return end, false
+	}
+	x, xi := skipDecoBack(s, i)
+	if xi < 0 || !spaceRune(x) {
+		return end, false
+	}
+	h := letterBeforeAt(s, xi)
+	if h < 0 {
+		return end, false
+	}
+	e := letterAfterEnd(s, ye)
+	return end, e >= 0 && (stepBack(s, h) >= 0 || stepFwd(s, e) >= 0)
+}
+
+// stepBack returns the offset of the letter one step before the letter at
+// s[h] in a letter-spaced run, or -1 if there is none: one space before
+// it, or one space, a slot of decorations and one space.
+func stepBack(s string, h int) int {
+	sp, spi := prevKept(s, h)
+	if spi < 0 || !spaceRune(sp) {
+		return -1
+	}
+	if x, xi := prevKept(s, spi); xi >= 0 && decoration(x) {
+		y, yi := skipDecoBack(s, xi)
+		if yi < 0 || !spaceRune(y) {
+			return -1
+		}
+		spi = yi
+	}
+	return letterBeforeAt(s, spi)
+}
+
+// stepFwd returns the end of the letter one step after the letter that
+// ends at s[e] in a letter-spaced run, or -1 if there is none.
+func stepFwd(s string, e int) int {
+	sp, spe := nextKept(s, e)
+	if spe < 0 || !spaceRune(sp) {
+		return -1
+	}
+	if x, xe := nextKept(s, spe); xe >= 0 && decoration(x) {
+		y, ye := skipDecoFwd(s, xe)
+		if ye < 0 || !spaceRune(y) {
+			return -1
+		}
+		spe = ye
+	}
+	return letterAfterEnd(s, spe)
+}
+
+// letterBeforeAt returns the offset of the letter (a Chinese character
+// with no Chinese character next to it) that ends right before the space
+// at s[i], vanishing characters aside, or -1 if there is none.
+func letterBeforeAt(s string, i int) int {
 	h, hi := prevKept(s, i)
 	if hi < 0 || !isHan(h) {
-		return false
+		return -1
 	}
-	p, pi := prevKept(s, hi)
-	return pi < 0 || !isHan(p)
+	if p, pi := prevKept(s, hi); pi >= 0 && isHan(p) {
+		return -1
+	}
+	return hi
 }
 
-// letterAfter reports whether a letter starts right after the space that
-// ends at s[i], vanishing characters aside.
-func letterAfter(s string, i int) bool {
+// letterAfterEnd returns the end of the letter that starts right after
+// the space that ends at s[i], vanishing characters aside, or -1.
+func letterAfterEnd(s string, i int) int {
 	h, he := nextKept(s, i)
 	if he < 0 || !isHan(h) {
-		return false
+		return -1
 	}
-	n, ne := nextKept(s, he)
-	return ne < 0 || !isHan(n)
+	if n, ne := nextKept(s, he); ne >= 0 && isHan(n) {
+		return -1
+	}
+	return he
+}
+
+// skipDecoBack returns the last character before s[i] that is neither a
+// decoration nor vanishes, and its offset (-1: none).
+func skipDecoBack(s string, i int) (rune, int) {
+	for {
+		r, ri := prevKept(s, i)
+		if ri < 0 || !decoration(r) {
+			return r, ri
+		}
+		i = ri
+	}
+}
+
+// skipDecoFwd returns the first character from s[i] on that is neither a
+// decoration nor vanishes, and the offset of its end (-1: none).
+func skipDecoFwd(s string, i int) (rune, int) {
+	for {
+		r, re := nextKept(s, i)
+		if re < 0 || !decoration(r) {
+			return r, re
+		}
+		i = re
+	}
 }
 
 // prevKept returns the last character of s[:i] that does not vanish and

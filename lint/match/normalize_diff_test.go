@@ -103,7 +103,7 @@ func TestNormalizeMatchesReference(t *testing.T) {
 // words, every kind of space, doubled spaces, what normalisation drops or
 // folds in between, and the characters of the BMP inside a run.
 func TestNormalizeSpacedMatchesReference(t *testing.T) {
-	pieces := strings.Split("我|不|知|道|曉|沒|乾|\uF967|⼀|〇|\U00020000|知道|好的|\u3000|\u00a0|\u2003|\u205f|\t|\n|"+
+	pieces := strings.Split("我|不|知|道|曉|沒|乾|\uF967|⼀|〇|\U00020000|知道|好的|道呢|呢|😀😀|★|❤\ufe0f|\u3000|\u00a0|\u2003|\u205f|\t|\n|"+
 		"\u200b|\ufeff|\ufe0f|\x00|\x7f|\u0085|❤|😀|～|，|a|Ａ|1|\xff|\xe4\xb8|\xed\xa0\x80", "|")
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 50000 {
@@ -122,12 +122,17 @@ func TestNormalizeSpacedMatchesReference(t *testing.T) {
 		s := string(c)
 		checkSameNormalization(t, "我 "+s+" 知 道")
 		checkSameNormalization(t, "我 不"+s+" 知")
+		checkSameNormalization(t, "我 不 知 "+s+"呢")
+		checkSameNormalization(t, s+"的 我 不 知")
+		checkSameNormalization(t, "我 "+s+" 不 知")
+		checkSameNormalization(t, "我 不 "+s+s+" 知")
 	}
 }
 
 func FuzzNormalizeMatchesReference(f *testing.F) {
 	for _, s := range []string{"沒關係，我幫您改成藍色XL", "乾淨的衣服", "不\u200b知道", "这个我不❤\ufe0f知道", "★不☆行★", "1★好评", "a\x00b\xff", "ＶＩＰ会员",
-		"这个我 不 知 道", "我　不\u00a0知 道呢", "好的 谢谢", "亲 在吗", "不 行", "我\u200b 不 \x00知 道", "I am not sure"} {
+		"这个我 不 知 道", "我　不\u00a0知 道呢", "好的 谢谢", "亲 在吗", "不 行", "我\u200b 不 \x00知 道", "I am not sure",
+		"我 不 知 道呢", "这个 不 知 道哦", "好的 我 不 清 楚 谢谢", "我 😀 不 知 道", "不 ❤ 知 道", "我 😀\x00😀 不 ★ 知 道的", "你 好 我想问一下"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

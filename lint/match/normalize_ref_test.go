@@ -118,7 +118,7 @@ func (n *refNormalized) run(withOff bool) {
 			keep = false
 		}
 		if n.gaps[i] {
-			keep = false
+			keep = false // a gap of a letter-spaced run or a decoration in it
 		}
 		if keep {
 			emit(out, i)
@@ -146,7 +146,7 @@ func refFirstChange(s string, gaps map[int]bool) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		if (r == utf8.RuneError && size == 1) || gaps[i] {
 			return i
 		}
 		if out, keep := foldRune(r); !keep || out != r || (refDecoration(r) && refBetweenHan(s, i, size)) {
@@ -237,12 +237,15 @@ func refBetweenHan(s string, i, size int) bool {
 	return false
 }
 
-// refSpacedGaps returns the byte offsets in s of the spaces normalisation
-// drops from letter-spaced runs. It lists the characters normalisation
-// keeps (those it drops, invisible ones, do not count), marks the letters
-// (Chinese characters with no Chinese character next to them) and walks
-// each chain of letters one space (Zs) apart: the spaces of a chain of
-// three letters or more are the gaps.
+// refSpacedGaps returns the byte offsets in s of the spaces (and
+// decorations) normalisation drops from letter-spaced runs. It lists the
+// characters normalisation keeps (those it drops, invisible ones, do not
+// count), marks the letters (Chinese characters with no Chinese character
+// next to them) and walks each chain of letters one space (Zs) apart, or
+// two spaces with decorations alone between them (我 😀 不): the spaces
+// and decorations inside a chain of three letters or more are dropped, and
+// so is a space at either end of such a chain with a word of two Chinese
+// characters beyond it (我 不 知 道呢, 哎呀 我 不 清 楚).
 func refSpacedGaps(s string) map[int]bool {
 	type char struct {
 		r  rune
@@ -257,19 +260,49 @@ func refSpacedGaps(s string) map[int]bool {
 		i += n
 	}
 	han := func(k int) bool { return k >= 0 && k < len(cs) && unicode.In(cs[k].r, unicode.Han) }
+	zs := func(k int) bool { return k >= 0 && k < len(cs) && unicode.In(cs[k].r, unicode.Zs) }
+	deco := func(k int) bool { return k >= 0 && k < len(cs) && refDecoration(cs[k].r) }
 	letter := func(k int) bool { return han(k) && !han(k-1) && !han(k+1) }
+	// step returns the next letter of the chain after the letter e, or -1
+	step := func(e int) int {
+		if !zs(e + 1) {
+			return -1
+		}
+		if letter(e + 2) {
+			return e + 2
+		}
+		m := e + 2
+		for deco(m) {
+			m++
+		}
+		if m > e+2 && zs(m) && letter(m+1) {
+			return m + 1
+		}
+		return -1
+	}
 	gaps := map[int]bool{}
 	for k := 0; k < len(cs); k++ {
 		if !letter(k) {
 			continue
 		}
-		end := k
-		for end+2 < len(cs) && unicode.In(cs[end+1].r, unicode.Zs) && letter(end+2) {
-			end += 2
+		end, letters := k, 1
+		for next := step(end); next >= 0; next = step(end) {
+			end = next
+			letters++
 		}
-		if letters := (end-k)/2 + 1; letters >= 3 {
-			for g := k + 1; g < end; g += 2 {
-				gaps[cs[g].at] = true
+		if letters >= 3 {
+			for g := k + 1; g < end; g++ {
+				if !letter(g) {
+					gaps[cs[g].at] = true
+				}
+			}
+			// a Chinese character one space beyond an end is no letter:
+			// the end of a word, taken in when it has two characters
+			if zs(k-1) && han(k-2) && !han(k-4) {
+				gaps[cs[k-1].at] = true
+			}
+			if zs(end+1) && han(end+2) && !han(end+4) {
+				gaps[cs[end+1].at] = true
 			}
 		}
 		k = end

@@ -63,7 +63,6 @@ func TestNormalize(t *testing.T) {
 		// letter-spaced runs: three or more single Chinese characters, one
 		// space between each two, are one word spaced out
 		{"letter-spaced phrase", "我 不 知 道", "我不知道"},
-		{"letter-spaced phrase after a word", "这个我 不 知 道", "这个我 不知道"},
 		{"letter-spaced three characters", "滚 出 去，别 来", "滚出去,别 来"},
 		{"letter-spaced with ideographic spaces", "我　不　知　道", "我不知道"},
 		{"letter-spaced with no-break and em spaces", "我\u00a0不\u2003知\u00a0道", "我不知道"},
@@ -77,10 +76,37 @@ func TestNormalize(t *testing.T) {
 		{"two single characters kept", "不 行", "不 行"},
 		{"two single characters then a word kept", "我 不 知道", "我 不 知道"},
 		{"two single characters each side of a word kept", "你 好 亲爱的 在 吗", "你 好 亲爱的 在 吗"},
-		{"run of three before a word", "我 不 知 道呢", "我不知 道呢"},
+		// a run of three letters or more takes in a word of two characters
+		// one space beyond either end: 道呢, 道的 end the run
+		{"run of three before a particle", "我 不 知 道呢", "我不知道呢"},
+		{"run of three before a word ending in 的", "我 不 知 道的，亲", "我不知道的,亲"},
+		{"run of three after a word", "哎呀 我 不 清 楚", "哎呀我不清楚"},
+		{"run of three between words", "好的 我 不 清 楚 谢谢", "好的我不清楚谢谢"},
+		{"run of three after a longer word kept", "这个我 不 知 道", "这个我 不知道"},
+		{"run of three before a longer word kept", "天 知 道 什么时候到", "天知道 什么时候到"},
+		{"run of three, a longer word after its last character kept", "我 不 知 道的话", "我不知 道的话"},
+		{"run of three with invisible characters before a word", "我 不 知\u200b 道呢", "我不知道呢"},
+		{"two letters after a word kept", "这个 不 知 道哦", "这个 不 知 道哦"},
+		{"two letters before a word kept", "你 好 我想问一下", "你 好 我想问一下"},
+		{"one letter before a word kept", "不 行吧", "不 行吧"},
+		{"three letters kept", "嗯 好 的", "嗯好的"},
+		{"run of three, two spaces before a word kept", "我 不 知  道呢", "我不知  道呢"},
+		{"run of three, punctuation before a word kept", "我 不 知，道呢", "我不知,道呢"},
+		// a decoration standing alone between two spaces of a run goes
+		// with them
+		{"emoji inside a run", "我 😀 不 知 道", "我不知道"},
+		{"heart inside a run", "不 ❤ 知 道", "不知道"},
+		{"heart with VS16 inside a run", "不 ❤\ufe0f 知 道", "不知道"},
+		{"two emoji inside a run", "我 😀😀 不 ★ 知 道", "我不知道"},
+		{"emoji inside a run before a particle", "我 不 😀 知 道呢", "我不知道呢"},
+		{"emoji between two letters kept", "我 😀 不", "我 😀 不"},
+		{"emoji between two letters and a word kept", "我 😀 不 知道", "我 😀 不 知道"},
+		{"emoji at the end of a run kept", "我 不 知 😀", "我不知 😀"},
+		{"emoji between words kept", "好的 😀 谢谢", "好的 😀 谢谢"},
+		{"emoji between spaces of two kept", "我 😀  不 知 道", "我 😀  不知道"},
 		{"two spaces kept", "我  不  知  道", "我  不  知  道"},
 		{"tab and newline kept", "我\t不\t知\t道\n我\n不\n知", "我\t不\t知\t道\n我\n不\n知"},
-		{"space and emoji kept", "我 😀 不 知", "我 😀 不 知"},
+		{"space and emoji kept", "我 😀 不", "我 😀 不"},
 		{"english kept", "I am not sure, a b c d", "i am not sure, a b c d"},
 		{"letters and digits kept", "A 我 B 不 1 知 2", "a 我 b 不 1 知 2"},
 		{"empty", "", ""},
@@ -175,31 +201,57 @@ func TestLetterSpacingRunes(t *testing.T) {
 
 // TestNormalizeLongDecorationRun: a message of nothing but decorations
 // (256 KiB of ★ or 😀, the longest message linted by default) normalises
-// in linear time, each run looked through once, not once per character
-// (20 s for 64 Ki 😀 before): the bytes betweenHan looks through are
-// counted, not timed.
+// in linear time, each run looked through a bounded number of times, not
+// once per character (20 s for 64 Ki 😀 before): the bytes betweenHan,
+// prevKept and nextKept look through are counted, not timed, at two
+// lengths, the second four times the first.
 func TestNormalizeLongDecorationRun(t *testing.T) {
 	steps := 0
 	decorationSteps = &steps
 	defer func() { decorationSteps = nil }()
-	for _, s := range []string{
-		strings.Repeat("★", 1<<18/3),
-		"不" + strings.Repeat("★\u200b", 1<<18/6) + "知道",
-		strings.Repeat("😀", 1<<16) + "知道",
-		"不" + strings.Repeat("😀", 1<<16),
+	for _, tt := range []struct {
+		name string
+		make func(n int) string // about n KiB
+	}{
+		{"stars", func(n int) string { return strings.Repeat("★", n<<10/3) }},
+		{"stars between Chinese", func(n int) string { return "不" + strings.Repeat("★\u200b", n<<10/6) + "知道" }},
+		{"emoji before Chinese", func(n int) string { return strings.Repeat("😀", n<<8) + "知道" }},
+		{"emoji after Chinese", func(n int) string { return "不" + strings.Repeat("😀", n<<8) }},
 		// letter-spaced runs, with invisible characters in them
-		strings.Repeat("不 ", 1<<18/4),
-		strings.Repeat("不 \u200b", 1<<18/7),
-		"不 " + strings.Repeat("\u200b", 1<<18/3) + " 知 道",
-		strings.Repeat("不 "+strings.Repeat("\u200b", 1<<10)+"知 ", 1<<7),
+		{"spaced", func(n int) string { return strings.Repeat("不 ", n<<10/4) }},
+		{"spaced with invisible", func(n int) string { return strings.Repeat("不 \u200b", n<<10/7) }},
+		{"long invisible gap", func(n int) string { return "不 " + strings.Repeat("\u200b", n<<10/3) + " 知 道" }},
+		{"invisible runs", func(n int) string {
+			return strings.Repeat("不 "+strings.Repeat("\u200b", 1<<10)+"知 ", n/2)
+		}},
+		// runs that take in a word, decorations inside runs
+		{"runs before a particle", func(n int) string { return strings.Repeat("不 知 道呢 ", n<<10/15) }},
+		{"runs between words", func(n int) string { return strings.Repeat("好的 我 不 知 道呢 ", n<<10/30) }},
+		{"emoji slots", func(n int) string { return strings.Repeat("不 😀 ", n<<10/8) }},
+		{"heart slots", func(n int) string { return strings.Repeat("不 ❤\ufe0f ", n<<10/10) }},
+		{"long emoji slot", func(n int) string { return "不 知 " + strings.Repeat("😀", n<<8) + " 道 呢" }},
+		{"long emoji slot with invisible", func(n int) string { return "不 知 " + strings.Repeat("😀\u200b", n<<7) + " 道 呢" }},
+		{"emoji slot runs", func(n int) string { return strings.Repeat("不 知 "+strings.Repeat("😀", 1<<8)+" 道 ", n) }},
+		{"invisible before a word", func(n int) string {
+			return strings.Repeat("不 知 道 "+strings.Repeat("\u200b", 1<<10)+"呢呢 ", n/3)
+		}},
 	} {
-		steps = 0
-		var n Normalized
-		n.Reset(s)
-		n.OrigSpan(0, len(n.Text))
-		// Reset, buildOff and firstChange may each look through it
-		if steps == 0 || steps > 8*len(s) {
-			t.Errorf("normalising %d bytes of decorations looked through %d bytes", len(s), steps)
+		var got [2]int
+		for k, size := range []int{64, 256} {
+			s := tt.make(size)
+			steps = 0
+			var n Normalized
+			n.Reset(s)
+			n.OrigSpan(0, len(n.Text))
+			got[k] = steps
+			// Reset, buildOff and firstChange each look through it, a
+			// space up to three steps on either side
+			if steps == 0 || steps > 24*len(s) {
+				t.Errorf("%s: normalising %d bytes looked through %d bytes", tt.name, len(s), steps)
+			}
+		}
+		if float64(got[1]) > 4.2*float64(got[0]) {
+			t.Errorf("%s: four times the text looked through %d bytes, %.1f times as many", tt.name, got[1], float64(got[1])/float64(got[0]))
 		}
 	}
 }
@@ -240,7 +292,12 @@ func TestNormalizedOrigSpan(t *testing.T) {
 		{"letter-spaced match", "这个我 不 知 道", "不知道", "不 知 道"},
 		{"letter-spaced with ideographic spaces", "亲　我　不　清　楚，稍等", "不清楚", "不　清　楚"},
 		{"letter-spaced with invisible characters", "我 不\u200b 知 道", "我不知道", "我 不\u200b 知 道"},
-		{"kept space maps to itself", "这个我 不 知 道", "这个我 不", "这个我 不"},
+		{"kept space maps to itself", "这个 我 不知道", "这个 我", "这个 我"},
+		{"run before a particle", "我 不 知 道呢", "不知道", "不 知 道"},
+		{"run after a word", "哎呀 我 不 清 楚", "呀我不清楚", "呀 我 不 清 楚"},
+		{"kept space before a run maps to itself", "这个我 不 知 道", "这个我 不", "这个我 不"},
+		{"emoji inside a run", "亲 我 😀 不 知 道", "我不知道", "我 😀 不 知 道"},
+		{"heart inside a run", "亲 不 ❤\ufe0f 知 道", "不知道", "不 ❤\ufe0f 知 道"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
