@@ -22,17 +22,23 @@ func Shown(s string) string {
 	s = lineBreaks.Replace(s)
 	var b strings.Builder
 	b.Grow(len(s))
+	WriteMasked(&b, s, Masked)
+	return b.String()
+}
+
+// WriteMasked writes s to b with a tab as a space and every character
+// hidden reports (Masked, or a writer's narrower choice) as U+FFFD.
+func WriteMasked(b *strings.Builder, s string, hidden func(rune) bool) {
 	for _, r := range s {
 		switch {
 		case r == '\t':
 			b.WriteByte(' ')
-		case Masked(r):
+		case hidden(r):
 			b.WriteRune(utf8.RuneError)
 		default:
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
 }
 
 // Masked reports whether r is a character no report writes as it is: a C0

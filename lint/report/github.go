@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -202,16 +201,7 @@ func githubShown(msg string) string {
 	var b strings.Builder
 	b.Grow(len(msg) + 2)
 	b.WriteString(msg[:i])
-	for _, r := range msg[i:] {
-		switch {
-		case r == '\t':
-			b.WriteByte(' ')
-		case githubHidden(r):
-			b.WriteRune(utf8.RuneError)
-		default:
-			b.WriteRune(r)
-		}
-	}
+	lint.WriteMasked(&b, msg[i:], githubHidden)
 	return b.String()
 }
 
