@@ -14,7 +14,9 @@ var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎
 // and the other control characters (ESC and the rest of C0, DEL, C1) and
 // the bidirectional overrides as U+FFFD (Masked), so that an export cannot
 // clear the screen, recolour the report, set the window title or reorder
-// what is shown.
+// what is shown; and every byte that is not UTF-8 as U+FFFD too: a
+// terminal not in UTF-8 runs a raw 9B as CSI, and one in UTF-8 shows
+// garbage for it.
 func Shown(s string) string {
 	if !needsShowing(s) {
 		return s
@@ -27,7 +29,8 @@ func Shown(s string) string {
 }
 
 // WriteMasked writes s to b with a tab as a space and every character
-// hidden reports (Masked, or a writer's narrower choice) as U+FFFD.
+// hidden reports (Masked, or a writer's narrower choice) as U+FFFD, and
+// every byte that is not UTF-8 as U+FFFD as well.
 func WriteMasked(b *strings.Builder, s string, hidden func(rune) bool) {
 	for _, r := range s {
 		switch {
@@ -63,17 +66,29 @@ func Masked(r rune) bool {
 // at such a byte.
 func MaskedLead(c byte) bool { return c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xe2 }
 
-// needsShowing reports whether s holds a character Masked reports (then
-// Shown changes it).
+// needsShowing reports whether s holds a character Masked reports or a
+// byte that is not UTF-8 (then Shown changes it).
 func needsShowing(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; MaskedLead(c) {
-			if c < 0x80 {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if MaskedLead(c) {
 				return true
 			}
-			if r, _ := utf8.DecodeRuneInString(s[i:]); Masked(r) {
+			i++
+		case c >= 0xe1 && c <= 0xef && c != 0xe2 && c != 0xed && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// the CJK characters and most of the BMP, without decoding:
+			// three bytes whose lead allows any continuation and begins
+			// no masked character (E2 begins the bidirectional controls,
+			// ED the surrogates)
+			i += 3
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 || MaskedLead(c) && Masked(r) {
 				return true
 			}
+			i += n
 		}
 	}
 	return false

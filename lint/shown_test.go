@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -17,6 +18,13 @@ func TestShown(t *testing.T) {
 		{"a\tb\x7fc\u0085d", "a b\uFFFDc\uFFFDd"},
 		{"abc\u202edcba\u2066x\u2069", "abc\uFFFDdcba\uFFFDx\uFFFD"},
 		{"é\u00a0¿", "é\u00a0¿"},
+		// bytes that are not UTF-8, each as U+FFFD: a raw 9B is CSI to a
+		// terminal not in UTF-8; a character cut short, a surrogate, an
+		// overlong form; U+FFFD itself stays
+		{"a\x9b2Jb", "a\uFFFD2Jb"},
+		{"客\xff服\xe4\xb8", "客\uFFFD服\uFFFD\uFFFD"},
+		{"\xed\xa0\x80\xc0\xaf", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
+		{"\uFFFD 客服", "\uFFFD 客服"},
 	}
 	for _, tt := range tests {
 		if got := Shown(tt.in); got != tt.want {
@@ -55,6 +63,30 @@ func TestMasked(t *testing.T) {
 		}
 		if !needsShowing(string(r)) {
 			t.Errorf("needsShowing misses %U", r)
+		}
+	}
+}
+
+// TestNeedsShowingThreeBytes: needsShowing, which passes over most
+// three-byte characters without decoding them, says what decoding says of
+// every lead byte from E0 to EF followed by any two bytes: it finds the
+// masked characters and the bytes that are not UTF-8 among them.
+func TestNeedsShowingThreeBytes(t *testing.T) {
+	for c := 0xe0; c <= 0xef; c++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for c2 := 0; c2 < 0x100; c2++ {
+				s := string([]byte{'a', byte(c), byte(c1), byte(c2), 'b'})
+				want := !utf8.ValidString(s)
+				for _, r := range s {
+					want = want || Masked(r)
+				}
+				if got := needsShowing(s); got != want {
+					t.Fatalf("needsShowing(%q) = %v, want %v", s, got, want)
+				}
+				if got := needsShowing(s[1:4]); got != (!utf8.ValidString(s[1:4]) || strings.IndexFunc(s[1:4], Masked) >= 0) {
+					t.Fatalf("needsShowing(%q) = %v", s[1:4], got)
+				}
+			}
 		}
 	}
 }
