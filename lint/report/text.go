@@ -351,7 +351,8 @@ func (t *textWriter) Close(s *lint.Summary) error {
 				parts = append(parts, fmt.Sprintf("%s %d", g, n))
 			}
 		}
-		fmt.Fprintf(w, "      等级: %s\n", strings.Join(parts, " · "))
+		// a pack names the grades
+		fmt.Fprintf(w, "      等级: %s\n", shown(strings.Join(parts, " · ")))
 	}
 	// the rules that found problems, then apart the bonus rules' good
 	// practice, which is no problem
@@ -375,7 +376,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if len(s.SkippedRules) > 0 {
 		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "未能检查"))
 		for _, rc := range lint.SortedCounts(s.SkippedRules) {
-			fmt.Fprintf(w, "    %s: %d 个会话（%s）\n", shown(rc.Rule), rc.Count, skipWhy(s.SkippedWhy[rc.Rule]))
+			fmt.Fprintf(w, "    %s: %d 个会话（%s）\n", shown(rc.Rule), rc.Count, shown(skipWhy(s.SkippedWhy[rc.Rule])))
 		}
 	}
 	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {

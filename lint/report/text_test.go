@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -207,14 +208,27 @@ func TestTextShown(t *testing.T) {
 	c := &lint.Conversation{ID: "c\n✓ 会话 fake", File: "a\x1b[2J.jsonl", Messages: []lint.Message{
 		{Role: lint.Agent, Sender: "客服\x1b[2J", Text: "\x1b[31m不知道", Pos: lint.Pos{File: "a\x1b[2J.jsonl", Line: 1}},
 	}}
-	r := &lint.Result{Conversation: c, Score: 98, Grade: "优秀", Agents: []string{"客服\x1b[2J"},
+	// a pack names the grades; a rule says why it skipped a conversation;
+	// a raw 9B is CSI to a terminal not in UTF-8
+	grade := "优\x1b[2J秀\x9b2J"
+	r := &lint.Result{Conversation: c, Score: 98, Grade: grade, Agents: []string{"客服\x1b[2J"},
+		Skipped:  []lint.Skip{{Rule: "shop/slow", Reason: "没有\x1b[2J时间"}},
 		Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不知道", "", "推诿\x1b[0m", "客服\x1b[2J", 2)}}
 	sum := lint.NewSummary()
 	sum.Add(r)
+	scoring := lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: grade, Min: 95}}}
 	for _, color := range []bool{false, true} {
-		out := string(render(t, "text", Options{Color: color, Location: time.UTC}, []*lint.Result{r}, sum))
+		out := string(render(t, "text", Options{Color: color, Location: time.UTC, Scoring: scoring}, []*lint.Result{r}, sum))
 		if strings.Contains(out, "\x1b[2J") || strings.Contains(out, "\x1b[31m不") || strings.Contains(out, "\x1b[0m\n") && !color {
 			t.Errorf("color %v: control sequence from the input:\n%q", color, out)
+		}
+		if !utf8.ValidString(out) {
+			t.Errorf("color %v: bytes that are not UTF-8 reach the terminal:\n%q", color, out)
+		}
+		for _, want := range []string{"等级: 优\uFFFD[2J秀\uFFFD2J 1", "shop/slow: 1 个会话（没有\uFFFD[2J时间）"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("color %v: no %q in\n%s", color, want, out)
+			}
 		}
 		for _, line := range strings.Split(out, "\n") {
 			if strings.HasPrefix(line, "✓ 会话 fake") {
