@@ -11,21 +11,23 @@ import (
 // (lint.Masked: C0 controls, DEL, C1 controls, the bidirectional
 // embeddings, overrides and isolates) replaced by U+FFFD, as the text
 // report, chatlint explain and the GitHub annotations show them, and the
-// Unicode noncharacters too (noncharacter, which only a page masks); tab,
-// LF and CR stay, as a message's text needs them. The HTML page goes
+// Unicode noncharacters too (noncharacter, which only a page masks), and
+// every byte that is not UTF-8 (html/template passes such bytes through;
+// the page says it is UTF-8); tab, LF and CR stay, as a message's text
+// needs them. The HTML page goes
 // through it whole, so that no field of it, whatever its source (a
 // message, a sender, a conversation id, a file name, the reason of a
 // malformed record, a pack's text), can hold them raw: a control character
 // or a noncharacter is an error of an HTML page's input stream, and an
 // override inside a name or a message would reorder what follows it, the
 // time and line of the evidence shown to QA staff included. A character
-// cut between writes is held until the next one; flush writes what is
-// held.
+// cut between writes is held until the next one; flush writes one cut
+// short at the end as U+FFFD.
 type controlSafe struct {
 	w    io.Writer
 	buf  []byte // the bytes held, then those of the write
 	out  []byte // the write with its controls replaced, when it has any
-	held int    // bytes at the end of buf that may begin a control
+	held int    // bytes at the end of buf that begin a character cut short
 }
 
 func (b *controlSafe) Write(p []byte) (int, error) {
@@ -35,28 +37,34 @@ func (b *controlSafe) Write(p []byte) (int, error) {
 	start, held := 0, 0 // start: the first byte not yet copied to out
 	for i := 0; i < len(buf); {
 		c := buf[i]
-		if !pageMaskedLead[c] {
-			i++
-			continue
-		}
-		if c >= 0xef && i+2 < len(buf) && (c == 0xef && buf[i+1]|0x08 != 0xbf || c > 0xef && buf[i+2] != 0xbf) {
-			// the fullwidth forms and the emoji: a noncharacter is EF B7 or
-			// EF BF, or has BF for its third byte
-			i++
-			continue
-		}
-		n := 1 // a control byte
-		if c >= utf8.RuneSelf {
-			if !utf8.FullRune(buf[i:]) {
-				held = len(buf) - i // the first bytes of a character: wait for the rest
-				break
+		n := 1 // a control byte, or one that is not UTF-8
+		switch {
+		case c < utf8.RuneSelf:
+			if !pageMaskedLead[c] {
+				i++
+				continue
 			}
+		case c >= 0xe1 && c != 0xe2 && c != 0xed && c <= 0xef && i+2 < len(buf) &&
+			buf[i+1]&0xc0 == 0x80 && buf[i+2]&0xc0 == 0x80 && (c != 0xef || buf[i+1]|0x08 != 0xbf):
+			// the CJK characters, the fullwidth forms and most of the
+			// BMP, without decoding: three bytes whose lead allows any
+			// continuation and begins no character to mask (E2 begins
+			// the bidirectional controls, ED the surrogates; after EF,
+			// B7 and BF begin the noncharacters)
+			i += 3
+			continue
+		case !utf8.FullRune(buf[i:]):
+			held = len(buf) - i // the first bytes of a character: wait for the rest
+		default:
 			var r rune
 			r, n = utf8.DecodeRune(buf[i:])
-			if !lint.Masked(r) && !noncharacter(r) {
+			if (r != utf8.RuneError || n > 1) && (!pageMaskedLead[c] || !lint.Masked(r) && !noncharacter(r)) {
 				i += n
 				continue
 			}
+		}
+		if held > 0 {
+			break
 		}
 		out = append(append(out, buf[start:i]...), "\uFFFD"...)
 		i += n
@@ -79,12 +87,18 @@ func (b *controlSafe) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// flush writes the bytes held (the output's end: they begin no control).
+// flush writes what is held (the output's end): the first bytes of a
+// character cut short, each as U+FFFD.
 func (b *controlSafe) flush() error {
 	if b.held == 0 {
 		return nil
 	}
-	_, err := b.w.Write(b.buf[:b.held])
+	out := b.out[:0]
+	for range b.held {
+		out = append(out, "\uFFFD"...)
+	}
+	b.out = out
+	_, err := b.w.Write(out)
 	b.held = 0
 	return err
 }

@@ -12,17 +12,18 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
-// TestControlSafe: the controls are replaced however the writes cut them,
-// and nothing else changes.
+// TestControlSafe: the controls, the noncharacters and the bytes that are
+// not UTF-8 are replaced however the writes cut them, and nothing else
+// changes.
 func TestControlSafe(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"客服\u202eABC 10:00:05", "客服\ufffdABC 10:00:05"},
 		{"\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069", strings.Repeat("\ufffd", 9)},
 		// neighbours of the controls, and E2 bytes that begin no control
 		{"\u2029\u202f\u2065\u206a\u2014…“”", "\u2029\u202f\u2065\u206a\u2014…“”"},
-		{"end\xe2", "end\xe2"},
-		{"end\xe2\x80", "end\xe2\x80"},
-		{"\xe2\xe2\x80\xae", "\xe2\ufffd"},
+		{"end\xe2", "end\ufffd"},
+		{"end\xe2\x80", "end\ufffd\ufffd"},
+		{"\xe2\xe2\x80\xae", "\ufffd\ufffd"},
 		{"", ""},
 		// C0 but tab and line breaks, DEL, C1
 		{"a\x00b\x01c\x1b[31md\x7fe\x1f", "a\ufffdb\ufffdc\ufffd[31md\ufffde\ufffd"},
@@ -30,16 +31,23 @@ func TestControlSafe(t *testing.T) {
 		{"\u0080\u0085\u009b\u009f", strings.Repeat("\ufffd", 4)},
 		// neighbours of C1, and C2 bytes that begin none
 		{"\u007e\u00a0\u00a9é", "\u007e\u00a0\u00a9é"},
-		{"end\xc2", "end\xc2"},
-		{"\xc2\xc2\x85", "\xc2\ufffd"},
+		{"end\xc2", "end\ufffd"},
+		{"\xc2\xc2\x85", "\ufffd\ufffd"},
 		// noncharacters, in every plane: an HTML parser's errors too
 		{"a\ufdd0b\ufdefc\ufffed\uffff", "a\ufffdb\ufffdc\ufffdd\ufffd"},
 		{"\U0001fffe\U0001ffff\U0002fffe\U0010fffe\U0010ffff", strings.Repeat("\ufffd", 5)},
 		// their neighbours, and EF and F0–F4 bytes that begin none
 		{"\ufdcf\ufdf0\ufffd\uff0c！（）\U0001fffd\U00020000😀\U0010fffd", "\ufdcf\ufdf0\ufffd\uff0c！（）\U0001fffd\U00020000😀\U0010fffd"},
-		{"end\xef\xb7", "end\xef\xb7"},
-		{"end\xf0\x9f\xbf", "end\xf0\x9f\xbf"},
-		{"\xef\xef\xbf\xbf\xf4\x8f\xbf\xbf", "\xef\ufffd\ufffd"},
+		{"end\xef\xb7", "end\ufffd\ufffd"},
+		{"end\xf0\x9f\xbf", "end\ufffd\ufffd\ufffd"},
+		{"\xef\xef\xbf\xbf\xf4\x8f\xbf\xbf", "\ufffd\ufffd\ufffd"},
+		// bytes that are not UTF-8, one U+FFFD each: lone bytes, a raw
+		// 8-bit CSI, a CJK character cut short (by the next character or
+		// by the end), a surrogate, an overlong form; U+FFFD itself stays
+		{"a\xffb\x80c\x9b2J", "a\ufffdb\ufffdc\ufffd2J"},
+		{"\xe5\xae客\xe5服\xe5\xae", "\ufffd\ufffd客\ufffd服\ufffd\ufffd"},
+		{"\xed\xa0\x80\xc0\xaf\xf8", strings.Repeat("\ufffd", 6)},
+		{"\ufffd客服", "\ufffd客服"},
 	} {
 		for cut := 0; cut <= len(tc.in); cut++ {
 			for cut2 := cut; cut2 <= len(tc.in); cut2++ {
@@ -63,7 +71,8 @@ func TestControlSafe(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	alphabet := []string{"a", "客", "\u202e", "\u2066", "\u2014", "\xe2", "\xe2\x80", "\x80", "\xae",
 		"\x01", "\x1b", "\x7f", "\n", "\t", "\u0085", "\u00a0", "\xc2", "\x85",
-		"\ufdd0", "\uffff", "\uff0c", "\U0001fffe", "😀", "\xef", "\xef\xbf", "\xf0\x9f\xbf", "\xbf", "\xbe"}
+		"\ufdd0", "\uffff", "\uff0c", "\U0001fffe", "😀", "\xef", "\xef\xbf", "\xf0\x9f\xbf", "\xbf", "\xbe",
+		"\xe5", "\xe5\xae", "\xed\xa0", "\xff", "\ufffd"}
 	for i := 0; i < 2000; i++ {
 		var in strings.Builder
 		for j := rng.IntN(40); j > 0; j-- {
@@ -83,6 +92,9 @@ func TestControlSafe(t *testing.T) {
 		p.flush()
 		if whole.String() != pieces.String() {
 			t.Fatalf("%q: whole %q, in pieces %q", s, whole.String(), pieces.String())
+		}
+		if !utf8.ValidString(whole.String()) {
+			t.Fatalf("%q: not UTF-8: %q", s, whole.String())
 		}
 		for _, r := range whole.String() {
 			if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) || unicode.Is(unicode.Noncharacter_Code_Point, r) {
@@ -133,15 +145,49 @@ func TestControlSafeEveryRune(t *testing.T) {
 	}
 }
 
+// TestControlSafeThreeBytes: controlSafe, which passes over most
+// three-byte characters without decoding them, writes what
+// controlSafeWant says of every lead byte from E0 to EF followed by any
+// two bytes, written whole and in pieces that cut them.
+func TestControlSafeThreeBytes(t *testing.T) {
+	var in strings.Builder
+	for c := 0xe0; c <= 0xef; c++ {
+		for c1 := 0; c1 < 0x100; c1++ {
+			for c2 := 0; c2 < 0x100; c2++ {
+				in.Write([]byte{byte(c), byte(c1), byte(c2), 'a'})
+			}
+		}
+	}
+	s := in.String()
+	want := controlSafeWant(s)
+	for _, piece := range []int{len(s), 4093, 5} {
+		var out bytes.Buffer
+		w := &controlSafe{w: &out}
+		for rest := s; rest != ""; {
+			n := min(piece, len(rest))
+			w.Write([]byte(rest[:n]))
+			rest = rest[n:]
+		}
+		w.flush()
+		if got := out.String(); got != want {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Fatalf("pieces of %d: differs at byte %d: %q, want %q", piece, i, got[i:min(i+12, len(got))], want[i:min(i+12, len(want))])
+		}
+	}
+}
+
 // controlSafeWant is what controlSafe writes of s, rune by rune: every
-// masked character but tab and the line breaks, and every noncharacter (by
-// the unicode package's table, not the page's own test), as U+FFFD, the
-// rest (invalid bytes included) as it is.
+// masked character but tab and the line breaks, every noncharacter (by
+// the unicode package's table, not the page's own test) and every byte
+// that is not UTF-8 as U+FFFD, the rest as it is.
 func controlSafeWant(s string) string {
 	var b strings.Builder
 	for len(s) > 0 {
 		r, n := utf8.DecodeRuneInString(s)
-		if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) || unicode.Is(unicode.Noncharacter_Code_Point, r) {
+		if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) || unicode.Is(unicode.Noncharacter_Code_Point, r) || r == utf8.RuneError && n == 1 {
 			b.WriteRune(utf8.RuneError)
 		} else {
 			b.WriteString(s[:n])
