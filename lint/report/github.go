@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -181,20 +182,23 @@ func (g *githubWriter) command(name string, props []string, msg string) {
 		} else {
 			g.w.WriteByte(',')
 		}
-		g.w.WriteString(k + "=" + GitHubEscapeProperty(v))
+		// a file name shows in the annotation as a message does
+		g.w.WriteString(k + "=" + GitHubEscapeProperty(githubShown(v)))
 	}
 	g.w.WriteString("::" + GitHubEscapeData(githubShown(msg)) + "\n")
 }
 
-// githubShown is a message as an annotation may show it: the log renders
-// ANSI escapes and the annotation bidirectional text, so the control
-// characters (ESC and the rest of C0, DEL, C1) and bidirectional overrides
-// a chat message or a record may hold are written as U+FFFD, and a tab as a
-// space, as the text report shows them (lint.Shown); its line breaks stay
-// (GitHubEscapeData writes them %0D and %0A). A message without any is
+// githubShown is a message or a property's value (a file name) as an
+// annotation may show it: the log renders ANSI escapes and the annotation
+// bidirectional text, so the control characters (ESC and the rest of C0,
+// DEL, C1) and bidirectional overrides a chat message, a file name or a
+// record may hold are written as U+FFFD, and a tab as a space, as the text
+// report shows them (lint.Shown); so is each byte that is not UTF-8 (the
+// runner reads its output as UTF-8). Its line breaks stay (GitHubEscapeData
+// and GitHubEscapeProperty write them %0D and %0A). A string without any is
 // returned as it is.
 func githubShown(msg string) string {
-	i := strings.IndexFunc(msg, githubHidden)
+	i := githubMaskedAt(msg)
 	if i < 0 {
 		return msg
 	}
@@ -203,6 +207,17 @@ func githubShown(msg string) string {
 	b.WriteString(msg[:i])
 	lint.WriteMasked(&b, msg[i:], githubHidden)
 	return b.String()
+}
+
+// githubMaskedAt is where the first character githubShown replaces is in
+// s (githubHidden, or a byte that is not UTF-8), -1 when there is none.
+func githubMaskedAt(s string) int {
+	for i, r := range s {
+		if githubHidden(r) || r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD") {
+			return i
+		}
+	}
+	return -1
 }
 
 // githubHidden reports whether githubShown replaces r: a character every

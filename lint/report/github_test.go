@@ -220,13 +220,18 @@ func TestGitHubStdin(t *testing.T) {
 // recolour the log or reorder what the annotation shows. Control characters
 // (ESC and the rest of C0, DEL, C1) and bidirectional overrides in a message
 // are written as U+FFFD, as the text report writes them; line breaks stay
-// line breaks (%0A), a tab is a space.
+// line breaks (%0A), a tab is a space. So are they in a property (a file
+// name: the annotation shows it), and so is each byte that is not UTF-8
+// (the runner reads its output as UTF-8).
 func TestGitHubControlCharacters(t *testing.T) {
+	const bad = "坏\xff\x1b[2J\u202e.jsonl"
 	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
 		{Role: lint.Agent, Sender: "客服01", Text: "在的\x1b[2J", Pos: lint.Pos{File: "day.jsonl", Line: 4}},
+		{Role: lint.Agent, Sender: "客服01", Text: "好", Pos: lint.Pos{File: bad, Line: 6}},
 	}}
 	r := &lint.Result{Conversation: c, Agents: []string{"客服01"}, Score: 98, Grade: "优秀", Findings: []lint.Finding{
 		fxFinding(c, fxGreeting, 0, "", "", "首次回复「在的\x1b[2J\x00\x07\u0085\u202e」缺少问候语\n\t第二行", "客服01", 2),
+		fxFinding(c, fxGreeting, 1, "", "", "首次\xff回复\xe5行\x9b2J", "客服01", 0),
 	}}
 	sum := lint.NewSummary()
 	sum.Files = 1
@@ -235,6 +240,7 @@ func TestGitHubControlCharacters(t *testing.T) {
 	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
 	want := []string{
 		"::warning file=day.jsonl,line=4,title=shop/greeting::首次回复「在的\uFFFD[2J\uFFFD\uFFFD\uFFFD\uFFFD」缺少问候语%0A 第二行",
+		"::warning file=坏\uFFFD\uFFFD[2J\uFFFD.jsonl,line=6,title=shop/greeting::首次\uFFFD回复\uFFFD行\uFFFD2J",
 		"::warning file=day.jsonl,line=5,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role \"\uFFFD]0;x\uFFFD\"",
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
