@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -79,7 +80,8 @@ var CSVAgentBonusHeader = []string{"bonuses"}
 // csvWriter writes the CSV report: RFC 4180 records ended by CRLF, fields
 // quoted when they hold a comma, a double quote, CR or LF (or start or end
 // with a space or tab), quotes doubled. Field contents are written byte for
-// byte: line breaks inside a message stay as they are, inside quotes.
+// byte (but for bytes that are not UTF-8, see csvUTF8): line breaks inside
+// a message stay as they are, inside quotes.
 // Finding and conversation rows are written as conversations finish (they
 // gather until the caller flushes, see Flusher, or the buffer fills); agent
 // rows need the whole run and are written by Close. Malformed input records are not rows: they are reported on
@@ -268,24 +270,43 @@ func (c *csvWriter) Close(s *lint.Summary) error {
 	return c.flush()
 }
 
-// record writes one RFC 4180 record, ended by CRLF, its cells made safe
-// for spreadsheets unless the options ask for raw cells.
+// record writes one RFC 4180 record, ended by CRLF, its cells UTF-8
+// (csvUTF8) and made safe for spreadsheets unless the options ask for raw
+// cells.
 func (c *csvWriter) record(fields []string) {
 	if c.err != nil {
 		return
 	}
-	if !c.opts.CSVRaw {
-		copied := false // fields may be a shared header: copy before changing
-		for i, f := range fields {
-			if g := CSVFormulaSafe(f); len(g) != len(f) {
-				if !copied {
-					fields, copied = slices.Clone(fields), true
-				}
-				fields[i] = g
+	copied := false // fields may be a shared header: copy before changing
+	for i, f := range fields {
+		g := csvUTF8(f)
+		if !c.opts.CSVRaw {
+			g = CSVFormulaSafe(g)
+		}
+		if len(g) != len(f) { // each change makes the cell longer
+			if !copied {
+				fields, copied = slices.Clone(fields), true
 			}
+			fields[i] = g
 		}
 	}
 	c.err = writeCSVRecord(c.w, fields)
+}
+
+// csvUTF8 is a cell with each byte that is not UTF-8 written as U+FFFD, as
+// the JSON report writes it: the report is UTF-8 (Excel and WPS read it as
+// such with --bom), and it holds the same text as the JSON report. A valid
+// cell is returned as it is.
+func csvUTF8(f string) string {
+	if utf8.ValidString(f) {
+		return f
+	}
+	var b strings.Builder
+	b.Grow(len(f) + 8)
+	for _, r := range f {
+		b.WriteRune(r) // utf8.RuneError, U+FFFD, for a byte that is not UTF-8
+	}
+	return b.String()
 }
 
 // CSVFormulaSafe returns the cell with an apostrophe before it when a

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -242,6 +243,44 @@ func TestCSVMatchesJSON(t *testing.T) {
 	}
 	if !bytes.HasSuffix(out, []byte("\r\n")) || bytes.Count(out, []byte("\r\n")) != 4 {
 		t.Errorf("want 4 CRLF-ended records:\n%q", out)
+	}
+}
+
+// TestCSVNotUTF8: a CSV report is UTF-8 (Excel and WPS read it as such,
+// with --bom), so a byte of the input that is not UTF-8 is written as
+// U+FFFD, one per byte, as the JSON report writes it: the CSV still
+// matches the JSON, with --csv-raw too, and a formula behind such a byte
+// is no formula.
+func TestCSVNotUTF8(t *testing.T) {
+	const file = "日志\xff.jsonl"
+	c := &lint.Conversation{ID: "c\xe5", File: file, Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "客服\xe5\xae", Text: "这个\xed\xa0\x80不行\x9b2J", Pos: lint.Pos{File: file, Line: 1}},
+		{Role: lint.Agent, Sender: "客服", Text: "\xff=1+1", Pos: lint.Pos{File: file, Line: 2}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"客服\xe5\xae"}, Score: 90, Grade: "良好\x80", Findings: []lint.Finding{
+		fxFinding(c, fxEvasive, 0, "不行", "无法\xc0\xaf", "避免「不行」\xff", "客服\xe5\xae", 5),
+		fxFinding(c, fxBut, 1, "", "", "\xff=1+1", "客服", 0),
+	}}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	opts := fxOptions()
+	var rep JSONReport
+	if err := json.Unmarshal(render(t, "json", opts, []*lint.Result{r}, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range []bool{false, true} {
+		opts.CSVRaw = raw
+		for _, rows := range []string{CSVFindings, CSVConversations, CSVAgents} {
+			opts.CSVRows = rows
+			out := render(t, "csv", opts, []*lint.Result{r}, sum)
+			if !utf8.Valid(out) {
+				t.Errorf("raw %v, %s rows: not UTF-8:\n%q", raw, rows, out)
+			}
+			if rows == CSVFindings {
+				compareCSVWithJSON(t, out, &rep, raw)
+			}
+		}
 	}
 }
 

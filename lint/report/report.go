@@ -69,7 +69,8 @@ type Options struct {
 	CSVRows string
 	// BOM starts text outputs (CSV) with a UTF-8 byte-order mark for Excel.
 	BOM bool
-	// CSVRaw writes CSV cells exactly as they are. By default a cell that a
+	// CSVRaw writes CSV cells exactly as they are (but for bytes that are
+	// not UTF-8, which no CSV report holds). By default a cell that a
 	// spreadsheet would run as a formula (see CSVFormulaSafe) gets a
 	// leading apostrophe: message text comes from customers.
 	CSVRaw bool
