@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -339,20 +340,48 @@ var sarifMDSpecial = strings.NewReplacer(
 // sarifMDEscape escapes Markdown's inline markup characters.
 func sarifMDEscape(s string) string { return sarifMDSpecial.Replace(s) }
 
-// SARIFURI turns a path as given into a URI reference: cleaned, forward
-// slashes, percent-encoded where RFC 3986 requires it; absolute paths
-// become file URIs.
-func SARIFURI(path string) string {
-	if path != "" {
-		path = filepath.Clean(path) // ./a, a//b: the file a, a/b
+// SARIFURI turns a path as given into a URI reference (SARIF §3.4.3, RFC
+// 3986): cleaned, forward slashes, percent-encoded where RFC 3986 requires
+// it (a blank, %, #, ?, a byte beyond ASCII, a control); a relative path
+// stays a relative reference, an absolute one becomes a file URI
+// (file:///var/log/x, file:///C:/logs/x, file://server/share/x). A
+// backslash separates the path's parts on Windows only: elsewhere it is
+// part of a name, as a drive letter is (see sarifURI).
+func SARIFURI(name string) string { return sarifURI(name, filepath.Separator == '\\') }
+
+// sarifURI is SARIFURI for a path as Windows reads it (windows) or as Unix
+// does, whatever system runs chatlint.
+func sarifURI(p string, windows bool) string {
+	host := "" // a UNC path's server
+	abs := strings.HasPrefix(p, "/")
+	if windows {
+		p = strings.ReplaceAll(p, `\`, "/")
+		// a long path (\\?\C:\x, \\?\UNC\server\share\x) is the path it
+		// stands for
+		if rest, ok := strings.CutPrefix(p, "//?/"); ok {
+			p = rest
+			if rest, ok := strings.CutPrefix(p, "UNC/"); ok {
+				p = "//" + rest
+			}
+		}
+		switch {
+		case strings.HasPrefix(p, "//"): // \\server\share\x
+			host, p, _ = strings.Cut(p[2:], "/")
+			p, abs = "/"+p, true
+		case len(p) >= 3 && p[1] == ':' && p[2] == '/' && (p[0]|0x20 >= 'a' && p[0]|0x20 <= 'z'): // C:\x
+			p, abs = "/"+p[:2]+path.Clean(p[2:]), true
+		default:
+			abs = strings.HasPrefix(p, "/") // \x: the drive's root
+		}
 	}
-	p := filepath.ToSlash(path)
-	abs := filepath.IsAbs(path) || strings.HasPrefix(p, "/")
-	if abs && !strings.HasPrefix(p, "/") {
-		p = "/" + p // C:/x → /C:/x
+	if p != "" {
+		p = path.Clean(p) // ./a, a//b: the file a, a/b
 	}
 	u := (&url.URL{Path: p}).EscapedPath()
-	if abs {
+	switch {
+	case host != "":
+		return "file://" + url.PathEscape(host) + u
+	case abs:
 		return "file://" + u
 	}
 	// a colon in the first segment would read as a URI scheme

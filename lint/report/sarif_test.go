@@ -301,18 +301,62 @@ func TestSARIFURI(t *testing.T) {
 		{"/var/log/day.jsonl", "file:///var/log/day.jsonl"},
 		{"<stdin>", "%3Cstdin%3E"},
 	}
-	if filepath.Separator == '\\' {
-		tests = append(tests, struct{ in, want string }{`C:\logs\day.jsonl`, "file:///C:/logs/day.jsonl"}, struct{ in, want string }{`logs\day.jsonl`, "logs/day.jsonl"})
-	}
 	for _, tt := range tests {
 		got := SARIFURI(tt.in)
 		if got != tt.want {
 			t.Errorf("SARIFURI(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		for _, r := range got {
-			if r > 0x7e || r <= 0x20 || strings.ContainsRune(`"<>\^{|}`+"`", r) {
-				t.Errorf("SARIFURI(%q) = %q: %q is not allowed in a URI", tt.in, got, r)
+		checkURIChars(t, tt.in, got)
+	}
+}
+
+func checkURIChars(t *testing.T, in, got string) {
+	t.Helper()
+	for _, r := range got {
+		if r > 0x7e || r <= 0x20 || strings.ContainsRune(`"<>\^{|}`+"`", r) {
+			t.Errorf("SARIFURI(%q) = %q: %q is not allowed in a URI", in, got, r)
+		}
+	}
+}
+
+// TestSARIFURIFlavours: the artifact URI of a path as Windows and as Unix
+// read it, whatever system runs the test. On Windows a backslash is a
+// separator: a relative path keeps relative with forward slashes, a drive
+// path becomes file:///C:/…, a UNC path file://server/share/…, a long
+// path (\\?\) the one it stands for. On Unix a backslash is part of the
+// name, and a drive letter too: the name is a relative reference ("./" so
+// that its colon reads as no scheme).
+func TestSARIFURIFlavours(t *testing.T) {
+	for _, tt := range []struct {
+		in            string
+		windows, unix string
+	}{
+		{`logs\day 1.jsonl`, "logs/day%201.jsonl", "logs%5Cday%201.jsonl"},
+		{`.\logs\..\a#b%.jsonl`, "a%23b%25.jsonl", ".%5Clogs%5C..%5Ca%23b%25.jsonl"},
+		{`..\up\日志.jsonl`, "../up/%E6%97%A5%E5%BF%97.jsonl", "..%5Cup%5C%E6%97%A5%E5%BF%97.jsonl"},
+		{`C:\logs\day 1.jsonl`, "file:///C:/logs/day%201.jsonl", "./C:%5Clogs%5Cday%201.jsonl"},
+		{`c:/logs/../x.jsonl`, "file:///c:/x.jsonl", "./c:/x.jsonl"},
+		{`C:\..\x.jsonl`, "file:///C:/x.jsonl", "./C:%5C..%5Cx.jsonl"},
+		{`\\srv\share\a b\x.jsonl`, "file://srv/share/a%20b/x.jsonl", "%5C%5Csrv%5Cshare%5Ca%20b%5Cx.jsonl"},
+		{`\\?\C:\logs\x.jsonl`, "file:///C:/logs/x.jsonl", "./%5C%5C%3F%5CC:%5Clogs%5Cx.jsonl"},
+		{`\\?\UNC\srv\share\x.jsonl`, "file://srv/share/x.jsonl", "%5C%5C%3F%5CUNC%5Csrv%5Cshare%5Cx.jsonl"},
+		{`\logs\x.jsonl`, "file:///logs/x.jsonl", "%5Clogs%5Cx.jsonl"},
+		{"/var/log/a:b,c.jsonl", "file:///var/log/a:b,c.jsonl", "file:///var/log/a:b,c.jsonl"},
+		{"//srv/x.jsonl", "file://srv/x.jsonl", "file:///srv/x.jsonl"},
+		{"c:x.jsonl", "./c:x.jsonl", "./c:x.jsonl"},
+		{"a:b.jsonl", "./a:b.jsonl", "./a:b.jsonl"},
+		{"new\nline.jsonl", "new%0Aline.jsonl", "new%0Aline.jsonl"},
+		{"bad\xff.jsonl", "bad%FF.jsonl", "bad%FF.jsonl"},
+	} {
+		for _, f := range []struct {
+			windows bool
+			want    string
+		}{{true, tt.windows}, {false, tt.unix}} {
+			got := sarifURI(tt.in, f.windows)
+			if got != f.want {
+				t.Errorf("windows %v: sarifURI(%q) = %q, want %q", f.windows, tt.in, got, f.want)
 			}
+			checkURIChars(t, tt.in, got)
 		}
 	}
 }
