@@ -484,14 +484,19 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	if f.writeBase != "" {
 		// told now, not once the whole input has been linted
-		dir := filepath.Dir(f.writeBase)
-		if st, err := os.Stat(dir); err != nil {
-			return nil, fail("--write-baseline %s: the directory cannot be used: %w", f.writeBase, err)
-		} else if !st.IsDir() {
-			return nil, fail("--write-baseline %s: %s is not a directory", f.writeBase, dir)
+		if err := creatable("--write-baseline", f.writeBase, "baseline", "baseline.json"); err != nil {
+			return nil, err
 		}
-		if st, err := os.Stat(f.writeBase); err == nil && st.IsDir() {
-			return nil, fail("--write-baseline %s is a directory: name the baseline file (%s)", f.writeBase, filepath.Join(f.writeBase, "baseline.json"))
+	}
+	if out := f.out.file(); out != "" {
+		// told now as well: a --fix run would otherwise rewrite the
+		// library and only then find that its report cannot be written
+		what, example := "report", reportFileName(f.out.format)
+		if f.diff {
+			what, example = "diff", "changes.diff"
+		}
+		if err := creatable("--output", out, what, example); err != nil {
+			return nil, err
 		}
 	}
 	for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
@@ -538,6 +543,35 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		return nil, failErr(err)
 	}
 	return r, nil
+}
+
+// creatable checks, before anything is read or written, that the file a
+// flag names can be written: its directory exists, and it is no directory
+// itself (what names the file and example a name to suggest in it).
+func creatable(flag, name, what, example string) error {
+	dir := filepath.Dir(name)
+	if st, err := os.Stat(dir); err != nil {
+		return fail("%s %s: the directory cannot be used: %w", flag, name, err)
+	} else if !st.IsDir() {
+		return fail("%s %s: %s is not a directory", flag, name, dir)
+	}
+	if st, err := os.Stat(name); err == nil && st.IsDir() {
+		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
+	}
+	return nil
+}
+
+// reportFileName is a name for a report file of format, such as a
+// directory given to -o is told to hold: one whose extension picks the
+// format (FormatOfFile).
+func reportFileName(format string) string {
+	switch format {
+	case "text", "github":
+		return "report.txt"
+	case "junit":
+		return "report.xml"
+	}
+	return "report." + format
 }
 
 // notARuleSource refuses a report or new baseline named after the
