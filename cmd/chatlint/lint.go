@@ -469,10 +469,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	// later names of it (a.txt ./a.txt, a link) are dropped here, and the
 	// walk opens a file reached again through a directory not at all
 	r.args = transcript.UniqueInputs(r.args)
-	if err := notAnInput("--output", f.out.file(), r.args); err != nil {
+	if err := notAnInput("--output", f.out.file(), r.args, stdin); err != nil {
 		return nil, err
 	}
-	if err := notAnInput("--write-baseline", f.writeBase, r.args); err != nil {
+	if err := notAnInput("--write-baseline", f.writeBase, r.args, stdin); err != nil {
 		return nil, err
 	}
 	// - is standard input or output (lint -, -o -), not a file named "-"

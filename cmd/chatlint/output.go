@@ -171,8 +171,9 @@ func (f *outputFlags) onTerminal(stdout io.Writer) bool {
 // notAnInput refuses an output file (of flag) that is one of the inputs:
 // writing it would destroy the transcript (the report would take its
 // place). Inputs are the files named (a directory's files
-// are not looked into); an output that does not exist yet is none of them.
-func notAnInput(flag, out string, inputs []string) error {
+// are not looked into), and for - the file standard input reads (lint -o
+// day.jsonl < day.jsonl); an output that does not exist yet is none of them.
+func notAnInput(flag, out string, inputs []string, stdin io.Reader) error {
 	if out == "" {
 		return nil
 	}
@@ -182,6 +183,11 @@ func notAnInput(flag, out string, inputs []string) error {
 	}
 	for _, in := range inputs {
 		if in == "-" {
+			if file, ok := stdin.(*os.File); ok {
+				if ist, err := file.Stat(); err == nil && os.SameFile(ost, ist) {
+					return fail("%s %s is the file on standard input: writing it would destroy what is being linted; write it elsewhere", flag, out)
+				}
+			}
 			continue
 		}
 		if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
