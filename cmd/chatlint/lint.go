@@ -720,6 +720,14 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		defer sum.Errors.Close()
 	}
 	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			// said as a stopped lint says it, not "context canceled"
+			what := "no file fixed"
+			if r.f.diff {
+				what = "no diff written"
+			}
+			return true, fail("stopped (%w): %s%s", context.Cause(ctx), what, keptOutputs(r.f))
+		}
 		if r.f.redact {
 			err = redactedErr(err)
 		}

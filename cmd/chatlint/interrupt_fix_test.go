@@ -1,0 +1,79 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestInterruptedFix: a --fix or --diff run stopped while it lints the
+// library says so, as a stopped lint does (not "context canceled"), and
+// that nothing was changed; the library and -o's file are left as they
+// were. The library is a FIFO, so that the run is still reading it when
+// the signal comes (and ends just after it).
+func TestInterruptedFix(t *testing.T) {
+	for _, tt := range []struct {
+		flag, want string
+	}{
+		{"--fix", "chatlint: stopped (interrupt signal received): no file fixed; %s left untouched\n"},
+		{"--diff", "chatlint: stopped (interrupt signal received): no diff written; %s left untouched\n"},
+	} {
+		t.Run(tt.flag, func(t *testing.T) {
+			fifo, _ := fifoAndTranscript(t)
+			out := filepath.Join(filepath.Dir(fifo), "out.txt")
+			if err := os.WriteFile(out, []byte("old\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sig := make(chan os.Signal, 1)
+			signal.Notify(sig, os.Interrupt)
+			defer signal.Stop(sig)
+
+			var stdout, stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() {
+				done <- run([]string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", tt.flag, "-o", out, fifo},
+					bytes.NewReader(nil), &stdout, &stderr)
+			}()
+			w, err := os.OpenFile(fifo, os.O_WRONLY, 0) // once the run reads it
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer w.Close()
+			if _, err := w.WriteString("这个不行\n"); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(200 * time.Millisecond)
+			p, _ := os.FindProcess(os.Getpid())
+			if err := p.Signal(os.Interrupt); err != nil {
+				t.Skip("cannot send the signal:", err)
+			}
+			// a read of a FIFO is not broken off by the signal: the
+			// library ends, and the run sees then that it was stopped
+			time.Sleep(100 * time.Millisecond)
+			w.Close()
+			select {
+			case code := <-done:
+				if code != 2 {
+					t.Errorf("exit %d, want 2", code)
+				}
+				if want := fmt.Sprintf(tt.want, out); stderr.String() != want {
+					t.Errorf("stderr %q, want %q", stderr.String(), want)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("the run did not end on the interrupt")
+			}
+			if got := readString(t, out); got != "old\n" {
+				t.Errorf("%s holds %q, want it left as it was", out, got)
+			}
+			if left := tempFiles(t, filepath.Dir(fifo)); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+}
