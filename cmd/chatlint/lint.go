@@ -542,6 +542,16 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
 		return nil, failErr(err)
 	}
+	if start := r.checks.Scoring.Start; r.minScore > start {
+		// a bar no conversation can reach would fail every run
+		what := "conversation"
+		if r.canned {
+			what = "reply"
+		}
+		n := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+		return nil, fail("%s %s: no %s scores above %s, the scoring start of the active packs: give a bar from 0 to %s (0: off)",
+			minFrom, n(r.minScore), what, n(start), n(start))
+	}
 	return r, nil
 }
 
