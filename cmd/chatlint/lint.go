@@ -408,7 +408,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		return nil, failErr(err)
 	}
 	if f.jobs < 0 {
-		return nil, fail("--jobs must not be negative")
+		return nil, fail("--jobs %d: give the number of CPUs to use, 1 or more, or 0 for all", f.jobs)
 	}
 
 	budget, err := parseSize(f.memory)
