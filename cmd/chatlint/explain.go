@@ -43,6 +43,9 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 			if !ok {
 				return fail("unknown --role %q (customer, agent, bot or system; or 顾客, 客服, 机器人, 系统)", role)
 			}
+			if err := checkPackRefs("--pack", "", packs); err != nil {
+				return err
+			}
 			cfg, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)

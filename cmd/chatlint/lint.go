@@ -407,6 +407,9 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err := f.out.check(); err != nil {
 		return nil, failErr(err)
 	}
+	if err := checkPackRefs("--pack", "", f.packs); err != nil {
+		return nil, err
+	}
 	if f.jobs < 0 {
 		return nil, fail("--jobs %d: give the number of CPUs to use, 1 or more, or 0 for all", f.jobs)
 	}

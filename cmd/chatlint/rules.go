@@ -38,6 +38,9 @@ func newRulesListCmd() *cobra.Command {
 		Short: "Show every rule of the active packs (id, type, severity, deduct, fatal, source)",
 		Args:  argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPackRefs("--pack", "", packs); err != nil {
+				return err
+			}
 			cfg, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)
@@ -161,6 +164,9 @@ tested together, as lint runs them (their dict words included), and then
 every built-in pack they leave out. Exits 1 on any miss.`,
 		ValidArgsFunction: completePack,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPackRefs("", cmd.CommandPath(), args); err != nil {
+				return err
+			}
 			var loads []func() (*rules.Set, error)
 			for _, ref := range args {
 				loads = append(loads, func() (*rules.Set, error) { return rules.Load(ref) })
@@ -326,6 +332,9 @@ Without arguments, the packs of .chatlint.yaml are checked, or the built-in
 packs when it names none.`,
 		ValidArgsFunction: completePack,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPackRefs("", cmd.CommandPath(), args); err != nil {
+				return err
+			}
 			w := cmd.OutOrStdout()
 			if len(args) == 0 {
 				files, err := configPackFiles()
@@ -387,6 +396,9 @@ pack has it; rules of built-in packs that are not active are found too.`,
 		Args:              argsExit2(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeRuleID,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkPackRefs("--pack", "", packs); err != nil {
+				return err
+			}
 			cfg, set, err := activePacks(packs)
 			if err != nil {
 				return failErr(err)
