@@ -37,7 +37,7 @@ a list with quantifier: none against the list's own condition: a trigger
 whose not list matches is no trigger, even if its own phrases are counted.`,
 		Example: `  chatlint explain "说明书我看不懂，这个我也不知道"
   chatlint explain --pack ecommerce --role customer "改成蓝色XL"`,
-		Args: argsExit2(cobra.MinimumNArgs(1)),
+		Args: argsExit2(textArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, ok := parseRoleArg(role)
 			if !ok {
@@ -61,6 +61,15 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
 	cmd.Flags().StringVar(&role, "role", "agent", "the writer's `ROLE`: customer, agent, bot or system (or 顾客, 客服, 机器人, 系统)")
 	return cmd
+}
+
+// textArgs is the args validator of explain: the words of a text, which
+// must not be empty (nothing to explain).
+func textArgs(cmd *cobra.Command, args []string) error {
+	if strings.Join(args, "") == "" {
+		return fmt.Errorf("%s takes the text of a message to explain, such as: %s '这个我也不知道'", cmd.CommandPath(), cmd.CommandPath())
+	}
+	return nil
 }
 
 // parseRoleArg reads a role given on the command line: a name lint reads

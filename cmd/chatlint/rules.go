@@ -393,7 +393,7 @@ func newRulesShowCmd() *cobra.Command {
 pack has it; rules of built-in packs that are not active are found too.`,
 		Example: `  chatlint rules show base/evasive-phrase
   chatlint rules show slow-reply`,
-		Args:              argsExit2(cobra.ExactArgs(1)),
+		Args:              argsExit2(oneRuleID),
 		ValidArgsFunction: completeRuleID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkPackRefs("--pack", "", packs); err != nil {
@@ -412,6 +412,17 @@ pack has it; rules of built-in packs that are not active are found too.`,
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
 	return cmd
+}
+
+// oneRuleID is the args validator of rules show: one rule id.
+func oneRuleID(cmd *cobra.Command, args []string) error {
+	switch len(args) {
+	case 0:
+		return fmt.Errorf("%s takes one rule ID, pack/id or id, such as base/evasive-phrase (see 'chatlint rules list')", cmd.CommandPath())
+	case 1:
+		return nil
+	}
+	return fmt.Errorf("%s takes one rule ID, not %d: show them one at a time", cmd.CommandPath(), len(args))
 }
 
 // ruleSets are the sets a rule id is looked up in: the active packs, then
