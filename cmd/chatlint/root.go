@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -113,6 +114,9 @@ func unknownSubcommand(cmd *cobra.Command, args []string) error {
 // long flag written with one dash (-format, which pflag reads as -f -o …).
 func flagSuggestion(cmd *cobra.Command, err error) string {
 	msg := err.Error()
+	if hint := dashFileHint(cmd, msg); hint != "" {
+		return hint
+	}
 	typed, ok := strings.CutPrefix(msg, "unknown flag: --")
 	if rest, short := strings.CutPrefix(msg, "unknown shorthand flag: "); short {
 		// "'f' in -format"; -fo may be two shorthands
@@ -141,6 +145,30 @@ func flagSuggestion(cmd *cobra.Command, err error) string {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
 	}
 	return ""
+}
+
+// dashFileHint is the " (a file named -day.jsonl? put -- before it: …)"
+// of an unknown flag error (msg) that names a file there is, to a command
+// that takes files: pflag reads a name that starts with - as flags.
+func dashFileHint(cmd *cobra.Command, msg string) string {
+	if !strings.Contains(cmd.Use, "PATH") && !strings.Contains(cmd.Use, "FILE") {
+		return ""
+	}
+	arg := ""
+	if typed, ok := strings.CutPrefix(msg, "unknown flag: "); ok {
+		arg = typed
+	} else if rest, ok := strings.CutPrefix(msg, "unknown shorthand flag: "); ok {
+		if _, word, found := strings.Cut(rest, " in "); found {
+			arg = word
+		}
+	}
+	if arg == "" || !strings.HasPrefix(arg, "-") {
+		return ""
+	}
+	if _, err := os.Stat(arg); err != nil {
+		return ""
+	}
+	return fmt.Sprintf(" (a file named %s? put -- before it: %s -- %s)", arg, cmd.CommandPath(), shellquote.Word(arg))
 }
 
 // noArgs is the args validator of a command that takes none: the argument
