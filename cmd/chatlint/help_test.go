@@ -13,33 +13,45 @@ import (
 )
 
 // TestHelpExamples runs the examples of every command's help from the
-// repository root: each must run (exit 0 or 1, not 2), and an example of
-// explain must find something to explain. Examples that pipe, redirect or
-// name files of the reader's own (day.jsonl) are left out.
+// repository root, as a reader of a checkout would paste them: each must
+// run (exit 0 or 1, not 2), and an example of explain must find something
+// to explain. A file an example names must be there; `cat FILE |` before
+// chatlint is FILE on standard input, and what follows chatlint's own
+// words (a pipe, a redirection) is left off.
 func TestHelpExamples(t *testing.T) {
 	t.Chdir("../..")
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		for _, line := range strings.Split(c.Example, "\n") {
 			line = strings.TrimSpace(line)
-			if line == "" || strings.ContainsAny(line, "|>") {
+			if line == "" {
 				continue
 			}
-			args := strings.Fields(line)[1:] // without "chatlint"
-			mine := false
+			stdin := ""
+			cmdline := line
+			if feed, rest, ok := strings.Cut(cmdline, "|"); ok && strings.HasPrefix(feed, "cat ") {
+				name := strings.TrimSpace(strings.TrimPrefix(feed, "cat "))
+				data, err := os.ReadFile(name)
+				if err != nil {
+					t.Errorf("%s: example `%s` pipes a file that is not there: %v", c.CommandPath(), line, err)
+					continue
+				}
+				stdin, cmdline = string(data), strings.TrimSpace(rest)
+			}
+			if i := strings.IndexAny(cmdline, "|>"); i >= 0 {
+				cmdline = strings.TrimSpace(cmdline[:i])
+			}
+			args := strings.Fields(cmdline)[1:] // without "chatlint"
 			for i, a := range args {
 				args[i] = strings.Trim(a, `"'`)
 				if filepath.Ext(a) != "" && !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, `"`) {
 					if _, err := os.Stat(a); err != nil {
-						mine = true
+						t.Errorf("%s: example `%s` names a file that is not there: %v", c.CommandPath(), line, err)
 					}
 				}
 			}
-			if mine {
-				continue
-			}
 			var stdout, stderr bytes.Buffer
-			code := run(args, strings.NewReader(""), &stdout, &stderr)
+			code := run(args, strings.NewReader(stdin), &stdout, &stderr)
 			if code == 2 {
 				t.Errorf("%s: example `%s`: exit 2: %s", c.CommandPath(), line, stderr.String())
 			}

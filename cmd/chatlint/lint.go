@@ -62,10 +62,10 @@ no path when something is piped in. Without --pack, the packs named in
 
 ` + exitCodesHelp,
 		Example: `  chatlint lint testdata/transcripts/
-  chatlint lint --format json day.jsonl > report.json
-  chatlint lint --input-format canned replies.txt
+  chatlint lint --format json testdata/examples/day.jsonl > report.json
+  chatlint lint --input-format canned testdata/canned/replies.txt
   chatlint lint --exclude 'archive/**' --exclude bot-only testdata/transcripts/
-  cat day.jsonl | chatlint lint --pack callcenter -`,
+  cat testdata/examples/day.jsonl | chatlint lint --pack callcenter -`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(cmd, f, args) },
 	}
 	fl := cmd.Flags()
