@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/chatlint/chatlint/lint/report"
 )
 
 // TestHelpExamples runs the examples of every command's help from the
@@ -166,4 +168,33 @@ func TestHelpExitCodesAgree(t *testing.T) {
 	if root != exitCodesHelp {
 		t.Errorf("chatlint --help: exit codes %q, want exitCodesHelp %q", root, exitCodesHelp)
 	}
+}
+
+// TestHelpWording: a command that groups subcommands names each of them
+// in its one-line summary (rules: list, show, test, validate), and the
+// long help of every command keeps its lines within 80 columns (Chinese
+// characters counting two), as a terminal shows them.
+func TestHelpWording(t *testing.T) {
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Name() == "completion" || c.Name() == "help" {
+			return // cobra's own
+		}
+		if c != c.Root() && c.HasAvailableSubCommands() {
+			for _, sub := range c.Commands() {
+				if sub.IsAvailableCommand() && !strings.Contains(strings.ToLower(c.Short), sub.Name()) {
+					t.Errorf("%s: the summary %q does not name %s", c.CommandPath(), c.Short, sub.Name())
+				}
+			}
+		}
+		for _, line := range strings.Split(c.Long, "\n") {
+			if w := report.DisplayWidth(line); w > 80 {
+				t.Errorf("%s --help: a line of %d columns: %q", c.CommandPath(), w, line)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd())
 }

@@ -20,7 +20,7 @@ import (
 func newRulesCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List, test and validate rule packs",
+		Short: "List, show, test and validate rule packs",
 		Args:  argsExit2(unknownSubcommand),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
