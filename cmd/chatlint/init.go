@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -76,6 +77,9 @@ as it was: it is never written over in place.`,
 			err := writeStarter(config.FileName, force)
 			if errors.Is(err, fs.ErrExist) {
 				return fail("%s already exists (use --force to overwrite it)", config.FileName)
+			} else if _, lerr := os.Lstat(config.FileName); errors.Is(err, fs.ErrPermission) && errors.Is(lerr, fs.ErrNotExist) {
+				// nothing there to leave as it is: the directory is the matter
+				return fail("cannot write %s: the working directory takes no new files (%v): run chatlint init in a directory you may write to", config.FileName, rootCause(err))
 			} else if err != nil {
 				return failErr(err)
 			}
@@ -87,6 +91,17 @@ as it was: it is never written over in place.`,
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing "+config.FileName+" (a symbolic link stays one: the file it leads to is replaced)")
 	return cmd
+}
+
+// rootCause is the innermost error err wraps (permission denied).
+func rootCause(err error) error {
+	for {
+		inner := errors.Unwrap(err)
+		if inner == nil {
+			return err
+		}
+		err = inner
+	}
 }
 
 // writeStarter writes the starter config to name whole or not at all: into

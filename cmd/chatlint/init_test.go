@@ -138,3 +138,25 @@ func TestInitStarterExclude(t *testing.T) {
 		t.Errorf("the starter's exclude:, uncommented, gives %d globs, want 3", n)
 	}
 }
+
+// TestInitNoNewFiles: init where no config is yet, in a directory that
+// takes no new files, with or without --force, says that the directory
+// cannot take the file and what to do (not "open .chatlint.yaml" nor, with
+// --force, that a file that is not there is left as it is). Simulated,
+// as TestInitForceNoTempFileBeside is.
+func TestInitNoNewFiles(t *testing.T) {
+	for _, args := range [][]string{{"init"}, {"init", "--force"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			noNewFiles(t)
+			code, _, stderr := runCLI(t, args...)
+			want := "chatlint: cannot write .chatlint.yaml: the working directory takes no new files (permission denied): run chatlint init in a directory you may write to\n"
+			if code != 2 || stderr != want {
+				t.Errorf("exit %d, stderr %q; want 2, %q", code, stderr, want)
+			}
+			if _, err := os.Lstat(config.FileName); err == nil {
+				t.Errorf("%s was written", config.FileName)
+			}
+		})
+	}
+}
