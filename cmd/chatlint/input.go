@@ -109,9 +109,13 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		opts.Staff = f.staff
 	}
 	for _, p := range opts.Agents {
-		if strings.TrimSpace(p) == "" {
-			return transcript.Options{}, fmt.Errorf("--agents: empty pattern")
+		if strings.TrimSpace(p) != "" {
+			continue
 		}
+		if !f.changed("agents") && cfg != nil {
+			return transcript.Options{}, fmt.Errorf("%s: input.agents: an empty pattern: give sender names such as \"店铺名:*\"", cfg.Where("input.agents"))
+		}
+		return transcript.Options{}, fmt.Errorf("--agents: empty pattern")
 	}
 
 	m := &transcript.Mapping{

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -93,6 +94,9 @@ func Load(path string) (*Config, error) {
 	if err := c.parseExclude(data); err != nil {
 		return nil, err
 	}
+	if err := c.checkEntries(data); err != nil {
+		return nil, err
+	}
 	for id, o := range c.Rules {
 		if o == nil { // DecodeStrict rejects a key without a value; never panic on one
 			return nil, fmt.Errorf("%s: rules: %q has no value (e.g. {disable: true})", path, id)
@@ -141,6 +145,46 @@ func (c *Config) parseExclude(data []byte) error {
 			continue
 		}
 		c.exclude = append(c.exclude, g)
+	}
+	if len(errs) > 0 {
+		return &rules.LoadError{Errs: errs}
+	}
+	return nil
+}
+
+// checkEntries refuses the empty entries of packs: and teams:, which name
+// nothing (a pack file "" is not found; a team named "" or a member
+// pattern "" matches no agent), each with its line.
+func (c *Config) checkEntries(data []byte) error {
+	var errs []*rules.PosError
+	items := listItems(data, "packs")
+	for i, p := range c.Packs {
+		if strings.TrimSpace(p) != "" {
+			continue
+		}
+		pe := &rules.PosError{File: c.File, Line: c.lines["packs"], Msg: "packs: an empty entry: give a built-in pack's name or a pack file"}
+		if i < len(items) {
+			pe.Line, pe.Column = items[i].Line, items[i].Column
+		}
+		errs = append(errs, pe)
+	}
+	names := make([]string, 0, len(c.Teams))
+	for name := range c.Teams {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		line := c.lines["teams."+name]
+		if strings.TrimSpace(name) == "" {
+			errs = append(errs, &rules.PosError{File: c.File, Line: line, Msg: "teams: a team without a name"})
+			continue
+		}
+		for _, p := range c.Teams[name] {
+			if strings.TrimSpace(p) == "" {
+				errs = append(errs, &rules.PosError{File: c.File, Line: line, Msg: fmt.Sprintf("teams: %s: an empty pattern: give agent names such as \"小美*\"", name)})
+				break
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return &rules.LoadError{Errs: errs}

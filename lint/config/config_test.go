@@ -248,3 +248,26 @@ func TestLoadExclude(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadEmptyEntries: an empty entry of packs: or teams: names nothing,
+// and is an error with its line (and column, for a list item), not a pack
+// "" that is not found or a team no agent is ever in.
+func TestLoadEmptyEntries(t *testing.T) {
+	for _, tt := range []struct{ yaml, want string }{
+		{"packs: [ecommerce, \"\"]\n", FileName + `:1:20: packs: an empty entry`},
+		{"packs:\n  - base\n  - ' '\n", FileName + `:3:5: packs: an empty entry`},
+		{"teams:\n  售前组: [\"小美*\", \"\"]\n", FileName + `:2: teams: 售前组: an empty pattern`},
+		{"teams:\n  \"\": [阿杰]\n", FileName + `:2: teams: a team without a name`},
+	} {
+		p := filepath.Join(t.TempDir(), FileName)
+		os.WriteFile(p, []byte(tt.yaml), 0o644)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %s", tt.yaml, err, tt.want)
+		}
+	}
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte("packs: [ecommerce]\nteams:\n  售前组: [\"小美*\"]\n"), 0o644)
+	if _, err := Load(p); err != nil {
+		t.Errorf("a config without empty entries: %v", err)
+	}
+}
