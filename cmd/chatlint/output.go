@@ -58,7 +58,7 @@ func addOutputFlags(fl interface {
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation, agent or team")
 	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text: list only the conversations with findings (the summary counts the others)")
-	fl.BoolVar(&f.csvRaw, "csv-raw", false, "csv: write cells as they are (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it as a formula)")
+	fl.BoolVar(&f.csvRaw, "csv-raw", false, "csv: write cells without the formula guard (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it as a formula; bytes that are not UTF-8 become U+FFFD either way)")
 }
 
 // check validates the output flags before anything is read.

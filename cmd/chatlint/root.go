@@ -38,6 +38,8 @@ changes, ...) and writes scored reports per conversation and per agent.
 		// subcommands of rules, not in cobra's list of guesses
 		Args: argsExit2(unknownSubcommand),
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		// every command: a flag given an empty value is a mistake
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error { return refuseEmptyValues(cmd) },
 	}
 	// chatlint --version, as most command-line tools take it; the version
 	// command says the same
