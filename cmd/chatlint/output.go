@@ -150,6 +150,23 @@ func useColor(mode string, out io.Writer) bool {
 	return ok && term.IsTerminal(int(file.Fd()))
 }
 
+// namesTerminal reports whether the file name is the terminal one of the
+// standard streams std is on (-o /dev/stderr, -o /dev/pts/3 in front of
+// the user): the report then shares it with the progress line. Nothing is
+// opened to ask.
+func namesTerminal(name string, std ...*os.File) bool {
+	st, err := os.Stat(name)
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	for _, f := range std {
+		if fst, err := f.Stat(); err == nil && os.SameFile(st, fst) && term.IsTerminal(int(f.Fd())) {
+			return true
+		}
+	}
+	return false
+}
+
 // file is the report file named by --output ("" for standard output).
 func (f *outputFlags) file() string {
 	if f.output == "-" {
@@ -159,10 +176,11 @@ func (f *outputFlags) file() string {
 }
 
 // onTerminal reports whether the report is written to a terminal, in front
-// of the person who ran chatlint (not to --output nor a pipe).
+// of the person who ran chatlint: standard output or an --output naming one
+// (-o /dev/stderr, -o /dev/tty), not a file nor a pipe.
 func (f *outputFlags) onTerminal(stdout io.Writer) bool {
-	if f.file() != "" {
-		return false
+	if name := f.file(); name != "" {
+		return namesTerminal(name, os.Stderr, os.Stdout, os.Stdin)
 	}
 	file, ok := outFile(stdout)
 	return ok && term.IsTerminal(int(file.Fd()))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -51,4 +52,35 @@ func openTerminal(t *testing.T) *os.File {
 	}
 	t.Cleanup(func() { tty.Close() })
 	return tty
+}
+
+// TestReportFileOnTerminal: -o naming the terminal the user sees
+// (/dev/stderr, its /dev/pts/N) is a report on the terminal, as standard
+// output there is: no progress line drawn into it. Before, only standard
+// output counted.
+func TestReportFileOnTerminal(t *testing.T) {
+	tty := openTerminal(t)
+	regular := filepath.Join(t.TempDir(), "report.txt")
+	if err := os.WriteFile(regular, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		want bool
+	}{
+		{tty.Name(), true},
+		{regular, false},
+		{os.DevNull, false},
+		{filepath.Join(t.TempDir(), "missing.txt"), false},
+	} {
+		if got := namesTerminal(tt.name, tty); got != tt.want {
+			t.Errorf("namesTerminal(%s): %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	// a terminal that is none of the standard streams is not in front of
+	// the user
+	other := openTerminal(t)
+	if namesTerminal(other.Name(), tty) {
+		t.Errorf("namesTerminal(%s): another terminal taken for the user's", other.Name())
+	}
 }

@@ -24,5 +24,13 @@ func openPTS() (*os.File, error) {
 		ptmx.Close()
 		return nil, e
 	}
+	// the controlling side must stay reachable: the garbage collector
+	// would close it, hanging up the terminal side and removing its
+	// /dev/pts entry under the test
+	controllers = append(controllers, ptmx)
 	return os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|syscall.O_NOCTTY, 0)
 }
+
+// controllers holds the controlling sides openPTS opened, open until the
+// process ends.
+var controllers []*os.File
