@@ -86,3 +86,24 @@ func TestEmptyValueKeepsSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberFlagErrors: a value pflag's number or boolean parser refuses
+// is told as chatlint's own flag errors are, naming the flag and value,
+// without strconv's wording.
+func TestNumberFlagErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "--min-score", "abc", "x"}, `--min-score "abc": not a number (see 'chatlint lint --help')`},
+		{[]string{"lint", "--min-score", "1e309", "x"}, `--min-score "1e309": out of range`},
+		{[]string{"lint", "-j", "x", "x"}, `--jobs "x": not a whole number`},
+		{[]string{"lint", "--jobs", "99999999999999999999", "x"}, `--jobs "99999999999999999999": out of range`},
+		{[]string{"lint", "--strict=maybe", "x"}, `--strict "maybe": not true or false`},
+	} {
+		code, _, stderr := runCLI(t, tt.args...)
+		if code != 2 || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "strconv") {
+			t.Errorf("chatlint %s: exit %d, stderr %q; want exit 2 and %q", strings.Join(tt.args, " "), code, stderr, tt.want)
+		}
+	}
+}

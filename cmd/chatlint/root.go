@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -47,6 +48,9 @@ changes, ...) and writes scored reports per conversation and per agent.
 	root.SetVersionTemplate(versionString() + "\n")
 	root.Flags().BoolP("version", "v", false, "print the version of chatlint, its segmenter and its built-in packs (as chatlint version)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if msg := numberFlagError(err); msg != "" {
+			return fail("%s (see '%s --help')", msg, c.CommandPath())
+		}
 		return fail("%w%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
 	})
 	root.AddCommand(newLintCmd(), newRulesCmd(), newExplainCmd(), newInitCmd(), newVersionCmd())
@@ -109,6 +113,27 @@ func unknownSubcommand(cmd *cobra.Command, args []string) error {
 		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
 	}
 	return errors.New(msg)
+}
+
+// pflagValueError is pflag's error for a value its parser refused, as
+// strconv words it: invalid argument "abc" for "--min-score" flag:
+// strconv.ParseFloat: parsing "abc": invalid syntax.
+var pflagValueError = regexp.MustCompile(`^invalid argument "(.*)" for "(?:-[a-zA-Z], )?(--[a-z-]+)" flag: strconv\.Parse(Float|Int|Uint|Bool): parsing ".*": (invalid syntax|value out of range)$`)
+
+// numberFlagError words pflagValueError the way chatlint's own flag
+// errors are worded (--min-score "abc": not a number), or returns "" for
+// any other error.
+func numberFlagError(err error) string {
+	m := pflagValueError.FindStringSubmatch(err.Error())
+	if m == nil {
+		return ""
+	}
+	value, flag, kind, why := m[1], m[2], m[3], m[4]
+	want := map[string]string{"Float": "a number", "Int": "a whole number", "Uint": "a whole number, 0 or more", "Bool": "true or false"}[kind]
+	if why == "value out of range" {
+		return fmt.Sprintf("%s %q: out of range", flag, value)
+	}
+	return fmt.Sprintf("%s %q: not %s", flag, value, want)
 }
 
 // flagSuggestion is the " (did you mean --format?)" of an unknown flag
