@@ -130,7 +130,6 @@ var reasonSamples = map[string]reasonSample{
 	"in exponent of numeric literal":                              {reason: `invalid JSON: invalid character 'x' in exponent of numeric literal (column 1)`},
 	"in literal %s (expecting %s)":                                {reason: `invalid JSON: invalid character 'x' in literal true (expecting 'e') (column 1)`},
 	"line %d: invalid JSON: nested more than %d levels deep":      {},
-	"line %d: unexpected end of JSON (truncated file?)":           {},
 	"expected a JSON object with the message fields":              {},
 	"expected a JSON object with the message fields, got %s":      {args: []any{"a list"}},
 	"line %d: expected a JSON array or object at the top, got %s": {args: []any{1, "42"}},
@@ -150,6 +149,11 @@ var reasonSamples = map[string]reasonSample{
 	"line %d: the object holds \"conversations\" twice: which list is the transcript?":                                                                                                           {},
 	"line %d: %q comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on %q, so put it before the list":                               {args: []any{90210, "id", "messages", 1, size, "id"}},
 	"a JSON value runs over the %s a record may take (4 × --max-message-size); the rest of the file is not read":                                                                                 {args: []any{size}},
+
+	// where a JSON document ends or a value over the bound starts
+	"line %d, column %d: unexpected end of JSON (truncated file?)": {},
+	"line %d, column %d: %w": {args: []any{4, 44, errors.New("a JSON value runs over the 4 MiB a record may take (4 × --max-message-size); the rest of the file is not read")}},
+
 	"for another layout use --messages and --map":  {reason: `missing "text" (keys: role, content; for another layout use --messages and --map)`, keep: []string{"role, content"}},
 	"try --map text=%s":                            {reason: `missing "text" (keys: role, content; try --map text=content)`, keep: []string{"role, content"}},
 	"the messages may be at %s: try --messages %s": {reason: `missing "text" (keys: id, turns; the messages may be at [].turns[]: try --messages '[].turns[]')`, keep: []string{"id, turns", "[].turns[]"}},

@@ -73,7 +73,7 @@ func TestRecordBound(t *testing.T) {
 		{name: "csv long line opening a quoted field", format: "csv", data: insertLine(csv, 3, "agent,\""+long+"\n"+lines20+"\""),
 			rejects: []string{"3: line is 367 B long, over the 256 B a record may take (4 × --max-message-size) (the record runs from line 3 to line 24); not read"}},
 		{name: "json", format: "json", data: "[\n" + strings.TrimSuffix(strings.ReplaceAll(jsonl, "}\n", "},\n"), ",\n") + ",\n" + `{"conversation":"c1","role":"agent","text":"` + long + "\"}\n]\n",
-			err: "line 4: a JSON value runs over the 256 B a record may take"},
+			err: "line 4, column 44: a JSON value runs over the 256 B a record may take"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -681,11 +681,14 @@ func (s *jsonStream) fail(err error) error {
 	}
 	var long *tokenTooLong
 	if errors.As(err, &long) {
-		return fmt.Errorf("line %d: %w", s.lc.lineAt(off), err)
+		// where the value being read starts
+		line := s.lc.lineAt(s.lc.valueStart(s.dec.InputOffset()))
+		return fmt.Errorf("line %d, column %d: %w", line, s.lc.column(), err)
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		// the input ended: the truncation is on its last line
-		return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", s.lc.lastLine())
+		line, col := s.lc.end()
+		return fmt.Errorf("line %d, column %d: unexpected end of JSON (truncated file?)", line, col)
 	}
 	msg := err.Error()
 	if se != nil {
@@ -803,13 +806,32 @@ func (c *lineCounter) column() int {
 	return c.lineRunes + runeColumn(c.buf[from:], c.pos-from)
 }
 
-// lastLine is the line of the last byte read so far.
-func (c *lineCounter) lastLine() int {
-	line := c.lineAt(c.base + int64(len(c.buf)-c.pos))
-	if c.pos > 0 && c.buf[c.pos-1] == '\n' && line > 1 {
-		line--
+// end is the line and column where the input read so far ends, just past
+// its last character: on the line before, past its last character but a
+// CR, when it ends in a line break.
+func (c *lineCounter) end() (line, col int) {
+	e := len(c.buf)
+	if e > c.pos && c.buf[e-1] == '\n' {
+		e--
+		if e > c.pos && c.buf[e-1] == '\r' {
+			e--
+		}
 	}
-	return line
+	line = c.lineAt(c.base + int64(e-c.pos))
+	return line, c.column()
+}
+
+// valueStart is the offset of the value after off: past white space and
+// the comma or colon before it (off is no further than the bytes read).
+func (c *lineCounter) valueStart(off int64) int64 {
+	for k := off - c.base; k >= 0 && k < int64(len(c.buf)-c.pos); k++ {
+		switch c.buf[c.pos+int(k)] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			continue
+		}
+		return c.base + k
+	}
+	return off
 }
 
 func (c *lineCounter) lineAt(off int64) int {

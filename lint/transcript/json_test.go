@@ -130,7 +130,7 @@ func TestJSONMalformed(t *testing.T) {
 		{name: "unknown mapped role", data: `[{"id":"a","turns":[{"sender":"helpdesk","utterances":["x"]}]}]`, opts: weibo,
 			rejects: []string{`unknown role "helpdesk"`}},
 		{name: "truncated", data: "[{\"role\":\"agent\",\"text\":\"ok\"},\n{\"role\":\"agent\",\"te", msgs: 1,
-			fileErr: "<stdin>: line 2: unexpected end of JSON (truncated file?)"},
+			fileErr: "<stdin>: line 2, column 20: unexpected end of JSON (truncated file?)"},
 		{name: "syntax error", data: "[{\"role\":\"agent\",\"text\":\"ok\"},\n\n{\"role\" \"agent\"}]", msgs: 1,
 			fileErr: "<stdin>: line 3, column 9: invalid JSON"},
 		{name: "scalar at top", data: `"hello"`, fileErr: "expected a JSON array or object at the top"},

@@ -43,8 +43,17 @@ type jsonParser struct {
 	lineStart int64
 	lineRunes int
 	// lastNL: the last byte consumed was a line break (a truncated file's
-	// error names the line before it)
-	lastNL bool
+	// error names the line before it); prevRunes are the characters of
+	// that line in bytes fill dropped, and nlCol the column just past its
+	// last character, noted before space reads on after the line break
+	// (see endColumn)
+	lastNL    bool
+	prevRunes int
+	nlCol     int
+	// tok is the input offset of the string being read slowly (-1: none),
+	// and tokCol its column once fill drops it (for tooLong)
+	tok    int64
+	tokCol int
 	rerr   error // the read error that ended the input (io.EOF at its end)
 	max    int   // bound on one token's bytes (0: none)
 
@@ -100,7 +109,7 @@ func (p *jsonParser) node(line int, kind byte, s string) *jnode {
 func (p *jsonParser) reset(raw []byte, line int) {
 	p.buf = append(p.buf[:0], raw...)
 	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, len(raw), 0, line, false, nil
-	p.lineStart, p.lineRunes = 0, 0
+	p.lineStart, p.lineRunes, p.prevRunes, p.nlCol = 0, 0, 0, 0
 }
 
 // mark returns the arena's position: release(mark) hands out again every
@@ -138,7 +147,7 @@ const maxInternedKeyLen = 64
 // newJSONParser makes the parser of one file, its tokens bounded by the
 // file's MaxRecordBytes.
 func newJSONParser(src *Source) *jsonParser {
-	p := &jsonParser{r: src.R, src: src, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}, hold: -1}
+	p := &jsonParser{r: src.R, src: src, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}, hold: -1, tok: -1}
 	p.recode = src.mixed != nil && src.mixed.primary == nil
 	if src.Opts != nil {
 		p.max = src.Opts.MaxRecordBytes
@@ -160,6 +169,9 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 		keep = p.hold
 	}
 	if keep > 0 {
+		if p.tok >= p.off && p.tok < p.off+int64(keep) {
+			p.tokCol = p.column(int(p.tok - p.off))
+		}
 		if p.lineStart < p.off+int64(keep) {
 			// a line running past the bytes dropped (rare but for files of
 			// one long line): its characters in them, for column
@@ -190,21 +202,46 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 }
 
 // readErr is the error of input that ended: a truncated file, or the read
-// error that stopped it.
+// error that stopped it. A truncated file's error names the line and the
+// column where the input ends, just past its last character (the line
+// before, when it ends in a line break).
 func (p *jsonParser) readErr() error {
 	if p.rerr != nil && p.rerr != io.EOF {
 		return fmt.Errorf("line %d: %w", p.line, p.rerr)
 	}
-	line := p.line
+	line, col := p.line, p.column(trimCR(p.buf, int(max(p.lineStart-p.off, 0)), p.end))
 	if p.lastNL && line > 1 {
-		line--
+		line, col = line-1, p.nlCol
 	}
-	return fmt.Errorf("line %d: unexpected end of JSON (truncated file?)", line)
+	return fmt.Errorf("line %d, column %d: unexpected end of JSON (truncated file?)", line, col)
+}
+
+// trimCR is end, less one when b[from:end] ends in a CR (of a line break
+// the input does not hold all of): a column past a line's last character
+// does not count it.
+func trimCR(b []byte, from, end int) int {
+	if end > from && b[end-1] == '\r' {
+		return end - 1
+	}
+	return end
 }
 
 // newLine notes that a line starts at buf[i].
 func (p *jsonParser) newLine(i int) {
+	p.prevRunes = p.lineRunes
 	p.lineStart, p.lineRunes = p.off+int64(i), 0
+}
+
+// endColumn notes, before space reads on past the end of buf just after a
+// line break (lastNL), the column just past the last character of the line
+// that break ends, for readErr; computed only then, at most once a read.
+func (p *jsonParser) endColumn() {
+	nl := int(p.lineStart-p.off) - 1 // the line break
+	if nl < 0 || nl >= p.end {
+		return // noted before the read that dropped it
+	}
+	from := bytes.LastIndexByte(p.buf[:nl], '\n') + 1
+	p.nlCol = p.prevRunes + runeColumn(p.buf[from:nl], trimCR(p.buf, from, nl)-from)
 }
 
 // column is the 1-based column, in characters, of buf[i] on its line:
@@ -357,9 +394,14 @@ func quoteChar(c byte) string {
 	return "'" + s[1:len(s)-1] + "'"
 }
 
-// tooLong is the error of a token over the bound.
-func (p *jsonParser) tooLong() error {
-	return fmt.Errorf("line %d: %w", p.line, &tokenTooLong{max: p.max})
+// tooLong is the error of a token over the bound, starting at input
+// offset at on the current line.
+func (p *jsonParser) tooLong(at int64) error {
+	col := p.tokCol // (dropped by fill)
+	if at >= p.off {
+		col = p.column(int(at - p.off))
+	}
+	return fmt.Errorf("line %d, column %d: %w", p.line, col, &tokenTooLong{max: p.max})
 }
 
 // space skips white space and returns the next byte without consuming it;
@@ -380,7 +422,16 @@ func (p *jsonParser) space() (byte, bool) {
 			}
 			p.pos++
 		}
-		if _, ok := p.fill(p.pos); !ok {
+		if p.lastNL {
+			p.endColumn()
+		}
+		// a CR stays, so that the line break it starts is seen whole
+		// (a column does not count it)
+		keep := p.pos
+		if keep > 0 && p.buf[keep-1] == '\r' {
+			keep--
+		}
+		if _, ok := p.fill(keep); !ok {
 			return 0, false
 		}
 	}
@@ -586,7 +637,7 @@ func (p *jsonParser) str(key bool) (string, error) {
 	if j, _ := plainStringEnd(p.buf[:p.end], p.pos+1); j >= 0 {
 		b := p.buf[p.pos+1 : j]
 		if p.max > 0 && len(b) > p.max {
-			return "", p.tooLong()
+			return "", p.tooLong(p.offset())
 		}
 		p.pos = j + 1
 		p.lastNL = false
@@ -615,7 +666,8 @@ func (p *jsonParser) intern(b []byte, key bool) string {
 // invalid UTF-8 is recoded or counted bad (see jsonParser).
 func (p *jsonParser) strSlow(key bool) (string, error) {
 	out := p.scratch[:0]
-	defer func() { p.scratch = out[:0] }()
+	p.tok = p.offset()
+	defer func() { p.scratch, p.tok = out[:0], -1 }()
 	p.pos++ // the opening quote
 	p.lastNL = false
 	if p.recode {
@@ -625,7 +677,7 @@ func (p *jsonParser) strSlow(key bool) (string, error) {
 	invalid := false
 	for {
 		if p.max > 0 && len(out) > p.max {
-			return "", p.tooLong()
+			return "", p.tooLong(p.tok)
 		}
 		if p.pos >= p.end {
 			if _, ok := p.fill(p.pos); !ok {
@@ -900,7 +952,7 @@ func (p *jsonParser) number() (string, error) {
 		}
 	}
 	if p.max > 0 && i > p.max {
-		return "", p.tooLong()
+		return "", p.tooLong(p.offset())
 	}
 	s := string(p.buf[p.pos : p.pos+i])
 	p.pos += i

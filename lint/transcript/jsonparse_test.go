@@ -53,6 +53,10 @@ func sameReads(t *testing.T, data string, got *recSink, gotErr error, want *recS
 		if g != w && !lenient {
 			t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
 		}
+		// a truncated file ends at the same line and column
+		if strings.Contains(gotErr.Error(), "unexpected end of JSON (truncated") && lineColRE.FindString(gotErr.Error()) != lineColRE.FindString(wantErr.Error()) {
+			t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
+		}
 		// the character at fault is named alike
 		if bad, refBad := badCharOf(gotErr.Error()), badCharOf(wantErr.Error()); bad != refBad && !lenient {
 			t.Fatalf("input %q: error %v, reference %v", data, gotErr, wantErr)
@@ -61,6 +65,9 @@ func sameReads(t *testing.T, data string, got *recSink, gotErr error, want *recS
 }
 
 var lineRE = regexp.MustCompile(`line (\d+)`)
+
+// lineColRE finds where an error says it is.
+var lineColRE = regexp.MustCompile(`line \d+, column \d+`)
 
 // badCharRE finds the naming of the character at fault in a syntax error.
 var badCharRE = regexp.MustCompile(`invalid (?:character|byte) (?:'(?:[^'\\]|\\.)*'|U\+[0-9A-F]+|0x[0-9a-f]+)(?: \([^)]*\))?`)

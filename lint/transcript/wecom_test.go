@@ -115,7 +115,7 @@ func TestWecomMalformed(t *testing.T) {
 	}
 	// a truncated array is a file error with its line
 	_, err = readData(t, "wecom", "[\n"+strings.Split(wecomSample, "\n")[1]+",\n{\"msgid\":", Options{})
-	if err == nil || !strings.Contains(err.Error(), "line 3: unexpected end of JSON") {
+	if err == nil || !strings.Contains(err.Error(), "line 3, column 10: unexpected end of JSON") {
 		t.Fatalf("truncated array: %v", err)
 	}
 }

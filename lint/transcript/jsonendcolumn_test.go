@@ -1,0 +1,103 @@
+package transcript
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestJSONTruncatedColumn: a whole-file JSON document cut short names the
+// line and the column where it ends (just past its last character, as the
+// JSONL reader's "unexpected end of JSON input (column N)" does), in
+// characters; a file ending in a line break names the line before it, and
+// the column past that line's last character (not counting a CR). The
+// parser and the encoding/json reference agree.
+func TestJSONTruncatedColumn(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"inside a key", "[\n{\"role\":\"agent\",\"text\":\"ok\"},\n{\"role\":\"agent\",\"te", "line 3, column 20:"},
+		{"inside a string beyond ASCII", "[\n{\"role\":\"agent\",\"text\":\"您好", "line 2, column 27:"},
+		{"after a line break", "[\n{\"text\":\"好\"},\n", "line 2, column 14:"},
+		{"after CRLF", "[\r\n{\"text\":\"好\"},\r\n", "line 2, column 14:"},
+		{"after blank lines", "[\n{\"text\":\"好\"},\n\n", "line 3, column 1:"},
+		{"spaces after a line break", "[\n{\"text\":\"好\"},\n  ", "line 3, column 3:"},
+		{"in a number", "[\n{\"id\":12", "line 2, column 9:"},
+		{"in a literal", "[\n{\"ok\":tr", "line 2, column 9:"},
+		{"in an escape", "[\n{\"text\":\"好\\", "line 2, column 12:"},
+		{"top-level object", "{\"messages\":[\n  {\"text\":\"在吗\"}", "line 2, column 16:"},
+		{"empty array open", "[", "line 1, column 2:"},
+		{"a line longer than the parser's buffer", "[\n{\"text\":\"" + strings.Repeat("好", 70000), "line 2, column 70010:"},
+		{"the same, then a line break", "[\n{\"text\":\"" + strings.Repeat("好", 70000) + "\"},\r\n", "line 2, column 70013:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkTruncated(t, tc.data, tc.want)
+		})
+	}
+}
+
+// TestJSONTruncatedColumnAtBufferEnd puts the line break that ends a
+// truncated file (CRLF, split or not) at every place around the end of the
+// parser's first read.
+func TestJSONTruncatedColumnAtBufferEnd(t *testing.T) {
+	prefix := "[\n{\"text\":\""
+	for n := jsonBufSize - len(prefix) - 8; n <= jsonBufSize-len(prefix)+2; n++ {
+		data := prefix + strings.Repeat("a", n) + "\"},\r\n"
+		// {"text":" is 9 characters, "}, 3 more
+		checkTruncated(t, data, fmt.Sprintf("line 2, column %d:", 9+n+3+1))
+	}
+}
+
+// checkTruncated reads data with the parser and with the reference and
+// wants both to fail at where.
+func checkTruncated(t *testing.T, data, where string) {
+	t.Helper()
+	want := where + " unexpected end of JSON (truncated file?)"
+	_, err := readData(t, "json", data, Options{})
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("%.40q…: error %v, want %q", data, err, want)
+	}
+	withReference(func() { _, err = readData(t, "json", data, Options{}) })
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("%.40q…: reference error %v, want %q", data, err, want)
+	}
+}
+
+// TestJSONTooLongColumn: a JSON value over the bound names the line and
+// the column it starts at, whether the parser reads it at once (no
+// escapes), slowly (escapes, over several reads) or is a number; and a
+// 企业微信 archive saved as an array, the record it is in.
+func TestJSONTooLongColumn(t *testing.T) {
+	tests := []struct {
+		name, format, data string
+		max                int
+		want               string
+	}{
+		{"plain string", "json", "[\n{\"角色\":\"客服\",\"text\":\"" + strings.Repeat("长", 100) + "\"}]", 256,
+			"line 2, column 19: a JSON value runs over the 256 B"},
+		{"string with escapes over reads", "json", "[\n{\"角色\":\"客服\",\"text\":\"\\n" + strings.Repeat("长", 70000) + "\"}]", 100000,
+			"line 2, column 19: a JSON value runs over the"},
+		{"number", "json", "[\n{\"角色\":\"客服\",\"id\":" + strings.Repeat("1", 300) + "}]", 256,
+			"line 2, column 17: a JSON value runs over the 256 B"},
+		{"wecom array", "wecom", "[\n  " + `{"msgid":"m1","action":"send","from":"zhangsan","tolist":["lisi"],"msgtime":1730685600000,"msgtype":"text","text":{"content":"` + strings.Repeat("长", 10000) + `"}}]`, 4096,
+			"line 2, column 3: a JSON value runs over the 4 KiB"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readData(t, tc.format, tc.data, Options{MaxRecordBytes: tc.max})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestWecomArrayTruncatedColumn: a 企业微信 archive saved as a JSON array
+// and cut short names the line and column where it ends.
+func TestWecomArrayTruncatedColumn(t *testing.T) {
+	_, err := readData(t, "wecom", "[\n"+strings.Split(wecomSample, "\n")[1]+",\n{\"msgid\":", Options{})
+	if want := "line 3, column 10: unexpected end of JSON (truncated file?)"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("error %v, want %q", err, want)
+	}
+}
