@@ -129,7 +129,6 @@ var reasonSamples = map[string]reasonSample{
 	"after decimal point in numeric literal":                      {reason: `invalid JSON: invalid character 'x' after decimal point in numeric literal (column 1)`},
 	"in exponent of numeric literal":                              {reason: `invalid JSON: invalid character 'x' in exponent of numeric literal (column 1)`},
 	"in literal %s (expecting %s)":                                {reason: `invalid JSON: invalid character 'x' in literal true (expecting 'e') (column 1)`},
-	"line %d: invalid JSON: nested more than %d levels deep":      {},
 	"expected a JSON object with the message fields":              {},
 	"expected a JSON object with the message fields, got %s":      {args: []any{"a list"}},
 	"line %d: expected a JSON array or object at the top, got %s": {args: []any{1, "42"}},
@@ -151,7 +150,8 @@ var reasonSamples = map[string]reasonSample{
 	"a JSON value runs over the %s a record may take (4 × --max-message-size); the rest of the file is not read":                                                                                 {args: []any{size}},
 
 	// where a JSON document ends or a value over the bound starts
-	"line %d, column %d: unexpected end of JSON (truncated file?)": {},
+	"line %d, column %d: unexpected end of JSON (truncated file?)":      {},
+	"line %d, column %d: invalid JSON: nested more than %d levels deep": {},
 	"line %d, column %d: %w": {args: []any{4, 44, errors.New("a JSON value runs over the 4 MiB a record may take (4 × --max-message-size); the rest of the file is not read")}},
 
 	"for another layout use --messages and --map":  {reason: `missing "text" (keys: role, content; for another layout use --messages and --map)`, keep: []string{"role, content"}},

@@ -101,3 +101,55 @@ func TestWecomArrayTruncatedColumn(t *testing.T) {
 		t.Fatalf("error %v, want %q", err, want)
 	}
 }
+
+// TestJSONTooDeepColumn: a value nested too deep names the line and the
+// column of the bracket past the bound, whether it is in an element of a
+// top-level array, in a top-level object, or in a list of one that is
+// streamed.
+func TestJSONTooDeepColumn(t *testing.T) {
+	deep := strings.Repeat("[", 300) + strings.Repeat("]", 300)
+	// the brackets start at column 9 of line 3, at depth 2: in a message
+	// in a top-level array (which is not counted: its elements are read
+	// one by one), in a top-level object; or at depth 3, in a message in
+	// a top-level object's list
+	tests := []struct {
+		name, data string
+		stream     bool
+		col        int
+	}{
+		{"array element", "[\n  {\"role\":\"agent\",\"text\":\"在吗\",\n   \"x\": " + deep + "}]\n", false, 9 + maxJSONDepth - 1},
+		{"top-level object", "{\"role\":\"agent\",\n \"messages\":[],\n   \"x\": " + deep + "}\n", false, 9 + maxJSONDepth - 1},
+		{"streamed list", "{\"messages\":[\n {\"text\":\"好\"},\n   \"x\", " + deep + "]}\n", true, 9 + maxJSONDepth - 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.stream {
+				saved := streamAfter
+				streamAfter = 0
+				defer func() { streamAfter = saved }()
+			}
+			_, err := readData(t, "json", tc.data, Options{})
+			want := fmt.Sprintf("line 3, column %d: invalid JSON: nested more than %d levels deep", tc.col, maxJSONDepth)
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Fatalf("error %v, want %q", err, want)
+			}
+		})
+	}
+}
+
+// TestJSONLMappedTooDeepColumn: a JSONL line read through a mapping that is
+// nested too deep is a malformed record saying the column, as the JSONL
+// reader's syntax errors do.
+func TestJSONLMappedTooDeepColumn(t *testing.T) {
+	deep := strings.Repeat("[", 300) + strings.Repeat("]", 300)
+	data := "{\"内容\":\"在吗\"}\n{\"内容\":\"好\",\"x\":" + deep + "}\n{\"内容\":\"再见\"}\n"
+	s, err := readData(t, "jsonl", data, Options{Mapping: &Mapping{Fields: map[string]string{"text": "内容"}, Defaults: map[string]string{"role": "agent"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// {"内容":"好","x": is 14 characters; the bracket past the bound is the 256th
+	want := fmt.Sprintf("invalid JSON: nested more than %d levels deep (column %d)", maxJSONDepth, 14+maxJSONDepth)
+	if len(s.msgs) != 2 || len(s.rejects) != 1 || s.rejects[0].Pos.Line != 2 || s.rejects[0].Err != want {
+		t.Fatalf("%d messages, rejects %v, want %q", len(s.msgs), s.rejects, want)
+	}
+}

@@ -408,7 +408,7 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 			return sink.Reject(lint.RecordError{Pos: pos, Err: prob})
 		}
 		br.Reset(line)
-		p.r, p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = &br, 0, 0, 0, pos.Line, false, nil
+		p.restart(&br, pos.Line)
 		if parser != nil {
 			if obj := skimLine(p, line, limit); obj != nil {
 				w.outer++
@@ -416,7 +416,7 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 				return deferring.Deferred(pos, obj, parser)
 			}
 			br.Reset(line)
-			p.r, p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = &br, 0, 0, 0, pos.Line, false, nil
+			p.restart(&br, pos.Line)
 		}
 		mark := p.mark()
 		err := jsonlMappedRecord(w, p, line, pos)
@@ -484,7 +484,8 @@ func jsonlSyntax(se *json.SyntaxError, line []byte) string {
 }
 
 // jsonlSyntaxError words why a line is not JSON as the canonical reader
-// does (encoding/json's error, with the column), else as the parser did.
+// does (encoding/json's error, with the column), else as the parser did,
+// its column said as the canonical reader says it.
 func jsonlSyntaxError(line []byte, perr error) string {
 	var v any
 	var se *json.SyntaxError
@@ -492,8 +493,11 @@ func jsonlSyntaxError(line []byte, perr error) string {
 		return jsonlSyntax(se, line)
 	}
 	msg := perr.Error()
-	if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "line ") {
+	if where, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "line ") {
 		msg = rest // the record's line is its position
+		if _, col, ok := strings.Cut(where, ", column "); ok {
+			msg += " (column " + col + ")"
+		}
 	}
 	return msg
 }

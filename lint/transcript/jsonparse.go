@@ -108,7 +108,17 @@ func (p *jsonParser) node(line int, kind byte, s string) *jnode {
 // reset makes p read raw (a whole value, starting on line) instead.
 func (p *jsonParser) reset(raw []byte, line int) {
 	p.buf = append(p.buf[:0], raw...)
-	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, len(raw), 0, line, false, nil
+	p.restart(nil, line)
+	p.end = len(raw)
+}
+
+// restart makes p read r (nil: what buf holds) from its start, on line:
+// a line of JSONL, a value.
+func (p *jsonParser) restart(r io.Reader, line int) {
+	if r != nil {
+		p.r = r
+	}
+	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, 0, 0, line, false, nil
 	p.lineStart, p.lineRunes, p.prevRunes, p.nlCol = 0, 0, 0, 0
 }
 
@@ -404,6 +414,12 @@ func (p *jsonParser) tooLong(at int64) error {
 	return fmt.Errorf("line %d, column %d: %w", p.line, col, &tokenTooLong{max: p.max})
 }
 
+// tooDeep is the error of a container nested past maxJSONDepth, whose
+// opening bracket, on line, has just been read.
+func (p *jsonParser) tooDeep(line int) error {
+	return fmt.Errorf("line %d, column %d: invalid JSON: nested more than %d levels deep", line, p.column(p.pos-1), maxJSONDepth)
+}
+
 // space skips white space and returns the next byte without consuming it;
 // false at the end of the input.
 func (p *jsonParser) space() (byte, bool) {
@@ -484,7 +500,7 @@ func (p *jsonParser) value(depth int) (*jnode, error) {
 // has been read.
 func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 	if depth > maxJSONDepth {
-		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
+		return nil, p.tooDeep(line)
 	}
 	n := p.node(line, open, "")
 	nbad := p.nbad

@@ -125,7 +125,7 @@ func (o *objectStream) read(line int) error {
 // frames are the objects open around it.
 func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, error) {
 	if depth > maxJSONDepth {
-		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
+		return nil, o.p.tooDeep(line)
 	}
 	n := &jnode{line: line, kind: '{', open: &openObject{}}
 	nbad := o.p.nbad
@@ -206,7 +206,7 @@ func (o *objectStream) onPath(level int, key string) bool {
 // then walked element by element.
 func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnode, error) {
 	if depth > maxJSONDepth {
-		return nil, fmt.Errorf("line %d: invalid JSON: nested more than %d levels deep", line, maxJSONDepth)
+		return nil, o.p.tooDeep(line)
 	}
 	start, mark, nbad := o.p.offset(), o.p.mark(), o.p.nbad
 	var kept []*jnode
