@@ -133,7 +133,7 @@ func sniffDelimited(head []byte, comma rune) bool {
 		if len(fields) > 1 && namesText(fields) {
 			return filled(fields) > most
 		}
-		if _, _, ok := parseTxtHeader(strings.TrimSpace(string(line)), 0, time.UTC); ok {
+		if _, _, ok := parseTxtHeader(strings.TrimSpace(string(line)), 0, false, time.UTC); ok {
 			return false
 		}
 		most = max(most, filled(fields))

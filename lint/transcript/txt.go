@@ -35,7 +35,12 @@ func init() {
 //
 //	2026-11-04 10:00:06 张三
 //
-// The first header fixes the layout (name first or time first) for the file.
+// or one line per message, the text after the name and a colon
+//
+//	[2026-11-04 10:00:06] 张三: 在吗      (or 2026-11-04 10:00:06 张三：在吗)
+//
+// The first header fixes the layout (name first or time first) for the file,
+// and whether the time-first headers hold their texts (see txtInline).
 // Senders matching Options.Agents (or in Options.Staff, or mapped to a role
 // by the mapping's Roles) are agents, 系统/系统消息 is the system, everyone
 // else a customer. Status lines (已读, 未读) and recalled-message notices
@@ -150,7 +155,7 @@ func sniffTxt(head []byte) bool {
 		if _, ok := txtTitleLine(s); ok {
 			continue
 		}
-		h, _, ok := parseTxtHeader(s, 0, time.UTC)
+		h, _, ok := parseTxtHeader(s, 0, true, time.UTC)
 		return ok && h.bad == ""
 	}
 	return false
@@ -159,8 +164,11 @@ func sniffTxt(head []byte) bool {
 // parseTxtHeader recognises a header line; layout 0 tries both layouts,
 // 1 only name-first, 2 only time-first. It returns the layout found. A line
 // shaped like a header whose date or time does not exist (2026-02-30,
-// 23:59:60) is a header with bad set: its message is malformed.
-func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, bool) {
+// 23:59:60) is a header with bad set: its message is malformed. With
+// inline, a time-first header may hold its message's text after the name
+// and a colon (see splitInline): the line is a header when the name and
+// the text split so, even when the whole is no name.
+func parseTxtHeader(s string, layout int, inline bool, loc *time.Location) (txtHeader, int, bool) {
 	// fast path: a header holds a time, so a colon, and a digit
 	if len(s) < 14 || !strings.ContainsAny(s, ":：") || !strings.ContainsAny(s, "0123456789") {
 		return txtHeader{}, 0, false
@@ -178,9 +186,22 @@ func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, b
 		}
 	}
 	if layout != 1 {
-		if m := txtTimeFirst.FindStringSubmatch(s); m != nil && txtName(m[8]) {
-			h := txtHeader{name: strings.TrimSpace(m[8])}
-			if t, ok := txtTime(m[1:8], loc); ok {
+		if m := txtTimeFirst.FindStringSubmatchIndex(s); m != nil {
+			h := txtHeader{name: strings.TrimSpace(s[m[16]:m[17]])}
+			if inline {
+				h.sender, h.text = splitInline(s[m[16]:])
+			}
+			h.named = txtName(h.name)
+			if !h.named && h.text == "" {
+				return parseTxtHeaderBad(s, bad, badLayout)
+			}
+			var g [8]string // the groups of txtDateTime, as FindStringSubmatch gives them
+			for i := range g[1:] {
+				if a := m[2*(i+1)]; a >= 0 {
+					g[i+1] = s[a:m[2*(i+1)+1]]
+				}
+			}
+			if t, ok := txtTime(g[1:8], loc); ok {
 				h.time = t
 				return h, 2, true
 			}
@@ -189,6 +210,12 @@ func parseTxtHeader(s string, layout int, loc *time.Location) (txtHeader, int, b
 			}
 		}
 	}
+	return parseTxtHeaderBad(s, bad, badLayout)
+}
+
+// parseTxtHeaderBad ends parseTxtHeader: no header, or bad, the header of
+// layout badLayout whose time does not exist.
+func parseTxtHeaderBad(s string, bad txtHeader, badLayout int) (txtHeader, int, bool) {
 	if badLayout == 0 {
 		return txtHeader{}, 0, false
 	}
@@ -222,7 +249,50 @@ type txtHeader struct {
 	name string
 	time time.Time
 	bad  string // why the header's time is unusable ("": it is fine)
+	// named: name can be a sender's (see txtName); sender and text are the
+	// name split at a colon when it may hold the text (see splitInline),
+	// text "" when it does not split so
+	named        bool
+	sender, text string
 }
+
+// splitInline splits what follows a time-first header's time into the
+// sender's name and the text when it reads NAME: TEXT or NAME：TEXT: at the
+// first full-width colon, or ASCII colon followed by a space (店铺名:小美,
+// 千牛's name of a shop's agent, holds one without), the name being one
+// (txtName) and the text not empty. text is "" when it does not.
+func splitInline(rest string) (sender, text string) {
+	i, n := -1, 0
+	if k := strings.Index(rest, "："); k > 0 {
+		i, n = k, len("：")
+	}
+	for k := 0; k < len(rest)-1 && (i < 0 || k < i); k++ {
+		if rest[k] == ':' && (rest[k+1] == ' ' || rest[k+1] == '\t') {
+			i, n = k, 1
+			break
+		}
+	}
+	if i <= 0 {
+		return "", ""
+	}
+	sender, text = strings.TrimSpace(rest[:i]), strings.TrimSpace(rest[i+n:])
+	if sender == "" || text == "" || !txtName(sender) {
+		return "", ""
+	}
+	return sender, text
+}
+
+// txtInline says whether a dump's time-first headers hold their messages'
+// texts (TIME NAME: TEXT): told by its first header, which does when its
+// text cannot be a name (it holds sentence punctuation) or when no line
+// but blank ones comes before the next header (or the end, or a
+// separator); which does not when it does not split so (see splitInline),
+// or when lines of text follow it.
+const (
+	inlineUndecided = iota
+	inlineYes
+	inlineNo
+)
 
 // txtTime makes the time of txtDateTime's groups: year, month, day, 上午
 // or 下午 (or ""), hour, minute, second (or "").
@@ -309,9 +379,18 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			s = strings.TrimPrefix(s, "\uFEFF")
 		}
 		trimmed := strings.TrimSpace(s)
-		if h, layout, ok := parseTxtHeader(trimmed, t.layout, src.Opts.Location); ok {
+		if h, layout, ok := parseTxtHeader(trimmed, t.layout, t.inline != inlineNo, src.Opts.Location); ok {
 			if err := t.release(false); err != nil {
 				return err
+			}
+			switch {
+			case t.layout == 0 && h.text == "":
+				t.inline = inlineNo
+			case t.layout == 0 && !h.named:
+				t.inline = inlineYes
+			case t.layout != 0 && t.inline == inlineUndecided:
+				// the first header, and nothing but blank lines under it
+				t.inline = inlineYes
 			}
 			if t.layout == 0 {
 				if noRoles {
@@ -501,6 +580,9 @@ func (t *txtState) content(s, trimmed string, pos lint.Pos) error {
 	if t.bad != "" {
 		return nil // rejected anyway: not kept
 	}
+	if t.inline == inlineUndecided && trimmed != "" {
+		t.inline = inlineNo // text under the first header
+	}
 	t.size += int64(len(s)) + 1
 	if max := t.src.Opts.MaxRecordBytes; max > 0 && t.size > int64(max) {
 		t.body = t.body[:0] // over the bound: counted, not kept
@@ -516,6 +598,7 @@ type txtState struct {
 	sink    lint.Sink
 	src     *Source
 	layout  int
+	inline  int // whether time-first headers hold their texts: txtInline
 	conv    string
 	convs   int // untitled conversations after the first
 	sent    int // messages sent in the current conversation
@@ -567,13 +650,20 @@ func (t *txtState) flush() error {
 	for len(body) > 0 && strings.TrimSpace(body[len(body)-1]) == "" {
 		body = body[:len(body)-1]
 	}
+	sender := t.head.name
+	if h := t.head; h.text != "" && (t.inline == inlineYes || t.inline == inlineUndecided && len(body) == 0) {
+		// the text on the header line, and the lines under it
+		t.inline = inlineYes
+		sender = h.sender
+		body = append([]string{h.text}, body...)
+	}
 	if len(body) == 0 && skipped {
 		return nil // the message was only a recall notice or a status: counted
 	}
 	text := strings.Join(body, "\n")
 	m := lint.Message{
 		Conversation: t.conv,
-		Sender:       t.head.name,
+		Sender:       sender,
 		Time:         t.head.time,
 		Type:         lint.TypeText,
 		Text:         text,

@@ -162,7 +162,7 @@ func TestTxtHeaders(t *testing.T) {
 		{"2026-11-04 10:00:06 张三", "张三", 2},
 		{"[2026/11/04 10:00:06] Zhang San:", "Zhang San", 2},
 	} {
-		h, layout, ok := parseTxtHeader(tc.line, 0, tzSH)
+		h, layout, ok := parseTxtHeader(tc.line, 0, true, tzSH)
 		if !ok || h.name != tc.name || layout != tc.layout || h.bad != "" {
 			t.Errorf("%q: got %q layout %d ok %v", tc.line, h.name, layout, ok)
 		}
@@ -172,7 +172,7 @@ func TestTxtHeaders(t *testing.T) {
 		"您的订单下单时间是：2026-11-04 10:00:06", "下单时间: 2026-11-04 10:00", "好的，预计送达 2026-11-05 18:00",
 		"2026-11-05 18:00 前送达，请注意查收", "2026-11-05 18:00 前送达! 请注意查收",
 		"亲亲这边帮您查询了一下物流信息显示您的包裹已经到达了您所在城市的快递网点了预计最晚 2026-11-05 18:00"} {
-		if _, _, ok := parseTxtHeader(line, 0, tzSH); ok {
+		if _, _, ok := parseTxtHeader(line, 0, true, tzSH); ok {
 			t.Errorf("%q taken for a header", line)
 		}
 	}
