@@ -291,8 +291,31 @@ func unparseableTime(s string) error {
 		return fmt.Errorf("unparseable time %q (a time of day without a date: keep the date in the same field, "+
 			"or, in a csv or a workbook, in a column of its own named 日期 or date)", s)
 	}
+	if dateOnly(s) {
+		return dateWithoutTime(s)
+	}
 	return fmt.Errorf("unparseable time %q (use RFC 3339, \"2006-01-02 15:04:05\", \"2006年1月2日 15:04:05\" or epoch seconds/milliseconds, "+
 		"or give the export's layout with --time-layout, e.g. '%%d/%%m/%%Y %%H:%%M' for 04/11/2026 10:00)", s)
+}
+
+// dateWithoutTime is the error of a time s that is a date alone.
+func dateWithoutTime(s string) error {
+	return fmt.Errorf("unparseable time %q (a date without the time of day: the timing rules need both)", s)
+}
+
+// isoDate is a date alone as databases and spreadsheets write it: 2026-11-04,
+// 2026/11/4.
+var isoDate = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$`)
+
+// dateOnly reports whether s is a date that exists, without a time of day
+// (see isoDate).
+func dateOnly(s string) bool {
+	m := isoDate.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return false
+	}
+	_, err := time.Parse("2006-1-2", m[1]+"-"+m[2]+"-"+m[3])
+	return err == nil
 }
 
 // chineseTime reads a date written the Chinese way and a time of day, as
@@ -317,7 +340,7 @@ func chineseTime(s string, loc *time.Location) (time.Time, error) {
 		return t, nil
 	}
 	if !strings.Contains(iso, " ") {
-		return time.Time{}, fmt.Errorf("unparseable time %q (a date without the time of day: the timing rules need both)", s)
+		return time.Time{}, dateWithoutTime(s)
 	}
 	if _, err := time.Parse("2006-01-02", iso[:10]); err == nil && !clockStart.MatchString(iso[11:]) {
 		// the date exists, and what follows it is no clock the readers
