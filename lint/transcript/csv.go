@@ -805,6 +805,9 @@ func (p *recordParser) setHeader(fields []string) {
 	p.quoted = []byte(`"` + strings.TrimPrefix(strings.Join(fields, `"`+comma+`"`), "\uFEFF") + `"`)
 }
 
+// utf8BOM is the byte-order mark in UTF-8.
+var utf8BOM = []byte("\uFEFF")
+
 // repeatedHeader reports whether line l repeats the header row, after a
 // byte-order mark if any, as exports joined with cat do (day1.csv
 // day2.csv > week.csv).
@@ -812,7 +815,7 @@ func (p *recordParser) repeatedHeader(l []byte) bool {
 	if len(p.header) == 0 || len(l) < len(p.header) {
 		return false
 	}
-	l = bytes.TrimPrefix(l, []byte("\uFEFF"))
+	l = bytes.TrimPrefix(l, utf8BOM)
 	return bytes.Equal(l, p.header) || bytes.Equal(l, p.quoted)
 }
 
@@ -956,7 +959,8 @@ func (p *recordParser) nextSingle() (raw []byte, line int, single bool, err erro
 		return nil, 0, false, nil
 	}
 	p.held, p.hasHeld = l, true
-	if p.lr.long > 0 || p.blank(l) || p.repeatedHeader(l) {
+	if p.lr.long > 0 || p.blank(l) || p.repeatedHeader(l) || bytes.HasPrefix(l, utf8BOM) {
+		// (a byte-order mark starting a row: next leaves it out)
 		return nil, 0, false, nil
 	}
 	if p.quotes && bytes.IndexByte(l, '"') >= 0 {
@@ -1030,7 +1034,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 			}
 			return nil, p.lr.line, why, nil
 		}
-		if !p.blank(l) && !p.repeatedHeader(l) {
+		if !p.blank(bytes.TrimPrefix(l, utf8BOM)) && !p.repeatedHeader(l) {
 			raw = l
 			break
 		}
@@ -1046,6 +1050,10 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 	cs := utf8.RuneLen(comma)
 	var starts []int // start of each field in p.buf
 	p.first, p.at, p.raw, p.recoded = raw, p.at[:0], p.raw[:0], false
+	// a byte-order mark starting a row (files joined with cat) is no part
+	// of its first field, as it is none of a repeated header's; the first
+	// field starts after it on the line
+	raw = bytes.TrimPrefix(raw, utf8BOM)
 	onFirst := true // raw is the rest of the first line
 	for {
 		// raw is the rest of a physical line at the start of a field
