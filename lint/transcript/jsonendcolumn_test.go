@@ -29,6 +29,9 @@ func TestJSONTruncatedColumn(t *testing.T) {
 		{"empty array open", "[", "line 1, column 2:"},
 		{"a line longer than the parser's buffer", "[\n{\"text\":\"" + strings.Repeat("好", 70000), "line 2, column 70010:"},
 		{"the same, then a line break", "[\n{\"text\":\"" + strings.Repeat("好", 70000) + "\"},\r\n", "line 2, column 70013:"},
+		// (a byte-order mark: UTF-8 by the mark, not guessed, so that a
+		// string is not held whole in the buffer to be recoded)
+		{"the same, marked UTF-8", "\uFEFF[\n{\"text\":\"" + strings.Repeat("好", 70000), "line 2, column 70010:"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -77,6 +80,8 @@ func TestJSONTooLongColumn(t *testing.T) {
 		{"plain string", "json", "[\n{\"角色\":\"客服\",\"text\":\"" + strings.Repeat("长", 100) + "\"}]", 256,
 			"line 2, column 19: a JSON value runs over the 256 B"},
 		{"string with escapes over reads", "json", "[\n{\"角色\":\"客服\",\"text\":\"\\n" + strings.Repeat("长", 70000) + "\"}]", 100000,
+			"line 2, column 19: a JSON value runs over the"},
+		{"the same, marked UTF-8", "json", "\uFEFF[\n{\"角色\":\"客服\",\"text\":\"\\n" + strings.Repeat("长", 70000) + "\"}]", 100000,
 			"line 2, column 19: a JSON value runs over the"},
 		{"number", "json", "[\n{\"角色\":\"客服\",\"id\":" + strings.Repeat("1", 300) + "}]", 256,
 			"line 2, column 17: a JSON value runs over the 256 B"},
