@@ -14,7 +14,9 @@ import (
 // characters removed, emoji and decorative symbols removed from between two
 // Chinese characters (不😀知道 and 不❤知道 are 不知道; 好的😊 and 1★好评 keep
 // theirs), letter-spaced runs closed up (我 不 知 道 is 我不知道; 好的 谢谢
-// and 亲 在吗 keep their space: spacedGap) and letters lower-cased. It keeps a map from every byte
+// and 亲 在吗 keep their space: spacedGap), separator runs too (不-知-道 and
+// 我不.知.道 are 不知道 and 我不知道; 不-行 and 2026-11-23 keep theirs:
+// sepRun) and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -101,12 +103,21 @@ func (n *Normalized) Reset(s string) {
 // specialBits has a bit set for every rune below 0x10000 that normalisation
 // changes or may drop, or that starts a phrase conversion: the others are
 // copied as they are. The ASCII space is one (it may be the gap of a
-// letter-spaced run), but plainRun passes over it unless it may be one.
+// letter-spaced run), but plainRun passes over it unless it may be one;
+// so are the separators written in one or two bytes (- . / and ·: they may
+// begin the mark of a separator run).
 var specialBits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
 		bits[w] = changeBits[w] | t2sPhraseBits[w]
 	}
 	bits[0] |= 1 << ' '
+	// the separators of separator runs, which plainRun passes over unless
+	// they may begin a mark (sepMayClose)
+	for r := rune(0); r < 0x800; r++ {
+		if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+			bits[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
 	return bits
 }()
 
@@ -117,6 +128,17 @@ var specialBits = func() (bits [0x10000 / 64]uint64) {
 var changeBits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
 		bits[w] = foldBits[w] | decoBits[w]
+	}
+	return bits
+}()
+
+// gapBits has a bit set for every rune that folds to a space (Zs, all of
+// them below 0x10000) or to a separator (sepBits): what may be dropped from
+// a letter-spaced or separator run.
+var gapBits = func() (bits [0x10000 / 64]uint64) {
+	bits = sepBits
+	for _, r := range "\u0020\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000" {
+		bits[r>>6] |= 1 << (uint(r) & 63)
 	}
 	return bits
 }()
@@ -139,13 +161,16 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 // tests both continuation bytes at once and looks its character up in
 // plain3Bits, which also holds the overlong forms and surrogates; the start
 // of a phrase conversion is passed over unless the next character begins
-// the phrase, and so is an ASCII space unless both its neighbours may be
-// Chinese characters or vanish (spaceMayClose).
+// the phrase, an ASCII space unless both its neighbours may be Chinese
+// characters or vanish (spaceMayClose), and a separator that folds to
+// itself (- . / …, everyday in prices, dates and links) unless it may
+// begin the mark of a separator run (sepMayClose).
 func plainRun(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if specialBits[c>>6]&(1<<(c&63)) != 0 && (c != ' ' || spaceMayClose(s, i)) {
+			if specialBits[c>>6]&(1<<(c&63)) != 0 && (c != ' ' || spaceMayClose(s, i)) &&
+				(!asciiSep(c) || asciiSepMayClose(s, i)) {
 				return i
 			}
 			i++
@@ -166,6 +191,14 @@ func plainRun(s string, i int) int {
 				if fold3Bits[w]&(1<<(c2&63)) != 0 {
 					return i
 				}
+				if sepBits[w]&(1<<(c2&63)) != 0 {
+					// … • ‧ ・
+					if sepMayClose(s, i, 3) {
+						return i
+					}
+					i += 3
+					continue
+				}
 				// only the start of a phrase conversion (一, 不, 有 are):
 				// copied as it is unless the next character begins the phrase
 				next, _ := decodeRune(s[i+3:])
@@ -181,18 +214,19 @@ func plainRun(s string, i int) int {
 		}
 		r := uint32(c&0x1F)<<6 | uint32(s[i+1]&0x3F)
 		if specialBits[r>>6]&(1<<(r&63)) != 0 {
-			return i
+			return i // · among them
 		}
 		i += 2
 	}
 	return i
 }
 
-// plain3Bits has a bit set for every rune plainRun stops at when it is
-// written in three bytes: those of fold3Bits and the phrase starts.
+// plain3Bits has a bit set for every rune plainRun looks at when it is
+// written in three bytes: those of fold3Bits, the phrase starts and the
+// separators.
 var plain3Bits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
-		bits[w] = fold3Bits[w] | t2sPhraseBits[w]
+		bits[w] = fold3Bits[w] | t2sPhraseBits[w] | sepBits[w]
 	}
 	return bits
 }()
@@ -218,6 +252,7 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 	buf = slices.Grow(buf, len(s)+8)
 	buf = append(buf, s[:first]...)
 	var deco decoRun
+	var seps sepRun
 	for i := first; i < len(s); {
 		// a run of characters copied as they are
 		j := plainRun(s, i)
@@ -235,7 +270,11 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 			}
 		}
 		if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
-			// a phrase start without its phrase
+			// a phrase start without its phrase, or a separator
+			if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && seps.drop(s, i, size, r) {
+				i = seps.skip(s, i)
+				continue
+			}
 			buf = append(buf, s[i:i+size]...)
 			i += size
 			continue
@@ -244,14 +283,19 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
-		// a space may be the gap of a letter-spaced run; a decoration
-		// folds to itself: punctuation, which foldRune changes, takes two
-		// comparisons
+		// a space may be the gap of a letter-spaced run, a space or a
+		// separator part of a separator run's mark (one bit for both); a
+		// decoration folds to itself: punctuation, which foldRune changes,
+		// takes two comparisons
 		if keep {
-			switch {
-			case out == ' ':
-				keep = !spacedGap(s, i, size)
-			case out == r && decoration(r):
+			if r < 0x10000 && gapBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+				if out == ' ' && spacedGap(s, i, size) {
+					keep = false
+				} else if seps.drop(s, i, size, out) {
+					i = seps.skip(s, i)
+					continue
+				}
+			} else if out == r && decoration(r) {
 				keep = !deco.drop(s, i, size)
 			}
 		}
@@ -280,6 +324,7 @@ func (n *Normalized) buildOff() {
 		}
 	}
 	var deco decoRun
+	var seps sepRun
 	for i := first; i < len(s); {
 		if j := plainRun(s, i); j > i {
 			from := i
@@ -292,7 +337,12 @@ func (n *Normalized) buildOff() {
 			continue
 		}
 		if s[i] == ' ' {
-			if !spacedGap(s, i, 1) {
+			switch {
+			case spacedGap(s, i, 1):
+			case seps.drop(s, i, 1, ' '):
+				i = seps.skip(s, i)
+				continue
+			default:
 				off = append(off, int32(i))
 			}
 			i++
@@ -319,8 +369,13 @@ func (n *Normalized) buildOff() {
 		if keep && out == r && decoration(r) && deco.drop(s, i, size) {
 			keep = false
 		}
-		if keep && out == ' ' && spacedGap(s, i, size) {
-			keep = false
+		if keep && r < 0x10000 && gapBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+			if out == ' ' && spacedGap(s, i, size) {
+				keep = false
+			} else if seps.drop(s, i, size, out) {
+				i = seps.skip(s, i)
+				continue
+			}
 		}
 		if keep {
 			emit(runeLen(out), i)
@@ -344,6 +399,7 @@ func runeLen(r rune) int {
 // then costs one pass and no allocation).
 func firstChange(s string) int {
 	var deco decoRun
+	var seps sepRun
 	for i := 0; i < len(s); {
 		if i = plainRun(s, i); i == len(s) {
 			break
@@ -351,7 +407,7 @@ func firstChange(s string) int {
 		if s[i] == ' ' {
 			// an ASCII space plainRun stopped at: the other spaces fold to
 			// it, a change already
-			if spacedGap(s, i, 1) {
+			if spacedGap(s, i, 1) || seps.drop(s, i, 1, ' ') {
 				return i
 			}
 			i++
@@ -370,6 +426,10 @@ func firstChange(s string) int {
 			if decoration(r) && deco.drop(s, i, size) {
 				return i
 			}
+		}
+		// a separator that folds to itself
+		if r < 0x10000 && sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && seps.drop(s, i, size, r) {
+			return i
 		}
 		if t2sPhraseStart(r) {
 			if _, _, ok := lookupT2SPhrase(s[i:]); ok {
@@ -680,11 +740,14 @@ func isHan(r rune) bool {
 }
 
 // spaceMayClose is plainRun's quick test of the ASCII space s[i]: false
-// when it cannot be the gap of a letter-spaced run, as a Chinese character
-// or a character that vanishes must stand on either side of it (the byte
-// before is no printable ASCII, the byte after neither).
+// when it can be neither the gap of a letter-spaced run nor the first space
+// of a separator run's mark, as a Chinese character or a character that
+// vanishes must stand before it and one of those or a separator after it
+// (the byte before is no printable ASCII, the byte after no printable
+// ASCII other than a separator). The space after a mark goes with it
+// (sepRun.skip).
 func spaceMayClose(s string, i int) bool {
-	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && s[i+1]-0x20 >= 0x5F
+	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || asciiSep(s[i+1]))
 }
 
 // spacedGap reports whether the space s[i:i+size] is a gap of a

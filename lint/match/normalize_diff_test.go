@@ -129,10 +129,57 @@ func TestNormalizeSpacedMatchesReference(t *testing.T) {
 	}
 }
 
+// TestNormalizeSeparatedMatchesReference compares separator runs, and what
+// could pass for one, with the reference: single Chinese characters and
+// words between separators of every kind (folded ones, repeated ones,
+// spaced ones, mixed ones), what may stand next to a run (letters, digits,
+// punctuation, decorations, spaces, invisible characters), and the
+// characters of the BMP as separators, pieces and neighbours of a run.
+func TestNormalizeSeparatedMatchesReference(t *testing.T) {
+	seps := []string{"-", "_", ".", "/", `\`, "|", "~", "*", "+", "·", "•", "‧", "・", "…",
+		"－", "＿", "．", "／", "～", "＊", "＋", "｜", "﹣", "﹒", "︙",
+		"--", "...", "……", "-\u200b-", "-\x00", "—", "〜", ",", "，", "、", ":", " ", "　"}
+	pieces := strings.Split("我|不|知|道|曉|乾|\uF967|〇|\U00020000|知道|好的|道呢|我不|不知道|a|Z|Ａ|1|１|😀|★|\u200b|\x00|\t|\xff|\xe4\xb8", "|")
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 60000 {
+		var b strings.Builder
+		sep := seps[r.IntN(len(seps))]
+		spaced := r.IntN(3) == 0
+		for k := range r.IntN(12) {
+			if k%2 == 1 {
+				// mostly one separator throughout, as a run has
+				s := sep
+				if r.IntN(6) == 0 {
+					s = seps[r.IntN(len(seps))]
+				}
+				if spaced != (r.IntN(8) == 0) {
+					s = " " + s + " "
+				}
+				b.WriteString(s)
+			} else {
+				b.WriteString(pieces[r.IntN(len(pieces))])
+			}
+		}
+		checkSameNormalization(t, b.String())
+	}
+	for c := rune(0); c < 0x10000; c++ {
+		s := string(c)
+		checkSameNormalization(t, "我"+s+"不"+s+"知")
+		checkSameNormalization(t, "我 "+s+" 不 "+s+" 知")
+		checkSameNormalization(t, "我-"+s+"-知-道")
+		checkSameNormalization(t, s+"我-不-知")
+		checkSameNormalization(t, "我 - 不 - 知"+s)
+		checkSameNormalization(t, "我不.知."+s+"道")
+		checkSameNormalization(t, "我"+s+"/不/知"+s+"/")
+	}
+}
+
 func FuzzNormalizeMatchesReference(f *testing.F) {
 	for _, s := range []string{"沒關係，我幫您改成藍色XL", "乾淨的衣服", "不\u200b知道", "这个我不❤\ufe0f知道", "★不☆行★", "1★好评", "a\x00b\xff", "ＶＩＰ会员",
 		"这个我 不 知 道", "我　不\u00a0知 道呢", "好的 谢谢", "亲 在吗", "不 行", "我\u200b 不 \x00知 道", "I am not sure",
-		"我 不 知 道呢", "这个 不 知 道哦", "好的 我 不 清 楚 谢谢", "我 😀 不 知 道", "不 ❤ 知 道", "我 😀\x00😀 不 ★ 知 道的", "你 好 我想问一下"} {
+		"我 不 知 道呢", "这个 不 知 道哦", "好的 我 不 清 楚 谢谢", "我 😀 不 知 道", "不 ❤ 知 道", "我 😀\x00😀 不 ★ 知 道的", "你 好 我想问一下",
+		"不-知-道", "我不.知.道呢", "不 / 知 / 道", "我……不……知……道", "不－知-道", "不-知.道", "型号A-红-大-小", "红 - 大 - 小 - 1",
+		"颜色有红/黄/蓝三种", "好的...好的...好的", "12.5元/件", "甲-乙丙-丁-戊", "我 不-知-道 呢"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -5,6 +5,7 @@ package match
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,7 +13,7 @@ import (
 // refNormalized is a text prepared for matching: full-width ASCII folded to
 // half-width, Traditional Chinese converted to Simplified, invisible
 // characters removed, emoji and decorative symbols removed from between two
-// Chinese characters, letter-spaced runs closed up and letters lower-cased. It keeps a map from every byte
+// Chinese characters, letter-spaced and separator runs closed up and letters lower-cased. It keeps a map from every byte
 // of the normalised text back to the original, so matches found in Text can
 // be reported at their place in the original message.
 //
@@ -32,7 +33,7 @@ type refNormalized struct {
 	offBuilt bool
 	buf      []byte
 	// gaps holds the byte offsets of the spaces of letter-spaced runs
-	// (refSpacedGaps).
+	// (refSpacedGaps) and of the marks of separator runs (refSepGaps).
 	gaps map[int]bool
 }
 
@@ -66,6 +67,9 @@ func (n *refNormalized) Reset(s string) {
 	n.orig = s
 	n.offBuilt = false
 	n.gaps = refSpacedGaps(s)
+	for at := range refSepGaps(s) {
+		n.gaps[at] = true
+	}
 	n.first = refFirstChange(s, n.gaps)
 	if n.first < 0 {
 		n.Text = s
@@ -118,7 +122,7 @@ func (n *refNormalized) run(withOff bool) {
 			keep = false
 		}
 		if n.gaps[i] {
-			keep = false // a gap of a letter-spaced run or a decoration in it
+			keep = false // a gap of a letter-spaced run or a decoration in it, or a mark of a separator run
 		}
 		if keep {
 			emit(out, i)
@@ -134,7 +138,8 @@ func (n *refNormalized) run(withOff bool) {
 // refFirstChange returns the byte offset of the first character normalisation
 // would change, or -1 when the text is already normal (the common case, which
 // then costs one pass and no allocation). gaps are the spaces of
-// letter-spaced runs (refSpacedGaps).
+// letter-spaced runs (refSpacedGaps) and the marks of separator runs
+// (refSepGaps).
 func refFirstChange(s string, gaps map[int]bool) int {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -306,6 +311,118 @@ func refSpacedGaps(s string) map[int]bool {
 			}
 		}
 		k = end
+	}
+	return gaps
+}
+
+// refSepGaps returns the byte offsets in s of the separators, and of their
+// spaces, that normalisation drops from separator runs (不-知-道 is
+// 不知道). It lists the characters normalisation keeps (those it drops,
+// invisible ones, do not count) with their folded forms, and finds:
+//
+//   - the marks: a separator (- _ . / \ | ~ * + · • ‧ ・ …, folded) written
+//     once or more in a row, with a Chinese character right before and
+//     after it, or a space (Zs) right before and after it and a Chinese
+//     character beyond each space. Two marks are alike when they have the
+//     same separator, as many times, and both spaces or neither;
+//   - the runs: marks alike, each two with exactly one character (a
+//     Chinese one) between them, as many as there are in a row.
+//
+// A run's first piece is all the Chinese characters before its first
+// mark, its last piece all those after its last mark. A first or last
+// piece of more than two characters is a word of its own: it is left out
+// with its mark. The marks of what is left are dropped when it has three
+// pieces or more and, at an end whose piece is not left out, the
+// character beyond that piece (if any) is no ASCII letter or digit and not
+// the run's separator, nor a space with the run's separator beyond it.
+func refSepGaps(s string) map[int]bool {
+	type char struct {
+		r, f rune // as written and folded
+		at   int
+	}
+	var cs []char
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if f, keep := foldRune(r); keep {
+			cs = append(cs, char{r, f, i})
+		}
+		i += n
+	}
+	in := func(k int) bool { return k >= 0 && k < len(cs) }
+	han := func(k int) bool { return in(k) && unicode.In(cs[k].r, unicode.Han) }
+	zs := func(k int) bool { return in(k) && unicode.In(cs[k].r, unicode.Zs) }
+	sep := func(k int) bool { return in(k) && strings.ContainsRune(`-_./\|~*+·•‧・…`, cs[k].f) }
+	type mark struct {
+		lo, hi int // cs[lo:hi] is the mark, its spaces included
+		c      rune
+		m      int
+		spaced bool
+	}
+	var marks []mark
+	for k := 0; k < len(cs); {
+		if !sep(k) {
+			k++
+			continue
+		}
+		a := k
+		for k < len(cs) && cs[k].f == cs[a].f {
+			k++
+		}
+		switch {
+		case han(a-1) && han(k):
+			marks = append(marks, mark{a, k, cs[a].f, k - a, false})
+		case zs(a-1) && zs(k) && han(a-2) && han(k+1):
+			marks = append(marks, mark{a - 1, k + 1, cs[a].f, k - a, true})
+		}
+	}
+	// free reports whether the character q, beyond a piece (dir -1 before
+	// it, 1 after it), lets a run of c end there
+	free := func(q, dir int, c rune) bool {
+		if !in(q) {
+			return true
+		}
+		f := cs[q].f
+		if f == c || f < utf8.RuneSelf && (unicode.IsLetter(f) || unicode.IsDigit(f)) {
+			return false
+		}
+		return !(zs(q) && in(q+dir) && cs[q+dir].f == c)
+	}
+	gaps := map[int]bool{}
+	for x := 0; x < len(marks); {
+		y := x
+		for y+1 < len(marks) && marks[y+1].lo == marks[y].hi+1 &&
+			marks[y+1].c == marks[x].c && marks[y+1].m == marks[x].m && marks[y+1].spaced == marks[x].spaced {
+			y++
+		}
+		first, last, c := marks[x], marks[y], marks[x].c
+		p0, pn := 0, 0
+		for han(first.lo - 1 - p0) {
+			p0++
+		}
+		for han(last.hi + pn) {
+			pn++
+		}
+		// a longer word keeps its mark and lets the run end there
+		lo, hi, pieces := first.lo, last.hi, y-x+2
+		ends := true
+		if p0 > 2 {
+			lo, pieces = first.hi, pieces-1
+		} else {
+			ends = free(first.lo-1-p0, -1, c)
+		}
+		if pn > 2 {
+			hi, pieces = last.lo, pieces-1
+		} else {
+			ends = ends && free(last.hi+pn, 1, c)
+		}
+		if pieces >= 3 && ends {
+			for k := lo; k < hi; k++ {
+				if !han(k) {
+					gaps[cs[k].at] = true
+				}
+			}
+		}
+		x = y + 1
 	}
 	return gaps
 }

@@ -107,6 +107,61 @@ func TestNormalize(t *testing.T) {
 		{"two spaces kept", "我  不  知  道", "我  不  知  道"},
 		{"tab and newline kept", "我\t不\t知\t道\n我\n不\n知", "我\t不\t知\t道\n我\n不\n知"},
 		{"space and emoji kept", "我 😀 不", "我 😀 不"},
+		// separator runs: three Chinese characters or more, the same
+		// separator between each two (with one space on both sides, or
+		// none), are one word spelt out
+		{"hyphen run", "不-知-道", "不知道"},
+		{"hyphen run after a word of two", "我不-知-道", "我不知道"},
+		{"hyphen run before a word of two", "不-知-道呢", "不知道呢"},
+		{"hyphen run between words of two", "我不-知-道呢", "我不知道呢"},
+		{"hyphen run of four", "我-不-知-道", "我不知道"},
+		{"full stop run", "这个 不.知.道", "这个 不知道"},
+		{"low line run", "不_知_道", "不知道"},
+		{"slash run", "不/知/道", "不知道"},
+		{"backslash run", `不\知\道`, "不知道"},
+		{"vertical line run", "不|知|道", "不知道"},
+		{"tilde run", "不~知~道", "不知道"},
+		{"asterisk run", "不*知*道", "不知道"},
+		{"plus run", "不+知+道", "不知道"},
+		{"middle dot run", "不·知·道", "不知道"},
+		{"bullet run", "不•知•道", "不知道"},
+		{"hyphenation point run", "不‧知‧道", "不知道"},
+		{"katakana middle dot run", "不・知・道", "不知道"},
+		{"ellipsis run", "不…知…道", "不知道"},
+		{"ellipsis run of three dots", "不...知...道", "不知道"},
+		{"chinese ellipsis run", "我……不……知……道", "我不知道"},
+		{"doubled hyphen run", "不--知--道", "不知道"},
+		{"full-width separators fold first", "不－知－道，不／知／道，不．知．道，不＿知＿道", "不知道,不知道,不知道,不知道"},
+		{"full-width tilde, asterisk, plus, vertical line", "不～知～道，不＊知＊道，不＋知＋道，不｜知｜道", "不知道,不知道,不知道,不知道"},
+		{"full-width and ASCII hyphen are one separator", "不－知-道", "不知道"},
+		{"small forms fold first", "不﹣知﹣道，不﹒知﹒道", "不知道,不知道"},
+		{"spaced separator run", "不 - 知 - 道", "不知道"},
+		{"spaced separator run with ideographic spaces", "我　/　不　/　知　/　道", "我不知道"},
+		{"spaced separator run after a letter-spaced word", "我 不 - 知 - 道", "我 不知道"},
+		{"separator run with invisible characters", "不-\u200b知\u200b-道", "不知道"},
+		{"separator run then another", "我-不.知.道", "我-不知道"},
+		{"separator run then punctuation", "亲，不-知-道。", "亲,不知道。"},
+		{"two letters kept", "不-行", "不-行"},
+		{"mixed separators kept", "不-知.道", "不-知.道"},
+		{"different counts kept", "不..知...道", "不..知...道"},
+		{"spaced and unspaced kept", "不 - 知-道", "不 - 知-道"},
+		{"space on one side kept", "不 -知 -道", "不 -知 -道"},
+		{"two spaces kept", "不  -  知  -  道", "不  -  知  -  道"},
+		{"sentence punctuation kept", "不，知，道；不、知、道！不。知。道", "不,知,道;不、知、道!不。知。道"},
+		{"ASCII sentence punctuation kept", "不,知,道 不!知!道 不?知?道 不;知;道 不:知:道", "不,知,道 不!知!道 不?知?道 不;知;道 不:知:道"},
+		{"digits and letters kept", "1-2-3 a.b.c 2026-11-23 12.5元/件", "1-2-3 a.b.c 2026-11-23 12.5元/件"},
+		{"run next to a letter kept", "型号A-红-大，型号A-红-大-小，A红-大-小，红-大-小-XL，红-大-小XL", "型号a-红-大,型号a-红-大-小,a红-大-小,红-大-小-xl,红-大-小xl"},
+		{"run going on with a space kept", "红 - 大 - 小 - 1，甲-乙-丙 -", "红 - 大 - 小 - 1,甲-乙-丙 -"},
+		{"words kept", "好的...好的...好的，北京-上海-广州", "好的...好的...好的,北京-上海-广州"},
+		{"a word in the middle kept", "甲-乙丙-丁，好的~亲~", "甲-乙丙-丁,好的~亲~"},
+		{"a longer word at an end keeps its mark", "这个我-不-知-道，我们这边 - 不 - 清 - 楚 - 的呀", "这个我-不知道,我们这边 - 不清楚的呀"},
+		{"a longer word at an end, two pieces left kept", "这个我不-知-道，不-知-道什么时候", "这个我不-知-道,不-知-道什么时候"},
+		{"a longer word at an end, then a letter kept", "型号-红-大-小A", "型号-红-大-小a"},
+		{"a list inside a sentence kept", "颜色有红/黄/蓝三种", "颜色有红/黄/蓝三种"},
+		{"a longer list inside a sentence closed", "颜色有红/黄/蓝/绿/白五种", "颜色有红/黄蓝绿/白五种"},
+		{"a list standing alone closed", "颜色:红/黄/蓝", "颜色:红黄蓝"},
+		{"decoration between separators kept", "不-😀-知-道", "不-😀-知-道"},
+		{"other dashes kept", "不—知—道，不–知–道，不〜知〜道", "不—知—道,不–知–道,不〜知〜道"},
 		{"english kept", "I am not sure, a b c d", "i am not sure, a b c d"},
 		{"letters and digits kept", "A 我 B 不 1 知 2", "a 我 b 不 1 知 2"},
 		{"empty", "", ""},
@@ -199,6 +254,43 @@ func TestLetterSpacingRunes(t *testing.T) {
 	}
 }
 
+// TestSeparatorRunes holds the tables of separator runs to what they stand
+// for: sepBits marks the runes that fold to a separator (none above the
+// BMP), gapBits those and the spaces (Zs), asciiSep the ASCII
+// separators.
+func TestSeparatorRunes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		out, keep := foldRune(r)
+		want := keep && strings.ContainsRune(`-_./\|~*+·•‧・…`, out)
+		if r >= 0x10000 {
+			if want {
+				t.Errorf("%U folds to the separator %q above the BMP", r, out)
+			}
+			continue
+		}
+		if got := sepBits[r>>6]&(1<<(uint(r)&63)) != 0; got != want {
+			t.Errorf("sepBits has %U: %v, it folds to %q", r, got, out)
+		}
+		if got := sepOf(r) != 0; got != want {
+			t.Errorf("sepOf(%U) = %q", r, sepOf(r))
+		}
+		if got := gapBits[r>>6]&(1<<(uint(r)&63)) != 0; got != (want || unicode.Is(unicode.Zs, r)) {
+			t.Errorf("gapBits has %U: %v", r, got)
+		}
+	}
+	for _, r := range "﹣﹒－．／＿～＊＋｜＼" {
+		if sepOf(r) == 0 {
+			t.Errorf("%c %U is no separator", r, r)
+		}
+	}
+	for b := range 256 {
+		sep := b < 0x80 && strings.ContainsRune(`-_./\|~*+`, rune(b))
+		if asciiSep(byte(b)) != sep {
+			t.Errorf("asciiSep(%#x) = %v", b, asciiSep(byte(b)))
+		}
+	}
+}
+
 // TestNormalizeLongDecorationRun: a message of nothing but decorations
 // (256 KiB of ★ or 😀, the longest message linted by default) normalises
 // in linear time, each run looked through a bounded number of times, not
@@ -235,6 +327,22 @@ func TestNormalizeLongDecorationRun(t *testing.T) {
 		{"invisible before a word", func(n int) string {
 			return strings.Repeat("不 知 道 "+strings.Repeat("\u200b", 1<<10)+"呢呢 ", n/3)
 		}},
+		// separator runs: long ones, long marks, long runs of separators
+		// that are no mark, marks that are almost alike
+		{"separator run", func(n int) string { return strings.Repeat("不-", n<<10/4) }},
+		{"spaced separator run", func(n int) string { return strings.Repeat("不 - ", n<<10/6) }},
+		{"ellipsis run", func(n int) string { return strings.Repeat("不……", n<<10/9) }},
+		{"separator run with invisible", func(n int) string { return strings.Repeat("不-\u200b", n<<10/7) }},
+		{"separators with invisible", func(n int) string { return strings.Repeat("-\x00", n<<9) }},
+		{"long mark", func(n int) string { return "不" + strings.Repeat("-", n<<10) + "知-道" }},
+		{"long mark with invisible", func(n int) string { return "不" + strings.Repeat(".\u200b", n<<10/4) + "知.道" }},
+		{"long spaced mark", func(n int) string { return "不 " + strings.Repeat("~", n<<10) + " 知 ~ 道" }},
+		{"long marks", func(n int) string { return strings.Repeat("不"+strings.Repeat("-", 1<<10), n) }},
+		{"marks almost alike", func(n int) string { return strings.Repeat("不-知--道---", n<<10/18) }},
+		{"words and separators", func(n int) string { return strings.Repeat("我们-", n<<10/7) }},
+		{"runs between longer words", func(n int) string { return strings.Repeat("这个我-不-知-道-不知道-", n<<10/37) }},
+		{"separator runs next to letters", func(n int) string { return strings.Repeat("a不-知-道", n<<10/12) }},
+		{"long invisible in a mark", func(n int) string { return "不 " + strings.Repeat("\u200b", n<<10/3) + "- 知 - 道" }},
 	} {
 		var got [2]int
 		for k, size := range []int{64, 256} {
@@ -298,6 +406,11 @@ func TestNormalizedOrigSpan(t *testing.T) {
 		{"kept space before a run maps to itself", "这个我 不 知 道", "这个我 不", "这个我 不"},
 		{"emoji inside a run", "亲 我 😀 不 知 道", "我不知道", "我 😀 不 知 道"},
 		{"heart inside a run", "亲 不 ❤\ufe0f 知 道", "不知道", "不 ❤\ufe0f 知 道"},
+		{"separator run", "这个我 不-知-道", "不知道", "不-知-道"},
+		{"separator run after a word", "好的，我不.知.道呢", "不知道", "不.知.道"},
+		{"spaced separator run", "这个 不 / 知 / 道呢", "不知道呢", "不 / 知 / 道呢"},
+		{"separator run of ellipses", "我……不……清……楚", "我不清楚", "我……不……清……楚"},
+		{"full-width separator run", "这个 不－知－道", "不知道", "不－知－道"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -332,7 +445,8 @@ func TestNormalizedReuse(t *testing.T) {
 
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"沒關係", "ＡＢＣ", "a\u200bb", "\xff\xfe", "乾淨乾淨", "", "不知道",
-		"这个我 不 知 道", "我　不　知　道", "我 不\u200b 知 道", "好的 谢谢"} {
+		"这个我 不 知 道", "我　不　知　道", "我 不\u200b 知 道", "好的 谢谢",
+		"不-知-道", "我不.知.道呢", "不 / 知 / 道", "不…知…道", "颜色有红/黄/蓝三种"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
