@@ -104,8 +104,8 @@ func (n *Normalized) Reset(s string) {
 // changes or may drop, or that starts a phrase conversion: the others are
 // copied as they are. The ASCII space is one (it may be the gap of a
 // letter-spaced run), but plainRun passes over it unless it may be one;
-// so are the separators written in one or two bytes (- . / and ·: they may
-// begin the mark of a separator run).
+// so are the ASCII separators (- . /, passed over unless they may begin
+// the mark of a separator run) and · (a separator too).
 var specialBits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
 		bits[w] = changeBits[w] | t2sPhraseBits[w]
@@ -162,15 +162,16 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 // plain3Bits, which also holds the overlong forms and surrogates; the start
 // of a phrase conversion is passed over unless the next character begins
 // the phrase, an ASCII space unless both its neighbours may be Chinese
-// characters or vanish (spaceMayClose), and a separator that folds to
-// itself (- . / …, everyday in prices, dates and links) unless it may
-// begin the mark of a separator run (sepMayClose).
+// characters or vanish (spaceMayClose), and an ASCII separator (- . /,
+// everyday in prices, dates and links) unless it may begin the mark of a
+// separator run (asciiSepMayClose). The others (· … • ‧ ・) stop it: rare
+// enough that looking them up costs more than the stop.
 func plainRun(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if specialBits[c>>6]&(1<<(c&63)) != 0 && (c != ' ' || spaceMayClose(s, i)) &&
-				(!asciiSep(c) || asciiSepMayClose(s, i)) {
+				(!specialSep(c) || asciiSepMayClose(s, i)) {
 				return i
 			}
 			i++
@@ -191,14 +192,6 @@ func plainRun(s string, i int) int {
 				if fold3Bits[w]&(1<<(c2&63)) != 0 {
 					return i
 				}
-				if sepBits[w]&(1<<(c2&63)) != 0 {
-					// … • ‧ ・
-					if sepMayClose(s, i, 3) {
-						return i
-					}
-					i += 3
-					continue
-				}
 				// only the start of a phrase conversion (一, 不, 有 are):
 				// copied as it is unless the next character begins the phrase
 				next, _ := decodeRune(s[i+3:])
@@ -214,29 +207,31 @@ func plainRun(s string, i int) int {
 		}
 		r := uint32(c&0x1F)<<6 | uint32(s[i+1]&0x3F)
 		if specialBits[r>>6]&(1<<(r&63)) != 0 {
-			return i // · among them
+			return i
 		}
 		i += 2
 	}
 	return i
 }
 
-// plain3Bits has a bit set for every rune plainRun looks at when it is
-// written in three bytes: those of fold3Bits, the phrase starts and the
-// separators.
+// plain3Bits has a bit set for every rune plainRun stops at when it is
+// written in three bytes: those of fold3Bits and the phrase starts.
 var plain3Bits = func() (bits [0x10000 / 64]uint64) {
 	for w := range bits {
-		bits[w] = fold3Bits[w] | t2sPhraseBits[w] | sepBits[w]
+		bits[w] = fold3Bits[w] | t2sPhraseBits[w]
 	}
 	return bits
 }()
 
 // fold3Bits has a bit set for every rune of changeBits (foldRune changes
-// or drops it, or it is a decorative symbol), and for every rune a
-// three-byte sequence may not encode (those below 0x800, written overlong,
-// and the surrogates), so plainRun stops at them with one lookup.
+// or drops it, or it is a decorative symbol), for the separators (… • ‧ ・
+// may begin the mark of a separator run), and for every rune a three-byte
+// sequence may not encode (those below 0x800, written overlong, and the
+// surrogates), so plainRun stops at them with one lookup.
 var fold3Bits = func() (bits [0x10000 / 64]uint64) {
-	bits = changeBits
+	for w := range bits {
+		bits[w] = changeBits[w] | sepBits[w]
+	}
 	for r := 0; r < 0x800; r += 64 {
 		bits[r>>6] = ^uint64(0)
 	}
@@ -270,8 +265,9 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 			}
 		}
 		if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
-			// a phrase start without its phrase, or a separator
-			if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && seps.drop(s, i, size, r) {
+			// a phrase start without its phrase, or a separator (· …):
+			// plainRun stops at them all, sepMayClose passes over most
+			if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && sepMayClose(s, i, size) && seps.drop(s, i, size, r) {
 				i = seps.skip(s, i)
 				continue
 			}
@@ -283,20 +279,26 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		if size == 1 && r == utf8.RuneError {
 			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
 		}
-		// a space may be the gap of a letter-spaced run, a space or a
-		// separator part of a separator run's mark (one bit for both); a
-		// decoration folds to itself: punctuation, which foldRune changes,
-		// takes two comparisons
+		// a space may be the gap of a letter-spaced run or a space of a
+		// separator run's mark, an ASCII separator (the others took the
+		// shortcut above) part of a mark; a decoration folds to itself:
+		// punctuation, which foldRune changes, takes two comparisons
 		if keep {
-			if r < 0x10000 && gapBits[r>>6]&(1<<(uint(r)&63)) != 0 {
-				if out == ' ' && spacedGap(s, i, size) {
+			switch {
+			case out == ' ':
+				if spacedGap(s, i, size) {
 					keep = false
-				} else if seps.drop(s, i, size, out) {
+				} else if seps.drop(s, i, size, ' ') {
 					i = seps.skip(s, i)
 					continue
 				}
-			} else if out == r && decoration(r) {
+			case out == r && decoration(r):
 				keep = !deco.drop(s, i, size)
+			case out < utf8.RuneSelf && asciiSep(byte(out)):
+				if seps.drop(s, i, size, out) {
+					i = seps.skip(s, i)
+					continue
+				}
 			}
 		}
 		if keep {
@@ -427,8 +429,9 @@ func firstChange(s string) int {
 				return i
 			}
 		}
-		// a separator that folds to itself
-		if r < 0x10000 && sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && seps.drop(s, i, size, r) {
+		// a separator that folds to itself (- . / · …; plainRun stops at
+		// the last two whatever stands around them)
+		if r < 0x10000 && sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && (size == 1 || sepMayClose(s, i, size)) && seps.drop(s, i, size, r) {
 			return i
 		}
 		if t2sPhraseStart(r) {
@@ -747,7 +750,7 @@ func isHan(r rune) bool {
 // ASCII other than a separator). The space after a mark goes with it
 // (sepRun.skip).
 func spaceMayClose(s string, i int) bool {
-	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || asciiSep(s[i+1]))
+	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || mayBeSep(s[i+1]))
 }
 
 // spacedGap reports whether the space s[i:i+size] is a gap of a

@@ -288,6 +288,15 @@ func TestSeparatorRunes(t *testing.T) {
 		if asciiSep(byte(b)) != sep {
 			t.Errorf("asciiSep(%#x) = %v", b, asciiSep(byte(b)))
 		}
+		if sep && !mayBeSep(byte(b)) {
+			t.Errorf("mayBeSep(%#x) = false", b)
+		}
+		if special := b < 0x80 && specialBits[b>>6]&(1<<(b&63)) != 0; special && specialSep(byte(b)) != sep {
+			t.Errorf("specialSep(%#x) = %v", b, specialSep(byte(b)))
+		}
+		if sep && specialBits[b>>6]&(1<<(b&63)) == 0 {
+			t.Errorf("ASCII separator %q is not in specialBits", rune(b))
+		}
 	}
 }
 

@@ -69,32 +69,46 @@ func sepOf(r rune) rune {
 	return out
 }
 
-// sepMayClose is plainRun's quick test of the separator s[i:i+size]
-// written in two or three bytes (· …): false when it cannot begin the mark
-// of a separator run, as a Chinese character (or a character that
-// vanishes) must stand right before it and right after it or its repeats
-// (the byte before is printable ASCII, or the byte after). A spaced mark
-// begins with its space (spaceMayClose).
+// sepMayClose is the quick test of a separator s[i:i+size] written in two
+// or three bytes (· … • ‧ ・), at which plainRun stops: false when it
+// cannot begin the mark of a separator run, as a Chinese character (or a
+// character that vanishes) must stand right before it and right after it
+// or its repeats (false when the byte before or the byte after is
+// printable ASCII). A spaced mark begins with its space (spaceMayClose),
+// and the rest of a mark that is closed up goes with its first character
+// (sepRun.skip).
 func sepMayClose(s string, i, size int) bool {
 	return i > 0 && i+size < len(s) && s[i-1]-0x20 >= 0x5F && s[i+size]-0x20 >= 0x5F
 }
 
 // asciiSepMayClose is sepMayClose for an ASCII separator, which may be
-// repeated (.. --).
+// repeated (.. --): plainRun's test, which passes over the separators of
+// prices, dates and links (12.5, 2026-11-23, a/b).
 func asciiSepMayClose(s string, i int) bool {
 	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || s[i+1] == s[i])
 }
 
 // asciiSep reports whether the byte c is an ASCII separator (separators).
 func asciiSep(c byte) bool {
-	const lo = 1<<'-' | 1<<'.' | 1<<'/' | 1<<'*' | 1<<'+'
+	const lo = 1<<'*' | 1<<'+' | 1<<'-' | 1<<'.' | 1<<'/'
 	const hi = 1<<('\\'-64) | 1<<('_'-64) | 1<<('|'-64) | 1<<('~'-64)
 	m := uint64(lo)
 	if c >= 64 {
 		m = hi
 	}
-	return c < 0x80 && m>>(c&63)&1 != 0
+	return c < utf8.RuneSelf && m>>(c&63)&1 != 0
 }
+
+// specialSep is asciiSep for a byte of specialBits, which plainRun tests
+// with two comparisons and no table or mask that its loop over Chinese
+// characters would keep at hand: the special bytes from ! to ? and from [
+// to ~ are the separators (TestSeparatorRunes).
+func specialSep(c byte) bool { return c-0x21 < 0x1F || c-0x5B < 0x24 }
+
+// mayBeSep reports whether the byte c may be an ASCII separator: it is one
+// of * + , - . / \ ] ^ _ | } ~, a few more than the separators (spaceMayClose
+// need not be exact).
+func mayBeSep(c byte) bool { return c-'*' < 6 || c-'\\' < 4 || c-'|' < 3 }
 
 // sepMark is a mark of a separator run.
 type sepMark struct {
