@@ -168,20 +168,38 @@ func markAround(s string, i int, c rune) (mk sepMark, ok bool) {
 // spaceMark returns the mark the space s[i:i+size] is one of the two
 // spaces of, if any.
 func spaceMark(s string, i, size int) (sepMark, bool) {
-	if x, xi := prevKept(s, i); xi >= 0 {
-		if c := sepOf(x); c != 0 {
-			// the space after a mark
-			mk, ok := markAround(s, xi, c)
-			return mk, ok && mk.spaced
+	// most spaces stand next to a Chinese character (U+4000 to U+9FFF, no
+	// separator and nothing that vanishes): looked at byte by byte first
+	if !cjkEndsAt(s, i) {
+		if x, xi := prevKept(s, i); xi >= 0 {
+			if c := sepOf(x); c != 0 {
+				// the space after a mark
+				mk, ok := markAround(s, xi, c)
+				return mk, ok && mk.spaced
+			}
 		}
 	}
-	if y, ye := nextKept(s, i+size); ye >= 0 {
-		if c := sepOf(y); c != 0 {
-			mk, ok := markAround(s, ye-utf8.RuneLen(y), c)
-			return mk, ok && mk.spaced
+	if !cjkStartsAt(s, i+size) {
+		if y, ye := nextKept(s, i+size); ye >= 0 {
+			if c := sepOf(y); c != 0 {
+				mk, ok := markAround(s, ye-utf8.RuneLen(y), c)
+				return mk, ok && mk.spaced
+			}
 		}
 	}
 	return sepMark{}, false
+}
+
+// cjkEndsAt reports whether a character from U+4000 to U+9FFF (three bytes,
+// the first E4 to E9) ends at s[i].
+func cjkEndsAt(s string, i int) bool {
+	return i >= 3 && s[i-3]-0xE4 < 6 && s[i-2]&0xC0 == 0x80 && s[i-1]&0xC0 == 0x80
+}
+
+// cjkStartsAt reports whether a character from U+4000 to U+9FFF starts at
+// s[i].
+func cjkStartsAt(s string, i int) bool {
+	return i+3 <= len(s) && s[i]-0xE4 < 6 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // markBefore returns the mark like k that ends right before the Chinese
