@@ -21,14 +21,15 @@ func newExplainCmd() *cobra.Command {
 		Short: "Show how a message is matched: normalised text, gse words, every phrase candidate and its verdict",
 		Long: `Show how chatlint reads one message: the normalised text (full-width folded,
 Traditional→Simplified, invisible characters removed, emoji and decorative
-symbols between Chinese characters dropped (不❤知道), letter-spaced runs
-closed up (不 知 道), lower-case), gse's segmentation, and every phrase or
-pattern of the active rules found in it, with why each does or does not
-count (word boundary, except context, overlap, or a rule that does not
-look at this role). For rule authors debugging a pack. Like the reports,
-it says this in Chinese (rule ids and list places as they are); roles are
-named as the reports name them (客服, 顾客, 机器人, 系统). --role takes
-the English names lint reads (agent, customer, bot, system) or these.
+symbols between Chinese characters dropped (不❤知道), letter-spaced and
+separator runs closed up (不 知 道, 不-知-道), lower-case), gse's
+segmentation, and every phrase or pattern of the active rules found in it,
+with why each does or does not count (word boundary, except context,
+overlap, or a rule that does not look at this role). For rule authors
+debugging a pack. Like the reports, it says this in Chinese (rule ids and
+list places as they are); roles are named as the reports name them (客服,
+顾客, 机器人, 系统). --role takes the English names lint reads (agent,
+customer, bot, system) or these.
 
 Lists nested in a condition are shown too, labelled with where they sit:
 (trigger › any_of[1] › all_of[0]), (ignore › any_of[2] › not). A hit in a
