@@ -237,6 +237,11 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 			case c < utf8.RuneSelf:
 				i++
 			default:
+				if i >= limit {
+					// (as at would: the rest of the character is not
+					// read past the limit, nor the string kept whole)
+					return false, false
+				}
 				for p.end-(p.pos+i) < utf8.UTFMax {
 					if _, ok := p.fill(p.pos); !ok {
 						break

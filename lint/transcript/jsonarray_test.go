@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -454,5 +455,29 @@ func TestDeferredSkipsWithHTML(t *testing.T) {
 		if !strings.Contains(strings.Join(got, "\n"), "skip ") {
 			t.Errorf("%s: nothing skipped: %q", tc.format, got)
 		}
+	}
+}
+
+// TestSkimKeepsToItsLimit skims an element whose text is a long run of
+// Chinese characters (read a character at a time once the buffer ends
+// before its closing quote): the skim gives up at its limit, holding no
+// more of the element than that, and the parser reads it.
+func TestSkimKeepsToItsLimit(t *testing.T) {
+	const limit = 1 << 10
+	data := `{"role":"agent","text":"` + strings.Repeat("长", 1<<20) + `"}`
+	src := &Source{Name: "a.json", R: bufio.NewReaderSize(strings.NewReader(data), 4096), Opts: &Options{}}
+	p := newJSONParser(src)
+	if c, err := p.next(); err != nil || c != '{' {
+		t.Fatalf("%q, %v", c, err)
+	}
+	if _, _, ok := p.skimMessage(limit, nil, false); ok {
+		t.Fatal("skimmed an element over the limit")
+	}
+	if cap(p.buf) > jsonBufSize+limit+utf8.UTFMax {
+		t.Fatalf("the skim read %d bytes of the element", cap(p.buf))
+	}
+	n, err := p.value(0)
+	if err != nil || len(n.vals) != 2 || len(n.vals[1].s) != 3<<20 {
+		t.Fatalf("then read: %v", err)
 	}
 }
