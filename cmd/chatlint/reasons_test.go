@@ -148,7 +148,7 @@ var reasonCases = []reasonCase{
 	{name: "json conversations twice", file: "a.json", data: `{"conversations":[],"conversations":[]}`, en: `the object holds "conversations" twice`},
 	{name: "json too deep", file: "a.json", data: strings.Repeat("[", 2000) + strings.Repeat("]", 2000), en: `levels deep`},
 	{name: "json array path", file: "a.json", data: `[{"role":"agent","text":"你好"}]`, args: []string{"--messages", "data[]"}, en: `the file holds an array, but the messages path "data[]" starts with a key`},
-	{name: "json value too long", file: "a.json", data: `[{"role":"agent","text":"` + strings.Repeat("长", 40) + `"}]`, args: []string{"--max-message-size", "16B"}, en: `a JSON value runs over the 64 B a record may take (4 × --max-message-size); the rest of the file is not read`},
+	{name: "json value too long", file: "a.json", data: `[{"role":"agent","text":"` + strings.Repeat("长", 40) + `"}]`, args: []string{"--max-message-size", "16B"}, en: `JSON value at column 25 is 120 B long, over the 64 B a record may take (4 × --max-message-size); not read`},
 	{name: "txt agents", file: "a.txt", data: "小店:客服 2026-11-04 10:00:00\n您好\n", en: `txt dumps need --agents PATTERN`},
 	{name: "txt no header", file: "a.txt", data: "你好\n在吗\n", args: []string{"--agents", "小店:*"}, en: `not a chat dump?`},
 	{name: "yaml syntax", file: "r.yaml", data: "- 您好\n- [未完\n", args: []string{"--input-format", "canned"}, en: `YAML syntax error: `},

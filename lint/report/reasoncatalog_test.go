@@ -144,15 +144,19 @@ var reasonSamples = map[string]reasonSample{
 	"no %q here (messages path %q)":                                                                            {args: []any{"items", "data[].items[]"}},
 	"line %d: the file holds an array, but the messages path %q starts with a key":                             {args: []any{1, "data[]"}},
 	"the line holds an array, but the messages path %q starts with a key":                                      {args: []any{"data[]"}},
-	"line %d: the object holds both a \"conversations\" list and a \"messages\" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])": {},
-	"line %d: the object holds \"conversations\" twice: which list is the transcript?":                                                                                                           {},
-	"line %d: %q comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on %q, so put it before the list":                               {args: []any{90210, "id", "messages", 1, size, "id"}},
-	"a JSON value runs over the %s a record may take (4 × --max-message-size); the rest of the file is not read":                                                                                 {args: []any{size}},
+	"line %d: the object holds both a \"conversations\" list and a \"messages\" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])":                   {},
+	"line %d: the object holds \"conversations\" twice: which list is the transcript?":                                                                                                                             {},
+	"line %d: %q comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on %q, so put it before the list":                                                 {args: []any{90210, "id", "messages", 1, size, "id"}},
+	"a JSON value runs over the %s a record may take (4 × --max-message-size)":                                                                                                                                     {args: []any{size}},
+	"line %d: a key over the %s a record may take (at column %d) comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on it, so put it before the list": {args: []any{90210, size, 3, "messages", 1, size}},
+	"JSON value at %s is %s long, over the %s a record may take (4 × --max-message-size); not read":                                                                                                                {args: []any{"column 44", "1.2 MiB", size}},
+	"column %d":          {reason: `JSON value at column 44 is 1.2 MiB long, over the 1 MiB a record may take (4 × --max-message-size); not read`},
+	"line %d, column %d": {reason: `JSON value at line 4, column 13 is 1.2 MiB long, over the 1 MiB a record may take (4 × --max-message-size); not read`},
+	"exceeded max depth": {reason: `line 3, column 7: invalid JSON: invalid character '[' exceeded max depth`},
 
 	// where a JSON document ends or a value over the bound starts
 	"line %d, column %d: unexpected end of JSON (truncated file?)":      {},
 	"line %d, column %d: invalid JSON: nested more than %d levels deep": {},
-	"line %d, column %d: %w": {args: []any{4, 44, errors.New("a JSON value runs over the 4 MiB a record may take (4 × --max-message-size); the rest of the file is not read")}},
 
 	"for another layout use --messages and --map":  {reason: `missing "text" (keys: role, content; for another layout use --messages and --map)`, keep: []string{"role, content"}},
 	"try --map text=%s":                            {reason: `missing "text" (keys: role, content; try --map text=content)`, keep: []string{"role, content"}},
@@ -297,6 +301,8 @@ var reasonSamples = map[string]reasonSample{
 var notReasons = map[string]string{
 	// encoding/json's words, matched to find where its error is
 	"unexpected end of JSON": "a prefix of encoding/json's error, matched",
+	// the JSON parser's signal of a value over the bound, which it read past
+	"over the bound": "an error the parser's callers take, never shown",
 	// the --map, --messages, --roles, --types, --default, --time-layout,
 	// --delimiter, --encoding and --input-format flags are checked before any
 	// file is read: a bad one is a usage error, on stderr, in English

@@ -276,6 +276,7 @@ var jsonContexts = map[string]string{
 	"in numeric literal":                         "在数字中",
 	"after decimal point in numeric literal":     "在数字的小数点之后",
 	"in exponent of numeric literal":             "在数字的指数中",
+	"exceeded max depth":                         "嵌套超过了最大深度",
 }
 
 // jsonCharNames says in Chinese what the JSON readers say of a character
@@ -550,6 +551,15 @@ func reasonKinds() []reasonRule {
 			"$1 在列表 $2（第 $3 行）之后，而这个列表是边读边检查的（超过 $4 的列表都是）；它的消息可能要用到 $5，请把它放在列表之前"),
 		zh(`nested more than (\d+) levels deep`, "嵌套超过 $1 层"),
 		zh(`a JSON value runs over the («size») a record may take`, "一个 JSON 值超过了一条记录最多可占的 $1"),
+		zhFunc(`JSON value at (?:line («n»), )?column («n») is («size») long, over the («size») a record may take`, func(g []string) string {
+			at := "第 " + g[2] + " 列"
+			if g[1] != "" {
+				at = "第 " + g[1] + " 行" + at
+			}
+			return at + "的 JSON 值长 " + g[3] + "，超过了一条记录最多可占的 " + g[4]
+		}),
+		zh(`a key over the («size») a record may take \(at column («n»)\) comes after the list («q») \(line («n»)\), which was linted as it was read \(a list over («size») is\); its messages may depend on it, so put it before the list`,
+			"一个超过一条记录最多可占的 $1 的键（第 $2 列）在列表 $3（第 $4 行）之后，而这个列表是边读边检查的（超过 $5 的列表都是）；它的消息可能要用到这个键，请把它放在列表之前"),
 		zh(`a value runs over the («size») a record may take`, "一个值超过了一条记录最多可占的 $1"),
 		zhFunc(`the rest of the (file|workbook) is not read$`, func(g []string) string {
 			return map[string]string{"file": "文件", "workbook": "工作簿"}[g[1]] + "的其余部分未读取"

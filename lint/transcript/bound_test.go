@@ -24,8 +24,8 @@ func insertLine(data string, n int, line string) string {
 
 // TestRecordBound feeds every reader a record over Options.MaxRecordBytes:
 // the line-based ones report it as malformed, naming its line, and read on
-// (every other record comes through as without it); the JSON stream, which
-// cannot resynchronise, fails naming the line.
+// (every other record comes through as without it); so do the whole-file
+// JSON readers, with a value over the bound, which they read past.
 func TestRecordBound(t *testing.T) {
 	const max = 256
 	long := strings.Repeat("很长", 60) // 360 bytes
@@ -72,8 +72,10 @@ func TestRecordBound(t *testing.T) {
 			rejects: []string{"3: record is over the 256 B a record may take (4 × --max-message-size) (the record runs from line 3 to line 23); not read"}},
 		{name: "csv long line opening a quoted field", format: "csv", data: insertLine(csv, 3, "agent,\""+long+"\n"+lines20+"\""),
 			rejects: []string{"3: line is 367 B long, over the 256 B a record may take (4 × --max-message-size) (the record runs from line 3 to line 24); not read"}},
-		{name: "json", format: "json", data: "[\n" + strings.TrimSuffix(strings.ReplaceAll(jsonl, "}\n", "},\n"), ",\n") + ",\n" + `{"conversation":"c1","role":"agent","text":"` + long + "\"}\n]\n",
-			err: "line 4, column 44: a JSON value runs over the 256 B a record may take"},
+		{name: "json", format: "json", data: "[\n" + strings.TrimSuffix(strings.ReplaceAll(insertLine(jsonl, 2, jsonlLong), "}\n", "},\n"), ",\n") + "\n]\n",
+			rejects: []string{"3: JSON value at column 44 is 360 B long, over the 256 B a record may take (4 × --max-message-size); not read"}},
+		{name: "wecom array", format: "wecom", data: "[\n" + strings.TrimSuffix(strings.ReplaceAll(insertLine(wecomSample, 2, wecomLong), "}\n", "},\n"), ",\n") + "\n]\n",
+			rejects: []string{fmt.Sprintf("3: JSON value at column 1 is %d B long", len(wecomLong))}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,11 +2,13 @@ package transcript
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -145,8 +147,12 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 	}
 }
 
-// describeScalar names a scalar value in an error, as its JSON text.
+// describeScalar names a scalar value in an error, as its JSON text (as
+// its kind, when it is over the bound).
 func describeScalar(n *jnode) string {
+	if n.odd&oddOver != 0 {
+		return n.describe()
+	}
 	switch n.kind {
 	case 's':
 		return fmt.Sprintf("the string %q", n.s)
@@ -343,9 +349,15 @@ const (
 func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.Message, res int, why string) {
 	pos := lint.Pos{File: w.b.src.Name, Line: leaf.line}
 	m.Pos = pos
-	if leaf.bad {
-		// as the other readers reject a line or record, not read as U+FFFD
-		return m, emitReject, w.b.src.whyInvalid(invalidUTF8Record)
+	if leaf.odd != 0 {
+		return m, emitReject, w.oddWhy(leaf, leaf)
+	}
+	for _, f := range frames {
+		if f.odd&oddKeyOver != 0 {
+			// a key over the bound of an object around it, which its
+			// fields may be read from
+			return m, emitReject, f.keyOver().why(leaf.line)
+		}
 	}
 	var r record
 	for f := 0; f < nFields; f++ {
@@ -379,8 +391,8 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 		if v.kind == '{' || v.kind == '[' {
 			return m, emitReject, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe())
 		}
-		if v.bad { // a field of an enclosing object
-			return m, emitReject, w.b.src.whyInvalid(invalidUTF8Record)
+		if v.odd != 0 { // (a field of an enclosing object)
+			return m, emitReject, w.oddWhy(leaf, v)
 		}
 		r.set(f, v.s)
 	}
@@ -493,13 +505,105 @@ func pathString(steps []pathStep) string {
 type jnode struct {
 	line int
 	kind byte   // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
-	bad  bool   // a string in it (key or value, at any depth) is not valid UTF-8
+	odd  uint8  // oddBad, oddOver, oddKeyOver: what is wrong in it (0: nothing)
 	s    string // scalars: the value as text
 	keys []string
 	vals []*jnode // object values (parallel to keys) or array elements
+	// ext is what few nodes have (nil: none of it); one pointer, so that
+	// a node stays 88 bytes: the nodeArena's blocks of 256 fit their size
+	// class with the allocator's header
+	ext *nodeExt
+}
+
+// jnode.odd's flags
+const (
+	// oddBad: a string in it (key or value, at any depth) is not valid
+	// UTF-8
+	oddBad = 1 << iota
+	// oddOver: a value over the bound in it (itself, for a string or a
+	// number), read past: see firstOver
+	oddOver
+	// oddKeyOver: one of its own keys (an object's) over the bound: see
+	// keyOver
+	oddKeyOver
+)
+
+// nodeExt is what few nodes have.
+type nodeExt struct {
 	// open: an object still being read while a list in it is linted as it
 	// is read; it notes the keys asked of it (see objectStream)
 	open *openObject
+	// first is the first value over the bound in the node (itself, for a
+	// string or a number), which was read past; key, in an object, the
+	// first of its own keys over the bound (read as "")
+	first, key *jsonOver
+}
+
+// opened returns n's openObject (nil: none).
+func (n *jnode) opened() *openObject {
+	if n.ext == nil {
+		return nil
+	}
+	return n.ext.open
+}
+
+// oddWhy is why the message of leaf is rejected for what is wrong in n
+// (n.odd: leaf, or a field's value): a value over the bound in it, or a
+// string that is not UTF-8, as the other readers reject a line or record
+// (not read as U+FFFD).
+func (w *jsonWalker) oddWhy(leaf, n *jnode) string {
+	if o := cmp.Or(n.firstOver(), n.keyOver()); o != nil {
+		return o.why(leaf.line)
+	}
+	return w.b.src.whyInvalid(invalidUTF8Record)
+}
+
+// firstOver is the first value over the bound in n (nil: none).
+func (n *jnode) firstOver() *jsonOver {
+	if n.odd&oddOver == 0 {
+		return nil
+	}
+	return n.ext.first
+}
+
+// keyOver is the first of n's own keys over the bound (nil: none).
+func (n *jnode) keyOver() *jsonOver {
+	if n.odd&oddKeyOver == 0 {
+		return nil
+	}
+	return n.ext.key
+}
+
+// firstOverIn is the first value over the bound in container n: of its own
+// keys and its values, the one that comes first.
+func firstOverIn(n *jnode) *jsonOver {
+	first := n.keyOver()
+	for _, v := range n.vals {
+		if o := v.firstOver(); o != nil && (first == nil || o.off < first.off) {
+			first = o
+		}
+	}
+	return first
+}
+
+// noteOver notes first as the first value over the bound in n, and key as
+// the first of its own keys, unless one is noted already (nil notes
+// nothing).
+func (n *jnode) noteOver(first, key *jsonOver) {
+	if first == nil && key == nil {
+		return
+	}
+	if n.ext == nil {
+		n.ext = &nodeExt{}
+	}
+	if n.ext.first == nil && first != nil {
+		n.ext.first = first
+		n.odd |= oddOver
+	}
+	if n.ext.key == nil && key != nil {
+		n.ext.key = key
+		n.odd |= oddKeyOver
+	}
 }
 
 // bothLists is the error of a top-level object holding a "conversations"
@@ -564,8 +668,8 @@ func (n *jnode) fieldIndex(f int) int {
 		return -1
 	}
 	name := FieldNames[f]
-	if n.open != nil {
-		n.open.askField(f)
+	if o := n.opened(); o != nil {
+		o.askField(f)
 	}
 	for i := len(n.keys) - 1; i >= 0; i-- {
 		if k := n.keys[i]; k == name || mayFold(k, name) && strings.EqualFold(k, name) {
@@ -616,8 +720,8 @@ func (n *jnode) get(key string) *jnode {
 	if n == nil || n.kind != '{' {
 		return nil
 	}
-	if n.open != nil {
-		n.open.ask(key)
+	if o := n.opened(); o != nil {
+		o.ask(key)
 	}
 	for i := len(n.keys) - 1; i >= 0; i-- {
 		if n.keys[i] == key {
@@ -646,10 +750,22 @@ func (n *jnode) describe() string {
 // maxJSONDepth bounds nesting, so hostile input cannot exhaust the stack.
 const maxJSONDepth = 256
 
-// jsonStream reads JSON tokens and knows their lines.
+// jsonStream reads JSON tokens (or whole values) with encoding/json and
+// knows their lines. A string or a number over the bound (with value, a
+// whole value) is read past, and comes back as a *jsonOver: the line
+// counter stops the decoder inside it (see lineCounter.over), the stream
+// reads past it (lineCounter.skip) and a new decoder reads on after it,
+// taken to where the old one was by a few bytes of its own (resume).
 type jsonStream struct {
 	dec *json.Decoder
 	lc  *lineCounter
+	// shift is the input offset of the decoder's offset 0 (a new decoder
+	// starts with its own bytes: it is less than where it reads from)
+	shift int64
+	// open are the containers the tokens read are in, innermost last:
+	// 'a' an array of no element yet, '[' one after an element, 'o' an
+	// object of no key yet, '{' one after a value, ':' one after a key
+	open []byte
 }
 
 func newJSONStream(src *Source) *jsonStream {
@@ -657,33 +773,244 @@ func newJSONStream(src *Source) *jsonStream {
 	if src.Opts != nil {
 		lc.max = src.Opts.MaxRecordBytes
 	}
-	dec := json.NewDecoder(lc)
-	dec.UseNumber()
-	return &jsonStream{dec: dec, lc: lc}
+	return &jsonStream{dec: newDecoder(lc), lc: lc}
 }
 
-// token returns the next token and the line it ends on (JSON tokens never
-// span lines, except inside nothing: strings cannot hold raw line breaks).
+func newDecoder(r io.Reader) *json.Decoder {
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	return dec
+}
+
+// offset is the input offset the decoder has read to (the end of the last
+// token).
+func (s *jsonStream) offset() int64 { return s.dec.InputOffset() + s.shift }
+
+// token returns the next token (a *jsonOver for a value over the bound)
+// and the line it ends on (JSON tokens never span lines, except inside
+// nothing: strings cannot hold raw line breaks).
 func (s *jsonStream) token() (json.Token, int, error) {
-	tok, err := s.dec.Token()
+	tok, err := s.read()
 	if err != nil {
 		return nil, 0, err
 	}
-	return tok, s.lc.lineAt(s.dec.InputOffset()), nil
+	return tok, s.lc.lineAt(s.offset()), nil
 }
+
+// read is token without the line: the bytes from the line counter's last
+// offset to offset() are the token's, with the blanks and the comma or
+// colon before it (lc.lineAt(s.offset()) then counts them).
+func (s *jsonStream) read() (json.Token, error) {
+	for {
+		tok, err := s.dec.Token()
+		if err != nil {
+			var stop *tokenTooLong
+			if !errors.As(err, &stop) {
+				return nil, err
+			}
+			if stop.blanks {
+				if err := s.pastBlanks(); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			o, err := s.skip(false)
+			if err != nil {
+				return nil, err
+			}
+			return o, nil
+		}
+		switch tok.(type) {
+		case string, json.Number:
+			if o := s.overToken(tok); o != nil {
+				s.note(o)
+				return o, nil
+			}
+		}
+		s.note(tok)
+		return tok, nil
+	}
+}
+
+// value reads the next value whole (an element of an array), as read reads
+// a token: its bytes, or a *jsonOver when it is over the bound; start is
+// its input offset (the line counter's last offset is then start).
+func (s *jsonStream) value() (raw json.RawMessage, over *jsonOver, start int64, err error) {
+	for {
+		if err = s.dec.Decode(&raw); err != nil {
+			var stop *tokenTooLong
+			if !errors.As(err, &stop) {
+				return nil, nil, 0, err
+			}
+			if stop.blanks {
+				if err := s.pastBlanks(); err != nil {
+					return nil, nil, 0, err
+				}
+				continue
+			}
+			start = s.lc.valueStart(s.lc.base)
+			o, err := s.skip(true)
+			return nil, o, start, err
+		}
+		end := s.offset()
+		start = end - int64(len(raw))
+		s.lc.lineAt(start)
+		s.note(nil)
+		if max := s.lc.max; max > 0 && len(raw) > max {
+			o := &jsonOver{line: s.lc.line, col: s.lc.column(), off: start, size: int64(len(raw)), max: max}
+			return nil, o, start, nil
+		}
+		return raw, nil, start, nil
+	}
+}
+
+// note updates open after a token (a value: nil, a *jsonOver).
+func (s *jsonStream) note(tok json.Token) {
+	n := len(s.open)
+	top := byte(0)
+	if n > 0 {
+		top = s.open[n-1]
+	}
+	switch tok {
+	case json.Delim('['), json.Delim('{'):
+		if n > 0 {
+			s.open[n-1] = afterValue(top)
+		}
+		if tok == json.Delim('[') {
+			s.open = append(s.open, 'a')
+		} else {
+			s.open = append(s.open, 'o')
+		}
+		return
+	case json.Delim(']'), json.Delim('}'):
+		s.open = s.open[:n-1]
+		return
+	}
+	if n == 0 {
+		return
+	}
+	if top == 'o' || top == '{' {
+		s.open[n-1] = ':' // a key
+		return
+	}
+	s.open[n-1] = afterValue(top)
+}
+
+// afterValue is the state of a container after a value is read in state c.
+func afterValue(c byte) byte {
+	switch c {
+	case 'a', '[':
+		return '['
+	}
+	return '{'
+}
+
+// overToken returns the string or number just read as a *jsonOver when it
+// is over the bound, else nil.
+func (s *jsonStream) overToken(tok json.Token) *jsonOver {
+	lc := s.lc
+	if lc.max <= 0 {
+		return nil
+	}
+	start := lc.valueStart(lc.base)
+	size := s.offset() - start
+	_, str := tok.(string)
+	if str {
+		size -= 2 // its quotes
+	}
+	if size <= int64(lc.max) {
+		return nil
+	}
+	line := lc.lineAt(start)
+	return &jsonOver{line: line, col: lc.column(), off: start, size: size, max: lc.max, str: str}
+}
+
+// skip reads past the value over the bound the line counter stopped the
+// decoder in (whole: a value the decoder was reading whole, else a token)
+// and makes a new decoder read on after it.
+func (s *jsonStream) skip(whole bool) (*jsonOver, error) {
+	lc := s.lc
+	start := lc.valueStart(lc.base)
+	line := lc.lineAt(start)
+	o := &jsonOver{line: line, col: lc.column(), off: start, max: lc.max, str: !whole && lc.buf[lc.pos] == '"'}
+	var sk jsonSkip
+	end, err := lc.skip(&sk)
+	if err != nil {
+		return nil, &placedError{err}
+	}
+	o.size = end - start
+	if o.str {
+		o.size -= 2
+	}
+	s.note(o)
+	s.resume(end, "")
+	return o, nil
+}
+
+// pastBlanks reads past the blanks the line counter stopped the decoder in
+// (a run over the bound, which the decoder would hold whole) and makes a
+// new decoder read on after them.
+func (s *jsonStream) pastBlanks() error {
+	sep, end, err := s.lc.pastBlanks()
+	if err != nil {
+		return &placedError{err}
+	}
+	s.resume(end, sep)
+	return nil
+}
+
+// resume makes a new decoder read on from input offset end (what the line
+// counter holds past it, then the rest), first taking it where the old one
+// was with the tokens of a few bytes of its own: the containers open (an
+// array after an element, an object after a key or a value: "[null",
+// `{"":null`, `{""`), and sep, the comma or colon the old one had read past.
+func (s *jsonStream) resume(end int64, sep string) {
+	var b []byte
+	ntok := 0
+	for i, c := range s.open {
+		last := i == len(s.open)-1
+		switch {
+		case c == 'a' || c == '[':
+			b, ntok = append(b, '['), ntok+1
+			if last && c == '[' {
+				b, ntok = append(b, "null"...), ntok+1
+			}
+		case c == 'o':
+			b, ntok = append(b, '{'), ntok+1
+		case c == ':' || !last:
+			b, ntok = append(b, `{""`...), ntok+2
+			if !last {
+				b = append(b, ':')
+			}
+		default:
+			b, ntok = append(b, `{"":null`...), ntok+3
+		}
+	}
+	b = append(b, sep...)
+	s.dec = newDecoder(io.MultiReader(bytes.NewReader(b), s.lc))
+	for range ntok {
+		s.dec.Token()
+	}
+	s.shift = end - int64(len(b))
+}
+
+// placedError is an error of the stream that says where it is (fail
+// passes it on as it is).
+type placedError struct{ err error }
+
+func (e *placedError) Error() string { return e.err.Error() }
+func (e *placedError) Unwrap() error { return e.err }
 
 // fail turns a decoding error into a one-line error with the line.
 func (s *jsonStream) fail(err error) error {
-	off := s.dec.InputOffset()
-	var se *json.SyntaxError
-	if errors.As(err, &se) && se.Offset > off {
-		off = se.Offset
+	var placed *placedError
+	if errors.As(err, &placed) {
+		return placed.err
 	}
-	var long *tokenTooLong
-	if errors.As(err, &long) {
-		// where the value being read starts
-		line := s.lc.lineAt(s.lc.valueStart(s.dec.InputOffset()))
-		return fmt.Errorf("line %d, column %d: %w", line, s.lc.column(), err)
+	off := s.offset()
+	var se *json.SyntaxError
+	if errors.As(err, &se) && se.Offset+s.shift > off {
+		off = se.Offset + s.shift
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		// the input ended: the truncation is on its last line
@@ -695,8 +1022,8 @@ func (s *jsonStream) fail(err error) error {
 		var at int64
 		if msg, at = s.syntaxMessage(se); at >= 0 {
 			off = at
-		} else if se.Offset > s.dec.InputOffset() {
-			off = se.Offset - 1 // (the Offset counts the byte at fault)
+		} else if se.Offset+s.shift > s.offset() {
+			off = se.Offset + s.shift - 1 // (the Offset counts the byte at fault)
 		}
 	}
 	line := s.lc.lineAt(off)
@@ -712,7 +1039,7 @@ func (s *jsonStream) fail(err error) error {
 // at is the input offset of the byte at fault (-1: not found).
 func (s *jsonStream) syntaxMessage(se *json.SyntaxError) (msg string, at int64) {
 	lc := s.lc
-	start := s.dec.InputOffset() - lc.base
+	start := s.offset() - lc.base
 	if start < 0 || start > int64(len(lc.buf)-lc.pos) {
 		return se.Error(), -1
 	}
@@ -764,6 +1091,7 @@ type lineCounter struct {
 	r    io.Reader
 	buf  []byte
 	pos  int   // bytes of buf already counted
+	fed  int   // bytes of buf handed on (the rest first, when asked for more)
 	base int64 // offset of buf[pos]
 	line int   // line at base
 	// lineStart is the offset where line starts, and lineRunes its
@@ -772,31 +1100,190 @@ type lineCounter struct {
 	lineRunes int
 	// max bounds the bytes read past the last offset asked for (0: no
 	// bound): as offsets are asked for token by token, it bounds a token
+	// (see over)
 	max int
 }
 
-// tokenTooLong is the error of a JSON token (a string, most likely) over
-// the bound of lineCounter.
-type tokenTooLong struct{ max int }
+// tokenTooLong is the error the line counter stops the decoder with inside
+// a JSON token (a string, most likely) over its bound, or inside a run of
+// blanks over it (which the decoder would hold whole): the stream reads
+// past it and reads on.
+type tokenTooLong struct {
+	max    int
+	blanks bool
+}
 
 func (e *tokenTooLong) Error() string {
-	return fmt.Sprintf("a JSON value runs over the %s a record may take (4 × --max-message-size); the rest of the file is not read", lint.ByteSize(int64(e.max)))
+	return fmt.Sprintf("a JSON value runs over the %s a record may take (4 × --max-message-size)", lint.ByteSize(int64(e.max)))
 }
 
 func (c *lineCounter) Read(p []byte) (int, error) {
-	if c.max > 0 && len(c.buf)-c.pos > c.max {
-		return 0, &tokenTooLong{max: c.max}
+	if c.fed < len(c.buf) {
+		// what was read past a value skipped: handed on first
+		n := copy(p, c.buf[c.fed:])
+		c.fed += n
+		return n, nil
+	}
+	if c.max > 0 {
+		if stop := c.over(); stop != nil {
+			return 0, stop
+		}
 	}
 	n, err := c.r.Read(p)
-	if c.pos > 0 && c.pos >= len(c.buf)/2 {
+	c.compact(false)
+	c.buf = append(c.buf, p[:n]...)
+	c.fed = len(c.buf)
+	return n, err
+}
+
+// over says whether the decoder, asking for more, is to be stopped: the
+// bytes read past the last offset asked for, but the blanks, commas and
+// colons before the value being read (counted and dropped here), are
+// more than max and a string's two quotes (a value over the bound); or
+// they are all blanks, more than that (a run the decoder would hold).
+// Between the offsets asked for, the decoder reads one value at most, and
+// asks for more only when it needs more of it.
+func (c *lineCounter) over() *tokenTooLong {
+	n := len(c.buf) - c.pos
+	if n <= c.max+2 {
+		return nil
+	}
+	k := 0
+	for k < n && (isBlank(c.buf[c.pos+k]) || c.buf[c.pos+k] == ',' || c.buf[c.pos+k] == ':') {
+		k++
+	}
+	if k == n {
+		return &tokenTooLong{max: c.max, blanks: true}
+	}
+	c.lineAt(c.base + int64(k))
+	if n-k <= c.max+2 {
+		return nil
+	}
+	switch b := c.buf[c.pos]; {
+	case b == '"' || b == '-' || b == '{' || b == '[' || '0' <= b && b <= '9':
+		return &tokenTooLong{max: c.max}
+	}
+	return nil // (not a value: the decoder says why)
+}
+
+// compact drops the bytes counted (always, or when they are half of buf),
+// noting the characters of the line they end.
+func (c *lineCounter) compact(always bool) {
+	if c.pos > 0 && (always || c.pos >= len(c.buf)/2) {
 		if c.lineStart < c.base {
-			c.lineRunes += utf8.RuneCount(c.buf[max(c.lineStart-(c.base-int64(c.pos)), 0):c.pos])
+			c.lineRunes += runeCount(c.buf[max(c.lineStart-(c.base-int64(c.pos)), 0):c.pos])
 		}
 		c.buf = append(c.buf[:0], c.buf[c.pos:]...)
+		c.fed -= c.pos
 		c.pos = 0
 	}
-	c.buf = append(c.buf, p[:n]...)
-	return n, err
+}
+
+// more reads more input into buf; false at its end (err: a read error).
+func (c *lineCounter) more() (bool, error) {
+	if cap(c.buf)-len(c.buf) < jsonBufSize/2 {
+		c.buf = slices.Grow(c.buf, jsonBufSize)
+	}
+	for {
+		n, err := c.r.Read(c.buf[len(c.buf):cap(c.buf)])
+		c.buf = c.buf[:len(c.buf)+n]
+		if n > 0 {
+			return true, nil
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("line %d: %w", c.line, err)
+		}
+	}
+}
+
+// skip reads past the value starting at the last offset asked for with
+// sk, keeping nothing of it (its lines are counted), and returns the
+// offset where it ends, the last offset asked for then; what was read
+// past it is handed on again (fed). A value cut short by the end of the
+// input, or whose syntax is wrong, is an error.
+func (c *lineCounter) skip(sk *jsonSkip) (int64, error) {
+	for {
+		n, serr := sk.feed(c.buf[c.pos:])
+		if serr != nil {
+			return 0, c.skipError(serr, n)
+		}
+		if sk.done() {
+			end := c.base + int64(n)
+			c.lineAt(end)
+			c.fed = c.pos
+			return end, nil
+		}
+		// all of it read past: counted and dropped, but a character cut
+		// at its end (for the columns of what follows on the line)
+		c.lineAt(c.base + int64(runeKeep(c.buf[c.pos:])))
+		c.compact(true)
+		ok, err := c.more()
+		if err != nil {
+			return 0, err
+		}
+		if !ok {
+			if sk.end() {
+				end := c.base + int64(len(c.buf)-c.pos)
+				c.lineAt(end)
+				c.fed = c.pos
+				return end, nil
+			}
+			line, col := c.end()
+			return 0, fmt.Errorf("line %d, column %d: unexpected end of JSON (truncated file?)", line, col)
+		}
+	}
+}
+
+// skipError is the error of a syntax error in a value read past, at
+// buf[pos+at].
+func (c *lineCounter) skipError(serr *skipError, at int) error {
+	// the whole character at fault, for its name
+	for c.buf[c.pos+at] >= utf8.RuneSelf && !utf8.FullRune(c.buf[c.pos+at:]) {
+		c.compact(true)
+		if ok, _ := c.more(); !ok {
+			break
+		}
+	}
+	what := invalidChar(c.buf[c.pos:], at)
+	line := c.lineAt(c.base + int64(at))
+	return fmt.Errorf("line %d, column %d: invalid JSON: %s %s", line, c.column(), what, serr.context)
+}
+
+// pastBlanks reads past the blanks from the last offset asked for on (a
+// comma or colon among those handed on, which the decoder read past: sep),
+// keeping nothing of them (their lines are counted), and returns the
+// offset where they end, the last offset asked for then; what was read
+// past them is handed on again (fed).
+func (c *lineCounter) pastBlanks() (sep string, end int64, err error) {
+	handed := c.base + int64(c.fed-c.pos) // (the decoder read them all)
+	for {
+		k := c.pos
+		for k < len(c.buf) {
+			if b := c.buf[k]; (b == ',' || b == ':') && c.base+int64(k-c.pos) < handed {
+				sep = string(b)
+			} else if !isBlank(b) {
+				break
+			}
+			k++
+		}
+		c.lineAt(c.base + int64(k-c.pos))
+		if k < len(c.buf) {
+			c.fed = c.pos
+			return sep, c.base, nil
+		}
+		c.compact(true)
+		ok, err := c.more()
+		if err != nil {
+			return "", 0, err
+		}
+		if !ok {
+			c.fed = c.pos
+			return sep, c.base, nil
+		}
+	}
 }
 
 // column is the 1-based column, in characters, of the byte at base (the

@@ -235,11 +235,15 @@ func FuzzReadJSON(f *testing.F) {
 				Fields: map[string]string{"conversation": "id", "role": "sender", "text": "."},
 				Roles:  map[string]string{"helpdesk": "agent"}}
 		}
-		s, err := readData(t, "json", data, opts)
-		checkInvariants(t, s, err)
+		free, err := readData(t, "json", data, opts)
+		checkInvariants(t, free, err)
 		opts.MaxRecordBytes = 48 // JSON values over a bound
-		s, err = readData(t, "json", data, opts)
-		checkInvariants(t, s, err)
+		s, berr := readData(t, "json", data, opts)
+		checkInvariants(t, s, berr)
+		// a message holding a value over the bound is one rejected
+		if err == nil && berr == nil && records(s) != records(free) {
+			t.Fatalf("%d records under the bound, %d without", records(s), records(free))
+		}
 	})
 }
 

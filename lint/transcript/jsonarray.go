@@ -473,7 +473,7 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 	if _, own := w.ownText(n); own {
 		return nil
 	}
-	keep := &jnode{line: n.line, kind: n.kind, bad: n.bad}
+	keep := &jnode{line: n.line, kind: n.kind, odd: n.odd}
 	for i, k := range n.keys {
 		if f := fieldOf(k); need[k] || f == fConv || f == fID {
 			keep.keys = append(keep.keys, k)
@@ -486,7 +486,11 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 // clone copies n and everything in it to nodes of their own.
 func (n *jnode) clone() *jnode {
 	c := *n
-	c.open = nil
+	if n.ext != nil {
+		e := *n.ext
+		e.open = nil
+		c.ext = &e
+	}
 	if n.vals != nil {
 		c.vals = make([]*jnode, len(n.vals))
 		for i, v := range n.vals {

@@ -67,10 +67,11 @@ func checkTruncated(t *testing.T, data, where string) {
 	}
 }
 
-// TestJSONTooLongColumn: a JSON value over the bound names the line and
-// the column it starts at, whether the parser reads it at once (no
-// escapes), slowly (escapes, over several reads) or is a number; and a
-// 企业微信 archive saved as an array, the record it is in.
+// TestJSONTooLongColumn: a JSON value over the bound is rejected with the
+// message it is in, naming the column it starts at, whether the parser
+// reads it at once (no escapes), slowly (escapes, over several reads) or
+// is a number; and a 企业微信 archive saved as an array, the record it is
+// in.
 func TestJSONTooLongColumn(t *testing.T) {
 	tests := []struct {
 		name, format, data string
@@ -78,21 +79,24 @@ func TestJSONTooLongColumn(t *testing.T) {
 		want               string
 	}{
 		{"plain string", "json", "[\n{\"角色\":\"客服\",\"text\":\"" + strings.Repeat("长", 100) + "\"}]", 256,
-			"line 2, column 19: a JSON value runs over the 256 B"},
+			"<stdin>:2: JSON value at column 19 is 300 B long, over the 256 B"},
 		{"string with escapes over reads", "json", "[\n{\"角色\":\"客服\",\"text\":\"\\n" + strings.Repeat("长", 70000) + "\"}]", 100000,
-			"line 2, column 19: a JSON value runs over the"},
+			"<stdin>:2: JSON value at column 19 is 205.1 KiB long, over the"},
 		{"the same, marked UTF-8", "json", "\uFEFF[\n{\"角色\":\"客服\",\"text\":\"\\n" + strings.Repeat("长", 70000) + "\"}]", 100000,
-			"line 2, column 19: a JSON value runs over the"},
+			"<stdin>:2: JSON value at column 19 is 205.1 KiB long, over the"},
 		{"number", "json", "[\n{\"角色\":\"客服\",\"id\":" + strings.Repeat("1", 300) + "}]", 256,
-			"line 2, column 17: a JSON value runs over the 256 B"},
+			"<stdin>:2: JSON value at column 17 is 300 B long, over the 256 B"},
 		{"wecom array", "wecom", "[\n  " + `{"msgid":"m1","action":"send","from":"zhangsan","tolist":["lisi"],"msgtime":1730685600000,"msgtype":"text","text":{"content":"` + strings.Repeat("长", 10000) + `"}}]`, 4096,
-			"line 2, column 3: a JSON value runs over the 4 KiB"},
+			"<stdin>:2: JSON value at column 3 is 29.4 KiB long, over the 4 KiB"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := readData(t, tc.format, tc.data, Options{MaxRecordBytes: tc.max})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want %q", err, tc.want)
+			s, err := readData(t, tc.format, tc.data, Options{MaxRecordBytes: tc.max})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(s.rejects) != 1 || !strings.HasPrefix(s.rejects[0].Error(), tc.want) {
+				t.Fatalf("rejects %v, want %q", s.rejects, tc.want)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package transcript
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -26,6 +27,10 @@ import (
 // otherwise the node and every node around it is marked bad, and the
 // walker rejects a message holding it as a malformed record, as the other
 // readers do.
+//
+// A string or a number over the bound (max) is read past (see jsonSkip)
+// and read as a node marked over: the walker rejects the message holding
+// it (see jsonOver).
 //
 // Its errors are final: they carry the line ("line 7: invalid JSON:
 // invalid character '}' after object key"), and the reader returns them as
@@ -51,11 +56,17 @@ type jsonParser struct {
 	prevRunes int
 	nlCol     int
 	// tok is the input offset of the string being read slowly (-1: none),
-	// and tokCol its column once fill drops it (for tooLong)
+	// and tokCol its column once fill drops it (for a string over max)
 	tok    int64
 	tokCol int
 	rerr   error // the read error that ended the input (io.EOF at its end)
 	max    int   // bound on one token's bytes (0: none)
+	// lastOver is the last string or number read past for being over max;
+	// nover counts them (as nbad counts strings that are not UTF-8)
+	lastOver *jsonOver
+	nover    int
+	// keyOver: the key members read last was over max (read as "")
+	keyOver bool
 
 	src *Source
 	// nbad counts the strings read that are not valid UTF-8 (and could not
@@ -120,6 +131,7 @@ func (p *jsonParser) restart(r io.Reader, line int) {
 	}
 	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, 0, 0, line, false, nil
 	p.lineStart, p.lineRunes, p.prevRunes, p.nlCol = 0, 0, 0, 0
+	p.lastOver = nil
 }
 
 // mark returns the arena's position: release(mark) hands out again every
@@ -185,7 +197,7 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 		if p.lineStart < p.off+int64(keep) {
 			// a line running past the bytes dropped (rare but for files of
 			// one long line): its characters in them, for column
-			p.lineRunes += utf8.RuneCount(p.buf[max(p.lineStart-p.off, 0):keep])
+			p.lineRunes += runeCount(p.buf[max(p.lineStart-p.off, 0):keep])
 		}
 		n := copy(p.buf, p.buf[keep:p.end])
 		p.off += int64(keep)
@@ -404,14 +416,50 @@ func quoteChar(c byte) string {
 	return "'" + s[1:len(s)-1] + "'"
 }
 
-// tooLong is the error of a token over the bound, starting at input
-// offset at on the current line.
-func (p *jsonParser) tooLong(at int64) error {
-	col := p.tokCol // (dropped by fill)
-	if at >= p.off {
-		col = p.column(int(at - p.off))
+// errOver is what str and number return for a value over the bound, which
+// they read past (lastOver says where it was).
+var errOver = errors.New("over the bound")
+
+// over notes a string (str) or number over the bound, starting at input
+// offset off, column col of the current line, size bytes long, that was
+// read past.
+func (p *jsonParser) over(off int64, col int, size int64, str bool) error {
+	p.lastOver = &jsonOver{line: p.line, col: col, off: off, size: size, max: p.max, str: str}
+	p.nover++
+	return errOver
+}
+
+// skip reads past the rest of a string or number over the bound with sk,
+// from buf[pos] on, dropping what it has read. A value that the input ends in
+// (but a number), or whose syntax is wrong, is an error.
+func (p *jsonParser) skip(sk *jsonSkip) error {
+	p.hold = -1 // (a string over the bound is not recoded)
+	for {
+		n, serr := sk.feed(p.buf[p.pos:p.end])
+		p.pos += n
+		if serr != nil {
+			// (a string or a number: never nested too deep)
+			return p.syntax(p.buf[p.pos], serr.context)
+		}
+		if sk.done() {
+			p.lastNL = false
+			return nil
+		}
+		// (a character cut by the end of the buffer is kept whole, for
+		// the column of what follows on the line)
+		tail := max(p.pos-(utf8.UTFMax-1), 0)
+		if _, ok := p.fill(tail + runeKeep(p.buf[tail:p.pos])); !ok {
+			if p.rerr != io.EOF {
+				return p.readErr()
+			}
+			if sk.end() {
+				p.lastNL = false
+				return nil
+			}
+			p.pos = p.end
+			return p.readErr()
+		}
 	}
-	return fmt.Errorf("line %d, column %d: %w", p.line, col, &tokenTooLong{max: p.max})
 }
 
 // tooDeep is the error of a container nested past maxJSONDepth, whose
@@ -478,10 +526,12 @@ func (p *jsonParser) value(depth int) (*jnode, error) {
 		nbad := p.nbad
 		s, err := p.str(false)
 		if err != nil {
-			return nil, err
+			return p.overNode(line, 's', err)
 		}
 		n := p.node(line, 's', s)
-		n.bad = p.nbad != nbad
+		if p.nbad != nbad {
+			n.odd = oddBad
+		}
 		return n, nil
 	case 't', 'f', 'n':
 		return p.literal(c, line)
@@ -489,11 +539,23 @@ func (p *jsonParser) value(depth int) (*jnode, error) {
 	if c == '-' || '0' <= c && c <= '9' {
 		s, err := p.number()
 		if err != nil {
-			return nil, err
+			return p.overNode(line, 'n', err)
 		}
 		return p.node(line, 'n', s), nil
 	}
 	return nil, p.syntax(c, "looking for beginning of value")
+}
+
+// overNode is the node of a string or number that str or number failed to
+// read with err: one over the bound, read past (any other error is
+// returned).
+func (p *jsonParser) overNode(line int, kind byte, err error) (*jnode, error) {
+	if err != errOver {
+		return nil, err
+	}
+	n := p.node(line, kind, "")
+	n.noteOver(p.lastOver, nil)
+	return n, nil
 }
 
 // container reads the rest of an object or array whose opening delimiter
@@ -503,11 +565,11 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 		return nil, p.tooDeep(line)
 	}
 	n := p.node(line, open, "")
-	nbad := p.nbad
+	nbad, nover := p.nbad, p.nover
 	base, baseK := len(p.stackV), len(p.stackK)
 	var err error
 	if open == '{' {
-		err = p.members(depth, func(key string, v *jnode) error {
+		err = p.members(n, depth, func(key string, v *jnode) error {
 			p.stackK = append(p.stackK, key)
 			p.stackV = append(p.stackV, v)
 			return nil
@@ -531,7 +593,12 @@ func (p *jsonParser) container(open byte, line, depth int) (*jnode, error) {
 	if err != nil {
 		return nil, err
 	}
-	n.bad = p.nbad != nbad
+	if p.nbad != nbad {
+		n.odd |= oddBad
+	}
+	if p.nover != nover {
+		n.noteOver(firstOverIn(n), nil)
+	}
 	return n, nil
 }
 
@@ -585,11 +652,12 @@ func (p *jsonParser) elements(depth int, recycle bool, fn func(*jnode) error, cu
 	}
 }
 
-// members reads the members of an object whose { has been read, up to and
-// including its }, handing each to fn. When custom is not nil it is asked
-// first, with the key read and the value not yet read: if it reads the value
-// itself it returns true.
-func (p *jsonParser) members(depth int, fn func(string, *jnode) error, custom func(key string, line int) (bool, error)) error {
+// members reads the members of an object n whose { has been read, up to
+// and including its }, handing each to fn. When custom is not nil it is
+// asked first, with the key read and the value not yet read: if it reads
+// the value itself it returns true. A key over the bound is read as "",
+// and noted (see jnode.keyOver).
+func (p *jsonParser) members(n *jnode, depth int, fn func(string, *jnode) error, custom func(key string, line int) (bool, error)) error {
 	c, err := p.next()
 	if err != nil {
 		return err
@@ -604,8 +672,12 @@ func (p *jsonParser) members(depth int, fn func(string, *jnode) error, custom fu
 		}
 		line := p.line
 		key, err := p.str(true)
+		p.keyOver = err == errOver
 		if err != nil {
-			return err
+			if err != errOver {
+				return err
+			}
+			n.noteOver(nil, p.lastOver)
 		}
 		if c, err = p.next(); err != nil {
 			return err
@@ -653,7 +725,10 @@ func (p *jsonParser) str(key bool) (string, error) {
 	if j, _ := plainStringEnd(p.buf[:p.end], p.pos+1); j >= 0 {
 		b := p.buf[p.pos+1 : j]
 		if p.max > 0 && len(b) > p.max {
-			return "", p.tooLong(p.offset())
+			off, col := p.offset(), p.column(p.pos)
+			p.pos = j + 1
+			p.lastNL = false
+			return "", p.over(off, col, int64(len(b)), true)
 		}
 		p.pos = j + 1
 		p.lastNL = false
@@ -692,8 +767,18 @@ func (p *jsonParser) strSlow(key bool) (string, error) {
 	}
 	invalid := false
 	for {
-		if p.max > 0 && len(out) > p.max {
-			return "", p.tooLong(p.tok)
+		if p.max > 0 && p.offset()-p.tok-1 > int64(p.max) {
+			// over the bound: read past the rest
+			col := p.tokCol // (dropped by fill)
+			if p.tok >= p.off {
+				col = p.column(int(p.tok - p.off))
+			}
+			var sk jsonSkip
+			sk.inString()
+			if err := p.skip(&sk); err != nil {
+				return "", err
+			}
+			return "", p.over(p.tok, col, p.offset()-p.tok-2, true)
 		}
 		if p.pos >= p.end {
 			if _, ok := p.fill(p.pos); !ok {
@@ -968,7 +1053,13 @@ func (p *jsonParser) number() (string, error) {
 		}
 	}
 	if p.max > 0 && i > p.max {
-		return "", p.tooLong(p.offset())
+		// over the bound: read past it all, from its start
+		col, from := p.column(p.pos), p.offset()
+		var sk jsonSkip
+		if err := p.skip(&sk); err != nil {
+			return "", err
+		}
+		return "", p.over(from, col, p.offset()-from, false)
 	}
 	s := string(p.buf[p.pos : p.pos+i])
 	p.pos += i

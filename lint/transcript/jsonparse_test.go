@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -193,6 +194,58 @@ func TestJSONParserAgreesWithReference(t *testing.T) {
 			readBoth(t, strings.Repeat(" ", bufSize)+data, opts)
 		}
 	}
+	// values over the bound, of every kind and at every place, and values
+	// just within it
+	for _, data := range slices.Concat(jsonParserCases, jsonOverCases, jsonRecodeCases) {
+		for _, max := range []int{7, 8, 9, 48, 64} {
+			for _, opts := range []Options{{}, mapped, connect} {
+				opts.MaxRecordBytes = max
+				readBoth(t, data, opts)
+			}
+		}
+	}
+}
+
+// jsonOverCases are inputs with values over a bound of 48 bytes or less:
+// strings (keys, values, with escapes, not UTF-8, cut short or broken
+// after the bound), numbers, the values around a list of messages, a
+// value at the top, one in a list streamed.
+var jsonOverCases = []string{
+	`[{"role":"agent","text":"` + strings.Repeat("很长", 10) + `"},{"role":"agent","text":"好"}]`,
+	`[{"role":"agent","text":"` + strings.Repeat(`a\n\u4f60`, 10) + `"},{"role":"agent","text":"好"}]`,
+	`[{"role":"agent","text":"` + strings.Repeat("\xff", 60) + `"},{"role":"agent","text":"好"}]`,
+	`[{"role":"agent","` + strings.Repeat("k", 60) + `":1,"text":"x"},{"role":"agent","text":"好"}]`,
+	`[{"role":"agent","` + strings.Repeat("k", 60) + `"x":1,"text":"x"},{"role":"agent","text":"好"}]`,
+	`[{"role":"agent","id":` + strings.Repeat("1", 60) + `,"text":"x"},{"role":"agent","text":"好"}]`,
+	`[{"role":"agent","id":-` + strings.Repeat("1", 30) + `.` + strings.Repeat("2", 30) + `e+` + strings.Repeat("3", 10) + `,"text":"x"}]`,
+	`[{"role":"agent","id":` + strings.Repeat("1", 60) + `.}]`,
+	`[{"role":"agent","id":` + strings.Repeat("1", 60) + `e}]`,
+	`[{"role":"agent","id":` + strings.Repeat("1", 60) + `.5e-}]`,
+	`[{"role":"agent","id":0` + strings.Repeat("1", 60) + `}]`,
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30),
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + `\u00`,
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + `\`,
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + `\u00g0"}]`,
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + `\q"}]`,
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + "\t\"}]",
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + "\"\"}]",
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + "\"5}]",
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + "\".5}]",
+	`[{"role":"agent","text":"` + strings.Repeat("长", 30) + "\"" + strings.Repeat(" ", 100) + "}]",
+	`["` + strings.Repeat("长", 30) + `", {"role":"agent","text":"好"}]`,
+	`"` + strings.Repeat("长", 30) + `"`,
+	strings.Repeat("1", 60),
+	`{"id":"` + strings.Repeat("长", 30) + `","messages":[{"role":"agent","text":"好"},{"role":"customer","text":"在吗"}]}`,
+	`{"messages":[{"role":"agent","text":"好"},{"role":"customer","text":"` + strings.Repeat("长", 30) + `"}],"id":"c"}`,
+	`{"` + strings.Repeat("k", 60) + `":1,"messages":[{"role":"agent","text":"好"}]}`,
+	`{"conversations":[{"id":"a","messages":[{"role":"agent","text":"好"}]},{"id":"` + strings.Repeat("b", 60) + `","messages":[{"role":"agent","text":"好"}]}]}`,
+	`{"conversations":[{"` + strings.Repeat("m", 60) + `":[{"role":"agent","text":"好"}]}]}`,
+	`[{"id":"1","turns":[{"sender":"helpdesk","utterances":["a","` + strings.Repeat("b", 60) + `","c"]}]}]`,
+	`{"ContactId":"` + strings.Repeat("x", 60) + `","Transcript":[{"ParticipantRole":"AGENT","Content":"hi"}]}`,
+	`{"ContactId":"x","Transcript":[{"ParticipantRole":"AGENT","Content":"` + strings.Repeat("长", 30) + `"},{"ParticipantRole":"AGENT","Content":"hi"}]}`,
+	"[\n" + strings.Repeat(" ", 200) + `{"role":"agent","text":"好"}` + strings.Repeat("\n", 100) + "]",
+	"[{\"role\":\"agent\",\"text\":\"" + strings.Repeat("a", 47) + "\"},{\"role\":\"agent\",\"text\":\"" + strings.Repeat("a", 48) + "\"},{\"role\":\"agent\",\"text\":\"" + strings.Repeat("a", 49) + "\"}]",
+	"[{\"role\":\"agent\",\"text\":\"" + strings.Repeat("a", 46) + "\\n\"},{\"role\":\"agent\",\"text\":\"" + strings.Repeat("a", 47) + "\\n\"}]",
 }
 
 func FuzzJSONParserAgreesWithReference(f *testing.F) {
@@ -216,11 +269,24 @@ func FuzzJSONParserAgreesWithReference(f *testing.F) {
 	f.Add(`{"messages":[{"role":"agent","text":"x","x":`+strings.Repeat(`{"a":`, 260)+`1`+strings.Repeat("}", 260)+`}]}`, uint8(0))
 	f.Add(`[{"conversation":1e999999999,"role":"agent","text":"x","time":-0.`+strings.Repeat("9", 3000)+`e-99999}]`, uint8(0))
 	f.Add(`[{"conversation":`+strings.Repeat("9", 400)+`,"role":"agent","text":"\ud800\udc00\udfff\u0000","time":1793757600000000000000}]`, uint8(0))
+	// mode 8 and up: values over a bound
+	for _, c := range jsonOverCases {
+		f.Add(c, uint8(8))
+		f.Add(c, uint8(16))
+	}
 	f.Fuzz(func(t *testing.T, data string, mode uint8) {
 		if mode&4 != 0 {
 			data = strings.Repeat(" ", bufSize) + data
 		}
 		var opts Options
+		switch mode >> 3 & 3 {
+		case 1:
+			opts.MaxRecordBytes = 48
+		case 2:
+			opts.MaxRecordBytes = 9
+		case 3:
+			opts.MaxRecordBytes = 1 << 10
+		}
 		switch mode % 4 {
 		case 1:
 			opts.Mapping = &Mapping{Messages: "[].turns[].utterances[]",

@@ -95,6 +95,8 @@ func describeToken(t json.Token) string {
 		return "null"
 	case json.Delim:
 		return string(v)
+	case *jsonOver:
+		return v.describe()
 	}
 	return fmt.Sprintf("%v", t)
 }
@@ -113,12 +115,15 @@ type refStream struct {
 // invalid UTF-8 is a syntax error) are checked, and, when recode allows,
 // read as GB18030 or Big5 as Source.recode reads a line.
 func (s *refStream) token() (json.Token, int, bool, error) {
-	tok, err := s.dec.Token()
+	tok, err := s.read()
 	if err != nil {
 		return nil, 0, false, err
 	}
-	off := s.dec.InputOffset()
+	off := s.offset()
 	lc := s.lc
+	if _, ok := tok.(*jsonOver); ok {
+		return tok, lc.lineAt(off), false, nil
+	}
 	k := min(max(off-lc.base, 0), int64(len(lc.buf)-lc.pos))
 	raw := lc.buf[lc.pos : lc.pos+int(k)]
 	bad := false
@@ -148,7 +153,9 @@ func (s *refStream) value(depth int) (*jnode, error) {
 		return s.container(d, line, depth+1)
 	}
 	n := scalarNode(tok, line)
-	n.bad = bad
+	if bad {
+		n.odd |= oddBad
+	}
 	return n, nil
 }
 
@@ -168,13 +175,19 @@ func (s *refStream) container(d json.Delim, line, depth int) (*jnode, error) {
 				return nil, err
 			}
 			key, _ := tok.(string)
+			if o, ok := tok.(*jsonOver); ok {
+				n.noteOver(o, o)
+			}
 			v, err := s.value(depth)
 			if err != nil {
 				return nil, err
 			}
 			n.keys = append(n.keys, key)
 			n.vals = append(n.vals, v)
-			n.bad = n.bad || bad || v.bad
+			if bad || v.odd&oddBad != 0 {
+				n.odd |= oddBad
+			}
+			n.noteOver(v.firstOver(), nil)
 		}
 	case '[':
 		n.kind = '['
@@ -184,7 +197,10 @@ func (s *refStream) container(d json.Delim, line, depth int) (*jnode, error) {
 				return nil, err
 			}
 			n.vals = append(n.vals, v)
-			n.bad = n.bad || v.bad
+			if v.odd&oddBad != 0 {
+				n.odd |= oddBad
+			}
+			n.noteOver(v.firstOver(), nil)
 		}
 	default:
 		return nil, fmt.Errorf("unexpected %q", string(d))
@@ -214,6 +230,12 @@ func scalarNode(tok json.Token, line int) *jnode {
 		}
 	case float64:
 		n.kind, n.s = 'n', fmt.Sprint(v)
+	case *jsonOver:
+		n.kind = 'n'
+		n.noteOver(v, nil)
+		if v.str {
+			n.kind = 's'
+		}
 	default:
 		n.kind = '0'
 	}

@@ -127,8 +127,8 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 	if depth > maxJSONDepth {
 		return nil, o.p.tooDeep(line)
 	}
-	n := &jnode{line: line, kind: '{', open: &openObject{}}
-	nbad := o.p.nbad
+	n := &jnode{line: line, kind: '{', ext: &nodeExt{open: &openObject{}}}
+	nbad, nover := o.p.nbad, o.p.nover
 	frames = append(frames[:len(frames):len(frames)], n)
 	add := func(key string, v *jnode) error {
 		n.keys = append(n.keys, key)
@@ -137,7 +137,12 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 	}
 	custom := func(key string, kline int) (bool, error) {
 		if o.listDone {
-			if n.open.wasAsked(key) || o.onPath(level, key) {
+			if o.p.keyOver {
+				// which key it is, nobody can tell
+				return false, fmt.Errorf("line %d: a key over the %s a record may take (at column %d) comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on it, so put it before the list",
+					kline, lint.ByteSize(int64(o.p.max)), o.p.lastOver.col, o.listKey, o.listLine, lint.ByteSize(streamAfter))
+			}
+			if n.ext.open.wasAsked(key) || o.onPath(level, key) {
 				return false, fmt.Errorf("line %d: %q comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on %q, so put it before the list",
 					kline, key, o.listKey, o.listLine, lint.ByteSize(streamAfter), key)
 			}
@@ -172,12 +177,17 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 		}
 		return false, nil
 	}
-	err := o.p.members(depth, add, custom)
-	n.open = nil
+	err := o.p.members(n, depth, add, custom)
+	n.ext.open = nil
 	if err != nil {
 		return nil, err
 	}
-	n.bad = o.p.nbad != nbad
+	if o.p.nbad != nbad {
+		n.odd |= oddBad
+	}
+	if o.p.nover != nover {
+		n.noteOver(firstOverIn(n), nil)
+	}
 	return n, nil
 }
 
@@ -208,8 +218,9 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	if depth > maxJSONDepth {
 		return nil, o.p.tooDeep(line)
 	}
-	start, mark, nbad := o.p.offset(), o.p.mark(), o.p.nbad
+	start, mark, nbad, nover := o.p.offset(), o.p.mark(), o.p.nbad, o.p.nover
 	var kept []*jnode
+	var first *jsonOver // the first value over the bound in the elements
 	// once streamed, the elements of the default layout's conversations
 	// are deferred as those of a top-level array are (elementSkimmer)
 	var custom func() (bool, error)
@@ -224,6 +235,9 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 		}
 	}
 	err := o.p.elements(depth, false, func(e *jnode) error {
+		if first == nil {
+			first = e.firstOver()
+		}
 		if o.streaming {
 			// walked and dropped: its nodes go back to the arena (the
 			// frames' nodes were allocated before the list)
@@ -250,12 +264,17 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	if err != nil {
 		return nil, err
 	}
-	bad := o.p.nbad != nbad
+	n := &jnode{line: line, kind: '[', vals: kept}
+	if o.p.nbad != nbad {
+		n.odd |= oddBad
+	}
+	if o.p.nover != nover {
+		n.noteOver(first, nil)
+	}
 	if o.streaming {
 		o.listDone = true
-		return &jnode{line: line, kind: '[', bad: bad}, nil
 	}
-	return &jnode{line: line, kind: '[', vals: kept, bad: bad}, nil
+	return n, nil
 }
 
 // start begins walking the list as it is read, doing first what walking

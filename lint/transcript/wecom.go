@@ -97,7 +97,8 @@ func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 	})
 }
 
-// readWecomArray reads a JSON array of records, one element at a time.
+// readWecomArray reads a JSON array of records, one element at a time; a
+// record over the bound a record may take is read past, and rejected.
 func readWecomArray(ctx context.Context, src *Source, b *builder, sink lint.Sink) error {
 	st := newJSONStream(src)
 	if _, _, err := st.token(); err != nil { // [
@@ -107,14 +108,21 @@ func readWecomArray(ctx context.Context, src *Source, b *builder, sink lint.Sink
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		var raw json.RawMessage
-		if err := st.dec.Decode(&raw); err != nil {
+		raw, over, _, err := st.value()
+		if err != nil {
 			return st.fail(err)
 		}
-		end := st.dec.InputOffset()
-		line := st.lc.lineAt(end - int64(len(raw)))
-		st.lc.lineAt(end)
-		if err := wecomRecordTo(b, sink, raw, lint.Pos{File: src.Name, Line: line}); err != nil {
+		pos := lint.Pos{File: src.Name, Line: st.lc.line} // (where the record starts)
+		st.lc.lineAt(st.offset())
+		if over != nil {
+			// over the bound: read past, rejected
+			pos.Line = over.line
+			if err := sink.Reject(lint.RecordError{Pos: pos, Err: over.why(over.line)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := wecomRecordTo(b, sink, raw, pos); err != nil {
 			return err
 		}
 	}

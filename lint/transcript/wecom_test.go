@@ -140,9 +140,16 @@ func FuzzReadWecom(f *testing.F) {
 	f.Add("[" + strings.Split(wecomSample, "\n")[1] + "]")
 	f.Add(`{"msgid":"x","action":"send","from":"a","msgtype":"markdown","msgtime":1,"markdown":{"info":{"content":5}}}`)
 	f.Fuzz(func(t *testing.T, data string) {
-		s, err := readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}})
-		checkInvariants(t, s, err)
-		s, err = readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}, MaxRecordBytes: 48}) // lines, JSON values over a bound
-		checkInvariants(t, s, err)
+		free, err := readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}})
+		checkInvariants(t, free, err)
+		s, berr := readData(t, "wecom", data, Options{Staff: []string{"zhangsan"}, MaxRecordBytes: 48}) // lines, JSON values over a bound
+		checkInvariants(t, s, berr)
+		// a record over the bound is one rejected: as many records either way
+		if err == nil && berr == nil && records(s) != records(free) {
+			t.Fatalf("%d records under the bound, %d without", records(s), records(free))
+		}
 	})
 }
+
+// records counts what a sink was given: messages, rejects and skips.
+func records(s *recSink) int { return len(s.msgs) + len(s.rejects) + len(s.skips) }
