@@ -212,6 +212,15 @@ var reasonSamples = map[string]reasonSample{
 	"the workbook's shared strings run past %s: a damaged or hostile workbook (a decompression bomb?); not read":                                           {args: []any{"4 GiB"}},
 	"the workbook's styles run past %d formats: a damaged or hostile workbook (a decompression bomb?); not read":                                           {args: []any{100000}},
 	"cell %s is beyond column %d":                                                                                                                          {args: []any{"XFE7", 16384}},
+	"no visible worksheet has a header row naming the columns: %s; name the text column text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N": {
+		args: []any{`sheet "封面" (visible): line 1: no text column in the first row (cells: "2026年11月 客服(质检)", "…"); sheet "旧记录" (hidden): its header row names the columns, but a hidden sheet is not read (unhide it)`}},
+	"no visible worksheet has rows reaching the text column (column %d, --header=false): %s": {args: []any{3, `sheet "封面" (visible): line 1: the row has 1 cell; sheet "空白" (visible): no rows`}},
+	"sheet %q (%s): %s":             {args: []any{"透视表", "visible", `line 1: text is mapped to column "消息", which the header does not have (columns: "行标签", "计数项:会话ID")`}},
+	"its part %s is missing":        {args: []any{"xl/worksheets/sheet1.xml"}},
+	"no rows":                       {},
+	"line %d: the row has 1 cell":   {},
+	"line %d: the row has %d cells": {},
+	"its header row names the columns, but a hidden sheet is not read (unhide it)": {},
 
 	// canned-reply libraries
 	"control character %U in the record (YAML allows none; write it as an escape in a double-quoted reply)": {},
@@ -303,6 +312,9 @@ var notReasons = map[string]string{
 	"unexpected end of JSON": "a prefix of encoding/json's error, matched",
 	// the JSON parser's signal of a value over the bound, which it read past
 	"over the bound": "an error the parser's callers take, never shown",
+	// the xlsx reader's
+	"xl/worksheets/sheet%d.xml": "the part name of a worksheet",
+	": name it ":                "where the xlsx reader cuts the hint off a header error",
 	// the --map, --messages, --roles, --types, --default, --time-layout,
 	// --delimiter, --encoding and --input-format flags are checked before any
 	// file is read: a bad one is a usage error, on stderr, in English

@@ -614,6 +614,8 @@ func reasonKinds() []reasonRule {
 		zh(`columns: (.*)$`, "列：$1"),
 		zh(`no text column in the first row \(cells: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
 			"第一行中没有文本列（单元格：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),
+		// (a worksheet's, in the list of a workbook's: without the hint)
+		zh(`no text column in the first row \(cells: ((?:«q»|…)(?:, (?:«q»|…))*)\)`, "第一行中没有文本列（单元格：$1）"),
 		zh(`no text column in the header \(columns: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
 			"表头中没有文本列（列：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),
 		zh(`no reply column in the header \(columns: (.*)\): name it 话术, 回复, 内容 or text, or (--map text=COLUMN)$`,
@@ -716,6 +718,17 @@ func reasonKinds() []reasonRule {
 		zh(`not an Excel \.xlsx workbook`, "不是 Excel .xlsx 工作簿"),
 		zh(`a ZIP archive, not an Excel \.xlsx workbook \(no xl/workbook\.xml\)`, "是 ZIP 压缩包，不是 Excel .xlsx 工作簿（没有 xl/workbook.xml）"),
 		zh(`cell (\S+) is beyond column (\d+)`, "单元格 $1 超出了第 $2 列"),
+		zh(`no visible worksheet has a header row naming the columns`, "没有哪个可见的工作表有给各列命名的表头行"),
+		zh(`no visible worksheet has rows reaching the text column \(column (\d+), (--header=false)\)`, "没有哪个可见的工作表的行延伸到文本列（第 $1 列，$2）"),
+		zhFunc(`sheet («q») \((visible|hidden)\)`, func(g []string) string {
+			return "工作表 " + g[1] + "（" + map[string]string{"visible": "可见", "hidden": "隐藏"}[g[2]] + "）"
+		}),
+		zh(`its part (\S+) is missing`, "它的部件 $1 不存在"),
+		zh(`its header row names the columns, but a hidden sheet is not read \(unhide it\)`, "它的表头行给各列命名了，但隐藏的工作表不读取（请取消隐藏）"),
+		zh(`the row has (\d+) cells?`, "这一行只有 $1 个单元格"),
+		zh(`no rows`, "没有任何行"),
+		zh(`name the text column (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
+			"请把文本列命名为 $1，或用 $2；没有表头行时用 $3 和 $4"),
 		zh(`the first worksheet \((.*)\) is missing`, "第一个工作表（$1）不存在"),
 		zh(`the workbook's shared strings run past (\d+) entries: a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的共享字符串超过 $1 条：工作簿已损坏，或是恶意构造的（解压炸弹？）"),

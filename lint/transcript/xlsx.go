@@ -32,11 +32,14 @@ func init() {
 // zipMagic starts every ZIP archive, and so every .xlsx workbook.
 const zipMagic = "PK\x03\x04"
 
-// xlsxReader reads the first worksheet of an Excel workbook (.xlsx) as a
-// table, like a csv export: a header row naming the columns (or a mapping
-// by column number), a message per row after it. The line of a message is
-// its row number. Dates stored as numbers are read by their cell format
-// (as local times, see --tz); text cells keep their line breaks.
+// xlsxReader reads a worksheet of an Excel workbook (.xlsx) as a table,
+// like a csv export: a header row naming the columns (or a mapping by
+// column number), a message per row after it. The line of a message is its
+// row number. Dates stored as numbers are read by their cell format (as
+// local times, see --tz); text cells keep their line breaks. Of a workbook
+// of several worksheets, it reads the first visible one whose header row
+// names the columns as a chat export's does (see chatSheet): a cover page,
+// a pivot table or a hidden sheet before it is passed over.
 type xlsxReader struct{}
 
 func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -56,7 +59,10 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err != nil {
 		return err
 	}
-	rows, err := wb.sheetRows()
+	if err := wb.chatSheet(b); err != nil {
+		return err
+	}
+	rows, err := wb.sheetRows(wb.sheet)
 	if err != nil {
 		return err
 	}
@@ -67,7 +73,8 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 // workbook is what reading a worksheet needs from the rest of the file.
 type workbook struct {
 	files    map[string]*zip.File
-	sheet    string        // the first worksheet's part name
+	sheets   []xlsxSheet   // the worksheets, in the workbook's order
+	sheet    string        // the part name of the worksheet read
 	sst      sharedStrings // the shared strings
 	dateXF   []bool        // by cell format index: the number is a date
 	date1904 bool
@@ -77,8 +84,14 @@ type workbook struct {
 	max int
 }
 
-// openWorkbook finds the first worksheet and reads the shared strings and
-// the cell formats.
+// xlsxSheet is a worksheet of a workbook.
+type xlsxSheet struct {
+	name, part string
+	hidden     bool // hidden or very hidden (state="veryHidden": by a macro)
+}
+
+// openWorkbook finds the worksheets and reads the shared strings and the
+// cell formats.
 func openWorkbook(zr *zip.Reader, max int) (*workbook, error) {
 	wb := &workbook{files: map[string]*zip.File{}, max: max}
 	for _, f := range zr.File {
@@ -220,16 +233,18 @@ func attr(e xml.StartElement, name string) string {
 	return ""
 }
 
-// readWorkbook finds the first sheet's part (through the workbook's
-// relationships) and the date system.
+// readWorkbook finds the worksheets, their names, states and parts
+// (through the workbook's relationships; without them, sheetN.xml for the
+// Nth), and the date system. A workbook that lists no sheet is read as
+// one of xl/worksheets/sheet1.xml.
 func (wb *workbook) readWorkbook() error {
 	d, c, err := wb.decoder(wb.files["xl/workbook.xml"])
 	if err != nil {
 		return err
 	}
 	defer c.Close()
-	var rid string
-	for rid == "" {
+	var rids []string
+	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			break
@@ -242,42 +257,140 @@ func (wb *workbook) readWorkbook() error {
 			case "workbookPr":
 				wb.date1904 = attr(e, "date1904") == "1" || attr(e, "date1904") == "true"
 			case "sheet":
-				rid = attr(e, "id") // r:id
+				state := attr(e, "state")
+				wb.sheets = append(wb.sheets, xlsxSheet{name: attr(e, "name"), hidden: state == "hidden" || state == "veryHidden"})
+				rids = append(rids, attr(e, "id")) // r:id
 			}
 		}
 	}
-	wb.sheet = "xl/worksheets/sheet1.xml"
-	if rels := wb.part("xl/_rels/workbook.xml.rels"); rels != nil && rid != "" {
-		if target, err := wb.relTarget(rels, rid); err == nil && target != "" {
+	if len(wb.sheets) == 0 {
+		wb.sheets, rids = []xlsxSheet{{}}, []string{""}
+	}
+	var targets map[string]string
+	if rels := wb.part("xl/_rels/workbook.xml.rels"); rels != nil {
+		targets, _ = wb.relTargets(rels) // (without them: by number)
+	}
+	for i := range wb.sheets {
+		s := &wb.sheets[i]
+		s.part = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		if target := targets[rids[i]]; rids[i] != "" && target != "" {
 			if strings.HasPrefix(target, "/") {
-				wb.sheet = strings.TrimPrefix(target, "/")
+				s.part = strings.TrimPrefix(target, "/")
 			} else {
-				wb.sheet = path.Join("xl", target)
+				s.part = path.Join("xl", target)
 			}
 		}
 	}
-	if wb.part(wb.sheet) == nil {
-		return fmt.Errorf("the first worksheet (%s) is missing", wb.sheet)
-	}
+	wb.sheet = wb.sheets[0].part
 	return nil
 }
 
-// relTarget returns the target of relationship id in a .rels part.
-func (wb *workbook) relTarget(f *zip.File, id string) (string, error) {
+// relTargets returns the targets of the relationships of a .rels part, by
+// id.
+func (wb *workbook) relTargets(f *zip.File) (map[string]string, error) {
 	d, c, err := wb.decoder(f)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	defer c.Close()
+	targets := map[string]string{}
 	for {
 		tok, err := d.RawToken()
-		if err != nil {
-			return "", err
+		if err == io.EOF {
+			return targets, nil
 		}
-		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" && attr(e, "Id") == id {
-			return attr(e, "Target"), nil
+		if err != nil {
+			return targets, err
+		}
+		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
+			if id := attr(e, "Id"); targets[id] == "" {
+				targets[id] = attr(e, "Target")
+			}
 		}
 	}
+}
+
+// chatSheet picks the worksheet to read (wb.sheet): of a workbook of one
+// worksheet, that one; of several, the first visible one whose first rows
+// the header of a chat export is found in as readRows finds it (the
+// aliases, the mapping, title rows above it; with --header=false, the
+// first whose first row reaches the text column). When none is, the error
+// names each sheet, visible or hidden, what was found on it, and what was
+// looked for.
+func (wb *workbook) chatSheet(b *builder) error {
+	if len(wb.sheets) == 1 {
+		if wb.part(wb.sheet) == nil {
+			return fmt.Errorf("the first worksheet (%s) is missing", wb.sheet)
+		}
+		return nil
+	}
+	whys := make([]string, len(wb.sheets))
+	for i, s := range wb.sheets {
+		if s.hidden {
+			continue
+		}
+		if whys[i] = wb.notChat(s.part, b); whys[i] == "" {
+			wb.sheet = s.part
+			return nil
+		}
+	}
+	var list []string
+	for i, s := range wb.sheets {
+		state := "visible"
+		if s.hidden {
+			state = "hidden"
+			if whys[i] = wb.notChat(s.part, b); whys[i] == "" {
+				whys[i] = "its header row names the columns, but a hidden sheet is not read (unhide it)"
+			}
+		}
+		list = append(list, fmt.Sprintf("sheet %q (%s): %s", s.name, state, whys[i]))
+	}
+	if !b.m.header {
+		n, _ := strconv.Atoi(b.m.cols[fText])
+		return fmt.Errorf("no visible worksheet has rows reaching the text column (column %d, --header=false): %s", n, strings.Join(list, "; "))
+	}
+	return fmt.Errorf("no visible worksheet has a header row naming the columns: %s; name the text column text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N", strings.Join(list, "; "))
+}
+
+// notChat says why the worksheet in part is not read as a chat export
+// ("": it is; see chatSheet).
+func (wb *workbook) notChat(part string, b *builder) string {
+	if wb.part(part) == nil {
+		return fmt.Sprintf("its part %s is missing", part)
+	}
+	rows, err := wb.sheetRows(part)
+	if err != nil {
+		return err.Error()
+	}
+	defer rows.close()
+	fields, line, perr, err := rows.next()
+	switch {
+	case err != nil:
+		return err.Error()
+	case fields == nil && perr == "":
+		return "no rows"
+	case perr != "":
+		return fmt.Sprintf("line %d: header row: %s", line, perr)
+	case !b.m.header:
+		n, err := strconv.Atoi(b.m.cols[fText])
+		if err != nil || n < 1 || len(fields) >= n {
+			return "" // (a mapping readRows refuses is refused there)
+		}
+		if len(fields) == 1 {
+			return fmt.Sprintf("line %d: the row has 1 cell", line)
+		}
+		return fmt.Sprintf("line %d: the row has %d cells", line, len(fields))
+	}
+	_, herr := headerColumns(fields, &b.m.cols, 0)
+	if herr == nil {
+		return ""
+	}
+	if _, _, ok, err := headerBelowTitles(rows, fields, &b.m.cols, 0); err == nil && ok {
+		return ""
+	}
+	// (what the first row lacks, without the hint the error ends with)
+	why, _, _ := strings.Cut(herr.Error(), ": name it ")
+	return fmt.Sprintf("line %d: %s", line, why)
 }
 
 // maxSharedStrings bounds the shared strings of a workbook, which are kept
@@ -640,19 +753,20 @@ func hex4[T ~string | ~[]byte](h T) (uint16, bool) {
 	return v, true
 }
 
-// sheetRows streams the first worksheet's rows.
-func (wb *workbook) sheetRows() (*xlsxRows, error) {
-	s, c, err := wb.tokens(wb.part(wb.sheet))
+// sheetRows streams the rows of the worksheet in part.
+func (wb *workbook) sheetRows(part string) (*xlsxRows, error) {
+	s, c, err := wb.tokens(wb.part(part))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", wb.sheet, err)
+		return nil, fmt.Errorf("%s: %w", part, err)
 	}
-	return &xlsxRows{wb: wb, s: s, c: c}, nil
+	return &xlsxRows{wb: wb, part: part, s: s, c: c}, nil
 }
 
 // xlsxRows is the rowSource of a worksheet: it reads the worksheet's tokens
 // one by one (see xmlStream), as encoding/xml's RawToken gives them.
 type xlsxRows struct {
 	wb     *workbook
+	part   string // the worksheet's
 	s      *xmlStream
 	c      io.Closer
 	row    int // the last row read
@@ -720,12 +834,12 @@ func (x *xlsxRows) fail(err error) ([]string, int, string, error) {
 		if err == io.EOF {
 			err = io.ErrUnexpectedEOF
 		}
-		return nil, x.row, "", fmt.Errorf("%s: row %d: %w", x.wb.sheet, x.row, err)
+		return nil, x.row, "", fmt.Errorf("%s: row %d: %w", x.part, x.row, err)
 	}
 	if err == io.EOF {
 		return nil, x.row, "", nil
 	}
-	return nil, x.row, "", fmt.Errorf("%s: %w", x.wb.sheet, err)
+	return nil, x.row, "", fmt.Errorf("%s: %w", x.part, err)
 }
 
 // start takes a start tag: a row's, a cell's, or one inside a cell.

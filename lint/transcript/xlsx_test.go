@@ -6,8 +6,10 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,8 +17,11 @@ import (
 )
 
 // workbookParts are the parts of a test workbook; empty ones are left out.
+// more are parts of its own (more worksheets), by name: one of them named
+// as a part above takes its place.
 type workbookParts struct {
 	workbook, rels, sheetName, sheet, shared, styles string
+	more                                             map[string]string
 }
 
 // xlsxBytes zips a workbook the way Excel lays one out.
@@ -40,7 +45,7 @@ func xlsxBytes(t testing.TB, p workbookParts) []byte {
 		{"xl/sharedStrings.xml", p.shared},
 		{"xl/styles.xml", p.styles},
 	} {
-		if part.body == "" {
+		if _, ok := p.more[part.name]; part.body == "" || ok {
 			continue
 		}
 		f, err := w.Create(part.name)
@@ -48,6 +53,13 @@ func xlsxBytes(t testing.TB, p workbookParts) []byte {
 			t.Fatal(err)
 		}
 		f.Write([]byte(part.body))
+	}
+	for _, name := range slices.Sorted(maps.Keys(p.more)) {
+		f, err := w.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write([]byte(p.more[name]))
 	}
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
@@ -145,8 +157,11 @@ func TestXLSXLayouts(t *testing.T) {
 			"<stdin>|agent||text|您好@2 1904-01-02 12:00:00"},
 		{"no text column", workbookParts{sheet: `<worksheet><sheetData><row><c t="inlineStr"><is><t>谁</t></is></c></row></sheetData></worksheet>`}, 0,
 			`no text column in the first row (cells: "谁")`},
-		{"no worksheet", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet}, 0,
+		{"no worksheet", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet,
+			workbook: `<workbook><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>`}, 0,
 			"the first worksheet (xl/worksheets/sheet1.xml) is missing"},
+		{"no first worksheet, a second one", workbookParts{sheetName: "xl/worksheets/other.xml", sheet: sheet}, 0,
+			`sheet "聊天记录" (visible): its part xl/worksheets/sheet1.xml is missing; sheet "说明" (visible): line 1: no text column in the first row (cells: "不是这张")`},
 		{"an inline cell over the bound", workbookParts{sheet: strings.Replace(sheet, "您好", long, 1)}, 100,
 			"row 2: a value runs over the 100 B a record may take"},
 		{"a shared string over the bound", workbookParts{sheet: sheet, shared: "<sst><si><t>" + long + "</t></si></sst>"}, 100,

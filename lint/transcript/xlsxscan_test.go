@@ -36,7 +36,7 @@ func checkRowsAgree(t testing.TB, book []byte, max int) {
 		t.Fatal(err)
 	}
 	wb.max = max // for the worksheet alone: the other parts' runs are longer
-	rows, err := wb.sheetRows()
+	rows, err := wb.sheetRows(wb.sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +365,7 @@ func TestXLSXScannerBoundedMemory(t *testing.T) {
 			t.Fatal(err)
 		}
 		wb.max = 1000
-		x, err := wb.sheetRows()
+		x, err := wb.sheetRows(wb.sheet)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,122 @@
+package transcript
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// sheetsWorkbook is a workbook whose worksheets are sheets, in order:
+// each a name, a state ("", "hidden" or "veryHidden") and its rows (see
+// inlineSheet); their parts are named sheetN.xml in reverse order, so
+// that the relationships, not the part names, say which is which.
+func sheetsWorkbook(t *testing.T, sheets ...sheetSpec) []byte {
+	t.Helper()
+	var wb, rels strings.Builder
+	wb.WriteString(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr/><sheets>`)
+	rels.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	more := map[string]string{}
+	for i, s := range sheets {
+		state := ""
+		if s.state != "" {
+			state = fmt.Sprintf(` state="%s"`, s.state)
+		}
+		fmt.Fprintf(&wb, `<sheet name="%s" sheetId="%d"%s r:id="rId%d"/>`, s.name, i+1, state, i+1)
+		part := fmt.Sprintf("sheet%d.xml", len(sheets)-i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/%s"/>`, i+1, part)
+		more["xl/worksheets/"+part] = inlineSheet(s.rows...)
+	}
+	wb.WriteString(`</sheets></workbook>`)
+	rels.WriteString(`</Relationships>`)
+	return xlsxBytes(t, workbookParts{workbook: wb.String(), rels: rels.String(), more: more})
+}
+
+// sheetSpec is a worksheet of sheetsWorkbook.
+type sheetSpec struct {
+	name, state string
+	rows        [][]string
+}
+
+// TestXLSXChatSheet: the reader reads the first visible worksheet whose
+// header row it recognises as a chat export's, as it recognises a csv
+// export's (the same aliases, the mapping), whatever comes before it in
+// the workbook: a cover page, a pivot table, a hidden sheet; the lines of
+// its messages are its rows.
+func TestXLSXChatSheet(t *testing.T) {
+	cover := sheetSpec{"封面", "", [][]string{{"2026年11月 客服聊天记录"}, {"导出人：质检部"}}}
+	pivot := sheetSpec{"透视表", "", [][]string{{"行标签", "计数项:会话ID"}, {"小美", "12"}, {"总计", "12"}}}
+	chat := sheetSpec{"聊天记录", "", [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}, {"c1", "agent", "亲，在的"}}}
+	old := sheetSpec{"旧记录", "hidden", [][]string{{"会话ID", "角色", "内容"}, {"c0", "agent", "这是隐藏的旧记录"}}}
+	titled := sheetSpec{"记录", "", [][]string{{"11月聊天记录"}, {"会话ID", "角色", "内容"}, {"c2", "agent", "您好"}}}
+	mapped := sheetSpec{"消息", "", [][]string{{"会话", "角色", "消息"}, {"c3", "agent", "好的"}}}
+	want := []string{"c1|customer||text|在吗@2", "c1|agent||text|亲，在的@3"}
+	tests := []struct {
+		name   string
+		sheets []sheetSpec
+		opts   Options
+		want   []string
+	}{
+		{"a cover page first", []sheetSpec{cover, chat}, Options{}, want},
+		{"a pivot table first", []sheetSpec{pivot, chat}, Options{}, want},
+		{"a hidden sheet first", []sheetSpec{old, chat}, Options{}, want},
+		{"a very hidden one", []sheetSpec{{old.name, "veryHidden", old.rows}, chat}, Options{}, want},
+		{"the chat first, then others", []sheetSpec{chat, old, cover}, Options{}, want},
+		{"title rows above the header", []sheetSpec{cover, titled, chat}, Options{}, []string{"c2|agent||text|您好@3"}},
+		{"the column the mapping names", []sheetSpec{chat, mapped}, Options{Mapping: &Mapping{Fields: map[string]string{"text": "消息", "conversation": "会话"}}},
+			[]string{"c3|agent||text|好的@2"}},
+		{"no header row: the rows reaching the text column", []sheetSpec{cover, {"数据", "", [][]string{{"c4", "agent", "不客气"}}}},
+			Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"conversation": "1", "role": "2", "text": "3"}}},
+			[]string{"c4|agent||text|不客气@1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "xlsx", string(sheetsWorkbook(t, tc.sheets...)), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := msgLines(s.msgs); got != strings.Join(tc.want, "\n") {
+				t.Fatalf("got\n%s\nwant\n%s", got, strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestXLSXNoChatSheet: when no visible worksheet has a header row the
+// reader recognises, the error names each sheet it looked at, visible or
+// hidden, and what it found there, and says what it looked for.
+func TestXLSXNoChatSheet(t *testing.T) {
+	cover := sheetSpec{"封面", "", [][]string{{"2026年11月 客服聊天记录"}}}
+	pivot := sheetSpec{"透视表", "", [][]string{{"行标签", "计数项:会话ID"}, {"小美", "12"}}}
+	old := sheetSpec{"旧记录", "hidden", [][]string{{"会话ID", "角色", "内容"}, {"c0", "agent", "您好"}}}
+	tests := []struct {
+		name   string
+		sheets []sheetSpec
+		opts   Options
+		want   string
+	}{
+		{"a cover page, a pivot table and a hidden chat", []sheetSpec{cover, pivot, old}, Options{},
+			`no visible worksheet has a header row naming the columns: ` +
+				`sheet "封面" (visible): line 1: no text column in the first row (cells: "2026年11月 客服聊天记录"); ` +
+				`sheet "透视表" (visible): line 1: no text column in the first row (cells: "行标签", "计数项:会话ID"); ` +
+				`sheet "旧记录" (hidden): its header row names the columns, but a hidden sheet is not read (unhide it); ` +
+				`name the text column text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N`},
+		{"a column the mapping names", []sheetSpec{cover, {"聊天", "", [][]string{{"角色", "内容"}, {"agent", "好"}}}},
+			Options{Mapping: &Mapping{Fields: map[string]string{"text": "消息"}}},
+			`no visible worksheet has a header row naming the columns: ` +
+				`sheet "封面" (visible): line 1: text is mapped to column "消息", which the header does not have (columns: "2026年11月 客服聊天记录"); ` +
+				`sheet "聊天" (visible): line 1: text is mapped to column "消息", which the header does not have (columns: "角色", "内容"); ` +
+				`name the text column text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N`},
+		{"an empty sheet, and no header row", []sheetSpec{cover, {"空白", "", nil}},
+			Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"text": "3"}}},
+			`no visible worksheet has rows reaching the text column (column 3, --header=false): ` +
+				`sheet "封面" (visible): line 1: the row has 1 cell; sheet "空白" (visible): no rows`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readData(t, "xlsx", string(sheetsWorkbook(t, tc.sheets...)), tc.opts)
+			if err == nil || !strings.HasSuffix(err.Error(), tc.want) {
+				t.Fatalf("error %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}
