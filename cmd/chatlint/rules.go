@@ -161,7 +161,8 @@ func newRulesTestCmd() *cobra.Command {
 		Long: `Check every rule's examples: each bad example must be flagged by its rule and
 each good example must not. Without arguments, the packs of .chatlint.yaml are
 tested together, as lint runs them (their dict words included), and then
-every built-in pack they leave out. Exits 1 on any miss.`,
+every built-in pack they leave out. Exits 1 on any miss; 2 when a pack does
+not load (said on stderr; the other packs are still tested).`,
 		ValidArgsFunction: completePack,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkPackRefs("", cmd.CommandPath(), args); err != nil {
@@ -186,7 +187,7 @@ every built-in pack they leave out. Exits 1 on any miss.`,
 					loads = append(loads, func() (*rules.Set, error) { return rules.Load(name) })
 				}
 			}
-			return testRules(cmd.OutOrStdout(), loads, verbose)
+			return testRules(cmd.OutOrStdout(), cmd.ErrOrStderr(), loads, verbose)
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "show every example, not only failures")
@@ -218,17 +219,21 @@ func configPackFiles() ([]string, error) {
 
 // testRules runs the examples of the rules of each set loads gives, each
 // rule once: in the first set that has it.
-func testRules(w io.Writer, loads []func() (*rules.Set, error), verbose bool) error {
-	failures, total, nrules := 0, 0, 0
+func testRules(w, ew io.Writer, loads []func() (*rules.Set, error), verbose bool) error {
+	failures, total, nrules, broken := 0, 0, 0, 0
 	seen := map[string]bool{}
 	for _, load := range loads {
+		// a pack that does not load is told on stderr, as validate tells
+		// it, and the other packs are still tested: one run shows all
 		set, err := load()
-		if err != nil {
-			return failErr(err)
+		var results []check.RuleExamples
+		if err == nil {
+			results, err = check.TestExamples(set, nil)
 		}
-		results, err := check.TestExamples(set, nil)
 		if err != nil {
-			return failErr(err)
+			fmt.Fprintf(ew, "chatlint: %s\n", report.ShownLines(err.Error()))
+			broken++
+			continue
 		}
 		for _, re := range results {
 			if seen[re.Rule] {
@@ -269,6 +274,10 @@ func testRules(w io.Writer, loads []func() (*rules.Set, error), verbose bool) er
 		}
 	}
 	fmt.Fprintf(w, "\n%d 条规则，%d 个例句，%d 个未通过\n", nrules, total, failures)
+	if broken > 0 {
+		fmt.Fprintf(w, "%d 个规则包无法加载，未测试（原因见 stderr）\n", broken)
+		return &exitError{code: 2}
+	}
 	if failures > 0 {
 		return &exitError{code: 1}
 	}
