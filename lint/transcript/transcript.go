@@ -641,6 +641,12 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		}
 		defer f.Close()
 		r, file = f, f
+		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+			// a FIFO or device named as a file may never end: a stopped
+			// run breaks off its read, as it does standard input's
+			defer context.AfterFunc(ctx, func() { _ = f.SetReadDeadline(time.Now()) })()
+			r = &stoppedReader{ctx: ctx, r: f}
+		}
 	}
 	if opts.ReadBytes != nil {
 		r = &countingReader{r: r, fn: opts.ReadBytes}
@@ -965,6 +971,22 @@ func InputSize(paths []string, opts Options) int64 {
 // openFile is os.Open (a variable for the tests of a file that cannot be
 // opened).
 var openFile = os.Open
+
+// stoppedReader reads r, a file whose reads ctx's end breaks off (through
+// a read deadline, which pipes and FIFOs take), and returns ctx's error
+// for a read so broken off rather than the deadline's.
+type stoppedReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (s *stoppedReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && errors.Is(err, os.ErrDeadlineExceeded) && s.ctx.Err() != nil {
+		err = s.ctx.Err()
+	}
+	return n, err
+}
 
 // readDir is os.ReadDir (a variable for the tests of a walk that fails).
 var readDir = os.ReadDir
