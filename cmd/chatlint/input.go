@@ -39,7 +39,7 @@ type inputFlags struct {
 func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	f.fl = fl
 	fl.StringVar(&f.format, "input-format", "auto", "input format: auto (by extension, else content), "+strings.Join(transcript.Formats(), ", "))
-	fl.StringVar(&f.encoding, "encoding", "auto", "input character encoding: auto (byte-order mark, UTF-8, else GBK/GB18030 or Big5 by content), "+strings.Join(transcript.Encodings, ", "))
+	fl.StringVar(&f.encoding, "encoding", "auto", "input character encoding: auto (byte-order mark, UTF-8, else GBK/GB18030 or Big5 by content), "+strings.Join(transcript.Encodings, ", ")+", or another WHATWG label (shift_jis, euc-kr, windows-1252 …)")
 	fl.StringVar(&f.tz, "tz", "Asia/Shanghai", "time zone of times written without one")
 	fl.StringArrayVar(&f.agents, "agents", nil, "sender-name `PATTERN` of agents, * any text, ? one character (repeatable), e.g. '店铺名:*'; decides roles where the export has none (txt, wecom, a csv without a role column); everyone else is a customer")
 	fl.StringSliceVar(&f.staff, "staff", nil, "exact sender `ID` of an agent, e.g. a 企业微信 userid (repeatable or comma-separated)")
