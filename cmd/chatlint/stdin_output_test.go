@@ -26,16 +26,7 @@ func TestOutputIsStdinFile(t *testing.T) {
 		{"write-baseline", []string{"lint", "-", "--write-baseline"}, "--write-baseline %s is the file on standard input"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			name := filepath.Join(dir, "day.jsonl")
-			if err := os.WriteFile(name, []byte(transcript), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			stdin, err := os.Open(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer stdin.Close()
+			name, stdin := fileOnStdin(t, transcript)
 			var stdout, stderr bytes.Buffer
 			code := run(append(append([]string{}, tt.args...), name), stdin, &stdout, &stderr)
 			if code != 2 {
@@ -50,22 +41,29 @@ func TestOutputIsStdinFile(t *testing.T) {
 		})
 	}
 	// another file is written as before
-	dir := t.TempDir()
-	name := filepath.Join(dir, "day.jsonl")
-	if err := os.WriteFile(name, []byte(transcript), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	stdin, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stdin.Close()
+	name, stdin := fileOnStdin(t, transcript)
 	var stdout, stderr bytes.Buffer
-	out := filepath.Join(dir, "report.json")
+	out := filepath.Join(filepath.Dir(name), "report.json")
 	if code := run([]string{"lint", "--fail-on", "none", "-o", out}, stdin, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d; stderr: %s", code, stderr.String())
 	}
 	if !strings.Contains(readString(t, out), `"summary"`) {
 		t.Errorf("%s holds no report", out)
 	}
+}
+
+// fileOnStdin writes text into day.jsonl in a new directory and opens it
+// to be given as standard input (closed when the test ends).
+func fileOnStdin(t *testing.T, text string) (name string, stdin *os.File) {
+	t.Helper()
+	name = filepath.Join(t.TempDir(), "day.jsonl")
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { stdin.Close() })
+	return name, stdin
 }
