@@ -177,7 +177,8 @@ func (f *outputFlags) file() string {
 
 // onTerminal reports whether the report is written to a terminal, in front
 // of the person who ran chatlint: standard output or an --output naming one
-// (-o /dev/stderr, -o /dev/tty), not a file nor a pipe.
+// (-o /dev/stderr, or the /dev/pts/N one of the standard streams is on),
+// not a file nor a pipe.
 func (f *outputFlags) onTerminal(stdout io.Writer) bool {
 	if name := f.file(); name != "" {
 		return namesTerminal(name, os.Stderr, os.Stdout, os.Stdin)
