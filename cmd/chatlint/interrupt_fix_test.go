@@ -59,21 +59,7 @@ func TestInterruptedFix(t *testing.T) {
 				t.Fatal(err)
 			}
 			time.Sleep(200 * time.Millisecond)
-			p, _ := os.FindProcess(os.Getpid())
-			if err := p.Signal(os.Interrupt); err != nil {
-				t.Skip("cannot send the signal:", err)
-			}
-			select {
-			case code := <-done:
-				if code != 2 {
-					t.Errorf("exit %d, want 2", code)
-				}
-				if want := fmt.Sprintf(tt.want, out); stderr.String() != want {
-					t.Errorf("stderr %q, want %q", stderr.String(), want)
-				}
-			case <-time.After(20 * time.Second):
-				t.Fatal("the run did not end on the interrupt")
-			}
+			interruptAndWait(t, done, &stderr, fmt.Sprintf(tt.want, out))
 			if got := readString(t, out); got != "old\n" {
 				t.Errorf("%s holds %q, want it left as it was", out, got)
 			}

@@ -38,22 +38,7 @@ func TestInterruptedOnStdout(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	p, _ := os.FindProcess(os.Getpid())
-	if err := p.Signal(os.Interrupt); err != nil {
-		t.Skip("cannot send the signal:", err)
-	}
-	select {
-	case code := <-done:
-		if code != 2 {
-			t.Errorf("exit %d, want 2", code)
-		}
-		want := "chatlint: stopped (interrupt signal received): the report on standard output is incomplete\n"
-		if stderr.String() != want {
-			t.Errorf("stderr %q, want %q", stderr.String(), want)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the run did not end on the interrupt")
-	}
+	interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): the report on standard output is incomplete\n")
 	pw.CloseWithError(io.ErrClosedPipe)
 	if !strings.Contains(stdout.String(), `"id":"c0"`) {
 		t.Errorf("stdout %.80q", stdout.String())
@@ -83,4 +68,26 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// interruptAndWait sends this process an interrupt and waits for the exit
+// code of the run under test on done: the test fails unless the run ends
+// within 20 s with exit 2 and stderr reading want.
+func interruptAndWait(t *testing.T, done <-chan int, stderr *bytes.Buffer, want string) {
+	t.Helper()
+	p, _ := os.FindProcess(os.Getpid())
+	if err := p.Signal(os.Interrupt); err != nil {
+		t.Skip("cannot send the signal:", err)
+	}
+	select {
+	case code := <-done:
+		if code != 2 {
+			t.Errorf("exit %d, want 2", code)
+		}
+		if stderr.String() != want {
+			t.Errorf("stderr %q, want %q", stderr.String(), want)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the run did not end on the interrupt")
+	}
 }

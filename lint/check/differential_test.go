@@ -9,6 +9,7 @@ import (
 	"github.com/chatlint/chatlint/internal/accuracy"
 	"github.com/chatlint/chatlint/internal/benchgen"
 	"github.com/chatlint/chatlint/internal/shared"
+	"github.com/chatlint/chatlint/lint/check"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -44,14 +45,7 @@ func TestFastPathMatchesReference(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, in := range inputs {
-			a, _, err := accuracy.FindingKeys(fast, in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, _, err := accuracy.FindingKeys(ref, in)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a, b := fastAndReferenceKeys(t, fast, ref, in)
 			if len(a) == 0 {
 				t.Errorf("%s on %s: no findings at all, the comparison says nothing", pack, in)
 			}
@@ -60,6 +54,21 @@ func TestFastPathMatchesReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fastAndReferenceKeys lints the input with the fast path and with the
+// gse reference, and returns the findings of each (accuracy.FindingKeys).
+func fastAndReferenceKeys(t *testing.T, fast, ref *check.Set, in string) (a, b []string) {
+	t.Helper()
+	a, _, err := accuracy.FindingKeys(fast, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err = accuracy.FindingKeys(ref, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, b
 }
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }

@@ -46,14 +46,7 @@ func TestFastPathMatchesReferenceOnSeparatorRuns(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a, _, err := accuracy.FindingKeys(fast, corpus)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, _, err := accuracy.FindingKeys(ref, corpus)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a, r := fastAndReferenceKeys(t, fast, ref, corpus)
 		if missing, extra := accuracy.DiffKeys(r, a); len(missing)+len(extra) > 0 {
 			t.Errorf("%s: fast path %d findings, reference %d; missing %q, extra %q", pack, len(a), len(r), missing, extra)
 		}
