@@ -1,14 +1,12 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/chatlint/chatlint/internal/accuracy"
 	"github.com/chatlint/chatlint/internal/benchgen"
-	"github.com/chatlint/chatlint/internal/shared"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -38,14 +36,7 @@ func (b *bench) checkAccuracy() error {
 	if _, err := b.ensureCorpus(inputs[0], size); err != nil {
 		return err
 	}
-	jddc := b.f.jddc
-	if jddc == "" && b.root != "" {
-		jddc = shared.Path("corpus", "raw", "jddc2019-sample", "chat_0.1per.txt")
-		if _, err := os.Stat(jddc); err != nil {
-			jddc = ""
-		}
-	}
-	if jddc != "" {
+	if jddc := b.jddcPath(); jddc != "" {
 		inputs = append(inputs, jddc)
 	}
 	set, err := rules.Load(b.f.packs.refs()...)

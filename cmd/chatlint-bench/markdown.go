@@ -80,8 +80,24 @@ func (b *bench) markdown() string {
 			filepath.Base(a.input), group(int64(a.messages)), group(int64(a.fast)), group(int64(a.ref)), len(a.missing), len(a.extra), b.verdict(a.ok()))
 	}
 
+	if rr, cr := b.jobs["rg-real"], b.jobs["chatlint-real"]; cr != nil && len(cr.samples) > 0 {
+		if rr != nil && len(rr.samples) > 0 {
+			r := secs(cr.median().wall) / secs(rr.median().wall)
+			density := ""
+			if real, gen := share(b.rgReal, b.realStats.messages), share(b.rgLines, msgs); real >= 0 && gen >= 0 {
+				density = fmt.Sprintf("; %.0f%% of its lines hold a phrase, %.0f%% of the generated corpus'", real, gen)
+			}
+			p("| for comparison (no target): real text, the JDDC sample's dialogues repeated to %s (%s messages%s) | %s vs rg %s | — | %.2f× | — |\n",
+				humanSize(b.realStats.bytes), group(b.realStats.messages), density,
+				fmtDur(cr.median().wall), fmtDur(rr.median().wall), r)
+		} else {
+			p("| for comparison (no target): real text, the JDDC sample's dialogues repeated to %s | %s (rg not installed) | — | — | — |\n",
+				humanSize(b.realStats.bytes), fmtDur(cr.median().wall))
+		}
+	}
+
 	p("\n| command | median | min | max | user | sys | peak RSS | MB/s | others |\n|---|---|---|---|---|---|---|---|---|\n")
-	names := []string{"rg", "rg-all", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "chatlint-floor", "canned", "chatlint-big"}
+	names := []string{"rg", "rg-all", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "chatlint-floor", "canned", "chatlint-big", "rg-real", "chatlint-real"}
 	for _, n := range names {
 		j := b.jobs[n]
 		if j == nil || len(j.samples) == 0 {
@@ -104,10 +120,16 @@ func (b *bench) markdown() string {
 	if j := b.jobs["chatlint-floor"]; j != nil && len(j.samples) > 0 {
 		p(" `floor-pack.yaml` holds one timing rule and no phrase lists: that run is what reading, parsing, grouping, scoring and writing cost without the phrase rules.")
 	}
-	if b.rgLines != "" {
-		if n, err := strconv.ParseInt(b.rgLines, 10, 64); err == nil {
-			p(" `rg -F -c` counts %s matching lines of %s.", group(n), group(msgs))
+	if share := b.lineShare(b.rgLines, msgs, " `rg -F -c` counts "); share != "" {
+		p("%s on the generated corpus", share)
+		if real := b.lineShare(b.rgReal, b.realStats.messages, ""); real != "" {
+			p(", %s on the real text", real)
 		}
+		p(".")
+	}
+	if b.real != "" {
+		p(" The real text is the JDDC sample (%s) as JSONL, each repetition a day later, its conversations spread over the day and their messages %s apart (JDDC has no times); it is written to a temporary directory for the run and removed.",
+			filepath.Base(b.jddcPath()), realGap)
 	}
 	if b.rgMatches != "" {
 		if n, err := strconv.ParseInt(b.rgMatches, 10, 64); err == nil {
@@ -166,6 +188,8 @@ func (b *bench) inputOf(j *job) int64 {
 		return 0
 	case "chatlint-big":
 		return b.big
+	case "rg-real", "chatlint-real":
+		return b.realStats.bytes
 	}
 	return b.corpusStats.bytes
 }
@@ -212,4 +236,24 @@ func group(n int64) string {
 		out = append(out, s[i])
 	}
 	return string(out)
+}
+
+// lineShare writes rg -c's count of matching lines (out, its output) as
+// "N of M lines (P%)" after prefix, "" when out is not a number.
+func (b *bench) lineShare(out string, lines int64, prefix string) string {
+	n, err := strconv.ParseInt(out, 10, 64)
+	if err != nil || lines <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s%s of %s lines (%.0f%%)", prefix, group(n), group(lines), share(out, lines))
+}
+
+// share is rg -c's count of matching lines (out, its output) in percent
+// of lines, -1 when out is not a number.
+func share(out string, lines int64) float64 {
+	n, err := strconv.ParseInt(out, 10, 64)
+	if err != nil || lines <= 0 {
+		return -1
+	}
+	return 100 * float64(n) / float64(lines)
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/chatlint/chatlint/internal/benchgen"
+	"github.com/chatlint/chatlint/internal/shared"
 )
 
 // genVersion marks the generated inputs' names with the generator's version.
@@ -40,7 +41,7 @@ type runFlags struct {
 	work, size, big, chatlint, out, jddc, accSize string
 	canned, n, bigN                               int
 	seed                                          uint64
-	grep, accuracy                                bool
+	grep, accuracy, realText                      bool
 	quiet                                         time.Duration
 	maxForeign                                    float64
 	packs                                         packList
@@ -61,7 +62,8 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&f.out, "o", "", "also write the Markdown results to this file (default: WORK/results.md)")
 	fs.BoolVar(&f.accuracy, "accuracy", true, "check that the fast path's findings equal those of the gse reference segmenter (in process)")
 	fs.StringVar(&f.accSize, "accuracy-size", "20MB", "size of the generated corpus for the accuracy check")
-	fs.StringVar(&f.jddc, "jddc", "", "JDDC sample for the accuracy check (default: ../shared/corpus/raw/jddc2019-sample/chat_0.1per.txt beside the repository, when present)")
+	fs.StringVar(&f.jddc, "jddc", "", "JDDC sample for the accuracy check and the real-text row (default: ../shared/corpus/raw/jddc2019-sample/chat_0.1per.txt beside the repository, when present)")
+	fs.BoolVar(&f.realText, "real-text", true, "also time rg and chatlint on the JDDC sample's dialogues repeated to -size (a row for comparison, no target; written to a temporary directory and removed)")
 	fs.DurationVar(&f.quiet, "wait-quiet", 10*time.Minute, "before each run, wait up to this long for other processes to leave the CPUs idle (0: do not wait)")
 	fs.Float64Var(&f.maxForeign, "max-foreign", 0.15, "repeat a run (up to 3 times) during which other processes used more than this many cores on average")
 	addPackFlag(fs, &f.packs)
@@ -83,6 +85,7 @@ func cmdRun(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	b := &bench{f: f, stderr: stderr, size: size, big: big}
+	defer b.cleanup()
 	if err := b.prepare(); err != nil {
 		return err
 	}
@@ -120,14 +123,19 @@ type bench struct {
 
 	chatlint, corpus, bigCorpus, canned, phrases string
 	corpusStats                                  fileInfo
-	nPhrases                                     int
-	env                                          envInfo
+	// real is the real-text corpus (prepareRealText), "" when skipped
+	real      string
+	realStats fileInfo
+	cleanups  []func()
+	nPhrases  int
+	env       envInfo
 
 	jobs    map[string]*job
 	summary *lintSummary // of the 100 MB corpus, from the warm-up run
 	rgLines string       // rg -c's output: the lines with a phrase
 	// rgMatches is rg --count-matches' output: every phrase occurrence
 	rgMatches string
+	rgReal    string // rg -c's output on the real-text corpus
 	acc       []accResult
 	failed    bool
 	// retried counts runs repeated because other processes disturbed them;
@@ -213,7 +221,30 @@ func (b *bench) prepare() error {
 		return err
 	}
 	b.env = collectEnv(b.chatlint, b.f.grep, b.root)
-	return nil
+	return b.prepareRealText()
+}
+
+// cleanup removes what the run wrote outside the work directory.
+func (b *bench) cleanup() {
+	for _, f := range b.cleanups {
+		f()
+	}
+}
+
+// jddcPath is the JDDC sample (-jddc, else the one beside the repository),
+// "" when there is none.
+func (b *bench) jddcPath() string {
+	if b.f.jddc != "" {
+		return b.f.jddc
+	}
+	if b.root == "" {
+		return ""
+	}
+	p := shared.Path("corpus", "raw", "jddc2019-sample", "chat_0.1per.txt")
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
 }
 
 func sanitize(refs []string) []string {
@@ -432,6 +463,12 @@ func (b *bench) measure() error {
 	add("chatlint", exit0, lintArgs(b.corpus)...)
 	add("chatlint-j1", exit0, lintArgs(b.corpus, "--jobs", "1")...)
 	add("chatlint-j2", exit0, lintArgs(b.corpus, "--jobs", "2")...)
+	if b.real != "" {
+		if b.env.rg != "" {
+			add("rg-real", exit01, "rg", "-F", "-c", "-f", b.phrases, b.real)
+		}
+		add("chatlint-real", exit0, lintArgs(b.real)...)
+	}
 	// the same run with a pack of one timing rule and no phrase lists:
 	// what reading, grouping, scoring and writing cost on their own
 	floor, err := b.writeFloorPack()
@@ -469,6 +506,8 @@ func (b *bench) measure() error {
 			b.rgLines = strings.TrimSpace(s.stdout)
 		case "rg-all":
 			b.rgMatches = strings.TrimSpace(s.stdout)
+		case "rg-real":
+			b.rgReal = strings.TrimSpace(s.stdout)
 		}
 	}
 	sum, err := readSummary(report)
