@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -80,11 +81,11 @@ func writeRealCorpus(w io.Writer, src string, size int64) (fileInfo, error) {
 		starts[c] = time.Duration(int64(14*time.Hour) * int64(i) / int64(len(order)))
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	cw := &countWriter{w: bw}
-	enc := json.NewEncoder(cw)
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
 	enc.SetEscapeHTML(false)
 	var fi fileInfo
-	for rep := 0; cw.n < size; rep++ {
+	for rep := 0; fi.bytes < size; rep++ {
 		day := realStart.AddDate(0, 0, rep)
 		suffix := "#" + strconv.Itoa(rep+1)
 		at := map[string]time.Time{}
@@ -98,29 +99,20 @@ func writeRealCorpus(w io.Writer, src string, size int64) (fileInfo, error) {
 			}
 			at[m.conv] = t
 			rec := realRecord{Conversation: m.conv + suffix, Time: t.Format(time.RFC3339), Role: m.role.String(), Sender: m.sender, Text: m.text}
+			line.Reset()
 			if err := enc.Encode(&rec); err != nil {
 				return fi, err
 			}
+			if _, err := bw.Write(line.Bytes()); err != nil {
+				return fi, err
+			}
 			fi.messages++
-			if cw.n >= size {
+			if fi.bytes += int64(line.Len()); fi.bytes >= size {
 				break
 			}
 		}
 	}
-	fi.bytes = cw.n
 	return fi, bw.Flush()
-}
-
-// countWriter counts the bytes written through it.
-type countWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // prepareRealText writes the real-text corpus (writeRealCorpus) of the JDDC
