@@ -533,7 +533,8 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if (f.fix || f.diff) && r.topts.HTML {
 		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
 	}
-	defer duringSetUp()()
+	compiling, restore := duringSetUp()
+	defer restore()
 	set, err := loadPacks(cfg, f.packs)
 	if err != nil {
 		return nil, failErr(err)
@@ -542,6 +543,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err := notARuleSource(f, cfg, set); err != nil {
 		return nil, err
 	}
+	compiling()
 	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
 		return nil, failErr(err)
 	}
