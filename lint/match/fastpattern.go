@@ -303,7 +303,8 @@ func firstRunes(re *syntax.Regexp, ranges *[]rune) (nullable bool) {
 // matches, appended to c as pattern i's candidates, when the plan can tell
 // them without running the regexp on the whole text; ok is false when it
 // cannot (the caller then runs the regexp), as for a nil plan.
-func (p *patternPlan) findAll(text string, i int, c []cand) (_ []cand, ok bool) {
+// st is the scratch space of the anchored tries.
+func (p *patternPlan) findAll(st *btState, text string, i int, c []cand) (_ []cand, ok bool) {
 	switch {
 	case p == nil:
 		return c, false
@@ -315,7 +316,7 @@ func (p *patternPlan) findAll(text string, i int, c []cand) (_ []cand, ok bool) 
 	case p.only != nil && !p.only.all(text):
 		return c, true
 	case p.first != nil:
-		return p.findAllFirst(text, i, c)
+		return p.findAllFirst(st, text, i, c)
 	}
 	return c, false
 }
@@ -324,7 +325,7 @@ func (p *patternPlan) findAll(text string, i int, c []cand) (_ []cand, ok bool) 
 // matches, appended to c as pattern i's candidates, for a plan with a
 // first set. ok is false when the text holds more than maxFirstTries
 // positions to try (the caller then runs the regexp).
-func (p *patternPlan) findAllFirst(text string, i int, c []cand) (_ []cand, ok bool) {
+func (p *patternPlan) findAllFirst(st *btState, text string, i int, c []cand) (_ []cand, ok bool) {
 	var tries [maxFirstTries]int32
 	n := 0
 	for q := 0; q < len(text); {
@@ -352,7 +353,7 @@ func (p *patternPlan) findAllFirst(text string, i int, c []cand) (_ []cand, ok b
 			continue
 		}
 		v := p.anchored.v[b2i(q == 0)<<1|1]
-		if loc := v.FindStringIndex(text[q:]); loc != nil {
+		if loc := v.find(st, text[q:], 2); loc != nil {
 			c = append(c, cand{int(q) + loc[0], int(q) + loc[1], -1, i})
 			pos = int(q) + loc[1]
 		}

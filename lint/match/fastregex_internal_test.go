@@ -97,7 +97,7 @@ func FuzzPlans(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, c := range cs {
-			got, ok := c.plan.findAll(text, 0, nil)
+			got, ok := c.plan.findAll(&btState{}, text, 0, nil)
 			if !ok {
 				continue
 			}

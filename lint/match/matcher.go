@@ -342,6 +342,8 @@ type Text struct {
 	noWindowing bool // tests: run every pattern on the whole text
 	// ws is the windowed search of the pattern being searched
 	ws windowSearch
+	// bt is the scratch space of the anchored tries (btProg)
+	bt btState
 	// tests: windowPath chooses how windowed patterns are searched
 	// (windowFinder); steps counts what windowSearch visits (occurrences,
 	// pieces, positions), to show it stays linear in the text
@@ -719,7 +721,7 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 	if g < 0 {
 		if w == nil {
 			if !t.noWindowing { // tests: the regexp alone
-				if c, ok := l.planOf(i).findAll(text, i, c); ok {
+				if c, ok := l.planOf(i).findAll(&t.bt, text, i, c); ok {
 					return c
 				}
 			}

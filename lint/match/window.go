@@ -123,7 +123,8 @@ const maxLead = 12
 // those are where the search of the whole text steps).
 
 // anchoredVariants compiles the anchored forms of a pattern (re, compiled
-// from src) and its variants once, on first use.
+// from src) and its variants once, on first use, for the backtracker
+// (btProg).
 type anchoredVariants struct {
 	once             sync.Once
 	re               *regexp.Regexp
@@ -132,7 +133,7 @@ type anchoredVariants struct {
 	// v[b<<1|e] is the pattern anchored at the start of the text it runs
 	// on, with ^ matching there (b = 1) or never, $ at its end (e = 1) or
 	// never
-	v  [4]*regexp.Regexp
+	v  [4]*btProg
 	ok bool
 }
 
@@ -144,7 +145,7 @@ func (a *anchoredVariants) usable() bool {
 		if err != nil {
 			return
 		}
-		compile := func(begin, end bool) *regexp.Regexp {
+		compile := func(begin, end bool) *btProg {
 			v := tree
 			if (!begin && a.hasBegin) || (!end && a.hasEnd) {
 				v = withoutAssertions(tree, !begin, !end)
@@ -156,11 +157,11 @@ func (a *anchoredVariants) usable() bool {
 				b.WriteString("^(?:" + v.String()) // slow for large classes, but exact
 			}
 			b.WriteString(")")
-			re, err := regexp.Compile(b.String())
-			if err != nil || re.NumSubexp() != a.re.NumSubexp() || re.SubexpIndex("match") != a.re.SubexpIndex("match") {
+			p, groups, match, err := compileBT(b.String())
+			if err != nil || groups != a.re.NumSubexp() || match != a.re.SubexpIndex("match") {
 				return nil
 			}
-			return re
+			return p
 		}
 		a.ok = true
 		for k := range a.v {
@@ -226,7 +227,7 @@ func (t *Text) findAnchored(w *window, pattern int32, text string, from, base in
 			if p < s.lo {
 				continue // no match lies outside the pieces
 			}
-			if loc := w.tryAnchored(text, p, base, s.hi); loc != nil {
+			if loc := t.tryAnchored(w, text, p, base, s.hi); loc != nil {
 				return loc, true
 			}
 		}
@@ -235,12 +236,13 @@ func (t *Text) findAnchored(w *window, pattern int32, text string, from, base in
 	return nil, true
 }
 
-// tryAnchored runs the pattern's anchored variant at p, on the piece of
-// text up to hi (^ holds at base only, $ at the text's end only), and
-// returns the match's submatch indexes in text, or nil.
-func (w *window) tryAnchored(text string, p, base, hi int) []int {
+// tryAnchored runs the anchored variant of w's pattern at p, on the piece
+// of text up to hi (^ holds at base only, $ at the text's end only), and
+// returns the match's submatch indexes in text (in t's scratch space,
+// valid until the next try), or nil.
+func (t *Text) tryAnchored(w *window, text string, p, base, hi int) []int {
 	v := w.anchored.v[b2i(p == base)<<1|b2i(hi == len(text))]
-	loc := v.FindStringSubmatchIndex(text[p:hi])
+	loc := v.find(&t.bt, text[p:hi], v.ncap)
 	for i := range loc {
 		if loc[i] >= 0 {
 			loc[i] += p

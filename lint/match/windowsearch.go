@@ -283,7 +283,7 @@ func (s *windowSearch) findAnchored(from, base int) []int {
 			if p < sp.lo {
 				continue // no match lies outside the pieces
 			}
-			if loc := w.tryAnchored(text, p, base, sp.hi); loc != nil {
+			if loc := s.t.tryAnchored(w, text, p, base, sp.hi); loc != nil {
 				return loc
 			}
 		}

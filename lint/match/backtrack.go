@@ -1,0 +1,542 @@
+package match
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A backtracker for the anchored tries (window.tryAnchored,
+// patternPlan.findAllFirst). Each try runs a pattern anchored at one
+// position of a short piece of text: the regexp package's backtracker
+// then does most of the work of a run, and much of that is its being
+// general — the input behind an interface, a rune class matched by binary
+// search over its ranges (the large \s\p{P}\p{S} classes), its state taken
+// from a sync.Pool, the result allocated. btProg runs the same algorithm
+// (regexp/backtrack.go: a depth-first search of the program, in priority
+// order, each (instruction, position) visited once) on the program the
+// regexp package compiles from the same source, with classes matched by a
+// bitmap and the state kept in the Text: it finds the match the regexp
+// would, the leftmost-first one, with the same submatches. Past the size
+// where the regexp package stops backtracking (maxBacktrackBits), the
+// regexp itself runs.
+
+// maxBacktrackBits bounds the visited set of a run (instructions × input
+// positions), as regexp's maxBacktrackVector does its own.
+const maxBacktrackBits = 256 * 1024
+
+// maxLinearRanges is the most range pairs of a class matched by a linear
+// scan; a larger class gets a bitmap.
+const maxLinearRanges = 4
+
+// btProg is a compiled pattern for btState.
+type btProg struct {
+	inst  []btInst
+	start uint32
+	// anchored: the pattern matches at the start of the input only
+	anchored bool
+	// ncap is the number of submatch indexes of a result, 2 × (groups + 1)
+	ncap int
+	// src is the pattern, compiled by the regexp package when an input is
+	// too long for the backtracker
+	src  string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// btInst is an instruction of a btProg (syntax.Inst, with its rune test
+// prepared).
+type btInst struct {
+	op       syntax.InstOp
+	out, arg uint32
+	// InstRune and InstRune1: the one rune (r1), its case variants under
+	// (?i) (fold), or the ranges (lo, hi pairs) of a small class, or the
+	// set of a large one
+	single bool
+	r1     rune
+	fold   []rune
+	ranges []rune
+	set    *runeSet
+	// InstAlt: the characters its branches out and arg can begin with,
+	// when known (outKnown, argKnown): a branch that cannot begin with the
+	// character at the position fails at once, so it is not tried (it
+	// would fail without a match, and skipping it leaves the search's
+	// order and result as they were)
+	outKnown, argKnown bool
+	outFirst, argFirst firstSet
+}
+
+// firstSet is a set of characters: ranges (lo, hi pairs, in order,
+// apart), and the characters of the sets.
+type firstSet struct {
+	ranges []rune
+	sets   []*runeSet
+}
+
+// maxFirstSets bounds firstSet.sets.
+const maxFirstSets = 2
+
+// has reports whether r is in the set (r is -1 at the end of the text).
+func (f *firstSet) has(r rune) bool {
+	if r < 0 {
+		return false
+	}
+	for _, s := range f.sets {
+		if s.has(r) {
+			return true
+		}
+	}
+	rs := f.ranges
+	if len(rs) <= 2*maxLinearRanges {
+		for j := 0; j+1 < len(rs); j += 2 {
+			if r < rs[j] {
+				return false
+			}
+			if r <= rs[j+1] {
+				return true
+			}
+		}
+		return false
+	}
+	lo, hi := 0, len(rs)/2
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch {
+		case r < rs[2*m]:
+			hi = m
+		case r > rs[2*m+1]:
+			lo = m + 1
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// union returns the set of the characters of f and g; false when it would
+// hold too many sets.
+func (f firstSet) union(g firstSet) (firstSet, bool) {
+	u := firstSet{sets: append([]*runeSet(nil), f.sets...)}
+	for _, s := range g.sets {
+		if !slices.Contains(u.sets, s) {
+			u.sets = append(u.sets, s)
+		}
+	}
+	if len(u.sets) > maxFirstSets {
+		return firstSet{}, false
+	}
+	switch {
+	case len(f.ranges) == 0:
+		u.ranges = g.ranges
+	case len(g.ranges) == 0:
+		u.ranges = f.ranges
+	default:
+		u.ranges = mergeRanges(append(slices.Clone(f.ranges), g.ranges...))
+	}
+	return u, true
+}
+
+// firsts works out the characters the paths of a program from each
+// instruction can begin with (firstOf).
+type firsts struct {
+	prog  *syntax.Prog
+	insts []btInst
+	state []uint8 // 0: not yet, 1: being worked out, 2: known, 3: unknown
+	set   []firstSet
+}
+
+// of returns the characters a path from pc can begin with, when they are
+// known: every path consumes a character (of a literal or a class) before
+// it can match or assert anything. complete is false when the answer
+// leaves out what lies past an instruction being worked out (a loop back
+// to it), and so holds for this walk only.
+func (f *firsts) of(pc uint32) (fs firstSet, ok, complete bool) {
+	switch f.state[pc] {
+	case 1:
+		return firstSet{}, true, false // a loop back: nothing new here
+	case 2:
+		return f.set[pc], true, true
+	case 3:
+		return firstSet{}, false, true
+	}
+	f.state[pc] = 1
+	in := &f.prog.Inst[pc]
+	ok, complete = true, true
+	switch in.Op {
+	case syntax.InstFail:
+	case syntax.InstNop, syntax.InstCapture:
+		fs, ok, complete = f.of(in.Out)
+	case syntax.InstAlt:
+		a, okA, cA := f.of(in.Out)
+		b, okB, cB := f.of(in.Arg)
+		complete = cA && cB
+		ok = okA && okB
+		if ok {
+			fs, ok = a.union(b)
+		}
+	case syntax.InstRune1:
+		fs.ranges = []rune{in.Rune[0], in.Rune[0]}
+	case syntax.InstRune:
+		switch b := &f.insts[pc]; {
+		case b.set != nil:
+			fs.sets = []*runeSet{b.set}
+		case b.single:
+			fs.ranges = mergeRanges(foldRanges(nil, b.r1, len(b.fold) > 0))
+		default:
+			fs.ranges = b.ranges
+		}
+	default:
+		ok = false // a match, an assertion, any character
+	}
+	switch {
+	case !ok:
+		f.state[pc] = 3
+	case complete:
+		f.state[pc], f.set[pc] = 2, fs
+	default:
+		f.state[pc] = 0
+	}
+	return fs, ok, complete
+}
+
+// compileBT compiles src as regexp.Compile would (Perl syntax, leftmost
+// first) into a btProg; it also returns the number of groups and the index
+// of the group named match (-1: none), as Regexp.NumSubexp and
+// Regexp.SubexpIndex("match") would.
+func compileBT(src string) (p *btProg, groups, match int, err error) {
+	tree, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	groups = tree.MaxCap()
+	match = -1
+	for i, name := range tree.CapNames() {
+		if name == "match" {
+			match = i
+			break
+		}
+	}
+	prog, err := syntax.Compile(tree.Simplify())
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	p = &btProg{
+		inst:     make([]btInst, len(prog.Inst)),
+		start:    uint32(prog.Start),
+		anchored: prog.StartCond()&syntax.EmptyBeginText != 0,
+		ncap:     2 * (groups + 1),
+		src:      src,
+	}
+	// one set for the copies of a class (a repeat's copies share its ranges)
+	sets := map[*rune]*runeSet{}
+	for pc := range prog.Inst {
+		in := &prog.Inst[pc]
+		b := &p.inst[pc]
+		b.op, b.out, b.arg = in.Op, in.Out, in.Arg
+		switch in.Op {
+		case syntax.InstRune1:
+			b.single, b.r1 = true, in.Rune[0]
+		case syntax.InstRune:
+			switch {
+			case len(in.Rune) == 1:
+				b.single, b.r1 = true, in.Rune[0]
+				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+					for r := unicode.SimpleFold(b.r1); r != b.r1; r = unicode.SimpleFold(r) {
+						b.fold = append(b.fold, r)
+					}
+				}
+			case len(in.Rune) <= 2*maxLinearRanges:
+				b.ranges = in.Rune
+			default:
+				key := &in.Rune[0]
+				if sets[key] == nil {
+					sets[key] = newRuneSet(in.Rune)
+				}
+				b.set = sets[key]
+			}
+		}
+	}
+	f := &firsts{prog: prog, insts: p.inst, state: make([]uint8, len(prog.Inst)), set: make([]firstSet, len(prog.Inst))}
+	for pc := range prog.Inst {
+		if in := &prog.Inst[pc]; in.Op == syntax.InstAlt {
+			b := &p.inst[pc]
+			b.outFirst, b.outKnown, _ = f.of(in.Out)
+			b.argFirst, b.argKnown, _ = f.of(in.Arg)
+		}
+	}
+	return p, groups, match, nil
+}
+
+// matchRune reports whether an InstRune or InstRune1 matches r (not the
+// end of the text), as syntax.Inst.MatchRune does.
+func (b *btInst) matchRune(r rune) bool {
+	switch {
+	case b.single:
+		if r == b.r1 {
+			return true
+		}
+		for _, f := range b.fold {
+			if r == f {
+				return true
+			}
+		}
+		return false
+	case b.set != nil:
+		return b.set.has(r)
+	}
+	rs := b.ranges
+	for j := 0; j+1 < len(rs); j += 2 {
+		if r < rs[j] {
+			return false
+		}
+		if r <= rs[j+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// regexp returns the pattern compiled by the regexp package.
+func (p *btProg) regexp() *regexp.Regexp {
+	p.once.Do(func() { p.re = regexp.MustCompile(p.src) })
+	return p.re
+}
+
+// btJob is a step left for later in a btState's search.
+type btJob struct {
+	pc  uint32
+	pos int32
+	arg bool
+}
+
+// btState is the scratch space of btProg's runs (a Text's: not shared).
+type btState struct {
+	jobs     []btJob
+	visited  []uint32
+	cap      []int
+	matchcap []int
+	end      int
+}
+
+// find returns the submatch indexes in s of the leftmost-first match of
+// p in s (FindStringSubmatchIndex), or nil. The result is st's scratch
+// space, valid until its next run; with ncap 2 only the match's own
+// indexes are worked out (FindStringIndex).
+func (p *btProg) find(st *btState, s string, ncap int) []int {
+	if len(p.inst)*(len(s)+1) > maxBacktrackBits {
+		re := p.regexp()
+		if ncap == 2 {
+			return re.FindStringIndex(s)
+		}
+		return re.FindStringSubmatchIndex(s)
+	}
+	st.reset(len(p.inst), len(s), ncap)
+	if p.anchored {
+		if len(st.cap) > 0 {
+			st.cap[0] = 0
+		}
+		if !p.try(st, s, 0) {
+			return nil
+		}
+	} else {
+		found := false
+		for pos := 0; pos <= len(s); {
+			if len(st.cap) > 0 {
+				st.cap[0] = pos
+			}
+			if p.try(st, s, pos) {
+				found = true
+				break
+			}
+			if pos == len(s) {
+				break
+			}
+			_, w := utf8.DecodeRuneInString(s[pos:])
+			pos += w
+		}
+		if !found {
+			return nil
+		}
+	}
+	return st.matchcap
+}
+
+// reset readies st for a run of a program of n instructions on an input of
+// end bytes, with ncap submatch indexes.
+func (st *btState) reset(n, end, ncap int) {
+	st.end = end
+	st.jobs = st.jobs[:0]
+	size := (n*(end+1) + 31) / 32
+	if cap(st.visited) < size {
+		st.visited = make([]uint32, size, max(size, 1024))
+	} else {
+		st.visited = st.visited[:size]
+		clear(st.visited)
+	}
+	if cap(st.cap) < ncap {
+		st.cap = make([]int, ncap)
+		st.matchcap = make([]int, ncap)
+	}
+	st.cap, st.matchcap = st.cap[:ncap], st.matchcap[:ncap]
+	for i := range st.cap {
+		st.cap[i], st.matchcap[i] = -1, -1
+	}
+}
+
+// visit marks (pc, pos) visited and reports whether it was not yet.
+func (st *btState) visit(pc uint32, pos int) bool {
+	n := uint(int(pc)*(st.end+1) + pos)
+	w, bit := n/32, uint32(1)<<(n&31)
+	if st.visited[w]&bit != 0 {
+		return false
+	}
+	st.visited[w] |= bit
+	return true
+}
+
+// push adds a job, as regexp's bitState.push does.
+func (p *btProg) push(st *btState, pc uint32, pos int, arg bool) {
+	if p.inst[pc].op != syntax.InstFail && (arg || st.visit(pc, pos)) {
+		st.jobs = append(st.jobs, btJob{pc, int32(pos), arg})
+	}
+}
+
+// try is regexp's tryBacktrack (leftmost first) from position pos of s.
+func (p *btProg) try(st *btState, s string, pos0 int) bool {
+	p.push(st, p.start, pos0, false)
+	for len(st.jobs) > 0 {
+		l := len(st.jobs) - 1
+		j := st.jobs[l]
+		st.jobs = st.jobs[:l]
+		pc, pos, arg := j.pc, int(j.pos), j.arg
+		goto skip
+	check:
+		if !st.visit(pc, pos) {
+			continue
+		}
+	skip:
+		{
+			in := &p.inst[pc]
+			switch in.op {
+			case syntax.InstAlt:
+				if arg {
+					arg = false
+					pc = in.arg
+					goto check
+				}
+				if in.outKnown || in.argKnown {
+					r := rune(-1)
+					if pos < len(s) {
+						r = rune(s[pos])
+						if r >= utf8.RuneSelf {
+							r, _ = utf8.DecodeRuneInString(s[pos:])
+						}
+					}
+					if in.outKnown && !in.outFirst.has(r) {
+						pc = in.arg // out fails at once
+						goto check
+					}
+					if in.argKnown && !in.argFirst.has(r) {
+						pc = in.out // arg would fail at once
+						goto check
+					}
+				}
+				p.push(st, pc, pos, true)
+				pc = in.out
+				goto check
+			case syntax.InstAltMatch:
+				switch p.inst[in.out].op {
+				case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+					p.push(st, in.arg, pos, false)
+					pc = in.arg
+					pos = st.end
+					goto check
+				}
+				p.push(st, in.out, st.end, false)
+				pc = in.out
+				goto check
+			case syntax.InstRune, syntax.InstRune1:
+				if pos >= len(s) {
+					continue
+				}
+				r, w := rune(s[pos]), 1
+				if r >= utf8.RuneSelf {
+					r, w = utf8.DecodeRuneInString(s[pos:])
+				}
+				if !in.matchRune(r) {
+					continue
+				}
+				pos += w
+				pc = in.out
+				goto check
+			case syntax.InstRuneAnyNotNL:
+				if pos >= len(s) || s[pos] == '\n' {
+					continue
+				}
+				_, w := utf8.DecodeRuneInString(s[pos:])
+				pos += w
+				pc = in.out
+				goto check
+			case syntax.InstRuneAny:
+				if pos >= len(s) {
+					continue
+				}
+				_, w := utf8.DecodeRuneInString(s[pos:])
+				pos += w
+				pc = in.out
+				goto check
+			case syntax.InstCapture:
+				if arg {
+					st.cap[in.arg] = pos
+					continue
+				}
+				if in.arg < uint32(len(st.cap)) {
+					p.push(st, pc, st.cap[in.arg], true)
+					st.cap[in.arg] = pos
+				}
+				pc = in.out
+				goto check
+			case syntax.InstEmptyWidth:
+				if !emptyAt(s, pos, syntax.EmptyOp(in.arg)) {
+					continue
+				}
+				pc = in.out
+				goto check
+			case syntax.InstNop:
+				pc = in.out
+				goto check
+			case syntax.InstMatch:
+				if len(st.cap) == 0 {
+					return true
+				}
+				if len(st.cap) > 1 {
+					st.cap[1] = pos
+				}
+				copy(st.matchcap, st.cap)
+				return true
+			default: // InstFail, which the compiler leaves out of alternations
+				continue
+			}
+		}
+	}
+	return false
+}
+
+// emptyAt reports whether the empty-width assertions op hold at position
+// pos of s, as the regexp package tells them.
+func emptyAt(s string, pos int, op syntax.EmptyOp) bool {
+	if op == 0 {
+		return true
+	}
+	r1, r2 := rune(-1), rune(-1)
+	if pos > 0 && pos <= len(s) {
+		r1, _ = utf8.DecodeLastRuneInString(s[:pos])
+	}
+	if pos < len(s) {
+		r2, _ = utf8.DecodeRuneInString(s[pos:])
+	}
+	return syntax.EmptyOpContext(r1, r2)&op == op
+}

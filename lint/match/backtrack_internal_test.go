@@ -1,0 +1,73 @@
+package match
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestBacktrackerIsRegexp: btProg finds the match, submatches included,
+// that the regexp package finds for the same source, anchored or not, on
+// texts made of the patterns' characters: alternations whose branches it
+// skips by their first characters, large classes, case folding, loops,
+// lazy repeats, assertions, empty matches.
+func TestBacktrackerIsRegexp(t *testing.T) {
+	patterns := []string{
+		`(?i)^(?:(地址|收货信息|电话|号码)[^\s\p{P}\p{S}]{0,4}(能|可以|能不能|可不可以|可否|帮我)[^\s\p{P}\p{S}]{0,2}(修改|更改|改|换))`,
+		`(?i)^(?:(这个|这边|我们|我)(这边|也|真|真的|是)*(?P<match>没办法|帮不了)(您|你)?(的|了|呢)*[\s\p{P}\p{S}]*$)`,
+		`(?i)(这个|这边|我们|我)(这边|也|真|真的|是)*(?P<match>没办法|帮不了)(您|你)?(的|了|呢)*[\s\p{P}\p{S}]*$`,
+		`(?i)^(?:(^|[^不法能])(?P<match>(一定|保证|肯定)(会|能)?(今天|明天|[0-9一二]{1,3}(天|号))))`,
+		`(?i)^(?:ok|okay|thanks?|k)`,
+		`(?i)(ok|好的?|嗯+)[\s\p{P}]*$`,
+		`(?i)^(?:颜色.{0,4}(一样|偏))`,
+		`(?is)^(?:好.*)`,
+		`(?i)^(?:好.*?的)`,
+		`(?i)^(?:(a|ab)(c|bcd)(d*))`,
+		`(?i)^(?:\b好\B|的\b)`,
+		`(?i)^(?:x*)`,
+		`(?i)(改|修改|更改)(地址|电话)`,
+		`(?i)[“「][^“”「」]{1,6}[”」]`,
+	}
+	alphabet := []string{"地址", "电话", "号码", "能", "可以", "不", "帮我", "修改", "改", "换", "这个", "这边", "我们", "我", "也", "真", "是",
+		"没办法", "帮不了", "您", "的", "了", "呢", "，", "。", "！", " ", "\n", "一定", "保证", "会", "明天", "3", "天", "号",
+		"ok", "OK", "K", "\u212a", "thanks", "好", "嗯", "颜色", "一样", "偏", "a", "b", "c", "d", "x", "X", "“", "”", "「", "」", "\xff"}
+	r := rand.New(rand.NewPCG(7, 8))
+	var st btState
+	for _, src := range patterns {
+		re := regexp.MustCompile(src)
+		p, groups, match, err := compileBT(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		if groups != re.NumSubexp() || match != re.SubexpIndex("match") {
+			t.Fatalf("%s: groups %d match %d, regexp %d %d", src, groups, match, re.NumSubexp(), re.SubexpIndex("match"))
+		}
+		found := 0
+		for range 3000 {
+			var b strings.Builder
+			for range r.IntN(12) {
+				b.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			all := b.String()
+			for k := range len(all) + 1 {
+				text := all[k:] // every suffix: the anchored patterns' tries
+				want := re.FindStringSubmatchIndex(text)
+				got := slices.Clone(p.find(&st, text, p.ncap))
+				if !slices.Equal(got, want) {
+					t.Fatalf("%s on %q: backtracker %v, regexp %v", src, text, got, want)
+				}
+				if w2, g2 := re.FindStringIndex(text), p.find(&st, text, 2); !slices.Equal(g2, w2) {
+					t.Fatalf("%s on %q (match only): backtracker %v, regexp %v", src, text, g2, w2)
+				}
+				if want != nil {
+					found++
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no text matched: the test says little", src)
+		}
+	}
+}
