@@ -40,8 +40,12 @@ type btProg struct {
 	anchored bool
 	// ncap is the number of submatch indexes of a result, 2 × (groups + 1)
 	ncap int
-	// src is the pattern, compiled by the regexp package when an input is
-	// too long for the backtracker
+	// startFirst are the characters a match can begin with, when known
+	// (startKnown): an unanchored search tries only the positions holding one
+	startKnown bool
+	startFirst firstSet
+	// src is the pattern, compiled by the regexp package (re) when an
+	// input is too long for the backtracker, unless re is given
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
@@ -154,6 +158,12 @@ type firsts struct {
 // leaves out what lies past an instruction being worked out (a loop back
 // to it), and so holds for this walk only.
 func (f *firsts) of(pc uint32) (fs firstSet, ok, complete bool) {
+	if int(pc) >= len(f.state) {
+		// the compiler leaves instructions after a part that never
+		// matches (a begin of text removed from a variant) unreachable,
+		// and their outs unpatched: what they hold does not matter
+		return firstSet{}, false, true
+	}
 	switch f.state[pc] {
 	case 1:
 		return firstSet{}, true, false // a loop back: nothing new here
@@ -219,16 +229,27 @@ func compileBT(src string) (p *btProg, groups, match int, err error) {
 			break
 		}
 	}
+	p, err = compileBTTree(tree, nil)
+	if p != nil {
+		p.src = src
+	}
+	return p, groups, match, err
+}
+
+// compileBTTree compiles a parsed pattern into a btProg, as regexp.Compile
+// would the pattern it was parsed from; re, when not nil, is that regexp
+// (for inputs too long for the backtracker).
+func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
 	prog, err := syntax.Compile(tree.Simplify())
 	if err != nil {
-		return nil, 0, 0, err
+		return nil, err
 	}
-	p = &btProg{
+	p := &btProg{
 		inst:     make([]btInst, len(prog.Inst)),
 		start:    uint32(prog.Start),
 		anchored: prog.StartCond()&syntax.EmptyBeginText != 0,
-		ncap:     2 * (groups + 1),
-		src:      src,
+		ncap:     2 * (tree.MaxCap() + 1),
+		re:       re,
 	}
 	// one set for the copies of a class (a repeat's copies share its ranges)
 	sets := map[*rune]*runeSet{}
@@ -267,7 +288,8 @@ func compileBT(src string) (p *btProg, groups, match int, err error) {
 			b.argFirst, b.argKnown, _ = f.of(in.Arg)
 		}
 	}
-	return p, groups, match, nil
+	p.startFirst, p.startKnown, _ = f.of(p.start)
+	return p, nil
 }
 
 // matchRune reports whether an InstRune or InstRune1 matches r (not the
@@ -301,7 +323,11 @@ func (b *btInst) matchRune(r rune) bool {
 
 // regexp returns the pattern compiled by the regexp package.
 func (p *btProg) regexp() *regexp.Regexp {
-	p.once.Do(func() { p.re = regexp.MustCompile(p.src) })
+	p.once.Do(func() {
+		if p.re == nil {
+			p.re = regexp.MustCompile(p.src)
+		}
+	})
 	return p.re
 }
 
@@ -344,17 +370,27 @@ func (p *btProg) find(st *btState, s string, ncap int) []int {
 	} else {
 		found := false
 		for pos := 0; pos <= len(s); {
-			if len(st.cap) > 0 {
-				st.cap[0] = pos
+			r, w := rune(-1), 0
+			if pos < len(s) {
+				r, w = rune(s[pos]), 1
+				if r >= utf8.RuneSelf {
+					r, w = utf8.DecodeRuneInString(s[pos:])
+				}
 			}
-			if p.try(st, s, pos) {
-				found = true
+			// (a position whose character cannot begin a match fails at
+			// once: it is not tried)
+			if !p.startKnown || p.startFirst.has(r) {
+				if len(st.cap) > 0 {
+					st.cap[0] = pos
+				}
+				if p.try(st, s, pos) {
+					found = true
+					break
+				}
+			}
+			if w == 0 {
 				break
 			}
-			if pos == len(s) {
-				break
-			}
-			_, w := utf8.DecodeRuneInString(s[pos:])
 			pos += w
 		}
 		if !found {

@@ -29,6 +29,9 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 		`(?i)^(?:x*)`,
 		`(?i)(改|修改|更改)(地址|电话)`,
 		`(?i)[“「][^“”「」]{1,6}[”」]`,
+		// a begin of text a variant removed (withoutAssertions)
+		`(?i)[^\x00-\x{10FFFF}][^?]{0,3}(我|那我)(先|再)?等(等|一下)?[\s\p{P}\p{S}]*$`,
+		`(?i)(?:[^\x00-\x{10FFFF}]|[^不])(?P<match>一定|保证)`,
 	}
 	alphabet := []string{"地址", "电话", "号码", "能", "可以", "不", "帮我", "修改", "改", "换", "这个", "这边", "我们", "我", "也", "真", "是",
 		"没办法", "帮不了", "您", "的", "了", "呢", "，", "。", "！", " ", "\n", "一定", "保证", "会", "明天", "3", "天", "号",
@@ -66,7 +69,7 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 				}
 			}
 		}
-		if found == 0 {
+		if found == 0 && !strings.HasPrefix(src, `(?i)[^\x00-\x{10FFFF}]`) { // (that one never matches)
 			t.Errorf("%s: no text matched: the test says little", src)
 		}
 	}

@@ -155,6 +155,9 @@ const maxFirstSet = 1 << 15
 type lazyPlan struct {
 	once sync.Once
 	p    *patternPlan
+	// bt is the pattern compiled for the backtracker (btOf)
+	btOnce sync.Once
+	bt     *btProg
 }
 
 // planOf returns the plan of pattern i of l (nil: none).
@@ -162,6 +165,22 @@ func (l *list) planOf(i int) *patternPlan {
 	lp := &l.plan[i]
 	lp.once.Do(func() { lp.p = makePlan(l.patterns[i]) })
 	return lp.p
+}
+
+// btOf returns pattern i of l compiled for the backtracker, on first use;
+// nil if it could not be.
+func (l *list) btOf(i int) *btProg {
+	lp := &l.plan[i]
+	lp.btOnce.Do(func() {
+		re := l.patterns[i]
+		p, groups, match, err := compileBT(re.String())
+		if err != nil || groups != re.NumSubexp() || match != re.SubexpIndex("match") {
+			return
+		}
+		p.re = re
+		lp.bt = p
+	})
+	return lp.bt
 }
 
 // makePlan works out the plan of a pattern compiled by CompilePattern;

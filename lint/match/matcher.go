@@ -772,7 +772,11 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 	for from := 0; from <= len(text); {
 		var loc []int
 		if w == nil {
-			loc = re.FindStringSubmatchIndex(text[from:])
+			if b := l.btOf(i); b != nil && !t.noWindowing { // (tests: the regexp alone)
+				loc = b.find(&t.bt, text[from:], b.ncap)
+			} else {
+				loc = re.FindStringSubmatchIndex(text[from:])
+			}
 			for k := range loc {
 				if loc[k] >= 0 {
 					loc[k] += from
@@ -873,14 +877,7 @@ func (t *Text) find(re *regexp.Regexp, w *window, pattern int32, text string, fr
 		if s.hi <= s.lo {
 			continue // matches are not empty
 		}
-		v := w.variant(re, s.lo == base, s.hi == len(text))
-		loc := v.FindStringSubmatchIndex(text[s.lo:s.hi])
-		if loc != nil {
-			for k := range loc {
-				if loc[k] >= 0 {
-					loc[k] += s.lo
-				}
-			}
+		if loc := t.searchPiece(w, re, text, s.lo, s.hi, base); loc != nil {
 			return loc
 		}
 	}

@@ -47,6 +47,68 @@ type window struct {
 	// anchored, when lead is set, compiles on first use the anchored forms
 	// of the pattern and its variants
 	anchored *anchoredVariants
+	// bt compiles on first use the pattern and its variants for the
+	// backtracker (searchPiece)
+	bt *btVariants
+}
+
+// btVariants are a window's pattern and its variants (window.variant)
+// compiled for the backtracker (btProg), once, on first use.
+type btVariants struct {
+	once             sync.Once
+	tree             *syntax.Regexp // the pattern, parsed
+	hasBegin, hasEnd bool
+	v                [4]*btProg // v[b<<1|e], as anchoredVariants.v
+}
+
+// btVariant returns the variant of the window's pattern (re) to run on a
+// piece that does (begin) or does not start at the search's base, and does
+// (end) or does not end at the end of the text, compiled for the
+// backtracker; nil if it could not be. The window is usable.
+func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
+	b := w.bt
+	b.once.Do(func() {
+		for k := range b.v {
+			begin, end := k&2 != 0, k&1 != 0
+			switch {
+			case k > 0 && !b.hasBegin && !b.hasEnd:
+				b.v[k] = b.v[0]
+			case begin && !b.hasBegin:
+				b.v[k] = b.v[k&1]
+			case end && !b.hasEnd:
+				b.v[k] = b.v[k&2]
+			default:
+				tree := b.tree
+				if (!begin && b.hasBegin) || (!end && b.hasEnd) {
+					tree = withoutAssertions(tree, !begin, !end)
+				}
+				if p, err := compileBTTree(tree, w.variant(re, begin, end)); err == nil {
+					b.v[k] = p
+				}
+			}
+		}
+		b.tree = nil
+	})
+	return b.v[b2i(begin)<<1|b2i(end)]
+}
+
+// searchPiece returns the leftmost-first match (submatch indexes in text)
+// of window w's pattern re in the piece [lo, hi) of text (searched from
+// base: ^ holds at base only, $ at the text's end only), or nil. The
+// result may be t's scratch space, valid until the next search.
+func (t *Text) searchPiece(w *window, re *regexp.Regexp, text string, lo, hi, base int) []int {
+	var loc []int
+	if v := w.btVariant(re, lo == base, hi == len(text)); v != nil {
+		loc = v.find(&t.bt, text[lo:hi], v.ncap)
+	} else {
+		loc = w.variant(re, lo == base, hi == len(text)).FindStringSubmatchIndex(text[lo:hi])
+	}
+	for k := range loc {
+		if loc[k] >= 0 {
+			loc[k] += lo
+		}
+	}
+	return loc
 }
 
 // windowSet is a required set of a pattern that bounds where its matches lie.
@@ -88,6 +150,7 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 	if other {
 		return nil
 	}
+	w.bt = &btVariants{tree: tree, hasBegin: hasBegin, hasEnd: hasEnd}
 	if hasBegin || hasEnd {
 		// the variants are compiled when a text first needs them: compiling
 		// (?i) patterns with large classes costs milliseconds, which a run

@@ -240,13 +240,7 @@ func (s *windowSearch) find(from, base int) []int {
 		if sp.hi <= sp.lo {
 			continue // matches are not empty
 		}
-		v := w.variant(s.re, sp.lo == base, sp.hi == len(text))
-		if loc := v.FindStringSubmatchIndex(text[sp.lo:sp.hi]); loc != nil {
-			for k := range loc {
-				if loc[k] >= 0 {
-					loc[k] += sp.lo
-				}
-			}
+		if loc := s.t.searchPiece(w, s.re, text, sp.lo, sp.hi, base); loc != nil {
 			return loc
 		}
 	}
