@@ -51,6 +51,29 @@ type btProg struct {
 	re   *regexp.Regexp
 }
 
+// lazyBT is a regexp compiled for the backtracker on first use.
+type lazyBT struct {
+	once sync.Once
+	p    *btProg
+}
+
+// of returns re compiled for the backtracker (nil if it could not be, or
+// l is nil).
+func (l *lazyBT) of(re *regexp.Regexp) *btProg {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() {
+		p, groups, match, err := compileBT(re.String())
+		if err != nil || groups != re.NumSubexp() || match != re.SubexpIndex("match") {
+			return
+		}
+		p.re = re
+		l.p = p
+	})
+	return l.p
+}
+
 // btInst is an instruction of a btProg (syntax.Inst, with its rune test
 // prepared).
 type btInst struct {
@@ -60,6 +83,7 @@ type btInst struct {
 	// (?i) (fold), or the ranges (lo, hi pairs) of a small class, or the
 	// set of a large one
 	single bool
+	exact  bool // single, with no case variants
 	r1     rune
 	fold   []rune
 	ranges []rune
@@ -78,13 +102,41 @@ type btInst struct {
 type firstSet struct {
 	ranges []rune
 	sets   []*runeSet
+	// bloom has bit r&255 set for every character r of the set (all bits
+	// for a large one): most characters of a text not in a set of a few
+	// are told apart by it alone, inline
+	bloom [4]uint64
+}
+
+// has reports whether r is in the set (r is -1 at the end of the text).
+func (f *firstSet) has(r rune) bool {
+	b := uint32(r) & 255
+	return r >= 0 && f.bloom[b>>6]&(1<<(b&63)) != 0 && f.hasSlow(r)
+}
+
+// setBloom works out f.bloom.
+func (f *firstSet) setBloom() {
+	all := len(f.sets) > 0
+	for j := 0; j+1 < len(f.ranges) && !all; j += 2 {
+		if f.ranges[j+1]-f.ranges[j] >= 255 {
+			all = true
+			break
+		}
+		for r := f.ranges[j]; r <= f.ranges[j+1]; r++ {
+			b := uint32(r) & 255
+			f.bloom[b>>6] |= 1 << (b & 63)
+		}
+	}
+	if all {
+		f.bloom = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+	}
 }
 
 // maxFirstSets bounds firstSet.sets.
 const maxFirstSets = 2
 
-// has reports whether r is in the set (r is -1 at the end of the text).
-func (f *firstSet) has(r rune) bool {
+// hasSlow is has for a set of more than one range.
+func (f *firstSet) hasSlow(r rune) bool {
 	if r < 0 {
 		return false
 	}
@@ -201,6 +253,9 @@ func (f *firsts) of(pc uint32) (fs firstSet, ok, complete bool) {
 	default:
 		ok = false // a match, an assertion, any character
 	}
+	if ok {
+		fs.setBloom()
+	}
 	switch {
 	case !ok:
 		f.state[pc] = 3
@@ -287,6 +342,10 @@ func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
 			b.outFirst, b.outKnown, _ = f.of(in.Out)
 			b.argFirst, b.argKnown, _ = f.of(in.Arg)
 		}
+	}
+	for pc := range p.inst {
+		b := &p.inst[pc]
+		b.exact = b.single && len(b.fold) == 0
 	}
 	p.startFirst, p.startKnown, _ = f.of(p.start)
 	return p, nil
@@ -442,6 +501,9 @@ func (p *btProg) push(st *btState, pc uint32, pos int, arg bool) {
 
 // try is regexp's tryBacktrack (leftmost first) from position pos of s.
 func (p *btProg) try(st *btState, s string, pos0 int) bool {
+	// the character at rpos (r, -1 at the end), decoded once for the
+	// alternatives tried there
+	rpos, r, rw := -1, rune(-1), 0
 	p.push(st, p.start, pos0, false)
 	for len(st.jobs) > 0 {
 		l := len(st.jobs) - 1
@@ -464,11 +526,13 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 					goto check
 				}
 				if in.outKnown || in.argKnown {
-					r := rune(-1)
-					if pos < len(s) {
-						r = rune(s[pos])
-						if r >= utf8.RuneSelf {
-							r, _ = utf8.DecodeRuneInString(s[pos:])
+					if pos != rpos {
+						rpos, r, rw = pos, -1, 0
+						if pos < len(s) {
+							r, rw = rune(s[pos]), 1
+							if r >= utf8.RuneSelf {
+								r, rw = utf8.DecodeRuneInString(s[pos:])
+							}
 						}
 					}
 					if in.outKnown && !in.outFirst.has(r) {
@@ -498,14 +562,20 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 				if pos >= len(s) {
 					continue
 				}
-				r, w := rune(s[pos]), 1
-				if r >= utf8.RuneSelf {
-					r, w = utf8.DecodeRuneInString(s[pos:])
+				if pos != rpos {
+					rpos, r, rw = pos, rune(s[pos]), 1
+					if r >= utf8.RuneSelf {
+						r, rw = utf8.DecodeRuneInString(s[pos:])
+					}
 				}
-				if !in.matchRune(r) {
+				if in.exact {
+					if r != in.r1 {
+						continue
+					}
+				} else if !in.matchRune(r) {
 					continue
 				}
-				pos += w
+				pos += rw
 				pc = in.out
 				goto check
 			case syntax.InstRuneAnyNotNL:

@@ -156,8 +156,7 @@ type lazyPlan struct {
 	once sync.Once
 	p    *patternPlan
 	// bt is the pattern compiled for the backtracker (btOf)
-	btOnce sync.Once
-	bt     *btProg
+	bt lazyBT
 }
 
 // planOf returns the plan of pattern i of l (nil: none).
@@ -170,17 +169,7 @@ func (l *list) planOf(i int) *patternPlan {
 // btOf returns pattern i of l compiled for the backtracker, on first use;
 // nil if it could not be.
 func (l *list) btOf(i int) *btProg {
-	lp := &l.plan[i]
-	lp.btOnce.Do(func() {
-		re := l.patterns[i]
-		p, groups, match, err := compileBT(re.String())
-		if err != nil || groups != re.NumSubexp() || match != re.SubexpIndex("match") {
-			return
-		}
-		p.re = re
-		lp.bt = p
-	})
-	return lp.bt
+	return l.plan[i].bt.of(l.patterns[i])
 }
 
 // makePlan works out the plan of a pattern compiled by CompilePattern;
