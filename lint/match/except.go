@@ -42,6 +42,23 @@ const maxNearWidth = 256
 // covers returns the match of a near pattern that covers [start, end) in
 // text, the one that ends last (the first of them), or ok false.
 func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok bool) {
+	// such a match starts at end-width or after and ends by start+width:
+	// without a literal of each set of ep.need in there, there is none
+	// (most texts lack the quote, the 如果 or the 的话 of an except
+	// pattern; looking for a few literals costs far less than the tries,
+	// though looking for many costs more)
+	if len(ep.need) > 0 {
+		lo, hi := max(0, end-ep.width), min(len(text), start+ep.width)
+		if lo > hi {
+			return span, false // (the candidate is wider than any match: no try below either)
+		}
+		near := text[lo:hi]
+		for _, set := range ep.need {
+			if len(set) <= maxNearLiterals && !hasAnyOf(near, set) {
+				return span, false
+			}
+		}
+	}
 	from := max(0, end-ep.width)
 	for from > 0 && from < len(text) && !utf8.RuneStart(text[from]) {
 		from-- // (the start of the character: a match may start there)
@@ -56,6 +73,20 @@ func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok 
 		s += size
 	}
 	return span, ok
+}
+
+// maxNearLiterals bounds the literals of a set of exceptPattern.need that
+// covers looks for before its tries.
+const maxNearLiterals = 5
+
+// hasAnyOf reports whether text holds one of lits.
+func hasAnyOf(text string, lits []string) bool {
+	for _, lit := range lits {
+		if strings.Contains(text, lit) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayMatch reports whether text (normalised) holds a literal of every set

@@ -175,11 +175,16 @@ func TestExceptPatternsAgreeWithSearch(t *testing.T) {
 		`(您|你)(是|还是|要是|也)?不(大|太)?(知道|清楚|了解|懂)`,
 		`[“"「][^“”"「」]{0,20}不(大|太)?(知道|清楚)[^“”"「」]{0,20}[”"」]`,
 		`(截图|图片|拍|说)[得的]?(有点|太)?不(大|太)?清楚`,
+		// narrow (a window of a few characters around the candidate, which
+		// covers looks through for 要是 before its tries): the fillers put
+		// one in and out of it
+		`要是[^，。]{0,2}不(知道|清楚)`,
 		`^好的`, `好的$`, `\b好的\b`, `好的.*呀`, `(?i)ok好的`,
 	}
 	phrases := []string{"不知道", "不清楚", "不了解", "不懂", "好的", "不太清楚"}
 	fragments := []string{"不知道", "不清楚", "不了解", "不懂", "不太", "不", "知道", "清楚", "您", "你", "亲", "亲爱的", "如果", "若", "的话",
-		"不是", "没有", "“", "”", "「", "」", "\"", "截图", "拍得", "哪里", "有", "还有", "什么", "地方", "还", "。", "，", " ", "好的", "呀", "OK", "a", "型号", "「不清楚」", "\"不知道\""}
+		"不是", "没有", "“", "”", "「", "」", "\"", "截图", "拍得", "哪里", "有", "还有", "什么", "地方", "还", "。", "，", " ", "好的", "呀", "OK", "a", "型号", "「不清楚」", "\"不知道\"",
+		"要是", "要是我", "啊", "啊啊啊"}
 	var b Builder
 	id := b.Add(ListSpec{Phrases: phrases, ExceptPatterns: excepts, Mode: Substring})
 	bare := b.Add(ListSpec{Phrases: phrases, Mode: Substring})
