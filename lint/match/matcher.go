@@ -453,11 +453,10 @@ func (t *Text) has(id ListID) bool {
 			if u.list != id || u.phrase < 0 {
 				continue
 			}
+			// the except contexts first: a candidate inside one needs no
+			// word boundaries (which may take segmenting the text)
 			s, e := int(h.start), int(h.end)
-			if l.mode == Word && (!t.wordBoundary(s) || !t.wordBoundary(e)) {
-				continue
-			}
-			if !t.excepted(id, s, e) {
+			if !t.excepted(id, s, e) && (l.mode != Word || t.wordBoundary(s) && t.wordBoundary(e)) {
 				return true
 			}
 		}
@@ -505,19 +504,11 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 		t.cand = c
 		return dst
 	}
-	if needWord {
-		w := c[:0]
-		for _, x := range c {
-			if x.pattern >= 0 || (t.wordBoundary(x.start) && t.wordBoundary(x.end)) {
-				w = append(w, x)
-			}
-		}
-		c = w
-	}
-	// except contexts
+	// except contexts, then word boundaries (a candidate inside an except
+	// context needs none, and they may take segmenting the text)
 	w := c[:0]
 	for _, x := range c {
-		if !t.excepted(id, x.start, x.end) {
+		if !t.excepted(id, x.start, x.end) && (!needWord || x.pattern >= 0 || t.wordBoundary(x.start) && t.wordBoundary(x.end)) {
 			w = append(w, x)
 		}
 	}

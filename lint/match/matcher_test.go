@@ -545,3 +545,39 @@ func FuzzManyListsAgreeWithOneList(f *testing.F) {
 	ml := newManyLists(f)
 	f.Fuzz(func(t *testing.T, s string) { ml.check(t, s) })
 }
+
+// TestExceptedCandidatesNeedNoSegmenting: a word-mode candidate inside an
+// except context is left out before its word boundaries are asked, which
+// could take segmenting the text; one outside still is segmented.
+func TestExceptedCandidatesNeedNoSegmenting(t *testing.T) {
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"不知道"}, Except: []string{"您不知道"}, ExceptPatterns: []string{`如果不知道`}, Mode: Word})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		text      string
+		hits      int
+		segmented bool
+	}{
+		{"您不知道吗", 0, false},
+		{"如果不知道型号", 0, false},
+		{"我也不知道啊", 1, true},
+	} {
+		for _, has := range []bool{false, true} {
+			var tx Text
+			m.Analyse(&tx, c.text, true)
+			n := len(tx.Hits(id, nil))
+			if has {
+				n = 0
+				if tx.Has(id) {
+					n = 1
+				}
+			}
+			if n != c.hits || tx.Segmented() != c.segmented {
+				t.Errorf("%q (Has %v): %d hits, segmented %v; want %d, %v", c.text, has, n, tx.Segmented(), c.hits, c.segmented)
+			}
+		}
+	}
+}
