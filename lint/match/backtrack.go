@@ -40,6 +40,11 @@ type btProg struct {
 	anchored bool
 	// ncap is the number of submatch indexes of a result, 2 × (groups + 1)
 	ncap int
+	// need is the number of submatch indexes the matcher reads: those of
+	// the match and of its (?P<match>…) group, the groups before it
+	// included (2 without one). A search for them alone finds the same
+	// match and group, without recording the other groups on the way.
+	need int
 	// startFirst are the characters a match can begin with, when known
 	// (startKnown): an unanchored search tries only the positions holding one
 	startKnown bool
@@ -304,7 +309,14 @@ func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
 		start:    uint32(prog.Start),
 		anchored: prog.StartCond()&syntax.EmptyBeginText != 0,
 		ncap:     2 * (tree.MaxCap() + 1),
+		need:     2,
 		re:       re,
+	}
+	for i, name := range tree.CapNames() {
+		if name == "match" {
+			p.need = 2 * (i + 1)
+			break
+		}
 	}
 	// one set for the copies of a class (a repeat's copies share its ranges)
 	sets := map[*rune]*runeSet{}

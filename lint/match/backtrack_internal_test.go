@@ -61,6 +61,13 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Fatalf("%s on %q: backtracker %v, regexp %v", src, text, got, want)
 				}
+				// what the matcher reads (p.need): the match and its group
+				if g := re.SubexpIndex("match"); want != nil {
+					got := p.find(&st, text, p.need)
+					if got == nil || !slices.Equal(got[:2], want[:2]) || g >= 0 && !slices.Equal(got[2*g:2*g+2], want[2*g:2*g+2]) {
+						t.Fatalf("%s on %q (need %d): backtracker %v, regexp %v", src, text, p.need, got, want)
+					}
+				}
 				if w2, g2 := re.FindStringIndex(text), p.find(&st, text, 2); !slices.Equal(g2, w2) {
 					t.Fatalf("%s on %q (match only): backtracker %v, regexp %v", src, text, g2, w2)
 				}

@@ -764,7 +764,7 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 		var loc []int
 		if w == nil {
 			if b := l.btOf(i); b != nil && !t.noWindowing { // (tests: the regexp alone)
-				loc = b.find(&t.bt, text[from:], b.ncap)
+				loc = b.find(&t.bt, text[from:], b.need)
 			} else {
 				loc = re.FindStringSubmatchIndex(text[from:])
 			}

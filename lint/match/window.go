@@ -99,7 +99,7 @@ func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 func (t *Text) searchPiece(w *window, re *regexp.Regexp, text string, lo, hi, base int) []int {
 	var loc []int
 	if v := w.btVariant(re, lo == base, hi == len(text)); v != nil {
-		loc = v.find(&t.bt, text[lo:hi], v.ncap)
+		loc = v.find(&t.bt, text[lo:hi], v.need)
 	} else {
 		loc = w.variant(re, lo == base, hi == len(text)).FindStringSubmatchIndex(text[lo:hi])
 	}
@@ -305,7 +305,7 @@ func (t *Text) findAnchored(w *window, pattern int32, text string, from, base in
 // valid until the next try), or nil.
 func (t *Text) tryAnchored(w *window, text string, p, base, hi int) []int {
 	v := w.anchored.v[b2i(p == base)<<1|b2i(hi == len(text))]
-	loc := v.find(&t.bt, text[p:hi], v.ncap)
+	loc := v.find(&t.bt, text[p:hi], v.need)
 	for i := range loc {
 		if loc[i] >= 0 {
 			loc[i] += p
