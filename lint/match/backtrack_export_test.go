@@ -1,0 +1,50 @@
+package match
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+)
+
+// BacktrackAgreesForTest compiles every program the backtracker may run
+// for m's patterns (each pattern, and the anchored variants of the windowed
+// ones) and returns how many there are and a check that runs a text
+// through each of them and through the regexp package compiled from the
+// same source, reporting the first difference of match or submatches.
+func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
+	type pair struct {
+		p  *btProg
+		re *regexp.Regexp
+	}
+	var progs []pair
+	seen := map[*btProg]bool{}
+	add := func(p *btProg) {
+		if p != nil && !seen[p] {
+			seen[p] = true
+			progs = append(progs, pair{p, regexp.MustCompile(p.src)})
+		}
+	}
+	for _, l := range m.lists {
+		for i := range l.patterns {
+			add(l.btOf(i))
+			if w := l.win[i]; w != nil && w.anchored != nil && w.anchored.usable() {
+				for _, p := range w.anchored.v {
+					add(p)
+				}
+			}
+		}
+	}
+	var st btState
+	return len(progs), func(text string) error {
+		for _, pr := range progs {
+			want := pr.re.FindStringSubmatchIndex(text)
+			if got := pr.p.find(&st, text, pr.p.ncap); !slices.Equal(got, want) {
+				return fmt.Errorf("%s on %q: backtracker %v, regexp %v", pr.p.src, text, got, want)
+			}
+			if got := pr.p.find(&st, text, pr.p.need); want != nil && (got == nil || !slices.Equal(got[:pr.p.need], want[:pr.p.need])) {
+				return fmt.Errorf("%s on %q (need %d): backtracker %v, regexp %v", pr.p.src, text, pr.p.need, got, want)
+			}
+		}
+		return nil
+	}
+}
