@@ -31,6 +31,13 @@ import (
 //
 // Patterns that are not valid UTF-8 (tests) get the plain layout instead:
 // every row over every class, the root not split, the same scan.
+//
+// Valid UTF-8 patterns mostly get neither: the automaton over characters
+// of charscan.go, one dependent step per character rather than per byte,
+// finds the same hits faster. The byte automaton remains for the patterns
+// that are not, and for word lists too large for the character one
+// (fewCharCells): the rows of its states, whose width the character
+// classes do not bound, would hold too many transitions.
 type automaton struct {
 	class [256]uint8 // byte → class, in the range of its row
 	// delta[s+class] is the following state t, as the offset of its row in
@@ -47,6 +54,11 @@ type automaton struct {
 	out      []int32
 	patLen   []int32
 	maxLen   int // the longest pattern, in bytes
+
+	// chars, when not nil, is the automaton over characters that hits
+	// scans with instead (charscan.go); delta, class and outBase are then
+	// unset, and states are numbered as in its trie.
+	chars *charTable
 }
 
 // maxKeyBytes bounds the bytes of the automaton's patterns together. They
@@ -70,8 +82,19 @@ func checkKeyBytes(keys []string) error {
 	return nil
 }
 
-// buildAutomaton compiles the patterns (non-empty byte strings).
+// buildAutomaton compiles the patterns (non-empty byte strings): over
+// characters when they are valid UTF-8 (and the table not too large), over
+// bytes otherwise.
 func buildAutomaton(patterns []string) *automaton {
+	if a := buildCharAutomaton(patterns); a != nil {
+		return a
+	}
+	return buildByteAutomaton(patterns)
+}
+
+// buildByteAutomaton compiles the patterns (non-empty byte strings) into
+// the automaton over bytes.
+func buildByteAutomaton(patterns []string) *automaton {
 	a := &automaton{patLen: make([]int32, len(patterns))}
 	// the trie's byte classes: one per byte value used in a pattern, one
 	// for the rest
@@ -328,6 +351,8 @@ func trieSize(patterns []string) int {
 
 // hits appends to dst every occurrence of every pattern in text, in order
 // of end position (patterns ending at the same place in order of id).
+// With the character automaton, charHits scans; what follows is the
+// scan of the byte automaton.
 //
 // The loop is a chain of dependent loads, each waiting for the one before
 // it (L1 hits, mostly: the hot rows are few): its length per byte is what
@@ -342,6 +367,9 @@ func trieSize(patterns []string) int {
 // of the widest width, so s+class stays inside it; at or past outBase, s-1
 // is in delta, and what it holds is checked before it indexes outStart.
 func (a *automaton) hits(text string, dst []rawHit) []rawHit {
+	if a.chars != nil {
+		return a.charHits(text, dst)
+	}
 	if len(a.patLen) == 0 {
 		return dst
 	}

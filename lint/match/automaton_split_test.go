@@ -23,12 +23,16 @@ func randText(rng *rand.Rand, alphabet []string, n int) string {
 	return b.String()
 }
 
-// checkAgainstRef compares the hits of the automaton of pats with the
-// reference automaton's on text, and, for a subset of pats, those of
-// buildAutomatonOf with the reference's on that subset.
+// checkAgainstRef compares the hits of the automaton of pats (over
+// characters, and over bytes) with the reference automaton's on text,
+// and, for a subset of pats, those of buildAutomatonOf with the
+// reference's on that subset.
 func checkAgainstRef(t *testing.T, pats []string, texts []string, rng *rand.Rand) {
 	t.Helper()
-	a, ref := buildAutomaton(pats), buildRefAutomaton(pats)
+	a, byteA, ref := buildAutomaton(pats), buildByteAutomaton(pats), buildRefAutomaton(pats)
+	if a.chars == nil {
+		t.Fatalf("patterns %q: no character automaton", pats)
+	}
 	var ids []int32
 	for i := range pats {
 		if rng.IntN(2) == 0 {
@@ -37,9 +41,12 @@ func checkAgainstRef(t *testing.T, pats []string, texts []string, rng *rand.Rand
 	}
 	sub := buildAutomatonOf(pats, ids)
 	for _, text := range texts {
-		got, want := a.hits(text, nil), ref.hits(text, nil)
-		if !slicesEqual(got, want) {
+		want := ref.hits(text, nil)
+		if got := a.hits(text, nil); !slicesEqual(got, want) {
 			t.Fatalf("patterns %q in %q: got %v, want %v", pats, text, got, want)
+		}
+		if got := byteA.hits(text, nil); !slicesEqual(got, want) {
+			t.Fatalf("byte automaton of %q in %q: got %v, want %v", pats, text, got, want)
 		}
 		if err := agreesWithRef(sub, pats, ids, text); err != nil && len(ids) > 0 {
 			t.Fatalf("subset %v of %q: %v", ids, pats, err)
@@ -85,7 +92,7 @@ func TestSplitAutomatonRandom(t *testing.T) {
 // than the reference's, the roots and rows split as documented.
 func TestSplitAutomatonIsSplit(t *testing.T) {
 	pats := []string{"不知道", "知道", "a不", "😀b"}
-	a, ref := buildAutomaton(pats), buildRefAutomaton(pats)
+	a, ref := buildByteAutomaton(pats), buildRefAutomaton(pats)
 	if len(a.delta) >= len(ref.delta) {
 		t.Errorf("split table %d entries, reference %d", len(a.delta), len(ref.delta))
 	}
@@ -105,14 +112,19 @@ func FuzzSplitAutomaton(f *testing.F) {
 	f.Add("é|ab|bé", "abébéé")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
-		a := buildAutomaton(ps)
+		a, byteA := buildAutomaton(ps), buildByteAutomaton(ps)
 		if !utf8.ValidString(text) {
 			a.hits(text, nil)
+			byteA.hits(text, nil)
 			return
 		}
 		// patterns not valid UTF-8 get the plain layout: still compared
-		if got, want := a.hits(text, nil), buildRefAutomaton(ps).hits(text, nil); !slicesEqual(got, want) {
+		want := buildRefAutomaton(ps).hits(text, nil)
+		if got := a.hits(text, nil); !slicesEqual(got, want) {
 			t.Errorf("patterns %q text %q: got %v, want %v", ps, text, got, want)
+		}
+		if got := byteA.hits(text, nil); !slicesEqual(got, want) {
+			t.Errorf("byte automaton of %q text %q: got %v, want %v", ps, text, got, want)
 		}
 		// valid patterns with invalid text: no panic
 		var valid []string
@@ -122,9 +134,11 @@ func FuzzSplitAutomaton(f *testing.F) {
 			}
 		}
 		bad := text + "\x80\xff\xe4\xb8" + text[:len(text)/2] + "\xbf\xbf\xbf\xbf"
-		for _, h := range buildAutomaton(valid).hits(bad, nil) {
-			if h.start < 0 || h.end > int32(len(bad)) || h.start > h.end {
-				t.Fatalf("patterns %q text %q: hit %v outside the text", valid, bad, h)
+		for _, a := range []*automaton{buildAutomaton(valid), buildByteAutomaton(valid)} {
+			for _, h := range a.hits(bad, nil) {
+				if h.start < 0 || h.end > int32(len(bad)) || h.start > h.end {
+					t.Fatalf("patterns %q text %q: hit %v outside the text", valid, bad, h)
+				}
 			}
 		}
 	})
@@ -141,15 +155,17 @@ func TestSplitAutomatonInvalidText(t *testing.T) {
 		for i := rng.IntN(20); i >= 0; i-- {
 			pats = append(pats, randText(rng, splitAlphabet, 1+rng.IntN(4)))
 		}
-		a := buildAutomaton(pats)
+		a, byteA := buildAutomaton(pats), buildByteAutomaton(pats)
 		b := make([]byte, 200)
 		for i := range b {
 			b[i] = byte(rng.IntN(256))
 		}
 		inText := func(text string) {
-			for _, h := range a.hits(text, nil) {
-				if h.start < 0 || h.end > int32(len(text)) || h.start > h.end {
-					t.Fatalf("patterns %q text %q: hit %v outside the text", pats, text, h)
+			for _, a := range []*automaton{a, byteA} {
+				for _, h := range a.hits(text, nil) {
+					if h.start < 0 || h.end > int32(len(text)) || h.start > h.end {
+						t.Fatalf("patterns %q text %q: hit %v outside the text", pats, text, h)
+					}
 				}
 			}
 		}

@@ -1,0 +1,564 @@
+package match
+
+import (
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// charTable is the automaton of patterns that are all valid UTF-8 (and
+// not too many: buildCharAutomaton), as a DFA over characters rather than
+// bytes: a CJK character is one dependent step of the scan instead of
+// three.
+//
+// A character's class comes from its bytes through small tables, without
+// waiting for the state: class 0 for every character no pattern has, and a
+// class for each character patterns have, in code point order (so in the
+// order of the sorted patterns' bytes). Every state is a state of the trie
+// of the patterns over characters, at a character boundary; a character no
+// pattern has sends every state to the root (no prefix of a pattern can
+// end in it, since it is in no pattern).
+//
+// The transitions are stored sparsely, in one array (a double array): a
+// state is the offset (its base) of its row in cells, and cells[base+class]
+// holds the next state's base in its lower 32 bits when its upper 32 bits
+// hold class; otherwise (the cell is another row's, or free) the next
+// state is the root's, in the root's row, which is dense and comes first:
+// cells[class]. A state's row holds the classes on which its transition is
+// not the root's: its children's, and through its failure link those of
+// the states whose strings are suffixes of its own. Rows are interleaved so
+// that no two share a cell; the cell at a state's base (class 0, whose
+// transition is always the root's) is its own too and holds the state's
+// number, for its patterns. States where patterns end have the bases from
+// outBase on.
+//
+// The step is one load, and the choice between it and the root's cell made
+// with arithmetic, not a branch (the state is an address: Go makes no
+// conditional move of it, and a branch would mispredict on every match
+// begun or broken off); the class and the root's cell do not depend on the
+// state, so they are ready before the load returns.
+type charTable struct {
+	cells   []uint64
+	outBase uint32
+
+	// the classes of characters, by their bytes
+	ascii [128]uint16
+	three [1 << 16]uint16 // 3-byte characters, by code point (U+0800–U+FFFF)
+	// 2- and 4-byte characters, rare in Chinese text, through blocks of 64
+	// classes indexed by the low 6 bits of the last byte (block 0: all
+	// class 0)
+	lead2  [32]uint16  // b0&0x1F → block
+	lead4  [512]uint16 // (b0&0x07)<<6 | b1&0x3F → mid
+	mid4   []uint16    // mid<<6 | b2&0x3F → block (mid 0: all block 0)
+	blocks []uint16    // block<<6 | last&0x3F → class
+}
+
+// freeCell is a cell no row has (and the upper half of a state's own
+// cell): a class never matches it, and the scan's arithmetic needs it
+// positive.
+const freeCell = 0x7FFFFFFF << 32
+
+// maxCharClasses is the number of classes the tables hold: patterns of
+// more distinct characters get the byte automaton.
+const maxCharClasses = 1 << 16
+
+// classOf returns the class of the character the text (not empty) starts
+// with and its length: a character is a lead byte followed by the
+// continuation bytes it announces; a byte that does not start one is
+// class 0 alone.
+func (c *charTable) classOf(text string) (uint32, int) {
+	b := text[0]
+	switch {
+	case b < 0x80:
+		return uint32(c.ascii[b]), 1
+	case b < 0xC0:
+		return 0, 1
+	case b < 0xE0:
+		if len(text) < 2 || text[1]&0xC0 != 0x80 {
+			return 0, 1
+		}
+		return uint32(c.blocks[uint32(c.lead2[b&0x1F])<<6|uint32(text[1]&0x3F)]), 2
+	case b < 0xF0:
+		if len(text) < 3 || text[1]&0xC0 != 0x80 || text[2]&0xC0 != 0x80 {
+			return 0, 1
+		}
+		return uint32(c.three[uint32(b&0x0F)<<12|uint32(text[1]&0x3F)<<6|uint32(text[2]&0x3F)]), 3
+	case b < 0xF8:
+		if len(text) < 4 || text[1]&0xC0 != 0x80 || text[2]&0xC0 != 0x80 || text[3]&0xC0 != 0x80 {
+			return 0, 1
+		}
+		m := uint32(c.mid4[uint32(c.lead4[uint32(b&0x07)<<6|uint32(text[1]&0x3F)])<<6|uint32(text[2]&0x3F)])
+		return uint32(c.blocks[m<<6|uint32(text[3]&0x3F)]), 4
+	}
+	return 0, 1
+}
+
+// slot returns where the class of character r is kept, making room for it
+// (blocks, mids), or nil when there is no more room.
+func (c *charTable) slot(r rune) *uint16 {
+	var buf [4]byte
+	n := utf8.EncodeRune(buf[:], r)
+	b := buf[:n]
+	var blk *uint16
+	switch n {
+	case 1:
+		return &c.ascii[b[0]]
+	case 2:
+		blk = &c.lead2[b[0]&0x1F]
+	case 3:
+		return &c.three[r]
+	default:
+		mid := &c.lead4[uint32(b[0]&0x07)<<6|uint32(b[1]&0x3F)]
+		if *mid == 0 {
+			*mid = uint16(len(c.mid4) >> 6)
+			c.mid4 = append(c.mid4, make([]uint16, 64)...)
+		}
+		blk = &c.mid4[uint32(*mid)<<6|uint32(b[2]&0x3F)]
+	}
+	if *blk == 0 {
+		if len(c.blocks)>>6 == maxCharClasses {
+			return nil
+		}
+		*blk = uint16(len(c.blocks) >> 6)
+		c.blocks = append(c.blocks, make([]uint16, 64)...)
+	}
+	return &c.blocks[uint32(*blk)<<6|uint32(b[n-1]&0x3F)]
+}
+
+// buildCharAutomaton compiles the patterns (non-empty) into an automaton
+// over characters, or returns nil when they are not all valid UTF-8, or
+// when its rows would be too long (fewCharCells, buildCharTable).
+func buildCharAutomaton(patterns []string) *automaton {
+	if len(patterns) == 0 {
+		return nil
+	}
+	for _, p := range patterns {
+		if !utf8.ValidString(p) {
+			return nil
+		}
+	}
+	if !fewCharCells(patterns) {
+		return nil
+	}
+	a := &automaton{patLen: make([]int32, len(patterns))}
+	for id, p := range patterns {
+		a.patLen[id] = int32(len(p))
+		a.maxLen = max(a.maxLen, len(p))
+	}
+	if !buildCharTable(a, patterns) {
+		return nil
+	}
+	return a
+}
+
+// buildCharTable builds the character automaton of the patterns (valid
+// UTF-8, non-empty) into a: a.chars, a.outStart and a.out. It reports
+// false when the patterns have too many distinct characters, or the rows
+// too many transitions (maxCharCells), or they do not fit together
+// quickly enough: the byte automaton is then built instead.
+func buildCharTable(a *automaton, patterns []string) bool {
+	c := &charTable{mid4: make([]uint16, 64), blocks: make([]uint16, 64)}
+	// classes: mark the characters, then number them in code point order
+	// (the order of the tables)
+	for _, p := range patterns {
+		for _, r := range p {
+			s := c.slot(r)
+			if s == nil {
+				return false
+			}
+			*s = 1
+		}
+	}
+	nclass := 1
+	number := func(t []uint16) bool {
+		for i, v := range t {
+			if v != 0 {
+				if nclass == maxCharClasses {
+					return false
+				}
+				t[i] = uint16(nclass)
+				nclass++
+			}
+		}
+		return true
+	}
+	if !number(c.ascii[:]) {
+		return false
+	}
+	for _, blk := range c.lead2 {
+		if blk != 0 && !number(c.blocks[uint32(blk)<<6:][:64]) {
+			return false
+		}
+	}
+	if !number(c.three[:]) {
+		return false
+	}
+	for _, mid := range c.lead4 {
+		if mid == 0 {
+			continue
+		}
+		for _, blk := range c.mid4[uint32(mid)<<6:][:64] {
+			if blk != 0 && !number(c.blocks[uint32(blk)<<6:][:64]) {
+				return false
+			}
+		}
+	}
+
+	// the trie, from the patterns in sorted order (byte order is code
+	// point order, so is class order): each node's children are made in
+	// increasing class, linked first to last
+	order := make([]int32, len(patterns))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int { return strings.Compare(patterns[x], patterns[y]) })
+	var (
+		label   = []uint16{0} // by state: the class of its edge
+		first   = []int32{0}  // by state: its first child, 0 for none
+		last    = []int32{0}  // by state: its last child
+		sibling = []int32{0}  // by state: the next child of its parent
+		outs    = [][]int32{nil}
+		path    []int32 // the states of the previous pattern, by character
+		prev    string
+	)
+	for _, id := range order {
+		p := patterns[id]
+		shared := 0
+		for shared < len(p) && shared < len(prev) && p[shared] == prev[shared] {
+			shared++
+		}
+		// whole characters shared: path[k] stays the state after k of them
+		depth, at := 0, 0
+		for at < len(p) {
+			_, n := utf8.DecodeRuneInString(p[at:])
+			if at+n > shared {
+				break
+			}
+			at += n
+			depth++
+		}
+		path = path[:depth]
+		s := int32(0)
+		if depth > 0 {
+			s = path[depth-1]
+		}
+		for _, r := range p[at:] {
+			t := int32(len(label))
+			label = append(label, *c.slot(r))
+			first = append(first, 0)
+			last = append(last, 0)
+			sibling = append(sibling, 0)
+			outs = append(outs, nil)
+			if first[s] == 0 {
+				first[s] = t
+			} else {
+				sibling[last[s]] = t
+			}
+			last[s] = t
+			path = append(path, t)
+			s = t
+		}
+		outs[s] = append(outs[s], id)
+		prev = p
+	}
+	states := len(label)
+	maxCells := maxCharCells(states)
+
+	// breadth-first: failure links, merged outputs, and each state's row,
+	// in rowCls/rowTo[rowAt[s]:rowAt[s]+rowLen[s]], by increasing class:
+	// its children merged with its failure's row
+	rootTo := make([]int32, nclass) // the root's transitions, by class
+	for t := first[0]; t != 0; t = sibling[t] {
+		rootTo[label[t]] = t
+	}
+	fail := make([]int32, states)
+	rowAt := make([]int32, states)
+	rowLen := make([]int32, states)
+	var rowCls []uint16
+	var rowTo []int32
+	queue := make([]int32, 0, states)
+	for t := first[0]; t != 0; t = sibling[t] {
+		queue = append(queue, t)
+	}
+	for k := 0; k < len(queue); k++ {
+		s := queue[k]
+		f := fail[s]
+		if len(outs[f]) > 0 {
+			outs[s] = append(outs[s], outs[f]...)
+		}
+		fr := rowAt[f]
+		frEnd := fr + rowLen[f]
+		rowAt[s] = int32(len(rowCls))
+		t := first[s]
+		for t != 0 || fr < frEnd {
+			if t != 0 && (fr == frEnd || label[t] <= rowCls[fr]) {
+				cl := label[t]
+				if fr < frEnd && rowCls[fr] == cl {
+					fail[t] = rowTo[fr]
+					fr++
+				} else {
+					fail[t] = rootTo[cl]
+				}
+				rowCls = append(rowCls, cl)
+				rowTo = append(rowTo, t)
+				queue = append(queue, t)
+				t = sibling[t]
+			} else {
+				rowCls = append(rowCls, rowCls[fr])
+				rowTo = append(rowTo, rowTo[fr])
+				fr++
+			}
+		}
+		rowLen[s] = int32(len(rowCls)) - rowAt[s]
+		if len(rowCls) > maxCells {
+			return false
+		}
+	}
+
+	// place the rows: first fit, the root at 0, states where patterns end
+	// after the others
+	base := make([]uint32, states)
+	var used []uint64
+	isUsed := func(i uint32) bool { return int(i>>6) < len(used) && used[i>>6]&(1<<(i&63)) != 0 }
+	use := func(i uint32) {
+		for int(i>>6) >= len(used) {
+			used = append(used, 0)
+		}
+		used[i>>6] |= 1 << (i & 63)
+	}
+	for cl := range nclass {
+		use(uint32(cl)) // the root's row
+	}
+	firstFree := uint32(nclass)
+	// first fit is quadratic when rows are long and many: past a budget
+	// of candidate bases tried, the byte automaton is built instead
+	budget := 16*(len(rowCls)+states) + 1<<16
+	place := func(s int32, from uint32) (uint32, bool) {
+		for isUsed(firstFree) {
+			firstFree++
+		}
+		row := rowCls[rowAt[s] : rowAt[s]+rowLen[s]]
+		b := max(from, firstFree)
+	next:
+		for ; ; b++ {
+			// skip used cells a word at a time
+			if w := int(b >> 6); w < len(used) {
+				free := ^used[w] >> (b & 63)
+				if free == 0 {
+					b = (b | 63)
+					continue
+				}
+				b += uint32(bits.TrailingZeros64(free))
+			}
+			if budget--; budget < 0 {
+				return 0, false
+			}
+			for _, cl := range row {
+				if isUsed(b + uint32(cl)) {
+					continue next
+				}
+			}
+			break
+		}
+		use(b)
+		for _, cl := range row {
+			use(b + uint32(cl))
+		}
+		base[s] = b
+		return b, true
+	}
+	var maxBase uint32
+	for _, s := range queue {
+		if len(outs[s]) == 0 {
+			b, ok := place(s, uint32(nclass))
+			if !ok {
+				return false
+			}
+			maxBase = max(maxBase, b)
+		}
+	}
+	c.outBase = max(maxBase+1, uint32(nclass))
+	for _, s := range queue {
+		if len(outs[s]) > 0 {
+			b, ok := place(s, c.outBase)
+			if !ok {
+				return false
+			}
+			maxBase = max(maxBase, b)
+		}
+	}
+
+	cells := make([]uint64, int(maxBase)+nclass)
+	for i := range cells {
+		cells[i] = freeCell
+	}
+	for _, s := range queue {
+		b := base[s]
+		cells[b] = freeCell | uint64(s)
+		for i := rowAt[s]; i < rowAt[s]+rowLen[s]; i++ {
+			cells[b+uint32(rowCls[i])] = uint64(rowCls[i])<<32 | uint64(base[rowTo[i]])
+		}
+	}
+	for cl, t := range rootTo {
+		cells[cl] = uint64(cl)<<32 | uint64(base[t])
+	}
+	c.cells = cells
+
+	a.outStart = make([]int32, states+1)
+	a.out = a.out[:0]
+	for s, o := range outs {
+		slices.Sort(o)
+		a.out = append(a.out, o...)
+		a.outStart[s+1] = int32(len(a.out))
+	}
+	a.chars = c
+	return true
+}
+
+// charHits is hits with the character automaton.
+//
+// On valid UTF-8 it finds what the byte automaton finds, in the same
+// order. On other text it reads within the text and cells (every s+class
+// is: cells end with as many cells as there are classes past the last
+// base), and its hits are spans of the text: a step reads as many bytes
+// as the character of the class it goes on has (class 0, the root,
+// otherwise), so a state's string is never longer than what was read.
+func (a *automaton) charHits(text string, dst []rawHit) []rawHit {
+	c := a.chars
+	var ends [charEnds]uint64
+	s := uint32(0)
+	for i := 0; i < len(text); {
+		j, t, k := c.run(text, i, s, &ends)
+		for _, e := range ends[:k] {
+			dst = a.charOut(dst, uint32(e>>32), int32(uint32(e)))
+		}
+		if j == i { // a character run leaves to classOf
+			cl, n := c.classOf(text[i:])
+			j, t = i+n, c.step(s, cl)
+			if t >= c.outBase {
+				dst = a.charOut(dst, t, int32(j))
+			}
+		}
+		i, s = j, t
+	}
+	return dst
+}
+
+// charOut appends the hits of the patterns that end in state s (its base)
+// at end.
+func (a *automaton) charOut(dst []rawHit, s uint32, end int32) []rawHit {
+	st := uint32(a.chars.cells[s])
+	for _, p := range a.out[a.outStart[st]:a.outStart[st+1]] {
+		if end < a.patLen[p] {
+			continue // never: a state's string is in the text
+		}
+		dst = append(dst, rawHit{p, end - a.patLen[p], end})
+	}
+	return dst
+}
+
+// charEnds is the number of places where patterns end that run notes
+// before it returns.
+const charEnds = 8
+
+// run scans text from i in state s, noting in ends[:k] each place where
+// patterns end (the state's base<<32 | the end), and returns where it
+// stops, with the state there: at the end of the text, when ends is full,
+// or before a character that is neither ASCII nor led by a 3-byte lead
+// byte, for classOf (so at i itself only then). It makes no call, so that
+// the state stays in a register.
+//
+// A 3-byte lead byte takes the next two bytes without looking at them:
+// on valid UTF-8 they are continuation bytes; on other text the class is
+// then some 3-byte character's, or 0, which is all charHits needs.
+func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (int, uint32, int) {
+	cells, outBase := c.cells, c.outBase
+	k := 0
+	for i < len(text) {
+		var cl uint32
+		if b := text[i]; b < 0x80 {
+			cl = uint32(c.ascii[b])
+			i++
+		} else if b&0xF0 == 0xE0 && uint(i+2) < uint(len(text)) {
+			w := uint32(b&0x0F)<<12 | uint32(text[i+1]&0x3F)<<6 | uint32(text[i+2]&0x3F)
+			cl = uint32(c.three[w])
+			i += 3
+		} else {
+			break
+		}
+		// s = the lower half of cells[s+cl] if its upper half is cl,
+		// else the root's cells[cl]: e is below 1<<32 just when the
+		// class matches (freeCell and classes are below 1<<31)
+		e := cells[s+cl] ^ uint64(cl)<<32
+		r := uint32(cells[cl])
+		s = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63))
+		if s >= outBase {
+			ends[k] = uint64(s)<<32 | uint64(uint32(i))
+			k++
+			if k == charEnds {
+				break
+			}
+		}
+	}
+	return i, s, k
+}
+
+// step is the transition from state s on class cl.
+func (c *charTable) step(s, cl uint32) uint32 {
+	if e := c.cells[s+cl]; uint32(e>>32) == cl {
+		return uint32(e)
+	}
+	return uint32(c.cells[cl])
+}
+
+// fewCharCells reports whether the rows of the character automaton of the
+// patterns (valid UTF-8) may be few enough, from a quick estimate before
+// it is built: a state's row holds at least the children of the state of
+// its last character alone (a suffix of its string), so with many patterns
+// starting with the same characters (a large imported word list) the rows
+// hold many transitions each, and the byte automaton is smaller. The
+// estimate counts the states of first characters once, and a state per
+// further character of each pattern (longer shared prefixes counted
+// again, as in the bound).
+func fewCharCells(patterns []string) bool {
+	// the children of the state of each first character: the distinct
+	// characters that follow it at the start of a pattern
+	pairs := make([]uint64, 0, len(patterns))
+	chars := 0
+	for _, p := range patterns {
+		r1, n := utf8.DecodeRuneInString(p)
+		if n < len(p) {
+			r2, _ := utf8.DecodeRuneInString(p[n:])
+			pairs = append(pairs, uint64(r1)<<32|uint64(r2))
+		}
+		chars += utf8.RuneCountInString(p)
+	}
+	slices.Sort(pairs)
+	children := map[rune]int{}
+	for i, pr := range pairs {
+		if i == 0 || pr != pairs[i-1] {
+			children[rune(pr>>32)]++
+		}
+	}
+	least, limit := 0, maxCharCells(chars)
+	for _, n := range children {
+		least += n // the states of the first characters, once
+	}
+	for _, p := range patterns {
+		_, n := utf8.DecodeRuneInString(p)
+		for _, r := range p[n:] {
+			least += children[r]
+		}
+		if least > limit {
+			return false
+		}
+	}
+	return true
+}
+
+// maxCharCells bounds the transitions in the rows of a character
+// automaton of that many states, past which the byte automaton is built.
+func maxCharCells(states int) int {
+	return 4*states + 4096
+}
