@@ -276,7 +276,10 @@ const convGroup = 16
 
 func (e *Engine) check(w Worker, c *Conversation) *Result {
 	all, skipped := w.Check(c)
-	slices.SortStableFunc(all, func(a, b Finding) int { return a.Msg - b.Msg })
+	byMsg := func(a, b Finding) int { return a.Msg - b.Msg }
+	if !slices.IsSortedFunc(all, byMsg) { // mostly none, one, or of one rule
+		slices.SortStableFunc(all, byMsg)
+	}
 	r := &Result{Conversation: c, Agents: c.Agents(), Skipped: skipped}
 	bonuses := 0
 	for i := range all {

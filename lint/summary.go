@@ -82,6 +82,9 @@ type AgentStats struct {
 	Grades map[string]int
 	// Members are the agents seen (for a team; an agent is its own member).
 	Members map[string]bool
+	// selfMember: Members holds Agent (addConversation need not note it
+	// again)
+	selfMember bool
 }
 
 // MemberList returns the members, sorted.
@@ -199,9 +202,14 @@ func (s *Summary) Add(r *Result) {
 	// over them once per agent and team made a conversation of thousands
 	// of agents take agents × findings steps.
 	var held heldStats
+	held.list = held.few[:0] // on the stack: a conversation mostly has an agent or two
 	for _, name := range r.Agents {
-		a := addConversation(s.agents[name], name, r, name)
-		s.agents[name] = a
+		a := s.agents[name]
+		if a == nil {
+			a = newAgentStats(name)
+			s.agents[name] = a
+		}
+		addConversation(a, r, name)
 		held.add(name, a)
 		if s.TeamsOf != nil {
 			for _, t := range s.TeamsOf(name) {
@@ -217,8 +225,12 @@ func (s *Summary) Add(r *Result) {
 	}
 	for _, t := range teams {
 		members := teamMembers[t]
-		a := addConversation(s.teams[t], t, r, members...)
-		s.teams[t] = a
+		a := s.teams[t]
+		if a == nil {
+			a = newAgentStats(t)
+			s.teams[t] = a
+		}
+		addConversation(a, r, members...)
 		for i, m := range members {
 			if !slices.Contains(members[:i], m) { // a member named twice counts once
 				held.add(m, a)
@@ -229,21 +241,49 @@ func (s *Summary) Add(r *Result) {
 		return
 	}
 	held.index()
+	// (loops rather than a callback: a closure passed on escapes, an
+	// allocation per finding)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		held.each(f.Agent, func(a *AgentStats) {
-			a.Findings++
-			a.BySeverity[f.Rule.Severity]++
-			a.ByRule[f.Rule.ID]++
-		})
+		if held.byKey != nil {
+			for _, a := range held.byKey[f.Agent] {
+				a.addFinding(f)
+			}
+			continue
+		}
+		for _, e := range held.list {
+			if e.agent == f.Agent {
+				e.stats.addFinding(f)
+			}
+		}
 	}
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
-		held.each(b.Agent, func(a *AgentStats) {
-			a.Bonuses++
-			a.ByRule[b.Rule.ID]++
-		})
+		if held.byKey != nil {
+			for _, a := range held.byKey[b.Agent] {
+				a.addBonus(b)
+			}
+			continue
+		}
+		for _, e := range held.list {
+			if e.agent == b.Agent {
+				e.stats.addBonus(b)
+			}
+		}
 	}
+}
+
+// addFinding counts a finding held against the agent (or a member).
+func (a *AgentStats) addFinding(f *Finding) {
+	a.Findings++
+	a.BySeverity[f.Rule.Severity]++
+	a.ByRule[f.Rule.ID]++
+}
+
+// addBonus counts a bonus earned by the agent (or a member).
+func (a *AgentStats) addBonus(b *Finding) {
+	a.Bonuses++
+	a.ByRule[b.Rule.ID]++
 }
 
 // heldStats lists the stats the findings held against each agent of a
@@ -252,6 +292,8 @@ func (s *Summary) Add(r *Result) {
 type heldStats struct {
 	list  []heldBy
 	byKey map[string][]*AgentStats
+	// few is room for list's first entries
+	few [4]heldBy
 }
 
 // heldBy is one entry of heldStats.
@@ -278,36 +320,30 @@ func (h *heldStats) index() {
 	}
 }
 
-// each calls f with every stats a finding against agent counts for.
-func (h *heldStats) each(agent string, f func(*AgentStats)) {
-	if h.byKey != nil {
-		for _, a := range h.byKey[agent] {
-			f(a)
-		}
-		return
-	}
-	for _, e := range h.list {
-		if e.agent == agent {
-			f(e.stats)
-		}
-	}
+// newAgentStats returns the empty stats of an agent or a team.
+func newAgentStats(name string) *AgentStats {
+	return &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}, Members: map[string]bool{}}
 }
 
 // addConversation accounts for a conversation in the stats of an agent or
-// a team (a new one when a is nil), whose members are named; the findings
-// held against any of them count too (Summary.Add).
-func addConversation(a *AgentStats, name string, r *Result, members ...string) *AgentStats {
-	if a == nil {
-		a = &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}, Members: map[string]bool{}}
-	}
+// a team, whose members are named; the findings held against any of them
+// count too (Summary.Add).
+func addConversation(a *AgentStats, r *Result, members ...string) {
 	a.Conversations++
 	a.ScoreSum += r.Score
 	a.MinScore = math.Min(a.MinScore, r.Score)
 	a.Grades[r.Grade]++
+	if len(members) == 1 && a.selfMember {
+		if members[0] == a.Agent {
+			return // an agent's own stats: it is their one member, noted
+		}
+	}
 	for _, m := range members {
 		a.Members[m] = true
+		if m == a.Agent {
+			a.selfMember = true
+		}
 	}
-	return a
 }
 
 // Teams returns the per-team table sorted by team name (empty without teams).

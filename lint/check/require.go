@@ -153,7 +153,12 @@ const noTextReply = "（无文字）"
 // after n characters (TestExcerptAgreesWithFields), built only as far as
 // it is shown, without splitting the whole text.
 func excerpt(text string, n int) string {
+	// one allocation: what is shown is at most the text (a gap of white
+	// space is one byte), and at most n characters, then "…"
 	var b strings.Builder
+	if text != "" {
+		b.Grow(min(len(text), n*utf8.UTFMax) + len(ellipsis))
+	}
 	gap := false // white space since the last word written
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -165,14 +170,16 @@ func excerpt(text string, n int) string {
 		// the next character shown: the space of a gap, then this one
 		if gap {
 			if n == 0 {
-				return b.String() + "…"
+				b.WriteString(ellipsis)
+				return b.String()
 			}
 			b.WriteByte(' ')
 			n--
 			gap = false
 		}
 		if n == 0 {
-			return b.String() + "…"
+			b.WriteString(ellipsis)
+			return b.String()
 		}
 		b.WriteString(text[i : i+size]) // as written, invalid bytes too
 		n--
@@ -180,6 +187,9 @@ func excerpt(text string, n int) string {
 	}
 	return b.String()
 }
+
+// ellipsis ends an excerpt that does not show all of its text.
+const ellipsis = "…"
 
 // first returns the first index below n satisfying ok, or -1.
 func first(n int, ok func(int) bool) int {
