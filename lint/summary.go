@@ -201,8 +201,8 @@ func (s *Summary) Add(r *Result) {
 	// each). One pass over the findings then accounts for them all: going
 	// over them once per agent and team made a conversation of thousands
 	// of agents take agents × findings steps.
-	var held heldStats
-	held.list = held.few[:0] // on the stack: a conversation mostly has an agent or two
+	var few [4]heldBy // on the stack: a conversation mostly has an agent or two
+	held := few[:0]
 	for _, name := range r.Agents {
 		a := s.agents[name]
 		if a == nil {
@@ -210,7 +210,7 @@ func (s *Summary) Add(r *Result) {
 			s.agents[name] = a
 		}
 		addConversation(a, r, name)
-		held.add(name, a)
+		held = append(held, heldBy{name, a})
 		if s.TeamsOf != nil {
 			for _, t := range s.TeamsOf(name) {
 				if teamMembers == nil {
@@ -233,25 +233,25 @@ func (s *Summary) Add(r *Result) {
 		addConversation(a, r, members...)
 		for i, m := range members {
 			if !slices.Contains(members[:i], m) { // a member named twice counts once
-				held.add(m, a)
+				held = append(held, heldBy{m, a})
 			}
 		}
 	}
-	if len(held.list) == 0 {
+	if len(held) == 0 {
 		return
 	}
-	held.index()
-	// (loops rather than a callback: a closure passed on escapes, an
-	// allocation per finding)
+	// many entries are looked up through a map; (loops rather than a
+	// callback: a closure passed on escapes, an allocation per finding)
+	byKey := heldIndex(held)
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		if held.byKey != nil {
-			for _, a := range held.byKey[f.Agent] {
+		if byKey != nil {
+			for _, a := range byKey[f.Agent] {
 				a.addFinding(f)
 			}
 			continue
 		}
-		for _, e := range held.list {
+		for _, e := range held {
 			if e.agent == f.Agent {
 				e.stats.addFinding(f)
 			}
@@ -259,13 +259,13 @@ func (s *Summary) Add(r *Result) {
 	}
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
-		if held.byKey != nil {
-			for _, a := range held.byKey[b.Agent] {
+		if byKey != nil {
+			for _, a := range byKey[b.Agent] {
 				a.addBonus(b)
 			}
 			continue
 		}
-		for _, e := range held.list {
+		for _, e := range held {
 			if e.agent == b.Agent {
 				e.stats.addBonus(b)
 			}
@@ -286,38 +286,29 @@ func (a *AgentStats) addBonus(b *Finding) {
 	a.ByRule[b.Rule.ID]++
 }
 
-// heldStats lists the stats the findings held against each agent of a
-// conversation count for (Summary.Add), looked up by a scan when they are
-// few (a conversation mostly has an agent or two), else through a map.
-type heldStats struct {
-	list  []heldBy
-	byKey map[string][]*AgentStats
-	// few is room for list's first entries
-	few [4]heldBy
-}
-
-// heldBy is one entry of heldStats.
+// heldBy is a stats a finding held against agent counts for
+// (Summary.Add): a conversation's list of them is looked up by a scan when
+// they are few (a conversation mostly has an agent or two), else through a
+// map (heldIndex).
 type heldBy struct {
 	agent string
 	stats *AgentStats
 }
 
-// fewHeld is the most entries heldStats scans.
+// fewHeld is the most entries Summary.Add scans.
 const fewHeld = 16
 
-func (h *heldStats) add(agent string, a *AgentStats) {
-	h.list = append(h.list, heldBy{agent, a})
-}
-
-// index builds the map, when the entries are many.
-func (h *heldStats) index() {
-	if len(h.list) <= fewHeld {
-		return
+// heldIndex returns the stats of held by agent, or nil when they are few
+// enough to scan.
+func heldIndex(held []heldBy) map[string][]*AgentStats {
+	if len(held) <= fewHeld {
+		return nil
 	}
-	h.byKey = make(map[string][]*AgentStats, len(h.list))
-	for _, e := range h.list {
-		h.byKey[e.agent] = append(h.byKey[e.agent], e.stats)
+	byKey := make(map[string][]*AgentStats, len(held))
+	for _, e := range held {
+		byKey[e.agent] = append(byKey[e.agent], e.stats)
 	}
+	return byKey
 }
 
 // newAgentStats returns the empty stats of an agent or a team.

@@ -171,3 +171,22 @@ func TestSummaryAgentsUpdatedAfterwards(t *testing.T) {
 		t.Error("Agents handed out other stats the second time")
 	}
 }
+
+// TestSummaryAddAllocs: accounting for a conversation of agents already
+// in the table, with findings held against them, allocates nothing (a
+// conversation's held stats sit on the stack, findings are counted
+// without a closure, an agent is not noted as its own member again).
+func TestSummaryAddAllocs(t *testing.T) {
+	rule := &RuleInfo{ID: "p/r", Severity: Warning}
+	r := &Result{Conversation: &Conversation{}, Grade: "A", Score: 90, Agents: []string{"小王", "小李"},
+		Findings: []Finding{{Rule: rule, Agent: "小王"}, {Rule: rule, Agent: "小李"}},
+		Bonuses:  []Finding{{Rule: rule, Agent: "小王"}}}
+	s := NewSummary()
+	s.Add(r) // the agents' stats and their map entries
+	if n := testing.AllocsPerRun(100, func() { s.Add(r) }); n != 0 {
+		t.Fatalf("Summary.Add: %v allocations per conversation, want 0", n)
+	}
+	if a := s.Agents()[1]; a.Agent != "小王" || a.Conversations < 101 || a.Findings != a.Conversations || a.Bonuses != a.Conversations || len(a.Members) != 1 || !a.Members["小王"] {
+		t.Fatalf("小王: %s", statsLine(a))
+	}
+}
