@@ -280,7 +280,10 @@ func (e *Engine) check(w Worker, c *Conversation) *Result {
 	if !slices.IsSortedFunc(all, byMsg) { // mostly none, one, or of one rule
 		slices.SortStableFunc(all, byMsg)
 	}
-	r := &Result{Conversation: c, Agents: c.Agents(), Skipped: skipped}
+	r := &Result{Conversation: c, Skipped: skipped}
+	if agents := c.appendAgents(r.agents[:0]); len(agents) > 0 { // nil when none, as Agents
+		r.Agents = agents
+	}
 	bonuses := 0
 	for i := range all {
 		if all[i].Rule.Bonus {

@@ -549,3 +549,24 @@ func TestEngineUntypedConversations(t *testing.T) {
 		}
 	}
 }
+
+// TestEngineCheckAllocs: checking a conversation of two agents without
+// findings allocates its Result alone (its agents fit in it), and the
+// agents are those of Conversation.Agents; without agents they are nil.
+func TestEngineCheckAllocs(t *testing.T) {
+	e := &Engine{}
+	w := wordChecker{rule: &RuleInfo{ID: "p/bad"}}
+	c := &Conversation{Timed: true, Messages: []Message{
+		msg("c", 0, Customer, "顾客", "在吗", 1), msg("c", 1, Agent, "小王", "在的", 2),
+		msg("c", 2, Agent, "小李", "您好", 3), msg("c", 3, Agent, "小王", "请稍等", 4)}}
+	if n := testing.AllocsPerRun(100, func() { e.check(w, c) }); n != 1 {
+		t.Fatalf("Engine.check: %v allocations, want 1 (the Result)", n)
+	}
+	if r := e.check(w, c); !slices.Equal(r.Agents, c.Agents()) || len(r.Agents) != 2 {
+		t.Fatalf("agents %q, want %q", r.Agents, c.Agents())
+	}
+	c.Messages = c.Messages[:1]
+	if r := e.check(w, c); r.Agents != nil {
+		t.Fatalf("agents %q, want nil", r.Agents)
+	}
+}

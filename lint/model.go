@@ -307,8 +307,10 @@ type Conversation struct {
 }
 
 // Agents returns the distinct senders of agent messages, in order of first appearance.
-func (c *Conversation) Agents() []string {
-	var out []string
+func (c *Conversation) Agents() []string { return c.appendAgents(nil) }
+
+// appendAgents appends the agents (Agents) to out, which must be empty.
+func (c *Conversation) appendAgents(out []string) []string {
 	var seen map[string]struct{} // once there are more than fewAgents
 	last := ""
 	for i := range c.Messages {
@@ -411,6 +413,9 @@ type Result struct {
 	Grade   string
 	Agents  []string
 	Skipped []Skip
+	// agents is room for Agents: a conversation mostly has one agent or
+	// two (Engine.check)
+	agents [2]string
 }
 
 // Message returns the evidence message of a finding.
