@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -402,9 +403,18 @@ func writeExact(b *strings.Builder, re *syntax.Regexp) bool {
 	return writeTree(b, re, true)
 }
 
+// writeHexRune writes r as the escape \x{…} (lower-case hex digits), as
+// fmt's \x{%x} does, without fmt's cost: a large class writes thousands.
+func writeHexRune(b *strings.Builder, r rune) {
+	var buf [16]byte
+	b.WriteString(`\x{`)
+	b.Write(strconv.AppendInt(buf[:0], int64(r), 16))
+	b.WriteByte('}')
+}
+
 // writeTree is writeFolded, writing classes case-sensitively when exact.
 func writeTree(b *strings.Builder, re *syntax.Regexp, exact bool) bool {
-	writeRune := func(r rune) { fmt.Fprintf(b, `\x{%x}`, r) }
+	writeRune := func(r rune) { writeHexRune(b, r) }
 	sub := func(re *syntax.Regexp) bool {
 		b.WriteString("(?:")
 		ok := writeTree(b, re, exact)

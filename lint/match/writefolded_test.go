@@ -58,3 +58,14 @@ func TestComplementRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteHexRune: writeHexRune writes what fmt's \x{%x} writes.
+func TestWriteHexRune(t *testing.T) {
+	for _, r := range []rune{0, 9, 'a', 0x7f, 0xff, 0x4e0d, 0xfffd, 0x10000, 0x10ffff} {
+		var b strings.Builder
+		writeHexRune(&b, r)
+		if want := fmt.Sprintf(`\x{%x}`, r); b.String() != want {
+			t.Errorf("writeHexRune(%U) = %q, want %q", r, b.String(), want)
+		}
+	}
+}
