@@ -57,21 +57,37 @@ func (s Scoring) ScoreWithBonuses(findings, bonuses []Finding) (score float64, g
 // the rule's cap, the remainder for the one that reaches it) and returns
 // their sum.
 func capped(fs []Finding, points func(*RuleInfo) (each, max float64)) float64 {
-	used := map[*RuleInfo]float64{}
+	// the points of each rule with a cap so far, found by a scan (a
+	// conversation's findings are of a few rules): no map to hash into
+	var few [8]ruleUsed
+	used := few[:0]
 	total := 0.0
 	for i := range fs {
 		f := &fs[i]
 		d, max := points(f.Rule)
 		if max > 0 {
-			if left := tidy(max - used[f.Rule]); left < d {
+			k := 0
+			for k < len(used) && used[k].rule != f.Rule {
+				k++
+			}
+			if k == len(used) {
+				used = append(used, ruleUsed{rule: f.Rule})
+			}
+			if left := tidy(max - used[k].points); left < d {
 				d = math.Max(left, 0)
 			}
+			used[k].points += d
 		}
-		used[f.Rule] += d
 		f.Deduct = d
 		total += d
 	}
 	return total
+}
+
+// ruleUsed is the points a rule's findings took so far (capped).
+type ruleUsed struct {
+	rule   *RuleInfo
+	points float64
 }
 
 // tidy rounds away the error of floating-point sums, far below any

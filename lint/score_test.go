@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,5 +142,38 @@ func TestScoringBonuses(t *testing.T) {
 				t.Errorf("a conversation scored 0 shows bonuses earning %v", earned)
 			}
 		})
+	}
+}
+
+// TestCappedManyRules: the caps hold per rule however many rules with a
+// cap the findings are of (more than capped scans without growing), as
+// a map of each rule's points so far has them.
+func TestCappedManyRules(t *testing.T) {
+	var rules []*RuleInfo
+	for i := range 12 {
+		rules = append(rules, &RuleInfo{ID: fmt.Sprint("p/r", i), Deduct: 0.1 * float64(i%4+1), MaxDeduct: 0.3 * float64(i%3)})
+	}
+	var fs []Finding
+	for i := range 100 {
+		fs = append(fs, Finding{Rule: rules[(i*7)%len(rules)]})
+	}
+	got := capped(fs, func(r *RuleInfo) (float64, float64) { return r.Deduct, r.MaxDeduct })
+	used, want := map[*RuleInfo]float64{}, 0.0
+	for i := range fs {
+		f := &fs[i]
+		d := f.Rule.Deduct
+		if f.Rule.MaxDeduct > 0 {
+			if left := tidy(f.Rule.MaxDeduct - used[f.Rule]); left < d {
+				d = math.Max(left, 0)
+			}
+		}
+		used[f.Rule] += d
+		if f.Deduct != d {
+			t.Fatalf("finding %d (%s): deduct %v, want %v", i, f.Rule.ID, f.Deduct, d)
+		}
+		want += d
+	}
+	if got != want {
+		t.Fatalf("total %v, want %v", got, want)
 	}
 }
