@@ -394,21 +394,35 @@ func FormatDuration(d time.Duration) string {
 	if d == 0 {
 		return "0s"
 	}
-	var b strings.Builder
+	// built on the stack, one allocation for the result: reports write
+	// one for every late reply
+	var buf [64]byte
+	return string(appendDuration(buf[:0], d))
+}
+
+// appendDuration appends FormatDuration(d), d not 0, to b ("" for a
+// negative d).
+func appendDuration(b []byte, d time.Duration) []byte {
 	if d >= 24*time.Hour && d%(24*time.Hour) == 0 {
-		return strconv.Itoa(int(d/(24*time.Hour))) + "d"
+		return append(strconv.AppendInt(b, int64(d/(24*time.Hour)), 10), 'd')
 	}
 	if h := d / time.Hour; h > 0 {
-		b.WriteString(strconv.Itoa(int(h)) + "h")
+		b = append(strconv.AppendInt(b, int64(h), 10), 'h')
 		d -= h * time.Hour
 	}
 	if m := d / time.Minute; m > 0 {
-		b.WriteString(strconv.Itoa(int(m)) + "m")
+		b = append(strconv.AppendInt(b, int64(m), 10), 'm')
 		d -= m * time.Minute
 	}
 	if d > 0 {
-		s := strconv.FormatFloat(d.Seconds(), 'f', -1, 64)
-		b.WriteString(s + "s")
+		if d%time.Second == 0 {
+			// whole seconds, below 60: the float's shortest form is the
+			// integer's
+			b = strconv.AppendInt(b, int64(d/time.Second), 10)
+		} else {
+			b = strconv.AppendFloat(b, d.Seconds(), 'f', -1, 64)
+		}
+		b = append(b, 's')
 	}
-	return b.String()
+	return b
 }
