@@ -691,12 +691,18 @@ type tvars []tvar
 
 // get returns the value of the placeholder name ("" if not given).
 func (vs tvars) get(name string) string {
+	v, _ := vs.lookup(name)
+	return v
+}
+
+// lookup returns the value of the placeholder name and whether it is given.
+func (vs tvars) lookup(name string) (string, bool) {
 	for _, v := range vs {
 		if v.name == name {
-			return v.value
+			return v.value, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // delayText writes a measured delay for a message's {delay}: to the
@@ -732,8 +738,12 @@ func render(tmpl string, vars tvars) string {
 		if j < 0 {
 			break
 		}
-		if name := tmpl[1:j]; rules.TemplateVars[name] {
-			b.WriteString(vars.get(name))
+		// a value given is a placeholder's (the checks name none but
+		// rules.TemplateVars), known without a map lookup
+		if v, ok := vars.lookup(tmpl[1:j]); ok {
+			b.WriteString(v)
+		} else if rules.TemplateVars[tmpl[1:j]] {
+			// a placeholder without a value: empty
 		} else {
 			b.WriteString(tmpl[:j+1])
 		}
