@@ -168,3 +168,22 @@ func TestPairBuckets(t *testing.T) {
 		t.Fatal("no bucket tables")
 	}
 }
+
+// TestLoneUnitBMPCode: loneUnit asks the dictionary for a character by its
+// code point (bmpCode) what runeCode answers for its encoding, for every
+// character it asks about.
+func TestLoneUnitBMPCode(t *testing.T) {
+	t.Parallel()
+	d, err := loadDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if r == utf8.RuneError || (r >= 0xD800 && r <= 0xDFFF) {
+			continue
+		}
+		if got, want := d.bmpCode(r), d.runeCode(r, string(r)); got != want {
+			t.Fatalf("%U: bmpCode %d, runeCode %d", r, got, want)
+		}
+	}
+}

@@ -65,9 +65,9 @@ func (s *dictSegmenter) loneUnit(r rune) bool {
 	if r >= utf8.RuneSelf && inLetterRun(r, utf8.RuneLen(r)) {
 		return false // part of a run of letters and digits (see scanUnits)
 	}
-	var buf [4]byte
-	n := utf8.EncodeRune(buf[:], r)
-	if s.dict.runeCode(r, string(buf[:n])) != 0 {
+	// (a character of the Basic Multilingual Plane, not utf8.RuneError:
+	// its code is runeCode's without encoding it)
+	if s.dict.bmpCode(r) != 0 {
 		return false
 	}
 	return !s.userRunes()[r]
