@@ -325,9 +325,13 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		}
 	}
 	if c.minLen > 0 || c.maxLen > 0 {
-		n := utf8.RuneCountInString(strings.TrimSpace(m.Text))
-		if n < c.minLen || (c.maxLen > 0 && n > c.maxLen) {
-			return false, nil
+		t := strings.TrimSpace(m.Text)
+		// no more characters than bytes: a short text within max_length
+		// needs no counting
+		if c.minLen > 0 || len(t) > c.maxLen {
+			if n := runeCount(t); n < c.minLen || (c.maxLen > 0 && n > c.maxLen) {
+				return false, nil
+			}
 		}
 	}
 	if c.pii != 0 {

@@ -20,6 +20,8 @@ func TestConditions(t *testing.T) {
 		{"ends with", "{ends_with: [吗]}", "agent: 还有别的问题吗？\nagent: 好的", "1"},
 		{"min length is inclusive", "{min_length: 5}", "agent: 一二三四五\nagent: 一二三四", "1"},
 		{"max length is inclusive", "{max_length: 2}", "agent: 好的\nagent: 好的呀", "1"},
+		{"max length counts characters, spaces trimmed", "{max_length: 3}", "agent:  ab \nagent: 好的呀\nagent: abcd\nagent: 好的呀吗", "1 2"},
+		{"min and max length", "{min_length: 2, max_length: 3}", "agent: a\nagent: 好的\nagent: abcd", "2"},
 		{"pii", "{pii: [phone]}", "agent: 您的手机号13812345678对吗\nagent: 订单号2611041234567", "1:13812345678"},
 		{"all_of", "{all_of: [{phrases: [无法]}, {not: {starts_with: [抱歉]}}]}", "agent: 无法办理\nagent: 抱歉，无法办理", "1:无法"},
 		{"any_of", "{any_of: [{phrases: [滚]}, {phrases: [有病]}]}", "agent: 你有病吧\nagent: 好的", "1:有病"},
