@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"sort"
 	"sync"
 	"unsafe"
 )
@@ -694,7 +693,8 @@ func (g *grouper) drain() error {
 	for _, oc := range g.open {
 		ocs = append(ocs, oc)
 	}
-	sort.Slice(ocs, func(i, j int) bool { return ocs[i].first < ocs[j].first })
+	// (first is unique: the Seq of a conversation's first message)
+	slices.SortFunc(ocs, func(a, b *openConv) int { return a.first - b.first })
 	for _, oc := range ocs {
 		if err := g.flush(oc); err != nil {
 			return err
