@@ -179,12 +179,21 @@ func (s *Summary) Add(r *Result) {
 			s.SkippedWhy[sk.Rule] = sk.Reason
 		}
 	}
+	// the findings and bonuses counted by rule and severity first, then
+	// added to the maps once per rule (and severity) rather than once each
+	var fewRules [16]ruleTally
+	byRule := fewRules[:0]
+	var bySev [Error + 1]int
 	fatal := false
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		s.Findings++
-		s.BySeverity[f.Rule.Severity]++
-		s.ByRule[f.Rule.ID]++
+		if sev := f.Rule.Severity; int(sev) < len(bySev) {
+			bySev[sev]++
+		} else {
+			s.BySeverity[sev]++
+		}
+		byRule = tallyRule(byRule, s.ByRule, f.Rule)
 		fatal = fatal || f.Rule.Fatal
 	}
 	if fatal {
@@ -192,7 +201,15 @@ func (s *Summary) Add(r *Result) {
 	}
 	for i := range r.Bonuses {
 		s.Bonuses++
-		s.ByRule[r.Bonuses[i].Rule.ID]++
+		byRule = tallyRule(byRule, s.ByRule, r.Bonuses[i].Rule)
+	}
+	for _, t := range byRule {
+		s.ByRule[t.rule.ID] += t.n
+	}
+	for sev, n := range bySev {
+		if n > 0 {
+			s.BySeverity[Severity(sev)] += n
+		}
 	}
 	var teamMembers map[string][]string
 	var teams []string // in order of first appearance
@@ -284,6 +301,28 @@ func (a *AgentStats) addFinding(f *Finding) {
 func (a *AgentStats) addBonus(b *Finding) {
 	a.Bonuses++
 	a.ByRule[b.Rule.ID]++
+}
+
+// ruleTally counts a conversation's findings of a rule (Summary.Add).
+type ruleTally struct {
+	rule *RuleInfo
+	n    int
+}
+
+// tallyRule counts a finding of rule in tally, or, when tally is full
+// (its capacity), in byRule itself.
+func tallyRule(tally []ruleTally, byRule map[string]int, rule *RuleInfo) []ruleTally {
+	for i := range tally {
+		if tally[i].rule == rule {
+			tally[i].n++
+			return tally
+		}
+	}
+	if len(tally) == cap(tally) {
+		byRule[rule.ID]++
+		return tally
+	}
+	return append(tally, ruleTally{rule, 1})
 }
 
 // heldBy is a stats a finding held against agent counts for

@@ -190,3 +190,35 @@ func TestSummaryAddAllocs(t *testing.T) {
 		t.Fatalf("小王: %s", statsLine(a))
 	}
 }
+
+// TestSummaryAddByRule: the totals by rule and by severity count every
+// finding and bonus once, also for more rules in one conversation than
+// Summary.Add tallies before adding, and name no rule or severity that has
+// none.
+func TestSummaryAddByRule(t *testing.T) {
+	var rules []*RuleInfo
+	for i := range 20 {
+		rules = append(rules, &RuleInfo{ID: fmt.Sprint("p/r", i), Severity: Severity(1 + i%3)})
+	}
+	bonus := &RuleInfo{ID: "p/bonus", Severity: Info, Bonus: true}
+	r := &Result{Conversation: &Conversation{}, Grade: "A", Bonuses: []Finding{{Rule: bonus}, {Rule: rules[0]}}}
+	wantRule, wantSev := map[string]int{"p/bonus": 1, "p/r0": 1}, map[Severity]int{}
+	for i := range 90 {
+		rule := rules[(i*13)%17] // rules 0 to 16 (not 17 to 19)
+		r.Findings = append(r.Findings, Finding{Rule: rule})
+		wantRule[rule.ID]++
+		wantSev[rule.Severity]++
+	}
+	s := NewSummary()
+	s.Add(r)
+	s.Add(r)
+	for k, v := range wantRule {
+		wantRule[k] = 2 * v
+	}
+	for k, v := range wantSev {
+		wantSev[k] = 2 * v
+	}
+	if fmt.Sprint(s.ByRule) != fmt.Sprint(wantRule) || fmt.Sprint(s.BySeverity) != fmt.Sprint(wantSev) || s.Findings != 180 || s.Bonuses != 4 {
+		t.Fatalf("by rule %v, want %v; by severity %v, want %v; %d findings, %d bonuses", s.ByRule, wantRule, s.BySeverity, wantSev, s.Findings, s.Bonuses)
+	}
+}
