@@ -92,7 +92,7 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 		if !ok {
 			return nil
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
+		if blankLine(line) {
 			continue
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
@@ -115,6 +115,12 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 			return err
 		}
 	}
+}
+
+// blankLine reports whether line is blank (bytes.TrimSpace leaves nothing),
+// at once for a line that starts with a record's brace.
+func blankLine(line []byte) bool {
+	return len(line) == 0 || line[0] != '{' && len(bytes.TrimSpace(line)) == 0
 }
 
 // parseJSONMessage decodes one canonical message with encoding/json; a

@@ -466,7 +466,13 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 			i++
 		}
 		if i < n && line[i] <= ' ' {
-			i = skipWS(line, i)
+			// one space (`"text": "…"`, as Python's json.dumps writes it)
+			// or the long way
+			if line[i] == ' ' && i+1 < n && line[i+1] > ' ' {
+				i++
+			} else {
+				i = skipWS(line, i)
+			}
 		}
 		if i >= n {
 			return false
@@ -548,6 +554,10 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 		if i < n && line[i] == ',' { // the common case, no blanks
 			i++
 			if i < n && line[i] == '"' {
+				continue
+			}
+			if i+1 < n && line[i] == ' ' && line[i+1] == '"' { // `, "`
+				i++
 				continue
 			}
 			i = skipWS(line, i)

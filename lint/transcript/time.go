@@ -44,7 +44,9 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 // parseTime is ParseTime remembering the last date read in days (see
 // dayMemo; nil: none).
 func parseTime(s string, loc *time.Location, days *dayMemo) (time.Time, error) {
-	s = strings.TrimSpace(s)
+	if edged(s) {
+		s = strings.TrimSpace(s)
+	}
 	if s == "" {
 		return time.Time{}, nil
 	}
