@@ -89,13 +89,13 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 	if s == nil {
 		s = lint.NewSummary()
 	}
-	// the line as JSONLSummary is encoded, its errors (as many as the
-	// input has lines) written one at a time
+	// the line as JSONLSummary is encoded: the summary by encoding/json,
+	// the per-agent and per-team tables (a row per agent) by
+	// appendAgentsJSON, the errors (as many as the input has lines) one at
+	// a time
 	head := struct {
 		Summary JSONSummary `json:"summary"`
-		Agents  []JSONAgent `json:"agents"`
-		Teams   []JSONAgent `json:"teams,omitempty"`
-	}{SummaryJSON(s), AgentsJSON(s), TeamsJSON(s)}
+	}{SummaryJSON(s)}
 	j.buf.Reset()
 	enc := json.NewEncoder(&j.buf)
 	enc.SetEscapeHTML(false)
@@ -103,6 +103,18 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	b := bytes.TrimSuffix(j.buf.Bytes(), []byte("}\n"))
+	b = append(b, `,"agents":`...)
+	var keys []string
+	b, err := appendAgentsJSON(b, AgentsJSON(s), &keys)
+	if err != nil {
+		return err
+	}
+	if teams := TeamsJSON(s); len(teams) > 0 { // omitempty
+		b = append(b, `,"teams":`...)
+		if b, err = appendAgentsJSON(b, teams, &keys); err != nil {
+			return err
+		}
+	}
 	b = append(b, `,"errors":`...)
 	if _, err := j.w.Write(b); err != nil {
 		return err
@@ -110,6 +122,6 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 	if err := writeErrorsJSON(j.w, s.Errors, false, ""); err != nil {
 		return err
 	}
-	_, err := io.WriteString(j.w, "}\n")
+	_, err = io.WriteString(j.w, "}\n")
 	return err
 }
