@@ -2,7 +2,10 @@ package transcript
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"testing"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 // blankLine is len(bytes.TrimSpace(line)) == 0, quickly for records.
@@ -28,4 +31,29 @@ func TestParseTimeBlanks(t *testing.T) {
 	if got, err := ParseTime(" \u3000 ", nil); err != nil || !got.IsZero() {
 		t.Errorf("ParseTime(blanks) = %v, %v; want zero", got, err)
 	}
+}
+
+// astral counts as lint.Astral does, whatever the bytes and their
+// alignment.
+func TestAstral(t *testing.T) {
+	pieces := []string{"a", "客", "😀", "\xf0", "\xff", "\xef", "\x80", "é", "𠀀", "12345678"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var b []byte
+		for range rng.IntN(40) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		if got, want := astral(b), lint.Astral(b); got != want {
+			t.Fatalf("astral(%q) = %d, want %d", b, got, want)
+		}
+	}
+}
+
+func FuzzAstral(f *testing.F) {
+	f.Add([]byte("{\"sender\":\"客服😀\",\"text\":\"\""))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := astral(b), lint.Astral(b); got != want {
+			t.Fatalf("astral(%q) = %d, want %d", b, got, want)
+		}
+	})
 }
