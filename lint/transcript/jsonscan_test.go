@@ -26,6 +26,7 @@ func agree(t *testing.T, line string) (fast bool) {
 	var f msgFields
 	sc.fields([]byte(line), &r, &f)
 	f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
+	f.textAstral = r.textAstral // (as parseInto does)
 	got, gotErr := f.message(src, pos)
 	if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 		t.Errorf("line %q:\nfast    %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
@@ -96,6 +97,13 @@ func TestJSONScannerAgreesWithDecoder(t *testing.T) {
 		{`{"text":"x","role":"agent","id"`, false},
 		{`{"role":"agent","text":"x","Time":"y"}`, false},
 		{`{"role":"agent","text":"x","times":"y","i":1,"c":2,"s":true,"r":false,"t":null}`, true},
+		// one blank after colons and commas (Python's json.dumps), or more;
+		// characters beyond the BMP before the text (its column)
+		{`{"conversation": "c1", "time": "2026-11-04 10:00:00", "role": "agent", "sender": "客服😀", "text": "您好😀"}`, true},
+		{"{\"role\":  \"agent\",  \"sender\": \t\"𠀀𠀁客服\", \"text\": \r\"x\", \"n\": 1}", true},
+		{`{"role": "agent", "text": "x", }`, false},
+		{`{"role": "agent", "text": `, false},
+		{`{"role": "agent", "text": "x" , "id": 2}`, true},
 	}
 	for _, tt := range tests {
 		if fast := agree(t, tt.line); fast != tt.fast {
@@ -109,6 +117,7 @@ func FuzzJSONScannerAgreesWithDecoder(f *testing.F) {
 	f.Add(`{"conversation":2,"time":1793757600,"role":"customer","text":"\u4f60\n","x":{"y":[1,2]}}`)
 	f.Add(`{"id":"a","id":null,"role":"bot","text":"","type":"order"}`)
 	f.Add(`{"sender":"客服\n小美","x":"长\"长","role":"agent","text":"您好\n不知道"}`)
+	f.Add(`{"conversation": "c1", "time": "2026-11-04 10:00:00", "role": "agent", "sender": "客服😀", "text": "您好😀"}`)
 	f.Fuzz(func(t *testing.T, line string) {
 		agree(t, line)
 	})
