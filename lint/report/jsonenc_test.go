@@ -488,3 +488,40 @@ func TestSkipCommon3(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipCommon3Long holds skipCommon3's eight-runes-at-a-time loop to a
+// rune at a time: long runs of common runes (without 한, whose lead ED
+// ends a run) with one odd rune or byte at every offset.
+func TestSkipCommon3Long(t *testing.T) {
+	ref := func(s string, i int) int {
+		const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
+		for i+3 <= len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && leads>>(s[i]&0xF)&1 != 0 {
+			i += 3
+		}
+		return i
+	}
+	common := []string{"不", "你", "，", "。", "ア", "\ufffd", "中", "ぁ"}
+	odd := []string{"\u2028", "\u2029", "\u2000", "\u0800", "\ud7ff", "한", "a", "é", "😀", "\xe4\xb8", "\xe4a\x80", "\xe4\x80a", "\xff", "\x80\x80\x80"}
+	for _, n := range []int{8, 9, 16, 17, 24, 30} {
+		for k := 0; k <= n; k++ {
+			for _, o := range odd {
+				var b strings.Builder
+				for j := range n {
+					if j == k {
+						b.WriteString(o)
+					}
+					b.WriteString(common[(j*3+k)%len(common)])
+				}
+				if k == n {
+					b.WriteString(o)
+				}
+				s := b.String()
+				for i := 0; i <= len(s); i++ {
+					if got, want := skipCommon3(s, i), ref(s, i); got != want {
+						t.Fatalf("skipCommon3(%q, %d) = %d, want %d", s, i, got, want)
+					}
+				}
+			}
+		}
+	}
+}
