@@ -243,15 +243,10 @@ func textPlace(at, raw int) (col int32, verbatim uint16) {
 	return int32(at + 1), uint16(min(raw, lint.TextAllRaw-1))
 }
 
-// astralBefore is lint.Message.TextAstral for a text starting at byte at of
-// line, cont of the bytes before it being continuation bytes (none: ASCII,
-// no code point beyond the BMP).
-func astralBefore(line []byte, at, cont int) int32 {
-	if cont == 0 {
-		return 0
-	}
-	return int32(astral(line[:at]))
-}
+// astralShift is where plainStringEnd's count of a string's characters
+// beyond the BMP starts, above its count of continuation bytes (fewer than
+// 2^31: the scanner reads no longer line).
+const astralShift = 32
 
 // astral is lint.Astral (the code points of valid UTF-8 beyond the BMP:
 // its bytes from 0xF0 up) eight bytes at a time: a byte is one of them when
@@ -449,9 +444,11 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 	if n >= math.MaxInt32 {
 		return false // (the spans are int32)
 	}
-	// continuation bytes so far (bytes that are not code points): only
-	// strings hold any, keys are ASCII and so is the JSON around them
-	cont := 0
+	// continuation bytes so far (bytes that are not code points) and, from
+	// bit astralShift up, code points beyond the BMP (lint.Message's
+	// TextAstral): only strings hold any, keys are ASCII and so is the
+	// JSON around them
+	cont := uint64(0)
 	i := skipWS(line, 0)
 	if i >= n || line[i] != '{' {
 		return false
@@ -506,7 +503,7 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 			q, kind := ve, uint8(vString) // q: the closing quote
 			if ve >= 0 {
 				if field == fText {
-					r.textAt, r.textRaw, r.textAstral = int32(vs-cont), -1, astralBefore(line, vs, cont)
+					r.textAt, r.textRaw, r.textAstral = int32(vs-int(uint32(cont))), -1, int32(cont>>astralShift)
 				}
 				cont += c
 			} else {
@@ -516,12 +513,13 @@ func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
 				}
 				raw := line[vs:q]
 				if field == fText {
-					r.textAt, r.textRaw, r.textAstral = int32(vs-cont), -1, astralBefore(line, vs, cont)
+					r.textAt, r.textRaw, r.textAstral = int32(vs-int(uint32(cont))), -1, int32(cont>>astralShift)
 					if esc {
 						r.textRaw = int32(bytes.IndexByte(raw, '\\'))
 					}
 				}
-				cont += len(raw) - codePoints(raw) // (valid UTF-8, checked below)
+				// (valid UTF-8, checked below)
+				cont += uint64(len(raw)-codePoints(raw)) + uint64(astral(raw))<<astralShift
 				ve = q
 				if esc {
 					from := len(sc.buf)
@@ -767,7 +765,8 @@ func hasLit(b []byte, i int, lit string) bool {
 // plainStringEnd finds the closing quote of a string whose content starts
 // at b[j], checking on the way that the content is valid UTF-8, and counts
 // the continuation bytes of its characters (its bytes less its code
-// points). It returns -1 when there is no closing quote, the content holds
+// points) and, from bit astralShift of cont up, its characters beyond the
+// BMP (four-byte sequences). It returns -1 when there is no closing quote, the content holds
 // a backslash or a control character (scanString then reads it carefully)
 // or invalid UTF-8.
 //
@@ -778,7 +777,7 @@ func hasLit(b []byte, i int, lit string) bool {
 // needs no stack frame: it is called for every string of every record.
 // plainStringEndSlow is the same thing a character at a time, which the
 // tests hold it to.
-func plainStringEnd(b []byte, j int) (end, cont int) {
+func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 	n := len(b)
 	for j < n {
 		// a run of plain ASCII, up to the first byte that is not ASCII,
@@ -876,7 +875,7 @@ func plainStringEnd(b []byte, j int) (end, cont int) {
 				}
 			}
 			j += size
-			cont += size - 1
+			cont += uint64(size-1) + uint64(size>>2)<<astralShift
 		}
 	}
 	return -1, 0
@@ -925,7 +924,7 @@ func hanRun(x0, x1, x2 uint64) bool {
 
 // plainStringEndSlow is plainStringEnd a character at a time: the
 // reference its word-at-a-time reading is tested against.
-func plainStringEndSlow(b []byte, j int) (end, cont int) {
+func plainStringEndSlow(b []byte, j int) (end int, cont uint64) {
 	for j < len(b) {
 		c := b[j]
 		switch {
@@ -942,7 +941,10 @@ func plainStringEndSlow(b []byte, j int) (end, cont int) {
 			return -1, 0
 		}
 		j += size
-		cont += size - 1
+		cont += uint64(size - 1)
+		if size == 4 {
+			cont += 1 << astralShift
+		}
 	}
 	return -1, 0
 }

@@ -104,6 +104,7 @@ func TestJSONScannerAgreesWithDecoder(t *testing.T) {
 		{`{"role": "agent", "text": "x", }`, false},
 		{`{"role": "agent", "text": `, false},
 		{`{"role": "agent", "text": "x" , "id": 2}`, true},
+		{`{"sender":"😀\n客服","id":"𠀀","role":"agent","text":"x😀"}`, true},
 	}
 	for _, tt := range tests {
 		if fast := agree(t, tt.line); fast != tt.fast {

@@ -57,3 +57,22 @@ func FuzzAstral(f *testing.F) {
 		}
 	})
 }
+
+// plainStringEnd counts a string's continuation bytes and, from bit
+// astralShift up, its characters beyond the BMP.
+func TestPlainStringEndAstral(t *testing.T) {
+	for _, tt := range []struct {
+		s            string
+		cont, astral uint64
+	}{
+		{`abc"`, 0, 0},
+		{`客服"`, 4, 0},
+		{`😀客a𠀀"`, 8, 2},
+		{`你好你好你好你好你好你好你好你好😀"`, 35, 1},
+	} {
+		end, cont := plainStringEnd([]byte(tt.s), 0)
+		if end != len(tt.s)-1 || cont != tt.cont|tt.astral<<astralShift {
+			t.Errorf("plainStringEnd(%q) = %d, %#x; want %d, %#x", tt.s, end, cont, len(tt.s)-1, tt.cont|tt.astral<<astralShift)
+		}
+	}
+}
