@@ -117,16 +117,16 @@ func longestUnspaced(text string) (start int, prefix string, n int) {
 // runeCount is utf8.RuneCountInString(s): the characters of s, an invalid
 // byte counting as one. Chat text is Chinese, three bytes a character, and
 // valid: it is counted eight bytes at a time (wordRunes), and any other
-// text one character at a time (runeCountBytes).
+// text one character at a time (match.RuneCount).
 func runeCount(s string) int {
 	// E0 and ED start three-byte sequences whose second byte has a
 	// narrower range than wordRunes checks (no Chinese character has them)
 	if strings.IndexByte(s, 0xe0) >= 0 || strings.IndexByte(s, 0xed) >= 0 {
-		return runeCountBytes(s)
+		return match.RuneCount(s)
 	}
 	n, ok := wordRunes(s)
 	if !ok {
-		return runeCountBytes(s)
+		return match.RuneCount(s)
 	}
 	return n
 }
@@ -175,35 +175,9 @@ func wordRunes(s string) (n int, ok bool) {
 	return len(s) - conts, carry == 0
 }
 
-// runeCountBytes is runeCount for any text, one character at a time, the
-// three-byte characters of Chinese text stepped over inline (a for-range
-// loop over a string calls runtime.decoderune for each character outside
-// ASCII): a lead byte E1-EC or EE-EF and any two continuation bytes
-// (80-BF), a valid sequence. Others go to utf8.DecodeRuneInString.
-func runeCountBytes(s string) int {
-	n := 0
-	for i := 0; i < len(s); n++ {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c-0xe1 <= 0xef-0xe1 && c != 0xed && i+2 < len(s) {
-			// both continuation bytes (80-BF) at once: x^0x80 < 0x40
-			if (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {
-				i += 3
-				continue
-			}
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-	}
-	return n
-}
-
 // runeSkip returns the byte offset in s after its first n characters (all
 // of s if it has fewer), as utf8.DecodeRuneInString steps over them,
-// stepping as runeCountBytes does.
+// stepping as match.RuneCount does.
 func runeSkip(s string, n int) int {
 	i := 0
 	for ; n > 0 && i < len(s); n-- {

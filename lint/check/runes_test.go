@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint/match"
 )
 
 // runeTexts are texts for the character counting of length: Chinese, ASCII,
@@ -48,8 +50,8 @@ func checkRunes(t *testing.T, s string) {
 	if n := runeCount(s); n != want {
 		t.Fatalf("runeCount(%q) = %d, want %d", s, n, want)
 	}
-	if n := runeCountBytes(s); n != want {
-		t.Fatalf("runeCountBytes(%q) = %d, want %d", s, n, want)
+	if n := match.RuneCount(s); n != want {
+		t.Fatalf("match.RuneCount(%q) = %d, want %d", s, n, want)
 	}
 	// wordRunes does not tell sequences led by E0 or ED (runeCount does not ask it then)
 	e0ed := strings.IndexByte(s, 0xe0) >= 0 || strings.IndexByte(s, 0xed) >= 0

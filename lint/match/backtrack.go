@@ -152,15 +152,7 @@ func (f *firstSet) hasSlow(r rune) bool {
 	}
 	rs := f.ranges
 	if len(rs) <= 2*maxLinearRanges {
-		for j := 0; j+1 < len(rs); j += 2 {
-			if r < rs[j] {
-				return false
-			}
-			if r <= rs[j+1] {
-				return true
-			}
-		}
-		return false
+		return inRanges(rs, r)
 	}
 	lo, hi := 0, len(rs)/2
 	for lo < hi {
@@ -380,7 +372,12 @@ func (b *btInst) matchRune(r rune) bool {
 	case b.set != nil:
 		return b.set.has(r)
 	}
-	rs := b.ranges
+	return inRanges(b.ranges, r)
+}
+
+// inRanges reports whether r lies in one of the ranges rs (lo, hi pairs,
+// in order, apart), looked through one by one.
+func inRanges(rs []rune, r rune) bool {
 	for j := 0; j+1 < len(rs); j += 2 {
 		if r < rs[j] {
 			return false

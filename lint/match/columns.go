@@ -16,17 +16,17 @@ func (c *Columns) At(text string, off int) int {
 	if c.col == 0 || off < c.counted {
 		c.counted, c.col = 0, 1
 	}
-	c.col += runeCount(text[c.counted:off])
+	c.col += RuneCount(text[c.counted:off])
 	c.counted = off
 	return c.col
 }
 
-// runeCount is utf8.RuneCountInString(s), the three-byte characters of
+// RuneCount is utf8.RuneCountInString(s), the three-byte characters of
 // Chinese text stepped over inline (the for-range loop of
 // RuneCountInString calls runtime.decoderune for each character outside
 // ASCII): a lead byte E1-EC or EE-EF and two continuation bytes (80-BF)
 // are a valid sequence. Others go to utf8.DecodeRuneInString.
-func runeCount(s string) int {
+func RuneCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); n++ {
 		c := s[i]

@@ -29,8 +29,8 @@ func TestRuneCount(t *testing.T) {
 		for _, b := range pieces {
 			for _, c := range pieces {
 				s := a + b + c
-				if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
-					t.Fatalf("runeCount(%q) = %d, want %d", s, got, want)
+				if got, want := RuneCount(s), utf8.RuneCountInString(s); got != want {
+					t.Fatalf("RuneCount(%q) = %d, want %d", s, got, want)
 				}
 			}
 		}

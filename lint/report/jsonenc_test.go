@@ -436,24 +436,20 @@ func FuzzConvEncoder(f *testing.F) {
 	})
 }
 
-// TestSkipCommon3 holds skipCommon3's four-runes-at-a-time loop to a rune
-// at a time: runs of common three-byte runes with one odd rune or byte (a
-// lead it leaves to the slow path, a broken sequence, ASCII) at every
-// offset, and the run cut at every length.
-func TestSkipCommon3(t *testing.T) {
-	ref := func(s string, i int) int {
-		const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
-		for i+3 <= len(s) {
-			if s[i]&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || leads>>(s[i]&0xF)&1 == 0 {
-				break
-			}
-			i += 3
-		}
-		return i
+// skipCommon3Ref is skipCommon3 a rune at a time.
+func skipCommon3Ref(s string, i int) int {
+	const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
+	for i+3 <= len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && leads>>(s[i]&0xF)&1 != 0 {
+		i += 3
 	}
-	common := []string{"不", "你", "，", "。", "ア", "한", "\ufffd"}
-	odd := []string{"\u2028", "\u0800", "\ud7ff", "a", "é", "😀", "\xe4\xb8", "\xe4a\x80", "\xe4\x80a", "\xf4\x80\x80", "\xff"}
-	for n := range 16 {
+	return i
+}
+
+// withOddOne calls each with every text of n runes from common (picked
+// in turn, starting k×step on) for n in sizes, and with one of odd put
+// in at every offset k.
+func withOddOne(common, odd []string, sizes []int, step int, each func(s string)) {
+	for _, n := range sizes {
 		for k := 0; k <= n; k++ {
 			for _, o := range odd {
 				var b strings.Builder
@@ -461,67 +457,60 @@ func TestSkipCommon3(t *testing.T) {
 					if j == k {
 						b.WriteString(o)
 					}
-					b.WriteString(common[(j*5+k)%len(common)])
+					b.WriteString(common[(j*step+k)%len(common)])
 				}
 				if k == n {
 					b.WriteString(o)
 				}
-				s := b.String()
-				for i := 0; i <= len(s); i++ {
-					for end := i; end <= len(s); end++ {
-						if got, want := skipCommon3(s[:end], i), ref(s[:end], i); got != want {
-							t.Fatalf("skipCommon3(%q, %d) = %d, want %d", s[:end], i, got, want)
-						}
-					}
-				}
-				check := appendJSONString(nil, s)
-				var want bytes.Buffer
-				enc := json.NewEncoder(&want)
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(s); err != nil {
-					t.Fatal(err)
-				}
-				if string(check) != strings.TrimSuffix(want.String(), "\n") {
-					t.Fatalf("%q: got %s, want %s", s, check, want.String())
-				}
+				each(b.String())
 			}
 		}
 	}
+}
+
+// TestSkipCommon3 holds skipCommon3's four-runes-at-a-time loop to a rune
+// at a time: runs of common three-byte runes with one odd rune or byte (a
+// lead it leaves to the slow path, a broken sequence, ASCII) at every
+// offset, and the run cut at every length.
+func TestSkipCommon3(t *testing.T) {
+	common := []string{"不", "你", "，", "。", "ア", "한", "\ufffd"}
+	odd := []string{"\u2028", "\u0800", "\ud7ff", "a", "é", "😀", "\xe4\xb8", "\xe4a\x80", "\xe4\x80a", "\xf4\x80\x80", "\xff"}
+	sizes := make([]int, 16)
+	for n := range sizes {
+		sizes[n] = n
+	}
+	withOddOne(common, odd, sizes, 5, func(s string) {
+		for i := 0; i <= len(s); i++ {
+			for end := i; end <= len(s); end++ {
+				if got, want := skipCommon3(s[:end], i), skipCommon3Ref(s[:end], i); got != want {
+					t.Fatalf("skipCommon3(%q, %d) = %d, want %d", s[:end], i, got, want)
+				}
+			}
+		}
+		check := appendJSONString(nil, s)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if string(check) != strings.TrimSuffix(want.String(), "\n") {
+			t.Fatalf("%q: got %s, want %s", s, check, want.String())
+		}
+	})
 }
 
 // TestSkipCommon3Long holds skipCommon3's eight-runes-at-a-time loop to a
 // rune at a time: long runs of common runes (without 한, whose lead ED
 // ends a run) with one odd rune or byte at every offset.
 func TestSkipCommon3Long(t *testing.T) {
-	ref := func(s string, i int) int {
-		const leads = 0xFFFF &^ (1<<0x0 | 1<<0x2 | 1<<0xD)
-		for i+3 <= len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && leads>>(s[i]&0xF)&1 != 0 {
-			i += 3
-		}
-		return i
-	}
 	common := []string{"不", "你", "，", "。", "ア", "\ufffd", "中", "ぁ"}
 	odd := []string{"\u2028", "\u2029", "\u2000", "\u0800", "\ud7ff", "한", "a", "é", "😀", "\xe4\xb8", "\xe4a\x80", "\xe4\x80a", "\xff", "\x80\x80\x80"}
-	for _, n := range []int{8, 9, 16, 17, 24, 30} {
-		for k := 0; k <= n; k++ {
-			for _, o := range odd {
-				var b strings.Builder
-				for j := range n {
-					if j == k {
-						b.WriteString(o)
-					}
-					b.WriteString(common[(j*3+k)%len(common)])
-				}
-				if k == n {
-					b.WriteString(o)
-				}
-				s := b.String()
-				for i := 0; i <= len(s); i++ {
-					if got, want := skipCommon3(s, i), ref(s, i); got != want {
-						t.Fatalf("skipCommon3(%q, %d) = %d, want %d", s, i, got, want)
-					}
-				}
+	withOddOne(common, odd, []int{8, 9, 16, 17, 24, 30}, 3, func(s string) {
+		for i := 0; i <= len(s); i++ {
+			if got, want := skipCommon3(s, i), skipCommon3Ref(s, i); got != want {
+				t.Fatalf("skipCommon3(%q, %d) = %d, want %d", s, i, got, want)
 			}
 		}
-	}
+	})
 }
