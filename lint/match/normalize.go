@@ -256,6 +256,14 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 			break
 		}
 		i = j
+		if c, ok := fullWidthASCII(s, i); ok {
+			// the most common stop of all (， ？ ！): a full-width form that
+			// is no separator folds to its ASCII byte, whatever stands
+			// around it
+			buf = append(buf, c)
+			i += 3
+			continue
+		}
 		r, size := decodeRune(s[i:])
 		if t2sPhraseStart(r) {
 			if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
@@ -307,6 +315,33 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 		i += size
 	}
 	return buf
+}
+
+// fullWidthASCII returns the ASCII byte that the full-width form
+// (U+FF01 to U+FF5E) at s[i] folds to, letters lower-cased, unless it is
+// none or folds to a separator (asciiSep), which may be part of a
+// separator run's mark. No phrase conversion starts with a full-width form
+// (TestFullWidthNoPhraseStart).
+func fullWidthASCII(s string, i int) (byte, bool) {
+	if i+2 >= len(s) || s[i] != 0xEF {
+		return 0, false
+	}
+	var c byte
+	switch c1, c2 := s[i+1], s[i+2]; {
+	case c1 == 0xBC && c2-0x81 < 0x3F: // U+FF01 to U+FF3F
+		c = c2 - 0x60
+	case c1 == 0xBD && c2-0x80 < 0x1F: // U+FF40 to U+FF5E
+		c = c2 - 0x20
+	default:
+		return 0, false
+	}
+	if asciiSep(c) {
+		return 0, false
+	}
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c, true
 }
 
 // buildOff builds the offset map of the normalisation of orig.

@@ -488,3 +488,31 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestFullWidthASCII checks normalizeFrom's shortcut for full-width forms
+// against foldRune: every three-byte sequence it takes folds to the byte it
+// gives, starts no phrase conversion and is no separator.
+func TestFullWidthASCII(t *testing.T) {
+	for r := rune(0x800); r < 0x10000; r++ {
+		s := string(r) + "好"
+		c, ok := fullWidthASCII(s, 0)
+		inRange := r >= 0xFF01 && r <= 0xFF5E
+		out, keep := foldRune(r)
+		wantOK := inRange && !asciiSep(byte(out))
+		if ok != wantOK {
+			t.Fatalf("fullWidthASCII(%U) ok = %v, want %v", r, ok, wantOK)
+		}
+		if !ok {
+			continue
+		}
+		if !keep || rune(c) != out {
+			t.Errorf("fullWidthASCII(%U) = %q, foldRune gives %q", r, c, out)
+		}
+		if t2sPhraseStart(r) || decoration(r) || sepBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+			t.Errorf("%U: phrase start, decoration or separator", r)
+		}
+	}
+	if _, ok := fullWidthASCII("\uff0c", 1); ok {
+		t.Error("fullWidthASCII took a continuation byte")
+	}
+}
