@@ -194,7 +194,10 @@ func plainRun(s string, i int) int {
 				}
 				// only the start of a phrase conversion (一, 不, 有 are):
 				// copied as it is unless the next character begins the phrase
-				next, _ := decodeRune(s[i+3:])
+				next, ok := decode3(s[i+3:])
+				if !ok {
+					next, _ = decodeRune(s[i+3:])
+				}
 				if t2sPair(rune(w)<<6|rune(c2&0x3F), next) {
 					return i
 				}

@@ -516,3 +516,23 @@ func TestFullWidthASCII(t *testing.T) {
 		t.Error("fullWidthASCII took a continuation byte")
 	}
 }
+
+// TestDecode3 compares decode3 with decodeRune on every three-byte
+// sequence with a lead byte of three-byte characters, valid or not.
+func TestDecode3(t *testing.T) {
+	for b0 := 0xE0; b0 < 0xF0; b0++ {
+		for b1 := 0; b1 < 0x100; b1++ {
+			for b2 := 0; b2 < 0x100; b2 += 7 {
+				s := string([]byte{byte(b0), byte(b1), byte(b2)})
+				r, ok := decode3(s)
+				want, size := decodeRune(s)
+				if ok != (size == 3) || ok && r != want {
+					t.Fatalf("decode3(%q) = %U, %v; decodeRune gives %U, %d", s, r, ok, want, size)
+				}
+			}
+		}
+	}
+	if _, ok := decode3("\xe4\xb8"); ok {
+		t.Error("decode3 took a cut character")
+	}
+}

@@ -109,6 +109,18 @@ func lookupT2SPhrase(s string) (to string, size int, ok bool) {
 	return "", 0, false
 }
 
+// decode3 returns the character s starts with when it is written in three
+// bytes (a Chinese character most often), as decodeRune does; ok is false
+// for the others, which decodeRune is left to. It is small enough to be
+// inlined where decodeRune is not.
+func decode3(s string) (r rune, ok bool) {
+	if len(s) < 3 || s[0]&0xF0 != 0xE0 || (s[1]^0x80)|(s[2]^0x80) >= 0x40 {
+		return 0, false
+	}
+	r = rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
+	return r, r >= 0x800 && (r < 0xD800 || r > 0xDFFF)
+}
+
 // decodeRune is utf8.DecodeRuneInString with the three-byte case (Chinese)
 // decoded inline.
 func decodeRune(s string) (rune, int) {
