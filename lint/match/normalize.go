@@ -178,6 +178,19 @@ func plainRun(s string, i int) int {
 			continue
 		}
 		if c&0xF0 == 0xE0 {
+			// a run of three-byte characters none of plain3Bits, four
+			// bytes loaded at a time: the lead byte 1110xxxx and the
+			// two continuation bytes 10xxxxxx tested with one mask
+			for p := unsafe.Pointer(unsafe.StringData(s)); len(s)-i >= 4; {
+				v := *(*uint32)(unsafe.Add(p, i)) // little-endian: s[i] lowest
+				if v&0xC0C0F0 != 0x8080E0 || plain3Bits[(v<<6|v>>8&0x3F)&0x3FF]&(1<<(v>>16&63)) != 0 {
+					break
+				}
+				i += 3
+			}
+			if c = s[i]; c&0xF0 != 0xE0 {
+				continue
+			}
 			if len(s)-i < 3 {
 				return i
 			}
