@@ -158,8 +158,10 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 // normalisation copies as they are whatever follows them (characters of up
 // to three bytes only: the rest take the slow path). It is the loop almost
 // every byte of a message goes through, so the three-byte case (Chinese)
-// tests both continuation bytes at once and looks its character up in
-// plain3Bits, which also holds the overlong forms and surrogates; the start
+// loads four bytes at once, tests the lead and both continuation bytes
+// with one mask and looks its character up in plain3Bits, which also holds
+// the overlong forms and surrogates (the last character of s, with fewer
+// than four bytes left, takes the byte-by-byte tests); the start
 // of a phrase conversion is passed over unless the next character begins
 // the phrase, an ASCII space unless both its neighbours may be Chinese
 // characters or vanish (spaceMayClose), and an ASCII separator (- . /,
