@@ -339,28 +339,26 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 // (U+FF01 to U+FF5E) at s[i] folds to, letters lower-cased, unless it is
 // none or folds to a separator (asciiSep), which may be part of a
 // separator run's mark. No phrase conversion starts with a full-width form
-// (TestFullWidthNoPhraseStart).
+// (TestFullWidthASCII). Small enough to be inlined.
 func fullWidthASCII(s string, i int) (byte, bool) {
-	if i+2 >= len(s) || s[i] != 0xEF {
+	if len(s)-i < 3 || s[i] != 0xEF || s[i+1]&^1 != 0xBC || s[i+2]&0xC0 != 0x80 {
 		return 0, false
 	}
-	var c byte
-	switch c1, c2 := s[i+1], s[i+2]; {
-	case c1 == 0xBC && c2-0x81 < 0x3F: // U+FF01 to U+FF3F
-		c = c2 - 0x60
-	case c1 == 0xBD && c2-0x80 < 0x1F: // U+FF40 to U+FF5E
-		c = c2 - 0x20
-	default:
-		return 0, false
-	}
-	if asciiSep(c) {
-		return 0, false
-	}
-	if 'A' <= c && c <= 'Z' {
-		c += 'a' - 'A'
-	}
-	return c, true
+	// U+FF00 to U+FF7F: EF BC 80 to EF BD BF
+	c := fullWidthFold[(s[i+1]&1)<<6|s[i+2]&0x3F]
+	return c, c != 0
 }
+
+// fullWidthFold[r-0xFF00] is what foldRune folds the full-width form r to,
+// for those fullWidthASCII takes, 0 for the others.
+var fullWidthFold = func() (tab [256]byte) {
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		if out, keep := foldRune(r); keep && out < utf8.RuneSelf && !asciiSep(byte(out)) {
+			tab[r-0xFF00] = byte(out)
+		}
+	}
+	return tab
+}()
 
 // buildOff builds the offset map of the normalisation of orig.
 func (n *Normalized) buildOff() {
