@@ -466,6 +466,9 @@ func firstChange(s string) int {
 			i++
 			continue
 		}
+		if _, ok := fullWidthASCII(s, i); ok {
+			return i // the most common change: ， ？ ！ fold to ASCII
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			return i
