@@ -1,6 +1,7 @@
 package match
 
 import (
+	"encoding/binary"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -184,7 +185,9 @@ func plainRun(s string, i int) int {
 			// bytes loaded at a time: the lead byte 1110xxxx and the
 			// two continuation bytes 10xxxxxx tested with one mask
 			for p := unsafe.Pointer(unsafe.StringData(s)); len(s)-i >= 4; {
-				v := *(*uint32)(unsafe.Add(p, i)) // little-endian: s[i] lowest
+				// s[i] lowest on every platform (one load where the
+				// platform is little-endian)
+				v := binary.LittleEndian.Uint32(unsafe.Slice((*byte)(unsafe.Add(p, i)), 4))
 				if v&0xC0C0F0 != 0x8080E0 || plain3Bits[(v<<6|v>>8&0x3F)&0x3FF]&(1<<(v>>16&63)) != 0 {
 					break
 				}
