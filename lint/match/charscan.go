@@ -1,10 +1,12 @@
 package match
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // charTable is the automaton of patterns that are all valid UTF-8 (and
@@ -430,19 +432,36 @@ func (a *automaton) charHits(text string, dst []rawHit) []rawHit {
 	s := uint32(0)
 	for i := 0; i < len(text); {
 		j, t, k := c.run(text, i, s, &ends)
-		for _, e := range ends[:k] {
-			dst = a.charOut(dst, uint32(e>>32), int32(uint32(e)))
-		}
+		dst = a.noteEnds(dst, ends[:k], 0)
 		if j == i { // a character run leaves to classOf
-			cl, n := c.classOf(text[i:])
-			j, t = i+n, c.step(s, cl)
-			if t >= c.outBase {
-				dst = a.charOut(dst, t, int32(j))
-			}
+			i, s, dst = a.charStep(text, i, s, dst)
+			continue
 		}
 		i, s = j, t
 	}
 	return dst
+}
+
+// noteEnds appends the hits of the places where patterns end that run
+// noted, their offsets moved by shift.
+func (a *automaton) noteEnds(dst []rawHit, ends []uint64, shift int32) []rawHit {
+	for _, e := range ends {
+		dst = a.charOut(dst, uint32(e>>32), int32(uint32(e))+shift)
+	}
+	return dst
+}
+
+// charStep steps the character automaton from state s over the character
+// text[i:] starts with (classOf), appending the hits of the patterns that
+// end there, and returns where the character ends and the state after it.
+func (a *automaton) charStep(text string, i int, s uint32, dst []rawHit) (int, uint32, []rawHit) {
+	c := a.chars
+	cl, n := c.classOf(text[i:])
+	i += n
+	if s = c.step(s, cl); s >= c.outBase {
+		dst = a.charOut(dst, s, int32(i))
+	}
+	return i, s, dst
 }
 
 // charOut appends the hits of the patterns that end in state s (its base)
@@ -502,6 +521,78 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 		}
 	}
 	return i, s, k
+}
+
+// runPlain is run over a text s before normalisation (resetScan): it
+// stops also before every character plainRun stops at, and before every
+// other character that is neither ASCII nor of three bytes, so that it
+// steps only over characters normalisation copies as they are, noting
+// the places where patterns end as run does (offsets in s). Its tests are
+// plainRun's: an ASCII byte of specialBits stops it unless it is a space
+// or separator that cannot begin a change; a three-byte character is four
+// bytes loaded at once (three at the end of s), its lead and continuation
+// bytes tested with one mask, and its code point, which also indexes
+// c.three, looked up in plain3Bits (a phrase start stops it only before
+// its phrase's next character). plainChar decides where it stops short
+// of plainRun.
+func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64) (int, uint32, int) {
+	// cells read without bounds checks: every state is a row's base, and
+	// base+class is within cells (buildCharTable)
+	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	p := unsafe.Pointer(unsafe.StringData(s))
+	k := 0
+	for i < len(s) {
+		var cl uint32
+		if b := s[i]; b < utf8.RuneSelf {
+			if specialBits[b>>6]&(1<<(b&63)) != 0 && (b != ' ' || spaceMayClose(s, i)) &&
+				(!specialSep(b) || asciiSepMayClose(s, i)) {
+				break
+			}
+			cl = uint32(c.ascii[b])
+			i++
+		} else {
+			var v uint32
+			if len(s)-i >= 4 {
+				// s[i] lowest on every platform (one load where the
+				// platform is little-endian)
+				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+			} else if len(s)-i == 3 {
+				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
+			} else {
+				break
+			}
+			if v&0xC0C0F0 != 0x8080E0 {
+				break
+			}
+			w := v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
+			if plain3Bits[w>>6]&(1<<(w&63)) != 0 {
+				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
+					break
+				}
+				// only the start of a phrase conversion: copied as it
+				// is unless the next character begins the phrase (one
+				// not of three bytes left to plainChar: no call here, so
+				// that nothing is spilled)
+				if next, ok := decode3(s[i+3:]); !ok || t2sPair(rune(w), next) {
+					break
+				}
+			}
+			cl = uint32(c.three[w])
+			i += 3
+		}
+		// the step of run (cells read as run reads them)
+		e := *(*uint64)(unsafe.Add(cells, uintptr(st+cl)*8)) ^ uint64(cl)<<32
+		r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
+		st = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63))
+		if st >= outBase {
+			ends[k] = uint64(st)<<32 | uint64(uint32(i))
+			k++
+			if k == charEnds {
+				break
+			}
+		}
+	}
+	return i, st, k
 }
 
 // step is the transition from state s on class cl.

@@ -398,9 +398,13 @@ func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
 	t.scope = -1
 	t.exc = t.exc[:0]
 	if scan {
-		t.norm.Reset(text)
+		if ac.chars != nil {
+			t.raw = t.norm.resetScan(text, ac, t.raw)
+		} else {
+			t.norm.Reset(text)
+			t.raw = ac.hits(t.norm.Text, t.raw)
+		}
 		t.normDone = true
-		t.raw = ac.hits(t.norm.Text, t.raw)
 		t.rawOwn = t.raw
 	} else {
 		t.normDone = false // normalised if something asks

@@ -101,6 +101,87 @@ func (n *Normalized) Reset(s string) {
 	n.Text = unsafe.String(unsafe.SliceData(n.buf), len(n.buf))
 }
 
+// resetScan is n.Reset(s) followed by a.hits(n.Text, dst), for an
+// automaton over characters (a.chars set), in one pass over s: the
+// characters normalisation copies as they are, nearly all of them, are
+// tested (plainRun's tests) and stepped over by the automaton together
+// (charTable.runPlain), and only what normalisation writes otherwise is
+// scanned after it is written. n and the hits are exactly those of Reset
+// and hits: up to the first change (firstChange) the text is scanned as
+// it is, from there on as normalizeFrom writes it.
+func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
+	c := a.chars
+	n.orig, n.offBuilt = s, false
+	var ends [charEnds]uint64
+	var deco decoRun
+	var seps sepRun
+	st, i := uint32(0), 0
+	for {
+		j, t, k := c.runPlain(s, i, st, &ends)
+		dst = a.noteEnds(dst, ends[:k], 0)
+		i, st = j, t
+		if k == charEnds {
+			continue
+		}
+		if i == len(s) {
+			n.first, n.Text = -1, s
+			return dst
+		}
+		if _, ok := fullWidthASCII(s, i); ok {
+			break // the most common change: ， ？ ！ fold to ASCII
+		}
+		if plainChar(s, i) == 0 {
+			size, change := changeAt(s, i, &deco, &seps)
+			if change {
+				break
+			}
+			for end := i + size; i < end; {
+				i, st, dst = a.charStep(s, i, st, dst)
+			}
+			continue
+		}
+		i, st, dst = a.charStep(s, i, st, dst)
+	}
+	// from the first change on: normalizeFrom, scanning what it writes
+	n.first = i
+	buf := slices.Grow(n.buf[:0], len(s)+8)
+	buf = append(buf, s[:i]...)
+	deco, seps = decoRun{}, sepRun{}
+	for i < len(s) {
+		j, t, k := c.runPlain(s, i, st, &ends)
+		dst = a.noteEnds(dst, ends[:k], int32(len(buf)-i))
+		buf = append(buf, s[i:j]...)
+		i, st = j, t
+		if k == charEnds || i == len(s) {
+			continue
+		}
+		if b, ok := fullWidthASCII(s, i); ok {
+			// the most common stop, folded to one ASCII byte: stepped
+			// over at once
+			buf = append(buf, b)
+			i += 3
+			if st = c.step(st, uint32(c.ascii[b])); st >= c.outBase {
+				dst = a.charOut(dst, st, int32(len(buf)))
+			}
+			continue
+		}
+		from := len(buf)
+		if size := plainChar(s, i); size > 0 {
+			buf = append(buf, s[i:i+size]...)
+			i += size
+		} else {
+			buf, i = normalizeAt(buf, s, i, &deco, &seps)
+		}
+		text := unsafe.String(unsafe.SliceData(buf), len(buf))
+		for from < len(text) {
+			from, st, dst = a.charStep(text, from, st, dst)
+		}
+	}
+	n.buf = buf
+	n.Text = unsafe.String(unsafe.SliceData(buf), len(buf))
+	return dst
+}
+
 // specialBits has a bit set for every rune below 0x10000 that normalisation
 // changes or may drop, or that starts a phrase conversion: the others are
 // copied as they are. The ASCII space is one (it may be the gap of a
@@ -235,6 +316,51 @@ func plainRun(s string, i int) int {
 	return i
 }
 
+// plainChar returns the length of the character at s[i] (i < len(s)) when
+// plainRun passes over it, 0 when plainRun stops at it: plainRun's test of
+// one character, for a scan that makes the fast part of plainRun's tests
+// itself (resetScan).
+func plainChar(s string, i int) int {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		if specialBits[c>>6]&(1<<(c&63)) != 0 && (c != ' ' || spaceMayClose(s, i)) &&
+			(!specialSep(c) || asciiSepMayClose(s, i)) {
+			return 0
+		}
+		return 1
+	}
+	if c&0xF0 == 0xE0 {
+		if len(s)-i < 3 {
+			return 0
+		}
+		ch := s[i : i+3]
+		c1, c2 := ch[1], ch[2]
+		if (c1^0x80)|(c2^0x80) >= 0x40 {
+			return 0
+		}
+		if w := uint(c&0x0F)<<6 | uint(c1&0x3F); plain3Bits[w]&(1<<(c2&63)) != 0 {
+			if fold3Bits[w]&(1<<(c2&63)) != 0 {
+				return 0
+			}
+			next, ok := decode3(s[i+3:])
+			if !ok {
+				next, _ = decodeRune(s[i+3:])
+			}
+			if t2sPair(rune(w)<<6|rune(c2&0x3F), next) {
+				return 0
+			}
+		}
+		return 3
+	}
+	if c&0xE0 != 0xC0 || c < 0xC2 || i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+		return 0
+	}
+	if r := uint32(c&0x1F)<<6 | uint32(s[i+1]&0x3F); specialBits[r>>6]&(1<<(r&63)) != 0 {
+		return 0
+	}
+	return 2
+}
+
 // plain3Bits has a bit set for every rune plainRun stops at when it is
 // written in three bytes: those of fold3Bits and the phrase starts.
 var plain3Bits = func() (bits [0x10000 / 64]uint64) {
@@ -285,57 +411,58 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 			i += 3
 			continue
 		}
-		r, size := decodeRune(s[i:])
-		if t2sPhraseStart(r) {
-			if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
-				buf = append(buf, phr...)
-				i += psize
-				continue
-			}
-		}
-		if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
-			// a phrase start without its phrase, or a separator (· …):
-			// plainRun stops at them all, sepMayClose passes over most
-			if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && sepMayClose(s, i, size) && seps.drop(s, i, size, r) {
-				i = seps.skip(s, i)
-				continue
-			}
-			buf = append(buf, s[i:i+size]...)
-			i += size
-			continue
-		}
-		out, keep := foldRune(r)
-		if size == 1 && r == utf8.RuneError {
-			out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
-		}
-		// a space may be the gap of a letter-spaced run or a space of a
-		// separator run's mark, an ASCII separator (the others took the
-		// shortcut above) part of a mark; a decoration folds to itself:
-		// punctuation, which foldRune changes, takes two comparisons
-		if keep {
-			switch {
-			case out == ' ':
-				if spacedGap(s, i, size) {
-					keep = false
-				} else if seps.drop(s, i, size, ' ') {
-					i = seps.skip(s, i)
-					continue
-				}
-			case out == r && decoration(r):
-				keep = !deco.drop(s, i, size)
-			case out < utf8.RuneSelf && asciiSep(byte(out)):
-				if seps.drop(s, i, size, out) {
-					i = seps.skip(s, i)
-					continue
-				}
-			}
-		}
-		if keep {
-			buf = utf8.AppendRune(buf, out)
-		}
-		i += size
+		buf, i = normalizeAt(buf, s, i, &deco, &seps)
 	}
 	return buf
+}
+
+// normalizeAt appends to buf the normal form of the character s[i] that
+// plainRun stopped at (not a full-width form fullWidthASCII folds), or of
+// the phrase or separator run it begins, and returns where the rest of s
+// begins.
+func normalizeAt(buf []byte, s string, i int, deco *decoRun, seps *sepRun) ([]byte, int) {
+	r, size := decodeRune(s[i:])
+	if t2sPhraseStart(r) {
+		if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
+			return append(buf, phr...), i + psize
+		}
+	}
+	if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
+		// a phrase start without its phrase, or a separator (· …):
+		// plainRun stops at them all, sepMayClose passes over most
+		if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && sepMayClose(s, i, size) && seps.drop(s, i, size, r) {
+			return buf, seps.skip(s, i)
+		}
+		return append(buf, s[i:i+size]...), i + size
+	}
+	out, keep := foldRune(r)
+	if size == 1 && r == utf8.RuneError {
+		out, keep = r, true // invalid byte: keep a replacement char so offsets stay sane
+	}
+	// a space may be the gap of a letter-spaced run or a space of a
+	// separator run's mark, an ASCII separator (the others took the
+	// shortcut above) part of a mark; a decoration folds to itself:
+	// punctuation, which foldRune changes, takes two comparisons
+	if keep {
+		switch {
+		case out == ' ':
+			if spacedGap(s, i, size) {
+				keep = false
+			} else if seps.drop(s, i, size, ' ') {
+				return buf, seps.skip(s, i)
+			}
+		case out == r && decoration(r):
+			keep = !deco.drop(s, i, size)
+		case out < utf8.RuneSelf && asciiSep(byte(out)):
+			if seps.drop(s, i, size, out) {
+				return buf, seps.skip(s, i)
+			}
+		}
+	}
+	if keep {
+		buf = utf8.AppendRune(buf, out)
+	}
+	return buf, i + size
 }
 
 // fullWidthASCII returns the ASCII byte that the full-width form
@@ -460,45 +587,52 @@ func firstChange(s string) int {
 		if i = plainRun(s, i); i == len(s) {
 			break
 		}
-		if s[i] == ' ' {
-			// an ASCII space plainRun stopped at: the other spaces fold to
-			// it, a change already
-			if spacedGap(s, i, 1) || seps.drop(s, i, 1, ' ') {
-				return i
-			}
-			i++
-			continue
-		}
-		if _, ok := fullWidthASCII(s, i); ok {
-			return i // the most common change: ， ？ ！ fold to ASCII
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		size, change := changeAt(s, i, &deco, &seps)
+		if change {
 			return i
-		}
-		// changeBits says what foldRune and decoration would: runes above
-		// it take the calls
-		if r >= 0x10000 || changeBits[r>>6]&(1<<(uint(r)&63)) != 0 {
-			if out, keep := foldRune(r); !keep || out != r {
-				return i
-			}
-			if decoration(r) && deco.drop(s, i, size) {
-				return i
-			}
-		}
-		// a separator that folds to itself (- . / · …; plainRun stops at
-		// the last two whatever stands around them)
-		if r < 0x10000 && sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && (size == 1 || sepMayClose(s, i, size)) && seps.drop(s, i, size, r) {
-			return i
-		}
-		if t2sPhraseStart(r) {
-			if _, _, ok := lookupT2SPhrase(s[i:]); ok {
-				return i
-			}
 		}
 		i += size
 	}
 	return -1
+}
+
+// changeAt is firstChange's look at the character s[i] that plainRun
+// stopped at: whether normalisation changes the text there, and when it
+// does not, the character's length.
+func changeAt(s string, i int, deco *decoRun, seps *sepRun) (size int, change bool) {
+	if s[i] == ' ' {
+		// an ASCII space plainRun stopped at: the other spaces fold to
+		// it, a change already
+		return 1, spacedGap(s, i, 1) || seps.drop(s, i, 1, ' ')
+	}
+	if _, ok := fullWidthASCII(s, i); ok {
+		return 0, true // the most common change: ， ？ ！ fold to ASCII
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == utf8.RuneError && size == 1 {
+		return 0, true
+	}
+	// changeBits says what foldRune and decoration would: runes above
+	// it take the calls
+	if r >= 0x10000 || changeBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+		if out, keep := foldRune(r); !keep || out != r {
+			return 0, true
+		}
+		if decoration(r) && deco.drop(s, i, size) {
+			return 0, true
+		}
+	}
+	// a separator that folds to itself (- . / · …; plainRun stops at
+	// the last two whatever stands around them)
+	if r < 0x10000 && sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && (size == 1 || sepMayClose(s, i, size)) && seps.drop(s, i, size, r) {
+		return 0, true
+	}
+	if t2sPhraseStart(r) {
+		if _, _, ok := lookupT2SPhrase(s[i:]); ok {
+			return 0, true
+		}
+	}
+	return size, false
 }
 
 // foldRune maps one rune to its normal form; keep is false for characters

@@ -1,0 +1,142 @@
+package match
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// checkResetScan holds resetScan to Reset followed by hits: the same
+// normalised text, first change and offset map, the same hits in the same
+// order, on a Normalized that held another text before.
+func checkResetScan(t *testing.T, a *automaton, s string) {
+	t.Helper()
+	var want Normalized
+	want.Reset(s)
+	wantHits := a.hits(want.Text, nil)
+	var got Normalized
+	got.resetScan("Ａ一些别的文字，亲", a, nil)
+	got.buildOff()
+	gotHits := got.resetScan(s, a, make([]rawHit, 0, 1))
+	if got.Text != want.Text || got.first != want.first || got.orig != s || got.offBuilt {
+		t.Fatalf("resetScan(%q): text %q first %d orig %q built %v; Reset: %q first %d",
+			s, got.Text, got.first, got.orig, got.offBuilt, want.Text, want.first)
+	}
+	if !slicesEqual(gotHits, wantHits) {
+		t.Fatalf("resetScan(%q) hits %v, Reset and hits %v", s, gotHits, wantHits)
+	}
+	if want.first >= 0 {
+		want.buildOff()
+		got.buildOff()
+		if !slices.Equal(got.off, want.off) {
+			t.Fatalf("resetScan(%q) offsets %v, Reset %v", s, got.off, want.off)
+		}
+	}
+}
+
+// resetScanPatterns are phrases over the characters normalisation treats
+// specially, normalised as the matcher normalises phrases: hits before,
+// across and after changes, and more than run notes at once.
+func resetScanPatterns() []string {
+	var pats []string
+	for _, p := range []string{"亲", "亲亲", "不知道", "知道", "一下", "有没有", "没关系", "帮您", "蓝色", "xl", "?", "好的,", ",谢谢",
+		"a", "1", "12.5", "é", "😊", "沒關係", "乾淨", "我不知道", "不行", " ", "- ", "不一样", "一样", "以上", "么"} {
+		if n := Normalize(p); n != "" && !slices.Contains(pats, n) {
+			pats = append(pats, n)
+		}
+	}
+	return pats
+}
+
+func TestResetScanMatchesReset(t *testing.T) {
+	a := buildAutomaton(resetScanPatterns())
+	if a.chars == nil {
+		t.Fatal("no character automaton")
+	}
+	pieces := append(normPieces(), "亲", "亲亲亲", "知道", "不知道", "一下", "有没有", " ", "  ", "12.5", "-", "/", "~", ".", "xl", "XL", "é", "É")
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkResetScan(t, a, b.String())
+	}
+	for _, s := range []string{"", "亲", strings.Repeat("亲", 40), "Ａ" + strings.Repeat("亲", 40), strings.Repeat("亲，", 20),
+		"沒關係，我幫您改成藍色XL", "不知道一下有没有", "一", "不", "不\xe4", "一a", "一😊", "一é", "\xe4\xb8", "亲\xe4\xb8\x80",
+		"12.5元/件", "好的 谢谢", "我 不 知 道", "不-知-道"} {
+		checkResetScan(t, a, s)
+	}
+	// every rune of the Basic Multilingual Plane, alone and between others
+	for c := rune(0); c < 0x10000; c++ {
+		s := string(c)
+		checkResetScan(t, a, s)
+		checkResetScan(t, a, "亲"+s+"亲")
+		checkResetScan(t, a, "不"+s+"知道，"+s)
+	}
+}
+
+// ResetScanDiffForTest describes how resetScan with the matcher's
+// automaton differs on s from Reset followed by hits ("" when it does
+// not), for the default pack's test.
+func ResetScanDiffForTest(m *Matcher, s string) string {
+	a := m.ac
+	if a.chars == nil {
+		return "no character automaton"
+	}
+	var want, got Normalized
+	want.Reset(s)
+	wantHits := a.hits(want.Text, nil)
+	gotHits := got.resetScan(s, a, nil)
+	if got.Text != want.Text || got.first != want.first || !slicesEqual(gotHits, wantHits) {
+		return fmt.Sprintf("resetScan(%q): %q first %d hits %v; Reset and hits: %q first %d hits %v",
+			s, got.Text, got.first, gotHits, want.Text, want.first, wantHits)
+	}
+	return ""
+}
+
+// TestPlainChar: plainChar passes over a character exactly when plainRun
+// does, and plainRun goes on from there as it would have.
+func TestPlainChar(t *testing.T) {
+	pieces := append(normPieces(), " ", "  ", "-", ".", "/", "~", "1", "a", " -", "- ", "12.5", "一", "不", "有", "以")
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(20) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for i := range len(s) {
+			end, n := plainRun(s, i), plainChar(s, i)
+			if (end > i) != (n > 0) || n > 0 && plainRun(s, i+n) != end {
+				t.Fatalf("%q at %d: plainRun %d, plainChar %d", s, i, end, n)
+			}
+		}
+	}
+}
+
+// FuzzResetScan: on any patterns and any text, resetScan is Reset
+// followed by hits.
+func FuzzResetScan(f *testing.F) {
+	f.Add("亲|亲亲|不知道|,", "沒關係，我幫您改成藍色XL亲亲亲亲亲亲亲亲亲亲")
+	f.Add("一下|有没有|xl", "一下 有 没 有XL\xe4\xb8一")
+	f.Add("a|é|😊", "ÉÉ😊a-b-c 12.5 不-知-道")
+	f.Fuzz(func(t *testing.T, pats, text string) {
+		var ps []string
+		for _, p := range fuzzPatterns(pats) {
+			if p = Normalize(p); p != "" {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) == 0 {
+			return
+		}
+		a := buildAutomaton(ps)
+		if a.chars == nil {
+			return
+		}
+		checkResetScan(t, a, text)
+	})
+}
