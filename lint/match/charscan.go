@@ -44,7 +44,8 @@ type charTable struct {
 	cells   []uint64
 	outBase uint32
 
-	// the classes of characters, by their bytes
+	// the classes of characters, by their bytes; in ascii and three, plus
+	// stopClass for the characters plainRun may stop at
 	ascii [128]uint16
 	three [1 << 16]uint16 // 3-byte characters, by code point (U+0800–U+FFFF)
 	// 2- and 4-byte characters, rare in Chinese text, through blocks of 64
@@ -63,7 +64,17 @@ const freeCell = 0x7FFFFFFF << 32
 
 // maxCharClasses is the number of classes the tables hold: patterns of
 // more distinct characters get the byte automaton.
-const maxCharClasses = 1 << 16
+const maxCharClasses = stopClass
+
+// stopClass is added to the class of a character in ascii and three when
+// plainRun may stop at it (specialBits, plain3Bits): runPlain's test of a
+// character is then the class it loads anyway. The other readers take it
+// off.
+const stopClass = 1 << 15
+
+// maxCharBlocks is the number of blocks of 64 classes of 2- and 4-byte
+// characters the tables can index.
+const maxCharBlocks = 1 << 16
 
 // classOf returns the class of the character the text (not empty) starts
 // with and its length: a character is a lead byte followed by the
@@ -73,7 +84,7 @@ func (c *charTable) classOf(text string) (uint32, int) {
 	b := text[0]
 	switch {
 	case b < 0x80:
-		return uint32(c.ascii[b]), 1
+		return uint32(c.ascii[b]) &^ stopClass, 1
 	case b < 0xC0:
 		return 0, 1
 	case b < 0xE0:
@@ -85,7 +96,7 @@ func (c *charTable) classOf(text string) (uint32, int) {
 		if len(text) < 3 || text[1]&0xC0 != 0x80 || text[2]&0xC0 != 0x80 {
 			return 0, 1
 		}
-		return uint32(c.three[uint32(b&0x0F)<<12|uint32(text[1]&0x3F)<<6|uint32(text[2]&0x3F)]), 3
+		return uint32(c.three[uint32(b&0x0F)<<12|uint32(text[1]&0x3F)<<6|uint32(text[2]&0x3F)]) &^ stopClass, 3
 	case b < 0xF8:
 		if len(text) < 4 || text[1]&0xC0 != 0x80 || text[2]&0xC0 != 0x80 || text[3]&0xC0 != 0x80 {
 			return 0, 1
@@ -119,7 +130,7 @@ func (c *charTable) slot(r rune) *uint16 {
 		blk = &c.mid4[uint32(*mid)<<6|uint32(b[2]&0x3F)]
 	}
 	if *blk == 0 {
-		if len(c.blocks)>>6 == maxCharClasses {
+		if len(c.blocks)>>6 == maxCharBlocks {
 			return nil
 		}
 		*blk = uint16(len(c.blocks) >> 6)
@@ -414,6 +425,17 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		a.out = append(a.out, o...)
 		a.outStart[s+1] = int32(len(a.out))
 	}
+	// the characters plainRun may stop at, for runPlain
+	for b := range c.ascii {
+		if specialBits[b>>6]&(1<<(b&63)) != 0 {
+			c.ascii[b] |= stopClass
+		}
+	}
+	for w, set := range plain3Bits {
+		for ; set != 0; set &= set - 1 {
+			c.three[w<<6|bits.TrailingZeros64(set)] |= stopClass
+		}
+	}
 	a.chars = c
 	return true
 }
@@ -497,11 +519,11 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 	for i < len(text) {
 		var cl uint32
 		if b := text[i]; b < 0x80 {
-			cl = uint32(c.ascii[b])
+			cl = uint32(c.ascii[b]) &^ stopClass
 			i++
 		} else if b&0xF0 == 0xE0 && uint(i+2) < uint(len(text)) {
 			w := uint32(b&0x0F)<<12 | uint32(text[i+1]&0x3F)<<6 | uint32(text[i+2]&0x3F)
-			cl = uint32(c.three[w])
+			cl = uint32(c.three[w]) &^ stopClass
 			i += 3
 		} else {
 			break
@@ -528,13 +550,13 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // other character that is neither ASCII nor of three bytes, so that it
 // steps only over characters normalisation copies as they are, noting
 // the places where patterns end as run does (offsets in s). Its tests are
-// plainRun's: an ASCII byte of specialBits stops it unless it is a space
-// or separator that cannot begin a change; a three-byte character is four
-// bytes loaded at once (three at the end of s), its lead and continuation
-// bytes tested with one mask, and its code point, which also indexes
-// c.three, looked up in plain3Bits (a phrase start stops it only before
-// its phrase's next character). plainChar decides where it stops short
-// of plainRun.
+// plainRun's: an ASCII byte of specialBits (stopClass in c.ascii) stops
+// it unless it is a space or separator that cannot begin a change; a
+// three-byte character is four bytes loaded at once (three at the end of
+// s), its lead and continuation bytes tested with one mask, and its code
+// point indexes c.three, whose stopClass says what plain3Bits would (a
+// phrase start stops it only before its phrase's next character).
+// plainChar decides where it stops short of plainRun.
 func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64) (int, uint32, int) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
@@ -544,11 +566,12 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 	for i < len(s) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
-			if specialBits[b>>6]&(1<<(b&63)) != 0 && (b != ' ' || spaceMayClose(s, i)) &&
-				(!specialSep(b) || asciiSepMayClose(s, i)) {
-				break
+			if cl = uint32(c.ascii[b]); cl >= stopClass {
+				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+					break
+				}
+				cl -= stopClass
 			}
-			cl = uint32(c.ascii[b])
 			i++
 		} else {
 			var v uint32
@@ -565,7 +588,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 				break
 			}
 			w := v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
-			if plain3Bits[w>>6]&(1<<(w&63)) != 0 {
+			if cl = uint32(c.three[w]); cl >= stopClass {
 				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
 					break
 				}
@@ -576,8 +599,8 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 				if next, ok := decode3(s[i+3:]); !ok || t2sPair(rune(w), next) {
 					break
 				}
+				cl -= stopClass
 			}
-			cl = uint32(c.three[w])
 			i += 3
 		}
 		// the step of run (cells read as run reads them)

@@ -140,3 +140,28 @@ func FuzzResetScan(f *testing.F) {
 		checkResetScan(t, a, text)
 	})
 }
+
+// TestStopClassTakenOff: characters plainRun stops at (upper-case and
+// control ASCII, the space, full-width forms, phrase starts, surrogates'
+// neighbours) have their own classes in patterns, found by run and
+// classOf as by the reference automaton; runPlain alone sees stopClass.
+func TestStopClassTakenOff(t *testing.T) {
+	pats := []string{"A", "AB", " x", "\x00", "一", "一下", "，", "，A", "不知", "\ufeff", "好"}
+	a := buildAutomaton(pats)
+	if a.chars == nil {
+		t.Fatal("no character automaton")
+	}
+	for _, p := range pats {
+		for _, r := range p {
+			if cl, _ := a.chars.classOf(string(r)); cl == 0 || cl >= stopClass {
+				t.Errorf("class of %q: %d", r, cl)
+			}
+		}
+	}
+	ref := buildRefAutomaton(pats)
+	for _, text := range []string{"AB一下，A不知 x\x00\ufeff好", "aAbB一一下下，，AA", strings.Repeat("一下A", 10)} {
+		if got, want := a.hits(text, nil), ref.hits(text, nil); !slicesEqual(got, want) {
+			t.Errorf("%q: hits %v, reference %v", text, got, want)
+		}
+	}
+}
