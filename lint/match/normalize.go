@@ -238,18 +238,20 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 
 // plainRun returns the end of the run of characters from s[i] on that
 // normalisation copies as they are whatever follows them (characters of up
-// to three bytes only: the rest take the slow path). It is the loop almost
-// every byte of a message goes through, so the three-byte case (Chinese)
-// loads four bytes at once, tests the lead and both continuation bytes
-// with one mask and looks its character up in plain3Bits, which also holds
-// the overlong forms and surrogates (the last character of s, with fewer
-// than four bytes left, takes the byte-by-byte tests); the start
-// of a phrase conversion is passed over unless the next character begins
-// the phrase, an ASCII space unless both its neighbours may be Chinese
-// characters or vanish (spaceMayClose), and an ASCII separator (- . /,
-// everyday in prices, dates and links) unless it may begin the mark of a
-// separator run (asciiSepMayClose). The others (· … • ‧ ・) stop it: rare
-// enough that looking them up costs more than the stop.
+// to three bytes only: the rest take the slow path). Almost every byte of
+// a text goes through it or, for a message scanned as it is normalised,
+// its copy charTable.runPlain (which must stop where it stops, or before:
+// TestPlainChar, FuzzResetScan), so the three-byte case (Chinese) loads
+// four bytes at once, tests the lead and both continuation bytes with one
+// mask and looks its character up in plain3Bits, which also holds the
+// overlong forms and surrogates (the last character of s, with fewer than
+// four bytes left, takes the byte-by-byte tests); the start of a phrase
+// conversion is passed over unless the next character begins the phrase,
+// an ASCII space unless both its neighbours may be Chinese characters or
+// vanish (spaceMayClose), and an ASCII separator (- . /, everyday in
+// prices, dates and links) unless it may begin the mark of a separator
+// run (asciiSepMayClose). The others (· … • ‧ ・) stop it: rare enough
+// that looking them up costs more than the stop.
 func plainRun(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
@@ -1162,6 +1164,12 @@ func skipDecoFwd(s string, i int) (rune, int) {
 // prevKept returns the last character of s[:i] that does not vanish and
 // its offset, or -1 if there is none.
 func prevKept(s string, i int) (rune, int) {
+	if cjkEndsAt(s, i) {
+		// most often a Chinese character (U+4000 to U+9FFF, none of which
+		// vanishes), decoded inline
+		lookedThrough(3)
+		return rune(s[i-3]&0x0F)<<12 | rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F), i - 3
+	}
 	from := i
 	for i > 0 {
 		var r rune
@@ -1187,6 +1195,11 @@ func prevKept(s string, i int) (rune, int) {
 // nextKept returns the first character of s[i:] that does not vanish and
 // the offset of its end, or -1 if there is none.
 func nextKept(s string, i int) (rune, int) {
+	if cjkStartsAt(s, i) {
+		// most often a Chinese character, as in prevKept
+		lookedThrough(3)
+		return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), i + 3
+	}
 	from := i
 	for i < len(s) {
 		r, n := decodeRune(s[i:])

@@ -536,3 +536,32 @@ func TestDecode3(t *testing.T) {
 		t.Error("decode3 took a cut character")
 	}
 }
+
+// TestKeptChineseInline: prevKept and nextKept decode a Chinese character
+// next to the offset inline as their loops decode it, and step over what
+// vanishes before one as before.
+func TestKeptChineseInline(t *testing.T) {
+	for r := rune(0x3FF0); r <= 0xA00F; r++ {
+		c := string(r)
+		s := "a" + c + "b"
+		if got, at := prevKept(s, 1+len(c)); got != r || at != 1 {
+			t.Fatalf("prevKept(%q, %d) = %U, %d", s, 1+len(c), got, at)
+		}
+		if got, end := nextKept(s, 1); got != r || end != 1+len(c) {
+			t.Fatalf("nextKept(%q, 1) = %U, %d", s, got, end)
+		}
+		s = c + "\u200b\x00"
+		if got, at := prevKept(s, len(s)); got != r || at != 0 {
+			t.Fatalf("prevKept(%q) = %U, %d", s, got, at)
+		}
+		s = "\u200b\x00" + c
+		if got, end := nextKept(s, 0); got != r || end != len(s) {
+			t.Fatalf("nextKept(%q) = %U, %d", s, got, end)
+		}
+	}
+	for _, s := range []string{"\xe4\xb8", "\xb8\x80", "a\xe4", "\xe4\xb8a"} {
+		if _, at := prevKept(s, len(s)); at != len(s)-1 {
+			t.Errorf("prevKept(%q) at %d", s, at)
+		}
+	}
+}
