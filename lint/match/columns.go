@@ -43,3 +43,56 @@ func RuneCount(s string) int {
 	}
 	return n
 }
+
+// charStep is the length of the character at s[i] (not ASCII, not the
+// common three-byte case: see charWalk.to) as RuneCount steps over it.
+func charStep(s string, i int) int {
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return size
+}
+
+// charWalk maps offsets of a normalised text back to its original, and to
+// columns, when normalisation changed characters but dropped none: it
+// never makes one character two, so then the k-th character of the one is
+// the k-th of the other (full-width punctuation folded, Traditional
+// characters converted), and walking both in step from one offset to the
+// next, in text order, spares building the offset map of the whole text.
+// Whether none was dropped is known once both texts end together (ok).
+// The zero value is at the start of both texts.
+type charWalk struct {
+	norm, orig int // byte offsets of the same character in each text
+	chars      int // characters before them
+}
+
+// to walks on to byte offset off of norm (a character start at or after
+// w.norm), or to the end of orig if that comes first.
+func (w *charWalk) to(norm, orig string, off int) {
+	n, o, k := w.norm, w.orig, w.chars
+	for n < off && o < len(orig) {
+		// each text's character as RuneCount steps over it, the common
+		// three-byte one inline
+		if c := norm[n]; c < utf8.RuneSelf {
+			n++
+		} else if c-0xe1 <= 0xef-0xe1 && c != 0xed && n+2 < len(norm) && (norm[n+1]^0x80)|(norm[n+2]^0x80) < 0x40 {
+			n += 3
+		} else {
+			n += charStep(norm, n)
+		}
+		if c := orig[o]; c < utf8.RuneSelf {
+			o++
+		} else if c-0xe1 <= 0xef-0xe1 && c != 0xed && o+2 < len(orig) && (orig[o+1]^0x80)|(orig[o+2]^0x80) < 0x40 {
+			o += 3
+		} else {
+			o += charStep(orig, o)
+		}
+		k++
+	}
+	w.norm, w.orig, w.chars = n, o, k
+}
+
+// ok walks on to the end of both texts and reports whether they end
+// together: whether the offsets and columns walked to are right.
+func (w *charWalk) ok(norm, orig string) bool {
+	w.to(norm, orig, len(norm))
+	return w.norm == len(norm) && w.orig == len(orig)
+}

@@ -340,6 +340,7 @@ type Text struct {
 	seen        []uint64
 	spans, cur  []span
 	noWindowing bool // tests: run every pattern on the whole text
+	noCharWalk  bool // tests: map hits back through the offset map alone
 	// ws is the windowed search of the pattern being searched
 	ws windowSearch
 	// bt is the scratch space of the anchored tries (btProg)
@@ -526,10 +527,52 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 			return b.end - a.end
 		})
 	}
+	t.cand = c
+	return t.appendHits(dst, c)
+}
+
+// appendHits appends the hits of candidates c (in text order, overlaps
+// not yet dropped) to dst, mapped back to the original text.
+func (t *Text) appendHits(dst []Hit, c []cand) []Hit {
 	last := -1
-	orig := t.norm.Orig()
+	orig, norm := t.norm.Orig(), t.norm.Text
 	var cols Columns // hits are in text order
-	for _, x := range c {
+	// past normalisation's first change, hits map back by walking the
+	// normalised and the original text in step (charWalk) instead of
+	// through the offset map of the whole text, if the texts turn out to
+	// have as many characters (most do: full-width punctuation folded,
+	// nothing dropped): from candidate c[from] and hit dst[walked] on
+	var walk charWalk
+	from, walked := -1, 0
+	for i, x := range c {
+		if x.start < last {
+			continue
+		}
+		last = x.end
+		var os, oe, col int
+		if from < 0 && (x.end <= t.norm.first || t.norm.first < 0 || t.noCharWalk) {
+			os, oe = t.norm.OrigSpan(x.start, x.end)
+			col = cols.At(orig, os)
+		} else {
+			if from < 0 {
+				from, walked = i, len(dst)
+			}
+			walk.to(norm, orig, x.start)
+			os, col = walk.orig, walk.chars+1
+			walk.to(norm, orig, x.end)
+			oe = walk.orig
+		}
+		dst = append(dst, Hit{
+			Start: os, End: oe, Phrase: x.phrase, Pattern: x.pattern,
+			Text: orig[os:oe], Column: col,
+		})
+	}
+	if from < 0 || walk.ok(norm, orig) {
+		return dst
+	}
+	// characters were dropped: the offset map after all
+	dst, last = dst[:walked], -1
+	for _, x := range c[from:] {
 		if x.start < last {
 			continue
 		}
@@ -540,7 +583,6 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 			Text: orig[os:oe], Column: cols.At(orig, os),
 		})
 	}
-	t.cand = c
 	return dst
 }
 
