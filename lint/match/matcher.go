@@ -316,7 +316,10 @@ type Text struct {
 	bounds    []int
 	segmented bool
 	segEnd    int
-	cand      []cand
+	// segDist is the distance the segmenter's search reached at segEnd
+	// (continuingSegmenter), for the segmentation to go on from there
+	segDist float32
+	cand    []cand
 	// lists is the set of lists that may match: those some automaton hit
 	// is a use of (phrase, except or prefilter literal) and those with a
 	// pattern that runs on every text (Matcher.always); built as the text
@@ -958,12 +961,18 @@ func (t *Text) segment() {
 
 // segmentTo segments the normalised text up to end, on from where it was
 // segmented before: both ends are cuts the segmenter always makes (a forced
-// cut or the end of the text), so the stretches segment independently, and
-// a long message asked about one boundary after another is segmented once,
-// not once from its start per question.
+// cut or the end of the text), so a long message asked about one boundary
+// after another is segmented once, not once from its start per question.
+// The search goes on from the distance it had reached (segDist), as on the
+// whole text.
 func (t *Text) segmentTo(end int) {
+	cs, _ := t.m.seg.(continuingSegmenter)
 	if !t.segmented {
-		t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text[:end])
+		if cs != nil {
+			t.bounds, t.segDist = cs.boundariesFrom(t.bounds[:0], t.norm.Text[:end], 0)
+		} else {
+			t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text[:end])
+		}
 		t.segmented, t.segEnd = true, end
 		return
 	}
@@ -971,10 +980,16 @@ func (t *Text) segmentTo(end int) {
 	if end <= from {
 		return
 	}
+	if cs == nil {
+		// a segmenter that cannot go on: all of it again
+		t.bounds = t.m.seg.Boundaries(t.bounds[:0], t.norm.Text[:end])
+		t.segEnd = end
+		return
+	}
 	// the stretch's boundaries, relative to it, start with 0: the previous
 	// stretch's last boundary
 	n := len(t.bounds)
-	t.bounds = t.m.seg.Boundaries(t.bounds, t.norm.Text[from:end])
+	t.bounds, t.segDist = cs.boundariesFrom(t.bounds, t.norm.Text[from:end], t.segDist)
 	added := t.bounds[n:]
 	for i := range added {
 		added[i] += from
@@ -983,6 +998,16 @@ func (t *Text) segmentTo(end int) {
 		t.bounds = append(t.bounds[:n], added[1:]...)
 	}
 	t.segEnd = end
+}
+
+// continuingSegmenter is implemented by segmenters that can segment a text
+// on from a forced cut (boundaryProver.ForcedCut) of a text they segmented
+// before, as they would segment the whole text.
+type continuingSegmenter interface {
+	// boundariesFrom is Boundaries for text going on from a forced cut,
+	// where the segmenter's search had reached distance base (0 at the
+	// start of a text); dist is the distance it reaches at text's end.
+	boundariesFrom(dst []int, text string, base float32) (_ []int, dist float32)
 }
 
 // wordBoundary reports whether the normalised text has a word boundary at

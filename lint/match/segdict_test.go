@@ -112,6 +112,12 @@ func (p pair) check(text string) (string, bool) {
 			if !found || !slices.Equal(prefix, want[:i+1]) {
 				return fmt.Sprintf("%s: %q: forced cut at %d (%q|%q): prefix %q, gse: %q", p.name, text, c, text[:c], text[c:], cut(text[:c], prefix), cut(text, want)), false
 			}
+			// and segmenting on from the cut cuts the rest as gse does
+			if c > 0 && c < len(text) {
+				if on, ok := match.ContinuedBoundariesForTest(p.fast, text, c); ok && !slices.Equal(on, want) {
+					return fmt.Sprintf("%s: %q: segmented on from the forced cut at %d: %q, gse: %q", p.name, text, c, cut(text, on), cut(text, want)), false
+				}
+			}
 		}
 	}
 	return "", true

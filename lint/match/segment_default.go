@@ -133,8 +133,21 @@ const pseudoDistance = 32
 
 // Boundaries implements Segmenter.
 func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
+	dst, _ = s.boundariesFrom(dst, text, 0)
+	return dst
+}
+
+// boundariesFrom is Boundaries for a text that goes on from a text already
+// segmented, up to a forced cut (ForcedCut): base is the distance gse's
+// search had reached at the end of that text (0 at the start of a text),
+// and dist the distance it reaches at the end of this one. gse adds the
+// distances of a text's words up from its start in float32, so a stretch
+// segmented on its own, from 0, can round differently and be cut
+// differently (您好,不偏黄 cuts 不偏|黄, 不偏黄 alone 不|偏黄); from base it
+// is cut as in the whole text.
+func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ []int, dist float32) {
 	if len(text) == 0 {
-		return append(dst, 0)
+		return append(dst, 0), base
 	}
 	sc := scratchPool.Get().(*segScratch)
 	defer scratchPool.Put(sc)
@@ -157,7 +170,7 @@ func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
 	// gse's segmentWords, search mode off.
 	matches := sc.matches[:0]
 	for cur := 0; cur < n; cur++ {
-		var baseDistance float32
+		baseDistance := base
 		if cur > 0 {
 			baseDistance = jumpers[cur-1].minDistance
 		}
@@ -215,7 +228,7 @@ func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
 	}
 	dst = append(dst, 0)
 	slices.Reverse(dst[at:])
-	return dst
+	return dst, jumpers[n-1].minDistance
 }
 
 // updateJumper is gse's updateJumper: a zero distance counts as unvisited.
