@@ -65,18 +65,18 @@ type charWalk struct {
 }
 
 // to walks on to byte offset off of norm (a character start at or after
-// w.norm), or to the end of orig if that comes first.
+// w.norm), or to the end of orig if that comes first. norm is normalised
+// text, valid UTF-8.
 func (w *charWalk) to(norm, orig string, off int) {
 	n, o, k := w.norm, w.orig, w.chars
 	for n < off && o < len(orig) {
-		// each text's character as RuneCount steps over it, the common
-		// three-byte one inline
-		if c := norm[n]; c < utf8.RuneSelf {
-			n++
-		} else if c-0xe1 <= 0xef-0xe1 && c != 0xed && n+2 < len(norm) && (norm[n+1]^0x80)|(norm[n+2]^0x80) < 0x40 {
-			n += 3
+		// the normalised text is valid UTF-8: its lead bytes tell the
+		// lengths; the original's characters as RuneCount steps over
+		// them, the common three-byte one inline
+		if c := norm[n]; c < 0xe0 {
+			n += 1 + int(c>>7)
 		} else {
-			n += charStep(norm, n)
+			n += 3 + int(c>>4&1)
 		}
 		if c := orig[o]; c < utf8.RuneSelf {
 			o++
