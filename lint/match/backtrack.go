@@ -442,7 +442,11 @@ func (p *btProg) find(st *btState, s string, ncap int) []int {
 			if pos < len(s) {
 				r, w = rune(s[pos]), 1
 				if r >= utf8.RuneSelf {
-					r, w = utf8.DecodeRuneInString(s[pos:])
+					if r3, ok := decodeRune3(s, pos); ok {
+						r, w = r3, 3
+					} else {
+						r, w = utf8.DecodeRuneInString(s[pos:])
+					}
 				}
 			}
 			// (a position whose character cannot begin a match fails at
@@ -540,7 +544,11 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 						if pos < len(s) {
 							r, rw = rune(s[pos]), 1
 							if r >= utf8.RuneSelf {
-								r, rw = utf8.DecodeRuneInString(s[pos:])
+								if r3, ok := decodeRune3(s, pos); ok {
+									r, rw = r3, 3
+								} else {
+									r, rw = utf8.DecodeRuneInString(s[pos:])
+								}
 							}
 						}
 					}
@@ -574,7 +582,11 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 				if pos != rpos {
 					rpos, r, rw = pos, rune(s[pos]), 1
 					if r >= utf8.RuneSelf {
-						r, rw = utf8.DecodeRuneInString(s[pos:])
+						if r3, ok := decodeRune3(s, pos); ok {
+							r, rw = r3, 3
+						} else {
+							r, rw = utf8.DecodeRuneInString(s[pos:])
+						}
 					}
 				}
 				if in.exact {

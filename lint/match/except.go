@@ -64,7 +64,14 @@ func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok 
 		from-- // (the start of the character: a match may start there)
 	}
 	for s := from; s <= start && s < len(text); {
-		r, size := utf8.DecodeRuneInString(text[s:])
+		r, size := rune(text[s]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := decodeRune3(text, s); ok {
+				r, size = r3, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[s:])
+			}
+		}
 		if ep.first == nil || ep.first.has(r) {
 			if loc := ep.near.FindStringIndex(text[s:]); loc != nil && s+loc[1] >= end && (!ok || int32(s+loc[1]) > span[1]) {
 				span, ok = [2]int32{int32(s), int32(s + loc[1])}, true

@@ -339,7 +339,11 @@ func (p *patternPlan) findAllFirst(st *btState, text string, i int, c []cand) (_
 	for q := 0; q < len(text); {
 		r, size := rune(text[q]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[q:])
+			if r3, ok := decodeRune3(text, q); ok {
+				r, size = r3, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[q:])
+			}
 		}
 		if p.first.has(r) {
 			if n == len(tries) {
