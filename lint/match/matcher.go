@@ -319,7 +319,14 @@ type Text struct {
 	// segDist is the distance the segmenter's search reached at segEnd
 	// (continuingSegmenter), for the segmentation to go on from there
 	segDist float32
-	cand    []cand
+	// stretches, when segmented and not fromStart, are the stretches of
+	// the text segmented each on its own (stretchSegmenter), by offset:
+	// bounds holds their boundaries. fromStart: the text was segmented from
+	// its start up to segEnd instead.
+	stretches []span
+	fromStart bool
+	segBuf    []int
+	cand      []cand
 	// lists is the set of lists that may match: those some automaton hit
 	// is a use of (phrase, except or prefilter literal) and those with a
 	// pattern that runs on every text (Matcher.always); built as the text
@@ -953,6 +960,10 @@ func (t *Text) excepted(id ListID, start, end int) bool {
 // segment segments the whole normalised text.
 func (t *Text) segment() {
 	t.normalize()
+	if t.segmented && !t.fromStart {
+		t.segmented = false // (stretches: all of it from the start instead)
+	}
+	t.fromStart = true
 	if t.segmented && t.segEnd == len(t.norm.Text) {
 		return
 	}
@@ -1014,19 +1025,101 @@ type continuingSegmenter interface {
 // off, segmenting it only if the segmenter cannot tell otherwise, and then
 // only as far as it must.
 func (t *Text) wordBoundary(off int) bool {
-	if !t.segmented || off > t.segEnd {
-		t.normalize()
-		p, ok := t.m.seg.(boundaryProver)
-		if !ok {
-			t.segment()
+	if t.segmented {
+		if t.fromStart {
+			if off <= t.segEnd {
+				return t.isBoundary(off)
+			}
+		} else {
+			for _, s := range t.stretches {
+				if s.lo <= off && off <= s.hi {
+					return t.isBoundary(off)
+				}
+			}
+		}
+	}
+	t.normalize()
+	p, ok := t.m.seg.(boundaryProver)
+	if !ok {
+		t.segment()
+		return t.isBoundary(off)
+	}
+	if p.SureBoundary(t.norm.Text, off) {
+		return true
+	}
+	if st, ok := t.m.seg.(stretchSegmenter); ok && !(t.segmented && t.fromStart) && len(t.norm.Text) <= maxStretchText {
+		if t.segmentStretch(st, p, off) {
 			return t.isBoundary(off)
 		}
-		if p.SureBoundary(t.norm.Text, off) {
-			return true
-		}
-		t.segmentTo(p.ForcedCut(t.norm.Text, off))
+		// from the start after all
+		t.segmented, t.fromStart = false, true
 	}
+	t.fromStart = true
+	t.segmentTo(p.ForcedCut(t.norm.Text, off))
 	return t.isBoundary(off)
+}
+
+// segmentStretch segments on its own the stretch of the text around off
+// between two forced cuts (or its ends), which no word reaches out of, and
+// adds its boundaries to those of the stretches segmented before (a word
+// boundary is mostly asked about near the end of a message: the text
+// before the last forced cut needs no segmenting). It reports false when
+// the segmenter cannot be sure to cut the stretch as the whole text.
+func (t *Text) segmentStretch(st stretchSegmenter, p boundaryProver, off int) bool {
+	text := t.norm.Text
+	if !t.segmented {
+		t.bounds, t.stretches, t.fromStart = t.bounds[:0], t.stretches[:0], false
+	}
+	// the stretch starts after the last forced cut before off, found from
+	// the end of the last stretch before it (itself at a forced cut)
+	from, at := 0, 0
+	for i, s := range t.stretches {
+		if s.hi <= off {
+			from, at = s.hi, i+1
+		}
+	}
+	lo, hi := st.stretchStart(text, from, off), p.ForcedCut(text, off)
+	var b []int
+	if lo == 0 {
+		b, _ = st.boundariesFrom(t.segBuf[:0], text[:hi], 0)
+	} else {
+		var ok bool
+		if b, ok = st.stretchBoundaries(t.segBuf[:0], text[lo:hi], lo); !ok {
+			t.segBuf = b
+			return false
+		}
+		for i := range b {
+			b[i] += lo
+		}
+	}
+	t.segBuf = b
+	// stretches are apart (a forced cut lies between two), and so are
+	// their boundaries
+	t.bounds = slices.Insert(t.bounds, sort.SearchInts(t.bounds, lo), b...)
+	t.stretches = slices.Insert(t.stretches, at, span{lo, hi})
+	t.segmented = true
+	return true
+}
+
+// maxStretchText bounds the texts segmented stretch by stretch
+// (segmentStretch): looking through a text's stretches for the one around
+// an offset, and putting a new one's boundaries among the others, take
+// longer the more there are, and a long text (a pathological one of
+// thousands of sentences) is segmented from its start, on from one forced
+// cut to the next, in time linear in its length.
+const maxStretchText = 1024
+
+// stretchSegmenter is implemented by segmenters that can segment a stretch
+// of a text between two forced cuts (boundaryProver.ForcedCut) on its own.
+type stretchSegmenter interface {
+	continuingSegmenter
+	// stretchStart returns the start of the stretch around off: right
+	// after the last forced cut in text[from:off], or from.
+	stretchStart(text string, from, off int) int
+	// stretchBoundaries is Boundaries for text going on from a forced cut
+	// before bytes into a text, as the whole text is cut; ok false when it
+	// cannot be sure of that.
+	stretchBoundaries(dst []int, text string, before int) (_ []int, ok bool)
 }
 
 func (t *Text) isBoundary(off int) bool {

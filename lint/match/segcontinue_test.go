@@ -1,7 +1,9 @@
 package match
 
 import (
+	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -49,4 +51,72 @@ func TestSegmentContinuesAsGse(t *testing.T) {
 			}
 		}
 	}
+}
+
+// segPieces make texts of several stretches (between characters no word
+// holds), with words that overlap across pieces.
+var segPieces = []string{
+	"您好", ",", "，", "。", "不偏黄", "放心", "亲", "我们", "不知道", "这个", "说明书", "看不懂", "的话", " ",
+	"~", "!", "是吗", "哈", "退款", "到账", "还没", "现在", "ok", "12", "😊", "不行", "可以",
+}
+
+// TestWordBoundariesAsGse asks the word boundaries of texts of several
+// stretches in random orders: the stretches segmented on their own, the
+// segmentation from the start where a stretch cannot be (its ways lie
+// too close), and both in one text must give the whole text's answers.
+func TestWordBoundariesAsGse(t *testing.T) {
+	seg := testSegmenter(t)
+	m, err := new(Builder).Build(seg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(3))
+	texts := append([]string(nil), segContinueTexts...)
+	for range 2000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(14) {
+			b.WriteString(segPieces[rng.Intn(len(segPieces))])
+		}
+		texts = append(texts, Normalize(b.String()))
+	}
+	var tx Text
+	fromStart, stretches := 0, 0
+	for _, text := range texts {
+		want := seg.Boundaries(nil, text)
+		var offs []int
+		for off := range text {
+			if utf8.RuneStart(text[off]) {
+				offs = append(offs, off)
+			}
+		}
+		offs = append(offs, len(text))
+		for round := range 4 {
+			m.Analyse(&tx, text, true)
+			switch round {
+			case 1:
+				slices.Reverse(offs)
+			case 2, 3:
+				rng.Shuffle(len(offs), func(i, j int) { offs[i], offs[j] = offs[j], offs[i] })
+			}
+			for _, off := range offs {
+				if _, is := slices.BinarySearch(want, off); tx.wordBoundary(off) != is {
+					t.Fatalf("%q (round %d, offsets %v): boundary at %d %v, gse %v (%v)", text, round, offs, off, !is, is, want)
+				}
+			}
+			if tx.segmented && tx.fromStart {
+				fromStart++
+			} else if tx.segmented {
+				stretches++
+			}
+			if round == 3 && len(text) > 0 {
+				if w := tx.Words(); strings.Join(w, "") != text {
+					t.Fatalf("%q: words %q", text, w)
+				}
+			}
+		}
+	}
+	if fromStart == 0 || stretches == 0 {
+		t.Errorf("texts segmented from the start %d, by stretches %d: want both", fromStart, stretches)
+	}
+	t.Logf("texts segmented from the start %d, by stretches %d", fromStart, stretches)
 }

@@ -83,6 +83,20 @@ func NewSegmenter(words []DictWord) (Segmenter, error) {
 	for _, list := range s.userOther {
 		setDist(list)
 	}
+	s.maxDist = pseudoDistance
+	for _, d := range s.dist {
+		s.maxDist = max(s.maxDist, d)
+	}
+	for _, list := range s.userByCode {
+		for _, w := range list {
+			s.maxDist = max(s.maxDist, w.dist)
+		}
+	}
+	for _, list := range s.userOther {
+		for _, w := range list {
+			s.maxDist = max(s.maxDist, w.dist)
+		}
+	}
 	return s, nil
 }
 
@@ -93,6 +107,10 @@ type dictSegmenter struct {
 	total uint64 // gse's Dictionary.TotalFreq
 	// dist[i] is gse's distance of a dictionary word of the i-th frequency.
 	dist []float32
+	// maxDist is the largest distance of a word (or of a character no word
+	// of one unit starts at): what one unit adds to a text's distance at
+	// most (stretchBoundaries)
+	maxDist float32
 	// User words by the code of their first gse unit (userBits marks the
 	// codes present), and by the first unit itself when no dictionary word
 	// holds it. nil when there are none.
@@ -146,8 +164,35 @@ func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
 // differently (您好,不偏黄 cuts 不偏|黄, 不偏黄 alone 不|偏黄); from base it
 // is cut as in the whole text.
 func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ []int, dist float32) {
+	dst, dist, _ = s.segment(dst, text, base, -1)
+	return dst, dist
+}
+
+// stretchBoundaries is Boundaries for text[before:] of a text whose
+// character before it is a unit no word holds (a forced cut: ForcedCut),
+// up to a forced cut or its end, without segmenting text[:before]: ok is
+// false when it cannot be sure to cut it as gse cuts the whole text.
+//
+// gse's search goes on from the cut with the distance D it reached there
+// (boundariesFrom), which is not known without that segmentation. From 0
+// instead, every distance of the stretch is added up from a different
+// start and rounds differently in float32, which can only change a choice
+// between two ways to a unit whose distances lie within the rounding of
+// either search: at most one rounding error of 2^-24 of the largest
+// distance per addition, each way having as many additions as it has
+// units, and D is at most maxDist per unit (byte) before the stretch.
+// Where two ways lie within five times that bound, ok is false (about 0.3%
+// of the stretches of shop chat): the caller segments from the start.
+func (s *dictSegmenter) stretchBoundaries(dst []int, text string, before int) (_ []int, ok bool) {
+	dst, _, ok = s.segment(dst, text, 0, before)
+	return dst, ok
+}
+
+// segment is boundariesFrom, and with before ≥ 0 stretchBoundaries for
+// text going on from a forced cut before bytes into a text.
+func (s *dictSegmenter) segment(dst []int, text string, base float32, before int) (_ []int, dist float32, ok bool) {
 	if len(text) == 0 {
-		return append(dst, 0), base
+		return append(dst, 0), base, true
 	}
 	sc := scratchPool.Get().(*segScratch)
 	defer scratchPool.Put(sc)
@@ -166,6 +211,16 @@ func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ 
 	}
 	jumpers := sc.jumpers[:n]
 	clear(jumpers)
+	// eps > 0: a stretch searched from 0 (stretchBoundaries). Every
+	// distance either search adds up here is at most most (D included); a
+	// way to a unit has at most n additions, each off by at most 2^-24 of
+	// its result: two ways compared in both searches move apart by at most
+	// four times n·most·2^-24 (a fifth time for rounding in the check).
+	var eps float64
+	if before >= 0 {
+		most := float64(before+n+1) * float64(s.maxDist)
+		eps = 5 * float64(n) * most / (1 << 24)
+	}
 
 	// gse's segmentWords, search mode off.
 	matches := sc.matches[:0]
@@ -194,7 +249,11 @@ func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ 
 				last := cur + int(w.n) - 1
 				e := int(ends[cur]) + len(w.rest)
 				if last < n && int(ends[last]) == e && text[ends[cur]:e] == w.rest {
-					updateJumper(&jumpers[last], baseDistance, w.dist, w.n)
+					if eps > 0 && !updateApart(&jumpers[last], baseDistance, w.dist, w.n, eps) {
+						return dst, 0, false
+					} else if eps == 0 {
+						updateJumper(&jumpers[last], baseDistance, w.dist, w.n)
+					}
 					shortest = min(shortest, w.n)
 					if w.n <= 64 {
 						userLens |= 1 << (w.n - 1)
@@ -206,11 +265,19 @@ func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ 
 			if userLens&(1<<(m.n-1)) != 0 {
 				continue // shadowed by the user word
 			}
-			updateJumper(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n)
+			if eps > 0 && !updateApart(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n, eps) {
+				return dst, 0, false
+			} else if eps == 0 {
+				updateJumper(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n)
+			}
 			shortest = min(shortest, m.n)
 		}
 		if shortest != 1 {
-			updateJumper(&jumpers[cur], baseDistance, pseudoDistance, 1)
+			if eps > 0 && !updateApart(&jumpers[cur], baseDistance, pseudoDistance, 1, eps) {
+				return dst, 0, false
+			} else if eps == 0 {
+				updateJumper(&jumpers[cur], baseDistance, pseudoDistance, 1)
+			}
 		}
 	}
 	sc.matches = matches
@@ -228,7 +295,7 @@ func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ 
 	}
 	dst = append(dst, 0)
 	slices.Reverse(dst[at:])
-	return dst, jumpers[n-1].minDistance
+	return dst, jumpers[n-1].minDistance, true
 }
 
 // updateJumper is gse's updateJumper: a zero distance counts as unvisited.
@@ -238,6 +305,25 @@ func updateJumper(j *jumper, baseDistance, distance float32, n int32) {
 		j.minDistance = newDistance
 		j.n = n
 	}
+}
+
+// updateApart is updateJumper for a stretch searched from 0
+// (stretchBoundaries): it reports false, updating nothing, when the new
+// distance is 0 (which gse would take for an unvisited unit) or within eps
+// of the unit's, where the search of the whole text might choose the other
+// way.
+func updateApart(j *jumper, baseDistance, distance float32, n int32, eps float64) bool {
+	newDistance := baseDistance + distance
+	if newDistance == 0 {
+		return false
+	}
+	if j.minDistance != 0 {
+		if d := float64(j.minDistance) - float64(newDistance); d < eps && d > -eps {
+			return false
+		}
+	}
+	updateJumper(j, baseDistance, distance, n)
+	return true
 }
 
 // lowerASCII lower-cases ASCII letters as gse does.

@@ -104,3 +104,29 @@ type userRuneFields struct {
 	userRunesOnce sync.Once
 	userRuneSet   map[rune]bool
 }
+
+// stretchStart returns the offset right after the last character of
+// text[from:off] that is a unit of its own no word holds (see ForcedCut),
+// or from when there is none: with ForcedCut(text, off), the ends of the
+// stretch of text around off that no word reaches out of (from is 0 or
+// such a cut).
+func (s *dictSegmenter) stretchStart(text string, from, off int) int {
+	start := from
+	for i := from; i < off; {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else if r3, ok := decodeRune3(text, i); ok {
+			r, size = r3, 3
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if s.loneUnit(r) {
+			start = i
+		}
+	}
+	return start
+}
