@@ -45,7 +45,7 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 // dayMemo; nil: none).
 func parseTime(s string, loc *time.Location, days *dayMemo) (time.Time, error) {
 	if edged(s) {
-		s = strings.TrimSpace(s)
+		s = trimEdged(s)
 	}
 	if s == "" {
 		return time.Time{}, nil
