@@ -263,3 +263,16 @@ func TestTakeBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestTakeBytesLongMessage: the strings of a record of 200 bytes (a
+// Chinese message of some 60 characters and its id) share their
+// conversation's block as a short record's do, rather than having an
+// allocation of their own.
+func TestTakeBytesLongMessage(t *testing.T) {
+	var blk []byte
+	a := takeBytes(&blk, 200)
+	b := takeBytes(&blk, 200)
+	if len(blk) != 400 || &a[0] != &blk[0] || &b[0] != &blk[200] {
+		t.Errorf("two records of 200 bytes are not one after the other in their block (len %d cap %d)", len(blk), cap(blk))
+	}
+}
