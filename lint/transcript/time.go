@@ -491,11 +491,26 @@ func fastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 // export mostly fall on the day of the time before, whose date then need
 // not be read again. A scanner keeps one: it is not safe for concurrent
 // use.
+//
+// It remembers the hours and minutes and the offset of the last time too,
+// each on its own (an export may write some times with an offset and
+// others without on the same day): consecutive times of a day's chat
+// mostly fall in one minute, and carry one offset if any.
 type dayMemo struct {
 	lo       uint64 // the date's first eight bytes, little-endian
 	hi       uint16 // and its last two (lo 0: nothing remembered)
 	y, mo, d int
 	days     int64 // daysSinceEpoch(y, mo, d)
+	// clock is the digits of the last hh:mm read (hh and mm,
+	// little-endian; 0: none), h and mi what they read
+	clock uint32
+	h, mi int
+	// zone is the last offset ±hh:mm read after a time (its six bytes,
+	// little-endian; 0: none), off its seconds east of UTC and loc
+	// fixedZone(off)
+	zone uint64
+	off  int
+	loc  *time.Location
 }
 
 // fastTimeIn is fastTime with the memo of the last date read (nil: none).
@@ -525,11 +540,24 @@ func fastTimeIn(s string, loc *time.Location, memo *dayMemo) (t time.Time, ok bo
 		}
 		days = daysSinceEpoch(y, mo, d)
 		if memo != nil {
-			*memo = dayMemo{lo: lo, hi: hi, y: y, mo: mo, d: d, days: days}
+			memo.lo, memo.hi, memo.y, memo.mo, memo.d, memo.days = lo, hi, y, mo, d, days
 		}
 	}
-	h, mi, sec := digits2(s, 11), digits2(s, 14), digits2(s, 17)
-	if h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 {
+	var h, mi int
+	clock := uint32(binary.LittleEndian.Uint16(b[11:])) | uint32(binary.LittleEndian.Uint16(b[14:]))<<16
+	if memo != nil && memo.clock == clock && clock != 0 {
+		h, mi = memo.h, memo.mi
+	} else {
+		h, mi = digits2(s, 11), digits2(s, 14)
+		if h < 0 || h > 23 || mi < 0 || mi > 59 {
+			return t, false
+		}
+		if memo != nil {
+			memo.clock, memo.h, memo.mi = clock, h, mi
+		}
+	}
+	sec := digits2(s, 17)
+	if sec < 0 || sec > 59 {
 		return t, false
 	}
 	rest := s[19:]
@@ -552,6 +580,12 @@ func fastTimeIn(s string, loc *time.Location, memo *dayMemo) (t time.Time, ok bo
 	case rest == "Z":
 		loc = time.UTC
 	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		rb := unsafe.Slice(unsafe.StringData(rest), 6)
+		zone := uint64(binary.LittleEndian.Uint32(rb)) | uint64(binary.LittleEndian.Uint16(rb[4:]))<<32
+		if memo != nil && memo.zone == zone {
+			off, loc = memo.off, memo.loc
+			break
+		}
 		zh, zm := digits2(rest, 1), digits2(rest, 4)
 		if zh < 0 || zm < 0 || zh > 23 || zm > 59 {
 			return t, false
@@ -561,6 +595,9 @@ func fastTimeIn(s string, loc *time.Location, memo *dayMemo) (t time.Time, ok bo
 			off = -off
 		}
 		loc = fixedZone(off)
+		if memo != nil {
+			memo.zone, memo.off, memo.loc = zone, off, loc
+		}
 	default:
 		return t, false
 	}
