@@ -882,6 +882,11 @@ func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 			j += size
 			cont += uint64(size-1) + uint64(size>>2)<<astralShift
 		}
+		// most Chinese strings end with a Chinese character or
+		// punctuation: their closing quote, at once
+		if j < n && b[j] == '"' {
+			return j, cont
+		}
 	}
 	return -1, 0
 }
