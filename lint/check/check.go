@@ -58,8 +58,7 @@ type Conv struct {
 	kinds     []uint16
 	kindsDone bool
 	// scratch for followup.triggers
-	trig     []int
-	trigHits []*match.Hit
+	trig []int
 	// scratch for cond.candidates
 	cands []int32
 	// hitChunks hold the hits keepHit keeps, filled up to hitChunk's

@@ -60,35 +60,43 @@ func (f *followup) Lists() []PhraseList {
 	return f.unless.lists("unless", lint.AnyRole, out)
 }
 
-// triggers returns the trigger messages that create an obligation, with the
-// hit each was triggered by, in the Conv's scratch space (valid until the
-// next call). Only the candidates (cond.candidates) are evaluated.
-func (f *followup) triggers(cv *Conv) ([]int, []*match.Hit) {
-	idx, hits := cv.trig[:0], cv.trigHits[:0]
+// triggers returns the trigger messages that create an obligation, in the
+// Conv's scratch space (valid until the next call). Only the candidates
+// (cond.candidates) are evaluated, and without the hit each was triggered
+// by: most triggers are followed up, and their hits are never shown
+// (trigHit works it out for a finding).
+func (f *followup) triggers(cv *Conv) []int {
+	idx := cv.trig[:0]
 	cv.cands = f.trigger.candidates(cv, cv.cands[:0])
 	for _, j := range cv.cands {
-		if ok, hit := f.trigger.evalNeed(cv, int(j), true); ok {
+		if ok, _ := f.trigger.evalNeed(cv, int(j), false); ok {
 			idx = append(idx, int(j))
-			hits = append(hits, hit)
 		}
 	}
-	cv.trig, cv.trigHits = idx, hits
+	cv.trig = idx
 	switch {
 	case f.occurrence == 0 || len(idx) == 0:
-		return idx, hits
+		return idx
 	case f.occurrence == -1:
-		return idx[len(idx)-1:], hits[len(hits)-1:]
+		return idx[len(idx)-1:]
 	case f.occurrence <= len(idx):
 		n := f.occurrence - 1
-		return idx[n : n+1], hits[n : n+1]
+		return idx[n : n+1]
 	}
-	return nil, nil
+	return nil
+}
+
+// trigHit returns the hit trigger message i (one of triggers') was
+// triggered by: what evaluating the trigger with its hit gives.
+func (f *followup) trigHit(cv *Conv, i int) *match.Hit {
+	_, hit := f.trigger.evalNeed(cv, i, true)
+	return hit
 }
 
 func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	reason := ""
-	idx, hits := f.triggers(cv)
+	idx := f.triggers(cv)
 	if len(idx) == 0 {
 		return out, reason
 	}
@@ -108,8 +116,8 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	if len(idx) > 1 && len(idx)*len(ms) > scanAbove {
 		scan = newFollowupScan(f, cv, idx, expect, unless)
 	}
-	for k, i := range idx {
-		hit := hits[k]
+	for _, i := range idx {
+		var hit *match.Hit // the trigger's, worked out for a finding (trigHit)
 		// the values of tmpl's placeholders, each worked out only when
 		// tmpl has it (most are strings built for the purpose)
 		var vb [4]tvar // on the stack: room for every placeholder
@@ -150,6 +158,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			if tmpl == "" {
 				tmpl = f.missingMessage(timedOut)
 			}
+			hit = f.trigHit(cv, i)
 			out = append(out, finding(f.info, i, hit, render(tmpl, vars(tmpl))))
 			continue
 		}
@@ -171,6 +180,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 					tmpl = "「{match}」之前的准备在{delay}前（应在{within}内）"
 				}
 			}
+			hit = f.trigHit(cv, i)
 			vars := vars(tmpl)
 			if strings.Contains(tmpl, "{delay}") {
 				vars = append(vars, tvar{"delay", delayText(delay)})

@@ -44,7 +44,7 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 		for i := range c.Messages {
 			cs.Matcher.Analyse(&cv.Texts[i], c.Messages[i].Text, true)
 		}
-		idx, _ := f.triggers(cv)
+		idx := f.triggers(cv)
 		if len(idx) == 0 {
 			continue
 		}
