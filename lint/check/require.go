@@ -82,7 +82,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	// a reply without text (a picture or sticker exported without it) is
 	// named as such, not quoted as 「」
 	noText := func(tmpl string) string {
-		if target < 0 || !strings.Contains(tmpl, "{reply}") || strings.TrimSpace(ms[target].Text) != "" {
+		if target < 0 || !strings.Contains(tmpl, "{reply}") || !blank(ms[target].Text) {
 			return tmpl
 		}
 		tmpl = strings.ReplaceAll(tmpl, "「{reply}」", noTextReply)
@@ -153,14 +153,36 @@ const noTextReply = "（无文字）"
 // after n characters (TestExcerptAgreesWithFields), built only as far as
 // it is shown, without splitting the whole text.
 func excerpt(text string, n int) string {
-	// one allocation: what is shown is at most the text (a gap of white
-	// space is one byte), and at most n characters, then "…"
-	var b strings.Builder
-	if text != "" {
-		b.Grow(min(len(text), n*utf8.UTFMax) + len(ellipsis))
+	// the plain characters it starts with (plainAt), at most n: the usual
+	// reply is plain up to the cut and is shown as it is, without copying
+	// it character by character
+	i := 0
+	for ; n > 0 && i < len(text); n-- {
+		c := text[i]
+		if c-0xe4 <= 0xef-0xe4 && c != 0xed && i+2 < len(text) && text[i+1]&0xc0 == 0x80 && text[i+2]&0xc0 == 0x80 {
+			i += 3 // a Chinese character, inline (plainAt)
+			continue
+		}
+		size := plainAt(text, i)
+		if size == 0 {
+			break
+		}
+		i += size
 	}
+	switch {
+	case i == len(text):
+		return text
+	case n == 0 && plainAt(text, i) > 0:
+		return text[:i] + ellipsis // more follows
+	}
+	// from the first character that is not plain on: one allocation, what
+	// is shown being at most the text (a gap of white space is one byte),
+	// and at most n characters more, then "…"
+	var b strings.Builder
+	b.Grow(i + min(len(text)-i, n*utf8.UTFMax) + len(ellipsis))
+	b.WriteString(text[:i])
 	gap := false // white space since the last word written
-	for i := 0; i < len(text); {
+	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsSpace(r) {
 			gap = b.Len() > 0
@@ -187,6 +209,48 @@ func excerpt(text string, n int) string {
 	}
 	return b.String()
 }
+
+// blank reports whether text is empty or white space only
+// (strings.TrimSpace(text) == ""), at once for a text that starts with a
+// plain character (plainAt).
+func blank(text string) bool {
+	if text != "" && plainAt(text, 0) > 0 {
+		return false
+	}
+	return strings.TrimSpace(text) == ""
+}
+
+// plainAt returns the size of the character at text[i] if it is plain, 0
+// if not: plain is an ASCII character other than white space, or a valid
+// three-byte character from U+200B on that unicode.IsSpace says is not
+// one (Chinese characters and their punctuation: the spaces among them are
+// U+2028, U+2029, U+202F, U+205F and U+3000), the ones before U+2000 and
+// those of U+D800–U+DFFF aside.
+func plainAt(text string, i int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 0
+		}
+		return 1
+	}
+	if i+2 >= len(text) || text[i+1]&0xc0 != 0x80 || text[i+2]&0xc0 != 0x80 {
+		return 0
+	}
+	switch b1, b2 := text[i+1], text[i+2]; {
+	case c >= 0xe4 && c <= 0xec, c == 0xee, c == 0xef: // U+4000–U+CFFF, U+E000–U+FFFF
+	case c == 0xe3 && (b1 != 0x80 || b2 != 0x80): // U+3001–U+3FFF
+	case c == 0xe2 && b1 >= 0x82: // U+2080–U+2FFF
+	case c == 0xe2 && b1 == 0x81 && b2 != 0x9f: // U+2040–U+207F but U+205F
+	case c == 0xe2 && b1 == 0x80 && b2 > 0x8a && b2 != 0xa8 && b2 != 0xa9 && b2 != 0xaf: // U+200B–U+203F but U+2028, U+2029, U+202F (“” … —)
+	default:
+		return 0
+	}
+	return 3
+}
+
+// asciiSpace tells the ASCII characters unicode.IsSpace says are white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // ellipsis ends an excerpt that does not show all of its text.
 const ellipsis = "…"

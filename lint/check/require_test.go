@@ -131,17 +131,11 @@ func TestExcerpt(t *testing.T) {
 // single spaces, on white space of every kind (U+00A0, U+3000, line
 // breaks), at the start, the end and the cut, and on invalid UTF-8.
 func TestExcerptAgreesWithFields(t *testing.T) {
-	plain := func(text string, n int) string {
-		s := strings.Join(strings.Fields(text), " ")
-		for k := range s {
-			if n == 0 {
-				return s[:k] + "…"
-			}
-			n--
-		}
-		return s
-	}
-	pieces := []string{"a", "亲", "在的", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\xff", "\xe4\xb8", "😊", "…", "x y"}
+	pieces := []string{"a", "亲", "在的", " ", "  ", "\n", "\t", "\u00a0", "\u3000", "\u0085", "\xff", "\xe4\xb8", "😊", "…", "x y",
+		// the edges of plainAt: spaces and not among three-byte characters
+		"\u1680", "\u2000", "\u200a", "\u200b", "\u2028", "\u2029", "\u202f", "\u205f", "\u2060", "\u207f", "\u2080",
+		"“", "”", "—", "\u3001", "。", "，", "？", "\ufeff", "\uffff", "\ue000", "\ud7ff", "\u0800",
+		"\xed\xa0\x80", "\xe0\x80\x80", "\xe3\x80", "\xe2\x80\x80\x80", "\x80", "\xef\xbc", "\v", "\f", "\r"}
 	r := rand.New(rand.NewPCG(7, 8))
 	for range 50000 {
 		var b strings.Builder
@@ -150,9 +144,41 @@ func TestExcerptAgreesWithFields(t *testing.T) {
 		}
 		text := b.String()
 		for n := 0; n <= 8; n++ {
-			if got, want := excerpt(text, n), plain(text, n); got != want {
+			if got, want := excerpt(text, n), plainExcerpt(text, n); got != want {
 				t.Fatalf("excerpt(%q, %d) = %q, want %q", text, n, got, want)
 			}
 		}
+		if got, want := blank(text), strings.TrimSpace(text) == ""; got != want {
+			t.Fatalf("blank(%q) = %v, want %v", text, got, want)
+		}
 	}
+}
+
+// plainExcerpt is excerpt read plainly: the words of the text joined by
+// single spaces, cut after n characters.
+func plainExcerpt(text string, n int) string {
+	s := strings.Join(strings.Fields(text), " ")
+	for k := range s {
+		if n == 0 {
+			return s[:k] + "…"
+		}
+		n--
+	}
+	return s
+}
+
+// FuzzExcerpt holds excerpt (its plain prefix taken at once, the rest
+// read character by character) and blank to the plain reading.
+func FuzzExcerpt(f *testing.F) {
+	for _, s := range []string{"在的吗", "好的\u3000亲", "“好的”…", "亲\u2028在", "\xe3\x80\x80在", "a\u205fb", "在\xed\xa0\x80的"} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, text string, n uint8) {
+		if got, want := excerpt(text, int(n%30)), plainExcerpt(text, int(n%30)); got != want {
+			t.Fatalf("excerpt(%q, %d) = %q, want %q", text, n%30, got, want)
+		}
+		if got, want := blank(text), strings.TrimSpace(text) == ""; got != want {
+			t.Fatalf("blank(%q) = %v, want %v", text, got, want)
+		}
+	})
 }
