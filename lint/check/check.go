@@ -61,6 +61,9 @@ type Conv struct {
 	trig []int
 	// scratch for cond.candidates
 	cands []int32
+	// msgs holds finding messages already rendered (Conv.message), kept
+	// from one conversation to the next
+	msgs map[msgKey]string
 	// hitChunks hold the hits keepHit keeps, filled up to hitChunk's
 	hitChunks [][]match.Hit
 	hitChunk  int
@@ -680,6 +683,32 @@ func asks(m *lint.Message) bool { return m.Role == lint.Customer && answers(m) }
 // order, so its times are not used at all: its timing rules are skipped
 // exactly as for a conversation without any times.
 func (cv *Conv) timed(i int) bool { return cv.Conversation.Timed && cv.Messages[i].Timed() }
+
+// msgKey names a finding message by its template and the values it is
+// rendered with (Conv.message): two strings and a duration.
+type msgKey struct {
+	tmpl, a, b string
+	d          time.Duration
+}
+
+// maxMsgs bounds Conv.msgs: past it, the messages are forgotten.
+const maxMsgs = 1024
+
+// message returns the finding message k names, rendered by render the
+// first time it is asked for: findings of a rule mostly repeat a few
+// messages (the same phrase, the same delay), each otherwise built and
+// allocated anew.
+func (cv *Conv) message(k msgKey, render func(k msgKey) string) string {
+	if msg, ok := cv.msgs[k]; ok {
+		return msg
+	}
+	if cv.msgs == nil || len(cv.msgs) >= maxMsgs {
+		cv.msgs = make(map[msgKey]string)
+	}
+	msg := render(k)
+	cv.msgs[k] = msg
+	return msg
+}
 
 // tvar is the value of one {placeholder} of a message template.
 type tvar struct{ name, value string }

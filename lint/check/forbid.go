@@ -80,6 +80,9 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	return out, ""
 }
 
+// renderForbid renders a forbid message: {match} a, {suggest} b.
+func renderForbid(k msgKey) string { return render(k.tmpl, tvars{{"match", k.a}, {"suggest", k.b}}) }
+
 // findings appends the rule's findings at message i, whose hits of the
 // rule's list are hits (not empty).
 func (f *forbid) findings(cv *Conv, i int, hits []match.Hit, out []lint.Finding) []lint.Finding {
@@ -96,7 +99,7 @@ func (f *forbid) findings(cv *Conv, i int, hits []match.Hit, out []lint.Finding)
 				sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
 			}
 		}
-		msg := render(f.tmpl, tvars{{"match", h.Text}, {"suggest", sugg}})
+		msg := cv.message(msgKey{tmpl: f.tmpl, a: h.Text, b: sugg}, renderForbid)
 		fd := finding(f.info, i, h, msg)
 		fd.Suggestion = sugg
 		out = append(out, fd)

@@ -87,7 +87,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				}
 			}
 			if delay > l.max {
-				msg := render(l.tmpl, tvars{{"delay", delayText(delay)}, {"max", l.maxText}})
+				msg := cv.message(msgKey{tmpl: l.tmpl, b: l.maxText, d: delay}, renderLatency)
 				out = append(out, finding(l.info, i, nil, msg))
 			}
 			pending = -1
@@ -97,6 +97,11 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, "no times: reply times not checked"
 	}
 	return out, ""
+}
+
+// renderLatency renders a latency message: {delay} d, {max} b.
+func renderLatency(k msgKey) string {
+	return render(k.tmpl, tvars{{"delay", delayText(k.d)}, {"max", k.b}})
 }
 
 // start returns the first customer message from `from` to `to` (exclusive)

@@ -110,8 +110,12 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			// no reply at all: a message about the reply cannot tell it
 			tmpl = "没有客服回复，缺少规定用语（如「{phrases}」）"
 		}
-		tmpl = noText(tmpl)
-		return append(out, finding(q.info, at, nil, render(tmpl, vars(tmpl)))), ""
+		msg := tmpl // a template without placeholders is the message
+		if strings.IndexByte(tmpl, '{') >= 0 {
+			tmpl = noText(tmpl)
+			msg = render(tmpl, vars(tmpl))
+		}
+		return append(out, finding(q.info, at, nil, msg)), ""
 	}
 	if q.within <= 0 || anchor < 0 {
 		return out, ""
