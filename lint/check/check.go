@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
@@ -708,6 +709,48 @@ func (cv *Conv) message(k msgKey, render func(k msgKey) string) string {
 	msg := render(k)
 	cv.msgs[k] = msg
 	return msg
+}
+
+// plainAt returns the size of the character at text[i] if it is plain, 0
+// if not: plain is an ASCII character other than white space, or a valid
+// three-byte character from U+200B on that unicode.IsSpace says is not
+// one (Chinese characters and their punctuation: the spaces among them are
+// U+2028, U+2029, U+202F, U+205F and U+3000), the ones before U+2000 and
+// those of U+D800–U+DFFF aside.
+func plainAt(text string, i int) int {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 0
+		}
+		return 1
+	}
+	if i+2 >= len(text) || text[i+1]&0xc0 != 0x80 || text[i+2]&0xc0 != 0x80 {
+		return 0
+	}
+	switch b1, b2 := text[i+1], text[i+2]; {
+	case c >= 0xe4 && c <= 0xec, c == 0xee, c == 0xef: // U+4000–U+CFFF, U+E000–U+FFFF
+	case c == 0xe3 && (b1 != 0x80 || b2 != 0x80): // U+3001–U+3FFF
+	case c == 0xe2 && b1 >= 0x82: // U+2080–U+2FFF
+	case c == 0xe2 && b1 == 0x81 && b2 != 0x9f: // U+2040–U+207F but U+205F
+	case c == 0xe2 && b1 == 0x80 && b2 > 0x8a && b2 != 0xa8 && b2 != 0xa9 && b2 != 0xaf: // U+200B–U+203F but U+2028, U+2029, U+202F (“” … —)
+	default:
+		return 0
+	}
+	return 3
+}
+
+// asciiSpace tells the ASCII characters unicode.IsSpace says are white space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// trimSpace is strings.TrimSpace, at once for a text that starts and ends
+// with a plain character (plainAt).
+func trimSpace(s string) string {
+	if n := len(s); n > 0 && plainAt(s, 0) > 0 &&
+		(s[n-1] < utf8.RuneSelf && !asciiSpace[s[n-1]] || n >= 3 && plainAt(s, n-3) == 3) {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // tvar is the value of one {placeholder} of a message template.

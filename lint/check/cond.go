@@ -325,10 +325,11 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		}
 	}
 	if c.minLen > 0 || c.maxLen > 0 {
-		t := strings.TrimSpace(m.Text)
-		// no more characters than bytes: a short text within max_length
-		// needs no counting
-		if c.minLen > 0 || len(t) > c.maxLen {
+		t := trimSpace(m.Text)
+		// no more characters than bytes, nor more than four bytes a
+		// character (an invalid byte is one): a short text within
+		// max_length, or a long one past min_length, needs no counting
+		if c.minLen > 0 && len(t) < 4*c.minLen || c.maxLen > 0 && len(t) > c.maxLen {
 			if n := runeCount(t); n < c.minLen || (c.maxLen > 0 && n > c.maxLen) {
 				return false, nil
 			}

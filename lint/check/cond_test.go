@@ -1,6 +1,12 @@
 package check
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
+)
 
 // whenRule wraps a condition into a when rule without then: each message
 // meeting the condition is a finding.
@@ -61,5 +67,33 @@ then: {starts_with: [非常抱歉, 很抱歉]}`
 	fs := lintWith(t, rule, "agent: 这个无法改价")
 	if len(fs) != 1 || fs[0].Message != "消息含「无法」「不能」「没办法」等时，应以「非常抱歉」「很抱歉」等开头" {
 		t.Errorf("default message: %+v", fs)
+	}
+}
+
+// TestLengthConditionAgrees holds min_length and max_length, settled
+// without counting where the byte length decides, to their plain reading:
+// the characters of the text without the white space around it.
+func TestLengthConditionAgrees(t *testing.T) {
+	texts := []string{"", " ", "\u3000", "好", " 好 ", "好的", "好的\u3000", "\u00a0好的吗", "ok", "ok ", "😀", "😀😀", "\xff\xfe", "好\xff",
+		"“好”", "好…", "好\u2028", "\u205f好", "亲，在的", "abcdefgh", "好的好的好的好的", "😀😀😀😀😀", "\xe4\xb8", " \xe4\xb8\xad "}
+	for _, text := range texts {
+		n := utf8.RuneCountInString(strings.TrimSpace(text))
+		if got := trimSpace(text); got != strings.TrimSpace(text) {
+			t.Errorf("trimSpace(%q) = %q, want %q", text, got, strings.TrimSpace(text))
+		}
+		for minLen := 0; minLen <= 6; minLen++ {
+			for maxLen := 0; maxLen <= 6; maxLen++ {
+				if minLen == 0 && maxLen == 0 {
+					continue
+				}
+				c := &cond{minLen: minLen, maxLen: maxLen}
+				cv := &Conv{Conversation: &lint.Conversation{Messages: []lint.Message{{Role: lint.Agent, Text: text}}}}
+				got, _ := c.evalNeed(cv, 0, false)
+				want := n >= minLen && (maxLen == 0 || n <= maxLen)
+				if got != want {
+					t.Errorf("min_length %d, max_length %d on %q (%d characters): %v, want %v", minLen, maxLen, text, n, got, want)
+				}
+			}
+		}
 	}
 }

@@ -151,6 +151,9 @@ func TestExcerptAgreesWithFields(t *testing.T) {
 		if got, want := blank(text), strings.TrimSpace(text) == ""; got != want {
 			t.Fatalf("blank(%q) = %v, want %v", text, got, want)
 		}
+		if got, want := trimSpace(text), strings.TrimSpace(text); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
 
@@ -168,7 +171,7 @@ func plainExcerpt(text string, n int) string {
 }
 
 // FuzzExcerpt holds excerpt (its plain prefix taken at once, the rest
-// read character by character) and blank to the plain reading.
+// read character by character), blank and trimSpace to the plain reading.
 func FuzzExcerpt(f *testing.F) {
 	for _, s := range []string{"在的吗", "好的\u3000亲", "“好的”…", "亲\u2028在", "\xe3\x80\x80在", "a\u205fb", "在\xed\xa0\x80的"} {
 		f.Add(s, uint8(2))
@@ -179,6 +182,9 @@ func FuzzExcerpt(f *testing.F) {
 		}
 		if got, want := blank(text), strings.TrimSpace(text) == ""; got != want {
 			t.Fatalf("blank(%q) = %v, want %v", text, got, want)
+		}
+		if got, want := trimSpace(text), strings.TrimSpace(text); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", text, got, want)
 		}
 	})
 }
