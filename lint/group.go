@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"sync"
+	"time"
 	"unsafe"
 )
 
@@ -33,15 +34,21 @@ func maxPartMessages(budget int) int { return max(budget/partMessageBytes, minPa
 
 // The memory an open conversation holds, counted against the budget: each
 // message its text and sender plus messageOverhead (the
-// collector's bookkeeping; the Message struct itself sits in a chunk),
+// collector's bookkeeping; the message itself sits in a chunk),
 // each chunk of messages chunkBytes (all of it, however few messages it
 // holds), each conversation convOverhead and its id. Counting chunks and
 // conversations whole matters when conversations are short: half a million
 // conversations of one message each held 5.7 times the budget, and the
 // collector ran all the time.
+//
+// chunkBytes is what a chunk took when it held whole Messages: a chunk now
+// holds them as heldMsgs, a third smaller, but the budget counts what it
+// counted, so that a run lints the same conversations early as before
+// (which is in its report). What the chunks save is headroom under the
+// soft memory limit: fewer fresh pages, and fewer collections.
 const (
 	messageOverhead = 32
-	chunkBytes      = int(unsafe.Sizeof(msgChunk{}))
+	chunkBytes      = int(chunkLen*(unsafe.Sizeof(Message{})+unsafe.Sizeof(uint32(0))) + 2*unsafe.Sizeof(0))
 	convOverhead    = int(unsafe.Sizeof(openConv{})) + 64 // with its Conversation; + its map and lru entries
 )
 
@@ -134,12 +141,83 @@ const chunkLen = 8
 // the right size when it is flushed, instead of a slice growing (and
 // copying) as messages arrive.
 type msgChunk struct {
-	msgs [chunkLen]Message
+	msgs [chunkLen]heldMsg
 	// ids holds the messages' idHash, to look for duplicate ids without
 	// reading every id
 	ids  [chunkLen]uint32
 	n    int
 	next *msgChunk
+}
+
+// heldMsg is a Message as an open conversation holds it, 112 bytes
+// instead of 176: the conversation's id, its file and the message type are
+// left out (restored by message), and so are the waivers. A message that
+// has waivers, a file other than its conversation's (the file of its first
+// message) or a type other than the built-in ones is kept whole in full
+// instead, which is rare. Held messages are most of the memory of a run
+// (the memory budget holds a few hundred thousand).
+type heldMsg struct {
+	ID, Sender, Text string
+	Time             time.Time
+	Line, Seq        int
+	full             *Message // the whole message, when set (see above)
+	TextCol          int32
+	TextAstral       int32
+	TextRaw          uint16
+	Role             Role
+	Joined           bool
+	typ              uint8 // index of the message's Type in heldTypes
+}
+
+// heldTypes are the message types a heldMsg holds by their index
+// (TypeText for a message without one).
+var heldTypes = [...]string{TypeText, TypeNote, TypeOrder, TypeTransfer}
+
+// hold sets h, which must be empty (zero), to m, a message of a
+// conversation in file.
+func (h *heldMsg) hold(m *Message, file string) {
+	typ := uint8(len(heldTypes))
+	switch m.Type {
+	case TypeText:
+		typ = 0
+	case TypeNote:
+		typ = 1
+	case TypeOrder:
+		typ = 2
+	case TypeTransfer:
+		typ = 3
+	}
+	// (field by field: h is empty, and a composite literal costs twice the
+	// instructions)
+	h.ID, h.Sender, h.Text, h.Time = m.ID, m.Sender, m.Text, m.Time
+	h.Line, h.Seq = m.Pos.Line, m.Seq
+	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
+	if typ == uint8(len(heldTypes)) || m.Waivers != nil || m.Pos.File != file {
+		full := *m
+		h.full = &full
+	}
+}
+
+// message restores the held message of conversation c into m, which must
+// be empty (zero).
+func (h *heldMsg) message(m *Message, c *Conversation) {
+	if h.full != nil {
+		*m = *h.full
+		return
+	}
+	// (field by field: m is empty, see complete)
+	m.Conversation, m.ID, m.Time = c.ID, h.ID, h.Time
+	m.Role, m.Joined, m.TextRaw, m.TextCol, m.TextAstral = h.Role, h.Joined, h.TextRaw, h.TextCol, h.TextAstral
+	m.Sender, m.Type, m.Text = h.Sender, heldTypes[h.typ], h.Text
+	m.Pos.File, m.Pos.Line, m.Seq = c.File, h.Line, h.Seq
+}
+
+// pos is the position of the held message of conversation c.
+func (h *heldMsg) pos(c *Conversation) Pos {
+	if h.full != nil {
+		return h.full.Pos
+	}
+	return Pos{File: c.File, Line: h.Line}
 }
 
 // add appends m (whose id has the hash idh) to the conversation's chunks,
@@ -148,7 +226,7 @@ type msgChunk struct {
 func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
 	oc.n++
 	if ch := oc.tail; ch != nil && ch.n < chunkLen {
-		ch.msgs[ch.n] = *m
+		ch.msgs[ch.n].hold(m, oc.conv.File)
 		ch.ids[ch.n] = idh
 		ch.n++
 		return false
@@ -160,7 +238,7 @@ func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
 	// core (perf showed that at 5% of a run). The header write of the
 	// allocation takes care of the chunk's first page, this of its last.
 	ch.ids[0], ch.n = idh, 1
-	ch.msgs[0] = *m
+	ch.msgs[0].hold(m, oc.conv.File)
 	if oc.tail == nil {
 		oc.head = ch
 		oc.first = m.Seq
@@ -202,7 +280,7 @@ func (oc *openConv) lookupID(id string, idh uint32) (Pos, bool) {
 	for ch := oc.head; ch != nil; ch = ch.next {
 		for i, h := range ch.ids[:ch.n] {
 			if h == idh && ch.msgs[i].ID == id {
-				return ch.msgs[i].Pos, true
+				return ch.msgs[i].pos(&oc.conv), true
 			}
 		}
 	}
@@ -222,7 +300,7 @@ func (oc *openConv) indexID(m *Message) {
 		for ch := oc.head; ch != nil; ch = ch.next {
 			for i := range ch.msgs[:ch.n] {
 				if id := ch.msgs[i].ID; id != "" {
-					oc.ids[id] = ch.msgs[i].Pos
+					oc.ids[id] = ch.msgs[i].pos(&oc.conv)
 				}
 			}
 		}
@@ -233,10 +311,15 @@ func (oc *openConv) indexID(m *Message) {
 // goroutine, once): it moves the chunked messages into c.Messages, gives the
 // chunks back to the grouper and orders the messages (finish).
 func (g *grouper) complete(oc *openConv) *Conversation {
-	ms := g.pool.get(oc.n)
+	c := oc.c
+	ms := g.pool.get(oc.n)[:oc.n]
+	k := 0
 	var last *msgChunk
 	for ch := oc.head; ch != nil; ch = ch.next {
-		ms = append(ms, ch.msgs[:ch.n]...)
+		for i := range ch.msgs[:ch.n] {
+			ch.msgs[i].message(&ms[k], c)
+			k++
+		}
 		clear(ch.msgs[:ch.n]) // drop references for the collector
 		ch.n = 0
 		last = ch
@@ -248,7 +331,6 @@ func (g *grouper) complete(oc *openConv) *Conversation {
 		g.returned.Unlock()
 	}
 	oc.head, oc.tail, oc.ids = nil, nil, nil // the result keeps oc (see conv)
-	c := oc.c
 	c.Messages = ms
 	finish(c)
 	return c

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -419,5 +420,69 @@ func checkRecent(t *testing.T, g *grouper, name string) {
 		if sl.oc != nil && sl.oc.last < 0 {
 			t.Fatalf("%s: the cache still holds flushed conversation %q (under id string %p)", name, sl.oc.c.ID, unsafe.StringData(sl.id))
 		}
+	}
+}
+
+// TestHeldMessagesRoundTrip: an open conversation holds its messages in a
+// smaller form (heldMsg) than the Messages it hands on; every field comes
+// back, for the usual message and for those held whole (waivers, a file
+// other than the conversation's, a type other than the built-in ones), and
+// a duplicate id names the first message's position, whichever its file.
+func TestHeldMessagesRoundTrip(t *testing.T) {
+	shanghai := time.FixedZone("CST", 8*3600)
+	base := func(line int) Message {
+		return Message{Conversation: "c1", ID: "m" + strconv.Itoa(line), Time: time.Date(2026, 11, 11, 8, 0, line, 7, shanghai),
+			Role: Agent, Sender: "小美", Text: "您好，亲，在的", Pos: Pos{File: "a.jsonl", Line: line}, TextRaw: 3, TextCol: 41, TextAstral: 2}
+	}
+	var in []Message
+	for i, edit := range []func(m *Message){
+		func(m *Message) {},
+		func(m *Message) { m.Type = TypeNote; m.Joined = true },
+		func(m *Message) { m.Type = TypeOrder; m.Time = time.Time{} },
+		func(m *Message) { m.Type = TypeTransfer; m.Role = Customer },
+		func(m *Message) { m.Type = "图片" },
+		func(m *Message) { m.Pos.File = "b.jsonl" },
+		func(m *Message) {
+			m.Waivers = []Waiver{{Rule: "base/rude-phrase", Reason: "引用顾客原话", Pos: Pos{File: "a.jsonl", Line: 3}}}
+		},
+		func(m *Message) { m.Waivers = []Waiver{} },
+		func(m *Message) { m.ID = ""; m.Text = ""; m.Sender = "" },
+		func(m *Message) { m.Type = TypeText; m.Time = time.Unix(1e9, 0).UTC() },
+		func(m *Message) { m.Pos.File = "b.jsonl"; m.ID = "dup" },
+		func(m *Message) { m.ID = "dup" }, // a duplicate of the one before
+	} {
+		m := base(i + 1)
+		edit(&m)
+		in = append(in, m)
+	}
+	var sum Summary
+	var got []*Conversation
+	g := newGrouper(context.Background(), false, &sum, 0, nil)
+	g.emit = func(oc *openConv) error { got = append(got, g.complete(oc)); return nil }
+	for _, m := range in {
+		if err := g.Message(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := g.drain(); err != nil {
+		t.Fatal(err)
+	}
+	want := in[:len(in)-1] // the duplicate is rejected
+	for i := range want {
+		if want[i].Type == "" {
+			want[i].Type = TypeText
+		}
+		want[i].Seq = i
+	}
+	if len(got) != 1 || !reflect.DeepEqual(got[0].Messages, want) {
+		t.Fatalf("messages handed on:\n got %+v\nwant %+v", got, want)
+	}
+	if errs := errorList(t, sum.Errors); len(errs) != 1 || !strings.Contains(fmt.Sprint(errs[0]), "first at b.jsonl:11") {
+		t.Errorf("duplicate id: %v, want one naming b.jsonl:11", errs)
+	}
+	// the budget counts a chunk as it did when chunks held whole Messages
+	// (which conversations are linted early is in the report)
+	if size := int(unsafe.Sizeof(msgChunk{})); size > chunkBytes || unsafe.Sizeof(heldMsg{}) >= unsafe.Sizeof(Message{}) {
+		t.Errorf("a chunk takes %d bytes, counted as %d; a held message %d, a Message %d", size, chunkBytes, unsafe.Sizeof(heldMsg{}), unsafe.Sizeof(Message{}))
 	}
 }
