@@ -360,9 +360,80 @@ func (e *convEncoder) newline(depth int) {
 func (e *convEncoder) time(t time.Time) {
 	e.b = append(e.b, '"')
 	if !t.IsZero() {
-		e.b = t.In(e.opts.Location).AppendFormat(e.b, time.RFC3339)
+		e.b = appendRFC3339(e.b, t.In(e.opts.Location))
 	}
 	e.b = append(e.b, '"')
+}
+
+// appendRFC3339 appends t as t.AppendFormat(b, time.RFC3339) does, in a
+// tenth of the instructions (AppendFormat walks the layout, and looks the
+// zone up for the date, the clock and the offset each): every finding
+// has a time.
+func appendRFC3339(b []byte, t time.Time) []byte {
+	_, off := t.Zone()
+	u := t.Unix() + int64(off) // seconds of the local clock since 1970
+	days, secs := u/86400, u%86400
+	if secs < 0 {
+		days, secs = days-1, secs+86400
+	}
+	// the civil date of a day number (Howard Hinnant's civil_from_days),
+	// from 0000-03-01 to 9999-12-31; other dates as AppendFormat writes
+	// them
+	if days < -719468 || days > 2932896 {
+		return t.AppendFormat(b, time.RFC3339)
+	}
+	z := uint64(days + 719468) // days since 0000-03-01
+	era := z / 146097
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	month, year := mp+3, yoe+era*400
+	if mp >= 10 {
+		month, year = mp-9, year+1
+	}
+	hms := uint64(secs)
+	var buf [25]byte
+	put2(buf[0:], year/100)
+	put2(buf[2:], year%100)
+	buf[4] = '-'
+	put2(buf[5:], month)
+	buf[7] = '-'
+	put2(buf[8:], day)
+	buf[10] = 'T'
+	put2(buf[11:], hms/3600)
+	buf[13] = ':'
+	put2(buf[14:], hms/60%60)
+	buf[16] = ':'
+	put2(buf[17:], hms%60)
+	if off == 0 {
+		buf[19] = 'Z'
+		return append(b, buf[:20]...)
+	}
+	buf[19] = '+'
+	zone := off / 60 // minutes, as AppendFormat: the seconds are dropped
+	if zone < 0 {
+		buf[19], zone = '-', -zone
+	}
+	if zone/60 >= 100 {
+		return t.AppendFormat(b, time.RFC3339) // not two digits of hours
+	}
+	put2(buf[20:], uint64(zone/60))
+	buf[22] = ':'
+	put2(buf[23:], uint64(zone%60))
+	return append(b, buf[:]...)
+}
+
+// digits2 holds the two decimal digits of 0 to 99.
+const digits2 = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
+// put2 writes the two decimal digits of v (below 100) to b.
+func put2(b []byte, v uint64) {
+	_ = b[1]
+	b[0], b[1] = digits2[2*v], digits2[2*v+1]
 }
 
 // float writes a float64 as encoding/json does: like ES6, 'f' format

@@ -514,3 +514,40 @@ func TestSkipCommon3Long(t *testing.T) {
 		}
 	})
 }
+
+// TestAppendRFC3339: the report's time writer is time.RFC3339's
+// AppendFormat, for times across and beyond four-digit years, in zones
+// east and west, with offsets of odd minutes and seconds.
+func TestAppendRFC3339(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.Local, time.FixedZone("CST", 8*3600), time.FixedZone("", -(3*3600 + 30*60)),
+		time.FixedZone("", 5*3600+45*60), time.FixedZone("LMT", 29143), time.FixedZone("", -30), time.FixedZone("", 100*3600),
+		time.FixedZone("", -14*3600)}
+	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
+		zones = append(zones, loc) // 1940s summer time
+	}
+	if loc, err := time.LoadLocation("America/New_York"); err == nil {
+		zones = append(zones, loc)
+	}
+	times := []time.Time{
+		time.Date(2026, 11, 11, 8, 0, 2, 0, time.UTC), time.Date(2024, 2, 29, 23, 59, 59, 999999999, time.UTC),
+		time.Date(0, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(0, 2, 29, 23, 59, 59, 0, time.UTC), time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 12, 31, 23, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1969, 12, 31, 23, 59, 59, 0, time.UTC),
+		time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2000, 2, 29, 12, 0, 0, 0, time.UTC), time.Date(2100, 2, 28, 12, 0, 0, 0, time.UTC),
+		time.Date(1941, 6, 1, 12, 0, 0, 0, time.UTC), time.Now(),
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		times = append(times, time.Unix(rng.Int64N(400e9)-200e9, rng.Int64N(1e9)))
+	}
+	for _, loc := range zones {
+		for _, tm := range times {
+			tm = tm.In(loc)
+			want := tm.AppendFormat([]byte("x"), time.RFC3339)
+			if got := appendRFC3339([]byte("x"), tm); string(got) != string(want) {
+				t.Fatalf("%v in %v: %s, want %s", tm.UTC(), loc, got, want)
+			}
+		}
+	}
+}
