@@ -655,14 +655,38 @@ func (g *grouper) lintEarly(oc *openConv) error {
 // every message. Entries from the front up to the least recently active
 // conversation's last message are dropped as it is found, so the queue
 // holds no more entries than the open conversations hold messages.
+//
+// The entries sit in blocks of lruBlockLen, recycled once their entries
+// are dropped: a queue of a few hundred thousand entries (a 64 MiB budget)
+// neither copies itself as it grows nor leaves its smaller copies behind
+// for the collector (a slice doubling did: twice the memory, in fresh
+// pages, on every run).
 type lruQueue struct {
-	q    []*openConv
-	head int // q[:head] is dropped
-	base int // the position (Seq) of q[0]
+	blocks []*lruBlock // the entries: blocks[0][head:] to the last block's tail
+	// tail is the last block's entries (nil when there is none): its
+	// length is what the block holds, its capacity the block's
+	tail []*openConv
+	head int         // blocks[0][:head] is dropped
+	base int         // the position (Seq) of blocks[0][0]
+	free []*lruBlock // blocks to reuse, empty
 	// orphans counts the entries of conversations flushed other than by
 	// pop (a part of too many messages) since dropStale last ran: nothing
 	// else drops them
 	orphans int
+}
+
+// lruBlockLen is the number of entries of a block of an lruQueue (8 KiB).
+const lruBlockLen = 1024
+
+// lruBlock is a block of entries of an lruQueue.
+type lruBlock [lruBlockLen]*openConv
+
+// len returns the number of entries in the queue (dropped ones excluded).
+func (l *lruQueue) len() int {
+	if len(l.blocks) == 0 {
+		return 0
+	}
+	return (len(l.blocks)-1)*lruBlockLen + len(l.tail) - l.head
 }
 
 // orphan notes that a conversation of n messages in the queue was flushed
@@ -671,7 +695,7 @@ type lruQueue struct {
 // conversation ids, linted in parts, never pops at all.
 func (l *lruQueue) orphan(n int) {
 	l.orphans += n
-	if l.orphans > 1024 && 2*l.orphans >= len(l.q)-l.head {
+	if l.orphans > 1024 && 2*l.orphans >= l.len() {
 		l.dropStale()
 	}
 }
@@ -680,41 +704,90 @@ func (l *lruQueue) orphan(n int) {
 // and renumbers them (oc.last) so that the next push still comes at the
 // next Seq: what pop finds is the same.
 func (l *lruQueue) dropStale() {
-	next := l.base + len(l.q)
-	n := 0
-	for i := l.head; i < len(l.q); i++ {
-		if oc := l.q[i]; oc.last == l.base+i {
-			l.q[n] = oc
-			n++
+	if len(l.blocks) == 0 {
+		l.orphans = 0
+		return
+	}
+	next := l.base + (len(l.blocks)-1)*lruBlockLen + len(l.tail)
+	// move the kept entries to the front, in place (w never passes r)
+	w := 0
+	for r := l.head; r < next-l.base; r++ {
+		oc := l.blocks[r/lruBlockLen][r%lruBlockLen]
+		if oc.last == l.base+r {
+			l.blocks[w/lruBlockLen][w%lruBlockLen] = oc
+			w++
 		}
 	}
-	clear(l.q[n:])
-	l.q, l.head, l.base, l.orphans = l.q[:n], 0, next-n, 0
-	for i, oc := range l.q {
-		oc.last = l.base + i
+	// clear what is left of the blocks kept, and recycle the others
+	used := max((w+lruBlockLen-1)/lruBlockLen, 1)
+	for b := w / lruBlockLen; b < used; b++ {
+		clear(l.blocks[b][w%lruBlockLen:])
+	}
+	for b := used; b < len(l.blocks); b++ {
+		clear(l.blocks[b][:])
+		l.free = append(l.free, l.blocks[b])
+		l.blocks[b] = nil
+	}
+	l.blocks = l.blocks[:used]
+	l.tail = l.blocks[used-1][:w-(used-1)*lruBlockLen]
+	l.head, l.base, l.orphans = 0, next-w, 0
+	for r := range w {
+		l.blocks[r/lruBlockLen][r%lruBlockLen].last = l.base + r
 	}
 }
 
 // push enters the message just added to oc, whose Seq (oc.last) must be
 // the number of messages pushed before.
 func (l *lruQueue) push(oc *openConv) {
-	if l.head > 1024 && l.head >= len(l.q)/2 {
-		// move the live entries down rather than grow
-		n := copy(l.q, l.q[l.head:])
-		clear(l.q[n:])
-		l.q = l.q[:n]
-		l.base += l.head
-		l.head = 0
+	if len(l.tail) == cap(l.tail) {
+		l.grow()
 	}
-	l.q = append(l.q, oc)
+	l.tail = append(l.tail, oc)
+}
+
+// grow starts a new last block (the queue's first, or the last one is
+// full). It is not inlined, so that push is.
+//
+//go:noinline
+func (l *lruQueue) grow() {
+	var b *lruBlock
+	if k := len(l.free); k > 0 {
+		b, l.free[k-1] = l.free[k-1], nil
+		l.free = l.free[:k-1]
+	} else {
+		b = new(lruBlock)
+	}
+	if len(l.blocks) == 0 {
+		l.head = 0 // (base stays: the position of the next push)
+	}
+	l.blocks = append(l.blocks, b)
+	l.tail = b[:0]
 }
 
 // pop removes and returns the least recently active conversation (nil if
 // there is none); it is then no longer in the queue.
 func (l *lruQueue) pop() *openConv {
-	for l.head < len(l.q) {
-		oc := l.q[l.head]
-		l.q[l.head] = nil
+	for len(l.blocks) > 0 {
+		b := l.blocks[0]
+		end := lruBlockLen
+		if len(l.blocks) == 1 {
+			end = len(l.tail)
+		}
+		if l.head == end {
+			if len(l.blocks) == 1 {
+				return nil // empty
+			}
+			// the first block is all dropped: recycle it
+			l.free = append(l.free, b)
+			n := copy(l.blocks, l.blocks[1:])
+			l.blocks[n] = nil
+			l.blocks = l.blocks[:n]
+			l.head = 0
+			l.base += lruBlockLen
+			continue
+		}
+		oc := b[l.head]
+		b[l.head] = nil
 		l.head++
 		if oc.last == l.base+l.head-1 {
 			oc.last = -1 // out of the queue: later entries of it are stale

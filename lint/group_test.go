@@ -77,8 +77,8 @@ func TestLRUQueue(t *testing.T) {
 	}
 }
 
-// The queue moves its live entries down as the front is dropped, and keeps
-// their positions (Seq).
+// The queue recycles its blocks as the front is dropped, and keeps its
+// entries' positions (Seq).
 func TestLRUQueueCompacts(t *testing.T) {
 	var l lruQueue
 	ocs := make([]*openConv, 3)
@@ -95,8 +95,8 @@ func TestLRUQueueCompacts(t *testing.T) {
 		}
 		oc.last = seq
 		l.push(oc)
-		if len(l.q) > 5002 {
-			t.Fatalf("seq %d: queue of %d entries", seq, len(l.q))
+		if n, blocks := l.len(), len(l.blocks)+len(l.free); n > 5002 || blocks > 5002/lruBlockLen+3 {
+			t.Fatalf("seq %d: queue of %d entries in %d blocks", seq, n, blocks)
 		}
 	}
 }
@@ -484,5 +484,75 @@ func TestHeldMessagesRoundTrip(t *testing.T) {
 	// (which conversations are linted early is in the report)
 	if size := int(unsafe.Sizeof(msgChunk{})); size > chunkBytes || unsafe.Sizeof(heldMsg{}) >= unsafe.Sizeof(Message{}) {
 		t.Errorf("a chunk takes %d bytes, counted as %d; a held message %d, a Message %d", size, chunkBytes, unsafe.Sizeof(heldMsg{}), unsafe.Sizeof(Message{}))
+	}
+}
+
+// TestLRUQueueMatchesReference drives the queue with random messages,
+// pops and flushes of conversations other than by pop (which drop stale
+// entries, dropStale, once they are many) across many of its blocks, and
+// checks every pop against the open conversation whose last message is
+// the oldest.
+func TestLRUQueueMatchesReference(t *testing.T) {
+	for _, convs := range []int{1, 3, 40, 3000} {
+		rng := rand.New(rand.NewPCG(uint64(convs), 7))
+		var l lruQueue
+		ocs := make([]*openConv, convs)
+		held := make([]int, convs) // messages pushed since it opened
+		for i := range ocs {
+			ocs[i] = &openConv{c: &Conversation{ID: strconv.Itoa(i)}, last: -1}
+		}
+		oldest := func() *openConv {
+			var o *openConv
+			for _, oc := range ocs {
+				if oc.last >= 0 && (o == nil || oc.last < o.last) {
+					o = oc
+				}
+			}
+			return o
+		}
+		seq := 0
+		for op := range 60000 {
+			switch r := rng.IntN(1000); {
+			case r < 3: // a pop
+				want := oldest()
+				if got := l.pop(); got != want {
+					t.Fatalf("convs=%d op %d: popped %v, want %v", convs, op, got, want)
+				}
+				if want != nil {
+					held[slices.Index(ocs, want)] = 0
+				}
+			case r < 6: // a part flushed
+				k := rng.IntN(convs)
+				if ocs[k].last >= 0 {
+					ocs[k].last = -1
+					l.orphan(held[k])
+					held[k] = 0
+				}
+			default:
+				k := rng.IntN(convs)
+				if convs > 3 && rng.IntN(4) > 0 {
+					k = rng.IntN(1 + convs/10) // a few busy ones
+				}
+				ocs[k].last = seq
+				seq++
+				held[k]++
+				l.push(ocs[k])
+			}
+			if n, open := l.len(), slices.IndexFunc(ocs, func(oc *openConv) bool { return oc.last >= 0 }); n < 0 || open >= 0 && n == 0 {
+				t.Fatalf("convs=%d op %d: %d entries", convs, op, n)
+			}
+		}
+		for {
+			want := oldest()
+			if got := l.pop(); got != want {
+				t.Fatalf("convs=%d at the end: popped %v, want %v", convs, got, want)
+			}
+			if want == nil {
+				break
+			}
+		}
+		if l.len() != 0 {
+			t.Errorf("convs=%d: %d entries left", convs, l.len())
+		}
 	}
 }
