@@ -30,13 +30,7 @@ func TestSegmentContinuesAsGse(t *testing.T) {
 	}
 	for _, text := range segContinueTexts {
 		want := seg.Boundaries(nil, text)
-		var offs []int
-		for off := range text {
-			if utf8.RuneStart(text[off]) {
-				offs = append(offs, off)
-			}
-		}
-		offs = append(offs, len(text))
+		offs := runeOffsets(text)
 		for _, a := range offs {
 			var tx Text
 			m.Analyse(&tx, text, true)
@@ -83,13 +77,7 @@ func TestWordBoundariesAsGse(t *testing.T) {
 	fromStart, stretches := 0, 0
 	for _, text := range texts {
 		want := seg.Boundaries(nil, text)
-		var offs []int
-		for off := range text {
-			if utf8.RuneStart(text[off]) {
-				offs = append(offs, off)
-			}
-		}
-		offs = append(offs, len(text))
+		offs := runeOffsets(text)
 		for round := range 4 {
 			m.Analyse(&tx, text, true)
 			switch round {
@@ -119,4 +107,15 @@ func TestWordBoundariesAsGse(t *testing.T) {
 		t.Errorf("texts segmented from the start %d, by stretches %d: want both", fromStart, stretches)
 	}
 	t.Logf("texts segmented from the start %d, by stretches %d", fromStart, stretches)
+}
+
+// runeOffsets returns the offsets of text's characters and its end.
+func runeOffsets(text string) []int {
+	var offs []int
+	for off := range text {
+		if utf8.RuneStart(text[off]) {
+			offs = append(offs, off)
+		}
+	}
+	return append(offs, len(text))
 }
