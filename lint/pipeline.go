@@ -69,6 +69,30 @@ type DeferringSink interface {
 	Deferred(pos Pos, raw []byte, p RecordParser) error
 }
 
+// BlockSink is a DeferringSink that a reader of a record per line can read
+// its input into in place: the reader reads blocks of the input straight
+// into the arena of a batch and hands over the records in them by where
+// they are, so that a record's bytes are not copied on their way to the
+// parser. While a block is open the reader hands over its deferred records
+// with DeferredIn only (Deferred would write over the block); the other
+// records (rejects, files) may come as ever.
+type BlockSink interface {
+	DeferringSink
+	// Block opens a block for the reader to read into: buf holds carry
+	// (the start of a record the last block cut off, which may be in that
+	// block's buffer) and has room for at least n more bytes (its
+	// capacity); slots is how many records the batch takes before it is
+	// full. The records of the last block go on their way.
+	Block(carry []byte, n int) (buf []byte, slots int, err error)
+	// DeferredIn hands over the record buf[start:end] of the open block
+	// and the parser that reads it, as Deferred does; full reports that
+	// the batch takes no more records (the reader opens another block
+	// before it hands over the next one).
+	DeferredIn(pos Pos, start, end int, p RecordParser) (full bool, err error)
+	// EndBlocks closes the open block: the reader reads no more into it.
+	EndBlocks() error
+}
+
 // record kinds of a batch
 const (
 	recMessage = iota
@@ -137,6 +161,10 @@ type batcher struct {
 	cur    *batch
 	seq    int
 	strict bool
+	// block: a reader reads into the current batch's arena (BlockSink),
+	// which only its next block sends on; the block starts at base in it
+	block bool
+	base  int
 }
 
 func (b *batcher) add(r record) error {
@@ -148,7 +176,7 @@ func (b *batcher) add(r record) error {
 		b.seq++
 	}
 	b.cur.recs = append(b.cur.recs, r)
-	if len(b.cur.recs) >= batchRecords || len(b.cur.arena) >= batchBytes {
+	if !b.block && (len(b.cur.recs) >= batchRecords || len(b.cur.arena) >= batchBytes) {
 		return b.flush()
 	}
 	return nil
@@ -222,6 +250,81 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 	r := &cur.recs[len(cur.recs)-1]
 	r.kind, r.pos, r.start, r.end, r.parser = recDeferred, pos, start, len(cur.arena), p
 	if len(cur.recs) >= batchRecords || len(cur.arena) >= batchBytes {
+		return b.flush()
+	}
+	return nil
+}
+
+// Block opens a block (BlockSink) in the current batch's arena, after its
+// records' bytes, or in a new batch's. The current batch takes a file's
+// first block when it has room for records and, in its arena, for the
+// block (or holds no deferred record's bytes yet: the file's own record is
+// there); it takes the next block of a file only when no record was read
+// into the open one (the start of a long record grows its block).
+func (b *batcher) Block(carry []byte, n int) (buf []byte, slots int, err error) {
+	if err := b.ctx.Err(); err != nil {
+		return nil, 0, err
+	}
+	need := len(carry) + n
+	if cur := b.cur; cur != nil && len(cur.recs) < batchRecords {
+		base := len(cur.arena)
+		keep := base == b.base // no record read into the open block
+		if !b.block {
+			keep = base == 0 || cap(cur.arena)-base >= need
+		}
+		if keep {
+			if cap(cur.arena)-base < need {
+				arena := make([]byte, base, max(base+need, batchBytes+arenaSlack))
+				copy(arena, cur.arena)
+				copy(arena[base:base+len(carry)], carry)
+				cur.arena = arena
+			} else {
+				// (carry may be in this very arena, further on: copy
+				// moves it)
+				copy(cur.arena[base:base+len(carry)], carry)
+			}
+			b.base, b.block = base, true
+			return cur.arena[base : base+len(carry) : cap(cur.arena)], batchRecords - len(cur.recs), nil
+		}
+	}
+	nb := newBatch(b.seq)
+	b.seq++
+	if cap(nb.arena) < need {
+		nb.arena = make([]byte, 0, max(need, batchBytes+arenaSlack))
+	}
+	copy(nb.arena[:len(carry)], carry)
+	if b.cur != nil {
+		// carry is copied out of the batch's arena before it goes
+		if err := b.flush(); err != nil {
+			nb.release()
+			return nil, 0, err
+		}
+	}
+	b.cur, b.base, b.block = nb, 0, true
+	return nb.arena[:len(carry):cap(nb.arena)], batchRecords - len(nb.recs), nil
+}
+
+// DeferredIn hands over a record already in the open block (BlockSink):
+// it is Deferred without the copy.
+func (b *batcher) DeferredIn(pos Pos, start, end int, p RecordParser) (full bool, err error) {
+	cur := b.cur
+	start, end = b.base+start, b.base+end
+	cur.arena = cur.arena[:end]
+	if n := len(cur.recs); n < cap(cur.recs) {
+		cur.recs = cur.recs[:n+1]
+	} else {
+		cur.recs = append(cur.recs, record{})
+	}
+	r := &cur.recs[len(cur.recs)-1]
+	r.kind, r.pos, r.start, r.end, r.parser = recDeferred, pos, start, end, p
+	return len(cur.recs) >= batchRecords, nil
+}
+
+// EndBlocks closes the open block (BlockSink): the batch takes records as
+// ever, and goes on when full.
+func (b *batcher) EndBlocks() error {
+	b.block = false
+	if b.cur != nil && (len(b.cur.recs) >= batchRecords || len(b.cur.arena) >= batchBytes) {
 		return b.flush()
 	}
 	return nil
