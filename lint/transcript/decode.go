@@ -53,8 +53,8 @@ func decode(r io.Reader, enc string) (*bufio.Reader, error) {
 // file's are complete once the reader is read, a UTF-8 file's once its lines
 // are parsed (see Source.recode).
 func decodeMixed(r io.Reader, enc string) (*bufio.Reader, *mixedStats, error) {
-	dec, stats, _, _, err := decodePooled(r, enc)
-	return dec, stats, err
+	dec, d, _, err := decodePooled(r, enc)
+	return dec, d.stats, err
 }
 
 // The buffered readers of a file (192 KiB and more) come from pools and go
@@ -65,13 +65,26 @@ var (
 	bigReaderPool = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 2*bufSize) }}
 )
 
+// decodeInfo is what decodePooled tells of a file besides its reader.
+type decodeInfo struct {
+	// stats are the counts of lines read in another encoding (see
+	// decodeMixed)
+	stats *mixedStats
+	// marked is why a record that is not UTF-8 once decoded is malformed
+	// when a forcedReader or a mixedReader decodes the file (see
+	// Source.whyInvalid), else "" (UTF-8: the file may well be in
+	// another encoding)
+	marked string
+	// plain, for a file read as UTF-8 (no decoder), reads the bytes the
+	// decoded reader has not buffered yet as they are, CRs untouched (see
+	// Source.plain); nil otherwise
+	plain io.Reader
+}
+
 // decodePooled is decodeMixed with pooled buffers: release returns them,
 // after which nothing read through the reader may be used (the readers
-// copy what they keep). marked is why a record that is not UTF-8 once
-// decoded is malformed when a forcedReader or a mixedReader decodes the
-// file (see Source.whyInvalid), else "" (UTF-8: the file may well be in
-// another encoding).
-func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, marked string, release func(), _ error) {
+// copy what they keep).
+func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, release func(), _ error) {
 	var used []*bufio.Reader
 	var bigUsed *bufio.Reader
 	release = func() {
@@ -97,10 +110,11 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, mark
 	e, guessed, err := chooseEncodingGuess(br, enc)
 	if err != nil {
 		release()
-		return nil, nil, "", nil, err
+		return nil, decodeInfo{}, nil, err
 	}
 	var src peekReader = br
 	var stats *mixedStats
+	var marked string
 	if guessed {
 		stats = &mixedStats{primary: e}
 	}
@@ -133,9 +147,36 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ *mixedStats, mark
 	head, _ := dec.Peek(4096)
 	if i := bytes.IndexByte(head, 0); i >= 0 {
 		release()
-		return nil, nil, "", nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
+		return nil, decodeInfo{}, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
 	}
-	return dec, stats, marked, release, nil
+	d := decodeInfo{stats: stats, marked: marked}
+	if src == br {
+		d.plain = &plainReader{br: br, r: r}
+	}
+	return dec, d, release, nil
+}
+
+// plainReader reads what br has buffered, then r, which br reads, at
+// once: a read of any size goes straight into the caller's buffer.
+type plainReader struct {
+	br *bufio.Reader
+	r  io.Reader
+}
+
+func (p *plainReader) Read(b []byte) (int, error) {
+	if p.br != nil && p.br.Buffered() > 0 {
+		return p.br.Read(b)
+	}
+	if p.br != nil {
+		// the error br's last read left, if any (a bufio.Reader hands
+		// it out on a read of nothing); br is not read again
+		_, err := p.br.Read(nil)
+		p.br = nil
+		if err != nil {
+			return 0, err
+		}
+	}
+	return p.r.Read(b)
 }
 
 // chooseEncoding returns the decoder to apply to br (nil: the bytes are
@@ -446,6 +487,209 @@ func (l *lineReader) nextRecord(src *Source, sink lint.Sink) (line []byte, ok bo
 		if err := sink.Reject(lint.RecordError{Pos: lint.Pos{File: src.Name, Line: l.line}, Err: why}); err != nil {
 			return nil, false, err
 		}
+	}
+}
+
+// Sizes of readBlockLines' reads: a block has room for blockRead bytes
+// past what it carries over; a read of less than blockMinRead opens a new
+// block instead (the batch is nearly full, or its arena). (Variables for
+// the tests, which make them small.)
+var (
+	blockRead    = 64 << 10
+	blockMinRead = 16 << 10
+)
+
+// readBlockLines reads the lines of src, a file read as UTF-8 (src.plain
+// is set), straight into the blocks of sink, handing over each line that
+// is not blank (blankLine) as a record for p to parse, in place: its bytes
+// are copied by the kernel's read only. The lines, their numbers, the lines
+// over the bound (reported as malformed) and the read errors are those of
+// a lineReader reading src.R: a lone CR ends a line, as crReader makes it
+// (what src.R has buffered, crReader has read already: it is read again,
+// which changes nothing).
+func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err error) {
+	bound := 0
+	if src.Opts != nil {
+		bound = src.Opts.MaxRecordBytes
+	}
+	// what src.R holds (which stays in its buffer: nothing more is read
+	// into it), and the error its last read left, if any (a bufio.Reader
+	// hands it out on a read of nothing)
+	head, _ := src.R.Peek(src.R.Buffered())
+	src.R.Discard(len(head))
+	_, rerr := src.R.Read(nil)
+	eof := rerr == io.EOF
+	if eof {
+		rerr = nil
+	}
+	room := blockRead
+	if eof || rerr != nil {
+		room = 0 // a small file, read whole: it may share a batch's arena
+	}
+	buf, slots, err := sink.Block(head, room)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if e := sink.EndBlocks(); err == nil {
+			err = e
+		}
+	}()
+	var (
+		line  int   // lines read
+		ls    int   // where the line being read starts in buf
+		done  int   // buf[:done] has its lone CRs made LF
+		skip  int64 // bytes of a line over the bound read past (0: none)
+		read  int64 // bytes of the lines read, for their mean length
+		empty int   // reads in a row that read nothing
+	)
+	reject := func(n int64) error {
+		l := lineReader{max: bound, long: n}
+		return sink.Reject(lint.RecordError{Pos: lint.Pos{File: src.Name, Line: line}, Err: l.tooLong()})
+	}
+	for {
+		end := eof || rerr != nil
+		done = loneCRs(buf, done, end)
+		for {
+			j := bytes.IndexByte(buf[ls:done], '\n')
+			if j < 0 {
+				break
+			}
+			j += ls
+			line++
+			read += int64(j + 1 - ls)
+			switch rec := buf[ls:j]; {
+			case skip > 0:
+				// (the bytes read past hold no CR: see below)
+				n := skip + int64(len(rec))
+				if len(rec) > 0 && rec[len(rec)-1] == '\r' {
+					n--
+				}
+				skip = 0
+				if err := reject(n); err != nil {
+					return err
+				}
+			default:
+				e := j
+				if len(rec) > 0 && rec[len(rec)-1] == '\r' {
+					rec, e = rec[:len(rec)-1], e-1
+				}
+				if bound > 0 && len(rec) > bound {
+					if err := reject(int64(len(rec))); err != nil {
+						return err
+					}
+					break
+				}
+				if blankLine(rec) {
+					break
+				}
+				full, err := sink.DeferredIn(lint.Pos{File: src.Name, Line: line}, ls, e, p)
+				if err != nil {
+					return err
+				}
+				if slots--; full {
+					slots = 0
+				}
+			}
+			ls = j + 1
+			if slots <= 0 {
+				// the rest goes to the next batch's block
+				if buf, slots, err = sink.Block(buf[ls:], blockRead); err != nil {
+					return err
+				}
+				done -= ls
+				ls = 0
+			}
+		}
+		if end {
+			if rerr != nil {
+				return fmt.Errorf("line %d: %w", line+1, rerr)
+			}
+			if skip == 0 && ls == len(buf) {
+				return nil
+			}
+			// the last line, without a line break (a CR that ended the
+			// input ended a line above)
+			line++
+			rec := buf[ls:]
+			switch n := skip + int64(len(rec)); {
+			case skip > 0 || bound > 0 && n > int64(bound):
+				return reject(n)
+			case blankLine(rec):
+				return nil
+			}
+			_, err := sink.DeferredIn(lint.Pos{File: src.Name, Line: line}, ls, len(buf), p)
+			return err
+		}
+		if n := skip + int64(len(buf)-ls); bound > 0 && n > int64(bound)+2 {
+			// a line over the bound (+2: room for CRLF) is read past,
+			// not kept: buf[ls:done] goes (lone CRs made LF, it holds
+			// no CR), a CR after it stays (what follows tells whether
+			// it ends the line)
+			skip += int64(done - ls)
+			buf = append(buf[:ls], buf[done:]...)
+			done = ls
+		}
+		// room for the next read: as much as the batch's records left
+		// take, by the lines' mean length so far
+		want := cap(buf) - len(buf)
+		if line > 0 {
+			want = min(want, slots*int(read/int64(line)))
+		}
+		if want < blockMinRead {
+			n := blockRead
+			if len(buf)-ls > n {
+				n = len(buf) - ls // a long line: the block doubles
+			}
+			if buf, slots, err = sink.Block(buf[ls:], n); err != nil {
+				return err
+			}
+			done -= ls
+			ls = 0
+			want = cap(buf) - len(buf)
+			if line > 0 {
+				want = min(want, max(slots*int(read/int64(line)), blockMinRead))
+			}
+		}
+		n, err := src.plain.Read(buf[len(buf) : len(buf)+want])
+		buf = buf[:len(buf)+n]
+		switch {
+		case err == io.EOF:
+			eof = true
+		case err != nil:
+			rerr = err
+		case n > 0:
+			empty = 0
+		default:
+			if empty++; empty >= 100 {
+				rerr = io.ErrNoProgress // as bufio.Reader says it
+			}
+		}
+	}
+}
+
+// loneCRs makes each lone CR of buf[from:] (one not followed by LF) an
+// LF, as crReader does, and returns where the next call is to start:
+// len(buf), or the CR that ends buf when more input may follow it (end
+// false), which tells whether it is lone.
+func loneCRs(buf []byte, from int, end bool) int {
+	for {
+		i := bytes.IndexByte(buf[from:], '\r')
+		if i < 0 {
+			return len(buf)
+		}
+		i += from
+		switch {
+		case i+1 < len(buf):
+			if buf[i+1] != '\n' {
+				buf[i] = '\n'
+			}
+		case !end:
+			return i
+		default:
+			buf[i] = '\n'
+		}
+		from = i + 1
 	}
 }
 

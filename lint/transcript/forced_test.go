@@ -210,8 +210,8 @@ func TestUTF16MarksUnreadable(t *testing.T) {
 // decodeMarked is decode, also returning why a line that is not UTF-8 is
 // malformed.
 func decodeMarked(r io.Reader, enc string) (io.Reader, string, error) {
-	dec, _, marked, _, err := decodePooled(r, enc)
-	return dec, marked, err
+	dec, d, _, err := decodePooled(r, enc)
+	return dec, d.marked, err
 }
 
 // TestOtherEncodingsMarkUnreadable: any other encoding --encoding names

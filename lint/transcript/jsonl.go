@@ -81,10 +81,14 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 			return readJSONLMapped(ctx, src, sink)
 		}
 	}
+	parser := &jsonlParser{src: src}
+	if bs, ok := sink.(lint.BlockSink); ok && src.plain != nil {
+		// UTF-8 read straight into the engine's batches
+		return readBlockLines(src, bs, parser)
+	}
 	lr := newLineReader(src)
 	var sc *jsonScanner // unless the engine parses the records
 	deferring, _ := sink.(lint.DeferringSink)
-	parser := &jsonlParser{src: src}
 	for {
 		line, ok, err := lr.nextRecord(src, sink)
 		if err != nil {

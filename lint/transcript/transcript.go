@@ -86,6 +86,11 @@ type Source struct {
 	// bytes the file's encoding cannot read were marked (see forcedReader
 	// and whyInvalid), else ""
 	marked string
+	// plain, when the file is read as UTF-8 (no decoder between its bytes
+	// and R but crReader), reads on from where R's buffer ends, the bytes
+	// as they are: a reader may read them itself (see readBlockLines);
+	// nil otherwise
+	plain io.Reader
 }
 
 // Reader reads one input format, sending every record it reads to the sink:
@@ -671,11 +676,12 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	if f := rawFormat(head, opts.Format); f != nil {
 		return readSource(ctx, f, &Source{Name: name, R: bufio.NewReader(r), Opts: opts}, sink)
 	}
-	dec, mixed, marked, release, err := decodePooled(r, opts.Encoding)
+	dec, d, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
 		return &FileError{Name: name, Err: err}
 	}
 	defer release()
+	mixed := d.stats
 	if mixed != nil {
 		mixed.name, mixed.seq = name, seq
 		opts.Mixed.add(mixed)
@@ -699,7 +705,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 			return &FileError{Name: name, Err: err}
 		}
 	}
-	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked}, sink)
+	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: d.marked, plain: d.plain}, sink)
 }
 
 // readSource reads an opened file in its format (readFile has announced
