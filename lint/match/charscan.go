@@ -618,6 +618,85 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 	return i, st, k
 }
 
+// runCopy is runPlain for the part of a message from its first change on
+// (resetScan): it also writes what it steps over to out, from o on, and
+// steps over the full-width forms fullWidthASCII folds (， ？ ！, the most
+// common change), writing the ASCII byte they fold to, so that a message
+// full of them is copied and scanned in a few calls. It notes the places
+// where patterns end at their offsets in out, and returns where it stops
+// in s and in out. out must have room for len(s)-i+4 bytes from o: no
+// character it writes is longer than it is in s, and a three-byte one is
+// written with the next byte of s (overwritten after it).
+func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, out unsafe.Pointer, o int) (int, int, uint32, int) {
+	// cells read without bounds checks, as runPlain reads them
+	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	p := unsafe.Pointer(unsafe.StringData(s))
+	k := 0
+	for i < len(s) {
+		var cl uint32
+		if b := s[i]; b < utf8.RuneSelf {
+			if cl = uint32(c.ascii[b]); cl >= stopClass {
+				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+					break
+				}
+				cl -= stopClass
+			}
+			*(*byte)(unsafe.Add(out, o)) = b
+			i++
+			o++
+		} else {
+			var v uint32
+			if len(s)-i >= 4 {
+				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+			} else if len(s)-i == 3 {
+				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
+			} else {
+				break
+			}
+			if v&0xC0C0F0 != 0x8080E0 {
+				break
+			}
+			w := v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
+			if cl = uint32(c.three[w]); cl >= stopClass {
+				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
+					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF
+					f := byte(0)
+					if v&0xFEFF == 0xBCEF {
+						f = fullWidthFold[w&0x7F]
+					}
+					if f == 0 {
+						break
+					}
+					*(*byte)(unsafe.Add(out, o)) = f
+					cl = uint32(c.ascii[f]) &^ stopClass
+					i += 3
+					o++
+					goto step
+				}
+				if next, ok := decode3(s[i+3:]); !ok || t2sPair(rune(w), next) {
+					break
+				}
+				cl -= stopClass
+			}
+			binary.LittleEndian.PutUint32((*[4]byte)(unsafe.Add(out, o))[:], v)
+			i += 3
+			o += 3
+		}
+	step:
+		e := *(*uint64)(unsafe.Add(cells, uintptr(st+cl)*8)) ^ uint64(cl)<<32
+		r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
+		st = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63))
+		if st >= outBase {
+			ends[k] = uint64(st)<<32 | uint64(uint32(o))
+			k++
+			if k == charEnds {
+				break
+			}
+		}
+	}
+	return i, o, st, k
+}
+
 // step is the transition from state s on class cl.
 func (c *charTable) step(s, cl uint32) uint32 {
 	if e := c.cells[s+cl]; uint32(e>>32) == cl {

@@ -148,21 +148,16 @@ func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 	buf = append(buf, s[:i]...)
 	deco, seps = decoRun{}, sepRun{}
 	for i < len(s) {
-		j, t, k := c.runPlain(s, i, st, &ends)
-		dst = a.noteEnds(dst, ends[:k], int32(len(buf)-i))
-		buf = append(buf, s[i:j]...)
+		// runCopy writes the run it steps over (and the full-width
+		// forms in it, folded) into buf's spare room
+		if cap(buf)-len(buf) < len(s)-i+4 {
+			buf = slices.Grow(buf, len(s)-i+4)
+		}
+		j, o, t, k := c.runCopy(s, i, st, &ends, unsafe.Pointer(unsafe.SliceData(buf)), len(buf))
+		buf = buf[:o]
+		dst = a.noteEnds(dst, ends[:k], 0)
 		i, st = j, t
 		if k == charEnds || i == len(s) {
-			continue
-		}
-		if b, ok := fullWidthASCII(s, i); ok {
-			// the most common stop, folded to one ASCII byte: stepped
-			// over at once
-			buf = append(buf, b)
-			i += 3
-			if st = c.step(st, uint32(c.ascii[b])); st >= c.outBase {
-				dst = a.charOut(dst, st, int32(len(buf)))
-			}
 			continue
 		}
 		from := len(buf)

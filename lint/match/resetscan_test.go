@@ -165,3 +165,31 @@ func TestStopClassTakenOff(t *testing.T) {
 		}
 	}
 }
+
+// TestRunCopy: from the first change on, resetScan copies and scans runs
+// of plain characters and the full-width forms it folds (runCopy) as
+// Reset and hits do: hits across and right after a full-width form, one
+// at the very end, the full-width separators and spaces, which it leaves
+// to normalizeAt, and texts that normalisation makes longer (invalid
+// bytes become U+FFFD), which outgrow the buffer's first capacity.
+func TestRunCopy(t *testing.T) {
+	a := buildAutomaton(resetScanPatterns())
+	if a.chars == nil {
+		t.Fatal("no character automaton")
+	}
+	var fw strings.Builder
+	for r := rune(0xFF00); r < 0xFF80; r++ {
+		fw.WriteRune(r)
+		fw.WriteString("亲")
+	}
+	for _, s := range []string{
+		"好的，谢谢", "好的，，谢谢！", "ＸＬ？", "xl？", "亲？", "，", "？亲", "Ａ一下，有没有？ＸＬ",
+		"好的，谢谢" + strings.Repeat("亲，", 30) + "？",
+		"１２．５元", "不－知－道", "我　不　知　道，", "Ａ" + strings.Repeat("亲", 10) + "－",
+		fw.String(), "Ａ" + fw.String(),
+		strings.Repeat("\xff", 50) + "亲，亲", "Ａ" + strings.Repeat("\xff亲", 30) + "，",
+		"Ａ" + strings.Repeat("\xe4\xb8", 20) + "，一下",
+	} {
+		checkResetScan(t, a, s)
+	}
+}
