@@ -404,6 +404,12 @@ func (d *sepRun) drop(s string, i, size int, r rune) bool {
 	var mk sepMark
 	var ok bool
 	if r == ' ' {
+		if cjkEndsAt(s, i) && cjkStartsAt(s, i+size) {
+			// a space between two Chinese characters (好的 谢谢): the
+			// commonest, no space of a mark (spaceMark), said here
+			// without building one
+			return false
+		}
 		if mk, ok = spaceMark(s, i, size); !ok {
 			return false
 		}
