@@ -936,9 +936,15 @@ func isHan(r rune) bool {
 // vanishes must stand before it and one of those or a separator after it
 // (the byte before is no printable ASCII, the byte after no printable
 // ASCII other than a separator). The space after a mark goes with it
-// (sepRun.skip).
+// (sepRun.skip). A space with two characters from U+4000 to U+9FFF on
+// either side (好的 谢谢, the commonest in chat) is false too: the
+// characters next to it are no letters of a run (a Chinese character
+// stands next to each, or it is no Chinese character and no decoration:
+// ䷀) and no separator, so it is no gap (spacedGap) and no space of a
+// mark (spaceMark).
 func spaceMayClose(s string, i int) bool {
-	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || mayBeSep(s[i+1]))
+	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || mayBeSep(s[i+1])) &&
+		!(cjkEndsAt(s, i) && cjkEndsAt(s, i-3) && cjkStartsAt(s, i+1) && cjkStartsAt(s, i+4))
 }
 
 // spacedGap reports whether the space s[i:i+size] is a gap of a

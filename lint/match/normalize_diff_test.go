@@ -126,6 +126,13 @@ func TestNormalizeSpacedMatchesReference(t *testing.T) {
 		checkSameNormalization(t, s+"的 我 不 知")
 		checkSameNormalization(t, "我 "+s+" 不 知")
 		checkSameNormalization(t, "我 不 "+s+s+" 知")
+		// two characters on either side of a space (好的 谢谢), which
+		// spaceMayClose passes over when they are all from U+4000 to
+		// U+9FFF (s a Chinese character, a hexagram ䷀ or another)
+		checkSameNormalization(t, "好"+s+" 知道 呢")
+		checkSameNormalization(t, s+"好 知道")
+		checkSameNormalization(t, "我 好的 "+s+"道 呢")
+		checkSameNormalization(t, "好的 知"+s+" 我")
 	}
 }
 
