@@ -563,7 +563,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
 	p := unsafe.Pointer(unsafe.StringData(s))
 	k := 0
-	for i < len(s) {
+	for uint(i) < uint(len(s)) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
 			if cl = uint32(c.ascii[b]); cl >= stopClass {
@@ -575,11 +575,11 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 			i++
 		} else {
 			var v uint32
-			if len(s)-i >= 4 {
+			if i+4 <= len(s) {
 				// s[i] lowest on every platform (one load where the
 				// platform is little-endian)
 				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-			} else if len(s)-i == 3 {
+			} else if i+3 == len(s) {
 				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
 			} else {
 				break
@@ -632,7 +632,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
 	p := unsafe.Pointer(unsafe.StringData(s))
 	k := 0
-	for i < len(s) {
+	for uint(i) < uint(len(s)) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
 			if cl = uint32(c.ascii[b]); cl >= stopClass {
@@ -646,9 +646,9 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 			o++
 		} else {
 			var v uint32
-			if len(s)-i >= 4 {
+			if i+4 <= len(s) {
 				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-			} else if len(s)-i == 3 {
+			} else if i+3 == len(s) {
 				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
 			} else {
 				break
