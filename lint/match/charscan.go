@@ -593,10 +593,10 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 					break
 				}
 				// only the start of a phrase conversion: copied as it
-				// is unless the next character begins the phrase (one
-				// not of three bytes left to plainChar: no call here, so
-				// that nothing is spilled)
-				if next, ok := decode3(s[i+3:]); !ok || t2sPair(rune(w), next) {
+				// is unless the next character begins the phrase (the
+				// second characters of phrases are all of three bytes:
+				// TestPhraseSecondsThreeBytes)
+				if next, ok := decode3(s[i+3:]); ok && t2sPair(rune(w), next) {
 					break
 				}
 				cl -= stopClass
@@ -673,7 +673,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 					o++
 					goto step
 				}
-				if next, ok := decode3(s[i+3:]); !ok || t2sPair(rune(w), next) {
+				if next, ok := decode3(s[i+3:]); ok && t2sPair(rune(w), next) {
 					break
 				}
 				cl -= stopClass

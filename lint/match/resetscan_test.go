@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkResetScan holds resetScan to Reset followed by hits: the same
@@ -191,5 +192,20 @@ func TestRunCopy(t *testing.T) {
 		"Ａ" + strings.Repeat("\xe4\xb8", 20) + "，一下",
 	} {
 		checkResetScan(t, a, s)
+	}
+}
+
+// TestPhraseSecondsThreeBytes: the second character of every phrase
+// conversion is written in three bytes that decode3 decodes, so that
+// runPlain and runCopy, which decode only those after a phrase start,
+// pass over a phrase start followed by anything else (一a, 不😊, 有é, a
+// start at the end of the text).
+func TestPhraseSecondsThreeBytes(t *testing.T) {
+	for _, p := range t2sPhrases {
+		_, n := utf8.DecodeRuneInString(p.from)
+		r1, n1 := utf8.DecodeRuneInString(p.from[n:])
+		if r, ok := decode3(p.from[n:]); n1 != 3 || !ok || r != r1 {
+			t.Errorf("phrase %q: second character %q of %d bytes", p.from, r1, n1)
+		}
 	}
 }
