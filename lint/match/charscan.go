@@ -621,8 +621,9 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 // runCopy is runPlain for the part of a message from its first change on
 // (resetScan): it also writes what it steps over to out, from o on, and
 // steps over the full-width forms fullWidthASCII folds (， ？ ！, the most
-// common change), writing the ASCII byte they fold to, so that a message
-// full of them is copied and scanned in a few calls. It notes the places
+// common change) and the upper-case ASCII letters (XL), writing the ASCII
+// byte they fold to, so that a message full of them is copied and scanned
+// in a few calls. It notes the places
 // where patterns end at their offsets in out, and returns where it stops
 // in s and in out. out must have room for len(s)-i+4 bytes from o: no
 // character it writes is longer than it is in s, and a three-byte one is
@@ -636,10 +637,16 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
 			if cl = uint32(c.ascii[b]); cl >= stopClass {
-				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+				if b-'A' < 26 {
+					// an upper-case letter, folded to lower case
+					// whatever stands around it
+					b += 'a' - 'A'
+					cl = uint32(c.ascii[b]) &^ stopClass
+				} else if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
+				} else {
+					cl -= stopClass
 				}
-				cl -= stopClass
 			}
 			*(*byte)(unsafe.Add(out, o)) = b
 			i++

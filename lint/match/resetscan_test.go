@@ -168,7 +168,8 @@ func TestStopClassTakenOff(t *testing.T) {
 }
 
 // TestRunCopy: from the first change on, resetScan copies and scans runs
-// of plain characters and the full-width forms it folds (runCopy) as
+// of plain characters, the full-width forms and the upper-case letters it
+// folds (runCopy) as
 // Reset and hits do: hits across and right after a full-width form, one
 // at the very end, the full-width separators and spaces, which it leaves
 // to normalizeAt, and texts that normalisation makes longer (invalid
@@ -190,6 +191,8 @@ func TestRunCopy(t *testing.T) {
 		fw.String(), "Ａ" + fw.String(),
 		strings.Repeat("\xff", 50) + "亲，亲", "Ａ" + strings.Repeat("\xff亲", 30) + "，",
 		"Ａ" + strings.Repeat("\xe4\xb8", 20) + "，一下",
+		// upper-case letters, folded as they are copied
+		"Ａ要XL码", "亲，XL", "亲，xL？Xl", "Ａ" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "Ａ我 A 不 B 知", "Ａ不-A-知", "ＡX L",
 	} {
 		checkResetScan(t, a, s)
 	}
