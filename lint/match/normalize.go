@@ -644,6 +644,10 @@ func foldRune(r rune) (out rune, keep bool) {
 			return 0, false
 		}
 		return r, true
+	case isEmoji(r):
+		// no case, no Simplified form: kept as they are without the
+		// searches below (TestFoldRuneEmoji)
+		return r, true
 	case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 		r -= 0xFF01 - 0x21
 		if 'A' <= r && r <= 'Z' {

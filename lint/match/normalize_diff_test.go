@@ -231,3 +231,26 @@ func TestLookupT2S(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRuneEmoji: foldRune keeps the emoji (isEmoji) as they are, as
+// its general path (the spaces, invisible characters, compatibility forms,
+// Simplified forms and case folding of the supplementary planes) would.
+func TestFoldRuneEmoji(t *testing.T) {
+	for r := rune(0x1F000); r <= 0x1FAFF; r++ {
+		if spaceRune(r) || invisible(r) {
+			t.Fatalf("%U: a space or invisible", r)
+		}
+		if _, ok := compatForm(r); ok {
+			t.Fatalf("%U: a compatibility form", r)
+		}
+		if _, ok := lookupT2S(r); ok {
+			t.Fatalf("%U: a Traditional character", r)
+		}
+		if f := foldCase(r); f != r {
+			t.Fatalf("%U: folds to %U", r, f)
+		}
+		if out, keep := foldRune(r); out != r || !keep {
+			t.Fatalf("foldRune(%U) = %U, %v", r, out, keep)
+		}
+	}
+}
