@@ -84,6 +84,10 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	}
 	sum := NewSummary()
 	sum.TeamsOf = e.TeamsOf
+	// the results are added (sum.add) with their counts by severity, rule
+	// and grade left pending, and settled once, before the summary is
+	// handed out
+	defer sum.settle()
 	// conversations go to the workers, and their results come back, in
 	// groups of up to convGroup (consecutive in output order): a handoff
 	// per conversation costs more scheduling than the smaller ones check
@@ -220,7 +224,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 					break
 				}
 				e.score(r, sum)
-				sum.Add(r)
+				sum.add(r)
 				if err := out(r); err != nil {
 					outErr = err
 					cancel()

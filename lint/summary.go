@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"unsafe"
 )
 
 // Summary accounts for a whole run: what was read, what was found, and the
@@ -63,6 +64,151 @@ type Summary struct {
 	// aggregates per team too.
 	TeamsOf func(agent string) []string
 	teams   map[string]*AgentStats
+	// the counts add takes before settle adds them to the maps (see add)
+	pend pendingCounts
+	// rules numbers the rules counted (pendingCounts.rule)
+	rules ruleIndex
+	// gradeNames numbers the grades counted (pendingCounts.grade)
+	gradeNames []string
+	// dirty are the agents' and teams' stats with pending counts
+	dirty []*AgentStats
+}
+
+// pendingCounts are counts not yet added to the maps of a Summary or an
+// AgentStats (BySeverity, ByRule, Grades): a map update per finding (the
+// severity map has no fast path for its key type) took half of what
+// accounting for a conversation cost. settle adds them.
+type pendingCounts struct {
+	sev   [Error + 1]int // by Severity (the others go to the map at once)
+	rule  []int          // by the rule's number in Summary.rules
+	grade []int          // by the grade's number in Summary.gradeNames
+	// rulesHeld are the numbers of the rules counted in rule (non-zero)
+	rulesHeld []int32
+	dirty     bool // some count is pending
+}
+
+// countRule counts a finding (or bonus) of rule number i.
+func (p *pendingCounts) countRule(i int32) {
+	if int(i) >= len(p.rule) {
+		p.rule = append(p.rule, make([]int, int(i)+1-len(p.rule))...)
+	}
+	if p.rule[i] == 0 {
+		p.rulesHeld = append(p.rulesHeld, i)
+	}
+	p.rule[i]++
+}
+
+// countGrade counts a conversation of grade number i.
+func (p *pendingCounts) countGrade(i int) {
+	if i >= len(p.grade) {
+		p.grade = append(p.grade, make([]int, i+1-len(p.grade))...)
+	}
+	p.grade[i]++
+}
+
+// settle adds the pending counts to the maps, and clears them.
+func (p *pendingCounts) settle(s *Summary, bySev map[Severity]int, byRule, grades map[string]int) {
+	for sev, n := range p.sev {
+		if n > 0 {
+			bySev[Severity(sev)] += n
+			p.sev[sev] = 0
+		}
+	}
+	for _, i := range p.rulesHeld {
+		byRule[s.rules.rules[i].ID] += p.rule[i]
+		p.rule[i] = 0
+	}
+	p.rulesHeld = p.rulesHeld[:0]
+	for i, n := range p.grade {
+		if n > 0 {
+			grades[s.gradeNames[i]] += n
+			p.grade[i] = 0
+		}
+	}
+	p.dirty = false
+}
+
+// ruleIndex numbers rules, in order of first appearance; a small cache by
+// the rule's address spares most map lookups.
+type ruleIndex struct {
+	cache [ruleCacheLen]struct {
+		rule *RuleInfo
+		i    int32
+	}
+	of    map[*RuleInfo]int32
+	rules []*RuleInfo
+}
+
+// ruleCacheBits sets the size of ruleIndex's cache.
+const (
+	ruleCacheBits = 7
+	ruleCacheLen  = 1 << ruleCacheBits
+)
+
+// index returns the number of rule.
+func (x *ruleIndex) index(rule *RuleInfo) int32 {
+	slot := &x.cache[uint64(uintptr(unsafe.Pointer(rule)))*0x9E3779B97F4A7C15>>(64-ruleCacheBits)]
+	if slot.rule == rule && rule != nil {
+		return slot.i
+	}
+	return x.lookup(rule, slot)
+}
+
+// lookup returns the number of rule, not in its cache slot, numbering it
+// if new, and enters it in the slot.
+func (x *ruleIndex) lookup(rule *RuleInfo, slot *struct {
+	rule *RuleInfo
+	i    int32
+}) int32 {
+	i, ok := x.of[rule]
+	if !ok {
+		if x.of == nil {
+			x.of = map[*RuleInfo]int32{}
+		}
+		i = int32(len(x.rules))
+		x.of[rule] = i
+		x.rules = append(x.rules, rule)
+	}
+	slot.rule, slot.i = rule, i
+	return i
+}
+
+// maxGrades bounds the grades a summary counts by number (a scoring has a
+// few); others are counted in the maps at once.
+const maxGrades = 32
+
+// gradeIndex returns the number of a grade (-1 past maxGrades).
+func (s *Summary) gradeIndex(g string) int {
+	for i, n := range s.gradeNames {
+		if n == g {
+			return i
+		}
+	}
+	if len(s.gradeNames) >= maxGrades {
+		return -1
+	}
+	s.gradeNames = append(s.gradeNames, g)
+	return len(s.gradeNames) - 1
+}
+
+// pending marks a's counts pending, to be settled.
+func (s *Summary) pending(a *AgentStats) {
+	if !a.pend.dirty {
+		a.pend.dirty = true
+		s.dirty = append(s.dirty, a)
+	}
+}
+
+// settle adds the pending counts of the summary and of the stats of
+// agents and teams to their maps. Add settles; the engine adds (add) the
+// results of a run, then settles once.
+func (s *Summary) settle() {
+	s.pend.settle(s, s.BySeverity, s.ByRule, s.Grades)
+	for i, a := range s.dirty {
+		a.pend.settle(s, a.BySeverity, a.ByRule, a.Grades)
+		s.dirty[i] = nil
+	}
+	s.dirty = s.dirty[:0]
 }
 
 // AgentStats aggregates the conversations of one agent (a conversation with
@@ -85,6 +231,8 @@ type AgentStats struct {
 	// selfMember: Members holds Agent (addConversation need not note it
 	// again)
 	selfMember bool
+	// pend are counts not yet in the maps (Summary.settle)
+	pend pendingCounts
 }
 
 // MemberList returns the members, sorted.
@@ -165,11 +313,24 @@ func (s *Summary) MaxSeverity() Severity {
 
 // Add accounts for one linted conversation.
 func (s *Summary) Add(r *Result) {
+	s.add(r)
+	s.settle()
+}
+
+// add accounts for one linted conversation, but leaves counts of the maps
+// BySeverity, ByRule and Grades (the summary's, its agents' and teams')
+// pending: settle adds them.
+func (s *Summary) add(r *Result) {
 	s.Conversations++
 	s.Messages += len(r.Conversation.Messages)
 	s.ScoreSum += r.Score
 	s.MinScore = math.Min(s.MinScore, r.Score)
-	s.Grades[r.Grade]++
+	grade := s.gradeIndex(r.Grade)
+	if grade >= 0 {
+		s.pend.countGrade(grade)
+	} else {
+		s.Grades[r.Grade]++
+	}
 	for _, sk := range r.Skipped {
 		s.SkippedRules[sk.Rule]++
 		if s.SkippedWhy == nil {
@@ -179,21 +340,16 @@ func (s *Summary) Add(r *Result) {
 			s.SkippedWhy[sk.Rule] = sk.Reason
 		}
 	}
-	// the findings and bonuses counted by rule and severity first, then
-	// added to the maps once per rule (and severity) rather than once each
-	var fewRules [16]ruleTally
-	byRule := fewRules[:0]
-	var bySev [Error + 1]int
 	fatal := false
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		s.Findings++
-		if sev := f.Rule.Severity; int(sev) < len(bySev) {
-			bySev[sev]++
+		if sev := f.Rule.Severity; int(sev) < len(s.pend.sev) {
+			s.pend.sev[sev]++
 		} else {
 			s.BySeverity[sev]++
 		}
-		byRule = tallyRule(byRule, s.ByRule, f.Rule)
+		s.pend.countRule(s.rules.index(f.Rule))
 		fatal = fatal || f.Rule.Fatal
 	}
 	if fatal {
@@ -201,15 +357,7 @@ func (s *Summary) Add(r *Result) {
 	}
 	for i := range r.Bonuses {
 		s.Bonuses++
-		byRule = tallyRule(byRule, s.ByRule, r.Bonuses[i].Rule)
-	}
-	for _, t := range byRule {
-		s.ByRule[t.rule.ID] += t.n
-	}
-	for sev, n := range bySev {
-		if n > 0 {
-			s.BySeverity[Severity(sev)] += n
-		}
+		s.pend.countRule(s.rules.index(r.Bonuses[i].Rule))
 	}
 	var teamMembers map[string][]string
 	var teams []string // in order of first appearance
@@ -226,7 +374,7 @@ func (s *Summary) Add(r *Result) {
 			a = newAgentStats(name)
 			s.agents[name] = a
 		}
-		addConversation(a, r, name)
+		s.addConversation(a, r, grade, name)
 		held = append(held, heldBy{name, a})
 		if s.TeamsOf != nil {
 			for _, t := range s.TeamsOf(name) {
@@ -247,7 +395,7 @@ func (s *Summary) Add(r *Result) {
 			a = newAgentStats(t)
 			s.teams[t] = a
 		}
-		addConversation(a, r, members...)
+		s.addConversation(a, r, grade, members...)
 		for i, m := range members {
 			if !slices.Contains(members[:i], m) { // a member named twice counts once
 				held = append(held, heldBy{m, a})
@@ -264,13 +412,13 @@ func (s *Summary) Add(r *Result) {
 		f := &r.Findings[i]
 		if byKey != nil {
 			for _, a := range byKey[f.Agent] {
-				a.addFinding(f)
+				s.addFinding(a, f)
 			}
 			continue
 		}
 		for _, e := range held {
 			if e.agent == f.Agent {
-				e.stats.addFinding(f)
+				s.addFinding(e.stats, f)
 			}
 		}
 	}
@@ -278,51 +426,35 @@ func (s *Summary) Add(r *Result) {
 		b := &r.Bonuses[i]
 		if byKey != nil {
 			for _, a := range byKey[b.Agent] {
-				a.addBonus(b)
+				s.addBonus(a, b)
 			}
 			continue
 		}
 		for _, e := range held {
 			if e.agent == b.Agent {
-				e.stats.addBonus(b)
+				s.addBonus(e.stats, b)
 			}
 		}
 	}
 }
 
-// addFinding counts a finding held against the agent (or a member).
-func (a *AgentStats) addFinding(f *Finding) {
+// addFinding counts a finding held against the agent (or a member) in a.
+func (s *Summary) addFinding(a *AgentStats, f *Finding) {
 	a.Findings++
-	a.BySeverity[f.Rule.Severity]++
-	a.ByRule[f.Rule.ID]++
+	if sev := f.Rule.Severity; int(sev) < len(a.pend.sev) {
+		a.pend.sev[sev]++
+	} else {
+		a.BySeverity[sev]++
+	}
+	a.pend.countRule(s.rules.index(f.Rule))
+	s.pending(a)
 }
 
-// addBonus counts a bonus earned by the agent (or a member).
-func (a *AgentStats) addBonus(b *Finding) {
+// addBonus counts a bonus earned by the agent (or a member) in a.
+func (s *Summary) addBonus(a *AgentStats, b *Finding) {
 	a.Bonuses++
-	a.ByRule[b.Rule.ID]++
-}
-
-// ruleTally counts a conversation's findings of a rule (Summary.Add).
-type ruleTally struct {
-	rule *RuleInfo
-	n    int
-}
-
-// tallyRule counts a finding of rule in tally, or, when tally is full
-// (its capacity), in byRule itself.
-func tallyRule(tally []ruleTally, byRule map[string]int, rule *RuleInfo) []ruleTally {
-	for i := range tally {
-		if tally[i].rule == rule {
-			tally[i].n++
-			return tally
-		}
-	}
-	if len(tally) == cap(tally) {
-		byRule[rule.ID]++
-		return tally
-	}
-	return append(tally, ruleTally{rule, 1})
+	a.pend.countRule(s.rules.index(b.Rule))
+	s.pending(a)
 }
 
 // heldBy is a stats a finding held against agent counts for
@@ -355,14 +487,19 @@ func newAgentStats(name string) *AgentStats {
 	return &AgentStats{Agent: name, MinScore: math.Inf(1), BySeverity: map[Severity]int{}, ByRule: map[string]int{}, Grades: map[string]int{}, Members: map[string]bool{}}
 }
 
-// addConversation accounts for a conversation in the stats of an agent or
-// a team, whose members are named; the findings held against any of them
-// count too (Summary.Add).
-func addConversation(a *AgentStats, r *Result, members ...string) {
+// addConversation accounts for a conversation (whose grade has the number
+// grade, or -1) in the stats of an agent or a team, whose members are
+// named; the findings held against any of them count too (Summary.add).
+func (s *Summary) addConversation(a *AgentStats, r *Result, grade int, members ...string) {
 	a.Conversations++
 	a.ScoreSum += r.Score
 	a.MinScore = math.Min(a.MinScore, r.Score)
-	a.Grades[r.Grade]++
+	if grade >= 0 {
+		a.pend.countGrade(grade)
+		s.pending(a)
+	} else {
+		a.Grades[r.Grade]++
+	}
 	if len(members) == 1 && a.selfMember {
 		if members[0] == a.Agent {
 			return // an agent's own stats: it is their one member, noted

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -220,5 +222,83 @@ func TestSummaryAddByRule(t *testing.T) {
 	}
 	if fmt.Sprint(s.ByRule) != fmt.Sprint(wantRule) || fmt.Sprint(s.BySeverity) != fmt.Sprint(wantSev) || s.Findings != 180 || s.Bonuses != 4 {
 		t.Fatalf("by rule %v, want %v; by severity %v, want %v; %d findings, %d bonuses", s.ByRule, wantRule, s.BySeverity, wantSev, s.Findings, s.Bonuses)
+	}
+}
+
+// TestSummaryAddPendingMatchesAdd holds the engine's way of accounting
+// (add, which leaves the counts by severity, rule and grade pending, then
+// settle once, or now and then) to Add, which settles each time: the same
+// summary and the same tables of agents and teams. Many rules (past the
+// rule cache, and two rules of one id), grades past maxGrades, severities
+// beyond Error, bonuses and skipped rules.
+func TestSummaryAddPendingMatchesAdd(t *testing.T) {
+	var rules []*RuleInfo
+	for i := range 300 {
+		rules = append(rules, &RuleInfo{ID: fmt.Sprint("pack/r", i%290), Severity: Severity(i % 6), Fatal: i%97 == 0})
+	}
+	var grades []string
+	for i := range maxGrades + 8 {
+		grades = append(grades, fmt.Sprint("等级", i))
+	}
+	teamsOf := func(agent string) []string {
+		var n int
+		fmt.Sscan(agent[len("agent"):], &n)
+		return []string{fmt.Sprint("t", n%5), "all"}[:1+n%2]
+	}
+	for seed := range uint64(12) {
+		rng := rand.New(rand.NewPCG(seed, 9))
+		want, got := NewSummary(), NewSummary()
+		if seed%2 == 0 {
+			want.TeamsOf, got.TeamsOf = teamsOf, teamsOf
+		}
+		// the maps counted one by one, as Add did before
+		refSev, refRule, refGrades := map[Severity]int{}, map[string]int{}, map[string]int{}
+		n := 2000
+		for i := range n {
+			r := randResult(rng, []int{3, 40, 400}[seed%3], rules, grades[:[]int{4, len(grades)}[seed%4/2]])
+			for range rng.IntN(3) {
+				b := Finding{Rule: rules[rng.IntN(len(rules))]}
+				if len(r.Agents) > 0 {
+					b.Agent = r.Agents[rng.IntN(len(r.Agents))]
+				}
+				r.Bonuses = append(r.Bonuses, b)
+			}
+			if rng.IntN(10) == 0 {
+				r.Skipped = append(r.Skipped, Skip{Rule: rules[rng.IntN(len(rules))].ID, Reason: "无时间"})
+			}
+			refGrades[r.Grade]++
+			for _, f := range r.Findings {
+				refSev[f.Rule.Severity]++
+				refRule[f.Rule.ID]++
+			}
+			for _, b := range r.Bonuses {
+				refRule[b.Rule.ID]++
+			}
+			want.Add(r)
+			got.add(r)
+			if seed%3 == 1 && i%500 == 499 {
+				got.settle()
+			}
+		}
+		got.settle()
+		for _, pair := range [][2]any{
+			{want.BySeverity, refSev}, {want.ByRule, refRule}, {want.Grades, refGrades},
+			{got.BySeverity, want.BySeverity}, {got.ByRule, want.ByRule}, {got.Grades, want.Grades},
+			{got.SkippedRules, want.SkippedRules}, {got.SkippedWhy, want.SkippedWhy},
+			{[]int{got.Conversations, got.Findings, got.Bonuses, got.Fatal}, []int{want.Conversations, want.Findings, want.Bonuses, want.Fatal}},
+		} {
+			if !reflect.DeepEqual(pair[0], pair[1]) {
+				t.Fatalf("seed %d: got %v, want %v", seed, pair[0], pair[1])
+			}
+		}
+		if len(want.ByRule) < 50 || len(want.BySeverity) < 4 {
+			t.Fatalf("seed %d: too few rules or severities counted to tell (%d, %d)", seed, len(want.ByRule), len(want.BySeverity))
+		}
+		if err := sameTable(got.Agents(), want.Agents()); err != nil {
+			t.Fatalf("seed %d, agents: %v", seed, err)
+		}
+		if err := sameTable(got.Teams(), want.Teams()); err != nil {
+			t.Fatalf("seed %d, teams: %v", seed, err)
+		}
 	}
 }
