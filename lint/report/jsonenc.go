@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -27,10 +28,16 @@ type convEncoder struct {
 	prefix string
 	b      []byte
 	err    error
-	// rules caches the escaped strings of each rule seen, and file the
-	// last file name escaped: both repeat in every finding; sender is the
-	// last sender escaped, often the previous finding's too.
+	// rules caches the escaped strings of each rule seen (ruleSlots the
+	// last ones looked up, by the rule's address), and file the last file
+	// name escaped: both repeat in every finding; sender is the last
+	// sender escaped, often the previous finding's too. The pieces of a
+	// finding cached for a rule (ruleStrings.head, tails) are written as
+	// indent and prefix say: those must not change once the encoder has
+	// written a finding. cached is the bytes of rules' tails.
 	rules     map[*lint.RuleInfo]*ruleStrings
+	ruleSlots [ruleSlotCount]*ruleStrings
+	cached    int
 	file      string
 	fileEsc   []byte
 	sender    string
@@ -46,6 +53,9 @@ type convEncoder struct {
 	// message must not escape a long text again.
 	textKept bool
 	textKeep []byte
+	// floats caches the text of floats written (a run's scores and
+	// deducts take a few values), by their bits
+	floats [floatSlotCount]floatText
 
 	// spill, when set, takes the object in pieces: once b holds flushAt
 	// bytes between two elements of an array, encode hands b to spill and
@@ -60,35 +70,112 @@ type convEncoder struct {
 // ruleStrings are a rule's strings as JSON, with the values they were
 // escaped from (the cache is only used while they still match).
 type ruleStrings struct {
-	id, typ, source               string
-	severity                      lint.Severity
-	idEsc, typEsc, sevEsc, srcEsc []byte
-	// message is the last finding message of the rule written, msgEsc
-	// its escape: a rule's messages often repeat (a third of them in
-	// the generated corpus)
+	rule            *lint.RuleInfo
+	id, typ, source string
+	severity        lint.Severity
+	idEsc, typEsc   []byte
+	sevEsc, srcEsc  []byte
+	// head is the start of a finding of the rule, up to its file: the
+	// object's brace and its rule, type and severity members
+	head []byte
+	// tails holds the ends of findings of the rule by their message:
+	// the message and source members and the closing brace (a rule's
+	// messages take a few values, a few hundred in a run); message is
+	// the last one written, tail its end
+	tails   map[string][]byte
 	message string
-	msgEsc  []byte
+	tail    []byte
 }
 
-// maxCachedRules bounds convEncoder.rules (a run has a few hundred rules).
-const maxCachedRules = 4096
+// maxCachedRules bounds convEncoder.rules (a run has a few hundred rules),
+// maxRuleTails the tails of a rule, and maxCachedTails the bytes of all
+// rules' tails.
+const (
+	maxCachedRules = 4096
+	maxRuleTails   = 256
+	maxCachedTails = 4 << 20
+)
+
+// ruleSlotBits sets the size of convEncoder.ruleSlots.
+const (
+	ruleSlotBits  = 6
+	ruleSlotCount = 1 << ruleSlotBits
+)
+
+// findingDepth is the depth of a finding's members (in the indented form).
+const findingDepth = 3
 
 // rule returns the escaped strings of a rule.
 func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
-	rs := e.rules[r]
+	slot := &e.ruleSlots[uint64(uintptr(unsafe.Pointer(r)))*0x9E3779B97F4A7C15>>(64-ruleSlotBits)]
+	rs := *slot
+	if rs == nil || rs.rule != r {
+		rs = e.rules[r]
+	}
 	if rs != nil && rs.id == r.ID && rs.typ == r.Type && rs.source == r.Source && rs.severity == r.Severity {
+		*slot = rs
 		return rs
 	}
 	if e.rules == nil || len(e.rules) >= maxCachedRules {
-		e.rules = map[*lint.RuleInfo]*ruleStrings{}
+		e.rules, e.ruleSlots, e.cached = map[*lint.RuleInfo]*ruleStrings{}, [ruleSlotCount]*ruleStrings{}, 0
 	}
-	rs = &ruleStrings{id: r.ID, typ: r.Type, source: r.Source, severity: r.Severity}
+	rs = &ruleStrings{rule: r, id: r.ID, typ: r.Type, source: r.Source, severity: r.Severity}
 	rs.idEsc = appendJSONString(nil, r.ID)
 	rs.typEsc = appendJSONString(nil, r.Type)
 	rs.sevEsc = appendJSONString(nil, r.Severity.String())
 	rs.srcEsc = appendJSONString(nil, r.Source)
+	// the head, written as finding writes it
+	b := e.b
+	e.b = nil
+	e.b = append(e.b, '{')
+	e.key(findingDepth, `"rule":`)
+	e.b = append(e.b, rs.idEsc...)
+	e.next(findingDepth, `"type":`)
+	e.b = append(e.b, rs.typEsc...)
+	e.next(findingDepth, `"severity":`)
+	e.b = append(e.b, rs.sevEsc...)
+	e.next(findingDepth, `"file":`)
+	rs.head, e.b = e.b, b
 	e.rules[r] = rs
+	*slot = rs
 	return rs
+}
+
+// messageTail appends the end of a finding of rs's rule with the message
+// msg: its message and source members and the closing brace, cached.
+func (e *convEncoder) messageTail(rs *ruleStrings, msg string) {
+	if msg == rs.message && rs.tail != nil {
+		e.b = append(e.b, rs.tail...)
+		return
+	}
+	t, ok := rs.tails[msg]
+	if !ok {
+		if len(rs.tails) >= maxRuleTails || e.cached > maxCachedTails {
+			e.writeTail(rs, msg) // (not kept: no copy to make)
+			return
+		}
+		b := e.b
+		e.b = nil
+		e.writeTail(rs, msg)
+		t, e.b = e.b, b
+		if rs.tails == nil {
+			rs.tails = map[string][]byte{}
+		}
+		rs.tails[msg] = t
+		e.cached += len(msg) + len(t)
+	}
+	rs.message, rs.tail = msg, t
+	e.b = append(e.b, t...)
+}
+
+// writeTail writes the end of a finding (see messageTail).
+func (e *convEncoder) writeTail(rs *ruleStrings, msg string) {
+	e.next(findingDepth, `"message":`)
+	e.b = appendJSONString(e.b, msg)
+	e.next(findingDepth, `"source":`)
+	e.b = append(e.b, rs.srcEsc...)
+	e.newline(findingDepth - 1)
+	e.b = append(e.b, '}')
 }
 
 // fileName appends a file name as a JSON string, reusing the last one's
@@ -236,17 +323,10 @@ func (e *convEncoder) findings(r *lint.Result, fs []lint.Finding, bonus bool) {
 
 // finding writes one JSONFinding object at depth 2.
 func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
-	const d = 3
+	const d = findingDepth
 	m := r.Message(f)
 	rs := e.rule(f.Rule)
-	e.b = append(e.b, '{')
-	e.key(d, `"rule":`)
-	e.b = append(e.b, rs.idEsc...)
-	e.next(d, `"type":`)
-	e.b = append(e.b, rs.typEsc...)
-	e.next(d, `"severity":`)
-	e.b = append(e.b, rs.sevEsc...)
-	e.next(d, `"file":`)
+	e.b = append(e.b, rs.head...)
 	e.fileName(m.Pos.File)
 	e.next(d, `"line":`)
 	e.b = strconv.AppendInt(e.b, int64(m.Pos.Line), 10)
@@ -303,15 +383,7 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 		e.next(d, `"fatal":`)
 		e.b = append(e.b, "true"...)
 	}
-	e.next(d, `"message":`)
-	if f.Message != rs.message || rs.msgEsc == nil {
-		rs.message, rs.msgEsc = f.Message, appendJSONString(rs.msgEsc[:0], f.Message)
-	}
-	e.b = append(e.b, rs.msgEsc...)
-	e.next(d, `"source":`)
-	e.b = append(e.b, rs.srcEsc...)
-	e.newline(d - 1)
-	e.b = append(e.b, '}')
+	e.messageTail(rs, f.Message)
 }
 
 // roleJSON holds the roles' names as JSON strings, by Role.
@@ -461,8 +533,32 @@ func (e *convEncoder) float(f float64) {
 		e.b = append(e.b, '0')
 		return
 	}
+	bits := math.Float64bits(f)
+	ft := &e.floats[bits*0x9E3779B97F4A7C15>>(64-floatSlotBits)]
+	if ft.n > 0 && ft.bits == bits {
+		e.b = append(e.b, ft.text[:ft.n]...)
+		return
+	}
+	start := len(e.b)
 	e.b = appendJSONFloat(e.b, f)
+	if n := len(e.b) - start; n <= len(ft.text) {
+		ft.bits, ft.n = bits, uint8(n)
+		copy(ft.text[:], e.b[start:])
+	}
 }
+
+// floatText is a float's bits and its text, n bytes (none: not set).
+type floatText struct {
+	bits uint64
+	n    uint8
+	text [23]byte
+}
+
+// floatSlotBits sets the size of convEncoder.floats.
+const (
+	floatSlotBits  = 5
+	floatSlotCount = 1 << floatSlotBits
+)
 
 // appendJSONFloat appends f (finite) in encoding/json's float64 format.
 func appendJSONFloat(b []byte, f float64) []byte {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -548,6 +549,63 @@ func TestAppendRFC3339(t *testing.T) {
 			if got := appendRFC3339([]byte("x"), tm); string(got) != string(want) {
 				t.Fatalf("%v in %v: %s, want %s", tm.UTC(), loc, got, want)
 			}
+		}
+	}
+}
+
+// TestConvEncoderCachedPieces holds the encoder's caches to encoding/json
+// over many results through the same encoders: more rules than the rule
+// slots, a rule with more messages than it keeps tails of, a rule whose
+// strings change, an encoder past its bound of cached tails, and more
+// scores and deducts than the float slots.
+func TestConvEncoderCachedPieces(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	var rules []*lint.RuleInfo
+	for i := range 3 * ruleSlotCount {
+		rules = append(rules, &lint.RuleInfo{ID: fmt.Sprint("pack/规则", i), Type: "forbid", Severity: lint.Severity(i % 4), Source: fmt.Sprint("rules/p.yaml:", i), Fatal: i%17 == 0})
+	}
+	var messages []string
+	for i := range 2 * maxRuleTails {
+		messages = append(messages, fmt.Sprintf("出现禁用语「%d」%s", i, oddPieces[i%len(oddPieces)]))
+	}
+	var floats []float64
+	for i := range 4 * floatSlotCount {
+		floats = append(floats, float64(i)/4, 100-float64(i)/8)
+	}
+	for _, full := range []bool{false, true} {
+		opts := Options{Location: oddZones[1]}
+		encs := []*convEncoder{{opts: opts}, {opts: opts, indent: true, prefix: "    "}}
+		for i := range 3000 {
+			c := &lint.Conversation{ID: fmt.Sprint("c", i), File: "a.jsonl"}
+			for j := range 3 {
+				c.Messages = append(c.Messages, lint.Message{Role: lint.Agent, Sender: "客服01", Text: fmt.Sprint("亲，您好", j), Pos: lint.Pos{File: "a.jsonl", Line: j + 1}})
+			}
+			r := &lint.Result{Conversation: c, Score: floats[rng.IntN(len(floats))], Grade: "良好"}
+			for range rng.IntN(6) {
+				rule := rules[rng.IntN(len(rules))]
+				if rng.IntN(3) == 0 {
+					rule = rules[0]
+				}
+				msg := messages[rng.IntN(8)]
+				if rule == rules[0] || rng.IntN(10) == 0 {
+					msg = messages[rng.IntN(len(messages))] // rules[0]: past maxRuleTails
+				}
+				r.Findings = append(r.Findings, lint.Finding{Rule: rule, Msg: rng.IntN(3), Match: "亲", Message: msg, Agent: "客服01", Deduct: floats[rng.IntN(len(floats))]})
+			}
+			if i%500 == 250 {
+				rules[1].Source, rules[1].Severity = fmt.Sprint("changed", i), lint.Severity(i%3)
+			}
+			checkEncoder(t, r, opts, encs...)
+			if t.Failed() {
+				t.Fatalf("result %d (full %v)", i, full)
+			}
+			if full && i == 0 {
+				// (the first rule cached resets the count)
+				encs[0].cached, encs[1].cached = maxCachedTails+1, maxCachedTails+1
+			}
+		}
+		if rs := encs[0].rules[rules[0]]; full && len(rs.tails) > 6 || !full && len(rs.tails) != maxRuleTails {
+			t.Fatalf("full %v: %d tails of rules[0] kept", full, len(rs.tails))
 		}
 	}
 }
