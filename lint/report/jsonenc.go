@@ -42,6 +42,9 @@ type convEncoder struct {
 	fileEsc   []byte
 	sender    string
 	senderEsc []byte
+	// grade is the last conversation grade escaped (a run has a few)
+	grade    string
+	gradeEsc []byte
 	// textOf is the message whose text the last finding written in this
 	// conversation quoted, at b[textAt:textEnd]: findings are in message
 	// order, so the next finding often quotes the same text again (nil
@@ -126,7 +129,7 @@ func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
 	rs.srcEsc = appendJSONString(nil, r.Source)
 	// the head, written as finding writes it
 	b := e.b
-	e.b = nil
+	e.b = make([]byte, 0, 48+len(rs.idEsc)+len(rs.typEsc)+len(rs.sevEsc)+len(e.prefix))
 	e.b = append(e.b, '{')
 	e.key(findingDepth, `"rule":`)
 	e.b = append(e.b, rs.idEsc...)
@@ -155,7 +158,7 @@ func (e *convEncoder) messageTail(rs *ruleStrings, msg string) {
 			return
 		}
 		b := e.b
-		e.b = nil
+		e.b = make([]byte, 0, 32+len(msg)+len(msg)/8+len(rs.srcEsc)+len(e.prefix))
 		e.writeTail(rs, msg)
 		t, e.b = e.b, b
 		if rs.tails == nil {
@@ -216,7 +219,10 @@ func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
 	e.next(1, `"score":`)
 	e.float(r.Score)
 	e.next(1, `"grade":`)
-	e.b = appendJSONString(e.b, r.Grade)
+	if r.Grade != e.grade || e.gradeEsc == nil {
+		e.grade, e.gradeEsc = r.Grade, appendJSONString(e.gradeEsc[:0], r.Grade)
+	}
+	e.b = append(e.b, e.gradeEsc...)
 	e.next(1, `"findings":`)
 	e.findings(r, r.Findings, false)
 	if len(r.Bonuses) > 0 {
@@ -264,6 +270,18 @@ func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
 // written), or nil. encode checks before it writes anything, so that a
 // conversation it fails on leaves no piece of itself with spill.
 func unsupportedFloat(r *lint.Result) error {
+	// (f-f is 0 for a finite f, NaN for NaN and the infinities: the
+	// common case takes one test per float, without a call)
+	ok := r.Score-r.Score == 0
+	for i := range r.Findings {
+		ok = ok && r.Findings[i].Deduct-r.Findings[i].Deduct == 0
+	}
+	for i := range r.Bonuses {
+		ok = ok && r.Bonuses[i].Deduct-r.Bonuses[i].Deduct == 0
+	}
+	if ok {
+		return nil
+	}
 	bad := func(f float64) error {
 		if math.IsInf(f, 0) || math.IsNaN(f) {
 			return &json.UnsupportedValueError{Value: reflect.ValueOf(f), Str: strconv.FormatFloat(f, 'g', -1, 64)}
