@@ -327,6 +327,9 @@ func (e *Engine) score(r *Result, sum *Summary) {
 // applyWaivers drops the findings an inline waiver on their message covers,
 // and records waivers that covered nothing.
 func applyWaivers(r *Result, sum *Summary) {
+	if r.Conversation.waiverFree {
+		return // (most are: no message to look at)
+	}
 	ms := r.Conversation.Messages
 	// one comment may name several rules: each is a waiver of its own,
 	// used or not (keyed by message and waiver, not by the comment's line)

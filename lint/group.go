@@ -315,9 +315,13 @@ func (g *grouper) complete(oc *openConv) *Conversation {
 	ms := g.pool.get(oc.n)[:oc.n]
 	k := 0
 	var last *msgChunk
+	waivers := false
 	for ch := oc.head; ch != nil; ch = ch.next {
 		for i := range ch.msgs[:ch.n] {
-			ch.msgs[i].message(&ms[k], c)
+			h := &ch.msgs[i]
+			// (a message with waivers is held whole: see heldMsg)
+			waivers = waivers || h.full != nil && h.full.Waivers != nil
+			h.message(&ms[k], c)
 			k++
 		}
 		clear(ch.msgs[:ch.n]) // drop references for the collector
@@ -332,6 +336,7 @@ func (g *grouper) complete(oc *openConv) *Conversation {
 	}
 	oc.head, oc.tail, oc.ids = nil, nil, nil // the result keeps oc (see conv)
 	c.Messages = ms
+	c.waiverFree = !waivers
 	finish(c)
 	return c
 }

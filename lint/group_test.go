@@ -193,6 +193,9 @@ func (g *refGrouper) flush(oc *refConv) {
 		oc.c.Notes = append(oc.c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input, or too many to lint at once)")
 	}
 	finish(oc.c)
+	// (the grouper notes a conversation none of whose messages has
+	// waivers, so that the engine need not look)
+	oc.c.waiverFree = !slices.ContainsFunc(oc.c.Messages, func(m Message) bool { return m.Waivers != nil })
 	oc.c.Seq = len(g.out)
 	g.out = append(g.out, oc.c)
 }

@@ -293,6 +293,9 @@ type Conversation struct {
 	// say a message's type (UntypedSink): rules expecting a note or an
 	// order event are skipped for it.
 	Untyped bool
+	// waiverFree: no message has inline waivers (set by the grouper, and
+	// only when so: false says nothing), so none need applying
+	waiverFree bool
 	// Seq orders conversations by first appearance in the input.
 	Seq int
 	// Notes are remarks the engine attaches (e.g. "no times: timing rules
