@@ -59,6 +59,8 @@ type convEncoder struct {
 	// floats caches the text of floats written (a run's scores and
 	// deducts take a few values), by their bits
 	floats [floatSlotCount]floatText
+	// day is the date and zone of the last finding's time
+	day rfc3339Day
 
 	// spill, when set, takes the object in pieces: once b holds flushAt
 	// bytes between two elements of an array, encode hands b to spill and
@@ -464,7 +466,7 @@ func (e *convEncoder) newline(depth int) {
 func (e *convEncoder) time(t time.Time) {
 	e.b = append(e.b, '"')
 	if !t.IsZero() {
-		e.b = appendRFC3339(e.b, t.In(e.opts.Location))
+		e.b = e.day.append(e.b, t.In(e.opts.Location))
 	}
 	e.b = append(e.b, '"')
 }
@@ -474,17 +476,60 @@ func (e *convEncoder) time(t time.Time) {
 // zone up for the date, the clock and the offset each): every finding
 // has a time.
 func appendRFC3339(b []byte, t time.Time) []byte {
+	var d rfc3339Day
+	return d.append(b, t)
+}
+
+// rfc3339Day holds the text of the date and the zone offset of the last
+// time written (rfc3339Day.append): the times of findings written one
+// after the other are mostly of one day, and of one zone.
+type rfc3339Day struct {
+	days  int64 // days since 1970-01-01 of the local clock
+	off   int   // the zone's offset, in seconds
+	set   bool
+	zoneN uint8
+	date  [11]byte // YYYY-MM-DDT
+	zone  [6]byte  // Z or ±hh:mm, zoneN bytes
+}
+
+// append appends t as t.AppendFormat(b, time.RFC3339) does (see
+// appendRFC3339), reusing the text of the date and the offset when they
+// are those of the last time written.
+func (d *rfc3339Day) append(b []byte, t time.Time) []byte {
 	_, off := t.Zone()
 	u := t.Unix() + int64(off) // seconds of the local clock since 1970
 	days, secs := u/86400, u%86400
 	if secs < 0 {
 		days, secs = days-1, secs+86400
 	}
+	if !d.set || days != d.days || off != d.off {
+		if !d.reset(days, off) {
+			return t.AppendFormat(b, time.RFC3339)
+		}
+	}
+	hms := uint64(secs)
+	var buf [25]byte
+	copy(buf[:11], d.date[:])
+	put2(buf[11:], hms/3600)
+	buf[13] = ':'
+	put2(buf[14:], hms/60%60)
+	buf[16] = ':'
+	put2(buf[17:], hms%60)
+	buf[19], buf[20], buf[21], buf[22], buf[23], buf[24] = d.zone[0], d.zone[1], d.zone[2], d.zone[3], d.zone[4], d.zone[5]
+	return append(b, buf[:19+d.zoneN]...)
+}
+
+// reset sets d to the date of a day number and a zone offset; it reports
+// false (and leaves d unset) for a date or an offset that AppendFormat
+// writes otherwise: years outside 0000 to 9999, offsets of 100 hours or
+// more.
+func (d *rfc3339Day) reset(days int64, off int) bool {
+	d.set = false
 	// the civil date of a day number (Howard Hinnant's civil_from_days),
 	// from 0000-03-01 to 9999-12-31; other dates as AppendFormat writes
 	// them
 	if days < -719468 || days > 2932896 {
-		return t.AppendFormat(b, time.RFC3339)
+		return false
 	}
 	z := uint64(days + 719468) // days since 0000-03-01
 	era := z / 146097
@@ -497,36 +542,31 @@ func appendRFC3339(b []byte, t time.Time) []byte {
 	if mp >= 10 {
 		month, year = mp-9, year+1
 	}
-	hms := uint64(secs)
-	var buf [25]byte
-	put2(buf[0:], year/100)
-	put2(buf[2:], year%100)
-	buf[4] = '-'
-	put2(buf[5:], month)
-	buf[7] = '-'
-	put2(buf[8:], day)
-	buf[10] = 'T'
-	put2(buf[11:], hms/3600)
-	buf[13] = ':'
-	put2(buf[14:], hms/60%60)
-	buf[16] = ':'
-	put2(buf[17:], hms%60)
 	if off == 0 {
-		buf[19] = 'Z'
-		return append(b, buf[:20]...)
+		d.zone[0], d.zoneN = 'Z', 1
+	} else {
+		d.zone[0] = '+'
+		zone := off / 60 // minutes, as AppendFormat: the seconds are dropped
+		if zone < 0 {
+			d.zone[0], zone = '-', -zone
+		}
+		if zone/60 >= 100 {
+			return false // not two digits of hours
+		}
+		put2(d.zone[1:], uint64(zone/60))
+		d.zone[3] = ':'
+		put2(d.zone[4:], uint64(zone%60))
+		d.zoneN = 6
 	}
-	buf[19] = '+'
-	zone := off / 60 // minutes, as AppendFormat: the seconds are dropped
-	if zone < 0 {
-		buf[19], zone = '-', -zone
-	}
-	if zone/60 >= 100 {
-		return t.AppendFormat(b, time.RFC3339) // not two digits of hours
-	}
-	put2(buf[20:], uint64(zone/60))
-	buf[22] = ':'
-	put2(buf[23:], uint64(zone%60))
-	return append(b, buf[:]...)
+	put2(d.date[0:], year/100)
+	put2(d.date[2:], year%100)
+	d.date[4] = '-'
+	put2(d.date[5:], month)
+	d.date[7] = '-'
+	put2(d.date[8:], day)
+	d.date[10] = 'T'
+	d.days, d.off, d.set = days, off, true
+	return true
 }
 
 // digits2 holds the two decimal digits of 0 to 99.

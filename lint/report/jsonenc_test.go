@@ -609,3 +609,40 @@ func TestConvEncoderCachedPieces(t *testing.T) {
 		}
 	}
 }
+
+// TestRFC3339DayMatchesAppendFormat holds the date and zone an encoder
+// keeps from one time to the next (rfc3339Day) to AppendFormat: times a
+// few minutes apart through days and their ends, zones changing between
+// them (summer time too), and dates and offsets AppendFormat writes
+// otherwise in between.
+func TestRFC3339DayMatchesAppendFormat(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("", -(3*3600 + 30*60)), time.FixedZone("", 100*3600)}
+	if loc, err := time.LoadLocation("America/New_York"); err == nil {
+		zones = append(zones, loc, loc, loc)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var d rfc3339Day
+	tm := time.Date(2026, 3, 7, 22, 0, 0, 0, time.UTC) // before summer time starts in New York
+	loc := zones[0]
+	for i := range 50000 {
+		switch n := rng.IntN(100); {
+		case n < 90:
+			tm = tm.Add(time.Duration(rng.Int64N(int64(20 * time.Minute))))
+		case n < 95:
+			loc = zones[rng.IntN(len(zones))]
+		case n < 97:
+			tm = tm.Add(-time.Duration(rng.Int64N(int64(48 * time.Hour))))
+		case n < 98:
+			tm = time.Date(10000+rng.IntN(3), 1, 1, 0, 0, 0, 0, time.UTC)
+		case n < 99:
+			tm = time.Date(-rng.IntN(3), 12, 31, 23, 59, 0, 0, time.UTC)
+		default:
+			tm = time.Date(2026, time.Month(1+rng.IntN(12)), 1+rng.IntN(28), 0, 0, 0, 0, time.UTC)
+		}
+		x := tm.In(loc)
+		want := x.AppendFormat([]byte("x"), time.RFC3339)
+		if got := d.append([]byte("x"), x); string(got) != string(want) {
+			t.Fatalf("time %d, %v in %v: %s, want %s", i, tm, loc, got, want)
+		}
+	}
+}
