@@ -99,7 +99,9 @@ type grouper struct {
 	// free lists recycled message chunks (linked by next); the chunks of
 	// completed conversations come back to returned, where the grouper
 	// takes them all when free runs out
-	free     *msgChunk
+	free *msgChunk
+	// fresh are new chunks, made chunkBlock at a time
+	fresh    []msgChunk
 	returned struct {
 		sync.Mutex
 		chunks *msgChunk
@@ -259,11 +261,21 @@ func (g *grouper) takeChunk() *msgChunk {
 	}
 	ch := g.free
 	if ch == nil {
-		return new(msgChunk)
+		if len(g.fresh) == 0 {
+			g.fresh = make([]msgChunk, chunkBlock)
+		}
+		ch, g.fresh = &g.fresh[0], g.fresh[1:]
+		return ch
 	}
 	g.free, ch.next = ch.next, nil
 	return ch
 }
+
+// chunkBlock is the number of chunks the grouper makes at once: making
+// them one by one took about 390 instructions each (callgrind, a 10 MB
+// file), and ten fill a size class of the allocator (9,472 bytes) but
+// for a few bytes, where one left 7% of its own (1,024) unused.
+const chunkBlock = 10
 
 // idScanLimit is the number of messages up to which a conversation's
 // message ids are looked up by scanning its messages; past it they are
