@@ -80,11 +80,50 @@ type Summary struct {
 // accounting for a conversation cost. settle adds them.
 type pendingCounts struct {
 	sev   [Error + 1]int // by Severity (the others go to the map at once)
-	rule  []int          // by the rule's number in Summary.rules
+	rule  []int          // the summary's, by the rule's number in Summary.rules
 	grade []int          // by the grade's number in Summary.gradeNames
 	// rulesHeld are the numbers of the rules counted in rule (non-zero)
 	rulesHeld []int32
-	dirty     bool // some count is pending
+	// few are an agent's (or a team's) counts by rule, nFew of them: an
+	// agent's findings are of a few rules, and a count for every rule of
+	// the run for each of thousands of agents would take megabytes
+	few   [fewRules]ruleCount
+	nFew  int
+	dirty bool // some count is pending
+}
+
+// ruleCount is a count of findings of rule number i.
+type ruleCount struct {
+	i int32
+	n int
+}
+
+// fewRules is the most rules an agent's pending counts hold; counting
+// another adds them to its map.
+const fewRules = 8
+
+// countFewRule counts a finding (or bonus) of rule number i in few, first
+// adding what few holds to byRule when full (s numbers the rules).
+func (p *pendingCounts) countFewRule(i int32, s *Summary, byRule map[string]int) {
+	for k := range p.few[:p.nFew] {
+		if p.few[k].i == i {
+			p.few[k].n++
+			return
+		}
+	}
+	if p.nFew == len(p.few) {
+		p.settleFew(s, byRule)
+	}
+	p.few[p.nFew] = ruleCount{i, 1}
+	p.nFew++
+}
+
+// settleFew adds the counts of few to byRule, and clears them.
+func (p *pendingCounts) settleFew(s *Summary, byRule map[string]int) {
+	for _, c := range p.few[:p.nFew] {
+		byRule[s.rules.rules[c.i].ID] += c.n
+	}
+	p.nFew = 0
 }
 
 // countRule counts a finding (or bonus) of rule number i.
@@ -119,6 +158,7 @@ func (p *pendingCounts) settle(s *Summary, bySev map[Severity]int, byRule, grade
 		p.rule[i] = 0
 	}
 	p.rulesHeld = p.rulesHeld[:0]
+	p.settleFew(s, byRule)
 	for i, n := range p.grade {
 		if n > 0 {
 			grades[s.gradeNames[i]] += n
@@ -131,12 +171,15 @@ func (p *pendingCounts) settle(s *Summary, bySev map[Severity]int, byRule, grade
 // ruleIndex numbers rules, in order of first appearance; a small cache by
 // the rule's address spares most map lookups.
 type ruleIndex struct {
-	cache [ruleCacheLen]struct {
-		rule *RuleInfo
-		i    int32
-	}
+	cache [ruleCacheLen]ruleSlot
 	of    map[*RuleInfo]int32
 	rules []*RuleInfo
+}
+
+// ruleSlot is an entry of ruleIndex's cache: a rule and its number.
+type ruleSlot struct {
+	rule *RuleInfo
+	i    int32
 }
 
 // ruleCacheBits sets the size of ruleIndex's cache.
@@ -156,10 +199,7 @@ func (x *ruleIndex) index(rule *RuleInfo) int32 {
 
 // lookup returns the number of rule, not in its cache slot, numbering it
 // if new, and enters it in the slot.
-func (x *ruleIndex) lookup(rule *RuleInfo, slot *struct {
-	rule *RuleInfo
-	i    int32
-}) int32 {
+func (x *ruleIndex) lookup(rule *RuleInfo, slot *ruleSlot) int32 {
 	i, ok := x.of[rule]
 	if !ok {
 		if x.of == nil {
@@ -446,14 +486,14 @@ func (s *Summary) addFinding(a *AgentStats, f *Finding) {
 	} else {
 		a.BySeverity[sev]++
 	}
-	a.pend.countRule(s.rules.index(f.Rule))
+	a.pend.countFewRule(s.rules.index(f.Rule), s, a.ByRule)
 	s.pending(a)
 }
 
 // addBonus counts a bonus earned by the agent (or a member) in a.
 func (s *Summary) addBonus(a *AgentStats, b *Finding) {
 	a.Bonuses++
-	a.pend.countRule(s.rules.index(b.Rule))
+	a.pend.countFewRule(s.rules.index(b.Rule), s, a.ByRule)
 	s.pending(a)
 }
 

@@ -280,6 +280,13 @@ func TestSummaryAddPendingMatchesAdd(t *testing.T) {
 				got.settle()
 			}
 		}
+		for _, a := range append(got.Agents(), got.Teams()...) {
+			// (an agent's counts by rule sit in a few slots, not in a
+			// count for every rule of the run)
+			if a.pend.rule != nil || a.pend.nFew > fewRules {
+				t.Fatalf("seed %d: %s holds %d counts by rule number, %d in few", seed, a.Agent, len(a.pend.rule), a.pend.nFew)
+			}
+		}
 		got.settle()
 		for _, pair := range [][2]any{
 			{want.BySeverity, refSev}, {want.ByRule, refRule}, {want.Grades, refGrades},
