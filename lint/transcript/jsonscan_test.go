@@ -276,3 +276,33 @@ func TestTakeBytesLongMessage(t *testing.T) {
 		t.Errorf("two records of 200 bytes are not one after the other in their block (len %d cap %d)", len(blk), cap(blk))
 	}
 }
+
+// TestInternSlotBlock: a conversation's string block lives in its slot and
+// moves with it when a newer value takes the set's first slot, and a slot
+// is one cache line.
+func TestInternSlotBlock(t *testing.T) {
+	if size := unsafe.Sizeof(internSlot{}); size != 64 {
+		t.Fatalf("an internSlot is %d bytes, not one cache line", size)
+	}
+	c := internCache{max: 16}
+	_, set, _ := c.lookup([]byte("TB0"))
+	// a second conversation in the same set
+	other := ""
+	for i := 1; other == ""; i++ {
+		v := fmt.Sprintf("TB%d", i)
+		if _, s, _ := c.lookup([]byte(v)); s == set {
+			other = v
+		}
+	}
+	c.store(set, "TB0")
+	blk := make([]byte, 3, 8)
+	c.slots[set].blk = blk
+	c.store(set, other)
+	s, slot, ok := c.lookup([]byte("TB0"))
+	if !ok || s != "TB0" || slot != set+1 || unsafe.SliceData(c.slots[slot].blk) != unsafe.SliceData(blk) || len(c.slots[slot].blk) != 3 {
+		t.Errorf("TB0 after %s came: %q in slot %d (set %d), block %p", other, s, slot, set, unsafe.SliceData(c.slots[slot].blk))
+	}
+	if _, slot, ok := c.lookup([]byte(other)); !ok || slot != set || c.slots[slot].blk != nil {
+		t.Errorf("%s: slot %d (set %d), found %v, block %v", other, slot, set, ok, c.slots[slot].blk)
+	}
+}
