@@ -228,6 +228,10 @@ type msgFields struct {
 	hasRole           bool
 	text              string
 	hasText           bool
+	// known is what the reader found out about the values before fill:
+	// knownConvPlain and knownSenderPlain say the conversation id or the
+	// sender has no blank at its edges (see edged)
+	known uint8
 	// where the text is written (lint.Message.LineColumn; beside the bool,
 	// so that the struct stays under 192 bytes, cleared without a loop)
 	textRaw    uint16
@@ -257,7 +261,7 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 	}
 	m.Text = f.text
 	m.TextCol, m.TextRaw, m.TextAstral = f.textCol, f.textRaw, f.textAstral
-	if m.Sender = f.sender; edged(m.Sender) {
+	if m.Sender = f.sender; f.known&knownSenderPlain == 0 && edged(m.Sender) {
 		m.Sender = trimEdged(m.Sender)
 	}
 	role, ok := lint.RoleUnknown, false
@@ -273,7 +277,7 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 		}
 	}
 	m.Role = role
-	if m.Conversation = f.conv; edged(m.Conversation) {
+	if m.Conversation = f.conv; f.known&knownConvPlain == 0 && edged(m.Conversation) {
 		m.Conversation = trimEdged(m.Conversation)
 	}
 	if m.Conversation == "" {
@@ -321,6 +325,12 @@ func scalarString(raw json.RawMessage) (v string, has bool, why string) {
 	}
 	return string(raw), true, ""
 }
+
+// msgFields.known's flags
+const (
+	knownConvPlain = 1 << iota
+	knownSenderPlain
+)
 
 // edged reports whether s may start or end with white space, which
 // strings.TrimSpace would trim: false, quickly, for the common value (it is

@@ -306,3 +306,30 @@ func TestInternSlotBlock(t *testing.T) {
 		t.Errorf("%s: slot %d (set %d), found %v, block %v", other, slot, set, ok, c.slots[slot].blk)
 	}
 }
+
+// TestInternedEdges: a conversation id or sender with blanks at its edges
+// is trimmed alike whether the scanner copies it (its first record) or
+// hands back the cached string (the records after, where fill trusts the
+// slot's plain flag instead of reading the string), as the decoder does.
+func TestInternedEdges(t *testing.T) {
+	src := &Source{Name: "edges.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
+	parse := (&jsonlParser{src: src}).NewParser()
+	values := []string{"TB1", " TB2", "TB3 ", "小七", "\u3000客服", "客服\u2003", "客服\u3000", "\t店小蜜\n", "七", "售前 小美"}
+	line := 0
+	for round := range 3 {
+		for i, v := range values {
+			sender := values[(i+round)%len(values)]
+			text := fmt.Sprintf(`{"conversation":%q,"time":"2026-11-11 08:00:%02d","role":"agent","sender":%q,"text":"好的"}`, v, i, sender)
+			line++
+			pos := lint.Pos{File: "edges.jsonl", Line: line}
+			got, gotErr := parse([]byte(text), pos)
+			want, wantErr := parseJSONMessage([]byte(text), src, pos)
+			if gotErr != wantErr || !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d, %s:\nparser  %+v %q\ndecoder %+v %q", round, text, got, gotErr, want, wantErr)
+			}
+			if got.Conversation != strings.TrimSpace(v) || got.Sender != strings.TrimSpace(sender) {
+				t.Errorf("%s: conversation %q, sender %q", text, got.Conversation, got.Sender)
+			}
+		}
+	}
+}
