@@ -124,7 +124,7 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 		return exceptPattern{}, err
 	}
 	ep := exceptPattern{re: re}
-	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+	if tree, err := parsePattern(re.String()); err == nil {
 		ep.overlapping = true
 		walk(tree, func(n *syntax.Regexp) {
 			switch n.Op {
@@ -135,13 +135,13 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 	}
 	np := normalizePattern(p)
 	ep.need = exceptGate(np)
-	if tree, err := syntax.Parse(np, syntax.Perl); err == nil && ep.overlapping {
+	if tree, err := parsePattern(np); err == nil && ep.overlapping {
 		// (a pattern that never matches has width 0: searched as it is)
 		if w := maxWidth(tree.Simplify()); w > 0 && w <= maxNearWidth {
 			if near, err := regexp.Compile("(?i)^(?:" + np + ")"); err == nil {
 				ep.near, ep.width = near, w
 				var ranges []rune
-				if ft, err := syntax.Parse("(?i)"+np, syntax.Perl); err == nil && !firstRunes(ft.Simplify(), &ranges) {
+				if ft, err := parsePattern("(?i)" + np); err == nil && !firstRunes(ft.Simplify(), &ranges) {
 					if set := newRuneSet(ranges); set.size <= maxFirstSet {
 						ep.first = set
 					}
@@ -158,7 +158,7 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 // every occurrence of them, a text is looked through for them only when it
 // has a phrase of the list).
 func exceptGate(pattern string) [][]string {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	re, err := parsePattern(pattern)
 	if err != nil {
 		return nil
 	}

@@ -28,7 +28,7 @@ func CompilePattern(p string) (*regexp.Regexp, error) {
 	}
 	// the pattern as written must be valid (regexp.Compile would report
 	// the same error: it returns the parser's)
-	if _, err := syntax.Parse(p, syntax.Perl); err != nil {
+	if _, err := parsePattern(p); err != nil {
 		return nil, fmt.Errorf("compile pattern: %w", err)
 	}
 	np := normalizePattern(p)
@@ -52,6 +52,34 @@ var (
 )
 
 const maxCompiledPatterns = 4096
+
+// parsePattern returns syntax.Parse(s, syntax.Perl), parsed once per
+// process for each s (up to maxCompiledPatterns of them). Compiling a
+// pattern parses it several times over (validation, the prefilter's
+// literals, windows, except patterns' gates and widths), and a class such
+// as [\s\p{P}\p{S}] costs the parser tens of thousands of instructions
+// each time (it sorts its hundreds of ranges). The tree returned is shared:
+// callers must not change it (Simplify and withoutAssertions make copies).
+func parsePattern(s string) (*syntax.Regexp, error) {
+	if t, ok := parsedPatterns.Load(s); ok {
+		return t.(*syntax.Regexp), nil
+	}
+	t, err := syntax.Parse(s, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	if parsedCount.Add(1) <= maxCompiledPatterns {
+		parsedPatterns.Store(s, t)
+	}
+	return t, nil
+}
+
+// parsedPatterns caches parsePattern's trees by pattern; parsedCount counts
+// the patterns parsed.
+var (
+	parsedPatterns sync.Map
+	parsedCount    atomic.Int64
+)
 
 // normalizePattern rewrites the characters of a regular expression that
 // stand for themselves to their normalised form, leaving its syntax alone:

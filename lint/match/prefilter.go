@@ -46,7 +46,7 @@ func requiredLiterals(pattern string) (sets [][]string, ok bool) {
 
 // requiredLiteralSets is requiredLiterals with the bounds of each set.
 func requiredLiteralSets(pattern string) (sets []litSet, ok bool) {
-	re, err := syntax.Parse(pattern, syntax.Perl)
+	re, err := parsePattern(pattern)
 	if err != nil {
 		return nil, false
 	}

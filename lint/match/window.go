@@ -143,7 +143,7 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 			w.lead = i
 		}
 	}
-	tree, err := syntax.Parse("(?i)"+np, syntax.Perl)
+	tree, err := parsePattern("(?i)" + np)
 	if err != nil {
 		return nil
 	}
