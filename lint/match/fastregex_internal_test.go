@@ -238,3 +238,20 @@ func TestPatternMemo(t *testing.T) {
 		t.Errorf("hits on the next text: %v", hits)
 	}
 }
+
+// TestFoldBitsWholePlane holds foldBits, which asks foldRune only about
+// the Traditional characters of the blocks without case, to asking it
+// about every rune of the plane.
+func TestFoldBitsWholePlane(t *testing.T) {
+	var want [0x10000 / 64]uint64
+	for r := rune(0); r < 0x10000; r++ {
+		if out, keep := foldRune(r); !keep || out != r {
+			want[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+	for w := range want {
+		if foldBits[w] != want[w] {
+			t.Errorf("foldBits[%#x] = %#x, want %#x (runes %#x..)", w, foldBits[w], want[w], w<<6)
+		}
+	}
+}
