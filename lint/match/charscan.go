@@ -332,54 +332,17 @@ func buildCharTable(a *automaton, patterns []string) bool {
 	// place the rows: first fit, the root at 0, states where patterns end
 	// after the others
 	base := make([]uint32, states)
-	var used []uint64
-	isUsed := func(i uint32) bool { return int(i>>6) < len(used) && used[i>>6]&(1<<(i&63)) != 0 }
-	use := func(i uint32) {
-		for int(i>>6) >= len(used) {
-			used = append(used, 0)
-		}
-		used[i>>6] |= 1 << (i & 63)
-	}
-	for cl := range nclass {
-		use(uint32(cl)) // the root's row
-	}
-	firstFree := uint32(nclass)
 	// first fit is quadratic when rows are long and many: past a budget
 	// of candidate bases tried, the byte automaton is built instead
-	budget := 16*(len(rowCls)+states) + 1<<16
+	pl := cellPlacer{budget: 16*(len(rowCls)+states) + 1<<16}
+	for cl := range nclass {
+		pl.use(uint32(cl)) // the root's row
+	}
+	pl.firstFree = uint32(nclass)
 	place := func(s int32, from uint32) (uint32, bool) {
-		for isUsed(firstFree) {
-			firstFree++
-		}
-		row := rowCls[rowAt[s] : rowAt[s]+rowLen[s]]
-		b := max(from, firstFree)
-	next:
-		for ; ; b++ {
-			// skip used cells a word at a time
-			if w := int(b >> 6); w < len(used) {
-				free := ^used[w] >> (b & 63)
-				if free == 0 {
-					b = (b | 63)
-					continue
-				}
-				b += uint32(bits.TrailingZeros64(free))
-			}
-			if budget--; budget < 0 {
-				return 0, false
-			}
-			for _, cl := range row {
-				if isUsed(b + uint32(cl)) {
-					continue next
-				}
-			}
-			break
-		}
-		use(b)
-		for _, cl := range row {
-			use(b + uint32(cl))
-		}
+		b, ok := pl.place(rowCls[rowAt[s]:rowAt[s]+rowLen[s]], from)
 		base[s] = b
-		return b, true
+		return b, ok
 	}
 	var maxBase uint32
 	for _, s := range queue {
@@ -438,6 +401,82 @@ func buildCharTable(a *automaton, patterns []string) bool {
 	}
 	a.chars = c
 	return true
+}
+
+// cellPlacer places the rows of an automaton's states in its cells, first
+// fit: a row goes at the lowest free base (from some base on) where the
+// cells of its classes are all free.
+type cellPlacer struct {
+	used      []uint64 // bit i: cell i holds a base or a transition
+	firstFree uint32   // no free cell before it
+	budget    int      // candidate bases that may yet be tried
+}
+
+// isUsed reports whether cell i is used.
+func (p *cellPlacer) isUsed(i uint32) bool {
+	return int(i>>6) < len(p.used) && p.used[i>>6]&(1<<(i&63)) != 0
+}
+
+// use marks cell i used.
+func (p *cellPlacer) use(i uint32) {
+	for int(i>>6) >= len(p.used) {
+		p.used = append(p.used, 0)
+	}
+	p.used[i>>6] |= 1 << (i & 63)
+}
+
+// usedFrom returns the used bits of the 64 cells from i on (bit k: cell i+k).
+func (p *cellPlacer) usedFrom(i uint32) uint64 {
+	w, sh := int(i>>6), i&63
+	var bits uint64
+	if w < len(p.used) {
+		bits = p.used[w] >> sh
+	}
+	if sh != 0 && w+1 < len(p.used) {
+		bits |= p.used[w+1] << (64 - sh)
+	}
+	return bits
+}
+
+// place finds the lowest free base b from from on (and from the first free
+// cell) whose cells b+cl, for each class cl of row, are free too, marks
+// them and b used and returns b; false when more candidate bases (free
+// cells) would have to be tried than the budget has left. It tries 64
+// candidates at a time: a row's cells rule out most of them with a word
+// each, where a candidate at a time cost most of start-up's automaton
+// building (TestCellPlacerFirstFit holds it to that).
+func (p *cellPlacer) place(row []uint16, from uint32) (uint32, bool) {
+	for p.isUsed(p.firstFree) {
+		p.firstFree++
+	}
+	b := max(from, p.firstFree)
+	for {
+		free := ^p.usedFrom(b) // the candidate bases
+		fit := free
+		for _, cl := range row {
+			if fit == 0 {
+				break
+			}
+			fit &^= p.usedFrom(b + uint32(cl))
+		}
+		if fit != 0 {
+			k := bits.TrailingZeros64(fit)
+			if p.budget -= bits.OnesCount64(free & (2<<k - 1)); p.budget < 0 {
+				return 0, false
+			}
+			b += uint32(k)
+			break
+		}
+		if p.budget -= bits.OnesCount64(free); p.budget < 0 {
+			return 0, false
+		}
+		b += 64
+	}
+	p.use(b)
+	for _, cl := range row {
+		p.use(b + uint32(cl))
+	}
+	return b, true
 }
 
 // charHits is hits with the character automaton.
