@@ -25,6 +25,11 @@ func TestWiderFoldsWholePlane(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("no rune with a wider case variant: k and the Kelvin sign should be one")
 	}
+	for _, f := range want {
+		if f.w > maxFoldedWidth {
+			t.Errorf("%U has a case variant of %d bytes, more than maxFoldedWidth", f.r, f.w)
+		}
+	}
 }
 
 // TestRuneSetWordAtATime holds newRuneSet, which fills its bitmap a word
@@ -252,6 +257,27 @@ func TestFoldBitsWholePlane(t *testing.T) {
 	for w := range want {
 		if foldBits[w] != want[w] {
 			t.Errorf("foldBits[%#x] = %#x, want %#x (runes %#x..)", w, foldBits[w], want[w], w<<6)
+		}
+	}
+}
+
+// TestClassWidth holds classWidth to the widest case variant of every
+// character of the class.
+func TestClassWidth(t *testing.T) {
+	for _, class := range []string{`[0-9]`, `[a-j]`, `[kx]`, `[sx]`, `[a-z]`, `[åÅ]`, `[ǅx]`, `[Ωω]`, `[а-я]`,
+		`[“”「」]`, `[一-龥]`, `[?？]`, `[\s\p{P}\p{S}]`, `[^\s\p{P}\p{S}]`, `[^a]`, `[𐐀-𐐏]`, `[ɐ-ʯ]`} {
+		re, err := syntax.Parse(class, syntax.Perl)
+		if err != nil || re.Op != syntax.OpCharClass {
+			t.Fatalf("%s: not a class (%v)", class, err)
+		}
+		want := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				want = max(want, foldWidth(r))
+			}
+		}
+		if got := classWidth(re.Rune); got != want {
+			t.Errorf("classWidth(%s) = %d, want %d", class, got, want)
 		}
 	}
 }

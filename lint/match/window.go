@@ -711,6 +711,10 @@ var widerFolds = sync.OnceValue(func() []foldedWidth {
 	return slices.Compact(out)
 })
 
+// maxFoldedWidth bounds the widths of widerFolds (TestWiderFoldsWholePlane
+// holds it to them): a class as wide already needs no look at them.
+const maxFoldedWidth = 3
+
 // foldedWidth is a rune and the widest UTF-8 length among its case variants.
 type foldedWidth struct {
 	r rune
@@ -718,15 +722,17 @@ type foldedWidth struct {
 }
 
 // classWidth is the widest UTF-8 length of a character of a class (given as
-// ranges) or of a case variant of one.
+// ranges, sorted, as the parser leaves them: the last ends with its widest
+// character) or of a case variant of one.
 func classWidth(ranges []rune) int {
 	w := 0
-	for i := 1; i < len(ranges); i += 2 {
-		w = max(w, runeWidth(ranges[i]))
+	if len(ranges) > 0 {
+		w = runeWidth(ranges[len(ranges)-1])
 	}
-	if w == utf8.UTFMax {
-		// nothing is wider: a class such as [^\s\p{P}] (hundreds of
-		// ranges, up to U+10FFFF) needs no look at its case variants
+	if w >= maxFoldedWidth {
+		// no case variant is wider: a class such as [^\s\p{P}] (hundreds
+		// of ranges, up to U+10FFFF) or one of Chinese characters needs no
+		// look at its case variants
 		return w
 	}
 	folds := widerFolds()
