@@ -281,3 +281,21 @@ func TestClassWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestMaxWidthLiteral holds maxWidth of a literal, which takes a Chinese
+// character's own width, to the widest case variant of each character.
+func TestMaxWidthLiteral(t *testing.T) {
+	for _, lit := range []string{`亲`, `您好呀`, `k`, `sk`, `ok了`, `Å号`, `ǅ`, `𐐀`, `ɐ中`, `“好”`} {
+		re, err := syntax.Parse(lit, syntax.Perl|syntax.Literal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for _, r := range lit {
+			want += foldWidth(r)
+		}
+		if got := maxWidth(re); got != want {
+			t.Errorf("maxWidth(%s) = %d, want %d", lit, got, want)
+		}
+	}
+}

@@ -625,7 +625,11 @@ func maxWidth(re *syntax.Regexp) int {
 	case syntax.OpLiteral:
 		w := 0
 		for _, r := range re.Rune {
-			w += foldWidth(r)
+			if rw := runeWidth(r); rw >= maxFoldedWidth {
+				w += rw // no case variant is wider (a Chinese character)
+			} else {
+				w += foldWidth(r)
+			}
 		}
 		return w
 	case syntax.OpCharClass:
