@@ -3,6 +3,7 @@ package match
 import (
 	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -85,6 +86,43 @@ func TestCellPlacerFirstFit(t *testing.T) {
 			}
 			if fast.budget != slow.budget {
 				t.Fatalf("trial %d, row %d: budget %d, one by one %d", trial, n, fast.budget, slow.budget)
+			}
+		}
+	}
+}
+
+// TestCharClassesInCodePointOrder: the character automaton numbers the
+// characters of its patterns 1, 2, … in code point order (its trie's rows
+// are in class order because byte order is code point order), whatever
+// their length in UTF-8.
+func TestCharClassesInCodePointOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pools := [][2]rune{{'a', 'z'}, {0xC0, 0x2FF}, {0x4E00, 0x4F00}, {0x3000, 0x303F}, {0xFF01, 0xFF5E}, {0x20000, 0x20100}}
+	for trial := range 50 {
+		var patterns []string
+		chars := map[rune]bool{}
+		for range 1 + rng.IntN(200) {
+			var p []rune
+			for range 1 + rng.IntN(4) {
+				pool := pools[rng.IntN(len(pools))]
+				r := pool[0] + rune(rng.IntN(int(pool[1]-pool[0])+1))
+				p = append(p, r)
+				chars[r] = true
+			}
+			patterns = append(patterns, string(p))
+		}
+		a := buildCharAutomaton(patterns)
+		if a == nil || a.chars == nil {
+			t.Fatalf("trial %d: no character automaton", trial)
+		}
+		runes := make([]rune, 0, len(chars))
+		for r := range chars {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		for i, r := range runes {
+			if cl := *a.chars.slot(r) &^ stopClass; int(cl) != i+1 {
+				t.Fatalf("trial %d: %U has class %d, want %d", trial, r, cl, i+1)
 			}
 		}
 	}

@@ -174,6 +174,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 	c := &charTable{mid4: make([]uint16, 64), blocks: make([]uint16, 64)}
 	// classes: mark the characters, then number them in code point order
 	// (the order of the tables)
+	// (the characters of three bytes are also marked in a bitmap, so that
+	// numbering them looks at the few marked rather than at all 65,536)
+	var marked3 [0x10000 / 64]uint64
 	for _, p := range patterns {
 		for _, r := range p {
 			s := c.slot(r)
@@ -181,6 +184,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 				return false
 			}
 			*s = 1
+			if r >= 0x800 && r < 0x10000 {
+				marked3[r>>6] |= 1 << (uint(r) & 63)
+			}
 		}
 	}
 	nclass := 1
@@ -204,8 +210,14 @@ func buildCharTable(a *automaton, patterns []string) bool {
 			return false
 		}
 	}
-	if !number(c.three[:]) {
-		return false
+	for w, set := range marked3 {
+		for ; set != 0; set &= set - 1 {
+			if nclass == maxCharClasses {
+				return false
+			}
+			c.three[w<<6|bits.TrailingZeros64(set)] = uint16(nclass)
+			nclass++
+		}
 	}
 	for _, mid := range c.lead4 {
 		if mid == 0 {
