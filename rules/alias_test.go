@@ -22,6 +22,8 @@ func TestLoadRecursiveAlias(t *testing.T) {
 			"alias *o is used inside the value it names"},
 		{"merged into its own any_of", "pack: p\nrules:\n  - id: a\n    type: when\n    when: &w {phrases: [x], any_of: [{<<: *w}]}\n",
 			"fuzz.yaml:5:43: alias *w is used inside the value it names"},
+		{"merged into itself", "pack: p\nrules:\n  - id: a\n    type: when\n    when: &w {phrases: [x], <<: *w}\n",
+			"fuzz.yaml:5:33: alias *w is used inside the value it names"},
 		{"the pack merged into a rule", "&r {pack: p, rules: [{<<: *r, id: a, type: forbid, phrases: [x]}]}\n",
 			"fuzz.yaml:1:27: alias *r is used inside the value it names"},
 		{"reused, not recursive", "pack: p\nrules:\n  - {id: a, type: when, when: &w {phrases: [x]}}\n  - {id: b, type: when, when: {not: *w, phrases: [y]}}\n  - {id: c, type: when, when: *w}\n",

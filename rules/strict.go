@@ -422,7 +422,9 @@ func expandMerges(root *yaml.Node, errs *[]*PosError) {
 	done, open := map[*yaml.Node]bool{}, map[*yaml.Node]bool{}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		if n == nil || done[n] {
+		// (a scalar, most of the nodes, has nothing to walk or merge; only
+		// a mapping can be merged into itself)
+		if n == nil || n.Kind == yaml.ScalarNode || done[n] {
 			return
 		}
 		done[n] = true
@@ -430,12 +432,18 @@ func expandMerges(root *yaml.Node, errs *[]*PosError) {
 			walk(n.Alias)
 			return
 		}
+		if n.Kind != yaml.MappingNode {
+			for _, c := range n.Content {
+				walk(c)
+			}
+			return
+		}
 		open[n] = true
 		defer delete(open, n)
 		for _, c := range n.Content {
 			walk(c)
 		}
-		if n.Kind != yaml.MappingNode {
+		if !hasMergeKey(n) {
 			return
 		}
 		var own, merged []*yaml.Node
@@ -493,6 +501,16 @@ func expandMerges(root *yaml.Node, errs *[]*PosError) {
 		n.Content = append(own, merged...)
 	}
 	walk(root)
+}
+
+// hasMergeKey reports whether mapping n has a merge key.
+func hasMergeKey(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if isMergeKey(n.Content[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isMergeKey reports whether a mapping key is YAML's merge key, a plain <<.
