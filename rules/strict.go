@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -123,6 +124,38 @@ type shapeWalk struct {
 	tooMany                bool
 }
 
+// yamlFields returns the keys of struct type t (its exported fields' yaml
+// tags) with their types, and the keys sorted; once per type, as every
+// mapping of a pack is checked against its type.
+func yamlFields(t reflect.Type) (map[string]reflect.Type, []string) {
+	if f, ok := yamlFieldsOf.Load(t); ok {
+		f := f.(*structKeys)
+		return f.fields, f.names
+	}
+	f := &structKeys{fields: map[string]reflect.Type{}}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+		if tag == "" || tag == "-" || !sf.IsExported() {
+			continue
+		}
+		f.fields[tag] = sf.Type
+		f.names = append(f.names, tag)
+	}
+	sort.Strings(f.names)
+	yamlFieldsOf.Store(t, f)
+	return f.fields, f.names
+}
+
+// structKeys are the keys of a struct type (yamlFields); yamlFieldsOf holds
+// them by type.
+type structKeys struct {
+	fields map[string]reflect.Type
+	names  []string
+}
+
+var yamlFieldsOf sync.Map
+
 // shape is checkShape.
 func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 	if w.tooMany {
@@ -174,18 +207,7 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 			*errs = append(*errs, posErrorf(n, "expected a mapping (key: value), got %s", kindName(n)))
 			return
 		}
-		fields := map[string]reflect.Type{}
-		var names []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-			if tag == "" || tag == "-" || !f.IsExported() {
-				continue
-			}
-			fields[tag] = f.Type
-			names = append(names, tag)
-		}
-		sort.Strings(names)
+		fields, names := yamlFields(t)
 		seen := map[string]int{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
