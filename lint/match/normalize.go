@@ -226,9 +226,12 @@ var gapBits = func() (bits [0x10000 / 64]uint64) {
 // instructions, a tenth of a run's start-up; in the blocks without case
 // (foldCase), compatibility forms (compatForm), spaces or invisible
 // characters, which are three quarters of the plane, foldRune changes
-// only the Traditional characters, so only those are asked about there
+// only the Traditional characters, so only those are asked about there;
+// elsewhere, below the compatibility forms, neither about characters
+// without case that are no space, invisible or Traditional
 // (TestFoldBitsWholePlane holds the result to asking about every rune).
 var foldBits = func() (bits [0x10000 / 64]uint64) {
+	cased := casedBits()
 	for w := range bits {
 		lo := rune(w) << 6
 		if noCaseBlock(lo) {
@@ -241,13 +244,29 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 			continue
 		}
 		for r := lo; r < lo+64; r++ {
+			bit := uint64(1) << (uint(r) & 63)
+			if r >= 0x100 && r < compatLo && cased[w]&bit == 0 && t2sBits[w]&bit == 0 && !spaceRune(r) && !invisible(r) {
+				continue // foldRune keeps a character without case as it is
+			}
 			if out, keep := foldRune(r); !keep || out != r {
-				bits[w] |= 1 << (uint(r) & 63)
+				bits[w] |= bit
 			}
 		}
 	}
 	return bits
 }()
+
+// casedBits has a bit set for every rune below 0x10000 with a case mapping
+// (unicode.CaseRanges): the others have no case variant (SimpleFold) and
+// are their own lower case, so foldCase keeps them.
+func casedBits() (bits [0x10000 / 64]uint64) {
+	for _, cr := range unicode.CaseRanges {
+		for r := rune(cr.Lo); r <= rune(cr.Hi) && r < 0x10000; r++ {
+			bits[r>>6] |= 1 << (uint(r) & 63)
+		}
+	}
+	return bits
+}
 
 // noCaseBlock reports whether the 64 runes from lo (a multiple of 64) lie
 // where foldRune changes only the Traditional characters (lookupT2S):
