@@ -725,6 +725,10 @@ type foldedWidth struct {
 	w int
 }
 
+// smallClass is the most characters a class may have for classWidth to
+// ask about each of them rather than look them up in widerFolds.
+const smallClass = 64
+
 // classWidth is the widest UTF-8 length of a character of a class (given as
 // ranges, sorted, as the parser leaves them: the last ends with its widest
 // character) or of a case variant of one.
@@ -737,6 +741,20 @@ func classWidth(ranges []rune) int {
 		// no case variant is wider: a class such as [^\s\p{P}] (hundreds
 		// of ranges, up to U+10FFFF) or one of Chinese characters needs no
 		// look at its case variants
+		return w
+	}
+	// a small class ([0-9], [a-z]) asks about its characters' case
+	// variants itself: no need to build widerFolds for it
+	size := 0
+	for i := 0; i+1 < len(ranges) && size <= smallClass; i += 2 {
+		size += int(ranges[i+1]-ranges[i]) + 1
+	}
+	if size <= smallClass {
+		for i := 0; i+1 < len(ranges); i += 2 {
+			for r := ranges[i]; r <= ranges[i+1]; r++ {
+				w = max(w, foldWidth(r))
+			}
+		}
 		return w
 	}
 	folds := widerFolds()
