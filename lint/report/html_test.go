@@ -575,3 +575,15 @@ func TestHTMLBonusHitsAreNoProblems(t *testing.T) {
 		t.Error("the problem tile counts bonuses")
 	}
 }
+
+// TestHTMLTemplateParses: the page's template, parsed on first use rather
+// than when the program starts, parses, once, with its page defined.
+func TestHTMLTemplateParses(t *testing.T) {
+	tmpl := htmlTemplate()
+	if tmpl == nil || tmpl.Lookup("report.html.tmpl") == nil {
+		t.Fatal("the HTML report's template is not defined")
+	}
+	if htmlTemplate() != tmpl {
+		t.Error("the template is parsed again")
+	}
+}
