@@ -227,8 +227,8 @@ var gapBits = func() (bits [0x10000 / 64]uint64) {
 // (foldCase), compatibility forms (compatForm), spaces or invisible
 // characters, which are three quarters of the plane, foldRune changes
 // only the Traditional characters, so only those are asked about there;
-// elsewhere, below the compatibility forms, neither about characters
-// without case that are no space, invisible or Traditional
+// elsewhere, neither about characters without case that are no space,
+// invisible, full-width ASCII, compatibility form or Traditional
 // (TestFoldBitsWholePlane holds the result to asking about every rune).
 var foldBits = func() (bits [0x10000 / 64]uint64) {
 	cased := casedBits()
@@ -245,8 +245,10 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 		}
 		for r := lo; r < lo+64; r++ {
 			bit := uint64(1) << (uint(r) & 63)
-			if r >= 0x100 && r < compatLo && cased[w]&bit == 0 && t2sBits[w]&bit == 0 && !spaceRune(r) && !invisible(r) {
-				continue // foldRune keeps a character without case as it is
+			if r >= 0x100 && cased[w]&bit == 0 && t2sBits[w]&bit == 0 && !spaceRune(r) && !invisible(r) && (r < 0xFF01 || r > 0xFF5E) {
+				if _, ok := compatForm(r); !ok {
+					continue // foldRune keeps a character without case as it is
+				}
 			}
 			if out, keep := foldRune(r); !keep || out != r {
 				bits[w] |= bit
