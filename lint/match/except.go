@@ -119,7 +119,7 @@ func (ep *exceptPattern) mayMatch(text string) bool {
 
 // compileExceptPattern compiles an except pattern.
 func compileExceptPattern(p string) (exceptPattern, error) {
-	re, err := CompilePattern(p)
+	re, np, err := compilePattern(p)
 	if err != nil {
 		return exceptPattern{}, err
 	}
@@ -133,7 +133,6 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 			}
 		})
 	}
-	np := normalizePattern(p)
 	ep.need = exceptGate(np)
 	if tree, err := parsePattern(np); err == nil && ep.overlapping {
 		// (a pattern that never matches has width 0: searched as it is)

@@ -175,13 +175,12 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		}
 		l.plan = make([]lazyPlan, len(spec.Patterns))
 		for j, p := range spec.Patterns {
-			re, err := CompilePattern(p)
+			re, np, err := compilePattern(p)
 			if err != nil {
 				return nil, err
 			}
 			l.patterns = append(l.patterns, re)
 			l.group = append(l.group, re.SubexpIndex("match"))
-			np := normalizePattern(p)
 			sets, ok := requiredLiteralSets(np)
 			l.filtered = append(l.filtered, ok)
 			l.unfiltered = l.unfiltered || !ok

@@ -23,23 +23,37 @@ import (
 // as a Regexp may be (it is safe for concurrent use); callers must not
 // change it (Longest).
 func CompilePattern(p string) (*regexp.Regexp, error) {
-	if re, ok := compiledPatterns.Load(p); ok {
-		return re.(*regexp.Regexp), nil
+	re, _, err := compilePattern(p)
+	return re, err
+}
+
+// compilePattern is CompilePattern, also returning the pattern normalised
+// (normalizePattern), which the matcher's builder needs too.
+func compilePattern(p string) (*regexp.Regexp, string, error) {
+	if c, ok := compiledPatterns.Load(p); ok {
+		c := c.(*compiledPattern)
+		return c.re, c.np, nil
 	}
 	// the pattern as written must be valid (regexp.Compile would report
 	// the same error: it returns the parser's)
 	if _, err := parsePattern(p); err != nil {
-		return nil, fmt.Errorf("compile pattern: %w", err)
+		return nil, "", fmt.Errorf("compile pattern: %w", err)
 	}
 	np := normalizePattern(p)
 	re, err := regexp.Compile("(?i)" + np)
 	if err != nil {
-		return nil, fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
+		return nil, "", fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
 	}
 	if compiledCount.Add(1) <= maxCompiledPatterns {
-		compiledPatterns.Store(p, re)
+		compiledPatterns.Store(p, &compiledPattern{re, np})
 	}
-	return re, nil
+	return re, np, nil
+}
+
+// compiledPattern is a pattern compiled (CompilePattern) and normalised.
+type compiledPattern struct {
+	re *regexp.Regexp
+	np string
 }
 
 // compiledPatterns caches CompilePattern's results by pattern, up to
