@@ -39,22 +39,140 @@ type exceptPattern struct {
 // positions near a candidate (exceptPattern.near).
 const maxNearWidth = 256
 
+// nearRun is what covers uses of an except pattern besides the pattern
+// (Matcher.nearRuns).
+type nearRun struct {
+	// bounded: the pattern has no end assertion ($, \z), so a try at s
+	// runs on the text up to s+width only: its matches are no wider, and
+	// nothing in it looks past them (the regexp's backtracker clears a
+	// bit per instruction and byte of its input first)
+	bounded bool
+	// gate are the sets of need (but those with an empty literal, which
+	// every text holds)
+	gate []gateSet
+}
+
+// gateSet is a set of literals of exceptPattern.need.
+type gateSet struct {
+	lits []string
+	sigs []charSig // of each literal
+	// look: the literals are few enough to be looked for near the
+	// candidate (maxNearLiterals); a larger set is only asked of the
+	// text's characters
+	look bool
+}
+
+// nearRuns returns the nearRun of each except pattern of each list,
+// worked out on first use: a matcher whose texts never ask about an
+// except pattern's matches makes none.
+func (m *Matcher) nearRuns() [][]nearRun {
+	m.nearOnce.Do(func() {
+		m.near = make([][]nearRun, len(m.lists))
+		for k := range m.lists {
+			m.near[k] = make([]nearRun, len(m.lists[k].except))
+			for i := range m.lists[k].except {
+				ep, r := &m.lists[k].except[i], &m.near[k][i]
+				if ep.near != nil {
+					src := ep.near.String()
+					r.bounded = !strings.Contains(src, "$") && !strings.Contains(src, `\z`)
+				}
+			sets:
+				for _, set := range ep.need {
+					g := gateSet{lits: set, sigs: make([]charSig, len(set)), look: len(set) <= maxNearLiterals}
+					for j, lit := range set {
+						if lit == "" {
+							continue sets
+						}
+						g.sigs[j] = sigOf(lit)
+					}
+					r.gate = append(r.gate, g)
+				}
+			}
+		}
+	})
+	return m.near
+}
+
+// charBloom is a set of the characters of a text, each by the low 9 bits
+// of its code point: a character whose bit is clear is not in the text.
+type charBloom [8]uint64
+
+// set makes b the set of the characters of text (valid UTF-8, as
+// normalised text is).
+func (b *charBloom) set(text string) {
+	var w charBloom
+	for i := 0; i < len(text); {
+		c := text[i]
+		var k uint
+		switch {
+		case c < utf8.RuneSelf:
+			k = uint(c)
+			i++
+		case c >= 0xe0 && c < 0xf0 && i+2 < len(text):
+			// (the low 9 bits of a code point are in its last two bytes)
+			k = uint(text[i+1]&7)<<6 | uint(text[i+2]&0x3f)
+			i += 3
+		default:
+			n := 2
+			if c >= 0xe0 {
+				n = 3 + int(c>>4&1)
+			}
+			if i+n > len(text) {
+				i = len(text)
+				continue
+			}
+			k = uint(text[i+n-2]&7)<<6 | uint(text[i+n-1]&0x3f)
+			i += n
+		}
+		w[k>>6&7] |= 1 << (k & 63)
+	}
+	*b = w
+}
+
+// charSig is the bits of a charBloom of the first and last characters of
+// a literal.
+type charSig struct{ first, last uint16 }
+
+// sigOf returns the charSig of literal lit (not empty).
+func sigOf(lit string) charSig {
+	r, _ := utf8.DecodeRuneInString(lit)
+	l, _ := utf8.DecodeLastRuneInString(lit)
+	return charSig{uint16(r & 511), uint16(l & 511)}
+}
+
+// may reports whether a text with the characters of b may hold the literal
+// of s.
+func (b *charBloom) may(s charSig) bool {
+	return b[s.first>>6&7]>>(s.first&63)&(b[s.last>>6&7]>>(s.last&63))&1 != 0
+}
+
 // covers returns the match of a near pattern that covers [start, end) in
-// text, the one that ends last (the first of them), or ok false.
-func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok bool) {
+// text, the one that ends last (the first of them), or ok false. run is
+// the pattern's nearRun, chars the characters of the text.
+func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, text string, start, end int) (span [2]int32, ok bool) {
 	// such a match starts at end-width or after and ends by start+width:
 	// without a literal of each set of ep.need in there, there is none
 	// (most texts lack the quote, the 如果 or the 的话 of an except
-	// pattern; looking for a few literals costs far less than the tries,
-	// though looking for many costs more)
-	if len(ep.need) > 0 {
+	// pattern). A literal whose characters the text lacks is not looked
+	// for (most, and whole sets, are not); looking for a few others near
+	// the candidate costs less than the tries, though looking for many
+	// costs more.
+	if len(run.gate) > 0 {
 		lo, hi := max(0, end-ep.width), min(len(text), start+ep.width)
 		if lo > hi {
 			return span, false // (the candidate is wider than any match: no try below either)
 		}
 		near := text[lo:hi]
-		for _, set := range ep.need {
-			if len(set) <= maxNearLiterals && !hasAnyOf(near, set) {
+		for k := range run.gate {
+			g := &run.gate[k]
+			found := false
+			for j := range g.sigs {
+				if chars.may(g.sigs[j]) && (!g.look || strings.Contains(near, g.lits[j])) {
+					found = true
+					break
+				}
+			}
+			if !found {
 				return span, false
 			}
 		}
@@ -73,7 +191,18 @@ func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok 
 			}
 		}
 		if ep.first == nil || ep.first.has(r) {
-			if loc := ep.near.FindStringIndex(text[s:]); loc != nil && s+loc[1] >= end && (!ok || int32(s+loc[1]) > span[1]) {
+			in := text[s:]
+			if run.bounded && ep.width < len(in) {
+				// (whole characters: the try reads what it would in the
+				// whole text)
+				hi := ep.width
+				for hi < len(in) && !utf8.RuneStart(in[hi]) {
+					hi++
+				}
+				in = in[:hi]
+			}
+			loc := ep.near.FindStringIndex(in)
+			if loc != nil && s+loc[1] >= end && (!ok || int32(s+loc[1]) > span[1]) {
 				span, ok = [2]int32{int32(s), int32(s + loc[1])}, true
 			}
 		}
@@ -83,18 +212,9 @@ func (ep *exceptPattern) covers(text string, start, end int) (span [2]int32, ok 
 }
 
 // maxNearLiterals bounds the literals of a set of exceptPattern.need that
-// covers looks for before its tries.
+// covers looks for near a candidate before its tries (a larger set is
+// only asked of the text's characters).
 const maxNearLiterals = 5
-
-// hasAnyOf reports whether text holds one of lits.
-func hasAnyOf(text string, lits []string) bool {
-	for _, lit := range lits {
-		if strings.Contains(text, lit) {
-			return true
-		}
-	}
-	return false
-}
 
 // mayMatch reports whether text (normalised) holds a literal of every set
 // of ep.need: else the pattern cannot match it. Most except patterns ask
@@ -201,6 +321,9 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 		if t.exc[i].l == l {
 			return &t.exc[i]
 		}
+	}
+	if len(t.exc) == 0 {
+		t.charsDone = false // (the first list asked about a text)
 	}
 	if len(t.exc) < cap(t.exc) {
 		t.exc = t.exc[:len(t.exc)+1]

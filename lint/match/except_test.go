@@ -179,12 +179,16 @@ func TestExceptPatternsAgreeWithSearch(t *testing.T) {
 		// covers looks through for 要是 before its tries): the fillers put
 		// one in and out of it
 		`要是[^，。]{0,2}不(知道|清楚)`,
+		// a set of more literals than are looked for near a candidate:
+		// asked of the text's characters only
+		`(如果|若|要是|万一|假如|倘若|如若)[^\s\p{P}\p{S}]{0,3}不(知道|清楚|了解|懂)`,
+		`(截图|图片|照片|拍|说|写)的?不清楚`,
 		`^好的`, `好的$`, `\b好的\b`, `好的.*呀`, `(?i)ok好的`,
 	}
 	phrases := []string{"不知道", "不清楚", "不了解", "不懂", "好的", "不太清楚"}
 	fragments := []string{"不知道", "不清楚", "不了解", "不懂", "不太", "不", "知道", "清楚", "您", "你", "亲", "亲爱的", "如果", "若", "的话",
 		"不是", "没有", "“", "”", "「", "」", "\"", "截图", "拍得", "哪里", "有", "还有", "什么", "地方", "还", "。", "，", " ", "好的", "呀", "OK", "a", "型号", "「不清楚」", "\"不知道\"",
-		"要是", "要是我", "啊", "啊啊啊"}
+		"要是", "要是我", "啊", "啊啊啊", "倘若", "如若", "照片", "写的", "说", "😀", "é"}
 	var b Builder
 	id := b.Add(ListSpec{Phrases: phrases, ExceptPatterns: excepts, Mode: Substring})
 	bare := b.Add(ListSpec{Phrases: phrases, Mode: Substring})
@@ -265,6 +269,54 @@ func TestExceptPatternsOfNoWidth(t *testing.T) {
 			m.Analyse(&tx, text, true)
 			if hits := tx.Hits(id, nil); len(hits) != 1 {
 				t.Errorf("%s in %q: %d hits, want 1", p, text, len(hits))
+			}
+		}
+	}
+}
+
+// TestCharBloom: a text's charBloom may hold every literal the text holds
+// (and, for these, none it lacks).
+func TestCharBloom(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		yes  []string
+		no   []string
+	}{
+		{"", nil, []string{"a", "的话", "不"}},
+		{"如果不知道的话", []string{"如果", "不", "知道", "的话", "如果不知道的话", "不知"}, []string{"假如", "倘若", "清楚"}},
+		{"abc😀é“引号”", []string{"a", "abc", "😀", "é", "“", "”", "引号", "c😀"}, []string{"d", "「", "」"}},
+		{"\xff\xe4\xb8", []string{}, []string{"不"}}, // (invalid bytes: no panic)
+	} {
+		var b charBloom
+		b.set(tc.text)
+		for _, lit := range tc.yes {
+			if !b.may(sigOf(lit)) {
+				t.Errorf("%q: may(%q) false", tc.text, lit)
+			}
+		}
+		for _, lit := range tc.no {
+			if b.may(sigOf(lit)) {
+				t.Errorf("%q: may(%q) true", tc.text, lit)
+			}
+		}
+	}
+	// every substring of random texts
+	rng := rand.New(rand.NewPCG(3, 5))
+	chars := []rune("不知道的话如果“”ab😀é啊亲，。")
+	for n := 0; n < 2000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(20); k >= 0; k-- {
+			sb.WriteRune(chars[rng.IntN(len(chars))])
+		}
+		text := sb.String()
+		var b charBloom
+		b.set(text)
+		for i := 0; i < len(text); i++ {
+			for j := i + 1; j <= len(text); j++ {
+				lit := text[i:j]
+				if utf8.ValidString(lit) && !b.may(sigOf(lit)) {
+					t.Fatalf("%q: may(%q) false", text, lit)
+				}
 			}
 		}
 	}

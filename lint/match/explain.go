@@ -129,14 +129,20 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 	}
 	// the match covering the candidate that ends last, as covering picks
 	// among the matches searched for in the whole text
-	span, ok := t.exceptMatches(id).covering(start, end)
+	e := t.exceptMatches(id)
+	span, ok := e.covering(start, end)
 	text := t.norm.Text
+	runs := t.m.nearRuns()[id]
 	for i := range t.m.lists[id].except {
 		ep := &t.m.lists[id].except[i]
 		if ep.near == nil {
 			continue
 		}
-		if sp, found := ep.covers(text, start, end); found && (!ok || sp[1] > span[1] || sp[1] == span[1] && sp[0] < span[0]) {
+		if !t.charsDone {
+			t.chars.set(text)
+			t.charsDone = true
+		}
+		if sp, found := ep.covers(&runs[i], &t.chars, text, start, end); found && (!ok || sp[1] > span[1] || sp[1] == span[1] && sp[0] < span[0]) {
 			span, ok = sp, true
 		}
 	}

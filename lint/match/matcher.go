@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -127,6 +128,10 @@ type Matcher struct {
 	outside [maxScopes][]uint64
 	lists   []list
 	seg     Segmenter
+	// near[id][i] is what covers uses of except pattern i of list id,
+	// worked out on first use (nearRuns)
+	nearOnce sync.Once
+	near     [][]nearRun
 }
 
 // maxScopes bounds the scopes of ListSpec.Scopes.
@@ -350,6 +355,10 @@ type Text struct {
 	spans, cur  []span
 	noWindowing bool // tests: run every pattern on the whole text
 	noCharWalk  bool // tests: map hits back through the offset map alone
+	// chars are the characters of the normalised text, once charsDone
+	// (except patterns' literals are asked of them: exceptContext)
+	chars     charBloom
+	charsDone bool
 	// ws is the windowed search of the pattern being searched
 	ws windowSearch
 	// bt is the scratch space of the anchored tries (btProg)
