@@ -49,6 +49,12 @@ type btProg struct {
 	// (startKnown): an unanchored search tries only the positions holding one
 	startKnown bool
 	startFirst firstSet
+	// anchorFirst, for an anchored pattern (^…), are the characters a
+	// match can begin with, when known (anchorKnown): an input that does
+	// not begin with one fails before the search is set up (most anchored
+	// tries near a literal do)
+	anchorKnown bool
+	anchorFirst firstSet
 	// src is the pattern, compiled by the regexp package (re) when an
 	// input is too long for the backtracker, unless re is given
 	src  string
@@ -352,7 +358,30 @@ func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
 		b.exact = b.single && len(b.fold) == 0
 	}
 	p.startFirst, p.startKnown, _ = f.of(p.start)
+	if p.anchored {
+		p.anchorFirst, p.anchorKnown = anchorFirst(prog, f)
+	}
 	return p, nil
+}
+
+// anchorFirst returns the characters a match of an anchored program can
+// begin with, when known: those the paths past its ^ begin with (before
+// it, only groups can be opened).
+func anchorFirst(prog *syntax.Prog, f *firsts) (firstSet, bool) {
+	pc := uint32(prog.Start)
+	for steps := 0; int(pc) < len(prog.Inst) && steps < len(prog.Inst); steps++ {
+		in := &prog.Inst[pc]
+		switch {
+		case in.Op == syntax.InstNop || in.Op == syntax.InstCapture:
+			pc = in.Out
+		case in.Op == syntax.InstEmptyWidth && syntax.EmptyOp(in.Arg) == syntax.EmptyBeginText:
+			fs, ok, _ := f.of(in.Out)
+			return fs, ok
+		default:
+			return firstSet{}, false
+		}
+	}
+	return firstSet{}, false
 }
 
 // matchRune reports whether an InstRune or InstRune1 matches r (not the
@@ -426,6 +455,22 @@ func (p *btProg) find(st *btState, s string, ncap int) []int {
 			return re.FindStringIndex(s)
 		}
 		return re.FindStringSubmatchIndex(s)
+	}
+	if p.anchorKnown {
+		r := rune(-1)
+		if len(s) > 0 {
+			r = rune(s[0])
+			if r >= utf8.RuneSelf {
+				if r3, ok := decodeRune3(s, 0); ok {
+					r = r3
+				} else {
+					r, _ = utf8.DecodeRuneInString(s)
+				}
+			}
+		}
+		if !p.anchorFirst.has(r) {
+			return nil
+		}
 	}
 	st.reset(len(p.inst), len(s), ncap)
 	if p.anchored {

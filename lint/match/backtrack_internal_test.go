@@ -81,3 +81,46 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 		}
 	}
 }
+
+// TestAnchorFirst: an anchored program knows the characters its matches
+// begin with when every path past its ^ consumes one first, and find then
+// turns away an input beginning with another before it searches
+// (TestBacktrackerIsRegexp holds the answers to the regexp package's).
+func TestAnchorFirst(t *testing.T) {
+	for _, tc := range []struct {
+		src     string
+		known   bool
+		yes, no []rune
+	}{
+		{`(?i)^(?:(地址|电话)[^\s\p{P}\p{S}]{0,4}改)`, true, []rune("地电"), []rune("改址a，")},
+		{`(?i)^(?:ok|k)`, true, []rune("oOkK\u212a"), []rune("a好")},
+		{`(?i)^(?P<match>(一定|保证)(会|能)?)`, true, []rune("一保"), []rune("会")},
+		{`(?i)^(?:x*)`, false, nil, nil},         // (it matches the empty text)
+		{`(?i)^(?:\b好)`, false, nil, nil},        // (an assertion first)
+		{`(?i)(改|修改)`, false, nil, nil},          // (not anchored)
+		{`(?m)^(?:好)`, false, nil, nil},          // (a line's start)
+		{`(?i)^(?:(^|[^不])一定)`, false, nil, nil}, // (an assertion on a path)
+	} {
+		p, _, _, err := compileBT(tc.src)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		if p.anchorKnown != tc.known {
+			t.Errorf("%s: anchorKnown %v, want %v", tc.src, p.anchorKnown, tc.known)
+			continue
+		}
+		for _, r := range tc.yes {
+			if !p.anchorFirst.has(r) {
+				t.Errorf("%s: %q not a first character", tc.src, r)
+			}
+		}
+		for _, r := range tc.no {
+			if p.anchorFirst.has(r) {
+				t.Errorf("%s: %q a first character", tc.src, r)
+			}
+		}
+		if tc.known && p.anchorFirst.has(-1) {
+			t.Errorf("%s: the end of the text a first character", tc.src)
+		}
+	}
+}
