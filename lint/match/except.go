@@ -162,12 +162,30 @@ func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, text string, sta
 		if lo > hi {
 			return span, false // (the candidate is wider than any match: no try below either)
 		}
-		near := text[lo:hi]
+		// the characters of every set first, then the few literals
+		// near the candidate
 		for k := range run.gate {
 			g := &run.gate[k]
 			found := false
 			for j := range g.sigs {
-				if chars.may(g.sigs[j]) && (!g.look || strings.Contains(near, g.lits[j])) {
+				if chars.may(g.sigs[j]) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return span, false
+			}
+		}
+		near := text[lo:hi]
+		for k := range run.gate {
+			g := &run.gate[k]
+			if !g.look {
+				continue
+			}
+			found := false
+			for j := range g.sigs {
+				if chars.may(g.sigs[j]) && strings.Contains(near, g.lits[j]) {
 					found = true
 					break
 				}
