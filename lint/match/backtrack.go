@@ -121,8 +121,9 @@ type firstSet struct {
 
 // has reports whether r is in the set (r is -1 at the end of the text).
 func (f *firstSet) has(r rune) bool {
-	b := uint32(r) & 255
-	return r >= 0 && f.bloom[b>>6]&(1<<(b&63)) != 0 && f.hasSlow(r)
+	// (small enough to inline into btProg.try: -1 is told apart by
+	// hasSlow)
+	return f.bloom[uint8(r)>>6]>>(r&63)&1 != 0 && f.hasSlow(r)
 }
 
 // setBloom works out f.bloom.

@@ -95,11 +95,12 @@ func TestAnchorFirst(t *testing.T) {
 		{`(?i)^(?:(地址|电话)[^\s\p{P}\p{S}]{0,4}改)`, true, []rune("地电"), []rune("改址a，")},
 		{`(?i)^(?:ok|k)`, true, []rune("oOkK\u212a"), []rune("a好")},
 		{`(?i)^(?P<match>(一定|保证)(会|能)?)`, true, []rune("一保"), []rune("会")},
-		{`(?i)^(?:x*)`, false, nil, nil},         // (it matches the empty text)
-		{`(?i)^(?:\b好)`, false, nil, nil},        // (an assertion first)
-		{`(?i)(改|修改)`, false, nil, nil},          // (not anchored)
-		{`(?m)^(?:好)`, false, nil, nil},          // (a line's start)
-		{`(?i)^(?:(^|[^不])一定)`, false, nil, nil}, // (an assertion on a path)
+		{`^(?:ÿ|好)`, true, []rune("ÿ好"), []rune("Ÿ")}, // (ÿ's bit is the end of the text's)
+		{`(?i)^(?:x*)`, false, nil, nil},              // (it matches the empty text)
+		{`(?i)^(?:\b好)`, false, nil, nil},             // (an assertion first)
+		{`(?i)(改|修改)`, false, nil, nil},               // (not anchored)
+		{`(?m)^(?:好)`, false, nil, nil},               // (a line's start)
+		{`(?i)^(?:(^|[^不])一定)`, false, nil, nil},      // (an assertion on a path)
 	} {
 		p, _, _, err := compileBT(tc.src)
 		if err != nil {
