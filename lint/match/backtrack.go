@@ -701,8 +701,13 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 // emptyAt reports whether the empty-width assertions op hold at position
 // pos of s, as the regexp package tells them.
 func emptyAt(s string, pos int, op syntax.EmptyOp) bool {
-	if op == 0 {
+	switch op {
+	case 0:
 		return true
+	case syntax.EmptyBeginText: // (^ and $ outside multi-line mode, the common ones)
+		return pos == 0
+	case syntax.EmptyEndText:
+		return pos >= len(s)
 	}
 	r1, r2 := rune(-1), rune(-1)
 	if pos > 0 && pos <= len(s) {

@@ -3,9 +3,11 @@ package match
 import (
 	"math/rand/v2"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestBacktrackerIsRegexp: btProg finds the match, submatches included,
@@ -122,6 +124,30 @@ func TestAnchorFirst(t *testing.T) {
 		}
 		if tc.known && p.anchorFirst.has(-1) {
 			t.Errorf("%s: the end of the text a first character", tc.src)
+		}
+	}
+}
+
+// TestEmptyAt: emptyAt answers as the regexp package's context of each
+// position does, its shortcuts for ^ and $ included.
+func TestEmptyAt(t *testing.T) {
+	ops := []syntax.EmptyOp{0, syntax.EmptyBeginText, syntax.EmptyEndText, syntax.EmptyBeginLine, syntax.EmptyEndLine,
+		syntax.EmptyWordBoundary, syntax.EmptyNoWordBoundary, syntax.EmptyBeginText | syntax.EmptyBeginLine,
+		syntax.EmptyEndText | syntax.EmptyEndLine, syntax.EmptyBeginText | syntax.EmptyEndText}
+	for _, s := range []string{"", "a", "好", "a\nb", "好的\n", "\xff", "ab 好"} {
+		for pos := 0; pos <= len(s); pos++ {
+			r1, r2 := rune(-1), rune(-1)
+			if pos > 0 {
+				r1, _ = utf8.DecodeLastRuneInString(s[:pos])
+			}
+			if pos < len(s) {
+				r2, _ = utf8.DecodeRuneInString(s[pos:])
+			}
+			for _, op := range ops {
+				if got, want := emptyAt(s, pos, op), syntax.EmptyOpContext(r1, r2)&op == op; got != want {
+					t.Errorf("%q at %d, op %v: %v, want %v", s, pos, op, got, want)
+				}
+			}
 		}
 	}
 }
