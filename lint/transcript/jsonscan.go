@@ -1085,7 +1085,3 @@ func (sc *jsonScanner) unescape(raw []byte) ([]byte, bool) {
 	sc.buf = out
 	return out[from:len(out):len(out)], true
 }
-
-// (a slot is one cache line: see internSlot)
-var _ [64 - unsafe.Sizeof(internSlot{})]struct{}
-var _ [unsafe.Sizeof(internSlot{}) - 64]struct{}
