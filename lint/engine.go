@@ -191,11 +191,14 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		go func() {
 			defer wg.Done()
 			w := e.Checker.NewWorker()
+			var slices [][]Message
 			for grp := range convs {
 				rs := make([]*Result, len(grp))
+				slices = g.pool.getFor(grp, slices[:0])
 				for i, oc := range grp {
-					rs[i] = e.check(w, g.complete(oc))
+					rs[i] = e.check(w, g.completeIn(oc, slices[i]))
 				}
+				clear(slices)
 				select {
 				case results <- rs:
 				case <-ctx.Done():
@@ -210,6 +213,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	pending := map[int][]*Result{}
 	next := 0
 	var outErr error
+	var written [][]Message // message slices for the pool, given back at once
 	for rs := range results {
 		pending[rs[0].Conversation.Seq] = rs
 		for {
@@ -229,9 +233,13 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 					outErr = err
 					cancel()
 				} else if g.pool != nil {
-					g.pool.put(r.Conversation.Messages)
+					written = append(written, r.Conversation.Messages)
 					r.Conversation.Messages = nil
 				}
+			}
+			if len(written) > 0 {
+				g.pool.putAll(written)
+				written = written[:0]
 			}
 		}
 		if len(results) == 0 {

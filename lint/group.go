@@ -323,8 +323,14 @@ func (oc *openConv) indexID(m *Message) {
 // goroutine, once): it moves the chunked messages into c.Messages, gives the
 // chunks back to the grouper and orders the messages (finish).
 func (g *grouper) complete(oc *openConv) *Conversation {
+	return g.completeIn(oc, g.pool.get(oc.n))
+}
+
+// completeIn is complete with the messages moved into ms, an empty slice
+// with room for them (from the pool: msgPool.getFor).
+func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 	c := oc.c
-	ms := g.pool.get(oc.n)[:oc.n]
+	ms = ms[:oc.n]
 	k := 0
 	var last *msgChunk
 	waivers := false
@@ -375,35 +381,87 @@ const maxPooledBytes = 4 << 20
 func (p *msgPool) get(n int) []Message {
 	if p != nil && n <= maxPooledLen {
 		p.mu.Lock()
-		if k := len(p.free[n]); k > 0 {
-			ms := p.free[n][k-1]
-			p.free[n][k-1] = nil
-			p.free[n] = p.free[n][:k-1]
-			p.bytes -= n * int(unsafe.Sizeof(Message{}))
-			p.mu.Unlock()
+		ms := p.take(n)
+		p.mu.Unlock()
+		if ms != nil {
 			return ms
+		}
+	}
+	return make([]Message, 0, n)
+}
+
+// take pops a pooled slice of n messages (nil if none); p.mu is held.
+func (p *msgPool) take(n int) []Message {
+	k := len(p.free[n])
+	if k == 0 {
+		return nil
+	}
+	ms := p.free[n][k-1]
+	p.free[n][k-1] = nil
+	p.free[n] = p.free[n][:k-1]
+	p.bytes -= n * int(unsafe.Sizeof(Message{}))
+	return ms
+}
+
+// getFor appends to dst, for each conversation of grp, what get would
+// return for its messages, taking the pool's lock once: a worker gets the
+// slices of a group of conversations at once (with two workers and the
+// writer taking turns at the lock per conversation, its cache line went
+// from core to core: 2% of a run's CPU).
+func (p *msgPool) getFor(grp []*openConv, dst [][]Message) [][]Message {
+	start := len(dst)
+	if p != nil {
+		p.mu.Lock()
+		for _, oc := range grp {
+			var ms []Message
+			if oc.n <= maxPooledLen {
+				ms = p.take(oc.n)
+			}
+			dst = append(dst, ms)
 		}
 		p.mu.Unlock()
 	}
-	return make([]Message, 0, n)
+	for i, oc := range grp {
+		if p == nil {
+			dst = append(dst, nil)
+		}
+		if dst[start+i] == nil {
+			dst[start+i] = make([]Message, 0, oc.n)
+		}
+	}
+	return dst
 }
 
 // put hands a slice of messages back (when not too long, and the pool not
 // too big), clearing it; the caller must not use it again.
 func (p *msgPool) put(ms []Message) {
-	n := cap(ms)
-	if n == 0 || n > maxPooledLen {
-		return
+	p.putAll([][]Message{ms})
+}
+
+// putAll hands the slices back as put does, taking the lock once; it
+// clears them before (outside the lock), and each entry of all after.
+func (p *msgPool) putAll(all [][]Message) {
+	for i, ms := range all {
+		if n := cap(ms); n == 0 || n > maxPooledLen {
+			all[i] = nil
+			continue
+		}
+		clear(ms[:cap(ms)]) // drop references for the collector
 	}
-	size := n * int(unsafe.Sizeof(Message{}))
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.bytes+size > maxPooledBytes {
-		return
+	for _, ms := range all {
+		if ms == nil {
+			continue
+		}
+		size := cap(ms) * int(unsafe.Sizeof(Message{}))
+		if p.bytes+size > maxPooledBytes {
+			continue
+		}
+		p.free[cap(ms)] = append(p.free[cap(ms)], ms[:0])
+		p.bytes += size
 	}
-	clear(ms[:n]) // drop references for the collector
-	p.free[n] = append(p.free[n], ms[:0])
-	p.bytes += size
+	p.mu.Unlock()
+	clear(all)
 }
 
 const progressEvery = 4096

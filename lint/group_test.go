@@ -339,6 +339,45 @@ func TestMsgPool(t *testing.T) {
 	}
 }
 
+// TestMsgPoolGroups: a worker's slices for a group of conversations, and
+// the writer's slices given back at once, behave as get and put one by one.
+func TestMsgPoolGroups(t *testing.T) {
+	var p msgPool
+	a := append(make([]Message, 0, 2), Message{ID: "a1"}, Message{ID: "a2"})
+	b := append(make([]Message, 0, 5), Message{ID: "b1"})
+	long := make([]Message, 0, maxPooledLen+1)
+	back := [][]Message{a, b, long}
+	p.putAll(back)
+	for i, ms := range back {
+		if ms != nil {
+			t.Errorf("putAll left entry %d of its argument", i)
+		}
+	}
+	if a[:1][0].ID != "" || b[:1][0].ID != "" {
+		t.Errorf("slices given back are cleared")
+	}
+	grp := []*openConv{{n: 5}, {n: 2}, {n: 2}, {n: maxPooledLen + 1}}
+	dst := p.getFor(grp, [][]Message{nil})
+	if len(dst) != 1+len(grp) || dst[0] != nil {
+		t.Fatalf("getFor appends a slice per conversation: %d", len(dst))
+	}
+	for i, oc := range grp {
+		if ms := dst[1+i]; len(ms) != 0 || cap(ms) != oc.n {
+			t.Errorf("conversation %d of %d messages: len %d cap %d", i, oc.n, len(ms), cap(ms))
+		}
+	}
+	if &dst[1][:1][0] != &b[:1][0] || &dst[2][:1][0] != &a[:1][0] || &dst[3][:1][0] == &a[:1][0] {
+		t.Errorf("pooled slices go to conversations of their length, once each")
+	}
+	if p.bytes != 0 {
+		t.Errorf("pool of %d bytes after every slice was taken", p.bytes)
+	}
+	var nilPool *msgPool
+	if got := nilPool.getFor(grp, nil); len(got) != len(grp) || cap(got[3]) != maxPooledLen+1 {
+		t.Errorf("a nil pool makes every slice")
+	}
+}
+
 // TestBudgetBoundsShortConversations: the budget bounds what open
 // conversations really hold, chunks of messages included, when every
 // conversation has a single message (half a million of them held 5.7 times
