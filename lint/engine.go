@@ -53,10 +53,11 @@ type Engine struct {
 	Filters []Filter
 	// ReuseMessages lets the engine reuse the memory of a conversation's
 	// messages once out has returned for its Result (it then sets the
-	// Result's Conversation.Messages to nil), sparing an allocation per
-	// conversation. Set it only when out and the Filters keep neither the
-	// messages nor pointers to them (copies of their fields are fine), as
-	// a writer that encodes each result at once.
+	// Result's Conversation.Messages to nil), and of the Result itself,
+	// sparing allocations per conversation. Set it only when out and the
+	// Filters keep neither the messages, nor the Result, nor pointers to
+	// them (copies of their fields are fine), as a writer that encodes
+	// each result at once.
 	ReuseMessages bool
 	// Flush, when set, is called whenever every result ready so far has
 	// been handed to out, and before Run returns (also when the run is cut
@@ -194,9 +195,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			var slices [][]Message
 			for grp := range convs {
 				rs := make([]*Result, len(grp))
-				slices = g.pool.getFor(grp, slices[:0])
+				slices = g.pool.getFor(grp, slices[:0], rs)
 				for i, oc := range grp {
-					rs[i] = e.check(w, g.completeIn(oc, slices[i]))
+					e.check(w, g.completeIn(oc, slices[i]), rs[i])
 				}
 				clear(slices)
 				select {
@@ -213,7 +214,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	pending := map[int][]*Result{}
 	next := 0
 	var outErr error
-	var written [][]Message // message slices for the pool, given back at once
+	// message slices and Results for the pool, given back at once
+	var written [][]Message
+	var done []*Result
 	for rs := range results {
 		pending[rs[0].Conversation.Seq] = rs
 		for {
@@ -235,11 +238,12 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				} else if g.pool != nil {
 					written = append(written, r.Conversation.Messages)
 					r.Conversation.Messages = nil
+					done = append(done, r)
 				}
 			}
 			if len(written) > 0 {
-				g.pool.putAll(written)
-				written = written[:0]
+				g.pool.putAll(written, done)
+				written, done = written[:0], done[:0]
 			}
 		}
 		if len(results) == 0 {
@@ -286,13 +290,14 @@ func (e *Engine) flush(outErr *error, cancel func()) {
 // convGroup is the most conversations handed to a worker at once.
 const convGroup = 16
 
-func (e *Engine) check(w Worker, c *Conversation) *Result {
+// check checks conversation c with w into r, a zero Result.
+func (e *Engine) check(w Worker, c *Conversation, r *Result) {
 	all, skipped := w.Check(c)
 	byMsg := func(a, b Finding) int { return a.Msg - b.Msg }
 	if !slices.IsSortedFunc(all, byMsg) { // mostly none, one, or of one rule
 		slices.SortStableFunc(all, byMsg)
 	}
-	r := &Result{Conversation: c, Skipped: skipped}
+	r.Conversation, r.Skipped = c, skipped
 	if agents := c.appendAgents(r.agents[:0]); len(agents) > 0 { // nil when none, as Agents
 		r.Agents = agents
 	}
@@ -318,7 +323,6 @@ func (e *Engine) check(w Worker, c *Conversation) *Result {
 	if len(all) > 0 {
 		r.Findings = all // the worker's slice is this conversation's
 	}
-	return r
 }
 
 // score applies waivers and filters, then scores the result.

@@ -278,14 +278,14 @@ func TestEngineDuplicateIDsLongConversation(t *testing.T) {
 }
 
 // With ReuseMessages the results are the same, each written before its
-// messages are reused.
+// messages (and the Result itself) are reused.
 func TestEngineReuseMessages(t *testing.T) {
 	ms := groupWorkload(20000, 100, 7)
 	var want []string
 	for _, reuse := range []bool{false, true} {
 		e := &Engine{Checker: wordChecker{&RuleInfo{ID: "p/bad"}}, Scoring: Scoring{Start: 100}, MemoryBudget: 200000, ReuseMessages: reuse}
 		var got []string
-		var kept []*Result
+		var kept []*Conversation
 		_, err := e.Run(context.Background(), func(s Sink) error {
 			for _, m := range ms {
 				if err := s.Message(m); err != nil {
@@ -295,7 +295,7 @@ func TestEngineReuseMessages(t *testing.T) {
 			return nil
 		}, func(r *Result) error {
 			got = append(got, fmt.Sprintf("%+v %+v", *r.Conversation, r.Findings))
-			kept = append(kept, r)
+			kept = append(kept, r.Conversation)
 			return nil
 		})
 		if err != nil {
@@ -308,9 +308,9 @@ func TestEngineReuseMessages(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("results differ with ReuseMessages")
 		}
-		for _, r := range kept {
-			if r.Conversation.Messages != nil {
-				t.Fatalf("conversation %s: messages still set after written", r.Conversation.ID)
+		for _, c := range kept {
+			if c.Messages != nil {
+				t.Fatalf("conversation %s: messages still set after written", c.ID)
 			}
 		}
 	}
@@ -551,22 +551,25 @@ func TestEngineUntypedConversations(t *testing.T) {
 }
 
 // TestEngineCheckAllocs: checking a conversation of two agents without
-// findings allocates its Result alone (its agents fit in it), and the
-// agents are those of Conversation.Agents; without agents they are nil.
+// findings allocates nothing (its agents fit in the Result, which the
+// caller gives), and the agents are those of Conversation.Agents; without
+// agents they are nil.
 func TestEngineCheckAllocs(t *testing.T) {
 	e := &Engine{}
 	w := wordChecker{rule: &RuleInfo{ID: "p/bad"}}
 	c := &Conversation{Timed: true, Messages: []Message{
 		msg("c", 0, Customer, "顾客", "在吗", 1), msg("c", 1, Agent, "小王", "在的", 2),
 		msg("c", 2, Agent, "小李", "您好", 3), msg("c", 3, Agent, "小王", "请稍等", 4)}}
-	if n := testing.AllocsPerRun(100, func() { e.check(w, c) }); n != 1 {
-		t.Fatalf("Engine.check: %v allocations, want 1 (the Result)", n)
+	var r Result
+	if n := testing.AllocsPerRun(100, func() { r = Result{}; e.check(w, c, &r) }); n != 0 {
+		t.Fatalf("Engine.check: %v allocations, want none", n)
 	}
-	if r := e.check(w, c); !slices.Equal(r.Agents, c.Agents()) || len(r.Agents) != 2 {
+	if !slices.Equal(r.Agents, c.Agents()) || len(r.Agents) != 2 {
 		t.Fatalf("agents %q, want %q", r.Agents, c.Agents())
 	}
 	c.Messages = c.Messages[:1]
-	if r := e.check(w, c); r.Agents != nil {
+	r = Result{}
+	if e.check(w, c, &r); r.Agents != nil {
 		t.Fatalf("agents %q, want nil", r.Agents)
 	}
 }

@@ -361,14 +361,19 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 
 // msgPool keeps the message slices of conversations written (with
 // Engine.ReuseMessages) for conversations of the same length to reuse,
-// sparing the grouper an allocation of every conversation's messages. Only
-// a few conversations are between the grouper and the output at a time, so
-// a few slices of each common length serve.
+// sparing the grouper an allocation of every conversation's messages, and
+// their Results for the workers to reuse. Only a few conversations are
+// between the grouper and the output at a time, so a few slices of each
+// common length serve.
 type msgPool struct {
-	mu    sync.Mutex
-	free  [maxPooledLen + 1][][]Message // by length (and capacity)
-	bytes int                           // of the slices in free
+	mu      sync.Mutex
+	free    [maxPooledLen + 1][][]Message // by length (and capacity)
+	bytes   int                           // of the slices in free
+	results []*Result                     // zero
 }
+
+// maxPooledResults bounds the Results a msgPool keeps.
+const maxPooledResults = 1024
 
 // maxPooledLen is the length of the longest message slices pooled.
 const maxPooledLen = 64
@@ -404,11 +409,12 @@ func (p *msgPool) take(n int) []Message {
 }
 
 // getFor appends to dst, for each conversation of grp, what get would
-// return for its messages, taking the pool's lock once: a worker gets the
-// slices of a group of conversations at once (with two workers and the
-// writer taking turns at the lock per conversation, its cache line went
-// from core to core: 2% of a run's CPU).
-func (p *msgPool) getFor(grp []*openConv, dst [][]Message) [][]Message {
+// return for its messages, and sets rs[i] (len(rs) == len(grp)) to a zero
+// Result for conversation i, taking the pool's lock once: a worker gets
+// what it needs for a group of conversations at once (with two workers
+// and the writer taking turns at the lock per conversation, its cache
+// line went from core to core: 2% of a run's CPU).
+func (p *msgPool) getFor(grp []*openConv, dst [][]Message, rs []*Result) [][]Message {
 	start := len(dst)
 	if p != nil {
 		p.mu.Lock()
@@ -419,6 +425,10 @@ func (p *msgPool) getFor(grp []*openConv, dst [][]Message) [][]Message {
 			}
 			dst = append(dst, ms)
 		}
+		k := len(p.results)
+		n := copy(rs, p.results[max(k-len(rs), 0):])
+		clear(p.results[k-n:])
+		p.results = p.results[:k-n]
 		p.mu.Unlock()
 	}
 	for i, oc := range grp {
@@ -428,6 +438,9 @@ func (p *msgPool) getFor(grp []*openConv, dst [][]Message) [][]Message {
 		if dst[start+i] == nil {
 			dst[start+i] = make([]Message, 0, oc.n)
 		}
+		if rs[i] == nil {
+			rs[i] = new(Result)
+		}
 	}
 	return dst
 }
@@ -435,18 +448,22 @@ func (p *msgPool) getFor(grp []*openConv, dst [][]Message) [][]Message {
 // put hands a slice of messages back (when not too long, and the pool not
 // too big), clearing it; the caller must not use it again.
 func (p *msgPool) put(ms []Message) {
-	p.putAll([][]Message{ms})
+	p.putAll([][]Message{ms}, nil)
 }
 
-// putAll hands the slices back as put does, taking the lock once; it
-// clears them before (outside the lock), and each entry of all after.
-func (p *msgPool) putAll(all [][]Message) {
+// putAll hands the slices back as put does, and the Results (which it
+// zeroes), taking the lock once; it clears them before (outside the lock),
+// and each entry of all and rs after.
+func (p *msgPool) putAll(all [][]Message, rs []*Result) {
 	for i, ms := range all {
 		if n := cap(ms); n == 0 || n > maxPooledLen {
 			all[i] = nil
 			continue
 		}
 		clear(ms[:cap(ms)]) // drop references for the collector
+	}
+	for _, r := range rs {
+		*r = Result{}
 	}
 	p.mu.Lock()
 	for _, ms := range all {
@@ -460,8 +477,12 @@ func (p *msgPool) putAll(all [][]Message) {
 		p.free[cap(ms)] = append(p.free[cap(ms)], ms[:0])
 		p.bytes += size
 	}
+	if room := maxPooledResults - len(p.results); room > 0 {
+		p.results = append(p.results, rs[:min(room, len(rs))]...)
+	}
 	p.mu.Unlock()
 	clear(all)
+	clear(rs)
 }
 
 const progressEvery = 4096

@@ -347,7 +347,7 @@ func TestMsgPoolGroups(t *testing.T) {
 	b := append(make([]Message, 0, 5), Message{ID: "b1"})
 	long := make([]Message, 0, maxPooledLen+1)
 	back := [][]Message{a, b, long}
-	p.putAll(back)
+	p.putAll(back, nil)
 	for i, ms := range back {
 		if ms != nil {
 			t.Errorf("putAll left entry %d of its argument", i)
@@ -357,7 +357,16 @@ func TestMsgPoolGroups(t *testing.T) {
 		t.Errorf("slices given back are cleared")
 	}
 	grp := []*openConv{{n: 5}, {n: 2}, {n: 2}, {n: maxPooledLen + 1}}
-	dst := p.getFor(grp, [][]Message{nil})
+	r := &Result{Score: 90}
+	p.putAll(nil, []*Result{r})
+	if r.Score != 0 || len(p.results) != 1 {
+		t.Errorf("putAll keeps the Results given back, zeroed")
+	}
+	rs := make([]*Result, len(grp))
+	dst := p.getFor(grp, [][]Message{nil}, rs)
+	if rs[0] != r || rs[1] == nil || rs[1] == r || len(p.results) != 0 {
+		t.Errorf("getFor hands out the pooled Result, then new ones")
+	}
 	if len(dst) != 1+len(grp) || dst[0] != nil {
 		t.Fatalf("getFor appends a slice per conversation: %d", len(dst))
 	}
@@ -373,7 +382,7 @@ func TestMsgPoolGroups(t *testing.T) {
 		t.Errorf("pool of %d bytes after every slice was taken", p.bytes)
 	}
 	var nilPool *msgPool
-	if got := nilPool.getFor(grp, nil); len(got) != len(grp) || cap(got[3]) != maxPooledLen+1 {
+	if got := nilPool.getFor(grp, nil, make([]*Result, len(grp))); len(got) != len(grp) || cap(got[3]) != maxPooledLen+1 {
 		t.Errorf("a nil pool makes every slice")
 	}
 }

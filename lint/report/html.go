@@ -306,7 +306,7 @@ var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: 
 func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	c := r.Conversation
 	cv := &htmlConv{
-		seq: seq, ID: c.ID, File: c.File, Line: firstLine(c), Agents: r.Agents,
+		seq: seq, ID: c.ID, File: c.File, Line: firstLine(c), Agents: slices.Clone(r.Agents), // (they may be in the Result, which the engine reuses)
 		Score: r.Score, Grade: r.Grade, GradeClass: h.gradeClass(r.Grade),
 		Findings: len(r.Findings), Notes: notesText(c.Notes), Skipped: skipsText(r.Skipped), Rules: []string{},
 	}

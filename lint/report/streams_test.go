@@ -8,10 +8,10 @@ import (
 )
 
 // TestStreams holds the formats that say they keep nothing of a result to
-// it: scribbling over a result's messages, findings and
-// conversation right after Conversation returns (as the engine does when it
-// reuses the memory of the messages) must not change the report, redacted
-// or not.
+// it: scribbling over a result's messages, findings, agents and
+// conversation, and over the Result itself, right after Conversation
+// returns (as the engine does when it reuses the memory of the messages and
+// the Result) must not change the report, redacted or not.
 func TestStreams(t *testing.T) {
 	for _, format := range Formats() {
 		if !Streams(format) {
@@ -59,10 +59,18 @@ func scribble(r *lint.Result) {
 	for i := range c.Messages {
 		c.Messages[i] = lint.Message{Text: "XXXX", Sender: "XXXX", Pos: lint.Pos{File: "XXXX", Line: 999}}
 	}
-	for i := range r.Findings {
-		r.Findings[i].Message, r.Findings[i].Match, r.Findings[i].Msg = "XXXX", "XXXX", 0
+	for _, fs := range [][]lint.Finding{r.Bonuses, r.Findings[:cap(r.Findings)]} {
+		for i := range fs {
+			fs[i].Message, fs[i].Match, fs[i].Msg = "XXXX", "XXXX", 0
+		}
+	}
+	for i := range r.Agents {
+		r.Agents[i] = "XXXX" // (they may be in the Result itself)
+	}
+	for i := range r.Skipped {
+		r.Skipped[i] = lint.Skip{Rule: "XXXX", Reason: "XXXX"}
 	}
 	c.ID, c.File, c.Notes = "XXXX", "XXXX", nil
-	r.Agents = []string{"XXXX"}
-	r.Score, r.Grade = -1, "XXXX"
+	// the engine then reuses the Result itself
+	*r = lint.Result{Score: -1, Grade: "XXXX", Agents: []string{"XXXX"}}
 }
