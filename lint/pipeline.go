@@ -7,8 +7,9 @@ import (
 )
 
 // RecordParser turns raw records into messages. A reader that hands records
-// over unparsed (Sink.Deferred) lets the engine parse them on every core
-// while it goes on reading; NewParser is called once per worker goroutine,
+// over unparsed (Sink.Deferred) lets the engine parse them in goroutines of
+// their own while it goes on reading (one for every three workers:
+// parsers); NewParser is called once per parsing goroutine,
 // so the parse function may keep scratch state.
 type RecordParser interface {
 	NewParser() func(raw []byte, pos Pos) (Message, string)

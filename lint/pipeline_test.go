@@ -99,7 +99,7 @@ func (p *skippingSplitParser) NewParserSkip() func([]byte, Pos, *Message) (strin
 // counted as skipped with their reason, in input order among the messages
 // and the malformed records, and --strict does not stop at them.
 func TestEngineSkipsDeferredRecords(t *testing.T) {
-	for _, jobs := range []int{1, 3} {
+	for _, jobs := range []int{1, 3, 6} {
 		for _, strict := range []bool{false, true} {
 			p := &skippingSplitParser{}
 			raws := []string{"a|你好", "a|event", "b|在吗", "a|event", "a|好的", "broken"}
@@ -176,6 +176,16 @@ func TestPreparerKeepsFewParsers(t *testing.T) {
 				t.Errorf("after %v: parser kept twice", tt.seq)
 			}
 			kept[e.r] = true
+		}
+	}
+}
+
+// TestParsers: one parsing goroutine for up to three workers, then one
+// more for every three.
+func TestParsers(t *testing.T) {
+	for _, tt := range []struct{ jobs, want int }{{1, 1}, {2, 1}, {3, 1}, {4, 2}, {6, 2}, {7, 3}, {64, 22}} {
+		if got := parsers(tt.jobs); got != tt.want {
+			t.Errorf("parsers(%d) = %d, want %d", tt.jobs, got, tt.want)
 		}
 	}
 }
