@@ -471,6 +471,7 @@ func parsePack(file string, data []byte) (res parseResult) {
 		return res
 	}
 	p.node, p.text = root, data
+	precompilePatterns(root)
 	errs = validatePack(p)
 	res.list = addFile(uniqueErrors(errs))
 	res.pack = p

@@ -1,0 +1,74 @@
+package rules
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/chatlint/chatlint/lint/match"
+	"go.yaml.in/yaml/v3"
+)
+
+// precompilePatterns compiles the patterns and except patterns of a pack
+// (its YAML tree) on every CPU the process may use, before the pack is
+// validated: match.CompilePattern keeps what it compiles, so validation
+// and the matcher then find each pattern compiled. Compiling them is the
+// larger part of start-up (the built-in packs' 119 patterns take about 60
+// million instructions, mostly the parser canonicalising case-folded
+// classes such as [\s\p{P}\p{S}]), and it would take one CPU while the
+// others wait. Errors are left to validation, which reports them where
+// they are.
+func precompilePatterns(root *yaml.Node) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 {
+		return
+	}
+	ps := packPatterns(root, nil, map[string]bool{})
+	if len(ps) < minParallelPatterns {
+		return
+	}
+	workers = min(workers, len(ps)/minParallelPatterns+1)
+	var next atomic.Int64
+	compile := func() {
+		for i := int(next.Add(1) - 1); i < len(ps); i = int(next.Add(1) - 1) {
+			_, _ = match.CompilePattern(ps[i]) // (validation reports an error)
+		}
+	}
+	var wg sync.WaitGroup
+	for range workers - 1 {
+		wg.Go(compile)
+	}
+	compile()
+	wg.Wait()
+}
+
+// minParallelPatterns is the fewest patterns worth a goroutine of their own.
+const minParallelPatterns = 8
+
+// packPatterns appends to ps the distinct strings of the patterns and
+// except_patterns lists under n (seen holds those appended).
+func packPatterns(n *yaml.Node, ps []string, seen map[string]bool) []string {
+	if n == nil {
+		return ps
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && (k.Value == "patterns" || k.Value == "except_patterns") && v.Kind == yaml.SequenceNode {
+				for _, p := range v.Content {
+					if p.Kind == yaml.ScalarNode && !seen[p.Value] {
+						seen[p.Value] = true
+						ps = append(ps, p.Value)
+					}
+				}
+				continue
+			}
+			ps = packPatterns(v, ps, seen)
+		}
+		return ps
+	}
+	for _, c := range n.Content {
+		ps = packPatterns(c, ps, seen)
+	}
+	return ps
+}
