@@ -507,9 +507,12 @@ func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit
 const openConvsHint = 4096
 
 // recentSlots is the size of the grouper's cache of recent conversations:
-// a few times the conversations a busy export has going at once.
+// a few times the conversations a busy export has going at once. (A day of
+// 36,000 conversations, 100 MB of JSONL with a 64 MiB budget, holds up to
+// 27,000 open: with 1,024 slots 24,000 of 495,000 lookups of an open
+// conversation missed the cache and went to the map, with 4,096 7,000.)
 const (
-	recentBits  = 10
+	recentBits  = 12
 	recentSlots = 1 << recentBits
 )
 
