@@ -322,11 +322,16 @@ func AgentsJSON(s *lint.Summary) []JSONAgent {
 func TeamsJSON(s *lint.Summary) []JSONAgent {
 	var out []JSONAgent
 	for _, t := range s.Teams() {
-		j := statsJSON(t)
-		j.Team, j.Agent, j.Members = t.Agent, "", t.MemberList()
-		out = append(out, j)
+		out = append(out, teamJSON(t))
 	}
 	return out
+}
+
+// teamJSON converts a team's stats.
+func teamJSON(t *lint.AgentStats) JSONAgent {
+	j := statsJSON(t)
+	j.Team, j.Agent, j.Members = t.Agent, "", t.MemberList()
+	return j
 }
 
 func statsJSON(a *lint.AgentStats) JSONAgent {

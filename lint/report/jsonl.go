@@ -91,7 +91,7 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 	}
 	// the line as JSONLSummary is encoded: the summary by encoding/json,
 	// the per-agent and per-team tables (a row per agent) by
-	// appendAgentsJSON, the errors (as many as the input has lines) one at
+	// appendStatsJSON, the errors (as many as the input has lines) one at
 	// a time
 	head := struct {
 		Summary JSONSummary `json:"summary"`
@@ -104,14 +104,14 @@ func (j *jsonlWriter) Close(s *lint.Summary) error {
 	}
 	b := bytes.TrimSuffix(j.buf.Bytes(), []byte("}\n"))
 	b = append(b, `,"agents":`...)
-	var keys []string
-	b, err := appendAgentsJSON(b, AgentsJSON(s), &keys)
+	var scratch []countEntry
+	b, err := appendStatsJSON(b, s.Agents(), false, &scratch)
 	if err != nil {
 		return err
 	}
-	if teams := TeamsJSON(s); len(teams) > 0 { // omitempty
+	if teams := s.Teams(); len(teams) > 0 { // omitempty
 		b = append(b, `,"teams":`...)
-		if b, err = appendAgentsJSON(b, teams, &keys); err != nil {
+		if b, err = appendStatsJSON(b, teams, true, &scratch); err != nil {
 			return err
 		}
 	}
