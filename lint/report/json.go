@@ -277,7 +277,9 @@ func firstLine(c *lint.Conversation) int {
 	line := 0
 	for i := range c.Messages {
 		m := &c.Messages[i]
-		if m.Pos.File == c.File && (line == 0 || m.Pos.Line < line) {
+		// (the lines first: messages mostly come in the order of their
+		// lines, and then only the first one's file is compared)
+		if (line == 0 || m.Pos.Line < line) && m.Pos.File == c.File {
 			line = m.Pos.Line
 		}
 	}

@@ -384,11 +384,11 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 		e.textEnd = len(e.b)
 	}
 	e.next(d, `"match":`)
-	e.b = appendJSONString(e.b, f.Match)
+	e.b = appendMaybeEmpty(e.b, f.Match)
 	e.next(d, `"column":`)
 	e.b = strconv.AppendInt(e.b, int64(f.Column), 10)
 	e.next(d, `"suggestion":`)
-	e.b = appendJSONString(e.b, f.Suggestion)
+	e.b = appendMaybeEmpty(e.b, f.Suggestion)
 	deduct, add := f.Deduct, 0.0
 	if bonus {
 		deduct, add = 0, f.Deduct
@@ -814,6 +814,16 @@ func skipCommon3(s string, i int) int {
 		i += 3
 	}
 	return i
+}
+
+// appendMaybeEmpty is appendJSONString for strings mostly empty (the
+// match and suggestion of findings that point at no phrase), without a
+// call for those.
+func appendMaybeEmpty(dst []byte, s string) []byte {
+	if s == "" {
+		return append(dst, '"', '"')
+	}
+	return appendJSONString(dst, s)
 }
 
 // appendEscapedASCII appends the escape of an ASCII byte that needs one.

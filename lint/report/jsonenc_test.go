@@ -646,3 +646,30 @@ func TestRFC3339DayMatchesAppendFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstLine holds firstLine, which compares a message's file only
+// when its line would be the first, to the plain definition: the least
+// line of the messages in the conversation's file (0 when there are
+// none), lines of 0 and below and messages of other files in any order.
+func TestFirstLine(t *testing.T) {
+	ref := func(c *lint.Conversation) int {
+		line := 0
+		for _, m := range c.Messages {
+			if m.Pos.File == c.File && (line == 0 || m.Pos.Line < line) {
+				line = m.Pos.Line
+			}
+		}
+		return line
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	files := []string{"a.jsonl", "b.jsonl", "a.jsonl"[:1] + ".jsonl", ""}
+	for i := range 20000 {
+		c := &lint.Conversation{File: files[rng.IntN(len(files))]}
+		for range rng.IntN(8) {
+			c.Messages = append(c.Messages, lint.Message{Pos: lint.Pos{File: files[rng.IntN(len(files))], Line: rng.IntN(12) - 2}})
+		}
+		if got, want := firstLine(c), ref(c); got != want {
+			t.Fatalf("case %d: firstLine(%+v) = %d, want %d", i, c, got, want)
+		}
+	}
+}
