@@ -70,6 +70,9 @@ type convEncoder struct {
 	// made a line of hundreds of megabytes. spill's error ends the
 	// encoding and is returned by encode.
 	spill func(p []byte) error
+	// start is where the object starts in b (appendConv), until b is
+	// spilled
+	start int
 }
 
 // ruleStrings are a rule's strings as JSON, with the values they were
@@ -198,7 +201,16 @@ func (e *convEncoder) fileName(name string) {
 // fails on a NaN or infinite score or deduct, with a
 // *json.UnsupportedValueError, and then has handed nothing to spill.
 func (e *convEncoder) encode(r *lint.Result) ([]byte, error) {
-	e.b, e.err, e.textOf, e.textKept = e.b[:0], nil, nil, false
+	e.b = e.b[:0]
+	return e.appendConv(r)
+}
+
+// appendConv is encode, but appends the object to what e.b holds (the
+// jsonl report's lines not yet written), which goes to spill with the
+// object's first piece; it returns e.b, and on an error leaves what e.b
+// held as it was unless spill had it.
+func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
+	e.err, e.textOf, e.textKept, e.start = nil, nil, false, len(e.b)
 	if err := unsupportedFloat(r); err != nil {
 		return nil, err
 	}
@@ -303,11 +315,11 @@ func unsupportedFloat(r *lint.Result) error {
 	return nil
 }
 
-// spillIfFull hands b to spill once it holds flushAt bytes (see
-// convEncoder.spill). It is called between the elements of arrays, which
-// are what grows without bound.
+// spillIfFull hands b to spill once it holds flushAt bytes of the object
+// (see convEncoder.spill). It is called between the elements of arrays,
+// which are what grows without bound.
 func (e *convEncoder) spillIfFull() {
-	if e.spill == nil || len(e.b) < flushAt || e.err != nil {
+	if e.spill == nil || len(e.b)-e.start < flushAt || e.err != nil {
 		return
 	}
 	if e.textOf != nil && !e.textKept {
@@ -315,7 +327,7 @@ func (e *convEncoder) spillIfFull() {
 		e.textKept = true
 	}
 	e.err = e.spill(e.b)
-	e.b = e.b[:0]
+	e.b, e.start = e.b[:0], 0
 }
 
 // findings writes the findings (or, with bonus, the bonuses, whose points

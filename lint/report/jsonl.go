@@ -46,15 +46,16 @@ type jsonlWriter struct {
 	pending []byte
 }
 
-// Conversation encodes the conversation's line; it is written when the
-// caller flushes (see Flusher) or when enough lines have gathered.
+// Conversation encodes the conversation's line after the lines gathered
+// (not into a buffer of its own, to be copied there); it is written when
+// the caller flushes (see Flusher) or when enough lines have gathered.
 func (j *jsonlWriter) Conversation(r *lint.Result) error {
-	data, err := j.enc.encode(r)
+	j.enc.b = j.pending
+	data, err := j.enc.appendConv(r)
 	if err != nil {
 		return err
 	}
-	j.pending = append(append(j.pending, data...), '\n')
-	j.enc.b = data
+	j.pending = append(data, '\n')
 	if len(j.pending) >= flushAt {
 		return j.Flush()
 	}
@@ -71,12 +72,10 @@ func (j *jsonlWriter) Flush() error {
 	return err
 }
 
-// spill writes a piece of a long line: the lines gathered before it
-// first.
+// spill writes a piece of a long line, after the lines gathered before
+// it: the first piece starts with them (see Conversation).
 func (j *jsonlWriter) spill(p []byte) error {
-	if err := j.Flush(); err != nil {
-		return err
-	}
+	j.pending = j.pending[:0] // (they are in p)
 	_, err := j.w.Write(p)
 	return err
 }

@@ -269,3 +269,44 @@ func TestJSONLLongConversationUnsupported(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLFailedLineKeepsGathered: the jsonl writer encodes a line after
+// the lines it has gathered; one that fails (a NaN deduct, short or long)
+// leaves them as they were, to be written once, and nothing of itself.
+func TestJSONLFailedLineKeepsGathered(t *testing.T) {
+	fx, sum := fixture()
+	for _, long := range []bool{false, true} {
+		bad := manyFindings(1, 2, 16, 1, false)
+		if long {
+			bad = manyFindings(6, 40, 8<<10, 1, false)
+		}
+		bad.Findings[len(bad.Findings)-1].Deduct = math.NaN()
+		var want, got bytes.Buffer
+		ref, _ := New("jsonl", &want, fxOptions())
+		w, _ := New("jsonl", &got, fxOptions())
+		for _, r := range []*lint.Result{fx[0], fx[1], bad, fx[2]} {
+			err := w.Conversation(r)
+			if r == bad {
+				if err == nil {
+					t.Fatalf("long %v: no error for a NaN deduct", long)
+				}
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := ref.Conversation(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(sum); err != nil {
+			t.Fatal(err)
+		}
+		if err := ref.Close(sum); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("long %v: report\n%s\nwant\n%s", long, got.String(), want.String())
+		}
+	}
+}
