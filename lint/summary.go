@@ -100,8 +100,11 @@ type ruleCount struct {
 }
 
 // fewRules is the most rules an agent's pending counts hold; counting
-// another adds them to its map.
-const fewRules = 8
+// another adds them to its map. An agent of the generated 100 MB corpus
+// has findings of 19 or 20 rules: with 8 slots, few was full so often
+// that counting a finding took 0.4 updates of a map by a string (16: 6.6
+// M instructions fewer in that run, 24 no fewer).
+const fewRules = 16
 
 // countFewRule counts a finding (or bonus) of rule number i in few, first
 // adding what few holds to byRule when full (s numbers the rules).
