@@ -54,9 +54,14 @@ type Conv struct {
 	// storage from one conversation to the next
 	selKeys []uint16
 	sels    [][]int32
-	// kinds[i] is message i as a selection key tests it (selKinds), when
+	// selMays[k] is the union of may over the messages of sels[k]: a
+	// list none of whose bits it has matches no message of the selection
+	selMays []uint64
+	// kinds[i] is message i as a selection key tests it (selKinds), and
+	// may[i] the lists that may match it (match.Text.MayHitMask), when
 	// kindsDone
 	kinds     []uint16
+	may       []uint64
 	kindsDone bool
 	// scratch for followup.triggers
 	trig []int
@@ -107,18 +112,26 @@ const (
 // of every message; the selection is worked out once per conversation and
 // shared by the rules asking for it (nine forbid rules ask for the same).
 func (cv *Conv) sel(roles lint.RoleSet, spokenOnly bool) []int32 {
+	idx, _ := cv.selMay(roles, spokenOnly)
+	return idx
+}
+
+// selMay is sel with the lists that may match one of its messages (the
+// union of their Conv.may): a rule whose list is not among them has
+// nothing to look for in the conversation.
+func (cv *Conv) selMay(roles lint.RoleSet, spokenOnly bool) ([]int32, uint64) {
 	key := uint16(roles)
 	if spokenOnly {
 		key |= selSpoken
 	}
-	return cv.selKey(key)
+	return cv.selKeyMay(key)
 }
 
 // selCond returns the indexes of the messages of the roles a condition
 // looks at (every message for a condition of any role), spoken ones only
 // when it leaves out internal notes: a superset of the messages it admits,
 // which also asks for the type.
-func (cv *Conv) selCond(c *cond) []int32 {
+func (cv *Conv) selCond(c *cond) ([]int32, uint64) {
 	key := uint16(c.roles)
 	if c.roles == 0 {
 		key = selAnyRole
@@ -126,20 +139,21 @@ func (cv *Conv) selCond(c *cond) []int32 {
 	if c.spoken {
 		key |= selSpoken
 	}
-	return cv.selKey(key)
+	return cv.selKeyMay(key)
 }
 
-// selKey is sel by key (roles, selSpoken, selAnyRole).
-func (cv *Conv) selKey(key uint16) []int32 {
+// selKeyMay is selMay by key (roles, selSpoken, selAnyRole).
+func (cv *Conv) selKeyMay(key uint16) ([]int32, uint64) {
 	for k, x := range cv.selKeys {
 		if x == key {
-			return cv.sels[k]
+			return cv.sels[k], cv.selMays[k]
 		}
 	}
 	n := len(cv.selKeys)
 	cv.selKeys = append(cv.selKeys, key)
 	if n == len(cv.sels) {
 		cv.sels = append(cv.sels, nil)
+		cv.selMays = append(cv.selMays, 0)
 	}
 	if !cv.kindsDone {
 		cv.selKinds()
@@ -147,14 +161,26 @@ func (cv *Conv) selKey(key uint16) []int32 {
 	// a message is picked when its kind has a bit of roleMask (its role's,
 	// or selAnyRole, which every message has) and every bit of spokenMask
 	roleMask, spokenMask := key&(selRoleBits|selAnyRole), key&selSpoken
-	idx := cv.sels[n][:0]
-	for i, k := range cv.kinds {
+	idx, may := cv.sels[n][:0], uint64(0)
+	kinds := cv.kinds
+	mays := cv.may[:len(kinds)]
+	for i, k := range kinds {
 		if k&roleMask != 0 && k&spokenMask == spokenMask {
 			idx = append(idx, int32(i))
+			may |= mays[i]
 		}
 	}
-	cv.sels[n] = idx
-	return idx
+	cv.sels[n], cv.selMays[n] = idx, may
+	return idx, may
+}
+
+// listBit is a list's bit in a match.Text.MayHitMask, 0 for a list it
+// does not tell about (the 64th on): ask match.Text.Has.
+func listBit(id match.ListID) uint64 {
+	if uint32(id) < 64 {
+		return 1 << uint32(id)
+	}
+	return 0
 }
 
 // kindsOf returns cv.kinds, worked out if need be.
@@ -167,17 +193,30 @@ func (cv *Conv) kindsOf() []uint16 {
 
 // selKinds works out cv.kinds: for each message the bit of its role (as a
 // RoleSet has it: none for a role past the eighth, which no set holds),
-// selAnyRole, selSpoken when it is spoken and selAnswers when it answers.
+// selAnyRole, selSpoken when it is spoken and selAnswers when it answers;
+// and cv.may (every list for a message without a Text).
 func (cv *Conv) selKinds() {
 	n := len(cv.Messages)
+	cv.growKinds(n)
+	kinds, may := cv.kinds[:n], cv.may[:n]
+	for i := range cv.Messages {
+		kinds[i] = kindOf(&cv.Messages[i])
+		may[i] = ^uint64(0)
+		if i < len(cv.Texts) {
+			may[i] = cv.Texts[i].MayHitMask()
+		}
+	}
+	cv.kinds, cv.may, cv.kindsDone = kinds, may, true
+}
+
+// growKinds makes room for n messages in cv.kinds and cv.may.
+func (cv *Conv) growKinds(n int) {
 	if cap(cv.kinds) < n {
 		cv.kinds = make([]uint16, n)
 	}
-	kinds := cv.kinds[:n]
-	for i := range cv.Messages {
-		kinds[i] = kindOf(&cv.Messages[i])
+	if cap(cv.may) < n {
+		cv.may = make([]uint64, n)
 	}
-	cv.kinds, cv.kindsDone = kinds, true
 }
 
 // kindOf is a message's entry in Conv.kinds.
@@ -567,10 +606,8 @@ type worker struct {
 func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	cv := &w.cv
 	cv.reset(c)
-	if cap(cv.kinds) < len(c.Messages) {
-		cv.kinds = make([]uint16, len(c.Messages))
-	}
-	kinds := cv.kinds[:len(c.Messages)]
+	cv.growKinds(len(c.Messages))
+	kinds, may := cv.kinds[:len(c.Messages)], cv.may[:len(c.Messages)]
 	for i := range c.Messages {
 		// each message is normalised and scanned for the lists of its
 		// role here, just before the checks read it: doing it as messages
@@ -582,9 +619,10 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		} else {
 			w.set.Matcher.Analyse(&cv.Texts[i], m.Text, false) // no rule looks at its phrases
 		}
-		kinds[i] = kindOf(m) // while the message is at hand (Conv.selKinds)
+		// while the message is at hand (Conv.selKinds)
+		kinds[i], may[i] = kindOf(m), cv.Texts[i].MayHitMask()
 	}
-	cv.kinds, cv.kindsDone = kinds, true
+	cv.kinds, cv.may, cv.kindsDone = kinds, may, true
 	// the findings gather in the worker's scratch space, then go to a
 	// slice of their number (the engine keeps it): one allocation, where
 	// growing it as the checks append would take several

@@ -38,6 +38,10 @@ type cond struct {
 	// for the messages of the condition's roles (selGateOf)
 	gate, selGate []gateList
 	ownGate       bool // the gate is the condition's own list
+	// gateBits has the bits (listBit) of the gate's lists, 0 when it has
+	// none or one of them has no bit: a message (or a selection) whose
+	// Conv.may has none of them cannot meet the condition
+	gateBits uint64
 }
 
 // gateList is a phrase list of a condition's gate, with the roles whose
@@ -107,13 +111,31 @@ func (c *cond) mayHold(cv *Conv, i int) bool {
 	return false
 }
 
+// gateBits is cond.gateBits of a gate.
+func gateBits(gate []gateList) uint64 {
+	var bits uint64
+	for _, g := range gate {
+		b := listBit(g.list)
+		if b == 0 {
+			return 0
+		}
+		bits |= b
+	}
+	return bits
+}
+
 // candidates returns, in order and in dst's storage, the messages of the
 // conversation that the condition admits and may hold for (mayHold): the
 // only ones a loop over every message needs to evaluate it for. It walks
 // the messages of the condition's roles alone (Conv.selCond), with mayHold
 // written out and no call on the way (no append).
 func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
-	sel := cv.selCond(c)
+	sel, may := cv.selCond(c)
+	bits := c.gateBits
+	if bits != 0 && may&bits == 0 {
+		// no message of the selection may hold a list of the gate
+		return dst[:0]
+	}
 	if cap(dst) < len(sel) {
 		dst = make([]int32, len(sel))
 	}
@@ -121,23 +143,28 @@ func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
 	n := 0
 	// read once: the loop has calls (Text.Has's slow path), across which
 	// the compiler would load them again
-	ms, texts, typ, gate := cv.Messages, cv.Texts, c.typ, c.selGate
-	if typ == "" && len(gate) == 1 && gate[0].roles == 0 {
+	ms, texts, typ, gate, mays := cv.Messages, cv.Texts, c.typ, c.selGate, cv.may
+	if typ == "" && len(gate) == 1 && gate[0].roles == 0 && bits != 0 {
 		// the usual gate, one list, in a loop of its own: with less to
-		// keep, the compiler keeps it in registers
+		// keep, the compiler keeps it in registers; a message whose mask
+		// (side by side with the others') rules the list out is passed
+		// over without looking at its Text
 		id := gate[0].list
 		for _, j := range sel {
-			if texts[j].Has(id) {
+			if mays[j]&bits != 0 && texts[j].Has(id) {
 				dst[n] = j
 				n++
 			}
 		}
 		return dst[:n]
 	}
-	if typ == "" && len(gate) == 2 && gate[0].roles == 0 && gate[1].roles == 0 {
+	if typ == "" && len(gate) == 2 && gate[0].roles == 0 && gate[1].roles == 0 && bits != 0 {
 		// two lists (any_of of two conditions with phrases), as above
 		a, b := gate[0].list, gate[1].list
 		for _, j := range sel {
+			if mays[j]&bits == 0 {
+				continue
+			}
 			if t := &texts[j]; t.Has(a) || t.Has(b) {
 				dst[n] = j
 				n++
@@ -148,6 +175,9 @@ func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
 	for _, j := range sel {
 		// the roles and spoken are selCond's: the type is left to ask
 		if typ != "" && ms[j].Type != typ {
+			continue
+		}
+		if bits != 0 && mays[j]&bits == 0 {
 			continue
 		}
 		if len(gate) > 0 {
@@ -229,6 +259,7 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	c.gate = gateOf(c)
 	c.selGate = selGateOf(c)
 	c.ownGate = len(c.gate) == 1 && c.hasList && c.gate[0].list == c.list
+	c.gateBits = gateBits(c.gate)
 	return c
 }
 

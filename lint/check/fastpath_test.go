@@ -647,19 +647,38 @@ rules:
   - {id: fu-bot, type: followup, trigger: {role: [customer, bot], phrases: [您好]}, expect: {role: agent, starts_with: [亲]}}
 `
 
-// testSets compiles every built-in pack and testPack.
+// testSets compiles every built-in pack, testPack and wideTestPack.
 func testSets(t testing.TB) []*Set {
 	t.Helper()
 	sets := builtinSets(t)
-	set, err := rules.LoadBytes("fastpath.yaml", []byte(testPack))
-	if err != nil {
-		t.Fatal(err)
+	for _, src := range []string{testPack, wideTestPack()} {
+		set, err := rules.LoadBytes("fastpath.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs, err := Compile(set, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sets = append(sets, cs)
 	}
-	cs, err := Compile(set, Options{})
-	if err != nil {
-		t.Fatal(err)
+	return sets
+}
+
+// wideTestPack is testPack after 60 forbid rules of common phrases: its
+// lists go past the 64th, which the masks of match.Text.MayHitMask do not
+// tell about (listBit 0), some of its conditions' gates having lists on
+// both sides, and a forbid and a bonus rule come after them.
+func wideTestPack() string {
+	var b strings.Builder
+	b.WriteString("pack: wide\nrules:\n")
+	common := []string{"亲", "您好", "好的", "不能", "颜色", "地址", "谢谢", "稍等"}
+	for k := range 60 {
+		fmt.Fprintf(&b, "  - {id: pad-%d, type: forbid, phrases: [%s]}\n", k, common[k%len(common)])
 	}
-	return append(sets, cs)
+	return strings.Replace(testPack, "pack: fastpath\nrules:\n", b.String(), 1) +
+		"  - {id: far-forbid, type: forbid, phrases: [亲, 不能, 颜色], suggest: {不能: 暂时不能}}\n" +
+		"  - {id: far-bonus, type: bonus, add: 1, when: {any_of: [{phrases: [谢谢]}, {phrases: [好的]}]}}\n"
 }
 
 // builtinSets compiles every built-in pack.

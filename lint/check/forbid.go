@@ -17,7 +17,8 @@ type forbid struct {
 	list    match.ListID
 	suggest map[string]string // normalised phrase or match → replacement
 	tmpl    string
-	all     bool // no bound on the findings of one message (Options.AllFindings)
+	all     bool   // no bound on the findings of one message (Options.AllFindings)
+	bit     uint64 // listBit(list)
 }
 
 func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
@@ -29,6 +30,7 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 		f.suggest[match.Normalize(k)] = v
 	}
 	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
+	f.bit = listBit(f.list)
 	return f
 }
 
@@ -65,10 +67,38 @@ func (f *forbid) Lists() []PhraseList {
 }
 
 func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
+	sel, may := cv.selMay(f.info.Roles, true)
+	bit := f.bit
+	if bit == 0 {
+		return f.check(cv, sel, out), ""
+	}
+	if may&bit == 0 {
+		// no message of the conversation may hold the list: most
+		// conversations, for most of the rules
+		return out, ""
+	}
 	// read once, and little else kept in the loop: the compiler then keeps
 	// it in registers across Text.Hits's call (taken when the message may
 	// hold the list)
-	sel, texts, list := cv.sel(f.info.Roles, true), cv.Texts, f.list
+	texts, list, mays := cv.Texts, f.list, cv.may
+	for _, j := range sel {
+		// the message's bit, from the masks side by side: most messages
+		// cannot hold the list at all (Text.Hits would say so at once,
+		// from a field of a larger struct)
+		if mays[j]&bit == 0 {
+			continue
+		}
+		if hits := texts[j].Hits(list, cv.hits[:0]); len(hits) > 0 {
+			cv.hits = hits // the scratch space, grown
+			out = f.findings(cv, int(j), hits, out)
+		}
+	}
+	return out, ""
+}
+
+// check is Check for a list without a bit in the masks (listBit).
+func (f *forbid) check(cv *Conv, sel []int32, out []lint.Finding) []lint.Finding {
+	texts, list := cv.Texts, f.list
 	for _, j := range sel {
 		// Text.Hits inlined: most messages cannot hold the list at all,
 		// and that answer costs no call
@@ -77,7 +107,7 @@ func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			out = f.findings(cv, int(j), hits, out)
 		}
 	}
-	return out, ""
+	return out
 }
 
 // renderForbid renders a forbid message: {match} a, {suggest} b.
