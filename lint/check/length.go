@@ -50,9 +50,10 @@ func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if len(m.Text) <= l.max {
 			continue // no more characters than bytes
 		}
-		text := strings.TrimRight(m.Text, " \t\r\n")
-		lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
-		n := runeCount(text[lead:])
+		text, lead := trimBlanks(m.Text)
+		// counted only as far as it takes to tell a text within the
+		// limit, as most texts longer in bytes are
+		n := runeCountUpTo(text[lead:], l.max)
 		if n <= l.max {
 			continue
 		}
@@ -64,10 +65,11 @@ func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				continue
 			}
 		}
-		// the overflow: from character max+1 to the end
+		// the overflow: from character max+1 to the end, its column past
+		// the max characters runeSkip stepped over
 		start := lead + runeSkip(text[lead:], l.max)
 		hit := &match.Hit{Start: start, End: len(text), Phrase: -1, Pattern: -1, Text: text[start:],
-			Column: runeCount(m.Text[:start]) + 1}
+			Column: runeCount(m.Text[:lead]) + l.max + 1}
 		msg := render(l.tmpl, tvars{{"length", itoa(n)}, {"limit", itoa(l.max)}})
 		out = append(out, finding(l.info, i, hit, msg))
 	}
@@ -114,17 +116,40 @@ func longestUnspaced(text string) (start int, prefix string, n int) {
 	return start, text[:end], n
 }
 
+// trimBlanks returns text without the spaces, tabs and line breaks at its
+// end, and the number of them at its start: strings.TrimRight and
+// TrimLeft with the cutset " \t\r\n", at once for a text that neither
+// starts nor ends with one, as most do.
+func trimBlanks(s string) (text string, lead int) {
+	text = s
+	if n := len(text); n > 0 && blankByte(text[n-1]) {
+		text = strings.TrimRight(text, " \t\r\n")
+	}
+	if len(text) > 0 && blankByte(text[0]) {
+		lead = len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+	}
+	return text, lead
+}
+
+// blankByte tells the bytes of trimBlanks's cutset.
+func blankByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 // runeCount is utf8.RuneCountInString(s): the characters of s, an invalid
 // byte counting as one. Chat text is Chinese, three bytes a character, and
 // valid: it is counted eight bytes at a time (wordRunes), and any other
 // text one character at a time (match.RuneCount).
-func runeCount(s string) int {
+func runeCount(s string) int { return runeCountUpTo(s, -1) }
+
+// runeCountUpTo is runeCount for a caller that only asks whether s has
+// more than max characters: when it has not, the count may stop early and
+// a number from the count to max is returned. Past max, it is the count.
+func runeCountUpTo(s string, max int) int {
 	// E0 and ED start three-byte sequences whose second byte has a
 	// narrower range than wordRunes checks (no Chinese character has them)
 	if strings.IndexByte(s, 0xe0) >= 0 || strings.IndexByte(s, 0xed) >= 0 {
 		return match.RuneCount(s)
 	}
-	n, ok := wordRunes(s)
+	n, ok := wordRunes(s, max)
 	if !ok {
 		return match.RuneCount(s)
 	}
@@ -143,7 +168,12 @@ const hiBits = 0x8080808080808080
 // leaves a byte of the next where a continuation should be (or runs off
 // the end), and a stray continuation is after no lead. Valid, it has a
 // character for each byte that is not a continuation.
-func wordRunes(s string) (n int, ok bool) {
+//
+// It stops at the end of a word where a sequence ends once the count is
+// known to be at most max (max < 0: never): the bytes before are valid and
+// the rest has at most a character a byte, so len(s) - conts (the
+// continuations so far) bounds it; that bound is then n.
+func wordRunes(s string, max int) (n int, ok bool) {
 	var carry uint64 // the continuations the last word's leads expect in this one
 	conts := 0
 	full := len(s) &^ 7
@@ -171,6 +201,9 @@ func wordRunes(s string) (n int, ok bool) {
 		// the number of continuations: one bit a byte, summed by the multiply
 		conts += int((cont >> 7) * 0x0101010101010101 >> 56)
 		carry = lead3>>56 | lead3>>48
+		if len(s)-conts <= max && carry == 0 {
+			return len(s) - conts, true
+		}
 	}
 	return len(s) - conts, carry == 0
 }

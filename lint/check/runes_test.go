@@ -21,7 +21,7 @@ var runeTexts = []string{
 	"\xe4\x80\x80\xe4\x80", "abcdefg\xe4\xb8\xad", "abcdef\xe4\xb8\xad", "abcdefgh\xe4\xb8",
 }
 
-// TestRuneCount: runeCount and runeSkip agree with package utf8 on every
+// TestRuneCount: runeCount, runeCountUpTo and runeSkip agree with package utf8 on every
 // text, cut at every offset (so that each kind of sequence straddles a
 // word boundary somewhere).
 func TestRuneCount(t *testing.T) {
@@ -55,8 +55,14 @@ func checkRunes(t *testing.T, s string) {
 	}
 	// wordRunes does not tell sequences led by E0 or ED (runeCount does not ask it then)
 	e0ed := strings.IndexByte(s, 0xe0) >= 0 || strings.IndexByte(s, 0xed) >= 0
-	if n, ok := wordRunes(s); ok && n != want && !e0ed {
+	if n, ok := wordRunes(s, -1); ok && n != want && !e0ed {
 		t.Fatalf("wordRunes(%q) = %d, want %d", s, n, want)
+	}
+	// asked up to max: the count past max, else a number from it to max
+	for max := 0; max <= want+1; max++ {
+		if n := runeCountUpTo(s, max); (want > max) != (n > max) || n > max && n != want || n < want {
+			t.Fatalf("runeCountUpTo(%q, %d) = %d, count %d", s, max, n, want)
+		}
 	}
 	for k := 0; k <= want+1; k++ {
 		// the loop length.Check ran before
@@ -75,8 +81,20 @@ func checkRunes(t *testing.T, s string) {
 // for (else runeCount is right but no faster).
 func TestWordRunesTakesChinese(t *testing.T) {
 	for _, s := range []string{"", "您好，请问有什么可以帮您？", "亲，这款空气炸锅现在下单立减50元", "plain ascii text"} {
-		if _, ok := wordRunes(s); !ok {
+		if _, ok := wordRunes(s, -1); !ok {
 			t.Errorf("wordRunes(%q): not taken", s)
+		}
+	}
+}
+
+// TestTrimBlanks: trimBlanks is strings.TrimRight and TrimLeft with the
+// cutset " \t\r\n", for texts with and without blanks at either end.
+func TestTrimBlanks(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\r\n ", "您好", " 您好", "您好\n", "\t您好 \r\n", "a b", " \u3000您好\u3000 ", "\n\n中\n\n"} {
+		text := strings.TrimRight(s, " \t\r\n")
+		lead := len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+		if gotText, gotLead := trimBlanks(s); gotText != text || gotLead != lead {
+			t.Errorf("trimBlanks(%q) = %q, %d; want %q, %d", s, gotText, gotLead, text, lead)
 		}
 	}
 }
