@@ -367,6 +367,9 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		}
 	}
 	if c.pii != 0 {
+		if !redact.MayFind(m.Text, c.pii) {
+			return false, nil
+		}
 		found := false
 		for _, sp := range redact.FindKinds(m.Text, c.pii) {
 			if c.pii.Has(sp.Kind) {

@@ -123,21 +123,39 @@ func Find(s string) []Span { return FindKinds(s, All) }
 // regular expressions for the many messages that cannot hold any.
 func FindKinds(s string, set Set) []Span {
 	var spans []Span
-	if set&emailBit != 0 && strings.IndexByte(s, '@') >= 0 {
+	if set&emailBit != 0 && mayEmail(s) {
 		for _, loc := range email.FindAllStringIndex(s, -1) {
 			spans = append(spans, Span{loc[0], loc[1], Email})
 		}
 	}
-	if set&(phoneBit|idCardBit|bankBit) != 0 && hasDigitChain(s, 7) {
+	if set&numberBits != 0 && mayNumber(s) {
 		spans = findNumbers(s, set, spans)
 	}
-	if set&addressBit != 0 && strings.ContainsAny(s, addressWords) {
+	if set&addressBit != 0 && mayAddress(s) {
 		for _, loc := range street.FindAllStringIndex(s, -1) {
 			spans = append(spans, Span{loc[0], loc[1], Address})
 		}
 	}
 	return merge(spans)
 }
+
+// MayFind reports whether FindKinds(s, set) may find anything: false when
+// FindKinds's cheap tests rule out every kind of set, as they do for most
+// messages, which a caller then passes over without the call.
+func MayFind(s string, set Set) bool {
+	return set&numberBits != 0 && mayNumber(s) ||
+		set&emailBit != 0 && mayEmail(s) ||
+		set&addressBit != 0 && mayAddress(s)
+}
+
+// numberBits are the kinds findNumbers finds.
+const numberBits = phoneBit | idCardBit | bankBit
+
+// The cheap tests of FindKinds, kind by kind: s may hold an e-mail address,
+// a number (findNumbers), a street address.
+func mayEmail(s string) bool   { return strings.IndexByte(s, '@') >= 0 }
+func mayNumber(s string) bool  { return hasDigitChain(s, 7) }
+func mayAddress(s string) bool { return strings.ContainsAny(s, addressWords) }
 
 // hasDigitChain reports whether s holds n ASCII digits that follow one
 // another with at most one '-' or ' ' between two of them. Every number

@@ -225,3 +225,39 @@ func TestMask(t *testing.T) {
 		t.Error("Mask of nothing")
 	}
 }
+
+// mayFindTexts hold personal data of every kind, the cheap tests' signs
+// without it (an @, an address word, a short number), and none.
+var mayFindTexts = []string{
+	"", "您好，请问有什么可以帮您？", "我的手机13812345678", "电话 138-1234-5678 谢谢",
+	"身份证11010519491231002X", "卡号6222 0210 0112 3456 789", "邮箱abc@example.com",
+	"寄到杭州市西湖区文三路88号2单元301室", "阳光花园3号楼2单元", "订单123456", "@", "文三路",
+	"今天2026年11月11日", "+86 139 1234 5678",
+}
+
+// TestMayFind: MayFind says no only where FindKinds finds nothing, for
+// every set of kinds, and says no for a text without any sign.
+func TestMayFind(t *testing.T) {
+	for _, s := range mayFindTexts {
+		checkMayFind(t, s)
+	}
+	if MayFind("您好，请问有什么可以帮您？", All) {
+		t.Error("MayFind: yes for a text without digits, @ or an address word")
+	}
+}
+
+func FuzzMayFind(f *testing.F) {
+	for _, s := range mayFindTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkMayFind(t, s) })
+}
+
+func checkMayFind(t *testing.T, s string) {
+	t.Helper()
+	for set := Set(0); set <= All; set++ {
+		if spans := FindKinds(s, set); len(spans) > 0 && !MayFind(s, set) {
+			t.Fatalf("MayFind(%q, %b) = false, FindKinds finds %v", s, set, spans)
+		}
+	}
+}
