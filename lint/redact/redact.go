@@ -164,8 +164,8 @@ func mayAddress(s string) bool { return strings.ContainsAny(s, addressWords) }
 // Such a chain covers at least n consecutive bytes, each a digit or a
 // separator, so it covers one of the bytes n-1, 2n-1, 3n-1, …: only those
 // are looked at first, and the chains through one that is a digit or a
-// separator are counted in the bytes around it. Chat text, mostly Chinese,
-// is passed over n bytes at a time.
+// separator, with a digit near it (nearDigit), are counted in the bytes
+// around it. Chat text, mostly Chinese, is passed over n bytes at a time.
 func hasDigitChain(s string, n int) bool {
 	if n < 1 {
 		return true
@@ -177,13 +177,13 @@ func hasDigitChain(s string, n int) bool {
 			continue
 		}
 		for k := i; k <= i+3*n; k += n {
-			if chainByte[s[k]] && chainOf(s[max(k-2*n, 0):min(k+2*n+1, len(s))], n) {
+			if chainByte[s[k]] && (n < 2 || nearDigit(s, k)) && chainOf(s[max(k-2*n, 0):min(k+2*n+1, len(s))], n) {
 				return true
 			}
 		}
 	}
 	for ; i < len(s); i += n {
-		if chainByte[s[i]] {
+		if chainByte[s[i]] && (n < 2 || nearDigit(s, i)) {
 			// a chain through i lies in s[i-2n:i+2n+1]; a longer one has
 			// n digits there too (2n bytes of a chain hold n digits)
 			if chainOf(s[max(i-2*n, 0):min(i+2*n+1, len(s))], n) {
@@ -192,6 +192,16 @@ func hasDigitChain(s string, n int) bool {
 		}
 	}
 	return false
+}
+
+// nearDigit reports whether one of the two bytes on either side of byte k
+// is a digit: true of every byte of a chain of two digits or more (a
+// separator is between two digits, a digit is a byte or two from the next
+// or the last), so hasDigitChain passes over the spaces between words and
+// lone digits (3天) without counting the bytes around them.
+func nearDigit(s string, k int) bool {
+	return k >= 1 && isDigit(s[k-1]) || k+1 < len(s) && isDigit(s[k+1]) ||
+		k >= 2 && isDigit(s[k-2]) || k+2 < len(s) && isDigit(s[k+2])
 }
 
 // chainByte tells the bytes a digit chain is made of: ASCII digits, '-'
