@@ -19,6 +19,7 @@ type bonus struct {
 func newBonus(b *builder, r *rules.Rule, info *lint.RuleInfo) *bonus {
 	bo := &bonus{info: info, tmpl: r.Message}
 	bo.when = b.cond(r.When, info.Roles, info.Roles, true)
+	bo.when.useSlot(b)
 	// a role written in `when` replaces the rule's: the rule looks at its
 	// messages (examples are placed there, rules show names them)
 	info.Roles = bo.when.roles

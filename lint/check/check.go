@@ -5,6 +5,7 @@ package check
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -57,6 +58,9 @@ type Conv struct {
 	// selMays[k] is the union of may over the messages of sels[k]: a
 	// list none of whose bits it has matches no message of the selection
 	selMays []uint64
+	// slots[k] is the selection of key Set.selKeys[k], worked out for
+	// each conversation by the worker (selAt); empty until then
+	slots []selection
 	// kinds[i] is message i as a selection key tests it (selKinds), and
 	// may[i] the lists that may match it (match.Text.MayHitMask), when
 	// kindsDone
@@ -73,6 +77,15 @@ type Conv struct {
 	// hitChunks hold the hits keepHit keeps, filled up to hitChunk's
 	hitChunks [][]match.Hit
 	hitChunk  int
+}
+
+// selection is a message selection of Conv.slots: its key, the indexes
+// of its messages, and the union of their Conv.may (a list none of whose
+// bits it has matches no message of the selection).
+type selection struct {
+	key uint16
+	idx []int32
+	may uint64
 }
 
 // hitChunkSize is the number of hits in one of Conv.hitChunks.
@@ -112,37 +125,99 @@ const (
 // of every message; the selection is worked out once per conversation and
 // shared by the rules asking for it (nine forbid rules ask for the same).
 func (cv *Conv) sel(roles lint.RoleSet, spokenOnly bool) []int32 {
-	idx, _ := cv.selMay(roles, spokenOnly)
-	return idx
-}
-
-// selMay is sel with the lists that may match one of its messages (the
-// union of their Conv.may): a rule whose list is not among them has
-// nothing to look for in the conversation.
-func (cv *Conv) selMay(roles lint.RoleSet, spokenOnly bool) ([]int32, uint64) {
 	key := uint16(roles)
 	if spokenOnly {
 		key |= selSpoken
 	}
-	return cv.selKeyMay(key)
+	idx, _ := cv.selKeyMay(key)
+	return idx
 }
 
-// selCond returns the indexes of the messages of the roles a condition
-// looks at (every message for a condition of any role), spoken ones only
-// when it leaves out internal notes: a superset of the messages it admits,
-// which also asks for the type.
-func (cv *Conv) selCond(c *cond) ([]int32, uint64) {
-	key := uint16(c.roles)
-	if c.roles == 0 {
+// selKey returns the selection key of the messages of roles (0: any role)
+// and, with spokenOnly, that are spoken. A condition looks at the messages
+// of its roles (of any role for a condition of none), the spoken ones only
+// when it leaves out internal notes (cond.spoken): a superset of the
+// messages it admits, which also asks for the type.
+func selKey(roles lint.RoleSet, spokenOnly bool) uint16 {
+	key := uint16(roles)
+	if roles == 0 {
 		key = selAnyRole
 	}
-	if c.spoken {
+	if spokenOnly {
 		key |= selSpoken
+	}
+	return key
+}
+
+// selAt is selKeyMay for a key given a slot by Compile (builder.slot):
+// the worker has worked out the selections of every slot for the
+// conversation (buildSlots), and a rule finds its own by its slot instead
+// of looking for its key. Without them (slot -1, a Conv not prepared by a
+// worker) it is selKeyMay. The look at the slot is slotAt, inlined.
+func (cv *Conv) selAt(slot int, key uint16) ([]int32, uint64) {
+	if s := cv.slotAt(slot, key); s != nil {
+		return s.idx, s.may
 	}
 	return cv.selKeyMay(key)
 }
 
-// selKeyMay is selMay by key (roles, selSpoken, selAnyRole).
+// slotAt returns the selection of key at slot, if the worker has worked
+// it out (selAt), else nil.
+func (cv *Conv) slotAt(slot int, key uint16) *selection {
+	if uint(slot) < uint(len(cv.slots)) && cv.slots[slot].key == key {
+		return &cv.slots[slot]
+	}
+	return nil
+}
+
+// slotTable tells, for each kind (Conv.kinds, its role and selSpoken
+// bits), the slots (bit k: Set.selKeys[k], the first 64) whose selections
+// hold a message of that kind.
+type slotTable [selRoleBits | selSpoken + 1]uint64
+
+// newSlotTable builds the slotTable of keys.
+func newSlotTable(keys []uint16) *slotTable {
+	var t slotTable
+	for x := range t {
+		k := uint16(x) | selAnyRole // every kind has selAnyRole
+		for s, key := range keys[:min(len(keys), 64)] {
+			// as selKeyMay
+			if roleMask, spokenMask := key&(selRoleBits|selAnyRole), key&selSpoken; k&roleMask != 0 && k&spokenMask == spokenMask {
+				t[x] |= 1 << s
+			}
+		}
+	}
+	return &t
+}
+
+// buildSlots works out the selections of keys (Set.selKeys, the first 64)
+// into cv.slots, the kinds and masks being worked out: in one pass, each
+// message added to the selections of its kind (table, keys').
+func (cv *Conv) buildSlots(keys []uint16, table *slotTable) {
+	n := min(len(keys), 64)
+	if cap(cv.slots) < n {
+		cv.slots = append(cv.slots[:cap(cv.slots)], make([]selection, n-cap(cv.slots))...)
+	}
+	slots := cv.slots[:n] // the storage of their indexes kept
+	for s := range slots {
+		slots[s] = selection{keys[s], slots[s].idx[:0], 0}
+	}
+	mays := cv.may[:len(cv.kinds)]
+	for i, k := range cv.kinds {
+		for b := table[k&(selRoleBits|selSpoken)]; b != 0; b &= b - 1 {
+			sl := &slots[bits.TrailingZeros64(b)&63]
+			sl.idx = append(sl.idx, int32(i))
+			sl.may |= mays[i]
+		}
+	}
+	cv.slots = slots
+}
+
+// selKeyMay returns the selection of a key (roles, selSpoken, selAnyRole),
+// as sel does, and the lists that may match one of its messages (the
+// union of their Conv.may): a rule whose list is not among them has
+// nothing to look for in the conversation. It works the selection out the
+// first time a conversation asks for it.
 func (cv *Conv) selKeyMay(key uint16) ([]int32, uint64) {
 	for k, x := range cv.selKeys {
 		if x == key {
@@ -238,7 +313,7 @@ func (cv *Conv) reset(c *lint.Conversation) {
 	if cap(cv.Texts) < n {
 		cv.Texts = make([]match.Text, n)
 	}
-	cv.Conversation, cv.Texts, cv.selKeys, cv.kindsDone = c, cv.Texts[:n], cv.selKeys[:0], false
+	cv.Conversation, cv.Texts, cv.selKeys, cv.kindsDone, cv.slots = c, cv.Texts[:n], cv.selKeys[:0], false, cv.slots[:0]
 	for k := 0; k <= cv.hitChunk && k < len(cv.hitChunks); k++ {
 		cv.hitChunks[k] = cv.hitChunks[k][:0]
 	}
@@ -310,6 +385,10 @@ type Set struct {
 	Matcher *match.Matcher
 	Scoring lint.Scoring
 	scan    lint.RoleSet
+	// selKeys are the selection keys the checks ask for by slot (selAt),
+	// slots their slotTable
+	selKeys []uint16
+	slots   *slotTable
 }
 
 // builder carries the state shared while compiling the rules of a set.
@@ -321,6 +400,20 @@ type builder struct {
 	// match is the match mode of the rule being built (rules.Rule.Match):
 	// that of its conditions that name none
 	match string
+	// selKeys are the selection keys given a slot (slot)
+	selKeys []uint16
+}
+
+// slot returns the slot of a selection key (Conv.selAt), giving it one if
+// it has none yet.
+func (b *builder) slot(key uint16) int {
+	for k, x := range b.selKeys {
+		if x == key {
+			return k
+		}
+	}
+	b.selKeys = append(b.selKeys, key)
+	return len(b.selKeys) - 1
 }
 
 // phraseList registers a rule's phrase list and notes whose messages it
@@ -377,7 +470,7 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 		return nil, fmt.Errorf("compile phrases: %w", err)
 	}
 	out.Matcher = m
-	out.scan = b.scan
+	out.scan, out.selKeys, out.slots = b.scan, b.selKeys, newSlotTable(b.selKeys)
 	return out, nil
 }
 
@@ -411,9 +504,9 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 	case rules.TypeUnanswered:
 		return newUnanswered(b, pr.Rule, info), nil
 	case rules.TypeLength:
-		return newLength(pr.Rule, info), nil
+		return newLength(b, pr.Rule, info), nil
 	case rules.TypePII:
-		return newPII(pr.Rule, info), nil
+		return newPII(b, pr.Rule, info), nil
 	case rules.TypeBonus:
 		return newBonus(b, pr.Rule, info), nil
 	}
@@ -623,6 +716,9 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		kinds[i], may[i] = kindOf(m), cv.Texts[i].MayHitMask()
 	}
 	cv.kinds, cv.may, cv.kindsDone = kinds, may, true
+	// the selections the checks ask for, at once: each then finds its
+	// own by its slot
+	cv.buildSlots(w.set.selKeys, w.set.slots)
 	// the findings gather in the worker's scratch space, then go to a
 	// slice of their number (the engine keeps it): one allocation, where
 	// growing it as the checks append would take several

@@ -38,6 +38,11 @@ type cond struct {
 	// for the messages of the condition's roles (selGateOf)
 	gate, selGate []gateList
 	ownGate       bool // the gate is the condition's own list
+	// sel is the selection key of the messages the condition looks at
+	// (selKey), slot its slot for a condition whose candidates a
+	// check asks for (useSlot), else -1
+	sel  uint16
+	slot int
 	// gateBits has the bits (listBit) of the gate's lists, 0 when it has
 	// none or one of them has no bit: a message (or a selection) whose
 	// Conv.may has none of them cannot meet the condition
@@ -127,10 +132,17 @@ func gateBits(gate []gateList) uint64 {
 // candidates returns, in order and in dst's storage, the messages of the
 // conversation that the condition admits and may hold for (mayHold): the
 // only ones a loop over every message needs to evaluate it for. It walks
-// the messages of the condition's roles alone (Conv.selCond), with mayHold
+// the messages of the condition's roles alone (its selection, selKey), with mayHold
 // written out and no call on the way (no append).
 func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
-	sel, may := cv.selCond(c)
+	// the selection at the condition's slot, without a call (selAt)
+	var sel []int32
+	var may uint64
+	if s := cv.slotAt(c.slot, c.sel); s != nil {
+		sel, may = s.idx, s.may
+	} else {
+		sel, may = cv.selKeyMay(c.sel)
+	}
 	bits := c.gateBits
 	if bits != 0 && may&bits == 0 {
 		// no message of the selection may hold a list of the gate
@@ -173,7 +185,7 @@ func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
 		return dst[:n]
 	}
 	for _, j := range sel {
-		// the roles and spoken are selCond's: the type is left to ask
+		// the roles and spoken are the selection's: the type is left to ask
 		if typ != "" && ms[j].Type != typ {
 			continue
 		}
@@ -197,6 +209,10 @@ func (c *cond) candidates(cv *Conv, dst []int32) []int32 {
 	}
 	return dst[:n]
 }
+
+// useSlot gives the condition's selection a slot (Conv.selAt), for a
+// check that asks for its candidates in every conversation.
+func (c *cond) useSlot(b *builder) { c.slot = b.slot(c.sel) }
 
 // selGateOf is the gate of a condition as candidates asks it, of the
 // messages of its own roles: without the role tests those pass anyway.
@@ -260,6 +276,7 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	c.selGate = selGateOf(c)
 	c.ownGate = len(c.gate) == 1 && c.hasList && c.gate[0].list == c.list
 	c.gateBits = gateBits(c.gate)
+	c.sel, c.slot = selKey(c.roles, c.spoken), -1
 	return c
 }
 

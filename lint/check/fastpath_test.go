@@ -614,6 +614,20 @@ func checkWorker(t *testing.T, s *Set, w *worker, c *lint.Conversation) (finding
 		}
 		t.Fatalf("conversation\n%sfindings:\n got %+v %v\nwant %+v %v", b.String(), got, gotSkip, want, wantSkip)
 	}
+	// the selections the worker worked out by slot (Conv.selAt) are the
+	// messages of their keys' roles, spoken ones only for selSpoken
+	for k, key := range s.selKeys {
+		var want []int32
+		for i := range c.Messages {
+			m := &c.Messages[i]
+			if (key&selAnyRole != 0 || lint.RoleSet(key&selRoleBits).Has(m.Role)) && (key&selSpoken == 0 || spoken(m)) {
+				want = append(want, int32(i))
+			}
+		}
+		if sl := w.cv.slots[k]; sl.key != key || !slices.Equal(sl.idx, want) {
+			t.Fatalf("slot %d (key %x): %x %v, want %v", k, key, sl.key, sl.idx, want)
+		}
+	}
 	return len(got)
 }
 

@@ -40,6 +40,7 @@ func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 		before: r.Look == "before", occurrence: occ, tmpl: r.Message, typed: r.Expect.Type != ""}
 	trig := roleSet(r.Trigger.Role, lint.RolesOf(lint.Customer))
 	f.trigger = b.cond(r.Trigger, trig, trig, true)
+	f.trigger.useSlot(b)
 	exp := roleSet(r.Expect.Role, lint.RolesOf(lint.Agent))
 	f.expect = b.cond(r.Expect, exp, exp, true)
 	if r.Unless != nil {

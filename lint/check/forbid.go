@@ -19,6 +19,9 @@ type forbid struct {
 	tmpl    string
 	all     bool   // no bound on the findings of one message (Options.AllFindings)
 	bit     uint64 // listBit(list)
+	// sel is the selection key of the rule's messages, slot its slot
+	sel  uint16
+	slot int
 }
 
 func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
@@ -31,6 +34,8 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 	}
 	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	f.bit = listBit(f.list)
+	f.sel = uint16(info.Roles) | selSpoken // as Conv.sel(roles, true)
+	f.slot = b.slot(f.sel)
 	return f
 }
 
@@ -67,7 +72,14 @@ func (f *forbid) Lists() []PhraseList {
 }
 
 func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
-	sel, may := cv.selMay(f.info.Roles, true)
+	// the selection at the rule's slot, without a call (selAt)
+	var sel []int32
+	var may uint64
+	if s := cv.slotAt(f.slot, f.sel); s != nil {
+		sel, may = s.idx, s.may
+	} else {
+		sel, may = cv.selKeyMay(f.sel)
+	}
 	bit := f.bit
 	if bit == 0 {
 		return f.check(cv, sel, out), ""

@@ -24,14 +24,19 @@ type length struct {
 	info *lint.RuleInfo
 	max  int
 	tmpl string
+	// sel is the selection key of the rule's messages, slot its slot
+	sel  uint16
+	slot int
 }
 
 // joinedSkip is the reason length gives for a conversation with a joined
 // text over the limit that it could not check.
 const joinedSkip = "text joined from several messages by the export: lengths over the limit not checked"
 
-func newLength(r *rules.Rule, info *lint.RuleInfo) *length {
+func newLength(b *builder, r *rules.Rule, info *lint.RuleInfo) *length {
 	l := &length{info: info, max: r.MaxLength, tmpl: r.Message}
+	l.sel = uint16(info.Roles) | selSpoken // as Conv.sel(roles, true)
+	l.slot = b.slot(l.sel)
 	if l.tmpl == "" {
 		l.tmpl = "消息太长（{length}字，上限{limit}字），宜分次回答"
 	}
@@ -44,7 +49,8 @@ func (l *length) Local() bool          { return true }
 func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	skipped := false
 	ms := cv.Messages
-	for _, j := range cv.sel(l.info.Roles, true) {
+	sel, _ := cv.selAt(l.slot, l.sel)
+	for _, j := range sel {
 		i := int(j)
 		m := &ms[i]
 		if len(m.Text) <= l.max {

@@ -21,14 +21,19 @@ type pii struct {
 	info  *lint.RuleInfo
 	kinds redact.Set
 	tmpl  string
+	// sel is the selection key of the rule's messages, slot its slot
+	sel  uint16
+	slot int
 }
 
 // piiNames are the Chinese names of the kinds, for messages.
 var piiNames = map[redact.Kind]string{redact.Phone: "电话号码", redact.IDCard: "身份证号", redact.Bank: "银行卡号",
 	redact.Email: "邮箱", redact.Address: "详细地址"}
 
-func newPII(r *rules.Rule, info *lint.RuleInfo) *pii {
+func newPII(b *builder, r *rules.Rule, info *lint.RuleInfo) *pii {
 	p := &pii{info: info, tmpl: r.Message}
+	p.sel = uint16(info.Roles) | selSpoken // as Conv.sel(roles, true)
+	p.slot = b.slot(p.sel)
 	kinds := r.Kinds
 	if len(kinds) == 0 {
 		kinds = []string{"phone", "id-card", "bank-card"}
@@ -47,7 +52,8 @@ func (p *pii) Local() bool          { return true }
 
 func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
-	for _, j := range cv.sel(p.info.Roles, true) {
+	sel, _ := cv.selAt(p.slot, p.sel)
+	for _, j := range sel {
 		i := int(j)
 		m := &ms[i]
 		// the normalised text: a number in full-width digits (１３９…) or

@@ -19,6 +19,7 @@ type when struct {
 func newWhen(b *builder, r *rules.Rule, info *lint.RuleInfo) *when {
 	w := &when{info: info, tmpl: r.Message}
 	w.when = b.cond(r.When, info.Roles, info.Roles, true)
+	w.when.useSlot(b)
 	// a role written in `when` replaces the rule's: the rule looks at its
 	// messages (examples are placed there, rules show names them)
 	info.Roles = w.when.roles
