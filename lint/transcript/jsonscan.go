@@ -94,9 +94,9 @@ func slotTag(n int) uint8 {
 }
 
 // same reports whether the slot, whose tag is v's, holds v. A short value
-// is compared with the copy a word at a time, its last word first (ids
-// and numbered names differ at their end), without a call; the lengths,
-// equal, keep every word inside both.
+// is compared with the copy by its words at the end, at the start and at
+// 8 (the first two overlap unless it is sixteen bytes), without a loop
+// or a call; the lengths, equal, keep every word inside both.
 func (sl *internSlot) same(v []byte) bool {
 	n := len(v)
 	if n > inlineKey {
@@ -105,16 +105,14 @@ func (sl *internSlot) same(v []byte) bool {
 	if n < 8 {
 		return string(sl.key[:n]) == string(v)
 	}
+	// the words at the end, at the start and, for more than sixteen
+	// bytes, at 8 cover every byte of at most inlineKey
 	k := sl.key[:]
-	if word(v, n-8) != word(k, n-8) {
-		return false
+	x := (word(v, n-8) ^ word(k, n-8)) | (word(v, 0) ^ word(k, 0))
+	if n > 16 {
+		x |= word(v, 8) ^ word(k, 8)
 	}
-	for i := 0; i < n-8; i += 8 {
-		if word(v, i) != word(k, i) {
-			return false
-		}
-	}
-	return true
+	return x == 0
 }
 
 // lookup returns the cached string equal to v, if any, and its slot; or,
@@ -197,13 +195,17 @@ type rawFields struct {
 	textAt, textRaw, textAstral int32
 }
 
-// value is the bytes of field f's value (nil when absent or null).
+// value is the bytes of field f's value, a string or a number (the
+// caller has checked its kind). Its span, which scan set, lies in line
+// (or buf) and starts before its end, a value being followed by a quote
+// or more of the record: it is taken without slicing's bounds checks.
 func (r *rawFields) value(f int, line, buf []byte) []byte {
 	sp := r.span[f]
+	b := line
 	if r.kind[f] == vEscaped {
-		return buf[sp[0]:sp[1]]
+		b = buf
 	}
-	return line[sp[0]:sp[1]]
+	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), sp[0])), sp[1]-sp[0])
 }
 
 // parse reads one record, fast when it can.

@@ -214,6 +214,40 @@ func TestInternCache(t *testing.T) {
 	}
 }
 
+// TestInternSlotSame holds internSlot.same, which compares a short value
+// with the slot's copy a word at a time, to a comparison of the strings:
+// values of every length up to past inlineKey, against a slot whose copy
+// has a longer value's bytes past its end, equal and with each bit of
+// each byte flipped in turn ("客服20" and "客服38" differ in bits one of
+// them lacks, which an OR of XORs written without parentheses, Go's |
+// and ^ binding alike, missed).
+func TestInternSlotSame(t *testing.T) {
+	const alphabet = "TB2026客服1110x"
+	for n := 1; n <= inlineKey+3; n++ {
+		v := make([]byte, n)
+		for i := range v {
+			v[i] = alphabet[(i*7+n)%len(alphabet)]
+		}
+		sl := &internSlot{s: string(v), n: slotTag(n)}
+		for i := range sl.key {
+			sl.key[i] = 0xFE // what a longer value left
+		}
+		copy(sl.key[:], v)
+		if !sl.same(append([]byte(nil), v...)) {
+			t.Fatalf("same(%q) = false for the value held", v)
+		}
+		for i := range n {
+			for bit := range 8 {
+				w := append([]byte(nil), v...)
+				w[i] ^= 1 << bit
+				if got, want := sl.same(w), string(w) == sl.s; got != want {
+					t.Fatalf("slot %q: same(%q) = %v, want %v", sl.s, w, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestTakeBytes: the pieces a block hands out are where they should be, never
 // overlap and are never handed out again; a conversation's first block has
 // room for two records like its first; a record over maxShared that the
