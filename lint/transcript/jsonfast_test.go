@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -198,6 +199,50 @@ func TestStopBytes(t *testing.T) {
 		x := r.Uint64()
 		check(x)
 		check(x &^ highs) // ASCII only
+	}
+}
+
+// TestKnownRole holds knownRole to parseRole: the canonical role names
+// and near misses (a letter's case, a letter changed, cut short, longer,
+// blanks), followed by their closing quote or not, with what follows cut
+// at every length. knownRole may decline a name near the end of the line
+// (fewer than nine bytes left), never one with more after it.
+func TestKnownRole(t *testing.T) {
+	var vals []string
+	for _, name := range []string{"customer", "agent", "bot", "system"} {
+		vals = append(vals, name, name[:len(name)-1], name+"s", name+" ", " "+name, strings.ToUpper(name[:1])+name[1:])
+		for i := range len(name) {
+			b := []byte(name)
+			b[i] ^= 0x20
+			vals = append(vals, string(b))
+			b[i] ^= 0x21
+			vals = append(vals, string(b))
+		}
+	}
+	vals = append(vals, "", "customer\\", "agent\\u0020", "客服", "syste")
+	for _, v := range vals {
+		for _, tail := range []string{`"`, `"}`, `","text":"x"}`, `\"}`, `x"}`} {
+			line := []byte(v + tail)
+			for cut := 0; cut <= len(line); cut++ {
+				b := line[:cut]
+				role, n := knownRole(b, 0)
+				canonical := false
+				if q := bytes.IndexByte(b, '"'); q >= 0 {
+					if r, ok := parseRole(string(b[:q])); ok && r.String() == string(b[:q]) {
+						canonical = true
+						if n > 0 && (n != q || role != r) {
+							t.Fatalf("knownRole(%q) = %v, %d; want %v, %d", b, role, n, r, q)
+						}
+						if n == 0 && len(b) >= 9 {
+							t.Fatalf("knownRole(%q) declined %q", b, b[:q])
+						}
+					}
+				}
+				if n > 0 && !canonical {
+					t.Fatalf("knownRole(%q) = %v, %d: not a canonical role and its quote", b, role, n)
+				}
+			}
+		}
 	}
 }
 

@@ -232,6 +232,8 @@ type msgFields struct {
 	// knownConvPlain and knownSenderPlain say the conversation id or the
 	// sender has no blank at its edges (see edged)
 	known uint8
+	// roleOf is the role the reader found role to name (0: fill reads it)
+	roleOf lint.Role
 	// where the text is written (lint.Message.LineColumn; beside the bool,
 	// so that the struct stays under 192 bytes, cleared without a loop)
 	textRaw    uint16
@@ -265,7 +267,9 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 		m.Sender = trimEdged(m.Sender)
 	}
 	role, ok := lint.RoleUnknown, false
-	if f.hasRole {
+	if f.roleOf != lint.RoleUnknown {
+		role, ok = f.roleOf, true
+	} else if f.hasRole {
 		if role, ok = parseRole(f.role); !ok && strings.TrimSpace(f.role) != "" {
 			return unknownRole(f.role)
 		}

@@ -105,6 +105,20 @@ func TestJSONScannerAgreesWithDecoder(t *testing.T) {
 		{`{"role": "agent", "text": `, false},
 		{`{"role": "agent", "text": "x" , "id": 2}`, true},
 		{`{"sender":"😀\n客服","id":"𠀀","role":"agent","text":"x😀"}`, true},
+		// the canonical roles, read at once (knownRole), and what is not
+		// one of them; a later role key counts
+		{`{"role":"customer","text":"x"}`, true},
+		{`{"role":"system","text":"x","role":"bot"}`, true},
+		{`{"role":"agent","role":"客服","text":"x"}`, true},
+		{`{"role":"agent","role":null,"text":"x"}`, true},
+		{`{"role":"agent","role":1,"text":"x"}`, true},
+		{`{"role":"bot","text":"x","role":"cust\u006fmer"}`, true},
+		{`{"role":"customer","text":"x","role":"customers"}`, true},
+		{`{"role":"agent","text":"x","role":"Agent"}`, true},
+		{`{"role":"agent ","text":"x"}`, true},
+		{`{"role":"agentx","text":"x"}`, true},
+		{`{"role":"bot"x,"text":"x"}`, false},
+		{`{"text":"x","role":"bot"}`, true},
 	}
 	for _, tt := range tests {
 		if fast := agree(t, tt.line); fast != tt.fast {
@@ -119,6 +133,8 @@ func FuzzJSONScannerAgreesWithDecoder(f *testing.F) {
 	f.Add(`{"id":"a","id":null,"role":"bot","text":"","type":"order"}`)
 	f.Add(`{"sender":"客服\n小美","x":"长\"长","role":"agent","text":"您好\n不知道"}`)
 	f.Add(`{"conversation": "c1", "time": "2026-11-04 10:00:00", "role": "agent", "sender": "客服😀", "text": "您好😀"}`)
+	f.Add(`{"role":"system","text":"x","role":"customer","role":"bot"}`)
+	f.Add(`{"role":"agent","role":"cust\u006fmer","text":"x"}`)
 	f.Fuzz(func(t *testing.T, line string) {
 		agree(t, line)
 	})
