@@ -23,6 +23,17 @@ type Worker interface {
 	Check(c *Conversation) ([]Finding, []Skip)
 }
 
+// FindingsReuser is a Worker that can take the memory for the findings
+// it returns from the engine, which reuses the memory of findings written
+// (Engine.ReuseMessages) rather than leave it to the collector.
+type FindingsReuser interface {
+	Worker
+	// UseFindings makes Check take the slice it returns its findings in
+	// from alloc, which returns an empty slice with room for n findings,
+	// instead of allocating it.
+	UseFindings(alloc func(n int) []Finding)
+}
+
 // Engine groups messages into conversations, checks them on Jobs workers,
 // scores them and hands the results, in input order, to an output function.
 type Engine struct {
@@ -193,10 +204,15 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		go func() {
 			defer wg.Done()
 			w := e.Checker.NewWorker()
+			var stash *findingStash
+			if fr, ok := w.(FindingsReuser); ok && g.pool != nil {
+				stash = &findingStash{}
+				fr.UseFindings(stash.alloc)
+			}
 			var slices [][]Message
 			for grp := range convs {
 				rs := make([]*Result, len(grp))
-				slices = g.pool.getFor(grp, slices[:0], rs)
+				slices = g.pool.getFor(grp, slices[:0], rs, stash)
 				for i, oc := range grp {
 					e.check(w, g.completeIn(oc, slices[i]), rs[i])
 				}
@@ -308,7 +324,7 @@ func (e *Engine) check(w Worker, c *Conversation, r *Result) {
 	if !slices.IsSortedFunc(all, byMsg) { // mostly none, one, or of one rule
 		slices.SortStableFunc(all, byMsg)
 	}
-	r.Conversation, r.Skipped = c, skipped
+	r.Conversation, r.Skipped, r.findings = c, skipped, all
 	if agents := c.appendAgents(r.agents[:0]); len(agents) > 0 { // nil when none, as Agents
 		r.Agents = agents
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -571,5 +573,120 @@ func TestEngineCheckAllocs(t *testing.T) {
 	r = Result{}
 	if e.check(w, c, &r); r.Agents != nil {
 		t.Fatalf("agents %q, want nil", r.Agents)
+	}
+}
+
+// reusingChecker is wordChecker as a FindingsReuser: it copies its
+// findings into memory from the engine, and counts the slices it was
+// given that had been used before (recycled ones must be cleared).
+type reusingChecker struct {
+	rule   *RuleInfo
+	reused *atomic.Int64
+	seen   *sync.Map // the findings memory handed out, by its first element
+}
+
+func (c reusingChecker) NewWorker() Worker {
+	return &reusingWorker{wordChecker: wordChecker{c.rule}, reused: c.reused, seen: c.seen}
+}
+
+type reusingWorker struct {
+	wordChecker
+	alloc  func(n int) []Finding
+	reused *atomic.Int64
+	seen   *sync.Map
+}
+
+func (w *reusingWorker) UseFindings(alloc func(n int) []Finding) { w.alloc = alloc }
+
+func (w *reusingWorker) Check(c *Conversation) ([]Finding, []Skip) {
+	fs, sk := w.wordChecker.Check(c)
+	if len(fs) == 0 || w.alloc == nil {
+		return fs, sk
+	}
+	mem := w.alloc(len(fs))
+	if len(mem) != 0 || cap(mem) < len(fs) {
+		panic(fmt.Sprintf("alloc(%d): len %d cap %d", len(fs), len(mem), cap(mem)))
+	}
+	for _, f := range mem[:cap(mem)] {
+		if f != (Finding{}) {
+			panic("alloc gave findings memory that was not cleared")
+		}
+	}
+	if _, seen := w.seen.LoadOrStore(&mem[:1][0], true); seen {
+		w.reused.Add(1)
+	}
+	return append(mem, fs...), sk
+}
+
+// TestEngineReusesFindings: with ReuseMessages, a FindingsReuser's
+// findings go into the memory of findings written before, cleared, and
+// the results are those without reuse.
+func TestEngineReusesFindings(t *testing.T) {
+	ms := groupWorkload(20000, 100, 7)
+	for i := range ms {
+		if i%3 == 0 {
+			ms[i].Text += " bad"
+		}
+	}
+	run := func(c Checker, reuse bool) []string {
+		e := &Engine{Checker: c, Scoring: Scoring{Start: 100}, MemoryBudget: 200000, ReuseMessages: reuse, Jobs: 2}
+		var got []string
+		_, err := e.Run(context.Background(), func(s Sink) error {
+			for _, m := range ms {
+				if err := s.Message(m); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, func(r *Result) error {
+			got = append(got, fmt.Sprintf("%s %d %+v", r.Conversation.ID, len(r.Conversation.Messages), r.Findings))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	rule := &RuleInfo{ID: "p/bad"}
+	want := run(wordChecker{rule}, false)
+	var reused atomic.Int64
+	if got := run(reusingChecker{rule, &reused, &sync.Map{}}, true); !slices.Equal(got, want) {
+		t.Errorf("results differ when findings reuse memory")
+	}
+	if reused.Load() == 0 {
+		t.Errorf("no findings memory was reused")
+	}
+}
+
+// TestFindingStash: a stash hands out memory by class (1, 2, 4 … 64
+// findings), new when it has none; the pool takes back any slice by the
+// class its capacity serves, cleared, and tops up a stash from it.
+func TestFindingStash(t *testing.T) {
+	var st findingStash
+	for _, tt := range []struct{ n, cap int }{{1, 1}, {2, 2}, {3, 4}, {5, 8}, {64, 64}, {65, 65}, {0, 0}} {
+		if f := st.alloc(tt.n); len(f) != 0 || cap(f) != tt.cap {
+			t.Errorf("alloc(%d): len %d cap %d, want cap %d", tt.n, len(f), cap(f), tt.cap)
+		}
+	}
+	var p msgPool
+	three := append(make([]Finding, 0, 3), Finding{Match: "x"}, Finding{Match: "y"})
+	big := make([]Finding, 1, 200)
+	r1, r2 := &Result{findings: three}, &Result{findings: big}
+	p.putAll(nil, []*Result{r1, r2})
+	if len(p.findings[1]) != 1 || cap(p.findings[1][0]) != 2 || three[:2][0].Match != "" {
+		t.Fatalf("a slice of capacity 3 serves class 1 (2 findings), cleared: %v", p.findings)
+	}
+	for c := range p.findings {
+		if c != 1 && len(p.findings[c]) != 0 {
+			t.Errorf("class %d: %d slices; a slice over the largest class is not kept", c, len(p.findings[c]))
+		}
+	}
+	grp := []*openConv{{n: 1}}
+	p.getFor(grp, nil, make([]*Result, 1), &st)
+	if len(st.free[1]) != 1 || len(p.findings[1]) != 0 || p.findingBytes != 0 {
+		t.Fatalf("getFor tops the stash up from the pool")
+	}
+	if f := st.alloc(2); &f[:1][0] != &three[:1][0] {
+		t.Errorf("alloc(2) takes the stashed slice")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"sync"
 	"time"
@@ -370,10 +371,57 @@ type msgPool struct {
 	free    [maxPooledLen + 1][][]Message // by length (and capacity)
 	bytes   int                           // of the slices in free
 	results []*Result                     // zero
+	// findings are the memory of findings written, empty slices by class
+	// (findingClass), for the workers' stashes; findingBytes is theirs
+	findings     [findingClasses][][]Finding
+	findingBytes int
 }
 
 // maxPooledResults bounds the Results a msgPool keeps.
 const maxPooledResults = 1024
+
+// findingStash is a worker's supply of memory for findings
+// (FindingsReuser): slices by class, topped up from the pool with every
+// group of conversations the worker takes (msgPool.getFor).
+type findingStash struct {
+	free [findingClasses][][]Finding
+}
+
+// Findings' memory comes in classes of 1, 2, 4 … 64 findings: class c
+// serves up to 1<<c findings. (Conversations with more are rare: theirs
+// is allocated, and not kept.) A stash keeps up to stashFindings slices
+// of a class; the pool, up to maxPooledFindingBytes.
+const (
+	findingClasses        = 7
+	stashFindings         = 8
+	maxPooledFindingBytes = 2 << 20
+)
+
+// findingClass is the class of a slice that has room for n findings
+// (0 < n): the one it serves (false when over the largest).
+func findingClass(n int) (int, bool) {
+	c := bits.Len(uint(n - 1))
+	return c, c < findingClasses
+}
+
+// alloc returns an empty slice with room for n findings, from the stash
+// when it has one of n's class.
+func (st *findingStash) alloc(n int) []Finding {
+	if n <= 0 {
+		return nil
+	}
+	c, ok := findingClass(n)
+	if !ok {
+		return make([]Finding, 0, n)
+	}
+	if k := len(st.free[c]); k > 0 {
+		fs := st.free[c][k-1]
+		st.free[c][k-1] = nil
+		st.free[c] = st.free[c][:k-1]
+		return fs
+	}
+	return make([]Finding, 0, 1<<c)
+}
 
 // maxPooledLen is the length of the longest message slices pooled.
 const maxPooledLen = 64
@@ -414,10 +462,21 @@ func (p *msgPool) take(n int) []Message {
 // what it needs for a group of conversations at once (with two workers
 // and the writer taking turns at the lock per conversation, its cache
 // line went from core to core: 2% of a run's CPU).
-func (p *msgPool) getFor(grp []*openConv, dst [][]Message, rs []*Result) [][]Message {
+func (p *msgPool) getFor(grp []*openConv, dst [][]Message, rs []*Result, st *findingStash) [][]Message {
 	start := len(dst)
 	if p != nil {
 		p.mu.Lock()
+		if st != nil {
+			for c := range st.free {
+				for len(st.free[c]) < stashFindings && len(p.findings[c]) > 0 {
+					k := len(p.findings[c]) - 1
+					st.free[c] = append(st.free[c], p.findings[c][k])
+					p.findings[c][k] = nil
+					p.findings[c] = p.findings[c][:k]
+					p.findingBytes -= (1 << c) * int(unsafe.Sizeof(Finding{}))
+				}
+			}
+		}
 		for _, oc := range grp {
 			var ms []Message
 			if oc.n <= maxPooledLen {
@@ -462,10 +521,27 @@ func (p *msgPool) putAll(all [][]Message, rs []*Result) {
 		}
 		clear(ms[:cap(ms)]) // drop references for the collector
 	}
+	// the findings' memory, cleared, by the class it serves (its
+	// capacity's power of two, so that any slice may come back)
+	var mem [maxPooledResults][]Finding
+	fs := mem[:0]
 	for _, r := range rs {
+		if f := r.findings; cap(f) > 0 && cap(f) < 2<<(findingClasses-1) {
+			clear(f[:cap(f)])
+			fs = append(fs, f[:0])
+		}
 		*r = Result{}
 	}
 	p.mu.Lock()
+	for _, f := range fs {
+		c := bits.Len(uint(cap(f))) - 1
+		size := (1 << c) * int(unsafe.Sizeof(Finding{}))
+		if p.findingBytes+size > maxPooledFindingBytes {
+			continue
+		}
+		p.findings[c] = append(p.findings[c], f[:0:1<<c])
+		p.findingBytes += size
+	}
 	for _, ms := range all {
 		if ms == nil {
 			continue

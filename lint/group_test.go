@@ -363,7 +363,7 @@ func TestMsgPoolGroups(t *testing.T) {
 		t.Errorf("putAll keeps the Results given back, zeroed")
 	}
 	rs := make([]*Result, len(grp))
-	dst := p.getFor(grp, [][]Message{nil}, rs)
+	dst := p.getFor(grp, [][]Message{nil}, rs, nil)
 	if rs[0] != r || rs[1] == nil || rs[1] == r || len(p.results) != 0 {
 		t.Errorf("getFor hands out the pooled Result, then new ones")
 	}
@@ -382,7 +382,7 @@ func TestMsgPoolGroups(t *testing.T) {
 		t.Errorf("pool of %d bytes after every slice was taken", p.bytes)
 	}
 	var nilPool *msgPool
-	if got := nilPool.getFor(grp, nil, make([]*Result, len(grp))); len(got) != len(grp) || cap(got[3]) != maxPooledLen+1 {
+	if got := nilPool.getFor(grp, nil, make([]*Result, len(grp)), nil); len(got) != len(grp) || cap(got[3]) != maxPooledLen+1 {
 		t.Errorf("a nil pool makes every slice")
 	}
 }

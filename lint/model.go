@@ -419,6 +419,9 @@ type Result struct {
 	// agents is room for Agents: a conversation mostly has one agent or
 	// two (Engine.check)
 	agents [2]string
+	// findings is the memory of the findings the worker returned (from a
+	// findingStash), which the engine reuses once the Result is written
+	findings []Finding
 }
 
 // Message returns the evidence message of a finding.

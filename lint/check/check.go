@@ -693,7 +693,14 @@ type worker struct {
 	out []lint.Finding
 	// agents names the agents findings are held against
 	agents agents
+	// alloc, when set, gives the memory of the findings Check returns
+	// (lint.FindingsReuser)
+	alloc func(n int) []lint.Finding
 }
+
+// UseFindings makes Check take the memory of the findings it returns from
+// alloc (lint.FindingsReuser).
+func (w *worker) UseFindings(alloc func(n int) []lint.Finding) { w.alloc = alloc }
 
 // Check runs every check on one conversation.
 func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
@@ -734,7 +741,11 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	w.out = findings
 	findings = nil
 	if len(w.out) > 0 {
-		findings = slices.Clone(w.out)
+		if w.alloc != nil {
+			findings = append(w.alloc(len(w.out)), w.out...)
+		} else {
+			findings = slices.Clone(w.out)
+		}
 	}
 	w.agents.reset(c.Messages)
 	for i := range findings {

@@ -125,3 +125,24 @@ func TestPIIDisguisedNumbers(t *testing.T) {
 		t.Errorf("column: %+v, want one finding at column 4", fs)
 	}
 }
+
+// TestWorkerUseFindings: a worker given memory for its findings
+// (lint.FindingsReuser) returns them in it, the same findings as without.
+func TestWorkerUseFindings(t *testing.T) {
+	s := compileOne(t, "id: no\ntype: forbid\nrole: agent\nphrases: [不知道, 不行]")
+	c := conv(t, "00:00 customer: 在吗\n00:05 agent: 不知道\n00:09 agent: 这个不行，那个也不行")
+	want, _ := s.NewWorker().Check(c)
+	w := s.NewWorker()
+	var given []lint.Finding
+	w.(lint.FindingsReuser).UseFindings(func(n int) []lint.Finding {
+		given = make([]lint.Finding, 0, n+2)
+		return given
+	})
+	got, _ := w.Check(conv(t, "00:00 customer: 在吗\n00:05 agent: 不知道\n00:09 agent: 这个不行，那个也不行"))
+	if describe(got) != describe(want) || len(want) != 3 {
+		t.Fatalf("findings %q, want %q (3)", describe(got), describe(want))
+	}
+	if &got[0] != &given[:1][0] {
+		t.Errorf("the findings are not in the memory given")
+	}
+}
