@@ -187,3 +187,99 @@ func TestLoneUnitBMPCode(t *testing.T) {
 		}
 	}
 }
+
+// TestLoneUnitLetterRuns: loneUnit, which asks whether a character joins a
+// run of letters and digits only below U+0800, answers for every character
+// of the Basic Multilingual Plane what asking for every length answers,
+// with and without user words.
+func TestLoneUnitLetterRuns(t *testing.T) {
+	t.Parallel()
+	plain, err := NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, err := NewSegmenter([]DictWord{{Word: "δx", Freq: 5}, {Word: "〇〇号", Freq: 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, seg := range []Segmenter{plain, user} {
+		s := seg.(*dictSegmenter)
+		lone := 0
+		for r := rune(0); r < 0x10000; r++ {
+			want := !(r == utf8.RuneError || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')) &&
+				!(r >= utf8.RuneSelf && inLetterRun(r, utf8.RuneLen(r))) &&
+				s.dict.bmpCode(r) == 0 && !s.userRunes()[r]
+			if got := s.loneUnit(r); got != want {
+				t.Fatalf("%U: loneUnit %v, want %v", r, got, want)
+			}
+			if want {
+				lone++
+			}
+		}
+		if lone < 1000 {
+			t.Fatalf("only %d lone units: the test tests little", lone)
+		}
+	}
+}
+
+// TestStretchStartBackwards: stretchStart, reading back from off, finds the
+// stretch start that reading forwards from from finds, at every pair of
+// character offsets of texts of Chinese, punctuation, ASCII, two- and
+// four-byte characters.
+func TestStretchStartBackwards(t *testing.T) {
+	t.Parallel()
+	seg, err := NewSegmenter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := seg.(*dictSegmenter)
+	texts := []string{
+		"",
+		"您好",
+		"您好，请问有什么可以帮您？",
+		"亲，这款 L 码的衣服今天能发货吗？好的，谢谢!!",
+		"é中文ñ，😀表情😀符号…〇一二三 abc123 。",
+		"“一定”能到吗?明天\t后天 · 下周",
+		"ab，cd。ef",
+		"，，，。。",
+		"\uFFFD中\uFFFD，",
+		"ΔΣ中文Ωω，",
+	}
+	for _, text := range texts {
+		var offs []int
+		for i := range text {
+			offs = append(offs, i)
+		}
+		offs = append(offs, len(text))
+		for a, from := range offs {
+			for _, off := range offs[a:] {
+				if got, want := s.stretchStart(text, from, off), stretchStartForward(s, text, from, off); got != want {
+					t.Fatalf("%q [%d, %d): stretchStart %d, forwards %d", text, from, off, got, want)
+				}
+			}
+		}
+	}
+}
+
+// stretchStartForward is stretchStart reading forwards from from, as it
+// did before.
+func stretchStartForward(s *dictSegmenter, text string, from, off int) int {
+	start := from
+	for i := from; i < off; {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else if r3, ok := decodeRune3(text, i); ok {
+			r, size = r3, 3
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		if s.loneUnit(r) {
+			start = i
+		}
+	}
+	return start
+}

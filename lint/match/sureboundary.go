@@ -62,8 +62,10 @@ func (s *dictSegmenter) loneUnit(r rune) bool {
 	if r == utf8.RuneError || r >= 0x10000 || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
 		return false // invalid bytes and other planes: not worth the hash lookup
 	}
-	if r >= utf8.RuneSelf && inLetterRun(r, utf8.RuneLen(r)) {
-		return false // part of a run of letters and digits (see scanUnits)
+	if r >= utf8.RuneSelf && r < 0x800 && inLetterRun(r, 2) {
+		// part of a run of letters and digits (see scanUnits), which
+		// characters of three bytes (U+0800 on, Chinese) never are
+		return false
 	}
 	// (a character of the Basic Multilingual Plane, not utf8.RuneError:
 	// its code is runeCode's without encoding it)
@@ -109,24 +111,32 @@ type userRuneFields struct {
 // text[from:off] that is a unit of its own no word holds (see ForcedCut),
 // or from when there is none: with ForcedCut(text, off), the ends of the
 // stretch of text around off that no word reaches out of (from is 0 or
-// such a cut).
+// such a cut). text is valid UTF-8 (normalised text is), so its characters
+// read backwards from off are those read forwards from from: the search
+// goes back from off and stops at the first such character (a stretch
+// mostly begins a few characters before off, after punctuation).
 func (s *dictSegmenter) stretchStart(text string, from, off int) int {
-	start := from
-	for i := from; i < off; {
-		c := text[i]
+	for i := off; i > from; {
+		c := text[i-1]
 		var r rune
 		size := 1
 		if c < utf8.RuneSelf {
 			r = rune(c)
-		} else if r3, ok := decodeRune3(text, i); ok {
-			r, size = r3, 3
 		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			ok := false
+			if i-3 >= from {
+				r, ok = decodeRune3(text, i-3)
+			}
+			if ok {
+				size = 3
+			} else {
+				r, size = utf8.DecodeLastRuneInString(text[from:i])
+			}
 		}
-		i += size
 		if s.loneUnit(r) {
-			start = i
+			return i
 		}
+		i -= size
 	}
-	return start
+	return from
 }
