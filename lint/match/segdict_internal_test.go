@@ -225,7 +225,8 @@ func TestLoneUnitLetterRuns(t *testing.T) {
 // TestStretchStartBackwards: stretchStart, reading back from off, finds the
 // stretch start that reading forwards from from finds, at every pair of
 // character offsets of texts of Chinese, punctuation, ASCII, two- and
-// four-byte characters.
+// four-byte characters; and ForcedCut, which decodes Chinese characters
+// inline, finds the cut utf8.DecodeRuneInString's characters give.
 func TestStretchStartBackwards(t *testing.T) {
 	t.Parallel()
 	seg, err := NewSegmenter(nil)
@@ -257,6 +258,9 @@ func TestStretchStartBackwards(t *testing.T) {
 					t.Fatalf("%q [%d, %d): stretchStart %d, forwards %d", text, from, off, got, want)
 				}
 			}
+			if got, want := s.ForcedCut(text, from), forcedCutRef(s, text, from); got != want {
+				t.Fatalf("%q from %d: ForcedCut %d, want %d", text, from, got, want)
+			}
 		}
 	}
 }
@@ -282,4 +286,17 @@ func stretchStartForward(s *dictSegmenter, text string, from, off int) int {
 		}
 	}
 	return start
+}
+
+// forcedCutRef is ForcedCut decoding every character with
+// utf8.DecodeRuneInString.
+func forcedCutRef(s *dictSegmenter, text string, off int) int {
+	for i := max(off, 0); i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if s.loneUnit(r) {
+			return i
+		}
+		i += size
+	}
+	return len(text)
 }

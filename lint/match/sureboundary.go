@@ -47,7 +47,14 @@ func (s *dictSegmenter) SureBoundary(text string, off int) bool {
 // message once the word boundary asked about is settled.
 func (s *dictSegmenter) ForcedCut(text string, off int) int {
 	for i := max(off, 0); i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			if r3, ok := decodeRune3(text, i); ok {
+				r, size = r3, 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		if s.loneUnit(r) {
 			return i
 		}
