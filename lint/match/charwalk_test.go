@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // charWalkMatcher has lists whose hits fall all over a text: single
@@ -87,4 +88,65 @@ func FuzzCharWalkAgreesWithOffsetMap(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		charWalkHits(t, m, ids, text, true)
 	})
+}
+
+// TestCharWalkSharedRuns holds charWalk, which passes over the bytes the
+// texts share eight and four at a time, to walking them one character at
+// a time (charWalkRef), to every character offset of the normalised texts
+// of long random texts (runs of shared bytes ending inside a character, at
+// a changed one, at the offset walked to), walked to in order from
+// offsets on, and to whether they end together (ok).
+func TestCharWalkSharedRuns(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	var n Normalized
+	walks := 0
+	for range 2000 {
+		var sb strings.Builder
+		for range 1 + rng.Intn(60) {
+			sb.WriteString(charWalkPieces[rng.Intn(len(charWalkPieces))])
+		}
+		orig := sb.String()
+		n.Reset(orig)
+		norm := n.Text
+		var offs []int
+		for i := range norm {
+			offs = append(offs, i)
+		}
+		offs = append(offs, len(norm))
+		for _, step := range []int{1, 3, 7} {
+			var w, ref charWalk
+			for i := 0; i < len(offs); i += step {
+				w.to(norm, orig, offs[i])
+				charWalkRef(&ref, norm, orig, offs[i])
+				if w != ref {
+					t.Fatalf("%q to %d: walked %+v, want %+v", orig, offs[i], w, ref)
+				}
+				walks++
+			}
+			wr := ref
+			charWalkRef(&wr, norm, orig, len(norm))
+			if got, want := w.ok(norm, orig), wr.norm == len(norm) && wr.orig == len(orig); got != want {
+				t.Fatalf("%q: ok %v, want %v", orig, got, want)
+			}
+		}
+	}
+	if walks < 100000 {
+		t.Fatalf("only %d walks", walks)
+	}
+}
+
+// charWalkRef is charWalk.to one character at a time.
+func charWalkRef(w *charWalk, norm, orig string, off int) {
+	n, o, k := w.norm, w.orig, w.chars
+	for n < off && o < len(orig) {
+		if c := norm[n]; c < 0xe0 {
+			n += 1 + int(c>>7)
+		} else {
+			n += 3 + int(c>>4&1)
+		}
+		_, size := utf8.DecodeRuneInString(orig[o:])
+		o += size
+		k++
+	}
+	w.norm, w.orig, w.chars = n, o, k
 }

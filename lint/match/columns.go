@@ -1,6 +1,11 @@
 package match
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf8"
+	"unsafe"
+)
 
 // Columns turns byte offsets into a text into 1-based character columns,
 // counting on from the previous offset: asked in text order, it reads the
@@ -70,6 +75,42 @@ type charWalk struct {
 func (w *charWalk) to(norm, orig string, off int) {
 	n, o, k := w.norm, w.orig, w.chars
 	for n < off && o < len(orig) {
+		if n+8 <= off && o+8 <= len(orig) && load64(norm, n) == load64(orig, o) {
+			// most characters are not changed: eight bytes the texts
+			// share at a time, their characters counted by their lead
+			// bytes (all but the continuation bytes, 10xxxxxx: valid
+			// UTF-8 in norm, so in orig too)
+			for {
+				x := load64(norm, n)
+				k += 8 - bits.OnesCount64(x&^(x<<1)&0x8080808080808080)
+				n, o = n+8, o+8
+				if n+8 > off || o+8 > len(orig) || load64(norm, n) != load64(orig, o) {
+					break
+				}
+			}
+			if n < len(norm) && norm[n]&0xC0 == 0x80 {
+				// the shared bytes end inside a character: back to its
+				// start, counted already
+				for norm[n]&0xC0 == 0x80 {
+					n, o = n-1, o-1
+				}
+				k--
+			}
+			continue
+		}
+		if n+4 <= len(norm) && o+4 <= len(orig) {
+			// a character the texts share: a three-byte one (valid
+			// UTF-8 in norm, so in orig too) or ASCII
+			x, d := load32(norm, n), load32(norm, n)^load32(orig, o)
+			if x&0xF0 == 0xE0 && d&0xFFFFFF == 0 {
+				n, o, k = n+3, o+3, k+1
+				continue
+			}
+			if x&0x80 == 0 && d&0xFF == 0 {
+				n, o, k = n+1, o+1, k+1
+				continue
+			}
+		}
 		// the normalised text is valid UTF-8: its lead bytes tell the
 		// lengths; the original's characters as RuneCount steps over
 		// them, the common three-byte one inline
@@ -93,6 +134,21 @@ func (w *charWalk) to(norm, orig string, off int) {
 // ok walks on to the end of both texts and reports whether they end
 // together: whether the offsets and columns walked to are right.
 func (w *charWalk) ok(norm, orig string) bool {
+	if norm[w.norm:] == orig[w.orig:] {
+		return true // (the rest unchanged: as many characters in both)
+	}
 	w.to(norm, orig, len(norm))
 	return w.norm == len(norm) && w.orig == len(orig)
+}
+
+// load64 returns the eight bytes of s from i on (i+8 <= len(s)), little
+// endian, without a bounds check.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))[:])
+}
+
+// load32 returns the four bytes of s from i on (i+4 <= len(s)), little
+// endian, without a bounds check.
+func load32(s string, i int) uint32 {
+	return binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i))[:])
 }
