@@ -60,6 +60,9 @@ type btProg struct {
 	src  string
 	once sync.Once
 	re   *regexp.Regexp
+	// srcOf, when set, writes the pattern when first needed (src is then
+	// empty: see source)
+	srcOf func() string
 }
 
 // lazyBT is a regexp compiled for the backtracker on first use.
@@ -423,10 +426,19 @@ func inRanges(rs []rune, r rune) bool {
 func (p *btProg) regexp() *regexp.Regexp {
 	p.once.Do(func() {
 		if p.re == nil {
-			p.re = regexp.MustCompile(p.src)
+			p.re = regexp.MustCompile(p.source())
 		}
 	})
 	return p.re
+}
+
+// source returns the pattern p was compiled from (src, or what srcOf
+// writes).
+func (p *btProg) source() string {
+	if p.src == "" && p.srcOf != nil {
+		return p.srcOf()
+	}
+	return p.src
 }
 
 // btJob is a step left for later in a btState's search.

@@ -21,7 +21,7 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 	add := func(p *btProg) {
 		if p != nil && !seen[p] {
 			seen[p] = true
-			progs = append(progs, pair{p, regexp.MustCompile(p.src)})
+			progs = append(progs, pair{p, regexp.MustCompile(p.source())})
 		}
 	}
 	for _, l := range m.lists {
@@ -39,10 +39,10 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 		for _, pr := range progs {
 			want := pr.re.FindStringSubmatchIndex(text)
 			if got := pr.p.find(&st, text, pr.p.ncap); !slices.Equal(got, want) {
-				return fmt.Errorf("%s on %q: backtracker %v, regexp %v", pr.p.src, text, got, want)
+				return fmt.Errorf("%s on %q: backtracker %v, regexp %v", pr.p.source(), text, got, want)
 			}
 			if got := pr.p.find(&st, text, pr.p.need); want != nil && (got == nil || !slices.Equal(got[:pr.p.need], want[:pr.p.need])) {
-				return fmt.Errorf("%s on %q (need %d): backtracker %v, regexp %v", pr.p.src, text, pr.p.need, got, want)
+				return fmt.Errorf("%s on %q (need %d): backtracker %v, regexp %v", pr.p.source(), text, pr.p.need, got, want)
 			}
 		}
 		return nil

@@ -214,17 +214,17 @@ func (a *anchoredVariants) usable() bool {
 			if (!begin && a.hasBegin) || (!end && a.hasEnd) {
 				v = withoutAssertions(tree, !begin, !end)
 			}
-			var b strings.Builder
-			b.WriteString("(?i)^(?:")
-			if !writeExact(&b, v) {
-				b.Reset()
-				b.WriteString("^(?:" + v.String()) // slow for large classes, but exact
-			}
-			b.WriteString(")")
-			p, groups, match, err := compileBT(b.String())
-			if err != nil || groups != a.re.NumSubexp() || match != a.re.SubexpIndex("match") {
+			// ^(?:v), compiled from the tree: what parsing it written out
+			// gives (anchoredSource), without writing and parsing it
+			// (most of the work, for the large classes); written out
+			// only if an input too long for the backtracker needs the
+			// regexp
+			anchored := &syntax.Regexp{Op: syntax.OpConcat, Flags: v.Flags, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText, Flags: v.Flags}, v}}
+			p, err := compileBTTree(anchored, nil)
+			if err != nil || anchored.MaxCap() != a.re.NumSubexp() || capIndex(anchored, "match") != a.re.SubexpIndex("match") {
 				return nil
 			}
+			p.srcOf = func() string { return anchoredSource(v) }
 			return p
 		}
 		a.ok = true
@@ -244,6 +244,30 @@ func (a *anchoredVariants) usable() bool {
 		}
 	})
 	return a.ok
+}
+
+// anchoredSource writes the pattern of tree v anchored at its start,
+// ^(?:v), for the regexp package (under (?i), as the window's pattern).
+func anchoredSource(v *syntax.Regexp) string {
+	var b strings.Builder
+	b.WriteString("(?i)^(?:")
+	if !writeExact(&b, v) {
+		b.Reset()
+		b.WriteString("^(?:" + v.String()) // slow for large classes, but exact
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// capIndex returns the index of the group of tree named name, -1 when
+// there is none, as Regexp.SubexpIndex does.
+func capIndex(tree *syntax.Regexp, name string) int {
+	for i, n := range tree.CapNames() {
+		if n == name {
+			return i
+		}
+	}
+	return -1
 }
 
 // findAnchored is Text.find for a window with a lead set (w.lead ≥ 0),
