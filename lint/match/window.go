@@ -205,7 +205,7 @@ type anchoredVariants struct {
 // whether they can be used.
 func (a *anchoredVariants) usable() bool {
 	a.once.Do(func() {
-		tree, err := syntax.Parse(a.src, syntax.Perl)
+		tree, err := parsePattern(a.src) // (parsed already: newWindow)
 		if err != nil {
 			return
 		}
