@@ -176,7 +176,7 @@ func (l *list) btOf(i int) *btProg {
 // nil when it has no fast path.
 func makePlan(re *regexp.Regexp) *patternPlan {
 	src := re.String()
-	tree, err := syntax.Parse(src, syntax.Perl)
+	tree, err := parsePattern(src) // (parsed already, as it was compiled: shared, not changed below)
 	if err != nil {
 		return nil
 	}
