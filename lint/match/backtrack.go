@@ -343,7 +343,7 @@ func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
 			default:
 				key := &in.Rune[0]
 				if sets[key] == nil {
-					sets[key] = newRuneSet(in.Rune)
+					sets[key] = runeSetOf(in.Rune)
 				}
 				b.set = sets[key]
 			}

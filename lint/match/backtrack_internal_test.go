@@ -151,3 +151,29 @@ func TestEmptyAt(t *testing.T) {
 		}
 	}
 }
+
+// TestRuneSetOfShared: runeSetOf makes the set newRuneSet makes, once for
+// each list of ranges: equal ranges share a set, other ranges do not.
+func TestRuneSetOfShared(t *testing.T) {
+	classes := [][]rune{
+		{'a', 'z'},
+		{'a', 'y'},
+		{0, '\t', '\v', 0x10FFFF},
+		{0x4e00, 0x9fff, '0', '9', 0x1F600, 0x1F64F},
+		{},
+	}
+	for i, c := range classes {
+		s := runeSetOf(slices.Clone(c))
+		if want := newRuneSet(c); s.bmp != want.bmp || !slices.Equal(s.astral, want.astral) || s.size != want.size {
+			t.Fatalf("%v: runeSetOf differs from newRuneSet", c)
+		}
+		if again := runeSetOf(slices.Clone(c)); again != s {
+			t.Fatalf("%v: made twice", c)
+		}
+		for _, d := range classes[:i] {
+			if runeSetOf(d) == s {
+				t.Fatalf("%v and %v share a set", c, d)
+			}
+		}
+	}
+}

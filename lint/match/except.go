@@ -279,7 +279,7 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 				ep.near, ep.width = near, w
 				var ranges []rune
 				if ft, err := parsePattern("(?i)" + np); err == nil && !firstRunes(ft.Simplify(), &ranges) {
-					if set := newRuneSet(ranges); set.size <= maxFirstSet {
+					if set := runeSetOf(ranges); set.size <= maxFirstSet {
 						ep.first = set
 					}
 				}

@@ -6,8 +6,10 @@ import (
 	"regexp/syntax"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Fast paths for patterns, each exact (a differential test holds them to
@@ -40,6 +42,33 @@ type runeSet struct {
 	astral []rune // lo, hi pairs, ascending
 	size   int    // the number of characters
 }
+
+// runeSetOf is newRuneSet, made once per process for each list of ranges
+// (up to maxRuneSets of them) and shared (a set is not changed once made):
+// the same large classes ([\s\p{P}\p{S}], its complement) recur in many
+// patterns and in each of their variants, and making one costs tens of
+// thousands of instructions and an 8 KiB bitmap.
+func runeSetOf(ranges []rune) *runeSet {
+	key := string(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(ranges))), len(ranges)*4))
+	if s, ok := runeSets.Load(key); ok {
+		return s.(*runeSet)
+	}
+	s := newRuneSet(ranges)
+	if runeSetCount.Add(1) <= maxRuneSets {
+		runeSets.Store(key, s)
+	}
+	return s
+}
+
+// runeSets holds runeSetOf's sets by their ranges' bytes; runeSetCount
+// counts the sets made.
+var (
+	runeSets     sync.Map
+	runeSetCount atomic.Int64
+)
+
+// maxRuneSets bounds the sets runeSetOf keeps.
+const maxRuneSets = 4096
 
 // newRuneSet returns the set of the characters in ranges (lo, hi pairs,
 // in any order, possibly overlapping).
@@ -187,18 +216,18 @@ func makePlan(re *regexp.Regexp) *patternPlan {
 		tree.Sub[0].Op == syntax.OpBeginText && tree.Sub[len(tree.Sub)-1].Op == syntax.OpEndText {
 		mid := tree.Sub[1 : len(tree.Sub)-1]
 		if len(mid) == 1 && mid[0].Op == syntax.OpPlus && mid[0].Sub[0].Op == syntax.OpCharClass {
-			p.whole = newRuneSet(mid[0].Sub[0].Rune)
+			p.whole = runeSetOf(mid[0].Sub[0].Rune)
 			return p
 		}
 		var ranges []rune
 		if consumed(tree, &ranges) {
-			p.only = newRuneSet(ranges)
+			p.only = runeSetOf(ranges)
 		}
 	}
 	if !other {
 		var ranges []rune
 		if !firstRunes(tree, &ranges) {
-			if s := newRuneSet(ranges); s.size <= maxFirstSet {
+			if s := runeSetOf(ranges); s.size <= maxFirstSet {
 				p.first = s
 				p.anchored = &anchoredVariants{re: re, src: src, hasBegin: hasBegin, hasEnd: hasEnd}
 			}
