@@ -7,8 +7,8 @@ import (
 )
 
 // BacktrackAgreesForTest compiles every program the backtracker may run
-// for m's patterns (each pattern, and the anchored variants of the windowed
-// ones) and returns how many there are and a check that runs a text
+// for m's patterns (each pattern, and the anchored variants and the
+// variants without ^ or $ of the windowed ones) and returns how many there are and a check that runs a text
 // through each of them and through the regexp package compiled from the
 // same source, reporting the first difference of match or submatches.
 func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
@@ -21,7 +21,11 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 	add := func(p *btProg) {
 		if p != nil && !seen[p] {
 			seen[p] = true
-			progs = append(progs, pair{p, regexp.MustCompile(p.source())})
+			re := p.re // (the regexp it was compiled with, or its source's)
+			if re == nil {
+				re = regexp.MustCompile(p.source())
+			}
+			progs = append(progs, pair{p, re})
 		}
 	}
 	for _, l := range m.lists {
@@ -32,6 +36,11 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 					add(p)
 				}
 			}
+			if w := l.win[i]; w != nil && w.usable() {
+				for k := range 4 {
+					add(w.btVariant(l.patterns[i], k&2 != 0, k&1 != 0))
+				}
+			}
 		}
 	}
 	var st btState
@@ -39,10 +48,10 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 		for _, pr := range progs {
 			want := pr.re.FindStringSubmatchIndex(text)
 			if got := pr.p.find(&st, text, pr.p.ncap); !slices.Equal(got, want) {
-				return fmt.Errorf("%s on %q: backtracker %v, regexp %v", pr.p.source(), text, got, want)
+				return fmt.Errorf("%s on %q: backtracker %v, regexp %v", pr.re.String(), text, got, want)
 			}
 			if got := pr.p.find(&st, text, pr.p.need); want != nil && (got == nil || !slices.Equal(got[:pr.p.need], want[:pr.p.need])) {
-				return fmt.Errorf("%s on %q (need %d): backtracker %v, regexp %v", pr.p.source(), text, pr.p.need, got, want)
+				return fmt.Errorf("%s on %q (need %d): backtracker %v, regexp %v", pr.re.String(), text, pr.p.need, got, want)
 			}
 		}
 		return nil

@@ -36,10 +36,12 @@ import (
 // window is how a prefiltered pattern runs on pieces of a text.
 type window struct {
 	sets []windowSet
-	// the pattern with ^ (\A), $ (\z), both never matching; the pattern
-	// itself when it has no such assertion
+	// the pattern itself, for a pattern without ^ (\A) or $ (\z) (variant);
+	// nil for one with them, whose variants (^, $, both never matching)
+	// run on the backtracker (btVariant)
 	noBegin, noEnd, noBoth *regexp.Regexp
-	// lazy, when set, compiles the variants on first use (usable)
+	// lazy, when set, works out on first use whether the variants can be
+	// used (usable)
 	lazy *lazyVariants
 	// lead is the index in sets of the set whose literals lie closest after
 	// the start of every match (least litSet.lead, at most maxLead bytes),
@@ -65,7 +67,8 @@ type btVariants struct {
 // btVariant returns the variant of the window's pattern (re) to run on a
 // piece that does (begin) or does not start at the search's base, and does
 // (end) or does not end at the end of the text, compiled for the
-// backtracker; nil if it could not be. The window is usable.
+// backtracker; nil if it could not be (a window with variants is then not
+// usable: see usable).
 func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 	b := w.bt
 	b.once.Do(func() {
@@ -81,9 +84,18 @@ func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 			default:
 				tree := b.tree
 				if (!begin && b.hasBegin) || (!end && b.hasEnd) {
-					tree = withoutAssertions(tree, !begin, !end)
+					// (the variant for the regexp package, for inputs
+					// too long for the backtracker, written out and
+					// compiled only then)
+					v := withoutAssertions(tree, !begin, !end)
+					p, err := compileBTTree(v, nil)
+					if err == nil && v.MaxCap() == re.NumSubexp() && capIndex(v, "match") == re.SubexpIndex("match") {
+						p.srcOf = func() string { return variantSource(v) }
+						b.v[k] = p
+					}
+					continue
 				}
-				if p, err := compileBTTree(tree, w.variant(re, begin, end)); err == nil {
+				if p, err := compileBTTree(tree, re); err == nil {
 					b.v[k] = p
 				}
 			}
@@ -153,10 +165,8 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 	}
 	w.bt = &btVariants{tree: tree, hasBegin: hasBegin, hasEnd: hasEnd}
 	if hasBegin || hasEnd {
-		// the variants are compiled when a text first needs them: compiling
-		// (?i) patterns with large classes costs milliseconds, which a run
-		// over a canned library would pay for nothing
-		w.lazy = &lazyVariants{re: re, tree: tree, hasBegin: hasBegin, hasEnd: hasEnd}
+		// the variants are compiled when a text first needs them (usable)
+		w.lazy = &lazyVariants{re: re}
 	} else {
 		w.noBegin, w.noEnd, w.noBoth = re, re, re
 	}
@@ -347,53 +357,48 @@ func b2i(b bool) int {
 	return 0
 }
 
-// lazyVariants compiles a window's variants once, on first use.
+// lazyVariants says, once worked out, whether a window's variants can be
+// used (usable).
 type lazyVariants struct {
-	once             sync.Once
-	re               *regexp.Regexp
-	tree             *syntax.Regexp
-	hasBegin, hasEnd bool
-	ok               bool
+	once sync.Once
+	re   *regexp.Regexp
+	ok   bool
 }
 
-// usable compiles the variants if they are not yet and reports whether
-// the window can be used (false: a variant failed to compile, and the
-// pattern runs on the whole text instead).
+// usable reports whether the window can be used: false when a variant of
+// its pattern without ^ or $ could not be compiled for the backtracker, and
+// the pattern runs on the whole text instead. The variants are compiled
+// when a text first needs them: compiling (?i) patterns with large classes
+// costs milliseconds, which a run over a canned library would pay for
+// nothing. They are compiled for the backtracker only (btVariant); the
+// regexp package compiles one only for an input too long for the
+// backtracker.
 func (w *window) usable() bool {
 	if w.lazy == nil {
 		return true
 	}
 	l := w.lazy
 	l.once.Do(func() {
-		variant := func(begin, end bool) *regexp.Regexp {
-			if (begin || !l.hasBegin) && (end || !l.hasEnd) {
-				return l.re
-			}
-			v := withoutAssertions(l.tree, !begin, !end)
-			var b strings.Builder
-			b.WriteString("(?i)")
-			src := ""
-			if writeExact(&b, v) {
-				src = b.String()
-			} else {
-				src = v.String() // slow for large classes, but exact
-			}
-			vre, err := regexp.Compile(src)
-			if err != nil || vre.NumSubexp() != l.re.NumSubexp() || vre.SubexpIndex("match") != l.re.SubexpIndex("match") {
-				return nil
-			}
-			return vre
-		}
-		w.noBegin, w.noEnd, w.noBoth = variant(false, true), variant(true, false), variant(false, false)
-		l.ok = w.noBegin != nil && w.noEnd != nil && w.noBoth != nil
-		l.tree = nil
+		l.ok = w.btVariant(l.re, false, true) != nil && w.btVariant(l.re, true, false) != nil && w.btVariant(l.re, false, false) != nil
 	})
 	return l.ok
 }
 
+// variantSource writes the pattern of tree v (the window's pattern, parsed
+// with (?i), its ^ or $ taken out) for the regexp package.
+func variantSource(v *syntax.Regexp) string {
+	var b strings.Builder
+	b.WriteString("(?i)")
+	if writeExact(&b, v) {
+		return b.String()
+	}
+	return v.String() // slow for large classes, but exact
+}
+
 // variant returns the pattern to run on a piece that does (begin) or does
 // not start at the search's base, and does (end) or does not end at the end
-// of the text.
+// of the text, for the regexp package: nil for a variant without ^ or $
+// (which a usable window runs on the backtracker: btVariant).
 func (w *window) variant(re *regexp.Regexp, begin, end bool) *regexp.Regexp {
 	switch {
 	case begin && end:
