@@ -685,7 +685,6 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 		}
 	}()
 	defer withMemoryBudget(r.budget, heapInUse())()
-	endPrefault()
 	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget, MaxMessageBytes: r.maxMessage,
 		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
 	if f, ok := w.(report.Flusher); ok {
