@@ -299,7 +299,15 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 		}
 	}
 	if f.hasTime {
-		t, perr := parseTime(f.time, src.Opts.Location, days)
+		if days != nil {
+			// (parseTime's first step, at once: most times fall in
+			// the minute of the time before them)
+			if t, ok := days.minute(f.time, src.Opts.Location); ok {
+				m.Time = t
+				return ""
+			}
+		}
+		t, perr := parseTimeRead(f.time, src.Opts.Location, days)
 		if perr != nil {
 			return perr.Error()
 		}
