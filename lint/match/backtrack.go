@@ -55,6 +55,12 @@ type btProg struct {
 	// tries near a literal do)
 	anchorKnown bool
 	anchorFirst firstSet
+	// later, for an anchored pattern, are characters of which every match
+	// holds one of each set within its first bytes (laterSet): an input
+	// without one there fails before the search is set up (the anchored
+	// tries of (地址|…)[^\s\p{P}\p{S}]{0,4}(能|可以|…) at an 地址 not
+	// followed by 能, 可 … mostly do)
+	later []laterSet
 	// src is the pattern, compiled by the regexp package (re) when an
 	// input is too long for the backtracker, unless re is given
 	src  string
@@ -485,6 +491,11 @@ func (p *btProg) find(st *btState, s string, ncap int) []int {
 			return nil
 		}
 	}
+	for k := range p.later {
+		if !p.later[k].in(s) {
+			return nil
+		}
+	}
 	st.reset(len(p.inst), len(s), ncap)
 	if p.anchored {
 		if len(st.cap) > 0 {
@@ -729,4 +740,81 @@ func emptyAt(s string, pos int, op syntax.EmptyOp) bool {
 		r2, _ = utf8.DecodeRuneInString(s[pos:])
 	}
 	return syntax.EmptyOpContext(r1, r2)&op == op
+}
+
+// laterSet is a set of characters one of which begins, in every match of
+// an anchored pattern, a required literal starting at most lead bytes
+// after the match's start (litSet.lead).
+type laterSet struct {
+	lead int
+	// enc are the characters' UTF-8 encodings, of 3 bytes each (Chinese
+	// characters), and mask has bit b&63 set for the last byte b of each
+	enc  [][3]byte
+	mask uint64
+}
+
+// maxLaterLead bounds laterSet.lead, maxLaterRunes its characters, and
+// maxLaterSets the sets of a program: the check looks at most at that many
+// bytes of each try's input.
+const (
+	maxLaterLead  = 48
+	maxLaterRunes = 8
+	maxLaterSets  = 2
+)
+
+// in reports whether the encoding of one of the characters of l starts at
+// most l.lead bytes into s. It looks at every byte that may begin one (s
+// need not be valid UTF-8): it steps over the two continuation bytes
+// after a leading byte of 3 only.
+func (l *laterSet) in(s string) bool {
+	end := min(len(s), l.lead+3)
+	for i := 0; i+2 < end; {
+		c := s[i]
+		if c < 0xe0 || c >= 0xf0 || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+			i++ // (no character of 3 bytes starts here)
+			continue
+		}
+		if l.mask>>(s[i+2]&63)&1 != 0 {
+			for _, e := range l.enc {
+				if c == e[0] && s[i+1] == e[1] && s[i+2] == e[2] {
+					return true
+				}
+			}
+		}
+		i += 3
+	}
+	return false
+}
+
+// laterSets returns the laterSets of the matches of tree v (parsed with
+// Perl flags): the required literal sets (literalSets) that start after
+// the match's start, within maxLaterLead bytes of it, whose literals begin
+// with few characters, each of 3 bytes, none with a case variant (they
+// match themselves only, under (?i) too).
+func laterSets(v *syntax.Regexp) []laterSet {
+	var out []laterSet
+sets:
+	for _, ls := range literalSets(v.Simplify()) {
+		if ls.lead <= 0 || ls.lead > maxLaterLead || len(out) == maxLaterSets {
+			continue
+		}
+		l := laterSet{lead: ls.lead}
+		for _, lit := range ls.lits {
+			r, _ := utf8.DecodeRuneInString(lit)
+			if lit == "" || utf8.RuneLen(r) != 3 || r == utf8.RuneError || unicode.SimpleFold(r) != r {
+				continue sets
+			}
+			var e [3]byte
+			utf8.EncodeRune(e[:], r)
+			if !slices.Contains(l.enc, e) {
+				l.enc = append(l.enc, e)
+				l.mask |= 1 << (e[2] & 63)
+			}
+		}
+		if len(l.enc) == 0 || len(l.enc) > maxLaterRunes {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }

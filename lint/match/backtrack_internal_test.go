@@ -177,3 +177,91 @@ func TestRuneSetOfShared(t *testing.T) {
 		}
 	}
 }
+
+// TestLaterSets: an anchored pattern knows the characters that begin its
+// later required literals and how far into a match they start, and find
+// turns away an input without one there; the answers stay the regexp
+// package's, invalid UTF-8 included.
+func TestLaterSets(t *testing.T) {
+	for _, tc := range []struct {
+		src   string
+		leads []int
+		chars []string
+	}{
+		// 地址 (6) + 4 characters of up to 4 bytes (16): 能, 可 or 帮 by 22,
+		// then the widest of that set (可不可以, 12) and 2 more (8): 修, 改
+		// or 换 by 42
+		{`(地址|电话)[^\s\p{P}\p{S}]{0,4}(能|可以|可不可以|帮我)[^\s\p{P}\p{S}]{0,2}(修改|改|换)`, []int{22, 42}, []string{"可帮能", "修换改"}},
+		// (the first set starts the match: not a later one)
+		{`(改|修改)(一下|下)(地址|电话)`, []int{6, 12}, []string{"一下", "地电"}},
+		{`颜色.{0,20}(一样|偏)`, nil, nil},             // (too far: 6 + 80)
+		{`(ok|好)(吗|么)`, []int{4}, []string{"么吗"}}, // (ok: K is 3 bytes)
+		{`好(k|吗)`, nil, nil},                      // (k has case variants)
+		{`好(吗)?`, nil, nil},                       // (not required)
+	} {
+		tree, err := parsePattern("(?i)" + tc.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := laterSets(tree)
+		if len(got) != len(tc.leads) {
+			t.Errorf("%s: %d later sets, want %d", tc.src, len(got), len(tc.leads))
+			continue
+		}
+		for k, l := range got {
+			var chars []string
+			for _, e := range l.enc {
+				chars = append(chars, string(e[:]))
+			}
+			slices.Sort(chars)
+			if l.lead != tc.leads[k] || strings.Join(chars, "") != tc.chars[k] {
+				t.Errorf("%s: set %d leads %d with %q, want %d with %q", tc.src, k, l.lead, chars, tc.leads[k], tc.chars[k])
+			}
+		}
+	}
+	// in: a character of the set starting at a byte at most lead into the
+	// input, whatever else the input holds
+	l := laterSets(mustParse(t, `(地址)[^\s\p{P}\p{S}]{0,1}(能|可以)`))[0]
+	for _, s := range []string{"", "能", "地址能", "地址x能", "地址好能", "地址好x能", "地址\xe5能", "地址\xe5\x8f能", "\xf0地址能", "地址好好能", "地址可", "址\xe8\x83", "ab\xe8\x83\xbd"} {
+		want := false
+		for i := 0; i <= l.lead && i < len(s); i++ {
+			if strings.HasPrefix(s[i:], "能") || strings.HasPrefix(s[i:], "可") {
+				want = true
+			}
+		}
+		if got := l.in(s); got != want {
+			t.Errorf("in(%q) = %v, want %v (lead %d)", s, got, want, l.lead)
+		}
+	}
+	// find with the sets: what the regexp finds
+	for _, src := range []string{
+		`(?i)^(?:(地址|电话)[^\s\p{P}\p{S}]{0,4}(能|可以|帮我)[^\s\p{P}\p{S}]{0,2}(修改|改|换))`,
+		`(?i)^(?:(ok|好)(吗|么))`,
+	} {
+		p, _, _, err := compileBT(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.later = laterSets(mustParse(t, src))
+		if len(p.later) == 0 {
+			t.Fatalf("%s: no later sets", src)
+		}
+		re := regexp.MustCompile(src)
+		var st btState
+		for _, s := range []string{"地址能改", "地址能帮我改一下吗", "地址一二三四能改", "地址一二三四五能改", "电话可以换", "电话可换", "地址\xe5能改", "OK吗", "ok么", "好吗", "好的吗", "地址"} {
+			want := re.FindStringSubmatchIndex(s)
+			if got := p.find(&st, s, p.ncap); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: %v, regexp %v", src, s, got, want)
+			}
+		}
+	}
+}
+
+func mustParse(t *testing.T, src string) *syntax.Regexp {
+	t.Helper()
+	tree, err := parsePattern("(?i)" + src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tree
+}

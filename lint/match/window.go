@@ -237,6 +237,9 @@ func (a *anchoredVariants) usable() bool {
 			p.srcOf = func() string { return anchoredSource(v) }
 			return p
 		}
+		// (one pattern's sets serve its variants: a variant's matches
+		// are some of the pattern's)
+		later := laterSets(tree)
 		a.ok = true
 		for k := range a.v {
 			begin, end := k&2 != 0, k&1 != 0
@@ -251,6 +254,9 @@ func (a *anchoredVariants) usable() bool {
 				a.v[k] = compile(begin, end)
 			}
 			a.ok = a.ok && a.v[k] != nil
+			if a.v[k] != nil {
+				a.v[k].later = later
+			}
 		}
 	})
 	return a.ok
