@@ -55,8 +55,8 @@ type btProg struct {
 	// tries near a literal do)
 	anchorKnown bool
 	anchorFirst firstSet
-	// later, for an anchored pattern, are characters of which every match
-	// holds one of each set within its first bytes (laterSet): an input
+	// later, for an anchored window pattern, are characters of which every
+	// match holds one of each set within its first bytes (laterSet): an input
 	// without one there fails before the search is set up (the anchored
 	// tries of (地址|…)[^\s\p{P}\p{S}]{0,4}(能|可以|…) at an 地址 not
 	// followed by 能, 可 … mostly do)
@@ -757,9 +757,9 @@ type laterSet struct {
 // maxLaterSets the sets of a program: the check looks at most at that many
 // bytes of each try's input.
 const (
-	maxLaterLead  = 48
-	maxLaterRunes = 8
-	maxLaterSets  = 2
+	maxLaterLead  = 256
+	maxLaterRunes = 32
+	maxLaterSets  = 3
 )
 
 // in reports whether the encoding of one of the characters of l starts at

@@ -194,7 +194,8 @@ func TestLaterSets(t *testing.T) {
 		{`(地址|电话)[^\s\p{P}\p{S}]{0,4}(能|可以|可不可以|帮我)[^\s\p{P}\p{S}]{0,2}(修改|改|换)`, []int{22, 42}, []string{"可帮能", "修换改"}},
 		// (the first set starts the match: not a later one)
 		{`(改|修改)(一下|下)(地址|电话)`, []int{6, 12}, []string{"一下", "地电"}},
-		{`颜色.{0,20}(一样|偏)`, nil, nil},             // (too far: 6 + 80)
+		{`颜色.{0,80}(一样|偏)`, nil, nil}, // (too far: 6 + 320)
+		{`颜色.{0,20}(一样|偏)`, []int{86}, []string{"一偏"}},
 		{`(ok|好)(吗|么)`, []int{4}, []string{"么吗"}}, // (ok: K is 3 bytes)
 		{`好(k|吗)`, nil, nil},                      // (k has case variants)
 		{`好(吗)?`, nil, nil},                       // (not required)
