@@ -830,6 +830,24 @@ func asks(m *lint.Message) bool { return m.Role == lint.Customer && answers(m) }
 // exactly as for a conversation without any times.
 func (cv *Conv) timed(i int) bool { return cv.Conversation.Timed && cv.Messages[i].Timed() }
 
+// maxElapsedSec bounds the whole seconds between two times that elapsed
+// works out itself: 2^33 s (272 years), far from the ±292 years a
+// time.Duration holds, so no product below overflows.
+const maxElapsedSec = 1 << 33
+
+// elapsed is to.Sub(from) for the times of messages, which carry no
+// monotonic clock reading (parsed, never read from the clock): the
+// seconds and nanoseconds between them, exact as Sub's are, without Sub's
+// overflow check (a Time.Add and an Equal: most of the cost of a timing
+// rule). Times further apart than maxElapsedSec (a zero time against a
+// real one) go to Sub, which saturates as it does.
+func elapsed(to, from time.Time) time.Duration {
+	if s := to.Unix() - from.Unix(); s < maxElapsedSec && s > -maxElapsedSec {
+		return time.Duration(s)*time.Second + time.Duration(to.Nanosecond()-from.Nanosecond())
+	}
+	return to.Sub(from)
+}
+
 // msgKey names a finding message by its template and the values it is
 // rendered with (Conv.message): two strings and a duration.
 type msgKey struct {

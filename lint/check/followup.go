@@ -170,7 +170,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
 			continue
 		}
-		delay := ms[found].Time.Sub(ms[i].Time)
+		delay := elapsed(ms[found].Time, ms[i].Time)
 		if f.before {
 			delay = -delay
 		}
@@ -218,7 +218,7 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 		if !f.before && f.unless != nil {
 			if unless.holds(j) {
 				// cancelled, unless the deadline had already passed
-				late := f.within > 0 && cv.timed(i) && cv.timed(j) && ms[j].Time.Sub(ms[i].Time) > f.within
+				late := f.within > 0 && cv.timed(i) && cv.timed(j) && elapsed(ms[j].Time, ms[i].Time) > f.within
 				if !late {
 					return j, true, false
 				}

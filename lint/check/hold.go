@@ -99,7 +99,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				continue // a transfer, or a message that answers nothing
 			}
 			start := pending
-			if h.ignore != nil && (len(holds) > 0 || m.Time.Sub(ms[pending].Time) > h.after) {
+			if h.ignore != nil && (len(holds) > 0 || elapsed(m.Time, ms[pending].Time) > h.after) {
 				// The wait starts at the first message not ignored, and
 				// only the holding messages after it count. Asked only
 				// when it can matter: without holding messages, a wait
@@ -110,7 +110,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			}
 			if start >= 0 {
 				if gap := h.longestGap(ms, ms[start].Time, holds, m.Time); gap > h.after {
-					vars := tvars{{"delay", delayText(m.Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
+					vars := tvars{{"delay", delayText(elapsed(m.Time, ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
 					out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
 				}
 			}
@@ -126,7 +126,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		}
 		if start >= 0 {
 			if late := h.lateMessage(ms, ms[start].Time, holds, seen); late >= 0 {
-				vars := tvars{{"delay", delayText(ms[late].Time.Sub(ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
+				vars := tvars{{"delay", delayText(elapsed(ms[late].Time, ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
 				out = append(out, finding(h.info, late, nil, render(h.tmpl, vars)))
 			}
 		}
@@ -146,7 +146,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 func (h *hold) lateMessage(ms []lint.Message, start time.Time, holds []int, seen int) int {
 	late, longest, prev := -1, h.after, start
 	stretch := func(k int) {
-		if d := ms[k].Time.Sub(prev); d > longest {
+		if d := elapsed(ms[k].Time, prev); d > longest {
 			late, longest = k, d
 		}
 		prev = ms[k].Time
@@ -168,17 +168,17 @@ func (h *hold) lateMessage(ms []lint.Message, start time.Time, holds []int, seen
 // the rule repeats.
 func (h *hold) longestGap(ms []lint.Message, start time.Time, holds []int, answer time.Time) time.Duration {
 	if len(holds) == 0 {
-		return answer.Sub(start)
+		return elapsed(answer, start)
 	}
 	if !h.repeat {
-		return ms[holds[0]].Time.Sub(start)
+		return elapsed(ms[holds[0]].Time, start)
 	}
 	gap, prev := time.Duration(0), start
 	for _, k := range holds {
-		gap = max(gap, ms[k].Time.Sub(prev))
+		gap = max(gap, elapsed(ms[k].Time, prev))
 		prev = ms[k].Time
 	}
-	return max(gap, answer.Sub(prev))
+	return max(gap, elapsed(answer, prev))
 }
 
 // holdsFrom is holds (message indexes, ascending) without those before

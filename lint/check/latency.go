@@ -73,7 +73,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				pending = -1
 				continue
 			}
-			delay := m.Time.Sub(ms[pending].Time)
+			delay := elapsed(m.Time, ms[pending].Time)
 			if delay > l.max && l.ignore != nil {
 				// The wait starts at the first message not ignored. Asked
 				// only of a late answer: a wait from a later message is
@@ -81,7 +81,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				// answer to ignored messages alone (不客气 to 谢谢) ends a
 				// wait that is not one, as it would have found none.
 				if s := l.start(cv, pending, i); s >= 0 {
-					delay = m.Time.Sub(ms[s].Time)
+					delay = elapsed(m.Time, ms[s].Time)
 				} else {
 					delay = 0
 				}

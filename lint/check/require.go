@@ -123,7 +123,7 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if !cv.timed(anchor) || !cv.timed(target) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
-	if delay := ms[target].Time.Sub(ms[anchor].Time); delay > q.within {
+	if delay := elapsed(ms[target].Time, ms[anchor].Time); delay > q.within {
 		tmpl := q.tmpl
 		if tmpl == "" {
 			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
