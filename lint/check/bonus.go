@@ -37,6 +37,12 @@ func (b *bonus) Lists() []PhraseList {
 	return b.when.lists("when", lint.AnyRole, nil)
 }
 
+// gate: no candidate, no finding, where no message of the condition's
+// selection may hold its gate (cond.candidates' first test).
+func (b *bonus) gate() (int, uint16, uint64) {
+	return b.when.slot, b.when.sel, b.when.gateBits
+}
+
 func (b *bonus) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	cv.cands = b.when.candidates(cv, cv.cands[:0])
 	for _, j := range cv.cands {

@@ -681,11 +681,48 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 // roleSet converts a rule's role filter, with a default for an empty one.
 func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet { return roles.RoleSet(def) }
 
-// NewWorker returns a worker with its own scratch space.
-func (s *Set) NewWorker() lint.Worker { return &worker{set: s} }
+// NewWorker returns a worker with its own scratch space, for the Set's
+// checks as they are when it is made.
+func (s *Set) NewWorker() lint.Worker {
+	w := &worker{set: s, runs: make([]checkRun, len(s.Checks)), active: make([]int32, len(s.Checks))}
+	for k, ch := range s.Checks {
+		w.runs[k].ch = ch
+		if g, ok := ch.(gated); ok {
+			slot, key, bits := g.gate()
+			// a gate on a selection the worker works out (buildSlots)
+			if slot >= 0 && slot < min(len(s.selKeys), 64) && s.selKeys[slot] == key {
+				w.runs[k].slot, w.runs[k].bits = slot, bits
+			}
+		}
+	}
+	return w
+}
+
+// gated is implemented by checks that find nothing in a conversation none
+// of whose messages may match some phrase lists (the mask of a selection,
+// Conv.slots): the worker then passes them over without the call, as most
+// forbid and followup rules are in most conversations.
+type gated interface {
+	// gate returns the slot and key of the selection (Conv.slotAt) and
+	// the list bits (listBit) of which its mask must have one for Check
+	// to find anything or give a reason; bits 0: no gate.
+	gate() (slot int, key uint16, bits uint64)
+}
+
+// checkRun is a check as the worker runs it, with its gate (gated): the
+// slot of a selection the worker works out, and the list bits (0: none).
+type checkRun struct {
+	ch   Check
+	slot int
+	bits uint64
+}
 
 type worker struct {
 	set *Set
+	// runs are the checks of set, with their gates; active is scratch
+	// space for the indexes of those a conversation runs
+	runs   []checkRun
+	active []int32
 	// cv is the conversation being checked, its scratch space kept from
 	// one conversation to the next
 	cv Conv
@@ -731,7 +768,17 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	// growing it as the checks append would take several
 	findings := w.out[:0]
 	var skipped []lint.Skip
-	for _, ch := range w.set.Checks {
+	// the checks the gates let through, in a loop of their own: without
+	// the calls, what it reads stays in registers
+	runs, slots, active, n := w.runs, cv.slots, w.active[:len(w.runs)], 0
+	for k := range runs {
+		if r := &runs[k]; r.bits == 0 || slots[r.slot].may&r.bits != 0 {
+			active[n] = int32(k)
+			n++
+		}
+	}
+	for _, k := range active[:n] {
+		ch := runs[k].ch
 		var reason string
 		findings, reason = ch.Check(cv, findings)
 		if reason != "" {

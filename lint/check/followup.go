@@ -94,6 +94,12 @@ func (f *followup) trigHit(cv *Conv, i int) *match.Hit {
 	return hit
 }
 
+// gate: no trigger, no finding and no reason, where no message of the
+// trigger's selection may hold its gate (cond.candidates' first test).
+func (f *followup) gate() (int, uint16, uint64) {
+	return f.trigger.slot, f.trigger.sel, f.trigger.gateBits
+}
+
 func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
 	reason := ""

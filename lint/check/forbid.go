@@ -71,6 +71,10 @@ func (f *forbid) Lists() []PhraseList {
 	return []PhraseList{{Name: "phrases", ID: f.list, Roles: f.info.Roles}}
 }
 
+// gate: the rule finds nothing where no message of its selection may
+// hold its list (Check's first test).
+func (f *forbid) gate() (int, uint16, uint64) { return f.slot, f.sel, f.bit }
+
 func (f *forbid) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	// the selection at the rule's slot, without a call (selAt)
 	var sel []int32

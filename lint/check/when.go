@@ -46,6 +46,12 @@ func (w *when) Lists() []PhraseList {
 	return w.then.lists("then", w.when.roles, out)
 }
 
+// gate: no candidate, no finding, where no message of the condition's
+// selection may hold its gate (cond.candidates' first test).
+func (w *when) gate() (int, uint16, uint64) {
+	return w.when.slot, w.when.sel, w.when.gateBits
+}
+
 func (w *when) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	cv.cands = w.when.candidates(cv, cv.cands[:0])
 	for _, j := range cv.cands {
