@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -25,7 +26,14 @@ type require struct {
 	within  time.Duration
 	tmpl    string
 	phrases string
+	// key names, in a msgKey, what the rule's messages are rendered with
+	// besides the template and the reply: {phrases}, {at}, {within}
+	key string
 }
+
+// requireMsg is msgKey.d of a require message: no latency renders one
+// (its delay is over a maximum), nor forbid (0).
+const requireMsg = time.Duration(math.MinInt64)
 
 func newRequire(b *builder, r *rules.Rule, info *lint.RuleInfo) *require {
 	q := &require{info: info, at: r.At, within: time.Duration(r.Within), tmpl: r.Message}
@@ -35,6 +43,7 @@ func newRequire(b *builder, r *rules.Rule, info *lint.RuleInfo) *require {
 		ph = ph[:3]
 	}
 	q.phrases = strings.Join(ph, "、")
+	q.key = q.phrases + "\x00" + q.at + "\x00" + q.within.String()
 	return q
 }
 
@@ -113,7 +122,14 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		msg := tmpl // a template without placeholders is the message
 		if strings.IndexByte(tmpl, '{') >= 0 {
 			tmpl = noText(tmpl)
-			msg = render(tmpl, vars(tmpl))
+			// rendered once for the rule and the reply it quotes (the
+			// same greeting opens conversation after conversation):
+			// the key is everything vars gives
+			k := msgKey{tmpl: tmpl, b: q.key, d: requireMsg}
+			if target >= 0 && strings.Contains(tmpl, "{reply}") {
+				k.a = ms[target].Text
+			}
+			msg = cv.message(k, func(k msgKey) string { return render(k.tmpl, vars(k.tmpl)) })
 		}
 		return append(out, finding(q.info, at, nil, msg)), ""
 	}
