@@ -745,19 +745,22 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	cv.reset(c)
 	cv.growKinds(len(c.Messages))
 	kinds, may := cv.kinds[:len(c.Messages)], cv.may[:len(c.Messages)]
-	for i := range c.Messages {
+	// read once: the loop calls the matcher, after which the compiler
+	// would load them again, field after field
+	ms, texts, matcher, scan := c.Messages, cv.Texts[:len(c.Messages)], w.set.Matcher, w.set.scan
+	for i := range ms {
 		// each message is normalised and scanned for the lists of its
 		// role here, just before the checks read it: doing it as messages
 		// were read, to keep the result until the conversation was
 		// complete, cost 13% more (the kept copies, the collector)
-		m := &c.Messages[i]
-		if w.set.scan.Has(m.Role) {
-			w.set.Matcher.AnalyseIn(&cv.Texts[i], m.Text, int(m.Role))
+		m, t := &ms[i], &texts[i]
+		if scan.Has(m.Role) {
+			matcher.AnalyseIn(t, m.Text, int(m.Role))
 		} else {
-			w.set.Matcher.Analyse(&cv.Texts[i], m.Text, false) // no rule looks at its phrases
+			matcher.Analyse(t, m.Text, false) // no rule looks at its phrases
 		}
 		// while the message is at hand (Conv.selKinds)
-		kinds[i], may[i] = kindOf(m), cv.Texts[i].MayHitMask()
+		kinds[i], may[i] = kindOf(m), t.MayHitMask()
 	}
 	cv.kinds, cv.may, cv.kindsDone = kinds, may, true
 	// the selections the checks ask for, at once: each then finds its
