@@ -170,7 +170,7 @@ func BenchmarkBuildAutomaton(b *testing.B) {
 // tableBytes is the size of the tables the scan reads.
 func tableBytes(a *automaton) int {
 	if c := a.chars; c != nil {
-		return len(c.cells)*8 + int(unsafe.Sizeof(*c)) + 2*(len(c.mid4)+len(c.blocks))
+		return classBytes + len(c.cells)*8 + int(unsafe.Sizeof(*c)) + 2*(len(c.mid4)+len(c.blocks))
 	}
 	return len(a.delta) * 4
 }

@@ -45,9 +45,12 @@ type charTable struct {
 	outBase uint32
 
 	// the classes of characters, by their bytes; in ascii and three, plus
-	// stopClass for the characters plainRun may stop at
-	ascii [128]uint16
-	three [1 << 16]uint16 // 3-byte characters, by code point (U+0800–U+FFFF)
+	// stopClass for the characters plainRun may stop at. Both lie just
+	// before cells, in the same array (ascii classBytes before cells[0],
+	// three threeBytes before it), so that runPlain and runCopy read
+	// classes and cells from one base.
+	ascii *[128]uint16
+	three *[1 << 16]uint16 // 3-byte characters, by threeKey
 	// 2- and 4-byte characters, rare in Chinese text, through blocks of 64
 	// classes indexed by the low 6 bits of the last byte (block 0: all
 	// class 0)
@@ -55,6 +58,57 @@ type charTable struct {
 	lead4  [512]uint16 // (b0&0x07)<<6 | b1&0x3F → mid
 	mid4   []uint16    // mid<<6 | b2&0x3F → block (mid 0: all block 0)
 	blocks []uint16    // block<<6 | last&0x3F → class
+}
+
+// classBytes and threeBytes are how far before cells[0] ascii and three
+// start.
+const (
+	threeBytes = 2 << 16
+	classBytes = 2*128 + threeBytes
+)
+
+// newClassTables points c.ascii and c.three into the start of tab, of at
+// least classBytes/8 cells.
+func (c *charTable) newClassTables(tab []uint64) {
+	c.ascii = (*[128]uint16)(unsafe.Pointer(&tab[0]))
+	c.three = (*[1 << 16]uint16)(unsafe.Pointer(&tab[(classBytes-threeBytes)/8]))
+}
+
+// asciiAt and threeAt are c.ascii[b] and c.three[k] read from t, the
+// address of c.cells[0].
+func asciiAt(t unsafe.Pointer, b byte) uint32 {
+	return uint32(*(*uint16)(unsafe.Add(t, int(b)*2-classBytes)))
+}
+
+func threeAt(t unsafe.Pointer, k uint32) uint32 {
+	return uint32(*(*uint16)(unsafe.Add(t, int(k)*2-threeBytes)))
+}
+
+// threeKey is where c.three keeps the class of the three-byte character
+// whose bytes are the lower three of v (the first lowest: load4): the low
+// 4 bits of its lead byte and the low 6 bits of each continuation byte,
+// gathered by one multiplication into 16 bits, a different number for
+// each of the 65,536 characters (TestThreeKeyBijective). It takes four
+// instructions where the code point takes ten.
+func threeKey(v uint32) uint32 {
+	return ((v & 0x3F3F0F) * 0x1004400) >> 16
+}
+
+// threeKeyOf is threeKey of the character r (U+0800–U+FFFF).
+func threeKeyOf(r rune) uint32 {
+	return threeKey(0xE0 | uint32(r>>12)&0x0F | (0x80|uint32(r>>6)&0x3F)<<8 | (0x80|uint32(r)&0x3F)<<16)
+}
+
+// load4 is the four bytes at p+i, the first lowest (one load where the
+// platform is little-endian).
+func load4(p unsafe.Pointer, i int) uint32 {
+	return binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+}
+
+// code3 is the code point of the three-byte character whose bytes are
+// the lower three of v (load4).
+func code3(v uint32) uint32 {
+	return v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
 }
 
 // freeCell is a cell no row has (and the upper half of a state's own
@@ -96,7 +150,7 @@ func (c *charTable) classOf(text string) (uint32, int) {
 		if len(text) < 3 || text[1]&0xC0 != 0x80 || text[2]&0xC0 != 0x80 {
 			return 0, 1
 		}
-		return uint32(c.three[uint32(b&0x0F)<<12|uint32(text[1]&0x3F)<<6|uint32(text[2]&0x3F)]) &^ stopClass, 3
+		return uint32(c.three[threeKey(uint32(b)|uint32(text[1])<<8|uint32(text[2])<<16)]) &^ stopClass, 3
 	case b < 0xF8:
 		if len(text) < 4 || text[1]&0xC0 != 0x80 || text[2]&0xC0 != 0x80 || text[3]&0xC0 != 0x80 {
 			return 0, 1
@@ -120,7 +174,7 @@ func (c *charTable) slot(r rune) *uint16 {
 	case 2:
 		blk = &c.lead2[b[0]&0x1F]
 	case 3:
-		return &c.three[r]
+		return &c.three[threeKeyOf(r)]
 	default:
 		mid := &c.lead4[uint32(b[0]&0x07)<<6|uint32(b[1]&0x3F)]
 		if *mid == 0 {
@@ -172,6 +226,7 @@ func buildCharAutomaton(patterns []string) *automaton {
 // quickly enough: the byte automaton is then built instead.
 func buildCharTable(a *automaton, patterns []string) bool {
 	c := &charTable{mid4: make([]uint16, 64), blocks: make([]uint16, 64)}
+	c.newClassTables(make([]uint64, classBytes/8))
 	// classes: mark the characters, then number them in code point order
 	// (the order of the tables)
 	// (the characters of three bytes are also marked in a bitmap, so that
@@ -215,7 +270,7 @@ func buildCharTable(a *automaton, patterns []string) bool {
 			if nclass == maxCharClasses {
 				return false
 			}
-			c.three[w<<6|bits.TrailingZeros64(set)] = uint16(nclass)
+			c.three[threeKeyOf(rune(w<<6|bits.TrailingZeros64(set)))] = uint16(nclass)
 			nclass++
 		}
 	}
@@ -377,7 +432,10 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		}
 	}
 
-	cells := make([]uint64, int(maxBase)+nclass)
+	tab := make([]uint64, classBytes/8+int(maxBase)+nclass)
+	copy(tab, unsafe.Slice((*uint64)(unsafe.Pointer(c.ascii)), classBytes/8))
+	c.newClassTables(tab)
+	cells := tab[classBytes/8:]
 	for i := range cells {
 		cells[i] = freeCell
 	}
@@ -408,7 +466,7 @@ func buildCharTable(a *automaton, patterns []string) bool {
 	}
 	for w, set := range plain3Bits {
 		for ; set != 0; set &= set - 1 {
-			c.three[w<<6|bits.TrailingZeros64(set)] |= stopClass
+			c.three[threeKeyOf(rune(w<<6|bits.TrailingZeros64(set)))] |= stopClass
 		}
 	}
 	a.chars = c
@@ -573,8 +631,8 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 			cl = uint32(c.ascii[b]) &^ stopClass
 			i++
 		} else if b&0xF0 == 0xE0 && uint(i+2) < uint(len(text)) {
-			w := uint32(b&0x0F)<<12 | uint32(text[i+1]&0x3F)<<6 | uint32(text[i+2]&0x3F)
-			cl = uint32(c.three[w]) &^ stopClass
+			k := threeKey(uint32(b) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16)
+			cl = uint32(c.three[k]) &^ stopClass
 			i += 3
 		} else {
 			break
@@ -604,20 +662,22 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // plainRun's: an ASCII byte of specialBits (stopClass in c.ascii) stops
 // it unless it is a space or separator that cannot begin a change; a
 // three-byte character is four bytes loaded at once (three at the end of
-// s), its lead and continuation bytes tested with one mask, and its code
-// point indexes c.three, whose stopClass says what plain3Bits would (a
-// phrase start stops it only before its phrase's next character).
+// s), its lead and continuation bytes tested with one mask, and its
+// threeKey indexes c.three, whose stopClass says what plain3Bits would
+// (a phrase start stops it only before its phrase's next character; the
+// code point is computed only then).
 // plainChar decides where it stops short of plainRun.
 func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64) (int, uint32, int) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	k := 0
 	for uint(i) < uint(len(s)) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
-			if cl = uint32(c.ascii[b]); cl >= stopClass {
+			if cl = asciiAt(cells, b); cl >= stopClass {
 				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
 				}
@@ -629,7 +689,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 			if i+4 <= len(s) {
 				// s[i] lowest on every platform (one load where the
 				// platform is little-endian)
-				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+				v = load4(p, i)
 			} else if i+3 == len(s) {
 				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
 			} else {
@@ -638,8 +698,8 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 			if v&0xC0C0F0 != 0x8080E0 {
 				break
 			}
-			w := v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
-			if cl = uint32(c.three[w]); cl >= stopClass {
+			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
+				w := code3(v)
 				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
 					break
 				}
@@ -655,9 +715,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 			i += 3
 		}
 		// the step of run (cells read as run reads them)
-		e := *(*uint64)(unsafe.Add(cells, uintptr(st+cl)*8)) ^ uint64(cl)<<32
-		r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
-		st = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63))
+		st = stepAt(cells, st, cl)
 		if st >= outBase {
 			ends[k] = uint64(st)<<32 | uint64(uint32(i))
 			k++
@@ -682,17 +740,18 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, out unsafe.Pointer, o int) (int, int, uint32, int) {
 	// cells read without bounds checks, as runPlain reads them
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	k := 0
 	for uint(i) < uint(len(s)) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
-			if cl = uint32(c.ascii[b]); cl >= stopClass {
+			if cl = asciiAt(cells, b); cl >= stopClass {
 				if b-'A' < 26 {
 					// an upper-case letter, folded to lower case
 					// whatever stands around it
 					b += 'a' - 'A'
-					cl = uint32(c.ascii[b]) &^ stopClass
+					cl = asciiAt(cells, b) &^ stopClass
 				} else if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
 				} else {
@@ -705,7 +764,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 		} else {
 			var v uint32
 			if i+4 <= len(s) {
-				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+				v = load4(p, i)
 			} else if i+3 == len(s) {
 				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
 			} else {
@@ -714,8 +773,8 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 			if v&0xC0C0F0 != 0x8080E0 {
 				break
 			}
-			w := v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
-			if cl = uint32(c.three[w]); cl >= stopClass {
+			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
+				w := code3(v)
 				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
 					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF
 					f := byte(0)
@@ -726,7 +785,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 						break
 					}
 					*(*byte)(unsafe.Add(out, o)) = f
-					cl = uint32(c.ascii[f]) &^ stopClass
+					cl = asciiAt(cells, f) &^ stopClass
 					i += 3
 					o++
 					goto step
@@ -741,9 +800,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 			o += 3
 		}
 	step:
-		e := *(*uint64)(unsafe.Add(cells, uintptr(st+cl)*8)) ^ uint64(cl)<<32
-		r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
-		st = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63))
+		st = stepAt(cells, st, cl)
 		if st >= outBase {
 			ends[k] = uint64(st)<<32 | uint64(uint32(o))
 			k++
@@ -753,6 +810,17 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 		}
 	}
 	return i, o, st, k
+}
+
+// stepAt is the step of run from state st on class cl, with the cells
+// read from their address (and the mask computed in 32 bits: no 64-bit
+// constant to keep in a register).
+func stepAt(cells unsafe.Pointer, st, cl uint32) uint32 {
+	e := *(*uint64)(unsafe.Add(cells, uintptr(st+cl)*8))
+	r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
+	// all ones just when the upper half of e is cl (both below 1<<31)
+	m := uint32(int32((uint32(e>>32)^cl)-1) >> 31)
+	return r ^ ((r ^ uint32(e)) & m)
 }
 
 // step is the transition from state s on class cl.

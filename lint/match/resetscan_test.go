@@ -1,6 +1,7 @@
 package match
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -209,6 +210,41 @@ func TestPhraseSecondsThreeBytes(t *testing.T) {
 		r1, n1 := utf8.DecodeRuneInString(p.from[n:])
 		if r, ok := decode3(p.from[n:]); n1 != 3 || !ok || r != r1 {
 			t.Errorf("phrase %q: second character %q of %d bytes", p.from, r1, n1)
+		}
+	}
+}
+
+// TestThreeKeyBijective: threeKey gives each of the 65,536 three-byte
+// characters (the low 4 bits of the lead byte, the low 6 of each
+// continuation byte: what it reads) its own place in c.three, whatever the
+// high bits of the bytes and the fourth byte, and threeKeyOf of a code
+// point is threeKey of its UTF-8 bytes.
+func TestThreeKeyBijective(t *testing.T) {
+	var seen [1 << 16]bool
+	for a := uint32(0); a < 16; a++ {
+		for b := uint32(0); b < 64; b++ {
+			for c := uint32(0); c < 64; c++ {
+				v := 0xE0 | a | (0x80|b)<<8 | (0x80|c)<<16 | 0xE4<<24
+				k := threeKey(v)
+				if k >= 1<<16 || seen[k] {
+					t.Fatalf("threeKey(%#x) = %#x: out of range or taken", v, k)
+				}
+				seen[k] = true
+				// other high bits (invalid text) and fourth byte: the same place
+				if k2 := threeKey(a | 0xC0 | b<<8 | (0x40|c)<<16 | 0x41<<24); k2 != k {
+					t.Fatalf("threeKey reads more than the low bits: %#x != %#x", k2, k)
+				}
+			}
+		}
+	}
+	for r := rune(0x800); r < 0x10000; r++ {
+		var buf [4]byte
+		utf8.EncodeRune(buf[:], r)
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // not encodable; threeKeyOf is never asked
+		}
+		if k, want := threeKeyOf(r), threeKey(binary.LittleEndian.Uint32(buf[:])); k != want {
+			t.Fatalf("threeKeyOf(%U) = %#x, threeKey of its bytes %#x", r, k, want)
 		}
 	}
 }
