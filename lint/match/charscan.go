@@ -99,6 +99,23 @@ func threeKeyOf(r rune) uint32 {
 	return threeKey(0xE0 | uint32(r>>12)&0x0F | (0x80|uint32(r>>6)&0x3F)<<8 | (0x80|uint32(r)&0x3F)<<16)
 }
 
+// endNotes are the places where patterns end that runPlain and runCopy
+// noted before they returned: at[:n], each the state's base<<32 | the
+// end. The count lives here rather than in a register of their loops,
+// where it is seldom used.
+type endNotes struct {
+	n  int
+	at [charEnds]uint64
+}
+
+// note notes that patterns end in state st at end, and reports whether
+// the notes are now full.
+func (e *endNotes) note(st uint32, end int) bool {
+	e.at[e.n&(charEnds-1)] = uint64(st)<<32 | uint64(uint32(end))
+	e.n++
+	return e.n == charEnds
+}
+
 // load4 is the four bytes at p+i, the first lowest (one load where the
 // platform is little-endian).
 func load4(p unsafe.Pointer, i int) uint32 {
@@ -658,7 +675,7 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // stops also before every character plainRun stops at, and before every
 // other character that is neither ASCII nor of three bytes, so that it
 // steps only over characters normalisation copies as they are, noting
-// the places where patterns end as run does (offsets in s). Its tests are
+// the places where patterns end in ends (offsets in s). Its tests are
 // plainRun's: an ASCII byte of specialBits (stopClass in c.ascii) stops
 // it unless it is a space or separator that cannot begin a change; a
 // three-byte character is four bytes loaded at once (three at the end of
@@ -667,13 +684,13 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // (a phrase start stops it only before its phrase's next character; the
 // code point is computed only then).
 // plainChar decides where it stops short of plainRun.
-func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64) (int, uint32, int) {
+func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, uint32) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
-	k := 0
+	ends.n = 0
 	for uint(i) < uint(len(s)) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
@@ -715,16 +732,13 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 			i += 3
 		}
 		// the step of run (cells read as run reads them)
-		st = stepAt(cells, st, cl)
-		if st >= outBase {
-			ends[k] = uint64(st)<<32 | uint64(uint32(i))
-			k++
-			if k == charEnds {
+		if st = stepAt(cells, st, cl); st >= outBase {
+			if ends.note(st, i) {
 				break
 			}
 		}
 	}
-	return i, st, k
+	return i, st
 }
 
 // runCopy is runPlain for the part of a message from its first change on
@@ -737,12 +751,12 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *[charEnds]uint64)
 // in s and in out. out must have room for len(s)-i+4 bytes from o: no
 // character it writes is longer than it is in s, and a three-byte one is
 // written with the next byte of s (overwritten after it).
-func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, out unsafe.Pointer, o int) (int, int, uint32, int) {
+func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsafe.Pointer, o int) (int, int, uint32) {
 	// cells read without bounds checks, as runPlain reads them
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
-	k := 0
+	ends.n = 0
 	for uint(i) < uint(len(s)) {
 		var cl uint32
 		if b := s[i]; b < utf8.RuneSelf {
@@ -800,16 +814,13 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *[charEnds]uint64, 
 			o += 3
 		}
 	step:
-		st = stepAt(cells, st, cl)
-		if st >= outBase {
-			ends[k] = uint64(st)<<32 | uint64(uint32(o))
-			k++
-			if k == charEnds {
+		if st = stepAt(cells, st, cl); st >= outBase {
+			if ends.note(st, o) {
 				break
 			}
 		}
 	}
-	return i, o, st, k
+	return i, o, st
 }
 
 // stepAt is the step of run from state st on class cl, with the cells

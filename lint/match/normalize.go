@@ -113,15 +113,14 @@ func (n *Normalized) Reset(s string) {
 func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 	c := a.chars
 	n.orig, n.offBuilt = s, false
-	var ends [charEnds]uint64
+	var ends endNotes
 	var deco decoRun
 	var seps sepRun
 	st, i := uint32(0), 0
 	for {
-		j, t, k := c.runPlain(s, i, st, &ends)
-		dst = a.noteEnds(dst, ends[:k], 0)
-		i, st = j, t
-		if k == charEnds {
+		i, st = c.runPlain(s, i, st, &ends)
+		dst = a.noteEnds(dst, ends.at[:ends.n], 0)
+		if ends.n == charEnds {
 			continue
 		}
 		if i == len(s) {
@@ -154,11 +153,11 @@ func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 		if cap(buf)-len(buf) < len(s)-i+4 {
 			buf = slices.Grow(buf, len(s)-i+4)
 		}
-		j, o, t, k := c.runCopy(s, i, st, &ends, unsafe.Pointer(unsafe.SliceData(buf)), len(buf))
+		var o int
+		i, o, st = c.runCopy(s, i, st, &ends, unsafe.Pointer(unsafe.SliceData(buf)), len(buf))
 		buf = buf[:o]
-		dst = a.noteEnds(dst, ends[:k], 0)
-		i, st = j, t
-		if k == charEnds || i == len(s) {
+		dst = a.noteEnds(dst, ends.at[:ends.n], 0)
+		if ends.n == charEnds || i == len(s) {
 			continue
 		}
 		from := len(buf)
