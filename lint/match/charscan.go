@@ -99,6 +99,66 @@ func threeKeyOf(r rune) uint32 {
 	return threeKey(0xE0 | uint32(r>>12)&0x0F | (0x80|uint32(r>>6)&0x3F)<<8 | (0x80|uint32(r)&0x3F)<<16)
 }
 
+// fold3Keys is fold3Bits by threeKey instead of by code point, for
+// runPlain and runCopy.
+var fold3Keys = func() (keys [1 << 10]uint64) {
+	for w, set := range fold3Bits {
+		for ; set != 0; set &= set - 1 {
+			k := threeKeyOf(rune(w<<6 | bits.TrailingZeros64(set)))
+			keys[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return keys
+}()
+
+// t2sKeyPairs holds t2sPairs by threeKey: the first two characters of
+// every phrase conversion as threeKey(first)<<16 | threeKey(second)
+// (both of three bytes: TestPhraseSecondsThreeBytes; no pair is 0), in an
+// open-addressing hash table, so that runPlain and runCopy look a pair up
+// from the bytes they loaded, without decoding either character.
+var t2sKeyPairs = func() (tab [t2sPairSlots]uint32) {
+	for _, p := range t2sPhrases {
+		r0, n := utf8.DecodeRuneInString(p.from)
+		r1, _ := utf8.DecodeRuneInString(p.from[n:])
+		k := threeKeyOf(r0)<<16 | threeKeyOf(r1)
+		i := t2sKeyPairHash(k)
+		for tab[i] != 0 && tab[i] != k {
+			i = (i + 1) & (t2sPairSlots - 1)
+		}
+		tab[i] = k
+	}
+	return tab
+}()
+
+// t2sKeyPairHash is the first slot of pair k in t2sKeyPairs.
+func t2sKeyPairHash(k uint32) uint32 { return (k * 0x9E3779B1) >> (32 - 11) }
+
+// t2sKeyPair reports whether some phrase conversion starts with the pair
+// of characters k (threeKey(first)<<16 | threeKey(second)).
+func t2sKeyPair(k uint32) bool {
+	for i := t2sKeyPairHash(k); ; i = (i + 1) & (t2sPairSlots - 1) {
+		switch t2sKeyPairs[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// next3 is load4 at j (up to the end of s, the missing bytes 0; 0 when
+// fewer than three bytes are left): the bytes of the character after a
+// phrase start at j-3, for t2sKeyPair.
+func next3(s string, p unsafe.Pointer, j int) uint32 {
+	if j+4 <= len(s) {
+		return load4(p, j)
+	}
+	if j+3 == len(s) {
+		return uint32(s[j]) | uint32(s[j+1])<<8 | uint32(s[j+2])<<16
+	}
+	return 0
+}
+
 // endNotes are the places where patterns end that runPlain and runCopy
 // noted before they returned: at[:n], each the state's base<<32 | the
 // end. The count lives here rather than in a register of their loops,
@@ -120,12 +180,6 @@ func (e *endNotes) note(st uint32, end int) bool {
 // platform is little-endian).
 func load4(p unsafe.Pointer, i int) uint32 {
 	return binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-}
-
-// code3 is the code point of the three-byte character whose bytes are
-// the lower three of v (load4).
-func code3(v uint32) uint32 {
-	return v&0x0F<<12 | v>>2&0xFC0 | v>>16&0x3F
 }
 
 // freeCell is a cell no row has (and the upper half of a state's own
@@ -681,9 +735,9 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // three-byte character is four bytes loaded at once (three at the end of
 // s), its lead and continuation bytes tested with one mask, and its
 // threeKey indexes c.three, whose stopClass says what plain3Bits would
-// (a phrase start stops it only before its phrase's next character; the
-// code point is computed only then).
-// plainChar decides where it stops short of plainRun.
+// (then fold3Keys tells a change from a phrase start, which stops it
+// only before its phrase's next character: t2sKeyPairs, by the keys of
+// both). plainChar decides where it stops short of plainRun.
 func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, uint32) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
@@ -715,16 +769,16 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			if v&0xC0C0F0 != 0x8080E0 {
 				break
 			}
-			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
-				w := code3(v)
-				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
+			k := threeKey(v)
+			if cl = threeAt(cells, k); cl >= stopClass {
+				if fold3Keys[k>>6]&(1<<(k&63)) != 0 {
 					break
 				}
 				// only the start of a phrase conversion: copied as it
 				// is unless the next character begins the phrase (the
 				// second characters of phrases are all of three bytes:
 				// TestPhraseSecondsThreeBytes)
-				if next, ok := decode3(s[i+3:]); ok && t2sPair(rune(w), next) {
+				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) {
 					break
 				}
 				cl -= stopClass
@@ -787,13 +841,15 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			if v&0xC0C0F0 != 0x8080E0 {
 				break
 			}
-			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
-				w := code3(v)
-				if fold3Bits[w>>6]&(1<<(w&63)) != 0 {
-					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF
+			k := threeKey(v)
+			if cl = threeAt(cells, k); cl >= stopClass {
+				if fold3Keys[k>>6]&(1<<(k&63)) != 0 {
+					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the
+					// code point's low 7 bits the low bit of the
+					// second byte and the low 6 of the third
 					f := byte(0)
 					if v&0xFEFF == 0xBCEF {
-						f = fullWidthFold[w&0x7F]
+						f = fullWidthFold[v>>2&0x40|v>>16&0x3F]
 					}
 					if f == 0 {
 						break
@@ -804,7 +860,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 					o++
 					goto step
 				}
-				if next, ok := decode3(s[i+3:]); ok && t2sPair(rune(w), next) {
+				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) {
 					break
 				}
 				cl -= stopClass

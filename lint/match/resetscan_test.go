@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // checkResetScan holds resetScan to Reset followed by hits: the same
@@ -245,6 +246,67 @@ func TestThreeKeyBijective(t *testing.T) {
 		}
 		if k, want := threeKeyOf(r), threeKey(binary.LittleEndian.Uint32(buf[:])); k != want {
 			t.Fatalf("threeKeyOf(%U) = %#x, threeKey of its bytes %#x", r, k, want)
+		}
+	}
+}
+
+// TestT2SKeyPair: the pairs runPlain and runCopy look up by threeKey are
+// those of t2sPair: for every phrase start followed by every character of
+// three bytes, fold3Keys is fold3Bits, and the end of a text (fewer than
+// four bytes after the phrase start) takes the bytes next3 assembles.
+func TestT2SKeyPair(t *testing.T) {
+	for r0 := rune(0x800); r0 < 0x10000; r0++ {
+		k0 := threeKeyOf(r0)
+		if got, want := fold3Keys[k0>>6]&(1<<(k0&63)) != 0, fold3Bits[r0>>6]&(1<<(r0&63)) != 0; got != want {
+			t.Fatalf("fold3Keys of %U: %v, fold3Bits %v", r0, got, want)
+		}
+		if !t2sPhraseStart(r0) {
+			continue
+		}
+		for r1 := rune(0x800); r1 < 0x10000; r1++ {
+			if r1 >= 0xD800 && r1 <= 0xDFFF {
+				continue
+			}
+			if got, want := t2sKeyPair(k0<<16|threeKeyOf(r1)), t2sPair(r0, r1); got != want {
+				t.Fatalf("t2sKeyPair(%c%c) = %v, t2sPair %v", r0, r1, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"亲", "亲a", "亲亲", "亲\xe4\xb8", "亲\xe4"} {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		var want uint32
+		if len(s) >= 6 {
+			want = binary.LittleEndian.Uint32([]byte(s[3:] + "\x00")[:4])
+		}
+		if got := next3(s, p, 3); got != want {
+			t.Errorf("next3(%q, 3) = %#x, want %#x", s, got, want)
+		}
+	}
+}
+
+// TestResetScanPhraseStarts: a phrase start followed by its phrase, by
+// another character, by a character of other than three bytes, or by the
+// end of the text, at every distance from the end (the pair is looked up
+// by threeKey where four bytes follow the start, by t2sPairEnd nearer the
+// end), before the first change (runPlain) and after it (runCopy).
+func TestResetScanPhraseStarts(t *testing.T) {
+	a := buildAutomaton(resetScanPatterns())
+	if a.chars == nil {
+		t.Fatal("no character automaton")
+	}
+	for i, p := range t2sPhrases {
+		if i%16 != 0 {
+			continue
+		}
+		r0, n := utf8.DecodeRuneInString(p.from)
+		_, n1 := utf8.DecodeRuneInString(p.from[n:])
+		start, pair := string(r0), p.from[:n+n1]
+		for _, body := range []string{pair, p.from, start + "亲", start + "a", start + "é", start + "😊", start, start + "\xe4\xb8", pair + "亲"} {
+			for _, pre := range []string{"", "亲", "Ａ", "亲，"} {
+				for _, post := range []string{"", "a", "亲", "亲亲", "，"} {
+					checkResetScan(t, a, pre+body+post)
+				}
+			}
 		}
 	}
 }
