@@ -160,20 +160,31 @@ func next3(s string, p unsafe.Pointer, j int) uint32 {
 }
 
 // endNotes are the places where patterns end that runPlain and runCopy
-// noted before they returned: at[:n], each the state's base<<32 | the
+// noted before they returned: n of them, each a state (its base) and an
 // end. The count lives here rather than in a register of their loops,
-// where it is seldom used.
+// where it is seldom used, and the state is stored as it is (not
+// shifted, which would take a copy of the loop's state).
 type endNotes struct {
-	n  int
-	at [charEnds]uint64
+	n   int
+	st  [charEnds]uint32
+	end [charEnds]int32
 }
 
 // note notes that patterns end in state st at end, and reports whether
 // the notes are now full.
 func (e *endNotes) note(st uint32, end int) bool {
-	e.at[e.n&(charEnds-1)] = uint64(st)<<32 | uint64(uint32(end))
+	n := e.n & (charEnds - 1)
+	e.st[n], e.end[n] = st, int32(end)
 	e.n++
 	return e.n == charEnds
+}
+
+// hits appends the hits of the places noted.
+func (e *endNotes) hits(a *automaton, dst []rawHit) []rawHit {
+	for k := range e.n {
+		dst = a.charOut(dst, e.st[k], e.end[k])
+	}
+	return dst
 }
 
 // load4 is the four bytes at p+i, the first lowest (one load where the

@@ -119,7 +119,7 @@ func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 	st, i := uint32(0), 0
 	for {
 		i, st = c.runPlain(s, i, st, &ends)
-		dst = a.noteEnds(dst, ends.at[:ends.n], 0)
+		dst = ends.hits(a, dst)
 		if ends.n == charEnds {
 			continue
 		}
@@ -156,7 +156,7 @@ func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 		var o int
 		i, o, st = c.runCopy(s, i, st, &ends, unsafe.Pointer(unsafe.SliceData(buf)), len(buf))
 		buf = buf[:o]
-		dst = a.noteEnds(dst, ends.at[:ends.n], 0)
+		dst = ends.hits(a, dst)
 		if ends.n == charEnds || i == len(s) {
 			continue
 		}
