@@ -705,28 +705,37 @@ const charEnds = 8
 // on valid UTF-8 they are continuation bytes; on other text the class is
 // then some 3-byte character's, or 0, which is all charHits needs.
 func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (int, uint32, int) {
-	cells, outBase := c.cells, c.outBase
+	// cells and class tables read without bounds checks, as runPlain
+	// reads them (s+cl is within cells on any text: charHits)
+	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	p := unsafe.Pointer(unsafe.StringData(text))
 	k := 0
 	for i < len(text) {
 		var cl uint32
 		if b := text[i]; b < 0x80 {
-			cl = uint32(c.ascii[b]) &^ stopClass
+			cl = asciiAt(cells, b) &^ stopClass
 			i++
 		} else if b&0xF0 == 0xE0 && uint(i+2) < uint(len(text)) {
-			k := threeKey(uint32(b) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16)
-			cl = uint32(c.three[k]) &^ stopClass
+			var v uint32
+			if i+4 <= len(text) {
+				v = load4(p, i)
+			} else {
+				v = uint32(b) | uint32(text[i+1])<<8 | uint32(text[i+2])<<16
+			}
+			cl = threeAt(cells, threeKey(v)) &^ stopClass
 			i += 3
 		} else {
 			break
 		}
 		// s = the lower half of cells[s+cl] if its upper half is cl,
 		// else the root's cells[cl]: e is below 1<<32 just when the
-		// class matches (freeCell and classes are below 1<<31)
-		e := cells[s+cl] ^ uint64(cl)<<32
-		r := uint32(cells[cl])
-		s = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63))
-		if s >= outBase {
-			ends[k] = uint64(s)<<32 | uint64(uint32(i))
+		// class matches (freeCell and classes are below 1<<31); the
+		// chain from one state to the next is the load and four
+		// operations
+		e := *(*uint64)(unsafe.Add(cells, uintptr(s+cl)*8)) ^ uint64(cl)<<32
+		r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
+		if s = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63)); s >= outBase {
+			ends[k&(charEnds-1)] = uint64(s)<<32 | uint64(uint32(i))
 			k++
 			if k == charEnds {
 				break
