@@ -126,6 +126,10 @@ func FuzzResetScan(f *testing.F) {
 	f.Add("亲|亲亲|不知道|,", "沒關係，我幫您改成藍色XL亲亲亲亲亲亲亲亲亲亲")
 	f.Add("一下|有没有|xl", "一下 有 没 有XL\xe4\xb8一")
 	f.Add("a|é|😊", "ÉÉ😊a-b-c 12.5 不-知-道")
+	// phrase starts before their phrase, before other characters and at
+	// the end, before and after the first change (t2sKeyPairs, next3)
+	f.Add("一目了然|一下|有没", "一目瞭然一下有一，一目瞭然有一下一目")
+	f.Add("了然|x", "Ａ一目瞭然一")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		var ps []string
 		for _, p := range fuzzPatterns(pats) {
