@@ -288,14 +288,7 @@ func TestEngineReuseMessages(t *testing.T) {
 		e := &Engine{Checker: wordChecker{&RuleInfo{ID: "p/bad"}}, Scoring: Scoring{Start: 100}, MemoryBudget: 200000, ReuseMessages: reuse}
 		var got []string
 		var kept []*Conversation
-		_, err := e.Run(context.Background(), func(s Sink) error {
-			for _, m := range ms {
-				if err := s.Message(m); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, func(r *Result) error {
+		_, err := e.Run(context.Background(), feedMessages(ms), func(r *Result) error {
 			got = append(got, fmt.Sprintf("%+v %+v", *r.Conversation, r.Findings))
 			kept = append(kept, r.Conversation)
 			return nil
@@ -631,14 +624,7 @@ func TestEngineReusesFindings(t *testing.T) {
 	run := func(c Checker, reuse bool) []string {
 		e := &Engine{Checker: c, Scoring: Scoring{Start: 100}, MemoryBudget: 200000, ReuseMessages: reuse, Jobs: 2}
 		var got []string
-		_, err := e.Run(context.Background(), func(s Sink) error {
-			for _, m := range ms {
-				if err := s.Message(m); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, func(r *Result) error {
+		_, err := e.Run(context.Background(), feedMessages(ms), func(r *Result) error {
 			got = append(got, fmt.Sprintf("%s %d %+v", r.Conversation.ID, len(r.Conversation.Messages), r.Findings))
 			return nil
 		})
@@ -688,5 +674,17 @@ func TestFindingStash(t *testing.T) {
 	}
 	if f := st.alloc(2); &f[:1][0] != &three[:1][0] {
 		t.Errorf("alloc(2) takes the stashed slice")
+	}
+}
+
+// feedMessages returns a read function that hands the messages to the sink.
+func feedMessages(ms []Message) func(Sink) error {
+	return func(s Sink) error {
+		for _, m := range ms {
+			if err := s.Message(m); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 }
