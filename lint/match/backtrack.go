@@ -541,6 +541,75 @@ func (p *btProg) find(st *btState, s string, ncap int) []int {
 	return st.matchcap
 }
 
+// findAll appends to c, as pattern i's candidates, the non-empty matches
+// of p in s as the regexp's FindAllStringIndex(s, -1) finds them (each
+// search resuming at the end of the last match, or past the character
+// after an empty one); ok is false, c unchanged, when s is too long for
+// the backtracker (the caller then runs the regexp).
+func (p *btProg) findAll(st *btState, s string, i int, c []cand) (_ []cand, ok bool) {
+	if len(p.inst)*(len(s)+1) > maxBacktrackBits {
+		return c, false
+	}
+	for pos := 0; pos <= len(s); {
+		var loc []int
+		if pos == 0 {
+			loc = p.find(st, s, 2)
+		} else {
+			loc = p.findFrom(st, s, pos)
+		}
+		if loc == nil {
+			break
+		}
+		start, end := loc[0], loc[1]
+		if end > start {
+			c = append(c, cand{start, end, -1, i})
+		}
+		if end > pos {
+			pos = end
+		} else { // an empty match at pos: on to the next character
+			_, size := utf8.DecodeRuneInString(s[pos:])
+			pos += max(size, 1)
+		}
+	}
+	return c, true
+}
+
+// findFrom returns the match's own indexes in s of the leftmost-first
+// match of p beginning at or after byte from > 0, as the regexp's search
+// of s from from finds it (^ matches at 0 only, \b sees the text before
+// from), or nil; s must fit the backtracker. The result is st's scratch
+// space, valid until its next run.
+func (p *btProg) findFrom(st *btState, s string, from int) []int {
+	if p.anchored {
+		return nil // (an anchored pattern past the start of the text)
+	}
+	st.reset(len(p.inst), len(s), 2)
+	for pos := from; pos <= len(s); {
+		r, w := rune(-1), 0
+		if pos < len(s) {
+			r, w = rune(s[pos]), 1
+			if r >= utf8.RuneSelf {
+				if r3, ok := decodeRune3(s, pos); ok {
+					r, w = r3, 3
+				} else {
+					r, w = utf8.DecodeRuneInString(s[pos:])
+				}
+			}
+		}
+		if !p.startKnown || p.startFirst.has(r) {
+			st.cap[0] = pos
+			if p.try(st, s, pos) {
+				return st.matchcap
+			}
+		}
+		if w == 0 {
+			break
+		}
+		pos += w
+	}
+	return nil
+}
+
 // reset readies st for a run of a program of n instructions on an input of
 // end bytes, with ncap submatch indexes.
 func (st *btState) reset(n, end, ncap int) {

@@ -779,6 +779,11 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 				if c, ok := l.planOf(i).findAll(&t.bt, text, i, c); ok {
 					return c
 				}
+				if b := l.btOf(i); b != nil {
+					if c, ok := b.findAll(&t.bt, text, i, c); ok {
+						return c
+					}
+				}
 			}
 			for _, loc := range re.FindAllStringIndex(text, -1) {
 				if loc[1] > loc[0] {
