@@ -146,9 +146,32 @@ func (b *charBloom) may(s charSig) bool {
 	return b[s.first>>6&7]>>(s.first&63)&(b[s.last>>6&7]>>(s.last&63))&1 != 0
 }
 
+// mayHold reports whether a text with the characters of chars may hold a
+// literal of each set of run's gate, as far as the characters tell: else
+// no match of the pattern is in it. It does not depend on the candidate: a
+// text asks it once per except pattern (exceptSpans.gate), and covers only
+// after it said yes.
+func (run *nearRun) mayHold(chars *charBloom) bool {
+	for k := range run.gate {
+		g := &run.gate[k]
+		found := false
+		for j := range g.sigs {
+			if chars.may(g.sigs[j]) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // covers returns the match of a near pattern that covers [start, end) in
 // text, the one that ends last (the first of them), or ok false. run is
-// the pattern's nearRun, chars the characters of the text.
+// the pattern's nearRun, chars the characters of the text, for which
+// run.mayHold said yes.
 func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, text string, start, end int) (span [2]int32, ok bool) {
 	// such a match starts at end-width or after and ends by start+width:
 	// without a literal of each set of ep.need in there, there is none
@@ -162,21 +185,8 @@ func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, text string, sta
 		if lo > hi {
 			return span, false // (the candidate is wider than any match: no try below either)
 		}
-		// the characters of every set first, then the few literals
-		// near the candidate
-		for k := range run.gate {
-			g := &run.gate[k]
-			found := false
-			for j := range g.sigs {
-				if chars.may(g.sigs[j]) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				return span, false
-			}
-		}
+		// (the characters of every set were asked first: mayHold) the few
+		// literals near the candidate
 		near := text[lo:hi]
 		for k := range run.gate {
 			g := &run.gate[k]
@@ -324,6 +334,9 @@ func exceptGate(pattern string) [][]string {
 //
 // pat[i] is the range of cands holding the matches of pattern i
 // (patternCands), {-1, -1} until it has been searched.
+//
+// gate[i] is what nearRun.mayHold said of except pattern i (gateUnknown
+// until asked; empty until exceptContext first asks about the list).
 type exceptSpans struct {
 	l       *list
 	excDone bool
@@ -331,7 +344,15 @@ type exceptSpans struct {
 	reach   []int32
 	pat     [][2]int32
 	cands   []cand
+	gate    []uint8
 }
+
+// The values of exceptSpans.gate.
+const (
+	gateUnknown uint8 = iota
+	gatePass
+	gateFail
+)
 
 // listMemo returns what the text has found out about list l so far.
 func (t *Text) listMemo(l *list) *exceptSpans {
@@ -350,7 +371,7 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 	}
 	e := &t.exc[len(t.exc)-1]
 	e.l, e.excDone = l, false
-	e.spans, e.reach, e.cands, e.pat = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0]
+	e.spans, e.reach, e.cands, e.pat, e.gate = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0], e.gate[:0]
 	for range l.patterns {
 		e.pat = append(e.pat, [2]int32{-1, -1})
 	}

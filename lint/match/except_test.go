@@ -321,3 +321,43 @@ func TestCharBloom(t *testing.T) {
 		}
 	}
 }
+
+// TestExceptGateMemoPerText: what a text's characters tell of an except
+// pattern's literals (nearRun.mayHold) is remembered per text and list: a
+// Text analysing one text after another, asked about the lists in either
+// order, excepts the candidates a fresh Text excepts.
+func TestExceptGateMemoPerText(t *testing.T) {
+	var b Builder
+	a := b.Add(ListSpec{Phrases: []string{"不知道"}, ExceptPatterns: []string{`如果[^，。]{0,4}不知道`}, Mode: Substring})
+	c := b.Add(ListSpec{Phrases: []string{"不清楚"}, ExceptPatterns: []string{`(截图|图片)[^，。]{0,3}不清楚`}, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"不知道，不清楚，不知道", "如果我不知道，截图不清楚", "不知道不清楚", "如果不知道，图片不清楚，不知道", "截图不清楚"}
+	var tx Text
+	excepted := 0
+	for round := range 3 {
+		for _, text := range texts {
+			order := []ListID{a, c}
+			if round == 1 {
+				order = []ListID{c, a}
+			}
+			m.Analyse(&tx, text, true)
+			for _, id := range order {
+				var fresh Text
+				m.Analyse(&fresh, text, true)
+				got, want := tx.Hits(id, nil), fresh.Hits(id, nil)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("round %d, %q, list %d: hits %v, a fresh Text's %v", round, text, id, got, want)
+				}
+				if n := strings.Count(text, []string{"不知道", "不清楚"}[id-a]); len(want) < n {
+					excepted++
+				}
+			}
+		}
+	}
+	if excepted == 0 {
+		t.Fatal("no candidate excepted: the test says little")
+	}
+}

@@ -133,14 +133,30 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 	span, ok := e.covering(start, end)
 	text := t.norm.Text
 	runs := t.m.nearRuns()[id]
-	for i := range t.m.lists[id].except {
-		ep := &t.m.lists[id].except[i]
+	excepts := t.m.lists[id].except
+	if len(e.gate) != len(excepts) {
+		for range excepts {
+			e.gate = append(e.gate, gateUnknown)
+		}
+	}
+	for i := range excepts {
+		ep := &excepts[i]
 		if ep.near == nil {
 			continue
 		}
 		if !t.charsDone {
 			t.chars.set(text)
 			t.charsDone = true
+		}
+		if e.gate[i] == gateUnknown {
+			// (once per text: the characters do not depend on the candidate)
+			e.gate[i] = gateFail
+			if runs[i].mayHold(&t.chars) {
+				e.gate[i] = gatePass
+			}
+		}
+		if e.gate[i] == gateFail {
+			continue
 		}
 		if sp, found := ep.covers(&runs[i], &t.chars, text, start, end); found && (!ok || sp[1] > span[1] || sp[1] == span[1] && sp[0] < span[0]) {
 			span, ok = sp, true
