@@ -273,17 +273,36 @@ func findNumbers(s string, set Set, spans []Span) []Span {
 // its search resuming at from (TestNextDigitRunAgreesWithRegexp). start is
 // -1 when there is none. Written out by hand: the regular expression ran
 // at every character of the (mostly Chinese) text.
+//
+// A run's first seven bytes are digits, separators or the + (runByte), so
+// a run starting at byte p or in the six after covers byte p+6: when that
+// byte is not one of them, none starts there, and the search goes on at
+// p+7; else each byte p to p+6 is tried in turn. (A run starting at p
+// needs p+6 < len(s).)
 func nextDigitRun(s string, from int) (start, end int) {
-	for i := from; i < len(s); i++ {
-		if c := s[i]; c != '+' && !isDigit(c) {
+	for p := from; p+6 < len(s); p += 7 {
+		if !runByte[s[p+6]] {
 			continue
 		}
-		if e := digitRunAt(s, i); e >= 0 {
-			return i, e
+		for i := p; i <= p+6; i++ {
+			if c := s[i]; c != '+' && !isDigit(c) {
+				continue
+			}
+			if e := digitRunAt(s, i); e >= 0 {
+				return i, e
+			}
 		}
 	}
 	return -1, -1
 }
+
+// runByte tells the bytes the first seven of a digit run are made of
+// (nextDigitRun): chainByte's and the + of +86.
+var runByte = func() [256]bool {
+	t := chainByte
+	t['+'] = true
+	return t
+}()
 
 // digitRunAt returns the end of the digit run starting at byte i, or -1.
 // The regular expression's alternatives are tried in its order: with the
