@@ -299,6 +299,13 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 		}
 	}
 	if f.hasTime {
+		// epoch seconds or milliseconds, as JSON numbers write them
+		if n := len(f.time); n == 10 || n == 13 {
+			if t, ok := epochTime(f.time); ok {
+				m.Time = t
+				return ""
+			}
+		}
 		if days != nil {
 			// (parseTime's first step, at once: most times fall in
 			// the minute of the time before them)

@@ -81,6 +81,28 @@ func parseTimeRead(s string, loc *time.Location, days *dayMemo) (time.Time, erro
 	return slowTime(s, loc)
 }
 
+// epochTime reads s, when it is epoch seconds of ten digits or
+// milliseconds of thirteen (as exports write times as JSON numbers), as
+// parseTimeRead does (fromEpoch of the exact float64 of the digits),
+// without the tries before, which take no string of digits alone
+// (TestEpochTimeAgrees). ok is false for any other s: parseTimeRead
+// reads it.
+func epochTime(s string) (t time.Time, ok bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return t, false
+	}
+	v, ok := epochDigits(s)
+	switch {
+	case !ok:
+		return t, false
+	case len(s) == 10 && v >= 1e8:
+		return time.Unix(v, 0), true
+	case len(s) == 13 && v >= 1e11:
+		return time.UnixMilli(v), true
+	}
+	return t, false
+}
+
 // epochDigits reads a string of at most 15 digits, which strconv.ParseFloat
 // would read exactly (below 2^53).
 func epochDigits(s string) (int64, bool) {
