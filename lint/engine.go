@@ -105,23 +105,66 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	// per conversation costs more scheduling than the smaller ones check
 	convs := make(chan []*openConv, 2*jobs)
 	results := make(chan []*Result, 2*jobs)
-	var group []*openConv // filled and sent by the grouping goroutine
-	send := func() error {
+	// The grouping goroutine fills group and queues it; the queue goes to
+	// the workers as fast as they take it, without the grouper waiting,
+	// until the conversations queued hold more than a quarter of the
+	// memory budget (by its count: a conversation leaves the budget's
+	// count when it is flushed, and its memory when it is written). When
+	// the open conversations outgrow the budget, the grouper flushes half
+	// of them at once: waiting for the workers to take each group, the
+	// grouper, the parser and the reader stopped while they were checked,
+	// and the workers had nothing to do while the next half was read (two
+	// cores 85% busy on 100 MB; 95% with the queue, 4% less time, and the
+	// peak memory as it was: a queue of half the budget took 7 MiB more,
+	// one of the whole budget crossed the soft memory limit).
+	var group []*openConv
+	var queue [][]*openConv
+	var queueBytes []int // of each queued group
+	budget := e.MemoryBudget
+	if budget <= 0 {
+		budget = DefaultMemoryBudget
+	}
+	queued, maxQueued := 0, budget/4
+	push := func() {
 		if len(group) == 0 {
-			return nil
+			return
 		}
-		select {
-		case convs <- group:
-			group = make([]*openConv, 0, convGroup)
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+		n := 0
+		for _, oc := range group {
+			n += oc.bytes
 		}
+		queue, queueBytes = append(queue, group), append(queueBytes, n)
+		queued += n
+		group = make([]*openConv, 0, convGroup)
+	}
+	// send pushes the group and hands queued groups to the workers: all of
+	// them when all is set, else as many as they take at once, and then
+	// more, waiting, until no more than maxQueued bytes are queued
+	send := func(all bool) error {
+		push()
+		for len(queue) > 0 {
+			if all || queued > maxQueued {
+				select {
+				case convs <- queue[0]:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			} else {
+				select {
+				case convs <- queue[0]:
+				default:
+					return nil
+				}
+			}
+			queued -= queueBytes[0]
+			queue[0], queue, queueBytes = nil, queue[1:], queueBytes[1:]
+		}
+		return nil
 	}
 	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
 		group = append(group, oc)
 		if len(group) >= convGroup {
-			return send()
+			push()
 		}
 		return nil
 	})
@@ -178,7 +221,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				e := g.consume(nb)
 				nb.release()
 				if e == nil {
-					e = send() // what this batch finished goes out now
+					e = send(false) // what this batch finished goes out now
 				}
 				if e != nil {
 					failed(e)
@@ -190,7 +233,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		if err == nil && ctx.Err() == nil {
 			e := g.drain()
 			if e == nil {
-				e = send()
+				e = send(true)
 			}
 			if e != nil {
 				failed(e)
