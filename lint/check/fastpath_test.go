@@ -667,16 +667,23 @@ func testSets(t testing.TB) []*Set {
 	sets := builtinSets(t)
 	for _, src := range []string{testPack, wideTestPack()} {
 		set, err := rules.LoadBytes("fastpath.yaml", []byte(src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := Compile(set, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets = append(sets, cs)
+		sets = append(sets, mustCompile(t, set, err))
 	}
 	return sets
+}
+
+// mustCompile compiles a pack set loaded with err, failing the test on
+// either's error.
+func mustCompile(t testing.TB, set *rules.Set, err error) *Set {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Compile(set, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
 }
 
 // wideTestPack is testPack after 60 forbid rules of common phrases: its
@@ -701,14 +708,7 @@ func builtinSets(t testing.TB) []*Set {
 	var sets []*Set
 	for _, name := range rules.BuiltinNames() {
 		set, err := rules.Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cs, err := Compile(set, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sets = append(sets, cs)
+		sets = append(sets, mustCompile(t, set, err))
 	}
 	return sets
 }

@@ -504,39 +504,8 @@ func (p *btProg) find(st *btState, s string, ncap int) []int {
 		if !p.try(st, s, 0) {
 			return nil
 		}
-	} else {
-		found := false
-		for pos := 0; pos <= len(s); {
-			r, w := rune(-1), 0
-			if pos < len(s) {
-				r, w = rune(s[pos]), 1
-				if r >= utf8.RuneSelf {
-					if r3, ok := decodeRune3(s, pos); ok {
-						r, w = r3, 3
-					} else {
-						r, w = utf8.DecodeRuneInString(s[pos:])
-					}
-				}
-			}
-			// (a position whose character cannot begin a match fails at
-			// once: it is not tried)
-			if !p.startKnown || p.startFirst.has(r) {
-				if len(st.cap) > 0 {
-					st.cap[0] = pos
-				}
-				if p.try(st, s, pos) {
-					found = true
-					break
-				}
-			}
-			if w == 0 {
-				break
-			}
-			pos += w
-		}
-		if !found {
-			return nil
-		}
+	} else if !p.scanFrom(st, s, 0) {
+		return nil
 	}
 	return st.matchcap
 }
@@ -584,6 +553,17 @@ func (p *btProg) findFrom(st *btState, s string, from int) []int {
 		return nil // (an anchored pattern past the start of the text)
 	}
 	st.reset(len(p.inst), len(s), 2)
+	if p.scanFrom(st, s, from) {
+		return st.matchcap
+	}
+	return nil
+}
+
+// scanFrom tries an unanchored p at each position of s from byte from on
+// whose character may begin a match (a position whose character cannot
+// fails at once: it is not tried), leftmost first, and reports whether a
+// try matched (its submatches in st.matchcap); st is reset.
+func (p *btProg) scanFrom(st *btState, s string, from int) bool {
 	for pos := from; pos <= len(s); {
 		r, w := rune(-1), 0
 		if pos < len(s) {
@@ -597,9 +577,11 @@ func (p *btProg) findFrom(st *btState, s string, from int) []int {
 			}
 		}
 		if !p.startKnown || p.startFirst.has(r) {
-			st.cap[0] = pos
+			if len(st.cap) > 0 {
+				st.cap[0] = pos
+			}
 			if p.try(st, s, pos) {
-				return st.matchcap
+				return true
 			}
 		}
 		if w == 0 {
@@ -607,7 +589,7 @@ func (p *btProg) findFrom(st *btState, s string, from int) []int {
 		}
 		pos += w
 	}
-	return nil
+	return false
 }
 
 // reset readies st for a run of a program of n instructions on an input of

@@ -3,6 +3,7 @@ package match
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,7 +48,7 @@ func TestBacktrackFindAllIsRegexp(t *testing.T) {
 				}
 			}
 			got, ok := p.findAll(&st, text, 3, nil)
-			if !ok || !equalCands(got, want) {
+			if !ok || !slices.Equal(got, want) {
 				t.Fatalf("%s on %q: backtracker %v (ok %v), regexp %v", src, text, got, ok, want)
 			}
 			found += len(want)
@@ -61,20 +62,6 @@ func TestBacktrackFindAllIsRegexp(t *testing.T) {
 	if c, ok := p.findAll(&st, long, 0, []cand{{1, 2, -1, 0}}); ok || len(c) != 1 {
 		t.Fatalf("a text of %d bytes: ok %v, %d candidates; want the regexp's turn", len(long), ok, len(c))
 	}
-}
-
-// equalCands reports whether a and b hold the same candidates (nil and
-// empty alike).
-func equalCands(a, b []cand) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // TestContextGroupPastFirstTries: a pattern with a context group
