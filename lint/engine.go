@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Checker runs the rules of the active packs. NewWorker is called once per
@@ -75,6 +76,19 @@ type Engine struct {
 	// short): a writer that gathers its output (report.Flusher) writes it
 	// then, so the report still streams.
 	Flush func() error
+	// SetUp, when set, readies the rest of the engine while the input is
+	// read: Run calls it in a goroutine of its own as soon as reading has
+	// started, and checks nothing (nor calls out or Flush) before it has
+	// returned, so it may set Checker, Scoring, Filters and Flush. (Loading
+	// and compiling the packs takes a few tens of milliseconds that the
+	// reading, parsing and grouping of the input need not wait for: none
+	// of them needs the rules, and checking starts only once the first
+	// conversations are complete.) If it fails, the run stops: nothing is
+	// checked or handed out, and Run returns its error, before any other.
+	// taken, which SetUp may call, reports the bytes of messages the
+	// engine has taken in so far, as its memory budget counts them (for a
+	// set-up that measures the heap it allocates).
+	SetUp func(taken func() int64) error
 }
 
 // Filter drops findings of a result before it is scored.
@@ -191,6 +205,15 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	if e.ReuseMessages {
 		g.pool = &msgPool{}
 	}
+	// ready is closed once SetUp has returned (setUpErr its error); taken
+	// is the grouper's count of bytes taken in, published after each
+	// batch until then
+	ready := make(chan struct{})
+	var setUpErr error
+	var taken atomic.Int64
+	if e.SetUp == nil {
+		close(ready)
+	}
 
 	// reading → batches → parsed and measured (parsers(jobs) goroutines)
 	// → grouped in input order → conversations checked on every core →
@@ -211,6 +234,14 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			readErr = err
 		}
 	}()
+	if e.SetUp != nil {
+		go func() {
+			defer close(ready)
+			if setUpErr = e.SetUp(taken.Load); setUpErr != nil {
+				cancel()
+			}
+		}()
+	}
 
 	// the grouping goroutine's error, set before it cancels the run: a run
 	// cut short returns without waiting for the goroutine (which may still
@@ -228,6 +259,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 		pending := map[int]*batch{}
 		next := 0
+		setUpPending := e.SetUp != nil
 		for b := range prepared {
 			if err != nil {
 				continue // drain
@@ -239,6 +271,14 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				next++
 				e := g.consume(nb)
 				nb.release()
+				if setUpPending {
+					select {
+					case <-ready:
+						setUpPending = false
+					default:
+						taken.Store(g.taken)
+					}
+				}
 				if e == nil {
 					e = send(false) // what this batch finished goes out now
 				}
@@ -265,6 +305,14 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			select {
+			case <-ready:
+			case <-ctx.Done():
+				return
+			}
+			if setUpErr != nil {
+				return
+			}
 			w := e.Checker.NewWorker()
 			var stash *findingStash
 			if fr, ok := w.(FindingsReuser); ok && g.pool != nil {
@@ -328,6 +376,12 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		if len(results) == 0 {
 			e.flush(&outErr, cancel)
 		}
+	}
+	// (the workers are done: a run cut short before SetUp returned still
+	// waits for it, whose error comes first and whose Flush is not called)
+	<-ready
+	if setUpErr != nil {
+		return sum, setUpErr
 	}
 	var rerr error // the reading goroutine's, once it is done
 	select {

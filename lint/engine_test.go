@@ -688,3 +688,86 @@ func feedMessages(ms []Message) func(Sink) error {
 		return nil
 	}
 }
+
+// TestEngineSetUp: SetUp runs while the input is read (taken counts what
+// the grouper took in meanwhile), may set the checker, and nothing is
+// checked or handed out before it returns; its error ends the run and
+// comes before any other, a --strict failure included.
+func TestEngineSetUp(t *testing.T) {
+	const n = 3 * batchRecords // a few batches
+	feed := func(fed chan struct{}, strict bool) func(Sink) error {
+		return func(s Sink) error {
+			defer close(fed)
+			s.File("f.jsonl")
+			if strict {
+				if err := s.Reject(RecordError{Pos: Pos{File: "f.jsonl", Line: 1}, Err: "unknown role"}); err != nil {
+					return err
+				}
+			}
+			for i := range n {
+				if err := s.Message(msg(fmt.Sprint("c", i%50), i, Agent, "A", "bad", i+2)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	rule := &RuleInfo{ID: "p/bad", Severity: Error, Deduct: 10}
+	t.Run("ready while reading", func(t *testing.T) {
+		for _, jobs := range []int{1, 2} {
+			fed := make(chan struct{})
+			handed := 0
+			var e *Engine
+			e = &Engine{Jobs: jobs, SetUp: func(taken func() int64) error {
+				<-fed
+				if handed != 0 {
+					t.Error("a result was handed out before SetUp returned")
+				}
+				// the last batch is grouped soon after the reading ends
+				for i := 0; taken() < n*int64(len("bad")+len("A")+messageOverhead) && i < 10000; i++ {
+					time.Sleep(time.Millisecond)
+				}
+				if got := taken(); got < n*int64(len("bad")+len("A")+messageOverhead) {
+					t.Errorf("taken = %d after reading %d messages", got, n)
+				}
+				e.Checker, e.Scoring = wordChecker{rule}, Scoring{Start: 100}
+				return nil
+			}}
+			sum, err := e.Run(context.Background(), feed(fed, false), func(*Result) error { handed++; return nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if handed != 50 || sum.Conversations != 50 || sum.Findings != n {
+				t.Errorf("jobs=%d: %d results, %+v", jobs, handed, sum)
+			}
+		}
+	})
+	t.Run("failing", func(t *testing.T) {
+		for _, strict := range []bool{false, true} {
+			fed := make(chan struct{})
+			broken := errors.New("pack.yaml:3: broken")
+			e := &Engine{Strict: strict, Checker: wordChecker{rule}, Scoring: Scoring{Start: 100},
+				Flush: func() error { t.Error("Flush called after a failed set-up"); return nil },
+				SetUp: func(func() int64) error { <-fed; return broken }}
+			sum, err := e.Run(context.Background(), feed(fed, strict), func(*Result) error {
+				t.Error("a result handed out after a failed set-up")
+				return nil
+			})
+			if !errors.Is(err, broken) || sum == nil {
+				t.Errorf("strict=%v: err = %v (want the set-up's, before any other), summary %v", strict, err, sum)
+			}
+		}
+	})
+	t.Run("strict failure meanwhile", func(t *testing.T) {
+		fed := make(chan struct{})
+		e := &Engine{Strict: true, Checker: wordChecker{rule}, Scoring: Scoring{Start: 100},
+			SetUp: func(func() int64) error { <-fed; return nil }}
+		_, err := e.Run(context.Background(), feed(fed, true), func(*Result) error {
+			t.Error("a result handed out after a strict failure")
+			return nil
+		})
+		if !errors.Is(err, ErrStrict) {
+			t.Errorf("err = %v, want the strict failure", err)
+		}
+	})
+}

@@ -90,7 +90,10 @@ type grouper struct {
 	// strings at once (see dropFlushed)
 	multiNamed bool
 	bytes      int
-	seq        int // messages read
+	// taken counts the bytes of every message taken, as bytes does, but
+	// is never lowered (Engine.SetUp's taken)
+	taken int64
+	seq   int // messages read
 	// lru orders the open conversations by their last message, least
 	// recently active first
 	lru     lruQueue
@@ -767,6 +770,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	g.lru.push(oc)
 	oc.bytes += size
 	g.bytes += size
+	g.taken += int64(size)
 	if oc.n >= g.maxPart {
 		if err := g.lintEarly(oc); err != nil {
 			return err

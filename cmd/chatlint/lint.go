@@ -118,41 +118,63 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	r.topts.Stdin = &stoppableReader{ctx: ctx, r: r.topts.Stdin}
 
 	if f.fix || f.diff {
+		if err := r.compile(nil); err != nil {
+			return err
+		}
 		if finished, err := r.fix(ctx); finished || err != nil {
 			return err
 		}
 	}
 
-	w, out, err := f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring)
-	if err != nil {
-		return failErr(err)
-	}
+	// the packs load, and the report opens, while the input is read
+	// (lint.Engine.SetUp): a broken pack or an unwritable report still
+	// ends the run before anything is checked, with the error it had
+	// before the reading started
+	var (
+		w        report.Writer
+		out      *outputFile
+		recorder *baseline.Recorder
+	)
 	// a report file takes the old one's place only once written whole
-	defer out.Abort()
-	if f.redact {
-		w = report.Redacting(w)
-	}
-	filters, err := r.filters()
-	if err != nil {
-		return err
-	}
-	var recorder *baseline.Recorder
-	if f.writeBase != "" {
-		recorder = baseline.NewRecorder(r.canned)
-		recorder.WritesTo(f.writeBase)
-		if f.redact {
-			recorder.MaskPersonalData()
+	defer func() { out.Abort() }()
+	setUp := func(taken func() int64) (report.Writer, []lint.Filter, error) {
+		if r.checks == nil {
+			if err := r.compile(taken); err != nil {
+				return nil, nil, err
+			}
 		}
-		filters = append([]lint.Filter{recorder}, filters...)
+		var err error
+		if w, out, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring); err != nil {
+			return nil, nil, failErr(err)
+		}
+		if f.redact {
+			w = report.Redacting(w)
+		}
+		filters, err := r.filters()
+		if err != nil {
+			return nil, nil, err
+		}
+		if f.writeBase != "" {
+			recorder = baseline.NewRecorder(r.canned)
+			recorder.WritesTo(f.writeBase)
+			if f.redact {
+				recorder.MaskPersonalData()
+			}
+			filters = append([]lint.Filter{recorder}, filters...)
+		}
+		return w, filters, nil
 	}
 	// the writers keep nothing of a result once written (redacting copies
 	// it first; baseline filters keep copies of strings), so the engine may
 	// reuse the memory of its messages
 	r.reuseMessages = report.Streams(f.out.format)
-	sum, runErr := r.run(ctx, w, filters)
+	sum, runErr := r.run(ctx, setUp)
 	if sum != nil {
 		// the malformed records may be spooled to a temporary file
 		defer sum.Errors.Close()
+	}
+	if su := (*setUpError)(nil); errors.As(runErr, &su) {
+		return su.err // as prepareLint would have said it
 	}
 	if runErr != nil && f.redact {
 		runErr = redactedErr(runErr)
@@ -371,8 +393,9 @@ type lintRun struct {
 	failOn   lint.Severity
 	minScore float64
 	// minSaid names the bar in the gate's message: the flag's, or the
-	// config's min_score and where it is set
-	minSaid string
+	// config's min_score and where it is set; minFrom names it in an
+	// error (--min-score, or where the config sets it)
+	minSaid, minFrom string
 	// reuseMessages: the report writer keeps nothing of a result once
 	// written (lint.Engine.ReuseMessages)
 	reuseMessages bool
@@ -384,8 +407,8 @@ type lintRun struct {
 	maxMessage int
 }
 
-// prepareLint checks the flags (bad ones exit 2 before anything is read),
-// reads the config and compiles the packs.
+// prepareLint checks the flags (bad ones exit 2 before anything is read)
+// and reads the config; compile loads the packs.
 func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
 	if ext := report.BinaryExtension(f.out.output); ext != "" {
 		// text in a file whose name promises gzip or a workbook is a file
@@ -533,19 +556,28 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if (f.fix || f.diff) && r.topts.HTML {
 		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
 	}
-	compiling, restore := duringSetUp()
+	r.minFrom = minFrom
+	return r, nil
+}
+
+// compile loads and compiles the packs (the rest of prepareLint, which
+// runLint runs while the input is being read: lint.Engine.SetUp); taken
+// reports the bytes of input taken in meanwhile (nil: none).
+func (r *lintRun) compile(taken func() int64) error {
+	f, cfg := r.f, r.cfg
+	compiling, restore := duringSetUp(taken)
 	defer restore()
 	set, err := loadPacks(cfg, f.packs)
 	if err != nil {
-		return nil, failErr(err)
+		return failErr(err)
 	}
 	r.set = set
 	if err := notARuleSource(f, cfg, set); err != nil {
-		return nil, err
+		return err
 	}
 	compiling()
 	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
-		return nil, failErr(err)
+		return failErr(err)
 	}
 	if start := r.checks.Scoring.Start; r.minScore > start {
 		// a bar no conversation can reach would fail every run
@@ -554,10 +586,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 			what = "reply"
 		}
 		n := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-		return nil, fail("%s %s: no %s scores above %s, the scoring start of the active packs: give a bar from 0 to %s (0: off)",
-			minFrom, n(r.minScore), what, n(start), n(start))
+		return fail("%s %s: no %s scores above %s, the scoring start of the active packs: give a bar from 0 to %s (0: off)",
+			r.minFrom, n(r.minScore), what, n(start), n(start))
 	}
-	return r, nil
+	return nil
 }
 
 // creatable checks, before anything is read or written, that the file a
@@ -656,8 +688,19 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 	return []lint.Filter{b}, nil
 }
 
-// run lints the inputs once, handing each result to w.
-func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filter) (_ *lint.Summary, runErr error) {
+// setUpError is the error of a run's set-up (lintRun.run's setUp), which
+// runLint returns as it is.
+type setUpError struct{ err error }
+
+func (e *setUpError) Error() string { return e.err.Error() }
+func (e *setUpError) Unwrap() error { return e.err }
+
+// run lints the inputs once, handing each result to the writer setUp
+// returns. setUp runs while the input is read (lint.Engine.SetUp): it
+// compiles the packs if need be and returns the writer and the filters;
+// its error, returned as a *setUpError, ends the run before anything is
+// checked.
+func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (report.Writer, []lint.Filter, error)) (_ *lint.Summary, runErr error) {
 	// a report written to the terminal is the progress: a progress line
 	// would be drawn in between its lines
 	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout())
@@ -671,6 +714,9 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 	topts.Mixed = &transcript.MixedEncodings{}
 	defer func() {
 		prog.done()
+		if su := (*setUpError)(nil); errors.As(runErr, &su) {
+			return // nothing was linted: the run failed to start
+		}
 		warnings := topts.Mixed.Warnings()
 		var strict *lint.StrictError
 		if errors.As(runErr, &strict) {
@@ -684,15 +730,29 @@ func (r *lintRun) run(ctx context.Context, w report.Writer, filters []lint.Filte
 			}
 		}
 	}()
-	defer withMemoryBudget(r.budget, heapInUse())()
-	eng := &lint.Engine{Checker: r.checks, Scoring: r.checks.Scoring, Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget, MaxMessageBytes: r.maxMessage,
-		Progress: prog.update, Filters: filters, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
-	if f, ok := w.(report.Flusher); ok {
-		eng.Flush = f.Flush
+	eng := &lint.Engine{Jobs: r.f.jobs, Strict: r.f.strict, MemoryBudget: r.budget, MaxMessageBytes: r.maxMessage,
+		Progress: prog.update, TeamsOf: r.cfg.TeamsOf(), ReuseMessages: r.reuseMessages}
+	var w report.Writer
+	restoreLimit := func() {}
+	defer func() { restoreLimit() }()
+	eng.SetUp = func(taken func() int64) error {
+		var filters []lint.Filter
+		var err error
+		if w, filters, err = setUp(taken); err != nil {
+			return &setUpError{err}
+		}
+		eng.Checker, eng.Scoring, eng.Filters = r.checks, r.checks.Scoring, filters
+		if f, ok := w.(report.Flusher); ok {
+			eng.Flush = f.Flush
+		}
+		// the heap the rules take: what set-up left, less the messages
+		// read meanwhile
+		restoreLimit = withMemoryBudget(r.budget, uint64(max(int64(heapInUse())-taken(), 0)))
+		return nil
 	}
 	return eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, r.args, topts, sink)
-	}, w.Conversation)
+	}, func(res *lint.Result) error { return w.Conversation(res) })
 }
 
 // gate turns the summary into the exit code: 1 for findings at or above
@@ -730,7 +790,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		return true, err
 	}
 	col := &editCollector{}
-	sum, err := r.run(ctx, col, filters)
+	sum, err := r.run(ctx, func(func() int64) (report.Writer, []lint.Filter, error) { return col, filters, nil })
 	if sum != nil {
 		defer sum.Errors.Close()
 	}

@@ -91,15 +91,20 @@ func withMemoryBudget(budget int, rulesHeap uint64) (restore func()) {
 // phrases builds tables larger than it or setUpLimit, which would keep
 // the collector running the whole time. GOGC or GOMEMLIMIT in the
 // environment win. restore restores the settings.
-func duringSetUp() (compiling, restore func()) {
+func duringSetUp(taken func() int64) (compiling, restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}, func() {}
 	}
 	oldLimit := debug.SetMemoryLimit(setUpLimit)
 	oldPercent := debug.SetGCPercent(-1)
-	start := heapAllocated()
+	// (what the input read meanwhile takes is not the packs' doing)
+	packs := func() int64 { return int64(heapAllocated()) }
+	if taken != nil {
+		packs = func() int64 { return int64(heapAllocated()) - taken() }
+	}
+	start := packs()
 	compiling = func() {
-		if heapAllocated()-start >= smallPacks {
+		if packs()-start >= smallPacks {
 			debug.SetGCPercent(100)
 			debug.SetMemoryLimit(math.MaxInt64)
 		}
