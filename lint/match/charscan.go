@@ -203,7 +203,7 @@ const freeCell = 0x7FFFFFFF << 32
 const maxCharClasses = stopClass
 
 // stopClass is added to the class of a character in ascii and three when
-// plainRun may stop at it (specialBits, plain3Bits): runPlain's test of a
+// runPlain may stop at it (specialBits, scan3Bits): runPlain's test of a
 // character is then the class it loads anyway. The other readers take it
 // off.
 const stopClass = 1 << 15
@@ -546,7 +546,7 @@ func buildCharTable(a *automaton, patterns []string) bool {
 			c.ascii[b] |= stopClass
 		}
 	}
-	for w, set := range plain3Bits {
+	for w, set := range scan3Bits {
 		for ; set != 0; set &= set - 1 {
 			c.three[threeKeyOf(rune(w<<6|bits.TrailingZeros64(set)))] |= stopClass
 		}
@@ -754,10 +754,15 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // it unless it is a space or separator that cannot begin a change; a
 // three-byte character is four bytes loaded at once (three at the end of
 // s), its lead and continuation bytes tested with one mask, and its
-// threeKey indexes c.three, whose stopClass says what plain3Bits would
+// threeKey indexes c.three, whose stopClass says what scan3Bits would
 // (then fold3Keys tells a change from a phrase start, which stops it
 // only before its phrase's next character: t2sKeyPairs, by the keys of
-// both). plainChar decides where it stops short of plainRun.
+// both). plainChar decides where it stops short of plainRun. It passes
+// over the phrase starts checked behind (behindStarts), where plainRun
+// stops before their phrase, and stops at their phrases' second
+// characters instead: if the character before one of those starts a
+// phrase with it (behindPair), it returns -1 and resetScan starts again
+// the slow way (resetSlow).
 func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, uint32) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
@@ -791,6 +796,9 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			}
 			k := threeKey(v)
 			if cl = threeAt(cells, k); cl >= stopClass {
+				if behindKeys[k>>6]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
+					return -1, st
+				}
 				if fold3Keys[k>>6]&(1<<(k&63)) != 0 {
 					break
 				}
@@ -824,7 +832,8 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 // where patterns end at their offsets in out, and returns where it stops
 // in s and in out. out must have room for len(s)-i+4 bytes from o: no
 // character it writes is longer than it is in s, and a three-byte one is
-// written with the next byte of s (overwritten after it).
+// written with the next byte of s (overwritten after it). It returns -1
+// where runPlain does.
 func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsafe.Pointer, o int) (int, int, uint32) {
 	// cells read without bounds checks, as runPlain reads them
 	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
@@ -863,6 +872,9 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			}
 			k := threeKey(v)
 			if cl = threeAt(cells, k); cl >= stopClass {
+				if behindKeys[k>>6]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
+					return -1, o, st
+				}
 				if fold3Keys[k>>6]&(1<<(k&63)) != 0 {
 					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the
 					// code point's low 7 bits the low bit of the

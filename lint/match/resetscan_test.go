@@ -130,6 +130,9 @@ func FuzzResetScan(f *testing.F) {
 	// the end, before and after the first change (t2sKeyPairs, next3)
 	f.Add("一目了然|一下|有没", "一目瞭然一下有一，一目瞭然有一下一目")
 	f.Add("了然|x", "Ａ一目瞭然一")
+	// starts checked behind (behindStarts): their phrase found from the
+	// second character, also right after the end notes filled
+	f.Add("看|着|看着|亲", "亲亲亲亲亲亲亲看著，看著，Ａ亲亲亲亲亲亲亲看著看")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		var ps []string
 		for _, p := range fuzzPatterns(pats) {
@@ -308,6 +311,53 @@ func TestResetScanPhraseStarts(t *testing.T) {
 		for _, body := range []string{pair, p.from, start + "亲", start + "a", start + "é", start + "😊", start, start + "\xe4\xb8", pair + "亲"} {
 			for _, pre := range []string{"", "亲", "Ａ", "亲，"} {
 				for _, post := range []string{"", "a", "亲", "亲亲", "，"} {
+					checkResetScan(t, a, pre+body+post)
+				}
+			}
+		}
+	}
+}
+
+// TestResetScanBehind: a phrase start checked behind (behindStarts) is
+// passed over, and its phrase found from the second character: resetScan
+// gives what Reset and hits give for every such phrase, its pair and its
+// start or second character alone, before the first change (runPlain) and
+// after it (runCopy), right after a call of either returned with its end
+// notes full (the start ends a pattern, after seven others: the second
+// character is then the first the next call looks at), after a character
+// normalizeAt wrote (a separator run, a decoration, a space between
+// Chinese characters), and followed by its phrase's own change.
+func TestResetScanBehind(t *testing.T) {
+	pats := resetScanPatterns()
+	var behind []string // the phrases checked behind, in full
+	for _, p := range t2sPhrases {
+		r0, n := utf8.DecodeRuneInString(p.from)
+		if !behindStart(r0) {
+			continue
+		}
+		r1, _ := utf8.DecodeRuneInString(p.from[n:])
+		behind = append(behind, p.from)
+		for _, s := range []string{string(r0), string(r1), Normalize(p.from)} {
+			if !slices.Contains(pats, s) {
+				pats = append(pats, s)
+			}
+		}
+	}
+	if len(behind) < 40 {
+		t.Fatalf("%d phrases checked behind", len(behind))
+	}
+	a := buildAutomaton(pats)
+	if a.chars == nil {
+		t.Fatal("no character automaton")
+	}
+	full := strings.Repeat("亲", charEnds-1)
+	for _, from := range behind {
+		r0, n := utf8.DecodeRuneInString(from)
+		_, n1 := utf8.DecodeRuneInString(from[n:])
+		start, second, pair := string(r0), from[n:n+n1], from[:n+n1]
+		for _, body := range []string{from, pair, start + "亲", second, start + "，" + second, start + " " + second, pair + "，"} {
+			for _, pre := range []string{"", "亲", "Ａ", "亲，", full, "Ａ" + full, "不-知-", "好😊", "我 "} {
+				for _, post := range []string{"", "亲", "，", from} {
 					checkResetScan(t, a, pre+body+post)
 				}
 			}
