@@ -117,7 +117,43 @@ func (sl *internSlot) same(v []byte) bool {
 
 // lookup returns the cached string equal to v, if any, and its slot; or,
 // when there is none, the set it belongs in (its first slot).
+//
+// A value of 8 to inlineKey bytes (most ids and senders) is hashed and
+// compared from its three words (see same), read once for the hash and
+// both slots, without a call (same's call, with lookup's registers saved
+// around it, cost about as much as the comparison).
 func (c *internCache) lookup(v []byte) (s string, slot int, ok bool) {
+	n := len(v)
+	if n < 8 || n > inlineKey || c.slots == nil {
+		return c.lookupAny(v)
+	}
+	m := 0 // the middle word's offset: 8, or the start for at most sixteen bytes
+	if n > 16 {
+		m = 8
+	}
+	x0, xm, xe := word(v, 0), word(v, m), word(v, n-8)
+	// (quickHash of v)
+	set := int(((x0*0x9E3779B97F4A7C15^xe)^uint64(n))*0xBF58476D1CE4E5B9>>(c.shift&63)) * 2
+	sets := c.slots[set : set+2 : set+2]
+	tag := uint8(n + 1)
+	if sl := &sets[0]; sl.n == tag && sl.differs(x0, xm, xe, m, n) == 0 {
+		return sl.s, set, true
+	}
+	if sl := &sets[1]; sl.n == tag && sl.differs(x0, xm, xe, m, n) == 0 {
+		return sl.s, set + 1, true
+	}
+	return "", set, false
+}
+
+// differs is non-zero unless the slot's copy of its value has the words
+// x0 at 0, xm at m and xe at n-8 (see lookup).
+func (sl *internSlot) differs(x0, xm, xe uint64, m, n int) uint64 {
+	k := sl.key[:]
+	return (word(k, 0) ^ x0) | (word(k, m) ^ xm) | (word(k, n-8) ^ xe)
+}
+
+// lookupAny is lookup for a value of any length.
+func (c *internCache) lookupAny(v []byte) (s string, slot int, ok bool) {
 	if c.slots == nil {
 		c.resize(16)
 	}

@@ -3,6 +3,7 @@ package transcript
 import (
 	"bufio"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -382,6 +383,42 @@ func TestInternedEdges(t *testing.T) {
 			if got.Conversation != strings.TrimSpace(v) || got.Sender != strings.TrimSpace(sender) {
 				t.Errorf("%s: conversation %q, sender %q", text, got.Conversation, got.Sender)
 			}
+		}
+	}
+}
+
+// TestInternLookupAgreesWithAny holds lookup, which reads values of 8 to
+// inlineKey bytes by their words, to lookupAny, the general way: values
+// of every length, stored in a small cache whose sets fill and wrap, then
+// looked up as they are and with a bit changed.
+func TestInternLookupAgreesWithAny(t *testing.T) {
+	const alphabet = "TB2026客服1110x_USERID"
+	r := rand.New(rand.NewPCG(5, 6))
+	c := internCache{max: 64}
+	var vals [][]byte
+	for range 3000 {
+		v := make([]byte, 1+r.IntN(inlineKey+4))
+		for i := range v {
+			v[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if r.IntN(4) == 0 && len(vals) > 0 {
+			v = vals[r.IntN(len(vals))] // one seen before
+		}
+		vals = append(vals, v)
+		check := func(w []byte) {
+			t.Helper()
+			s, slot, ok := c.lookup(w)
+			s2, slot2, ok2 := c.lookupAny(w)
+			if s != s2 || unsafe.StringData(s) != unsafe.StringData(s2) || slot != slot2 || ok != ok2 {
+				t.Fatalf("lookup(%q) = %q, %d, %v; lookupAny %q, %d, %v", w, s, slot, ok, s2, slot2, ok2)
+			}
+		}
+		check(v)
+		w := append([]byte(nil), v...)
+		w[r.IntN(len(w))] ^= 1 << r.IntN(8)
+		check(w)
+		if _, set, ok := c.lookup(v); !ok {
+			c.store(set, string(v))
 		}
 	}
 }
