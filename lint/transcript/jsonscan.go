@@ -259,7 +259,17 @@ func (sc *jsonScanner) parse(line []byte, src *Source, pos lint.Pos) (m lint.Mes
 // and every function it is returned through copies it).
 func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos lint.Pos) string {
 	var r rawFields
-	if sc.scan(line, &r) {
+	// (scan, written out: its call was 25 instructions a record)
+	ok := false
+	if i, cont, done := flatFields(line, &r); done {
+		ok = i > 0
+	} else {
+		if i == 0 {
+			r = rawFields{}
+		}
+		ok = sc.scanFrom(line, &r, i, cont)
+	}
+	if ok {
 		var f msgFields
 		sc.fields(line, &r, &f)
 		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
@@ -518,10 +528,8 @@ var keyTable = func() (t [16]keyEntry) {
 
 // scan reads line into r; false means "leave it to encoding/json". The
 // common record is read by flatFields; scanFrom goes on where it stops.
+// (parseInto does the same without calling scan.)
 func (sc *jsonScanner) scan(line []byte, r *rawFields) bool {
-	if len(line) >= math.MaxInt32 {
-		return false // (the spans are int32)
-	}
 	i, cont, done := flatFields(line, r)
 	if done {
 		return i > 0
@@ -542,7 +550,7 @@ func (sc *jsonScanner) scanFrom(line []byte, r *rawFields, i int, cont uint64) b
 	sc.buf = sc.buf[:0]
 	n := len(line)
 	if n >= math.MaxInt32 {
-		return false
+		return false // (the spans are int32)
 	}
 	if i == 0 {
 		i = skipWS(line, 0)
@@ -720,7 +728,7 @@ func (sc *jsonScanner) scanFrom(line []byte, r *rawFields, i int, cont uint64) b
 // scanFrom then reads the line from its start.
 func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 	n := len(line)
-	if n < 2 || line[0] != '{' || line[1] != '"' {
+	if n < 2 || n >= math.MaxInt32 || line[0] != '{' || line[1] != '"' {
 		return 0, 0, false
 	}
 	i = 1

@@ -26,6 +26,9 @@ func FuzzJSONLParserAgreesWithDecoder(f *testing.F) {
 	f.Add(`{"time":"2026-11-04 10:00:0\u0030","role":"agent","text":"\u4f60\u4f60"}`, `{"role":"agent","text":"x","time":"2026/1/2 3:04:05"}`)
 	f.Add(`{"conversation":2,"time":"1793757900000","role":"AGENT","type":"note","sender":"客服01","text":"改成蓝色XL","id":77}`, ` {"Text":"x"} `)
 	f.Add("{\"role\":\"agent\",\"text\":\"\xe0\xa0\x80\xed\x9f\xbf\xf0\x9f\x98\x80\xc2\xa9\"}", `{"role":"agent","text":"x","time":"2026-02-29 10:00:00"}`)
+	// flatFields handing over to scanFrom at a key, and from the start
+	f.Add(`{"conversation":"TB2026111110158380","shop":"旗舰店","role":"customer","sender":"wx_1","text":"在吗"}`,
+		`{"conversation":"TB2026111110158380","role":"agent","sender":"客服01","text":"您好\n请问","id":"TB1-2"}`)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
 		parse := (&jsonlParser{src: src}).NewParser()
