@@ -270,8 +270,116 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		ok = sc.scanFrom(line, &r, i, cont)
 	}
 	if ok {
+		// the scanned values of the line become the message's fields.
+		// The strings that are kept (the text, the id, and the
+		// conversation id, sender and type unless recently seen) are
+		// copied into one piece of memory, one after the other in that
+		// order, taken from the string block of the record's
+		// conversation (see takeBytes); the time and role are only read
+		// by msgFields.fill, so they point into the line (or the
+		// scanner's buffer). (Written here rather than in a function of
+		// its own: f stays a local, stored into without write barriers,
+		// and the call with its saved registers goes.)
 		var f msgFields
-		sc.fields(line, &r, &f)
+		var text, id, conv, sender, typ []byte // to copy
+		var slotConv, slotSender, slotType int
+		// the string block of the record's conversation: the scanner's for
+		// records without one, the cache's for a conversation in the cache
+		blk := &sc.noConv
+		if r.kind[fText] >= vNumber {
+			f.hasText = true
+			text = r.value(fText, line, sc.buf)
+		}
+		if r.kind[fID] >= vNumber {
+			id = r.value(fID, line, sc.buf)
+		}
+		if r.kind[fConv] >= vNumber {
+			if v := r.value(fConv, line, sc.buf); len(v) > 0 {
+				var hit bool
+				if f.conv, slotConv, hit = sc.conv.lookup(v); hit {
+					sl := &sc.conv.slots[slotConv]
+					blk = &sl.blk
+					if sl.plain {
+						f.known |= knownConvPlain
+					}
+				} else {
+					conv = v
+				}
+			}
+		}
+		if r.kind[fSender] >= vNumber {
+			if v := r.value(fSender, line, sc.buf); len(v) > 0 {
+				var hit bool
+				if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
+					sender = v
+				} else if sc.sender.slots[slotSender].plain {
+					f.known |= knownSenderPlain
+				}
+			}
+		}
+		if r.kind[fType] >= vNumber {
+			if v := r.value(fType, line, sc.buf); len(v) > 0 {
+				var hit bool
+				if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
+					typ = v
+				}
+			}
+		}
+		if size := len(text) + len(id) + len(conv) + len(sender) + len(typ); size > 0 {
+			var fresh []byte // the block of a conversation new to the cache
+			if conv != nil {
+				blk = &fresh
+			}
+			b := takeBytes(blk, size)
+			copy(b, text)
+			at := len(text)
+			if id != nil {
+				copy(b[at:], id)
+				at += len(id)
+			}
+			if conv != nil {
+				copy(b[at:], conv)
+				at += len(conv)
+			}
+			if sender != nil {
+				copy(b[at:], sender)
+				at += len(sender)
+			}
+			if typ != nil {
+				copy(b[at:], typ)
+			}
+			all := unsafe.String(unsafe.SliceData(b), size)
+			at = len(text)
+			f.text = all[:at]
+			f.id, at = all[at:at+len(id)], at+len(id)
+			if conv != nil {
+				f.conv, at = all[at:at+len(conv)], at+len(conv)
+				if sc.conv.store(slotConv, f.conv) {
+					sc.conv.slots[slotConv].blk = fresh
+				}
+			}
+			if sender != nil {
+				f.sender, at = all[at:at+len(sender)], at+len(sender)
+				sc.sender.store(slotSender, f.sender)
+			}
+			if typ != nil {
+				f.typ = all[at : at+len(typ)]
+				sc.typ.store(slotType, f.typ)
+			}
+		}
+		if r.kind[fTime] >= vNumber {
+			// parsed right away and never kept: no copy needed
+			v := r.value(fTime, line, sc.buf)
+			f.time, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), true
+		}
+		if r.kind[fRole] >= vNumber {
+			v := r.value(fRole, line, sc.buf)
+			f.role, f.hasRole = unsafe.String(unsafe.SliceData(v), len(v)), true
+			if r.role != 0 && r.kind[fRole] == vString && r.span[fRole][0] == r.roleAt {
+				// (the last role key counts: this one, read by knownRole)
+				f.roleOf = r.role
+			}
+		}
 		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
 		f.textAstral = r.textAstral
 		return f.fill(m, src, pos, &sc.days)
@@ -852,114 +960,6 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 			return 0, 0, true
 		default:
 			return 0, 0, true
-		}
-	}
-}
-
-// fields turns the scanned values of line into the message's fields. The
-// strings that are kept (the text, the id, and the conversation id, sender
-// and type unless recently seen) are copied into one piece of memory, one
-// after the other in that order, taken from the string block of the
-// record's conversation (see takeBytes); the time and role are only read by
-// msgFields.fill, so they point into the line (or the scanner's buffer).
-func (sc *jsonScanner) fields(line []byte, r *rawFields, f *msgFields) {
-	var text, id, conv, sender, typ []byte // to copy
-	var slotConv, slotSender, slotType int
-	// the string block of the record's conversation: the scanner's for
-	// records without one, the cache's for a conversation in the cache
-	blk := &sc.noConv
-	if r.kind[fText] >= vNumber {
-		f.hasText = true
-		text = r.value(fText, line, sc.buf)
-	}
-	if r.kind[fID] >= vNumber {
-		id = r.value(fID, line, sc.buf)
-	}
-	if r.kind[fConv] >= vNumber {
-		if v := r.value(fConv, line, sc.buf); len(v) > 0 {
-			var hit bool
-			if f.conv, slotConv, hit = sc.conv.lookup(v); hit {
-				sl := &sc.conv.slots[slotConv]
-				blk = &sl.blk
-				if sl.plain {
-					f.known |= knownConvPlain
-				}
-			} else {
-				conv = v
-			}
-		}
-	}
-	if r.kind[fSender] >= vNumber {
-		if v := r.value(fSender, line, sc.buf); len(v) > 0 {
-			var hit bool
-			if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
-				sender = v
-			} else if sc.sender.slots[slotSender].plain {
-				f.known |= knownSenderPlain
-			}
-		}
-	}
-	if r.kind[fType] >= vNumber {
-		if v := r.value(fType, line, sc.buf); len(v) > 0 {
-			var hit bool
-			if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
-				typ = v
-			}
-		}
-	}
-	if size := len(text) + len(id) + len(conv) + len(sender) + len(typ); size > 0 {
-		var fresh []byte // the block of a conversation new to the cache
-		if conv != nil {
-			blk = &fresh
-		}
-		b := takeBytes(blk, size)
-		copy(b, text)
-		at := len(text)
-		if id != nil {
-			copy(b[at:], id)
-			at += len(id)
-		}
-		if conv != nil {
-			copy(b[at:], conv)
-			at += len(conv)
-		}
-		if sender != nil {
-			copy(b[at:], sender)
-			at += len(sender)
-		}
-		if typ != nil {
-			copy(b[at:], typ)
-		}
-		all := unsafe.String(unsafe.SliceData(b), size)
-		at = len(text)
-		f.text = all[:at]
-		f.id, at = all[at:at+len(id)], at+len(id)
-		if conv != nil {
-			f.conv, at = all[at:at+len(conv)], at+len(conv)
-			if sc.conv.store(slotConv, f.conv) {
-				sc.conv.slots[slotConv].blk = fresh
-			}
-		}
-		if sender != nil {
-			f.sender, at = all[at:at+len(sender)], at+len(sender)
-			sc.sender.store(slotSender, f.sender)
-		}
-		if typ != nil {
-			f.typ = all[at : at+len(typ)]
-			sc.typ.store(slotType, f.typ)
-		}
-	}
-	if r.kind[fTime] >= vNumber {
-		// parsed right away and never kept: no copy needed
-		v := r.value(fTime, line, sc.buf)
-		f.time, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), true
-	}
-	if r.kind[fRole] >= vNumber {
-		v := r.value(fRole, line, sc.buf)
-		f.role, f.hasRole = unsafe.String(unsafe.SliceData(v), len(v)), true
-		if r.role != 0 && r.kind[fRole] == vString && r.span[fRole][0] == r.roleAt {
-			// (the last role key counts: this one, read by knownRole)
-			f.roleOf = r.role
 		}
 	}
 }

@@ -19,16 +19,12 @@ func agree(t *testing.T, line string) (fast bool) {
 	src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
 	pos := lint.Pos{File: "day.jsonl", Line: 1}
 	want, wantErr := parseJSONMessage([]byte(line), src, pos)
-	sc := newJSONScanner()
 	var r rawFields
-	if !sc.scan([]byte(line), &r) {
+	if !newJSONScanner().scan([]byte(line), &r) {
 		return false
 	}
-	var f msgFields
-	sc.fields([]byte(line), &r, &f)
-	f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
-	f.textAstral = r.textAstral // (as parseInto does)
-	got, gotErr := f.message(src, pos)
+	var got lint.Message
+	gotErr := newJSONScanner().parseInto(&got, []byte(line), src, pos)
 	if gotErr != wantErr || !reflect.DeepEqual(got, want) {
 		t.Errorf("line %q:\nfast    %+v %q\ndecoder %+v %q", line, got, gotErr, want, wantErr)
 	}
