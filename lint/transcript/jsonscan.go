@@ -240,12 +240,12 @@ type rawFields struct {
 // (or buf) and starts before its end, a value being followed by a quote
 // or more of the record: it is taken without slicing's bounds checks.
 func (r *rawFields) value(f int, line, buf []byte) []byte {
-	sp := r.span[f]
+	start, end := r.span[f][0], r.span[f][1]
 	b := line
 	if r.kind[f] == vEscaped {
 		b = buf
 	}
-	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), sp[0])), sp[1]-sp[0])
+	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), start)), uint32(end-start))
 }
 
 // parse reads one record, fast when it can.
