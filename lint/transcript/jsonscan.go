@@ -1054,6 +1054,11 @@ func hasLit(b []byte, i int, lit string) bool {
 func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 	n := len(b)
 	for j < n {
+		if b[j] >= utf8.RuneSelf {
+			// (flatFields calls it at a string's first multibyte
+			// character: the ASCII words' check would find it at once)
+			goto stop
+		}
 		// a run of plain ASCII, up to the first byte that is not ASCII,
 		// below 0x20, a backslash or a quote
 		for j+16 <= n {
