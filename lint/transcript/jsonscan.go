@@ -863,8 +863,10 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 					break
 				}
 			}
-			// ASCII eight bytes at a time, then a byte at a time
+			// ASCII eight bytes at a time, then a byte at a time (the
+			// start is kept in r meanwhile: a register fewer in use)
 			j := vs
+			r.span[field][0] = int32(vs)
 			for j+8 <= n {
 				if m := stopBytes(word(line, j)); m != 0 {
 					j += bits.TrailingZeros64(m) >> 3
@@ -891,10 +893,10 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 				}
 			}
 			if field == fText {
-				r.textAt, r.textRaw, r.textAstral = int32(vs-int(uint32(cont))), -1, int32(cont>>astralShift)
+				r.textAt, r.textRaw, r.textAstral = r.span[fText][0]-int32(uint32(cont)), -1, int32(cont>>astralShift)
 			}
 			cont += more
-			r.span[field], r.kind[field] = [2]int32{int32(vs), int32(j)}, vString
+			r.span[field][1], r.kind[field] = int32(j), vString
 			v = j + 1
 		case c == 'n':
 			if !hasLit(line, v, "null") {
