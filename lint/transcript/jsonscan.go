@@ -1105,13 +1105,14 @@ func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 			// two at a time, then one
 			if j+8 <= n {
 				x := word(b, j)
-				// leads 1110xxxx at bytes 0 and 3, 10xxxxxx at 1, 2, 4, 5
-				if x&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 {
-					if l0, l3 := x&0x0F, (x>>24)&0x0F; l0 != 0 && l0 != 0xD && l3 != 0 && l3 != 0xD {
-						j += 6
-						cont += 4
-						continue
-					}
+				// leads 1110xxxx at bytes 0 and 3, 10xxxxxx at 1, 2, 4,
+				// 5, the leads' low nibbles neither 0 nor 0xD (as in
+				// hanRun: a borrow only comes from a nibble that is 0)
+				if l := x & 0x0F00000F; x&0x0000C0C0F0C0C0F0 == 0x00008080E08080E0 &&
+					((l-0x01000001)|((l^0x0D00000D)-0x01000001))&0x80000080 == 0 {
+					j += 6
+					cont += 4
+					continue
 				}
 			}
 			if c := b[j]; 0xE1 <= c && c <= 0xEF && c != 0xED && j+2 < n && b[j+1]&0xC0 == 0x80 && b[j+2]&0xC0 == 0x80 {
