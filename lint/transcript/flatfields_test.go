@@ -132,3 +132,40 @@ func FuzzFlatFieldsAgreesWithScanFrom(f *testing.F) {
 		checkFlatFields(t, line)
 	})
 }
+
+// TestNonDigits checks that nonDigits flags, as its lowest flag, the first
+// byte of a word that is not an ASCII digit: every byte value at every
+// place of a word of digits, two bytes changed, and random words.
+func TestNonDigits(t *testing.T) {
+	ref := func(x uint64) uint64 {
+		for p := range 8 {
+			if c := byte(x >> (8 * p)); c < '0' || c > '9' {
+				return 0x80 << (8 * p)
+			}
+		}
+		return 0
+	}
+	check := func(x uint64) {
+		t.Helper()
+		if m := nonDigits(x); m&-m != ref(x) {
+			t.Fatalf("nonDigits(%#x) lowest flag %#x, want %#x", x, m&-m, ref(x))
+		}
+	}
+	for p := range 8 {
+		for v := range 256 {
+			for _, fill := range []uint64{'0' * lows, '9' * lows, 0x3736353433323130} {
+				x := fill&^(0xFF<<(8*p)) | uint64(v)<<(8*p)
+				check(x)
+				for q := p + 1; q < 8; q++ {
+					check(x&^(0xFF<<(8*q)) | uint64(255-v)<<(8*q))
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 1 << 18 {
+		x := r.Uint64()
+		check(x)
+		check(x&0x0F0F0F0F0F0F0F0F | '0'*lows) // digits and ':' to '?'
+	}
+}

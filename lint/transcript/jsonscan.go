@@ -914,10 +914,19 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 			if e < n && line[e] == '0' {
 				e++
 			} else {
+				// (epoch times: ten or thirteen digits, eight at a time)
 				d := e
+				for e+8 <= n {
+					if m := nonDigits(word(line, e)); m != 0 {
+						e += bits.TrailingZeros64(m) >> 3
+						goto digits
+					}
+					e += 8
+				}
 				for e < n && '0' <= line[e] && line[e] <= '9' {
 					e++
 				}
+			digits:
 				if e == d {
 					return 0, 0, false
 				}
@@ -1190,6 +1199,16 @@ func word(b []byte, i int) uint64 {
 // only the lowest flag is exact.)
 func stopBytes(x uint64) uint64 {
 	return (x | ((x ^ 0x02*lows) - 0x21*lows) | ((x ^ '\\'*lows) - lows)) & highs
+}
+
+// nonDigits flags (with its high bit) the first byte of the little-endian
+// word x that is not an ASCII digit, and perhaps bytes after it; 0 when
+// there is none. A digit less 0x30 borrows nothing, plus 0x46 carries
+// nothing and stays below 0x80; a byte below 0x30 wraps round, one above
+// 0x39 reaches 0x80, one from 0x80 up has its high bit already (a borrow
+// or carry from there may flag later bytes: only the lowest flag is exact).
+func nonDigits(x uint64) uint64 {
+	return (x | (x - 0x30*lows) | (x + 0x46*lows)) & highs
 }
 
 // hanRun reports whether the 24 bytes of the little-endian words x0, x1,
