@@ -64,9 +64,17 @@ type gateSet struct {
 
 // nearRuns returns the nearRun of each except pattern of each list,
 // worked out on first use: a matcher whose texts never ask about an
-// except pattern's matches makes none.
+// except pattern's matches makes none. m.exceptLen is worked out with them.
 func (m *Matcher) nearRuns() [][]nearRun {
 	m.nearOnce.Do(func() {
+		m.exceptLen = make([]int, len(m.lists))
+		for k, us := range m.uses {
+			for _, u := range us {
+				if u.phrase == useExcept {
+					m.exceptLen[u.list] = max(m.exceptLen[u.list], len(m.keys[k]))
+				}
+			}
+		}
 		m.near = make([][]nearRun, len(m.lists))
 		for k := range m.lists {
 			m.near[k] = make([]nearRun, len(m.lists[k].except))
@@ -91,6 +99,89 @@ func (m *Matcher) nearRuns() [][]nearRun {
 		}
 	})
 	return m.near
+}
+
+// excepted reports whether the candidate [start, end) of list id lies
+// inside an except context: whether exceptContext would return one, found
+// without working out which (the first context found to cover it settles
+// it), the near patterns only among those whose literals the text may hold
+// (nearPassing).
+func (t *Text) excepted(id ListID, start, end int) bool {
+	m := t.m
+	runs := m.nearRuns()[id]
+	if n := m.exceptLen[id]; n > 0 && t.exceptPhrase(id, start, end, n) {
+		return true
+	}
+	l := &m.lists[id]
+	if len(l.except) == 0 {
+		return false
+	}
+	e := t.listMemo(l)
+	if e.nearDone != nearAll {
+		t.nearPassing(e, l.except, runs)
+	}
+	for _, i := range e.passing {
+		if _, found := l.except[i].covers(&runs[i], &t.chars, t.norm.Text, start, end); found {
+			return true
+		}
+	}
+	_, ok := t.exceptSpans(e, id).covering(start, end)
+	return ok
+}
+
+// exceptPhrase reports whether an occurrence of an except phrase of list
+// id covers [start, end); n is the length of the list's longest except
+// phrase (Matcher.exceptLen), which bounds how far past start such an
+// occurrence ends. The automaton's hits come in the order of their ends: a
+// search, not a scan of every hit for every candidate.
+func (t *Text) exceptPhrase(id ListID, start, end, n int) bool {
+	raw := t.raw
+	i := sort.Search(len(raw), func(i int) bool { return int(raw[i].end) >= end })
+	for _, h := range raw[i:] {
+		if int(h.end) > start+n {
+			break
+		}
+		if int(h.start) > start || !t.m.keyIn(h.key, id) {
+			continue
+		}
+		for _, u := range t.m.uses[h.key] {
+			if u.list == id && u.phrase == useExcept {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearPassing works out, for the list of e (whose except patterns are
+// excepts, their nearRuns runs), what each near pattern's gate says of the
+// text (e.gate, as exceptContext asks it) and notes those that pass in
+// e.passing: a text asks about many candidates, and most near patterns
+// fail their gate, which is then not asked again for each.
+func (t *Text) nearPassing(e *exceptSpans, excepts []exceptPattern, runs []nearRun) {
+	for len(e.gate) < len(excepts) {
+		e.gate = append(e.gate, gateUnknown)
+	}
+	e.passing = e.passing[:0]
+	for i := range excepts {
+		if excepts[i].near == nil {
+			continue
+		}
+		if e.gate[i] == gateUnknown {
+			if !t.charsDone {
+				t.chars.set(t.norm.Text)
+				t.charsDone = true
+			}
+			e.gate[i] = gateFail
+			if runs[i].mayHold(&t.chars) {
+				e.gate[i] = gatePass
+			}
+		}
+		if e.gate[i] == gatePass {
+			e.passing = append(e.passing, int32(i))
+		}
+	}
+	e.nearDone = nearAll
 }
 
 // charBloom is a set of the characters of a text, each by the low 9 bits
@@ -337,15 +428,26 @@ func exceptGate(pattern string) [][]string {
 //
 // gate[i] is what nearRun.mayHold said of except pattern i (gateUnknown
 // until asked; empty until exceptContext first asks about the list).
+//
+// passing, once nearDone is nearAll, are the indexes of the near patterns
+// whose gate passes (nearPassing).
 type exceptSpans struct {
-	l       *list
-	excDone bool
-	spans   [][2]int32
-	reach   []int32
-	pat     [][2]int32
-	cands   []cand
-	gate    []uint8
+	l        *list
+	excDone  bool
+	spans    [][2]int32
+	reach    []int32
+	pat      [][2]int32
+	cands    []cand
+	gate     []uint8
+	passing  []int32
+	nearDone uint8
 }
+
+// The values of exceptSpans.nearDone.
+const (
+	nearNone uint8 = iota
+	nearAll
+)
 
 // The values of exceptSpans.gate.
 const (
@@ -370,7 +472,7 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 		t.exc = append(t.exc, exceptSpans{})
 	}
 	e := &t.exc[len(t.exc)-1]
-	e.l, e.excDone = l, false
+	e.l, e.excDone, e.nearDone = l, false, nearNone
 	e.spans, e.reach, e.cands, e.pat, e.gate = e.spans[:0], e.reach[:0], e.cands[:0], e.pat[:0], e.gate[:0]
 	for range l.patterns {
 		e.pat = append(e.pat, [2]int32{-1, -1})
@@ -382,7 +484,11 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 // normalised text, searched once per text and list: a message holds many
 // candidates, each asking.
 func (t *Text) exceptMatches(id ListID) *exceptSpans {
-	e := t.listMemo(&t.m.lists[id])
+	return t.exceptSpans(t.listMemo(&t.m.lists[id]), id)
+}
+
+// exceptSpans is exceptMatches for e, list id's listMemo.
+func (t *Text) exceptSpans(e *exceptSpans, id ListID) *exceptSpans {
 	if e.excDone {
 		return e
 	}

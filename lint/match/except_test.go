@@ -361,3 +361,79 @@ func TestExceptGateMemoPerText(t *testing.T) {
 		t.Fatal("no candidate excepted: the test says little")
 	}
 }
+
+// TestExceptedAgreesWithExceptContext: excepted, which stops at the first
+// except context covering a candidate (an except phrase only as long as
+// the list's longest, the near patterns whose gates pass, then the whole
+// text's matches), says yes exactly when exceptContext finds a context,
+// whichever is asked first, of any span of the text, on a Text reused from
+// one text to the next.
+func TestExceptedAgreesWithExceptContext(t *testing.T) {
+	var b Builder
+	lists := []ListID{
+		// except phrases of different lengths, near patterns and a
+		// pattern searched in the whole text (^ looks before its match)
+		b.Add(ListSpec{Phrases: []string{"不知道", "不清楚", "好的"}, Except: []string{"您不知道", "不知道的地方"},
+			ExceptPatterns: []string{evasiveExcept, `(如果|要是)[^，。]{0,4}不(知道|清楚)`, `不(知道|清楚)[^，。]{0,6}的话`, `^好的`, `好的.*呀`},
+			Mode:           Substring}),
+		// a short except phrase only: a longer one of another list
+		// covering a candidate is not this list's
+		b.Add(ListSpec{Phrases: []string{"不知道", "知道"}, Except: []string{"不知道吗"}, Mode: Substring}),
+		// except patterns only
+		b.Add(ListSpec{Phrases: []string{"不清楚", "清楚"}, ExceptPatterns: []string{`(截图|图片)[^，。]{0,3}不清楚`, `“[^”]{0,8}”`}, Mode: Substring}),
+		// no except context at all
+		b.Add(ListSpec{Phrases: []string{"不知道"}, Mode: Substring}),
+	}
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fragments := []string{"不知道", "不清楚", "知道", "清楚", "您", "如果", "要是", "的话", "的地方", "吗", "截图", "图片", "“", "”",
+		"好的", "呀", "，", "。", "我", "亲", "a", "😀"}
+	rng := rand.New(rand.NewPCG(13, 17))
+	var reused Text
+	covered, checked := 0, 0
+	for n := 0; n < 3000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(10); k >= 0; k-- {
+			sb.WriteString(fragments[rng.IntN(len(fragments))])
+		}
+		text := sb.String()
+		var first, second Text
+		m.Analyse(&first, text, true)
+		m.Analyse(&second, text, true)
+		m.Analyse(&reused, text, true)
+		norm := first.Normalized()
+		for _, id := range lists {
+			// every span of whole characters (candidates are never empty)
+			for s := 0; s < len(norm); s++ {
+				if !utf8.RuneStart(norm[s]) {
+					continue
+				}
+				for e := s + 1; e <= len(norm); e++ {
+					if e < len(norm) && !utf8.RuneStart(norm[e]) {
+						continue
+					}
+					want := first.exceptContext(id, s, e) != ""
+					got := second.excepted(id, s, e)
+					if again := first.excepted(id, s, e); again != want {
+						t.Fatalf("%q, list %d, [%d, %d): excepted after exceptContext %v, exceptContext %v", text, id, s, e, again, want)
+					}
+					if got != want || reused.excepted(id, s, e) != want {
+						t.Fatalf("%q, list %d, [%d, %d): excepted %v, exceptContext %q", text, id, s, e, got, first.exceptContext(id, s, e))
+					}
+					if ctx := second.exceptContext(id, s, e); (ctx != "") != want {
+						t.Fatalf("%q, list %d, [%d, %d): exceptContext after excepted %q, before %v", text, id, s, e, ctx, want)
+					}
+					checked++
+					if want {
+						covered++
+					}
+				}
+			}
+		}
+	}
+	if covered < 1000 || checked-covered < 1000 {
+		t.Fatalf("%d spans covered of %d: the test says little", covered, checked)
+	}
+}

@@ -129,9 +129,11 @@ type Matcher struct {
 	lists   []list
 	seg     Segmenter
 	// near[id][i] is what covers uses of except pattern i of list id,
-	// worked out on first use (nearRuns)
-	nearOnce sync.Once
-	near     [][]nearRun
+	// and exceptLen[id] the length of list id's longest except phrase
+	// (normalised; 0: it has none), worked out on first use (nearRuns)
+	nearOnce  sync.Once
+	near      [][]nearRun
+	exceptLen []int
 }
 
 // maxScopes bounds the scopes of ListSpec.Scopes.
@@ -964,10 +966,6 @@ func intersectSpans(a, b []span) []span {
 		}
 	}
 	return append(out, res...)
-}
-
-func (t *Text) excepted(id ListID, start, end int) bool {
-	return t.exceptContext(id, start, end) != ""
 }
 
 // segment segments the whole normalised text.
