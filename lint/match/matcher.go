@@ -470,19 +470,24 @@ func (t *Text) has(id ListID) bool {
 	}
 	l := &t.m.lists[id]
 	// a phrase that counts is enough; overlaps do not matter here
-	for _, h := range t.raw {
-		if !t.m.keyIn(h.key, id) {
-			continue
-		}
-		for _, u := range t.m.uses[h.key] {
-			if u.list != id || u.phrase < 0 {
+	if len(l.phrases) > 0 {
+		for _, h := range t.raw {
+			if !t.m.keyIn(h.key, id) {
 				continue
 			}
-			// the except contexts first: a candidate inside one needs no
-			// word boundaries (which may take segmenting the text)
-			s, e := int(h.start), int(h.end)
-			if !t.excepted(id, s, e) && (l.mode != Word || t.wordBoundary(s) && t.wordBoundary(e)) {
-				return true
+			for _, u := range t.m.uses[h.key] {
+				if u.list != id || u.phrase < 0 {
+					if u.list > id {
+						break // (a key's uses are in the order of their lists)
+					}
+					continue
+				}
+				// the except contexts first: a candidate inside one needs no
+				// word boundaries (which may take segmenting the text)
+				s, e := int(h.start), int(h.end)
+				if !t.excepted(id, s, e) && (l.mode != Word || t.wordBoundary(s) && t.wordBoundary(e)) {
+					return true
+				}
 			}
 		}
 	}
@@ -491,9 +496,9 @@ func (t *Text) has(id ListID) bool {
 	}
 	// the patterns one at a time: the first match outside an except
 	// context settles it (Hits would run every pattern over the whole text
-	// to resolve overlaps)
-	c, _ := t.uses(id, t.cand[:0])
-	defer func() { t.cand = c[:0] }()
+	// to resolve overlaps); the phrases' candidates are not wanted again
+	t.notePrefilters(id)
+	c := t.cand[:0]
 	for i := range l.patterns {
 		if !t.mayMatch(l, i) {
 			continue
@@ -501,10 +506,12 @@ func (t *Text) has(id ListID) bool {
 		c = t.patternCands(l, i, c[:0])
 		for _, x := range c {
 			if !t.excepted(id, x.start, x.end) {
+				t.cand = c[:0]
 				return true
 			}
 		}
 	}
+	t.cand = c[:0]
 	return false
 }
 
@@ -716,8 +723,11 @@ func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 	l := &t.m.lists[id]
 	t.normalize()
 	seen := t.seen[:0]
-	for range l.patterns {
-		seen = append(seen, 0)
+	if n := len(l.patterns); cap(seen) >= n {
+		seen = seen[:n]
+		clear(seen)
+	} else {
+		seen = make([]uint64, n)
 	}
 	pre := t.pre[:0]
 	for _, h := range t.raw {
@@ -726,6 +736,9 @@ func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 		}
 		for _, u := range t.m.uses[h.key] {
 			if u.list != id {
+				if u.list > id {
+					break // (a key's uses are in the order of their lists)
+				}
 				continue
 			}
 			switch {
@@ -742,6 +755,40 @@ func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 	}
 	t.seen, t.pre = seen, pre
 	return c, needWord
+}
+
+// notePrefilters is uses without the phrases' candidates: it notes, for
+// the list's patterns, which of their required literals occur and where
+// (t.seen, t.pre).
+func (t *Text) notePrefilters(id ListID) {
+	l := &t.m.lists[id]
+	t.normalize()
+	seen := t.seen[:0]
+	if n := len(l.patterns); cap(seen) >= n {
+		seen = seen[:n]
+		clear(seen)
+	} else {
+		seen = make([]uint64, n)
+	}
+	pre := t.pre[:0]
+	for _, h := range t.raw {
+		if !t.m.keyIn(h.key, id) {
+			continue
+		}
+		for _, u := range t.m.uses[h.key] {
+			if u.list != id || u.phrase != usePrefilter {
+				if u.list > id {
+					break // (a key's uses are in the order of their lists)
+				}
+				continue
+			}
+			seen[u.pattern] |= 1 << uint(u.set)
+			if l.win[u.pattern] != nil {
+				pre = append(pre, preHit{u.pattern, u.set, h.start, h.end})
+			}
+		}
+	}
+	t.seen, t.pre = seen, pre
 }
 
 // patternCands appends to c the matches of pattern i of list l: all the
