@@ -77,6 +77,9 @@ type Conv struct {
 	// hitChunks hold the hits keepHit keeps, filled up to hitChunk's
 	hitChunks [][]match.Hit
 	hitChunk  int
+	// segs are the stretches of text the Texts segmented, kept from one
+	// conversation to the next (match.SegCache)
+	segs match.SegCache
 }
 
 // selection is a message selection of Conv.slots: its key, the indexes
@@ -312,6 +315,9 @@ func (cv *Conv) reset(c *lint.Conversation) {
 	n := len(c.Messages)
 	if cap(cv.Texts) < n {
 		cv.Texts = make([]match.Text, n)
+		for i := range cv.Texts {
+			cv.Texts[i].UseSegCache(&cv.segs)
+		}
 	}
 	cv.Conversation, cv.Texts, cv.selKeys, cv.kindsDone, cv.slots = c, cv.Texts[:n], cv.selKeys[:0], false, cv.slots[:0]
 	for k := 0; k <= cv.hitChunk && k < len(cv.hitChunks); k++ {

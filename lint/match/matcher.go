@@ -332,7 +332,9 @@ type Text struct {
 	stretches []span
 	fromStart bool
 	segBuf    []int
-	cand      []cand
+	// segCache, when set, remembers stretches segmented before (SegCache)
+	segCache *SegCache
+	cand     []cand
 	// lists is the set of lists that may match: those some automaton hit
 	// is a use of (phrase, except or prefilter literal) and those with a
 	// pattern that runs on every text (Matcher.always); built as the text
@@ -1138,7 +1140,17 @@ func (t *Text) segmentStretch(st stretchSegmenter, p boundaryProver, off int) bo
 	}
 	lo, hi := st.stretchStart(text, from, off), p.ForcedCut(text, off)
 	var b []int
-	if lo == 0 {
+	if ds, ok := st.(*dictSegmenter); ok && t.segCache != nil {
+		// (from 0, the whole text's start or not: see stretchBounds)
+		var cut stretchCut
+		if b, cut = t.segCache.stretch(ds, t.segBuf[:0], text[lo:hi]); lo > 0 && !cut.ok(lo) {
+			t.segBuf = b
+			return false
+		}
+		for i := range b {
+			b[i] += lo
+		}
+	} else if lo == 0 {
 		b, _ = st.boundariesFrom(t.segBuf[:0], text[:hi], 0)
 	} else {
 		var ok bool

@@ -73,13 +73,28 @@ func TestWordBoundariesAsGse(t *testing.T) {
 		}
 		texts = append(texts, Normalize(b.String()))
 	}
-	var tx Text
+	// the same with the stretches looked up in a SegCache first: each
+	// text's stretches are in it from its second round on
+	var plain, cached Text
+	var cache SegCache
+	cached.UseSegCache(&cache)
+	for _, tx := range []*Text{&plain, &cached} {
+		wordBoundariesAsGse(t, m, seg, tx, texts, rng)
+	}
+	if len(cache.entries) == 0 {
+		t.Error("nothing kept in the SegCache")
+	}
+}
+
+// wordBoundariesAsGse is TestWordBoundariesAsGse for the Text tx.
+func wordBoundariesAsGse(t *testing.T, m *Matcher, seg Segmenter, tx *Text, texts []string, rng *rand.Rand) {
+	t.Helper()
 	fromStart, stretches := 0, 0
 	for _, text := range texts {
 		want := seg.Boundaries(nil, text)
 		offs := runeOffsets(text)
 		for round := range 4 {
-			m.Analyse(&tx, text, true)
+			m.Analyse(tx, text, true)
 			switch round {
 			case 1:
 				slices.Reverse(offs)

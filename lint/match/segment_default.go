@@ -164,7 +164,7 @@ func (s *dictSegmenter) Boundaries(dst []int, text string) []int {
 // differently (您好,不偏黄 cuts 不偏|黄, 不偏黄 alone 不|偏黄); from base it
 // is cut as in the whole text.
 func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ []int, dist float32) {
-	dst, dist, _ = s.segment(dst, text, base, -1)
+	dst, dist, _ = s.segment(dst, text, base, false)
 	return dst, dist
 }
 
@@ -184,15 +184,67 @@ func (s *dictSegmenter) boundariesFrom(dst []int, text string, base float32) (_ 
 // Where two ways lie within five times that bound, ok is false (about 0.3%
 // of the stretches of shop chat): the caller segments from the start.
 func (s *dictSegmenter) stretchBoundaries(dst []int, text string, before int) (_ []int, ok bool) {
-	dst, _, ok = s.segment(dst, text, 0, before)
-	return dst, ok
+	dst, cut := s.stretchBounds(dst, text)
+	return dst, cut.ok(before)
 }
 
-// segment is boundariesFrom, and with before ≥ 0 stretchBoundaries for
-// text going on from a forced cut before bytes into a text.
-func (s *dictSegmenter) segment(dst []int, text string, base float32, before int) (_ []int, dist float32, ok bool) {
+// stretchBounds segments text, a stretch of a text between forced cuts
+// (ForcedCut), on its own, from distance 0: its boundaries are those of
+// the whole text when the stretch starts it, and, when it goes on from a
+// forced cut before bytes into a text, when cut.ok(before)
+// (stretchBoundaries). The boundaries do not depend on before: a stretch
+// met again in another text needs segmenting once (SegCache).
+func (s *dictSegmenter) stretchBounds(dst []int, text string) (_ []int, cut stretchCut) {
+	dst, _, cut = s.segment(dst, text, 0, true)
+	return dst, cut
+}
+
+// stretchCut is what the segmentation of a stretch on its own says of
+// whether a text going on from a forced cut before it is cut alike
+// (stretchBoundaries).
+type stretchCut struct {
+	// units are the stretch's gse units, most the segmenter's maxDist
+	units int
+	most  float32
+	// gap is the least difference between the distances of two ways to a
+	// unit the search compared (+Inf: none); zero says a way reached a
+	// unit at distance 0, which gse takes for one not reached
+	gap  float64
+	zero bool
+}
+
+// ok reports whether the stretch, going on from a forced cut before bytes
+// into a text, is cut there as on its own: no two ways compared lie within
+// five times the rounding bound of stretchBoundaries.
+func (c stretchCut) ok(before int) bool {
+	if c.zero {
+		return false
+	}
+	n := c.units
+	most := float64(before+n+1) * float64(c.most)
+	eps := 5 * float64(n) * most / (1 << 24)
+	return !(c.gap < eps)
+}
+
+// note notes in c what the search's step from baseDistance by distance to
+// the unit of j compares (before updateJumper).
+func (c *stretchCut) note(j *jumper, baseDistance, distance float32) {
+	newDistance := baseDistance + distance
+	if newDistance == 0 {
+		c.zero = true
+		return
+	}
+	if j.minDistance != 0 {
+		d := float64(j.minDistance) - float64(newDistance)
+		c.gap = min(c.gap, math.Abs(d))
+	}
+}
+
+// segment is boundariesFrom, and with track stretchBounds (base 0).
+func (s *dictSegmenter) segment(dst []int, text string, base float32, track bool) (_ []int, dist float32, cut stretchCut) {
+	cut.most, cut.gap = s.maxDist, math.Inf(1)
 	if len(text) == 0 {
-		return append(dst, 0), base, true
+		return append(dst, 0), base, cut
 	}
 	sc := scratchPool.Get().(*segScratch)
 	defer scratchPool.Put(sc)
@@ -211,16 +263,13 @@ func (s *dictSegmenter) segment(dst []int, text string, base float32, before int
 	}
 	jumpers := sc.jumpers[:n]
 	clear(jumpers)
-	// eps > 0: a stretch searched from 0 (stretchBoundaries). Every
-	// distance either search adds up here is at most most (D included); a
-	// way to a unit has at most n additions, each off by at most 2^-24 of
-	// its result: two ways compared in both searches move apart by at most
-	// four times n·most·2^-24 (a fifth time for rounding in the check).
-	var eps float64
-	if before >= 0 {
-		most := float64(before+n+1) * float64(s.maxDist)
-		eps = 5 * float64(n) * most / (1 << 24)
-	}
+	// track: a stretch searched from 0 (stretchBounds). Every distance
+	// either search adds up here is at most most (D included); a way to a
+	// unit has at most n additions, each off by at most 2^-24 of its
+	// result: two ways compared in both searches move apart by at most four
+	// times n·most·2^-24 (a fifth time for rounding in the check, which
+	// stretchCut.ok makes of the least difference noted).
+	cut.units = n
 
 	// gse's segmentWords, search mode off.
 	matches := sc.matches[:0]
@@ -249,11 +298,10 @@ func (s *dictSegmenter) segment(dst []int, text string, base float32, before int
 				last := cur + int(w.n) - 1
 				e := int(ends[cur]) + len(w.rest)
 				if last < n && int(ends[last]) == e && text[ends[cur]:e] == w.rest {
-					if eps > 0 && !updateApart(&jumpers[last], baseDistance, w.dist, w.n, eps) {
-						return dst, 0, false
-					} else if eps == 0 {
-						updateJumper(&jumpers[last], baseDistance, w.dist, w.n)
+					if track {
+						cut.note(&jumpers[last], baseDistance, w.dist)
 					}
+					updateJumper(&jumpers[last], baseDistance, w.dist, w.n)
 					shortest = min(shortest, w.n)
 					if w.n <= 64 {
 						userLens |= 1 << (w.n - 1)
@@ -265,19 +313,17 @@ func (s *dictSegmenter) segment(dst []int, text string, base float32, before int
 			if userLens&(1<<(m.n-1)) != 0 {
 				continue // shadowed by the user word
 			}
-			if eps > 0 && !updateApart(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n, eps) {
-				return dst, 0, false
-			} else if eps == 0 {
-				updateJumper(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n)
+			if track {
+				cut.note(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq])
 			}
+			updateJumper(&jumpers[cur+int(m.n)-1], baseDistance, s.dist[m.freq], m.n)
 			shortest = min(shortest, m.n)
 		}
 		if shortest != 1 {
-			if eps > 0 && !updateApart(&jumpers[cur], baseDistance, pseudoDistance, 1, eps) {
-				return dst, 0, false
-			} else if eps == 0 {
-				updateJumper(&jumpers[cur], baseDistance, pseudoDistance, 1)
+			if track {
+				cut.note(&jumpers[cur], baseDistance, pseudoDistance)
 			}
+			updateJumper(&jumpers[cur], baseDistance, pseudoDistance, 1)
 		}
 	}
 	sc.matches = matches
@@ -295,7 +341,7 @@ func (s *dictSegmenter) segment(dst []int, text string, base float32, before int
 	}
 	dst = append(dst, 0)
 	slices.Reverse(dst[at:])
-	return dst, jumpers[n-1].minDistance, true
+	return dst, jumpers[n-1].minDistance, cut
 }
 
 // updateJumper is gse's updateJumper: a zero distance counts as unvisited.
@@ -305,25 +351,6 @@ func updateJumper(j *jumper, baseDistance, distance float32, n int32) {
 		j.minDistance = newDistance
 		j.n = n
 	}
-}
-
-// updateApart is updateJumper for a stretch searched from 0
-// (stretchBoundaries): it reports false, updating nothing, when the new
-// distance is 0 (which gse would take for an unvisited unit) or within eps
-// of the unit's, where the search of the whole text might choose the other
-// way.
-func updateApart(j *jumper, baseDistance, distance float32, n int32, eps float64) bool {
-	newDistance := baseDistance + distance
-	if newDistance == 0 {
-		return false
-	}
-	if j.minDistance != 0 {
-		if d := float64(j.minDistance) - float64(newDistance); d < eps && d > -eps {
-			return false
-		}
-	}
-	updateJumper(j, baseDistance, distance, n)
-	return true
 }
 
 // lowerASCII lower-cases ASCII letters as gse does.
