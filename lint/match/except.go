@@ -193,6 +193,17 @@ type charBloom [8]uint64
 func (b *charBloom) set(text string) {
 	var w charBloom
 	for i := 0; i < len(text); {
+		// two three-byte characters at once (most of Chinese text)
+		if i+8 <= len(text) {
+			if v := load64(text, i); v&0xC0C0F0C0C0F0 == 0x8080E08080E0 {
+				k1 := uint(v>>8&7)<<6 | uint(v>>16&0x3f)
+				k2 := uint(v>>32&7)<<6 | uint(v>>40&0x3f)
+				w[k1>>6&7] |= 1 << (k1 & 63)
+				w[k2>>6&7] |= 1 << (k2 & 63)
+				i += 6
+				continue
+			}
+		}
 		c := text[i]
 		var k uint
 		switch {
