@@ -154,8 +154,10 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		return id
 	}
 	key := func(s string) int32 { return keyNormalized(Normalize(s)) }
+	compiled := compileLists(b.specs)
 	for i, spec := range b.specs {
 		l := &m.lists[i]
+		cl := &compiled[i]
 		l.mode = spec.Mode
 		l.phrases = spec.Phrases
 		l.scopes = spec.Scopes
@@ -173,31 +175,27 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			k := key(p)
 			m.uses[k] = append(m.uses[k], use{ListID(i), useExcept, -1, 0})
 		}
-		for _, p := range spec.ExceptPatterns {
-			ep, err := compileExceptPattern(p)
-			if err != nil {
-				return nil, fmt.Errorf("except pattern: %w", err)
+		for j := range spec.ExceptPatterns {
+			c := &cl.except[j]
+			if c.err != nil {
+				return nil, fmt.Errorf("except pattern: %w", c.err)
 			}
-			l.except = append(l.except, ep)
+			l.except = append(l.except, c.ep)
 		}
 		l.plan = make([]lazyPlan, len(spec.Patterns))
-		for j, p := range spec.Patterns {
-			re, np, err := compilePattern(p)
-			if err != nil {
-				return nil, err
+		for j := range spec.Patterns {
+			c := &cl.patterns[j]
+			if c.err != nil {
+				return nil, c.err
 			}
+			re := c.re
 			l.patterns = append(l.patterns, re)
 			l.group = append(l.group, re.SubexpIndex("match"))
-			sets, ok := requiredLiteralSets(np)
-			l.filtered = append(l.filtered, ok)
-			l.unfiltered = l.unfiltered || !ok
-			l.sets = append(l.sets, len(sets))
-			var w *window
-			if ok {
-				w = newWindow(re, np, sets)
-			}
-			l.win = append(l.win, w)
-			for si, set := range sets {
+			l.filtered = append(l.filtered, c.ok)
+			l.unfiltered = l.unfiltered || !c.ok
+			l.sets = append(l.sets, len(c.sets))
+			l.win = append(l.win, c.win)
+			for si, set := range c.sets {
 				for _, lit := range set.lits {
 					k := keyNormalized(lit)
 					m.uses[k] = append(m.uses[k], use{ListID(i), usePrefilter, int32(j), int32(si)})
@@ -208,7 +206,6 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 	if err := checkKeyBytes(m.keys); err != nil {
 		return nil, err
 	}
-	m.ac = buildAutomaton(m.keys)
 	words := (len(m.lists) + 63) / 64
 	m.keyLists = make([][]uint64, len(m.keys))
 	m.keyLists0 = make([]uint64, len(m.keys))
@@ -225,13 +222,16 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		}
 		m.keyLists0[k] = m.keyLists[k][0]
 	}
-	m.buildScoped(words)
+	m.buildAutomata(words)
 	return m, nil
 }
 
-// buildScoped builds the automaton of each scope some list names, unless
-// the lists of that scope use every key (ac then serves).
-func (m *Matcher) buildScoped(words int) {
+// buildAutomata builds ac, the automaton of every key, and the automaton
+// of each scope some list names, unless the lists of that scope use every
+// key (ac then serves): each on its own, so on every CPU (parallel).
+func (m *Matcher) buildAutomata(words int) {
+	var scopes []int // the scopes with an automaton of their own
+	var scopeIDs [][]int32
 	var named uint64
 	for i := range m.lists {
 		named |= m.lists[i].scopes
@@ -258,9 +258,17 @@ func (m *Matcher) buildScoped(words int) {
 		if len(ids) == len(m.keys) {
 			continue
 		}
-		m.scoped[s] = buildAutomatonOf(m.keys, ids)
+		scopes = append(scopes, s)
+		scopeIDs = append(scopeIDs, ids)
 		m.outside[s] = outside
 	}
+	parallel(1+len(scopes), func(i int) {
+		if i == 0 {
+			m.ac = buildAutomaton(m.keys)
+			return
+		}
+		m.scoped[scopes[i-1]] = buildAutomatonOf(m.keys, scopeIDs[i-1])
+	})
 }
 
 // Phrase returns phrase i of a list as written in the pack.
