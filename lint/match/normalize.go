@@ -245,7 +245,9 @@ var gapBits = func() (bits [0x10000 / 64]uint64) {
 // elsewhere, neither about characters without case that are no space,
 // invisible, full-width ASCII, compatibility form or Traditional
 // (TestFoldBitsWholePlane holds the result to asking about every rune).
-var foldBits = func() (bits [0x10000 / 64]uint64) {
+// foldBits itself is computeFoldBits() written out (normalize_tables.go):
+// computing it at start-up took 6 million instructions, with compatForms.
+func computeFoldBits() (bits [0x10000 / 64]uint64) {
 	cased := casedBits()
 	for w := range bits {
 		lo := rune(w) << 6
@@ -271,7 +273,7 @@ var foldBits = func() (bits [0x10000 / 64]uint64) {
 		}
 	}
 	return bits
-}()
+}
 
 // casedBits has a bit set for every rune below 0x10000 with a case mapping
 // (unicode.CaseRanges): the others have no case variant (SimpleFold) and
@@ -810,8 +812,9 @@ func compatForm(r rune) (rune, bool) {
 
 const compatLo, compatHi = 0x2E80, 0xFFEF
 
-// compatForms is built from golang.org/x/text's NFKC for the blocks above.
-var compatForms = func() map[rune]rune {
+// compatForms is built from golang.org/x/text's NFKC for the blocks above
+// (computeCompatForms, written out in normalize_tables.go).
+func computeCompatForms() map[rune]rune {
 	m := map[rune]rune{}
 	for _, block := range [][2]rune{
 		{0x2E80, 0x2EFF}, {0x2F00, 0x2FDF}, {0xF900, 0xFAFF}, {0xFE10, 0xFE1F},
@@ -826,7 +829,7 @@ var compatForms = func() map[rune]rune {
 		}
 	}
 	return m
-}()
+}
 
 // foldCase maps a letter to the lower case of the letters it is
 // case-insensitively equal to, as RE2's (?i) sees it (unicode.SimpleFold):
