@@ -18,28 +18,31 @@ import (
 // classes such as [\s\p{P}\p{S}]), and it would take one CPU while the
 // others wait. Errors are left to validation, which reports them where
 // they are.
+//
+// It then has the rest of what the matcher's builder needs of them
+// worked out in the background (match.PreparePatterns), while the
+// packs load on.
 func precompilePatterns(root *yaml.Node) {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 {
 		return
 	}
-	ps := packPatterns(root, nil, map[string]bool{})
-	if len(ps) < minParallelPatterns {
-		return
-	}
-	workers = min(workers, len(ps)/minParallelPatterns+1)
-	var next atomic.Int64
-	compile := func() {
-		for i := int(next.Add(1) - 1); i < len(ps); i = int(next.Add(1) - 1) {
-			_, _ = match.CompilePattern(ps[i]) // (validation reports an error)
+	if ps := packPatterns(root, nil, map[string]bool{}); len(ps) >= minParallelPatterns {
+		workers = min(workers, len(ps)/minParallelPatterns+1)
+		var next atomic.Int64
+		compile := func() {
+			for i := int(next.Add(1) - 1); i < len(ps); i = int(next.Add(1) - 1) {
+				_, _ = match.CompilePattern(ps[i]) // (validation reports an error)
+			}
 		}
+		var wg sync.WaitGroup
+		for range workers - 1 {
+			wg.Go(compile)
+		}
+		compile()
+		wg.Wait()
 	}
-	var wg sync.WaitGroup
-	for range workers - 1 {
-		wg.Go(compile)
-	}
-	compile()
-	wg.Wait()
+	match.PreparePatterns(patternsOf(root, "patterns", nil), patternsOf(root, "except_patterns", nil))
 }
 
 // minParallelPatterns is the fewest patterns worth a goroutine of their own.
@@ -69,6 +72,33 @@ func packPatterns(n *yaml.Node, ps []string, seen map[string]bool) []string {
 	}
 	for _, c := range n.Content {
 		ps = packPatterns(c, ps, seen)
+	}
+	return ps
+}
+
+// patternsOf appends to ps the strings of the lists under key (patterns
+// or except_patterns) under n.
+func patternsOf(n *yaml.Node, key string, ps []string) []string {
+	if n == nil {
+		return ps
+	}
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Value == key && v.Kind == yaml.SequenceNode {
+				for _, p := range v.Content {
+					if p.Kind == yaml.ScalarNode {
+						ps = append(ps, p.Value)
+					}
+				}
+				continue
+			}
+			ps = patternsOf(v, key, ps)
+		}
+		return ps
+	}
+	for _, c := range n.Content {
+		ps = patternsOf(c, key, ps)
 	}
 	return ps
 }

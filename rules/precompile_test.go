@@ -39,6 +39,13 @@ rules:
 	if !slices.Equal(got, want) {
 		t.Errorf("patterns %q, want %q", got, want)
 	}
+	// what the matcher is prepared for: each kind on its own
+	if got, want := patternsOf(&doc, "patterns", nil), []string{"不(知道|清楚)", "没办法", "改(地址|电话)", "如果|假如", "没办法"}; !slices.Equal(got, want) {
+		t.Errorf("patterns to prepare %q, want %q", got, want)
+	}
+	if got, want := patternsOf(&doc, "except_patterns", nil), []string{"“[^”]*”"}; !slices.Equal(got, want) {
+		t.Errorf("except patterns to prepare %q, want %q", got, want)
+	}
 }
 
 // TestPrecompileKeepsErrors: compiling a pack's patterns ahead, on every

@@ -38,7 +38,9 @@ type compiledListPattern struct {
 // Build (the except patterns' near forms, the literal sets and windows
 // parse each pattern again), and each depends on its pattern only; Build
 // then takes the results in the lists' order, reporting the first error
-// in that order as it would compiling them one by one.
+// in that order as it would compiling them one by one. A pattern already
+// worked out in the process (PreparePatterns, an earlier Build) is taken
+// as it is (prepared).
 func compileLists(specs []ListSpec) []compiledList {
 	out := make([]compiledList, len(specs))
 	type job struct {
@@ -59,22 +61,107 @@ func compileLists(specs []ListSpec) []compiledList {
 	parallel(len(jobs), func(k int) {
 		jb := jobs[k]
 		if jb.except {
-			c := &out[jb.list].except[jb.i]
-			c.ep, c.err = compileExceptPattern(specs[jb.list].ExceptPatterns[jb.i])
+			out[jb.list].except[jb.i] = prepared(specs[jb.list].ExceptPatterns[jb.i], true).except
 			return
 		}
-		c := &out[jb.list].patterns[jb.i]
-		var np string
-		c.re, np, c.err = compilePattern(specs[jb.list].Patterns[jb.i])
-		if c.err != nil {
-			return
-		}
-		c.sets, c.ok = requiredLiteralSets(np)
-		if c.ok {
-			c.win = newWindow(c.re, np, c.sets)
-		}
+		out[jb.list].patterns[jb.i] = prepared(specs[jb.list].Patterns[jb.i], false).pattern
 	})
 	return out
+}
+
+// PreparePatterns works out, for Build, what it needs of the patterns and
+// except patterns given, in the background (on a goroutine of its own),
+// and returns at once: a pack's loader asks it as soon as it has the
+// pack's patterns, so that the work is done while it goes on reading and
+// validating packs (on one CPU, which Build would otherwise keep waiting).
+// Build then takes what is done, waits for what is under way, and does
+// the rest itself. With one CPU (GOMAXPROCS) it does nothing: there would
+// be no CPU to do it on.
+func PreparePatterns(patterns, exceptPatterns []string) {
+	if runtime.GOMAXPROCS(0) < 2 || len(patterns)+len(exceptPatterns) == 0 {
+		return
+	}
+	go func() {
+		for _, p := range exceptPatterns {
+			prepared(p, true)
+		}
+		for _, p := range patterns {
+			prepared(p, false)
+		}
+	}()
+}
+
+// preparedPattern is what Build needs of a pattern (pattern) or an except
+// pattern (except), once done is closed.
+type preparedPattern struct {
+	done    chan struct{}
+	pattern compiledListPattern
+	except  compiledExcept
+}
+
+// preparedKey names a pattern or an except pattern in preparedPatterns.
+type preparedKey struct {
+	p      string
+	except bool
+}
+
+// preparedPatterns keeps prepared's results (once per process, up to
+// maxCompiledPatterns of them, as compilePattern does); preparedCount
+// counts those kept.
+var (
+	preparedPatterns sync.Map
+	preparedCount    atomic.Int64
+)
+
+// prepared returns what Build needs of pattern p (an except pattern when
+// except is true): worked out once per process, by whoever asks first
+// (PreparePatterns' goroutine, or Build), the others waiting for it. What
+// it holds is not changed after, and depends on p only: so Matchers may
+// share it (their windows' variants are compiled once for all of them).
+func prepared(p string, except bool) *preparedPattern {
+	if prepareOff.Load() {
+		pp := &preparedPattern{}
+		pp.work(p, except)
+		return pp
+	}
+	key := preparedKey{p, except}
+	if v, ok := preparedPatterns.Load(key); ok {
+		pp := v.(*preparedPattern)
+		<-pp.done
+		return pp
+	}
+	pp := &preparedPattern{done: make(chan struct{})}
+	if preparedCount.Add(1) <= maxCompiledPatterns {
+		if v, loaded := preparedPatterns.LoadOrStore(key, pp); loaded {
+			pp := v.(*preparedPattern)
+			<-pp.done
+			return pp
+		}
+	}
+	pp.work(p, except)
+	close(pp.done)
+	return pp
+}
+
+// prepareOff makes prepared work each pattern out anew, for tests.
+var prepareOff atomic.Bool
+
+// work works out what Build needs of pattern p (an except pattern when
+// except is true).
+func (pp *preparedPattern) work(p string, except bool) {
+	if except {
+		pp.except.ep, pp.except.err = compileExceptPattern(p)
+	} else {
+		c := &pp.pattern
+		var np string
+		c.re, np, c.err = compilePattern(p)
+		if c.err == nil {
+			c.sets, c.ok = requiredLiteralSets(np)
+			if c.ok {
+				c.win = newWindow(c.re, np, c.sets)
+			}
+		}
+	}
 }
 
 // parallel calls do with each of 0 to n-1, once, on up to GOMAXPROCS

@@ -40,3 +40,7 @@ func BuiltForTest(m *Matcher) string {
 	}
 	return b.String()
 }
+
+// SetPrepareOffForTest makes Build work every pattern out anew (off) or
+// take what is prepared, once per process (on).
+func SetPrepareOffForTest(off bool) { prepareOff.Store(off) }

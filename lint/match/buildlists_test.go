@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -28,6 +29,9 @@ func TestBuildOnCPUsAgrees(t *testing.T) {
 		}
 		return cs.Matcher
 	}
+	// (each worked out anew, not taken from what is prepared)
+	match.SetPrepareOffForTest(true)
+	defer match.SetPrepareOffForTest(false)
 	one, four := build(1), build(4)
 	if a, b := match.BuiltForTest(one), match.BuiltForTest(four); a != b {
 		t.Fatalf("built on four CPUs:\n%s\non one:\n%s", b, a)
@@ -91,5 +95,55 @@ func TestBuildReportsFirstError(t *testing.T) {
 				t.Errorf("error %v, want %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestPreparedAgrees: a matcher built while its patterns are being
+// prepared in the background (PreparePatterns, as the pack loader asks
+// it) is the matcher built working every pattern out anew.
+func TestPreparedAgrees(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var lists []match.ListSpec
+	var patterns, excepts []string
+	for i := range 24 {
+		// patterns no other test has: not yet prepared in this process
+		l := match.ListSpec{
+			Patterns: []string{
+				fmt.Sprintf("(能|可以)改%d(一下|下)?[^\\s\\p{P}\\p{S}]{0,4}(地址|电话)", i),
+				fmt.Sprintf("^[\\s\\p{P}]*(好的|好滴)%d[\\s\\p{P}\\p{S}]*$", i),
+				fmt.Sprintf("保证%d(?P<match>(明天|后天)(送到|到货))", i),
+			},
+			ExceptPatterns: []string{
+				fmt.Sprintf("(如果|假如)[^。！？]{0,12}改%d", i),
+				fmt.Sprintf("“[^”]{0,20}%d[^”]{0,20}”", i),
+			},
+			Phrases: []string{"改地址"},
+		}
+		lists = append(lists, l)
+		patterns = append(patterns, l.Patterns...)
+		excepts = append(excepts, l.ExceptPatterns...)
+	}
+	build := func() *match.Matcher {
+		var b match.Builder
+		for _, l := range lists {
+			b.Add(l)
+		}
+		m, err := b.Build(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	match.PreparePatterns(patterns[:len(patterns)/2], excepts)
+	match.PreparePatterns(patterns[len(patterns)/3:], nil)
+	prepared := build() // (while they are prepared)
+	match.SetPrepareOffForTest(true)
+	defer match.SetPrepareOffForTest(false)
+	anew := build()
+	if a, b := match.BuiltForTest(prepared), match.BuiltForTest(anew); a != b {
+		t.Fatalf("built from the patterns prepared:\n%s\nworked out anew:\n%s", a, b)
+	}
+	if !strings.Contains(match.BuiltForTest(anew), "near") {
+		t.Fatal("no except pattern is tried near a candidate: the test tests little")
 	}
 }
