@@ -111,6 +111,22 @@ var fold3Keys = func() (keys [1 << 10]uint64) {
 	return keys
 }()
 
+// scan3Keys is scan3Bits by threeKey instead of by code point: the
+// entries of a charTable's three that get stopClass (buildCharTable,
+// which would otherwise work out the key of each of its 7,000 characters
+// for every automaton built). scan3Bits is fold3Bits and the phrase
+// starts, or their second characters (behindStarts).
+var scan3Keys = func() (keys [1 << 10]uint64) {
+	keys = fold3Keys
+	for w, set := range scan3Bits {
+		for ; set != 0; set &= set - 1 {
+			k := threeKeyOf(rune(w<<6 | bits.TrailingZeros64(set)))
+			keys[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return keys
+}()
+
 // t2sKeyPairs holds t2sPairs by threeKey: the first two characters of
 // every phrase conversion as threeKey(first)<<16 | threeKey(second)
 // (both of three bytes: TestPhraseSecondsThreeBytes; no pair is 0), in an
@@ -546,9 +562,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 			c.ascii[b] |= stopClass
 		}
 	}
-	for w, set := range scan3Bits {
+	for w, set := range scan3Keys {
 		for ; set != 0; set &= set - 1 {
-			c.three[threeKeyOf(rune(w<<6|bits.TrailingZeros64(set)))] |= stopClass
+			c.three[w<<6|bits.TrailingZeros64(set)] |= stopClass
 		}
 	}
 	a.chars = c
