@@ -29,7 +29,7 @@ func ParseExample(s string) ([]lint.Message, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, fmt.Errorf("empty example")
 	}
-	if !exampleLine.MatchString(first) {
+	if !mayBeExampleLine(first) || !exampleLine.MatchString(first) {
 		if len(lines) > 1 {
 			return nil, fmt.Errorf("a multi-line example must be a transcript: each line \"[mm:ss] role: text\", e.g. \"00:05 agent: 您好\"")
 		}
@@ -82,6 +82,19 @@ func ParseExample(s string) ([]lint.Message, error) {
 		msgs = append(msgs, msg)
 	}
 	return msgs, nil
+}
+
+// mayBeExampleLine reports whether line may match exampleLine: only a
+// line that begins with an ASCII digit (a time) or with the first letter
+// of a role can. Most examples are a plain sentence, told so at once
+// rather than by the regexp (at every start-up, for the packs' hundreds of
+// examples).
+func mayBeExampleLine(line string) bool {
+	if line == "" {
+		return false
+	}
+	c := line[0]
+	return c >= '0' && c <= '9' || c == 'c' || c == 'a' || c == 'b' || c == 's'
 }
 
 // parseClock parses mm:ss or hh:mm:ss as an offset.
