@@ -289,6 +289,9 @@ type loader struct {
 	byName  map[string]*Pack
 	loading map[string]bool
 	errs    []*PosError
+	// prefetched are the built-in packs being parsed ahead, by key
+	// (prefetch)
+	prefetched map[string]chan parseResult
 }
 
 // IsPath reports whether a pack reference names a file rather than a
@@ -314,7 +317,7 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 	builtin := false
 	if !IsPath(ref) {
 		if b, ok := BuiltinSource(ref); ok {
-			key, file, data, builtin = "builtin:"+ref, "rules/"+ref+".yaml", b, true
+			key, file, data, builtin = "builtin:"+ref, builtinFile(ref), b, true
 		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
 			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ") + "; or give a path to a .yaml file"
 			if meant := suggest.Of(ref, BuiltinNames()); len(meant) > 0 {
@@ -350,7 +353,16 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 			return fail(fmt.Sprintf("cannot read pack %q: %v", ref, err))
 		}
 	}
-	p := l.parse(file, data, builtin)
+	var p *Pack
+	if ch, ok := l.prefetched[key]; ok {
+		delete(l.prefetched, key)
+		p = l.parsed(<-ch, builtin)
+	} else {
+		if builtin {
+			l.prefetch(ref) // (its parents, while it is parsed)
+		}
+		p = l.parse(file, data, builtin)
+	}
 	if p == nil {
 		return nil
 	}
@@ -396,7 +408,11 @@ func (l *loader) link(p *Pack, dir string) {
 
 // parse decodes and validates one pack file; problems go to l.errs.
 func (l *loader) parse(file string, data []byte, builtin bool) *Pack {
-	errs := parsePack(file, data)
+	return l.parsed(parsePack(file, data), builtin)
+}
+
+// parsed is parse with the pack parsed (parsePack).
+func (l *loader) parsed(errs parseResult, builtin bool) *Pack {
 	if errs.pack == nil || len(errs.list) > 0 {
 		l.errs = append(l.errs, errs.list...)
 		return nil
