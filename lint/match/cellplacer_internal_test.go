@@ -127,3 +127,43 @@ func TestCharClassesInCodePointOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCellPlacerFullWords holds place to trying bases one by one past
+// long stretches of used cells (whole words used, with a free cell here
+// and there), which it passes over a word at a time.
+func TestCellPlacerFullWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for trial := range 200 {
+		budget := 1 << 20
+		if trial%2 == 0 {
+			budget = rng.IntN(300)
+		}
+		fast := cellPlacer{budget: budget}
+		slow := cellPlacer{budget: budget}
+		n := uint32(64 * (2 + rng.IntN(40)))
+		for i := range n {
+			if rng.IntN(200) != 0 { // a hole now and then
+				fast.use(i)
+				slow.use(i)
+			}
+		}
+		for k := range 50 {
+			row := []uint16{uint16(rng.IntN(4))}
+			for len(row) < 1+rng.IntN(6) {
+				row = append(row, row[len(row)-1]+1+uint16(rng.IntN(90)))
+			}
+			from := uint32(rng.IntN(int(n) + 64))
+			bf, okf := fast.place(row, from)
+			bs, oks := placeOneByOne(&slow, row, from)
+			if bf != bs || okf != oks {
+				t.Fatalf("trial %d, row %d %v from %d: place = %d, %v; one by one %d, %v", trial, k, row, from, bf, okf, bs, oks)
+			}
+			if !okf {
+				break // (the build gives up: what budget is left no longer matters)
+			}
+			if fast.budget != slow.budget {
+				t.Fatalf("trial %d, row %d: budget %d, one by one %d", trial, k, fast.budget, slow.budget)
+			}
+		}
+	}
+}

@@ -619,7 +619,16 @@ func (p *cellPlacer) place(row []uint16, from uint32) (uint32, bool) {
 	}
 	b := max(from, p.firstFree)
 	for {
+		// most windows lie in the stretch of used cells rows are placed
+		// past: no candidate to try or count
+		for w := int(b >> 6); w+1 < len(p.used) && p.used[w]&p.used[w+1] == ^uint64(0); w++ {
+			b += 64
+		}
 		free := ^p.usedFrom(b) // the candidate bases
+		if free == 0 {
+			b += 64
+			continue
+		}
 		fit := free
 		for _, cl := range row {
 			if fit == 0 {
