@@ -731,15 +731,7 @@ func (t *Text) mayMatch(l *list, i int) bool {
 // t.pre); needWord says some phrase candidate needs word boundaries.
 func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 	l := &t.m.lists[id]
-	t.normalize()
-	seen := t.seen[:0]
-	if n := len(l.patterns); cap(seen) >= n {
-		seen = seen[:n]
-		clear(seen)
-	} else {
-		seen = make([]uint64, n)
-	}
-	pre := t.pre[:0]
+	seen, pre := t.prefilterScratch(l)
 	for _, h := range t.raw {
 		if !t.m.keyIn(h.key, id) {
 			continue
@@ -767,20 +759,26 @@ func (t *Text) uses(id ListID, c []cand) (_ []cand, needWord bool) {
 	return c, needWord
 }
 
-// notePrefilters is uses without the phrases' candidates: it notes, for
-// the list's patterns, which of their required literals occur and where
-// (t.seen, t.pre).
-func (t *Text) notePrefilters(id ListID) {
-	l := &t.m.lists[id]
+// prefilterScratch normalises the text and returns t.seen, cleared for
+// the patterns of l, and t.pre, empty, for uses and notePrefilters to fill.
+func (t *Text) prefilterScratch(l *list) (seen []uint64, pre []preHit) {
 	t.normalize()
-	seen := t.seen[:0]
+	seen = t.seen[:0]
 	if n := len(l.patterns); cap(seen) >= n {
 		seen = seen[:n]
 		clear(seen)
 	} else {
 		seen = make([]uint64, n)
 	}
-	pre := t.pre[:0]
+	return seen, t.pre[:0]
+}
+
+// notePrefilters is uses without the phrases' candidates: it notes, for
+// the list's patterns, which of their required literals occur and where
+// (t.seen, t.pre).
+func (t *Text) notePrefilters(id ListID) {
+	l := &t.m.lists[id]
+	seen, pre := t.prefilterScratch(l)
 	for _, h := range t.raw {
 		if !t.m.keyIn(h.key, id) {
 			continue
