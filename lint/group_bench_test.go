@@ -92,3 +92,29 @@ func BenchmarkGroup(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGroupMany is BenchmarkGroup with many conversations open at
+// once, as in a day's export: their state and the maps of open and closed
+// conversations outgrow the caches, and the budget flushes thousands.
+func BenchmarkGroupMany(b *testing.B) {
+	ms := groupWorkload(400000, 20000, 1)
+	bs := batchesOf(ms)
+	p := &preparer{}
+	for _, bt := range bs {
+		p.run(bt)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, 16<<20, nil)
+		g.emit = func(oc *openConv) error { g.complete(oc); return nil }
+		for _, bt := range bs {
+			if err := g.consume(bt); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := g.drain(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
