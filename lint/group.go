@@ -82,7 +82,17 @@ type grouper struct {
 	// (maxPartMessages)
 	maxPart int
 
-	open map[string]*openConv
+	// open holds the open conversations by their key (openConv.key) &
+	// keyMask; one whose key another id's conversation took first is in
+	// collided instead, by its id (nil while there is none). Keyed by the
+	// hash, the map is probed once for a new conversation (with closed),
+	// and flushing one reads neither its id nor hashes it again: its id
+	// is cold by then (a perf profile of 100 MB showed the hashes and key
+	// compares of a string map at 2–3% of the run).
+	open     map[uint64]*openConv
+	collided map[string]*openConv
+	// keyMask is ^0; tests narrow it to make keys collide
+	keyMask uint64
 	// recent caches open conversations by the address of their id: see
 	// lookup
 	recent *[recentSlots]recentConv
@@ -120,11 +130,14 @@ type grouper struct {
 // openConv is a conversation being collected; once flushed it goes to a
 // check worker, which completes it (grouper.complete).
 type openConv struct {
-	c *Conversation // &conv
 	// conv is the conversation, made along with the openConv (one
 	// allocation instead of two); it outlives the openConv's other uses
-	conv  Conversation
-	ids   map[string]Pos
+	conv Conversation
+	ids  map[string]Pos
+	// key is the hash of the conversation's id (with the grouper's seed):
+	// its key in the grouper's open and closed maps. (It took the place of
+	// a pointer to conv, so that the struct keeps its size: convOverhead.)
+	key   uint64
 	bytes int
 	// last is the Seq of the conversation's last message (its place in the
 	// grouper's lru queue, until lruQueue.dropStale renumbers it)
@@ -333,7 +346,7 @@ func (g *grouper) complete(oc *openConv) *Conversation {
 // completeIn is complete with the messages moved into ms, an empty slice
 // with room for them (from the pool: msgPool.getFor).
 func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
-	c := oc.c
+	c := &oc.conv
 	ms = ms[:oc.n]
 	k := 0
 	var last *msgChunk
@@ -578,7 +591,7 @@ func newGrouper(ctx context.Context, strict bool, sum *Summary, budget int, emit
 	// growing it to that, as they open, cost about a million instructions
 	// of a 10 MB file's run)
 	return &grouper{ctx: ctx, strict: strict, sum: sum, emit: emit, budget: budget, maxPart: maxPartMessages(budget),
-		open: make(map[string]*openConv, openConvsHint), idFiles: map[string]bool{}, recent: new([recentSlots]recentConv), closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
+		open: make(map[uint64]*openConv, openConvsHint), keyMask: ^uint64(0), idFiles: map[string]bool{}, recent: new([recentSlots]recentConv), closed: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
 }
 
 // openConvsHint is the room the grouper's map of open conversations
@@ -609,7 +622,8 @@ func recentSlot(p *byte) int {
 	return int(uint64(uintptr(unsafe.Pointer(p))) * 0x9E3779B97F4A7C15 >> (64 - recentBits))
 }
 
-// lookup returns the open conversation with the id (nil if none). The
+// lookup returns the open conversation with the id (nil if none), and
+// the id's key unless the cache found it (0; always when none). The
 // readers hand the messages of a conversation over with the very same id
 // string, mostly (the JSONL scanner interns ids): the cache finds the
 // conversation by the string's address and length, which, the string being
@@ -617,18 +631,47 @@ func recentSlot(p *byte) int {
 // hashing the id and probing the map of open conversations, which is big
 // and cold when the budget holds many. An entry of a conversation flushed
 // since (last -1) is stale: the map decides then.
-func (g *grouper) lookup(id string) *openConv {
+func (g *grouper) lookup(id string) (*openConv, uint64) {
 	p := unsafe.StringData(id)
 	slot := recentSlot(p)
 	sl := &g.recent[slot]
 	if oc := sl.oc; oc != nil && unsafe.StringData(sl.id) == p && len(sl.id) == len(id) && oc.last >= 0 {
-		return oc
+		return oc, 0
 	}
-	oc := g.open[id]
+	key := maphash.String(g.seed, id)
+	oc := g.open[key&g.keyMask]
+	if oc == nil || oc.conv.ID != id {
+		oc = nil
+		if g.collided != nil {
+			oc = g.collided[id]
+		}
+	}
 	if oc != nil {
 		g.remember(id, oc, slot)
 	}
-	return oc
+	return oc, key
+}
+
+// enter adds a new open conversation to the map of open ones.
+func (g *grouper) enter(oc *openConv) {
+	k := oc.key & g.keyMask
+	if g.open[k] == nil {
+		g.open[k] = oc
+		return
+	}
+	if g.collided == nil {
+		g.collided = map[string]*openConv{}
+	}
+	g.collided[oc.conv.ID] = oc
+}
+
+// leave removes a flushed conversation from the map of open ones.
+func (g *grouper) leave(oc *openConv) {
+	if len(g.collided) > 0 && g.collided[oc.conv.ID] == oc {
+		delete(g.collided, oc.conv.ID)
+		return
+	}
+	delete(g.open, oc.key&g.keyMask)
 }
 
 // remember enters oc in the cache of recent conversations under the id
@@ -725,7 +768,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 		// it has no id: a file without ids is one conversation)
 		return g.Reject(RecordError{Pos: m.Pos, Err: "no conversation id, though earlier records of this file have one (only a file without any is one conversation)"})
 	}
-	oc := g.lookup(m.Conversation)
+	oc, key := g.lookup(m.Conversation)
 	if m.ID != "" && oc != nil {
 		if first, dup := oc.lookupID(m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
@@ -749,13 +792,12 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 		untyped = g.typeFileUntyped
 	}
 	if oc == nil {
-		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File, Untyped: untyped}}
-		oc.c = &oc.conv
-		if _, seen := g.closed[maphash.String(g.seed, m.Conversation)]; seen {
+		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File, Untyped: untyped}, key: key}
+		if _, seen := g.closed[key]; seen {
 			oc.part = 2 // resumed after an early flush
 			g.sum.SplitConversations++
 		}
-		g.open[m.Conversation] = oc
+		g.enter(oc)
 		g.remember(m.Conversation, oc, recentSlot(unsafe.StringData(m.Conversation)))
 		size += convOverhead + len(m.Conversation)
 	}
@@ -826,7 +868,7 @@ func (g *grouper) lintEarly(oc *openConv) error {
 		// without the note saying so
 		clear(g.closed)
 	}
-	g.closed[maphash.String(g.seed, oc.c.ID)] = struct{}{}
+	g.closed[oc.key] = struct{}{}
 	if oc.part == 0 {
 		oc.part = 1
 	}
@@ -986,11 +1028,11 @@ func (l *lruQueue) pop() *openConv {
 // flush closes one open conversation and hands it on, to be completed
 // (collecting and ordering its messages) where it is checked, in parallel.
 func (g *grouper) flush(oc *openConv) error {
-	delete(g.open, oc.c.ID)
+	g.leave(oc)
 	oc.last = -1 // its entries in the lru queue and the recent cache are stale
 	g.forget(oc)
 	g.bytes -= oc.bytes
-	c := oc.c
+	c := &oc.conv
 	c.Part = int(oc.part)
 	switch oc.part {
 	case 1:
@@ -1030,8 +1072,11 @@ func addNote(notes, note []string) []string {
 
 // drain finishes every open conversation, in order of first appearance.
 func (g *grouper) drain() error {
-	ocs := make([]*openConv, 0, len(g.open))
+	ocs := make([]*openConv, 0, len(g.open)+len(g.collided))
 	for _, oc := range g.open {
+		ocs = append(ocs, oc)
+	}
+	for _, oc := range g.collided {
 		ocs = append(ocs, oc)
 	}
 	// (first is unique: the Seq of a conversation's first message)

@@ -42,7 +42,7 @@ func TestLRUQueueBoundedByParts(t *testing.T) {
 			t.Errorf("%s: the lru queue holds %d entries (room for %d) after %d messages in parts of %d", tt.name, n, room, 50*part, part)
 		}
 		// it still pops the least recently active first
-		if oc := g.lru.pop(); oc == nil || (tt.early && oc.c.ID != "early") || (!tt.early && oc.c.ID != "") {
+		if oc := g.lru.pop(); oc == nil || (tt.early && oc.conv.ID != "early") || (!tt.early && oc.conv.ID != "") {
 			t.Errorf("%s: popped %v", tt.name, oc)
 		}
 	}

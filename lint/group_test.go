@@ -46,15 +46,15 @@ func TestLRUQueue(t *testing.T) {
 				got = append(got, "")
 				return false
 			}
-			got = append(got, oc.c.ID)
-			delete(conv, oc.c.ID) // flushed
+			got = append(got, oc.conv.ID)
+			delete(conv, oc.conv.ID) // flushed
 			return true
 		}
 		for _, op := range tt.ops {
 			switch id := op[1:]; op[0] {
 			case '+':
 				if conv[id] == nil {
-					conv[id] = &openConv{c: &Conversation{ID: id}}
+					conv[id] = &openConv{conv: Conversation{ID: id}}
 				}
 				conv[id].last = seq
 				seq++
@@ -83,14 +83,14 @@ func TestLRUQueueCompacts(t *testing.T) {
 	var l lruQueue
 	ocs := make([]*openConv, 3)
 	for i := range ocs {
-		ocs[i] = &openConv{c: &Conversation{ID: strconv.Itoa(i)}}
+		ocs[i] = &openConv{conv: Conversation{ID: strconv.Itoa(i)}}
 	}
 	for seq := 0; seq < 100000; seq++ {
 		oc := ocs[seq%3]
 		if seq%5000 == 4999 {
 			// the least recently active is the one about to have a message
 			if got := l.pop(); got != oc {
-				t.Fatalf("seq %d: popped %v", seq, got.c.ID)
+				t.Fatalf("seq %d: popped %v", seq, got.conv.ID)
 			}
 		}
 		oc.last = seq
@@ -215,16 +215,21 @@ func (g *refGrouper) drain() {
 // compares every conversation handed on and the summary with refGrouper's. It does so with the messages of a conversation
 // naming it with one id string, as one JSONL scanner does, and with copies
 // of it, as several do (the grouper's cache of recent conversations goes by
-// the string's address).
+// the string's address). It does so again with the keys of the map of
+// open conversations narrowed to two bits, so that most conversations'
+// keys collide with another open one's.
 func TestGrouperMatchesReference(t *testing.T) {
-	for _, copies := range []int{1, 3} {
-		testGrouperMatchesReference(t, copies)
+	for _, keyMask := range []uint64{^uint64(0), 3} {
+		for _, copies := range []int{1, 3} {
+			testGrouperMatchesReference(t, copies, keyMask)
+		}
 	}
 }
 
 // testGrouperMatchesReference is TestGrouperMatchesReference with the
-// messages of a conversation naming it with up to copies id strings.
-func testGrouperMatchesReference(t *testing.T, copies int) {
+// messages of a conversation naming it with up to copies id strings, and
+// the grouper's keyMask.
+func testGrouperMatchesReference(t *testing.T, copies int, keyMask uint64) {
 	for _, tt := range []struct {
 		n, active, budget int
 		part              int // the most messages of a part (0: maxPartMessages)
@@ -268,6 +273,7 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 		var sum Summary
 		g := newGrouper(context.Background(), false, &sum, tt.budget, nil)
 		g.maxPart = tt.part
+		g.keyMask = keyMask
 		g.emit = func(oc *openConv) error {
 			got = append(got, g.complete(oc))
 			return nil
@@ -282,7 +288,10 @@ func testGrouperMatchesReference(t *testing.T, copies int) {
 		if err := g.drain(); err != nil {
 			t.Fatal(err)
 		}
-		name := fmt.Sprintf("n=%d active=%d budget=%d part=%d copies=%d", tt.n, tt.active, tt.budget, tt.part, copies)
+		name := fmt.Sprintf("n=%d active=%d budget=%d part=%d copies=%d keyMask=%#x", tt.n, tt.active, tt.budget, tt.part, copies, keyMask)
+		if keyMask != ^uint64(0) && tt.active > 4 && tt.budget > 1 && g.collided == nil {
+			t.Errorf("%s: no key collided", name)
+		}
 		if len(got) != len(ref.out) {
 			t.Fatalf("%s: %d conversations, want %d", name, len(got), len(ref.out))
 		}
@@ -469,7 +478,7 @@ func checkRecent(t *testing.T, g *grouper, name string) {
 	t.Helper()
 	for _, sl := range g.recent {
 		if sl.oc != nil && sl.oc.last < 0 {
-			t.Fatalf("%s: the cache still holds flushed conversation %q (under id string %p)", name, sl.oc.c.ID, unsafe.StringData(sl.id))
+			t.Fatalf("%s: the cache still holds flushed conversation %q (under id string %p)", name, sl.oc.conv.ID, unsafe.StringData(sl.id))
 		}
 	}
 }
@@ -550,7 +559,7 @@ func TestLRUQueueMatchesReference(t *testing.T) {
 		ocs := make([]*openConv, convs)
 		held := make([]int, convs) // messages pushed since it opened
 		for i := range ocs {
-			ocs[i] = &openConv{c: &Conversation{ID: strconv.Itoa(i)}, last: -1}
+			ocs[i] = &openConv{conv: Conversation{ID: strconv.Itoa(i)}, last: -1}
 		}
 		oldest := func() *openConv {
 			var o *openConv
