@@ -243,11 +243,17 @@ func (h *heldMsg) pos(c *Conversation) Pos {
 // taking a chunk from the grouper's free list when the last one is full; it
 // reports whether it took one.
 func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
+	// Every chunk but the last is full, so the conversation's count says
+	// where m goes: the last chunk's count, cold when many conversations
+	// are open, is written but not read (a load that missed the cache
+	// stalled add; perf, 100 MB).
+	i := uint(oc.n) % chunkLen
 	oc.n++
-	if ch := oc.tail; ch != nil && ch.n < chunkLen {
-		ch.msgs[ch.n].hold(m, oc.conv.File)
-		ch.ids[ch.n] = idh
-		ch.n++
+	if i != 0 {
+		ch := oc.tail
+		ch.msgs[i].hold(m, oc.conv.File)
+		ch.ids[i] = idh
+		ch.n = int(i) + 1
 		return false
 	}
 	ch := g.takeChunk()
@@ -352,14 +358,17 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 	var last *msgChunk
 	waivers := false
 	for ch := oc.head; ch != nil; ch = ch.next {
-		for i := range ch.msgs[:ch.n] {
+		// (every chunk but the last is full: see add. The counts are not
+		// read, so that a chunk, cold, is read from its start up)
+		n := min(oc.n-k, chunkLen)
+		for i := range ch.msgs[:n] {
 			h := &ch.msgs[i]
 			// (a message with waivers is held whole: see heldMsg)
 			waivers = waivers || h.full != nil && h.full.Waivers != nil
 			h.message(&ms[k], c)
 			k++
 		}
-		clear(ch.msgs[:ch.n]) // drop references for the collector
+		clear(ch.msgs[:n]) // drop references for the collector
 		ch.n = 0
 		last = ch
 	}
