@@ -289,6 +289,9 @@ func testGrouperMatchesReference(t *testing.T, copies int, keyMask uint64) {
 			t.Fatal(err)
 		}
 		name := fmt.Sprintf("n=%d active=%d budget=%d part=%d copies=%d keyMask=%#x", tt.n, tt.active, tt.budget, tt.part, copies, keyMask)
+		if len(g.open)+len(g.collided) != 0 {
+			t.Errorf("%s: %d conversations still open after drain", name, len(g.open)+len(g.collided))
+		}
 		if keyMask != ^uint64(0) && tt.active > 4 && tt.budget > 1 && g.collided == nil {
 			t.Errorf("%s: no key collided", name)
 		}
@@ -614,5 +617,31 @@ func TestLRUQueueMatchesReference(t *testing.T) {
 		if l.len() != 0 {
 			t.Errorf("convs=%d: %d entries left", convs, l.len())
 		}
+	}
+}
+
+// TestGrouperProgress: the grouper reports progress every progressEvery
+// records, messages, rejected and skipped ones alike.
+func TestGrouperProgress(t *testing.T) {
+	var sum Summary
+	g := newGrouper(context.Background(), false, &sum, 0, func(*openConv) error { return nil })
+	var got []int
+	g.progress = func(records int) { got = append(got, records) }
+	for i := range 2*progressEvery + 10 {
+		var err error
+		switch i % 3 {
+		case 0:
+			err = g.Message(msg("c"+strconv.Itoa(i%7), i+1, Customer, "u", "在吗", i+1))
+		case 1:
+			err = g.Reject(RecordError{Pos: Pos{File: "a.jsonl", Line: i + 1}, Err: "坏记录"})
+		default:
+			err = g.SkipRecord(Pos{File: "a.jsonl", Line: i + 1}, "header")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := []int{progressEvery, 2 * progressEvery}; !slices.Equal(got, want) {
+		t.Errorf("progress reported at %v records, want %v", got, want)
 	}
 }
