@@ -142,10 +142,15 @@ type openConv struct {
 	// last is the Seq of the conversation's last message (its place in the
 	// grouper's lru queue, until lruQueue.dropStale renumbers it)
 	last int
-	part int32
+	part int16
 	// slot is where in the grouper's recent cache it was entered last
 	// (beside part, so that the struct keeps its size: convOverhead)
-	slot int32
+	slot int16
+	// idBloom has bit idBit(h) set for the hash h of every message id
+	// held: an id whose bit is clear is no duplicate, and lookupID, which
+	// reads the chunks (cold, when many conversations are open), is
+	// skipped
+	idBloom uint32
 	// the messages so far, in chunks (head to tail), n in all; the first
 	// one read has Seq first
 	head, tail *msgChunk
@@ -299,6 +304,9 @@ func (g *grouper) takeChunk() *msgChunk {
 // file), and ten fill a size class of the allocator (9,472 bytes) but
 // for a few bytes, where one left 7% of its own (1,024) unused.
 const chunkBlock = 10
+
+// idBit is the bit of openConv.idBloom for a message id's hash.
+func idBit(idh uint32) uint32 { return 1 << (idh >> 27) }
 
 // idScanLimit is the number of messages up to which a conversation's
 // message ids are looked up by scanning its messages; past it they are
@@ -615,6 +623,7 @@ const openConvsHint = 4096
 const (
 	recentBits  = 12
 	recentSlots = 1 << recentBits
+	_           = int16(recentSlots - 1) // (openConv.slot)
 )
 
 // recentConv is an entry of the grouper's cache of recent conversations:
@@ -690,7 +699,7 @@ func (g *grouper) remember(id string, oc *openConv, slot int) {
 		g.multiNamed = true // forget will leave an entry of oc behind
 	}
 	g.recent[slot] = recentConv{id, oc}
-	oc.slot = int32(slot)
+	oc.slot = int16(slot)
 }
 
 // forget drops a flushed conversation's entry in the cache of recent
@@ -784,7 +793,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 		return g.Reject(RecordError{Pos: m.Pos, Err: "no conversation id, though earlier records of this file have one (only a file without any is one conversation)"})
 	}
 	oc, key := g.lookup(m.Conversation)
-	if m.ID != "" && oc != nil {
+	if m.ID != "" && oc != nil && oc.idBloom&idBit(idh) != 0 {
 		if first, dup := oc.lookupID(m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
 		}
@@ -818,6 +827,9 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	}
 	if !untyped {
 		oc.conv.Untyped = false
+	}
+	if m.ID != "" {
+		oc.idBloom |= idBit(idh)
 	}
 	if oc.add(g, m, idh) {
 		size += chunkBytes
