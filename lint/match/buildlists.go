@@ -24,11 +24,13 @@ type compiledExcept struct {
 
 // compiledListPattern is a pattern of a list compiled (compilePattern), with
 // its required literal sets (requiredLiteralSets: ok is false when none is
-// known) and its window (newWindow, when it has sets).
+// known), the sets left to test on the text (need: requiredLiteralSplit)
+// and its window (newWindow, when it has sets).
 type compiledListPattern struct {
 	re   *regexp.Regexp
 	err  error
 	sets []litSet
+	need [][]string
 	ok   bool
 	win  *window
 }
@@ -156,7 +158,7 @@ func (pp *preparedPattern) work(p string, except bool) {
 		var np string
 		c.re, np, c.err = compilePattern(p)
 		if c.err == nil {
-			c.sets, c.ok = requiredLiteralSets(np)
+			c.sets, c.need, c.ok = requiredLiteralSplit(np)
 			if c.ok {
 				c.win = newWindow(c.re, np, c.sets)
 			}

@@ -474,9 +474,6 @@ func (t *Text) listMemo(l *list) *exceptSpans {
 			return &t.exc[i]
 		}
 	}
-	if len(t.exc) == 0 {
-		t.charsDone = false // (the first list asked about a text)
-	}
 	if len(t.exc) < cap(t.exc) {
 		t.exc = t.exc[:len(t.exc)+1]
 	} else {

@@ -92,6 +92,11 @@ type list struct {
 	// automaton saw a literal of each of its sets[i] required sets.
 	filtered []bool
 	sets     []int
+	// need[i] holds, for filtered pattern i, required sets the automaton
+	// does not look for (single characters: requiredLiteralSplit): a text
+	// must hold a literal of each too (mayNeed), asked only once the
+	// automaton saw the literals of the others; nil when it has none
+	need [][][]charSig
 	// win[i] says how filtered pattern i runs on the pieces of a text
 	// around its literals' occurrences; nil: on the whole text
 	win []*window
@@ -194,6 +199,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			l.filtered = append(l.filtered, c.ok)
 			l.unfiltered = l.unfiltered || !c.ok
 			l.sets = append(l.sets, len(c.sets))
+			l.need = append(l.need, needSigs(c.need))
 			l.win = append(l.win, c.win)
 			for si, set := range c.sets {
 				for _, lit := range set.lits {
@@ -365,7 +371,7 @@ type Text struct {
 	pre         []preHit
 	seen        []uint64
 	spans, cur  []span
-	noWindowing bool // tests: run every pattern on the whole text
+	noWindowing bool // tests: run every pattern on the whole text, ungated by list.need
 	noCharWalk  bool // tests: map hits back through the offset map alone
 	// chars are the characters of the normalised text, once charsDone
 	// (except patterns' literals are asked of them: exceptContext)
@@ -428,6 +434,7 @@ func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
 	t.segmented = false
 	t.scope = -1
 	t.exc = t.exc[:0]
+	t.charsDone = false
 	if scan {
 		if ac.chars != nil {
 			t.raw = t.norm.resetScan(text, ac, t.raw)
@@ -510,7 +517,7 @@ func (t *Text) has(id ListID) bool {
 	t.notePrefilters(id)
 	c := t.cand[:0]
 	for i := range l.patterns {
-		if !t.mayMatch(l, i) {
+		if !t.mayMatch(l, i) || !t.mayNeed(l, i) {
 			continue
 		}
 		c = t.patternCands(l, i, c[:0])
@@ -712,7 +719,7 @@ func (t *Text) candidates(id ListID, c []cand) (_ []cand, needWord bool) {
 	c, needWord = t.uses(id, c)
 	l := &t.m.lists[id]
 	for i := range l.patterns {
-		if t.mayMatch(l, i) {
+		if t.mayMatch(l, i) && t.mayNeed(l, i) {
 			c = t.patternCands(l, i, c)
 		}
 	}
@@ -721,9 +728,26 @@ func (t *Text) candidates(id ListID, c []cand) (_ []cand, needWord bool) {
 
 // mayMatch reports whether pattern i of list l may match the text: the
 // automaton saw a literal of each set the pattern requires (uses noted
-// which), or it has none.
+// which), or it has none. A pattern with sets left to the text's
+// characters (list.need) asks mayNeed next.
 func (t *Text) mayMatch(l *list, i int) bool {
 	return !l.filtered[i] || t.seen[i] == 1<<uint(l.sets[i])-1
+}
+
+// mayNeed reports whether the text's characters may hold a literal of each
+// set pattern i of list l leaves to them (list.need; true when none): a
+// pattern whose object words the automaton saw (地址, 电话) most often has
+// no 改 or 换 around.
+func (t *Text) mayNeed(l *list, i int) bool {
+	need := l.need[i]
+	if need == nil || t.noWindowing { // (tests: the regexp alone)
+		return true
+	}
+	if !t.charsDone {
+		t.chars.set(t.norm.Text)
+		t.charsDone = true
+	}
+	return mayHoldNeed(&t.chars, need)
 }
 
 // uses appends to c the occurrences of the list's phrases and notes, for

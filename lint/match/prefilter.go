@@ -46,22 +46,43 @@ func requiredLiterals(pattern string) (sets [][]string, ok bool) {
 
 // requiredLiteralSets is requiredLiterals with the bounds of each set.
 func requiredLiteralSets(pattern string) (sets []litSet, ok bool) {
+	sets, _, ok = requiredLiteralSplit(pattern)
+	return sets, ok
+}
+
+// maxNeedSets bounds the sets of needSets; maxNeedLiterals the literals of
+// each (after those that hold another are dropped).
+const (
+	maxNeedSets     = 3
+	maxNeedLiterals = 6
+)
+
+// requiredLiteralSplit is requiredLiteralSets that also returns, as need,
+// required sets it leaves to the automaton: sets of single characters
+// (the automaton would find common characters on every message) and sets
+// past maxPrefilterSets. Every match holds a literal of each of them too,
+// so a text that lacks all the literals of one cannot match: a second test
+// for a text on which the automaton saw the literals of every set it
+// looks for (see needSets). need is empty when ok is false.
+func requiredLiteralSplit(pattern string) (sets []litSet, need [][]string, ok bool) {
 	re, err := parsePattern(pattern)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	sets = literalSets(re.Simplify())
 	if len(sets) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	// keep the most selective few; sets of single characters only when
 	// nothing longer is required (every occurrence of a common character
 	// would cost a little on every message)
 	sort.SliceStable(sets, func(i, j int) bool { return better(sets[i].lits, sets[j].lits) })
+	var left []litSet
 	if shortest(sets[0].lits) == 1 {
 		if len(sets[0].lits) > 3 {
-			return nil, false
+			return nil, nil, false
 		}
+		left = append(left, sets[1:]...)
 		sets = sets[:1]
 	}
 	n := 0
@@ -69,16 +90,88 @@ func requiredLiteralSets(pattern string) (sets []litSet, ok bool) {
 		if shortest(set.lits) > 1 || n == 0 {
 			sets[n] = set
 			n++
+		} else {
+			left = append(left, set)
 		}
 	}
+	if n > maxPrefilterSets {
+		left = append(left, sets[maxPrefilterSets:n]...)
+	}
 	sets = sets[:min(n, maxPrefilterSets)]
+	need = needSets(left)
 	for k := range sets {
 		for i, l := range sets[k].lits {
 			sets[k].lits[i] = foldString(l)
 		}
 		sets[k].lits = dedupe(sets[k].lits)
 	}
-	return sets, true
+	return sets, need, true
+}
+
+// needSets returns the literals of the required sets left, case-folded,
+// each set without the literals that hold another of it (a text holding
+// 修改 holds 改), up to maxNeedSets sets of at most maxNeedLiterals
+// literals, the smallest first; nil when none is that small.
+func needSets(left []litSet) [][]string {
+	var out [][]string
+	for _, set := range left {
+		var lits []string
+		for _, l := range set.lits {
+			lits = append(lits, foldString(l))
+		}
+		lits = dedupe(lits)
+		var kept []string
+		for i, l := range lits {
+			redundant := false
+			for j, o := range lits {
+				if j != i && len(o) < len(l) && strings.Contains(l, o) {
+					redundant = true
+					break
+				}
+			}
+			if !redundant {
+				kept = append(kept, l)
+			}
+		}
+		if len(kept) > 0 && len(kept) <= maxNeedLiterals {
+			out = append(out, kept)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) < len(out[j]) })
+	return out[:min(len(out), maxNeedSets)]
+}
+
+// needSigs is the charSigs of need's literals, set by set.
+func needSigs(need [][]string) [][]charSig {
+	if len(need) == 0 {
+		return nil
+	}
+	out := make([][]charSig, len(need))
+	for k, set := range need {
+		for _, lit := range set {
+			out[k] = append(out[k], sigOf(lit))
+		}
+	}
+	return out
+}
+
+// mayHoldNeed reports whether a text with the characters of chars may hold
+// a literal of each set of need (their charSigs: needSigs), as far as the
+// characters tell.
+func mayHoldNeed(chars *charBloom, need [][]charSig) bool {
+	for _, set := range need {
+		found := false
+		for _, s := range set {
+			if chars.may(s) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // literalSets computes, for a regexp node, sets of strings such that every
