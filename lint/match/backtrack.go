@@ -285,7 +285,9 @@ func (f *firsts) of(pc uint32) (fs firstSet, ok, complete bool) {
 // of the group named match (-1: none), as Regexp.NumSubexp and
 // Regexp.SubexpIndex("match") would.
 func compileBT(src string) (p *btProg, groups, match int, err error) {
-	tree, err := syntax.Parse(src, syntax.Perl)
+	// (parsed once per process, shared: src is a compiled pattern's
+	// source, which newWindow and makePlan parse too; not changed below)
+	tree, err := parsePattern(src)
 	if err != nil {
 		return nil, 0, 0, err
 	}
