@@ -374,7 +374,9 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 		return exceptPattern{}, err
 	}
 	ep := exceptPattern{re: re}
-	if tree, err := parsePattern(re.String()); err == nil {
+	// (the anchors of np are those of re, (?i) aside: np's tree is most
+	// often the pattern's own, parsed already)
+	if tree, err := parsePattern(np); err == nil {
 		ep.overlapping = true
 		walk(tree, func(n *syntax.Regexp) {
 			switch n.Op {

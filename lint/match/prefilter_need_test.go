@@ -134,23 +134,3 @@ func FuzzNeedNeverSkipsAMatch(f *testing.F) {
 		}
 	})
 }
-
-// TestCompileBTSharesParse: compileBT takes the tree parsePattern keeps
-// for its source (newWindow and makePlan parse the same source) and leaves
-// it as it was, for the others sharing it.
-func TestCompileBTSharesParse(t *testing.T) {
-	for _, p := range append([]string{`(?i)(如果|假如)[^\s\p{P}\p{S}]{0,10}(改|换)`, `(?i)^(?P<match>好的?)[\s\p{P}]*$`}, needPatterns...) {
-		tree, err := parsePattern(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		before := tree.String()
-		if _, _, _, err := compileBT(p); err != nil {
-			t.Fatalf("compileBT(%q): %v", p, err)
-		}
-		again, _ := parsePattern(p)
-		if again != tree || again.String() != before {
-			t.Errorf("compileBT(%q) changed or replaced the shared tree: %q, was %q", p, again.String(), before)
-		}
-	}
-}
