@@ -601,7 +601,13 @@ func (st *btState) reset(n, end, ncap int) {
 	st.jobs = st.jobs[:0]
 	size := (n*(end+1) + 31) / 32
 	if cap(st.visited) < size {
-		st.visited = make([]uint32, size, max(size, 1024))
+		// (cleared, so that its pages are written before visit reads
+		// them: fresh memory read first is the shared zero page, and the
+		// write after it a second fault and a TLB flush on every core;
+		// doubled, so that a run of ever longer texts makes few)
+		st.visited = make([]uint32, max(size, 2*cap(st.visited), 1024))
+		clear(st.visited)
+		st.visited = st.visited[:size]
 	} else {
 		st.visited = st.visited[:size]
 		clear(st.visited)
