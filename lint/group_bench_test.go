@@ -70,34 +70,17 @@ func batchesOf(ms []Message) []*batch {
 // interleaved messages, prepared beforehand (as the pipeline prepares them in
 // parallel), consumed by a grouper whose memory budget makes it lint
 // conversations early, as on a big input.
-func BenchmarkGroup(b *testing.B) {
-	ms := groupWorkload(100000, 200, 1)
-	bs := batchesOf(ms)
-	p := &preparer{}
-	for _, bt := range bs {
-		p.run(bt)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		var sum Summary
-		g := newGrouper(context.Background(), false, &sum, 4<<20, nil)
-		g.emit = func(oc *openConv) error { g.complete(oc); return nil }
-		for _, bt := range bs {
-			if err := g.consume(bt); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := g.drain(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkGroup(b *testing.B) { benchmarkGroup(b, 100000, 200, 4<<20) }
 
 // BenchmarkGroupMany is BenchmarkGroup with many conversations open at
 // once, as in a day's export: their state and the maps of open and closed
 // conversations outgrow the caches, and the budget flushes thousands.
-func BenchmarkGroupMany(b *testing.B) {
-	ms := groupWorkload(400000, 20000, 1)
+func BenchmarkGroupMany(b *testing.B) { benchmarkGroup(b, 400000, 20000, 16<<20) }
+
+// benchmarkGroup groups n messages of convs interleaved conversations
+// with a memory budget of budget bytes.
+func benchmarkGroup(b *testing.B, n, convs, budget int) {
+	ms := groupWorkload(n, convs, 1)
 	bs := batchesOf(ms)
 	p := &preparer{}
 	for _, bt := range bs {
@@ -106,7 +89,7 @@ func BenchmarkGroupMany(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		var sum Summary
-		g := newGrouper(context.Background(), false, &sum, 16<<20, nil)
+		g := newGrouper(context.Background(), false, &sum, budget, nil)
 		g.emit = func(oc *openConv) error { g.complete(oc); return nil }
 		for _, bt := range bs {
 			if err := g.consume(bt); err != nil {
