@@ -122,6 +122,13 @@ type Matcher struct {
 	// keyLists0[k] is its first word
 	keyLists  [][]uint64
 	keyLists0 []uint64
+	// hitLists[k] is the set of lists a hit of automaton pattern k may
+	// make match (noteLists): those with a phrase it is, or with a pattern
+	// whose chosen required set (primarySet) holds it; except phrases and
+	// the pattern's other sets alone make no match. hitLists0[k] is its
+	// first word.
+	hitLists  [][]uint64
+	hitLists0 []uint64
 	// always is the set of lists with a pattern that runs on every text
 	// (no required literals)
 	always []uint64
@@ -160,6 +167,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 	}
 	key := func(s string) int32 { return keyNormalized(Normalize(s)) }
 	compiled := compileLists(b.specs)
+	primary := make([][]int32, len(b.specs)) // [list][pattern]: primarySet
 	for i, spec := range b.specs {
 		l := &m.lists[i]
 		cl := &compiled[i]
@@ -188,6 +196,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			l.except = append(l.except, c.ep)
 		}
 		l.plan = make([]lazyPlan, len(spec.Patterns))
+		primary[i] = make([]int32, len(spec.Patterns))
 		for j := range spec.Patterns {
 			c := &cl.patterns[j]
 			if c.err != nil {
@@ -201,6 +210,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			l.sets = append(l.sets, len(c.sets))
 			l.need = append(l.need, needSigs(c.need))
 			l.win = append(l.win, c.win)
+			primary[i][j] = primarySet(c.sets)
 			for si, set := range c.sets {
 				for _, lit := range set.lits {
 					k := keyNormalized(lit)
@@ -221,12 +231,20 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			m.always[i>>6] |= 1 << (uint(i) & 63)
 		}
 	}
+	m.hitLists = make([][]uint64, len(m.keys))
+	m.hitLists0 = make([]uint64, len(m.keys))
 	for k, us := range m.uses {
 		m.keyLists[k] = make([]uint64, words)
+		m.hitLists[k] = make([]uint64, words)
 		for _, u := range us {
-			m.keyLists[k][u.list>>6] |= 1 << (uint(u.list) & 63)
+			bit := uint64(1) << (uint(u.list) & 63)
+			m.keyLists[k][u.list>>6] |= bit
+			if u.phrase >= 0 || u.phrase == usePrefilter && u.set == primary[u.list][u.pattern] {
+				m.hitLists[k][u.list>>6] |= bit
+			}
 		}
 		m.keyLists0[k] = m.keyLists[k][0]
+		m.hitLists0[k] = m.hitLists[k][0]
 	}
 	m.buildAutomata(words)
 	return m, nil
@@ -275,6 +293,23 @@ func (m *Matcher) buildAutomata(words int) {
 		}
 		m.scoped[scopes[i-1]] = buildAutomatonOf(m.keys, scopeIDs[i-1])
 	})
+}
+
+// primarySet returns the index of the required set of a filtered pattern
+// (sets: its required literal sets, each of which a match holds a literal
+// of) whose literals alone let the text's list bit be set (hitLists): a
+// text without one of them cannot match the pattern, whatever the other
+// sets say. The set with the fewest literals, as the likeliest to be the
+// rarest: 没问题 rather than the eight promise words of 肯定没问题, the
+// promise words rather than the fourteen ways of 发货 and 送到.
+func primarySet(sets []litSet) int32 {
+	best := 0
+	for si := range sets {
+		if len(sets[si].lits) < len(sets[best].lits) {
+			best = si
+		}
+	}
+	return int32(best)
 }
 
 // Phrase returns phrase i of a list as written in the pack.
@@ -640,7 +675,8 @@ func (m *Matcher) keyIn(k int32, id ListID) bool {
 }
 
 // mayHit reports whether the list may match the text: some automaton hit
-// in the text is a use of it, or it has a pattern that runs on every text.
+// in the text may make it match (Matcher.hitLists), or it has a pattern
+// that runs on every text.
 // If not, it has no hits. It is small enough to inline into Has and Hits:
 // it says yes for the lists after the first 64 (a shift by 64 or more
 // gives 0), which mayHitSlow then settles.
@@ -672,7 +708,8 @@ func (t *Text) ready(id ListID) bool {
 }
 
 // noteLists builds t.lists (t.m and t.raw set): the lists with a pattern
-// that runs on every text, and those the automaton's hits are uses of.
+// that runs on every text, and those the automaton's hits may make match
+// (Matcher.hitLists).
 func (t *Text) noteLists() {
 	m := t.m
 	n := len(m.always)
@@ -692,7 +729,7 @@ func (t *Text) noteLists() {
 		w |= outside[0]
 	}
 	for _, h := range t.raw {
-		w |= m.keyLists0[h.key]
+		w |= m.hitLists0[h.key]
 	}
 	lists[0] = w
 	if n > 1 {
@@ -703,7 +740,7 @@ func (t *Text) noteLists() {
 			}
 		}
 		for _, h := range t.raw {
-			kl := m.keyLists[h.key][1:n]
+			kl := m.hitLists[h.key][1:n]
 			for i := range kl {
 				lists[1+i] |= kl[i]
 			}
