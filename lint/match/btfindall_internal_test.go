@@ -78,3 +78,27 @@ func TestContextGroupPastFirstTries(t *testing.T) {
 	}
 	patternPathsAgree(t, pattern, []string{text, text + text, "，" + text})
 }
+
+// TestLedByBeginPathsAgree: a pattern led by ^ has no first set (its
+// matches start at 0 only), and the paths it takes instead (the
+// backtracker on the whole text, gated by the only set) find the
+// regexp's matches.
+func TestLedByBeginPathsAgree(t *testing.T) {
+	patterns := []string{
+		`^[\s\p{P}\p{S}]*((好的?|谢谢(你|亲)?|ok|嗯+)[\s\p{P}\p{S}]*)+$`,
+		`^(我)?知道(了|啦)?[。.!~\s]*$`,
+		`(^[\s\p{P}]*(好的?|ok))`,
+		`^好`,
+	}
+	texts := []string{"好的", "好的谢谢亲！", "嗯嗯，ok", "好的，我想问一下", "你好的", "，好的。好的", "我知道了", "知道啦~ 知道了", "", "好好好"}
+	for _, p := range patterns {
+		re, err := CompilePattern(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl := makePlan(re); pl != nil && pl.first != nil {
+			t.Errorf("%s: a first set", p)
+		}
+		patternPathsAgree(t, p, texts)
+	}
+}

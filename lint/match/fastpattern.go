@@ -224,7 +224,7 @@ func makePlan(re *regexp.Regexp) *patternPlan {
 			p.only = runeSetOf(ranges)
 		}
 	}
-	if !other {
+	if !other && !ledByBegin(tree) {
 		var ranges []rune
 		if !firstRunes(tree, &ranges) {
 			if s := runeSetOf(ranges); s.size <= maxFirstSet {
@@ -237,6 +237,14 @@ func makePlan(re *regexp.Regexp) *patternPlan {
 		return nil
 	}
 	return p
+}
+
+// ledByBegin reports whether every match of re starts at the start of the
+// text (re is ^ or begins with it): a first set would only find positions
+// where the anchored variants fail but at 0, and cost its bitmap and the
+// variants' compiling (the backtracker finds that one match alone).
+func ledByBegin(re *syntax.Regexp) bool {
+	return re.Op == syntax.OpBeginText || re.Op == syntax.OpConcat && len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText
 }
 
 // stripCaptures returns re without its top-level capture groups.

@@ -126,9 +126,12 @@ func TestPlans(t *testing.T) {
 		whole, only, first bool
 	}{
 		{`^[\s\p{P}\p{S}好的吧]+$`, true, false, false},
-		{`^[\s\p{P}\p{S}]*((好的?|ok)[\s\p{P}\p{S}]*)+$`, false, true, true},
+		// led by ^: matches start at 0 only, no first set (ledByBegin)
+		{`^[\s\p{P}\p{S}]*((好的?|ok)[\s\p{P}\p{S}]*)+$`, false, true, false},
+		{`(^[\s\p{P}]*(好的?|ok))`, false, false, false},
+		{`[\s\p{P}]*(好的?|ok)$`, false, false, true},         // not led by ^
 		{`^[^?？]{0,12}我试试$`, false, true, false},            // the first set is nearly everything
-		{`^(我)?知道.*$`, false, false, true},                  // . consumes anything
+		{`^(我)?知道.*$`, false, false, false},                 // . consumes anything
 		{`[红橙]色|([0-9]+|\[数字x\])(码|件)`, false, false, true}, // first: 红橙0-9[
 		{`\bok\b`, false, false, false},                     // looks before the match
 		{`x*`, false, false, false},                         // may match empty
