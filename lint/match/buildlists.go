@@ -24,8 +24,8 @@ type compiledExcept struct {
 
 // compiledListPattern is a pattern of a list compiled (compilePattern), with
 // its required literal sets (requiredLiteralSets: ok is false when none is
-// known), the sets left to test on the text (need: requiredLiteralSplit)
-// and its window (newWindow, when it has sets).
+// known), the sets left to test on the text (need: requiredLiteralSplit),
+// its window (newWindow, when it has sets) and its tail gate (newTailGate).
 type compiledListPattern struct {
 	re   *regexp.Regexp
 	err  error
@@ -33,6 +33,7 @@ type compiledListPattern struct {
 	need [][]string
 	ok   bool
 	win  *window
+	tail *tailGate
 }
 
 // compileLists compiles the except patterns and patterns of every list,
@@ -158,6 +159,7 @@ func (pp *preparedPattern) work(p string, except bool) {
 		var np string
 		c.re, np, c.err = compilePattern(p)
 		if c.err == nil {
+			c.tail = newTailGate(np)
 			c.sets, c.need, c.ok = requiredLiteralSplit(np)
 			if c.ok {
 				c.win = newWindow(c.re, np, c.sets)

@@ -100,6 +100,9 @@ type list struct {
 	// win[i] says how filtered pattern i runs on the pieces of a text
 	// around its literals' occurrences; nil: on the whole text
 	win []*window
+	// tail[i] is what pattern i, anchored at the end of the text, asks of
+	// a text before it is searched there (tailGate); nil: nothing
+	tail []*tailGate
 	// plan[i] is how pattern i, searched on the whole text without a
 	// group, runs faster than its regexp (fastpattern.go), worked out when
 	// first needed (planOf)
@@ -211,6 +214,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			l.need = append(l.need, needSigs(c.need))
 			l.win = append(l.win, c.win)
 			primary[i][j] = primarySet(c.sets)
+			l.tail = append(l.tail, c.tail)
 			for si, set := range c.sets {
 				for _, lit := range set.lits {
 					k := keyNormalized(lit)
@@ -886,6 +890,9 @@ func (t *Text) patternCands(l *list, i int, c []cand) []cand {
 // searchPattern is patternCands without the memo.
 func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 	re, text := l.patterns[i], t.norm.Text
+	if i < len(l.tail) && l.tail[i] != nil && !t.noWindowing && !l.tail[i].may(text) {
+		return c // (tests: the regexp alone)
+	}
 	w := l.win[i]
 	if t.noWindowing || (w != nil && !w.usable()) {
 		w = nil
