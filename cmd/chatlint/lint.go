@@ -380,7 +380,8 @@ func listUnreadable(err error) error {
 	return &unreadableList{errs: j.Unwrap()}
 }
 
-// lintRun is a prepared lint: flags checked, config, packs and checks loaded.
+// lintRun is a prepared lint: flags checked and config read (prepareLint);
+// packs and checks loaded by compile.
 type lintRun struct {
 	cmd      *cobra.Command
 	f        *lintFlags
