@@ -53,3 +53,25 @@ func TestEpochTimeAgrees(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// TestDigits8 holds digits8 to reading the digits one at a time, on
+// every digit at every place of random words of digits.
+func TestDigits8(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b [8]byte
+		for i := range b {
+			b[i] = '0' + byte(r.IntN(10))
+		}
+		for p := range 8 {
+			for d := range byte(10) {
+				c := b
+				c[p] = '0' + d
+				want, _ := strconv.ParseUint(string(c[:]), 10, 64)
+				if got := digits8(word(c[:], 0)); got != want {
+					t.Fatalf("digits8(%q) = %d, want %d", c, got, want)
+				}
+			}
+		}
+	}
+}

@@ -87,20 +87,42 @@ func parseTimeRead(s string, loc *time.Location, days *dayMemo) (time.Time, erro
 // without the tries before, which take no string of digits alone
 // (TestEpochTimeAgrees). ok is false for any other s: parseTimeRead
 // reads it.
+//
+// Its digits are read eight at a time, from the words at its start and
+// at its end (digits8), which overlap: the number is the first word's
+// digits but those the second holds, times 10^8, plus the second's.
 func epochTime(s string) (t time.Time, ok bool) {
-	if len(s) != 10 && len(s) != 13 {
+	n := len(s)
+	if n != 10 && n != 13 {
 		return t, false
 	}
-	v, ok := epochDigits(s)
-	switch {
-	case !ok:
+	b := unsafe.Slice(unsafe.StringData(s), n)
+	w0, w1 := word(b, 0), word(b, n-8)
+	if nonDigits(w0)|nonDigits(w1) != 0 {
 		return t, false
-	case len(s) == 10 && v >= 1e8:
-		return time.Unix(v, 0), true
-	case len(s) == 13 && v >= 1e11:
+	}
+	hi, lo := int64(digits8(w0)), int64(digits8(w1))
+	if n == 10 {
+		if v := hi/1e6*1e8 + lo; v >= 1e8 {
+			return time.Unix(v, 0), true
+		}
+		return t, false
+	}
+	if v := hi/1e3*1e8 + lo; v >= 1e11 {
 		return time.UnixMilli(v), true
 	}
 	return t, false
+}
+
+// digits8 is the number that the eight ASCII digits of the little-endian
+// word x write (its first byte the most significant digit): neighbouring
+// digits, then pairs, then fours are joined in place, none carrying into
+// the next (at most 99, 9,999 and 99,999,999).
+func digits8(x uint64) uint64 {
+	x -= '0' * lows
+	x = (x*10 + x>>8) & 0x00FF00FF00FF00FF
+	x = (x*100 + x>>16) & 0x0000FFFF0000FFFF
+	return (x*10000 + x>>32) & 0xFFFFFFFF
 }
 
 // epochDigits reads a string of at most 15 digits, which strconv.ParseFloat
