@@ -128,6 +128,9 @@ func FuzzFlatFieldsAgreesWithScanFrom(f *testing.F) {
 	f.Add(`{"conversation":"TB1","id":"TB1-1","time":"2026-11-11T08:00:02+08:00","role":"customer","sender":"wx_1","text":"老板在吗"}`)
 	f.Add(`{"conversation": "c1", "time": 1794355858, "role": "agent", "sender": "U_1", "text": "您好😀", "type": null}`)
 	f.Add(`{"role":"agent","shop":"x","text":"a\nb","id":-0.5}`)
+	// a time's end taken on trust, wrongly
+	f.Add(`{"time":"a\"b","conversations":  "a\"b"}`)
+	f.Add(`{"role":"agent","time":"2026-11-11 08:00:1","id":"x","text":"y"}`)
 	f.Fuzz(func(t *testing.T, line string) {
 		checkFlatFields(t, line)
 	})

@@ -29,6 +29,10 @@ func FuzzJSONLParserAgreesWithDecoder(f *testing.F) {
 	// flatFields handing over to scanFrom at a key, and from the start
 	f.Add(`{"conversation":"TB2026111110158380","shop":"旗舰店","role":"customer","sender":"wx_1","text":"在吗"}`,
 		`{"conversation":"TB2026111110158380","role":"agent","sender":"客服01","text":"您好\n请问","id":"TB1-2"}`)
+	// a time whose end flatFields takes on trust: of the minute before, and
+	// cut short before a quote 19 to 25 bytes in
+	f.Add(`{"conversation":"c1","time":"2026-11-11 08:00:10","role":"agent","sender":"客服01","text":"您好"}`,
+		`{"conversation":"c1","time":"2026-11-11 08:00:1","id":"x","role":"agent","text":"引号在前"}`)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
 		parse := (&jsonlParser{src: src}).NewParser()
