@@ -55,7 +55,8 @@ func TestFlatFields(t *testing.T) {
 		{`{"role":"agent",  "text":"y"}`, 18, false},
 		{`{"role":"agent" , "text":"y"}`, 18, false},
 		{`{"role":"agent","Text":"y"}`, 16, false},
-		{`{"text":"x","role":"agent"}`, 12, false}, // (keyColon: too near the end)
+		{`{"text":"x","id":1}`, 12, false},       // (sepKey and keyColon: too near the end)
+		{`{"text":"x","role":"agent"}`, 1, true}, // (sepKey: sixteen bytes left)
 		// anything else: scanFrom from the start
 		{` {"role":"agent","text":"x"}`, 0, false},
 		{`{ "role":"agent","text":"x"}`, 0, false},
@@ -128,9 +129,10 @@ func FuzzFlatFieldsAgreesWithScanFrom(f *testing.F) {
 	f.Add(`{"conversation":"TB1","id":"TB1-1","time":"2026-11-11T08:00:02+08:00","role":"customer","sender":"wx_1","text":"老板在吗"}`)
 	f.Add(`{"conversation": "c1", "time": 1794355858, "role": "agent", "sender": "U_1", "text": "您好😀", "type": null}`)
 	f.Add(`{"role":"agent","shop":"x","text":"a\nb","id":-0.5}`)
-	// a time's end taken on trust, wrongly
+	// a time's end taken on trust, wrongly; a near miss of sepKey's table
 	f.Add(`{"time":"a\"b","conversations":  "a\"b"}`)
 	f.Add(`{"role":"agent","time":"2026-11-11 08:00:1","id":"x","text":"y"}`)
+	f.Add(`{"role":"agent", "conveRsation": "x", "text":"y", "time":"2026-11-11 08:00:1","id":"x"}`)
 	f.Fuzz(func(t *testing.T, line string) {
 		checkFlatFields(t, line)
 	})

@@ -285,3 +285,53 @@ func TestKeyColon(t *testing.T) {
 		}
 	}
 }
+
+// TestSepKey holds sepKey's table to reading the separator and the key a
+// part at a time (a comma, one space or none, then the key as keyColon
+// and knownKey read it): every field's name after both separators and
+// after near misses of them, with what follows cut at every length.
+func TestSepKey(t *testing.T) {
+	var keys []string
+	for _, name := range FieldNames {
+		for _, sep := range []string{`,`, `, `, `,  `, ` ,`, `;`, `,\t`, `x`, ``} {
+			keys = append(keys, sep+`"`+name+`":`, sep+`"`+name+`" :`, sep+`"`+name+`x":`, sep+`"`+name[:len(name)-1]+`":`,
+				sep+`"`+strings.ToUpper(name[:1])+name[1:]+`":`)
+			for i := range len(name) {
+				b := []byte(name)
+				b[i] ^= 0x20
+				keys = append(keys, sep+`"`+string(b)+`":`)
+				b[i] ^= 0x21
+				keys = append(keys, sep+`"`+string(b)+`":`)
+			}
+		}
+	}
+	keys = append(keys, `,"":`, `, "t":`, `,"conversatio":`, `, "sender`, `,x"text":`, `,""text":`, `, ""id":`)
+	for _, k := range keys {
+		for _, tail := range []string{"", `"v"}`, `"你好你好你好你好"}`, `1}`} {
+			line := []byte(k + tail)
+			for cut := 0; cut <= len(line); cut++ {
+				b := line[:cut]
+				field, next := sepKey(b, 0)
+				wantField, wantNext := fOther, 0
+				q := -1 // the key's quote
+				switch {
+				case len(b) > 1 && b[0] == ',' && b[1] == '"':
+					q = 1
+				case len(b) > 2 && b[0] == ',' && b[1] == ' ' && b[2] == '"':
+					q = 2
+				}
+				if q > 0 {
+					if f, end := knownKey(b, q+1); end >= 0 && end+1 < len(b) && b[end+1] == ':' {
+						wantField, wantNext = f, end+2
+					}
+				}
+				if next > 0 && (field != wantField || next != wantNext) || next == 0 && field != fOther {
+					t.Fatalf("sepKey(%q) = %d, %d; knownKey: %d, %d", b, field, next, wantField, wantNext)
+				}
+				if next == 0 && wantNext > 0 && len(b) >= 16 && wantNext <= 16 {
+					t.Fatalf("sepKey(%q) declined a key knownKey reads (%d)", b, wantField)
+				}
+			}
+		}
+	}
+}
