@@ -965,13 +965,17 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 		return i, cont, false
 	}
 	for {
-		if v < n && line[v] == ' ' {
-			v++
-		}
 		if v >= n {
 			return 0, 0, false
 		}
-		switch c := line[v]; {
+		c := line[v]
+		if c == ' ' {
+			if v++; v >= n {
+				return 0, 0, false
+			}
+			c = line[v]
+		}
+		switch {
 		case c == '"':
 			vs := v + 1
 			if field == fRole {
