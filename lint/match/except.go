@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -388,11 +389,11 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 	ep.need = exceptGate(np)
 	if tree, err := parsePattern(np); err == nil && ep.overlapping {
 		// (a pattern that never matches has width 0: searched as it is)
-		if w := maxWidth(tree.Simplify()); w > 0 && w <= maxNearWidth {
+		simple := tree.Simplify()
+		if w := maxWidth(simple); w > 0 && w <= maxNearWidth {
 			if near, err := regexp.Compile("(?i)^(?:" + np + ")"); err == nil {
 				ep.near, ep.width = near, w
-				var ranges []rune
-				if ft, err := parsePattern("(?i)" + np); err == nil && !firstRunes(ft.Simplify(), &ranges) {
+				if ranges, ok := nearFirst(np, simple); ok {
 					if set := runeSetOf(ranges); set.size <= maxFirstSet {
 						ep.first = set
 					}
@@ -401,6 +402,113 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 		}
 	}
 	return ep, nil
+}
+
+// nearFirst returns the characters a match of the near pattern of the
+// normalised except pattern np may begin with (firstRunes of "(?i)"+np,
+// parsed), or ok false when it may match without consuming one. simple is
+// np's tree (parsePattern), simplified. Parsing np anew under (?i) costs
+// tens of thousands of instructions for each large class it holds
+// ([^\s\p{P}\p{S}] and the like, folded range by range): the characters
+// are worked out from np's own tree instead when (?i) cannot change them
+// there (foldedFirstRunes), which most except patterns' are (Chinese
+// words, quotes).
+func nearFirst(np string, simple *syntax.Regexp) (ranges []rune, ok bool) {
+	if !hasFlagGroup(np) {
+		if nullable, known := foldedFirstRunes(simple, &ranges); known {
+			return ranges, !nullable
+		}
+	}
+	ranges = ranges[:0]
+	ft, err := parsePattern("(?i)" + np)
+	if err != nil || firstRunes(ft.Simplify(), &ranges) {
+		return nil, false
+	}
+	return ranges, true
+}
+
+// hasFlagGroup reports whether pattern p may set flags of its own ((?i),
+// (?-i:…), (?s) …): every "(?" but those of (?:…) and (?P<name>…) groups.
+// It may say yes of a pattern that sets none (an escaped \( before a ?).
+func hasFlagGroup(p string) bool {
+	for i := 0; ; {
+		k := strings.Index(p[i:], "(?")
+		if k < 0 {
+			return false
+		}
+		i += k + 2
+		if i >= len(p) || p[i] != ':' && p[i] != 'P' {
+			return true
+		}
+	}
+}
+
+// maxFoldCheck bounds the characters of the classes foldedFirstRunes looks
+// through for case variants.
+const maxFoldCheck = 512
+
+// foldedFirstRunes is firstRunes of the tree of the same pattern parsed
+// under (?i), worked out from re, the pattern's tree without it (and no
+// flags set inside: hasFlagGroup): (?i) makes every literal match its case
+// variants, and leaves a class none of whose characters has one as it is.
+// known is false when a class at the start holds a character with case
+// variants (or more than maxFoldCheck characters): the caller then parses
+// the pattern under (?i).
+func foldedFirstRunes(re *syntax.Regexp, ranges *[]rune) (nullable, known bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return false, true
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true, true
+		}
+		*ranges = foldRanges(*ranges, re.Rune[0], true)
+		return false, true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if n += int(hi-lo) + 1; n > maxFoldCheck {
+				return false, false
+			}
+			for r := lo; r <= hi; r++ {
+				if unicode.SimpleFold(r) != r {
+					return false, false
+				}
+			}
+		}
+		*ranges = append(*ranges, re.Rune...)
+		return false, true
+	case syntax.OpAnyCharNotNL:
+		*ranges = append(*ranges, 0, '\n'-1, '\n'+1, unicode.MaxRune)
+		return false, true
+	case syntax.OpAnyChar:
+		*ranges = append(*ranges, 0, unicode.MaxRune)
+		return false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return foldedFirstRunes(re.Sub[0], ranges)
+	case syntax.OpStar, syntax.OpQuest:
+		_, known = foldedFirstRunes(re.Sub[0], ranges)
+		return true, known
+	case syntax.OpRepeat:
+		nullable, known = foldedFirstRunes(re.Sub[0], ranges)
+		return nullable || re.Min == 0, known
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if n, k := foldedFirstRunes(sub, ranges); !k || !n {
+				return n, k
+			}
+		}
+		return true, true
+	case syntax.OpAlternate:
+		known = true
+		for _, sub := range re.Sub {
+			n, k := foldedFirstRunes(sub, ranges)
+			nullable, known = nullable || n, known && k
+		}
+		return nullable, known
+	}
+	return true, true
 }
 
 // exceptGate returns the literal sets an except pattern's matches all hold

@@ -1,5 +1,10 @@
 package match
 
+import (
+	"fmt"
+	"strings"
+)
+
 // NumListsForTest returns the number of phrase lists a matcher holds.
 func NumListsForTest(m *Matcher) int { return len(m.lists) }
 
@@ -63,4 +68,28 @@ type RawHitForTest = rawHit
 // number of hits.
 func ScanForTest(m *Matcher, text string, buf []rawHit) int {
 	return len(m.ac.hits(text, buf[:0]))
+}
+
+// NearFirstAgreesForTest checks, for every near except pattern of m, that
+// the characters its matches may begin with, worked out from its own tree
+// (nearFirst), are those of the pattern parsed under (?i); it returns how
+// many patterns there are and how many were worked out without that parse.
+func NearFirstAgreesForTest(m *Matcher) (n, fast int, err error) {
+	for _, l := range m.lists {
+		for _, ep := range l.except {
+			if ep.near == nil {
+				continue
+			}
+			np := strings.TrimPrefix(ep.re.String(), "(?i)")
+			diff, f := nearFirstAgrees(np)
+			if diff != "" {
+				return n, fast, fmt.Errorf("%q: %s", np, diff)
+			}
+			n++
+			if f {
+				fast++
+			}
+		}
+	}
+	return n, fast, nil
 }
