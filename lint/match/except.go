@@ -411,19 +411,22 @@ func compileExceptPattern(p string) (exceptPattern, error) {
 	ep := exceptPattern{re: re}
 	// (the anchors of np are those of re, (?i) aside: np's tree is most
 	// often the pattern's own, parsed already)
-	if tree, err := parsePattern(np); err == nil {
-		ep.overlapping = true
-		walk(tree, func(n *syntax.Regexp) {
-			switch n.Op {
-			case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-				ep.overlapping = false
-			}
-		})
+	tree, err := parsePattern(np)
+	if err != nil {
+		return ep, nil // (searched as it is, in every text)
 	}
-	ep.need = exceptGate(np)
-	if tree, err := parsePattern(np); err == nil && ep.overlapping {
+	ep.overlapping = true
+	walk(tree, func(n *syntax.Regexp) {
+		switch n.Op {
+		case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			ep.overlapping = false
+		}
+	})
+	// (simplified once for the gate, the width and the first characters)
+	simple := tree.Simplify()
+	ep.need = exceptGate(simple)
+	if ep.overlapping {
 		// (a pattern that never matches has width 0: searched as it is)
-		simple := tree.Simplify()
 		if w := maxWidth(simple); w > 0 && w <= maxNearWidth {
 			ep.near, ep.width = &lazyNear{src: "(?i)^(?:" + np + ")", whole: re}, w
 			if ranges, ok := nearFirst(np, simple); ok {
@@ -544,16 +547,12 @@ func foldedFirstRunes(re *syntax.Regexp, ranges *[]rune) (nullable, known bool) 
 }
 
 // exceptGate returns the literal sets an except pattern's matches all hold
-// (see exceptPattern.need): the most selective few, sets of single
-// characters included (unlike the automaton's prefilter, which would find
-// every occurrence of them, a text is looked through for them only when it
-// has a phrase of the list).
-func exceptGate(pattern string) [][]string {
-	re, err := parsePattern(pattern)
-	if err != nil {
-		return nil
-	}
-	sets := literalSets(re.Simplify())
+// (see exceptPattern.need), given its normalised tree, simplified: the most
+// selective few, sets of single characters included (unlike the
+// automaton's prefilter, which would find every occurrence of them, a text
+// is looked through for them only when it has a phrase of the list).
+func exceptGate(simple *syntax.Regexp) [][]string {
+	sets := literalSets(simple)
 	sort.SliceStable(sets, func(i, j int) bool { return better(sets[i].lits, sets[j].lits) })
 	var need [][]string
 	for _, set := range sets[:min(len(sets), maxPrefilterSets)] {
