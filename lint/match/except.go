@@ -101,39 +101,43 @@ type gateSet struct {
 // worked out on first use: a matcher whose texts never ask about an
 // except pattern's matches makes none. m.exceptLen is worked out with them.
 func (m *Matcher) nearRuns() [][]nearRun {
-	m.nearOnce.Do(func() {
-		m.exceptLen = make([]int, len(m.lists))
-		for k, us := range m.uses {
-			for _, u := range us {
-				if u.phrase == useExcept {
-					m.exceptLen[u.list] = max(m.exceptLen[u.list], len(m.keys[k]))
-				}
-			}
-		}
-		m.near = make([][]nearRun, len(m.lists))
-		for k := range m.lists {
-			m.near[k] = make([]nearRun, len(m.lists[k].except))
-			for i := range m.lists[k].except {
-				ep, r := &m.lists[k].except[i], &m.near[k][i]
-				if ep.near != nil {
-					src := ep.near.String()
-					r.bounded = !strings.Contains(src, "$") && !strings.Contains(src, `\z`)
-				}
-			sets:
-				for _, set := range ep.need {
-					g := gateSet{lits: set, sigs: make([]charSig, len(set)), look: len(set) <= maxNearLiterals}
-					for j, lit := range set {
-						if lit == "" {
-							continue sets
-						}
-						g.sigs[j] = sigOf(lit)
-					}
-					r.gate = append(r.gate, g)
-				}
-			}
-		}
-	})
+	// (small enough to inline: a text asks it for every candidate)
+	m.nearOnce.Do(m.workOutNear)
 	return m.near
+}
+
+// workOutNear works out m.near and m.exceptLen (nearRuns).
+func (m *Matcher) workOutNear() {
+	m.exceptLen = make([]int, len(m.lists))
+	for k, us := range m.uses {
+		for _, u := range us {
+			if u.phrase == useExcept {
+				m.exceptLen[u.list] = max(m.exceptLen[u.list], len(m.keys[k]))
+			}
+		}
+	}
+	m.near = make([][]nearRun, len(m.lists))
+	for k := range m.lists {
+		m.near[k] = make([]nearRun, len(m.lists[k].except))
+		for i := range m.lists[k].except {
+			ep, r := &m.lists[k].except[i], &m.near[k][i]
+			if ep.near != nil {
+				src := ep.near.String()
+				r.bounded = !strings.Contains(src, "$") && !strings.Contains(src, `\z`)
+			}
+		sets:
+			for _, set := range ep.need {
+				g := gateSet{lits: set, sigs: make([]charSig, len(set)), look: len(set) <= maxNearLiterals}
+				for j, lit := range set {
+					if lit == "" {
+						continue sets
+					}
+					g.sigs[j] = sigOf(lit)
+				}
+				r.gate = append(r.gate, g)
+			}
+		}
+	}
 }
 
 // excepted reports whether the candidate [start, end) of list id lies
