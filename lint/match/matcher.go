@@ -107,8 +107,9 @@ type list struct {
 	// group, runs faster than its regexp (fastpattern.go), worked out when
 	// first needed (planOf)
 	plan []lazyPlan
-	// unfiltered is true when some pattern runs on every text
-	unfiltered bool
+	// unfiltered is true when some pattern runs on every text, prefiltered
+	// when some pattern is filtered
+	unfiltered, prefiltered bool
 	// except are the except patterns, run only on texts with a candidate
 	except []exceptPattern
 	// scopes: ListSpec.Scopes
@@ -210,6 +211,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			l.group = append(l.group, re.SubexpIndex("match"))
 			l.filtered = append(l.filtered, c.ok)
 			l.unfiltered = l.unfiltered || !c.ok
+			l.prefiltered = l.prefiltered || c.ok
 			l.sets = append(l.sets, len(c.sets))
 			l.need = append(l.need, needSigs(c.need))
 			l.win = append(l.win, c.win)
@@ -552,8 +554,14 @@ func (t *Text) has(id ListID) bool {
 	}
 	// the patterns one at a time: the first match outside an except
 	// context settles it (Hits would run every pattern over the whole text
-	// to resolve overlaps); the phrases' candidates are not wanted again
-	t.notePrefilters(id)
+	// to resolve overlaps); the phrases' candidates are not wanted again,
+	// nor, when no pattern is filtered, the occurrences of required
+	// literals (mayMatch and a window read them only for a filtered one)
+	if l.prefiltered {
+		t.notePrefilters(id)
+	} else {
+		t.normalize()
+	}
 	c := t.cand[:0]
 	for i := range l.patterns {
 		if !t.mayMatch(l, i) || !t.mayNeed(l, i) {
