@@ -47,6 +47,51 @@ type cond struct {
 	// none or one of them has no bit: a message (or a selection) whose
 	// Conv.may has none of them cannot meet the condition
 	gateBits uint64
+	// shape says which parts the condition has besides its role and type,
+	// when test can settle it without evalNeed (shapeOf)
+	shape condShape
+}
+
+// condShape is what a condition is made of, for test: one kind of part
+// besides its role and type, or anything else (shapeOther).
+type condShape uint8
+
+const (
+	shapeOther  condShape = iota
+	shapeAdmits           // nothing but its role and type (type: emoji)
+	shapeList             // a phrase list that only needs some hit, or none
+	shapeAllOf            // all_of alone
+	shapeAnyOf            // any_of alone
+	shapeNot              // not alone
+	shapeLength           // min_length or max_length alone
+)
+
+// shapeOf works out cond.shape of a compiled condition.
+func shapeOf(c *cond) condShape {
+	other := len(c.starts) > 0 || len(c.ends) > 0 || c.pii != 0
+	parts := 0
+	for _, has := range []bool{c.hasList, len(c.allOf) > 0, len(c.anyOf) > 0, c.not != nil, c.minLen > 0 || c.maxLen > 0} {
+		if has {
+			parts++
+		}
+	}
+	switch {
+	case other || parts > 1:
+		return shapeOther
+	case c.hasList && (c.quant == rules.QuantNone || c.anyHit()):
+		return shapeList
+	case c.hasList:
+		return shapeOther // quantifier all, at_least: distinct hits counted
+	case len(c.allOf) > 0:
+		return shapeAllOf
+	case len(c.anyOf) > 0:
+		return shapeAnyOf
+	case c.not != nil:
+		return shapeNot
+	case c.minLen > 0 || c.maxLen > 0:
+		return shapeLength
+	}
+	return shapeAdmits
 }
 
 // gateList is a phrase list of a condition's gate, with the roles whose
@@ -277,6 +322,7 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	c.ownGate = len(c.gate) == 1 && c.hasList && c.gate[0].list == c.list
 	c.gateBits = gateBits(c.gate)
 	c.sel, c.slot = selKey(c.roles, c.spoken), -1
+	c.shape = shapeOf(c)
 	return c
 }
 
@@ -306,7 +352,47 @@ func (c *cond) eval(cv *Conv, i int) (bool, *match.Hit) { return c.evalGated(cv,
 // holds reports whether message i meets the condition, without working out
 // the hit that supports it.
 func (c *cond) holds(cv *Conv, i int) bool {
-	ok, _ := c.evalGated(cv, i, false)
+	if !c.admits(&cv.Messages[i]) {
+		return false
+	}
+	// (see evalGated)
+	if !c.ownGate && !c.mayHold(cv, i) {
+		return false
+	}
+	return c.test(cv, i)
+}
+
+// test is evalNeed without needHit, for a message the condition admits:
+// a condition of one part (cond.shape) is settled with that part's test
+// alone, without evalNeed asking about every other part in turn (an
+// ignore condition of a latency rule, any_of four conditions of one part
+// each, is asked about each late answer's messages).
+func (c *cond) test(cv *Conv, i int) bool {
+	switch c.shape {
+	case shapeAdmits:
+		return true
+	case shapeList:
+		return cv.Texts[i].Has(c.list) != (c.quant == rules.QuantNone)
+	case shapeAnyOf:
+		for _, sub := range c.anyOf {
+			if sub.admits(&cv.Messages[i]) && sub.test(cv, i) {
+				return true
+			}
+		}
+		return false
+	case shapeAllOf:
+		for _, sub := range c.allOf {
+			if !sub.admits(&cv.Messages[i]) || !sub.test(cv, i) {
+				return false
+			}
+		}
+		return true
+	case shapeNot:
+		return !c.not.holds(cv, i)
+	case shapeLength:
+		return c.lengthOK(cv.Messages[i].Text)
+	}
+	ok, _ := c.evalNeed(cv, i, false)
 	return ok
 }
 
@@ -372,16 +458,8 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 			return false, nil
 		}
 	}
-	if c.minLen > 0 || c.maxLen > 0 {
-		t := trimSpace(m.Text)
-		// no more characters than bytes, nor more than four bytes a
-		// character (an invalid byte is one): a short text within
-		// max_length, or a long one past min_length, needs no counting
-		if c.minLen > 0 && len(t) < 4*c.minLen || c.maxLen > 0 && len(t) > c.maxLen {
-			if n := runeCount(t); n < c.minLen || (c.maxLen > 0 && n > c.maxLen) {
-				return false, nil
-			}
-		}
+	if (c.minLen > 0 || c.maxLen > 0) && !c.lengthOK(m.Text) {
+		return false, nil
 	}
 	if c.pii != 0 {
 		if !redact.MayFind(m.Text, c.pii) {
@@ -432,6 +510,21 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		}
 	}
 	return true, hit
+}
+
+// lengthOK reports whether text has from min_length to max_length
+// characters, white space around it aside.
+func (c *cond) lengthOK(text string) bool {
+	t := trimSpace(text)
+	// no more characters than bytes, nor more than four bytes a
+	// character (an invalid byte is one): a short text within
+	// max_length, or a long one past min_length, needs no counting
+	if c.minLen > 0 && len(t) < 4*c.minLen || c.maxLen > 0 && len(t) > c.maxLen {
+		if n := runeCount(t); n < c.minLen || (c.maxLen > 0 && n > c.maxLen) {
+			return false
+		}
+	}
+	return true
 }
 
 // admits reports whether message m is of the role and type the condition
