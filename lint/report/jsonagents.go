@@ -2,7 +2,6 @@ package report
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
@@ -135,6 +134,3 @@ func appendCountsJSON(b []byte, m map[string]int, scratch *[]countEntry) []byte 
 	*scratch = es
 	return append(b, '}')
 }
-
-// appendInt appends an int as encoding/json writes it.
-func appendInt(b []byte, v int) []byte { return strconv.AppendInt(b, int64(v), 10) }
