@@ -3,7 +3,9 @@ package lint
 import (
 	"context"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 )
@@ -99,5 +101,63 @@ func benchmarkGroup(b *testing.B, n, convs, budget int) {
 		if err := g.drain(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCompleteGroups is the workers' side of grouping: conversations
+// flushed long before (their held messages and texts out of the cache, as
+// on a big input) taken in groups of convGroup, their messages moved into
+// slices (msgPool.getFor, completeIn) and each message's text read, as
+// normalising it does. Only that is timed, not the grouping before it.
+func BenchmarkCompleteGroups(b *testing.B) {
+	ms := groupWorkload(400000, 20000, 1)
+	for i := range ms {
+		ms[i].Text = strings.Clone(ms[i].Text) // each in its place, as read
+	}
+	bs := batchesOf(ms)
+	p := &preparer{}
+	for _, bt := range bs {
+		p.run(bt)
+	}
+	pool := &msgPool{}
+	var sink byte
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		runtime.GC() // (not while timed)
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, 1<<30, nil)
+		g.pool = pool
+		var ocs []*openConv
+		g.emit = func(oc *openConv) error { ocs = append(ocs, oc); return nil }
+		for _, bt := range bs {
+			if err := g.consume(bt); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := g.drain(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		var slices [][]Message
+		for len(ocs) > 0 {
+			grp := ocs[:min(convGroup, len(ocs))]
+			ocs = ocs[len(grp):]
+			rs := make([]*Result, len(grp))
+			slices = pool.getFor(grp, slices[:0], rs, nil)
+			for i, oc := range grp {
+				c := g.completeIn(oc, slices[i])
+				for j := range c.Messages {
+					t := c.Messages[j].Text
+					for k := 0; k < len(t); k++ {
+						sink += t[k]
+					}
+				}
+			}
+			pool.putAll(slices, rs)
+		}
+	}
+	if sink == 1 {
+		b.Log(sink)
 	}
 }

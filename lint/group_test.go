@@ -645,3 +645,61 @@ func TestGrouperProgress(t *testing.T) {
 		t.Errorf("progress reported at %v records, want %v", got, want)
 	}
 }
+
+// TestWarm holds warm, which reads the held messages and texts of a group
+// of conversations before a worker completes them, to reading each message
+// of the group once, up to about warmMessages, and to changing nothing:
+// conversations of every shape of chunk (empty texts, texts over a cache
+// line, messages held whole) complete as they would have. (Run with -race,
+// checkptr also holds its reads inside the chunks.)
+func TestWarm(t *testing.T) {
+	group := func(sizes ...int) []*openConv {
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, 1<<30, nil)
+		var ocs []*openConv
+		g.emit = func(oc *openConv) error { ocs = append(ocs, oc); return nil }
+		line := 0
+		for c, n := range sizes {
+			for i := range n {
+				line++
+				text := strings.Repeat("好的", i%3*20) // 0, 120 and 240 bytes
+				m := msg("c"+strconv.Itoa(c), i, Customer, "wx_ann", text, line)
+				if i%5 == 4 {
+					m.Type = "custom" // held whole
+				}
+				if err := g.Message(m); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := g.drain(); err != nil {
+			t.Fatal(err)
+		}
+		return ocs
+	}
+	tests := []struct {
+		sizes []int
+		want  int
+	}{
+		{nil, 0},
+		{[]int{1}, 1},
+		{[]int{3, 8, 9, 17}, 37},
+		{[]int{chunkLen * 100, chunkLen * 100}, warmMessages},
+		{[]int{warmMessages - 3, 20}, warmMessages + chunkLen - 3},
+	}
+	for _, tt := range tests {
+		want := group(tt.sizes...)
+		var sum Summary
+		g := newGrouper(context.Background(), false, &sum, 1<<30, nil)
+		ocs := group(tt.sizes...)
+		if got := warm(ocs); got != tt.want {
+			t.Errorf("%v: warm read %d messages, want %d", tt.sizes, got, tt.want)
+		}
+		for i, oc := range ocs {
+			c, w := g.complete(oc), g.complete(want[i])
+			if !reflect.DeepEqual(c.Messages, w.Messages) || len(c.Messages) != tt.sizes[i] {
+				t.Errorf("%v: conversation %d completes other than without warm", tt.sizes, i)
+			}
+		}
+	}
+}
