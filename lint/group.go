@@ -108,8 +108,14 @@ type grouper struct {
 	// recently active first
 	lru     lruQueue
 	flushed int // conversations handed on (their output order)
-	closed  map[uint64]struct{}
-	seed    maphash.Seed
+	// closed holds the keys of the conversations linted early, and
+	// closedBits (nil until the first) their bits (closedBit): a new
+	// conversation whose key's bit is clear was not, and the map, big and
+	// cold by then, is not probed (a probe for every new conversation took
+	// 0.55% of a 100 MB run's samples, most of it a cache miss)
+	closed     map[uint64]struct{}
+	closedBits *[closedBitsLen / 64]uint64
+	seed       maphash.Seed
 	// free lists recycled message chunks (linked by next); the chunks of
 	// completed conversations come back to returned, where the grouper
 	// takes them all when free runs out
@@ -881,7 +887,7 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	}
 	if oc == nil {
 		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File, Untyped: untyped}, key: key}
-		if _, seen := g.closed[key]; seen {
+		if g.wasClosed(key) {
 			oc.part = 2 // resumed after an early flush
 			g.sum.SplitConversations++
 		}
@@ -955,18 +961,57 @@ func (g *grouper) evict() error {
 // that later messages of it, if any, continue; the caller then calls
 // dropFlushed.
 func (g *grouper) lintEarly(oc *openConv) error {
-	if len(g.closed) >= maxClosed {
-		// forget the oldest knowledge rather than grow without bound: a
-		// conversation resuming after this many others is linted in parts
-		// without the note saying so
-		clear(g.closed)
-	}
-	g.closed[oc.key] = struct{}{}
+	g.markClosed(oc.key)
 	if oc.part == 0 {
 		oc.part = 1
 	}
 	g.leave(oc)
 	return g.flush(oc)
+}
+
+// closedBitsLen is the number of bits of grouper.closedBits (32 KiB): a
+// 100 MB day of 36,000 conversations lints 25,700 early, which set 9% of
+// them.
+const (
+	closedBitsLog = 18
+	closedBitsLen = 1 << closedBitsLog
+)
+
+// closedBit returns the word of grouper.closedBits and the bit in it for a
+// conversation's key.
+func closedBit(key uint64) (int, uint64) {
+	b := key >> (64 - closedBitsLog)
+	return int(b / 64), 1 << (b % 64)
+}
+
+// markClosed notes that the conversation with the key was linted early.
+func (g *grouper) markClosed(key uint64) {
+	if len(g.closed) >= maxClosed {
+		// forget the oldest knowledge rather than grow without bound: a
+		// conversation resuming after this many others is linted in parts
+		// without the note saying so
+		clear(g.closed)
+		clear(g.closedBits[:])
+	}
+	g.closed[key] = struct{}{}
+	if g.closedBits == nil {
+		g.closedBits = new([closedBitsLen / 64]uint64)
+	}
+	w, bit := closedBit(key)
+	g.closedBits[w] |= bit
+}
+
+// wasClosed reports whether the conversation with the key was linted
+// early (markClosed), since closed was last cleared.
+func (g *grouper) wasClosed(key uint64) bool {
+	if g.closedBits == nil {
+		return false
+	}
+	if w, bit := closedBit(key); g.closedBits[w]&bit == 0 {
+		return false
+	}
+	_, seen := g.closed[key]
+	return seen
 }
 
 // lruQueue orders open conversations by their last message, so the least

@@ -703,3 +703,50 @@ func TestWarm(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedBits holds wasClosed, which looks at the bits of the keys of
+// conversations linted early before the map of them, to the map: keys
+// marked and not, keys sharing a bit, and after the map is cleared at
+// maxClosed keys.
+func TestClosedBits(t *testing.T) {
+	var sum Summary
+	g := newGrouper(context.Background(), false, &sum, 1<<20, nil)
+	if g.wasClosed(42) {
+		t.Fatalf("nothing is closed before anything is marked")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	const bitShare = 1 << (64 - closedBitsLog - 1) // same bit, another key
+	var keys []uint64
+	for range 5000 {
+		k := rng.Uint64()
+		keys = append(keys, k)
+		g.markClosed(k)
+	}
+	check := func(when string, marked []uint64) {
+		t.Helper()
+		in := map[uint64]bool{}
+		for _, k := range marked {
+			in[k] = true
+		}
+		for _, k := range keys {
+			for _, q := range []uint64{k, k ^ 1, k ^ bitShare, ^k} {
+				if got := g.wasClosed(q); got != in[q] {
+					t.Fatalf("%s: wasClosed(%#x) = %v, want %v", when, q, got, in[q])
+				}
+			}
+		}
+	}
+	check("marked", keys)
+	for len(g.closed) < maxClosed {
+		g.markClosed(uint64(len(g.closed)) << 32)
+	}
+	k := rng.Uint64()
+	g.markClosed(k) // clears the map first
+	if len(g.closed) != 1 {
+		t.Fatalf("%d keys closed after the map was cleared", len(g.closed))
+	}
+	check("after clearing", []uint64{k})
+	if !g.wasClosed(k) {
+		t.Errorf("the key marked after clearing is closed")
+	}
+}
