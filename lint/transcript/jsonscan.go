@@ -657,18 +657,7 @@ var keyTable = func() (t [16]keyEntry) {
 	}
 	for f, name := range FieldNames {
 		k := `"` + name + `":`
-		var e keyEntry
-		e.field, e.next = f, len(k)
-		var w [16]byte
-		copy(w[:], k)
-		e.head, e.mask = binary.LittleEndian.Uint64(w[:]), ^uint64(0)
-		if len(k) < 8 {
-			e.mask = 1<<(8*len(k)) - 1
-		} else {
-			// the word that ends at the colon
-			e.tailAt = len(k) - 8
-			e.tail, e.tailMask = binary.LittleEndian.Uint64(w[len(k)-8:]), ^uint64(0)
-		}
+		e := newKeyEntry(k, f)
 		h := (uint(k[1]) | uint(k[2])<<8) * 69 >> 9 & 15
 		if t[h].head != 1 {
 			panic("keyTable: " + name + " collides")
@@ -677,6 +666,24 @@ var keyTable = func() (t [16]keyEntry) {
 	}
 	return t
 }()
+
+// newKeyEntry is the entry of keyTable or sepTable that matches k (at
+// most sixteen bytes, ending at a key's colon) for field f.
+func newKeyEntry(k string, f int) keyEntry {
+	var e keyEntry
+	e.field, e.next = f, len(k)
+	var w [16]byte
+	copy(w[:], k)
+	e.head, e.mask = binary.LittleEndian.Uint64(w[:]), ^uint64(0)
+	if len(k) < 8 {
+		e.mask = 1<<(8*len(k)) - 1
+	} else {
+		// the word that ends at the colon
+		e.tailAt = len(k) - 8
+		e.tail, e.tailMask = binary.LittleEndian.Uint64(w[len(k)-8:]), ^uint64(0)
+	}
+	return e
+}
 
 // sepKey is keyColon for the key after a value, which ends at b[v]: it
 // matches a comma, at most one space and a key that is exactly one of the
@@ -715,21 +722,10 @@ var sepTable = func() (t [16]keyEntry) {
 			if len(k) > 16 {
 				continue // (two words do not cover it)
 			}
-			var e keyEntry
-			e.field, e.next = f, len(k)
-			var w [24]byte
-			copy(w[:], k)
-			e.head, e.mask = binary.LittleEndian.Uint64(w[:]), ^uint64(0)
-			if len(k) < 8 {
-				e.mask = 1<<(8*len(k)) - 1
-			} else {
-				// the word that ends at the colon
-				e.tailAt = len(k) - 8
-				e.tail, e.tailMask = binary.LittleEndian.Uint64(w[len(k)-8:]), ^uint64(0)
-			}
+			e := newKeyEntry(k, f)
 			// (TestSepKey fails if two share an entry: the first
 			// would be declined)
-			t[uint32(binary.LittleEndian.Uint64(w[:])>>8)*0x2F0B>>28] = e
+			t[uint32(e.head>>8)*0x2F0B>>28] = e
 		}
 	}
 	return t
