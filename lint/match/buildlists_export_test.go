@@ -27,6 +27,7 @@ func BuiltForTest(m *Matcher) string {
 			}
 			b.WriteByte('\n')
 		}
+		m.nearRunsOf(ListID(i)) // (the near forms compiled)
 		for _, ep := range l.except {
 			fmt.Fprintf(&b, "  except %q overlapping %v need %q width %d", ep.re.String(), ep.overlapping, ep.need, ep.width)
 			if ep.near != nil {

@@ -36,6 +36,71 @@ type exceptPattern struct {
 	// first, when known, are the characters a match of a near pattern can
 	// start with: a position starting with another is not tried
 	first *runeSet
+	// lazy works out the fields above but re once per process, when a
+	// Matcher's texts first ask about the list's except patterns
+	// (Matcher.compileForms sets them): most lists' except patterns are
+	// never asked about in a run, and working them out (the literal sets,
+	// the width, the first characters) is most of an except pattern's
+	// start-up. Until then they are zero. (The near pattern's regexp waits
+	// longer still: lazyNear.)
+	lazy *exceptLazy
+}
+
+// exceptLazy works out, from np, an except pattern normalised, the fields
+// of its exceptPattern but re, on first use (get). It is shared by the
+// Matchers built from the same compiled pattern.
+type exceptLazy struct {
+	np   string
+	re   *regexp.Regexp // the pattern's own (lazyNear.whole)
+	once sync.Once
+	ep   exceptPattern
+}
+
+// get works out the fields, once.
+func (l *exceptLazy) get() *exceptPattern {
+	l.once.Do(l.workOut)
+	return &l.ep
+}
+
+// workOut works out the fields (get).
+func (l *exceptLazy) workOut() {
+	np, ep := l.np, &l.ep
+	// (the anchors of np are those of re, (?i) aside: np's tree is most
+	// often the pattern's own, parsed already)
+	tree, err := parsePattern(np)
+	if err != nil {
+		return // (searched as it is, in every text)
+	}
+	ep.overlapping = true
+	walk(tree, func(n *syntax.Regexp) {
+		switch n.Op {
+		case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			ep.overlapping = false
+		}
+	})
+	// (simplified once for the gate, the width and the first characters)
+	simple := tree.Simplify()
+	ep.need = exceptGate(simple)
+	if ep.overlapping {
+		// (a pattern that never matches has width 0: searched as it is)
+		if w := maxWidth(simple); w > 0 && w <= maxNearWidth {
+			ep.near, ep.width = &lazyNear{src: "(?i)^(?:" + np + ")", whole: l.re}, w
+			if ranges, ok := nearFirst(np, simple); ok {
+				if set := runeSetOf(ranges); set.size <= maxFirstSet {
+					ep.first = set
+				}
+			}
+		}
+	}
+}
+
+// resolve sets the fields of ep that lazy works out.
+func (ep *exceptPattern) resolve() {
+	if ep.lazy == nil {
+		return
+	}
+	d := ep.lazy.get()
+	ep.overlapping, ep.need, ep.near, ep.width, ep.first = d.overlapping, d.need, d.near, d.width, d.first
 }
 
 // lazyNear is the near pattern of an except pattern (exceptPattern.near),
@@ -97,16 +162,17 @@ type gateSet struct {
 	look bool
 }
 
-// nearRuns returns the nearRun of each except pattern of each list,
-// worked out on first use: a matcher whose texts never ask about an
-// except pattern's matches makes none. m.exceptLen is worked out with them.
+// nearRuns returns, by list, the nearRun of each except pattern, each
+// list's worked out when a text first asks about its except patterns
+// (compileForms): use nearRunsOf. m.exceptLen is worked out on the first
+// call.
 func (m *Matcher) nearRuns() [][]nearRun {
 	// (small enough to inline: a text asks it for every candidate)
 	m.nearOnce.Do(m.workOutNear)
 	return m.near
 }
 
-// workOutNear works out m.near and m.exceptLen (nearRuns).
+// workOutNear works out m.exceptLen and makes m.near (nearRuns).
 func (m *Matcher) workOutNear() {
 	m.exceptLen = make([]int, len(m.lists))
 	for k, us := range m.uses {
@@ -117,10 +183,28 @@ func (m *Matcher) workOutNear() {
 		}
 	}
 	m.near = make([][]nearRun, len(m.lists))
-	for k := range m.lists {
-		m.near[k] = make([]nearRun, len(m.lists[k].except))
-		for i := range m.lists[k].except {
-			ep, r := &m.lists[k].except[i], &m.near[k][i]
+}
+
+// nearRunsOf returns the nearRun of each except pattern of list id, its
+// except patterns worked out first (exceptPattern.lazy): whatever asks
+// about list id's except patterns asks this first.
+func (m *Matcher) nearRunsOf(id ListID) []nearRun {
+	if !m.formsDone[id].Load() {
+		m.compileForms(id)
+	}
+	return m.nearRuns()[id]
+}
+
+// compileForms works out list id's except patterns (exceptPattern.lazy)
+// and their nearRuns, once.
+func (m *Matcher) compileForms(id ListID) {
+	near := m.nearRuns()
+	m.formOnce[id].Do(func() {
+		ex := m.lists[id].except
+		runs := make([]nearRun, len(ex))
+		for i := range ex {
+			ep, r := &ex[i], &runs[i]
+			ep.resolve()
 			if ep.near != nil {
 				src := ep.near.String()
 				r.bounded = !strings.Contains(src, "$") && !strings.Contains(src, `\z`)
@@ -137,7 +221,9 @@ func (m *Matcher) workOutNear() {
 				r.gate = append(r.gate, g)
 			}
 		}
-	}
+		near[id] = runs
+	})
+	m.formsDone[id].Store(true)
 }
 
 // excepted reports whether the candidate [start, end) of list id lies
@@ -147,6 +233,10 @@ func (m *Matcher) workOutNear() {
 // (nearPassing).
 func (t *Text) excepted(id ListID, start, end int) bool {
 	m := t.m
+	// nearRunsOf, written out: asked for every candidate
+	if !m.formsDone[id].Load() {
+		m.compileForms(id)
+	}
 	runs := m.nearRuns()[id]
 	if n := m.exceptLen[id]; n > 0 && t.exceptPhrase(id, start, end, n) {
 		return true
@@ -406,41 +496,14 @@ func (ep *exceptPattern) mayMatch(text string) bool {
 	return true
 }
 
-// compileExceptPattern compiles an except pattern.
+// compileExceptPattern compiles an except pattern: the rest is worked out
+// on first use (exceptPattern.lazy, resolve).
 func compileExceptPattern(p string) (exceptPattern, error) {
 	re, np, err := compilePattern(p)
 	if err != nil {
 		return exceptPattern{}, err
 	}
-	ep := exceptPattern{re: re}
-	// (the anchors of np are those of re, (?i) aside: np's tree is most
-	// often the pattern's own, parsed already)
-	tree, err := parsePattern(np)
-	if err != nil {
-		return ep, nil // (searched as it is, in every text)
-	}
-	ep.overlapping = true
-	walk(tree, func(n *syntax.Regexp) {
-		switch n.Op {
-		case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-			ep.overlapping = false
-		}
-	})
-	// (simplified once for the gate, the width and the first characters)
-	simple := tree.Simplify()
-	ep.need = exceptGate(simple)
-	if ep.overlapping {
-		// (a pattern that never matches has width 0: searched as it is)
-		if w := maxWidth(simple); w > 0 && w <= maxNearWidth {
-			ep.near, ep.width = &lazyNear{src: "(?i)^(?:" + np + ")", whole: re}, w
-			if ranges, ok := nearFirst(np, simple); ok {
-				if set := runeSetOf(ranges); set.size <= maxFirstSet {
-					ep.first = set
-				}
-			}
-		}
-	}
-	return ep, nil
+	return exceptPattern{re: re, lazy: &exceptLazy{np: np, re: re}}, nil
 }
 
 // nearFirst returns the characters a match of the near pattern of the

@@ -129,10 +129,10 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 	}
 	// the match covering the candidate that ends last, as covering picks
 	// among the matches searched for in the whole text
+	runs := t.m.nearRunsOf(id) // (first: the near forms compiled)
 	e := t.exceptMatches(id)
 	span, ok := e.covering(start, end)
 	text := t.norm.Text
-	runs := t.m.nearRuns()[id]
 	excepts := t.m.lists[id].except
 	if len(e.gate) != len(excepts) {
 		for range excepts {

@@ -75,7 +75,8 @@ func ScanForTest(m *Matcher, text string, buf []rawHit) int {
 // (nearFirst), are those of the pattern parsed under (?i); it returns how
 // many patterns there are and how many were worked out without that parse.
 func NearFirstAgreesForTest(m *Matcher) (n, fast int, err error) {
-	for _, l := range m.lists {
+	for k, l := range m.lists {
+		m.nearRunsOf(ListID(k)) // (the except patterns worked out)
 		for _, ep := range l.except {
 			if ep.near == nil {
 				continue

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -150,6 +151,10 @@ type Matcher struct {
 	nearOnce  sync.Once
 	near      [][]nearRun
 	exceptLen []int
+	// formOnce[id] works out list id's except patterns and their nearRuns
+	// (compileForms); formsDone[id] says it has
+	formOnce  []sync.Once
+	formsDone []atomic.Bool
 }
 
 // maxScopes bounds the scopes of ListSpec.Scopes.
@@ -157,7 +162,8 @@ const maxScopes = 64
 
 // Build compiles the lists. seg finds word boundaries for word-mode lists.
 func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
-	m := &Matcher{seg: seg, lists: make([]list, len(b.specs))}
+	m := &Matcher{seg: seg, lists: make([]list, len(b.specs)), formOnce: make([]sync.Once, len(b.specs)),
+		formsDone: make([]atomic.Bool, len(b.specs))}
 	index := map[string]int32{}
 	keyNormalized := func(n string) int32 {
 		if id, ok := index[n]; ok {

@@ -37,6 +37,7 @@ func TestExceptOverlappingFromNormalised(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q: %v", p, err)
 		}
+		ep.resolve()
 		tree, err := parsePattern(ep.re.String())
 		if err != nil {
 			t.Fatal(err)
