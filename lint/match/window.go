@@ -59,7 +59,7 @@ type window struct {
 // compiled for the backtracker (btProg), once, on first use.
 type btVariants struct {
 	once             sync.Once
-	tree             *syntax.Regexp // the pattern, parsed
+	src              string // the pattern, "(?i)"+np, parsed then
 	hasBegin, hasEnd bool
 	v                [4]*btProg // v[b<<1|e], as anchoredVariants.v
 }
@@ -72,6 +72,10 @@ type btVariants struct {
 func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 	b := w.bt
 	b.once.Do(func() {
+		tree, err := parsePattern(b.src)
+		if err != nil {
+			return
+		}
 		for k := range b.v {
 			begin, end := k&2 != 0, k&1 != 0
 			switch {
@@ -82,7 +86,6 @@ func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 			case end && !b.hasEnd:
 				b.v[k] = b.v[k&2]
 			default:
-				tree := b.tree
 				if (!begin && b.hasBegin) || (!end && b.hasEnd) {
 					// (the variant for the regexp package, for inputs
 					// too long for the backtracker, written out and
@@ -100,7 +103,6 @@ func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 				}
 			}
 		}
-		b.tree = nil
 	})
 	return b.v[b2i(begin)<<1|b2i(end)]
 }
@@ -155,7 +157,11 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 			w.lead = i
 		}
 	}
-	tree, err := parsePattern("(?i)" + np)
+	// the assertions of np's tree (most often the pattern's own, parsed
+	// already) are those of "(?i)"+np's, which is parsed only when the
+	// variants are first needed (btVariant, anchoredVariants): with its
+	// large classes folded, most of a window's start-up
+	tree, err := parsePattern(np)
 	if err != nil {
 		return nil
 	}
@@ -163,7 +169,7 @@ func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
 	if other {
 		return nil
 	}
-	w.bt = &btVariants{tree: tree, hasBegin: hasBegin, hasEnd: hasEnd}
+	w.bt = &btVariants{src: "(?i)" + np, hasBegin: hasBegin, hasEnd: hasEnd}
 	if hasBegin || hasEnd {
 		// the variants are compiled when a text first needs them (usable)
 		w.lazy = &lazyVariants{re: re}
@@ -215,7 +221,7 @@ type anchoredVariants struct {
 // whether they can be used.
 func (a *anchoredVariants) usable() bool {
 	a.once.Do(func() {
-		tree, err := parsePattern(a.src) // (parsed already: newWindow)
+		tree, err := parsePattern(a.src) // (parsed once for both: btVariant)
 		if err != nil {
 			return
 		}
