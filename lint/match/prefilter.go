@@ -214,10 +214,12 @@ func literalSets(re *syntax.Regexp) []litSet {
 		}
 		return sets
 	case syntax.OpCharClass:
-		// a small class of single characters: one of them
+		// a small class of single characters: one of them (a large class
+		// of small ranges, such as [\s\p{P}\p{S}], is given up on as soon
+		// as it has too many, not written out)
 		var out []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] > 16 {
+			if len(out)+int(re.Rune[i+1]-re.Rune[i]) >= 16 { // (more than 16 with this range)
 				return nil
 			}
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
