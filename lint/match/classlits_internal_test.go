@@ -4,6 +4,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // TestClassLiteralSets: literalSets gives up on a class as soon as it has
@@ -49,6 +50,37 @@ func TestClassLiteralSets(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: literals %q, want %q", p, got, want)
+		}
+	}
+}
+
+// TestFoldSoundNoCase: foldSound passes over the characters foldCase
+// treats as having no case without asking unicode.SimpleFold: none of
+// them has a case variant.
+func TestFoldSoundNoCase(t *testing.T) {
+	for _, rg := range [][2]rune{{0x3400, 0xA000}, {0xAC00, 0xF900}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			if unicode.SimpleFold(r) != r {
+				t.Fatalf("%U has a case variant %U", r, unicode.SimpleFold(r))
+			}
+		}
+	}
+	// foldSound as it was, asking every character
+	reference := func(lits []string) bool {
+		for _, l := range lits {
+			for _, r := range l {
+				for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
+					if out, keep := foldRune(c); keep && out == c {
+						return false
+					}
+				}
+			}
+		}
+		return true
+	}
+	for _, lits := range [][]string{{"地址", "改成"}, {"ok"}, {"改k"}, {"ſ"}, {"改ſ", "地址"}, {"ǅ"}, {"µ码"}, {"ß"}, {"ﬁ"}, {"가나"}, {"Ω"}} {
+		if got, want := foldSound(lits), reference(lits); got != want {
+			t.Errorf("foldSound(%q) = %v, want %v", lits, got, want)
 		}
 	}
 }

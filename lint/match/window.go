@@ -649,6 +649,9 @@ func withoutAssertions(re *syntax.Regexp, begin, end bool) *syntax.Regexp {
 func foldSound(lits []string) bool {
 	for _, l := range lits {
 		for _, r := range l {
+			if r >= 0x3400 && r < 0xA000 || r >= 0xAC00 && r < 0xF900 {
+				continue // CJK, Yi, Hangul, private use: no case (as foldCase)
+			}
 			for c := unicode.SimpleFold(r); c != r; c = unicode.SimpleFold(c) {
 				if out, keep := foldRune(c); keep && out == c {
 					return false
