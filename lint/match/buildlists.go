@@ -78,20 +78,38 @@ func compileLists(specs []ListSpec) []compiledList {
 // pack's patterns, so that the work is done while it goes on reading and
 // validating packs (on one CPU, which Build would otherwise keep waiting).
 // Build then takes what is done, waits for what is under way, and does
-// the rest itself. With one CPU (GOMAXPROCS) it does nothing: there would
-// be no CPU to do it on.
+// the rest itself. It then works out what Build leaves to first use
+// (warmUp), which a run of many texts asks for early in its checking,
+// where the CPUs are busy: while packs load, a CPU is to spare. With one
+// CPU (GOMAXPROCS) it does nothing: there would be no CPU to do it on.
 func PreparePatterns(patterns, exceptPatterns []string) {
 	if runtime.GOMAXPROCS(0) < 2 || len(patterns)+len(exceptPatterns) == 0 {
 		return
 	}
 	go func() {
+		pps := make([]*preparedPattern, 0, len(patterns)+len(exceptPatterns))
 		for _, p := range exceptPatterns {
-			prepared(p, true)
+			pps = append(pps, prepared(p, true))
 		}
 		for _, p := range patterns {
-			prepared(p, false)
+			pps = append(pps, prepared(p, false))
 		}
+		warmUp(pps)
 	}()
+}
+
+// warmUp works out what Build leaves to the first text that asks of the
+// prepared patterns pps: the rest of an except pattern (exceptPattern.lazy)
+// and the folded tree of a window's variants (btVariants).
+func warmUp(pps []*preparedPattern) {
+	for _, pp := range pps {
+		if l := pp.except.ep.lazy; l != nil {
+			l.get()
+		}
+		if w := pp.pattern.win; w != nil && w.bt != nil {
+			_, _ = parsePattern(w.bt.src)
+		}
+	}
 }
 
 // preparedPattern is what Build needs of a pattern (pattern) or an except

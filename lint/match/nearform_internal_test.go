@@ -138,3 +138,31 @@ func TestExceptPatternsFirstUseConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmUp: warmUp, which PreparePatterns' goroutine runs after the
+// patterns are prepared, works out what Build leaves to first use: the
+// rest of the except patterns and the folded trees of the windows.
+func TestWarmUp(t *testing.T) {
+	exc := `(如果|假如|warm-up-test)[^\s\p{P}\p{S}]{0,10}(改|换)`
+	pat := `(warm-up-test)改(一下)?(地址|电话)`
+	e := &preparedPattern{}
+	e.work(exc, true)
+	p := &preparedPattern{}
+	p.work(pat, false)
+	w := p.pattern.win
+	if w == nil || w.bt == nil {
+		t.Fatalf("%q: no window", pat)
+	}
+	l := e.except.ep.lazy
+	if _, parsed := parsedPatterns.Load(w.bt.src); parsed || l.ep.near != nil || l.ep.need != nil {
+		t.Fatalf("worked out before warmUp")
+	}
+	warmUp([]*preparedPattern{e, p})
+	if _, parsed := parsedPatterns.Load(w.bt.src); !parsed {
+		t.Errorf("warmUp did not parse %q", w.bt.src)
+	}
+	// (read as get left them: this test is the only goroutine about)
+	if !l.ep.overlapping || l.ep.near == nil || len(l.ep.need) == 0 {
+		t.Errorf("warmUp left %q's except pattern unworked: %+v", exc, l.ep)
+	}
+}
