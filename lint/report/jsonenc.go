@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -42,7 +43,16 @@ type convEncoder struct {
 	file      string
 	fileEsc   []byte
 	sender    string
+	// senderEsc is the escape of sender, then (from senderN) the agent's
+	// key, the escape again and the text's key (see finding)
 	senderEsc []byte
+	senderN   int
+	// frags are the constant pieces of a finding (built at the first one;
+	// indent and prefix must not change after it), fileLine the escape
+	// of findingFile, the last finding's file, followed by frags.line
+	frags       *findingFrags
+	findingFile string
+	fileLine    []byte
 	// grade is the last conversation grade escaped (a run has a few)
 	grade    string
 	gradeEsc []byte
@@ -356,36 +366,51 @@ func (e *convEncoder) findings(r *lint.Result, fs []lint.Finding, bonus bool) {
 
 // finding writes one JSONFinding object at depth 2.
 func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
-	const d = findingDepth
+	fr := e.frags
+	if fr == nil {
+		fr = e.newFrags()
+	}
 	m := r.Message(f)
 	rs := e.rule(f.Rule)
 	e.b = append(e.b, rs.head...)
-	e.fileName(m.Pos.File)
-	e.next(d, `"line":`)
+	if m.Pos.File != e.findingFile || e.fileLine == nil {
+		e.findingFile = m.Pos.File
+		e.fileLine = append(appendJSONString(e.fileLine[:0], m.Pos.File), fr.line...)
+	}
+	e.b = append(e.b, e.fileLine...)
 	e.b = appendInt(e.b, m.Pos.Line)
-	e.next(d, `"time":`)
-	e.time(m.Time)
-	e.next(d, `"role":`)
-	if int(m.Role) < len(roleJSON) {
-		e.b = append(e.b, roleJSON[m.Role]...)
+	e.b = append(e.b, fr.time...)
+	if !m.Time.IsZero() {
+		e.b = e.day.appendIn(e.b, m.Time, e.opts.Location)
+	}
+	if int(m.Role) < len(fr.role) {
+		// the time's closing quote, the role and the sender's key
+		e.b = append(e.b, fr.role[m.Role]...)
 	} else {
+		e.b = append(e.b, '"')
+		e.next(findingDepth, `"role":`)
 		e.b = appendJSONString(e.b, m.Role.String())
+		e.next(findingDepth, `"sender":`)
 	}
-	e.next(d, `"sender":`)
-	sender := len(e.b)
 	if m.Sender != e.sender || e.senderEsc == nil {
-		e.sender, e.senderEsc = m.Sender, appendJSONString(e.senderEsc[:0], m.Sender)
+		// the sender's escape, then the agent's key, the sender again
+		// (as the agent, mostly so: an agent's own message) and the
+		// text's key
+		e.sender = m.Sender
+		e.senderEsc = appendJSONString(e.senderEsc[:0], m.Sender)
+		n := len(e.senderEsc)
+		e.senderEsc = append(e.senderEsc, fr.agent...)
+		e.senderEsc = append(e.senderEsc, e.senderEsc[:n]...)
+		e.senderEsc = append(e.senderEsc, fr.text...)
+		e.senderN = n
 	}
-	e.b = append(e.b, e.senderEsc...)
-	senderEnd := len(e.b)
-	e.next(d, `"agent":`)
 	if f.Agent == m.Sender {
-		// mostly so (an agent's own message): copy the escape just written
-		e.b = append(e.b, e.b[sender:senderEnd]...)
+		e.b = append(e.b, e.senderEsc...)
 	} else {
+		e.b = append(e.b, e.senderEsc[:e.senderN+len(fr.agent)]...)
 		e.b = appendJSONString(e.b, f.Agent)
+		e.b = append(e.b, fr.text...)
 	}
-	e.next(d, `"text":`)
 	switch {
 	case e.textOf == m && e.textKept:
 		e.b = append(e.b, e.textKeep...)
@@ -396,27 +421,83 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 		e.b = appendJSONString(e.b, m.Text)
 		e.textEnd = len(e.b)
 	}
-	e.next(d, `"match":`)
-	e.b = appendMaybeEmpty(e.b, f.Match)
-	e.next(d, `"column":`)
-	e.b = appendInt(e.b, f.Column)
-	e.next(d, `"suggestion":`)
-	e.b = appendMaybeEmpty(e.b, f.Suggestion)
+	if f.Match == "" && f.Column == 0 && f.Suggestion == "" {
+		// mostly so (findings that point at no phrase)
+		e.b = append(e.b, fr.noMatch...)
+	} else {
+		e.b = append(e.b, fr.match...)
+		e.b = appendMaybeEmpty(e.b, f.Match)
+		e.b = append(e.b, fr.column...)
+		e.b = appendInt(e.b, f.Column)
+		e.b = append(e.b, fr.suggestion...)
+		e.b = appendMaybeEmpty(e.b, f.Suggestion)
+		e.b = append(e.b, fr.deduct...)
+	}
 	deduct, add := f.Deduct, 0.0
 	if bonus {
 		deduct, add = 0, f.Deduct
 	}
-	e.next(d, `"deduct":`)
 	e.float(deduct)
 	if add != 0 { // omitempty; NaN is not empty
-		e.next(d, `"add":`)
+		e.next(findingDepth, `"add":`)
 		e.float(add)
 	}
 	if f.Rule.Fatal {
-		e.next(d, `"fatal":`)
+		e.next(findingDepth, `"fatal":`)
 		e.b = append(e.b, "true"...)
 	}
 	e.messageTail(rs, f.Message)
+}
+
+// findingFrags are the constant pieces between the values of a finding,
+// written as indent and prefix say (see convEncoder.frags): each from the
+// end of one value to the start of the next, keys, separators and
+// indentation together.
+type findingFrags struct {
+	// line follows the file, time the line (with the time's opening
+	// quote); role[r] closes the time and holds the role r and the
+	// sender's key; agent and text follow the sender and the agent
+	line, time string
+	role       [len(roleJSON)]string
+	agent      string
+	text       string
+	// match, column, suggestion and deduct follow the text, the match,
+	// the column and the suggestion; noMatch is them all with an empty
+	// match and suggestion and a column of 0
+	match, column, suggestion, deduct string
+	noMatch                           string
+}
+
+// newFrags builds e.frags from e.indent and e.prefix.
+func (e *convEncoder) newFrags() *findingFrags {
+	const d = findingDepth
+	b := e.b
+	fr := &findingFrags{}
+	piece := func(f func()) string {
+		e.b = e.b[:0]
+		f()
+		return string(e.b)
+	}
+	e.b = nil
+	fr.line = piece(func() { e.next(d, `"line":`) })
+	fr.time = piece(func() { e.next(d, `"time":`); e.b = append(e.b, '"') })
+	for r := range fr.role {
+		fr.role[r] = piece(func() {
+			e.b = append(e.b, '"')
+			e.next(d, `"role":`)
+			e.b = append(e.b, roleJSON[r]...)
+			e.next(d, `"sender":`)
+		})
+	}
+	fr.agent = piece(func() { e.next(d, `"agent":`) })
+	fr.text = piece(func() { e.next(d, `"text":`) })
+	fr.match = piece(func() { e.next(d, `"match":`) })
+	fr.column = piece(func() { e.next(d, `"column":`) })
+	fr.suggestion = piece(func() { e.next(d, `"suggestion":`) })
+	fr.deduct = piece(func() { e.next(d, `"deduct":`) })
+	fr.noMatch = fr.match + `""` + fr.column + "0" + fr.suggestion + `""` + fr.deduct
+	e.b, e.frags = b, fr
+	return fr
 }
 
 // roleJSON holds the roles' names as JSON strings, by Role.
@@ -474,16 +555,6 @@ func (e *convEncoder) newline(depth int) {
 	}
 }
 
-// time writes a message time as formatTime does ("" when untimed). RFC 3339
-// text never needs escaping.
-func (e *convEncoder) time(t time.Time) {
-	e.b = append(e.b, '"')
-	if !t.IsZero() {
-		e.b = e.day.append(e.b, t.In(e.opts.Location))
-	}
-	e.b = append(e.b, '"')
-}
-
 // appendRFC3339 appends t as t.AppendFormat(b, time.RFC3339) does, in a
 // tenth of the instructions (AppendFormat walks the layout, and looks the
 // zone up for the date, the clock and the offset each): every finding
@@ -495,14 +566,21 @@ func appendRFC3339(b []byte, t time.Time) []byte {
 
 // rfc3339Day holds the text of the date and the zone offset of the last
 // time written (rfc3339Day.append): the times of findings written one
-// after the other are mostly of one day, and of one zone.
+// after the other are mostly of one day, and of one zone. appendIn also
+// keeps the span of time over which its zone has the offset it found.
 type rfc3339Day struct {
 	days  int64 // days since 1970-01-01 of the local clock
 	off   int   // the zone's offset, in seconds
 	set   bool
 	zoneN uint8
-	date  [11]byte // YYYY-MM-DDT
-	zone  [6]byte  // Z or ±hh:mm, zoneN bytes
+	// text is the date (YYYY-MM-DDT), a clock to be overwritten and the
+	// zone (Z or ±hh:mm, zoneN bytes)
+	text [32]byte
+	// loc had the offset zoneOff from the Unix time lo up to hi (lo
+	// included) the last time appendIn looked it up
+	loc     *time.Location
+	lo, hi  int64
+	zoneOff int
 }
 
 // append appends t as t.AppendFormat(b, time.RFC3339) does (see
@@ -510,26 +588,62 @@ type rfc3339Day struct {
 // are those of the last time written.
 func (d *rfc3339Day) append(b []byte, t time.Time) []byte {
 	_, off := t.Zone()
-	u := t.Unix() + int64(off) // seconds of the local clock since 1970
+	if b, ok := d.appendLocal(b, t.Unix(), off); ok {
+		return b
+	}
+	return t.AppendFormat(b, time.RFC3339)
+}
+
+// appendIn appends t in loc as t.In(loc).AppendFormat(b, time.RFC3339)
+// does: as append does, but without Time.In and Time.Zone while t is in
+// the span of loc's zone of the last time written (a zone's offset holds
+// from one change of the clocks to the next, as ZoneBounds tells).
+func (d *rfc3339Day) appendIn(b []byte, t time.Time, loc *time.Location) []byte {
+	u := t.Unix()
+	if loc != d.loc || u < d.lo || u >= d.hi {
+		tl := t.In(loc) // (panics on a nil loc, as formatTime)
+		_, off := tl.Zone()
+		start, end := tl.ZoneBounds()
+		d.loc, d.zoneOff, d.lo, d.hi = loc, off, math.MinInt64, math.MaxInt64
+		if !start.IsZero() {
+			d.lo = start.Unix()
+		}
+		if !end.IsZero() {
+			d.hi = end.Unix()
+		}
+	}
+	if b, ok := d.appendLocal(b, u, d.zoneOff); ok {
+		return b
+	}
+	return t.In(loc).AppendFormat(b, time.RFC3339)
+}
+
+// appendLocal appends the time of Unix seconds u in the zone of offset
+// off; it reports false (and appends nothing) for a time AppendFormat
+// writes otherwise (see reset).
+func (d *rfc3339Day) appendLocal(b []byte, u int64, off int) ([]byte, bool) {
+	u += int64(off) // seconds of the local clock since 1970
 	days, secs := u/86400, u%86400
 	if secs < 0 {
 		days, secs = days-1, secs+86400
 	}
 	if !d.set || days != d.days || off != d.off {
 		if !d.reset(days, off) {
-			return t.AppendFormat(b, time.RFC3339)
+			return b, false
 		}
 	}
-	hms := uint64(secs)
-	var buf [25]byte
-	copy(buf[:11], d.date[:])
-	put2(buf[11:], hms/3600)
-	buf[13] = ':'
-	put2(buf[14:], hms/60%60)
-	buf[16] = ':'
-	put2(buf[17:], hms%60)
-	buf[19], buf[20], buf[21], buf[22], buf[23], buf[24] = d.zone[0], d.zone[1], d.zone[2], d.zone[3], d.zone[4], d.zone[5]
-	return append(b, buf[:19+d.zoneN]...)
+	hms := uint32(secs)
+	n := len(b)
+	if cap(b)-n < len(d.text) {
+		b = slices.Grow(b, len(d.text))
+	}
+	// the whole text in one store, then the clock over it
+	p := (*[len(d.text)]byte)(b[n : n+len(d.text)])
+	*p = d.text
+	put2(p[11:], uint64(hms/3600))
+	put2(p[14:], uint64(hms/60%60))
+	put2(p[17:], uint64(hms%60))
+	return b[:n+19+int(d.zoneN)], true
 }
 
 // reset sets d to the date of a day number and a zone offset; it reports
@@ -556,28 +670,29 @@ func (d *rfc3339Day) reset(days int64, off int) bool {
 		month, year = mp-9, year+1
 	}
 	if off == 0 {
-		d.zone[0], d.zoneN = 'Z', 1
+		d.text[19+0], d.zoneN = 'Z', 1
 	} else {
-		d.zone[0] = '+'
+		d.text[19+0] = '+'
 		zone := off / 60 // minutes, as AppendFormat: the seconds are dropped
 		if zone < 0 {
-			d.zone[0], zone = '-', -zone
+			d.text[19+0], zone = '-', -zone
 		}
 		if zone/60 >= 100 {
 			return false // not two digits of hours
 		}
-		put2(d.zone[1:], uint64(zone/60))
-		d.zone[3] = ':'
-		put2(d.zone[4:], uint64(zone%60))
+		put2(d.text[19+1:], uint64(zone/60))
+		d.text[19+3] = ':'
+		put2(d.text[19+4:], uint64(zone%60))
 		d.zoneN = 6
 	}
-	put2(d.date[0:], year/100)
-	put2(d.date[2:], year%100)
-	d.date[4] = '-'
-	put2(d.date[5:], month)
-	d.date[7] = '-'
-	put2(d.date[8:], day)
-	d.date[10] = 'T'
+	put2(d.text[0:], year/100)
+	put2(d.text[2:], year%100)
+	d.text[4] = '-'
+	put2(d.text[5:], month)
+	d.text[7] = '-'
+	put2(d.text[8:], day)
+	d.text[10] = 'T'
+	d.text[13], d.text[16] = ':', ':'
 	d.days, d.off, d.set = days, off, true
 	return true
 }
