@@ -39,6 +39,7 @@ type convEncoder struct {
 	// written a finding. cached is the bytes of rules' tails.
 	rules     map[*lint.RuleInfo]*ruleStrings
 	ruleSlots [ruleSlotCount]*ruleStrings
+	tailSlots [tailSlotCount]tailSlot
 	cached    int
 	file      string
 	fileEsc   []byte
@@ -162,9 +163,20 @@ func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
 
 // messageTail appends the end of a finding of rs's rule with the message
 // msg: its message and source members and the closing brace, cached.
+// Before the rule's map of tails it looks in tailSlots for the string msg
+// itself (its bytes, by their address): the checks render a repeated
+// message once, so its findings mostly share one string, which is found
+// so without hashing it.
 func (e *convEncoder) messageTail(rs *ruleStrings, msg string) {
 	if msg == rs.message && rs.tail != nil {
 		e.b = append(e.b, rs.tail...)
+		return
+	}
+	p := unsafe.StringData(msg)
+	slot := &e.tailSlots[uint64(uintptr(unsafe.Pointer(p)))*0x9E3779B97F4A7C15>>(64-tailSlotBits)]
+	if slot.rs == rs && unsafe.StringData(slot.msg) == p && len(slot.msg) == len(msg) {
+		rs.message, rs.tail = msg, slot.tail
+		e.b = append(e.b, slot.tail...)
 		return
 	}
 	t, ok := rs.tails[msg]
@@ -184,8 +196,24 @@ func (e *convEncoder) messageTail(rs *ruleStrings, msg string) {
 		e.cached += len(msg) + len(t)
 	}
 	rs.message, rs.tail = msg, t
+	*slot = tailSlot{rs: rs, msg: msg, tail: t}
 	e.b = append(e.b, t...)
 }
+
+// tailSlot is a finding's end cached for a message string (see
+// messageTail): rs's tail for msg. (Holding msg keeps its bytes from being
+// reused for another string while the slot names them.)
+type tailSlot struct {
+	rs   *ruleStrings
+	msg  string
+	tail []byte
+}
+
+// tailSlotBits sets the size of convEncoder.tailSlots.
+const (
+	tailSlotBits  = 8
+	tailSlotCount = 1 << tailSlotBits
+)
 
 // writeTail writes the end of a finding (see messageTail).
 func (e *convEncoder) writeTail(rs *ruleStrings, msg string) {

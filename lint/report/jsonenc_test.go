@@ -616,6 +616,41 @@ func TestConvEncoderCachedPieces(t *testing.T) {
 	}
 }
 
+// TestConvEncoderTailSlots holds the tails an encoder finds by a message
+// string's address (tailSlots) to encoding/json: messages that are
+// prefixes of one another (one address, other lengths), one string for
+// several rules, equal messages in strings of their own, and a rule whose
+// source changes under a message it has written.
+func TestConvEncoderTailSlots(t *testing.T) {
+	long := strings.Repeat("顾客等待37s才得到回复（不超过30s）", 3)
+	var messages []string
+	for n := 3; n <= len(long); n += 3 {
+		messages = append(messages, long[:n], strings.Clone(long[:n]))
+	}
+	rules := []*lint.RuleInfo{
+		{ID: "a/slow", Type: "latency", Severity: lint.Warning, Source: "一"},
+		{ID: "a/slow-2", Type: "latency", Severity: lint.Error, Source: "二"},
+		{ID: "a/slow-3", Type: "latency", Severity: lint.Info, Source: `"三"`},
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	opts := Options{Location: time.UTC}
+	encs := []*convEncoder{{opts: opts}, {opts: opts, indent: true, prefix: "    "}}
+	for i := range 2000 {
+		c := &lint.Conversation{ID: fmt.Sprint("c", i), File: "a.jsonl", Messages: []lint.Message{{Role: lint.Agent, Sender: "客服", Text: "您好", Pos: lint.Pos{File: "a.jsonl", Line: 1}}}}
+		r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀"}
+		for range 1 + rng.IntN(4) {
+			r.Findings = append(r.Findings, lint.Finding{Rule: rules[rng.IntN(len(rules))], Message: messages[rng.IntN(len(messages))], Agent: "客服", Deduct: 1})
+		}
+		if i%300 == 150 {
+			rules[0].Source = fmt.Sprint("改", i)
+		}
+		checkEncoder(t, r, opts, encs...)
+		if t.Failed() {
+			t.Fatalf("result %d", i)
+		}
+	}
+}
+
 // TestRFC3339DayMatchesAppendFormat holds the date and zone an encoder
 // keeps from one time to the next (rfc3339Day) to AppendFormat: times a
 // few minutes apart through days and their ends, zones changing between
