@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -829,15 +830,6 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
-// jsonSafe marks the ASCII bytes encoding/json writes as they are (with
-// HTML escaping off): all but the control characters, '"' and '\\'.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for b := 0x20; b < utf8.RuneSelf; b++ {
-		t[b] = b != '"' && b != '\\'
-	}
-	return t
-}()
-
 const lowerHex = "0123456789abcdef"
 
 // Eight bytes at a time: lo8 and hi8 pick each byte's low and high bit.
@@ -846,12 +838,18 @@ const (
 	hi8 = 0x8080808080808080
 )
 
-// safeASCII8 reports whether the eight bytes of x (one per byte) are all
-// ASCII that needs no escaping.
-func safeASCII8(x uint64) bool {
-	q := x ^ ('"' * lo8)  // a zero byte where x has '"'
-	b := x ^ ('\\' * lo8) // a zero byte where x has '\\'
-	return (x|(x-0x20*lo8)|((q-lo8)&^q)|((b-lo8)&^b))&hi8 == 0
+// jsonStop8 returns the high bit of each of the eight bytes of x (one per
+// byte, the first lowest) that is not ASCII written as it is: a byte from
+// 0x80 up, a control character, '"' or '\\'. Every sum stays within its
+// byte, so the bits are exact: the lowest set is the first such byte.
+func jsonStop8(x uint64) uint64 {
+	const low7 = 0x7F * lo8
+	q := x ^ ('"' * lo8)         // a zero byte where x has '"'
+	b := x ^ ('\\' * lo8)        // a zero byte where x has '\\'
+	ctl := (x & low7) + 0x60*lo8 // high bit clear where x's low seven bits are below 0x20
+	zq := ((q & low7) + low7) | q
+	zb := ((b & low7) + low7) | b
+	return (x | ^ctl | ^zq | ^zb) & hi8
 }
 
 // appendJSONString appends s as a JSON string exactly as encoding/json
@@ -866,19 +864,31 @@ func appendJSONString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		b := s[i]
 		if b < utf8.RuneSelf {
-			if i+8 <= len(s) {
+			// the ASCII before the next byte to stop at (or the end), up to
+			// eight bytes at once; the last eight bytes of s, shifted
+			// down, for fewer than eight left (the zeros shifted in are
+			// stops)
+			var x uint64
+			switch {
+			case i+8 <= len(s):
 				w := s[i : i+8]
-				x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+				x = uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 					uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-				if safeASCII8(x) {
-					i += 8
-					continue
-				}
+			case len(s) >= 8:
+				w := s[len(s)-8:]
+				x = (uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+					uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56) >> (8 * (i + 8 - len(s)))
+			default:
+				x = uint64(b) // (the byte alone, then stops)
 			}
-			if jsonSafe[b] {
-				i++
+			if stop := jsonStop8(x); stop == 0 {
+				i += 8
+				continue
+			} else if k := bits.TrailingZeros64(stop) >> 3; k > 0 {
+				i += k
 				continue
 			}
+			// b itself needs escaping
 			dst = append(dst, s[start:i]...)
 			dst = appendEscapedASCII(dst, b)
 			i++
@@ -973,14 +983,32 @@ func skipCommon3(s string, i int) int {
 			uint64(w[12])<<32 | uint64(w[13])<<40 | uint64(w[14])<<48 | uint64(w[15])<<56
 		x2 := uint64(w[16]) | uint64(w[17])<<8 | uint64(w[18])<<16 | uint64(w[19])<<24 |
 			uint64(w[20])<<32 | uint64(w[21])<<40 | uint64(w[22])<<48 | uint64(w[23])<<56
-		if (x0&0xC0F0C0C0F0C0C0F0^0x80E08080E08080E0)|(x1&0xF0C0C0F0C0C0F0C0^0xE08080E08080E080)|(x2&0xC0C0F0C0C0F0C0C0^0x8080E08080E08080) != 0 {
-			break
-		}
+		m0 := x0&0xC0F0C0C0F0C0C0F0 ^ 0x80E08080E08080E0
+		m1 := x1&0xF0C0C0F0C0C0F0C0 ^ 0xE08080E08080E080
+		m2 := x2&0xC0C0F0C0C0F0C0C0 ^ 0x8080E08080E08080
 		l := x0&0x000F00000F00000F | x1&0x0F00000F00000F00 | x2&0x00000F00000F0000
+		if m0|m1|m2 == 0 {
+			if ((l-lo8)|((l^0x02*lo8)-lo8)|((l^0x0D*lo8)-lo8))&hi8 != 0 {
+				break
+			}
+			i += 24
+			continue
+		}
+		// a byte out of the pattern: the run ends at its rune, r runes
+		// on, if their leads are good (the other leads are set to 1, a
+		// good one: a bad lead's borrow would spoil the next byte)
+		p := 16 + bits.TrailingZeros64(m2)>>3
+		if m0 != 0 {
+			p = bits.TrailingZeros64(m0) >> 3
+		} else if m1 != 0 {
+			p = 8 + bits.TrailingZeros64(m1)>>3
+		}
+		r := p / 3
+		l = l&leadKeep[r] | lo8&^leadKeep[r]
 		if ((l-lo8)|((l^0x02*lo8)-lo8)|((l^0x0D*lo8)-lo8))&hi8 != 0 {
 			break
 		}
-		i += 24
+		return i + 3*r
 	}
 	for i+12 <= len(s) {
 		w := s[i : i+12]
@@ -1003,6 +1031,15 @@ func skipCommon3(s string, i int) int {
 	}
 	return i
 }
+
+// leadKeep[r] picks the low nibbles of the leads of the first r of eight
+// runes as skipCommon3 gathers them into a word: rune k's is byte 3k%8.
+var leadKeep = func() (t [9]uint64) {
+	for r := 1; r <= 8; r++ {
+		t[r] = t[r-1] | 0xF<<(8*(3*(r-1)%8))
+	}
+	return t
+}()
 
 // appendMaybeEmpty is appendJSONString for strings mostly empty (the
 // match and suggestion of findings that point at no phrase), without a

@@ -475,6 +475,38 @@ func withOddOne(common, odd []string, sizes []int, step int, each func(s string)
 	}
 }
 
+// TestJSONStop8 holds jsonStop8 to a byte at a time: every byte value at
+// every place among bytes of every kind (a borrow or carry between bytes
+// would set or clear a neighbour's bit).
+func TestJSONStop8(t *testing.T) {
+	ref := func(x uint64) (stop uint64) {
+		for k := range 8 {
+			if c := byte(x >> (8 * k)); c >= 0x80 || c < 0x20 || c == '"' || c == '\\' {
+				stop |= 0x80 << (8 * k)
+			}
+		}
+		return stop
+	}
+	for _, fill := range []byte{'a', 0, 0x1f, 0x20, '"', '\\', 0x7f, 0x80, 0xff, 0x21, 0x5d} {
+		for k := range 8 {
+			for v := range 256 {
+				x := uint64(fill) * lo8
+				x = x&^(0xff<<(8*k)) | uint64(v)<<(8*k)
+				if got, want := jsonStop8(x), ref(x); got != want {
+					t.Fatalf("jsonStop8(%#x) = %#x, want %#x", x, got, want)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 100000 {
+		x := rng.Uint64()
+		if got, want := jsonStop8(x), ref(x); got != want {
+			t.Fatalf("jsonStop8(%#x) = %#x, want %#x", x, got, want)
+		}
+	}
+}
+
 // TestSkipCommon3 holds skipCommon3's four-runes-at-a-time loop to a rune
 // at a time: runs of common three-byte runes with one odd rune or byte (a
 // lead it leaves to the slow path, a broken sequence, ASCII) at every
