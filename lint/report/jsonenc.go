@@ -33,8 +33,7 @@ type convEncoder struct {
 	err    error
 	// rules caches the escaped strings of each rule seen (ruleSlots the
 	// last ones looked up, by the rule's address), and file the last file
-	// name escaped: both repeat in every finding; sender is the last
-	// sender escaped, often the previous finding's too. The pieces of a
+	// name escaped: both repeat in every finding. The pieces of a
 	// finding cached for a rule (ruleStrings.head, tails) are written as
 	// indent and prefix say: those must not change once the encoder has
 	// written a finding. cached is the bytes of rules' tails.
@@ -44,11 +43,11 @@ type convEncoder struct {
 	cached    int
 	file      string
 	fileEsc   []byte
-	sender    string
-	// senderEsc is the escape of sender, then (from senderN) the agent's
-	// key, the escape again and the text's key (see finding)
-	senderEsc []byte
-	senderN   int
+	// names are the escapes of the last two names written (agents and
+	// senders: a conversation's findings mostly name its agent and one
+	// customer), names[last] the later
+	names [2]nameEsc
+	last  int
 	// frags are the constant pieces of a finding (built at the first one;
 	// indent and prefix must not change after it), fileLine the escape
 	// of findingFile, the last finding's file, followed by frags.line
@@ -267,7 +266,18 @@ func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
 	e.next(1, `"line":`)
 	e.b = appendInt(e.b, line)
 	e.next(1, `"agents":`)
-	e.strings(1, r.Agents)
+	if len(r.Agents) == 1 {
+		// mostly so; the agent's findings name it again
+		e.b = append(e.b, '[')
+		e.newline(2)
+		n := e.name(r.Agents[0])
+		e.b = append(e.b, n.esc[:n.n]...)
+		e.spillIfFull()
+		e.newline(1)
+		e.b = append(e.b, ']')
+	} else {
+		e.strings(1, r.Agents)
+	}
 	e.next(1, `"messages":`)
 	e.b = appendInt(e.b, len(c.Messages))
 	e.next(1, `"score":`)
@@ -421,22 +431,20 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 		e.b = appendJSONString(e.b, m.Role.String())
 		e.next(findingDepth, `"sender":`)
 	}
-	if m.Sender != e.sender || e.senderEsc == nil {
+	n := e.name(m.Sender)
+	if !n.pair {
 		// the sender's escape, then the agent's key, the sender again
 		// (as the agent, mostly so: an agent's own message) and the
 		// text's key
-		e.sender = m.Sender
-		e.senderEsc = appendJSONString(e.senderEsc[:0], m.Sender)
-		n := len(e.senderEsc)
-		e.senderEsc = append(e.senderEsc, fr.agent...)
-		e.senderEsc = append(e.senderEsc, e.senderEsc[:n]...)
-		e.senderEsc = append(e.senderEsc, fr.text...)
-		e.senderN = n
+		n.esc = append(n.esc[:n.n], fr.agent...)
+		n.esc = append(n.esc, n.esc[:n.n]...)
+		n.esc = append(n.esc, fr.text...)
+		n.pair = true
 	}
 	if f.Agent == m.Sender {
-		e.b = append(e.b, e.senderEsc...)
+		e.b = append(e.b, n.esc...)
 	} else {
-		e.b = append(e.b, e.senderEsc[:e.senderN+len(fr.agent)]...)
+		e.b = append(e.b, n.esc[:n.n+len(fr.agent)]...)
 		e.b = appendJSONString(e.b, f.Agent)
 		e.b = append(e.b, fr.text...)
 	}
@@ -476,6 +484,33 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 		e.b = append(e.b, "true"...)
 	}
 	e.messageTail(rs, f.Message)
+}
+
+// nameEsc is a name and its escape, esc[:n]; with pair, esc goes on with
+// the agent's key, the escape again and the text's key (the members of a
+// finding from its sender to its text, when the sender is the agent).
+type nameEsc struct {
+	s    string
+	esc  []byte
+	n    int
+	pair bool
+}
+
+// name returns the escape of s, from e.names or escaped into the older of
+// them.
+func (e *convEncoder) name(s string) *nameEsc {
+	n := &e.names[e.last]
+	if n.s == s && n.esc != nil {
+		return n
+	}
+	e.last ^= 1
+	n = &e.names[e.last]
+	if n.s == s && n.esc != nil {
+		return n
+	}
+	n.s, n.esc, n.pair = s, appendJSONString(n.esc[:0], s), false
+	n.n = len(n.esc)
+	return n
 }
 
 // findingFrags are the constant pieces between the values of a finding,

@@ -683,6 +683,42 @@ func TestConvEncoderTailSlots(t *testing.T) {
 	}
 }
 
+// TestConvEncoderNames holds the escapes of names an encoder keeps
+// (names: two of them, for agents and senders) to encoding/json: three or
+// four names taking turns as a conversation's agents, its messages'
+// senders and its findings' agents, one of them changing from
+// conversation to conversation, some empty or needing escapes.
+func TestConvEncoderNames(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	opts := Options{Location: time.UTC}
+	encs := []*convEncoder{{opts: opts}, {opts: opts, indent: true, prefix: "    "}}
+	rule := &lint.RuleInfo{ID: "a/b", Type: "forbid", Severity: lint.Warning, Source: "x"}
+	for i := range 3000 {
+		names := []string{"客服01", "旗舰店:小美", `a"b`, "", fmt.Sprint("wx_", i%7)}
+		pick := func() string { return names[rng.IntN(len(names))] }
+		c := &lint.Conversation{ID: fmt.Sprint("c", i), File: "a.jsonl"}
+		for j := range 1 + rng.IntN(5) {
+			c.Messages = append(c.Messages, lint.Message{Role: lint.Role(rng.IntN(3)), Sender: pick(), Text: "好的", Pos: lint.Pos{File: "a.jsonl", Line: j + 1}})
+		}
+		r := &lint.Result{Conversation: c, Score: 90, Grade: "良好"}
+		for range rng.IntN(3) {
+			r.Agents = append(r.Agents, pick())
+		}
+		for range rng.IntN(6) {
+			msg := rng.IntN(len(c.Messages))
+			agent := c.Messages[msg].Sender
+			if rng.IntN(3) == 0 {
+				agent = pick()
+			}
+			r.Findings = append(r.Findings, lint.Finding{Rule: rule, Msg: msg, Agent: agent, Message: "m", Deduct: 1})
+		}
+		checkEncoder(t, r, opts, encs...)
+		if t.Failed() {
+			t.Fatalf("result %d", i)
+		}
+	}
+}
+
 // TestRFC3339DayMatchesAppendFormat holds the date and zone an encoder
 // keeps from one time to the next (rfc3339Day) to AppendFormat: times a
 // few minutes apart through days and their ends, zones changing between
