@@ -132,7 +132,7 @@ func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
 	if rs == nil || rs.rule != r {
 		rs = e.rules[r]
 	}
-	if rs != nil && rs.id == r.ID && rs.typ == r.Type && rs.source == r.Source && rs.severity == r.Severity {
+	if rs != nil && same(rs.id, r.ID) && same(rs.typ, r.Type) && same(rs.source, r.Source) && rs.severity == r.Severity {
 		*slot = rs
 		return rs
 	}
@@ -159,6 +159,12 @@ func (e *convEncoder) rule(r *lint.RuleInfo) *ruleStrings {
 	e.rules[r] = rs
 	*slot = rs
 	return rs
+}
+
+// same reports whether a == b, without a call when they are one string
+// (a rule's strings are, from finding to finding).
+func same(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // messageTail appends the end of a finding of rs's rule with the message

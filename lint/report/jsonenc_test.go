@@ -719,6 +719,19 @@ func TestConvEncoderNames(t *testing.T) {
 	}
 }
 
+// TestSame holds same to ==: one string, its prefixes (one address, other
+// lengths), a copy, and empty strings.
+func TestSame(t *testing.T) {
+	s := "pack/规则-1"
+	for _, c := range []struct{ a, b string }{
+		{s, s}, {s, s[:4]}, {s[:4], s}, {s, strings.Clone(s)}, {s, "pack/规则-2"}, {"", s[:0]}, {"", ""}, {s[:0], s[1:1]}, {s[1:], s[:len(s)-1]},
+	} {
+		if got, want := same(c.a, c.b), c.a == c.b; got != want {
+			t.Errorf("same(%q, %q) = %v, want %v", c.a, c.b, got, want)
+		}
+	}
+}
+
 // TestRFC3339DayMatchesAppendFormat holds the date and zone an encoder
 // keeps from one time to the next (rfc3339Day) to AppendFormat: times a
 // few minutes apart through days and their ends, zones changing between
