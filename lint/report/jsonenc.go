@@ -879,18 +879,15 @@ const (
 	hi8 = 0x8080808080808080
 )
 
-// jsonStop8 returns the high bit of each of the eight bytes of x (one per
-// byte, the first lowest) that is not ASCII written as it is: a byte from
-// 0x80 up, a control character, '"' or '\\'. Every sum stays within its
-// byte, so the bits are exact: the lowest set is the first such byte.
+// jsonStop8 returns a word whose lowest set bit is the high bit of the
+// first of the eight bytes of x (one per byte, the first lowest) that is
+// not ASCII written as it is: a byte from 0x80 up, a control character,
+// '"' or '\\'; 0 when there is none. (A borrow may set the bits of bytes
+// after the first: only the lowest is exact.)
 func jsonStop8(x uint64) uint64 {
-	const low7 = 0x7F * lo8
-	q := x ^ ('"' * lo8)         // a zero byte where x has '"'
-	b := x ^ ('\\' * lo8)        // a zero byte where x has '\\'
-	ctl := (x & low7) + 0x60*lo8 // high bit clear where x's low seven bits are below 0x20
-	zq := ((q & low7) + low7) | q
-	zb := ((b & low7) + low7) | b
-	return (x | ^ctl | ^zq | ^zb) & hi8
+	q := x ^ ('"' * lo8)  // a zero byte where x has '"'
+	b := x ^ ('\\' * lo8) // a zero byte where x has '\\'
+	return (x | (x-0x20*lo8)&^x | (q-lo8)&^q | (b-lo8)&^b) & hi8
 }
 
 // appendJSONString appends s as a JSON string exactly as encoding/json
