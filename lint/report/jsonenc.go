@@ -36,7 +36,9 @@ type convEncoder struct {
 	// name escaped: both repeat in every finding. The pieces of a
 	// finding cached for a rule (ruleStrings.head, tails) are written as
 	// indent and prefix say: those must not change once the encoder has
-	// written a finding. cached is the bytes of rules' tails.
+	// written a finding. cached is the bytes of rules' tails; tailSlots
+	// are tails last written, by their message string's address (see
+	// messageTail).
 	rules     map[*lint.RuleInfo]*ruleStrings
 	ruleSlots [ruleSlotCount]*ruleStrings
 	tailSlots [tailSlotCount]tailSlot
