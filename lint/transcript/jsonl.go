@@ -266,21 +266,11 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 	if m.Sender = f.sender; f.known&knownSenderPlain == 0 && edged(m.Sender) {
 		m.Sender = trimEdged(m.Sender)
 	}
-	role, ok := lint.RoleUnknown, false
 	if f.roleOf != lint.RoleUnknown {
-		role, ok = f.roleOf, true
-	} else if f.hasRole {
-		if role, ok = parseRole(f.role); !ok && strings.TrimSpace(f.role) != "" {
-			return unknownRole(f.role)
-		}
+		m.Role = f.roleOf
+	} else if reason := fillRole(m, f.role, f.hasRole, src); reason != "" {
+		return reason
 	}
-	if !ok {
-		// --agents or --staff name the agents of records without a role
-		if role, ok = senderRole(src.Opts, m.Sender); !ok {
-			return `missing "role"`
-		}
-	}
-	m.Role = role
 	if m.Conversation = f.conv; f.known&knownConvPlain == 0 && edged(m.Conversation) {
 		m.Conversation = trimEdged(m.Conversation)
 	}
@@ -299,27 +289,56 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 		}
 	}
 	if f.hasTime {
-		// epoch seconds or milliseconds, as JSON numbers write them
-		if n := len(f.time); n == 10 || n == 13 {
-			if t, ok := epochTime(f.time); ok {
-				m.Time = t
-				return ""
-			}
-		}
-		if days != nil {
-			// (parseTime's first step, at once: most times fall in
-			// the minute of the time before them)
-			if t, ok := days.minute(f.time, src.Opts.Location); ok {
-				m.Time = t
-				return ""
-			}
-		}
-		t, perr := parseTimeRead(f.time, src.Opts.Location, days)
-		if perr != nil {
-			return perr.Error()
-		}
-		m.Time = t
+		return fillTime(m, f.time, src, days)
 	}
+	return ""
+}
+
+// fillRole is fill's reading of the role of a record whose role the
+// reader did not read as a canonical name: role is the record's (has:
+// present), m.Sender already set. A non-empty string is the reason the
+// record is malformed.
+func fillRole(m *lint.Message, role string, has bool, src *Source) string {
+	r, ok := lint.RoleUnknown, false
+	if has {
+		if r, ok = parseRole(role); !ok && strings.TrimSpace(role) != "" {
+			return unknownRole(role)
+		}
+	}
+	if !ok {
+		// --agents or --staff name the agents of records without a role
+		if r, ok = senderRole(src.Opts, m.Sender); !ok {
+			return `missing "role"`
+		}
+	}
+	m.Role = r
+	return ""
+}
+
+// fillTime is fill's reading of a record's time t into m.Time, with the
+// memo of the last date read (nil: none); a non-empty string is the reason
+// the record is malformed.
+func fillTime(m *lint.Message, t string, src *Source, days *dayMemo) string {
+	// epoch seconds or milliseconds, as JSON numbers write them
+	if n := len(t); n == 10 || n == 13 {
+		if tt, ok := epochTime(t); ok {
+			m.Time = tt
+			return ""
+		}
+	}
+	if days != nil {
+		// (parseTime's first step, at once: most times fall in
+		// the minute of the time before them)
+		if tt, ok := days.minute(t, src.Opts.Location); ok {
+			m.Time = tt
+			return ""
+		}
+	}
+	tt, perr := parseTimeRead(t, src.Opts.Location, days)
+	if perr != nil {
+		return perr.Error()
+	}
+	m.Time = tt
 	return ""
 }
 

@@ -71,9 +71,10 @@ type internSlot struct {
 	n   uint8 // 1+len(s) when len(s) is at most inlineKey, 0xFF when longer, 0 for an empty slot
 	// plain says s has no blank at its edges (see edged). Kept in the
 	// slot, whose cache line the lookup has just read, it spares
-	// msgFields.fill reading the bytes of s, written long ago, to find
-	// out: a cache miss on most records, for the conversation id and the
-	// sender (on the 10 MB corpus, 48,000 of fill's 54,000 misses)
+	// parseInto (msgFields.fill written out) reading the bytes of s,
+	// written long ago, to find out: a cache miss on most records, for
+	// the conversation id and the sender (on the 10 MB corpus, 48,000
+	// of fill's 54,000 misses)
 	plain bool
 	key   [inlineKey]byte
 }
@@ -320,18 +321,21 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		// copied into one piece of memory, one after the other in that
 		// order, taken from the string block of the record's
 		// conversation (see takeBytes); the time and role are only read
-		// by msgFields.fill, so they point into the line (or the
-		// scanner's buffer). (Written here rather than in a function of
-		// its own: f stays a local, stored into without write barriers,
-		// and the call with its saved registers goes.)
-		var f msgFields
+		// here, so they point into the line (or the scanner's buffer).
+		// The message is written as msgFields.fill writes it (the
+		// reasons in its order), without the fields' struct in between:
+		// written here rather than in a function of its own, the call
+		// with its saved registers goes, and so do the struct's
+		// clearing, filling and reading again (45 instructions a record).
 		var text, id, conv, sender, typ []byte // to copy
+		var sConv, sSender, sTyp string        // recently seen
 		var slotConv, slotSender, slotType int
+		var known uint8 // knownConvPlain, knownSenderPlain
 		// the string block of the record's conversation: the scanner's for
 		// records without one, the cache's for a conversation in the cache
 		blk := &sc.noConv
-		if r.kind[fText] >= vNumber {
-			f.hasText = true
+		hasText := r.kind[fText] >= vNumber
+		if hasText {
 			text = r.value(fText, line, sc.buf)
 		}
 		if r.kind[fID] >= vNumber {
@@ -340,11 +344,11 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		if r.kind[fConv] >= vNumber {
 			if v := r.value(fConv, line, sc.buf); len(v) > 0 {
 				var hit bool
-				if f.conv, slotConv, hit = sc.conv.lookup(v); hit {
+				if sConv, slotConv, hit = sc.conv.lookup(v); hit {
 					sl := &sc.conv.slots[slotConv]
 					blk = &sl.blk
 					if sl.plain {
-						f.known |= knownConvPlain
+						known |= knownConvPlain
 					}
 				} else {
 					conv = v
@@ -354,21 +358,22 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		if r.kind[fSender] >= vNumber {
 			if v := r.value(fSender, line, sc.buf); len(v) > 0 {
 				var hit bool
-				if f.sender, slotSender, hit = sc.sender.lookup(v); !hit {
+				if sSender, slotSender, hit = sc.sender.lookup(v); !hit {
 					sender = v
 				} else if sc.sender.slots[slotSender].plain {
-					f.known |= knownSenderPlain
+					known |= knownSenderPlain
 				}
 			}
 		}
 		if r.kind[fType] >= vNumber {
 			if v := r.value(fType, line, sc.buf); len(v) > 0 {
 				var hit bool
-				if f.typ, slotType, hit = sc.typ.lookup(v); !hit {
+				if sTyp, slotType, hit = sc.typ.lookup(v); !hit {
 					typ = v
 				}
 			}
 		}
+		var sText, sID string
 		if size := len(text) + len(id) + len(conv) + len(sender) + len(typ); size > 0 {
 			var fresh []byte // the block of a conversation new to the cache
 			if conv != nil {
@@ -394,39 +399,71 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 			}
 			all := unsafe.String(unsafe.SliceData(b), size)
 			at = len(text)
-			f.text = all[:at]
-			f.id, at = all[at:at+len(id)], at+len(id)
+			sText = all[:at]
+			sID, at = all[at:at+len(id)], at+len(id)
 			if conv != nil {
-				f.conv, at = all[at:at+len(conv)], at+len(conv)
-				if sc.conv.store(slotConv, f.conv) {
+				sConv, at = all[at:at+len(conv)], at+len(conv)
+				if sc.conv.store(slotConv, sConv) {
 					sc.conv.slots[slotConv].blk = fresh
 				}
 			}
 			if sender != nil {
-				f.sender, at = all[at:at+len(sender)], at+len(sender)
-				sc.sender.store(slotSender, f.sender)
+				sSender, at = all[at:at+len(sender)], at+len(sender)
+				sc.sender.store(slotSender, sSender)
 			}
 			if typ != nil {
-				f.typ = all[at : at+len(typ)]
-				sc.typ.store(slotType, f.typ)
+				sTyp = all[at : at+len(typ)]
+				sc.typ.store(slotType, sTyp)
+			}
+		}
+		// (msgFields.fill, written out)
+		m.Pos, m.Type = pos, lint.TypeText
+		if !hasText {
+			return `missing "text"`
+		}
+		m.Text = sText
+		m.TextCol, m.TextRaw = textPlace(int(r.textAt), int(r.textRaw))
+		m.TextAstral = r.textAstral
+		if m.Sender = sSender; known&knownSenderPlain == 0 && edged(m.Sender) {
+			m.Sender = trimEdged(m.Sender)
+		}
+		if r.role != 0 && r.kind[fRole] == vString && r.span[fRole][0] == r.roleAt {
+			// (the last role key counts: this one, read by knownRole)
+			m.Role = r.role
+		} else {
+			var role string
+			hasRole := r.kind[fRole] >= vNumber
+			if hasRole {
+				v := r.value(fRole, line, sc.buf)
+				role = unsafe.String(unsafe.SliceData(v), len(v))
+			}
+			if reason := fillRole(m, role, hasRole, src); reason != "" {
+				return reason
+			}
+		}
+		if m.Conversation = sConv; known&knownConvPlain == 0 && edged(m.Conversation) {
+			m.Conversation = trimEdged(m.Conversation)
+		}
+		if m.Conversation == "" {
+			m.Conversation = src.Name // a file holding one conversation
+		}
+		if m.ID = sID; edged(m.ID) {
+			m.ID = trimEdged(m.ID)
+		}
+		if t := sTyp; t != "" {
+			if edged(t) {
+				t = trimEdged(t)
+			}
+			if t != "" {
+				m.Type = t
 			}
 		}
 		if r.kind[fTime] >= vNumber && !timed {
 			// parsed right away and never kept: no copy needed
 			v := r.value(fTime, line, sc.buf)
-			f.time, f.hasTime = unsafe.String(unsafe.SliceData(v), len(v)), true
+			return fillTime(m, unsafe.String(unsafe.SliceData(v), len(v)), src, &sc.days)
 		}
-		if r.kind[fRole] >= vNumber {
-			v := r.value(fRole, line, sc.buf)
-			f.role, f.hasRole = unsafe.String(unsafe.SliceData(v), len(v)), true
-			if r.role != 0 && r.kind[fRole] == vString && r.span[fRole][0] == r.roleAt {
-				// (the last role key counts: this one, read by knownRole)
-				f.roleOf = r.role
-			}
-		}
-		f.textCol, f.textRaw = textPlace(int(r.textAt), int(r.textRaw))
-		f.textAstral = r.textAstral
-		return f.fill(m, src, pos, &sc.days)
+		return ""
 	}
 	// a line that is not UTF-8 in a file guessed to be: GB18030 or Big5?
 	if l, ok := src.recode(line, pos.Line); ok {
