@@ -38,6 +38,11 @@ type cond struct {
 	// for the messages of the condition's roles (selGateOf)
 	gate, selGate []gateList
 	ownGate       bool // the gate is the condition's own list
+	// settled: the condition is its own list, asked for some hit, and
+	// nothing else (its role and type aside), so that candidates returns
+	// exactly the messages it holds for: a loop over them needs no
+	// evalNeed (which would ask Text.Has again)
+	settled bool
 	// sel is the selection key of the messages the condition looks at
 	// (selKey), slot its slot for a condition whose candidates a
 	// check asks for (useSlot), else -1
@@ -323,6 +328,7 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 	c.gateBits = gateBits(c.gate)
 	c.sel, c.slot = selKey(c.roles, c.spoken), -1
 	c.shape = shapeOf(c)
+	c.settled = c.ownGate && c.shape == shapeList && c.anyHit()
 	return c
 }
 

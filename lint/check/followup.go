@@ -69,9 +69,16 @@ func (f *followup) Lists() []PhraseList {
 func (f *followup) triggers(cv *Conv) []int {
 	idx := cv.trig[:0]
 	cv.cands = f.trigger.candidates(cv, cv.cands[:0])
-	for _, j := range cv.cands {
-		if ok, _ := f.trigger.evalNeed(cv, int(j), false); ok {
+	if f.trigger.settled {
+		// candidates asked the trigger's list already
+		for _, j := range cv.cands {
 			idx = append(idx, int(j))
+		}
+	} else {
+		for _, j := range cv.cands {
+			if ok, _ := f.trigger.evalNeed(cv, int(j), false); ok {
+				idx = append(idx, int(j))
+			}
 		}
 	}
 	cv.trig = idx
