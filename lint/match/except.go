@@ -321,17 +321,21 @@ type charBloom [8]uint64
 // normalised text is).
 func (b *charBloom) set(text string) {
 	var w charBloom
-	for i := 0; i < len(text); {
-		// two three-byte characters at once (most of Chinese text)
-		if i+8 <= len(text) {
-			if v := load64(text, i); v&0xC0C0F0C0C0F0 == 0x8080E08080E0 {
-				k1 := uint(v>>8&7)<<6 | uint(v>>16&0x3f)
-				k2 := uint(v>>32&7)<<6 | uint(v>>40&0x3f)
-				w[k1>>6&7] |= 1 << (k1 & 63)
-				w[k2>>6&7] |= 1 << (k2 & 63)
-				i += 6
-				continue
+	for i := 0; ; {
+		// two three-byte characters at a time (most of Chinese text): a
+		// character's bit is in the word of its second byte's low 3 bits,
+		// at its third byte's low 6 (a shift takes those alone)
+		for i+8 <= len(text) {
+			v := load64(text, i)
+			if v&0xC0C0F0C0C0F0 != 0x8080E08080E0 {
+				break
 			}
+			w[v>>8&7] |= 1 << (v >> 16 & 63)
+			w[v>>32&7] |= 1 << (v >> 40 & 63)
+			i += 6
+		}
+		if i >= len(text) {
+			break
 		}
 		c := text[i]
 		var k uint

@@ -322,6 +322,30 @@ func TestCharBloom(t *testing.T) {
 	}
 }
 
+// TestCharBloomIsEveryCharacter: set marks exactly the low 9 bits of each
+// character of a valid text, whatever mix of one- to four-byte characters
+// comes before (the two-at-a-time path for three-byte characters included).
+func TestCharBloomIsEveryCharacter(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	chars := []rune("不知道的话如果“”ab😀é啊亲，。Z\u00ff\u07ff\u0800\uffff\U0010ffff")
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(30); k > 0; k-- {
+			sb.WriteRune(chars[rng.IntN(len(chars))])
+		}
+		text := sb.String()
+		var want charBloom
+		for _, r := range text {
+			want[r>>6&7] |= 1 << (uint(r) & 63)
+		}
+		var got charBloom
+		got.set(text)
+		if got != want {
+			t.Fatalf("%q: set %x, want %x", text, got, want)
+		}
+	}
+}
+
 // TestExceptGateMemoPerText: what a text's characters tell of an except
 // pattern's literals (nearRun.mayHold) is remembered per text and list: a
 // Text analysing one text after another, asked about the lists in either
