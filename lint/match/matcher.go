@@ -113,6 +113,11 @@ type list struct {
 	unfiltered, prefiltered bool
 	// except are the except patterns, run only on texts with a candidate
 	except []exceptPattern
+	// single: the list is one pattern that runs on every text, without a
+	// group and with no except phrase or pattern: Has asks its plan
+	// directly when it is ^[C]+$ (a latency rule's "nothing but
+	// acknowledgements" test, asked of every message that waits)
+	single bool
 	// scopes: ListSpec.Scopes
 	scopes uint64
 }
@@ -230,6 +235,11 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 				}
 			}
 		}
+	}
+	for i, spec := range b.specs {
+		l := &m.lists[i]
+		l.single = len(spec.Phrases) == 0 && len(spec.Except) == 0 && len(spec.ExceptPatterns) == 0 &&
+			len(l.patterns) == 1 && !l.filtered[0] && l.group[0] < 0
 	}
 	if err := checkKeyBytes(m.keys); err != nil {
 		return nil, err
@@ -557,6 +567,14 @@ func (t *Text) has(id ListID) bool {
 	}
 	if len(l.patterns) == 0 {
 		return false
+	}
+	if l.single && !t.noWindowing {
+		// ^[C]+$ alone: every character in C, without the memo of the
+		// list's searches (patternCands), which costs more
+		if p := l.planOf(0); p != nil && p.whole != nil {
+			t.normalize()
+			return t.norm.Text != "" && p.whole.all(t.norm.Text)
+		}
 	}
 	// the patterns one at a time: the first match outside an except
 	// context settles it (Hits would run every pattern over the whole text
