@@ -750,3 +750,119 @@ func TestClosedBits(t *testing.T) {
 		t.Errorf("the key marked after clearing is closed")
 	}
 }
+
+// finishRef is finish as it was written first: by Time.IsZero and
+// Time.Before.
+func finishRef(c *Conversation) {
+	c.Timed = true
+	for i := range c.Messages {
+		if !c.Messages[i].Timed() {
+			c.Timed = false
+			break
+		}
+	}
+	if c.Timed {
+		ms := c.Messages
+		for i := 1; i < len(ms); i++ {
+			if ms[i].Time.Before(ms[i-1].Time) {
+				slices.SortStableFunc(ms, func(a, b Message) int { return a.Time.Compare(b.Time) })
+				break
+			}
+		}
+	} else {
+		c.Notes = append(c.Notes, NoteUntimed)
+	}
+}
+
+// TestFinishMatchesReference holds finish, which compares the words of the
+// messages' times, to finishRef: times in order and out of order by
+// seconds, by nanoseconds within a second, equal times (kept in input
+// order), zero times, times of other zones, before year 1, and with
+// monotonic readings (which Time.Before compares when both have one).
+func TestFinishMatchesReference(t *testing.T) {
+	shanghai := time.FixedZone("CST", 8*3600)
+	at := func(sec, nsec int) time.Time { return time.Date(2026, 11, 11, 8, 0, sec, nsec, shanghai) }
+	now := time.Now()
+	for _, tt := range []struct {
+		name  string
+		times []time.Time
+	}{
+		{"empty", nil},
+		{"one", []time.Time{at(1, 0)}},
+		{"in order", []time.Time{at(1, 0), at(1, 5), at(2, 0), at(59, 999999999)}},
+		{"equal", []time.Time{at(3, 7), at(3, 7), at(3, 7)}},
+		{"seconds back", []time.Time{at(5, 0), at(4, 0), at(6, 0)}},
+		{"nanoseconds back", []time.Time{at(5, 9), at(5, 8), at(5, 8)}},
+		{"back to an equal time", []time.Time{at(5, 1), at(6, 0), at(5, 1), at(5, 0)}},
+		{"nanoseconds up, seconds back", []time.Time{at(5, 1), at(4, 2)}},
+		{"zones", []time.Time{at(5, 0).UTC(), at(5, 0), at(4, 0).In(time.FixedZone("X", -3600)), at(6, 0).UTC()}},
+		{"zero first", []time.Time{{}, at(1, 0)}},
+		{"zero last, back", []time.Time{at(2, 0), at(1, 0), {}}},
+		{"before year 1", []time.Time{time.Date(-3, 1, 1, 0, 0, 0, 5, time.UTC), time.Date(-3, 1, 1, 0, 0, 0, 4, time.UTC), at(0, 0)}},
+		{"unix 0", []time.Time{time.Unix(0, 0), time.Unix(0, 0).Add(-1)}},
+		{"monotonic", []time.Time{now, now.Add(time.Second), now.Add(-time.Second), now.Add(-time.Second)}},
+		// monotonic readings that disagree with the wall clock: Time.Before
+		// orders by the readings when both have one
+		{"monotonic against the wall", []time.Time{now.Add(2 * time.Second), now.Add(time.Second).Add(0), now.Round(0).Add(3 * time.Second)}},
+		{"monotonic mixed", []time.Time{now.Round(0), now.Add(-time.Millisecond), now.Round(0).Add(-time.Hour)}},
+		{"monotonic zero", []time.Time{now, {}}},
+	} {
+		var got, want Conversation
+		for i, tm := range tt.times {
+			m := Message{ID: strconv.Itoa(i), Time: tm, Seq: i}
+			got.Messages = append(got.Messages, m)
+			want.Messages = append(want.Messages, m)
+		}
+		finish(&got)
+		finishRef(&want)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, want)
+		}
+	}
+	// random times: seconds and nanoseconds from small ranges, so that
+	// many are equal or close, now and then a zero one
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var got, want Conversation
+		for i := range 1 + rng.IntN(12) {
+			tm := at(rng.IntN(4), rng.IntN(3))
+			switch rng.IntN(40) {
+			case 0:
+				tm = time.Time{}
+			case 1:
+				tm = now.Add(time.Duration(rng.IntN(3)))
+			}
+			m := Message{ID: strconv.Itoa(i), Time: tm, Seq: i}
+			got.Messages = append(got.Messages, m)
+			want.Messages = append(want.Messages, m)
+		}
+		finish(&got)
+		finishRef(&want)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("random times:\n got %+v\nwant %+v", got, want)
+		}
+	}
+}
+
+// TestTimeWords holds timeWords to package time's layout of a Time: a zero
+// time's words are zero; without a monotonic reading wall is the
+// nanoseconds and ext the seconds (from a fixed epoch); with one, wall has
+// hasMonotonic set.
+func TestTimeWords(t *testing.T) {
+	if unsafe.Sizeof(timeWords{}) != unsafe.Sizeof(time.Time{}) {
+		t.Fatalf("timeWords takes %d bytes, a time.Time %d", unsafe.Sizeof(timeWords{}), unsafe.Sizeof(time.Time{}))
+	}
+	words := func(tm time.Time) timeWords { return *(*timeWords)(unsafe.Pointer(&tm)) }
+	if w := words(time.Time{}); w.wall != 0 || w.ext != 0 {
+		t.Errorf("zero time: %+v", w)
+	}
+	epoch := words(time.Unix(0, 0)).ext
+	for _, tm := range []time.Time{time.Unix(1, 2), time.Unix(1e9, 999999999).UTC(), time.Unix(-5, 7), time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC), time.Now().Round(0)} {
+		if w := words(tm); w.wall != uint64(tm.Nanosecond()) || w.ext-epoch != tm.Unix() {
+			t.Errorf("%v: words %+v, want wall %d and ext %d", tm, w, tm.Nanosecond(), tm.Unix()+epoch)
+		}
+	}
+	if w := words(time.Now()); w.wall&hasMonotonic == 0 {
+		t.Errorf("time.Now(): wall %#x without hasMonotonic", w.wall)
+	}
+}
