@@ -229,10 +229,16 @@ func (h *heldMsg) hold(m *Message, file string) {
 	h.ID, h.Sender, h.Text, h.Time = m.ID, m.Sender, m.Text, m.Time
 	h.Line, h.Seq = m.Pos.Line, m.Seq
 	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
-	if typ == uint8(len(heldTypes)) || m.Waivers != nil || m.Pos.File != file {
+	if typ == uint8(len(heldTypes)) || m.Waivers != nil || !sameString(m.Pos.File, file) {
 		full := *m
 		h.full = &full
 	}
+}
+
+// sameString is a == b, without a call when both are the same string
+// (which the readers hand over for a file's name, mostly).
+func sameString(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // message restores the held message of conversation c into m, which must
@@ -860,8 +866,14 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	if err := g.ctx.Err(); err != nil {
 		return err
 	}
+	return g.take(m, size, idh)
+}
+
+// take is message once the run is known not to be cancelled: consume
+// asks once for a batch of messages rather than for each one.
+func (g *grouper) take(m *Message, size int, idh uint32) error {
 	if m.Conversation != m.Pos.File {
-		if m.Pos.File != g.idFile {
+		if !sameString(m.Pos.File, g.idFile) {
 			g.idFile = m.Pos.File
 			g.idFiles[m.Pos.File] = true
 		}
@@ -914,7 +926,9 @@ func (g *grouper) message(m *Message, size int, idh uint32) error {
 	if oc.add(g, m, idh) {
 		size += chunkBytes
 	}
-	oc.indexID(m)
+	if oc.ids != nil || oc.n > idScanLimit {
+		oc.indexID(m) // (not inlined)
+	}
 	oc.last = m.Seq
 	g.lru.push(oc)
 	oc.bytes += size

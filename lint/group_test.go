@@ -2,6 +2,7 @@ package lint
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"math/rand/v2"
@@ -864,5 +865,55 @@ func TestTimeWords(t *testing.T) {
 	}
 	if w := words(time.Now()); w.wall&hasMonotonic == 0 {
 		t.Errorf("time.Now(): wall %#x without hasMonotonic", w.wall)
+	}
+}
+
+// TestGrouperStopsWhenCancelled: once the run is cancelled the grouper
+// takes no more records, whether handed a batch (consume, which asks once
+// per batch) or one message (Message).
+func TestGrouperStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var sum Summary
+	var flushed int
+	g := newGrouper(ctx, false, &sum, 0, func(*openConv) error { flushed++; return nil })
+	ms := []Message{msg("c1", 1, Customer, "u", "在吗", 1), msg("c1", 2, Agent, "a", "在的", 2)}
+	p := &preparer{}
+	bs := batchesOf(ms)
+	p.run(bs[0])
+	if err := g.consume(bs[0]); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	bs = batchesOf(ms)
+	p.run(bs[0])
+	if err := g.consume(bs[0]); !errors.Is(err, context.Canceled) {
+		t.Errorf("consume after cancel: %v, want context.Canceled", err)
+	}
+	if err := g.Message(msg("c2", 3, Customer, "u", "在吗", 3)); !errors.Is(err, context.Canceled) {
+		t.Errorf("Message after cancel: %v, want context.Canceled", err)
+	}
+	if sum.Records != 2 || len(g.open) != 1 || flushed != 0 {
+		t.Errorf("after cancel: %d records, %d open conversations, %d flushed; want 2, 1, 0", sum.Records, len(g.open), flushed)
+	}
+}
+
+func TestSameString(t *testing.T) {
+	a := "a.jsonl"
+	b := strings.Clone(a)
+	for _, tt := range []struct {
+		x, y string
+		want bool
+	}{
+		{a, a, true},
+		{a, b, true},
+		{a, a[:6], false},
+		{a, "b.jsonl", false},
+		{"", "", true},
+		{"", a, false},
+		{a[:0], a[1:1], true},
+	} {
+		if got := sameString(tt.x, tt.y); got != tt.want {
+			t.Errorf("sameString(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
 	}
 }

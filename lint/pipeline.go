@@ -433,6 +433,11 @@ func prepareAll(ctx context.Context, jobs int, proto *preparer, in <-chan *batch
 // consume hands a batch's records to the grouper, in order. It returns the
 // grouper's error (a malformed record under --strict, a cancelled run).
 func (g *grouper) consume(b *batch) error {
+	// (the run's cancellation is looked at once per batch, not per
+	// message: Reject and SkipRecord still look)
+	if err := g.ctx.Err(); err != nil {
+		return err
+	}
 	for i := range b.recs {
 		r := &b.recs[i]
 		var err error
@@ -441,7 +446,7 @@ func (g *grouper) consume(b *batch) error {
 			if r.size == 0 {
 				r.size, r.idHash = measure(&r.msg)
 			}
-			err = g.message(&r.msg, r.size, r.idHash)
+			err = g.take(&r.msg, r.size, r.idHash)
 		case recReject:
 			err = g.Reject(RecordError{Pos: r.pos, Err: r.err})
 		case recSkip:
