@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -914,6 +915,49 @@ func TestSameString(t *testing.T) {
 	} {
 		if got := sameString(tt.x, tt.y); got != tt.want {
 			t.Errorf("sameString(%q, %q) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
+	}
+}
+
+// TestMsgPoolFindings: putAll keeps the findings' memory of every Result
+// given back, by class, however many Results come back at once (past the
+// room putAll keeps on its stack for them), cleared and up to
+// maxPooledFindingBytes.
+func TestMsgPoolFindings(t *testing.T) {
+	for _, n := range []int{1, 4 * convGroup, 4*convGroup + 1, 300} {
+		var p msgPool
+		rs := make([]*Result, n)
+		for i := range rs {
+			k := 1 + i%5 // capacities 1 to 5: classes 0 to 2
+			rs[i] = &Result{findings: make([]Finding, k, k)}
+			rs[i].findings[0].Message = "亲，这个不行"
+		}
+		want := [findingClasses]int{}
+		bytes := 0
+		for i := range rs {
+			c := bits.Len(uint(cap(rs[i].findings))) - 1 // the class it serves
+			if size := (1 << c) * int(unsafe.Sizeof(Finding{})); bytes+size <= maxPooledFindingBytes {
+				want[c]++
+				bytes += size
+			}
+		}
+		mems := make([][]Finding, n)
+		for i, r := range rs {
+			mems[i] = r.findings
+		}
+		p.putAll(nil, rs)
+		for c := range p.findings {
+			if len(p.findings[c]) != want[c] {
+				t.Errorf("%d Results: %d slices of class %d pooled, want %d", n, len(p.findings[c]), c, want[c])
+			}
+		}
+		if p.findingBytes != bytes {
+			t.Errorf("%d Results: %d bytes of findings pooled, want %d", n, p.findingBytes, bytes)
+		}
+		for i, f := range mems {
+			if f[0].Message != "" {
+				t.Fatalf("%d Results: findings %d not cleared", n, i)
+			}
 		}
 	}
 }
