@@ -121,8 +121,10 @@ type grouper struct {
 	// completed conversations come back to returned, where the grouper
 	// takes them all when free runs out
 	free *msgChunk
-	// fresh are new chunks, made chunkBlock at a time
+	// fresh are new chunks, made chunkBlock at a time; convs new
+	// conversations, made convBlock at a time
 	fresh    []msgChunk
+	convs    []openConv
 	returned struct {
 		sync.Mutex
 		chunks *msgChunk
@@ -317,6 +319,22 @@ func (g *grouper) takeChunk() *msgChunk {
 	g.free, ch.next = ch.next, nil
 	return ch
 }
+
+// newConv returns a new, zero openConv: conversations are made
+// convBlock at a time, as chunks are (a run of 36,000 conversations
+// allocated one by one took about 280 instructions each, callgrind).
+func (g *grouper) newConv() *openConv {
+	if len(g.convs) == 0 {
+		g.convs = make([]openConv, convBlock)
+	}
+	oc := &g.convs[0]
+	g.convs = g.convs[1:]
+	return oc
+}
+
+// convBlock is the number of openConvs the grouper makes at once: 23 fill
+// a size class of the allocator (4,096 bytes) but for 48 bytes.
+const convBlock = 23
 
 // chunkBlock is the number of chunks the grouper makes at once: making
 // them one by one took about 390 instructions each (callgrind, a 10 MB
@@ -908,7 +926,8 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		untyped = g.typeFileUntyped
 	}
 	if oc == nil {
-		oc = &openConv{conv: Conversation{ID: m.Conversation, File: m.Pos.File, Untyped: untyped}, key: key}
+		oc = g.newConv()
+		oc.conv.ID, oc.conv.File, oc.conv.Untyped, oc.key = m.Conversation, m.Pos.File, untyped, key
 		if g.wasClosed(key) {
 			oc.part = 2 // resumed after an early flush
 			g.sum.SplitConversations++

@@ -961,3 +961,21 @@ func TestMsgPoolFindings(t *testing.T) {
 		}
 	}
 }
+
+// TestNewConv: the openConvs made convBlock at a time are zero and
+// distinct, across blocks.
+func TestNewConv(t *testing.T) {
+	g := newGrouper(context.Background(), false, &Summary{}, 0, nil)
+	seen := map[*openConv]bool{}
+	for i := range 3*convBlock + 1 {
+		oc := g.newConv()
+		if zero := reflect.ValueOf(oc).Elem().IsZero(); seen[oc] || !zero {
+			t.Fatalf("conversation %d: seen before %v, zero %v", i, seen[oc], zero)
+		}
+		seen[oc] = true
+		oc.conv.ID, oc.n, oc.first = "c"+strconv.Itoa(i), i, i // (the next must stay zero)
+	}
+	if unsafe.Sizeof(openConv{})*convBlock > 4096 {
+		t.Errorf("a block of %d openConvs takes %d bytes, more than its size class", convBlock, unsafe.Sizeof(openConv{})*convBlock)
+	}
+}
