@@ -44,7 +44,7 @@ func maxPartMessages(budget int) int { return max(budget/partMessageBytes, minPa
 // collector ran all the time.
 //
 // chunkBytes is what a chunk took when it held whole Messages: a chunk now
-// holds them as heldMsgs, a third smaller, but the budget counts what it
+// holds them as heldMsgs, 40% smaller, but the budget counts what it
 // counted, so that a run lints the same conversations early as before
 // (which is in its report). What the chunks save is headroom under the
 // soft memory limit: fewer fresh pages, and fewer collections.
@@ -188,24 +188,26 @@ type msgChunk struct {
 	next *msgChunk
 }
 
-// heldMsg is a Message as an open conversation holds it, 112 bytes
+// heldMsg is a Message as an open conversation holds it, 104 bytes
 // instead of 176: the conversation's id, its file and the message type are
 // left out (restored by message), and so are the waivers. A message that
 // has waivers, a file other than its conversation's (the file of its first
-// message) or a type other than the built-in ones is kept whole in full
-// instead, which is rare. Held messages are most of the memory of a run
+// message), a type other than the built-in ones or a line or Seq past 32
+// bits is kept whole in full instead, which is rare. Held messages are most of the memory of a run
 // (the memory budget holds a few hundred thousand).
 type heldMsg struct {
 	ID, Sender, Text string
 	Time             time.Time
-	Line, Seq        int
 	full             *Message // the whole message, when set (see above)
-	TextCol          int32
-	TextAstral       int32
-	TextRaw          uint16
-	Role             Role
-	Joined           bool
-	typ              uint8 // index of the message's Type in heldTypes
+	// Line and Seq, which fit 32 bits but in inputs of billions of lines
+	// (else the message is held whole)
+	line, seq  uint32
+	TextCol    int32
+	TextAstral int32
+	TextRaw    uint16
+	Role       Role
+	Joined     bool
+	typ        uint8 // index of the message's Type in heldTypes
 }
 
 // heldTypes are the message types a heldMsg holds by their index
@@ -229,9 +231,9 @@ func (h *heldMsg) hold(m *Message, file string) {
 	// (field by field: h is empty, and a composite literal costs twice the
 	// instructions)
 	h.ID, h.Sender, h.Text, h.Time = m.ID, m.Sender, m.Text, m.Time
-	h.Line, h.Seq = m.Pos.Line, m.Seq
+	h.line, h.seq = uint32(m.Pos.Line), uint32(m.Seq)
 	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
-	if typ == uint8(len(heldTypes)) || m.Waivers != nil || !sameString(m.Pos.File, file) {
+	if typ == uint8(len(heldTypes)) || m.Waivers != nil || !sameString(m.Pos.File, file) || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
 		full := *m
 		h.full = &full
 	}
@@ -254,7 +256,7 @@ func (h *heldMsg) message(m *Message, c *Conversation) {
 	m.Conversation, m.ID, m.Time = c.ID, h.ID, h.Time
 	m.Role, m.Joined, m.TextRaw, m.TextCol, m.TextAstral = h.Role, h.Joined, h.TextRaw, h.TextCol, h.TextAstral
 	m.Sender, m.Type, m.Text = h.Sender, heldTypes[h.typ], h.Text
-	m.Pos.File, m.Pos.Line, m.Seq = c.File, h.Line, h.Seq
+	m.Pos.File, m.Pos.Line, m.Seq = c.File, int(h.line), int(h.seq)
 }
 
 // pos is the position of the held message of conversation c.
@@ -262,7 +264,7 @@ func (h *heldMsg) pos(c *Conversation) Pos {
 	if h.full != nil {
 		return h.full.Pos
 	}
-	return Pos{File: c.File, Line: h.Line}
+	return Pos{File: c.File, Line: int(h.line)}
 }
 
 // add appends m (whose id has the hash idh) to the conversation's chunks,
@@ -338,9 +340,9 @@ const convBlock = 23
 
 // chunkBlock is the number of chunks the grouper makes at once: making
 // them one by one took about 390 instructions each (callgrind, a 10 MB
-// file), and ten fill a size class of the allocator (9,472 bytes) but
+// file), and eleven fill a size class of the allocator (9,728 bytes) but
 // for a few bytes, where one left 7% of its own (1,024) unused.
-const chunkBlock = 10
+const chunkBlock = 11
 
 // idBit is the bit of openConv.idBloom for a message id's hash.
 func idBit(idh uint32) uint32 { return 1 << (idh >> 27) }

@@ -979,3 +979,40 @@ func TestNewConv(t *testing.T) {
 		t.Errorf("a block of %d openConvs takes %d bytes, more than its size class", convBlock, unsafe.Sizeof(openConv{})*convBlock)
 	}
 }
+
+// TestHeldMessagesPast32Bits: a held message keeps its line and Seq in 32
+// bits; one whose line or Seq does not fit is held whole, and comes back
+// the same, as does a duplicate id's first position.
+func TestHeldMessagesPast32Bits(t *testing.T) {
+	var sum Summary
+	var got []*Conversation
+	g := newGrouper(context.Background(), false, &sum, 0, nil)
+	g.emit = func(oc *openConv) error { got = append(got, g.complete(oc)); return nil }
+	g.seq = 1<<32 - 2
+	lines := []int{7, 1<<32 - 1, 1 << 32, 1<<40 + 3, 9}
+	var want []Message
+	for i, line := range lines {
+		m := msg("c1", i+1, Customer, "u", "在吗", line)
+		m.ID = "m" + strconv.Itoa(i)
+		m.Type = TypeText
+		if err := g.Message(m); err != nil {
+			t.Fatal(err)
+		}
+		m.Seq = 1<<32 - 2 + i
+		want = append(want, m)
+	}
+	dup := msg("c1", 9, Customer, "u", "在吗", 10)
+	dup.ID = "m3"
+	if err := g.Message(dup); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.drain(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || !reflect.DeepEqual(got[0].Messages, want) {
+		t.Fatalf("messages handed on:\n got %+v\nwant %+v", got, want)
+	}
+	if errs := errorList(t, sum.Errors); len(errs) != 1 || !strings.Contains(fmt.Sprint(errs[0]), "first at f.jsonl:1099511627779") {
+		t.Errorf("duplicate id: %v, want one naming f.jsonl:1099511627779", errs)
+	}
+}
