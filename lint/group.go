@@ -44,7 +44,7 @@ func maxPartMessages(budget int) int { return max(budget/partMessageBytes, minPa
 // collector ran all the time.
 //
 // chunkBytes is what a chunk took when it held whole Messages: a chunk now
-// holds them as heldMsgs, 40% smaller, but the budget counts what it
+// holds them as heldMsgs, 45% smaller, but the budget counts what it
 // counted, so that a run lints the same conversations early as before
 // (which is in its report). What the chunks save is headroom under the
 // soft memory limit: fewer fresh pages, and fewer collections.
@@ -188,17 +188,18 @@ type msgChunk struct {
 	next *msgChunk
 }
 
-// heldMsg is a Message as an open conversation holds it, 104 bytes
+// heldMsg is a Message as an open conversation holds it, 96 bytes
 // instead of 176: the conversation's id, its file and the message type are
 // left out (restored by message), and so are the waivers. A message that
 // has waivers, a file other than its conversation's (the file of its first
 // message), a type other than the built-in ones or a line or Seq past 32
-// bits is kept whole in full instead, which is rare. Held messages are most of the memory of a run
-// (the memory budget holds a few hundred thousand).
+// bits is held whole instead (see whole), which is rare. Held messages are
+// most of the memory of a run (the memory budget holds a few hundred
+// thousand): each byte less is fewer fresh pages, and fewer cache lines
+// to write as messages come and to read when they are completed.
 type heldMsg struct {
 	ID, Sender, Text string
 	Time             time.Time
-	full             *Message // the whole message, when set (see above)
 	// Line and Seq, which fit 32 bits but in inputs of billions of lines
 	// (else the message is held whole)
 	line, seq  uint32
@@ -207,17 +208,22 @@ type heldMsg struct {
 	TextRaw    uint16
 	Role       Role
 	Joined     bool
-	typ        uint8 // index of the message's Type in heldTypes
+	typ        uint8 // index of the message's Type in heldTypes; heldWhole
 }
 
 // heldTypes are the message types a heldMsg holds by their index
 // (TypeText for a message without one).
 var heldTypes = [...]string{TypeText, TypeNote, TypeOrder, TypeTransfer}
 
+// heldWhole is the typ of a heldMsg that holds a copy of the whole
+// message (whole): its Text is empty, and points at the copy (a pointer of
+// its own would take 8 bytes more for every message).
+const heldWhole = uint8(len(heldTypes))
+
 // hold sets h, which must be empty (zero), to m, a message of a
 // conversation in file.
 func (h *heldMsg) hold(m *Message, file string) {
-	typ := uint8(len(heldTypes))
+	typ := heldWhole
 	switch m.Type {
 	case TypeText:
 		typ = 0
@@ -233,10 +239,17 @@ func (h *heldMsg) hold(m *Message, file string) {
 	h.ID, h.Sender, h.Text, h.Time = m.ID, m.Sender, m.Text, m.Time
 	h.line, h.seq = uint32(m.Pos.Line), uint32(m.Seq)
 	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
-	if typ == uint8(len(heldTypes)) || m.Waivers != nil || !sameString(m.Pos.File, file) || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
-		full := *m
-		h.full = &full
+	if typ == heldWhole || m.Waivers != nil || !sameString(m.Pos.File, file) || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
+		whole := new(Message)
+		*whole = *m
+		h.typ, h.Text = heldWhole, unsafe.String((*byte)(unsafe.Pointer(whole)), 0)
 	}
+}
+
+// whole returns the copy of the whole message that h holds (h.typ must
+// be heldWhole).
+func (h *heldMsg) whole() *Message {
+	return (*Message)(unsafe.Pointer(unsafe.StringData(h.Text)))
 }
 
 // sameString is a == b, without a call when both are the same string
@@ -246,12 +259,9 @@ func sameString(a, b string) bool {
 }
 
 // message restores the held message of conversation c into m, which must
-// be empty (zero).
+// be empty (zero); h is not held whole (see completeIn, which copies
+// that).
 func (h *heldMsg) message(m *Message, c *Conversation) {
-	if h.full != nil {
-		*m = *h.full
-		return
-	}
 	// (field by field: m is empty, see complete)
 	m.Conversation, m.ID, m.Time = c.ID, h.ID, h.Time
 	m.Role, m.Joined, m.TextRaw, m.TextCol, m.TextAstral = h.Role, h.Joined, h.TextRaw, h.TextCol, h.TextAstral
@@ -261,8 +271,8 @@ func (h *heldMsg) message(m *Message, c *Conversation) {
 
 // pos is the position of the held message of conversation c.
 func (h *heldMsg) pos(c *Conversation) Pos {
-	if h.full != nil {
-		return h.full.Pos
+	if h.typ == heldWhole {
+		return h.whole().Pos
 	}
 	return Pos{File: c.File, Line: int(h.line)}
 }
@@ -340,9 +350,9 @@ const convBlock = 23
 
 // chunkBlock is the number of chunks the grouper makes at once: making
 // them one by one took about 390 instructions each (callgrind, a 10 MB
-// file), and eleven fill a size class of the allocator (9,728 bytes) but
+// file), and ten fill a size class of the allocator (8,192 bytes) but
 // for a few bytes, where one left 7% of its own (1,024) unused.
-const chunkBlock = 11
+const chunkBlock = 10
 
 // idBit is the bit of openConv.idBloom for a message id's hash.
 func idBit(idh uint32) uint32 { return 1 << (idh >> 27) }
@@ -410,9 +420,14 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 		n := min(oc.n-k, chunkLen)
 		for i := range ch.msgs[:n] {
 			h := &ch.msgs[i]
-			// (a message with waivers is held whole: see heldMsg)
-			waivers = waivers || h.full != nil && h.full.Waivers != nil
-			h.message(&ms[k], c)
+			if h.typ == heldWhole {
+				// (a message with waivers is held whole: see heldMsg)
+				w := h.whole()
+				waivers = waivers || w.Waivers != nil
+				ms[k] = *w
+			} else {
+				h.message(&ms[k], c)
+			}
 			k++
 		}
 		clear(ch.msgs[:n]) // drop references for the collector

@@ -8,6 +8,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -982,7 +983,7 @@ func TestNewConv(t *testing.T) {
 
 // TestHeldMessagesPast32Bits: a held message keeps its line and Seq in 32
 // bits; one whose line or Seq does not fit is held whole, and comes back
-// the same, as does a duplicate id's first position.
+// the same, across collections, as does a duplicate id's first position.
 func TestHeldMessagesPast32Bits(t *testing.T) {
 	var sum Summary
 	var got []*Conversation
@@ -1005,6 +1006,16 @@ func TestHeldMessagesPast32Bits(t *testing.T) {
 	dup.ID = "m3"
 	if err := g.Message(dup); err != nil {
 		t.Fatal(err)
+	}
+	// (the copies of the messages held whole are referenced only through
+	// their heldMsg's empty Text: collected, their memory would be reused)
+	for range 3 {
+		runtime.GC()
+		garbage := make([]*Message, 1000) // (of the copies' size class)
+		for i := range garbage {
+			garbage[i] = &Message{ID: "垃圾", Pos: Pos{Line: -1}}
+		}
+		runtime.KeepAlive(garbage)
 	}
 	if err := g.drain(); err != nil {
 		t.Fatal(err)
