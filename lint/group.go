@@ -8,7 +8,6 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
-	"time"
 	"unsafe"
 )
 
@@ -44,7 +43,7 @@ func maxPartMessages(budget int) int { return max(budget/partMessageBytes, minPa
 // collector ran all the time.
 //
 // chunkBytes is what a chunk took when it held whole Messages: a chunk now
-// holds them as heldMsgs, 45% smaller, but the budget counts what it
+// holds them as heldMsgs, half the size, but the budget counts what it
 // counted, so that a run lints the same conversations early as before
 // (which is in its report). What the chunks save is headroom under the
 // soft memory limit: fewer fresh pages, and fewer collections.
@@ -186,20 +185,27 @@ type msgChunk struct {
 	ids  [chunkLen]uint32
 	n    int
 	next *msgChunk
+	// loc is the location of its messages' times (their timeWords.loc):
+	// a message whose time has another is held whole
+	loc unsafe.Pointer
 }
 
-// heldMsg is a Message as an open conversation holds it, 96 bytes
-// instead of 176: the conversation's id, its file and the message type are
-// left out (restored by message), and so are the waivers. A message that
-// has waivers, a file other than its conversation's (the file of its first
-// message), a type other than the built-in ones or a line or Seq past 32
-// bits is held whole instead (see whole), which is rare. Held messages are
+// heldMsg is a Message as an open conversation holds it, 88 bytes
+// instead of 176: the conversation's id, its file, the message type and
+// its time's location are left out (restored by message), and so are the
+// waivers. A message that has waivers, a file other than its
+// conversation's (the file of its first message), a type other than the
+// built-in ones, a time of another location than its chunk's first
+// message's or a line or Seq past 32 bits is held whole instead (see
+// whole), which is rare. Held messages are
 // most of the memory of a run (the memory budget holds a few hundred
 // thousand): each byte less is fewer fresh pages, and fewer cache lines
 // to write as messages come and to read when they are completed.
 type heldMsg struct {
 	ID, Sender, Text string
-	Time             time.Time
+	// the Time's words but its location, which is its chunk's (msgChunk.loc)
+	wall uint64
+	ext  int64
 	// Line and Seq, which fit 32 bits but in inputs of billions of lines
 	// (else the message is held whole)
 	line, seq  uint32
@@ -221,8 +227,8 @@ var heldTypes = [...]string{TypeText, TypeNote, TypeOrder, TypeTransfer}
 const heldWhole = uint8(len(heldTypes))
 
 // hold sets h, which must be empty (zero), to m, a message of a
-// conversation in file.
-func (h *heldMsg) hold(m *Message, file string) {
+// conversation in file, in a chunk of times of location loc.
+func (h *heldMsg) hold(m *Message, file string, loc unsafe.Pointer) {
 	typ := heldWhole
 	switch m.Type {
 	case TypeText:
@@ -236,10 +242,11 @@ func (h *heldMsg) hold(m *Message, file string) {
 	}
 	// (field by field: h is empty, and a composite literal costs twice the
 	// instructions)
-	h.ID, h.Sender, h.Text, h.Time = m.ID, m.Sender, m.Text, m.Time
+	t := (*timeWords)(unsafe.Pointer(&m.Time))
+	h.ID, h.Sender, h.Text, h.wall, h.ext = m.ID, m.Sender, m.Text, t.wall, t.ext
 	h.line, h.seq = uint32(m.Pos.Line), uint32(m.Seq)
 	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
-	if typ == heldWhole || m.Waivers != nil || !sameString(m.Pos.File, file) || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
+	if typ == heldWhole || m.Waivers != nil || !sameString(m.Pos.File, file) || t.loc != loc || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
 		whole := new(Message)
 		*whole = *m
 		h.typ, h.Text = heldWhole, unsafe.String((*byte)(unsafe.Pointer(whole)), 0)
@@ -258,12 +265,13 @@ func sameString(a, b string) bool {
 	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
-// message restores the held message of conversation c into m, which must
-// be empty (zero); h is not held whole (see completeIn, which copies
-// that).
-func (h *heldMsg) message(m *Message, c *Conversation) {
+// message restores the held message of conversation c, in a chunk of
+// times of location loc, into m, which must be empty (zero); h is not held
+// whole (see completeIn, which copies that).
+func (h *heldMsg) message(m *Message, c *Conversation, loc unsafe.Pointer) {
 	// (field by field: m is empty, see complete)
-	m.Conversation, m.ID, m.Time = c.ID, h.ID, h.Time
+	t := (*timeWords)(unsafe.Pointer(&m.Time))
+	m.Conversation, m.ID, t.wall, t.ext, t.loc = c.ID, h.ID, h.wall, h.ext, loc
 	m.Role, m.Joined, m.TextRaw, m.TextCol, m.TextAstral = h.Role, h.Joined, h.TextRaw, h.TextCol, h.TextAstral
 	m.Sender, m.Type, m.Text = h.Sender, heldTypes[h.typ], h.Text
 	m.Pos.File, m.Pos.Line, m.Seq = c.File, int(h.line), int(h.seq)
@@ -289,7 +297,7 @@ func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
 	oc.n++
 	if i != 0 {
 		ch := oc.tail
-		ch.msgs[i].hold(m, oc.conv.File)
+		ch.msgs[i].hold(m, oc.conv.File, ch.loc)
 		ch.ids[i] = idh
 		ch.n = int(i) + 1
 		return false
@@ -301,7 +309,8 @@ func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
 	// core (perf showed that at 5% of a run). The header write of the
 	// allocation takes care of the chunk's first page, this of its last.
 	ch.ids[0], ch.n = idh, 1
-	ch.msgs[0].hold(m, oc.conv.File)
+	ch.loc = (*timeWords)(unsafe.Pointer(&m.Time)).loc
+	ch.msgs[0].hold(m, oc.conv.File, ch.loc)
 	if oc.tail == nil {
 		oc.head = ch
 		oc.first = m.Seq
@@ -350,9 +359,9 @@ const convBlock = 23
 
 // chunkBlock is the number of chunks the grouper makes at once: making
 // them one by one took about 390 instructions each (callgrind, a 10 MB
-// file), and ten fill a size class of the allocator (8,192 bytes) but
+// file), and nine fill a size class of the allocator (6,912 bytes) but
 // for a few bytes, where one left 7% of its own (1,024) unused.
-const chunkBlock = 10
+const chunkBlock = 9
 
 // idBit is the bit of openConv.idBloom for a message id's hash.
 func idBit(idh uint32) uint32 { return 1 << (idh >> 27) }
@@ -426,12 +435,12 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 				waivers = waivers || w.Waivers != nil
 				ms[k] = *w
 			} else {
-				h.message(&ms[k], c)
+				h.message(&ms[k], c, ch.loc)
 			}
 			k++
 		}
 		clear(ch.msgs[:n]) // drop references for the collector
-		ch.n = 0
+		ch.n, ch.loc = 0, nil
 		last = ch
 	}
 	if last != nil {
@@ -1348,7 +1357,7 @@ func finish(c *Conversation) {
 type timeWords struct {
 	wall uint64
 	ext  int64
-	_    unsafe.Pointer // loc
+	loc  unsafe.Pointer // *time.Location (nil for UTC)
 }
 
 // hasMonotonic is the bit of timeWords.wall of a time with a monotonic

@@ -850,7 +850,8 @@ func TestFinishMatchesReference(t *testing.T) {
 // TestTimeWords holds timeWords to package time's layout of a Time: a zero
 // time's words are zero; without a monotonic reading wall is the
 // nanoseconds and ext the seconds (from a fixed epoch); with one, wall has
-// hasMonotonic set.
+// hasMonotonic set; loc is the location (nil for UTC), and a Time made from
+// the words is the time.
 func TestTimeWords(t *testing.T) {
 	if unsafe.Sizeof(timeWords{}) != unsafe.Sizeof(time.Time{}) {
 		t.Fatalf("timeWords takes %d bytes, a time.Time %d", unsafe.Sizeof(timeWords{}), unsafe.Sizeof(time.Time{}))
@@ -867,6 +868,17 @@ func TestTimeWords(t *testing.T) {
 	}
 	if w := words(time.Now()); w.wall&hasMonotonic == 0 {
 		t.Errorf("time.Now(): wall %#x without hasMonotonic", w.wall)
+	}
+	// loc is the location, nil for UTC (which a held message's chunk
+	// keeps for its messages' times)
+	shanghai := time.FixedZone("CST", 8*3600)
+	for _, tm := range []time.Time{time.Unix(5, 0).In(shanghai), time.Unix(5, 0).UTC(), time.Unix(5, 0).In(time.Local), {}} {
+		w := words(tm)
+		var back time.Time
+		*(*timeWords)(unsafe.Pointer(&back)) = w
+		if loc := (*time.Location)(w.loc); loc != nil && loc != tm.Location() || loc == nil && tm.Location() != time.UTC || back != tm {
+			t.Errorf("%v: loc %p, Location() %p; made back from its words %v", tm, w.loc, tm.Location(), back)
+		}
 	}
 }
 
