@@ -131,7 +131,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	// perf timeline of a 100 MB run: two cores 85% busy; 95% with the
 	// queue, which saved 1–4% of the time in alternating runs, with the
 	// same peak memory; a queue of half the budget took 7 MiB more, one
-	// of the whole budget crossed the soft memory limit).
+	// of the whole budget crossed the soft memory limit). The workers take
+	// queued groups whenever they are ready for more, also while the
+	// grouper waits for the parsers (handed out only after each batch, as
+	// many as the channel holds, the rest waited for the next batch while
+	// the workers ran dry).
 	var group []*openConv
 	var queue [][]*openConv
 	var queueBytes []int // of each queued group; -1 for a large one
@@ -169,6 +173,14 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	// send pushes the group and hands queued groups to the workers: all of
 	// them when all is set, else as many as they take at once, and then
 	// more, waiting, until no more than maxQueued bytes are queued
+	sent := func() { // the first queued group went to the workers
+		if queueBytes[0] < 0 {
+			large--
+		} else {
+			queued -= queueBytes[0]
+		}
+		queue[0], queue, queueBytes = nil, queue[1:], queueBytes[1:]
+	}
 	send := func(all bool) error {
 		push()
 		for len(queue) > 0 {
@@ -185,12 +197,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 					return nil
 				}
 			}
-			if queueBytes[0] < 0 {
-				large--
-			} else {
-				queued -= queueBytes[0]
-			}
-			queue[0], queue, queueBytes = nil, queue[1:], queueBytes[1:]
+			sent()
 		}
 		return nil
 	}
@@ -260,7 +267,24 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		pending := map[int]*batch{}
 		next := 0
 		setUpPending := e.SetUp != nil
-		for b := range prepared {
+		for {
+			// while groups are queued, the workers take them also while
+			// the grouper waits for a batch
+			var b *batch
+			ok := true
+			if err == nil && len(queue) > 0 {
+				select {
+				case b, ok = <-prepared:
+				case convs <- queue[0]:
+					sent()
+					continue
+				}
+			} else {
+				b, ok = <-prepared
+			}
+			if !ok {
+				break
+			}
 			if err != nil {
 				continue // drain
 			}

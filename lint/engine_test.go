@@ -191,6 +191,76 @@ func TestEngineMemoryBudgetSplitsFarApartConversations(t *testing.T) {
 	}
 }
 
+// countingChecker is wordChecker counting the conversations it checked.
+type countingChecker struct {
+	wordChecker
+	checked *atomic.Int64
+}
+
+func (c countingChecker) NewWorker() Worker { return c }
+func (c countingChecker) Check(conv *Conversation) ([]Finding, []Skip) {
+	c.checked.Add(1)
+	return c.wordChecker.Check(conv)
+}
+
+// TestEngineHandsQueuedGroupsWhileWaiting: conversations linted early
+// (the memory budget) are all checked while the grouper waits for more
+// input, not only as many groups as the channel to the workers holds
+// (the rest waited for the next batch to be grouped: the workers ran dry
+// while the parser worked on it).
+func TestEngineHandsQueuedGroupsWhileWaiting(t *testing.T) {
+	// one batch of one-message conversations, several hundred of them
+	// over the budget: its half-flushes queue more groups than the
+	// channel takes, with less than a quarter of the budget queued
+	per := chunkBytes + convOverhead + messageOverhead + len("c000") + len("u") + len("hello")
+	budget := 300 * per
+	feed := func(wait func()) func(Sink) error {
+		return func(s Sink) error {
+			for i := range batchRecords {
+				if err := s.Message(msg(fmt.Sprintf("c%03d", i), i, Customer, "u", "hello", i+1)); err != nil {
+					return err
+				}
+			}
+			wait() // the batch went on with its last record
+			return nil
+		}
+	}
+	for _, jobs := range []int{1, 2} {
+		// how many this input lints early (all of them in its only batch)
+		var checked atomic.Int64
+		rule := &RuleInfo{ID: "p/bad", Severity: Error}
+		e := &Engine{Jobs: jobs, MemoryBudget: budget, Checker: countingChecker{wordChecker{rule}, &checked}}
+		res, _, err := runEngine(t, e, feed(func() {}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		early := 0
+		for _, r := range res {
+			if r.Conversation.Part == 1 {
+				early++
+			}
+		}
+		if early < 5*convGroup {
+			t.Fatalf("jobs=%d: %d conversations linted early: the test needs more", jobs, early)
+		}
+		// again, the reader waiting until they are checked
+		checked.Store(0)
+		e = &Engine{Jobs: jobs, MemoryBudget: budget, Checker: countingChecker{wordChecker{rule}, &checked}}
+		_, _, err = runEngine(t, e, feed(func() {
+			deadline := time.Now().Add(10 * time.Second)
+			for checked.Load() < int64(early) && time.Now().Before(deadline) {
+				time.Sleep(time.Millisecond)
+			}
+			if n := checked.Load(); n < int64(early) {
+				t.Errorf("jobs=%d: %d of the %d conversations linted early checked while the reader waits", jobs, n, early)
+			}
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestEngineLongConversationInParts: a conversation of more messages than
 // a part may hold (a file without conversation ids is one) is linted in
 // parts of maxPartMessages, in order, each noting it, every message once.
