@@ -132,10 +132,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	// queue, which saved 1–4% of the time in alternating runs, with the
 	// same peak memory; a queue of half the budget took 7 MiB more, one
 	// of the whole budget crossed the soft memory limit). The workers take
-	// queued groups whenever they are ready for more, also while the
-	// grouper waits for the parsers (handed out only after each batch, as
-	// many as the channel holds, the rest waited for the next batch while
-	// the workers ran dry).
+	// queued groups whenever they are ready for more: while a flush forms
+	// them, and while the grouper waits for the parsers (handed out only
+	// after each batch, as many as the channel holds, the rest waited for
+	// the next batch while the workers ran dry: the two workers of a
+	// 100 MB run waited 92 and 84 ms for groups, now 47 and 52 ms).
 	var group []*openConv
 	var queue [][]*openConv
 	var queueBytes []int // of each queued group; -1 for a large one
@@ -205,6 +206,18 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		group = append(group, oc)
 		if len(group) >= convGroup {
 			push()
+			// a worker ready for more takes it at once: flushing half
+			// of the budget takes about 2 ms (6,400 conversations of a
+			// 100 MB run), which workers with nothing queued waited
+			for len(queue) > 0 {
+				select {
+				case convs <- queue[0]:
+					sent()
+					continue
+				default:
+				}
+				break
+			}
 		}
 		return nil
 	})

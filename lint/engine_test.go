@@ -261,6 +261,57 @@ func TestEngineHandsQueuedGroupsWhileWaiting(t *testing.T) {
 	}
 }
 
+// TestEngineHandsGroupsDuringFlush: the groups of conversations a flush
+// of the budget lints early go to the workers as they are formed, not
+// once the grouper is done with the batch: here the grouper, reporting
+// progress later in the same batch, waits for a check.
+func TestEngineHandsGroupsDuringFlush(t *testing.T) {
+	// one-message conversations; the budget overflows in the batch that
+	// ends with the first progress report (record progressEvery), before
+	// its end
+	per := len("c0000") + len("u") + len("hello") + messageOverhead + convOverhead + chunkBytes
+	first := progressEvery - batchRecords/2
+	budget := first * per
+	rule := &RuleInfo{ID: "p/bad", Severity: Error}
+	for _, jobs := range []int{1, 2} {
+		var checked atomic.Int64
+		reports := 0
+		e := &Engine{Jobs: jobs, MemoryBudget: budget, Checker: countingChecker{wordChecker{rule}, &checked},
+			Progress: func(int) {
+				if reports++; reports > 1 {
+					return
+				}
+				deadline := time.Now().Add(10 * time.Second)
+				for checked.Load() == 0 && time.Now().Before(deadline) {
+					time.Sleep(time.Millisecond)
+				}
+				if checked.Load() == 0 {
+					t.Errorf("jobs=%d: nothing checked while the grouper is still on the batch that flushed", jobs)
+				}
+			}}
+		res, sum, err := runEngine(t, e, func(s Sink) error {
+			for i := range progressEvery + batchRecords {
+				if err := s.Message(msg(fmt.Sprintf("c%04d", i), i, Customer, "u", "hello", i+1)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		early := 0
+		for _, r := range res {
+			if r.Conversation.Part == 1 {
+				early++
+			}
+		}
+		if reports == 0 || early < convGroup || sum.Conversations != progressEvery+batchRecords {
+			t.Fatalf("jobs=%d: %d progress reports, %d conversations linted early, summary %+v: the test needs a flush before the report", jobs, reports, early, sum)
+		}
+	}
+}
+
 // TestEngineLongConversationInParts: a conversation of more messages than
 // a part may hold (a file without conversation ids is one) is linted in
 // parts of maxPartMessages, in order, each noting it, every message once.
