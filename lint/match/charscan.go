@@ -35,14 +35,16 @@ import (
 // number, for its patterns. States where patterns end have the bases from
 // outBase on.
 //
-// The step is one load, and the choice between it and the root's cell made
-// with arithmetic, not a branch (the state is an address: Go makes no
-// conditional move of it, and a branch would mispredict on every match
-// begun or broken off); the class and the root's cell do not depend on the
-// state, so they are ready before the load returns.
+// The step is one load, and the choice between it and the root's cell a
+// conditional move, not a branch (which would mispredict on every match
+// begun or broken off: stepAt); the class and the root's cell do not
+// depend on the state, so they are ready before the load returns.
 type charTable struct {
 	cells   []uint64
 	outBase uint32
+	// zero is always 0: the carry of stepAt's add, which the compiler
+	// must not know
+	zero uint64
 
 	// the classes of characters, by their bytes; in ascii and three, plus
 	// stopClass for the characters plainRun may stop at. Both lie just
@@ -732,7 +734,7 @@ const charEnds = 8
 func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (int, uint32, int) {
 	// cells and class tables read without bounds checks, as runPlain
 	// reads them (s+cl is within cells on any text: charHits)
-	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	cells, outBase, zero := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase, c.zero
 	p := unsafe.Pointer(unsafe.StringData(text))
 	k := 0
 	for i < len(text) {
@@ -752,14 +754,7 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 		} else {
 			break
 		}
-		// s = the lower half of cells[s+cl] if its upper half is cl,
-		// else the root's cells[cl]: e is below 1<<32 just when the
-		// class matches (freeCell and classes are below 1<<31); the
-		// chain from one state to the next is the load and four
-		// operations
-		e := *(*uint64)(unsafe.Add(cells, uintptr(s+cl)*8)) ^ uint64(cl)<<32
-		r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
-		if s = r ^ ((r ^ uint32(e)) & uint32(int64(e-1<<32)>>63)); s >= outBase {
+		if s = stepAt(cells, s, cl, zero); s >= outBase {
 			ends[k&(charEnds-1)] = uint64(s)<<32 | uint64(uint32(i))
 			k++
 			if k == charEnds {
@@ -791,7 +786,7 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, uint32) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
-	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	cells, outBase, zero := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase, c.zero
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
@@ -839,7 +834,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			i += 3
 		}
 		// the step of run (cells read as run reads them)
-		if st = stepAt(cells, st, cl); st >= outBase {
+		if st = stepAt(cells, st, cl, zero); st >= outBase {
 			if ends.note(st, i) {
 				break
 			}
@@ -861,7 +856,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 // where runPlain does.
 func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsafe.Pointer, o int) (int, int, uint32) {
 	// cells read without bounds checks, as runPlain reads them
-	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase
+	cells, outBase, zero := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase, c.zero
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
@@ -927,7 +922,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			o += 3
 		}
 	step:
-		if st = stepAt(cells, st, cl); st >= outBase {
+		if st = stepAt(cells, st, cl, zero); st >= outBase {
 			if ends.note(st, o) {
 				break
 			}
@@ -936,15 +931,29 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 	return i, o, st
 }
 
-// stepAt is the step of run from state st on class cl, with the cells
-// read from their address (and the mask computed in 32 bits: no 64-bit
-// constant to keep in a register).
-func stepAt(cells unsafe.Pointer, st, cl uint32) uint32 {
-	e := *(*uint64)(unsafe.Add(cells, uintptr(st+cl)*8))
+// stepAt is the step from state st on class cl (step), with the cells
+// read from their address, for run, runPlain and runCopy: the lower half
+// of cells[st+cl] if its upper half is cl, else the root's cells[cl].
+//
+// The choice is a conditional move: the chain from one state to the next
+// is then the load, a shift, a compare, the move and the add of the next
+// class, where the arithmetic select it replaced took four operations
+// more (BenchmarkPackAnalyse 1.51 → 1.45 ms). A branch mispredicts on
+// every match begun or broken off (7% slower). Go makes no conditional
+// move of a value a load's address is computed from (its branchelim
+// pass: a predicted branch lets the load start early), so the address is
+// not computed from the state by arithmetic it can follow: st+cl is
+// bits.Add64 with a carry it cannot know is 0 (zero, charTable.zero),
+// an add with carry whose inputs it does not trace through the result.
+func stepAt(cells unsafe.Pointer, st, cl uint32, zero uint64) uint32 {
+	at, _ := bits.Add64(uint64(st), uint64(cl), zero)
+	e := *(*uint64)(unsafe.Add(cells, uintptr(at)*8))
 	r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
-	// all ones just when the upper half of e is cl (both below 1<<31)
-	m := uint32(int32((uint32(e>>32)^cl)-1) >> 31)
-	return r ^ ((r ^ uint32(e)) & m)
+	n := uint32(e)
+	if uint32(e>>32) != cl {
+		n = r
+	}
+	return n
 }
 
 // step is the transition from state s on class cl.
