@@ -24,7 +24,7 @@ import (
 //
 // The transitions are stored sparsely, in one array (a double array): a
 // state is the offset (its base) of its row in cells, and cells[base+class]
-// holds the next state's base in its lower 32 bits when its upper 32 bits
+// holds the next state's base in its upper 32 bits when its lower 32 bits
 // hold class; otherwise (the cell is another row's, or free) the next
 // state is the root's, in the root's row, which is dense and comes first:
 // cells[class]. A state's row holds the classes on which its transition is
@@ -211,10 +211,9 @@ func load4(p unsafe.Pointer, i int) uint32 {
 	return binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
 }
 
-// freeCell is a cell no row has (and the upper half of a state's own
-// cell): a class never matches it, and the scan's arithmetic needs it
-// positive.
-const freeCell = 0x7FFFFFFF << 32
+// freeCell is a cell no row has (and the lower half of a state's own
+// cell): a class never matches it.
+const freeCell = 0x7FFFFFFF
 
 // maxCharClasses is the number of classes the tables hold: patterns of
 // more distinct characters get the byte automaton.
@@ -541,13 +540,13 @@ func buildCharTable(a *automaton, patterns []string) bool {
 	}
 	for _, s := range queue {
 		b := base[s]
-		cells[b] = freeCell | uint64(s)
+		cells[b] = uint64(s)<<32 | freeCell
 		for i := rowAt[s]; i < rowAt[s]+rowLen[s]; i++ {
-			cells[b+uint32(rowCls[i])] = uint64(rowCls[i])<<32 | uint64(base[rowTo[i]])
+			cells[b+uint32(rowCls[i])] = uint64(base[rowTo[i]])<<32 | uint64(rowCls[i])
 		}
 	}
 	for cl, t := range rootTo {
-		cells[cl] = uint64(cl)<<32 | uint64(base[t])
+		cells[cl] = uint64(base[t])<<32 | uint64(cl)
 	}
 	c.cells = cells
 
@@ -707,7 +706,7 @@ func (a *automaton) charStep(text string, i int, s uint32, dst []rawHit) (int, u
 // charOut appends the hits of the patterns that end in state s (its base)
 // at end.
 func (a *automaton) charOut(dst []rawHit, s uint32, end int32) []rawHit {
-	st := uint32(a.chars.cells[s])
+	st := uint32(a.chars.cells[s] >> 32)
 	for _, p := range a.out[a.outStart[st]:a.outStart[st+1]] {
 		if end < a.patLen[p] {
 			continue // never: a state's string is in the text
@@ -948,9 +947,9 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 func stepAt(cells unsafe.Pointer, st, cl uint32, zero uint64) uint32 {
 	at, _ := bits.Add64(uint64(st), uint64(cl), zero)
 	e := *(*uint64)(unsafe.Add(cells, uintptr(at)*8))
-	r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)))
-	n := uint32(e)
-	if uint32(e>>32) != cl {
+	r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)) >> 32)
+	n := uint32(e >> 32)
+	if uint32(e) != cl {
 		n = r
 	}
 	return n
@@ -958,10 +957,10 @@ func stepAt(cells unsafe.Pointer, st, cl uint32, zero uint64) uint32 {
 
 // step is the transition from state s on class cl.
 func (c *charTable) step(s, cl uint32) uint32 {
-	if e := c.cells[s+cl]; uint32(e>>32) == cl {
-		return uint32(e)
+	if e := c.cells[s+cl]; uint32(e) == cl {
+		return uint32(e >> 32)
 	}
-	return uint32(c.cells[cl])
+	return uint32(c.cells[cl] >> 32)
 }
 
 // fewCharCells reports whether the rows of the character automaton of the
