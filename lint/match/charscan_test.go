@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TestCharAutomatonChosen: valid UTF-8 patterns get the character
@@ -79,6 +80,67 @@ func TestCharAutomatonRandom(t *testing.T) {
 		for _, text := range texts {
 			if got, want := a.hits(text, nil), ref.hits(text, nil); !slicesEqual(got, want) {
 				t.Fatalf("patterns %q in %q: got %v, want %v", pats, text, got, want)
+			}
+		}
+	}
+}
+
+// TestStepAtIsTrie: the scan loops' step (stepAt, a conditional move on
+// cells of class and next state) is step, for every state reached from
+// the root and every class (those of no row's cell among them), and the
+// state it reaches over a text is that of the text's longest suffix that
+// begins a pattern (the trie with failure links, followed at once).
+func TestStepAtIsTrie(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 300 {
+		alpha := charAlphabet[:2+rng.IntN(len(charAlphabet)-1)]
+		var pats []string
+		for i := rng.IntN(12); i >= 0; i-- {
+			pats = append(pats, randText(rng, alpha, 1+rng.IntN(5)))
+		}
+		a := buildAutomaton(pats)
+		c := a.chars
+		if c == nil || c.zero != 0 {
+			t.Fatalf("patterns %q: no character automaton, or zero %d", pats, c.zero)
+		}
+		cells := unsafe.Pointer(unsafe.SliceData(c.cells))
+		nclass := uint32(0)
+		for _, r := range strings.Join(pats, "") {
+			cl, _ := c.classOf(string(r))
+			nclass = max(nclass, cl+1)
+		}
+		// the state of each prefix of a pattern, from the root by step
+		stateOf := map[string]uint32{"": 0}
+		for _, p := range pats {
+			st := uint32(0)
+			for i, r := range p {
+				cl, _ := c.classOf(string(r))
+				st = c.step(st, cl)
+				stateOf[p[:i+len(string(r))]] = st
+			}
+		}
+		for pre, st := range stateOf {
+			for cl := range nclass {
+				if got, want := stepAt(cells, st, cl, c.zero), c.step(st, cl); got != want {
+					t.Fatalf("patterns %q: from %q on class %d stepAt gives %d, step %d", pats, pre, cl, got, want)
+				}
+			}
+		}
+		text := randText(rng, append(alpha, "ж", "丁"), 50)
+		st := uint32(0)
+		for i, r := range text {
+			cl, _ := c.classOf(string(r))
+			st = stepAt(cells, st, cl, c.zero)
+			end := i + len(string(r))
+			want := uint32(0)
+			for k := 0; k < end; k++ {
+				if s, ok := stateOf[text[k:end]]; ok && utf8.RuneStart(text[k]) {
+					want = s
+					break
+				}
+			}
+			if st != want {
+				t.Fatalf("patterns %q, text %q: state %d after %q, want %d", pats, text, st, text[:end], want)
 			}
 		}
 	}
