@@ -42,6 +42,18 @@ func msg(conv string, sec int, role Role, sender, text string, line int) Message
 	return m
 }
 
+// lintedEarly is the number of results that are the first part of a
+// conversation linted before the input ended.
+func lintedEarly(res []*Result) int {
+	n := 0
+	for _, r := range res {
+		if r.Conversation.Part == 1 {
+			n++
+		}
+	}
+	return n
+}
+
 func runEngine(t *testing.T, e *Engine, feed func(s Sink) error) ([]*Result, *Summary, error) {
 	t.Helper()
 	if e.Checker == nil {
@@ -234,12 +246,7 @@ func TestEngineHandsQueuedGroupsWhileWaiting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		early := 0
-		for _, r := range res {
-			if r.Conversation.Part == 1 {
-				early++
-			}
-		}
+		early := lintedEarly(res)
 		if early < 5*convGroup {
 			t.Fatalf("jobs=%d: %d conversations linted early: the test needs more", jobs, early)
 		}
@@ -300,12 +307,7 @@ func TestEngineHandsGroupsDuringFlush(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		early := 0
-		for _, r := range res {
-			if r.Conversation.Part == 1 {
-				early++
-			}
-		}
+		early := lintedEarly(res)
 		if reports == 0 || early < convGroup || sum.Conversations != progressEvery+batchRecords {
 			t.Fatalf("jobs=%d: %d progress reports, %d conversations linted early, summary %+v: the test needs a flush before the report", jobs, reports, early, sum)
 		}

@@ -777,6 +777,19 @@ func finishRef(c *Conversation) {
 	}
 }
 
+// finishBoth is a conversation of messages at times, finished by finish
+// and by finishRef.
+func finishBoth(times []time.Time) (got, want Conversation) {
+	for i, tm := range times {
+		m := Message{ID: strconv.Itoa(i), Time: tm, Seq: i}
+		got.Messages = append(got.Messages, m)
+		want.Messages = append(want.Messages, m)
+	}
+	finish(&got)
+	finishRef(&want)
+	return got, want
+}
+
 // TestFinishMatchesReference holds finish, which compares the words of the
 // messages' times, to finishRef: times in order and out of order by
 // seconds, by nanoseconds within a second, equal times (kept in input
@@ -810,15 +823,7 @@ func TestFinishMatchesReference(t *testing.T) {
 		{"monotonic mixed", []time.Time{now.Round(0), now.Add(-time.Millisecond), now.Round(0).Add(-time.Hour)}},
 		{"monotonic zero", []time.Time{now, {}}},
 	} {
-		var got, want Conversation
-		for i, tm := range tt.times {
-			m := Message{ID: strconv.Itoa(i), Time: tm, Seq: i}
-			got.Messages = append(got.Messages, m)
-			want.Messages = append(want.Messages, m)
-		}
-		finish(&got)
-		finishRef(&want)
-		if !reflect.DeepEqual(got, want) {
+		if got, want := finishBoth(tt.times); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tt.name, got, want)
 		}
 	}
@@ -826,22 +831,17 @@ func TestFinishMatchesReference(t *testing.T) {
 	// many are equal or close, now and then a zero one
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
-		var got, want Conversation
-		for i := range 1 + rng.IntN(12) {
-			tm := at(rng.IntN(4), rng.IntN(3))
+		times := make([]time.Time, 1+rng.IntN(12))
+		for i := range times {
+			times[i] = at(rng.IntN(4), rng.IntN(3))
 			switch rng.IntN(40) {
 			case 0:
-				tm = time.Time{}
+				times[i] = time.Time{}
 			case 1:
-				tm = now.Add(time.Duration(rng.IntN(3)))
+				times[i] = now.Add(time.Duration(rng.IntN(3)))
 			}
-			m := Message{ID: strconv.Itoa(i), Time: tm, Seq: i}
-			got.Messages = append(got.Messages, m)
-			want.Messages = append(want.Messages, m)
 		}
-		finish(&got)
-		finishRef(&want)
-		if !reflect.DeepEqual(got, want) {
+		if got, want := finishBoth(times); !reflect.DeepEqual(got, want) {
 			t.Fatalf("random times:\n got %+v\nwant %+v", got, want)
 		}
 	}
