@@ -78,12 +78,12 @@ func (c *charTable) newClassTables(tab []uint64) {
 
 // asciiAt and threeAt are c.ascii[b] and c.three[k] read from t, the
 // address of c.cells[0].
-func asciiAt(t unsafe.Pointer, b byte) uint32 {
-	return uint32(*(*uint16)(unsafe.Add(t, int(b)*2-classBytes)))
+func asciiAt(t unsafe.Pointer, b byte) uint64 {
+	return uint64(*(*uint16)(unsafe.Add(t, int(b)*2-classBytes)))
 }
 
-func threeAt(t unsafe.Pointer, k uint32) uint32 {
-	return uint32(*(*uint16)(unsafe.Add(t, int(k)*2-threeBytes)))
+func threeAt(t unsafe.Pointer, k uint32) uint64 {
+	return uint64(*(*uint16)(unsafe.Add(t, int(k)*2-threeBytes)))
 }
 
 // threeKey is where c.three keeps the class of the three-byte character
@@ -94,6 +94,15 @@ func threeAt(t unsafe.Pointer, k uint32) uint32 {
 // instructions where the code point takes ten.
 func threeKey(v uint32) uint32 {
 	return ((v & 0x3F3F0F) * 0x1004400) >> 16
+}
+
+// threeKeyWord is threeKey(v)>>6, the word of a bitmap by threeKey
+// (fold3Keys, behindKeys), from its own product, which the rare paths of
+// runPlain and runCopy work out where they need it: from threeKey's, the
+// compiler keeps that product in a register, or on the stack, for every
+// character (TestThreeKeyWord).
+func threeKeyWord(v uint32) uint32 {
+	return (v & 0x3F3F0F) * (0x1004400 >> 6) >> 16 & 0x3FF
 }
 
 // threeKeyOf is threeKey of the character r (U+0800–U+FFFF).
@@ -737,7 +746,7 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 	p := unsafe.Pointer(unsafe.StringData(text))
 	k := 0
 	for i < len(text) {
-		var cl uint32
+		var cl uint64
 		if b := text[i]; b < 0x80 {
 			cl = asciiAt(cells, b) &^ stopClass
 			i++
@@ -753,7 +762,7 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 		} else {
 			break
 		}
-		if s = stepAt(cells, s, cl, zero); s >= outBase {
+		if s = uint32(stepAt(cells, uint64(s), cl, zero)); s >= outBase {
 			ends[k&(charEnds-1)] = uint64(s)<<32 | uint64(uint32(i))
 			k++
 			if k == charEnds {
@@ -789,8 +798,9 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
+	st64 := uint64(st) // the state, of the width of stepAt's arithmetic
 	for uint(i) < uint(len(s)) {
-		var cl uint32
+		var cl uint64
 		if b := s[i]; b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
 				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
@@ -801,7 +811,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			i++
 		} else {
 			var v uint32
-			if i+4 <= len(s) {
+			if i < len(s)-3 {
 				// s[i] lowest on every platform (one load where the
 				// platform is little-endian)
 				v = load4(p, i)
@@ -815,10 +825,11 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			}
 			k := threeKey(v)
 			if cl = threeAt(cells, k); cl >= stopClass {
-				if behindKeys[k>>6]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
-					return -1, st
+				w := threeKeyWord(v)
+				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
+					return -1, uint32(st64)
 				}
-				if fold3Keys[k>>6]&(1<<(k&63)) != 0 {
+				if fold3Keys[w]&(1<<(k&63)) != 0 {
 					break
 				}
 				// only the start of a phrase conversion: copied as it
@@ -833,13 +844,13 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			i += 3
 		}
 		// the step of run (cells read as run reads them)
-		if st = stepAt(cells, st, cl, zero); st >= outBase {
-			if ends.note(st, i) {
+		if st64 = stepAt(cells, st64, cl, zero); st64 >= uint64(outBase) {
+			if ends.note(uint32(st64), i) {
 				break
 			}
 		}
 	}
-	return i, st
+	return i, uint32(st64)
 }
 
 // runCopy is runPlain for the part of a message from its first change on
@@ -859,8 +870,9 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
+	st64 := uint64(st) // the state, of the width of stepAt's arithmetic
 	for uint(i) < uint(len(s)) {
-		var cl uint32
+		var cl uint64
 		if b := s[i]; b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
 				if b-'A' < 26 {
@@ -879,7 +891,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			o++
 		} else {
 			var v uint32
-			if i+4 <= len(s) {
+			if i < len(s)-3 {
 				v = load4(p, i)
 			} else if i+3 == len(s) {
 				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
@@ -891,10 +903,11 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			}
 			k := threeKey(v)
 			if cl = threeAt(cells, k); cl >= stopClass {
-				if behindKeys[k>>6]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
-					return -1, o, st
+				w := threeKeyWord(v)
+				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
+					return -1, o, uint32(st64)
 				}
-				if fold3Keys[k>>6]&(1<<(k&63)) != 0 {
+				if fold3Keys[w]&(1<<(k&63)) != 0 {
 					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the
 					// code point's low 7 bits the low bit of the
 					// second byte and the low 6 of the third
@@ -921,13 +934,13 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			o += 3
 		}
 	step:
-		if st = stepAt(cells, st, cl, zero); st >= outBase {
-			if ends.note(st, o) {
+		if st64 = stepAt(cells, st64, cl, zero); st64 >= uint64(outBase) {
+			if ends.note(uint32(st64), o) {
 				break
 			}
 		}
 	}
-	return i, o, st
+	return i, o, uint32(st64)
 }
 
 // stepAt is the step from state st on class cl (step), with the cells
@@ -944,12 +957,16 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 // not computed from the state by arithmetic it can follow: st+cl is
 // bits.Add64 with a carry it cannot know is 0 (zero, charTable.zero),
 // an add with carry whose inputs it does not trace through the result.
-func stepAt(cells unsafe.Pointer, st, cl uint32, zero uint64) uint32 {
-	at, _ := bits.Add64(uint64(st), uint64(cl), zero)
+// State and class are 64-bit, as the loads give them, so that the loop
+// takes no zero-extending copies of either (and zero stays in registers:
+// runCopy's loop 42 → 39 instructions a three-byte character, with
+// threeKeyWord).
+func stepAt(cells unsafe.Pointer, st, cl, zero uint64) uint64 {
+	at, _ := bits.Add64(st, cl, zero)
 	e := *(*uint64)(unsafe.Add(cells, uintptr(at)*8))
-	r := uint32(*(*uint64)(unsafe.Add(cells, uintptr(cl)*8)) >> 32)
-	n := uint32(e >> 32)
-	if uint32(e) != cl {
+	r := *(*uint64)(unsafe.Add(cells, uintptr(cl)*8)) >> 32
+	n := e >> 32
+	if uint32(e) != uint32(cl) {
 		n = r
 	}
 	return n

@@ -121,7 +121,7 @@ func TestStepAtIsTrie(t *testing.T) {
 		}
 		for pre, st := range stateOf {
 			for cl := range nclass {
-				if got, want := stepAt(cells, st, cl, c.zero), c.step(st, cl); got != want {
+				if got, want := stepAt(cells, uint64(st), uint64(cl), c.zero), c.step(st, cl); got != uint64(want) {
 					t.Fatalf("patterns %q: from %q on class %d stepAt gives %d, step %d", pats, pre, cl, got, want)
 				}
 			}
@@ -130,7 +130,7 @@ func TestStepAtIsTrie(t *testing.T) {
 		st := uint32(0)
 		for i, r := range text {
 			cl, _ := c.classOf(string(r))
-			st = stepAt(cells, st, cl, c.zero)
+			st = uint32(stepAt(cells, uint64(st), uint64(cl), c.zero))
 			end := i + len(string(r))
 			want := uint32(0)
 			for k := 0; k < end; k++ {

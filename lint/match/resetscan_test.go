@@ -364,3 +364,20 @@ func TestResetScanBehind(t *testing.T) {
 		}
 	}
 }
+
+// TestThreeKeyWord holds threeKeyWord to threeKey's word, on every
+// combination of the bits threeKey reads, with any other bits set.
+func TestThreeKeyWord(t *testing.T) {
+	for a := uint32(0); a < 16; a++ {
+		for b := uint32(0); b < 64; b++ {
+			for c := uint32(0); c < 64; c++ {
+				for _, hi := range []uint32{0xE0 | 0x80<<8 | 0x80<<16, 0xF0 | 0xC0<<8 | 0xC0<<16 | 0xFF<<24, 0} {
+					v := a | b<<8 | c<<16 | hi
+					if w, k := threeKeyWord(v), threeKey(v); w != k>>6 {
+						t.Fatalf("threeKeyWord(%#x) = %#x, threeKey>>6 = %#x", v, w, k>>6)
+					}
+				}
+			}
+		}
+	}
+}
