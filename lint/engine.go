@@ -171,9 +171,6 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 		group = make([]*openConv, 0, convGroup)
 	}
-	// send pushes the group and hands queued groups to the workers: all of
-	// them when all is set, else as many as they take at once, and then
-	// more, waiting, until no more than maxQueued bytes are queued
 	sent := func() { // the first queued group went to the workers
 		if queueBytes[0] < 0 {
 			large--
@@ -182,6 +179,21 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 		queue[0], queue, queueBytes = nil, queue[1:], queueBytes[1:]
 	}
+	// offer hands queued groups to the workers as long as one is ready to
+	// take them, without waiting
+	offer := func() {
+		for len(queue) > 0 {
+			select {
+			case convs <- queue[0]:
+				sent()
+			default:
+				return
+			}
+		}
+	}
+	// send pushes the group and hands queued groups to the workers: all of
+	// them when all is set, else as many as they take at once, and then
+	// more, waiting, until no more than maxQueued bytes are queued
 	send := func(all bool) error {
 		push()
 		for len(queue) > 0 {
@@ -209,15 +221,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			// a worker ready for more takes it at once: flushing half
 			// of the budget takes about 2 ms (6,400 conversations of a
 			// 100 MB run), which workers with nothing queued waited
-			for len(queue) > 0 {
-				select {
-				case convs <- queue[0]:
-					sent()
-					continue
-				default:
-				}
-				break
-			}
+			offer()
 		}
 		return nil
 	})
