@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"unsafe"
 )
 
 // RecordParser turns raw records into messages. A reader that hands records
@@ -372,6 +373,15 @@ func (p *preparer) parseFunc(r RecordParser) parseFunc {
 	return e.parse
 }
 
+// sameParser reports whether a and b are the very same parser: the same
+// dynamic type and value word (which a == b implies for the pointers
+// parsers are, without the runtime's call). It may say false for equal
+// parsers; it never says true for different ones.
+func sameParser(a, b RecordParser) bool {
+	x, y := (*[2]unsafe.Pointer)(unsafe.Pointer(&a)), (*[2]unsafe.Pointer)(unsafe.Pointer(&b))
+	return x[0] == y[0] && x[1] == y[1]
+}
+
 // tooLong says why a message's text is over the bound ("" when it is not).
 func (p *preparer) tooLong(m *Message) string {
 	if p.maxText <= 0 || len(m.Text) <= p.maxText {
@@ -382,11 +392,19 @@ func (p *preparer) tooLong(m *Message) string {
 
 // run parses, checks and measures the records of b in place.
 func (p *preparer) run(b *batch) {
+	// the parse function of the last deferred record's parser: the records
+	// of a batch mostly share one, which is then not looked up for each
+	// (parseFunc's compare of interfaces calls into the runtime)
+	var last RecordParser
+	var parse parseFunc
 	for i := range b.recs {
 		r := &b.recs[i]
 		if r.kind == recDeferred {
+			if parse == nil || !sameParser(r.parser, last) {
+				last, parse = r.parser, p.parseFunc(r.parser)
+			}
 			// r.msg is zero (see batch.release): parse into it in place
-			reason, skip := p.parseFunc(r.parser)(b.arena[r.start:r.end:r.end], r.pos, &r.msg)
+			reason, skip := parse(b.arena[r.start:r.end:r.end], r.pos, &r.msg)
 			switch {
 			case skip:
 				r.kind, r.err, r.msg = recSkip, reason, Message{}
@@ -397,8 +415,9 @@ func (p *preparer) run(b *batch) {
 			}
 		}
 		if r.kind == recMessage {
-			if why := p.tooLong(&r.msg); why != "" {
-				r.kind, r.err, r.msg = recReject, why, Message{}
+			// (tooLong's test written out: its call was most of its cost)
+			if p.maxText > 0 && len(r.msg.Text) > p.maxText {
+				r.kind, r.err, r.msg = recReject, p.tooLong(&r.msg), Message{}
 				continue
 			}
 			r.size, r.idHash = measure(&r.msg)

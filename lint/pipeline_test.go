@@ -189,3 +189,62 @@ func TestParsers(t *testing.T) {
 		}
 	}
 }
+
+// taggedParser is a RecordParser whose messages' texts start with its tag,
+// so that a message tells which parser read it.
+type taggedParser struct {
+	tag  string
+	made int
+}
+
+func (p *taggedParser) NewParser() func([]byte, Pos) (Message, string) {
+	p.made++
+	return func(raw []byte, pos Pos) (Message, string) { return Message{Text: p.tag + string(raw)}, "" }
+}
+
+// TestPreparerParsesEachWithItsParser: records of two parsers of the same
+// type, interleaved in one batch, are each parsed by their own parser's
+// function (the preparer keeps the last record's, see sameParser), and a
+// parse function is made once per parser.
+func TestPreparerParsesEachWithItsParser(t *testing.T) {
+	a, b := &taggedParser{tag: "a"}, &taggedParser{tag: "b"}
+	seq := []*taggedParser{a, a, b, a, b, b, a}
+	bt := newBatch(0)
+	defer bt.release()
+	ba := &batcher{cur: bt}
+	for i, p := range seq {
+		if err := ba.Deferred(Pos{File: "f", Line: i + 1}, []byte{byte('0' + i)}, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	(&preparer{}).run(bt)
+	for i, p := range seq {
+		if r := bt.recs[i]; r.kind != recMessage || r.msg.Text != p.tag+string(rune('0'+i)) {
+			t.Errorf("record %d: kind %d, text %q, want %q", i, r.kind, r.msg.Text, p.tag+string(rune('0'+i)))
+		}
+	}
+	if a.made != 1 || b.made != 1 {
+		t.Errorf("parse functions made: %d and %d, want 1 each", a.made, b.made)
+	}
+}
+
+// TestSameParser: sameParser says true for the very same parser only.
+func TestSameParser(t *testing.T) {
+	a, b := &taggedParser{tag: "x"}, &taggedParser{tag: "x"}
+	s := &splitParser{}
+	for _, tt := range []struct {
+		x, y RecordParser
+		want bool
+	}{
+		{a, a, true},
+		{a, b, false}, // equal values, other pointers
+		{s, s, true},
+		{a, s, false},
+		{a, nil, false},
+		{nil, nil, true},
+	} {
+		if got := sameParser(tt.x, tt.y); got != tt.want {
+			t.Errorf("sameParser(%p, %p) = %v, want %v", tt.x, tt.y, got, tt.want)
+		}
+	}
+}

@@ -71,6 +71,20 @@ func (p *jsonlParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) stri
 	return func(line []byte, pos lint.Pos, m *lint.Message) string { return sc.parseInto(m, line, p.src, pos) }
 }
 
+// the engine parses JSONL records with NewParserSkip (it looks for the
+// interface): NewParserInto's function, wrapped by lint.NewParseFunc, was
+// one call more a record
+var _ lint.SkippingParser = (*jsonlParser)(nil)
+
+// NewParserSkip returns NewParserInto's parse function in the form of
+// lint.SkippingParser's: a JSONL record is never skipped.
+func (p *jsonlParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
+	sc := newJSONScanner()
+	return func(line []byte, pos lint.Pos, m *lint.Message) (string, bool) {
+		return sc.parseInto(m, line, p.src, pos), false
+	}
+}
+
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if mp := src.Opts.Mapping; mp != nil && !mp.zero() {
 		m, err := mp.compile()
