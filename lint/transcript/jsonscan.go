@@ -122,10 +122,14 @@ func (sl *internSlot) same(v []byte) bool {
 // A value of 8 to inlineKey bytes (most ids and senders) is hashed and
 // compared from its three words (see same), read once for the hash and
 // both slots, without a call (same's call, with lookup's registers saved
-// around it, cost about as much as the comparison).
+// around it, cost about as much as the comparison); a longer one by
+// lookupLong.
 func (c *internCache) lookup(v []byte) (s string, slot int, ok bool) {
 	n := len(v)
 	if n < 8 || n > inlineKey || c.slots == nil {
+		if n > inlineKey && c.slots != nil {
+			return c.lookupLong(v)
+		}
 		return c.lookupAny(v)
 	}
 	m := 0 // the middle word's offset: 8, or the start for at most sixteen bytes
@@ -151,6 +155,44 @@ func (c *internCache) lookup(v []byte) (s string, slot int, ok bool) {
 func (sl *internSlot) differs(x0, xm, xe uint64, m, n int) uint64 {
 	k := sl.key[:]
 	return (word(k, 0) ^ x0) | (word(k, m) ^ xm) | (word(k, n-8) ^ xe)
+}
+
+// lookupLong is lookup for a value longer than inlineKey (a long
+// conversation id: 34 bytes in the JDDC sample), which the slots hold no
+// copy of: it is hashed from its words as lookup does, and compared with
+// a cached string of its length a word at a time, rather than by a call
+// to compare strings (lookupAny took 130 instructions for one). (Not
+// inlined: it would cost lookup's common path registers.)
+//
+//go:noinline
+func (c *internCache) lookupLong(v []byte) (s string, slot int, ok bool) {
+	n := len(v)
+	x0, xe := word(v, 0), word(v, n-8)
+	// (quickHash of v)
+	set := int(((x0*0x9E3779B97F4A7C15^xe)^uint64(n))*0xBF58476D1CE4E5B9>>(c.shift&63)) * 2
+	sets := c.slots[set : set+2 : set+2]
+	for k := range 2 {
+		sl := &sets[k]
+		if sl.n != 0xFF || len(sl.s) != n {
+			continue
+		}
+		// the words at 0 and at the end, then those between
+		p := unsafe.StringData(sl.s)
+		d := (ptrWord(p, 0) ^ x0) | (ptrWord(p, n-8) ^ xe)
+		for i := 8; d == 0 && i < n-8; i += 8 {
+			d = ptrWord(p, i) ^ word(v, i)
+		}
+		if d == 0 {
+			return sl.s, set + k, true
+		}
+	}
+	return "", set, false
+}
+
+// ptrWord is the little-endian word of the eight bytes at p+i, which the
+// caller has made sure are p's.
+func ptrWord(p *byte, i int) uint64 {
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(p), i))[:])
 }
 
 // lookupAny is lookup for a value of any length.

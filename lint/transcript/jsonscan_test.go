@@ -384,16 +384,17 @@ func TestInternedEdges(t *testing.T) {
 }
 
 // TestInternLookupAgreesWithAny holds lookup, which reads values of 8 to
-// inlineKey bytes by their words, to lookupAny, the general way: values
-// of every length, stored in a small cache whose sets fill and wrap, then
-// looked up as they are and with a bit changed.
+// inlineKey bytes by their words, and longer ones by their words and the
+// cached strings' (lookupLong), to lookupAny, the general way: values of
+// every length up to three times inlineKey, stored in a small cache whose
+// sets fill and wrap, then looked up as they are and with a bit changed.
 func TestInternLookupAgreesWithAny(t *testing.T) {
 	const alphabet = "TB2026客服1110x_USERID"
 	r := rand.New(rand.NewPCG(5, 6))
 	c := internCache{max: 64}
 	var vals [][]byte
 	for range 3000 {
-		v := make([]byte, 1+r.IntN(inlineKey+4))
+		v := make([]byte, 1+r.IntN(3*inlineKey))
 		for i := range v {
 			v[i] = alphabet[r.IntN(len(alphabet))]
 		}
