@@ -899,12 +899,17 @@ var idSeed = maphash.MakeSeed()
 // (always positive) and the hash of its id (0 for none, else odd). The
 // pipeline's preparers work them out in parallel, sparing the grouper.
 func measure(m *Message) (size int, idHash uint32) {
-	size = len(m.Text) + len(m.Sender) + messageOverhead
 	if m.ID != "" {
-		idHash = uint32(maphash.String(idSeed, m.ID)) | 1
+		idHash = hashID(m.ID)
 	}
-	return size, idHash
+	return len(m.Text) + len(m.Sender) + messageOverhead, idHash
 }
+
+// hashID is measure's hash of a message id. (A function of its own, so
+// that measure is inlined: most messages have no id.)
+//
+//go:noinline
+func hashID(id string) uint32 { return uint32(maphash.String(idSeed, id)) | 1 }
 
 // message takes one message, measured by measure; it may change *m (its
 // Type and Seq) and copies it into the conversation.

@@ -1039,3 +1039,30 @@ func TestHeldMessagesPast32Bits(t *testing.T) {
 		t.Errorf("duplicate id: %v, want one naming f.jsonl:1099511627779", errs)
 	}
 }
+
+// TestMeasure: a message counts its text, its sender and messageOverhead
+// against the budget; its id's hash is 0 without an id, odd with one, and
+// the same for the same id (in another string).
+func TestMeasure(t *testing.T) {
+	a := Message{ID: "TB2026111110158380-1", Sender: "客服01", Text: "您好"}
+	b := Message{ID: strings.Clone(a.ID), Text: "在吗？"}
+	none := Message{Sender: "s", Text: "x"}
+	for _, tt := range []struct {
+		m    *Message
+		size int
+	}{
+		{&a, len("客服01") + len("您好") + messageOverhead},
+		{&b, len("在吗？") + messageOverhead},
+		{&none, 2 + messageOverhead},
+	} {
+		size, h := measure(tt.m)
+		if size != tt.size || (tt.m.ID == "") != (h == 0) || (h != 0 && h&1 == 0) {
+			t.Errorf("measure(%+v) = %d, %#x; want size %d, an odd hash iff an id", *tt.m, size, h, tt.size)
+		}
+	}
+	_, ha := measure(&a)
+	_, hb := measure(&b)
+	if ha != hb || ha != hashID(a.ID) {
+		t.Errorf("id %q: hashes %#x and %#x, hashID %#x", a.ID, ha, hb, hashID(a.ID))
+	}
+}
