@@ -24,7 +24,8 @@ import (
 //
 // The transitions are stored sparsely, in one array (a double array): a
 // state is the offset (its base) of its row in cells, and cells[base+class]
-// holds the next state's base in its upper 32 bits when its lower 32 bits
+// holds the next state's base, negated (transCell), in its upper 32 bits
+// when its lower 32 bits
 // hold class; otherwise (the cell is another row's, or free) the next
 // state is the root's, in the root's row, which is dense and comes first:
 // cells[class]. A state's row holds the classes on which its transition is
@@ -42,9 +43,6 @@ import (
 type charTable struct {
 	cells   []uint64
 	outBase uint32
-	// zero is always 0: the carry of stepAt's add, which the compiler
-	// must not know
-	zero uint64
 
 	// the classes of characters, by their bytes; in ascii and three, plus
 	// stopClass for the characters plainRun may stop at. Both lie just
@@ -187,17 +185,18 @@ func next3(s string, p unsafe.Pointer, j int) uint32 {
 }
 
 // endNotes are the places where patterns end that runPlain and runCopy
-// noted before they returned: n of them, each a state (its base) and an
-// end. The count lives here rather than in a register of their loops,
-// where it is seldom used, and the state is stored as it is (not
-// shifted, which would take a copy of the loop's state).
+// noted before they returned: n of them, each a state (its base,
+// negated: stepAt) and an end. The count lives here rather than in a
+// register of their loops, where it is seldom used, and the state is
+// stored as the loops hold it (not shifted or negated back, which would
+// take a copy of the loop's state).
 type endNotes struct {
 	n   int
 	st  [charEnds]uint32
 	end [charEnds]int32
 }
 
-// note notes that patterns end in state st at end, and reports whether
+// note notes that patterns end in state -st at end, and reports whether
 // the notes are now full.
 func (e *endNotes) note(st uint32, end int) bool {
 	n := e.n & (charEnds - 1)
@@ -209,7 +208,7 @@ func (e *endNotes) note(st uint32, end int) bool {
 // hits appends the hits of the places noted.
 func (e *endNotes) hits(a *automaton, dst []rawHit) []rawHit {
 	for k := range e.n {
-		dst = a.charOut(dst, e.st[k], e.end[k])
+		dst = a.charOut(dst, -e.st[k], e.end[k])
 	}
 	return dst
 }
@@ -539,6 +538,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 			maxBase = max(maxBase, b)
 		}
 	}
+	if maxBase >= 1<<31-uint32(nclass) {
+		return false // (never: the budget runs out first) stepAt's states are negated int32s
+	}
 
 	tab := make([]uint64, classBytes/8+int(maxBase)+nclass)
 	copy(tab, unsafe.Slice((*uint64)(unsafe.Pointer(c.ascii)), classBytes/8))
@@ -551,11 +553,11 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		b := base[s]
 		cells[b] = uint64(s)<<32 | freeCell
 		for i := rowAt[s]; i < rowAt[s]+rowLen[s]; i++ {
-			cells[b+uint32(rowCls[i])] = uint64(base[rowTo[i]])<<32 | uint64(rowCls[i])
+			cells[b+uint32(rowCls[i])] = transCell(base[rowTo[i]], uint32(rowCls[i]))
 		}
 	}
 	for cl, t := range rootTo {
-		cells[cl] = uint64(base[t])<<32 | uint64(cl)
+		cells[cl] = transCell(base[t], uint32(cl))
 	}
 	c.cells = cells
 
@@ -742,9 +744,10 @@ const charEnds = 8
 func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (int, uint32, int) {
 	// cells and class tables read without bounds checks, as runPlain
 	// reads them (s+cl is within cells on any text: charHits)
-	cells, outBase, zero := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase, c.zero
+	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), -int64(c.outBase)
 	p := unsafe.Pointer(unsafe.StringData(text))
 	k := 0
+	st := -uint64(s) // negated, as stepAt takes it
 	for i < len(text) {
 		var cl uint64
 		if b := text[i]; b < 0x80 {
@@ -762,15 +765,15 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 		} else {
 			break
 		}
-		if s = uint32(stepAt(cells, uint64(s), cl, zero)); s >= outBase {
-			ends[k&(charEnds-1)] = uint64(s)<<32 | uint64(uint32(i))
+		if st = stepAt(cells, st, cl); int64(st) <= outBase {
+			ends[k&(charEnds-1)] = uint64(-uint32(st))<<32 | uint64(uint32(i))
 			k++
 			if k == charEnds {
 				break
 			}
 		}
 	}
-	return i, s, k
+	return i, -uint32(st), k
 }
 
 // runPlain is run over a text s before normalisation (resetScan): it
@@ -794,11 +797,11 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, uint32) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
-	cells, outBase, zero := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase, c.zero
+	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), -int64(c.outBase)
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
-	st64 := uint64(st) // the state, of the width of stepAt's arithmetic
+	st64 := -uint64(st) // the state negated (stepAt), 64-bit as its arithmetic
 	for uint(i) < uint(len(s)) {
 		var cl uint64
 		if b := s[i]; b < utf8.RuneSelf {
@@ -827,7 +830,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			if cl = threeAt(cells, k); cl >= stopClass {
 				w := threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
-					return -1, uint32(st64)
+					return -1, -uint32(st64)
 				}
 				if fold3Keys[w]&(1<<(k&63)) != 0 {
 					break
@@ -844,13 +847,13 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			i += 3
 		}
 		// the step of run (cells read as run reads them)
-		if st64 = stepAt(cells, st64, cl, zero); st64 >= uint64(outBase) {
+		if st64 = stepAt(cells, st64, cl); int64(st64) <= outBase {
 			if ends.note(uint32(st64), i) {
 				break
 			}
 		}
 	}
-	return i, uint32(st64)
+	return i, -uint32(st64)
 }
 
 // runCopy is runPlain for the part of a message from its first change on
@@ -866,11 +869,11 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 // where runPlain does.
 func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsafe.Pointer, o int) (int, int, uint32) {
 	// cells read without bounds checks, as runPlain reads them
-	cells, outBase, zero := unsafe.Pointer(unsafe.SliceData(c.cells)), c.outBase, c.zero
+	cells, outBase := unsafe.Pointer(unsafe.SliceData(c.cells)), -int64(c.outBase)
 	// the class tables, read through cells too
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
-	st64 := uint64(st) // the state, of the width of stepAt's arithmetic
+	st64 := -uint64(st) // the state negated (stepAt), 64-bit as its arithmetic
 	for uint(i) < uint(len(s)) {
 		var cl uint64
 		if b := s[i]; b < utf8.RuneSelf {
@@ -905,7 +908,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			if cl = threeAt(cells, k); cl >= stopClass {
 				w := threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
-					return -1, o, uint32(st64)
+					return -1, o, -uint32(st64)
 				}
 				if fold3Keys[w]&(1<<(k&63)) != 0 {
 					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the
@@ -934,50 +937,58 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			o += 3
 		}
 	step:
-		if st64 = stepAt(cells, st64, cl, zero); st64 >= uint64(outBase) {
+		if st64 = stepAt(cells, st64, cl); int64(st64) <= outBase {
 			if ends.note(uint32(st64), o) {
 				break
 			}
 		}
 	}
-	return i, o, uint32(st64)
+	return i, o, -uint32(st64)
 }
 
 // stepAt is the step from state st on class cl (step), with the cells
-// read from their address, for run, runPlain and runCopy: the lower half
-// of cells[st+cl] if its upper half is cl, else the root's cells[cl].
+// read from their address, for run, runPlain and runCopy, and with the
+// state negated, -st as a 64-bit number, on either side (the cells
+// hold the next states so, transCell): the upper half of cells[st+cl] if
+// its lower half is cl, else the root's cells[cl].
 //
 // The choice is a conditional move: the chain from one state to the next
-// is then the load, a shift, a compare, the move and the add of the next
-// class, where the arithmetic select it replaced took four operations
-// more (BenchmarkPackAnalyse 1.51 → 1.45 ms). A branch mispredicts on
-// every match begun or broken off (7% slower). Go makes no conditional
-// move of a value a load's address is computed from (its branchelim
-// pass: a predicted branch lets the load start early), so the address is
-// not computed from the state by arithmetic it can follow: st+cl is
-// bits.Add64 with a carry it cannot know is 0 (zero, charTable.zero),
-// an add with carry whose inputs it does not trace through the result.
+// is then the load, a shift, a compare, the move and the subtraction
+// that adds the next class, where the arithmetic select it replaced took
+// four operations more (BenchmarkPackAnalyse 1.51 → 1.45 ms). A branch
+// mispredicts on every match begun or broken off (7% slower). Go makes no
+// conditional move of a value a load's address is computed from (its
+// branchelim pass: a predicted branch lets the load start early), so the
+// address is not computed from the state by arithmetic it can follow:
+// st+cl is cl-(-st) by bits.Sub64, whose result it does not trace back
+// to its inputs, one subtraction where it keeps no borrow in (the add
+// with carry this replaced, bits.Add64 with an opaque carry of 0, took
+// three instructions more a character, to set the carry: round 16).
 // State and class are 64-bit, as the loads give them, so that the loop
-// takes no zero-extending copies of either (and zero stays in registers:
-// runCopy's loop 42 → 39 instructions a three-byte character, with
-// threeKeyWord).
-func stepAt(cells unsafe.Pointer, st, cl, zero uint64) uint64 {
-	at, _ := bits.Add64(st, cl, zero)
+// takes no zero-extending copies of either.
+func stepAt(cells unsafe.Pointer, st, cl uint64) uint64 {
+	at, _ := bits.Sub64(cl, st, 0)
 	e := *(*uint64)(unsafe.Add(cells, uintptr(at)*8))
-	r := *(*uint64)(unsafe.Add(cells, uintptr(cl)*8)) >> 32
-	n := e >> 32
+	r := uint64(*(*int64)(unsafe.Add(cells, uintptr(cl)*8)) >> 32)
+	n := uint64(int64(e) >> 32)
 	if uint32(e) != uint32(cl) {
 		n = r
 	}
 	return n
 }
 
+// transCell is the cell of a transition on class cl to the state of base
+// to: -to in its upper half (stepAt), cl in its lower.
+func transCell(to, cl uint32) uint64 {
+	return uint64(-to)<<32 | uint64(cl)
+}
+
 // step is the transition from state s on class cl.
 func (c *charTable) step(s, cl uint32) uint32 {
 	if e := c.cells[s+cl]; uint32(e) == cl {
-		return uint32(e >> 32)
+		return -uint32(e >> 32)
 	}
-	return uint32(c.cells[cl] >> 32)
+	return -uint32(c.cells[cl] >> 32)
 }
 
 // fewCharCells reports whether the rows of the character automaton of the
