@@ -25,16 +25,15 @@ import (
 // The transitions are stored sparsely, in one array (a double array): a
 // state is the offset (its base) of its row in cells, and cells[base+class]
 // holds the next state's base, negated (transCell), in its upper 32 bits
-// when its lower 32 bits
-// hold class; otherwise (the cell is another row's, or free) the next
-// state is the root's, in the root's row, which is dense and comes first:
-// cells[class]. A state's row holds the classes on which its transition is
-// not the root's: its children's, and through its failure link those of
-// the states whose strings are suffixes of its own. Rows are interleaved so
-// that no two share a cell; the cell at a state's base (class 0, whose
-// transition is always the root's) is its own too and holds the state's
-// number, for its patterns. States where patterns end have the bases from
-// outBase on.
+// when its lower 32 bits hold class; otherwise (the cell is another row's,
+// or free) the next state is the root's, in the root's row, which is dense
+// and comes first: cells[class]. A state's row holds the classes on which
+// its transition is not the root's: its children's, and through its
+// failure link those of the states whose strings are suffixes of its own.
+// Rows are interleaved so that no two share a cell; the cell at a state's
+// base (class 0, whose transition is always the root's) is its own too and
+// holds the state's number, for its patterns. States where patterns end
+// have the bases from outBase on.
 //
 // The step is one load, and the choice between it and the root's cell a
 // conditional move, not a branch (which would mispredict on every match
@@ -543,7 +542,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		}
 	}
 	if maxBase >= 1<<31-uint32(nclass) {
-		return false // (never: the budget runs out first) stepAt's states are negated int32s
+		// stepAt's states are negated 32-bit numbers (never so many
+		// cells: the placer's budget runs out first)
+		return false
 	}
 
 	tab := make([]uint64, classBytes/8+int(maxBase)+nclass)
