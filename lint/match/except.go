@@ -142,6 +142,8 @@ const maxNearWidth = 256
 // nearRun is what covers uses of an except pattern besides the pattern
 // (Matcher.nearRuns).
 type nearRun struct {
+	// near: the pattern is a near pattern (exceptPattern.near is set)
+	near bool
 	// bounded: the pattern has no end assertion ($, \z), so a try at s
 	// runs on the text up to s+width only: its matches are no wider, and
 	// nothing in it looks past them (the regexp's backtracker clears a
@@ -156,10 +158,42 @@ type nearRun struct {
 type gateSet struct {
 	lits []string
 	sigs []charSig // of each literal
+	// may are the distinct sigs a text's characters are asked about
+	// (mayHold): those of the literals but the ones another's implies
+	// (清楚您的需求 and 清楚你的问题 ask the same two bits; 还有 asks 有's
+	// and one more), so that a set of forty literals costs ten tests
+	may []charSig
 	// look: the literals are few enough to be looked for near the
 	// candidate (maxNearLiterals); a larger set is only asked of the
 	// text's characters
 	look bool
+}
+
+// fewerSigs returns the sigs a text holds one of exactly when it holds
+// one of sigs, as far as a charBloom tells (charBloom.may): each once,
+// without those whose characters hold another's (a text with both
+// characters of one has the character of the other).
+func fewerSigs(sigs []charSig) []charSig {
+	// within reports whether a's characters are among b's
+	within := func(a, b charSig) bool {
+		return (a.first == b.first || a.first == b.last) && (a.last == b.first || a.last == b.last)
+	}
+	var out []charSig
+	for i, s := range sigs {
+		implied := false
+		for j, o := range sigs {
+			// another's characters among s's: s adds nothing (of two
+			// with the same characters, the first is kept)
+			if j != i && within(o, s) && (j < i || !within(s, o)) {
+				implied = true
+				break
+			}
+		}
+		if !implied {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // nearRuns returns, by list, the nearRun of each except pattern, each
@@ -206,6 +240,7 @@ func (m *Matcher) compileForms(id ListID) {
 			ep, r := &ex[i], &runs[i]
 			ep.resolve()
 			if ep.near != nil {
+				r.near = true
 				src := ep.near.String()
 				r.bounded = !strings.Contains(src, "$") && !strings.Contains(src, `\z`)
 			}
@@ -218,8 +253,14 @@ func (m *Matcher) compileForms(id ListID) {
 					}
 					g.sigs[j] = sigOf(lit)
 				}
+				g.may = fewerSigs(g.sigs)
 				r.gate = append(r.gate, g)
 			}
+			// the sets with fewest tests first: mayHold stops at the
+			// first set the text lacks, covers at the first it finds none
+			// of near the candidate (a set of 不 alone, which the phrase
+			// itself holds, costs one test)
+			slices.SortStableFunc(r.gate, func(a, b gateSet) int { return len(a.may) - len(b.may) })
 		}
 		near[id] = runs
 	})
@@ -247,7 +288,7 @@ func (t *Text) excepted(id ListID, start, end int) bool {
 	}
 	e := t.listMemo(l)
 	if e.nearDone != nearAll {
-		t.nearPassing(e, l.except, runs)
+		t.nearPassing(e, runs)
 	}
 	for _, i := range e.passing {
 		if _, found := l.except[i].covers(&runs[i], &t.chars, t.norm.Text, start, end); found {
@@ -282,31 +323,22 @@ func (t *Text) exceptPhrase(id ListID, start, end, n int) bool {
 	return false
 }
 
-// nearPassing works out, for the list of e (whose except patterns are
-// excepts, their nearRuns runs), what each near pattern's gate says of the
-// text (e.gate, as exceptContext asks it) and notes those that pass in
-// e.passing: a text asks about many candidates, and most near patterns
-// fail their gate, which is then not asked again for each.
-func (t *Text) nearPassing(e *exceptSpans, excepts []exceptPattern, runs []nearRun) {
-	for len(e.gate) < len(excepts) {
-		e.gate = append(e.gate, gateUnknown)
-	}
+// nearPassing works out, for the list of e (whose except patterns' nearRuns
+// are runs), what each near pattern's gate says of the text (as
+// exceptContext asks it) and notes those that pass in e.passing: a text
+// asks about many candidates, and most near patterns fail their gate,
+// which is then not asked again for each.
+func (t *Text) nearPassing(e *exceptSpans, runs []nearRun) {
 	e.passing = e.passing[:0]
-	for i := range excepts {
-		if excepts[i].near == nil {
+	for i := range runs {
+		if !runs[i].near {
 			continue
 		}
-		if e.gate[i] == gateUnknown {
-			if !t.charsDone {
-				t.chars.set(t.norm.Text)
-				t.charsDone = true
-			}
-			e.gate[i] = gateFail
-			if runs[i].mayHold(&t.chars) {
-				e.gate[i] = gatePass
-			}
+		if !t.charsDone {
+			t.chars.set(t.norm.Text)
+			t.charsDone = true
 		}
-		if e.gate[i] == gatePass {
+		if runs[i].mayHold(&t.chars) {
 			e.passing = append(e.passing, int32(i))
 		}
 	}
@@ -384,14 +416,14 @@ func (b *charBloom) may(s charSig) bool {
 // mayHold reports whether a text with the characters of chars may hold a
 // literal of each set of run's gate, as far as the characters tell: else
 // no match of the pattern is in it. It does not depend on the candidate: a
-// text asks it once per except pattern (exceptSpans.gate), and covers only
+// text asks it once per except pattern (nearPassing), and covers only
 // after it said yes.
 func (run *nearRun) mayHold(chars *charBloom) bool {
 	for k := range run.gate {
 		g := &run.gate[k]
 		found := false
-		for j := range g.sigs {
-			if chars.may(g.sigs[j]) {
+		for j := range g.may {
+			if chars.may(g.may[j]) {
 				found = true
 				break
 			}
@@ -649,8 +681,9 @@ func exceptGate(simple *syntax.Regexp) [][]string {
 // pat[i] is the range of cands holding the matches of pattern i
 // (patternCands), {-1, -1} until it has been searched.
 //
-// gate[i] is what nearRun.mayHold said of except pattern i (gateUnknown
-// until asked; empty until exceptContext first asks about the list).
+// gate[i] is what nearRun.mayHold said of except pattern i to
+// exceptContext (gateUnknown until asked; empty until it first asks about
+// the list).
 //
 // passing, once nearDone is nearAll, are the indexes of the near patterns
 // whose gate passes (nearPassing).

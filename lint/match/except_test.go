@@ -322,6 +322,80 @@ func TestCharBloom(t *testing.T) {
 	}
 }
 
+// TestFewerSigs: a text's characters may hold a literal of a set exactly
+// when they may hold one of fewerSigs of the set's sigs, which tests each
+// pair of characters once and none that another's characters imply
+// (mayHold asks them of every text with a candidate, for every near except
+// pattern of the list).
+func TestFewerSigs(t *testing.T) {
+	sigs := func(lits ...string) []charSig {
+		var out []charSig
+		for _, l := range lits {
+			out = append(out, sigOf(l))
+		}
+		return out
+	}
+	// the forty literals of evasive-phrase's "不清楚您的需求" pattern ask ten
+	// pairs of characters; 还有 asks nothing 有 does not
+	var forty []string
+	for _, a := range []string{"清楚", "了解"} {
+		for _, b := range []string{"你", "您"} {
+			for _, c := range []string{"的", "说的"} {
+				for _, d := range []string{"需求", "意思", "问题", "情况", "描述"} {
+					forty = append(forty, a+b+c+d)
+				}
+			}
+		}
+	}
+	for _, tc := range []struct {
+		lits []string
+		want int
+	}{
+		{forty, 10},
+		{[]string{"有", "还有"}, 1},
+		{[]string{"还有", "有"}, 1},
+		{[]string{"不是", "并非", "没"}, 3},
+		{[]string{"ab", "ba", "a"}, 1},
+		{[]string{"ab", "ba"}, 1},
+		{[]string{"“", "「", "『", "‘"}, 4},
+	} {
+		if got := fewerSigs(sigs(tc.lits...)); len(got) != tc.want {
+			t.Errorf("%q: %d sigs %v, want %d", tc.lits, len(got), got, tc.want)
+		}
+	}
+	// random sets over few characters (shared first and last ones), on
+	// random texts
+	rng := rand.New(rand.NewPCG(21, 23))
+	chars := []rune("不知道的话如果有还清楚ab")
+	word := func(n int) string {
+		var sb strings.Builder
+		for k := 0; k < n; k++ {
+			sb.WriteRune(chars[rng.IntN(len(chars))])
+		}
+		return sb.String()
+	}
+	for n := 0; n < 5000; n++ {
+		var lits []string
+		for k := rng.IntN(8); k >= 0; k-- {
+			lits = append(lits, word(1+rng.IntN(4)))
+		}
+		all := sigs(lits...)
+		fewer := fewerSigs(all)
+		var b charBloom
+		b.set(word(rng.IntN(8)))
+		want, got := false, false
+		for _, s := range all {
+			want = want || b.may(s)
+		}
+		for _, s := range fewer {
+			got = got || b.may(s)
+		}
+		if got != want {
+			t.Fatalf("%q: may %v with %v, %v with every sig", lits, got, fewer, want)
+		}
+	}
+}
+
 // TestCharBloomIsEveryCharacter: set marks exactly the low 9 bits of each
 // character of a valid text, whatever mix of one- to four-byte characters
 // comes before (the two-at-a-time path for three-byte characters included).
