@@ -43,6 +43,11 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 			}
 		}
 	}
+	// the near except patterns (which except patterns are near ones is
+	// worked out when a text first asks about the list)
+	for _, p := range nearProgs(m) {
+		add(p)
+	}
 	var st btState
 	return len(progs), func(text string) error {
 		for _, pr := range progs {
@@ -55,5 +60,59 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 			}
 		}
 		return nil
+	}
+}
+
+// nearProgs returns the near except patterns of m's lists, compiled.
+func nearProgs(m *Matcher) []*btProg {
+	var out []*btProg
+	for id, l := range m.lists {
+		m.nearRunsOf(ListID(id))
+		for _, ep := range l.except {
+			if ep.near != nil {
+				ep.near.once.Do(ep.near.compile)
+				if ep.near.bt != nil {
+					out = append(out, ep.near.bt)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// NearAgreesForTest returns the sources of m's near except patterns and a
+// check that runs a text through each of them as a try does
+// (lazyNear.find) and through the regexp package compiled from the same
+// source, reporting the first difference, or else how many of them match.
+func NearAgreesForTest(m *Matcher) ([]string, func(text string) (int, error)) {
+	type pair struct {
+		n  *lazyNear
+		re *regexp.Regexp
+	}
+	var nears []pair
+	for id, l := range m.lists {
+		m.nearRunsOf(ListID(id))
+		for _, ep := range l.except {
+			if ep.near != nil {
+				nears = append(nears, pair{ep.near, regexp.MustCompile(ep.near.String())})
+			}
+		}
+	}
+	var srcs []string
+	for _, n := range nears {
+		srcs = append(srcs, n.n.String())
+	}
+	var st btState
+	return srcs, func(text string) (matched int, err error) {
+		for _, n := range nears {
+			got, want := n.n.find(&st, text), n.re.FindStringIndex(text)
+			if !slices.Equal(got, want) {
+				return matched, fmt.Errorf("%s on %q: %v, regexp %v", n.n, text, got, want)
+			}
+			if want != nil {
+				matched++
+			}
+		}
+		return matched, nil
 	}
 }

@@ -1,6 +1,8 @@
 package match_test
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint/match"
@@ -32,4 +34,46 @@ func FuzzBacktrackerIsRegexp(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestNearIsRegexp: a try of a near except pattern (on the backtracker)
+// finds what the regexp package's run of the anchored pattern finds, for
+// the near except patterns of every built-in pack, on texts made of their
+// literals and of characters around them, and on a text too long for the
+// backtracker.
+func TestNearIsRegexp(t *testing.T) {
+	for pack, m := range packMatchers(t) {
+		srcs, agrees := match.NearAgreesForTest(m)
+		if len(srcs) < 3 {
+			t.Fatalf("%s: %d near except patterns", pack, len(srcs))
+		}
+		fillers := []string{"，", "。", "？", "?", " ", "\n", "a", "😀", "的", "我", "您", "不", "亲", "“", "”", "\xff"}
+		rng := rand.New(rand.NewPCG(29, 31))
+		matched := 0
+		for _, src := range srcs {
+			// texts of the pattern's own literals, in any order, and
+			// other characters
+			pieces := append(fragments(src), fillers...)
+			for n := 0; n < 400; n++ {
+				var sb strings.Builder
+				for k := rng.IntN(8); k >= 0; k-- {
+					sb.WriteString(pieces[rng.IntN(len(pieces))])
+				}
+				k, err := agrees(sb.String())
+				if err != nil {
+					t.Fatalf("%s: %v", pack, err)
+				}
+				matched += k
+			}
+		}
+		if _, err := agrees(strings.Repeat("如果不知道的话", 6000)); err != nil {
+			t.Fatalf("%s: %v", pack, err)
+		}
+		// (the texts start with each piece, so every pattern beginning
+		// with a literal gets tries that match)
+		if matched < len(srcs) {
+			t.Errorf("%s: %d matches of %d near patterns", pack, matched, len(srcs))
+		}
+		t.Logf("%s: %d near patterns, %d matches", pack, len(srcs), matched)
+	}
 }

@@ -107,11 +107,14 @@ func (ep *exceptPattern) resolve() {
 // compiled on first use: most of a pack's except patterns never get as far
 // as a try on an input (their literals' gates fail first: 28 of the 42 of
 // the default pack on 10 MB of generated chats), and compiling one costs
-// about as much as parsing it under (?i), its large classes folded.
+// about as much as parsing it under (?i), its large classes folded. It is
+// compiled for the backtracker (btProg), as the anchored tries of windows
+// are: a try near a candidate is short, and the regexp package's run of it
+// cost more in setting up than in matching.
 type lazyNear struct {
 	src  string // "(?i)^(?:" + the normalised pattern + ")"
 	once sync.Once
-	re   *regexp.Regexp
+	bt   *btProg
 	// whole is the except pattern's own regexp: were src not to compile
 	// (it does, the pattern being valid), a try would run whole, keeping a
 	// match that begins at the try's position (the one the anchored
@@ -123,16 +126,31 @@ type lazyNear struct {
 func (n *lazyNear) String() string { return n.src }
 
 // find returns the match of the near pattern at the start of in
-// (FindStringIndex of the anchored pattern), or nil.
-func (n *lazyNear) find(in string) []int {
-	n.once.Do(func() { n.re, _ = regexp.Compile(n.src) })
-	if n.re != nil {
-		return n.re.FindStringIndex(in)
+// (FindStringIndex of the anchored pattern), or nil; st is the scratch
+// space of the backtracker, whose result is valid until its next run.
+func (n *lazyNear) find(st *btState, in string) []int {
+	n.once.Do(n.compile)
+	if n.bt != nil {
+		return n.bt.find(st, in, 2)
 	}
 	if loc := n.whole.FindStringIndex(in); loc != nil && loc[0] == 0 {
 		return loc
 	}
 	return nil
+}
+
+// compile compiles the near pattern for the backtracker (find), from its
+// source parsed as regexp.Compile parses it; n.bt stays nil if it does
+// not compile.
+func (n *lazyNear) compile() {
+	tree, err := parsePattern(n.src)
+	if err != nil {
+		return
+	}
+	if p, err := compileBTTree(tree, nil); err == nil {
+		p.src = n.src // (the regexp, for an input too long for the backtracker)
+		n.bt = p
+	}
 }
 
 // maxNearWidth bounds the width of the matches of a pattern tried at the
@@ -291,7 +309,7 @@ func (t *Text) excepted(id ListID, start, end int) bool {
 		t.nearPassing(e, runs)
 	}
 	for _, i := range e.passing {
-		if _, found := l.except[i].covers(&runs[i], &t.chars, t.norm.Text, start, end); found {
+		if _, found := l.except[i].covers(&runs[i], &t.chars, &t.bt, t.norm.Text, start, end); found {
 			return true
 		}
 	}
@@ -438,8 +456,8 @@ func (run *nearRun) mayHold(chars *charBloom) bool {
 // covers returns the match of a near pattern that covers [start, end) in
 // text, the one that ends last (the first of them), or ok false. run is
 // the pattern's nearRun, chars the characters of the text, for which
-// run.mayHold said yes.
-func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, text string, start, end int) (span [2]int32, ok bool) {
+// run.mayHold said yes, st the scratch space of the tries.
+func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, st *btState, text string, start, end int) (span [2]int32, ok bool) {
 	// such a match starts at end-width or after and ends by start+width:
 	// without a literal of each set of ep.need in there, there is none
 	// (most texts lack the quote, the 如果 or the 的话 of an except
@@ -496,7 +514,7 @@ func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, text string, sta
 				}
 				in = in[:hi]
 			}
-			loc := ep.near.find(in)
+			loc := ep.near.find(st, in)
 			if loc != nil && s+loc[1] >= end && (!ok || int32(s+loc[1]) > span[1]) {
 				span, ok = [2]int32{int32(s), int32(s + loc[1])}, true
 			}

@@ -158,7 +158,7 @@ func (t *Text) exceptContext(id ListID, start, end int) string {
 		if e.gate[i] == gateFail {
 			continue
 		}
-		if sp, found := ep.covers(&runs[i], &t.chars, text, start, end); found && (!ok || sp[1] > span[1] || sp[1] == span[1] && sp[0] < span[0]) {
+		if sp, found := ep.covers(&runs[i], &t.chars, &t.bt, text, start, end); found && (!ok || sp[1] > span[1] || sp[1] == span[1] && sp[0] < span[0]) {
 			span, ok = sp, true
 		}
 	}
