@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/bits"
 	"regexp/syntax"
 	"sort"
 	"strings"
@@ -25,8 +26,11 @@ type litSet struct {
 	pre, post, lead int
 }
 
-// unbounded is a width no text reaches; widths saturate at it.
-const unbounded = 1 << 40
+// unbounded is a width no text reaches; widths saturate at it. Widths are
+// ints: a width below unbounded times a repeat count (at most 1000) must not
+// overflow, so on 32-bit targets it is 1<<20 (1 MiB: a window that wide
+// prunes nothing anyway) and on 64-bit ones 1<<40.
+const unbounded = 1 << (20 + 20*(bits.UintSize/64))
 
 // addWidth adds widths, saturating at unbounded.
 func addWidth(a, b int) int { return min(a+b, unbounded) }

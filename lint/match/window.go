@@ -675,7 +675,7 @@ func maxWidth(re *syntax.Regexp) int {
 				w += foldWidth(r)
 			}
 		}
-		return w
+		return min(w, unbounded) // a repeat multiplies it
 	case syntax.OpCharClass:
 		return classWidth(re.Rune)
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
