@@ -334,7 +334,7 @@ func build(src, version string) ([]byte, error) {
 		le.PutUint32(out[48+4*i:], uint32(len(out)))
 		out = append(out, sec...)
 	}
-	if len(out) >= math.MaxUint32 {
+	if uint64(len(out)) >= math.MaxUint32 {
 		return nil, errors.New("table too large")
 	}
 	log.Printf("gse %s: %d words (%d pairs, %d longer), %d units (%d hashed), %d BMP blocks, %d codes, %d frequencies, %d bytes of buckets, total %d: %d bytes",
