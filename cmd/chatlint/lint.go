@@ -453,7 +453,8 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if err != nil {
 		return nil, failErr(err)
 	}
-	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: int(budget), maxMessage: int(maxMessage)}
+	// (a line may take 4 times --max-message-size: MaxRecordBytes)
+	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: sizeInt(budget, math.MaxInt), maxMessage: sizeInt(maxMessage, math.MaxInt/4)}
 	failOn, from := f.failOn, "unknown --fail-on"
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
 		failOn, from = cfg.FailOn, cfg.Where("fail_on")+": unknown fail_on"

@@ -41,3 +41,9 @@ func parseSize(s string) (int64, error) {
 	}
 	return int64(n), nil
 }
+
+// sizeInt is a parsed size n as an int, at most limit: where int is 32 bits
+// (386, arm) a size past it, such as --memory-budget 4GiB, means as much as
+// there can be, not what its low 32 bits say (0, the default budget; or a
+// negative bound, none).
+func sizeInt(n int64, limit int) int { return int(min(n, int64(limit))) }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -34,6 +35,31 @@ func TestParseSize(t *testing.T) {
 			t.Errorf("parseSize(%q) = %d, %v; want %d", tt.in, got, err, tt.want)
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 			t.Errorf("parseSize(%q) = %d, %v; want an error with %q", tt.in, got, err, tt.err)
+		}
+	}
+}
+
+// TestSizeInt: a size past what an int holds (on 32-bit targets) is taken
+// as the most there can be, not wrapped around; below it, it is kept.
+func TestSizeInt(t *testing.T) {
+	tests := []struct {
+		n     int64
+		limit int
+	}{
+		{64 << 20, math.MaxInt},
+		{1<<31 - 1, math.MaxInt},
+		{2 << 30, math.MaxInt},
+		{4 << 30, math.MaxInt},
+		{5 << 30, math.MaxInt},
+		{2048 << 30, math.MaxInt},
+		{256 << 10, math.MaxInt / 4},
+		{1 << 30, math.MaxInt / 4},
+		{2048 << 30, math.MaxInt / 4},
+	}
+	for _, tt := range tests {
+		want := min(tt.n, int64(tt.limit))
+		if got := sizeInt(tt.n, tt.limit); int64(got) != want || got <= 0 {
+			t.Errorf("sizeInt(%d, %d) = %d, want %d", tt.n, tt.limit, got, want)
 		}
 	}
 }
