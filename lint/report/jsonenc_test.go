@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -95,7 +96,11 @@ func oddFloat(rng *rand.Rand) float64 {
 	return oddFloats[rng.IntN(len(oddFloats))]
 }
 
-var oddInts = []int{0, 1, 7, -1, 1 << 40, math.MaxInt, math.MinInt}
+var oddInts = []int{0, 1, 7, -1, wideInt, math.MaxInt, math.MinInt}
+
+// wideInt is an int of many digits short of the widest: 1<<40, or 1<<30
+// where int is 32 bits (386, arm).
+const wideInt = 1 << (30 + 10*(strconv.IntSize/64))
 
 var oddZones = []*time.Location{
 	time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("", -(3*3600 + 30*60)), time.FixedZone("odd", 5*3600+45*60+30),
@@ -421,7 +426,7 @@ func FuzzConvEncoder(f *testing.F) {
 	f.Add("c1", "亲，您好\u2028<b>&\"\\", "不行", "客服01", 94.5, 2.0, int64(1.7e9), 3, false, true)
 	f.Add("", "", "", "", 100.0, 0.0, int64(0), 0, true, false)
 	f.Add("\xff\xe2\x80", "\x00\x1f\b\f\n\r\t\x7f", "\xed\xa0\x80", "😀", 1e21, 1e-7, int64(-62135596800), -1, true, true)
-	f.Add("id", "\u2029\xe2\x80\xa8", "\xe2", "\xe2\x80\xa9", math.Copysign(0, -1), 0.1, int64(253402300800), 1<<40, false, false)
+	f.Add("id", "\u2029\xe2\x80\xa8", "\xe2", "\xe2\x80\xa9", math.Copysign(0, -1), 0.1, int64(253402300800), wideInt, false, false)
 	f.Add("x", "y", "z", "w", math.NaN(), math.Inf(1), int64(1), 1, false, true)
 	f.Fuzz(func(t *testing.T, id, text, match, agent string, score, deduct float64, unix int64, column int, fatal, bonus bool) {
 		var tm time.Time
