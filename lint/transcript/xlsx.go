@@ -481,8 +481,9 @@ const (
 )
 
 // maxSharedBytes bounds the bytes of the shared strings (ends are 32-bit
-// offsets). A variable so that tests can make it small.
-var maxSharedBytes int64 = 1 << 32
+// offsets, read back as ints: where int is 32 bits, as on 386 and arm, the
+// bound is math.MaxInt). A variable so that tests can make it small.
+var maxSharedBytes int64 = min(1<<32, math.MaxInt)
 
 // add appends a string to the table.
 func (t *sharedStrings) add(s []byte) error {

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -331,6 +332,15 @@ func TestXLSXSharedBytesBounded(t *testing.T) {
 	_, err := readData(t, "xlsx", string(xlsxBytes(t, p)), Options{})
 	if err == nil || !strings.Contains(err.Error(), "shared strings run past 64 B") {
 		t.Fatalf("70 bytes of shared strings with a bound of 64: %v", err)
+	}
+}
+
+// TestXLSXSharedBytesFitInt: every end of a shared string the bound lets
+// through is a uint32 (as stored) and an int (as read back, by end), on
+// 32-bit targets too.
+func TestXLSXSharedBytesFitInt(t *testing.T) {
+	if last := maxSharedBytes - 1; last > math.MaxUint32 || last > math.MaxInt {
+		t.Errorf("maxSharedBytes %d lets through ends up to %d, past a uint32 (%d) or an int (%d)", maxSharedBytes, last, uint32(math.MaxUint32), math.MaxInt)
 	}
 }
 
