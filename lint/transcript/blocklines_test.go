@@ -181,3 +181,24 @@ func (o *onceErrReader) Read([]byte) (int, error) {
 type stuckReader struct{}
 
 func (stuckReader) Read([]byte) (int, error) { return 0, nil }
+
+// TestBlockLinesLongLinesFewBlocks: lines of several MiB, with no bound,
+// are read in blocks that double, not in a new block of blockMinRead bytes
+// for every read: the room the mean line length asks for (512 slots of
+// over 4 MiB) runs past math.MaxInt where int is 32 bits, and wrapped
+// around, it made every read a new block, copying the line so far.
+func TestBlockLinesLongLinesFewBlocks(t *testing.T) {
+	line := `{"conversation":"c1","role":"customer","text":"` + strings.Repeat("好", 5<<20/3) + `"}` + "\n"
+	short := `{"conversation":"c1","role":"agent","text":"亲，在的"}` + "\n"
+	data := short + strings.Repeat(line, 8) + short
+	events, blocks := readBlockEvents(t, data, Options{Location: time.UTC}, func(r io.Reader) io.Reader { return r }, 512)
+	if n := len(events); n != 2+strings.Count(data, "\n") || events[n-1] != "error <nil>" {
+		for _, e := range events {
+			t.Logf("%.80s", e)
+		}
+		t.Fatalf("%d events, want the file, a message a line and no error", n)
+	}
+	if blocks > 40 {
+		t.Errorf("%d blocks for eight lines of 5 MiB, want at most 40", blocks)
+	}
+}

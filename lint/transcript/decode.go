@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -499,6 +500,13 @@ var (
 	blockMinRead = 16 << 10
 )
 
+// meanRoom is the bytes slots more lines take at the mean length of the
+// line lines read, read bytes in all (line > 0), saturating at math.MaxInt
+// (which slots lines of a few MiB reach where int is 32 bits).
+func meanRoom(slots int, read int64, line int) int {
+	return int(min(int64(slots)*(read/int64(line)), math.MaxInt))
+}
+
 // readBlockLines reads the lines of src, a file read as UTF-8 (src.plain
 // is set), straight into the blocks of sink, handing over each line that
 // is not blank (blankLine) as a record for p to parse, in place: its bytes
@@ -634,7 +642,7 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 		// take, by the lines' mean length so far
 		want := cap(buf) - len(buf)
 		if line > 0 {
-			want = min(want, slots*int(read/int64(line)))
+			want = min(want, meanRoom(slots, read, line))
 		}
 		if want < blockMinRead {
 			n := blockRead
@@ -648,7 +656,7 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 			ls = 0
 			want = cap(buf) - len(buf)
 			if line > 0 {
-				want = min(want, max(slots*int(read/int64(line)), blockMinRead))
+				want = min(want, max(meanRoom(slots, read, line), blockMinRead))
 			}
 		}
 		n, err := src.plain.Read(buf[len(buf) : len(buf)+want])
