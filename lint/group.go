@@ -47,10 +47,16 @@ func maxPartMessages(budget int) int { return max(budget/partMessageBytes, minPa
 // counted, so that a run lints the same conversations early as before
 // (which is in its report). What the chunks save is headroom under the
 // soft memory limit: fewer fresh pages, and fewer collections.
+//
+// Both chunkBytes and convOverhead are the sizes on 64-bit targets
+// (TestBudgetSizes holds them to those), on every target: where pointers
+// and int are 32 bits (386, arm) the structs are smaller, and a budget
+// counted by their sizes there would lint other conversations early than
+// on amd64, and write another report.
 const (
 	messageOverhead = 32
-	chunkBytes      = int(chunkLen*(unsafe.Sizeof(Message{})+unsafe.Sizeof(uint32(0))) + 2*unsafe.Sizeof(0))
-	convOverhead    = int(unsafe.Sizeof(openConv{})) + 64 // with its Conversation; + its map and lru entries
+	chunkBytes      = chunkLen*(176+4) + 2*8 // chunkLen*(unsafe.Sizeof(Message{})+unsafe.Sizeof(uint32(0))) + 2*unsafe.Sizeof(0)
+	convOverhead    = 176 + 64               // unsafe.Sizeof(openConv{}) with its Conversation; + its map and lru entries
 )
 
 // grouper is the Sink the engine hands to readers. It collects messages into

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"maps"
 	"math"
 	"math/bits"
@@ -425,6 +426,61 @@ func TestBudgetBoundsShortConversations(t *testing.T) {
 	}
 	if most < budget/(2*chunkBytes+convOverhead+64) {
 		t.Errorf("only %d conversations open at most: the budget is not used", most)
+	}
+}
+
+// TestBudgetCountsAlikeOnEveryTarget: the budget counts a message, a
+// chunk and a conversation the same on every target (the sizes they take
+// on 64-bit ones), so that a run lints the same conversations early, in
+// the same parts, whatever it runs on: where int and pointers are 32 bits
+// (386, arm), the structs are smaller, and a budget counted by their sizes
+// held more conversations open, and the report changed.
+func TestBudgetCountsAlikeOnEveryTarget(t *testing.T) {
+	const budget = 1 << 20
+	var sum Summary
+	g := newGrouper(context.Background(), false, &sum, budget, nil)
+	var flushed []string
+	g.emit = func(oc *openConv) error {
+		c := g.complete(oc)
+		flushed = append(flushed, fmt.Sprintf("%s/%d", c.ID, len(c.Messages)))
+		return nil
+	}
+	most := 0
+	for i := range 20000 {
+		m := msg(fmt.Sprint("c", i%800), i, Customer, "u", strings.Repeat("在吗", 1+i%5), i+1)
+		if err := g.Message(m); err != nil {
+			t.Fatal(err)
+		}
+		most = max(most, len(g.open))
+	}
+	if err := g.drain(); err != nil {
+		t.Fatal(err)
+	}
+	h := fnv.New64a()
+	for _, f := range flushed {
+		h.Write([]byte(f + "\n"))
+	}
+	// (what a 64-bit target does: at most 598 of the 800 conversations
+	// are open, and each message is a part of its own)
+	if got := fmt.Sprintf("%d open, %d parts, %x", most, len(flushed), h.Sum64()); got != "598 open, 20000 parts, e032497b2ede9875" {
+		t.Errorf("at most %s; want 598 open, 20000 parts, e032497b2ede9875", got)
+	}
+}
+
+// TestBudgetSizes: chunkBytes and convOverhead are what a chunk of whole
+// Messages and an openConv take on 64-bit targets (on 32-bit ones they
+// are those numbers too: TestBudgetCountsAlikeOnEveryTarget). A change of
+// the structs' layout that fails this changes which conversations a run
+// lints early: change the constants on purpose, or keep the size.
+func TestBudgetSizes(t *testing.T) {
+	if strconv.IntSize != 64 {
+		t.Skip("the sizes counted are those of 64-bit targets")
+	}
+	if want := int(chunkLen*(unsafe.Sizeof(Message{})+unsafe.Sizeof(uint32(0))) + 2*unsafe.Sizeof(0)); chunkBytes != want {
+		t.Errorf("chunkBytes = %d, a chunk of whole Messages %d", chunkBytes, want)
+	}
+	if want := int(unsafe.Sizeof(openConv{})) + 64; convOverhead != want {
+		t.Errorf("convOverhead = %d, an openConv and its entries %d", convOverhead, want)
 	}
 }
 
