@@ -48,49 +48,51 @@ func (l *latency) Lists() []PhraseList {
 
 func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	ms := cv.Messages
-	pending := -1
 	skipped := false
 	// the tests of each message on its kind (Conv.kinds): asks(m), and
 	// whether it answers in a role of the rule other than the customer's
 	askBits := uint16(lint.RolesOf(lint.Customer)) | selAnswers
 	answerRoles := uint16(l.info.Roles &^ lint.RolesOf(lint.Customer))
-	for i, k := range cv.kindsOf() {
-		switch {
-		case k&askBits == askBits:
-			if pending < 0 {
-				pending = i
+	kinds := cv.kindsOf()
+	for i := 0; i < len(kinds); i++ {
+		// a wait starts at a message that asks; an answer before any
+		// (a greeting) ends none
+		if kinds[i]&askBits != askBits {
+			continue
+		}
+		pending := i
+		// the answer that ends it (the messages that ask meanwhile wait
+		// with the first): two tight loops instead of one with the state
+		// in a variable
+		for i++; i < len(kinds) && (kinds[i]&answerRoles == 0 || kinds[i]&selAnswers == 0); i++ {
+		}
+		if i == len(kinds) {
+			break // never answered
+		}
+		m := &ms[i]
+		if !cv.timed(i) || !cv.timed(pending) {
+			// skipped only if a message that is not ignored waited
+			if !skipped && (l.ignore == nil || l.start(cv, pending, i) >= 0) {
+				skipped = true
 			}
-		case k&answerRoles != 0 && k&selAnswers != 0:
-			if pending < 0 {
-				continue
+			continue
+		}
+		delay := elapsed(m.Time, ms[pending].Time)
+		if delay > l.max && l.ignore != nil {
+			// The wait starts at the first message not ignored. Asked
+			// only of a late answer: a wait from a later message is
+			// shorter, so an answer in time needs no asking, and an
+			// answer to ignored messages alone (不客气 to 谢谢) ends a
+			// wait that is not one, as it would have found none.
+			if s := l.start(cv, pending, i); s >= 0 {
+				delay = elapsed(m.Time, ms[s].Time)
+			} else {
+				delay = 0
 			}
-			m := &ms[i]
-			if !cv.timed(i) || !cv.timed(pending) {
-				// skipped only if a message that is not ignored waited
-				if !skipped && (l.ignore == nil || l.start(cv, pending, i) >= 0) {
-					skipped = true
-				}
-				pending = -1
-				continue
-			}
-			delay := elapsed(m.Time, ms[pending].Time)
-			if delay > l.max && l.ignore != nil {
-				// The wait starts at the first message not ignored. Asked
-				// only of a late answer: a wait from a later message is
-				// shorter, so an answer in time needs no asking, and an
-				// answer to ignored messages alone (不客气 to 谢谢) ends a
-				// wait that is not one, as it would have found none.
-				if s := l.start(cv, pending, i); s >= 0 {
-					delay = elapsed(m.Time, ms[s].Time)
-				} else {
-					delay = 0
-				}
-			}
-			if delay > l.max {
-				msg := cv.message(msgKey{tmpl: l.tmpl, b: l.maxText, d: delay}, renderLatency)
-				out = append(out, finding(l.info, i, nil, msg))
-			}
-			pending = -1
+		}
+		if delay > l.max {
+			msg := cv.message(msgKey{tmpl: l.tmpl, b: l.maxText, d: delay}, renderLatency)
+			out = append(out, finding(l.info, i, nil, msg))
 		}
 	}
 	if skipped {
