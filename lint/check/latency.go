@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"time"
 
 	"github.com/chatlint/chatlint/lint"
@@ -22,11 +23,20 @@ type latency struct {
 	tmpl   string
 	// maxText is max as {max} shows it
 	maxText string
+	// maxSec is max in whole seconds, rounded down (at most
+	// maxElapsedSec): an answer fewer whole seconds after the wait's start
+	// (the difference of their Unix seconds) came within max whatever
+	// their nanoseconds, which elapsed need not add
+	maxSec int64
 }
 
 func newLatency(b *builder, r *rules.Rule, info *lint.RuleInfo) *latency {
 	l := &latency{info: info, max: time.Duration(r.Max), tmpl: r.Message}
 	l.maxText = rules.FormatDuration(l.max)
+	l.maxSec = max(min(int64(l.max/time.Second), maxElapsedSec), 0)
+	if l.max < 0 {
+		l.maxSec = math.MinInt64 // (rounded down; no such rule loads)
+	}
 	if r.Ignore != nil {
 		cust := lint.RolesOf(lint.Customer)
 		l.ignore = b.cond(r.Ignore, cust, cust, true)
@@ -75,6 +85,11 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			if !skipped && (l.ignore == nil || l.start(cv, pending, i) >= 0) {
 				skipped = true
 			}
+			continue
+		}
+		if m.Time.Unix()-ms[pending].Time.Unix() < l.maxSec {
+			// within max: the delay is under the seconds' difference
+			// plus one (most answers, at the cost of two inlined Unix)
 			continue
 		}
 		delay := elapsed(m.Time, ms[pending].Time)

@@ -107,3 +107,45 @@ func TestLatencyAgreesWithRef(t *testing.T) {
 		t.Error("no late answer in any conversation")
 	}
 }
+
+// TestLatencyWholeSeconds: an answer fewer whole seconds after the wait's
+// start than max has (latency.maxSec) is passed over without elapsed; the
+// late answers are still exactly latencyRef's, for delays around max and
+// around its whole seconds, starts at every part of a second, answers
+// before their question, and limits that are not whole seconds.
+func TestLatencyWholeSeconds(t *testing.T) {
+	t0 := time.Date(2026, 11, 11, 8, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	late := 0
+	for _, max := range []string{"20s", "1500ms", "999ms", "1s", "2m"} {
+		cs := compileOne(t, "id: slow\ntype: latency\nmax: "+max)
+		l := cs.Checks[0].(*latency)
+		var delays []time.Duration
+		for _, base := range []time.Duration{l.max, l.max.Truncate(time.Second), l.max.Truncate(time.Second) + time.Second, 0} {
+			for _, d := range []time.Duration{-time.Second, -time.Second / 2, -1, 0, 1, time.Second / 2, time.Second - 1, time.Second} {
+				delays = append(delays, base+d)
+			}
+		}
+		for _, start := range []time.Duration{0, 1, time.Second / 2, time.Second - 1} {
+			for _, d := range delays {
+				ask := t0.Add(start)
+				c := &lint.Conversation{ID: "c", Timed: true, Messages: []lint.Message{
+					{Role: lint.Customer, Text: "在吗", Time: ask},
+					{Role: lint.Agent, Text: "在的", Time: ask.Add(d)},
+				}}
+				cv := &Conv{Conversation: c, Texts: make([]match.Text, len(c.Messages))}
+				for i := range c.Messages {
+					cs.Matcher.Analyse(&cv.Texts[i], c.Messages[i].Text, true)
+				}
+				wantAt, _, _ := latencyRef(l, cv)
+				fs, _ := l.Check(cv, nil)
+				if len(fs) != len(wantAt) {
+					t.Fatalf("max %s, start +%v, delay %v: %d findings, want %d", max, start, d, len(fs), len(wantAt))
+				}
+				late += len(fs)
+			}
+		}
+	}
+	if late == 0 {
+		t.Error("no late answer")
+	}
+}
