@@ -104,6 +104,17 @@ type btInst struct {
 	// set of a large one
 	single bool
 	exact  bool // single, with no case variants
+	// mark: a step to the instruction checks and marks its (instruction,
+	// position) visited. Only an instruction with more than one way in
+	// (two instructions lead to it, or one and the start) needs it: one
+	// with a single predecessor is reached at a position no more often
+	// than that predecessor is stepped from, each of whose steps leads to
+	// it once, and never again within its own search (a path back to it
+	// goes through its predecessors, and every loop has a marked
+	// instruction, reached again at the same position and so cut there),
+	// so the search visits what it visited and finds what it found, in
+	// the same order, with a bounded number of steps
+	mark   bool
 	r1     rune
 	fold   []rune
 	ranges []rune
@@ -369,11 +380,43 @@ func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
 		b := &p.inst[pc]
 		b.exact = b.single && len(b.fold) == 0
 	}
+	markJoins(prog, p.inst)
 	p.startFirst, p.startKnown, _ = f.of(p.start)
 	if p.anchored {
 		p.anchorFirst, p.anchorKnown = anchorFirst(prog, f)
 	}
 	return p, nil
+}
+
+// markJoins sets the mark of the instructions of prog (in insts) with
+// more than one way in: two instructions lead to them (their out or arg),
+// or one does and the search starts there. The targets of an AltMatch (a
+// step that jumps to the end of the input) are marked in any case.
+func markJoins(prog *syntax.Prog, insts []btInst) {
+	in := make([]uint8, len(prog.Inst))
+	lead := func(pc uint32, n uint8) {
+		if int(pc) < len(in) {
+			in[pc] = min(in[pc]+n, 2)
+		}
+	}
+	lead(uint32(prog.Start), 1)
+	for pc := range prog.Inst {
+		i := &prog.Inst[pc]
+		switch i.Op {
+		case syntax.InstMatch, syntax.InstFail:
+		case syntax.InstAlt:
+			lead(i.Out, 1)
+			lead(i.Arg, 1)
+		case syntax.InstAltMatch:
+			lead(i.Out, 2)
+			lead(i.Arg, 2)
+		default:
+			lead(i.Out, 1)
+		}
+	}
+	for pc := range insts {
+		insts[pc].mark = in[pc] > 1
+	}
 }
 
 // anchorFirst returns the characters a match of an anchored program can
@@ -635,7 +678,7 @@ func (st *btState) visit(pc uint32, pos int) bool {
 
 // push adds a job, as regexp's bitState.push does.
 func (p *btProg) push(st *btState, pc uint32, pos int, arg bool) {
-	if p.inst[pc].op != syntax.InstFail && (arg || st.visit(pc, pos)) {
+	if in := &p.inst[pc]; in.op != syntax.InstFail && (arg || !in.mark || st.visit(pc, pos)) {
 		st.jobs = append(st.jobs, btJob{pc, int32(pos), arg})
 	}
 }
@@ -645,20 +688,24 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 	// the character at rpos (r, -1 at the end), decoded once for the
 	// alternatives tried there
 	rpos, r, rw := -1, rune(-1), 0
+	var in *btInst
 	p.push(st, p.start, pos0, false)
 	for len(st.jobs) > 0 {
 		l := len(st.jobs) - 1
 		j := st.jobs[l]
 		st.jobs = st.jobs[:l]
 		pc, pos, arg := j.pc, int(j.pos), j.arg
+		in = &p.inst[pc]
 		goto skip
 	check:
-		if !st.visit(pc, pos) {
+		// (a step to an instruction with one way in needs no check: see
+		// btInst.mark)
+		in = &p.inst[pc]
+		if in.mark && !st.visit(pc, pos) {
 			continue
 		}
 	skip:
 		{
-			in := &p.inst[pc]
 			switch in.op {
 			case syntax.InstAlt:
 				if arg {

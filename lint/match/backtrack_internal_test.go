@@ -34,10 +34,23 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 		// a begin of text a variant removed (withoutAssertions)
 		`(?i)[^\x00-\x{10FFFF}][^?]{0,3}(我|那我)(先|再)?等(等|一下)?[\s\p{P}\p{S}]*$`,
 		`(?i)(?:[^\x00-\x{10FFFF}]|[^不])(?P<match>一定|保证)`,
+		// nested repeats, empty branches and assertions in loops,
+		// alternations whose branches meet again (the instructions with
+		// more than one way in: btInst.mark), invalid bytes before a class
+		`(?i)^(?:(?:(a|ab)*c)*d)`,
+		`(?i)^(?:(a*)*b)`,
+		`(?i)^(?:(?:a|b|)*?c)`,
+		`(?i)(\b|x|\B)*好`,
+		`(?i)(?:(a|ab)(c|bcd))+(d*)`,
+		`(?i)^(?:((a|b)?)*(c|$))`,
+		`(?i)(?:x?){3}x{3}`,
+		`(?s)(?:.|地){2,}?址`,
+		`(?i)[^a]*?(的|了)+`,
+		`(?i)^(?:(我|我们)?(这边)?)*(没办法|帮不了)`,
 	}
 	alphabet := []string{"地址", "电话", "号码", "能", "可以", "不", "帮我", "修改", "改", "换", "这个", "这边", "我们", "我", "也", "真", "是",
 		"没办法", "帮不了", "您", "的", "了", "呢", "，", "。", "！", " ", "\n", "一定", "保证", "会", "明天", "3", "天", "号",
-		"ok", "OK", "K", "\u212a", "thanks", "好", "嗯", "颜色", "一样", "偏", "a", "b", "c", "d", "x", "X", "“", "”", "「", "」", "\xff"}
+		"ok", "OK", "K", "\u212a", "thanks", "好", "嗯", "颜色", "一样", "偏", "a", "b", "c", "d", "x", "X", "“", "”", "「", "」", "\xff", "\xe5\x9c"}
 	r := rand.New(rand.NewPCG(7, 8))
 	var st btState
 	for _, src := range patterns {
@@ -80,6 +93,50 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 		}
 		if found == 0 && !strings.HasPrefix(src, `(?i)[^\x00-\x{10FFFF}]`) { // (that one never matches)
 			t.Errorf("%s: no text matched: the test says little", src)
+		}
+	}
+}
+
+// TestMarkJoins: the instructions a step checks visited (btInst.mark)
+// are those with more than one way in, the start counted as one (the
+// syntax compiler makes no AltMatch).
+func TestMarkJoins(t *testing.T) {
+	for _, src := range []string{`(?i)(改|修改)(地址|电话)`, `a*b`, `(a|ab)(c|bcd)(d*)`, `^(?:x?)*y`, `(?s).*好`} {
+		tree, err := syntax.Parse(src, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, err := syntax.Compile(tree.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := compileBTTree(tree, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ways := make([]int, len(prog.Inst))
+		ways[prog.Start]++
+		for _, in := range prog.Inst {
+			switch in.Op {
+			case syntax.InstMatch, syntax.InstFail:
+			case syntax.InstAlt:
+				ways[in.Out]++
+				ways[in.Arg]++
+			default:
+				ways[in.Out]++
+			}
+		}
+		marked := 0
+		for pc, in := range p.inst {
+			if want := ways[pc] > 1; in.mark != want {
+				t.Errorf("%s: instruction %d (%v, %d ways in): mark %v", src, pc, prog.Inst[pc].Op, ways[pc], in.mark)
+			}
+			if in.mark {
+				marked++
+			}
+		}
+		if marked == 0 || marked == len(p.inst) {
+			t.Errorf("%s: %d of %d instructions marked", src, marked, len(p.inst))
 		}
 	}
 }
