@@ -774,20 +774,24 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 				pos += rw
 				pc = in.out
 				goto check
-			case syntax.InstRuneAnyNotNL:
-				if pos >= len(s) || s[pos] == '\n' {
-					continue
-				}
-				_, w := utf8.DecodeRuneInString(s[pos:])
-				pos += w
-				pc = in.out
-				goto check
-			case syntax.InstRuneAny:
+			case syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
 				if pos >= len(s) {
 					continue
 				}
-				_, w := utf8.DecodeRuneInString(s[pos:])
-				pos += w
+				if pos != rpos {
+					rpos, r, rw = pos, rune(s[pos]), 1
+					if r >= utf8.RuneSelf {
+						if r3, ok := decodeRune3(s, pos); ok {
+							r, rw = r3, 3
+						} else {
+							r, rw = utf8.DecodeRuneInString(s[pos:])
+						}
+					}
+				}
+				if r == '\n' && in.op == syntax.InstRuneAnyNotNL {
+					continue
+				}
+				pos += rw
 				pc = in.out
 				goto check
 			case syntax.InstCapture:

@@ -47,6 +47,10 @@ func TestBacktrackerIsRegexp(t *testing.T) {
 		`(?s)(?:.|地){2,}?址`,
 		`(?i)[^a]*?(的|了)+`,
 		`(?i)^(?:(我|我们)?(这边)?)*(没办法|帮不了)`,
+		// any character, after the character an alternation decoded
+		// (newlines, invalid bytes, cut characters)
+		`(?i)(.)(.?)(好|\n)`,
+		`(?s)^(?:(.)(x|.)?(.*?)地址)`,
 	}
 	alphabet := []string{"地址", "电话", "号码", "能", "可以", "不", "帮我", "修改", "改", "换", "这个", "这边", "我们", "我", "也", "真", "是",
 		"没办法", "帮不了", "您", "的", "了", "呢", "，", "。", "！", " ", "\n", "一定", "保证", "会", "明天", "3", "天", "号",
