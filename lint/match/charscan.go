@@ -204,10 +204,36 @@ func (e *endNotes) note(st uint32, end int) bool {
 	return e.n == charEnds
 }
 
-// hits appends the hits of the places noted.
+// hits appends the hits of the places noted (small enough to inline:
+// most runPlain and runCopy calls note none).
 func (e *endNotes) hits(a *automaton, dst []rawHit) []rawHit {
+	if e.n == 0 {
+		return dst
+	}
+	return e.noted(a, dst)
+}
+
+// noted is hits for notes there are: charOut's for each, with the
+// automaton's tables read without bounds checks (a noted state is a
+// state of cells, outStart holds one more entry than there are states,
+// and out and patLen one for every pattern's number).
+func (e *endNotes) noted(a *automaton, dst []rawHit) []rawHit {
+	cells := unsafe.Pointer(unsafe.SliceData(a.chars.cells))
+	outStart := unsafe.Pointer(unsafe.SliceData(a.outStart))
 	for k := range e.n {
-		dst = a.charOut(dst, -e.st[k], e.end[k])
+		k &= charEnds - 1 // (k < e.n <= charEnds)
+		end := e.end[k]
+		st := uintptr(*(*uint64)(unsafe.Add(cells, uintptr(-e.st[k])*8)) >> 32)
+		from := *(*int32)(unsafe.Add(outStart, st*4))
+		to := *(*int32)(unsafe.Add(outStart, st*4+4))
+		for q := from; q < to; q++ {
+			p := *(*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(a.out)), uintptr(q)*4))
+			l := *(*int32)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(a.patLen)), uintptr(p)*4))
+			if end < l {
+				continue // never: a state's string is in the text
+			}
+			dst = append(dst, rawHit{p, end - l, end})
+		}
 	}
 	return dst
 }

@@ -381,3 +381,40 @@ func TestThreeKeyWord(t *testing.T) {
 		}
 	}
 }
+
+// TestEndNotesHits holds endNotes.hits, which reads the automaton's
+// tables without bounds checks, to charOut: for no note, a few, and a
+// full set of notes, at states where one pattern ends and where several
+// do (亲亲 and 亲, 我不知道, 不知道 and 知道), appending to hits there
+// are already.
+func TestEndNotesHits(t *testing.T) {
+	a := buildAutomaton(resetScanPatterns())
+	c := a.chars
+	if c == nil {
+		t.Fatal("no character automaton")
+	}
+	for _, text := range []string{"", "好", "亲", "亲亲", "我不知道", "亲亲亲亲亲亲亲亲亲亲", "我不知道一下有没有没关系,谢谢"} {
+		var e endNotes
+		want := []rawHit{{0, 1, 2}}
+		got := slices.Clone(want)
+		s := uint32(0)
+		for i := 0; i < len(text); {
+			cl, n := c.classOf(text[i:])
+			i += n
+			if s = c.step(s, cl); s >= c.outBase {
+				want = a.charOut(want, s, int32(i))
+				if e.note(-s, i) {
+					got = e.hits(a, got)
+					e.n = 0
+				}
+			}
+		}
+		got = e.hits(a, got)
+		if len(want) == 1 && text != "" && text != "好" {
+			t.Fatalf("%q: no hits", text)
+		}
+		if !slicesEqual(got, want) {
+			t.Errorf("%q: hits %v, charOut %v", text, got, want)
+		}
+	}
+}
