@@ -461,7 +461,13 @@ type cand struct {
 // With scan false the text is only normalised, when something asks for it
 // (Hits then finds nothing), for messages no rule looks at.
 func (m *Matcher) Analyse(t *Text, text string, scan bool) {
-	m.analyse(t, text, scan, m.ac)
+	t.start(m, text)
+	if scan {
+		t.scan(m.ac)
+	} else {
+		t.raw = t.rawOwn[:0]
+		t.normDone = false // normalised if something asks
+	}
 	t.noteLists()
 }
 
@@ -471,39 +477,49 @@ func (m *Matcher) Analyse(t *Text, text string, scan bool) {
 // the scope then scans the text in full first.
 func (m *Matcher) AnalyseIn(t *Text, text string, scope int) {
 	ac := m.ac
-	if scope >= 0 && scope < maxScopes && m.scoped[scope] != nil {
+	if uint(scope) < maxScopes && m.scoped[scope] != nil {
 		ac = m.scoped[scope]
 	} else {
 		scope = -1
 	}
-	m.analyse(t, text, true, ac)
+	t.start(m, text)
 	t.scope = int8(scope)
+	if ac.chars == nil {
+		t.scan(ac)
+	} else {
+		// t.scan written out: a call less a message
+		raw := t.norm.resetScan(text, ac, t.rawOwn[:0])
+		t.normDone = true
+		t.raw, t.rawOwn = raw, raw
+	}
 	t.noteLists()
 }
 
-// analyse is Analyse without t.noteLists (t.lists is left as it was),
-// scanning with ac: the automaton of every list or of a scope's.
-func (m *Matcher) analyse(t *Text, text string, scan bool, ac *automaton) {
+// start makes t forget its last text for text, scanned for every list
+// (scope -1) unless the caller says otherwise; t.raw and t.normDone are
+// the caller's to set, and t.lists is left as it was.
+func (t *Text) start(m *Matcher, text string) {
 	t.m = m
 	t.orig = text
-	t.raw = t.rawOwn[:0]
 	t.bounds = t.bounds[:0]
 	t.segmented = false
 	t.scope = -1
 	t.exc = t.exc[:0]
 	t.charsDone = false
-	if scan {
-		if ac.chars != nil {
-			t.raw = t.norm.resetScan(text, ac, t.raw)
-		} else {
-			t.norm.Reset(text)
-			t.raw = ac.hits(t.norm.Text, t.raw)
-		}
-		t.normDone = true
-		t.rawOwn = t.raw
+}
+
+// scan normalises t's text and scans it with ac: the automaton of every
+// list or of a scope's.
+func (t *Text) scan(ac *automaton) {
+	var raw []rawHit
+	if ac.chars != nil {
+		raw = t.norm.resetScan(t.orig, ac, t.rawOwn[:0])
 	} else {
-		t.normDone = false // normalised if something asks
+		t.norm.Reset(t.orig)
+		raw = ac.hits(t.norm.Text, t.rawOwn[:0])
 	}
+	t.normDone = true
+	t.raw, t.rawOwn = raw, raw
 }
 
 // normalize makes sure t.norm holds the normalised text.

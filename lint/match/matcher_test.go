@@ -403,6 +403,13 @@ func TestTextReused(t *testing.T) {
 			checkReused(t, m, lists, &reused, s)
 			m.Analyse(&reused, "不行亲不知道我不能"+s, true)
 			checkReused(t, m, lists, &reused, "不行亲不知道我不能"+s)
+			// not scanned, then a scope out of range (every list's)
+			m.Analyse(&reused, "繁體"+s, false)
+			if got, want := reused.Normalized(), Normalize("繁體"+s); got != want {
+				t.Errorf("%q not scanned: normalises to %q, want %q", s, got, want)
+			}
+			m.AnalyseIn(&reused, s, []int{-5, maxScopes, 1 << 40}[(i+round)%3])
+			checkReused(t, m, lists, &reused, s)
 		}
 	}
 }
