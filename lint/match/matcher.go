@@ -492,6 +492,19 @@ func (m *Matcher) AnalyseIn(t *Text, text string, scope int) {
 		t.normDone = true
 		t.raw, t.rawOwn = raw, raw
 	}
+	if len(m.always) == 1 && len(t.lists) == 1 {
+		// t.noteLists written out for up to 64 lists, once t.lists has
+		// its word: a call and its checks less a message
+		w := m.always[0]
+		if scope >= 0 {
+			w |= m.outside[scope][0]
+		}
+		for _, h := range t.raw {
+			w |= m.hitLists0[h.key]
+		}
+		t.lists[0], t.skip0 = w, ^w
+		return
+	}
 	t.noteLists()
 }
 

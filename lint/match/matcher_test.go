@@ -414,6 +414,32 @@ func TestTextReused(t *testing.T) {
 	}
 }
 
+// TestTextReusedAcrossMatchers analyses texts into one Text with
+// matchers of one word of lists and of more (AnalyseIn notes the lists of
+// one word itself, once the Text has its word), in turn, in every scope:
+// every list must find what it finds in a new Text.
+func TestTextReusedAcrossMatchers(t *testing.T) {
+	ml := newManyLists(t)
+	var reused Text
+	texts := []string{"这个我也不知道，亲", "好的", "沒關係的，親！我不會", "词1好的？", "", "不行行"}
+	for round := range 3 {
+		for i, s := range texts {
+			scope := (i+round)%(manyListScopes+1) - 1
+			for k, m := range []*Matcher{ml.one[2], ml.m, ml.one[i%7], ml.one[4], ml.one[0]} {
+				m.AnalyseIn(&reused, s, scope)
+				var direct Text
+				m.AnalyseIn(&direct, s, scope)
+				for id := range m.lists {
+					got, want := fmt.Sprint(reused.Hits(ListID(id), nil)), fmt.Sprint(direct.Hits(ListID(id), nil))
+					if got != want {
+						t.Errorf("%q scope %d matcher %d list %d: reused Text %s, new one %s", s, scope, k, id, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
 // checkReused compares a reused Text with the analysis of s into a new one.
 func checkReused(t *testing.T, m *Matcher, lists []ListID, reused *Text, s string) {
 	t.Helper()
