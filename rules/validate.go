@@ -552,12 +552,12 @@ func validateExamples(r *Rule, add func(*yaml.Node, string, ...any)) {
 			if ln != nil && ln.Kind == yaml.SequenceNode && i < len(ln.Content) {
 				at = ln.Content[i]
 			}
-			msgs, err := ParseExample(ex)
+			transcript, err := checkExample(ex)
 			if err != nil {
 				add(at, "example: %v", err)
 				continue
 			}
-			if msgs == nil && (r.Type == TypeLatency || r.Type == TypeHold) {
+			if !transcript && (r.Type == TypeLatency || r.Type == TypeHold) {
 				add(at, "%s examples must be transcripts with times (lines like \"00:00 customer: 在吗\")", r.Type)
 			}
 		}
