@@ -42,7 +42,7 @@ func (l *loader) prefetch(ref string) {
 		ch := make(chan parseResult, 1)
 		l.prefetched[key] = ch
 		file := builtinFile(parent)
-		go func() { ch <- parsePack(file, data) }()
+		go func() { ch <- parsePack(file, data, true) }()
 		l.prefetch(parent)
 	}
 }
