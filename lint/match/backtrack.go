@@ -750,7 +750,7 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 				p.push(st, in.out, st.end, false)
 				pc = in.out
 				goto check
-			case syntax.InstRune, syntax.InstRune1:
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
 				if pos >= len(s) {
 					continue
 				}
@@ -764,31 +764,16 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 						}
 					}
 				}
-				if in.exact {
+				switch {
+				case in.exact:
 					if r != in.r1 {
 						continue
 					}
-				} else if !in.matchRune(r) {
-					continue
-				}
-				pos += rw
-				pc = in.out
-				goto check
-			case syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
-				if pos >= len(s) {
-					continue
-				}
-				if pos != rpos {
-					rpos, r, rw = pos, rune(s[pos]), 1
-					if r >= utf8.RuneSelf {
-						if r3, ok := decodeRune3(s, pos); ok {
-							r, rw = r3, 3
-						} else {
-							r, rw = utf8.DecodeRuneInString(s[pos:])
-						}
+				case in.op <= syntax.InstRune1: // InstRune, InstRune1
+					if !in.matchRune(r) {
+						continue
 					}
-				}
-				if r == '\n' && in.op == syntax.InstRuneAnyNotNL {
+				case r == '\n' && in.op == syntax.InstRuneAnyNotNL:
 					continue
 				}
 				pos += rw
