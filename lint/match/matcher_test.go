@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"sync"
@@ -408,7 +409,7 @@ func TestTextReused(t *testing.T) {
 			if got, want := reused.Normalized(), Normalize("繁體"+s); got != want {
 				t.Errorf("%q not scanned: normalises to %q, want %q", s, got, want)
 			}
-			m.AnalyseIn(&reused, s, []int{-5, maxScopes, 1 << 40}[(i+round)%3])
+			m.AnalyseIn(&reused, s, []int{-5, maxScopes, math.MaxInt}[(i+round)%3])
 			checkReused(t, m, lists, &reused, s)
 		}
 	}
