@@ -212,7 +212,10 @@ func LoadBytes(file string, data []byte) (*Set, error) {
 func checkOverrides(packs []*Pack) []*PosError {
 	var errs []*PosError
 	for _, p := range packs {
-		on := valueNode(p.node, "overrides")
+		if p.node == nil && len(p.Overrides) == 0 {
+			continue // (a built-in pack built from its generated form, without overrides: not worth its YAML tree)
+		}
+		on := valueNode(p.root(), "overrides")
 		if on == nil || on.Kind != yaml.MappingNode {
 			continue
 		}
@@ -289,9 +292,6 @@ type loader struct {
 	byName  map[string]*Pack
 	loading map[string]bool
 	errs    []*PosError
-	// prefetched are the built-in packs being parsed ahead, by key
-	// (prefetch)
-	prefetched map[string]chan parseResult
 }
 
 // IsPath reports whether a pack reference names a file rather than a
@@ -300,11 +300,16 @@ func IsPath(ref string) bool {
 	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
 }
 
-// resolve loads the pack a reference names. from/fromNode say where the
-// reference was written, for error messages.
-func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) *Pack {
+// resolve loads the pack a reference names. fromFile and fromNode (nil, or
+// a function giving the node, nil or not) say where the reference was
+// written, for error messages.
+func (l *loader) resolve(ref, dir string, fromNode func() *yaml.Node, fromFile string) *Pack {
 	fail := func(msg string) *Pack {
-		e := posErrorf(fromNode, "%s", msg)
+		var at *yaml.Node
+		if fromNode != nil {
+			at = fromNode()
+		}
+		e := posErrorf(at, "%s", msg)
 		e.File = fromFile
 		if fromFile == "" {
 			e.File = ref
@@ -315,8 +320,11 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 	var key, file string
 	var data []byte
 	builtin := false
+	var gen *generatedPack
 	if !IsPath(ref) {
-		if b, ok := BuiltinSource(ref); ok {
+		if gen = generatedBuiltin(ref); gen != nil {
+			key, file, builtin = "builtin:"+ref, builtinFile(ref), true
+		} else if b, ok := BuiltinSource(ref); ok {
 			key, file, data, builtin = "builtin:"+ref, builtinFile(ref), b, true
 		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
 			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ") + "; or give a path to a .yaml file"
@@ -354,13 +362,9 @@ func (l *loader) resolve(ref, dir string, fromNode *yaml.Node, fromFile string) 
 		}
 	}
 	var p *Pack
-	if ch, ok := l.prefetched[key]; ok {
-		delete(l.prefetched, key)
-		p = l.parsed(<-ch, builtin)
+	if gen != nil {
+		p = gen.load()
 	} else {
-		if builtin {
-			l.prefetch(ref) // (its parents, while it is parsed)
-		}
 		p = l.parse(file, data, builtin)
 	}
 	if p == nil {
@@ -389,16 +393,19 @@ func (l *loader) link(p *Pack, dir string) {
 			}
 			msg = fmt.Sprintf("pack name %q is the name of a built-in pack, which this run loads too: name this pack otherwise", p.Name)
 		}
-		n := valueNode(at.node, "pack")
+		n := valueNode(at.root(), "pack")
 		l.errs = append(l.errs, &PosError{File: at.File, Line: n.Line, Column: n.Column, Msg: msg})
 		return
 	}
 	l.byName[p.Name] = p
-	ext := valueNode(p.node, "extends")
 	for i, ref := range p.Extends {
-		var n *yaml.Node
-		if ext != nil && ext.Kind == yaml.SequenceNode && i < len(ext.Content) {
-			n = ext.Content[i]
+		// (the node only for an error: a built-in pack built from its
+		// generated form has its YAML tree parsed to give it)
+		n := func() *yaml.Node {
+			if ext := valueNode(p.root(), "extends"); ext != nil && ext.Kind == yaml.SequenceNode && i < len(ext.Content) {
+				return ext.Content[i]
+			}
+			return nil
 		}
 		if q := l.resolve(ref, dir, n, p.File); q != nil {
 			p.Parents = append(p.Parents, q)
@@ -408,11 +415,7 @@ func (l *loader) link(p *Pack, dir string) {
 
 // parse decodes and validates one pack file; problems go to l.errs.
 func (l *loader) parse(file string, data []byte, builtin bool) *Pack {
-	return l.parsed(parsePack(file, data, builtin), builtin)
-}
-
-// parsed is parse with the pack parsed (parsePack).
-func (l *loader) parsed(errs parseResult, builtin bool) *Pack {
+	errs := parsePack(file, data, builtin)
 	if errs.pack == nil || len(errs.list) > 0 {
 		l.errs = append(l.errs, errs.list...)
 		return nil
@@ -432,25 +435,42 @@ type parseResult struct {
 // shape of its mappings, no problem validatePack finds), so validating it
 // again at every start-up
 // (3.7 million instructions, 4% of a run on an empty input) could only
-// find what that test has not.
-func parsePack(file string, data []byte, builtin bool) (res parseResult) {
-	addFile := func(es []*PosError) []*PosError {
-		for _, e := range es {
-			e.File = file
-		}
-		return es
+// find what that test has not. (A built-in pack is parsed only when it
+// has no generated form made from its YAML: see generatedPack.)
+func parsePack(file string, data []byte, builtin bool) parseResult {
+	res := decodePack(file, data, builtin)
+	if res.pack == nil {
+		return res
 	}
+	precompilePatterns(res.pack.node)
+	if !builtin {
+		res.list = addFile(file, uniqueErrors(validatePack(res.pack)))
+	}
+	return res
+}
+
+// addFile sets the file of errors es.
+func addFile(file string, es []*PosError) []*PosError {
+	for _, e := range es {
+		e.File = file
+	}
+	return es
+}
+
+// decodePack is parsePack without what follows decoding: compiling the
+// pack's patterns ahead and validating it.
+func decodePack(file string, data []byte, builtin bool) (res parseResult) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	// UTF-16 with its byte-order mark, as Windows Notepad saves "Unicode":
 	// read as UTF-8 from here on, rules show included
 	data, e := fromUTF16(data)
 	if e != nil {
-		res.list = addFile([]*PosError{e})
+		res.list = addFile(file, []*PosError{e})
 		return res
 	}
 	if !builtin {
 		if e := notUTF8(data); e != nil {
-			res.list = addFile([]*PosError{e})
+			res.list = addFile(file, []*PosError{e})
 			return res
 		}
 	}
@@ -458,18 +478,18 @@ func parsePack(file string, data []byte, builtin bool) (res parseResult) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			res.list = addFile([]*PosError{{Msg: "empty pack file"}})
+			res.list = addFile(file, []*PosError{{Msg: "empty pack file"}})
 			return res
 		}
-		res.list = addFile([]*PosError{syntaxError(data, err)})
+		res.list = addFile(file, []*PosError{syntaxError(data, err)})
 		return res
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		res.list = addFile([]*PosError{posErrorf(&extra, "a pack file holds one YAML document; found a second one")})
+		res.list = addFile(file, []*PosError{posErrorf(&extra, "a pack file holds one YAML document; found a second one")})
 		return res
 	} else if !errors.Is(err, io.EOF) {
-		res.list = addFile([]*PosError{syntaxError(data, err)})
+		res.list = addFile(file, []*PosError{syntaxError(data, err)})
 		return res
 	}
 	root := &doc
@@ -482,25 +502,20 @@ func parsePack(file string, data []byte, builtin bool) (res parseResult) {
 		checkShape(root, reflect.TypeOf(Pack{}), &errs)
 	}
 	if len(errs) > 0 {
-		res.list = addFile(uniqueErrors(errs))
+		res.list = addFile(file, uniqueErrors(errs))
 		return res
 	}
 	p := &Pack{File: file}
 	if err := root.Decode(p); err != nil {
 		var pe *PosError
 		if errors.As(err, &pe) {
-			res.list = addFile([]*PosError{pe})
+			res.list = addFile(file, []*PosError{pe})
 		} else {
-			res.list = addFile([]*PosError{yamlSyntaxError(err)})
+			res.list = addFile(file, []*PosError{yamlSyntaxError(err)})
 		}
 		return res
 	}
 	p.node, p.text = root, data
-	precompilePatterns(root)
-	if !builtin {
-		errs = validatePack(p)
-	}
-	res.list = addFile(uniqueErrors(errs))
 	res.pack = p
 	return res
 }
@@ -540,7 +555,7 @@ func yamlSyntaxError(err error) *PosError {
 // score), else its scoring start, else its scoring: key; 0 when it writes
 // no scoring (it inherits it).
 func (p *Pack) ScoringLine(grade string) int {
-	sc := valueNode(p.node, "scoring")
+	sc := valueNode(p.root(), "scoring")
 	if sc == nil {
 		return 0
 	}
@@ -592,7 +607,7 @@ func (pr PackRule) Source() string {
 	// key of its own (scoring:, overrides: after rules:), which is no part
 	// of it; a line of the rule indented less than its keys (a flow list
 	// wrapped at the margin) is
-	if root := pr.Pack.node; root != nil && root.Kind == yaml.MappingNode {
+	if root := pr.Pack.root(); root != nil && root.Kind == yaml.MappingNode {
 		for i := 0; i < len(root.Content); i += 2 {
 			if l := root.Content[i].Line - 1; l > start && l < end {
 				end = l

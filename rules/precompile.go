@@ -23,11 +23,21 @@ import (
 // worked out in the background (match.PreparePatterns), while the
 // packs load on.
 func precompilePatterns(root *yaml.Node) {
+	if runtime.GOMAXPROCS(0) < 2 {
+		return
+	}
+	precompileLists(packPatterns(root, nil, map[string]bool{}), patternsOf(root, "patterns", nil), patternsOf(root, "except_patterns", nil))
+}
+
+// precompileLists is precompilePatterns given what it finds in the tree:
+// the patterns and except patterns, each once (ps), and each kind on its
+// own (patterns, exceptPatterns).
+func precompileLists(ps, patterns, exceptPatterns []string) {
 	workers := runtime.GOMAXPROCS(0)
 	if workers < 2 {
 		return
 	}
-	if ps := packPatterns(root, nil, map[string]bool{}); len(ps) >= minParallelPatterns {
+	if len(ps) >= minParallelPatterns {
 		workers = min(workers, len(ps)/minParallelPatterns+1)
 		var next atomic.Int64
 		compile := func() {
@@ -42,7 +52,7 @@ func precompilePatterns(root *yaml.Node) {
 		compile()
 		wg.Wait()
 	}
-	match.PreparePatterns(patternsOf(root, "patterns", nil), patternsOf(root, "except_patterns", nil))
+	match.PreparePatterns(patterns, exceptPatterns)
 }
 
 // minParallelPatterns is the fewest patterns worth a goroutine of their own.

@@ -107,7 +107,7 @@ type roleScope struct {
 // cannot narrow the messages its condition is asked of, and a `when` role
 // that makes the rule's own role meaningless.
 func validateRoleScopes(r *Rule, rep roleReport) {
-	n := r.node
+	n := r.yamlNode()
 	agent, customer := lint.RolesOf(lint.Agent), lint.RolesOf(lint.Customer)
 	ruleRoles := r.Role.RoleSet(agent)
 	ruleFrom := "the rule's role"

@@ -36,6 +36,9 @@ type Pack struct {
 	node *yaml.Node
 	// text is the file as it was parsed: UTF-8, without a byte-order mark
 	text []byte
+	// nodes gives node to a built-in pack built from its generated form
+	// (root), which has none
+	nodes *yamlNodes
 }
 
 // Override adjusts one rule without editing its pack; it is written in a
@@ -202,6 +205,13 @@ type Rule struct {
 	MaxAdd float64 `yaml:"max_add"`
 
 	node *yaml.Node
+	// line is node's line (Line)
+	line int
+	// nodes and index give node to a rule of a built-in pack built from
+	// its generated form (yamlNode), which has none: the index-th rule of
+	// the pack's YAML
+	nodes *yamlNodes
+	index int
 }
 
 // UnmarshalYAML decodes a rule and remembers its node for error positions.
@@ -210,17 +220,12 @@ func (r *Rule) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode((*plain)(r)); err != nil {
 		return err
 	}
-	r.node = n
+	r.node, r.line = n, n.Line
 	return nil
 }
 
 // Line returns the line the rule starts on in its pack file.
-func (r *Rule) Line() int {
-	if r.node == nil {
-		return 0
-	}
-	return r.node.Line
-}
+func (r *Rule) Line() int { return r.line }
 
 // ExampleLine returns the line the i-th (0-based) bad or good example is
 // written on, or the rule's own line where the file does not say (an
@@ -230,7 +235,7 @@ func (r *Rule) ExampleLine(bad bool, i int) int {
 	if bad {
 		kind = "bad"
 	}
-	if ln := valueNode(valueNode(r.node, "examples"), kind); ln != nil && ln.Kind == yaml.SequenceNode && i >= 0 && i < len(ln.Content) {
+	if ln := valueNode(valueNode(r.yamlNode(), "examples"), kind); ln != nil && ln.Kind == yaml.SequenceNode && i >= 0 && i < len(ln.Content) {
 		return ln.Content[i].Line
 	}
 	return r.Line()
