@@ -167,3 +167,45 @@ func TestCellPlacerFullWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCellPlacerLongFullStretches holds place to trying bases one by one
+// past stretches of more than 64 full words (which it passes over with
+// the bitmap of full words, 64 words at a time), and from bases far past
+// the last used cell.
+func TestCellPlacerLongFullStretches(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for trial := range 100 {
+		budget := 1 << 20
+		if trial%2 == 0 {
+			budget = rng.IntN(300)
+		}
+		fast := cellPlacer{budget: budget}
+		slow := cellPlacer{budget: budget}
+		n := uint32(64 * (60 + rng.IntN(400)))
+		holes := 1 + rng.IntN(8)
+		for i := range n {
+			if rng.IntN(int(n)) >= holes { // a few holes, anywhere
+				fast.use(i)
+				slow.use(i)
+			}
+		}
+		for k := range 50 {
+			row := []uint16{uint16(rng.IntN(4))}
+			for len(row) < 1+rng.IntN(6) {
+				row = append(row, row[len(row)-1]+1+uint16(rng.IntN(90)))
+			}
+			from := uint32(rng.IntN(int(n) + 64*130))
+			bf, okf := fast.place(row, from)
+			bs, oks := placeOneByOne(&slow, row, from)
+			if bf != bs || okf != oks {
+				t.Fatalf("trial %d, row %d %v from %d: place = %d, %v; one by one %d, %v", trial, k, row, from, bf, okf, bs, oks)
+			}
+			if !okf {
+				break
+			}
+			if fast.budget != slow.budget {
+				t.Fatalf("trial %d, row %d: budget %d, one by one %d", trial, k, fast.budget, slow.budget)
+			}
+		}
+	}
+}

@@ -619,6 +619,7 @@ func buildCharTable(a *automaton, patterns []string) bool {
 // cells of its classes are all free.
 type cellPlacer struct {
 	used      []uint64 // bit i: cell i holds a base or a transition
+	full      []uint64 // bit w: every cell of used[w] is used
 	firstFree uint32   // no free cell before it
 	budget    int      // candidate bases that may yet be tried
 }
@@ -633,7 +634,29 @@ func (p *cellPlacer) use(i uint32) {
 	for int(i>>6) >= len(p.used) {
 		p.used = append(p.used, 0)
 	}
-	p.used[i>>6] |= 1 << (i & 63)
+	w := i >> 6
+	if p.used[w] |= 1 << (i & 63); p.used[w] == ^uint64(0) {
+		for int(w>>6) >= len(p.full) {
+			p.full = append(p.full, 0)
+		}
+		p.full[w>>6] |= 1 << (w & 63)
+	}
+}
+
+// nextNotFull returns the first word of used from w on with a free cell,
+// or len(used) when there is none.
+func (p *cellPlacer) nextNotFull(w int) int {
+	for k := w >> 6; k < len(p.full); k++ {
+		notFull := ^p.full[k]
+		if k == w>>6 {
+			notFull &= ^uint64(0) << (uint(w) & 63)
+		}
+		if notFull != 0 {
+			return min(k<<6+bits.TrailingZeros64(notFull), len(p.used))
+		}
+	}
+	// (no word past those full has been full)
+	return min(max(w, len(p.full)<<6), len(p.used))
 }
 
 // usedFrom returns the used bits of the 64 cells from i on (bit k: cell i+k).
@@ -663,9 +686,11 @@ func (p *cellPlacer) place(row []uint16, from uint32) (uint32, bool) {
 	b := max(from, p.firstFree)
 	for {
 		// most windows lie in the stretch of used cells rows are placed
-		// past: no candidate to try or count
-		for w := int(b >> 6); w+1 < len(p.used) && p.used[w]&p.used[w+1] == ^uint64(0); w++ {
-			b += 64
+		// past: no candidate to try or count (a window in two full words
+		// has none: pass to the one that reaches the next word with a free
+		// cell, found in full 64 words at a time)
+		if w := int(b >> 6); w+1 < len(p.used) && p.used[w]&p.used[w+1] == ^uint64(0) {
+			b += uint32(p.nextNotFull(w+2)-1-w) << 6
 		}
 		free := ^p.usedFrom(b) // the candidate bases
 		if free == 0 {
