@@ -45,6 +45,15 @@ func TestFlatFields(t *testing.T) {
 		{`{"conversation": "c1", "time": "2026-11-11T08:00:07+08:00", "role": "agent", "sender": "U_1", "text": "您好😀"}`, 1, true},
 		{`{"conversation":"c1","time":1794355858,"role":"bot","text":-0,"id":0,"type":null            }`, 1, true},
 		{`{"role":"system","text":"不知道呢"} `, 1, true},
+		// a text that ends the record (read without sepKey) and near misses
+		{`{"role":"agent","text":"您好"}`, 1, true},
+		{`{"role":"agent","text":"xxxxxxxxxxxxxxxxxx"}`, 1, true},
+		{`{"text":"您好","role":"agent"}`, 1, true},
+		{`{"role":"agent","text":"您好"}}`, 0, true},
+		{`{"role":"agent","text":"您好"},`, 0, true},
+		{`{"role":"agent","text":"您好"]`, 0, true},
+		{`{"role":"agent","text":"您好" }`, 1, true},
+		{`{"role":"agent","text":"您好"}` + "\t", 1, true},
 		// not valid: read to the end all the same
 		{`{"role":"agent","text":"xxxxxxxx"}x`, 0, true},
 		{`{"role":"agent","text":"xxxxxxxx"]`, 0, true},
@@ -133,6 +142,10 @@ func FuzzFlatFieldsAgreesWithScanFrom(f *testing.F) {
 	f.Add(`{"time":"a\"b","conversations":  "a\"b"}`)
 	f.Add(`{"role":"agent","time":"2026-11-11 08:00:1","id":"x","text":"y"}`)
 	f.Add(`{"role":"agent", "conveRsation": "x", "text":"y", "time":"2026-11-11 08:00:1","id":"x"}`)
+	// texts at the end of a record, and just not
+	f.Add(`{"role":"agent","text":"您好"}`)
+	f.Add(`{"role":"agent","text":"您好"}}`)
+	f.Add(`{"role":"agent","text":"xxxxxxxxxxxxxxxx"} `)
 	f.Fuzz(func(t *testing.T, line string) {
 		checkFlatFields(t, line)
 	})
