@@ -53,6 +53,15 @@ func (a *agents) of(i int) string {
 		return ""
 	}
 	if !a.built {
+		// most findings not at an agent's message are answered a message
+		// or two on: the answer (nextAnswer's) is found by looking ahead a
+		// few messages, without the index, which a conversation then
+		// rarely needs
+		for j, end := i+1, min(i+1+nearAnswer, len(ms)); j < end; j++ {
+			if answered(&ms[j]) {
+				return ms[j].Sender
+			}
+		}
 		a.build()
 	}
 	if j := a.nextAnswer[i]; j >= 0 {
@@ -72,6 +81,11 @@ func (a *agents) of(i int) string {
 	}
 	return ""
 }
+
+// nearAnswer is how many messages of looks ahead for an answer before it
+// builds the index: bounded, so that findings on many messages of a long
+// conversation cost O(n) still.
+const nearAnswer = 8
 
 // build indexes the conversation for of.
 func (a *agents) build() {

@@ -126,3 +126,39 @@ func TestAgentsLongConversation(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentsLookAheadAgreesWithIndex holds agents.of's look-ahead for an
+// answer (nearAnswer messages on, before the index is built) to the index
+// (build), on random conversations shorter and longer than its reach, and
+// checks that it spares the index where an answer is near.
+func TestAgentsLookAheadAgreesWithIndex(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	roles := []lint.Role{lint.Customer, lint.Customer, lint.Agent, lint.Bot, lint.System}
+	types := []string{lint.TypeText, lint.TypeText, lint.TypeNote, lint.TypeTransfer, lint.TypeOrder}
+	senders := []string{"", "", "客服1", "客服12", "王主管"}
+	spared := 0
+	for round := 0; round < 20000; round++ {
+		ms := make([]lint.Message, rng.Intn(3*nearAnswer))
+		for i := range ms {
+			ms[i] = lint.Message{Role: roles[rng.Intn(len(roles))], Type: types[rng.Intn(len(types))],
+				Sender: senders[rng.Intn(len(senders))], Text: "转给客服12"}
+		}
+		var look, index agents
+		look.reset(ms)
+		index.reset(ms)
+		index.build()
+		for i := range ms {
+			look.reset(ms) // each finding the first: the look-ahead is tried
+			want := index.of(i)
+			if got := look.of(i); got != want {
+				t.Fatalf("message %d of %+v: with the look-ahead %q, by the index %q", i, ms, got, want)
+			}
+			if !look.built && ms[i].Role == lint.Customer {
+				spared++
+			}
+		}
+	}
+	if spared == 0 {
+		t.Error("the look-ahead never spared the index")
+	}
+}
