@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"go/format"
 	"hash/crc32"
@@ -17,12 +18,16 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// updatePacks makes TestBuiltinGenerated write builtin_gen.go (go generate
+// passes it, so that generating needs no shell to set UPDATE_PACKS).
+var updatePacks = flag.Bool("update-packs", false, "write builtin_gen.go from the built-in packs' YAML")
+
 // TestBuiltinGenerated holds builtin_gen.go to what decoding the embedded
-// YAML of the built-in packs gives (writeBuiltinGen); with UPDATE_PACKS=1
-// (or go generate ./rules) it writes it again.
+// YAML of the built-in packs gives (writeBuiltinGen); with UPDATE_PACKS=1,
+// -update-packs or go generate ./rules it writes it again.
 func TestBuiltinGenerated(t *testing.T) {
 	src := builtinGenSource(t)
-	if os.Getenv("UPDATE_PACKS") != "" {
+	if os.Getenv("UPDATE_PACKS") != "" || *updatePacks {
 		if err := os.WriteFile("builtin_gen.go", src, 0o644); err != nil {
 			t.Fatal(err)
 		}
