@@ -307,7 +307,17 @@ func (r *rawFields) value(f int, line, buf []byte) []byte {
 	if r.kind[f] == vEscaped {
 		b = buf
 	}
-	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), start)), uint32(end-start))
+	n := int(uint32(end - start))
+	return *(*[]byte)(unsafe.Pointer(&sliceHeader{unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), start), n, n}))
+}
+
+// sliceHeader is the layout of a []byte: rawFields.value makes its slices
+// of it, without unsafe.Slice's check that the bytes do not wrap round
+// the address space (four instructions a field, on every record: a span
+// lies in its line or buffer).
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // plainASCII reports whether b, of 16 to 32 bytes, is ASCII without a
@@ -357,6 +367,9 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		}
 	}
 	if ok {
+		if reason, done := sc.fillKnown(m, &r, line, src, pos, timed); done {
+			return reason
+		}
 		// the scanned values of the line become the message's fields.
 		// The strings that are kept (the text, the id, and the
 		// conversation id, sender and type unless recently seen) are
@@ -514,6 +527,78 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 	var reason string
 	*m, reason = parseJSONMessage(line, src, pos)
 	return reason
+}
+
+// fillKnown is parseInto's filling of the message for the common record,
+// whose conversation id and sender (if any) are in the caches, without a
+// type and with a canonical role: it writes what parseInto would (the
+// text and the id copied, one after the other, to the conversation's
+// string block), and done is true; otherwise it changes nothing and done
+// is false, for parseInto to fill the message the long way. A small
+// function of its own, with few values alive, it keeps them in registers
+// where parseInto, whose many paths need many, kept them on its stack
+// (about a hundred instructions a record of loads and stores).
+func (sc *jsonScanner) fillKnown(m *lint.Message, r *rawFields, line []byte, src *Source, pos lint.Pos, timed bool) (reason string, done bool) {
+	if r.kind[fText] < vNumber || r.kind[fConv] < vNumber || r.kind[fType] >= vNumber ||
+		r.role == 0 || r.kind[fRole] != vString || r.span[fRole][0] != r.roleAt {
+		return "", false
+	}
+	v := r.value(fConv, line, sc.buf)
+	if len(v) == 0 {
+		return "", false
+	}
+	conv, slotConv, hit := sc.conv.lookup(v)
+	if !hit {
+		return "", false
+	}
+	var sender string
+	senderPlain := false
+	if r.kind[fSender] >= vNumber {
+		if v := r.value(fSender, line, sc.buf); len(v) > 0 {
+			s, slot, hit := sc.sender.lookup(v)
+			if !hit {
+				return "", false
+			}
+			sender, senderPlain = s, sc.sender.slots[slot].plain
+		}
+	}
+	sl := &sc.conv.slots[slotConv]
+	text := r.value(fText, line, sc.buf)
+	var id []byte
+	if r.kind[fID] >= vNumber {
+		id = r.value(fID, line, sc.buf)
+	}
+	var sText, sID string
+	if size := len(text) + len(id); size > 0 {
+		b := takeBytes(&sl.blk, size)
+		copy(b, text)
+		if len(id) > 0 {
+			copy(b[len(text):], id)
+		}
+		all := unsafe.String(unsafe.SliceData(b), size)
+		sText, sID = all[:len(text)], all[len(text):]
+	}
+	m.Pos, m.Type = pos, lint.TypeText
+	m.Text = sText
+	m.TextCol, m.TextRaw = textPlace(int(r.textAt), int(r.textRaw))
+	m.TextAstral = r.textAstral
+	if m.Sender = sender; !senderPlain && edged(sender) {
+		m.Sender = trimEdged(sender)
+	}
+	m.Role = r.role
+	if m.Conversation = conv; !sl.plain && edged(conv) {
+		if m.Conversation = trimEdged(conv); m.Conversation == "" {
+			m.Conversation = src.Name // (as parseInto does)
+		}
+	}
+	if m.ID = sID; edged(sID) {
+		m.ID = trimEdged(sID)
+	}
+	if r.kind[fTime] >= vNumber && !timed {
+		v := r.value(fTime, line, sc.buf)
+		return fillTime(m, unsafe.String(unsafe.SliceData(v), len(v)), src, &sc.days), true
+	}
+	return "", true
 }
 
 // textPlace is where a record's text is written in its line (see
