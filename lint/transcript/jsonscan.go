@@ -136,7 +136,11 @@ func (c *internCache) lookup(v []byte) (s string, slot int, ok bool) {
 	if n > 16 {
 		m = 8
 	}
-	x0, xm, xe := word(v, 0), word(v, m), word(v, n-8)
+	// (word's body written out: see word)
+	p := unsafe.Pointer(unsafe.SliceData(v))
+	x0 := binary.LittleEndian.Uint64((*[8]byte)(p)[:])
+	xm := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, m))[:])
+	xe := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, n-8))[:])
 	// (quickHash of v)
 	set := int(((x0*0x9E3779B97F4A7C15^xe)^uint64(n))*0xBF58476D1CE4E5B9>>(c.shift&63)) * 2
 	sets := c.slots[set : set+2 : set+2]
@@ -153,8 +157,10 @@ func (c *internCache) lookup(v []byte) (s string, slot int, ok bool) {
 // differs is non-zero unless the slot's copy of its value has the words
 // x0 at 0, xm at m and xe at n-8 (see lookup).
 func (sl *internSlot) differs(x0, xm, xe uint64, m, n int) uint64 {
-	k := sl.key[:]
-	return (word(k, 0) ^ x0) | (word(k, m) ^ xm) | (word(k, n-8) ^ xe)
+	p := unsafe.Pointer(&sl.key) // (word's body written out: see word)
+	return (binary.LittleEndian.Uint64((*[8]byte)(p)[:]) ^ x0) |
+		(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, m))[:]) ^ xm) |
+		(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, n-8))[:]) ^ xe)
 }
 
 // lookupLong is lookup for a value longer than inlineKey (a long
@@ -162,12 +168,16 @@ func (sl *internSlot) differs(x0, xm, xe uint64, m, n int) uint64 {
 // copy of: it is hashed from its words as lookup does, and compared with
 // a cached string of its length a word at a time, rather than by a call
 // to compare strings (lookupAny took 130 instructions for one). (Not
-// inlined: it would cost lookup's common path registers.)
+// inlined: it would cost lookup's common path registers.) Its words are
+// read as word reads them, written out: its inline marks, with no
+// instruction of their own, were NOPs.
 //
 //go:noinline
 func (c *internCache) lookupLong(v []byte) (s string, slot int, ok bool) {
 	n := len(v)
-	x0, xe := word(v, 0), word(v, n-8)
+	vp := unsafe.Pointer(unsafe.SliceData(v))
+	x0 := binary.LittleEndian.Uint64((*[8]byte)(vp)[:])
+	xe := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(vp, n-8))[:])
 	// (quickHash of v)
 	set := int(((x0*0x9E3779B97F4A7C15^xe)^uint64(n))*0xBF58476D1CE4E5B9>>(c.shift&63)) * 2
 	sets := c.slots[set : set+2 : set+2]
@@ -177,22 +187,18 @@ func (c *internCache) lookupLong(v []byte) (s string, slot int, ok bool) {
 			continue
 		}
 		// the words at 0 and at the end, then those between
-		p := unsafe.StringData(sl.s)
-		d := (ptrWord(p, 0) ^ x0) | (ptrWord(p, n-8) ^ xe)
+		p := unsafe.Pointer(unsafe.StringData(sl.s))
+		d := (binary.LittleEndian.Uint64((*[8]byte)(p)[:]) ^ x0) |
+			(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, n-8))[:]) ^ xe)
 		for i := 8; d == 0 && i < n-8; i += 8 {
-			d = ptrWord(p, i) ^ word(v, i)
+			d = binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, i))[:]) ^
+				binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(vp, i))[:])
 		}
 		if d == 0 {
 			return sl.s, set + k, true
 		}
 	}
 	return "", set, false
-}
-
-// ptrWord is the little-endian word of the eight bytes at p+i, which the
-// caller has made sure are p's.
-func ptrWord(p *byte, i int) uint64 {
-	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(p), i))[:])
 }
 
 // lookupAny is lookup for a value of any length.
@@ -307,7 +313,17 @@ func (r *rawFields) value(f int, line, buf []byte) []byte {
 	if r.kind[f] == vEscaped {
 		b = buf
 	}
-	return unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), start)), uint32(end-start))
+	n := int(uint32(end - start))
+	return *(*[]byte)(unsafe.Pointer(&sliceHeader{unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), start), n, n}))
+}
+
+// sliceHeader is the layout of a []byte: rawFields.value makes its slices
+// of it, without unsafe.Slice's check that the bytes do not wrap round
+// the address space (four instructions a field, on every record: a span
+// lies in its line or buffer).
+type sliceHeader struct {
+	data     unsafe.Pointer
+	len, cap int
 }
 
 // plainASCII reports whether b, of 16 to 32 bytes, is ASCII without a
@@ -357,6 +373,9 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		}
 	}
 	if ok {
+		if reason, done := sc.fillKnown(m, &r, line, src, pos, timed); done {
+			return reason
+		}
 		// the scanned values of the line become the message's fields.
 		// The strings that are kept (the text, the id, and the
 		// conversation id, sender and type unless recently seen) are
@@ -516,6 +535,78 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 	return reason
 }
 
+// fillKnown is parseInto's filling of the message for the common record,
+// whose conversation id and sender (if any) are in the caches, without a
+// type and with a canonical role: it writes what parseInto would (the
+// text and the id copied, one after the other, to the conversation's
+// string block), and done is true; otherwise it changes nothing and done
+// is false, for parseInto to fill the message the long way. A small
+// function of its own, with few values alive, it keeps them in registers
+// where parseInto, whose many paths need many, kept them on its stack
+// (about a hundred instructions a record of loads and stores).
+func (sc *jsonScanner) fillKnown(m *lint.Message, r *rawFields, line []byte, src *Source, pos lint.Pos, timed bool) (reason string, done bool) {
+	if r.kind[fText] < vNumber || r.kind[fConv] < vNumber || r.kind[fType] >= vNumber ||
+		r.role == 0 || r.kind[fRole] != vString || r.span[fRole][0] != r.roleAt {
+		return "", false
+	}
+	v := r.value(fConv, line, sc.buf)
+	if len(v) == 0 {
+		return "", false
+	}
+	conv, slotConv, hit := sc.conv.lookup(v)
+	if !hit {
+		return "", false
+	}
+	var sender string
+	senderPlain := false
+	if r.kind[fSender] >= vNumber {
+		if v := r.value(fSender, line, sc.buf); len(v) > 0 {
+			s, slot, hit := sc.sender.lookup(v)
+			if !hit {
+				return "", false
+			}
+			sender, senderPlain = s, sc.sender.slots[slot].plain
+		}
+	}
+	sl := &sc.conv.slots[slotConv]
+	text := r.value(fText, line, sc.buf)
+	var id []byte
+	if r.kind[fID] >= vNumber {
+		id = r.value(fID, line, sc.buf)
+	}
+	var sText, sID string
+	if size := len(text) + len(id); size > 0 {
+		b := takeBytes(&sl.blk, size)
+		copy(b, text)
+		if len(id) > 0 {
+			copy(b[len(text):], id)
+		}
+		all := unsafe.String(unsafe.SliceData(b), size)
+		sText, sID = all[:len(text)], all[len(text):]
+	}
+	m.Pos, m.Type = pos, lint.TypeText
+	m.Text = sText
+	m.TextCol, m.TextRaw = textPlace(int(r.textAt), int(r.textRaw))
+	m.TextAstral = r.textAstral
+	if m.Sender = sender; !senderPlain && edged(sender) {
+		m.Sender = trimEdged(sender)
+	}
+	m.Role = r.role
+	if m.Conversation = conv; !sl.plain && edged(conv) {
+		if m.Conversation = trimEdged(conv); m.Conversation == "" {
+			m.Conversation = src.Name // (as parseInto does)
+		}
+	}
+	if m.ID = sID; edged(sID) {
+		m.ID = trimEdged(sID)
+	}
+	if r.kind[fTime] >= vNumber && !timed {
+		v := r.value(fTime, line, sc.buf)
+		return fillTime(m, unsafe.String(unsafe.SliceData(v), len(v)), src, &sc.days), true
+	}
+	return "", true
+}
+
 // textPlace is where a record's text is written in its line (see
 // lint.Message.LineColumn): its content starts after the line's first at
 // code points, and its first raw bytes are as they are there (-1: all).
@@ -627,7 +718,7 @@ func knownRole(b []byte, i int) (role lint.Role, n int) {
 	if i+9 > len(b) {
 		return 0, 0
 	}
-	switch w := word(b, i); {
+	switch w := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i))[:]); {
 	case w == kCustomer:
 		if b[i+8] == '"' {
 			return lint.Customer, 8
@@ -708,9 +799,9 @@ func foldsToField(key []byte) bool {
 // be inlined into scan, it has no room for more bounds checks.
 func keyColon(b []byte, i int) (field, next int) {
 	if i+16 <= len(b) {
-		w := word(b, i)
+		w := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i))[:])
 		e := &keyTable[(w>>8)*69>>9&15]
-		if w&e.mask == e.head && word(b, i+e.tailAt)&e.tailMask == e.tail {
+		if w&e.mask == e.head && binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i+e.tailAt))[:])&e.tailMask == e.tail {
 			return e.field, i + e.next
 		}
 	}
@@ -778,9 +869,9 @@ func newKeyEntry(k string, f int) keyEntry {
 // about fourteen instructions a key.
 func sepKey(b []byte, v int) (field, next int) {
 	if v+16 <= len(b) {
-		w := word(b, v)
+		w := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), v))[:])
 		e := &sepTable[uint32(w>>8)*0x2F0B>>28]
-		if w&e.mask == e.head && word(b, v+e.tailAt)&e.tailMask == e.tail {
+		if w&e.mask == e.head && binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), v+e.tailAt))[:])&e.tailMask == e.tail {
 			return e.field, v + e.next
 		}
 	}
@@ -1033,6 +1124,7 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 	if n < 2 || n >= math.MaxInt32 || line[0] != '{' || line[1] != '"' {
 		return 0, 0, false
 	}
+	lp := unsafe.Pointer(unsafe.SliceData(line)) // (for word's body, written out: see word)
 	i = 1
 	// the key, at its quote (the keys after the first: see the loop's end)
 	field, v := keyColon(line, i)
@@ -1078,7 +1170,7 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 			j := vs
 			r.span[field][0] = int32(vs)
 			for j+8 <= n {
-				if m := stopBytes(word(line, j)); m != 0 {
+				if m := stopBytes(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, j))[:])); m != 0 {
 					j += bits.TrailingZeros64(m) >> 3
 					goto stop
 				}
@@ -1134,7 +1226,7 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 				// (epoch times: ten or thirteen digits, eight at a time)
 				d := e
 				for e+8 <= n {
-					if m := nonDigits(word(line, e)); m != 0 {
+					if m := nonDigits(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(lp, e))[:])); m != 0 {
 						e += bits.TrailingZeros64(m) >> 3
 						goto digits
 					}
@@ -1217,7 +1309,7 @@ func timeEnd(b []byte, vs int) int {
 	if vs+27 > len(b) {
 		return 0
 	}
-	x := word(b, vs+19) ^ '"'*lows
+	x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), vs+19))[:]) ^ '"'*lows
 	// (a zero byte of x is a quote; the lowest flag is exact)
 	if z := (x - lows) &^ x & highs; z != 0 {
 		if q := bits.TrailingZeros64(z) >> 3; q < 7 {
@@ -1325,7 +1417,7 @@ func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 		// a run of plain ASCII, up to the first byte that is not ASCII,
 		// below 0x20, a backslash or a quote
 		for j+16 <= n {
-			m0, m1 := stopBytes(word(b, j)), stopBytes(word(b, j+8))
+			m0, m1 := stopBytes(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j))[:])), stopBytes(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j+8))[:]))
 			if m0|m1 != 0 {
 				if m0 == 0 {
 					j, m0 = j+8, m1
@@ -1336,7 +1428,7 @@ func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 			j += 16
 		}
 		if j+8 <= n {
-			if m := stopBytes(word(b, j)); m != 0 {
+			if m := stopBytes(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j))[:])); m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
 				goto stop
 			}
@@ -1358,14 +1450,14 @@ func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 		// a run of multibyte sequences: most of Chinese text and its
 		// punctuation are three-byte sequences with leads E1 to EF but
 		// ED, whose second byte may be anything from 0x80 to 0xBF
-		for j+24 <= n && hanRun(word(b, j), word(b, j+8), word(b, j+16)) {
+		for j+24 <= n && hanRun(binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j))[:]), binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j+8))[:]), binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j+16))[:])) {
 			j += 24
 			cont += 16
 		}
 		for j < n && b[j] >= utf8.RuneSelf {
 			// two at a time, then one
 			if j+8 <= n {
-				x := word(b, j)
+				x := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), j))[:])
 				// leads 1110xxxx at bytes 0 and 3, 10xxxxxx at 1, 2, 4,
 				// 5, the leads' low nibbles neither 0 nor 0xD (as in
 				// hanRun: a borrow only comes from a nibble that is 0)
@@ -1434,6 +1526,13 @@ func plainStringEnd(b []byte, j int) (end int, cont uint64) {
 // checks of binary.LittleEndian.Uint64(b[i:]), which the compiler cannot
 // prove away from the loops' conditions and which, in the scanner's inner
 // loops, were a fifth of their instructions.
+//
+// The scanner's hot paths (flatFields, plainStringEnd, the keys, the
+// intern lookups, dayMemo.minute) write its body out instead of calling
+// it: the call leaves word's inline mark behind, and where no instruction
+// of its own follows it (the load is Uint64's), the mark is a NOP, one
+// for every word read (3 M of c10.jsonl's 480 M instructions; the match
+// package's load4 says the same).
 func word(b []byte, i int) uint64 {
 	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i))[:])
 }

@@ -595,10 +595,12 @@ func (m *dayMemo) minute(s string, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	e := &m.minutes[n-19]
-	b := unsafe.Slice(unsafe.StringData(s), n)
-	// (bytes 11 to 18 hold the colon before the seconds and the seconds)
-	w := word(b, 11)
-	if word(b, 0) != e.lo || word(b, 8) != e.hi || word(b, n-8)&^secMask(n) != e.tail || loc != e.in || e.at == nil || byte(w>>40) != ':' {
+	// (bytes 11 to 18 hold the colon before the seconds and the seconds;
+	// the words are read as word reads them, written out: see word)
+	p := unsafe.Pointer(unsafe.StringData(s))
+	w := binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, 11))[:])
+	if binary.LittleEndian.Uint64((*[8]byte)(p)[:]) != e.lo || binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, 8))[:]) != e.hi ||
+		binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, n-8))[:])&^secMask(n) != e.tail || loc != e.in || e.at == nil || byte(w>>40) != ':' {
 		return time.Time{}, false
 	}
 	d1, d0 := byte(w>>48)-'0', byte(w>>56)-'0'
