@@ -123,7 +123,10 @@ type btInst struct {
 	// when known (outKnown, argKnown): a branch that cannot begin with the
 	// character at the position fails at once, so it is not tried (it
 	// would fail without a match, and skipping it leaves the search's
-	// order and result as they were)
+	// order and result as they were). The step asks the sets' blooms only
+	// (firstSet.mayHave): nine in ten characters that pass one are in the
+	// set, and a branch tried in vain for the tenth fails as the search
+	// without the skip would, within the same visited bound
 	outKnown, argKnown bool
 	outFirst, argFirst firstSet
 }
@@ -144,6 +147,16 @@ func (f *firstSet) has(r rune) bool {
 	// (small enough to inline into btProg.try: -1 is told apart by
 	// hasSlow)
 	return f.bloom[uint8(r)>>6]>>(r&63)&1 != 0 && f.hasSlow(r)
+}
+
+// mayHave reports whether r may be in the set: always when it is, and
+// for a few characters that are not (those sharing a bit of the bloom
+// with one that is, or any when the set holds a large class). An
+// alternation's step skips a branch on it: asking hasSlow as well, for
+// the few characters it would turn away, costs more than trying their
+// branches.
+func (f *firstSet) mayHave(r rune) bool {
+	return f.bloom[uint8(r)>>6]>>(r&63)&1 != 0
 }
 
 // setBloom works out f.bloom.
@@ -684,136 +697,253 @@ func (p *btProg) push(st *btState, pc uint32, pos int, arg bool) {
 }
 
 // try is regexp's tryBacktrack (leftmost first) from position pos of s.
+// The search's steps are btProg.steps, which calls nothing: what needs a
+// call (a character that is not ASCII or three bytes of UTF-8, a rune
+// with case variants, a large class's character past U+FFFF, an
+// assertion of words or lines, a full stack of jobs, an AltMatch, the
+// match) leaves it, and try does that and resumes it. (Go keeps no
+// register across a call: one loop with calls in it stored its state on
+// the stack at every step, 13 of its 85 instructions a step on
+// c10.jsonl; TestStepsIsTryInst holds the two to the same search.)
 func (p *btProg) try(st *btState, s string, pos0 int) bool {
-	// the character at rpos (r, -1 at the end), decoded once for the
-	// alternatives tried there
-	rpos, r, rw := -1, rune(-1), 0
+	// (the start's step, as a job pushed and taken at once would be: the
+	// jobs are empty between tries)
+	if in := &p.inst[p.start]; in.op == syntax.InstFail || in.mark && !st.visit(p.start, pos0) {
+		return false
+	}
+	c := btCursor{pc: p.start, pos: pos0, rpos: -1, r: -1}
+	mode := uint8(btStep)
+	for {
+		var why uint8
+		c, why = p.steps(st, s, c, mode)
+		switch why {
+		case btPop: // no jobs left
+			return false
+		case btMatch:
+			if len(st.cap) == 0 {
+				return true
+			}
+			if len(st.cap) > 1 {
+				st.cap[1] = c.pos
+			}
+			copy(st.matchcap, st.cap)
+			return true
+		case btDecode:
+			c.r, c.rw = utf8.DecodeRuneInString(s[c.pos:])
+			c.rpos = c.pos
+			mode = btStep
+		case btGrow:
+			st.jobs = slices.Grow(st.jobs, max(cap(st.jobs), 16))
+			mode = btStep
+		case btClass:
+			in := &p.inst[c.pc]
+			mode = btPop
+			if in.matchRune(c.r) {
+				c.pos += c.rw
+				c.pc = in.out
+				mode = btCheck
+			}
+		case btEmpty:
+			in := &p.inst[c.pc]
+			mode = btPop
+			if emptyAt(s, c.pos, syntax.EmptyOp(in.arg)) {
+				c.pc = in.out
+				mode = btCheck
+			}
+		case btAltMatch:
+			in := &p.inst[c.pc]
+			switch p.inst[in.out].op {
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+				p.push(st, in.arg, c.pos, false)
+				c.pc = in.arg
+				c.pos = st.end
+			default:
+				p.push(st, in.out, st.end, false)
+				c.pc = in.out
+			}
+			mode = btCheck
+		}
+	}
+}
+
+// btCursor is where btProg.steps stands: the step's instruction and
+// position, and the character decoded last (r, of rw bytes, at rpos; -1
+// at the end of the text).
+type btCursor struct {
+	pc   uint32
+	pos  int
+	rpos int
+	r    rune
+	rw   int
+}
+
+// How btProg.steps begins (btPop, btCheck, btStep) and why it ends (the
+// others, and btPop when no job is left).
+const (
+	btPop      = iota // take the next job
+	btCheck           // step to the cursor's instruction (checked visited if marked)
+	btStep            // the cursor's instruction's step, checked already
+	btMatch           // a match, at the cursor's position
+	btDecode          // the character at the cursor's position needs decoding
+	btGrow            // the jobs are at their capacity
+	btClass           // the cursor's InstRune needs matchRune
+	btEmpty           // the cursor's InstEmptyWidth needs emptyAt
+	btAltMatch        // the cursor's instruction is an InstAltMatch
+)
+
+// steps runs try's search from c (entering as mode says) until it needs
+// try (a call) or ends, and returns where it stands and why; it calls
+// nothing (a bounds check's panic aside).
+func (p *btProg) steps(st *btState, s string, c btCursor, mode uint8) (btCursor, uint8) {
+	pc, pos, rpos, r, rw := c.pc, c.pos, c.rpos, c.r, c.rw
 	var in *btInst
-	p.push(st, p.start, pos0, false)
-	for len(st.jobs) > 0 {
+	switch mode {
+	case btCheck:
+		goto check
+	case btStep:
+		in = &p.inst[pc]
+		goto step
+	}
+pop:
+	if len(st.jobs) == 0 {
+		return btCursor{pc, pos, rpos, r, rw}, btPop
+	}
+	{
 		l := len(st.jobs) - 1
 		j := st.jobs[l]
 		st.jobs = st.jobs[:l]
-		pc, pos, arg := j.pc, int(j.pos), j.arg
+		pc, pos = j.pc, int(j.pos)
 		in = &p.inst[pc]
-		goto skip
-	check:
-		// (a step to an instruction with one way in needs no check: see
-		// btInst.mark)
-		in = &p.inst[pc]
-		if in.mark && !st.visit(pc, pos) {
-			continue
-		}
-	skip:
-		{
-			switch in.op {
-			case syntax.InstAlt:
-				if arg {
-					arg = false
-					pc = in.arg
-					goto check
-				}
-				if in.outKnown || in.argKnown {
-					if pos != rpos {
-						rpos, r, rw = pos, -1, 0
-						if pos < len(s) {
-							r, rw = rune(s[pos]), 1
-							if r >= utf8.RuneSelf {
-								if r3, ok := decodeRune3(s, pos); ok {
-									r, rw = r3, 3
-								} else {
-									r, rw = utf8.DecodeRuneInString(s[pos:])
-								}
-							}
-						}
-					}
-					if in.outKnown && !in.outFirst.has(r) {
-						pc = in.arg // out fails at once
-						goto check
-					}
-					if in.argKnown && !in.argFirst.has(r) {
-						pc = in.out // arg would fail at once
-						goto check
-					}
-				}
-				p.push(st, pc, pos, true)
-				pc = in.out
-				goto check
-			case syntax.InstAltMatch:
-				switch p.inst[in.out].op {
-				case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-					p.push(st, in.arg, pos, false)
-					pc = in.arg
-					pos = st.end
-					goto check
-				}
-				p.push(st, in.out, st.end, false)
-				pc = in.out
-				goto check
-			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
-				if pos >= len(s) {
-					continue
-				}
-				if pos != rpos {
-					rpos, r, rw = pos, rune(s[pos]), 1
-					if r >= utf8.RuneSelf {
-						if r3, ok := decodeRune3(s, pos); ok {
-							r, rw = r3, 3
-						} else {
-							r, rw = utf8.DecodeRuneInString(s[pos:])
-						}
-					}
-				}
-				switch {
-				case in.exact:
-					if r != in.r1 {
-						continue
-					}
-				case in.op <= syntax.InstRune1: // InstRune, InstRune1
-					if !in.matchRune(r) {
-						continue
-					}
-				case r == '\n' && in.op == syntax.InstRuneAnyNotNL:
-					continue
-				}
-				pos += rw
-				pc = in.out
-				goto check
-			case syntax.InstCapture:
-				if arg {
-					st.cap[in.arg] = pos
-					continue
-				}
-				if in.arg < uint32(len(st.cap)) {
-					p.push(st, pc, st.cap[in.arg], true)
-					st.cap[in.arg] = pos
-				}
-				pc = in.out
-				goto check
-			case syntax.InstEmptyWidth:
-				if !emptyAt(s, pos, syntax.EmptyOp(in.arg)) {
-					continue
-				}
-				pc = in.out
-				goto check
-			case syntax.InstNop:
-				pc = in.out
-				goto check
-			case syntax.InstMatch:
-				if len(st.cap) == 0 {
-					return true
-				}
-				if len(st.cap) > 1 {
-					st.cap[1] = pos
-				}
-				copy(st.matchcap, st.cap)
-				return true
-			default: // InstFail, which the compiler leaves out of alternations
-				continue
-			}
+		if !j.arg {
+			goto step
 		}
 	}
-	return false
+	// a job's second turn (arg), which only alternations and captures
+	// push: the alternation's other branch, or the capture's old value
+	// put back
+	if in.op == syntax.InstAlt {
+		pc = in.arg
+		goto check
+	}
+	st.cap[in.arg] = pos
+	goto pop
+check:
+	// (a step to an instruction with one way in needs no check: see
+	// btInst.mark)
+	in = &p.inst[pc]
+	if in.mark {
+		n := uint(int(pc)*(st.end+1) + pos)
+		w, bit := n/32, uint32(1)<<(n&31)
+		if st.visited[w]&bit != 0 {
+			goto pop
+		}
+		st.visited[w] |= bit
+	}
+step:
+	switch in.op {
+	case syntax.InstAlt:
+		if in.outKnown || in.argKnown {
+			if pos != rpos {
+				if pos >= len(s) {
+					rpos, r, rw = pos, -1, 0
+				} else if b := s[pos]; b < utf8.RuneSelf {
+					rpos, r, rw = pos, rune(b), 1
+				} else if r3, ok := decodeRune3(s, pos); ok {
+					rpos, r, rw = pos, r3, 3
+				} else {
+					return btCursor{pc, pos, rpos, r, rw}, btDecode
+				}
+			}
+			if in.outKnown && !in.outFirst.mayHave(r) {
+				pc = in.arg // out fails at once
+				goto check
+			}
+			if in.argKnown && !in.argFirst.mayHave(r) {
+				pc = in.out // arg would fail at once
+				goto check
+			}
+		}
+		if l := len(st.jobs); l < cap(st.jobs) {
+			st.jobs = st.jobs[:l+1]
+			st.jobs[l] = btJob{pc, int32(pos), true}
+		} else {
+			return btCursor{pc, pos, rpos, r, rw}, btGrow
+		}
+		pc = in.out
+		goto check
+	case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
+		if pos >= len(s) {
+			goto pop
+		}
+		if pos != rpos {
+			if b := s[pos]; b < utf8.RuneSelf {
+				rpos, r, rw = pos, rune(b), 1
+			} else if r3, ok := decodeRune3(s, pos); ok {
+				rpos, r, rw = pos, r3, 3
+			} else {
+				return btCursor{pc, pos, rpos, r, rw}, btDecode
+			}
+		}
+		switch {
+		case in.exact:
+			if r != in.r1 {
+				goto pop
+			}
+		case in.op <= syntax.InstRune1: // InstRune, InstRune1
+			if u := uint32(r); in.set != nil && u < 0x10000 {
+				if in.set.bmp[u>>6&1023]>>(u&63)&1 == 0 {
+					goto pop
+				}
+			} else if in.set == nil && !in.single {
+				if !inRanges(in.ranges, r) {
+					goto pop
+				}
+			} else {
+				return btCursor{pc, pos, rpos, r, rw}, btClass
+			}
+		case r == '\n' && in.op == syntax.InstRuneAnyNotNL:
+			goto pop
+		}
+		pos += rw
+		pc = in.out
+		goto check
+	case syntax.InstCapture:
+		if in.arg < uint32(len(st.cap)) {
+			if l := len(st.jobs); l < cap(st.jobs) {
+				st.jobs = st.jobs[:l+1]
+				st.jobs[l] = btJob{pc, int32(st.cap[in.arg]), true}
+			} else {
+				return btCursor{pc, pos, rpos, r, rw}, btGrow
+			}
+			st.cap[in.arg] = pos
+		}
+		pc = in.out
+		goto check
+	case syntax.InstEmptyWidth:
+		switch syntax.EmptyOp(in.arg) {
+		case 0:
+		case syntax.EmptyBeginText:
+			if pos != 0 {
+				goto pop
+			}
+		case syntax.EmptyEndText:
+			if pos < len(s) {
+				goto pop
+			}
+		default:
+			return btCursor{pc, pos, rpos, r, rw}, btEmpty
+		}
+		pc = in.out
+		goto check
+	case syntax.InstNop:
+		pc = in.out
+		goto check
+	case syntax.InstMatch:
+		return btCursor{pc, pos, rpos, r, rw}, btMatch
+	case syntax.InstAltMatch:
+		return btCursor{pc, pos, rpos, r, rw}, btAltMatch
+	}
+	goto pop // InstFail, which the compiler leaves out of alternations
 }
 
 // emptyAt reports whether the empty-width assertions op hold at position

@@ -327,3 +327,272 @@ func mustParse(t *testing.T, src string) *syntax.Regexp {
 	}
 	return tree
 }
+
+// TestMayHaveHoldsHas: the alternation's skip asks firstSet.mayHave, which
+// must say yes to every character the set holds (has), and no to most of
+// those it does not hold when the set is a few characters.
+func TestMayHaveHoldsHas(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	sets := 0
+	for _, src := range []string{
+		`(?i)^(?:(地址|收货信息|电话|号码)[^\s\p{P}\p{S}]{0,4}(能|可以|能不能|可不可以|可否|帮我)[^\s\p{P}\p{S}]{0,2}(修改|更改|改|换))`,
+		`(?i)(这个|这边|我们|我)(这边|也|真|真的|是)*(?P<match>没办法|帮不了)(您|你)?(的|了|呢)*[\s\p{P}\p{S}]*$`,
+		`(?i)(ok|好的?|嗯+)[\s\p{P}]*$`,
+		`(?i)^(?:ok|okay|thanks?|k)`,
+		`(?i)[“「][^“”「」]{1,6}[”」]`,
+	} {
+		p, _, _, err := compileBT(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pc := range p.inst {
+			in := &p.inst[pc]
+			for _, f := range []struct {
+				known bool
+				set   *firstSet
+			}{{in.outKnown, &in.outFirst}, {in.argKnown, &in.argFirst}} {
+				if !f.known {
+					continue
+				}
+				sets++
+				small := len(f.set.sets) == 0 && len(f.set.ranges) <= 8
+				for j := 0; j+1 < len(f.set.ranges); j += 2 {
+					small = small && f.set.ranges[j+1]-f.set.ranges[j] < 8
+				}
+				turned := 0
+				for range 2000 {
+					c := rune(r.IntN(0x10000))
+					if r.IntN(2) == 0 {
+						c = rune(0x4e00 + r.IntN(0x5200)) // CJK
+					}
+					if f.set.has(c) && !f.set.mayHave(c) {
+						t.Fatalf("%s: instruction %d: has %q, mayHave not", src, pc, c)
+					}
+					if !f.set.mayHave(c) {
+						turned++
+					}
+				}
+				for j := 0; j+1 < len(f.set.ranges); j += 2 {
+					for _, c := range []rune{f.set.ranges[j], f.set.ranges[j+1]} {
+						if !f.set.mayHave(c) {
+							t.Fatalf("%s: instruction %d: %q in the set, mayHave not", src, pc, c)
+						}
+					}
+				}
+				if small && turned < 1500 {
+					t.Errorf("%s: instruction %d: a small set turned away %d of 2000 characters", src, pc, turned)
+				}
+			}
+		}
+	}
+	if sets == 0 {
+		t.Fatal("no alternation knew its branches' first characters")
+	}
+}
+
+// TestStepsIsTryInst: try (btProg.steps and what it leaves to try) makes
+// the search tryInst makes, step for step: the same answer, submatches and
+// visited set after each try, the tries of an unanchored scan sharing their
+// visited set as scanFrom's do, on texts with invalid bytes, four-byte
+// characters, folded and ranged classes and word assertions.
+func TestStepsIsTryInst(t *testing.T) {
+	patterns := []string{
+		`(?i)^(?:(地址|收货信息|电话|号码)[^\s\p{P}\p{S}]{0,4}(能|可以|能不能|可不可以|可否|帮我)[^\s\p{P}\p{S}]{0,2}(修改|更改|改|换))`,
+		`(?i)(这个|这边|我们|我)(这边|也|真|真的|是)*(?P<match>没办法|帮不了)(您|你)?(的|了|呢)*[\s\p{P}\p{S}]*$`,
+		`(?i)^(?:(^|[^不法能])(?P<match>(一定|保证|肯定)(会|能)?(今天|明天|[0-9一二]{1,3}(天|号))))`,
+		`(?i)(ok|好的?|嗯+)[\s\p{P}]*$`,
+		`(?i)^(?:\b好\B|的\b)`,
+		`(?i)(\b|x|\B)*好`,
+		`(?i)(?:(a|ab)(c|bcd))+(d*)`,
+		`(?s)(?:.|地){2,}?址`,
+		`(?i)(.)(.?)(好|\n)`,
+		`(?m)^好$`,
+		`[“「][^“”「」]{1,6}[”」]`,
+		`(?i)k+[😀-😂]`,
+	}
+	alphabet := []string{"地址", "电话", "能", "可以", "不", "改", "换", "这边", "我", "是", "没办法", "的", "了", "，", "。", " ", "\n",
+		"一定", "会", "明天", "3", "天", "ok", "OK", "K", "\u212a", "好", "嗯", "a", "b", "c", "d", "x", "“", "”", "「", "」", "😀", "\xff", "\xe5\x9c"}
+	r := rand.New(rand.NewPCG(9, 10))
+	var a, b btState
+	for _, src := range patterns {
+		p, _, _, err := compileBT(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		found := 0
+		for range 1500 {
+			var sb strings.Builder
+			if r.IntN(4) == 0 {
+				sb.WriteString("电话能") // (the first pattern's start)
+			}
+			for range r.IntN(12) {
+				sb.WriteString(alphabet[r.IntN(len(alphabet))])
+			}
+			all := sb.String()
+			for k := range len(all) + 1 {
+				text := all[k:] // every suffix for an anchored pattern
+				if k > 0 && !p.anchored {
+					break
+				}
+				for _, ncap := range []int{2, p.ncap} {
+					a.reset(len(p.inst), len(text), ncap)
+					b.reset(len(p.inst), len(text), ncap)
+					for pos := 0; pos <= len(text); pos++ {
+						if len(a.cap) > 0 {
+							a.cap[0], b.cap[0] = pos, pos
+						}
+						okA, okB := p.tryInst(&a, text, pos), p.try(&b, text, pos)
+						if okA != okB || !slices.Equal(a.matchcap, b.matchcap) || !slices.Equal(a.cap, b.cap) ||
+							!slices.Equal(a.visited, b.visited) || len(a.jobs) != len(b.jobs) {
+							t.Fatalf("%s on %q from %d (ncap %d): tryInst %v %v, try %v %v, or their visited sets differ",
+								src, text, pos, ncap, okA, a.matchcap, okB, b.matchcap)
+						}
+						if okA {
+							found++
+						}
+						if okA || p.anchored {
+							break
+						}
+					}
+				}
+			}
+		}
+		if found == 0 {
+			t.Errorf("%s: no text matched: the test says little", src)
+		}
+	}
+}
+
+// tryInst is try as it was before btProg.steps: one loop, calling what it
+// needs (push, matchRune, emptyAt, the decoder) where it needs it.
+func (p *btProg) tryInst(st *btState, s string, pos0 int) bool {
+	// the character at rpos (r, -1 at the end), decoded once for the
+	// alternatives tried there
+	rpos, r, rw := -1, rune(-1), 0
+	var in *btInst
+	p.push(st, p.start, pos0, false)
+	for len(st.jobs) > 0 {
+		l := len(st.jobs) - 1
+		j := st.jobs[l]
+		st.jobs = st.jobs[:l]
+		pc, pos, arg := j.pc, int(j.pos), j.arg
+		in = &p.inst[pc]
+		goto skip
+	check:
+		// (a step to an instruction with one way in needs no check: see
+		// btInst.mark)
+		in = &p.inst[pc]
+		if in.mark && !st.visit(pc, pos) {
+			continue
+		}
+	skip:
+		{
+			switch in.op {
+			case syntax.InstAlt:
+				if arg {
+					arg = false
+					pc = in.arg
+					goto check
+				}
+				if in.outKnown || in.argKnown {
+					if pos != rpos {
+						rpos, r, rw = pos, -1, 0
+						if pos < len(s) {
+							r, rw = rune(s[pos]), 1
+							if r >= utf8.RuneSelf {
+								if r3, ok := decodeRune3(s, pos); ok {
+									r, rw = r3, 3
+								} else {
+									r, rw = utf8.DecodeRuneInString(s[pos:])
+								}
+							}
+						}
+					}
+					if in.outKnown && !in.outFirst.mayHave(r) {
+						pc = in.arg // out fails at once
+						goto check
+					}
+					if in.argKnown && !in.argFirst.mayHave(r) {
+						pc = in.out // arg would fail at once
+						goto check
+					}
+				}
+				p.push(st, pc, pos, true)
+				pc = in.out
+				goto check
+			case syntax.InstAltMatch:
+				switch p.inst[in.out].op {
+				case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+					p.push(st, in.arg, pos, false)
+					pc = in.arg
+					pos = st.end
+					goto check
+				}
+				p.push(st, in.out, st.end, false)
+				pc = in.out
+				goto check
+			case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
+				if pos >= len(s) {
+					continue
+				}
+				if pos != rpos {
+					rpos, r, rw = pos, rune(s[pos]), 1
+					if r >= utf8.RuneSelf {
+						if r3, ok := decodeRune3(s, pos); ok {
+							r, rw = r3, 3
+						} else {
+							r, rw = utf8.DecodeRuneInString(s[pos:])
+						}
+					}
+				}
+				switch {
+				case in.exact:
+					if r != in.r1 {
+						continue
+					}
+				case in.op <= syntax.InstRune1: // InstRune, InstRune1
+					if !in.matchRune(r) {
+						continue
+					}
+				case r == '\n' && in.op == syntax.InstRuneAnyNotNL:
+					continue
+				}
+				pos += rw
+				pc = in.out
+				goto check
+			case syntax.InstCapture:
+				if arg {
+					st.cap[in.arg] = pos
+					continue
+				}
+				if in.arg < uint32(len(st.cap)) {
+					p.push(st, pc, st.cap[in.arg], true)
+					st.cap[in.arg] = pos
+				}
+				pc = in.out
+				goto check
+			case syntax.InstEmptyWidth:
+				if !emptyAt(s, pos, syntax.EmptyOp(in.arg)) {
+					continue
+				}
+				pc = in.out
+				goto check
+			case syntax.InstNop:
+				pc = in.out
+				goto check
+			case syntax.InstMatch:
+				if len(st.cap) == 0 {
+					return true
+				}
+				if len(st.cap) > 1 {
+					st.cap[1] = pos
+				}
+				copy(st.matchcap, st.cap)
+				return true
+			default: // InstFail, which the compiler leaves out of alternations
+				continue
+			}
+		}
+	}
+	return false
+}
