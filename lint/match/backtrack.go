@@ -227,9 +227,32 @@ func (f firstSet) union(g firstSet) (firstSet, bool) {
 	case len(g.ranges) == 0:
 		u.ranges = f.ranges
 	default:
-		u.ranges = mergeRanges(append(slices.Clone(f.ranges), g.ranges...))
+		u.ranges = unionRanges(f.ranges, g.ranges)
 	}
 	return u, true
+}
+
+// unionRanges returns the ranges of a and b (lo, hi pairs, each in order)
+// as mergeRanges would of both: in order, those that overlap or touch
+// joined. It merges the two in one pass instead of sorting them.
+func unionRanges(a, b []rune) []rune {
+	out := make([]rune, 0, len(a)+len(b))
+	for i, j := 0, 0; i+1 < len(a) || j+1 < len(b); {
+		var lo, hi rune
+		if j+1 >= len(b) || i+1 < len(a) && a[i] <= b[j] {
+			lo, hi = a[i], a[i+1]
+			i += 2
+		} else {
+			lo, hi = b[j], b[j+1]
+			j += 2
+		}
+		if n := len(out); n > 0 && lo <= out[n-1]+1 {
+			out[n-1] = max(out[n-1], hi)
+			continue
+		}
+		out = append(out, lo, hi)
+	}
+	return out
 }
 
 // firsts works out the characters the paths of a program from each

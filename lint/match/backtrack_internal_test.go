@@ -596,3 +596,40 @@ func (p *btProg) tryInst(st *btState, s string, pos0 int) bool {
 	}
 	return false
 }
+
+// TestUnionRangesIsMergeRanges: unionRanges of two ordered lists of ranges
+// is mergeRanges of both, for lists that overlap, touch, nest, hold one
+// character or none, and end apart.
+func TestUnionRangesIsMergeRanges(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	ordered := func() []rune {
+		var rs []rune
+		at := rune(r.IntN(4))
+		for range r.IntN(6) {
+			lo := at + rune(r.IntN(4))
+			hi := lo + rune(r.IntN(3))
+			rs = append(rs, lo, hi)
+			at = hi + 2
+		}
+		return rs
+	}
+	for _, tc := range [][2][]rune{
+		{nil, nil},
+		{{1, 1}, nil},
+		{nil, {5, 9}},
+		{{1, 3}, {4, 6}},
+		{{1, 9}, {3, 4}},
+		{{1, 2, 8, 9}, {4, 5}},
+		{{0x4e00, 0x4e00}, {0x4e01, 0x4e01, 0x9fa5, 0x9fa5}},
+	} {
+		if got, want := unionRanges(tc[0], tc[1]), mergeRanges(append(slices.Clone(tc[0]), tc[1]...)); !slices.Equal(got, want) {
+			t.Errorf("unionRanges(%v, %v) = %v, mergeRanges %v", tc[0], tc[1], got, want)
+		}
+	}
+	for range 5000 {
+		a, b := ordered(), ordered()
+		if got, want := unionRanges(a, b), mergeRanges(append(slices.Clone(a), b...)); !slices.Equal(got, want) {
+			t.Fatalf("unionRanges(%v, %v) = %v, mergeRanges %v", a, b, got, want)
+		}
+	}
+}
