@@ -23,11 +23,15 @@ import (
 // as a Regexp may be (it is safe for concurrent use); callers must not
 // change it (Longest).
 func CompilePattern(p string) (*regexp.Regexp, error) {
-	lr, _, err := compilePattern(p)
+	lr, np, err := compilePattern(p)
 	if err != nil {
 		return nil, err
 	}
-	return lr.compile()
+	re, err := lr.compile()
+	if err != nil {
+		return nil, fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
+	}
+	return re, nil
 }
 
 // compilePattern is CompilePattern for the matcher: the pattern's regexp
