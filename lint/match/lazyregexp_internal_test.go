@@ -59,6 +59,13 @@ func TestLazyRegexp(t *testing.T) {
 	}
 }
 
+// knownRegexp is a lazyRegexp of a regexp compiled already.
+func knownRegexp(re *regexp.Regexp) *lazyRegexp {
+	lr := &lazyRegexp{src: re.String(), groups: re.NumSubexp(), match: re.SubexpIndex("match"), re: re}
+	lr.once.Do(func() {})
+	return lr
+}
+
 // TestKnownRegexp: a lazyRegexp of a compiled regexp is that regexp.
 func TestKnownRegexp(t *testing.T) {
 	re := regexp.MustCompile(`(?i)(a)(?P<match>b)`)

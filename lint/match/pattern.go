@@ -107,13 +107,6 @@ func newLazyRegexp(np string) (*lazyRegexp, error) {
 	return lr, nil
 }
 
-// knownRegexp is a lazyRegexp of a regexp compiled already.
-func knownRegexp(re *regexp.Regexp) *lazyRegexp {
-	lr := &lazyRegexp{src: re.String(), groups: re.NumSubexp(), match: re.SubexpIndex("match"), re: re}
-	lr.once.Do(func() {})
-	return lr
-}
-
 // compile returns the regexp, compiling it on the first call.
 func (lr *lazyRegexp) compile() (*regexp.Regexp, error) {
 	lr.once.Do(func() { lr.re, lr.err = regexp.Compile(lr.src) })
