@@ -161,7 +161,8 @@ var (
 const maxCompiledPatterns = 4096
 
 // parsePattern returns syntax.Parse(s, syntax.Perl), parsed once per
-// process for each s (up to maxCompiledPatterns of them). Compiling a
+// process for each s (up to maxCompiledPatterns of them), its large
+// classes written out when met again (parseExpanded). Compiling a
 // pattern parses it several times over (validation, the prefilter's
 // literals, windows, except patterns' gates and widths), and a class such
 // as [\s\p{P}\p{S}] costs the parser tens of thousands of instructions
@@ -171,7 +172,7 @@ func parsePattern(s string) (*syntax.Regexp, error) {
 	if t, ok := parsedPatterns.Load(s); ok {
 		return t.(*syntax.Regexp), nil
 	}
-	t, err := syntax.Parse(s, syntax.Perl)
+	t, err := parseExpanded(s)
 	if err != nil {
 		return nil, err
 	}
