@@ -1,7 +1,6 @@
 package match
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -65,7 +64,7 @@ type btProg struct {
 	// input is too long for the backtracker, unless re is given
 	src  string
 	once sync.Once
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	// srcOf, when set, writes the pattern when first needed (src is then
 	// empty: see source)
 	srcOf func() string
@@ -79,13 +78,13 @@ type lazyBT struct {
 
 // of returns re compiled for the backtracker (nil if it could not be, or
 // l is nil).
-func (l *lazyBT) of(re *regexp.Regexp) *btProg {
+func (l *lazyBT) of(re *lazyRegexp) *btProg {
 	if l == nil {
 		return nil
 	}
 	l.once.Do(func() {
 		p, groups, match, err := compileBT(re.String())
-		if err != nil || groups != re.NumSubexp() || match != re.SubexpIndex("match") {
+		if err != nil || groups != re.NumSubexp() || match != re.matchIndex() {
 			return
 		}
 		p.re = re
@@ -356,7 +355,7 @@ func compileBT(src string) (p *btProg, groups, match int, err error) {
 // compileBTTree compiles a parsed pattern into a btProg, as regexp.Compile
 // would the pattern it was parsed from; re, when not nil, is that regexp
 // (for inputs too long for the backtracker).
-func compileBTTree(tree *syntax.Regexp, re *regexp.Regexp) (*btProg, error) {
+func compileBTTree(tree *syntax.Regexp, re *lazyRegexp) (*btProg, error) {
 	prog, err := syntax.Compile(tree.Simplify())
 	if err != nil {
 		return nil, err
@@ -509,11 +508,12 @@ func inRanges(rs []rune, r rune) bool {
 	return false
 }
 
-// regexp returns the pattern compiled by the regexp package.
-func (p *btProg) regexp() *regexp.Regexp {
+// regexp returns the pattern for the regexp package (compiled when
+// first asked to match).
+func (p *btProg) regexp() *lazyRegexp {
 	p.once.Do(func() {
 		if p.re == nil {
-			p.re = regexp.MustCompile(p.source())
+			p.re = &lazyRegexp{src: p.source()}
 		}
 	})
 	return p.re

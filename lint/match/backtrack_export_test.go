@@ -21,9 +21,9 @@ func BacktrackAgreesForTest(m *Matcher) (int, func(text string) error) {
 	add := func(p *btProg) {
 		if p != nil && !seen[p] {
 			seen[p] = true
-			re := p.re // (the regexp it was compiled with, or its source's)
-			if re == nil {
-				re = regexp.MustCompile(p.source())
+			re := regexp.MustCompile(p.source()) // (the regexp of the source it was compiled from)
+			if p.re != nil {
+				re = p.re.regexp() // (the regexp it was compiled with)
 			}
 			progs = append(progs, pair{p, re})
 		}

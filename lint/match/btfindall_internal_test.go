@@ -72,7 +72,7 @@ func TestContextGroupPastFirstTries(t *testing.T) {
 	pattern := `(^|[\s\p{P}])滚+([\s\p{P}]|$)`
 	text := "滚，好的，谢谢，不，行，吧，好，的，滚。滚滚！你，滚"
 	re := regexp.MustCompile(pattern)
-	l := &list{patterns: []*regexp.Regexp{re}, plan: make([]lazyPlan, 1)}
+	l := &list{patterns: []*lazyRegexp{knownRegexp(re)}, plan: make([]lazyPlan, 1)}
 	if _, ok := l.planOf(0).findAll(&btState{}, text, 0, nil); ok {
 		t.Fatalf("%q: the first characters' tries took the text; the test says little", text)
 	}
@@ -92,7 +92,7 @@ func TestLedByBeginPathsAgree(t *testing.T) {
 	}
 	texts := []string{"好的", "好的谢谢亲！", "嗯嗯，ok", "好的，我想问一下", "你好的", "，好的。好的", "我知道了", "知道啦~ 知道了", "", "好好好"}
 	for _, p := range patterns {
-		re, err := CompilePattern(p)
+		re, _, err := compilePattern(p)
 		if err != nil {
 			t.Fatal(err)
 		}

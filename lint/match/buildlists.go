@@ -1,7 +1,6 @@
 package match
 
 import (
-	"regexp"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -27,7 +26,7 @@ type compiledExcept struct {
 // known), the sets left to test on the text (need: requiredLiteralSplit),
 // its window (newWindow, when it has sets) and its tail gate (newTailGate).
 type compiledListPattern struct {
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	err  error
 	sets []litSet
 	need [][]string

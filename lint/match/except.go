@@ -1,7 +1,6 @@
 package match
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -13,7 +12,7 @@ import (
 
 // exceptPattern is a compiled except pattern (ListSpec.ExceptPatterns).
 type exceptPattern struct {
-	re *regexp.Regexp
+	re *lazyRegexp
 	// overlapping is true when the pattern's matches can be searched for
 	// from every character on: nothing in it looks at what comes before the
 	// match (^, \A, \b, \B). Otherwise a search of the whole text finds its
@@ -51,7 +50,7 @@ type exceptPattern struct {
 // Matchers built from the same compiled pattern.
 type exceptLazy struct {
 	np   string
-	re   *regexp.Regexp // the pattern's own (lazyNear.whole)
+	re   *lazyRegexp // the pattern's own (lazyNear.whole)
 	once sync.Once
 	ep   exceptPattern
 }
@@ -119,7 +118,7 @@ type lazyNear struct {
 	// (it does, the pattern being valid), a try would run whole, keeping a
 	// match that begins at the try's position (the one the anchored
 	// pattern finds there: leftmost first)
-	whole *regexp.Regexp
+	whole *lazyRegexp
 }
 
 // String returns the near pattern's source.

@@ -2,7 +2,6 @@ package match
 
 import (
 	"math/bits"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sync"
@@ -203,7 +202,7 @@ func (l *list) btOf(i int) *btProg {
 
 // makePlan works out the plan of a pattern compiled by CompilePattern;
 // nil when it has no fast path.
-func makePlan(re *regexp.Regexp) *patternPlan {
+func makePlan(re *lazyRegexp) *patternPlan {
 	src := re.String()
 	tree, err := parsePattern(src) // (parsed already, as it was compiled: shared, not changed below)
 	if err != nil {

@@ -9,7 +9,6 @@ package match
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"sync"
@@ -85,7 +84,7 @@ const (
 type list struct {
 	mode     Mode
 	phrases  []string // as written
-	patterns []*regexp.Regexp
+	patterns []*lazyRegexp
 	// group[i] is the index of pattern i's (?P<match>…) group, or -1: a
 	// pattern may match context around the part it reports.
 	group []int
@@ -219,7 +218,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 			}
 			re := c.re
 			l.patterns = append(l.patterns, re)
-			l.group = append(l.group, re.SubexpIndex("match"))
+			l.group = append(l.group, re.matchIndex())
 			l.filtered = append(l.filtered, c.ok)
 			l.unfiltered = l.unfiltered || !c.ok
 			l.prefiltered = l.prefiltered || c.ok
@@ -1055,7 +1054,7 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 // their occurrences). nil when there is none. Each call goes over all the
 // occurrences: a search calls it for its first matches only, then
 // windowSearch (windowFinder).
-func (t *Text) find(re *regexp.Regexp, w *window, pattern int32, text string, from, base int) []int {
+func (t *Text) find(re *lazyRegexp, w *window, pattern int32, text string, from, base int) []int {
 	spans := t.spans[:0]
 	for k, ws := range w.sets {
 		cur := t.cur[:0]

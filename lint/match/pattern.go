@@ -23,13 +23,23 @@ import (
 // as a Regexp may be (it is safe for concurrent use); callers must not
 // change it (Longest).
 func CompilePattern(p string) (*regexp.Regexp, error) {
-	re, _, err := compilePattern(p)
-	return re, err
+	lr, np, err := compilePattern(p)
+	if err != nil {
+		return nil, err
+	}
+	re, err := lr.compile()
+	if err != nil {
+		return nil, fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
+	}
+	return re, nil
 }
 
-// compilePattern is CompilePattern, also returning the pattern normalised
-// (normalizePattern), which the matcher's builder needs too.
-func compilePattern(p string) (*regexp.Regexp, string, error) {
+// compilePattern is CompilePattern for the matcher: the pattern's regexp
+// is compiled by the regexp package only when first asked to match
+// (lazyRegexp), and it also returns the pattern normalised
+// (normalizePattern), which the matcher's builder needs too. Errors are
+// those CompilePattern reports.
+func compilePattern(p string) (*lazyRegexp, string, error) {
 	if c, ok := compiledPatterns.Load(p); ok {
 		c := c.(*compiledPattern)
 		return c.re, c.np, nil
@@ -40,20 +50,103 @@ func compilePattern(p string) (*regexp.Regexp, string, error) {
 		return nil, "", fmt.Errorf("compile pattern: %w", err)
 	}
 	np := normalizePattern(p)
-	re, err := regexp.Compile("(?i)" + np)
+	lr, err := newLazyRegexp(np)
 	if err != nil {
 		return nil, "", fmt.Errorf("compile pattern (normalised to %q): %w", np, err)
 	}
 	if compiledCount.Add(1) <= maxCompiledPatterns {
-		compiledPatterns.Store(p, &compiledPattern{re, np})
+		compiledPatterns.Store(p, &compiledPattern{lr, np})
 	}
-	return re, np, nil
+	return lr, np, nil
 }
 
-// compiledPattern is a pattern compiled (CompilePattern) and normalised.
+// compiledPattern is a pattern compiled (compilePattern) and normalised.
 type compiledPattern struct {
-	re *regexp.Regexp
+	re *lazyRegexp
 	np string
+}
+
+// lazyRegexp is a pattern's regexp, "(?i)"+np for np the pattern
+// normalised, compiled by the regexp package on first use. The matcher
+// runs most patterns on its own backtracker (btProg), compiled from the
+// parsed tree, and the regexp package only for inputs too long for it, or
+// patterns it cannot run: building every pattern's *regexp.Regexp at
+// start-up (parsing it under (?i) again, its large classes folded and
+// sorted, a program and its one-pass form) was a third of start-up, for
+// regexps most runs never use. Its groups (NumSubexp, SubexpIndex) are
+// those of np's tree, which (?i) does not change.
+type lazyRegexp struct {
+	src    string // the pattern for the regexp package
+	groups int    // its capturing groups (NumSubexp)
+	match  int    // the index of its group named match (-1: none)
+	once   sync.Once
+	re     *regexp.Regexp
+	err    error
+}
+
+// newLazyRegexp returns "(?i)"+np, to compile on first use, or the
+// error regexp.Compile gives for it. np is parsed (and kept: parsePattern)
+// to check it and for its groups. Parsing under (?i) only folds cases
+// (classes gain ranges, literals a flag), which neither makes a valid
+// pattern invalid short of the parser's size limits (tens of millions of
+// class ranges) nor changes its groups; should np not parse, the regexp
+// is compiled at once for its error (or, were it to compile after all,
+// kept).
+func newLazyRegexp(np string) (*lazyRegexp, error) {
+	lr := &lazyRegexp{src: "(?i)" + np}
+	tree, err := parsePattern(np)
+	if err != nil {
+		re, err := lr.compile()
+		if err != nil {
+			return nil, err
+		}
+		lr.groups, lr.match = re.NumSubexp(), re.SubexpIndex("match")
+		return lr, nil
+	}
+	lr.groups, lr.match = tree.MaxCap(), capIndex(tree, "match")
+	return lr, nil
+}
+
+// compile returns the regexp, compiling it on the first call.
+func (lr *lazyRegexp) compile() (*regexp.Regexp, error) {
+	lr.once.Do(func() { lr.re, lr.err = regexp.Compile(lr.src) })
+	return lr.re, lr.err
+}
+
+// regexp returns the regexp, compiling it on the first call. It panics if
+// the pattern does not compile, which a lazyRegexp made by newLazyRegexp
+// always does (see there).
+func (lr *lazyRegexp) regexp() *regexp.Regexp {
+	re, err := lr.compile()
+	if err != nil {
+		panic(fmt.Sprintf("match: pattern %q: %v", lr.src, err))
+	}
+	return re
+}
+
+// String returns the pattern's source, as Regexp.String does.
+func (lr *lazyRegexp) String() string { return lr.src }
+
+// NumSubexp is Regexp.NumSubexp, without compiling the regexp.
+func (lr *lazyRegexp) NumSubexp() int { return lr.groups }
+
+// matchIndex is Regexp.SubexpIndex("match"), without compiling the
+// regexp.
+func (lr *lazyRegexp) matchIndex() int { return lr.match }
+
+// FindAllStringIndex is Regexp.FindAllStringIndex.
+func (lr *lazyRegexp) FindAllStringIndex(s string, n int) [][]int {
+	return lr.regexp().FindAllStringIndex(s, n)
+}
+
+// FindStringIndex is Regexp.FindStringIndex.
+func (lr *lazyRegexp) FindStringIndex(s string) []int {
+	return lr.regexp().FindStringIndex(s)
+}
+
+// FindStringSubmatchIndex is Regexp.FindStringSubmatchIndex.
+func (lr *lazyRegexp) FindStringSubmatchIndex(s string) []int {
+	return lr.regexp().FindStringSubmatchIndex(s)
 }
 
 // compiledPatterns caches CompilePattern's results by pattern, up to
@@ -68,7 +161,8 @@ var (
 const maxCompiledPatterns = 4096
 
 // parsePattern returns syntax.Parse(s, syntax.Perl), parsed once per
-// process for each s (up to maxCompiledPatterns of them). Compiling a
+// process for each s (up to maxCompiledPatterns of them), its large
+// classes written out when met again (parseExpanded). Compiling a
 // pattern parses it several times over (validation, the prefilter's
 // literals, windows, except patterns' gates and widths), and a class such
 // as [\s\p{P}\p{S}] costs the parser tens of thousands of instructions
@@ -78,7 +172,7 @@ func parsePattern(s string) (*syntax.Regexp, error) {
 	if t, ok := parsedPatterns.Load(s); ok {
 		return t.(*syntax.Regexp), nil
 	}
-	t, err := syntax.Parse(s, syntax.Perl)
+	t, err := parseExpanded(s)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,6 @@ package match
 
 import (
 	"fmt"
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
@@ -39,7 +38,7 @@ type window struct {
 	// the pattern itself, for a pattern without ^ (\A) or $ (\z) (variant);
 	// nil for one with them, whose variants (^, $, both never matching)
 	// run on the backtracker (btVariant)
-	noBegin, noEnd, noBoth *regexp.Regexp
+	noBegin, noEnd, noBoth *lazyRegexp
 	// lazy, when set, works out on first use whether the variants can be
 	// used (usable)
 	lazy *lazyVariants
@@ -69,7 +68,7 @@ type btVariants struct {
 // (end) or does not end at the end of the text, compiled for the
 // backtracker; nil if it could not be (a window with variants is then not
 // usable: see usable).
-func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
+func (w *window) btVariant(re *lazyRegexp, begin, end bool) *btProg {
 	b := w.bt
 	b.once.Do(func() {
 		tree, err := parsePattern(b.src)
@@ -92,7 +91,7 @@ func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 					// compiled only then)
 					v := withoutAssertions(tree, !begin, !end)
 					p, err := compileBTTree(v, nil)
-					if err == nil && v.MaxCap() == re.NumSubexp() && capIndex(v, "match") == re.SubexpIndex("match") {
+					if err == nil && v.MaxCap() == re.NumSubexp() && capIndex(v, "match") == re.matchIndex() {
 						p.srcOf = func() string { return variantSource(v) }
 						b.v[k] = p
 					}
@@ -111,7 +110,7 @@ func (w *window) btVariant(re *regexp.Regexp, begin, end bool) *btProg {
 // of window w's pattern re in the piece [lo, hi) of text (searched from
 // base: ^ holds at base only, $ at the text's end only), or nil. The
 // result may be t's scratch space, valid until the next search.
-func (t *Text) searchPiece(w *window, re *regexp.Regexp, text string, lo, hi, base int) []int {
+func (t *Text) searchPiece(w *window, re *lazyRegexp, text string, lo, hi, base int) []int {
 	var loc []int
 	if v := w.btVariant(re, lo == base, hi == len(text)); v != nil {
 		loc = v.find(&t.bt, text[lo:hi], v.need)
@@ -137,7 +136,7 @@ type span struct{ lo, hi int }
 
 // newWindow returns how pattern re (compiled from "(?i)"+np) can run on
 // pieces of texts, given its required sets, or nil when it cannot.
-func newWindow(re *regexp.Regexp, np string, sets []litSet) *window {
+func newWindow(re *lazyRegexp, np string, sets []litSet) *window {
 	w := &window{}
 	for i, s := range sets {
 		if s.pre >= unbounded && s.post >= unbounded {
@@ -207,7 +206,7 @@ const maxLead = 12
 // (btProg).
 type anchoredVariants struct {
 	once             sync.Once
-	re               *regexp.Regexp
+	re               *lazyRegexp
 	src              string
 	hasBegin, hasEnd bool
 	// v[b<<1|e] is the pattern anchored at the start of the text it runs
@@ -237,7 +236,7 @@ func (a *anchoredVariants) usable() bool {
 			// regexp
 			anchored := &syntax.Regexp{Op: syntax.OpConcat, Flags: v.Flags, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText, Flags: v.Flags}, v}}
 			p, err := compileBTTree(anchored, nil)
-			if err != nil || anchored.MaxCap() != a.re.NumSubexp() || capIndex(anchored, "match") != a.re.SubexpIndex("match") {
+			if err != nil || anchored.MaxCap() != a.re.NumSubexp() || capIndex(anchored, "match") != a.re.matchIndex() {
 				return nil
 			}
 			p.srcOf = func() string { return anchoredSource(v) }
@@ -373,7 +372,7 @@ func b2i(b bool) int {
 // used (usable).
 type lazyVariants struct {
 	once sync.Once
-	re   *regexp.Regexp
+	re   *lazyRegexp
 	ok   bool
 }
 
@@ -411,7 +410,7 @@ func variantSource(v *syntax.Regexp) string {
 // not start at the search's base, and does (end) or does not end at the end
 // of the text, for the regexp package: nil for a variant without ^ or $
 // (which a usable window runs on the backtracker: btVariant).
-func (w *window) variant(re *regexp.Regexp, begin, end bool) *regexp.Regexp {
+func (w *window) variant(re *lazyRegexp, begin, end bool) *lazyRegexp {
 	switch {
 	case begin && end:
 		return re

@@ -2,7 +2,6 @@ package match
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"unicode/utf8"
 )
@@ -65,7 +64,7 @@ func (p windowPath) eagerCalls() int {
 
 // find returns the match Text.find would (of pattern re, number pattern
 // of its list, on window w).
-func (f *windowFinder) find(t *Text, re *regexp.Regexp, w *window, pattern int32, text string, from, base int) []int {
+func (f *windowFinder) find(t *Text, re *lazyRegexp, w *window, pattern int32, text string, from, base int) []int {
 	if f.eager > 0 {
 		f.eager--
 		return t.find(re, w, pattern, text, from, base)
@@ -74,7 +73,7 @@ func (f *windowFinder) find(t *Text, re *regexp.Regexp, w *window, pattern int32
 }
 
 // findCursor is find once Text.find has had its calls.
-func (f *windowFinder) findCursor(t *Text, re *regexp.Regexp, w *window, pattern int32, text string, from, base int) []int {
+func (f *windowFinder) findCursor(t *Text, re *lazyRegexp, w *window, pattern int32, text string, from, base int) []int {
 	if f.ws == nil {
 		if !t.ws.prepare(t, re, w, pattern, text) {
 			f.eager = math.MaxInt // the conditions do not hold
@@ -119,7 +118,7 @@ type intersectLevel struct {
 // reused).
 type windowSearch struct {
 	t      *Text
-	re     *regexp.Regexp
+	re     *lazyRegexp
 	w      *window
 	text   string
 	sets   []windowHits
@@ -134,7 +133,7 @@ type windowSearch struct {
 // prepare gathers pattern's occurrences for window w in the text (t.pre)
 // and reports whether the pieces can be worked out from them as the
 // comment above says (false: use Text.find).
-func (s *windowSearch) prepare(t *Text, re *regexp.Regexp, w *window, pattern int32, text string) bool {
+func (s *windowSearch) prepare(t *Text, re *lazyRegexp, w *window, pattern int32, text string) bool {
 	s.t, s.re, s.w, s.text, s.from, s.leadAt = t, re, w, text, 0, 0
 	for len(s.sets) < len(w.sets) {
 		s.sets = append(s.sets, windowHits{})

@@ -1,0 +1,27 @@
+package match
+
+import "fmt"
+
+// CompiledParseAgreesForTest checks, for every pattern compiled in the
+// process so far, as written and normalised, that parseExpanded gives
+// the parser's own tree (asking twice, so that its classes are written
+// out). It returns how many patterns it checked and how many were
+// written out.
+func CompiledParseAgreesForTest() (n, expanded int, err error) {
+	compiledPatterns.Range(func(k, v any) bool {
+		for _, s := range []string{k.(string), v.(*compiledPattern).np} {
+			n++
+			for range 2 {
+				if d := parseAgrees(s); d != "" {
+					err = fmt.Errorf("%s: %s", s, d)
+					return false
+				}
+			}
+			if _, ok := expandClasses(s); ok {
+				expanded++
+			}
+		}
+		return true
+	})
+	return n, expanded, err
+}

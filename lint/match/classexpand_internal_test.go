@@ -1,0 +1,114 @@
+package match
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// sameTree reports whether parsed patterns a and b are the same tree: the
+// same operators, flags, runes, bounds, groups and subexpressions (what a
+// Regexp holds but the spare array its runes may start in).
+func sameTree(a, b *syntax.Regexp) bool {
+	if a.Op != b.Op || a.Flags != b.Flags || !slices.Equal(a.Rune, b.Rune) || a.Min != b.Min || a.Max != b.Max ||
+		a.Cap != b.Cap || a.Name != b.Name || len(a.Sub) != len(b.Sub) {
+		return false
+	}
+	for i := range a.Sub {
+		if !sameTree(a.Sub[i], b.Sub[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// parseAgrees reports how parseExpanded(s) differs from syntax.Parse(s,
+// syntax.Perl) ("": it does not).
+func parseAgrees(s string) string {
+	want, wantErr := syntax.Parse(s, syntax.Perl)
+	got, err := parseExpanded(s)
+	switch {
+	case (err == nil) != (wantErr == nil):
+		return "error " + errString(err) + ", want " + errString(wantErr)
+	case err != nil:
+		if err.Error() != wantErr.Error() {
+			return "error " + err.Error() + ", want " + wantErr.Error()
+		}
+	case !sameTree(got, want):
+		return "tree " + got.String() + ", want " + want.String()
+	}
+	return ""
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "none"
+	}
+	return err.Error()
+}
+
+// TestParseExpanded: patterns parsed with their classes written out
+// (the second time a class is met) give the parser's own tree, or its
+// own error; which patterns are written out.
+func TestParseExpanded(t *testing.T) {
+	tests := []struct {
+		pattern  string
+		expanded bool // the second time
+	}{
+		{`[\s\p{P}\p{S}]`, true},
+		{`[^\s\p{P}\p{S}]{0,4}(能|可以)`, true},
+		{`(保证)[^\s\p{P}\p{S}]{0,4}|[\s\p{P}\p{S}]+$`, true},
+		{`([码号的吗]|[\s\p{P}\p{S}]|$)`, true},
+		{`[了的呢~\s\p{P}\p{S}]*`, true},
+		{`[^\s\p{P}\p{S}亲爱]`, true},
+		{`[\pL\d]+x`, true},
+		{`[]\p{Han}]`, true},     // a ] first is a character of the class
+		{`[^]\p{Han}]`, true},    // (after ^ too)
+		{`[\]\p{Han}-]`, true},   // escaped ], trailing -
+		{`[a-z\p{Greek}]`, true}, // letters: no flags, no folding
+		{`\[\p{P}]`, false},      // not a class: \[ , \p{P}, ]
+		{`\p{P}+[\p{Han}`, false},
+		{`(?i)[\s\p{P}\p{S}]`, false},        // folded: as it is
+		{`x(?i:[\p{Lu}])`, false},            // (a flag group anywhere)
+		{`[[:alpha:]\p{P}]`, false},          // POSIX names: as it is
+		{`\Q[\p{P}]\E[\p{P}]`, false},        // \Q…\E: as it is
+		{`[\p{Han}`, false},                  // unclosed: the parser's error
+		{`[\p{Nope}]`, false},                // an unknown table: the parser's error
+		{`[a-\p{P}]`, false},                 // a range to a table: the parser's error
+		{`(a|[\s\p{P}]`, true},               // missing ): written out, then the parser's error about the pattern as written
+		{`[\x{10FFFF}\x{D7FF}\p{Co}]`, true}, // private use, the last characters
+		{`[\x00-\x1f\p{Zs}]`, true},          // control characters, written as escapes
+	}
+	for _, tt := range tests {
+		for round := range 2 {
+			if d := parseAgrees(tt.pattern); d != "" {
+				t.Errorf("%s (round %d): %s", tt.pattern, round, d)
+			}
+		}
+		es, ok := expandClasses(tt.pattern)
+		if ok != tt.expanded {
+			t.Errorf("%s: expanded %v (%q), want %v", tt.pattern, ok, es, tt.expanded)
+		}
+		if ok && (strings.Contains(es, `\p`) || strings.Contains(es, `\P`)) {
+			t.Errorf("%s: written out as %q, which still names a table", tt.pattern, es)
+		}
+	}
+}
+
+// FuzzParseExpanded: for any pattern, parsed twice (so that its classes
+// are written out the second time), parseExpanded gives the tree or the
+// error the parser gives.
+func FuzzParseExpanded(f *testing.F) {
+	for _, s := range []string{`[\s\p{P}\p{S}]`, `[^\s\p{P}\p{S}]{0,4}`, `[]\pL]`, `[^]\pN-]`, `\[\p{P}]`, `[a-\pL]`,
+		`[\p{Greek}\d]`, `(?i)[\pL]`, `[[:word:]\pL]`, `[\pL`, `[\x{FFFD}\p{P}]`, `[\Q]\E\pL]`, `[\\\p{P}]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for range 2 {
+			if d := parseAgrees(s); d != "" {
+				t.Fatalf("%q: %s", s, d)
+			}
+		}
+	})
+}
