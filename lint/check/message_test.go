@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chatlint/chatlint/rules"
 )
 
 // TestMessageRemembered: Conv.message gives what rendering gives, for keys
@@ -116,5 +118,35 @@ func TestMessageHashReadsReplies(t *testing.T) {
 	}
 	if k1.hash() == k2.hash() {
 		t.Errorf("%q and %q hash alike", k1.a, k2.a)
+	}
+}
+
+// TestRenderFollowup: a followup's message about a missing follow-up,
+// rendered from its key (renderFollowup), is what rendering it with the
+// trigger's phrase, or the bracketed type, and the rule's values gives.
+func TestRenderFollowup(t *testing.T) {
+	for _, tc := range []struct {
+		tmpl, what string
+		hit        bool
+		within     time.Duration
+		limit      int
+		want       string
+	}{
+		{"「{match}」后{within}内未跟进", "退款", true, 5 * time.Minute, 0, "「退款」后5m内未跟进"},
+		{"{match}之后{limit}条消息内没有回应", "order", false, 0, 3, "[order]之后3条消息内没有回应"},
+		{"没有跟进", "", true, 0, 0, "没有跟进"},
+		{"{match}/{within}/{limit}/{delay}", "好", true, time.Hour, 10, "好/1h/10/"},
+	} {
+		f := &followup{within: tc.within, withinMessages: tc.limit}
+		f.values = rules.FormatDuration(f.within) + "\x00" + itoa(f.withinMessages)
+		k := msgKey{tmpl: tc.tmpl, a: tc.what, b: f.values, d: followupType}
+		what := "[" + tc.what + "]"
+		if tc.hit {
+			k.d, what = followupHit, tc.what
+		}
+		want := render(tc.tmpl, tvars{{"match", what}, {"within", rules.FormatDuration(tc.within)}, {"limit", itoa(tc.limit)}})
+		if got := renderFollowup(k); got != want || got != tc.want {
+			t.Errorf("%+v: %q, rendering gives %q, want %q", tc, got, want, tc.want)
+		}
 	}
 }
