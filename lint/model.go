@@ -327,7 +327,7 @@ func (c *Conversation) appendAgents(out []string) []string {
 			}
 		}
 		m := &ms[i]
-		if m.Sender == last {
+		if sameString(m.Sender, last) { // (interned: mostly one string)
 			continue
 		}
 		last = m.Sender
