@@ -97,6 +97,48 @@ func TestAgentsMatchReference(t *testing.T) {
 	}
 }
 
+// TestAgentsAnonymousMatchReference holds agents.of to agentFor on random
+// conversations whose agents are not named (an export without senders,
+// as JDDC's), but for some, with named customers, bots and transfers
+// whose texts name agents: of names no one in those without building its
+// index, and names agents as agentFor does in the others.
+func TestAgentsAnonymousMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	roles := []lint.Role{lint.Customer, lint.Customer, lint.Agent, lint.Agent, lint.Bot, lint.System}
+	types := []string{lint.TypeText, lint.TypeText, lint.TypeNote, lint.TypeTransfer, lint.TypeOrder}
+	texts := []string{"x", "会话已转接给 王主管", "转给客服12", "转接中"}
+	var a agents
+	anonymous, named := 0, 0
+	for round := 0; round < 20000; round++ {
+		ms := make([]lint.Message, 1+rng.Intn(12))
+		for i := range ms {
+			m := lint.Message{Role: roles[rng.Intn(len(roles))], Type: types[rng.Intn(len(types))], Text: texts[rng.Intn(len(texts))]}
+			if m.Role != lint.Agent || round%10 == 0 && rng.Intn(4) == 0 {
+				// customers and bots named; an agent in a tenth of the
+				// conversations, now and then
+				m.Sender = []string{"顾客", "王主管", "客服12"}[rng.Intn(3)]
+			}
+			ms[i] = m
+		}
+		c := &lint.Conversation{ID: "c", Messages: ms}
+		a.reset(ms)
+		for _, i := range rng.Perm(len(ms)) {
+			want := agentFor(c, i)
+			if got := a.of(i); got != want {
+				t.Fatalf("message %d of %+v: agents.of = %q, agentFor = %q", i, ms, got, want)
+			}
+		}
+		if a.built && a.anonymous {
+			anonymous++
+		} else if a.built {
+			named++
+		}
+	}
+	if anonymous == 0 || named == 0 {
+		t.Errorf("%d conversations indexed as anonymous, %d as named: want some of both", anonymous, named)
+	}
+}
+
 // TestAgentsLongConversation names the agents of every message of a
 // conversation of 200,000 messages, mostly by unnamed agents (an export
 // without senders), as a worker does for a finding on each: reading on

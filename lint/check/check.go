@@ -5,12 +5,14 @@ package check
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
@@ -72,8 +74,8 @@ type Conv struct {
 	// scratch for cond.candidates
 	cands []int32
 	// msgs holds finding messages already rendered (Conv.message), kept
-	// from one conversation to the next
-	msgs map[msgKey]string
+	// from one conversation to the next; allocated at its first use
+	msgs *msgMemo
 	// hitChunks hold the hits keepHit keeps, filled up to hitChunk's
 	hitChunks [][]match.Hit
 	hitChunk  int
@@ -911,23 +913,117 @@ type msgKey struct {
 	d          time.Duration
 }
 
-// maxMsgs bounds Conv.msgs: past it, the messages are forgotten.
-const maxMsgs = 1024
+// msgMemo holds finding messages already rendered, by their keys
+// (Conv.message): a hash table of up to maxMsgs entries, in slots
+// probed from the key's hash (msgKey.hash) on. A map by the key hashed its
+// three strings whole, at every finding: the hash reads a few words of
+// each, but for a long a.
+type msgMemo struct {
+	// slots[i] is 1 + the index in ents of the entry slot i holds, or 0
+	slots [msgSlots]uint16
+	ents  []msgEntry
+}
+
+// msgEntry is an entry of a msgMemo: key k, its hash h, its message.
+type msgEntry struct {
+	h   uint64
+	k   msgKey
+	msg string
+}
+
+// maxMsgs bounds Conv.msgs: past it, the messages are forgotten. Its
+// table has twice the slots.
+const (
+	maxMsgs     = 1024
+	msgSlotBits = 11
+	msgSlots    = 1 << msgSlotBits
+)
 
 // message returns the finding message k names, rendered by render the
 // first time it is asked for: findings of a rule mostly repeat a few
 // messages (the same phrase, the same delay), each otherwise built and
 // allocated anew.
 func (cv *Conv) message(k msgKey, render func(k msgKey) string) string {
-	if msg, ok := cv.msgs[k]; ok {
-		return msg
+	m := cv.msgs
+	if m == nil {
+		m = new(msgMemo)
+		cv.msgs = m
 	}
-	if cv.msgs == nil || len(cv.msgs) >= maxMsgs {
-		cv.msgs = make(map[msgKey]string)
+	h := k.hash()
+	i := h >> (64 - msgSlotBits)
+	for ; m.slots[i] != 0; i = (i + 1) & (msgSlots - 1) {
+		e := &m.ents[m.slots[i]-1]
+		if e.h == h && e.k.d == k.d && same(e.k.tmpl, k.tmpl) && same(e.k.b, k.b) && e.k.a == k.a {
+			return e.msg
+		}
 	}
 	msg := render(k)
-	cv.msgs[k] = msg
+	if len(m.ents) >= maxMsgs {
+		clear(m.ents) // (for the collector)
+		m.slots, m.ents = [msgSlots]uint16{}, m.ents[:0]
+		for i = h >> (64 - msgSlotBits); m.slots[i] != 0; i = (i + 1) & (msgSlots - 1) {
+		}
+	}
+	m.ents = append(m.ents, msgEntry{h: h, k: k, msg: msg})
+	m.slots[i] = uint16(len(m.ents))
 	return msg
+}
+
+// hash returns a hash of k: of its template's and b's lengths and up to
+// 16 bytes of each (strBits: a rule's own strings, which tell rules
+// apart), of d, and of a (a matched phrase, by strBits too, or a reply,
+// hashed whole: replies mostly share their first and last bytes, 您好 …
+// 服务).
+func (k *msgKey) hash() uint64 {
+	const m = 0x9E3779B97F4A7C15
+	h := strBits(k.tmpl)
+	h = (h ^ strBits(k.b)) * m
+	h = (h ^ uint64(k.d)) * m
+	if len(k.a) <= 16 {
+		h ^= strBits(k.a)
+	} else {
+		h ^= maphash.String(msgSeed, k.a)
+	}
+	return h * m
+}
+
+// msgSeed is the seed of msgKey.hash's hashes of long strings.
+var msgSeed = maphash.MakeSeed()
+
+// strBits returns a few bits of s for a hash: its length and its first
+// and last eight bytes (of a shorter s, its first and last four, or its
+// first, middle and last byte).
+func strBits(s string) uint64 {
+	const m = 0x9E3779B97F4A7C15
+	n := len(s)
+	switch {
+	case n >= 8:
+		return (load64(s, 0)+uint64(n))*m ^ load64(s, n-8)
+	case n >= 4:
+		return uint64(load32(s, 0)) | uint64(load32(s, n-4))<<32 ^ uint64(n)<<61
+	case n > 0:
+		return uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16 | uint64(n)<<24
+	}
+	return 0
+}
+
+// load64 returns the eight bytes of s from i (little-endian).
+func load64(s string, i int) uint64 {
+	w := s[i : i+8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// load32 returns the four bytes of s from i (little-endian).
+func load32(s string, i int) uint32 {
+	w := s[i : i+4]
+	return uint32(w[0]) | uint32(w[1])<<8 | uint32(w[2])<<16 | uint32(w[3])<<24
+}
+
+// same reports whether a == b, without a call when they are one string
+// (a rule's strings are, from finding to finding).
+func same(a, b string) bool {
+	return len(a) == len(b) && (unsafe.StringData(a) == unsafe.StringData(b) || a == b)
 }
 
 // plainAt returns the size of the character at text[i] if it is plain, 0

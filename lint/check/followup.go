@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"strings"
 	"time"
 
@@ -32,12 +33,34 @@ type followup struct {
 	// typed: the expected message has a type (a note, an order event),
 	// which an untyped conversation cannot show (lint.Conversation.Untyped)
 	typed bool
+	// values are, in a msgKey (b), the rule's {within} and {limit}, apart
+	// by a NUL (renderFollowup)
+	values string
+}
+
+// msgKey.d of a followup's message about a missing follow-up, whose
+// {match} is a (the trigger's phrase), or the type a names.
+const (
+	followupHit  = time.Duration(math.MinInt64 + 1)
+	followupType = time.Duration(math.MinInt64 + 2)
+)
+
+// renderFollowup renders a followup's message about a missing follow-up
+// (see followupHit): {match}, {within} and {limit}.
+func renderFollowup(k msgKey) string {
+	what := k.a
+	if k.d == followupType {
+		what = "[" + k.a + "]"
+	}
+	within, limit, _ := strings.Cut(k.b, "\x00")
+	return render(k.tmpl, tvars{{"match", what}, {"within", within}, {"limit", limit}})
 }
 
 func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 	occ, _ := rules.ParseOccurrence(r.Occurrence)
 	f := &followup{info: info, within: time.Duration(r.Within), withinMessages: r.WithinMessages,
 		before: r.Look == "before", occurrence: occ, tmpl: r.Message, typed: r.Expect.Type != ""}
+	f.values = rules.FormatDuration(f.within) + "\x00" + itoa(f.withinMessages)
 	trig := roleSet(r.Trigger.Role, lint.RolesOf(lint.Customer))
 	f.trigger = b.cond(r.Trigger, trig, trig, true)
 	f.trigger.useSlot(b)
@@ -173,7 +196,13 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 				tmpl = f.missingMessage(timedOut)
 			}
 			hit = f.trigHit(cv, i)
-			out = append(out, finding(f.info, i, hit, render(tmpl, vars(tmpl))))
+			// rendered once for the rule, the template and the phrase
+			// (the key holds all vars gives)
+			k := msgKey{tmpl: tmpl, a: ms[i].Type, b: f.values, d: followupType}
+			if hit != nil {
+				k.a, k.d = hit.Text, followupHit
+			}
+			out = append(out, finding(f.info, i, hit, cv.message(k, renderFollowup)))
 			continue
 		}
 		if f.within <= 0 {

@@ -28,6 +28,11 @@ type latency struct {
 	// (the difference of their Unix seconds) came within max whatever
 	// their nanoseconds, which elapsed need not add
 	maxSec int64
+	// maxWhole: max is maxSec whole seconds, so that an answer maxSec
+	// seconds after the wait's start (their Unix seconds) came within max
+	// unless its nanoseconds are past the start's (JDDC's times are whole
+	// seconds, its answers mostly max after: elapsed was asked of each)
+	maxWhole bool
 }
 
 func newLatency(b *builder, r *rules.Rule, info *lint.RuleInfo) *latency {
@@ -37,6 +42,7 @@ func newLatency(b *builder, r *rules.Rule, info *lint.RuleInfo) *latency {
 	if l.max < 0 {
 		l.maxSec = math.MinInt64 // (rounded down; no such rule loads)
 	}
+	l.maxWhole = l.max >= 0 && time.Duration(l.maxSec)*time.Second == l.max
 	if r.Ignore != nil {
 		cust := lint.RolesOf(lint.Customer)
 		l.ignore = b.cond(r.Ignore, cust, cust, true)
@@ -87,9 +93,12 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			}
 			continue
 		}
-		if m.Time.Unix()-ms[pending].Time.Unix() < l.maxSec {
+		if s := m.Time.Unix() - ms[pending].Time.Unix(); s < l.maxSec ||
+			s == l.maxSec && l.maxWhole && m.Time.Nanosecond() <= ms[pending].Time.Nanosecond() {
 			// within max: the delay is under the seconds' difference
-			// plus one (most answers, at the cost of two inlined Unix)
+			// plus one (most answers, at the cost of two inlined Unix),
+			// or it is max's whole seconds and the difference of the
+			// nanoseconds, not above 0
 			continue
 		}
 		delay := elapsed(m.Time, ms[pending].Time)

@@ -77,9 +77,10 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	}
 	// the values of tmpl's placeholders, the built ones ({within},
 	// {reply}) worked out only when tmpl has them
-	var vb [5]tvar // on the stack: room for every placeholder
-	vars := func(tmpl string) tvars {
-		v := append(vb[:0], tvar{"phrases", q.phrases}, tvar{"at", q.at})
+	// (appended to v: the caller's array on its stack, [5]tvar, with
+	// room for every placeholder)
+	vars := func(v tvars, tmpl string) tvars {
+		v = append(v, tvar{"phrases", q.phrases}, tvar{"at", q.at})
 		if strings.Contains(tmpl, "{within}") {
 			v = append(v, tvar{"within", rules.FormatDuration(q.within)})
 		}
@@ -129,7 +130,10 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			if target >= 0 && strings.Contains(tmpl, "{reply}") {
 				k.a = ms[target].Text
 			}
-			msg = cv.message(k, func(k msgKey) string { return render(k.tmpl, vars(k.tmpl)) })
+			msg = cv.message(k, func(k msgKey) string {
+				var vb [5]tvar
+				return render(k.tmpl, vars(vb[:0], k.tmpl))
+			})
 		}
 		return append(out, finding(q.info, at, nil, msg)), ""
 	}
@@ -145,7 +149,8 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
 		}
 		tmpl = noText(tmpl)
-		vars := vars(tmpl)
+		var vb [5]tvar
+		vars := vars(vb[:0], tmpl)
 		if strings.Contains(tmpl, "{delay}") {
 			vars = append(vars, tvar{"delay", delayText(delay)})
 		}

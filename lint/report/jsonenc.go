@@ -45,11 +45,11 @@ type convEncoder struct {
 	cached    int
 	file      string
 	fileEsc   []byte
-	// names are the escapes of the last two names written (agents and
-	// senders: a conversation's findings mostly name its agent and one
-	// customer), names[last] the later
-	names [2]nameEsc
-	last  int
+	// names are the escapes of names written (agents and senders), each
+	// in the slot of its bytes' address (name): the readers intern
+	// senders, so an agent's name is one string from conversation to
+	// conversation
+	names [nameSlotCount]nameEsc
 	// frags are the constant pieces of a finding (built at the first one;
 	// indent and prefix must not change after it), fileLine the escape
 	// of findingFile, the last finding's file, followed by frags.line
@@ -504,22 +504,24 @@ type nameEsc struct {
 	pair bool
 }
 
-// name returns the escape of s, from e.names or escaped into the older of
-// them.
+// name returns the escape of s, from its slot of e.names or escaped into
+// it. (The slots were two, the last two names: a run's findings name a
+// new customer in most conversations, and each pushed the agents out.)
 func (e *convEncoder) name(s string) *nameEsc {
-	n := &e.names[e.last]
-	if n.s == s && n.esc != nil {
-		return n
-	}
-	e.last ^= 1
-	n = &e.names[e.last]
-	if n.s == s && n.esc != nil {
+	n := &e.names[uint64(uintptr(unsafe.Pointer(unsafe.StringData(s))))*0x9E3779B97F4A7C15>>(64-nameSlotBits)]
+	if n.esc != nil && same(n.s, s) {
 		return n
 	}
 	n.s, n.esc, n.pair = s, appendJSONString(n.esc[:0], s), false
 	n.n = len(n.esc)
 	return n
 }
+
+// nameSlotBits sets the size of convEncoder.names.
+const (
+	nameSlotBits  = 7
+	nameSlotCount = 1 << nameSlotBits
+)
 
 // findingFrags are the constant pieces between the values of a finding,
 // written as indent and prefix say (see convEncoder.frags): each from the

@@ -689,17 +689,22 @@ func TestConvEncoderTailSlots(t *testing.T) {
 }
 
 // TestConvEncoderNames holds the escapes of names an encoder keeps
-// (names: two of them, for agents and senders) to encoding/json: three or
-// four names taking turns as a conversation's agents, its messages'
-// senders and its findings' agents, one of them changing from
-// conversation to conversation, some empty or needing escapes.
+// (names, in slots by their address) to encoding/json: a few names taking
+// turns as a conversation's agents, its messages' senders and its
+// findings' agents, one of them changing from conversation to conversation
+// (the same name at a new address each time), one of hundreds (more than
+// the slots: some share one), some empty or needing escapes.
 func TestConvEncoderNames(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	opts := Options{Location: time.UTC}
 	encs := []*convEncoder{{opts: opts}, {opts: opts, indent: true, prefix: "    "}}
 	rule := &lint.RuleInfo{ID: "a/b", Type: "forbid", Severity: lint.Warning, Source: "x"}
+	many := make([]string, 3*nameSlotCount)
+	for k := range many {
+		many[k] = fmt.Sprintf("客服%03d\t", k)[:len("客服")+3+k%2]
+	}
 	for i := range 3000 {
-		names := []string{"客服01", "旗舰店:小美", `a"b`, "", fmt.Sprint("wx_", i%7)}
+		names := []string{"客服01", "旗舰店:小美", `a"b`, "", fmt.Sprint("wx_", i%7), many[rng.IntN(len(many))]}
 		pick := func() string { return names[rng.IntN(len(names))] }
 		c := &lint.Conversation{ID: fmt.Sprint("c", i), File: "a.jsonl"}
 		for j := range 1 + rng.IntN(5) {
