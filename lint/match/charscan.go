@@ -93,6 +93,24 @@ func threeKey(v uint32) uint32 {
 	return ((v & 0x3F3F0F) * 0x1004400) >> 16
 }
 
+// threeMarks are the bits a three-byte character's lead byte and
+// continuation bytes have set of threeMarkBits, the bits that mark them
+// as such: v^threeMarks has none of threeMarkBits set when the lower three
+// bytes of v are a three-byte character (as load4 loads it).
+const (
+	threeMarks    = 0x8080E0
+	threeMarkBits = 0xC0C0F0
+)
+
+// threeKeyMarked is threeKey(v) from x = v^threeMarks when x has none of
+// threeMarkBits set, in two instructions instead of four: the lower three
+// bytes of x are then those of v&0x3F3F0F, and its upper byte (the byte
+// after the character, which threeKey masks off) moves out of the 32 bits
+// of the product (TestThreeKeyMarked).
+func threeKeyMarked(x uint32) uint32 {
+	return x * 0x1004400 >> 16
+}
+
 // threeKeyWord is threeKey(v)>>6, the word of a bitmap by threeKey
 // (fold3Keys, behindKeys), from its own product, which the rare paths of
 // runPlain and runCopy work out where they need it: from threeKey's, the
@@ -168,6 +186,19 @@ func t2sKeyPair(k uint32) bool {
 			return false
 		}
 	}
+}
+
+// tail4 is load4 at i for the last three bytes of s or fewer (i <
+// len(s) < i+4): the bytes from i to the end of s, the missing ones 0.
+func tail4(s string, i int) uint32 {
+	v := uint32(s[i])
+	if i+1 < len(s) {
+		v |= uint32(s[i+1]) << 8
+		if i+2 < len(s) {
+			v |= uint32(s[i+2]) << 16
+		}
+	}
+	return v
 }
 
 // next3 is load4 at j (up to the end of s, the missing bytes 0; 0 when
@@ -858,9 +889,25 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
 	st64 := -uint64(st) // the state negated (stepAt), 64-bit as its arithmetic
-	for uint(i) < uint(len(s)) {
+	end4 := len(s) - 3  // i < end4: four bytes of s from i
+	for {
+		// the next four bytes, s[i] lowest on every platform (one load
+		// where the platform is little-endian), for an ASCII byte as
+		// for a three-byte character: one compare a character for the
+		// end of s instead of three; the last three bytes of s or fewer
+		// through tail4 (written as the rarer branch, so that the
+		// compiler lays the load out on the loop's straight path)
+		var v uint32
+		if i >= end4 {
+			if uint(i) >= uint(len(s)) {
+				break
+			}
+			v = tail4(s, i)
+		} else {
+			v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+		}
 		var cl uint64
-		if b := s[i]; b < utf8.RuneSelf {
+		if b := byte(v); b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
 				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
@@ -869,20 +916,13 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			}
 			i++
 		} else {
-			var v uint32
-			if i < len(s)-3 {
-				// s[i] lowest on every platform (one load where the
-				// platform is little-endian)
-				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-			} else if i+3 == len(s) {
-				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
-			} else {
+			// (fewer than three bytes left: the missing ones are 0,
+			// not continuation bytes)
+			x := v ^ threeMarks
+			if x&threeMarkBits != 0 {
 				break
 			}
-			if v&0xC0C0F0 != 0x8080E0 {
-				break
-			}
-			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
+			if cl = threeAt(cells, threeKeyMarked(x)); cl >= stopClass {
 				k, w := threeKey(v), threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
 					return -1, -uint32(st64)
@@ -929,9 +969,20 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
 	st64 := -uint64(st) // the state negated (stepAt), 64-bit as its arithmetic
-	for uint(i) < uint(len(s)) {
+	end4 := len(s) - 3  // i < end4: four bytes of s from i
+	for {
+		// the next four bytes, as runPlain loads them
+		var v uint32
+		if i >= end4 {
+			if uint(i) >= uint(len(s)) {
+				break
+			}
+			v = tail4(s, i)
+		} else {
+			v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+		}
 		var cl uint64
-		if b := s[i]; b < utf8.RuneSelf {
+		if b := byte(v); b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
 				if b-'A' < 26 {
 					// an upper-case letter, folded to lower case
@@ -948,18 +999,13 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			i++
 			o++
 		} else {
-			var v uint32
-			if i < len(s)-3 {
-				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-			} else if i+3 == len(s) {
-				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
-			} else {
+			// (fewer than three bytes left: the missing ones are 0,
+			// not continuation bytes)
+			x := v ^ threeMarks
+			if x&threeMarkBits != 0 {
 				break
 			}
-			if v&0xC0C0F0 != 0x8080E0 {
-				break
-			}
-			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
+			if cl = threeAt(cells, threeKeyMarked(x)); cl >= stopClass {
 				k, w := threeKey(v), threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
 					return -1, o, -uint32(st64)

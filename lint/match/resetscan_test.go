@@ -202,6 +202,10 @@ func TestRunCopy(t *testing.T) {
 		"Ａ" + strings.Repeat("\xe4\xb8", 20) + "，一下",
 		// upper-case letters, folded as they are copied
 		"Ａ要XL码", "亲，XL", "亲，xL？Xl", "Ａ" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "Ａ我 A 不 B 知", "Ａ不-A-知", "ＡX L",
+		// the last three bytes or fewer (tail4), before the first
+		// change and after it
+		"a", "ab", "abc", "亲a", "亲ab", "亲abc", "亲A", "亲AB", "\xe4", "\xe4\xbd", "亲\xe4\xbd", "亲\xe4",
+		"Ａa", "Ａab", "Ａabc", "ＡA", "ＡAB", "Ａ亲", "Ａ亲，", "Ａ\xe4\xbd", "Ａ\xe4", "Ａa\xe4\xbd", "亲，", "亲，a", "亲，ab",
 	} {
 		checkResetScan(t, a, s)
 	}
@@ -415,6 +419,55 @@ func TestEndNotesHits(t *testing.T) {
 		}
 		if !slicesEqual(got, want) {
 			t.Errorf("%q: hits %v, charOut %v", text, got, want)
+		}
+	}
+}
+
+// TestThreeKeyMarked holds threeKeyMarked, the key runPlain and runCopy
+// take from v^threeMarks, to threeKey: for every three-byte character
+// (every lead byte's low 4 bits and both continuation bytes' low 6), with
+// any byte after it; and the test of threeMarkBits to the test of a lead
+// byte of three and two continuation bytes, for every pattern of their
+// marking bits.
+func TestThreeKeyMarked(t *testing.T) {
+	for a := uint32(0); a < 16; a++ {
+		for b := uint32(0); b < 64; b++ {
+			for c := uint32(0); c < 64; c++ {
+				for _, next := range []uint32{0, 0x41, 0x80, 0xE4, 0xFF} {
+					v := (0xE0 | a) | (0x80|b)<<8 | (0x80|c)<<16 | next<<24
+					x := v ^ threeMarks
+					if x&threeMarkBits != 0 {
+						t.Fatalf("%#x: marks of a three-byte character not taken off", v)
+					}
+					if got, want := threeKeyMarked(x), threeKey(v); got != want {
+						t.Fatalf("threeKeyMarked(%#x) = %#x, threeKey(%#x) = %#x", x, got, v, want)
+					}
+				}
+			}
+		}
+	}
+	// the marking bits of the three bytes: the lead byte's upper 4, each
+	// continuation byte's upper 2
+	for m := uint32(0); m < 1<<8; m++ {
+		v := (m&0xF)<<4 | (m>>4&3)<<14 | (m>>6&3)<<22
+		three := v&0xF0 == 0xE0 && v&0xC000 == 0x8000 && v&0xC00000 == 0x800000
+		if got := (v^threeMarks)&threeMarkBits == 0; got != three {
+			t.Fatalf("%#x: marks test %v, want %v", v, got, three)
+		}
+	}
+}
+
+// TestTail4 holds tail4 to load4 of the text padded with zero bytes: for
+// the last one, two and three bytes of texts of one to three bytes and
+// longer.
+func TestTail4(t *testing.T) {
+	for _, s := range []string{"a", "ab", "abc", "知", "x知", "知道", "亲a", "\xe4\xbd", "abcdefg"} {
+		padded := s + "\x00\x00\x00\x00"
+		for i := max(0, len(s)-3); i < len(s); i++ {
+			want := binary.LittleEndian.Uint32([]byte(padded[i : i+4]))
+			if got := tail4(s, i); got != want {
+				t.Errorf("tail4(%q, %d) = %#x, want %#x", s, i, got, want)
+			}
 		}
 	}
 }
