@@ -201,6 +201,17 @@ func tail4(s string, i int) uint32 {
 	return v
 }
 
+// spaceNoGap is true for a space at i, in the text at p, that
+// spaceMayClose tells false from the bytes next to it alone: a printable
+// ASCII byte before it, or one after it (the second lowest byte of v, the
+// four bytes from i, 0 past the end: tail4) that is no separator. Small
+// enough to inline, so that runPlain and runCopy make no call for the
+// spaces between words and numbers (TestSpaceNoGap).
+func spaceNoGap(p unsafe.Pointer, i int, v uint32) bool {
+	next := byte(v >> 8)
+	return i > 0 && *(*byte)(unsafe.Add(p, i-1))-0x20 < 0x5F || next-0x20 < 0x5F && !mayBeSep(next)
+}
+
 // next3 is load4 at j (up to the end of s, the missing bytes 0; 0 when
 // fewer than three bytes are left): the bytes of the character after a
 // phrase start at j-3, for t2sKeyPair.
@@ -909,7 +920,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 		var cl uint64
 		if b := byte(v); b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
-				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+				if (b != ' ' || !spaceNoGap(p, i, v) && spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
 				}
 				cl -= stopClass
@@ -989,7 +1000,7 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 					// whatever stands around it
 					b += 'a' - 'A'
 					cl = asciiAt(cells, b) &^ stopClass
-				} else if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+				} else if (b != ' ' || !spaceNoGap(p, i, v) && spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
 				} else {
 					cl -= stopClass

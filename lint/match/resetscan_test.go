@@ -471,3 +471,84 @@ func TestTail4(t *testing.T) {
 		}
 	}
 }
+
+// spaceMayCloseRef is spaceMayClose as it was written before it read the
+// Chinese characters around the space in two loads.
+func spaceMayCloseRef(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || mayBeSep(s[i+1])) &&
+		!(cjkEndsAt(s, i) && cjkEndsAt(s, i-3) && cjkStartsAt(s, i+1) && cjkStartsAt(s, i+4))
+}
+
+// spaceTexts are random texts of spaces, letters, separators, Chinese
+// characters (from U+4000 to U+9FFF and outside it), emoji, full-width
+// forms and broken characters, for TestSpaceMayCloseLoads and
+// TestSpaceNoGap.
+func spaceTexts(n int) []string {
+	parts := []string{" ", " ", "a", "Z", "1", "-", ".", "*", "~", "好", "谢", "䷀", "㐀", "鿿", "ꀀ", "😀", "，", "ｘ", "\xe4", "\xe4\xbd", "\xbd", "\u00a0", "\u3000"}
+	r := rand.New(rand.NewPCG(144, 1))
+	texts := []string{" ", "  ", "好 谢", "好的 谢谢", "好的 谢谢好", "a好的 谢谢", "a好的 谢谢a", "好的  谢谢"}
+	for range n {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestSpaceMayCloseLoads holds spaceMayClose, which reads the characters
+// around a space with two loads where the text holds them, to the test
+// of each byte it replaced, at every space of random texts.
+func TestSpaceMayCloseLoads(t *testing.T) {
+	for _, s := range spaceTexts(200000) {
+		for i := 0; i < len(s); i++ {
+			if s[i] != ' ' {
+				continue
+			}
+			if got, want := spaceMayClose(s, i), spaceMayCloseRef(s, i); got != want {
+				t.Fatalf("spaceMayClose(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestSpaceNoGap: spaceNoGap, the quick test runPlain and runCopy make
+// before they call spaceMayClose, is never true where spaceMayClose is,
+// at every space of random texts (with v as the loops load it), and it
+// is true for the spaces it is there for.
+func TestSpaceNoGap(t *testing.T) {
+	hits := 0
+	for _, s := range spaceTexts(200000) {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		for i := 0; i < len(s); i++ {
+			if s[i] != ' ' {
+				continue
+			}
+			v := tail4(s, i)
+			if i+4 <= len(s) {
+				v = binary.LittleEndian.Uint32([]byte(s[i : i+4]))
+			}
+			if spaceNoGap(p, i, v) {
+				hits++
+				if spaceMayClose(s, i) {
+					t.Fatalf("spaceNoGap(%q, %d) true where spaceMayClose is", s, i)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"a b", 1, true}, {"好 b", 3, true}, {"a 好", 1, true}, {"好 -", 3, false}, {"好 好", 3, false}, {"好 ", 3, false}, {" a", 0, true}, {" 好", 0, false},
+	} {
+		if got := spaceNoGap(unsafe.Pointer(unsafe.StringData(c.s)), c.i, tail4(c.s+"\x00\x00\x00", c.i)); got != c.want {
+			t.Errorf("spaceNoGap(%q, %d) = %v, want %v", c.s, c.i, got, c.want)
+		}
+	}
+	if hits == 0 {
+		t.Error("spaceNoGap never true")
+	}
+}
