@@ -1017,26 +1017,28 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 				break
 			}
 			if cl = threeAt(cells, threeKeyMarked(x)); cl >= stopClass {
+				// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the code
+				// point's low 7 bits the low bit of the second byte
+				// and the low 6 of the third. A full-width form that
+				// folds is in fold3Keys and in no phrase (not in
+				// behindKeys: TestFullWidthFoldKeys), so it is asked
+				// about first, without the keys' bitmaps: ， ？ ！ are
+				// the commonest change.
+				if v&0xFEFF == 0xBCEF {
+					if f := fullWidthFold[v>>2&0x40|v>>16&0x3F]; f != 0 {
+						*(*byte)(unsafe.Add(out, o)) = f
+						cl = asciiAt(cells, f) &^ stopClass
+						i += 3
+						o++
+						goto step
+					}
+				}
 				k, w := threeKey(v), threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
 					return -1, o, -uint32(st64)
 				}
 				if fold3Keys[w]&(1<<(k&63)) != 0 {
-					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the
-					// code point's low 7 bits the low bit of the
-					// second byte and the low 6 of the third
-					f := byte(0)
-					if v&0xFEFF == 0xBCEF {
-						f = fullWidthFold[v>>2&0x40|v>>16&0x3F]
-					}
-					if f == 0 {
-						break
-					}
-					*(*byte)(unsafe.Add(out, o)) = f
-					cl = asciiAt(cells, f) &^ stopClass
-					i += 3
-					o++
-					goto step
+					break // (a change runCopy does not make)
 				}
 				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) {
 					break

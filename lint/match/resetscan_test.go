@@ -552,3 +552,36 @@ func TestSpaceNoGap(t *testing.T) {
 		t.Error("spaceNoGap never true")
 	}
 }
+
+// TestFullWidthFoldKeys: every full-width form runCopy folds before it
+// looks at the keys' bitmaps is a change (in fold3Keys, so runCopy's
+// later test would have folded it too) and starts no phrase that runCopy
+// must look behind (not in behindKeys).
+func TestFullWidthFoldKeys(t *testing.T) {
+	n := 0
+	for r := rune(0xFF00); r < 0xFF80; r++ {
+		b := []byte(string(r))
+		v := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16
+		if v&0xFEFF != 0xBCEF {
+			t.Fatalf("%U: bytes % x not EF BC or EF BD", r, b)
+		}
+		f := fullWidthFold[v>>2&0x40|v>>16&0x3F]
+		if f == 0 {
+			continue
+		}
+		n++
+		k, w := threeKeyOf(r), threeKeyWord(v)
+		if fold3Keys[w]&(1<<(k&63)) == 0 {
+			t.Errorf("%U folds to %q but is not in fold3Keys", r, f)
+		}
+		if behindKeys[w]&(1<<(k&63)) != 0 {
+			t.Errorf("%U folds to %q but is in behindKeys", r, f)
+		}
+		if g, ok := fullWidthASCII(string(r), 0); !ok || g != f {
+			t.Errorf("%U: fullWidthFold %q, fullWidthASCII %q %v", r, f, g, ok)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no full-width form folds")
+	}
+}
