@@ -93,6 +93,24 @@ func threeKey(v uint32) uint32 {
 	return ((v & 0x3F3F0F) * 0x1004400) >> 16
 }
 
+// threeMarks are the bits a three-byte character's lead byte and
+// continuation bytes have set of threeMarkBits, the bits that mark them
+// as such: v^threeMarks has none of threeMarkBits set when the lower three
+// bytes of v are a three-byte character (as load4 loads it).
+const (
+	threeMarks    = 0x8080E0
+	threeMarkBits = 0xC0C0F0
+)
+
+// threeKeyMarked is threeKey(v) from x = v^threeMarks when x has none of
+// threeMarkBits set, in two instructions instead of four: the lower three
+// bytes of x are then those of v&0x3F3F0F, and its upper byte (the byte
+// after the character, which threeKey masks off) moves out of the 32 bits
+// of the product (TestThreeKeyMarked).
+func threeKeyMarked(x uint32) uint32 {
+	return x * 0x1004400 >> 16
+}
+
 // threeKeyWord is threeKey(v)>>6, the word of a bitmap by threeKey
 // (fold3Keys, behindKeys), from its own product, which the rare paths of
 // runPlain and runCopy work out where they need it: from threeKey's, the
@@ -168,6 +186,30 @@ func t2sKeyPair(k uint32) bool {
 			return false
 		}
 	}
+}
+
+// tail4 is load4 at i for the last three bytes of s or fewer (i <
+// len(s) < i+4): the bytes from i to the end of s, the missing ones 0.
+func tail4(s string, i int) uint32 {
+	v := uint32(s[i])
+	if i+1 < len(s) {
+		v |= uint32(s[i+1]) << 8
+		if i+2 < len(s) {
+			v |= uint32(s[i+2]) << 16
+		}
+	}
+	return v
+}
+
+// spaceNoGap is true for a space at i, in the text at p, that
+// spaceMayClose tells false from the bytes next to it alone: a printable
+// ASCII byte before it, or one after it (the second lowest byte of v, the
+// four bytes from i, 0 past the end: tail4) that is no separator. Small
+// enough to inline, so that runPlain and runCopy make no call for the
+// spaces between words and numbers (TestSpaceNoGap).
+func spaceNoGap(p unsafe.Pointer, i int, v uint32) bool {
+	next := byte(v >> 8)
+	return i > 0 && *(*byte)(unsafe.Add(p, i-1))-0x20 < 0x5F || next-0x20 < 0x5F && !mayBeSep(next)
 }
 
 // next3 is load4 at j (up to the end of s, the missing bytes 0; 0 when
@@ -858,31 +900,40 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
 	st64 := -uint64(st) // the state negated (stepAt), 64-bit as its arithmetic
-	for uint(i) < uint(len(s)) {
+	end4 := len(s) - 3  // i < end4: four bytes of s from i
+	for {
+		// the next four bytes, s[i] lowest on every platform (one load
+		// where the platform is little-endian), for an ASCII byte as
+		// for a three-byte character: one compare a character for the
+		// end of s instead of three; the last three bytes of s or fewer
+		// through tail4 (written as the rarer branch, so that the
+		// compiler lays the load out on the loop's straight path)
+		var v uint32
+		if i >= end4 {
+			if uint(i) >= uint(len(s)) {
+				break
+			}
+			v = tail4(s, i)
+		} else {
+			v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+		}
 		var cl uint64
-		if b := s[i]; b < utf8.RuneSelf {
+		if b := byte(v); b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
-				if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+				if (b != ' ' || !spaceNoGap(p, i, v) && spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
 				}
 				cl -= stopClass
 			}
 			i++
 		} else {
-			var v uint32
-			if i < len(s)-3 {
-				// s[i] lowest on every platform (one load where the
-				// platform is little-endian)
-				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-			} else if i+3 == len(s) {
-				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
-			} else {
+			// (fewer than three bytes left: the missing ones are 0,
+			// not continuation bytes)
+			x := v ^ threeMarks
+			if x&threeMarkBits != 0 {
 				break
 			}
-			if v&0xC0C0F0 != 0x8080E0 {
-				break
-			}
-			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
+			if cl = threeAt(cells, threeKeyMarked(x)); cl >= stopClass {
 				k, w := threeKey(v), threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
 					return -1, -uint32(st64)
@@ -929,16 +980,27 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 	p := unsafe.Pointer(unsafe.StringData(s))
 	ends.n = 0
 	st64 := -uint64(st) // the state negated (stepAt), 64-bit as its arithmetic
-	for uint(i) < uint(len(s)) {
+	end4 := len(s) - 3  // i < end4: four bytes of s from i
+	for {
+		// the next four bytes, as runPlain loads them
+		var v uint32
+		if i >= end4 {
+			if uint(i) >= uint(len(s)) {
+				break
+			}
+			v = tail4(s, i)
+		} else {
+			v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
+		}
 		var cl uint64
-		if b := s[i]; b < utf8.RuneSelf {
+		if b := byte(v); b < utf8.RuneSelf {
 			if cl = asciiAt(cells, b); cl >= stopClass {
 				if b-'A' < 26 {
 					// an upper-case letter, folded to lower case
 					// whatever stands around it
 					b += 'a' - 'A'
 					cl = asciiAt(cells, b) &^ stopClass
-				} else if (b != ' ' || spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
+				} else if (b != ' ' || !spaceNoGap(p, i, v) && spaceMayClose(s, i)) && (!specialSep(b) || asciiSepMayClose(s, i)) {
 					break
 				} else {
 					cl -= stopClass
@@ -948,38 +1010,35 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 			i++
 			o++
 		} else {
-			var v uint32
-			if i < len(s)-3 {
-				v = binary.LittleEndian.Uint32((*[4]byte)(unsafe.Add(p, i))[:])
-			} else if i+3 == len(s) {
-				v = uint32(b) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16
-			} else {
+			// (fewer than three bytes left: the missing ones are 0,
+			// not continuation bytes)
+			x := v ^ threeMarks
+			if x&threeMarkBits != 0 {
 				break
 			}
-			if v&0xC0C0F0 != 0x8080E0 {
-				break
-			}
-			if cl = threeAt(cells, threeKey(v)); cl >= stopClass {
+			if cl = threeAt(cells, threeKeyMarked(x)); cl >= stopClass {
+				// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the code
+				// point's low 7 bits the low bit of the second byte
+				// and the low 6 of the third. A full-width form that
+				// folds is in fold3Keys and in no phrase (not in
+				// behindKeys: TestFullWidthFoldKeys), so it is asked
+				// about first, without the keys' bitmaps: ， ？ ！ are
+				// the commonest change.
+				if v&0xFEFF == 0xBCEF {
+					if f := fullWidthFold[v>>2&0x40|v>>16&0x3F]; f != 0 {
+						*(*byte)(unsafe.Add(out, o)) = f
+						cl = asciiAt(cells, f) &^ stopClass
+						i += 3
+						o++
+						goto step
+					}
+				}
 				k, w := threeKey(v), threeKeyWord(v)
 				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
 					return -1, o, -uint32(st64)
 				}
 				if fold3Keys[w]&(1<<(k&63)) != 0 {
-					// U+FF00 to U+FF7F: EF BC 80 to EF BD BF, the
-					// code point's low 7 bits the low bit of the
-					// second byte and the low 6 of the third
-					f := byte(0)
-					if v&0xFEFF == 0xBCEF {
-						f = fullWidthFold[v>>2&0x40|v>>16&0x3F]
-					}
-					if f == 0 {
-						break
-					}
-					*(*byte)(unsafe.Add(out, o)) = f
-					cl = asciiAt(cells, f) &^ stopClass
-					i += 3
-					o++
-					goto step
+					break // (a change runCopy does not make)
 				}
 				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) {
 					break

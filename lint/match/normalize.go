@@ -1073,8 +1073,21 @@ func isHan(r rune) bool {
 // ䷀) and no separator, so it is no gap (spacedGap) and no space of a
 // mark (spaceMark).
 func spaceMayClose(s string, i int) bool {
-	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || mayBeSep(s[i+1])) &&
-		!(cjkEndsAt(s, i) && cjkEndsAt(s, i-3) && cjkStartsAt(s, i+1) && cjkStartsAt(s, i+4))
+	if i <= 0 || i+1 >= len(s) || s[i-1]-0x20 < 0x5F || s[i+1]-0x20 < 0x5F && !mayBeSep(s[i+1]) {
+		return false
+	}
+	if i >= 7 && i+8 <= len(s) {
+		// the Chinese characters around it in two loads (cjkTwo)
+		return !(cjkTwo(load64(s, i-7)) && cjkTwo(load64(s, i)))
+	}
+	return !(cjkEndsAt(s, i) && cjkEndsAt(s, i-3) && cjkStartsAt(s, i+1) && cjkStartsAt(s, i+4))
+}
+
+// cjkTwo reports whether bytes 1 to 6 of w (the first lowest: load64) are
+// two characters from U+4000 to U+9FFF, as cjkStartsAt tests them: lead
+// bytes E4 to E9, each followed by two continuation bytes.
+func cjkTwo(w uint64) bool {
+	return w&0xC0C0F0C0C0F000 == 0x8080E08080E000 && byte(w>>8)-0xE4 < 6 && byte(w>>32)-0xE4 < 6
 }
 
 // spacedGap reports whether the space s[i:i+size] is a gap of a

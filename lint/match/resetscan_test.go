@@ -202,6 +202,10 @@ func TestRunCopy(t *testing.T) {
 		"Ａ" + strings.Repeat("\xe4\xb8", 20) + "，一下",
 		// upper-case letters, folded as they are copied
 		"Ａ要XL码", "亲，XL", "亲，xL？Xl", "Ａ" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{", "Ａ我 A 不 B 知", "Ａ不-A-知", "ＡX L",
+		// the last three bytes or fewer (tail4), before the first
+		// change and after it
+		"a", "ab", "abc", "亲a", "亲ab", "亲abc", "亲A", "亲AB", "\xe4", "\xe4\xbd", "亲\xe4\xbd", "亲\xe4",
+		"Ａa", "Ａab", "Ａabc", "ＡA", "ＡAB", "Ａ亲", "Ａ亲，", "Ａ\xe4\xbd", "Ａ\xe4", "Ａa\xe4\xbd", "亲，", "亲，a", "亲，ab",
 	} {
 		checkResetScan(t, a, s)
 	}
@@ -416,5 +420,168 @@ func TestEndNotesHits(t *testing.T) {
 		if !slicesEqual(got, want) {
 			t.Errorf("%q: hits %v, charOut %v", text, got, want)
 		}
+	}
+}
+
+// TestThreeKeyMarked holds threeKeyMarked, the key runPlain and runCopy
+// take from v^threeMarks, to threeKey: for every three-byte character
+// (every lead byte's low 4 bits and both continuation bytes' low 6), with
+// any byte after it; and the test of threeMarkBits to the test of a lead
+// byte of three and two continuation bytes, for every pattern of their
+// marking bits.
+func TestThreeKeyMarked(t *testing.T) {
+	for a := uint32(0); a < 16; a++ {
+		for b := uint32(0); b < 64; b++ {
+			for c := uint32(0); c < 64; c++ {
+				for _, next := range []uint32{0, 0x41, 0x80, 0xE4, 0xFF} {
+					v := (0xE0 | a) | (0x80|b)<<8 | (0x80|c)<<16 | next<<24
+					x := v ^ threeMarks
+					if x&threeMarkBits != 0 {
+						t.Fatalf("%#x: marks of a three-byte character not taken off", v)
+					}
+					if got, want := threeKeyMarked(x), threeKey(v); got != want {
+						t.Fatalf("threeKeyMarked(%#x) = %#x, threeKey(%#x) = %#x", x, got, v, want)
+					}
+				}
+			}
+		}
+	}
+	// the marking bits of the three bytes: the lead byte's upper 4, each
+	// continuation byte's upper 2
+	for m := uint32(0); m < 1<<8; m++ {
+		v := (m&0xF)<<4 | (m>>4&3)<<14 | (m>>6&3)<<22
+		three := v&0xF0 == 0xE0 && v&0xC000 == 0x8000 && v&0xC00000 == 0x800000
+		if got := (v^threeMarks)&threeMarkBits == 0; got != three {
+			t.Fatalf("%#x: marks test %v, want %v", v, got, three)
+		}
+	}
+}
+
+// TestTail4 holds tail4 to load4 of the text padded with zero bytes: for
+// the last one, two and three bytes of texts of one to three bytes and
+// longer.
+func TestTail4(t *testing.T) {
+	for _, s := range []string{"a", "ab", "abc", "知", "x知", "知道", "亲a", "\xe4\xbd", "abcdefg"} {
+		padded := s + "\x00\x00\x00\x00"
+		for i := max(0, len(s)-3); i < len(s); i++ {
+			want := binary.LittleEndian.Uint32([]byte(padded[i : i+4]))
+			if got := tail4(s, i); got != want {
+				t.Errorf("tail4(%q, %d) = %#x, want %#x", s, i, got, want)
+			}
+		}
+	}
+}
+
+// spaceMayCloseRef is spaceMayClose as it was written before it read the
+// Chinese characters around the space in two loads.
+func spaceMayCloseRef(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1]-0x20 >= 0x5F && (s[i+1]-0x20 >= 0x5F || mayBeSep(s[i+1])) &&
+		!(cjkEndsAt(s, i) && cjkEndsAt(s, i-3) && cjkStartsAt(s, i+1) && cjkStartsAt(s, i+4))
+}
+
+// spaceTexts are random texts of spaces, letters, separators, Chinese
+// characters (from U+4000 to U+9FFF and outside it), emoji, full-width
+// forms and broken characters, for TestSpaceMayCloseLoads and
+// TestSpaceNoGap.
+func spaceTexts(n int) []string {
+	parts := []string{" ", " ", "a", "Z", "1", "-", ".", "*", "~", "好", "谢", "䷀", "㐀", "鿿", "ꀀ", "😀", "，", "ｘ", "\xe4", "\xe4\xbd", "\xbd", "\u00a0", "\u3000"}
+	r := rand.New(rand.NewPCG(144, 1))
+	texts := []string{" ", "  ", "好 谢", "好的 谢谢", "好的 谢谢好", "a好的 谢谢", "a好的 谢谢a", "好的  谢谢"}
+	for range n {
+		var b strings.Builder
+		for k := r.IntN(12); k >= 0; k-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestSpaceMayCloseLoads holds spaceMayClose, which reads the characters
+// around a space with two loads where the text holds them, to the test
+// of each byte it replaced, at every space of random texts.
+func TestSpaceMayCloseLoads(t *testing.T) {
+	for _, s := range spaceTexts(200000) {
+		for i := 0; i < len(s); i++ {
+			if s[i] != ' ' {
+				continue
+			}
+			if got, want := spaceMayClose(s, i), spaceMayCloseRef(s, i); got != want {
+				t.Fatalf("spaceMayClose(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestSpaceNoGap: spaceNoGap, the quick test runPlain and runCopy make
+// before they call spaceMayClose, is never true where spaceMayClose is,
+// at every space of random texts (with v as the loops load it), and it
+// is true for the spaces it is there for.
+func TestSpaceNoGap(t *testing.T) {
+	hits := 0
+	for _, s := range spaceTexts(200000) {
+		p := unsafe.Pointer(unsafe.StringData(s))
+		for i := 0; i < len(s); i++ {
+			if s[i] != ' ' {
+				continue
+			}
+			v := tail4(s, i)
+			if i+4 <= len(s) {
+				v = binary.LittleEndian.Uint32([]byte(s[i : i+4]))
+			}
+			if spaceNoGap(p, i, v) {
+				hits++
+				if spaceMayClose(s, i) {
+					t.Fatalf("spaceNoGap(%q, %d) true where spaceMayClose is", s, i)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		s    string
+		i    int
+		want bool
+	}{
+		{"a b", 1, true}, {"好 b", 3, true}, {"a 好", 1, true}, {"好 -", 3, false}, {"好 好", 3, false}, {"好 ", 3, false}, {" a", 0, true}, {" 好", 0, false},
+	} {
+		if got := spaceNoGap(unsafe.Pointer(unsafe.StringData(c.s)), c.i, tail4(c.s+"\x00\x00\x00", c.i)); got != c.want {
+			t.Errorf("spaceNoGap(%q, %d) = %v, want %v", c.s, c.i, got, c.want)
+		}
+	}
+	if hits == 0 {
+		t.Error("spaceNoGap never true")
+	}
+}
+
+// TestFullWidthFoldKeys: every full-width form runCopy folds before it
+// looks at the keys' bitmaps is a change (in fold3Keys, so runCopy's
+// later test would have folded it too) and starts no phrase that runCopy
+// must look behind (not in behindKeys).
+func TestFullWidthFoldKeys(t *testing.T) {
+	n := 0
+	for r := rune(0xFF00); r < 0xFF80; r++ {
+		b := []byte(string(r))
+		v := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16
+		if v&0xFEFF != 0xBCEF {
+			t.Fatalf("%U: bytes % x not EF BC or EF BD", r, b)
+		}
+		f := fullWidthFold[v>>2&0x40|v>>16&0x3F]
+		if f == 0 {
+			continue
+		}
+		n++
+		k, w := threeKeyOf(r), threeKeyWord(v)
+		if fold3Keys[w]&(1<<(k&63)) == 0 {
+			t.Errorf("%U folds to %q but is not in fold3Keys", r, f)
+		}
+		if behindKeys[w]&(1<<(k&63)) != 0 {
+			t.Errorf("%U folds to %q but is in behindKeys", r, f)
+		}
+		if g, ok := fullWidthASCII(string(r), 0); !ok || g != f {
+			t.Errorf("%U: fullWidthFold %q, fullWidthASCII %q %v", r, f, g, ok)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no full-width form folds")
 	}
 }
