@@ -220,7 +220,14 @@ func (b *bench) prepare() error {
 	if err := os.WriteFile(b.phrases, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
 		return err
 	}
-	b.env = collectEnv(b.chatlint, b.f.grep, b.root)
+	// the repository's commit names the binary only when it was built
+	// from it here; a -chatlint binary built with -buildvcs=false from
+	// another tree has none to give
+	builtFrom := b.root
+	if b.f.chatlint != "" {
+		builtFrom = ""
+	}
+	b.env = collectEnv(b.chatlint, b.f.grep, builtFrom)
 	return b.prepareRealText()
 }
 
@@ -637,6 +644,9 @@ type envInfo struct {
 	cores                                                    int
 }
 
+// collectEnv describes the machine, the chatlint binary and the tools. root,
+// when not "", is the repository the binary was built from: its commit
+// names a binary built without VCS stamps.
 func collectEnv(chatlint string, grep bool, root string) envInfo {
 	e := envInfo{date: time.Now().Format("2006-01-02 15:04 MST"), cores: runtime.NumCPU()}
 	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
