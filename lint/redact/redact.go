@@ -7,12 +7,14 @@
 package redact
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind names a kind of personal data.
@@ -143,8 +145,13 @@ func FindKinds(s string, set Set) []Span {
 // FindKinds's cheap tests rule out every kind of set, as they do for most
 // messages, which a caller then passes over without the call.
 func MayFind(s string, set Set) bool {
-	return set&numberBits != 0 && mayNumber(s) ||
-		set&emailBit != 0 && mayEmail(s) ||
+	if set&numberBits != 0 {
+		// mayNumber, with hasDigitChain written out: a call less
+		if lo, hi := digitBlocks(s, 0); lo >= 0 && chainFrom(s, lo, hi) {
+			return true
+		}
+	}
+	return set&emailBit != 0 && mayEmail(s) ||
 		set&addressBit != 0 && mayAddress(s)
 }
 
@@ -154,71 +161,141 @@ const numberBits = phoneBit | idCardBit | bankBit
 // The cheap tests of FindKinds, kind by kind: s may hold an e-mail address,
 // a number (findNumbers), a street address.
 func mayEmail(s string) bool   { return strings.IndexByte(s, '@') >= 0 }
-func mayNumber(s string) bool  { return hasDigitChain(s, 7) }
+func mayNumber(s string) bool  { return hasDigitChain(s) }
 func mayAddress(s string) bool { return strings.ContainsAny(s, addressWords) }
 
-// hasDigitChain reports whether s holds n ASCII digits that follow one
-// another with at most one '-' or ' ' between two of them. Every number
-// nextDigitRun finds has such a chain of seven.
+// chainDigits is how many digits a chain (hasDigitChain) has: every number
+// nextDigitRun finds has such a chain.
+const chainDigits = 7
+
+// hasDigitChain reports whether s holds chainDigits ASCII digits that follow
+// one another with at most one '-' or ' ' between two of them.
 //
-// Such a chain covers at least n consecutive bytes, each a digit or a
-// separator, so it covers one of the bytes n-1, 2n-1, 3n-1, …: only those
-// are looked at first, and the chains through one that is a digit or a
-// separator, with a digit near it (nearDigit), are counted in the bytes
-// around it. Chat text, mostly Chinese, is passed over n bytes at a time.
-func hasDigitChain(s string, n int) bool {
-	if n < 1 {
-		return true
-	}
-	i := n - 1
-	// four strides at a time while they fit: one test for most of them
-	for ; i+3*n < len(s); i += 4 * n {
-		if chainBits[s[i]]|chainBits[s[i+n]]|chainBits[s[i+2*n]]|chainBits[s[i+3*n]] == 0 {
-			continue
-		}
-		for k := i; k <= i+3*n; k += n {
-			if chainByte[s[k]] && (n < 2 || nearDigit(s, k)) && chainOf(s[max(k-2*n, 0):min(k+2*n+1, len(s))], n) {
-				return true
-			}
-		}
-	}
-	for ; i < len(s); i += n {
-		if chainByte[s[i]] && (n < 2 || nearDigit(s, i)) {
-			// a chain through i lies in s[i-2n:i+2n+1]; a longer one has
-			// n digits there too (2n bytes of a chain hold n digits)
-			if chainOf(s[max(i-2*n, 0):min(i+2*n+1, len(s))], n) {
-				return true
-			}
-		}
-	}
-	return false
+// s is looked at in blocks of eight bytes, six bytes apart, the last block
+// ending at the end of s: a chain covers at least seven consecutive bytes,
+// so it meets a block, and it begins and ends with a digit and never has
+// two separators in a row, so that block holds one of its digits. Blocks
+// without an ASCII digit — chat text, mostly Chinese, is mostly made of
+// them — are passed over two at a time with a few word operations
+// (digitBlocks); around a pair with a digit, chainAt looks closer at each
+// block.
+func hasDigitChain(s string) bool {
+	lo, hi := digitBlocks(s, 0)
+	return lo >= 0 && chainFrom(s, lo, hi)
 }
 
-// nearDigit reports whether one of the two bytes on either side of byte k
-// is a digit: true of every byte of a chain of two digits or more (a
-// separator is between two digits, a digit is a byte or two from the next
-// or the last), so hasDigitChain passes over the spaces between words and
-// lone digits (3天) without counting the bytes around them.
-func nearDigit(s string, k int) bool {
-	return k >= 1 && isDigit(s[k-1]) || k+1 < len(s) && isDigit(s[k+1]) ||
-		k >= 2 && isDigit(s[k-2]) || k+2 < len(s) && isDigit(s[k+2])
+// chainFrom is hasDigitChain from the pair of blocks s[lo:hi] with a digit
+// on.
+func chainFrom(s string, lo, hi int) bool {
+	if len(s) < 8 {
+		return chainOf(s, chainDigits)
+	}
+	for {
+		if chainAt(s, lo) || hi-8 != lo && chainAt(s, hi-8) {
+			return true
+		}
+		if hi == len(s) {
+			return false
+		}
+		if lo, hi = digitBlocks(s, hi+chainDigits-1); lo < 0 {
+			return false
+		}
+	}
 }
 
-// chainByte tells the bytes a digit chain is made of: ASCII digits, '-'
-// and ' ' (one lookup where hasDigitChain's stride would test three ranges).
+// chainAt reports whether a chain meets the block at byte i. Its digit
+// there (a chain begins and ends with a digit and never has two separators
+// in a row) is not enough: a chain covers seven bytes or more, so its
+// bytes reach the first or the last of the block, which a number standing
+// inside it (99码) leaves to other bytes. Such a chain lies within 12 bytes
+// of the block (its seven digits span 13 bytes at most), where the digits
+// are counted, a word at a time, before the bytes are looked at one by one.
+func chainAt(s string, i int) bool {
+	p := unsafe.Pointer(unsafe.StringData(s))
+	if digitMask(load64(p, i)) == 0 || !chainByte[s[i]] && !chainByte[s[i+7]] {
+		return false
+	}
+	// four words covering s[i-12:i+20] as far as s has it (in a text
+	// shorter than that, some twice: more digits, never fewer)
+	last := len(s) - 8
+	lo := max(min(i-12, len(s)-32), 0)
+	k30, k76, k80 := swarK[0], swarK[3], swarK[2]
+	nonDigits := func(x uint64) uint64 { // a 1 in each byte that is not a digit
+		y := x ^ k30
+		return ((y&^k80 + k76 | y) & k80) >> 7
+	}
+	n := nonDigits(load64(p, lo)) + nonDigits(load64(p, min(lo+8, last))) +
+		nonDigits(load64(p, min(lo+16, last))) + nonDigits(load64(p, min(lo+24, last)))
+	if 32-int(n*lsb>>56) < chainDigits {
+		return false
+	}
+	return chainOf(s[max(i-12, 0):min(i+20, len(s))], chainDigits)
+}
+
+// chainByte tells the bytes a chain is made of: ASCII digits, '-' and ' '.
 var chainByte = [256]bool{'0': true, '1': true, '2': true, '3': true, '4': true,
 	'5': true, '6': true, '7': true, '8': true, '9': true, '-': true, ' ': true}
 
-// chainBits is chainByte as 1 and 0, for hasDigitChain to OR four lookups
-// and test them at once.
-var chainBits = func() (t [256]uint8) {
-	for c, ok := range chainByte {
-		if ok {
-			t[c] = 1
+// blockStep is the distance from one of hasDigitChain's blocks to the next.
+const blockStep = 8 + chainDigits - 1
+
+// digitBlocks returns the first pair of hasDigitChain's blocks from byte
+// from on (from and from+blockStep, …) with an ASCII digit: s[lo:hi] spans
+// them. The pair at the end of s is the block at from+2k·blockStep unless
+// it would pass the end, and the one ending at the end (the same, or at most
+// six bytes after); hi is len(s) then. lo is -1 when there is none. A text
+// shorter than a block is one such pair, with or without a digit. A loop
+// without calls, for the registers to hold everything it needs.
+func digitBlocks(s string, from int) (lo, hi int) {
+	if len(s) < 8 {
+		return 0, len(s)
+	}
+	i := from
+	p := unsafe.Pointer(unsafe.StringData(s))
+	k30, kf6, k80 := swarK[0], swarK[1], swarK[2]
+	last := len(s) - 8
+	for ; i+blockStep < last; i += 2 * blockStep {
+		x, y := load64(p, i)^k30, load64(p, i+blockStep)^k30
+		if ((x+kf6)&^x|(y+kf6)&^y)&k80 != 0 {
+			return i, i + blockStep + 8
 		}
 	}
-	return t
-}()
+	i = min(i, last)
+	x, y := load64(p, i)^k30, load64(p, last)^k30
+	if ((x+kf6)&^x|(y+kf6)&^y)&k80 != 0 {
+		return i, len(s)
+	}
+	return -1, -1
+}
+
+// swarK holds the constants of hasDigitChain's test for a digit in a word,
+// for it to load once (constants would be written into every test): a byte
+// of x^0x30… is a digit's value, below 10, and the lowest such byte
+// borrows when 10 is taken from each byte, setting its top bit where the
+// byte's own is clear (Bit Twiddling Hacks, hasless). Bytes above it may
+// be wrong, but not all of them 0. The last is digitMask's, for chainAt.
+var swarK = [4]uint64{0x30 * lsb, 1<<64 - 10*lsb, msb, (0x80 - 10) * lsb}
+
+// The bytes of a word, all set to 1 and to 0x80.
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load64 returns the eight bytes at p+i as a little-endian word (one load
+// where the machine allows it). The caller has checked they are in s.
+func load64(p unsafe.Pointer, i int) uint64 {
+	return binary.LittleEndian.Uint64((*[8]byte)(unsafe.Add(p, i))[:])
+}
+
+// digitMask returns the word x with the top bit of each byte that is an
+// ASCII digit set, and nothing else: y holds the digits as 0 to 9, and a
+// byte of y is below 10 when neither its top bit nor, once 0x76 is added
+// to its other seven bits, the carry into the top bit is set.
+func digitMask(x uint64) uint64 {
+	y := x ^ 0x30*lsb
+	return ^(y&^msb + (0x80-10)*lsb | y) & msb
+}
 
 // chainOf reports whether s holds a chain of n digits, looking at every
 // byte.
