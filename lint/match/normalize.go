@@ -1007,27 +1007,30 @@ func lookedThrough(n int) {
 
 // invisible reports zero-width, formatting and control characters that carry
 // no text: they are removed before matching so 不\u200b知道 still reads 不知道.
+// They are C1 controls (U+0080 to U+009F), the soft hyphen, the
+// combining grapheme joiner, the Arabic letter mark, the Hangul fillers
+// (U+115F, U+1160, U+3164, U+FFA0), the Khmer inherent vowels, the
+// Mongolian variation selectors and vowel separator, the zero-width
+// spaces, joiners and direction marks (U+200B to U+200F), the bidi
+// embeddings (U+202A to U+202E), the word joiner, invisible operators and
+// isolates (U+2060 to U+206F), the variation selectors (U+FE00 to U+FE0F
+// and U+E0100 on), the byte order mark and the tags (U+E0000 on). The
+// ranges are tested in order, so the characters chat text is made of (CJK
+// punctuation, full-width forms) take a few comparisons
+// (TestInvisibleList).
 func invisible(r rune) bool {
 	switch {
-	case r >= 0x80 && r <= 0x9F: // C1 controls
-		return true
-	case r == 0x00AD, r == 0x034F, r == 0x061C, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5,
-		r == 0x180E, r == 0x3164, r == 0xFEFF, r == 0xFFA0:
-		return true
-	case r >= 0x180B && r <= 0x180D:
-		return true
-	case r >= 0x200B && r <= 0x200F: // zero-width space/joiners, direction marks
-		return true
-	case r >= 0x202A && r <= 0x202E: // bidi embeddings
-		return true
-	case r >= 0x2060 && r <= 0x206F: // word joiner, invisible operators, isolates
-		return true
-	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
-		return true
-	case r >= 0xE0000 && r <= 0xE0FFF: // tags, variation selectors supplement
-		return true
+	case r < 0x200B:
+		return r >= 0x80 && r <= 0x9F || r == 0x00AD || r == 0x034F || r == 0x061C || r == 0x115F ||
+			r == 0x1160 || r == 0x17B4 || r == 0x17B5 || r >= 0x180B && r <= 0x180E
+	case r <= 0x206F:
+		return r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2060
+	case r < 0xFE00:
+		return r == 0x3164
+	case r <= 0xFFA0:
+		return r <= 0xFE0F || r == 0xFEFF || r == 0xFFA0
 	}
-	return false
+	return r >= 0xE0000 && r <= 0xE0FFF
 }
 
 // spaceRune reports whether r is a space (Zs): the ASCII one, the
@@ -1050,6 +1053,10 @@ func vanishes(r rune) bool {
 	}
 	return (r < 0x3400 || r >= 0xFE00) && invisible(r)
 }
+
+// keptRange reports whether r is from U+3400 to U+FDFF, where no character
+// vanishes: prevKept and nextKept keep those without the call.
+func keptRange(r rune) bool { return r >= 0x3400 && r < 0xFE00 }
 
 // isHan reports whether r is a Chinese character (script Han); the CJK
 // Unified Ideographs, U+4E00 to U+9FFF, are all of them.
@@ -1314,23 +1321,31 @@ func prevKept(s string, i int) (rune, int) {
 		lookedThrough(3)
 		return rune(s[i-3]&0x0F)<<12 | rune(s[i-2]&0x3F)<<6 | rune(s[i-1]&0x3F), i - 3
 	}
+	if i > 0 && s[i-1]-0x20 < 0x7f-0x20 {
+		// next most often printable ASCII (a space, a bracket, a digit),
+		// which does not vanish either
+		lookedThrough(1)
+		return rune(s[i-1]), i - 1
+	}
 	from := i
 	for i > 0 {
 		var r rune
 		n := 0
 		if i >= 3 {
-			// most often a Chinese character
-			r, n = decodeRune(s[i-3 : i])
+			// most often a character of three bytes (CJK punctuation, a
+			// full-width form), decoded inline
+			if r3, ok := decode3(s[i-3 : i]); ok {
+				r, n = r3, 3
+			}
 		}
 		if n != 3 {
 			r, n = utf8.DecodeLastRuneInString(s[:i])
 		}
 		i -= n
-		if vanishes(r) {
-			continue
+		if keptRange(r) || !vanishes(r) {
+			lookedThrough(from - i)
+			return r, i
 		}
-		lookedThrough(from - i)
-		return r, i
 	}
 	lookedThrough(from)
 	return 0, -1
@@ -1344,15 +1359,22 @@ func nextKept(s string, i int) (rune, int) {
 		lookedThrough(3)
 		return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), i + 3
 	}
+	if i < len(s) && s[i]-0x20 < 0x7f-0x20 {
+		lookedThrough(1)
+		return rune(s[i]), i + 1
+	}
 	from := i
 	for i < len(s) {
-		r, n := decodeRune(s[i:])
-		i += n
-		if vanishes(r) {
-			continue
+		r, ok := decode3(s[i:])
+		n := 3
+		if !ok {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
-		lookedThrough(i - from)
-		return r, i
+		i += n
+		if keptRange(r) || !vanishes(r) {
+			lookedThrough(i - from)
+			return r, i
+		}
 	}
 	lookedThrough(len(s) - from)
 	return 0, -1

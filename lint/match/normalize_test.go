@@ -565,3 +565,74 @@ func TestKeptChineseInline(t *testing.T) {
 		}
 	}
 }
+
+// refInvisible is invisible as a list of cases, one range or character
+// after another: the reference for the ordered comparisons of invisible.
+func refInvisible(r rune) bool {
+	switch {
+	case r >= 0x80 && r <= 0x9F: // C1 controls
+		return true
+	case r == 0x00AD, r == 0x034F, r == 0x061C, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5,
+		r == 0x180E, r == 0x3164, r == 0xFEFF, r == 0xFFA0:
+		return true
+	case r >= 0x180B && r <= 0x180D:
+		return true
+	case r >= 0x200B && r <= 0x200F: // zero-width space/joiners, direction marks
+		return true
+	case r >= 0x202A && r <= 0x202E: // bidi embeddings
+		return true
+	case r >= 0x2060 && r <= 0x206F: // word joiner, invisible operators, isolates
+		return true
+	case r >= 0xFE00 && r <= 0xFE0F: // variation selectors
+		return true
+	case r >= 0xE0000 && r <= 0xE0FFF: // tags, variation selectors supplement
+		return true
+	}
+	return false
+}
+
+// invisible agrees with the list of invisible characters for every rune
+// (and a few that are none).
+func TestInvisibleList(t *testing.T) {
+	for r := rune(-2); r <= unicode.MaxRune+2; r++ {
+		if got, want := invisible(r), refInvisible(r); got != want {
+			t.Fatalf("invisible(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// prevKept and nextKept, with their shortcuts for a Chinese character and
+// printable ASCII, agree with stepping a character at a time.
+func TestKeptShortcuts(t *testing.T) {
+	ref := func(s string, i int, back bool) (rune, int) {
+		for back && i > 0 || !back && i < len(s) {
+			var r rune
+			var n int
+			if back {
+				r, n = utf8.DecodeLastRuneInString(s[:i])
+				i -= n
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+				i += n
+			}
+			if !vanishes(r) {
+				return r, i
+			}
+		}
+		return 0, -1
+	}
+	texts := []string{"", " ", "好的 谢谢", "a\u200bb", "(移动端) 你好?", "\t\n\x01x\x7f", "，。！\u200d好",
+		"\xff\xe4\xbd", "亲\ufeff 1", "😊 ok", "~!@#$%^&*()_+`-=[]{};':\",./<>?\\|"}
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			r, j := prevKept(s, i)
+			if wr, wj := ref(s, i, true); r != wr || j != wj {
+				t.Errorf("prevKept(%q, %d) = %q, %d, want %q, %d", s, i, r, j, wr, wj)
+			}
+			r, j = nextKept(s, i)
+			if wr, wj := ref(s, i, false); r != wr || j != wj {
+				t.Errorf("nextKept(%q, %d) = %q, %d, want %q, %d", s, i, r, j, wr, wj)
+			}
+		}
+	}
+}
