@@ -5,6 +5,7 @@ package match
 import (
 	"math/bits"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -99,14 +100,22 @@ func lookupT2SPhrase(s string) (to string, size int, ok bool) {
 		n++
 		ends[n] = i
 	}
-	for k := n; k >= 2; k-- {
-		key := s[:ends[k]]
-		j := sort.Search(len(t2sPhrases), func(j int) bool { return t2sPhrases[j].from >= key })
-		if j < len(t2sPhrases) && t2sPhrases[j].from == key {
-			return t2sPhrases[j].to, ends[k], true
+	if n < 2 {
+		return "", 0, false
+	}
+	// the phrases starting with s's first two characters are together in
+	// t2sPhrases: the longest of them s starts with
+	two := s[:ends[2]]
+	best := -1
+	for j := sort.Search(len(t2sPhrases), func(j int) bool { return t2sPhrases[j].from >= two }); j < len(t2sPhrases) && strings.HasPrefix(t2sPhrases[j].from, two); j++ {
+		if f := t2sPhrases[j].from; len(f) <= ends[n] && strings.HasPrefix(s, f) && (best < 0 || len(f) > len(t2sPhrases[best].from)) {
+			best = j
 		}
 	}
-	return "", 0, false
+	if best < 0 {
+		return "", 0, false
+	}
+	return t2sPhrases[best].to, len(t2sPhrases[best].from), true
 }
 
 // decode3 returns the character s starts with when it is written in three
