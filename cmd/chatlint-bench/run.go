@@ -33,7 +33,8 @@ const (
 	maxStartupWall     = 0.2       // seconds, 1,000-reply canned library
 	maxStartupRSS      = 100 << 20 // bytes
 	maxBigRSS          = 200 << 20 // bytes, 1 GB input
-	maxRSSGrowth       = 1.25      // peak RSS on the big input / on the 100 MB one
+	maxRSSGrowth       = 1.25      // peak RSS on the big input / on the 100 MB one (where the run is not traced)
+	maxHalfGrowth      = 1.05      // peak RSS of the big run's second half / of its first half
 	minScaling         = 1.6       // --jobs 1 / --jobs 2
 )
 
@@ -329,6 +330,8 @@ type job struct {
 	argv    []string
 	ok      func(code int) bool
 	samples []sample
+	// trace: sample the resident set over each run (sample.rssHalves)
+	trace bool
 }
 
 // sample is one whole-process run.
@@ -339,11 +342,18 @@ type sample struct {
 	// foreign is the CPU other processes used during the run, in cores
 	// (averaged over the run; the benchmark itself is idle meanwhile).
 	foreign float64
+	// rssHalves are the peak resident sets of the run's first and second
+	// halves, for a job traced (0, 0 when not traced or not known)
+	rssHalves [2]int64
 }
 
-// runOnce runs argv in dir, with its standard output to stdout (when set)
-// or kept (the first 4 KB).
-func runOnce(dir string, argv []string) (sample, int, string, error) {
+// rssTraceEvery is how often a traced run's resident set is read.
+const rssTraceEvery = 10 * time.Millisecond
+
+// runOnce runs argv in dir, keeping its standard output and error (the
+// first 4 KB of each); with trace, it also reads the process's resident
+// set as it runs (traceRSS) for the peaks of the run's two halves.
+func runOnce(dir string, argv []string, trace bool) (sample, int, string, error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Dir = dir
 	var out, errb capBuffer
@@ -351,8 +361,17 @@ func runOnce(dir string, argv []string) (sample, int, string, error) {
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	cpu := readCPU()
 	start := time.Now()
-	err := cmd.Run()
+	err := cmd.Start()
+	var pts <-chan []rssPoint
+	stop := make(chan struct{})
+	if err == nil {
+		if trace {
+			pts = traceRSS(cmd.Process.Pid, rssTraceEvery, stop)
+		}
+		err = cmd.Wait()
+	}
 	wall := time.Since(start)
+	close(stop)
 	busy := busySince(cpu)
 	var ee *exec.ExitError
 	if err != nil && !errors.As(err, &ee) {
@@ -360,6 +379,11 @@ func runOnce(dir string, argv []string) (sample, int, string, error) {
 	}
 	ps := cmd.ProcessState
 	s := sample{wall: wall, user: ps.UserTime(), sys: ps.SystemTime(), rss: maxRSS(ps), stdout: out.String()}
+	if pts != nil {
+		if first, second, ok := halfPeaks(<-pts, wall); ok {
+			s.rssHalves = [2]int64{first, second}
+		}
+	}
 	if cpu.ok && wall > 0 {
 		// /proc/stat counts in 10 ms ticks: runs shorter than a second
 		// cannot be judged finely, and small differences are rounding
@@ -394,7 +418,7 @@ func (b *bench) run(j *job) (sample, error) {
 		var code int
 		var errOut string
 		var err error
-		s, code, errOut, err = runOnce(b.work, j.argv)
+		s, code, errOut, err = runOnce(b.work, j.argv, j.trace)
 		if err != nil {
 			return s, fmt.Errorf("%s: %w", j.name, err)
 		}
@@ -535,7 +559,7 @@ func (b *bench) measure() error {
 		}
 	}
 	if b.big > 0 {
-		j := &job{name: "chatlint-big", argv: lintArgs(b.bigCorpus), ok: exit0}
+		j := &job{name: "chatlint-big", argv: lintArgs(b.bigCorpus), ok: exit0, trace: true}
 		b.jobs[j.name] = j
 		for i := 0; i < b.f.bigN; i++ {
 			s, err := b.run(j)
@@ -628,6 +652,23 @@ func (j *job) minMax() (lo, hi time.Duration) {
 		}
 	}
 	return lo, hi
+}
+
+// halfGrowth returns the peak resident sets of the first and second
+// halves of the job's traced run whose second half grew most over its
+// first, and whether any run was traced.
+func (j *job) halfGrowth() (first, second int64, ok bool) {
+	worst := 0.0
+	for _, s := range j.samples {
+		f, sec := s.rssHalves[0], s.rssHalves[1]
+		if f <= 0 {
+			continue
+		}
+		if g := float64(sec) / float64(f); !ok || g > worst {
+			first, second, worst, ok = f, sec, g, true
+		}
+	}
+	return first, second, ok
 }
 
 func (j *job) peakRSS() int64 {
