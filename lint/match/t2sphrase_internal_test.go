@@ -2,45 +2,16 @@ package match
 
 import (
 	"math/rand/v2"
-	"sort"
 	"testing"
 	"unicode/utf8"
 )
 
-// lookupT2SPhraseRef is lookupT2SPhrase as first written: the prefixes of
-// s of t2sPhraseMaxRunes characters down to two, each looked up whole.
-func lookupT2SPhraseRef(s string) (to string, size int, ok bool) {
-	r, n := decodeRune(s)
-	if !t2sPhraseStart(r) {
-		return "", 0, false
-	}
-	r1, _ := decodeRune(s[n:])
-	if !t2sPair(r, r1) {
-		return "", 0, false
-	}
-	var ends [t2sPhraseMaxRunes + 1]int
-	n, i := 0, 0
-	for n < t2sPhraseMaxRunes && i < len(s) {
-		_, sz := utf8.DecodeRuneInString(s[i:])
-		i += sz
-		n++
-		ends[n] = i
-	}
-	for k := n; k >= 2; k-- {
-		key := s[:ends[k]]
-		j := sort.Search(len(t2sPhrases), func(j int) bool { return t2sPhrases[j].from >= key })
-		if j < len(t2sPhrases) && t2sPhrases[j].from == key {
-			return t2sPhrases[j].to, ends[k], true
-		}
-	}
-	return "", 0, false
-}
-
 // TestLookupT2SPhraseIsRef: lookupT2SPhrase, which searches the phrases
 // sharing the text's first two characters once, finds what looking up
-// every prefix finds, on each phrase alone, cut short, run on into
-// another phrase or into other text, and on random joins of phrases'
-// pieces (nested phrases, one a prefix of another, included).
+// every prefix finds (refLookupT2SPhrase), on each phrase alone, cut
+// short, run on into another phrase or into other text, and on random
+// joins of phrases' pieces (nested phrases, one a prefix of another,
+// included).
 func TestLookupT2SPhraseIsRef(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var texts []string
@@ -71,7 +42,7 @@ func TestLookupT2SPhraseIsRef(t *testing.T) {
 		if ok {
 			found++
 		}
-		wto, wsize, wok := lookupT2SPhraseRef(s)
+		wto, wsize, wok := refLookupT2SPhrase(s)
 		if to != wto || size != wsize || ok != wok {
 			t.Fatalf("lookupT2SPhrase(%q) = %q, %d, %v; looking up each prefix: %q, %d, %v", s, to, size, ok, wto, wsize, wok)
 		}
