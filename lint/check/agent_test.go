@@ -79,13 +79,7 @@ func TestAgentsMatchReference(t *testing.T) {
 			ms[i] = lint.Message{Role: roles[rng.Intn(len(roles))], Type: types[rng.Intn(len(types))],
 				Sender: senders[rng.Intn(len(senders))], Text: texts[rng.Intn(len(texts))]}
 		}
-		c := &lint.Conversation{ID: "c", Messages: ms}
-		a.reset(ms)
-		for _, i := range rng.Perm(len(ms)) {
-			want := agentFor(c, i)
-			if got := a.of(i); got != want {
-				t.Fatalf("message %d of %+v: agents.of = %q, agentFor = %q", i, ms, got, want)
-			}
+		for _, want := range agentsAgree(t, rng, &a, ms) {
 			checked[want] = true
 		}
 	}
@@ -120,14 +114,7 @@ func TestAgentsAnonymousMatchReference(t *testing.T) {
 			}
 			ms[i] = m
 		}
-		c := &lint.Conversation{ID: "c", Messages: ms}
-		a.reset(ms)
-		for _, i := range rng.Perm(len(ms)) {
-			want := agentFor(c, i)
-			if got := a.of(i); got != want {
-				t.Fatalf("message %d of %+v: agents.of = %q, agentFor = %q", i, ms, got, want)
-			}
-		}
+		agentsAgree(t, rng, &a, ms)
 		if a.built && a.anonymous {
 			anonymous++
 		} else if a.built {
@@ -203,4 +190,22 @@ func TestAgentsLookAheadAgreesWithIndex(t *testing.T) {
 	if spared == 0 {
 		t.Error("the look-ahead never spared the index")
 	}
+}
+
+// agentsAgree resets a to ms and asks it for every message's agent, in a
+// random order, failing unless it names the agent agentFor names; it
+// returns the agents named.
+func agentsAgree(t *testing.T, rng *rand.Rand, a *agents, ms []lint.Message) []string {
+	t.Helper()
+	c := &lint.Conversation{ID: "c", Messages: ms}
+	a.reset(ms)
+	var named []string
+	for _, i := range rng.Perm(len(ms)) {
+		want := agentFor(c, i)
+		if got := a.of(i); got != want {
+			t.Fatalf("message %d of %+v: agents.of = %q, agentFor = %q", i, ms, got, want)
+		}
+		named = append(named, want)
+	}
+	return named
 }

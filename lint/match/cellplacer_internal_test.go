@@ -147,24 +147,7 @@ func TestCellPlacerFullWords(t *testing.T) {
 				slow.use(i)
 			}
 		}
-		for k := range 50 {
-			row := []uint16{uint16(rng.IntN(4))}
-			for len(row) < 1+rng.IntN(6) {
-				row = append(row, row[len(row)-1]+1+uint16(rng.IntN(90)))
-			}
-			from := uint32(rng.IntN(int(n) + 64))
-			bf, okf := fast.place(row, from)
-			bs, oks := placeOneByOne(&slow, row, from)
-			if bf != bs || okf != oks {
-				t.Fatalf("trial %d, row %d %v from %d: place = %d, %v; one by one %d, %v", trial, k, row, from, bf, okf, bs, oks)
-			}
-			if !okf {
-				break // (the build gives up: what budget is left no longer matters)
-			}
-			if fast.budget != slow.budget {
-				t.Fatalf("trial %d, row %d: budget %d, one by one %d", trial, k, fast.budget, slow.budget)
-			}
-		}
+		placeAgreeing(t, rng, &fast, &slow, int(n)+64, trial)
 	}
 }
 
@@ -189,23 +172,31 @@ func TestCellPlacerLongFullStretches(t *testing.T) {
 				slow.use(i)
 			}
 		}
-		for k := range 50 {
-			row := []uint16{uint16(rng.IntN(4))}
-			for len(row) < 1+rng.IntN(6) {
-				row = append(row, row[len(row)-1]+1+uint16(rng.IntN(90)))
-			}
-			from := uint32(rng.IntN(int(n) + 64*130))
-			bf, okf := fast.place(row, from)
-			bs, oks := placeOneByOne(&slow, row, from)
-			if bf != bs || okf != oks {
-				t.Fatalf("trial %d, row %d %v from %d: place = %d, %v; one by one %d, %v", trial, k, row, from, bf, okf, bs, oks)
-			}
-			if !okf {
-				break
-			}
-			if fast.budget != slow.budget {
-				t.Fatalf("trial %d, row %d: budget %d, one by one %d", trial, k, fast.budget, slow.budget)
-			}
+		placeAgreeing(t, rng, &fast, &slow, int(n)+64*130, trial)
+	}
+}
+
+// placeAgreeing places 50 random rows with fast (place) and slow (one
+// base at a time), from random bases below fromLimit, and fails unless
+// both find the same bases and leave the same budget.
+func placeAgreeing(t *testing.T, rng *rand.Rand, fast, slow *cellPlacer, fromLimit, trial int) {
+	t.Helper()
+	for k := range 50 {
+		row := []uint16{uint16(rng.IntN(4))}
+		for len(row) < 1+rng.IntN(6) {
+			row = append(row, row[len(row)-1]+1+uint16(rng.IntN(90)))
+		}
+		from := uint32(rng.IntN(fromLimit))
+		bf, okf := fast.place(row, from)
+		bs, oks := placeOneByOne(slow, row, from)
+		if bf != bs || okf != oks {
+			t.Fatalf("trial %d, row %d %v from %d: place = %d, %v; one by one %d, %v", trial, k, row, from, bf, okf, bs, oks)
+		}
+		if !okf {
+			return // (the build gives up: what budget is left no longer matters)
+		}
+		if fast.budget != slow.budget {
+			t.Fatalf("trial %d, row %d: budget %d, one by one %d", trial, k, fast.budget, slow.budget)
 		}
 	}
 }
