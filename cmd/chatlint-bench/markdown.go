@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,7 +107,7 @@ func (b *bench) markdown() string {
 		}
 	}
 
-	p("\n| command | median | min | max | user | sys | peak RSS | MB/s | others |\n|---|---|---|---|---|---|---|---|---|\n")
+	p("\n| command | median | min | max | user | sys | peak RSS | MB/s | others | cross-core |\n|---|---|---|---|---|---|---|---|---|---|\n")
 	names := []string{"rg", "rg-all", "grep", "chatlint", "chatlint-j1", "chatlint-j2", "chatlint-floor", "canned", "chatlint-big", "rg-real", "chatlint-real"}
 	for _, n := range names {
 		j := b.jobs[n]
@@ -123,10 +124,11 @@ func (b *bench) markdown() string {
 		if m.wall >= 500*time.Millisecond {
 			others = fmt.Sprintf("%.2f", j.maxForeign())
 		}
-		p("| `%s` | %s | %s | %s | %s | %s | %.1f MiB | %s | %s |\n", b.display(j), fmtDur(m.wall), fmtDur(lo), fmtDur(hi),
-			fmtDur(m.user), fmtDur(m.sys), mib(j.peakRSS()), rate, others)
+		p("| `%s` | %s | %s | %s | %s | %s | %.1f MiB | %s | %s | %s |\n", b.display(j), fmtDur(m.wall), fmtDur(lo), fmtDur(hi),
+			fmtDur(m.user), fmtDur(m.sys), mib(j.peakRSS()), rate, others, crossCoreSpan(j.samples))
 	}
 	p("\n\"others\": the most CPU (cores) other processes used during one run of the command. rg maps the file into memory, so its peak RSS includes the page-cache pages of the corpus.")
+	p(" \"cross-core\": how long a cache line took to go from one CPU to the other and back just before the command's runs (median, and min–max over the runs): two threads pinned to two CPUs pass a counter back and forth. On a virtual machine it moves with where the host puts the virtual CPUs, and with it all that a run on two cores passes between them.")
 	if j := b.jobs["chatlint-floor"]; j != nil && len(j.samples) > 0 {
 		p(" `floor-pack.yaml` holds one timing rule and no phrase lists: that run is what reading, parsing, grouping, scoring and writing cost without the phrase rules.")
 	}
@@ -169,6 +171,22 @@ func (b *bench) markdown() string {
 		}
 	}
 	return w.String()
+}
+
+// crossCoreSpan formats the cross-core round trips measured before the
+// samples: "95 ns (91–380)", or "—" when none was measured.
+func crossCoreSpan(samples []sample) string {
+	var ns []int64
+	for _, s := range samples {
+		if s.crossCore > 0 {
+			ns = append(ns, s.crossCore.Nanoseconds())
+		}
+	}
+	if len(ns) == 0 {
+		return "—"
+	}
+	slices.Sort(ns)
+	return fmt.Sprintf("%d ns (%d–%d)", ns[len(ns)/2], ns[0], ns[len(ns)-1])
 }
 
 // maxForeign is the most CPU (in cores) other processes used during one of

@@ -345,7 +345,14 @@ type sample struct {
 	// rssHalves are the peak resident sets of the run's first and second
 	// halves, for a job traced (0, 0 when not traced or not known)
 	rssHalves [2]int64
+	// crossCore is the cross-core round trip measured just before the
+	// run (crossCoreRoundTrip; 0 when not measured)
+	crossCore time.Duration
 }
+
+// crossCoreTrips is how many round trips a cross-core measurement takes
+// (2–8 ms).
+const crossCoreTrips = 20000
 
 // rssTraceEvery is how often a traced run's resident set is read.
 const rssTraceEvery = 10 * time.Millisecond
@@ -418,10 +425,14 @@ func (b *bench) run(j *job) (sample, error) {
 		var code int
 		var errOut string
 		var err error
+		// (the host may move the virtual CPUs at any time: measured
+		// next to the run it describes)
+		crossCore, _ := crossCoreRoundTrip(crossCoreTrips)
 		s, code, errOut, err = runOnce(b.work, j.argv, j.trace)
 		if err != nil {
 			return s, fmt.Errorf("%s: %w", j.name, err)
 		}
+		s.crossCore = crossCore
 		if !j.ok(code) {
 			return s, fmt.Errorf("%s: exit code %d\n  %s\n%s", j.name, code, strings.Join(j.argv, " "), errOut)
 		}

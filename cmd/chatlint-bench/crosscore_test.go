@@ -1,0 +1,98 @@
+package main
+
+import (
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCrossCoreSpan(t *testing.T) {
+	ns := func(d ...time.Duration) []sample {
+		var s []sample
+		for _, x := range d {
+			s = append(s, sample{crossCore: x})
+		}
+		return s
+	}
+	for _, tc := range []struct {
+		samples []sample
+		want    string
+	}{
+		{nil, "—"},
+		{ns(0, 0), "—"}, // not measured
+		{ns(95), "95 ns (95–95)"},
+		{ns(380, 95, 101), "101 ns (95–380)"},
+		{ns(0, 380, 95), "380 ns (95–380)"}, // the unmeasured left out
+	} {
+		if got := crossCoreSpan(tc.samples); got != tc.want {
+			t.Errorf("crossCoreSpan(%v) = %q, want %q", tc.samples, got, tc.want)
+		}
+	}
+}
+
+// TestCrossCoreRoundTrip: with two CPUs to pin to, a round trip takes
+// some time (under a millisecond, on anything that runs the tests); it
+// reports none for no trips.
+func TestCrossCoreRoundTrip(t *testing.T) {
+	if _, ok := crossCoreRoundTrip(0); ok {
+		t.Error("crossCoreRoundTrip(0) reported a round trip")
+	}
+	if _, ok := twoCPUs(); runtime.GOOS != "linux" || !ok || runtime.GOMAXPROCS(0) < 2 {
+		if _, ok := crossCoreRoundTrip(100); ok {
+			t.Error("a round trip measured without two CPUs to pin to")
+		}
+		t.Skip("needs Linux and two CPUs to pin threads to")
+	}
+	d, ok := crossCoreRoundTrip(1000)
+	if !ok || d <= 0 || d >= time.Millisecond {
+		t.Errorf("crossCoreRoundTrip(1000) = %v, %v; want a positive time under 1 ms", d, ok)
+	}
+}
+
+// TestMarkdownCrossCore: the command table has a cross-core column, with
+// the round trips measured before a command's runs, and says what it is.
+func TestMarkdownCrossCore(t *testing.T) {
+	run := func(wall time.Duration, crossCore ...time.Duration) *job {
+		j := &job{argv: []string{"/bin/chatlint", "lint", "x.jsonl"}}
+		for _, c := range crossCore {
+			j.samples = append(j.samples, sample{wall: wall, crossCore: c})
+		}
+		return j
+	}
+	b := &bench{f: &runFlags{n: 3}, chatlint: "/bin/chatlint", size: 100e6, jobs: map[string]*job{
+		"chatlint":    run(270*time.Millisecond, 95*time.Nanosecond, 380*time.Nanosecond, 101*time.Nanosecond),
+		"chatlint-j1": run(470*time.Millisecond, 0, 0, 0),
+		"chatlint-j2": run(300*time.Millisecond, 383*time.Nanosecond, 377*time.Nanosecond, 390*time.Nanosecond),
+		"canned":      run(15*time.Millisecond, 92*time.Nanosecond),
+	}}
+	b.jobs["chatlint-j1"].argv = []string{"/bin/chatlint", "lint", "--jobs", "1", "x.jsonl"}
+	b.jobs["chatlint-j2"].argv = []string{"/bin/chatlint", "lint", "--jobs", "2", "x.jsonl"}
+	md := b.markdown()
+	for _, want := range []string{
+		"| others | cross-core |\n",
+		"| `chatlint lint x.jsonl` | 0.270 s |",
+		"| 101 ns (95–380) |\n",
+		"| `chatlint lint --jobs 1 x.jsonl` | 0.470 s |",
+		"| `chatlint lint --jobs 2 x.jsonl` | 0.300 s |",
+		"| 383 ns (377–390) |\n",
+		"\"cross-core\": how long a cache line took",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	if line := lineWith(md, "`chatlint lint --jobs 1 x.jsonl`"); !strings.HasSuffix(line, "| — |") {
+		t.Errorf("--jobs 1 line, with no round trip measured: %q, want it to end in \"| — |\"", line)
+	}
+}
+
+// lineWith returns the first line of s that contains sub.
+func lineWith(s, sub string) string {
+	for line := range strings.Lines(s) {
+		if strings.Contains(line, sub) {
+			return strings.TrimRight(line, "\n")
+		}
+	}
+	return ""
+}
