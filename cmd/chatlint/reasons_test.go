@@ -127,6 +127,7 @@ var reasonCases = []reasonCase{
 	{name: "empty directory", file: "d", files: map[string]string{"d/notes.md": "x"}, en: `directory holds no transcript files`},
 	{name: "empty file", file: "a.jsonl", data: "\n", en: `empty file: no records`},
 	{name: "csv header only", file: "a.csv", data: "role,text\n", en: `only a header row, no messages`},
+	{name: "json empty array", file: "a.json", data: "[]\n", en: `no messages: its lists are empty`},
 	{name: "csv no text column", file: "a.csv", data: "role,remark\nagent,你好\n", en: `no text column in the header (columns: "role", "remark")`, keep: []string{`"role", "remark"`}},
 	{name: "csv semicolons", file: "a.csv", data: "role;text\nagent;你好\n", en: `the header row is separated by ';', not commas: use --delimiter ';'`},
 	{name: "csv tabs", file: "a.csv", data: "role\ttext\nagent\t你好\n", en: `the header row is separated by TABs, not commas: use --input-format tsv (or --delimiter tab)`},

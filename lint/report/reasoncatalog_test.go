@@ -202,6 +202,7 @@ var reasonSamples = map[string]reasonSample{
 	"--input-format csv (or --delimiter ,)":                                                                                                                {reason: `the header row is separated by commas, not TABs: use --input-format csv (or --delimiter ,)`},
 	"no header row naming the columns (is the file %s-separated? without a header use --header=false and --map)":                                           {args: []any{"comma"}},
 	"only a header row, no messages":                                                                                                                       {},
+	"no messages: its lists are empty":                                                                                                                     {},
 	"empty file: no header row":                                                                                                                            {},
 	"empty file: no replies":                                                                                                                               {},
 	"empty file: no records":                                                                                                                               {},

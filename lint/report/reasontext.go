@@ -627,6 +627,7 @@ func reasonKinds() []reasonRule {
 		zh(`no header row naming the columns`, "没有给各列命名的表头行"),
 		zh(`is the file (.+)-separated\? without a header use (--header=false) and (--map)$`, "文件是以&1分隔的吗？没有表头时请用 $2 和 $3"),
 		zh(`only a header row, no messages`, "只有表头行，没有消息"),
+		zh(`no messages: its lists are empty`, "没有消息：其中的列表都是空的"),
 		zh(`empty file`, "空文件"),
 		zh(`no records$`, "没有记录"),
 		zh(`no header row$`, "没有表头行"),

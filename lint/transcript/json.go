@@ -117,6 +117,11 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 			if p.rerr != io.EOF {
 				return p.readErr()
 			}
+			if w.records == 0 {
+				// (as a CSV file of a header row alone: an export with
+				// nothing in it is not a quiet day's)
+				return errNoJSONMessages
+			}
 			return nil
 		}
 		line := p.line
@@ -146,6 +151,11 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 		}
 	}
 }
+
+// errNoJSONMessages is the error of a JSON file that holds structure but
+// no record at all: [], {"conversations": []}, conversations with empty
+// "messages" lists (an empty file is one of "empty file: no records").
+var errNoJSONMessages = errors.New("no messages: its lists are empty")
 
 // describeScalar names a scalar value in an error, as its JSON text (as
 // its kind, when it is over the bound).
@@ -196,7 +206,10 @@ type jsonWalker struct {
 	paths    [nFields][]pathStep
 	up       [nFields]int // leading ^ of a field path: levels to skip outward
 	outer    int          // 1-based index of the current top-level element
-	at       string       // default layout: the messages path of the elements emitted, for hints
+	// records counts the records handed to the sink (messages, rejects,
+	// skips and deferred ones): a file of none has no messages
+	records int
+	at      string // default layout: the messages path of the elements emitted, for hints
 }
 
 // top handles a whole top-level object.
@@ -320,6 +333,7 @@ func (w *jsonWalker) walk(n *jnode, steps []pathStep, frames []*jnode) error {
 }
 
 func (w *jsonWalker) reject(line int, msg string) error {
+	w.records++
 	return w.sink.Reject(lint.RecordError{Pos: lint.Pos{File: w.b.src.Name, Line: line}, Err: msg})
 }
 
@@ -331,8 +345,10 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 	case emitReject:
 		return w.reject(m.Pos.Line, why)
 	case emitSkip:
+		w.records++
 		return w.sink.SkipRecord(m.Pos, why)
 	}
+	w.records++
 	return w.sink.Message(m)
 }
 

@@ -137,6 +137,17 @@ func TestJSONMalformed(t *testing.T) {
 		{name: "array but path starts with a key", data: `[]`, opts: Options{Mapping: &Mapping{Messages: "Transcript[]"}},
 			fileErr: "starts with a key"},
 		{name: "too deep", data: strings.Repeat("[", 1000) + strings.Repeat("]", 1000), fileErr: "nested more than"},
+		// structure and no record: as a CSV file of its header row alone
+		{name: "empty array", data: "[]\n", fileErr: "<stdin>: no messages: its lists are empty"},
+		{name: "empty arrays in a row", data: "[ ]\n[]", fileErr: "no messages: its lists are empty"},
+		{name: "no conversations", data: `{"conversations": []}`, fileErr: "no messages: its lists are empty"},
+		{name: "no messages in an object", data: `{"id": "c1", "messages": []}`, fileErr: "no messages: its lists are empty"},
+		{name: "conversations without messages", data: `[{"id": "c1", "messages": []}, {"id": "c2", "messages": []}]`, fileErr: "no messages: its lists are empty"},
+		{name: "mapped path to an empty list", data: `{"data": {"Transcript": []}}`, opts: Options{Mapping: &Mapping{Messages: "data.Transcript[]"}},
+			fileErr: "no messages: its lists are empty"},
+		// a record, even a rejected or skipped one, is not nothing
+		{name: "one rejected element", data: `[{}]`, rejects: []string{`missing "text"`}},
+		{name: "one message among empty conversations", data: `[{"id": "c1", "messages": []}, {"id": "c2", "messages": [{"role": "agent", "text": "您好"}]}]`, msgs: 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, err := readData(t, "json", tc.data, tc.opts)

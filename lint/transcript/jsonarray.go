@@ -99,6 +99,7 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			w.outer++
 			w.at = at
 			pos := lint.Pos{File: w.b.src.Name, Line: p.line}
+			w.records++
 			if err := deferring.Deferred(pos, obj, parser); err != nil {
 				return false, err
 			}
@@ -120,6 +121,7 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			conv := newJSONConvParser(parser, frame, w.b.src.Name+"#"+strconv.Itoa(w.outer))
 			for _, el := range cs.elems {
 				pos := lint.Pos{File: w.b.src.Name, Line: p.line + el.nl}
+				w.records++
 				if err := deferring.Deferred(pos, obj[el.start:el.end], conv); err != nil {
 					return false, err
 				}

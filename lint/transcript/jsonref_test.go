@@ -30,6 +30,9 @@ func (jsonReaderRef) Read(ctx context.Context, src *Source, sink lint.Sink) erro
 		}
 		tok, line, _, err := st.token()
 		if err == io.EOF {
+			if w.records == 0 {
+				return errNoJSONMessages
+			}
 			return nil
 		}
 		if err != nil {
