@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -77,7 +78,7 @@ func twoCPUs() ([2]int, bool) {
 	}
 	var cpus [2]int
 	n := 0
-	for cpu := 0; n < 2 && cpu < len(set)*64; cpu++ {
+	for cpu := 0; n < 2 && cpu < len(set)*int(unsafe.Sizeof(set[0]))*8; cpu++ {
 		if set.IsSet(cpu) {
 			cpus[n] = cpu
 			n++
