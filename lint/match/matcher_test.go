@@ -195,20 +195,27 @@ func TestCompilePatternSyntaxKept(t *testing.T) {
 		{`^您好$`, []string{"您好"}, []string{"您好亲"}},
 	}
 	for _, tt := range tests {
-		re, err := CompilePattern(tt.pattern)
-		if err != nil {
-			t.Errorf("%q: %v", tt.pattern, err)
-			continue
+		checkPatternMatches(t, tt.pattern, tt.match, tt.noMatch)
+	}
+}
+
+// checkPatternMatches compiles pattern (CompilePattern) and checks that it
+// matches each of match and none of noMatch, normalised.
+func checkPatternMatches(t *testing.T, pattern string, match, noMatch []string) {
+	t.Helper()
+	re, err := CompilePattern(pattern)
+	if err != nil {
+		t.Errorf("%q: %v", pattern, err)
+		return
+	}
+	for _, s := range match {
+		if !re.MatchString(Normalize(s)) {
+			t.Errorf("%q (%s) should match %q", pattern, re, s)
 		}
-		for _, s := range tt.match {
-			if !re.MatchString(Normalize(s)) {
-				t.Errorf("%q (%s) should match %q", tt.pattern, re, s)
-			}
-		}
-		for _, s := range tt.noMatch {
-			if re.MatchString(Normalize(s)) {
-				t.Errorf("%q (%s) should not match %q", tt.pattern, re, s)
-			}
+	}
+	for _, s := range noMatch {
+		if re.MatchString(Normalize(s)) {
+			t.Errorf("%q (%s) should not match %q", pattern, re, s)
 		}
 	}
 }

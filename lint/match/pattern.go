@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -14,8 +15,9 @@ import (
 // normalised text: the pattern's own characters are normalised the way
 // message text is (so a pattern written in Traditional characters or
 // full-width letters still matches), both in literals and inside character
-// classes (negated ones included: [^兩] excludes 两), and letters match
-// case-insensitively.
+// classes (negated ones included: [^兩] excludes 两; a range keeps the
+// characters it covers and gains their normalised forms: [Ａ-Ｚ] takes
+// a-z, [A-z] still takes _), and letters match case-insensitively.
 //
 // A pattern is compiled once per process: a run compiles every pattern of
 // its packs twice (rules validation, then the matcher), and compiling them
@@ -193,8 +195,8 @@ var (
 // stand for themselves to their normalised form, leaving its syntax alone:
 // escapes are copied as written, runs of literal text outside classes are
 // normalised as a whole (so phrase conversions apply), characters inside
-// classes one by one; a character that normalises to a metacharacter (a
-// full-width parenthesis) is escaped.
+// classes one by one, ranges by writeClassRange; a character that
+// normalises to a metacharacter (a full-width parenthesis) is escaped.
 func normalizePattern(p string) string {
 	var b strings.Builder
 	var run strings.Builder // pending literal text outside classes
@@ -208,6 +210,13 @@ func normalizePattern(p string) string {
 	for i := 0; i < len(p); {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		switch {
+		case inClass && classRangeLen(p, i) > 0:
+			// a range: its characters normalised one by one would not
+			// make a range (A-[ would be a-[, A-z would lose [\]^_`)
+			lo, hi, n := classRangeAt(p, i)
+			writeClassRange(&b, p[i:i+n], lo, hi)
+			i += n
+			continue
 		case r == '\\':
 			flush()
 			n := escapeLen(p[i:])
@@ -285,6 +294,114 @@ func normalizePattern(p string) string {
 	}
 	flush()
 	return b.String()
+}
+
+// classAtom returns the character that the class member at p[i] stands
+// for, and its length: a character as written, or an escape of one
+// character (\x{41}, \-, \n). ok is false for anything else (\d, \pL,
+// [:alpha:], the class's closing ']').
+func classAtom(p string, i int) (r rune, n int, ok bool) {
+	if i >= len(p) {
+		return 0, 0, false
+	}
+	switch p[i] {
+	case '\\':
+		n = escapeLen(p[i:])
+		if n < 2 || strings.IndexByte("dDsSwWpPQ", p[i+1]) >= 0 {
+			return 0, 0, false // a class or quoted text, never one character
+		}
+		t, err := syntax.Parse("["+p[i:i+n]+"]", syntax.Perl)
+		if err != nil {
+			return 0, 0, false
+		}
+		switch {
+		case t.Op == syntax.OpLiteral && len(t.Rune) == 1:
+			return t.Rune[0], n, true
+		case t.Op == syntax.OpCharClass && len(t.Rune) == 2 && t.Rune[0] == t.Rune[1]:
+			return t.Rune[0], n, true
+		}
+		return 0, 0, false
+	case ']':
+		if !classStart(p, i) {
+			return 0, 0, false
+		}
+	case '[':
+		if strings.HasPrefix(p[i:], "[:") {
+			return 0, 0, false
+		}
+	}
+	r, n = utf8.DecodeRuneInString(p[i:])
+	return r, n, true
+}
+
+// classRangeAt returns the range (a-z, \x{41}-Z) that starts at p[i],
+// inside a class: its ends and its length as written (0 when no range
+// starts there).
+func classRangeAt(p string, i int) (lo, hi rune, n int) {
+	lo, k, ok := classAtom(p, i)
+	if !ok || i+k+1 >= len(p) || p[i+k] != '-' || p[i+k+1] == ']' {
+		return 0, 0, 0
+	}
+	hi, m, ok := classAtom(p, i+k+1)
+	if !ok {
+		return 0, 0, 0
+	}
+	return lo, hi, k + 1 + m
+}
+
+// classRangeLen is the length of the range at p[i] (classRangeAt).
+func classRangeLen(p string, i int) int {
+	_, _, n := classRangeAt(p, i)
+	return n
+}
+
+// maxFoldedRange is the most characters of a class range whose normalised
+// forms writeClassRange works out one by one (all of the BMP's).
+const maxFoldedRange = 1 << 16
+
+// writeClassRange writes the class range rng (lo-hi as written) so that it
+// matches normalised text as the range matches text before: the range as
+// written, which keeps the characters that normalisation leaves alone, and
+// every normalised form of a character of it that lies outside it ([A-Z]
+// adds a-z, [Ａ-Ｚ] a-z as well). A range of more than maxFoldedRange
+// characters adds the range between its ends' normalised forms instead,
+// when they make one.
+func writeClassRange(b *strings.Builder, rng string, lo, hi rune) {
+	b.WriteString(rng)
+	if hi < lo {
+		return // (the parser rejects it: it was checked before)
+	}
+	var extra []rune
+	if int(hi-lo) < maxFoldedRange {
+		for c := lo; c <= hi; c++ {
+			if out, keep := foldRune(c); keep && (out < lo || out > hi) {
+				extra = append(extra, out)
+			}
+		}
+	} else {
+		flo, okLo := foldRune(lo)
+		fhi, okHi := foldRune(hi)
+		if okLo && okHi && flo <= fhi && (flo != lo || fhi != hi) {
+			writeClassRune(b, flo)
+			b.WriteByte('-')
+			writeClassRune(b, fhi)
+			return
+		}
+	}
+	slices.Sort(extra)
+	extra = slices.Compact(extra)
+	for k := 0; k < len(extra); {
+		j := k
+		for j+1 < len(extra) && extra[j+1] == extra[j]+1 {
+			j++
+		}
+		writeClassRune(b, extra[k])
+		if j > k {
+			b.WriteByte('-')
+			writeClassRune(b, extra[j])
+		}
+		k = j + 1
+	}
 }
 
 // classStart reports whether the ']' at i is the first character of a class
