@@ -208,15 +208,17 @@ func normalizePattern(p string) string {
 	}
 	inClass := false
 	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRuneInString(p[i:])
-		switch {
-		case inClass && classRangeLen(p, i) > 0:
+		if inClass {
 			// a range: its characters normalised one by one would not
 			// make a range (A-[ would be a-[, A-z would lose [\]^_`)
-			lo, hi, n := classRangeAt(p, i)
-			writeClassRange(&b, p[i:i+n], lo, hi)
-			i += n
-			continue
+			if lo, hi, n := classRangeAt(p, i); n > 0 {
+				writeClassRange(&b, p[i:i+n], lo, hi)
+				i += n
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		switch {
 		case r == '\\':
 			flush()
 			n := escapeLen(p[i:])
@@ -347,12 +349,6 @@ func classRangeAt(p string, i int) (lo, hi rune, n int) {
 		return 0, 0, 0
 	}
 	return lo, hi, k + 1 + m
-}
-
-// classRangeLen is the length of the range at p[i] (classRangeAt).
-func classRangeLen(p string, i int) int {
-	_, _, n := classRangeAt(p, i)
-	return n
 }
 
 // maxFoldedRange is the most characters of a class range whose normalised
