@@ -40,7 +40,9 @@ type FindingsReuser interface {
 type Engine struct {
 	Checker Checker
 	Scoring Scoring
-	// Jobs is the number of worker goroutines (0: one per CPU).
+	// Jobs is the number of worker goroutines (0: one per CPU). With one
+	// job, the run is done in the reading goroutine (runInline): reading,
+	// parsing, grouping, checking and writing take turns batch by batch.
 	Jobs int
 	// Strict makes the first malformed record end the run with an error
 	// wrapping ErrStrict.
@@ -107,6 +109,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	jobs := e.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
+	}
+	if jobs == 1 {
+		return e.runInline(ctx, read, out)
 	}
 	sum := NewSummary()
 	sum.TeamsOf = e.TeamsOf

@@ -271,7 +271,8 @@ func TestEngineHandsQueuedGroupsWhileWaiting(t *testing.T) {
 // TestEngineHandsGroupsDuringFlush: the groups of conversations a flush
 // of the budget lints early go to the workers as they are formed, not
 // once the grouper is done with the batch: here the grouper, reporting
-// progress later in the same batch, waits for a check.
+// progress later in the same batch, waits for a check. (With more than one
+// job: one job checks in the reading goroutine, after the batch.)
 func TestEngineHandsGroupsDuringFlush(t *testing.T) {
 	// one-message conversations; the budget overflows in the batch that
 	// ends with the first progress report (record progressEvery), before
@@ -280,7 +281,7 @@ func TestEngineHandsGroupsDuringFlush(t *testing.T) {
 	first := progressEvery - batchRecords/2
 	budget := first * per
 	rule := &RuleInfo{ID: "p/bad", Severity: Error}
-	for _, jobs := range []int{1, 2} {
+	for _, jobs := range []int{2, 3} {
 		var checked atomic.Int64
 		reports := 0
 		e := &Engine{Jobs: jobs, MemoryBudget: budget, Checker: countingChecker{wordChecker{rule}, &checked},
@@ -866,10 +867,10 @@ func TestEngineSetUp(t *testing.T) {
 		}
 	})
 	t.Run("failing", func(t *testing.T) {
-		for _, strict := range []bool{false, true} {
+		for i, strict := range []bool{false, true, false, true} {
 			fed := make(chan struct{})
 			broken := errors.New("pack.yaml:3: broken")
-			e := &Engine{Strict: strict, Checker: wordChecker{rule}, Scoring: Scoring{Start: 100},
+			e := &Engine{Jobs: 1 + i/2, Strict: strict, Checker: wordChecker{rule}, Scoring: Scoring{Start: 100},
 				Flush: func() error { t.Error("Flush called after a failed set-up"); return nil },
 				SetUp: func(func() int64) error { <-fed; return broken }}
 			sum, err := e.Run(context.Background(), feed(fed, strict), func(*Result) error {
@@ -882,15 +883,17 @@ func TestEngineSetUp(t *testing.T) {
 		}
 	})
 	t.Run("strict failure meanwhile", func(t *testing.T) {
-		fed := make(chan struct{})
-		e := &Engine{Strict: true, Checker: wordChecker{rule}, Scoring: Scoring{Start: 100},
-			SetUp: func(func() int64) error { <-fed; return nil }}
-		_, err := e.Run(context.Background(), feed(fed, true), func(*Result) error {
-			t.Error("a result handed out after a strict failure")
-			return nil
-		})
-		if !errors.Is(err, ErrStrict) {
-			t.Errorf("err = %v, want the strict failure", err)
+		for _, jobs := range []int{1, 2} {
+			fed := make(chan struct{})
+			e := &Engine{Jobs: jobs, Strict: true, Checker: wordChecker{rule}, Scoring: Scoring{Start: 100},
+				SetUp: func(func() int64) error { <-fed; return nil }}
+			_, err := e.Run(context.Background(), feed(fed, true), func(*Result) error {
+				t.Error("a result handed out after a strict failure")
+				return nil
+			})
+			if !errors.Is(err, ErrStrict) {
+				t.Errorf("jobs=%d: err = %v, want the strict failure", jobs, err)
+			}
 		}
 	})
 }

@@ -167,6 +167,9 @@ type batcher struct {
 	// which only its next block sends on; the block starts at base in it
 	block bool
 	base  int
+	// sync, if set, takes each batch in the reading goroutine instead of
+	// out (the inline engine)
+	sync func(*batch) error
 }
 
 func (b *batcher) add(r record) error {
@@ -188,6 +191,11 @@ func (b *batcher) add(r record) error {
 func (b *batcher) flush() error {
 	if b.cur == nil {
 		return nil
+	}
+	if b.sync != nil {
+		cur := b.cur
+		b.cur = nil
+		return b.sync(cur)
 	}
 	select {
 	case b.out <- b.cur:

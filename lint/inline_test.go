@@ -1,0 +1,168 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// inlineFeed is an input that exercises the grouper: interleaved
+// conversations (some long enough to be linted in parts), rejects, skips,
+// texts over a bound, waivers and a second file.
+func inlineFeed(s Sink) error {
+	line := 0
+	for _, file := range []string{"a.jsonl", "b.jsonl"} {
+		s.File(file)
+		for i := range 3000 {
+			line++
+			pos := Pos{File: file, Line: line}
+			switch {
+			case i%97 == 5:
+				if err := s.Reject(RecordError{Pos: pos, Err: "invalid JSON"}); err != nil {
+					return err
+				}
+				continue
+			case i%89 == 7:
+				if err := s.SkipRecord(pos, "已读"); err != nil {
+					return err
+				}
+				continue
+			}
+			conv := fmt.Sprintf("%s-c%d", file, i%37)
+			if i%5 == 0 {
+				conv = "long" // one conversation of every fifth message
+			}
+			text := "hello"
+			switch {
+			case i%7 == 0:
+				text = "bad reply"
+			case i%131 == 0:
+				text = strings.Repeat("x", 50) // over MaxMessageBytes
+			}
+			m := msg(conv, i, Role(i%2), fmt.Sprint("s", i%3), text, line)
+			m.Pos.File = file
+			if i%11 == 0 {
+				m.Waivers = []Waiver{{Rule: "p/bad", Pos: m.Pos}}
+			}
+			if err := s.Message(m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// resultDigest is what a run handed out, in order, as text.
+func resultDigest(res []*Result, sum *Summary) string {
+	var b strings.Builder
+	for _, r := range res {
+		c := r.Conversation
+		fmt.Fprintf(&b, "%s seq=%d part=%d notes=%q score=%v grade=%s msgs=[", c.ID, c.Seq, c.Part, c.Notes, r.Score, r.Grade)
+		for _, m := range c.Messages {
+			fmt.Fprintf(&b, "%s:%d ", m.Pos.File, m.Pos.Line)
+		}
+		b.WriteString("] findings=[")
+		for _, f := range r.Findings {
+			fmt.Fprintf(&b, "%s@%d ", f.Rule.ID, f.Msg)
+		}
+		b.WriteString("]\n")
+	}
+	errs, err := sum.Errors.Collect()
+	fmt.Fprintf(&b, "records=%d messages=%d rejected=%d skipped=%d conversations=%d split=%d findings=%d waived=%d unused=%v files=%d errors=%v (%v)\n",
+		sum.Records, sum.Messages, sum.Rejected, sum.SkippedRecords, sum.Conversations, sum.SplitConversations, sum.Findings, sum.Waived, sum.UnusedWaivers, sum.Files, errs, err)
+	return b.String()
+}
+
+// TestInlineAgreesWithPipeline: one job (runInline, all in the reading
+// goroutine) hands out what more jobs (the pipeline of goroutines) do, in
+// the same order, with and without memory pressure.
+func TestInlineAgreesWithPipeline(t *testing.T) {
+	for _, budget := range []int{0, 200000, 40000} {
+		var want string
+		for _, jobs := range []int{2, 1, 3} {
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs, MemoryBudget: budget, MaxMessageBytes: 40}, inlineFeed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := resultDigest(res, sum)
+			if want == "" {
+				want = got
+				if budget == 40000 && (lintedEarly(res) == 0 || sum.SplitConversations == 0) {
+					t.Fatalf("budget %d: nothing linted early or in parts: the test needs more", budget)
+				}
+				continue
+			}
+			if got != want {
+				t.Errorf("budget %d, jobs=%d: the results differ from jobs=2's:\n%s", budget, jobs, firstDiff(got, want))
+			}
+		}
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			return fmt.Sprintf("line %d:\n got  %s\n want %s", i+1, g[i], w[i])
+		}
+	}
+	return fmt.Sprintf("%d lines against %d", len(g), len(w))
+}
+
+// TestInlineErrors: a run of one job stops as the pipeline does, with the
+// same error, when out fails, the context is cancelled, or a record is
+// malformed under Strict; and it flushes the output as it goes.
+func TestInlineErrors(t *testing.T) {
+	t.Run("out fails", func(t *testing.T) {
+		broken := errors.New("disk full")
+		handed := 0
+		e := &Engine{Jobs: 1, MemoryBudget: 40000, Checker: wordChecker{&RuleInfo{ID: "p/bad", Severity: Error}}, Scoring: Scoring{Start: 100}}
+		_, err := e.Run(context.Background(), inlineFeed, func(*Result) error { handed++; return broken })
+		if !errors.Is(err, broken) || !strings.Contains(err.Error(), "write report") || handed != 1 {
+			t.Errorf("err = %v after %d results, want the writer's, after the first", err, handed)
+		}
+	})
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		handed := 0
+		e := &Engine{Jobs: 1, MemoryBudget: 40000, Checker: wordChecker{&RuleInfo{ID: "p/bad", Severity: Error}}, Scoring: Scoring{Start: 100}}
+		_, err := e.Run(ctx, inlineFeed, func(*Result) error {
+			if handed++; handed == 3 {
+				cancel()
+			}
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) || handed >= 100 {
+			t.Errorf("err = %v after %d results, want the cancellation, soon", err, handed)
+		}
+	})
+	t.Run("strict", func(t *testing.T) {
+		for _, jobs := range []int{1, 2} {
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs, Strict: true}, inlineFeed)
+			var se *StrictError
+			if !errors.Is(err, ErrStrict) || !errors.As(err, &se) || se.Pos.Line != 6 || len(res) != 0 || sum.Rejected != 1 {
+				t.Errorf("jobs=%d: err = %v, %d results, %d rejected; want line 6's strict failure and nothing handed out", jobs, err, len(res), sum.Rejected)
+			}
+		}
+	})
+	t.Run("flushes as it goes", func(t *testing.T) {
+		flushes, handed, at := 0, 0, 0
+		e := &Engine{Jobs: 1, MemoryBudget: 40000, Checker: wordChecker{&RuleInfo{ID: "p/bad", Severity: Error}}, Scoring: Scoring{Start: 100},
+			Flush: func() error {
+				if flushes++; flushes == 1 {
+					at = handed
+				}
+				return nil
+			}}
+		sum, err := e.Run(context.Background(), inlineFeed, func(*Result) error { handed++; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if flushes < 3 || at == 0 || at >= sum.Conversations {
+			t.Errorf("%d flushes, the first after %d of %d results: want the report flushed while the input is read", flushes, at, sum.Conversations)
+		}
+	})
+}
