@@ -13,8 +13,8 @@ import (
 // turns, and each handoff between them (a batch to the parser, to the
 // grouper, a group to the worker, its results to the writer) cost a
 // channel operation, a switch and the caches: alternating runs of 100 MB
-// took 481–483 ms this way against 496–508 ms (see the twentieth round of
-// cmd/chatlint-bench/ROUNDS.md). What it hands out, and in which order,
+// took 470–473 ms this way against 486 ms, and 1 GB 4.91 s against 5.48 s
+// (see the twentieth round of cmd/chatlint-bench/ROUNDS.md). What it hands out, and in which order,
 // is what Run hands out with more jobs: conversations are checked in the
 // order the grouper flushes them, which is their output order.
 //
