@@ -166,3 +166,70 @@ func TestInlineErrors(t *testing.T) {
 		}
 	})
 }
+
+// fuzzFeed turns data into an input: each three bytes a record (a
+// message of one of 24 conversations, some with no time, some with
+// waivers, some over MaxMessageBytes, or a rejected or skipped record, or
+// a new file).
+func fuzzFeed(data []byte) func(Sink) error {
+	return func(s Sink) error {
+		file, line := "a.jsonl", 0
+		s.File(file)
+		for i := 0; i+3 <= len(data) && i < 3*4000; i += 3 {
+			op, conv, arg := data[i], data[i+1], data[i+2]
+			line++
+			pos := Pos{File: file, Line: line}
+			var err error
+			switch op % 16 {
+			case 0:
+				err = s.Reject(RecordError{Pos: pos, Err: "invalid JSON"})
+			case 1:
+				err = s.SkipRecord(pos, fmt.Sprint("reason ", arg%3))
+			case 2:
+				file, line = fmt.Sprintf("f%d.jsonl", arg%4), 0
+				s.File(file)
+			default:
+				text := [...]string{"hello", "bad", "", strings.Repeat("长", 20)}[arg%4]
+				sec := line
+				if op&0x40 != 0 {
+					sec = -1 // untimed
+				}
+				m := msg(fmt.Sprint("c", conv%24), sec, Role(arg>>4%2), fmt.Sprint("s", arg>>5), text, line)
+				m.Pos.File = file
+				if op&0x80 != 0 {
+					m.Waivers = []Waiver{{Rule: "p/bad", Pos: m.Pos}}
+				}
+				if op&0x20 != 0 {
+					m.ID = fmt.Sprint("id", arg%8) // (duplicates are rejected)
+				}
+				err = s.Message(m)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// FuzzInlineAgreesWithPipeline: for any input and memory budget, one job
+// hands out what two and three do.
+func FuzzInlineAgreesWithPipeline(f *testing.F) {
+	f.Add(uint16(0), []byte("\x03\x01\x01\x04\x02\x01\x03\x01\x02\x00\x00\x00\x05\x07\x01"))
+	f.Add(uint16(3000), []byte(strings.Repeat("\x03\x01\x01\x23\x02\x01\x43\x03\x02\x83\x01\x01\x02\x00\x01\x01\x00\x02", 40)))
+	f.Fuzz(func(t *testing.T, budget uint16, data []byte) {
+		var want string
+		for _, jobs := range []int{1, 2, 3} {
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs, MemoryBudget: int(budget) * 16, MaxMessageBytes: 40}, fuzzFeed(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := resultDigest(res, sum)
+			if jobs == 1 {
+				want = got
+			} else if got != want {
+				t.Fatalf("budget %d: jobs=%d differs from jobs=1:\n%s", int(budget)*16, jobs, firstDiff(got, want))
+			}
+		}
+	})
+}
