@@ -219,7 +219,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 		return nil
 	}
-	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
+	g := e.newGrouper(ctx, sum, func(oc *openConv) error {
 		group = append(group, oc)
 		if len(group) >= convGroup {
 			push()
@@ -230,19 +230,6 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		}
 		return nil
 	})
-	g.progress = e.Progress
-	if e.ReuseMessages {
-		g.pool = &msgPool{}
-	}
-	// ready is closed once SetUp has returned (setUpErr its error); taken
-	// is the grouper's count of bytes taken in, published after each
-	// batch until then
-	ready := make(chan struct{})
-	var setUpErr error
-	var taken atomic.Int64
-	if e.SetUp == nil {
-		close(ready)
-	}
 
 	// reading → batches → parsed and measured (parsers(jobs) goroutines)
 	// → grouped in input order → conversations checked on every core →
@@ -263,14 +250,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 			readErr = err
 		}
 	}()
-	if e.SetUp != nil {
-		go func() {
-			defer close(ready)
-			if setUpErr = e.SetUp(taken.Load); setUpErr != nil {
-				cancel()
-			}
-		}()
-	}
+	su := e.startSetUp(cancel)
 
 	// the grouping goroutine's error, set before it cancels the run: a run
 	// cut short returns without waiting for the goroutine (which may still
@@ -319,10 +299,10 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				nb.release()
 				if setUpPending {
 					select {
-					case <-ready:
+					case <-su.ready:
 						setUpPending = false
 					default:
-						taken.Store(g.taken)
+						su.taken.Store(g.taken)
 					}
 				}
 				if e == nil {
@@ -352,11 +332,11 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 		go func() {
 			defer wg.Done()
 			select {
-			case <-ready:
+			case <-su.ready:
 			case <-ctx.Done():
 				return
 			}
-			if setUpErr != nil {
+			if su.err != nil {
 				return
 			}
 			w := e.Checker.NewWorker()
@@ -425,9 +405,9 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 	}
 	// (the workers are done: a run cut short before SetUp returned still
 	// waits for it, whose error comes first and whose Flush is not called)
-	<-ready
-	if setUpErr != nil {
-		return sum, setUpErr
+	<-su.ready
+	if su.err != nil {
+		return sum, su.err
 	}
 	var rerr error // the reading goroutine's, once it is done
 	select {
@@ -622,4 +602,43 @@ func (s *waiverSink) report(sum *Summary) {
 		}
 		return a.Pos.Line - b.Pos.Line
 	})
+}
+
+// newGrouper returns the run's grouper, handing flushed conversations to
+// emit, with the engine's progress and, when it reuses messages, a pool.
+func (e *Engine) newGrouper(ctx context.Context, sum *Summary, emit func(*openConv) error) *grouper {
+	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, emit)
+	g.progress = e.Progress
+	if e.ReuseMessages {
+		g.pool = &msgPool{}
+	}
+	return g
+}
+
+// setUpRun is a run's SetUp, running in a goroutine of its own (see
+// Engine.SetUp).
+type setUpRun struct {
+	// ready is closed once SetUp has returned, err its error
+	ready chan struct{}
+	err   error
+	// taken is the grouper's count of bytes taken in, published after
+	// each batch until then
+	taken atomic.Int64
+}
+
+// startSetUp starts SetUp, if set, in a goroutine of its own; its failure
+// cancels the run.
+func (e *Engine) startSetUp(cancel func()) *setUpRun {
+	su := &setUpRun{ready: make(chan struct{})}
+	if e.SetUp == nil {
+		close(su.ready)
+		return su
+	}
+	go func() {
+		defer close(su.ready)
+		if su.err = e.SetUp(su.taken.Load); su.err != nil {
+			cancel()
+		}
+	}()
+	return su
 }

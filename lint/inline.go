@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync/atomic"
 )
 
 // runInline is Run for one job: it reads, parses, groups, checks, scores
@@ -29,30 +28,12 @@ func (e *Engine) runInline(ctx context.Context, read func(Sink) error, out func(
 	// flushed holds the conversations the grouper flushed while taking
 	// the last batch, in output order
 	var flushed []*openConv
-	g := newGrouper(ctx, e.Strict, sum, e.MemoryBudget, func(oc *openConv) error {
+	g := e.newGrouper(ctx, sum, func(oc *openConv) error {
 		flushed = append(flushed, oc)
 		return nil
 	})
-	g.progress = e.Progress
-	if e.ReuseMessages {
-		g.pool = &msgPool{}
-	}
-
-	ready := make(chan struct{})
-	var setUpErr error
-	var taken atomic.Int64
-	if e.SetUp == nil {
-		close(ready)
-	} else {
-		go func() {
-			defer close(ready)
-			if setUpErr = e.SetUp(taken.Load); setUpErr != nil {
-				cancel()
-			}
-		}()
-	}
-
-	c := inlineChecker{ctx: ctx, e: e, g: g, sum: sum, out: out, ready: ready, setUpErr: &setUpErr}
+	su := e.startSetUp(cancel)
+	c := inlineChecker{ctx: ctx, e: e, g: g, sum: sum, out: out, su: su}
 	// the errors of the grouper (a malformed record under Strict, a
 	// cancelled run) and of checking (SetUp's, out's), kept apart from
 	// what read returns them as (a reader may wrap them), to be returned
@@ -80,10 +61,10 @@ func (e *Engine) runInline(ctx context.Context, read func(Sink) error, out func(
 		bt.release()
 		if setUpPending {
 			select {
-			case <-ready:
+			case <-su.ready:
 				setUpPending = false
 			default:
-				taken.Store(g.taken)
+				su.taken.Store(g.taken)
 			}
 		}
 		if err != nil {
@@ -107,9 +88,9 @@ func (e *Engine) runInline(ctx context.Context, read func(Sink) error, out func(
 	}
 	// (a run cut short before SetUp returned still waits for it, whose
 	// error comes first and whose Flush is not called)
-	<-ready
-	if setUpErr != nil {
-		return sum, setUpErr
+	<-su.ready
+	if su.err != nil {
+		return sum, su.err
 	}
 	ws.report(sum)
 	if c.outErr == nil {
@@ -133,13 +114,12 @@ func (e *Engine) runInline(ctx context.Context, read func(Sink) error, out func(
 // inlineChecker checks, scores and hands out the conversations runInline's
 // grouper flushes, with one worker.
 type inlineChecker struct {
-	ctx      context.Context
-	e        *Engine
-	g        *grouper
-	sum      *Summary
-	out      func(*Result) error
-	ready    <-chan struct{}
-	setUpErr *error
+	ctx context.Context
+	e   *Engine
+	g   *grouper
+	sum *Summary
+	out func(*Result) error
+	su  *setUpRun
 	// outErr is out's or Flush's error
 	outErr error
 
@@ -157,9 +137,9 @@ type inlineChecker struct {
 func (c *inlineChecker) check(ocs []*openConv) error {
 	e, g := c.e, c.g
 	if c.w == nil {
-		<-c.ready
-		if *c.setUpErr != nil {
-			return *c.setUpErr
+		<-c.su.ready
+		if c.su.err != nil {
+			return c.su.err
 		}
 		c.w = e.Checker.NewWorker()
 		if fr, ok := c.w.(FindingsReuser); ok && g.pool != nil {
