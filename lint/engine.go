@@ -298,12 +298,7 @@ func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Resul
 				e := g.consume(nb)
 				nb.release()
 				if setUpPending {
-					select {
-					case <-su.ready:
-						setUpPending = false
-					default:
-						su.taken.Store(g.taken)
-					}
+					setUpPending = su.publish(g.taken)
 				}
 				if e == nil {
 					e = send(false) // what this batch finished goes out now
@@ -624,6 +619,19 @@ type setUpRun struct {
 	// taken is the grouper's count of bytes taken in, published after
 	// each batch until then
 	taken atomic.Int64
+}
+
+// publish tells a SetUp still running the bytes the grouper has taken in
+// so far (taken); it returns false once SetUp has returned, when there is
+// no one left to tell.
+func (su *setUpRun) publish(taken int64) bool {
+	select {
+	case <-su.ready:
+		return false
+	default:
+		su.taken.Store(taken)
+		return true
+	}
 }
 
 // startSetUp starts SetUp, if set, in a goroutine of its own; its failure

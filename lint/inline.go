@@ -60,12 +60,7 @@ func (e *Engine) runInline(ctx context.Context, read func(Sink) error, out func(
 		err := g.consume(bt)
 		bt.release()
 		if setUpPending {
-			select {
-			case <-su.ready:
-				setUpPending = false
-			default:
-				su.taken.Store(g.taken)
-			}
+			setUpPending = su.publish(g.taken)
 		}
 		if err != nil {
 			groupErr = err
