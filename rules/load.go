@@ -88,57 +88,6 @@ func (s *Set) Dict() []string {
 	return out
 }
 
-// EffectiveScoring merges the scoring sections: each field comes from the
-// first pack that sets it, looking at the named packs in order and then at
-// what they extend (children before parents); defaults fill the rest.
-func (s *Set) EffectiveScoring() Scoring {
-	var order []*Pack
-	seen := map[*Pack]bool{}
-	var walk func(p *Pack)
-	walk = func(p *Pack) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
-		order = append(order, p)
-		for _, q := range p.Parents {
-			walk(q)
-		}
-	}
-	for _, r := range s.Roots {
-		walk(r)
-	}
-	var out Scoring
-	for _, p := range order {
-		if p.Scoring == nil {
-			continue
-		}
-		if out.Start == nil && p.Scoring.Start != nil {
-			out.Start = p.Scoring.Start
-		}
-		if out.Grades == nil && p.Scoring.Grades != nil {
-			out.Grades = p.Scoring.Grades
-		}
-		if out.FailGrade == "" {
-			out.FailGrade = p.Scoring.FailGrade
-		}
-	}
-	if out.Start == nil {
-		start := 100.0
-		out.Start = &start
-	}
-	if out.Grades == nil {
-		out.Grades = Grades{{"优秀", 95}, {"良好", 85}, {"合格", 70}}
-	}
-	if out.FailGrade == "" {
-		out.FailGrade = "不合格"
-	}
-	g := append(Grades(nil), out.Grades...)
-	sort.SliceStable(g, func(i, j int) bool { return g[i].Min > g[j].Min })
-	out.Grades = g
-	return out
-}
-
 // Load reads the packs named by refs (built-in names or file paths) and
 // everything they extend. Paths are resolved against the working directory.
 // Every problem found is returned in a *LoadError naming file, line and column.
@@ -154,22 +103,8 @@ func Load(refs ...string) (*Set, error) {
 	if len(l.errs) > 0 {
 		return nil, &LoadError{Errs: l.errs}
 	}
-	seen := map[*Pack]bool{}
-	var walk func(p *Pack)
-	walk = func(p *Pack) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
-		for _, q := range p.Parents {
-			walk(q)
-		}
-		set.Packs = append(set.Packs, p)
-	}
-	for _, r := range set.Roots {
-		walk(r)
-	}
-	if errs := checkOverrides(set.Packs); len(errs) > 0 {
+	set.collect()
+	if errs := append(checkOverrides(set.Packs), set.checkScoring()...); len(errs) > 0 {
 		return nil, &LoadError{Errs: errs}
 	}
 	return set, nil
@@ -188,6 +123,16 @@ func LoadBytes(file string, data []byte) (*Set, error) {
 		return nil, &LoadError{Errs: l.errs}
 	}
 	set := &Set{Roots: []*Pack{p}}
+	set.collect()
+	if errs := append(checkOverrides(set.Packs), set.checkScoring()...); len(errs) > 0 {
+		return nil, &LoadError{Errs: errs}
+	}
+	return set, nil
+}
+
+// collect fills Packs from Roots: every pack named and what it extends,
+// each once, parents before children.
+func (s *Set) collect() {
 	seen := map[*Pack]bool{}
 	var walk func(p *Pack)
 	walk = func(p *Pack) {
@@ -198,13 +143,11 @@ func LoadBytes(file string, data []byte) (*Set, error) {
 		for _, q := range p.Parents {
 			walk(q)
 		}
-		set.Packs = append(set.Packs, p)
+		s.Packs = append(s.Packs, p)
 	}
-	walk(p)
-	if errs := checkOverrides(set.Packs); len(errs) > 0 {
-		return nil, &LoadError{Errs: errs}
+	for _, r := range s.Roots {
+		walk(r)
 	}
-	return set, nil
 }
 
 // checkOverrides reports every override of a pack that names no rule of the

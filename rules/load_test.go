@@ -105,6 +105,18 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"unknown pii kind", "pack: p\nrules:\n  - id: a\n    type: pii\n    kinds: [phone, qq]\n", `pack.yaml:5:20: unknown kind of personal data "qq"`},
 		{"unknown look", "pack: p\nrules:\n  - id: a\n    type: followup\n    trigger: {phrases: [x]}\n    expect: {type: note}\n    look: around\n", `pack.yaml:7:11: unknown look "around"`},
 		{"bad occurrence", "pack: p\nrules:\n  - id: a\n    type: followup\n    trigger: {phrases: [x]}\n    expect: {type: note}\n    occurrence: second\n", `pack.yaml:7:17: unknown occurrence "second"`},
+		{"a fraction for a whole number", "pack: p\nrules:\n  - id: a\n    type: length\n    max_length: 2.5\n", `pack.yaml:5:17: expected a whole number, got "2.5"`},
+		{"a whole number out of range", "pack: p\nrules:\n  - id: a\n    type: length\n    max_length: 99999999999999999999\n", `pack.yaml:5:17: number 99999999999999999999 is out of range`},
+		{"a count out of range", "pack: p\nrules:\n  - id: a\n    type: count\n    when: {phrases: [请]}\n    max_count: 9223372036854775808\n", `pack.yaml:6:16: number 9223372036854775808 is out of range`},
+		{"a deduction out of range", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    deduct: 1e400\n", `pack.yaml:6:13: number 1e400 is out of range`},
+		{"max_length not positive", "pack: p\nrules:\n  - id: a\n    type: length\n    max_length: -5\n", `pack.yaml:5:17: max_length must be positive`},
+		{"add not positive", "pack: p\nrules:\n  - id: a\n    type: bonus\n    when: {phrases: [对吗]}\n    add: 0\n", `pack.yaml:6:10: add must be positive`},
+		{"dict frequency a fraction", "pack: p\ndict: [亲亲, \"包邮 2.5\"]\nrules: []\n", `pack.yaml:2:12: dict entry "包邮 2.5": frequency must be a whole number from 1 to 2^40`},
+		{"dict frequency too large", "pack: p\ndict: [\"包邮 2000000000000\"]\nrules: []\n", `pack.yaml:2:8: dict entry "包邮 2000000000000": frequency must be a whole number`},
+		{"dict word empty once normalised", "pack: p\ndict: [\"\u200b\"]\nrules: []\n", `pack.yaml:2:8: dict word "\u200b" is empty after normalisation`},
+		{"a grade without a name", "pack: p\nscoring: {grades: {\"\": 50}}\nrules: []\n", `pack.yaml:2:20: a grade needs a name`},
+		{"no grades", "pack: p\nscoring: {grades: {}}\nrules: []\n", `pack.yaml:2:19: grades names no grade`},
+		{"an empty fail grade", "pack: p\nscoring: {fail_grade: \"\"}\nrules: []\n", `pack.yaml:2:23: fail_grade needs a name`},
 		{"length without max", "pack: p\nrules:\n  - id: a\n    type: length\n", `length rule "a" needs max_length`},
 		{"override severity", "pack: p\nextends: [base]\noverrides:\n  base/missing-greeting: {severity: fatal}\n", `pack.yaml:4:26: override "base/missing-greeting": unknown severity "fatal"`},
 		{"override deduct of a bonus", "pack: p\nextends: [ecommerce]\noverrides:\n  ecommerce/restate-confirm: {deduct: 3}\n", `pack.yaml:4:39: override "ecommerce/restate-confirm": a bonus rule adds points: deduct does not apply`},
@@ -202,15 +214,21 @@ rules:
 	}
 }
 
-func TestLoadFilesAndExtends(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, s string) string {
+// packWriter returns a function writing a pack file into dir, which
+// returns its path.
+func packWriter(t *testing.T, dir string) func(name, s string) string {
+	return func(name, s string) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
+}
+
+func TestLoadFilesAndExtends(t *testing.T) {
+	dir := t.TempDir()
+	write := packWriter(t, dir)
 	write("parent.yaml", "pack: parent\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n")
 	child := write("child.yaml", "pack: child\nextends: [parent.yaml, base]\nrules:\n  - id: b\n    type: forbid\n    phrases: [y]\n")
 	set, err := Load(child)

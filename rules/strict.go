@@ -292,7 +292,21 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 		}
 	case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int64:
 		if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-			*errs = append(*errs, posErrorf(n, "expected a number, got %s", kindName(n)))
+			if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && outOfRange(n.Value) {
+				*errs = append(*errs, posErrorf(n, "number %s is out of range", n.Value))
+			} else {
+				*errs = append(*errs, posErrorf(n, "expected a number, got %s", kindName(n)))
+			}
+		} else if t.Kind() == reflect.Int || t.Kind() == reflect.Int64 {
+			// yaml.v3 would cut 2.5 down to 2 without a word, and name
+			// neither the column nor the key of a number out of range
+			if !whole(n.Value, t.Bits()) {
+				if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil && f == math.Trunc(f) {
+					*errs = append(*errs, posErrorf(n, "number %s is out of range", n.Value))
+				} else {
+					*errs = append(*errs, posErrorf(n, "expected a whole number, got %s", kindName(n)))
+				}
+			}
 		} else if !finite(n) {
 			// .nan and .inf are YAML floats, but no score, deduction or
 			// bonus can be one: a report could not print the score
@@ -303,6 +317,25 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 			*errs = append(*errs, posErrorf(n, "expected true or false, got %s", kindName(n)))
 		}
 	}
+}
+
+// outOfRange reports whether s is a number too large for a float64 (which
+// YAML resolves to a string).
+func outOfRange(s string) bool {
+	_, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	return errors.Is(err, strconv.ErrRange)
+}
+
+// whole reports whether a number scalar's value is a whole number that fits
+// a signed integer of bits bits.
+func whole(s string, bits int) bool {
+	limit := math.Ldexp(1, bits-1)
+	var i int64
+	if err := (&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: s}).Decode(&i); err == nil {
+		return float64(i) >= -limit && float64(i) < limit
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	return err == nil && f == math.Trunc(f) && f >= -limit && f < limit
 }
 
 // finite reports whether a number scalar is finite (not .nan, .inf or

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -103,21 +104,31 @@ func validatePack(p *Pack) []*PosError {
 			add(valueNode(scn, "start"), "scoring start must be positive")
 		}
 		gn := valueNode(scn, "grades")
+		if gn != nil && gn.Kind == yaml.MappingNode && len(gn.Content) == 0 {
+			add(gn, "grades names no grade (leave grades out to inherit them)")
+		}
 		for i, g := range sc.Grades {
+			if strings.TrimSpace(g.Name) == "" {
+				add(gn.Content[2*i], "a grade needs a name")
+			}
 			if g.Min < 0 {
 				add(gn.Content[2*i+1], "grade %q: minimum must not be negative", g.Name)
 			}
+		}
+		if fn := valueNode(scn, "fail_grade"); fn != nil && strings.TrimSpace(sc.FailGrade) == "" {
+			add(fn, "fail_grade needs a name (leave it out to inherit it)")
 		}
 	}
 	if dn := valueNode(p.node, "dict"); dn != nil {
 		for i, w := range p.Dict {
 			word, _, err := ParseDictWord(w)
-			if err != nil || word == "" {
-				msg := "empty dict word"
-				if err != nil {
-					msg = err.Error()
-				}
-				add(dn.Content[i], "%s", msg)
+			switch {
+			case err != nil:
+				add(dn.Content[i], "%s", err)
+			case word == "":
+				add(dn.Content[i], "empty dict word")
+			case match.Normalize(word) == "":
+				add(dn.Content[i], "dict word %q is empty after normalisation", word)
 			}
 		}
 	}
@@ -301,8 +312,12 @@ func validateRule(r *Rule) []*PosError {
 				add(valueNode(n, "min_count"), "min_count is larger than max_count")
 			}
 		}
-		if r.Type == TypeBonus && r.Add <= 0 {
-			add(n, "bonus rule %q needs add: the points each matching message earns", r.ID)
+		if r.Type == TypeBonus {
+			if an := valueNode(n, "add"); an == nil {
+				add(n, "bonus rule %q needs add: the points each matching message earns", r.ID)
+			} else if r.Add <= 0 {
+				add(an, "add must be positive: the points each matching message earns")
+			}
 		}
 		if r.MaxAdd < 0 {
 			add(valueNode(n, "max_add"), "max_add must not be negative")
@@ -327,8 +342,10 @@ func validateRule(r *Rule) []*PosError {
 			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
 		}
 	case TypeLength:
-		if r.MaxLength <= 0 {
+		if mn := valueNode(n, "max_length"); mn == nil {
 			add(n, "length rule %q needs max_length (characters)", r.ID)
+		} else if r.MaxLength <= 0 {
+			add(mn, "max_length must be positive")
 		}
 	case TypePII:
 		validateKinds(r.Kinds, valueNode(n, "kinds"), add)
@@ -573,8 +590,8 @@ func ParseDictWord(s string) (word string, freq float64, err error) {
 	case 1:
 		return f[0], 0, nil
 	case 2:
-		if _, err := fmt.Sscanf(f[1], "%g", &freq); err != nil || freq <= 0 {
-			return "", 0, fmt.Errorf("dict entry %q: frequency must be a positive number", s)
+		if _, err := fmt.Sscanf(f[1], "%g", &freq); err != nil || !(freq >= 1 && freq <= match.MaxDictWordFreq && freq == math.Trunc(freq)) {
+			return "", 0, fmt.Errorf("dict entry %q: frequency must be a whole number from 1 to 2^40", s)
 		}
 		return f[0], freq, nil
 	}

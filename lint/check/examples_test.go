@@ -148,6 +148,58 @@ rules:
 			t.Errorf("nested condition warnings: %v", ws)
 		}
 	}
+	// a count rule with min_count faults too few: its phrases are meant to
+	// match in the good examples (with max_count only, in the bad ones)
+	for _, bound := range []string{"min_count: 1", "max_count: 0"} {
+		set, err = rules.LoadBytes("c.yaml", []byte(`pack: c
+rules:
+  - id: please
+    type: count
+    when: {phrases: [请]}
+    `+bound+`
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      good: [请稍等]
+      bad: [好的]
+`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, _ = Warnings(set, nil)
+		if bound == "min_count: 1" {
+			if len(ws) != 1 || !strings.Contains(ws[0].Msg, `phrase "请" is not on gse word boundaries in its examples 请稍等 (gse: 请稍等)`) {
+				t.Errorf("%s: warnings %v, want the boundary warning", bound, ws)
+			}
+		} else if len(ws) != 0 {
+			// no bad example says 请, and everyday sentences cut it out
+			t.Errorf("%s: warnings %v, want none", bound, ws)
+		}
+	}
+	// a condition's type one letter off a meaningful one is told; another
+	// type a mapped export may give (image) is not
+	for typ, want := range map[string]string{"notes": `a condition's type "notes" is no type the readers give (did you mean "note"?)`, "image": "", "note": ""} {
+		set, err = rules.LoadBytes("y.yaml", []byte(`pack: y
+rules:
+  - id: note-change
+    type: followup
+    trigger: {phrases: [改成]}
+    expect: {type: `+typ+`}
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      bad: ["00:00 agent: 地址改成北京了"]
+`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ws, _ = Warnings(set, nil)
+		var got []string
+		for _, w := range ws {
+			got = append(got, w.Msg)
+		}
+		if joined := strings.Join(got, "\n"); want == "" && strings.Contains(joined, "no type the readers give") || want != "" && !strings.Contains(joined, want) {
+			t.Errorf("type %s: warnings %q, want %q", typ, got, want)
+		}
+	}
 	// spellings that read alike once normalised: one warning per list
 	set, err = rules.LoadBytes("v.yaml", []byte(`pack: v
 rules:

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -84,8 +85,13 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 			// phrases under not are meant not to match: nothing to check
 		}
 		whenCtx := r.Examples.Bad
-		if r.Type == rules.TypeBonus {
+		switch {
+		case r.Type == rules.TypeBonus:
 			whenCtx = r.Examples.Good
+		case r.Type == rules.TypeCount && r.MinCount != nil && *r.MinCount > 0:
+			// too few is the fault: the good examples say the phrase
+			// often enough (and a bad one may say it, too seldom)
+			whenCtx = slices.Concat(r.Examples.Good, r.Examples.Bad)
 		}
 		walk(r.Trigger, r.Examples.Bad)
 		walk(r.When, whenCtx)
@@ -102,6 +108,17 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 				if msg := stuck(seg, p, l.ctx); msg != "" {
 					warn("phrase %q %s: in word mode it will seldom match; use match: substring, or list the whole word gse keeps", p, msg)
 				}
+			}
+		}
+		// a type one letter off a meaningful one (notes): types are an open
+		// set (a mapped export keeps its own), so it loads, but no reader
+		// gives it unless an export is mapped to it
+		for _, c := range r.Conditions() {
+			if c.Type == "" || slices.Contains(meaningfulTypes, c.Type) {
+				continue
+			}
+			if near := rules.Closest(c.Type, meaningfulTypes); near != "" {
+				warn("a condition's type %q is no type the readers give (did you mean %q?); only an export mapped with --types gives it", c.Type, near)
 			}
 		}
 		// except contexts in a condition without phrases or patterns have
@@ -148,6 +165,10 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 	}
 	return out, nil
 }
+
+// meaningfulTypes are the message types the built-in rule types and readers
+// give a meaning to.
+var meaningfulTypes = []string{lint.TypeText, lint.TypeNote, lint.TypeOrder, lint.TypeTransfer}
 
 // messageVars are the placeholders each rule type fills in its findings'
 // messages (some only in some findings: {delay} when a reply came late);
