@@ -67,15 +67,20 @@ func completePack(_ *cobra.Command, _ []string, toComplete string) ([]string, co
 }
 
 // completeRuleID completes the argument of rules show: the pack/id of every
-// rule of the built-in packs and of the packs given with --pack.
+// rule of the built-in packs and of the packs given with --pack, else of
+// those .chatlint.yaml names (as rules show finds them).
 func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	refs := rules.BuiltinNames()
-	if packs, err := cmd.Flags().GetStringArray("pack"); err == nil {
-		refs = append(refs, packs...)
+	packs, _ := cmd.Flags().GetStringArray("pack")
+	if len(packs) == 0 {
+		if cfg, err := loadConfig(); err == nil {
+			packs = cfg.PackRefs()
+		}
 	}
+	refs = append(refs, packs...)
 	var ids []string
 	for _, ref := range refs {
 		set, err := rules.Load(ref)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	_ "time/tzdata" // --tz works on machines without a zoneinfo database
@@ -157,6 +158,9 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		}
 	}
 	if err := m.Validate(); err != nil {
+		if at := f.configMappingError(cfg, m); at != nil {
+			return transcript.Options{}, at
+		}
 		where := "input"
 		if cfg != nil && cfg.File != "" {
 			where += " (flags and " + cfg.File + ")"
@@ -176,6 +180,58 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		opts.Exclude = append(opts.Exclude, g)
 	}
 	return opts, nil
+}
+
+// configMappingError finds the entry of the config's input section that
+// makes the merged mapping m invalid on its own, and returns its error at
+// the entry's line; nil when no entry the flags left alone does (the flags
+// are wrong, or entries only together).
+func (f *inputFlags) configMappingError(cfg *config.Config, m *transcript.Mapping) error {
+	if cfg == nil || cfg.File == "" {
+		return nil
+	}
+	in := cfg.Input
+	for _, sec := range []struct {
+		key    string
+		cfg    map[string]string
+		merged map[string]string
+		alone  func(map[string]string) *transcript.Mapping
+	}{
+		{"fields", in.Fields, m.Fields, func(e map[string]string) *transcript.Mapping { return &transcript.Mapping{Fields: e} }},
+		{"roles", in.Roles, m.Roles, func(e map[string]string) *transcript.Mapping { return &transcript.Mapping{Roles: e} }},
+		{"types", in.Types, m.Types, func(e map[string]string) *transcript.Mapping { return &transcript.Mapping{Types: e} }},
+		{"defaults", in.Defaults, m.Defaults, func(e map[string]string) *transcript.Mapping { return &transcript.Mapping{Defaults: e} }},
+	} {
+		keys := make([]string, 0, len(sec.cfg))
+		for k := range sec.cfg {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if v, ok := sec.merged[k]; !ok || v != sec.cfg[k] {
+				continue // a flag gave it another value
+			}
+			if err := sec.alone(map[string]string{k: sec.cfg[k]}).Validate(); err != nil {
+				return fmt.Errorf("%s: input.%s: %w", cfg.Where("input."+sec.key+"."+k), sec.key, err)
+			}
+		}
+	}
+	for _, one := range []struct {
+		key, flag, value string
+		alone            *transcript.Mapping
+	}{
+		{"messages", "messages", in.Messages, &transcript.Mapping{Messages: in.Messages}},
+		{"time_layout", "time-layout", in.TimeLayout, &transcript.Mapping{TimeLayout: in.TimeLayout}},
+		{"delimiter", "delimiter", in.Delimiter, &transcript.Mapping{Delimiter: in.Delimiter}},
+	} {
+		if one.value == "" || f.changed(one.flag) {
+			continue
+		}
+		if err := one.alone.Validate(); err != nil {
+			return fmt.Errorf("%s: input.%s: %w", cfg.Where("input."+one.key), one.key, err)
+		}
+	}
+	return nil
 }
 
 // changed reports whether a flag was given on the command line.

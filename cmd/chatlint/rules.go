@@ -61,9 +61,14 @@ type ruleRow struct {
 	Deduct    float64 `json:"deduct"`
 	MaxDeduct float64 `json:"max_deduct"`
 	Fatal     bool    `json:"fatal"`
-	Source    string  `json:"source"`
-	File      string  `json:"file"`
-	Line      int     `json:"line"`
+	// Bonus marks a rule that earns points: Add for each matching
+	// message, capped by MaxAdd (0: no cap); its Deduct and MaxDeduct are 0
+	Bonus  bool    `json:"bonus"`
+	Add    float64 `json:"add"`
+	MaxAdd float64 `json:"max_add"`
+	Source string  `json:"source"`
+	File   string  `json:"file"`
+	Line   int     `json:"line"`
 }
 
 func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFromFlag bool) error {
@@ -72,11 +77,9 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		return failErr(err)
 	}
 	var rows []ruleRow
-	var infos []*lint.RuleInfo
 	for _, c := range cs.Checks {
 		i := c.Info()
-		infos = append(infos, i)
-		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Source, i.File, i.Line})
+		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line})
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
@@ -86,16 +89,16 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 	}
 	table := [][]string{{"规则", "类型", "级别", "扣分", "上限", "致命项", "依据"}}
 	fatal := false
-	for k, r := range rows {
+	for _, r := range rows {
 		points, max := fmt.Sprintf("%g", r.Deduct), "-"
 		if r.MaxDeduct > 0 {
 			max = fmt.Sprint(r.MaxDeduct)
 		}
-		if i := infos[k]; i.Bonus {
+		if r.Bonus {
 			// a bonus earns points: +add, capped by max_add
-			points, max = fmt.Sprintf("+%g", i.Add), "-"
-			if i.MaxAdd > 0 {
-				max = fmt.Sprint(i.MaxAdd)
+			points, max = fmt.Sprintf("+%g", r.Add), "-"
+			if r.MaxAdd > 0 {
+				max = fmt.Sprint(r.MaxAdd)
 			}
 		}
 		// a 致命项 scores its conversation 0 whatever the deduction: said
