@@ -58,6 +58,22 @@ func TestEmptyFlagValues(t *testing.T) {
 	}
 }
 
+// TestEmptyPathArgument: an empty path (lint "$DIR" with DIR unset) is
+// refused saying so, not with the system's error naming no file, also
+// beside paths that are fine (which are then not linted).
+func TestEmptyPathArgument(t *testing.T) {
+	day := filepath.Join(t.TempDir(), "day.jsonl")
+	if err := os.WriteFile(day, []byte(`{"conversation":"c1","role":"agent","text":"这个我不知道"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"lint", ""}, {"lint", day, ""}, {"lint", "--format", "json", "", day}} {
+		code, stdout, stderr := runCLI(t, args...)
+		if code != 2 || !strings.Contains(stderr, "lint '': an empty path (an unset shell variable?)") || stdout != "" {
+			t.Errorf("chatlint %q: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+}
+
 // TestEmptyValueKeepsSpaces: a space is a value (--delimiter ' '), and an
 // empty repetition of a repeatable flag is caught too.
 func TestEmptyValueKeepsSpaces(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -91,6 +92,11 @@ no path when something is piped in. Without --pack, the packs named in
 const maxJobs = 256
 
 func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
+	// an empty path, as "$DIR" is when the variable is unset, said so
+	// (the system's error would name no file: ": no such file or directory")
+	if slices.Contains(args, "") {
+		return fail("lint '': an empty path (an unset shell variable?): name a transcript file or directory, or - for standard input")
+	}
 	// each job keeps its own scratch space: thousands cost seconds and
 	// hundreds of MB (and the runtime gives up before a million), and
 	// nothing is gained past the CPUs there are
@@ -201,7 +207,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return fail("write report: %w", err)
 	}
 	if recorder != nil && runErr == nil {
-		if err := writeOutput("baseline", f.writeBase, 0o644, recorder.Write); err != nil {
+		if err := writeOutput("baseline", f.writeBase, 0o644, recorder.Encode); err != nil {
 			return failErr(err)
 		}
 	}
@@ -418,9 +424,16 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		if !cmd.Flags().Changed("format") {
 			format = cmp.Or(report.FormatOfFile(strings.TrimSuffix(f.out.output, filepath.Ext(f.out.output))), format)
 		}
-		return nil, fail("-o %s: chatlint writes text reports (text, json, jsonl, csv, sarif, github, junit, html), not %s files: "+
-			"name the file for its format (-o report.csv opens in Excel), or pipe the report through a compressor "+
-			"(chatlint lint --format %s … | gzip > report.gz)", f.out.output, ext, shellquote.Word(format))
+		hint := "name the file for its format (-o report.csv opens in Excel, -o report.html in a browser, which can print it as PDF)"
+		if report.ArchiveExtension(ext) {
+			hint = fmt.Sprintf("name the file for its format (-o report.csv opens in Excel), or pipe the report through a compressor "+
+				"(chatlint lint --format %s … | gzip > report.gz)", shellquote.Word(format))
+		}
+		return nil, fail("-o %s: chatlint writes text reports (text, json, jsonl, csv, sarif, github, junit, html), not %s files: %s", f.out.output, ext, hint)
+	}
+	if ext := strings.ToLower(filepath.Ext(f.out.output)); (ext == ".tsv" || ext == ".tab") && !cmd.Flags().Changed("format") {
+		// the text report in a file a spreadsheet opens as columns
+		return nil, fail("-o %s: chatlint writes CSV, not tab-separated files: name it report.csv (Excel and LibreOffice open it), or say --format", f.out.output)
 	}
 	if !cmd.Flags().Changed("format") && !f.diff {
 		// -o report.html writes HTML, -o results.sarif SARIF …

@@ -46,6 +46,9 @@ type outputFile struct {
 	// exclusive: Commit puts the file in place only if nothing has taken
 	// the target's name (createNewOutput)
 	exclusive bool
+	// std: File is os.Stdout or os.Stderr itself (a pipe named as
+	// /dev/stdout), never closed
+	std bool
 }
 
 // tempFile creates the temporary file beside target (a variable so that
@@ -84,6 +87,13 @@ func createOutput(name string, perm fs.FileMode, sync bool) (*outputFile, error)
 		f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND, 0)
 		if err != nil {
 			return nil, err
+		}
+		if std := stdPipe(f); std != nil {
+			// written as a report to standard output is: a reader that
+			// goes away (| head) ends the run as quietly (SIGPIPE), where
+			// a write to another descriptor of the pipe failed, exit 2
+			f.Close()
+			return &outputFile{File: std, std: true}, nil
 		}
 		return &outputFile{File: f}, nil
 	}
@@ -161,6 +171,9 @@ func (o *outputFile) Commit() error {
 		return nil
 	}
 	o.done = true
+	if o.std {
+		return nil
+	}
 	if o.target == "" {
 		return o.File.Close()
 	}
@@ -262,6 +275,9 @@ func (o *outputFile) Abort() {
 		return
 	}
 	o.done = true
+	if o.std {
+		return
+	}
 	o.File.Close()
 	if o.dest != nil {
 		o.dest.Close() // never truncated: the target keeps what it held
@@ -271,20 +287,18 @@ func (o *outputFile) Abort() {
 	}
 }
 
-// writeOutput writes a file that a function writes by name (the baseline
-// recorder) the way outputFile does: write is given the temporary file's
-// name, or name itself when that cannot be replaced. what names the file
-// in the errors of creating and renaming it.
-func writeOutput(what, name string, perm fs.FileMode, write func(path string) error) error {
-	if _, _, _, ok, _ := replaceable(name); !ok {
-		return write(name) // opened once only: a FIFO gets one writer
-	}
+// writeOutput writes a file (the baseline) the way outputFile does: write
+// is given the temporary file, or name itself opened once when that cannot
+// be replaced (a FIFO gets one writer; /dev/stdout is written at its end,
+// so that `> file` and `>> file` keep the report and what was there). what
+// names the file in the errors of creating and renaming it.
+func writeOutput(what, name string, perm fs.FileMode, write func(w io.Writer) error) error {
 	out, err := createOutput(name, perm, true)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", what, err)
 	}
 	defer out.Abort()
-	if err := write(out.File.Name()); err != nil {
+	if err := write(out.File); err != nil {
 		return err
 	}
 	if err := out.Commit(); err != nil {
@@ -310,6 +324,21 @@ func (o *outputFile) writeAll(data []byte) error {
 		return err
 	}
 	return o.Commit()
+}
+
+// stdPipe returns os.Stdout or os.Stderr when f is the pipe it writes to,
+// else nil.
+func stdPipe(f *os.File) *os.File {
+	st, err := f.Stat()
+	if err != nil || st.Mode()&fs.ModeNamedPipe == 0 {
+		return nil
+	}
+	for _, std := range []*os.File{os.Stdout, os.Stderr} {
+		if sst, err := std.Stat(); err == nil && os.SameFile(st, sst) {
+			return std
+		}
+	}
+	return nil
 }
 
 // replaceable says whether name can be written by renaming a temporary

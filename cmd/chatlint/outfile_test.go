@@ -215,6 +215,13 @@ func TestOutputToOpenFileAppends(t *testing.T) {
 	if !strings.HasPrefix(got, "earlier output\n") || !strings.Contains(got, `"id":"c1"`) {
 		t.Errorf("the file holds %.120q", got)
 	}
+	// so is --write-baseline /dev/stdout (it truncated the file)
+	if code, _, errOut := runCLI(t, "lint", "--fail-on", "none", "--write-baseline", name, good); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if again := readString(t, log); !strings.HasPrefix(again, got) || !strings.Contains(again[len(got):], `"tool": "chatlint"`) {
+		t.Errorf("the file holds %q, want the earlier output and report, and then the baseline", again)
+	}
 	if tmp := tempFiles(t, dir); len(tmp) > 0 {
 		t.Errorf("left %v", tmp)
 	}

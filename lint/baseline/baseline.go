@@ -6,8 +6,11 @@
 package baseline
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -127,7 +130,18 @@ func Load(path string, canned bool) (*Baseline, error) {
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}
 	var f File
-	if err := json.Unmarshal(data, &f); err != nil {
+	err = json.Unmarshal(data, &f)
+	if err != nil || f.Version != Version {
+		// a report named by mistake (an easy slip in a CI script) is
+		// not an old baseline, nor a JSON error to puzzle over
+		if what := notABaseline(data); what != "" {
+			return nil, fmt.Errorf("baseline %s: this is %s, not a baseline: write one with --write-baseline FILE", path, what)
+		}
+	}
+	if _, syntax := errors.AsType[*json.SyntaxError](err); syntax {
+		return nil, fmt.Errorf("baseline %s: not JSON (a baseline is the JSON file --write-baseline writes): %w", path, err)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("baseline %s: %w", path, err)
 	}
 	if f.Version != Version {
@@ -156,6 +170,38 @@ func Load(path string, canned bool) (*Baseline, error) {
 		}
 	}
 	return b, nil
+}
+
+// notABaseline names what data is when it is JSON but plainly no baseline
+// (a chatlint report, a SARIF log, JSON without a baseline's keys), else "".
+func notABaseline(data []byte) string {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var m map[string]json.RawMessage
+	if err := dec.Decode(&m); err != nil {
+		var anything any
+		if json.Unmarshal(data, &anything) == nil {
+			return "JSON but not an object"
+		}
+		return ""
+	}
+	_, findings := m["findings"]
+	_, version := m["version"]
+	_, runs := m["runs"]
+	_, summary := m["summary"]
+	_, conversations := m["conversations"]
+	_, score := m["score"]
+	more := dec.More()
+	switch {
+	case runs:
+		return "a SARIF log"
+	case more && (summary || conversations || score):
+		return "a chatlint report (--format jsonl)"
+	case summary || conversations:
+		return "a chatlint report (--format json)"
+	case !findings || !version:
+		return "JSON without a baseline's version and findings"
+	}
+	return ""
 }
 
 // Filter keeps the findings the baseline does not account for.
@@ -257,8 +303,21 @@ func (rec *Recorder) Filter(r *lint.Result) []lint.Finding {
 	return r.Findings
 }
 
-// Write saves the recorded findings, sorted so the file diffs well.
+// Write saves the recorded findings in the file path (see Encode).
 func (rec *Recorder) Write(path string) error {
+	var buf bytes.Buffer
+	if err := rec.Encode(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
+	return nil
+}
+
+// Encode writes the recorded findings to w as a baseline file, sorted so
+// the file diffs well.
+func (rec *Recorder) Encode(w io.Writer) error {
 	f := File{Version: Version, Tool: "chatlint", Redacted: rec.redact, Findings: []Entry{}}
 	for k, n := range rec.counts {
 		conv := k.conv
@@ -284,7 +343,7 @@ func (rec *Recorder) Write(path string) error {
 	if err != nil {
 		return fmt.Errorf("write baseline: %w", err)
 	}
-	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+	if _, err := w.Write(append(data, '\n')); err != nil {
 		return fmt.Errorf("write baseline: %w", err)
 	}
 	return nil

@@ -69,9 +69,36 @@ func TestBaselineConversationKey(t *testing.T) {
 	}
 }
 
+// TestLoadErrors: a file that is no baseline says what it is, so that a
+// report named by mistake is not taken for an old baseline or a puzzle.
 func TestLoadErrors(t *testing.T) {
-	if _, err := Load(filepath.Join(t.TempDir(), "none.json"), false); err == nil {
+	dir := t.TempDir()
+	if _, err := Load(filepath.Join(dir, "none.json"), false); err == nil {
 		t.Error("missing file")
+	}
+	tests := []struct{ name, data, want string }{
+		{"json report", `{"conversations":[],"agents":[],"errors":[],"summary":{}}`, "this is a chatlint report (--format json), not a baseline: write one with --write-baseline FILE"},
+		{"jsonl report", `{"id":"c1","score":90,"findings":[]}` + "\n" + `{"summary":{}}` + "\n", "this is a chatlint report (--format jsonl), not a baseline"},
+		{"sarif", `{"version":"2.1.0","$schema":"x","runs":[]}`, "this is a SARIF log, not a baseline"},
+		{"csv", "id,file,line\nc1,a.jsonl,1\n", "not JSON (a baseline is the JSON file --write-baseline writes)"},
+		{"array", `[1,2]`, "this is JSON but not an object, not a baseline"},
+		{"other json", `{"name":"x"}`, "this is JSON without a baseline's version and findings, not a baseline"},
+		{"newer baseline", `{"version":7,"tool":"chatlint","findings":[]}`, "version 7, this chatlint reads version 1"},
+	}
+	for _, tt := range tests {
+		path := filepath.Join(dir, "b.json")
+		if err := os.WriteFile(path, []byte(tt.data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(path, false); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "ok.json"), []byte(`{"version":1,"tool":"chatlint","findings":[]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(filepath.Join(dir, "ok.json"), false); err != nil {
+		t.Errorf("an empty baseline: %v", err)
 	}
 }
 

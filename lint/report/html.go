@@ -52,8 +52,23 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 			}
 			return m, nil
 		},
-		"json": func(v any) (string, error) {
-			b, err := json.Marshal(v)
+		// a list of names for the page's filters, each masked as the
+		// page masks it raw (controlSafe): json.Marshal would write a C0
+		// control as an escape, which controlSafe leaves alone, and the
+		// filter's option, whose value is masked, would match nothing
+		"json": func(v []string) (string, error) {
+			masked := make([]string, len(v))
+			for i, s := range v {
+				// (and a CR as an HTML parser reads it raw: as LF)
+				s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+				masked[i] = strings.Map(func(r rune) rune {
+					if r != '\t' && r != '\n' && r != '\r' && lint.Masked(r) {
+						return utf8.RuneError
+					}
+					return r
+				}, s)
+			}
+			b, err := json.Marshal(masked)
 			return string(b), err
 		},
 	}).ParseFS(htmlFiles, "html/report.html.tmpl"))

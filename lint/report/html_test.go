@@ -2,7 +2,9 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -585,5 +587,39 @@ func TestHTMLTemplateParses(t *testing.T) {
 	}
 	if htmlTemplate() != tmpl {
 		t.Error("the template is parsed again")
+	}
+}
+
+// TestHTMLAgentFilterMatchesMaskedNames: an agent name holding characters
+// the page masks (a C0 control, a bidirectional override, a CR) is the same
+// name in the filter's option, in the card's link and in the conversations'
+// data-agents, so that choosing it finds the agent's conversations. The
+// JSON of data-agents wrote a C0 control as an escape, which JavaScript
+// reads back as the control, while the option's value was masked.
+func TestHTMLAgentFilterMatchesMaskedNames(t *testing.T) {
+	name := "a\u0007b\u202ec\rd"
+	page := renderHTML(t, Options{}, 0, htmlResult("c1", name, "这个不行", 95), htmlResult("c2", name, "您好亲", 100))
+	option := regexp.MustCompile(`<select id="f-agent"[^>]*><option value="">全部客服</option><option value="([^"]*)">`).FindStringSubmatch(page)
+	if option == nil {
+		t.Fatal("no agent option")
+	}
+	want := html.UnescapeString(option[1])
+	// as a browser reads the attribute: CR as LF
+	want = strings.ReplaceAll(want, "\r", "\n")
+	if want != "a\uFFFDb\uFFFDc\nd" {
+		t.Errorf("option value %q", want)
+	}
+	convs := regexp.MustCompile(`data-agents="([^"]*)"`).FindAllStringSubmatch(page, -1)
+	if len(convs) != 2 {
+		t.Fatalf("%d conversations with data-agents, want 2", len(convs))
+	}
+	for _, m := range convs {
+		var agents []string
+		if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &agents); err != nil {
+			t.Fatal(err)
+		}
+		if len(agents) != 1 || agents[0] != want {
+			t.Errorf("data-agents %q, want [%q]", agents, want)
+		}
 	}
 }

@@ -151,6 +151,17 @@ func BinaryExtension(name string) string {
 	return ""
 }
 
+// ArchiveExtension reports whether ext, an extension BinaryExtension
+// returns, names a compressed archive (which a report piped through a
+// compressor can be) rather than a document or workbook.
+func ArchiveExtension(ext string) bool {
+	switch ext {
+	case ".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".rar":
+		return true
+	}
+	return false
+}
+
 // New returns a writer for a format name.
 func New(format string, w io.Writer, opts Options) (Writer, error) {
 	f, ok := formats[format]

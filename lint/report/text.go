@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -201,6 +202,12 @@ func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	}
 	if a, cut := firstRunes(after, ctx); cut {
 		after = a + "…"
+	}
+	// a long match (the excess of a long reply) is cut too: its start and
+	// end marked, and how long it is
+	if head, cut := firstRunes(match, 2*ctx); cut {
+		tail, _ := lastRunes(match[len(head):], ctx/4)
+		match = head + "…（共 " + strconv.Itoa(utf8.RuneCountInString(match)) + " 字）…" + tail
 	}
 	match = shown(match)
 	if t.opts.Color {

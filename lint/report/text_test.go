@@ -36,6 +36,13 @@ func TestExcerpt(t *testing.T) {
 	if !strings.HasPrefix(got, "…前") || !strings.HasSuffix(got, "后…") || !strings.Contains(got, "【不行】") {
 		t.Errorf("long excerpt = %q", got)
 	}
+	// a long match (a long reply's excess) is cut too, its length told
+	excess := "超" + strings.Repeat("长", 5000) + "尾"
+	reply := "好的" + excess
+	got = tw.excerpt(reply, &lint.Finding{Start: len("好的"), End: len(reply)})
+	if want := "好的【超" + strings.Repeat("长", 79) + "…（共 5002 字）…" + strings.Repeat("长", 9) + "尾】"; got != want {
+		t.Errorf("long match excerpt = %q, want %q", got, want)
+	}
 	if got := tw.excerpt("第一行\n第二行", &lint.Finding{}); got != "第一行 ⏎ 第二行" {
 		t.Errorf("no match, line break: %q", got)
 	}
