@@ -576,13 +576,18 @@ func TestEngineUnusedWaiversFromReaders(t *testing.T) {
 }
 
 // TestEngineRecordWithoutConversationID: a record without a conversation id
-// (the reader names its conversation after the file) is malformed once an
-// earlier record of its file had one, in that file only; a file without
-// any ids is one conversation, and records before the first id count as
-// that conversation.
+// (the reader names its conversation after the file) is malformed when
+// another record of its file has one, in that file only: after it, and
+// before it too (those were a conversation of their own, named after the
+// file, until the first id came); a file without any ids is one
+// conversation.
 func TestEngineRecordWithoutConversationID(t *testing.T) {
-	for _, strict := range []bool{false, true} {
-		res, sum, err := runEngine(t, &Engine{Jobs: 2, Strict: strict}, func(s Sink) error {
+	for _, tc := range []struct {
+		jobs   int
+		strict bool
+	}{{1, false}, {2, false}, {1, true}, {2, true}} {
+		strict := tc.strict
+		res, sum, err := runEngine(t, &Engine{Jobs: tc.jobs, Strict: strict}, func(s Sink) error {
 			s.File("a.jsonl")
 			noID := func(file string, line int) Message {
 				m := msg(file, line, Agent, "A", "reply", line)
@@ -598,7 +603,13 @@ func TestEngineRecordWithoutConversationID(t *testing.T) {
 				noID("a.jsonl", 1), withID("c1", "a.jsonl", 2), noID("a.jsonl", 3),
 				noID("b.jsonl", 1), noID("b.jsonl", 2), withID("c2", "b.jsonl", 3),
 				withID("c3", "c.jsonl", 1), noID("c.jsonl", 2),
+				// a txt dump's first conversation is named after its file,
+				// the later ones by their separators: no id is missing
+				noID("d.txt", 1), withID("d.txt#2", "d.txt", 3),
 			} {
+				if m.Pos.File == "d.txt" && m.Pos.Line == 1 {
+					MarkSeparated(s, "d.txt")
+				}
 				if m.Pos.File != "a.jsonl" && m.Pos.Line == 1 {
 					s.File(m.Pos.File)
 				}
@@ -610,8 +621,8 @@ func TestEngineRecordWithoutConversationID(t *testing.T) {
 		})
 		if strict {
 			var se *StrictError
-			if !errors.As(err, &se) || se.Pos != (Pos{File: "a.jsonl", Line: 3}) {
-				t.Fatalf("strict: %v, want a stop at a.jsonl:3", err)
+			if !errors.As(err, &se) || se.Pos != (Pos{File: "a.jsonl", Line: 1}) {
+				t.Fatalf("jobs %d, strict: %v, want a stop at a.jsonl:1", tc.jobs, err)
 			}
 			continue
 		}
@@ -622,17 +633,22 @@ func TestEngineRecordWithoutConversationID(t *testing.T) {
 		for _, r := range res {
 			ids = append(ids, fmt.Sprintf("%s:%d", r.Conversation.ID, len(r.Conversation.Messages)))
 		}
-		if got, want := strings.Join(ids, " "), "a.jsonl:1 c1:1 b.jsonl:2 c2:1 c3:1"; got != want {
-			t.Errorf("conversations %q, want %q", got, want)
+		if got, want := strings.Join(ids, " "), "c1:1 c2:1 c3:1 d.txt:1 d.txt#2:1"; got != want {
+			t.Errorf("jobs %d: conversations %q, want %q", tc.jobs, got, want)
 		}
 		errs, err := sum.Errors.Collect()
 		if err != nil {
 			t.Fatal(err)
 		}
-		if sum.Records != 8 || sum.Rejected != 2 || len(errs) != 2 ||
-			errs[0].Pos != (Pos{File: "a.jsonl", Line: 3}) || errs[1].Pos != (Pos{File: "c.jsonl", Line: 2}) ||
-			!strings.Contains(errs[0].Err, "no conversation id") {
-			t.Errorf("records %d, rejected %d, errors %v", sum.Records, sum.Rejected, errs)
+		var got []string
+		for _, e := range errs {
+			got = append(got, e.Error())
+		}
+		later, earlier := ": no conversation id, though later records of this file have one (only a file without any is one conversation)",
+			": no conversation id, though earlier records of this file have one (only a file without any is one conversation)"
+		want := []string{"a.jsonl:1" + later, "a.jsonl:3" + earlier, "b.jsonl:1" + later, "b.jsonl:2" + later, "c.jsonl:2" + earlier}
+		if sum.Records != 10 || sum.Rejected != 5 || sum.Messages != 5 || !slices.Equal(got, want) {
+			t.Errorf("jobs %d: records %d, rejected %d, messages %d, errors:\n%s", tc.jobs, sum.Records, sum.Rejected, sum.Messages, strings.Join(got, "\n"))
 		}
 	}
 }

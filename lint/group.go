@@ -74,6 +74,9 @@ type grouper struct {
 	// is malformed, not a conversation of its own named after the file
 	idFiles map[string]bool
 	idFile  string
+	// separated holds the files that tell their conversations apart by
+	// separator lines (SeparatedSink)
+	separated map[string]bool
 	// untyped holds the files that cannot say a message's type
 	// (UntypedSink); typeFile is the file of the last message, and
 	// typeFileUntyped whether it is one of them
@@ -873,6 +876,16 @@ func (g *grouper) dropFlushed() {
 
 func (g *grouper) File(string) { g.sum.Files++ }
 
+// SeparatedFile notes a file that tells its conversations apart by
+// separator lines (SeparatedSink): rejectIDless leaves its first
+// conversation alone.
+func (g *grouper) SeparatedFile(name string) {
+	if g.separated == nil {
+		g.separated = map[string]bool{}
+	}
+	g.separated[name] = true
+}
+
 // UntypedFile notes a file that cannot say a message's type (UntypedSink).
 func (g *grouper) UntypedFile(name string) {
 	if g.untyped == nil {
@@ -935,7 +948,12 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 	if m.Conversation != m.Pos.File {
 		if !sameString(m.Pos.File, g.idFile) {
 			g.idFile = m.Pos.File
-			g.idFiles[m.Pos.File] = true
+			if !g.idFiles[m.Pos.File] {
+				g.idFiles[m.Pos.File] = true
+				if err := g.rejectIDless(m.Pos.File); err != nil {
+					return err
+				}
+			}
 		}
 	} else if g.idFiles[m.Pos.File] {
 		// (the readers name a record's conversation after its file when
@@ -1006,6 +1024,51 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		return g.evict()
 	}
 	return nil
+}
+
+// rejectIDless rejects the records of file read before its first record
+// that names a conversation, which named none: they were the file's one
+// conversation while it seemed to have no ids, and they belong to some
+// conversation nobody can tell, as an id-less record after the first id
+// does. A conversation linted early already (the memory budget) stays
+// linted.
+func (g *grouper) rejectIDless(file string) error {
+	if g.separated[file] {
+		return nil
+	}
+	oc, _ := g.lookup(file)
+	if oc == nil || oc.conv.File != file {
+		return nil
+	}
+	g.leave(oc)
+	oc.last = -1 // its entries in the lru queue and the recent cache are stale
+	g.forget(oc)
+	g.lru.orphan(oc.n)
+	g.dropFlushed()
+	g.bytes -= oc.bytes
+	c := g.complete(oc)
+	ms := c.Messages
+	slices.SortFunc(ms, func(a, b Message) int { return a.Pos.Line - b.Pos.Line })
+	var err error
+	for i := range ms {
+		if ms[i].Text == "" {
+			g.sum.EmptyTexts-- // (counted as it was taken)
+		}
+		e := RecordError{Pos: ms[i].Pos, Err: "no conversation id, though later records of this file have one (only a file without any is one conversation)"}
+		// (each record was counted when it was taken)
+		g.sum.Rejected++
+		g.sum.Errors.Add(e)
+		if g.strict && err == nil {
+			err = &StrictError{Pos: e.Pos, Err: e.Err}
+		}
+	}
+	if g.pool != nil {
+		g.pool.put(ms)
+	}
+	if err != nil {
+		return err
+	}
+	return g.ctx.Err()
 }
 
 func (g *grouper) Reject(e RecordError) error {

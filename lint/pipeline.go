@@ -102,7 +102,8 @@ const (
 	recReject
 	recSkip
 	recFile
-	recUntyped // the file pos.File cannot say a message's type
+	recUntyped   // the file pos.File cannot say a message's type
+	recSeparated // the file pos.File tells conversations apart by separators
 )
 
 // record is one input record on its way from a reader to the grouper.
@@ -211,6 +212,12 @@ func (b *batcher) File(name string) { b.add(record{kind: recFile, pos: Pos{File:
 // UntypedFile passes on that a file cannot say a message's type
 // (UntypedSink).
 func (b *batcher) UntypedFile(name string) { b.add(record{kind: recUntyped, pos: Pos{File: name}}) }
+
+// SeparatedFile passes on that a file tells its conversations apart by
+// separator lines (SeparatedSink).
+func (b *batcher) SeparatedFile(name string) {
+	b.add(record{kind: recSeparated, pos: Pos{File: name}})
+}
 
 func (b *batcher) Message(m Message) error {
 	return b.add(record{kind: recMessage, msg: m, pos: m.Pos})
@@ -482,6 +489,8 @@ func (g *grouper) consume(b *batch) error {
 			g.File(r.pos.File)
 		case recUntyped:
 			g.UntypedFile(r.pos.File)
+		case recSeparated:
+			g.SeparatedFile(r.pos.File)
 		}
 		if err != nil {
 			return err

@@ -40,6 +40,25 @@ func MarkUntyped(sink Sink, name string) {
 	}
 }
 
+// SeparatedSink is a Sink that is told which files tell their
+// conversations apart by separator lines rather than by ids (txt dumps):
+// the first conversation of such a file is named after the file, as a file
+// without ids is, and the later ones otherwise, so its records before the
+// first separator are that conversation's, not records that lack an id.
+// Readers call SeparatedFile before the file's first record (see
+// MarkSeparated).
+type SeparatedSink interface {
+	SeparatedFile(name string)
+}
+
+// MarkSeparated tells sink, if it is a SeparatedSink, that file name tells
+// its conversations apart by separator lines.
+func MarkSeparated(sink Sink, name string) {
+	if s, ok := sink.(SeparatedSink); ok {
+		s.SeparatedFile(name)
+	}
+}
+
 // ErrStrict wraps the first malformed record when --strict is set.
 var ErrStrict = errors.New("malformed record (--strict)")
 

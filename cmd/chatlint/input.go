@@ -144,6 +144,7 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		{"types", f.types, &m.Types},
 		{"default", f.defaults, &m.Defaults},
 	} {
+		given := map[string]string{} // by the flag (it replaces the config's)
 		for _, spec := range kv.specs {
 			pairs, err := transcript.ParsePairs(spec)
 			if err != nil {
@@ -153,6 +154,10 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 				*kv.into = map[string]string{}
 			}
 			for k, v := range pairs {
+				if prev, dup := given[k]; dup && prev != v {
+					return transcript.Options{}, fmt.Errorf("--%s: %s is given twice: %s=%s and %s=%s", kv.flag, k, k, prev, k, v)
+				}
+				given[k] = v
 				(*kv.into)[k] = v
 			}
 		}

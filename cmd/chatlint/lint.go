@@ -727,6 +727,9 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	// files that mix encodings are reported once the run is over (their
 	// lines may be parsed after the file is read) and the progress line gone
 	topts.Mixed = &transcript.MixedEncodings{}
+	if len(topts.Agents) > 0 || len(topts.Staff) > 0 {
+		topts.SenderRules = transcript.NewSenderRuleUse(&topts)
+	}
 	defer func() {
 		prog.done()
 		if su := (*setUpError)(nil); errors.As(runErr, &su) {
@@ -737,6 +740,15 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 		if errors.As(runErr, &strict) {
 			// what was read past the record that stopped the run does not count
 			warnings = topts.Mixed.WarningsUntil(strict.Pos)
+		}
+		// an agents pattern or staff id that named no sender: a typo reads
+		// every agent as a customer, and their messages pass unchecked
+		agents, staff := topts.SenderRules.Unused(&topts)
+		for _, p := range agents {
+			warnings = append(warnings, fmt.Sprintf("the agents pattern %q (--agents, input.agents) matched no sender: a typo? the senders it was to name were read as customers", p))
+		}
+		for _, id := range staff {
+			warnings = append(warnings, fmt.Sprintf("the staff id %q (--staff, input.staff) is no sender's: a typo? the sender it was to name was read as a customer", id))
 		}
 		for _, w := range warnings {
 			if !r.warned[w] { // once, though --fix runs twice

@@ -97,6 +97,7 @@ var reasonSamples = map[string]reasonSample{
 	"%q: [%s] is not an array index":                           {reason: `mapping: field text: "a[x]": [x] is not an array index`},
 	"duplicate message id %q in conversation %q (first at %s)": {args: []any{"m1", "c1", "day.jsonl:3"}, keep: []string{"day.jsonl:3"}},
 	"no conversation id, though earlier records of this file have one (only a file without any is one conversation)": {},
+	"no conversation id, though later records of this file have one (only a file without any is one conversation)":   {},
 
 	// JSON
 	"line %d, column %d: invalid JSON: %s":                        {args: []any{3, 7, "invalid character 'x' looking for beginning of value"}},
@@ -195,6 +196,7 @@ var reasonSamples = map[string]reasonSample{
 	"%s is mapped to column %d, the header has %d":                                                                                                         {args: []any{"text", 9, 2}},
 	"%s is mapped to column %q, which the header does not have (columns: %s)":                                                                              {args: []any{"text", "body", `"role", "text"`}, keep: []string{`"role", "text"`}},
 	"no text column in the first row (cells: %s): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N": {args: []any{`"a", "b"`}},
+	"columns %d (%q) and %d (%q) both name the text: say which to lint, --map text=%s or --map text=%s":                                                    {args: []any{5, "内容", 6, "消息内容", "'内容'", "'消息内容'"}, keep: []string{"'内容'"}},
 	"no text column in the header (columns: %s): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N":  {args: []any{`"role", "remark"`}},
 	"line %d: no reply column in the header (columns: %s): name it 话术, 回复, 内容 or text, or --map text=COLUMN":                                               {args: []any{1, `"编号", "分类"`}},
 	"the header row is separated by %s, not %s: use %s":                                                                                                    {args: []any{"';'", "commas", "--delimiter ';'"}},
@@ -330,8 +332,10 @@ var notReasons = map[string]string{
 	"mapping: type value %q is given twice (as values differing only in case or blanks), mapped to %q and %q":       "a usage error",
 	"mapping: no default for %q (defaults: conversation, role, sender, type)":                                       "a usage error",
 	"mapping: default role %q: roles are customer, agent, bot, system":                                              "a usage error",
-	"%q: expected KEY=VALUE": "a usage error",
-	"delimiter %q: give one character (or tab, comma, semicolon, pipe, space)":                                             "a usage error",
+	"%q: expected KEY=VALUE":                                                   "a usage error",
+	"%s is given twice: %s=%s and %s=%s":                                       "a usage error",
+	"mapping: messages paths %q: %s is given twice":                            "a usage error",
+	"delimiter %q: give one character (or tab, comma, semicolon, pipe, space)": "a usage error",
 	"time layout %q has no date or time in it: write it as Go (2006-01-02 15:04:05) or strftime (%%Y-%%m-%%d %%H:%%M:%%S)": "a usage error",
 	"time layout %q ends with a lone %%":         "a usage error",
 	"time layout %q: unsupported directive %%%c": "a usage error",

@@ -592,6 +592,7 @@ func reasonKinds() []reasonRule {
 
 		// conversations and message ids
 		zh(`no conversation id, though earlier records of this file have one`, "没有会话 id，而这个文件前面的记录有"),
+		zh(`no conversation id, though later records of this file have one`, "没有会话 id，而这个文件后面的记录有"),
 		zh(`only a file without any is one conversation$`, "只有完全没有会话 id 的文件才算作一个会话"),
 		zh(`duplicate message id («q») in conversation («q»)`, "会话 $2 中的消息 id $1 重复"),
 		zh(`first at (.+)$`, "首次出现在 $1"),
@@ -611,6 +612,8 @@ func reasonKinds() []reasonRule {
 		zh(`no header row \(--header=false\): map (\w+) to a column number, not («q»)`, "没有表头行（--header=false）：请把 $1 映射到列号，而不是 $2"),
 		zh(`(\w+) is mapped to column (\d+), the header has (\d+)`, "$1 映射到第 $2 列，而表头只有 $3 列"),
 		zh(`(\w+) is mapped to column («q»), which the header does not have`, "$1 映射到列 $2，而表头中没有这一列"),
+		zh(`columns (\d+) \((«q»)\) and (\d+) \((«q»)\) both name the text: say which to lint, (--map text=\S+) or (--map text=\S+)$`,
+			"第 $1 列（$2）和第 $3 列（$4）都是文本列：请指明检查哪一列，$5 或 $6"),
 		zh(`columns: (.*)$`, "列：$1"),
 		zh(`no text column in the first row \(cells: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
 			"第一行中没有文本列（单元格：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -712,6 +713,25 @@ func headerColumns(header []string, mapped *[nFields]string, comma rune) ([nFiel
 					break alias
 				}
 			}
+		}
+	}
+	if mapped[fText] == "" && cols[fText] >= 0 {
+		// two columns that both name the text (内容 and 消息内容, or 内容
+		// twice): the earliest alias would win, and if it is the wrong
+		// one the run lints the wrong text (or nothing) without a word
+		for i, h := range folded {
+			if i == cols[fText] || !slices.Contains(headerAliases[fText], h) || taken(&cols, i, nFields) {
+				continue
+			}
+			a, b := strings.TrimSpace(header[cols[fText]]), strings.TrimSpace(header[i])
+			pick := func(n int, name string) string {
+				if h == folded[cols[fText]] {
+					return strconv.Itoa(n + 1) // the same name twice: by number
+				}
+				return shellQuote(name)
+			}
+			return cols, fmt.Errorf("columns %d (%q) and %d (%q) both name the text: say which to lint, --map text=%s or --map text=%s",
+				cols[fText]+1, a, i+1, b, pick(cols[fText], a), pick(i, b))
 		}
 	}
 	if cols[fText] < 0 {

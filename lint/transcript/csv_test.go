@@ -143,6 +143,11 @@ func TestCSVMalformed(t *testing.T) {
 			msgs: 6001},
 		{name: "header only", data: "会话ID,时间,角色,内容\r\n", fileErr: "<stdin>: only a header row, no messages"},
 		{name: "no text column", data: "a,b\n1,2\n", fileErr: "line 1: no text column in the header"},
+		// two columns naming the text: the earliest alias won, an empty
+		// 内容 over the 消息内容 that held the messages
+		{name: "two text columns", data: "会话ID,角色,内容,消息内容\nc1,agent,,不知道\n", fileErr: `line 1: columns 3 ("内容") and 4 ("消息内容") both name the text: say which to lint, --map text='内容' or --map text='消息内容'`},
+		{name: "one text column twice", data: "会话ID,角色,内容,内容\nc1,agent,,不知道\n", fileErr: "--map text=3 or --map text=4"},
+		{name: "two text columns, one mapped", data: "会话ID,角色,内容,消息内容\nc1,agent,,不知道\n", opts: Options{Mapping: &Mapping{Fields: map[string]string{"text": "消息内容"}}}, msgs: 1},
 		// the errors name the flag that reads the file
 		{name: "a data row first", data: "c1,2026-11-04 10:00:00,customer,你好\n", fileErr: "without a header row use --header=false and --map text=N"},
 		{name: "semicolons", data: "会话ID;时间;角色;内容\nc1;2026-11-04 10:00:00;customer;你好\n", fileErr: "line 1: the header row is separated by ';', not commas: use --delimiter ';'"},

@@ -370,6 +370,10 @@ func htmlMessage(m *lint.Message) {
 // (lint.UntypedSink).
 func (s htmlSink) UntypedFile(name string) { lint.MarkUntyped(s.Sink, name) }
 
+// SeparatedFile passes on that a file tells its conversations apart by
+// separator lines (lint.SeparatedSink).
+func (s htmlSink) SeparatedFile(name string) { lint.MarkSeparated(s.Sink, name) }
+
 // UnusedWaivers passes on the waivers no message took (lint.WaiverSink).
 func (s htmlSink) UnusedWaivers(ws []lint.Waiver) {
 	if w, ok := s.Sink.(lint.WaiverSink); ok {

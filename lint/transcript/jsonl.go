@@ -489,19 +489,22 @@ func parseRole(s string) (lint.Role, bool) {
 
 // senderRole is the role of a record without one, by its sender, when the
 // options name the agents (Agents patterns, Staff ids; everyone else is a
-// customer), as the mapping-aware readers decide it (builder.senderRole).
+// customer), as the mapping-aware readers decide it (builder.role).
 func senderRole(opts *Options, sender string) (lint.Role, bool) {
 	sender = strings.TrimSpace(sender)
 	if opts == nil || sender == "" || len(opts.Agents) == 0 && len(opts.Staff) == 0 {
 		return lint.RoleUnknown, false
 	}
-	for _, s := range opts.Staff {
+	opts.SenderRules.ask()
+	for i, s := range opts.Staff {
 		if strings.TrimSpace(s) == sender {
+			used(opts.SenderRules, staffOf, i)
 			return lint.Agent, true
 		}
 	}
-	for _, p := range opts.Agents {
+	for i, p := range opts.Agents {
 		if globMatch(p, sender) {
+			used(opts.SenderRules, agentsOf, i)
 			return lint.Agent, true
 		}
 	}

@@ -280,6 +280,15 @@ func TestJSONLMapping(t *testing.T) {
 			want: []string{"c1|agent||text|在的@2", "c2|customer||text|好@5"}, rejects: []string{`3: unknown role "x"`, "4: invalid JSON"}},
 		{name: "default role", data: `{"conversation":"c1","text":"你好","sender":"b"}`,
 			opts: Options{Mapping: m(Mapping{Defaults: map[string]string{"role": "customer"}})}, want: []string{"c1|customer|b|text|你好@1"}},
+		// the agents --agents and --staff name stay agents beside a
+		// default role, which is everyone else's (it made them customers)
+		{name: "default role beside agents", data: `{"conversation":"c1","text":"你好","sender":"b"}` + "\n" + `{"conversation":"c1","text":"不知道","sender":"a"}` + "\n" +
+			`{"conversation":"c1","text":"x","sender":"s01"}` + "\n" + `{"conversation":"c1","text":"好","sender":"m"}` + "\n" + `{"conversation":"c1","text":"y"}`,
+			opts: Options{Agents: []string{"a"}, Staff: []string{"s01"}, Mapping: m(Mapping{Roles: map[string]string{"m": "bot"}, Defaults: map[string]string{"role": "customer"}})},
+			want: []string{"c1|customer|b|text|你好@1", "c1|agent|a|text|不知道@2", "c1|agent|s01|text|x@3", "c1|bot|m|text|好@4", "c1|customer||text|y@5"}},
+		{name: "agents with a mapping, no default", data: `{"conversation":"c1","text":"你好","sender":"b"}` + "\n" + `{"conversation":"c1","text":"不知道","sender":"a"}` + "\n" + `{"conversation":"c1","text":"y"}`,
+			opts: Options{Agents: []string{"a"}, Mapping: m(Mapping{TimeLayout: "unix"})},
+			want: []string{"c1|customer|b|text|你好@1", "c1|agent|a|text|不知道@2"}, rejects: []string{"3: no role and no sender"}},
 		{name: "messages path", data: `{"id":"c1","msgs":[{"role":"agent","text":"a"},{"role":"customer","text":"b"}]}` + "\n" + `{"id":"c2","msgs":[]}` + "\n" + `{"id":"c3","msgs":5}`,
 			opts: Options{Mapping: m(Mapping{Messages: "msgs[]", Fields: map[string]string{"conversation": "id"}})},
 			want: []string{"c1|agent||text|a@1", "c1|customer||text|b@1"}, rejects: []string{"3: expected a list"}},

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -133,7 +134,7 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 	}
 	if m.Messages != "" {
 		paths := strings.Split(m.Messages, ",")
-		for _, path := range paths {
+		for i, path := range paths {
 			steps, err := parsePath(path, true)
 			if err != nil {
 				return nil, fmt.Errorf("mapping: messages path: %w", err)
@@ -143,6 +144,11 @@ func (m *Mapping) compile() (*compiledMapping, error) {
 					break // "." or "$": the default shapes
 				}
 				return nil, fmt.Errorf("mapping: messages paths %q: an empty path", m.Messages)
+			}
+			if slices.ContainsFunc(paths[:i], func(p string) bool { return strings.TrimSpace(p) == strings.TrimSpace(path) }) {
+				// each element would be read twice, every message of it
+				// linted twice
+				return nil, fmt.Errorf("mapping: messages paths %q: %s is given twice", m.Messages, strings.TrimSpace(path))
 			}
 			if len(c.messages) > 0 && (len(steps) > 0 && steps[0].iter) != (len(c.messages[0]) > 0 && c.messages[0][0].iter) {
 				return nil, fmt.Errorf("mapping: messages paths %q: either all of them start with [] (the elements of a top-level array) or none does", m.Messages)
@@ -267,6 +273,10 @@ func ParsePairs(spec string) (map[string]string, error) {
 		if !ok || k == "" || v == "" {
 			return nil, fmt.Errorf("%q: expected KEY=VALUE", strings.TrimSpace(part))
 		}
+		if prev, dup := out[k]; dup && prev != v {
+			// the last would win without a word (text=内容,text=发送人)
+			return nil, fmt.Errorf("%s is given twice: %s=%s and %s=%s", k, k, prev, k, v)
+		}
 		out[k] = v
 	}
 	return out, nil
@@ -290,8 +300,8 @@ type builder struct {
 	src      *Source
 	m        *compiledMapping
 	agents   []string
-	staff    map[string]bool
-	hasRules bool // Agents or Staff or sender entries in Roles decide roles by sender
+	staff    map[string]int // each Staff id's index
+	hasRules bool           // Agents or Staff or sender entries in Roles decide roles by sender
 	// loc, if set, is the zone of the times written without one instead of
 	// --tz: the one a table's time column names in its header (时间(UTC))
 	loc *time.Location
@@ -302,9 +312,11 @@ func newBuilder(src *Source) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{src: src, m: m, agents: src.Opts.Agents, staff: map[string]bool{}}
-	for _, s := range src.Opts.Staff {
-		b.staff[strings.TrimSpace(s)] = true
+	b := &builder{src: src, m: m, agents: src.Opts.Agents, staff: map[string]int{}}
+	for i, s := range src.Opts.Staff {
+		if _, dup := b.staff[strings.TrimSpace(s)]; !dup {
+			b.staff[strings.TrimSpace(s)] = i
+		}
 	}
 	b.hasRules = len(b.agents) > 0 || len(b.staff) > 0
 	return b, nil
@@ -406,8 +418,10 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 	return m, ""
 }
 
-// role resolves a record's role from its role value, else from the
-// default role, else from its sender.
+// role resolves a record's role from its role value, else from its sender
+// as Roles, Staff or Agents name it, else from the default role, else (with
+// Staff or Agents given) as a customer's: a default role=customer beside
+// --agents is everyone else, not the agents too.
 func (b *builder) role(value, sender string) (lint.Role, string) {
 	if v := strings.TrimSpace(value); v != "" {
 		if r, ok := b.m.roles[roleKey(v)]; ok {
@@ -418,12 +432,15 @@ func (b *builder) role(value, sender string) (lint.Role, string) {
 		}
 		return lint.RoleUnknown, unknownRole(v) + b.knownRoles()
 	}
+	if r, ok := b.senderRole(sender); ok {
+		return r, ""
+	}
 	if d := b.m.defaults[fRole]; d != "" {
 		r, _ := lint.ParseRole(d)
 		return r, ""
 	}
-	if r, ok := b.senderRole(sender); ok {
-		return r, ""
+	if b.hasRules && sender != "" {
+		return lint.Customer, ""
 	}
 	if sender == "" {
 		return lint.RoleUnknown, "no role and no sender (map the role field, or set a default role)"
@@ -455,8 +472,7 @@ func yamlQuote(s string) string {
 }
 
 // senderRole decides a role from the sender's name: an entry of Roles, a
-// Staff id or an Agents pattern; with any such rule configured, every other
-// sender is a customer.
+// Staff id or an Agents pattern (role gives every other sender its role).
 func (b *builder) senderRole(sender string) (lint.Role, bool) {
 	if sender == "" {
 		return lint.RoleUnknown, false
@@ -467,19 +483,23 @@ func (b *builder) senderRole(sender string) (lint.Role, bool) {
 	if b.isAgent(sender) {
 		return lint.Agent, true
 	}
-	if b.hasRules {
-		return lint.Customer, true
-	}
 	return lint.RoleUnknown, false
 }
 
 // isAgent reports whether a sender is a Staff id or matches an Agents pattern.
 func (b *builder) isAgent(sender string) bool {
-	if b.staff[sender] {
+	if !b.hasRules {
+		return false
+	}
+	use := b.src.Opts.SenderRules
+	use.ask()
+	if i, ok := b.staff[sender]; ok {
+		used(use, staffOf, i)
 		return true
 	}
-	for _, p := range b.agents {
+	for i, p := range b.agents {
 		if globMatch(p, sender) {
+			used(use, agentsOf, i)
 			return true
 		}
 	}

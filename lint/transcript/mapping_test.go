@@ -135,6 +135,14 @@ func TestParsePairs(t *testing.T) {
 			t.Errorf("ParsePairs(%q): no error", bad)
 		}
 	}
+	// a key given twice differently is an error (the last won in silence);
+	// the same pair twice is harmless
+	if _, err := ParsePairs("text=内容,text=发送人"); err == nil || err.Error() != "text is given twice: text=内容 and text=发送人" {
+		t.Errorf("a key twice: err = %v", err)
+	}
+	if got, err := ParsePairs("卖家=agent, 卖家=agent"); err != nil || len(got) != 1 {
+		t.Errorf("a pair twice: %v, %v", got, err)
+	}
 }
 
 func TestParsePath(t *testing.T) {
@@ -214,6 +222,7 @@ func TestMappingValidate(t *testing.T) {
 		"bad default":      {Defaults: map[string]string{"text": "x"}},
 		"bad default role": {Defaults: map[string]string{"role": "boss"}},
 		"bad path":         {Messages: "turns[.x"},
+		"a path twice":     {Messages: "[], []"},
 		"bad layout":       {TimeLayout: "yyyy-MM-dd"},
 		"bad strftime":     {TimeLayout: "%Q"},
 		"bad delimiter":    {Delimiter: ";;"},

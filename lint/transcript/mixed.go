@@ -222,15 +222,23 @@ func (m *mixedReader) lineEncoding(unit []byte, complete bool) encoding.Encoding
 }
 
 // utf8Score scores UTF-8 text as chineseScore scores a decoding: common
-// Simplified or Traditional characters.
+// Simplified or Traditional characters, and emoji, which chat is full of
+// (a line of OK👍 holds no Chinese, and GB18030 reads it as OK馃憤).
 func utf8Score(b []byte) int {
 	score := 0
 	for _, r := range string(b) {
-		if commonSimplified[r] || commonTraditional[r] {
+		if commonSimplified[r] || commonTraditional[r] || isEmoji(r) {
 			score++
 		}
 	}
 	return score
+}
+
+// isEmoji reports whether r is in the blocks of emoji and the symbols chat
+// uses as such (☀, ✔, ❤, 🀄, 👍, 🤝): UTF-8 spells them with lead bytes (E2
+// 98–9E, F0 9F) that a GB18030 line is very unlikely to pass as valid UTF-8.
+func isEmoji(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF
 }
 
 func hasNonASCII(b []byte) bool {

@@ -99,6 +99,9 @@ func TestMixedEncodings(t *testing.T) {
 			lines2: 1, first: 3, wantPrimary: simplifiedchinese.GB18030},
 		{name: "UTF-8 in a Big5 file", lines: []mixedLine{{'b', trad}, {'b', trad}, {'b', trad}, {'u', trad}},
 			lines2: 1, first: 4, wantPrimary: traditionalchinese.Big5},
+		// a UTF-8 line of emoji and no Chinese (GB18030 read OK👍 as OK馃憤)
+		{name: "UTF-8 emoji in a GBK file", lines: []mixedLine{{'g', simp}, {'g', simp}, {'u', `{"role":"customer","text":"OK👍"}`}, {'u', `{"role":"customer","text":"好的❤️"}`}, {'g', simp}},
+			lines2: 2, first: 3, wantPrimary: simplifiedchinese.GB18030},
 		{name: "ASCII lines in a GBK file are not counted", lines: []mixedLine{{'g', simp}, {'a', ascii}, {'g', simp}, {'a', ascii}},
 			wantPrimary: simplifiedchinese.GB18030},
 		// GBK's 木木 (C4 BE C4 BE) is valid UTF-8 as well (ľľ): it stays GBK

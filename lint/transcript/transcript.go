@@ -44,6 +44,9 @@ type Options struct {
 	Agents []string
 	// Staff are exact sender ids of agents (企业微信 userids); like Agents.
 	Staff []string
+	// SenderRules, if set, records which Agents patterns and Staff ids
+	// named a sender (NewSenderRuleUse), for a warning after the run.
+	SenderRules *SenderRuleUse
 	// Mixed, if set, collects the files that mix encodings (their lines
 	// are each read in their own encoding), for warnings after the run.
 	Mixed *MixedEncodings

@@ -329,13 +329,19 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	// its first header shows the file is one (a .txt that is none is
 	// said to be none: --agents would not help it)
 	noRoles := !b.hasRules && len(b.m.roles) == 0 && b.m.defaults[fRole] == ""
+	// its first conversation is named after the file, the later ones by
+	// their separators: the first is no records without an id
+	lint.MarkSeparated(sink, src.Name)
 	t := &txtState{b: b, sink: sink, src: src, conv: src.Name}
 	lr := newLineReader(src)
+	var head longHead
+	lr.tap = head.tap
 	var preamble []lint.RecordError
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		head.b = head.b[:0]
 		line, ok, err := lr.next()
 		if err != nil {
 			return fmt.Errorf("line %d: %w", lr.line+1, err)
@@ -345,6 +351,18 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
 		prob := lr.tooLong()
+		if prob != "" && t.layout != 0 {
+			if h, ok := t.longHeader(head.b, lr.long); ok {
+				// a header over the bound (one holding a long text): a
+				// message of its own, rejected whole with the lines under
+				// it, not a line of the message before it
+				h.bad = prob
+				if err := t.header(h, pos, false); err != nil {
+					return err
+				}
+				continue
+			}
+		}
 		if prob == "" {
 			prob = lineProblem(line)
 			if l, ok := src.recode(line, lr.line); prob != "" && ok {
@@ -381,21 +399,17 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		}
 		trimmed := strings.TrimSpace(s)
 		if h, layout, ok := parseTxtHeader(trimmed, t.layout, t.inline != inlineNo, src.Opts.Location); ok {
-			if err := t.release(false); err != nil {
-				return err
-			}
-			switch {
-			case t.layout == 0 && h.text == "":
-				t.inline = inlineNo
-			case t.layout == 0 && !h.named:
-				t.inline = inlineYes
-			case t.layout != 0 && t.inline == inlineUndecided:
-				// the first header, and nothing but blank lines under it
-				t.inline = inlineYes
-			}
-			if t.layout == 0 {
+			first := t.layout == 0
+			if first {
+				// (no message is open yet, nor are lines held)
 				if noRoles {
 					return errors.New("txt dumps need --agents PATTERN (or input.agents in .chatlint.yaml) to tell agents from customers, e.g. --agents '店铺名:*'")
+				}
+				switch {
+				case h.text == "":
+					t.inline = inlineNo
+				case !h.named:
+					t.inline = inlineYes
 				}
 				t.layout = layout
 				for _, e := range preamble {
@@ -405,12 +419,8 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 				}
 				preamble = nil
 			}
-			if err := t.flush(); err != nil {
+			if err := t.header(h, pos, first); err != nil {
 				return err
-			}
-			t.open, t.head, t.pos = true, h, pos
-			if h.bad != "" {
-				t.bad, t.badPos = h.bad, pos
 			}
 			continue
 		}
@@ -477,6 +487,68 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return fmt.Errorf("no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the file: not a chat dump? (a canned-reply list reads with --input-format canned)")
 	}
 	return t.flush()
+}
+
+// header ends the open message (and reads the lines held after a divider in
+// it) and opens h's, the message of the header line at pos; first is set for
+// the file's first header.
+func (t *txtState) header(h txtHeader, pos lint.Pos, first bool) error {
+	if err := t.release(false); err != nil {
+		return err
+	}
+	if !first && t.inline == inlineUndecided {
+		// the first header, and nothing but blank lines under it
+		t.inline = inlineYes
+	}
+	if err := t.flush(); err != nil {
+		return err
+	}
+	t.open, t.head, t.pos = true, h, pos
+	if h.bad != "" {
+		t.bad, t.badPos = h.bad, pos
+	}
+	return nil
+}
+
+// txtLongHead is how many bytes of a line over the record bound are kept:
+// enough for a header (the time, a name of at most 40 characters, and the
+// start of the text after a colon) to tell whether the line starts a
+// message.
+const txtLongHead = 1024
+
+// longHead keeps the first txtLongHead bytes of a line over the record
+// bound, which a lineReader reads past without keeping it: its tap.
+type longHead struct{ b []byte }
+
+func (l *longHead) tap(p []byte) {
+	if n := txtLongHead - len(l.b); n > 0 {
+		l.b = append(l.b, p[:min(n, len(p))]...)
+	}
+}
+
+// longHeader reports whether a line over the record bound, n bytes long, of
+// which head holds the first bytes (see longHead), is a header, and returns
+// it. In a dump of one line per message (TIME NAME: TEXT) a message over
+// the bound is such a line: a message of its own, not a line of the
+// message before it. When head is not the whole line (or the clean UTF-8
+// it starts with is not), the header must hold a text, which goes on past
+// it: a name is short, so a header without a text is not cut.
+func (t *txtState) longHeader(head []byte, n int64) (txtHeader, bool) {
+	head = trimEOL(head)
+	whole := int64(len(head)) >= n
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRune(head[i:])
+		if r == 0 || r == utf8.RuneError && size <= 1 {
+			// a NUL byte, invalid UTF-8 or a character cut short
+			head, whole = head[:i], false
+			break
+		}
+		i += size
+	}
+	s := strings.TrimRight(string(head), " \t\u3000")
+	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
+	h, _, ok := parseTxtHeader(s, t.layout, t.inline != inlineNo, t.src.Opts.Location)
+	return h, ok && (whole || h.text != "")
 }
 
 // separatorMatch matches txtSeparator, quickly ruling out most lines.

@@ -193,6 +193,7 @@ func FuzzReadTxt(f *testing.F) {
 		"前言\n\n-----\nstray\n",
 		"消息记录（此消息记录为文本格式，不支持重新导入）\n=====\n消息分组:好友\n=====\n消息对象:與 張三\n=====\n\n2026-11-04 10:00:00 張三\n已讀\n[圖片]\n",
 		"x 2026-02-31 25:61:00\n",
+		"[2026-11-04 10:00:00] 我: 在的\n[2026-11-04 10:00:06] 张三: 这一行超过了四十八个字节的界限\n续\n", // a header over the bound
 		"\xff\xfe\x00",
 	} {
 		f.Add(seed)
@@ -277,5 +278,105 @@ func TestTxtDividerInMessage(t *testing.T) {
 		if fmt.Sprint(rejects) != fmt.Sprint(tc.rejects) && len(rejects)+len(tc.rejects) > 0 || len(s.skips) != tc.skips {
 			t.Errorf("%s: rejects %v, skips %v; want lines %v, %d skips", tc.name, s.rejects, s.skips, tc.rejects, tc.skips)
 		}
+	}
+}
+
+// TestTxtOverlongLine: a line over the record bound (4 × --max-message-size)
+// is read past without being kept, but only its own message is lost. In a
+// dump of one line per message ([TIME] NAME: TEXT) such a line is a header
+// holding a long text, a message of its own: it used to be taken for a line
+// of the message before it, which was rejected with it. Its start tells: a
+// header starts the line, and the lines under it go with it.
+func TestTxtOverlongLine(t *testing.T) {
+	long := strings.Repeat("a", 5000)    // over 4 KiB, the bound of --max-message-size 1KiB
+	huge := strings.Repeat("啊", 400<<10) // 1.2 MiB, over the default bound of 1 MiB
+	const (
+		l1 = "[2026-11-04 10:00:00] 买家: 在吗\n"
+		l2 = "[2026-11-04 10:00:05] 小美: 您好亲，这个我也不知道\n"
+		lh = "[2026-11-04 10:00:06] 小美: "
+		l4 = "[2026-11-04 10:00:07] 小美: 好的，祝您生活愉快\n"
+	)
+	agents := Options{Agents: []string{"小美", "我"}, MaxRecordBytes: 4 << 10}
+	for _, tc := range []struct {
+		name, data string
+		opts       Options
+		want       []string // msgLines
+		rejects    []int    // lines, each rejected as too long
+	}{
+		{name: "after a message", data: l1 + l2 + lh + long + "\n" + l4, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2", "<stdin>|agent|小美|text|好的，祝您生活愉快@4"},
+			rejects: []int{3}},
+		{name: "after a message, default bound", data: l1 + l2 + lh + huge + "\n" + l4, opts: Options{Agents: []string{"小美"}, MaxRecordBytes: 4 * 256 << 10},
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2", "<stdin>|agent|小美|text|好的，祝您生活愉快@4"},
+			rejects: []int{3}},
+		{name: "CRLF, full-width colon", data: strings.ReplaceAll(l1+l2, "\n", "\r\n") + "2026-11-04 10:00:06 小美：" + long + "\r\n" + strings.ReplaceAll(l4, "\n", "\r\n"), opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2", "<stdin>|agent|小美|text|好的，祝您生活愉快@4"},
+			rejects: []int{3}},
+		// the whole line within what is kept of it, over a small bound
+		{name: "short line over a small bound", data: l1 + l2 + lh + strings.Repeat("长", 40) + "\n" + l4, opts: Options{Agents: []string{"小美"}, MaxRecordBytes: 80},
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2", "<stdin>|agent|小美|text|好的，祝您生活愉快@4"},
+			rejects: []int{3}},
+		{name: "the lines under it go with it", data: l1 + l2 + lh + long + "\n第二行\n\n" + l4, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2", "<stdin>|agent|小美|text|好的，祝您生活愉快@6"},
+			rejects: []int{3}},
+		{name: "first in the file", data: lh + long + "\n" + l1 + l2, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@2", "<stdin>|agent|小美|text|您好亲，这个我也不知道@3"},
+			rejects: []int{1}},
+		{name: "last in the file, no line break", data: l1 + l2 + lh + long, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2"},
+			rejects: []int{3}},
+		{name: "last in the file", data: l1 + l2 + lh + long + "\n", opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2"},
+			rejects: []int{3}},
+		{name: "two in a row", data: l1 + l2 + lh + long + "\n" + lh + long + "b\n" + l4, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|您好亲，这个我也不知道@2", "<stdin>|agent|小美|text|好的，祝您生活愉快@5"},
+			rejects: []int{3, 4}},
+		{name: "after a separator", data: l1 + "----- 与 买家 的聊天记录 -----\n" + lh + long + "\n第二行\n" + l4, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "与 买家 的聊天记录|agent|小美|text|好的，祝您生活愉快@5"},
+			rejects: []int{3}},
+		{name: "after the end of a conversation", data: l1 + "-----\n" + lh + long + "\n" + l4, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>#2|agent|小美|text|好的，祝您生活愉快@4"},
+			rejects: []int{3}},
+		// a long line that starts with no header is the message's, which
+		// is rejected whole (at the long line), as a long message is
+		{name: "a line of the message before", data: l1 + l2 + long + "\n" + l4, opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|好的，祝您生活愉快@4"},
+			rejects: []int{3}},
+		// NAME TIME headers, the text under them
+		{name: "block layout", data: "买家 2026-11-04 10:00:00\n在吗\n小美 2026-11-04 10:00:05\n您好亲\n" + long + "\n第三行\n小美 2026-11-04 10:00:07\n好的\n", opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|好的@7"},
+			rejects: []int{5}},
+		{name: "block layout, first text line", data: "买家 2026-11-04 10:00:00\n在吗\n小美 2026-11-04 10:00:05\n" + long + "\n小美 2026-11-04 10:00:07\n好的\n", opts: agents,
+			want:    []string{"<stdin>|customer|买家|text|在吗@1", "<stdin>|agent|小美|text|好的@5"},
+			rejects: []int{4}},
+		// time-first headers without texts: a text line shaped like a
+		// header holding one stays text
+		{name: "time-first blocks", data: "2026-11-04 10:00:00 张三\n在吗\n\n2026-11-04 10:00:05 我\n2026-11-04 10:00:06 我: " + long + "\n\n2026-11-04 10:00:09 张三\n好\n", opts: agents,
+			want:    []string{"<stdin>|customer|张三|text|在吗@1", "<stdin>|customer|张三|text|好@7"},
+			rejects: []int{5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "txt", tc.data, tc.opts)
+			checkInvariants(t, s, err)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := msgLines(s.msgs); got != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", got, strings.Join(tc.want, "\n"))
+			}
+			var rejects []int
+			for _, r := range s.rejects {
+				rejects = append(rejects, r.Pos.Line)
+				if !strings.Contains(r.Err, " long, over the ") {
+					t.Errorf("reject %v: want a line or message over the bound", r)
+				}
+			}
+			if fmt.Sprint(rejects) != fmt.Sprint(tc.rejects) {
+				t.Errorf("rejects %v, want lines %v", s.rejects, tc.rejects)
+			}
+			if len(s.skips) != 0 {
+				t.Errorf("skips %v", s.skips)
+			}
+		})
 	}
 }

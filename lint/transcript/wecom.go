@@ -33,8 +33,10 @@ func init() {
 	})
 }
 
-// sniffWecom reports whether the first record is a decrypted 企业微信
-// 会话内容存档 (chat archive) record.
+// sniffWecom reports whether the first record is a 企业微信 会话内容存档
+// (chat archive) record: a decrypted one, or one still encrypted (as
+// GetChatData gives it: the reader rejects it with the hint to decrypt it,
+// and reads the rest of the archive).
 func sniffWecom(head []byte) bool {
 	head = bytes.TrimLeft(head, " \t\r\n[")
 	if len(head) == 0 || head[0] != '{' {
@@ -49,7 +51,7 @@ func sniffWecom(head []byte) bool {
 		}
 	}
 	return bytes.Contains(first, []byte(`"msgid"`)) &&
-		(bytes.Contains(first, []byte(`"msgtime"`)) || bytes.Contains(first, []byte(`"action"`)))
+		(bytes.Contains(first, []byte(`"msgtime"`)) || bytes.Contains(first, []byte(`"action"`)) || bytes.Contains(first, []byte(`"encrypt_chat_msg"`)))
 }
 
 // wecomReader reads 企业微信 会话内容存档 records, decrypted (as the

@@ -43,6 +43,22 @@ func TestWecomReads(t *testing.T) {
 	if f, _ := detectString("day.jsonl", wecomSample); f != "wecom" {
 		t.Fatalf("day.jsonl detected as %s", f)
 	}
+	// also when the first record is still encrypted: it alone is rejected
+	// (read as canonical JSONL, every record was, none saying why)
+	encrypted := `{"seq":1,"msgid":"x","publickey_ver":1,"encrypt_random_key":"k","encrypt_chat_msg":"m"}` + "\n"
+	for _, name := range []string{"day.jsonl", "dump.json"} {
+		data := encrypted + wecomSample
+		if name == "dump.json" {
+			data = "[" + strings.Join(strings.Split(strings.TrimSpace(data), "\n"), ",\n") + "]"
+		}
+		if f, _ := detectString(name, data); f != "wecom" {
+			t.Errorf("%s starting with an encrypted record detected as %s", name, f)
+		}
+		s = mustRead(t, "auto", data, Options{})
+		if len(s.msgs) != 5 || len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, "decrypt it") {
+			t.Errorf("%s: %d messages, rejects %q", name, len(s.msgs), s.rejects)
+		}
+	}
 }
 
 func TestWecomArray(t *testing.T) {
