@@ -203,9 +203,10 @@ func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	if a, cut := firstRunes(after, ctx); cut {
 		after = a + "…"
 	}
-	// a long match (the excess of a long reply) is cut too: its start and
-	// end marked, and how long it is
-	if head, cut := firstRunes(match, 2*ctx); cut {
+	// a long match (the excess of a long reply) is cut too, to its start
+	// and end and how long it is (when that shortens it)
+	if _, cut := firstRunes(match, 3*ctx); cut {
+		head, _ := firstRunes(match, 2*ctx)
 		tail, _ := lastRunes(match[len(head):], ctx/4)
 		match = head + "…（共 " + strconv.Itoa(utf8.RuneCountInString(match)) + " 字）…" + tail
 	}
