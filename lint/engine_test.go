@@ -653,6 +653,42 @@ func TestEngineRecordWithoutConversationID(t *testing.T) {
 	}
 }
 
+// TestEngineRecordsWithoutIDLintedInParts: of a file whose first records
+// name no conversation, the parts the memory budget linted early stay
+// linted, the rest is rejected when the first id comes, and the further
+// part it began is not counted as one.
+func TestEngineRecordsWithoutIDLintedInParts(t *testing.T) {
+	for _, jobs := range []int{1, 2} {
+		// (parts of 1,024 messages, the least; the budget itself is not reached)
+		res, sum, err := runEngine(t, &Engine{Jobs: jobs, MemoryBudget: 4 << 20}, func(s Sink) error {
+			s.File("a.jsonl")
+			for line := 1; line <= 2500; line++ {
+				m := msg("a.jsonl", line, Customer, "u", "hi", line)
+				m.Pos.File = "a.jsonl"
+				if err := s.Message(m); err != nil {
+					return err
+				}
+			}
+			m := msg("c1", 2501, Customer, "u", "hi", 2501)
+			m.Pos.File = "a.jsonl"
+			return s.Message(m)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, r := range res {
+			parts = append(parts, fmt.Sprintf("%s:%d:%d", r.Conversation.ID, r.Conversation.Part, len(r.Conversation.Messages)))
+		}
+		if got, want := strings.Join(parts, " "), "a.jsonl:1:1024 a.jsonl:2:1024 c1:0:1"; got != want {
+			t.Errorf("jobs %d: conversations %.200s, want %s", jobs, got, want)
+		}
+		if sum.Records != 2501 || sum.Rejected != 2500-2048 || sum.SplitConversations != 1 {
+			t.Errorf("jobs %d: records %d, rejected %d, split conversations %d; want 2501, %d, 1", jobs, sum.Records, sum.Rejected, sum.SplitConversations, 2500-2048)
+		}
+	}
+}
+
 // TestEngineUntypedConversations: a conversation is untyped when every
 // message of it was read from a file that cannot say a message's type.
 func TestEngineUntypedConversations(t *testing.T) {

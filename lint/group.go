@@ -1046,6 +1046,9 @@ func (g *grouper) rejectIDless(file string) error {
 	g.lru.orphan(oc.n)
 	g.dropFlushed()
 	g.bytes -= oc.bytes
+	if oc.part == 2 {
+		g.sum.SplitConversations-- // a further part, counted as it began, never linted
+	}
 	c := g.complete(oc)
 	ms := c.Messages
 	slices.SortFunc(ms, func(a, b Message) int { return a.Pos.Line - b.Pos.Line })

@@ -74,7 +74,10 @@ func (e *Engine) runInline(ctx context.Context, read func(Sink) error, out func(
 	if err := b.flush(); err != nil && readErr == nil {
 		readErr = err
 	}
-	if groupErr == nil && checkErr == nil && readErr == nil && ctx.Err() == nil {
+	// (a file that could not be read is the read's error, as Run has it:
+	// the conversations of the others are still linted, and the error
+	// returned after them)
+	if groupErr == nil && checkErr == nil && ctx.Err() == nil {
 		if err := g.drain(); err != nil {
 			groupErr = err
 		} else {

@@ -139,6 +139,28 @@ func TestInlineErrors(t *testing.T) {
 			t.Errorf("err = %v after %d results, want the cancellation, soon", err, handed)
 		}
 	})
+	// a file that could not be read is the run's error, returned after
+	// the others' conversations, linted and handed out as with two jobs
+	// (one job dropped the conversations still open when reading ended)
+	t.Run("an unreadable file", func(t *testing.T) {
+		unreadable := errors.New("empty.jsonl: empty file")
+		var counts []int
+		for _, jobs := range []int{1, 2} {
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs}, func(s Sink) error {
+				if err := inlineFeed(s); err != nil {
+					return err
+				}
+				return unreadable
+			})
+			if !errors.Is(err, unreadable) || len(res) == 0 || sum.Messages+sum.Rejected+sum.SkippedRecords != sum.Records {
+				t.Errorf("jobs=%d: err = %v, %d results, records %d = messages %d + rejected %d + skipped %d?", jobs, err, len(res), sum.Records, sum.Messages, sum.Rejected, sum.SkippedRecords)
+			}
+			counts = append(counts, len(res))
+		}
+		if counts[0] != counts[1] {
+			t.Errorf("results: %d with one job, %d with two", counts[0], counts[1])
+		}
+	})
 	t.Run("strict", func(t *testing.T) {
 		for _, jobs := range []int{1, 2} {
 			res, sum, err := runEngine(t, &Engine{Jobs: jobs, Strict: true}, inlineFeed)
