@@ -166,6 +166,11 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 					verdict = "✗ " + whyNot(cand)
 				case against != "":
 					verdict = fmt.Sprintf("✓ 计入，但%s：这一命中反而否定 %s", against, of)
+				case strings.Contains(pl.Name, "all_of["):
+					// a hit of one list of an all_of is not the condition
+					// holding: the other lists (and conditions without
+					// lists, which explain does not weigh) must hold too
+					verdict += "（本列表在 all_of 之中：其余各项也都成立，整个条件才成立）"
 				}
 				what := "短语"
 				if cand.Pattern >= 0 {
