@@ -741,8 +741,9 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 			// what was read past the record that stopped the run does not count
 			warnings = topts.Mixed.WarningsUntil(strict.Pos)
 		}
-		// an agents pattern or staff id that named no sender: a typo reads
-		// every agent as a customer, and their messages pass unchecked
+		// agents patterns and staff ids of which none named a sender: a
+		// typo reads every agent as a customer, and their messages pass
+		// unchecked
 		agents, staff := topts.SenderRules.Unused(&topts)
 		for _, p := range agents {
 			warnings = append(warnings, fmt.Sprintf("the agents pattern %q (--agents, input.agents) matched no sender: a typo? the senders it was to name were read as customers", p))

@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"slices"
 	"strings"
 	"sync/atomic"
 )
@@ -42,13 +43,31 @@ func agentsOf(u *SenderRuleUse) []atomic.Bool { return u.agents }
 func staffOf(u *SenderRuleUse) []atomic.Bool  { return u.staff }
 
 // Unused returns, once the run is over, the Agents patterns and Staff ids
-// of opts that named no sender, when some sender was looked up (a run whose
-// records all carry their role never asks).
+// of opts when none of them named a sender though senders were looked up
+// (a run whose records all carry their role never asks): then every sender
+// was read as a customer, which is what a typo does. When some named a
+// sender, the others are taken for other exports' agents (a config naming
+// the agents of several shops), and none is returned.
 func (u *SenderRuleUse) Unused(opts *Options) (agents, staff []string) {
 	if u == nil || !u.asked.Load() {
 		return nil, nil
 	}
-	return unused(opts.Agents, u.agents), unused(opts.Staff, u.staff)
+	agents, staff = unused(opts.Agents, u.agents), unused(opts.Staff, u.staff)
+	if len(agents)+len(staff) < len(dedup(opts.Agents))+len(dedup(opts.Staff)) {
+		return nil, nil // some named a sender
+	}
+	return agents, staff
+}
+
+// dedup returns the rules of list without blanks, each once.
+func dedup(list []string) []string {
+	var out []string
+	for _, r := range list {
+		if k := strings.TrimSpace(r); k != "" && !slices.ContainsFunc(out, func(o string) bool { return strings.TrimSpace(o) == k }) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // unused lists the rules of list that named no sender (marks: which did),
