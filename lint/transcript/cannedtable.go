@@ -1,11 +1,13 @@
 package transcript
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -20,6 +22,13 @@ import (
 // Each record is one reply: an agent message without a time, its own
 // conversation named file:line after the line the record starts on. The
 // other columns (a title, a group, a shortcut key) are not linted.
+//
+// A line that is a waiver comment, "# chatlint-disable-next-line RULE[,RULE…]
+// reason", waives the rules for the next reply, as in a library of lines
+// (see tableWaiver): it is no record, whatever delimiters and quotes its
+// reason holds, and neither is a first cell holding one, quoted as a
+// spreadsheet saves it, with empty cells after it. Other lines starting
+// with # are records, as they always were.
 type cannedTableReader struct {
 	comma rune
 }
@@ -47,6 +56,9 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 	// a first record that is a reply (no header), held for the loop
 	var held []string
 	heldLine := 0
+	// waivers wait for the next reply, and name only it: a record rejected
+	// or skipped takes them along, and so does the end of the file
+	var waivers []lint.Waiver
 	spec := m.cols[fText]
 	switch {
 	case !m.header:
@@ -58,11 +70,17 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			col = n - 1
 		}
 	default:
-		fields, line, perr, err := p.next()
+		fields, line, perr, err := nextReply(p, src.Name, &waivers)
 		if err != nil {
 			return err
 		}
 		if fields == nil && perr == "" {
+			if len(waivers) > 0 {
+				// waiver comments and nothing else: as in a library of
+				// lines, they waive nothing
+				unusedWaivers(sink, waivers)
+				return nil
+			}
 			return errors.New("empty file: no replies")
 		}
 		if perr != "" {
@@ -110,10 +128,11 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			held = nil
 		} else {
 			var err error
-			if fields, line, perr, err = p.next(); err != nil {
+			if fields, line, perr, err = nextReply(p, src.Name, &waivers); err != nil {
 				return err
 			}
 			if fields == nil && perr == "" {
+				unusedWaivers(sink, waivers)
 				return nil
 			}
 		}
@@ -131,6 +150,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			perr = fmt.Sprintf("record has %d fields, the reply is in column %d", len(fields), col+1)
 		}
 		if perr != "" {
+			waivers = unusedWaivers(sink, waivers)
 			if err := sink.Reject(lint.RecordError{Pos: pos, Err: perr}); err != nil {
 				return err
 			}
@@ -138,6 +158,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		}
 		text := strings.TrimRight(fields[col], " \t\r\n")
 		if strings.TrimSpace(text) == "" {
+			waivers = unusedWaivers(sink, waivers)
 			if err := sink.SkipRecord(pos, "blank reply"); err != nil {
 				return err
 			}
@@ -153,9 +174,106 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			TextCol:      tc,
 			TextRaw:      raw,
 			TextAstral:   astral,
+			Waivers:      waivers,
 		})
+		waivers = nil
 		if err != nil {
 			return err
 		}
 	}
+}
+
+// nextReply is p.next for a canned table: the lines that are waiver
+// comments (see tableWaiver) are read past, their waivers added to ws.
+func nextReply(p *recordParser, name string, ws *[]lint.Waiver) (fields []string, line int, perr string, err error) {
+	for {
+		if err := waiverLines(p, name, ws); err != nil {
+			return nil, p.lr.line + 1, "", err
+		}
+		fields, line, perr, err = p.next()
+		if err != nil || perr != "" || fields == nil {
+			return fields, line, perr, err
+		}
+		w, ok := quotedWaiver(p, fields, lint.Pos{File: name, Line: line})
+		if !ok {
+			return fields, line, perr, err
+		}
+		*ws = append(*ws, w...)
+	}
+}
+
+// waiverLines reads the lines before the next record as p.next would,
+// blank ones skipped, but reads past those that are waiver comments as
+// written (see tableWaiver), adding their waivers to ws: before p.next
+// parses them, which would take a quote in the reason for the start of a
+// quoted field, and read on into the lines after it. The first other line
+// is left for p.next (held, as nextSingle leaves one).
+func waiverLines(p *recordParser, name string, ws *[]lint.Waiver) error {
+	if p.hasHeld || p.ended {
+		return nil
+	}
+	for {
+		p.q.startRecord() // as next does before it reads a record's line
+		l, ok, err := p.lr.next()
+		if err != nil {
+			return fmt.Errorf("line %d: %w", p.lr.line+1, err)
+		}
+		if !ok {
+			p.ended = true
+			return nil
+		}
+		if p.lr.long == 0 { // (a line over the bound is next's to report)
+			r := bytes.TrimPrefix(l, utf8BOM)
+			if p.blank(r) || p.repeatedHeader(l) {
+				continue
+			}
+			if w, ok := tableWaiver(p.src, r, p.comma, lint.Pos{File: name, Line: p.lr.line}); ok {
+				*ws = append(*ws, w...)
+				continue
+			}
+		}
+		p.held, p.hasHeld = l, true
+		return nil
+	}
+}
+
+// tableWaiver reads the waivers of a line of a table (after its byte-order
+// mark, if any) that is a waiver comment as a text editor writes one:
+// "# chatlint-disable-next-line RULE[,RULE…] reason" after blanks, its
+// reason taking the rest of the line, delimiters and quotes included, but
+// for the empty cells a spreadsheet saves after it (trailing delimiters).
+// ok is false for any other line, an ordinary comment included.
+func tableWaiver(src *Source, l []byte, comma rune, pos lint.Pos) (ws []lint.Waiver, ok bool) {
+	t := bytes.TrimSpace(l)
+	if len(t) == 0 || t[0] != '#' || !bytes.HasPrefix(bytes.TrimSpace(t[1:]), []byte(waiverPrefix)) {
+		return nil, false
+	}
+	// (a line in another encoding than the file's, as the line reader
+	// reads one; only a waiver's is recoded, as next would recode a record)
+	l, _ = usableLine(src, l, pos.Line)
+	t = bytes.TrimSpace(l)
+	return parseWaiver(trimEmptyCells(string(t[1:]), comma), pos)
+}
+
+// quotedWaiver reads the waivers of a record whose first field is quoted
+// and holds a waiver comment, "# chatlint-disable-next-line RULE[,RULE…]
+// reason", as a spreadsheet saves a cell whose text has a delimiter or a
+// quote in it; its reason goes on in the cells after it, if any are not
+// empty. ok is false for any other record.
+func quotedWaiver(p *recordParser, fields []string, pos lint.Pos) (ws []lint.Waiver, ok bool) {
+	if !p.quotes || len(fields) == 0 || !bytes.HasPrefix(bytes.TrimPrefix(p.first, utf8BOM), []byte{'"'}) {
+		return nil, false
+	}
+	t := strings.TrimSpace(fields[0])
+	if !strings.HasPrefix(t, "#") {
+		return nil, false
+	}
+	t = strings.TrimSpace(strings.Join(append([]string{t}, fields[1:]...), string(p.comma)))
+	return parseWaiver(trimEmptyCells(t[1:], p.comma), pos)
+}
+
+// trimEmptyCells cuts the delimiters and blanks off the end of a comment:
+// the empty cells a spreadsheet saves after the one it is written in.
+func trimEmptyCells(s string, comma rune) string {
+	return strings.TrimRightFunc(s, func(r rune) bool { return r == comma || unicode.IsSpace(r) })
 }

@@ -33,7 +33,11 @@ import (
 // over several lines has none.
 //
 // A comment line "# chatlint-disable-next-line RULE[,RULE…] reason" waives
-// the rules for the next reply, as in a library of lines. Numbers, dates,
+// the rules for the next reply, as in a library of lines; so does one
+// written after other text on its line (- 您好 # chatlint-disable-next-line
+// …), as a comment line right after that line would: it waives the next
+// reply whose text starts below it (a block scalar's on the line after its
+// | or >, so one after the | waives that block). Numbers, dates,
 // true/false and null are malformed records (quote a reply that reads as
 // one); an alias (*name) repeats a reply linted where its anchor is, and is
 // not linted again. A syntax error stops the file, naming its line.
@@ -58,7 +62,10 @@ type yamlLibrary struct {
 	inside map[int]bool
 	// starts are the lines nodes start on, sorted: where a plain scalar
 	// folded over lines ends at the latest
-	starts   []int
+	starts []int
+	// quoted are the bytes of y.text quoted scalars take, from the opening
+	// quote to the closing one, sorted: a # there is text, not a comment
+	quoted   [][2]int
 	textKey  string // --map text=KEY
 	events   []cannedEvent
 	convLine map[int]bool // lines a reply's conversation is named after
@@ -76,6 +83,8 @@ type cannedEvent struct {
 	// alias: an alias, no record (its anchor's reply is linted there),
 	// but the waivers before it were meant for it
 	alias bool
+	// block: a block scalar's, whose text starts on the line after line
+	block bool
 }
 
 func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -98,6 +107,7 @@ func (cannedYAMLReader) Read(ctx context.Context, src *Source, sink lint.Sink) e
 		y.mark(d, -1)
 	}
 	sort.Ints(y.starts)
+	slices.SortFunc(y.quoted, func(a, b [2]int) int { return a[0] - b[0] })
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -344,6 +354,13 @@ func (y *yamlLibrary) mark(n *yaml.Node, indent int) {
 		for l := first + 1; l <= last; l++ {
 			y.inside[l] = true
 		}
+		if at := y.valueAt(n); at >= 0 && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			if q := y.line(n.Line)[at]; q == '"' || q == '\'' {
+				open := y.start[n.Line-1] + at
+				end, _ := y.closeQuote(open)
+				y.quoted = append(y.quoted, [2]int{open, end})
+			}
+		}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
 			y.mark(c, n.Column-1)
@@ -400,27 +417,36 @@ func (y *yamlLibrary) span(n *yaml.Node, indent int) (first, last int) {
 			last = k
 		}
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
-		q := l[at]
-		if q != '"' && q != '\'' {
+		if q := l[at]; q != '"' && q != '\'' {
 			return
 		}
-		for i := y.start[n.Line-1] + at + 1; i < len(y.text); i++ {
-			switch c := y.text[i]; {
-			case c == '\n':
-				last++
-			case q == '"' && c == '\\':
-				if i+1 < len(y.text) && y.text[i+1] == '\n' {
-					last++
-				}
-				i++
-			case c == q && q == '\'' && i+1 < len(y.text) && y.text[i+1] == '\'':
-				i++
-			case c == q:
-				return
-			}
-		}
+		_, breaks := y.closeQuote(y.start[n.Line-1] + at)
+		last += breaks
 	}
 	return
+}
+
+// closeQuote is the byte of y.text where the quoted scalar whose opening
+// quote is at byte open ends, its closing quote (len(y.text) if it has
+// none), and how many line breaks lie between them.
+func (y *yamlLibrary) closeQuote(open int) (end, breaks int) {
+	q := y.text[open]
+	for i := open + 1; i < len(y.text); i++ {
+		switch c := y.text[i]; {
+		case c == '\n':
+			breaks++
+		case q == '"' && c == '\\':
+			if i+1 < len(y.text) && y.text[i+1] == '\n' {
+				breaks++
+			}
+			i++
+		case c == q && q == '\'' && i+1 < len(y.text) && y.text[i+1] == '\'':
+			i++
+		case c == q:
+			return i, breaks
+		}
+	}
+	return len(y.text), breaks
 }
 
 // end is the last line a reply starting on line n (its scalar's first
@@ -530,7 +556,7 @@ func (y *yamlLibrary) reply(n *yaml.Node, indent int) {
 	if n.Kind != yaml.ScalarNode {
 		return
 	}
-	ev := cannedEvent{line: n.Line, col: n.Column}
+	ev := cannedEvent{line: n.Line, col: n.Column, block: n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0}
 	first, last := y.span(n, indent)
 	tag := n.ShortTag()
 	if what, ok := notText[tag]; ok {
@@ -631,8 +657,9 @@ func (y *yamlLibrary) placeOnLine(n *yaml.Node, text string) (int32, uint16) {
 }
 
 // emit hands the records to the sink in the order of their lines, each
-// reply with the waivers of the comment lines before it (since the record
-// before it).
+// reply with the waivers of the comments before it (since the record
+// before it): on the lines before it, and for a block scalar on its | or >
+// line too.
 func (y *yamlLibrary) emit(sink lint.Sink) error {
 	sort.SliceStable(y.events, func(i, j int) bool {
 		a, b := y.events[i], y.events[j]
@@ -644,7 +671,11 @@ func (y *yamlLibrary) emit(sink lint.Sink) error {
 	waivers := y.waivers()
 	var pending []lint.Waiver
 	for _, ev := range y.events {
-		for len(waivers) > 0 && waivers[0].Pos.Line < ev.line {
+		below := ev.line // the waivers above the line its text starts on
+		if ev.block {
+			below++
+		}
+		for len(waivers) > 0 && waivers[0].Pos.Line < below {
 			pending = append(pending, waivers[0])
 			waivers = waivers[1:]
 		}
@@ -671,18 +702,71 @@ func (y *yamlLibrary) emit(sink lint.Sink) error {
 	return nil
 }
 
-// waivers are the waivers of the comment lines, in line order: lines whose
-// first character but blanks is #, not within a multi-line scalar.
+// waivers are the waivers of the comments, in line order: comment lines,
+// whose first character but blanks is # (not within a multi-line scalar),
+// and comments after other text on their line (see commentAt).
 func (y *yamlLibrary) waivers() []lint.Waiver {
 	var out []lint.Waiver
 	for n := 1; n <= len(y.start); n++ {
-		t := bytes.TrimSpace(y.line(n))
-		if len(t) == 0 || t[0] != '#' || y.inside[n] {
+		l := y.line(n)
+		t := bytes.TrimSpace(l)
+		if len(t) == 0 {
 			continue
 		}
-		if ws, ok := parseWaiver(string(t[1:]), lint.Pos{File: y.name, Line: n}); ok {
+		var comment []byte
+		if t[0] == '#' && !y.inside[n] {
+			comment = t[1:]
+		} else if i := y.commentAt(n); i >= 0 {
+			comment = l[i+1:]
+		} else {
+			continue
+		}
+		if ws, ok := parseWaiver(string(comment), lint.Pos{File: y.name, Line: n}); ok {
 			out = append(out, ws...)
 		}
 	}
 	return out
+}
+
+// commentAt is the byte of line n where a comment after other text starts
+// (- 您好 # …): the first # after a blank that is not within a quoted
+// scalar, or -1. A line within a block scalar has none (its # are text); a
+// later line of a quoted scalar may have one after its closing quote.
+func (y *yamlLibrary) commentAt(n int) int {
+	l := y.line(n)
+	base := y.start[n-1]
+	from := 0
+	if y.inside[n] {
+		end, ok := y.quotedAt(base)
+		if !ok {
+			return -1 // a block scalar's line
+		}
+		from = end + 1 - base
+	}
+	for i := from; i < len(l); i++ {
+		j := bytes.IndexByte(l[i:], '#')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i == 0 || l[i-1] != ' ' && l[i-1] != '\t' {
+			continue
+		}
+		if end, ok := y.quotedAt(base + i); ok {
+			i = end - base // (past the line, when the scalar goes on)
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// quotedAt reports whether byte at of y.text is within a quoted scalar,
+// and where that ends (its closing quote).
+func (y *yamlLibrary) quotedAt(at int) (end int, ok bool) {
+	i := sort.Search(len(y.quoted), func(i int) bool { return y.quoted[i][0] > at }) - 1
+	if i < 0 || at > y.quoted[i][1] {
+		return 0, false
+	}
+	return y.quoted[i][1], true
 }

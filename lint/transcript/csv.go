@@ -1157,10 +1157,10 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 		p.buf = append(p.buf, raw[:i]...)
 		raw = raw[i+cs:]
 	}
-	if prob := lineProblem(p.buf); prob != "" {
+	if prob := fieldsProblem(p.buf, starts); prob != "" {
 		// not UTF-8 in a file guessed to be: GB18030 or Big5?
 		buf, st, ok := p.src.recodeFields(p.buf, starts, line)
-		if !ok || lineProblem(buf) != "" {
+		if !ok || fieldsProblem(buf, st) != "" {
 			return nil, line, p.src.whyInvalid(prob), nil
 		}
 		p.buf, starts, p.recoded = buf, st, true

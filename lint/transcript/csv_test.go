@@ -143,6 +143,10 @@ func TestCSVMalformed(t *testing.T) {
 			msgs: 6001},
 		{name: "header only", data: "会话ID,时间,角色,内容\r\n", fileErr: "<stdin>: only a header row, no messages"},
 		{name: "no text column", data: "a,b\n1,2\n", fileErr: "line 1: no text column in the header"},
+		// bytes either side of a comma that join into a character (C5 BD
+		// is Ž): each field is checked on its own
+		{name: "invalid UTF-8 across a delimiter", data: "role,text\nagent\xc5,\xbd你好\nagent,好\n", opts: Options{Encoding: "utf-8"},
+			rejects: []string{"2: invalid UTF-8"}, msgs: 1},
 		// two columns naming the text: the earliest alias won, an empty
 		// 内容 over the 消息内容 that held the messages
 		{name: "two text columns", data: "会话ID,角色,内容,消息内容\nc1,agent,,不知道\n", fileErr: `line 1: columns 3 ("内容") and 4 ("消息内容") both name the text: say which to lint, --map text='内容' or --map text='消息内容'`},

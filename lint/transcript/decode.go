@@ -723,6 +723,29 @@ func lineProblem(b []byte) string {
 	return ""
 }
 
+// fieldsProblem is lineProblem for a record's fields joined in b without
+// their delimiters (starts: where each begins): each must be UTF-8 on its
+// own, since the bytes either side of a delimiter could join into a
+// character (\xc5,\xbd reads Ž).
+func fieldsProblem(b []byte, starts []int) string {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "NUL byte in the record (binary data?)"
+	}
+	for i, st := range starts {
+		end := len(b)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		if !utf8.Valid(b[st:end]) {
+			return invalidUTF8Record
+		}
+	}
+	if len(starts) == 0 || starts[0] > 0 {
+		return lineProblem(b)
+	}
+	return ""
+}
+
 // invalidUTF8Record is the problem of a record that is not valid UTF-8.
 const invalidUTF8Record = "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"
 
