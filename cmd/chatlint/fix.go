@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/chatlint/chatlint/internal/pathkey"
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/fix"
 	"github.com/chatlint/chatlint/lint/transcript"
@@ -70,10 +73,14 @@ func (c *editCollector) files() []string {
 // encoding, byte-order mark and line endings; lines without a fix keep every
 // byte, even the bytes the encoding cannot read (a line that holds such
 // bytes was rejected as malformed, not linted, and is never fixed). With
-// diff set it writes a unified diff to w instead of the file. A replacement
-// the file's encoding cannot carry (see fix.Encode; enc is --encoding) is
-// refused, naming its character and line, and so is any other failure: the
-// file is then left as it was (it is replaced whole, see outputFile).
+// diff set it writes a unified diff to w instead of the file, in the
+// file's own bytes (see fix.DiffLines), for git apply and patch -p1 to
+// apply to them. A file that is not a regular one named by its path, or
+// (--fix) that the user may not write or that has other names, is refused
+// before it is read again (see fixable). A replacement the file's encoding
+// cannot carry (see fix.Encode; enc is --encoding) is refused, naming its
+// character and line, and so is any other failure: the file is then left
+// as it was (it is replaced whole, see outputFile).
 //
 // A YAML or csv library is fixed where a reply's match is written on its
 // line as it is (see fix.Edit); a fix in a reply that is not (a block
@@ -89,6 +96,10 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			err = fmt.Errorf("%w; the file is left as it was", err)
 		}
 	}()
+	// before it is read again: a pipe would wait for a writer
+	if err := fixable(path, !diff); err != nil {
+		return 0, fmt.Errorf("fix %s: %w", path, err)
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return 0, fmt.Errorf("fix %s: %w", path, err)
@@ -134,7 +145,16 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		byLine[d.Line] = append(byLine[d.Line], d)
 	}
 	out := append([]byte{}, bom...)
+	// the file's lines as they are and as they will be, in its bytes (the
+	// byte-order mark is part of the first line: the diff applies to the
+	// file's bytes)
+	oldLines, fixedLines := make([]string, len(lines)), make([]string, len(lines))
 	for i, l := range lines {
+		oldLines[i] = string(l)
+		if i == 0 {
+			oldLines[i] = string(bom) + oldLines[i]
+		}
+		fixedLines[i] = oldLines[i]
 		ds := byLine[i+1]
 		if len(ds) == 0 {
 			out = append(out, l...) // every byte as it was
@@ -154,15 +174,16 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			}
 		}
 		out = append(out, b...)
+		fixedLines[i] = string(b)
+		if i == 0 {
+			fixedLines[i] = string(bom) + fixedLines[i]
+		}
 	}
 	if diff {
-		// the diff applies to the file's bytes (git apply, patch -p1): a
-		// UTF-8 file's byte-order mark is part of its first line
-		if e == nil && len(bom) > 0 {
-			text, newText = string(bom)+text, string(bom)+newText
-		}
+		// in the file's own bytes, as git apply and patch -p1 apply it to
+		// them (a GBK file's lines in GBK, a UTF-16 file's in UTF-16)
 		name, _ := diffName(path)
-		if _, err := io.WriteString(w, fix.Diff(name, text, newText)); err != nil {
+		if _, err := io.WriteString(w, fix.DiffLines(name, oldLines, fixedLines)); err != nil {
 			return 0, &diffWriteError{err}
 		}
 		return len(done), nil
@@ -174,6 +195,82 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), nil
+}
+
+// fixable says why the library at path cannot be shown again (--diff) or,
+// write set, rewritten (--fix): nil if it can. Both read it again once it
+// is linted, so it must be a regular file named by its path: a pipe (a
+// FIFO, <(…)) gives its text once, and a second read waits for a writer
+// that may never come; a device, or /dev/stdin (a file behind an open
+// descriptor), is no file to rewrite. --fix puts a new file in its place,
+// so the user must be allowed to write it (a read-only file in a directory
+// they may write would be replaced all the same), and it must have no
+// other name (a hard link would keep the old text).
+func fixable(path string, write bool) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if why := notRegular(path, st.Mode()); why != "" {
+		return errors.New(why)
+	}
+	if !write {
+		return nil
+	}
+	if err := fix.Writable(path); err != nil {
+		hint := ""
+		if errors.Is(err, fs.ErrPermission) {
+			hint = " (chmod u+w " + shellquote.Word(path) + ")"
+		}
+		return fmt.Errorf("you may not write it (%w), and --fix does not replace a file you may not write; make it writable first%s", err, hint)
+	}
+	if n := fix.Links(st); n > 1 {
+		q, tmp := shellquote.Word(path), shellquote.Word(path+".new")
+		return fmt.Errorf("it has %d names (hard links): a fixed file put in its place would leave the other names with the old text, and one written into it would change them too; give it a copy of its own first (cp -p %s %s && mv %s %s), or fix it where it has one name", n, q, tmp, tmp, q)
+	}
+	return nil
+}
+
+// regularFiles says why --fix and --diff cannot take the files args name
+// (nil: they can): a pipe (a FIFO, <(…)), a device, /dev/stdin. It is told
+// before anything is read (see fixable); a directory is walked for regular
+// files only, and a name that leads nowhere is one the lint reports it
+// could not read.
+func regularFiles(args []string) error {
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil || st.IsDir() {
+			continue
+		}
+		if why := notRegular(a, st.Mode()); why != "" {
+			return fmt.Errorf("%s: %s; nothing was read", a, why)
+		}
+	}
+	return nil
+}
+
+// notRegular says why the file at path, of mode m, is not one --fix and
+// --diff take: "" if it is a regular file named by its path.
+func notRegular(path string, m fs.FileMode) string {
+	what := ""
+	switch {
+	case m.IsRegular():
+		if _, _, _, _, proc := replaceable(path); proc {
+			return "it names the file behind an open descriptor (/dev/stdin, /dev/fd/N), not the file itself: --fix and --diff need the file's own path"
+		}
+		return ""
+	case m&fs.ModeNamedPipe != 0:
+		what = "a pipe (a FIFO, <(…) or /dev/stdin), which gives its text once"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m.IsDir():
+		what = "a directory"
+	default:
+		what = "not a regular file"
+	}
+	return "it is " + what + ": --fix and --diff need a regular file, which they read again once it is linted (and --fix rewrites); copy it into one first"
 }
 
 // diffName is how a diff names the file at path (after its a/ or b/):

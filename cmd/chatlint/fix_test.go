@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/chatlint/chatlint/internal/difftest"
 	"github.com/chatlint/chatlint/lint/fix"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
@@ -75,7 +76,24 @@ func TestFixKeepsEncodingAndOtherBytes(t *testing.T) {
 			if code != 1 {
 				t.Errorf("--diff exit %d, want 1 (the lint's exit code)", code)
 			}
-			for _, want := range []string{"-不好意思，这个价格不行\r\n+非常抱歉，这个价格无法帮到您\r\n", "+非常抱歉，快递无法到达您那里\r\n", "@@ -1,6 +1,6 @@"} {
+			// in the file's own bytes: applied to them, it gives the fixed
+			// file (before, it was UTF-8 whatever the file's encoding, and
+			// applied to no file in another)
+			if got, err := difftest.Apply(string(orig), out); err != nil {
+				t.Errorf("the diff does not apply: %v\n%q", err, out)
+			} else if want := encode(t, tt.bom, tt.enc, fixedLibrary); got != string(want) {
+				t.Errorf("the diff applied gives\n% x\nwant\n% x", got, want)
+			}
+			wants := []string{"@@ -1,6 +1,6 @@"}
+			if tt.enc != nil && tt.enc != simplifiedchinese.GBK {
+				wants = nil // UTF-16: its lines are not git's (see fix.DiffLines)
+			}
+			for _, l := range []string{"-不好意思，这个价格不行\r\n+非常抱歉，这个价格无法帮到您\r\n", "+非常抱歉，快递无法到达您那里\r\n"} {
+				if wants != nil {
+					wants = append(wants, l[:1]+string(encode(t, nil, tt.enc, l[1:])))
+				}
+			}
+			for _, want := range wants {
 				if !strings.Contains(out, want) {
 					t.Errorf("diff lacks %q:\n%s", want, out)
 				}

@@ -10,35 +10,51 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/chatlint/chatlint/lint/baseline"
 )
 
-// TestInterruptedFix: a --fix or --diff run stopped while it lints the
-// library says so, as a stopped lint does (not "context canceled"), and
+// TestInterruptedFix: a --fix or --diff run stopped before it has fixed
+// anything says so, as a stopped lint does (not "context canceled"), and
 // that nothing was changed; the library and -o's file are left as they
-// were. The library is a FIFO, so that the run is still reading it when
-// the signal comes; its writer keeps it open, and the read is broken off
-// (a lint of a FIFO named as a file too: before, its read went on until
-// the writer closed it).
+// were. A stopped lint says the same of its report. The run is still
+// reading a FIFO when the signal comes: for --fix and --diff their
+// --baseline (they refuse a library that is not a regular file, which they
+// read again once linted), for the lint its transcript; its writer keeps
+// it open, and the run goes on to stop (the read of a transcript named as
+// a file is broken off: before, it went on until the writer closed it).
 func TestInterruptedFix(t *testing.T) {
+	base := fmt.Sprintf(`{"version":%d,"tool":"chatlint","findings":[]}`+"\n", baseline.Version)
 	for _, tt := range []struct {
 		flag string   // the case's name: the flag it tries
 		args []string // lint's flags before -o
+		fifo string   // what the FIFO is: "--baseline", or "" for the input
 		line string   // written into the FIFO
 		out  string   // -o's file
 		want string   // stderr, with -o's file for %s
 	}{
-		{"--fix", []string{"--pack", "callcenter", "--input-format", "canned", "--fix"}, "这个不行\n", "out.txt",
+		{"--fix", []string{"--pack", "callcenter", "--input-format", "canned", "--fix"}, "--baseline", base, "out.txt",
 			"chatlint: stopped (interrupt signal received): no file fixed; %s left untouched\n"},
-		{"--diff", []string{"--pack", "callcenter", "--input-format", "canned", "--diff"}, "这个不行\n", "out.txt",
+		{"--diff", []string{"--pack", "callcenter", "--input-format", "canned", "--diff"}, "--baseline", base, "out.txt",
 			"chatlint: stopped (interrupt signal received): no diff written; %s left untouched\n"},
-		{"lint", []string{"--input-format", "jsonl"}, `{"conversation":"c1","role":"agent","text":"您好"}` + "\n", "out.json",
+		{"lint", []string{"--input-format", "jsonl"}, "", `{"conversation":"c1","role":"agent","text":"您好"}` + "\n", "out.json",
 			"chatlint: stopped (interrupt signal received): no report written; %s left untouched\n"},
 	} {
 		t.Run(tt.flag, func(t *testing.T) {
 			fifo, _ := fifoAndTranscript(t)
-			out := filepath.Join(filepath.Dir(fifo), tt.out)
+			dir := filepath.Dir(fifo)
+			out := filepath.Join(dir, tt.out)
 			if err := os.WriteFile(out, []byte("old\n"), 0o644); err != nil {
 				t.Fatal(err)
+			}
+			input := fifo
+			args := append([]string{"lint", "--no-progress"}, tt.args...)
+			if tt.fifo != "" {
+				input = filepath.Join(dir, "replies.txt")
+				if err := os.WriteFile(input, []byte("这个不行\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, tt.fifo, fifo)
 			}
 			sig := make(chan os.Signal, 1)
 			signal.Notify(sig, os.Interrupt)
@@ -47,23 +63,47 @@ func TestInterruptedFix(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			done := make(chan int, 1)
 			go func() {
-				args := append(append([]string{"lint", "--no-progress"}, tt.args...), "-o", out, fifo)
-				done <- run(args, bytes.NewReader(nil), &stdout, &stderr)
+				done <- run(append(args, "-o", out, input), bytes.NewReader(nil), &stdout, &stderr)
 			}()
 			w, err := os.OpenFile(fifo, os.O_WRONLY, 0) // once the run reads it
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer w.Close()
-			if _, err := w.WriteString(tt.line); err != nil {
-				t.Fatal(err)
+			if tt.fifo == "" {
+				if _, err := w.WriteString(tt.line); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(200 * time.Millisecond)
+				interruptAndWait(t, done, &stderr, fmt.Sprintf(tt.want, out))
+			} else {
+				// the signal while the baseline is read, which is then
+				// read whole: the run stops before it lints
+				p, _ := os.FindProcess(os.Getpid())
+				if err := p.Signal(os.Interrupt); err != nil {
+					t.Skip("cannot send the signal:", err)
+				}
+				time.Sleep(200 * time.Millisecond)
+				if _, err := w.WriteString(tt.line); err != nil {
+					t.Fatal(err)
+				}
+				w.Close()
+				select {
+				case code := <-done:
+					if want := fmt.Sprintf(tt.want, out); code != 2 || stderr.String() != want {
+						t.Errorf("exit %d, stderr %q; want exit 2, %q", code, stderr.String(), want)
+					}
+				case <-time.After(20 * time.Second):
+					t.Fatal("the run did not end on the interrupt")
+				}
+				if got := readString(t, input); got != "这个不行\n" {
+					t.Errorf("the library holds %q, want it left as it was", got)
+				}
 			}
-			time.Sleep(200 * time.Millisecond)
-			interruptAndWait(t, done, &stderr, fmt.Sprintf(tt.want, out))
 			if got := readString(t, out); got != "old\n" {
 				t.Errorf("%s holds %q, want it left as it was", out, got)
 			}
-			if left := tempFiles(t, filepath.Dir(fifo)); len(left) > 0 {
+			if left := tempFiles(t, dir); len(left) > 0 {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})

@@ -230,6 +230,14 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		}
 		return failErr(runErr)
 	}
+	if r.fixRefused {
+		// exit 2 whatever the gate says, with its reason if it has one
+		var ex *exitError
+		if err := r.gate(sum); errors.As(err, &ex) && ex.err != nil {
+			return failErr(ex.err)
+		}
+		return &exitError{code: 2}
+	}
 	return r.gate(sum)
 }
 
@@ -412,6 +420,9 @@ type lintRun struct {
 	budget int
 	// maxMessage bounds a message's text (--max-message-size; 0: none)
 	maxMessage int
+	// fixRefused: --fix had to leave a file as it was (said on stderr);
+	// the report of what is left is still written, and the run exits 2
+	fixRefused bool
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read)
@@ -806,12 +817,21 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 
 // fix lints the library, then applies every prescribed replacement to its
 // files (--fix) or prints them as a unified diff (--diff). finished is true
-// when the command ends here (--diff, with the lint's exit code).
+// when the command ends here (--diff, with the lint's exit code). A file
+// that could not be read, or that a fix must leave as it was, is left
+// alone, and the others are fixed (or shown): --diff then exits 2; --fix
+// goes on to report what is left (naming the files it could not read, as
+// a lint does) and exits 2 after it.
 func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	for _, a := range r.args {
 		if a == "-" {
 			return true, fail("--fix and --diff need files, not standard input")
 		}
+	}
+	// told before anything is read: a pipe would be read once, to lint
+	// it, and then waited on
+	if err := regularFiles(r.args); err != nil {
+		return true, failErr(err)
 	}
 	filters, err := r.filters()
 	if err != nil {
@@ -834,7 +854,15 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		if r.f.redact {
 			err = redactedErr(err)
 		}
-		return true, failErr(listUnreadable(err))
+		if errors.Is(err, lint.ErrStrict) {
+			return true, failErr(err)
+		}
+	}
+	// files that could not be read (or not whole) are left as they are;
+	// --fix's report names them, --diff's stderr
+	unreadable := err
+	for _, u := range unreadableFiles(unreadable) {
+		delete(col.edits, u.Pos.File)
 	}
 	// the diff is the report of a --diff run: it goes where -o says, and
 	// like a report takes the old file's place only once written whole
@@ -873,13 +901,17 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err := diffFile.Commit(); err != nil {
 		return true, fail("cannot write the diff: %w", err)
 	}
+	if r.f.fix {
+		r.fixRefused = refused
+		return false, nil
+	}
+	if unreadable != nil {
+		return true, failErr(listUnreadable(unreadable))
+	}
 	if refused {
 		return true, &exitError{code: 2}
 	}
-	if r.f.diff {
-		return true, r.gate(sum)
-	}
-	return false, nil
+	return true, r.gate(sum)
 }
 
 // loadConfig reads the .chatlint.yaml found in the working directory or
