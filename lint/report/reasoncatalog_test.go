@@ -193,6 +193,7 @@ var reasonSamples = map[string]reasonSample{
 	"no header row (--header=false): map text to a column number, not %q":                                                                                  {args: []any{"body"}},
 	"no header row (--header=false): map %s to a column number, not %q":                                                                                    {args: []any{"text", "body"}},
 	"no header row (--header=false): map the text column, e.g. --map text=5":                                                                               {},
+	"%s is mapped to column %d: columns are numbered from 1":                                                                                               {args: []any{"text", 0}},
 	"%s is mapped to column %d, the header has %d":                                                                                                         {args: []any{"text", 9, 2}},
 	"%s is mapped to column %q, which the header does not have (columns: %s)":                                                                              {args: []any{"text", "body", `"role", "text"`}, keep: []string{`"role", "text"`}},
 	"no text column in the first row (cells: %s): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N": {args: []any{`"a", "b"`}},

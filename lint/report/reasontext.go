@@ -611,6 +611,7 @@ func reasonKinds() []reasonRule {
 		zh(`no header row \(--header=false\): map the text column, e\.g\. (--map \S+)`, "没有表头行（--header=false）：请映射文本列，如 $1"),
 		zh(`no header row \(--header=false\): map (\w+) to a column number, not («q»)`, "没有表头行（--header=false）：请把 $1 映射到列号，而不是 $2"),
 		zh(`(\w+) is mapped to column (\d+), the header has (\d+)`, "$1 映射到第 $2 列，而表头只有 $3 列"),
+		zh(`(\w+) is mapped to column (-?\d+): columns are numbered from 1`, "$1 映射到第 $2 列：列从 1 开始编号"),
 		zh(`(\w+) is mapped to column («q»), which the header does not have`, "$1 映射到列 $2，而表头中没有这一列"),
 		zh(`columns (\d+) \((«q»)\) and (\d+) \((«q»)\) both name the text: say which to lint, (--map text=\S+) or (--map text=\S+)$`,
 			"第 $1 列（$2）和第 $3 列（$4）都是文本列：请指明检查哪一列，$5 或 $6"),

@@ -60,11 +60,11 @@ var headerAliases = [nFields][]string{
 		"发言内容", "文本", "正文", "消息"},
 }
 
-// foldHeader normalises a header name for alias matching: case, spaces,
-// underscores, hyphens and full-width letters folded, the Traditional
-// characters of the aliases turned Simplified (會話ID is 会话id), and a
-// note in brackets at the end left out (发送时间(UTC) is 发送时间: see
-// headerNote).
+// foldHeader normalises a header name for alias matching: case, white
+// space (line breaks too), underscores, hyphens and full-width letters
+// folded, the Traditional characters of the aliases turned Simplified
+// (會話ID is 会话id), and a note in brackets at the end left out
+// (发送时间(UTC) is 发送时间: see headerNote).
 func foldHeader(s string) string {
 	var b strings.Builder
 	if name, _, ok := headerNote(s); ok {
@@ -73,7 +73,8 @@ func foldHeader(s string) string {
 	s = strings.ReplaceAll(s, "訊息", "消息")
 	for _, r := range strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF")) {
 		switch {
-		case r == ' ' || r == '_' || r == '-' || r == '\u3000':
+		case unicode.IsSpace(r) || r == '_' || r == '-' || r == '\u3000':
+			// (a line break too: a header cell wrapped with Alt+Enter)
 		case r >= 'Ａ' && r <= 'ｚ':
 			b.WriteRune(unicode.ToLower(r - 0xFEE0))
 		default:
@@ -687,7 +688,10 @@ func headerColumns(header []string, mapped *[nFields]string, comma rune) ([nFiel
 		cols[f] = -1
 		if spec := mapped[f]; spec != "" {
 			if n, err := strconv.Atoi(spec); err == nil {
-				if n < 1 || n > len(header) {
+				if n < 1 {
+					return cols, fmt.Errorf("%s is mapped to column %d: columns are numbered from 1", FieldNames[f], n)
+				}
+				if n > len(header) {
 					return cols, fmt.Errorf("%s is mapped to column %d, the header has %d", FieldNames[f], n, len(header))
 				}
 				cols[f] = n - 1

@@ -75,6 +75,12 @@ func TestCSVAliasesAndMapping(t *testing.T) {
 			"type,text\n2,改成蓝色\n,好的\n",
 			Options{Mapping: &Mapping{Types: map[string]string{"2": "note"}, Defaults: map[string]string{"role": "agent"}}},
 			[]string{"<stdin>|agent||note|改成蓝色", "<stdin>|agent||text|好的"}},
+		// header cells wrapped with Alt+Enter: a line break is white space
+		// as a blank is (会话\nID was no conversation column: every
+		// conversation was one, named after the file)
+		{"line breaks in header cells", "csv",
+			"\"会话\nID\",\"发送\r\n时间\",角色,\"消息\n内容\"\nc1,2026-11-04 10:00:00,customer,在吗\nc2,2026-11-04 10:00:05,agent,你好\n",
+			Options{}, []string{"c1|customer||text|在吗", "c2|agent||text|你好"}},
 		{"help-desk synonyms", "csv",
 			"会话流水号,访客昵称,客服昵称,消息发送时间,消息发送方,消息发送人,对话内容\nS1,访客_3f2a,小美,2026/11/4 10:00,访客,访客_3f2a,转人工\n",
 			Options{Mapping: &Mapping{Roles: map[string]string{"访客": "customer"}}}, []string{"S1|customer|访客_3f2a|text|转人工"}},
@@ -162,6 +168,8 @@ func TestCSVMalformed(t *testing.T) {
 			fileErr: `conversation is mapped to column "会话", which the header does not have`},
 		{name: "mapped number out of range", data: "role,text\nagent,x\n", opts: Options{Mapping: &Mapping{Fields: map[string]string{"sender": "5"}}},
 			fileErr: "sender is mapped to column 5, the header has 2"},
+		{name: "mapped to column 0", data: "role,text\nagent,x\n", opts: Options{Mapping: &Mapping{Fields: map[string]string{"text": "0"}}},
+			fileErr: "text is mapped to column 0: columns are numbered from 1"},
 		{name: "headerless without numbers", data: "a,b\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"text": "b"}}},
 			fileErr: "map text to a column number"},
 		{name: "headerless without text", data: "a,b\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false)}},

@@ -273,8 +273,7 @@ func cutZone(s string) (local string, off int, zoned bool, err error) {
 	}
 	local = strings.TrimSpace(rest[:end])
 	if abbr != "" {
-		return local, 0, true, fmt.Errorf("the zone %s is an abbreviation, which may name several: CST is China's +08:00 "+
-			"but also America's -06:00; write the offset, e.g. +08:00, or leave the zone out and give --tz", abbr)
+		return local, 0, true, zoneAbbreviationError(abbr)
 	}
 	for _, o := range offs[1:] {
 		if o != offs[0] {
@@ -282,6 +281,13 @@ func cutZone(s string) (local string, off int, zoned bool, err error) {
 		}
 	}
 	return local, offs[0], true, nil
+}
+
+// zoneAbbreviationError is the error of a time whose zone is an
+// abbreviation (CST, JST, EST): which offset it means cannot be told.
+func zoneAbbreviationError(abbr string) error {
+	return fmt.Errorf("the zone %s is an abbreviation, which may name several: CST is China's +08:00 "+
+		"but also America's -06:00; write the offset, e.g. +08:00, or leave the zone out and give --tz", abbr)
 }
 
 // offsetText writes an offset east of UTC as RFC 3339 does: +08:00.
@@ -996,6 +1002,16 @@ func parseTimeLayoutAs(s, layout, given string, loc *time.Location) (time.Time, 
 		return time.Unix(sec, int64((f-float64(sec))*1e9)), nil
 	}
 	t, err := time.ParseInLocation(layout, s, loc)
+	if err != nil && strings.Contains(layout, "-0700") {
+		// strftime's %z reads +09:00 and Z as well as +0900 (as Python's
+		// strptime does): Go's -0700 only the last
+		for _, alt := range []string{"Z07:00", "Z0700"} {
+			if t2, err2 := time.ParseInLocation(strings.Replace(layout, "-0700", alt, 1), s, loc); err2 == nil {
+				t, err = t2, nil
+				break
+			}
+		}
+	}
 	if err != nil {
 		hint := ""
 		if strings.Contains(layout, "01") || strings.Contains(layout, "02") {
@@ -1004,6 +1020,14 @@ func parseTimeLayoutAs(s, layout, given string, loc *time.Location) (time.Time, 
 			}
 		}
 		return time.Time{}, fmt.Errorf("time %q does not match the time layout %q%s", s, given, hint)
+	}
+	// a zone abbreviation (the layout's MST, strftime's %Z) without an
+	// offset beside it: Go reads one it does not know (JST, EST) as UTC,
+	// and one --tz's zone also uses (CST) as that zone's offset
+	if strings.Contains(layout, "MST") && !strings.Contains(layout, "-07") && !strings.Contains(layout, "Z07") {
+		if name, _ := t.Zone(); name != "UTC" && name != "GMT" && len(name) >= 3 && len(name) <= 5 && strings.Trim(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+			return time.Time{}, fmt.Errorf("unparseable time %q (%w)", s, zoneAbbreviationError(name))
+		}
 	}
 	return t, nil
 }

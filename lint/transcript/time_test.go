@@ -98,6 +98,13 @@ func TestTimeLayoutStrftimeDigits(t *testing.T) {
 		{"%d.%m.%Y %I:%M %p", "4.1.2026 9:58 PM", time.Date(2026, 1, 4, 21, 58, 0, 0, shanghai)},
 		{"%Y%m%d%H%M%S", "20260104095805", time.Date(2026, 1, 4, 9, 58, 5, 0, shanghai)},
 		{"%Y年%m月%d日 %H:%M", "2026年11月4日 9:58", time.Date(2026, 11, 4, 9, 58, 0, 0, shanghai)},
+		// %z reads +09:00 and Z as well as +0900, as strptime does
+		{"%Y-%m-%dT%H:%M:%S%z", "2026-11-04T10:00:00+0900", time.Date(2026, 11, 4, 9, 0, 0, 0, shanghai)},
+		{"%Y-%m-%dT%H:%M:%S%z", "2026-11-04T10:00:00+09:00", time.Date(2026, 11, 4, 9, 0, 0, 0, shanghai)},
+		{"%Y-%m-%dT%H:%M:%S%z", "2026-11-04T01:00:00Z", time.Date(2026, 11, 4, 9, 0, 0, 0, shanghai)},
+		// an abbreviation beside an offset: the offset says it
+		{"%Y-%m-%d %H:%M:%S %z %Z", "2026-11-04 10:00:00 +0900 JST", time.Date(2026, 11, 4, 9, 0, 0, 0, shanghai)},
+		{"%Y-%m-%d %H:%M:%S %Z", "2026-11-04 01:00:00 UTC", time.Date(2026, 11, 4, 9, 0, 0, 0, shanghai)},
 	} {
 		layout, err := TimeLayout(tc.layout)
 		if err != nil {
@@ -320,6 +327,24 @@ func TestParseTimeWrittenZones(t *testing.T) {
 			}
 		case err != nil || !got.Equal(tt.want):
 			t.Errorf("ParseTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestTimeLayoutZoneAbbreviation: a zone abbreviation read by a layout's
+// MST (strftime %Z) without an offset beside it is refused as the default
+// reading refuses it: Go read one it does not know (JST, EST) as UTC, and
+// CST as --tz's zone (China's, or America's with --tz America/Chicago).
+func TestTimeLayoutZoneAbbreviation(t *testing.T) {
+	for _, in := range []string{"2026-11-04 10:00:00 JST", "2026-11-04 10:00:00 EST", "2026-11-04 10:00:00 CST"} {
+		for _, layout := range []string{"%Y-%m-%d %H:%M:%S %Z", "2006-01-02 15:04:05 MST"} {
+			l, err := TimeLayout(layout)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := parseTimeLayout(in, l, shanghai); err == nil || !strings.Contains(err.Error(), "is an abbreviation, which may name several") {
+				t.Errorf("%q with %q = %v, %v; want the abbreviation refused", in, layout, got, err)
+			}
 		}
 	}
 }
