@@ -422,21 +422,7 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 		if w.b.m.cols[fText] != "" {
 			return m, emitReject, fmt.Sprintf("no text (%s)", w.b.m.cols[fText])
 		}
-		msg := `missing "text"`
-		if leaf.kind == '{' && len(leaf.keys) > 0 {
-			keys := leaf.keys
-			if len(keys) > 8 {
-				keys = append(keys[:8:8], "…")
-			}
-			hint := "for another layout use --messages and --map"
-			if w.steps == nil {
-				if h := layoutHint(leaf, w.at); h != "" {
-					hint = h
-				}
-			}
-			msg += " (keys: " + strings.Join(keys, ", ") + "; " + hint + ")"
-		}
-		return m, emitReject, msg
+		return m, emitReject, missingTextIn(leaf, w.at, w.steps == nil)
 	}
 	m, perr := w.b.build(&r, pos, conv)
 	if perr != "" {

@@ -1,10 +1,58 @@
 package transcript
 
 import (
+	"bufio"
+	"bytes"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
 )
+
+// missingTextReason is the reason of a record without "text".
+const missingTextReason = `missing "text"`
+
+// missingTextIn is the reason of the element leaf of the default layout
+// (hinted; prefix is its messages path, see layoutHint) or of a mapped
+// one, which holds no text: with its keys, and the flags that would read
+// it where layoutHint can tell.
+func missingTextIn(leaf *jnode, prefix string, hinted bool) string {
+	msg := missingTextReason
+	if leaf.kind == '{' && len(leaf.keys) > 0 {
+		keys := leaf.keys
+		if len(keys) > 8 {
+			keys = append(keys[:8:8], "…")
+		}
+		hint := "for another layout use --messages and --map"
+		if hinted {
+			if h := layoutHint(leaf, prefix); h != "" {
+				hint = h
+			}
+		}
+		msg += " (keys: " + strings.Join(keys, ", ") + "; " + hint + ")"
+	}
+	return msg
+}
+
+// withTextHint is a JSONL record's reason, with the words of missingTextWhy
+// when it is missingTextReason (the scanners say only that).
+func withTextHint(reason string, line []byte, src *Source) string {
+	if len(reason) == len(missingTextReason) && reason == missingTextReason {
+		return missingTextWhy(line, src)
+	}
+	return reason
+}
+
+// missingTextWhy is missingTextIn for a JSONL line, which the scanners read
+// without building its tree: the line is parsed again, as a top-level
+// object of the default layout.
+func missingTextWhy(line []byte, src *Source) string {
+	p := newJSONParser(&Source{R: bufio.NewReader(bytes.NewReader(line)), Opts: src.Opts})
+	n, err := p.value(0)
+	if err != nil || n == nil {
+		return missingTextReason
+	}
+	return missingTextIn(n, "", true)
+}
 
 // layoutHint suggests the flags that would read an element of the default
 // JSON layout that holds no "text": --map text=KEY when the element has a

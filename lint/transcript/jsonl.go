@@ -56,7 +56,7 @@ type jsonlParser struct{ src *Source }
 func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
 	sc := newJSONScanner()
 	return func(line []byte, pos lint.Pos) (m lint.Message, reason string) {
-		reason = sc.parseInto(&m, line, p.src, pos)
+		reason = withTextHint(sc.parseInto(&m, line, p.src, pos), line, p.src)
 		return m, reason
 	}
 }
@@ -68,7 +68,9 @@ var _ lint.InPlaceParser = (*jsonlParser)(nil)
 // a record into the Message where it stays (lint.InPlaceParser).
 func (p *jsonlParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
 	sc := newJSONScanner()
-	return func(line []byte, pos lint.Pos, m *lint.Message) string { return sc.parseInto(m, line, p.src, pos) }
+	return func(line []byte, pos lint.Pos, m *lint.Message) string {
+		return withTextHint(sc.parseInto(m, line, p.src, pos), line, p.src)
+	}
 }
 
 // the engine parses JSONL records with NewParserSkip (it looks for the
@@ -81,7 +83,7 @@ var _ lint.SkippingParser = (*jsonlParser)(nil)
 func (p *jsonlParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
 	sc := newJSONScanner()
 	return func(line []byte, pos lint.Pos, m *lint.Message) (string, bool) {
-		return sc.parseInto(m, line, p.src, pos), false
+		return withTextHint(sc.parseInto(m, line, p.src, pos), line, p.src), false
 	}
 }
 
@@ -125,7 +127,7 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 			sc = newJSONScanner()
 		}
 		m, rerr := sc.parse(line, src, pos)
-		if rerr != "" {
+		if rerr = withTextHint(rerr, line, src); rerr != "" {
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: rerr})
 		} else {
 			err = sink.Message(m)
@@ -273,7 +275,7 @@ func (f *msgFields) message(src *Source, pos lint.Pos) (m lint.Message, reason s
 func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMemo) string {
 	m.Pos, m.Type = pos, lint.TypeText
 	if !f.hasText {
-		return `missing "text"`
+		return missingTextReason
 	}
 	m.Text = f.text
 	m.TextCol, m.TextRaw, m.TextAstral = f.textCol, f.textRaw, f.textAstral

@@ -480,7 +480,7 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		// (msgFields.fill, written out)
 		m.Pos, m.Type = pos, lint.TypeText
 		if !hasText {
-			return `missing "text"`
+			return missingTextReason
 		}
 		m.Text = sText
 		m.TextCol, m.TextRaw = textPlace(int(r.textAt), int(r.textRaw))

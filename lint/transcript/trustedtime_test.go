@@ -56,6 +56,7 @@ func TestTrustedTimeAgreesWithDecoder(t *testing.T) {
 				pos := lint.Pos{File: "day.jsonl", Line: n}
 				got, gotErr := parse([]byte(l), pos)
 				want, wantErr := parseJSONMessage([]byte(l), src, pos)
+				wantErr = withTextHint(wantErr, []byte(l), src) // (as the engine's parser words it)
 				if gotErr != wantErr || (gotErr == "" && !reflect.DeepEqual(got, want)) {
 					t.Fatalf("%q:\nparser  %+v %q\ndecoder %+v %q", l, got, gotErr, want, wantErr)
 				}
