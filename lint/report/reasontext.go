@@ -672,6 +672,8 @@ func reasonKinds() []reasonRule {
 		zh(`not a 企业微信 archive record`, "不是企业微信会话存档记录"),
 		zh(`field («q»): expected («what»), got («what»)`, "字段 $1：应为%2，实际是%3"),
 		zh(`encrypted archive record: decrypt it with the 企业微信 Finance SDK \(DecryptData\) first`, "加密的存档记录：请先用企业微信 Finance SDK（DecryptData）解密"),
+		zh(`a GetChatData response, whose chatdata records are encrypted: decrypt each with the 企业微信 Finance SDK \(DecryptData\) first, and save the records one a line`,
+			"这是 GetChatData 的整个响应，其中 chatdata 的记录是加密的：请先用企业微信 Finance SDK（DecryptData）逐条解密，再每行存一条记录"),
 		zhFunc(`unknown action(?: («q»))?`, func(g []string) string { return withValue("未知的 action", g[1]) }),
 		zhFunc(`((?:[a-z]+, )+[a-z]+)$`, func(g []string) string { return strings.ReplaceAll(g[1], ", ", "、") }),
 		zh(`"msgtime" (.*): expected epoch milliseconds$`, `"msgtime" $1：应为纪元毫秒`),

@@ -77,12 +77,15 @@ type wecomRecord struct {
 		Content *string `json:"content"`
 	} `json:"text"`
 	Encrypted *json.RawMessage `json:"encrypt_chat_msg"`
-	Action    string           `json:"action"`
-	From      string           `json:"from"`
-	ToList    []string         `json:"tolist"`
-	RoomID    string           `json:"roomid"`
-	MsgTime   json.RawMessage  `json:"msgtime"`
-	MsgType   string           `json:"msgtype"`
+	// ChatData is the list of a whole GetChatData response (a file saved
+	// from the API), whose records are still encrypted
+	ChatData *json.RawMessage `json:"chatdata"`
+	Action   string           `json:"action"`
+	From     string           `json:"from"`
+	ToList   []string         `json:"tolist"`
+	RoomID   string           `json:"roomid"`
+	MsgTime  json.RawMessage  `json:"msgtime"`
+	MsgType  string           `json:"msgtype"`
 }
 
 func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -163,6 +166,9 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 	}
 	if rec.Encrypted != nil {
 		return m, "", "encrypted archive record: decrypt it with the 企业微信 Finance SDK (DecryptData) first"
+	}
+	if rec.ChatData != nil && rec.MsgID == "" {
+		return m, "", "a GetChatData response, whose chatdata records are encrypted: decrypt each with the 企业微信 Finance SDK (DecryptData) first, and save the records one a line"
 	}
 	switch rec.Action {
 	case "recall":

@@ -98,6 +98,8 @@ func TestWecomMalformed(t *testing.T) {
 		{"not JSON", `{"msgid":`, "invalid JSON"},
 		{"not an object", `[1]`, "expected a JSON object"},
 		{"encrypted", `{"seq":1,"msgid":"x","publickey_ver":1,"encrypt_random_key":"k","encrypt_chat_msg":"m"}`, "decrypt it"},
+		// a whole GetChatData response saved from the API
+		{"a GetChatData response", `{"errcode":0,"errmsg":"ok","chatdata":[{"seq":1,"msgid":"x","publickey_ver":1,"encrypt_random_key":"k","encrypt_chat_msg":"m"}]}`, "a GetChatData response, whose chatdata records are encrypted"},
 		{"no msgtype", `{"msgid":"x","action":"send","from":"a","msgtime":1}`, `no "msgtype"`},
 		{"no from", `{"msgid":"x","action":"send","msgtype":"text","msgtime":1793757600000,"text":{"content":"x"}}`, `no "from"`},
 		{"bad msgtime", `{"msgid":"x","action":"send","from":"a","msgtype":"text","msgtime":"soon","text":{"content":"x"}}`, "epoch milliseconds"},
