@@ -71,6 +71,7 @@ var reasonSamples = map[string]reasonSample{
 	"unparseable time %s (epoch out of range)": {args: []any{"1e+15"}},
 	"unparseable time %.0f (no epoch time: milliseconds would be after the year 2286; a compact date and time such as 20261104100000 needs --time-layout '%%Y%%m%%d%%H%%M%%S')": {args: []any{20261104100000.0}},
 	"unparseable time %q in the header line (no such date or time)":       {args: []any{"2026-02-30 10:00:00"}},
+	"unparseable time %q in the header line (no such time)":               {args: []any{"25:00:00"}},
 	"time %q is not an epoch number (time layout %s)":                     {args: []any{"abc", "unix"}},
 	"time %q out of range (time layout %s)":                               {args: []any{"-5", "unixms"}},
 	"time %q does not match the time layout %q%s":                         {args: []any{"2026-1-4 10:00", "2006-01-02 15:04", " (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)"}},

@@ -474,6 +474,7 @@ func reasonKinds() []reasonRule {
 			"时区 $1 是缩写，可能指几个不同的时区：CST 既是中国的 +08:00，也是美国的 -06:00；请写出时差，如 $2，或不写时区而用 $3 指定"),
 		zh(`zones that disagree: (\S+) and (\S+)$`, "写了两个互相矛盾的时区：$1 和 $2"),
 		zh(`no such date or time$`, "没有这个日期或时刻"),
+		zh(`no such time$`, "没有这个时刻"),
 		zh(`time («q») is not an epoch number`, "时间 $1 不是纪元数字"),
 		zh(`time («q») out of range`, "时间 $1 超出范围"),
 		zh(`time («q») does not match the time layout («q»)`, "时间 $1 与时间格式 $2 不符"),

@@ -40,6 +40,11 @@ func init() {
 //
 //	[2026-11-04 10:00:06] 张三: 在吗      (or 2026-11-04 10:00:06 张三：在吗)
 //
+// A header may give a time of day without a date, as 千牛/旺旺 show today's
+// messages (tb_buyer1 10:00:06, 10:00:06 张三, [10:00:06] 张三: 在吗): see
+// parseTxtClock for when such a line is a header, and txtState.clockTime for
+// its date.
+//
 // The first header fixes the layout (name first or time first) for the file,
 // and whether the time-first headers hold their texts (see txtInline).
 // Senders matching Options.Agents (or in Options.Staff, or mapped to a role
@@ -56,6 +61,24 @@ type txtReader struct{}
 // 10:00, 2026年11月4日 10:00 or 4号, with 上午 or 下午 before a 12-hour
 // clock or without (see meridiemHour).
 const txtDateTime = `(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?\s*(上午|下午)?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`
+
+// txtClock is a header's time of day without a date: 10:00:06, 10:00, with
+// 上午 or 下午 before a 12-hour clock or without.
+const txtClock = `(上午|下午)?\s*(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[:：]\s*(\d{2}))?`
+
+var (
+	// a time of day without a date, name first or time first (see
+	// parseTxtClock): "NAME 10:00:06", "[10:00:06] NAME: TEXT"
+	txtNameFirstClock = lazyRegexp(`^(\S.*?)\s*[(（\[【]?\s*` + txtClock + `\s*[)）\]】]?\s*[:：]?$`)
+	txtTimeFirstClock = lazyRegexp(`^[(（\[【]?\s*` + txtClock + `\s*[)）\]】]?\s+(\S.*?)\s*[:：]?$`)
+	// what a sentence puts before a time of day, and no sender's name ends
+	// with: a date without its year (11月4日, 11-04), a day (明天, 周五), a
+	// label (下单时间) or a word that leads to a time (在, 预计, 截止); or a
+	// name of digits and signs alone
+	txtClockNotName = lazyRegexp(`(?:\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?|[今明后昨前]天|[今明昨][晚早]|早上|晚上|中午|(?:周|星期|礼拜)[一二三四五六日天]|时间|时刻|时段|时|[在于约到至是为]|截止|截至|预计)$|^[\d\s\-/.:：~～—]*$`)
+	// and what a sentence puts after one: 18:00:00 前下单, 10:00:00 开始
+	txtClockNotNameAfter = lazyRegexp(`^(?:[前后到至~～—\-]|左右|之[前后]|以[前后]|开始|截止|结束|准时|整)`)
+)
 
 var (
 	// name then time: "NAME 2026-11-04 10:00:06", "NAME(2026-11-04 10:00:06):"
@@ -233,6 +256,108 @@ func parseTxtHeaderBad(s string, bad txtHeader, badLayout int) (txtHeader, int, 
 	return bad, badLayout, true
 }
 
+// parseTxtClock recognises a header line giving a time of day without a
+// date (10:00:06, 下午3:05:12), as 千牛/旺旺 show today's messages, in the
+// layouts of parseTxtHeader (layout and inline as there). Such a line is
+// none when it holds a date and a time (parseTxtHeader's, which declined
+// it), when its name ends with what a sentence puts before a time of day
+// (明天 10:00:00, 11月4日 10:00:00: see txtClockNotName) or starts with
+// what it puts after one (10:00:00 前下单, 10:00:00 开始), when its name is
+// only digits and signs (12:30:00 is not "1" and 2:30:00), or ends with a
+// digit glued to the time's. A time of day that does not exist (25:00:00)
+// makes a header with bad set. The caller decides whether a header without
+// seconds is one (see txtState.parseHeader).
+func parseTxtClock(s string, layout int, inline bool) (txtHeader, int, bool) {
+	// fast path: "a 1:00" at the least, the line ending as a time of day
+	// does, without a name's punctuation (name first), or starting as one
+	// does (time first)
+	if len(s) < 6 || !strings.ContainsAny(s, ":：") {
+		return txtHeader{}, 0, false
+	}
+	end := strings.TrimRight(s, ":：)）]】 \t")
+	nameFirst := layout != 2 && clockEnds(end) && !strings.ContainsAny(s, "，。！？；…,!?;") // (see txtName)
+	start := strings.TrimLeft(s, "(（[【 \t")
+	timeFirst := layout != 1 && clockStarts(start)
+	if !nameFirst && !timeFirst {
+		return txtHeader{}, 0, false
+	}
+	if nameFirst {
+		if m := txtNameFirstClock().FindStringSubmatch(s); m != nil && txtName(m[1]) && !txtClockNotName().MatchString(strings.TrimSpace(m[1])) &&
+			!(isDigit(m[1][len(m[1])-1]) && isDigit(s[len(m[1])])) && // 12:30:00 is no name "1" and a time
+			!txtDateTimeOnly().MatchString(s) {
+			h := txtHeader{name: strings.TrimSpace(m[1])}
+			return clockHeader(h, m[2:6], s[len(m[1]):]), 1, true
+		}
+	}
+	if timeFirst {
+		if m := txtTimeFirstClock().FindStringSubmatchIndex(s); m != nil && !txtDateTimeOnly().MatchString(s) {
+			h := txtHeader{name: strings.TrimSpace(s[m[10]:m[11]])}
+			if inline {
+				h.sender, h.text = splitInline(s[m[10]:])
+				if txtClockNotNameAfter().MatchString(h.sender) {
+					h.sender, h.text = "", ""
+				}
+			}
+			h.named = txtName(h.name) && !txtClockNotNameAfter().MatchString(h.name)
+			if !h.named && h.text == "" {
+				return txtHeader{}, 0, false
+			}
+			var g [4]string // meridiem, hour, minute, second
+			for i := range g {
+				if a := m[2*(i+1)]; a >= 0 {
+					g[i] = s[a:m[2*(i+1)+1]]
+				}
+			}
+			return clockHeader(h, g[:], s[:m[10]]), 2, true
+		}
+	}
+	return txtHeader{}, 0, false
+}
+
+// clockHeader sets h's time of day from txtClock's groups (上午 or 下午 or
+// "", hour, minute, second or ""), or h.bad when it does not exist; when is
+// the part of the header line holding the time.
+func clockHeader(h txtHeader, g []string, when string) txtHeader {
+	h.clock, h.secs = true, g[3] != ""
+	for i, x := range g[1:] {
+		h.hms[i], _ = strconv.Atoi(x)
+	}
+	ok := true
+	if g[0] != "" {
+		h.hms[0], ok = meridiemHour(h.hms[0], g[0] == "下午")
+	}
+	if !ok || h.hms[0] > 23 || h.hms[1] > 59 || h.hms[2] > 59 {
+		h.bad = fmt.Sprintf("unparseable time %q in the header line (no such time)", strings.Trim(when, " \t\u3000:：()（）[]【】"))
+	}
+	return h
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// clockEnds reports whether s ends as a time of day does: a colon and two
+// digits (:06, ：06).
+func clockEnds(s string) bool {
+	n := len(s)
+	if n < 3 || !isDigit(s[n-1]) || !isDigit(s[n-2]) {
+		return false
+	}
+	return s[n-3] == ':' || strings.HasSuffix(s[:n-2], "：")
+}
+
+// clockStarts reports whether s starts as a time of day does: 上午 or 下午,
+// or one or two digits and a colon.
+func clockStarts(s string) bool {
+	if strings.HasPrefix(s, "上午") || strings.HasPrefix(s, "下午") {
+		return true
+	}
+	i := 0
+	for i < len(s) && i < 2 && isDigit(s[i]) {
+		i++
+	}
+	rest := strings.TrimLeft(s[i:], " \t")
+	return i > 0 && (strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "："))
+}
+
 // txtName reports whether a header's name can be a sender's: not a piece of
 // a sentence that happens to end (or start) with a date and time, such as
 // 您的订单下单时间是：2026-11-04 10:00:06 or 2026-11-05 18:00 前送达，请注意查收.
@@ -255,6 +380,11 @@ type txtHeader struct {
 	// text "" when it does not split so
 	named        bool
 	sender, text string
+	// clock: the header gives a time of day, hms, without a date (see
+	// parseTxtClock); secs: with its seconds. time is zero until
+	// txtState.clockTime dates it.
+	clock, secs bool
+	hms         [3]int
 }
 
 // splitInline splits what follows a time-first header's time into the
@@ -398,7 +528,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			s = strings.TrimPrefix(s, "\uFEFF")
 		}
 		trimmed := strings.TrimSpace(s)
-		if h, layout, ok := parseTxtHeader(trimmed, t.layout, t.inline != inlineNo, src.Opts.Location); ok {
+		if h, layout, ok := t.parseHeader(trimmed); ok {
 			first := t.layout == 0
 			if first {
 				// (no message is open yet, nor are lines held)
@@ -489,6 +619,56 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	return t.flush()
 }
 
+// parseHeader recognises a header line, s trimmed, in the file's layout: one
+// with a date and a time (parseTxtHeader), or with a time of day alone
+// (parseTxtClock). Without its seconds (tb_buyer1 10:00) such a line is a
+// header only when it names a sender an earlier header named, or an agent
+// or one the mapping gives a role (明天 10:00, 截止 18:00 are text): 千牛
+// and 旺旺 write the seconds.
+func (t *txtState) parseHeader(s string) (txtHeader, int, bool) {
+	inline := t.inline != inlineNo
+	if h, layout, ok := parseTxtHeader(s, t.layout, inline, t.src.Opts.Location); ok {
+		return h, layout, true
+	}
+	h, layout, ok := parseTxtClock(s, t.layout, inline)
+	if !ok || h.secs || t.knownSender(h.name) || h.sender != "" && t.knownSender(h.sender) {
+		return h, layout, ok
+	}
+	return txtHeader{}, 0, false
+}
+
+// maxSenders bounds the senders' names txtState.senders keeps.
+const maxSenders = 4096
+
+// knownSender reports whether name is the sender's of an earlier header, an
+// agent's, or one the mapping gives a role.
+func (t *txtState) knownSender(name string) bool {
+	if _, ok := t.senders[name]; ok {
+		return true
+	}
+	_, ok := t.b.m.roles[roleKey(name)]
+	return ok || t.b.isAgent(name)
+}
+
+// clockTime dates h, a header giving a time of day alone (see
+// parseTxtClock): on the date of the conversation's previous header with a
+// time, t.last, or the day after when its time of day is more than an hour
+// before t.last's (the conversation went past midnight; a little earlier
+// is a clock's jitter, and the messages are sorted by time). Without an
+// earlier time in the conversation, the message has none: it is untimed,
+// no date being invented for it.
+func (t *txtState) clockTime(h txtHeader) time.Time {
+	if t.last.IsZero() {
+		return time.Time{}
+	}
+	y, m, d := t.last.Date()
+	at := time.Date(y, m, d, h.hms[0], h.hms[1], h.hms[2], 0, t.last.Location())
+	if at.Before(t.last.Add(-time.Hour)) {
+		at = time.Date(y, m, d+1, h.hms[0], h.hms[1], h.hms[2], 0, t.last.Location())
+	}
+	return at
+}
+
 // header ends the open message (and reads the lines held after a divider in
 // it) and opens h's, the message of the header line at pos; first is set for
 // the file's first header.
@@ -502,6 +682,25 @@ func (t *txtState) header(h txtHeader, pos lint.Pos, first bool) error {
 	}
 	if err := t.flush(); err != nil {
 		return err
+	}
+	if h.bad == "" {
+		if h.clock {
+			h.time = t.clockTime(h)
+		}
+		if !h.time.IsZero() {
+			t.last = h.time
+		}
+	}
+	if len(t.senders) < maxSenders {
+		if t.senders == nil {
+			t.senders = make(map[string]struct{})
+		}
+		if h.sender != "" {
+			t.senders[h.sender] = struct{}{}
+		}
+		if h.text == "" || h.named {
+			t.senders[h.name] = struct{}{}
+		}
 	}
 	t.open, t.head, t.pos = true, h, pos
 	if h.bad != "" {
@@ -547,7 +746,7 @@ func (t *txtState) longHeader(head []byte, n int64) (txtHeader, bool) {
 	}
 	s := strings.TrimRight(string(head), " \t\u3000")
 	s = strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF"))
-	h, _, ok := parseTxtHeader(s, t.layout, t.inline != inlineNo, t.src.Opts.Location)
+	h, _, ok := t.parseHeader(s)
 	return h, ok && (whole || h.text != "")
 }
 
@@ -576,6 +775,7 @@ func (t *txtState) separator(m []string) error {
 		return err
 	}
 	t.open = false
+	t.last = time.Time{} // a conversation's times of day are dated by its own headers
 	if title := strings.TrimSpace(m[1]); title != "" {
 		t.conv = title
 	} else if t.sent > 0 {
@@ -689,6 +889,12 @@ type txtState struct {
 	// the message goes on after it, or the end of the conversation when a
 	// header follows it; release decides
 	held []txtLine
+	// last is the time of the conversation's latest header with one, which
+	// dates a header giving a time of day alone (see clockTime)
+	last time.Time
+	// senders are the names earlier headers gave (at most maxSenders of
+	// them): see parseHeader
+	senders map[string]struct{}
 	// bad says why the open message is malformed (a line of it over the
 	// bound or not UTF-8, a header time that does not exist), at badPos:
 	// its lines are read past and it is rejected as a whole
