@@ -38,7 +38,7 @@ const rec = `{"conversation":"c1","time":"2026-11-04 10:00:00","role":"agent","t
 // Chinese fails TestReasonsInChinese.
 var reasonCases = []reasonCase{
 	// canonical JSONL records
-	{name: "missing text", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"2026-11-04 10:00:01","role":"agent"}`, en: `missing "text"`, keep: []string{`"text"`}},
+	{name: "missing text", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"2026-11-04 10:00:01","role":"agent"}`, en: `missing "text"`, keep: []string{`"text"`, "conversation, time, role"}},
 	{name: "missing role", file: "a.jsonl", data: rec + `{"conversation":"c1","time":"2026-11-04 10:00:01","text":"你好"}`, en: `missing "role"`},
 	{name: "unknown role", file: "a.jsonl", data: rec + `{"conversation":"c1","role":"boss","text":"你好"}`, en: `unknown role "boss" (map it`, keep: []string{`"boss"`, `'boss=agent'`}},
 	{name: "unknown role with quotes", file: "a.jsonl", data: rec + `{"conversation":"c1","role":"say \"hi\" (it's me","text":"你好"}`, en: `unknown role "say \"hi\" (it's me" (map it`, keep: []string{`"say \"hi\" (it's me"`, `'say "hi" (it'\''s me=agent'`}},

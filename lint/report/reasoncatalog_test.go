@@ -215,6 +215,7 @@ var reasonSamples = map[string]reasonSample{
 	"the first worksheet (%s) is missing":                                                                                                                  {args: []any{"xl/worksheets/sheet1.xml"}},
 	"the workbook's shared strings run past %d entries: a damaged or hostile workbook (a decompression bomb?); not read":                                   {args: []any{1000000}},
 	"the workbook's shared strings run past %s: a damaged or hostile workbook (a decompression bomb?); not read":                                           {args: []any{"4 GiB"}},
+	"%s: the worksheet's merged cells run past %d ranges: a damaged or hostile workbook (a decompression bomb?); not read":                                 {args: []any{"xl/worksheets/sheet1.xml", 2097152}, keep: []string{"xl/worksheets/sheet1.xml"}},
 	"the workbook's styles run past %d formats: a damaged or hostile workbook (a decompression bomb?); not read":                                           {args: []any{100000}},
 	"cell %s is beyond column %d":                                                                                                                          {args: []any{"XFE7", 16384}},
 	"no visible worksheet has a header row naming the columns: %s; name the text column text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N": {

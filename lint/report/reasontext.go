@@ -742,6 +742,8 @@ func reasonKinds() []reasonRule {
 			"工作簿的共享字符串超过 $1 条：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`the workbook's shared strings run past («size»): a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的共享字符串超过 $1：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
+		zh(`the worksheet's merged cells run past (\d+) ranges: a damaged or hostile workbook \(a decompression bomb\?\)`,
+			"工作表的合并单元格超过 $1 个区域：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`the workbook's styles run past (\d+) formats: a damaged or hostile workbook \(a decompression bomb\?\)`,
 			"工作簿的样式超过 $1 种格式：工作簿已损坏，或是恶意构造的（解压炸弹？）"),
 		zh(`XML syntax error on line (\d+): `, "XML 语法错误（第 $1 行）："),

@@ -67,7 +67,12 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return err
 	}
 	defer rows.close()
-	return readRows(ctx, src, sink, b, rows, 0)
+	// (a data row's cells inside merged ranges read as what Excel shows)
+	p, err := wb.withMerges(wb.sheet, rows, b)
+	if err != nil {
+		return err
+	}
+	return readRows(ctx, src, sink, b, p, 0)
 }
 
 // workbook is what reading a worksheet needs from the rest of the file.

@@ -254,6 +254,9 @@ func FuzzReadXLSX(f *testing.F) {
 		`<row r="1048576"><c r="XFD1048576" t="s"><v>18446744073709551616</v></c><c r="A1048576" t="s"><v>-1</v></c><c r="B1048576" t="inlineStr"><is><r><t>a</t></r><r><t xml:space="preserve"> _x000D_&#xD;</t></r></is></c><c r="C1048576" s="1"><v>1e308</v></c></row>` +
 		`<row r="3"><c r="A3" t="s"><v>7</v></c><c r="B3" t="s"><v>6</v></c><c r="C3" s="2"><v>-46330.5</v></c></row><row r="4"><c r="B4" t="s"><v>8</v></c><c r="C4" s="1"><v>2958466</v></c></row></sheetData></worksheet>`)
 	f.Add(`<worksheet><sheetData><row r="99999999999999999999"><c r="AAAAAAAAAAAAAAAAAAAA1"><v>` + strings.Repeat("9", 400) + `</v></c></row></sheetData></worksheet>`)
+	// merged cells: over rows, columns, the header, a prefix, broken refs
+	f.Add(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>会话ID</t></is></c><c r="B1" t="inlineStr"><is><t>内容</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>c1</t></is></c><c r="B2" t="inlineStr"><is><t>在吗</t></is></c></row><row r="3"><c r="B3" t="inlineStr"><is><t>在</t></is></c></row></sheetData>` +
+		`<mergeCells count="4"><mergeCell ref="A2:A3"/><x:mergeCell ref="B3:C9"/><mergeCell ref="A1:A2"/><mergeCell ref="ZZZZ1:A"/></mergeCells></worksheet>`)
 	f.Fuzz(func(t *testing.T, sheet string) {
 		parts := shopWorkbook
 		parts.sheet = sheet
