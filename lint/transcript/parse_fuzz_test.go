@@ -47,6 +47,7 @@ func FuzzJSONLParserAgreesWithDecoder(f *testing.F) {
 				raw[k] = 'x' // the engine reuses the bytes
 			}
 			want, wantErr := parseJSONMessage([]byte(line), src, pos)
+			wantErr = withTextHint(wantErr, []byte(line), src) // (as the engine's parser words it)
 			if gotErr != wantErr || (gotErr == "" && !reflect.DeepEqual(got[i], want)) {
 				t.Fatalf("record %d %q:\nparser  %+v %q\ndecoder %+v %q", i, line, got[i], gotErr, want, wantErr)
 			}
