@@ -760,7 +760,7 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 			warnings = append(warnings, fmt.Sprintf("the agents pattern %q (--agents, input.agents) matched no sender: a typo? the senders it was to name were read as customers", p))
 		}
 		for _, id := range staff {
-			warnings = append(warnings, fmt.Sprintf("the staff id %q (--staff, input.staff) is no sender's: a typo? the sender it was to name was read as a customer", id))
+			warnings = append(warnings, fmt.Sprintf("the staff id %q (--staff, input.staff) is no sender's: a typo? the sender it was to name was read as a customer (in a 企业微信 archive, its records were rejected)", id))
 		}
 		for _, w := range warnings {
 			if !r.warned[w] { // once, though --fix runs twice
