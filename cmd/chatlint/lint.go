@@ -739,7 +739,7 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	// lines may be parsed after the file is read) and the progress line gone
 	topts.Mixed = &transcript.MixedEncodings{}
 	if len(topts.Agents) > 0 || len(topts.Staff) > 0 {
-		topts.SenderRules = transcript.NewSenderRuleUse(&topts)
+		topts.SenderRules = transcript.NewSenderRuleUse()
 	}
 	defer func() {
 		prog.done()

@@ -498,15 +498,15 @@ func senderRole(opts *Options, sender string) (lint.Role, bool) {
 		return lint.RoleUnknown, false
 	}
 	opts.SenderRules.ask()
-	for i, s := range opts.Staff {
+	for _, s := range opts.Staff {
 		if strings.TrimSpace(s) == sender {
-			used(opts.SenderRules, staffOf, i)
+			opts.SenderRules.match()
 			return lint.Agent, true
 		}
 	}
-	for i, p := range opts.Agents {
+	for _, p := range opts.Agents {
 		if globMatch(p, sender) {
-			used(opts.SenderRules, agentsOf, i)
+			opts.SenderRules.match()
 			return lint.Agent, true
 		}
 	}

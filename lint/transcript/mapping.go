@@ -300,8 +300,8 @@ type builder struct {
 	src      *Source
 	m        *compiledMapping
 	agents   []string
-	staff    map[string]int // each Staff id's index
-	hasRules bool           // Agents or Staff or sender entries in Roles decide roles by sender
+	staff    map[string]bool
+	hasRules bool // Agents or Staff or sender entries in Roles decide roles by sender
 	// loc, if set, is the zone of the times written without one instead of
 	// --tz: the one a table's time column names in its header (时间(UTC))
 	loc *time.Location
@@ -312,11 +312,9 @@ func newBuilder(src *Source) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{src: src, m: m, agents: src.Opts.Agents, staff: map[string]int{}}
-	for i, s := range src.Opts.Staff {
-		if _, dup := b.staff[strings.TrimSpace(s)]; !dup {
-			b.staff[strings.TrimSpace(s)] = i
-		}
+	b := &builder{src: src, m: m, agents: src.Opts.Agents, staff: map[string]bool{}}
+	for _, s := range src.Opts.Staff {
+		b.staff[strings.TrimSpace(s)] = true
 	}
 	b.hasRules = len(b.agents) > 0 || len(b.staff) > 0
 	return b, nil
@@ -493,13 +491,13 @@ func (b *builder) isAgent(sender string) bool {
 	}
 	use := b.src.Opts.SenderRules
 	use.ask()
-	if i, ok := b.staff[sender]; ok {
-		used(use, staffOf, i)
+	if b.staff[sender] {
+		use.match()
 		return true
 	}
-	for i, p := range b.agents {
+	for _, p := range b.agents {
 		if globMatch(p, sender) {
-			used(use, agentsOf, i)
+			use.match()
 			return true
 		}
 	}
