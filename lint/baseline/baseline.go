@@ -2,7 +2,8 @@
 // backlog of transcripts: it records today's findings to a file, and on later
 // runs drops the findings already recorded, so only new problems are reported
 // and gated. Findings are matched by conversation, rule, message text and
-// match — not by line number, so edits elsewhere in a file do not disturb it.
+// match — not by line number, so edits elsewhere in a file do not disturb it;
+// a canned library's findings are found again when its file is renamed.
 package baseline
 
 import (
@@ -11,9 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
@@ -119,6 +122,12 @@ type Baseline struct {
 	// inside lib/ on replies.txt, against a baseline that says
 	// lib/replies.txt).
 	byAbs map[key]key
+	// gone finds the entries of a canned library's file that no longer
+	// exists where the baseline says (renamed, moved, split into several
+	// files) by rule, text and match alone (key.conv ""): a library's
+	// findings stay known when its file is renamed, while a file that is
+	// still there keeps its entries to itself.
+	gone map[key][]key
 	// redacted: the file recorded masked texts (File.Redacted)
 	redacted bool
 }
@@ -149,7 +158,8 @@ func Load(path string, canned bool) (*Baseline, error) {
 	}
 	b := &Baseline{left: map[key]int{}, canned: canned, paths: newPaths(), redacted: f.Redacted}
 	dir := filepath.Dir(b.paths.abs(path))
-	b.byAbs = map[key]key{}
+	b.byAbs, b.gone = map[key]key{}, map[key][]key{}
+	missing := map[string]bool{} // the recorded files' absolute paths: no longer there
 	for _, e := range f.Findings {
 		if e.Count < 1 {
 			e.Count = 1
@@ -158,7 +168,7 @@ func Load(path string, canned bool) (*Baseline, error) {
 		b.left[k] += e.Count
 		// (a canned library's baseline written before File was)
 		if (e.File || canned) && isFile(e.Conversation) {
-			file := e.Conversation
+			file := nativePath(e.Conversation)
 			if !filepath.IsAbs(file) {
 				file = filepath.Join(dir, file)
 			}
@@ -167,9 +177,33 @@ func Load(path string, canned bool) (*Baseline, error) {
 			if _, dup := b.byAbs[ak]; !dup {
 				b.byAbs[ak] = k
 			}
+			if !canned {
+				continue
+			}
+			gone, known := missing[ak.conv]
+			if !known {
+				_, err := os.Stat(ak.conv)
+				gone = errors.Is(err, fs.ErrNotExist)
+				missing[ak.conv] = gone
+			}
+			if gone {
+				gk := k
+				gk.conv = ""
+				b.gone[gk] = append(b.gone[gk], k)
+			}
 		}
 	}
 	return b, nil
+}
+
+// nativePath is a recorded file path with the system's separators: a
+// baseline records / (Windows reads it too), and one written on Windows
+// before it did holds \, which is no separator elsewhere.
+func nativePath(name string) string {
+	if filepath.Separator == '/' && !filepath.IsAbs(name) && !strings.Contains(name, "/") {
+		return strings.ReplaceAll(name, `\`, "/")
+	}
+	return filepath.FromSlash(name)
 }
 
 // notABaseline names what data is when it is JSON but plainly no baseline
@@ -223,6 +257,16 @@ func (b *Baseline) Filter(r *lint.Result) []lint.Finding {
 				old.conv = r.Conversation.ID
 				if b.left[old] > 0 {
 					k = old
+				}
+			}
+		}
+		if b.left[k] == 0 && file {
+			gk := k
+			gk.conv = ""
+			for _, rec := range b.gone[gk] {
+				if b.left[rec] > 0 {
+					k = rec
+					break
 				}
 			}
 		}
@@ -322,7 +366,9 @@ func (rec *Recorder) Encode(w io.Writer) error {
 	for k, n := range rec.counts {
 		conv := k.conv
 		if rec.files[k] {
-			conv = rec.recorded(conv)
+			// with / whatever the system: a baseline written on
+			// Windows is read in a Linux CI job, and back
+			conv = filepath.ToSlash(rec.recorded(conv))
 		}
 		f.Findings = append(f.Findings, Entry{Conversation: conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n, File: rec.files[k]})
 	}

@@ -185,3 +185,101 @@ func TestBaselineRedacted(t *testing.T) {
 		t.Errorf("a finding in another text is not new: kept %d", got)
 	}
 }
+
+// TestBaselineRenamedLibrary: a library renamed, moved or split into
+// several files keeps its recorded findings, as its file is no longer where
+// the baseline says; a library that is still there keeps its entries to
+// itself, and a transcript file's conversation is no library.
+func TestBaselineRenamedLibrary(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	write := func(name string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte("这个我也不知道\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("lib/replies.txt")
+	write("lib/kept.txt")
+	rec := NewRecorder(true)
+	rec.Filter(cannedResult("lib/replies.txt", 3, "这个我也不知道", evasive))
+	rec.Filter(cannedResult("lib/kept.txt", 1, "这个我也不知道", evasive))
+	if err := rec.Write("bl.json"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename("lib", "快捷短语"); err != nil {
+		t.Fatal(err)
+	}
+	write("lib/kept.txt")
+	b, err := Load("bl.json", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(cannedResult("快捷短语/售前.txt", 7, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("a renamed library's recorded finding is new (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult("快捷短语/售后.txt", 2, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf("the gone file's entry absorbed a second copy (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult("lib/kept.txt", 1, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("the library still there lost its entry (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult("lib/kept.txt", 2, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf("a second copy in the library still there is not new (kept %d)", got)
+	}
+
+	// transcripts: a file without conversation ids is its conversation
+	rec = NewRecorder(false)
+	rec.Filter(cannedResult("day1.jsonl", 3, "这个我也不知道", evasive))
+	if err := rec.Write("tr.json"); err != nil {
+		t.Fatal(err)
+	}
+	b, err = Load("tr.json", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := cannedResult("day2.jsonl", 3, "这个我也不知道", evasive)
+	r.Conversation.ID = "day2.jsonl"
+	if got := len(b.Filter(r)); got != 1 {
+		t.Errorf("another day's transcript took a gone file's entry (kept %d)", got)
+	}
+}
+
+// TestBaselineWindowsPaths: a baseline written on Windows names its files
+// with \ (chatlint before it wrote /): a CI job elsewhere still finds them.
+func TestBaselineWindowsPaths(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	if err := os.MkdirAll(filepath.Join("快捷短语", "售前"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join("快捷短语", "售前", "a.txt"), []byte("这个我也不知道\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	data := `{"version":1,"tool":"chatlint","findings":[{"conversation":"快捷短语\\售前\\a.txt","rule":"base/evasive-phrase","text":"这个我也不知道","match":"不知道","count":1,"file":true}]}`
+	if err := os.WriteFile("bl.json", []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load("bl.json", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the recorded file is there: its entry is not for another file
+	if got := len(b.Filter(cannedResult("b.txt", 3, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf("a baseline written on Windows: its file taken for gone (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult(filepath.Join("快捷短语", "售前", "a.txt"), 3, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("a baseline written on Windows: the recorded finding is new (kept %d)", got)
+	}
+}
