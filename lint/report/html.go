@@ -313,6 +313,9 @@ type htmlFinding struct {
 	Column     int
 	Agent      string
 	Bonus      bool // a good-practice bonus: Deduct holds the points added
+	// Fatal marks a finding of a 致命项 rule: its conversation scores 0
+	// whatever its deduction says
+	Fatal bool
 }
 
 var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: "订单", lint.TypeTransfer: "转接"}
@@ -381,7 +384,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		hf := htmlFinding{
 			N: i + 1, Rule: f.Rule.ID, Type: f.Rule.Type, Sev: f.Rule.Severity.String(),
 			Message: f.Message, Match: f.Match, Suggestion: f.Suggestion, Source: f.Rule.Source,
-			Column: f.Column, Agent: f.Agent,
+			Column: f.Column, Agent: f.Agent, Fatal: f.Rule.Fatal,
 		}
 		if f.Deduct > 0 {
 			hf.Deduct = "-" + points(f.Deduct)
@@ -595,6 +598,9 @@ type htmlPage struct {
 	Baselined, Waived int
 	UnusedWaivers     []htmlWaiver
 
+	// Fatal counts the conversations a 致命项 scored 0
+	Fatal int
+
 	Histogram *htmlHistogram
 	Agents    []htmlAgent
 	Teams     []htmlAgent
@@ -707,6 +713,8 @@ type htmlAgent struct {
 	Errors, Warnings, Infos int
 	// Bonuses counts the good-practice bonuses the agent earned.
 	Bonuses int
+	// Fatal counts the findings of 致命项 rules held against the agent
+	Fatal int
 	// Listed is true when the conversation list holds one of the agent's
 	// conversations (it holds only the lowest-scoring ones)
 	Listed   bool
@@ -728,6 +736,7 @@ type htmlRuleBar struct {
 type htmlRule struct {
 	ID, Type, Sev       string
 	Bonus               bool
+	Fatal               bool // a 致命项: a finding scores its conversation 0
 	Count, Skipped      int
 	SkippedWhy          string // why, as the text report says it
 	W                   float64
@@ -742,7 +751,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		Records: s.Records, Rejected: s.Rejected, SkippedRecords: s.SkippedRecords,
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
-		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules),
+		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules), Fatal: s.Fatal,
 		Baselined: s.Filtered, Waived: s.Waived,
 	}
 	for _, uw := range s.UnusedWaivers {
@@ -1034,8 +1043,21 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 			counts = append(counts, a.Grades[g])
 		}
 		ha.GradeBar = htmlStackOf(grades, classes, counts)
-		// the rules most held against the agent: bonuses are not among them
+		// the rules most held against the agent: bonuses are not among them,
+		// and of rules as frequent the most serious first (a 致命项, which
+		// scored a conversation 0, before a missing farewell)
 		rc := slices.DeleteFunc(lint.SortedCounts(a.ByRule), func(r lint.RuleCount) bool { return infos[r.Rule].Bonus })
+		slices.SortStableFunc(rc, func(x, y lint.RuleCount) int {
+			if x.Count != y.Count {
+				return y.Count - x.Count
+			}
+			return htmlRuleWeight(infos[y.Rule]) - htmlRuleWeight(infos[x.Rule])
+		})
+		for _, r := range rc {
+			if infos[r.Rule].Fatal {
+				ha.Fatal += r.Count
+			}
+		}
 		if len(rc) > 3 {
 			rc = rc[:3]
 		}
@@ -1069,6 +1091,16 @@ func (h *htmlWriter) ruleInfos(s *lint.Summary) map[string]*lint.RuleInfo {
 	return infos
 }
 
+// htmlRuleWeight ranks a rule by how serious its findings are: a 致命项
+// above any other, then by severity.
+func htmlRuleWeight(ri *lint.RuleInfo) int {
+	w := htmlSevRank(htmlSevName(ri.Severity))
+	if ri.Fatal {
+		w += 10
+	}
+	return w
+}
+
 func htmlSevName(s lint.Severity) string {
 	if s == lint.SeverityNone {
 		return ""
@@ -1089,7 +1121,7 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule, problem
 	for id, ri := range infos {
 		row := htmlRule{
 			ID: id, Type: ri.Type, Bonus: ri.Bonus, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skipWhy(s.SkippedWhy[id]),
-			Description: ri.Description, Source: ri.Source,
+			Description: ri.Description, Source: ri.Source, Fatal: ri.Fatal && !ri.Bonus,
 		}
 		row.Sev = htmlSevName(ri.Severity)
 		switch {

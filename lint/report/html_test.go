@@ -623,3 +623,47 @@ func TestHTMLAgentFilterMatchesMaskedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLFatal: a 致命项 is said wherever the page shows it (the text
+// report marks it, the JSON counts it): the overview counts the
+// conversations it scored 0, the rule table and the finding mark the rule,
+// the agent's card counts its findings and lists its rule before rules as
+// frequent that are not (they came first by name, and the card of an
+// agent with a 0 did not say why).
+func TestHTMLFatal(t *testing.T) {
+	insult := &lint.RuleInfo{ID: "shop/zz-insult", Pack: "shop", Type: "forbid", Severity: lint.Error, Deduct: 10, Fatal: true, Description: "辱骂顾客"}
+	farewell := &lint.RuleInfo{ID: "shop/a-farewell", Pack: "shop", Type: "require", Severity: lint.Warning, Deduct: 1}
+	greet := &lint.RuleInfo{ID: "shop/b-greeting", Pack: "shop", Type: "require", Severity: lint.Warning, Deduct: 1}
+	nin := &lint.RuleInfo{ID: "shop/c-nin", Pack: "shop", Type: "forbid", Severity: lint.Info, Deduct: 1}
+	r := htmlResult("c1", "阿杰", "随便你", 100)
+	for _, ri := range []*lint.RuleInfo{farewell, greet, nin, insult} {
+		r.Findings = append(r.Findings, lint.Finding{Rule: ri, Msg: 1, Message: "问题", Agent: "阿杰", Deduct: ri.Deduct})
+	}
+	r.Score, r.Grade = htmlScoring.ScoreWithBonuses(r.Findings, nil)
+	if r.Score != 0 {
+		t.Fatalf("score %v, want 0", r.Score)
+	}
+	page := renderHTML(t, Options{Rules: []*lint.RuleInfo{insult, farewell, greet, nin}}, 0, r, htmlResult("c2", "小美", "您好", 100))
+	for _, want := range []string{
+		"<dt>致命项</dt><dd>1 个会话有致命项（整单 0 分）</dd>",
+		`<td class="deduct">每次 -10<div class="fatal">致命项：整单 0 分</div></td>`,
+		`<code>shop/zz-insult</code> <span class="chip sev-error fatal" title="致命项：整单 0 分">致命项</span>`,
+		`<span class="chip sev-error fatal" title="致命项发现 1 次：所在会话整单 0 分">致命项 1</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if n := strings.Count(page, "致命项：整单 0 分</div>"); n != 1 {
+		t.Errorf("%d rule rows say 致命项, want the one", n)
+	}
+	card := page[strings.Index(page, `<article class="agent-card">`):]
+	card = card[:strings.Index(card, "</article>")]
+	var top []string
+	for _, m := range regexp.MustCompile(`<code title="([^"]*)">`).FindAllStringSubmatch(card, -1) {
+		top = append(top, m[1])
+	}
+	if want := []string{"shop/zz-insult", "shop/a-farewell", "shop/b-greeting"}; fmt.Sprint(top) != fmt.Sprint(want) {
+		t.Errorf("the card's top rules are %v, want %v", top, want)
+	}
+}
