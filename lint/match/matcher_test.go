@@ -58,6 +58,8 @@ func TestMatcherWordMode(t *testing.T) {
 		{"不行 standalone", []string{"不行"}, "这样不行的", "不行@3"},
 		{"every occurrence", []string{"不行"}, "不行，真的不行", "不行@1 不行@6"},
 		{"traditional text, simplified phrase", []string{"没关系"}, "沒關係的，親", "沒關係@1"},
+		{"妳 is 你", []string{"你好"}, "妳好，在的", "妳好@1"},
+		{"甚麼 is 什么", []string{"什么意思"}, "妳這是甚麼意思", "甚麼意思@4"},
 		{"latin case-insensitive", []string{"vip"}, "您是VIP会员吗", "VIP@3"},
 		{"latin inside a word is no boundary", []string{"vip"}, "supervipclub", ""},
 		{"full-width text", []string{"vip"}, "ＶＩＰ会员", "ＶＩＰ@1"},
