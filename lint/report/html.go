@@ -316,6 +316,9 @@ type htmlFinding struct {
 	// Fatal marks a finding of a 致命项 rule: its conversation scores 0
 	// whatever its deduction says
 	Fatal bool
+	// Held says which agent the finding counts for where the message
+	// does not show it (heldAgainst), "" where it does
+	Held string
 }
 
 var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: "订单", lint.TypeTransfer: "转接"}
@@ -404,9 +407,11 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 			cv.Rules = append(cv.Rules, f.Rule.ID)
 		}
 		if f.Msg < 0 || f.Msg >= len(c.Messages) {
+			hf.Held = heldAgainst(r.Agents, f, nil)
 			cv.Loose = append(cv.Loose, hf)
 			continue
 		}
+		hf.Held = heldAgainst(r.Agents, f, &c.Messages[f.Msg])
 		if f.Msg >= shown {
 			cv.HiddenFindings++
 			continue
@@ -448,6 +453,11 @@ func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
 		b := &r.Bonuses[i]
 		hf := htmlFinding{Rule: b.Rule.ID, Type: b.Rule.Type, Sev: "bonus", Message: b.Message,
 			Source: b.Rule.Source, Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + points(b.Deduct)}
+		var m *lint.Message
+		if b.Msg >= 0 && b.Msg < cv.Total {
+			m = &r.Conversation.Messages[b.Msg]
+		}
+		hf.Held = heldAgainst(r.Agents, b, m)
 		if b.Deduct == 0 {
 			hf.Deduct = why
 		}

@@ -143,7 +143,11 @@ func (t *textWriter) bonuses(r *lint.Result, indent string) {
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
 		m := r.Message(b)
-		fmt.Fprintf(t.w, "%s%s  %s  %s %s\n", indent, t.c(ansiCyan, m.Pos.String()), t.c(ansiGreen, "加分"), t.c(ansiBold, b.Rule.ID), t.c(ansiGreen, "+"+points(b.Deduct)))
+		held := ""
+		if h := heldAgainst(r.Agents, b, m); h != "" && !t.opts.Canned {
+			held = "  " + t.c(ansiDim, h)
+		}
+		fmt.Fprintf(t.w, "%s%s  %s  %s %s%s\n", indent, t.c(ansiCyan, m.Pos.String()), t.c(ansiGreen, "加分"), t.c(ansiBold, b.Rule.ID), t.c(ansiGreen, "+"+points(b.Deduct)), held)
 		fmt.Fprintf(t.w, "%s    %s\n", indent, t.excerpt(m.Text, b))
 	}
 }
@@ -165,6 +169,11 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	if f.Rule.Fatal {
 		deduct += " " + t.c(ansiRed+ansiBold, "致命项")
 	}
+	if !t.opts.Canned {
+		if held := heldAgainst(r.Agents, f, m); held != "" {
+			deduct += "  " + t.c(ansiDim, held)
+		}
+	}
 	fmt.Fprintf(w, "%s%s  %s  %s%s\n", indent, t.c(ansiCyan, loc), t.sev(f.Rule.Severity), t.c(ansiBold, f.Rule.ID), deduct)
 	if t.opts.Canned {
 		fmt.Fprintf(w, "%s    %s\n", indent, t.excerpt(m.Text, f))
@@ -185,6 +194,28 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 	if f.Suggestion != "" {
 		fmt.Fprintf(w, "%s    %s %s → %s\n", indent, t.c(ansiGreen, "建议:"), shown(f.Match), t.c(ansiGreen, f.Suggestion))
 	}
+}
+
+// heldAgainst says which agent a finding is held against (lint.Finding.Agent,
+// whose per-agent figures count it) when the report would not show it
+// otherwise: in a conversation of several agents, a finding at a customer's
+// or the system's message, or at another agent's, names whom it counts
+// for ("计入客服 王主管"); one held against no agent in a conversation with
+// agents says so. "" when the message's own agent, or the conversation's
+// only one, is the agent, or the conversation (agents) has none. m is nil
+// for a finding at no message.
+func heldAgainst(agents []string, f *lint.Finding, m *lint.Message) string {
+	switch {
+	case len(agents) == 0:
+		return ""
+	case f.Agent == "":
+		return "不计入任何客服"
+	case m != nil && m.Role == lint.Agent && m.Sender == f.Agent:
+		return ""
+	case len(agents) == 1 && agents[0] == f.Agent:
+		return ""
+	}
+	return "计入客服 " + f.Agent
 }
 
 // excerpt shows the message with the match marked (【】 without colour),

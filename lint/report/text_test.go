@@ -313,3 +313,67 @@ func TestTextBonusRulesApart(t *testing.T) {
 		t.Errorf("the rule tables are not\n%s\nin\n%s", want, out)
 	}
 }
+
+// TestHeldAgainst: a finding names the agent it counts for (the per-agent
+// table's figures) where its message does not show it: in a conversation
+// handed from one agent to another, a finding at the customer's message
+// was held against one of them with nothing saying which.
+func TestHeldAgainst(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "shop/unnoted", Type: "followup", Severity: lint.Error, Deduct: 3}
+	c := &lint.Conversation{ID: "x1", File: "day.jsonl", Messages: []lint.Message{
+		{Role: lint.Customer, Sender: "buyer", Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+		{Role: lint.Agent, Sender: "小美", Text: "正在为您转接", Pos: lint.Pos{File: "day.jsonl", Line: 2}},
+		{Role: lint.Agent, Sender: "王主管", Text: "您好", Pos: lint.Pos{File: "day.jsonl", Line: 3}},
+		{Role: lint.Customer, Sender: "buyer", Text: "帮我改地址", Pos: lint.Pos{File: "day.jsonl", Line: 4}},
+		{Role: lint.System, Text: "买家已拍下", Pos: lint.Pos{File: "day.jsonl", Line: 5}},
+	}}
+	two, one := []string{"小美", "王主管"}, []string{"王主管"}
+	for _, tt := range []struct {
+		name   string
+		agents []string
+		msg    int // -1: no message
+		agent  string
+		want   string
+	}{
+		{"customer's message, two agents", two, 3, "王主管", "计入客服 王主管"},
+		{"system message, two agents", two, 4, "王主管", "计入客服 王主管"},
+		{"the agent's own message", two, 2, "王主管", ""},
+		{"another agent's message", two, 1, "王主管", "计入客服 王主管"},
+		{"no message, two agents", two, -1, "小美", "计入客服 小美"},
+		{"customer's message, the only agent", one, 3, "王主管", ""},
+		{"held against no agent", one, 3, "", "不计入任何客服"},
+		{"a conversation without agents", nil, 3, "", ""},
+	} {
+		f := &lint.Finding{Rule: rule, Msg: tt.msg, Agent: tt.agent}
+		var m *lint.Message
+		if tt.msg >= 0 {
+			m = &c.Messages[tt.msg]
+		}
+		if got := heldAgainst(tt.agents, f, m); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	// the text report and the page say it beside the finding
+	r := &lint.Result{Conversation: c, Agents: two, Score: 97, Grade: "优秀",
+		Findings: []lint.Finding{{Rule: rule, Msg: 3, Match: "改地址", Start: len("帮我"), End: len("帮我改地址"), Message: "没有备注", Agent: "王主管", Deduct: 3}}}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	var buf bytes.Buffer
+	w, err := New("text", &buf, Options{Location: time.UTC})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Conversation(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	if want := "day.jsonl:4  error  shop/unnoted -3  计入客服 王主管\n"; !strings.Contains(buf.String(), want) {
+		t.Errorf("text report lacks %q:\n%s", want, buf.String())
+	}
+	page := renderHTML(t, Options{Rules: []*lint.RuleInfo{rule}}, 0, r)
+	if want := `<code>shop/unnoted</code> <span class="held">计入客服 王主管</span>`; !strings.Contains(page, want) {
+		t.Errorf("page lacks %q", want)
+	}
+}
