@@ -2,8 +2,9 @@ package report
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -43,6 +44,7 @@ type junitWriter struct {
 	suites map[string]*junitSuite
 	spool  spool.Spool
 	buf    []byte
+	seen   map[string]int // canned: test case names so far, by file (see name)
 }
 
 // junitSuite is what the writer keeps of a suite: its counts and where its
@@ -170,7 +172,26 @@ func (j *junitWriter) add(file string, tc *JUnitCase) error {
 
 // Conversation adds the conversation's test case to its file's suite.
 func (j *junitWriter) Conversation(r *lint.Result) error {
-	return j.add(r.Conversation.File, JUnitTestCase(r, j.opts))
+	tc := JUnitTestCase(r, j.opts)
+	if j.opts.Canned {
+		tc.Name = j.name(r.Conversation.File, tc.Name)
+	}
+	return j.add(r.Conversation.File, tc)
+}
+
+// name is a canned reply's test case name, numbered from its second time
+// in the file (" (2)", " (3)" …): a test report keeps one test case per
+// name in a suite (GitLab drops the others).
+func (j *junitWriter) name(file, name string) string {
+	if j.seen == nil {
+		j.seen = map[string]int{}
+	}
+	k := file + "\x00" + name
+	j.seen[k]++
+	if n := j.seen[k]; n > 1 {
+		return name + " (" + strconv.Itoa(n) + ")"
+	}
+	return name
 }
 
 // junitFile is a test case's file attribute: the file, but none for
@@ -183,6 +204,26 @@ func junitFile(name string) string {
 	return name
 }
 
+// junitReplyRunes is how much of a canned reply names its test case.
+const junitReplyRunes = 100
+
+// junitReplyName names the test case of a canned reply by its text, on one
+// line, not by its line number: CI test reports (GitLab's merge request
+// widget, Jenkins' test history) follow a test case from run to run by
+// its suite, class and name, so a name with the line would make every
+// reply below an inserted line a new failure and its old self a fixed
+// one. A longer reply is cut, and the digest of its whole text appended,
+// so that two replies starting alike stay two test cases (the writer
+// numbers a reply written twice in a file, see junitWriter.name).
+func junitReplyName(text string) string {
+	head, cut := firstRunes(text, junitReplyRunes)
+	if !cut {
+		return oneLine(text)
+	}
+	sum := sha256.Sum256([]byte(text))
+	return oneLine(head) + "… #" + hex.EncodeToString(sum[:4])
+}
+
 // JUnitTestCase converts one result to its test case.
 func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 	c := r.Conversation
@@ -192,7 +233,7 @@ func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 	}
 	tc := &JUnitCase{Name: c.ID, Classname: c.File, File: junitFile(c.File), Line: line, Time: "0"}
 	if opts.Canned && len(c.Messages) > 0 {
-		tc.Name = fmt.Sprintf("%s:%d %s", c.File, line, oneLine(shorten(c.Messages[0].Text, 30)))
+		tc.Name = junitReplyName(c.Messages[0].Text)
 	}
 	props := []JUnitProperty{
 		{"score", plainNum(r.Score)}, {"grade", r.Grade},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -105,8 +106,8 @@ func TestJUnitCanned(t *testing.T) {
 	sum.Add(r)
 	s := parseJUnit(t, render(t, "junit", Options{Canned: true}, []*lint.Result{r}, sum))
 	tc := s.Suites[0].Cases[0]
-	if want := "lib/r.txt:7 " + string([]rune(text)[:30]) + "…"; tc.Name != want {
-		t.Errorf("canned test case name %q, want %q", tc.Name, want)
+	if tc.Name != text || tc.Line != 7 || tc.File != "lib/r.txt" {
+		t.Errorf("canned test case name %q (line %d, file %q), want the reply's text, at line 7 of lib/r.txt", tc.Name, tc.Line, tc.File)
 	}
 	if tc.Failure == nil || !strings.Contains(tc.Failure.Body, "lib/r.txt:7:5 error shop/evasive -5\n    agent: "+text) {
 		t.Errorf("canned failure %+v", tc.Failure)
@@ -193,5 +194,58 @@ func TestJUnitStdin(t *testing.T) {
 	}
 	if n != 3 {
 		t.Errorf("%d test cases, want 3", n)
+	}
+}
+
+// TestJUnitCannedNames: a canned reply's test case is named by its text,
+// not its line, so that CI test reports (GitLab's merge request widget,
+// Jenkins' history) follow it when lines are inserted above it; replies
+// that start alike stay apart, and one written twice in a file is
+// numbered, as a test report keeps one test case per name.
+func TestJUnitCannedNames(t *testing.T) {
+	long := strings.Repeat("亲，您好！很高兴为您服务，", 10)
+	reply := func(file string, line int, text string) *lint.Result {
+		c := &lint.Conversation{ID: file + ":" + strconv.Itoa(line), File: file, Messages: []lint.Message{{Role: lint.Agent, Text: text, Pos: lint.Pos{File: file, Line: line}}}}
+		return &lint.Result{Conversation: c, Score: 100, Grade: "优秀"}
+	}
+	names := func(lines ...int) []string {
+		texts := []string{"这个我也不知道", long + "请问有什么可以帮您？", long + "请稍等", "这个我也不知道", "第一行\n第二行"}
+		var rs []*lint.Result
+		for i, text := range texts {
+			rs = append(rs, reply("a.txt", lines[i], text))
+		}
+		rs = append(rs, reply("b.txt", 1, "这个我也不知道"))
+		sum := lint.NewSummary()
+		for _, r := range rs {
+			sum.Add(r)
+		}
+		s := parseJUnit(t, render(t, "junit", Options{Canned: true}, rs, sum))
+		var out []string
+		for _, su := range s.Suites {
+			for _, tc := range su.Cases {
+				out = append(out, su.Name+" "+tc.Name)
+			}
+		}
+		return out
+	}
+	got := names(1, 2, 3, 4, 5)
+	if moved := names(3, 5, 8, 9, 12); strings.Join(moved, "|") != strings.Join(got, "|") {
+		t.Errorf("names changed with the lines:\n%q\n%q", got, moved)
+	}
+	seen := map[string]bool{}
+	for _, n := range got {
+		if seen[n] {
+			t.Errorf("two test cases named %q", n)
+		}
+		seen[n] = true
+		if strings.ContainsAny(n, "\n:") {
+			t.Errorf("name %q: a line break, or a line number", n)
+		}
+	}
+	if got[0] != "a.txt 这个我也不知道" || got[3] != "a.txt 这个我也不知道 (2)" || got[5] != "b.txt 这个我也不知道" {
+		t.Errorf("names %q", got)
+	}
+	if !strings.HasSuffix(got[1], "…") && !strings.Contains(got[1], "… #") {
+		t.Errorf("a long reply's name %q is not cut", got[1])
 	}
 }

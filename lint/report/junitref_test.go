@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
@@ -27,9 +28,18 @@ func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, er
 		}
 		return su
 	}
+	seen := map[[2]string]int{}
 	for _, r := range results {
 		su := suite(r.Conversation.File)
-		su.Cases = append(su.Cases, JUnitTestCase(r, opts))
+		tc := JUnitTestCase(r, opts)
+		if opts.Canned {
+			// a reply written again in its file is numbered
+			k := [2]string{r.Conversation.File, tc.Name}
+			if seen[k]++; seen[k] > 1 {
+				tc.Name += " (" + strconv.Itoa(seen[k]) + ")"
+			}
+		}
+		su.Cases = append(su.Cases, tc)
 	}
 	errs, err := s.Errors.Collect()
 	if err != nil {
