@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -264,5 +266,79 @@ func TestHTMLLayout(t *testing.T) {
 		if l.text < 8 {
 			t.Errorf("%s, window %d px: the histogram's smallest text is %d px, want at least 8", tt.name, tt.w, l.text)
 		}
+	}
+}
+
+// filterProbe is a script put at the end of a page under test: it picks the
+// second agent of the filter and ticks 只看有问题的, then writes in a <pre
+// id="probe"> the print-only note (note=…), whether the screen shows it
+// (display=…), how many conversations are left and listed
+// (shown=N/M), and then the note once the filters are cleared again.
+const filterProbe = `<script>
+(function () {
+  var agent = document.getElementById("f-agent"), only = document.getElementById("f-issues");
+  var note = document.getElementById("f-print"), items = document.querySelectorAll(".conv-item");
+  agent.value = agent.options[1].value;
+  agent.dispatchEvent(new Event("change"));
+  only.checked = true;
+  only.dispatchEvent(new Event("change"));
+  var shown = Array.prototype.filter.call(items, function (e) { return !e.hidden; }).length;
+  var out = ["note=" + note.textContent, "display=" + getComputedStyle(note).display, "shown=" + shown + "/" + items.length];
+  agent.value = "";
+  agent.dispatchEvent(new Event("change"));
+  only.checked = false;
+  only.dispatchEvent(new Event("change"));
+  out.push("cleared=" + note.textContent);
+  var p = document.createElement("pre");
+  p.id = "probe";
+  p.textContent = out.join("\n");
+  document.body.appendChild(p);
+})();
+</script>`
+
+// TestHTMLPrintSaysFiltered: a list narrowed by the filters prints with a
+// note saying so (the filters, which say it on screen, are not printed: a
+// printout of one agent's conversations read as the whole list), and the
+// note goes when the filters are cleared.
+func TestHTMLPrintSaysFiltered(t *testing.T) {
+	browser := findBrowser(t)
+	page, _ := samplePage(t)
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, bytes.Replace(page, []byte("</body>"), []byte(filterProbe+"</body>"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := string(runBrowser(t, browser, "--dump-dom", "file://"+filepath.ToSlash(file)))
+	_, probe, ok := strings.Cut(dom, `<pre id="probe">`)
+	if !ok {
+		t.Fatal("the probe did not run")
+	}
+	probe, _, _ = strings.Cut(probe, "</pre>")
+	var note, display, shown, cleared string
+	for _, l := range strings.Split(probe, "\n") {
+		k, v, _ := strings.Cut(l, "=")
+		switch k {
+		case "note":
+			note = v
+		case "display":
+			display = v
+		case "shown":
+			shown = v
+		case "cleared":
+			cleared = v
+		}
+	}
+	agent := regexp.MustCompile(`<select id="f-agent"[^>]*><option value="">全部客服</option><option value="([^"]*)">`).FindStringSubmatch(string(page))
+	if agent == nil {
+		t.Fatal("no agent filter on the page")
+	}
+	n, total, _ := strings.Cut(shown, "/")
+	if want := "已筛选（客服 " + html.UnescapeString(agent[1]) + "；只看有问题的）：只列出 " + n + " / " + total; html.UnescapeString(note) != want || n == total {
+		t.Errorf("print note %q with %s listed, want %q", note, shown, want)
+	}
+	if display != "none" {
+		t.Errorf("the print note shows on screen (display %s)", display)
+	}
+	if cleared != "" {
+		t.Errorf("the print note stays once the filters are cleared: %q", cleared)
 	}
 }

@@ -11,6 +11,7 @@
   var rule = document.getElementById("f-rule");
   var issues = document.getElementById("f-issues");
   var count = document.getElementById("f-count");
+  var printed = document.getElementById("f-print");
   var parsed = items.map(function (el) {
     function list(name) {
       try {
@@ -32,6 +33,16 @@
       if (ok) shown++;
     });
     if (count) count.textContent = shown === items.length ? "" : "显示 " + shown + " / " + items.length;
+    // a printout has no filters to show: it says what it leaves out
+    if (printed) {
+      var what = [];
+      if (a) what.push("客服 " + a);
+      if (r) what.push("规则 " + r);
+      if (text) what.push("搜索「" + q.value.trim() + "」");
+      if (only) what.push("只看有问题的");
+      printed.textContent = shown === items.length ? "" :
+        "已筛选（" + what.join("；") + "）：只列出 " + shown + " / " + items.length;
+    }
   }
   [q, agent, rule, issues].forEach(function (el) {
     if (el) el.addEventListener(el === q ? "input" : "change", apply);
