@@ -863,9 +863,10 @@ func foldCase(r rune) rune {
 // removes from between two Chinese characters.
 func isEmoji(r rune) bool { return r >= 0x1F000 && r <= 0x1FAFF }
 
-// decoration reports whether r is an emoji (isEmoji) or a decorative
-// symbol of the BMP (decorativeSymbol, looked up in decoBits): what
-// normalisation removes from between two Chinese characters.
+// decoration reports whether r is an emoji (isEmoji), a decorative symbol
+// of the BMP (decorativeSymbol) or a combining mark (combiningMark), the
+// last two looked up in decoBits: what normalisation removes from between
+// two Chinese characters.
 func decoration(r rune) bool {
 	if r < 0x10000 {
 		return decoBits[r>>6]&(1<<(uint(r)&63)) != 0
@@ -873,17 +874,44 @@ func decoration(r rune) bool {
 	return isEmoji(r)
 }
 
-// decoBits has a bit set for every decorative symbol (decorativeSymbol).
+// decoBits has a bit set for every decorative symbol (decorativeSymbol)
+// and combining mark (combiningMark).
 var decoBits = func() (bits [0x10000 / 64]uint64) {
-	for _, rg := range decoRanges {
-		for r := rg[0]; r <= rg[1]; r++ {
-			if decorativeSymbol(r) {
-				bits[r>>6] |= 1 << (uint(r) & 63)
+	for _, rgs := range [...][][2]rune{decoRanges[:], markRanges[:]} {
+		for _, rg := range rgs {
+			for r := rg[0]; r <= rg[1]; r++ {
+				if decorativeSymbol(r) || combiningMark(r) {
+					bits[r>>6] |= 1 << (uint(r) & 63)
+				}
 			}
 		}
 	}
 	return bits
 }()
+
+// markRanges are the blocks of combining marks that belong to no script:
+// Combining Diacritical Marks, their Extended and Supplement blocks, those
+// for Symbols (the enclosing circle and keycap among them) and the
+// Combining Half Marks.
+var markRanges = [...][2]rune{
+	{0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x20D0, 0x20FF}, {0xFE20, 0xFE2F},
+}
+
+// combiningMark reports whether r is a combining mark (Mn, Me) of
+// markRanges, other than the combining grapheme joiner (invisible) and
+// the iota subscript U+0345 (a letter to case folding, ι): a
+// Chinese character takes no accent, so one written on it (不\u0301知道,
+// 不̶知̶道 struck through, the stacked marks of "Zalgo" text) is decoration.
+// The marks of a script's own block (Thai, Devanagari, the kana voicing
+// marks) are not: they are part of its letters.
+func combiningMark(r rune) bool {
+	for _, rg := range markRanges {
+		if rg[0] <= r && r <= rg[1] {
+			return !invisible(r) && unicode.SimpleFold(r) == r && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r))
+		}
+	}
+	return false
+}
 
 // decoRanges are the parts of the BMP whose symbols are pictures: the
 // emoji of Miscellaneous Technical (⌚ ⌛ ⏩…⏳ ⏸ ⏹ ⏺), Geometric Shapes

@@ -212,7 +212,7 @@ func refLookupT2SPhrase(s string) (to string, size int, ok bool) {
 
 // refDecoration reports whether r is an emoji or a decorative symbol,
 // without the bit table.
-func refDecoration(r rune) bool { return isEmoji(r) || decorativeSymbol(r) }
+func refDecoration(r rune) bool { return isEmoji(r) || decorativeSymbol(r) || combiningMark(r) }
 
 // refBetweenHan reports whether the decoration s[i:i+size] stands between
 // two Chinese characters, other decorations and invisible characters aside,

@@ -49,6 +49,11 @@ func TestNormalize(t *testing.T) {
 		{"suit heart, note, sparkles, check mark", "我们不♥知道，小妹不♪知道，真不✨知道，这样不✔行", "我们不知道,小妹不知道,真不知道,这样不行"},
 		{"shapes, black star emoji, weather", "不■知道，不●行，不⭐知道，不☀知道", "不知道,不行,不知道,不知道"},
 		{"symbols and emoji mixed", "我不★😀♥知道", "我不知道"},
+		// a Chinese character takes no accent: a combining mark on one is
+		// decoration too, one on a letter is part of it
+		{"accent between Chinese characters", "我不\u0301知道，不\u0336知\u0336道\u0336", "我不知道,不知道\u0336"},
+		{"stacked marks and an enclosing circle", "这个不\u0310\u0334\u0327知道，不\u20dd行", "这个不知道,不行"},
+		{"marks on letters, a keycap and a CGJ kept", "cafe\u0301，第1\ufe0f\u20e3名，e\u034f\u0301", "cafe\u0301,第1\u20e3名,e\u0301"},
 		{"symbol at start and end kept", "★这个不知道❤", "★这个不知道❤"},
 		{"symbol next to punctuation kept", "好的亲❤，马上发货★！", "好的亲❤,马上发货★!"},
 		{"symbol next to a digit or a letter kept", "1★好评，给个5★好评，vip★会员", "1★好评,给个5★好评,vip★会员"},
@@ -189,6 +194,9 @@ func TestDecorativeSymbols(t *testing.T) {
 		}
 		n++
 		name := runenames.Name(r)
+		if combiningMark(r) {
+			continue
+		}
 		if !unicode.Is(unicode.So, r) || strings.Contains(name, "ARROW") || strings.Contains(name, "QUOTATION") {
 			t.Errorf("%U %c %s is a decoration", r, r, name)
 		}
