@@ -342,3 +342,82 @@ func TestHTMLPrintSaysFiltered(t *testing.T) {
 		t.Errorf("the print note stays once the filters are cleared: %q", cleared)
 	}
 }
+
+// bidiProbe is a script put at the end of a page under test: for each
+// message's heading it writes in a <pre id="probe"> whether the sender's
+// name is shown before the time of day (ok) or after it (swapped), and for
+// each conversation's agents whether they are shown in their order.
+const bidiProbe = `<script>
+(function () {
+  function rectOf(el, text) {
+    var walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), n;
+    while ((n = walk.nextNode())) {
+      var i = n.data.indexOf(text);
+      if (i >= 0) {
+        var r = document.createRange();
+        r.setStart(n, i);
+        r.setEnd(n, i + text.length);
+        return r.getBoundingClientRect();
+      }
+    }
+    return null;
+  }
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  var out = [];
+  document.querySelectorAll(".meta").forEach(function (m) {
+    var t = m.querySelector("time");
+    ["محمد", "שלום"].forEach(function (s) {
+      var r = rectOf(m.querySelector(".who"), s);
+      if (r && t) out.push(s + (r.left < t.getBoundingClientRect().left ? " ok" : " swapped"));
+    });
+  });
+  document.querySelectorAll(".agents").forEach(function (a) {
+    var x = rectOf(a, "שלום"), y = rectOf(a, "محمد");
+    if (x && y) out.push("agents " + (x.left < y.left ? "ok" : "swapped"));
+  });
+  var p = document.createElement("pre");
+  p.id = "probe";
+  p.textContent = out.join("\n");
+  document.body.appendChild(p);
+})();
+</script>`
+
+// TestHTMLRightToLeftNames: a sender's name in Arabic or Hebrew script
+// stays before the time of day of its message, and two such agents in a
+// conversation's heading stay in their order (the numbers after a
+// right-to-left name joined its run: the name was shown after the time).
+func TestHTMLRightToLeftNames(t *testing.T) {
+	browser := findBrowser(t)
+	t0 := time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)
+	c := &lint.Conversation{ID: "rtl", File: "day.jsonl", Timed: true, Messages: []lint.Message{
+		{Conversation: "rtl", Role: lint.Customer, Sender: "محمد", Text: "在吗", Time: t0, Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+		{Conversation: "rtl", Role: lint.Agent, Sender: "שלום", Text: "您好", Time: t0.Add(5 * time.Second), Pos: lint.Pos{File: "day.jsonl", Line: 2}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"שלום", "محمد"}, Score: 100, Grade: "优秀"}
+	var buf bytes.Buffer
+	w, err := report.New("html", &buf, report.Options{Location: time.UTC, Scoring: lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}}, FailGrade: "不合格"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	if err := w.Conversation(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, bytes.Replace(buf.Bytes(), []byte("</body>"), []byte(bidiProbe+"</body>"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := string(runBrowser(t, browser, "--dump-dom", "file://"+filepath.ToSlash(file)))
+	_, probe, ok := strings.Cut(dom, `<pre id="probe">`)
+	if !ok {
+		t.Fatal("the probe did not run")
+	}
+	probe, _, _ = strings.Cut(probe, "</pre>")
+	if want := "محمد ok\nשלום ok\nagents ok"; probe != want {
+		t.Errorf("probe:\n%s\nwant:\n%s", probe, want)
+	}
+}

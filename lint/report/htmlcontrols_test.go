@@ -110,8 +110,8 @@ func TestHTMLMasksControls(t *testing.T) {
 				"会话 <b>c" + x + "1</b>",                   // conversation id
 				"day" + x + ".jsonl:1",                    // file name
 				"other" + x + ".jsonl:2",                  // a message's own file
-				"客服 小" + x + "美",                          // agent
-				"顾客 · 买" + x + "家",                        // sender
+				"客服 <bdi>小" + x + "美</bdi>",               // agent
+				"顾客 · <bdi>买" + x + "家</bdi>",             // sender
 				"在" + x + "吗\n第二行\t制表",                    // text, line break and tab kept
 				">不" + x + "行</mark>",                     // match, marked in the text
 				"避免「不" + x + "行」",                         // rule message
