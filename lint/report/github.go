@@ -30,7 +30,16 @@ func init() {
 type githubWriter struct {
 	w    *bufio.Writer
 	opts Options
+	// annotations counts the commands written, by name (error, warning,
+	// notice): a step shows the first githubAnnotationsShown of each kind
+	annotations map[string]int
 }
+
+// githubAnnotationsShown is how many annotations of each kind (error,
+// warning, notice) GitHub shows for a step. The runner logs the others'
+// messages alone, without their file, line or title: theirs start with
+// where the evidence is (see githubWriter.located).
+const githubAnnotationsShown = 10
 
 // githubLevel maps a severity to a workflow command.
 func githubLevel(s lint.Severity) string {
@@ -57,7 +66,7 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		}
 		props, at := githubPlace(m.Pos, col, end)
 		props = append(props, "title="+f.Rule.ID)
-		g.command(githubLevel(f.Rule.Severity), props, at+MessageWithSuggestion(f))
+		g.located(githubLevel(f.Rule.Severity), props, githubWhere(m.Pos, col)+f.Rule.ID+" ", at+MessageWithSuggestion(f))
 	}
 	return nil
 }
@@ -97,7 +106,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 			}
 			msg += "）"
 		}
-		g.command("warning", append(props, "title="+title), msg)
+		g.located("warning", append(props, "title="+title), githubWhere(lint.Pos{File: eg.File, Line: eg.Line}, 0), msg)
 	}
 	if other > 0 {
 		g.command("warning", []string{"title=chatlint: malformed records"},
@@ -109,11 +118,11 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		if uw.UnknownRule {
 			title = "title=chatlint: waiver of an unknown rule"
 		}
-		g.command("notice", append(props, title), at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
+		g.located("notice", append(props, title), githubWhere(uw.Pos, 0), at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
 	}
 	for _, e := range s.Unreadable {
 		props, at := githubPlace(lint.Pos{File: e.Pos.File}, 0, 0)
-		g.command("error", append(props, "title=chatlint: unreadable file"), at+"文件无法读取（自出错处起未检查）: "+e.Err)
+		g.located("error", append(props, "title=chatlint: unreadable file"), githubWhere(lint.Pos{File: e.Pos.File}, 0), at+"文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -136,6 +145,16 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	}
 	if n := len(s.UnusedWaivers); n > 0 {
 		fmt.Fprintf(g.w, "; %s", Plural(n, "unused waiver"))
+	}
+	var over []string
+	for _, kind := range []string{"error", "warning", "notice"} {
+		if n := g.annotations[kind]; n > githubAnnotationsShown {
+			over = append(over, fmt.Sprintf("%d %s", n-githubAnnotationsShown, kind))
+		}
+	}
+	if len(over) > 0 {
+		fmt.Fprintf(g.w, "; GitHub shows %d annotations of each kind of a step: %s annotations are only in this log",
+			githubAnnotationsShown, strings.Join(over, " and "))
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()
@@ -172,8 +191,37 @@ func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
 	return props, ""
 }
 
+// githubWhere is where the evidence of an annotation at p is, as the text
+// report writes it ("replies.txt:12:5: "); "" for standard input, whose
+// messages always start with it (githubPlace).
+func githubWhere(p lint.Pos, col int) string {
+	if p.File == "" || p.File == lint.StdinName {
+		return ""
+	}
+	at := p.String()
+	if col > 0 && p.Line > 0 {
+		at += ":" + strconv.Itoa(col)
+	}
+	return at + ": "
+}
+
+// located writes a workflow command whose message starts with where, once
+// GitHub shows no more annotations of its kind for the step: the runner
+// then logs the message alone, without the file, line or title, and where
+// is all that says what the message is about.
+func (g *githubWriter) located(name string, props []string, where, msg string) {
+	if g.annotations[name] >= githubAnnotationsShown {
+		msg = where + msg
+	}
+	g.command(name, props, msg)
+}
+
 // command writes one workflow command line.
 func (g *githubWriter) command(name string, props []string, msg string) {
+	if g.annotations == nil {
+		g.annotations = map[string]int{}
+	}
+	g.annotations[name]++
 	g.w.WriteString("::" + name)
 	for i, p := range props {
 		k, v, _ := strings.Cut(p, "=")

@@ -3,6 +3,7 @@ package report
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -251,5 +252,64 @@ func TestGitHubControlCharacters(t *testing.T) {
 		if lines[i] != want[i] {
 			t.Errorf("line %d:\n got: %q\nwant: %q", i+1, lines[i], want[i])
 		}
+	}
+}
+
+// TestGitHubAnnotationLimit: GitHub shows the first 10 annotations of each
+// kind of a step; the runner logs the others' messages alone, without
+// their file, line or title. So from the 11th of a kind on, a message
+// starts with where its evidence is (and, for a finding, the rule), and
+// the summary line says how many went unshown and that the log has them.
+func TestGitHubAnnotationLimit(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Files = 1
+	var results []*lint.Result
+	for i := range 12 {
+		c := &lint.Conversation{ID: "r.txt:" + strconv.Itoa(i+1), File: "r.txt", Messages: []lint.Message{
+			{Role: lint.Agent, Text: "这个不行", Pos: lint.Pos{File: "r.txt", Line: i + 1}},
+		}}
+		r := &lint.Result{Conversation: c, Score: 95, Grade: "优秀", Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+		if i < 3 {
+			r.Findings = append(r.Findings, fxFinding(c, fxGreeting, 0, "", "", "缺少问候语", "", 2))
+		}
+		sum.Add(r)
+		results = append(results, r)
+	}
+	for i := range 11 {
+		sum.UnusedWaivers = append(sum.UnusedWaivers, lint.Waiver{Rule: "shop/evasive", Pos: lint.Pos{File: "r.txt", Line: 20 + i}})
+	}
+	out := string(render(t, "github", Options{Canned: true}, results, sum))
+	var messages []string
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	for _, line := range lines[:len(lines)-1] {
+		cmd, _, data, ok := runnerParse(line)
+		if !ok {
+			t.Fatalf("not a workflow command: %q", line)
+		}
+		messages = append(messages, cmd+" "+data)
+	}
+	want := []string{
+		"error 避免「不行」", "warning 缺少问候语", // the first ten of a kind as they were
+		"error r.txt:11:3: shop/evasive 避免「不行」", "error r.txt:12:3: shop/evasive 避免「不行」",
+		"notice 豁免 shop/evasive 没有用上", "notice r.txt:30: 豁免 shop/evasive 没有用上",
+	}
+	for _, w := range want {
+		if !slices.Contains(messages, w) {
+			t.Errorf("no annotation %q in\n%s", w, strings.Join(messages, "\n"))
+		}
+	}
+	if got := strings.Count(out, "shop/evasive 避免"); got != 2 {
+		t.Errorf("%d messages start with their place, want the 2 past the 10th error", got)
+	}
+	wantSum := "chatlint: 15 findings (error 12, warning 3, info 0) in 12 replies from 1 file; 11 unused waivers; " +
+		"GitHub shows 10 annotations of each kind of a step: 2 error and 1 notice annotations are only in this log"
+	if got := lines[len(lines)-1]; got != wantSum {
+		t.Errorf("summary\n got: %s\nwant: %s", got, wantSum)
+	}
+	// ten of a kind: all shown, nothing said
+	sum.UnusedWaivers = nil
+	out = string(render(t, "github", Options{Canned: true}, results[:10], sum))
+	if strings.Contains(out, "GitHub shows") || strings.Contains(out, "r.txt:") {
+		t.Errorf("10 errors: a message with its place, or the summary says some went unshown:\n%s", out)
 	}
 }
