@@ -251,11 +251,16 @@ func TestHTMLLayout(t *testing.T) {
 	// the same report, its files in a folder with a long name that has
 	// no place to break a line
 	long := bytes.ReplaceAll(page, []byte("testdata/transcripts/"), []byte("testdata/transcripts/"+strings.Repeat("export_of_the_shop_", 5)+"/"))
+	// and with a conversation id of 64 characters and agents named by
+	// e-mail addresses, which have no place to break a line either (the
+	// id pushed the conversation's heading 100 px out of a phone)
+	names := bytes.ReplaceAll(page, []byte(">c1014<"), []byte(">wrkSFfCgAA"+strings.Repeat("0123456789abcdef", 3)+"XXXXXX<"))
+	names = bytes.ReplaceAll(names, []byte("阿杰"), []byte("zhang.xiaomei.service@shop-example.com"))
 	for _, tt := range []struct {
 		name string
 		page []byte
 		w    int
-	}{{"samples", page, 1366}, {"samples", page, 420}, {"long path", long, 1366}, {"long path", long, 420}} {
+	}{{"samples", page, 1366}, {"samples", page, 420}, {"long path", long, 1366}, {"long path", long, 420}, {"long id and names", names, 420}} {
 		l := probeLayout(t, browser, tt.page, tt.w)
 		if l.scroll > l.client {
 			t.Errorf("%s, window %d px: the page is %d px wide in %d:\n%s", tt.name, tt.w, l.scroll, l.client, l.probe)
