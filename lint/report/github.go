@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -177,7 +179,7 @@ func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
 		return nil, at + ": "
 	}
 	if p.File != "" {
-		props = append(props, "file="+filepath.ToSlash(p.File))
+		props = append(props, "file="+filepath.ToSlash(CheckoutPath(p.File)))
 	}
 	if p.Line > 0 {
 		props = append(props, "line="+strconv.Itoa(p.Line))
@@ -191,6 +193,28 @@ func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
 	return props, ""
 }
 
+// CheckoutPath is a file's path as GitHub reads the paths of annotations
+// and SARIF results: relative to the repository's root. In a GitHub
+// Actions job ($GITHUB_WORKSPACE set) a file below the workspace is named
+// relative to it, so that a step run in a subdirectory (working-directory:
+// support) annotates support/replies.txt, not a replies.txt at the root;
+// elsewhere, or for a file outside the workspace, the path is as given.
+func CheckoutPath(name string) string {
+	ws := os.Getenv("GITHUB_WORKSPACE")
+	if ws == "" || !pathkey.IsFile(name) {
+		return name
+	}
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return name
+	}
+	rel, err := filepath.Rel(filepath.Clean(ws), abs)
+	if err != nil || !pathkey.Inside(rel) {
+		return name
+	}
+	return rel
+}
+
 // githubWhere is where the evidence of an annotation at p is, as the text
 // report writes it ("replies.txt:12:5: "); "" for standard input, whose
 // messages always start with it (githubPlace).
@@ -198,7 +222,7 @@ func githubWhere(p lint.Pos, col int) string {
 	if p.File == "" || p.File == lint.StdinName {
 		return ""
 	}
-	at := p.String()
+	at := lint.Pos{File: CheckoutPath(p.File), Line: p.Line}.String()
 	if col > 0 && p.Line > 0 {
 		at += ":" + strconv.Itoa(col)
 	}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -311,5 +313,49 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 	out = string(render(t, "github", Options{Canned: true}, results[:10], sum))
 	if strings.Contains(out, "GitHub shows") || strings.Contains(out, "r.txt:") {
 		t.Errorf("10 errors: a message with its place, or the summary says some went unshown:\n%s", out)
+	}
+}
+
+// TestCheckoutPath: GitHub reads the paths of annotations and SARIF
+// results relative to the repository's root; a step run in a subdirectory
+// (working-directory: support) names its files relative to the workspace,
+// not to where it runs.
+func TestCheckoutPath(t *testing.T) {
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := filepath.Join(root, "repo")
+	if err := os.MkdirAll(filepath.Join(ws, "support", "话术"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(ws, "support"))
+	t.Setenv("GITHUB_WORKSPACE", ws)
+	for name, want := range map[string]string{
+		"话术/a b.txt":                     "support/话术/a b.txt",
+		"./话术/../x.txt":                  "support/x.txt",
+		"../top.jsonl":                   "top.jsonl",
+		filepath.Join(ws, "a.txt"):       "a.txt",
+		filepath.Join(root, "other.txt"): filepath.Join(root, "other.txt"), // outside the checkout
+		"../../other.txt":                "../../other.txt",
+		lint.StdinName:                   lint.StdinName,
+	} {
+		if got := filepath.ToSlash(CheckoutPath(filepath.FromSlash(name))); got != filepath.ToSlash(want) {
+			t.Errorf("CheckoutPath(%q) = %q, want %q", name, got, want)
+		}
+	}
+	c := &lint.Conversation{ID: "话术/a.txt:3", File: "话术/a.txt", Messages: []lint.Message{{Role: lint.Agent, Text: "这个不行", Pos: lint.Pos{File: "话术/a.txt", Line: 3}}}}
+	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	if out := string(render(t, "github", Options{Canned: true}, []*lint.Result{r}, sum)); !strings.HasPrefix(out, "::error file=support/话术/a.txt,line=3,") {
+		t.Errorf("annotation in a subdirectory's step:\n%s", out)
+	}
+	if out := string(render(t, "sarif", Options{Canned: true}, []*lint.Result{r}, sum)); !strings.Contains(out, `"uri": "support/%E8%AF%9D%E6%9C%AF/a.txt"`) {
+		t.Errorf("SARIF uri in a subdirectory's step:\n%s", out)
+	}
+	t.Setenv("GITHUB_WORKSPACE", "")
+	if got := CheckoutPath("话术/a.txt"); got != "话术/a.txt" {
+		t.Errorf("outside GitHub Actions: %q", got)
 	}
 }

@@ -159,7 +159,8 @@ func SARIFMessageText(s string) string {
 // sarifStdin describes the artifact location of standard input.
 var sarifStdin = &SARIFText{Text: "标准输入（standard input）"}
 
-// SARIFArtifact is the artifact location of a file as chatlint names it.
+// SARIFArtifact is the artifact location of a file as chatlint names it
+// (relative to the checkout in a GitHub Actions job, see CheckoutPath).
 // Standard input ("<stdin>") keeps a URI, its name as a relative
 // reference: SARIF 2.1.0 (§3.4.3) wants one unless an index into
 // run.artifacts locates the artifact, and GitHub code scanning rejects a
@@ -167,7 +168,7 @@ var sarifStdin = &SARIFText{Text: "标准输入（standard input）"}
 // expected artifact location"); its description says it is standard
 // input, not a file of that name.
 func SARIFArtifact(file string) SARIFArtifactLocation {
-	a := SARIFArtifactLocation{URI: SARIFURI(file)}
+	a := SARIFArtifactLocation{URI: SARIFURI(CheckoutPath(file))}
 	if file == lint.StdinName {
 		a.Description = sarifStdin
 	}
