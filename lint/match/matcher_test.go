@@ -193,6 +193,16 @@ func TestCompilePatternSyntaxKept(t *testing.T) {
 		{`\p{Han}{2}不行`, []string{"这样不行"}, []string{"ab不行"}},
 		{`(?P<who>我)(不能|不會){1,2}`, []string{"我不会"}, nil},
 		{`\Q亲.\E`, []string{"亲."}, []string{"亲a"}},
+		// quoted text and hex escapes are literal text, normalised as such
+		{`\Q不行嗎？\E`, []string{"不行嗎？", "不行吗?"}, []string{"不行吗"}},
+		{`\Q(ＶＩＰ)\E会员`, []string{"（ＶＩＰ）会员", "(vip)会员"}, []string{"vip会员"}},
+		{`好的\x{3000}亲`, []string{"好的　亲", "好的 亲"}, []string{"好的亲"}},
+		{`\x{6C92}有\x{FF01}{2}`, []string{"沒有！！", "没有!!"}, []string{"没有!"}},
+		{`甚\x{9EBC}意思`, []string{"甚麼意思", "什么意思"}, nil},
+		{`[\x{FF0C}\x{3002}]亲`, []string{"好的，亲", "好的。亲"}, []string{"好的亲"}},
+		{`[^\x{3000}\d]亲`, []string{"好的亲"}, []string{"好的　亲", "1亲"}},
+		{`不\x{200B}*行`, []string{"不\u200b行", "不行"}, nil},
+		{`\x41\x{2E}`, []string{"a.", "A."}, []string{"ab"}},
 		{`[A-Z]{3}`, []string{"vip"}, nil},
 		{`^您好$`, []string{"您好"}, []string{"您好亲"}},
 	}
@@ -223,7 +233,7 @@ func checkPatternMatches(t *testing.T, pattern string, match, noMatch []string) 
 }
 
 func FuzzCompilePattern(f *testing.F) {
-	for _, s := range []string{`我(不能|不會)`, `稍等[^二几两]`, `（\d+）`, `[]a]`, `[^]a]`, `\p{Han}+`, `a{2,3}`, `{`, `[[:alpha:]]`, `\Qa.b\E`} {
+	for _, s := range []string{`我(不能|不會)`, `稍等[^二几两]`, `（\d+）`, `[]a]`, `[^]a]`, `\p{Han}+`, `a{2,3}`, `{`, `[[:alpha:]]`, `\Qa.b\E`, `\Q（\E*`, `\x{3000}+`, `[\x{FF0C}-]`, `[^\x{FF3D}]`, `\Q\E`, `a\Q`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, p string) {

@@ -14,8 +14,9 @@ import (
 // CompilePattern compiles an RE2 pattern from a rule pack so that it matches
 // normalised text: the pattern's own characters are normalised the way
 // message text is (so a pattern written in Traditional characters or
-// full-width letters still matches), both in literals and inside character
-// classes (negated ones included: [^兩] excludes 两; a range keeps the
+// full-width letters still matches), both in literals (quoted text \Q…\E
+// and hex escapes \x{3000} among them) and inside character classes
+// (negated ones included: [^兩] excludes 两; a range keeps the
 // characters it covers and gains their normalised forms: [Ａ-Ｚ] takes
 // a-z, [A-z] still takes _), and letters match case-insensitively.
 //
@@ -193,10 +194,12 @@ var (
 
 // normalizePattern rewrites the characters of a regular expression that
 // stand for themselves to their normalised form, leaving its syntax alone:
-// escapes are copied as written, runs of literal text outside classes are
-// normalised as a whole (so phrase conversions apply), characters inside
-// classes one by one, ranges by writeClassRange; a character that
-// normalises to a metacharacter (a full-width parenthesis) is escaped.
+// runs of literal text outside classes are normalised as a whole (so
+// phrase conversions apply), quoted text (\Q…\E) and characters written
+// as hex escapes (\x{3000}) among them, characters inside classes one by
+// one, ranges and single escaped characters by writeClassRange; the other
+// escapes are copied as written; a character that normalises to a
+// metacharacter (a full-width parenthesis) is escaped.
 func normalizePattern(p string) string {
 	var b strings.Builder
 	var run strings.Builder // pending literal text outside classes
@@ -204,6 +207,17 @@ func normalizePattern(p string) string {
 		if run.Len() > 0 {
 			b.WriteString(regexp.QuoteMeta(Normalize(run.String())))
 			run.Reset()
+		}
+	}
+	// literal adds r, written as orig, to the run of literal text
+	literal := func(r rune, orig string) {
+		if _, keep := foldRune(r); !keep {
+			// a character text never holds after normalisation: keep it as
+			// written so the pattern's structure (a following *) stays valid
+			flush()
+			b.WriteString(orig)
+		} else {
+			run.WriteRune(r)
 		}
 	}
 	inClass := false
@@ -220,9 +234,30 @@ func normalizePattern(p string) string {
 		r, size := utf8.DecodeRuneInString(p[i:])
 		switch {
 		case r == '\\':
-			flush()
 			n := escapeLen(p[i:])
-			b.WriteString(p[i : i+n])
+			switch {
+			case inClass:
+				// \x{3000} alone in a class is a member like 　 (a
+				// range took the path above)
+				if c, m, ok := classAtom(p, i); ok && m == n {
+					writeClassRange(&b, p[i:i+n], c, c)
+				} else {
+					b.WriteString(p[i : i+n])
+				}
+			case p[i+1:i+min(n, 2)] == "Q":
+				// quoted text is literal text
+				q := strings.TrimSuffix(p[i+2:i+n], `\E`)
+				for _, c := range q {
+					literal(c, regexp.QuoteMeta(string(c)))
+				}
+			default:
+				if c, ok := hexEscape(p[i : i+n]); ok {
+					literal(c, p[i:i+n])
+				} else {
+					flush()
+					b.WriteString(p[i : i+n])
+				}
+			}
 			i += n
 			continue
 		case inClass:
@@ -283,19 +318,25 @@ func normalizePattern(p string) string {
 			}
 			b.WriteRune(r)
 		default:
-			if _, keep := foldRune(r); !keep {
-				// a character text never holds after normalisation: keep it as
-				// written so the pattern's structure (a following *) stays valid
-				flush()
-				b.WriteString(regexp.QuoteMeta(string(r)))
-			} else {
-				run.WriteRune(r)
-			}
+			literal(r, regexp.QuoteMeta(string(r)))
 		}
 		i += size
 	}
 	flush()
 	return b.String()
+}
+
+// hexEscape returns the character a hex escape (\x41, \x{3000}) stands
+// for; ok is false for any other escape.
+func hexEscape(esc string) (r rune, ok bool) {
+	if len(esc) < 3 || esc[1] != 'x' {
+		return 0, false
+	}
+	t, err := syntax.Parse(esc, syntax.Perl)
+	if err != nil || t.Op != syntax.OpLiteral || len(t.Rune) != 1 {
+		return 0, false
+	}
+	return t.Rune[0], true
 }
 
 // classAtom returns the character that the class member at p[i] stands
