@@ -80,20 +80,24 @@ func (t *Text) Explain(id ListID) []Candidate {
 			add(s, e, int(u.phrase), -1, why, verdict, except)
 		}
 	}
-	// patterns, and overlap resolution, as Hits does it
-	counted := map[[2]int]bool{}
+	// patterns, and overlap resolution, as Hits does it: of two phrases
+	// of the list that read the same once normalised (乾淨 and 干净), at
+	// the same place, the one Hits reports counts
+	counted := map[[2]int]int{} // a phrase hit's span: its phrase
 	for _, h := range t.Hits(id, nil) {
-		counted[[2]int{h.Start, h.End}] = true
 		if h.Pattern >= 0 {
 			cs = append(cs, Candidate{Hit: h})
+		} else {
+			counted[[2]int{h.Start, h.End}] = h.Phrase
 		}
 	}
 	for i := range cs {
 		c := &cs[i]
+		p, ok := counted[[2]int{c.Start, c.End}]
 		switch {
 		case c.Pattern >= 0:
 			c.Counted = true
-		case c.Why == "" && counted[[2]int{c.Start, c.End}]:
+		case c.Why == "" && ok && p == c.Phrase:
 			c.Counted = true
 		case c.Why == "":
 			c.Why, c.Verdict = "overlaps a longer or earlier match of the same rule", VerdictOverlap

@@ -293,6 +293,37 @@ func TestExplain(t *testing.T) {
 	}
 }
 
+// TestExplainSameNormalForm: of two phrases that read the same once
+// normalised, explain counts the one the hits report, once.
+func TestExplainSameNormalForm(t *testing.T) {
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"干净", "乾淨"}, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, "洗得很乾淨", true)
+	hs := tx.Hits(id, nil)
+	if len(hs) != 1 {
+		t.Fatalf("hits = %v, want one", hs)
+	}
+	n := 0
+	for _, c := range tx.Explain(id) {
+		if c.Counted {
+			n++
+			if c.Phrase != hs[0].Phrase {
+				t.Errorf("explain counts phrase %d, the hit is phrase %d", c.Phrase, hs[0].Phrase)
+			}
+		} else if c.Verdict != VerdictOverlap {
+			t.Errorf("the other phrase: verdict %v, want overlap", c.Verdict)
+		}
+	}
+	if n != 1 {
+		t.Errorf("explain counts %d candidates, want 1", n)
+	}
+}
+
 // TestExplainVerdicts: each candidate's Verdict (and the except context)
 // says what its Why says, for callers that word it themselves.
 func TestExplainVerdicts(t *testing.T) {
