@@ -206,7 +206,7 @@ rules:
   - id: words
     type: forbid
     match: substring
-    phrases: [颜色, 顏色, 台独, 臺獨, ＡＢＣ, abc, 不同]
+    phrases: [颜色, 顏色, 台独, 臺獨, ＡＢＣ, abc, 不同, 不同　]
     source: 001_ed061126aded40bc.txt 五.三.3
     examples:
       bad: [颜色不对]
@@ -215,7 +215,7 @@ rules:
 		t.Fatal(err)
 	}
 	ws, _ = Warnings(set, nil)
-	if len(ws) != 1 || ws[0].Msg != `3 phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case), so they match nothing more: "顏色" = "颜色", "臺獨" = "台独", "abc" = "ＡＢＣ"` {
+	if len(ws) != 1 || ws[0].Msg != `4 phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: "顏色" = "颜色", "臺獨" = "台独", "abc" = "ＡＢＣ"` {
 		t.Errorf("variant warnings: %v", ws)
 	}
 	// except contexts with nothing to except from

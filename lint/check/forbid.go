@@ -30,7 +30,7 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 		f.tmpl = "避免使用「{match}」"
 	}
 	for k, v := range r.Suggest {
-		f.suggest[match.Normalize(k)] = v
+		f.suggest[match.NormalizePhrase(k)] = v
 	}
 	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	f.bit = listBit(f.list)
@@ -140,9 +140,9 @@ func (f *forbid) findings(cv *Conv, i int, hits []match.Hit, out []lint.Finding)
 		h := &hits[k]
 		sugg := ""
 		if len(f.suggest) > 0 { // most rules prescribe no replacement
-			sugg = f.suggest[match.Normalize(h.Text)]
+			sugg = f.suggest[match.NormalizePhrase(h.Text)]
 			if sugg == "" && h.Phrase >= 0 {
-				sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+				sugg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
 			}
 		}
 		msg := cv.message(msgKey{tmpl: f.tmpl, a: h.Text, b: sugg}, renderForbid)

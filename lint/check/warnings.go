@@ -227,10 +227,10 @@ func exceptWarnings(phrases, patterns, except []string) []string {
 	}
 	var out []string
 	for _, e := range except {
-		ne := match.Normalize(e)
+		ne := match.NormalizePhrase(e)
 		holds, itself := false, ""
 		for _, p := range phrases {
-			np := match.Normalize(p)
+			np := match.NormalizePhrase(p)
 			if np == ne {
 				itself = p
 				break
@@ -255,7 +255,7 @@ func sameOnceNormalised(phrases []string) string {
 	var pairs []string
 	n := 0
 	for _, p := range phrases {
-		np := match.Normalize(p)
+		np := match.NormalizePhrase(p)
 		q, ok := first[np]
 		if !ok {
 			first[np] = p
@@ -271,14 +271,14 @@ func sameOnceNormalised(phrases []string) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case), so they match nothing more: %s", n, strings.Join(pairs, ", "))
+	return fmt.Sprintf("%d phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: %s", n, strings.Join(pairs, ", "))
 }
 
 // stuck says why a word-mode phrase will seldom match, or returns "": when
 // the rule's own example sentences contain it but gse cuts none of them at
 // its ends, or when no everyday frame does.
 func stuck(seg match.Segmenter, p string, sentences []string) string {
-	np := match.Normalize(p)
+	np := match.NormalizePhrase(p)
 	var missed []string
 	for _, s := range sentences {
 		ns := match.Normalize(s)

@@ -179,7 +179,7 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		m.uses = append(m.uses, nil)
 		return id
 	}
-	key := func(s string) int32 { return keyNormalized(Normalize(s)) }
+	key := func(s string) int32 { return keyNormalized(NormalizePhrase(s)) }
 	compiled := compileLists(b.specs)
 	primary := make([][]int32, len(b.specs)) // [list][pattern]: primarySet
 	for i, spec := range b.specs {
@@ -189,14 +189,14 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		l.phrases = spec.Phrases
 		l.scopes = spec.Scopes
 		for j, p := range spec.Phrases {
-			if Normalize(p) == "" {
+			if NormalizePhrase(p) == "" {
 				return nil, fmt.Errorf("phrase %q is empty after normalisation", p)
 			}
 			k := key(p)
 			m.uses[k] = append(m.uses[k], use{ListID(i), int32(j), -1, 0})
 		}
 		for _, p := range spec.Except {
-			if Normalize(p) == "" {
+			if NormalizePhrase(p) == "" {
 				return nil, fmt.Errorf("except phrase %q is empty after normalisation", p)
 			}
 			k := key(p)

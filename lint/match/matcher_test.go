@@ -58,6 +58,7 @@ func TestMatcherWordMode(t *testing.T) {
 		{"不行 standalone", []string{"不行"}, "这样不行的", "不行@3"},
 		{"every occurrence", []string{"不行"}, "不行，真的不行", "不行@1 不行@6"},
 		{"traditional text, simplified phrase", []string{"没关系"}, "沒關係的，親", "沒關係@1"},
+		{"a phrase's spaces at its ends are no part of it", []string{"不知道", "\u3000不清楚", "不懂 ", "\u00a0不行\t"}, "我不清楚，不懂，不行", "不清楚@2 不懂@6 不行@9"},
 		{"妳 is 你", []string{"你好"}, "妳好，在的", "妳好@1"},
 		{"甚麼 is 什么", []string{"什么意思"}, "妳這是甚麼意思", "甚麼意思@4"},
 		{"latin case-insensitive", []string{"vip"}, "您是VIP会员吗", "VIP@3"},
@@ -71,6 +72,22 @@ func TestMatcherWordMode(t *testing.T) {
 				t.Errorf("hits = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMatcherExceptSpacesAtEnds: an except phrase's spaces at its ends are
+// no part of it either (an input method's full-width space after a comma).
+func TestMatcherExceptSpacesAtEnds(t *testing.T) {
+	spec := ListSpec{Phrases: []string{"不知道"}, Except: []string{"\u3000不知道的地方", "您不知道 "}, Mode: Substring}
+	if got := hits(t, spec, "有不知道的地方问我，您不知道吧，我不知道"); got != "不知道@18" {
+		t.Errorf("hits = %q, want 不知道@18", got)
+	}
+	for _, p := range []string{" ", "\u3000", "\t\n"} {
+		var b Builder
+		b.Add(ListSpec{Phrases: []string{p}})
+		if _, err := b.Build(testSegmenter(t)); err == nil {
+			t.Errorf("phrase %q: built, want an error (empty after normalisation)", p)
+		}
 	}
 }
 

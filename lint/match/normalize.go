@@ -76,12 +76,22 @@ func (n *Normalized) OrigSpan(start, end int) (int, int) {
 	return os, last + size
 }
 
-// Normalize returns the normalised form of s (without an offset map): what
-// phrases in rule packs are turned into before they are compiled.
+// Normalize returns the normalised form of s (without an offset map), as
+// a message's text is read.
 func Normalize(s string) string {
 	var n Normalized
 	n.Reset(s)
 	return n.Text
+}
+
+// NormalizePhrase returns what a phrase of a rule pack (or an except
+// phrase) is turned into before it is compiled: its normalised form
+// without the spaces, tabs and line breaks at its ends, which are no part
+// of a phrase. The full-width space a Chinese input method types after a
+// comma ([不知道,　不清楚]) or a word list's trailing blanks made a phrase
+// match only where the text had a space there too: never, in Chinese.
+func NormalizePhrase(p string) string {
+	return strings.Trim(Normalize(p), " \t\r\n")
 }
 
 // set makes n hold orig, already normalised to text (first is the offset of
