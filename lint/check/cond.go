@@ -303,10 +303,10 @@ func (b *builder) cond(s *rules.Side, roles lint.RoleSet, scan lint.RoleSet, top
 		c.list = b.phraseList(s.Phrases, s.Patterns, s.Except, s.ExceptPatterns, mode, scan)
 	}
 	for _, p := range s.StartsWith {
-		c.starts = append(c.starts, match.Normalize(p))
+		c.starts = append(c.starts, match.NormalizePhrase(p))
 	}
 	for _, p := range s.EndsWith {
-		c.ends = append(c.ends, match.Normalize(p))
+		c.ends = append(c.ends, match.NormalizePhrase(p))
 	}
 	if len(s.PII) > 0 {
 		for _, k := range s.PII {
@@ -456,11 +456,11 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		}
 	}
 	if len(c.starts) > 0 || len(c.ends) > 0 {
-		t := strings.TrimFunc(cv.Texts[i].Normalized(), trimmable)
-		if len(c.starts) > 0 && !hasAny(t, c.starts, strings.HasPrefix) {
+		t := cv.Texts[i].Normalized()
+		if len(c.starts) > 0 && !startsWithAny(t, c.starts) {
 			return false, nil
 		}
-		if len(c.ends) > 0 && !hasAny(t, c.ends, strings.HasSuffix) {
+		if len(c.ends) > 0 && !endsWithAny(t, c.ends) {
 			return false, nil
 		}
 	}
@@ -543,6 +543,38 @@ func (c *cond) admits(m *lint.Message) bool {
 // trimmable is what a message's start or end may carry before the words a
 // starts_with / ends_with condition looks for: spaces and punctuation.
 func trimmable(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+// startsWithAny reports whether s starts with one of list once any part of
+// the trimmable characters it starts with is set aside: 「非常抱歉」 starts
+// with 非常抱歉, and 【通知】请 with 【通知】, an entry's own punctuation.
+func startsWithAny(s string, list []string) bool {
+	for i := 0; ; {
+		if hasAny(s[i:], list, strings.HasPrefix) {
+			return true
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if n == 0 || !trimmable(r) {
+			return false
+		}
+		i += n
+	}
+}
+
+// endsWithAny reports whether s ends with one of list once any part of the
+// trimmable characters it ends with is set aside: 还有别的问题吗？ ends with
+// 吗, and with 吗？, an entry's own punctuation, as 在吗？😊 does.
+func endsWithAny(s string, list []string) bool {
+	for j := len(s); ; {
+		if hasAny(s[:j], list, strings.HasSuffix) {
+			return true
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if n == 0 || !trimmable(r) {
+			return false
+		}
+		j -= n
+	}
+}
 
 func hasAny(s string, list []string, f func(s, p string) bool) bool {
 	for _, p := range list {

@@ -24,6 +24,12 @@ func TestConditions(t *testing.T) {
 		{"starts with, after punctuation", "{starts_with: [非常抱歉]}", "agent: 「非常抱歉，这个无法办理」\nagent: 这个非常抱歉", "1"},
 		{"starts with, traditional text", "{starts_with: [非常抱歉]}", "agent: 非常抱歉呢", "1"},
 		{"ends with", "{ends_with: [吗]}", "agent: 还有别的问题吗？\nagent: 好的", "1"},
+		// an entry's own punctuation at the text's edge, and the spaces
+		// at an entry's ends (an input method's full-width space)
+		{"ends with a question mark", "{ends_with: [吗？]}", "agent: 还有别的问题吗？\nagent: 在吗？😊\nagent: 在吗\nagent: 吗？好的", "1 2"},
+		{"ends with punctuation alone", "{ends_with: [？]}", "agent: 您好？\nagent: 好的", "1"},
+		{"starts with a bracket", "{starts_with: [【通知】]}", "agent: 【通知】明天发货\nagent: 通知】明天发货\nagent:  【通知】明天", "1 3"},
+		{"starts with, an entry's spaces", "{starts_with: [\u3000很抱歉]}", "agent: 很抱歉，没货了\nagent: 好的", "1"},
 		{"min length is inclusive", "{min_length: 5}", "agent: 一二三四五\nagent: 一二三四", "1"},
 		{"max length is inclusive", "{max_length: 2}", "agent: 好的\nagent: 好的呀", "1"},
 		{"max length counts characters, spaces trimmed", "{max_length: 3}", "agent:  ab \nagent: 好的呀\nagent: abcd\nagent: 好的呀吗", "1 2"},
