@@ -85,9 +85,9 @@ func refForbid(f *forbid, cv *Conv, out []lint.Finding) []lint.Finding {
 			h := &hits[k]
 			sugg := ""
 			if len(f.suggest) > 0 {
-				sugg = f.suggest[match.Normalize(h.Text)]
+				sugg = f.suggest[match.NormalizePhrase(h.Text)]
 				if sugg == "" && h.Phrase >= 0 {
-					sugg = f.suggest[match.Normalize(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+					sugg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
 				}
 			}
 			msg := refRender(f.tmpl, tvars{{"match", h.Text}, {"suggest", sugg}})

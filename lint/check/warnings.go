@@ -306,8 +306,8 @@ func stuck(seg match.Segmenter, p string, sentences []string) string {
 	return "is never on gse word boundaries in everyday sentences (" + strings.Join(tried, "; ") + ")"
 }
 
-// bounded reports whether phrase np occurs in text ns starting and ending on
-// gse word boundaries.
+// bounded reports whether phrase np occurs in text ns where it counts in
+// word mode (match.WordMatch): on gse word boundaries, or before an erhua 儿.
 func bounded(seg match.Segmenter, ns, np string) bool {
 	on := map[int]bool{}
 	for _, x := range seg.Boundaries(nil, ns) {
@@ -318,7 +318,7 @@ func bounded(seg match.Segmenter, ns, np string) bool {
 		if j < 0 {
 			return false
 		}
-		if on[i+j] && on[i+j+len(np)] {
+		if match.WordMatch(ns, i+j, i+j+len(np), func(k int) bool { return on[k] }) {
 			return true
 		}
 		i += j + 1

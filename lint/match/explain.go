@@ -63,12 +63,13 @@ func (t *Text) Explain(id ListID) []Candidate {
 			s, e := int(h.start), int(h.end)
 			if l.mode == Word {
 				t.segment()
+				endOK := t.isBoundary(e) || erhuaAfter(t.norm.Text, s, e) && t.isBoundary(e+len("儿"))
 				switch {
-				case !t.isBoundary(s) && !t.isBoundary(e):
+				case !t.isBoundary(s) && !endOK:
 					why, verdict = "neither end is on a gse word boundary", VerdictNoBoundary
 				case !t.isBoundary(s):
 					why, verdict = "its start is not on a gse word boundary", VerdictNoStartBoundary
-				case !t.isBoundary(e):
+				case !endOK:
 					why, verdict = "its end is not on a gse word boundary", VerdictNoEndBoundary
 				}
 			}

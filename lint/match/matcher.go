@@ -587,7 +587,7 @@ func (t *Text) has(id ListID) bool {
 				// the except contexts first: a candidate inside one needs no
 				// word boundaries (which may take segmenting the text)
 				s, e := int(h.start), int(h.end)
-				if !t.excepted(id, s, e) && (l.mode != Word || t.wordBoundary(s) && t.wordBoundary(e)) {
+				if !t.excepted(id, s, e) && (l.mode != Word || t.wordBoundary(s) && t.wordEnd(s, e)) {
 					return true
 				}
 			}
@@ -656,7 +656,7 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 	// context needs none, and they may take segmenting the text)
 	w := c[:0]
 	for _, x := range c {
-		if !t.excepted(id, x.start, x.end) && (!needWord || x.pattern >= 0 || t.wordBoundary(x.start) && t.wordBoundary(x.end)) {
+		if !t.excepted(id, x.start, x.end) && (!needWord || x.pattern >= 0 || t.wordBoundary(x.start) && t.wordEnd(x.start, x.end)) {
 			w = append(w, x)
 		}
 	}
@@ -1251,6 +1251,34 @@ func (t *Text) wordBoundary(off int) bool {
 	t.fromStart = true
 	t.segmentTo(p.ForcedCut(t.norm.Text, off))
 	return t.isBoundary(off)
+}
+
+// wordEnd reports whether a word-mode candidate from start may end at end:
+// a word boundary, or an erhua 儿 ending a word right after it (erhuaAfter).
+func (t *Text) wordEnd(start, end int) bool {
+	if t.wordBoundary(end) {
+		return true
+	}
+	return erhuaAfter(t.norm.Text, start, end) && t.wordBoundary(end+len("儿"))
+}
+
+// erhuaAfter reports whether the candidate text[start:end] is followed by
+// 儿 and is two characters or more. Where that 儿 ends a word gse cut with
+// the candidate's end (有点儿, 一会儿, 没门儿), it is the spoken suffix
+// (儿化) that changes no word: 有点 is found in 有点儿贵 and 稍等一会 in
+// 稍等一会儿. A one-character candidate is left out, as 儿 is a child
+// there as often (女儿, 婴儿, 孤儿).
+func erhuaAfter(text string, start, end int) bool {
+	return len(text)-end >= len("儿") && text[end:end+len("儿")] == "儿" && utf8.RuneCountInString(text[start:end]) >= 2
+}
+
+// WordMatch reports whether text[start:end], a phrase found in a
+// normalised text whose gse word boundaries boundary reports, counts in
+// word mode: it starts on a boundary and ends on one, or before an erhua
+// 儿 that ends a word (erhuaAfter). It is the matcher's test, for callers
+// that segment the text themselves.
+func WordMatch(text string, start, end int, boundary func(int) bool) bool {
+	return boundary(start) && (boundary(end) || erhuaAfter(text, start, end) && boundary(end+len("儿")))
 }
 
 // segmentStretch segments on its own the stretch of the text around off
