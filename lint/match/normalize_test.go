@@ -28,6 +28,8 @@ func TestNormalize(t *testing.T) {
 		{"traditional 著 as 着, 著名 kept", "我正忙著，您別著急，著名品牌", "我正忙着,您别着急,著名品牌"},
 		{"variants Simplified merged: 妳 牠 粧", "妳好，妳們的貓咪牠很乖，彩粧", "你好,你们的猫咪它很乖,彩妆"},
 		{"甚麼 and its variant spellings are 什么", "妳甚麼意思？甚麽時候到，甚么都没有，甚鉅", "你什么意思?什么时候到,什么都没有,甚钜"},
+		{"simplified 著名, 著作 after a key of the particle kept", "耐克等著名品牌，本店享有著作权，跟著名设计师合作", "耐克等著名品牌,本店享有著作权,跟著名设计师合作"},
+		{"the particle before other words still 着", "等著吧，別著急，跟著我", "等着吧,别着急,跟着我"},
 		{"simplified 坏 is not the variant of 坯", "东西被快递打坏了，一坏就换", "东西被快递打坏了,一坏就换"},
 		{"zero-width removed", "不\u200b知\u200d道", "不知道"},
 		{"bom and bidi removed", "\ufeff您好\u202e亲", "您好亲"},
