@@ -133,6 +133,8 @@ func FuzzResetScan(f *testing.F) {
 	// starts checked behind (behindStarts): their phrase found from the
 	// second character, also right after the end notes filled
 	f.Add("看|着|看着|亲", "亲亲亲亲亲亲亲看著，看著，Ａ亲亲亲亲亲亲亲看著看")
+	// combining marks between Chinese characters, 妳 and 甚麼, 著 words
+	f.Add("不知道|你|什么|著名", "不\u0301知\u0336道，妳甚麼意思，等著名品牌等著")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		var ps []string
 		for _, p := range fuzzPatterns(pats) {
