@@ -63,11 +63,12 @@ func (t *Text) Explain(id ListID) []Candidate {
 			s, e := int(h.start), int(h.end)
 			if l.mode == Word {
 				t.segment()
+				startOK := t.isBoundary(s) || negAdverbAt(t.norm.Text, s, e) && t.isBoundary(s-len("不"))
 				endOK := t.isBoundary(e) || erhuaAfter(t.norm.Text, s, e) && t.isBoundary(e+len("儿"))
 				switch {
-				case !t.isBoundary(s) && !endOK:
+				case !startOK && !endOK:
 					why, verdict = "neither end is on a gse word boundary", VerdictNoBoundary
-				case !t.isBoundary(s):
+				case !startOK:
 					why, verdict = "its start is not on a gse word boundary", VerdictNoStartBoundary
 				case !endOK:
 					why, verdict = "its end is not on a gse word boundary", VerdictNoEndBoundary

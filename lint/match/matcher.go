@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -587,7 +588,7 @@ func (t *Text) has(id ListID) bool {
 				// the except contexts first: a candidate inside one needs no
 				// word boundaries (which may take segmenting the text)
 				s, e := int(h.start), int(h.end)
-				if !t.excepted(id, s, e) && (l.mode != Word || t.wordBoundary(s) && t.wordEnd(s, e)) {
+				if !t.excepted(id, s, e) && (l.mode != Word || t.wordStart(s, e) && t.wordEnd(s, e)) {
 					return true
 				}
 			}
@@ -656,7 +657,7 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 	// context needs none, and they may take segmenting the text)
 	w := c[:0]
 	for _, x := range c {
-		if !t.excepted(id, x.start, x.end) && (!needWord || x.pattern >= 0 || t.wordBoundary(x.start) && t.wordEnd(x.start, x.end)) {
+		if !t.excepted(id, x.start, x.end) && (!needWord || x.pattern >= 0 || t.wordStart(x.start, x.end) && t.wordEnd(x.start, x.end)) {
 			w = append(w, x)
 		}
 	}
@@ -1253,6 +1254,40 @@ func (t *Text) wordBoundary(off int) bool {
 	return t.isBoundary(off)
 }
 
+// wordStart reports whether a word-mode candidate up to end may start at
+// start: a word boundary, or the 不 of an adverb gse glued to it
+// (negAdverbAt).
+func (t *Text) wordStart(start, end int) bool {
+	if t.wordBoundary(start) {
+		return true
+	}
+	return negAdverbAt(t.norm.Text, start, end) && t.wordBoundary(start-len("不"))
+}
+
+// negAdverbs are the adverbs gse glues to the 不 after them (真不, 可不,
+// 毫不, 从不, 绝不, 决不 …, and 并不知道, 真不知道 whole) though the 不 goes
+// with what follows: 我真不清楚 is 真 + 不清楚. Verbs are not among them (看
+// of 看不清楚, 提 of 提不起), nor the adverbs that make 不 a condition or
+// its opposite (如不, 要不, 何不, 无不, 莫不).
+const negAdverbs = "真可毫从绝决永暂极已尚并概太很最"
+
+// negAdverbAt reports whether the candidate text[start:end] starts with 不
+// right after one of negAdverbs and is two characters or more; where gse
+// cut a word at that adverb, the candidate starts a word of the language
+// (不清楚 in 我真不清楚, 不知道 in 这个可不知道, 不行 in 那可不行). An
+// A-not-A question is no negation: 不可以 is not found in 可不可以.
+func negAdverbAt(text string, start, end int) bool {
+	if start < len("真") || end-start < 2*len("不") || text[start:start+len("不")] != "不" {
+		return false
+	}
+	a, n := utf8.DecodeLastRuneInString(text[:start])
+	if n != len("真") || !strings.ContainsRune(negAdverbs, a) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[start+len("不"):])
+	return next != a
+}
+
 // wordEnd reports whether a word-mode candidate from start may end at end:
 // a word boundary, or an erhua 儿 ending a word right after it (erhuaAfter).
 func (t *Text) wordEnd(start, end int) bool {
@@ -1274,11 +1309,13 @@ func erhuaAfter(text string, start, end int) bool {
 
 // WordMatch reports whether text[start:end], a phrase found in a
 // normalised text whose gse word boundaries boundary reports, counts in
-// word mode: it starts on a boundary and ends on one, or before an erhua
-// 儿 that ends a word (erhuaAfter). It is the matcher's test, for callers
-// that segment the text themselves.
+// word mode: it starts on a boundary, or at the 不 of an adverb gse glued
+// to it (negAdverbAt), and ends on one, or before an erhua 儿 that ends a
+// word (erhuaAfter). It is the matcher's test, for callers that segment
+// the text themselves.
 func WordMatch(text string, start, end int, boundary func(int) bool) bool {
-	return boundary(start) && (boundary(end) || erhuaAfter(text, start, end) && boundary(end+len("儿")))
+	return (boundary(start) || negAdverbAt(text, start, end) && boundary(start-len("不"))) &&
+		(boundary(end) || erhuaAfter(text, start, end) && boundary(end+len("儿")))
 }
 
 // segmentStretch segments on its own the stretch of the text around off
