@@ -61,10 +61,14 @@ func (t *Text) Explain(id ListID) []Candidate {
 			}
 			why, verdict, except := "", VerdictCounted, ""
 			s, e := int(h.start), int(h.end)
+			hit := e // where the hit ends: past an erhua 儿 (wordEndAt)
 			if l.mode == Word {
 				t.segment()
 				startOK := t.isBoundary(s) || negAdverbAt(t.norm.Text, s, e) && t.isBoundary(s-len("不"))
-				endOK := t.isBoundary(e) || erhuaAfter(t.norm.Text, s, e) && t.isBoundary(e+len("儿"))
+				endOK := t.isBoundary(e)
+				if !endOK && erhuaAfter(t.norm.Text, s, e) && t.isBoundary(e+len("儿")) {
+					endOK, hit = true, e+len("儿")
+				}
 				switch {
 				case !startOK && !endOK:
 					why, verdict = "neither end is on a gse word boundary", VerdictNoBoundary
@@ -79,7 +83,7 @@ func (t *Text) Explain(id ListID) []Candidate {
 					why, verdict, except = "inside except context 「"+ctx+"」", VerdictExcept, ctx
 				}
 			}
-			add(s, e, int(u.phrase), -1, why, verdict, except)
+			add(s, hit, int(u.phrase), -1, why, verdict, except)
 		}
 	}
 	// patterns, and overlap resolution, as Hits does it: of two phrases

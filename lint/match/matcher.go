@@ -657,9 +657,22 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 	// context needs none, and they may take segmenting the text)
 	w := c[:0]
 	for _, x := range c {
-		if !t.excepted(id, x.start, x.end) && (!needWord || x.pattern >= 0 || t.wordStart(x.start, x.end) && t.wordEnd(x.start, x.end)) {
-			w = append(w, x)
+		if t.excepted(id, x.start, x.end) {
+			continue
 		}
+		if needWord && x.pattern < 0 {
+			// wordStart and wordEndAt, each boundary asked once
+			if !t.wordBoundary(x.start) && !(negAdverbAt(t.norm.Text, x.start, x.end) && t.wordBoundary(x.start-len("不"))) {
+				continue
+			}
+			if !t.wordBoundary(x.end) {
+				if !erhuaAfter(t.norm.Text, x.start, x.end) || !t.wordBoundary(x.end+len("儿")) {
+					continue
+				}
+				x.end += len("儿") // the hit takes the 儿 in
+			}
+		}
+		w = append(w, x)
 	}
 	c = w
 	// leftmost-longest, non-overlapping
@@ -1291,10 +1304,21 @@ func negAdverbAt(text string, start, end int) bool {
 // wordEnd reports whether a word-mode candidate from start may end at end:
 // a word boundary, or an erhua 儿 ending a word right after it (erhuaAfter).
 func (t *Text) wordEnd(start, end int) bool {
+	_, ok := t.wordEndAt(start, end)
+	return ok
+}
+
+// wordEndAt is wordEnd, with where the hit ends: at end, or past the erhua
+// 儿, which is part of the word as written (没门儿, so that a fix replaces
+// it too, not leaving 无法办理儿).
+func (t *Text) wordEndAt(start, end int) (int, bool) {
 	if t.wordBoundary(end) {
-		return true
+		return end, true
 	}
-	return erhuaAfter(t.norm.Text, start, end) && t.wordBoundary(end+len("儿"))
+	if erhuaAfter(t.norm.Text, start, end) && t.wordBoundary(end+len("儿")) {
+		return end + len("儿"), true
+	}
+	return end, false
 }
 
 // erhuaAfter reports whether the candidate text[start:end] is followed by

@@ -59,10 +59,10 @@ func TestMatcherWordMode(t *testing.T) {
 		{"every occurrence", []string{"不行"}, "不行，真的不行", "不行@1 不行@6"},
 		{"traditional text, simplified phrase", []string{"没关系"}, "沒關係的，親", "沒關係@1"},
 		{"a phrase's spaces at its ends are no part of it", []string{"不知道", "\u3000不清楚", "不懂 ", "\u00a0不行\t"}, "我不清楚，不懂，不行", "不清楚@2 不懂@6 不行@9"},
-		{"erhua: a word's 儿 after the phrase", []string{"有点", "稍等一会", "没门"}, "有点儿贵，请您稍等一会儿，没门儿", "有点@1 稍等一会@8 没门@14"},
+		{"erhua: a word's 儿 after the phrase", []string{"有点", "稍等一会", "没门"}, "有点儿贵，请您稍等一会儿，没门儿", "有点儿@1 稍等一会儿@8 没门儿@14"},
 		{"不 after an adverb gse glued to it", []string{"不清楚", "不知道", "不行", "不懂"}, "我真不清楚，这个可不知道，我并不知道，那可不行，真不懂", "不清楚@3 不知道@10 不知道@16 不行@22 不懂@26"},
 		{"不 after a verb, a condition or in an A-not-A question", []string{"不清楚", "不可以", "不了解"}, "看不清楚，如不清楚，可不可以，何不了解一下", ""},
-		{"erhua: not after one character", []string{"女", "婴", "小孩"}, "我女儿要的，婴儿用的，小孩儿穿", "小孩@12"},
+		{"erhua: not after one character", []string{"女", "婴", "小孩"}, "我女儿要的，婴儿用的，小孩儿穿", "小孩儿@12"},
 		{"妳 is 你", []string{"你好"}, "妳好，在的", "妳好@1"},
 		{"甚麼 is 什么", []string{"什么意思"}, "妳這是甚麼意思", "甚麼意思@4"},
 		{"latin case-insensitive", []string{"vip"}, "您是VIP会员吗", "VIP@3"},
@@ -311,6 +311,26 @@ func TestExplain(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("explain:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestExplainWordForms: explain counts what the hits count, and shows the
+// same span: an erhua 儿 taken in, an adverb's 不 (真不) passed.
+func TestExplainWordForms(t *testing.T) {
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"没门", "不清楚", "女"}, Mode: Word})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tx Text
+	m.Analyse(&tx, "没门儿，我真不清楚，我女儿", true)
+	var got []string
+	for _, c := range tx.Explain(id) {
+		got = append(got, fmt.Sprintf("%s@%d:%v", c.Text, c.Column, c.Counted))
+	}
+	if want := "没门儿@1:true 不清楚@7:true 女@12:false"; strings.Join(got, " ") != want {
+		t.Errorf("explain = %q, want %q", strings.Join(got, " "), want)
 	}
 }
 
