@@ -1288,7 +1288,8 @@ const negAdverbs = "真可毫从绝决永暂极已尚并概太很最"
 // right after one of negAdverbs and is two characters or more; where gse
 // cut a word at that adverb, the candidate starts a word of the language
 // (不清楚 in 我真不清楚, 不知道 in 这个可不知道, 不行 in 那可不行). An
-// A-not-A question is no negation: 不可以 is not found in 可不可以.
+// A-not-A question is no negation: 不可以 is not found in 可不可以; nor is
+// 可不是, "exactly" (可不是嘛).
 func negAdverbAt(text string, start, end int) bool {
 	if start < len("真") || end-start < 2*len("不") || text[start:start+len("不")] != "不" {
 		return false
@@ -1298,7 +1299,7 @@ func negAdverbAt(text string, start, end int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[start+len("不"):])
-	return next != a
+	return next != a && !(a == '可' && next == '是')
 }
 
 // wordEnd reports whether a word-mode candidate from start may end at end:
