@@ -193,6 +193,10 @@ type checkedWriter struct {
 
 func (c *checkedWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
+	if f, ok := c.w.(*os.File); ok && err != nil {
+		// a reader gone (| head) ends chatlint, the progress line cleared
+		n, err = writeUnguarded(f, p, n, err)
+	}
 	if err != nil && c.err == nil {
 		c.err = err
 	}

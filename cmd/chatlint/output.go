@@ -117,6 +117,11 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 			return nil, nil, fmt.Errorf("cannot write report: %w", err)
 		}
 		dst = out.File // an *os.File: a terminal named by -o gets colours
+		if out.std {
+			// standard output named as /dev/stdout: its reader gone
+			// ends chatlint as it does for standard output
+			dst = &checkedWriter{w: out.File}
+		}
 		if out.target != "" {
 			dst = out // a file replaced: its errors name it, not the temporary file
 		}

@@ -25,6 +25,9 @@ type progress struct {
 	stop    chan struct{}
 	wg      sync.WaitGroup
 	width   int
+	once    sync.Once
+	// release takes guardBrokenPipe's guard off
+	release func()
 }
 
 func newProgress(w io.Writer, enabled bool, total int64) *progress {
@@ -39,6 +42,9 @@ func newProgress(w io.Writer, enabled bool, total int64) *progress {
 	p.on = true
 	p.wg.Add(1)
 	go p.loop()
+	// a report piped into head, or less quit early, ends chatlint
+	// (SIGPIPE): the line is cleared first
+	p.release = guardBrokenPipe(p.done)
 	return p
 }
 
@@ -109,14 +115,17 @@ func (p *progress) line() string {
 	return "[" + strings.Repeat("█", full) + strings.Repeat("░", bar-full) + "]" + info
 }
 
-// done stops the bar and clears its line.
+// done stops the bar and clears its line (once: the run's end and a
+// broken pipe may both call it).
 func (p *progress) done() {
-	if !p.on {
-		return
-	}
-	p.on = false
-	close(p.stop)
-	p.wg.Wait()
+	p.once.Do(func() {
+		if !p.on {
+			return
+		}
+		close(p.stop)
+		p.wg.Wait()
+		p.release()
+	})
 }
 
 func mib(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
