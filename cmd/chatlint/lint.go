@@ -730,7 +730,7 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	// a report written to the terminal is the progress: a progress line
 	// would be drawn in between its lines
 	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout())
-	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, transcript.InputSize(r.args, r.topts))
+	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, inputSize(r.args, r.topts, r.cmd.InOrStdin()))
 	topts := r.topts
 	if prog.on {
 		topts.ReadBytes = prog.bytes
@@ -792,6 +792,31 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	return eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, func(res *lint.Result) error { return w.Conversation(res) })
+}
+
+// inputSize is the size in bytes of the input, for the progress line:
+// the files the paths name, and for - what is left to read of standard
+// input when it is a regular file (lint < day.jsonl); -1 when it cannot be
+// known (a pipe).
+func inputSize(paths []string, opts transcript.Options, stdin io.Reader) int64 {
+	files := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" })
+	total := transcript.InputSize(files, opts)
+	if len(files) == len(paths) {
+		return total
+	}
+	f, ok := stdin.(*os.File)
+	if !ok {
+		return -1
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return -1
+	}
+	at, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return -1
+	}
+	return total + max(st.Size()-at, 0)
 }
 
 // gate turns the summary into the exit code: 1 for findings at or above

@@ -1,10 +1,15 @@
 package main
 
 import (
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/chatlint/chatlint/lint/transcript"
 )
 
 // TestProgressLineEnglish: the progress line is a message of the command
@@ -59,5 +64,54 @@ func TestProgressWanted(t *testing.T) {
 	p := &progress{total: 100, width: 80, started: time.Now().Add(-time.Second)}
 	if line := p.line(); strings.Contains(line, "\x1b") {
 		t.Errorf("the progress line holds escape sequences: %q", line)
+	}
+}
+
+// TestInputSizeOfStdin: standard input redirected from a file (lint <
+// day.jsonl) has a size, what is left of it to read, which the progress
+// line shows as a share; a pipe has none. Before, - always made it
+// unknown.
+func TestInputSizeOfStdin(t *testing.T) {
+	dir := t.TempDir()
+	day := filepath.Join(dir, "day.jsonl")
+	if err := os.WriteFile(day, []byte(strings.Repeat("x", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.jsonl")
+	if err := os.WriteFile(other, []byte(strings.Repeat("y", 300)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	opts := transcript.Options{Format: "auto"}
+	if got := inputSize([]string{"-"}, opts, f); got != 1000 {
+		t.Errorf("lint - < day.jsonl: size %d, want 1000", got)
+	}
+	if got := inputSize([]string{other, "-"}, opts, f); got != 1300 {
+		t.Errorf("lint other.jsonl - < day.jsonl: size %d, want 1300", got)
+	}
+	if _, err := f.Seek(400, io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	if got := inputSize([]string{"-"}, opts, f); got != 600 {
+		t.Errorf("standard input 400 bytes in: size %d, want 600", got)
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	defer pw.Close()
+	if got := inputSize([]string{"-"}, opts, pr); got != -1 {
+		t.Errorf("a pipe: size %d, want -1 (unknown)", got)
+	}
+	if got := inputSize([]string{"-"}, opts, strings.NewReader("abc")); got != -1 {
+		t.Errorf("a reader: size %d, want -1 (unknown)", got)
+	}
+	if got := inputSize([]string{other}, opts, pr); got != 300 {
+		t.Errorf("no -: size %d, want 300", got)
 	}
 }
