@@ -1051,6 +1051,11 @@ func (t *Text) searchPattern(l *list, i int, c []cand) []cand {
 		if s, e := loc[2*g], loc[2*g+1]; s >= 0 && e > s {
 			c = append(c, cand{s, e, -1, i})
 			next = e
+		} else if s < 0 && loc[1] > loc[0] {
+			// a branch without the group (甲(?P<match>乙)|丙丁 on
+			// 丙丁) reports its whole match, as a pattern without one
+			// does
+			c = append(c, cand{loc[0], loc[1], -1, i})
 		}
 		if next <= from {
 			_, size := utf8.DecodeRuneInString(text[from:])

@@ -282,6 +282,21 @@ func TestPatternMatchGroup(t *testing.T) {
 			t.Errorf("%q: hits = %q, want %q", tt.text, got, tt.want)
 		}
 	}
+	// a branch without the group reports its whole match (it was dropped
+	// in silence: 丙丁 was never found)
+	spec = ListSpec{Patterns: []string{`(?P<match>一定)到|包邮吗`, `(^|[^不])(?P<match>保证)|百分百`}}
+	tests = []struct{ text, want string }{
+		{"包邮吗", "包邮吗@1"},
+		{"一定到，包邮吗", "一定@1 包邮吗@5"},
+		{"包邮吗一定到", "包邮吗@1 一定@4"},
+		{"百分百不保证", "百分百@1"},
+		{"保证百分百", "保证@1 百分百@3"},
+	}
+	for _, tt := range tests {
+		if got := hits(t, spec, tt.text); got != tt.want {
+			t.Errorf("%q: hits = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 }
 
 func TestExplain(t *testing.T) {
