@@ -68,7 +68,9 @@ func completePack(_ *cobra.Command, _ []string, toComplete string) ([]string, co
 
 // completeRuleID completes the argument of rules show: the pack/id of every
 // rule of the built-in packs and of the packs given with --pack, else of
-// those .chatlint.yaml names (as rules show finds them).
+// those .chatlint.yaml names (as rules show finds them); and, as rules show
+// takes a bare id too, the bare id a word without / begins (evas:
+// evasive-phrase), or the pack/ids of a bare id that several packs have.
 func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
@@ -82,6 +84,7 @@ func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]str
 	}
 	refs = append(refs, packs...)
 	var ids []string
+	packsOf := map[string][]string{} // bare id: its pack/ids
 	for _, ref := range refs {
 		set, err := rules.Load(ref)
 		if err != nil {
@@ -89,10 +92,27 @@ func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]str
 		}
 		for _, pr := range set.Rules() {
 			ids = append(ids, pr.FullID())
+			if !slices.Contains(packsOf[pr.Rule.ID], pr.FullID()) {
+				packsOf[pr.Rule.ID] = append(packsOf[pr.Rule.ID], pr.FullID())
+			}
 		}
 	}
-	slices.Sort(ids)
-	return withPrefix(slices.Compact(ids), toComplete), cobra.ShellCompDirectiveNoFileComp
+	out := withPrefix(ids, toComplete)
+	// (a word begun: with none, the pack/ids alone list every rule)
+	if toComplete != "" && !strings.Contains(toComplete, "/") {
+		for id, full := range packsOf {
+			switch {
+			case !strings.HasPrefix(id, toComplete):
+			case len(full) == 1:
+				out = append(out, id)
+			default:
+				// ambiguous bare: rules show wants the pack/id
+				out = append(out, full...)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), cobra.ShellCompDirectiveNoFileComp
 }
 
 // withPrefix keeps the words starting with prefix.
