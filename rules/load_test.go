@@ -145,6 +145,21 @@ func TestLoadKeepsSpellingVariants(t *testing.T) {
 	}
 }
 
+// A suggest key is one of the rule's phrases when the two differ only by
+// the spaces at their ends, which are no part of a phrase (an input
+// method's full-width space after a comma: [不知道,　不清楚]); the key was
+// refused as "not one of the rule's phrases" though the check used it.
+func TestLoadSuggestKeyOfPhraseWithSpaces(t *testing.T) {
+	for _, pack := range []string{
+		"pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不知道,　不清楚]\n    suggest: {不清楚: 我帮您确认一下}\n",
+		"pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不清楚]\n    suggest: {\"不清楚　\": 我帮您确认一下}\n",
+	} {
+		if got := loadErr(t, pack); got != "" {
+			t.Errorf("%q: %s", pack, got)
+		}
+	}
+}
+
 func TestLoadReportsEveryProblem(t *testing.T) {
 	// shape problems (unknown keys, wrong kinds) are all reported together
 	got := loadErr(t, "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrase: [x]\n  - id: b\n    type: latency\n    max: 5\n")

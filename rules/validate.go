@@ -238,11 +238,11 @@ func validateRule(r *Rule) []*PosError {
 		if sn := valueNode(n, "suggest"); sn != nil {
 			known := map[string]bool{}
 			for _, p := range r.Phrases {
-				known[match.Normalize(p)] = true
+				known[match.NormalizePhrase(p)] = true
 			}
 			for i := 0; i+1 < len(sn.Content); i += 2 {
 				k := sn.Content[i]
-				if !known[match.Normalize(k.Value)] && len(r.Patterns) == 0 {
+				if !known[match.NormalizePhrase(k.Value)] && len(r.Patterns) == 0 {
 					add(k, "suggest: %q is not one of the rule's phrases", k.Value)
 				}
 			}
