@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/chatlint/chatlint/internal/shellquote"
+	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -168,8 +169,55 @@ func flagSuggestion(cmd *cobra.Command, err error) string {
 			}
 		})
 	}
+	if hint := otherToolsFlag(cmd, typed); hint != "" {
+		return hint
+	}
 	if s := rules.Closest(typed, names); s != "" {
 		return fmt.Sprintf(" (did you mean --%s?)", s)
+	}
+	return ""
+}
+
+// otherToolsFlags are flags of other linters and command-line tools
+// (golangci-lint, eslint, ripgrep, gh …) that chatlint has under another
+// name: the flag, and its value if it takes one. A near spelling would
+// guess wrong for some (--rules is no misspelt --roles) and nothing for
+// the others.
+var otherToolsFlags = map[string]string{
+	"out-format": "format", "output-format": "format", "reporter": "format", "formatter": "format",
+	"no-color": "color never", "no-colour": "color never", "nocolor": "color never", "nocolour": "color never",
+	"workers": "jobs", "threads": "jobs", "concurrency": "jobs", "parallel": "jobs",
+	"rules": "pack", "rule": "pack", "packs": "pack", "ruleset": "pack",
+	"out": "output", "outfile": "output", "output-file": "output",
+	"severity": "fail-on", "fail-level": "fail-on", "level": "fail-on",
+	"ignore": "exclude", "exclude-dir": "exclude", "skip-dirs": "exclude", "skip-files": "exclude",
+	"silent": "quiet",
+}
+
+// otherToolsFlag is the hint for a flag (typed, without its dashes) that
+// chatlint has under another name (otherToolsFlags), a report format
+// given as a flag (--json: --format json) or --format where --json is
+// the flag (rules list), a --version or --config it has not: "" for any
+// other.
+func otherToolsFlag(cmd *cobra.Command, typed string) string {
+	meant, ok := otherToolsFlags[typed]
+	if !ok && slices.Contains(report.Formats(), typed) {
+		meant, ok = "format "+typed, true
+	}
+	if ok {
+		if name, _, _ := strings.Cut(meant, " "); cmd.Flags().Lookup(name) != nil {
+			return fmt.Sprintf(" (did you mean --%s?)", meant)
+		}
+	}
+	switch typed {
+	case "format", "output", "out-format":
+		if cmd.Flags().Lookup("json") != nil { // rules list
+			return " (did you mean --json?)"
+		}
+	case "version":
+		return " (the version: chatlint version)"
+	case "config":
+		return " (chatlint has no --config: it reads .chatlint.yaml in the working directory or the nearest directory above it; run it there)"
 	}
 	return ""
 }
