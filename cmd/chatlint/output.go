@@ -52,7 +52,7 @@ func addOutputFlags(fl interface {
 	BoolVar(p *bool, name string, value bool, usage string)
 	BoolVarP(p *bool, name, shorthand string, value bool, usage string)
 }, f *outputFlags) {
-	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", "))
+	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", ")+"; without it, -o's extension picks it (report.html, .json, .jsonl, .csv, .sarif, .xml for junit), else text")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
 	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto, always, never (NO_COLOR is honoured)")
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation, agent or team")
