@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"os/signal"
@@ -226,7 +227,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
 		if recorder != nil {
-			runErr = fmt.Errorf("%w\n%s left untouched: a baseline needs every file read", runErr, f.writeBase)
+			what := "left untouched"
+			if _, err := os.Lstat(f.writeBase); errors.Is(err, fs.ErrNotExist) {
+				what = "not written"
+			}
+			runErr = fmt.Errorf("%w\n%s %s: a baseline needs every file read", runErr, f.writeBase, what)
 		}
 		return failErr(runErr)
 	}
@@ -257,19 +262,33 @@ func nothingToRead(stdin *os.File) bool {
 	return err == nil && os.SameFile(st, null)
 }
 
-// keptOutputs names the files a stopped run left as they were ("": none).
+// keptOutputs names the files a stopped run left as they were ("": none):
+// those there are left untouched, those there were not are not created
+// (a report that never existed was said to be left untouched, as if an
+// old one were there).
 func keptOutputs(f *lintFlags) string {
-	var kept []string
-	if name := f.out.file(); name != "" {
-		kept = append(kept, name)
+	var kept, absent []string
+	for _, name := range []string{f.out.file(), f.writeBase} {
+		if name == "" {
+			continue
+		}
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			absent = append(absent, name)
+		} else {
+			kept = append(kept, name)
+		}
 	}
-	if f.writeBase != "" {
-		kept = append(kept, f.writeBase)
+	var said []string
+	if len(absent) > 0 {
+		said = append(said, strings.Join(absent, " and ")+" not created")
 	}
-	if len(kept) == 0 {
+	if len(kept) > 0 {
+		said = append(said, strings.Join(kept, " and ")+" left untouched")
+	}
+	if len(said) == 0 {
 		return ""
 	}
-	return "; " + strings.Join(kept, " and ") + " left untouched"
+	return "; " + strings.Join(said, ", ")
 }
 
 // stoppableReader reads r until ctx is done, then fails at once with

@@ -351,3 +351,26 @@ func TestNewOutputNeverReplaces(t *testing.T) {
 		})
 	}
 }
+
+// TestKeptOutputs: a stopped run says which of its files it left as they
+// were and which it did not create: one that was not there was said to be
+// left untouched, as if an old report were.
+func TestKeptOutputs(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("old.json", []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ out, base, want string }{
+		{"", "", ""},
+		{"-", "", ""},
+		{"old.json", "", "; old.json left untouched"},
+		{"new.json", "", "; new.json not created"},
+		{"new.json", "old.json", "; new.json not created, old.json left untouched"},
+		{"new.json", "newbase.json", "; new.json and newbase.json not created"},
+	} {
+		f := &lintFlags{out: outputFlags{output: tt.out}, writeBase: tt.base}
+		if got := keptOutputs(f); got != tt.want {
+			t.Errorf("-o %q --write-baseline %q: %q, want %q", tt.out, tt.base, got, tt.want)
+		}
+	}
+}
