@@ -222,7 +222,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return fail("list the malformed records: %w", err)
 	}
 	if runErr != nil {
-		runErr = listUnreadable(runErr)
+		runErr = listUnreadable(withGlobHints(runErr))
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -382,6 +382,41 @@ func unreadableFiles(err error) []lint.RecordError {
 		}
 	}
 	return out
+}
+
+// withGlobHints adds to the error of each path that does not exist and
+// holds a wildcard (*, ? or [) what became of the pattern: chatlint does
+// not expand one (a quoted pattern, or one in a Windows shell, reaches it
+// as it is), and a shell passes on one that matches nothing as it is.
+// err is transcript.ReadAll's: one error, or several joined.
+func withGlobHints(err error) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = slices.Clone(j.Unwrap())
+	}
+	changed := false
+	for i, e := range errs {
+		var fe *transcript.FileError
+		if !errors.As(e, &fe) || !strings.ContainsAny(fe.Name, "*?[") {
+			continue
+		}
+		if _, err := os.Lstat(fe.Name); !errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		hint := "no file matches this pattern, which the shell passed on as it is"
+		if matches, _ := filepath.Glob(fe.Name); len(matches) > 0 {
+			hint = "chatlint does not expand wildcards, which a Unix shell does when the pattern is not quoted: name the files, or the directory (--exclude leaves out what it should not read)"
+		}
+		errs[i] = fmt.Errorf("%w (%s)", e, hint)
+		changed = true
+	}
+	switch {
+	case !changed:
+		return err
+	case len(errs) == 1:
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 // unreadableList is the error of a run that could not read several of
