@@ -430,7 +430,7 @@ pack has it; rules of built-in packs that are not active are found too.`,
 func oneRuleID(cmd *cobra.Command, args []string) error {
 	switch len(args) {
 	case 0:
-		return fmt.Errorf("%s takes one rule ID, pack/id or id, such as base/evasive-phrase (see 'chatlint rules list')", cmd.CommandPath())
+		return fmt.Errorf("%s takes one rule ID, pack/id or id, such as base/evasive-phrase, as 'chatlint rules list' lists them", cmd.CommandPath())
 	case 1:
 		return nil
 	}
