@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -17,7 +18,7 @@ func newExplainCmd() *cobra.Command {
 	var packs []string
 	var role string
 	cmd := &cobra.Command{
-		Use:   "explain [--pack …] [--role agent] TEXT...",
+		Use:   "explain [--pack …] [--role agent] TEXT...|-",
 		Short: "Show how a message is matched: normalised text, gse words, every phrase candidate and its verdict",
 		Long: `Show how chatlint reads one message: the normalised text (full-width folded,
 Traditional→Simplified, invisible characters removed, emoji and decorative
@@ -35,7 +36,11 @@ Lists nested in a condition are shown too, labelled with where they sit:
 (trigger › any_of[1] › all_of[0]), (ignore › any_of[2] › not). A hit in a
 list under not counts AGAINST the condition that holds the not, and one in
 a list with quantifier: none against the list's own condition: a trigger
-whose not list matches is no trigger, even if its own phrases are counted.`,
+whose not list matches is no trigger, even if its own phrases are counted.
+
+A lone - reads the message from standard input, as it is but for the line
+break that ends it: a message with quotes or line breaks of its own, kept
+in a file (chatlint explain - < message.txt).`,
 		Example: `  chatlint explain "说明书我看不懂，这个我也不知道"
   chatlint explain --pack ecommerce --role customer "改成蓝色XL"`,
 		Args: argsExit2(textArgs),
@@ -55,7 +60,13 @@ whose not list matches is no trigger, even if its own phrases are counted.`,
 			if err != nil {
 				return failErr(err)
 			}
-			explain(cmd.OutOrStdout(), cs, r, strings.Join(args, " "))
+			text := strings.Join(args, " ")
+			if len(args) == 1 && args[0] == "-" {
+				if text, err = readMessage(cmd.InOrStdin()); err != nil {
+					return failErr(err)
+				}
+			}
+			explain(cmd.OutOrStdout(), cs, r, text)
 			return nil
 		},
 	}
@@ -71,6 +82,27 @@ func textArgs(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("%s takes the text of a message to explain, such as: %s '这个我也不知道'", cmd.CommandPath(), cmd.CommandPath())
 	}
 	return nil
+}
+
+// maxExplained bounds the message explain reads from standard input: a
+// message many times longer than lint's --max-message-size is no message.
+const maxExplained = 4 << 20
+
+// readMessage reads the message explain - explains from standard input:
+// all of it but the line break that ends it (echo's, an editor's).
+func readMessage(stdin io.Reader) (string, error) {
+	data, err := io.ReadAll(io.LimitReader(stdin, maxExplained+1))
+	if err != nil {
+		return "", fmt.Errorf("read the message from standard input: %w", err)
+	}
+	if len(data) > maxExplained {
+		return "", fmt.Errorf("explain -: standard input holds more than %d MiB, more than one message", maxExplained>>20)
+	}
+	text := strings.TrimSuffix(strings.TrimSuffix(string(data), "\n"), "\r")
+	if strings.TrimSpace(text) == "" {
+		return "", errors.New("explain -: standard input holds no text to explain")
+	}
+	return text, nil
 }
 
 // parseRoleArg reads a role given on the command line: a name lint reads
