@@ -985,7 +985,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		return false, nil
 	}
 	if unreadable != nil {
-		return true, failErr(listUnreadable(unreadable))
+		return true, failErr(listUnreadable(withGlobHints(unreadable)))
 	}
 	if refused {
 		return true, &exitError{code: 2}
