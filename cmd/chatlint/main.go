@@ -150,6 +150,8 @@ func heapInUse() uint64 {
 // 0 clean, 1 findings at or above --fail-on (or a score under --min-score),
 // 2 the run could not be trusted.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// a Windows console made to show colours is given its mode back
+	defer restoreConsoles()
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetIn(stdin)

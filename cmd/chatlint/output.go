@@ -142,8 +142,13 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 
 // useColor decides whether the text report is coloured.
 func useColor(mode string, out io.Writer) bool {
+	file, ok := outFile(out)
+	terminal := ok && term.IsTerminal(int(file.Fd()))
 	switch mode {
 	case "always":
+		if terminal {
+			enableVT(file) // (a Windows console that cannot: asked for all the same)
+		}
 		return true
 	case "never":
 		return false
@@ -151,8 +156,8 @@ func useColor(mode string, out io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	file, ok := outFile(out)
-	return ok && term.IsTerminal(int(file.Fd()))
+	// a Windows console that cannot show colours would print their codes
+	return terminal && enableVT(file)
 }
 
 // namesTerminal reports whether the file name is the terminal one of the

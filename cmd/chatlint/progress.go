@@ -33,7 +33,8 @@ type progress struct {
 func newProgress(w io.Writer, enabled bool, total int64) *progress {
 	p := &progress{w: w, total: total, started: time.Now(), stop: make(chan struct{}), width: 80}
 	f, ok := w.(*os.File)
-	if !ok || !progressWanted(enabled, term.IsTerminal(int(f.Fd())), os.Getenv) {
+	// (a Windows console that cannot erase a line would print the code)
+	if !ok || !progressWanted(enabled, term.IsTerminal(int(f.Fd())) && enableVT(f), os.Getenv) {
 		return p
 	}
 	if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {
