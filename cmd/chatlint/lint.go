@@ -141,9 +141,12 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		w        report.Writer
 		out      *outputFile
 		recorder *baseline.Recorder
+		baseOut  *outputFile
 	)
-	// a report file takes the old one's place only once written whole
+	// a report file takes the old one's place only once written whole,
+	// and so does the baseline
 	defer func() { out.Abort() }()
+	defer func() { baseOut.Abort() }()
 	setUp := func(taken func() int64) (report.Writer, []lint.Filter, error) {
 		if r.checks == nil {
 			if err := r.compile(taken); err != nil {
@@ -162,6 +165,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			return nil, nil, err
 		}
 		if f.writeBase != "" {
+			// opened now, as the report is: a baseline that cannot be
+			// written ends the run before anything is linted, not after
+			if baseOut, err = createOutput(f.writeBase, 0o644, true); err != nil {
+				return nil, nil, fail("write baseline: %w", err)
+			}
 			recorder = baseline.NewRecorder(r.canned)
 			recorder.WritesTo(f.writeBase)
 			if f.redact {
@@ -208,8 +216,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return fail("write report: %w", err)
 	}
 	if recorder != nil && runErr == nil {
-		if err := writeOutput("baseline", f.writeBase, 0o644, recorder.Encode); err != nil {
+		if err := recorder.Encode(baseOut.File); err != nil {
 			return failErr(err)
+		}
+		if err := baseOut.Commit(); err != nil {
+			return fail("write baseline: %w", err)
 		}
 	}
 	// the malformed records are listed even when a file was unreadable:

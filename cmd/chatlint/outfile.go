@@ -287,26 +287,6 @@ func (o *outputFile) Abort() {
 	}
 }
 
-// writeOutput writes a file (the baseline) the way outputFile does: write
-// is given the temporary file, or name itself opened once when that cannot
-// be replaced (a FIFO gets one writer; /dev/stdout is written at its end,
-// so that `> file` and `>> file` keep the report and what was there). what
-// names the file in the errors of creating and renaming it.
-func writeOutput(what, name string, perm fs.FileMode, write func(w io.Writer) error) error {
-	out, err := createOutput(name, perm, true)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", what, err)
-	}
-	defer out.Abort()
-	if err := write(out.File); err != nil {
-		return err
-	}
-	if err := out.Commit(); err != nil {
-		return fmt.Errorf("write %s: %w", what, err)
-	}
-	return nil
-}
-
 // writeFileReplacing writes data to name the way outputFile does.
 func writeFileReplacing(name string, data []byte, perm fs.FileMode) error {
 	out, err := createOutput(name, perm, true)

@@ -249,3 +249,26 @@ func TestSpoolWriteErrorNamesSpool(t *testing.T) {
 		t.Errorf("error %v names not both %s and the spool file %s", err, path, out.File.Name())
 	}
 }
+
+// TestBaselineUnwritableFirst: a --write-baseline that cannot be written
+// (a directory that takes no new files) ends the run before anything is
+// linted, as an -o that cannot be is: it was found only once the whole
+// input had been linted and its report written.
+func TestBaselineUnwritableFirst(t *testing.T) {
+	spoolLibrary(t)
+	noNewFiles(t)
+	var stdout, stderr strings.Builder
+	code := run([]string{"lint", "--no-progress", "--format", "json", "--write-baseline", "new-base.json", "good.jsonl"}, strings.NewReader(""), &stdout, &stderr)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if !strings.HasPrefix(stderr.String(), "chatlint: write baseline: ") || !strings.Contains(stderr.String(), "permission denied") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("a report was written before the baseline was found unwritable: %.80q", stdout.String())
+	}
+	if _, err := os.Stat("new-base.json"); err == nil {
+		t.Error("new-base.json written")
+	}
+}
