@@ -115,6 +115,11 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		names[i] = p.Name
 	}
 	fmt.Fprintf(w, "\n共 %d 条规则，来自规则包 %s\n", len(rows), strings.Join(names, "、"))
+	// the config found, perhaps in a directory above, which names the
+	// packs and overrides their rules: said, as nothing else says it
+	if cfg.File != "" {
+		fmt.Fprintf(w, "配置文件: %s\n", report.Shown(cfg.File))
+	}
 	if fatal {
 		fmt.Fprintln(w, "致命项：出现一项，整个会话即得 0 分（--fail-on 仍按级别判定）")
 	}
