@@ -70,6 +70,8 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		return fromConfig
 	}
 	format := pick("input-format", f.format, in.Format)
+	// in any case (JSONL), as --encoding and --tz are read
+	format = anyCase(format, append([]string{"auto"}, transcript.Formats()...))
 	if !transcript.ValidFormat(format) {
 		if !f.changed("input-format") && in.Format != "" && cfg != nil {
 			return transcript.Options{}, fmt.Errorf("%s: unknown input.format %q (auto, %s)", cfg.Where("input.format"), format, strings.Join(transcript.Formats(), ", "))

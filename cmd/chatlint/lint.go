@@ -493,6 +493,7 @@ type lintRun struct {
 // prepareLint checks the flags (bad ones exit 2 before anything is read)
 // and reads the config; compile loads the packs.
 func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
+	f.out.normalise()
 	if ext := report.BinaryExtension(f.out.output); ext != "" {
 		// text in a file whose name promises gzip or a workbook is a file
 		// nothing opens

@@ -61,6 +61,25 @@ func addOutputFlags(fl interface {
 	fl.BoolVar(&f.csvRaw, "csv-raw", false, "csv: write cells without the formula guard (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it as a formula; bytes that are not UTF-8 become U+FFFD either way)")
 }
 
+// anyCase is the word of words that value spells in any case (JSON:
+// json), else value as it is, for its error to quote.
+func anyCase(value string, words []string) string {
+	for _, w := range words {
+		if strings.EqualFold(value, w) {
+			return w
+		}
+	}
+	return value
+}
+
+// normalise reads the values of --format, --color and --csv-rows in any
+// case (--format JSON), as --fail-on, --tz and --encoding read theirs.
+func (f *outputFlags) normalise() {
+	f.format = anyCase(f.format, report.Formats())
+	f.color = anyCase(f.color, []string{"auto", "always", "never"})
+	f.csvRows = anyCase(f.csvRows, report.CSVRowKinds)
+}
+
 // check validates the output flags before anything is read.
 func (f *outputFlags) check() error {
 	if !slices.Contains(report.Formats(), f.format) {
