@@ -104,7 +104,8 @@ func unknownSubcommand(cmd *cobra.Command, args []string) error {
 	// the nearest first (lint, not init, for lnt), else one the word begins
 	var names []string
 	for _, c := range cmd.Commands() {
-		if c.IsAvailableCommand() {
+		// (cobra counts its help command as none: hlep named nothing)
+		if c.IsAvailableCommand() || c.Name() == "help" {
 			names = append(names, c.Name())
 		}
 	}
