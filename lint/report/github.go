@@ -25,7 +25,7 @@ func init() {
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
 // line (and the phrase's columns, col and endColumn, as SARIF counts them;
-// standard input's are annotations of the run, see githubPlace); one ::warning per group of malformed records of a file failing
+// standard input's are annotations of the run, see githubWriter.place); one ::warning per group of malformed records of a file failing
 // alike (GroupRecordErrors), one ::notice per inline waiver
 // that waived nothing; then a plain summary line.
 // Lines gather until the caller flushes (see Flusher) or the buffer fills.
@@ -35,6 +35,7 @@ type githubWriter struct {
 	// annotations counts the commands written, by name (error, warning,
 	// notice): a step shows the first githubAnnotationsShown of each kind
 	annotations map[string]int
+	files       checkoutPaths
 }
 
 // githubAnnotationsShown is how many annotations of each kind (error,
@@ -66,9 +67,9 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		if col > 0 && f.Match != "" {
 			end = col + lint.UTF16Len(f.Match)
 		}
-		props, at := githubPlace(m.Pos, col, end)
+		props, at := g.place(m.Pos, col, end)
 		props = append(props, "title="+f.Rule.ID)
-		g.located(githubLevel(f.Rule.Severity), props, githubWhere(m.Pos, col)+f.Rule.ID+" ", at+MessageWithSuggestion(f))
+		g.located(githubLevel(f.Rule.Severity), props, g.where(m.Pos, col)+f.Rule.ID+" ", at+MessageWithSuggestion(f))
 	}
 	return nil
 }
@@ -98,7 +99,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	for _, eg := range groups {
-		props, at := githubPlace(lint.Pos{File: eg.File, Line: eg.Line}, 0, 0)
+		props, at := g.place(lint.Pos{File: eg.File, Line: eg.Line}, 0, 0)
 		title, msg := "chatlint: malformed record", at+"记录无法读取（未检查）: "+eg.Err
 		if n := eg.Count - 1; n > 0 {
 			title = fmt.Sprintf("chatlint: %d malformed records", eg.Count)
@@ -108,23 +109,23 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 			}
 			msg += "）"
 		}
-		g.located("warning", append(props, "title="+title), githubWhere(lint.Pos{File: eg.File, Line: eg.Line}, 0), msg)
+		g.located("warning", append(props, "title="+title), g.where(lint.Pos{File: eg.File, Line: eg.Line}, 0), msg)
 	}
 	if other > 0 {
 		g.command("warning", []string{"title=chatlint: malformed records"},
 			fmt.Sprintf("另有 %d 条记录因其他原因无法读取，未一一列出（--format jsonl 列出全部）", other))
 	}
 	for _, uw := range s.UnusedWaivers {
-		props, at := githubPlace(uw.Pos, 0, 0)
+		props, at := g.place(uw.Pos, 0, 0)
 		title := "title=chatlint: unused waiver"
 		if uw.UnknownRule {
 			title = "title=chatlint: waiver of an unknown rule"
 		}
-		g.located("notice", append(props, title), githubWhere(uw.Pos, 0), at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
+		g.located("notice", append(props, title), g.where(uw.Pos, 0), at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
 	}
 	for _, e := range s.Unreadable {
-		props, at := githubPlace(lint.Pos{File: e.Pos.File}, 0, 0)
-		g.located("error", append(props, "title=chatlint: unreadable file"), githubWhere(lint.Pos{File: e.Pos.File}, 0), at+"文件无法读取（自出错处起未检查）: "+e.Err)
+		props, at := g.place(lint.Pos{File: e.Pos.File}, 0, 0)
+		g.located("error", append(props, "title=chatlint: unreadable file"), g.where(lint.Pos{File: e.Pos.File}, 0), at+"文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -162,7 +163,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	return g.w.Flush()
 }
 
-// githubPlace is where an annotation points: the file= and line=
+// place is where an annotation points: the file= and line=
 // properties, with col= and endColumn= (UTF-16 code units; 0: none) on
 // the line, and what its message starts with. Standard input is no file of
 // the repository (the runner would make "<stdin>" a path in the checkout):
@@ -170,7 +171,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 // and the GitHub runner makes them annotations of the run (a workflow
 // command's file is optional); their message starts with where the
 // evidence is instead, as the text report writes it ("<stdin>:12:5: ").
-func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
+func (g *githubWriter) place(p lint.Pos, col, endCol int) (props []string, at string) {
 	if p.File == lint.StdinName {
 		at = p.String()
 		if col > 0 && p.Line > 0 {
@@ -179,7 +180,7 @@ func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
 		return nil, at + ": "
 	}
 	if p.File != "" {
-		props = append(props, "file="+filepath.ToSlash(CheckoutPath(p.File)))
+		props = append(props, "file="+filepath.ToSlash(g.files.of(p.File)))
 	}
 	if p.Line > 0 {
 		props = append(props, "line="+strconv.Itoa(p.Line))
@@ -198,7 +199,8 @@ func githubPlace(p lint.Pos, col, endCol int) (props []string, at string) {
 // Actions job ($GITHUB_WORKSPACE set) a file below the workspace is named
 // relative to it, so that a step run in a subdirectory (working-directory:
 // support) annotates support/replies.txt, not a replies.txt at the root;
-// elsewhere, or for a file outside the workspace, the path is as given.
+// elsewhere, or for a file outside the workspace (its symbolic links
+// followed), the path is as given.
 func CheckoutPath(name string) string {
 	ws := os.Getenv("GITHUB_WORKSPACE")
 	if ws == "" || !pathkey.IsFile(name) {
@@ -208,21 +210,55 @@ func CheckoutPath(name string) string {
 	if err != nil {
 		return name
 	}
-	rel, err := filepath.Rel(filepath.Clean(ws), abs)
+	// (a workspace typed relative, as a local runner may set it, is one
+	// relative to the working directory)
+	if ws, err = filepath.Abs(ws); err != nil {
+		return name
+	}
+	rel, err := filepath.Rel(ws, abs)
+	if err == nil && pathkey.Inside(rel) {
+		return rel
+	}
+	// the workspace, or the working directory, reached through a symbolic
+	// link (a self-hosted runner's work folder linked to another disk:
+	// the shell's directory is then the real path, the workspace not)
+	rws, err := filepath.EvalSymlinks(ws)
+	if err != nil {
+		return name
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		return name
+	}
+	rel, err = filepath.Rel(rws, filepath.Join(dir, filepath.Base(abs)))
 	if err != nil || !pathkey.Inside(rel) {
 		return name
 	}
 	return rel
 }
 
-// githubWhere is where the evidence of an annotation at p is, as the text
+// checkoutPaths remembers the CheckoutPath of the file a report named
+// last: a file's findings come one after another, and CheckoutPath asks
+// the system for the working directory each time (in a GitHub Actions job
+// that made the annotations of a large run several times slower).
+type checkoutPaths struct{ name, path string }
+
+// of is CheckoutPath(name).
+func (c *checkoutPaths) of(name string) string {
+	if name != c.name || c.path == "" {
+		c.name, c.path = name, CheckoutPath(name)
+	}
+	return c.path
+}
+
+// where is where the evidence of an annotation at p is, as the text
 // report writes it ("replies.txt:12:5: "); "" for standard input, whose
-// messages always start with it (githubPlace).
-func githubWhere(p lint.Pos, col int) string {
+// messages always start with it (place).
+func (g *githubWriter) where(p lint.Pos, col int) string {
 	if p.File == "" || p.File == lint.StdinName {
 		return ""
 	}
-	at := lint.Pos{File: CheckoutPath(p.File), Line: p.Line}.String()
+	at := lint.Pos{File: g.files.of(p.File), Line: p.Line}.String()
 	if col > 0 && p.Line > 0 {
 		at += ":" + strconv.Itoa(col)
 	}

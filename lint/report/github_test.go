@@ -359,3 +359,44 @@ func TestCheckoutPath(t *testing.T) {
 		t.Errorf("outside GitHub Actions: %q", got)
 	}
 }
+
+// TestCheckoutPathWorkspaceSpellings: the workspace is found however
+// $GITHUB_WORKSPACE spells it (a trailing slash, relative as a local
+// runner may set it) and when it, or the directory the step runs in, is
+// reached through a symbolic link (a self-hosted runner's work folder
+// linked to another disk).
+func TestCheckoutPathWorkspaceSpellings(t *testing.T) {
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := filepath.Join(root, "disk", "repo")
+	if err := os.MkdirAll(filepath.Join(real, "support"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(real, "support"))
+	want := filepath.Join("support", "a.txt")
+	for _, ws := range []string{real + string(filepath.Separator), "..", ".." + string(filepath.Separator)} {
+		t.Setenv("GITHUB_WORKSPACE", ws)
+		if got := CheckoutPath("a.txt"); got != want {
+			t.Errorf("GITHUB_WORKSPACE=%q: CheckoutPath(a.txt) = %q, want %q", ws, got, want)
+		}
+	}
+	link := filepath.Join(root, "work")
+	if err := os.Symlink(filepath.Join(root, "disk"), link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	// the workspace through the link, the step in the real directory
+	t.Setenv("GITHUB_WORKSPACE", filepath.Join(link, "repo"))
+	if got := CheckoutPath("a.txt"); got != want {
+		t.Errorf("workspace through a link: CheckoutPath(a.txt) = %q, want %q", got, want)
+	}
+	// the workspace real, the file named through the link
+	t.Setenv("GITHUB_WORKSPACE", real)
+	if got := CheckoutPath(filepath.Join(link, "repo", "support", "a.txt")); got != want {
+		t.Errorf("file through a link: CheckoutPath = %q, want %q", got, want)
+	}
+	if got := CheckoutPath(filepath.Join(link, "other.txt")); got != filepath.Join(link, "other.txt") {
+		t.Errorf("a file outside the workspace: CheckoutPath = %q", got)
+	}
+}

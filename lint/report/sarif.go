@@ -61,6 +61,7 @@ type sarifWriter struct {
 	parts map[string]map[string]int
 	enc   convEncoder // writes the results (indented)
 	wd    *string     // the working directory, once fileKey needs it ("" unknown)
+	files checkoutPaths
 	err   error
 }
 
@@ -168,7 +169,12 @@ var sarifStdin = &SARIFText{Text: "标准输入（standard input）"}
 // expected artifact location"); its description says it is standard
 // input, not a file of that name.
 func SARIFArtifact(file string) SARIFArtifactLocation {
-	a := SARIFArtifactLocation{URI: SARIFURI(CheckoutPath(file))}
+	return sarifArtifact(file, CheckoutPath(file))
+}
+
+// sarifArtifact is SARIFArtifact with the file's CheckoutPath given.
+func sarifArtifact(file, checkout string) SARIFArtifactLocation {
+	a := SARIFArtifactLocation{URI: SARIFURI(checkout)}
 	if file == lint.StdinName {
 		a.Description = sarifStdin
 	}
@@ -460,7 +466,7 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		if idx, ok := s.ruleIdx[f.Rule.ID]; ok {
 			res.RuleIndex = &idx
 		}
-		loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(m.Pos.File)}
+		loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(m.Pos.File, s.files.of(m.Pos.File))}
 		if m.Pos.Line > 0 {
 			reg := &SARIFRegion{StartLine: m.Pos.Line}
 			if col := m.LineColumnUTF16(f); col > 0 { // on the file line, not in the text
@@ -544,7 +550,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	err := sum.Errors.Each(func(e lint.RecordError) error {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: SARIFMessageText(e.Err)}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
 		if e.Pos.File != "" {
-			loc := SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(e.Pos.File)}
+			loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(e.Pos.File, s.files.of(e.Pos.File))}
 			if e.Pos.Line > 0 {
 				loc.Region = &SARIFRegion{StartLine: e.Pos.Line}
 			}
@@ -559,7 +565,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	for _, e := range sum.Unreadable {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: SARIFMessageText("无法读取，自出错处起未检查（not read from the error on）: " + e.Err)}}
 		if e.Pos.File != "" {
-			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: SARIFArtifact(e.Pos.File)}}}
+			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(e.Pos.File, s.files.of(e.Pos.File))}}}
 		}
 		if err := notes.add(n); err != nil {
 			return err
