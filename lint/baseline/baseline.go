@@ -160,6 +160,8 @@ func Load(path string, canned bool) (*Baseline, error) {
 	dir := filepath.Dir(b.paths.abs(path))
 	b.byAbs, b.gone = map[key]key{}, map[key][]key{}
 	missing := map[string]bool{} // the recorded files' absolute paths: no longer there
+	at := map[string]string{}    // the recorded files' absolute paths, by their names
+	var ok bool
 	for _, e := range f.Findings {
 		if e.Count < 1 {
 			e.Count = 1
@@ -168,12 +170,11 @@ func Load(path string, canned bool) (*Baseline, error) {
 		b.left[k] += e.Count
 		// (a canned library's baseline written before File was)
 		if (e.File || canned) && isFile(e.Conversation) {
-			file := nativePath(e.Conversation)
-			if !filepath.IsAbs(file) {
-				file = filepath.Join(dir, file)
-			}
 			ak := k
-			ak.conv = filepath.Clean(file)
+			if ak.conv, ok = at[e.Conversation]; !ok {
+				ak.conv = recordedAt(dir, e.Conversation)
+				at[e.Conversation] = ak.conv
+			}
 			if _, dup := b.byAbs[ak]; !dup {
 				b.byAbs[ak] = k
 			}
@@ -194,6 +195,29 @@ func Load(path string, canned bool) (*Baseline, error) {
 		}
 	}
 	return b, nil
+}
+
+// recordedAt is the absolute path of the file a baseline in dir records
+// as name (see nativePath). On a system whose separator is /, a name
+// holding a \ is first the file of that name, while there is one: such
+// a file was recorded there, not a Windows path (taken for one, the file
+// was gone, and its findings were given to other libraries').
+func recordedAt(dir, name string) string {
+	at := func(name string) string {
+		if !filepath.IsAbs(name) {
+			name = filepath.Join(dir, name)
+		}
+		return filepath.Clean(name)
+	}
+	native := at(nativePath(name))
+	if filepath.Separator == '/' && strings.Contains(name, `\`) {
+		if literal := at(name); literal != native {
+			if _, err := os.Lstat(literal); err == nil {
+				return literal
+			}
+		}
+	}
+	return native
 }
 
 // nativePath is a recorded file path with the system's separators: a

@@ -283,3 +283,57 @@ func TestBaselineWindowsPaths(t *testing.T) {
 		t.Errorf("a baseline written on Windows: the recorded finding is new (kept %d)", got)
 	}
 }
+
+// TestBaselineBackslashInName: on Linux a file's name may hold a \. Its
+// findings are that file's while it is there, not a Windows path's that
+// is gone (which gave them to a copy of the reply in another library, and
+// reported the file's own finding as new), and it is found from another
+// directory too.
+func TestBaselineBackslashInName(t *testing.T) {
+	if filepath.Separator != '/' {
+		t.Skip(`\ is a separator here`)
+	}
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	for _, name := range []string{`z\b.txt`, "c.txt"} {
+		if err := os.WriteFile(name, []byte("这个我也不知道\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := NewRecorder(true)
+	rec.Filter(cannedResult("c.txt", 1, "这个我也不知道", evasive))
+	rec.Filter(cannedResult(`z\b.txt`, 1, "这个我也不知道", evasive))
+	if err := rec.Write("bl.json"); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load("bl.json", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(cannedResult("c.txt", 1, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("c.txt's recorded finding is new (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult("c.txt", 2, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf(`a copy in c.txt took z\b.txt's finding (kept %d)`, got)
+	}
+	if err := os.Mkdir("sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("sub")
+	if b, err = Load("../bl.json", true); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(cannedResult("../c.txt", 1, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf("c.txt from another directory: its recorded finding is new (kept %d)", got)
+	}
+	if got := len(b.Filter(cannedResult("../c.txt", 2, "这个我也不知道", evasive))); got != 1 {
+		t.Errorf(`from another directory, a copy in c.txt took z\b.txt's finding (kept %d)`, got)
+	}
+	if got := len(b.Filter(cannedResult(`../z\b.txt`, 1, "这个我也不知道", evasive))); got != 0 {
+		t.Errorf(`z\b.txt from another directory: its recorded finding is new (kept %d)`, got)
+	}
+}
