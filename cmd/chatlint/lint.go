@@ -795,7 +795,9 @@ func (e *setUpError) Unwrap() error { return e.err }
 func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (report.Writer, []lint.Filter, error)) (_ *lint.Summary, runErr error) {
 	// a report written to the terminal is the progress: a progress line
 	// would be drawn in between its lines
-	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout())
+	// (nor while what the user types is read: the line would be
+	// redrawn over it)
+	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout()) && !readsTerminal(r.args, r.cmd.InOrStdin())
 	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, inputSize(r.args, r.topts, r.cmd.InOrStdin()))
 	topts := r.topts
 	if prog.on {
@@ -858,6 +860,14 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	return eng.Run(ctx, func(sink lint.Sink) error {
 		return transcript.ReadAll(ctx, r.args, topts, sink)
 	}, func(res *lint.Result) error { return w.Conversation(res) })
+}
+
+// readsTerminal reports whether the paths have standard input read (-)
+// and it is a terminal: transcripts typed or pasted (lint - -o report.json),
+// echoed on the terminal as they are typed.
+func readsTerminal(paths []string, stdin io.Reader) bool {
+	f, ok := stdin.(*os.File)
+	return ok && slices.Contains(paths, "-") && term.IsTerminal(int(f.Fd()))
 }
 
 // inputSize is the size in bytes of the input, for the progress line:

@@ -84,3 +84,29 @@ func TestReportFileOnTerminal(t *testing.T) {
 		t.Errorf("namesTerminal(%s): another terminal taken for the user's", other.Name())
 	}
 }
+
+// TestReadsTerminal: standard input read (-) from a terminal is what the
+// user types, echoed there: no progress line is drawn over it (it was,
+// erasing the line being typed every 100 ms, when the report went to a
+// file). A terminal not read, or a pipe read, leaves it on.
+func TestReadsTerminal(t *testing.T) {
+	tty := openTerminal(t)
+	if !readsTerminal([]string{"-"}, tty) {
+		t.Error("lint - on a terminal: not told")
+	}
+	if !readsTerminal([]string{"day.jsonl", "-"}, tty) {
+		t.Error("lint day.jsonl - on a terminal: not told")
+	}
+	if readsTerminal([]string{"day.jsonl"}, tty) {
+		t.Error("a terminal on standard input that is not read taken for one read")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	if readsTerminal([]string{"-"}, r) {
+		t.Error("a pipe taken for a terminal")
+	}
+}
