@@ -126,6 +126,29 @@ func TestFlagValueNames(t *testing.T) {
 	}
 }
 
+// TestFlagValueNamesNotTypes: every flag of every command that takes a
+// value names it in --help by what it is (--format FORMAT, --tz ZONE), not
+// by its Go type, as pflag does without a name (--format string, --color
+// string, --fail-on string were).
+func TestFlagValueNamesNotTypes(t *testing.T) {
+	goTypes := map[string]bool{"string": true, "strings": true, "stringArray": true, "int": true, "uint": true, "float": true, "duration": true}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Name() == "completion" || c.Name() == "help" {
+			return // cobra's own
+		}
+		c.LocalFlags().VisitAll(func(f *pflag.Flag) {
+			if name, _ := pflag.UnquoteUsage(f); goTypes[name] {
+				t.Errorf("%s --%s: its value is named %q in --help", c.CommandPath(), f.Name, name)
+			}
+		})
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(newRootCmd())
+}
+
 // TestLintHelpExitCodes: `chatlint lint --help`, what a CI job's author
 // reads, names every cause of exit 2 that README's table names, and says
 // that malformed records alone do not fail a run.

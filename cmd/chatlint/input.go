@@ -39,9 +39,9 @@ type inputFlags struct {
 
 func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	f.fl = fl
-	fl.StringVar(&f.format, "input-format", "auto", "input format: auto (by extension, else content), "+strings.Join(transcript.Formats(), ", "))
-	fl.StringVar(&f.encoding, "encoding", "auto", "input character encoding: auto (byte-order mark, UTF-8, else GBK/GB18030 or Big5 by content), "+strings.Join(transcript.Encodings, ", ")+", or another WHATWG label (shift_jis, euc-kr, windows-1252 …)")
-	fl.StringVar(&f.tz, "tz", "Asia/Shanghai", "time zone of times written without one")
+	fl.StringVar(&f.format, "input-format", "auto", "input `FORMAT`: auto (by extension, else content), "+strings.Join(transcript.Formats(), ", "))
+	fl.StringVar(&f.encoding, "encoding", "auto", "input character `ENCODING`: auto (byte-order mark, UTF-8, else GBK/GB18030 or Big5 by content), "+strings.Join(transcript.Encodings, ", ")+", or another WHATWG label (shift_jis, euc-kr, windows-1252 …)")
+	fl.StringVar(&f.tz, "tz", "Asia/Shanghai", "time `ZONE` of times written without one: an IANA name (Asia/Shanghai, UTC), an offset as times write it (+08:00, UTC+8) or Local, the machine's")
 	fl.StringArrayVar(&f.agents, "agents", nil, "sender-name `PATTERN` of agents, * any text, ? one character (repeatable), e.g. '店铺名:*'; decides roles where the export has none (txt, wecom, a csv without a role column); everyone else is a customer")
 	fl.StringSliceVar(&f.staff, "staff", nil, "exact sender `ID` of an agent, e.g. a 企业微信 userid (repeatable or comma-separated)")
 	fl.StringArrayVar(&f.maps, "map", nil, "where the export keeps each field: `FIELD=WHERE,...` with fields conversation, id, time, role, sender, type, text and a header name or 1-based column number (csv, tsv) or a JSON path such as author.type, . (the element itself) or ^id (an enclosing object's id) (json) (repeatable)")

@@ -74,7 +74,7 @@ no path when something is piped in. Without --pack, the packs named in
 	fl.StringArrayVar(&f.packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable; replaces the config's packs)")
 	addOutputFlags(fl, &f.out)
 	addInputFlags(fl, &f.input)
-	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings of this severity or above: error, warning, info, none")
+	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings of this `SEVERITY` or above: error, warning, info, none")
 	fl.Float64Var(&f.minScore, "min-score", 0, "exit 1 when a conversation scores below `N`")
 	fl.BoolVar(&f.strict, "strict", false, "treat malformed records as fatal (exit 2)")
 	fl.IntVarP(&f.jobs, "jobs", "j", 0, "`N` CPUs to use (0: all)")

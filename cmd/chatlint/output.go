@@ -52,10 +52,10 @@ func addOutputFlags(fl interface {
 	BoolVar(p *bool, name string, value bool, usage string)
 	BoolVarP(p *bool, name, shorthand string, value bool, usage string)
 }, f *outputFlags) {
-	fl.StringVar(&f.format, "format", "text", "report format: "+strings.Join(report.Formats(), ", ")+"; without it, -o's extension picks it (report.html, .json, .jsonl, .csv, .sarif, .xml for junit), else text")
+	fl.StringVar(&f.format, "format", "text", "report `FORMAT`: "+strings.Join(report.Formats(), ", ")+"; without it, -o's extension picks it (report.html, .json, .jsonl, .csv, .sarif, .xml for junit), else text")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
-	fl.StringVar(&f.color, "color", "auto", "colour the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never (CLICOLOR_FORCE and FORCE_COLOR are not read)")
-	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per finding (default), conversation, agent or team")
+	fl.StringVar(&f.color, "color", "auto", "`WHEN` to colour the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never (CLICOLOR_FORCE and FORCE_COLOR are not read)")
+	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per `KIND`: finding (default), conversation, agent or team")
 	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "text: list only the conversations with findings (the summary counts the others)")
 	fl.BoolVar(&f.csvRaw, "csv-raw", false, "csv: write cells without the formula guard (by default a cell starting with = + - @ gets a leading ' so that spreadsheets do not run it as a formula; bytes that are not UTF-8 become U+FFFD either way)")
