@@ -67,7 +67,12 @@ func (t *Text) Explain(id ListID) []Candidate {
 				startOK := t.isBoundary(s) || negAdverbAt(t.norm.Text, s, e) && t.isBoundary(s-len("不"))
 				endOK := t.isBoundary(e)
 				if !endOK && erhuaAfter(t.norm.Text, s, e) && t.isBoundary(e+len("儿")) {
-					endOK, hit = true, e+len("儿")
+					endOK = true
+					if startOK {
+						// only a hit takes the 儿 in: one that fails at its
+						// start is shown as the phrase it is (在这 in 放在这儿)
+						hit = e + len("儿")
+					}
 				}
 				switch {
 				case !startOK && !endOK:
