@@ -181,17 +181,26 @@ func (j *junitWriter) Conversation(r *lint.Result) error {
 
 // name is a canned reply's test case name, numbered from its second time
 // in the file (" (2)", " (3)" …): a test report keeps one test case per
-// name in a suite (GitLab drops the others).
+// name in a suite (GitLab drops the others). A number another reply's
+// name already holds (a reply that ends in " (2)") is passed over.
 func (j *junitWriter) name(file, name string) string {
 	if j.seen == nil {
 		j.seen = map[string]int{}
 	}
 	k := file + "\x00" + name
-	j.seen[k]++
-	if n := j.seen[k]; n > 1 {
-		return name + " (" + strconv.Itoa(n) + ")"
+	n := j.seen[k]
+	if n == 0 {
+		j.seen[k] = 1
+		return name
 	}
-	return name
+	for {
+		n++
+		numbered := name + " (" + strconv.Itoa(n) + ")"
+		if nk := file + "\x00" + numbered; j.seen[nk] == 0 {
+			j.seen[k], j.seen[nk] = n, 1
+			return numbered
+		}
+	}
 }
 
 // junitFile is a test case's file attribute: the file, but none for
@@ -215,13 +224,17 @@ const junitReplyRunes = 100
 // one. A longer reply is cut, and the digest of its whole text appended,
 // so that two replies starting alike stay two test cases (the writer
 // numbers a reply written twice in a file, see junitWriter.name).
+//
+// The name is as the report writes it, what XML cannot hold as U+FFFD,
+// so that replies differing only there (不行\x01, 不行\x02) are numbered
+// apart, not two test cases of one name.
 func junitReplyName(text string) string {
 	head, cut := firstRunes(text, junitReplyRunes)
 	if !cut {
-		return oneLine(text)
+		return xmlSafe(oneLine(text))
 	}
 	sum := sha256.Sum256([]byte(text))
-	return oneLine(head) + "… #" + hex.EncodeToString(sum[:4])
+	return xmlSafe(oneLine(head)) + "… #" + hex.EncodeToString(sum[:4])
 }
 
 // JUnitTestCase converts one result to its test case.

@@ -249,3 +249,31 @@ func TestJUnitCannedNames(t *testing.T) {
 		t.Errorf("a long reply's name %q is not cut", got[1])
 	}
 }
+
+// TestJUnitCannedNamesNeverCollide: replies whose names come out alike
+// stay apart: a reply that ends as a numbered one does (这个不行 (2)), and
+// replies differing only in characters XML cannot hold, written as U+FFFD.
+func TestJUnitCannedNamesNeverCollide(t *testing.T) {
+	var rs []*lint.Result
+	sum := lint.NewSummary()
+	for i, text := range []string{"这个不行 (2)", "这个不行", "这个不行", "不行\x01", "不行\x02", "不行\uFFFD"} {
+		c := &lint.Conversation{ID: "a.txt:" + strconv.Itoa(i+1), File: "a.txt", Messages: []lint.Message{{Role: lint.Agent, Text: text, Pos: lint.Pos{File: "a.txt", Line: i + 1}}}}
+		r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀"}
+		sum.Add(r)
+		rs = append(rs, r)
+	}
+	s := parseJUnit(t, render(t, "junit", Options{Canned: true}, rs, sum))
+	var got []string
+	seen := map[string]bool{}
+	for _, tc := range s.Suites[0].Cases {
+		got = append(got, tc.Name)
+		if seen[tc.Name] {
+			t.Errorf("two test cases named %q", tc.Name)
+		}
+		seen[tc.Name] = true
+	}
+	want := []string{"这个不行 (2)", "这个不行", "这个不行 (3)", "不行\uFFFD", "不行\uFFFD (2)", "不行\uFFFD (3)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("names\n got %q\nwant %q", got, want)
+	}
+}
