@@ -408,10 +408,7 @@ func withGlobHints(err error) error {
 	changed := false
 	for i, e := range errs {
 		var fe *transcript.FileError
-		if !errors.As(e, &fe) || !strings.ContainsAny(fe.Name, "*?[") {
-			continue
-		}
-		if _, err := os.Lstat(fe.Name); !errors.Is(err, fs.ErrNotExist) {
+		if !errors.As(e, &fe) || !strings.ContainsAny(fe.Name, "*?[") || !errors.Is(fe, fs.ErrNotExist) {
 			continue
 		}
 		hint := "no file matches this pattern, which the shell passed on as it is"

@@ -162,6 +162,16 @@ func (e *FileError) Error() string { return lint.Shown(e.Name) + ": " + e.Err.Er
 // Unwrap returns the cause, for errors.Is and errors.As.
 func (e *FileError) Unwrap() error { return e.Err }
 
+// errNoSuchFile is a named path that does not exist: worded alike on every
+// system (Windows says "The system cannot find the file specified"), and
+// still fs.ErrNotExist for errors.Is.
+var errNoSuchFile error = noSuchFile{}
+
+type noSuchFile struct{}
+
+func (noSuchFile) Error() string        { return "no such file or directory" }
+func (noSuchFile) Is(target error) bool { return target == fs.ErrNotExist }
+
 // ReadAll reads every path (files, directories walked in lexical order, "-"
 // for stdin) into sink. Each file is read once, however often it is named
 // (see walker): the first name it is reached by is the one findings show.
@@ -338,7 +348,7 @@ func (w *walker) expand(p string) ([]string, error) {
 	st, err := os.Stat(p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &FileError{Name: p, Err: errors.New("no such file or directory")}
+			return nil, &FileError{Name: p, Err: errNoSuchFile}
 		}
 		return nil, &FileError{Name: p, Err: unwrapPathError(err)}
 	}

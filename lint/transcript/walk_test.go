@@ -3,6 +3,7 @@ package transcript
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -120,6 +121,18 @@ func TestWalkEmptyEachName(t *testing.T) {
 		if !slices.Equal(bad, tc.bad) {
 			t.Errorf("%v: errors for %q, want %q", tc.paths, bad, tc.bad)
 		}
+	}
+}
+
+// TestWalkMissingPath: a named path that does not exist is a *FileError
+// worded alike on every system and still fs.ErrNotExist for errors.Is (it
+// was a plain error, so a caller had to stat the path again to tell).
+func TestWalkMissingPath(t *testing.T) {
+	t.Chdir(t.TempDir())
+	_, err := newWalker("canned").expand("exports/*.jsonl")
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Name != "exports/*.jsonl" || !errors.Is(err, fs.ErrNotExist) || err.Error() != "exports/*.jsonl: no such file or directory" {
+		t.Errorf("error %v (%T), want a *FileError that is fs.ErrNotExist", err, err)
 	}
 }
 
