@@ -1283,11 +1283,13 @@ func (t *Text) wordStart(start, end int) bool {
 }
 
 // negAdverbs are the adverbs gse glues to the 不 after them (真不, 可不,
-// 毫不, 从不, 绝不, 决不 …, and 并不知道, 真不知道 whole) though the 不 goes
+// 毫不, 绝不, 决不 …, and 并不知道, 真不知道 whole) though the 不 goes
 // with what follows: 我真不清楚 is 真 + 不清楚. Verbs are not among them (看
 // of 看不清楚, 提 of 提不起), nor the adverbs that make 不 a condition or
-// its opposite (如不, 要不, 何不, 无不, 莫不).
-const negAdverbs = "真可毫从绝决永暂极已尚并概太很最"
+// its opposite (如不, 要不, 何不, 无不, 莫不), nor those of "never" (从不,
+// 永不): 客服从不知道您的密码 states a fact, as 从来不知道 (gse's 从来不)
+// does, not the 不知道 of an agent who cannot answer.
+const negAdverbs = "真可毫绝决暂极已尚并概太很最"
 
 // negAdverbAt reports whether the candidate text[start:end] starts with 不
 // right after one of negAdverbs and is two characters or more; where gse

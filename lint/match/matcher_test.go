@@ -62,6 +62,7 @@ func TestMatcherWordMode(t *testing.T) {
 		{"erhua: a word's 儿 after the phrase", []string{"有点", "稍等一会", "没门"}, "有点儿贵，请您稍等一会儿，没门儿", "有点儿@1 稍等一会儿@8 没门儿@14"},
 		{"不 after an adverb gse glued to it", []string{"不清楚", "不知道", "不行", "不懂"}, "我真不清楚，这个可不知道，我并不知道，那可不行，真不懂", "不清楚@3 不知道@10 不知道@16 不行@22 不懂@26"},
 		{"不 after a verb, a condition or in an A-not-A question", []string{"不清楚", "不可以", "不了解", "不是"}, "看不清楚，如不清楚，可不可以，何不了解一下，可不是嘛", ""},
+		{"不 after never (从不, 永不, 从来不) states a fact", []string{"不知道", "不了解"}, "客服从不知道您的密码，永不了解，从来不知道", ""},
 		{"erhua: not after one character", []string{"女", "婴", "小孩"}, "我女儿要的，婴儿用的，小孩儿穿", "小孩儿@12"},
 		{"妳 is 你", []string{"你好"}, "妳好，在的", "妳好@1"},
 		{"甚麼 is 什么", []string{"什么意思"}, "妳這是甚麼意思", "甚麼意思@4"},
