@@ -36,6 +36,7 @@ type githubWriter struct {
 	// notice): a step shows the first githubAnnotationsShown of each kind
 	annotations map[string]int
 	files       checkoutPaths
+	num         []byte // scratch for a location's numbers
 }
 
 // githubAnnotationsShown is how many annotations of each kind (error,
@@ -69,7 +70,7 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		}
 		props, at := g.place(m.Pos, col, end)
 		props = append(props, "title="+f.Rule.ID)
-		g.located(githubLevel(f.Rule.Severity), props, g.where(m.Pos, col)+f.Rule.ID+" ", at+MessageWithSuggestion(f))
+		g.located(githubLevel(f.Rule.Severity), props, m.Pos, col, f.Rule.ID, at+MessageWithSuggestion(f))
 	}
 	return nil
 }
@@ -109,7 +110,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 			}
 			msg += "）"
 		}
-		g.located("warning", append(props, "title="+title), g.where(lint.Pos{File: eg.File, Line: eg.Line}, 0), msg)
+		g.located("warning", append(props, "title="+title), lint.Pos{File: eg.File, Line: eg.Line}, 0, "", msg)
 	}
 	if other > 0 {
 		g.command("warning", []string{"title=chatlint: malformed records"},
@@ -121,11 +122,11 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		if uw.UnknownRule {
 			title = "title=chatlint: waiver of an unknown rule"
 		}
-		g.located("notice", append(props, title), g.where(uw.Pos, 0), at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
+		g.located("notice", append(props, title), uw.Pos, 0, "", at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
 	}
 	for _, e := range s.Unreadable {
 		props, at := g.place(lint.Pos{File: e.Pos.File}, 0, 0)
-		g.located("error", append(props, "title=chatlint: unreadable file"), g.where(lint.Pos{File: e.Pos.File}, 0), at+"文件无法读取（自出错处起未检查）: "+e.Err)
+		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at+"文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -251,38 +252,51 @@ func (c *checkoutPaths) of(name string) string {
 	return c.path
 }
 
-// where is where the evidence of an annotation at p is, as the text
-// report writes it ("replies.txt:12:5: "); "" for standard input, whose
-// messages always start with it (place).
-func (g *githubWriter) where(p lint.Pos, col int) string {
-	if p.File == "" || p.File == lint.StdinName {
-		return ""
+// located writes a workflow command whose message starts with where the
+// evidence is, as the text report writes it (replies.txt:12:5: ), and the
+// rule, if any, once GitHub shows no more annotations of its kind for the
+// step: the runner then logs the message alone, without the file, line or
+// title, and this is all that says what the message is about. Standard
+// input's messages always start with where (see place).
+func (g *githubWriter) located(name string, props []string, p lint.Pos, col int, rule, msg string) {
+	past := g.annotations[name] >= githubAnnotationsShown
+	g.head(name, props)
+	if past && p.File != "" && p.File != lint.StdinName {
+		// written as it goes: nearly every finding of a large run is past
+		// the 10th, and building the prefix made the report a third slower
+		g.w.WriteString(GitHubEscapeData(githubShown(g.files.of(p.File))))
+		if p.Line > 0 {
+			g.num = strconv.AppendInt(append(g.num[:0], ':'), int64(p.Line), 10)
+			if col > 0 {
+				g.num = strconv.AppendInt(append(g.num, ':'), int64(col), 10)
+			}
+			g.w.Write(g.num)
+		}
+		g.w.WriteString(": ")
+		if rule != "" {
+			g.w.WriteString(GitHubEscapeData(githubShown(rule)))
+			g.w.WriteByte(' ')
+		}
 	}
-	at := lint.Pos{File: g.files.of(p.File), Line: p.Line}.String()
-	if col > 0 && p.Line > 0 {
-		at += ":" + strconv.Itoa(col)
-	}
-	return at + ": "
-}
-
-// located writes a workflow command whose message starts with where, once
-// GitHub shows no more annotations of its kind for the step: the runner
-// then logs the message alone, without the file, line or title, and where
-// is all that says what the message is about.
-func (g *githubWriter) located(name string, props []string, where, msg string) {
-	if g.annotations[name] >= githubAnnotationsShown {
-		msg = where + msg
-	}
-	g.command(name, props, msg)
+	g.w.WriteString(GitHubEscapeData(githubShown(msg)))
+	g.w.WriteByte('\n')
 }
 
 // command writes one workflow command line.
 func (g *githubWriter) command(name string, props []string, msg string) {
+	g.head(name, props)
+	g.w.WriteString(GitHubEscapeData(githubShown(msg)))
+	g.w.WriteByte('\n')
+}
+
+// head writes a workflow command up to its message, and counts it.
+func (g *githubWriter) head(name string, props []string) {
 	if g.annotations == nil {
 		g.annotations = map[string]int{}
 	}
 	g.annotations[name]++
-	g.w.WriteString("::" + name)
+	g.w.WriteString("::")
+	g.w.WriteString(name)
 	for i, p := range props {
 		k, v, _ := strings.Cut(p, "=")
 		if i == 0 {
@@ -291,9 +305,11 @@ func (g *githubWriter) command(name string, props []string, msg string) {
 			g.w.WriteByte(',')
 		}
 		// a file name shows in the annotation as a message does
-		g.w.WriteString(k + "=" + GitHubEscapeProperty(githubShown(v)))
+		g.w.WriteString(k)
+		g.w.WriteByte('=')
+		g.w.WriteString(GitHubEscapeProperty(githubShown(v)))
 	}
-	g.w.WriteString("::" + GitHubEscapeData(githubShown(msg)) + "\n")
+	g.w.WriteString("::")
 }
 
 // githubShown is a message or a property's value (a file name) as an
