@@ -400,3 +400,30 @@ func TestCheckoutPathWorkspaceSpellings(t *testing.T) {
 		t.Errorf("a file outside the workspace: CheckoutPath = %q", got)
 	}
 }
+
+// TestGitHubWherePrefixEscaped: the place a message past a step's 10th
+// annotation of its kind starts with is escaped as the message is: a file
+// name's %, line break or escape sequence reads back as the name shown,
+// never as the end of the command or a colour.
+func TestGitHubWherePrefixEscaped(t *testing.T) {
+	const file = "a%0A\n\x1b[31m.txt"
+	sum := lint.NewSummary()
+	var results []*lint.Result
+	for i := range 11 {
+		c := &lint.Conversation{ID: file + ":" + strconv.Itoa(i+1), File: file, Messages: []lint.Message{
+			{Role: lint.Agent, Text: "这个不行", Pos: lint.Pos{File: file, Line: i + 1}},
+		}}
+		r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+		sum.Add(r)
+		results = append(results, r)
+	}
+	out := string(render(t, "github", Options{Canned: true}, results, sum))
+	lines := strings.Split(out, "\n")
+	if len(lines) < 12 {
+		t.Fatalf("%d lines:\n%s", len(lines), out)
+	}
+	_, _, data, ok := runnerParse(lines[10])
+	if want := "a%0A\n\uFFFD[31m.txt:11:3: shop/evasive 避免「不行」"; !ok || data != want {
+		t.Errorf("11th annotation's message %q, want %q (line %q)", data, want, lines[10])
+	}
+}
