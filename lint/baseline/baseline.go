@@ -158,6 +158,14 @@ func Load(path string, canned bool) (*Baseline, error) {
 	}
 	b := &Baseline{left: map[key]int{}, canned: canned, paths: newPaths(), redacted: f.Redacted}
 	dir := filepath.Dir(b.paths.abs(path))
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		// read from no file (a pipe: --baseline <(git show
+		// main:.chatlint-baseline.json)), the paths are the working
+		// directory's, as WritesTo records them for such a target; from
+		// /dev/fd every library was gone, and a copy of a reply took
+		// another library's finding
+		dir = b.paths.wd
+	}
 	b.byAbs, b.gone = map[key]key{}, map[key][]key{}
 	missing := map[string]bool{} // the recorded files' absolute paths: no longer there
 	at := map[string]string{}    // the recorded files' absolute paths, by their names
