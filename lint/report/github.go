@@ -200,8 +200,10 @@ func (g *githubWriter) place(p lint.Pos, col, endCol int) (props []string, at st
 // Actions job ($GITHUB_WORKSPACE set) a file below the workspace is named
 // relative to it, so that a step run in a subdirectory (working-directory:
 // support) annotates support/replies.txt, not a replies.txt at the root;
-// elsewhere, or for a file outside the workspace (its symbolic links
-// followed), the path is as given.
+// or relative to the repository checked out into a directory of the
+// workspace that holds it (actions/checkout's path: input). Elsewhere, or
+// for a file outside the workspace (its symbolic links followed), the
+// path is as given.
 func CheckoutPath(name string) string {
 	ws := os.Getenv("GITHUB_WORKSPACE")
 	if ws == "" || !pathkey.IsFile(name) {
@@ -216,8 +218,7 @@ func CheckoutPath(name string) string {
 	if ws, err = filepath.Abs(ws); err != nil {
 		return name
 	}
-	rel, err := filepath.Rel(ws, abs)
-	if err == nil && pathkey.Inside(rel) {
+	if rel, ok := checkoutRel(ws, abs); ok {
 		return rel
 	}
 	// the workspace, or the working directory, reached through a symbolic
@@ -231,11 +232,29 @@ func CheckoutPath(name string) string {
 	if err != nil {
 		return name
 	}
-	rel, err = filepath.Rel(rws, filepath.Join(dir, filepath.Base(abs)))
-	if err != nil || !pathkey.Inside(rel) {
-		return name
+	if rel, ok := checkoutRel(rws, filepath.Join(dir, filepath.Base(abs))); ok {
+		return rel
 	}
-	return rel
+	return name
+}
+
+// checkoutRel is abs relative to the repository it is in below the
+// workspace ws: the nearest directory above it, up to ws, that holds a
+// .git (a repository checked out into a directory of the workspace), else
+// ws. ok is false when abs is not below ws.
+func checkoutRel(ws, abs string) (rel string, ok bool) {
+	rel, err := filepath.Rel(ws, abs)
+	if err != nil || !pathkey.Inside(rel) {
+		return "", false
+	}
+	for dir := filepath.Dir(abs); len(dir) > len(ws); dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			if r, err := filepath.Rel(dir, abs); err == nil {
+				return r, true
+			}
+		}
+	}
+	return rel, true
 }
 
 // checkoutPaths remembers the CheckoutPath of the file a report named

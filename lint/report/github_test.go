@@ -427,3 +427,41 @@ func TestGitHubWherePrefixEscaped(t *testing.T) {
 		t.Errorf("11th annotation's message %q, want %q (line %q)", data, want, lines[10])
 	}
 }
+
+// TestCheckoutPathRepositoryInSubdirectory: a repository checked out into
+// a directory of the workspace (actions/checkout with path: chat) names
+// its files from its own root, as GitHub reads them (chat/lib/a.txt does
+// not exist in it); a step of a repository at the workspace's root run in
+// a subdirectory still names them from the workspace.
+func TestCheckoutPathRepositoryInSubdirectory(t *testing.T) {
+	root, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := filepath.Join(root, "ws")
+	for _, dir := range []string{filepath.Join(ws, "chat", ".git"), filepath.Join(ws, "chat", "lib"), filepath.Join(ws, "other", "support")} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("GITHUB_WORKSPACE", ws)
+	t.Chdir(filepath.Join(ws, "chat"))
+	for name, want := range map[string]string{
+		"lib/a.txt":                   "lib/a.txt",
+		filepath.Join(ws, "x.txt"):    "x.txt", // the workspace's, outside the repository
+		"../other/support/b.txt":      "other/support/b.txt",
+		filepath.Join(ws, "chat/c.t"): "c.t",
+	} {
+		if got := filepath.ToSlash(CheckoutPath(filepath.FromSlash(name))); got != want {
+			t.Errorf("CheckoutPath(%q) = %q, want %q", name, got, want)
+		}
+	}
+	// the repository at the workspace's root, the step in a subdirectory
+	if err := os.Mkdir(filepath.Join(ws, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(ws, "other", "support"))
+	if got := filepath.ToSlash(CheckoutPath("b.txt")); got != "other/support/b.txt" {
+		t.Errorf("a subdirectory's step: CheckoutPath(b.txt) = %q", got)
+	}
+}
