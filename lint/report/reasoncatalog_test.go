@@ -45,6 +45,7 @@ var reasonSamples = map[string]reasonSample{
 	"line %d: first row: %s":          {args: []any{2, "record has 3 fields, the header has 2"}},
 	"line %d: header row: %s":         {args: []any{1, "record has 3 fields, the header has 2"}},
 	"%s: row %d: %w":                  {args: []any{"xl/worksheets/sheet1.xml", 3, errors.New("unexpected EOF")}},
+	"sheet %q: %w":                    {args: []any{"11月5日", errors.New("unexpected EOF")}, keep: []string{"11月5日"}},
 	"xl/workbook.xml: %w":             {args: []any{errors.New("XML syntax error on line 2: unexpected EOF")}},
 	"xl/sharedStrings.xml: %w":        {args: []any{errors.New("unexpected EOF")}},
 	"xl/styles.xml: %w":               {args: []any{errors.New("unexpected EOF")}},

@@ -731,6 +731,7 @@ func reasonKinds() []reasonRule {
 		zhFunc(`sheet («q») \((visible|hidden)\)`, func(g []string) string {
 			return "工作表 " + g[1] + "（" + map[string]string{"visible": "可见", "hidden": "隐藏"}[g[2]] + "）"
 		}),
+		zh(`^sheet («q»): `, "工作表 $1："),
 		zh(`its part (\S+) is missing`, "它的部件 $1 不存在"),
 		zh(`its header row names the columns, but a hidden sheet is not read \(unhide it\)`, "它的表头行给各列命名了，但隐藏的工作表不读取（请取消隐藏）"),
 		zh(`the row has (\d+) cells?`, "这一行只有 $1 个单元格"),

@@ -37,9 +37,9 @@ const zipMagic = "PK\x03\x04"
 // column number), a message per row after it. The line of a message is its
 // row number. Dates stored as numbers are read by their cell format (as
 // local times, see --tz); text cells keep their line breaks. Of a workbook
-// of several worksheets, it reads the first visible one whose header row
-// names the columns as a chat export's does (see chatSheet): a cover page,
-// a pivot table or a hidden sheet before it is passed over.
+// of several worksheets, it reads every visible one whose header row names
+// the columns as a chat export's does (see chatSheet and moreChatSheets):
+// a cover page, a pivot table or a hidden sheet is passed over.
 type xlsxReader struct{}
 
 func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
@@ -62,17 +62,74 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err := wb.chatSheet(b); err != nil {
 		return err
 	}
-	rows, err := wb.sheetRows(wb.sheet)
+	if err := wb.readSheet(ctx, src, sink, b, wb.sheet); err != nil {
+		return err
+	}
+	// the chat sheets after it (a sheet a day, a month, an agent), each
+	// read as a file of its own name, for the positions and for the
+	// conversations without an id: a workbook's second sheet of chats
+	// is not left out
+	for _, s := range wb.moreChatSheets(b) {
+		more := *src
+		more.Name = sheetFileName(src.Name, s.name)
+		mb, err := newBuilder(&more)
+		if err != nil {
+			return err
+		}
+		err = wb.readSheet(ctx, &more, sink, mb, s.part)
+		if err != nil && err.Error() == "only a header row, no messages" {
+			continue // (a template: a header row, nothing under it)
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %q: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+// readSheet reads the worksheet in part as a table.
+func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, b *builder, part string) error {
+	rows, err := wb.sheetRows(part)
 	if err != nil {
 		return err
 	}
 	defer rows.close()
 	// (a data row's cells inside merged ranges read as what Excel shows)
-	p, err := wb.withMerges(wb.sheet, rows, b)
+	p, err := wb.withMerges(part, rows, b)
 	if err != nil {
 		return err
 	}
 	return readRows(ctx, src, sink, b, p, 0)
+}
+
+// moreChatSheets returns the visible worksheets after the one read
+// (wb.sheet) whose header row names the columns as a chat export's does
+// (see notChat). With --header=false there are none: any sheet of enough
+// columns would pass for one (a pivot table, a list of agents), so only
+// the first is read.
+func (wb *workbook) moreChatSheets(b *builder) []xlsxSheet {
+	if !b.m.header {
+		return nil
+	}
+	var more []xlsxSheet
+	after := false
+	for _, s := range wb.sheets {
+		switch {
+		case s.part == wb.sheet:
+			after = true
+		case after && !s.hidden && wb.part(s.part) != nil && wb.notChat(s.part, b) == "":
+			more = append(more, s)
+		}
+	}
+	return more
+}
+
+// sheetFileName is the file name of the positions of a worksheet read
+// after a workbook's first chat sheet: the workbook's name and the
+// sheet's in brackets, day.xlsx[11月5日] (findings at
+// day.xlsx[11月5日]:2).
+func sheetFileName(file, sheet string) string {
+	return file + "[" + sheet + "]"
 }
 
 // workbook is what reading a worksheet needs from the rest of the file.

@@ -61,7 +61,7 @@ func TestXLSXChatSheet(t *testing.T) {
 		{"a hidden sheet first", []sheetSpec{old, chat}, Options{}, want},
 		{"a very hidden one", []sheetSpec{{old.name, "veryHidden", old.rows}, chat}, Options{}, want},
 		{"the chat first, then others", []sheetSpec{chat, old, cover}, Options{}, want},
-		{"title rows above the header", []sheetSpec{cover, titled, chat}, Options{}, []string{"c2|agent||text|您好@3"}},
+		{"title rows above the header", []sheetSpec{cover, titled, chat}, Options{}, append([]string{"c2|agent||text|您好@3"}, want...)},
 		{"the column the mapping names", []sheetSpec{chat, mapped}, Options{Mapping: &Mapping{Fields: map[string]string{"text": "消息", "conversation": "会话"}}},
 			[]string{"c3|agent||text|好的@2"}},
 		{"no header row: the rows reaching the text column", []sheetSpec{cover, {"数据", "", [][]string{{"c4", "agent", "不客气"}}}},
@@ -118,5 +118,63 @@ func TestXLSXNoChatSheet(t *testing.T) {
 				t.Fatalf("error %v\nwant %s", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestXLSXEveryChatSheet: a workbook keeping its chats in several
+// worksheets (a sheet a day) is read whole: each visible sheet whose
+// header row names the columns, after the first, is read as a file named
+// after the workbook and the sheet (<stdin>[11月5日]), so its rows and its
+// conversations without an id are told from the first sheet's. A sheet of
+// a header alone (a template) adds nothing; a hidden sheet, a cover page
+// and a pivot table are not read. Before, every sheet after the first
+// chat sheet was left out without a word.
+func TestXLSXEveryChatSheet(t *testing.T) {
+	day1 := sheetSpec{"11月4日", "", [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}}}
+	day2 := sheetSpec{"11月5日", "", [][]string{{"会话ID", "角色", "内容"}, {"c2", "agent", "您好"}, {"c2", "customer", "好的"}}}
+	noID := sheetSpec{"客服B", "", [][]string{{"角色", "内容"}, {"agent", "在的"}}}
+	template := sheetSpec{"模板", "", [][]string{{"会话ID", "角色", "内容"}}}
+	hidden := sheetSpec{"旧记录", "hidden", [][]string{{"会话ID", "角色", "内容"}, {"c0", "agent", "隐藏"}}}
+	cover := sheetSpec{"封面", "", [][]string{{"2026年11月 客服聊天记录"}}}
+	pivot := sheetSpec{"透视表", "", [][]string{{"行标签", "计数项:会话ID"}, {"小美", "12"}}}
+	tests := []struct {
+		name   string
+		sheets []sheetSpec
+		opts   Options
+		want   []string
+	}{
+		{"a sheet a day", []sheetSpec{cover, day1, pivot, day2}, Options{},
+			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[11月5日] c2|agent||text|您好@2", "<stdin>[11月5日] c2|customer||text|好的@3"}},
+		{"a template, a hidden sheet", []sheetSpec{day1, template, hidden, noID}, Options{},
+			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[客服B] <stdin>[客服B]|agent||text|在的@2"}},
+		{"no header row: the first sheet only", []sheetSpec{{"a", "", [][]string{{"c4", "agent", "不客气"}}}, {"b", "", [][]string{{"c5", "agent", "好"}}}},
+			Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"conversation": "1", "role": "2", "text": "3"}}},
+			[]string{"<stdin> c4|agent||text|不客气@1"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := readData(t, "xlsx", string(sheetsWorkbook(t, tc.sheets...)), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range s.msgs {
+				got = append(got, m.Pos.File+" "+msgLine(m))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestXLSXLaterSheetError: an error reading a chat sheet after the first
+// names the sheet.
+func TestXLSXLaterSheetError(t *testing.T) {
+	day1 := sheetSpec{"11月4日", "", [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}}}
+	long := sheetSpec{"11月5日", "", [][]string{{"会话ID", "角色", "内容"}, {"c2", "agent", strings.Repeat("您好", 40)}}}
+	_, err := readData(t, "xlsx", string(sheetsWorkbook(t, day1, long)), Options{MaxRecordBytes: 64})
+	if err == nil || !strings.Contains(err.Error(), `<stdin>: sheet "11月5日": `) {
+		t.Fatalf("error %v, want one naming sheet 11月5日", err)
 	}
 }
