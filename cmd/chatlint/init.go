@@ -32,6 +32,12 @@ packs: [ecommerce]
 #   ecommerce/use-nin: {disable: true}          # 本店允许称呼「你」
 #   ecommerce/slow-reply: {severity: error, max_deduct: 20}
 
+# 组别：组名 → 客服名称（可用 * 和 ?）。报告在「客服」之外再按组汇总
+# （文本、HTML、JSON 报告，以及 --format csv --csv-rows team）。例如：
+# teams:
+#   售前组: [小美, 阿杰]
+#   售后组: ["客服0*"]
+
 # 有问题达到 fail_on 级别或以上（error、warning、info、none）时，或有会话
 # 得分低于 min_score（0：不检查）时，退出码为 1。
 fail_on: error

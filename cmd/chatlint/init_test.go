@@ -160,3 +160,34 @@ func TestInitNoNewFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestInitStarterTeams: the starter shows teams: as a comment that,
+// uncommented, loads and puts agents in their teams (a pattern quoted
+// where YAML needs it).
+func TestInitStarterTeams(t *testing.T) {
+	lines := []string{"# teams:", "#   售前组: [小美, 阿杰]", `#   售后组: ["客服0*"]`}
+	uncommented := starterConfig
+	for _, l := range lines {
+		if !strings.Contains(uncommented, "\n"+l+"\n") {
+			t.Fatalf("the starter does not show %s", l)
+		}
+		uncommented = strings.Replace(uncommented, "\n"+l+"\n", "\n"+l[2:]+"\n", 1)
+	}
+	p := filepath.Join(t.TempDir(), config.FileName)
+	if err := os.WriteFile(p, []byte(uncommented), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	of := c.TeamsOf()
+	if of == nil {
+		t.Fatal("the starter's teams:, uncommented, defines no team")
+	}
+	for agent, want := range map[string]string{"阿杰": "售前组", "客服03": "售后组", "王主管": ""} {
+		if got := strings.Join(of(agent), ","); got != want {
+			t.Errorf("agent %s in teams %q, want %q", agent, got, want)
+		}
+	}
+}
