@@ -41,14 +41,14 @@ const size = "4 MiB"
 // made from.
 var reasonSamples = map[string]reasonSample{
 	// where in the file
-	"line %d: %w":                     {args: []any{7, errors.New(`quoted field has no closing quote (truncated file?)`)}},
-	"line %d: first row: %s":          {args: []any{2, "record has 3 fields, the header has 2"}},
-	"line %d: header row: %s":         {args: []any{1, "record has 3 fields, the header has 2"}},
-	"%s: row %d: %w":                  {args: []any{"xl/worksheets/sheet1.xml", 3, errors.New("unexpected EOF")}},
-	"sheet %q: %w":                    {args: []any{"11月5日", errors.New("unexpected EOF")}, keep: []string{"11月5日"}},
+	"line %d: %w":             {args: []any{7, errors.New(`quoted field has no closing quote (truncated file?)`)}},
+	"line %d: first row: %s":  {args: []any{2, "record has 3 fields, the header has 2"}},
+	"line %d: header row: %s": {args: []any{1, "record has 3 fields, the header has 2"}},
+	"%s: row %d: %w":          {args: []any{"xl/worksheets/sheet1.xml", 3, errors.New("unexpected EOF")}},
+	"sheet %q: %w":            {args: []any{"11月5日", errors.New("unexpected EOF")}, keep: []string{"11月5日"}},
+	"cell %s%d refers to shared string %q, but the workbook's table of them (%s) holds %d, numbered from 0: a damaged workbook; open and save it again in Excel or WPS": {
+		args: []any{"D", 3, "8", "xl/sharedStrings.xml", 8}, keep: []string{"xl/sharedStrings.xml"}},
 	"xl/workbook.xml: %w":             {args: []any{errors.New("XML syntax error on line 2: unexpected EOF")}},
-	"xl/sharedStrings.xml: %w":        {args: []any{errors.New("unexpected EOF")}},
-	"xl/styles.xml: %w":               {args: []any{errors.New("unexpected EOF")}},
 	"line %d: %s":                     {args: []any{3, "the reply is a number, not text (quote it to lint it as a reply)"}},
 	"%s… (%s in all)":                 {reason: `unknown role "xxxx… (1.5 KiB in all)`},
 	"not an Excel .xlsx workbook: %w": {args: []any{errors.New("zip: not a valid zip file")}},

@@ -725,6 +725,8 @@ func reasonKinds() []reasonRule {
 		zh(`unexpected EOF$`, "数据意外结束（文件被截断了？）"),
 		zh(`not an Excel \.xlsx workbook`, "不是 Excel .xlsx 工作簿"),
 		zh(`a ZIP archive, not an Excel \.xlsx workbook \(no xl/workbook\.xml\)`, "是 ZIP 压缩包，不是 Excel .xlsx 工作簿（没有 xl/workbook.xml）"),
+		zh(`cell (\S+) refers to shared string («q»), but the workbook's table of them \((\S+)\) holds (\d+), numbered from 0: a damaged workbook; open and save it again in Excel or WPS`,
+			"单元格 $1 引用第 $2 个共享字符串，而工作簿的共享字符串表（$3）只有 $4 个（从 0 编号）：工作簿已损坏；请用 Excel 或 WPS 打开后重新保存"),
 		zh(`cell (\S+) is beyond column (\d+)`, "单元格 $1 超出了第 $2 列"),
 		zh(`no visible worksheet has a header row naming the columns`, "没有哪个可见的工作表有给各列命名的表头行"),
 		zh(`no visible worksheet has rows reaching the text column \(column (\d+), (--header=false)\)`, "没有哪个可见的工作表的行延伸到文本列（第 $1 列，$2）"),

@@ -135,11 +135,15 @@ func sheetFileName(file, sheet string) string {
 // workbook is what reading a worksheet needs from the rest of the file.
 type workbook struct {
 	files    map[string]*zip.File
-	sheets   []xlsxSheet   // the worksheets, in the workbook's order
-	sheet    string        // the part name of the worksheet read
-	sst      sharedStrings // the shared strings
-	dateXF   []bool        // by cell format index: the number is a date
+	folded   map[string]*zip.File // the same by lower-case name (OPC part names ignore case)
+	sheets   []xlsxSheet          // the worksheets, in the workbook's order
+	sheet    string               // the part name of the worksheet read
+	sst      sharedStrings        // the shared strings
+	dateXF   []bool               // by cell format index: the number is a date
 	date1904 bool
+	// the part names of the shared strings and of the styles, by the
+	// workbook's relationships (else their usual names)
+	sstPart, stylesPart string
 	// max bounds a run of text or a tag in the XML, and a cell's text (0:
 	// no bound), so a runaway cell (or a decompression bomb) cannot take
 	// the run's memory: Options.MaxRecordBytes
@@ -155,31 +159,43 @@ type xlsxSheet struct {
 // openWorkbook finds the worksheets and reads the shared strings and the
 // cell formats.
 func openWorkbook(zr *zip.Reader, max int) (*workbook, error) {
-	wb := &workbook{files: map[string]*zip.File{}, max: max}
+	wb := &workbook{files: map[string]*zip.File{}, folded: map[string]*zip.File{}, max: max,
+		sstPart: "xl/sharedStrings.xml", stylesPart: "xl/styles.xml"}
 	for _, f := range zr.File {
-		wb.files[strings.TrimPrefix(f.Name, "/")] = f
+		name := strings.TrimPrefix(f.Name, "/")
+		wb.files[name] = f
+		if lower := strings.ToLower(name); wb.folded[lower] == nil {
+			wb.folded[lower] = f
+		}
 	}
-	if wb.files["xl/workbook.xml"] == nil {
+	if wb.part("xl/workbook.xml") == nil {
 		return nil, errors.New("a ZIP archive, not an Excel .xlsx workbook (no xl/workbook.xml)")
 	}
 	if err := wb.readWorkbook(); err != nil {
 		return nil, fmt.Errorf("xl/workbook.xml: %w", err)
 	}
-	if f := wb.part("xl/sharedStrings.xml"); f != nil {
+	if f := wb.part(wb.sstPart); f != nil {
 		if err := wb.readSharedStrings(f); err != nil {
-			return nil, fmt.Errorf("xl/sharedStrings.xml: %w", err)
+			return nil, fmt.Errorf("%s: %w", wb.sstPart, err)
 		}
 	}
-	if f := wb.part("xl/styles.xml"); f != nil {
+	if f := wb.part(wb.stylesPart); f != nil {
 		if err := wb.readStyles(f); err != nil {
-			return nil, fmt.Errorf("xl/styles.xml: %w", err)
+			return nil, fmt.Errorf("%s: %w", wb.stylesPart, err)
 		}
 	}
 	return wb, nil
 }
 
-// part returns a part of the package by name (nil when absent).
-func (wb *workbook) part(name string) *zip.File { return wb.files[name] }
+// part returns a part of the package by name, in any case, as the
+// Open Packaging Conventions compare part names (nil when absent): a
+// writer's xl/SharedStrings.xml is the shared strings.
+func (wb *workbook) part(name string) *zip.File {
+	if f := wb.files[name]; f != nil {
+		return f
+	}
+	return wb.folded[strings.ToLower(name)]
+}
 
 // open opens a part for streaming, its runs bounded by wb.max.
 func (wb *workbook) open(f *zip.File) (io.Reader, io.Closer, error) {
@@ -300,7 +316,7 @@ func attr(e xml.StartElement, name string) string {
 // Nth), and the date system. A workbook that lists no sheet is read as
 // one of xl/worksheets/sheet1.xml.
 func (wb *workbook) readWorkbook() error {
-	d, c, err := wb.decoder(wb.files["xl/workbook.xml"])
+	d, c, err := wb.decoder(wb.part("xl/workbook.xml"))
 	if err != nil {
 		return err
 	}
@@ -328,45 +344,63 @@ func (wb *workbook) readWorkbook() error {
 	if len(wb.sheets) == 0 {
 		wb.sheets, rids = []xlsxSheet{{}}, []string{""}
 	}
-	var targets map[string]string
+	var targets, byType map[string]string
 	if rels := wb.part("xl/_rels/workbook.xml.rels"); rels != nil {
-		targets, _ = wb.relTargets(rels) // (without them: by number)
+		targets, byType, _ = wb.relTargets(rels) // (without them: by number)
 	}
 	for i := range wb.sheets {
 		s := &wb.sheets[i]
 		s.part = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
 		if target := targets[rids[i]]; rids[i] != "" && target != "" {
-			if strings.HasPrefix(target, "/") {
-				s.part = strings.TrimPrefix(target, "/")
-			} else {
-				s.part = path.Join("xl", target)
-			}
+			s.part = relPart(target)
 		}
+	}
+	// (a writer may name them otherwise: the relationships say which)
+	if target := byType["sharedStrings"]; target != "" {
+		wb.sstPart = relPart(target)
+	}
+	if target := byType["styles"]; target != "" {
+		wb.stylesPart = relPart(target)
 	}
 	wb.sheet = wb.sheets[0].part
 	return nil
 }
 
+// relPart is the part name of the target of a relationship of the
+// workbook's (relative to xl/, or absolute).
+func relPart(target string) string {
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(target, "/")
+	}
+	return path.Join("xl", target)
+}
+
 // relTargets returns the targets of the relationships of a .rels part, by
-// id.
-func (wb *workbook) relTargets(f *zip.File) (map[string]string, error) {
+// id, and by the last word of their type (sharedStrings, styles; the
+// first of a type).
+func (wb *workbook) relTargets(f *zip.File) (byID, byType map[string]string, err error) {
 	d, c, err := wb.decoder(f)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer c.Close()
-	targets := map[string]string{}
+	byID, byType = map[string]string{}, map[string]string{}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			return targets, nil
+			return byID, byType, nil
 		}
 		if err != nil {
-			return targets, err
+			return byID, byType, err
 		}
 		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
-			if id := attr(e, "Id"); targets[id] == "" {
-				targets[id] = attr(e, "Target")
+			target := attr(e, "Target")
+			if id := attr(e, "Id"); byID[id] == "" {
+				byID[id] = target
+			}
+			typ := attr(e, "Type")
+			if typ = typ[strings.LastIndexByte(typ, '/')+1:]; byType[typ] == "" {
+				byType[typ] = target
 			}
 		}
 	}
@@ -995,10 +1029,25 @@ func (x *xlsxRows) endCell() {
 		}
 		return
 	}
+	if v == "" && x.perr == "" && string(c.typ) == "s" {
+		x.perr = x.wb.noSharedString(string(c.v), x.col, x.row)
+	}
 	for len(x.fields) <= x.col {
 		x.fields = append(x.fields, "")
 	}
 	x.fields[x.col] = v
+}
+
+// noSharedString says why a shared-string cell (at col, row) whose text is
+// empty names no string of the table ("": it names one, or none: an empty
+// cell): read as empty, a message's text would be lost without a word.
+func (wb *workbook) noSharedString(v string, col, row int) string {
+	v = strings.TrimSpace(v)
+	if i, err := strconv.Atoi(v); v == "" || err == nil && i >= 0 && i < wb.sst.len() {
+		return ""
+	}
+	return fmt.Sprintf("cell %s%d refers to shared string %q, but the workbook's table of them (%s) holds %d, numbered from 0: a damaged workbook; open and save it again in Excel or WPS",
+		columnName(col), row, v, wb.sstPart, wb.sst.len())
 }
 
 // maxColumns bounds the columns of a row (Excel's own limit is 16,384).

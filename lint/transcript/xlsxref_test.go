@@ -95,7 +95,7 @@ func (x *refRows) cells() ([]string, string, error) {
 			} else {
 				col++
 			}
-			v, err := x.cellValue(e)
+			v, raw, err := x.cellValue(e)
 			if err != nil {
 				return nil, "", err
 			}
@@ -105,6 +105,9 @@ func (x *refRows) cells() ([]string, string, error) {
 				}
 				continue
 			}
+			if v == "" && perr == "" && attr(e, "t") == "s" {
+				perr = x.wb.noSharedString(raw, col, x.row)
+			}
 			for len(x.fields) <= col {
 				x.fields = append(x.fields, "")
 			}
@@ -113,8 +116,9 @@ func (x *refRows) cells() ([]string, string, error) {
 	}
 }
 
-// cellValue reads a cell's value up to its end tag, by its type.
-func (x *refRows) cellValue(c xml.StartElement) (string, error) {
+// cellValue reads a cell's value up to its end tag, by its type, and the
+// text of its <v>.
+func (x *refRows) cellValue(c xml.StartElement) (string, string, error) {
 	typ, style := attr(c, "t"), attr(c, "s")
 	var v, inline strings.Builder
 	in, phonetic := "", 0
@@ -124,7 +128,7 @@ func (x *refRows) cellValue(c xml.StartElement) (string, error) {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF
 			}
-			return "", err
+			return "", "", err
 		}
 		switch e := tok.(type) {
 		case xml.StartElement:
@@ -137,7 +141,7 @@ func (x *refRows) cellValue(c xml.StartElement) (string, error) {
 		case xml.EndElement:
 			switch e.Name.Local {
 			case "c":
-				return x.wb.value(typ, style, v.String(), inline.String()), nil
+				return x.wb.value(typ, style, v.String(), inline.String()), v.String(), nil
 			case "v", "t":
 				in = ""
 			case "rPh":
@@ -145,7 +149,7 @@ func (x *refRows) cellValue(c xml.StartElement) (string, error) {
 			}
 		case xml.CharData:
 			if x.wb.max > 0 && v.Len()+inline.Len()+len(e) > x.wb.max {
-				return "", &valueTooLong{max: x.wb.max}
+				return "", "", &valueTooLong{max: x.wb.max}
 			}
 			switch {
 			case in == "v":
