@@ -30,7 +30,11 @@ func init() {
 
 // sniffJSON reports whether the input is a JSON document rather than JSON
 // lines: an array, or an object that does not end on its first line; its
-// start must read as JSON (see jsonStart).
+// start must read as JSON (see jsonStart). A first line that ends inside a
+// string, with only strings, numbers and literals before it, is a JSONL
+// record (see recordCut): one longer than head, or one broken by a line
+// break in a string, which is a malformed record of its own, not a JSON
+// syntax error that leaves the rest of the file unread.
 func sniffJSON(head []byte) bool {
 	head = bytes.TrimLeft(head, " \t\r\n")
 	if len(head) == 0 || !jsonStart(head) {
@@ -40,7 +44,76 @@ func sniffJSON(head []byte) bool {
 		return true
 	}
 	first, _, _ := bytes.Cut(head, []byte("\n"))
-	return head[0] == '{' && !json.Valid(first)
+	return head[0] == '{' && !json.Valid(first) && !recordCut(first)
+}
+
+// recordCut reports whether line, the start of a top-level JSON object that
+// does not end on it, ends inside a string (a key or a value) after members
+// whose values are strings, numbers or literals: a flat record cut short, as
+// JSONL's are. A JSON document's first line ends between tokens (pretty
+// printed: "{" alone) or holds a nested object or list (minified).
+func recordCut(line []byte) bool {
+	i := 1 // after the {
+	for {
+		i = skipJSONBlanks(line, i)
+		if i == len(line) || line[i] != '"' {
+			return false
+		}
+		end := jsonStringEnd(line, i+1)
+		if end < 0 {
+			return true // inside the key
+		}
+		i = skipJSONBlanks(line, end)
+		if i == len(line) || line[i] != ':' {
+			return false
+		}
+		i = skipJSONBlanks(line, i+1)
+		if i == len(line) {
+			return false
+		}
+		switch line[i] {
+		case '"':
+			if end = jsonStringEnd(line, i+1); end < 0 {
+				return true // inside the value
+			}
+			i = end
+		case '{', '[':
+			return false
+		default: // a number or a literal
+			for i < len(line) && bytes.IndexByte([]byte(", \t\r}"), line[i]) < 0 {
+				i++
+			}
+		}
+		i = skipJSONBlanks(line, i)
+		if i == len(line) || line[i] != ',' {
+			return false
+		}
+		i++
+	}
+}
+
+// skipJSONBlanks returns the index of the first byte of b from i on that is
+// not JSON white space (len(b) if none).
+func skipJSONBlanks(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// jsonStringEnd returns the index after the quote that closes the string
+// whose contents start at b[i], or -1 when b ends inside it.
+func jsonStringEnd(b []byte, i int) int {
+	for i < len(b) {
+		switch b[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i++
+		}
+		i++
+	}
+	return -1
 }
 
 // jsonStart reports whether head starts as a JSON array or object does:

@@ -33,6 +33,19 @@ func init() {
 // the mapping (see readJSONLMapped); without one, by the fast scanner.
 type jsonlReader struct{}
 
+// jsonDocument reports whether head, the start of a file read as JSONL,
+// is that of a JSON document instead: an array, or an object whose first
+// line is "{" alone, as pretty printers write it. A JSONL record is an
+// object on its line, so neither is one.
+func jsonDocument(head []byte) bool {
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 || !jsonStart(head) {
+		return false
+	}
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	return head[0] == '[' || len(bytes.TrimSpace(first)) == 1
+}
+
 // jsonRecord is a canonical message as written in JSON (the general decoder's
 // form). Its keys match in any case, the last one counting when several do
 // (as encoding/json matches them; so does the JSON reader's walker, see
@@ -88,6 +101,16 @@ func (p *jsonlParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (str
 }
 
 func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	// (what detection peeked at: no read more; 4 KiB when nothing was)
+	n := src.R.Buffered()
+	if n == 0 {
+		n = 4096
+	}
+	if head, _ := src.R.Peek(min(n, 4096)); jsonDocument(head) {
+		// a JSON array or a pretty-printed object saved as .jsonl (jq's
+		// output without -c): every line of it a malformed record
+		return readJSON(ctx, src, sink, newJSONParser(src))
+	}
 	if mp := src.Opts.Mapping; mp != nil && !mp.zero() {
 		m, err := mp.compile()
 		if err != nil {
