@@ -271,3 +271,43 @@ func TestLoadEmptyEntries(t *testing.T) {
 		t.Errorf("a config without empty entries: %v", err)
 	}
 }
+
+// TestLoadFullWidthColon: a key written with the full-width colon a
+// Chinese input method types (fail_on：warning) is no key to YAML; the
+// error says so, naming the line, whether YAML stops there or on the line
+// after it. A full-width colon in a value (店铺名：*) or a comment is no
+// such mistake, and a config that loads is not touched.
+func TestLoadFullWidthColon(t *testing.T) {
+	const hint = "with the full-width colon ：, which YAML does not read as one: type "
+	for _, tt := range []struct{ yaml, want string }{
+		{"fail_on：warning\n", FileName + ":1:1: expected a mapping (key: value), got \"fail_on：warning\" (line 1 writes fail_on " + hint + "fail_on: with"},
+		{"input:\n  tz：Asia/Shanghai\n", "(line 2 writes tz " + hint + "tz: with"},
+		{"packs：[ecommerce]\nfail_on: error\n", "(line 1 writes packs " + hint + "packs: with"},
+		{"fail_on: error\nmin_score：80\n", "(line 2 writes min_score " + hint},
+		{"rules:\n  ecommerce/use-nin: {disable：true}\n", "(line 2 writes disable " + hint},
+		{"teams:\n  售前组：[小美]\n", "(line 2 writes 售前组 " + hint},
+	} {
+		p := filepath.Join(t.TempDir(), FileName)
+		os.WriteFile(p, []byte(tt.yaml), 0o644)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %s", tt.yaml, err, tt.want)
+		}
+	}
+	for _, y := range []string{
+		"input:\n  agents: [\"店铺名：*\"]\nfail-on: error\n",  // in a value
+		"# 注意：fail_on：warning 是错的\nfail-on: error\n",       // in a comment
+		"input:\n  agents:\n    - 店铺名：*\nfail-on: error\n", // a list item
+		"input:\n  agents: [小美, 店铺名：*]\nfail-on: error\n",  // a flow list's
+	} {
+		p := filepath.Join(t.TempDir(), FileName)
+		os.WriteFile(p, []byte(y), 0o644)
+		if _, err := Load(p); err == nil || strings.Contains(err.Error(), "full-width") {
+			t.Errorf("%q: err = %v, want an error without the full-width colon's hint", y, err)
+		}
+	}
+	p := filepath.Join(t.TempDir(), FileName)
+	os.WriteFile(p, []byte("input:\n  agents: [\"店铺名：*\"]\n"), 0o644)
+	if c, err := Load(p); err != nil || len(c.Input.Agents) != 1 || c.Input.Agents[0] != "店铺名：*" {
+		t.Errorf("a full-width colon in a value: %v, %v", c, err)
+	}
+}
