@@ -227,7 +227,7 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 	} else {
 		var fields map[string]json.RawMessage
 		_ = json.Unmarshal(data, &fields) // valid: decoded above
-		text, ok = wecomText(rec.MsgType, fields[rec.MsgType])
+		text, ok = wecomText(rec.MsgType, fields)
 	}
 	if !ok {
 		return m, "", fmt.Sprintf("msgtype %s without its %q content", rec.MsgType, rec.MsgType)
@@ -327,14 +327,22 @@ var wecomPlaceholders = map[string]string{
 	"voip_doc_share": "[文件共享]", "sphfeed": "[视频号]", "qydiskfile": "[微盘文件]", "voiptext": "[音视频通话]",
 }
 
-// wecomText returns the text of a message: its content for text and
-// markdown, a placeholder naming the message (with a title or file name
-// where there is one) for the rest.
-func wecomText(msgtype string, raw json.RawMessage) (string, bool) {
-	var obj map[string]json.RawMessage
-	if len(raw) > 0 {
-		_ = json.Unmarshal(raw, &obj)
+// wecomText returns the text of a message, of the record's fields: its
+// content for text and markdown, a placeholder naming the message (with a
+// title or file name where there is one) for the rest. The content is
+// under the msgtype's key, but for the types the archive keeps under
+// "info" (markdown, news, qydiskfile, voiptext: see the Finance SDK's
+// 获取会话内容) and an online document's, under "doc".
+func wecomText(msgtype string, fields map[string]json.RawMessage) (string, bool) {
+	object := func(raw json.RawMessage) map[string]json.RawMessage {
+		var o map[string]json.RawMessage
+		if len(raw) > 0 {
+			_ = json.Unmarshal(raw, &o)
+		}
+		return o
 	}
+	raw := fields[msgtype]
+	obj := object(raw)
 	str := func(o map[string]json.RawMessage, key string) string {
 		var s string
 		if v, ok := o[key]; ok {
@@ -343,17 +351,25 @@ func wecomText(msgtype string, raw json.RawMessage) (string, bool) {
 		return s
 	}
 	switch msgtype {
+	case "markdown", "news", "qydiskfile", "voiptext":
+		if obj == nil {
+			obj = object(fields["info"])
+		}
+	case "docmsg":
+		if obj == nil {
+			obj = object(fields["doc"])
+		}
+	}
+	switch msgtype {
 	case "text":
 		if obj == nil {
 			return "", false
 		}
 		return str(obj, "content"), true
 	case "markdown":
-		var info map[string]json.RawMessage
-		if v, ok := obj["info"]; ok {
-			_ = json.Unmarshal(v, &info)
-		}
-		if info != nil {
+		// {"info":{"content":…}}; once read as {"markdown":{"info":…}}
+		// or {"markdown":{"content":…}}, which are kept
+		if info := object(obj["info"]); info != nil {
 			return str(info, "content"), true
 		}
 		return str(obj, "content"), obj != nil
@@ -395,6 +411,27 @@ func wecomText(msgtype string, raw json.RawMessage) (string, bool) {
 		}
 	case "location":
 		if n := str(obj, "address"); n != "" {
+			return label + " " + n, true
+		}
+	case "docmsg", "chatrecord", "calendar", "weapp":
+		if n := str(obj, "title"); n != "" {
+			return label + " " + n, true
+		}
+	case "qydiskfile", "voip_doc_share":
+		if n := str(obj, "filename"); n != "" {
+			return label + " " + n, true
+		}
+	case "news":
+		var news struct {
+			Item []struct {
+				Title string `json:"title"`
+			} `json:"item"`
+		}
+		if _ = json.Unmarshal(fields["info"], &news); len(news.Item) > 0 && news.Item[0].Title != "" {
+			return label + " " + news.Item[0].Title, true
+		}
+	case "vote":
+		if n := str(fields, "votetitle"); n != "" {
 			return label + " " + n, true
 		}
 	}
