@@ -388,6 +388,9 @@ func parsePack(file string, data []byte, builtin bool) parseResult {
 	precompilePatterns(res.pack.node)
 	if !builtin {
 		res.list = addFile(file, uniqueErrors(validatePack(res.pack)))
+		if len(res.list) > 0 {
+			addColonHint(res.pack.text, res.list[0])
+		}
 	}
 	return res
 }
@@ -425,6 +428,7 @@ func decodePack(file string, data []byte, builtin bool) (res parseResult) {
 			return res
 		}
 		res.list = addFile(file, []*PosError{syntaxError(data, err)})
+		addColonHint(data, res.list[0])
 		return res
 	}
 	var extra yaml.Node
@@ -446,16 +450,17 @@ func decodePack(file string, data []byte, builtin bool) (res parseResult) {
 	}
 	if len(errs) > 0 {
 		res.list = addFile(file, uniqueErrors(errs))
+		addColonHint(data, res.list[0])
 		return res
 	}
 	p := &Pack{File: file}
 	if err := root.Decode(p); err != nil {
 		var pe *PosError
-		if errors.As(err, &pe) {
-			res.list = addFile(file, []*PosError{pe})
-		} else {
-			res.list = addFile(file, []*PosError{yamlSyntaxError(err)})
+		if !errors.As(err, &pe) {
+			pe = yamlSyntaxError(err)
 		}
+		res.list = addFile(file, []*PosError{pe})
+		addColonHint(data, pe)
 		return res
 	}
 	p.node, p.text = root, data

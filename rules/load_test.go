@@ -160,6 +160,28 @@ func TestLoadSuggestKeyOfPhraseWithSpaces(t *testing.T) {
 	}
 }
 
+// TestLoadFullWidthColon: a key of a pack written with the full-width
+// colon a Chinese input method types is no key to YAML, whose error alone
+// (could not find expected ':') did not say why; the error now names the
+// line and says to type an ASCII colon, as a config's does.
+func TestLoadFullWidthColon(t *testing.T) {
+	const hint = "with the full-width colon ：, which YAML does not read as one: type "
+	for _, tc := range []struct{ pack, want string }{
+		{"pack: p\nrules:\n  - id: a\n    type: forbid\n    severity：error\n    phrases: [不行]\n", "pack.yaml:5: could not find expected ':' (line 5 writes severity " + hint + "severity: with"},
+		{"pack：p\nrules: []\n", "(line 1 writes pack " + hint + "pack: with"},
+		{"pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    suggest: {不行：无法}\n", `suggest: "不行：无法" is not one of the rule's phrases (line 6 writes 不行 ` + hint},
+	} {
+		if got := loadErr(t, tc.pack); !strings.Contains(got, tc.want) {
+			t.Errorf("%q: error %q, want it to hold %q", tc.pack, got, tc.want)
+		}
+	}
+	// a full-width colon in a value or a list is no key: no hint
+	got := loadErr(t, "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行：真的]\n    message: 注意：{match}\n    severity: fatal\n")
+	if got == "" || strings.Contains(got, "full-width") {
+		t.Errorf("error %q, want one without the full-width colon's hint", got)
+	}
+}
+
 func TestLoadReportsEveryProblem(t *testing.T) {
 	// shape problems (unknown keys, wrong kinds) are all reported together
 	got := loadErr(t, "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrase: [x]\n  - id: b\n    type: latency\n    max: 5\n")

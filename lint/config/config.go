@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -88,7 +87,7 @@ func Load(path string) (*Config, error) {
 	}
 	var c Config
 	if err := rules.DecodeStrict(path, data, &c); err != nil {
-		return nil, withColonHint(data, err)
+		return nil, rules.WithColonHint(data, err)
 	}
 	c.File = path
 	c.lines = keyLines(data)
@@ -110,50 +109,6 @@ func Load(path string) (*Config, error) {
 		}
 	}
 	return &c, nil
-}
-
-// fullWidthColon matches a key followed by the full-width colon a Chinese
-// input method types (fail_on：warning, {disable：true}, 售前组：[小美]),
-// at the start of a line or in a flow mapping: YAML reads no key there,
-// and its error (expected a mapping, could not find expected ':', or one
-// on the next line) does not say why.
-var fullWidthColon = regexp.MustCompile(`(?:^\s*|[{,]\s*)([^\s:：#"'{}\[\],-][^\s:：#"'{}\[\],]*)\s*：`)
-
-// withColonHint adds to err, a config that does not load, where a line at
-// or before its first problem writes a key with a full-width colon, and
-// what to type instead.
-func withColonHint(data []byte, err error) error {
-	var le *rules.LoadError
-	if !errors.As(err, &le) || len(le.Errs) == 0 {
-		return err
-	}
-	pe := le.Errs[0]
-	for i, line := range strings.Split(string(data), "\n") {
-		if pe.Line > 0 && i+1 > pe.Line {
-			break
-		}
-		if j := strings.Index(line, "#"); j >= 0 && (j == 0 || strings.TrimSpace(line[:j]) == "" || line[j-1] == ' ') {
-			line = line[:j] // a comment
-		}
-		if key := colonKey(line); key != "" {
-			pe.Msg += fmt.Sprintf(" (line %d writes %s with the full-width colon ：, which YAML does not read as one: type %s: with an ASCII colon and a space)", i+1, key, key)
-			break
-		}
-	}
-	return err
-}
-
-// colonKey returns the key line writes with a full-width colon: at its
-// start, or in a flow mapping ({disable：true}; not in a list, where
-// [小美, 店铺名：*] holds a value), else "".
-func colonKey(line string) string {
-	for _, m := range fullWidthColon.FindAllStringSubmatchIndex(line, -1) {
-		if strings.TrimSpace(line[:m[2]]) != "" && strings.LastIndexAny(line[:m[2]], "{[") != strings.LastIndex(line[:m[2]], "{") {
-			continue
-		}
-		return line[m[2]:m[3]]
-	}
-	return ""
 }
 
 // ExcludeGlobs returns the globs of exclude:, parsed (nil when none).
