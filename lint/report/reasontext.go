@@ -506,6 +506,7 @@ func reasonKinds() []reasonRule {
 		zh(`for another layout use --messages and --map$`, "其他结构请用 --messages 和 --map 指明"),
 		zh(`try (--map .*)$`, "试试 $1"),
 		zh(`the messages may be at (\S+): try (--messages .*)$`, "消息可能在 $1：试试 $2"),
+		zh(`no text \((.*) is null\)$`, "没有文本（$1 为 null）"),
 		zhFunc(`no text(?: \(([^()]*)\))?$`, func(g []string) string {
 			if g[1] == "" {
 				return "没有文本"

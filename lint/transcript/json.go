@@ -449,6 +449,7 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 		}
 	}
 	var r record
+	nullText := false // the text's key is there, with null
 	for f := 0; f < nFields; f++ {
 		var v *jnode
 		var where string
@@ -475,6 +476,7 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 			}
 		}
 		if v == nil || v.kind == '0' {
+			nullText = nullText || f == fText && v != nil
 			continue
 		}
 		if v.kind == '{' || v.kind == '[' {
@@ -493,6 +495,9 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 	}
 	if !r.ok[fText] {
 		if w.b.m.cols[fText] != "" {
+			if nullText {
+				return m, emitReject, fmt.Sprintf("no text (%s is null)", w.b.m.cols[fText])
+			}
 			return m, emitReject, fmt.Sprintf("no text (%s)", w.b.m.cols[fText])
 		}
 		return m, emitReject, missingTextIn(leaf, w.at, w.steps == nil)

@@ -11,11 +11,19 @@ import (
 // missingTextReason is the reason of a record without "text".
 const missingTextReason = `missing "text"`
 
+// nullTextReason is the reason of a record whose "text" is null (a
+// picture's or a file's, in some exports).
+const nullTextReason = `no text ("text" is null)`
+
 // missingTextIn is the reason of the element leaf of the default layout
 // (hinted; prefix is its messages path, see layoutHint) or of a mapped
 // one, which holds no text: with its keys, and the flags that would read
 // it where layoutHint can tell.
 func missingTextIn(leaf *jnode, prefix string, hinted bool) string {
+	if t := leaf.field(fText); t != nil && t.kind == '0' {
+		// (its keys and a layout would say it is missing)
+		return nullTextReason
+	}
 	msg := missingTextReason
 	if leaf.kind == '{' && len(leaf.keys) > 0 {
 		keys := leaf.keys

@@ -101,7 +101,7 @@ func TestJSONLMalformedRecords(t *testing.T) {
 		{"bad json", `{"conversation":"c1","role":"agent","text":"你好"`, "invalid JSON"},
 		{"not an object", `["c1","agent","你好"]`, "expected a JSON object"},
 		{"missing text", `{"conversation":"c1","role":"agent"}`, `missing "text" (keys: conversation, role; for another layout use --messages and --map)`},
-		{"null text", `{"conversation":"c1","role":"agent","text":null}`, `missing "text"`},
+		{"null text", `{"conversation":"c1","role":"agent","text":null}`, `no text ("text" is null)`},
 		// the flags that would read it, as for a .json element
 		{"text under another key", `{"conversation":"c1","role":"agent","content":"在吗"}`, `missing "text" (keys: conversation, role, content; try --map text=content)`},
 		{"a conversation per line", `{"id":"d1","turns":[{"sender":"customer","text":"在吗"}]}`, `missing "text" (keys: id, turns; the messages may be at turns[]: try --messages 'turns[]' --map conversation=id,role=sender)`},
