@@ -836,13 +836,9 @@ func (t *txtState) release(inMessage bool) error {
 // a separator: a status line or a recall notice (skipped and counted), a
 // line of the open message, or a line outside any message (rejected).
 func (t *txtState) content(s, trimmed string, pos lint.Pos) error {
-	if len(trimmed) <= 24 && txtStatus().MatchString(foldTxt(trimmed)) {
+	if why := txtSkipped(trimmed); why != "" {
 		t.skipped = true
-		return t.sink.SkipRecord(pos, "status line "+trimmed)
-	}
-	if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled().MatchString(foldTxt(trimmed)) {
-		t.skipped = true
-		return t.sink.SkipRecord(pos, "recalled message")
+		return t.sink.SkipRecord(pos, why)
 	}
 	if !t.open {
 		if trimmed == "" {
@@ -863,6 +859,18 @@ func (t *txtState) content(s, trimmed string, pos lint.Pos) error {
 	}
 	t.body = append(t.body, s)
 	return nil
+}
+
+// txtSkipped says why a line of text (trimmed) is no message's, "" when it
+// is: a status line (已读) or a recall notice (…撤回了一条消息).
+func txtSkipped(trimmed string) string {
+	if len(trimmed) <= 24 && txtStatus().MatchString(foldTxt(trimmed)) {
+		return "status line " + trimmed
+	}
+	if strings.Contains(trimmed, "撤回") && len([]rune(trimmed)) <= 40 && txtRecalled().MatchString(foldTxt(trimmed)) {
+		return "recalled message"
+	}
+	return ""
 }
 
 // txtState is the message being collected.
@@ -931,10 +939,20 @@ func (t *txtState) flush() error {
 	}
 	sender := t.head.name
 	if h := t.head; h.text != "" && (t.inline == inlineYes || t.inline == inlineUndecided && len(body) == 0) {
-		// the text on the header line, and the lines under it
+		// the text on the header line, and the lines under it; a
+		// status or a recall notice there is skipped and counted, as on a
+		// line of its own (it was linted as the sender's message: a
+		// recall notice as the agent's first reply)
 		t.inline = inlineYes
 		sender = h.sender
-		body = append([]string{h.text}, body...)
+		if why := txtSkipped(strings.TrimSpace(h.text)); why != "" {
+			if err := t.sink.SkipRecord(t.pos, why); err != nil {
+				return err
+			}
+			skipped = true
+		} else {
+			body = append([]string{h.text}, body...)
+		}
 	}
 	if len(body) == 0 && skipped {
 		return nil // the message was only a recall notice or a status: counted

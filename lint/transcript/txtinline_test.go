@@ -85,3 +85,36 @@ func TestTxtInlineMessages(t *testing.T) {
 		t.Fatalf("detected %q, %v", f, err)
 	}
 }
+
+// TestTxtInlineSkipped: in a dump of one line per message, a status or a
+// recall notice written as a message's text ([TIME] NAME: 已读, [TIME]
+// NAME: NAME撤回了一条消息) is skipped and counted, as it is on a line of
+// its own; it was linted as the sender's message (a recall notice as the
+// agent's first reply, its greeting missing). Lines under it go on as the
+// message's text.
+func TestTxtInlineSkipped(t *testing.T) {
+	data := "[2026-11-04 10:00:00] 买家小王: 在吗\n" +
+		"[2026-11-04 10:00:02] 买家小王: 买家小王撤回了一条消息\n" +
+		"[2026-11-04 10:00:04] 小美: 已读\n" +
+		"[2026-11-04 10:00:05] 小美: 你撤回了一条消息\n" +
+		"[2026-11-04 10:00:06] 小美: 您好亲\n" +
+		"[2026-11-04 10:00:07] 小美: 已读\n" +
+		"补一句\n"
+	s := mustRead(t, "txt", data, Options{Agents: []string{"小美"}})
+	want := []string{
+		"<stdin>|customer|买家小王|text|在吗@1",
+		"<stdin>|agent|小美|text|您好亲@5",
+		"<stdin>|agent|小美|text|补一句@6",
+	}
+	if got := msgLines(s.msgs); got != strings.Join(want, "\n") {
+		t.Fatalf("got\n%s\nwant\n%s", got, strings.Join(want, "\n"))
+	}
+	var skips []string
+	for _, sk := range s.skips {
+		skips = append(skips, sk.reason+"@"+sk.pos.String())
+	}
+	wantSkips := "recalled message@<stdin>:2 status line 已读@<stdin>:3 recalled message@<stdin>:4 status line 已读@<stdin>:6"
+	if got := strings.Join(skips, " "); got != wantSkips {
+		t.Fatalf("skipped %s\nwant    %s", got, wantSkips)
+	}
+}
