@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,6 +123,46 @@ rules:
 	}
 	if len(ws) != 3 {
 		t.Errorf("want 3 warnings, got:\n%s", joined)
+	}
+	// a phrase typed with a full-width or enumeration comma between two
+	// (phrases: [不行，没办法]) is one phrase: the warning says how to list
+	// two; a comma at an end, or none, is no such mistake
+	set, err = rules.LoadBytes("c.yaml", []byte(`pack: c
+rules:
+  - id: no
+    type: forbid
+    match: substring
+    phrases: [不行，没办法, 不知道、不清楚、不了解, 好的，, 不可以]
+    source: 001_ed061126aded40bc.txt 五.三.7
+    examples:
+      bad: [不行，没办法]
+      good: [好的]
+  - id: change
+    type: when
+    match: substring
+    when: {phrases: [改成，换成]}
+    source: 001_ed061126aded40bc.txt 五.三.3
+    examples:
+      bad: [改成，换成]
+      good: [好的]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws, err = Warnings(set, nil); err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, w := range ws {
+		got = append(got, w.String())
+	}
+	wantCommas := []string{
+		`c.yaml:3: warning: c/no: phrase "不行，没办法" holds ，: it is one phrase, matched only where a message holds it whole, comma and all; to list 2 phrases, separate them with an ASCII comma and a space ([不行, 没办法]) or write each on a line of its own`,
+		`c.yaml:3: warning: c/no: phrase "不知道、不清楚、不了解" holds 、: it is one phrase, matched only where a message holds it whole, comma and all; to list 3 phrases, separate them with an ASCII comma and a space ([不知道, 不清楚, 不了解]) or write each on a line of its own`,
+		`c.yaml:11: warning: c/change: phrase "改成，换成" holds ，: it is one phrase, matched only where a message holds it whole, comma and all; to list 2 phrases, separate them with an ASCII comma and a space ([改成, 换成]) or write each on a line of its own`,
+	}
+	if !slices.Equal(got, wantCommas) {
+		t.Errorf("comma warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantCommas, "\n"))
 	}
 	// phrases in nested conditions are checked too, in the rule's match
 	// when they name none (substring: no boundary warning)

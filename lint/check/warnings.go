@@ -101,6 +101,11 @@ func Warnings(set *rules.Set, seg match.Segmenter) ([]Warning, error) {
 			if msg := sameOnceNormalised(l.phrases); msg != "" {
 				warn("%s", msg)
 			}
+			for _, p := range l.phrases {
+				if msg := listedAsOne(p); msg != "" {
+					warn("%s", msg)
+				}
+			}
 			if l.mode == rules.MatchSubstring {
 				continue
 			}
@@ -245,6 +250,20 @@ func exceptWarnings(phrases, patterns, except []string) []string {
 		}
 	}
 	return out
+}
+
+// listedAsOne says, for a phrase holding the full-width comma or the
+// enumeration comma a Chinese input method types (phrases: [不行，没办法]),
+// that it is one phrase: YAML separates a list's items only with an ASCII
+// comma. "" for any other phrase.
+func listedAsOne(p string) string {
+	for _, sep := range []string{"，", "、"} {
+		if i := strings.Index(p, sep); i > 0 && i+len(sep) < len(p) {
+			parts := strings.Split(p, sep)
+			return fmt.Sprintf("phrase %q holds %s: it is one phrase, matched only where a message holds it whole, comma and all; to list %d phrases, separate them with an ASCII comma and a space ([%s]) or write each on a line of its own", p, sep, len(parts), strings.Join(parts, ", "))
+		}
+	}
+	return ""
 }
 
 // sameOnceNormalised describes the phrases of a list that are spelled
