@@ -121,7 +121,9 @@ func headerZone(h string) *time.Location {
 // a text column starts the content: the first line, or one of the first
 // maxTitleRows below title rows, each with fewer cells filled than it, as
 // the reader finds it (see headerBelowTitles). A line of a chat dump's
-// (NAME TIME) is no title.
+// (NAME TIME) is no title. A csv header may be split by ';' too, as
+// Excel's CSV is where the decimal mark is a comma: the reader then asks
+// for --delimiter ';' (or reads it with one).
 func sniffDelimited(head []byte, comma rune) bool {
 	most := 0
 	for i := 0; i < maxTitleRows && len(head) > 0; i++ {
@@ -134,6 +136,11 @@ func sniffDelimited(head []byte, comma rune) bool {
 		fields := strings.Split(string(line), string(comma))
 		if len(fields) > 1 && namesText(fields) {
 			return filled(fields) > most
+		}
+		if comma == ',' {
+			if semi := strings.Split(string(line), ";"); len(semi) > 1 && namesText(semi) {
+				return filled(semi) > most
+			}
 		}
 		if _, _, ok := parseTxtHeader(strings.TrimSpace(string(line)), 0, false, time.UTC); ok {
 			return false
