@@ -52,7 +52,7 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"a list as a key", "pack: p\n? [rules, x]\n: []\n", `pack.yaml:2:3: a key is a name, not a list`},
 		{"an alias as a key is the name it stands for", "pack: p\nx-key: &k sevrity\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    *k : error\n", `pack.yaml:7:5: unknown key "sevrity" (did you mean "severity"?)`},
 		{"a mapping as a rule's key", "pack: p\nrules:\n  - id: a\n    ? {type: forbid}\n    : x\n", `pack.yaml:4:7: a key is a name, not a mapping`},
-		{"wrong type", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: 不知道\n", `pack.yaml:5:14: expected a list, got "不知道"`},
+		{"wrong type", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: 不知道\n", `pack.yaml:5:14: expected a list, got "不知道" (a list of one is written [不知道], or as a line of its own starting with "- ")`},
 		{"number expected", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    deduct: five\n", `pack.yaml:6:13: expected a number, got "five"`},
 		{"deduct not a finite number", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    deduct: .nan\n", `pack.yaml:6:13: expected a finite number, got ".nan"`},
 		{"max_deduct not a finite number", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [x]\n    max_deduct: .inf\n", `pack.yaml:6:17: expected a finite number, got ".inf"`},

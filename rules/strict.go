@@ -245,7 +245,7 @@ func shape(n *yaml.Node, t reflect.Type, errs *[]*PosError, w *shapeWalk) {
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			*errs = append(*errs, posErrorf(n, "expected a list, got %s", kindName(n)))
+			*errs = append(*errs, posErrorf(n, "expected a list, got %s%s", kindName(n), asList(n)))
 			return
 		}
 		et := t.Elem()
@@ -354,6 +354,20 @@ func isStruct(t reflect.Type) bool {
 		t = t.Elem()
 	}
 	return t.Kind() == reflect.Struct
+}
+
+// asList suggests, for a single value written where a list belongs
+// (packs: ecommerce, phrases: 不知道), the list of that one value; "" for
+// anything else.
+func asList(n *yaml.Node) string {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+		return ""
+	}
+	v := n.Value
+	if strings.ContainsAny(v, ":,[]{}#&*!|>'\"%@`") || strings.TrimSpace(v) != v || strings.HasPrefix(v, "-") || strings.HasPrefix(v, "?") {
+		v = strconv.Quote(v)
+	}
+	return fmt.Sprintf(" (a list of one is written [%s], or as a line of its own starting with \"- \")", v)
 }
 
 func kindName(n *yaml.Node) string {

@@ -237,7 +237,7 @@ func TestLoadExclude(t *testing.T) {
 		{"exclude:\n  - archive\n  - 2024\n", FileName + `:3:5: exclude: expected a glob (a string), got 2024: quote it ("2024")`},
 		{"exclude: [archive, true]\n", FileName + `:1:20: exclude: expected a glob (a string), got true: quote it ("true")`},
 		{"exclude:\n  -\n", FileName + `:2:4: empty list item`},
-		{"exclude: '*.txt'\n", FileName + `:1:10: expected a list, got "*.txt"`},
+		{"exclude: '*.txt'\n", FileName + `:1:10: expected a list, got "*.txt" (a list of one is written ["*.txt"], or as a line of its own starting with "- ")`},
 		{"exclude:\n  - archive\n  - \"[a\"\n", FileName + `:3:5: exclude "[a": syntax error in pattern`},
 		{"exclude: ['../x']\n", FileName + `:1:11: exclude "../x": paths are matched inside the walked directory`},
 		{"exclude: [\"\"]\n", FileName + `:1:11: exclude "": empty pattern`},
