@@ -176,23 +176,23 @@ not load (said on stderr; the other packs are still tested).`,
 			if err := checkPackRefs("", cmd.CommandPath(), args); err != nil {
 				return err
 			}
-			var loads []func() (*rules.Set, error)
+			var loads []packLoad
 			for _, ref := range args {
-				loads = append(loads, func() (*rules.Set, error) { return rules.Load(ref) })
+				loads = append(loads, packLoad{load: func() (*rules.Set, error) { return rules.Load(ref) }})
 			}
 			if len(args) == 0 {
 				cfg, err := loadConfig()
 				if err != nil {
 					return failErr(err)
 				}
-				// the set lint runs first: a dict word of the config's
-				// pack can cut a built-in rule's phrase out, and each
-				// rule is tested once, in the first set that has it
-				if len(cfg.Packs) > 0 {
-					loads = append(loads, func() (*rules.Set, error) { return loadPacks(cfg, nil) })
-				}
+				// the set lint runs first, with the config's rule
+				// overrides (a rule it disables is not tested): a dict
+				// word of the config's pack can cut a built-in rule's
+				// phrase out, and each rule is tested once, in the
+				// first set that has it
+				loads = append(loads, packLoad{load: func() (*rules.Set, error) { return loadPacks(cfg, nil) }, overrides: cfg.Rules})
 				for _, name := range rules.BuiltinNames() {
-					loads = append(loads, func() (*rules.Set, error) { return rules.Load(name) })
+					loads = append(loads, packLoad{load: func() (*rules.Set, error) { return rules.Load(name) }})
 				}
 			}
 			return testRules(cmd.OutOrStdout(), cmd.ErrOrStderr(), loads, verbose)
@@ -225,18 +225,25 @@ func configPackFiles() ([]string, error) {
 	return files, nil
 }
 
+// packLoad is a set of packs rules test tests, and the rule overrides
+// (a config's) it is tested with.
+type packLoad struct {
+	load      func() (*rules.Set, error)
+	overrides map[string]*rules.Override
+}
+
 // testRules runs the examples of the rules of each set loads gives, each
 // rule once: in the first set that has it.
-func testRules(w, ew io.Writer, loads []func() (*rules.Set, error), verbose bool) error {
+func testRules(w, ew io.Writer, loads []packLoad, verbose bool) error {
 	failures, total, nrules, broken := 0, 0, 0, 0
 	seen := map[string]bool{}
-	for _, load := range loads {
+	for _, l := range loads {
 		// a pack that does not load is told on stderr, as validate tells
 		// it, and the other packs are still tested: one run shows all
-		set, err := load()
+		set, err := l.load()
 		var results []check.RuleExamples
 		if err == nil {
-			results, err = check.TestExamples(set, nil)
+			results, err = check.TestExamples(set, nil, l.overrides)
 		}
 		if err != nil {
 			fmt.Fprintf(ew, "chatlint: %s\n", report.ShownLines(err.Error()))

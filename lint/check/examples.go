@@ -46,8 +46,10 @@ type RuleExamples struct {
 }
 
 // TestExamples runs every rule's examples against that rule alone (with the
-// set's dictionary words). seg may be nil for the default segmenter.
-func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
+// set's dictionary words). seg may be nil for the default segmenter;
+// overrides (a config's, as Options.Overrides) may switch rules off, whose
+// examples are then not run (RuleExamples.Disabled).
+func TestExamples(set *rules.Set, seg match.Segmenter, overrides map[string]*rules.Override) ([]RuleExamples, error) {
 	if seg == nil {
 		var err error
 		if seg, err = segmenterFor(set); err != nil {
@@ -57,13 +59,14 @@ func TestExamples(set *rules.Set, seg match.Segmenter) ([]RuleExamples, error) {
 	var out []RuleExamples
 	for _, pr := range set.Rules() {
 		id := pr.FullID()
-		cs, err := Compile(set, Options{Segmenter: seg, Only: map[string]bool{id: true}})
+		cs, err := Compile(set, Options{Segmenter: seg, Only: map[string]bool{id: true}, Overrides: overrides})
 		if err != nil {
 			return nil, err
 		}
 		re := RuleExamples{Rule: id}
 		if len(cs.Checks) == 0 {
-			// switched off by an override of a pack extending it
+			// switched off by an override (of a pack extending it, or
+			// of the config)
 			re.Disabled = true
 			out = append(out, re)
 			continue

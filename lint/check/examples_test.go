@@ -23,7 +23,7 @@ func TestBuiltinPacks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			results, err := TestExamples(set, nil)
+			results, err := TestExamples(set, nil, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -72,7 +72,7 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	results, err := TestExamples(set, nil)
+	results, err := TestExamples(set, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := TestExamples(set, nil)
+	res, err := TestExamples(set, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
