@@ -507,6 +507,8 @@ func reasonKinds() []reasonRule {
 		zh(`try (--map .*)$`, "试试 $1"),
 		zh(`the messages may be at (\S+): try (--messages .*)$`, "消息可能在 $1：试试 $2"),
 		zh(`no text \((.*) is null\)$`, "没有文本（$1 为 null）"),
+		zh(`conversation id («q») is a number in scientific notation, as Excel saves a long one it shows so: its digits are lost, and conversations would run together \(give the column a text format, or the number format 0, and export again\)$`,
+			"会话 ID $1 是科学记数法的数字，Excel 把显示成这样的长数字照样保存：原来的数字已经丢失，不同的会话会混在一起（请把这一列设为文本格式或数字格式 0，再重新导出）"),
 		zhFunc(`no text(?: \(([^()]*)\))?$`, func(g []string) string {
 			if g[1] == "" {
 				return "没有文本"

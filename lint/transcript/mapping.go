@@ -376,6 +376,9 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 	m.Text = r.v[fText]
 	m.ID = strings.TrimSpace(r.v[fID])
 	m.Conversation = strings.TrimSpace(r.v[fConv])
+	if sciNumber(m.Conversation) {
+		return m, fmt.Sprintf("conversation id %q is a number in scientific notation, as Excel saves a long one it shows so: its digits are lost, and conversations would run together (give the column a text format, or the number format 0, and export again)", m.Conversation)
+	}
 	if m.Conversation == "" {
 		m.Conversation = b.m.defaults[fConv]
 	}
@@ -414,6 +417,26 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 		m.Time = t
 	}
 	return m, ""
+}
+
+// sciNumber reports whether s is a number in scientific notation with an
+// explicit sign, 1.23457E+15, as Excel writes a number of 12 digits or more
+// in a column of the General format to a csv (and as floats print): an id
+// that no longer holds its digits. Ids in hex (4e12) have no sign.
+func sciNumber(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+		i++
+	}
+	if i == 0 || i+2 >= len(s) || s[i]|0x20 != 'e' || s[i+1] != '+' {
+		return false
+	}
+	for _, c := range []byte(s[i+2:]) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // role resolves a record's role from its role value, else from its sender
