@@ -189,10 +189,12 @@ var reasonSamples = map[string]reasonSample{
 		reason: `quoted field has no closing quote (truncated file?): the record runs from line 3 to the end of the file (line 9), and no line after it was read as a record of its own; not read`},
 
 	// csv, tsv and workbooks
-	"record has %d fields, the header has %d (unbalanced quotes or a stray %s?)":                                                                           {args: []any{3, 2, "comma"}},
-	"record has %d fields, the header row has %d cells, %d of them named (unbalanced quotes or a stray %s?)":                                               {args: []any{9, 7, 4, "comma"}},
-	"record has %d fields, the mapping needs %d":                                                                                                           {},
-	"record has %d fields; the file is one column without a header (a %s in the reply? quote it, or name the file .txt: one reply per line)":               {args: []any{3, "comma"}},
+	"record has %d fields, the header has %d (%s)":                             {args: []any{3, 2, "unbalanced quotes or a stray comma?"}},
+	"unbalanced quotes or a stray %s?":                                         {reason: `record has 3 fields, the header has 2 (unbalanced quotes or a stray comma?)`},
+	"a line break in a field without quotes, or a missing %s?":                 {reason: `record has 2 fields, the header has 5 (a line break in a field without quotes, or a missing comma?)`},
+	"record has %d fields, the header row has %d cells, %d of them named (%s)": {args: []any{9, 7, 4, "unbalanced quotes or a stray comma?"}},
+	"record has %d fields, the mapping needs %d":                               {},
+	"record has %d fields; the file is one column without a header (a %s in the reply? quote it, or name the file .txt: one reply per line)": {args: []any{3, "comma"}},
 	"record has %d fields, the reply is in column %d":                                                                                                      {},
 	"text after the closing quote of field %d (a quote inside a quoted field must be doubled: \"\")":                                                       {},
 	"no header row (--header=false): map text to a column number, not %q":                                                                                  {args: []any{"body"}},

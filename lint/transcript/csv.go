@@ -387,11 +387,18 @@ func namedWidth(header []string) int {
 // header row, which takes width fields: the header row's width, or, when
 // the row has empty cells after its named ones, how many cells it has and
 // how many of them are named (a record may have any number in between).
+// Too few fields are a record cut short, by a line break in a field
+// written without quotes (whose rest is the next line) or a delimiter
+// left out; too many, unbalanced quotes or a stray delimiter.
 func fieldCount(n, width, named, cells int, comma rune) string {
-	if cells > width {
-		return fmt.Sprintf("record has %d fields, the header row has %d cells, %d of them named (unbalanced quotes or a stray %s?)", n, cells, named, delimName(comma))
+	why := fmt.Sprintf("unbalanced quotes or a stray %s?", delimName(comma))
+	if n < width {
+		why = fmt.Sprintf("a line break in a field without quotes, or a missing %s?", delimName(comma))
 	}
-	return fmt.Sprintf("record has %d fields, the header has %d (unbalanced quotes or a stray %s?)", n, width, delimName(comma))
+	if cells > width {
+		return fmt.Sprintf("record has %d fields, the header row has %d cells, %d of them named (%s)", n, cells, named, why)
+	}
+	return fmt.Sprintf("record has %d fields, the header has %d (%s)", n, width, why)
 }
 
 // pastHeader cuts a row to the width columns its header names. A value

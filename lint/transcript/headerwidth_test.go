@@ -46,7 +46,7 @@ func TestTrailingEmptyHeaderCells(t *testing.T) {
 			xlsx: []string{"ok"}}, // a workbook's cells past the header: unnamed
 		{name: "too few fields", header: header,
 			rows: [][]string{row("2026-11-04 10:00:00", "tb_buyer", "customer")},
-			want: []string{"record has 3 fields, the header row has 7 cells, 4 of them named (unbalanced quotes or a stray "},
+			want: []string{"record has 3 fields, the header row has 7 cells, 4 of them named (a line break in a field without quotes, or a missing "},
 			xlsx: []string{"ok"}}, // a workbook's row may stop short: its text is empty
 		// a header row without empty cells: its width is its names'
 		{name: "a value past a header row of names", header: header[:4],
