@@ -49,9 +49,9 @@ var goldenFiles = []struct {
 	{"shop.tsv", typedTable},
 	{"shop_utf16.tsv", typedTable},
 	{"shop_big5_trad.csv", typedTable},
-	{"shop_qianniu.txt", nil},
-	{"shop_qianniu_gbk.txt", nil},
-	{"shop_wechat.txt", nil},
+	{"shop_qianniu.txt", typedTable},
+	{"shop_qianniu_gbk.txt", typedTable},
+	{"shop_wechat.txt", typedTable},
 	{"shop_wecom.jsonl", nil},
 	{"shop_helpdesk.json", func(o *transcript.Options) {
 		o.Mapping = &transcript.Mapping{
@@ -74,9 +74,10 @@ var goldenFiles = []struct {
 	}},
 }
 
-// typedTable reads a table without a type column as text messages: a table
-// that cannot say a message's type has the rules expecting a note skipped
-// (TestUntypedFiles), which the other formats, able to, do not.
+// typedTable reads a table without a type column (or a txt chat copy) as
+// text messages: a file that cannot say a message's type has the rules
+// expecting a note skipped (TestUntypedFiles), which the other formats,
+// able to, do not.
 func typedTable(o *transcript.Options) {
 	o.Mapping = &transcript.Mapping{Defaults: map[string]string{"type": "text"}}
 }

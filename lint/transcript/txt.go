@@ -462,6 +462,12 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	// its first conversation is named after the file, the later ones by
 	// their separators: the first is no records without an id
 	lint.MarkSeparated(sink, src.Name)
+	if b.m.defaults[fType] == "" {
+		// a chat copy holds what was said (and [图片]-like placeholders),
+		// never an order note: a rule expecting one is skipped, as for a
+		// CSV without a type column, not a finding at every change asked
+		lint.MarkUntyped(sink, src.Name)
+	}
 	t := &txtState{b: b, sink: sink, src: src, conv: src.Name}
 	lr := newLineReader(src)
 	var head longHead

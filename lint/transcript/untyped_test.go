@@ -6,7 +6,7 @@ import (
 )
 
 // TestUntypedFiles: readers say which files cannot say a message's type
-// (no type column, JDDC), so that rules expecting a note skip their
+// (no type column, JDDC, a txt chat copy), so that rules expecting a note skip their
 // conversations; a type column, or a default type, can.
 func TestUntypedFiles(t *testing.T) {
 	for _, tc := range []struct {
@@ -21,6 +21,11 @@ func TestUntypedFiles(t *testing.T) {
 		{"tsv without a type column", "tsv", "conversation\trole\ttext\nc1\tagent\t好的\n", Options{}, true},
 		{"csv read as html", "csv", "conversation,role,text\nc1,agent,<b>好的</b>\n", Options{HTML: true}, true},
 		{"jddc", "jddc", "s1\tu1\t0\t0\t0\tnan\t在吗\ns1\tu1\t1\t0\t0\tnan\t在的\n", Options{}, true},
+		// a chat copy holds no order notes: unnoted-order-change was a
+		// finding at every change a customer asked for
+		{"txt (千牛 copy)", "txt", "tb_buyer 2026-11-07 10:00:00\n能改成蓝色吗\n店铺:小美 2026-11-07 10:00:05\n好的\n", Options{Agents: []string{"店铺:*"}}, true},
+		{"txt, one line per message", "txt", "[2026-11-07 10:00:00] tb_buyer: 能改成蓝色吗\n[2026-11-07 10:00:05] 店铺:小美: 好的\n", Options{Agents: []string{"店铺:*"}}, true},
+		{"txt with a default type", "txt", "tb_buyer 2026-11-07 10:00:00\n能改成蓝色吗\n", Options{Agents: []string{"店铺:*"}, Mapping: &Mapping{Defaults: map[string]string{"type": "text"}}}, false},
 		{"jsonl", "jsonl", `{"conversation":"c1","role":"agent","text":"好的"}` + "\n", Options{}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
