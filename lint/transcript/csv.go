@@ -178,15 +178,50 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		return err
 	}
 	comma := d.comma
+	sep, hasSep := sepLine(src.R)
 	if b.m.delim != 0 {
 		comma = b.m.delim
+	} else if hasSep {
+		comma = sep
 	}
 	p := &recordParser{src: src, lr: *newLineReader(src), comma: comma, quotes: b.m.quotes}
 	if p.quotes {
 		p.q.delim = string(comma)
 		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
 	}
+	if hasSep {
+		// no record, nor a title over the header row
+		if _, _, _, err := p.next(); err != nil {
+			return err
+		}
+	}
 	return readRows(ctx, src, sink, b, p, comma)
+}
+
+// sepLine reads the delimiter a first line "sep=;" names, as Excel reads
+// and writes it (a csv whose fields are split by ';' opens right in any
+// locale's Excel with it), without taking it from r.
+func sepLine(r *bufio.Reader) (rune, bool) {
+	n := r.Buffered()
+	if n == 0 || n > 16 {
+		n = 16
+	}
+	head, _ := r.Peek(n)
+	if len(head) < 5 || !strings.EqualFold(string(head[:4]), "sep=") {
+		return 0, false
+	}
+	c, size := utf8.DecodeRune(head[4:])
+	rest := head[4+size:]
+	if c == utf8.RuneError || c == '"' || c == '\r' || c == '\n' {
+		return 0, false
+	}
+	if len(rest) > 0 && rest[0] == '\r' {
+		rest = rest[1:]
+	}
+	if len(rest) > 0 && rest[0] != '\n' {
+		return 0, false
+	}
+	return c, true
 }
 
 // rowSource yields the rows of a table: its fields, the line (or row) it
