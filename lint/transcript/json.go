@@ -480,6 +480,10 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 			continue
 		}
 		if v.kind == '{' || v.kind == '[' {
+			if where == FieldNames[f] && w.paths[f] == nil {
+				// (the key of its name: said as a .jsonl line's is)
+				return m, emitReject, fmt.Sprintf("%q: expected a string or a number, got %s", where, v.describe())
+			}
 			return m, emitReject, fmt.Sprintf("%s (%s): expected a string or a number, got %s", FieldNames[f], where, v.describe())
 		}
 		if v.odd != 0 { // (a field of an enclosing object)
