@@ -94,6 +94,7 @@ var reasonSamples = map[string]reasonSample{
 	"expected a string or a number, got an object":   {reason: `"text": expected a string or a number, got an object`},
 	"expected a string or a number, got a list":      {reason: `"text": expected a string or a number, got a list`},
 	"%s (%s): expected a string or a number, got %s": {args: []any{"text", "body.text", "an object"}},
+	"%q: expected a string or a number, got %s":      {args: []any{"text", "a list"}},
 	"mapping: field %s: %w":                          {args: []any{"text", errors.New(`"a[": missing ]`)}},
 	"%q: empty key":                                  {reason: `mapping: field text: "a..b": empty key`},
 	"%q: missing ]":                                  {reason: `mapping: field text: "a[": missing ]`},
