@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -685,6 +686,70 @@ func TestEngineRecordsWithoutIDLintedInParts(t *testing.T) {
 		}
 		if sum.Records != 2501 || sum.Rejected != 2500-2048 || sum.SplitConversations != 1 {
 			t.Errorf("jobs %d: records %d, rejected %d, split conversations %d; want 2501, %d, 1", jobs, sum.Records, sum.Rejected, sum.SplitConversations, 2500-2048)
+		}
+	}
+}
+
+// TestEngineSeparatedConversationsEndWithFile: a chat dump's conversation
+// (SeparatedSink), named by its section's title, ends with its file: the
+// same title in the next dump is another conversation (the same buyer the
+// next day), not its continuation, a part or a split, also when the memory
+// budget linted the first in parts; a JSONL conversation spans files, and
+// a title again within its dump is the same conversation.
+func TestEngineSeparatedConversationsEndWithFile(t *testing.T) {
+	for _, jobs := range []int{1, 2} {
+		for _, n := range []int{3, 2500} { // 2,500: parts of 1,024 messages
+			res, sum, err := runEngine(t, &Engine{Jobs: jobs, MemoryBudget: 4 << 20}, func(s Sink) error {
+				line := 0
+				add := func(file, conv string, k int) error {
+					for range k {
+						line++
+						m := msg(conv, line, Customer, "u", "hi", line)
+						m.Pos.File = file
+						if err := s.Message(m); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				for _, f := range []struct {
+					file, conv string
+					n          int
+				}{{"1107.txt", "与 A 的聊天记录", n}, {"1107.txt", "与 B 的聊天记录", 1}, {"1107.txt", "与 A 的聊天记录", 1},
+					{"1108.txt", "与 A 的聊天记录", 2}, {"a.jsonl", "c1", 1}, {"b.jsonl", "c1", 1}} {
+					if f.file != "1107.txt" || f.conv == "与 A 的聊天记录" && f.n == n {
+						s.File(f.file)
+						if strings.HasSuffix(f.file, ".txt") {
+							MarkSeparated(s, f.file)
+						}
+					}
+					if err := add(f.file, f.conv, f.n); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range res {
+				c := r.Conversation
+				got = append(got, fmt.Sprintf("%s@%s:%d:%d", c.ID, c.File, c.Part, len(c.Messages)))
+			}
+			sort.Strings(got)
+			want := []string{"c1@a.jsonl:0:2", fmt.Sprintf("与 A 的聊天记录@1107.txt:0:%d", n+1), "与 A 的聊天记录@1108.txt:0:2", "与 B 的聊天记录@1107.txt:0:1"}
+			split := 0
+			if n > 1024 {
+				// (two resumptions within 1107.txt: the parts after the
+				// first continue it; 1108.txt's is none of them)
+				want = []string{"c1@a.jsonl:0:2", "与 A 的聊天记录@1107.txt:1:1024", "与 A 的聊天记录@1107.txt:2:1024", "与 A 的聊天记录@1107.txt:2:453", "与 A 的聊天记录@1108.txt:0:2", "与 B 的聊天记录@1107.txt:0:1"}
+				split = 2
+			}
+			sort.Strings(want)
+			if !slices.Equal(got, want) || sum.SplitConversations != split {
+				t.Errorf("jobs %d, %d messages: conversations %q (split %d), want %q (split %d)", jobs, n, got, sum.SplitConversations, want, split)
+			}
 		}
 	}
 }

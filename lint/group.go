@@ -75,8 +75,11 @@ type grouper struct {
 	idFiles map[string]bool
 	idFile  string
 	// separated holds the files that tell their conversations apart by
-	// separator lines (SeparatedSink)
+	// separator lines (SeparatedSink), whose conversations end with them;
+	// closedIn, the file of each of their conversations linted early, so
+	// that the same title in another such file is no further part
 	separated map[string]bool
+	closedIn  map[uint64]string
 	// untyped holds the files that cannot say a message's type
 	// (UntypedSink); typeFile is the file of the last message, and
 	// typeFileUntyped whether it is one of them
@@ -961,6 +964,19 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		return g.Reject(RecordError{Pos: m.Pos, Err: "no conversation id, though earlier records of this file have one (only a file without any is one conversation)"})
 	}
 	oc, key := g.lookup(m.Conversation)
+	if oc != nil && g.separated != nil && !sameString(oc.conv.File, m.Pos.File) && g.separated[m.Pos.File] && g.separated[oc.conv.File] {
+		// a chat dump's conversation, named by the title of its section,
+		// ends with its file: the same title in another dump (the same
+		// buyer in the next day's export) is another conversation
+		g.leave(oc)
+		if err := g.flush(oc); err != nil {
+			return err
+		}
+		g.lru.orphan(oc.n)
+		g.dropFlushed()
+		key = oc.key // (0 from the cache of recent conversations)
+		oc = nil
+	}
 	if m.ID != "" && oc != nil && oc.idBloom&idBit(idh) != 0 {
 		if first, dup := oc.lookupID(m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
@@ -986,7 +1002,7 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 	if oc == nil {
 		oc = g.newConv()
 		oc.conv.ID, oc.conv.File, oc.conv.Untyped, oc.key = m.Conversation, m.Pos.File, untyped, key
-		if g.wasClosed(key) {
+		if g.wasClosed(key) && !g.closedInOther(key, m.Pos.File) {
 			oc.part = 2 // resumed after an early flush
 			g.sum.SplitConversations++
 		}
@@ -1111,6 +1127,12 @@ func (g *grouper) evict() error {
 // dropFlushed.
 func (g *grouper) lintEarly(oc *openConv) error {
 	g.markClosed(oc.key)
+	if g.separated != nil && g.separated[oc.conv.File] {
+		if g.closedIn == nil {
+			g.closedIn = map[uint64]string{}
+		}
+		g.closedIn[oc.key] = oc.conv.File
+	}
 	if oc.part == 0 {
 		oc.part = 1
 	}
@@ -1133,6 +1155,17 @@ func closedBit(key uint64) (int, uint64) {
 	return int(b / 64), 1 << (b % 64)
 }
 
+// closedInOther reports whether the conversation with the key linted early
+// was a chat dump's (SeparatedSink) other than file: a conversation of
+// another file, though its title is the same.
+func (g *grouper) closedInOther(key uint64, file string) bool {
+	if g.closedIn == nil {
+		return false
+	}
+	f, ok := g.closedIn[key]
+	return ok && f != file && g.separated[file]
+}
+
 // markClosed notes that the conversation with the key was linted early.
 func (g *grouper) markClosed(key uint64) {
 	if len(g.closed) >= maxClosed {
@@ -1140,6 +1173,7 @@ func (g *grouper) markClosed(key uint64) {
 		// conversation resuming after this many others is linted in parts
 		// without the note saying so
 		clear(g.closed)
+		clear(g.closedIn)
 		clear(g.closedBits[:])
 	}
 	g.closed[key] = struct{}{}

@@ -212,7 +212,14 @@ func fuzzFeed(data []byte) func(Sink) error {
 				err = s.SkipRecord(pos, fmt.Sprint("reason ", arg%3))
 			case 2:
 				file, line = fmt.Sprintf("f%d.jsonl", arg%4), 0
+				if arg&4 != 0 {
+					// a chat dump: its conversations end with it
+					file = fmt.Sprintf("f%d.txt", arg%4)
+				}
 				s.File(file)
+				if arg&4 != 0 {
+					MarkSeparated(s, file)
+				}
 			case 15:
 				unreadable = fmt.Errorf("g%d.jsonl: empty file", arg%4)
 			default:
@@ -250,6 +257,9 @@ func FuzzInlineAgreesWithPipeline(f *testing.F) {
 	// an unreadable file beside the others; records without an id before
 	// and after the file's first id
 	f.Add(uint16(0), []byte("\x03\x17\x01\x03\x01\x01\x0f\x00\x00\x03\x17\x02\x03\x02\x11"))
+	// two chat dumps with a conversation of the same title, and one of
+	// them again after a JSONL file
+	f.Add(uint16(0), []byte("\x02\x00\x04\x03\x05\x01\x03\x05\x11\x02\x00\x05\x03\x05\x01\x03\x05\x11\x02\x00\x01\x03\x05\x01\x02\x00\x04\x03\x05\x02"))
 	f.Fuzz(func(t *testing.T, budget uint16, data []byte) {
 		var want string
 		for _, jobs := range []int{1, 2, 3} {
