@@ -613,7 +613,11 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 	var r record
 	for i, c := range rb.cols {
 		if c >= 0 {
-			r.set(i, fields[c])
+			if i != fText {
+				r.set(i, excelText(fields[c]))
+			} else {
+				r.set(i, fields[c])
+			}
 		}
 	}
 	if rb.date >= 0 {
@@ -628,6 +632,23 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 		m.TextCol, m.TextRaw, m.TextAstral = placer.place(rb.cols[fText])
 	}
 	return m, perr, ""
+}
+
+// excelText is the text of a field written as Excel's text formula,
+// ="0012345678901234567" (a quote in it doubled), which exports use to keep
+// Excel from reading a long id as a number (1.23457E+15) or dropping its
+// leading zeros: Excel shows the text, and so does the reader. Another
+// field is as it is.
+func excelText(f string) string {
+	t := strings.TrimSpace(f)
+	if len(t) < 3 || t[0] != '=' || t[1] != '"' || t[len(t)-1] != '"' {
+		return f
+	}
+	inner := t[2 : len(t)-1]
+	if strings.Contains(strings.ReplaceAll(inner, `""`, ""), `"`) {
+		return f // ="a"&"b": a formula of more than a text
+	}
+	return strings.ReplaceAll(inner, `""`, `"`)
 }
 
 // csvRowParser splits and builds, on the engine's workers, the delimited
