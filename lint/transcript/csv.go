@@ -73,8 +73,9 @@ func foldHeader(s string) string {
 	s = strings.ReplaceAll(s, "訊息", "消息")
 	for _, r := range strings.TrimSpace(strings.TrimPrefix(s, "\uFEFF")) {
 		switch {
-		case unicode.IsSpace(r) || r == '_' || r == '-' || r == '\u3000':
-			// (a line break too: a header cell wrapped with Alt+Enter)
+		case unicode.IsSpace(r) || r == '_' || r == '-' || r == '\u3000' || unicode.Is(unicode.Cf, r):
+			// (a line break too: a header cell wrapped with Alt+Enter;
+			// and the invisible: a zero-width space, a direction mark)
 		case r >= 'Ａ' && r <= 'ｚ':
 			b.WriteRune(unicode.ToLower(r - 0xFEE0))
 		default:

@@ -81,6 +81,12 @@ func TestCSVAliasesAndMapping(t *testing.T) {
 		{"line breaks in header cells", "csv",
 			"\"会话\nID\",\"发送\r\n时间\",角色,\"消息\n内容\"\nc1,2026-11-04 10:00:00,customer,在吗\nc2,2026-11-04 10:00:05,agent,你好\n",
 			Options{}, []string{"c1|customer||text|在吗", "c2|agent||text|你好"}},
+		// invisible characters in header cells (a zero-width space pasted
+		// from a web page, a direction mark): the file was refused, no
+		// text column in "\u200b内容"
+		{"invisible characters in header cells", "csv",
+			"会话ID\u200e,时间,角色,\u200b内容\nc1,2026-11-04 10:00:00,customer,在吗\n",
+			Options{}, []string{"c1|customer||text|在吗"}},
 		{"help-desk synonyms", "csv",
 			"会话流水号,访客昵称,客服昵称,消息发送时间,消息发送方,消息发送人,对话内容\nS1,访客_3f2a,小美,2026/11/4 10:00,访客,访客_3f2a,转人工\n",
 			Options{Mapping: &Mapping{Roles: map[string]string{"访客": "customer"}}}, []string{"S1|customer|访客_3f2a|text|转人工"}},
