@@ -166,7 +166,6 @@ var reasonSamples = map[string]reasonSample{
 	"line %d, column %d: invalid JSON: nested more than %d levels deep": {},
 
 	"for another layout use --messages and --map":  {reason: `missing "text" (keys: role, content; for another layout use --messages and --map)`, keep: []string{"role, content"}},
-	"try --map text=%s":                            {reason: `missing "text" (keys: role, content; try --map text=content)`, keep: []string{"role, content"}},
 	"the messages may be at %s: try --messages %s": {reason: `missing "text" (keys: id, turns; the messages may be at [].turns[]: try --messages '[].turns[]')`, keep: []string{"id, turns", "[].turns[]"}},
 
 	// encodings and sizes

@@ -3,6 +3,7 @@ package transcript
 import (
 	"bufio"
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
@@ -77,7 +78,27 @@ func layoutHint(n *jnode, prefix string) string {
 		if !plainKey(key) {
 			return ""
 		}
-		return "try --map text=" + shellWord(key)
+		// the fields under other names beside it (session_id, created_at)
+		var maps, roles []string
+		if k := aliasKey(n, fConv); k != "" {
+			maps = append(maps, "conversation="+k)
+		}
+		if k := aliasKey(n, fTime); k != "" {
+			maps = append(maps, "time="+k)
+		}
+		rk := roleField([]*jnode{n})
+		if plainKey(rk) {
+			maps = append(maps, "role="+rk)
+			roles = roleSynonyms(n, rk)
+		}
+		if k := aliasKey(n, fSender, rk); k != "" {
+			maps = append(maps, "sender="+k)
+		}
+		hint := "try --map " + shellWord(strings.Join(append(maps, "text="+key), ","))
+		if len(roles) > 0 {
+			hint += " --roles " + shellWord(strings.Join(roles, ","))
+		}
+		return hint
 	}
 	path, leaves, frames := findMessageList(n, 3)
 	if path == "" {
@@ -91,11 +112,31 @@ func layoutHint(n *jnode, prefix string) string {
 		} else {
 			maps = append(maps, "conversation=id")
 		}
+	} else {
+		// the innermost object around the messages that names it
+		outer := append([]*jnode{n}, frames...)
+		for i := len(outer) - 1; i >= 0; i-- {
+			if k := aliasKey(outer[i], fConv); k != "" && !anyHas(leaves, k) {
+				maps = append(maps, "conversation="+k)
+				break
+			}
+		}
+	}
+	if len(leaves) > 0 {
+		if k := aliasKey(leaves[0], fTime); k != "" {
+			maps = append(maps, "time="+k)
+		}
 	}
 	var roles []string
-	if key := roleField(append(frames, leaves...)); plainKey(key) {
+	key := roleField(append(frames, leaves...))
+	if plainKey(key) {
 		maps = append(maps, "role="+key)
 		roles = roleSynonyms(n, key)
+	}
+	if len(leaves) > 0 {
+		if k := aliasKey(leaves[0], fSender, key); k != "" {
+			maps = append(maps, "sender="+k)
+		}
 	}
 	if len(leaves) > 0 && leaves[0].kind == 's' {
 		maps = append(maps, "text=.")
@@ -263,6 +304,29 @@ func roleSynonyms(n *jnode, key string) []string {
 	}
 	visit(n)
 	return out
+}
+
+// aliasKey returns the first key of the object n that names the field f
+// by one of its aliases (session_id, created_at, 发送人, …; not by its own
+// name, which the default layout reads, nor a date alone), with a string
+// or a number as its value, other than the keys in used; "" when none does.
+func aliasKey(n *jnode, f int, used ...string) string {
+	if n == nil || n.kind != '{' || n.field(f) != nil {
+		return ""
+	}
+	for i, key := range n.keys {
+		if !isScalar(n.vals[i]) || !plainKey(key) || slices.Contains(used, key) {
+			continue
+		}
+		folded := foldHeader(key)
+		if folded == FieldNames[f] || f == fTime && (folded == "date" || folded == "日期") {
+			continue
+		}
+		if slices.Contains(headerAliases[f], folded) {
+			return key
+		}
+	}
+	return ""
 }
 
 // anyHas reports whether one of the objects has key.
