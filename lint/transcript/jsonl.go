@@ -69,9 +69,40 @@ type jsonlParser struct{ src *Source }
 func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
 	sc := newJSONScanner()
 	return func(line []byte, pos lint.Pos) (m lint.Message, reason string) {
-		reason = withTextHint(sc.parseInto(&m, line, p.src, pos), line, p.src)
+		if reason = sc.parseInto(&m, line, p.src, pos); reason != "" {
+			reason = rejectedRecord(sc, &m, line, p.src, pos, reason)
+		}
 		return m, reason
 	}
+}
+
+// parseRecord parses a canonical JSONL record into *m, which is zero, and
+// returns why it is malformed ("" when it is not). A record that starts
+// with a byte-order mark, which a file joined after another with cat
+// brings along (PowerShell writes one), is read past it, as csv and txt
+// lines are; it was a malformed record, the first of each file joined.
+func parseRecord(sc *jsonScanner, m *lint.Message, line []byte, src *Source, pos lint.Pos) string {
+	if reason := sc.parseInto(m, line, src, pos); reason != "" {
+		return rejectedRecord(sc, m, line, src, pos, reason)
+	}
+	return ""
+}
+
+// rejectedRecord is parseRecord's for a record the scanner gave reason to
+// reject: read again past a byte-order mark, or reason with its hint.
+func rejectedRecord(sc *jsonScanner, m *lint.Message, line []byte, src *Source, pos lint.Pos, reason string) string {
+	if len(line) > 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF {
+		*m = lint.Message{}
+		if sc.parseInto(m, line[3:], src, pos) == "" {
+			if m.TextCol > 0 {
+				m.TextCol++ // (the mark is a character of the line)
+			}
+			return ""
+		}
+		// (the reason that names the mark, and columns that count it)
+		*m = lint.Message{}
+	}
+	return withTextHint(reason, line, src)
 }
 
 // the engine parses JSONL records in place (it looks for the interface)
@@ -82,7 +113,11 @@ var _ lint.InPlaceParser = (*jsonlParser)(nil)
 func (p *jsonlParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) string {
 	sc := newJSONScanner()
 	return func(line []byte, pos lint.Pos, m *lint.Message) string {
-		return withTextHint(sc.parseInto(m, line, p.src, pos), line, p.src)
+		// (parseRecord, written out: the engine's hot path)
+		if reason := sc.parseInto(m, line, p.src, pos); reason != "" {
+			return rejectedRecord(sc, m, line, p.src, pos, reason)
+		}
+		return ""
 	}
 }
 
@@ -96,7 +131,11 @@ var _ lint.SkippingParser = (*jsonlParser)(nil)
 func (p *jsonlParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (string, bool) {
 	sc := newJSONScanner()
 	return func(line []byte, pos lint.Pos, m *lint.Message) (string, bool) {
-		return withTextHint(sc.parseInto(m, line, p.src, pos), line, p.src), false
+		// (parseRecord, written out: the engine's hot path)
+		if reason := sc.parseInto(m, line, p.src, pos); reason != "" {
+			return rejectedRecord(sc, m, line, p.src, pos, reason), false
+		}
+		return "", false
 	}
 }
 
@@ -149,8 +188,8 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 		if sc == nil {
 			sc = newJSONScanner()
 		}
-		m, rerr := sc.parse(line, src, pos)
-		if rerr = withTextHint(rerr, line, src); rerr != "" {
+		var m lint.Message
+		if rerr := parseRecord(sc, &m, line, src, pos); rerr != "" {
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: rerr})
 		} else {
 			err = sink.Message(m)
@@ -564,6 +603,8 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 		if prob != "" {
 			return sink.Reject(lint.RecordError{Pos: pos, Err: prob})
 		}
+		// a joined file's byte-order mark (see parseRecord)
+		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 		br.Reset(line)
 		p.restart(&br, pos.Line)
 		if parser != nil {

@@ -3,6 +3,9 @@ package transcript
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 // A JSON document saved as .jsonl (an array, or objects pretty-printed by
@@ -66,5 +69,31 @@ func TestSniffLongJSONLRecord(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s %.60q: %q, %v; want %q", tc.name, tc.data, got, err, tc.want)
 		}
+	}
+}
+
+// A .jsonl line that starts with a byte-order mark (files joined with cat,
+// the second one written by PowerShell or Notepad) is read past it, as a
+// csv or txt line is: it was a malformed record, "invalid character U+FEFF
+// (byte-order mark)", the first record of every file joined. The text's
+// column counts the mark, as an editor does; a line broken past the mark
+// still names it.
+func TestJSONLJoinedByteOrderMark(t *testing.T) {
+	good := `{"conversation":"c1","role":"agent","text":"x"}`
+	line := "\uFEFF" + good
+	want := int32(utf8.RuneCountInString(line[:strings.Index(line, `"x"`)+1]) + 1)
+	src := &Source{Name: "day.jsonl", Opts: &Options{Location: shanghai}}
+	parse := (&jsonlParser{src: src}).NewParserInto()
+	var m lint.Message
+	if why := parse([]byte(line), lint.Pos{File: "day.jsonl", Line: 2}, &m); why != "" || m.Text != "x" || m.TextCol != want {
+		t.Errorf("parsed %q: %q, text %q at column %d; want x at %d", line, why, m.Text, m.TextCol, want)
+	}
+	m = lint.Message{}
+	if why := parse([]byte("\uFEFF"+good[:20]), lint.Pos{File: "day.jsonl", Line: 2}, &m); !strings.Contains(why, "byte-order mark") {
+		t.Errorf("a broken line with a mark: %q", why)
+	}
+	rec := readJSONL(t, good+"\n"+line+"\n")
+	if len(rec.messages) != 2 || len(rec.rejects) != 0 {
+		t.Errorf("read: %d messages, rejects %v", len(rec.messages), rec.rejects)
 	}
 }
