@@ -33,6 +33,8 @@ func FuzzJSONLParserAgreesWithDecoder(f *testing.F) {
 	// cut short before a quote 19 to 25 bytes in
 	f.Add(`{"conversation":"c1","time":"2026-11-11 08:00:10","role":"agent","sender":"客服01","text":"您好"}`,
 		`{"conversation":"c1","time":"2026-11-11 08:00:1","id":"x","role":"agent","text":"引号在前"}`)
+	// a joined file's byte-order mark, before a record and a broken one
+	f.Add("\uFEFF"+`{"conversation":"c1","role":"agent","text":"您好"}`, "\uFEFF"+`{"conversation":"c1","role":"agent","text":"您`)
 	f.Fuzz(func(t *testing.T, a, b string) {
 		src := &Source{Name: "day.jsonl", R: bufio.NewReader(strings.NewReader("")), Opts: &Options{Location: shanghai}}
 		parse := (&jsonlParser{src: src}).NewParser()
@@ -46,7 +48,7 @@ func FuzzJSONLParserAgreesWithDecoder(f *testing.F) {
 			for k := range raw {
 				raw[k] = 'x' // the engine reuses the bytes
 			}
-			want, wantErr := parseJSONMessage([]byte(line), src, pos)
+			want, wantErr := decodedRecord(line, src, pos)
 			wantErr = withTextHint(wantErr, []byte(line), src) // (as the engine's parser words it)
 			if gotErr != wantErr || (gotErr == "" && !reflect.DeepEqual(got[i], want)) {
 				t.Fatalf("record %d %q:\nparser  %+v %q\ndecoder %+v %q", i, line, got[i], gotErr, want, wantErr)
@@ -57,7 +59,7 @@ func FuzzJSONLParserAgreesWithDecoder(f *testing.F) {
 		}
 		// the records' strings share memory: none is written over later
 		for i, line := range lines {
-			if want, _ := parseJSONMessage([]byte(line), src, lint.Pos{File: "day.jsonl", Line: i + 1}); !reflect.DeepEqual(got[i], want) {
+			if want, _ := decodedRecord(line, src, lint.Pos{File: "day.jsonl", Line: i + 1}); !reflect.DeepEqual(got[i], want) {
 				t.Fatalf("record %d %q, once all are parsed:\nparser  %+v\ndecoder %+v", i, line, got[i], want)
 			}
 		}
@@ -212,4 +214,19 @@ func refFastTime(s string, loc *time.Location) (t time.Time, ok bool) {
 		return t, false
 	}
 	return time.Date(y, time.Month(mo), d, h, mi, sec, nsec, loc), true
+}
+
+// decodedRecord is parseJSONMessage as parseRecord reads a line: past a
+// byte-order mark it starts with, when the record after it reads.
+func decodedRecord(line string, src *Source, pos lint.Pos) (lint.Message, string) {
+	m, why := parseJSONMessage([]byte(line), src, pos)
+	if rest, ok := strings.CutPrefix(line, "\uFEFF"); ok && why != "" {
+		if m2, why2 := parseJSONMessage([]byte(rest), src, pos); why2 == "" {
+			if m2.TextCol > 0 {
+				m2.TextCol++
+			}
+			return m2, ""
+		}
+	}
+	return m, why
 }
