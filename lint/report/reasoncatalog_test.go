@@ -191,6 +191,7 @@ var reasonSamples = map[string]reasonSample{
 	// csv, tsv and workbooks
 	"record has %d fields, the header has %d (%s)":                             {args: []any{3, 2, "unbalanced quotes or a stray comma?"}},
 	"unbalanced quotes or a stray %s?":                                         {reason: `record has 3 fields, the header has 2 (unbalanced quotes or a stray comma?)`},
+	"line 1: the file holds JSON, not delimited values: use --input-format %s": {args: []any{"jsonl"}},
 	"a line break in a field without quotes, or a missing %s?":                 {reason: `record has 2 fields, the header has 5 (a line break in a field without quotes, or a missing comma?)`},
 	"record has %d fields, the header row has %d cells, %d of them named (%s)": {args: []any{9, 7, 4, "unbalanced quotes or a stray comma?"}},
 	"record has %d fields, the mapping needs %d":                               {},

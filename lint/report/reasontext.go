@@ -606,6 +606,7 @@ func reasonKinds() []reasonRule {
 		zh(`record has (\d+) fields, the header row has (\d+) cells, (\d+) of them named`, "记录有 $1 个字段，表头行有 $2 个单元格，其中 $3 个有列名"),
 		zh(`unbalanced quotes or a stray (.+)\?$`, "引号不配对，或多了一个&1？"),
 		zh(`a line break in a field without quotes, or a missing (.+)\?$`, "字段中有没加引号的换行，或少了一个&1？"),
+		zh(`the file holds JSON, not delimited values: use (--input-format \S+)$`, "文件内容是 JSON，不是分隔的表格：请用 $1"),
 		zh(`record has (\d+) fields, the mapping needs (\d+)`, "记录有 $1 个字段，映射需要 $2 个"),
 		zh(`record has (\d+) fields; the file is one column without a header`, "记录有 $1 个字段；文件是没有表头的单列"),
 		zh(`a (.+) in the reply\? quote it, or name the file \.txt: one reply per line$`, "回复中有&1？请给回复加上引号，或把文件命名为 .txt：每行一条回复"),

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -190,6 +191,11 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		p.q.delim = string(comma)
 		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
 	}
+	if b.m.header {
+		if f := jsonInTable(src.R); f != "" {
+			return fmt.Errorf("line 1: the file holds JSON, not delimited values: use --input-format %s", f)
+		}
+	}
 	if hasSep {
 		// no record, nor a title over the header row
 		if _, _, _, err := p.next(); err != nil {
@@ -197,6 +203,31 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		}
 	}
 	return readRows(ctx, src, sink, b, p, comma)
+}
+
+// jsonInTable is the JSON format of a file given as a table (a JSONL or
+// JSON export named .csv) whose first line reads as JSON: jsonl, or json
+// for a document; "" when it does not. Its header row would be refused in
+// words about quotes and columns.
+func jsonInTable(r *bufio.Reader) string {
+	n := r.Buffered()
+	if n == 0 || n > 4096 {
+		n = 4096
+	}
+	head, _ := r.Peek(n)
+	head = bytes.TrimLeft(head, " \t\r\n")
+	first, rest, _ := bytes.Cut(head, []byte("\n"))
+	switch {
+	case !jsonStart(head):
+		return ""
+	case sniffJSON(head):
+		return "json"
+	case !json.Valid(first):
+		return ""
+	case len(bytes.TrimSpace(rest)) == 0:
+		return "json" // one value: a document, or a message alone
+	}
+	return "jsonl"
 }
 
 // sepLine reads the delimiter a first line "sep=;" names, as Excel reads

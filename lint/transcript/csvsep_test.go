@@ -44,3 +44,24 @@ func TestCSVSepLine(t *testing.T) {
 		}
 	}
 }
+
+// JSON given as a table (a JSONL or JSON export named .csv) says so and
+// names the format to read it with: it was refused in words about quotes
+// ("text after the closing quote of field 2") or a missing header row.
+func TestCSVHoldingJSON(t *testing.T) {
+	for _, tc := range []struct{ format, data, want string }{
+		{"csv", `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n" + `{"conversation":"c1","role":"agent","text":"您好"}` + "\n", "use --input-format jsonl"},
+		{"csv", "[\n  {\"conversation\": \"c1\", \"role\": \"customer\", \"text\": \"在吗\"}\n]\n", "use --input-format json"},
+		{"tsv", `{"conversations": [{"id": "c1", "messages": []}]}`, "use --input-format json"},
+		// a header cell in brackets is no JSON
+		{"csv", "[会话ID],时间,角色,内容\nc1,2026-11-04 10:00:00,customer,在吗\n", ""},
+	} {
+		_, err := readData(t, tc.format, tc.data, Options{})
+		switch {
+		case tc.want == "" && err != nil && strings.Contains(err.Error(), "JSON"):
+			t.Errorf("%s %.30q: %v", tc.format, tc.data, err)
+		case tc.want != "" && (err == nil || !strings.HasSuffix(err.Error(), "line 1: the file holds JSON, not delimited values: "+tc.want)):
+			t.Errorf("%s %.30q: %v; want %q", tc.format, tc.data, err, tc.want)
+		}
+	}
+}
