@@ -106,11 +106,13 @@ func layoutHint(n *jnode, prefix string) string {
 	}
 	full := joinPath(prefix, path)
 	var maps []string
-	if id := n.get("id"); n.field(fConv) == nil && id != nil && isScalar(id) {
-		if anyHas(leaves, "id") {
-			maps = append(maps, "conversation=^id")
+	if i := n.fieldIndex(fID); n.field(fConv) == nil && i >= 0 && isScalar(n.vals[i]) && plainKey(n.keys[i]) {
+		// (its id in any case, ID or Id, as the fields match: a path
+		// names it as written)
+		if id := n.keys[i]; anyHas(leaves, id) {
+			maps = append(maps, "conversation=^"+id)
 		} else {
-			maps = append(maps, "conversation=id")
+			maps = append(maps, "conversation="+id)
 		}
 	} else {
 		// the innermost object around the messages that names it
