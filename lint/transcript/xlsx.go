@@ -104,24 +104,42 @@ func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, 
 
 // moreChatSheets returns the visible worksheets after the one read
 // (wb.sheet) whose header row names the columns as a chat export's does
-// (see notChat). With --header=false there are none: any sheet of enough
-// columns would pass for one (a pivot table, a list of agents), so only
-// the first is read.
+// (see notChat), and each column of a conversation, a time, a role or a
+// sender the first one's names: a summary sheet beside the chats (客服,
+// 内容, 次数: a reply and how often it was sent) names a text column too,
+// but its rows are no messages. With --header=false there are none: any
+// sheet of enough columns would pass for one (a pivot table, a list of
+// agents), so only the first is read.
 func (wb *workbook) moreChatSheets(b *builder) []xlsxSheet {
 	if !b.m.header {
 		return nil
 	}
+	first, _ := wb.sheetColumns(wb.sheet, b)
 	var more []xlsxSheet
 	after := false
 	for _, s := range wb.sheets {
 		switch {
 		case s.part == wb.sheet:
 			after = true
-		case after && !s.hidden && wb.part(s.part) != nil && wb.notChat(s.part, b) == "":
-			more = append(more, s)
+		case after && !s.hidden && wb.part(s.part) != nil:
+			if cols, why := wb.sheetColumns(s.part, b); why == "" && namesAll(cols, first) {
+				more = append(more, s)
+			}
 		}
 	}
 	return more
+}
+
+// namesAll reports whether a later sheet's header (cols) names each column
+// of a conversation, a time, a role and a sender the first chat sheet's
+// (first) does.
+func namesAll(cols, first [nFields]int) bool {
+	for _, f := range [...]int{fConv, fTime, fRole, fSender} {
+		if first[f] >= 0 && cols[f] < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // sheetFileName is the file name of the positions of a worksheet read
@@ -451,42 +469,53 @@ func (wb *workbook) chatSheet(b *builder) error {
 // notChat says why the worksheet in part is not read as a chat export
 // ("": it is; see chatSheet).
 func (wb *workbook) notChat(part string, b *builder) string {
+	_, why := wb.sheetColumns(part, b)
+	return why
+}
+
+// sheetColumns returns the columns the header row of the worksheet in part
+// names (every one -1 with --header=false), or why it is not read as a
+// chat export (see notChat).
+func (wb *workbook) sheetColumns(part string, b *builder) (cols [nFields]int, why string) {
+	for f := range cols {
+		cols[f] = -1
+	}
 	if wb.part(part) == nil {
-		return fmt.Sprintf("its part %s is missing", part)
+		return cols, fmt.Sprintf("its part %s is missing", part)
 	}
 	rows, err := wb.sheetRows(part)
 	if err != nil {
-		return err.Error()
+		return cols, err.Error()
 	}
 	defer rows.close()
 	fields, line, perr, err := rows.next()
 	switch {
 	case err != nil:
-		return err.Error()
+		return cols, err.Error()
 	case fields == nil && perr == "":
-		return "no rows"
+		return cols, "no rows"
 	case perr != "":
-		return fmt.Sprintf("line %d: header row: %s", line, perr)
+		return cols, fmt.Sprintf("line %d: header row: %s", line, perr)
 	case !b.m.header:
 		n, err := strconv.Atoi(b.m.cols[fText])
 		if err != nil || n < 1 || len(fields) >= n {
-			return "" // (a mapping readRows refuses is refused there)
+			return cols, "" // (a mapping readRows refuses is refused there)
 		}
 		if len(fields) == 1 {
-			return fmt.Sprintf("line %d: the row has 1 cell", line)
+			return cols, fmt.Sprintf("line %d: the row has 1 cell", line)
 		}
-		return fmt.Sprintf("line %d: the row has %d cells", line, len(fields))
+		return cols, fmt.Sprintf("line %d: the row has %d cells", line, len(fields))
 	}
-	_, herr := headerColumns(fields, &b.m.cols, 0)
+	named, herr := headerColumns(fields, &b.m.cols, 0)
 	if herr == nil {
-		return ""
+		return named, ""
 	}
-	if _, _, ok, err := headerBelowTitles(rows, fields, &b.m.cols, 0); err == nil && ok {
-		return ""
+	if _, named, ok, err := headerBelowTitles(rows, fields, &b.m.cols, 0); err == nil && ok {
+		return named, ""
 	}
 	// (what the first row lacks, without the hint the error ends with)
-	why, _, _ := strings.Cut(herr.Error(), ": name it ")
-	return fmt.Sprintf("line %d: %s", line, why)
+	why, _, _ = strings.Cut(herr.Error(), ": name it ")
+	return cols, fmt.Sprintf("line %d: %s", line, why)
 }
 
 // maxSharedStrings bounds the shared strings of a workbook, which are kept

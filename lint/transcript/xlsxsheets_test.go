@@ -137,6 +137,10 @@ func TestXLSXEveryChatSheet(t *testing.T) {
 	hidden := sheetSpec{"旧记录", "hidden", [][]string{{"会话ID", "角色", "内容"}, {"c0", "agent", "隐藏"}}}
 	cover := sheetSpec{"封面", "", [][]string{{"2026年11月 客服聊天记录"}}}
 	pivot := sheetSpec{"透视表", "", [][]string{{"行标签", "计数项:会话ID"}, {"小美", "12"}}}
+	timed := sheetSpec{"11月4日", "", [][]string{{"会话ID", "时间", "角色", "内容"}, {"c1", "2026-11-04 10:00:00", "customer", "在吗"}}}
+	timed2 := sheetSpec{"11月5日", "", [][]string{{"会话ID", "时间", "角色", "内容"}, {"c2", "2026-11-05 10:00:00", "agent", "您好"}}}
+	summary := sheetSpec{"汇总", "", [][]string{{"客服", "内容", "次数"}, {"小美", "不知道", "3"}}}
+	agentSummary := sheetSpec{"客服汇总", "", [][]string{{"会话ID", "角色", "内容"}, {"c9", "agent", "不知道"}}}
 	tests := []struct {
 		name   string
 		sheets []sheetSpec
@@ -145,8 +149,16 @@ func TestXLSXEveryChatSheet(t *testing.T) {
 	}{
 		{"a sheet a day", []sheetSpec{cover, day1, pivot, day2}, Options{},
 			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[11月5日] c2|agent||text|您好@2", "<stdin>[11月5日] c2|customer||text|好的@3"}},
-		{"a template, a hidden sheet", []sheetSpec{day1, template, hidden, noID}, Options{},
-			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[客服B] <stdin>[客服B]|agent||text|在的@2"}},
+		{"a template, a hidden sheet", []sheetSpec{day1, template, hidden, day2}, Options{},
+			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[11月5日] c2|agent||text|您好@2", "<stdin>[11月5日] c2|customer||text|好的@3"}},
+		{"sheets without ids", []sheetSpec{noID, {"客服C", "", [][]string{{"角色", "内容"}, {"agent", "好的"}}}}, Options{},
+			[]string{"<stdin> <stdin>|agent||text|在的@2", "<stdin>[客服C] <stdin>[客服C]|agent||text|好的@2"}},
+		// a sheet whose header names a text column but not the columns
+		// of a conversation, a time or a role the first one's does is
+		// a table beside the chats, not one of them (its rows were
+		// messages, or malformed records: 小美 has no role)
+		{"a summary of replies", []sheetSpec{timed, summary, agentSummary, noID, timed2}, Options{},
+			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[11月5日] c2|agent||text|您好@2"}},
 		{"no header row: the first sheet only", []sheetSpec{{"a", "", [][]string{{"c4", "agent", "不客气"}}}, {"b", "", [][]string{{"c5", "agent", "好"}}}},
 			Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"conversation": "1", "role": "2", "text": "3"}}},
 			[]string{"<stdin> c4|agent||text|不客气@1"}},
