@@ -174,6 +174,7 @@ var reasonSamples = map[string]reasonSample{
 	"bytes in the record that %s cannot read (wrong --encoding?)":                                                         {args: []any{"gbk"}},
 	"bytes in the record that %s cannot read (the file's byte-order mark says %[1]s)":                                     {args: []any{"UTF-16LE"}},
 	"bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as %s, guessed from its bytes)": {args: []any{"GB18030"}},
+	"bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file's byte-order mark says UTF-8)":           {},
 	"--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be":                                                 {},
 	"the file mixes encodings (%s, but line %d is %s): convert it to one encoding first":                                  {args: []any{"GB18030", 12, "UTF-8"}},
 	"looks like UTF-16 without a byte-order mark: use --encoding %s":                                                      {args: []any{"utf-16le"}},

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -108,7 +109,7 @@ func TestByteOrderMarkNamesUnreadable(t *testing.T) {
 		{"utf-16le mark, forced shift_jis", "shift_jis", utf16le, "bytes in the record that UTF-16LE cannot read (the file's byte-order mark says UTF-16LE)"},
 		{"utf-16le mark, forced utf-16le", "utf-16le", utf16le, "bytes in the record that utf-16le cannot read (wrong --encoding?)"},
 		{"utf-16le mark, forced utf-16", "utf-16", utf16le, "bytes in the record that utf-16 cannot read (wrong --encoding?)"},
-		{"utf-8 mark, auto", "", "\xEF\xBB\xBF" + text, "bytes in the record that UTF-8 cannot read (the file's byte-order mark says UTF-8)"},
+		{"utf-8 mark, auto", "", "\xEF\xBB\xBF" + text, "bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file's byte-order mark says UTF-8)"},
 		{"utf-8 mark, forced gbk", "gbk", "\xEF\xBB\xBF" + text, "bytes in the record that UTF-8 cannot read (the file's byte-order mark says UTF-8)"},
 		{"no mark, forced gbk", "gbk", gb, "bytes in the record that gbk cannot read (wrong --encoding?)"},
 		{"no mark, utf-8", "", text, ""},
@@ -123,5 +124,59 @@ func TestByteOrderMarkNamesUnreadable(t *testing.T) {
 	s := mustRead(t, "jsonl", file, Options{})
 	if len(s.msgs) != 1 || len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Err, "GB18030 cannot read") {
 		t.Errorf("messages %d, rejects %v; want line 2 rejected as GB18030", len(s.msgs), s.rejects)
+	}
+}
+
+// TestUTF8MarkReadsOtherLines: a file that starts with the UTF-8 mark and
+// goes on in GBK (Excel's "CSV UTF-8" export joined with an "ANSI" one by
+// cat) is read line by line as a guessed UTF-8 file is: the GBK lines are
+// read as GB18030, and the run warns that the file mixes encodings. A line
+// no encoding reads is still malformed, saying that the mark named UTF-8;
+// --fix refuses the file.
+func TestUTF8MarkReadsOtherLines(t *testing.T) {
+	gbk := func(s string) string { return string(encodeWith(t, simplifiedchinese.GBK, s)) }
+	for _, tc := range []struct{ format, data string }{
+		{"csv", "\uFEFFconversation,role,text\r\nc1,customer,在吗\r\n" + gbk("c1,agent,这个我也不知道\r\nc2,customer,好的\r\n")},
+		{"jsonl", "\uFEFF" + `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n" +
+			gbk(`{"conversation":"c1","role":"agent","text":"这个我也不知道"}`+"\n"+`{"conversation":"c2","role":"customer","text":"好的"}`+"\n")},
+		{"txt", "\uFEFF[2024-01-02 10:00:00] 顾客: 在吗\n" + gbk("[2024-01-02 10:00:05] 客服: 这个我也不知道\n[2024-01-02 10:00:09] 顾客: 好的\n")},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			mixed := &MixedEncodings{}
+			s, err := readData(t, tc.format, tc.data, Options{Mixed: mixed, Agents: []string{"客服"}})
+			checkInvariants(t, s, err)
+			if err != nil || len(s.rejects) > 0 {
+				t.Fatalf("err %v, rejects %v", err, s.rejects)
+			}
+			var texts []string
+			for _, m := range s.msgs {
+				texts = append(texts, m.Text)
+			}
+			if got := strings.Join(texts, "|"); got != "在吗|这个我也不知道|好的" {
+				t.Errorf("messages %q", got)
+			}
+			first := 2
+			if tc.format == "csv" {
+				first = 3
+			}
+			want := fmt.Sprintf("it is UTF-8, but 2 lines are GB18030 (the first: line %d)", first)
+			if w := mixed.Warnings(); len(w) != 1 || !strings.Contains(w[0], want) {
+				t.Errorf("warnings %q, want one with %q", w, want)
+			}
+		})
+	}
+	// a line neither encoding reads
+	s := mustRead(t, "jsonl", "\uFEFF"+`{"conversation":"c1","role":"customer","text":"在吗"}`+"\n"+`{"conversation":"c1","role":"agent","text":"`+"\x81\x20"+`"}`+"\n", Options{})
+	const why = "bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file's byte-order mark says UTF-8)"
+	if len(s.msgs) != 1 || len(s.rejects) != 1 || s.rejects[0].Err != why {
+		t.Errorf("messages %d, rejects %v; want line 2 rejected with %q", len(s.msgs), s.rejects, why)
+	}
+	if _, _, err := FileEncoding([]byte("\uFEFF在吗\n"+gbk("这个我也不知道\n")), ""); err == nil || !strings.Contains(err.Error(), "UTF-8, but line 2 is GB18030") {
+		t.Errorf("FileEncoding: %v, want the file refused as mixed", err)
+	}
+	// forced, the mark's UTF-8 is strict
+	s = mustRead(t, "jsonl", "\uFEFF"+`{"conversation":"c1","role":"customer","text":"在吗"}`+"\n"+gbk(`{"conversation":"c1","role":"agent","text":"好的"}`+"\n"), Options{Encoding: "utf-8"})
+	if len(s.msgs) != 1 || len(s.rejects) != 1 {
+		t.Errorf("--encoding utf-8: messages %d, rejects %v; want the GBK line rejected", len(s.msgs), s.rejects)
 	}
 }

@@ -43,7 +43,9 @@ var Encodings = []string{"utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big
 //
 // A guessed encoding (no byte-order mark, no --encoding) is applied line by
 // line: a line the guess cannot read is read in the other encoding (see
-// mixedReader).
+// mixedReader). So is UTF-8 named by its mark without --encoding (Excel's
+// "CSV UTF-8" export joined with an "ANSI" one): a line that is not UTF-8
+// is read as GB18030 or Big5 (see Source.recode). A UTF-16 mark is strict.
 func decode(r io.Reader, enc string) (*bufio.Reader, error) {
 	dec, _, err := decodeMixed(r, enc)
 	return dec, err
@@ -134,9 +136,12 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, relea
 		} else {
 			marked = unreadableWhy(enc, e)
 		}
+	case bom == bomUTF8 && guessed:
+		// UTF-8 by its mark, the other lines tried in GB18030 and Big5:
+		// --encoding gbk, which the UTF-8 reason suggests, would not
+		// change it
+		marked = markedUTF8Why
 	case bom == bomUTF8:
-		// UTF-8 by its mark: --encoding gbk, which the UTF-8 reason
-		// suggests, would not change it
 		marked = unreadableWhy("", nil)
 	}
 	// twice the size of the reader below, so that it reads straight into
@@ -197,7 +202,12 @@ func CheckEncoding(enc string) error {
 }
 
 // chooseEncodingGuess is chooseEncoding, also saying whether the encoding
-// was guessed from the content (no --encoding, no byte-order mark).
+// was guessed, so that a line it cannot read is read in another (see
+// mixedReader and Source.recode): guessed from the content (no --encoding,
+// no byte-order mark), or UTF-8 by its mark without --encoding, as a file
+// that starts with Excel's "CSV UTF-8" export and goes on with a GBK one
+// is. A UTF-16 mark is not guessed: its file is UTF-16 throughout, the
+// bytes that are not are not text.
 //
 // A byte-order mark wins over a forced encoding, as in ripgrep: a file
 // that starts with the UTF-8 or a UTF-16 mark is in that encoding whatever
@@ -219,7 +229,7 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 		return e, false, nil
 	}
 	if bom != bomNone {
-		return fromBOM(br, bom, nil), false, nil
+		return fromBOM(br, bom, nil), bom == bomUTF8, nil
 	}
 	sample, _ := br.Peek(bufSize)
 	if kind := binarySignature(sample); kind != "" {
@@ -745,6 +755,11 @@ func fieldsProblem(b []byte, starts []int) string {
 	}
 	return ""
 }
+
+// markedUTF8Why is the problem of a record of a file that its byte-order
+// mark says is UTF-8 (without --encoding) that neither UTF-8 nor GB18030
+// nor Big5 reads.
+const markedUTF8Why = "bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file's byte-order mark says UTF-8)"
 
 // invalidUTF8Record is the problem of a record that is not valid UTF-8.
 const invalidUTF8Record = "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"

@@ -29,8 +29,7 @@ func TestJSONTruncatedColumn(t *testing.T) {
 		{"empty array open", "[", "line 1, column 2:"},
 		{"a line longer than the parser's buffer", "[\n{\"text\":\"" + strings.Repeat("好", 70000), "line 2, column 70010:"},
 		{"the same, then a line break", "[\n{\"text\":\"" + strings.Repeat("好", 70000) + "\"},\r\n", "line 2, column 70013:"},
-		// (a byte-order mark: UTF-8 by the mark, not guessed, so that a
-		// string is not held whole in the buffer to be recoded)
+		// (a byte-order mark, read past: the column does not count it)
 		{"the same, marked UTF-8", "\uFEFF[\n{\"text\":\"" + strings.Repeat("好", 70000), "line 2, column 70010:"},
 	}
 	for _, tc := range tests {

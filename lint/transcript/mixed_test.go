@@ -152,8 +152,9 @@ func TestMixedUndecodableLinePassesOn(t *testing.T) {
 	}
 }
 
-// An encoding that is forced or announced by a byte-order mark is not
-// second-guessed line by line.
+// An encoding that is forced or announced by a UTF-16 byte-order mark is
+// not second-guessed line by line (a UTF-8 mark without --encoding is: see
+// TestUTF8MarkReadsOtherLines).
 func TestMixedOnlyWhenGuessed(t *testing.T) {
 	gbk := encodeWith(t, simplifiedchinese.GBK, "这个我也不知道\n")
 	for _, tc := range []struct {
@@ -162,7 +163,9 @@ func TestMixedOnlyWhenGuessed(t *testing.T) {
 		enc  string
 	}{
 		{"forced utf-8", append([]byte("你好\n"), gbk...), "utf-8"},
-		{"UTF-8 byte-order mark", append([]byte("\uFEFF你好\n"), gbk...), ""},
+		{"UTF-8 byte-order mark, forced utf-8", append([]byte("\uFEFF你好\n"), gbk...), "utf-8"},
+		{"UTF-8 byte-order mark, forced gbk", append([]byte("\uFEFF你好\n"), gbk...), "gbk"},
+		{"UTF-16LE byte-order mark", []byte("\xFF\xFE`O}Y\n\x00"), ""},
 		{"forced gbk", append(gbk, "你好\n"...), "gbk"},
 	} {
 		_, m, err := decodeMixed(bytes.NewReader(tc.data), tc.enc)
