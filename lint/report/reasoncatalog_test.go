@@ -78,6 +78,10 @@ var reasonSamples = map[string]reasonSample{
 	"time %q does not match the time layout %q%s":                         {args: []any{"2026-1-4 10:00", "2006-01-02 15:04", " (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)"}},
 	" (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)": {reason: `time "2026-1-4 10:00" does not match the time layout "2006-01-02 15:04" (in a Go layout, 01 and 02 take two digits: 1 and 2 read 11/4 too)`},
 
+	// an epoch number of the other unit
+	"time %q is epoch milliseconds, not seconds (time layout unix): use --time-layout unixms": {args: []any{"1793757600000"}},
+	"time %q is epoch seconds, not milliseconds (time layout unixms): use --time-layout unix": {args: []any{"1793757600"}},
+
 	// roles, senders and fields
 	// a quote and a line break in the value, and so in the flag or the
 	// config it suggests

@@ -992,6 +992,15 @@ func parseTimeLayoutAs(s, layout, given string, loc *time.Location) (time.Time, 
 		if err != nil {
 			return time.Time{}, fmt.Errorf("time %q is not an epoch number (time layout %s)", s, layout)
 		}
+		// a number of the other unit, where its size tells it: seconds
+		// from 1e11 up are after the year 5000, milliseconds under 1e11
+		// (seconds from 1e8 up: 1973) before March 1973, no chat's time
+		switch {
+		case layout == "unix" && f >= 1e11 && f < 1e14:
+			return time.Time{}, fmt.Errorf("time %q is epoch milliseconds, not seconds (time layout unix): use --time-layout unixms", s)
+		case layout == "unixms" && f >= 1e8 && f < 1e11:
+			return time.Time{}, fmt.Errorf("time %q is epoch seconds, not milliseconds (time layout unixms): use --time-layout unix", s)
+		}
 		if layout == "unixms" {
 			f /= 1000
 		}
