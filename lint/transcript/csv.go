@@ -390,10 +390,14 @@ func readRows(ctx context.Context, src *Source, sink lint.Sink, b *builder, p ro
 		}
 	}
 	if records == 0 && b.m.header {
-		return errors.New("only a header row, no messages")
+		return errHeaderOnly
 	}
 	return nil
 }
+
+// errHeaderOnly is the error of a table of a header row and nothing under
+// it (a template).
+var errHeaderOnly = errors.New("only a header row, no messages")
 
 // maxTitleRows is the row a table's header may be on at the latest, below
 // title rows.

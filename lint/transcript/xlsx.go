@@ -62,9 +62,13 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err := wb.chatSheet(b); err != nil {
 		return err
 	}
-	if err := wb.readSheet(ctx, src, sink, b, wb.sheet); err != nil {
-		return err
+	// (a first chat sheet of a header alone, a template, is an error only
+	// when no sheet after it has messages)
+	firstErr := wb.readSheet(ctx, src, sink, b, wb.sheet)
+	if firstErr != nil && !errors.Is(firstErr, errHeaderOnly) {
+		return firstErr
 	}
+	read := firstErr == nil
 	// the chat sheets after it (a sheet a day, a month, an agent), each
 	// read as a file of its own name, for the positions and for the
 	// conversations without an id: a workbook's second sheet of chats
@@ -77,12 +81,16 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			return err
 		}
 		err = wb.readSheet(ctx, &more, sink, mb, s.part)
-		if err != nil && err.Error() == "only a header row, no messages" {
+		if errors.Is(err, errHeaderOnly) {
 			continue // (a template: a header row, nothing under it)
 		}
 		if err != nil {
 			return fmt.Errorf("sheet %q: %w", s.name, err)
 		}
+		read = true
+	}
+	if !read {
+		return firstErr
 	}
 	return nil
 }

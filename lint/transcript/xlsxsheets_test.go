@@ -151,6 +151,10 @@ func TestXLSXEveryChatSheet(t *testing.T) {
 			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[11月5日] c2|agent||text|您好@2", "<stdin>[11月5日] c2|customer||text|好的@3"}},
 		{"a template, a hidden sheet", []sheetSpec{day1, template, hidden, day2}, Options{},
 			[]string{"<stdin> c1|customer||text|在吗@2", "<stdin>[11月5日] c2|agent||text|您好@2", "<stdin>[11月5日] c2|customer||text|好的@3"}},
+		// a template first: the sheets after it are read (it was the
+		// workbook's error, "only a header row, no messages")
+		{"a template first", []sheetSpec{template, day2}, Options{},
+			[]string{"<stdin>[11月5日] c2|agent||text|您好@2", "<stdin>[11月5日] c2|customer||text|好的@3"}},
 		{"sheets without ids", []sheetSpec{noID, {"客服C", "", [][]string{{"角色", "内容"}, {"agent", "好的"}}}}, Options{},
 			[]string{"<stdin> <stdin>|agent||text|在的@2", "<stdin>[客服C] <stdin>[客服C]|agent||text|好的@2"}},
 		// a sheet whose header names a text column but not the columns
@@ -177,6 +181,16 @@ func TestXLSXEveryChatSheet(t *testing.T) {
 				t.Fatalf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestXLSXTemplatesOnly: a workbook whose chat sheets hold a header row
+// alone says so.
+func TestXLSXTemplatesOnly(t *testing.T) {
+	template := sheetSpec{"模板", "", [][]string{{"会话ID", "角色", "内容"}}}
+	_, err := readData(t, "xlsx", string(sheetsWorkbook(t, template, sheetSpec{"模板2", "", template.rows})), Options{})
+	if err == nil || err.Error() != "<stdin>: only a header row, no messages" {
+		t.Fatalf("error %v, want only a header row", err)
 	}
 }
 
