@@ -197,10 +197,12 @@ func (d *delimitedReader) Read(ctx context.Context, src *Source, sink lint.Sink)
 		}
 	}
 	if hasSep {
-		// no record, nor a title over the header row
+		// no record, nor a title over the header row; nor, repeated, in
+		// exports joined with cat (see repeatedHeader)
 		if _, _, _, err := p.next(); err != nil {
 			return err
 		}
+		p.sep = []byte("sep=" + string(sep))
 	}
 	return readRows(ctx, src, sink, b, p, comma)
 }
@@ -924,8 +926,9 @@ type recordParser struct {
 	hasHeld, ended bool
 	// header is the header row as a line writes it, its fields joined by
 	// the delimiter, and quoted the header with each field in quotes: a
-	// line that repeats it (files joined with cat) is no record
-	header, quoted []byte
+	// line that repeats it (files joined with cat) is no record; nor is
+	// one that repeats sep, the file's first line sep=; (if it has one)
+	header, quoted, sep []byte
 }
 
 // setHeader keeps the header row's fields for repeatedHeader.
@@ -938,10 +941,13 @@ func (p *recordParser) setHeader(fields []string) {
 // utf8BOM is the byte-order mark in UTF-8.
 var utf8BOM = []byte("\uFEFF")
 
-// repeatedHeader reports whether line l repeats the header row, after a
-// byte-order mark if any, as exports joined with cat do (day1.csv
-// day2.csv > week.csv).
+// repeatedHeader reports whether line l repeats the header row, or the
+// file's first line sep=;, after a byte-order mark if any, as exports
+// joined with cat do (day1.csv day2.csv > week.csv).
 func (p *recordParser) repeatedHeader(l []byte) bool {
+	if len(p.sep) > 0 && len(l) <= len(p.sep)+len(utf8BOM) && bytes.EqualFold(bytes.TrimPrefix(l, utf8BOM), p.sep) {
+		return true
+	}
 	if len(p.header) == 0 || len(l) < len(p.header) {
 		return false
 	}

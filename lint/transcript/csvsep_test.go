@@ -22,6 +22,9 @@ func TestCSVSepLine(t *testing.T) {
 		{"commas", "sep=,\n" + strings.ReplaceAll(rows, ";", ","), Options{}, "在吗@3 您好,亲@4"},
 		{"tabs", "sep=\t\n" + strings.ReplaceAll(rows, ";", "\t"), Options{}, "在吗@3 您好\t亲@4"},
 		{"no header", "sep=;\n" + rows[strings.Index(rows, "\n")+1:], Options{Mapping: &Mapping{Header: new(false), Fields: map[string]string{"conversation": "1", "role": "3", "text": "4"}}}, "在吗@2 您好;亲@3"},
+		// exports joined with cat: the second's sep= line, as its header
+		// row, is no record (it was a record of 1 field, malformed)
+		{"joined", "sep=;\r\n" + rows + "\uFEFFsep=;\r\n" + rows + "SEP=;\n" + rows, Options{}, "在吗@3 您好;亲@4 在吗@7 您好;亲@8 在吗@11 您好;亲@12"},
 		// --delimiter wins
 		{"flag", "sep=;\n" + rows, Options{Mapping: &Mapping{Delimiter: ","}}, "error"},
 		// not a sep= line
