@@ -163,7 +163,8 @@ func jsonStart(head []byte) bool {
 // jsonReader reads JSON exports. Without a messages path it takes a
 // top-level array of canonical messages, or of conversations
 // ({"conversation"|"id": …, "messages": [...]}), or an object holding
-// "conversations" or "messages"; with one (Mapping.Messages) any nesting,
+// "conversations" or "messages" (these keys in any case, as the fields'
+// keys: see layoutKey); with one (Mapping.Messages) any nesting,
 // e.g. "[].turns[].utterances[]". A top-level array is read one element at
 // a time (memory bounded by the largest element); so is the list of
 // messages or conversations in a top-level object once it is over
@@ -288,11 +289,11 @@ type jsonWalker struct {
 // top handles a whole top-level object.
 func (w *jsonWalker) top(n *jnode) error {
 	if w.steps == nil {
-		if convs := n.get("conversations"); convs != nil && convs.kind == '[' {
-			if msgs := n.get("messages"); msgs != nil && msgs.kind == '[' {
+		if convs := n.layoutKey("conversations"); convs != nil && convs.kind == '[' {
+			if msgs := n.layoutKey("messages"); msgs != nil && msgs.kind == '[' {
 				return bothLists(convs.line, msgs.line)
 			}
-			if n.count("conversations") > 1 {
+			if n.countLayoutKey("conversations") > 1 {
 				return conversationsTwice(n.line)
 			}
 			for _, c := range convs.vals {
@@ -337,13 +338,13 @@ func (w *jsonWalker) element(n *jnode) error {
 		return w.eachPath(func(steps []pathStep) error { return w.walk(n, steps[1:], nil) })
 	}
 	if n.kind == '{' {
-		if msgs := n.get("messages"); msgs != nil {
+		if msgs := n.layoutKey("messages"); msgs != nil {
 			if msgs.kind != '[' {
 				return w.reject(msgs.line, `"messages": expected a list of messages, got `+msgs.describe())
 			}
 			// a conversation with a text of its own, or two lists: one of
 			// them would be lost
-			if n.count("messages") > 1 {
+			if n.countLayoutKey("messages") > 1 {
 				return w.reject(n.line, `the conversation holds "messages" twice: which list are its messages?`)
 			}
 			if k, ok := w.ownText(n); ok {
@@ -702,16 +703,49 @@ func conversationsTwice(line int) error {
 	return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, line)
 }
 
-// count returns how often key is in an object.
-func (n *jnode) count(key string) int {
+// layoutKey returns the value of a key of the default layouts
+// ("conversations", "messages") in an object, matched in any case as the
+// canonical fields' keys are (see field): .NET's exports write Messages
+// and Conversations. The last one when several match.
+func (n *jnode) layoutKey(name string) *jnode {
+	if n == nil || n.kind != '{' {
+		return nil
+	}
+	if o := n.opened(); o != nil {
+		o.ask(name)
+	}
+	for i := len(n.keys) - 1; i >= 0; i-- {
+		if isLayoutKey(n.keys[i], name) {
+			return n.vals[i]
+		}
+	}
+	return nil
+}
+
+// countLayoutKey returns how many keys of an object are name, a key of the
+// default layouts, in any case (see layoutKey).
+func (n *jnode) countLayoutKey(name string) int {
 	c := 0
 	for _, k := range n.keys {
-		if k == key {
+		if isLayoutKey(k, name) {
 			c++
 		}
 	}
 	return c
 }
+
+// isLayoutKey reports whether key is name (a key of the default layouts,
+// "conversations" or "messages") in any case, as encoding/json compares
+// them (see field). Inlined, it tells most keys apart by their length or
+// first byte (no character beyond ASCII folds to c or m, as ſ does to s).
+func isLayoutKey(key, name string) bool {
+	return len(key) >= len(name) && key[0]|0x20 == name[0] && foldsToString(key, name)
+}
+
+// foldsToString is strings.EqualFold, not inlined, so that isLayoutKey is.
+//
+//go:noinline
+func foldsToString(key, name string) bool { return strings.EqualFold(key, name) }
 
 // ownText reports whether object n has a text of its own (not null: a null
 // text is none) where a message's text is looked up: under "text" (in any

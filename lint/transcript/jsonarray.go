@@ -75,10 +75,11 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 	for _, path := range w.paths {
 		if len(path) > 0 && path[0].index < 0 && !path[0].iter {
 			need[path[0].key] = true
+			if isLayoutKey(path[0].key, "messages") {
+				// (Messages too: the frame's list is left empty)
+				csp = nil
+			}
 		}
-	}
-	if need["messages"] {
-		csp = nil
 	}
 	var framer *jsonParser // reads the frames of conversations
 	return func() (bool, error) {
@@ -184,8 +185,9 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 		}
 	}
 	// str skims the string at pos+i (its quote); messages: whether it is
-	// exactly "messages" or holds escapes (so it might be); conversations:
-	// whether it is exactly "conversations"
+	// "messages" in any case (as the walker's layoutKey matches it) or
+	// holds escapes (so it might be); conversations: whether it is
+	// "conversations" in any case
 	conversations := false
 	str := func() (messages, ok bool) {
 		start := i + 1
@@ -194,8 +196,8 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 			if j-p.pos > limit {
 				return false, false
 			}
-			messages = string(p.buf[p.pos+start:j]) == "messages"
-			conversations = string(p.buf[p.pos+start:j]) == "conversations"
+			messages = isLayoutKeyBytes(p.buf[p.pos+start:j], "messages")
+			conversations = isLayoutKeyBytes(p.buf[p.pos+start:j], "conversations")
 			i = j - p.pos + 1
 			return messages, true
 		}
@@ -209,8 +211,8 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 			}
 			switch {
 			case c == '"':
-				messages = esc || string(p.buf[p.pos+start:p.pos+i]) == "messages"
-				conversations = string(p.buf[p.pos+start:p.pos+i]) == "conversations"
+				messages = esc || isLayoutKeyBytes(p.buf[p.pos+start:p.pos+i], "messages")
+				conversations = isLayoutKeyBytes(p.buf[p.pos+start:p.pos+i], "conversations")
 				i++
 				return messages, true
 			case c == '\\':
@@ -431,6 +433,22 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 			cs.listStart, inList, listNL = i, true, nl
 		}
 	}
+}
+
+// isLayoutKeyBytes is isLayoutKey for a key's bytes (without escapes), name
+// "messages" or "conversations". Inlined, it tells most keys apart by their
+// length or first byte, as the comparison with name alone did (no
+// character beyond ASCII folds to m or c, as ſ does to s).
+func isLayoutKeyBytes(key []byte, name string) bool {
+	return len(key) >= len(name) && key[0]|0x20 == name[0] && foldsTo(key, name)
+}
+
+// foldsTo reports whether key is name in any case (see isLayoutKey). (Not
+// inlined, so that isLayoutKeyBytes is.)
+//
+//go:noinline
+func foldsTo(key []byte, name string) bool {
+	return foldsToString(unsafe.String(unsafe.SliceData(key), len(key)), name)
 }
 
 // convSkim is what skimMessage notes of a conversation object: where its

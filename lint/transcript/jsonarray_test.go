@@ -193,6 +193,12 @@ var jsonArraySeeds = []string{
 	`[{"conversation":"c","messages":[{"role":"customer"},{"role":"customer","body":"x"},{"role":"nobody","text":"y"}]}]`,
 	`[{"conversation":"c","messages":[{"role":"customer","text":"a"}],"messages":[{"role":"agent","text":"b"}]}]`,
 	`[{"conversation":"c","messag\u0065s":[{"role":"customer","text":"a"}]}]`,
+	// the layout's key in any case (the walker's layoutKey)
+	`[{"Id":"c","Messages":[{"Role":"customer","Text":"a"}]},{"ID":"d","MESSAGES":[{"role":"agent","text":"b"}]},{"id":"e","meſſages":[{"role":"agent","text":"c"}]}]`,
+	`[{"conversation":"c","messages":[{"role":"customer","text":"a"}],"Messages":[{"role":"agent","text":"b"}]}]`,
+	`[{"conversation":"c","Messages":"x"},{"role":"agent","text":"b","Messagesx":[]},{"role":"agent","text":"b","MESSAGE":[]}]`,
+	`{"Conversations":[{"Id":"c","Messages":[{"Role":"customer","Text":"a"}]}],"messages":[]}`,
+	`{"conversations":[],"CONVERSATIONS":[{"Id":"c","Messages":[{"Role":"customer","Text":"a"}]}]}`,
 	`[{"conversation":"c","messages":[{"role":"customer","text":"a","messages":[{"role":"agent","text":"b"}]}]}]`,
 	"[{\"conversation\":\"c\",\"messages\":[\r\n{\"role\":\"customer\",\r\n\"text\":\"a\\n\\u4e2d\"} ,\n\t{\"type\":\"event\",\"role\":\"agent\",\"text\":\"b\"}\n],\n\"id\":\"z\"}]",
 	`[{"conversation":"c","messages":[{"role":"customer","text":"a"},{"role":"agent","text":"b\xff"}]}]`,
@@ -320,8 +326,13 @@ func TestJSONConversationsRandomAgrees(t *testing.T) {
 			}
 			list.WriteString("]")
 			key := `"messages"`
-			if r.IntN(30) == 0 {
+			switch r.IntN(30) {
+			case 0:
 				key = `"messag\u0065s"`
+			case 1:
+				key = `"Messages"` // (.NET's)
+			case 2:
+				key = `"MESSAGES"`
 			}
 			// the list first, last or in between the frame's keys
 			switch r.IntN(3) {
@@ -355,7 +366,11 @@ func checkStreamedConversations(t *testing.T, list string, mode byte, after int6
 	t.Helper()
 	defer func(n int64) { streamAfter = n }(streamAfter)
 	streamAfter = after
-	return checkJSONArray(t, `{"export":"day","conversations":`+list+`,"n":1}`, mode)
+	key := "conversations"
+	if len(list)%3 == 1 {
+		key = "Conversations" // in any case (.NET's)
+	}
+	return checkJSONArray(t, `{"export":"day","`+key+`":`+list+`,"n":1}`, mode)
 }
 
 // readJSONLEvents reads data as JSONL with a mapping (mode, as

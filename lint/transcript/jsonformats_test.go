@@ -355,3 +355,40 @@ func TestEdged(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLayoutKeysInAnyCase: the default layouts' keys, conversations and
+// messages, match in any case, as the message fields' do (.NET's exports
+// write Conversations and Messages): read whole, streamed or deferred, and
+// the errors of two lists are said as for the keys in lower case.
+func TestJSONLayoutKeysInAnyCase(t *testing.T) {
+	saved := streamAfter
+	defer func() { streamAfter = saved }()
+	for _, tc := range []struct{ name, data, want string }{
+		{"Conversations", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]},{"Id":"b","Messages":[{"Role":"customer","Text":"y"}]}]}`, "a|agent||text|x@1\nb|customer||text|y@1"},
+		{"Messages", `{"Id":"c","MESSAGES":[{"Role":"agent","Text":"x"},{"Role":"customer","Text":"y"}]}`, "c|agent||text|x@1\nc|customer||text|y@1"},
+		{"both lists", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Messages":[{"Role":"agent","Text":"y"}]}`, "error: holds both a \"conversations\" list and a \"messages\" list"},
+		{"two conversations lists", `{"conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Conversations":[{"Id":"b","Messages":[{"Role":"agent","Text":"y"}]}]}`, "error: holds \"conversations\" twice"},
+	} {
+		for _, after := range []int64{saved, 0} {
+			streamAfter = after
+			var got string
+			s, err := readData(t, "json", tc.data, Options{})
+			switch {
+			case err != nil:
+				got = "error: " + err.Error()
+			case len(s.rejects) > 0:
+				got = fmt.Sprint(s.rejects)
+			default:
+				got = msgLines(s.msgs)
+			}
+			w, isErr := strings.CutPrefix(tc.want, "error: ")
+			if isErr && after == 0 {
+				// (streamed: the second list comes after the first, read)
+				w = "comes after the list"
+			}
+			if isErr && !strings.Contains(got, w) || !isErr && got != tc.want {
+				t.Errorf("%s (streamed after %d): got\n%s\nwant\n%s", tc.name, after, got, tc.want)
+			}
+		}
+	}
+}

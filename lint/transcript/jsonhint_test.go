@@ -81,9 +81,10 @@ func TestJSONLayoutHint(t *testing.T) {
 			`{"code":0,"data":{"list":[{"sessionId":123,"msgs":[{"from":"visitor","content":"在吗","createTime":1793757780000},{"from":"staff","content":"您好","createTime":1793757785000}]}]}}`,
 			`the messages may be at data.list[].msgs[]: try --messages 'data.list[].msgs[]' --map conversation=sessionId,time=createTime,role=from,text=content --roles visitor=customer,staff=agent`, 2},
 		// an export in PascalCase (.NET's): its Id is the conversation's
+		// (its Messages, in any case, are read without a hint)
 		{"keys in another case",
-			`[{"Id":"c1","Messages":[{"Role":"customer","Text":"在吗"},{"Role":"agent","Text":"您好"}]}]`,
-			`the messages may be at [].Messages[]: try --messages '[].Messages[]' --map conversation=Id`, 2},
+			`[{"Id":"c1","Items":[{"Role":"customer","Text":"在吗"},{"Role":"agent","Text":"您好"}]}]`,
+			`the messages may be at [].Items[]: try --messages '[].Items[]' --map conversation=Id`, 2},
 		{"a top-level object",
 			`{"chat":{"lines":[{"role":"agent","text":"您好"}]}}`,
 			`the messages may be at chat.lines[]: try --messages 'chat.lines[]'`, 1},

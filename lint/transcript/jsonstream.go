@@ -170,7 +170,7 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 			if err != nil {
 				return false, err
 			}
-			if o.keys == nil && key == "conversations" {
+			if o.keys == nil && isLayoutKey(key, "conversations") {
 				o.convs = true
 			}
 			return true, add(key, v)
@@ -194,7 +194,7 @@ func (o *objectStream) object(line, depth, level int, frames []*jnode) (*jnode, 
 // isList reports whether key at level names the list to stream.
 func (o *objectStream) isList(level int, key string) bool {
 	if o.keys == nil {
-		return level == 0 && (key == "conversations" || key == "messages" && !o.convs)
+		return level == 0 && (isLayoutKey(key, "conversations") || isLayoutKey(key, "messages") && !o.convs)
 	}
 	return level == len(o.keys)-1 && key == o.keys[level]
 }
@@ -207,7 +207,7 @@ func (o *objectStream) onPath(level int, key string) bool {
 	if o.keys == nil {
 		// (a "messages" list after a streamed "conversations" one: the
 		// whole object would have been refused, as holding both)
-		return level == 0 && (key == o.listKey || key == "conversations" || key == "messages")
+		return level == 0 && (key == o.listKey || isLayoutKey(key, "conversations") || isLayoutKey(key, "messages"))
 	}
 	return level < len(o.keys) && key == o.keys[level]
 }
@@ -224,7 +224,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	// once streamed, the elements of the default layout's conversations
 	// are deferred as those of a top-level array are (elementSkimmer)
 	var custom func() (bool, error)
-	if o.keys == nil && key == "conversations" {
+	if o.keys == nil && isLayoutKey(key, "conversations") {
 		if skim := elementSkimmer(o.w, o.p, "conversations[]"); skim != nil {
 			custom = func() (bool, error) {
 				if !o.streaming {
@@ -283,11 +283,11 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 // one is an error, as it is when the object is read whole (one of the
 // lists would be lost).
 func (o *objectStream) start(key string, line int, frames []*jnode) error {
-	if o.keys == nil && key == "conversations" && len(frames) > 0 {
+	if o.keys == nil && isLayoutKey(key, "conversations") && len(frames) > 0 {
 		top := frames[0]
 		for i, k := range top.keys {
-			if v := top.vals[i]; v.kind == '[' && (k == "messages" || k == "conversations") {
-				if k == "messages" {
+			if v := top.vals[i]; v.kind == '[' && (isLayoutKey(k, "messages") || isLayoutKey(k, "conversations")) {
+				if isLayoutKey(k, "messages") {
 					return bothLists(line, v.line)
 				}
 				return conversationsTwice(line)
@@ -297,7 +297,7 @@ func (o *objectStream) start(key string, line int, frames []*jnode) error {
 	o.streaming, o.listKey, o.listLine = true, key, line
 	w := o.w
 	switch {
-	case o.keys == nil && key == "messages":
+	case o.keys == nil && isLayoutKey(key, "messages"):
 		w.outer++
 		w.at = "messages[]"
 		o.conv = fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
@@ -314,7 +314,7 @@ func (o *objectStream) element(e *jnode, frames []*jnode) error {
 		return err
 	}
 	switch {
-	case o.keys == nil && o.listKey == "messages":
+	case o.keys == nil && isLayoutKey(o.listKey, "messages"):
 		return w.emit(e, frames, o.conv)
 	case o.keys == nil:
 		w.outer++
