@@ -289,8 +289,8 @@ type jsonWalker struct {
 // top handles a whole top-level object.
 func (w *jsonWalker) top(n *jnode) error {
 	if w.steps == nil {
-		if convs := n.layoutKey("conversations"); convs != nil && convs.kind == '[' {
-			if msgs := n.layoutKey("messages"); msgs != nil && msgs.kind == '[' {
+		if key, convs := n.layoutKey("conversations"); convs != nil && convs.kind == '[' {
+			if _, msgs := n.layoutKey("messages"); msgs != nil && msgs.kind == '[' {
 				return bothLists(convs.line, msgs.line)
 			}
 			if n.countLayoutKey("conversations") > 1 {
@@ -298,7 +298,7 @@ func (w *jsonWalker) top(n *jnode) error {
 			}
 			for _, c := range convs.vals {
 				w.outer++
-				w.at = "conversations[]"
+				w.at = key + "[]" // as written: a hint's path matches it so
 				if err := w.element(c); err != nil {
 					return err
 				}
@@ -338,7 +338,7 @@ func (w *jsonWalker) element(n *jnode) error {
 		return w.eachPath(func(steps []pathStep) error { return w.walk(n, steps[1:], nil) })
 	}
 	if n.kind == '{' {
-		if msgs := n.layoutKey("messages"); msgs != nil {
+		if key, msgs := n.layoutKey("messages"); msgs != nil {
 			if msgs.kind != '[' {
 				return w.reject(msgs.line, `"messages": expected a list of messages, got `+msgs.describe())
 			}
@@ -351,7 +351,7 @@ func (w *jsonWalker) element(n *jnode) error {
 				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a \"messages\" list: is it a message or a conversation?", k))
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
-			w.at = joinPath(w.at, "messages[]")
+			w.at = joinPath(w.at, key+"[]")
 			for _, m := range msgs.vals {
 				if err := w.emit(m, []*jnode{n}, conv); err != nil {
 					return err
@@ -703,23 +703,23 @@ func conversationsTwice(line int) error {
 	return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, line)
 }
 
-// layoutKey returns the value of a key of the default layouts
-// ("conversations", "messages") in an object, matched in any case as the
-// canonical fields' keys are (see field): .NET's exports write Messages
-// and Conversations. The last one when several match.
-func (n *jnode) layoutKey(name string) *jnode {
+// layoutKey returns a key of the default layouts ("conversations",
+// "messages") in an object, as written, and its value, matched in any case
+// as the canonical fields' keys are (see field): .NET's exports write
+// Messages and Conversations. The last one when several match.
+func (n *jnode) layoutKey(name string) (string, *jnode) {
 	if n == nil || n.kind != '{' {
-		return nil
+		return "", nil
 	}
 	if o := n.opened(); o != nil {
 		o.ask(name)
 	}
 	for i := len(n.keys) - 1; i >= 0; i-- {
 		if isLayoutKey(n.keys[i], name) {
-			return n.vals[i]
+			return n.keys[i], n.vals[i]
 		}
 	}
-	return nil
+	return "", nil
 }
 
 // countLayoutKey returns how many keys of an object are name, a key of the

@@ -151,10 +151,9 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 	var stack [maxSkimDepth]byte // the open containers, innermost last
 	depth := 0
 	i := 0 // offset from pos of the next byte
-	// escaped: the last string read had escapes; inList: in the list of
-	// the conversation's messages (at depth 2), which began after listNL
-	// line breaks
-	escaped, inList, listNL := false, false, 0
+	// inList: in the list of the conversation's messages (at depth 2),
+	// which began after listNL line breaks
+	inList, listNL := false, 0
 	// at returns the byte at pos+i, reading more input if need be
 	at := func() (byte, bool) {
 		for p.pos+i >= p.end {
@@ -187,16 +186,17 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 	// str skims the string at pos+i (its quote); messages: whether it is
 	// "messages" in any case (as the walker's layoutKey matches it) or
 	// holds escapes (so it might be); conversations: whether it is
-	// "conversations" in any case
-	conversations := false
+	// "conversations" in any case; exact: whether it is "messages" as
+	// written
+	conversations, exact := false, false
 	str := func() (messages, ok bool) {
 		start := i + 1
-		escaped = false
 		if j, _ := plainStringEnd(p.buf[:p.end], p.pos+start); j >= 0 {
 			if j-p.pos > limit {
 				return false, false
 			}
-			messages = isLayoutKeyBytes(p.buf[p.pos+start:j], "messages")
+			exact = string(p.buf[p.pos+start:j]) == "messages"
+			messages = exact || isLayoutKeyBytes(p.buf[p.pos+start:j], "messages")
 			conversations = isLayoutKeyBytes(p.buf[p.pos+start:j], "conversations")
 			i = j - p.pos + 1
 			return messages, true
@@ -211,12 +211,13 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 			}
 			switch {
 			case c == '"':
+				exact = !esc && string(p.buf[p.pos+start:p.pos+i]) == "messages"
 				messages = esc || isLayoutKeyBytes(p.buf[p.pos+start:p.pos+i], "messages")
 				conversations = isLayoutKeyBytes(p.buf[p.pos+start:p.pos+i], "conversations")
 				i++
 				return messages, true
 			case c == '\\':
-				esc, escaped = true, true
+				esc = true
 				i++
 				e, ok := at()
 				if !ok {
@@ -410,7 +411,9 @@ func (p *jsonParser) skimMessage(limit int, cs *convSkim, top bool) (k, nl int, 
 				return 0, 0, false
 			}
 			if messages && depth == 1 {
-				if cs == nil || cs.seen || escaped {
+				// (a key written otherwise, Messages or with escapes, is
+				// the walker's: its hints name the list as written)
+				if cs == nil || cs.seen || !exact {
 					return 0, 0, false
 				}
 				cs.seen, list = true, true

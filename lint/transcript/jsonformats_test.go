@@ -358,8 +358,9 @@ func TestEdged(t *testing.T) {
 
 // TestJSONLayoutKeysInAnyCase: the default layouts' keys, conversations and
 // messages, match in any case, as the message fields' do (.NET's exports
-// write Conversations and Messages): read whole, streamed or deferred, and
-// the errors of two lists are said as for the keys in lower case.
+// write Conversations and Messages): read whole, streamed or deferred, the
+// errors of two lists said as for the keys in lower case, and a hint's
+// messages path naming the keys as written.
 func TestJSONLayoutKeysInAnyCase(t *testing.T) {
 	saved := streamAfter
 	defer func() { streamAfter = saved }()
@@ -367,6 +368,7 @@ func TestJSONLayoutKeysInAnyCase(t *testing.T) {
 		{"Conversations", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]},{"Id":"b","Messages":[{"Role":"customer","Text":"y"}]}]}`, "a|agent||text|x@1\nb|customer||text|y@1"},
 		{"Messages", `{"Id":"c","MESSAGES":[{"Role":"agent","Text":"x"},{"Role":"customer","Text":"y"}]}`, "c|agent||text|x@1\nc|customer||text|y@1"},
 		{"both lists", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Messages":[{"Role":"agent","Text":"y"}]}`, "error: holds both a \"conversations\" list and a \"messages\" list"},
+		{"a hint", `{"Conversations":[{"Id":"c1","Messages":[{"Turns":[{"Role":"agent","Text":"x"}]}]}]}`, "has: try --messages 'Conversations[].Messages[].Turns[]'"},
 		{"two conversations lists", `{"conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Conversations":[{"Id":"b","Messages":[{"Role":"agent","Text":"y"}]}]}`, "error: holds \"conversations\" twice"},
 	} {
 		for _, after := range []int64{saved, 0} {
@@ -386,7 +388,8 @@ func TestJSONLayoutKeysInAnyCase(t *testing.T) {
 				// (streamed: the second list comes after the first, read)
 				w = "comes after the list"
 			}
-			if isErr && !strings.Contains(got, w) || !isErr && got != tc.want {
+			has, isHas := strings.CutPrefix(tc.want, "has: ")
+			if isErr && !strings.Contains(got, w) || isHas && !strings.Contains(got, has) || !isErr && !isHas && got != tc.want {
 				t.Errorf("%s (streamed after %d): got\n%s\nwant\n%s", tc.name, after, got, tc.want)
 			}
 		}

@@ -85,6 +85,14 @@ func TestJSONLayoutHint(t *testing.T) {
 		{"keys in another case",
 			`[{"Id":"c1","Items":[{"Role":"customer","Text":"在吗"},{"Role":"agent","Text":"您好"}]}]`,
 			`the messages may be at [].Items[]: try --messages '[].Items[]' --map conversation=Id`, 2},
+		// a list in Messages: the path names the key as written, which a
+		// messages path matches
+		{"a list in PascalCase messages",
+			`[{"Id":"c1","Messages":[{"Turns":[{"Role":"agent","Text":"x"}]}]}]`,
+			`the messages may be at [].Messages[].Turns[]: try --messages '[].Messages[].Turns[]'`, 1},
+		{"a list in PascalCase conversations' messages",
+			`{"Conversations":[{"Id":"c1","Messages":[{"Turns":[{"Role":"agent","Text":"x"}]}]}]}`,
+			`the messages may be at Conversations[].Messages[].Turns[]: try --messages 'Conversations[].Messages[].Turns[]'`, 1},
 		{"a top-level object",
 			`{"chat":{"lines":[{"role":"agent","text":"您好"}]}}`,
 			`the messages may be at chat.lines[]: try --messages 'chat.lines[]'`, 1},

@@ -225,7 +225,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 	// are deferred as those of a top-level array are (elementSkimmer)
 	var custom func() (bool, error)
 	if o.keys == nil && isLayoutKey(key, "conversations") {
-		if skim := elementSkimmer(o.w, o.p, "conversations[]"); skim != nil {
+		if skim := elementSkimmer(o.w, o.p, key+"[]"); skim != nil {
 			custom = func() (bool, error) {
 				if !o.streaming {
 					return false, nil
@@ -299,7 +299,7 @@ func (o *objectStream) start(key string, line int, frames []*jnode) error {
 	switch {
 	case o.keys == nil && isLayoutKey(key, "messages"):
 		w.outer++
-		w.at = "messages[]"
+		w.at = key + "[]" // as written, as walking the whole object says it
 		o.conv = fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
 	case o.topIter:
 		w.outer++
@@ -318,7 +318,7 @@ func (o *objectStream) element(e *jnode, frames []*jnode) error {
 		return w.emit(e, frames, o.conv)
 	case o.keys == nil:
 		w.outer++
-		w.at = "conversations[]"
+		w.at = o.listKey + "[]"
 		return w.element(e)
 	}
 	if o.first {
