@@ -52,10 +52,16 @@ type Config struct {
 // YAML, which chatlint does not read.
 const ymlName = ".chatlint.yml"
 
+// undottedNames are the config file's names without the leading dot,
+// which chatlint does not read either.
+var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
+
 // Find looks for .chatlint.yaml in dir and its parents and returns its
 // path, or "" when there is none. A .chatlint.yml where the search would
 // find no .chatlint.yaml is an error: passed over, its settings would
-// silently not apply.
+// silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
+// dot) there that reads as settings (a mapping with a settings key and no
+// pack: key): a pack or a canned library of that name is left alone.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -70,6 +76,11 @@ func Find(dir string) (string, error) {
 		}
 		if yml := filepath.Join(dir, ymlName); isFile(yml) {
 			return "", fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", yml, FileName, FileName)
+		}
+		for _, name := range undottedNames {
+			if p := filepath.Join(dir, name); looksLikeSettings(p) {
+				return "", fmt.Errorf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", p, FileName, FileName)
+			}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -295,6 +306,33 @@ func (c *Config) TeamsOf() func(agent string) []string {
 }
 
 // isFile reports whether name is a file (not a directory) that exists.
+// looksLikeSettings reports whether the file name is a YAML mapping with
+// a key of the settings (packs:, rules:, fail_on:, …) and no pack: key,
+// as a config file would be, rather than a pack or a canned library.
+func looksLikeSettings(name string) bool {
+	st, err := os.Stat(name)
+	if err != nil || st.IsDir() || st.Size() > 1<<20 {
+		return false
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return false
+	}
+	var m map[string]any
+	if yaml.Unmarshal(data, &m) != nil || m == nil {
+		return false
+	}
+	if _, ok := m["pack"]; ok {
+		return false
+	}
+	for _, k := range []string{"packs", "rules", "teams", "fail_on", "min_score", "input", "exclude"} {
+		if _, ok := m[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func isFile(name string) bool {
 	st, err := os.Stat(name)
 	return err == nil && !st.IsDir()

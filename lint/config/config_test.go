@@ -210,6 +210,51 @@ func TestFindRefusesYml(t *testing.T) {
 	}
 }
 
+// TestFindRefusesUndotted: a config saved as chatlint.yaml (no leading
+// dot, as people name it when their file manager hides dot files) was
+// passed over without a word, so its settings did not apply. Where it
+// stands instead of .chatlint.yaml, Find says so; a pack or a canned
+// library of that name is no config and is left alone.
+func TestFindRefusesUndotted(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		refused    bool
+	}{
+		{"chatlint.yaml", "packs: [ecommerce]\nfail_on: warning\n", true},
+		{"chatlint.yml", "rules:\n  base/evasive-phrase: {disable: true}\n", true},
+		{"chatlint.yaml", "pack: shop\nextends: [base]\nrules: []\n", false},
+		{"chatlint.yaml", "- 您好，很高兴为您服务\n- 不知道\n", false},
+		{"chatlint.yaml", "title: something else\n", false},
+		{"chatlint.yaml", "packs: [\n", false},
+	} {
+		root := t.TempDir()
+		sub := filepath.Join(root, "a")
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(root, tc.name)
+		if err := os.WriteFile(p, []byte(tc.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		got, err := Find(sub)
+		if tc.refused {
+			if err == nil || got != "" || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "rename it to "+FileName) {
+				t.Errorf("%s %q: Find = %q, %v; want an error naming it", tc.name, tc.text, got, err)
+			}
+		} else if err != nil || got != "" {
+			t.Errorf("%s %q: Find = %q, %v; want none", tc.name, tc.text, got, err)
+		}
+		// beside a .chatlint.yaml, the dotted file is the config
+		dotted := filepath.Join(root, FileName)
+		if err := os.WriteFile(dotted, []byte("fail_on: none\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := Find(sub); err != nil || got != dotted {
+			t.Errorf("%s beside %s: Find = %q, %v", tc.name, FileName, got, err)
+		}
+	}
+}
+
 // TestLoadExclude: exclude: lists globs (as --exclude takes them), each a
 // string; an entry of another kind, or a glob that is malformed, is an
 // error naming the file and the entry's line.
