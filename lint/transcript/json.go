@@ -22,10 +22,44 @@ func init() {
 		AutoDetect: true,
 		Priority:   5, // before jsonl: a pretty-printed object also starts with {
 		// an export saved as .txt
-		Overrides: []string{"txt"},
-		Sniff:     sniffJSON,
-		New:       func() Reader { return jsonReader{} },
+		Overrides:  []string{"txt"},
+		Sniff:      sniffJSONInput,
+		SniffBytes: bufSize,
+		New:        func() Reader { return jsonReader{} },
 	})
+}
+
+// sniffJSONInput is the json format's Sniff, given up to bufSize bytes of
+// the start of the input (all of it when fewer): a JSON document (see
+// sniffJSON), or one object alone on its line, with a list or an object
+// among its members, as a minified export is (jq -c, an API's response
+// saved): JSONL's fast path would read it as one record, every message
+// in it unread. A flat object alone is a message, which JSONL reads.
+func sniffJSONInput(head []byte) bool {
+	if sniffJSON(head) {
+		return true
+	}
+	if len(head) >= bufSize {
+		return false // (a first line longer than that: sniffJSON's guess)
+	}
+	first, rest, _ := bytes.Cut(bytes.TrimLeft(head, " \t\r\n"), []byte("\n"))
+	return len(first) > 0 && first[0] == '{' && len(bytes.TrimSpace(rest)) == 0 && json.Valid(first) && nestedMember(first)
+}
+
+// nestedMember reports whether obj, a valid JSON object, has a member whose
+// value is an object or a list.
+func nestedMember(obj []byte) bool {
+	for i := 1; i < len(obj); i++ {
+		switch obj[i] {
+		case '"':
+			i = jsonStringEnd(obj, i+1) - 1
+		case ':':
+			if j := skipJSONBlanks(obj, i+1); j < len(obj) && (obj[j] == '{' || obj[j] == '[') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sniffJSON reports whether the input is a JSON document rather than JSON

@@ -64,6 +64,16 @@ func TestSniffLongJSONLRecord(t *testing.T) {
 		{"-", "{\n  \"conversation\": \"c1\",\n  \"text\": \"在吗\"\n}\n", "json"},
 		{"-", "{\"conversation\": \"c1\",\n  \"text\": \"在吗\"\n}\n", "json"},
 		{"-", "{\"id\": 7, \"messages\": [\n  {\"role\": \"customer\", \"text\": \"在吗\"}\n]}\n", "json"},
+		// a minified document alone on its line, short or with a long
+		// flat member before its list: its messages were one record
+		{"-", `{"id":"c1","messages":[{"role":"customer","text":"在吗"}]}` + "\n", "json"},
+		{"-", ` {"conversations":[{"id":"c1","messages":[]}]}`, "json"},
+		{"export.txt", `{"id":"c1","messages":[{"role":"customer","text":"在吗"}]}`, "json"},
+		{"-", `{"id":"c1","summary":"` + strings.Repeat("您好", 2100) + `","messages":[{"role":"customer","text":"在吗"}]}` + "\n", "json"},
+		{"-", `{"id":"c1","messages":[{"role":"customer","text":"在吗"}]}` + "\n" + `{"id":"c2","messages":[]}` + "\n", "jsonl"},
+		{"-", `{"conversation":"c1","role":"customer","text":"在吗"}`, "jsonl"},
+		{"-", `{"conversation":"c1","role":"customer","text":"[在吗]{"}`, "jsonl"},
+		{"-", long[:len(long)-2] + `,"meta":{"a":1}}` + "\n" + long, "jsonl"},
 	} {
 		got, err := detectString(tc.name, tc.data)
 		if got != tc.want {

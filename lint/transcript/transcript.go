@@ -113,6 +113,9 @@ type Format struct {
 	// Sniff reports whether the start of a file looks like this format (for
 	// auto-detection of stdin and unknown extensions); nil: never by content.
 	Sniff func(head []byte) bool
+	// SniffBytes is how much of the start Sniff is given (0: 4 KiB; at
+	// most bufSize); when it is given fewer, they are all of the input.
+	SniffBytes int
 	// Priority orders content sniffing: higher sniffs first (specific
 	// layouts before generic ones); equal priorities go by name.
 	Priority int
@@ -810,11 +813,22 @@ func detect(name string, r *bufio.Reader, want string) (*Format, error) {
 		return candidates[i].Name < candidates[j].Name
 	})
 	head, _ := r.Peek(4096)
+	sniff := func(f *Format) bool {
+		if f.Sniff == nil {
+			return false
+		}
+		if f.SniffBytes > len(head) {
+			// (blank has peeked bufSize: this reads nothing more)
+			more, _ := r.Peek(min(f.SniffBytes, bufSize))
+			return f.Sniff(more)
+		}
+		return f.Sniff(head)
+	}
 	for _, f := range candidates {
 		for _, ext := range f.Extensions {
 			if strings.HasSuffix(lower, ext) && !refines(f, ext) {
 				for _, g := range candidates {
-					if g.Sniff != nil && contains(g.Overrides, f.Name) && g.Sniff(head) {
+					if contains(g.Overrides, f.Name) && sniff(g) {
 						return g, nil
 					}
 				}
@@ -823,7 +837,7 @@ func detect(name string, r *bufio.Reader, want string) (*Format, error) {
 		}
 	}
 	for _, f := range candidates {
-		if f.Sniff != nil && f.Sniff(head) {
+		if sniff(f) {
 			return f, nil
 		}
 	}
