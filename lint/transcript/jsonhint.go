@@ -3,6 +3,7 @@ package transcript
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 
@@ -243,24 +244,91 @@ func textKey(n *jnode) string {
 	return best
 }
 
-// roleField returns a key other than "role" whose string value, in one of the
-// objects, is a role name or a common synonym of one (the Weibo dialogues'
-// "sender": "customer"), or "".
+// roleField returns a key other than "role" whose string values, in the
+// objects, are role names or common synonyms of one (the Weibo dialogues'
+// "sender": "customer"), or "". Where several keys hold one, it prefers
+// the key whose values read as roles in more of the objects (and as no
+// role in fewer: a nickname "buyer" is one buyer's), then the key whose
+// values name more roles, then canonical names over synonyms, then a key
+// that is no name's (nick, 昵称), then the first.
 func roleField(objs []*jnode) string {
+	type score struct {
+		key               string
+		net, roles, canon int
+		seen              uint64 // the roles its values name, by bit
+		nameLike          bool
+	}
+	var keys []*score
+	find := func(key string) *score {
+		for _, k := range keys {
+			if k.key == key {
+				return k
+			}
+		}
+		k := &score{key: key, nameLike: nameLikeKey(key)}
+		keys = append(keys, k)
+		return k
+	}
 	for _, o := range objs {
 		if o.kind != '{' || o.field(fRole) != nil {
 			continue
 		}
 		for i, key := range o.keys {
-			if v := o.vals[i]; v.kind == 's' {
-				_, ok := lint.ParseRole(v.s)
-				if _, syn := hintRole(v.s); ok || syn {
-					return key
+			v := o.vals[i]
+			if v.kind != 's' {
+				continue
+			}
+			k := find(key)
+			r, canon := lint.ParseRole(v.s)
+			if !canon {
+				var syn bool
+				if r, syn = hintRole(v.s); !syn {
+					k.net-- // a value that is no role
+					continue
 				}
+			}
+			k.net++
+			if canon {
+				k.canon++
+			}
+			if bit := uint64(1) << (r % 64); k.seen&bit == 0 {
+				k.seen |= bit
+				k.roles++
 			}
 		}
 	}
-	return ""
+	var best *score
+	for _, k := range keys {
+		if k.roles == 0 || k.net <= 0 {
+			continue
+		}
+		if best == nil || cmp.Or(cmp.Compare(k.net, best.net), cmp.Compare(k.roles, best.roles),
+			cmp.Compare(k.canon, best.canon), boolCompare(!k.nameLike, !best.nameLike)) > 0 {
+			best = k
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.key
+}
+
+// boolCompare orders false before true.
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// nameLikeKey reports whether key names a person's name (nick, nickname,
+// userName, 昵称, 姓名): its values are names, even one that reads as a role.
+func nameLikeKey(key string) bool {
+	k := foldHeader(key)
+	return strings.Contains(k, "name") || strings.Contains(k, "nick") || strings.Contains(k, "昵称") || strings.Contains(k, "姓名")
 }
 
 // hintRoles are role values common in exports that a --roles hint maps;

@@ -80,6 +80,21 @@ func TestJSONLayoutHint(t *testing.T) {
 		{"a help desk's API",
 			`{"code":0,"data":{"list":[{"sessionId":123,"msgs":[{"from":"visitor","content":"在吗","createTime":1793757780000},{"from":"staff","content":"您好","createTime":1793757785000}]}]}}`,
 			`the messages may be at data.list[].msgs[]: try --messages 'data.list[].msgs[]' --map conversation=sessionId,time=createTime,role=from,text=content --roles visitor=customer,staff=agent`, 2},
+		// a nickname that reads as a role ("buyer") is no role field: the
+		// key whose values read as roles across the messages is (the hint
+		// said role=nick, every other message an unknown role)
+		{"a nickname buyer beside the role",
+			`[{"id":"c1","items":[{"nick":"buyer","from":"user","body":"在吗"},{"nick":"小美","from":"staff","body":"您好"}]}]`,
+			`the messages may be at [].items[]: try --messages '[].items[]' --map conversation=id,role=from,text=body --roles user=customer,staff=agent`, 2},
+		{"a nickname buyer beside a canonical role",
+			`[{"nick":"buyer","from":"customer","content":"在吗"}]`,
+			`try --map role=from,text=content`, 1},
+		{"a nickname buyer beside a synonym",
+			`[{"nick":"buyer","from":"visitor","content":"在吗"}]`,
+			`try --map role=from,text=content --roles visitor=customer`, 1},
+		{"names that are no roles",
+			`[{"id":"c1","items":[{"name":"buyer","body":"在吗"},{"name":"小美","body":"您好"},{"name":"小王","body":"好的"}]}]`,
+			`the messages may be at [].items[]: try --messages '[].items[]' --map conversation=id,sender=name,text=body`, 0},
 		// an export in PascalCase (.NET's): its Id is the conversation's
 		// (its Messages, in any case, are read without a hint)
 		{"keys in another case",
