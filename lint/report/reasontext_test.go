@@ -96,7 +96,7 @@ func TestReasonText(t *testing.T) {
 			`第 1 行：一个值超过了一条记录最多可占的 1 MiB（--max-message-size 的 4 倍）；工作簿的其余部分未读取`},
 		{`binary file (a ZIP archive or an Excel .xlsx workbook: read a workbook with --input-format xlsx (or auto)), not a text transcript`,
 			`二进制文件（ZIP 压缩包或 Excel .xlsx 工作簿：工作簿请用 --input-format xlsx（或 auto）读取），不是文本聊天记录`},
-		{`binary file (an Office .xls/.doc file: export it as CSV), not a text transcript`, `二进制文件（Office .xls/.doc 文件：请导出为 CSV），不是文本聊天记录`},
+		{`binary file (an Excel 97–2003 .xls workbook: save it as .xlsx (Excel Workbook) or export it as CSV), not a text transcript`, `二进制文件（Excel 97–2003 .xls 工作簿：请另存为 .xlsx（Excel 工作簿）或导出为 CSV），不是文本聊天记录`},
 		{`binary file (gzip-compressed: decompress it first), not a text transcript`, `二进制文件（gzip 压缩文件：请先解压），不是文本聊天记录`},
 		{`binary file (a GIF image), not a text transcript`, `二进制文件（GIF 图片），不是文本聊天记录`},
 		{`binary file (an SQLite database), not a text transcript`, `二进制文件（SQLite 数据库），不是文本聊天记录`},

@@ -26,9 +26,10 @@ import (
 // A line that is a waiver comment, "# chatlint-disable-next-line RULE[,RULE…]
 // reason", waives the rules for the next reply, as in a library of lines
 // (see tableWaiver): it is no record, whatever delimiters and quotes its
-// reason holds, and neither is a first cell holding one, quoted as a
-// spreadsheet saves it, with empty cells after it. Other lines starting
-// with # are records, as they always were.
+// reason holds, and neither is a record with one in a cell: its first
+// cell, quoted as a spreadsheet saves it, the first cell not empty, or the
+// reply's cell (see cellWaiver). Other lines starting with # are records,
+// as they always were.
 type cannedTableReader struct {
 	comma rune
 }
@@ -70,7 +71,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			col = n - 1
 		}
 	default:
-		fields, line, perr, err := nextReply(p, src.Name, &waivers)
+		fields, line, perr, err := nextReply(p, src.Name, -1, &waivers)
 		if err != nil {
 			return err
 		}
@@ -128,7 +129,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			held = nil
 		} else {
 			var err error
-			if fields, line, perr, err = nextReply(p, src.Name, &waivers); err != nil {
+			if fields, line, perr, err = nextReply(p, src.Name, col, &waivers); err != nil {
 				return err
 			}
 			if fields == nil && perr == "" {
@@ -184,8 +185,10 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 }
 
 // nextReply is p.next for a canned table: the lines that are waiver
-// comments (see tableWaiver) are read past, their waivers added to ws.
-func nextReply(p *recordParser, name string, ws *[]lint.Waiver) (fields []string, line int, perr string, err error) {
+// comments (see tableWaiver), and the records holding one in a cell (see
+// cellWaiver; col is the reply's column, -1 before the header row), are
+// read past, their waivers added to ws.
+func nextReply(p *recordParser, name string, col int, ws *[]lint.Waiver) (fields []string, line int, perr string, err error) {
 	for {
 		if err := waiverLines(p, name, ws); err != nil {
 			return nil, p.lr.line + 1, "", err
@@ -194,7 +197,7 @@ func nextReply(p *recordParser, name string, ws *[]lint.Waiver) (fields []string
 		if err != nil || perr != "" || fields == nil {
 			return fields, line, perr, err
 		}
-		w, ok := quotedWaiver(p, fields, lint.Pos{File: name, Line: line})
+		w, ok := cellWaiver(p, fields, col, lint.Pos{File: name, Line: line})
 		if !ok {
 			return fields, line, perr, err
 		}
@@ -255,20 +258,42 @@ func tableWaiver(src *Source, l []byte, comma rune, pos lint.Pos) (ws []lint.Wai
 	return parseWaiver(trimEmptyCells(string(t[1:]), comma), pos)
 }
 
-// quotedWaiver reads the waivers of a record whose first field is quoted
-// and holds a waiver comment, "# chatlint-disable-next-line RULE[,RULE…]
-// reason", as a spreadsheet saves a cell whose text has a delimiter or a
-// quote in it; its reason goes on in the cells after it, if any are not
-// empty. ok is false for any other record.
-func quotedWaiver(p *recordParser, fields []string, pos lint.Pos) (ws []lint.Waiver, ok bool) {
-	if !p.quotes || len(fields) == 0 || !bytes.HasPrefix(bytes.TrimPrefix(p.first, utf8BOM), []byte{'"'}) {
+// cellWaiver reads the waivers of a record that holds a waiver comment,
+// "# chatlint-disable-next-line RULE[,RULE…] reason", in a cell: its first
+// cell quoted, as a spreadsheet saves a cell whose text has a delimiter or
+// a quote in it; its first cell that is not empty (the cells before it
+// left empty); or the reply's cell (col), whatever the cells before it
+// hold, as a spreadsheet user types a waiver in the reply column of a row
+// of its own, its group or shortcut filled in or not. Its reason goes on
+// in the cells after it, if any are not empty. ok is false for any other
+// record.
+func cellWaiver(p *recordParser, fields []string, col int, pos lint.Pos) (ws []lint.Waiver, ok bool) {
+	isWaiver := func(f string) bool {
+		t := strings.TrimSpace(f)
+		return strings.HasPrefix(t, "#") && strings.HasPrefix(strings.TrimSpace(t[1:]), waiverPrefix)
+	}
+	at := -1
+	switch {
+	case len(fields) == 0:
+		return nil, false
+	case p.quotes && bytes.HasPrefix(bytes.TrimPrefix(p.first, utf8BOM), []byte{'"'}) && strings.HasPrefix(strings.TrimSpace(fields[0]), "#"):
+		at = 0
+	case col >= 0 && col < len(fields) && isWaiver(fields[col]):
+		at = col
+	default:
+		for i, f := range fields {
+			if strings.TrimSpace(f) != "" {
+				if isWaiver(f) {
+					at = i
+				}
+				break
+			}
+		}
+	}
+	if at < 0 {
 		return nil, false
 	}
-	t := strings.TrimSpace(fields[0])
-	if !strings.HasPrefix(t, "#") {
-		return nil, false
-	}
-	t = strings.TrimSpace(strings.Join(append([]string{t}, fields[1:]...), string(p.comma)))
+	t := strings.TrimSpace(strings.Join(fields[at:], string(p.comma)))
 	return parseWaiver(trimEmptyCells(t[1:], p.comma), pos)
 }
 

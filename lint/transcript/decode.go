@@ -270,7 +270,7 @@ func binarySignature(b []byte) string {
 		magic, kind string
 	}{
 		{"PK\x03\x04", "a ZIP archive or an Excel .xlsx workbook: read a workbook with --input-format xlsx (or auto)"},
-		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Office .xls/.doc file: export it as CSV"},
+		{cfbMagic, ""}, // (see officeKind)
 		{"\x1F\x8B", "gzip-compressed: decompress it first"},
 		{"%PDF-", "a PDF document"},
 		{"\x89PNG", "a PNG image"},
@@ -280,10 +280,39 @@ func binarySignature(b []byte) string {
 	}
 	for _, s := range sigs {
 		if bytes.HasPrefix(b, []byte(s.magic)) {
+			if s.magic == cfbMagic {
+				return officeKind(b)
+			}
 			return s.kind
 		}
 	}
 	return ""
+}
+
+// cfbMagic starts a Compound File (OLE2): an Office 97–2003 document, or
+// an Office 2007+ one saved with a password (its encrypted package inside).
+const cfbMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
+
+// officeKind names a Compound File by the streams its directory, when in
+// b, lists (their names are UTF-16): a password-protected workbook is
+// not an .xls to export again, but one to save without its password.
+func officeKind(b []byte) string {
+	has := func(name string) bool {
+		u := make([]byte, 0, 2*len(name))
+		for _, c := range []byte(name) {
+			u = append(u, c, 0)
+		}
+		return bytes.Contains(b, u)
+	}
+	switch {
+	case has("EncryptedPackage"):
+		return "a password-protected (encrypted) Office file, such as an .xlsx workbook saved with a password: open it in Excel or WPS, remove the password (File › Info › Protect Workbook › Encrypt with Password; 文件 › 信息 › 保护工作簿 › 用密码进行加密) and save it again"
+	case has("WordDocument"):
+		return "a Word .doc document"
+	case has("Workbook") || has("Book"):
+		return "an Excel 97–2003 .xls workbook: save it as .xlsx (Excel Workbook) or export it as CSV"
+	}
+	return "an Office 97–2003 file (.xls, .doc), or an Office file saved with a password: save a workbook as .xlsx without a password, or export it as CSV"
 }
 
 // utf16Order guesses the byte order of UTF-16 text without a byte-order

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -43,7 +44,7 @@ const zipMagic = "PK\x03\x04"
 type xlsxReader struct{}
 
 func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	data, err := io.ReadAll(src.R)
+	data, err := readWorkbookFile(ctx, src.R)
 	if err != nil {
 		return err
 	}
@@ -93,6 +94,60 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return firstErr
 	}
 	return nil
+}
+
+// maxWorkbookBytes bounds the size of a workbook, which is read whole into
+// memory (a ZIP archive's directory is at its end): no workbook of
+// Excel's million rows a sheet nears it, and a stream that never ends
+// (--input-format xlsx /dev/zero, a pipe) stops there, not when the
+// machine's memory is gone. A variable so that tests can make it small.
+var maxWorkbookBytes int64 = 1 << 30
+
+// readWorkbookFile reads a workbook whole, as long as it starts as a ZIP
+// archive does (an .xls workbook, a password-protected one or a text file
+// given as xlsx is refused at once, saying which), is not over
+// maxWorkbookBytes and the run is not stopped.
+func readWorkbookFile(ctx context.Context, r *bufio.Reader) ([]byte, error) {
+	head, _ := r.Peek(bufSize)
+	if !bytes.HasPrefix(head, []byte(zipMagic)) {
+		if len(head) == 0 {
+			return nil, errors.New("empty file: no records")
+		}
+		if kind := binarySignature(head); kind != "" {
+			return nil, fmt.Errorf("not an Excel .xlsx workbook: %s", kind)
+		}
+		return nil, fmt.Errorf("not an Excel .xlsx workbook: it does not start as a ZIP archive does (it starts %s)", quoteStart(head))
+	}
+	var data []byte
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if int64(len(data)) > maxWorkbookBytes {
+			return nil, fmt.Errorf("the workbook is over %s, more than chatlint reads into memory: save its sheets as CSV (read as a stream)", lint.ByteSize(maxWorkbookBytes))
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):min(cap(data), len(data)+1<<20)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// quoteStart quotes the first bytes of a file for an error: at most 16,
+// cut at a character.
+func quoteStart(head []byte) string {
+	n := min(len(head), 16)
+	for n > 0 && n < len(head) && !utf8.RuneStart(head[n]) {
+		n--
+	}
+	return strconv.Quote(string(head[:n]))
 }
 
 // readSheet reads the worksheet in part as a table.
