@@ -61,6 +61,15 @@ var CSVConversationHeader = []string{
 // start, may use fewer).
 var CSVConversationBonusHeader = []string{"bonuses", "bonus_add"}
 
+// CSVConversationSpanHeader follows CSVConversationBonusHeader in the
+// header of conversation rows: the times of the conversation's earliest
+// and latest message, the seconds between them (all three empty when no
+// message has a time) and its messages by role, as the JSON report's
+// conversations[] start, end, duration and messages_by_role.
+var CSVConversationSpanHeader = []string{
+	"start_time", "end_time", "duration_seconds", "customer_messages", "agent_messages", "bot_messages", "system_messages",
+}
+
 // CSVAgentHeader is the fixed part of the header of the CSV report with one
 // row per agent; one column per grade (headed by the grade name, holding the
 // number of the agent's conversations with that grade) and one per active
@@ -120,7 +129,9 @@ func (c *csvWriter) start(s *lint.Summary) {
 	}
 	switch c.kind() {
 	case CSVConversations:
-		c.record(append(append(append([]string{}, CSVConversationHeader...), c.rules...), CSVConversationBonusHeader...))
+		h := append(append([]string{}, CSVConversationHeader...), c.rules...)
+		h = append(h, CSVConversationBonusHeader...)
+		c.record(append(h, CSVConversationSpanHeader...))
 	case CSVAgents, CSVTeams:
 		// rules no active rule describes (there are none in a CLI run) get
 		// columns too: the whole run is known here
@@ -234,7 +245,17 @@ func (c *csvWriter) conversationRow(r *lint.Result) []string {
 		row = append(row, strconv.Itoa(n))
 	}
 	// rounded as a score adds them: 0.1 + 0.2 is 0.3
-	return append(row, strconv.Itoa(len(r.Bonuses)), plainNum(math.Round(added*1000)/1000))
+	row = append(row, strconv.Itoa(len(r.Bonuses)), plainNum(math.Round(added*1000)/1000))
+	span := spanOf(r.Conversation)
+	if span.start.IsZero() {
+		row = append(row, "", "", "")
+	} else {
+		row = append(row, formatTime(span.start, c.opts.Location), formatTime(span.end, c.opts.Location), plainNum(span.seconds()))
+	}
+	for _, role := range []lint.Role{lint.Customer, lint.Agent, lint.Bot, lint.System} {
+		row = append(row, strconv.Itoa(span.roles[role]))
+	}
+	return row
 }
 
 // Close writes the header if nothing was written yet, and the agent rows.

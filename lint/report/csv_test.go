@@ -397,7 +397,7 @@ func TestCSVBOM(t *testing.T) {
 func TestCSVEmptyRun(t *testing.T) {
 	want := map[string][]string{
 		CSVFindings:      CSVFindingHeader,
-		CSVConversations: append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses", "bonus_add"),
+		CSVConversations: append(append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses", "bonus_add"), CSVConversationSpanHeader...),
 		CSVAgents:        append(append([]string{}, CSVAgentHeader...), "优秀", "良好", "不合格", "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses"),
 	}
 	for _, kind := range []string{"", CSVFindings, CSVConversations, CSVAgents} {
@@ -547,6 +547,7 @@ func TestCSVConversationRowsCountBonuses(t *testing.T) {
 	// the fixed columns, the rule columns, then the bonus columns: a
 	// column is added at the end, never before one a script may count on
 	wantHeader := append(append(slices.Clone(CSVConversationHeader), htmlForbid.ID, recap.ID, thanks.ID), CSVConversationBonusHeader...)
+	wantHeader = append(wantHeader, CSVConversationSpanHeader...)
 	if strings.Join(rows[0], ",") != strings.Join(wantHeader, ",") {
 		t.Errorf("header %q, want %q", rows[0], wantHeader)
 	}

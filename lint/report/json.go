@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -65,11 +66,20 @@ type JSONSummary struct {
 
 // JSONConversation is one conversation's result.
 type JSONConversation struct {
-	ID       string        `json:"id"`
-	File     string        `json:"file"`
-	Line     int           `json:"line"`
-	Agents   []string      `json:"agents"`
-	Messages int           `json:"messages"`
+	ID       string   `json:"id"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Agents   []string `json:"agents"`
+	Messages int      `json:"messages"`
+	// MessagesByRole counts the messages by role: customer, agent, bot
+	// and system, each always present.
+	MessagesByRole map[string]int `json:"messages_by_role"`
+	// Start and End are the times of the conversation's earliest and
+	// latest message in the report's zone ("" when no message has a
+	// time), Duration the seconds between them (null without times).
+	Start    string        `json:"start_time"`
+	End      string        `json:"end_time"`
+	Duration *float64      `json:"duration_seconds"`
 	Score    float64       `json:"score"`
 	Grade    string        `json:"grade"`
 	Findings []JSONFinding `json:"findings"`
@@ -243,6 +253,16 @@ func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
 	if jc.Agents == nil {
 		jc.Agents = []string{}
 	}
+	span := spanOf(c)
+	jc.MessagesByRole = map[string]int{}
+	for role := lint.Customer; role <= lint.System; role++ {
+		jc.MessagesByRole[role.String()] = span.roles[role]
+	}
+	if !span.start.IsZero() {
+		jc.Start, jc.End = formatTime(span.start, opts.Location), formatTime(span.end, opts.Location)
+		d := span.seconds()
+		jc.Duration = &d
+	}
 	if len(c.Messages) > 0 {
 		jc.Line = firstLine(c)
 	}
@@ -271,6 +291,38 @@ func FindingJSON(r *lint.Result, f *lint.Finding, opts Options) JSONFinding {
 		Deduct: f.Deduct, Fatal: f.Rule.Fatal, Message: f.Message, Source: f.Rule.Source,
 	}
 }
+
+// span is what a conversation's messages say of it as a whole: the
+// earliest and latest of their times (zero when none has one) and how
+// many messages each role wrote.
+type span struct {
+	start, end time.Time
+	roles      [lint.System + 1]int
+}
+
+// spanOf goes over the conversation's messages once.
+func spanOf(c *lint.Conversation) span {
+	var s span
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if int(m.Role) < len(s.roles) {
+			s.roles[m.Role]++
+		}
+		if m.Time.IsZero() {
+			continue
+		}
+		if s.start.IsZero() || m.Time.Before(s.start) {
+			s.start = m.Time
+		}
+		if s.end.IsZero() || m.Time.After(s.end) {
+			s.end = m.Time
+		}
+	}
+	return s
+}
+
+// seconds is the time from the span's start to its end, in seconds.
+func (s *span) seconds() float64 { return s.end.Sub(s.start).Seconds() }
 
 // firstLine is the line of the conversation's first message in its first file.
 func firstLine(c *lint.Conversation) int {

@@ -288,6 +288,41 @@ func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
 	}
 	e.next(1, `"messages":`)
 	e.b = appendInt(e.b, len(c.Messages))
+	span := spanOf(c)
+	e.next(1, `"messages_by_role":`)
+	e.b = append(e.b, '{')
+	for i, role := range rolesByName {
+		if i == 0 {
+			e.key(2, roleKeys[role])
+		} else {
+			e.next(2, roleKeys[role])
+		}
+		e.b = appendInt(e.b, span.roles[role])
+	}
+	e.newline(1)
+	e.b = append(e.b, '}')
+	e.next(1, `"start_time":`)
+	if span.start.IsZero() {
+		e.b = append(e.b, `""`...)
+	} else {
+		e.b = append(e.b, '"')
+		e.b = e.day.appendIn(e.b, span.start, e.opts.Location)
+		e.b = append(e.b, '"')
+	}
+	e.next(1, `"end_time":`)
+	if span.start.IsZero() {
+		e.b = append(e.b, `""`...)
+	} else {
+		e.b = append(e.b, '"')
+		e.b = e.day.appendIn(e.b, span.end, e.opts.Location)
+		e.b = append(e.b, '"')
+	}
+	e.next(1, `"duration_seconds":`)
+	if span.start.IsZero() {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.float(span.seconds())
+	}
 	e.next(1, `"score":`)
 	e.float(r.Score)
 	e.next(1, `"grade":`)
@@ -581,6 +616,18 @@ var roleJSON = func() (t [lint.System + 1]string) {
 	}
 	return t
 }()
+
+// rolesByName are the roles of messages_by_role in the order encoding/json
+// writes a map's keys (sorted), and roleKeys their keys with the colon.
+var (
+	rolesByName = [...]lint.Role{lint.Agent, lint.Bot, lint.Customer, lint.System}
+	roleKeys    = func() (t [lint.System + 1]string) {
+		for r := range t {
+			t[r] = roleJSON[r] + ":"
+		}
+		return t
+	}()
+)
 
 // strings writes a string array at depth; nil is written as [].
 func (e *convEncoder) strings(depth int, ss []string) {

@@ -1,0 +1,126 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint"
+)
+
+// TestConversationSpan: a conversation's start_time, end_time, duration_seconds
+// and messages_by_role, which a dashboard needs for a trend by day or for handling times
+// and which the findings alone do not give (a conversation without findings
+// had no time at all in the report). The earliest and latest times are
+// found whatever order the messages are in and whatever zone they were
+// read in, and written in the report's zone; untimed messages are passed
+// over; without any time, the times are "" and the duration null (JSON)
+// or empty (CSV). The json, jsonl and conversation-row csv reports agree.
+func TestConversationSpan(t *testing.T) {
+	tokyo := time.FixedZone("JST", 9*3600)
+	t0 := time.Date(2026, 11, 4, 23, 59, 30, 0, time.UTC) // 2026-11-05 07:59:30 in +08:00
+	msg := func(role lint.Role, at time.Time, line int) lint.Message {
+		return lint.Message{Conversation: "c1", Role: role, Sender: map[lint.Role]string{lint.Agent: "小美", lint.Customer: "buyer"}[role],
+			Text: "好的", Time: at, Pos: lint.Pos{File: "day.jsonl", Line: line}}
+	}
+	timed := &lint.Result{Score: 100, Grade: "优秀", Agents: []string{"小美"}, Conversation: &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
+		msg(lint.Customer, t0.Add(10*time.Second), 1),
+		msg(lint.Agent, time.Time{}, 2),
+		msg(lint.System, t0, 3), // earlier than the first line's
+		msg(lint.Agent, t0.Add(95*time.Second+500*time.Millisecond).In(tokyo), 4),
+		msg(lint.Bot, t0.Add(20*time.Second), 5),
+		msg(lint.Customer, t0.Add(30*time.Second), 6),
+	}}}
+	untimed := &lint.Result{Score: 100, Grade: "优秀", Agents: []string{}, Conversation: &lint.Conversation{ID: "c2", File: "day.jsonl", Messages: []lint.Message{
+		msg(lint.Customer, time.Time{}, 7),
+	}}}
+	results := []*lint.Result{timed, untimed}
+	sum := lint.NewSummary()
+	for _, r := range results {
+		sum.Add(r)
+	}
+	opts := fxOptions()
+
+	type span struct {
+		Start    string         `json:"start_time"`
+		End      string         `json:"end_time"`
+		Duration *float64       `json:"duration_seconds"`
+		ByRole   map[string]int `json:"messages_by_role"`
+	}
+	dur := 95.5
+	want := []span{
+		{"2026-11-05T07:59:30+08:00", "2026-11-05T08:01:05+08:00", &dur, map[string]int{"customer": 2, "agent": 2, "bot": 1, "system": 1}},
+		{"", "", nil, map[string]int{"customer": 1, "agent": 0, "bot": 0, "system": 0}},
+	}
+	check := func(format string, got []span) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d conversations", format, len(got))
+		}
+		for i := range want {
+			g, w := got[i], want[i]
+			if g.Start != w.Start || g.End != w.End || (g.Duration == nil) != (w.Duration == nil) ||
+				(g.Duration != nil && *g.Duration != *w.Duration) || len(g.ByRole) != 4 {
+				t.Errorf("%s conversation %d: %+v (duration %v), want %+v", format, i+1, g, g.Duration, w)
+			}
+			for role, n := range w.ByRole {
+				if g.ByRole[role] != n {
+					t.Errorf("%s conversation %d: %d %s messages, want %d", format, i+1, g.ByRole[role], role, n)
+				}
+			}
+		}
+	}
+
+	var rep struct{ Conversations []span }
+	if err := json.Unmarshal(render(t, "json", opts, results, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	check("json", rep.Conversations)
+	var lines []span
+	for _, l := range bytes.Split(bytes.TrimSpace(render(t, "jsonl", opts, results, sum)), []byte("\n")) {
+		if bytes.Contains(l, []byte(`"summary":`)) {
+			continue
+		}
+		var s span
+		if err := json.Unmarshal(l, &s); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, s)
+	}
+	check("jsonl", lines)
+	if !bytes.Contains(render(t, "json", opts, results[1:], sum), []byte(`"duration_seconds": null`)) {
+		t.Error("json: an untimed conversation's duration is not null")
+	}
+
+	opts.CSVRows = CSVConversations
+	rows := readCSV(t, render(t, "csv", opts, results, sum))
+	var csvSpans []span
+	for _, row := range rows[1:] {
+		cell := map[string]string{}
+		for j, h := range rows[0] {
+			cell[h] = row[j]
+		}
+		s := span{Start: cell["start_time"], End: cell["end_time"], ByRole: map[string]int{}}
+		if cell["duration_seconds"] != "" {
+			var d float64
+			if err := json.Unmarshal([]byte(cell["duration_seconds"]), &d); err != nil {
+				t.Fatalf("duration %q: %v", cell["duration_seconds"], err)
+			}
+			s.Duration = &d
+		}
+		for _, role := range []string{"customer", "agent", "bot", "system"} {
+			var n int
+			if err := json.Unmarshal([]byte(cell[role+"_messages"]), &n); err != nil {
+				t.Fatalf("%s_messages %q: %v", role, cell[role+"_messages"], err)
+			}
+			s.ByRole[role] = n
+		}
+		csvSpans = append(csvSpans, s)
+	}
+	check("csv", csvSpans)
+	if got := strings.Join(rows[0][len(rows[0])-len(CSVConversationSpanHeader):], ","); got != strings.Join(CSVConversationSpanHeader, ",") {
+		t.Errorf("csv: last columns %s, want %s", got, strings.Join(CSVConversationSpanHeader, ","))
+	}
+}
