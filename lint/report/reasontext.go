@@ -539,10 +539,13 @@ func reasonKinds() []reasonRule {
 		zh(`expected a message object, got («what»)`, "应为消息对象，实际是%1"),
 		zh(`expected a JSON array or object at the top, got («what»)`, "顶层应为 JSON 数组或对象，实际是%1"),
 		zh(`expected a JSON object$`, "应为 JSON 对象"),
-		zh(`"messages": expected a list of messages, got («what»)`, `"messages"：应为消息列表，实际是%1`),
-		zh(`the conversation holds "messages" twice: which list are its messages\?`, `会话中有两个 "messages"：哪个才是它的消息列表？`),
-		zh(`the object holds both a text of its own \((«q»)\) and a "messages" list: is it a message or a conversation\?`,
-			`对象既有自己的文本（$1），又有 "messages" 列表：它是一条消息还是一个会话？`),
+		zh(`(«q»): expected a list of messages, got («what»)`, `$1：应为消息列表，实际是%2`),
+		zh(`the conversation holds («q») twice: which list are its messages\?`, `会话中有两个 $1：哪个才是它的消息列表？`),
+		zhFunc(`the conversation holds («q»(?: and «q»)+): which list are its messages\?`, func(g []string) string {
+			return "会话中既有 " + strings.ReplaceAll(g[1], " and ", "，又有 ") + "：哪个才是它的消息列表？"
+		}),
+		zh(`the object holds both a text of its own \((«q»)\) and a («q») list: is it a message or a conversation\?`,
+			`对象既有自己的文本（$1），又有 $2 列表：它是一条消息还是一个会话？`),
 		zh(`expected a list \(messages path («q»)\), got («what»)`, "应为列表（消息路径 $1），实际是%2"),
 		zh(`no element \[(\d+)\] here \(messages path («q»)\)`, "这里没有元素 [$1]（消息路径 $2）"),
 		zh(`expected an object with («q») \(messages path («q»)\), got («what»)`, "应为含 $1 的对象（消息路径 $2），实际是%3"),
@@ -550,10 +553,13 @@ func reasonKinds() []reasonRule {
 		zhFunc(`the (line|file) holds an array, but the messages path («q») starts with a key`, func(g []string) string {
 			return map[string]string{"line": "这一行", "file": "文件"}[g[1]] + "是数组，但消息路径 " + g[2] + " 以键开头"
 		}),
-		zh(`the object holds both a "conversations" list and a "messages" list \(line (\d+)\): say which holds the transcript`,
-			`对象既有 "conversations" 列表，又有 "messages" 列表（第 $1 行）：请指明哪个是聊天记录`),
+		zh(`the object holds both a («q») list and a («q») list \(line (\d+)\): say which holds the transcript`,
+			`对象既有 $1 列表，又有 $2 列表（第 $3 行）：请指明哪个是聊天记录`),
 		zh(`(--messages \S+) or (--messages \S+)$`, "$1 或 $2"),
-		zh(`the object holds "conversations" twice: which list is the transcript\?`, `对象中有两个 "conversations"：哪个列表才是聊天记录？`),
+		zh(`the object holds («q») twice: which list is the transcript\?`, `对象中有两个 $1：哪个列表才是聊天记录？`),
+		zhFunc(`the object holds («q»(?: and «q»)+): which list is the transcript\?`, func(g []string) string {
+			return "对象中既有 " + strings.ReplaceAll(g[1], " and ", "，又有 ") + "：哪个列表才是聊天记录？"
+		}),
 		zh(`(«q») comes after the list («q») \(line (\d+)\), which was linted as it was read \(a list over («size») is\); its messages may depend on («q»), so put it before the list`,
 			"$1 在列表 $2（第 $3 行）之后，而这个列表是边读边检查的（超过 $4 的列表都是）；它的消息可能要用到 $5，请把它放在列表之前"),
 		zh(`nested more than (\d+) levels deep`, "嵌套超过 $1 层"),

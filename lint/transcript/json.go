@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -324,11 +325,17 @@ type jsonWalker struct {
 func (w *jsonWalker) top(n *jnode) error {
 	if w.steps == nil {
 		if key, convs := n.layoutKey("conversations"); convs != nil && convs.kind == '[' {
-			if _, msgs := n.layoutKey("messages"); msgs != nil && msgs.kind == '[' {
-				return bothLists(convs.line, msgs.line)
+			if mkey, msgs := n.layoutKey("messages"); msgs != nil && msgs.kind == '[' {
+				inner := mkey
+				if len(convs.vals) > 0 {
+					if k, _ := convs.vals[0].layoutKey("messages"); k != "" {
+						inner = k
+					}
+				}
+				return bothLists(key, mkey, inner, convs.line, msgs.line)
 			}
 			if n.countLayoutKey("conversations") > 1 {
-				return conversationsTwice(n.line)
+				return conversationsTwice(n.layoutKeys("conversations"), n.line)
 			}
 			for _, c := range convs.vals {
 				w.outer++
@@ -374,15 +381,15 @@ func (w *jsonWalker) element(n *jnode) error {
 	if n.kind == '{' {
 		if key, msgs := n.layoutKey("messages"); msgs != nil {
 			if msgs.kind != '[' {
-				return w.reject(msgs.line, `"messages": expected a list of messages, got `+msgs.describe())
+				return w.reject(msgs.line, fmt.Sprintf("%q: expected a list of messages, got %s", key, msgs.describe()))
 			}
 			// a conversation with a text of its own, or two lists: one of
 			// them would be lost
 			if n.countLayoutKey("messages") > 1 {
-				return w.reject(n.line, `the conversation holds "messages" twice: which list are its messages?`)
+				return w.reject(n.line, fmt.Sprintf("the conversation holds %s: which list are its messages?", twiceSaid(n.layoutKeys("messages"))))
 			}
 			if k, ok := w.ownText(n); ok {
-				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a \"messages\" list: is it a message or a conversation?", k))
+				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a %q list: is it a message or a conversation?", k, key))
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
 			w.at = joinPath(w.at, key+"[]")
@@ -726,15 +733,38 @@ func (n *jnode) noteOver(first, key *jsonOver) {
 }
 
 // bothLists is the error of a top-level object holding a "conversations"
-// list (on line) and a "messages" list (on msgs): one would be lost.
-func bothLists(line, msgs int) error {
-	return fmt.Errorf(`line %d: the object holds both a "conversations" list and a "messages" list (line %d): say which holds the transcript (--messages conversations[].messages[] or --messages messages[])`, line, msgs)
+// list (convs, as written, on line) and a "messages" list (msgs, on
+// msgsLine): one would be lost. inner is the messages key of the
+// conversations, as written (msgs' when not known): a messages path
+// matches keys as written.
+func bothLists(convs, msgs, inner string, line, msgsLine int) error {
+	return fmt.Errorf(`line %d: the object holds both a %q list and a %q list (line %d): say which holds the transcript (--messages %s or --messages %s)`,
+		line, convs, msgs, msgsLine, shellWord(convs+"[]."+inner+"[]"), shellWord(msgs+"[]"))
 }
 
 // conversationsTwice is the error of a top-level object holding two
-// "conversations" lists.
-func conversationsTwice(line int) error {
-	return fmt.Errorf(`line %d: the object holds "conversations" twice: which list is the transcript?`, line)
+// "conversations" lists (keys, as written).
+func conversationsTwice(keys []string, line int) error {
+	return fmt.Errorf(`line %d: the object holds %s: which list is the transcript?`, line, twiceSaid(keys))
+}
+
+// twiceSaid names keys, one layout key written several times (in any
+// case), as the file wrote them: "messages" twice, or "Messages" and
+// "messages".
+func twiceSaid(keys []string) string {
+	var distinct []string
+	for _, k := range keys {
+		if !slices.Contains(distinct, k) {
+			distinct = append(distinct, k)
+		}
+	}
+	if len(distinct) == 1 {
+		return strconv.Quote(distinct[0]) + " twice"
+	}
+	for i, k := range distinct {
+		distinct[i] = strconv.Quote(k)
+	}
+	return strings.Join(distinct, " and ")
 }
 
 // layoutKey returns a key of the default layouts ("conversations",
@@ -754,6 +784,18 @@ func (n *jnode) layoutKey(name string) (string, *jnode) {
 		}
 	}
 	return "", nil
+}
+
+// layoutKeys returns the keys of an object that are name, a key of the
+// default layouts, in any case (see layoutKey), as written.
+func (n *jnode) layoutKeys(name string) []string {
+	var keys []string
+	for _, k := range n.keys {
+		if isLayoutKey(k, name) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // countLayoutKey returns how many keys of an object are name, a key of the

@@ -367,9 +367,16 @@ func TestJSONLayoutKeysInAnyCase(t *testing.T) {
 	for _, tc := range []struct{ name, data, want string }{
 		{"Conversations", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]},{"Id":"b","Messages":[{"Role":"customer","Text":"y"}]}]}`, "a|agent||text|x@1\nb|customer||text|y@1"},
 		{"Messages", `{"Id":"c","MESSAGES":[{"Role":"agent","Text":"x"},{"Role":"customer","Text":"y"}]}`, "c|agent||text|x@1\nc|customer||text|y@1"},
-		{"both lists", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Messages":[{"Role":"agent","Text":"y"}]}`, "error: holds both a \"conversations\" list and a \"messages\" list"},
+		// the errors name the keys as written, and the paths that read them
+		// (a messages path matches keys as written): they said
+		// "conversations" and --messages conversations[].messages[]
+		{"both lists", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Messages":[{"Role":"agent","Text":"y"}]}`, "error: holds both a \"Conversations\" list and a \"Messages\" list (line 1): say which holds the transcript (--messages 'Conversations[].Messages[]' or --messages 'Messages[]')"},
+		{"both lists, messages first", `{"Messages":[{"Role":"agent","Text":"y"}],"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}]}`, "error: holds both a \"Conversations\" list and a \"Messages\" list (line 1): say which holds the transcript (--messages 'Conversations[].Messages[]' or --messages 'Messages[]')"},
+		{"Messages not a list", `[{"Id":"c","Messages":"oops"}]`, `has: "Messages": expected a list of messages, got a string`},
+		{"Messages twice", `[{"Id":"c","Messages":[{"Role":"agent","Text":"x"}],"messages":[{"Role":"agent","Text":"y"}]}]`, `has: the conversation holds "Messages" and "messages": which list`},
+		{"a text and Messages", `[{"Id":"c","Text":"x","Messages":[{"Role":"agent","Text":"y"}]}]`, `has: a text of its own ("Text") and a "Messages" list`},
 		{"a hint", `{"Conversations":[{"Id":"c1","Messages":[{"Turns":[{"Role":"agent","Text":"x"}]}]}]}`, "has: try --messages 'Conversations[].Messages[].Turns[]'"},
-		{"two conversations lists", `{"conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Conversations":[{"Id":"b","Messages":[{"Role":"agent","Text":"y"}]}]}`, "error: holds \"conversations\" twice"},
+		{"two conversations lists", `{"conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Conversations":[{"Id":"b","Messages":[{"Role":"agent","Text":"y"}]}]}`, "error: holds \"conversations\" and \"Conversations\": which list"},
 	} {
 		for _, after := range []int64{saved, 0} {
 			streamAfter = after

@@ -288,9 +288,9 @@ func (o *objectStream) start(key string, line int, frames []*jnode) error {
 		for i, k := range top.keys {
 			if v := top.vals[i]; v.kind == '[' && (isLayoutKey(k, "messages") || isLayoutKey(k, "conversations")) {
 				if isLayoutKey(k, "messages") {
-					return bothLists(line, v.line)
+					return bothLists(key, k, k, line, v.line)
 				}
-				return conversationsTwice(line)
+				return conversationsTwice([]string{k, key}, line)
 			}
 		}
 	}
