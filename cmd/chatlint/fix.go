@@ -106,6 +106,9 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	}
 	e, bom, err := transcript.FileEncoding(raw, enc)
 	if err != nil {
+		if why := corruptUTF8(raw, enc); why != "" {
+			err = errors.New(why)
+		}
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	if e != nil {
@@ -195,6 +198,89 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		return 0, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), nil
+}
+
+// corruptUTF8 says what is wrong with a file whose encoding was guessed
+// (enc is --encoding: "" or auto) and found mixed, when it is UTF-8 but
+// for a few lines holding bytes UTF-8 cannot read: more lines of it are
+// UTF-8 (beyond ASCII) than not, and a corrupt byte, or a line pasted from
+// a file in another encoding, made the guess another encoding, which the
+// refusal would name. It names the lines and the first bad byte, with the
+// text before it on its line, and "" for any other file.
+func corruptUTF8(raw []byte, enc string) string {
+	if e := strings.ToLower(strings.TrimSpace(enc)); e != "" && e != "auto" {
+		return ""
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
+	var bad []int
+	good, first := 0, ""
+	for i, l := range bytes.Split(raw, []byte("\n")) {
+		switch {
+		case utf8.Valid(l):
+			if !isASCII(l) {
+				good++
+			}
+		default:
+			bad = append(bad, i+1)
+			if first == "" {
+				first = badByte(l)
+			}
+		}
+	}
+	if len(bad) == 0 || good <= len(bad) {
+		return ""
+	}
+	lines, it, left := fmt.Sprintf("line %d, which holds", bad[0]), "that line", "it as it is"
+	if len(bad) > 1 {
+		lines, it, left = "lines "+listLines(bad)+", which hold", "those lines", "them as they are"
+		first = fmt.Sprintf("the first, on line %d: %s", bad[0], first)
+	}
+	return fmt.Sprintf("the file is UTF-8 but for %s bytes UTF-8 cannot read (%s: a corrupt byte, or text pasted from a file in another encoding?), and so its encoding was guessed wrong; mend %s, or give --encoding utf-8 to fix the other lines and leave %s", lines, first, it, left)
+}
+
+// isASCII reports whether b is ASCII only.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// badByte shows the first byte of line that UTF-8 cannot read: its value
+// and the text before it on the line (up to ten characters).
+func badByte(line []byte) string {
+	i := 0
+	for i < len(line) {
+		r, n := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		i += n
+	}
+	before := []rune(string(line[:i]))
+	if len(before) > 10 {
+		before = append([]rune("…"), before[len(before)-10:]...)
+	}
+	where := "at the start of its line"
+	if len(before) > 0 {
+		where = "after 「" + strings.TrimLeft(string(before), " \t") + "」"
+	}
+	return fmt.Sprintf("% X %s", line[i:i+1], where)
+}
+
+// listLines lists line numbers, "2 and 4", "2, 4 and 7"; of more than
+// five, how many and the first five, "12 (2, 4, 7, 9, 11 …)".
+func listLines(ns []int) string {
+	words := make([]string, min(len(ns), 5))
+	for i := range words {
+		words[i] = strconv.Itoa(ns[i])
+	}
+	if len(ns) > 5 {
+		return fmt.Sprintf("%d (%s …)", len(ns), strings.Join(words, ", "))
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 // fixable says why the library at path cannot be shown again (--diff) or,
