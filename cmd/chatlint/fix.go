@@ -21,6 +21,7 @@ import (
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/fix"
+	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
 
@@ -89,7 +90,10 @@ func (c *editCollector) files() []string {
 // (a quote, a ": " or " #" in a plain YAML scalar, a delimiter in an
 // unquoted field): the fixed text is read again (opts are the run's
 // reading options) and every reply must be the old one with its fixes.
-func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, w io.Writer) (applied int, err error) {
+//
+// Where two rules' matches overlap in a reply, one fix is made (see
+// fix.Choose) and notes tell the others.
+func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, w io.Writer) (applied int, notes []string, err error) {
 	enc := opts.Encoding
 	defer func() {
 		if err != nil && !diff {
@@ -98,18 +102,18 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	}()
 	// before it is read again: a pipe would wait for a writer
 	if err := fixable(path, !diff); err != nil {
-		return 0, fmt.Errorf("fix %s: %w", path, err)
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return 0, fmt.Errorf("fix %s: %w", path, err)
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	e, bom, err := transcript.FileEncoding(raw, enc)
 	if err != nil {
 		if why := corruptUTF8(raw, enc); why != "" {
 			err = errors.New(why)
 		}
-		return 0, fmt.Errorf("fix %s: %w", path, err)
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	if e != nil {
 		e = withoutBOM(e)
@@ -131,16 +135,20 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		texts[i], clean[i] = decodeLine(l, e)
 	}
 	text := strings.Join(texts, "")
+	edits, left := fix.Choose(edits)
+	for _, o := range left {
+		notes = append(notes, overlapNote(path, o))
+	}
 	newText, done, err := fix.Apply(text, edits)
 	if err != nil {
-		return 0, fmt.Errorf("fix %s: %w", path, err)
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	newLines := fix.SplitLines(newText)
 	if len(newLines) != len(lines) {
-		return 0, fmt.Errorf("fix %s: a replacement would add or remove a line break; fix it by hand", path)
+		return 0, nil, fmt.Errorf("fix %s: a replacement would add or remove a line break; fix it by hand", path)
 	}
 	if err := readsBack(path, text, newText, done, opts); err != nil {
-		return 0, fmt.Errorf("fix %s: %w", path, err)
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	// --diff shows what --fix would write: it refuses what --fix refuses
 	byLine := map[int][]fix.Edit{}
@@ -168,12 +176,12 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			if e != nil {
 				name = encodingName(e)
 			}
-			return 0, fmt.Errorf("fix %s: line %d holds bytes %s cannot read back as they are (a malformed record is not linted, so not fixed: did the file change since it was linted?); fix it by hand", path, i+1, name)
+			return 0, nil, fmt.Errorf("fix %s: line %d holds bytes %s cannot read back as they are (a malformed record is not linted, so not fixed: did the file change since it was linted?); fix it by hand", path, i+1, name)
 		}
 		b := []byte(newLines[i])
 		if e != nil {
 			if b, err = fix.Encode(newLines[i], e, plainEncoding(enc), ds); err != nil {
-				return 0, fmt.Errorf("fix %s: %w", path, err)
+				return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 			}
 		}
 		out = append(out, b...)
@@ -187,17 +195,33 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		// them (a GBK file's lines in GBK, a UTF-16 file's in UTF-16)
 		name, _ := diffName(path)
 		if _, err := io.WriteString(w, fix.DiffLines(name, oldLines, fixedLines)); err != nil {
-			return 0, &diffWriteError{err}
+			return 0, nil, &diffWriteError{err}
 		}
-		return len(done), nil
+		return len(done), notes, nil
 	}
 	if len(done) == 0 {
-		return 0, nil
+		return 0, notes, nil
 	}
 	if err := writeFileReplacing(path, out, 0o666); err != nil {
-		return 0, fmt.Errorf("fix %s: %w", path, err)
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	return len(done), nil
+	return len(done), notes, nil
+}
+
+// overlapNote tells a fix left out of the file at path: its match
+// overlaps one fixed instead (see fix.Choose).
+func overlapNote(path string, o fix.Overlap) string {
+	e, k := o.Edit, o.Kept
+	why := "the longer match"
+	switch {
+	case e.End-e.Start != k.End-k.Start:
+	case e.Start != k.Start:
+		why = "the leftmost of matches as long"
+	default:
+		why = "the rule listed first"
+	}
+	return fmt.Sprintf("%s:%d: 「%s」 → 「%s」 (%s) not made: its match overlaps 「%s」 (%s), fixed as 「%s」 instead, %s",
+		report.Shown(path), e.Line, e.Old, e.New, e.Rule, k.Old, k.Rule, k.New, why)
 }
 
 // corruptUTF8 says what is wrong with a file whose encoding was guessed

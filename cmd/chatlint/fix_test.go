@@ -176,7 +176,7 @@ func TestFixNeverRewritesUnreadableLine(t *testing.T) {
 		t.Fatal(err)
 	}
 	// line 2 decodes (lossily) as U+FFFD 不行: 不行 at byte 3
-	_, err := fixFile(path, transcript.Options{Encoding: "gbk"}, []fix.Edit{{Line: 2, Start: 3, End: 9, Old: "不行", New: "不可以"}}, false, io.Discard)
+	_, _, err := fixFile(path, transcript.Options{Encoding: "gbk"}, []fix.Edit{{Line: 2, Start: 3, End: 9, Old: "不行", New: "不可以"}}, false, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "line 2 holds bytes") {
 		t.Errorf("fixed a line GBK cannot read: %v", err)
 	}
@@ -268,7 +268,7 @@ func TestFixRefusesWhatWouldNotReadBack(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tc.data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			_, err := fixFile(path, transcript.Options{Format: "canned"}, []fix.Edit{tc.edit}, false, io.Discard)
+			_, _, err := fixFile(path, transcript.Options{Format: "canned"}, []fix.Edit{tc.edit}, false, io.Discard)
 			got, _ := os.ReadFile(path)
 			switch {
 			case tc.want == "" && (err == nil || !strings.Contains(err.Error(), "fix it by hand")):

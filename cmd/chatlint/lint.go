@@ -979,7 +979,10 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	// still lets the report of the others be written), and the run exits 2
 	refused := false
 	for _, file := range col.files() {
-		n, err := fixFile(file, r.topts, col.edits[file], r.f.diff, w)
+		n, notes, err := fixFile(file, r.topts, col.edits[file], r.f.diff, w)
+		for _, note := range notes {
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s\n", note)
+		}
 		if dw := (*diffWriteError)(nil); errors.As(err, &dw) {
 			return true, failErr(dw)
 		}

@@ -47,7 +47,8 @@ func (e *NotVerbatimError) Error() string {
 // Apply applies edits to UTF-8 text split into lines as the canned-reply
 // reader splits them: a line ends at \r\n, \n or a lone \r (old Mac files,
 // or files that mix endings), and each line keeps its own ending as it is.
-// Overlapping edits on a line keep the first (leftmost); an edit whose Old
+// Overlapping edits on a line keep the first (leftmost: see Choose for
+// the edits to give it); an edit whose Old
 // text is not where it should be is an error (the file changed since it was
 // linted), and so is one whose match is not written on the line as it is
 // (a *NotVerbatimError). It returns the new text and the edits applied.
@@ -122,6 +123,78 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 		return applied[i].Start < applied[j].Start
 	})
 	return strings.Join(lines, ""), applied, nil
+}
+
+// Overlap is an edit Choose leaves out: its match overlaps the match of
+// Kept, the edit made there instead.
+type Overlap struct {
+	Edit, Kept Edit
+}
+
+// Choose picks the edits to make where matches overlap in a reply (two
+// rules' findings on 这个不行 and on 不行): the longest match wins, as the
+// one that names more of the text; of matches as long, the leftmost, and
+// then the first given (the rule listed first in the packs). An edit the
+// same as one kept, at the same place with the same replacement (two packs
+// with the same rule), is made once and not reported. It returns the edits
+// to make, in the order given, and those left out, each with the one kept
+// in its place; edits that overlap none are all kept.
+func Choose(edits []Edit) (kept []Edit, left []Overlap) {
+	type reply struct{ line, col int }
+	byReply := map[reply][]int{}
+	for i, e := range edits {
+		k := reply{e.Line, max(e.TextCol, 1)}
+		byReply[k] = append(byReply[k], i)
+	}
+	drop := make([]bool, len(edits))
+	for _, idx := range byReply {
+		if len(idx) < 2 {
+			continue
+		}
+		// the reply's edits by preference, each kept unless it overlaps
+		// one kept before it
+		sort.SliceStable(idx, func(a, b int) bool {
+			ea, eb := edits[idx[a]], edits[idx[b]]
+			if la, lb := ea.End-ea.Start, eb.End-eb.Start; la != lb {
+				return la > lb
+			}
+			return ea.Start < eb.Start
+		})
+		var chosen []int
+		for _, i := range idx {
+			e := edits[i]
+			for _, j := range chosen {
+				k := edits[j]
+				if e.Start >= k.End || k.Start >= e.End {
+					continue
+				}
+				drop[i] = true
+				if e.Start != k.Start || e.End != k.End || e.New != k.New {
+					left = append(left, Overlap{Edit: e, Kept: k})
+				}
+				break
+			}
+			if !drop[i] {
+				chosen = append(chosen, i)
+			}
+		}
+	}
+	for i, e := range edits {
+		if !drop[i] {
+			kept = append(kept, e)
+		}
+	}
+	sort.SliceStable(left, func(i, j int) bool {
+		a, b := left[i].Edit, left[j].Edit
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.TextCol != b.TextCol {
+			return a.TextCol < b.TextCol
+		}
+		return a.Start < b.Start
+	})
+	return kept, left
 }
 
 // SplitLines splits text after each line ending: \r\n, \n, or a \r not

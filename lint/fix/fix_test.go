@@ -2,6 +2,7 @@ package fix
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -130,5 +131,52 @@ func TestApplyAtTheTextsColumn(t *testing.T) {
 	}
 	if _, _, err := Apply(text, []Edit{{Line: 1, TextCol: 30, Start: 0, End: 3, Old: "不", New: "X"}}); err == nil || !strings.Contains(err.Error(), "changed since") {
 		t.Errorf("column past the line: err = %v", err)
+	}
+}
+
+// TestChoose: where two rules' matches overlap in a reply, the longest is
+// fixed (then the leftmost, then the first given) and the others are told,
+// each with the one fixed in its place; the same fix from two rules is
+// made once, and not told; matches in other replies on the line (a YAML
+// flow list) never overlap.
+func TestChoose(t *testing.T) {
+	e := func(line, col, start, end int, old, repl, rule string) Edit {
+		return Edit{Line: line, TextCol: col, Start: start, End: end, Old: old, New: repl, Rule: rule}
+	}
+	edits := []Edit{
+		e(1, 0, 6, 12, "不行", "无法帮到您", "a/short"),     // 这个[不行]
+		e(1, 0, 0, 12, "这个不行", "这个暂时无法办理", "b/long"), // [这个不行]: longer, kept
+		e(2, 0, 0, 6, "不行", "无法帮到您", "a/short"),      // same place, same fix: once, not told
+		e(2, 0, 0, 6, "不行", "无法帮到您", "c/copy"),       //
+		e(3, 0, 0, 6, "但是", "同时", "a/first"),         // as long, same place: the first given
+		e(3, 0, 0, 6, "但是", "不过", "b/second"),        //
+		e(4, 0, 0, 6, "甲乙", "X", "a/left"),           // as long: the leftmost
+		e(4, 0, 3, 9, "乙丙", "Y", "b/right"),          //
+		e(5, 3, 0, 6, "不行", "无法帮到您", "a/short"),      // another reply on line 5
+		e(5, 12, 0, 6, "不行", "无法帮到您", "a/short"),     //
+	}
+	kept, left := Choose(edits)
+	var got []string
+	for _, k := range kept {
+		got = append(got, k.Rule+"@"+strconv.Itoa(k.Line))
+	}
+	if want := "b/long@1 a/short@2 a/first@3 a/left@4 a/short@5 a/short@5"; strings.Join(got, " ") != want {
+		t.Errorf("kept %s, want %s", strings.Join(got, " "), want)
+	}
+	got = nil
+	for _, o := range left {
+		got = append(got, o.Edit.Rule+"<"+o.Kept.Rule)
+	}
+	if want := "a/short<b/long b/second<a/first b/right<a/left"; strings.Join(got, " ") != want {
+		t.Errorf("left %s, want %s", strings.Join(got, " "), want)
+	}
+	// Apply then makes the longer one, which by itself it would not
+	text := "不能少了\n"
+	both := []Edit{e(1, 0, 0, 9, "不能少", "无法少", "a/short"), e(1, 0, 0, 12, "不能少了", "无法再低了", "b/long")}
+	kept, _ = Choose(both)
+	got1, _, _ := Apply(text, both)
+	got2, _, _ := Apply(text, kept)
+	if got1 != "无法少了\n" || got2 != "无法再低了\n" {
+		t.Errorf("Apply of all: %q; of the kept: %q", got1, got2)
 	}
 }
