@@ -92,7 +92,8 @@ func (c *editCollector) files() []string {
 // reading options) and every reply must be the old one with its fixes.
 //
 // Where two rules' matches overlap in a reply, one fix is made (see
-// fix.Choose) and notes tell the others.
+// fix.Choose) and notes tell the others; each replacement is written in
+// the script of the reply it goes into (see fix.InScript).
 func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, w io.Writer) (applied int, notes []string, err error) {
 	enc := opts.Encoding
 	defer func() {
@@ -138,6 +139,9 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	edits, left := fix.Choose(edits)
 	for _, o := range left {
 		notes = append(notes, overlapNote(path, o))
+	}
+	if edits, err = fix.InScript(text, edits); err != nil {
+		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	newText, done, err := fix.Apply(text, edits)
 	if err != nil {

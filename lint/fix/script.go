@@ -1,0 +1,268 @@
+package fix
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/chatlint/chatlint/lint/match"
+)
+
+// ScriptError is a replacement that InScript cannot write in the script of
+// the reply it goes into without guessing: a Simplified character with more
+// than one Traditional form (后: 後 or 后, 发: 發 or 髮), or a text whose
+// conversion would not read as the replacement the rule prescribes.
+type ScriptError struct {
+	Edit  Edit
+	Rune  rune   // the character (0: the whole text, see ReadsAs)
+	Forms []rune // its Traditional forms
+	// Written and ReadsAs: the replacement as it would be written, and
+	// how the matcher reads that back (Rune 0)
+	Written, ReadsAs string
+}
+
+// Error names the line, the character, its forms and the replacement it
+// is in, and says to fix it by hand.
+func (e *ScriptError) Error() string {
+	rule := ""
+	if e.Edit.Rule != "" {
+		rule = " (" + e.Edit.Rule + ")"
+	}
+	if e.Rune == 0 {
+		return fmt.Sprintf("line %d: the reply is in Traditional script, and the replacement 「%s」%s written in it, 「%s」, would read as 「%s」: fix it by hand", e.Edit.Line, e.Edit.New, rule, e.Written, e.ReadsAs)
+	}
+	forms := make([]string, len(e.Forms))
+	for i, r := range e.Forms {
+		forms[i] = string(r)
+	}
+	return fmt.Sprintf("line %d: the reply is in Traditional script, and 「%c」 in the replacement 「%s」%s has more than one Traditional form (%s): which one the reply means cannot be told; fix it by hand", e.Edit.Line, e.Rune, e.Edit.New, rule, strings.Join(forms, ", "))
+}
+
+// scriptTables are the normaliser's Traditional→Simplified conversion of
+// single characters (toSimp) and its reverse (toTrad: each Simplified
+// character's Traditional forms), read out of match.Normalize once.
+type scriptTables struct {
+	toSimp map[rune]rune
+	toTrad map[rune][]rune
+	level  map[rune]int // big5Level of toTrad's keys and values
+}
+
+var scripts = sync.OnceValue(func() *scriptTables {
+	t := &scriptTables{toSimp: map[rune]rune{}, toTrad: map[rune][]rune{}, level: map[rune]int{}}
+	// the unified ideographs (not the compatibility ones, which are
+	// variants of them, not Traditional forms)
+	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0x20000, 0x3134F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s := match.Normalize(string(r))
+			if s == string(r) {
+				continue
+			}
+			to, n := utf8.DecodeRuneInString(s)
+			if n != len(s) || to == utf8.RuneError {
+				continue
+			}
+			t.toSimp[r] = to
+			t.toTrad[to] = append(t.toTrad[to], r)
+			t.level[r], t.level[to] = big5Level(r), big5Level(to)
+		}
+	}
+	return t
+})
+
+// big5Level says where Big5 (cp950) puts r: 1 among its frequent
+// characters (常用字, A440–C67E), 2 among the less frequent (次常用字,
+// C940–F9D5), 0 outside those (not in Big5, or only in HKSCS).
+func big5Level(r rune) int {
+	code, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(string(r)))
+	if err != nil || len(code) != 2 {
+		return 0
+	}
+	c := int(code[0])<<8 | int(code[1])
+	switch {
+	case c >= 0xA440 && c <= 0xC67E:
+		return 1
+	case c >= 0xC940 && c <= 0xF9D5:
+		return 2
+	}
+	return 0
+}
+
+// tradForm returns the Traditional form of the Simplified character r:
+// r itself when it has none, the one form when it has one, or, when r is
+// itself a Traditional character too (in Big5) or has several forms, the
+// one of them that Big5 counts among its frequent characters, if only one
+// is (同, not the rare 衕; 價, not the rare 价). ok is false when that does
+// not decide it (后 and 後, 面 and 麵, 發 and 髮 are all frequent); forms
+// are then the candidates.
+func (t *scriptTables) tradForm(r rune) (form rune, forms []rune, ok bool) {
+	if _, trad := t.toSimp[r]; trad {
+		return r, nil, true // already Traditional
+	}
+	cands := t.toTrad[r]
+	if len(cands) == 0 {
+		return r, nil, true // written alike in both scripts
+	}
+	if t.level[r] > 0 {
+		cands = append([]rune{r}, cands...)
+	}
+	if len(cands) == 1 {
+		return cands[0], nil, true
+	}
+	var frequent []rune
+	for _, c := range cands {
+		if t.level[c] == 1 {
+			frequent = append(frequent, c)
+		}
+	}
+	if len(frequent) == 1 {
+		return frequent[0], nil, true
+	}
+	return 0, cands, false
+}
+
+// script counts the characters of s that only Traditional text writes
+// (the normaliser converts them) and those that only Simplified text does
+// (a conversion's result that Big5 does not count among its frequent
+// characters: 这, 们, 无, 价; not 同 or 面, which Traditional text writes
+// too).
+func (t *scriptTables) script(s string) (trad, simp int) {
+	for _, r := range s {
+		if r < 0x3400 {
+			continue
+		}
+		if _, ok := t.toSimp[r]; ok {
+			trad++
+		} else if len(t.toTrad[r]) > 0 && t.level[r] != 1 {
+			simp++
+		}
+	}
+	return trad, simp
+}
+
+// InScript writes each edit's replacement in the script of the reply it
+// goes into, so that a library kept in Traditional script (這個價格不行)
+// does not get Simplified text in its lines (這個價格无法帮到您), nor a
+// Simplified one Traditional text from a pack written in it. The script is
+// the line's: Traditional when it has characters only Traditional text
+// writes and none only Simplified text writes, and the other way round;
+// a line with neither (不行 alone) takes the script of the whole text so
+// decided, and one with both, or a text with neither, keeps the
+// replacement as the rule wrote it.
+//
+// A Simplified character becomes its Traditional form where there is one
+// (无 無, 帮 幫, 时 時) or where Big5 counts only one of its forms among
+// its frequent characters (同, not 衕); a character with several frequent
+// forms (后: 後 or 后) is not guessed: a *ScriptError names it, and the
+// caller leaves the file as it was. So is a replacement whose conversion
+// would not read back, through the matcher's normalisation, as the one the
+// rule prescribes. A Traditional replacement in a Simplified line is
+// converted as the matcher converts it.
+func InScript(text string, edits []Edit) ([]Edit, error) {
+	if len(edits) == 0 {
+		return edits, nil
+	}
+	t := scripts()
+	lines := SplitLines(text)
+	fileScript := 2 // the whole text's (see scriptOf), once needed: 2 is not yet
+	out := make([]Edit, len(edits))
+	copy(out, edits)
+	for i := range out {
+		e := &out[i]
+		if e.Line < 1 || e.Line > len(lines) || e.New == "" {
+			continue
+		}
+		sc := scriptOf(t.script(lines[e.Line-1]))
+		if sc == 0 {
+			if fileScript == 2 {
+				fileScript = scriptOf(t.script(text))
+			}
+			sc = fileScript
+		}
+		var err error
+		switch sc {
+		case 1:
+			e.New, err = t.toTraditional(*e)
+		case -1:
+			e.New = t.toSimplified(e.New)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// scriptOf reads script's counts: 1 Traditional, -1 Simplified, 0 neither
+// or both.
+func scriptOf(trad, simp int) int {
+	switch {
+	case trad > 0 && simp == 0:
+		return 1
+	case simp > 0 && trad == 0:
+		return -1
+	}
+	return 0
+}
+
+// toTraditional writes e.New in Traditional script (see InScript). A
+// character the match writes (稍後, matched as 稍后) is written as the
+// match writes it (稍后为您 is 稍後為您); the others as tradForm says.
+func (t *scriptTables) toTraditional(e Edit) (string, error) {
+	// the match's forms of the characters with several: 0 where it
+	// writes one in two ways
+	own := map[rune]rune{}
+	for _, c := range e.Old {
+		s := c
+		if to, ok := t.toSimp[c]; ok {
+			s = to
+		}
+		if len(t.toTrad[s]) == 0 {
+			continue
+		}
+		if f, seen := own[s]; !seen {
+			own[s] = c
+		} else if f != c {
+			own[s] = 0
+		}
+	}
+	var b strings.Builder
+	for _, r := range e.New {
+		if f := own[r]; f != 0 {
+			b.WriteRune(f)
+			continue
+		}
+		form, forms, ok := t.tradForm(r)
+		if !ok {
+			return "", &ScriptError{Edit: e, Rune: r, Forms: forms}
+		}
+		b.WriteRune(form)
+	}
+	w := b.String()
+	if w == e.New {
+		return w, nil
+	}
+	if got, want := match.Normalize(w), match.Normalize(e.New); got != want {
+		return "", &ScriptError{Edit: e, Written: w, ReadsAs: got}
+	}
+	return w, nil
+}
+
+// toSimplified writes s in Simplified script, character by character as
+// the normaliser converts them (a phrase it converts otherwise, where the
+// characters alone would be wrong, is left as it is).
+func (t *scriptTables) toSimplified(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if to, ok := t.toSimp[r]; ok {
+			r = to
+		}
+		b.WriteRune(r)
+	}
+	if w := b.String(); match.Normalize(w) == match.Normalize(s) {
+		return w
+	}
+	return s
+}

@@ -1,0 +1,82 @@
+package fix
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestInScript: a replacement is written in the script of the reply it
+// goes into: Traditional in a Traditional line (or, for a line written
+// alike in both, a Traditional text), as the rule wrote it in a Simplified
+// or mixed one; a character whose Traditional form cannot be told is
+// refused, not guessed.
+func TestInScript(t *testing.T) {
+	edit := func(line int, old, repl string) Edit {
+		return Edit{Line: line, Start: 0, End: len(old), Old: old, New: repl, Rule: "callcenter/bu-phrase"}
+	}
+	for _, tc := range []struct {
+		name, text string
+		edit       Edit
+		want       string // the replacement written; "" for an error
+		err        string // part of the error
+	}{
+		{"Traditional line", "不行，這個價格不行\n", edit(1, "不行", "无法帮到您"), "無法幫到您", ""},
+		{"Simplified line", "不行，这个价格不行\n", edit(1, "不行", "无法帮到您"), "无法帮到您", ""},
+		{"no script of its own: the text's (Traditional)", "這個我不知道\n不行\n", edit(2, "不行", "无法帮到您"), "無法幫到您", ""},
+		{"no script of its own: the text's (Simplified)", "这个我不知道\n不行\n", edit(2, "不行", "无法帮到您"), "无法帮到您", ""},
+		{"no script anywhere: as written", "不行\n", edit(1, "不行", "无法帮到您"), "无法帮到您", ""},
+		{"a mixed line: as written", "這个不行\n", edit(1, "這个", "无法帮到您"), "无法帮到您", ""},
+		{"a frequent form and a rare one: 同, not 衕", "但是這個不行\n", edit(1, "但是", "同时"), "同時", ""},
+		{"a rare Simplified form: 價, not 价", "價格不能少\n", edit(1, "不能少", "价格已是最低价"), "價格已是最低價", ""},
+		{"達, 時: one form", "這個地址到不了\n", edit(1, "到不了", "无法及时送达"), "無法及時送達", ""},
+		{"a replacement alike in both scripts", "不好意思，這個\n", edit(1, "不好意思", "非常抱歉"), "非常抱歉", ""},
+		{"a Traditional replacement in a Simplified line", "这个不行\n", edit(1, "不行", "無法幫到您"), "无法帮到您", ""},
+		{"a Traditional replacement in a Traditional line", "這個不行\n", edit(1, "不行", "無法幫到您"), "無法幫到您", ""},
+		{"后 as the match writes it", "請稍後\n", edit(1, "稍後", "稍后为您处理"), "稍後為您處理", ""},
+		{"后 as the match writes it, 后 too", "這個皇后\n", edit(1, "皇后", "王后"), "王后", ""},
+		{"后: 後 or 后", "這個不行\n", edit(1, "不行", "稍后回复您"), "", "「后」 in the replacement 「稍后回复您」 (callcenter/bu-phrase) has more than one Traditional form (后, 後)"},
+		{"发: 發 or 髮", "這個不行\n", edit(1, "不行", "马上发货"), "", "「发」 in the replacement 「马上发货」 (callcenter/bu-phrase) has more than one Traditional form (發, 髮)"},
+	} {
+		got, err := InScript(tc.text, []Edit{tc.edit})
+		if tc.err != "" {
+			var se *ScriptError
+			if !errors.As(err, &se) || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s: err = %v, want a *ScriptError with %q", tc.name, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if got[0].New != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got[0].New, tc.want)
+		}
+	}
+}
+
+// TestInScriptApply: a Traditional library fixed with the built-in
+// packs' Simplified replacements stays Traditional, and the edits given
+// are not changed.
+func TestInScriptApply(t *testing.T) {
+	text := "這個我不知道\r\n不好意思，這個價格不行\r\n"
+	edits := []Edit{
+		{Line: 2, Start: 0, End: len("不好意思"), Old: "不好意思", New: "非常抱歉"},
+		{Line: 2, Start: len("不好意思，這個價格"), End: len("不好意思，這個價格不行"), Old: "不行", New: "无法帮到您"},
+	}
+	es, err := InScript(text, edits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := Apply(text, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "這個我不知道\r\n非常抱歉，這個價格無法幫到您\r\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if edits[1].New != "无法帮到您" {
+		t.Errorf("InScript changed the edits given: %q", edits[1].New)
+	}
+}
