@@ -18,9 +18,17 @@ type refSummary struct {
 	agents  map[string]*AgentStats
 	teams   map[string]*AgentStats
 	TeamsOf func(string) []string
+	// unattributed counts the findings held against none of their
+	// conversation's agents (Summary.Unattributed)
+	unattributed int
 }
 
 func (s *refSummary) Add(r *Result) {
+	for i := range r.Findings {
+		if !slices.Contains(r.Agents, r.Findings[i].Agent) {
+			s.unattributed++
+		}
+	}
 	var teamMembers map[string][]string
 	for _, name := range r.Agents {
 		s.agents[name] = refAddTo(s.agents[name], name, r, []string{name})
@@ -202,6 +210,9 @@ func TestSummaryAgentsMatchesReference(t *testing.T) {
 		}
 		if err := sameTable(s.Agents(), refTable(ref.agents)); err != nil {
 			t.Fatalf("seed %d, agents: %v", seed, err)
+		}
+		if s.Unattributed != ref.unattributed {
+			t.Fatalf("seed %d: %d findings held against no agent of the table, want %d", seed, s.Unattributed, ref.unattributed)
 		}
 		if err := sameTable(s.Teams(), refTable(ref.teams)); err != nil {
 			t.Fatalf("seed %d, teams: %v", seed, err)

@@ -50,10 +50,15 @@ type Summary struct {
 	Filtered int
 	// Bonuses counts good-practice bonuses earned; Fatal counts
 	// conversations failed by a fatal rule (致命项).
-	Bonuses  int
-	Fatal    int
-	ScoreSum float64
-	MinScore float64
+	Bonuses int
+	Fatal   int
+	// Unattributed counts the findings held against no agent of the
+	// per-agent table (a conversation no agent answered, a chat handed to
+	// a queue nobody picked up): the agents' findings add up to Findings
+	// less these.
+	Unattributed int
+	ScoreSum     float64
+	MinScore     float64
 	// Errors are the malformed records, with file and line (kept in
 	// bounded memory: see RecordErrors).
 	Errors RecordErrors
@@ -447,6 +452,7 @@ func (s *Summary) add(r *Result) {
 		}
 	}
 	if len(held) == 0 {
+		s.Unattributed += len(r.Findings)
 		return
 	}
 	// many entries are looked up through a map; (loops rather than a
@@ -458,12 +464,22 @@ func (s *Summary) add(r *Result) {
 			for _, a := range byKey[f.Agent] {
 				s.addFinding(a, f)
 			}
+			if len(byKey[f.Agent]) == 0 {
+				s.Unattributed++
+			}
 			continue
 		}
+		// (held names only agents of the conversation, its members' teams
+		// under their names: a finding matching none is in no agent's row)
+		counted := false
 		for _, e := range held {
 			if e.agent == f.Agent {
 				s.addFinding(e.stats, f)
+				counted = true
 			}
+		}
+		if !counted {
+			s.Unattributed++
 		}
 	}
 	for i := range r.Bonuses {

@@ -81,8 +81,10 @@ func TestSummaryAgentTables(t *testing.T) {
 		results []*Result
 		agents  []string
 		teams   []string
+		// unattributed: the findings in no agent's row
+		unattributed int
 	}{
-		{name: "no agents", results: []*Result{res(90, "良好", nil, find(warn, ""))}},
+		{name: "no agents", results: []*Result{res(90, "良好", nil, find(warn, ""), find(errRule, ""))}, unattributed: 2},
 		{name: "an agent without findings: empty maps, not nil",
 			results: []*Result{res(100, "优秀", []string{"A"})},
 			agents:  []string{"A conv=1 mean=100 min=100 findings=0 sev=map[] rules=map[] grades=map[优秀:1] members=[A]"}},
@@ -94,7 +96,8 @@ func TestSummaryAgentTables(t *testing.T) {
 			agents: []string{
 				"A conv=1 mean=80 min=80 findings=1 sev=map[warning:1] rules=map[p/warn:1] grades=map[合格:1] members=[A]",
 				"B conv=2 mean=87.5 min=80 findings=3 sev=map[warning:2 error:1] rules=map[p/err:1 p/warn:2] grades=map[优秀:1 合格:1] members=[B]",
-			}},
+			},
+			unattributed: 2}, // nobody's, and D's, who is not in the conversation
 		{name: "an agent named twice counts twice, as it always has",
 			results: []*Result{res(70, "合格", []string{"A", "A"}, find(warn, "A"))},
 			agents:  []string{"A conv=2 mean=70 min=70 findings=2 sev=map[warning:2] rules=map[p/warn:2] grades=map[合格:2] members=[A]"}},
@@ -113,7 +116,8 @@ func TestSummaryAgentTables(t *testing.T) {
 			teams: []string{
 				"north conv=1 mean=60 min=60 findings=2 sev=map[warning:1 error:1] rules=map[p/err:1 p/warn:1] grades=map[不合格:1] members=[A B]",
 				"south conv=2 mean=75 min=60 findings=2 sev=map[warning:1 error:1] rules=map[p/err:1 p/warn:1] grades=map[不合格:1 良好:1] members=[B C]",
-			}},
+			},
+			unattributed: 0}, // D is in no team, but in the agents' table
 		{name: "bonuses count for the agent who earned them and the agent's teams, under their rule as in the summary",
 			teamsOf: teamsOf,
 			results: []*Result{
@@ -145,6 +149,9 @@ func TestSummaryAgentTables(t *testing.T) {
 			if !slices.Equal(got, tab.want) {
 				t.Errorf("%s, %s:\n got  %q\n want %q", tc.name, tab.what, got, tab.want)
 			}
+		}
+		if s.Unattributed != tc.unattributed {
+			t.Errorf("%s: %d findings held against no agent of the table, want %d", tc.name, s.Unattributed, tc.unattributed)
 		}
 	}
 }

@@ -124,3 +124,60 @@ func TestConversationSpan(t *testing.T) {
 		t.Errorf("csv: last columns %s, want %s", got, strings.Join(CSVConversationSpanHeader, ","))
 	}
 }
+
+// TestFindingsWithoutAgent: the summary says how many findings are held
+// against no agent (a conversation nobody answered), so that the agents'
+// findings, which leave them out, add up with it to the run's findings,
+// in the json and jsonl reports and SARIF's run properties alike.
+func TestFindingsWithoutAgent(t *testing.T) {
+	answered := htmlResult("c1", "小美", "这个不行", 90)
+	answered.Findings = []lint.Finding{{Rule: htmlForbid, Msg: 1, Agent: "小美", Deduct: 5}, {Rule: htmlGreet, Msg: 1, Agent: "小美", Deduct: 2}}
+	unanswered := &lint.Result{Score: 98, Grade: "优秀", Conversation: &lint.Conversation{ID: "c2", File: "day.jsonl", Messages: []lint.Message{
+		{Conversation: "c2", Role: lint.Customer, Sender: "buyer", Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 3}},
+	}}}
+	unanswered.Findings = []lint.Finding{{Rule: htmlGreet, Msg: 0, Deduct: 2}}
+	results := []*lint.Result{answered, unanswered}
+	sum := lint.NewSummary()
+	for _, r := range results {
+		sum.Add(r)
+	}
+	type report struct {
+		Summary struct {
+			Findings             int
+			FindingsWithoutAgent *int `json:"findings_without_agent"`
+		}
+		Agents []struct{ Findings int }
+	}
+	check := func(format string, rep report) {
+		t.Helper()
+		agents := 0
+		for _, a := range rep.Agents {
+			agents += a.Findings
+		}
+		if w := rep.Summary.FindingsWithoutAgent; w == nil || *w != 1 || rep.Summary.Findings != 3 || agents+*w != rep.Summary.Findings {
+			t.Errorf("%s: findings %d, without agent %v, the agents' %d", format, rep.Summary.Findings, w, agents)
+		}
+	}
+	var rep report
+	if err := json.Unmarshal(render(t, "json", fxOptions(), results, sum), &rep); err != nil {
+		t.Fatal(err)
+	}
+	check("json", rep)
+	lines := bytes.Split(bytes.TrimSpace(render(t, "jsonl", fxOptions(), results, sum)), []byte("\n"))
+	rep = report{}
+	if err := json.Unmarshal(lines[len(lines)-1], &rep); err != nil {
+		t.Fatal(err)
+	}
+	check("jsonl", rep)
+	var sarif struct {
+		Runs []struct {
+			Properties struct{ Summary json.RawMessage }
+		}
+	}
+	if err := json.Unmarshal(render(t, "sarif", fxOptions(), results, sum), &sarif); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(sarif.Runs[0].Properties.Summary, []byte(`"findings_without_agent": 1`)) {
+		t.Errorf("sarif: summary %s", sarif.Runs[0].Properties.Summary)
+	}
+}

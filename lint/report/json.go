@@ -52,7 +52,10 @@ type JSONSummary struct {
 	Bonuses        int            `json:"bonuses"`
 	Fatal          int            `json:"fatal"`
 	Findings       int            `json:"findings"`
-	Errors         int            `json:"errors"`
+	// FindingsWithoutAgent are the findings held against no agent (in no
+	// row of agents): the agents' findings add up to findings less these.
+	FindingsWithoutAgent int `json:"findings_without_agent"`
+	Errors               int `json:"errors"`
 	// Unreadable lists the files that could not be read at all (absent
 	// when every file was read)
 	Unreadable   []JSONUnreadable `json:"unreadable_files,omitempty"`
@@ -347,7 +350,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
-		Findings: s.Findings, Errors: s.Errors.Len(),
+		Findings: s.Findings, FindingsWithoutAgent: s.Unattributed, Errors: s.Errors.Len(),
 		MeanScore: s.MeanScore(), LowestScore: s.LowestScore(),
 		BySeverity: severityMap(s.BySeverity), ByRule: s.ByRule, SkippedRules: s.SkippedRules, Grades: s.Grades,
 	}
