@@ -384,11 +384,31 @@ func (s *mixedStats) upTo(line int) (n, first int) {
 }
 
 // MixedEncodings collects the files of a run that mix encodings, for
-// warnings once the run is over (parsing may go on after a file is read).
+// warnings once the run is over (parsing may go on after a file is read),
+// and what else a reader has to say of a file it read but in part (a
+// workbook's sheets it passed over: see note).
 type MixedEncodings struct {
 	mu    sync.Mutex
 	files []*mixedStats
 	seq   map[string]int // every file read: how many were before it
+	notes []fileNote
+}
+
+// fileNote is a warning about a file: what was in it and not read.
+type fileNote struct {
+	seq  int // of the file (see start)
+	text string
+}
+
+// note adds a warning about the file name (as start was told it): text
+// follows its name.
+func (m *MixedEncodings) note(name, text string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.notes = append(m.notes, fileNote{seq: m.seq[name], text: lint.Shown(name) + ": " + text})
 }
 
 // start notes that the file name is read next; it returns how many were
@@ -418,7 +438,8 @@ func (m *MixedEncodings) add(s *mixedStats) {
 	m.files = append(m.files, s)
 }
 
-// Warnings describes each file that mixed encodings, in the order read.
+// Warnings describes each file that mixed encodings, in the order read,
+// then what the readers noted of files they read but in part.
 func (m *MixedEncodings) Warnings() []string { return m.warnings(nil) }
 
 // WarningsUntil is Warnings for a run stopped at stop (the malformed
@@ -457,6 +478,11 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 				lint.Shown(s.name), encodingName(s.primary), lines, encodingName(s.firstEnc), first))
 		}
 		s.mu.Unlock()
+	}
+	for _, n := range m.notes {
+		if !stopKnown || n.seq <= stopSeq {
+			out = append(out, n.text)
+		}
 	}
 	return out
 }

@@ -56,6 +56,7 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err != nil {
 		return err
 	}
+	wb.name, wb.mixed = src.Name, src.Opts.Mixed
 	b, err := newBuilder(src)
 	if err != nil {
 		return err
@@ -74,7 +75,11 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	// read as a file of its own name, for the positions and for the
 	// conversations without an id: a workbook's second sheet of chats
 	// is not left out
-	for _, s := range wb.moreChatSheets(b) {
+	more, passed := wb.moreChatSheets(b)
+	if passed = append(wb.hiddenChatSheets(b), passed...); len(passed) > 0 {
+		wb.mixed.note(wb.name, sheetsNotRead(passed))
+	}
+	for _, s := range more {
 		more := *src
 		more.Name = sheetFileName(src.Name, s.name)
 		mb, err := newBuilder(&more)
@@ -162,7 +167,23 @@ func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, 
 	if err != nil {
 		return err
 	}
-	return readRows(ctx, src, sink, b, p, 0)
+	if err := readRows(ctx, src, sink, b, p, 0); err != nil {
+		return err
+	}
+	if len(rows.noValue) > 0 {
+		// (formula cells without a value: a message's text read as empty
+		// is said, once a sheet)
+		if _, _, text, _ := wb.dataColumns(part, b); text >= 0 && rows.noValue[text] != nil {
+			f := rows.noValue[text]
+			where := ""
+			if part != wb.sheet {
+				where = fmt.Sprintf("sheet %q: ", strings.TrimSuffix(strings.TrimPrefix(src.Name, wb.name+"["), "]"))
+			}
+			wb.mixed.note(wb.name, fmt.Sprintf("%s%s of the text column hold%s a formula but no value (the first: %s), read as empty: the program that wrote the workbook did not calculate its formulas; open it in Excel or WPS and save it again",
+				where, plural(f.n, "cell"), map[bool]string{true: "s", false: ""}[f.n == 1], f.ref))
+		}
+	}
+	return nil
 }
 
 // moreChatSheets returns the visible worksheets after the one read
@@ -172,37 +193,77 @@ func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, 
 // 内容, 次数: a reply and how often it was sent) names a text column too,
 // but its rows are no messages. With --header=false there are none: any
 // sheet of enough columns would pass for one (a pivot table, a list of
-// agents), so only the first is read.
-func (wb *workbook) moreChatSheets(b *builder) []xlsxSheet {
+// agents), so only the first is read. passed are the sheets whose header
+// names a text column but not all of those, each with what it lacks, for
+// the run to say they were not read (a day's sheet whose writer left out
+// a column is not passed over without a word).
+func (wb *workbook) moreChatSheets(b *builder) (more []xlsxSheet, passed []string) {
 	if !b.m.header {
-		return nil
+		return nil, nil
 	}
 	first, _ := wb.sheetColumns(wb.sheet, b)
-	var more []xlsxSheet
 	after := false
 	for _, s := range wb.sheets {
 		switch {
 		case s.part == wb.sheet:
 			after = true
 		case after && !s.hidden && wb.part(s.part) != nil:
-			if cols, why := wb.sheetColumns(s.part, b); why == "" && namesAll(cols, first) {
-				more = append(more, s)
+			cols, why := wb.sheetColumns(s.part, b)
+			if why != "" {
+				continue // (no chats: a cover page, a pivot table)
 			}
+			if lacks := columnsLacking(cols, first); len(lacks) > 0 {
+				passed = append(passed, fmt.Sprintf("%q (its header row names no %s column, as the first chat sheet's does: a summary beside the chats?)", s.name, orList(lacks)))
+				continue
+			}
+			more = append(more, s)
 		}
 	}
-	return more
+	return more, passed
 }
 
-// namesAll reports whether a later sheet's header (cols) names each column
-// of a conversation, a time, a role and a sender the first chat sheet's
-// (first) does.
-func namesAll(cols, first [nFields]int) bool {
+// columnsLacking returns the fields of a conversation, a time, a role and
+// a sender the first chat sheet's header (first) names a column of and a
+// later sheet's (cols) does not (none: its rows are read).
+func columnsLacking(cols, first [nFields]int) []string {
+	var lacks []string
 	for _, f := range [...]int{fConv, fTime, fRole, fSender} {
 		if first[f] >= 0 && cols[f] < 0 {
-			return false
+			lacks = append(lacks, FieldNames[f])
 		}
 	}
-	return true
+	return lacks
+}
+
+// orList joins words as a sentence does: a, b or c.
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// hiddenChatSheets returns the hidden worksheets whose header row names
+// the columns as a chat export's does (see notChat), which are not read,
+// each as the run says so (nothing with --header=false, where any table
+// would pass for one).
+func (wb *workbook) hiddenChatSheets(b *builder) []string {
+	var hidden []string
+	for _, s := range wb.sheets {
+		if s.hidden && b.m.header && s.part != wb.sheet && wb.part(s.part) != nil && wb.notChat(s.part, b) == "" {
+			hidden = append(hidden, fmt.Sprintf("%q (hidden: unhide it to read it)", s.name))
+		}
+	}
+	return hidden
+}
+
+// sheetsNotRead is the warning about a workbook's chat sheets passed over
+// (see moreChatSheets and hiddenChatSheets).
+func sheetsNotRead(passed []string) string {
+	if len(passed) == 1 {
+		return "a sheet of chats was not read: " + passed[0]
+	}
+	return fmt.Sprintf("%d sheets of chats were not read: %s", len(passed), strings.Join(passed, "; "))
 }
 
 // sheetFileName is the file name of the positions of a worksheet read
@@ -215,6 +276,8 @@ func sheetFileName(file, sheet string) string {
 
 // workbook is what reading a worksheet needs from the rest of the file.
 type workbook struct {
+	name     string          // the file's (Source.Name)
+	mixed    *MixedEncodings // for the warnings about it (Options.Mixed)
 	files    map[string]*zip.File
 	folded   map[string]*zip.File // the same by lower-case name (OPC part names ignore case)
 	sheets   []xlsxSheet          // the worksheets, in the workbook's order
@@ -965,6 +1028,17 @@ type xlsxRows struct {
 	perr   string // why the row is malformed
 	inCell bool   // between a <c> and its end
 	cell   xlsxCell
+	// the cells of a formula but no value, by column (a workbook written
+	// by a program that does not calculate formulas): their count and the
+	// first one's reference
+	noValue map[int]*formulaCells
+}
+
+// formulaCells counts the cells of a column that hold a formula but no
+// value (see xlsxRows.noValue).
+type formulaCells struct {
+	n   int
+	ref string // the first one's (D2)
 }
 
 // xlsxCell is the cell being read.
@@ -974,6 +1048,7 @@ type xlsxCell struct {
 	v, inline  []byte // the text of its <v>, of its <t>s
 	in         byte   // 'v' or 't' inside those, else 0
 	phonetic   int    // the depth of <rPh> elements
+	formula    bool   // it holds an <f>
 }
 
 // close closes the worksheet.
@@ -1056,7 +1131,7 @@ func (x *xlsxRows) start(tok *xmlToken) {
 		x.inCell = true
 		c := &x.cell
 		c.typ, c.style = append(c.typ[:0], tok.t...), append(c.style[:0], tok.s...)
-		c.v, c.inline, c.in, c.phonetic, c.ref = c.v[:0], c.inline[:0], 0, 0, ""
+		c.v, c.inline, c.in, c.phonetic, c.ref, c.formula = c.v[:0], c.inline[:0], 0, 0, "", false
 		if x.col >= maxColumns {
 			c.ref = string(tok.r)
 		}
@@ -1066,6 +1141,8 @@ func (x *xlsxRows) start(tok *xmlToken) {
 			x.cell.in = tok.local[0]
 		case "rPh":
 			x.cell.phonetic++
+		case "f":
+			x.cell.formula = true
 		}
 	}
 }
@@ -1123,6 +1200,16 @@ func (x *xlsxRows) endCell() {
 	}
 	if v == "" && x.perr == "" && string(c.typ) == "s" {
 		x.perr = x.wb.noSharedString(string(c.v), x.col, x.row)
+	}
+	if c.formula && len(c.v) == 0 && len(c.inline) == 0 {
+		if x.noValue == nil {
+			x.noValue = map[int]*formulaCells{}
+		}
+		if f := x.noValue[x.col]; f != nil {
+			f.n++
+		} else {
+			x.noValue[x.col] = &formulaCells{n: 1, ref: columnName(x.col) + strconv.Itoa(x.row)}
+		}
 	}
 	for len(x.fields) <= x.col {
 		x.fields = append(x.fields, "")
