@@ -435,6 +435,9 @@ func readsBack(path, oldText, newText string, done []fix.Edit, opts transcript.O
 		want := b.Text
 		es := byReply[place{b.Line, max(b.TextCol, 1)}]
 		for j := len(es) - 1; j >= 0; j-- { // (sorted, not overlapping)
+			if es[j].End > len(want) || want[es[j].Start:es[j].End] != es[j].Old {
+				return fmt.Errorf("line %d: the reply reads back as %q, without the %q the fix was found in (did the file change since it was linted?); fix it by hand", b.Line, want, es[j].Old)
+			}
 			want = want[:es[j].Start] + es[j].New + want[es[j].End:]
 		}
 		if i >= len(after) || after[i].Line != b.Line || after[i].NotLinted != b.NotLinted ||

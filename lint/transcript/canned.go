@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/chatlint/chatlint/lint"
@@ -187,8 +188,14 @@ type CannedRecord struct {
 // says how it is written, see cannedLayout) as --input-format canned reads
 // the file, and returns its records in order: --fix reads a library it
 // fixed again, to check that each reply reads back as the fix means it to.
+//
+// The text is read as it is: a byte-order mark at its start is no file's
+// (the file's was split off before it was decoded), but a second one, as
+// a tool that adds one to a file that has one writes it, which the lint
+// read as part of the first reply.
 func ReadCanned(ctx context.Context, name, text string, opts Options) ([]CannedRecord, error) {
-	dec, err := decode(strings.NewReader(text), "utf-8")
+	// (the decoder reads past one mark at the start: this one)
+	dec, err := decode(io.MultiReader(bytes.NewReader(utf8BOM), strings.NewReader(text)), "utf-8")
 	if err != nil {
 		return nil, err
 	}
