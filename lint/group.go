@@ -227,6 +227,8 @@ type heldMsg struct {
 	Role       Role
 	Joined     bool
 	typ        uint8 // index of the message's Type in heldTypes; heldWhole
+	// TimeToMinute is the Message's (in what was padding: still 88 bytes)
+	TimeToMinute bool
 }
 
 // heldTypes are the message types a heldMsg holds by their index
@@ -257,6 +259,7 @@ func (h *heldMsg) hold(m *Message, file string, loc unsafe.Pointer) {
 	h.ID, h.Sender, h.Text, h.wall, h.ext = m.ID, m.Sender, m.Text, t.wall, t.ext
 	h.line, h.seq = uint32(m.Pos.Line), uint32(m.Seq)
 	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
+	h.TimeToMinute = m.TimeToMinute
 	if typ == heldWhole || m.Waivers != nil || !sameString(m.Pos.File, file) || t.loc != loc || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
 		whole := new(Message)
 		*whole = *m
@@ -284,6 +287,7 @@ func (h *heldMsg) message(m *Message, c *Conversation, loc unsafe.Pointer) {
 	t := (*timeWords)(unsafe.Pointer(&m.Time))
 	m.Conversation, m.ID, t.wall, t.ext, t.loc = c.ID, h.ID, h.wall, h.ext, loc
 	m.Role, m.Joined, m.TextRaw, m.TextCol, m.TextAstral = h.Role, h.Joined, h.TextRaw, h.TextCol, h.TextAstral
+	m.TimeToMinute = h.TimeToMinute
 	m.Sender, m.Type, m.Text = h.Sender, heldTypes[h.typ], h.Text
 	m.Pos.File, m.Pos.Line, m.Seq = c.File, int(h.line), int(h.seq)
 }

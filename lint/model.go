@@ -179,11 +179,17 @@ type Message struct {
 	// (the first TextCol-1) lie beyond the Basic Multilingual Plane, which
 	// UTF-16 writes as two units: see LineColumnUTF16.
 	TextAstral int32
-	Sender     string
-	Type       string // TypeText unless the export says otherwise
-	Text       string
-	Pos        Pos
-	Seq        int // order in which the message was read, for stable sorting
+	// TimeToMinute says Time was written to the minute, without seconds
+	// (2026/11/4 9:58, as Excel saves a column formatted h:mm): it is read
+	// at :00, and the message was sent at some moment of that minute. The
+	// timing rules decide only what such times prove. (It lies in the
+	// padding after TextAstral: a Message is no larger for it.)
+	TimeToMinute bool
+	Sender       string
+	Type         string // TypeText unless the export says otherwise
+	Text         string
+	Pos          Pos
+	Seq          int // order in which the message was read, for stable sorting
 	// Waivers are inline waivers in the source that suppress rules for this
 	// message (a canned library's "# chatlint-disable-next-line RULE reason").
 	Waivers []Waiver
@@ -280,6 +286,12 @@ func UTF16Len(s string) int { return utf8.RuneCountInString(s) + Astral(s) }
 
 // Timed reports whether the message carries a time.
 func (m *Message) Timed() bool { return !m.Time.IsZero() }
+
+// NoteMinuteTimes is the note (Conversation.Notes) of a conversation
+// some wait of which a timing rule could not decide, its times written to
+// the minute (Message.TimeToMinute): the rule is counted as skipped for
+// it, as for a conversation without times.
+const NoteMinuteTimes = "times written to the minute: timing rules found only the waits the minutes prove; those they cannot tell are skipped"
 
 // Conversation is an ordered list of messages sharing a conversation id.
 type Conversation struct {

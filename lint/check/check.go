@@ -82,6 +82,8 @@ type Conv struct {
 	// segs are the stretches of text the Texts segmented, kept from one
 	// conversation to the next (match.SegCache)
 	segs match.SegCache
+	// minute caches minuteTimes: 0 not worked out yet, 1 no, 2 yes
+	minute int8
 }
 
 // selection is a message selection of Conv.slots: its key, the indexes
@@ -322,6 +324,7 @@ func (cv *Conv) reset(c *lint.Conversation) {
 		}
 	}
 	cv.Conversation, cv.Texts, cv.selKeys, cv.kindsDone, cv.slots = c, cv.Texts[:n], cv.selKeys[:0], false, cv.slots[:0]
+	cv.minute = 0
 	for k := 0; k <= cv.hitChunk && k < len(cv.hitChunks); k++ {
 		cv.hitChunks[k] = cv.hitChunks[k][:0]
 	}
@@ -796,6 +799,17 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 			skipped = append(skipped, lint.Skip{Rule: ch.Info().ID, Reason: reason})
 		}
 	}
+	if cv.minute == 2 {
+		// a timing rule could not decide a wait: the conversation says
+		// why, as one without times does (a copy of the notes, which
+		// conversations may share)
+		for _, sk := range skipped {
+			if strings.HasPrefix(sk.Reason, minutePrefix) {
+				c.Notes = append(c.Notes[:len(c.Notes):len(c.Notes)], lint.NoteMinuteTimes)
+				break
+			}
+		}
+	}
 	w.out = findings
 	findings = nil
 	if len(w.out) > 0 {
@@ -887,6 +901,117 @@ func asks(m *lint.Message) bool { return m.Role == lint.Customer && answers(m) }
 // order, so its times are not used at all: its timing rules are skipped
 // exactly as for a conversation without any times.
 func (cv *Conv) timed(i int) bool { return cv.Conversation.Timed && cv.Messages[i].Timed() }
+
+// minuteTimes reports whether the conversation is timed (every message
+// has a time) and some message's time was written to the minute
+// (lint.Message.TimeToMinute): its timing rules then decide each wait by
+// what its times prove (judge), not by elapsed alone. Worked out once per
+// conversation, when a timing rule first asks.
+func (cv *Conv) minuteTimes() bool {
+	if cv.minute == 0 {
+		cv.minute = 1
+		if cv.Conversation.Timed {
+			for i := range cv.Messages {
+				if cv.Messages[i].TimeToMinute {
+					cv.minute = 2
+					break
+				}
+			}
+		}
+	}
+	return cv.minute == 2
+}
+
+// minuteSpan is how much later than its time a message whose time was
+// written to the minute may have been sent: anywhere in the minute.
+const minuteSpan = time.Minute
+
+// verdict is what the times of two messages prove of the time between
+// them against a limit (judge).
+type verdict uint8
+
+const (
+	// inLimit: the time between is at most the limit.
+	inLimit verdict = iota
+	// overLimit: the time between is over the limit.
+	overLimit
+	// undecided: it may be either, for all the times show: they were
+	// written to the minute.
+	undecided
+)
+
+// judge says whether the time from message `from` to message `to` (timed
+// both) is over limit. For times to the second, it is over when elapsed
+// is. A time written to the minute (lint.Message.TimeToMinute) is the
+// start of the minute the message was sent in, anywhere in it: the time
+// between is over the limit when it is so however early in its minute
+// `to` and however late `from` were sent, and within it when it is so
+// however late `to` and early `from` were. Times of two minutes a minute
+// apart are from 0 to 2 minutes apart: a 20 s limit is over only from two
+// minutes apart on, and never proved kept.
+func (cv *Conv) judge(to, from int, limit time.Duration) verdict {
+	t, f := &cv.Messages[to], &cv.Messages[from]
+	d := elapsed(t.Time, f.Time)
+	// the least it may be: more than d-minuteSpan when from was written
+	// to the minute (it was sent before the minute ended), at least d
+	// when not
+	if f.TimeToMinute {
+		if d-minuteSpan >= limit {
+			return overLimit
+		}
+	} else if d > limit {
+		return overLimit
+	}
+	// the most it may be: less than d+minuteSpan when to was written to
+	// the minute, d when not
+	if t.TimeToMinute {
+		d += minuteSpan
+	}
+	if d <= limit {
+		return inLimit
+	}
+	return undecided
+}
+
+// delayShown is how a finding's {delay} shows the time from message
+// `from` to message `to`: the time itself (elapsed) for times to the
+// second; for times written to the minute, what they prove the wait was
+// at least: 超过2m (over, when from's time was: it was sent before its
+// minute ended) or 至少2m (at least). prefix is the words before
+// delayText(d).
+func (cv *Conv) delayShown(to, from int) (prefix string, d time.Duration) {
+	t, f := &cv.Messages[to], &cv.Messages[from]
+	d = elapsed(t.Time, f.Time)
+	switch {
+	case f.TimeToMinute:
+		return "超过", d - minuteSpan
+	case t.TimeToMinute:
+		return "至少", d
+	}
+	return "", d
+}
+
+// provedOver reports whether the times of messages `from` and `to` prove
+// the time between them over limit: elapsed(to, from) > limit, but for
+// times written to the minute (judge).
+func (cv *Conv) provedOver(to, from int, limit time.Duration) bool {
+	if !cv.minuteTimes() {
+		return elapsed(cv.Messages[to].Time, cv.Messages[from].Time) > limit
+	}
+	return cv.judge(to, from, limit) == overLimit
+}
+
+// minuteReason is the reason a timing rule gives for a conversation some
+// of whose waits it could not decide, their times written to the minute
+// (judge): what, such as "a reply within 20s", cannot be told.
+func minuteReason(what string) string {
+	return minutePrefix + what + " cannot be told from them"
+}
+
+// minutePrefix starts the reason (lint.Skip.Reason) of a timing rule
+// that could not decide some wait of a conversation, its times written to
+// the minute: the reports say it in Chinese by it.
+const minutePrefix = "times written to the minute: "
 
 // maxElapsedSec bounds the whole seconds between two times that elapsed
 // works out itself: 2^33 s (272 years), far from the ±292 years a

@@ -185,8 +185,14 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		if void {
 			// cancelled by message found: in time, unless the times to
 			// tell are missing
-			if f.within > 0 && (!cv.timed(i) || !cv.timed(found)) {
+			switch {
+			case f.within <= 0:
+			case !cv.timed(i) || !cv.timed(found):
 				reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
+			case cv.minuteTimes() && cv.judge(found, i, f.within) == undecided:
+				// times written to the minute, which cannot tell
+				// whether it came in time: no finding, but not checked
+				reason = minuteReason("within " + rules.FormatDuration(f.within))
 			}
 			continue
 		}
@@ -212,11 +218,28 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			reason = "no times: within " + rules.FormatDuration(f.within) + " not checked"
 			continue
 		}
-		delay := elapsed(ms[found].Time, ms[i].Time)
+		prefix, delay := "", elapsed(ms[found].Time, ms[i].Time)
+		late := false
 		if f.before {
 			delay = -delay
 		}
-		if delay > f.within {
+		if cv.minuteTimes() {
+			// times written to the minute: late only when they prove it
+			from, to := i, found
+			if f.before {
+				from, to = found, i
+			}
+			switch cv.judge(to, from, f.within) {
+			case overLimit:
+				late = true
+				prefix, delay = cv.delayShown(to, from)
+			case undecided:
+				reason = minuteReason("within " + rules.FormatDuration(f.within))
+			}
+		} else {
+			late = delay > f.within
+		}
+		if late {
 			if tmpl == "" {
 				tmpl = "「{match}」之后的跟进用了{delay}（应在{within}内）"
 				if f.before {
@@ -226,7 +249,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			hit = f.trigHit(cv, i)
 			vars := vars(tmpl)
 			if strings.Contains(tmpl, "{delay}") {
-				vars = append(vars, tvar{"delay", delayText(delay)})
+				vars = append(vars, tvar{"delay", prefix + delayText(delay)})
 			}
 			at := i
 			if !f.before {
@@ -260,7 +283,8 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 		if !f.before && f.unless != nil {
 			if unless.holds(j) {
 				// cancelled, unless the deadline had already passed
-				late := f.within > 0 && cv.timed(i) && cv.timed(j) && elapsed(ms[j].Time, ms[i].Time) > f.within
+				// (as the times prove: Conv.provedOver)
+				late := f.within > 0 && cv.timed(i) && cv.timed(j) && cv.provedOver(j, i, f.within)
 				if !late {
 					return j, true, false
 				}

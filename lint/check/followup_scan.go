@@ -98,7 +98,7 @@ func (s *followupScan) search(i int, expect condMemo) (found int, void, timedOut
 		return -1, false, false
 	}
 	if f.unless != nil && s.unless.holds(j) {
-		late := f.within > 0 && s.cv.timed(i) && s.cv.timed(j) && elapsed(ms[j].Time, ms[i].Time) > f.within
+		late := f.within > 0 && s.cv.timed(i) && s.cv.timed(j) && s.cv.provedOver(j, i, f.within)
 		if !late {
 			return j, true, false
 		}

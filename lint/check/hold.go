@@ -74,6 +74,7 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	var holds []int // the holding messages of the wait
 	seen := -1      // the last message of the rule's roles in the wait
 	skipped := false
+	minute, undecided := cv.minuteTimes(), false
 	for i := range ms {
 		m := &ms[i]
 		switch {
@@ -99,6 +100,14 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				continue // a transfer, or a message that answers nothing
 			}
 			start := pending
+			if minute {
+				var decided bool
+				if out, decided = h.minuteAnswer(cv, pending, holds, i, out); !decided {
+					undecided = true
+				}
+				pending = -1
+				continue
+			}
 			if h.ignore != nil && (len(holds) > 0 || elapsed(m.Time, ms[pending].Time) > h.after) {
 				// The wait starts at the first message not ignored, and
 				// only the holding messages after it count. Asked only
@@ -117,7 +126,12 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			pending = -1
 		}
 	}
-	if pending >= 0 && seen >= 0 {
+	if pending >= 0 && seen >= 0 && minute {
+		var decided bool
+		if out, decided = h.minuteUnanswered(cv, pending, holds, seen, out); !decided {
+			undecided = true
+		}
+	} else if pending >= 0 && seen >= 0 {
 		// no answer came: the wait as far as the messages seen show it
 		start := pending
 		if h.ignore != nil {
@@ -134,7 +148,111 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if skipped {
 		return out, "no times: holding messages not checked"
 	}
+	if undecided {
+		return out, minuteReason("a holding message within " + rules.FormatDuration(h.after))
+	}
 	return out, ""
+}
+
+// minuteAnswer is Check's test of a wait from pending, with the holding
+// messages holds, that answer i ended, in a conversation with times
+// written to the minute (Conv.minuteTimes): a finding when the times
+// prove a stretch of it without a holding message longer than after
+// (judge), none when they prove every stretch that counts within it; ok
+// is false when they prove neither.
+func (h *hold) minuteAnswer(cv *Conv, pending int, holds []int, i int, out []lint.Finding) (_ []lint.Finding, ok bool) {
+	start := pending
+	if h.ignore != nil && (len(holds) > 0 || cv.judge(i, pending, h.after) != inLimit) {
+		// as for times to the second (Check)
+		start = waitStart(cv, h.ignore, pending, i)
+		holds = holdsFrom(holds, start)
+	}
+	if start < 0 {
+		return out, true
+	}
+	v, _ := h.minuteStretches(cv, start, holds, i)
+	switch v {
+	case inLimit:
+		return out, true
+	case undecided:
+		return out, false
+	}
+	return append(out, h.minuteFinding(cv, start, i)), true
+}
+
+// minuteUnanswered is Check's test of a wait from pending that no answer
+// ended (see lateMessage), in a conversation with times written to the
+// minute: the finding is at the end of the stretch the times prove
+// longest over after, if any; ok is false when none is proved over, and
+// some may be.
+func (h *hold) minuteUnanswered(cv *Conv, pending int, holds []int, seen int, out []lint.Finding) (_ []lint.Finding, ok bool) {
+	start := pending
+	if h.ignore != nil {
+		start = waitStart(cv, h.ignore, pending, seen)
+		holds = holdsFrom(holds, start)
+	}
+	if start < 0 {
+		return out, true
+	}
+	// the stretches end at the holding messages and at seen, as in
+	// lateMessage; no answer ends the last
+	if len(holds) > 0 && (!h.repeat || seen <= holds[len(holds)-1]) {
+		seen = -1
+	}
+	v, late := h.minuteStretches(cv, start, holds, seen)
+	switch v {
+	case inLimit:
+		return out, true
+	case undecided:
+		return out, false
+	}
+	return append(out, h.minuteFinding(cv, start, late)), true
+}
+
+// minuteStretches judges the stretches of a wait from start without a
+// holding message against after (Conv.judge): from start to the first of
+// holds, and, if the rule repeats, between the holding messages and from
+// the last to end (-1: none); without holds, the one stretch is from
+// start to end (as longestGap and lateMessage measure them). v is
+// overLimit when some stretch is proved over after (late: the end of the
+// longest such), else undecided when some may be, else inLimit.
+func (h *hold) minuteStretches(cv *Conv, start int, holds []int, end int) (v verdict, late int) {
+	v, late = inLimit, -1
+	var longest time.Duration
+	prev := start
+	stretch := func(k int) {
+		switch cv.judge(k, prev, h.after) {
+		case overLimit:
+			if d := elapsed(cv.Messages[k].Time, cv.Messages[prev].Time); late < 0 || d > longest {
+				late, longest = k, d
+			}
+			v = overLimit
+		case undecided:
+			if v == inLimit {
+				v = undecided
+			}
+		}
+		prev = k
+	}
+	for n, k := range holds {
+		if n > 0 && !h.repeat {
+			return v, late
+		}
+		stretch(k)
+	}
+	if end >= 0 && (len(holds) == 0 || h.repeat) {
+		stretch(end)
+	}
+	return v, late
+}
+
+// minuteFinding is a hold finding at message at, late, for a wait from
+// start, its {delay} what times written to the minute prove of it
+// (Conv.delayShown).
+func (h *hold) minuteFinding(cv *Conv, start, at int) lint.Finding {
+	prefix, d := cv.delayShown(at, start)
+	vars := tvars{{"delay", prefix + delayText(d)}, {"after", rules.FormatDuration(h.after)}}
+	return finding(h.info, at, nil, render(h.tmpl, vars))
 }
 
 // lateMessage is longestGap for a wait from start that no answer ended:

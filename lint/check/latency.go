@@ -70,6 +70,7 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	askBits := uint16(lint.RolesOf(lint.Customer)) | selAnswers
 	answerRoles := uint16(l.info.Roles &^ lint.RolesOf(lint.Customer))
 	kinds := cv.kindsOf()
+	minute, undecided := cv.minuteTimes(), false
 	for i := 0; i < len(kinds); i++ {
 		// a wait starts at a message that asks; an answer before any
 		// (a greeting) ends none
@@ -90,6 +91,13 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			// skipped only if a message that is not ignored waited
 			if !skipped && (l.ignore == nil || l.start(cv, pending, i) >= 0) {
 				skipped = true
+			}
+			continue
+		}
+		if minute {
+			var decided bool
+			if out, decided = l.minuteWait(cv, pending, i, out); !decided {
+				undecided = true
 			}
 			continue
 		}
@@ -122,12 +130,43 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if skipped {
 		return out, "no times: reply times not checked"
 	}
+	if undecided {
+		return out, minuteReason("a reply within " + l.maxText)
+	}
 	return out, ""
 }
 
-// renderLatency renders a latency message: {delay} d, {max} b.
+// minuteWait is Check's test of the wait from pending to its answer i in
+// a conversation with times written to the minute (Conv.minuteTimes): a
+// finding when the times prove the answer late (judge), none when they
+// prove it in time; ok is false when they prove neither.
+func (l *latency) minuteWait(cv *Conv, pending, i int, out []lint.Finding) (_ []lint.Finding, ok bool) {
+	start := pending
+	v := cv.judge(i, start, l.max)
+	if v != inLimit && l.ignore != nil {
+		// the wait starts at the first message not ignored (as for
+		// times to the second, asked only when it can matter)
+		if start = l.start(cv, pending, i); start < 0 {
+			return out, true
+		}
+		v = cv.judge(i, start, l.max)
+	}
+	switch v {
+	case inLimit:
+		return out, true
+	case undecided:
+		return out, false
+	}
+	prefix, d := cv.delayShown(i, start)
+	msg := cv.message(msgKey{tmpl: l.tmpl, a: prefix, b: l.maxText, d: d}, renderLatency)
+	return append(out, finding(l.info, i, nil, msg)), true
+}
+
+// renderLatency renders a latency message: {delay} d (after the words
+// a: 超过 for a delay of times written to the minute, Conv.delayShown),
+// {max} b.
 func renderLatency(k msgKey) string {
-	return render(k.tmpl, tvars{{"delay", delayText(k.d)}, {"max", k.b}})
+	return render(k.tmpl, tvars{{"delay", k.a + delayText(k.d)}, {"max", k.b}})
 }
 
 // start returns the first customer message from `from` to `to` (exclusive)

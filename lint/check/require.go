@@ -143,26 +143,36 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if !cv.timed(anchor) || !cv.timed(target) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
-	if delay := elapsed(ms[target].Time, ms[anchor].Time); delay > q.within {
-		tmpl := q.tmpl
-		if tmpl == "" {
-			tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
+	prefix, delay := "", elapsed(ms[target].Time, ms[anchor].Time)
+	if cv.minuteTimes() {
+		// times written to the minute: late only when they prove it
+		switch cv.judge(target, anchor, q.within) {
+		case inLimit:
+			return out, ""
+		case undecided:
+			return out, minuteReason("within " + rules.FormatDuration(q.within))
 		}
-		tmpl = noText(tmpl)
-		var vb [5]tvar
-		vars := vars(vb[:0], tmpl)
-		if strings.Contains(tmpl, "{delay}") {
-			vars = append(vars, tvar{"delay", delayText(delay)})
-		}
-		var hb [1]match.Hit
-		hits := cv.Texts[target].Hits(q.list, hb[:0])
-		var hit *match.Hit
-		if len(hits) > 0 {
-			hit = &hits[0]
-		}
-		return append(out, finding(q.info, target, hit, render(tmpl, vars))), ""
+		prefix, delay = cv.delayShown(target, anchor)
+	} else if delay <= q.within {
+		return out, ""
 	}
-	return out, ""
+	tmpl := q.tmpl
+	if tmpl == "" {
+		tmpl = "规定用语在顾客来信{delay}后才出现（应在{within}内）"
+	}
+	tmpl = noText(tmpl)
+	var vb [5]tvar
+	v := vars(vb[:0], tmpl)
+	if strings.Contains(tmpl, "{delay}") {
+		v = append(v, tvar{"delay", prefix + delayText(delay)})
+	}
+	var hb [1]match.Hit
+	hits := cv.Texts[target].Hits(q.list, hb[:0])
+	var hit *match.Hit
+	if len(hits) > 0 {
+		hit = &hits[0]
+	}
+	return append(out, finding(q.info, target, hit, render(tmpl, v))), ""
 }
 
 // replyRunes is how much of a reply {reply} shows.

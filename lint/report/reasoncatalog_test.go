@@ -329,6 +329,7 @@ var reasonSamples = map[string]reasonSample{
 
 	// a conversation's notes, said by noteText
 	"messages without times: timing rules skipped": {say: noteText},
+	"times written to the minute: timing rules found only the waits the minutes prove; those they cannot tell are skipped":               {say: noteText},
 	"linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part": {say: noteText},
 	"continues a part linted earlier (the conversation's messages were far apart in the input, or too many to lint at once)":             {say: noteText},
 }

@@ -605,6 +605,8 @@ func noteText(note string) string {
 	switch note {
 	case lint.NoteUntimed:
 		return "消息没有时间，未检查时效类规则"
+	case lint.NoteMinuteTimes:
+		return "时间只精确到分钟：时效类规则只判定分钟能证明的等待，判定不了的算作未能检查"
 	case lint.NotePartFirst:
 		return "输入读完之前已先检查（内存预算）；本会话后面的消息（如有）另作一段检查"
 	case lint.NotePartNext:
@@ -645,6 +647,8 @@ func skipWhy(reason string) string {
 	switch {
 	case reason == "" || strings.HasPrefix(reason, "no times"):
 		return "没有时间"
+	case strings.HasPrefix(reason, "times written to the minute"):
+		return "时间只精确到分钟，部分等待判定不了"
 	case strings.HasPrefix(reason, "text joined"):
 		return "文本由导出拼接"
 	case strings.HasPrefix(reason, "the export has no message types"):

@@ -412,11 +412,11 @@ func fillTime(m *lint.Message, t string, src *Source, days *dayMemo) string {
 			return ""
 		}
 	}
-	tt, perr := parseTimeRead(t, src.Opts.Location, days)
+	tt, minute, perr := parseTimeReadPrec(t, src.Opts.Location, days)
 	if perr != nil {
 		return perr.Error()
 	}
-	m.Time = tt
+	m.Time, m.TimeToMinute = tt, minute
 	return ""
 }
 

@@ -410,11 +410,11 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 		if b.loc != nil {
 			loc = b.loc
 		}
-		t, err := parseTimeLayoutAs(ts, b.m.layout, b.m.givenLayout, loc)
+		t, minute, err := parseTimeLayoutPrec(ts, b.m.layout, b.m.givenLayout, loc)
 		if err != nil {
 			return m, err.Error()
 		}
-		m.Time = t
+		m.Time, m.TimeToMinute = t, minute
 	}
 	return m, ""
 }

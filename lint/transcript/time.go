@@ -54,31 +54,42 @@ func parseTime(s string, loc *time.Location, days *dayMemo) (time.Time, error) {
 
 // parseTimeRead is parseTime but for the memo of the minute.
 func parseTimeRead(s string, loc *time.Location, days *dayMemo) (time.Time, error) {
+	t, _, err := parseTimeReadPrec(s, loc, days)
+	return t, err
+}
+
+// parseTimeReadPrec is parseTimeRead, and whether s was written to the
+// minute, without seconds (lint.Message.TimeToMinute): 2026/11/4 9:58,
+// 2026年11月4日 10:02, 2026-11-04T10:02+08:00. Epoch times, RFC 3339 and
+// the layouts with seconds are not (the fast paths read only those).
+func parseTimeReadPrec(s string, loc *time.Location, days *dayMemo) (time.Time, bool, error) {
 	if edged(s) {
 		s = trimEdged(s)
 	}
 	if s == "" {
-		return time.Time{}, nil
+		return time.Time{}, false, nil
 	}
 	if c := s[0]; c >= '0' && c <= '9' {
 		// fastTime only takes strings with a '-' or '/' and epochDigits only
 		// strings of digits, so their order does not matter; both only
 		// shortcut what the general code below does.
 		if t, ok := fastTimeIn(s, loc, days); ok {
-			return t, nil
+			return t, false, nil
 		}
 		if v, ok := epochDigits(s); ok {
-			return fromEpoch(float64(v))
+			t, err := fromEpoch(float64(v))
+			return t, false, err
 		}
 		if !strings.ContainsAny(s, "-/: T") {
 			f, err := strconv.ParseFloat(s, 64)
 			if err == nil {
-				return fromEpoch(f)
+				t, err := fromEpoch(f)
+				return t, false, err
 			}
 		}
 	}
 	// fastTime takes nothing that does not start with a digit
-	return slowTime(s, loc)
+	return slowTimePrec(s, loc)
 }
 
 // epochTime reads s, when it is epoch seconds of ten digits or
@@ -145,61 +156,88 @@ func epochDigits(s string) (int64, bool) {
 // slowTime tries RFC 3339 and every local layout with the time package,
 // in the zone written with the time (see cutZone), if any.
 func slowTime(s string, loc *time.Location) (time.Time, error) {
+	t, _, err := slowTimePrec(s, loc)
+	return t, err
+}
+
+// slowTimePrec is slowTime, and whether s was written to the minute (see
+// parseTimeReadPrec).
+func slowTimePrec(s string, loc *time.Location) (time.Time, bool, error) {
 	if n, ok := narrowTime(s); ok {
 		// full-width digits and colons (１０：０２), as a Chinese input method
 		// types them: read as their ASCII; if that fails, the error names s
-		t, err := parseTime(n, loc, nil)
+		t, minute, err := parseTimeReadPrec(n, loc, nil)
 		if err == nil {
-			return t, nil
+			return t, minute, nil
 		}
 		if err := requoted(err, n, s); err != nil {
-			return time.Time{}, err
+			return time.Time{}, false, err
 		}
 	}
 	if local, zone, zoned, err := cutZone(s); zoned {
 		// a zone written with the time: the time without it is read
 		// there, not in --tz, as an RFC 3339 time is
 		if err != nil {
-			return time.Time{}, fmt.Errorf("unparseable time %q (%w)", s, err)
+			return time.Time{}, false, fmt.Errorf("unparseable time %q (%w)", s, err)
 		}
-		t, err := parseTime(local, fixedZone(zone), nil)
+		t, minute, err := parseTimeReadPrec(local, fixedZone(zone), nil)
 		if err == nil {
-			return t, nil
+			return t, minute, nil
 		}
 		if err := requoted(err, local, s); err != nil {
-			return time.Time{}, err
+			return time.Time{}, false, err
 		}
-		return time.Time{}, unparseableTime(s)
+		return time.Time{}, false, unparseableTime(s)
 	}
 	if strings.Contains(s, "月") {
 		// no other layout holds a 月: only a Chinese date
 		return chineseTime(s, loc)
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, nil
+		return t, false, nil
 	}
-	if t, ok := localTime(s, loc); ok {
-		return t, nil
+	if t, minute, ok := localTime(s, loc); ok {
+		return t, minute, nil
 	}
 	for _, layout := range offsetLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
+			return t, false, nil
 		}
 	}
-	return time.Time{}, unparseableTime(s)
+	return time.Time{}, false, unparseableTime(s)
 }
 
 // localTime reads a time without a zone in loc: a local layout, with
-// 上午 or 下午 before a 12-hour clock or without.
-func localTime(s string, loc *time.Location) (time.Time, bool) {
+// 上午 or 下午 before a 12-hour clock or without. minute says the layout
+// read has no seconds (see parseTimeReadPrec).
+func localTime(s string, loc *time.Location) (t time.Time, minute, ok bool) {
 	for _, layout := range localLayouts {
 		// fractional seconds after the seconds are accepted by time.Parse
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, true
+			return t, !layoutSeconds(layout), true
 		}
 	}
 	return meridiemTime(s, loc)
 }
+
+// layoutSeconds reports whether a Go layout reads the seconds: without
+// them, the times it reads were written to the minute (see
+// parseTimeReadPrec). A layout reads them when two times a second apart
+// are written differently by it (05, 5, or 15:04:05 in a longer element);
+// the answer is remembered for each layout (the readers' few, a user's
+// --time-layout).
+func layoutSeconds(layout string) bool {
+	if v, ok := secondsLayouts.Load(layout); ok {
+		return v.(bool)
+	}
+	a := time.Date(2001, 2, 3, 16, 5, 6, 0, time.UTC)
+	has := a.Format(layout) != a.Add(time.Second).Format(layout)
+	secondsLayouts.Store(layout, has)
+	return has
+}
+
+// secondsLayouts remembers layoutSeconds' answers, by layout.
+var secondsLayouts sync.Map
 
 // requoted is err, the reason part of a time (part) is no time, given
 // for the whole time as it was written (s): the reason the part gets (a
@@ -387,29 +425,29 @@ func dateOnly(s string) bool {
 // date is rewritten as the local layouts write it (2026-11-04) and read
 // as they read it (see localTime). A month and day without the year are
 // refused: a conversation that crosses New Year could not be ordered.
-func chineseTime(s string, loc *time.Location) (time.Time, error) {
+func chineseTime(s string, loc *time.Location) (time.Time, bool, error) {
 	iso, ok, why := chineseDate(s)
 	switch {
 	case why != "":
-		return time.Time{}, fmt.Errorf("unparseable time %q (%s)", s, why)
+		return time.Time{}, false, fmt.Errorf("unparseable time %q (%s)", s, why)
 	case !ok:
-		return time.Time{}, unparseableTime(s)
+		return time.Time{}, false, unparseableTime(s)
 	}
 	if t, ok := fastTime(iso, loc); ok {
-		return t, nil
+		return t, false, nil
 	}
-	if t, ok := localTime(iso, loc); ok {
-		return t, nil
+	if t, minute, ok := localTime(iso, loc); ok {
+		return t, minute, nil
 	}
 	if !strings.Contains(iso, " ") {
-		return time.Time{}, dateWithoutTime(s)
+		return time.Time{}, false, dateWithoutTime(s)
 	}
 	if _, err := time.Parse("2006-01-02", iso[:10]); err == nil && !clockStart.MatchString(iso[11:]) {
 		// the date exists, and what follows it is no clock the readers
 		// know (10时02分, 星期三 10:02): a layout reads it
-		return time.Time{}, unparseableTime(s)
+		return time.Time{}, false, unparseableTime(s)
 	}
-	return time.Time{}, fmt.Errorf("unparseable time %q (no such date or time of day? read are dates and times such as "+
+	return time.Time{}, false, fmt.Errorf("unparseable time %q (no such date or time of day? read are dates and times such as "+
 		"2026年11月4日 10:02:03, 2026年11月4号 10:02 and 2026年11月4日 下午3:05)", s)
 }
 
@@ -498,10 +536,10 @@ func chineseDate(s string) (iso string, ok bool, why string) {
 // (p.m.) before the hour, as Chinese-locale Excel and Windows write them
 // ("2026/11/4 下午 3:05:12"): the rest must read as a local layout with an
 // hour from 1 to 12.
-func meridiemTime(s string, loc *time.Location) (time.Time, bool) {
+func meridiemTime(s string, loc *time.Location) (t time.Time, minute, ok bool) {
 	am, pm := strings.Count(s, "上午"), strings.Count(s, "下午")
 	if am+pm != 1 {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	rest := strings.Join(strings.Fields(strings.NewReplacer("上午", " ", "下午", " ").Replace(s)), " ")
 	for _, layout := range localLayouts {
@@ -514,12 +552,12 @@ func meridiemTime(s string, loc *time.Location) (time.Time, bool) {
 		}
 		h, ok := meridiemHour(t.Hour(), pm == 1)
 		if !ok {
-			return time.Time{}, false
+			return time.Time{}, false, false
 		}
 		y, mo, d := t.Date()
-		return time.Date(y, mo, d, h, t.Minute(), t.Second(), t.Nanosecond(), loc), true
+		return time.Date(y, mo, d, h, t.Minute(), t.Second(), t.Nanosecond(), loc), !layoutSeconds(layout), true
 	}
-	return time.Time{}, false
+	return time.Time{}, false, false
 }
 
 // meridiemHour turns an hour of a 12-hour clock (1 to 12) after 上午
@@ -982,10 +1020,27 @@ func parseTimeLayout(s, layout string, loc *time.Location) (time.Time, error) {
 // the user gave (a strftime layout, see TimeLayout): a time that does not
 // match it is refused naming the layout as the user wrote it.
 func parseTimeLayoutAs(s, layout, given string, loc *time.Location) (time.Time, error) {
+	t, _, err := parseTimeLayoutPrec(s, layout, given, loc)
+	return t, err
+}
+
+// parseTimeLayoutPrec is parseTimeLayoutAs, and whether s was written to
+// the minute, without seconds (lint.Message.TimeToMinute): read by a
+// layout without them, the user's or, without one, one of ParseTime's.
+func parseTimeLayoutPrec(s, layout, given string, loc *time.Location) (time.Time, bool, error) {
 	s = strings.TrimSpace(s)
 	if layout == "" || s == "" {
-		return ParseTime(s, loc)
+		return parseTimeReadPrec(s, loc, nil)
 	}
+	t, err := parseTimeGoLayout(s, layout, given, loc)
+	if err != nil || layout == "unix" || layout == "unixms" {
+		return t, false, err
+	}
+	return t, !layoutSeconds(layout), nil
+}
+
+// parseTimeGoLayout is parseTimeLayoutAs for a layout given (not "").
+func parseTimeGoLayout(s, layout, given string, loc *time.Location) (time.Time, error) {
 	switch layout {
 	case "unix", "unixms":
 		f, err := strconv.ParseFloat(s, 64)
