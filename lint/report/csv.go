@@ -44,6 +44,13 @@ var CSVFindingHeader = []string{
 	"column", "message", "role", "sender", "source",
 }
 
+// CSVFindingTailHeader follows CSVFindingHeader in the header of finding
+// rows (columns are added at the end, and CSVFindingHeader stays how a
+// report written before them starts): fatal is true for a finding of a
+// 致命项, which scores its conversation 0 (the JSON finding's "fatal"),
+// false for any other.
+var CSVFindingTailHeader = []string{"fatal"}
+
 // CSVConversationHeader is the fixed part of the header of the CSV report
 // with one row per conversation; one column per active rule (headed by the
 // rule id, holding the conversation's finding count, or for a bonus rule
@@ -149,7 +156,7 @@ func (c *csvWriter) start(s *lint.Summary) {
 		h = append(h, c.rules...)
 		c.record(append(h, CSVAgentBonusHeader...))
 	default:
-		c.record(CSVFindingHeader)
+		c.record(append(slices.Clone(CSVFindingHeader), CSVFindingTailHeader...))
 	}
 }
 
@@ -196,7 +203,7 @@ func (c *csvWriter) Conversation(r *lint.Result) error {
 func (c *csvWriter) Flush() error { return c.flush() }
 
 // CSVFindingRow is the CSV record of one finding (columns as in
-// CSVFindingHeader), from its JSON form.
+// CSVFindingHeader, then CSVFindingTailHeader), from its JSON form.
 func CSVFindingRow(conversation string, f *JSONFinding) []string {
 	column := ""
 	if f.Column > 0 {
@@ -206,6 +213,7 @@ func CSVFindingRow(conversation string, f *JSONFinding) []string {
 		f.File, strconv.Itoa(f.Line), conversation, f.Agent, f.Time, f.Rule, f.Type, f.Severity,
 		plainNum(f.Deduct), f.Match, f.Suggestion, f.Text,
 		column, f.Message, f.Role, f.Sender, f.Source,
+		strconv.FormatBool(f.Fatal),
 	}
 }
 

@@ -173,7 +173,7 @@ func compareCSVWithJSON(t *testing.T, csvData []byte, rep *JSONReport, raw bool)
 	t.Helper()
 	csvData = bytes.TrimPrefix(csvData, []byte("\uFEFF"))
 	rows := readCSV(t, csvData)
-	if len(rows) == 0 || strings.Join(rows[0], ",") != strings.Join(CSVFindingHeader, ",") {
+	if len(rows) == 0 || strings.Join(rows[0], ",") != strings.Join(append(slices.Clone(CSVFindingHeader), CSVFindingTailHeader...), ",") {
 		t.Fatalf("header = %q", rows[0])
 	}
 	col := map[string]int{}
@@ -196,7 +196,7 @@ func compareCSVWithJSON(t *testing.T, csvData []byte, rep *JSONReport, raw bool)
 				"file": f.File, "line": strconv.Itoa(f.Line), "conversation": c.ID, "agent": f.Agent,
 				"time": f.Time, "rule": f.Rule, "type": f.Type, "severity": f.Severity, "match": f.Match,
 				"suggestion": f.Suggestion, "text": f.Text, "column": column, "message": f.Message,
-				"role": f.Role, "sender": f.Sender, "source": f.Source,
+				"role": f.Role, "sender": f.Sender, "source": f.Source, "fatal": strconv.FormatBool(f.Fatal),
 			}
 			for name, w := range want {
 				if !raw {
@@ -396,7 +396,7 @@ func TestCSVBOM(t *testing.T) {
 
 func TestCSVEmptyRun(t *testing.T) {
 	want := map[string][]string{
-		CSVFindings:      CSVFindingHeader,
+		CSVFindings:      append(slices.Clone(CSVFindingHeader), CSVFindingTailHeader...),
 		CSVConversations: append(append(append([]string{}, CSVConversationHeader...), "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses", "bonus_add"), CSVConversationSpanHeader...),
 		CSVAgents:        append(append([]string{}, CSVAgentHeader...), "优秀", "良好", "不合格", "shop/evasive", "shop/greeting", "shop/but", "shop/quiet", "bonuses"),
 	}
@@ -415,7 +415,7 @@ func TestCSVEmptyRun(t *testing.T) {
 	// a nil summary (a writer closed without a run) still writes the header
 	var buf bytes.Buffer
 	w, _ := New("csv", &buf, Options{})
-	if err := w.Close(nil); err != nil || buf.String() != strings.Join(CSVFindingHeader, ",")+"\r\n" {
+	if err := w.Close(nil); err != nil || buf.String() != strings.Join(CSVFindingHeader, ",")+",fatal\r\n" {
 		t.Errorf("Close(nil) = %v, %q", err, buf.String())
 	}
 }

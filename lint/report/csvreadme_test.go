@@ -28,8 +28,9 @@ func TestREADMEListsCSVColumns(t *testing.T) {
 		}
 	}
 	for kind, header := range map[string][]string{
-		CSVFindings: CSVFindingHeader, CSVConversations: append(slices.Clone(CSVConversationHeader), CSVConversationBonusHeader...),
-		CSVAgents: append(slices.Clone(CSVAgentHeader), CSVAgentBonusHeader...), CSVTeams: {"team", "members"},
+		CSVFindings:      append(slices.Clone(CSVFindingHeader), CSVFindingTailHeader...),
+		CSVConversations: append(append(slices.Clone(CSVConversationHeader), CSVConversationBonusHeader...), CSVConversationSpanHeader...),
+		CSVAgents:        append(slices.Clone(CSVAgentHeader), CSVAgentBonusHeader...), CSVTeams: {"team", "members"},
 	} {
 		for _, col := range header {
 			if !named[col] {
