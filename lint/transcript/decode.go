@@ -34,7 +34,9 @@ var Encodings = []string{"utf-8", "utf-16le", "utf-16be", "gbk", "gb18030", "big
 //   - a byte-order mark picks UTF-8, UTF-16LE or UTF-16BE (and is removed);
 //   - a known binary signature (zip/xlsx, gzip, pdf, images) or a NUL byte in
 //     the first 64 KB is an error (NULs in every other byte: UTF-16 without
-//     a byte-order mark, named in the error);
+//     a byte-order mark, named in the error), unless the sample is UTF-8
+//     lines of text with a stray NUL on a few of them (see strayNULs): those
+//     records are rejected, as ones further on are;
 //   - a first 64 KB that is valid UTF-8 is UTF-8;
 //   - otherwise the sample is decoded as GB18030 (a superset of GBK and
 //     GB2312) and as Big5, and the decoding that yields more common
@@ -151,7 +153,7 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, relea
 	bigUsed = dec
 	// forced encodings (and decoders) can still produce NULs: binary data
 	head, _ := dec.Peek(4096)
-	if i := bytes.IndexByte(head, 0); i >= 0 {
+	if i := bytes.IndexByte(head, 0); i >= 0 && !strayNULs(head, len(head) == 4096) {
 		release()
 		return nil, decodeInfo{}, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
 	}
@@ -239,12 +241,43 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 		if order := utf16Order(sample); order != "" {
 			return nil, false, fmt.Errorf("looks like UTF-16 without a byte-order mark: use --encoding %s", order)
 		}
-		return nil, false, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
+		if !strayNULs(sample, len(sample) == bufSize) {
+			return nil, false, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
+		}
 	}
 	if validUTF8Prefix(sample, len(sample) == bufSize) {
 		return nil, true, nil
 	}
 	return guessChinese(sample), true, nil
+}
+
+// strayNULs reports whether the NUL bytes of a sample (cut: it ends
+// where the file goes on) are stray ones in a text file: it is UTF-8, and
+// at most 1 in 20 of its lines holds one, with 2 lines or more without.
+// A database that wrote a NUL into a message (a C string's end, a damaged
+// character) spoils that record, not the file: a NUL a little further on,
+// after the sample, rejects its record alone, and so does one inside it.
+// Binary data is rarely UTF-8, nor a few short lines with a NUL.
+func strayNULs(sample []byte, cut bool) bool {
+	if !validUTF8Prefix(sample, cut) {
+		return false
+	}
+	lines, withNUL := 0, 0
+	for len(sample) > 0 {
+		i := bytes.IndexByte(sample, '\n')
+		if i < 0 {
+			if cut {
+				break // (a line the sample cut: not counted)
+			}
+			i = len(sample) - 1
+		}
+		lines++
+		if bytes.IndexByte(sample[:i+1], 0) >= 0 {
+			withNUL++
+		}
+		sample = sample[i+1:]
+	}
+	return withNUL > 0 && lines-withNUL >= 2 && withNUL*20 <= lines
 }
 
 // validUTF8Prefix reports whether b is valid UTF-8; when cut, an incomplete
