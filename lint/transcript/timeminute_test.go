@@ -91,3 +91,27 @@ func TestReadersKeepTimeToMinute(t *testing.T) {
 		t.Errorf("csv with --time-layout: %+v", s.msgs)
 	}
 }
+
+// TestTxtTimeToMinute: a chat dump's header without seconds, dated or a
+// time of day alone, gives its message a time written to the minute.
+func TestTxtTimeToMinute(t *testing.T) {
+	dump := "tb_buyer01 2026-11-04 10:00\n在吗\n店铺名:小美 2026-11-04 10:01:30\n在的\n店铺名:小美 10:02\n好的\n"
+	s := mustRead(t, "txt", dump, shopAgents)
+	want := []bool{true, false, true}
+	if len(s.msgs) != len(want) {
+		t.Fatalf("got %d messages: %q", len(s.msgs), texts(s.msgs))
+	}
+	for i, w := range want {
+		if s.msgs[i].TimeToMinute != w || s.msgs[i].Time.IsZero() {
+			t.Errorf("message %d (%q, %v): to the minute %v, want %v", i+1, s.msgs[i].Text, s.msgs[i].Time, s.msgs[i].TimeToMinute, w)
+		}
+	}
+}
+
+// TestTxtTimeFirstToMinute: so does a time-first line without seconds.
+func TestTxtTimeFirstToMinute(t *testing.T) {
+	s := mustRead(t, "txt", "[2026-11-04 10:03] tb_buyer01: 在吗\n[2026-11-04 10:03:20] 店铺名:小美: 在的\n", shopAgents)
+	if len(s.msgs) != 2 || !s.msgs[0].TimeToMinute || s.msgs[1].TimeToMinute {
+		t.Errorf("messages %+v", s.msgs)
+	}
+}

@@ -203,7 +203,7 @@ func parseTxtHeader(s string, layout int, inline bool, loc *time.Location) (txtH
 		if m := txtNameFirst().FindStringSubmatch(s); m != nil && txtName(m[1]) {
 			h := txtHeader{name: strings.TrimSpace(m[1])}
 			if t, ok := txtTime(m[2:9], loc); ok {
-				h.time = t
+				h.time, h.secs = t, m[8] != ""
 				return h, 1, true
 			}
 			bad, badLayout = h, 1
@@ -226,7 +226,7 @@ func parseTxtHeader(s string, layout int, inline bool, loc *time.Location) (txtH
 				}
 			}
 			if t, ok := txtTime(g[1:8], loc); ok {
-				h.time = t
+				h.time, h.secs = t, g[7] != ""
 				return h, 2, true
 			}
 			if badLayout == 0 {
@@ -381,7 +381,8 @@ type txtHeader struct {
 	named        bool
 	sender, text string
 	// clock: the header gives a time of day, hms, without a date (see
-	// parseTxtClock); secs: with its seconds. time is zero until
+	// parseTxtClock); secs: its time (either) is written with seconds
+	// (lint.Message.TimeToMinute when not). time is zero until
 	// txtState.clockTime dates it.
 	clock, secs bool
 	hms         [3]int
@@ -968,6 +969,7 @@ func (t *txtState) flush() error {
 		Conversation: t.conv,
 		Sender:       sender,
 		Time:         t.head.time,
+		TimeToMinute: !t.head.secs && !t.head.time.IsZero(),
 		Type:         lint.TypeText,
 		Text:         text,
 		Pos:          t.pos,
