@@ -71,6 +71,8 @@ type yamlLibrary struct {
 	convLine map[int]bool // lines a reply's conversation is named after
 	// the last look-up of at: line, code point and its byte
 	atLine, atCol, atByte int
+	// the last count of astralBefore: line, byte and the count before it
+	astLine, astByte, astN int
 }
 
 // cannedEvent is what a structured library's record comes to: a reply, a
@@ -607,9 +609,23 @@ func (y *yamlLibrary) reply(n *yaml.Node, indent int) {
 func (y *yamlLibrary) place(n *yaml.Node, text string) (col int32, verbatim uint16, astral int32) {
 	if col, verbatim = y.placeOnLine(n, text); col > 0 {
 		at, _ := y.valueCol(n)
-		astral = int32(lint.Astral(y.line(n.Line)[:at]))
+		astral = int32(y.astralBefore(n.Line, at))
 	}
 	return col, verbatim, astral
+}
+
+// astralBefore is lint.Astral of the first at bytes of line, counted on
+// from the last count on the line, as at looks code points up: the
+// replies of a flow list come in order along it, and counting each from
+// the start of the line took quadratic time (a list of 20,000 replies on
+// one line, seconds).
+func (y *yamlLibrary) astralBefore(line, at int) int {
+	if y.astLine != line || at < y.astByte {
+		y.astLine, y.astByte, y.astN = line, 0, 0
+	}
+	y.astN += lint.Astral(y.line(line)[y.astByte:at])
+	y.astByte = at
+	return y.astN
 }
 
 // placeOnLine is place's column and bytes as written.

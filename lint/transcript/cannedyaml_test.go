@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -309,4 +310,43 @@ func FuzzCannedYAML(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCannedYAMLFlowListAstral: the replies of a flow list on one line
+// each count the astral characters (emoji) before them on the line, for
+// the UTF-16 columns of SARIF, whether the list's replies come in order
+// or a second document's line is looked at again; and a list of tens of
+// thousands of replies on one line reads in linear time (each count from
+// the start of the line took seconds).
+func TestCannedYAMLFlowListAstral(t *testing.T) {
+	s, err := readCannedFile(t, "f.yaml", "- [😀你, 好, 😀😀再见]\n- [👍]\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range s.msgs {
+		got = append(got, fmt.Sprintf("L%d c%d a%d %s", m.Pos.Line, m.TextCol, m.TextAstral, m.Text))
+	}
+	if want := []string{"L1 c4 a0 😀你", "L1 c8 a1 好", "L1 c11 a1 😀😀再见", "L2 c4 a0 👍"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if testing.Short() {
+		return
+	}
+	items := make([]string, 40000)
+	for i := range items {
+		items[i] = "😀你好你"
+	}
+	data := "- [" + strings.Join(items, ", ") + "]\n"
+	start := time.Now()
+	s, err = readCannedFile(t, "big.yaml", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.msgs) != len(items) || s.msgs[len(items)-1].TextAstral != int32(len(items)-1) {
+		t.Fatalf("read %d replies, the last with %d astral characters before it", len(s.msgs), s.msgs[len(s.msgs)-1].TextAstral)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("a flow list of %d replies took %v to read (quadratic?)", len(items), d)
+	}
 }
