@@ -169,12 +169,18 @@ func InScript(text string, edits []Edit) ([]Edit, error) {
 	fileScript := 2 // the whole text's (see scriptOf), once needed: 2 is not yet
 	out := make([]Edit, len(edits))
 	copy(out, edits)
+	byLine := map[int]int{} // each line's script (see scriptOf)
 	for i := range out {
 		e := &out[i]
 		if e.Line < 1 || e.Line > len(lines) || e.New == "" {
 			continue
 		}
-		sc := scriptOf(t.script(lines[e.Line-1]))
+		sc, seen := byLine[e.Line]
+		if !seen {
+			// once a line: a YAML flow list's holds thousands of edits
+			sc = scriptOf(t.script(lines[e.Line-1]))
+			byLine[e.Line] = sc
+		}
 		if sc == 0 {
 			if fileScript == 2 {
 				fileScript = scriptOf(t.script(text))
