@@ -821,7 +821,9 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	}
 	w.agents.reset(c.Messages)
 	for i := range findings {
-		findings[i].Agent = w.agents.of(findings[i].Msg)
+		if findings[i].Agent == "" { // (a late answer's may be set: lateHolder)
+			findings[i].Agent = w.agents.of(findings[i].Msg)
+		}
 	}
 	cv.Conversation = nil // not kept past the check
 	return findings, skipped
@@ -834,17 +836,7 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 // "" when neither says: the transfer went to a queue, or to someone who
 // never wrote.
 func handedTo(ms []lint.Message, t int) string {
-	from := ""
-	if ms[t].Role == lint.Agent {
-		from = ms[t].Sender
-	} else {
-		for j := t - 1; j >= 0; j-- {
-			if ms[j].Role == lint.Agent && ms[j].Sender != "" {
-				from = ms[j].Sender
-				break
-			}
-		}
-	}
+	from := handedFrom(ms, t)
 	for j := t + 1; j < len(ms); j++ {
 		if ms[j].Role == lint.Agent && ms[j].Sender != "" && ms[j].Sender != from {
 			return ms[j].Sender
@@ -871,6 +863,40 @@ func handedTo(ms []lint.Message, t int) string {
 	for _, s := range names {
 		if named[s] && s != from {
 			return s
+		}
+	}
+	return ""
+}
+
+// handedFrom names the agent who handed the chat on by the transfer at
+// message t: its sender when an agent logged it, else the last agent who
+// wrote before it ("" when none did).
+func handedFrom(ms []lint.Message, t int) string {
+	if ms[t].Role == lint.Agent {
+		return ms[t].Sender
+	}
+	for j := t - 1; j >= 0; j-- {
+		if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+			return ms[j].Sender
+		}
+	}
+	return ""
+}
+
+// lateHolder names the agent a late answer (message answer) to a wait from
+// message start is held against when the chat was handed on during the
+// wait after the limit had passed: the agent who held it then and handed it
+// on late (the first such transfer's, handedFrom), not the agent it went
+// to, who may have answered at once (a customer left 50 s by one agent and
+// answered 5 s after the transfer by the supervisor was kept waiting by
+// the first). "" when no transfer came after the limit (whoever answered
+// held the chat when it passed, and is held to it as to any late answer),
+// or the export does not say who handed it on.
+func (cv *Conv) lateHolder(start, answer int, limit time.Duration) string {
+	ms := cv.Messages
+	for k := start + 1; k < answer; k++ {
+		if ms[k].Type == lint.TypeTransfer && cv.timed(k) && cv.provedOver(k, start, limit) {
+			return handedFrom(ms, k)
 		}
 	}
 	return ""

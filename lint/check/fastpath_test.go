@@ -383,9 +383,33 @@ func refRequire(q *require, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 		if len(hits) > 0 {
 			hit = &hits[0]
 		}
-		return append(out, finding(q.info, target, hit, refRender(noText(tmpl), vars))), ""
+		f := finding(q.info, target, hit, refRender(noText(tmpl), vars))
+		f.Agent = refLateHolder(cv, anchor, target, q.within)
+		return append(out, f), ""
 	}
 	return out, ""
+}
+
+// refLateHolder is Conv.lateHolder as it was first written: the agent who
+// handed the chat on by the first transfer between start and answer that
+// came more than limit after start ("" when none did).
+func refLateHolder(cv *Conv, start, answer int, limit time.Duration) string {
+	ms := cv.Messages
+	for k := start + 1; k < answer; k++ {
+		if ms[k].Type != lint.TypeTransfer || !cv.timed(k) || ms[k].Time.Sub(ms[start].Time) <= limit {
+			continue
+		}
+		if ms[k].Role == lint.Agent {
+			return ms[k].Sender
+		}
+		for j := k - 1; j >= 0; j-- {
+			if ms[j].Role == lint.Agent && ms[j].Sender != "" {
+				return ms[j].Sender
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 // refLatency is latency.Check as it was.
@@ -412,22 +436,24 @@ func refLatency(l *latency, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 				pending = -1
 				continue
 			}
-			delay := m.Time.Sub(ms[pending].Time)
+			delay, start := m.Time.Sub(ms[pending].Time), pending
 			if delay > l.max && l.ignore != nil {
 				// The wait starts at the first message not ignored. Asked
 				// only of a late answer: a wait from a later message is
 				// shorter, so an answer in time needs no asking, and an
 				// answer to ignored messages alone (不客气 to 谢谢) ends a
 				// wait that is not one, as it would have found none.
-				if s := l.start(cv, pending, i); s >= 0 {
-					delay = m.Time.Sub(ms[s].Time)
+				if start = l.start(cv, pending, i); start >= 0 {
+					delay = m.Time.Sub(ms[start].Time)
 				} else {
 					delay = 0
 				}
 			}
 			if delay > l.max {
 				msg := refRender(l.tmpl, tvars{{"delay", delayText(delay)}, {"max", l.maxText}})
-				out = append(out, finding(l.info, i, nil, msg))
+				f := finding(l.info, i, nil, msg)
+				f.Agent = refLateHolder(cv, start, i, l.max)
+				out = append(out, f)
 			}
 			pending = -1
 		}
@@ -484,7 +510,9 @@ func refCheck(s *Set, c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		}
 	}
 	for i := range findings {
-		findings[i].Agent = agentFor(c, findings[i].Msg)
+		if findings[i].Agent == "" { // (a late answer's may be set: lateHolder)
+			findings[i].Agent = agentFor(c, findings[i].Msg)
+		}
 	}
 	return findings, skipped
 }

@@ -120,7 +120,9 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			if start >= 0 {
 				if gap := h.longestGap(ms, ms[start].Time, holds, m.Time); gap > h.after {
 					vars := tvars{{"delay", delayText(elapsed(m.Time, ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
-					out = append(out, finding(h.info, i, nil, render(h.tmpl, vars)))
+					f := finding(h.info, i, nil, render(h.tmpl, vars))
+					f.Agent = h.lateHolder(cv, start, holds, h.longestEnd(ms, start, holds, i))
+					out = append(out, f)
 				}
 			}
 			pending = -1
@@ -141,7 +143,9 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		if start >= 0 {
 			if late := h.lateMessage(ms, ms[start].Time, holds, seen); late >= 0 {
 				vars := tvars{{"delay", delayText(elapsed(ms[late].Time, ms[start].Time))}, {"after", rules.FormatDuration(h.after)}}
-				out = append(out, finding(h.info, late, nil, render(h.tmpl, vars)))
+				f := finding(h.info, late, nil, render(h.tmpl, vars))
+				f.Agent = h.lateHolder(cv, start, holds, late)
+				out = append(out, f)
 			}
 		}
 	}
@@ -170,14 +174,16 @@ func (h *hold) minuteAnswer(cv *Conv, pending int, holds []int, i int, out []lin
 	if start < 0 {
 		return out, true
 	}
-	v, _ := h.minuteStretches(cv, start, holds, i)
+	v, late := h.minuteStretches(cv, start, holds, i)
 	switch v {
 	case inLimit:
 		return out, true
 	case undecided:
 		return out, false
 	}
-	return append(out, h.minuteFinding(cv, start, i)), true
+	f := h.minuteFinding(cv, start, i)
+	f.Agent = h.lateHolder(cv, start, holds, late)
+	return append(out, f), true
 }
 
 // minuteUnanswered is Check's test of a wait from pending that no answer
@@ -206,7 +212,9 @@ func (h *hold) minuteUnanswered(cv *Conv, pending int, holds []int, seen int, ou
 	case undecided:
 		return out, false
 	}
-	return append(out, h.minuteFinding(cv, start, late)), true
+	f := h.minuteFinding(cv, start, late)
+	f.Agent = h.lateHolder(cv, start, holds, late)
+	return append(out, f), true
 }
 
 // minuteStretches judges the stretches of a wait from start without a
@@ -297,6 +305,39 @@ func (h *hold) longestGap(ms []lint.Message, start time.Time, holds []int, answe
 		prev = ms[k].Time
 	}
 	return max(gap, elapsed(answer, prev))
+}
+
+// longestEnd is the message ending the stretch longestGap measures for
+// the wait from start to answer (the first holding message, unless the
+// rule repeats; the answer when there is none).
+func (h *hold) longestEnd(ms []lint.Message, start int, holds []int, answer int) int {
+	if len(holds) == 0 {
+		return answer
+	}
+	if !h.repeat {
+		return holds[0]
+	}
+	end, gap, prev := answer, time.Duration(-1), start
+	for _, k := range append(holds[:len(holds):len(holds)], answer) {
+		if d := elapsed(ms[k].Time, ms[prev].Time); d > gap {
+			end, gap = k, d
+		}
+		prev = k
+	}
+	return end
+}
+
+// lateHolder is Conv.lateHolder for the stretch of a wait from start (with
+// the holding messages holds) that ends at message end, late: from the
+// holding message before it, or the start.
+func (h *hold) lateHolder(cv *Conv, start int, holds []int, end int) string {
+	from := start
+	for _, k := range holds {
+		if k < end {
+			from = k
+		}
+	}
+	return cv.lateHolder(from, end, h.after)
 }
 
 // holdsFrom is holds (message indexes, ascending) without those before

@@ -109,22 +109,24 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			// nanoseconds, not above 0
 			continue
 		}
-		delay := elapsed(m.Time, ms[pending].Time)
+		delay, start := elapsed(m.Time, ms[pending].Time), pending
 		if delay > l.max && l.ignore != nil {
 			// The wait starts at the first message not ignored. Asked
 			// only of a late answer: a wait from a later message is
 			// shorter, so an answer in time needs no asking, and an
 			// answer to ignored messages alone (不客气 to 谢谢) ends a
 			// wait that is not one, as it would have found none.
-			if s := l.start(cv, pending, i); s >= 0 {
-				delay = elapsed(m.Time, ms[s].Time)
+			if start = l.start(cv, pending, i); start >= 0 {
+				delay = elapsed(m.Time, ms[start].Time)
 			} else {
 				delay = 0
 			}
 		}
 		if delay > l.max {
 			msg := cv.message(msgKey{tmpl: l.tmpl, b: l.maxText, d: delay}, renderLatency)
-			out = append(out, finding(l.info, i, nil, msg))
+			f := finding(l.info, i, nil, msg)
+			f.Agent = cv.lateHolder(start, i, l.max)
+			out = append(out, f)
 		}
 	}
 	if skipped {
@@ -159,7 +161,9 @@ func (l *latency) minuteWait(cv *Conv, pending, i int, out []lint.Finding) (_ []
 	}
 	prefix, d := cv.delayShown(i, start)
 	msg := cv.message(msgKey{tmpl: l.tmpl, a: prefix, b: l.maxText, d: d}, renderLatency)
-	return append(out, finding(l.info, i, nil, msg)), true
+	f := finding(l.info, i, nil, msg)
+	f.Agent = cv.lateHolder(start, i, l.max)
+	return append(out, f), true
 }
 
 // renderLatency renders a latency message: {delay} d (after the words

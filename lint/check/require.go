@@ -172,7 +172,9 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	if len(hits) > 0 {
 		hit = &hits[0]
 	}
-	return append(out, finding(q.info, target, hit, render(tmpl, v))), ""
+	f := finding(q.info, target, hit, render(tmpl, v))
+	f.Agent = cv.lateHolder(anchor, target, q.within)
+	return append(out, f), ""
 }
 
 // replyRunes is how much of a reply {reply} shows.
