@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -339,6 +340,9 @@ func (f *msgFields) fill(m *lint.Message, src *Source, pos lint.Pos, days *dayMe
 	if !f.hasText {
 		return missingTextReason
 	}
+	if id := f.conv; id != "" && sciNumber(trimEdged(id)) {
+		return sciConversationWhy(trimEdged(id))
+	}
 	m.Text = f.text
 	m.TextCol, m.TextRaw, m.TextAstral = f.textCol, f.textRaw, f.textAstral
 	if m.Sender = f.sender; f.known&knownSenderPlain == 0 && edged(m.Sender) {
@@ -447,6 +451,29 @@ const (
 	knownConvPlain = 1 << iota
 	knownSenderPlain
 )
+
+// sciConversationWhy is the reason of a canonical JSONL record whose
+// conversation id is a number in scientific notation (see sciNumber), in
+// the words of the mapped readers' (builder.build): read as an id, every
+// conversation whose id Excel had so shortened ran together in one.
+func sciConversationWhy(id string) string {
+	return fmt.Sprintf("conversation id %q is a number in scientific notation, as Excel saves a long one it shows so: its digits are lost, and conversations would run together (give the column a text format, or the number format 0, and export again)", id)
+}
+
+// sciConversationBytes is sciConversationWhy for a conversation id as the
+// JSONL scanner reads it, if it is a number in scientific notation; ""
+// otherwise. (Not inlined: the scanner's loop keeps its registers.)
+//
+//go:noinline
+func sciConversationBytes(v []byte) string {
+	if len(v) == 0 {
+		return ""
+	}
+	if id := trimEdged(unsafe.String(unsafe.SliceData(v), len(v))); sciNumber(id) {
+		return sciConversationWhy(strings.Clone(id))
+	}
+	return ""
+}
 
 // edged reports whether s may start or end with white space, which
 // strings.TrimSpace would trim: false, quickly, for the common value (it is

@@ -411,6 +411,15 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 					if sl.plain {
 						known |= knownConvPlain
 					}
+				} else if why := sciConversationBytes(v); why != "" {
+					// (checked when new to the cache: an id in it
+					// passed, and no check costs a record of a known
+					// conversation anything)
+					m.Pos, m.Type = pos, lint.TypeText
+					if !hasText {
+						return missingTextReason
+					}
+					return why
 				} else {
 					conv = v
 				}
