@@ -180,4 +180,18 @@ func TestFindingsWithoutAgent(t *testing.T) {
 	if !bytes.Contains(sarif.Runs[0].Properties.Summary, []byte(`"findings_without_agent": 1`)) {
 		t.Errorf("sarif: summary %s", sarif.Runs[0].Properties.Summary)
 	}
+	// the reports people read say it under the agents' table: without it
+	// its 问题 column came to less than the run's findings, saying nothing
+	for _, format := range []string{"text", "html"} {
+		if out := string(render(t, format, fxOptions(), results, sum)); !strings.Contains(out, "另有 1 项问题不计入任何客服") {
+			t.Errorf("%s: no word of the finding held against no agent", format)
+		}
+	}
+	sum = lint.NewSummary()
+	sum.Add(answered)
+	for _, format := range []string{"text", "html"} {
+		if out := string(render(t, format, fxOptions(), []*lint.Result{answered}, sum)); strings.Contains(out, "不计入任何客服") {
+			t.Errorf("%s: a word of findings held against no agent where there are none", format)
+		}
+	}
 }

@@ -614,6 +614,9 @@ type htmlPage struct {
 	Histogram *htmlHistogram
 	Agents    []htmlAgent
 	Teams     []htmlAgent
+	// Unattributed counts the findings held against no agent, which no
+	// agent card counts (findings_without_agent)
+	Unattributed int
 
 	RuleRows, QuietRules []htmlRule
 	// RuleProblems says whether a rule found a problem (RuleRows may hold
@@ -762,7 +765,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
 		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
 		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules), Fatal: s.Fatal,
-		Baselined: s.Filtered, Waived: s.Waived,
+		Baselined: s.Filtered, Waived: s.Waived, Unattributed: s.Unattributed,
 	}
 	for _, uw := range s.UnusedWaivers {
 		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule, Note: unknownRuleNote(uw)})

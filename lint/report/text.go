@@ -420,6 +420,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	}
 	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {
 		t.statsTable("客服", agents)
+		if s.Unattributed > 0 { // else the agents' findings seem not to add up to the run's
+			fmt.Fprintf(w, "    %s\n", t.c(ansiDim, unattributedNote(s.Unattributed)))
+		}
 	}
 	if teams := s.Teams(); len(teams) > 0 && !t.opts.Canned {
 		t.statsTable("组别", teams)
@@ -430,6 +433,12 @@ func (t *textWriter) Close(s *lint.Summary) error {
 // Flush writes what has gathered, so a terminal shows each conversation
 // soon after it is linted.
 func (t *textWriter) Flush() error { return t.w.Flush() }
+
+// unattributedNote says how many findings the per-agent table leaves out
+// because they are held against no agent (findings_without_agent).
+func unattributedNote(n int) string {
+	return fmt.Sprintf("另有 %d 项问题不计入任何客服（如没有客服回复的会话），不在上表中", n)
+}
 
 // statsTable writes the per-agent or per-team table.
 func (t *textWriter) statsTable(title string, stats []*lint.AgentStats) {
