@@ -96,6 +96,10 @@ func TestMinuteTimes(t *testing.T) {
 			skip: "times written to the minute: within 10s cannot be told from them"},
 		{name: "require: reply two minutes on", rule: greet, transcript: "00:00 customer: 在吗\n02:00 agent: 您好",
 			want: "2:您好", msg: "规定用语在顾客来信超过1m后才出现（应在10s内）"},
+		// a last reply before the customer's last word, in its minute:
+		// not late (as with seconds, its delay is not above 0)
+		{name: "require at the last reply: before the customer's last word", rule: "id: r\ntype: require\nat: last-reply\nwithin: 10s\nphrases: [再见]\nmatch: substring",
+			transcript: "00:00 customer: 在吗\n00:00 agent: 在的\n03:00 agent: 再见\n03:00 customer: 谢谢"},
 		// followup within 30m
 		{name: "followup: 29 minutes on", rule: note, transcript: "00:00 customer: 帮我改地址\n29:00 agent: 已备注"},
 		{name: "followup: 30 minutes on", rule: note, transcript: "00:00 customer: 帮我改地址\n30:00 agent: 已备注",

@@ -144,8 +144,10 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		return out, "no times: within " + rules.FormatDuration(q.within) + " not checked"
 	}
 	prefix, delay := "", elapsed(ms[target].Time, ms[anchor].Time)
-	if cv.minuteTimes() {
-		// times written to the minute: late only when they prove it
+	if cv.minuteTimes() && target > anchor {
+		// times written to the minute: late only when they prove it (a
+		// reply before the anchor, a closing before the customer's last
+		// word, is not late, as its delay is not above 0)
 		switch cv.judge(target, anchor, q.within) {
 		case inLimit:
 			return out, ""
