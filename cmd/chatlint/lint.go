@@ -575,6 +575,9 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	// gates on)
 	r.topts.Outputs = []string{f.out.file(), f.writeBase, f.baseline}
 	if len(r.args) == 0 {
+		if f.fix || f.diff { // standard input, which the other words offer, they refuse
+			return nil, fail("no input: --fix and --diff need canned-reply files or directories to fix; none were given (in a hook, run chatlint only when there are files to give it)")
+		}
 		if file, ok := stdin.(*os.File); ok && (term.IsTerminal(int(file.Fd())) || nothingToRead(file)) {
 			return nil, fail("no input: give transcript files or directories, or - to read standard input")
 		}
