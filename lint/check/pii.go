@@ -1,9 +1,6 @@
 package check
 
 import (
-	"strings"
-	"unicode/utf8"
-
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/lint/redact"
@@ -13,7 +10,8 @@ import (
 // pii flags personal data written out in full in the rule's messages (an
 // agent echoing a customer's phone, ID-card or bank-card number): ID numbers
 // must pass their checksum and card numbers the Luhn check, so order numbers
-// of the same length are not flagged. Masked placeholders such as [电话x]
+// of the same length are not flagged, nor is a number a label names as
+// another (订单号13912345678: redact.FindKinds). Masked placeholders such as [电话x]
 // are not personal data. Numbers are found in the normalised text, so
 // full-width digits and invisible characters do not hide them. Like forbid,
 // at most maxPerMessage findings in one message.
@@ -65,9 +63,6 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			continue // most messages: too few digits in a row
 		}
 		spans := redact.FindKinds(text, p.kinds)
-		if p.kinds.Has(redact.Phone) {
-			spans = dropLabelledNumbers(text, spans)
-		}
 		spans, more := atMost(spans)
 		var cols match.Columns // spans are in text order
 		for _, sp := range spans {
@@ -83,41 +78,4 @@ func (p *pii) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 		noteMore(out, more)
 	}
 	return out, ""
-}
-
-// numberLabels name numbers that are not phone numbers though they may look
-// like one (eleven digits starting 13…19): 订单号13912345678 is an order.
-// 单号 covers 运单号, 快递单号, 物流单号, 服务单号 and the like.
-var numberLabels = []string{"单号", "订单编号", "编号", "货号", "型号", "工号", "券号", "序列号", "批号"}
-
-// dropLabelledNumbers drops the phone numbers of spans that a label such as
-// 订单号 names as another number: the label, then at most a colon, a space
-// or 为/是, then the number.
-func dropLabelledNumbers(text string, spans []redact.Span) []redact.Span {
-	out := spans[:0:0] // a copy: spans is the caller's
-	for _, sp := range spans {
-		if sp.Kind == redact.Phone && labelled(text[:sp.Start]) {
-			continue
-		}
-		out = append(out, sp)
-	}
-	return out
-}
-
-// labelled reports whether before ends with a number label and what may
-// sit between it and the number.
-func labelled(before string) bool {
-	for range 3 {
-		r, size := utf8.DecodeLastRuneInString(before)
-		if size == 0 || !(r == ':' || r == '：' || r == ' ' || r == '　' || r == '为' || r == '是' || r == '#') {
-			break
-		}
-		before = before[:len(before)-size]
-	}
-	for _, l := range numberLabels {
-		if strings.HasSuffix(before, l) {
-			return true
-		}
-	}
-	return false
 }

@@ -37,16 +37,36 @@ type Span struct {
 
 var (
 	email = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`)
-	// a street address: road/street/lane name and number, building, unit,
-	// room; the province, city and district before it stay readable
-	street = regexp.MustCompile(nameChar + `{1,6}(?:路|街|大道|大街|巷|弄|胡同|道)\d+(?:-\d+)?号(?:院)?(?:\d+(?:号楼|栋|幢|座|单元|楼|层|室|号))*` +
-		`|` + nameChar + `{2,6}(?:小区|花园|公寓|大厦|苑|村)\d+(?:号楼|栋|幢|座)(?:\d+(?:单元|楼|层|室|号))*`)
+	// a street address: road/street/lane name and number (人民南路四段11号,
+	// 科苑路88弄12号, 大街甲6号), then the building, unit and room, a
+	// building's name too (SOHO现代城A座1201, 3栋2单元501); or an estate's
+	// name and building, then the unit and room. The province, city and
+	// district before it stay readable.
+	street = regexp.MustCompile(`(?:` + nameChar + `{1,6}(?:路|街|大道|大街|巷|弄|胡同)|` + nameChar + `{0,5}` + beforeDao + `道)` +
+		`(?:[东西南北中]?[一二三四五六七八九十\d]{1,3}段)?(?:\d+弄)?[甲乙丙丁]?\d+(?:-\d+)?号院?` + addressTail +
+		`|` + nameChar + `{2,6}(?:小区|花园|公寓|大厦|苑|村|园|广场|大楼|中心|公馆|城|府|里)` +
+		`(?:[A-Za-z]|\d+[A-Za-z]?)(?:号楼|栋|幢|座|期|区)` + addressTail)
 )
+
+// addressTail is what follows a street number or an estate's building:
+// buildings, units, floors and rooms (2号楼3单元401, 8楼, B1-2), a
+// building's name before its block (现代城A座).
+var addressTail = `(?:` + nameChar + `{0,8}[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:号楼|栋|幢|座|单元|楼|层|室|号|户)` +
+	`|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*`
 
 // nameChar is a Chinese character that can be part of a road or estate name:
 // not an administrative suffix (省市区县镇乡) nor a verb that introduces an
 // address (寄到, 住在, 送去).
-var nameChar = hanExcept("省市区县镇乡州盟旗到在住寄送去往是的")
+var nameChar = hanExcept(nameExcept)
+
+// nameExcept are the characters nameChar leaves out: administrative
+// suffixes, verbs and pronouns that come before an address (寄到, 帮我改成,
+// 地址).
+const nameExcept = "省市区县镇乡州盟旗到在住寄送去往是的我你您他她帮请改址了吗呢吧啊哦说"
+
+// beforeDao is a character that can come before the 道 of a road's name
+// (长江道): not that of 知道, 通道, 街道 (a district, 粤海街道) or 报道.
+var beforeDao = hanExcept(nameExcept + "知通街报频轨航管渠味")
 
 // hanExcept builds a character class of the CJK Unified Ideographs except
 // the given characters.
@@ -117,8 +137,94 @@ func (s Set) Has(k Kind) bool { return s&bit(k) != 0 }
 // All asks FindKinds for every kind.
 var All = SetOf(kinds[:]...)
 
-// Find returns the personal data in s, in order, not overlapping.
-func Find(s string) []Span { return FindKinds(s, All) }
+// Find returns the personal data in s, in order, not overlapping. Unlike
+// FindKinds, it reads a number or an e-mail address however it is
+// disguised, as the pii rule, which looks at the normalised text, does:
+// full-width digits and letters (１３８１２３４５６７８, ｗａｎｇ＠ｑｑ．ｃｏｍ),
+// other spaces and dashes between digits and invisible characters inside
+// (139\u200b1234\u200b5678). The spans are those of s.
+func Find(s string) []Span {
+	if !disguised(s) {
+		return FindKinds(s, All)
+	}
+	folded, from := fold(s)
+	spans := FindKinds(folded, All)
+	for i := range spans {
+		sp := &spans[i]
+		last := from[sp.End-1]
+		_, size := utf8.DecodeRuneInString(s[last:])
+		sp.Start, sp.End = from[sp.Start], last+size
+	}
+	return spans
+}
+
+// disguised reports whether s may hide a number or an e-mail address that
+// only fold shows: it holds a full-width digit or ＠, or right after an
+// ASCII digit another space, dash, dot or plus, or an invisible character.
+// (Full-width punctuation elsewhere, which most Chinese texts have, is no
+// sign.) The test looks at the bytes that may start such a character only.
+func disguised(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0xC2 || !foldLead[c] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if r >= '０' && r <= '９' || r == '＠' {
+			return true
+		}
+		if i > 0 && isDigit(s[i-1]) {
+			if f := foldsTo(r); f != r && (f < 0 || f == ' ' || f == '-' || f == '.' || f == '+') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foldLead tells the first bytes of the UTF-8 encodings of the characters
+// foldsTo changes.
+var foldLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true, 0xEF: true}
+
+// foldsTo returns the ASCII character r stands for in a number or an
+// e-mail address: a full-width form's (U+FF01 to U+FF5E), a space for the
+// other spaces, a dash for the other dashes, and -1 for a character that
+// shows nothing (zero-width spaces and joiners, the word joiner, the soft
+// hyphen, the byte order mark). Any other character is itself.
+func foldsTo(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + '!'
+	case r == 0x3000, r == 0x00A0, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F:
+		return ' '
+	case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xFE63:
+		return '-'
+	case r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064, r == 0x00AD, r == 0xFEFF, r == 0x180E:
+		return -1
+	}
+	return r
+}
+
+// fold returns s with each character foldsTo changes folded, and for each
+// byte of the result the offset in s of the character it came from.
+func fold(s string) (string, []int) {
+	b := make([]byte, 0, len(s))
+	from := make([]int, 0, len(s))
+	for i, r := range s {
+		switch f := foldsTo(r); {
+		case f < 0:
+		case f != r:
+			b = append(b, byte(f))
+			from = append(from, i)
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b = append(b, s[i:i+size]...)
+			for range size {
+				from = append(from, i)
+			}
+		}
+	}
+	return string(b), from
+}
 
 // FindKinds returns the personal data of the given kinds in s, in order, not
 // overlapping. Cheap tests (enough digits, an @, an address word) skip the
@@ -160,16 +266,31 @@ const numberBits = phoneBit | idCardBit | bankBit
 
 // The cheap tests of FindKinds, kind by kind: s may hold an e-mail address,
 // a number (findNumbers), a street address.
-func mayEmail(s string) bool   { return strings.IndexByte(s, '@') >= 0 }
-func mayNumber(s string) bool  { return hasDigitChain(s) }
-func mayAddress(s string) bool { return strings.ContainsAny(s, addressWords) }
+func mayEmail(s string) bool  { return strings.IndexByte(s, '@') >= 0 }
+func mayNumber(s string) bool { return hasDigitChain(s) }
+func mayAddress(s string) bool {
+	// one of addressWordList after an ASCII letter or digit: 88号, 3栋, A座
+	for _, w := range addressWordList {
+		for off := 0; ; {
+			j := strings.Index(s[off:], w)
+			if j < 0 {
+				break
+			}
+			if j += off; j > 0 && isAlnum(s[j-1]) {
+				return true
+			}
+			off = j + len(w)
+		}
+	}
+	return false
+}
 
 // chainDigits is how many digits a chain (hasDigitChain) has: every number
 // nextDigitRun finds has such a chain.
 const chainDigits = 7
 
 // hasDigitChain reports whether s holds chainDigits ASCII digits that follow
-// one another with at most one '-' or ' ' between two of them.
+// one another with at most one '-', '.' or ' ' between two of them.
 //
 // s is looked at in blocks of eight bytes, six bytes apart, the last block
 // ending at the end of s: a chain covers at least seven consecutive bytes,
@@ -232,9 +353,10 @@ func chainAt(s string, i int) bool {
 	return chainOf(s[max(i-12, 0):min(i+20, len(s))], chainDigits)
 }
 
-// chainByte tells the bytes a chain is made of: ASCII digits, '-' and ' '.
+// chainByte tells the bytes a chain is made of: ASCII digits, '-', '.' and
+// ' '.
 var chainByte = [256]bool{'0': true, '1': true, '2': true, '3': true, '4': true,
-	'5': true, '6': true, '7': true, '8': true, '9': true, '-': true, ' ': true}
+	'5': true, '6': true, '7': true, '8': true, '9': true, '-': true, '.': true, ' ': true}
 
 // blockStep is the distance from one of hasDigitChain's blocks to the next.
 const blockStep = 8 + chainDigits - 1
@@ -309,7 +431,7 @@ func chainOf(s string, n int) bool {
 			}
 			continue
 		}
-		if run > 0 && (c == '-' || c == ' ') && i+1 < len(s) && s[i+1]-'0' < 10 {
+		if run > 0 && isSep(c) && i+1 < len(s) && s[i+1]-'0' < 10 {
 			continue // a single separator inside a chain
 		}
 		run = 0
@@ -317,13 +439,15 @@ func chainOf(s string, n int) bool {
 	return false
 }
 
-// addressWords are the characters every street address the street pattern
-// finds contains one of.
-const addressWords = "路街道巷弄同号区园寓厦苑村"
+// addressWordList are the characters every street address the street
+// pattern finds holds one of right after an ASCII letter or digit: the 号
+// of a street number (88号), the 号, 区, 栋, 幢, 座 or 期 of an estate's
+// building (3栋, A座).
+var addressWordList = []string{"号", "栋", "座", "区", "幢", "期"}
 
 // findNumbers adds the phone, ID-card and bank-card numbers of s: the
-// digit runs (possibly grouped by spaces or dashes, as bank cards are: 6222
-// 0202 …) that classifyDigits recognises.
+// digit runs (possibly grouped by spaces, dashes or dots, as bank cards
+// are: 6222 0202 …) that classifyDigits recognises (numbers).
 func findNumbers(s string, set Set, spans []Span) []Span {
 	for pos := 0; ; {
 		start, end := nextDigitRun(s, pos)
@@ -331,20 +455,154 @@ func findNumbers(s string, set Set, spans []Span) []Span {
 			return spans
 		}
 		pos = end
-		// a digit run glued to letters or more digits is something else
-		if start > 0 && isAlnum(s[start-1]) || end < len(s) && isAlnum(s[end]) {
-			continue
-		}
-		if k, ok := classifyDigits(s[start:end]); ok && set.Has(k) {
-			spans = append(spans, Span{start, end, k})
+		spans = numbers(s, start, end, set, spans)
+	}
+}
+
+// numbers adds the numbers of the digit run s[start:end]: the whole run,
+// unless it is glued to letters or more digits (型号ABC13812345678 is
+// something else), or not a number as a whole, when the numbers a space or
+// a dash separates within it are looked for (13812345678 13987654321,
+// 2026-11-25 13812345678, 0755-88886666-123). Such a part must be a phone
+// or ID-card number: a bank card's groups are too like those of an order
+// number written in fours. A phone or bank-card number that a label names
+// as another number (订单号13912345678) is none.
+func numbers(s string, start, end int, set Set, spans []Span) []Span {
+	gluedStart := start > 0 && isAlnum(s[start-1])
+	gluedEnd := end < len(s) && isAlnum(s[end])
+	if !gluedEnd {
+		// a landline's area code in brackets before it: (010)12345678
+		if open, area := areaCode(s[:start]); open >= 0 && isLandline(area+"-"+s[start:end]) {
+			if set.Has(Phone) {
+				spans = append(spans, Span{open, end, Phone})
+			}
+			return spans
 		}
 	}
+	if !gluedStart && !gluedEnd {
+		if k, ok := classifyDigits(s[start:end]); ok {
+			if set.Has(k) && !labelledNumber(s[:start], k) {
+				spans = append(spans, Span{start, end, k})
+			}
+			return spans
+		}
+	}
+	// the groups: where a space or a dash (not a dot: 13812345678.00 is an
+	// amount) separates two digits
+	var cuts [8]int // the separators' offsets; more groups are not looked at
+	n := 0
+	for i := start + 1; i < end-1 && n < len(cuts); i++ {
+		if c := s[i]; (c == ' ' || c == '-') && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			cuts[n] = i
+			n++
+		}
+	}
+	if n == 0 {
+		return spans
+	}
+	groupStart := func(g int) int {
+		if g == 0 {
+			return start
+		}
+		return cuts[g-1] + 1
+	}
+	groupEnd := func(g int) int {
+		if g == n {
+			return end
+		}
+		return cuts[g]
+	}
+	first, last := 0, n
+	if gluedStart {
+		first++
+	}
+	if gluedEnd {
+		last--
+	}
+	for g := first; g <= last; g++ {
+		// the longest part from group g that is a number, of at most
+		// five groups (+86 138 1234 5678), other than the whole run
+		for h := min(last, g+4); h >= g; h-- {
+			if g == 0 && h == n {
+				continue
+			}
+			a, b := groupStart(g), groupEnd(h)
+			if k, ok := classifyDigits(s[a:b]); ok && (k == Phone || k == IDCard) {
+				if set.Has(k) && !labelledNumber(s[:a], k) {
+					spans = append(spans, Span{a, b, k})
+				}
+				g = h
+				break
+			}
+		}
+	}
+	return spans
+}
+
+// areaCode returns the area code in brackets that before ends with, such as
+// (010) or （0755） and a space, and the offset of its opening bracket;
+// open is -1 when there is none.
+func areaCode(before string) (open int, area string) {
+	before = strings.TrimSuffix(before, " ")
+	var closing, opening string
+	switch {
+	case strings.HasSuffix(before, ")"):
+		closing, opening = ")", "("
+	case strings.HasSuffix(before, "）"):
+		closing, opening = "）", "（"
+	default:
+		return -1, ""
+	}
+	before = before[:len(before)-len(closing)]
+	i := len(before)
+	for i > 0 && isDigit(before[i-1]) && len(before)-i < 5 {
+		i--
+	}
+	area = before[i:]
+	if len(area) < 3 || len(area) > 4 || area[0] != '0' || !strings.HasSuffix(before[:i], opening) {
+		return -1, ""
+	}
+	return i - len(opening), area
+}
+
+// numberLabels name numbers that are not personal data though they may look
+// like a phone or a bank-card number (eleven digits starting 13…19; 16 to
+// 19 digits that pass the Luhn check): 订单号13912345678 is an order.
+// 单号 covers 运单号, 快递单号, 物流单号, 服务单号 and the like. An order
+// or a tracking number is how a report's reader finds the case: it stays
+// readable.
+var numberLabels = []string{"单号", "订单编号", "编号", "货号", "型号", "工号", "券号", "序列号", "批号",
+	"订单", "运单", "交易号", "流水号"}
+
+// labelledNumber reports whether a number of kind k after the text before
+// is labelled as another number: a phone or bank-card number after a
+// label of numberLabels and at most three colons, spaces, 为, 是 or #. An
+// ID-card number is never taken for another (its checksum and birth date
+// rule that out), and 身份证编号 and 卡编号 label personal data.
+func labelledNumber(before string, k Kind) bool {
+	if k != Phone && k != Bank {
+		return false
+	}
+	for range 3 {
+		r, size := utf8.DecodeLastRuneInString(before)
+		if size == 0 || !(r == ':' || r == '：' || r == ' ' || r == '\u3000' || r == '为' || r == '是' || r == '#' || r == '＃') {
+			break
+		}
+		before = before[:len(before)-size]
+	}
+	for _, l := range numberLabels {
+		if strings.HasSuffix(before, l) {
+			rest := before[:len(before)-len(l)]
+			return l != "编号" || !strings.HasSuffix(rest, "证") && !strings.HasSuffix(rest, "卡")
+		}
+	}
+	return false
 }
 
 // nextDigitRun finds the first digit run in s at or after byte from: what
 // the regular expression
 //
-//	(?:\+?86[- ]?)?\d(?:[\d]|[- ]\d){6,22}[\dXx]?
+//	(?:\+?86[- ]?)?\d(?:[\d]|[-. ]\d){6,}[\dXx]?
 //
 // matches there, leftmost-first, as regexp's FindAllStringIndex would with
 // its search resuming at from (TestNextDigitRunAgreesWithRegexp). start is
@@ -414,17 +672,18 @@ func afterCountryCode(s string, j int) int {
 	return digitsAt(s, j)
 }
 
-// digitsAt returns the end of \d(?:[\d]|[- ]\d){6,22}[\dXx]? matched at
-// byte q, or -1.
+// digitsAt returns the end of \d(?:[\d]|[-. ]\d){6,}[\dXx]? matched at
+// byte q, or -1. The run has no bound: a run cut short would leave its
+// rest to look like a number of its own.
 func digitsAt(s string, q int) int {
 	if q >= len(s) || !isDigit(s[q]) {
 		return -1
 	}
 	j, reps := q+1, 0
-	for reps < 22 {
+	for {
 		if j < len(s) && isDigit(s[j]) {
 			j++
-		} else if j+1 < len(s) && (s[j] == '-' || s[j] == ' ') && isDigit(s[j+1]) {
+		} else if j+1 < len(s) && isSep(s[j]) && isDigit(s[j+1]) {
 			j += 2
 		} else {
 			break
@@ -442,6 +701,9 @@ func digitsAt(s string, q int) int {
 
 // isDigit reports whether c is an ASCII digit (\d in a regular expression).
 func isDigit(c byte) bool { return c-'0' < 10 }
+
+// isSep reports whether c may separate the groups of a number's digits.
+func isSep(c byte) bool { return c == '-' || c == ' ' || c == '.' }
 
 // merge sorts spans and joins overlapping ones.
 func merge(spans []Span) []Span {
@@ -464,9 +726,11 @@ func merge(spans []Span) []Span {
 
 // classifyDigits decides what a run of digits (with separators) is.
 func classifyDigits(run string) (Kind, bool) {
-	// the digits, in a buffer on the stack: a run nextDigitRun finds
-	// holds at most 2+1+22+1 of them
-	var buf [64]byte
+	if len(run) > maxNumber {
+		return "", false
+	}
+	// the digits, in a buffer on the stack
+	var buf [maxNumber]byte
 	d := buf[:0]
 	for i := 0; i < len(run); i++ {
 		c := run[i]
@@ -475,8 +739,10 @@ func classifyDigits(run string) (Kind, bool) {
 		}
 	}
 	ds := string(d)
-	if len(ds) > 2 && ds[:2] == "86" && len(ds) == 13 && ds[2] == '1' {
+	if len(ds) == 13 && ds[:2] == "86" && ds[2] == '1' {
 		ds = ds[2:] // +86 mobile
+	} else if len(ds) == 15 && ds[:4] == "0086" && ds[4] == '1' {
+		ds = ds[4:] // 0086 mobile
 	}
 	switch {
 	case len(ds) == 11 && ds[0] == '1' && ds[1] >= '3' && ds[1] <= '9' && allDigits(ds):
@@ -491,21 +757,43 @@ func classifyDigits(run string) (Kind, bool) {
 	return "", false
 }
 
+// maxNumber is the longest run (digits and separators) classifyDigits
+// looks at: a bank card's 19 digits in groups of four are 23 bytes.
+const maxNumber = 40
+
 // isLandline reports whether run is a landline number with its area code,
-// as ^0\d{2,3}-?\d{7,8}$ matches: a 0, then nine to eleven digits, or
-// two or three digits, a dash and seven or eight.
+// as ^0[1-9]\d{1,2}(?:[-. ]?\d{7,8}|[-. ]\d{3,4}[-. ]\d{4})$ matches: an
+// area code of three or four digits (010, 0755; 00 starts an international
+// number), then the local number of seven or eight digits, whole or in two
+// groups (0755 8888 6666, 010-123-4567), a dash, dot or space before each
+// group or none.
 func isLandline(run string) bool {
-	if len(run) == 0 || run[0] != '0' {
+	if len(run) < 10 || run[0] != '0' || run[1] == '0' || !isDigit(run[1]) {
 		return false
 	}
-	rest := run[1:]
-	dash := strings.IndexByte(rest, '-')
-	if dash < 0 {
-		return len(rest) >= 9 && len(rest) <= 11 && allDigits(rest)
+	// the groups' lengths
+	var groups [4]int
+	n := 0
+	for i := 0; i < len(run); i++ {
+		switch c := run[i]; {
+		case isDigit(c):
+			groups[n]++
+		case isSep(c) && i > 0 && i+1 < len(run) && isDigit(run[i-1]) && isDigit(run[i+1]) && n+1 < len(groups):
+			n++
+		default:
+			return false
+		}
 	}
-	area, local := rest[:dash], rest[dash+1:]
-	return (len(area) == 2 || len(area) == 3) && allDigits(area) &&
-		(len(local) == 7 || len(local) == 8) && allDigits(local)
+	area := groups[0]
+	switch n {
+	case 0:
+		return area >= 10 && area <= 12
+	case 1:
+		return area >= 3 && area <= 4 && (groups[1] == 7 || groups[1] == 8)
+	case 2:
+		return area >= 3 && area <= 4 && (groups[1] == 3 || groups[1] == 4) && groups[2] == 4
+	}
+	return false
 }
 
 // ValidIDCard checks a mainland resident ID number: 18 characters, a

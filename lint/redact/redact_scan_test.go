@@ -11,9 +11,10 @@ import (
 // The regular expressions nextDigitRun and isLandline are written out from:
 // the references they are tested against.
 var (
-	// digit runs, possibly grouped by spaces or dashes (bank cards: 6222 0202 …)
-	digitRun = regexp.MustCompile(`(?:\+?86[- ]?)?\d(?:[\d]|[- ]\d){6,22}[\dXx]?`)
-	landline = regexp.MustCompile(`^0\d{2,3}-?\d{7,8}$`)
+	// digit runs, possibly grouped by spaces, dashes or dots (bank cards:
+	// 6222 0202 …), as long as they go on
+	digitRun = regexp.MustCompile(`(?:\+?86[- ]?)?\d(?:[\d]|[-. ]\d){6,}[\dXx]?`)
+	landline = regexp.MustCompile(`^0[1-9]\d{1,2}(?:[-. ]?\d{7,8}|[-. ]\d{3,4}[-. ]\d{4})$`)
 )
 
 // allDigitRuns returns every run nextDigitRun finds in s, as
@@ -65,13 +66,15 @@ func TestNextDigitRunAgreesWithRegexp(t *testing.T) {
 		"0571-88886666", "057188886666", "0571-888866661", "05-88886666", "05718-8888666",
 		"400-820-8820", "订单号230815123456789已经发货", "6222 0210 0112 3456 789", "a1234567b",
 		"号1234567号", "\xff1234567\xfe", "１２３４５６７", "8６1234567", "+8\xe4\xb8\x8013912345678",
+		"138.1234.5678", "13812345678.00", "1.2.3.4.5.6.7", "0755 8888 6666", "0755-8888-6666", "010.12345678",
+		"021 688 8888", "0086-13812345678", "00755-88886666", "0755 888 66666", "0755--88886666",
 	}
 	for _, s := range tricky {
 		checkDigitRuns(t, s)
 	}
 	r := rand.New(rand.NewPCG(5, 6))
-	alphabet := []string{"0", "1", "3", "8", "6", "86", "+86", "5", "-", " ", "+", "x", "X", "号", "a", "电话", "，",
-		"1234567", "0571-"}
+	alphabet := []string{"0", "1", "3", "8", "6", "86", "+86", "5", "-", " ", ".", "+", "x", "X", "号", "a", "电话", "，",
+		"1234567", "0571-", "0755 8888"}
 	for range 200000 {
 		var b strings.Builder
 		for n := r.IntN(50); n > 0; n-- {

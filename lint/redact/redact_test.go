@@ -18,7 +18,7 @@ func TestText(t *testing.T) {
 		{"long order number without Luhn", "订单2611041234567", "订单2611041234567"},
 		{"email", "发到 Wang.Lei@example.com.cn 就行", "发到 *********************** 就行"},
 		{"street address", "寄到杭州市西湖区文三路88号3幢2单元101室", "寄到杭州市西湖区＊＊＊**＊*＊*＊＊***＊"},
-		{"estate address", "我住在阳光花园3栋2单元501", "我住在＊＊＊＊*＊*＊＊501"},
+		{"estate address", "我住在阳光花园3栋2单元501", "我住在＊＊＊＊*＊*＊＊***"},
 		{"nothing personal", "亲，这款有M码吗", "亲，这款有M码吗"},
 		{"digits glued to letters", "型号ABC13812345678", "型号ABC13812345678"},
 	}
@@ -78,6 +78,8 @@ func TestDigitChain(t *testing.T) {
 		{"13812345678", 11},
 		{"138-1234-5678", 11},
 		{"138 1234 5678", 11},
+		{"138.1234.5678", 11},
+		{"138..1234", 4},
 		{"138--1234", 4},
 		{"138- 1234", 4},
 		{"3天 2026年11月11日", 4},
@@ -110,7 +112,7 @@ func TestDigitChain(t *testing.T) {
 // short texts and on long ones where chains sit among Chinese characters.
 func TestDigitChainPrefilter(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	alphabet := []string{"0", "1", "3", "8", "6", "9", "-", " ", "+", "x", "X", "号", "a"}
+	alphabet := []string{"0", "1", "3", "8", "6", "9", "-", " ", ".", "+", "x", "X", "号", "a"}
 	long := append(alphabet, "您好", "，", "订单", "。", "亲")
 	for i := range 200000 {
 		var b strings.Builder
@@ -134,7 +136,7 @@ func TestDigitChainPrefilter(t *testing.T) {
 // texts of every length up to 100 bytes, among Chinese characters, ASCII
 // letters or short numbers.
 func TestDigitChainEveryOffset(t *testing.T) {
-	chains := []string{"1234567", "123456", "1-2-3-4-5-6-7", "1-2-3-4-5-6", "123 4567", "12 34-56",
+	chains := []string{"1234567", "123456", "1-2-3-4-5-6-7", "1-2-3-4-5-6", "123 4567", "12 34-56", "12.34.567",
 		"12345678901234567890", "1--234567", "123456 7", "123456-"}
 	fillers := []string{"亲", "a", "3天", "号 ", "-", "12-"}
 	for _, c := range chains {
@@ -170,17 +172,12 @@ func TestFindNumbersFromFirstDigit(t *testing.T) {
 	whole := func(s string) []Span {
 		var spans []Span
 		for _, loc := range digitRun.FindAllStringIndex(s, -1) {
-			if loc[0] > 0 && isAlnum(s[loc[0]-1]) || loc[1] < len(s) && isAlnum(s[loc[1]]) {
-				continue
-			}
-			if k, ok := classifyDigits(s[loc[0]:loc[1]]); ok && All.Has(k) {
-				spans = append(spans, Span{loc[0], loc[1], k})
-			}
+			spans = numbers(s, loc[0], loc[1], All, spans)
 		}
 		return spans
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	alphabet := []string{"0", "1", "3", "8", "6", "5", "-", " ", "+", "x", "X", "号", "a", "电话", "，"}
+	alphabet := []string{"0", "1", "3", "8", "6", "5", "-", " ", ".", "+", "x", "X", "号", "a", "电话", "，", "(", "）"}
 	for range 100000 {
 		var b strings.Builder
 		for n := r.IntN(40); n > 0; n-- {
@@ -200,7 +197,7 @@ func TestFindNumbersFromFirstDigit(t *testing.T) {
 }
 
 // digitChain (the reference for hasDigitChain) returns the most ASCII digits in s that follow one another
-// with at most one '-' or ' ' between two of them: every number digitRun
+// with at most one '-', '.' or ' ' between two of them: every number digitRun
 // matches has at least seven.
 func digitChain(s string) int {
 	best, n := 0, 0
@@ -209,7 +206,7 @@ func digitChain(s string) int {
 		case c >= '0' && c <= '9':
 			n++
 			best = max(best, n)
-		case (c == '-' || c == ' ') && n > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+		case (c == '-' || c == ' ' || c == '.') && n > 0 && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
 			// a single separator inside a chain
 		default:
 			n = 0
