@@ -546,7 +546,7 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 			}
 			return m, emitReject, fmt.Sprintf("no text (%s)", w.b.m.cols[fText])
 		}
-		return m, emitReject, missingTextIn(leaf, w.at, w.steps == nil)
+		return m, emitReject, missingTextIn(leaf, w.at, w.steps == nil, w.b.src.Opts != nil && w.b.src.Opts.HTML)
 	}
 	m, perr := w.b.build(&r, pos, conv)
 	if perr != "" {

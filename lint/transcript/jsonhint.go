@@ -20,8 +20,8 @@ const nullTextReason = `no text ("text" is null)`
 // missingTextIn is the reason of the element leaf of the default layout
 // (hinted; prefix is its messages path, see layoutHint) or of a mapped
 // one, which holds no text: with its keys, and the flags that would read
-// it where layoutHint can tell.
-func missingTextIn(leaf *jnode, prefix string, hinted bool) string {
+// it where layoutHint can tell (html: --html is given).
+func missingTextIn(leaf *jnode, prefix string, hinted, html bool) string {
 	if t := leaf.field(fText); t != nil && t.kind == '0' {
 		// (its keys and a layout would say it is missing)
 		return nullTextReason
@@ -34,7 +34,7 @@ func missingTextIn(leaf *jnode, prefix string, hinted bool) string {
 		}
 		hint := "for another layout use --messages and --map"
 		if hinted {
-			if h := layoutHint(leaf, prefix); h != "" {
+			if h := layoutHint(leaf, prefix, html); h != "" {
 				hint = h
 			}
 		}
@@ -61,7 +61,7 @@ func missingTextWhy(line []byte, src *Source) string {
 	if err != nil || n == nil {
 		return missingTextReason
 	}
-	return missingTextIn(n, "", true)
+	return missingTextIn(n, "", true, src.Opts != nil && src.Opts.HTML)
 }
 
 // layoutHint suggests the flags that would read an element of the default
@@ -70,8 +70,11 @@ func missingTextWhy(line []byte, src *Source) string {
 // inside it (at most three levels down) holds strings or objects with a
 // text-like key, with the --map entries that list needs. prefix is the
 // messages path of the element itself ("[]" for an element of a top-level
-// array, "" for a top-level object). It returns "" when it sees nothing.
-func layoutHint(n *jnode, prefix string) string {
+// array, "" for a top-level object). When the texts it would read are HTML
+// (help desks' rich text: <p>, <br>, &nbsp;) and html (--html) is not
+// given, it suggests --html too: read as they are, a tag inside a phrase
+// hides it from the rules. It returns "" when it sees nothing.
+func layoutHint(n *jnode, prefix string, html bool) string {
 	if n == nil || n.kind != '{' {
 		return ""
 	}
@@ -98,6 +101,9 @@ func layoutHint(n *jnode, prefix string) string {
 		hint := "try --map " + shellWord(strings.Join(append(maps, "text="+key), ","))
 		if len(roles) > 0 {
 			hint += " --roles " + shellWord(strings.Join(roles, ","))
+		}
+		if !html && htmlLike(n.get(key).s) {
+			hint += " --html"
 		}
 		return hint
 	}
@@ -141,13 +147,28 @@ func layoutHint(n *jnode, prefix string) string {
 			maps = append(maps, "sender="+k)
 		}
 	}
+	markup := false // (the texts are HTML)
 	if len(leaves) > 0 && leaves[0].kind == 's' {
 		maps = append(maps, "text=.")
+		for _, l := range leaves {
+			markup = markup || l.kind == 's' && htmlLike(l.s)
+		}
 	} else if key := textKey(leaves[0]); fieldOf(key) != fText {
 		if !plainKey(key) {
 			return ""
 		}
 		maps = append(maps, "text="+key)
+		for _, l := range leaves {
+			if v := l.get(key); v != nil && v.kind == 's' {
+				markup = markup || htmlLike(v.s)
+			}
+		}
+	} else {
+		for _, l := range leaves {
+			if i := l.fieldIndex(fText); i >= 0 && l.vals[i].kind == 's' {
+				markup = markup || htmlLike(l.vals[i].s)
+			}
+		}
 	}
 	hint := "the messages may be at " + full + ": try --messages " + shellWord(full)
 	if len(maps) > 0 {
@@ -156,7 +177,32 @@ func layoutHint(n *jnode, prefix string) string {
 	if len(roles) > 0 {
 		hint += " --roles " + shellWord(strings.Join(roles, ","))
 	}
+	if markup && !html {
+		hint += " --html"
+	}
 	return hint
+}
+
+// htmlLike reports whether a text is HTML, as help desks keep rich text:
+// it holds an element's tag (<p>, </div>, <br/>, <img src=…>) or one of
+// the character references that markup is full of (&nbsp;, &amp;, &lt;,
+// &gt;, &quot;, &#…;). A "<" that starts no tag (价格<100元) is none.
+func htmlLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '<':
+			if n, name, _ := tagAt(s[i:]); n > 0 && name != "" && name[0] != '!' && name[0] != '?' {
+				return true
+			}
+		case '&':
+			for _, ref := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#"} {
+				if strings.HasPrefix(s[i:], ref) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // findMessageList looks for the first list (breadth first, at most depth

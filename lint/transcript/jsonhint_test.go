@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// hintArgs splits a hint's suggested flags (after "try ") into a mapping,
-// unquoting the shell words, so that a test can follow the hint.
-func hintArgs(t *testing.T, hint string) *Mapping {
+// hintArgs splits a hint's suggested flags (after "try ") into options
+// with a mapping, unquoting the shell words, so that a test can follow the
+// hint.
+func hintArgs(t *testing.T, hint string) Options {
 	t.Helper()
 	_, cmd, ok := strings.Cut(hint, "try ")
 	if !ok {
@@ -32,6 +33,10 @@ func hintArgs(t *testing.T, hint string) *Mapping {
 			into[k] = v
 		}
 	}
+	html := false
+	for len(words) > 0 && words[len(words)-1] == "--html" {
+		words, html = words[:len(words)-1], true
+	}
 	for i := 0; i+1 < len(words); i += 2 {
 		switch words[i] {
 		case "--messages":
@@ -44,7 +49,7 @@ func hintArgs(t *testing.T, hint string) *Mapping {
 			t.Fatalf("hint %q: unexpected %q", hint, words[i])
 		}
 	}
-	return m
+	return Options{Mapping: m, HTML: html}
 }
 
 func TestJSONLayoutHint(t *testing.T) {
@@ -95,6 +100,21 @@ func TestJSONLayoutHint(t *testing.T) {
 		{"names that are no roles",
 			`[{"id":"c1","items":[{"name":"buyer","body":"在吗"},{"name":"小美","body":"您好"},{"name":"小王","body":"好的"}]}]`,
 			`the messages may be at [].items[]: try --messages '[].items[]' --map conversation=id,sender=name,text=body`, 0},
+		// texts that are HTML (help desks' rich text): the hint says
+		// --html, or a phrase split by a tag (不<b>知</b>道) was linted as
+		// markup, unseen by the rules
+		{"HTML bodies",
+			`[{"ticket_id":9001,"body":"<div>这个我也不<b>知</b>道</div>","role":"agent"}]`,
+			`try --map conversation=ticket_id,text=body --html`, 1},
+		{"HTML in a list of messages",
+			`{"id":"c1","parts":[{"role":"agent","body":"<p>您好</p>"},{"role":"customer","body":"在吗&nbsp;"}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,text=body --html`, 2},
+		{"HTML in utterances",
+			`[{"id":"c1","turns":[{"sender":"helpdesk","utterances":["您好<br>请问"]}]}]`,
+			`the messages may be at [].turns[].utterances[]: try --messages '[].turns[].utterances[]' --map conversation=id,role=sender,text=. --roles helpdesk=agent --html`, 1},
+		{"a < that starts no tag",
+			`[{"role":"agent","content":"价格<100元 & 包邮"}]`,
+			`try --map text=content`, 1},
 		// an export in PascalCase (.NET's): its Id is the conversation's
 		// (its Messages, in any case, are read without a hint)
 		{"keys in another case",
@@ -138,12 +158,17 @@ func TestJSONLayoutHint(t *testing.T) {
 				return
 			}
 			// following the hint reads every message
-			s, err = readData(t, "json", tc.data, Options{Mapping: hintArgs(t, tc.hint)})
+			s, err = readData(t, "json", tc.data, hintArgs(t, tc.hint))
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(s.rejects) > 0 || len(s.msgs) != tc.msgs {
 				t.Fatalf("following the hint: %d messages, rejects %v", len(s.msgs), s.rejects)
+			}
+			for _, m := range s.msgs {
+				if htmlLike(m.Text) {
+					t.Errorf("following the hint: the text %q is HTML", m.Text)
+				}
 			}
 		})
 	}
