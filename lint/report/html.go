@@ -365,7 +365,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		hm.Note = m.Type == lint.TypeNote
 		if m.Timed() {
 			t := m.Time.In(loc)
-			hm.Time = t.Format("15:04:05")
+			hm.Time = t.Format(clockLayout(m))
 			if day := t.Format("2006-01-02"); day != lastDay {
 				hm.DayBreak, lastDay = day, day
 				if cv.Date == "" {

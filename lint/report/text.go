@@ -186,7 +186,7 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 			who += " " + m.Sender
 		}
 		if !m.Time.IsZero() {
-			who = m.Time.In(t.opts.Location).Format("15:04:05") + " " + who
+			who = m.Time.In(t.opts.Location).Format(clockLayout(m)) + " " + who
 		}
 		fmt.Fprintf(w, "%s    %s  %s\n", indent, t.c(ansiDim, who+":"), t.excerpt(m.Text, f))
 	}
@@ -605,6 +605,17 @@ func skipRecordWhy(reason string) string {
 		}
 	}
 	return reason
+}
+
+// clockLayout is the layout of a message's time of day in the reports
+// for people: to the second, or, for a time written to the minute
+// (lint.Message.TimeToMinute), to the minute, as the export wrote it, not
+// with seconds it never gave.
+func clockLayout(m *lint.Message) string {
+	if m.TimeToMinute {
+		return "15:04"
+	}
+	return "15:04:05"
 }
 
 // noteText says a note the engine attached to a conversation (lint.Note…)
