@@ -158,6 +158,8 @@ var reasonSamples = map[string]reasonSample{
 	"line %d: the object holds both a %q list and a %q list (line %d): say which holds the transcript (--messages %s or --messages %s)": {
 		args: []any{1, "Conversations", "Messages", 9, "'Conversations[].Messages[]'", "'Messages[]'"}},
 	"line %d: the object holds %s: which list is the transcript?": {args: []any{1, `"conversations" twice`}},
+	"the file holds one JSON object a line, as JSONL does: --input-format jsonl reads on past a broken line, which is one malformed record": {
+		reason: `line 2, column 54: invalid JSON: invalid character '\n' in string literal; the file holds one JSON object a line, as JSONL does: --input-format jsonl reads on past a broken line, which is one malformed record`},
 	"line %d: %q comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on %q, so put it before the list":                                                 {args: []any{90210, "id", "messages", 1, size, "id"}},
 	"a JSON value runs over the %s a record may take (4 × --max-message-size)":                                                                                                                                     {args: []any{size}},
 	"line %d: a key over the %s a record may take (at column %d) comes after the list %q (line %d), which was linted as it was read (a list over %s is); its messages may depend on it, so put it before the list": {args: []any{90210, size, 3, "messages", 1, size}},
@@ -337,6 +339,9 @@ var reasonSamples = map[string]reasonSample{
 // notReasons are the strings of English words in reasonSources that are
 // no reason the text and HTML reports show, and why.
 var notReasons = map[string]string{
+	// what the JSON reader looks for in its errors (isJSONSyntaxError)
+	": invalid JSON: ":                           "a part of a reason the JSON reader looks for",
+	": unexpected end of JSON (truncated file?)": "a part of a reason the JSON reader looks for",
 	// encoding/json's words, matched to find where its error is
 	"unexpected end of JSON": "a prefix of encoding/json's error, matched",
 	// the JSON parser's signal of a value over the bound, which it read past

@@ -531,7 +531,18 @@ func reasonKinds() []reasonRule {
 		zh(`(«q»): \[([^\]]*)\] is not an array index$`, "$1：[$2] 不是数组下标"),
 
 		// JSON
-		zhFunc(`invalid JSON: (.*)$`, func(g []string) string { return "JSON 无效：" + jsonSyntax(g[1]) }),
+		zhFunc(`invalid JSON: (.*)$`, func(g []string) string {
+			// (a clause after the syntax error: see perLineHint)
+			detail, more, ok := strings.Cut(g[1], "; ")
+			said := "JSON 无效：" + jsonSyntax(detail)
+			if ok {
+				more, _ = reasonZh(more)
+				said += "；" + more
+			}
+			return said
+		}),
+		zh(`the file holds one JSON object a line, as JSONL does: (--input-format jsonl) reads on past a broken line, which is one malformed record$`,
+			"文件每行一个 JSON 对象，与 JSONL 一样：用 $1 读，出错的一行只算一条格式错误的记录，其余照读"),
 		zh(`unexpected end of JSON`, "JSON 意外结束"),
 		zh(`truncated file\?$`, "文件被截断了？"),
 		zh(`expected a JSON object with the message fields, got («what»)`, "应为含消息字段的 JSON 对象，实际是%1"),

@@ -217,6 +217,10 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 	if err != nil {
 		return err
 	}
+	// the file so far is objects each alone on its line, as JSONL's are
+	// (objs of them, the last one ending on line prevEnd): a syntax error
+	// says that --input-format jsonl reads on past a broken line
+	perLine, objs, prevEnd := true, 0, 0
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -236,6 +240,7 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 		line := p.line
 		switch c {
 		case '[':
+			perLine = false
 			if w.steps != nil && !w.steps[0].iter {
 				return fmt.Errorf("line %d: the file holds an array, but the messages path %q starts with a key", line, pathString(w.steps))
 			}
@@ -244,21 +249,44 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 				return err
 			}
 		case '{':
+			perLine = perLine && line > prevEnd && p.offset() == p.lineStart
 			p.pos++
 			m := p.mark()
 			if err := newObjectStream(w, p).read(line); err != nil {
+				if perLine && objs > 0 && isJSONSyntaxError(err) {
+					err = fmt.Errorf("%w; %s", err, perLineHint)
+				}
 				return err
 			}
 			p.release(m) // walked: its nodes are free again
+			perLine, objs, prevEnd = perLine && p.line == line, objs+1, p.line
 
 		default:
+			perLine = perLine && line > prevEnd && p.offset() == p.lineStart
 			n, err := p.value(0)
 			if err != nil {
+				if perLine && objs > 0 && isJSONSyntaxError(err) {
+					// (a byte-order mark of files joined: JSONL reads past it)
+					err = fmt.Errorf("%w; %s", err, perLineHint)
+				}
 				return err
 			}
 			return fmt.Errorf("line %d: expected a JSON array or object at the top, got %s", line, describeScalar(n))
 		}
 	}
+}
+
+// perLineHint ends the syntax error of a JSON file whose objects before
+// the broken one were each alone on its line: JSON lines saved as .json
+// (an API's export, jq -c '.[]'), whose broken line left the rest of the
+// file unread.
+const perLineHint = "the file holds one JSON object a line, as JSONL does: --input-format jsonl reads on past a broken line, which is one malformed record"
+
+// isJSONSyntaxError reports whether err, met reading a JSON file, is the
+// input's syntax (invalid JSON, a truncated file), not the walker's.
+func isJSONSyntaxError(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, ": invalid JSON: ") || strings.HasSuffix(s, ": unexpected end of JSON (truncated file?)")
 }
 
 // errNoJSONMessages is the error of a JSON file that holds structure but
