@@ -91,7 +91,7 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 			maps = append(maps, "time="+k)
 		}
 		rk := roleField([]*jnode{n})
-		if plainKey(rk) {
+		if plainPath(rk) {
 			maps = append(maps, "role="+rk)
 			roles = roleSynonyms(n, rk)
 		}
@@ -138,7 +138,7 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 	}
 	var roles []string
 	key := roleField(append(frames, leaves...))
-	if plainKey(key) {
+	if plainPath(key) {
 		maps = append(maps, "role="+key)
 		roles = roleSynonyms(n, key)
 	}
@@ -249,26 +249,45 @@ func findMessageList(n *jnode, depth int) (string, []*jnode, []*jnode) {
 
 // messageLike returns the leading elements of list when they look like
 // messages: all strings (at least one not empty), or all objects with a
-// text-like key.
+// text-like key, whose value may be null in some (an Intercom part that
+// assigns the chat has a null body) but not in all; those with a text
+// come first.
 func messageLike(list *jnode) []*jnode {
 	head := list.vals[:min(len(list.vals), 4)]
 	if len(head) == 0 {
 		return nil
 	}
-	strs, objs, text := 0, 0, false
+	strs, text := 0, false
+	var objs, nulls []*jnode
 	for _, e := range head {
 		switch {
 		case e.kind == 's':
 			strs++
 			text = text || e.s != ""
 		case e.kind == '{' && textKey(e) != "":
-			objs++
+			objs = append(objs, e)
+		case e.kind == '{' && nullTextKey(e):
+			nulls = append(nulls, e)
 		}
 	}
-	if (strs == len(head) && text) || objs == len(head) {
+	switch {
+	case strs == len(head) && text:
 		return head
+	case len(objs) > 0 && len(objs)+len(nulls) == len(head):
+		return append(objs, nulls...)
 	}
 	return nil
+}
+
+// nullTextKey reports whether an object has a text-like key (see textKey)
+// whose value is null.
+func nullTextKey(n *jnode) bool {
+	for i, key := range n.keys {
+		if n.vals[i].kind == '0' && slices.Contains(headerAliases[fText], foldHeader(key)) {
+			return true
+		}
+	}
+	return false
 }
 
 // textKey returns the key of an object that names the message text ("text",
@@ -298,20 +317,14 @@ func textKey(n *jnode) string {
 // values name more roles, then canonical names over synonyms, then a key
 // that is no name's (nick, 昵称), then the first.
 func roleField(objs []*jnode) string {
-	type score struct {
-		key               string
-		net, roles, canon int
-		seen              uint64 // the roles its values name, by bit
-		nameLike          bool
-	}
-	var keys []*score
-	find := func(key string) *score {
+	var keys []*roleScore
+	find := func(key string) *roleScore {
 		for _, k := range keys {
 			if k.key == key {
 				return k
 			}
 		}
-		k := &score{key: key, nameLike: nameLikeKey(key)}
+		k := &roleScore{key: key, nameLike: nameLikeKey(key)}
 		keys = append(keys, k)
 		return k
 	}
@@ -320,36 +333,28 @@ func roleField(objs []*jnode) string {
 			continue
 		}
 		for i, key := range o.keys {
-			v := o.vals[i]
-			if v.kind != 's' {
-				continue
-			}
-			k := find(key)
-			r, canon := lint.ParseRole(v.s)
-			if !canon {
-				var syn bool
-				if r, syn = hintRole(v.s); !syn {
-					k.net-- // a value that is no role
-					continue
+			switch v := o.vals[i]; {
+			case v.kind == 's':
+				find(key).count(v.s)
+			case v.kind == '{' && plainKey(key):
+				// an author object's type ({"author": {"type": "admin"}}),
+				// as the path author.type
+				for j, inner := range v.keys {
+					if w := v.vals[j]; w.kind == 's' && plainKey(inner) {
+						find(key + "." + inner).count(w.s)
+					}
 				}
-			}
-			k.net++
-			if canon {
-				k.canon++
-			}
-			if bit := uint64(1) << (r % 64); k.seen&bit == 0 {
-				k.seen |= bit
-				k.roles++
 			}
 		}
 	}
-	var best *score
+	var best *roleScore
 	for _, k := range keys {
 		if k.roles == 0 || k.net <= 0 {
 			continue
 		}
 		if best == nil || cmp.Or(cmp.Compare(k.net, best.net), cmp.Compare(k.roles, best.roles),
-			cmp.Compare(k.canon, best.canon), boolCompare(!k.nameLike, !best.nameLike)) > 0 {
+			cmp.Compare(k.canon, best.canon), boolCompare(!k.nameLike, !best.nameLike),
+			boolCompare(!strings.Contains(k.key, "."), !strings.Contains(best.key, "."))) > 0 {
 			best = k
 		}
 	}
@@ -357,6 +362,37 @@ func roleField(objs []*jnode) string {
 		return ""
 	}
 	return best.key
+}
+
+// roleScore is how the values of a key (a path: author.type) read as
+// roles, for roleField: net, those that are roles less those that are
+// not; roles, how many roles they name (seen, by bit); canon, how many are
+// canonical role names; nameLike, the key names a person's name.
+type roleScore struct {
+	key               string
+	net, roles, canon int
+	seen              uint64
+	nameLike          bool
+}
+
+// count counts v, a value of the key.
+func (k *roleScore) count(v string) {
+	r, canon := lint.ParseRole(v)
+	if !canon {
+		var syn bool
+		if r, syn = hintRole(v); !syn {
+			k.net-- // a value that is no role
+			return
+		}
+	}
+	k.net++
+	if canon {
+		k.canon++
+	}
+	if bit := uint64(1) << (r % 64); k.seen&bit == 0 {
+		k.seen |= bit
+		k.roles++
+	}
 }
 
 // boolCompare orders false before true.
@@ -384,6 +420,7 @@ var hintRoles = map[string]lint.Role{
 	"kefu": lint.Agent, "seller": lint.Agent, "客服": lint.Agent, "商家": lint.Agent, "卖家": lint.Agent,
 	"user": lint.Customer, "buyer": lint.Customer, "client": lint.Customer, "visitor": lint.Customer,
 	"顾客": lint.Customer, "用户": lint.Customer, "买家": lint.Customer, "客户": lint.Customer, "访客": lint.Customer,
+	"admin": lint.Agent, "operator": lint.Agent, "lead": lint.Customer, "end-user": lint.Customer, "end_user": lint.Customer, "requester": lint.Customer,
 	"robot": lint.Bot, "机器人": lint.Bot, "智能客服": lint.Bot, "机器人客服": lint.Bot,
 	"坐席": lint.Agent, "人工客服": lint.Agent, "系统": lint.System, "系统消息": lint.System,
 }
@@ -406,7 +443,7 @@ func roleSynonyms(n *jnode, key string) []string {
 		if budget--; budget < 0 || (n.kind != '{' && n.kind != '[') {
 			return
 		}
-		if v := n.get(key); v != nil && v.kind == 's' && !seen[v.s] {
+		if v := getDotted(n, key); v != nil && v.kind == 's' && !seen[v.s] {
 			seen[v.s] = true
 			if _, ok := lint.ParseRole(v.s); !ok && plainKey(v.s) {
 				if r, ok := hintRole(v.s); ok {
@@ -420,6 +457,27 @@ func roleSynonyms(n *jnode, key string) []string {
 	}
 	visit(n)
 	return out
+}
+
+// getDotted is n's value at key, a key or a path of keys (author.type).
+func getDotted(n *jnode, key string) *jnode {
+	for {
+		k, rest, more := strings.Cut(key, ".")
+		if n = n.get(k); n == nil || !more {
+			return n
+		}
+		key = rest
+	}
+}
+
+// plainPath reports whether each key of a path (author.type) is plainKey.
+func plainPath(path string) bool {
+	for k := range strings.SplitSeq(path, ".") {
+		if !plainKey(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // aliasKey returns the first key of the object n that names the field f

@@ -115,6 +115,18 @@ func TestJSONLayoutHint(t *testing.T) {
 		{"a < that starts no tag",
 			`[{"role":"agent","content":"价格<100元 & 包邮"}]`,
 			`try --map text=content`, 1},
+		// the role in an author object (Intercom's, 美洽's): the hint said
+		// no role, and every message was one without
+		{"a role in an author object",
+			`{"id":"c1","parts":[{"body":"在吗","author":{"type":"user","name":"buyer"}},{"body":"您好","author":{"type":"admin","name":"小美"}}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body --roles user=customer,admin=agent`, 2},
+		// parts without a text among the messages (Intercom's assignment
+		// and close parts have a null body): there was no hint at all
+		{"null bodies among the parts",
+			`{"id":"c1","parts":[{"part_type":"assignment","body":null,"author":{"type":"bot"}},{"part_type":"comment","body":"您好","author":{"type":"admin"}},{"part_type":"comment","body":"在吗","author":{"type":"lead"}}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body --roles admin=agent,lead=customer`, 0},
+		{"bodies all null",
+			`{"id":"c1","parts":[{"part_type":"assignment","body":null},{"part_type":"close","body":null}]}`, ``, 0},
 		// an export in PascalCase (.NET's): its Id is the conversation's
 		// (its Messages, in any case, are read without a hint)
 		{"keys in another case",
