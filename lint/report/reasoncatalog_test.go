@@ -398,6 +398,9 @@ var notReasons = map[string]string{
 	// no text
 	"SQLite format 3\x00":                "the bytes an SQLite database starts with",
 	"^unknown anchor '(.*)' referenced$": "a pattern",
+
+	// encodings' warnings on stderr
+	"the file ends inside a character, cut off (an interrupted download or copy?): the last line, %d, ends in U+FFFD (\uFFFD) where its last character was cut; what followed is missing": "a warning on stderr",
 }
 
 // TestEveryReasonSaidInChinese: every reason the readers and the engine

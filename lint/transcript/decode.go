@@ -245,7 +245,7 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 			return nil, false, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
 		}
 	}
-	if validUTF8Prefix(sample, len(sample) == bufSize) {
+	if validUTF8Prefix(sample) {
 		return nil, true, nil
 	}
 	return guessChinese(sample), true, nil
@@ -259,7 +259,7 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 // after the sample, rejects its record alone, and so does one inside it.
 // Binary data is rarely UTF-8, nor a few short lines with a NUL.
 func strayNULs(sample []byte, cut bool) bool {
-	if !validUTF8Prefix(sample, cut) {
+	if !validUTF8Prefix(sample) {
 		return false
 	}
 	lines, withNUL := 0, 0
@@ -280,21 +280,17 @@ func strayNULs(sample []byte, cut bool) bool {
 	return withNUL > 0 && lines-withNUL >= 2 && withNUL*20 <= lines
 }
 
-// validUTF8Prefix reports whether b is valid UTF-8; when cut, an incomplete
-// sequence at the very end (the sample boundary) is allowed.
-func validUTF8Prefix(b []byte, cut bool) bool {
+// validUTF8Prefix reports whether b, the start of a file or all of it, is
+// UTF-8: valid UTF-8 up to an incomplete character at its very end, which the sample's end cut, or, when b is the
+// whole file, a download or copy that stopped inside it (the line reader
+// reads that character as U+FFFD: see cutLastLine). A GBK or Big5 file
+// rarely passes: its characters are not UTF-8, and the bytes of one that
+// the end cut in two rarely are the start of one.
+func validUTF8Prefix(b []byte) bool {
 	if utf8.Valid(b) {
 		return true
 	}
-	if !cut {
-		return false
-	}
-	for i := 1; i <= 3 && i < len(b); i++ {
-		if utf8.RuneStart(b[len(b)-i]) {
-			return utf8.Valid(b[:len(b)-i])
-		}
-	}
-	return false
+	return utf8.Valid(b[:validCut(b)])
 }
 
 // binarySignature names a well-known binary file type from its first bytes.
@@ -464,11 +460,14 @@ type lineReader struct {
 	// are not kept (in pieces, line ending included or not): the csv
 	// reader follows the quotes in them, to find where a record ends
 	tap func([]byte)
+	// src, if set, is told of a last line cut off inside a character
+	// (see cutLastLine)
+	src *Source
 }
 
 // newLineReader reads src's lines, bounded by its MaxRecordBytes.
 func newLineReader(src *Source) *lineReader {
-	l := &lineReader{r: src.R}
+	l := &lineReader{r: src.R, src: src}
 	if src.Opts != nil {
 		l.max = src.Opts.MaxRecordBytes
 	}
@@ -522,7 +521,32 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 		l.long = n
 		return nil, true, nil
 	}
+	if err == io.EOF {
+		// the last line, without a line break (a CR that ended the input
+		// was made one: see crReader)
+		l.buf = cutLastLine(l.src, l.buf, l.line)
+	}
 	return l.bounded(trimEOL(l.buf)), true, nil
+}
+
+// cutLastLine returns line, the last line of src (number n) and without a
+// line break, with the character the end of the file cut off (a download
+// or `head -c` that stopped inside it) read as U+FFFD, when it is UTF-8 up
+// to that character, and tells the run so, once;
+// otherwise it returns line as it is. The bytes of a cut UTF-8 character
+// may spell a GB18030 or Big5 one (E5 A5: 濂), which they are not: the
+// file goes on in UTF-8 up to its end, where it was cut. The message is
+// kept, linted with U+FFFD where its last character was.
+func cutLastLine(src *Source, line []byte, n int) []byte {
+	c := validCut(line)
+	if c == len(line) || !utf8.Valid(line[:c]) {
+		return line
+	}
+	if src != nil && src.Opts != nil {
+		src.Opts.Mixed.noteAt(src.Name, n, fmt.Sprintf("the file ends inside a character, cut off (an interrupted download or copy?): "+
+			"the last line, %d, ends in U+FFFD (\uFFFD) where its last character was cut; what followed is missing", n))
+	}
+	return append(line[:c], "\uFFFD"...)
 }
 
 // bounded returns line, or nil (setting l.long) when it is over the bound.
@@ -697,6 +721,17 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 				return reject(n)
 			case blankLine(rec):
 				return nil
+			}
+			if c := validCut(rec); c < len(rec) {
+				// cut off inside a character: U+FFFD takes up to 2
+				// bytes more than the cut one's
+				if cap(buf)-len(buf) < 2 {
+					if buf, _, err = sink.Block(rec, 2); err != nil {
+						return err
+					}
+					ls = 0
+				}
+				buf = append(buf[:ls], cutLastLine(src, buf[ls:], line)...)
 			}
 			_, err := sink.DeferredIn(lint.Pos{File: src.Name, Line: line}, ls, len(buf), p)
 			return err

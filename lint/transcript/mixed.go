@@ -120,10 +120,16 @@ func (m *mixedReader) fill() {
 	}
 	// the line at the front, or as much of it as the buffer holds
 	unit, complete := chunk, atEOF
-	if i := bytes.IndexByte(chunk, '\n'); i >= 0 {
+	i := bytes.IndexByte(chunk, '\n')
+	if i >= 0 {
 		unit, complete = chunk[:i+1], true
 	}
-	enc := m.lineEncoding(unit, complete)
+	// a last line without a line break may end inside a UTF-8 character
+	// (a download or copy that stopped there): if it is UTF-8 up to it,
+	// it is read as UTF-8, the cut character passed on as it is, for the
+	// line reader to read as U+FFFD (see cutLastLine), not as the
+	// GB18030 or Big5 character its bytes may spell
+	enc := m.lineEncoding(unit, complete && (i >= 0 || validCut(unit) == len(unit)))
 	out, n := m.decodeAs(enc, unit, complete)
 	raw := false
 	if enc != nil && n > 0 && replaced(out, unit[:n], enc) {
@@ -397,18 +403,23 @@ type MixedEncodings struct {
 // fileNote is a warning about a file: what was in it and not read.
 type fileNote struct {
 	seq  int // of the file (see start)
+	line int // the line it is about (0: the file)
 	text string
 }
 
 // note adds a warning about the file name (as start was told it): text
 // follows its name.
-func (m *MixedEncodings) note(name, text string) {
+func (m *MixedEncodings) note(name, text string) { m.noteAt(name, 0, text) }
+
+// noteAt is note for a warning about line n of the file: a --strict run
+// that stopped before it does not say it.
+func (m *MixedEncodings) noteAt(name string, n int, text string) {
 	if m == nil {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.notes = append(m.notes, fileNote{seq: m.seq[name], text: lint.Shown(name) + ": " + text})
+	m.notes = append(m.notes, fileNote{seq: m.seq[name], line: n, text: lint.Shown(name) + ": " + text})
 }
 
 // start notes that the file name is read next; it returns how many were
@@ -480,7 +491,7 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 		s.mu.Unlock()
 	}
 	for _, n := range m.notes {
-		if !stopKnown || n.seq <= stopSeq {
+		if !stopKnown || n.seq < stopSeq || n.seq == stopSeq && n.line <= stop.Line {
 			out = append(out, n.text)
 		}
 	}
