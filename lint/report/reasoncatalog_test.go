@@ -196,6 +196,9 @@ var reasonSamples = map[string]reasonSample{
 	": the record runs from line %d to the end of the file (line %d), and no line after it was read as a record of its own": {
 		reason: `quoted field has no closing quote (truncated file?): the record runs from line 3 to the end of the file (line 9), and no line after it was read as a record of its own; not read`},
 
+	// CESU-8 (--fix)
+	"line %d writes a character past U+FFFF as a surrogate pair (CESU-8, as Java and MySQL's utf8mb3 write them), not as UTF-8: convert the file to UTF-8 first": {args: []any{12}},
+
 	// csv, tsv and workbooks
 	"record has %d fields, the header has %d (%s)":                             {args: []any{3, 2, "unbalanced quotes or a stray comma?"}},
 	"unbalanced quotes or a stray %s?":                                         {reason: `record has 3 fields, the header has 2 (unbalanced quotes or a stray comma?)`},
@@ -399,8 +402,12 @@ var notReasons = map[string]string{
 	"SQLite format 3\x00":                "the bytes an SQLite database starts with",
 	"^unknown anchor '(.*)' referenced$": "a pattern",
 
-	// encodings' warnings on stderr
+	// encodings' warnings on stderr, and the CESU-8 decoder's error
+	"%s: %s characters past U+FFFF (emoji such as 😀) as surrogate pairs, CESU-8 as Java's modified UTF-8 and MySQL's utf8mb3 write them, not UTF-8 (the first: line %d); each pair was read as its character": "a warning on stderr",
+	"1 line writes":  "part of the warning on stderr",
+	"%d lines write": "part of the warning on stderr",
 	"the file ends inside a character, cut off (an interrupted download or copy?): the last line, %d, ends in U+FFFD (\uFFFD) where its last character was cut; what followed is missing": "a warning on stderr",
+	"neither UTF-8 nor a surrogate pair": "an error the recoders take, never shown",
 }
 
 // TestEveryReasonSaidInChinese: every reason the readers and the engine

@@ -281,7 +281,8 @@ func strayNULs(sample []byte, cut bool) bool {
 }
 
 // validUTF8Prefix reports whether b, the start of a file or all of it, is
-// UTF-8: valid UTF-8 up to an incomplete character at its very end, which the sample's end cut, or, when b is the
+// UTF-8: valid UTF-8 or CESU-8 (see validCESU) up to an incomplete
+// character at its very end, which the sample's end cut, or, when b is the
 // whole file, a download or copy that stopped inside it (the line reader
 // reads that character as U+FFFD: see cutLastLine). A GBK or Big5 file
 // rarely passes: its characters are not UTF-8, and the bytes of one that
@@ -290,7 +291,7 @@ func validUTF8Prefix(b []byte) bool {
 	if utf8.Valid(b) {
 		return true
 	}
-	return utf8.Valid(b[:validCut(b)])
+	return validCESU(b[:validCut(b)])
 }
 
 // binarySignature names a well-known binary file type from its first bytes.
@@ -532,14 +533,14 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 // cutLastLine returns line, the last line of src (number n) and without a
 // line break, with the character the end of the file cut off (a download
 // or `head -c` that stopped inside it) read as U+FFFD, when it is UTF-8 up
-// to that character, and tells the run so, once;
+// to that character (or CESU-8: see cesu8), and tells the run so, once;
 // otherwise it returns line as it is. The bytes of a cut UTF-8 character
 // may spell a GB18030 or Big5 one (E5 A5: 濂), which they are not: the
 // file goes on in UTF-8 up to its end, where it was cut. The message is
 // kept, linted with U+FFFD where its last character was.
 func cutLastLine(src *Source, line []byte, n int) []byte {
 	c := validCut(line)
-	if c == len(line) || !utf8.Valid(line[:c]) {
+	if c == len(line) || !validCESU(line[:c]) {
 		return line
 	}
 	if src != nil && src.Opts != nil {
@@ -1027,6 +1028,11 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 		if stats.lines > 0 {
 			return nil, nil, fmt.Errorf("the file mixes encodings (%s, but line %d is %s): convert it to one encoding first",
 				encodingName(e), stats.first, encodingName(stats.firstEnc))
+		}
+		if stats.pairs.n > 0 {
+			// (UTF-8 would not do for what wrote them, utf8mb3)
+			return nil, nil, fmt.Errorf("line %d writes a character past U+FFFF as a surrogate pair (CESU-8, as Java and MySQL's utf8mb3 write them), not as UTF-8: convert the file to UTF-8 first",
+				stats.pairs.first)
 		}
 	}
 	if m := bomOf(data); m != bomNone && (m != bomGB18030 || e == simplifiedchinese.GB18030) {

@@ -166,6 +166,8 @@ func TestValidUTF8Prefix(t *testing.T) {
 		{"您好\xff", false},
 		{"您好\xa5", false},
 		{string(encodeWith(t, simplifiedchinese.GBK, "你好")), false},
+		{"\xed\xa0\xbd\xed\xb8\x80 hi", true}, // CESU-8 😀
+		{"\xed\xa0\xbd hi", false},            // a lone surrogate
 	} {
 		if got := validUTF8Prefix([]byte(tc.b)); got != tc.want {
 			t.Errorf("validUTF8Prefix(%q) = %v, want %v", tc.b, got, tc.want)

@@ -193,8 +193,8 @@ var gbReplacement = []byte{0x84, 0x31, 0xA4, 0x37}
 // replaced reports whether decoding src with enc (into out) met bytes it
 // could not read (they became U+FFFD).
 func replaced(out, src []byte, enc encoding.Encoding) bool {
-	if !bytes.Contains(out, utf8Replacement) {
-		return false
+	if enc == cesu8 || !bytes.Contains(out, utf8Replacement) {
+		return false // (CESU-8 is read only where it reads the line)
 	}
 	return enc == traditionalchinese.Big5 || !bytes.Contains(src, gbReplacement)
 }
@@ -212,8 +212,18 @@ func otherChinese(enc encoding.Encoding) encoding.Encoding {
 // lineEncoding picks the encoding of one line (or piece of a line; complete
 // says it ends the line): nil for UTF-8.
 func (m *mixedReader) lineEncoding(unit []byte, complete bool) encoding.Encoding {
-	if !hasNonASCII(unit) || invalidUTF8At(unit, !complete) >= 0 {
+	if !hasNonASCII(unit) {
 		return m.primary
+	}
+	utf8Enc, text := encoding.Encoding(nil), unit
+	if i := invalidUTF8At(unit, !complete); i >= 0 {
+		// UTF-8 with surrogate pairs (CESU-8)? (a GB18030 line's first
+		// byte UTF-8 cannot read is seldom one's ED A0–AF)
+		if unit[i] != 0xED || !validCESU(unit[:validCut(unit)]) {
+			return m.primary
+		}
+		utf8Enc = cesu8
+		text, _, _ = transform.Bytes(cesu8.NewDecoder(), unit[:validCut(unit)])
 	}
 	common := commonSimplified
 	if m.primary == traditionalchinese.Big5 {
@@ -221,8 +231,8 @@ func (m *mixedReader) lineEncoding(unit []byte, complete bool) encoding.Encoding
 	}
 	// more common characters as UTF-8: GBK's 木木 (C4 BE C4 BE) is valid
 	// UTF-8 too, but reads ľľ, which holds none
-	if utf8Score(unit) > chineseScore(unit, m.primary, common) {
-		return nil
+	if utf8Score(text) > chineseScore(unit, m.primary, common) {
+		return utf8Enc
 	}
 	return m.primary
 }
@@ -297,11 +307,16 @@ func validCut(b []byte) int {
 	return len(b)
 }
 
-// recodeLine reads a line that is not valid UTF-8 as GB18030 or Big5
+// recodeLine reads a line that is not valid UTF-8 as CESU-8 when it is
+// (UTF-8 with surrogate pairs: see cesu8), else as GB18030 or Big5
 // (whichever yields more common characters), when that reads it cleanly.
 func recodeLine(line []byte) ([]byte, encoding.Encoding, bool) {
 	if utf8.Valid(line) {
 		return nil, nil, false
+	}
+	if validCESU(line) {
+		text, _, err := transform.Bytes(cesu8.NewDecoder(), line)
+		return text, cesu8, err == nil
 	}
 	enc := guessChinese(line)
 	text, _, err := transform.Bytes(enc.NewDecoder(), line)
@@ -309,6 +324,109 @@ func recodeLine(line []byte) ([]byte, encoding.Encoding, bool) {
 		return nil, nil, false
 	}
 	return text, enc, true
+}
+
+// cesu8 is UTF-8 that writes each character past U+FFFF (😀, 𠮷) as the
+// two halves of its UTF-16 surrogate pair, three bytes each (ED A0 BD
+// ED B8 80 for 😀): CESU-8, as Java's "modified UTF-8" and MySQL's utf8mb3
+// write them. Go's UTF-8 is not that: a line that holds one is read as
+// CESU-8 by recodeLine (and mixedReader), each pair as its character, and
+// noted (mixedStats.note) to be said once the run is over. A surrogate
+// without its other half is not read.
+var cesu8 encoding.Encoding = cesuEncoding{}
+
+type cesuEncoding struct{}
+
+func (cesuEncoding) NewDecoder() *encoding.Decoder {
+	return &encoding.Decoder{Transformer: cesuDecoder{}}
+}
+
+// NewEncoder is UTF-8's: the lines of a file with surrogate pairs are not
+// written back (see FileEncoding).
+func (cesuEncoding) NewEncoder() *encoding.Encoder {
+	return &encoding.Encoder{Transformer: encoding.UTF8Validator}
+}
+
+// errNotCESU is cesuDecoder's error for bytes that are neither UTF-8 nor
+// a surrogate pair.
+var errNotCESU = errors.New("neither UTF-8 nor a surrogate pair")
+
+// cesuDecoder reads CESU-8 (see cesu8): UTF-8 as it is, a surrogate pair
+// as its character. At the end of the input, an incomplete character is
+// passed on as it is (a file cut off inside it: see cutLastLine); any
+// other byte UTF-8 cannot read is errNotCESU.
+type cesuDecoder struct{ transform.NopResetter }
+
+func (cesuDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		rest := src[nSrc:]
+		var r rune
+		size := 1
+		switch c := rest[0]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case !utf8.FullRune(rest) || c == 0xED && len(rest) < 6 && !atEOF:
+			if !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			if nDst+len(rest) > len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += copy(dst[nDst:], rest)
+			return nDst, len(src), nil
+		default:
+			if r, size = utf8.DecodeRune(rest); r == utf8.RuneError && size == 1 {
+				var ok bool
+				if r, ok = surrogatePair(rest); !ok {
+					return nDst, nSrc, errNotCESU
+				}
+				size = 6
+			}
+		}
+		if nDst+utf8.RuneLen(r) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nSrc += size
+	}
+	return nDst, nSrc, nil
+}
+
+// surrogatePair reads the character whose UTF-16 surrogate pair b starts
+// with, each half written as UTF-8 writes a character (ED A0–AF 80–BF,
+// then ED B0–BF 80–BF); ok is false when b does not start with one.
+func surrogatePair(b []byte) (r rune, ok bool) {
+	if len(b) < 6 || b[0] != 0xED || b[3] != 0xED ||
+		b[1] < 0xA0 || b[1] > 0xAF || b[4] < 0xB0 || b[4] > 0xBF ||
+		b[2]&0xC0 != 0x80 || b[5]&0xC0 != 0x80 {
+		return 0, false
+	}
+	hi := 0xD000 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F)
+	lo := 0xD000 | rune(b[4]&0x3F)<<6 | rune(b[5]&0x3F)
+	return utf16.DecodeRune(hi, lo), true
+}
+
+// validCESU reports whether b is CESU-8 (see cesu8): valid UTF-8 but for
+// surrogate pairs, as Go's UTF-8 is not. A surrogate alone is invalid.
+func validCESU(b []byte) bool {
+	if utf8.Valid(b) {
+		return true
+	}
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			if _, ok := surrogatePair(b[i:]); !ok {
+				return false
+			}
+			size = 6
+		}
+		i += size
+	}
+	return true
 }
 
 // mixedStats counts the lines of a file (whose encoding was guessed) read
@@ -326,14 +444,47 @@ type mixedStats struct {
 	// those up to where a --strict run stopped; rangesCut: too many
 	ranges    []lineRange
 	rangesCut bool
+	// pairs are the lines read as CESU-8 (see cesu8): lines of UTF-8
+	// that write surrogate pairs
+	pairs lineSet
 }
 
 // lineRange is the lines first to last.
 type lineRange struct{ first, last int }
 
+// lineSet is a set of lines: how many, the first, and the runs of
+// consecutive lines (see mixedStats.ranges; cut: too many runs).
+type lineSet struct {
+	n, first int
+	ranges   []lineRange
+	cut      bool
+}
+
+func (l *lineSet) add(line int) {
+	if l.n == 0 || line < l.first {
+		l.first = line
+	}
+	l.n++
+	if len(l.ranges) < maxMixedRanges {
+		l.ranges = addLine(l.ranges, line)
+	} else {
+		l.cut = true
+	}
+}
+
+// note notes line n as read in enc: another encoding than the file's,
+// or (cesu8) UTF-8 with surrogate pairs, which a UTF-8 file's lines may
+// be without mixing encodings.
 func (s *mixedStats) note(line int, enc encoding.Encoding) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if enc == cesu8 {
+		s.pairs.add(line)
+		if s.primary == nil {
+			return
+		}
+		enc = nil // a UTF-8 line of a GB18030 or Big5 file
+	}
 	if s.lines == 0 || line < s.first {
 		s.first, s.firstEnc = line, enc
 	}
@@ -376,8 +527,12 @@ func addLine(r []lineRange, line int) []lineRange {
 
 // upTo returns how many of the lines noted are at most line, and the first
 // of them.
-func (s *mixedStats) upTo(line int) (n, first int) {
-	for _, r := range s.ranges {
+func (s *mixedStats) upTo(line int) (n, first int) { return rangesUpTo(s.ranges, line) }
+
+// rangesUpTo returns how many of the lines of the ordered ranges r are at
+// most line, and the first of them.
+func rangesUpTo(ranges []lineRange, line int) (n, first int) {
+	for _, r := range ranges {
 		if r.first > line {
 			break
 		}
@@ -469,16 +624,19 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 		stopSeq, stopKnown = m.seq[stop.File]
 	}
 	var out []string
+	// upTo is how many of the lines noted are to be said, and the first
+	upTo := func(seq int, set lineSet) (n, first int) {
+		switch {
+		case !stopKnown || seq < stopSeq || seq == stopSeq && set.cut:
+			return set.n, set.first
+		case seq > stopSeq:
+			return 0, 0 // read past the stop
+		}
+		return rangesUpTo(set.ranges, stop.Line)
+	}
 	for _, s := range m.files {
 		s.mu.Lock()
-		n, first := s.lines, s.first
-		switch {
-		case !stopKnown || s.seq < stopSeq || s.seq == stopSeq && s.rangesCut:
-		case s.seq > stopSeq:
-			n = 0 // read past the stop
-		default:
-			n, first = s.upTo(stop.Line)
-		}
+		n, first := upTo(s.seq, lineSet{n: s.lines, first: s.first, ranges: s.ranges, cut: s.rangesCut})
 		if n > 0 {
 			lines := "1 line is"
 			if n > 1 {
@@ -487,6 +645,15 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 			out = append(out, fmt.Sprintf("%s: the file mixes encodings: it is %s, but %s %s (the first: line %d); "+
 				"each line was read in its own encoding (--encoding reads the whole file in one)",
 				lint.Shown(s.name), encodingName(s.primary), lines, encodingName(s.firstEnc), first))
+		}
+		if n, first := upTo(s.seq, s.pairs); n > 0 {
+			lines := "1 line writes"
+			if n > 1 {
+				lines = fmt.Sprintf("%d lines write", n)
+			}
+			out = append(out, fmt.Sprintf("%s: %s characters past U+FFFF (emoji such as 😀) as surrogate pairs, "+
+				"CESU-8 as Java's modified UTF-8 and MySQL's utf8mb3 write them, not UTF-8 (the first: line %d); each pair was read as its character",
+				lint.Shown(s.name), lines, first))
 		}
 		s.mu.Unlock()
 	}
@@ -549,6 +716,8 @@ func encodingName(e encoding.Encoding) string {
 		return "UTF-8"
 	case traditionalchinese.Big5:
 		return "Big5"
+	case cesu8:
+		return "CESU-8"
 	}
 	return "GB18030"
 }
