@@ -468,16 +468,25 @@ func (c *cond) evalNeed(cv *Conv, i int, needHit bool) (bool, *match.Hit) {
 		return false, nil
 	}
 	if c.pii != 0 {
-		if !redact.MayFind(m.Text, c.pii) {
+		// the normalised text, as the pii rule reads it: a number in
+		// full-width digits (１３８…) or with a zero-width space inside is
+		// the same number; the hit quotes it as written
+		t := &cv.Texts[i]
+		text := t.Normalized()
+		if !redact.MayFind(text, c.pii) {
 			return false, nil
 		}
 		found := false
-		for _, sp := range redact.FindKinds(m.Text, c.pii) {
+		for _, sp := range redact.FindKinds(text, c.pii) {
 			if c.pii.Has(sp.Kind) {
 				found = true
 				if hit == nil {
-					hit = &match.Hit{Start: sp.Start, End: sp.End, Phrase: -1, Pattern: -1, Text: m.Text[sp.Start:sp.End],
-						Column: utf8.RuneCountInString(m.Text[:sp.Start]) + 1}
+					start, end := sp.Start, sp.End
+					if text != m.Text {
+						start, end = t.OrigSpan(start, end)
+					}
+					hit = &match.Hit{Start: start, End: end, Phrase: -1, Pattern: -1, Text: m.Text[start:end],
+						Column: utf8.RuneCountInString(m.Text[:start]) + 1}
 				}
 				break
 			}

@@ -35,6 +35,9 @@ func TestConditions(t *testing.T) {
 		{"max length counts characters, spaces trimmed", "{max_length: 3}", "agent:  ab \nagent: 好的呀\nagent: abcd\nagent: 好的呀吗", "1 2"},
 		{"min and max length", "{min_length: 2, max_length: 3}", "agent: a\nagent: 好的\nagent: abcd", "2"},
 		{"pii", "{pii: [phone]}", "agent: 您的手机号13812345678对吗\nagent: 订单号2611041234567", "1:13812345678"},
+		// as the pii rule reads them: full-width digits and a zero-width
+		// space inside are the same number, quoted as written
+		{"pii in full-width digits", "{pii: [phone]}", "agent: 您的手机号１３８１２３４５６７８对吗\nagent: 138\u200b1234\u200b5678", "1:１３８１２３４５６７８ 2:138\u200b1234\u200b5678"},
 		{"all_of", "{all_of: [{phrases: [无法]}, {not: {starts_with: [抱歉]}}]}", "agent: 无法办理\nagent: 抱歉，无法办理", "1:无法"},
 		{"any_of", "{any_of: [{phrases: [滚]}, {phrases: [有病]}]}", "agent: 你有病吧\nagent: 好的", "1:有病"},
 		{"not", "{not: {phrases: [您]}}", "agent: 好的您稍等\nagent: 好的", "2"},
