@@ -245,10 +245,42 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 			return nil, false, fmt.Errorf("binary file (NUL byte at byte %d), not a text transcript", i)
 		}
 	}
-	if validUTF8Prefix(sample) {
+	if validUTF8Prefix(sample) || mostlyUTF8(sample, len(sample) == bufSize) {
 		return nil, true, nil
 	}
 	return guessChinese(sample), true, nil
+}
+
+// mostlyUTF8 reports whether at least 4 in 5 of the lines of a sample
+// (cut: the file goes on) that hold bytes past ASCII are UTF-8: a UTF-8
+// export with a corrupt byte, a line in GBK or a character of
+// Windows-1252 in its first 64 KB. Read as UTF-8, its other lines are read
+// in GB18030 or Big5 one by one, or rejected (see Source.recode); guessed
+// to be GB18030, its UTF-8 lines would be told from GB18030 ones by the
+// common characters they hold, and a line of rare ones (鼠标, which
+// GB18030 reads as 榧犳爣) read as GB18030, the file said to be GB18030
+// with all its lines but one in UTF-8.
+func mostlyUTF8(sample []byte, cut bool) bool {
+	utf8Lines, others := 0, 0
+	for len(sample) > 0 {
+		line := sample
+		if i := bytes.IndexByte(sample, '\n'); i >= 0 {
+			line, sample = sample[:i], sample[i+1:]
+		} else if cut {
+			break // (a line the sample cut: not counted)
+		} else {
+			sample = nil
+			line = line[:validCut(line)] // the end of the file may cut it
+		}
+		switch {
+		case !hasNonASCII(line):
+		case validCESU(line):
+			utf8Lines++
+		default:
+			others++
+		}
+	}
+	return utf8Lines > 0 && utf8Lines >= 4*others
 }
 
 // strayNULs reports whether the NUL bytes of a sample (cut: it ends
