@@ -212,6 +212,63 @@ func spaceNoGap(p unsafe.Pointer, i int, v uint32) bool {
 	return i > 0 && *(*byte)(unsafe.Add(p, i-1))-0x20 < 0x5F || next-0x20 < 0x5F && !mayBeSep(next)
 }
 
+// mayDropAfter reports whether the character after a phrase start, whose
+// bytes v1 holds (next3: 0 when fewer than three bytes are left, too few
+// for a phrase's next character after anything), may be dropped
+// (mayDrop; byteMayDrop when it is not of three bytes). runPlain and
+// runCopy stop at the start then, and plainChar decides whether its
+// phrase is read across what lies between (pairAcross). Small enough to
+// inline, with no call: a call in their loops has them keep their state
+// in memory.
+func mayDropAfter(v1 uint32) bool {
+	if v1&0xC0C0F0 == 0x8080E0 {
+		return drop3Keys[threeKeyWord(v1)]&(1<<(threeKey(v1)&63)) != 0
+	}
+	return v1 != 0 && byteMayDrop[byte(v1)]
+}
+
+// mayDropBefore reports whether the character before s[i] (at p; i >= 4)
+// may be dropped (mayDrop; byteMayDrop of its last byte when it is not of
+// three bytes): runPlain and runCopy, at the second character of a phrase
+// whose start is checked behind (behindStarts), start again the slow way
+// then, as the phrase may be read across what lies between (有😀著,
+// 回\u200b覆): before one message in a thousand of the JDDC sample (a
+// space before 目 or 免). Small enough to inline, as mayDropAfter.
+func mayDropBefore(p unsafe.Pointer, i int) bool {
+	v := load4(p, i-3)
+	if v&0xC0C0F0 == 0x8080E0 {
+		return drop3Keys[threeKeyWord(v)]&(1<<(threeKey(v)&63)) != 0
+	}
+	return byteMayDrop[byte(v>>16)]
+}
+
+// byteMayDrop tells, by its first or last byte, whether a character not
+// of three bytes may be dropped (mayDrop): for ASCII, the controls but
+// the tab and line breaks, the space and the separators; any character of
+// two or four bytes may be (C1 controls, combining marks, the no-break
+// space, emoji …).
+var byteMayDrop = func() (t [256]bool) {
+	for b := range t {
+		t[b] = b >= utf8.RuneSelf || mayDrop(rune(b))
+	}
+	return t
+}()
+
+// drop3Keys is dropBits (mayDrop) for the characters of three bytes, by
+// threeKey.
+var drop3Keys = func() (keys [1 << 10]uint64) {
+	for w := 0x800 >> 6; w < len(dropBits); w++ {
+		if w >= 0xD800>>6 && w < 0xE000>>6 {
+			continue
+		}
+		for set := dropBits[w]; set != 0; set &= set - 1 {
+			k := threeKeyOf(rune(w<<6 | bits.TrailingZeros64(set)))
+			keys[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return keys
+}()
+
 // next3 is load4 at j (up to the end of s, the missing bytes 0; 0 when
 // fewer than three bytes are left): the bytes of the character after a
 // phrase start at j-3, for t2sKeyPair.
@@ -890,8 +947,9 @@ func (c *charTable) run(text string, i int, s uint32, ends *[charEnds]uint64) (i
 // over the phrase starts checked behind (behindStarts), where plainRun
 // stops before their phrase, and stops at their phrases' second
 // characters instead: if the character before one of those starts a
-// phrase with it (behindPair), it returns -1 and resetScan starts again
-// the slow way (resetSlow).
+// phrase with it (behindPair), or may be dropped with a phrase read
+// across it (mayDropBefore), it returns -1 and resetScan starts again the
+// slow way (resetSlow).
 func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, uint32) {
 	// cells read without bounds checks: every state is a row's base, and
 	// base+class is within cells (buildCharTable)
@@ -935,7 +993,7 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 			}
 			if cl = threeAt(cells, threeKeyMarked(x)); cl >= stopClass {
 				k, w := threeKey(v), threeKeyWord(v)
-				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
+				if behindKeys[w]&(1<<(k&63)) != 0 && (behindPair(p, i, k) || i >= 4 && mayDropBefore(p, i)) {
 					return -1, -uint32(st64)
 				}
 				if fold3Keys[w]&(1<<(k&63)) != 0 {
@@ -944,8 +1002,9 @@ func (c *charTable) runPlain(s string, i int, st uint32, ends *endNotes) (int, u
 				// only the start of a phrase conversion: copied as it
 				// is unless the next character begins the phrase (the
 				// second characters of phrases are all of three bytes:
-				// TestPhraseSecondsThreeBytes)
-				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) {
+				// TestPhraseSecondsThreeBytes) or may be dropped, with
+				// the phrase read across it (plainChar decides)
+				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) || mayDropAfter(v1) {
 					break
 				}
 				cl -= stopClass
@@ -1034,13 +1093,13 @@ func (c *charTable) runCopy(s string, i int, st uint32, ends *endNotes, out unsa
 					}
 				}
 				k, w := threeKey(v), threeKeyWord(v)
-				if behindKeys[w]&(1<<(k&63)) != 0 && behindPair(p, i, k) {
+				if behindKeys[w]&(1<<(k&63)) != 0 && (behindPair(p, i, k) || i >= 4 && mayDropBefore(p, i)) {
 					return -1, o, -uint32(st64)
 				}
 				if fold3Keys[w]&(1<<(k&63)) != 0 {
 					break // (a change runCopy does not make)
 				}
-				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) {
+				if v1 := next3(s, p, i+3); v1&0xC0C0F0 == 0x8080E0 && t2sKeyPair(k<<16|threeKey(v1)) || mayDropAfter(v1) {
 					break
 				}
 				cl -= stopClass

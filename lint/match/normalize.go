@@ -121,8 +121,9 @@ func (n *Normalized) Reset(s string) {
 // scanned after it is written. n and the hits are exactly those of Reset
 // and hits: up to the first change (firstChange) the text is scanned as
 // it is, from there on as normalizeFrom writes it. A text with a phrase
-// whose start runPlain or runCopy passed over (behindStarts) is
-// normalised and scanned again the slow way.
+// whose start runPlain or runCopy passed over (behindStarts), right
+// before its second character or with what may be dropped between
+// (mayDropBefore), is normalised and scanned again the slow way.
 func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 	c := a.chars
 	n.orig, n.offBuilt = s, false
@@ -197,7 +198,8 @@ func (n *Normalized) resetScan(s string, a *automaton, dst []rawHit) []rawHit {
 
 // resetSlow is resetScan the slow way, Reset and then hits, for a text
 // where runPlain or runCopy found a phrase start they passed over
-// (behindPair): a few texts in ten thousand.
+// (behindPair), or what may be dropped before a phrase's second
+// character (mayDropBefore): a few texts in ten thousand.
 func (n *Normalized) resetSlow(s string, a *automaton, dst []rawHit) []rawHit {
 	n.Reset(s)
 	return a.hits(n.Text, dst)
@@ -369,7 +371,7 @@ func plainRun(s string, i int) int {
 				if !ok {
 					next, _ = decodeRune(s[i+3:])
 				}
-				if t2sPair(rune(w)<<6|rune(c2&0x3F), next) {
+				if r0 := rune(w)<<6 | rune(c2&0x3F); t2sPair(r0, next) || mayDrop(next) && pairAcross(s, i+3, r0) {
 					return i
 				}
 			}
@@ -418,7 +420,7 @@ func plainChar(s string, i int) int {
 			if !ok {
 				next, _ = decodeRune(s[i+3:])
 			}
-			if t2sPair(rune(w)<<6|rune(c2&0x3F), next) {
+			if r0 := rune(w)<<6 | rune(c2&0x3F); t2sPair(r0, next) || mayDrop(next) && pairAcross(s, i+3, r0) {
 				return 0
 			}
 		}
@@ -555,8 +557,8 @@ func normalizeFrom(buf []byte, s string, first int) []byte {
 func normalizeAt(buf []byte, s string, i int, deco *decoRun, seps *sepRun) ([]byte, int) {
 	r, size := decodeRune(s[i:])
 	if t2sPhraseStart(r) {
-		if phr, psize, ok := lookupT2SPhrase(s[i:]); ok {
-			return append(buf, phr...), i + psize
+		if phr, end, ok := lookupT2SPhraseAt(s, i); ok {
+			return append(buf, phr...), end
 		}
 	}
 	if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
@@ -595,6 +597,60 @@ func normalizeAt(buf []byte, s string, i int, deco *decoRun, seps *sepRun) ([]by
 		buf = utf8.AppendRune(buf, out)
 	}
 	return buf, i + size
+}
+
+// droppedRun returns the end of the run of characters from s[j] on that
+// normalisation drops (j itself when it keeps s[j]), each decided as
+// normalizeAt decides it: characters that vanish, the gaps of
+// letter-spaced runs, the decorations between two Chinese characters and
+// the marks of separator runs (TestDroppedRun). What it decides it
+// decides afresh, so normalizeAt's own decoRun and sepRun, which remember
+// a verdict for the run they are in, are left as they are.
+func droppedRun(s string, j int) int {
+	var deco decoRun
+	var seps sepRun
+	for j < len(s) {
+		r, size := decodeRune(s[j:])
+		if !mayDrop(r) {
+			return j
+		}
+		if size > 1 && r < 0x10000 && changeBits[r>>6]&(1<<(uint(r)&63)) == 0 {
+			// a separator that folds to itself (· …), as normalizeAt
+			// takes it
+			if sepBits[r>>6]&(1<<(uint(r)&63)) != 0 && sepMayClose(s, j, size) && seps.drop(s, j, size, r) {
+				j = seps.skip(s, j)
+				continue
+			}
+			return j
+		}
+		out, keep := foldRune(r)
+		switch {
+		case !keep:
+		case out == ' ':
+			if spacedGap(s, j, size) {
+				break
+			}
+			if seps.drop(s, j, size, ' ') {
+				j = seps.skip(s, j)
+				continue
+			}
+			return j
+		case out == r && decoration(r):
+			if !deco.drop(s, j, size) {
+				return j
+			}
+		case out < utf8.RuneSelf && asciiSep(byte(out)):
+			if seps.drop(s, j, size, out) {
+				j = seps.skip(s, j)
+				continue
+			}
+			return j
+		default:
+			return j
+		}
+		j += size
+	}
+	return j
 }
 
 // fullWidthASCII returns the ASCII byte that the full-width form
@@ -663,15 +719,19 @@ func (n *Normalized) buildOff() {
 			i++
 			continue
 		}
-		if phr, size, ok := lookupT2SPhrase(s[i:]); ok {
-			// phrase conversions keep the character count: map rune by rune
+		if phr, end, ok := lookupT2SPhraseAt(s, i); ok {
+			// phrase conversions keep the character count: map rune by
+			// rune, past what is dropped between the phrase's characters
 			j := i
-			for _, r := range phr {
+			for k, r := range []rune(phr) {
+				if k > 0 {
+					j = droppedRun(s, j)
+				}
 				_, osz := utf8.DecodeRuneInString(s[j:])
 				emit(runeLen(r), j)
 				j += osz
 			}
-			i += size
+			i = end
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -760,7 +820,7 @@ func changeAt(s string, i int, deco *decoRun, seps *sepRun) (size int, change bo
 		return 0, true
 	}
 	if t2sPhraseStart(r) {
-		if _, _, ok := lookupT2SPhrase(s[i:]); ok {
+		if _, _, ok := lookupT2SPhraseAt(s, i); ok {
 			return 0, true
 		}
 	}

@@ -102,15 +102,14 @@ func (n *refNormalized) run(withOff bool) {
 		}
 	}
 	for i := first; i < len(s); {
-		if phr, size, ok := refLookupT2SPhrase(s[i:]); ok {
-			// phrase conversions keep the character count: map rune by rune
-			j := i
-			for _, r := range phr {
-				_, osz := utf8.DecodeRuneInString(s[j:])
-				emit(r, j)
-				j += osz
+		if phr, at, end, ok := refPhraseAt(s, i, n.gaps); ok {
+			// phrase conversions keep the character count: map rune by
+			// rune, to the phrase's characters (what lies between them
+			// is dropped)
+			for k, r := range []rune(phr) {
+				emit(r, at[k])
 			}
-			i += size
+			i = end
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -158,7 +157,7 @@ func refFirstChange(s string, gaps map[int]bool) int {
 			return i
 		}
 		if t2sPhraseStart(r) {
-			if _, _, ok := refLookupT2SPhrase(s[i:]); ok {
+			if _, _, _, ok := refPhraseAt(s, i, gaps); ok {
 				return i
 			}
 		}
@@ -208,6 +207,54 @@ func refLookupT2SPhrase(s string) (to string, size int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// refDropped reports whether normalisation drops the character s[j:j+size]:
+// it vanishes (foldRune), it is a decoration between two Chinese
+// characters, or one of gaps (the gaps of letter-spaced runs, their
+// decorations and the marks of separator runs).
+func refDropped(s string, j int, gaps map[int]bool) (size int, dropped bool) {
+	r, size := utf8.DecodeRuneInString(s[j:])
+	if r == utf8.RuneError && size == 1 {
+		return size, false
+	}
+	_, keep := foldRune(r)
+	return size, !keep || refDecoration(r) && refBetweenHan(s, j, size) || gaps[j]
+}
+
+// refPhraseAt finds the longest phrase conversion at s[i] in the text as
+// normalisation leaves it: it lists the characters from s[i] on that
+// normalisation keeps (refDropped), up to the longest phrase's length,
+// and tries them as refLookupT2SPhrase tries a text. It returns the
+// phrase's Simplified form, the offset in s of each of its characters and
+// the end of the last.
+func refPhraseAt(s string, i int, gaps map[int]bool) (to string, at []int, end int, ok bool) {
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !t2sPhraseStart(r) {
+		return "", nil, 0, false
+	}
+	var key []byte
+	var keyEnd []int // the end of each character in key
+	for j := i; j < len(s) && len(at) < t2sPhraseMaxRunes; {
+		size, dropped := refDropped(s, j, gaps)
+		if !dropped || j == i {
+			// (an invalid byte is U+FFFD: no part of a phrase)
+			r, _ := utf8.DecodeRuneInString(s[j:])
+			at = append(at, j)
+			key = utf8.AppendRune(key, r)
+			keyEnd = append(keyEnd, len(key))
+		}
+		j += size
+	}
+	for k := len(at); k >= 2; k-- {
+		from := string(key[:keyEnd[k-1]])
+		j := sort.Search(len(t2sPhrases), func(j int) bool { return t2sPhrases[j].from >= from })
+		if j < len(t2sPhrases) && t2sPhrases[j].from == from {
+			last := at[k-1]
+			_, size := utf8.DecodeRuneInString(s[last:])
+			return t2sPhrases[j].to, at[:k], last + size, true
+		}
+	}
+	return "", nil, 0, false
 }
 
 // refDecoration reports whether r is an emoji or a decorative symbol,

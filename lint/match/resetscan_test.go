@@ -135,6 +135,9 @@ func FuzzResetScan(f *testing.F) {
 	f.Add("看|着|看着|亲", "亲亲亲亲亲亲亲看著，看著，Ａ亲亲亲亲亲亲亲看著看")
 	// combining marks between Chinese characters, 妳 and 甚麼, 著 words
 	f.Add("不知道|你|什么|著名", "不\u0301知\u0336道，妳甚麼意思，等著名品牌等著")
+	// phrases read across what normalisation drops, checked ahead and
+	// behind (甚😀麼, 有\u200b著, 七\u200b逕: the second a change too)
+	f.Add("着急|什么|有着|回复|七迳", "別 著 急，甚😀麼，有\u200b著，回 覆，七\u200b逕")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		var ps []string
 		for _, p := range fuzzPatterns(pats) {

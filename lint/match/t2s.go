@@ -118,6 +118,125 @@ func lookupT2SPhrase(s string) (to string, size int, ok bool) {
 	return t2sPhrases[best].to, len(t2sPhrases[best].from), true
 }
 
+// lookupT2SPhraseAt finds the longest phrase conversion that starts with
+// the character at s[i] in the text as normalisation leaves it: the
+// characters it drops between two characters of a phrase (droppedRun:
+// the spaces of 別 著 急, the zero-width space of 甚\u200b麼, the emoji of
+// 甚😀麼, the marks of 著-急-了) are looked through, as a reader reads
+// them, so that 別 著 急 is 别着急 and 甚😀麼 什么, as 別著急 and 甚麼 are.
+// It returns the phrase's Simplified form and the end in s of its last
+// character. The characters of a phrase are all Chinese characters
+// (TestPhraseKeysHan): the phrase ends at the first one kept that is not.
+func lookupT2SPhraseAt(s string, i int) (to string, end int, ok bool) {
+	r0, n := decodeRune(s[i:])
+	if !t2sPhraseStart(r0) {
+		return "", 0, false
+	}
+	// the phrase's characters in s: the m-th from at[m] to at[m]+size[m];
+	// gap is set when something dropped stands between two of them
+	var at, size [t2sPhraseMaxRunes]int
+	at[0], size[0] = i, n
+	k, j, gap := 1, i+n, false
+	for k < t2sPhraseMaxRunes && j < len(s) {
+		r, sz := decodeRune(s[j:])
+		if !isHan(r) {
+			e := droppedRun(s, j)
+			if e == j || e == len(s) {
+				break
+			}
+			j, gap = e, true
+			continue
+		}
+		if k == 1 && !t2sPair(r0, r) {
+			return "", 0, false
+		}
+		at[k], size[k] = j, sz
+		k++
+		j += sz
+	}
+	if k < 2 {
+		return "", 0, false
+	}
+	if !gap {
+		to, sz, ok := lookupT2SPhrase(s[i:j])
+		return to, i + sz, ok
+	}
+	// the characters written together, without what lies between them
+	var buf [t2sPhraseMaxRunes * 4]byte
+	key := buf[:0]
+	for m := range k {
+		key = append(key, s[at[m]:at[m]+size[m]]...)
+	}
+	to, sz, ok := lookupT2SPhrase(string(key))
+	if !ok {
+		return "", 0, false
+	}
+	for m := range k {
+		if sz -= size[m]; sz == 0 {
+			return to, at[m] + size[m], true
+		}
+	}
+	return "", 0, false // never: a phrase ends with one of its characters
+}
+
+// pairAcross reports whether the characters from s[j] on that
+// normalisation may drop (mayDrop, one at least) are followed by a
+// character that makes the first two of a phrase conversion with r0:
+// plainRun's test of a phrase start r0 that ends at s[j] and is not
+// followed by its phrase's next character (甚 of 甚😀麼, 著 of 別 著 急),
+// which must stop it when the phrase may be read across what lies
+// between (lookupT2SPhraseAt).
+func pairAcross(s string, j int, r0 rune) bool {
+	for k := j; k < len(s); {
+		r, n := decodeRune(s[k:])
+		if !mayDrop(r) {
+			return k > j && t2sPair(r0, r)
+		}
+		k += n
+	}
+	return false
+}
+
+// mayDrop reports whether normalisation may drop r, whatever stands
+// around it: controls and invisible characters, spaces (the gaps of
+// letter-spaced runs), decorations and separators (of separator runs).
+// No Chinese character is one (TestMayDrop).
+func mayDrop(r rune) bool {
+	if r < 0x10000 {
+		return dropBits[r>>6]&(1<<(uint(r)&63)) != 0
+	}
+	return mayDropWide(r)
+}
+
+// mayDropWide is mayDrop above U+FFFF: emoji, tags and variation
+// selectors. (Not inlined, so that mayDrop is.)
+//
+//go:noinline
+func mayDropWide(r rune) bool { return isEmoji(r) || invisible(r) }
+
+// dropBits has a bit set for every rune below 0x10000 that mayDrop is
+// true of.
+var dropBits = func() (bits [0x10000 / 64]uint64) {
+	// the spaces and separators (gapBits) and the decorations; the
+	// controls and invisible characters, all below U+2070 but for a few
+	for w := range bits {
+		bits[w] = gapBits[w] | decoBits[w]
+	}
+	set := func(r rune) { bits[r>>6] |= 1 << (uint(r) & 63) }
+	for r := rune(0); r < 0x2070; r++ {
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || invisible(r) {
+			set(r)
+		}
+	}
+	for _, r := range []rune{0x3164, 0xFEFF, 0xFFA0} {
+		set(r)
+	}
+	for r := rune(0xFE00); r <= 0xFE0F; r++ {
+		set(r)
+	}
+	return bits
+}()
+
 // decode3 returns the character s starts with when it is written in three
 // bytes (a Chinese character most often), as decodeRune does; ok is false
 // for the others, which decodeRune is left to. It is small enough to be
