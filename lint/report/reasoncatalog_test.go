@@ -198,6 +198,7 @@ var reasonSamples = map[string]reasonSample{
 
 	// CESU-8 (--fix)
 	"line %d writes a character past U+FFFF as a surrogate pair (CESU-8, as Java and MySQL's utf8mb3 write them), not as UTF-8: convert the file to UTF-8 first": {args: []any{12}},
+	"line %d holds bytes of Windows-1252 punctuation (“ ” – …: 80–9F) among UTF-8 text: convert the file to UTF-8 first":                                         {args: []any{12}},
 
 	// csv, tsv and workbooks
 	"record has %d fields, the header has %d (%s)":                             {args: []any{3, 2, "unbalanced quotes or a stray comma?"}},
@@ -408,6 +409,10 @@ var notReasons = map[string]string{
 	"%d lines write": "part of the warning on stderr",
 	"the file ends inside a character, cut off (an interrupted download or copy?): the last line, %d, ends in U+FFFD (\uFFFD) where its last character was cut; what followed is missing": "a warning on stderr",
 	"neither UTF-8 nor a surrogate pair": "an error the recoders take, never shown",
+	"%s: %s bytes of Windows-1252 punctuation (“ ” ‘ ’ – — … €: 80–9F) among UTF-8 text, as a tool that pasted from Word or an old Windows code page leaves them (the first: line %d); each was read as its character": "a warning on stderr",
+	"1 line holds":                        "part of the warning on stderr",
+	"%d lines hold":                       "part of the warning on stderr",
+	"UTF-8 with Windows-1252 punctuation": "the name of an encoding no warning names (see mixedStats.note)",
 }
 
 // TestEveryReasonSaidInChinese: every reason the readers and the engine

@@ -600,6 +600,8 @@ func reasonKinds() []reasonRule {
 		zh(`wrong --encoding\?$`, "--encoding 不对？"),
 		zh(`line (\d+) writes a character past U\+FFFF as a surrogate pair \(CESU-8, as Java and MySQL's utf8mb3 write them\), not as UTF-8: convert the file to UTF-8 first$`,
 			"第 $1 行把 U+FFFF 以上的字符写成了代理对（CESU-8，Java 和 MySQL 的 utf8mb3 就这样写），不是 UTF-8：请先把文件转换为 UTF-8"),
+		zh(`line (\d+) holds bytes of Windows-1252 punctuation \(“ ” – …: 80–9F\) among UTF-8 text: convert the file to UTF-8 first$`,
+			"第 $1 行的 UTF-8 文字中夹有 Windows-1252 的标点字节（“ ” – …：80–9F）：请先把文件转换为 UTF-8"),
 		zh(`the file's byte-order mark says (.+)$`, "文件的字节顺序标记表明是 $1"),
 		zh(`--encoding utf-16 needs a byte-order mark; use (\S+) or (\S+)$`, "--encoding utf-16 需要字节顺序标记；请用 $1 或 $2"),
 		zh(`line is («size») long, over the («size») a record may take`, "这一行长 $1，超过了一条记录最多可占的 $2"),

@@ -417,6 +417,11 @@ func guessChinese(sample []byte) encoding.Encoding {
 // common character, minus three per invalid sequence.
 func chineseScore(sample []byte, e encoding.Encoding, common map[rune]bool) int {
 	text, _, _ := transform.Bytes(e.NewDecoder(), sample)
+	return textScore(text, common)
+}
+
+// textScore is chineseScore's score of decoded text.
+func textScore(text []byte, common map[rune]bool) int {
 	score := 0
 	for _, r := range string(text) {
 		switch {
@@ -1060,6 +1065,10 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 		if stats.lines > 0 {
 			return nil, nil, fmt.Errorf("the file mixes encodings (%s, but line %d is %s): convert it to one encoding first",
 				encodingName(e), stats.first, encodingName(stats.firstEnc))
+		}
+		if stats.c1.n > 0 {
+			return nil, nil, fmt.Errorf("line %d holds bytes of Windows-1252 punctuation (“ ” – …: 80–9F) among UTF-8 text: convert the file to UTF-8 first",
+				stats.c1.first)
 		}
 		if stats.pairs.n > 0 {
 			// (UTF-8 would not do for what wrote them, utf8mb3)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/chatlint/chatlint/lint"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -320,10 +321,110 @@ func recodeLine(line []byte) ([]byte, encoding.Encoding, bool) {
 	}
 	enc := guessChinese(line)
 	text, _, err := transform.Bytes(enc.NewDecoder(), line)
-	if err != nil || bytes.ContainsRune(text, utf8.RuneError) {
+	clean := err == nil && !bytes.ContainsRune(text, utf8.RuneError)
+	if validUTF8C1(line) {
+		// UTF-8 with Windows-1252's “ ” among it: unless GB18030 or Big5
+		// read the line cleanly into more common characters (GBK's 80 is
+		// € too, and its lead bytes 81–9F are many)
+		common := commonSimplified
+		if enc == traditionalchinese.Big5 {
+			common = commonTraditional
+		}
+		if fixed, _, err := transform.Bytes(utf8C1.NewDecoder(), line); err == nil && (!clean || utf8Score(fixed) > textScore(text, common)) {
+			return fixed, utf8C1, true
+		}
+	}
+	if !clean {
 		return nil, nil, false
 	}
 	return text, enc, true
+}
+
+// utf8C1 is UTF-8 with bytes of Windows-1252's punctuation among it (“ ”
+// ‘ ’ – — … • €: 80–9F, which UTF-8 never has alone), as a tool that
+// pasted from Word or typed a smart quote in an old Windows code page
+// leaves them: recodeLine reads such a line so, each byte as its
+// character (unless GB18030 or Big5 read it better), and notes it
+// (mixedStats.note) to be said once the run is over.
+var utf8C1 encoding.Encoding = c1Encoding{}
+
+type c1Encoding struct{}
+
+func (c1Encoding) NewDecoder() *encoding.Decoder {
+	return &encoding.Decoder{Transformer: c1Decoder{}}
+}
+
+// NewEncoder is UTF-8's: the lines of a file with such bytes are not
+// written back (see FileEncoding).
+func (c1Encoding) NewEncoder() *encoding.Encoder {
+	return &encoding.Encoder{Transformer: encoding.UTF8Validator}
+}
+
+// c1Decoder reads utf8C1: UTF-8 as it is, a byte of Windows-1252's
+// punctuation as its character. At the end of the input, an incomplete
+// character is passed on as it is (see cutLastLine); any other byte UTF-8
+// cannot read is errNotCESU.
+type c1Decoder struct{ transform.NopResetter }
+
+func (c1Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		rest := src[nSrc:]
+		r, size := rune(rest[0]), 1
+		switch {
+		case r < utf8.RuneSelf:
+		case !utf8.FullRune(rest):
+			if !atEOF {
+				return nDst, nSrc, transform.ErrShortSrc
+			}
+			if nDst+len(rest) > len(dst) {
+				return nDst, nSrc, transform.ErrShortDst
+			}
+			nDst += copy(dst[nDst:], rest)
+			return nDst, len(src), nil
+		default:
+			if r, size = utf8.DecodeRune(rest); r == utf8.RuneError && size == 1 {
+				if r = c1Rune(rest[0]); r == 0 {
+					return nDst, nSrc, errNotCESU
+				}
+			}
+		}
+		if nDst+utf8.RuneLen(r) > len(dst) {
+			return nDst, nSrc, transform.ErrShortDst
+		}
+		nDst += utf8.EncodeRune(dst[nDst:], r)
+		nSrc += size
+	}
+	return nDst, nSrc, nil
+}
+
+// c1Rune is the character of Windows-1252 that c, a byte 80–9F, stands
+// for, or 0 (another byte, or one of the five Windows-1252 leaves
+// unassigned: 81, 8D, 8F, 90, 9D).
+func c1Rune(c byte) rune {
+	if c < 0x80 || c > 0x9F {
+		return 0
+	}
+	if r := charmap.Windows1252.DecodeByte(c); r >= 0xA0 && r != utf8.RuneError {
+		return r
+	}
+	return 0
+}
+
+// validUTF8C1 reports whether b is utf8C1: valid UTF-8 but for bytes of
+// Windows-1252's punctuation.
+func validUTF8C1(b []byte) bool {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 && c1Rune(b[i]) == 0 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // cesu8 is UTF-8 that writes each character past U+FFFF (😀, 𠮷) as the
@@ -445,8 +546,8 @@ type mixedStats struct {
 	ranges    []lineRange
 	rangesCut bool
 	// pairs are the lines read as CESU-8 (see cesu8): lines of UTF-8
-	// that write surrogate pairs
-	pairs lineSet
+	// that write surrogate pairs; c1 those read as utf8C1
+	pairs, c1 lineSet
 }
 
 // lineRange is the lines first to last.
@@ -478,8 +579,12 @@ func (l *lineSet) add(line int) {
 func (s *mixedStats) note(line int, enc encoding.Encoding) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if enc == cesu8 {
-		s.pairs.add(line)
+	if enc == cesu8 || enc == utf8C1 {
+		if enc == cesu8 {
+			s.pairs.add(line)
+		} else {
+			s.c1.add(line)
+		}
 		if s.primary == nil {
 			return
 		}
@@ -655,6 +760,15 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 				"CESU-8 as Java's modified UTF-8 and MySQL's utf8mb3 write them, not UTF-8 (the first: line %d); each pair was read as its character",
 				lint.Shown(s.name), lines, first))
 		}
+		if n, first := upTo(s.seq, s.c1); n > 0 {
+			lines := "1 line holds"
+			if n > 1 {
+				lines = fmt.Sprintf("%d lines hold", n)
+			}
+			out = append(out, fmt.Sprintf("%s: %s bytes of Windows-1252 punctuation (“ ” ‘ ’ – — … €: 80–9F) among UTF-8 text, "+
+				"as a tool that pasted from Word or an old Windows code page leaves them (the first: line %d); each was read as its character",
+				lint.Shown(s.name), lines, first))
+		}
 		s.mu.Unlock()
 	}
 	for _, n := range m.notes {
@@ -718,6 +832,8 @@ func encodingName(e encoding.Encoding) string {
 		return "Big5"
 	case cesu8:
 		return "CESU-8"
+	case utf8C1:
+		return "UTF-8 with Windows-1252 punctuation"
 	}
 	return "GB18030"
 }
