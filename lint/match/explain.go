@@ -64,7 +64,8 @@ func (t *Text) Explain(id ListID) []Candidate {
 			hit := e // where the hit ends: past an erhua 儿 (wordEndAt)
 			if l.mode == Word {
 				t.segment()
-				startOK := t.isBoundary(s) || negAdverbAt(t.norm.Text, s, e) && t.isBoundary(s-len("不"))
+				a := negAdverbAt(t.norm.Text, s, e)
+				startOK := t.isBoundary(s) || a >= 0 && t.isBoundary(a)
 				endOK := t.isBoundary(e)
 				if !endOK && erhuaAfter(t.norm.Text, s, e) && t.isBoundary(e+len("儿")) {
 					endOK = true

@@ -662,7 +662,7 @@ func (t *Text) hits(id ListID, dst []Hit) []Hit {
 		}
 		if needWord && x.pattern < 0 {
 			// wordStart and wordEndAt, each boundary asked once
-			if !t.wordBoundary(x.start) && !(negAdverbAt(t.norm.Text, x.start, x.end) && t.wordBoundary(x.start-len("不"))) {
+			if !t.wordBoundary(x.start) && !t.afterNegAdverb(x.start, x.end) {
 				continue
 			}
 			if !t.wordBoundary(x.end) {
@@ -1276,10 +1276,15 @@ func (t *Text) wordBoundary(off int) bool {
 // start: a word boundary, or the 不 of an adverb gse glued to it
 // (negAdverbAt).
 func (t *Text) wordStart(start, end int) bool {
-	if t.wordBoundary(start) {
-		return true
-	}
-	return negAdverbAt(t.norm.Text, start, end) && t.wordBoundary(start-len("不"))
+	return t.wordBoundary(start) || t.afterNegAdverb(start, end)
+}
+
+// afterNegAdverb reports whether the candidate text[start:end] starts
+// with the 不 of an adverb gse glued to it (negAdverbAt) that starts on a
+// word boundary.
+func (t *Text) afterNegAdverb(start, end int) bool {
+	a := negAdverbAt(t.norm.Text, start, end)
+	return a >= 0 && t.wordBoundary(a)
 }
 
 // negAdverbs are the adverbs gse glues to the 不 after them (真不, 可不,
@@ -1291,22 +1296,42 @@ func (t *Text) wordStart(start, end int) bool {
 // does, not the 不知道 of an agent who cannot answer.
 const negAdverbs = "真可毫绝决暂极已尚并概太很最"
 
-// negAdverbAt reports whether the candidate text[start:end] starts with 不
-// right after one of negAdverbs and is two characters or more; where gse
-// cut a word at that adverb, the candidate starts a word of the language
-// (不清楚 in 我真不清楚, 不知道 in 这个可不知道, 不行 in 那可不行). An
-// A-not-A question is no negation: 不可以 is not found in 可不可以; nor is
-// 可不是, "exactly" (可不是嘛).
-func negAdverbAt(text string, start, end int) bool {
+// negAdverbWords are the adverbs of more than one character that gse
+// glues to the 不 after them (its words 都还不, 还都不, 倒也不, 未免太不),
+// where the 不 goes with what follows as after negAdverbs: 这个我们都还不清楚
+// and 这个我倒也不清楚 say 不清楚, 这个我还都不知道 不知道. (Those of "never",
+// 从来不, and the double negatives, 不得不, 不能不, 不可不, are left out,
+// as are 拒不, 互不, 虽不, 倘不 and 切不: a verb's, "each other", a
+// concession, a condition, an order.)
+var negAdverbWords = [...]string{"都还", "还都", "倒也", "未免太"}
+
+// negAdverbAt returns where the adverb before the 不 that starts the
+// candidate text[start:end] starts, when it is one of negAdverbs or
+// negAdverbWords and the candidate is two characters or more, or -1:
+// where gse cut a word at that adverb, the candidate starts a word of the
+// language (不清楚 in 我真不清楚 and 这个我们都还不清楚, 不知道 in 这个可不知道,
+// 不行 in 那可不行). An A-not-A question is no negation: 不可以 is not found
+// in 可不可以; nor is 可不是, "exactly" (可不是嘛).
+func negAdverbAt(text string, start, end int) int {
 	if start < len("真") || end-start < 2*len("不") || text[start:start+len("不")] != "不" {
-		return false
+		return -1
 	}
 	a, n := utf8.DecodeLastRuneInString(text[:start])
-	if n != len("真") || !strings.ContainsRune(negAdverbs, a) {
-		return false
+	if n != len("真") {
+		return -1
 	}
-	next, _ := utf8.DecodeRuneInString(text[start+len("不"):])
-	return next != a && !(a == '可' && next == '是')
+	for _, w := range negAdverbWords {
+		if strings.HasSuffix(text[:start], w) {
+			return start - len(w) // (未免太 before 太)
+		}
+	}
+	if !strings.ContainsRune(negAdverbs, a) {
+		return -1
+	}
+	if next, _ := utf8.DecodeRuneInString(text[start+len("不"):]); next == a || a == '可' && next == '是' {
+		return -1
+	}
+	return start - n
 }
 
 // wordEnd reports whether a word-mode candidate from start may end at end:
@@ -1346,7 +1371,8 @@ func erhuaAfter(text string, start, end int) bool {
 // word (erhuaAfter). It is the matcher's test, for callers that segment
 // the text themselves.
 func WordMatch(text string, start, end int, boundary func(int) bool) bool {
-	return (boundary(start) || negAdverbAt(text, start, end) && boundary(start-len("不"))) &&
+	a := negAdverbAt(text, start, end)
+	return (boundary(start) || a >= 0 && boundary(a)) &&
 		(boundary(end) || erhuaAfter(text, start, end) && boundary(end+len("儿")))
 }
 
