@@ -379,7 +379,11 @@ func officeKind(b []byte) string {
 
 // utf16Order guesses the byte order of UTF-16 text without a byte-order
 // mark: most characters of Chinese chat are not ASCII, but the line breaks,
-// digits and punctuation are, so NULs cluster on one parity.
+// digits and punctuation are, so NULs cluster on one parity. Lines of
+// Chinese alone (a library of replies), whose line breaks may be their
+// only ASCII, have fewer NULs, and 一 (U+4E00) puts one on the other
+// parity: they are UTF-16 in the order that reads them as text (see
+// utf16Text).
 func utf16Order(b []byte) string {
 	var even, odd int
 	for i, c := range b {
@@ -399,8 +403,55 @@ func utf16Order(b []byte) string {
 		return "utf-16le"
 	case even > n/8 && odd < even/16:
 		return "utf-16be"
+	case utf16Text(b, false):
+		return "utf-16le"
+	case utf16Text(b, true):
+		return "utf-16be"
 	}
 	return ""
+}
+
+// utf16Text reports whether b, read as UTF-16 (big: big-endian), is
+// lines of text: no surrogate without its other half, a line break, and
+// 19 in 20 characters or more are those chat is written in (Chinese,
+// ASCII that prints, line breaks and tabs, CJK and full-width
+// punctuation). Binary data read so is mostly not. (b may end inside a
+// character.)
+func utf16Text(b []byte, big bool) bool {
+	text, chat, breaks := 0, 0, 0
+	for i := 0; i+1 < len(b); i += 2 {
+		u := rune(b[i+1])<<8 | rune(b[i])
+		if big {
+			u = rune(b[i])<<8 | rune(b[i+1])
+		}
+		switch {
+		case u >= 0xD800 && u < 0xDC00:
+			if i+3 >= len(b) {
+				i = len(b) // cut at the end
+				continue
+			}
+			lo := rune(b[i+3])<<8 | rune(b[i+2])
+			if big {
+				lo = rune(b[i+2])<<8 | rune(b[i+3])
+			}
+			if lo < 0xDC00 || lo >= 0xE000 {
+				return false
+			}
+			i += 2
+			chat++ // (emoji, rare characters)
+		case u >= 0xDC00 && u < 0xE000:
+			return false
+		case u == '\n':
+			breaks++
+			chat++
+		case u == '\r' || u == '\t' || u >= 0x20 && u < 0x7F,
+			u >= 0x3000 && u < 0x3040, u >= 0x3400 && u < 0xA000, u >= 0xFF00 && u < 0xFFF0,
+			u >= 0x2000 && u < 0x2070: // general punctuation (“ ” …)
+			chat++
+		}
+		text++
+	}
+	return breaks > 0 && chat*20 >= text*19
 }
 
 // guessChinese picks GB18030 or Big5 for a sample that is not UTF-8.
