@@ -214,9 +214,16 @@ func scriptOf(trad, simp int) int {
 }
 
 // toTraditional writes e.New in Traditional script (see InScript). A
-// character the match writes (稍後, matched as 稍后) is written as the
-// match writes it (稍后为您 is 稍後為您); the others as tradForm says.
+// replacement the rule already wrote in Traditional script (我們會儘快回覆您:
+// characters only Traditional text writes, none only Simplified text
+// writes) is written as it is: its 回, 只 or 里 are the rule's choice, not
+// a Simplified character to convert. Otherwise a character the match
+// writes (稍後, matched as 稍后) is written as the match writes it (稍后为您
+// is 稍後為您); the others as tradForm says.
 func (t *scriptTables) toTraditional(e Edit) (string, error) {
+	if scriptOf(t.script(e.New)) == 1 {
+		return e.New, nil
+	}
 	// the match's forms of the characters with several: 0 where it
 	// writes one in two ways
 	own := map[rune]rune{}

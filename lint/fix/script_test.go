@@ -33,6 +33,10 @@ func TestInScript(t *testing.T) {
 		{"a replacement alike in both scripts", "不好意思，這個\n", edit(1, "不好意思", "非常抱歉"), "非常抱歉", ""},
 		{"a Traditional replacement in a Simplified line", "这个不行\n", edit(1, "不行", "無法幫到您"), "无法帮到您", ""},
 		{"a Traditional replacement in a Traditional line", "這個不行\n", edit(1, "不行", "無法幫到您"), "無法幫到您", ""},
+		// written in Traditional by the rule: its 回 (迴), 只 (隻), 里 (裡) are
+		// not Simplified characters to guess a form for
+		{"a Traditional replacement with 回 in a Traditional line", "這個等等再說\n", edit(1, "等等再說", "我們會儘快回覆您"), "我們會儘快回覆您", ""},
+		{"a Traditional replacement with 只 and 裡 in a Traditional line", "這個不行\n", edit(1, "不行", "這裡只能退款"), "這裡只能退款", ""},
 		{"后 as the match writes it", "請稍後\n", edit(1, "稍後", "稍后为您处理"), "稍後為您處理", ""},
 		{"后 as the match writes it, 后 too", "這個皇后\n", edit(1, "皇后", "王后"), "王后", ""},
 		{"后: 後 or 后", "這個不行\n", edit(1, "不行", "稍后回复您"), "", "「后」 in the replacement 「稍后回复您」 (callcenter/bu-phrase) has more than one Traditional form (后, 後)"},
