@@ -413,6 +413,7 @@ var notReasons = map[string]string{
 	"1 line holds":                        "part of the warning on stderr",
 	"%d lines hold":                       "part of the warning on stderr",
 	"UTF-8 with Windows-1252 punctuation": "the name of an encoding no warning names (see mixedStats.note)",
+	"%s: the file mixes encodings: it was read as UTF-8, its first 64 KB being ASCII, but %s %s (the first: line %d); each line was read in its own encoding: if the file is %[3]s throughout, --encoding %[5]s reads it so (a line of it may be UTF-8 too: GBK's 哦哦 is ŷŷ)": "a warning on stderr",
 }
 
 // TestEveryReasonSaidInChinese: every reason the readers and the engine

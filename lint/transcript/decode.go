@@ -122,6 +122,11 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, relea
 	var marked string
 	if guessed {
 		stats = &mixedStats{primary: e}
+		if e == nil && bom == bomNone {
+			// (the sample is buffered still)
+			sample, _ := br.Peek(bufSize)
+			stats.asciiHead = len(sample) == bufSize && !hasNonASCII(sample)
+		}
 	}
 	switch {
 	case guessed && e != nil:
@@ -1107,10 +1112,21 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 				return nil, nil, err
 			}
 		} else {
+			// utf8Text: a line of UTF-8 with text past ASCII; encs: the
+			// encodings of the other lines
+			utf8Text, encs := false, map[encoding.Encoding]bool{}
 			for i, line := range bytes.Split(data, []byte("\n")) {
 				if _, enc, ok := recodeLine(line); ok {
 					stats.note(i+1, enc)
+					encs[enc] = true
+				} else if !utf8Text && hasNonASCII(line) && utf8.Valid(line) {
+					utf8Text = true
 				}
+			}
+			if stats.lines > 0 && len(encs) == 1 && !utf8Text && bomOf(data) == bomNone {
+				// ASCII up to the first line in GB18030 (or Big5), further
+				// than the guess looks: that encoding throughout
+				return stats.firstEnc, nil, nil
 			}
 		}
 		if stats.lines > 0 {

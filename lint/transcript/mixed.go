@@ -548,6 +548,10 @@ type mixedStats struct {
 	// pairs are the lines read as CESU-8 (see cesu8): lines of UTF-8
 	// that write surrogate pairs; c1 those read as utf8C1
 	pairs, c1 lineSet
+	// asciiHead: the file, guessed to be UTF-8, is ASCII for the 64 KB
+	// the guess looked at (so that the lines in another encoding may be
+	// all of its text)
+	asciiHead bool
 }
 
 // lineRange is the lines first to last.
@@ -742,7 +746,15 @@ func (m *MixedEncodings) warnings(stop *lint.Pos) []string {
 	for _, s := range m.files {
 		s.mu.Lock()
 		n, first := upTo(s.seq, lineSet{n: s.lines, first: s.first, ranges: s.ranges, cut: s.rangesCut})
-		if n > 0 {
+		if n > 0 && s.asciiHead && s.primary == nil {
+			lines := "1 line is"
+			if n > 1 {
+				lines = fmt.Sprintf("%d lines are", n)
+			}
+			out = append(out, fmt.Sprintf("%s: the file mixes encodings: it was read as UTF-8, its first 64 KB being ASCII, but %s %s (the first: line %d); "+
+				"each line was read in its own encoding: if the file is %[3]s throughout, --encoding %[5]s reads it so (a line of it may be UTF-8 too: GBK's 哦哦 is ŷŷ)",
+				lint.Shown(s.name), lines, encodingName(s.firstEnc), first, strings.ToLower(encodingName(s.firstEnc))))
+		} else if n > 0 {
 			lines := "1 line is"
 			if n > 1 {
 				lines = fmt.Sprintf("%d lines are", n)
