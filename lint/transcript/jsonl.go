@@ -452,14 +452,6 @@ const (
 	knownSenderPlain
 )
 
-// sciConversationWhy is the reason of a canonical JSONL record whose
-// conversation id is a number in scientific notation (see sciNumber), in
-// the words of the mapped readers' (builder.build): read as an id, every
-// conversation whose id Excel had so shortened ran together in one.
-func sciConversationWhy(id string) string {
-	return fmt.Sprintf("conversation id %q is a number in scientific notation, as Excel saves a long one it shows so: its digits are lost, and conversations would run together (give the column a text format, or the number format 0, and export again)", id)
-}
-
 // sciConversationBytes is sciConversationWhy for a conversation id as the
 // JSONL scanner reads it, if it is a number in scientific notation; ""
 // otherwise. (Not inlined: the scanner's loop keeps its registers.)

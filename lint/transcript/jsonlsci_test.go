@@ -48,3 +48,21 @@ func TestJSONLSciNotationConversationID(t *testing.T) {
 		t.Errorf("read: %d messages, rejects %v", len(r.messages), r.rejects)
 	}
 }
+
+// The canonical JSONL scanner and the mapped readers (csv here) give the
+// same reason for the same id: one source (sciConversationWhy), not two
+// copies of the sentence that could drift apart.
+func TestSciNotationReasonOneSource(t *testing.T) {
+	r := readJSONL(t, `{"conversation":"1.23457E+15","role":"customer","text":"在吗"}`+"\n")
+	s := mustRead(t, "csv", "会话ID,角色,内容\n1.23457E+15,customer,在吗\n", Options{})
+	if len(r.rejects) != 1 || len(s.rejects) != 1 {
+		t.Fatalf("rejects: jsonl %v, csv %v", r.rejects, s.rejects)
+	}
+	want := sciConversationWhy("1.23457E+15")
+	if got := r.rejects[0].Err; got != want {
+		t.Errorf("jsonl: %q; want %q", got, want)
+	}
+	if got := s.rejects[0].Err; got != want {
+		t.Errorf("csv: %q; want %q", got, want)
+	}
+}

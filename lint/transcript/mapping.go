@@ -377,7 +377,7 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 	m.ID = strings.TrimSpace(r.v[fID])
 	m.Conversation = strings.TrimSpace(r.v[fConv])
 	if sciNumber(m.Conversation) {
-		return m, fmt.Sprintf("conversation id %q is a number in scientific notation, as Excel saves a long one it shows so: its digits are lost, and conversations would run together (give the column a text format, or the number format 0, and export again)", m.Conversation)
+		return m, sciConversationWhy(m.Conversation)
 	}
 	if m.Conversation == "" {
 		m.Conversation = b.m.defaults[fConv]
@@ -417,6 +417,15 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 		m.Time, m.TimeToMinute = t, minute
 	}
 	return m, ""
+}
+
+// sciConversationWhy is the reason of a record whose conversation id is a
+// number in scientific notation (see sciNumber), in every reader (the
+// mapped ones' builder.build, the canonical JSONL scanner's
+// sciConversationBytes): read as an id, every conversation whose id Excel
+// had so shortened ran together in one.
+func sciConversationWhy(id string) string {
+	return fmt.Sprintf("conversation id %q is a number in scientific notation, as Excel saves a long one it shows so: its digits are lost, and conversations would run together (give the column a text format, or the number format 0, and export again)", id)
 }
 
 // sciNumber reports whether s is a number in scientific notation with an
