@@ -497,7 +497,7 @@ func numbers(s string, start, end int, set Set, spans []Span) []Span {
 			n++
 		}
 	}
-	if n == 0 {
+	if n == 0 || inFours(s[start:end], n) {
 		return spans
 	}
 	groupStart := func(g int) int {
@@ -537,6 +537,35 @@ func numbers(s string, start, end int, set Set, spans []Span) []Span {
 		}
 	}
 	return spans
+}
+
+// inFours reports whether run, whose groups n spaces or dashes separate,
+// is one number written in fours, as cards, coupons and order numbers are
+// (1234 0567 8901 2345, 2026-1111-0158-380): three groups or more, each of
+// four digits but the last, of one to four. Its groups are not numbers of
+// their own, though some of them may look like a phone (0567 8901 2345, a
+// landline; 1381 2345 678, a mobile).
+func inFours(run string, n int) bool {
+	if n < 2 {
+		return false
+	}
+	g := 0 // the digits of the group so far
+	for i := 0; i < len(run); i++ {
+		switch c := run[i]; {
+		case isDigit(c):
+			if g++; g > 4 {
+				return false
+			}
+		case c == ' ' || c == '-':
+			if g != 4 {
+				return false
+			}
+			g = 0
+		default:
+			return false
+		}
+	}
+	return g > 0
 }
 
 // areaCode returns the area code in brackets that before ends with, such as
