@@ -305,10 +305,11 @@ func (c *Config) TeamsOf() func(agent string) []string {
 	}
 }
 
-// isFile reports whether name is a file (not a directory) that exists.
 // looksLikeSettings reports whether the file name is a YAML mapping with
 // a key of the settings (packs:, rules:, fail_on:, …) and no pack: key,
-// as a config file would be, rather than a pack or a canned library.
+// as a config file would be, rather than a pack or a canned library. A
+// rules: list is a pack's (its pack: not typed yet), not the settings'
+// rules:, a mapping of overrides by pack/id.
 func looksLikeSettings(name string) bool {
 	st, err := os.Stat(name)
 	if err != nil || st.IsDir() || st.Size() > 1<<20 {
@@ -325,6 +326,11 @@ func looksLikeSettings(name string) bool {
 	if _, ok := m["pack"]; ok {
 		return false
 	}
+	if r, ok := m["rules"]; ok {
+		if _, list := r.([]any); list {
+			return false
+		}
+	}
 	for _, k := range []string{"packs", "rules", "teams", "fail_on", "min_score", "input", "exclude"} {
 		if _, ok := m[k]; ok {
 			return true
@@ -333,6 +339,7 @@ func looksLikeSettings(name string) bool {
 	return false
 }
 
+// isFile reports whether name is a file (not a directory) that exists.
 func isFile(name string) bool {
 	st, err := os.Stat(name)
 	return err == nil && !st.IsDir()

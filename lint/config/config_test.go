@@ -223,6 +223,9 @@ func TestFindRefusesUndotted(t *testing.T) {
 		{"chatlint.yaml", "packs: [ecommerce]\nfail_on: warning\n", true},
 		{"chatlint.yml", "rules:\n  base/evasive-phrase: {disable: true}\n", true},
 		{"chatlint.yaml", "pack: shop\nextends: [base]\nrules: []\n", false},
+		// a pack being written, its pack: not typed yet: --pack chatlint.yaml
+		// says so, not to rename it to .chatlint.yaml
+		{"chatlint.yaml", "rules:\n  - id: no-wait\n    type: forbid\n    phrases: [等一下]\n", false},
 		{"chatlint.yaml", "- 您好，很高兴为您服务\n- 不知道\n", false},
 		{"chatlint.yaml", "title: something else\n", false},
 		{"chatlint.yaml", "packs: [\n", false},
