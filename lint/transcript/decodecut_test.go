@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"strings"
@@ -8,7 +9,10 @@ import (
 	"testing/iotest"
 	"time"
 
+	"github.com/chatlint/chatlint/lint"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // A UTF-8 file cut off inside its last character (a download or `head -c`
@@ -171,6 +175,48 @@ func TestValidUTF8Prefix(t *testing.T) {
 	} {
 		if got := validUTF8Prefix([]byte(tc.b)); got != tc.want {
 			t.Errorf("validUTF8Prefix(%q) = %v, want %v", tc.b, got, tc.want)
+		}
+	}
+}
+
+// A file in GB18030 or Big5 cut off inside its last character is read as
+// a UTF-8 one is: the character as U+FFFD, said once. Its last record was
+// rejected as holding bytes the encoding cannot read. (UTF-16's odd last
+// byte is still that: a line break a tool added, more often than not.)
+func TestCutLastCharacterOtherEncodings(t *testing.T) {
+	text := "role,text\n" + strings.Repeat("customer,您好，请问这件衣服还有货吗\n", 30) + "agent,不知道，您好"
+	enc := func(e encoding.Encoding, s string) []byte { return encodeWith(t, e, s) }
+	for _, tc := range []struct {
+		name string
+		data []byte
+		cut  int // bytes cut off the end
+		opts Options
+		want string
+	}{
+		{"GBK", enc(simplifiedchinese.GBK, text), 1, Options{}, "不知道，您\uFFFD"},
+		{"GBK, forced", enc(simplifiedchinese.GBK, text), 1, Options{Encoding: "gbk"}, "不知道，您\uFFFD"},
+		{"GB18030, a four-byte character cut", enc(simplifiedchinese.GB18030, text+"𠮷"), 2, Options{}, "不知道，您好\uFFFD"},
+		{"Big5", enc(traditionalchinese.Big5, strings.NewReplacer("这件", "這件", "请问", "請問", "还有货吗", "還有貨嗎").Replace(text)), 1, Options{}, "不知道，您\uFFFD"},
+	} {
+		for kind, wrap := range readerKinds {
+			t.Run(tc.name+"/"+kind, func(t *testing.T) {
+				mixed := &MixedEncodings{}
+				opts := tc.opts
+				opts.Format, opts.Location, opts.Mixed = "csv", tzSH, mixed
+				opts.Stdin = wrap(bytes.NewReader(tc.data[:len(tc.data)-tc.cut]))
+				s := &recSink{}
+				err := ReadAll(context.Background(), []string{"-"}, opts, s)
+				checkInvariants(t, s, err)
+				if err != nil || len(s.rejects) > 0 {
+					t.Fatalf("err %v, rejects %v", err, s.rejects)
+				}
+				if got := s.msgs[len(s.msgs)-1]; got.Pos.Line != 32 || got.Text != tc.want {
+					t.Errorf("last message %s, want %q", msgLines([]lint.Message{got}), tc.want)
+				}
+				if w := mixed.Warnings(); len(w) != 1 || !strings.Contains(w[0], "the last line, 32, ends in U+FFFD") {
+					t.Errorf("warnings %q", w)
+				}
+			})
 		}
 	}
 }

@@ -130,8 +130,12 @@ func (m *mixedReader) fill() {
 	// it is read as UTF-8, the cut character passed on as it is, for the
 	// line reader to read as U+FFFD (see cutLastLine), not as the
 	// GB18030 or Big5 character its bytes may spell
-	enc := m.lineEncoding(unit, complete && (i >= 0 || validCut(unit) == len(unit)))
-	out, n := m.decodeAs(enc, unit, complete)
+	last := atEOF && i < 0
+	enc := m.lineEncoding(unit, complete && (!last || validCut(unit) == len(unit)))
+	// a GB18030 or Big5 character the end of the file cut is left
+	// undecoded, to be passed on as cutMark below
+	decComplete := complete && !last
+	out, n := m.decodeAs(enc, unit, decComplete)
 	raw := false
 	if enc != nil && n > 0 && replaced(out, unit[:n], enc) {
 		// bytes the guess cannot read: the other Chinese encoding may
@@ -139,7 +143,7 @@ func (m *mixedReader) fill() {
 		// UTF-8), for the format's reader to reject as malformed rather
 		// than read with U+FFFD in it
 		alt := otherChinese(enc)
-		if out2, n2 := m.decodeAs(alt, unit, complete); n2 > 0 && !replaced(out2, unit[:n2], alt) {
+		if out2, n2 := m.decodeAs(alt, unit, decComplete); n2 > 0 && !replaced(out2, unit[:n2], alt) {
 			enc, out, n = alt, out2, n2
 		} else {
 			raw = true
@@ -148,6 +152,8 @@ func (m *mixedReader) fill() {
 	switch {
 	case raw:
 		out, n = append(m.obuf[:0], unit...), len(unit)
+	case last && n < len(unit):
+		out, n = append(out, cutMark), len(unit)
 	case n == 0:
 		// nothing decodable: pass the bytes on as they are, for the
 		// format's reader to reject or replace
@@ -186,6 +192,12 @@ func (m *mixedReader) decodeAs(enc encoding.Encoding, src []byte, complete bool)
 	nDst, nSrc, _ := dec.Transform(m.obuf[:cap(m.obuf)], src, complete)
 	return m.obuf[:nDst], nSrc
 }
+
+// cutMark is what a decoding reader passes on for a character the end of
+// the file cut off (a download or copy that stopped inside it): the start
+// of a UTF-8 character (U+FFFD's), cut off too, which the line reader
+// reads as U+FFFD and says so, as in a UTF-8 file (see cutLastLine).
+const cutMark = 0xEF
 
 // gbReplacement is U+FFFD in GB18030: a decoding that holds U+FFFD read
 // it, not an invalid sequence.
@@ -900,8 +912,13 @@ func (f *forcedReader) fill() {
 	if need := 3*len(chunk) + utf8.UTFMax; cap(f.buf) < need {
 		f.buf = make([]byte, 0, need)
 	}
-	nDst, nSrc, terr := f.dec.Transform(f.buf[:cap(f.buf)], chunk, atEOF)
-	if nSrc == 0 {
+	// at the end, a character the end of the file cut off (see cutMark)
+	// is left undecoded; not in UTF-16, where an odd last byte is more
+	// often a line break a tool added (0A) than half a character
+	cutOff := err == io.EOF && !f.marks
+	nDst, nSrc, terr := f.dec.Transform(f.buf[:cap(f.buf)], chunk, atEOF && !cutOff)
+	cut := cutOff && terr == transform.ErrShortSrc
+	if nSrc == 0 && !cut {
 		// cannot happen: a full buffer holds whole characters
 		f.err = cmp.Or(terr, io.ErrUnexpectedEOF)
 		return
@@ -909,6 +926,9 @@ func (f *forcedReader) fill() {
 	out := f.buf[:nDst]
 	if !f.marks && bytes.Contains(out, utf8Replacement) {
 		out = f.markInvalid(out, chunk[:nSrc])
+	}
+	if cut {
+		out, nSrc = append(out, cutMark), len(chunk)
 	}
 	f.out = out
 	f.br.Discard(nSrc)
