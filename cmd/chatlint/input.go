@@ -33,6 +33,7 @@ type inputFlags struct {
 	delimiter  string
 	html       bool
 	exclude    []string
+	follow     bool
 
 	fl *pflag.FlagSet // to tell flags given from defaults
 }
@@ -53,6 +54,7 @@ func addInputFlags(fl *pflag.FlagSet, f *inputFlags) {
 	fl.BoolVar(&f.header, "header", true, "csv/tsv: the first row names the columns (--header=false: map columns by number with --map)")
 	fl.StringVar(&f.delimiter, "delimiter", "", "csv/tsv: field separator `C`, one character or tab (default , for csv, TAB for tsv)")
 	fl.StringArrayVar(&f.exclude, "exclude", nil, "leave out of directory walks the files and directories whose path below the directory walked matches `GLOB`: * and ? within a name, [...] classes, ** across directories (archive/**, **/drafts/**); a glob without / matches the name at any depth (*.draft.txt, archive), a trailing / directories only; repeatable, one glob each; adds to exclude: in .chatlint.yaml; a file named is read whatever it matches")
+	fl.BoolVarP(&f.follow, "follow", "L", false, "directory walks follow the symbolic links they meet, to directories and files (without it they are left out, as ripgrep and fd leave them, and those whose files no other name reads are named on stderr); a link named is always followed")
 	fl.BoolVar(&f.html, "html", false, "message texts are HTML (help-desk exports such as Intercom, Zendesk, 七鱼, Udesk; rich-text canned replies): tags are removed, entities decoded, <br> and paragraphs become line breaks")
 }
 
@@ -101,6 +103,8 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		Agents:   in.Agents,
 		Staff:    in.Staff,
 		HTML:     in.HTML,
+
+		FollowLinks: f.follow,
 	}
 	if f.changed("html") {
 		opts.HTML = f.html

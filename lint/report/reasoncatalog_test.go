@@ -414,6 +414,12 @@ var notReasons = map[string]string{
 	"%d lines hold":                       "part of the warning on stderr",
 	"UTF-8 with Windows-1252 punctuation": "the name of an encoding no warning names (see mixedStats.note)",
 	"%s: the file mixes encodings: it was read as UTF-8, its first 64 KB being ASCII, but %s %s (the first: line %d); each line was read in its own encoding: if the file is %[3]s throughout, --encoding %[5]s reads it so (a line of it may be UTF-8 too: GBK's 哦哦 is ŷŷ)": "a warning on stderr",
+
+	// a walk's links not followed (walker.unfollowedWarning)
+	"a symbolic link in it was not followed, as a walk follows none, and what it leads to was not read: %s; name it to lint it, or give --follow":         "a warning on stderr",
+	"%d symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: %s; name them to lint them, or give --follow": "a warning on stderr",
+	" and %d more":  "part of the warning on stderr",
+	"leads nowhere": "part of the warning on stderr",
 }
 
 // TestEveryReasonSaidInChinese: every reason the readers and the engine

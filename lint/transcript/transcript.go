@@ -72,6 +72,13 @@ type Options struct {
 	// walked argument matches one is left out (a directory not even
 	// opened); a file named itself is read whatever it matches.
 	Exclude []*pathglob.Glob
+	// FollowLinks makes a directory walk follow the symbolic links met in
+	// it (--follow): to directories, walked (a link back up is not
+	// followed round), and to files. Without it a walk leaves them out, as
+	// ripgrep and fd do, and names those that lead out of the directory
+	// walked, whose files are then not read, in a warning (Mixed). A link
+	// named itself is always followed.
+	FollowLinks bool
 }
 
 // Source is one opened input, decoded to UTF-8.
@@ -200,12 +207,15 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	var fileErrs []error
 	w := newWalker(opts.Format)
 	w.skipOutputs(opts.Outputs)
-	w.exclude = opts.Exclude
+	w.exclude, w.follow = opts.Exclude, opts.FollowLinks
 	for _, p := range paths {
 		// the inputs that could not be read (p, or directories in it),
 		// reported with the files that cannot be; the others are read
 		files, err := w.expand(p)
 		fileErrs = append(fileErrs, fileErrors(err)...)
+		if len(w.unfollowed) > 0 {
+			opts.Mixed.note(p, w.unfollowedWarning())
+		}
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -241,10 +251,14 @@ func fileErrors(err error) []error {
 // only, and never opened again. Files and directories are the same when
 // os.SameFile says so (device and inode), not by their names.
 //
-// Symbolic links are followed, to files and to directories, whether named
-// on the command line or met during a walk; a link to a directory that is
-// being walked already (an ancestor: a loop) or was walked before is not
-// walked again.
+// A symbolic link named on the command line is followed, to a file or a
+// directory. One met during a walk is left out, as ripgrep and fd leave it
+// (a link up, `up -> ..`, would have the walk read files outside the
+// directory named), unless follow is set (--follow); those that lead out of
+// the directory walked, whose files are then not read at all, are noted
+// (unfollowed) for a warning. Followed, a link to a directory that is being
+// walked already (an ancestor: a loop) or was walked before is not walked
+// again.
 type walker struct {
 	format string
 	exts   []string   // the extensions of the format's files
@@ -268,6 +282,13 @@ type walker struct {
 	// since it was listed): reported by their own names, the rest of the
 	// walk going on
 	unreadable []error
+	// follow: a walk follows the links it meets (Options.FollowLinks)
+	follow bool
+	// root is the directory being walked, its links resolved, to tell
+	// the links that lead out of it; unfollowed are those of them not
+	// followed ("path -> where"), for the warning
+	root       string
+	unfollowed []string
 }
 
 // excludedCount counts the entries of a walk its globs left out: the
@@ -341,6 +362,7 @@ func (w *walker) skipOutputs(paths []string) {
 // as an unreadable file does not keep the others from being read. The
 // error is a *FileError, or several joined.
 func (w *walker) expand(p string) ([]string, error) {
+	w.unfollowed = nil
 	if p == "-" {
 		if w.stdin {
 			return nil, nil // standard input is read once
@@ -363,6 +385,12 @@ func (w *walker) expand(p string) ([]string, error) {
 	}
 	var out []string
 	w.undo, w.unreadable, w.excluded = w.undo[:0], nil, excludedCount{}
+	w.root = ""
+	if !w.follow {
+		if abs, err := filepath.Abs(p); err == nil {
+			w.root, _ = filepath.EvalSymlinks(abs)
+		}
+	}
 	found, err := w.walk(p, "", st, nil, &out)
 	if err != nil {
 		// nothing of it is taken: a file or directory in it named
@@ -456,6 +484,10 @@ func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, 
 				continue
 			}
 		}
+		if link && !w.follow {
+			w.unfollow(path, name, info, err)
+			continue
+		}
 		if err != nil {
 			if link || errors.Is(err, fs.ErrNotExist) {
 				// a link that leads nowhere (or gone since): taken if
@@ -501,6 +533,85 @@ func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, 
 		}
 	}
 	return found, nil
+}
+
+// unfollow notes a link met in a walk that does not follow links, at path
+// (named name; info and err are os.Stat's of it), if what it leads to is
+// lost so: a directory out of the one walked, or a file of a wanted name
+// out of it, or nowhere. A link within the tree is not: what it leads to
+// is read by its own name.
+func (w *walker) unfollow(path, name string, info fs.FileInfo, err error) {
+	to, rlErr := os.Readlink(path)
+	if rlErr != nil {
+		return // not a link any more
+	}
+	shown := lint.Shown(path) + " -> " + lint.Shown(to)
+	switch {
+	case err != nil:
+		if w.wanted(name) {
+			why := "leads nowhere"
+			if !errors.Is(err, fs.ErrNotExist) {
+				why = unwrapPathError(err).Error()
+			}
+			w.unfollowed = append(w.unfollowed, shown+" ("+why+")")
+		}
+		return
+	case info.IsDir():
+	case !w.wanted(name) || !info.Mode().IsRegular() || w.outputs.has(info):
+		return // no transcript: not read if followed either
+	}
+	if w.within(path, !info.IsDir()) {
+		return
+	}
+	w.unfollowed = append(w.unfollowed, shown)
+}
+
+// within reports whether the link at path leads into the directory being
+// walked, to an entry the walk reads: not below a hidden name, and for a
+// file (file), one of a wanted name.
+func (w *walker) within(path string, file bool) bool {
+	if w.root == "" {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	target, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(w.root, target)
+	if err != nil || filepath.IsAbs(rel) {
+		return false
+	}
+	if rel == "." {
+		return true // the directory walked itself
+	}
+	if file && !w.wanted(filepath.Base(target)) {
+		return false
+	}
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if part == ".." || strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// unfollowedWarning is the warning about the links of the last walk that
+// were not followed (and whose files no other name read), after the
+// directory's name: the first three, and how many more. A directory that
+// holds nothing else is an error too (no transcript files): this says why.
+func (w *walker) unfollowedWarning() string {
+	list := strings.Join(w.unfollowed[:min(3, len(w.unfollowed))], ", ")
+	if more := len(w.unfollowed) - 3; more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	if len(w.unfollowed) == 1 {
+		return "a symbolic link in it was not followed, as a walk follows none, and what it leads to was not read: " + list + "; name it to lint it, or give --follow"
+	}
+	return fmt.Sprintf("%d symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: %s; name them to lint them, or give --follow", len(w.unfollowed), list)
 }
 
 // excludes reports whether a glob leaves out the entry at rel (its path
@@ -986,7 +1097,7 @@ func InputSize(paths []string, opts Options) int64 {
 	var total int64
 	w := newWalker(format)
 	w.skipOutputs(opts.Outputs)
-	w.exclude = opts.Exclude
+	w.exclude, w.follow = opts.Exclude, opts.FollowLinks
 	for _, p := range paths {
 		if p == "-" {
 			return -1

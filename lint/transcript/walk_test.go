@@ -16,8 +16,11 @@ import (
 
 // TestWalkOnce: a file reached twice (named twice, through a directory and
 // by name, through a link to it or to its directory) is taken once, by the
-// first name, and never opened again; links to directories are walked,
-// named or met in a walk, and a link back up is not followed round.
+// first name, and never opened again; links to directories are walked when
+// named, and when met in a walk with --follow, and a link back up is not
+// followed round. Without --follow a walk leaves the links it meets out
+// (lib/sub/up -> .. read lib/b.txt as lib/sub/up/b.txt, out of lib/sub),
+// and names those that lead out of the directory walked, or nowhere.
 func TestWalkOnce(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -39,32 +42,44 @@ func TestWalkOnce(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		paths []string
-		want  []string
+		follow     bool
+		paths      []string
+		want       []string
+		unfollowed []string // the links named as not followed
 	}{
-		{[]string{"linked"}, []string{"linked/b.txt", "linked/sub/c.txt"}},
-		{[]string{"lib", "linked", "lib/b.txt", "./lib/b2.txt", "-", "-"}, []string{"lib/b.txt", "lib/sub/c.txt", "-"}},
-		{[]string{"lib/sub/c.txt", "top"}, []string{"lib/sub/c.txt", "top/a.txt", "top/more/b.txt"}},
-		{[]string{"lib/sub", "lib"}, []string{"lib/sub/c.txt", "lib/sub/up/b.txt"}}, // lib: walked already
-		{[]string{"."}, []string{"dangling.txt", "lib/b.txt", "lib/sub/c.txt", "top/a.txt"}},
+		{true, []string{"linked"}, []string{"linked/b.txt", "linked/sub/c.txt"}, nil},
+		{true, []string{"lib", "linked", "lib/b.txt", "./lib/b2.txt", "-", "-"}, []string{"lib/b.txt", "lib/sub/c.txt", "-"}, nil},
+		{true, []string{"lib/sub/c.txt", "top"}, []string{"lib/sub/c.txt", "top/a.txt", "top/more/b.txt"}, nil},
+		{true, []string{"lib/sub", "lib"}, []string{"lib/sub/c.txt", "lib/sub/up/b.txt"}, nil}, // lib: walked already
+		{true, []string{"."}, []string{"dangling.txt", "lib/b.txt", "lib/sub/c.txt", "top/a.txt"}, nil},
+		// a link named is followed; one met in a walk is not
+		{false, []string{"linked"}, []string{"linked/b.txt", "linked/sub/c.txt"}, nil},
+		{false, []string{"lib", "linked", "lib/b.txt", "./lib/b2.txt", "-", "-"}, []string{"lib/b.txt", "lib/sub/c.txt", "-"}, nil},
+		{false, []string{"lib/sub/c.txt", "top"}, []string{"lib/sub/c.txt", "top/a.txt"}, []string{"top/more -> ../lib"}},
+		{false, []string{"lib/sub", "lib"}, []string{"lib/sub/c.txt", "lib/b.txt"}, []string{"lib/sub/up -> .."}},
+		// within the directory walked: read by their own names
+		{false, []string{"lib"}, []string{"lib/b.txt", "lib/sub/c.txt"}, nil},
+		{false, []string{"."}, []string{"lib/b.txt", "lib/sub/c.txt", "top/a.txt"}, []string{"dangling.txt -> nowhere.txt (leads nowhere)"}},
 	} {
 		w := newWalker("canned")
-		var got []string
+		w.follow = tc.follow
+		var got, unfollowed []string
 		for _, p := range tc.paths {
 			files, err := w.expand(p)
 			if err != nil {
 				t.Errorf("%v: %s: %v", tc.paths, p, err)
 			}
 			got = append(got, files...)
+			unfollowed = append(unfollowed, w.unfollowed...)
 		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%v: read %q, want %q", tc.paths, got, tc.want)
+		if !slices.Equal(got, tc.want) || !slices.Equal(unfollowed, tc.unfollowed) {
+			t.Errorf("follow %v, %v: read %q, want %q; links not followed %q, want %q", tc.follow, tc.paths, got, tc.want, unfollowed, tc.unfollowed)
 		}
 	}
 
 	// ReadAll opens each file once: the summary's count of files
 	sink := &fileCounter{}
-	err := ReadAll(context.Background(), []string{"lib/b.txt", "linked", "lib", "top"}, Options{Format: "canned"}, sink)
+	err := ReadAll(context.Background(), []string{"lib/b.txt", "linked", "lib", "top"}, Options{Format: "canned", FollowLinks: true}, sink)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -431,9 +446,9 @@ func TestInputSizeExcludes(t *testing.T) {
 	}
 }
 
-// TestWalkExcludeLinks: a link met in a walk is matched by its own path,
-// as what it leads to: a directory (drafts/ matches a link to one), or a
-// file.
+// TestWalkExcludeLinks: a link met in a walk that follows links
+// (--follow) is matched by its own path, as what it leads to: a directory
+// (drafts/ matches a link to one), or a file.
 func TestWalkExcludeLinks(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -457,10 +472,89 @@ func TestWalkExcludeLinks(t *testing.T) {
 		{[]string{"*/"}, []string{"lib/a.txt", "lib/gone.txt", "lib/old.txt"}}, // directories only
 	} {
 		w := newWalker("canned")
-		w.exclude = excludes(t, tc.exclude...)
+		w.exclude, w.follow = excludes(t, tc.exclude...), true
 		got, err := w.expand("lib")
 		if err != nil || !slices.Equal(got, tc.want) {
 			t.Errorf("%v: read %q (%v), want %q", tc.exclude, got, err, tc.want)
 		}
+	}
+}
+
+// TestWalkUnfollowedLinks: a walk that does not follow links names, in a
+// warning after the run, the links whose files it did not read by another
+// name (a shop that links the day's export directory in learns that it was
+// not linted): those that lead out of the directory walked, into a hidden
+// directory in it, to a file of a name the walk passes over, or nowhere.
+// Links to what the walk reads by its own name, to files it would not read
+// (notes.md), and links excluded, are not named.
+func TestWalkUnfollowedLinks(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range []string{"exports/a.jsonl", "exports/.old/b.jsonl", "exports/raw/c.export", "srv/2026-11-25/d.jsonl", "srv/e.jsonl", "srv/notes.md"} {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		if err := os.WriteFile(f, []byte(`{"conversation":"c1","role":"agent","text":"您好"}`+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, to := range map[string]string{
+		"exports/today":     "../srv/2026-11-25",
+		"exports/e.jsonl":   "../srv/e.jsonl",
+		"exports/notes.md":  "../srv/notes.md",
+		"exports/same":      "raw",
+		"exports/a2.jsonl":  "a.jsonl",
+		"exports/old":       ".old",
+		"exports/c.jsonl":   "raw/c.export",
+		"exports/gone.json": "nowhere.json",
+		"exports/skip":      "../srv",
+	} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+	}
+	w := newWalker("auto")
+	w.exclude = excludes(t, "skip")
+	got, err := w.expand("exports")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"exports/a.jsonl"}
+	unfollowed := []string{
+		"exports/c.jsonl -> raw/c.export",
+		"exports/e.jsonl -> ../srv/e.jsonl",
+		"exports/gone.json -> nowhere.json (leads nowhere)",
+		"exports/old -> .old",
+		"exports/today -> ../srv/2026-11-25",
+	}
+	if !slices.Equal(got, want) || !slices.Equal(w.unfollowed, unfollowed) {
+		t.Errorf("read %q, want %q; links not followed %q, want %q", got, want, w.unfollowed, unfollowed)
+	}
+	if got, want := w.unfollowedWarning(), "5 symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: "+
+		"exports/c.jsonl -> raw/c.export, exports/e.jsonl -> ../srv/e.jsonl, exports/gone.json -> nowhere.json (leads nowhere) and 2 more; "+
+		"name them to lint them, or give --follow"; got != want {
+		t.Errorf("warning:\n%s\nwant\n%s", got, want)
+	}
+
+	// the warning reaches the run's (Options.Mixed), and a directory of
+	// links alone is still one that holds no transcript files
+	os.MkdirAll("links", 0o755)
+	os.Symlink("../srv/2026-11-25", "links/today")
+	mixed := &MixedEncodings{}
+	err = ReadAll(context.Background(), []string{"links", "exports/a.jsonl"}, Options{Mixed: mixed}, &fileCounter{})
+	var fe *FileError
+	if !errors.As(err, &fe) || fe.Name != "links" || !strings.Contains(err.Error(), "directory holds no transcript files") {
+		t.Errorf("ReadAll: %v", err)
+	}
+	if got, want := mixed.Warnings(), []string{"links: a symbolic link in it was not followed, as a walk follows none, and what it leads to was not read: " +
+		"links/today -> ../srv/2026-11-25; name it to lint it, or give --follow"}; !slices.Equal(got, want) {
+		t.Errorf("warnings %q, want %q", got, want)
+	}
+	// followed, nothing to say
+	mixed = &MixedEncodings{}
+	sink := &fileCounter{}
+	if err := ReadAll(context.Background(), []string{"links"}, Options{Mixed: mixed, FollowLinks: true}, sink); err != nil {
+		t.Fatal(err)
+	}
+	if len(mixed.Warnings()) != 0 || !slices.Equal(sink.files, []string{"links/today/d.jsonl"}) {
+		t.Errorf("--follow: read %q, warnings %q", sink.files, mixed.Warnings())
 	}
 }
