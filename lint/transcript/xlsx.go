@@ -1049,6 +1049,7 @@ type xlsxCell struct {
 	in         byte   // 'v' or 't' inside those, else 0
 	phonetic   int    // the depth of <rPh> elements
 	formula    bool   // it holds an <f>
+	hasV       bool   // it holds a <v>, empty or not
 }
 
 // close closes the worksheet.
@@ -1131,7 +1132,7 @@ func (x *xlsxRows) start(tok *xmlToken) {
 		x.inCell = true
 		c := &x.cell
 		c.typ, c.style = append(c.typ[:0], tok.t...), append(c.style[:0], tok.s...)
-		c.v, c.inline, c.in, c.phonetic, c.ref, c.formula = c.v[:0], c.inline[:0], 0, 0, "", false
+		c.v, c.inline, c.in, c.phonetic, c.ref, c.formula, c.hasV = c.v[:0], c.inline[:0], 0, 0, "", false, false
 		if x.col >= maxColumns {
 			c.ref = string(tok.r)
 		}
@@ -1139,6 +1140,7 @@ func (x *xlsxRows) start(tok *xmlToken) {
 		switch string(tok.local) {
 		case "v", "t":
 			x.cell.in = tok.local[0]
+			x.cell.hasV = x.cell.hasV || tok.local[0] == 'v'
 		case "rPh":
 			x.cell.phonetic++
 		case "f":
@@ -1201,7 +1203,10 @@ func (x *xlsxRows) endCell() {
 	if v == "" && x.perr == "" && string(c.typ) == "s" {
 		x.perr = x.wb.noSharedString(string(c.v), x.col, x.row)
 	}
-	if c.formula && len(c.v) == 0 && len(c.inline) == 0 {
+	// (a formula Excel or WPS calculated as an empty text, =IF(A2="","",A2),
+	// is saved with its empty value as a text, <c t="str"><f>…</f><v></v>:
+	// that value is read, not said to be missing)
+	if c.formula && len(c.v) == 0 && len(c.inline) == 0 && !(c.hasV && string(c.typ) == "str") {
 		if x.noValue == nil {
 			x.noValue = map[int]*formulaCells{}
 		}

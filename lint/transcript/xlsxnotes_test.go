@@ -62,6 +62,8 @@ func TestXLSXFormulaWithoutValueSaid(t *testing.T) {
 		emptyV    = `><f>A1&amp;""</f><v></v>`
 		withValue = ` t="str"><f>CONCAT("您","好")</f><v>您好</v>`
 		shared    = `><f t="shared" si="0"/>`
+		// calculated by Excel as an empty text: a value, no warning
+		emptyText = ` t="str"><f>IF(A1="","",A1)</f><v></v>`
 	)
 	sheet := func(rows ...string) string {
 		return `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + header + strings.Join(rows, "") + `</sheetData></worksheet>`
@@ -70,6 +72,7 @@ func TestXLSXFormulaWithoutValueSaid(t *testing.T) {
 		name, sheet, want string
 	}{
 		{"values", sheet(row("2", plain, plain), row("3", plain, withValue)), ""},
+		{"a formula calculated as an empty text", sheet(row("2", plain, plain), row("3", plain, emptyText)), ""},
 		{"a formula without a value in the conversation column", sheet(row("2", noValue, plain)), ""},
 		{"the text column's", sheet(row("2", plain, plain), row("3", plain, noValue), row("4", plain, emptyV), row("5", plain, shared)),
 			"<stdin>: 3 cells of the text column hold a formula but no value (the first: C3), read as empty: the program that wrote the workbook did not calculate its formulas; open it in Excel or WPS and save it again"},
