@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -305,6 +306,42 @@ type builder struct {
 	// loc, if set, is the zone of the times written without one instead of
 	// --tz: the one a table's time column names in its header (时间(UTC))
 	loc *time.Location
+	// html, if set, samples the file's first texts for HTML, which --html
+	// (off) would read the text out of: nil with --html, or with no run
+	// to warn (Options.Mixed)
+	html *htmlSample
+}
+
+// htmlSample looks at the first texts of a file (htmlSampleTexts) for
+// HTML read as it is, help desks' rich text mapped with --map text=body
+// and no --html: two that are (htmlLike) are said once, in a warning after
+// the run. The records of a file may be built on several goroutines.
+type htmlSample struct {
+	seen  atomic.Int32 // the texts looked at
+	hits  atomic.Int32 // those that are HTML
+	first atomic.Int64 // the line of the first of them seen (0: none)
+}
+
+// htmlSampleTexts is how many texts of a file htmlSample looks at: past
+// them a file's records pay one load.
+const htmlSampleTexts = 256
+
+// sample looks at the text of the record at pos, if it is among the first.
+func (h *htmlSample) sample(src *Source, text string, pos lint.Pos) {
+	if h.seen.Add(1) > htmlSampleTexts || !htmlLike(text) {
+		return
+	}
+	line := int64(pos.Line)
+	for {
+		first := h.first.Load()
+		if first != 0 && first <= line || h.first.CompareAndSwap(first, line) {
+			break
+		}
+	}
+	if h.hits.Add(1) == 2 {
+		src.Opts.Mixed.noteAt(src.Name, pos.Line, fmt.Sprintf("its texts hold HTML (tags such as <p> and <br>, &nbsp;: the first at line %d), read as it is: "+
+			"a phrase a tag splits (不<b>知</b>道) is unseen by the rules, and the reports show the markup; --html reads the text out of it", h.first.Load()))
+	}
 }
 
 func newBuilder(src *Source) (*builder, error) {
@@ -317,6 +354,9 @@ func newBuilder(src *Source) (*builder, error) {
 		b.staff[strings.TrimSpace(s)] = true
 	}
 	b.hasRules = len(b.agents) > 0 || len(b.staff) > 0
+	if !src.Opts.HTML && src.Opts.Mixed != nil {
+		b.html = &htmlSample{}
+	}
 	return b, nil
 }
 
@@ -374,6 +414,9 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 		return m, "no text"
 	}
 	m.Text = r.v[fText]
+	if b.html != nil && b.html.seen.Load() < htmlSampleTexts {
+		b.html.sample(b.src, m.Text, pos)
+	}
 	m.ID = strings.TrimSpace(r.v[fID])
 	m.Conversation = strings.TrimSpace(r.v[fConv])
 	if sciNumber(m.Conversation) {
