@@ -41,17 +41,19 @@ var (
 	// 科苑路88弄12号, 大街甲6号), then the building, unit and room, a
 	// building's name too (SOHO现代城A座1201, 3栋2单元501); or an estate's
 	// name and building, then the unit and room. The province, city and
-	// district before it stay readable.
-	street = regexp.MustCompile(`(?:` + nameChar + `{1,6}(?:路|街|大道|大街|巷|弄|胡同)|` + nameChar + `{0,5}` + beforeDao + `道)` +
-		`(?:[东西南北中]?[一二三四五六七八九十\d]{1,3}段)?(?:\d+弄)?[甲乙丙丁]?\d+(?:-\d+)?号院?` + addressTail +
-		`|` + nameChar + `{2,6}(?:小区|花园|公寓|大厦|苑|村|园|广场|大楼|中心|公馆|城|府|里)` +
-		`(?:[A-Za-z]|\d+[A-Za-z]?)(?:号楼|栋|幢|座|期|区)` + addressTail)
+	// district before it stay readable. Traditional characters are read as
+	// their Simplified ones (建國路88號5樓, 忠孝東路四段216巷27弄8號, 陽光小區3棟),
+	// as the pii rule, which looks at the normalised text, reads them.
+	street = regexp.MustCompile(`(?:` + nameChar + `{1,6}(?:路|街|大道|大街|巷|弄|胡同|衚衕)|` + nameChar + `{0,5}` + beforeDao + `道)` +
+		`(?:[东西南北中東]?[一二三四五六七八九十\d]{1,3}段)?(?:\d+巷)?(?:\d+弄)?[甲乙丙丁]?\d+(?:-\d+)?[号號]院?` + addressTail +
+		`|` + nameChar + `{2,6}(?:小区|小區|花园|花園|公寓|大厦|大廈|苑|村|园|園|广场|廣場|大楼|大樓|中心|公馆|公館|城|府|里)` +
+		`(?:[A-Za-z]|\d+[A-Za-z]?)(?:号楼|號樓|栋|棟|幢|座|期|区|區)` + addressTail)
 )
 
 // addressTail is what follows a street number or an estate's building:
 // buildings, units, floors and rooms (2号楼3单元401, 8楼, B1-2), a
 // building's name before its block (现代城A座).
-var addressTail = `(?:` + nameChar + `{0,8}[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:号楼|栋|幢|座|单元|楼|层|室|号|户)` +
+var addressTail = `(?:` + nameChar + `{0,8}[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?:号楼|號樓|栋|棟|幢|座|单元|單元|楼|樓|层|層|室|号|號|户|戶)` +
 	`|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)*`
 
 // nameChar is a Chinese character that can be part of a road or estate name:
@@ -62,11 +64,12 @@ var nameChar = hanExcept(nameExcept)
 // nameExcept are the characters nameChar leaves out: administrative
 // suffixes, verbs and pronouns that come before an address (寄到, 帮我改成,
 // 地址).
-const nameExcept = "省市区县镇乡州盟旗到在住寄送去往是的我你您他她帮请改址了吗呢吧啊哦说"
+const nameExcept = "省市区县镇乡州盟旗到在住寄送去往是的我你您他她帮请改址了吗呢吧啊哦说" +
+	"區縣鄉幫請說嗎" // (the same in Traditional characters)
 
 // beforeDao is a character that can come before the 道 of a road's name
 // (长江道): not that of 知道, 通道, 街道 (a district, 粤海街道) or 报道.
-var beforeDao = hanExcept(nameExcept + "知通街报频轨航管渠味")
+var beforeDao = hanExcept(nameExcept + "知通街报频轨航管渠味報頻軌")
 
 // hanExcept builds a character class of the CJK Unified Ideographs except
 // the given characters.
@@ -442,8 +445,8 @@ func chainOf(s string, n int) bool {
 // addressWordList are the characters every street address the street
 // pattern finds holds one of right after an ASCII letter or digit: the 号
 // of a street number (88号), the 号, 区, 栋, 幢, 座 or 期 of an estate's
-// building (3栋, A座).
-var addressWordList = []string{"号", "栋", "座", "区", "幢", "期"}
+// building (3栋, A座), or 號, 區, 棟 as Traditional characters write them.
+var addressWordList = []string{"号", "栋", "座", "区", "幢", "期", "號", "棟", "區"}
 
 // findNumbers adds the phone, ID-card and bank-card numbers of s: the
 // digit runs (possibly grouped by spaces, dashes or dots, as bank cards
