@@ -272,21 +272,31 @@ const numberBits = phoneBit | idCardBit | bankBit
 func mayEmail(s string) bool  { return strings.IndexByte(s, '@') >= 0 }
 func mayNumber(s string) bool { return hasDigitChain(s) }
 func mayAddress(s string) bool {
-	// one of addressWordList after an ASCII letter or digit: 88号, 3栋, A座
-	for _, w := range addressWordList {
-		for off := 0; ; {
-			j := strings.Index(s[off:], w)
-			if j < 0 {
-				break
-			}
-			if j += off; j > 0 && isAlnum(s[j-1]) {
-				return true
-			}
-			off = j + len(w)
+	// one of addressWordList after an ASCII letter or digit: 88号, 3栋, A座;
+	// one pass over s, which in most messages holds few such letters
+	for i := 0; i+3 < len(s); i++ {
+		if alnumByte[s[i]] && addressLead[s[i+1]] && slices.Contains(addressWordList, s[i+1:i+4]) {
+			return true
 		}
 	}
 	return false
 }
+
+// alnumByte tells the ASCII letters and digits (isAlnum).
+var alnumByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isAlnum(byte(c))
+	}
+	return t
+}()
+
+// addressLead tells the first bytes of addressWordList's characters.
+var addressLead = func() (t [256]bool) {
+	for _, w := range addressWordList {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // chainDigits is how many digits a chain (hasDigitChain) has: every number
 // nextDigitRun finds has such a chain.

@@ -110,3 +110,26 @@ func TestSetBits(t *testing.T) {
 		t.Error("SetOf of several kinds")
 	}
 }
+
+// mayAddress, the address search's prefilter, holds for every text the
+// street pattern finds an address in, Simplified or Traditional, at its
+// start, end or middle, and rules out texts without a building's number.
+func TestMayAddressPrefilter(t *testing.T) {
+	texts := []string{"寄到文三路88号", "阳光小区3栋2单元501", "SOHO现代城A座1201", "翠苑B幢", "万科城5期", "望京3区",
+		"建國路88號5樓", "陽光小區3棟", "和平園區A區", "88号", "x号"}
+	for _, tc := range realistic {
+		texts = append(texts, tc.text)
+	}
+	for _, s := range texts {
+		for _, text := range []string{s, "好的，" + s, s + "，谢谢", "a" + s} {
+			if street.MatchString(text) && !mayAddress(text) {
+				t.Errorf("mayAddress(%q) = false; the pattern finds %q", text, street.FindString(text))
+			}
+		}
+	}
+	for _, s := range []string{"", "号", "您好，请问有什么可以帮您", "第三号", "3", "好的3"} {
+		if mayAddress(s) {
+			t.Errorf("mayAddress(%q) = true", s)
+		}
+	}
+}
