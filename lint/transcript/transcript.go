@@ -101,6 +101,13 @@ type Source struct {
 	// as they are: a reader may read them itself (see readBlockLines);
 	// nil otherwise
 	plain io.Reader
+	// at, for a binary format's regular file read as it is (not standard
+	// input, not gzip), reads the file in place, size bytes long: a
+	// workbook is unzipped from it, not read whole into memory (see
+	// xlsxReader); nil otherwise. The bytes read through it are not
+	// counted by Options.ReadBytes: the reader says them.
+	at   io.ReaderAt
+	size int64
 }
 
 // Reader reads one input format, sending every record it reads to the sink:
@@ -801,7 +808,14 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		detectName = trimGz(name)
 	}
 	if f := rawFormat(head, opts.Format); f != nil {
-		return readSource(ctx, f, &Source{Name: name, R: bufio.NewReader(r), Opts: opts}, sink)
+		src := &Source{Name: name, R: bufio.NewReader(r), Opts: opts}
+		if file != nil && detectName == name {
+			if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+				// (the 4 bytes of head are counted already)
+				src.at, src.size = file, st.Size()
+			}
+		}
+		return readSource(ctx, f, src, sink)
 	}
 	dec, d, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {

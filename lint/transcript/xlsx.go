@@ -13,6 +13,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -44,13 +45,9 @@ const zipMagic = "PK\x03\x04"
 type xlsxReader struct{}
 
 func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	data, err := readWorkbookFile(ctx, src.R)
+	zr, err := unzipWorkbook(ctx, src)
 	if err != nil {
 		return err
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return fmt.Errorf("not an Excel .xlsx workbook: %w", err)
 	}
 	wb, err := openWorkbook(zr, src.Opts.MaxRecordBytes)
 	if err != nil {
@@ -101,7 +98,91 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	return nil
 }
 
-// maxWorkbookBytes bounds the size of a workbook, which is read whole into
+// unzipWorkbook opens the workbook src holds as a ZIP archive: a file in
+// place (its parts decompressed from the file as they are read: a
+// workbook's compressed bytes, 32 MB of a million rows, are not held), and
+// standard input, a pipe or a gzip-compressed workbook, which have no
+// ReaderAt, read whole first (readWorkbookFile).
+func unzipWorkbook(ctx context.Context, src *Source) (*zip.Reader, error) {
+	var r io.ReaderAt
+	var size int64
+	if src.at != nil {
+		head := make([]byte, min(bufSize, max(src.size, 0)))
+		n, err := src.at.ReadAt(head, 0)
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		if err := workbookHead(head[:n]); err != nil {
+			return nil, err
+		}
+		r, size = src.at, src.size
+		if fn := src.Opts.ReadBytes; fn != nil {
+			// the progress: the bytes read, up to the file's size (a
+			// part may be read twice: see mergedRanges); the rest at the
+			// end, when the file is read
+			at := &countingAt{r: r, fn: fn, left: size - 4}
+			defer at.done()
+			r = at
+		}
+	} else {
+		data, err := readWorkbookFile(ctx, src.R)
+		if err != nil {
+			return nil, err
+		}
+		r, size = bytes.NewReader(data), int64(len(data))
+	}
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("not an Excel .xlsx workbook: %w", err)
+	}
+	return zr, nil
+}
+
+// countingAt is countingReader for an io.ReaderAt, counting no more than
+// left bytes in all.
+type countingAt struct {
+	r    io.ReaderAt
+	fn   func(int64)
+	mu   sync.Mutex
+	left int64
+}
+
+func (c *countingAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.count(int64(n))
+	return n, err
+}
+
+func (c *countingAt) count(n int64) {
+	c.mu.Lock()
+	n = min(n, c.left)
+	c.left -= n
+	c.mu.Unlock()
+	if n > 0 {
+		c.fn(n)
+	}
+}
+
+// done counts what is left of the file: it has been read.
+func (c *countingAt) done() { c.count(c.left) }
+
+// workbookHead checks that the start of a workbook is a ZIP archive's: an
+// .xls workbook, a password-protected one or a text file given as xlsx is
+// refused at once, saying which.
+func workbookHead(head []byte) error {
+	if bytes.HasPrefix(head, []byte(zipMagic)) {
+		return nil
+	}
+	if len(head) == 0 {
+		return errors.New("empty file: no records")
+	}
+	if kind := binarySignature(head); kind != "" {
+		return fmt.Errorf("not an Excel .xlsx workbook: %s", kind)
+	}
+	return fmt.Errorf("not an Excel .xlsx workbook: it does not start as a ZIP archive does (it starts %s)", quoteStart(head))
+}
+
+// maxWorkbookBytes bounds the size of a workbook read whole into
 // memory (a ZIP archive's directory is at its end): no workbook of
 // Excel's million rows a sheet nears it, and a stream that never ends
 // (--input-format xlsx /dev/zero, a pipe) stops there, not when the
@@ -114,14 +195,8 @@ var maxWorkbookBytes int64 = 1 << 30
 // maxWorkbookBytes and the run is not stopped.
 func readWorkbookFile(ctx context.Context, r *bufio.Reader) ([]byte, error) {
 	head, _ := r.Peek(bufSize)
-	if !bytes.HasPrefix(head, []byte(zipMagic)) {
-		if len(head) == 0 {
-			return nil, errors.New("empty file: no records")
-		}
-		if kind := binarySignature(head); kind != "" {
-			return nil, fmt.Errorf("not an Excel .xlsx workbook: %s", kind)
-		}
-		return nil, fmt.Errorf("not an Excel .xlsx workbook: it does not start as a ZIP archive does (it starts %s)", quoteStart(head))
+	if err := workbookHead(head); err != nil {
+		return nil, err
 	}
 	var data []byte
 	for {

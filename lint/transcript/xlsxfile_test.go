@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -80,5 +82,45 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 				t.Fatalf("--input-format xlsx: got %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestWorkbookFileInPlace: a workbook file is unzipped where it lies, not
+// read whole into memory first (a million rows held their 32 MB of
+// compressed bytes, and as much again while the buffer grew: 172 MB at
+// the peak, 130 MB in place); so maxWorkbookBytes, the bound of what is
+// read whole, does not refuse it. Standard input, which has no ReaderAt,
+// is read whole as before, and refused past it. The progress counts the
+// file's size, once; the start of a file that is no workbook is refused
+// alike either way.
+func TestWorkbookFileInPlace(t *testing.T) {
+	defer func(n int64) { maxWorkbookBytes = n }(maxWorkbookBytes)
+	book := xlsxFromRows(t, [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}, {"c1", "agent", "您好"}}, -1)
+	maxWorkbookBytes = int64(len(book)) / 2
+	dir := t.TempDir()
+	path := filepath.Join(dir, "book.xlsx")
+	if err := os.WriteFile(path, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var counted int64
+	s := &recSink{}
+	opts := Options{Location: tzSH, ReadBytes: func(n int64) { counted += n }}
+	if err := ReadAll(context.Background(), []string{path}, opts, s); err != nil {
+		t.Fatalf("a file: %v", err)
+	}
+	if len(s.msgs) != 2 || s.msgs[1].Text != "您好" {
+		t.Errorf("a file: read %+v", s.msgs)
+	}
+	if counted != int64(len(book)) {
+		t.Errorf("a file: %d bytes counted, want its %d", counted, len(book))
+	}
+	if _, err := readData(t, "xlsx", string(book), Options{}); err == nil || !strings.Contains(err.Error(), "the workbook is over") {
+		t.Errorf("standard input: %v, want the bound", err)
+	}
+	text := filepath.Join(dir, "text.xlsx")
+	os.WriteFile(text, []byte("会话ID,内容\nc1,您好\n"), 0o644)
+	err := ReadAll(context.Background(), []string{text}, Options{Location: tzSH}, &recSink{})
+	if err == nil || !strings.Contains(err.Error(), `it does not start as a ZIP archive does (it starts "会话ID,内容\n")`) {
+		t.Errorf("a text file named .xlsx: %v", err)
 	}
 }
