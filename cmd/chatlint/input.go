@@ -104,7 +104,10 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		Staff:    in.Staff,
 		HTML:     in.HTML,
 
-		FollowLinks: f.follow,
+		FollowLinks: in.Follow,
+	}
+	if f.changed("follow") {
+		opts.FollowLinks = f.follow
 	}
 	if f.changed("html") {
 		opts.HTML = f.html

@@ -20,6 +20,7 @@ package config
 //	  defaults: {role: agent}                       # --default
 //	  time_layout: "2006/01/02 15:04"               # --time-layout
 //	  html: true                   # --html (message texts are HTML)
+//	  follow: true                 # --follow (directory walks follow symbolic links)
 type Input struct {
 	Format   string `yaml:"format"`
 	Encoding string `yaml:"encoding"`
@@ -49,4 +50,6 @@ type Input struct {
 	TimeLayout string `yaml:"time_layout"`
 	// HTML says message texts are HTML, to be read as text.
 	HTML bool `yaml:"html"`
+	// Follow says directory walks follow the symbolic links they meet.
+	Follow bool `yaml:"follow"`
 }
