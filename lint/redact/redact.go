@@ -478,8 +478,8 @@ func findNumbers(s string, set Set, spans []Span) []Span {
 // a dash separates within it are looked for (13812345678 13987654321,
 // 2026-11-25 13812345678, 0755-88886666-123). Such a part must be a phone
 // or ID-card number: a bank card's groups are too like those of an order
-// number written in fours. A phone or bank-card number that a label names
-// as another number (订单号13912345678) is none.
+// number written in fours. A phone, ID-card or bank-card number that a
+// label names as another number (订单号13912345678) is none.
 func numbers(s string, start, end int, set Set, spans []Span) []Span {
 	gluedStart := start > 0 && isAlnum(s[start-1])
 	gluedEnd := end < len(s) && isAlnum(s[end])
@@ -494,7 +494,7 @@ func numbers(s string, start, end int, set Set, spans []Span) []Span {
 	}
 	if !gluedStart && !gluedEnd {
 		if k, ok := classifyDigits(s[start:end]); ok {
-			if set.Has(k) && !labelledNumber(s[:start], k) {
+			if set.Has(k) && !labelledNumber(s[:start]) {
 				spans = append(spans, Span{start, end, k})
 			}
 			return spans
@@ -541,7 +541,7 @@ func numbers(s string, start, end int, set Set, spans []Span) []Span {
 			}
 			a, b := groupStart(g), groupEnd(h)
 			if k, ok := classifyDigits(s[a:b]); ok && (k == Phone || k == IDCard) {
-				if set.Has(k) && !labelledNumber(s[:a], k) {
+				if set.Has(k) && !labelledNumber(s[:a]) {
 					spans = append(spans, Span{a, b, k})
 				}
 				g = h
@@ -608,23 +608,23 @@ func areaCode(before string) (open int, area string) {
 }
 
 // numberLabels name numbers that are not personal data though they may look
-// like a phone or a bank-card number (eleven digits starting 13…19; 16 to
-// 19 digits that pass the Luhn check): 订单号13912345678 is an order.
+// like a phone, an ID-card or a bank-card number (eleven digits starting
+// 13…19; 18 digits with a date inside that pass the ID card's checksum; 16
+// to 19 digits that pass the Luhn check): 订单号13912345678 is an order.
 // 单号 covers 运单号, 快递单号, 物流单号, 服务单号 and the like. An order
 // or a tracking number is how a report's reader finds the case: it stays
 // readable.
 var numberLabels = []string{"单号", "订单编号", "编号", "货号", "型号", "工号", "券号", "序列号", "批号",
 	"订单", "运单", "交易号", "流水号"}
 
-// labelledNumber reports whether a number of kind k after the text before
-// is labelled as another number: a phone or bank-card number after a
-// label of numberLabels and at most three colons, spaces, 为, 是 or #. An
-// ID-card number is never taken for another (its checksum and birth date
-// rule that out), and 身份证编号 and 卡编号 label personal data.
-func labelledNumber(before string, k Kind) bool {
-	if k != Phone && k != Bank {
-		return false
-	}
+// labelledNumber reports whether a number after the text before is
+// labelled as another (a phone, ID-card or bank-card number's shape): it
+// comes after a label of numberLabels and at most three colons, spaces, 为, 是 or
+// #. (An order number of 18 digits whose 7th to 14th are a date, as some
+// shops number orders, passes an ID card's birth-date test, and one in 11
+// its checksum: 订单号100001202611250005.) 身份证编号 and 卡编号 label
+// personal data.
+func labelledNumber(before string) bool {
 	for range 3 {
 		r, size := utf8.DecodeLastRuneInString(before)
 		if size == 0 || !(r == ':' || r == '：' || r == ' ' || r == '\u3000' || r == '为' || r == '是' || r == '#' || r == '＃') {
