@@ -93,7 +93,9 @@ func (c *editCollector) files() []string {
 //
 // Where two rules' matches overlap in a reply, one fix is made (see
 // fix.Choose) and notes tell the others; each replacement is written in
-// the script of the reply it goes into (see fix.InScript).
+// the script of the reply it goes into (see fix.InScript), and a note
+// tells each one left out for a character whose Traditional form cannot
+// be told.
 func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, w io.Writer) (applied int, notes []string, err error) {
 	enc := opts.Encoding
 	defer func() {
@@ -140,8 +142,12 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	for _, o := range left {
 		notes = append(notes, overlapNote(path, o))
 	}
-	if edits, err = fix.InScript(text, edits); err != nil {
+	edits, unsure, err := fix.InScript(text, edits)
+	if err != nil {
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+	}
+	for _, se := range unsure {
+		notes = append(notes, scriptNote(path, se))
 	}
 	newText, done, err := fix.Apply(text, edits)
 	if err != nil {
@@ -210,6 +216,15 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), notes, nil
+}
+
+// scriptNote tells a fix left out of the file at path: a character of its
+// replacement has Traditional forms that neither it nor its word tells
+// apart (see fix.InScript).
+func scriptNote(path string, se *fix.ScriptError) string {
+	e := se.Edit
+	return fmt.Sprintf("%s:%d: 「%s」 → 「%s」 (%s) not made: the reply is in Traditional script, and 「%c」 %s",
+		report.Shown(path), e.Line, e.Old, e.New, e.Rule, se.Rune, se.Why())
 }
 
 // overlapNote tells a fix left out of the file at path: its match

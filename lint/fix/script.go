@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -12,9 +13,11 @@ import (
 )
 
 // ScriptError is a replacement that InScript cannot write in the script of
-// the reply it goes into without guessing: a Simplified character with more
-// than one Traditional form (后: 後 or 后, 发: 發 or 髮), or a text whose
-// conversion would not read as the replacement the rule prescribes.
+// the reply it goes into without guessing: a Simplified character whose
+// Traditional form neither the character nor its word decides (干 of 干了:
+// 乾, 幹 or 干), which leaves that edit unmade, or a text whose conversion
+// would not read as the replacement the rule prescribes (Rune 0), which
+// refuses the file.
 type ScriptError struct {
 	Edit  Edit
 	Rune  rune   // the character (0: the whole text, see ReadsAs)
@@ -34,11 +37,17 @@ func (e *ScriptError) Error() string {
 	if e.Rune == 0 {
 		return fmt.Sprintf("line %d: the reply is in Traditional script, and the replacement 「%s」%s written in it, 「%s」, would read as 「%s」: fix it by hand", e.Edit.Line, e.Edit.New, rule, e.Written, e.ReadsAs)
 	}
+	return fmt.Sprintf("line %d: the reply is in Traditional script, and 「%c」 in the replacement 「%s」%s %s", e.Edit.Line, e.Rune, e.Edit.New, rule, e.Why())
+}
+
+// Why says, for a character (Rune not 0), that its forms cannot be told
+// apart and to fix the reply by hand.
+func (e *ScriptError) Why() string {
 	forms := make([]string, len(e.Forms))
 	for i, r := range e.Forms {
 		forms[i] = string(r)
 	}
-	return fmt.Sprintf("line %d: the reply is in Traditional script, and 「%c」 in the replacement 「%s」%s has more than one Traditional form (%s): which one the reply means cannot be told; fix it by hand", e.Edit.Line, e.Rune, e.Edit.New, rule, strings.Join(forms, ", "))
+	return fmt.Sprintf("has more than one Traditional form (%s), and neither it nor its word tells which the reply means; fix it by hand", strings.Join(forms, ", "))
 }
 
 // scriptTables are the normaliser's Traditional→Simplified conversion of
@@ -94,9 +103,9 @@ func big5Level(r rune) int {
 // r itself when it has none, the one form when it has one, or, when r is
 // itself a Traditional character too (in Big5) or has several forms, the
 // one of them that Big5 counts among its frequent characters, if only one
-// is (同, not the rare 衕; 價, not the rare 价). ok is false when that does
-// not decide it (后 and 後, 面 and 麵, 發 and 髮 are all frequent); forms
-// are then the candidates.
+// is (同, not the rare 衕; 價, not the rare 价), else its usual one (個 for
+// 个, 後 for 后, 發 for 发: see tradDefaults). ok is false for a character
+// that has none (干: 乾, 幹 or 干); forms are then the candidates.
 func (t *scriptTables) tradForm(r rune) (form rune, forms []rune, ok bool) {
 	if _, trad := t.toSimp[r]; trad {
 		return r, nil, true // already Traditional
@@ -119,6 +128,9 @@ func (t *scriptTables) tradForm(r rune) (form rune, forms []rune, ok bool) {
 	}
 	if len(frequent) == 1 {
 		return frequent[0], nil, true
+	}
+	if d := tradChoices().def[r]; d != 0 {
+		return d, nil, true
 	}
 	return 0, cands, false
 }
@@ -154,25 +166,32 @@ func (t *scriptTables) script(s string) (trad, simp int) {
 //
 // A Simplified character becomes its Traditional form where there is one
 // (无 無, 帮 幫, 时 時) or where Big5 counts only one of its forms among
-// its frequent characters (同, not 衕); a character with several frequent
-// forms (后: 後 or 后) is not guessed: a *ScriptError names it, and the
-// caller leaves the file as it was. So is a replacement whose conversion
-// would not read back, through the matcher's normalisation, as the one the
-// rule prescribes. A Traditional replacement in a Simplified line is
-// converted as the matcher converts it.
-func InScript(text string, edits []Edit) ([]Edit, error) {
+// its frequent characters (同, not 衕); one with several frequent forms
+// takes the form its word has in replies (头发 頭髮 but 发货 發貨, 回复
+// 回覆 but 复杂 複雜, 干净 乾淨 but 干活 幹活, 一只 一隻; see tradPhrases),
+// else the form the match writes (稍後, matched as 稍后), else its usual
+// one (个 個, 后 後, 里 裡: see tradDefaults), in the library's variant of
+// it where its text writes that one (裏, 麪: see tradVariants). An edit
+// with a character that none of these decides (干 and 复 outside the words
+// known) is not made: it is returned in left, the other edits are made. A
+// replacement whose conversion would not read back, through the matcher's
+// normalisation, as the one the rule prescribes is an error, a
+// *ScriptError, and the caller leaves the file as it was. A Traditional
+// replacement in a Simplified line is converted as the matcher converts
+// it.
+func InScript(text string, edits []Edit) (out []Edit, left []*ScriptError, err error) {
 	if len(edits) == 0 {
-		return edits, nil
+		return edits, nil, nil
 	}
 	t := scripts()
 	lines := SplitLines(text)
 	fileScript := 2 // the whole text's (see scriptOf), once needed: 2 is not yet
-	out := make([]Edit, len(edits))
-	copy(out, edits)
+	out = make([]Edit, 0, len(edits))
 	byLine := map[int]int{} // each line's script (see scriptOf)
-	for i := range out {
-		e := &out[i]
+	var vs *textVariants
+	for _, e := range edits {
 		if e.Line < 1 || e.Line > len(lines) || e.New == "" {
+			out = append(out, e)
 			continue
 		}
 		sc, seen := byLine[e.Line]
@@ -187,18 +206,54 @@ func InScript(text string, edits []Edit) ([]Edit, error) {
 			}
 			sc = fileScript
 		}
-		var err error
 		switch sc {
 		case 1:
-			e.New, err = t.toTraditional(*e)
+			if vs == nil {
+				vs = &textVariants{text: text}
+			}
+			n, err := t.toTraditional(e, vs)
+			if se := (*ScriptError)(nil); errors.As(err, &se) && se.Rune != 0 {
+				left = append(left, se)
+				continue
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			e.New = n
 		case -1:
 			e.New = t.toSimplified(e.New)
 		}
-		if err != nil {
-			return nil, err
-		}
+		out = append(out, e)
 	}
-	return out, nil
+	return out, left, nil
+}
+
+// textVariants says which of tradVariants' pairs the text writes in the
+// other form (裏 and never 裡), each read once, when first asked.
+type textVariants struct {
+	text string
+	alt  map[rune]rune // the form to write for a form (itself: as it is)
+}
+
+// form returns the form of the Traditional character r that the text
+// writes: r's variant when the text has it and not r, else r.
+func (v *textVariants) form(r rune) rune {
+	o, ok := tradChoices().variants[r]
+	if !ok {
+		return r
+	}
+	if f, seen := v.alt[r]; seen {
+		return f
+	}
+	if v.alt == nil {
+		v.alt = map[rune]rune{}
+	}
+	f := r
+	if strings.ContainsRune(v.text, o) && !strings.ContainsRune(v.text, r) {
+		f = o
+	}
+	v.alt[r] = f
+	return f
 }
 
 // scriptOf reads script's counts: 1 Traditional, -1 Simplified, 0 neither
@@ -217,10 +272,11 @@ func scriptOf(trad, simp int) int {
 // replacement the rule already wrote in Traditional script (我們會儘快回覆您:
 // characters only Traditional text writes, none only Simplified text
 // writes) is written as it is: its 回, 只 or 里 are the rule's choice, not
-// a Simplified character to convert. Otherwise a character the match
-// writes (稍後, matched as 稍后) is written as the match writes it (稍后为您
-// is 稍後為您); the others as tradForm says.
-func (t *scriptTables) toTraditional(e Edit) (string, error) {
+// a Simplified character to convert. Otherwise a word of tradPhrases is
+// written as it says (回复 回覆); a character the match writes (稍後, matched
+// as 稍后) as the match writes it (稍后为您 is 稍後為您); the others as
+// tradForm says, in the text's variant (vs).
+func (t *scriptTables) toTraditional(e Edit, vs *textVariants) (string, error) {
 	if scriptOf(t.script(e.New)) == 1 {
 		return e.New, nil
 	}
@@ -241,8 +297,20 @@ func (t *scriptTables) toTraditional(e Edit) (string, error) {
 			own[s] = 0
 		}
 	}
+	tc := tradChoices()
+	rs := []rune(e.New)
 	var b strings.Builder
-	for _, r := range e.New {
+	for i := 0; i < len(rs); {
+		// the longest word of tradPhrases here
+		if n := tc.phraseAt(rs[i:]); n > 0 {
+			for _, r := range tc.phrases[string(rs[i:i+n])] {
+				b.WriteRune(vs.form(r))
+			}
+			i += n
+			continue
+		}
+		r := rs[i]
+		i++
 		if f := own[r]; f != 0 {
 			b.WriteRune(f)
 			continue
@@ -251,7 +319,7 @@ func (t *scriptTables) toTraditional(e Edit) (string, error) {
 		if !ok {
 			return "", &ScriptError{Edit: e, Rune: r, Forms: forms}
 		}
-		b.WriteRune(form)
+		b.WriteRune(vs.form(form))
 	}
 	w := b.String()
 	if w == e.New {
@@ -261,6 +329,17 @@ func (t *scriptTables) toTraditional(e Edit) (string, error) {
 		return "", &ScriptError{Edit: e, Written: w, ReadsAs: got}
 	}
 	return w, nil
+}
+
+// phraseAt returns the length, in characters, of the longest word of
+// tradPhrases that rs starts with, or 0.
+func (tc *tradTables) phraseAt(rs []rune) int {
+	for n := min(len(rs), tc.maxWord); n >= 2; n-- {
+		if _, ok := tc.phrases[string(rs[:n])]; ok {
+			return n
+		}
+	}
+	return 0
 }
 
 // toSimplified writes s in Simplified script, character by character as

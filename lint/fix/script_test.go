@@ -39,10 +39,17 @@ func TestInScript(t *testing.T) {
 		{"a Traditional replacement with 只 and 裡 in a Traditional line", "這個不行\n", edit(1, "不行", "這裡只能退款"), "這裡只能退款", ""},
 		{"后 as the match writes it", "請稍後\n", edit(1, "稍後", "稍后为您处理"), "稍後為您處理", ""},
 		{"后 as the match writes it, 后 too", "這個皇后\n", edit(1, "皇后", "王后"), "王后", ""},
-		{"后: 後 or 后", "這個不行\n", edit(1, "不行", "稍后回复您"), "", "「后」 in the replacement 「稍后回复您」 (callcenter/bu-phrase) has more than one Traditional form (后, 後)"},
-		{"发: 發 or 髮", "這個不行\n", edit(1, "不行", "马上发货"), "", "「发」 in the replacement 「马上发货」 (callcenter/bu-phrase) has more than one Traditional form (發, 髮)"},
+		// a character with several frequent forms: its word decides, else
+		// its usual form (not refused since this change: 个, 发, 后 …)
+		{"后: its usual form 後", "這個不行\n", edit(1, "不行", "稍后回复您"), "稍後回覆您", ""},
+		{"发: 發 in 发货", "這個不行\n", edit(1, "不行", "马上发货"), "馬上發貨", ""},
+		{"个: 個", "這個不行\n", edit(1, "不行", "这个我帮您查一下"), "這個我幫您查一下", ""},
 	} {
-		got, err := InScript(tc.text, []Edit{tc.edit})
+		got, left, err := InScript(tc.text, []Edit{tc.edit})
+		if len(left) > 0 {
+			t.Errorf("%s: left %v", tc.name, left[0])
+			continue
+		}
 		if tc.err != "" {
 			var se *ScriptError
 			if !errors.As(err, &se) || !strings.Contains(err.Error(), tc.err) {
@@ -69,9 +76,9 @@ func TestInScriptApply(t *testing.T) {
 		{Line: 2, Start: 0, End: len("不好意思"), Old: "不好意思", New: "非常抱歉"},
 		{Line: 2, Start: len("不好意思，這個價格"), End: len("不好意思，這個價格不行"), Old: "不行", New: "无法帮到您"},
 	}
-	es, err := InScript(text, edits)
-	if err != nil {
-		t.Fatal(err)
+	es, left, err := InScript(text, edits)
+	if err != nil || len(left) > 0 {
+		t.Fatal(err, left)
 	}
 	got, _, err := Apply(text, es)
 	if err != nil {
