@@ -184,14 +184,17 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 }
 
 // htmlLike reports whether a text is HTML, as help desks keep rich text:
-// it holds an element's tag (<p>, </div>, <br/>, <img src=…>) or one of
-// the character references that markup is full of (&nbsp;, &amp;, &lt;,
-// &gt;, &quot;, &#…;). A "<" that starts no tag (价格<100元) is none.
+// it holds the tag of an HTML element (<p>, </div>, <br/>, <img src=…>)
+// or one of the character references that markup is full of (&nbsp;,
+// &amp;, &lt;, &gt;, &quot;, &#…;). A "<" that starts no tag (价格<100元)
+// is none, nor is one that names no element of HTML: a size or a model in
+// brackets, as customers and agents type them (尺码<XL>, <iPhone 15>),
+// which --html would drop from the text.
 func htmlLike(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '<':
-			if n, name, _ := tagAt(s[i:]); n > 0 && name != "" && name[0] != '!' && name[0] != '?' {
+			if n, name, _ := tagAt(s[i:]); n > 0 && htmlElements[name] {
 				return true
 			}
 		case '&':
@@ -204,6 +207,20 @@ func htmlLike(s string) bool {
 	}
 	return false
 }
+
+// htmlElements are the names of the HTML elements help desks' rich text
+// is written with (and Word's o:p), lower-cased as tagAt returns them.
+var htmlElements = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Fields(`a abbr article aside audio b big blockquote body br button caption center
+		cite code col colgroup dd del details div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5
+		h6 head header hr html i iframe img input ins kbd label li link main mark meta nav o:p ol option p
+		picture pre q s samp script section select small source span strike strong style sub summary sup svg
+		table tbody td textarea tfoot th thead title tr tt u ul var video wbr`) {
+		m[name] = true
+	}
+	return m
+}()
 
 // findMessageList looks for the first list (breadth first, at most depth
 // levels of keys and lists down) whose leading elements are all strings or

@@ -115,6 +115,11 @@ func TestJSONLayoutHint(t *testing.T) {
 		{"a < that starts no tag",
 			`[{"role":"agent","content":"价格<100元 & 包邮"}]`,
 			`try --map text=content`, 1},
+		// a size or a model in brackets names no HTML element: --html
+		// would drop it from the text
+		{"a size in brackets",
+			`[{"role":"agent","content":"亲，尺码<XL>没有了，<iPhone 15>有货"}]`,
+			`try --map text=content`, 1},
 		// the role in an author object (Intercom's, 美洽's): the hint said
 		// no role, and every message was one without
 		{"a role in an author object",
@@ -183,5 +188,33 @@ func TestJSONLayoutHint(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// htmlLike: the tags of HTML elements and character references are HTML;
+// a < before a number, a size or a model in brackets are not.
+func TestHTMLLike(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"<p>您好</p>", true},
+		{"您好<br>请问", true},
+		{"您好<BR/>请问", true},
+		{"不<b>知</b>道", true},
+		{`<img src="a.png">`, true},
+		{`<span style="color:red">急</span>`, true},
+		{"<o:p></o:p>", true},
+		{"在吗&nbsp;", true},
+		{"价格<100元 & 包邮", false},
+		{"尺码<XL>没有了", false},
+		{"<iPhone 15>有货", false},
+		{"型号<A1234>", false},
+		{"<!-- -->", false},
+		{"", false},
+	} {
+		if got := htmlLike(tc.text); got != tc.want {
+			t.Errorf("htmlLike(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
