@@ -290,7 +290,7 @@ func mostlyUTF8(sample []byte, cut bool) bool {
 
 // strayNULs reports whether the NUL bytes of a sample (cut: it ends
 // where the file goes on) are stray ones in a text file: it is UTF-8, and
-// at most 1 in 20 of its lines holds one, with 2 lines or more without.
+// one line holds one, or at most 1 in 20 do, with 2 lines or more without.
 // A database that wrote a NUL into a message (a C string's end, a damaged
 // character) spoils that record, not the file: a NUL a little further on,
 // after the sample, rejects its record alone, and so does one inside it.
@@ -314,7 +314,10 @@ func strayNULs(sample []byte, cut bool) bool {
 		}
 		sample = sample[i+1:]
 	}
-	return withNUL > 0 && lines-withNUL >= 2 && withNUL*20 <= lines
+	// one stray NUL whatever the file's length (a file of 19 records was
+	// refused whole for the NUL a file of 20 had its record rejected for),
+	// more only in at most 1 line in 20
+	return withNUL > 0 && lines-withNUL >= 2 && (withNUL == 1 || withNUL*20 <= lines)
 }
 
 // validUTF8Prefix reports whether b, the start of a file or all of it, is

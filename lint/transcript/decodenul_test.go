@@ -52,7 +52,9 @@ func TestStrayNULsInTheFirstLines(t *testing.T) {
 		want   bool
 	}{
 		{"one short line", "abc\x00def", false, false},
-		{"a line with a NUL of 3", "a\nb\x00\nc\n", false, false},
+		{"a line with a NUL of 3", "a\nb\x00\nc\n", false, true},
+		{"1 of 19", strings.Repeat("text\n", 18) + "t\x00xt\n", false, true},
+		{"1 of 2", "text\nt\x00xt\n", false, false},
 		{"1 of 20", strings.Repeat("text\n", 19) + "t\x00xt\n", false, true},
 		{"2 of 20", strings.Repeat("text\n", 18) + "t\x00xt\nt\x00\n", false, false},
 		{"1 of 20, the sample cut", strings.Repeat("text\n", 19) + "t\x00xt\nte", true, true},
