@@ -170,12 +170,24 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 			}
 		}
 	}
+	// the parts without a text (Intercom's assignments and closes): by
+	// their type, skipped, or each would be a malformed record
+	tk, skips := skipTypes(leaves)
+	if tk != "" && fieldOf(tk) != fType {
+		maps = append(maps, "type="+tk)
+	}
 	hint := "the messages may be at " + full + ": try --messages " + shellWord(full)
 	if len(maps) > 0 {
 		hint += " --map " + shellWord(strings.Join(maps, ","))
 	}
 	if len(roles) > 0 {
 		hint += " --roles " + shellWord(strings.Join(roles, ","))
+	}
+	if len(skips) > 0 {
+		for i, v := range skips {
+			skips[i] = v + "=" + TypeSkip
+		}
+		hint += " --types " + shellWord(strings.Join(skips, ","))
 	}
 	if markup && !html {
 		hint += " --html"
@@ -294,6 +306,55 @@ func messageLike(list *jnode) []*jnode {
 		return append(objs, nulls...)
 	}
 	return nil
+}
+
+// skipTypes returns the key of the messages leaves that tells the parts
+// of a null text (nullTextKey) by their type, and the values it has on
+// them, which no part with a text has: Intercom's part_type, assignment
+// and close beside comment. The key is a type's (type, msg_type, or a key
+// with "type" in its name), a string on every leaf; "" and nil when there
+// is none, or no such part.
+func skipTypes(leaves []*jnode) (string, []string) {
+	var nulls, texts []*jnode
+	for _, l := range leaves {
+		switch {
+		case l.kind != '{':
+			return "", nil
+		case textKey(l) == "" && nullTextKey(l):
+			nulls = append(nulls, l)
+		default:
+			texts = append(texts, l)
+		}
+	}
+	if len(nulls) == 0 {
+		return "", nil
+	}
+next:
+	for i, key := range nulls[0].keys {
+		if nulls[0].vals[i].kind != 's' || !plainKey(key) {
+			continue
+		}
+		if k := foldHeader(key); !slices.Contains(headerAliases[fType], k) && !strings.Contains(k, "type") {
+			continue
+		}
+		var skip []string
+		for _, l := range nulls {
+			v := l.get(key)
+			if v == nil || v.kind != 's' || !plainKey(v.s) || strings.TrimSpace(v.s) == "" {
+				continue next
+			}
+			if !slices.Contains(skip, v.s) {
+				skip = append(skip, v.s)
+			}
+		}
+		for _, l := range texts {
+			if v := l.get(key); v == nil || v.kind != 's' || slices.Contains(skip, v.s) {
+				continue next
+			}
+		}
+		return key, skip
+	}
+	return "", nil
 }
 
 // nullTextKey reports whether an object has a text-like key (see textKey)

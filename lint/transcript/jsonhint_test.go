@@ -45,6 +45,9 @@ func hintArgs(t *testing.T, hint string) Options {
 			pairs(words[i+1], m.Fields)
 		case "--roles":
 			pairs(words[i+1], m.Roles)
+		case "--types":
+			m.Types = map[string]string{}
+			pairs(words[i+1], m.Types)
 		default:
 			t.Fatalf("hint %q: unexpected %q", hint, words[i])
 		}
@@ -127,9 +130,17 @@ func TestJSONLayoutHint(t *testing.T) {
 			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body --roles user=customer,admin=agent`, 2},
 		// parts without a text among the messages (Intercom's assignment
 		// and close parts have a null body): there was no hint at all
+		// and their type skips them (else, the hint followed, each was a
+		// malformed record)
 		{"null bodies among the parts",
-			`{"id":"c1","parts":[{"part_type":"assignment","body":null,"author":{"type":"bot"}},{"part_type":"comment","body":"您好","author":{"type":"admin"}},{"part_type":"comment","body":"在吗","author":{"type":"lead"}}]}`,
-			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body --roles admin=agent,lead=customer`, 0},
+			`{"id":"c1","parts":[{"part_type":"assignment","body":null,"author":{"type":"bot"}},{"part_type":"comment","body":"您好","author":{"type":"admin"}},{"part_type":"comment","body":"在吗","author":{"type":"lead"}},{"part_type":"close","body":null,"author":{"type":"admin"}}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body,type=part_type --roles admin=agent,lead=customer --types assignment=skip,close=skip`, 2},
+		{"null texts of a type in the type key",
+			`{"id":"c1","parts":[{"type":"comment","body":"您好","from":"agent"},{"type":"event","body":null,"from":"system"}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=from,text=body --types event=skip`, 1},
+		{"null texts with no type that tells them",
+			`{"id":"c1","parts":[{"kind":"a","body":"您好","from":"agent"},{"kind":"a","body":null,"from":"agent"}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=from,text=body`, 0},
 		{"bodies all null",
 			`{"id":"c1","parts":[{"part_type":"assignment","body":null},{"part_type":"close","body":null}]}`, ``, 0},
 		// an export in PascalCase (.NET's): its Id is the conversation's
