@@ -107,7 +107,7 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 		}
 		return hint
 	}
-	path, leaves, frames := findMessageList(n, 3)
+	path, leaves, frames, list := findMessageList(n, 3)
 	if path == "" {
 		return ""
 	}
@@ -172,7 +172,7 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 	}
 	// the parts without a text (Intercom's assignments and closes): by
 	// their type, skipped, or each would be a malformed record
-	tk, skips := skipTypes(leaves)
+	tk, skips := skipTypes(leaves, list)
 	if tk != "" && fieldOf(tk) != fType {
 		maps = append(maps, "type="+tk)
 	}
@@ -238,7 +238,7 @@ var htmlElements = func() map[string]bool {
 // levels of keys and lists down) whose leading elements are all strings or
 // all objects with a text-like key; it returns the list's path relative to
 // n, those elements and the objects passed on the way (outermost first).
-func findMessageList(n *jnode, depth int) (string, []*jnode, []*jnode) {
+func findMessageList(n *jnode, depth int) (string, []*jnode, []*jnode, *jnode) {
 	type step struct {
 		node   *jnode
 		path   string
@@ -264,7 +264,7 @@ func findMessageList(n *jnode, depth int) (string, []*jnode, []*jnode) {
 				queue = append(queue, step{v, path, frames, s.depth + 1})
 			case '[':
 				if leaves := messageLike(v); leaves != nil {
-					return path + "[]", leaves, frames
+					return path + "[]", leaves, frames, v
 				}
 				// a list of objects that hold the messages: turns[].utterances[]
 				if len(v.vals) > 0 && v.vals[0].kind == '{' {
@@ -273,7 +273,7 @@ func findMessageList(n *jnode, depth int) (string, []*jnode, []*jnode) {
 			}
 		}
 	}
-	return "", nil, nil
+	return "", nil, nil, nil
 }
 
 // messageLike returns the leading elements of list when they look like
@@ -310,25 +310,25 @@ func messageLike(list *jnode) []*jnode {
 
 // skipTypes returns the key of the messages leaves that tells the parts
 // of a null text (nullTextKey) by their type, and the values it has on
-// them, which no part with a text has: Intercom's part_type, assignment
-// and close beside comment. The key is a type's (type, msg_type, or a key
-// with "type" in its name), a string on every leaf; "" and nil when there
-// is none, or no such part.
-func skipTypes(leaves []*jnode) (string, []string) {
-	var nulls, texts []*jnode
+// such parts of list (the list the leaves lead, its first skipScan
+// elements), which no part with a text has: Intercom's part_type,
+// assignment and close beside comment. The key is a type's (type,
+// msg_type, or a key with "type" in its name), a string on every leaf;
+// "" and nil when there is none, or no such part among the leaves.
+func skipTypes(leaves []*jnode, list *jnode) (string, []string) {
+	var nulls []*jnode
 	for _, l := range leaves {
-		switch {
-		case l.kind != '{':
+		if l.kind != '{' {
 			return "", nil
-		case textKey(l) == "" && nullTextKey(l):
+		}
+		if textKey(l) == "" && nullTextKey(l) {
 			nulls = append(nulls, l)
-		default:
-			texts = append(texts, l)
 		}
 	}
-	if len(nulls) == 0 {
+	if len(nulls) == 0 || list == nil {
 		return "", nil
 	}
+	all := list.vals[:min(len(list.vals), skipScan)]
 next:
 	for i, key := range nulls[0].keys {
 		if nulls[0].vals[i].kind != 's' || !plainKey(key) {
@@ -337,9 +337,22 @@ next:
 		if k := foldHeader(key); !slices.Contains(headerAliases[fType], k) && !strings.Contains(k, "type") {
 			continue
 		}
-		var skip []string
-		for _, l := range nulls {
+		var skip, kept []string // the values of the parts without a text, with one
+		for _, l := range all {
+			if l.kind != '{' {
+				continue
+			}
 			v := l.get(key)
+			if textKey(l) != "" {
+				if v == nil || v.kind != 's' {
+					continue next // (a leaf's type unknown)
+				}
+				kept = append(kept, v.s)
+				continue
+			}
+			if !nullTextKey(l) {
+				continue
+			}
 			if v == nil || v.kind != 's' || !plainKey(v.s) || strings.TrimSpace(v.s) == "" {
 				continue next
 			}
@@ -347,8 +360,8 @@ next:
 				skip = append(skip, v.s)
 			}
 		}
-		for _, l := range texts {
-			if v := l.get(key); v == nil || v.kind != 's' || slices.Contains(skip, v.s) {
+		for _, v := range kept {
+			if slices.Contains(skip, v) {
 				continue next
 			}
 		}
@@ -356,6 +369,9 @@ next:
 	}
 	return "", nil
 }
+
+// skipScan is how many elements of a list of messages skipTypes looks at.
+const skipScan = 1000
 
 // nullTextKey reports whether an object has a text-like key (see textKey)
 // whose value is null.

@@ -135,6 +135,11 @@ func TestJSONLayoutHint(t *testing.T) {
 		{"null bodies among the parts",
 			`{"id":"c1","parts":[{"part_type":"assignment","body":null,"author":{"type":"bot"}},{"part_type":"comment","body":"您好","author":{"type":"admin"}},{"part_type":"comment","body":"在吗","author":{"type":"lead"}},{"part_type":"close","body":null,"author":{"type":"admin"}}]}`,
 			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body,type=part_type --roles admin=agent,lead=customer --types assignment=skip,close=skip`, 2},
+		// a part of another type further on than the leaves the hint
+		// looks at first
+		{"null bodies of another type further on",
+			`{"id":"c1","parts":[{"part_type":"comment","body":"在吗","author":{"type":"user"}},{"part_type":"assignment","body":null,"author":{"type":"admin"}},{"part_type":"comment","body":"您好","author":{"type":"admin"}},{"part_type":"comment","body":"好的","author":{"type":"user"}},{"part_type":"comment","body":"再见","author":{"type":"admin"}},{"part_type":"close","body":null,"author":{"type":"admin"}}]}`,
+			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=author.type,text=body,type=part_type --roles user=customer,admin=agent --types assignment=skip,close=skip`, 4},
 		{"null texts of a type in the type key",
 			`{"id":"c1","parts":[{"type":"comment","body":"您好","from":"agent"},{"type":"event","body":null,"from":"system"}]}`,
 			`the messages may be at parts[]: try --messages 'parts[]' --map conversation=id,role=from,text=body --types event=skip`, 1},
