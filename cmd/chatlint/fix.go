@@ -521,7 +521,7 @@ func decodeLine(line []byte, e encoding.Encoding) (text string, clean bool) {
 	if err != nil {
 		return string(t), false
 	}
-	again, err := e.NewEncoder().Bytes(t)
+	again, err := fix.EncodeText(string(t), e)
 	return string(t), err == nil && bytes.Equal(again, line)
 }
 

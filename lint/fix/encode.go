@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -46,11 +48,14 @@ func (e *EncodingError) Error() string {
 //     reads as another character;
 //   - GB18030 (also read for files said to be GBK): the codes GBK writes
 //     alike, not the four-byte codes, which GBK (cp936) readers cannot read.
+//
+// Big5 text is written as EncodeText writes it: 包, 港, 煮 in their cp950
+// codes, not in the HKSCS copies x/text's encoder picks.
 func Encode(text string, enc encoding.Encoding, plain bool, applied []Edit) ([]byte, error) {
 	name := encodingName(enc)
 	for _, ed := range applied {
 		for _, r := range ed.New {
-			code, err := enc.NewEncoder().Bytes([]byte(string(r)))
+			code, err := EncodeText(string(r), enc)
 			e := &EncodingError{Edit: ed, Rune: r, Encoding: name}
 			if err != nil {
 				e.Why = "cannot be written in " + name
@@ -69,7 +74,7 @@ func Encode(text string, enc encoding.Encoding, plain bool, applied []Edit) ([]b
 			}
 		}
 	}
-	out, err := enc.NewEncoder().Bytes([]byte(text))
+	out, err := EncodeText(text, enc)
 	if err != nil {
 		return nil, fmt.Errorf("the fixed text cannot be written in %s: %w", name, err)
 	}
@@ -78,6 +83,74 @@ func Encode(text string, enc encoding.Encoding, plain bool, applied []Edit) ([]b
 	}
 	return out, nil
 }
+
+// EncodeText writes text (UTF-8) in enc. In Big5 a character that cp950
+// and Big5's HKSCS extension both carry (包 A55D and FABD, 港 B4E4 and
+// FDBB, 偽 B0B0 and FA66: 19 of them) is written in its cp950 code, which
+// every Big5 reader reads, where x/text's encoder would write the HKSCS
+// one, which Windows' cp950 and iconv's big5 cannot read: the line of a
+// Big5 library holding one would not be written back as it was read.
+func EncodeText(text string, enc encoding.Encoding) ([]byte, error) {
+	if enc != traditionalchinese.Big5 {
+		return enc.NewEncoder().Bytes([]byte(text))
+	}
+	var out []byte
+	start := 0
+	for i, r := range text {
+		if r < 0x4E00 {
+			continue
+		}
+		code, ok := big5Twins()[r]
+		if !ok {
+			continue
+		}
+		b, err := enc.NewEncoder().Bytes([]byte(text[start:i]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(out, b...), code[:]...)
+		start = i + utf8.RuneLen(r)
+	}
+	if start == 0 {
+		return enc.NewEncoder().Bytes([]byte(text))
+	}
+	b, err := enc.NewEncoder().Bytes([]byte(text[start:]))
+	if err != nil {
+		return nil, err
+	}
+	return append(out, b...), nil
+}
+
+// big5Twins are the characters whose cp950 code x/text's Big5 encoder does
+// not write, writing an HKSCS code of the same character instead, each
+// with its cp950 code: the plain codes (see notPlain) that the decoder
+// reads as one character the encoder writes otherwise, outside them.
+var big5Twins = sync.OnceValue(func() map[rune][2]byte {
+	twins := map[rune][2]byte{}
+	dec, enc := traditionalchinese.Big5.NewDecoder(), traditionalchinese.Big5.NewEncoder()
+	for lead := 0xA1; lead <= 0xF9; lead++ {
+		for trail := 0x40; trail <= 0xFE; trail++ {
+			if trail > 0x7E && trail < 0xA1 {
+				continue
+			}
+			code := []byte{byte(lead), byte(trail)}
+			s, err := dec.Bytes(code)
+			r, n := utf8.DecodeRune(s)
+			if err != nil || r == utf8.RuneError || n != len(s) {
+				continue
+			}
+			if notPlain(traditionalchinese.Big5, r, code) != "" {
+				continue
+			}
+			if w, err := enc.Bytes(s); err == nil && !bytes.Equal(w, code) && notPlain(traditionalchinese.Big5, r, w) != "" {
+				if _, seen := twins[r]; !seen {
+					twins[r] = [2]byte{code[0], code[1]}
+				}
+			}
+		}
+	}
+	return twins
+})
 
 // notPlain says why code, the character r written in enc, is not in the
 // encoding's plain form ("" if it is; see Encode).

@@ -70,3 +70,46 @@ func TestEncode(t *testing.T) {
 		})
 	}
 }
+
+// TestEncodeTextBig5: the characters cp950 and Big5's HKSCS extension
+// both carry (包, 港, 偽 …) are written in their cp950 codes, which every
+// Big5 reader reads, not in the HKSCS copies x/text's encoder writes; so a
+// Big5 library's line holding one is written back as it was read, and a
+// replacement holding one is not refused as HKSCS.
+func TestEncodeTextBig5(t *testing.T) {
+	big5 := traditionalchinese.Big5
+	for _, tc := range []struct {
+		text string
+		want []byte
+	}{
+		{"港澳包郵", []byte{0xB4, 0xE4, 0xBF, 0x44, 0xA5, 0x5D, 0xB6, 0x6C}},
+		{"謹防偽造", []byte{0xC2, 0xD4, 0xA8, 0xBE, 0xB0, 0xB0, 0xB3, 0x79}},
+		{"煮", []byte{0xB5, 0x4E}},
+		{"非常抱歉", []byte{0xAB, 0x44, 0xB1, 0x60, 0xA9, 0xEA, 0xBA, 0x70}},
+		{"ok", []byte("ok")},
+	} {
+		got, err := EncodeText(tc.text, big5)
+		if err != nil || string(got) != string(tc.want) {
+			t.Errorf("%s: % X %v, want % X", tc.text, got, err, tc.want)
+		}
+		if back, _ := big5.NewDecoder().Bytes(got); string(back) != tc.text {
+			t.Errorf("%s: reads back as %s", tc.text, back)
+		}
+		if _, err := Encode(tc.text, big5, true, []Edit{{Line: 1, New: tc.text}}); err != nil {
+			t.Errorf("%s: %v", tc.text, err)
+		}
+	}
+	twins := big5Twins()
+	if len(twins) != 19 {
+		t.Errorf("%d characters in cp950 and HKSCS both, want 19", len(twins))
+	}
+	for r, code := range twins {
+		if notPlain(big5, r, code[:]) != "" {
+			t.Errorf("%c: % X is not plain", r, code)
+		}
+	}
+	// another encoding: as its encoder writes it
+	if got, err := EncodeText("包", simplifiedchinese.GB18030); err != nil || string(got) != "\xB0\xFC" {
+		t.Errorf("GB18030 包: % X %v", got, err)
+	}
+}
