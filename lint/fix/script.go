@@ -85,7 +85,7 @@ var scripts = sync.OnceValue(func() *scriptTables {
 // characters (常用字, A440–C67E), 2 among the less frequent (次常用字,
 // C940–F9D5), 0 outside those (not in Big5, or only in HKSCS).
 func big5Level(r rune) int {
-	code, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(string(r)))
+	code, err := EncodeText(string(r), traditionalchinese.Big5) // 偽 B0B0, not HKSCS FA66
 	if err != nil || len(code) != 2 {
 		return 0
 	}

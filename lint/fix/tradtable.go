@@ -16,7 +16,7 @@ import (
 // the first form OpenCC's data/dictionary/STCharacters.txt lists for it
 // (個 箇, 麼, 後 后, 發 髮, 回 迴, 臺 檯 颱 台, 裏 里 哩, 只 隻 祇, 面 麪; the
 // character itself where OpenCC lists none, as 你), then through OpenCC's
-// TWVariants.txt, as its s2tw conversion does (裏 裡, 僞 偽, 喫 吃, 纔 才,
+// TWVariants.txt, as its s2tw conversion does (裏 裡, 喫 吃, 纔 才,
 // 祕 秘, 癡 痴, 兇 凶): Big5, InScript's yardstick, is Taiwan's encoding.
 // OpenCC is Apache-2.0, see lint/match/OPENCC-LICENSE.txt. Chosen
 // otherwise, for what replies write: 钟 鐘 (OpenCC 鍾: 分鐘, 時鐘; 鍾情 is a
@@ -28,7 +28,7 @@ import (
 // character written "-" has no usual form: only its word decides (干: 乾淨,
 // 幹活, 干擾; 复: 回覆, 複雜, 恢復), and an edit where none of tradPhrases
 // does is not made.
-const tradDefaults = `丑醜 个個 丰豐 么麼 于於 云雲 仆僕 仑侖 伙夥 伪偽 余餘 佛佛 你你 佣傭 修修
+const tradDefaults = `丑醜 个個 丰豐 么麼 于於 云雲 仆僕 仑侖 伙夥 余餘 佛佛 你你 佣傭 修修
 儿兒 克克 冢冢 冬冬 冲衝 凄悽 准準 几幾 凫鳧 凶凶 出出 划劃 别別 刮刮 制制 勋勳 千千 升升
 卜卜 占佔 卤滷 卷卷 历歷 发發 只只 台臺 叹嘆 吁籲 吃吃 合合 吊吊 后後 向向 听聽 周周 咨諮
 咸鹹 咽咽 哄哄 哗譁 唇脣 喂喂 噪噪 回回 团團 困困 坏壞 坛壇 埼埼 复- 夸誇 奸奸 妫媯 姜姜
