@@ -224,11 +224,13 @@ func htmlLike(s string) bool {
 // is written with (and Word's o:p), lower-cased as tagAt returns them.
 var htmlElements = func() map[string]bool {
 	m := map[string]bool{}
-	for _, name := range strings.Fields(`a abbr article aside audio b big blockquote body br button caption center
-		cite code col colgroup dd del details div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5
-		h6 head header hr html i iframe img input ins kbd label li link main mark meta nav o:p ol option p
-		picture pre q s samp script section select small source span strike strong style sub summary sup svg
-		table tbody td textarea tfoot th thead title tr tt u ul var video wbr`) {
+	for _, name := range []string{"a", "abbr", "article", "aside", "audio", "b", "big", "blockquote", "body", "br",
+		"button", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "div", "dl", "dt",
+		"em", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+		"hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "li", "link", "main", "mark", "meta",
+		"nav", "o:p", "ol", "option", "p", "picture", "pre", "q", "s", "samp", "script", "section", "select",
+		"small", "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody",
+		"td", "textarea", "tfoot", "th", "thead", "title", "tr", "tt", "u", "ul", "var", "video", "wbr"} {
 		m[name] = true
 	}
 	return m
