@@ -168,7 +168,7 @@ func Find(s string) []Span {
 // sign.) The test looks at the bytes that may start such a character only.
 func disguised(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0xC2 || !foldLead[c] {
+		if c := s[i]; !foldLead[c] {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s[i:])
@@ -184,24 +184,44 @@ func disguised(s string) bool {
 	return false
 }
 
-// foldLead tells the first bytes of the UTF-8 encodings of the characters
-// foldsTo changes.
-var foldLead = [256]bool{0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true, 0xEF: true}
+// foldLead tells the bytes that may start the UTF-8 encoding of a
+// character foldsTo changes: the ASCII controls and the first bytes of the
+// others.
+var foldLead = func() (t [256]bool) {
+	for r := rune(0); r <= 0xE0FFF; r++ {
+		if foldsTo(r) != r {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
+			t[b[0]] = true
+		}
+	}
+	return t
+}()
 
 // foldsTo returns the ASCII character r stands for in a number or an
 // e-mail address: a full-width form's (U+FF01 to U+FF5E), a space for the
 // other spaces, a dash for the other dashes, and -1 for a character that
-// shows nothing (zero-width spaces and joiners, the word joiner, the soft
-// hyphen, the byte order mark). Any other character is itself.
+// shows nothing, which normalisation drops (lint/match: the ASCII and C1
+// controls, zero-width spaces and joiners, the word joiner, the soft
+// hyphen, the byte order mark, bidirectional marks, variation selectors,
+// the combining grapheme joiner, fillers and tags: 138\uFE0F12345678 is a
+// phone to the pii rule; TestFoldAgreesWithNormalize). Any other character
+// is itself.
 func foldsTo(r rune) rune {
 	switch {
+	case r < 0x80:
+		if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7F {
+			return -1
+		}
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + '!'
-	case r == 0x3000, r == 0x00A0, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F:
+	case r == 0x3000, r == 0x00A0, r == 0x1680, r >= 0x2000 && r <= 0x200A, r == 0x202F, r == 0x205F:
 		return ' '
 	case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xFE63:
 		return '-'
-	case r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064, r == 0x00AD, r == 0xFEFF, r == 0x180E:
+	case r <= 0x9F, r == 0x00AD, r == 0x034F, r == 0x061C, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5,
+		r >= 0x180B && r <= 0x180E, r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x206F,
+		r == 0x3164, r >= 0xFE00 && r <= 0xFE0F, r == 0xFEFF, r == 0xFFA0, r >= 0xE0000 && r <= 0xE0FFF:
 		return -1
 	}
 	return r
