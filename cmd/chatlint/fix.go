@@ -113,7 +113,10 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	}
 	e, bom, err := transcript.FileEncoding(raw, enc)
 	if err != nil {
-		if why := corruptUTF8(raw, enc); why != "" {
+		// (the refusals of a file's Windows-1252 or CESU-8 bytes say what
+		// they are; a mixed one may be UTF-8 with a corrupt byte)
+		var mixed *transcript.MixedEncodingsError
+		if why := corruptUTF8(raw, enc); why != "" && errors.As(err, &mixed) {
 			err = errors.New(why)
 		}
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)

@@ -1096,6 +1096,13 @@ func namedEncoding(enc string, bom byteOrderMark) (encoding.Encoding, error) {
 	return e, nil
 }
 
+// MixedEncodingsError is FileEncoding's refusal of a file whose lines
+// are in more than one encoding (a guess it cannot write back by).
+type MixedEncodingsError struct{ msg string }
+
+// Error says which encodings the lines are in and what to do.
+func (e *MixedEncodingsError) Error() string { return e.msg }
+
 // FileEncoding tells how a file's bytes are encoded, the way the readers
 // decide it (enc forces an encoding; "" or "auto" detects): the encoding
 // (nil for UTF-8) and the byte-order mark the file starts with, if any. Tools
@@ -1118,7 +1125,14 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 			// utf8Text: a line of UTF-8 with text past ASCII; encs: the
 			// encodings of the other lines
 			utf8Text, encs := false, map[encoding.Encoding]bool{}
-			for i, line := range bytes.Split(data, []byte("\n")) {
+			lines := bytes.Split(data, []byte("\n"))
+			for i, line := range lines {
+				if c := validCut(line); i == len(lines)-1 && c < len(line) && validCESU(line[:c]) {
+					// a file cut off inside its last character (an
+					// interrupted download): UTF-8, read as the readers
+					// read it (see cutLastLine), not a GB18030 line
+					break
+				}
 				if _, enc, ok := recodeLine(line); ok {
 					stats.note(i+1, enc)
 					encs[enc] = true
@@ -1133,8 +1147,8 @@ func FileEncoding(data []byte, enc string) (e encoding.Encoding, bom []byte, err
 			}
 		}
 		if stats.lines > 0 {
-			return nil, nil, fmt.Errorf("the file mixes encodings (%s, but line %d is %s): convert it to one encoding first",
-				encodingName(e), stats.first, encodingName(stats.firstEnc))
+			return nil, nil, &MixedEncodingsError{fmt.Sprintf("the file mixes encodings (%s, but line %d is %s): convert it to one encoding first",
+				encodingName(e), stats.first, encodingName(stats.firstEnc))}
 		}
 		if stats.c1.n > 0 {
 			return nil, nil, fmt.Errorf("line %d holds bytes of Windows-1252 punctuation (“ ” – …: 80–9F) among UTF-8 text: convert the file to UTF-8 first",
