@@ -2,6 +2,7 @@ package report
 
 import (
 	"slices"
+	"sort"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/redact"
@@ -62,6 +63,25 @@ func (r *redacting) Conversation(res *lint.Result) error {
 			}
 		}
 	}
+	// a pii finding's span is personal data whatever redact.Find makes of
+	// it (the rule and the masking are meant to agree; if they do not, the
+	// report must not show what the rule flagged)
+	for _, fs := range [][]lint.Finding{res.Findings, res.Bonuses} {
+		for i := range fs {
+			f := &fs[i]
+			if f.Rule == nil || f.Rule.Type != typePII || f.Msg < 0 || f.Msg >= len(msgs) ||
+				f.Start < 0 || f.End <= f.Start || f.End > len(msgs[f.Msg].Text) {
+				continue
+			}
+			if covered(spans[f.Msg], f.Start, f.End) {
+				continue
+			}
+			spans[f.Msg] = withSpan(spans[f.Msg], redact.Span{Start: f.Start, End: f.End})
+			if k := msgs[f.Msg].Text[f.Start:f.End]; !slices.Contains(known, k) {
+				known = append(known, k)
+			}
+		}
+	}
 	spansOf := func(f *lint.Finding) []redact.Span {
 		if f.Msg < 0 || f.Msg >= len(spans) {
 			return nil
@@ -106,6 +126,34 @@ func (r *redacting) Conversation(res *lint.Result) error {
 	out.Findings = redactFindings(res.Findings, msgs, c.Messages, known, spansOf)
 	out.Bonuses = redactFindings(res.Bonuses, msgs, c.Messages, known, spansOf)
 	return r.w.Conversation(&out)
+}
+
+// covered reports whether one of spans holds start:end whole.
+func covered(spans []redact.Span, start, end int) bool {
+	for _, sp := range spans {
+		if sp.Start <= start && end <= sp.End {
+			return true
+		}
+	}
+	return false
+}
+
+// withSpan adds sp to spans, which stay in order and apart as MaskSpans
+// needs them: spans sp overlaps are merged into one.
+func withSpan(spans []redact.Span, sp redact.Span) []redact.Span {
+	out := make([]redact.Span, 0, len(spans)+1)
+	for _, o := range spans {
+		if o.End <= sp.Start || sp.End <= o.Start {
+			out = append(out, o)
+			continue
+		}
+		sp.Start, sp.End = min(sp.Start, o.Start), max(sp.End, o.End)
+		if sp.Kind == "" {
+			sp.Kind = o.Kind
+		}
+	}
+	i := sort.Search(len(out), func(i int) bool { return out[i].Start >= sp.End })
+	return slices.Insert(out, i, sp)
 }
 
 // redactFindings returns copies of fs with their match, message and

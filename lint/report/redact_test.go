@@ -2,10 +2,12 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/redact"
 )
 
 // redactFixture is an agent message with a phone number and no greeting:
@@ -151,6 +153,48 @@ func TestRedactingKeepsOtherEvidence(t *testing.T) {
 	}
 	if f := got.Findings[1]; f.Match != "***********" || f.Message != "写出了号码「***********」" {
 		t.Errorf("personal data readable: %q, %q", f.Match, f.Message)
+	}
+}
+
+// TestRedactingPIIFindingSpans: what a pii finding points at is masked
+// even where redact.Find does not see it (a kind the rule knows by other
+// means, a rule and a masking that have drifted apart): the report must
+// not show what the rule flagged, nor quote it. A finding's span that
+// overlaps personal data Find did see is merged with it.
+func TestRedactingPIIFindingSpans(t *testing.T) {
+	pii := &lint.RuleInfo{ID: "shop/pii", Type: "pii", Severity: lint.Error}
+	c := &lint.Conversation{ID: "c", Messages: []lint.Message{{Role: lint.Agent, Text: "会员号VIP77889900已记下，电话13812345678"}}}
+	r := &lint.Result{Conversation: c, Findings: []lint.Finding{
+		fxFinding(c, pii, 0, "VIP77889900", "", "写出了「VIP77889900」", "", 3),
+		fxFinding(c, pii, 0, "话13812345678", "", "写出了「话13812345678」", "", 3),
+	}}
+	var got *lint.Result
+	w := Redacting(writerFunc(func(r *lint.Result) error { got = r; return nil }))
+	if err := w.Conversation(r); err != nil {
+		t.Fatal(err)
+	}
+	if text := got.Conversation.Messages[0].Text; text != "会员号***********已记下，电＊***********" {
+		t.Errorf("text %q", text)
+	}
+	for _, f := range got.Findings {
+		if strings.ContainsAny(f.Match+f.Message, "0123456789") {
+			t.Errorf("finding shows the data: %q, %q", f.Match, f.Message)
+		}
+	}
+	if c.Messages[0].Text != "会员号VIP77889900已记下，电话13812345678" {
+		t.Error("the results handed in were changed")
+	}
+}
+
+func TestWithSpan(t *testing.T) {
+	spans := []redact.Span{{Start: 2, End: 4}, {Start: 10, End: 12}, {Start: 20, End: 25}}
+	got := withSpan(spans, redact.Span{Start: 3, End: 11})
+	want := []redact.Span{{Start: 2, End: 12}, {Start: 20, End: 25}}
+	if !slices.Equal(got, want) {
+		t.Errorf("withSpan = %v, want %v", got, want)
+	}
+	if got := withSpan(spans, redact.Span{Start: 14, End: 16}); len(got) != 4 || got[2].Start != 14 {
+		t.Errorf("withSpan between = %v", got)
 	}
 }
 
