@@ -303,9 +303,24 @@ type span struct {
 	roles      [lint.System + 1]int
 }
 
-// spanOf goes over the conversation's messages once.
+// spanOf goes over the conversation's messages once. A conversation whose
+// every message has a time is in time order (the grouper sorts it: see
+// lint.Conversation.Timed), so its first and last times are its span and
+// only the roles are counted.
 func spanOf(c *lint.Conversation) span {
 	var s span
+	if ms := c.Messages; c.Timed && len(ms) > 0 {
+		for i := range ms {
+			if r := ms[i].Role; int(r) < len(s.roles) {
+				s.roles[r]++
+			}
+		}
+		s.start, s.end = ms[0].Time, ms[len(ms)-1].Time
+		if !s.end.Before(s.start) { // (else not in order after all: see below)
+			return s
+		}
+		s = span{}
+	}
 	for i := range c.Messages {
 		m := &c.Messages[i]
 		if int(m.Role) < len(s.roles) {
