@@ -302,21 +302,9 @@ func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
 	e.newline(1)
 	e.b = append(e.b, '}')
 	e.next(1, `"start_time":`)
-	if span.start.IsZero() {
-		e.b = append(e.b, `""`...)
-	} else {
-		e.b = append(e.b, '"')
-		e.b = e.day.appendIn(e.b, span.start, e.opts.Location)
-		e.b = append(e.b, '"')
-	}
+	e.timeString(span.start)
 	e.next(1, `"end_time":`)
-	if span.start.IsZero() {
-		e.b = append(e.b, `""`...)
-	} else {
-		e.b = append(e.b, '"')
-		e.b = e.day.appendIn(e.b, span.end, e.opts.Location)
-		e.b = append(e.b, '"')
-	}
+	e.timeString(span.end)
 	e.next(1, `"duration_seconds":`)
 	if span.start.IsZero() {
 		e.b = append(e.b, "null"...)
@@ -616,6 +604,16 @@ var roleJSON = func() (t [lint.System + 1]string) {
 	}
 	return t
 }()
+
+// timeString writes t as a JSON string in the report's zone, "" for no
+// time.
+func (e *convEncoder) timeString(t time.Time) {
+	e.b = append(e.b, '"')
+	if !t.IsZero() {
+		e.b = e.day.appendIn(e.b, t, e.opts.Location)
+	}
+	e.b = append(e.b, '"')
+}
 
 // rolesByName are the roles of messages_by_role in the order encoding/json
 // writes a map's keys (sorted), and roleKeys their keys with the colon.
