@@ -69,6 +69,12 @@ type ruleRow struct {
 	Source string  `json:"source"`
 	File   string  `json:"file"`
 	Line   int     `json:"line"`
+	// Disabled marks a rule an override switches off (it does not run);
+	// DisabledBy is that override's file:line. The text list names such
+	// rules below its table; the JSON holds them in their place, with the
+	// settings the other overrides leave them
+	Disabled   bool   `json:"disabled"`
+	DisabledBy string `json:"disabled_by,omitempty"`
 }
 
 func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFromFlag bool) error {
@@ -76,10 +82,38 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 	if err != nil {
 		return failErr(err)
 	}
-	var rows []ruleRow
+	// the rules an override switches off do not run, but are the
+	// packs' all the same: the JSON lists them in their place, marked,
+	// and the table names them below itself, so a disabled rule is not
+	// mistaken for a missing one
+	ovs, err := check.Overrides(set, cfg.Rules)
+	if err != nil {
+		return failErr(err)
+	}
+	active := map[string]*lint.RuleInfo{}
 	for _, c := range cs.Checks {
 		i := c.Info()
-		rows = append(rows, ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line})
+		active[i.ID] = i
+	}
+	var rows, off []ruleRow
+	for _, pr := range set.Rules() {
+		i, ok := active[pr.FullID()]
+		var by string
+		if !ok {
+			var disabled bool
+			if i, disabled = check.Effective(pr, ovs[pr.FullID()]); !disabled {
+				continue // not compiled for another reason: not the list's to say
+			}
+			by = disabledBy(ovs[pr.FullID()])
+		}
+		row := ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line, !ok, by}
+		if !ok {
+			off = append(off, row)
+			if !asJSON {
+				continue
+			}
+		}
+		rows = append(rows, row)
 	}
 	if asJSON {
 		enc := json.NewEncoder(w)
@@ -123,28 +157,26 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 	if fatal {
 		fmt.Fprintln(w, "致命项：出现一项，整个会话即得 0 分（--fail-on 仍按级别判定）")
 	}
-	// the rules an override switches off are not listed above: say which,
-	// and where, so a disabled rule is not mistaken for a missing one
-	ovs, err := check.Overrides(set, cfg.Rules)
-	if err != nil {
-		return failErr(err)
-	}
-	var off []string
-	for _, pr := range set.Rules() {
-		if _, disabled := check.Effective(pr, ovs[pr.FullID()]); disabled {
-			by := ""
-			for _, o := range ovs[pr.FullID()] {
-				if o.Disable != nil && *o.Disable {
-					by = fmt.Sprintf("%s:%d", o.File, o.Line)
-				}
-			}
-			off = append(off, fmt.Sprintf("%s（由 %s 停用）", pr.FullID(), by))
-		}
-	}
 	if len(off) > 0 {
-		fmt.Fprintf(w, "另有 %d 条规则已停用，未列出：%s\n", len(off), report.Shown(strings.Join(off, "，")))
+		var names []string
+		for _, r := range off {
+			names = append(names, fmt.Sprintf("%s（由 %s 停用）", r.ID, r.DisabledBy))
+		}
+		fmt.Fprintf(w, "另有 %d 条规则已停用，未列出：%s\n", len(off), report.Shown(strings.Join(names, "，")))
 	}
 	return nil
+}
+
+// disabledBy names the override that switches a rule off (file:line): the
+// last of ovs with disable: true.
+func disabledBy(ovs []*rules.Override) string {
+	by := ""
+	for _, o := range ovs {
+		if o.Disable != nil && *o.Disable {
+			by = fmt.Sprintf("%s:%d", o.File, o.Line)
+		}
+	}
+	return by
 }
 
 // writeTable writes rows as columns two spaces apart, counting East Asian
@@ -548,13 +580,7 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 		fmt.Fprintf(w, "  %s%s%s\n", label, pad, fmt.Sprintf(format, args...))
 	}
 	if disabled {
-		var by string
-		for _, o := range ovs {
-			if o.Disable != nil && *o.Disable {
-				by = fmt.Sprintf("%s:%d", o.File, o.Line)
-			}
-		}
-		field("已停用", "由 %s 停用：该规则不运行", by)
+		field("已停用", "由 %s 停用：该规则不运行", disabledBy(ovs))
 	}
 	field("类型", "%s", info.Type)
 	field("级别", "%s%s", info.Severity, was(info.Severity.String(), orig.Severity.String()))
