@@ -63,6 +63,11 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"bad duration", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20\n", `pack.yaml:5:10: invalid duration "20": missing unit`},
 		{"bad duration unit", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20 seconds\n", `pack.yaml:5:10: invalid duration "20 seconds"`},
 		{"invalid regex", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['我(不能']\n", `pack.yaml:5:16: invalid pattern "我(不能"`},
+		// RE2 lacks what word lists written for PCRE use: said, with what to write instead
+		{"a lookahead", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['不(?!错)']\n", `pack.yaml:5:16: invalid pattern "不(?!错)": compile pattern: error parsing regexp: invalid or unsupported Perl syntax: ` + "`(?!`" + ` (RE2 has no lookahead or lookbehind: for "not next to", put the context in except_patterns`},
+		{"a lookbehind", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['(?<!不)行']\n", `(RE2 has no lookahead or lookbehind: for "not next to", put the context in except_patterns (patterns: ['行'] with except_patterns: ['不行'] takes 行 but not in 不行); for "next to", write the context into the pattern and mark the part to report with (?P<match>…): '不(?P<match>行)')`},
+		{"a positive lookbehind", "pack: p\nrules:\n  - id: a\n    type: forbid\n    except_patterns: ['(?<=不)行']\n    phrases: [行]\n", `(RE2 has no lookahead or lookbehind:`},
+		{"a backreference", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['(不行)\\1']\n", `(RE2 has no backreferences: write the repeated text out`},
 		{"invalid except pattern", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    except_patterns: ['不行(吗']\n", `pack.yaml:6:23: invalid pattern "不行(吗"`},
 		{"empty except patterns", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    except_patterns: []\n", `pack.yaml:6:22: empty except_patterns list`},
 		{"except patterns of another type", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20s\n    except_patterns: ['x']\n", `pack.yaml:6:5: key "except_patterns" does not apply to a latency rule`},

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 
@@ -528,13 +530,32 @@ func validatePatterns(key string, list []string, n *yaml.Node, add func(*yaml.No
 		}
 		re, err := match.CompilePattern(p)
 		if err != nil {
-			add(at, "invalid pattern %q: %v", p, err)
+			add(at, "invalid pattern %q: %v%s", p, err, re2Hint(err))
 			continue
 		}
 		if re.MatchString("") {
 			add(at, "pattern %q matches the empty string", p)
 		}
 	}
+}
+
+// re2Hint says what to write instead of the Perl or PCRE syntax that RE2
+// lacks, which err (a pattern that did not compile) says it met: the
+// lookarounds of a word list written for PCRE ((?=…), (?!…), (?<=…),
+// (?<!…)) and backreferences (\1). "" for any other error.
+func re2Hint(err error) string {
+	var se *syntax.Error
+	if !errors.As(err, &se) {
+		return ""
+	}
+	switch {
+	case se.Code == syntax.ErrInvalidPerlOp && (strings.HasPrefix(se.Expr, "(?=") || strings.HasPrefix(se.Expr, "(?!")),
+		se.Code == syntax.ErrInvalidNamedCapture && (strings.HasPrefix(se.Expr, "(?<=") || strings.HasPrefix(se.Expr, "(?<!")):
+		return " (RE2 has no lookahead or lookbehind: for \"not next to\", put the context in except_patterns (patterns: ['行'] with except_patterns: ['不行'] takes 行 but not in 不行); for \"next to\", write the context into the pattern and mark the part to report with (?P<match>…): '不(?P<match>行)')"
+	case se.Code == syntax.ErrInvalidEscape && len(se.Expr) == 2 && se.Expr[1] >= '1' && se.Expr[1] <= '9':
+		return " (RE2 has no backreferences: write the repeated text out ('(不行)不行'), or list each form)"
+	}
+	return ""
 }
 
 func validateTemplate(msg string, n *yaml.Node, add func(*yaml.Node, string, ...any)) {
