@@ -426,3 +426,75 @@ func TestHTMLRightToLeftNames(t *testing.T) {
 		t.Errorf("probe:\n%s\nwant:\n%s", probe, want)
 	}
 }
+
+// copyProbe is a script put at the end of a page under test: it opens every
+// <details>, selects the text of each message with a finding and writes
+// what a copy of it would hold (copy=…), then searches the list for the
+// words on both sides of a match (search=N shown).
+const copyProbe = `<script>
+(function () {
+  document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  var out = [];
+  document.querySelectorAll(".row.hit .bubble").forEach(function (b) {
+    var r = document.createRange();
+    r.selectNodeContents(b);
+    var s = window.getSelection();
+    s.removeAllRanges();
+    s.addRange(r);
+    out.push("copy=" + s.toString());
+  });
+  var q = document.getElementById("f-q");
+  q.value = "不知道什么";
+  q.dispatchEvent(new Event("input"));
+  out.push("search=" + document.querySelectorAll(".conv-item:not([hidden])").length);
+  var p = document.createElement("pre");
+  p.id = "probe";
+  p.textContent = out.join("\n");
+  document.body.appendChild(p);
+})();
+</script>`
+
+// TestHTMLCopyMessage: a message copied out of the page reads as it was
+// sent, and a search for words across a match finds it: the numbers of
+// the findings after the marked words were text of the message (这个我也不
+// 知道1什么时候到 was copied, and 不知道什么 found nothing).
+func TestHTMLCopyMessage(t *testing.T) {
+	browser := findBrowser(t)
+	const text = "这个我也不知道什么时候到"
+	t0 := time.Date(2026, 11, 4, 10, 0, 0, 0, time.UTC)
+	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Timed: true, Messages: []lint.Message{
+		{Conversation: "c1", Role: lint.Customer, Sender: "买家", Text: "在吗", Time: t0, Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+		{Conversation: "c1", Role: lint.Agent, Sender: "小美", Text: text, Time: t0.Add(5 * time.Second), Pos: lint.Pos{File: "day.jsonl", Line: 2}},
+	}}
+	rule := &lint.RuleInfo{ID: "shop/evasive", Type: "forbid", Severity: lint.Warning, Deduct: 2}
+	at := strings.Index(text, "不知道")
+	r := &lint.Result{Conversation: c, Agents: []string{"小美"}, Score: 98, Grade: "优秀", Findings: []lint.Finding{
+		{Rule: rule, Msg: 1, Match: "不知道", Start: at, End: at + len("不知道"), Message: "推诿用语「不知道」", Agent: "小美", Deduct: 2},
+	}}
+	var buf bytes.Buffer
+	w, err := report.New("html", &buf, report.Options{Location: time.UTC, Scoring: lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}}, FailGrade: "不合格"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	if err := w.Conversation(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(sum); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, bytes.Replace(buf.Bytes(), []byte("</body>"), []byte(copyProbe+"</body>"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := string(runBrowser(t, browser, "--dump-dom", "file://"+filepath.ToSlash(file)))
+	_, probe, ok := strings.Cut(dom, `<pre id="probe">`)
+	if !ok {
+		t.Fatal("the probe did not run")
+	}
+	probe, _, _ = strings.Cut(probe, "</pre>")
+	if want := "copy=" + text + "\nsearch=1"; probe != want {
+		t.Errorf("probe:\n%s\nwant:\n%s", probe, want)
+	}
+}

@@ -96,7 +96,7 @@ func TestHTMLPage(t *testing.T) {
 		`<svg id="score-histogram"`, `<section id="agents"`, `class="agent-card"`, `<section id="rules"`,
 		`<code>shop/evasive</code>`, "推诿用语", "依据：规章 五.五",
 		`<details class="conv conv-item" id="conv-1"`,
-		`这个<mark class="sev-error" title="1. shop/evasive">不行</mark><sup class="fn">1</sup>呢`,
+		`这个<mark class="sev-error" title="1. shop/evasive">不行</mark><sup class="fn" data-n="1"></sup>呢`,
 		"建议：把「<del>不行</del>」改为「<ins>无法帮到您</ins>」",
 		"未发现问题的规则（2 条）", // missing-greeting and slow-reply did not fire
 		"满分 100；优秀 ≥ 95，良好 ≥ 85，合格 ≥ 70，其余为不合格",
