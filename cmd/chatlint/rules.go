@@ -420,6 +420,11 @@ packs when it names none.`,
 					errs = append(errs, err)
 					continue
 				}
+				// a rule taking the id of one its pack extends runs
+				// beside it, unless an override switches that one off
+				for _, n := range set.ParentIDNotes(nil) {
+					warnings = append(warnings, check.Warning{File: n.Pack.File, Line: n.Rule.Line(), Rule: n.FullID(), Msg: n.Msg})
+				}
 				// the warnings are diagnostics, as the errors are: on
 				// stderr, in English, file:line first for editors; the
 				// verdict on each pack is the report, on stdout
