@@ -592,6 +592,8 @@ type htmlPage struct {
 	Records, Rejected, SkippedRecords int
 	SkippedReasons                    string // why, as the text report says it
 	EmptyTexts, Split                 int
+	// SplitNote says what Split counts (splitNote)
+	SplitNote                         string
 	Findings, Errors, Warnings, Infos int
 	Bonuses                           int
 	WithIssue                         int
@@ -766,6 +768,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		Findings: s.Findings, Errors: s.BySeverity[lint.Error], Warnings: s.BySeverity[lint.Warning], Infos: s.BySeverity[lint.Info],
 		Bonuses: s.Bonuses, WithIssue: h.withIssue, ActiveRules: len(h.opts.Rules), Fatal: s.Fatal,
 		Baselined: s.Filtered, Waived: s.Waived, Unattributed: s.Unattributed,
+	}
+	if s.SplitConversations > 0 {
+		p.SplitNote = splitNote(s.SplitConversations)
 	}
 	for _, uw := range s.UnusedWaivers {
 		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule, Note: unknownRuleNote(uw)})

@@ -381,7 +381,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		fmt.Fprintf(w, "      %s: 豁免 %s 没有用上%s\n", t.c(ansiCyan, uw.Pos.String()), shown(uw.Rule), shown(unknownRuleNote(uw)))
 	}
 	if s.SplitConversations > 0 {
-		fmt.Fprintf(w, "      %d 个会话分段检查（消息在输入中相距太远，或条数太多）\n", s.SplitConversations)
+		fmt.Fprintf(w, "      %s\n", splitNote(s.SplitConversations))
 	}
 	if !t.opts.Canned && len(s.Grades) > 0 {
 		var parts []string // best grade first, as the HTML report
@@ -428,6 +428,14 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		t.statsTable("组别", teams)
 	}
 	return w.Flush()
+}
+
+// splitNote says what the count of conversations holds besides whole
+// conversations: n further parts of conversations linted in parts
+// (lint.Summary.SplitConversations), each scored and listed apart. It
+// counts parts, not conversations: one conversation in three parts is two.
+func splitNote(n int) string {
+	return fmt.Sprintf("其中 %d 个是分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分", n)
 }
 
 // Flush writes what has gathered, so a terminal shows each conversation

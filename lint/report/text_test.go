@@ -377,3 +377,32 @@ func TestHeldAgainst(t *testing.T) {
 		t.Errorf("page lacks %q", want)
 	}
 }
+
+// TestSplitNote: the text and HTML reports say that the count of
+// conversations holds further parts of conversations linted in parts, as
+// many as there are parts: one conversation in three parts was "2 个会话
+// 分段检查", two conversations said to be linted in parts.
+func TestSplitNote(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "shop/r", Type: "forbid", Severity: lint.Warning, Deduct: 1}
+	var results []*lint.Result
+	sum := lint.NewSummary()
+	for i := 0; i < 3; i++ { // one conversation, three parts
+		c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
+			{Role: lint.Agent, Sender: "小美", Text: "好的", Pos: lint.Pos{File: "day.jsonl", Line: 1 + 1024*i}},
+		}}
+		r := &lint.Result{Conversation: c, Agents: []string{"小美"}, Score: 99, Grade: "优秀", Findings: []lint.Finding{{Rule: rule, Msg: 0, Message: "m", Agent: "小美", Deduct: 1}}}
+		results = append(results, r)
+		sum.Add(r)
+	}
+	sum.SplitConversations = 2
+	want := "其中 2 个是分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分"
+	for _, format := range []string{"text", "html"} {
+		out := string(render(t, format, Options{Location: time.UTC}, results, sum))
+		if !strings.Contains(out, want) {
+			t.Errorf("%s report lacks %q", format, want)
+		}
+		if strings.Contains(out, "个会话分段检查") {
+			t.Errorf("%s report says the parts are conversations linted in parts", format)
+		}
+	}
+}
