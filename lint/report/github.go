@@ -11,13 +11,16 @@ import (
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/pathkey"
+	"github.com/chatlint/chatlint/internal/spool"
 	"github.com/chatlint/chatlint/lint"
 )
 
 func init() {
 	streaming("github")
 	register("github", func(w io.Writer, opts Options) Writer {
-		return &githubWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts}
+		g := &githubWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts, spool: spool.Spool{Memory: spoolMemory}}
+		g.found = bufio.NewWriterSize(&g.spool, flushAt)
+		return g
 	})
 }
 
@@ -25,18 +28,45 @@ func init() {
 // ::error/::warning/::notice line per finding (severity error, warning,
 // info), which the Actions runner turns into annotations on the file and
 // line (and the phrase's columns, col and endColumn, as SARIF counts them;
-// standard input's are annotations of the run, see githubWriter.place); one ::warning per group of malformed records of a file failing
-// alike (GroupRecordErrors), one ::notice per inline waiver
-// that waived nothing; then a plain summary line.
-// Lines gather until the caller flushes (see Flusher) or the buffer fills.
+// standard input's are annotations of the run, see githubWriter.place); one
+// ::error per file that could not be read, one ::warning per group of
+// malformed records of a file failing alike (GroupRecordErrors), one
+// ::notice per inline waiver that waived nothing; then a plain summary line.
+//
+// A step shows the first githubAnnotationsShown annotations of each kind,
+// in the order of the log: what made the run untrustworthy (a file not
+// read, records not linted) comes first, so that findings cannot push it
+// out of sight, and is known only at the end. The findings' commands are
+// encoded as each conversation comes and wait in a spool (in memory, in a
+// temporary file past spoolMemory) until Close writes them after those.
 type githubWriter struct {
 	w    *bufio.Writer
 	opts Options
-	// annotations counts the commands written, by name (error, warning,
-	// notice): a step shows the first githubAnnotationsShown of each kind
+	// annotations counts the commands written to w, by name (error,
+	// warning, notice): a step shows the first githubAnnotationsShown of
+	// each kind
 	annotations map[string]int
 	files       checkoutPaths
 	num         []byte // scratch for a location's numbers
+
+	spool spool.Spool
+	found *bufio.Writer // the findings' commands, into spool
+	// findings counts the findings' commands by name; held are those of
+	// the first githubAnnotationsShown of each kind that start with no
+	// location: whether they are shown depends on the commands Close
+	// writes before them
+	findings map[string]int
+	held     []githubHeld
+}
+
+// githubHeld is a finding's command in the spool that GitHub shows unless
+// the run's own problems, written before it, take its place: its message
+// then starts with where (see githubWriter.located).
+type githubHeld struct {
+	at    int64  // the spool offset of its message
+	name  string // error, warning or notice
+	index int    // among the findings' commands of its name
+	where []byte // the location and rule, escaped, that its message then starts with
 }
 
 // githubAnnotationsShown is how many annotations of each kind (error,
@@ -56,8 +86,11 @@ func githubLevel(s lint.Severity) string {
 	return "notice"
 }
 
-// Conversation writes one workflow command per finding.
+// Conversation encodes one workflow command per finding into the spool.
 func (g *githubWriter) Conversation(r *lint.Result) error {
+	if g.findings == nil {
+		g.findings = map[string]int{}
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		m := r.Message(f)
@@ -70,13 +103,56 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		}
 		props, at := g.place(m.Pos, col, end)
 		props = append(props, "title="+f.Rule.ID)
-		g.located(githubLevel(f.Rule.Severity), props, m.Pos, col, f.Rule.ID, at+MessageWithSuggestion(f))
+		name := githubLevel(f.Rule.Severity)
+		index := g.findings[name]
+		g.findings[name]++
+		writeGitHubHead(g.found, name, props)
+		if located := m.Pos.File != "" && m.Pos.File != lint.StdinName; located && index >= githubAnnotationsShown {
+			// past the step's annotations of its kind, whatever comes before
+			g.num = g.appendWhere(g.num[:0], m.Pos, col, f.Rule.ID)
+			g.found.Write(g.num)
+		} else if located {
+			g.held = append(g.held, githubHeld{at: g.spool.Size() + int64(g.found.Buffered()), name: name, index: index,
+				where: g.appendWhere(nil, m.Pos, col, f.Rule.ID)})
+		}
+		g.found.WriteString(GitHubEscapeData(githubShown(at + MessageWithSuggestion(f))))
+		g.found.WriteByte('\n')
 	}
 	return nil
 }
 
-// Flush writes the lines gathered so far.
-func (g *githubWriter) Flush() error { return g.w.Flush() }
+// Discard drops the findings' commands spooled so far.
+func (g *githubWriter) Discard() error { return g.spool.Close() }
+
+// writeFindings writes the findings' commands from the spool, each of the
+// first of its kind whose place the commands written before took starting
+// with where it is, and counts them.
+func (g *githubWriter) writeFindings() error {
+	if err := g.found.Flush(); err != nil {
+		return err
+	}
+	if g.annotations == nil {
+		g.annotations = map[string]int{}
+	}
+	var off int64
+	for _, h := range g.held {
+		if g.annotations[h.name]+h.index < githubAnnotationsShown {
+			continue
+		}
+		if err := g.spool.CopyTo(g.w, off, h.at-off); err != nil {
+			return err
+		}
+		g.w.Write(h.where)
+		off = h.at
+	}
+	if err := g.spool.CopyTo(g.w, off, g.spool.Size()-off); err != nil {
+		return err
+	}
+	for name, n := range g.findings {
+		g.annotations[name] += n
+	}
+	return nil
+}
 
 // githubMaxErrorGroups bounds the annotations for malformed records (one per
 // group of records of a file failing alike), githubMaxLineRanges the line
@@ -86,11 +162,19 @@ const (
 	githubMaxLineRanges  = 50
 )
 
-// Close writes a warning per group of malformed records failing alike, a notice per unused waiver,
-// an error per unreadable file and the summary line.
+// Close writes an error per unreadable file, a warning per group of
+// malformed records failing alike, the findings' commands, a notice per
+// unused waiver and the summary line.
 func (g *githubWriter) Close(s *lint.Summary) error {
+	defer g.spool.Close()
 	if s == nil {
 		s = lint.NewSummary()
+	}
+	// a file not read, or not whole: the run cannot be trusted (exit 2),
+	// and nothing the step shows may hide it
+	for _, e := range s.Unreadable {
+		props, at := g.place(lint.Pos{File: e.Pos.File}, 0, 0)
+		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at+"文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	// records of a file failing alike are one annotation, at the first of
 	// them: a run shows only the first annotations of a step, and an
@@ -116,6 +200,9 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		g.command("warning", []string{"title=chatlint: malformed records"},
 			fmt.Sprintf("另有 %d 条记录因其他原因无法读取，未一一列出（--format jsonl 列出全部）", other))
 	}
+	if err := g.writeFindings(); err != nil {
+		return fmt.Errorf("write the annotations of the findings: %w", err)
+	}
 	for _, uw := range s.UnusedWaivers {
 		props, at := g.place(uw.Pos, 0, 0)
 		title := "title=chatlint: unused waiver"
@@ -123,10 +210,6 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 			title = "title=chatlint: waiver of an unknown rule"
 		}
 		g.located("notice", append(props, title), uw.Pos, 0, "", at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
-	}
-	for _, e := range s.Unreadable {
-		props, at := g.place(lint.Pos{File: e.Pos.File}, 0, 0)
-		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at+"文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -281,24 +364,32 @@ func (g *githubWriter) located(name string, props []string, p lint.Pos, col int,
 	past := g.annotations[name] >= githubAnnotationsShown
 	g.head(name, props)
 	if past && p.File != "" && p.File != lint.StdinName {
-		// written as it goes: nearly every finding of a large run is past
-		// the 10th, and building the prefix made the report a third slower
-		g.w.WriteString(GitHubEscapeData(githubShown(g.files.of(p.File))))
-		if p.Line > 0 {
-			g.num = strconv.AppendInt(append(g.num[:0], ':'), int64(p.Line), 10)
-			if col > 0 {
-				g.num = strconv.AppendInt(append(g.num, ':'), int64(col), 10)
-			}
-			g.w.Write(g.num)
-		}
-		g.w.WriteString(": ")
-		if rule != "" {
-			g.w.WriteString(GitHubEscapeData(githubShown(rule)))
-			g.w.WriteByte(' ')
-		}
+		g.num = g.appendWhere(g.num[:0], p, col, rule)
+		g.w.Write(g.num)
 	}
 	g.w.WriteString(GitHubEscapeData(githubShown(msg)))
 	g.w.WriteByte('\n')
+}
+
+// appendWhere appends to b where the evidence is and the rule, if any, as
+// a message past a step's annotations of its kind starts (see located),
+// escaped: "replies.txt:12:5: base/evasive-phrase ". Written as it goes,
+// without joining strings: nearly every finding of a large run is past the
+// 10th.
+func (g *githubWriter) appendWhere(b []byte, p lint.Pos, col int, rule string) []byte {
+	b = append(b, GitHubEscapeData(githubShown(g.files.of(p.File)))...)
+	if p.Line > 0 {
+		b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
+		if col > 0 {
+			b = strconv.AppendInt(append(b, ':'), int64(col), 10)
+		}
+	}
+	b = append(b, ": "...)
+	if rule != "" {
+		b = append(b, GitHubEscapeData(githubShown(rule))...)
+		b = append(b, ' ')
+	}
+	return b
 }
 
 // command writes one workflow command line.
@@ -314,21 +405,26 @@ func (g *githubWriter) head(name string, props []string) {
 		g.annotations = map[string]int{}
 	}
 	g.annotations[name]++
-	g.w.WriteString("::")
-	g.w.WriteString(name)
+	writeGitHubHead(g.w, name, props)
+}
+
+// writeGitHubHead writes a workflow command up to its message.
+func writeGitHubHead(w *bufio.Writer, name string, props []string) {
+	w.WriteString("::")
+	w.WriteString(name)
 	for i, p := range props {
 		k, v, _ := strings.Cut(p, "=")
 		if i == 0 {
-			g.w.WriteByte(' ')
+			w.WriteByte(' ')
 		} else {
-			g.w.WriteByte(',')
+			w.WriteByte(',')
 		}
 		// a file name shows in the annotation as a message does
-		g.w.WriteString(k)
-		g.w.WriteByte('=')
-		g.w.WriteString(GitHubEscapeProperty(githubShown(v)))
+		w.WriteString(k)
+		w.WriteByte('=')
+		w.WriteString(GitHubEscapeProperty(githubShown(v)))
 	}
-	g.w.WriteString("::")
+	w.WriteString("::")
 }
 
 // githubShown is a message or a property's value (a file name) as an

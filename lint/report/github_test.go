@@ -35,14 +35,15 @@ func TestGitHub(t *testing.T) {
 	results, sum := fixture()
 	out := string(render(t, "github", fxOptions(), results, sum))
 	want := []string{
+		// the records not linted first, then the findings
+		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=6,title=chatlint%3A malformed record::记录无法读取（未检查）: invalid JSON: unexpected \"}\"",
+		"::warning file=broken.csv,title=chatlint%3A malformed record::记录无法读取（未检查）: header: no text column",
 		// no match: no col; the file's comma and colon escaped
 		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=1,title=shop/greeting::首次回复缺少问候语",
 		// message line breaks and % escaped, suggestion appended; the
 		// phrase from col up to endColumn (one past it, as in SARIF)
 		"::error file=logs/day 1%2Ca%3Ab.jsonl,line=2,col=4,endColumn=6,title=shop/evasive::避免「不行」: 100%25%0A换个说法 建议: 不行 → 无法帮到您",
 		"::notice file=other.txt,line=9,col=11,endColumn=13,title=shop/but::避免「但是」 建议: 但是 → 同时",
-		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=6,title=chatlint%3A malformed record::记录无法读取（未检查）: invalid JSON: unexpected \"}\"",
-		"::warning file=broken.csv,title=chatlint%3A malformed record::记录无法读取（未检查）: header: no text column",
 		"chatlint: 3 findings (error 1, warning 1, info 1) in 3 conversations from 2 files, mean score 97.5, lowest 93; 2 malformed records not linted",
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
@@ -242,9 +243,9 @@ func TestGitHubControlCharacters(t *testing.T) {
 	sum.Errors = lint.NewRecordErrors([]lint.RecordError{{Pos: lint.Pos{File: "day.jsonl", Line: 5}, Err: "unknown role \"\x1b]0;x\x07\""}}...)
 	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
 	want := []string{
+		"::warning file=day.jsonl,line=5,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role \"\uFFFD]0;x\uFFFD\"",
 		"::warning file=day.jsonl,line=4,title=shop/greeting::首次回复「在的\uFFFD[2J\uFFFD\uFFFD\uFFFD\uFFFD」缺少问候语%0A 第二行",
 		"::warning file=坏\uFFFD\uFFFD[2J\uFFFD.jsonl,line=6,title=shop/greeting::首次\uFFFD回复\uFFFD行\uFFFD2J",
-		"::warning file=day.jsonl,line=5,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role \"\uFFFD]0;x\uFFFD\"",
 	}
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(lines) != len(want)+1 {
@@ -313,6 +314,85 @@ func TestGitHubAnnotationLimit(t *testing.T) {
 	out = string(render(t, "github", Options{Canned: true}, results[:10], sum))
 	if strings.Contains(out, "GitHub shows") || strings.Contains(out, "r.txt:") {
 		t.Errorf("10 errors: a message with its place, or the summary says some went unshown:\n%s", out)
+	}
+}
+
+// TestGitHubRunProblemsFirst: a step shows the first 10 annotations of
+// each kind in the order of the log, so what made the run untrustworthy (a
+// file not read, records not linted), known only when it ends, comes
+// before the findings, which 12 errors and warnings would otherwise have
+// pushed out of sight; the findings keep their order, and those it pushes
+// past the 10th start with where they are. Spooled to a file or held in
+// memory, the report is the same.
+func TestGitHubRunProblemsFirst(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Files = 3
+	var results []*lint.Result
+	for i := range 12 {
+		c := &lint.Conversation{ID: "r.txt:" + strconv.Itoa(i+1), File: "r.txt", Messages: []lint.Message{
+			{Role: lint.Agent, Text: "这个不行", Pos: lint.Pos{File: "r.txt", Line: i + 1}},
+		}}
+		r := &lint.Result{Conversation: c, Score: 93, Grade: "优秀", Findings: []lint.Finding{
+			fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5),
+			fxFinding(c, fxGreeting, 0, "", "", "缺少问候语", "", 2),
+		}}
+		sum.Add(r)
+		results = append(results, r)
+	}
+	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: "z.yaml"}, Err: "line 2: YAML syntax error"}}
+	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: "b.yaml", Line: 1}, Err: "the reply is a number, not text"})
+	var outs []string
+	for _, mem := range []int{spoolMemory, 0} {
+		func() {
+			defer func(n int) { spoolMemory = n }(spoolMemory)
+			spoolMemory = mem
+			outs = append(outs, string(render(t, "github", Options{Canned: true}, results, sum)))
+		}()
+	}
+	out := outs[0]
+	if outs[1] != out {
+		t.Errorf("spooled to a file:\n%s\nwant\n%s", outs[1], out)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	shown := map[string][]string{}
+	for _, line := range lines[:len(lines)-1] {
+		cmd, props, data, ok := runnerParse(line)
+		if !ok {
+			t.Fatalf("not a workflow command: %q", line)
+		}
+		if len(shown[cmd]) < githubAnnotationsShown {
+			shown[cmd] = append(shown[cmd], props["file"]+":"+props["line"]+" "+data)
+		}
+	}
+	want := map[string][]string{
+		"error":   {"z.yaml: 文件无法读取（自出错处起未检查）: line 2: YAML syntax error"},
+		"warning": {"b.yaml:1 记录无法读取（未检查）: the reply is a number, not text"},
+	}
+	for i := 1; i < githubAnnotationsShown; i++ {
+		want["error"] = append(want["error"], "r.txt:"+strconv.Itoa(i)+" 避免「不行」")
+		want["warning"] = append(want["warning"], "r.txt:"+strconv.Itoa(i)+" 缺少问候语")
+	}
+	for _, cmd := range []string{"error", "warning"} {
+		if !slices.Equal(shown[cmd], want[cmd]) {
+			t.Errorf("the %s annotations shown:\n%s\nwant\n%s", cmd, strings.Join(shown[cmd], "\n"), strings.Join(want[cmd], "\n"))
+		}
+	}
+	// the 10th finding of each kind on is past: its message says where
+	for _, w := range []string{
+		"::error file=r.txt,line=10,col=3,endColumn=5,title=shop/evasive::r.txt:10:3: shop/evasive 避免「不行」\n",
+		"::warning file=r.txt,line=10,title=shop/greeting::r.txt:10: shop/greeting 缺少问候语\n",
+		"::warning file=r.txt,line=12,title=shop/greeting::r.txt:12: shop/greeting 缺少问候语\n",
+	} {
+		if !strings.Contains(out, w) {
+			t.Errorf("no line %q in\n%s", w, out)
+		}
+	}
+	if got := strings.Count(out, ": shop/"); got != 6 {
+		t.Errorf("%d findings' messages start with where they are, want the 3 past the 10th of each kind", got)
+	}
+	wantSum := "GitHub shows 10 annotations of each kind of a step: 3 error and 3 warning annotations are only in this log\n"
+	if !strings.HasSuffix(out, wantSum) {
+		t.Errorf("summary: %s, want it to end %q", lines[len(lines)-1], wantSum)
 	}
 }
 

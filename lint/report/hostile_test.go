@@ -329,8 +329,8 @@ var githubUnescape = strings.NewReplacer("%0D", "\r", "%0A", "\n", "%3A", ":", "
 // control; the file property names the file.
 func checkHostileGitHub(t *testing.T, out []byte, c hostileCase) {
 	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
-	// the finding, the malformed record, the unused waiver, the
-	// unreadable file, the summary
+	// the unreadable file, the malformed record, the finding, the unused
+	// waiver, the summary
 	if len(lines) != 5 {
 		t.Fatalf("%d lines, want 5:\n%.2000q", len(lines), out)
 	}
@@ -338,7 +338,8 @@ func checkHostileGitHub(t *testing.T, out []byte, c hostileCase) {
 		t.Errorf("summary line %.200q", lines[4])
 	}
 	var files []string
-	for _, line := range lines[:4] {
+	// the finding's first: its file property is the one checked below
+	for _, line := range []string{lines[2], lines[0], lines[1], lines[3]} {
 		rest, ok := strings.CutPrefix(line, "::")
 		if !ok {
 			t.Errorf("not a workflow command: %.200q", line)
