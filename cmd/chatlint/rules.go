@@ -235,15 +235,20 @@ not load (said on stderr; the other packs are still tested).`,
 }
 
 // configPackFiles returns the packs .chatlint.yaml names: the files, and
-// the built-in packs it names (none when it names no packs).
-func configPackFiles() ([]string, error) {
+// the built-in packs it names (none when it names no packs). It checks the
+// config's rule overrides against the packs lint runs, as lint does: one
+// that names no rule of them, or that a rule cannot take, is an error.
+func configPackFiles() ([]string, *config.Config, error) {
 	cfg, err := loadConfig()
 	if err != nil {
-		return nil, failErr(err)
+		return nil, nil, failErr(err)
 	}
 	set, err := loadPacks(cfg, nil)
 	if err != nil {
-		return nil, failErr(err)
+		return nil, nil, failErr(err)
+	}
+	if _, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules}); err != nil {
+		return nil, nil, failErr(err)
 	}
 	var files []string
 	for _, p := range set.Roots {
@@ -254,7 +259,7 @@ func configPackFiles() ([]string, error) {
 			files = append(files, p.Name)
 		}
 	}
-	return files, nil
+	return files, cfg, nil
 }
 
 // packLoad is a set of packs rules test tests, and the rule overrides
@@ -392,11 +397,14 @@ packs when it names none.`,
 				return err
 			}
 			w := cmd.OutOrStdout()
+			// the config's rule overrides, when its packs are checked
+			var cfgRules map[string]*rules.Override
 			if len(args) == 0 {
-				files, err := configPackFiles()
+				files, cfg, err := configPackFiles()
 				if err != nil {
 					return err
 				}
+				cfgRules = cfg.Rules
 				if args = files; len(args) == 0 {
 					args = rules.BuiltinNames()
 				}
@@ -422,7 +430,7 @@ packs when it names none.`,
 				}
 				// a rule taking the id of one its pack extends runs
 				// beside it, unless an override switches that one off
-				for _, n := range set.ParentIDNotes(nil) {
+				for _, n := range set.ParentIDNotes(cfgRules) {
 					warnings = append(warnings, check.Warning{File: n.Pack.File, Line: n.Rule.Line(), Rule: n.FullID(), Msg: n.Msg})
 				}
 				// the warnings are diagnostics, as the errors are: on
