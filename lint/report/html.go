@@ -285,7 +285,7 @@ type htmlMsg struct {
 	DayBreak string // the date, on the first message of a day
 	Pos      string // file:line, or line when in the conversation's file
 	Segs     []htmlSeg
-	Empty    bool
+	Empty    bool   // no text, or blanks alone: shown as （空消息）
 	Sev      string // most serious severity of the findings at this message
 	Findings []htmlFinding
 }
@@ -344,7 +344,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	lastDay := ""
 	for i := range cv.Messages {
 		m := &c.Messages[i]
-		hm := htmlMsg{Role: m.Role.Chinese(), Sender: m.Sender, Empty: m.Text == ""}
+		hm := htmlMsg{Role: m.Role.Chinese(), Sender: m.Sender, Empty: blankText(m.Text)}
 		switch m.Role {
 		case lint.Customer:
 			hm.Side = "customer"

@@ -219,9 +219,15 @@ func heldAgainst(agents []string, f *lint.Finding, m *lint.Message) string {
 }
 
 // excerpt shows the message with the match marked (【】 without colour),
-// shortened around the match when the message is long, line breaks shown as ⏎.
+// shortened around the match when the message is long, line breaks shown as ⏎;
+// a message with no text, or blanks alone (an emoji or a picture the export
+// dropped), as （空消息）, as the HTML report shows it, not as nothing after
+// its writer's name.
 func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	const ctx = 40
+	if blankText(text) {
+		return t.c(ansiDim, emptyMessage)
+	}
 	if f.End <= f.Start || f.End > len(text) {
 		return shown(shorten(text, 2*ctx))
 	}
@@ -249,6 +255,13 @@ func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	}
 	return shown(before) + match + shown(after)
 }
+
+// emptyMessage stands for a message with no text in the reports for people.
+const emptyMessage = "（空消息）"
+
+// blankText reports whether a message's text shows nothing: empty, or
+// blanks and line breaks alone.
+func blankText(s string) bool { return strings.TrimSpace(s) == "" }
 
 var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎ ")
 

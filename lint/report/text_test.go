@@ -406,3 +406,29 @@ func TestSplitNote(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyMessageShown: a finding at a message with no text (an emoji or
+// a picture the export dropped) or blanks alone shows it as （空消息）, in
+// the text report as in the HTML one: the text report showed nothing
+// after the writer's name ("客服 小美:  "), as if the line were cut.
+func TestEmptyMessageShown(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "base/missing-farewell", Type: "require", Severity: lint.Warning, Deduct: 1}
+	for _, text := range []string{"", "  ", "\n"} {
+		c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
+			{Role: lint.Customer, Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+			{Role: lint.Agent, Sender: "小美", Text: text, Pos: lint.Pos{File: "day.jsonl", Line: 2}},
+		}}
+		r := &lint.Result{Conversation: c, Agents: []string{"小美"}, Score: 99, Grade: "优秀",
+			Findings: []lint.Finding{{Rule: rule, Msg: 1, Message: "结束时缺少告别语", Agent: "小美", Deduct: 1}}}
+		sum := lint.NewSummary()
+		sum.Add(r)
+		out := string(render(t, "text", Options{Location: time.UTC}, []*lint.Result{r}, sum))
+		if want := "客服 小美:  （空消息）\n"; !strings.Contains(out, want) {
+			t.Errorf("text %q: the text report lacks %q:\n%s", text, want, out)
+		}
+		page := string(render(t, "html", Options{Location: time.UTC}, []*lint.Result{r}, sum))
+		if want := `<div class="bubble"><span class="muted">（空消息）</span>`; !strings.Contains(page, want) {
+			t.Errorf("text %q: the HTML report lacks %q", text, want)
+		}
+	}
+}
