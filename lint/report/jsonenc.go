@@ -289,29 +289,29 @@ func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
 	e.next(1, `"messages":`)
 	e.b = appendInt(e.b, len(c.Messages))
 	span := spanOf(c)
-	e.next(1, `"messages_by_role":`)
-	e.b = append(e.b, '{')
+	fr := e.frags
+	if fr == nil {
+		fr = e.newFrags()
+	}
 	for i, role := range rolesByName {
-		if i == 0 {
-			e.key(2, roleKeys[role])
-		} else {
-			e.next(2, roleKeys[role])
-		}
+		e.b = append(e.b, fr.roles[i]...)
 		e.b = appendInt(e.b, span.roles[role])
 	}
-	e.newline(1)
-	e.b = append(e.b, '}')
-	e.next(1, `"start_time":`)
-	e.timeString(span.start)
-	e.next(1, `"end_time":`)
-	e.timeString(span.end)
-	e.next(1, `"duration_seconds":`)
+	e.b = append(e.b, fr.start...)
+	if !span.start.IsZero() {
+		e.b = e.day.appendIn(e.b, span.start, e.opts.Location)
+	}
+	e.b = append(e.b, fr.end...)
+	if !span.end.IsZero() {
+		e.b = e.day.appendIn(e.b, span.end, e.opts.Location)
+	}
+	e.b = append(e.b, fr.duration...)
 	if span.start.IsZero() {
 		e.b = append(e.b, "null"...)
 	} else {
-		e.float(span.seconds())
+		e.float(spanSeconds(&span))
 	}
-	e.next(1, `"score":`)
+	e.b = append(e.b, fr.score...)
 	e.float(r.Score)
 	e.next(1, `"grade":`)
 	if r.Grade != e.grade || e.gradeEsc == nil {
@@ -547,7 +547,7 @@ const (
 )
 
 // findingFrags are the constant pieces between the values of a finding,
-// written as indent and prefix say (see convEncoder.frags): each from the
+// and of a conversation's span and score, written as indent and prefix say (see convEncoder.frags): each from the
 // end of one value to the start of the next, keys, separators and
 // indentation together.
 type findingFrags struct {
@@ -563,6 +563,12 @@ type findingFrags struct {
 	// match and suggestion and a column of 0
 	match, column, suggestion, deduct string
 	noMatch                           string
+	// roles[i] goes before the count of rolesByName[i] in a
+	// conversation's messages_by_role (the first opens it); start closes
+	// it and opens the start time's string, end closes that and opens the
+	// end time's, duration closes that, and score follows the duration
+	roles                       [len(rolesByName)]string
+	start, end, duration, score string
 }
 
 // newFrags builds e.frags from e.indent and e.prefix.
@@ -593,6 +599,21 @@ func (e *convEncoder) newFrags() *findingFrags {
 	fr.suggestion = piece(func() { e.next(d, `"suggestion":`) })
 	fr.deduct = piece(func() { e.next(d, `"deduct":`) })
 	fr.noMatch = fr.match + `""` + fr.column + "0" + fr.suggestion + `""` + fr.deduct
+	for i, role := range rolesByName {
+		fr.roles[i] = piece(func() {
+			if i == 0 {
+				e.next(1, `"messages_by_role":`)
+				e.b = append(e.b, '{')
+				e.key(2, roleKeys[role])
+			} else {
+				e.next(2, roleKeys[role])
+			}
+		})
+	}
+	fr.start = piece(func() { e.newline(1); e.b = append(e.b, '}'); e.next(1, `"start_time":`); e.b = append(e.b, '"') })
+	fr.end = piece(func() { e.b = append(e.b, '"'); e.next(1, `"end_time":`); e.b = append(e.b, '"') })
+	fr.duration = piece(func() { e.b = append(e.b, '"'); e.next(1, `"duration_seconds":`) })
+	fr.score = piece(func() { e.next(1, `"score":`) })
 	e.b, e.frags = b, fr
 	return fr
 }
@@ -604,16 +625,6 @@ var roleJSON = func() (t [lint.System + 1]string) {
 	}
 	return t
 }()
-
-// timeString writes t as a JSON string in the report's zone, "" for no
-// time.
-func (e *convEncoder) timeString(t time.Time) {
-	e.b = append(e.b, '"')
-	if !t.IsZero() {
-		e.b = e.day.appendIn(e.b, t, e.opts.Location)
-	}
-	e.b = append(e.b, '"')
-}
 
 // rolesByName are the roles of messages_by_role in the order encoding/json
 // writes a map's keys (sorted), and roleKeys their keys with the colon.
@@ -823,35 +834,38 @@ const digits2 = "000102030405060708091011121314151617181920212223242526272829303
 
 // appendInt appends n in decimal as strconv.AppendInt(b, int64(n), 10)
 // does: a line, a column or a count, which every finding has (two of
-// them), written two digits at a time (digits2) below 10^8, where
-// AppendInt's division loop and call cost three times as much.
+// them). Below 10^8, where AppendInt's division loop and call cost three
+// times as much, the eight digits of n are worked out side by side, two
+// at a time (digitPairs), and stored at once, less the leading zeros.
 func appendInt(b []byte, n int) []byte {
 	if uint(n) < 10 {
 		return append(b, byte('0'+n))
 	}
+	if uint(n) < 100 {
+		return append(b, digits2[2*n], digits2[2*n+1])
+	}
 	if n < 0 || n >= 1e8 {
 		return strconv.AppendInt(b, int64(n), 10)
 	}
-	// the digits at the end of eight bytes, the bytes before them shifted
-	// out: one eight-byte store where an append of the digits alone
-	// would call memmove
-	var buf [8]byte
-	i, u := len(buf), uint64(n)
-	for u >= 100 {
-		i -= 2
-		put2(buf[i:], u%100)
-		u /= 100
-	}
-	if u >= 10 {
-		i -= 2
-		put2(buf[i:], u)
-	} else {
-		i--
-		buf[i] = byte('0' + u)
-	}
-	b = binary.LittleEndian.AppendUint64(b, binary.LittleEndian.Uint64(buf[:])>>(8*i))
-	return b[:len(b)-i]
+	u := uint64(n)
+	hi, lo := u/10000, u%10000
+	// the digits, the first in the lowest byte; n has at least three, so
+	// the leading zeros are at most five bytes
+	x := uint64(digitPairs[hi/100]) | uint64(digitPairs[hi%100])<<16 |
+		uint64(digitPairs[lo/100])<<32 | uint64(digitPairs[lo%100])<<48
+	z := bits.TrailingZeros64(x^('0'*lo8)) >> 3
+	b = binary.LittleEndian.AppendUint64(b, x>>(8*z))
+	return b[:len(b)-z]
 }
+
+// digitPairs holds the two decimal digits of 0 to 99, the first in the
+// lower byte.
+var digitPairs = func() (t [100]uint16) {
+	for v := range t {
+		t[v] = uint16(digits2[2*v]) | uint16(digits2[2*v+1])<<8
+	}
+	return t
+}()
 
 // put2 writes the two decimal digits of v (below 100) to b.
 func put2(b []byte, v uint64) {
@@ -871,6 +885,13 @@ func (e *convEncoder) float(f float64) {
 		return
 	}
 	bits := math.Float64bits(f)
+	if n := int(f); float64(n) == f && uint(n) < 1e8 && (n != 0 || bits == 0) {
+		// a whole number (not -0) that appendJSONFloat writes as its
+		// digits: most scores, and durations in whole seconds, which
+		// would push the deducts out of the cache
+		e.b = appendInt(e.b, n)
+		return
+	}
 	ft := &e.floats[bits*0x9E3779B97F4A7C15>>(64-floatSlotBits)]
 	if ft.n > 0 && ft.bits == bits {
 		e.b = append(e.b, ft.text[:ft.n]...)
@@ -882,6 +903,19 @@ func (e *convEncoder) float(f float64) {
 		ft.bits, ft.n = bits, uint8(n)
 		copy(ft.text[:], e.b[start:])
 	}
+}
+
+// spanSeconds is s.seconds(), without Time.Sub's test for an overflow
+// (an Add and an Equal) when the start carries no monotonic clock
+// reading (a transcript's times never do; Sub reads the monotonic clock
+// only when both times carry one) and the times lie less than 2^32
+// seconds apart, where the nanoseconds between them cannot overflow: the
+// same duration, at every conversation of a report.
+func spanSeconds(s *span) float64 {
+	if d := s.end.Unix() - s.start.Unix(); d > -1<<32 && d < 1<<32 && s.start == s.start.Round(0) {
+		return time.Duration(d*1e9 + int64(s.end.Nanosecond()-s.start.Nanosecond())).Seconds()
+	}
+	return s.seconds()
 }
 
 // floatText is a float's bits and its text, n bytes (none: not set).
