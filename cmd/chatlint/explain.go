@@ -215,6 +215,35 @@ func explain(w io.Writer, cs *check.Set, role lint.Role, text string) {
 	if found == 0 {
 		fmt.Fprintln(w, "当前规则的短语和模式在这段文字中都没有出现")
 	}
+	if id := ruleNamed(cs, text); id != "" {
+		// chatlint explain base/evasive-phrase: a reviewer asking why a
+		// rule fired explained its name as a message, and learnt only
+		// that it holds no phrase
+		fmt.Fprintf(w, "\n注意: 「%s」是规则 %s 的名字，explain 读的是一条消息的文字。要看这条规则（说明、短语、扣分、依据），用 chatlint rules show %s；要看它为什么命中某条消息，把那条消息的文字交给 explain\n", report.Shown(strings.TrimSpace(text)), id, id)
+	}
+}
+
+// ruleNamed returns the id of the active rule text names, as rules show
+// takes it (pack/id, or the id alone when one pack has it), or "".
+func ruleNamed(cs *check.Set, text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.ContainsAny(text, " \t\n") {
+		return ""
+	}
+	short := ""
+	for _, c := range cs.Checks {
+		id := c.Info().ID
+		if id == text {
+			return id
+		}
+		if _, name, ok := strings.Cut(id, "/"); ok && name == text {
+			if short != "" {
+				return "" // in two packs: the name alone is no rule
+			}
+			short = id
+		}
+	}
+	return short
 }
 
 // whyNot says in Chinese why a candidate does not count.
