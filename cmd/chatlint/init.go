@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/chatlint/chatlint/lint/config"
+	"github.com/chatlint/chatlint/lint/report"
 )
 
 // starterConfig is what `chatlint init` writes: every section, commented
@@ -80,6 +82,19 @@ A directory that takes no new files is an error (exit 2), the config left
 as it was: it is never written over in place.`,
 		Args: argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// settings saved under another name here (.chatlint.yml), which
+			// lint refuses telling to rename them: a starter beside them
+			// would be read instead, and they would silently not apply
+			if err := config.Misnamed("."); err != nil && !force {
+				return fail("%v; a starter %s beside it would be read instead and its settings would no longer apply (--force writes one all the same)", err, config.FileName)
+			}
+			// the config that applied here until now, in a directory above
+			shadowed := ""
+			if _, err := os.Lstat(config.FileName); !errors.Is(err, fs.ErrNotExist) {
+				// one here applied, not the one above
+			} else if wd, err := os.Getwd(); err == nil && filepath.Dir(wd) != wd {
+				shadowed, _ = config.Find(filepath.Dir(wd))
+			}
 			err := writeStarter(config.FileName, force)
 			if errors.Is(err, fs.ErrExist) {
 				return fail("%s already exists (use --force to overwrite it)", config.FileName)
@@ -92,6 +107,11 @@ as it was: it is never written over in place.`,
 			// the command's own status, as lint's "fixed N finding(s)":
 			// a diagnostic, in English on stderr; stdout stays empty
 			fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint PATH...' on your transcripts\n", config.FileName)
+			if shadowed != "" {
+				// chatlint reads the nearest config only: the one above no
+				// longer applies to runs from here, and nothing else says so
+				fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: note: %s applied here until now and no longer does: chatlint reads the nearest %s only; copy the packs, rules, teams and thresholds this directory needs from it into the new one\n", report.Shown(shadowed), config.FileName)
+			}
 			return nil
 		},
 	}

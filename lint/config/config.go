@@ -74,13 +74,8 @@ func Find(dir string) (string, error) {
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
-		if yml := filepath.Join(dir, ymlName); isFile(yml) {
-			return "", fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", yml, FileName, FileName)
-		}
-		for _, name := range undottedNames {
-			if p := filepath.Join(dir, name); looksLikeSettings(p) {
-				return "", fmt.Errorf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", p, FileName, FileName)
-			}
+		if err := Misnamed(dir); err != nil {
+			return "", err
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -88,6 +83,22 @@ func Find(dir string) (string, error) {
 		}
 		dir = parent
 	}
+}
+
+// Misnamed returns an error naming the settings file in dir that chatlint
+// does not read for its name (.chatlint.yml, or chatlint.yaml or
+// chatlint.yml without the dot that reads as settings), with a word to
+// rename it; nil when dir holds none.
+func Misnamed(dir string) error {
+	if yml := filepath.Join(dir, ymlName); isFile(yml) {
+		return fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", yml, FileName, FileName)
+	}
+	for _, name := range undottedNames {
+		if p := filepath.Join(dir, name); looksLikeSettings(p) {
+			return fmt.Errorf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", p, FileName, FileName)
+		}
+	}
+	return nil
 }
 
 // Load reads a config file strictly: unknown keys are errors naming the line.
