@@ -5,10 +5,11 @@ import (
 	"strings"
 )
 
-// RuleNote is a message about one rule of a set.
+// RuleNote is a message about one rule of a set, at a line of its pack.
 type RuleNote struct {
 	PackRule
-	Msg string
+	Line int
+	Msg  string
 }
 
 // ParentIDNotes lists the rules of the set's root packs that take the id
@@ -67,7 +68,7 @@ func (s *Set) ParentIDNotes(extra map[string]*Override) []RuleNote {
 			if len(running) > 1 {
 				what, has, verb, it = "rules of packs this one extends", "have", "run", "them"
 			}
-			out = append(out, RuleNote{PackRule{root, r}, fmt.Sprintf(
+			out = append(out, RuleNote{PackRule{root, r}, r.Line(), fmt.Sprintf(
 				"%s, %s, %s the same id and still %s beside this rule, counted as %s/%s: to replace %s, switch %s off (overrides: {%s}); to change only the severity or deductions, write that override and drop this rule",
 				strings.Join(running, ", "), what, has, verb, root.Name, r.ID, it, it, strings.Join(off, ", "))})
 		}

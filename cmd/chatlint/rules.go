@@ -429,9 +429,11 @@ packs when it names none.`,
 					continue
 				}
 				// a rule taking the id of one its pack extends runs
-				// beside it, unless an override switches that one off
-				for _, n := range set.ParentIDNotes(cfgRules) {
-					warnings = append(warnings, check.Warning{File: n.Pack.File, Line: n.Rule.Line(), Rule: n.FullID(), Msg: n.Msg})
+				// beside it, unless an override switches that one off;
+				// and a phrase holding words spaced apart, as a Chinese
+				// list is typed ([不行 没办法]), is one phrase
+				for _, n := range append(set.ParentIDNotes(cfgRules), set.SpacedPhraseNotes()...) {
+					warnings = append(warnings, check.Warning{File: n.Pack.File, Line: n.Line, Rule: n.FullID(), Msg: n.Msg})
 				}
 				// the warnings are diagnostics, as the errors are: on
 				// stderr, in English, file:line first for editors; the
