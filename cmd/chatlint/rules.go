@@ -630,6 +630,11 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 		field("依据", "%s", r.Source)
 	}
 	fmt.Fprintf(w, "\n%s", indent(pr.Source(), "  "))
+	// written with anchors of its pack (<<: *defaults, phrases: *common),
+	// the text names what it takes from them: shown written out too
+	if resolved := pr.ResolvedSource(); resolved != "" {
+		fmt.Fprintf(w, "\n  展开锚点（<<: *名称、*名称）后：\n\n%s", indent(resolved, "    "))
+	}
 	return nil
 }
 
