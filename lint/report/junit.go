@@ -6,11 +6,14 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/internal/spool"
 	"github.com/chatlint/chatlint/lint"
 )
@@ -45,6 +48,29 @@ type junitWriter struct {
 	spool  spool.Spool
 	buf    []byte
 	seen   map[string]int // canned: test case names so far, by file (see name)
+	wd     *string        // the working directory, once path needs it ("" unknown)
+}
+
+// path is how the report names a file, for its suite, its test cases'
+// classname and file: cleaned and relative to the working directory when it
+// lies inside it, with / between directories, as a baseline and the SARIF
+// fingerprints key it. A test report follows a test case by its suite,
+// class and name, and a CI job that names its files by an absolute path
+// ($CI_PROJECT_DIR/replies, a Jenkins $WORKSPACE, which differ from runner
+// to runner) or as ./replies would otherwise have every test case of one
+// run new in the next. Standard input keeps its name.
+func (j *junitWriter) path(name string) string {
+	if !pathkey.IsFile(name) {
+		return name
+	}
+	if j.wd == nil {
+		wd, err := os.Getwd()
+		if err != nil {
+			wd = ""
+		}
+		j.wd = &wd
+	}
+	return filepath.ToSlash(pathkey.Of(name, *j.wd))
 }
 
 // junitSuite is what the writer keeps of a suite: its counts and where its
@@ -173,10 +199,12 @@ func (j *junitWriter) add(file string, tc *JUnitCase) error {
 // Conversation adds the conversation's test case to its file's suite.
 func (j *junitWriter) Conversation(r *lint.Result) error {
 	tc := JUnitTestCase(r, j.opts)
+	file := j.path(r.Conversation.File)
+	tc.Classname, tc.File = file, junitFile(file)
 	if j.opts.Canned {
-		tc.Name = j.name(r.Conversation.File, tc.Name)
+		tc.Name = j.name(file, tc.Name)
 	}
-	return j.add(r.Conversation.File, tc)
+	return j.add(file, tc)
 }
 
 // name is a canned reply's test case name, numbered from its second time
@@ -322,8 +350,9 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 		s = lint.NewSummary()
 	}
 	err := s.Errors.Each(func(e lint.RecordError) error {
-		return j.add(e.Pos.File, &JUnitCase{
-			Name: e.Pos.String(), Classname: e.Pos.File, File: junitFile(e.Pos.File), Line: e.Pos.Line, Time: "0",
+		file := j.path(e.Pos.File)
+		return j.add(file, &JUnitCase{
+			Name: lint.Pos{File: file, Line: e.Pos.Line}.String(), Classname: file, File: junitFile(file), Line: e.Pos.Line, Time: "0",
 			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
 		})
 	})
@@ -331,8 +360,9 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	for _, e := range s.Unreadable {
-		err := j.add(e.Pos.File, &JUnitCase{
-			Name: e.Pos.File, Classname: e.Pos.File, File: junitFile(e.Pos.File), Time: "0",
+		file := j.path(e.Pos.File)
+		err := j.add(file, &JUnitCase{
+			Name: file, Classname: file, File: junitFile(file), Time: "0",
 			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n文件无法读取（自出错处起未检查）\n")},
 		})
 		if err != nil {

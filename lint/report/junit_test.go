@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -275,5 +277,50 @@ func TestJUnitCannedNamesNeverCollide(t *testing.T) {
 	want := []string{"这个不行 (2)", "这个不行", "这个不行 (3)", "不行\uFFFD", "不行\uFFFD (2)", "不行\uFFFD (3)"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("names\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestJUnitPathsAsKeyed: a test report follows a test case by its suite,
+// class and name, so a file's suite, classname and file are its path
+// cleaned and relative to the working directory, however it was typed: a
+// CI job naming it by an absolute path ($CI_PROJECT_DIR, a Jenkins
+// workspace, which change from runner to runner) or as ./lib/a.txt keeps
+// the test cases of the run before. A file outside stays as it is.
+func TestJUnitPathsAsKeyed(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := lint.NewSummary()
+	var results []*lint.Result
+	for i, name := range []string{"./lib/a.txt", filepath.Join(wd, "lib", "a.txt"), "lib//b.txt", "/elsewhere/c.txt"} {
+		c := &lint.Conversation{ID: name + ":" + strconv.Itoa(i+1), File: name, Messages: []lint.Message{
+			{Role: lint.Agent, Text: "回复" + strconv.Itoa(i), Pos: lint.Pos{File: name, Line: i + 1}},
+		}}
+		r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀"}
+		sum.Add(r)
+		results = append(results, r)
+	}
+	sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: "./lib/a.txt", Line: 9}, Err: "the reply is a number"})
+	sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: filepath.Join(wd, "lib", "d.yaml")}, Err: "line 2: YAML syntax error"}}
+	out := string(render(t, "junit", Options{Canned: true}, results, sum))
+	for _, want := range []string{
+		`<testsuite name="lib/a.txt" tests="3" failures="0" errors="1"`,
+		`<testcase name="回复0" classname="lib/a.txt" file="lib/a.txt" line="1"`,
+		`<testcase name="回复1" classname="lib/a.txt" file="lib/a.txt" line="2"`,
+		`<testcase name="lib/a.txt:9" classname="lib/a.txt" file="lib/a.txt" line="9"`,
+		`<testsuite name="lib/b.txt"`,
+		`<testcase name="回复3" classname="/elsewhere/c.txt" file="/elsewhere/c.txt" line="4"`,
+		`<testcase name="lib/d.yaml" classname="lib/d.yaml" file="lib/d.yaml"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s in\n%s", want, out)
+		}
+	}
+	// (the bodies list the findings as the text report does, paths as typed)
+	for _, attr := range []string{`name="` + wd, `file="` + wd, `name="./`, `file="./`} {
+		if strings.Contains(out, attr) {
+			t.Errorf("an attribute with a path as typed, %s…:\n%s", attr, out)
+		}
 	}
 }

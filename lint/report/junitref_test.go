@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -28,13 +29,23 @@ func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, er
 		}
 		return su
 	}
+	// files named cleaned, relative to the working directory inside it
+	wd, _ := os.Getwd()
+	path := func(name string) string {
+		if !pathkey.IsFile(name) {
+			return name
+		}
+		return filepath.ToSlash(pathkey.Of(name, wd))
+	}
 	seen := map[[2]string]int{}
 	for _, r := range results {
-		su := suite(r.Conversation.File)
+		file := path(r.Conversation.File)
+		su := suite(file)
 		tc := JUnitTestCase(r, opts)
+		tc.Classname, tc.File = file, junitFile(file)
 		if opts.Canned {
 			// a reply written again in its file is numbered
-			k := [2]string{r.Conversation.File, tc.Name}
+			k := [2]string{file, tc.Name}
 			if seen[k]++; seen[k] > 1 {
 				tc.Name += " (" + strconv.Itoa(seen[k]) + ")"
 			}
@@ -46,9 +57,10 @@ func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, er
 		return nil, err
 	}
 	for _, e := range errs {
-		su := suite(e.Pos.File)
+		file := path(e.Pos.File)
+		su := suite(file)
 		su.Cases = append(su.Cases, &JUnitCase{
-			Name: e.Pos.String(), Classname: e.Pos.File, File: e.Pos.File, Line: e.Pos.Line, Time: "0",
+			Name: lint.Pos{File: file, Line: e.Pos.Line}.String(), Classname: file, File: junitFile(file), Line: e.Pos.Line, Time: "0",
 			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
 		})
 	}
