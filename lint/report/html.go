@@ -244,14 +244,17 @@ func (h *htmlHeap) Pop() any {
 
 // htmlConv is a kept conversation, ready to render.
 type htmlConv struct {
-	seq        int
-	cost       int // estimated size (htmlCost)
-	Rank       int
-	ID         string
-	File       string
-	Line       int
-	Agents     []string
-	Rules      []string // distinct rule ids of its findings, for the filter
+	seq    int
+	cost   int // estimated size (htmlCost)
+	Rank   int
+	ID     string
+	File   string
+	Line   int
+	Agents []string
+	Rules  []string // distinct rule ids of its findings, for the filter
+	// Sevs are the severities of its findings, most serious first, for
+	// the filter by severity
+	Sevs       []string
 	Score      float64
 	Grade      string
 	GradeClass string
@@ -428,6 +431,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		}
 	}
 	sort.Strings(cv.Rules)
+	cv.Sevs = htmlSevs(cv.Errors, cv.Warnings, cv.Infos)
 	h.bonuses(r, cv)
 	for i := range cv.Messages {
 		// a copy, so a kept page never pins a reader's larger buffer
@@ -628,6 +632,10 @@ type htmlPage struct {
 	Convs                     []*htmlConv
 	ShownNote                 string
 	FilterAgents, FilterRules []string
+	// FilterSevs and FilterGrades are the severities (most serious first)
+	// and grades (best first) of the conversations listed: the filters
+	// by severity and by grade are shown when there are two or more
+	FilterSevs, FilterGrades []string
 
 	RecordErrors []htmlErrorGroup
 	MoreErrors   int // records in the groups not listed
@@ -827,8 +835,12 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	copy(convs, h.worst)
 	sort.Slice(convs, func(i, j int) bool { return htmlWorse(convs[i], convs[j]) })
 	agents, rules := map[string]bool{}, map[string]bool{}
+	var errs, warns, infos int
+	listed := map[string]int{} // grades of the conversations listed
 	for i, cv := range convs {
 		cv.Rank = i + 1
+		errs, warns, infos = errs+cv.Errors, warns+cv.Warnings, infos+cv.Infos
+		listed[cv.Grade]++
 		for _, a := range cv.Agents {
 			agents[a] = true
 		}
@@ -841,6 +853,14 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	p.Convs = convs
 	p.FilterAgents, p.FilterRules = htmlSortedSet(agents), htmlSortedSet(rules)
+	p.FilterSevs = htmlSevs(errs, warns, infos)
+	if !h.opts.Canned {
+		for _, g := range h.gradeOrder(listed) {
+			if listed[g] > 0 {
+				p.FilterGrades = append(p.FilterGrades, g)
+			}
+		}
+	}
 	for i := range p.Agents {
 		p.Agents[i].Listed = agents[p.Agents[i].Name]
 	}
@@ -868,6 +888,20 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	return safe.flush()
+}
+
+// htmlSevs lists the severities with findings, most serious first.
+func htmlSevs(errors, warnings, infos int) []string {
+	out := []string{}
+	for _, s := range []struct {
+		name string
+		n    int
+	}{{"error", errors}, {"warning", warnings}, {"info", infos}} {
+		if s.n > 0 {
+			out = append(out, s.name)
+		}
+	}
+	return out
 }
 
 func htmlSortedSet(m map[string]bool) []string {

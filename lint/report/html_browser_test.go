@@ -498,3 +498,81 @@ func TestHTMLCopyMessage(t *testing.T) {
 		t.Errorf("probe:\n%s\nwant:\n%s", probe, want)
 	}
 }
+
+// sevGradeProbe is a script put at the end of a page under test: for each
+// choice of the severity and the grade filters it writes in a <pre
+// id="probe"> how many conversations are listed and whether each listed
+// one has a finding of that severity or that grade (and each left out
+// has not), then the print note of the last choice of each.
+const sevGradeProbe = `<script>
+(function () {
+  var items = Array.prototype.slice.call(document.querySelectorAll(".conv-item"));
+  var note = document.getElementById("f-print"), out = [];
+  [["f-sev", function (el, v) { return JSON.parse(el.getAttribute("data-sevs")).indexOf(v) >= 0; }],
+   ["f-grade", function (el, v) { return el.getAttribute("data-grade") === v; }]].forEach(function (f) {
+    var sel = document.getElementById(f[0]);
+    if (!sel) { out.push(f[0] + " missing"); return; }
+    for (var i = 1; i < sel.options.length; i++) {
+      sel.value = sel.options[i].value;
+      sel.dispatchEvent(new Event("change"));
+      var shown = 0, wrong = 0;
+      items.forEach(function (el) {
+        if (!el.hidden) shown++;
+        if (el.hidden === f[1](el, sel.value)) wrong++;
+      });
+      out.push(f[0] + " " + sel.value + " shown=" + shown + " wrong=" + wrong);
+    }
+    out.push("note=" + note.textContent);
+    sel.value = "";
+    sel.dispatchEvent(new Event("change"));
+  });
+  out.push("cleared=" + note.textContent);
+  var p = document.createElement("pre");
+  p.id = "probe";
+  p.textContent = out.join("\n");
+  document.body.appendChild(p);
+})();
+</script>`
+
+// TestHTMLSeverityGradeFilters: the list filters by severity (the
+// conversations with an error, say) and by grade (the 不合格 ones), as
+// it does by agent and rule, and a printout says so; there were no such
+// filters, and a reviewer looking for the errors among 200 conversations
+// opened them one by one.
+func TestHTMLSeverityGradeFilters(t *testing.T) {
+	browser := findBrowser(t)
+	page, _ := samplePage(t)
+	file := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(file, bytes.Replace(page, []byte("</body>"), []byte(sevGradeProbe+"</body>"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := string(runBrowser(t, browser, "--dump-dom", "file://"+filepath.ToSlash(file)))
+	_, probe, ok := strings.Cut(dom, `<pre id="probe">`)
+	if !ok {
+		t.Fatal("the probe did not run")
+	}
+	probe, _, _ = strings.Cut(html.UnescapeString(probe), "</pre>")
+	lines := strings.Split(probe, "\n")
+	sevs, grades := 0, 0
+	for _, l := range lines {
+		switch {
+		case strings.HasSuffix(l, " missing"):
+			t.Errorf("no filter: %s", l)
+		case strings.HasPrefix(l, "f-"):
+			if !strings.HasSuffix(l, " wrong=0") || strings.Contains(l, " shown=0 ") {
+				t.Errorf("filter lists the wrong conversations: %s", l)
+			}
+			if strings.HasPrefix(l, "f-sev ") {
+				sevs++
+			} else {
+				grades++
+			}
+		}
+	}
+	if sevs < 2 || grades < 2 {
+		t.Errorf("%d severities and %d grades to choose from, want at least 2 each:\n%s", sevs, grades, probe)
+	}
+	if !strings.Contains(probe, "note=已筛选（有 info）：只列出 ") || !strings.Contains(probe, "note=已筛选（等级 ") || !strings.HasSuffix(probe, "cleared=") {
+		t.Errorf("print notes:\n%s", probe)
+	}
+}

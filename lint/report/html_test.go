@@ -117,7 +117,7 @@ func TestHTMLPage(t *testing.T) {
 		t.Errorf("%d script elements, want the one inline script", n)
 	}
 	// the worst conversation is open, the others are not
-	if !strings.Contains(page, `id="conv-1" data-agents="[&#34;小美&#34;]" data-rules="[&#34;shop/evasive&#34;]" data-findings="1" open>`) {
+	if !strings.Contains(page, `id="conv-1" data-agents="[&#34;小美&#34;]" data-rules="[&#34;shop/evasive&#34;]" data-sevs="[&#34;error&#34;]" data-grade="优秀" data-findings="1" open>`) {
 		t.Errorf("worst conversation is not first and open:\n%s", page[strings.Index(page, `id="conv-1"`)-40:][:300])
 	}
 	if strings.Contains(page, `data-findings="0" open>`) {

@@ -9,6 +9,8 @@
   var q = document.getElementById("f-q");
   var agent = document.getElementById("f-agent");
   var rule = document.getElementById("f-rule");
+  var sev = document.getElementById("f-sev");
+  var grade = document.getElementById("f-grade");
   var issues = document.getElementById("f-issues");
   var count = document.getElementById("f-count");
   var printed = document.getElementById("f-print");
@@ -19,15 +21,18 @@
         return Array.isArray(v) ? v : [];
       } catch (e) { return []; }
     }
-    return { el: el, agents: list("data-agents"), rules: list("data-rules"), findings: +el.getAttribute("data-findings") };
+    return { el: el, agents: list("data-agents"), rules: list("data-rules"), sevs: list("data-sevs"),
+      grade: el.getAttribute("data-grade") || "", findings: +el.getAttribute("data-findings") };
   });
 
   function apply() {
     var text = (q && q.value || "").trim().toLowerCase();
     var a = agent ? agent.value : "", r = rule ? rule.value : "";
+    var s = sev ? sev.value : "", g = grade ? grade.value : "";
     var only = issues && issues.checked, shown = 0;
     parsed.forEach(function (it) {
       var ok = (!a || it.agents.indexOf(a) >= 0) && (!r || it.rules.indexOf(r) >= 0) &&
+        (!s || it.sevs.indexOf(s) >= 0) && (!g || it.grade === g) &&
         (!only || it.findings > 0) && (!text || it.el.textContent.toLowerCase().indexOf(text) >= 0);
       it.el.hidden = !ok;
       if (ok) shown++;
@@ -38,13 +43,15 @@
       var what = [];
       if (a) what.push("客服 " + a);
       if (r) what.push("规则 " + r);
+      if (s) what.push("有 " + s);
+      if (g) what.push("等级 " + g);
       if (text) what.push("搜索「" + q.value.trim() + "」");
       if (only) what.push("只看有问题的");
       printed.textContent = shown === items.length ? "" :
         "已筛选（" + what.join("；") + "）：只列出 " + shown + " / " + items.length;
     }
   }
-  [q, agent, rule, issues].forEach(function (el) {
+  [q, agent, rule, sev, grade, issues].forEach(function (el) {
     if (el) el.addEventListener(el === q ? "input" : "change", apply);
   });
 
