@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -395,6 +396,30 @@ func parsePack(file string, data []byte, builtin bool) parseResult {
 	return res
 }
 
+// settingsKeys are the keys of .chatlint.yaml that no pack has.
+var settingsKeys = []string{"packs", "teams", "fail_on", "min_score", "input", "exclude"}
+
+// settingsKey returns the first key of mapping root that marks it as
+// chatlint's settings rather than a pack: one of settingsKeys, or rules:
+// as a mapping (the settings' overrides by pack/id, where a pack's rules:
+// is a list), in a mapping without pack:. Nil for anything else.
+func settingsKey(root *yaml.Node) *yaml.Node {
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	var found *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], deref(root.Content[i+1])
+		switch {
+		case k.Value == "pack":
+			return nil
+		case found == nil && (slices.Contains(settingsKeys, k.Value) || k.Value == "rules" && v.Kind == yaml.MappingNode):
+			found = k
+		}
+	}
+	return found
+}
+
 // addFile sets the file of errors es.
 func addFile(file string, es []*PosError) []*PosError {
 	for _, e := range es {
@@ -445,6 +470,11 @@ func decodePack(file string, data []byte, builtin bool) (res parseResult) {
 	}
 	var errs []*PosError
 	expandMerges(root, &errs)
+	if k := settingsKey(root); k != nil && !builtin {
+		// a .chatlint.yaml given where a pack goes (--pack, extends,
+		// the config's packs): not told to rename packs: to pack:
+		errs = append(errs, posErrorf(k, "this file holds chatlint's settings (%s:), as .chatlint.yaml does, not a rule pack (pack: NAME, rules: [...]): give a pack file here; settings are read from .chatlint.yaml in the working directory or a directory above", k.Value))
+	}
 	if len(errs) == 0 && !builtin {
 		checkShape(root, reflect.TypeOf(Pack{}), &errs)
 	}

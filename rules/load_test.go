@@ -68,6 +68,9 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"a lookbehind", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['(?<!不)行']\n", `(RE2 has no lookahead or lookbehind: for "not next to", put the context in except_patterns (patterns: ['行'] with except_patterns: ['不行'] takes 行 but not in 不行); for "next to", write the context into the pattern and mark the part to report with (?P<match>…): '不(?P<match>行)')`},
 		{"a positive lookbehind", "pack: p\nrules:\n  - id: a\n    type: forbid\n    except_patterns: ['(?<=不)行']\n    phrases: [行]\n", `(RE2 has no lookahead or lookbehind:`},
 		{"a backreference", "pack: p\nrules:\n  - id: a\n    type: forbid\n    patterns: ['(不行)\\1']\n", `(RE2 has no backreferences: write the repeated text out`},
+		// a .chatlint.yaml given where a pack goes: not "did you mean pack?"
+		{"settings for a pack", "packs: [ecommerce]\nfail_on: warning\n", "pack.yaml:1:1: this file holds chatlint's settings (packs:), as .chatlint.yaml does, not a rule pack (pack: NAME, rules: [...]): give a pack file here; settings are read from .chatlint.yaml in the working directory or a directory above"},
+		{"settings' rule overrides for a pack", "rules:\n  base/evasive-phrase: {disable: true}\n", "pack.yaml:1:1: this file holds chatlint's settings (rules:)"},
 		{"invalid except pattern", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    except_patterns: ['不行(吗']\n", `pack.yaml:6:23: invalid pattern "不行(吗"`},
 		{"empty except patterns", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    except_patterns: []\n", `pack.yaml:6:22: empty except_patterns list`},
 		{"except patterns of another type", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20s\n    except_patterns: ['x']\n", `pack.yaml:6:5: key "except_patterns" does not apply to a latency rule`},
