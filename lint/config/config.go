@@ -107,6 +107,9 @@ func Load(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
+	if err := packNotSettings(path, data); err != nil {
+		return nil, err
+	}
 	var c Config
 	if err := rules.DecodeStrict(path, data, &c); err != nil {
 		return nil, rules.WithColonHint(data, err)
@@ -131,6 +134,29 @@ func Load(path string) (*Config, error) {
 		}
 	}
 	return &c, nil
+}
+
+// packNotSettings refuses a config that holds a rule pack (a pack: key at
+// its top), as one is written into .chatlint.yaml by mistake: said, with
+// where a pack goes, rather than "unknown key pack (did you mean packs?)".
+func packNotSettings(path string, data []byte) error {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil // DecodeStrict says what is wrong
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Value == "pack" {
+			name := root.Content[i+1].Value
+			if name == "" {
+				name = "NAME"
+			}
+			return &rules.LoadError{Errs: []*rules.PosError{{File: path, Line: k.Line, Column: k.Column, Msg: fmt.Sprintf(
+				"this file holds a rule pack (pack: %s), not chatlint's settings: save the pack in a file of its own (packs/%s.yaml) and name it here, packs: [./packs/%s.yaml]; see 'chatlint init' for the settings",
+				name, name, name)}}}
+		}
+	}
+	return nil
 }
 
 // ExcludeGlobs returns the globs of exclude:, parsed (nil when none).

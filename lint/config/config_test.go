@@ -359,3 +359,30 @@ func TestLoadFullWidthColon(t *testing.T) {
 		t.Errorf("a full-width colon in a value: %v, %v", c, err)
 	}
 }
+
+// TestLoadPackNotSettings: a rule pack written into .chatlint.yaml is said
+// to be one, with where it goes, not taken for settings with a misspelt
+// packs: key.
+func TestLoadPackNotSettings(t *testing.T) {
+	tests := []struct{ name, yaml, want string }{
+		{"a pack", "pack: myshop\nextends: [ecommerce]\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n",
+			FileName + ":1:1: this file holds a rule pack (pack: myshop), not chatlint's settings: save the pack in a file of its own (packs/myshop.yaml) and name it here, packs: [./packs/myshop.yaml]"},
+		{"a pack without its name", "rules: []\npack:\n", FileName + ":2:1: this file holds a rule pack (pack: NAME)"},
+		{"settings", "packs: [ecommerce]\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), FileName)
+			if err := os.WriteFile(p, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(p)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("err = %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("err = %v, want …%s…", err, tt.want)
+			}
+		})
+	}
+}
