@@ -307,3 +307,21 @@ func TestFoldAgreesWithNormalize(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldLead holds foldLead to foldsTo: a byte is marked exactly when
+// it starts the encoding of a character that foldsTo changes.
+func TestFoldLead(t *testing.T) {
+	var want [256]bool
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if foldsTo(r) != r {
+			var b [utf8.UTFMax]byte
+			utf8.EncodeRune(b[:], r)
+			want[b[0]] = true
+		}
+	}
+	for c := range want {
+		if foldLead[c] != want[c] {
+			t.Errorf("foldLead[%#02x] = %v, want %v", c, foldLead[c], want[c])
+		}
+	}
+}
