@@ -171,7 +171,7 @@ func nonZero(m map[string]int) map[string]int {
 }
 
 var (
-	textConvRe    = regexp.MustCompile(`(?m)^[✓✗] 会话 (\S+) (\S+:\d+)(?:  客服 (.*?))?  (\S+)分 (\S+)(?:  (\d+) 项)?$`)
+	textConvRe    = regexp.MustCompile(`(?m)^[✓✗] 会话 (\S+) (\S+:\d+)(?:  \d{4}-\d\d-\d\d)?(?:  客服 (.*?))?  (\S+)分 (\S+)(?:  (\d+) 项)?$`)
 	textInputRe   = regexp.MustCompile(`汇总: (\d+) 个文件，(\d+) 个会话，(\d+) 条消息（读取 (\d+) 条记录：检查 (\d+)，拒收 (\d+)，跳过 (\d+)）`)
 	textFindRe    = regexp.MustCompile(`(?m)^      (\d+) 项问题（error (\d+)，warning (\d+)，info (\d+)），平均分 (\S+)，最低 (\S+)$`)
 	textGradesRe  = regexp.MustCompile(`(?m)^      等级: (.*)$`)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,9 @@ type textWriter struct {
 	// other a conversation earned a bonus of): the rule table lists them
 	// apart from the rules that found problems
 	bonusRules map[string]bool
+	// day is the date of the conversation being written (convDay): its
+	// heading says it, and a finding's time of another day names its date
+	day string
 }
 
 const (
@@ -112,7 +116,13 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 		t.clean++ // counted in the summary
 		return nil
 	}
-	head := fmt.Sprintf("%s %s", t.c(ansiBold, "会话 "+c.ID), t.c(ansiDim, fmt.Sprintf("%s:%d", c.File, firstLine(c))))
+	where := fmt.Sprintf("%s:%d", c.File, firstLine(c))
+	// the day it began: a report of a week's export, or of a conversation
+	// past midnight, told times of day alone
+	if t.day = convDay(c, t.opts.Location); t.day != "" {
+		where += "  " + t.day
+	}
+	head := fmt.Sprintf("%s %s", t.c(ansiBold, "会话 "+c.ID), t.c(ansiDim, where))
 	if len(r.Agents) > 0 {
 		head += "  客服 " + shown(strings.Join(r.Agents, "、"))
 	}
@@ -186,7 +196,12 @@ func (t *textWriter) finding(r *lint.Result, f *lint.Finding, indent string) {
 			who += " " + m.Sender
 		}
 		if !m.Time.IsZero() {
-			who = m.Time.In(t.opts.Location).Format(clockLayout(m)) + " " + who
+			at := m.Time.In(reportLocation(t.opts.Location))
+			layout := clockLayout(m)
+			if day := at.Format(time.DateOnly); day != t.day {
+				layout = time.DateOnly + " " + layout // past midnight
+			}
+			who = at.Format(layout) + " " + who
 		}
 		fmt.Fprintf(w, "%s    %s  %s\n", indent, t.c(ansiDim, who+":"), t.excerpt(m.Text, f))
 	}
@@ -637,6 +652,26 @@ func clockLayout(m *lint.Message) string {
 		return "15:04"
 	}
 	return "15:04:05"
+}
+
+// convDay is the date, in loc, of a conversation's first message with a
+// time (the readers put them in time order), "" when none has one.
+func convDay(c *lint.Conversation, loc *time.Location) string {
+	for i := range c.Messages {
+		if m := &c.Messages[i]; m.Timed() {
+			return m.Time.In(reportLocation(loc)).Format(time.DateOnly)
+		}
+	}
+	return ""
+}
+
+// reportLocation is the zone the reports give times in: loc (--tz), or
+// the local one when none is set.
+func reportLocation(loc *time.Location) *time.Location {
+	if loc == nil {
+		return time.Local
+	}
+	return loc
 }
 
 // noteText says a note the engine attached to a conversation (lint.Note…)

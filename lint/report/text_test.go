@@ -76,7 +76,7 @@ func TestTextReport(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"✗ 会话 c1 day.jsonl:1  客服 客服01  95分 优秀  1 项",
+		"✗ 会话 c1 day.jsonl:1  2026-11-04  客服 客服01  95分 优秀  1 项",
 		"day.jsonl:2:3  error  shop/evasive -5",
 		"10:00:05 客服 客服01:  这个【不行】",
 		"避免「不行」",
@@ -430,5 +430,46 @@ func TestEmptyMessageShown(t *testing.T) {
 		if want := `<div class="bubble"><span class="muted">（空消息）</span>`; !strings.Contains(page, want) {
 			t.Errorf("text %q: the HTML report lacks %q", text, want)
 		}
+	}
+}
+
+// TestTextDates: a conversation's heading names the day it began, and a
+// finding's time on a later day its date: the text report gave times of
+// day alone, so a week's export, or a reply after midnight (23:58:00 then
+// 00:03:00), did not say when.
+func TestTextDates(t *testing.T) {
+	rule := &lint.RuleInfo{ID: "shop/slow", Type: "latency", Severity: lint.Warning, Deduct: 1}
+	shanghai := time.FixedZone("CST", 8*3600)
+	t0 := time.Date(2026, 11, 4, 23, 58, 0, 0, shanghai)
+	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Timed: true, Messages: []lint.Message{
+		{Role: lint.Customer, Sender: "buyer", Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 1}, Time: t0},
+		{Role: lint.Agent, Sender: "小美", Text: "在的", Pos: lint.Pos{File: "day.jsonl", Line: 2}, Time: t0.Add(5 * time.Minute)},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"小美"}, Score: 98, Grade: "优秀", Findings: []lint.Finding{
+		{Rule: rule, Msg: 0, Message: "m0", Agent: "小美", Deduct: 1},
+		{Rule: rule, Msg: 1, Message: "m1", Agent: "小美", Deduct: 1},
+	}}
+	sum := lint.NewSummary()
+	sum.Add(r)
+	out := string(render(t, "text", Options{Location: shanghai}, []*lint.Result{r}, sum))
+	for _, want := range []string{
+		"✗ 会话 c1 day.jsonl:1  2026-11-04  客服 小美  98分 优秀  2 项\n",
+		"        23:58:00 顾客 buyer:  在吗\n",
+		"        2026-11-05 00:03:00 客服 小美:  在的\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	// in UTC the whole conversation is on the 4th
+	out = string(render(t, "text", Options{Location: time.UTC}, []*lint.Result{r}, sum))
+	if want := "        16:03:00 客服 小美:  在的\n"; !strings.Contains(out, want) || !strings.Contains(out, "day.jsonl:1  2026-11-04  客服") {
+		t.Errorf("UTC report lacks %q:\n%s", want, out)
+	}
+	// no times, no date
+	c.Messages[0].Time, c.Messages[1].Time = time.Time{}, time.Time{}
+	out = string(render(t, "text", Options{Location: time.UTC}, []*lint.Result{r}, sum))
+	if want := "✗ 会话 c1 day.jsonl:1  客服 小美  98分"; !strings.Contains(out, want) {
+		t.Errorf("untimed report lacks %q:\n%s", want, out)
 	}
 }
