@@ -95,13 +95,32 @@ func (p *progress) loop() {
 	}
 }
 
-// line renders the bar for the current state.
+// line renders the bar for the current state, in ASCII: █, ░ and … are
+// of ambiguous East Asian width, two columns in a Chinese Windows console
+// (code page 936) and in terminals set to draw them wide as CJK users
+// set them, where the bar, twice as long as the line, wrapped and each
+// redraw left a line behind.
 func (p *progress) line() string {
+	// nor wider than the terminal, which would wrap it as well (ASCII:
+	// a byte a column): what does not fit goes, by whole fields
+	l := p.draw()
+	if p.width > 1 && len(l) >= p.width {
+		cut := l[:p.width-1]
+		if i := strings.LastIndex(cut, "  "); i > 0 && l[len(cut):len(cut)+1] != " " {
+			cut = cut[:i]
+		}
+		l = strings.TrimSpace(cut)
+	}
+	return l
+}
+
+// draw renders the bar and what it counts, however long.
+func (p *progress) draw() string {
 	read, recs := p.read.Load(), p.records.Load()
 	secs := time.Since(p.started).Seconds()
 	rest := fmt.Sprintf("  %d records  %s/s", recs, mib(int64(float64(read)/secs)))
 	if p.total <= 0 {
-		return "reading… " + mib(read) + rest
+		return "reading... " + mib(read) + rest
 	}
 	frac := float64(read) / float64(p.total)
 	if frac > 1 {
@@ -113,7 +132,12 @@ func (p *progress) line() string {
 		return strings.TrimSpace(info)
 	}
 	full := int(frac * float64(bar))
-	return "[" + strings.Repeat("█", full) + strings.Repeat("░", bar-full) + "]" + info
+	head := ""
+	if full < bar {
+		head = ">"
+		bar--
+	}
+	return "[" + strings.Repeat("=", full) + head + strings.Repeat(" ", bar-full) + "]" + info
 }
 
 // done stops the bar and clears its line (once: the run's end and a

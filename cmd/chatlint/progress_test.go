@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 
+	"golang.org/x/text/width"
+
 	"github.com/chatlint/chatlint/lint/transcript"
 )
 
@@ -113,5 +115,35 @@ func TestInputSizeOfStdin(t *testing.T) {
 	}
 	if got := inputSize([]string{other}, opts, pr); got != 300 {
 		t.Errorf("no -: size %d, want 300", got)
+	}
+}
+
+// TestProgressLineFits: the progress line is narrower than the terminal
+// however the terminal draws characters of ambiguous East Asian width
+// (a Chinese Windows console draws them two columns wide): its bar of █
+// and ░ took twice the width there, wrapped, and every redraw left a line;
+// and a narrow terminal wrapped what the bar counts.
+func TestProgressLineFits(t *testing.T) {
+	for _, term := range []int{21, 40, 80, 200} {
+		for _, total := range []int64{-1, 2_000_000} {
+			for _, read := range []int64{0, 1, 1_000_000, 2_000_000, 3_000_000} {
+				p := &progress{total: total, width: term, started: time.Now().Add(-time.Second)}
+				p.read.Store(read)
+				p.records.Store(4096)
+				line := p.line()
+				cols := 0
+				for _, r := range line {
+					switch width.LookupRune(r).Kind() {
+					case width.EastAsianAmbiguous, width.EastAsianWide, width.EastAsianFullwidth:
+						cols += 2
+					default:
+						cols++
+					}
+				}
+				if cols >= term {
+					t.Errorf("%d columns, %d of %d read: the line %q takes %d columns drawn wide", term, read, total, line, cols)
+				}
+			}
+		}
 	}
 }
