@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/internal/suggest"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/check"
@@ -287,6 +288,10 @@ func testRules(w, ew io.Writer, loads []packLoad, verbose bool) error {
 			broken++
 			continue
 		}
+		byID := map[string]rules.PackRule{}
+		for _, pr := range set.Rules() {
+			byID[pr.FullID()] = pr
+		}
 		for _, re := range results {
 			if seen[re.Rule] {
 				continue
@@ -322,6 +327,9 @@ func testRules(w, ew io.Writer, loads []packLoad, verbose bool) error {
 					mark = "  ✗"
 				}
 				fmt.Fprintf(w, "%s %s:%d %s 第 %d 句「%s」%s\n", mark, r.File, r.Line, exampleKind(r), r.Index, report.Shown(oneLineExample(r.Example)), exampleVerdict(r))
+				if hint := explainHint(byID[re.Rule], r); hint != "" {
+					fmt.Fprintf(w, "      查看原因：%s\n", report.Shown(hint))
+				}
 			}
 		}
 	}
@@ -334,6 +342,30 @@ func testRules(w, ew io.Writer, loads []packLoad, verbose bool) error {
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// explainHint is the explain command that shows why a bad example of a
+// phrase rule (forbid, when) drew no finding, one sentence of the rule's
+// role: which phrase was found where, and why it did not count (a word
+// boundary, 亲 in 亲自; an except; normalisation). "" for any other result.
+func explainHint(pr rules.PackRule, r check.ExampleResult) string {
+	if pr.Rule == nil || r.OK || !r.Bad || r.Bonus || len(r.Flagged) > 0 {
+		return ""
+	}
+	if msgs, err := rules.ParseExample(r.Example); err != nil || msgs != nil {
+		return "" // a transcript: not one message
+	}
+	if t := pr.Rule.Type; t != rules.TypeForbid && t != rules.TypeWhen {
+		return ""
+	}
+	args := []string{"chatlint", "explain", "--pack", pr.Pack.Name}
+	if !pr.Pack.Builtin {
+		args[3] = shellquote.Word(pr.Pack.File)
+	}
+	if roles := pr.Rule.Role; len(roles) > 0 && roles[0] != "agent" && roles[0] != "any" {
+		args = append(args, "--role", shellquote.Word(roles[0]))
+	}
+	return strings.Join(append(args, shellquote.Word(strings.TrimSpace(r.Example))), " ")
 }
 
 // exampleKind names the list an example is in, as the pack writes it.
