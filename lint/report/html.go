@@ -112,6 +112,10 @@ const (
 	htmlFindingCost = 320
 )
 
+// htmlMaxFiles caps the names of the files read that the overview lists
+// (all are counted).
+const htmlMaxFiles = 10
+
 // htmlMaxErrors caps the groups of malformed records listed on the page,
 // and the lines listed for each group (all are counted; the JSON report
 // lists every one).
@@ -145,10 +149,17 @@ type htmlWriter struct {
 	// budget, nil while none was: a conversation that ranks after it is
 	// not kept either, so the page shows the worst ones and no others
 	cut *htmlConv
+	// from and to are the first and last times of the messages of every
+	// conversation (zero while none had one), and files the first
+	// htmlMaxFiles files the conversations came from: the page says
+	// which chats it covers, when it is mailed around or printed
+	from, to time.Time
+	files    []string
 }
 
 func (h *htmlWriter) Conversation(r *lint.Result) error {
 	h.seq++
+	h.span(r.Conversation)
 	h.scores[r.Score]++
 	if len(r.Findings) > 0 {
 		h.withIssue++
@@ -184,6 +195,32 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 		h.cut = &htmlConv{Score: out.Score, seq: out.seq}
 	}
 	return nil
+}
+
+// span widens the times and the files the page covers by a conversation's.
+// Its messages are in time order: the first and last with a time are its
+// span.
+func (h *htmlWriter) span(c *lint.Conversation) {
+	ms := c.Messages
+	for i := range ms {
+		if ms[i].Timed() {
+			if h.from.IsZero() || ms[i].Time.Before(h.from) {
+				h.from = ms[i].Time
+			}
+			break
+		}
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].Timed() {
+			if ms[i].Time.After(h.to) {
+				h.to = ms[i].Time
+			}
+			break
+		}
+	}
+	if len(h.files) < htmlMaxFiles && (len(h.files) == 0 || h.files[len(h.files)-1] != c.File) && !slices.Contains(h.files, c.File) {
+		h.files = append(h.files, c.File)
+	}
 }
 
 // budgetCut reports whether the budget (not htmlKeep) limited the
@@ -592,7 +629,13 @@ type htmlPage struct {
 	JS     template.JS
 	Canned bool
 
-	Files, Conversations, Messages    int
+	Files, Conversations, Messages int
+	// FileNames names the files the conversations came from (a few:
+	// MoreFiles says the count goes on), Dates the days their messages
+	// span ("2026-11-04", "2026-11-04 至 2026-11-06"; "" with no times)
+	FileNames                         []string
+	MoreFiles                         bool
+	Dates                             string
 	Records, Rejected, SkippedRecords int
 	SkippedReasons                    string // why, as the text report says it
 	EmptyTexts, Split                 int
@@ -779,6 +822,16 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	if s.SplitConversations > 0 {
 		p.SplitNote = splitNote(s.SplitConversations)
+	}
+	p.FileNames = h.files
+	p.MoreFiles = s.Files > len(h.files)
+	if !h.from.IsZero() {
+		loc := reportLocation(h.opts.Location)
+		from, to := h.from.In(loc).Format(time.DateOnly), h.to.In(loc).Format(time.DateOnly)
+		p.Dates = from
+		if to != from {
+			p.Dates += " 至 " + to
+		}
 	}
 	for _, uw := range s.UnusedWaivers {
 		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule, Note: unknownRuleNote(uw)})

@@ -667,3 +667,55 @@ func TestHTMLFatal(t *testing.T) {
 		t.Errorf("the card's top rules are %v, want %v", top, want)
 	}
 }
+
+// TestHTMLSaysWhatItCovers: the page names the days its chats span (in its
+// title, heading and overview) and the files they came from, a few of them:
+// mailed around or printed, a page of one day's chats looked like another's,
+// and said only "1 个文件".
+func TestHTMLSaysWhatItCovers(t *testing.T) {
+	a := htmlResult("c1", "小美", "您好，这个不行呢", 95)
+	b := htmlResult("c2", "阿杰", "您好亲", 100)
+	for i := range b.Conversation.Messages { // the next day, 00:30 in Shanghai, and in another file
+		m := &b.Conversation.Messages[i]
+		m.Time = m.Time.Add(24*time.Hour + 6*time.Hour + 30*time.Minute)
+		m.Pos.File = "day2.jsonl"
+	}
+	b.Conversation.File = "day2.jsonl"
+	page := renderHTML(t, Options{}, 0, a, b)
+	for _, want := range []string{
+		"<title>chatlint 质检报告 · 2026-11-04 至 2026-11-05</title>",
+		"<small>客服会话 · 2026-11-04 至 2026-11-05</small>",
+		"<dt>日期</dt><dd>2026-11-04 至 2026-11-05（消息的时间）</dd>",
+		"<dd>2 个文件（<bdi>day.jsonl</bdi>、<bdi>day2.jsonl</bdi>），读取",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	// the days are --tz's: in Shanghai the second conversation is on the 6th
+	shanghai := time.FixedZone("CST", 8*3600)
+	if page := renderHTML(t, Options{Location: shanghai}, 0, a, b); !strings.Contains(page, "<title>chatlint 质检报告 · 2026-11-04 至 2026-11-06</title>") {
+		t.Errorf("in Shanghai's zone the title is not of the 4th to the 6th:\n%s", page[:strings.Index(page, "</title>")])
+	}
+	// one day; no times, no dates
+	if page := renderHTML(t, Options{}, 0, a); !strings.Contains(page, "<title>chatlint 质检报告 · 2026-11-04</title>") {
+		t.Error("a page of one day does not say it in its title")
+	}
+	for i := range a.Conversation.Messages {
+		a.Conversation.Messages[i].Time = time.Time{}
+	}
+	if page := renderHTML(t, Options{}, 0, a); !strings.Contains(page, "<title>chatlint 质检报告</title>") || strings.Contains(page, "<dt>日期</dt>") {
+		t.Error("a page of chats without times names dates")
+	}
+	// many files: the first few, and 等
+	var many []*lint.Result
+	for i := 0; i < htmlMaxFiles+2; i++ {
+		r := htmlResult(fmt.Sprintf("c%d", i), "小美", "您好亲", 100)
+		r.Conversation.File = fmt.Sprintf("f%02d.jsonl", i)
+		many = append(many, r)
+	}
+	page = renderHTML(t, Options{}, 0, many...)
+	if want := fmt.Sprintf("<bdi>f%02d.jsonl</bdi> 等）", htmlMaxFiles-1); !strings.Contains(page, want) || strings.Contains(page, fmt.Sprintf("f%02d.jsonl</bdi>", htmlMaxFiles)) {
+		t.Errorf("the files of %d: the page lacks %q, or names more", len(many), want)
+	}
+}
