@@ -542,24 +542,26 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	// (a line may take 4 times --max-message-size: MaxRecordBytes)
 	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: sizeInt(budget, math.MaxInt), maxMessage: sizeInt(maxMessage, math.MaxInt/4)}
-	failOn, from := f.failOn, "unknown --fail-on"
+	// (a flag takes the config's value out of the way, a bad one too)
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
-		failOn, from = cfg.FailOn, cfg.Where("fail_on")+": unknown fail_on"
+		if r.failOn, err = cfg.FailOnSeverity(); err != nil {
+			return nil, failErr(err)
+		}
+	} else {
+		var ok bool
+		if r.failOn, ok = lint.ParseSeverity(f.failOn); !ok {
+			return nil, fail("unknown --fail-on %q (error, warning, info or none)", f.failOn)
+		}
 	}
-	var ok bool
-	if r.failOn, ok = lint.ParseSeverity(failOn); !ok {
-		return nil, fail("%s %q (error, warning, info or none)", from, failOn)
-	}
-	minFrom := "--min-score"
+	r.minSaid, r.minFrom = "--min-score "+strconv.FormatFloat(r.minScore, 'f', -1, 64), "--min-score"
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
-		r.minScore, minFrom = *cfg.MinScore, cfg.Where("min_score")+": min_score"
-	}
-	r.minSaid = "--min-score " + strconv.FormatFloat(r.minScore, 'f', -1, 64)
-	if minFrom != "--min-score" {
+		if err := cfg.MinScoreError(); err != nil {
+			return nil, failErr(err)
+		}
+		r.minScore, r.minFrom = *cfg.MinScore, cfg.Where("min_score")+": min_score"
 		r.minSaid = "min_score " + strconv.FormatFloat(r.minScore, 'f', -1, 64) + " of " + cfg.Where("min_score")
-	}
-	if math.IsNaN(r.minScore) || math.IsInf(r.minScore, 0) || r.minScore < 0 {
-		return nil, fail("%s %v: give a score, 0 or more (0: off)", minFrom, r.minScore)
+	} else if math.IsNaN(r.minScore) || math.IsInf(r.minScore, 0) || r.minScore < 0 {
+		return nil, fail("--min-score %v: give a score, 0 or more (0: off)", r.minScore)
 	}
 	if f.out.csvRows == "team" && len(cfg.Teams) == 0 {
 		// the report would be a header row and nothing else
@@ -648,7 +650,6 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if (f.fix || f.diff) && r.topts.HTML {
 		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
 	}
-	r.minFrom = minFrom
 	return r, nil
 }
 

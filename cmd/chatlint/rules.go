@@ -431,19 +431,27 @@ packs when it names none.`,
 			w := cmd.OutOrStdout()
 			// the config's rule overrides, when its packs are checked
 			var cfgRules map[string]*rules.Override
+			// every file is checked: CI validating packs/*.yaml learns
+			// of every broken pack in one run
+			var errs []error
 			if len(args) == 0 {
 				files, cfg, err := configPackFiles()
 				if err != nil {
 					return err
 				}
 				cfgRules = cfg.Rules
+				// and the config's thresholds, which lint refuses too
+				// (fail_on: warn), unless a flag takes their place
+				if _, err := cfg.FailOnSeverity(); err != nil {
+					errs = append(errs, err)
+				}
+				if err := cfg.MinScoreError(); err != nil {
+					errs = append(errs, err)
+				}
 				if args = files; len(args) == 0 {
 					args = rules.BuiltinNames()
 				}
 			}
-			// every file is checked: CI validating packs/*.yaml learns
-			// of every broken pack in one run
-			var errs []error
 			for _, f := range args {
 				set, err := rules.Load(f)
 				if err != nil {

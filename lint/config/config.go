@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -262,6 +263,32 @@ func listItems(data []byte, key string) []*yaml.Node {
 		if v.Kind == yaml.SequenceNode {
 			return v.Content
 		}
+	}
+	return nil
+}
+
+// FailOnSeverity returns the severity fail_on names, or an error naming the
+// file and line of a value that names none (fail_on: warn). The value is
+// checked where it is used: lint leaves it alone when --fail-on is given,
+// rules validate checks it always. A config without fail_on gives
+// SeverityNone and no error.
+func (c *Config) FailOnSeverity() (lint.Severity, error) {
+	if c.FailOn == "" {
+		return lint.SeverityNone, nil
+	}
+	s, ok := lint.ParseSeverity(c.FailOn)
+	if !ok {
+		return lint.SeverityNone, fmt.Errorf("%s: unknown fail_on %q (error, warning, info or none)", c.Where("fail_on"), c.FailOn)
+	}
+	return s, nil
+}
+
+// MinScoreError says what is wrong with min_score, naming the file and
+// line: a score is a number, 0 or more (0: off). It is nil when min_score
+// is fine or not set.
+func (c *Config) MinScoreError() error {
+	if m := c.MinScore; m != nil && (math.IsNaN(*m) || math.IsInf(*m, 0) || *m < 0) {
+		return fmt.Errorf("%s: min_score %v: give a score, 0 or more (0: off)", c.Where("min_score"), *m)
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 func TestFindInParents(t *testing.T) {
@@ -385,4 +387,41 @@ func TestLoadPackNotSettings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestThresholds holds FailOnSeverity and MinScoreError to what lint
+// accepts: a bad value names the file and line, an absent one is no error.
+func TestThresholds(t *testing.T) {
+	for _, tt := range []struct {
+		yaml          string
+		sev           lint.Severity
+		failOn, score string // wanted error texts ("" none)
+	}{
+		{yaml: "packs: [base]\n", sev: lint.SeverityNone},
+		{yaml: "fail_on: Warning\nmin_score: 80\n", sev: lint.Warning},
+		{yaml: "fail_on: none\nmin_score: 0\n", sev: lint.SeverityNone},
+		{yaml: "packs: [base]\nfail_on: warn\n", failOn: FileName + `:2: unknown fail_on "warn" (error, warning, info or none)`},
+		{yaml: "min_score: -1\n", score: FileName + ":1: min_score -1: give a score, 0 or more (0: off)"},
+	} {
+		p := filepath.Join(t.TempDir(), FileName)
+		os.WriteFile(p, []byte(tt.yaml), 0o644)
+		c, err := Load(p)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.yaml, err)
+		}
+		sev, err := c.FailOnSeverity()
+		if got := errText(err); !strings.HasSuffix(got, tt.failOn) || (got == "") != (tt.failOn == "") || sev != tt.sev {
+			t.Errorf("%q: FailOnSeverity = %v, %q; want %v, %q", tt.yaml, sev, got, tt.sev, tt.failOn)
+		}
+		if got := errText(c.MinScoreError()); !strings.HasSuffix(got, tt.score) || (got == "") != (tt.score == "") {
+			t.Errorf("%q: MinScoreError = %q, want %q", tt.yaml, got, tt.score)
+		}
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
