@@ -307,6 +307,10 @@ type htmlConv struct {
 	Notes      []string
 	Skipped    []lint.Skip
 	Open       bool
+	// Jumps link to the messages with findings of a long conversation
+	// (more than htmlJumpAfter messages shown), in their order: a finding
+	// among hundreds of messages is a click away, not a long scroll
+	Jumps []htmlJump
 
 	// Hidden counts the messages after Messages that the page leaves out
 	// (the conversation is over htmlConvBytes), HiddenFindings the findings
@@ -314,8 +318,25 @@ type htmlConv struct {
 	Hidden, HiddenFindings, Total int
 }
 
+// htmlJumpAfter is how many messages a conversation shows before the page
+// lists links to its messages with findings (htmlConv.Jumps).
+const htmlJumpAfter = 30
+
+// htmlJump is a link to a message with findings: its anchor, its line and
+// its findings' numbers and most serious severity.
+type htmlJump struct {
+	Anchor string
+	Line   int
+	Ns     []int
+	Sev    string
+}
+
 // htmlMsg is one message of a kept conversation.
 type htmlMsg struct {
+	// Anchor is the id of a message with findings in a long conversation
+	// (see htmlConv.Jumps), "" otherwise
+	Anchor   string
+	line     int
 	Side     string // customer, agent or center
 	Role     string // Chinese role name
 	Sender   string
@@ -413,6 +434,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 				}
 			}
 		}
+		hm.line = m.Pos.Line
 		if m.Pos.File == c.File {
 			hm.Pos = fmt.Sprintf("第 %d 行", m.Pos.Line)
 		} else {
@@ -475,6 +497,29 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		cv.Messages[i].Segs = htmlSegments(strings.Clone(c.Messages[i].Text), spans[i])
 	}
 	return cv
+}
+
+// jumps anchors the messages with findings of a long conversation, once its
+// rank (which its anchors name) is known, and lists them (Jumps).
+func (cv *htmlConv) jumps() {
+	if len(cv.Messages) <= htmlJumpAfter {
+		return
+	}
+	for i := range cv.Messages {
+		hm := &cv.Messages[i]
+		j := htmlJump{Line: hm.line, Sev: hm.Sev}
+		for _, f := range hm.Findings {
+			if !f.Bonus {
+				j.Ns = append(j.Ns, f.N)
+			}
+		}
+		if len(j.Ns) == 0 {
+			continue
+		}
+		hm.Anchor = fmt.Sprintf("conv-%d-m%d", cv.Rank, i+1)
+		j.Anchor = hm.Anchor
+		cv.Jumps = append(cv.Jumps, j)
+	}
 }
 
 // bonuses puts the good-practice bonuses a conversation earned beside their
@@ -892,6 +937,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	listed := map[string]int{} // grades of the conversations listed
 	for i, cv := range convs {
 		cv.Rank = i + 1
+		cv.jumps()
 		errs, warns, infos = errs+cv.Errors, warns+cv.Warnings, infos+cv.Infos
 		listed[cv.Grade]++
 		for _, a := range cv.Agents {

@@ -719,3 +719,36 @@ func TestHTMLSaysWhatItCovers(t *testing.T) {
 		t.Errorf("the files of %d: the page lacks %q, or names more", len(many), want)
 	}
 }
+
+// TestHTMLJumpsInLongChats: a long conversation lists links to its messages
+// with findings above the chat, each message anchored; a short one does
+// not. A finding in a chat of hundreds of messages was a long scroll away.
+func TestHTMLJumpsInLongChats(t *testing.T) {
+	long := htmlResult("long", "小美", "您好，这个不行呢", 95)
+	c := long.Conversation
+	t0 := c.Messages[1].Time
+	for i := 2; i < htmlJumpAfter+10; i++ {
+		c.Messages = append(c.Messages, lint.Message{Conversation: "long", Role: lint.Customer, Sender: "buyer", Text: "嗯",
+			Time: t0.Add(time.Duration(i) * time.Second), Pos: lint.Pos{File: "day.jsonl", Line: i + 1}})
+	}
+	last := len(c.Messages) - 1
+	c.Messages[last].Role, c.Messages[last].Text = lint.Agent, "不行"
+	long.Findings = append(long.Findings, lint.Finding{Rule: htmlForbid, Msg: last, Match: "不行", Start: 0, End: len("不行"), Message: "避免「不行」", Agent: "小美", Deduct: 1})
+	short := htmlResult("short", "阿杰", "这个不行", 96)
+	page := renderHTML(t, Options{}, 0, long, short)
+	for _, want := range []string{
+		`<p class="jumps">问题所在（共 40 条消息）：<a class="sev-error" href="#conv-1-m2">第 2 行<sup class="fn" data-n="1"></sup></a><a class="sev-error" href="#conv-1-m40">第 40 行<sup class="fn" data-n="2"></sup></a></p>`,
+		`<div class="row agent hit sev-error" id="conv-1-m2">`,
+		`<div class="row agent hit sev-error" id="conv-1-m40">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if n := strings.Count(page, `<p class="jumps">`); n != 1 {
+		t.Errorf("%d lists of links, want the long conversation's alone", n)
+	}
+	if strings.Contains(page, `id="conv-2-m`) {
+		t.Error("the short conversation's messages are anchored")
+	}
+}
