@@ -86,10 +86,25 @@ func (t *textWriter) grade(r *lint.Result) string {
 	switch {
 	case len(r.Findings) == 0:
 		return t.c(ansiGreen, s)
-	case r.Score < 70:
+	case failed(t.opts.Scoring, r.Score):
 		return t.c(ansiRed+ansiBold, s)
 	}
 	return t.c(ansiYellow, s)
+}
+
+// failed reports whether a score is under every grade's threshold of the
+// scoring (its fail_grade: 不合格), which the text report shows in red;
+// without grades, under 70, the built-in packs' 合格. A pack that passes
+// from 80 had its 75 (不合格) in the yellow of a pass.
+func failed(sc lint.Scoring, score float64) bool {
+	if len(sc.Grades) == 0 {
+		return score < 70
+	}
+	lowest := sc.Grades[0].Min
+	for _, g := range sc.Grades {
+		lowest = min(lowest, g.Min)
+	}
+	return score < lowest
 }
 
 func (t *textWriter) Conversation(r *lint.Result) error {

@@ -473,3 +473,28 @@ func TestTextDates(t *testing.T) {
 		t.Errorf("untimed report lacks %q:\n%s", want, out)
 	}
 }
+
+// TestTextGradeColour: a failing score is red by the pack's thresholds: a
+// pack that passes from 80 had its 75 (不合格) in the yellow of a pass, as
+// only scores under 70 were red.
+func TestTextGradeColour(t *testing.T) {
+	strict := lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}, {Name: "合格", Min: 80}}, FailGrade: "不合格"}
+	rule := &lint.RuleInfo{ID: "shop/r", Type: "forbid", Severity: lint.Error, Deduct: 25}
+	for _, tt := range []struct {
+		sc    lint.Scoring
+		score float64
+		red   bool
+	}{
+		{strict, 75, true}, {strict, 80, false}, {strict, 0, true},
+		{lint.Scoring{}, 75, false}, {lint.Scoring{}, 69, true},
+	} {
+		c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: "day.jsonl", Line: 1}}}}
+		r := &lint.Result{Conversation: c, Score: tt.score, Grade: tt.sc.GradeOf(tt.score), Findings: []lint.Finding{{Rule: rule, Msg: 0, Message: "m", Deduct: 25}}}
+		sum := lint.NewSummary()
+		sum.Add(r)
+		out := string(render(t, "text", Options{Location: time.UTC, Color: true, Scoring: tt.sc}, []*lint.Result{r}, sum))
+		if red := strings.Contains(out, ansiRed+ansiBold+points(tt.score)+"分"); red != tt.red {
+			t.Errorf("scoring %v, score %v: red %v, want %v", tt.sc.Grades, tt.score, red, tt.red)
+		}
+	}
+}
