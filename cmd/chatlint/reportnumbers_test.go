@@ -271,7 +271,7 @@ var (
 	htmlSubRe      = regexp.MustCompile(`<div class="sub">([\d,]+) 个有问题 · ([\d,]+) 条消息`)
 	htmlMeanRe     = regexp.MustCompile(`<div class="lbl">平均分</div>\s*<div class="big"><span class="num \w+">([^<]*)</span></div>\s*<div class="sub">最低 <span class="num \w+">([^<]*)</span>`)
 	htmlSevRe      = regexp.MustCompile(`<div class="sub"><span class="chip sev-error">error ([\d,]+)</span> <span class="chip sev-warning">warning ([\d,]+)</span> <span class="chip sev-info">info ([\d,]+)</span>`)
-	htmlInputRe    = regexp.MustCompile(`<dd>([\d,]+) 个文件，读取 ([\d,]+) 条记录：检查 ([\d,]+) 条，拒收 ([\d,]+) 条.*?，跳过 ([\d,]+) 条</dd>`)
+	htmlInputRe    = regexp.MustCompile(`<dd>([\d,]+) 个文件(?:（.*?）)?，读取 ([\d,]+) 条记录：检查 ([\d,]+) 条，拒收 ([\d,]+) 条.*?，跳过 ([\d,]+) 条</dd>`)
 	htmlGradeTile  = regexp.MustCompile(`(?s)<div class="lbl">等级</div>.*?<ul class="legend small">(.*?)</ul>`)
 	htmlLegendRe   = regexp.MustCompile(`</i>(\S+) ([\d,]+)</li>`)
 	htmlRulesRe    = regexp.MustCompile(`(?s)<section id="rules".*?</section>`)
