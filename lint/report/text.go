@@ -561,17 +561,26 @@ func AlignColumns(rows [][]string, right []bool) []string {
 // characters count as two, combining marks and format characters as none.
 func DisplayWidth(s string) int { return displayWidth(s) }
 
-// displayWidth is the number of terminal columns s takes.
+// displayWidth is the number of terminal columns s takes. A character
+// of one column followed by U+FE0F, which asks for its emoji form (❤️ in
+// 小美❤️, 1️⃣), takes two, as terminals draw it: the agents' table was a
+// column out of line after such a name.
 func displayWidth(s string) int {
 	n := 0
+	narrow := false // the last character took one column
 	for _, r := range s {
 		switch {
+		case r == 0xFE0F && narrow:
+			n++
+			narrow = false
 		case r >= utf8.RuneSelf && (unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf)):
 			// combining marks and format characters (ZWSP, ZWJ) take none
 		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
 			n += 2
+			narrow = false
 		default:
 			n++
+			narrow = r >= ' '
 		}
 	}
 	return n

@@ -14,7 +14,9 @@ func TestDisplayWidth(t *testing.T) {
 	tests := []struct {
 		in   string
 		want int
-	}{{"abc", 3}, {"客服", 4}, {"小美A", 5}, {"ＡＢ", 4}, {"", 0}}
+	}{{"abc", 3}, {"客服", 4}, {"小美A", 5}, {"ＡＢ", 4}, {"", 0},
+		// U+FE0F draws the character before it as an emoji, two columns
+		{"小美❤️", 6}, {"小美❤", 5}, {"1️⃣", 2}, {"🌸️", 2}, {"\uFE0F", 0}}
 	for _, tt := range tests {
 		if got := displayWidth(tt.in); got != tt.want {
 			t.Errorf("displayWidth(%q) = %d, want %d", tt.in, got, tt.want)
