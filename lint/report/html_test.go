@@ -177,7 +177,9 @@ func TestHTMLAgentLinkOfUnlistedAgent(t *testing.T) {
 
 // TestHTMLBonusRuleRow: the rule table says what a bonus rule adds, as
 // rules list does (+1, capped), not 不扣分, which it said of one with a
-// severity (the built-in ecommerce/restate-confirm is info).
+// severity (the built-in ecommerce/restate-confirm is info); and its
+// severity column says 加分, not the severity of a problem (info), which
+// a bonus is not.
 func TestHTMLBonusRuleRow(t *testing.T) {
 	recap := &lint.RuleInfo{ID: "shop/recap", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 1, MaxAdd: 2}
 	once := &lint.RuleInfo{ID: "shop/thanks", Pack: "shop", Type: "bonus", Severity: lint.Info, Bonus: true, Add: 0.5}
@@ -187,6 +189,8 @@ func TestHTMLBonusRuleRow(t *testing.T) {
 	for _, want := range []string{
 		`<td class="deduct">每次 &#43;1，上限 2</td>`,
 		`<td class="deduct">每次 &#43;0.5</td>`,
+		"<td><code>shop/recap</code><div class=\"muted\">bonus</div></td>\n<td><span class=\"chip sev-bonus\">加分</span></td>",
+		"<td><code>shop/thanks</code><div class=\"muted\">bonus</div></td>\n<td><span class=\"chip sev-bonus\">加分</span></td>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
