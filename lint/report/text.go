@@ -281,9 +281,31 @@ func (t *textWriter) excerpt(text string, f *lint.Finding) string {
 	if t.opts.Color {
 		match = ansiMark + match + ansiReset
 	} else {
-		match = "【" + match + "】"
+		open, end := markBrackets(before, match, after)
+		match = open + match + end
 	}
 	return shown(before) + match + shown(after)
+}
+
+// markBrackets picks the brackets that mark a match without colour: 【】,
+// unless the text shown holds 【 or 】 of its own (【温馨提示】, 点击【设置】:
+// common in replies), where the mark could not be told from them: then
+// 〖〗, or ⟦⟧ when it holds those too.
+func markBrackets(parts ...string) (open, end string) {
+	pairs := [...][2]string{{"【", "】"}, {"〖", "〗"}, {"⟦", "⟧"}}
+	for _, p := range pairs {
+		used := false
+		for _, s := range parts {
+			if strings.Contains(s, p[0]) || strings.Contains(s, p[1]) {
+				used = true
+				break
+			}
+		}
+		if !used {
+			return p[0], p[1]
+		}
+	}
+	return pairs[len(pairs)-1][0], pairs[len(pairs)-1][1]
 }
 
 // emptyMessage stands for a message with no text in the reports for people.

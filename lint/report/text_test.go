@@ -45,6 +45,20 @@ func TestExcerpt(t *testing.T) {
 	if want := "好的【超" + strings.Repeat("长", 79) + "…（共 5002 字）…" + strings.Repeat("长", 9) + "尾】"; got != want {
 		t.Errorf("long match excerpt = %q, want %q", got, want)
 	}
+	// a message with 【】 of its own marks the match otherwise, so that the
+	// mark is told from them (点击【设置】: which was flagged?)
+	for _, tt := range []struct{ text, match, want string }{
+		{"【温馨提示】亲，这个不知道哦", "不知道", "【温馨提示】亲，这个〖不知道〗哦"},
+		{"点击【设置】，不知道", "不知道", "点击【设置】，〖不知道〗"},
+		{"不知道】", "不知道", "〖不知道〗】"},
+		{"〖注〗【注】不知道", "不知道", "〖注〗【注】⟦不知道⟧"},
+		{"这个不知道", "不知道", "这个【不知道】"},
+	} {
+		i := strings.Index(tt.text, tt.match)
+		if got := tw.excerpt(tt.text, &lint.Finding{Start: i, End: i + len(tt.match)}); got != tt.want {
+			t.Errorf("excerpt(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
 	if got := tw.excerpt("第一行\n第二行", &lint.Finding{}); got != "第一行 ⏎ 第二行" {
 		t.Errorf("no match, line break: %q", got)
 	}
