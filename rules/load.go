@@ -399,25 +399,44 @@ func parsePack(file string, data []byte, builtin bool) parseResult {
 // settingsKeys are the keys of .chatlint.yaml that no pack has.
 var settingsKeys = []string{"packs", "teams", "fail_on", "min_score", "input", "exclude"}
 
+// packOnlyKeys are the keys of a pack that chatlint's settings do not have.
+var packOnlyKeys = []string{"pack", "extends", "dict", "scoring", "overrides", "description"}
+
+// PackShaped reports whether the mapping root has what only a rule pack
+// has: a pack key (pack:, extends:, dict:, scoring:, overrides:,
+// description:) or rules: as a list (the settings' rules: is a mapping of
+// overrides by pack/id). A file that holds settings keys too is a pack
+// with a key misspelt (packs: myshop for pack: myshop), not settings.
+func PackShaped(root *yaml.Node) bool {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], deref(root.Content[i+1])
+		if slices.Contains(packOnlyKeys, k.Value) || k.Value == "rules" && v.Kind == yaml.SequenceNode {
+			return true
+		}
+	}
+	return false
+}
+
 // settingsKey returns the first key of mapping root that marks it as
 // chatlint's settings rather than a pack: one of settingsKeys, or rules:
 // as a mapping (the settings' overrides by pack/id, where a pack's rules:
-// is a list), in a mapping without pack:. Nil for anything else.
+// is a list), in a mapping with nothing of a pack (PackShaped: a pack
+// with packs: for pack: is told of the misspelt key). Nil for anything
+// else.
 func settingsKey(root *yaml.Node) *yaml.Node {
-	if root.Kind != yaml.MappingNode {
+	if root.Kind != yaml.MappingNode || PackShaped(root) {
 		return nil
 	}
-	var found *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], deref(root.Content[i+1])
-		switch {
-		case k.Value == "pack":
-			return nil
-		case found == nil && (slices.Contains(settingsKeys, k.Value) || k.Value == "rules" && v.Kind == yaml.MappingNode):
-			found = k
+		if slices.Contains(settingsKeys, k.Value) || k.Value == "rules" && v.Kind == yaml.MappingNode {
+			return k
 		}
 	}
-	return found
+	return nil
 }
 
 // addFile sets the file of errors es.

@@ -71,6 +71,8 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		// a .chatlint.yaml given where a pack goes: not "did you mean pack?"
 		{"settings for a pack", "packs: [ecommerce]\nfail_on: warning\n", "pack.yaml:1:1: this file holds chatlint's settings (packs:), as .chatlint.yaml does, not a rule pack (pack: NAME, rules: [...]): give a pack file here; settings are read from .chatlint.yaml in the working directory or a directory above"},
 		{"settings' rule overrides for a pack", "rules:\n  base/evasive-phrase: {disable: true}\n", "pack.yaml:1:1: this file holds chatlint's settings (rules:)"},
+		// a pack with pack: misspelt is no settings file
+		{"a pack with packs: for pack:", "packs: p\nextends: [base]\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n", `pack.yaml:1:1: unknown key "packs" (did you mean "pack"?)`},
 		{"invalid except pattern", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    except_patterns: ['不行(吗']\n", `pack.yaml:6:23: invalid pattern "不行(吗"`},
 		{"empty except patterns", "pack: p\nrules:\n  - id: a\n    type: forbid\n    phrases: [不行]\n    except_patterns: []\n", `pack.yaml:6:22: empty except_patterns list`},
 		{"except patterns of another type", "pack: p\nrules:\n  - id: a\n    type: latency\n    max: 20s\n    except_patterns: ['x']\n", `pack.yaml:6:5: key "except_patterns" does not apply to a latency rule`},

@@ -138,16 +138,22 @@ func Load(path string) (*Config, error) {
 }
 
 // packNotSettings refuses a config that holds a rule pack (a pack: key at
-// its top), as one is written into .chatlint.yaml by mistake: said, with
-// where a pack goes, rather than "unknown key pack (did you mean packs?)".
+// its top, with what else only a pack has: rules: as a list, extends:…),
+// as one is written into .chatlint.yaml by mistake: said, with where a
+// pack goes, rather than "unknown key pack (did you mean packs?)". Settings
+// with packs: misspelt (pack: [ecommerce], pack: ecommerce beside
+// fail_on:) are left to that message: they are no pack to move.
 func packNotSettings(path string, data []byte) error {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil // DecodeStrict says what is wrong
 	}
 	root := doc.Content[0]
+	if !packContent(root) {
+		return nil
+	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k := root.Content[i]; k.Value == "pack" {
+		if k := root.Content[i]; k.Value == "pack" && root.Content[i+1].Kind == yaml.ScalarNode {
 			name := root.Content[i+1].Value
 			if name == "" {
 				name = "NAME"
@@ -158,6 +164,19 @@ func packNotSettings(path string, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// packContent reports whether the mapping root holds what only a pack
+// has besides its pack: name (rules: as a list, extends:, dict:, scoring:,
+// overrides:, description:; see rules.PackShaped).
+func packContent(root *yaml.Node) bool {
+	rest := &yaml.Node{Kind: yaml.MappingNode}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "pack" {
+			rest.Content = append(rest.Content, root.Content[i], root.Content[i+1])
+		}
+	}
+	return rules.PackShaped(rest)
 }
 
 // ExcludeGlobs returns the globs of exclude:, parsed (nil when none).

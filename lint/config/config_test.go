@@ -371,6 +371,10 @@ func TestLoadPackNotSettings(t *testing.T) {
 			FileName + ":1:1: this file holds a rule pack (pack: myshop), not chatlint's settings: save the pack in a file of its own (packs/myshop.yaml) and name it here, packs: [./packs/myshop.yaml]"},
 		{"a pack without its name", "rules: []\npack:\n", FileName + ":2:1: this file holds a rule pack (pack: NAME)"},
 		{"settings", "packs: [ecommerce]\n", ""},
+		// packs: misspelt in settings: no pack to move elsewhere
+		{"settings with pack: a list", "pack: [ecommerce]\nfail_on: error\n", `unknown key "pack" (did you mean "packs"?)`},
+		{"settings with pack: a name", "pack: ecommerce\nrules:\n  base/evasive-phrase: {disable: true}\n", `unknown key "pack" (did you mean "packs"?)`},
+		{"settings with pack: alone", "pack: ecommerce\n", `unknown key "pack" (did you mean "packs"?)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
