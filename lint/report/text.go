@@ -86,7 +86,9 @@ func (t *textWriter) grade(r *lint.Result) string {
 	switch {
 	case len(r.Findings) == 0:
 		return t.c(ansiGreen, s)
-	case failed(t.opts.Scoring, r.Score):
+	case failed(t.opts.Scoring, r.Score), r.Grade != "" && r.Grade == t.opts.Scoring.FailGrade:
+		// (a 致命项 gives the failing grade at 0, which a pack whose
+		// lowest grade starts at 0 does not otherwise give)
 		return t.c(ansiRed+ansiBold, s)
 	}
 	return t.c(ansiYellow, s)

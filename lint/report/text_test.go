@@ -495,17 +495,26 @@ func TestTextDates(t *testing.T) {
 // only scores under 70 were red.
 func TestTextGradeColour(t *testing.T) {
 	strict := lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "优秀", Min: 95}, {Name: "合格", Min: 80}}, FailGrade: "不合格"}
+	floor := lint.Scoring{Start: 100, Grades: []lint.Grade{{Name: "好", Min: 80}, {Name: "可", Min: 0}}, FailGrade: "差"}
 	rule := &lint.RuleInfo{ID: "shop/r", Type: "forbid", Severity: lint.Error, Deduct: 25}
 	for _, tt := range []struct {
 		sc    lint.Scoring
 		score float64
 		red   bool
+		grade string // "": the score's
 	}{
-		{strict, 75, true}, {strict, 80, false}, {strict, 0, true},
-		{lint.Scoring{}, 75, false}, {lint.Scoring{}, 69, true},
+		{strict, 75, true, ""}, {strict, 80, false, ""}, {strict, 0, true, ""},
+		{lint.Scoring{}, 75, false, ""}, {lint.Scoring{}, 69, true, ""},
+		// a 致命项 under grades down to 0: 0 and the failing grade, red as
+		// it was before the thresholds decided
+		{floor, 0, true, "差"}, {floor, 0, false, ""},
 	} {
 		c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: "day.jsonl", Line: 1}}}}
-		r := &lint.Result{Conversation: c, Score: tt.score, Grade: tt.sc.GradeOf(tt.score), Findings: []lint.Finding{{Rule: rule, Msg: 0, Message: "m", Deduct: 25}}}
+		grade := tt.grade
+		if grade == "" {
+			grade = tt.sc.GradeOf(tt.score)
+		}
+		r := &lint.Result{Conversation: c, Score: tt.score, Grade: grade, Findings: []lint.Finding{{Rule: rule, Msg: 0, Message: "m", Deduct: 25}}}
 		sum := lint.NewSummary()
 		sum.Add(r)
 		out := string(render(t, "text", Options{Location: time.UTC, Color: true, Scoring: tt.sc}, []*lint.Result{r}, sum))
