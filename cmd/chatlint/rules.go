@@ -33,7 +33,7 @@ func newRulesCmd() *cobra.Command {
 
 func newRulesListCmd() *cobra.Command {
 	var packs []string
-	var asJSON bool
+	var asJSON, all bool
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "Show every rule of the active packs (id, type, severity, deduct, fatal, source)",
@@ -46,11 +46,15 @@ func newRulesListCmd() *cobra.Command {
 			if err != nil {
 				return failErr(err)
 			}
-			return listRules(cmd.OutOrStdout(), set, cfg, asJSON, len(packs) > 0)
+			if all && !asJSON {
+				return fail("--all lists the switched-off rules in the JSON (--json); the table names them below itself")
+			}
+			return listRules(cmd.OutOrStdout(), set, cfg, asJSON, all, len(packs) > 0)
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "write the list as JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the list as JSON: the rules that run")
+	cmd.Flags().BoolVar(&all, "all", false, "with --json: the rules an override switches off too, in their place, marked \"disabled\": true")
 	return cmd
 }
 
@@ -72,21 +76,25 @@ type ruleRow struct {
 	Line   int     `json:"line"`
 	// Disabled marks a rule an override switches off (it does not run);
 	// DisabledBy is that override's file:line. The text list names such
-	// rules below its table; the JSON holds them in their place, with the
-	// settings the other overrides leave them
+	// rules below its table; the JSON holds them, in their place with the
+	// settings the other overrides leave them, when asked (--all): a
+	// consumer of the list (jq '.[] | .id') reads the rules that run
 	Disabled   bool   `json:"disabled"`
 	DisabledBy string `json:"disabled_by,omitempty"`
 }
 
-func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFromFlag bool) error {
+// listRules writes the rules of set that run, as a table or as JSON (with
+// all, the JSON holds the rules an override switches off too, marked).
+func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, all, packsFromFlag bool) error {
 	cs, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules, PacksFromFlag: packsFromFlag})
 	if err != nil {
 		return failErr(err)
 	}
 	// the rules an override switches off do not run, but are the
-	// packs' all the same: the JSON lists them in their place, marked,
-	// and the table names them below itself, so a disabled rule is not
-	// mistaken for a missing one
+	// packs' all the same: the table names them below itself, so a
+	// disabled rule is not mistaken for a missing one, and the JSON, with
+	// --all, lists them in their place, marked (without it, the rules
+	// that run, as it always did: scripts count and iterate them)
 	ovs, err := check.Overrides(set, cfg.Rules)
 	if err != nil {
 		return failErr(err)
@@ -110,7 +118,7 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, packsFro
 		row := ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line, !ok, by}
 		if !ok {
 			off = append(off, row)
-			if !asJSON {
+			if !all {
 				continue
 			}
 		}
