@@ -501,8 +501,11 @@ func (t *textWriter) Close(s *lint.Summary) error {
 // conversations: n further parts of conversations linted in parts
 // (lint.Summary.SplitConversations), each scored and listed apart. It
 // counts parts, not conversations: one conversation in three parts is two.
+// It names the count it is part of: the text report says it lines below
+// that count, after the findings, waivers and baseline, and the HTML
+// report under 分段, where "其中" (of which) named nothing it followed.
 func splitNote(n int) string {
-	return fmt.Sprintf("其中 %d 个是分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分", n)
+	return fmt.Sprintf("会话数含 %d 个分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分", n)
 }
 
 // Flush writes what has gathered, so a terminal shows each conversation

@@ -411,7 +411,8 @@ func TestSplitNote(t *testing.T) {
 		sum.Add(r)
 	}
 	sum.SplitConversations = 2
-	want := "其中 2 个是分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分"
+	// (the note names the count it is of: it is said lines below it)
+	want := "会话数含 2 个分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分"
 	for _, format := range []string{"text", "html"} {
 		out := string(render(t, format, Options{Location: time.UTC}, results, sum))
 		if !strings.Contains(out, want) {
