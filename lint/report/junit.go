@@ -6,14 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/internal/spool"
 	"github.com/chatlint/chatlint/lint"
 )
@@ -48,7 +45,7 @@ type junitWriter struct {
 	spool  spool.Spool
 	buf    []byte
 	seen   map[string]int // canned: test case names so far, by file (see name)
-	wd     *string        // the working directory, once path needs it ("" unknown)
+	keys   fileKeys       // names files as test history follows them (path)
 }
 
 // path is how the report names a file, for its suite, its test cases'
@@ -59,19 +56,7 @@ type junitWriter struct {
 // ($CI_PROJECT_DIR/replies, a Jenkins $WORKSPACE, which differ from runner
 // to runner) or as ./replies would otherwise have every test case of one
 // run new in the next. Standard input keeps its name.
-func (j *junitWriter) path(name string) string {
-	if !pathkey.IsFile(name) {
-		return name
-	}
-	if j.wd == nil {
-		wd, err := os.Getwd()
-		if err != nil {
-			wd = ""
-		}
-		j.wd = &wd
-	}
-	return filepath.ToSlash(pathkey.Of(name, *j.wd))
-}
+func (j *junitWriter) path(name string) string { return j.keys.of(name) }
 
 // junitSuite is what the writer keeps of a suite: its counts and where its
 // encoded test cases lie in the spool.

@@ -60,7 +60,7 @@ type sarifWriter struct {
 	// later parts to go on from (only these: memory stays flat)
 	parts map[string]map[string]int
 	enc   convEncoder // writes the results (indented)
-	wd    *string     // the working directory, once fileKey needs it ("" unknown)
+	keys  fileKeys    // names files in fingerprints (fileKey)
 	files checkoutPaths
 	err   error
 }
@@ -498,19 +498,7 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 // inside it, as a baseline keys it. GitHub code scanning takes an absolute
 // URI relative to the checkout, so the alert's file is the same either way,
 // and a fingerprint that changed with it would close and reopen the alert.
-func (s *sarifWriter) fileKey(name string) string {
-	if !pathkey.IsFile(name) {
-		return name
-	}
-	if s.wd == nil {
-		wd, err := os.Getwd()
-		if err != nil {
-			wd = ""
-		}
-		s.wd = &wd
-	}
-	return filepath.ToSlash(pathkey.Of(name, *s.wd))
-}
+func (s *sarifWriter) fileKey(name string) string { return s.keys.of(name) }
 
 // sarifFingerprint identifies a finding across runs, independent of line
 // numbers: a hash of the rule, the conversation id (for a canned library,
@@ -631,4 +619,28 @@ func (s *sarifWriter) flush() error {
 func sarifQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// fileKeys names files the same however their paths were typed
+// (lib/a.txt, ./lib/a.txt, /work/lib/a.txt run in /work): cleaned,
+// relative to the working directory when they lie inside it, with /
+// between directories, as a baseline keys them. Standard input and other
+// names that are no file are kept as they are.
+type fileKeys struct {
+	wd *string // the working directory, once needed ("" unknown)
+}
+
+// of returns name's key.
+func (k *fileKeys) of(name string) string {
+	if !pathkey.IsFile(name) {
+		return name
+	}
+	if k.wd == nil {
+		wd, err := os.Getwd()
+		if err != nil {
+			wd = ""
+		}
+		k.wd = &wd
+	}
+	return filepath.ToSlash(pathkey.Of(name, *k.wd))
 }
