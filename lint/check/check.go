@@ -304,6 +304,11 @@ func (cv *Conv) growKinds(n int) {
 // kindOf is a message's entry in Conv.kinds.
 func kindOf(m *lint.Message) uint16 {
 	k := uint16(lint.RoleSet(1)<<m.Role) | selAnyRole
+	if m.Type == lint.TypeText {
+		// (most messages: spoken and answers, without their three
+		// comparisons of the type)
+		return k | selSpoken | selAnswers
+	}
 	if spoken(m) {
 		k |= selSpoken
 	}
@@ -759,6 +764,7 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 	// read once: the loop calls the matcher, after which the compiler
 	// would load them again, field after field
 	ms, texts, matcher, scan := c.Messages, cv.Texts[:len(c.Messages)], w.set.Matcher, w.set.scan
+	minute := false // a message's time was written to the minute (minuteTimes)
 	for i := range ms {
 		// each message is normalised and scanned for the lists of its
 		// role here, just before the checks read it: doing it as messages
@@ -772,8 +778,16 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		}
 		// while the message is at hand (Conv.selKinds)
 		kinds[i], may[i] = kindOf(m), t.MayHitMask()
+		if m.TimeToMinute {
+			minute = true
+		}
 	}
 	cv.kinds, cv.may, cv.kindsDone = kinds, may, true
+	// minuteTimes worked out here, from the loop over the messages above,
+	// not in a pass of its own when a timing rule first asks
+	if cv.minute = 1; minute && c.Timed {
+		cv.minute = 2
+	}
 	// the selections the checks ask for, at once: each then finds its
 	// own by its slot
 	cv.buildSlots(w.set.selKeys, w.set.slots)
@@ -932,7 +946,8 @@ func (cv *Conv) timed(i int) bool { return cv.Conversation.Timed && cv.Messages[
 // has a time) and some message's time was written to the minute
 // (lint.Message.TimeToMinute): its timing rules then decide each wait by
 // what its times prove (judge), not by elapsed alone. Worked out once per
-// conversation, when a timing rule first asks.
+// conversation: by worker.Check as it analyses the messages, else when a
+// timing rule first asks.
 func (cv *Conv) minuteTimes() bool {
 	if cv.minute == 0 {
 		cv.minute = 1

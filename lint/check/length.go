@@ -165,27 +165,52 @@ func runeCountUpTo(s string, max int) int {
 // High bits of the bytes of a word.
 const hiBits = 0x8080808080808080
 
-// wordRunes counts the characters of s, eight bytes at a time, if s is
-// valid UTF-8 of ASCII and three-byte sequences (ok false if not). s must
-// have no E0 or ED byte: the sequences they lead need a narrower second
-// byte than wordRunes checks. Text of ASCII and lead bytes 1110xxxx is
-// valid UTF-8 when its continuation bytes (10xxxxxx) are exactly the two
-// bytes after each lead byte: a sequence with a missing continuation
+// wordRunes counts the characters of s, 24 bytes at a time (then eight),
+// if s is valid UTF-8 of ASCII and three-byte sequences (ok false if not).
+// s must have no E0 or ED byte: the sequences they lead need a narrower
+// second byte than wordRunes checks. Text of ASCII and lead bytes 1110xxxx
+// is valid UTF-8 when its continuation bytes (10xxxxxx) are exactly the
+// two bytes after each lead byte: a sequence with a missing continuation
 // leaves a byte of the next where a continuation should be (or runs off
 // the end), and a stray continuation is after no lead. Valid, it has a
 // character for each byte that is not a continuation.
 //
-// It stops at the end of a word where a sequence ends once the count is
+// It stops at the end of a step where a sequence ends once the count is
 // known to be at most max (max < 0: never): the bytes before are valid and
 // the rest has at most a character a byte, so len(s) - conts (the
-// continuations so far) bounds it; that bound is then n.
+// continuations so far) bounds it; that bound is then n. (Chinese text,
+// three bytes a character, ends a character every 24 bytes: a step of
+// three words with one test of the three spares a word at a time's loop
+// and tests; 38.4 M instructions of a 100 MB run → 33.1 M, callgrind.)
 func wordRunes(s string, max int) (n int, ok bool) {
-	var carry uint64 // the continuations the last word's leads expect in this one
+	var carry uint64 // the continuations the last word's leads expect in the next
 	conts := 0
-	full := len(s) &^ 7
-	for i := 0; i < len(s); i += 8 {
+	i := 0
+	for ; i+24 <= len(s); i += 24 {
+		t := s[i : i+24]
+		w0 := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		w1 := uint64(t[8]) | uint64(t[9])<<8 | uint64(t[10])<<16 | uint64(t[11])<<24 |
+			uint64(t[12])<<32 | uint64(t[13])<<40 | uint64(t[14])<<48 | uint64(t[15])<<56
+		w2 := uint64(t[16]) | uint64(t[17])<<8 | uint64(t[18])<<16 | uint64(t[19])<<24 |
+			uint64(t[20])<<32 | uint64(t[21])<<40 | uint64(t[22])<<48 | uint64(t[23])<<56
+		c0, k0, bad0 := wordConts(w0, carry)
+		c1, k1, bad1 := wordConts(w1, k0)
+		c2, k2, bad2 := wordConts(w2, k1)
+		if bad0|bad1|bad2 != 0 {
+			return 0, false // other lead bytes (C0-DF, F0-FF), or not valid
+		}
+		// the number of continuations: one bit a byte, up to three a
+		// byte summed over the words, summed by the multiply
+		conts += int((c0>>7 + c1>>7 + c2>>7) * 0x0101010101010101 >> 56)
+		carry = k2
+		if len(s)-conts <= max && carry == 0 {
+			return len(s) - conts, true
+		}
+	}
+	for ; i < len(s); i += 8 {
 		var w uint64 // little-endian: byte k of the text is byte k of w
-		if i < full {
+		if i+8 <= len(s) {
 			t := s[i : i+8]
 			w = uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
 				uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
@@ -195,23 +220,56 @@ func wordRunes(s string, max int) (n int, ok bool) {
 				w = w<<8 | uint64(s[k])
 			}
 		}
-		// in each byte's top bit: its top bit, its second (b6), its third
-		// and fourth
-		hi := w & hiBits
-		b6 := w << 1 & hiBits
-		cont := hi &^ b6
-		lead3 := hi & b6 & (w << 2) &^ (w << 3)
-		if hi&b6 != lead3 || lead3<<8|lead3<<16|carry != cont {
-			return 0, false // other lead bytes (C0-DF, F0-FF), or not valid
+		cont, next, bad := wordConts(w, carry)
+		if bad != 0 {
+			return 0, false
 		}
-		// the number of continuations: one bit a byte, summed by the multiply
 		conts += int((cont >> 7) * 0x0101010101010101 >> 56)
-		carry = lead3>>56 | lead3>>48
+		carry = next
 		if len(s)-conts <= max && carry == 0 {
 			return len(s) - conts, true
 		}
 	}
 	return len(s) - conts, carry == 0
+}
+
+// wordConts reads the little-endian word w of wordRunes's text, whose
+// bytes the leads of the word before expect to be continuations where
+// carry has their top bit: cont has the top bit of w's continuation bytes,
+// next those of the next word's bytes its leads expect to be, and bad is
+// not 0 when w has other lead bytes than 1110xxxx (C0-DF, F0-FF) or its
+// continuations are not where the leads expect them.
+func wordConts(w, carry uint64) (cont, next, bad uint64) {
+	// in each byte's top bit: its top bit, its second (b6), its third
+	// and fourth
+	hi := w & hiBits
+	b6 := w << 1 & hiBits
+	cont = hi &^ b6
+	lead3 := hi & b6 & (w << 2) &^ (w << 3)
+	return cont, lead3>>56 | lead3>>48, hi&b6 ^ lead3 | (lead3<<8 | lead3<<16 | carry) ^ cont
+}
+
+// hanRun reports whether the 24 bytes of t are eight three-byte
+// sequences that runeSkip's loop steps over as such: lead bytes E1 to EF
+// but ED (valid UTF-8 whatever their continuation bytes, 80 to BF), as the
+// JSONL scanner's hanRun reads them. The masks check every byte's top bits
+// (1110xxxx, 10xxxxxx), and the leads' low nibbles, gathered into one
+// word, a byte each, must be neither 0 (E0) nor 0xD (ED): a byte of 0 to
+// 0xF less one borrows, and sets its high bit, only when it is 0.
+func hanRun(t string) bool {
+	t = t[:24]
+	x0 := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	x1 := uint64(t[8]) | uint64(t[9])<<8 | uint64(t[10])<<16 | uint64(t[11])<<24 |
+		uint64(t[12])<<32 | uint64(t[13])<<40 | uint64(t[14])<<48 | uint64(t[15])<<56
+	x2 := uint64(t[16]) | uint64(t[17])<<8 | uint64(t[18])<<16 | uint64(t[19])<<24 |
+		uint64(t[20])<<32 | uint64(t[21])<<40 | uint64(t[22])<<48 | uint64(t[23])<<56
+	if (x0&0xC0F0C0C0F0C0C0F0^0x80E08080E08080E0)|(x1&0xF0C0C0F0C0C0F0C0^0xE08080E08080E080)|(x2&0xC0C0F0C0C0F0C0C0^0x8080E08080E08080) != 0 {
+		return false
+	}
+	const lows = 0x0101010101010101
+	l := x0&0x000F00000F00000F | x1&0x0F00000F00000F00 | x2&0x00000F00000F0000
+	return ((l-lows)|((l^0x0D*lows)-lows))&hiBits == 0
 }
 
 // runeSkip returns the byte offset in s after its first n characters (all
@@ -223,6 +281,15 @@ func runeSkip(s string, n int) int {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if n >= 8 && i+24 <= len(s) && hanRun(s[i:i+24]) {
+			// eight at a time (Chinese text: the overflow of a text
+			// over the limit starts past max characters, 150 for
+			// the built-in rule, which took 4,800 instructions a
+			// text a character at a time)
+			i += 24
+			n -= 7
 			continue
 		}
 		if c-0xe1 <= 0xef-0xe1 && c != 0xed && i+2 < len(s) && (s[i+1]^0x80)|(s[i+2]^0x80) < 0x40 {

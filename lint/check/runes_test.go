@@ -19,6 +19,13 @@ var runeTexts = []string{
 	"\xe4\xb8", "\xe4", "\x80", "\xbf\xbf\xbf", "中\x80文", "\xe4\xb8\xe4\xb8\xad",
 	"\xe4\xb8\xadx\xad", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff\xfe",
 	"\xe4\x80\x80\xe4\x80", "abcdefg\xe4\xb8\xad", "abcdef\xe4\xb8\xad", "abcdefgh\xe4\xb8",
+	// eight characters at a time (runeSkip's hanRun), each kind of
+	// sequence that is not one of them in a run of them
+	strings.Repeat("中", 7) + "\u0800" + strings.Repeat("中", 9), strings.Repeat("中", 7) + "\ud7ff" + strings.Repeat("中", 9),
+	strings.Repeat("中", 7) + "\xe4\xb8" + strings.Repeat("中", 9), strings.Repeat("中", 5) + "\xe0\xa0\x80" + strings.Repeat("中", 9),
+	strings.Repeat("中", 6) + "\xed\xa0\x80" + strings.Repeat("中", 9), strings.Repeat("中", 7) + "\xe4\xc0\x80" + strings.Repeat("中", 9),
+	strings.Repeat("中", 7) + "é" + strings.Repeat("中", 9), strings.Repeat("中", 7) + "😀" + strings.Repeat("中", 9),
+	strings.Repeat("，中", 12),
 }
 
 // TestRuneCount: runeCount, runeCountUpTo and runeSkip agree with package utf8 on every
