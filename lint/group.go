@@ -280,16 +280,17 @@ func sameString(a, b string) bool {
 }
 
 // message restores the held message of conversation c, in a chunk of
-// times of location loc, into m, which must be empty (zero); h is not held
-// whole (see completeIn, which copies that).
+// times of location loc, into m, which must be empty (zero), but for its
+// TimeToMinute, which the caller copies (completeIn): with it, message
+// was too big for the compiler to inline, and the call with the registers
+// it saves cost completeIn 18 instructions a message; h is not held whole
+// (see completeIn, which copies that).
 func (h *heldMsg) message(m *Message, c *Conversation, loc unsafe.Pointer) {
 	// (field by field: m is empty, see complete)
 	t := (*timeWords)(unsafe.Pointer(&m.Time))
-	m.Conversation, m.ID, t.wall, t.ext, t.loc = c.ID, h.ID, h.wall, h.ext, loc
+	m.Conversation, m.ID, t.loc, m.Sender, m.Type, m.Text, m.Pos.File = c.ID, h.ID, loc, h.Sender, heldTypes[h.typ], h.Text, c.File
+	t.wall, t.ext, m.Pos.Line, m.Seq = h.wall, h.ext, int(h.line), int(h.seq)
 	m.Role, m.Joined, m.TextRaw, m.TextCol, m.TextAstral = h.Role, h.Joined, h.TextRaw, h.TextCol, h.TextAstral
-	m.TimeToMinute = h.TimeToMinute
-	m.Sender, m.Type, m.Text = h.Sender, heldTypes[h.typ], h.Text
-	m.Pos.File, m.Pos.Line, m.Seq = c.File, int(h.line), int(h.seq)
 }
 
 // pos is the position of the held message of conversation c.
@@ -300,23 +301,12 @@ func (h *heldMsg) pos(c *Conversation) Pos {
 	return Pos{File: c.File, Line: int(h.line)}
 }
 
-// add appends m (whose id has the hash idh) to the conversation's chunks,
-// taking a chunk from the grouper's free list when the last one is full; it
-// reports whether it took one.
-func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
-	// Every chunk but the last is full, so the conversation's count says
-	// where m goes: the last chunk's count, cold when many conversations
-	// are open, is written but not read (a load that missed the cache
-	// stalled add; perf, 100 MB).
-	i := uint(oc.n) % chunkLen
+// addChunk appends m (whose id has the hash idh) to the conversation's
+// chunks in a new chunk, when the last one is full (or there is none),
+// taking a chunk from the grouper's free list. A message the last chunk
+// has room for take appends itself (see there).
+func (oc *openConv) addChunk(g *grouper, m *Message, idh uint32) {
 	oc.n++
-	if i != 0 {
-		ch := oc.tail
-		ch.msgs[i].hold(m, oc.conv.File, ch.loc)
-		ch.ids[i] = idh
-		ch.n = int(i) + 1
-		return false
-	}
 	ch := g.takeChunk()
 	// A new chunk's count and ids are written before anything reads them:
 	// a fresh page read first is mapped to the shared zero page, and the
@@ -333,7 +323,6 @@ func (oc *openConv) add(g *grouper, m *Message, idh uint32) (newChunk bool) {
 		oc.tail.next = ch
 	}
 	oc.tail = ch
-	return true
 }
 
 // takeChunk takes an empty chunk from the free list, refilling the list
@@ -438,8 +427,10 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 	k := 0
 	var last *msgChunk
 	waivers := false
+	var order timeOrder
+	order.start()
 	for ch := oc.head; ch != nil; ch = ch.next {
-		// (every chunk but the last is full: see add. The counts are not
+		// (every chunk but the last is full: see take. The counts are not
 		// read, so that a chunk, cold, is read from its start up)
 		n := min(oc.n-k, chunkLen)
 		for i := range ch.msgs[:n] {
@@ -449,8 +440,12 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 				w := h.whole()
 				waivers = waivers || w.Waivers != nil
 				ms[k] = *w
+				t := (*timeWords)(unsafe.Pointer(&w.Time))
+				order.add(t.wall, t.ext)
 			} else {
 				h.message(&ms[k], c, ch.loc)
+				ms[k].TimeToMinute = h.TimeToMinute
+				order.add(h.wall, h.ext)
 			}
 			// drop its references for the collector (hold sets every
 			// field again): its strings alone, in the cache now, where
@@ -471,7 +466,7 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 	oc.head, oc.tail, oc.ids = nil, nil, nil // the result keeps oc (see conv)
 	c.Messages = ms
 	c.waiverFree = !waivers
-	finish(c)
+	order.finish(c)
 	return c
 }
 
@@ -799,12 +794,28 @@ func recentSlot(p *byte) int {
 // and cold when the budget holds many. An entry of a conversation flushed
 // since (last -1) is stale: the map decides then.
 func (g *grouper) lookup(id string) (*openConv, uint64) {
-	p := unsafe.StringData(id)
-	slot := recentSlot(p)
-	sl := &g.recent[slot]
-	if oc := sl.oc; oc != nil && unsafe.StringData(sl.id) == p && len(sl.id) == len(id) && oc.last >= 0 {
+	if oc := g.recentConv(id); oc != nil {
 		return oc, 0
 	}
+	return g.lookupOpen(id)
+}
+
+// recentConv is the open conversation with the id that the cache of
+// recent conversations has, or nil (then lookupOpen says). take asks it
+// itself, and lookupOpen only when it says nil: lookup is too big for the
+// compiler to inline, and its call was 15 instructions a message.
+func (g *grouper) recentConv(id string) *openConv {
+	p := unsafe.StringData(id)
+	if sl := &g.recent[recentSlot(p)]; sl.oc != nil && unsafe.StringData(sl.id) == p && len(sl.id) == len(id) && sl.oc.last >= 0 {
+		return sl.oc
+	}
+	return nil
+}
+
+// lookupOpen is lookup past the cache of recent conversations: by the
+// map of open ones.
+func (g *grouper) lookupOpen(id string) (*openConv, uint64) {
+	slot := recentSlot(unsafe.StringData(id))
 	key := maphash.String(g.seed, id)
 	oc := g.open[key&g.keyMask]
 	if oc == nil || oc.conv.ID != id {
@@ -967,7 +978,10 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		// it has no id: a file without ids is one conversation)
 		return g.Reject(RecordError{Pos: m.Pos, Err: "no conversation id, though earlier records of this file have one (only a file without any is one conversation)"})
 	}
-	oc, key := g.lookup(m.Conversation)
+	oc, key := g.recentConv(m.Conversation), uint64(0)
+	if oc == nil {
+		oc, key = g.lookupOpen(m.Conversation)
+	}
 	if oc != nil && g.separated != nil && !sameString(oc.conv.File, m.Pos.File) && g.separated[m.Pos.File] && g.separated[oc.conv.File] {
 		// a chat dump's conversation, named by the title of its section,
 		// ends with its file: the same title in another dump (the same
@@ -1022,7 +1036,20 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 	if m.ID != "" {
 		oc.idBloom |= idBit(idh)
 	}
-	if oc.add(g, m, idh) {
+	// Every chunk but the last is full, so the conversation's count says
+	// where m goes: the last chunk's count, cold when many conversations
+	// are open, is written but not read (a load that missed the cache
+	// stalled the grouper; perf, 100 MB). (Written out here but for a new
+	// chunk: the call of a function for both was 12 instructions a
+	// message.)
+	if i := uint(oc.n) % chunkLen; i != 0 {
+		oc.n++
+		ch := oc.tail
+		ch.msgs[i].hold(m, oc.conv.File, ch.loc)
+		ch.ids[i] = idh
+		ch.n = int(i) + 1
+	} else {
+		oc.addChunk(g, m, idh)
 		size += chunkBytes
 	}
 	if oc.ids != nil || oc.n > idScanLimit {
@@ -1428,31 +1455,56 @@ func (g *grouper) drain() error {
 // It reads the times' words (timeWords) in one pass rather than calling
 // Time.IsZero and Time.Before, which is not inlined, for every message:
 // 2.6 M instructions of a 10 MB file's run → 1.0 M.
+//
+// completeIn reads the times as it moves the messages (timeOrder), rather
+// than in a second pass over them (9 M instructions of a 100 MB file's).
 func finish(c *Conversation) {
-	ms := c.Messages
-	// (whether every time is non-zero; whether one is before the one
-	// before it, by its words, which order as the times do when none has
-	// a monotonic reading; the bits of all walls, to say whether one has)
-	timed, back, walls := true, false, uint64(0)
-	pext, pwall := int64(math.MinInt64), uint64(0)
-	for i := range ms {
-		t := (*timeWords)(unsafe.Pointer(&ms[i].Time))
-		ext, wall := t.ext, t.wall
-		if wall|uint64(ext) == 0 {
-			timed = false
-		}
-		walls |= wall
-		if ext < pext || ext == pext && wall < pwall {
-			back = true
-		}
-		pext, pwall = ext, wall
+	var o timeOrder
+	o.start()
+	for i := range c.Messages {
+		t := (*timeWords)(unsafe.Pointer(&c.Messages[i].Time))
+		o.add(t.wall, t.ext)
 	}
-	c.Timed = timed
-	if !timed {
+	o.finish(c)
+}
+
+// timeOrder is what finish learns of a conversation's times, message by
+// message in their order (add): whether every time is non-zero; whether
+// one is before the one before it, by its words, which order as the times
+// do when none has a monotonic reading; the bits of all walls, to say
+// whether one has.
+type timeOrder struct {
+	untimed, back bool
+	walls         uint64
+	pext          int64
+	pwall         uint64
+}
+
+// start readies o for a conversation's first time.
+func (o *timeOrder) start() { o.pext = math.MinInt64 }
+
+// add takes the words (timeWords) of the next message's time.
+func (o *timeOrder) add(wall uint64, ext int64) {
+	if wall|uint64(ext) == 0 {
+		o.untimed = true
+	}
+	o.walls |= wall
+	if ext < o.pext || ext == o.pext && wall < o.pwall {
+		o.back = true
+	}
+	o.pext, o.pwall = ext, wall
+}
+
+// finish is finish for c, whose messages' times o took in their order.
+func (o timeOrder) finish(c *Conversation) {
+	ms := c.Messages
+	back := o.back
+	c.Timed = !o.untimed
+	if o.untimed {
 		c.Notes = append(c.Notes, NoteUntimed)
 		return
 	}
-	if walls&hasMonotonic != 0 {
+	if o.walls&hasMonotonic != 0 {
 		// (times with monotonic readings, which only tests make: by
 		// Time.Before, which orders two of them by their readings)
 		back = false
