@@ -845,3 +845,53 @@ func TestFirstLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLineAndSpan holds lineAndSpan to firstLine (0 without messages)
+// and spanOf: conversations timed or not, their messages in time order or
+// not (Timed set on a conversation out of order too), of other files,
+// roles past the counted ones, and equal times.
+func TestLineAndSpan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	files := []string{"a.jsonl", "b.jsonl", ""}
+	t0 := time.Date(2026, 11, 11, 8, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for i := range 20000 {
+		c := &lint.Conversation{File: files[rng.IntN(len(files))], Timed: rng.IntN(4) > 0}
+		at := t0
+		for range rng.IntN(8) {
+			at = at.Add(time.Duration(rng.IntN(5)-1) * time.Second)
+			m := lint.Message{Pos: lint.Pos{File: files[rng.IntN(len(files))], Line: rng.IntN(12) - 2},
+				Role: lint.Role(rng.IntN(7)), Time: at}
+			if rng.IntN(10) == 0 {
+				m.Time = time.Time{}
+			}
+			c.Messages = append(c.Messages, m)
+		}
+		wantLine := 0
+		if len(c.Messages) > 0 {
+			wantLine = firstLine(c)
+		}
+		line, s := lineAndSpan(c)
+		if want := spanOf(c); line != wantLine || s != want {
+			t.Fatalf("case %d: lineAndSpan(%+v) = %d, %+v; want %d, %+v", i, c, line, s, wantLine, want)
+		}
+	}
+}
+
+// TestNoteCache: note gives the escape of the string asked, for strings
+// that share a slot, strings of equal bytes at other addresses, and one
+// asked again after others took its slot.
+func TestNoteCache(t *testing.T) {
+	e := &convEncoder{}
+	notes := []string{lint.NoteUntimed, "a\"b", strings.Clone(lint.NoteUntimed), "", "\u2028", "x"}
+	for k := range 200 {
+		for i, s := range notes {
+			s = notes[(i*7+k)%len(notes)]
+			if k%3 == 0 {
+				s = strings.Clone(s)
+			}
+			if got, want := string(e.note(s)), string(appendJSONString(nil, s)); got != want {
+				t.Fatalf("note(%q) = %s, want %s", s, got, want)
+			}
+		}
+	}
+}
