@@ -278,7 +278,11 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 			if tmpl == "" {
 				tmpl = f.missingMessage(timedOut)
 			}
-			out = append(out, finding(f.info, i, hit, refRender(tmpl, vars())))
+			fd := finding(f.info, i, hit, refRender(tmpl, vars()))
+			if f.within > 0 && !f.before && !timedOut {
+				fd.Agent = refLateHolder(cv, i, len(ms), f.within)
+			}
+			out = append(out, fd)
 			continue
 		}
 		if f.within <= 0 {
@@ -300,13 +304,16 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 					tmpl = "「{match}」之前的准备在{delay}前（应在{within}内）"
 				}
 			}
-			at := i
+			at, agent := i, ""
 			if !f.before {
 				// a slow reply: at the late message
 				at = found
 				_, hit = refEval(f.expect, cv, found, true)
+				agent = refLateHolder(cv, i, found, f.within)
 			}
-			out = append(out, finding(f.info, at, hit, refRender(tmpl, vars)))
+			fd := finding(f.info, at, hit, refRender(tmpl, vars))
+			fd.Agent = agent
+			out = append(out, fd)
 		}
 	}
 	return out, reason

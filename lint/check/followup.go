@@ -208,7 +208,14 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			if hit != nil {
 				k.a, k.d = hit.Text, followupHit
 			}
-			out = append(out, finding(f.info, i, hit, cv.message(k, renderFollowup)))
+			fd := finding(f.info, i, hit, cv.message(k, renderFollowup))
+			if f.within > 0 && !f.before && !timedOut {
+				// due within a time: held, as a late answer is, against
+				// the agent who held the chat when it fell due, should
+				// it be handed on after that (Conv.lateHolder)
+				fd.Agent = cv.lateHolder(i, len(ms), f.within)
+			}
+			out = append(out, fd)
 			continue
 		}
 		if f.within <= 0 {
@@ -251,14 +258,18 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 			if strings.Contains(tmpl, "{delay}") {
 				vars = append(vars, tvar{"delay", prefix + delayText(delay)})
 			}
-			at := i
+			at, agent := i, ""
 			if !f.before {
 				// the late message, with the phrase of it that the
-				// expect found (a 付款 in the late reminder)
+				// expect found (a 付款 in the late reminder), held
+				// against whom a late answer is (Conv.lateHolder)
 				at = found
 				_, hit = f.expect.eval(cv, found)
+				agent = cv.lateHolder(i, found, f.within)
 			}
-			out = append(out, finding(f.info, at, hit, render(tmpl, vars)))
+			fd := finding(f.info, at, hit, render(tmpl, vars))
+			fd.Agent = agent
+			out = append(out, fd)
 		}
 	}
 	return out, reason

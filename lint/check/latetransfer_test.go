@@ -15,6 +15,7 @@ func TestLateAnswerAfterTransfer(t *testing.T) {
 		hold     = "id: r\ntype: hold\nafter: 30s\nmatch: substring\nphrases: [请您稍候, 请稍等]"
 		holdRep  = "id: r\ntype: hold\nafter: 30s\nrepeat: true\nmatch: substring\nphrases: [请您稍候, 请稍等]"
 		greeting = "id: r\ntype: require\nat: first-reply\nwithin: 10s\nmatch: substring\nphrases: [您好]"
+		noted    = "id: r\ntype: followup\nmatch: substring\ntrigger: {role: customer, phrases: [改成]}\nexpect: {type: note}\nwithin: 1m"
 	)
 	tests := []struct {
 		name, rule, transcript string
@@ -53,6 +54,32 @@ func TestLateAnswerAfterTransfer(t *testing.T) {
 00:00 customer: 在吗，想问下批发价
 00:30 agent/transfer: 已为您转接客服主管
 00:33 agent: 您好，我是王主管，请问要多少件`, []string{"", "客服03", "王主管"}, 3, "客服03"},
+		// followup's within: a late note is a slow reply, as latency's
+		{"followup within: handed on after 1 m, noted late", noted, `
+00:00 customer: 颜色改成蓝色XL
+00:05 agent: 好的亲
+01:30 agent/transfer: 已为您转接客服主管
+01:40 agent/note: 改蓝色XL`, []string{"", "客服03", "客服03", "王主管"}, 4, "客服03"},
+		{"followup within: handed on in time, noted late", noted, `
+00:00 customer: 颜色改成蓝色XL
+00:05 agent: 好的亲
+00:30 agent/transfer: 已为您转接客服主管
+01:40 agent/note: 改蓝色XL`, []string{"", "客服03", "客服03", "王主管"}, 4, "王主管"},
+		// never noted: the finding is at the trigger, held against the
+		// agent who held the chat when the note was due when it was
+		// handed on after that, not the one who answers next
+		{"followup within: never noted, handed on after 1 m", noted, `
+00:00 customer: 在吗
+00:05 agent: 您好
+00:10 customer: 地址改成北京朝阳区
+01:30 system/transfer: 会话已转接至售后客服
+01:35 agent: 好的，这边为您处理`, []string{"", "客服03", "", "", "售后小王"}, 3, "客服03"},
+		{"followup within: never noted, handed on in time", noted, `
+00:00 customer: 在吗
+00:05 agent: 您好
+00:10 customer: 地址改成北京朝阳区
+00:30 system/transfer: 会话已转接至售后客服
+01:35 agent: 好的，这边为您处理`, []string{"", "客服03", "", "", "售后小王"}, 3, "售后小王"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
