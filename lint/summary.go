@@ -30,10 +30,15 @@ type Summary struct {
 	// applied to (e.g. timing rules on conversations without times).
 	SkippedRules map[string]int
 	// SkippedWhy is, per rule in SkippedRules, the reason it gave for the
-	// first conversation it skipped (the reports say why: no times, or
-	// texts the export joined)
+	// first conversation it skipped (no times, or texts the export
+	// joined); SkippedRuleReasons has every reason, which the reports say
 	SkippedWhy map[string]string
-	Grades     map[string]int
+	// SkippedRuleReasons counts, per rule in SkippedRules, the
+	// conversations it skipped by the reason it gave (a timing rule may
+	// have no times in one file and times written to the minute in
+	// another): the counts of a rule add up to its SkippedRules.
+	SkippedRuleReasons map[string]map[string]int
+	Grades             map[string]int
 	// EmptyTexts counts messages with an empty text (linted, but worth knowing:
 	// emoji and pictures an export dropped).
 	EmptyTexts int
@@ -388,6 +393,15 @@ func (s *Summary) add(r *Result) {
 		if _, ok := s.SkippedWhy[sk.Rule]; !ok {
 			s.SkippedWhy[sk.Rule] = sk.Reason
 		}
+		if s.SkippedRuleReasons == nil {
+			s.SkippedRuleReasons = map[string]map[string]int{}
+		}
+		why := s.SkippedRuleReasons[sk.Rule]
+		if why == nil {
+			why = map[string]int{}
+			s.SkippedRuleReasons[sk.Rule] = why
+		}
+		why[sk.Reason]++
 	}
 	fatal := false
 	for i := range r.Findings {

@@ -34,6 +34,25 @@ func TestSummarySkipReasons(t *testing.T) {
 	}
 }
 
+// TestSummarySkippedRuleReasons: a rule skipped in several conversations
+// for different reasons (no times in one file, times written to the minute
+// in another) is counted by each reason, not only by its first one.
+func TestSummarySkippedRuleReasons(t *testing.T) {
+	s := NewSummary()
+	const noTimes, minute = "no times: reply times not checked", "times written to the minute: a reply within 20s cannot be told from them"
+	for _, why := range []string{noTimes, minute, noTimes, minute, minute} {
+		s.Add(&Result{Conversation: &Conversation{}, Skipped: []Skip{{Rule: "p/slow", Reason: why}}})
+	}
+	s.Add(&Result{Conversation: &Conversation{}, Skipped: []Skip{{Rule: "p/long", Reason: "text joined"}}})
+	want := map[string]map[string]int{"p/slow": {noTimes: 2, minute: 3}, "p/long": {"text joined": 1}}
+	if !reflect.DeepEqual(s.SkippedRuleReasons, want) {
+		t.Errorf("SkippedRuleReasons = %v, want %v", s.SkippedRuleReasons, want)
+	}
+	if s.SkippedRules["p/slow"] != 5 || s.SkippedWhy["p/slow"] != noTimes {
+		t.Errorf("SkippedRules %v, SkippedWhy %v: changed", s.SkippedRules, s.SkippedWhy)
+	}
+}
+
 // statsLine formats a row of the per-agent or per-team table for the tests
 // (a nil map shows as nil: the JSON report would write null for it).
 func statsLine(a *AgentStats) string {
@@ -298,7 +317,7 @@ func TestSummaryAddPendingMatchesAdd(t *testing.T) {
 		for _, pair := range [][2]any{
 			{want.BySeverity, refSev}, {want.ByRule, refRule}, {want.Grades, refGrades},
 			{got.BySeverity, want.BySeverity}, {got.ByRule, want.ByRule}, {got.Grades, want.Grades},
-			{got.SkippedRules, want.SkippedRules}, {got.SkippedWhy, want.SkippedWhy},
+			{got.SkippedRules, want.SkippedRules}, {got.SkippedWhy, want.SkippedWhy}, {got.SkippedRuleReasons, want.SkippedRuleReasons},
 			{[]int{got.Conversations, got.Findings, got.Bonuses, got.Fatal}, []int{want.Conversations, want.Findings, want.Bonuses, want.Fatal}},
 		} {
 			if !reflect.DeepEqual(pair[0], pair[1]) {

@@ -1271,7 +1271,7 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule, problem
 	}
 	for id, ri := range infos {
 		row := htmlRule{
-			ID: id, Type: ri.Type, Bonus: ri.Bonus, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skipWhy(s.SkippedWhy[id]),
+			ID: id, Type: ri.Type, Bonus: ri.Bonus, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skippedWhy(s, id),
 			Description: ri.Description, Source: ri.Source, Fatal: ri.Fatal && !ri.Bonus,
 		}
 		row.Sev = htmlSevName(ri.Severity)

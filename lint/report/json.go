@@ -64,7 +64,11 @@ type JSONSummary struct {
 	BySeverity   map[string]int   `json:"by_severity"`
 	ByRule       map[string]int   `json:"by_rule"`
 	SkippedRules map[string]int   `json:"skipped"`
-	Grades       map[string]int   `json:"grades"`
+	// SkippedRuleReasons counts, per rule of skipped, its conversations
+	// by the reason it gave for each (conversations[].skipped's reason):
+	// {"p/slow": {"no times: reply times not checked": 3, …}}
+	SkippedRuleReasons map[string]map[string]int `json:"skipped_rule_reasons"`
+	Grades             map[string]int            `json:"grades"`
 }
 
 // JSONConversation is one conversation's result.
@@ -371,6 +375,10 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 	}
 	if out.SkippedReasons == nil {
 		out.SkippedReasons = map[string]int{}
+	}
+	out.SkippedRuleReasons = s.SkippedRuleReasons
+	if out.SkippedRuleReasons == nil {
+		out.SkippedRuleReasons = map[string]map[string]int{}
 	}
 	for _, w := range s.UnusedWaivers {
 		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason, UnknownRule: w.UnknownRule, DidYouMean: w.Meant})

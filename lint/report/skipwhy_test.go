@@ -1,6 +1,8 @@
 package report
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -112,5 +114,50 @@ func TestSkippedRecordsSayWhy(t *testing.T) {
 	out := string(render(t, "json", Options{Location: time.UTC}, nil, sum))
 	if !strings.Contains(out, `"recalled message": 3`) {
 		t.Errorf("json: the reasons changed:\n%s", out)
+	}
+}
+
+// TestSkippedRuleEveryReason: a rule skipped in several conversations for
+// different reasons (no times in one file, times written to the minute in
+// another) says each reason with its number of conversations in the text
+// summary and the HTML rules table, not the first conversation's alone;
+// the JSON summary counts them by reason beside skipped.
+func TestSkippedRuleEveryReason(t *testing.T) {
+	slow := &lint.RuleInfo{ID: "p/slow", Type: "latency"}
+	sum := lint.NewSummary()
+	var results []*lint.Result
+	for i, why := range []string{
+		"no times: reply times not checked",
+		"times written to the minute: a reply within 20s cannot be told from them",
+		"times written to the minute: a reply within 20s cannot be told from them",
+	} {
+		c := &lint.Conversation{ID: "c" + string(rune('1'+i)), File: "chat.txt", Messages: []lint.Message{
+			{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: i + 1}},
+		}}
+		r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀", Skipped: []lint.Skip{{Rule: "p/slow", Reason: why}}}
+		sum.Files, sum.Records = 1, sum.Records+1
+		sum.Add(r)
+		results = append(results, r)
+	}
+	const both = "时间只精确到分钟，部分等待判定不了 2 个；没有时间 1 个"
+	for _, format := range []string{"text", "html"} {
+		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{slow}}, results, sum))
+		if !strings.Contains(out, both) {
+			t.Errorf("%s: the reasons not each said with their counts (%s):\n%s", format, both, out)
+		}
+	}
+	out := string(render(t, "json", Options{Location: time.UTC, Rules: []*lint.RuleInfo{slow}}, results, sum))
+	var rep struct {
+		Summary struct {
+			Skipped map[string]int            `json:"skipped"`
+			Reasons map[string]map[string]int `json:"skipped_rule_reasons"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"no times: reply times not checked": 1, "times written to the minute: a reply within 20s cannot be told from them": 2}
+	if rep.Summary.Skipped["p/slow"] != 3 || !reflect.DeepEqual(rep.Summary.Reasons["p/slow"], want) {
+		t.Errorf("json: skipped %v, skipped_rule_reasons %v, want 3 and %v", rep.Summary.Skipped, rep.Summary.Reasons, want)
 	}
 }

@@ -482,7 +482,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if len(s.SkippedRules) > 0 {
 		fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "未能检查"))
 		for _, rc := range lint.SortedCounts(s.SkippedRules) {
-			fmt.Fprintf(w, "    %s: %d 个会话（%s）\n", shown(rc.Rule), rc.Count, shown(skipWhy(s.SkippedWhy[rc.Rule])))
+			fmt.Fprintf(w, "    %s: %d 个会话（%s）\n", shown(rc.Rule), rc.Count, shown(skippedWhy(s, rc.Rule)))
 		}
 	}
 	if agents := s.Agents(); len(agents) > 0 && !t.opts.Canned {
@@ -766,6 +766,33 @@ func skipsText(skips []lint.Skip) []lint.Skip {
 		out[i].Reason = skipWhy(sk.Reason)
 	}
 	return out
+}
+
+// skippedWhy says why the summary's rule was skipped (skipWhy): the one
+// reason of all its conversations, or each reason with its number of
+// conversations, most first (没有时间 3 个；时间只精确到分钟，… 2 个), as
+// a rule skipped for want of times in one file and for times written to
+// the minute in another was skipped for both.
+func skippedWhy(s *lint.Summary, rule string) string {
+	byReason := s.SkippedRuleReasons[rule]
+	if len(byReason) == 0 {
+		return skipWhy(s.SkippedWhy[rule])
+	}
+	// said in Chinese, reasons that say the same counted together
+	counts := map[string]int{}
+	for reason, n := range byReason {
+		counts[skipWhy(reason)] += n
+	}
+	if len(counts) == 1 {
+		for why := range counts {
+			return why
+		}
+	}
+	parts := make([]string, 0, len(counts))
+	for _, rc := range lint.SortedCounts(counts) {
+		parts = append(parts, rc.Rule+" "+strconv.Itoa(rc.Count)+" 个")
+	}
+	return strings.Join(parts, "；")
 }
 
 // skipWhy says briefly why a rule skipped conversations, from the reason it
