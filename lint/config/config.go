@@ -16,6 +16,7 @@ import (
 
 	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -364,7 +365,13 @@ func (c *Config) PackRefs() []string {
 }
 
 // TeamsOf returns a function naming the teams an agent belongs to (sorted),
-// or nil when the config defines no teams.
+// or nil when the config defines no teams. A pattern names an agent as
+// written, or as the text of a message is read (match.Normalize): full-width
+// letters, digits and spaces as half-width ones, Traditional characters as
+// Simplified, letters in either case and invisible characters left out, so
+// that 客服01 names the 客服０１ a Chinese input method typed, 阿杰 names
+// 阿傑 and amy Amy. Written byte for byte, they left an agent in no team
+// without a word, and the team's totals short.
 func (c *Config) TeamsOf() func(agent string) []string {
 	if len(c.Teams) == 0 {
 		return nil
@@ -374,11 +381,26 @@ func (c *Config) TeamsOf() func(agent string) []string {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	type pattern struct{ raw, folded string }
+	patterns := make([][]pattern, len(names))
+	for i, n := range names {
+		for _, p := range c.Teams[n] {
+			patterns[i] = append(patterns[i], pattern{p, foldName(p)})
+		}
+	}
 	return func(agent string) []string {
 		var out []string
-		for _, n := range names {
-			for _, p := range c.Teams[n] {
-				if lint.MatchName(p, agent) {
+		folded, isFolded := "", false
+		for i, n := range names {
+			for _, p := range patterns[i] {
+				if lint.MatchName(p.raw, agent) {
+					out = append(out, n)
+					break
+				}
+				if !isFolded {
+					folded, isFolded = foldName(agent), true
+				}
+				if (folded != agent || p.folded != p.raw) && lint.MatchName(p.folded, folded) {
 					out = append(out, n)
 					break
 				}
@@ -387,6 +409,11 @@ func (c *Config) TeamsOf() func(agent string) []string {
 		return out
 	}
 }
+
+// foldName is a name (or a pattern of names) as the text of a message is
+// read, for comparing names that differ only in how they were typed
+// (width, script, case, invisible characters), blanks at its ends left out.
+func foldName(s string) string { return strings.TrimSpace(match.Normalize(s)) }
 
 // looksLikeSettings reports whether the file name is a YAML mapping with
 // a key of the settings (packs:, rules:, fail_on:, …) and no pack: key,

@@ -429,3 +429,34 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestTeamsOfFolds: a team's pattern names an agent however the name was
+// typed (width, script, case, invisible characters), as a message's text is
+// read; written byte for byte, 客服０１ of an export was in no team of a
+// config naming 客服01, and the team's totals were short without a word.
+func TestTeamsOfFolds(t *testing.T) {
+	c := &Config{Teams: map[string][]string{
+		"售前组": {"客服01", "阿杰", "amy"},
+		"售后组": {"店铺名：*", "小　美"},
+		"夜班":  {"客服0?"},
+	}}
+	teams := c.TeamsOf()
+	for agent, want := range map[string]string{
+		"客服01":       "售前组,夜班",
+		"客服０１":       "售前组,夜班", // full-width digits, as an input method types them
+		"阿傑":         "售前组",    // Traditional
+		"Amy":        "售前组",
+		"ＡＭＹ":        "售前组",
+		"客服01\u200b": "售前组,夜班", // a zero-width space pasted in
+		"店铺名:小可":     "售后组",    // the pattern's colon is full-width
+		"小 美":        "售后组",
+		"客服02":       "夜班",
+		"客服１０":       "",
+		"王主管":        "",
+		"小美":         "",
+	} {
+		if got := strings.Join(teams(agent), ","); got != want {
+			t.Errorf("TeamsOf(%q) = %q, want %q", agent, got, want)
+		}
+	}
+}
