@@ -195,3 +195,41 @@ func TestFindingsWithoutAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAgentsSaid: a run whose agent messages name no sender (the JDDC
+// corpus, the Weibo helpdesk set) has no table per agent, and the text
+// report and the page said nothing of it: the supervisor looking for the
+// agents' figures found neither them nor why. They say why, and how many
+// findings are held against no agent; a run with agents, or a canned
+// library's, does not.
+func TestNoAgentsSaid(t *testing.T) {
+	unnamed := &lint.Result{Score: 98, Grade: "优秀", Conversation: &lint.Conversation{ID: "c2", File: "day.jsonl", Messages: []lint.Message{
+		{Conversation: "c2", Role: lint.Customer, Sender: "buyer", Text: "在吗", Pos: lint.Pos{File: "day.jsonl", Line: 3}},
+		{Conversation: "c2", Role: lint.Agent, Text: "在的", Pos: lint.Pos{File: "day.jsonl", Line: 4}},
+	}}}
+	unnamed.Findings = []lint.Finding{{Rule: htmlGreet, Msg: 0, Deduct: 2}}
+	named := htmlResult("c1", "小美", "您好", 100)
+	for _, tc := range []struct {
+		name    string
+		results []*lint.Result
+		canned  bool
+		want    string // "" for no word of it
+	}{
+		{"no agent named", []*lint.Result{unnamed}, false, "没有按客服统计：没有一条客服消息写有客服名（sender），1 项问题不计入任何客服"},
+		{"an agent named", []*lint.Result{named, unnamed}, false, ""},
+		{"a canned library", []*lint.Result{unnamed}, true, ""},
+	} {
+		sum := lint.NewSummary()
+		for _, r := range tc.results {
+			sum.Add(r)
+		}
+		opts := fxOptions()
+		opts.Canned = tc.canned
+		for _, format := range []string{"text", "html"} {
+			out := string(render(t, format, opts, tc.results, sum))
+			if got := strings.Contains(out, "没有按客服统计"); tc.want == "" && got || tc.want != "" && !strings.Contains(out, tc.want) {
+				t.Errorf("%s, %s: said %v, want %q", tc.name, format, got, tc.want)
+			}
+		}
+	}
+}

@@ -711,6 +711,9 @@ type htmlPage struct {
 	// Unattributed counts the findings held against no agent, which no
 	// agent card counts (findings_without_agent)
 	Unattributed int
+	// NoAgents says why there is no agent card (no agent message named
+	// its sender), "" when there are some or nothing was linted
+	NoAgents string
 
 	RuleRows, QuietRules []htmlRule
 	// RuleProblems says whether a rule found a problem (RuleRows may hold
@@ -925,6 +928,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		}
 		for i := range p.Teams {
 			p.Teams[i].Members = members[p.Teams[i].Name]
+		}
+		if len(p.Agents) == 0 {
+			p.NoAgents = noAgentsNote(s.Unattributed)
 		}
 	}
 	p.RuleRows, p.QuietRules, p.RuleProblems = h.ruleRows(s)

@@ -490,6 +490,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		if s.Unattributed > 0 { // else the agents' findings seem not to add up to the run's
 			fmt.Fprintf(w, "    %s\n", t.c(ansiDim, unattributedNote(s.Unattributed)))
 		}
+	} else if !t.opts.Canned && s.Conversations > 0 {
+		// said, rather than a table missing without a word
+		fmt.Fprintf(w, "\n%s\n    %s\n", t.c(ansiBold, "客服"), t.c(ansiDim, noAgentsNote(s.Unattributed)))
 	}
 	if teams := s.Teams(); len(teams) > 0 && !t.opts.Canned {
 		t.statsTable("组别", teams)
@@ -516,6 +519,18 @@ func (t *textWriter) Flush() error { return t.w.Flush() }
 // because they are held against no agent (findings_without_agent).
 func unattributedNote(n int) string {
 	return fmt.Sprintf("另有 %d 项问题不计入任何客服（如没有客服回复的会话），不在上表中", n)
+}
+
+// noAgentsNote says why a run of conversations has no table per agent: no
+// agent message named its sender (the JDDC corpus, the Weibo helpdesk set,
+// an export whose agents' names are in a field not read), and how many
+// findings (findings_without_agent) are therefore held against no agent.
+func noAgentsNote(unattributed int) string {
+	s := "没有按客服统计：没有一条客服消息写有客服名（sender）"
+	if unattributed > 0 {
+		s += fmt.Sprintf("，%d 项问题不计入任何客服", unattributed)
+	}
+	return s + "。导出的客服名在别的字段时，用 --map sender=字段名 读取"
 }
 
 // statsTable writes the per-agent or per-team table.
