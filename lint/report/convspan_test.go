@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -230,6 +231,48 @@ func TestNoAgentsSaid(t *testing.T) {
 			if got := strings.Contains(out, "没有按客服统计"); tc.want == "" && got || tc.want != "" && !strings.Contains(out, tc.want) {
 				t.Errorf("%s, %s: said %v, want %q", tc.name, format, got, tc.want)
 			}
+		}
+	}
+}
+
+// TestLookalikeNote: agents whose names differ only in how they were typed
+// (full-width digits, Traditional characters, case, a zero-width space
+// pasted in) are two rows of the table, and with a character that shows
+// nothing two rows that read the same (小美 twice): the text report and the
+// page name them under the table, what shows nothing written as <U+200B>.
+func TestLookalikeNote(t *testing.T) {
+	stats := func(names ...string) []*lint.AgentStats {
+		var out []*lint.AgentStats
+		for _, n := range names {
+			out = append(out, &lint.AgentStats{Agent: n})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		names []string
+		want  string // the groups named, "" for no note
+	}{
+		{[]string{"客服01", "客服02", "小美", "阿杰"}, ""},
+		{[]string{"客服01", "客服０１", "小美"}, "客服01 与 客服０１"},
+		{[]string{"小美", "小美\u200b"}, "小美 与 小美<U+200B>"},
+		{[]string{"Amy", "amy", "阿杰", "阿傑"}, "Amy 与 amy；阿杰 与 阿傑"},
+		{[]string{"小美", "小　美"}, ""}, // a space shows, and parts them
+	} {
+		got := lookalikeNote(stats(tc.names...))
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, "分开计算："+tc.want+"（") {
+			t.Errorf("%q: %q, want the groups %q", tc.names, got, tc.want)
+		}
+	}
+	var results []*lint.Result
+	sum := lint.NewSummary()
+	for i, name := range []string{"客服01", "客服０１"} {
+		r := htmlResult(fmt.Sprint("c", i), name, "您好", 100)
+		results = append(results, r)
+		sum.Add(r)
+	}
+	for _, format := range []string{"text", "html"} {
+		if out := string(render(t, format, fxOptions(), results, sum)); !strings.Contains(out, "客服名分开计算：客服01 与 客服０１") {
+			t.Errorf("%s: no word of 客服01 and 客服０１", format)
 		}
 	}
 }

@@ -714,6 +714,9 @@ type htmlPage struct {
 	// NoAgents says why there is no agent card (no agent message named
 	// its sender), "" when there are some or nothing was linted
 	NoAgents string
+	// Lookalikes names the agents whose names differ only in how they
+	// were typed, each with a card of their own (lookalikeNote)
+	Lookalikes string
 
 	RuleRows, QuietRules []htmlRule
 	// RuleProblems says whether a rule found a problem (RuleRows may hold
@@ -932,6 +935,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		if len(p.Agents) == 0 {
 			p.NoAgents = noAgentsNote(s.Unattributed)
 		}
+		p.Lookalikes = lookalikeNote(s.Agents())
 	}
 	p.RuleRows, p.QuietRules, p.RuleProblems = h.ruleRows(s)
 

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/match"
 )
 
 func init() {
@@ -490,6 +491,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		if s.Unattributed > 0 { // else the agents' findings seem not to add up to the run's
 			fmt.Fprintf(w, "    %s\n", t.c(ansiDim, unattributedNote(s.Unattributed)))
 		}
+		if note := lookalikeNote(agents); note != "" {
+			fmt.Fprintf(w, "    %s\n", t.c(ansiDim, shown(note)))
+		}
 	} else if !t.opts.Canned && s.Conversations > 0 {
 		// said, rather than a table missing without a word
 		fmt.Fprintf(w, "\n%s\n    %s\n", t.c(ansiBold, "客服"), t.c(ansiDim, noAgentsNote(s.Unattributed)))
@@ -531,6 +535,63 @@ func noAgentsNote(unattributed int) string {
 		s += fmt.Sprintf("，%d 项问题不计入任何客服", unattributed)
 	}
 	return s + "。导出的客服名在别的字段时，用 --map sender=字段名 读取"
+}
+
+// lookalikeNote names the agents of the table whose names differ only in
+// how they were typed (客服01 and the 客服０１ of an input method, 阿杰 and
+// 阿傑, 小美 and 小美 with a zero-width space pasted in), each counted
+// apart: two rows of the same person, or two that look alike. "" when
+// there are none. Characters that show nothing are written as <U+200B>.
+func lookalikeNote(stats []*lint.AgentStats) string {
+	groups := map[string][]string{}
+	var keys []string // in the table's order
+	for _, a := range stats {
+		k := strings.TrimSpace(match.Normalize(a.Agent))
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], a.Agent)
+	}
+	var parts []string
+	more := 0
+	for _, k := range keys {
+		if g := groups[k]; len(g) > 1 {
+			if len(parts) == maxLookalikes {
+				more++
+				continue
+			}
+			for i, n := range g {
+				g[i] = visibleName(n)
+			}
+			parts = append(parts, strings.Join(g, " 与 "))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	s := "写法只差全角半角、繁简、大小写或不可见字符的客服名分开计算：" + strings.Join(parts, "；")
+	if more > 0 {
+		s += fmt.Sprintf("；另有 %d 组", more)
+	}
+	return s + "（是同一人时，合计其各行）"
+}
+
+// maxLookalikes is the most groups of look-alike names lookalikeNote names.
+const maxLookalikes = 10
+
+// visibleName writes the characters of a name that show nothing (a
+// zero-width space, a joiner, a combining mark alone) as <U+XXXX>, so that
+// names differing only by them can be told apart.
+func visibleName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (unicode.In(r, unicode.Cf, unicode.Zs) || r == 0x3164 || r == 0x115F || r == 0x1160) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // statsTable writes the per-agent or per-team table.
