@@ -6,6 +6,7 @@ package check
 import (
 	"fmt"
 	"hash/maphash"
+	"math"
 	"math/bits"
 	"slices"
 	"sort"
@@ -749,6 +750,63 @@ type worker struct {
 	// alloc, when set, gives the memory of the findings Check returns
 	// (lint.FindingsReuser)
 	alloc func(n int) []lint.Finding
+	// zones remembers the zone of the times that never changes
+	zones steadyZone
+}
+
+// steadyZone holds zones whose offset never changes from a time on
+// (China's since 1991, UTC, a fixed offset), as repeatedHours came upon
+// them: the times of a run are mostly in one or two (an export's zone, and
+// the offset some of its times are written with).
+type steadyZone struct {
+	locs [4]*time.Location
+	from [4]int64 // Unix seconds from which locs[k] does not change
+	n    int      // the next slot to fill, round
+}
+
+// steady reports whether t is in one of the zones from their time on.
+func (z *steadyZone) steady(t *time.Time) bool {
+	loc := t.Location()
+	for k := range z.locs {
+		if z.locs[k] == loc {
+			return t.Unix() >= z.from[k]
+		}
+	}
+	return false
+}
+
+// repeatedHours is repeatedHours, told at once for a conversation whose
+// first and last times are in a steady zone from its time on (the others
+// are taken to be in one of them too).
+func (z *steadyZone) repeatedHours(ms []lint.Message) bool {
+	if len(ms) > 0 && z.steady(&ms[0].Time) && z.steady(&ms[len(ms)-1].Time) {
+		return false
+	}
+	return z.find(ms)
+}
+
+// find is repeatedHours, noting the steady zones of the first and last
+// times.
+//
+//go:noinline
+func (z *steadyZone) find(ms []lint.Message) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, t := range [2]*time.Time{&ms[0].Time, &ms[len(ms)-1].Time} {
+		if z.steady(t) {
+			continue
+		}
+		if start, end := t.ZoneBounds(); end.IsZero() {
+			k := z.n
+			z.locs[k], z.from[k] = t.Location(), math.MinInt64
+			if !start.IsZero() {
+				z.from[k] = start.Unix()
+			}
+			z.n = (k + 1) % len(z.locs)
+		}
+	}
+	return repeatedHours(ms)
 }
 
 // UseFindings makes Check take the memory of the findings it returns from
@@ -783,9 +841,17 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		}
 	}
 	cv.kinds, cv.may, cv.kindsDone = kinds, may, true
+	// times in the hour that daylight saving repeats: the timing rules
+	// take the conversation as untimed (a copy that says so), and say why
+	repeated := c.Timed && w.zones.repeatedHours(c.Messages)
+	if repeated {
+		untimed := *c
+		untimed.Timed = false
+		cv.Conversation = &untimed
+	}
 	// minuteTimes worked out here, from the loop over the messages above,
 	// not in a pass of its own when a timing rule first asks
-	if cv.minute = 1; minute && c.Timed {
+	if cv.minute = 1; minute && cv.Conversation.Timed {
 		cv.minute = 2
 	}
 	// the selections the checks ask for, at once: each then finds its
@@ -811,6 +877,18 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 		findings, reason = ch.Check(cv, findings)
 		if reason != "" {
 			skipped = append(skipped, lint.Skip{Rule: ch.Info().ID, Reason: reason})
+		}
+	}
+	if repeated {
+		noted := false
+		for k := range skipped {
+			if rest, ok := strings.CutPrefix(skipped[k].Reason, noTimesPrefix); ok {
+				skipped[k].Reason = repeatedPrefix + rest
+				if !noted {
+					c.Notes = append(c.Notes[:len(c.Notes):len(c.Notes)], NoteRepeatedHour)
+					noted = true
+				}
+			}
 		}
 	}
 	if cv.minute == 2 {
@@ -961,6 +1039,79 @@ func (cv *Conv) minuteTimes() bool {
 		}
 	}
 	return cv.minute == 2
+}
+
+// noTimesPrefix starts the reason (lint.Skip.Reason) of a timing rule
+// skipped for want of times (timed).
+const noTimesPrefix = "no times: "
+
+// repeatedPrefix starts, instead of noTimesPrefix, the reason of a timing
+// rule skipped for a conversation with a time in the hour that daylight
+// saving repeats (repeatedHours): the reports say it in Chinese by it.
+const repeatedPrefix = "times in the hour daylight saving time repeats: "
+
+// NoteRepeatedHour is the note (lint.Conversation.Notes) of a conversation
+// whose timing rules were skipped, a time of it falling in the hour that
+// daylight saving repeats in its zone (--tz).
+const NoteRepeatedHour = "times in the hour daylight saving time repeats (--tz): their order and waits cannot be told; timing rules skipped"
+
+// repeatedHours reports whether a message's time, written without an
+// offset and read in a zone with daylight saving (--tz America/New_York),
+// falls in the hour its clocks show twice as daylight saving ends: 01:30
+// on the night the clocks go back from 02:00 to 01:00 is read at its
+// first occurrence, though it may have been the second, an hour later, so
+// that a question at 01:59:50 answered at 02:00:05 would have waited an
+// hour, not 15 s, and a reply at the second 01:30 would stand before a
+// question at the first 01:50. No wait of such a conversation can be
+// told, nor its order: its timing rules are skipped (worker.Check), as
+// for a conversation without times. A time read with an offset of its own
+// that the zone had then is taken as one without (the readers keep the
+// zone, not how the time was written). A conversation whose first and last
+// times are in one zone that never changes after the first, or that has
+// one offset at both (the last plus the longest clock change) and spans
+// under a week, has none (its other times are taken to be in that zone).
+func repeatedHours(ms []lint.Message) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	first, last := &ms[0].Time, &ms[len(ms)-1].Time
+	if first.Location() == last.Location() {
+		// (asked of every conversation: a zone that does not change
+		// after the first time, such as China's since 1991, UTC or an
+		// offset, first, as cheaply as it can be told)
+		if _, end := first.ZoneBounds(); end.IsZero() {
+			return false
+		}
+		_, a := first.Zone()
+		_, b := last.Add(clockChangeMax).Zone()
+		if a == b && last.Unix()-first.Unix() < 7*24*3600 {
+			return false
+		}
+	}
+	for i := range ms {
+		if repeatedHour(ms[i].Time) {
+			return true
+		}
+	}
+	return false
+}
+
+// clockChangeMax bounds how far a zone's clocks go back at once (an hour
+// almost everywhere; Antarctica/Troll's two).
+const clockChangeMax = 3 * time.Hour
+
+// repeatedHour reports whether t, read at the first occurrence of its
+// wall clock in its zone, is one the clocks show again after they go back.
+func repeatedHour(t time.Time) bool {
+	_, before := t.Zone()
+	_, after := t.Add(clockChangeMax).Zone()
+	if after >= before {
+		return false
+	}
+	// the same wall clock after the change: the instant t plus the
+	// hour(s) the clocks went back, if that is past the change
+	_, then := t.Add(time.Duration(before-after) * time.Second).Zone()
+	return then == after
 }
 
 // minuteSpan is how much later than its time a message whose time was

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/check"
 )
 
 // The summary's 未能检查 section, the HTML rules table and the HTML
@@ -159,5 +160,31 @@ func TestSkippedRuleEveryReason(t *testing.T) {
 	want := map[string]int{"no times: reply times not checked": 1, "times written to the minute: a reply within 20s cannot be told from them": 2}
 	if rep.Summary.Skipped["p/slow"] != 3 || !reflect.DeepEqual(rep.Summary.Reasons["p/slow"], want) {
 		t.Errorf("json: skipped %v, skipped_rule_reasons %v, want 3 and %v", rep.Summary.Skipped, rep.Summary.Reasons, want)
+	}
+}
+
+// TestRepeatedHourSaidInChinese: a timing rule skipped for times in the
+// hour daylight saving repeats, and the note of its conversation, read in
+// Chinese in the text and HTML reports; the note is check's.
+func TestRepeatedHourSaidInChinese(t *testing.T) {
+	if noteRepeatedHour != check.NoteRepeatedHour {
+		t.Fatalf("noteRepeatedHour %q is not check.NoteRepeatedHour %q", noteRepeatedHour, check.NoteRepeatedHour)
+	}
+	c := &lint.Conversation{ID: "c1", File: "chat.txt", Notes: []string{check.NoteRepeatedHour}, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: 1}},
+	}}
+	slow := &lint.RuleInfo{ID: "p/slow", Type: "latency"}
+	r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀", Skipped: []lint.Skip{{Rule: "p/slow", Reason: "times in the hour daylight saving time repeats: reply times not checked"}}}
+	sum := lint.NewSummary()
+	sum.Files, sum.Records = 1, 1
+	sum.Add(r)
+	for _, format := range []string{"text", "html"} {
+		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{slow}}, []*lint.Result{r}, sum))
+		if !strings.Contains(out, "时间落在夏令时结束时重复的一小时内") || strings.Contains(out, "daylight") {
+			t.Errorf("%s: the reason not said in Chinese:\n%s", format, out)
+		}
+	}
+	if got := noteText(check.NoteRepeatedHour); got == check.NoteRepeatedHour {
+		t.Errorf("the note is not said in Chinese: %q", got)
 	}
 }

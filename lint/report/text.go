@@ -814,9 +814,15 @@ func noteText(note string) string {
 		return "输入读完之前已先检查（内存预算）；本会话后面的消息（如有）另作一段检查"
 	case lint.NotePartNext:
 		return "接续之前已检查的一段（会话的消息在输入中相距太远，或条数太多）"
+	case noteRepeatedHour:
+		return "有消息时间落在夏令时结束、时钟回拨而重复的一小时内（--tz 的时区）：先后与等待判定不了，未检查时效类规则"
 	}
 	return note
 }
+
+// noteRepeatedHour is check.NoteRepeatedHour (a conversation with a time
+// in the hour daylight saving repeats), which the writers do not import.
+const noteRepeatedHour = "times in the hour daylight saving time repeats (--tz): their order and waits cannot be told; timing rules skipped"
 
 // notesText is noteText of each note, in a new slice.
 func notesText(notes []string) []string {
@@ -879,6 +885,8 @@ func skipWhy(reason string) string {
 		return "没有时间"
 	case strings.HasPrefix(reason, "times written to the minute"):
 		return "时间只精确到分钟，部分等待判定不了"
+	case strings.HasPrefix(reason, "times in the hour daylight saving time repeats"):
+		return "时间落在夏令时结束时重复的一小时内"
 	case strings.HasPrefix(reason, "text joined"):
 		return "文本由导出拼接"
 	case strings.HasPrefix(reason, "the export has no message types"):
