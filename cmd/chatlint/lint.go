@@ -154,7 +154,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			}
 		}
 		var err error
-		if w, out, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring); err != nil {
+		if w, out, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring, r.cfg.TeamNames()); err != nil {
 			return nil, nil, failErr(err)
 		}
 		if f.redact {

@@ -129,7 +129,7 @@ func (f *outputFlags) formatSaid(want string) string {
 // out.Commit is called (see outputFile): a run that fails, is stopped by
 // --strict or is interrupted calls out.Abort and leaves the old report as
 // it was. out is nil for stdout; its methods accept that.
-func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, rules []*lint.RuleInfo, scoring lint.Scoring) (w report.Writer, out *outputFile, err error) {
+func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, rules []*lint.RuleInfo, scoring lint.Scoring, teams []string) (w report.Writer, out *outputFile, err error) {
 	dst := stdout
 	if name := f.file(); name != "" {
 		if out, err = createOutput(name, 0o666, false); err != nil {
@@ -146,7 +146,7 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 		}
 	}
 	opts := report.Options{Color: useColor(f.color, dst), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
-		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet}
+		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet, Teams: teams}
 	if out == nil {
 		f.stdout = &countingWriter{w: dst}
 		dst = f.stdout

@@ -287,6 +287,16 @@ func listItems(data []byte, key string) []*yaml.Node {
 	return nil
 }
 
+// TeamNames returns the names of the teams of teams:, sorted.
+func (c *Config) TeamNames() []string {
+	names := make([]string, 0, len(c.Teams))
+	for name := range c.Teams {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // FailOnSeverity returns the severity fail_on names, or an error naming the
 // file and line of a value that names none (fail_on: warn). The value is
 // checked where it is used: lint leaves it alone when --fail-on is given,

@@ -717,6 +717,9 @@ type htmlPage struct {
 	// Lookalikes names the agents whose names differ only in how they
 	// were typed, each with a card of their own (lookalikeNote)
 	Lookalikes string
+	// AbsentTeams names the configured teams no agent of the run is in
+	// (absentTeamsNote)
+	AbsentTeams string
 
 	RuleRows, QuietRules []htmlRule
 	// RuleProblems says whether a rule found a problem (RuleRows may hold
@@ -936,6 +939,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 			p.NoAgents = noAgentsNote(s.Unattributed)
 		}
 		p.Lookalikes = lookalikeNote(s.Agents())
+		p.AbsentTeams = absentTeamsNote(h.opts.Teams, s.Teams())
 	}
 	p.RuleRows, p.QuietRules, p.RuleProblems = h.ruleRows(s)
 

@@ -79,6 +79,10 @@ type Options struct {
 	// Quiet leaves the conversations without findings out of the text
 	// report (its summary counts them).
 	Quiet bool
+	// Teams are the teams of the config (teams: in .chatlint.yaml), by
+	// name: the text and HTML reports name those that no agent of the
+	// run is in, whose totals are missing from the teams' table
+	Teams []string
 }
 
 type factory func(w io.Writer, opts Options) Writer

@@ -498,10 +498,40 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		// said, rather than a table missing without a word
 		fmt.Fprintf(w, "\n%s\n    %s\n", t.c(ansiBold, "客服"), t.c(ansiDim, noAgentsNote(s.Unattributed)))
 	}
-	if teams := s.Teams(); len(teams) > 0 && !t.opts.Canned {
-		t.statsTable("组别", teams)
+	if teams := s.Teams(); !t.opts.Canned {
+		if len(teams) > 0 {
+			t.statsTable("组别", teams)
+		}
+		if note := absentTeamsNote(t.opts.Teams, teams); note != "" && s.Conversations > 0 {
+			if len(teams) == 0 {
+				fmt.Fprintf(w, "\n%s\n", t.c(ansiBold, "组别"))
+			}
+			fmt.Fprintf(w, "    %s\n", t.c(ansiDim, shown(note)))
+		}
 	}
 	return w.Flush()
+}
+
+// absentTeamsNote names the configured teams (Options.Teams) that are not
+// in the teams' table, no agent of the run being in them: the day a team
+// is off, or patterns that name nobody (a typo, an agent renamed). Said
+// in the report rather than warned about on stderr, which would fire on
+// every day someone is off. "" when every team is in the table.
+func absentTeamsNote(configured []string, table []*lint.AgentStats) string {
+	in := make(map[string]bool, len(table))
+	for _, t := range table {
+		in[t.Agent] = true
+	}
+	var absent []string
+	for _, name := range configured {
+		if !in[name] {
+			absent = append(absent, name)
+		}
+	}
+	if len(absent) == 0 {
+		return ""
+	}
+	return "没有会话的组别：" + strings.Join(absent, "、") + "（teams 里的组员名没有对上本次的任何客服）"
 }
 
 // splitNote says what the count of conversations holds besides whole
