@@ -237,12 +237,7 @@ func (c *Config) checkEntries(data []byte) error {
 		}
 		errs = append(errs, pe)
 	}
-	names := make([]string, 0, len(c.Teams))
-	for name := range c.Teams {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range c.TeamNames() {
 		line := c.lines["teams."+name]
 		if strings.TrimSpace(name) == "" {
 			errs = append(errs, &rules.PosError{File: c.File, Line: line, Msg: "teams: a team without a name"})
