@@ -73,7 +73,7 @@ func refTable(m map[string]*AgentStats) []*AgentStats {
 	for _, a := range m {
 		out = append(out, a)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Agent < out[j].Agent })
+	sort.Slice(out, func(i, j int) bool { return CompareNames(out[i].Agent, out[j].Agent) < 0 })
 	return out
 }
 

@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -289,13 +291,13 @@ type AgentStats struct {
 	pend pendingCounts
 }
 
-// MemberList returns the members, sorted.
+// MemberList returns the members, in CompareNames's order.
 func (a *AgentStats) MemberList() []string {
 	out := make([]string, 0, len(a.Members))
 	for m := range a.Members {
 		out = append(out, m)
 	}
-	sort.Strings(out)
+	slices.SortFunc(out, CompareNames)
 	return out
 }
 
@@ -587,7 +589,8 @@ func (s *Summary) addConversation(a *AgentStats, r *Result, grade int, members .
 	}
 }
 
-// Teams returns the per-team table sorted by team name (empty without teams).
+// Teams returns the per-team table sorted by team name (CompareNames;
+// empty without teams).
 func (s *Summary) Teams() []*AgentStats {
 	out := make([]*AgentStats, 0, len(s.teams))
 	for _, t := range s.teams {
@@ -597,7 +600,8 @@ func (s *Summary) Teams() []*AgentStats {
 	return out
 }
 
-// Agents returns the per-agent table sorted by agent name.
+// Agents returns the per-agent table sorted by agent name (CompareNames:
+// 客服2 before 客服10).
 func (s *Summary) Agents() []*AgentStats {
 	out := make([]*AgentStats, 0, len(s.agents))
 	for _, a := range s.agents {
@@ -608,9 +612,101 @@ func (s *Summary) Agents() []*AgentStats {
 }
 
 // byAgent orders stats by their agent's (or team's) name, which are
-// unique (slices.SortFunc: a tenth fewer instructions than sort.Slice,
-// which swaps through reflection, on a table of a thousand agents).
-func byAgent(a, b *AgentStats) int { return strings.Compare(a.Agent, b.Agent) }
+// unique, in CompareNames's order (slices.SortFunc: a tenth fewer
+// instructions than sort.Slice, which swaps through reflection, on a table
+// of a thousand agents).
+func byAgent(a, b *AgentStats) int { return CompareNames(a.Agent, b.Agent) }
+
+// CompareNames orders the names of agents and teams as a supervisor reads
+// them: a run of digits (ASCII or full-width, as an input method types
+// them: 客服０３) by its value, so that 客服2 comes before 客服10 and
+// agent_2 before agent_10, the rest character by character (a full-width
+// digit against another character as its ASCII digit). Names alike but for
+// leading zeros or the digits' width (客服01, 客服1, 客服０１) are then
+// ordered by their bytes: the order is total, the same on every run.
+func CompareNames(a, b string) int {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		da, wa := nameDigit(a[i:])
+		db, wb := nameDigit(b[j:])
+		if da < 0 || db < 0 {
+			ra, na := utf8.DecodeRuneInString(a[i:])
+			rb, nb := utf8.DecodeRuneInString(b[j:])
+			if da >= 0 {
+				ra = '0' + rune(da)
+			}
+			if db >= 0 {
+				rb = '0' + rune(db)
+			}
+			if ra != rb {
+				return cmp.Compare(ra, rb)
+			}
+			// (a byte that is not UTF-8 decodes as U+FFFD: the bytes decide)
+			if c := strings.Compare(a[i:i+na], b[j:j+nb]); c != 0 {
+				return c
+			}
+			i, j = i+na, j+nb
+			continue
+		}
+		// two runs of digits: by value, their leading zeros skipped
+		for da == 0 {
+			if d, w := nameDigit(a[i+wa:]); d >= 0 {
+				i, da, wa = i+wa, d, w
+			} else {
+				break
+			}
+		}
+		for db == 0 {
+			if d, w := nameDigit(b[j+wb:]); d >= 0 {
+				j, db, wb = j+wb, d, w
+			} else {
+				break
+			}
+		}
+		// the longer run is the greater; of runs as long, the first digit
+		// that differs decides
+		first := 0
+		for {
+			if first == 0 && da != db {
+				first = cmp.Compare(da, db)
+			}
+			i, j = i+wa, j+wb
+			da, wa = nameDigit(a[i:])
+			db, wb = nameDigit(b[j:])
+			if da < 0 || db < 0 {
+				break
+			}
+		}
+		switch {
+		case da >= 0:
+			return 1
+		case db >= 0:
+			return -1
+		case first != 0:
+			return first
+		}
+	}
+	if c := cmp.Compare(len(a)-i, len(b)-j); c != 0 {
+		return c // a name that is the start of the other comes first
+	}
+	return strings.Compare(a, b)
+}
+
+// nameDigit is the value of the digit s starts with (0-9, ASCII or
+// full-width) and its length in bytes, or -1 when s starts with no digit.
+func nameDigit(s string) (d, size int) {
+	if s == "" {
+		return -1, 0
+	}
+	if c := s[0]; c >= '0' && c <= '9' {
+		return int(c - '0'), 1
+	}
+	// U+FF10-U+FF19 are EF BC 90 to EF BC 99
+	if len(s) >= 3 && s[0] == 0xEF && s[1] == 0xBC && s[2] >= 0x90 && s[2] <= 0x99 {
+		return int(s[2] - 0x90), 3
+	}
+	return -1, 0
+}
 
 // RuleCount is a rule id with a count.
 type RuleCount struct {

@@ -966,6 +966,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	p.Convs = convs
 	p.FilterAgents, p.FilterRules = htmlSortedSet(agents), htmlSortedSet(rules)
+	slices.SortFunc(p.FilterAgents, lint.CompareNames) // 客服2 before 客服10, as the tables
 	p.FilterSevs = htmlSevs(errs, warns, infos)
 	if !h.opts.Canned {
 		for _, g := range h.gradeOrder(listed) {
@@ -1174,7 +1175,7 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 		if a.MinScore != b.MinScore {
 			return a.MinScore < b.MinScore
 		}
-		return a.Agent < b.Agent
+		return lint.CompareNames(a.Agent, b.Agent) < 0 // as the text report's table
 	})
 	infos := h.ruleInfos(s)
 	ruleMax := 0
