@@ -150,6 +150,10 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, relea
 		marked = markedUTF8Why
 	case bom == bomUTF8:
 		marked = unreadableWhy("", nil)
+	case e == nil && !guessed:
+		// --encoding utf-8: its hint to use --encoding gbk would be half
+		// of it (see wrongEncoding for a file with no UTF-8 line)
+		marked = forcedUTF8Why
 	}
 	// twice the size of the reader below, so that it reads straight into
 	// this one's buffer
@@ -230,6 +234,12 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 		if err != nil {
 			return nil, false, err
 		}
+		if bom == bomNone {
+			sample, _ := br.Peek(bufSize)
+			if err := wrongEncoding(sample, len(sample) == bufSize, enc, e); err != nil {
+				return nil, false, err
+			}
+		}
 		if bom != bomGB18030 || e == simplifiedchinese.GB18030 {
 			return fromBOM(br, bom, e), false, nil
 		}
@@ -256,6 +266,98 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 	return guessChinese(sample), true, nil
 }
 
+// wrongEncoding is the error of a file that --encoding enc (read as e, nil
+// for UTF-8) names wrongly, by the sample of its first bytes (cut: the file
+// goes on), as auto's detection reads it: a GBK or Big5 export under
+// --encoding utf-8, whose every line with Chinese in it is not UTF-8; a
+// UTF-8 one under --encoding gbk (or big5, shift_jis …), whose Chinese that
+// encoding reads as other characters; a GBK one under --encoding big5, or
+// the other way round. Such a file is unreadable, not a file of malformed
+// records: read on, it would have all of them rejected, or linted as text
+// it does not hold, and a run that only reports them exits 0 with nothing
+// linted. The error says what reads it. nil when the sample is in e as
+// far as can be told: valid in it, or read no better by another (a UTF-8
+// file with a corrupt line, a windows-1252 one, a UTF-16 one: not
+// second-guessed). It looks at the sample once per file, and costs a file
+// in the encoding named no more than a check that the sample is not UTF-8
+// (GBK, Big5), or is (UTF-8), when it is.
+func wrongEncoding(sample []byte, cut bool, enc string, e encoding.Encoding) error {
+	if _, _, utf16 := utf16Form(e); utf16 || !hasNonASCII(sample) {
+		return nil
+	}
+	forced := textScore(sample, commonSimplified)
+	var other encoding.Encoding // (nil: UTF-8)
+	var score int
+	switch {
+	case e == nil:
+		// no line with Chinese in it is UTF-8 (a file that mixes UTF-8
+		// lines with others is read, those others rejected), and auto
+		// reads it as GB18030 or Big5
+		if n, _ := utf8Lines(sample, cut); n > 0 || validUTF8Prefix(sample) {
+			return nil
+		}
+		forced = max(forced, textScore(sample, commonTraditional))
+		other = guessChinese(sample)
+		score = chineseScore(sample, other, commonOf(other))
+	case validUTF8Prefix(sample):
+		forced = chineseScore(sample, e, commonOf(e))
+		score = textScore(sample[:validCut(sample)], commonSimplified)
+		score = max(score, textScore(sample[:validCut(sample)], commonTraditional))
+	case e == simplifiedchinese.GB18030 || e == traditionalchinese.Big5:
+		other = simplifiedchinese.GB18030
+		if e == other {
+			other = traditionalchinese.Big5
+		}
+		forced = chineseScore(sample, e, commonOf(e))
+		score = chineseScore(sample, other, commonOf(other))
+		if score < 4 || 4*forced >= score {
+			// each reads some of it, or too little to tell: the
+			// one named, which auto could have missed, is taken
+			return nil
+		}
+	default:
+		return nil
+	}
+	if score <= 0 || score <= forced {
+		return nil
+	}
+	name := strings.ToLower(strings.TrimSpace(enc))
+	use, why := "utf-8", "its Chinese would read as other characters"
+	switch {
+	case e == nil:
+		why = "its Chinese would be bytes UTF-8 cannot read"
+	case other != nil:
+		why = fmt.Sprintf("its Chinese would be bytes %s cannot read, or other characters", encodingName(e))
+	}
+	switch other {
+	case simplifiedchinese.GB18030:
+		use = "gbk"
+	case traditionalchinese.Big5:
+		use = "big5"
+	}
+	return fmt.Errorf("the file is %s, not %s as --encoding %s says (%s): drop --encoding, or use --encoding %s",
+		encodingName(other), encodingLabel(e, name), name, why, use)
+}
+
+// encodingLabel is how wrongEncoding names e, the encoding --encoding
+// name names: UTF-8, GB18030 and Big5 by their names, another as given.
+func encodingLabel(e encoding.Encoding, name string) string {
+	switch e {
+	case nil, simplifiedchinese.GB18030, traditionalchinese.Big5:
+		return encodingName(e)
+	}
+	return name
+}
+
+// commonOf is the common characters that tell a reading in e, GB18030
+// (Simplified) or Big5 (Traditional), from another (see chineseScore).
+func commonOf(e encoding.Encoding) map[rune]bool {
+	if e == traditionalchinese.Big5 {
+		return commonTraditional
+	}
+	return commonSimplified
+}
+
 // mostlyUTF8 reports whether at least 4 in 5 of the lines of a sample
 // (cut: the file goes on) that hold bytes past ASCII are UTF-8: a UTF-8
 // export with a corrupt byte, a line in GBK or a character of
@@ -266,7 +368,13 @@ func chooseEncodingGuess(br *bufio.Reader, enc string) (_ encoding.Encoding, gue
 // GB18030 reads as 榧犳爣) read as GB18030, the file said to be GB18030
 // with all its lines but one in UTF-8.
 func mostlyUTF8(sample []byte, cut bool) bool {
-	utf8Lines, others := 0, 0
+	utf8Lines, others := utf8Lines(sample, cut)
+	return utf8Lines > 0 && utf8Lines >= 4*others
+}
+
+// utf8Lines counts the lines of a sample (cut: the file goes on) that
+// hold bytes past ASCII: those that are UTF-8 (or CESU-8), and the others.
+func utf8Lines(sample []byte, cut bool) (utf8Lines, others int) {
 	for len(sample) > 0 {
 		line := sample
 		if i := bytes.IndexByte(sample, '\n'); i >= 0 {
@@ -285,7 +393,7 @@ func mostlyUTF8(sample []byte, cut bool) bool {
 			others++
 		}
 	}
-	return utf8Lines > 0 && utf8Lines >= 4*others
+	return utf8Lines, others
 }
 
 // strayNULs reports whether the NUL bytes of a sample (cut: it ends
@@ -957,6 +1065,11 @@ const markedUTF8Why = "bytes in the record that neither GB18030, Big5 nor UTF-8 
 
 // invalidUTF8Record is the problem of a record that is not valid UTF-8.
 const invalidUTF8Record = "invalid UTF-8 in the record (wrong encoding? use --encoding gbk, big5, …)"
+
+// forcedUTF8Why is the problem of a record that is not UTF-8 in a file
+// that --encoding utf-8 (or its like in .chatlint.yaml) reads: without
+// it, the line would be read as GB18030 or Big5 if one of them reads it.
+const forcedUTF8Why = "invalid UTF-8 in the record (--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)"
 
 // usableLine returns the line ready to parse, or why it cannot be: a line
 // that is not clean UTF-8 in a file guessed to be UTF-8 is tried in the

@@ -231,7 +231,7 @@ func TestOtherEncodingsMarkUnreadable(t *testing.T) {
 	if !strings.Contains(marked, "shift_jis cannot read") {
 		t.Errorf("shift_jis: %q", marked)
 	}
-	if _, marked, err := decodeMarked(strings.NewReader("亲\n"), "unicode-1-1-utf-8"); err != nil || marked != "" {
+	if _, marked, err := decodeMarked(strings.NewReader("亲\n"), "unicode-1-1-utf-8"); err != nil || marked != forcedUTF8Why {
 		t.Errorf("unicode-1-1-utf-8: %q, %v; want it read as utf-8", marked, err)
 	}
 	if _, _, err := decodeMarked(strings.NewReader("亲\n"), "iso-2022-kr"); err == nil {
