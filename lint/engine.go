@@ -103,7 +103,14 @@ type Filter interface {
 // of first appearance. It returns the summary of the run; on a read error
 // (an unreadable file, or a malformed record with Strict) the error is
 // returned along with what was summarised so far.
-func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Result) error) (*Summary, error) {
+func (e *Engine) Run(ctx context.Context, read func(Sink) error, out func(*Result) error) (s *Summary, err error) {
+	// the summary rounds its means by the grades of the scoring (which
+	// SetUp may set while the run goes on): see Summary.Scoring
+	defer func() {
+		if s != nil {
+			s.Scoring = e.Scoring
+		}
+	}()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := e.Jobs

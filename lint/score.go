@@ -96,6 +96,51 @@ type ruleUsed struct {
 // would print as it is.
 func tidy(x float64) float64 { return math.Round(x*1e9) / 1e9 }
 
+// RoundMean rounds a mean score as the reports show it: to 2 decimals
+// (scores have 3), unless that takes it into another grade than its own. A
+// mean of 79.995 under a grade from 80 rounded to 80, which reads as a
+// pass beside the scores that failed, and the HTML report coloured it so.
+// Such a mean is rounded to 3 decimals, as scores are (79.995), or, if
+// that crosses the threshold too, to 2 decimals on its grade's side (down
+// to 79.99, or up for a mean that reaches a threshold of 3 decimals), or
+// left as it is if none keeps its grade (thresholds less than 0.01 apart).
+// A mean whose rounding crosses no threshold is rounded as it always was
+// (to 2 decimals, half away from zero).
+func (s Scoring) RoundMean(mean float64) float64 {
+	r := round2(mean)
+	if len(s.Grades) == 0 {
+		return r
+	}
+	// the grade of the mean itself, not of the error of summing floats:
+	// the mean of 79.99 and 80.01 is 80, not 79.99999999999999
+	exact := tidy(mean)
+	g := s.gradeIndex(exact)
+	if s.gradeIndex(r) == g {
+		return r
+	}
+	for _, r := range []float64{
+		math.Round(tidy(exact*1000)) / 1000,
+		math.Floor(tidy(exact*100)) / 100,
+		math.Ceil(tidy(exact*100)) / 100,
+	} {
+		if s.gradeIndex(r) == g {
+			return r
+		}
+	}
+	return exact
+}
+
+// gradeIndex is the index in Grades of the grade of a score, len(Grades)
+// for the failing grade.
+func (s Scoring) gradeIndex(score float64) int {
+	for i, g := range s.Grades {
+		if score >= g.Min {
+			return i
+		}
+	}
+	return len(s.Grades)
+}
+
 // GradeOf names the grade of a score.
 func (s Scoring) GradeOf(score float64) string {
 	for _, g := range s.Grades {

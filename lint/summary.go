@@ -76,6 +76,11 @@ type Summary struct {
 	// TeamsOf, when set, names the teams of an agent; the summary then
 	// aggregates per team too.
 	TeamsOf func(agent string) []string
+	// Scoring is the run's scoring (Engine.Run sets it as the run ends):
+	// the means (MeanScore, AgentStats.MeanScore) are rounded by its
+	// grades, so that none is shown in a grade it does not reach
+	// (Scoring.RoundMean). Without grades they are rounded to 2 decimals.
+	Scoring Scoring
 	teams   map[string]*AgentStats
 	// the counts add takes before settle adds them to the maps (see add)
 	pend pendingCounts
@@ -289,6 +294,8 @@ type AgentStats struct {
 	selfMember bool
 	// pend are counts not yet in the maps (Summary.settle)
 	pend pendingCounts
+	// scoring is the Scoring of the summary the stats are of (nil: none)
+	scoring *Scoring
 }
 
 // MemberList returns the members, in CompareNames's order.
@@ -301,12 +308,28 @@ func (a *AgentStats) MemberList() []string {
 	return out
 }
 
-// MeanScore is the agent's mean conversation score.
+// MeanScore is the agent's mean conversation score, rounded as the
+// reports show it (Summary.Scoring's RoundMean; 0 without conversations).
 func (a *AgentStats) MeanScore() float64 {
 	if a.Conversations == 0 {
 		return 0
 	}
-	return round2(a.ScoreSum / float64(a.Conversations))
+	mean := a.ScoreSum / float64(a.Conversations)
+	if a.scoring == nil {
+		return round2(mean)
+	}
+	return a.scoring.RoundMean(mean)
+}
+
+// Mean is the agent's mean conversation score, not rounded to 2 decimals
+// (only rid of the error of summing floats, as Scoring.RoundMean grades
+// it): what is compared with a grade's threshold (0 without
+// conversations).
+func (a *AgentStats) Mean() float64 {
+	if a.Conversations == 0 {
+		return 0
+	}
+	return tidy(a.ScoreSum / float64(a.Conversations))
 }
 
 // NewSummary returns an empty summary.
@@ -341,12 +364,24 @@ func (s *Summary) Skip(reason string) {
 	s.SkippedReasons[reason]++
 }
 
-// MeanScore is the mean conversation score of the run.
+// MeanScore is the mean conversation score of the run, rounded as the
+// reports show it (Scoring's RoundMean; 0 without conversations).
 func (s *Summary) MeanScore() float64 {
 	if s.Conversations == 0 {
 		return 0
 	}
-	return round2(s.ScoreSum / float64(s.Conversations))
+	return s.Scoring.RoundMean(s.ScoreSum / float64(s.Conversations))
+}
+
+// Mean is the mean conversation score of the run, not rounded to 2
+// decimals (only rid of the error of summing floats, as Scoring.RoundMean
+// grades it): what is compared with a grade's threshold (0 without
+// conversations).
+func (s *Summary) Mean() float64 {
+	if s.Conversations == 0 {
+		return 0
+	}
+	return tidy(s.ScoreSum / float64(s.Conversations))
 }
 
 // LowestScore is the lowest conversation score (0 when nothing was linted).
@@ -437,6 +472,7 @@ func (s *Summary) add(r *Result) {
 		a := s.agents[name]
 		if a == nil {
 			a = newAgentStats(name)
+			a.scoring = &s.Scoring
 			s.agents[name] = a
 		}
 		s.addConversation(a, r, grade, name)
@@ -458,6 +494,7 @@ func (s *Summary) add(r *Result) {
 		a := s.teams[t]
 		if a == nil {
 			a = newAgentStats(t)
+			a.scoring = &s.Scoring
 			s.teams[t] = a
 		}
 		s.addConversation(a, r, grade, members...)

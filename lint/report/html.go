@@ -896,7 +896,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	p.SevBar = htmlStackOf([]string{"error", "warning", "info"}, []string{"sev-error", "sev-warning", "sev-info"}, []int{p.Errors, p.Warnings, p.Infos})
 	if s.Conversations > 0 {
 		p.Mean, p.Lowest = points(s.MeanScore()), points(s.LowestScore())
-		p.MeanClass = h.gradeClass(h.opts.Scoring.GradeOf(s.MeanScore()))
+		// the grade of the mean, not of its rounding (RoundMean keeps them
+		// one: this is for a summary without the scoring, Summary.Scoring)
+		p.MeanClass = h.gradeClass(h.opts.Scoring.GradeOf(s.Mean()))
 		p.LowestClass = h.gradeClass(h.opts.Scoring.GradeOf(s.LowestScore()))
 	}
 	grades := h.gradeOrder(s.Grades)
@@ -1169,8 +1171,8 @@ func htmlNiceStep(max int) int {
 func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []string) []htmlAgent {
 	sort.SliceStable(stats, func(i, j int) bool {
 		a, b := stats[i], stats[j]
-		if a.MeanScore() != b.MeanScore() {
-			return a.MeanScore() < b.MeanScore()
+		if a.Mean() != b.Mean() {
+			return a.Mean() < b.Mean()
 		}
 		if a.MinScore != b.MinScore {
 			return a.MinScore < b.MinScore
@@ -1192,7 +1194,7 @@ func (h *htmlWriter) agents(s *lint.Summary, stats []*lint.AgentStats, grades []
 		ha := htmlAgent{
 			Name: a.Agent, Conversations: a.Conversations,
 			Mean: points(a.MeanScore()), Lowest: points(a.MinScore),
-			MeanClass:   h.gradeClass(h.opts.Scoring.GradeOf(a.MeanScore())),
+			MeanClass:   h.gradeClass(h.opts.Scoring.GradeOf(a.Mean())),
 			LowestClass: h.gradeClass(h.opts.Scoring.GradeOf(a.MinScore)),
 			MeanW:       htmlRound(100 * math.Min(a.MeanScore()/start, 1)),
 			LowestW:     htmlRound(100 * math.Min(a.MinScore/start, 1)),
