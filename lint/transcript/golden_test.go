@@ -234,6 +234,13 @@ func TestWeiboCorpus(t *testing.T) {
 	if len(results) != 390 || sum.Messages != 1902 || sum.Rejected != 0 || sum.EmptyTexts != 23 {
 		t.Fatalf("%d conversations, %d messages, %d rejected, %d empty", len(results), sum.Messages, sum.Rejected, sum.EmptyTexts)
 	}
+	// the mapping places no type, and the export has none: a rule
+	// expecting a note is skipped, as for a csv without a type column
+	for _, r := range results {
+		if !r.Conversation.Untyped {
+			t.Fatalf("conversation %s: typed; want it untyped (no type in the export)", r.Conversation.ID)
+		}
+	}
 }
 
 // TestGoldenXLSX: the shop conversations typed into an Excel workbook (times

@@ -852,6 +852,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 // readSource reads an opened file in its format (readFile has announced
 // it to the sink).
 func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink) error {
+	if untypedExport(format, src) {
+		lint.MarkUntyped(sink, src.Name)
+	}
 	if err := format.New().Read(ctx, src, sink); err != nil {
 		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
 			return err
@@ -859,6 +862,47 @@ func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink
 		return &FileError{Name: src.Name, Err: err}
 	}
 	return nil
+}
+
+// untypedExport reports whether src, a JSON or JSONL export read in
+// format, cannot say a message's type, as a csv without a type column
+// cannot (lint.MarkUntyped): the mapping places the fields of a layout of
+// its own (--map, --messages) and none of them is the type, nor do
+// --default type= or --types say there is one, and no key of the file's
+// first 64 KB is named type (in any case), from which a field the mapping
+// does not place is read. Every message of such a file would be text, and
+// a rule expecting a note would fire on every trigger. A canonical file
+// (its fields not placed by a mapping) is typed: a record without a type
+// is text, as the design says. Once per file, on the sample the readers
+// buffer anyway.
+func untypedExport(format *Format, src *Source) bool {
+	if format.Name != "json" && format.Name != "jsonl" || src.Opts == nil || src.Opts.Mapping == nil {
+		return false
+	}
+	m, err := src.Opts.Mapping.compile()
+	if err != nil || m.cols[fType] != "" || m.defaults[fType] != "" || len(m.types) > 0 ||
+		m.cols == [nFields]string{} && len(m.messages) == 0 {
+		return false
+	}
+	sample, _ := src.R.Peek(bufSize)
+	return !hasTypeKey(sample)
+}
+
+// hasTypeKey reports whether JSON text holds a key "type" in any case (a
+// string "type" followed by a colon; one inside a string would be escaped).
+func hasTypeKey(b []byte) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '"')
+		if j < 0 || i+j+6 > len(b) {
+			return false
+		}
+		i += j + 1
+		if b[i+4] == '"' && bytes.EqualFold(b[i:i+4], []byte("type")) && (i < 2 || b[i-2] != '\\') {
+			if k := skipJSONBlanks(b, i+5); k == len(b) || b[k] == ':' {
+				return true
+			}
+		}
+	}
 }
 
 // rawFormat is the binary format a file is read in, by its first bytes
