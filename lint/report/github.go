@@ -19,7 +19,7 @@ func init() {
 	streaming("github")
 	register("github", func(w io.Writer, opts Options) Writer {
 		g := &githubWriter{w: bufio.NewWriterSize(w, flushAt), opts: opts, spool: spool.Spool{Memory: spoolMemory}}
-		g.found = bufio.NewWriterSize(&g.spool, flushAt)
+		g.found = bufio.NewWriterSize(githubSpool{g}, flushAt)
 		return g
 	})
 }
@@ -39,6 +39,10 @@ func init() {
 // out of sight, and is known only at the end. The findings' commands are
 // encoded as each conversation comes and wait in a spool (in memory, in a
 // temporary file past spoolMemory) until Close writes them after those.
+// Where no temporary file can be made (or written), the findings are
+// written as they come instead, before the run's own problems, and the
+// summary line says so (githubSpool); a run stopped before its end writes
+// the findings it has (Discard).
 type githubWriter struct {
 	w    *bufio.Writer
 	opts Options
@@ -57,6 +61,37 @@ type githubWriter struct {
 	// writes before them
 	findings map[string]int
 	held     []githubHeld
+	// direct: the findings' commands go to w as they come, the spool
+	// having failed with unspooled (see githubSpool)
+	direct    bool
+	unspooled error
+}
+
+// githubSpool takes the findings' commands for the spool. When the spool
+// fails (no temporary file can be made past spoolMemory: $TMPDIR
+// read-only or missing; or the disk is full), the commands it holds are
+// written, and the others as they come: before the run's own problems,
+// which GitHub may then show fewer of, rather than failing the run (or
+// holding them all in memory). Close's summary line says so.
+type githubSpool struct{ g *githubWriter }
+
+func (s githubSpool) Write(p []byte) (int, error) {
+	g := s.g
+	if !g.direct {
+		n, err := g.spool.Write(p)
+		if err == nil {
+			return n, nil
+		}
+		// nothing is written to w before Close: the spooled commands of
+		// the first of each kind start without where they are, as they
+		// should (see writeFindings)
+		if cerr := g.spool.CopyTo(g.w, 0, g.spool.Size()); cerr != nil {
+			return 0, fmt.Errorf("%w (and %w)", err, cerr)
+		}
+		g.spool.Close()
+		g.direct, g.unspooled, g.held = true, err, nil
+	}
+	return g.w.Write(p)
 }
 
 // githubHeld is a finding's command in the spool that GitHub shows unless
@@ -111,7 +146,7 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 			// past the step's annotations of its kind, whatever comes before
 			g.num = g.appendWhere(g.num[:0], m.Pos, col, f.Rule.ID)
 			g.found.Write(g.num)
-		} else if located {
+		} else if located && !g.direct { // (written first: nothing comes before)
 			g.held = append(g.held, githubHeld{at: g.spool.Size() + int64(g.found.Buffered()), name: name, index: index,
 				where: g.appendWhere(nil, m.Pos, col, f.Rule.ID)})
 		}
@@ -121,16 +156,51 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 	return nil
 }
 
-// Discard drops the findings' commands spooled so far.
-func (g *githubWriter) Discard() error { return g.spool.Close() }
+// Discard writes the findings' commands spooled so far, if any, and a
+// line that says the run stopped before its end: each annotation stands
+// alone, and a run stopped by Ctrl-C, or by the SIGTERM of a CI job's
+// timeout, wrote none of the findings it had (the run's own problems,
+// known only at its end, are not written; the run exits 2 saying why it
+// stopped).
+func (g *githubWriter) Discard() error {
+	defer g.spool.Close()
+	if g.count() == 0 {
+		return nil // nothing written, as the other reports write nothing
+	}
+	err := g.found.Flush()
+	if err == nil && !g.direct {
+		err = g.writeFindings()
+	}
+	fmt.Fprintf(g.w, "chatlint: stopped before the end of the run: %s of the conversations linted so far\n", Plural(g.count(), "finding"))
+	if ferr := g.w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// count is the number of the findings' commands encoded.
+func (g *githubWriter) count() int {
+	n := 0
+	for _, c := range g.findings {
+		n += c
+	}
+	return n
+}
+
+// countFindings counts the findings' commands as written.
+func (g *githubWriter) countFindings() {
+	if g.annotations == nil {
+		g.annotations = map[string]int{}
+	}
+	for name, n := range g.findings {
+		g.annotations[name] += n
+	}
+}
 
 // writeFindings writes the findings' commands from the spool, each of the
 // first of its kind whose place the commands written before took starting
 // with where it is, and counts them.
 func (g *githubWriter) writeFindings() error {
-	if err := g.found.Flush(); err != nil {
-		return err
-	}
 	if g.annotations == nil {
 		g.annotations = map[string]int{}
 	}
@@ -148,9 +218,7 @@ func (g *githubWriter) writeFindings() error {
 	if err := g.spool.CopyTo(g.w, off, g.spool.Size()-off); err != nil {
 		return err
 	}
-	for name, n := range g.findings {
-		g.annotations[name] += n
-	}
+	g.countFindings()
 	return nil
 }
 
@@ -169,6 +237,14 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	defer g.spool.Close()
 	if s == nil {
 		s = lint.NewSummary()
+	}
+	// (the last of the findings' commands go to the spool, or are
+	// written if it fails: githubSpool)
+	if err := g.found.Flush(); err != nil {
+		return fmt.Errorf("write the annotations of the findings: %w", err)
+	}
+	if g.direct {
+		g.countFindings() // written: the run's own problems come after
 	}
 	// a file not read, or not whole: the run cannot be trusted (exit 2),
 	// and nothing the step shows may hide it
@@ -200,8 +276,10 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		g.command("warning", []string{"title=chatlint: malformed records"},
 			fmt.Sprintf("另有 %d 条记录因其他原因无法读取，未一一列出（--format jsonl 列出全部）", other))
 	}
-	if err := g.writeFindings(); err != nil {
-		return fmt.Errorf("write the annotations of the findings: %w", err)
+	if !g.direct {
+		if err := g.writeFindings(); err != nil {
+			return fmt.Errorf("write the annotations of the findings: %w", err)
+		}
 	}
 	for _, uw := range s.UnusedWaivers {
 		props, at := g.place(uw.Pos, 0, 0)
@@ -242,6 +320,10 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	if len(over) > 0 {
 		fmt.Fprintf(g.w, "; GitHub shows %d annotations of each kind of a step: %s annotations are only in this log",
 			githubAnnotationsShown, strings.Join(over, " and "))
+	}
+	if g.direct {
+		fmt.Fprintf(g.w, "; the findings' annotations were written as they came, before those of the run's own problems (%s)",
+			GitHubEscapeData(githubShown(g.unspooled.Error())))
 	}
 	fmt.Fprintln(g.w)
 	return g.w.Flush()
