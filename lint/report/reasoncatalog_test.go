@@ -155,8 +155,8 @@ var reasonSamples = map[string]reasonSample{
 	"no %q here (messages path %q)":                                                                  {args: []any{"items", "data[].items[]"}},
 	"line %d: the file holds an array, but the messages path %q starts with a key":                   {args: []any{1, "data[]"}},
 	"the line holds an array, but the messages path %q starts with a key":                            {args: []any{"data[]"}},
-	"line %d: the object holds both a %q list and a %q list (line %d): say which holds the transcript (--messages %s or --messages %s)": {
-		args: []any{1, "Conversations", "Messages", 9, "'Conversations[].Messages[]'", "'Messages[]'"}},
+	"line %d: the object holds both a %q list and a %q list (line %d): say which holds the transcript (%s or --messages %s)": {
+		args: []any{1, "Conversations", "Messages", 9, "--messages 'Conversations[].Messages[]' --map 'conversation=^Id'", "'Messages[]'"}},
 	"line %d: the object holds %s: which list is the transcript?": {args: []any{1, `"conversations" twice`}},
 	"the file holds one JSON object a line, as JSONL does: --input-format jsonl reads on past a broken line, which is one malformed record": {
 		reason: `line 2, column 54: invalid JSON: invalid character '\n' in string literal; the file holds one JSON object a line, as JSONL does: --input-format jsonl reads on past a broken line, which is one malformed record`},

@@ -566,7 +566,7 @@ func reasonKinds() []reasonRule {
 		}),
 		zh(`the object holds both a («q») list and a («q») list \(line (\d+)\): say which holds the transcript`,
 			`对象既有 $1 列表，又有 $2 列表（第 $3 行）：请指明哪个是聊天记录`),
-		zh(`(--messages \S+) or (--messages \S+)$`, "$1 或 $2"),
+		zh(`(--messages \S+(?: --map \S+)?) or (--messages \S+)$`, "$1 或 $2"),
 		zh(`the object holds («q») twice: which list is the transcript\?`, `对象中有两个 $1：哪个列表才是聊天记录？`),
 		zhFunc(`the object holds («q»(?: and «q»)+): which list is the transcript\?`, func(g []string) string {
 			return "对象中既有 " + strings.ReplaceAll(g[1], " and ", "，又有 ") + "：哪个列表才是聊天记录？"

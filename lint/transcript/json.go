@@ -355,12 +355,14 @@ func (w *jsonWalker) top(n *jnode) error {
 		if key, convs := n.layoutKey("conversations"); convs != nil && convs.kind == '[' {
 			if mkey, msgs := n.layoutKey("messages"); msgs != nil && msgs.kind == '[' {
 				inner := mkey
+				var first *jnode
 				if len(convs.vals) > 0 {
-					if k, _ := convs.vals[0].layoutKey("messages"); k != "" {
+					first = convs.vals[0]
+					if k, _ := first.layoutKey("messages"); k != "" {
 						inner = k
 					}
 				}
-				return bothLists(key, mkey, inner, convs.line, msgs.line)
+				return bothLists(key, mkey, inner, convs.line, msgs.line, first)
 			}
 			if n.countLayoutKey("conversations") > 1 {
 				return conversationsTwice(n.layoutKeys("conversations"), n.line)
@@ -574,7 +576,7 @@ func (w *jsonWalker) message(leaf *jnode, frames []*jnode, conv string) (m lint.
 			}
 			return m, emitReject, fmt.Sprintf("no text (%s)", w.b.m.cols[fText])
 		}
-		return m, emitReject, missingTextIn(leaf, w.at, w.steps == nil, w.b.src.Opts != nil && w.b.src.Opts.HTML)
+		return m, emitReject, missingTextIn(leaf, w.at, frames, w.steps == nil, w.b.src.Opts != nil && w.b.src.Opts.HTML)
 	}
 	m, perr := w.b.build(&r, pos, conv)
 	if perr != "" {
@@ -764,10 +766,16 @@ func (n *jnode) noteOver(first, key *jsonOver) {
 // list (convs, as written, on line) and a "messages" list (msgs, on
 // msgsLine): one would be lost. inner is the messages key of the
 // conversations, as written (msgs' when not known): a messages path
-// matches keys as written.
-func bothLists(convs, msgs, inner string, line, msgsLine int) error {
-	return fmt.Errorf(`line %d: the object holds both a %q list and a %q list (line %d): say which holds the transcript (--messages %s or --messages %s)`,
-		line, convs, msgs, msgsLine, shellWord(convs+"[]."+inner+"[]"), shellWord(msgs+"[]"))
+// matches keys as written. first, if known, is the first conversation:
+// when it has an id, the messages path that reads the conversations comes
+// with the --map entry that keeps their ids (see convIDMap).
+func bothLists(convs, msgs, inner string, line, msgsLine int, first *jnode) error {
+	read := "--messages " + shellWord(convs+"[]."+inner+"[]")
+	if m := convIDMap(first, 1); m != "" {
+		read += " --map " + shellWord(m)
+	}
+	return fmt.Errorf(`line %d: the object holds both a %q list and a %q list (line %d): say which holds the transcript (%s or --messages %s)`,
+		line, convs, msgs, msgsLine, read, shellWord(msgs+"[]"))
 }
 
 // conversationsTwice is the error of a top-level object holding two

@@ -370,8 +370,8 @@ func TestJSONLayoutKeysInAnyCase(t *testing.T) {
 		// the errors name the keys as written, and the paths that read them
 		// (a messages path matches keys as written): they said
 		// "conversations" and --messages conversations[].messages[]
-		{"both lists", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Messages":[{"Role":"agent","Text":"y"}]}`, "error: holds both a \"Conversations\" list and a \"Messages\" list (line 1): say which holds the transcript (--messages 'Conversations[].Messages[]' or --messages 'Messages[]')"},
-		{"both lists, messages first", `{"Messages":[{"Role":"agent","Text":"y"}],"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}]}`, "error: holds both a \"Conversations\" list and a \"Messages\" list (line 1): say which holds the transcript (--messages 'Conversations[].Messages[]' or --messages 'Messages[]')"},
+		{"both lists", `{"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}],"Messages":[{"Role":"agent","Text":"y"}]}`, "error: holds both a \"Conversations\" list and a \"Messages\" list (line 1): say which holds the transcript (--messages 'Conversations[].Messages[]' --map 'conversation=^Id' or --messages 'Messages[]')"},
+		{"both lists, messages first", `{"Messages":[{"Role":"agent","Text":"y"}],"Conversations":[{"Id":"a","Messages":[{"Role":"agent","Text":"x"}]}]}`, "error: holds both a \"Conversations\" list and a \"Messages\" list (line 1): say which holds the transcript (--messages 'Conversations[].Messages[]' --map 'conversation=^Id' or --messages 'Messages[]')"},
 		{"Messages not a list", `[{"Id":"c","Messages":"oops"}]`, `has: "Messages": expected a list of messages, got a string`},
 		{"Messages twice", `[{"Id":"c","Messages":[{"Role":"agent","Text":"x"}],"messages":[{"Role":"agent","Text":"y"}]}]`, `has: the conversation holds "Messages" and "messages": which list`},
 		{"a text and Messages", `[{"Id":"c","Text":"x","Messages":[{"Role":"agent","Text":"y"}]}]`, `has: a text of its own ("Text") and a "Messages" list`},

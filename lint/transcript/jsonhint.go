@@ -18,10 +18,11 @@ const missingTextReason = `missing "text"`
 const nullTextReason = `no text ("text" is null)`
 
 // missingTextIn is the reason of the element leaf of the default layout
-// (hinted; prefix is its messages path, see layoutHint) or of a mapped
-// one, which holds no text: with its keys, and the flags that would read
-// it where layoutHint can tell (html: --html is given).
-func missingTextIn(leaf *jnode, prefix string, hinted, html bool) string {
+// (hinted; prefix is its messages path and outer the objects around it,
+// outermost first: see layoutHint) or of a mapped one, which holds no
+// text: with its keys, and the flags that would read it where layoutHint
+// can tell (html: --html is given).
+func missingTextIn(leaf *jnode, prefix string, outer []*jnode, hinted, html bool) string {
 	if t := leaf.field(fText); t != nil && t.kind == '0' {
 		// (its keys and a layout would say it is missing)
 		return nullTextReason
@@ -34,7 +35,7 @@ func missingTextIn(leaf *jnode, prefix string, hinted, html bool) string {
 		}
 		hint := "for another layout use --messages and --map"
 		if hinted {
-			if h := layoutHint(leaf, prefix, html); h != "" {
+			if h := layoutHint(leaf, prefix, outer, html); h != "" {
 				hint = h
 			}
 		}
@@ -61,7 +62,7 @@ func missingTextWhy(line []byte, src *Source) string {
 	if err != nil || n == nil {
 		return missingTextReason
 	}
-	return missingTextIn(n, "", true, src.Opts != nil && src.Opts.HTML)
+	return missingTextIn(n, "", nil, true, src.Opts != nil && src.Opts.HTML)
 }
 
 // layoutHint suggests the flags that would read an element of the default
@@ -70,11 +71,15 @@ func missingTextWhy(line []byte, src *Source) string {
 // inside it (at most three levels down) holds strings or objects with a
 // text-like key, with the --map entries that list needs. prefix is the
 // messages path of the element itself ("[]" for an element of a top-level
-// array, "" for a top-level object). When the texts it would read are HTML
-// (help desks' rich text: <p>, <br>, &nbsp;) and html (--html) is not
-// given, it suggests --html too: read as they are, a tag inside a phrase
-// hides it from the rules. It returns "" when it sees nothing.
-func layoutHint(n *jnode, prefix string, html bool) string {
+// array, "" for a top-level object); outer are the objects around it
+// (the conversation of the default layout it is a message of), whose id
+// names the conversation in the default layout but not under a messages
+// path: the hint maps it (conversation=^Id), or following it would read
+// the messages without their conversations. When the texts it would read
+// are HTML (help desks' rich text: <p>, <br>, &nbsp;) and html (--html) is
+// not given, it suggests --html too: read as they are, a tag inside a
+// phrase hides it from the rules. It returns "" when it sees nothing.
+func layoutHint(n *jnode, prefix string, outer []*jnode, html bool) string {
 	if n == nil || n.kind != '{' {
 		return ""
 	}
@@ -113,7 +118,13 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 	}
 	full := joinPath(prefix, path)
 	var maps []string
-	if i := n.fieldIndex(fID); n.field(fConv) == nil && i >= 0 && isScalar(n.vals[i]) && plainKey(n.keys[i]) {
+	if m := outerConvMap(outer, len(frames)); m != "" {
+		// n is a message of a conversation of the default layout, whose
+		// id (read as the conversation's there) a messages path reads
+		// only so
+		maps = append(maps, m)
+	} else if i := n.fieldIndex(fID); len(outer) == 0 && n.field(fConv) == nil && i >= 0 && isScalar(n.vals[i]) && plainKey(n.keys[i]) {
+		// n is a conversation (a message's id is its own)
 		// (its id in any case, ID or Id, as the fields match: a path
 		// names it as written)
 		if id := n.keys[i]; anyHas(leaves, id) {
@@ -123,9 +134,9 @@ func layoutHint(n *jnode, prefix string, html bool) string {
 		}
 	} else {
 		// the innermost object around the messages that names it
-		outer := append([]*jnode{n}, frames...)
-		for i := len(outer) - 1; i >= 0; i-- {
-			if k := aliasKey(outer[i], fConv); k != "" && !anyHas(leaves, k) {
+		around := append([]*jnode{n}, frames...)
+		for i := len(around) - 1; i >= 0; i-- {
+			if k := aliasKey(around[i], fConv); k != "" && !anyHas(leaves, k) {
 				maps = append(maps, "conversation="+k)
 				break
 			}
@@ -595,6 +606,47 @@ func aliasKey(n *jnode, f int, used ...string) string {
 		if slices.Contains(headerAliases[f], folded) {
 			return key
 		}
+	}
+	return ""
+}
+
+// outerConvMap is the --map entry that names the conversation of a message
+// of the default layout by the objects around it (outer, outermost first:
+// the conversation object) as the default layout does, by its id (see
+// convIDMap), innermost first; "" when none has one, or one names it by a
+// key conversation, which is read anyway. below are the objects a
+// messages path passes between the innermost of outer and a message it
+// reads (the message of the default layout, and the objects in it on the
+// way to the list of messages it holds).
+func outerConvMap(outer []*jnode, below int) string {
+	for i := len(outer) - 1; i >= 0; i-- {
+		if outer[i].field(fConv) != nil {
+			return ""
+		}
+		if m := convIDMap(outer[i], below+len(outer)-i); m != "" {
+			return m
+		}
+	}
+	return ""
+}
+
+// convIDMap is the --map entry that keeps the id of conv, a conversation
+// object of the default layout (its key id in any case, which names the
+// conversation there), for its messages read through a messages path,
+// under which only a key named conversation names their conversation: a
+// suggested --messages alone would name the conversations file#1, file#2
+// … The entry is conversation=^KEY, with a ^ for each level from a message
+// read up to conv (up; 1: conv holds the list of messages), which looks
+// past the objects in between (a message, which may have an id of its
+// own). "" when conv has no id, or a key conversation, which is read
+// anyway. (Only those: the reader keeps no other key of a conversation
+// whose messages it defers, see convSkim.frame.)
+func convIDMap(conv *jnode, up int) string {
+	if conv == nil || conv.kind != '{' || conv.field(fConv) != nil {
+		return ""
+	}
+	if i := conv.fieldIndex(fID); i >= 0 && isScalar(conv.vals[i]) && plainKey(conv.keys[i]) {
+		return "conversation=" + strings.Repeat("^", up) + conv.keys[i]
 	}
 	return ""
 }

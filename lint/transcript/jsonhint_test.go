@@ -157,10 +157,20 @@ func TestJSONLayoutHint(t *testing.T) {
 		// messages path matches
 		{"a list in PascalCase messages",
 			`[{"Id":"c1","Messages":[{"Turns":[{"Role":"agent","Text":"x"}]}]}]`,
-			`the messages may be at [].Messages[].Turns[]: try --messages '[].Messages[].Turns[]'`, 1},
+			`the messages may be at [].Messages[].Turns[]: try --messages '[].Messages[].Turns[]' --map 'conversation=^^Id'`, 1},
 		{"a list in PascalCase conversations' messages",
 			`{"Conversations":[{"Id":"c1","Messages":[{"Turns":[{"Role":"agent","Text":"x"}]}]}]}`,
-			`the messages may be at Conversations[].Messages[].Turns[]: try --messages 'Conversations[].Messages[].Turns[]'`, 1},
+			`the messages may be at Conversations[].Messages[].Turns[]: try --messages 'Conversations[].Messages[].Turns[]' --map 'conversation=^^Id'`, 1},
+		// a message's id of its own is not the conversation's
+		{"a list in a conversation's messages, which have ids",
+			`[{"id":"c1","messages":[{"id":"m1","turns":[{"role":"agent","text":"x"}]}]}]`,
+			`the messages may be at [].messages[].turns[]: try --messages '[].messages[].turns[]' --map 'conversation=^^id'`, 1},
+		{"a list in a conversation's messages, which have ids, the conversation none",
+			`[{"session_id":"s1","messages":[{"id":"m1","turns":[{"role":"agent","text":"x"}]}]}]`,
+			`the messages may be at [].messages[].turns[]: try --messages '[].messages[].turns[]'`, 1},
+		{"a list in a conversation's messages, named by conversation",
+			`[{"conversation":"c1","messages":[{"turns":[{"role":"agent","text":"x"}]}]}]`,
+			`the messages may be at [].messages[].turns[]: try --messages '[].messages[].turns[]'`, 1},
 		{"a top-level object",
 			`{"chat":{"lines":[{"role":"agent","text":"您好"}]}}`,
 			`the messages may be at chat.lines[]: try --messages 'chat.lines[]'`, 1},
@@ -199,6 +209,10 @@ func TestJSONLayoutHint(t *testing.T) {
 				t.Fatalf("following the hint: %d messages, rejects %v", len(s.msgs), s.rejects)
 			}
 			for _, m := range s.msgs {
+				// the conversation's id, where the export names it
+				if strings.Contains(tc.data, `"c1"`) && m.Conversation != "c1" {
+					t.Errorf("following the hint: the conversation is %q; want c1", m.Conversation)
+				}
 				if htmlLike(m.Text) {
 					t.Errorf("following the hint: the text %q is HTML", m.Text)
 				}

@@ -248,7 +248,7 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 		if o.p.offset()-start <= streamAfter {
 			return nil
 		}
-		if err := o.start(key, line, frames); err != nil {
+		if err := o.start(key, line, frames, kept[0]); err != nil {
 			return err
 		}
 		defer o.p.release(mark)
@@ -278,17 +278,21 @@ func (o *objectStream) list(key string, line, depth int, frames []*jnode) (*jnod
 }
 
 // start begins walking the list as it is read, doing first what walking
-// the whole object does before it reaches the list. A default layout's
-// "conversations" list after a "messages" list or another "conversations"
-// one is an error, as it is when the object is read whole (one of the
-// lists would be lost).
-func (o *objectStream) start(key string, line int, frames []*jnode) error {
+// the whole object does before it reaches the list, whose first element
+// is first. A default layout's "conversations" list after a "messages"
+// list or another "conversations" one is an error, as it is when the
+// object is read whole (one of the lists would be lost).
+func (o *objectStream) start(key string, line int, frames []*jnode, first *jnode) error {
 	if o.keys == nil && isLayoutKey(key, "conversations") && len(frames) > 0 {
 		top := frames[0]
 		for i, k := range top.keys {
 			if v := top.vals[i]; v.kind == '[' && (isLayoutKey(k, "messages") || isLayoutKey(k, "conversations")) {
 				if isLayoutKey(k, "messages") {
-					return bothLists(key, k, k, line, v.line)
+					inner := k
+					if mk, _ := first.layoutKey("messages"); mk != "" {
+						inner = mk
+					}
+					return bothLists(key, k, inner, line, v.line, first)
 				}
 				return conversationsTwice([]string{k, key}, line)
 			}

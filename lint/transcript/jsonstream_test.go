@@ -225,10 +225,12 @@ func TestJSONNodesRecycled(t *testing.T) {
 
 // TestJSONObjectStreamListsBefore: a "conversations" list streamed after a
 // "messages" list or another "conversations" one, read whole, is an error
-// as the same object read whole is: one of the lists would be lost.
+// as the same object read whole is: one of the lists would be lost. The
+// messages path it suggests keeps the conversations' ids.
 func TestJSONObjectStreamListsBefore(t *testing.T) {
 	for _, tc := range []struct{ name, head, err string }{
-		{"messages first", `"messages": [{"role": "agent", "text": "不知道"}], `, `the object holds both a "conversations" list and a "messages" list (line 1)`},
+		{"messages first", `"messages": [{"role": "agent", "text": "不知道"}], `, `the object holds both a "conversations" list and a "messages" list (line 1): ` +
+			`say which holds the transcript (--messages 'conversations[].messages[]' --map 'conversation=^id' or --messages 'messages[]')`},
 		{"conversations twice", `"conversations": [{"id": "b", "messages": [{"role": "agent", "text": "不知道"}]}], `, `the object holds "conversations" twice`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
