@@ -324,12 +324,19 @@ func refRequire(q *require, cv *Conv, out []lint.Finding) ([]lint.Finding, strin
 	ms := cv.Messages
 	isReply := func(i int) bool { return q.info.Roles.Has(ms[i].Role) && answers(&ms[i]) }
 	isCustomer := func(i int) bool { return asks(&ms[i]) }
+	hasWords := func(i int) bool { return isReply(i) && strings.TrimSpace(ms[i].Text) != "" }
 	anchor, target := -1, -1
 	switch q.at {
 	case rules.AtFirstReply:
-		anchor, target = first(len(ms), isCustomer), first(len(ms), isReply)
+		anchor, target = first(len(ms), isCustomer), first(len(ms), hasWords)
+		if target < 0 {
+			target = first(len(ms), isReply)
+		}
 	case rules.AtLastReply:
-		anchor, target = last(len(ms), isCustomer), last(len(ms), isReply)
+		anchor, target = last(len(ms), isCustomer), last(len(ms), hasWords)
+		if target < 0 {
+			target = last(len(ms), isReply)
+		}
 	default:
 		anchor = first(len(ms), isCustomer)
 		target = first(len(ms), func(i int) bool { return isReply(i) && cv.Texts[i].Has(q.list) })

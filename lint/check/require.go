@@ -16,7 +16,8 @@ import (
 // the last one (at: last-reply) or anywhere in the conversation, optionally
 // within a time of the customer's first (or, for last-reply, last) message.
 // Replies are what the rule's roles say to the customer: not internal notes,
-// nor transfer events (the first reply is the first real one).
+// nor transfer events (the first reply is the first real one), nor, where
+// another reply has words, a reply without text (a sticker or picture).
 // A missing phrase is a finding at the customer message that started the
 // obligation; a late reply is a finding at that reply.
 type require struct {
@@ -62,12 +63,23 @@ func (q *require) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 	replyRoles, askBits := uint16(q.info.Roles), uint16(lint.RolesOf(lint.Customer))|selAnswers
 	isReply := func(i int) bool { return kinds[i]&replyRoles != 0 && kinds[i]&selAnswers != 0 }
 	isCustomer := func(i int) bool { return kinds[i]&askBits == askBits }
+	// a reply with words: a picture or sticker exported without text
+	// (Weibo's empty utterance, a lost emoji) says nothing the rule could
+	// look for, so the first and the last reply are the first and the
+	// last with words in them, where there is one
+	hasWords := func(i int) bool { return isReply(i) && !blank(ms[i].Text) }
 	anchor, target := -1, -1
 	switch q.at {
 	case rules.AtFirstReply:
-		anchor, target = first(len(ms), isCustomer), first(len(ms), isReply)
+		anchor, target = first(len(ms), isCustomer), first(len(ms), hasWords)
+		if target < 0 {
+			target = first(len(ms), isReply)
+		}
 	case rules.AtLastReply:
-		anchor, target = last(len(ms), isCustomer), last(len(ms), isReply)
+		anchor, target = last(len(ms), isCustomer), last(len(ms), hasWords)
+		if target < 0 {
+			target = last(len(ms), isReply)
+		}
 	default:
 		anchor = first(len(ms), isCustomer)
 		target = first(len(ms), func(i int) bool { return isReply(i) && cv.Texts[i].Has(q.list) })

@@ -23,6 +23,12 @@ func TestRequireFirstReply(t *testing.T) {
 		{"customer only messages before a late first reply", "00:00 customer: 在吗\n00:05 customer: 人呢\n00:20 agent: 您好", "3:您好"},
 		{"traditional greeting", "00:00 customer: 在嗎\n00:02 agent: 您好，請問", ""},
 		{"empty conversation side", "00:00 system/order: 买家已付款", ""},
+		// a sticker or picture exported without text says nothing: the
+		// first reply with words is the one judged
+		{"a reply without text, then the greeting", "00:00 customer: 在吗\n00:02 agent: \n00:04 agent: 您好，在的", ""},
+		{"a reply without text, then a reply without greeting: at the customer", "00:00 customer: 在吗\n00:02 agent: \n00:04 agent: 在的", "1"},
+		{"a reply without text in time, the greeting late: at the greeting", "00:00 customer: 在吗\n00:02 agent: \n00:12 agent: 您好", "3:您好"},
+		{"only replies without text: the first of them", "00:00 customer: 在吗\n00:02 agent: \n00:04 agent:  ", "1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +48,9 @@ func TestRequireLastReply(t *testing.T) {
 		{"farewell not last", "customer: 谢谢\nagent: 再见\nagent: 还有别的问题吗", "3"},
 		{"no farewell: at the last reply", "customer: 好的\nagent: 嗯嗯", "2"},
 		{"no reply at all: at the customer", "customer: 好的", "1"},
+		{"a sticker after the farewell", "customer: 谢谢\nagent: 再见\nagent: ", ""},
+		{"a sticker after no farewell: at the last reply with words", "customer: 谢谢\nagent: 嗯嗯\nagent: ", "2"},
+		{"only a reply without text: at it", "customer: 谢谢\nagent: ", "2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
