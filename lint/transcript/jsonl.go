@@ -579,17 +579,9 @@ func senderRole(opts *Options, sender string) (lint.Role, bool) {
 		return lint.RoleUnknown, false
 	}
 	opts.SenderRules.ask()
-	for _, s := range opts.Staff {
-		if strings.TrimSpace(s) == sender {
-			opts.SenderRules.match()
-			return lint.Agent, true
-		}
-	}
-	for _, p := range opts.Agents {
-		if globMatch(p, sender) {
-			opts.SenderRules.match()
-			return lint.Agent, true
-		}
+	if opts.senders().agent(sender) {
+		opts.SenderRules.match()
+		return lint.Agent, true
 	}
 	return lint.Customer, true
 }

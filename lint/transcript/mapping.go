@@ -300,9 +300,8 @@ func sorted2(a, b string) (string, string) {
 type builder struct {
 	src      *Source
 	m        *compiledMapping
-	agents   []string
-	staff    map[string]bool
-	hasRules bool // Agents or Staff or sender entries in Roles decide roles by sender
+	senders  *senderMatch // Agents and Staff (nil: none)
+	hasRules bool         // Agents or Staff decide roles by sender
 	// loc, if set, is the zone of the times written without one instead of
 	// --tz: the one a table's time column names in its header (时间(UTC))
 	loc *time.Location
@@ -349,11 +348,8 @@ func newBuilder(src *Source) (*builder, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{src: src, m: m, agents: src.Opts.Agents, staff: map[string]bool{}}
-	for _, s := range src.Opts.Staff {
-		b.staff[strings.TrimSpace(s)] = true
-	}
-	b.hasRules = len(b.agents) > 0 || len(b.staff) > 0
+	b := &builder{src: src, m: m, senders: src.Opts.senders()}
+	b.hasRules = b.senders != nil
 	if !src.Opts.HTML && src.Opts.Mixed != nil {
 		b.html = &htmlSample{}
 	}
@@ -566,15 +562,9 @@ func (b *builder) isAgent(sender string) bool {
 	}
 	use := b.src.Opts.SenderRules
 	use.ask()
-	if b.staff[sender] {
+	if b.senders.agent(sender) {
 		use.match()
 		return true
-	}
-	for _, p := range b.agents {
-		if globMatch(p, sender) {
-			use.match()
-			return true
-		}
 	}
 	return false
 }
@@ -593,10 +583,6 @@ func (b *builder) knownRoles() string {
 	}
 	return "; mapped: " + strings.Join(ks, ", ")
 }
-
-// globMatch matches s against a pattern where * is any text and ? one
-// character (see lint.MatchName).
-func globMatch(pattern, s string) bool { return lint.MatchName(pattern, s) }
 
 // pathStep is one step of a JSON path: an object key, an array index, or
 // (in a messages path) every element of an array.

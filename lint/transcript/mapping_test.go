@@ -177,7 +177,10 @@ func TestParsePath(t *testing.T) {
 	}
 }
 
-func TestGlobMatch(t *testing.T) {
+// TestSenderMatch: --agents patterns (* any text, ? one character) name a
+// sender as written or as a message's text is read, as the config's teams
+// do; --staff ids as written.
+func TestSenderMatch(t *testing.T) {
 	for _, tc := range []struct {
 		pat, s string
 		want   bool
@@ -193,10 +196,42 @@ func TestGlobMatch(t *testing.T) {
 		{"a*b*c", "axxbyyc", true},
 		{"a*b*c", "axxbyy", false},
 		{"*", "", true},
+		// as a message's text is read, as the config's teams match: a
+		// name typed in full width, in Traditional script, in another
+		// case, with a zero-width space in it
+		{"客服*", "客服０１", true},
+		{"客服??", "客服０１", true},
+		{"客服01", "客服０１", true},
+		{"客服０１", "客服01", true},
+		{"阿杰", "阿傑", true},
+		{"Amy", "amy", true},
+		{"amy", "AMY", true},
+		{"小美", "小美\u200b", true},
+		{"店铺名:*", "店铺名：小美", true},
+		{"客服01", "客服02", false},
+		{"amy", "amyx", false},
+		{"阿杰", "阿杰杰", false},
 	} {
-		if got := globMatch(tc.pat, tc.s); got != tc.want {
-			t.Errorf("globMatch(%q, %q) = %v", tc.pat, tc.s, got)
+		m := newSenderMatch([]string{tc.pat}, nil)
+		for range 2 { // decided, then remembered
+			if got := m.agent(tc.s); got != tc.want {
+				t.Errorf("agents %q, sender %q: agent %v", tc.pat, tc.s, got)
+			}
 		}
+	}
+	// a staff id is an id, as written (blanks at its ends aside)
+	m := newSenderMatch(nil, []string{"ZhangSan"})
+	for s, want := range map[string]bool{"ZhangSan": true, " ZhangSan ": true, "zhangsan": false, "ＺhangSan": false} {
+		if got := m.agent(s); got != want {
+			t.Errorf("staff ZhangSan, sender %q: agent %v", s, got)
+		}
+	}
+	// a sender decided once costs a look-up after, nothing allocated
+	m = newSenderMatch([]string{"店铺:*", "客服*"}, []string{"u1"})
+	sender := string([]byte("tb_buyer_123"))
+	m.agent(sender)
+	if n := testing.AllocsPerRun(100, func() { m.agent(sender) }); n != 0 {
+		t.Errorf("a known sender: %v allocations", n)
 	}
 }
 

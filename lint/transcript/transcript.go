@@ -47,6 +47,9 @@ type Options struct {
 	// SenderRules, if set, records which Agents patterns and Staff ids
 	// named a sender (NewSenderRuleUse), for a warning after the run.
 	SenderRules *SenderRuleUse
+	// senderMatch decides Agents and Staff once per sender (see
+	// senders), made by ReadAll
+	senderMatch *senderMatch
 	// Mixed, if set, collects the files that mix encodings (their lines
 	// are each read in their own encoding), for warnings after the run.
 	Mixed *MixedEncodings
@@ -211,6 +214,7 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 	if opts.HTML {
 		sink = withHTML(sink)
 	}
+	opts.senderMatch = newSenderMatch(opts.Agents, opts.Staff)
 	var fileErrs []error
 	w := newWalker(opts.Format)
 	w.skipOutputs(opts.Outputs)

@@ -312,7 +312,7 @@ func wecomRole(b *builder, id string) (lint.Role, string) {
 	case strings.HasPrefix(id, "wb"):
 		return lint.Bot, ""
 	}
-	if len(b.staff) == 0 {
+	if b.senders == nil || len(b.senders.staff) == 0 {
 		return lint.Agent, "" // no staff list: every employee speaks for the company
 	}
 	return lint.RoleUnknown, fmt.Sprintf("sender %q is neither a configured staff id (--staff) nor an external contact (wm…/wo…)", id)
