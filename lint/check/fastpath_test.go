@@ -85,9 +85,14 @@ func refForbid(f *forbid, cv *Conv, out []lint.Finding) []lint.Finding {
 			h := &hits[k]
 			sugg := ""
 			if len(f.suggest) > 0 {
-				sugg = f.suggest[match.NormalizePhrase(h.Text)]
+				sugg = f.suggest[match.NormalizePhrase(h.Text)].text
 				if sugg == "" && h.Phrase >= 0 {
-					sugg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+					sugg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))].text
+				}
+				if sugg != "" {
+					// in the message's script, decided for every one
+					// (not only where mayBeTraditional says it may be)
+					sugg = cv.inScript(i, h.Text, sugg)
 				}
 			}
 			msg := refRender(f.tmpl, tvars{{"match", h.Text}, {"suggest", sugg}})

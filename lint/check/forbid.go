@@ -15,7 +15,7 @@ import (
 type forbid struct {
 	info    *lint.RuleInfo
 	list    match.ListID
-	suggest map[string]string // normalised phrase or match → replacement
+	suggest map[string]suggestion // normalised phrase or match → replacement
 	tmpl    string
 	all     bool   // no bound on the findings of one message (Options.AllFindings)
 	bit     uint64 // listBit(list)
@@ -25,12 +25,12 @@ type forbid struct {
 }
 
 func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
-	f := &forbid{info: info, tmpl: r.Message, suggest: map[string]string{}, all: b.allFindings}
+	f := &forbid{info: info, tmpl: r.Message, suggest: map[string]suggestion{}, all: b.allFindings}
 	if f.tmpl == "" {
 		f.tmpl = "避免使用「{match}」"
 	}
 	for k, v := range r.Suggest {
-		f.suggest[match.NormalizePhrase(k)] = v
+		f.suggest[match.NormalizePhrase(k)] = suggestion{v, match.HasTraditional(v), match.HasSimplifiedForm(v)}
 	}
 	f.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	f.bit = listBit(f.list)
@@ -140,9 +140,13 @@ func (f *forbid) findings(cv *Conv, i int, hits []match.Hit, out []lint.Finding)
 		h := &hits[k]
 		sugg := ""
 		if len(f.suggest) > 0 { // most rules prescribe no replacement
-			sugg = f.suggest[match.NormalizePhrase(h.Text)]
-			if sugg == "" && h.Phrase >= 0 {
-				sugg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+			sg := f.suggest[match.NormalizePhrase(h.Text)]
+			if sg.text == "" && h.Phrase >= 0 {
+				sg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
+			}
+			sugg = sg.text
+			if sg.trad || sg.simp && cv.Texts[i].Traditional() {
+				sugg = cv.inScript(i, h.Text, sg.text)
 			}
 		}
 		msg := cv.message(msgKey{tmpl: f.tmpl, a: h.Text, b: sugg}, renderForbid)

@@ -358,3 +358,54 @@ func (t *scriptTables) toSimplified(s string) string {
 	}
 	return s
 }
+
+// Script is the script a text is written in, as InScript reads a reply's.
+type Script int8
+
+// The scripts TextScript tells apart.
+const (
+	Neither     Script = 0 // no character only one script writes, or some of both
+	Traditional Script = 1
+	Simplified  Script = -1
+)
+
+// TextScript returns the script of texts taken together, as InScript
+// decides a line's: Traditional when they have characters only Traditional
+// text writes (這, 價) and none only Simplified text writes (这, 价), and
+// the other way round. Its first call builds InScript's tables, a pass
+// over every Chinese character: a caller with many texts asks
+// match.HasTraditional (or match.Text.Traditional) first, without which a
+// text is not Traditional.
+func TextScript(texts ...string) Script {
+	t := scripts()
+	var trad, simp int
+	for _, s := range texts {
+		a, b := t.script(s)
+		trad, simp = trad+a, simp+b
+	}
+	return Script(scriptOf(trad, simp))
+}
+
+// Suggestion returns repl, the replacement a rule prescribes for the match
+// old, written in script sc as InScript writes it into a reply in that
+// script (text is the reply, whose variants it takes: 裏, 麪): 无法帮到您
+// is 無法幫到您 in Traditional script, and a Traditional replacement is
+// Simplified in Simplified script; for Neither, repl as it is. ok is false,
+// and repl is returned as the rule wrote it, where InScript would not
+// write it: a character with several Traditional forms that neither it
+// nor its word decides (干 of 干了: 乾, 幹 or 干), or a writing that would
+// not read back as repl.
+func Suggestion(sc Script, text, old, repl string) (s string, ok bool) {
+	t := scripts()
+	switch sc {
+	case Traditional:
+		w, err := t.toTraditional(Edit{Old: old, New: repl}, &textVariants{text: text})
+		if err != nil {
+			return repl, false
+		}
+		return w, true
+	case Simplified:
+		return t.toSimplified(repl), true
+	}
+	return repl, true
+}

@@ -91,3 +91,47 @@ func TestInScriptApply(t *testing.T) {
 		t.Errorf("InScript changed the edits given: %q", edits[1].New)
 	}
 }
+
+// TestSuggestion: a suggestion in the script of the message it is for,
+// as InScript writes it into a reply: real agents' sentences from Hong
+// Kong and Taiwan shops, and the cases it leaves as the rule wrote them.
+func TestSuggestion(t *testing.T) {
+	for _, tc := range []struct {
+		name            string
+		text, old, repl string
+		script          Script // TextScript(text)
+		want            string
+		ok              bool
+	}{
+		{"Traditional", "不好意思，這個價格不行", "不行", "无法帮到您", Traditional, "無法幫到您", true},
+		{"Traditional, 同 not 衕", "但是這款已經賣完了", "但是", "同时", Traditional, "同時", true},
+		{"Traditional, 您 alike in both", "你先確認一下地址", "你", "您", Traditional, "您", true},
+		{"Traditional, the match's 後", "請稍後，我幫你查", "稍後", "稍后为您处理", Traditional, "稍後為您處理", true},
+		{"Hong Kong 裏", "呢度裏面冇貨，不行", "不行", "这里无法帮到您", Traditional, "這裏無法幫到您", true},
+		{"Simplified", "这个价格不行", "不行", "无法帮到您", Simplified, "无法帮到您", true},
+		{"a Traditional suggestion, Simplified text", "这个价格不行", "不行", "無法幫到您", Simplified, "无法帮到您", true},
+		{"mixed: as written", "這个不行", "不行", "无法帮到您", Neither, "无法帮到您", true},
+		{"alike in both: as written", "不行", "不行", "无法帮到您", Neither, "无法帮到您", true},
+		// 干 of 干了 is 乾了 or 幹了: left as the rule wrote it, not guessed
+		{"a character nothing decides", "這個不行", "不行", "已经干了", Traditional, "已经干了", false},
+	} {
+		if sc := TextScript(tc.text); sc != tc.script {
+			t.Errorf("%s: TextScript(%q) = %d, want %d", tc.name, tc.text, sc, tc.script)
+		}
+		got, ok := Suggestion(tc.script, tc.text, tc.old, tc.repl)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s: Suggestion = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
+		}
+		// and as InScript writes it into the reply
+		if tc.ok {
+			es, left, err := InScript(tc.text+"\n", []Edit{{Line: 1, End: len(tc.old), Old: tc.old, New: tc.repl}})
+			if err != nil || len(left) > 0 || es[0].New != tc.want {
+				t.Errorf("%s: InScript wrote %v %v %v, Suggestion %q", tc.name, es, left, err, tc.want)
+			}
+		}
+	}
+	// texts taken together
+	if sc := TextScript("不行", "這個價格"); sc != Traditional {
+		t.Errorf("TextScript(不行, 這個價格) = %d", sc)
+	}
+}

@@ -552,6 +552,14 @@ func (t *Text) Normalized() string {
 // Orig returns the original text.
 func (t *Text) Orig() string { return t.orig }
 
+// Traditional reports whether the text has a Traditional character the
+// normaliser converts (Normalized.Traditional): without one, it is not
+// written in Traditional script.
+func (t *Text) Traditional() bool {
+	t.normalize()
+	return t.norm.Traditional()
+}
+
 // OrigSpan maps the byte span [start, end) of the normalised text
 // (Normalized) to the span of the original text it came from.
 func (t *Text) OrigSpan(start, end int) (int, int) {

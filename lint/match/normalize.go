@@ -5,6 +5,7 @@ import (
 	mathbits "math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -47,6 +48,74 @@ func (n *Normalized) Orig() string { return n.orig }
 
 // Identity reports whether normalisation changed nothing.
 func (n *Normalized) Identity() bool { return n.first < 0 }
+
+// Traditional reports whether the text has a Traditional character that
+// normalisation converts to Simplified (HasTraditional): without one, it
+// is not written in Traditional script. It looks from the first change
+// on, and only when asked: the scan does not note it.
+func (n *Normalized) Traditional() bool {
+	return n.first >= 0 && HasTraditional(n.orig[n.first:])
+}
+
+// HasTraditional reports whether s has a Traditional character that the
+// normaliser converts to Simplified on its own (這, 價; not 著 of 忙著,
+// converted only in its phrase): the characters lint/fix's TextScript
+// counts as written only in Traditional script. It reads the three-byte
+// characters itself, with one test of t2sBits each: a rune decoded by the
+// runtime and looked up by lookupT2S cost five times as much.
+func HasTraditional(s string) bool {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < 0xE0:
+			i++ // ASCII, or a two-byte character's bytes: none is Chinese
+		case c < 0xF0 && i+2 < len(s):
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if t2sBits[r>>6]&(1<<(uint(r)&63)) != 0 && isT2S(r) {
+				return true
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r >= 0x10000 && isT2S(r) {
+				return true
+			}
+			i += size
+		}
+	}
+	return false
+}
+
+// isT2S reports whether lookupT2S converts r to another character.
+func isT2S(r rune) bool {
+	to, ok := lookupT2S(r)
+	return ok && to != r
+}
+
+// HasSimplifiedForm reports whether s has a character that the
+// normaliser makes of a Traditional one (时 of 時, 帮 of 幫): one a text in
+// Traditional script would write otherwise. A replacement without one (您,
+// 非常抱歉) is written alike in both scripts.
+func HasSimplifiedForm(s string) bool {
+	t := t2sTargets()
+	for _, r := range s {
+		if r < 0x10000 && t[r>>6]&(1<<(uint(r)&63)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// t2sTargets has a bit set for each character below 0x10000 that
+// lookupT2S converts some other character to, built on first use.
+var t2sTargets = sync.OnceValue(func() *[0x10000 / 64]uint64 {
+	var bits [0x10000 / 64]uint64
+	for i, to := range t2sTo {
+		if to < 0x10000 && to != t2sFrom[i] {
+			bits[to>>6] |= 1 << (uint(to) & 63)
+		}
+	}
+	return &bits
+})
 
 // OrigSpan maps the byte span [start, end) of Text to the span of the
 // original text it came from.

@@ -648,3 +648,43 @@ func TestKeptShortcuts(t *testing.T) {
 		}
 	}
 }
+
+// TestTraditional: HasTraditional (Normalized.Traditional) says a text
+// has a Traditional character the normaliser converts on its own, and
+// nothing else normalisation changes (full-width forms, case,
+// compatibility forms) says so.
+func TestTraditional(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"這個價格不行", true},
+		{"不好意思，這款賣完了", true},
+		{"您好，請問有什麼可以幫您？", true},
+		{"我們會盡快回覆您", true},
+		{"老闆在嗎", true},
+		{"乾淨", true},
+		{"忙著呢", false},     // 著 is converted only in its phrase (忙着)
+		{"这个价格不行", false},  // Simplified
+		{"不行", false},      // alike in both scripts
+		{"好的，谢谢！", false},  // full-width punctuation folded
+		{"ＸＬ码有吗", false},   // full-width letters folded
+		{"\uF967行", false}, // a compatibility ideograph (不), not Traditional
+		{"耐克等著名品牌", false}, // 著 of 著名 is Simplified too
+		{"", false},
+		{"OK 的", false},
+		{"这个\u200b價格", true}, // mixed, with an invisible character
+	} {
+		if got := HasTraditional(tc.s); got != tc.want {
+			t.Errorf("HasTraditional(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	// every character of the unified ideographs: set exactly for those
+	// the normaliser converts to another
+	for c := rune(0x3400); c < 0xA000; c++ {
+		s := string(c)
+		if got, want := HasTraditional(s), Normalize(s) != s; got != want {
+			t.Fatalf("HasTraditional(%q) = %v, but Normalize gives %q", s, got, Normalize(s))
+		}
+	}
+}
