@@ -390,7 +390,7 @@ func (c *Config) TeamsOf() func(agent string) []string {
 	patterns := make([][]pattern, len(names))
 	for i, n := range names {
 		for _, p := range c.Teams[n] {
-			patterns[i] = append(patterns[i], pattern{p, foldName(p)})
+			patterns[i] = append(patterns[i], pattern{p, match.FoldName(p)})
 		}
 	}
 	return func(agent string) []string {
@@ -403,7 +403,7 @@ func (c *Config) TeamsOf() func(agent string) []string {
 					break
 				}
 				if !isFolded {
-					folded, isFolded = foldName(agent), true
+					folded, isFolded = match.FoldName(agent), true
 				}
 				if (folded != agent || p.folded != p.raw) && lint.MatchName(p.folded, folded) {
 					out = append(out, n)
@@ -414,11 +414,6 @@ func (c *Config) TeamsOf() func(agent string) []string {
 		return out
 	}
 }
-
-// foldName is a name (or a pattern of names) as the text of a message is
-// read, for comparing names that differ only in how they were typed
-// (width, script, case, invisible characters), blanks at its ends left out.
-func foldName(s string) string { return strings.TrimSpace(match.Normalize(s)) }
 
 // looksLikeSettings reports whether the file name is a YAML mapping with
 // a key of the settings (packs:, rules:, fail_on:, …) and no pack: key,

@@ -27,7 +27,7 @@ import (
 type senderMatch struct {
 	staff  map[string]bool
 	raw    []string // the patterns as given
-	folded []string // and as foldName reads them
+	folded []string // and as match.FoldName reads them
 	// known holds the decisions (sender → bool), up to senderMatchMax of
 	// them: past that, a sender is decided anew each time
 	known   sync.Map
@@ -50,7 +50,7 @@ func newSenderMatch(agents, staff []string) *senderMatch {
 	}
 	for _, p := range agents {
 		m.raw = append(m.raw, p)
-		m.folded = append(m.folded, foldName(p))
+		m.folded = append(m.folded, match.FoldName(p))
 	}
 	return m
 }
@@ -80,7 +80,7 @@ func (m *senderMatch) decide(sender string) bool {
 			return true
 		}
 		if !isFolded {
-			folded, isFolded = foldName(sender), true
+			folded, isFolded = match.FoldName(sender), true
 		}
 		if (folded != sender || m.folded[i] != p) && lint.MatchName(m.folded[i], folded) {
 			return true
@@ -101,8 +101,3 @@ func (o *Options) senders() *senderMatch {
 	}
 	return newSenderMatch(o.Agents, o.Staff)
 }
-
-// foldName is a sender's name (or a pattern of names) as the text of a
-// message is read, blanks at its ends left out: the fold the config's
-// teams compare names by (config.TeamsOf).
-func foldName(s string) string { return strings.TrimSpace(match.Normalize(s)) }
