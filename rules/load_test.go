@@ -134,7 +134,9 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 		{"override makes a bonus fatal", "pack: p\nextends: [ecommerce]\noverrides:\n  ecommerce/restate-confirm: {fatal: true}\n", `pack.yaml:4:38: override "ecommerce/restate-confirm": a bonus rule cannot be fatal`},
 		{"override with no settings", "pack: p\nextends: [ecommerce]\noverrides:\n  ecommerce/use-nin: {}\n", `pack.yaml:4:22: override "ecommerce/use-nin": no settings given (e.g. {disable: true})`},
 		{"override of a misspelt rule", "pack: p\nextends: [base]\noverrides:\n  base/rude-phrasee: {disable: true}\n", `pack.yaml:4:3: override "base/rude-phrasee": no such rule in pack p or the packs it extends (did you mean base/rude-phrase?)`},
-		{"override needs pack/id", "pack: p\nextends: [base]\noverrides:\n  missing-greeting: {disable: true}\n", `pack.yaml:4:3: override "missing-greeting": name the rule as pack/id`},
+		{"override needs pack/id", "pack: p\nextends: [base]\noverrides:\n  missing-greeting: {disable: true}\n", `pack.yaml:4:3: override "missing-greeting": name the rule as pack/id (did you mean base/missing-greeting?)`},
+		{"override needs pack/id, through what a built-in pack extends", "pack: p\nextends: [ecommerce]\noverrides:\n  evasive-phrase: {severity: info}\n", `pack.yaml:4:3: override "evasive-phrase": name the rule as pack/id (did you mean base/evasive-phrase?)`},
+		{"override needs pack/id, no such rule", "pack: p\nextends: [base]\noverrides:\n  no-such-rule: {disable: true}\n", `pack.yaml:4:3: override "no-such-rule": name the rule as pack/id`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,6 +145,17 @@ func TestLoadErrorsNameFileLineColumn(t *testing.T) {
 				t.Errorf("error:\n%s\nwant it to contain:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBareOverrideHint: a bare override id is told the pack/id of the
+// built-in rules it can mean, and nothing when none has that id.
+func TestBareOverrideHint(t *testing.T) {
+	if got := loadErr(t, "pack: p\nextends: [base]\noverrides:\n  no-such-rule: {disable: true}\n"); strings.Contains(got, "did you mean") {
+		t.Errorf("a hint for an id no built-in rule has: %s", got)
+	}
+	if got := builtinRulesNamed([]string{"ecommerce", "./mine.yaml"}, "missing-greeting"); strings.Join(got, " ") != "base/missing-greeting" {
+		t.Errorf("builtinRulesNamed = %q, want [base/missing-greeting]", got)
 	}
 }
 

@@ -138,7 +138,11 @@ func validatePack(p *Pack) []*PosError {
 		for i := 0; i+1 < len(on.Content); i += 2 {
 			k := on.Content[i]
 			if !strings.Contains(k.Value, "/") {
-				add(k, "override %q: name the rule as pack/id", k.Value)
+				hint := ""
+				if ids := builtinRulesNamed(p.Extends, k.Value); len(ids) > 0 {
+					hint = " (did you mean " + strings.Join(ids, " or ") + "?)"
+				}
+				add(k, "override %q: name the rule as pack/id%s", k.Value, hint)
 			}
 			if o := p.Overrides[k.Value]; o != nil {
 				o.File, o.Line = p.File, k.Line
@@ -617,4 +621,40 @@ func ParseDictWord(s string) (word string, freq float64, err error) {
 		return f[0], freq, nil
 	}
 	return "", 0, fmt.Errorf("dict entry %q: write a word, optionally followed by a frequency", s)
+}
+
+// builtinRulesNamed returns, as pack/id, the rules named id of the
+// built-in packs among extends and the built-in packs they extend: what a
+// bare override id (missing-greeting for base/missing-greeting) most
+// likely means. A pack extended by path is not read here (validatePack
+// sees one file); its rules give no hint.
+func builtinRulesNamed(extends []string, id string) []string {
+	var out []string
+	seen := map[string]bool{}
+	var walk func(names []string)
+	walk = func(names []string) {
+		for _, name := range names {
+			if seen[name] || IsPath(name) {
+				continue
+			}
+			seen[name] = true
+			src, ok := BuiltinSource(name)
+			if !ok {
+				continue
+			}
+			res := decodePack(builtinFile(name), src, true)
+			if res.pack == nil {
+				continue
+			}
+			for _, r := range res.pack.Rules {
+				if r.ID == id {
+					out = append(out, res.pack.Name+"/"+r.ID)
+				}
+			}
+			walk(res.pack.Extends)
+		}
+	}
+	walk(extends)
+	sort.Strings(out)
+	return out
 }
