@@ -603,11 +603,20 @@ func textScore(text []byte, common map[rune]bool) int {
 
 // The most frequent characters of Chinese prose and customer-service chat,
 // in Simplified and in Traditional script (characters the scripts share are
-// in both).
+// in both), and those of written Cantonese (cantonese), which Hong Kong
+// shops chat in: 佢哋嘅嘢, 冇貨喇 or a library of 唔該晒 and 冇問題 has few
+// of the others, and its Big5 bytes read as GB18030 as rare characters
+// (蔦抅鸋澫) which score nothing either, a tie that went to GB18030.
 var (
-	commonSimplified  = runeSet("的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将还分此心前面又定见只主没公从知已请问亲您谢货单买卖号码颜色价钱务开关系给让应该欢迎联订退款换尺寸快递收地址帮查稍等客服商品质量包邮物流信息呢吗吧啊哦嗯呀哈拍付件点样现实题电话网购店铺运费尽处理认为谁最想间候满意觉得今明后收藏边间长短码数号库存颜色双条双很谢谢麻烦这样时间东西怎么还没到发货快件签收")
-	commonTraditional = runeSet("的一是不了人我在有他這為之大來以個中上們到說國和地也子時道出而要於就下得可你年生自會那後能對著事其裡所去行過家十用發天如然作方成者多日都三小二無同麼經法當起與好看學進種將還分此心前面又定見只主沒公從知已請問親您謝貨單買賣號碼顏色價錢務開關係給讓應該歡迎聯訂退款換尺寸快遞收地址幫查稍等客服商品質量包郵物流信息呢嗎吧啊哦嗯呀哈拍付件點樣現實題電話網購店鋪運費盡處理認為誰最想間候滿意覺得今明後收藏邊間長短碼數號庫存顏色雙條雙很謝謝麻煩這樣時間東西怎麼還沒到發貨快件簽收")
+	commonSimplified  = runeSet("的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将还分此心前面又定见只主没公从知已请问亲您谢货单买卖号码颜色价钱务开关系给让应该欢迎联订退款换尺寸快递收地址帮查稍等客服商品质量包邮物流信息呢吗吧啊哦嗯呀哈拍付件点样现实题电话网购店铺运费尽处理认为谁最想间候满意觉得今明后收藏边间长短码数号库存颜色双条双很谢谢麻烦这样时间东西怎么还没到发货快件签收" + cantonese + "系揾啰谂倾靓拣")
+	commonTraditional = runeSet("的一是不了人我在有他這為之大來以個中上們到說國和地也子時道出而要於就下得可你年生自會那後能對著事其裡所去行過家十用發天如然作方成者多日都三小二無同麼經法當起與好看學進種將還分此心前面又定見只主沒公從知已請問親您謝貨單買賣號碼顏色價錢務開關係給讓應該歡迎聯訂退款換尺寸快遞收地址幫查稍等客服商品質量包郵物流信息呢嗎吧啊哦嗯呀哈拍付件點樣現實題電話網購店鋪運費盡處理認為誰最想間候滿意覺得今明後收藏邊間長短碼數號庫存顏色雙條雙很謝謝麻煩這樣時間東西怎麼還沒到發貨快件簽收" + cantonese + "係搵囉諗傾靚揀裏")
 )
+
+// cantonese are the characters of written Cantonese that both scripts
+// write alike (the particles 嘅 咗 啲 喇 㗎 嘞 啫, 唔 冇 佢 哋 喺 嚟 嘢 咩 乜 畀
+// 俾 咁 嗰 噉 睇 攞 晒 啱 喎 咪 咋 埋, and 衫): commonSimplified and
+// commonTraditional add their own forms of 係 搵 囉 諗 傾 靚 揀.
+const cantonese = "唔嘅咗啲冇佢哋喺嚟嘢咩乜畀俾咁嗰喇㗎噉睇攞晒啱喎咪嘞咋啫埋衫"
 
 func runeSet(s string) map[rune]bool {
 	m := map[rune]bool{}

@@ -156,3 +156,34 @@ func TestGuessChineseScores(t *testing.T) {
 		t.Error("Big5 text not detected as Big5")
 	}
 }
+
+// TestGuessChineseCantonese: a short Hong Kong library or chat in written
+// Cantonese has few of the common Mandarin characters; its Big5 bytes read
+// as GB18030 as rare characters (佢哋嘅嘢 as 蔦抅鸋澫, 冇 as 蒒), a tie that
+// went to GB18030. The same text in GBK (Simplified Cantonese, written in
+// Guangdong) stays GB18030.
+func TestGuessChineseCantonese(t *testing.T) {
+	for _, tc := range []struct{ trad, simp string }{
+		{"佢哋嘅嘢", "佢哋嘅嘢"},
+		{"冇", "冇"},
+		{"靚", "靓"},
+		{"喇", "喇"},
+		{"啫", "啫"},
+		{"囉", "啰"},
+		{"衫褲鞋襪", "衫裤鞋袜"},
+		{"佢冇覆我", "佢冇复我"},
+		{"唔該晒，我哋聽日寄", "唔该晒，我哋听日寄"},
+		{"我已經畀咗錢㗎喇", "我已经畀咗钱喇"},
+	} {
+		big5 := encodeWith(t, traditionalchinese.Big5, tc.trad+"\n")
+		if e := guessChinese(big5); e != traditionalchinese.Big5 {
+			got, _ := e.NewDecoder().Bytes(big5)
+			t.Errorf("Big5 %s read as GB18030: %q", tc.trad, got)
+		}
+		gbk := encodeWith(t, simplifiedchinese.GBK, tc.simp+"\n")
+		if e := guessChinese(gbk); e != simplifiedchinese.GB18030 {
+			got, _ := e.NewDecoder().Bytes(gbk)
+			t.Errorf("GBK %s read as Big5: %q", tc.simp, got)
+		}
+	}
+}
