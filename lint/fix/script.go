@@ -229,17 +229,22 @@ func InScript(text string, edits []Edit) (out []Edit, left []*ScriptError, err e
 }
 
 // textVariants says which of tradVariants' pairs the text writes in the
-// other form (裏 and never 裡), each read once, when first asked.
+// other form (裏 and never 裡), each read once, when first asked, and
+// whether the text is Hong Kong's (see tradHongKong).
 type textVariants struct {
 	text string
 	alt  map[rune]rune // the form to write for a form (itself: as it is)
+	hk   int8          // 0 not yet asked, 1 Hong Kong's, -1 not
 }
 
 // form returns the form of the Traditional character r that the text
-// writes: r's variant when the text has it and not r, else r.
+// writes: r's variant when the text has it and not r; in a Hong Kong text
+// that writes neither, Hong Kong's form of r (tradHongKong); else r.
 func (v *textVariants) form(r rune) rune {
-	o, ok := tradChoices().variants[r]
-	if !ok {
+	tc := tradChoices()
+	o, ok := tc.variants[r]
+	hk, hkOK := tc.hongKong[r]
+	if !ok && !hkOK {
 		return r
 	}
 	if f, seen := v.alt[r]; seen {
@@ -249,11 +254,27 @@ func (v *textVariants) form(r rune) rune {
 		v.alt = map[rune]rune{}
 	}
 	f := r
-	if strings.ContainsRune(v.text, o) && !strings.ContainsRune(v.text, r) {
+	switch {
+	case strings.ContainsRune(v.text, r):
+	case ok && strings.ContainsRune(v.text, o):
 		f = o
+	case hkOK && v.hongKong():
+		f = hk
 	}
 	v.alt[r] = f
 	return f
+}
+
+// hongKong reports whether the text is written Cantonese: it has a
+// character of hongKongChars.
+func (v *textVariants) hongKong() bool {
+	if v.hk == 0 {
+		v.hk = -1
+		if strings.ContainsAny(v.text, hongKongChars) {
+			v.hk = 1
+		}
+	}
+	return v.hk == 1
 }
 
 // scriptOf reads script's counts: 1 Traditional, -1 Simplified, 0 neither

@@ -111,16 +111,32 @@ const tradPhrases = `
 // one and not the form it would write.
 const tradVariants = `裡裏 麵麪 臺台 污汙 曬晒 濕溼 洩泄 痴癡 秘祕 豔艷 脣唇 巖岩`
 
+// tradHongKong are Hong Kong's forms of characters whose usual form above
+// is Taiwan's (OpenCC's HKVariants.txt writes 臺 as 台 and 菸 as 煙; 裡 is
+// TWVariants' form of 裏, which Hong Kong keeps): InScript writes them in
+// a text in written Cantonese (see hongKongText) that writes neither form,
+// where the text's own form (tradVariants) would be Taiwan's for want of
+// one: 前台 is 前台 and 香烟 香煙 in a Hong Kong library, 前臺 and 香菸 in a
+// Taiwan one.
+const tradHongKong = `裡裏 臺台 菸煙`
+
+// hongKongChars are characters of written Cantonese that other Chinese
+// text does not write (嘅 的, 咗 了, 冇 没有, 哋 们, 喺 在, 嚟 来, 嘢 东西,
+// 啲 些, 㗎, 佢 他): a text with one is Hong Kong's (唔, also an
+// interjection, is not among them).
+const hongKongChars = "嘅咗冇哋喺嚟嘢啲㗎佢"
+
 // tradTables are tradDefaults, tradPhrases and tradVariants read.
 type tradTables struct {
 	def      map[rune]rune // 0: only the word decides
 	phrases  map[string]string
 	maxWord  int // the longest phrase, in characters
 	variants map[rune]rune
+	hongKong map[rune]rune // tradHongKong
 }
 
 var tradChoices = sync.OnceValue(func() *tradTables {
-	t := &tradTables{def: map[rune]rune{}, phrases: map[string]string{}, variants: map[rune]rune{}}
+	t := &tradTables{def: map[rune]rune{}, phrases: map[string]string{}, variants: map[rune]rune{}, hongKong: map[rune]rune{}}
 	for _, f := range strings.Fields(tradDefaults) {
 		s, n := utf8.DecodeRuneInString(f)
 		d, _ := utf8.DecodeRuneInString(f[n:])
@@ -138,6 +154,11 @@ var tradChoices = sync.OnceValue(func() *tradTables {
 		a, n := utf8.DecodeRuneInString(f)
 		b, _ := utf8.DecodeRuneInString(f[n:])
 		t.variants[a] = b
+	}
+	for _, f := range strings.Fields(tradHongKong) {
+		a, n := utf8.DecodeRuneInString(f)
+		b, _ := utf8.DecodeRuneInString(f[n:])
+		t.hongKong[a] = b
 	}
 	return t
 })

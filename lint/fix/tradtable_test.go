@@ -104,6 +104,14 @@ func TestInScriptReplies(t *testing.T) {
 		{"裏 (Hong Kong)", "喺邊度攞貨？我哋店裏有", "请到店里取货", "請到店裏取貨"},
 		{"麪 (Hong Kong)", "呢款即食麪幾錢", "这款泡面特价", "這款泡麪特價"},
 		{"台 (Taiwan, written so)", "台灣本島免運", "平台满额包邮", "平台滿額包郵"},
+		// a Hong Kong library (written Cantonese) that shows neither form
+		// gets Hong Kong's 台, 裏 and 煙, not Taiwan's 臺, 裡 and 菸
+		{"台 里 (Hong Kong)", "請問喺邊度攞貨", "到前台这里取货", "到前台這裏取貨"},
+		{"香烟 (Hong Kong)", "呢度可唔可以食煙呀？佢話唔得", "店内禁止吸烟", "店內禁止吸煙"},
+		{"香烟 (Taiwan)", "店裡可以抽嗎", "店内禁止吸烟", "店內禁止吸菸"},
+		// the library's own form wins over Hong Kong's
+		{"裡 (Hong Kong, written so)", "我哋店裡有貨", "请到店里取货", "請到店裡取貨"},
+		{"臺 (Hong Kong, written so)", "佢喺櫃臺等緊", "到前台这里取货", "到前臺這裏取貨"},
 	} {
 		text := "這是說明\n" + tc.line + "不行\n"
 		es, left, err := InScript(text, []Edit{{Line: 2, Start: len(tc.line), End: len(tc.line) + len("不行"), Old: "不行", New: tc.repl, Rule: "shop/r"}})
