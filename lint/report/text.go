@@ -920,7 +920,10 @@ func skipWhy(reason string) string {
 	case strings.HasPrefix(reason, "text joined"):
 		return "文本由导出拼接"
 	case strings.HasPrefix(reason, "the export has no message types"):
-		return "导出没有消息类型"
+		// (a json export read through --map whose first 64 KB has no
+		// type key, a csv without a type column: the field may be there
+		// under another name, or only later in the file)
+		return "导出没有消息类型；类型在别的字段时，用 --map type=字段名 读取"
 	}
 	return reason
 }
