@@ -133,8 +133,12 @@ var zhePhrases = []pair{
 // own, but that Simplified Chinese merged into another (the 1955 table of
 // variant characters): 妳 is 你 written to a woman, 牠 is 它 of an animal,
 // 粧 is 妆. A customer or agent from Taiwan or Hong Kong writes 妳好, which
-// a rule's 你好 did not find.
-var variantChars = []pair{{"妳", "你"}, {"牠", "它"}, {"粧", "妆"}}
+// a rule's 你好 did not find. And Hong Kong's standard forms (OpenCC's
+// HKVariants, which TSCharacters does not list): 衞 of 衞生署 is 卫 (衛),
+// 枱 (檯) is 台, 敍 is 叙, 糭 is 粽; the others of HKVariants (説, 閲, 啟,
+// 為 …) TSCharacters already converts, but for 衹, which it keeps.
+var variantChars = []pair{{"妳", "你"}, {"牠", "它"}, {"粧", "妆"},
+	{"衞", "卫"}, {"枱", "台"}, {"敍", "叙"}, {"糭", "粽"}}
 
 // adjustChars adds variantChars to the characters (OpenCC's own entries
 // win), sorted by key.
