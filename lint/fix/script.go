@@ -265,6 +265,34 @@ func (v *textVariants) form(r rune) rune {
 	return f
 }
 
+// forms returns s, a text in Traditional script, with each character of
+// tradVariants and tradHongKong in the form the text writes (form): 臺 and
+// 裡 become 台 and 裏 in a library that writes those, or in a Hong Kong one
+// that writes neither. Where that would not read as s does, s is returned.
+func (v *textVariants) forms(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		f := v.form(r)
+		if f == r {
+			if b.Len() > 0 {
+				b.WriteRune(r)
+			}
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString(s[:i])
+		}
+		b.WriteRune(f)
+	}
+	if b.Len() == 0 {
+		return s
+	}
+	if w := b.String(); match.Normalize(w) == match.Normalize(s) {
+		return w
+	}
+	return s
+}
+
 // hongKong reports whether the text is written Cantonese: it has a
 // character of hongKongChars.
 func (v *textVariants) hongKong() bool {
@@ -299,7 +327,10 @@ func scriptOf(trad, simp int) int {
 // tradForm says, in the text's variant (vs).
 func (t *scriptTables) toTraditional(e Edit, vs *textVariants) (string, error) {
 	if scriptOf(t.script(e.New)) == 1 {
-		return e.New, nil
+		// written in Traditional already (by the pack, or for the report
+		// by the reply alone, which may show neither of a pair): in the
+		// text's forms, as a conversion would write it
+		return vs.forms(e.New), nil
 	}
 	// the match's forms of the characters with several: 0 where it
 	// writes one in two ways

@@ -124,6 +124,31 @@ func TestInScriptReplies(t *testing.T) {
 		}
 	}
 
+	// a replacement in Traditional already (a pack's, or the report's
+	// suggestion written for the reply alone, which shows neither form) is
+	// written in the forms of the text as a whole: a library that writes
+	// 裏 elsewhere, or one in written Cantonese, gets 裏 and 台; a Taiwan
+	// one keeps 裡 and 菸
+	for _, tc := range []struct {
+		name, text, repl, want string
+	}{
+		{"Hong Kong library", "我哋店有貨\n", "到前臺這裡取貨", "到前台這裏取貨"},
+		{"裏 elsewhere", "店裏有貨\n", "到前臺這裡取貨", "到前臺這裏取貨"},
+		{"Taiwan library", "店裡可以抽嗎\n", "禁止吸菸", "禁止吸菸"},
+		{"Hong Kong library, 煙", "呢度冇位\n", "禁止吸菸", "禁止吸煙"},
+	} {
+		line := "你自己來拿"
+		text := tc.text + line + "\n"
+		es, left, err := InScript(text, []Edit{{Line: 2, Start: 0, End: len(line), Old: line, New: tc.repl, Rule: "shop/r"}})
+		if err != nil || len(left) > 0 || len(es) != 1 {
+			t.Errorf("%s: %v %v %v", tc.name, es, err, left)
+			continue
+		}
+		if es[0].New != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, es[0].New, tc.want)
+		}
+	}
+
 	// 干 of 干了: 乾 or 幹? Left out with its forms; the other edit made.
 	text := "這個衣服\n這樣不行\n"
 	edits := []Edit{
