@@ -227,8 +227,10 @@ type heldMsg struct {
 	Role       Role
 	Joined     bool
 	typ        uint8 // index of the message's Type in heldTypes; heldWhole
-	// TimeToMinute is the Message's (in what was padding: still 88 bytes)
+	// TimeToMinute and TextRunes are the Message's (in what was padding:
+	// still 88 bytes)
 	TimeToMinute bool
+	TextRunes    uint16
 }
 
 // heldTypes are the message types a heldMsg holds by their index
@@ -259,7 +261,7 @@ func (h *heldMsg) hold(m *Message, file string, loc unsafe.Pointer) {
 	h.ID, h.Sender, h.Text, h.wall, h.ext = m.ID, m.Sender, m.Text, t.wall, t.ext
 	h.line, h.seq = uint32(m.Pos.Line), uint32(m.Seq)
 	h.TextCol, h.TextAstral, h.TextRaw, h.Role, h.Joined, h.typ = m.TextCol, m.TextAstral, m.TextRaw, m.Role, m.Joined, typ
-	h.TimeToMinute = m.TimeToMinute
+	h.TimeToMinute, h.TextRunes = m.TimeToMinute, m.TextRunes
 	if typ == heldWhole || m.Waivers != nil || !sameString(m.Pos.File, file) || t.loc != loc || uint64(m.Pos.Line)|uint64(m.Seq) > math.MaxUint32 {
 		whole := new(Message)
 		*whole = *m
@@ -281,10 +283,10 @@ func sameString(a, b string) bool {
 
 // message restores the held message of conversation c, in a chunk of
 // times of location loc, into m, which must be empty (zero), but for its
-// TimeToMinute, which the caller copies (completeIn): with it, message
-// was too big for the compiler to inline, and the call with the registers
-// it saves cost completeIn 18 instructions a message; h is not held whole
-// (see completeIn, which copies that).
+// TimeToMinute and TextRunes, which the caller copies (completeIn): with
+// them, message was too big for the compiler to inline, and the call with
+// the registers it saves cost completeIn 18 instructions a message; h is
+// not held whole (see completeIn, which copies that).
 func (h *heldMsg) message(m *Message, c *Conversation, loc unsafe.Pointer) {
 	// (field by field: m is empty, see complete)
 	t := (*timeWords)(unsafe.Pointer(&m.Time))
@@ -444,7 +446,7 @@ func (g *grouper) completeIn(oc *openConv, ms []Message) *Conversation {
 				order.add(t.wall, t.ext)
 			} else {
 				h.message(&ms[k], c, ch.loc)
-				ms[k].TimeToMinute = h.TimeToMinute
+				ms[k].TimeToMinute, ms[k].TextRunes = h.TimeToMinute, h.TextRunes
 				order.add(h.wall, h.ext)
 			}
 			// drop its references for the collector (hold sets every

@@ -555,7 +555,8 @@ func TestHeldMessagesRoundTrip(t *testing.T) {
 	shanghai := time.FixedZone("CST", 8*3600)
 	base := func(line int) Message {
 		return Message{Conversation: "c1", ID: "m" + strconv.Itoa(line), Time: time.Date(2026, 11, 11, 8, 0, line, 7, shanghai),
-			Role: Agent, Sender: "小美", Text: "您好，亲，在的", Pos: Pos{File: "a.jsonl", Line: line}, TextRaw: 3, TextCol: 41, TextAstral: 2}
+			Role: Agent, Sender: "小美", Text: "您好，亲，在的", Pos: Pos{File: "a.jsonl", Line: line}, TextRaw: 3, TextCol: 41, TextAstral: 2,
+			TimeToMinute: line%2 == 0, TextRunes: 7}
 	}
 	var in []Message
 	for i, edit := range []func(m *Message){
@@ -607,6 +608,10 @@ func TestHeldMessagesRoundTrip(t *testing.T) {
 	// (which conversations are linted early is in the report)
 	if size := int(unsafe.Sizeof(msgChunk{})); size > chunkBytes || unsafe.Sizeof(heldMsg{}) >= unsafe.Sizeof(Message{}) {
 		t.Errorf("a chunk takes %d bytes, counted as %d; a held message %d, a Message %d", size, chunkBytes, unsafe.Sizeof(heldMsg{}), unsafe.Sizeof(Message{}))
+	}
+	// TimeToMinute and TextRunes lie in what was padding, in both
+	if unsafe.Sizeof(heldMsg{}) != 88 || unsafe.Sizeof(Message{}) != 176 {
+		t.Errorf("a held message takes %d bytes, a Message %d: want 88 and 176", unsafe.Sizeof(heldMsg{}), unsafe.Sizeof(Message{}))
 	}
 }
 

@@ -185,11 +185,18 @@ type Message struct {
 	// timing rules decide only what such times prove. (It lies in the
 	// padding after TextAstral: a Message is no larger for it.)
 	TimeToMinute bool
-	Sender       string
-	Type         string // TypeText unless the export says otherwise
-	Text         string
-	Pos          Pos
-	Seq          int // order in which the message was read, for stable sorting
+	// TextRunes is how many characters Text has (utf8.RuneCountInString),
+	// as the reader counted them reading it; 0 when it did not count them,
+	// or they are over 65,535. It is Text's count only while TextCol > 0
+	// (the text as written on its line): a text changed after it was read
+	// (by --html) has TextCol -1, and the count of the text before. (In the
+	// padding after TimeToMinute: a Message is no larger for it.)
+	TextRunes uint16
+	Sender    string
+	Type      string // TypeText unless the export says otherwise
+	Text      string
+	Pos       Pos
+	Seq       int // order in which the message was read, for stable sorting
 	// Waivers are inline waivers in the source that suppress rules for this
 	// message (a canned library's "# chatlint-disable-next-line RULE reason").
 	Waivers []Waiver

@@ -57,9 +57,17 @@ func (l *length) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			continue // no more characters than bytes
 		}
 		text, lead := trimBlanks(m.Text)
-		// counted only as far as it takes to tell a text within the
-		// limit, as most texts longer in bytes are
-		n := runeCountUpTo(text[lead:], l.max)
+		var n int
+		if m.TextRunes > 0 && m.TextCol > 0 {
+			// the reader's count of the text as it is (see
+			// lint.Message.TextRunes), less the blanks trimmed, a
+			// character a byte
+			n = int(m.TextRunes) - (len(m.Text) - len(text)) - lead
+		} else {
+			// counted only as far as it takes to tell a text within
+			// the limit, as most texts longer in bytes are
+			n = runeCountUpTo(text[lead:], l.max)
+		}
 		if n <= l.max {
 			continue
 		}

@@ -235,7 +235,9 @@ func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, str
 			f.textAstral = int32(lint.Astral(line[:at]))
 		}
 	}
-	return messageFromRecord(&rec, &f, src, pos)
+	m, why := messageFromRecord(&rec, &f, src, pos)
+	m.TextRunes = textRunes(utf8.RuneCountInString(m.Text)) // (as the scanner counts)
+	return m, why
 }
 
 // textString finds the string of a record's text in the line (which

@@ -295,8 +295,10 @@ type rawFields struct {
 	trusted bool
 	// textAt is how many code points of the line come before the text
 	// string's content, textAstral how many of them lie beyond the BMP;
-	// textRaw how many of its bytes are as they are there (-1: all).
-	textAt, textRaw, textAstral int32
+	// textRaw how many of its bytes are as they are there (-1: all);
+	// textRunes how many characters the text has (lint.Message.TextRunes:
+	// a string's code points, unescaped, or a number's digits)
+	textAt, textRaw, textAstral, textRunes int32
 	// role is the role scan read as one of the canonical names (see
 	// knownRole) from the string at roleAt, 0 when it did not
 	role   lint.Role
@@ -493,7 +495,7 @@ func (sc *jsonScanner) parseInto(m *lint.Message, line []byte, src *Source, pos 
 		}
 		m.Text = sText
 		m.TextCol, m.TextRaw = textPlace(int(r.textAt), int(r.textRaw))
-		m.TextAstral = r.textAstral
+		m.TextAstral, m.TextRunes = r.textAstral, textRunes(int(r.textRunes))
 		if m.Sender = sSender; known&knownSenderPlain == 0 && edged(m.Sender) {
 			m.Sender = trimEdged(m.Sender)
 		}
@@ -596,7 +598,7 @@ func (sc *jsonScanner) fillKnown(m *lint.Message, r *rawFields, line []byte, src
 	m.Pos, m.Type = pos, lint.TypeText
 	m.Text = sText
 	m.TextCol, m.TextRaw = textPlace(int(r.textAt), int(r.textRaw))
-	m.TextAstral = r.textAstral
+	m.TextAstral, m.TextRunes = r.textAstral, textRunes(int(r.textRunes))
 	if m.Sender = sender; !senderPlain && edged(sender) {
 		m.Sender = trimEdged(sender)
 	}
@@ -628,6 +630,15 @@ func textPlace(at, raw int) (col int32, verbatim uint16) {
 	}
 	// (as many as TextRaw holds: a match past them has no column)
 	return int32(at + 1), uint16(min(raw, lint.TextAllRaw-1))
+}
+
+// textRunes is lint.Message.TextRunes for a text of n characters: 0 (not
+// counted) past what it holds.
+func textRunes(n int) uint16 {
+	if n > math.MaxUint16 {
+		return 0
+	}
+	return uint16(n)
 }
 
 // astralShift is where plainStringEnd's count of a string's characters
@@ -1019,6 +1030,7 @@ func (sc *jsonScanner) scanFrom(line []byte, r *rawFields, i int, cont uint64) b
 			if ve >= 0 {
 				if field == fText {
 					r.textAt, r.textRaw, r.textAstral = int32(vs-int(uint32(cont))), -1, int32(cont>>astralShift)
+					r.textRunes = int32(ve - vs - int(uint32(c)))
 				}
 				cont += c
 			} else {
@@ -1047,6 +1059,9 @@ func (sc *jsonScanner) scanFrom(line []byte, r *rawFields, i int, cont uint64) b
 				if !utf8.Valid(raw) {
 					return false
 				}
+				if field == fText {
+					r.textRunes = int32(codePoints(raw))
+				}
 			}
 			if field < nFields {
 				r.span[field], r.kind[field] = [2]int32{int32(vs), int32(ve)}, kind
@@ -1070,6 +1085,7 @@ func (sc *jsonScanner) scanFrom(line []byte, r *rawFields, i int, cont uint64) b
 				r.span[field], r.kind[field] = [2]int32{int32(i), int32(e)}, vNumber
 				if field == fText {
 					r.textAt = math.MaxInt32 // a text not in a string: no column
+					r.textRunes = int32(e - i)
 				}
 			}
 			i = e
@@ -1205,6 +1221,7 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 			}
 			if field == fText {
 				r.textAt, r.textRaw, r.textAstral = r.span[fText][0]-int32(uint32(cont)), -1, int32(cont>>astralShift)
+				r.textRunes = int32(j) - r.span[fText][0] - int32(uint32(more))
 				if j+2 == n && line[j+1] == '}' {
 					// the brace that ends the line: most records end
 					// with their text (as below, without sepKey's
@@ -1255,6 +1272,7 @@ func flatFields(line []byte, r *rawFields) (i int, cont uint64, done bool) {
 			r.span[field], r.kind[field] = [2]int32{int32(v), int32(e)}, vNumber
 			if field == fText {
 				r.textAt = math.MaxInt32 // a text not in a string: no column
+				r.textRunes = int32(e - v)
 			}
 			v = e
 		default:
