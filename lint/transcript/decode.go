@@ -84,6 +84,10 @@ type decodeInfo struct {
 	// decoded reader has not buffered yet as they are, CRs untouched (see
 	// Source.plain); nil otherwise
 	plain io.Reader
+	// decoded: a decoder (GB18030, Big5, UTF-16 …, or lines in them among
+	// UTF-8 ones) is between the file's bytes and the text (see
+	// Source.decoded)
+	decoded bool
 }
 
 // decodePooled is decodeMixed with pooled buffers: release returns them,
@@ -166,7 +170,7 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, relea
 		release()
 		return nil, decodeInfo{}, nil, fmt.Errorf("binary file (NUL byte at byte %d of the decoded text), not a text transcript", i)
 	}
-	d := decodeInfo{stats: stats, marked: marked}
+	d := decodeInfo{stats: stats, marked: marked, decoded: src != br}
 	if src == br {
 		d.plain = &plainReader{br: br, r: r}
 	}
@@ -780,7 +784,13 @@ func (l *lineReader) tooLong() string {
 	if l.long == 0 {
 		return ""
 	}
-	return fmt.Sprintf("line is %s long, over the %s a record may take (4 × --max-message-size); not read", lint.ByteSize(l.long), lint.ByteSize(int64(l.max)))
+	// (the bound counts the text as read, in UTF-8: a GBK or Big5 line's
+	// Chinese takes 3 bytes a character there, not 2 as in the file)
+	asRead := ""
+	if l.src != nil && l.src.decoded {
+		asRead = " once read as UTF-8"
+	}
+	return fmt.Sprintf("line is %s long%s, over the %s a record may take (4 × --max-message-size); not read", lint.ByteSize(l.long), asRead, lint.ByteSize(int64(l.max)))
 }
 
 // nextRecord is next for readers of a record per line: it reports each line

@@ -104,6 +104,9 @@ type Source struct {
 	// as they are: a reader may read them itself (see readBlockLines);
 	// nil otherwise
 	plain io.Reader
+	// decoded: the file is not read as UTF-8 as it is, but decoded (see
+	// decodeInfo.decoded): sizes counted on the text are not the file's
+	decoded bool
 	// at, for a binary format's regular file read as it is (not standard
 	// input, not gzip), reads the file in place, size bytes long: a
 	// workbook is unzipped from it, not read whole into memory (see
@@ -850,7 +853,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 			return &FileError{Name: name, Err: err}
 		}
 	}
-	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: d.marked, plain: d.plain}, sink)
+	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: d.marked, plain: d.plain, decoded: d.decoded}, sink)
 }
 
 // readSource reads an opened file in its format (readFile has announced
