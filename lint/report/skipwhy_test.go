@@ -45,7 +45,7 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 		if !strings.Contains(out, "文本由导出拼接") {
 			t.Errorf("%s: the length rule's reason not given:\n%s", format, out)
 		}
-		if !strings.Contains(out, "导出没有消息类型；csv、json 导出的类型在别的列或字段时，用 --map type=列名或字段名 读取") || strings.Contains(out, "（the export") {
+		if !strings.Contains(out, "导出没有消息类型；csv、xlsx、json 导出的类型在别的列或字段时，用 --map type=列名或字段名 读取") || strings.Contains(out, "（the export") {
 			t.Errorf("%s: the followup rule's reason not given in Chinese:\n%s", format, out)
 		}
 	}

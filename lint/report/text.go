@@ -921,9 +921,9 @@ func skipWhy(reason string) string {
 		return "文本由导出拼接"
 	case strings.HasPrefix(reason, "the export has no message types"):
 		// (a json export read through --map whose first 64 KB has no
-		// type key, a csv without a type column: the field may be there
+		// type key, a csv or xlsx without a type column: the field may be there
 		// under another name, or only later in the file)
-		return "导出没有消息类型；csv、json 导出的类型在别的列或字段时，用 --map type=列名或字段名 读取"
+		return "导出没有消息类型；csv、xlsx、json 导出的类型在别的列或字段时，用 --map type=列名或字段名 读取"
 	}
 	return reason
 }
