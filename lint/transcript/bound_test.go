@@ -151,6 +151,32 @@ func TestLineReaderBoundKeepsNothing(t *testing.T) {
 	}
 }
 
+// TestLineBoundBeforeCut: the bound counts a last line's bytes as the file
+// has them. A line cut off inside its last character (an interrupted
+// download) within the bound is read, with U+FFFD where that character
+// was, though U+FFFD takes up to 2 bytes more than the cut one's (a 39-byte
+// line under a 40-byte bound was "41 B long ... not read").
+func TestLineBoundBeforeCut(t *testing.T) {
+	tests := []struct {
+		name, in string
+		max      int
+		line     string
+		long     int64
+	}{
+		{"one byte of 3 cut, within", strings.Repeat("0", 38) + "\xe8", 40, strings.Repeat("0", 38) + "\uFFFD", 0},
+		{"two bytes of 3 cut, at the bound", strings.Repeat("0", 38) + "\xe5\xa5", 40, strings.Repeat("0", 38) + "\uFFFD", 0},
+		{"over the bound", strings.Repeat("0", 40) + "\xe8", 40, "", 41},
+		{"whole, within", strings.Repeat("0", 37) + "好", 40, strings.Repeat("0", 37) + "好", 0},
+	}
+	for _, tt := range tests {
+		lr := &lineReader{r: bufio.NewReaderSize(strings.NewReader("first\n"+tt.in), 16), max: tt.max}
+		lines, longs, _ := readLines(t, lr)
+		if len(lines) != 2 || lines[1] != tt.line || longs[1] != tt.long {
+			t.Errorf("%s: last line %q (long %v), want %q (long %d)", tt.name, lines, longs, tt.line, tt.long)
+		}
+	}
+}
+
 // readLines reads every line of lr: the lines, each one's lr.long, and the
 // most the reader's buffer held.
 func readLines(t *testing.T, lr *lineReader) (lines []string, longs []int64, most int) {

@@ -739,12 +739,14 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 		l.long = n
 		return nil, true, nil
 	}
-	if err == io.EOF {
+	line = l.bounded(trimEOL(l.buf))
+	if l.long == 0 && err == io.EOF {
 		// the last line, without a line break (a CR that ended the input
-		// was made one: see crReader)
-		l.buf = cutLastLine(l.src, l.buf, l.line)
+		// was made one: see crReader); cut after the bound, which counts
+		// the file's bytes, not the U+FFFD that may take 2 more
+		line = cutLastLine(l.src, line, l.line)
 	}
-	return l.bounded(trimEOL(l.buf)), true, nil
+	return line, true, nil
 }
 
 // cutLastLine returns line, the last line of src (number n) and without a
