@@ -1,15 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"io"
-	"os"
-	"os/signal"
-	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 )
 
 // TestInterruptedGitHub: --format github holds the findings' annotations
@@ -17,33 +12,15 @@ import (
 // Ctrl-C or a CI job's SIGTERM wrote none of those it had. It writes them,
 // and a line saying the run stopped.
 func TestInterruptedGitHub(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no signal to send")
-	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
-
-	pr, pw := endlessTranscript()
-	defer pw.Close()
-	in := &countingReader{r: pr}
-	stdout := &lockedBuffer{}
-	var stderr bytes.Buffer
-	done := make(chan int, 1)
-	go func() {
-		done <- run([]string{"lint", "--no-progress", "--format", "github", "--memory-budget", "1MiB", "-"}, in, stdout, &stderr)
-	}()
+	var in *countingReader
+	r := startInterruptible(t, func(pr io.Reader) io.Reader {
+		in = &countingReader{r: pr}
+		return in
+	}, "--format", "github", "--memory-budget", "1MiB")
 	// past the memory budget, conversations are linted while reading
-	deadline := time.Now().Add(20 * time.Second)
-	for in.n.Load() < 8<<20 {
-		if time.Now().After(deadline) {
-			t.Fatal("standard input is not read")
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): the report on standard output is incomplete\n")
-	pw.CloseWithError(io.ErrClosedPipe)
-	out := stdout.String()
+	waitUntil(t, "standard input is not read", func() bool { return in.n.Load() >= 8<<20 })
+	r.interrupt(t)
+	out := r.stdout.String()
 	if !strings.HasPrefix(out, "::warning title=base/missing-greeting::<stdin>:1: ") {
 		t.Errorf("stdout starts %.200q", out)
 	}
