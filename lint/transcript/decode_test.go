@@ -187,3 +187,38 @@ func TestGuessChineseCantonese(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessChineseTie: a line of Hong Kong places or names has no common
+// character, in Big5 as read in either encoding (0 to 0), a tie that went
+// to GB18030: 沙田 read as ‵バ, 銅鑼灣 as 簧苧芖. The tie now goes to the
+// encoding that reads fewer of the characters as rare ones; the same
+// places in GBK stay GB18030, as does the line recoded among UTF-8 ones
+// (a Hong Kong export whose first 64 KB are English conversations).
+func TestGuessChineseTie(t *testing.T) {
+	for _, tc := range []struct{ trad, simp string }{
+		{"沙田", "沙田"},
+		{"銅鑼灣", "铜锣湾"},
+		{"觀塘", "观塘"},
+		{"葵涌", "葵涌"},
+		{"尖沙咀", "尖沙咀"},
+		{"荃灣", "荃湾"},
+		{"Order 1234 寄 沙田", "Order 1234 寄 沙田"},
+	} {
+		big5 := encodeWith(t, traditionalchinese.Big5, tc.trad)
+		if e := guessChinese(big5); e != traditionalchinese.Big5 {
+			got, _ := e.NewDecoder().Bytes(big5)
+			t.Errorf("Big5 %s read as GB18030: %q", tc.trad, got)
+		}
+		if text, _, ok := recodeLine(big5); !ok || string(text) != tc.trad {
+			t.Errorf("Big5 line %s recoded as %q (%v)", tc.trad, text, ok)
+		}
+		gbk := encodeWith(t, simplifiedchinese.GBK, tc.simp)
+		if e := guessChinese(gbk); e != simplifiedchinese.GB18030 {
+			got, _ := e.NewDecoder().Bytes(gbk)
+			t.Errorf("GBK %s read as Big5: %q", tc.simp, got)
+		}
+		if text, _, ok := recodeLine(gbk); !ok || string(text) != tc.simp {
+			t.Errorf("GBK line %s recoded as %q (%v)", tc.simp, text, ok)
+		}
+	}
+}
