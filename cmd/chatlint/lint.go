@@ -473,6 +473,9 @@ type lintRun struct {
 	// config's min_score and where it is set; minFrom names it in an
 	// error (--min-score, or where the config sets it)
 	minSaid, minFrom string
+	// failSaid names the fail-on severity in the gate's message, as
+	// minSaid names the bar
+	failSaid string
 	// reuseMessages: the report writer keeps nothing of a result once
 	// written (lint.Engine.ReuseMessages)
 	reuseMessages bool
@@ -547,11 +550,13 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		if r.failOn, err = cfg.FailOnSeverity(); err != nil {
 			return nil, failErr(err)
 		}
+		r.failSaid = "fail_on " + r.failOn.String() + " of " + cfg.Where("fail_on")
 	} else {
 		var ok bool
 		if r.failOn, ok = lint.ParseSeverity(f.failOn); !ok {
 			return nil, fail("unknown --fail-on %q (error, warning, info or none)", f.failOn)
 		}
+		r.failSaid = "--fail-on " + r.failOn.String()
 	}
 	r.minSaid, r.minFrom = "--min-score "+strconv.FormatFloat(r.minScore, 'f', -1, 64), "--min-score"
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
@@ -899,22 +904,84 @@ func inputSize(paths []string, opts transcript.Options, stdin io.Reader) int64 {
 // gate turns the summary into the exit code: 1 for findings at or above
 // fail-on, or a conversation under min-score.
 func (r *lintRun) gate(sum *lint.Summary) error {
-	var err error
+	closed := false
+	var said []string
 	if r.failOn != lint.SeverityNone && sum.MaxSeverity() >= r.failOn {
-		err = &exitError{code: 1}
+		closed = true
+		// the findings are the report's to show; where it shows them to
+		// nobody (--diff, a report written into a file, which leaves a
+		// CI job's log empty) the exit code is said here
+		if where := r.findingsUnshown(); where != "" {
+			said = append(said, failOnCount(sum, r.failOn, r.failSaid)+", "+where)
+		}
 	}
 	if r.minScore > 0 && sum.Conversations > 0 && sum.LowestScore() < r.minScore {
-		// said, as the findings of the other gate are shown (also when
-		// they shut the gate as well: the log names both reasons); a
-		// canned library's report shows no scores
+		// said, as the findings of the other gate are (also when they
+		// shut the gate as well: the log names both reasons); a canned
+		// library's report shows no scores
+		closed = true
 		what := "conversation"
 		if r.canned {
 			what = "reply"
 		}
-		err = &exitError{code: 1, err: fmt.Errorf("a %s scored under %s (the lowest: %s)", what, r.minSaid,
-			strconv.FormatFloat(sum.LowestScore(), 'f', -1, 64))}
+		said = append(said, fmt.Sprintf("a %s scored under %s (the lowest: %s)", what, r.minSaid,
+			strconv.FormatFloat(sum.LowestScore(), 'f', -1, 64)))
 	}
-	return err
+	switch {
+	case !closed:
+		return nil
+	case len(said) == 0:
+		return &exitError{code: 1}
+	}
+	return &exitError{code: 1, err: errors.New(strings.Join(said, "\nchatlint: "))}
+}
+
+// findingsUnshown says where the findings that close the fail-on gate are
+// when the run shows them to nobody: --diff writes no report (its diff
+// holds only the fixes), and a report written into a file (-o, or standard
+// output redirected into one) leaves the terminal or a CI job's log
+// without a word of why the run exits 1. It is "" when the report is shown
+// (on a terminal, or piped on to a program that reads it).
+func (r *lintRun) findingsUnshown() string {
+	if r.f.diff {
+		return "which the diff does not list (it holds only the fixes): run without --diff to see them"
+	}
+	if name := r.f.out.file(); name != "" {
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+			return "listed in " + name
+		}
+		return ""
+	}
+	if file, ok := outFile(r.cmd.OutOrStdout()); ok {
+		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+			return "listed in the report on standard output"
+		}
+	}
+	return ""
+}
+
+// failOnCount counts the findings at or above failOn: "3 findings at or
+// above --fail-on warning (error 1, warning 2)", the severities named when
+// more than one counts.
+func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) string {
+	n := 0
+	var by []string
+	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+		if sev < failOn {
+			continue
+		}
+		n += sum.BySeverity[sev]
+		by = append(by, fmt.Sprintf("%s %d", sev, sum.BySeverity[sev]))
+	}
+	noun := "findings"
+	if n == 1 {
+		noun = "finding"
+	}
+	s := fmt.Sprintf("%d %s at or above %s", n, noun, failSaid)
+	if len(by) > 1 {
+		s += " (" + strings.Join(by, ", ") + ")"
+	}
+	return s
 }
 
 // fix lints the library, then applies every prescribed replacement to its
