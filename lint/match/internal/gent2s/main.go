@@ -136,22 +136,30 @@ var zhePhrases = []pair{
 // a rule's 你好 did not find. And Hong Kong's standard forms (OpenCC's
 // HKVariants, which TSCharacters does not list): 衞 of 衞生署 is 卫 (衛),
 // 枱 (檯) is 台, 敍 is 叙, 糭 is 粽; the others of HKVariants (説, 閲, 啟,
-// 為 …) TSCharacters already converts, but for 衹, which it keeps.
+// 為 …) TSCharacters already converts. 衹 (only) is HKVariants' other form
+// of 只, which OpenCC's hk2s reads as 只 (HKVariantsRev) where its t2s and
+// tw2s keep it (TSCharacters lists 衹 as itself first): a Hong Kong agent's
+// 衹能 and 衹是 are a rule's 只能 and 只是, and Simplified text never writes
+// 衹 (the 2013 standard table merges it into 只). 祇 (qí, of 神祇) stays.
 var variantChars = []pair{{"妳", "你"}, {"牠", "它"}, {"粧", "妆"},
-	{"衞", "卫"}, {"枱", "台"}, {"敍", "叙"}, {"糭", "粽"}}
+	{"衞", "卫"}, {"枱", "台"}, {"敍", "叙"}, {"糭", "粽"}, {"衹", "只"}}
 
-// adjustChars adds variantChars to the characters (OpenCC's own entries
-// win), sorted by key.
+// adjustChars adds variantChars to the characters, sorted by key: OpenCC's
+// own entries win, but for one that keeps its character as it is (衹).
 func adjustChars(in []pair) []pair {
-	seen := map[string]bool{}
+	at := map[string]int{}
 	out := append([]pair(nil), in...)
-	for _, p := range in {
-		seen[p.from] = true
+	for i, p := range out {
+		at[p.from] = i
 	}
 	for _, p := range variantChars {
-		if !seen[p.from] {
-			seen[p.from] = true
+		i, ok := at[p.from]
+		switch {
+		case !ok:
+			at[p.from] = len(out)
 			out = append(out, p)
+		case out[i].to == out[i].from:
+			out[i] = p
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].from < out[j].from })
