@@ -1450,9 +1450,10 @@ func (g *grouper) drain() error {
 	return nil
 }
 
-// finish orders a conversation's messages by time (stable for equal times)
-// when every message has one; otherwise it keeps input order and marks the
-// conversation untimed.
+// finish orders a conversation's messages by time (stable for equal times;
+// times in the hour daylight saving repeats keep their order among
+// themselves: sortByTime) when every message has one; otherwise it keeps
+// input order and marks the conversation untimed.
 //
 // It reads the times' words (timeWords) in one pass rather than calling
 // Time.IsZero and Time.Before, which is not inlined, for every message:
@@ -1518,7 +1519,7 @@ func (o timeOrder) finish(c *Conversation) {
 		}
 	}
 	if back {
-		slices.SortStableFunc(ms, func(a, b Message) int { return a.Time.Compare(b.Time) })
+		sortByTime(ms)
 	}
 }
 

@@ -1100,19 +1100,10 @@ func repeatedHours(ms []lint.Message) bool {
 // almost everywhere; Antarctica/Troll's two).
 const clockChangeMax = 3 * time.Hour
 
-// repeatedHour reports whether t, read at the first occurrence of its
-// wall clock in its zone, is one the clocks show again after they go back.
-func repeatedHour(t time.Time) bool {
-	_, before := t.Zone()
-	_, after := t.Add(clockChangeMax).Zone()
-	if after >= before {
-		return false
-	}
-	// the same wall clock after the change: the instant t plus the
-	// hour(s) the clocks went back, if that is past the change
-	_, then := t.Add(time.Duration(before-after) * time.Second).Zone()
-	return then == after
-}
+// repeatedHour reports whether t, read at the first occurrence of its wall
+// clock in its zone, is one the clocks show again after they go back
+// (lint.RepeatedHour, which the grouper asks too).
+func repeatedHour(t time.Time) bool { return lint.RepeatedHour(t) }
 
 // minuteSpan is how much later than its time a message whose time was
 // written to the minute may have been sent: anywhere in the minute.
