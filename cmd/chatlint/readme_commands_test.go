@@ -392,8 +392,14 @@ func TestREADMEPackAndConfigExamples(t *testing.T) {
 		{"rules", "test", "packs/myshop.yaml"},
 		{"rules", "test"},
 	} {
-		if code, out, stderr := runChatlint(args...); code != 0 {
+		code, out, stderr := runChatlint(args...)
+		if code != 0 {
 			t.Errorf("%q with the README's pack and config: exit %d\n%s%s", args, code, out, stderr)
+		}
+		// a reader copies the sample: a rule of it that takes the place
+		// of one it extends must switch that one off, or both run
+		if strings.Contains(stderr, "still runs beside") {
+			t.Errorf("%q: a rule of the README's pack runs beside the built-in one it replaces:\n%s", args, stderr)
 		}
 	}
 	code, out, stderr := runChatlint("rules", "list")
@@ -405,8 +411,8 @@ func TestREADMEPackAndConfigExamples(t *testing.T) {
 			t.Errorf("rules list with the README's config does not name %s:\n%s", want, out)
 		}
 	}
-	if !regexp.MustCompile(`ecommerce/slow-reply +latency +error +2 `).MatchString(out) {
-		t.Errorf("the config's override of ecommerce/slow-reply (severity: error, deduct: 2) does not show in rules list:\n%s", out)
+	if !regexp.MustCompile(`myshop/slow-reply +latency +error +2 `).MatchString(out) {
+		t.Errorf("the config's override of myshop/slow-reply (severity: error, deduct: 2) does not show in rules list:\n%s", out)
 	}
 	// A lint run reads the input: section too (its encoding: gbk is
 	// overridden for the UTF-8 sample), fails on warnings (fail_on) and
@@ -415,6 +421,18 @@ func TestREADMEPackAndConfigExamples(t *testing.T) {
 	code, out, stderr = runChatlint("lint", "--encoding", "utf-8", day)
 	if code != 1 || !strings.Contains(out, "售后组") {
 		t.Errorf("lint with the README's config: exit %d (want 1: fail_on: warning), teams in the report: %v\n%s%s", code, strings.Contains(out, "售后组"), out, stderr)
+	}
+	// and each of its waits, greetings and notes is found once, by the
+	// pack's rule, not again by the one it replaces
+	for _, twice := range []string{"ecommerce/slow-reply", "base/missing-greeting", "ecommerce/unnoted-order-change"} {
+		if strings.Contains(out, twice) {
+			t.Errorf("lint with the README's pack reports %s beside the pack's own rule:\n%s", twice, out)
+		}
+	}
+	for _, own := range []string{"myshop/slow-reply", "myshop/greeting", "myshop/unnoted-order-change"} {
+		if !strings.Contains(out, own) {
+			t.Errorf("lint with the README's pack does not report %s on the sample day:\n%s", own, out)
+		}
 	}
 }
 
