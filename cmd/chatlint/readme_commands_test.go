@@ -182,6 +182,54 @@ func TestREADMEHTMLCommand(t *testing.T) {
 	}
 }
 
+// TestREADMEGitLabJUnit runs the JUnit section's GitLab job on the sample
+// library: the script's command exits 1 on its errors, saying so in the
+// job's log, and writes the JUnit file the job's reports: junit uploads.
+func TestREADMEGitLabJUnit(t *testing.T) {
+	section := readmeSection(t, readREADME(t), "### JUnit XML (`--format junit`)")
+	job := blockStarting(t, section, "yaml", "# .gitlab-ci.yml")
+	var args []string
+	var report string
+	for _, line := range strings.Split(job, "\n") {
+		line = strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(line, "- chatlint "); ok {
+			args = strings.Fields(rest)
+		}
+		if rest, ok := strings.CutPrefix(line, "junit: "); ok {
+			report = strings.TrimSpace(rest)
+		}
+	}
+	if args == nil || report == "" || !strings.Contains(job, "when: always") {
+		t.Fatalf("the GitLab job runs %q and uploads %q (when: always: %v); check this test against it:\n%s",
+			args, report, strings.Contains(job, "when: always"), job)
+	}
+	lib, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "canned", "replies.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("replies", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("replies/replies.txt", lib, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runChatlint(args...)
+	if code != 1 || out != "" {
+		t.Errorf("%q: exit %d, stdout %q; want 1 (the sample's errors) and the report in the file", args, code, out)
+	}
+	said := regexp.MustCompile("`(chatlint: [^`]*listed in[^`]*)`").FindStringSubmatch(strings.Join(strings.Fields(section), " "))
+	if said == nil {
+		t.Fatal("the JUnit section no longer quotes what the GitLab job's log says: check this test against it")
+	}
+	if !strings.Contains(stderr, said[1]+"\n") || !strings.HasSuffix(said[1], "listed in "+report) {
+		t.Errorf("%q: the job's log says\n%s\nthe README quotes %q", args, stderr, said[1])
+	}
+	if xml, err := os.ReadFile(report); err != nil || !bytes.Contains(xml, []byte("<testsuites")) {
+		t.Errorf("%q wrote no JUnit file %s for reports: junit: %v\n%.200s", args, report, err, xml)
+	}
+}
+
 // TestREADMECommandList: the README's list of commands (## Commands) names
 // every command chatlint has, and only those.
 func TestREADMECommandList(t *testing.T) {
