@@ -466,9 +466,26 @@ packs when it names none.`,
 					errs = append(errs, err)
 					continue
 				}
-				n := 0
-				for _, p := range set.Packs {
-					n += len(p.Rules)
+				// the rules that run, as rules list and rules test count
+				// them: those an override switches off (the pack's own,
+				// or the config's for its packs) are said apart
+				n, off := 0, 0
+				ovs, err := check.Overrides(set, cfgRules)
+				if err != nil {
+					// said where the config is checked; the pack's own
+					// overrides loaded with it
+					ovs, _ = check.Overrides(set, nil)
+				}
+				for _, pr := range set.Rules() {
+					if _, disabled := check.Effective(pr, ovs[pr.FullID()]); disabled {
+						off++
+					} else {
+						n++
+					}
+				}
+				counted := fmt.Sprintf("共 %d 条规则", n)
+				if off > 0 {
+					counted += fmt.Sprintf("，另有 %d 条已停用", off)
 				}
 				own := &rules.Set{Roots: set.Roots, Packs: set.Roots}
 				warnings, err := check.Warnings(own, nil)
@@ -493,7 +510,7 @@ packs when it names none.`,
 				if len(warnings) > 0 {
 					warned = fmt.Sprintf("；%d 条警告，见 stderr", len(warnings))
 				}
-				fmt.Fprintf(w, "%s: 通过（规则包 %s，连同所扩展的规则包共 %d 条规则%s）\n", report.Shown(f), set.Roots[0].Name, n, warned)
+				fmt.Fprintf(w, "%s: 通过（规则包 %s，连同所扩展的规则包%s%s）\n", report.Shown(f), set.Roots[0].Name, counted, warned)
 			}
 			if len(errs) > 0 {
 				return failErr(errors.Join(errs...))
