@@ -230,6 +230,29 @@ func TestREADMEGitLabJUnit(t *testing.T) {
 	}
 }
 
+// TestREADMEBashCompletion: the README's step for bash completion says
+// what the script needs, which a shell without the bash-completion package
+// lacks: TAB then fails on the function the README names.
+func TestREADMEBashCompletion(t *testing.T) {
+	section := strings.Join(strings.Fields(readmeSection(t, readREADME(t), "## Commands")), " ")
+	code, help, _ := runChatlint("completion", "bash", "--help")
+	if code != 0 || !strings.Contains(help, "depends on the 'bash-completion' package") {
+		t.Fatalf("completion bash --help (exit %d) no longer says the script needs bash-completion: check the README and this test\n%s", code, help)
+	}
+	var script bytes.Buffer
+	if err := newRootCmd().GenBashCompletionV2(&script, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"source <(chatlint completion bash)", "bash-completion package", "_get_comp_words_by_ref: command not found"} {
+		if !strings.Contains(section, want) {
+			t.Errorf("README's completion step does not say %q", want)
+		}
+	}
+	if !strings.Contains(script.String(), "_get_comp_words_by_ref ") {
+		t.Error("the bash script no longer calls _get_comp_words_by_ref, the error the README quotes")
+	}
+}
+
 // TestREADMECommandList: the README's list of commands (## Commands) names
 // every command chatlint has, and only those.
 func TestREADMECommandList(t *testing.T) {
