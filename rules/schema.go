@@ -192,6 +192,10 @@ type Rule struct {
 	// unanswered, latency, hold: customer messages that need no answer (a
 	// closing 好的); in latency and hold they do not start the wait.
 	Ignore *Side `yaml:"ignore"`
+	// latency, hold: a customer message more than SessionGap after the
+	// message before it (the customer came back after a silence: a new
+	// session) starts the wait anew; 0: never.
+	SessionGap Duration `yaml:"session_gap"`
 	// hold: messages of the rule's roles that do not end the wait (a bare
 	// greeting), without being holding messages either.
 	NotAnAnswer *Side `yaml:"not_an_answer"`

@@ -8,6 +8,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -59,11 +60,11 @@ const (
 var keysByType = map[string][]string{
 	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "except_patterns", "suggest"},
 	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "except_patterns", "at", "within"},
-	TypeLatency:    {"role", "match", "max", "ignore"},
+	TypeLatency:    {"role", "match", "max", "ignore", "session_gap"},
 	TypeFollowup:   {"match", "trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
 	TypeWhen:       {"role", "match", "when", "then"},
 	TypeCount:      {"role", "match", "when", "min_count", "max_count"},
-	TypeHold:       {"role", "match", "phrases", "patterns", "except", "except_patterns", "after", "repeat", "ignore", "not_an_answer"},
+	TypeHold:       {"role", "match", "phrases", "patterns", "except", "except_patterns", "after", "repeat", "ignore", "not_an_answer", "session_gap"},
 	TypeUnanswered: {"role", "match", "ignore"},
 	TypeLength:     {"role", "max_length"},
 	TypePII:        {"role", "kinds"},
@@ -272,6 +273,7 @@ func validateRule(r *Rule) []*PosError {
 		if r.Ignore != nil {
 			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
 		}
+		validateSessionGap(n, r.SessionGap, r.Max, "max", add)
 	case TypeFollowup:
 		if wn := valueNode(n, "within"); wn != nil && r.Within <= 0 {
 			add(wn, "within must be positive")
@@ -343,6 +345,7 @@ func validateRule(r *Rule) []*PosError {
 		if r.NotAnAnswer != nil {
 			validateSide("not_an_answer", r.NotAnAnswer, valueNode(n, "not_an_answer"), add)
 		}
+		validateSessionGap(n, r.SessionGap, r.After, "after", add)
 	case TypeUnanswered:
 		if r.Ignore != nil {
 			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
@@ -657,4 +660,18 @@ func builtinRulesNamed(extends []string, id string) []string {
 	walk(extends)
 	sort.Strings(out)
 	return out
+}
+
+// validateSessionGap checks a latency or hold rule's session_gap (if
+// written) against its limit, lim written as key: a gap no longer than the
+// limit would start every slow wait anew at the customer's next message.
+func validateSessionGap(n *yaml.Node, gap, lim Duration, key string, add func(*yaml.Node, string, ...any)) {
+	gn := valueNode(n, "session_gap")
+	switch {
+	case gn == nil:
+	case gap <= 0:
+		add(gn, "session_gap must be positive")
+	case lim > 0 && gap <= lim:
+		add(gn, "session_gap %s must be longer than %s (%s): a customer who writes again after a shorter silence is still waiting", FormatDuration(time.Duration(gap)), key, FormatDuration(time.Duration(lim)))
+	}
 }

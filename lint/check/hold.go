@@ -20,12 +20,16 @@ import (
 // at the late answer. A wait the conversation ends in, with no answer, is
 // measured as far as the messages of the rule's roles in it show it (a
 // holding message two minutes after the question, and nothing more): the
-// finding is then at the late one.
+// finding is then at the late one. With session_gap, a customer message
+// that comes more than it after the message before it starts the wait
+// anew, as in latency (resumed).
 type hold struct {
 	info   *lint.RuleInfo
 	list   match.ListID
 	after  time.Duration
 	repeat bool
+	// gap is the rule's session_gap (0: none)
+	gap time.Duration
 	// ignore: customer messages that need no answer; notAnswer: messages of
 	// the rule's roles that are no answer. nil when the rule has none.
 	ignore, notAnswer *cond
@@ -33,7 +37,7 @@ type hold struct {
 }
 
 func newHold(b *builder, r *rules.Rule, info *lint.RuleInfo) *hold {
-	h := &hold{info: info, after: time.Duration(r.After), repeat: r.Repeat, tmpl: r.Message}
+	h := &hold{info: info, after: time.Duration(r.After), repeat: r.Repeat, tmpl: r.Message, gap: time.Duration(r.SessionGap)}
 	h.list = b.phraseList(r.Phrases, r.Patterns, r.Except, r.ExceptPatterns, r.Match, info.Roles)
 	if r.Ignore != nil {
 		cust := lint.RolesOf(lint.Customer)
@@ -99,6 +103,13 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			if !answers(m) || (h.notAnswer != nil && h.notAnswer.holds(cv, i)) {
 				continue // a transfer, or a message that answers nothing
 			}
+			if h.gap > 0 {
+				// the customer came back after a silence: the wait,
+				// and its holding messages, are this session's
+				if k := resumed(cv, pending, i, h.gap); k != pending {
+					pending, holds = k, holdsFrom(holds, k)
+				}
+			}
 			start := pending
 			if minute {
 				var decided bool
@@ -126,6 +137,12 @@ func (h *hold) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 				}
 			}
 			pending = -1
+		}
+	}
+	if pending >= 0 && seen >= 0 && h.gap > 0 {
+		// (as for an answered wait)
+		if k := resumed(cv, pending, seen, h.gap); k != pending {
+			pending, holds = k, holdsFrom(holds, k)
 		}
 	}
 	if pending >= 0 && seen >= 0 && minute {

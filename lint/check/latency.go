@@ -14,13 +14,17 @@ import (
 // events: a chat handed to another agent still waits for its answer) must not
 // exceed max. Exactly max is not slow. `ignore` names customer messages that
 // need no answer (a closing 好的 or 谢谢): they do not start the wait. It is
-// asked only when an answer would be late, not of every message. The
-// finding is at the late answer.
+// asked only when an answer would be late, not of every message. With
+// session_gap, a customer message that comes more than it after the
+// message before it starts the wait anew (resumed). The finding is at the
+// late answer.
 type latency struct {
 	info   *lint.RuleInfo
 	max    time.Duration
 	ignore *cond
-	tmpl   string
+	// gap is the rule's session_gap (0: none)
+	gap  time.Duration
+	tmpl string
 	// maxText is max as {max} shows it
 	maxText string
 	// maxSec is max in whole seconds, rounded down (at most
@@ -36,7 +40,7 @@ type latency struct {
 }
 
 func newLatency(b *builder, r *rules.Rule, info *lint.RuleInfo) *latency {
-	l := &latency{info: info, max: time.Duration(r.Max), tmpl: r.Message}
+	l := &latency{info: info, max: time.Duration(r.Max), tmpl: r.Message, gap: time.Duration(r.SessionGap)}
 	l.maxText = rules.FormatDuration(l.max)
 	l.maxSec = max(min(int64(l.max/time.Second), maxElapsedSec), 0)
 	if l.max < 0 {
@@ -110,13 +114,21 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 			continue
 		}
 		delay, start := elapsed(m.Time, ms[pending].Time), pending
+		if delay > l.max && l.gap > 0 {
+			// the customer came back after a silence: the wait is
+			// this session's (asked, as ignore is, of a late answer
+			// alone: it can only shorten the wait)
+			if start = resumed(cv, pending, i, l.gap); start != pending {
+				delay = elapsed(m.Time, ms[start].Time)
+			}
+		}
 		if delay > l.max && l.ignore != nil {
 			// The wait starts at the first message not ignored. Asked
 			// only of a late answer: a wait from a later message is
 			// shorter, so an answer in time needs no asking, and an
 			// answer to ignored messages alone (不客气 to 谢谢) ends a
 			// wait that is not one, as it would have found none.
-			if start = l.start(cv, pending, i); start >= 0 {
+			if start = l.start(cv, start, i); start >= 0 {
 				delay = elapsed(m.Time, ms[start].Time)
 			} else {
 				delay = 0
@@ -145,10 +157,15 @@ func (l *latency) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) {
 func (l *latency) minuteWait(cv *Conv, pending, i int, out []lint.Finding) (_ []lint.Finding, ok bool) {
 	start := pending
 	v := cv.judge(i, start, l.max)
+	if v != inLimit && l.gap > 0 {
+		if start = resumed(cv, pending, i, l.gap); start != pending {
+			v = cv.judge(i, start, l.max)
+		}
+	}
 	if v != inLimit && l.ignore != nil {
 		// the wait starts at the first message not ignored (as for
 		// times to the second, asked only when it can matter)
-		if start = l.start(cv, pending, i); start < 0 {
+		if start = l.start(cv, start, i); start < 0 {
 			return out, true
 		}
 		v = cv.judge(i, start, l.max)
@@ -189,4 +206,22 @@ func waitStart(cv *Conv, ignore *cond, from, to int) int {
 		}
 	}
 	return -1
+}
+
+// resumed returns where a wait from `from` that message `to` answers
+// starts once the customer came back after a silence longer than gap (a
+// rule's session_gap): the last customer message that asks from `from`
+// (exclusive) to `to` (exclusive) and comes more than gap after the
+// message before it, whoever's; else from. What the customer said before
+// that silence is not waited on in this session: chat systems close a
+// session after such a silence (a 那我明天再来问问 left unanswered at 21:51
+// and a new question at 09:02 answered at 09:02:15 is a wait of 15 s).
+func resumed(cv *Conv, from, to int, gap time.Duration) int {
+	ms := cv.Messages
+	for k := to - 1; k > from; k-- {
+		if asks(&ms[k]) && cv.timed(k) && cv.timed(k-1) && elapsed(ms[k].Time, ms[k-1].Time) > gap {
+			return k
+		}
+	}
+	return from
 }
