@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -53,8 +55,12 @@ func fixedValues(values func() []string) cobra.CompletionFunc {
 	}
 }
 
-// completePack offers the built-in packs, and YAML files once the word
-// looks like a path (for --pack and the arguments of rules test).
+// completePack offers the built-in packs and the pack files of the working
+// directory, and YAML files anywhere once the word looks like a path or
+// begins no built-in name (for --pack and the arguments of rules test).
+// The built-in names turn the shell's file completion off, so the YAML
+// files beside them (a pack written next to the transcripts, myshop.yaml)
+// are offered with them, or --pack TAB would offer the built-in packs only.
 func completePack(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	if strings.ContainsAny(toComplete, "./\\") {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -63,7 +69,30 @@ func completePack(_ *cobra.Command, _ []string, toComplete string) ([]string, co
 	if len(names) == 0 {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
-	return names, cobra.ShellCompDirectiveNoFileComp
+	return append(names, packFilesHere(toComplete)...), cobra.ShellCompDirectiveNoFileComp
+}
+
+// packFilesHere lists the .yaml and .yml files of the working directory
+// whose names begin with prefix: not hidden ones, nor chatlint's settings
+// (chatlint.yaml), which are no pack.
+func packFilesHere(prefix string) []string {
+	entries, err := os.ReadDir(".")
+	if err != nil {
+		return nil
+	}
+	var files []string
+	for _, e := range entries {
+		name := e.Name()
+		ext := strings.ToLower(filepath.Ext(name))
+		if !strings.HasPrefix(name, prefix) || strings.HasPrefix(name, ".") || (ext != ".yaml" && ext != ".yml") ||
+			strings.EqualFold(strings.TrimSuffix(name, filepath.Ext(name)), "chatlint") {
+			continue
+		}
+		if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+			files = append(files, name)
+		}
+	}
+	return files
 }
 
 // completeRuleID completes the argument of rules show: the pack/id of every
