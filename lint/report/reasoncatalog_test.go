@@ -203,6 +203,7 @@ var reasonSamples = map[string]reasonSample{
 	"its Chinese would be bytes %s cannot read, or other characters":                                                          {reason: "the file is GB18030, not Big5 as --encoding big5 says (its Chinese would be bytes Big5 cannot read, or other characters): drop --encoding, or use --encoding gbk"},
 	"its Chinese would read as other characters":                                                                              {reason: "the file is UTF-8, not GB18030 as --encoding gbk says (its Chinese would read as other characters): drop --encoding, or use --encoding utf-8"},
 	"invalid UTF-8 in the record (--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)": {},
+	"invalid UTF-8 in the record (--encoding says UTF-8, and neither GB18030 nor Big5 reads it either)":                       {},
 
 	// CESU-8 (--fix)
 	"line %d writes a character past U+FFFF as a surrogate pair (CESU-8, as Java and MySQL's utf8mb3 write them), not as UTF-8: convert the file to UTF-8 first": {args: []any{12}},

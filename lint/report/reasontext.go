@@ -604,6 +604,7 @@ func reasonKinds() []reasonRule {
 		zh(`its Chinese would read as other characters$`, "照它读，其中文会读成别的字"),
 		zh(`drop --encoding, or use (--encoding \S+)$`, "去掉 --encoding，或用 $1"),
 		zh(`--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such$`, "--encoding 指定了 UTF-8：去掉它，夹在 UTF-8 行之间的 GBK 或 Big5 行就按其编码读取"),
+		zh(`--encoding says UTF-8, and neither GB18030 nor Big5 reads it either$`, "--encoding 指定了 UTF-8，而 GB18030 和 Big5 也都读不了"),
 		zh(`line (\d+) writes a character past U\+FFFF as a surrogate pair \(CESU-8, as Java and MySQL's utf8mb3 write them\), not as UTF-8: convert the file to UTF-8 first$`,
 			"第 $1 行把 U+FFFF 以上的字符写成了代理对（CESU-8，Java 和 MySQL 的 utf8mb3 就这样写），不是 UTF-8：请先把文件转换为 UTF-8"),
 		zh(`line (\d+) holds bytes of Windows-1252 punctuation \(“ ” – …: 80–9F\) among UTF-8 text: convert the file to UTF-8 first$`,

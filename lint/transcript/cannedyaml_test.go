@@ -152,7 +152,7 @@ func TestCannedYAML(t *testing.T) {
 		{name: "BOM and CRLF", data: "\uFEFF- 您好\r\n- 再见\r\n",
 			want: []string{"L1 c3 r* 您好", "L2 c3 r* 再见"}},
 		{name: "bad bytes: that reply only", data: "- 您好\n- 坏\xff\xff字节\n# 注释 \xfe\n- 再见\n", opts: Options{Encoding: "utf-8"},
-			want: []string{"L1 c3 r* 您好", "L2 ! " + forcedUTF8Why, "L4 c3 r* 再见"}},
+			want: []string{"L1 c3 r* 您好", "L2 ! " + forcedUnreadableWhy, "L4 c3 r* 再见"}},
 		{name: "a control character", data: "- 您好\x07\n- 再见\n",
 			want: []string{"L1 ! control character U+0007 in the record (YAML allows none; write it as an escape in a double-quoted reply)", "L2 c3 r* 再见"}},
 		{name: "a line separator", data: "- 您好\u2028亲\n- 再见\n",

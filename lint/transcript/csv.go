@@ -1277,7 +1277,7 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 		// not UTF-8 in a file guessed to be: GB18030 or Big5?
 		buf, st, ok := p.src.recodeFields(p.buf, starts, line)
 		if !ok || fieldsProblem(buf, st) != "" {
-			return nil, line, p.src.whyInvalid(prob), nil
+			return nil, line, p.src.whyInvalidIn(prob, p.buf), nil
 		}
 		p.buf, starts, p.recoded = buf, st, true
 	}

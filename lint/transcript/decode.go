@@ -1135,6 +1135,11 @@ const invalidUTF8Record = "invalid UTF-8 in the record (wrong encoding? use --en
 // it, the line would be read as GB18030 or Big5 if one of them reads it.
 const forcedUTF8Why = "invalid UTF-8 in the record (--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)"
 
+// forcedUnreadableWhy is the problem of a record that is not UTF-8 in a
+// file that --encoding utf-8 reads, and that neither GB18030 nor Big5
+// reads cleanly either (see Source.whyInvalidIn).
+const forcedUnreadableWhy = "invalid UTF-8 in the record (--encoding says UTF-8, and neither GB18030 nor Big5 reads it either)"
+
 // usableLine returns the line ready to parse, or why it cannot be: a line
 // that is not clean UTF-8 in a file guessed to be UTF-8 is tried in the
 // Chinese encoding the file's other lines suggest (GB18030 or Big5); the
@@ -1147,7 +1152,7 @@ func usableLine(src *Source, line []byte, lineNo int) ([]byte, string) {
 	if l, ok := src.recode(line, lineNo); ok && lineProblem(l) == "" {
 		return l, ""
 	}
-	return line, src.whyInvalid(prob)
+	return line, src.whyInvalidIn(prob, line)
 }
 
 // eachLine calls fn with every line of src that is not blank and its

@@ -213,7 +213,7 @@ func blankLine(line []byte) bool {
 // (encoding/json would read invalid UTF-8 as U+FFFD).
 func parseJSONMessage(line []byte, src *Source, pos lint.Pos) (lint.Message, string) {
 	if prob := lineProblem(line); prob != "" {
-		return lint.Message{Pos: pos, Type: lint.TypeText}, src.whyInvalid(prob)
+		return lint.Message{Pos: pos, Type: lint.TypeText}, src.whyInvalidIn(prob, line)
 	}
 	var rec jsonRecord
 	if err := json.Unmarshal(line, &rec); err != nil {

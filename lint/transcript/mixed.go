@@ -1010,6 +1010,22 @@ func (s *Source) whyInvalid(prob string) string {
 	return s.marked
 }
 
+// whyInvalidIn is whyInvalid for the record in b (the bytes read): under
+// --encoding utf-8, whose reason says that without it a GBK or Big5 line
+// is read as such, a record that neither GB18030 nor Big5 reads cleanly
+// either (a stray corrupt byte among UTF-8) says so instead, not
+// suggesting that dropping the flag would read it.
+func (s *Source) whyInvalidIn(prob string, b []byte) string {
+	why := s.whyInvalid(prob)
+	if why != forcedUTF8Why {
+		return why
+	}
+	if _, _, ok := recodeLine(b); !ok {
+		return forcedUnreadableWhy
+	}
+	return why
+}
+
 // unreadableWhy is whyInvalid's problem for a file a forcedReader decoded
 // in e: --encoding enc ("gbk", "big5", "utf-16le", "shift_jis" … as
 // given), or ("" for enc) the encoding a byte-order mark named: UTF-16,

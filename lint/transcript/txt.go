@@ -505,7 +505,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 			if l, ok := src.recode(line, lr.line); prob != "" && ok {
 				line, prob = l, lineProblem(l)
 			}
-			prob = src.whyInvalid(prob)
+			prob = src.whyInvalidIn(prob, line)
 		}
 		if prob != "" {
 			if len(t.held) > 0 {

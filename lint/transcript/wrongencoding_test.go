@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -90,6 +91,41 @@ func TestForcedUTF8Why(t *testing.T) {
 		_, marked, err := decodeMarked(strings.NewReader(tc.data), tc.enc)
 		if err != nil || marked != tc.want {
 			t.Errorf("%q, %q: %q, %v; want %q", tc.enc, tc.data, marked, err, tc.want)
+		}
+	}
+}
+
+// TestForcedUTF8StrayByte: under --encoding utf-8, a record with a stray
+// corrupt byte among UTF-8 was told that without the flag a GBK or Big5
+// line is read as such, which for it is not so (neither reads it): it
+// says that no encoding tried reads it. A GBK line keeps the hint.
+func TestForcedUTF8StrayByte(t *testing.T) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("您好，请稍等")
+	for _, tc := range []struct {
+		format, line, want string
+	}{
+		{"jsonl", `{"conversation":"c1","role":"agent","text":"您好` + "\xff" + `"}`, forcedUnreadableWhy},
+		{"jsonl", `{"conversation":"c1","role":"agent","text":"` + gbk + `"}`, forcedUTF8Why},
+		{"csv", "c1,agent,您好\xff", forcedUnreadableWhy},
+		{"csv", "c1,agent," + gbk, forcedUTF8Why},
+		{"txt", "2024-01-02 10:00:00 客服A\n您好\xff", forcedUnreadableWhy},
+		{"canned", "您好\xff", forcedUnreadableWhy},
+		{"canned", gbk, forcedUTF8Why},
+	} {
+		in := map[string]string{ // a UTF-8 line first
+			"jsonl":  `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n",
+			"csv":    "conversation,role,text\nc1,agent,您好\n",
+			"txt":    "2024-01-02 09:59:00 顾客\n在吗\n",
+			"canned": "欢迎光临\n",
+		}[tc.format] + tc.line + "\n"
+		sink := &recorder{}
+		err := ReadAll(context.Background(), []string{"-"}, Options{Format: tc.format, Encoding: "utf-8", Location: shanghai, Agents: []string{"客服*"}, Stdin: strings.NewReader(in)}, sink)
+		if err != nil {
+			t.Errorf("%s %q: %v", tc.format, tc.line, err)
+			continue
+		}
+		if len(sink.rejects) != 1 || sink.rejects[0].Err != tc.want {
+			t.Errorf("%s %q: rejects %v, want one: %s", tc.format, tc.line, sink.rejects, tc.want)
 		}
 	}
 }
