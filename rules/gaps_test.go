@@ -35,6 +35,14 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "如果我哋唔可以準時寄出，會通知你", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以保證聽日送到，一般兩日", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
+		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
+		// (001 五.五.2)
+		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "亲爱的 知道啦", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "嗯嗯亲，我知道了哦", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "知道了亲~", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "知道的亲", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了，这就帮您改", false},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
