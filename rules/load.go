@@ -275,6 +275,15 @@ func (l *loader) resolve(ref, dir string, fromNode func() *yaml.Node, fromFile s
 			if meant := suggest.Of(ref, BuiltinNames()); len(meant) > 0 {
 				hint = "did you mean " + strings.Join(meant, " or ") + "?"
 			}
+			// a pack file beside it named without its extension
+			// (--pack myshop for myshop.yaml): a name without one is
+			// a built-in pack's
+			for _, ext := range []string{".yaml", ".yml"} {
+				if st, err := os.Stat(filepath.Join(dir, ref+ext)); err == nil && st.Mode().IsRegular() {
+					hint = "did you mean " + ref + ext + "? a pack file is named with its extension"
+					break
+				}
+			}
 			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, hint))
 		}
 	}
