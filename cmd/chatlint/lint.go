@@ -946,15 +946,20 @@ func (r *lintRun) findingsUnshown() string {
 	if r.f.diff {
 		return "which the diff does not list (it holds only the fixes): run without --diff to see them"
 	}
+	// a csv of a row per conversation, agent or team counts them
+	verb := "listed in "
+	if r.f.out.format == "csv" && r.f.out.csvRows != "" && r.f.out.csvRows != "finding" {
+		verb = "counted in the " + r.f.out.csvRows + " rows of "
+	}
 	if name := r.f.out.file(); name != "" {
 		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
-			return "listed in " + name
+			return verb + name
 		}
 		return ""
 	}
 	if file, ok := outFile(r.cmd.OutOrStdout()); ok {
 		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
-			return "listed in the report on standard output"
+			return verb + "the report on standard output"
 		}
 	}
 	return ""
