@@ -66,6 +66,7 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 		return cannedTableReader{comma: '\t'}.Read(ctx, src, sink)
 	}
 	lr := newLineReader(src)
+	html := newHTMLSample(src) // (rich-text replies read without --html)
 	// waivers wait for the next reply, and name only it: a reply rejected
 	// (over the size bound, not text) takes them along, and so does the end
 	// of the file
@@ -102,6 +103,7 @@ func (cannedReader) Read(ctx context.Context, src *Source, sink lint.Sink) error
 		} else {
 			text := strings.TrimRight(string(line), " \t")
 			col, raw := textPlace(0, -1) // the line is the text
+			html.look(src, text, pos)
 			err = sink.Message(lint.Message{
 				Conversation: fmt.Sprintf("%s:%d", src.Name, lr.line),
 				Role:         lint.Agent,

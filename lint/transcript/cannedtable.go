@@ -44,6 +44,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		comma = m.delim
 	}
 	p := &recordParser{src: src, lr: *newLineReader(src), comma: comma, quotes: m.quotes}
+	html := newHTMLSample(src) // (rich-text replies read without --html)
 	if p.quotes {
 		p.q.delim = string(comma)
 		p.lr.tap = p.q.scan // lines over the bound: follow their quotes
@@ -166,6 +167,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 			continue
 		}
 		tc, raw, astral := p.place(col) // (the held first row is the record just parsed too)
+		html.look(src, text, pos)
 		err := sink.Message(lint.Message{
 			Conversation: fmt.Sprintf("%s:%d", src.Name, line),
 			Role:         lint.Agent,

@@ -686,6 +686,7 @@ func (y *yamlLibrary) emit(sink lint.Sink) error {
 	})
 	waivers := y.waivers()
 	var pending []lint.Waiver
+	html := newHTMLSample(y.src) // (rich-text replies read without --html)
 	for _, ev := range y.events {
 		below := ev.line // the waivers above the line its text starts on
 		if ev.block {
@@ -700,6 +701,7 @@ func (y *yamlLibrary) emit(sink lint.Sink) error {
 		switch {
 		case ev.msg != nil:
 			ev.msg.Waivers, pending = pending, nil
+			html.look(y.src, ev.msg.Text, pos)
 			err = sink.Message(*ev.msg)
 		case ev.alias:
 			pending = unusedWaivers(sink, pending)

@@ -160,6 +160,7 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 			return readJSONLMapped(ctx, src, sink)
 		}
 	}
+	sampleHTMLHead(src)
 	parser := &jsonlParser{src: src}
 	if bs, ok := sink.(lint.BlockSink); ok && src.plain != nil {
 		// UTF-8 read straight into the engine's batches
@@ -197,6 +198,43 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 		}
 		if err != nil {
 			return err
+		}
+	}
+}
+
+// sampleHTMLHead looks for HTML (see htmlSample) in the texts of the
+// records at the start of a canonical JSONL file, those of the first lines
+// src.R holds already (what the encoding's guess read: up to 64 KB), for
+// the fast scanner, which builds no records through a builder: the file
+// is not read further for it, nor is a record parsed twice unless its line
+// holds a "<" or "&" (\u003c, \u0026 as Go's encoding/json escapes them).
+func sampleHTMLHead(src *Source) {
+	html := newHTMLSample(src)
+	if html == nil {
+		return
+	}
+	head, _ := src.R.Peek(src.R.Buffered())
+	if bytes.IndexByte(head, '<') < 0 && bytes.IndexByte(head, '&') < 0 && !bytes.Contains(head, []byte(`\u00`)) {
+		return // (the common case: one pass over the bytes)
+	}
+	for n := 1; n <= htmlSampleTexts; n++ {
+		i := bytes.IndexByte(head, '\n')
+		if i < 0 {
+			return // (a line the head cuts off)
+		}
+		line := head[:i]
+		head = head[i+1:]
+		if bytes.IndexByte(line, '<') < 0 && bytes.IndexByte(line, '&') < 0 && !bytes.Contains(line, []byte(`\u00`)) {
+			continue
+		}
+		var rec struct {
+			Text any `json:"text"`
+		}
+		if json.Unmarshal(line, &rec) != nil {
+			continue
+		}
+		if text, ok := rec.Text.(string); ok {
+			html.sample(src, text, lint.Pos{File: src.Name, Line: n})
 		}
 	}
 }

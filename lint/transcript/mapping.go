@@ -343,6 +343,23 @@ func (h *htmlSample) sample(src *Source, text string, pos lint.Pos) {
 	}
 }
 
+// newHTMLSample is the htmlSample of src's texts: nil with --html, or
+// with no run to warn (Options.Mixed).
+func newHTMLSample(src *Source) *htmlSample {
+	if src.Opts == nil || src.Opts.HTML || src.Opts.Mixed == nil {
+		return nil
+	}
+	return &htmlSample{}
+}
+
+// look is sample for a reader whose sample may be nil (none to take),
+// at the cost of one load once the first texts are looked at.
+func (h *htmlSample) look(src *Source, text string, pos lint.Pos) {
+	if h != nil && h.seen.Load() < htmlSampleTexts {
+		h.sample(src, text, pos)
+	}
+}
+
 func newBuilder(src *Source) (*builder, error) {
 	m, err := src.Opts.Mapping.compile()
 	if err != nil {
@@ -350,9 +367,7 @@ func newBuilder(src *Source) (*builder, error) {
 	}
 	b := &builder{src: src, m: m, senders: src.Opts.senders()}
 	b.hasRules = b.senders != nil
-	if !src.Opts.HTML && src.Opts.Mixed != nil {
-		b.html = &htmlSample{}
-	}
+	b.html = newHTMLSample(src)
 	return b, nil
 }
 
@@ -410,9 +425,7 @@ func (b *builder) build(r *record, pos lint.Pos, conv string) (lint.Message, str
 		return m, "no text"
 	}
 	m.Text = r.v[fText]
-	if b.html != nil && b.html.seen.Load() < htmlSampleTexts {
-		b.html.sample(b.src, m.Text, pos)
-	}
+	b.html.look(b.src, m.Text, pos)
 	m.ID = strings.TrimSpace(r.v[fID])
 	m.Conversation = strings.TrimSpace(r.v[fConv])
 	if sciNumber(m.Conversation) {
