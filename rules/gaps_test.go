@@ -43,6 +43,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "知道了亲~", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "知道的亲", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了，这就帮您改", false},
+		// callcenter/unanswered-at-end: a want stated and thanks after it is
+		// no closing (001 二.3)
+		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "想改收件人，唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我要投诉配送员 感谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "麻烦帮忙催一下 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "不需要换了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，我知道了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我要的就是这个，谢谢", false},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
