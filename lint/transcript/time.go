@@ -115,12 +115,12 @@ func epochTime(s string) (t time.Time, ok bool) {
 	hi, lo := int64(digits8(w0)), int64(digits8(w1))
 	if n == 10 {
 		if v := hi/1e6*1e8 + lo; v >= 1e8 {
-			return time.Unix(v, 0), true
+			return time.Unix(v, 0).UTC(), true // (see instant)
 		}
 		return t, false
 	}
 	if v := hi/1e3*1e8 + lo; v >= 1e11 {
-		return time.UnixMilli(v), true
+		return time.UnixMilli(v).UTC(), true
 	}
 	return t, false
 }
@@ -194,14 +194,14 @@ func slowTimePrec(s string, loc *time.Location) (time.Time, bool, error) {
 		return chineseTime(s, loc)
 	}
 	if t, err := time.Parse(time.RFC3339Nano, s); err == nil {
-		return t, false, nil
+		return instant(t), false, nil
 	}
 	if t, minute, ok := localTime(s, loc); ok {
 		return t, minute, nil
 	}
 	for _, layout := range offsetLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
-			return t, false, nil
+			return instant(t), false, nil
 		}
 	}
 	return time.Time{}, false, unparseableTime(s)
@@ -924,10 +924,10 @@ func fromEpoch(f float64) (time.Time, error) {
 				"a compact date and time such as 20261104100000 needs --time-layout '%%Y%%m%%d%%H%%M%%S')", f)
 		}
 		ms := int64(f)
-		return time.UnixMilli(ms).Add(time.Duration((f - float64(ms)) * 1e6)), nil
+		return time.UnixMilli(ms).Add(time.Duration((f - float64(ms)) * 1e6)).UTC(), nil
 	}
 	sec := int64(f)
-	return time.Unix(sec, int64((f-float64(sec))*1e9)), nil
+	return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
 }
 
 // TimeLayout turns a time layout given by a user into a Go layout: Go
@@ -1063,7 +1063,7 @@ func parseTimeGoLayout(s, layout, given string, loc *time.Location) (time.Time, 
 			return time.Time{}, fmt.Errorf("time %q out of range (time layout %s)", s, layout)
 		}
 		sec := int64(f)
-		return time.Unix(sec, int64((f-float64(sec))*1e9)), nil
+		return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
 	}
 	t, err := time.ParseInLocation(layout, s, loc)
 	if err != nil && strings.Contains(layout, "-0700") {
@@ -1093,6 +1093,9 @@ func parseTimeGoLayout(s, layout, given string, loc *time.Location) (time.Time, 
 			return time.Time{}, fmt.Errorf("unparseable time %q (%w)", s, zoneAbbreviationError(name))
 		}
 	}
+	if strings.Contains(layout, "-07") || strings.Contains(layout, "Z07") || strings.Contains(layout, "MST") {
+		t = instant(t) // the time says its offset
+	}
 	return t, nil
 }
 
@@ -1119,4 +1122,22 @@ func narrowTime(s string) (string, bool) {
 		}
 		return r
 	}, s), true
+}
+
+// instant returns t, a time read with an offset of its own (RFC 3339, a
+// layout with a zone), in a fixed zone of that offset. Go's parsers put
+// such a time in the zone they were given (time.Parse: the machine's,
+// time.Local; time.ParseInLocation: --tz) when its offset is the zone's
+// then, where it reads as a wall clock of that zone: in the hour daylight
+// saving repeats (lint.RepeatedHour), 01:30-04:00 in America/New_York
+// would be taken for a 01:30 that may be either, and its conversation's
+// timing rules skipped, though its offset says which. Epoch times are
+// instants too: their readers give them in UTC, not time.Local, for the
+// same reason.
+func instant(t time.Time) time.Time {
+	if loc := t.Location(); loc == time.UTC {
+		return t
+	}
+	_, off := t.Zone()
+	return t.In(fixedZone(off))
 }
