@@ -743,8 +743,8 @@ func reasonKinds() []reasonRule {
 		zh(`an Office 97–2003 file \(\.xls, \.doc\), or an Office file saved with a password: save a workbook as \.xlsx without a password, or export it as CSV$`,
 			"Office 97–2003 文件（.xls、.doc），或设了密码的 Office 文件：请把工作簿另存为不设密码的 .xlsx，或导出为 CSV"),
 		zh(`it does not start as a ZIP archive does \(it starts («q»)\)$`, "开头不是 ZIP 压缩包的开头（文件开头是 $1）"),
-		zh(`the workbook is over («size»), more than chatlint reads into memory: save its sheets as CSV \(read as a stream\)$`,
-			"工作簿超过 $1，超出 chatlint 读入内存的上限：请把各工作表另存为 CSV（CSV 按流读取）"),
+		zh(`the workbook is over («size»), more than chatlint reads from standard input or a compressed file: give the \.xlsx file itself \(unzipped in place\), or save its sheets as CSV \(read as a stream\)$`,
+			"工作簿超过 $1，超出 chatlint 从标准输入或压缩文件读取的上限：请直接给出 .xlsx 文件（原地解压读取），或把各工作表另存为 CSV（CSV 按流读取）"),
 		zh(`gzip-compressed: decompress it first$`, "gzip 压缩文件：请先解压"),
 		zh(`a PDF document$`, "PDF 文档"),
 		zh(`an? (PNG|JPEG|GIF) image$`, "$1 图片"),
@@ -763,6 +763,7 @@ func reasonKinds() []reasonRule {
 			return "无法识别输入格式：看起来是二进制数据" + size + "（请用 " + g[2] + "：" + strings.ReplaceAll(g[3], ", ", "、") + "）"
 		}),
 		zh(`(?:gzip: )+`, "gzip 解压出错："),
+		zh(`copying the workbook to a temporary file: `, "把工作簿复制到临时文件时出错："),
 		zh(`zip: not a valid zip file`, "zip：不是有效的 ZIP 文件"),
 		zh(`flate: corrupt input before offset (\d+)`, "flate：偏移 $1 之前的数据已损坏"),
 		zh(`invalid header$`, "文件头无效"),

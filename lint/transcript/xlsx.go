@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,10 +47,11 @@ const zipMagic = "PK\x03\x04"
 type xlsxReader struct{}
 
 func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
-	zr, err := unzipWorkbook(ctx, src)
+	zr, done, err := unzipWorkbook(ctx, src)
 	if err != nil {
 		return err
 	}
+	defer done()
 	wb, err := openWorkbook(zr, src.Opts.MaxRecordBytes)
 	if err != nil {
 		return err
@@ -102,18 +105,35 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 // place (its parts decompressed from the file as they are read: a
 // workbook's compressed bytes, 32 MB of a million rows, are not held), and
 // standard input, a pipe or a gzip-compressed workbook, which have no
-// ReaderAt, read whole first (readWorkbookFile).
-func unzipWorkbook(ctx context.Context, src *Source) (*zip.Reader, error) {
+// ReaderAt, copied to a temporary file first (spoolWorkbook). done closes
+// what it opened.
+func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func(), _ error) {
 	var r io.ReaderAt
 	var size int64
+	done = func() {}
+	if src.at == nil {
+		f, n, err := spoolWorkbook(ctx, src.R)
+		if err != nil {
+			return nil, done, err
+		}
+		if f != nil {
+			done = func() { closeSpool(f) }
+			zr, err := zip.NewReader(f, n)
+			if err != nil {
+				done()
+				return nil, func() {}, fmt.Errorf("not an Excel .xlsx workbook: %w", err)
+			}
+			return zr, done, nil
+		}
+	}
 	if src.at != nil {
 		head := make([]byte, min(bufSize, max(src.size, 0)))
 		n, err := src.at.ReadAt(head, 0)
 		if err != nil && err != io.EOF {
-			return nil, err
+			return nil, done, err
 		}
 		if err := workbookHead(head[:n]); err != nil {
-			return nil, err
+			return nil, done, err
 		}
 		r, size = src.at, src.size
 		if fn := src.Opts.ReadBytes; fn != nil {
@@ -125,17 +145,79 @@ func unzipWorkbook(ctx context.Context, src *Source) (*zip.Reader, error) {
 			r = at
 		}
 	} else {
+		// (no temporary file could be made: read into memory)
 		data, err := readWorkbookFile(ctx, src.R)
 		if err != nil {
-			return nil, err
+			return nil, done, err
 		}
 		r, size = bytes.NewReader(data), int64(len(data))
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, fmt.Errorf("not an Excel .xlsx workbook: %w", err)
+		return nil, done, fmt.Errorf("not an Excel .xlsx workbook: %w", err)
 	}
-	return zr, nil
+	return zr, done, nil
+}
+
+// spoolWorkbook copies the workbook r reads to a temporary file, to be
+// unzipped in place (a ZIP archive's directory is at its end) instead of
+// held in memory: a workbook piped in took its size on top of what reading
+// it takes. The file is removed at once where the system allows it (else
+// by closeSpool). It checks the start and the size as readWorkbookFile
+// does; a nil file without an error: none could be made (the caller reads
+// the workbook into memory).
+func spoolWorkbook(ctx context.Context, r *bufio.Reader) (*os.File, int64, error) {
+	head, _ := r.Peek(bufSize)
+	if err := workbookHead(head); err != nil {
+		return nil, 0, err
+	}
+	f, err := os.CreateTemp("", "chatlint-*.xlsx")
+	if err != nil {
+		return nil, 0, nil
+	}
+	if runtime.GOOS != "windows" {
+		os.Remove(f.Name()) // (open files stay readable)
+	}
+	var n int64
+	buf := make([]byte, 1<<20)
+	for {
+		if err := ctx.Err(); err != nil {
+			closeSpool(f)
+			return nil, 0, err
+		}
+		if n > maxWorkbookBytes {
+			closeSpool(f)
+			return nil, 0, workbookTooBig()
+		}
+		m, rerr := r.Read(buf)
+		if m > 0 {
+			if _, err := f.Write(buf[:m]); err != nil {
+				closeSpool(f)
+				return nil, 0, fmt.Errorf("copying the workbook to a temporary file: %w", err)
+			}
+			n += int64(m)
+		}
+		if rerr == io.EOF {
+			return f, n, nil
+		}
+		if rerr != nil {
+			closeSpool(f)
+			return nil, 0, rerr
+		}
+	}
+}
+
+// closeSpool closes and removes spoolWorkbook's file.
+func closeSpool(f *os.File) {
+	f.Close()
+	if runtime.GOOS == "windows" {
+		os.Remove(f.Name())
+	}
+}
+
+// workbookTooBig is the error of a workbook over maxWorkbookBytes.
+func workbookTooBig() error {
+	return fmt.Errorf("the workbook is over %s, more than chatlint reads from standard input or a compressed file: give the .xlsx file itself (unzipped in place), or save its sheets as CSV (read as a stream)", lint.ByteSize(maxWorkbookBytes))
 }
 
 // countingAt is countingReader for an io.ReaderAt, counting no more than
@@ -182,8 +264,9 @@ func workbookHead(head []byte) error {
 	return fmt.Errorf("not an Excel .xlsx workbook: it does not start as a ZIP archive does (it starts %s)", quoteStart(head))
 }
 
-// maxWorkbookBytes bounds the size of a workbook read whole into
-// memory (a ZIP archive's directory is at its end): no workbook of
+// maxWorkbookBytes bounds the size of a workbook copied to a temporary
+// file or read whole into memory (a ZIP archive's directory is at its
+// end): no workbook of
 // Excel's million rows a sheet nears it, and a stream that never ends
 // (--input-format xlsx /dev/zero, a pipe) stops there, not when the
 // machine's memory is gone. A variable so that tests can make it small.
@@ -204,7 +287,7 @@ func readWorkbookFile(ctx context.Context, r *bufio.Reader) ([]byte, error) {
 			return nil, err
 		}
 		if int64(len(data)) > maxWorkbookBytes {
-			return nil, fmt.Errorf("the workbook is over %s, more than chatlint reads into memory: save its sheets as CSV (read as a stream)", lint.ByteSize(maxWorkbookBytes))
+			return nil, workbookTooBig()
 		}
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]

@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"os"
@@ -90,7 +91,7 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 // compressed bytes, and as much again while the buffer grew: 172 MB at
 // the peak, 130 MB in place); so maxWorkbookBytes, the bound of what is
 // read whole, does not refuse it. Standard input, which has no ReaderAt,
-// is read whole as before, and refused past it. The progress counts the
+// is copied first (see TestWorkbookSpooled), and refused past it. The progress counts the
 // file's size, once; the start of a file that is no workbook is refused
 // alike either way.
 func TestWorkbookFileInPlace(t *testing.T) {
@@ -122,5 +123,42 @@ func TestWorkbookFileInPlace(t *testing.T) {
 	err := ReadAll(context.Background(), []string{text}, Options{Location: tzSH}, &recSink{})
 	if err == nil || !strings.Contains(err.Error(), `it does not start as a ZIP archive does (it starts "会话ID,内容\n")`) {
 		t.Errorf("a text file named .xlsx: %v", err)
+	}
+}
+
+// TestWorkbookSpooled: a workbook on standard input (or gzip-compressed),
+// which has no ReaderAt, was read whole into memory, its size on top of
+// what reading it takes (a 100 MB workbook piped in broke the 200 MiB
+// bound of a run); it is copied to a temporary file, removed at once, and
+// unzipped from there. Where no temporary file can be made, it is read
+// into memory as before.
+func TestWorkbookSpooled(t *testing.T) {
+	book := xlsxFromRows(t, [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}, {"c1", "agent", "您好"}}, -1)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	f, n, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book)))
+	if err != nil || f == nil || n != int64(len(book)) {
+		t.Fatalf("spoolWorkbook: %v, %v, %d; want a file of %d bytes", f, err, n, len(book))
+	}
+	got := make([]byte, n)
+	if _, err := f.ReadAt(got, 0); err != nil || !bytes.Equal(got, book) {
+		t.Errorf("the temporary file holds %d bytes (%v), not the workbook", len(got), err)
+	}
+	closeSpool(f)
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+	s := mustRead(t, "xlsx", string(book), Options{})
+	if len(s.msgs) != 2 || s.msgs[1].Text != "您好" {
+		t.Errorf("standard input: read %+v", s.msgs)
+	}
+	// no temporary directory: read into memory
+	t.Setenv("TMPDIR", filepath.Join(tmp, "none"))
+	if f, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book))); f != nil || err != nil {
+		t.Errorf("without a temporary directory: %v, %v; want neither", f, err)
+	}
+	s = mustRead(t, "xlsx", string(book), Options{})
+	if len(s.msgs) != 2 {
+		t.Errorf("standard input, no temporary directory: read %+v", s.msgs)
 	}
 }
