@@ -145,7 +145,7 @@ func (f *forbid) findings(cv *Conv, i int, hits []match.Hit, out []lint.Finding)
 				sg = f.suggest[match.NormalizePhrase(cv.Texts[i].Matcher().Phrase(f.list, h.Phrase))]
 			}
 			sugg = sg.text
-			if sg.trad || sg.simp && cv.Texts[i].Traditional() {
+			if sg.trad || sg.simp && (cv.Texts[i].Traditional() || cv.tradAround(i)) {
 				sugg = cv.inScript(i, h.Text, sg.text)
 			}
 		}

@@ -1,7 +1,11 @@
 package check
 
 import (
+	"strings"
+
+	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/fix"
+	"github.com/chatlint/chatlint/lint/match"
 )
 
 // suggestion is a replacement a forbid rule prescribes (rules.Rule's
@@ -18,20 +22,99 @@ type suggestion struct {
 // (Conv.inScript), as `chatlint lint --fix` writes them into a canned
 // reply (fix.InScript): an agent in Hong Kong or Taiwan who wrote
 // 這個價格不行 is told 無法幫到您, not the rule's Simplified 无法帮到您.
+// A message written alike in both scripts (不行 alone) takes the script
+// of its sender's messages in the conversation, else of the conversation's
+// (scriptAround), so that the agent who wrote 這個價格不行 is told
+// 無法幫到您 for a 不行 alone too.
+//
 // Deciding a script takes fix's tables, built by a pass over every Chinese
 // character, so it is asked only for a replacement Traditional script
 // would write otherwise (suggestion.simp) in a message with a Traditional
 // character (match.Text.Traditional, a look at the text from its first
-// change on), or for a replacement written with one: a run without
+// change on), or in one with no character only Simplified text writes
+// (match.HasSimplifiedOnly: most Simplified messages are told by their
+// first few characters) in a conversation with a Traditional character
+// (tradAround), or for a replacement written with one: a run without
 // Traditional text never builds the tables.
 
 // inScript returns sugg, the replacement for the match old in message i,
-// written in the message's script (fix.Suggestion). A message written
-// alike in both scripts (不行), or in both at once, has neither, and gets
-// sugg as the rule wrote it, as does one that the replacement cannot be
+// written in the message's script (fix.Suggestion), or, for a message
+// written alike in both scripts, in the script around it (scriptAround);
+// in Traditional script, in the variants the conversation's messages write
+// (裏, 麪; Hong Kong's 台, 裏, 煙 in a conversation in Cantonese), as
+// --fix takes a library's from the whole file. A message written in both
+// at once gets sugg as the rule wrote it, as does one alike in both in a
+// conversation without a script, and one that the replacement cannot be
 // written for without guessing a character (干: 乾, 幹 or 干).
 func (cv *Conv) inScript(i int, old, sugg string) string {
 	m := &cv.Messages[i]
-	s, _ := fix.Suggestion(fix.TextScript(m.Text), m.Text, old, sugg)
+	sc := fix.TextScript(m.Text)
+	if sc == fix.Neither {
+		sc = cv.scriptAround(i)
+	}
+	text := m.Text
+	if sc == fix.Traditional {
+		var b strings.Builder
+		for j := range cv.Messages {
+			if o := &cv.Messages[j]; j == i || written(o) {
+				b.WriteString(o.Text)
+				b.WriteByte('\n')
+			}
+		}
+		text = b.String()
+	}
+	s, _ := fix.Suggestion(sc, text, old, sugg)
 	return s
+}
+
+// scriptAround returns the script of message i's sender's messages in the
+// conversation taken together (fix.TextScript: Traditional when they have
+// characters only Traditional text writes and none only Simplified text
+// writes), else, where theirs is neither, of all the messages of its
+// customers, agents and bots. Messages taken are those someone wrote
+// (text and notes), not a platform's system notices nor its placeholders
+// for an image or a voice message ([图片]), which a Simplified platform
+// writes in a Hong Kong shop's chats too. Message i is among them: a
+// message written in both scripts at once makes every one of them neither.
+func (cv *Conv) scriptAround(i int) fix.Script {
+	m := &cv.Messages[i]
+	var own, all []string
+	for j := range cv.Messages {
+		o := &cv.Messages[j]
+		if j != i && !written(o) {
+			continue
+		}
+		all = append(all, o.Text)
+		if o.Role == m.Role && o.Sender == m.Sender {
+			own = append(own, o.Text)
+		}
+	}
+	if sc := fix.TextScript(own...); sc != fix.Neither {
+		return sc
+	}
+	return fix.TextScript(all...)
+}
+
+// tradAround reports whether message i, which has no Traditional
+// character, may take a Traditional script from around it
+// (scriptAround): it has no character only Simplified text writes, and
+// some message written in the conversation has a Traditional one. Most
+// Simplified messages are told by their first few characters.
+func (cv *Conv) tradAround(i int) bool {
+	if match.HasSimplifiedOnly(cv.Messages[i].Text) {
+		return false
+	}
+	for j := range cv.Messages {
+		if o := &cv.Messages[j]; j != i && written(o) && match.HasTraditional(o.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// written reports whether someone wrote m's text (scriptAround): a
+// customer's, an agent's or a bot's text or note, not a system notice nor
+// a placeholder of another type (image, voice, order).
+func written(m *lint.Message) bool {
+	return m.Role != lint.System && (m.Type == lint.TypeText || m.Type == lint.TypeNote || m.Type == "")
 }

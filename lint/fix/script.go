@@ -427,7 +427,8 @@ const (
 // the other way round. Its first call builds InScript's tables, a pass
 // over every Chinese character: a caller with many texts asks
 // match.HasTraditional (or match.Text.Traditional) first, without which a
-// text is not Traditional.
+// text is not Traditional, or match.HasSimplifiedOnly, with which it is
+// not Traditional either.
 func TextScript(texts ...string) Script {
 	t := scripts()
 	var trad, simp int

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/chatlint/chatlint/lint/match"
 )
 
 // TestInScript: a replacement is written in the script of the reply it
@@ -133,5 +135,31 @@ func TestSuggestion(t *testing.T) {
 	// texts taken together
 	if sc := TextScript("不行", "這個價格"); sc != Traditional {
 		t.Errorf("TextScript(不行, 這個價格) = %d", sc)
+	}
+}
+
+// TestSimplifiedOnlyAsScripts: match.HasSimplifiedOnly, which callers ask
+// before TextScript builds its tables, says of every Chinese character
+// what the tables count it as: written only in Simplified script or not.
+func TestSimplifiedOnlyAsScripts(t *testing.T) {
+	tb := scripts()
+	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0x20000, 0x3134F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			_, simp := tb.script(string(r))
+			if got := match.HasSimplifiedOnly(string(r)); got != (simp > 0) {
+				t.Errorf("HasSimplifiedOnly(%c %U) = %v, the script tables say %v", r, r, got, simp > 0)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"这个价格不行", true}, {"這個價格不行", false}, {"不行", false}, {"同时", true},
+		{"同面", false}, {"ok，好的", false}, {"", false}, {"不", false}, {"价", true},
+	} {
+		if got := match.HasSimplifiedOnly(tc.s); got != tc.want {
+			t.Errorf("HasSimplifiedOnly(%q) = %v, want %v", tc.s, got, tc.want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ package match
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -259,4 +260,35 @@ func decodeRune(s string) (rune, int) {
 		}
 	}
 	return utf8.DecodeRuneInString(s)
+}
+
+// HasSimplifiedOnly reports whether s has a character that only Simplified
+// text writes: one the normaliser makes of a Traditional one that Big5
+// does not count among its frequent characters (这, 们, 价; not 同 or 面,
+// which Traditional text writes too), the characters lint/fix's TextScript
+// counts as Simplified. It is HasTraditional's counterpart, as cheap: a
+// caller asks it before TextScript, whose first call builds tables over
+// every Chinese character, to learn that a text is Simplified without them.
+func HasSimplifiedOnly(s string) bool {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < 0xE0:
+			i++ // ASCII, or a two-byte character's bytes: none is Chinese
+		case c < 0xF0 && i+2 < len(s):
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if t2sSimpOnlyBits[r>>6]&(1<<(uint(r)&63)) != 0 {
+				return true
+			}
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r >= 0x10000 {
+				if _, found := slices.BinarySearch(t2sSimpOnlyWide[:], r); found {
+					return true
+				}
+			}
+			i += size
+		}
+	}
+	return false
 }

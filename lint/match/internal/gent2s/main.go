@@ -18,6 +18,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 type pair struct{ from, to string }
@@ -67,6 +69,21 @@ func main() {
 	writeRunes(&b, "t2sTo", to)
 	fmt.Fprintf(&b, "// t2sBits marks the BMP characters of t2sFrom.\n")
 	writeBits(&b, "t2sBits", bits[:])
+	// the characters only Simplified text writes: a bitmap of the BMP
+	// ones (written out: no work at start-up), a list of the others
+	var sbits [1024]uint64
+	var wide []rune
+	for _, r := range simpOnly(to) {
+		if r < 0x10000 {
+			sbits[r>>6] |= 1 << (uint(r) & 63)
+		} else {
+			wide = append(wide, r)
+		}
+	}
+	fmt.Fprintf(&b, "// t2sSimpOnlyBits marks the BMP characters of t2sTo that Big5 does not count among its frequent characters (A440–C67E): those only Simplified text writes (这, 们, 价; not 同 or 面).\n")
+	writeBits(&b, "t2sSimpOnlyBits", sbits[:])
+	fmt.Fprintf(&b, "// t2sSimpOnlyWide lists, ascending, such characters outside the BMP.\n")
+	writeRunes(&b, "t2sSimpOnlyWide", wide)
 
 	// phrases: sorted by key; a bitmap of their first characters
 	var pbits [1024]uint64
@@ -277,6 +294,36 @@ func readTable(path string) ([]pair, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].from < out[j].from })
 	return out, nil
+}
+
+// simpOnly returns, ascending and once each, the characters of to that no
+// code of Big5's frequent characters (常用字, A440–C67E) reads as: the
+// Simplified forms that Traditional text does not write (这, 价, not 同),
+// as lint/fix's script tables count them (TestSimpOnlyAsScripts).
+func simpOnly(to []rune) []rune {
+	frequent := map[rune]bool{}
+	dec := traditionalchinese.Big5.NewDecoder()
+	for lead := 0xA4; lead <= 0xC6; lead++ {
+		for trail := 0x40; trail <= 0xFE; trail++ {
+			if trail > 0x7E && trail < 0xA1 || lead == 0xC6 && trail > 0x7E {
+				continue
+			}
+			s, err := dec.Bytes([]byte{byte(lead), byte(trail)})
+			if r, n := utf8.DecodeRune(s); err == nil && r != utf8.RuneError && n == len(s) {
+				frequent[r] = true
+			}
+		}
+	}
+	seen := map[rune]bool{}
+	var out []rune
+	for _, r := range to {
+		if !seen[r] && !frequent[r] {
+			out = append(out, r)
+		}
+		seen[r] = true
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 func writeRunes(b *bytes.Buffer, name string, rs []rune) {
