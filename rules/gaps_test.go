@@ -52,6 +52,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "不需要换了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的，我知道了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "我要的就是这个，谢谢", false},
+		// callcenter/thanks-ack: a lone 唔該 opening the chat gets attention
+		// ("excuse me"); a greeting offering help answers it, not one
+		// offering more after thanks
+		{"callcenter/thanks-ack", 0, "customer: 唔該！\nagent: 早晨！請問有咩可以幫到您？", false},
+		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent: 您好，请问有什么可以为您服务的", false},
+		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent: 你好", true},
+		{"callcenter/thanks-ack", 0, "customer: 好，唔該晒\nagent: 你好，仲有咩可以幫到你？", true},
+		{"callcenter/thanks-ack", 0, "customer: 好的谢谢\nagent: 您好，请问还有其他问题吗", true},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
