@@ -60,6 +60,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent: 你好", true},
 		{"callcenter/thanks-ack", 0, "customer: 好，唔該晒\nagent: 你好，仲有咩可以幫到你？", true},
 		{"callcenter/thanks-ack", 0, "customer: 好的谢谢\nagent: 您好，请问还有其他问题吗", true},
+		// base/missing-greeting: 早晨 is Cantonese 早上好 as a clause of its own,
+		// a space ending it too, but not the time of day set off by spaces
+		{"base/missing-greeting", 0, "customer: 你好\nagent: 早晨 我幫你睇下張單", false},
+		{"base/missing-greeting", 0, "customer: 你好\nagent: 早晨", false},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 后天 早晨 派送", true},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨 十点前送到", true},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨！十点前送到", false},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
