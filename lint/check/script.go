@@ -1,8 +1,6 @@
 package check
 
 import (
-	"strings"
-
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/fix"
 	"github.com/chatlint/chatlint/lint/match"
@@ -27,11 +25,13 @@ type suggestion struct {
 // (scriptAround), so that the agent who wrote 這個價格不行 is told
 // 無法幫到您 for a 不行 alone too.
 //
-// Deciding a script takes fix's tables, built by a pass over every Chinese
-// character, so it is asked only for a replacement Traditional script
-// would write otherwise (suggestion.simp) in a message with a Traditional
-// character (match.Text.Traditional, a look at the text from its first
-// change on), or in one with no character only Simplified text writes
+// Telling a script is cheap (fix.TextScript reads the matcher's bitmaps),
+// but a suggestion written in Traditional script takes fix's tables,
+// built by a pass over every Chinese character. A message is looked at
+// only for a replacement Traditional script would write otherwise
+// (suggestion.simp) in a message with a Traditional character
+// (match.Text.Traditional, a look at the text from its first change on),
+// or in one with no character only Simplified text writes
 // (match.HasSimplifiedOnly: most Simplified messages are told by their
 // first few characters) in a conversation with a Traditional character
 // (tradAround), or for a replacement written with one: a run without
@@ -52,18 +52,19 @@ func (cv *Conv) inScript(i int, old, sugg string) string {
 	if sc == fix.Neither {
 		sc = cv.scriptAround(i)
 	}
-	text := m.Text
-	if sc == fix.Traditional {
-		var b strings.Builder
-		for j := range cv.Messages {
-			if o := &cv.Messages[j]; j == i || written(o) {
-				b.WriteString(o.Text)
-				b.WriteByte('\n')
-			}
-		}
-		text = b.String()
+	if sc != fix.Traditional {
+		s, _ := fix.Suggestion(sc, old, sugg)
+		return s
 	}
-	s, _ := fix.Suggestion(sc, text, old, sugg)
+	// the variants of the conversation's written messages, read only for
+	// a character of sugg that has them
+	texts := make([]string, 0, len(cv.Messages))
+	for j := range cv.Messages {
+		if o := &cv.Messages[j]; j == i || written(o) {
+			texts = append(texts, o.Text)
+		}
+	}
+	s, _ := fix.Suggestion(sc, old, sugg, texts...)
 	return s
 }
 

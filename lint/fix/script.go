@@ -209,7 +209,7 @@ func InScript(text string, edits []Edit) (out []Edit, left []*ScriptError, err e
 		switch sc {
 		case 1:
 			if vs == nil {
-				vs = &textVariants{text: text}
+				vs = &textVariants{texts: []string{text}}
 			}
 			n, err := t.toTraditional(e, vs)
 			if se := (*ScriptError)(nil); errors.As(err, &se) && se.Rune != 0 {
@@ -230,11 +230,22 @@ func InScript(text string, edits []Edit) (out []Edit, left []*ScriptError, err e
 
 // textVariants says which of tradVariants' pairs the text writes in the
 // other form (裏 and never 裡), each read once, when first asked, and
-// whether the text is Hong Kong's (see tradHongKong).
+// whether the text is Hong Kong's (see tradHongKong). The text is texts
+// taken together.
 type textVariants struct {
-	text string
-	alt  map[rune]rune // the form to write for a form (itself: as it is)
-	hk   int8          // 0 not yet asked, 1 Hong Kong's, -1 not
+	texts []string
+	alt   map[rune]rune // the form to write for a form (itself: as it is)
+	hk    int8          // 0 not yet asked, 1 Hong Kong's, -1 not
+}
+
+// has reports whether the text has r.
+func (v *textVariants) has(r rune) bool {
+	for _, t := range v.texts {
+		if strings.ContainsRune(t, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // form returns the form of the Traditional character r that the text
@@ -255,8 +266,8 @@ func (v *textVariants) form(r rune) rune {
 	}
 	f := r
 	switch {
-	case strings.ContainsRune(v.text, r):
-	case ok && strings.ContainsRune(v.text, o):
+	case v.has(r):
+	case ok && v.has(o):
 		f = o
 	case hkOK && v.hongKong():
 		f = hk
@@ -298,8 +309,11 @@ func (v *textVariants) forms(s string) string {
 func (v *textVariants) hongKong() bool {
 	if v.hk == 0 {
 		v.hk = -1
-		if strings.ContainsAny(v.text, hongKongChars) {
-			v.hk = 1
+		for _, t := range v.texts {
+			if strings.ContainsAny(t, hongKongChars) {
+				v.hk = 1
+				break
+			}
 		}
 	}
 	return v.hk == 1
@@ -423,42 +437,58 @@ const (
 
 // TextScript returns the script of texts taken together, as InScript
 // decides a line's: Traditional when they have characters only Traditional
-// text writes (這, 價) and none only Simplified text writes (这, 价), and
-// the other way round. Its first call builds InScript's tables, a pass
-// over every Chinese character: a caller with many texts asks
-// match.HasTraditional (or match.Text.Traditional) first, without which a
-// text is not Traditional, or match.HasSimplifiedOnly, with which it is
-// not Traditional either.
+// text writes (這, 價: match.HasTraditional) and none only Simplified text
+// writes (这, 价: match.HasSimplifiedOnly), and the other way round. It
+// reads the texts with the matcher's bitmaps, which say of every character
+// what InScript's tables do (TestSimplifiedOnlyAsScripts), and builds no
+// tables.
 func TextScript(texts ...string) Script {
-	t := scripts()
-	var trad, simp int
+	var trad, simp bool
 	for _, s := range texts {
-		a, b := t.script(s)
-		trad, simp = trad+a, simp+b
+		if !trad && match.HasTraditional(s) {
+			trad = true
+		}
+		if !simp && match.HasSimplifiedOnly(s) {
+			simp = true
+		}
+		if trad && simp {
+			break
+		}
 	}
-	return Script(scriptOf(trad, simp))
+	switch {
+	case trad && !simp:
+		return Traditional
+	case simp && !trad:
+		return Simplified
+	}
+	return Neither
 }
 
 // Suggestion returns repl, the replacement a rule prescribes for the match
 // old, written in script sc as InScript writes it into a reply in that
-// script (text is the reply, whose variants it takes: 裏, 麪): 无法帮到您
-// is 無法幫到您 in Traditional script, and a Traditional replacement is
-// Simplified in Simplified script; for Neither, repl as it is. ok is false,
+// script (texts are the reply and those around it, taken together, whose
+// variants it takes: 裏, 麪; read only for a character of repl that has
+// them): 无法帮到您 is 無法幫到您 in Traditional script, and a Traditional
+// replacement is Simplified in Simplified script; for Neither, repl as it
+// is. Only a writing in Traditional script, or of a Traditional
+// replacement in Simplified, builds InScript's tables. ok is false,
 // and repl is returned as the rule wrote it, where InScript would not
 // write it: a character with several Traditional forms that neither it
 // nor its word decides (干 of 干了: 乾, 幹 or 干), or a writing that would
 // not read back as repl.
-func Suggestion(sc Script, text, old, repl string) (s string, ok bool) {
-	t := scripts()
+func Suggestion(sc Script, old, repl string, texts ...string) (s string, ok bool) {
 	switch sc {
 	case Traditional:
-		w, err := t.toTraditional(Edit{Old: old, New: repl}, &textVariants{text: text})
+		w, err := scripts().toTraditional(Edit{Old: old, New: repl}, &textVariants{texts: texts})
 		if err != nil {
 			return repl, false
 		}
 		return w, true
 	case Simplified:
-		return t.toSimplified(repl), true
+		if !match.HasTraditional(repl) {
+			return repl, true // (without the tables)
+		}
+		return scripts().toSimplified(repl), true
 	}
 	return repl, true
 }

@@ -120,7 +120,7 @@ func TestSuggestion(t *testing.T) {
 		if sc := TextScript(tc.text); sc != tc.script {
 			t.Errorf("%s: TextScript(%q) = %d, want %d", tc.name, tc.text, sc, tc.script)
 		}
-		got, ok := Suggestion(tc.script, tc.text, tc.old, tc.repl)
+		got, ok := Suggestion(tc.script, tc.old, tc.repl, tc.text)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("%s: Suggestion = %q, %v; want %q, %v", tc.name, got, ok, tc.want, tc.ok)
 		}
@@ -138,16 +138,20 @@ func TestSuggestion(t *testing.T) {
 	}
 }
 
-// TestSimplifiedOnlyAsScripts: match.HasSimplifiedOnly, which callers ask
-// before TextScript builds its tables, says of every Chinese character
-// what the tables count it as: written only in Simplified script or not.
+// TestSimplifiedOnlyAsScripts: match.HasSimplifiedOnly and
+// match.HasTraditional, which TextScript reads a text's script by, say of
+// every Chinese character what InScript's tables count it as: written
+// only in Simplified script, only in Traditional script, or neither.
 func TestSimplifiedOnlyAsScripts(t *testing.T) {
 	tb := scripts()
 	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0x20000, 0x3134F}} {
 		for r := rg[0]; r <= rg[1]; r++ {
-			_, simp := tb.script(string(r))
+			trad, simp := tb.script(string(r))
 			if got := match.HasSimplifiedOnly(string(r)); got != (simp > 0) {
 				t.Errorf("HasSimplifiedOnly(%c %U) = %v, the script tables say %v", r, r, got, simp > 0)
+			}
+			if got := match.HasTraditional(string(r)); got != (trad > 0) {
+				t.Errorf("HasTraditional(%c %U) = %v, the script tables say %v", r, r, got, trad > 0)
 			}
 		}
 	}
