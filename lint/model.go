@@ -144,6 +144,36 @@ type Pos struct {
 // path "-"): in findings, errors and reports, "<stdin>:12".
 const StdinName = "<stdin>"
 
+// SheetName is the file name of the positions of a workbook's worksheet
+// read after its first chat sheet (whose positions are the workbook's):
+// the workbook's name and the sheet's in brackets, day.xlsx[11月5日]
+// (findings at day.xlsx[11月5日]:2).
+func SheetName(workbook, sheet string) string { return workbook + "[" + sheet + "]" }
+
+// SplitSheet splits a SheetName into the workbook's name and the sheet's,
+// for reports that name a file of the repository (SARIF's uri, GitHub's
+// file=): sheet is "" for any other name. A workbook is told by its name
+// (.xlsx or .xlsm, gzipped or not, or standard input) and a sheet by what
+// Excel allows in a sheet's name (no brackets, slashes, ?, * or :).
+func SplitSheet(name string) (workbook, sheet string) {
+	i := strings.LastIndexByte(name, '[')
+	if i <= 0 || !strings.HasSuffix(name, "]") || i == len(name)-2 {
+		return name, ""
+	}
+	workbook, sheet = name[:i], name[i+1:len(name)-1]
+	if strings.ContainsAny(sheet, `[]/\?*:`) {
+		return name, ""
+	}
+	if workbook == StdinName {
+		return workbook, sheet
+	}
+	lower := strings.ToLower(strings.TrimSuffix(strings.ToLower(workbook), ".gz"))
+	if !strings.HasSuffix(lower, ".xlsx") && !strings.HasSuffix(lower, ".xlsm") {
+		return name, ""
+	}
+	return workbook, sheet
+}
+
 // String formats the position as file:line.
 func (p Pos) String() string {
 	if p.Line > 0 {

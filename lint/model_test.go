@@ -152,3 +152,26 @@ func TestRoleChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitSheet: a worksheet's file name splits back into the workbook's
+// and the sheet's; other names, a file that happens to end in brackets
+// among them, stay whole.
+func TestSplitSheet(t *testing.T) {
+	for _, tt := range []struct{ name, file, sheet string }{
+		{SheetName("day.xlsx", "11月5日"), "day.xlsx", "11月5日"},
+		{SheetName("exports/Day.XLSX.gz", "Sheet 2"), "exports/Day.XLSX.gz", "Sheet 2"},
+		{SheetName("book.xlsm", "客服 (2)"), "book.xlsm", "客服 (2)"},
+		{SheetName(StdinName, "对话"), StdinName, "对话"},
+		{"day.xlsx", "day.xlsx", ""},
+		{"log[1]", "log[1]", ""},
+		{"day.jsonl[2]", "day.jsonl[2]", ""},
+		{"day.xlsx[]", "day.xlsx[]", ""},
+		{"day.xlsx[a/b]", "day.xlsx[a/b]", ""},
+		{"[x]", "[x]", ""},
+	} {
+		file, sheet := SplitSheet(tt.name)
+		if file != tt.file || sheet != tt.sheet {
+			t.Errorf("SplitSheet(%q) = %q, %q; want %q, %q", tt.name, file, sheet, tt.file, tt.sheet)
+		}
+	}
+}

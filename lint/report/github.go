@@ -142,10 +142,12 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 		index := g.findings[name]
 		g.findings[name]++
 		writeGitHubHead(g.found, name, props)
-		if located := m.Pos.File != "" && m.Pos.File != lint.StdinName; located && index >= githubAnnotationsShown {
-			// past the step's annotations of its kind, whatever comes before
+		if located := inRepository(m.Pos.File); located && index >= githubAnnotationsShown {
+			// past the step's annotations of its kind, whatever comes
+			// before (which says the sheet too)
 			g.num = g.appendWhere(g.num[:0], m.Pos, col, f.Rule.ID)
 			g.found.Write(g.num)
+			at = ""
 		} else if located && !g.direct { // (written first: nothing comes before)
 			g.held = append(g.held, githubHeld{at: g.spool.Size() + int64(g.found.Buffered()), name: name, index: index,
 				where: g.appendWhere(nil, m.Pos, col, f.Rule.ID)})
@@ -250,7 +252,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	// and nothing the step shows may hide it
 	for _, e := range s.Unreadable {
 		props, at := g.place(lint.Pos{File: e.Pos.File}, 0, 0)
-		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at+"文件无法读取（自出错处起未检查）: "+e.Err)
+		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at, "文件无法读取（自出错处起未检查）: "+e.Err)
 	}
 	// records of a file failing alike are one annotation, at the first of
 	// them: a run shows only the first annotations of a step, and an
@@ -261,7 +263,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	}
 	for _, eg := range groups {
 		props, at := g.place(lint.Pos{File: eg.File, Line: eg.Line}, 0, 0)
-		title, msg := "chatlint: malformed record", at+"记录无法读取（未检查）: "+eg.Err
+		title, msg := "chatlint: malformed record", "记录无法读取（未检查）: "+eg.Err
 		if n := eg.Count - 1; n > 0 {
 			title = fmt.Sprintf("chatlint: %d malformed records", eg.Count)
 			msg += fmt.Sprintf("（另有 %d 条记录同样无法读取%s", n, eg.VariedNote())
@@ -270,7 +272,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 			}
 			msg += "）"
 		}
-		g.located("warning", append(props, "title="+title), lint.Pos{File: eg.File, Line: eg.Line}, 0, "", msg)
+		g.located("warning", append(props, "title="+title), lint.Pos{File: eg.File, Line: eg.Line}, 0, "", at, msg)
 	}
 	if other > 0 {
 		g.command("warning", []string{"title=chatlint: malformed records"},
@@ -287,7 +289,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		if uw.UnknownRule {
 			title = "title=chatlint: waiver of an unknown rule"
 		}
-		g.located("notice", append(props, title), uw.Pos, 0, "", at+"豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
+		g.located("notice", append(props, title), uw.Pos, 0, "", at, "豁免 "+uw.Rule+" 没有用上"+unknownRuleNote(uw))
 	}
 	unit := "conversation"
 	if g.opts.Canned {
@@ -337,16 +339,21 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 // and the GitHub runner makes them annotations of the run (a workflow
 // command's file is optional); their message starts with where the
 // evidence is instead, as the text report writes it ("<stdin>:12:5: ").
+//
+// A workbook's sheet read after its first chat sheet (day.xlsx[11月5日])
+// is no file either: the annotation names the workbook, and its message
+// starts with the sheet (工作表「11月5日」：, see inSheet).
 func (g *githubWriter) place(p lint.Pos, col, endCol int) (props []string, at string) {
-	if p.File == lint.StdinName {
+	file, _, says := inSheet(p.File)
+	if file == lint.StdinName {
 		at = p.String()
 		if col > 0 && p.Line > 0 {
 			at += ":" + strconv.Itoa(col)
 		}
 		return nil, at + ": "
 	}
-	if p.File != "" {
-		props = append(props, "file="+filepath.ToSlash(g.files.of(p.File)))
+	if file != "" {
+		props = append(props, "file="+filepath.ToSlash(g.files.of(file)))
 	}
 	if p.Line > 0 {
 		props = append(props, "line="+strconv.Itoa(p.Line))
@@ -357,7 +364,7 @@ func (g *githubWriter) place(p lint.Pos, col, endCol int) (props []string, at st
 			}
 		}
 	}
-	return props, ""
+	return props, says
 }
 
 // CheckoutPath is a file's path as GitHub reads the paths of annotations
@@ -441,16 +448,25 @@ func (c *checkoutPaths) of(name string) string {
 // rule, if any, once GitHub shows no more annotations of its kind for the
 // step: the runner then logs the message alone, without the file, line or
 // title, and this is all that says what the message is about. Standard
-// input's messages always start with where (see place).
-func (g *githubWriter) located(name string, props []string, p lint.Pos, col int, rule, msg string) {
+// input's messages always start with where (see place): at, which place
+// gives, is put before msg unless where is.
+func (g *githubWriter) located(name string, props []string, p lint.Pos, col int, rule, at, msg string) {
 	past := g.annotations[name] >= githubAnnotationsShown
 	g.head(name, props)
-	if past && p.File != "" && p.File != lint.StdinName {
+	if past && inRepository(p.File) {
 		g.num = g.appendWhere(g.num[:0], p, col, rule)
 		g.w.Write(g.num)
+		at = ""
 	}
-	g.w.WriteString(GitHubEscapeData(githubShown(msg)))
+	g.w.WriteString(GitHubEscapeData(githubShown(at + msg)))
 	g.w.WriteByte('\n')
+}
+
+// inRepository reports whether an annotation about name names a file
+// (see place): not standard input, nor a sheet of a workbook read from it.
+func inRepository(name string) bool {
+	file, _, _ := inSheet(name)
+	return file != "" && file != lint.StdinName
 }
 
 // appendWhere appends to b where the evidence is and the rule, if any, as

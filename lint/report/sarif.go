@@ -204,6 +204,9 @@ type SARIFResultProperties struct {
 	Suggestion   string  `json:"suggestion,omitempty"`
 	Deduct       float64 `json:"deduct"`
 	Severity     string  `json:"severity"`
+	// Sheet names the worksheet of a workbook read after its first
+	// chat sheet, whose rows the region's lines are (see inSheet)
+	Sheet string `json:"sheet,omitempty"`
 }
 
 // SARIFInvocation is the run's invocation: malformed records are its
@@ -466,7 +469,12 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		if idx, ok := s.ruleIdx[f.Rule.ID]; ok {
 			res.RuleIndex = &idx
 		}
-		loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(m.Pos.File, s.files.of(m.Pos.File))}
+		file, sheet, inSheet := inSheet(m.Pos.File)
+		if sheet != "" {
+			res.Properties.Sheet = sheet
+			res.Message.Text = inSheet + res.Message.Text
+		}
+		loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(file, s.files.of(file))}
 		if m.Pos.Line > 0 {
 			reg := &SARIFRegion{StartLine: m.Pos.Line}
 			if col := m.LineColumnUTF16(f); col > 0 { // on the file line, not in the text
@@ -490,6 +498,21 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		s.results++
 	}
 	return s.flush()
+}
+
+// inSheet splits a worksheet's file name (lint.SheetName: day.xlsx[11月5日],
+// a workbook's sheet of chats read after its first) into the workbook,
+// which is the file of the repository a SARIF uri or an annotation's file=
+// names (day.xlsx%5B11月5日%5D is none), the sheet, and what a message
+// about it starts with to say the sheet (工作表「11月5日」：); other names
+// are returned as they are, with "" for both. Fingerprints and baselines
+// keep the whole name: the sheets' rows are lines of their own.
+func inSheet(name string) (file, sheet, says string) {
+	file, sheet = lint.SplitSheet(name)
+	if sheet == "" {
+		return name, "", ""
+	}
+	return file, sheet, "工作表「" + sheet + "」："
 }
 
 // fileKey is how a fingerprint names a file, the same however its path
@@ -538,7 +561,9 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	err := sum.Errors.Each(func(e lint.RecordError) error {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: SARIFMessageText(e.Err)}, Descriptor: &SARIFDescriptorRef{ID: sarifMalformed}}
 		if e.Pos.File != "" {
-			loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(e.Pos.File, s.files.of(e.Pos.File))}
+			file, _, inSheet := inSheet(e.Pos.File)
+			n.Message.Text = inSheet + n.Message.Text
+			loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(file, s.files.of(file))}
 			if e.Pos.Line > 0 {
 				loc.Region = &SARIFRegion{StartLine: e.Pos.Line}
 			}
@@ -553,7 +578,9 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 	for _, e := range sum.Unreadable {
 		n := SARIFNotification{Level: "error", Message: SARIFText{Text: SARIFMessageText("无法读取，自出错处起未检查（not read from the error on）: " + e.Err)}}
 		if e.Pos.File != "" {
-			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(e.Pos.File, s.files.of(e.Pos.File))}}}
+			file, _, inSheet := inSheet(e.Pos.File)
+			n.Message.Text = inSheet + n.Message.Text
+			n.Locations = []SARIFLocation{{PhysicalLocation: SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(file, s.files.of(file))}}}
 		}
 		if err := notes.add(n); err != nil {
 			return err

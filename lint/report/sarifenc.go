@@ -73,6 +73,10 @@ func (e *convEncoder) sarifResult(res *SARIFResult) ([]byte, error) {
 	e.float(p.Deduct)
 	e.next(2, `"severity":`)
 	e.b = appendJSONString(e.b, p.Severity)
+	if p.Sheet != "" {
+		e.next(2, `"sheet":`)
+		e.b = appendJSONString(e.b, p.Sheet)
+	}
 	e.newline(1)
 	e.b = append(e.b, '}')
 	e.newline(0)

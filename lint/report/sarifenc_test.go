@@ -18,6 +18,9 @@ func oddSARIFResult(rng *rand.Rand) *SARIFResult {
 			Deduct: oddFloats[rng.IntN(len(oddFloats))], Severity: oddString(rng),
 		},
 	}
+	if rng.IntN(3) == 0 {
+		res.Properties.Sheet = oddString(rng)
+	}
 	if rng.IntN(2) == 0 {
 		i := rng.IntN(1000)
 		res.RuleIndex = &i

@@ -81,7 +81,7 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	}
 	for _, s := range more {
 		more := *src
-		more.Name = sheetFileName(src.Name, s.name)
+		more.Name = lint.SheetName(src.Name, s.name)
 		mb, err := newBuilder(&more)
 		if err != nil {
 			return err
@@ -335,7 +335,8 @@ func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, 
 			f := rows.noValue[text]
 			where := ""
 			if part != wb.sheet {
-				where = fmt.Sprintf("sheet %q: ", strings.TrimSuffix(strings.TrimPrefix(src.Name, wb.name+"["), "]"))
+				_, sheet := lint.SplitSheet(src.Name)
+				where = fmt.Sprintf("sheet %q: ", sheet)
 			}
 			wb.mixed.note(wb.name, fmt.Sprintf("%s%s of the text column hold%s a formula but no value (the first: %s), read as empty: the program that wrote the workbook did not calculate its formulas; open it in Excel or WPS and save it again",
 				where, plural(f.n, "cell"), map[bool]string{true: "s", false: ""}[f.n == 1], f.ref))
@@ -422,14 +423,6 @@ func sheetsNotRead(passed []string) string {
 		return "a sheet of chats was not read: " + passed[0]
 	}
 	return fmt.Sprintf("%d sheets of chats were not read: %s", len(passed), strings.Join(passed, "; "))
-}
-
-// sheetFileName is the file name of the positions of a worksheet read
-// after a workbook's first chat sheet: the workbook's name and the
-// sheet's in brackets, day.xlsx[11月5日] (findings at
-// day.xlsx[11月5日]:2).
-func sheetFileName(file, sheet string) string {
-	return file + "[" + sheet + "]"
 }
 
 // workbook is what reading a worksheet needs from the rest of the file.
