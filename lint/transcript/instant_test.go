@@ -57,3 +57,27 @@ func TestInstantsNotInRepeatedHour(t *testing.T) {
 		}
 	}
 }
+
+// TestWecomTimeNotInRepeatedHour: 企业微信's msgtime is an epoch number,
+// an instant, but was read in the machine's zone (time.UnixMilli gives
+// time.Local): on a machine in America/New_York a message sent in the
+// hour daylight saving repeats was taken for a time that may be either,
+// and its conversation's timing rules were skipped whatever --tz said.
+func TestWecomTimeNotInRepeatedHour(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip(err)
+	}
+	saved := time.Local
+	time.Local = ny
+	defer func() { time.Local = saved }()
+	// 2026-11-01 01:59:50 -04:00, the first of New York's two 01:59:50
+	const rec = `{"msgid":"m1","action":"send","from":"wmAAAA","tolist":["zhangsan"],"roomid":"","msgtime":1793512790000,"msgtype":"text","text":{"content":"在吗"}}` + "\n"
+	s := mustRead(t, "wecom", rec, Options{})
+	if len(s.msgs) != 1 {
+		t.Fatalf("%d messages, rejects %v", len(s.msgs), s.rejects)
+	}
+	if got := s.msgs[0].Time; got.UnixMilli() != 1793512790000 || lint.RepeatedHour(got) {
+		t.Errorf("msgtime read as %v, in the repeated hour: %v", got, lint.RepeatedHour(got))
+	}
+}

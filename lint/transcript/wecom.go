@@ -200,7 +200,7 @@ func parseWecom(b *builder, data []byte, pos lint.Pos) (m lint.Message, skip, pe
 	}
 	m = lint.Message{
 		ID:     rec.MsgID,
-		Time:   time.UnixMilli(ms),
+		Time:   time.UnixMilli(ms).UTC(), // an instant: not in time.Local (see instant)
 		Sender: rec.From,
 		Type:   rec.MsgType,
 		Pos:    pos,
