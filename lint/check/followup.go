@@ -74,7 +74,16 @@ func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 }
 
 func (f *followup) Info() *lint.RuleInfo { return f.info }
-func (f *followup) Local() bool          { return false }
+
+// Local is true for a followup that looks back from an agent's message
+// for a customer's that would excuse it (retail/bare-no: a bare 没有 is
+// "not at all" after thanks): it applies to a canned-reply library too,
+// where a reply is sent as it is, with no customer's message before it,
+// so each trigger there is a finding. Any other followup needs the
+// conversation's order.
+func (f *followup) Local() bool {
+	return f.before && !f.trigger.roles.Has(lint.Customer) && !f.expect.roles.Has(lint.Agent)
+}
 
 // Lists returns the phrase lists of the trigger, expect and unless
 // conditions, nested ones included.
