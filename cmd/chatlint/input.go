@@ -95,14 +95,19 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		}
 		return transcript.Options{}, fmt.Errorf("--encoding: %w", err)
 	}
+	encFrom := ""
+	if !f.changed("encoding") && in.Encoding != "" && cfg != nil {
+		encFrom = cfg.Where("input.encoding")
+	}
 	opts := transcript.Options{
-		Format:   format,
-		Location: loc,
-		Encoding: enc,
-		Stdin:    stdin,
-		Agents:   in.Agents,
-		Staff:    in.Staff,
-		HTML:     in.HTML,
+		Format:       format,
+		Location:     loc,
+		Encoding:     enc,
+		EncodingFrom: encFrom,
+		Stdin:        stdin,
+		Agents:       in.Agents,
+		Staff:        in.Staff,
+		HTML:         in.HTML,
 
 		FollowLinks: in.Follow,
 	}

@@ -199,9 +199,12 @@ var reasonSamples = map[string]reasonSample{
 		reason: `quoted field has no closing quote (truncated file?): the record runs from line 3 to the end of the file (line 9), and no line after it was read as a record of its own; not read`},
 
 	// a file --encoding names wrongly, a line of another among UTF-8 ones
-	"the file is %s, not %s as --encoding %s says (%s): drop --encoding, or use --encoding %s":                                {args: []any{"GB18030", "UTF-8", "utf-8", "its Chinese would be bytes UTF-8 cannot read", "gbk"}},
-	"its Chinese would be bytes UTF-8 cannot read":                                                                            {reason: "the file is GB18030, not UTF-8 as --encoding utf-8 says (its Chinese would be bytes UTF-8 cannot read): drop --encoding, or use --encoding gbk"},
-	"its Chinese would be bytes %s cannot read, or other characters":                                                          {reason: "the file is GB18030, not Big5 as --encoding big5 says (its Chinese would be bytes Big5 cannot read, or other characters): drop --encoding, or use --encoding gbk"},
+	"the file is %s, not %s as --encoding %s says (%s): drop --encoding, or use --encoding %s": {args: []any{"GB18030", "UTF-8", "utf-8", "its Chinese would be bytes UTF-8 cannot read", "gbk"}},
+	"its Chinese would be bytes UTF-8 cannot read":                                             {reason: "the file is GB18030, not UTF-8 as --encoding utf-8 says (its Chinese would be bytes UTF-8 cannot read): drop --encoding, or use --encoding gbk"},
+	"its Chinese would be bytes %s cannot read, or other characters":                           {reason: "the file is GB18030, not Big5 as --encoding big5 says (its Chinese would be bytes Big5 cannot read, or other characters): drop --encoding, or use --encoding gbk"},
+	"%s: take input.encoding out of %s, or use --encoding %s": {args: []any{"the file is UTF-8, not GB18030 as input.encoding gbk says (its Chinese would read as other characters)", "/shop/.chatlint.yaml:2", "utf-8"},
+		keep: []string{"/shop/.chatlint.yaml:2", "input.encoding gbk"}},
+	"the file is %s, not %s as input.encoding %s says (%s)":                                                                   {args: []any{"UTF-8", "GB18030", "gbk", "its Chinese would read as other characters"}, keep: []string{"input.encoding gbk"}},
 	"its Chinese would read as other characters":                                                                              {reason: "the file is UTF-8, not GB18030 as --encoding gbk says (its Chinese would read as other characters): drop --encoding, or use --encoding utf-8"},
 	"invalid UTF-8 in the record (--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)": {},
 	"invalid UTF-8 in the record (--encoding says UTF-8, and neither GB18030 nor Big5 reads it either)":                       {},

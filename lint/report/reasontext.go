@@ -603,6 +603,8 @@ func reasonKinds() []reasonRule {
 		zh(`its Chinese would be bytes (\S+) cannot read$`, "照它读，其中文会成为 $1 读不了的字节"),
 		zh(`its Chinese would read as other characters$`, "照它读，其中文会读成别的字"),
 		zh(`drop --encoding, or use (--encoding \S+)$`, "去掉 --encoding，或用 $1"),
+		zh(`the file is (\S+), not (\S+) as input\.encoding (\S+) says`, "文件是 $1，不是 input.encoding $3 所说的 $2"),
+		zh(`take input\.encoding out of (.+), or use (--encoding \S+)$`, "从 $1 去掉 input.encoding，或用 $2"),
 		zh(`--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such$`, "--encoding 指定了 UTF-8：去掉它，夹在 UTF-8 行之间的 GBK 或 Big5 行就按其编码读取"),
 		zh(`--encoding says UTF-8, and neither GB18030 nor Big5 reads it either$`, "--encoding 指定了 UTF-8，而 GB18030 和 Big5 也都读不了"),
 		zh(`line (\d+) writes a character past U\+FFFF as a surrogate pair \(CESU-8, as Java and MySQL's utf8mb3 write them\), not as UTF-8: convert the file to UTF-8 first$`,

@@ -339,8 +339,30 @@ func wrongEncoding(sample []byte, cut bool, enc string, e encoding.Encoding) err
 	case traditionalchinese.Big5:
 		use = "big5"
 	}
-	return fmt.Errorf("the file is %s, not %s as --encoding %s says (%s): drop --encoding, or use --encoding %s",
-		encodingName(other), encodingLabel(e, name), name, why, use)
+	return &wrongEncodingError{
+		msg: fmt.Sprintf("the file is %s, not %s as --encoding %s says (%s): drop --encoding, or use --encoding %s",
+			encodingName(other), encodingLabel(e, name), name, why, use),
+		inConfig: fmt.Sprintf("the file is %s, not %s as input.encoding %s says (%s)",
+			encodingName(other), encodingLabel(e, name), name, why),
+		use: use,
+	}
+}
+
+// wrongEncodingError is wrongEncoding's error: a file not in the encoding
+// --encoding names; when the settings file named it instead
+// (Options.EncodingFrom), setIn says so.
+type wrongEncodingError struct {
+	msg      string // for --encoding
+	inConfig string // the same, for the settings file's input.encoding
+	use      string // the encoding that reads the file
+}
+
+func (e *wrongEncodingError) Error() string { return e.msg }
+
+// setIn is the error when the encoding is input.encoding at where (the
+// settings file and its line), which --encoding overrides.
+func (e *wrongEncodingError) setIn(where string) error {
+	return fmt.Errorf("%s: take input.encoding out of %s, or use --encoding %s", e.inConfig, where, e.use)
 }
 
 // encodingLabel is how wrongEncoding names e, the encoding --encoding

@@ -35,6 +35,10 @@ type Options struct {
 	Location *time.Location
 	// Encoding forces a character encoding ("" or "auto" detects it).
 	Encoding string
+	// EncodingFrom is where the settings file sets Encoding
+	// (.chatlint.yaml:3) when --encoding does not: an error telling a
+	// file is not in it names that instead of --encoding
+	EncodingFrom string
 	// Stdin is read for the path "-" (os.Stdin when nil).
 	Stdin io.Reader
 	// Agents are sender-name patterns ("*" any text, "?" one character)
@@ -826,6 +830,10 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	}
 	dec, d, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
+		var wrong *wrongEncodingError
+		if opts.EncodingFrom != "" && errors.As(err, &wrong) {
+			err = wrong.setIn(opts.EncodingFrom)
+		}
 		return &FileError{Name: name, Err: err}
 	}
 	defer release()
