@@ -102,6 +102,9 @@ type githubHeld struct {
 	name  string // error, warning or notice
 	index int    // among the findings' commands of its name
 	where []byte // the location and rule, escaped, that its message then starts with
+	// said is the length of what the message starts with to say the
+	// sheet of a workbook (see inSheet), which where then says instead
+	said int64
 }
 
 // githubAnnotationsShown is how many annotations of each kind (error,
@@ -149,8 +152,11 @@ func (g *githubWriter) Conversation(r *lint.Result) error {
 			g.found.Write(g.num)
 			at = ""
 		} else if located && !g.direct { // (written first: nothing comes before)
+			at = GitHubEscapeData(githubShown(at))
 			g.held = append(g.held, githubHeld{at: g.spool.Size() + int64(g.found.Buffered()), name: name, index: index,
-				where: g.appendWhere(nil, m.Pos, col, f.Rule.ID)})
+				where: g.appendWhere(nil, m.Pos, col, f.Rule.ID), said: int64(len(at))})
+			g.found.WriteString(at)
+			at = ""
 		}
 		g.found.WriteString(GitHubEscapeData(githubShown(at + MessageWithSuggestion(f))))
 		g.found.WriteByte('\n')
@@ -215,7 +221,7 @@ func (g *githubWriter) writeFindings() error {
 			return err
 		}
 		g.w.Write(h.where)
-		off = h.at
+		off = h.at + h.said
 	}
 	if err := g.spool.CopyTo(g.w, off, g.spool.Size()-off); err != nil {
 		return err

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -86,5 +87,28 @@ func TestGitHubSheet(t *testing.T) {
 	}
 	if strings.Contains(out, "file=day.xlsx[") || strings.Contains(out, "]:4:1: shop/evasive 工作表") {
 		t.Errorf("a sheet named as a file, or said twice:\n%s", out)
+	}
+}
+
+// TestGitHubSheetHeld: a finding on a workbook's later sheet spooled
+// while the run's own problems, written before it at the end, may still
+// take the shown annotations' places: those that did had their position
+// put before the message, which said the sheet already
+// (day.xlsx[11月5日]:4:1: shop/evasive 工作表「11月5日」：避免「不行」).
+// The position says it alone, as for a finding past them when written.
+func TestGitHubSheetHeld(t *testing.T) {
+	sum := lint.NewSummary()
+	sum.Files = 1 + githubAnnotationsShown
+	r := sheetResult(sum)
+	for i := range githubAnnotationsShown {
+		sum.Unreadable = append(sum.Unreadable, lint.RecordError{Pos: lint.Pos{File: fmt.Sprintf("gone%d.jsonl", i)}, Err: "read error"})
+	}
+	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
+	want := "::error file=day.xlsx,line=4,col=1,endColumn=3,title=shop/evasive::day.xlsx[11月5日]:4:1: shop/evasive 避免「不行」\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("missing %q in\n%s", want, out)
+	}
+	if strings.Count(out, "11月5日") != 2 { // the finding's and the malformed record's
+		t.Errorf("the sheet said %d times, want once an annotation:\n%s", strings.Count(out, "11月5日"), out)
 	}
 }
