@@ -52,6 +52,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "不需要换了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的，我知道了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "我要的就是这个，谢谢", false},
+		// …nor thanks for help, what was wanted, or a decision
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，谢谢帮忙", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢你帮忙了", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "多谢帮忙，唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，谢谢你的帮忙", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "明白了，我想问的就是这个，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的我知道了，我要换的话再找你，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好，我要查的查到了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，我要买了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "请帮忙看一下，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我想买一件M码的，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我想退，謝謝", true},
 		// callcenter/thanks-ack: a lone 唔該 opening the chat gets attention
 		// ("excuse me"); a greeting offering help answers it, not one
 		// offering more after thanks
