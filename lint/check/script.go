@@ -26,16 +26,14 @@ type suggestion struct {
 // 無法幫到您 for a 不行 alone too.
 //
 // Telling a script is cheap (fix.TextScript reads the matcher's bitmaps),
-// but a suggestion written in Traditional script takes fix's tables,
-// built by a pass over every Chinese character. A message is looked at
-// only for a replacement Traditional script would write otherwise
+// and so is writing a suggestion in it (fix's tables are generated). A
+// message is looked at only for a replacement Traditional script would write otherwise
 // (suggestion.simp) in a message with a Traditional character
 // (match.Text.Traditional, a look at the text from its first change on),
 // or in one with no character only Simplified text writes
 // (match.HasSimplifiedOnly: most Simplified messages are told by their
 // first few characters) in a conversation with a Traditional character
-// (tradAround), or for a replacement written with one: a run without
-// Traditional text never builds the tables.
+// (tradAround), or for a replacement written with one.
 
 // inScript returns sugg, the replacement for the match old in message i,
 // written in the message's script (fix.Suggestion), or, for a message

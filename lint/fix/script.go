@@ -3,11 +3,8 @@ package fix
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
-	"sync"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/chatlint/chatlint/lint/match"
 )
@@ -50,51 +47,61 @@ func (e *ScriptError) Why() string {
 	return fmt.Sprintf("has more than one Traditional form (%s), and neither it nor its word tells which the reply means; fix it by hand", strings.Join(forms, ", "))
 }
 
+//go:generate go test -run ^TestScriptTablesGenerated$ . -args -update-script-tables
+
 // scriptTables are the normaliser's Traditional→Simplified conversion of
-// single characters (toSimp) and its reverse (toTrad: each Simplified
-// character's Traditional forms), read out of match.Normalize once.
-type scriptTables struct {
-	toSimp map[rune]rune
-	toTrad map[rune][]rune
-	level  map[rune]int // big5Level of toTrad's keys and values
+// single characters and its reverse, read out of match.Normalize over
+// every Chinese character ahead of time (scripttable_gen.go, which
+// TestScriptTablesGenerated holds to match's tables and Big5): each
+// Traditional character's Simplified form (simpOf), each Simplified
+// character's Traditional forms (tradOf) and where Big5 puts both
+// (level). The tables are sorted arrays the binary carries as they are,
+// read by binary search: nothing is built, at start-up or on first use.
+type scriptTables struct{}
+
+// scripts returns the tables.
+func scripts() *scriptTables { return &scriptTables{} }
+
+// simpOf returns the Simplified form of r, a Traditional character; ok is
+// false for any other character.
+func (*scriptTables) simpOf(r rune) (s rune, ok bool) {
+	if r < 0x3400 {
+		return r, false
+	}
+	i, ok := slices.BinarySearch(tradChars[:], r)
+	if !ok {
+		return r, false
+	}
+	return tradSimp[i], true
 }
 
-var scripts = sync.OnceValue(func() *scriptTables {
-	t := &scriptTables{toSimp: map[rune]rune{}, toTrad: map[rune][]rune{}, level: map[rune]int{}}
-	// the unified ideographs (not the compatibility ones, which are
-	// variants of them, not Traditional forms)
-	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0x20000, 0x3134F}} {
-		for r := rg[0]; r <= rg[1]; r++ {
-			s := match.Normalize(string(r))
-			if s == string(r) {
-				continue
-			}
-			to, n := utf8.DecodeRuneInString(s)
-			if n != len(s) || to == utf8.RuneError {
-				continue
-			}
-			t.toSimp[r] = to
-			t.toTrad[to] = append(t.toTrad[to], r)
-			t.level[r], t.level[to] = big5Level(r), big5Level(to)
-		}
+// tradOf returns the Traditional forms of r, a Simplified character,
+// ascending (nil for any other character); the slice is the table's, not
+// to be changed.
+func (*scriptTables) tradOf(r rune) []rune {
+	if r < 0x3400 {
+		return nil
 	}
-	return t
-})
+	i, ok := slices.BinarySearch(simpChars[:], r)
+	if !ok {
+		return nil
+	}
+	return simpForms[simpFormsAt[i]:simpFormsAt[i+1]:simpFormsAt[i+1]]
+}
 
-// big5Level says where Big5 (cp950) puts r: 1 among its frequent
-// characters (常用字, A440–C67E), 2 among the less frequent (次常用字,
-// C940–F9D5), 0 outside those (not in Big5, or only in HKSCS).
-func big5Level(r rune) int {
-	code, err := EncodeText(string(r), traditionalchinese.Big5) // 偽 B0B0, not HKSCS FA66
-	if err != nil || len(code) != 2 {
+// level says where Big5 (cp950) puts r, a character of the tables: 1
+// among its frequent characters (常用字, A440–C67E), 2 among the less
+// frequent (次常用字, C940–F9D5), 0 outside those (not in Big5, or only in
+// HKSCS), and for a character not in the tables.
+func (*scriptTables) level(r rune) int {
+	if r < 0x3400 {
 		return 0
 	}
-	c := int(code[0])<<8 | int(code[1])
-	switch {
-	case c >= 0xA440 && c <= 0xC67E:
-		return 1
-	case c >= 0xC940 && c <= 0xF9D5:
-		return 2
+	if i, ok := slices.BinarySearch(tradChars[:], r); ok {
+		return int(tradLevel[i] - '0')
+	}
+	if i, ok := slices.BinarySearch(simpChars[:], r); ok {
+		return int(simpLevel[i] - '0')
 	}
 	return 0
 }
@@ -107,14 +114,14 @@ func big5Level(r rune) int {
 // 个, 後 for 后, 發 for 发: see tradDefaults). ok is false for a character
 // that has none (干: 乾, 幹 or 干); forms are then the candidates.
 func (t *scriptTables) tradForm(r rune) (form rune, forms []rune, ok bool) {
-	if _, trad := t.toSimp[r]; trad {
+	if _, trad := t.simpOf(r); trad {
 		return r, nil, true // already Traditional
 	}
-	cands := t.toTrad[r]
+	cands := t.tradOf(r)
 	if len(cands) == 0 {
 		return r, nil, true // written alike in both scripts
 	}
-	if t.level[r] > 0 {
+	if t.level(r) > 0 {
 		cands = append([]rune{r}, cands...)
 	}
 	if len(cands) == 1 {
@@ -122,7 +129,7 @@ func (t *scriptTables) tradForm(r rune) (form rune, forms []rune, ok bool) {
 	}
 	var frequent []rune
 	for _, c := range cands {
-		if t.level[c] == 1 {
+		if t.level(c) == 1 {
 			frequent = append(frequent, c)
 		}
 	}
@@ -145,9 +152,9 @@ func (t *scriptTables) script(s string) (trad, simp int) {
 		if r < 0x3400 {
 			continue
 		}
-		if _, ok := t.toSimp[r]; ok {
+		if _, ok := t.simpOf(r); ok {
 			trad++
-		} else if len(t.toTrad[r]) > 0 && t.level[r] != 1 {
+		} else if len(t.tradOf(r)) > 0 && t.level(r) != 1 {
 			simp++
 		}
 	}
@@ -351,10 +358,10 @@ func (t *scriptTables) toTraditional(e Edit, vs *textVariants) (string, error) {
 	own := map[rune]rune{}
 	for _, c := range e.Old {
 		s := c
-		if to, ok := t.toSimp[c]; ok {
+		if to, ok := t.simpOf(c); ok {
 			s = to
 		}
-		if len(t.toTrad[s]) == 0 {
+		if len(t.tradOf(s)) == 0 {
 			continue
 		}
 		if f, seen := own[s]; !seen {
@@ -414,7 +421,7 @@ func (tc *tradTables) phraseAt(rs []rune) int {
 func (t *scriptTables) toSimplified(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if to, ok := t.toSimp[r]; ok {
+		if to, ok := t.simpOf(r); ok {
 			r = to
 		}
 		b.WriteRune(r)
@@ -440,8 +447,7 @@ const (
 // text writes (這, 價: match.HasTraditional) and none only Simplified text
 // writes (这, 价: match.HasSimplifiedOnly), and the other way round. It
 // reads the texts with the matcher's bitmaps, which say of every character
-// what InScript's tables do (TestSimplifiedOnlyAsScripts), and builds no
-// tables.
+// what InScript's tables do (TestSimplifiedOnlyAsScripts).
 func TextScript(texts ...string) Script {
 	var trad, simp bool
 	for _, s := range texts {
@@ -470,9 +476,7 @@ func TextScript(texts ...string) Script {
 // variants it takes: 裏, 麪; read only for a character of repl that has
 // them): 无法帮到您 is 無法幫到您 in Traditional script, and a Traditional
 // replacement is Simplified in Simplified script; for Neither, repl as it
-// is. Only a writing in Traditional script, or of a Traditional
-// replacement in Simplified, builds InScript's tables. ok is false,
-// and repl is returned as the rule wrote it, where InScript would not
+// is. ok is false, and repl is returned as the rule wrote it, where InScript would not
 // write it: a character with several Traditional forms that neither it
 // nor its word decides (干 of 干了: 乾, 幹 or 干), or a writing that would
 // not read back as repl.

@@ -15,14 +15,15 @@ import (
 // character fails here, not in a user's --fix.
 func TestTradTables(t *testing.T) {
 	st, tc := scripts(), tradChoices()
-	for s, forms := range st.toTrad {
+	for _, s := range simpChars {
+		forms := st.tradOf(s)
 		cands := forms
-		if st.level[s] > 0 {
+		if st.level(s) > 0 {
 			cands = append([]rune{s}, forms...)
 		}
 		frequent := 0
 		for _, c := range cands {
-			if st.level[c] == 1 {
+			if st.level(c) == 1 {
 				frequent++
 			}
 		}

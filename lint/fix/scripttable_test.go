@@ -1,0 +1,208 @@
+package fix
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/chatlint/chatlint/lint/match"
+)
+
+// updateScriptTables makes TestScriptTablesGenerated write
+// scripttable_gen.go (go generate passes it: no shell needed to set
+// UPDATE_SCRIPT_TABLES).
+var updateScriptTables = flag.Bool("update-script-tables", false, "write scripttable_gen.go from match.Normalize and Big5")
+
+// TestScriptTablesGenerated holds scripttable_gen.go to what reading the
+// normaliser and Big5 (cp950) over every Chinese character gives
+// (scriptTableSource), which the tables were built from at run time, 127 M
+// instructions, before they were generated; with UPDATE_SCRIPT_TABLES=1,
+// -update-script-tables or go generate ./lint/fix it writes it again. A
+// change of match's tables (go generate ./lint/match) fails here until
+// this file is generated again.
+func TestScriptTablesGenerated(t *testing.T) {
+	src := scriptTableSource(t)
+	if os.Getenv("UPDATE_SCRIPT_TABLES") != "" || *updateScriptTables {
+		if err := os.WriteFile("scripttable_gen.go", src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Log("wrote scripttable_gen.go: build and run the test again to check it")
+		return
+	}
+	have, err := os.ReadFile("scripttable_gen.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(have, src) {
+		t.Errorf("scripttable_gen.go is not what match.Normalize and Big5 give: UPDATE_SCRIPT_TABLES=1 go test ./lint/fix -run TestScriptTablesGenerated (or go generate ./lint/fix)")
+	}
+}
+
+// TestScriptTablesLookups: the lookups read the generated tables as the
+// maps they replace read: every Chinese character's Simplified form, its
+// Traditional forms and its level in Big5.
+func TestScriptTablesLookups(t *testing.T) {
+	toSimp, toTrad, level := builtScriptTables()
+	tb := scripts()
+	for _, rg := range [][2]rune{{0, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}, {0x20000, 0x3134F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s, ok := tb.simpOf(r)
+			if ws, wok := toSimp[r]; ok != wok || ok && s != ws {
+				t.Errorf("simpOf(%c %U) = %c, %v; want %c, %v", r, r, s, ok, ws, wok)
+			}
+			if got, want := tb.tradOf(r), toTrad[r]; !slices.Equal(got, want) {
+				t.Errorf("tradOf(%c %U) = %q, want %q", r, r, string(got), string(want))
+			}
+			if got, want := tb.level(r), level[r]; got != want {
+				t.Errorf("level(%c %U) = %d, want %d", r, r, got, want)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		r, simp rune
+		trad    string
+		level   int
+	}{
+		{'這', '这', "", 1}, {'个', '个', "個箇", 0}, {'同', '同', "衕", 1}, {'不', '不', "", 0}, {'价', '价', "價", 2},
+	} {
+		s, _ := tb.simpOf(tc.r)
+		if s != tc.simp || string(tb.tradOf(tc.r)) != tc.trad || tb.level(tc.r) != tc.level {
+			t.Errorf("%c: simpOf %c, tradOf %q, level %d; want %c, %q, %d", tc.r, s, string(tb.tradOf(tc.r)), tb.level(tc.r), tc.simp, tc.trad, tc.level)
+		}
+	}
+}
+
+// builtScriptTables reads the normaliser's conversion of single
+// characters out of match.Normalize, as the tables were built at run time:
+// each Traditional character's Simplified form (toSimp), each Simplified
+// character's Traditional forms, ascending (toTrad), and big5Level of
+// both.
+func builtScriptTables() (toSimp map[rune]rune, toTrad map[rune][]rune, level map[rune]int) {
+	toSimp, toTrad, level = map[rune]rune{}, map[rune][]rune{}, map[rune]int{}
+	// the unified ideographs (not the compatibility ones, which are
+	// variants of them, not Traditional forms)
+	for _, rg := range [][2]rune{{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0x20000, 0x3134F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			s := match.Normalize(string(r))
+			if s == string(r) {
+				continue
+			}
+			to, n := utf8.DecodeRuneInString(s)
+			if n != len(s) || to == utf8.RuneError {
+				continue
+			}
+			toSimp[r] = to
+			toTrad[to] = append(toTrad[to], r)
+			level[r], level[to] = big5Level(r), big5Level(to)
+		}
+	}
+	return toSimp, toTrad, level
+}
+
+// big5Level says where Big5 (cp950) puts r: 1 among its frequent
+// characters (常用字, A440–C67E), 2 among the less frequent (次常用字,
+// C940–F9D5), 0 outside those (not in Big5, or only in HKSCS).
+func big5Level(r rune) int {
+	code, err := EncodeText(string(r), traditionalchinese.Big5) // 偽 B0B0, not HKSCS FA66
+	if err != nil || len(code) != 2 {
+		return 0
+	}
+	c := int(code[0])<<8 | int(code[1])
+	switch {
+	case c >= 0xA440 && c <= 0xC67E:
+		return 1
+	case c >= 0xC940 && c <= 0xF9D5:
+		return 2
+	}
+	return 0
+}
+
+// scriptTableSource writes scripttable_gen.go: builtScriptTables as
+// sorted arrays, which the binary carries as they are (no work at
+// start-up, none on first use).
+func scriptTableSource(t *testing.T) []byte {
+	toSimp, toTrad, level := builtScriptTables()
+	var trad, simp []rune
+	for r := range toSimp {
+		trad = append(trad, r)
+	}
+	for r := range toTrad {
+		simp = append(simp, r)
+	}
+	slices.Sort(trad)
+	slices.Sort(simp)
+	var b bytes.Buffer
+	b.WriteString("// Code generated by TestScriptTablesGenerated (go generate ./lint/fix) from match.Normalize and Big5 (cp950); DO NOT EDIT.\n\n")
+	b.WriteString("package fix\n\n")
+	b.WriteString("// tradChars lists, ascending, the Chinese characters (unified ideographs)\n// that match.Normalize writes as another one: the Traditional characters.\n")
+	writeRuneArray(&b, "tradChars", trad, func(r rune) rune { return r })
+	b.WriteString("// tradSimp holds the Simplified form of each of tradChars.\n")
+	writeRuneArray(&b, "tradSimp", trad, func(r rune) rune { return toSimp[r] })
+	b.WriteString("// tradLevel holds the big5Level of each of tradChars.\n")
+	writeLevels(&b, "tradLevel", trad, level)
+	b.WriteString("// simpChars lists, ascending, the Simplified forms of tradChars, each once.\n")
+	writeRuneArray(&b, "simpChars", simp, func(r rune) rune { return r })
+	b.WriteString("// simpLevel holds the big5Level of each of simpChars.\n")
+	writeLevels(&b, "simpLevel", simp, level)
+	var at []int
+	var forms []rune
+	for _, s := range simp {
+		at = append(at, len(forms))
+		forms = append(forms, toTrad[s]...)
+	}
+	at = append(at, len(forms))
+	if len(forms) > 0xFFFF {
+		t.Fatalf("%d Traditional forms: simpFormsAt's uint16 cannot index them", len(forms))
+	}
+	b.WriteString("// simpForms[simpFormsAt[i]:simpFormsAt[i+1]] are the Traditional characters\n// written as simpChars[i], ascending.\n")
+	b.WriteString("var simpFormsAt = [...]uint16{")
+	for i, n := range at {
+		if i%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d, ", n)
+	}
+	b.WriteString("\n}\n\n")
+	writeRuneArray(&b, "simpForms", forms, func(r rune) rune { return r })
+	src, err := format.Source(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+// writeRuneArray writes var name = [...]rune{f(r) for r in rs}, as
+// character literals, 16 to a line.
+func writeRuneArray(b *bytes.Buffer, name string, rs []rune, f func(rune) rune) {
+	fmt.Fprintf(b, "var %s = [...]rune{", name)
+	for i, r := range rs {
+		if i%16 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%q, ", f(r))
+	}
+	b.WriteString("\n}\n\n")
+}
+
+// writeLevels writes the levels of rs as a string of digits, one a
+// character.
+func writeLevels(b *bytes.Buffer, name string, rs []rune, level map[rune]int) {
+	fmt.Fprintf(b, "const %s = \"\" +", name)
+	for i, r := range rs {
+		if i%64 == 0 {
+			if i > 0 {
+				b.WriteString("\" +")
+			}
+			b.WriteString("\n\t\"")
+		}
+		fmt.Fprintf(b, "%d", level[r])
+	}
+	b.WriteString("\"\n\n")
+}
