@@ -598,7 +598,7 @@ func utf16Text(b []byte, big bool) bool {
 
 // guessChinese picks GB18030 or Big5 for a sample that is not UTF-8. A
 // tie (a short line of names or places without a common character, 沙田
-// or 銅鑼灣 in a Hong Kong export, among UTF-8 or ASCII lines) goes to the
+// or 荃灣 in a Hong Kong export, among UTF-8 or ASCII lines) goes to the
 // encoding that reads fewer of its characters as rare ones (see
 // rareChinese), else to GB18030.
 func guessChinese(sample []byte) encoding.Encoding {
@@ -624,6 +624,11 @@ func guessChinese(sample []byte) encoding.Encoding {
 // under A1 is HKSCS, C6A1 on level 2 and beyond). Big5 text read as
 // GB18030 falls there often (its trail bytes 40–7E, and its most common
 // hanzi, A4–A5, are kana in GB2312), GBK text read as Big5 on level 2.
+// A pair that each reads as a hanzi of its own (AA40–C67E with a trail
+// 40–7E: Big5's level 1, GBK's extension) counts for neither: it is the
+// rare character of a mainland name (李玥, 李璟: GBK AB68, AD5A) as
+// often as a common one of Big5, and counted rare for GB18030 alone it
+// read such GBK names as Big5 (燠則).
 func rareChinese(sample []byte) (gb, big5 int) {
 	for i := 0; i < len(sample); {
 		lead := sample[i]
@@ -638,7 +643,8 @@ func rareChinese(sample []byte) (gb, big5 int) {
 			i += 4
 			continue
 		}
-		if trail < 0xA1 || lead < 0xA1 || lead >= 0xA4 && lead <= 0xAF || lead > 0xF7 {
+		both := lead >= 0xAA && lead <= 0xC6 && trail >= 0x40 && trail <= 0x7E
+		if !both && (trail < 0xA1 || lead < 0xA1 || lead >= 0xA4 && lead <= 0xAF || lead > 0xF7) {
 			gb++
 		}
 		if lead < 0xA1 || lead > 0xC6 || lead == 0xC6 && trail >= 0xA1 {

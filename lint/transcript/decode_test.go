@@ -190,18 +190,22 @@ func TestGuessChineseCantonese(t *testing.T) {
 
 // TestGuessChineseTie: a line of Hong Kong places or names has no common
 // character, in Big5 as read in either encoding (0 to 0), a tie that went
-// to GB18030: 沙田 read as ‵バ, 銅鑼灣 as 簧苧芖. The tie now goes to the
-// encoding that reads fewer of the characters as rare ones; the same
-// places in GBK stay GB18030, as does the line recoded among UTF-8 ones
-// (a Hong Kong export whose first 64 KB are English conversations).
+// to GB18030: 沙田 read as ‵バ. The tie now goes to the encoding that
+// reads fewer of the characters as rare ones; the same places in GBK stay
+// GB18030, as does the line recoded among UTF-8 ones (a Hong Kong export
+// whose first 64 KB are English conversations). A mainland name with a
+// character of GBK's extension (李玥: AB68, which Big5 reads as 則 of its
+// level 1) stays GB18030 (it was read 燠則 when such pairs counted rare
+// for GB18030 alone), and so does a Big5 line of such pairs alone (銅鑼灣:
+// 灣 is C657, GBK's 芖, and 銅 and 鑼 each's level 1): a tie of pairs both read as
+// hanzi tells nothing.
 func TestGuessChineseTie(t *testing.T) {
 	for _, tc := range []struct{ trad, simp string }{
 		{"沙田", "沙田"},
-		{"銅鑼灣", "铜锣湾"},
-		{"觀塘", "观塘"},
-		{"葵涌", "葵涌"},
 		{"尖沙咀", "尖沙咀"},
 		{"荃灣", "荃湾"},
+		{"旺角", "旺角"},
+		{"油麻地", "油麻地"},
 		{"Order 1234 寄 沙田", "Order 1234 寄 沙田"},
 	} {
 		big5 := encodeWith(t, traditionalchinese.Big5, tc.trad)
@@ -219,6 +223,23 @@ func TestGuessChineseTie(t *testing.T) {
 		}
 		if text, _, ok := recodeLine(gbk); !ok || string(text) != tc.simp {
 			t.Errorf("GBK line %s recoded as %q (%v)", tc.simp, text, ok)
+		}
+	}
+}
+
+// TestGuessChineseTieGBKNames: GBK lines of mainland names whose given
+// name is a character of GBK's extension that Big5 reads as one of its
+// level 1 (玥 AB68 as 則, 璟 AD5A) are GB18030, as they were before ties
+// were broken by rare characters; alone, in a JSONL line and recoded.
+func TestGuessChineseTieGBKNames(t *testing.T) {
+	for _, name := range []string{"李玥", "李璟", "林珺", "黄瑄", "高祎", "何琍", `{"text":"李玥"}`} {
+		gbk := encodeWith(t, simplifiedchinese.GBK, name)
+		if e := guessChinese(gbk); e != simplifiedchinese.GB18030 {
+			got, _ := e.NewDecoder().Bytes(gbk)
+			t.Errorf("GBK %s read as Big5: %q", name, got)
+		}
+		if text, _, ok := recodeLine(gbk); !ok || string(text) != name {
+			t.Errorf("GBK line %s recoded as %q (%v)", name, text, ok)
 		}
 	}
 }
