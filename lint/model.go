@@ -13,6 +13,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 )
@@ -147,15 +149,44 @@ const StdinName = "<stdin>"
 // SheetName is the file name of the positions of a workbook's worksheet
 // read after its first chat sheet (whose positions are the workbook's):
 // the workbook's name and the sheet's in brackets, day.xlsx[11月5日]
-// (findings at day.xlsx[11月5日]:2).
-func SheetName(workbook, sheet string) string { return workbook + "[" + sheet + "]" }
+// (findings at day.xlsx[11月5日]:2). The name is remembered for
+// SplitSheet, which then splits it whatever the workbook is named.
+func SheetName(workbook, sheet string) string {
+	name := workbook + "[" + sheet + "]"
+	if _, ok := sheetsNamed.Load(name); !ok && sheetsRemembered.Add(1) <= maxSheetsRemembered {
+		sheetsNamed.Store(name, len(workbook))
+	}
+	return name
+}
+
+// sheetsNamed holds the names SheetName made, each with the length of its
+// workbook's name: a workbook read by its content under a name that does
+// not say it is one (day.xls, a download without an extension) has its
+// sheets split all the same. At most maxSheetsRemembered are kept (a
+// process reading workbook after workbook, a fuzzer), sheetsRemembered
+// counting them; past that, SplitSheet tells a name by its look alone.
+var (
+	sheetsNamed      sync.Map
+	sheetsRemembered atomic.Int64
+)
+
+const maxSheetsRemembered = 1 << 16
 
 // SplitSheet splits a SheetName into the workbook's name and the sheet's,
 // for reports that name a file of the repository (SARIF's uri, GitHub's
-// file=): sheet is "" for any other name. A workbook is told by its name
-// (.xlsx or .xlsm, gzipped or not, or standard input) and a sheet by what
-// Excel allows in a sheet's name (no brackets, slashes, ?, * or :).
+// file=): sheet is "" for any other name. A name SheetName made is split
+// as it was made; any other (a baseline's, a test's) when it names a
+// workbook (.xlsx or .xlsm, gzipped or not, or standard input) and a sheet
+// by what Excel allows in a sheet's name (no brackets, slashes, ?, * or :),
+// so that a file whose name ends in brackets (log[1]) stays whole.
 func SplitSheet(name string) (workbook, sheet string) {
+	if !strings.HasSuffix(name, "]") {
+		return name, ""
+	}
+	if n, ok := sheetsNamed.Load(name); ok {
+		i := n.(int)
+		return name[:i], name[i+1 : len(name)-1]
+	}
 	i := strings.LastIndexByte(name, '[')
 	if i <= 0 || !strings.HasSuffix(name, "]") || i == len(name)-2 {
 		return name, ""

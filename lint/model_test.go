@@ -155,13 +155,15 @@ func TestRoleChinese(t *testing.T) {
 
 // TestSplitSheet: a worksheet's file name splits back into the workbook's
 // and the sheet's; other names, a file that happens to end in brackets
-// among them, stay whole.
+// among them, stay whole. The names here were not made by SheetName (a
+// baseline's): a workbook is told by its name.
 func TestSplitSheet(t *testing.T) {
 	for _, tt := range []struct{ name, file, sheet string }{
-		{SheetName("day.xlsx", "11月5日"), "day.xlsx", "11月5日"},
-		{SheetName("exports/Day.XLSX.gz", "Sheet 2"), "exports/Day.XLSX.gz", "Sheet 2"},
-		{SheetName("book.xlsm", "客服 (2)"), "book.xlsm", "客服 (2)"},
-		{SheetName(StdinName, "对话"), StdinName, "对话"},
+		{"day.xlsx[11月5日]", "day.xlsx", "11月5日"},
+		{"exports/Day.XLSX.gz[Sheet 2]", "exports/Day.XLSX.gz", "Sheet 2"},
+		{"book.xlsm[客服 (2)]", "book.xlsm", "客服 (2)"},
+		{"<stdin>[对话]", StdinName, "对话"},
+		{"exports[2026]/day.xlsx[11月6日]", "exports[2026]/day.xlsx", "11月6日"},
 		{"day.xlsx", "day.xlsx", ""},
 		{"log[1]", "log[1]", ""},
 		{"day.jsonl[2]", "day.jsonl[2]", ""},
@@ -172,6 +174,29 @@ func TestSplitSheet(t *testing.T) {
 		file, sheet := SplitSheet(tt.name)
 		if file != tt.file || sheet != tt.sheet {
 			t.Errorf("SplitSheet(%q) = %q, %q; want %q, %q", tt.name, file, sheet, tt.file, tt.sheet)
+		}
+	}
+}
+
+// TestSplitSheetNamed: a workbook read by its content under a name that
+// does not say it is one (day.xls, a download without an extension) had
+// its later sheets' names, day.xls[11月5日], left whole, and SARIF and
+// GitHub named a file that is not there: a name SheetName made splits
+// whatever the workbook is named, and only that name.
+func TestSplitSheetNamed(t *testing.T) {
+	for _, tt := range []struct{ workbook, sheet string }{
+		{"exports/day.xls", "11月5日"},
+		{"客服导出", "Sheet2"},
+		{"log", "7"},
+	} {
+		name := SheetName(tt.workbook, tt.sheet)
+		if file, sheet := SplitSheet(name); file != tt.workbook || sheet != tt.sheet {
+			t.Errorf("SplitSheet(%q) = %q, %q; want %q, %q", name, file, sheet, tt.workbook, tt.sheet)
+		}
+	}
+	for _, name := range []string{"exports/day.xls[11月6日]", "客服导出[Sheet3]", "log[8]"} {
+		if file, sheet := SplitSheet(name); file != name || sheet != "" {
+			t.Errorf("SplitSheet(%q) = %q, %q: no workbook's sheet read was named so", name, file, sheet)
 		}
 	}
 }

@@ -112,3 +112,28 @@ func TestGitHubSheetHeld(t *testing.T) {
 		t.Errorf("the sheet said %d times, want once an annotation:\n%s", strings.Count(out, "11月5日"), out)
 	}
 }
+
+// TestSheetOfWorkbookNamedOtherwise: a workbook read by its content under
+// a name that does not say it is one (export.xls, as shops' systems save
+// them) had its later sheet named as a file, file=export.xls[11月5日] and
+// SARIF's uri export.xls%5B11月5日%5D: the reader's name for the sheet
+// (lint.SheetName) splits whatever the workbook's name.
+func TestSheetOfWorkbookNamedOtherwise(t *testing.T) {
+	file := lint.SheetName("export.xls", "11月5日")
+	c := &lint.Conversation{ID: "c1", File: file, Messages: []lint.Message{
+		{Role: lint.Agent, Text: "不行", Pos: lint.Pos{File: file, Line: 4}},
+	}}
+	r := &lint.Result{Conversation: c, Score: 95, Findings: []lint.Finding{fxFinding(c, fxEvasive, 0, "不行", "", "避免「不行」", "", 5)}}
+	sum := lint.NewSummary()
+	sum.Files = 1
+	sum.Add(r)
+	gh := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
+	if want := "::error file=export.xls,line=4,col=1,endColumn=3,title=shop/evasive::工作表「11月5日」：避免「不行」\n"; !strings.Contains(gh, want) {
+		t.Errorf("missing %q in\n%s", want, gh)
+	}
+	sarif := render(t, "sarif", fxOptions(), []*lint.Result{r}, sum)
+	validateSARIF(t, sarif)
+	if !strings.Contains(string(sarif), `"uri": "export.xls"`) || !strings.Contains(string(sarif), `"sheet": "11月5日"`) {
+		t.Errorf("SARIF does not name the workbook and the sheet:\n%s", sarif)
+	}
+}
