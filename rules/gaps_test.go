@@ -35,6 +35,20 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "如果我哋唔可以準時寄出，會通知你", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以保證聽日送到，一般兩日", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
+		// 畀 is 给 as well as 让: a refund or a discount not given is a
+		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
+		// is how Hong Kong types 我哋; sympathy is no refusal
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以畀你退款", true},
+		{"ecommerce/negative-language", lint.Agent, "我唔可以畀折扣你", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會畀你退貨", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會收返件貨", true},
+		{"ecommerce/negative-language", lint.Agent, "我地唔可以改地址", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會畀你蝕底", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會收你額外費用", false},
+		{"ecommerce/negative-language", lint.Agent, "放心，我地唔會寄錯貨", false},
+		{"ecommerce/negative-language", lint.Agent, "我们也不愿意看到这样的情况", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋都唔願意見到咁嘅情況", false},
+		{"ecommerce/negative-language", lint.Agent, "我们也不愿意帮您改", true},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
