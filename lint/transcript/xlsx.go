@@ -111,11 +111,13 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 	var r io.ReaderAt
 	var size int64
 	done = func() {}
+	var read []byte // what was copied before a temporary file took no more
 	if src.at == nil {
-		f, n, err := spoolWorkbook(ctx, src.R)
+		f, n, data, err := spoolWorkbook(ctx, src.R)
 		if err != nil {
 			return nil, done, err
 		}
+		read = data
 		if f != nil {
 			done = func() { closeSpool(f) }
 			zr, err := zip.NewReader(f, n)
@@ -145,8 +147,8 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 			r = at
 		}
 	} else {
-		// (no temporary file could be made: read into memory)
-		data, err := readWorkbookFile(ctx, src.R)
+		// (no temporary file could be made, or written: read into memory)
+		data, err := readWorkbookFile(ctx, src.R, read)
 		if err != nil {
 			return nil, done, err
 		}
@@ -164,16 +166,18 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 // held in memory: a workbook piped in took its size on top of what reading
 // it takes. The file is removed at once where the system allows it (else
 // by closeSpool). It checks the start and the size as readWorkbookFile
-// does; a nil file without an error: none could be made (the caller reads
-// the workbook into memory).
-func spoolWorkbook(ctx context.Context, r *bufio.Reader) (*os.File, int64, error) {
+// does. A nil file without an error: none could be made, or it could not
+// be written (a full disk, a quota, a limit on a file's size), and the
+// caller reads the workbook into memory, going on after read, the bytes
+// already copied, as it did before workbooks were copied.
+func spoolWorkbook(ctx context.Context, r *bufio.Reader) (_ spool, _ int64, read []byte, _ error) {
 	head, _ := r.Peek(bufSize)
 	if err := workbookHead(head); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
-	f, err := os.CreateTemp("", "chatlint-*.xlsx")
+	f, err := spoolFile()
 	if err != nil {
-		return nil, 0, nil
+		return nil, 0, nil, nil
 	}
 	if runtime.GOOS != "windows" {
 		os.Remove(f.Name()) // (open files stay readable)
@@ -183,32 +187,52 @@ func spoolWorkbook(ctx context.Context, r *bufio.Reader) (*os.File, int64, error
 	for {
 		if err := ctx.Err(); err != nil {
 			closeSpool(f)
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		if n > maxWorkbookBytes {
 			closeSpool(f)
-			return nil, 0, workbookTooBig()
+			return nil, 0, nil, workbookTooBig()
 		}
 		m, rerr := r.Read(buf)
 		if m > 0 {
 			if _, err := f.Write(buf[:m]); err != nil {
+				read = make([]byte, n, n+int64(m))
+				_, err := f.ReadAt(read, 0)
 				closeSpool(f)
-				return nil, 0, fmt.Errorf("copying the workbook to a temporary file: %w", err)
+				if err != nil {
+					return nil, 0, nil, fmt.Errorf("copying the workbook to a temporary file: %w", err)
+				}
+				if rerr == io.EOF {
+					rerr = nil // (the next Read says it again)
+				}
+				return nil, 0, append(read, buf[:m]...), rerr
 			}
 			n += int64(m)
 		}
 		if rerr == io.EOF {
-			return f, n, nil
+			return f, n, nil, nil
 		}
 		if rerr != nil {
 			closeSpool(f)
-			return nil, 0, rerr
+			return nil, 0, nil, rerr
 		}
 	}
 }
 
+// spool is spoolWorkbook's temporary file: an *os.File but in tests.
+type spool interface {
+	io.Writer
+	io.ReaderAt
+	Close() error
+	Name() string
+}
+
+// spoolFile makes spoolWorkbook's temporary file (a variable so that tests
+// can give one that takes no more writes).
+var spoolFile = func() (spool, error) { return os.CreateTemp("", "chatlint-*.xlsx") }
+
 // closeSpool closes and removes spoolWorkbook's file.
-func closeSpool(f *os.File) {
+func closeSpool(f spool) {
 	f.Close()
 	if runtime.GOOS == "windows" {
 		os.Remove(f.Name())
@@ -275,13 +299,15 @@ var maxWorkbookBytes int64 = 1 << 30
 // readWorkbookFile reads a workbook whole, as long as it starts as a ZIP
 // archive does (an .xls workbook, a password-protected one or a text file
 // given as xlsx is refused at once, saying which), is not over
-// maxWorkbookBytes and the run is not stopped.
-func readWorkbookFile(ctx context.Context, r *bufio.Reader) ([]byte, error) {
-	head, _ := r.Peek(bufSize)
-	if err := workbookHead(head); err != nil {
-		return nil, err
+// maxWorkbookBytes and the run is not stopped. data is what was read of it
+// already (nil: nothing).
+func readWorkbookFile(ctx context.Context, r *bufio.Reader, data []byte) ([]byte, error) {
+	if len(data) == 0 {
+		head, _ := r.Peek(bufSize)
+		if err := workbookHead(head); err != nil {
+			return nil, err
+		}
 	}
-	var data []byte
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // endlessZip is a stream that starts as a ZIP archive and never ends, as
@@ -35,7 +37,7 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 	defer func(n int64) { maxWorkbookBytes = n }(maxWorkbookBytes)
 	maxWorkbookBytes = 4 << 20
 	z := &endlessZip{}
-	_, err := readWorkbookFile(context.Background(), bufio.NewReader(z))
+	_, err := readWorkbookFile(context.Background(), bufio.NewReader(z), nil)
 	if err == nil || !strings.Contains(err.Error(), "the workbook is over 4 MiB") {
 		t.Fatalf("an endless stream: %v", err)
 	}
@@ -44,10 +46,10 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := readWorkbookFile(ctx, bufio.NewReader(&endlessZip{})); !errors.Is(err, context.Canceled) {
+	if _, err := readWorkbookFile(ctx, bufio.NewReader(&endlessZip{}), nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("a stopped run: %v", err)
 	}
-	data, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(zipMagic+"rest")))
+	data, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(zipMagic+"rest")), nil)
 	if err != nil || string(data) != zipMagic+"rest" {
 		t.Fatalf("a short archive: %q, %v", data, err)
 	}
@@ -74,7 +76,7 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 		{"an empty file", "", "empty file: no records"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(tc.data)))
+			_, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(tc.data)), nil)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want %q", err, tc.want)
 			}
@@ -136,7 +138,7 @@ func TestWorkbookSpooled(t *testing.T) {
 	book := xlsxFromRows(t, [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}, {"c1", "agent", "您好"}}, -1)
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	f, n, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book)))
+	f, n, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book)))
 	if err != nil || f == nil || n != int64(len(book)) {
 		t.Fatalf("spoolWorkbook: %v, %v, %d; want a file of %d bytes", f, err, n, len(book))
 	}
@@ -154,11 +156,63 @@ func TestWorkbookSpooled(t *testing.T) {
 	}
 	// no temporary directory: read into memory
 	t.Setenv("TMPDIR", filepath.Join(tmp, "none"))
-	if f, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book))); f != nil || err != nil {
+	if f, _, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book))); f != nil || err != nil {
 		t.Errorf("without a temporary directory: %v, %v; want neither", f, err)
 	}
 	s = mustRead(t, "xlsx", string(book), Options{})
 	if len(s.msgs) != 2 {
 		t.Errorf("standard input, no temporary directory: read %+v", s.msgs)
 	}
+}
+
+// TestWorkbookSpoolFull: a workbook on standard input whose temporary file
+// takes no more bytes part of the way (a full disk, a quota, ulimit -f)
+// was refused, 'copying the workbook to a temporary file: … file too
+// large', where before it was copied it was read into memory; it is read
+// into memory again, going on from the bytes copied.
+func TestWorkbookSpoolFull(t *testing.T) {
+	rows := [][]string{{"会话ID", "角色", "内容"}}
+	for i := range 3000 {
+		rows = append(rows, []string{fmt.Sprintf("c%d", i), "customer", strings.Repeat("在吗", 50) + fmt.Sprint(i)})
+	}
+	book := xlsxFromRows(t, rows, -1)
+	for _, room := range []int{0, 100, len(book) / 2} {
+		t.Run(fmt.Sprint(room), func(t *testing.T) {
+			spoolFile = func() (spool, error) {
+				f, err := os.CreateTemp(t.TempDir(), "spool-*.xlsx")
+				return &fullFile{File: f, room: room}, err
+			}
+			t.Cleanup(func() { spoolFile = func() (spool, error) { return os.CreateTemp("", "chatlint-*.xlsx") } })
+			// a reader that gives the workbook a piece at a time
+			src := bufio.NewReaderSize(iotest.HalfReader(bytes.NewReader(book)), 16)
+			f, _, read, err := spoolWorkbook(context.Background(), src)
+			if f != nil || err != nil {
+				t.Fatalf("spoolWorkbook with a full disk: %v, %v; want neither", f, err)
+			}
+			data, err := readWorkbookFile(context.Background(), src, read)
+			if err != nil || !bytes.Equal(data, book) {
+				t.Fatalf("read into memory: %d bytes (%v), want the workbook's %d", len(data), err, len(book))
+			}
+			s := mustRead(t, "xlsx", string(book), Options{})
+			if len(s.msgs) != 3000 {
+				t.Errorf("standard input, a full disk: read %d messages, want 3000", len(s.msgs))
+			}
+		})
+	}
+}
+
+// fullFile is a temporary file that takes room bytes, then no more.
+type fullFile struct {
+	*os.File
+	room int
+}
+
+func (f *fullFile) Write(p []byte) (int, error) {
+	if len(p) > f.room {
+		n, _ := f.File.Write(p[:f.room])
+		f.room = 0
+		return n, errors.New("write: file too large")
+	}
+	f.room -= len(p)
+	return f.File.Write(p)
 }
