@@ -76,13 +76,17 @@ func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 func (f *followup) Info() *lint.RuleInfo { return f.info }
 
 // Local is true for a followup that looks back from an agent's message
-// for a customer's that would excuse it (retail/bare-no: a bare 没有 is
-// "not at all" after thanks): it applies to a canned-reply library too,
+// for a customer's words that would excuse it (retail/bare-no: a bare 没有
+// is "not at all" after thanks): it applies to a canned-reply library too,
 // where a reply is sent as it is, with no customer's message before it,
 // so each trigger there is a finding. Any other followup needs the
-// conversation's order.
+// conversation's order, and so does one looking back for a bot's or the
+// system's message, or a message of a type (an order event, a note),
+// which a library cannot hold either: every reply that says 已为您退款
+// would be a finding there.
 func (f *followup) Local() bool {
-	return f.before && !f.trigger.roles.Has(lint.Customer) && !f.expect.roles.Has(lint.Agent)
+	return f.before && !f.typed && !f.trigger.roles.Has(lint.Customer) &&
+		f.expect.roles == lint.RolesOf(lint.Customer)
 }
 
 // Lists returns the phrase lists of the trigger, expect and unless

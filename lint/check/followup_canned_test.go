@@ -11,7 +11,8 @@ import (
 // agent's reply for a customer's message that would excuse it (a bare 没有
 // answering thanks) applies to a canned-reply library, where no customer
 // speaks, so each trigger is a finding; a followup that needs what comes
-// after its trigger, or an agent's message before it, does not apply.
+// after its trigger, or an agent's, a bot's or the system's message before
+// it, or a message of a type (an order event), does not apply.
 func TestFollowupBeforeInCannedLibrary(t *testing.T) {
 	const pack = `pack: t
 rules:
@@ -30,6 +31,26 @@ rules:
     trigger: {role: agent, phrases: [没有]}
     look: before
     expect: {role: agent, phrases: [您好]}
+  - id: refund-event-before
+    type: followup
+    trigger: {role: agent, phrases: [已为您退款]}
+    look: before
+    expect: {role: system, type: order, phrases: [退款成功]}
+  - id: system-before
+    type: followup
+    trigger: {role: agent, phrases: [已为您退款]}
+    look: before
+    expect: {role: system, phrases: [退款成功]}
+  - id: bot-before
+    type: followup
+    trigger: {role: agent, phrases: [人工客服]}
+    look: before
+    expect: {role: bot, phrases: [转人工]}
+  - id: anyone-before
+    type: followup
+    trigger: {role: agent, phrases: [没有]}
+    look: before
+    expect: {role: [customer, system], phrases: [谢谢]}
 `
 	set, err := rules.LoadBytes("t.yaml", []byte(pack))
 	if err != nil {
