@@ -93,6 +93,11 @@ func TestRuleGaps(t *testing.T) {
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 后天 早晨 派送", true},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨 十点前送到", true},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨！十点前送到", false},
+		// an emoji's placeholder after the space is no time of day
+		{"base/missing-greeting", 0, "customer: 你好\nagent: 早晨 [微笑]", false},
+		{"base/missing-greeting", 0, "customer: 你好\nagent: 早晨 [表情] 我幫你睇下", false},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨 [时间x]前送到", true},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨 [数字x]点前送到", true},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
