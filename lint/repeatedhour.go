@@ -79,10 +79,31 @@ func sortByTime(ms []Message) {
 }
 
 // exportBackwards reports whether the export wrote ms from the last message
-// to the first, as the first and last of its times outside the repeated
-// hour tell (with fewer than two, it is taken to run forwards, as exports
-// do).
+// to the first. The pairs of messages next to each other in it whose order
+// their times tell say it, the more of them going back: two times outside
+// the repeated hour, or one outside it and one in it whose both readings
+// lie on the same side of it (00:40 written after 01:10: last message
+// first). On a tie, the first and last of the times outside the hour tell
+// it; with none of those (a conversation in the repeated hour alone), the
+// times in it do: written last message first when each is at or before the
+// one before it (01:50, then 01:10: either a reply written at the second
+// 01:10, or an export of the last message first; such an export, within one
+// of the hour's occurrences, is the likelier, and the readings order it
+// right), else first to last, going on past the clock change (01:40, 01:50,
+// 01:10).
 func exportBackwards(ms []Message) bool {
+	agree, disagree := 0, 0
+	for i := 1; i < len(ms); i++ {
+		switch c := knownOrder(ms[i-1].Time, ms[i].Time); {
+		case c < 0:
+			agree++
+		case c > 0:
+			disagree++
+		}
+	}
+	if agree != disagree {
+		return disagree > agree
+	}
 	first, last := -1, -1
 	for i := range ms {
 		if !RepeatedHour(ms[i].Time) {
@@ -92,5 +113,42 @@ func exportBackwards(ms []Message) bool {
 			last = i
 		}
 	}
-	return first >= 0 && ms[last].Time.Before(ms[first].Time)
+	if first >= 0 {
+		return ms[last].Time.Before(ms[first].Time)
+	}
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Time.After(ms[i-1].Time) {
+			return false
+		}
+	}
+	return true
+}
+
+// knownOrder compares a and b where their order is known: -1 or 1, or 0
+// when it is not (equal times, or one in the repeated hour that either of
+// its readings could put on the other side of the other time).
+func knownOrder(a, b time.Time) int {
+	lo, hi := a, a
+	if RepeatedHour(a) {
+		hi = a.Add(repeatedShift(a))
+	}
+	blo, bhi := b, b
+	if RepeatedHour(b) {
+		bhi = b.Add(repeatedShift(b))
+	}
+	switch {
+	case hi.Before(blo):
+		return -1
+	case bhi.Before(lo):
+		return 1
+	}
+	return 0
+}
+
+// repeatedShift is how far the second occurrence of t's wall clock lies
+// after its first (t in the repeated hour): the hour(s) the clocks go back.
+func repeatedShift(t time.Time) time.Duration {
+	_, before := t.Zone()
+	_, after := t.Add(clockChangeMax).Zone()
+	return time.Duration(before-after) * time.Second
 }
