@@ -86,6 +86,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent: 你好", true},
 		{"callcenter/thanks-ack", 0, "customer: 好，唔該晒\nagent: 你好，仲有咩可以幫到你？", true},
 		{"callcenter/thanks-ack", 0, "customer: 好的谢谢\nagent: 您好，请问还有其他问题吗", true},
+		// thanks for help is thanks, 帮忙 with a verb after it a request
+		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢帮忙\nagent: 请问还有其他问题吗", true},
+		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢你的帮忙\nagent: 请问还有其他问题吗", true},
+		{"callcenter/thanks-ack", 0, "customer: 谢谢你帮忙了\nagent: 请问还有其他问题吗", true},
+		{"callcenter/thanks-ack", 0, "customer: 好的，帮忙取消一下，谢谢\nagent: 好的", false},
 		// base/missing-greeting: 早晨 is Cantonese 早上好 as a clause of its own,
 		// a space ending it too, but not the time of day set off by spaces
 		{"base/missing-greeting", 0, "customer: 你好\nagent: 早晨 我幫你睇下張單", false},
