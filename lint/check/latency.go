@@ -212,14 +212,23 @@ func waitStart(cv *Conv, ignore *cond, from, to int) int {
 // starts once the customer came back after a silence longer than gap (a
 // rule's session_gap): the last customer message that asks from `from`
 // (exclusive) to `to` (exclusive) and comes more than gap after the
-// message before it, whoever's; else from. What the customer said before
-// that silence is not waited on in this session: chat systems close a
-// session after such a silence (a 那我明天再来问问 left unanswered at 21:51
-// and a new question at 09:02 answered at 09:02:15 is a wait of 15 s).
+// message before it, the customer's or an agent's (what the system or a
+// bot logs as the customer comes back, 顾客进入会话 or a welcome, breaks
+// no silence); else from. What the customer said before that silence is
+// not waited on in this session: chat systems close a session after such
+// a silence (a 那我明天再来问问 left unanswered at 21:51 and a new question
+// at 09:02 answered at 09:02:15 is a wait of 15 s).
 func resumed(cv *Conv, from, to int, gap time.Duration) int {
 	ms := cv.Messages
 	for k := to - 1; k > from; k-- {
-		if asks(&ms[k]) && cv.timed(k) && cv.timed(k-1) && elapsed(ms[k].Time, ms[k-1].Time) > gap {
+		if !asks(&ms[k]) || !cv.timed(k) {
+			continue
+		}
+		j := k - 1 // (from, a customer's message that asks, ends the walk)
+		for j > from && !(answers(&ms[j]) && (ms[j].Role == lint.Customer || ms[j].Role == lint.Agent)) {
+			j--
+		}
+		if cv.timed(j) && elapsed(ms[k].Time, ms[j].Time) > gap {
 			return k
 		}
 	}

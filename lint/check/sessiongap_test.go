@@ -33,6 +33,13 @@ func TestSessionGap(t *testing.T) {
 				"11:12:00 agent: 亲，已经是活动价了", "4"},
 		{"latency: the customer's two messages after the silence wait together", latency + gap,
 			night + "\n11:13:00 customer: 发什么快递\n11:13:10 customer: 在吗\n11:13:40 agent: 中通", "8"},
+		// what the system or a bot logs as the customer comes back is
+		// no message of the session before: the customer's is still
+		// the first after the silence
+		{"latency: a system notice as the customer comes back", latency + gap,
+			strings.Replace(night, "11:12:00 customer", "11:11:58 system: 顾客进入会话\n11:12:00 customer", 1), ""},
+		{"latency: a bot's welcome as the customer comes back", latency + gap,
+			strings.Replace(night, "11:12:00 customer", "11:11:59 bot: 欢迎光临，有什么可以帮您\n11:12:00 customer", 1), ""},
 		{"hold: without session_gap the night is waited", hold, night, "5"},
 		{"hold: the customer came back", hold + gap, night, ""},
 		{"hold: a holding message before the silence is not this session's", hold + gap,
