@@ -204,10 +204,13 @@ var reasonSamples = map[string]reasonSample{
 	"its Chinese would be bytes %s cannot read, or other characters":                           {reason: "the file is GB18030, not Big5 as --encoding big5 says (its Chinese would be bytes Big5 cannot read, or other characters): drop --encoding, or use --encoding gbk"},
 	"%s: take input.encoding out of %s, or use --encoding %s": {args: []any{"the file is UTF-8, not GB18030 as input.encoding gbk says (its Chinese would read as other characters)", "/shop/.chatlint.yaml:2", "utf-8"},
 		keep: []string{"/shop/.chatlint.yaml:2", "input.encoding gbk"}},
-	"the file is %s, not %s as input.encoding %s says (%s)":                                                                   {args: []any{"UTF-8", "GB18030", "gbk", "its Chinese would read as other characters"}, keep: []string{"input.encoding gbk"}},
-	"its Chinese would read as other characters":                                                                              {reason: "the file is UTF-8, not GB18030 as --encoding gbk says (its Chinese would read as other characters): drop --encoding, or use --encoding utf-8"},
-	"invalid UTF-8 in the record (--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)": {},
-	"invalid UTF-8 in the record (--encoding says UTF-8, and neither GB18030 nor Big5 reads it either)":                       {},
+	"the file is %s, not %s as input.encoding %s says (%s)":                                                                       {args: []any{"UTF-8", "GB18030", "gbk", "its Chinese would read as other characters"}, keep: []string{"input.encoding gbk"}},
+	"its Chinese would read as other characters":                                                                                  {reason: "the file is UTF-8, not GB18030 as --encoding gbk says (its Chinese would read as other characters): drop --encoding, or use --encoding utf-8"},
+	"invalid UTF-8 in the record (--encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)":     {},
+	"invalid UTF-8 in the record (--encoding says UTF-8, and neither GB18030 nor Big5 reads it either)":                           {},
+	"invalid UTF-8 in the record (input.encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)": {},
+	"invalid UTF-8 in the record (input.encoding says UTF-8, and neither GB18030 nor Big5 reads it either)":                       {},
+	"%s (wrong input.encoding?)": {args: []any{"bytes in the record that gbk cannot read"}},
 
 	// CESU-8 (--fix)
 	"line %d writes a character past U+FFFF as a surrogate pair (CESU-8, as Java and MySQL's utf8mb3 write them), not as UTF-8: convert the file to UTF-8 first": {args: []any{12}},

@@ -1168,6 +1168,26 @@ const forcedUTF8Why = "invalid UTF-8 in the record (--encoding says UTF-8: witho
 // reads cleanly either (see Source.whyInvalidIn).
 const forcedUnreadableWhy = "invalid UTF-8 in the record (--encoding says UTF-8, and neither GB18030 nor Big5 reads it either)"
 
+// The same problems where .chatlint.yaml's input.encoding names the
+// encoding, not --encoding (Options.EncodingFrom): see setInConfig.
+const (
+	forcedUTF8WhyInConfig       = "invalid UTF-8 in the record (input.encoding says UTF-8: without it, a line in GBK or Big5 among UTF-8 ones is read as such)"
+	forcedUnreadableWhyInConfig = "invalid UTF-8 in the record (input.encoding says UTF-8, and neither GB18030 nor Big5 reads it either)"
+)
+
+// setInConfig is a file's problem for its records (Source.marked) where
+// the settings file's input.encoding names the encoding: it names that,
+// not --encoding, which the user did not type.
+func setInConfig(marked string) string {
+	if marked == forcedUTF8Why {
+		return forcedUTF8WhyInConfig
+	}
+	if strings.HasSuffix(marked, " (wrong --encoding?)") {
+		return strings.TrimSuffix(marked, " (wrong --encoding?)") + " (wrong input.encoding?)"
+	}
+	return marked
+}
+
 // usableLine returns the line ready to parse, or why it cannot be: a line
 // that is not clean UTF-8 in a file guessed to be UTF-8 is tried in the
 // Chinese encoding the file's other lines suggest (GB18030 or Big5); the

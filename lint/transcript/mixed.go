@@ -1017,10 +1017,13 @@ func (s *Source) whyInvalid(prob string) string {
 // suggesting that dropping the flag would read it.
 func (s *Source) whyInvalidIn(prob string, b []byte) string {
 	why := s.whyInvalid(prob)
-	if why != forcedUTF8Why {
+	if why != forcedUTF8Why && why != forcedUTF8WhyInConfig {
 		return why
 	}
 	if _, _, ok := recodeLine(b); !ok {
+		if why == forcedUTF8WhyInConfig {
+			return forcedUnreadableWhyInConfig
+		}
 		return forcedUnreadableWhy
 	}
 	return why

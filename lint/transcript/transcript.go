@@ -861,7 +861,11 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 			return &FileError{Name: name, Err: err}
 		}
 	}
-	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: d.marked, plain: d.plain, decoded: d.decoded}, sink)
+	marked := d.marked
+	if opts.EncodingFrom != "" {
+		marked = setInConfig(marked)
+	}
+	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked, plain: d.plain, decoded: d.decoded}, sink)
 }
 
 // readSource reads an opened file in its format (readFile has announced
