@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -52,7 +54,7 @@ func (c *editCollector) Conversation(r *lint.Result) error {
 		}
 		c.edits[m.Pos.File] = append(c.edits[m.Pos.File], fix.Edit{
 			Line: m.Pos.Line, Start: f.Start, End: f.End, Old: f.Match, New: f.Suggestion, Rule: f.Rule.ID,
-			TextCol: col, TextRaw: raw,
+			TextCol: col, TextRaw: raw, Reply: m.Text,
 		})
 	}
 	return nil
@@ -111,7 +113,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	if err != nil {
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	e, bom, err := transcript.FileEncoding(raw, enc)
+	e, bom, lines, texts, read, err := decodeLibrary(raw, enc)
 	if err != nil {
 		// (the refusals of a file's Windows-1252 or CESU-8 bytes say what
 		// they are; a mixed one may be UTF-8 with a corrupt byte)
@@ -121,24 +123,11 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		}
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	if e != nil {
-		e = withoutBOM(e)
-		// a UTF-16 byte-order mark overrides the order --encoding gives,
-		// as it does for the readers
-		switch {
-		case e == utf16LE && bytes.Equal(bom, []byte{0xFE, 0xFF}):
-			e = utf16BE
-		case e == utf16BE && bytes.Equal(bom, []byte{0xFF, 0xFE}):
-			e = utf16LE
-		}
-	}
-	// the file's lines, each decoded on its own: clean when it reads back
-	// byte for byte (else it is only shown, in the diff, never rewritten)
-	lines := splitRawLines(raw[len(bom):], e)
-	texts := make([]string, len(lines))
+	// each line is clean when it reads back byte for byte (else it is
+	// only shown, in the diff, never rewritten)
 	clean := make([]bool, len(lines))
 	for i, l := range lines {
-		texts[i], clean[i] = decodeLine(l, e)
+		clean[i] = read[i] && readsBackAsIs(texts[i], l, e)
 	}
 	text := strings.Join(texts, "")
 	edits, left := fix.Choose(edits)
@@ -219,6 +208,93 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(done), notes, nil
+}
+
+// libraryCache gives the report's suggestions for a canned-reply
+// library's replies the file as --fix reads it (check.Options.Library),
+// so that a reply's suggestion is what --fix writes into it: the script of
+// its line or the file for a reply written alike in both scripts, the
+// file's variants (see fix.Library). Each file is read once, when a
+// suggestion first asks, and kept (what is kept is a byte a line) until
+// forget; it is safe for the workers to ask at once.
+type libraryCache struct {
+	enc string // --encoding
+	mu  sync.Mutex
+	m   map[string]*libraryEntry
+}
+
+// libraryEntry is a file of libraryCache, read once.
+type libraryEntry struct {
+	once sync.Once
+	lib  *fix.Library
+}
+
+// library returns the library the file holds, read as fixFile reads it
+// (a .gz one uncompressed), or nil where there is none to read again:
+// standard input, a pipe or a device (reading it would take what the
+// linter has yet to read), a file gone, or one whose encoding fixFile
+// refuses. The report then writes a suggestion from the reply alone.
+func (c *libraryCache) library(file string) *fix.Library {
+	if c == nil || file == "" || file == "<stdin>" {
+		return nil
+	}
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]*libraryEntry{}
+	}
+	en := c.m[file]
+	if en == nil {
+		en = &libraryEntry{}
+		c.m[file] = en
+	}
+	c.mu.Unlock()
+	en.once.Do(func() { en.lib = readLibrary(file, c.enc) })
+	return en.lib
+}
+
+// forget drops the files read: --fix has rewritten them, and the report
+// of what is left reads them again.
+func (c *libraryCache) forget() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
+}
+
+// readLibrary reads the library at path for libraryCache.library (nil:
+// none).
+func readLibrary(path, enc string) *fix.Library {
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil
+		}
+		if raw, err = io.ReadAll(zr); err != nil {
+			return nil
+		}
+	}
+	e, bom, err := transcript.FileEncoding(raw, enc)
+	if err != nil {
+		return nil
+	}
+	if e == nil {
+		// UTF-8: its lines decoded one by one are the text
+		return fix.NewLibrary(string(raw[len(bom):]))
+	}
+	_, _, _, texts, _, err := decodeLibrary(raw, enc)
+	if err != nil {
+		return nil
+	}
+	return fix.NewLibrary(strings.Join(texts, ""))
 }
 
 // scriptNote tells a fix left out of the file at path: a character of its
@@ -513,19 +589,54 @@ func splitRawLines(b []byte, e encoding.Encoding) [][]byte {
 	return lines
 }
 
-// decodeLine decodes one line of a file in e (nil: UTF-8); clean reports
-// whether it reads back byte for byte: every byte read (no U+FFFD for bytes
-// the encoding cannot read) and written again as it was.
-func decodeLine(line []byte, e encoding.Encoding) (text string, clean bool) {
+// decodeLibrary reads a canned-reply library's bytes as fixFile reads
+// them (enc is --encoding): its encoding (nil: UTF-8) and byte-order mark
+// (see transcript.FileEncoding), and its lines (see splitRawLines), each
+// as it is and decoded on its own, with read false for a line holding
+// bytes the encoding cannot read.
+func decodeLibrary(raw []byte, enc string) (e encoding.Encoding, bom []byte, lines [][]byte, texts []string, read []bool, err error) {
+	e, bom, err = transcript.FileEncoding(raw, enc)
+	if err != nil {
+		return nil, nil, nil, nil, nil, err
+	}
+	if e != nil {
+		e = withoutBOM(e)
+		// a UTF-16 byte-order mark overrides the order --encoding gives,
+		// as it does for the readers
+		switch {
+		case e == utf16LE && bytes.Equal(bom, []byte{0xFE, 0xFF}):
+			e = utf16BE
+		case e == utf16BE && bytes.Equal(bom, []byte{0xFF, 0xFE}):
+			e = utf16LE
+		}
+	}
+	lines = splitRawLines(raw[len(bom):], e)
+	texts, read = make([]string, len(lines)), make([]bool, len(lines))
+	for i, l := range lines {
+		texts[i], read[i] = decodeLine(l, e)
+	}
+	return e, bom, lines, texts, read, nil
+}
+
+// decodeLine decodes one line of a file in e (nil: UTF-8); ok is false
+// where the line holds bytes the encoding cannot read (U+FFFD for them).
+func decodeLine(line []byte, e encoding.Encoding) (text string, ok bool) {
 	if e == nil {
 		return string(line), utf8.Valid(line)
 	}
 	t, err := e.NewDecoder().Bytes(line)
-	if err != nil {
-		return string(t), false
+	return string(t), err == nil
+}
+
+// readsBackAsIs reports whether text, a line decoded from line in e (nil:
+// UTF-8) without an error, is written in e again as line was, byte for
+// byte.
+func readsBackAsIs(text string, line []byte, e encoding.Encoding) bool {
+	if e == nil {
+		return true
 	}
-	again, err := fix.EncodeText(string(t), e)
-	return string(t), err == nil && bytes.Equal(again, line)
+	again, err := fix.EncodeText(text, e)
+	return err == nil && bytes.Equal(again, line)
 }
 
 // encodingName names an encoding in messages.

@@ -488,6 +488,9 @@ type lintRun struct {
 	// fixRefused: --fix had to leave a file as it was (said on stderr);
 	// the report of what is left is still written, and the run exits 2
 	fixRefused bool
+	// libraries are the canned-reply libraries' files as --fix reads
+	// them, for the suggestions (check.Options.Library)
+	libraries *libraryCache
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read)
@@ -674,7 +677,13 @@ func (r *lintRun) compile(taken func() int64) error {
 		return err
 	}
 	compiling()
-	if r.checks, err = check.Compile(set, check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}); err != nil {
+	opts := check.Options{Canned: r.canned, Overrides: cfg.Rules, PacksFromFlag: len(f.packs) > 0, AllFindings: f.fix || f.diff}
+	if r.canned {
+		// a reply's suggestion is what --fix writes into its file
+		r.libraries = &libraryCache{enc: r.topts.Encoding}
+		opts.Library = r.libraries.library
+	}
+	if r.checks, err = check.Compile(set, opts); err != nil {
 		return failErr(err)
 	}
 	if start := r.checks.Scoring.Start; r.minScore > start {
@@ -1078,6 +1087,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err := diffFile.Commit(); err != nil {
 		return true, fail("cannot write the diff: %w", err)
 	}
+	r.libraries.forget() // (rewritten: the report of what is left reads them again)
 	if r.f.fix {
 		r.fixRefused = refused
 		return false, nil

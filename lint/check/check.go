@@ -16,6 +16,7 @@ import (
 	"unsafe"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/fix"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -85,6 +86,8 @@ type Conv struct {
 	segs match.SegCache
 	// minute caches minuteTimes: 0 not worked out yet, 1 no, 2 yes
 	minute int8
+	// library is Options.Library (inScript)
+	library func(file string) *fix.Library
 }
 
 // selection is a message selection of Conv.slots: its key, the indexes
@@ -394,6 +397,14 @@ type Options struct {
 	// AllFindings lifts the bound on a forbid rule's findings in one
 	// message (--fix must see every occurrence to replace it).
 	AllFindings bool
+	// Library, for a canned-reply library, returns the file a reply was
+	// read from (lint.Pos.File) as `chatlint lint --fix` reads it, or nil
+	// where there is none (standard input): a forbid rule's suggestion
+	// for its reply is written as --fix writes it there (in the script of
+	// its line or the file for a reply alike in both, in the file's
+	// variants: fix.Library.Suggestion). The workers call it at once, for
+	// a file again and again: it should read each file once.
+	Library func(file string) *fix.Library
 }
 
 // Set is the compiled form of a pack set; it implements lint.Checker.
@@ -406,6 +417,8 @@ type Set struct {
 	// slots their slotTable
 	selKeys []uint16
 	slots   *slotTable
+	// library is Options.Library
+	library func(file string) *fix.Library
 }
 
 // builder carries the state shared while compiling the rules of a set.
@@ -460,7 +473,7 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 		return nil, err
 	}
 	b := &builder{allFindings: opts.AllFindings}
-	out := &Set{Scoring: toScoring(set.EffectiveScoring())}
+	out := &Set{Scoring: toScoring(set.EffectiveScoring()), library: opts.Library}
 	for _, pr := range set.Rules() {
 		info := ruleInfo(pr)
 		if opts.Only != nil && !opts.Only[info.ID] {
@@ -702,6 +715,7 @@ func roleSet(roles rules.StringList, def lint.RoleSet) lint.RoleSet { return rol
 // checks as they are when it is made.
 func (s *Set) NewWorker() lint.Worker {
 	w := &worker{set: s, runs: make([]checkRun, len(s.Checks)), active: make([]int32, len(s.Checks))}
+	w.cv.library = s.library
 	for k, ch := range s.Checks {
 		w.runs[k].ch = ch
 		if g, ok := ch.(gated); ok {

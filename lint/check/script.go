@@ -23,17 +23,20 @@ type suggestion struct {
 // A message written alike in both scripts (不行 alone) takes the script
 // of its sender's messages in the conversation, else of the conversation's
 // (scriptAround), so that the agent who wrote 這個價格不行 is told
-// 無法幫到您 for a 不行 alone too.
+// 無法幫到您 for a 不行 alone too. A canned library's reply, a
+// conversation of its own, is written as --fix writes it into the file
+// (Options.Library): a reply alike in both takes the script of its line,
+// else of the file, and a Traditional one the file's variants.
 //
 // Telling a script is cheap (fix.TextScript reads the matcher's bitmaps),
 // and so is writing a suggestion in it (fix's tables are generated). A
-// message is looked at only for a replacement Traditional script would write otherwise
-// (suggestion.simp) in a message with a Traditional character
+// message is looked at only for a replacement Traditional script would
+// write otherwise (suggestion.simp) in a message with a Traditional character
 // (match.Text.Traditional, a look at the text from its first change on),
 // or in one with no character only Simplified text writes
 // (match.HasSimplifiedOnly: most Simplified messages are told by their
 // first few characters) in a conversation with a Traditional character
-// (tradAround), or for a replacement written with one.
+// or a library (tradAround), or for a replacement written with one.
 
 // inScript returns sugg, the replacement for the match old in message i,
 // written in the message's script (fix.Suggestion), or, for a message
@@ -43,9 +46,18 @@ type suggestion struct {
 // --fix takes a library's from the whole file. A message written in both
 // at once gets sugg as the rule wrote it, as does one alike in both in a
 // conversation without a script, and one that the replacement cannot be
-// written for without guessing a character (干: 乾, 幹 or 干).
+// written for without guessing a character (干: 乾, 幹 or 干). A canned
+// library's reply whose file Options.Library gives is written as --fix
+// writes it there (fix.Library.Suggestion).
 func (cv *Conv) inScript(i int, old, sugg string) string {
 	m := &cv.Messages[i]
+	if cv.library != nil {
+		// a canned library's reply: as --fix writes it into the file
+		if lib := cv.library(m.Pos.File); lib != nil {
+			s, _ := lib.Suggestion(m.Pos.Line, m.Text, old, sugg)
+			return s
+		}
+	}
 	sc := fix.TextScript(m.Text)
 	if sc == fix.Neither {
 		sc = cv.scriptAround(i)
@@ -97,11 +109,15 @@ func (cv *Conv) scriptAround(i int) fix.Script {
 // tradAround reports whether message i, which has no Traditional
 // character, may take a Traditional script from around it
 // (scriptAround): it has no character only Simplified text writes, and
-// some message written in the conversation has a Traditional one. Most
-// Simplified messages are told by their first few characters.
+// some message written in the conversation has a Traditional one, or it
+// is a canned library's reply (Options.Library: its line or file may).
+// Most Simplified messages are told by their first few characters.
 func (cv *Conv) tradAround(i int) bool {
 	if match.HasSimplifiedOnly(cv.Messages[i].Text) {
 		return false
+	}
+	if cv.library != nil {
+		return true // a canned library's reply: its line's or file's (inScript)
 	}
 	for j := range cv.Messages {
 		if o := &cv.Messages[j]; j != i && written(o) && match.HasTraditional(o.Text) {

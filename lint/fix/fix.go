@@ -30,6 +30,10 @@ type Edit struct {
 	// TextRaw is how many of the text's first bytes are written there as
 	// they are (0: all of them); an edit past them is not made.
 	TextRaw int
+	// Reply is the reply's text as it was linted (lint.Message.Text),
+	// whose script InScript writes New in ("": the line's; see
+	// Library.ScriptOf).
+	Reply string
 }
 
 // NotVerbatimError is an edit that Apply does not make: its match is not
@@ -203,17 +207,29 @@ func Choose(edits []Edit) (kept []Edit, left []Overlap) {
 func SplitLines(text string) []string {
 	var lines []string
 	for len(text) > 0 {
-		i := strings.IndexAny(text, "\r\n")
-		if i < 0 {
-			lines = append(lines, text)
-			break
-		}
-		end := i + 1
-		if text[i] == '\r' && end < len(text) && text[end] == '\n' {
-			end++
-		}
-		lines = append(lines, text[:end])
-		text = text[end:]
+		n := lineLen(text)
+		lines = append(lines, text[:n])
+		text = text[n:]
 	}
 	return lines
+}
+
+// lineLen returns the length of text's first line with its ending (see
+// SplitLines).
+func lineLen(text string) int {
+	i := strings.IndexByte(text, '\n')
+	first := text
+	if i >= 0 {
+		first = text[:i]
+	}
+	if j := strings.IndexByte(first, '\r'); j >= 0 {
+		if j+1 < len(text) && text[j+1] == '\n' {
+			return j + 2
+		}
+		return j + 1
+	}
+	if i < 0 {
+		return len(text)
+	}
+	return i + 1
 }

@@ -90,6 +90,9 @@ func TestSplitLines(t *testing.T) {
 		{"a", []string{"a"}},
 		{"a\r\nb\rc\nd", []string{"a\r\n", "b\r", "c\n", "d"}},
 		{"a\r\r\n\n", []string{"a\r", "\r\n", "\n"}},
+		{"a\r", []string{"a\r"}},
+		{"a\n\r\nb\rc", []string{"a\n", "\r\n", "b\r", "c"}},
+		{"长\r\n短", []string{"长\r\n", "短"}},
 	}
 	for _, tt := range tests {
 		got := SplitLines(tt.text)

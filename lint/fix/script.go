@@ -165,11 +165,13 @@ func (t *scriptTables) script(s string) (trad, simp int) {
 // goes into, so that a library kept in Traditional script (這個價格不行)
 // does not get Simplified text in its lines (這個價格无法帮到您), nor a
 // Simplified one Traditional text from a pack written in it. The script is
-// the line's: Traditional when it has characters only Traditional text
-// writes and none only Simplified text writes, and the other way round;
-// a line with neither (不行 alone) takes the script of the whole text so
-// decided, and one with both, or a text with neither, keeps the
-// replacement as the rule wrote it.
+// the reply's (Edit.Reply; "": its line's): Traditional when it has
+// characters only Traditional text writes and none only Simplified text
+// writes, and the other way round; a reply with neither (不行 alone) takes
+// the script of its line so decided (a table's other cells), else of the
+// whole text, and one with both, or one with neither where its line and
+// the text have none, keeps the replacement as the rule wrote it (see
+// Library.ScriptOf, by which the report's suggestions are written too).
 //
 // A Simplified character becomes its Traditional form where there is one
 // (无 無, 帮 幫, 时 時) or where Big5 counts only one of its forms among
@@ -191,34 +193,16 @@ func InScript(text string, edits []Edit) (out []Edit, left []*ScriptError, err e
 		return edits, nil, nil
 	}
 	t := scripts()
-	lines := SplitLines(text)
-	fileScript := 2 // the whole text's (see scriptOf), once needed: 2 is not yet
+	lib := NewLibrary(text)
 	out = make([]Edit, 0, len(edits))
-	byLine := map[int]int{} // each line's script (see scriptOf)
-	var vs *textVariants
 	for _, e := range edits {
-		if e.Line < 1 || e.Line > len(lines) || e.New == "" {
+		if e.Line < 1 || e.Line >= len(lib.lines) || e.New == "" {
 			out = append(out, e)
 			continue
 		}
-		sc, seen := byLine[e.Line]
-		if !seen {
-			// once a line: a YAML flow list's holds thousands of edits
-			sc = scriptOf(t.script(lines[e.Line-1]))
-			byLine[e.Line] = sc
-		}
-		if sc == 0 {
-			if fileScript == 2 {
-				fileScript = scriptOf(t.script(text))
-			}
-			sc = fileScript
-		}
-		switch sc {
-		case 1:
-			if vs == nil {
-				vs = &textVariants{texts: []string{text}}
-			}
-			n, err := t.toTraditional(e, vs)
+		switch lib.ScriptOf(e.Line, e.Reply) {
+		case Traditional:
+			n, err := t.toTraditional(e, lib.vs)
 			if se := (*ScriptError)(nil); errors.As(err, &se) && se.Rune != 0 {
 				left = append(left, se)
 				continue
@@ -227,7 +211,7 @@ func InScript(text string, edits []Edit) (out []Edit, left []*ScriptError, err e
 				return nil, nil, err
 			}
 			e.New = n
-		case -1:
+		case Simplified:
 			e.New = t.toSimplified(e.New)
 		}
 		out = append(out, e)
@@ -243,16 +227,46 @@ type textVariants struct {
 	texts []string
 	alt   map[rune]rune // the form to write for a form (itself: as it is)
 	hk    int8          // 0 not yet asked, 1 Hong Kong's, -1 not
+	// seen, once decideAll has read the text, holds the characters of
+	// tradTables.relevant it has (has and hongKong read it, not texts)
+	seen map[rune]bool
 }
 
 // has reports whether the text has r.
 func (v *textVariants) has(r rune) bool {
+	if v.seen != nil {
+		return v.seen[r]
+	}
 	for _, t := range v.texts {
 		if strings.ContainsRune(t, r) {
 			return true
 		}
 	}
 	return false
+}
+
+// decideAll decides the form of every character that has another
+// (tradVariants, tradHongKong) and whether the text is Hong Kong's, in one
+// pass over the text, after which v is only read: safe for concurrent
+// use, its texts no longer needed.
+func (v *textVariants) decideAll() {
+	tc := tradChoices()
+	seen := map[rune]bool{}
+	for _, t := range v.texts {
+		for _, r := range t {
+			if r >= 0x3400 && tc.relBits[r&1023>>6]&(1<<(r&63)) != 0 && tc.relevant[r] {
+				seen[r] = true
+			}
+		}
+	}
+	v.seen = seen
+	v.hongKong()
+	for r := range tc.variants {
+		v.form(r)
+	}
+	for r := range tc.hongKong {
+		v.form(r)
+	}
 }
 
 // form returns the form of the Traditional character r that the text
@@ -316,6 +330,14 @@ func (v *textVariants) forms(s string) string {
 func (v *textVariants) hongKong() bool {
 	if v.hk == 0 {
 		v.hk = -1
+		if v.seen != nil {
+			for _, r := range hongKongChars {
+				if v.seen[r] {
+					v.hk = 1
+				}
+			}
+			return v.hk == 1
+		}
 		for _, t := range v.texts {
 			if strings.ContainsAny(t, hongKongChars) {
 				v.hk = 1
@@ -481,9 +503,14 @@ func TextScript(texts ...string) Script {
 // nor its word decides (干 of 干了: 乾, 幹 or 干), or a writing that would
 // not read back as repl.
 func Suggestion(sc Script, old, repl string, texts ...string) (s string, ok bool) {
+	return suggestion(sc, old, repl, &textVariants{texts: texts})
+}
+
+// suggestion is Suggestion with the forms of vs.
+func suggestion(sc Script, old, repl string, vs *textVariants) (s string, ok bool) {
 	switch sc {
 	case Traditional:
-		w, err := scripts().toTraditional(Edit{Old: old, New: repl}, &textVariants{texts: texts})
+		w, err := scripts().toTraditional(Edit{Old: old, New: repl}, vs)
 		if err != nil {
 			return repl, false
 		}

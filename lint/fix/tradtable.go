@@ -133,10 +133,16 @@ type tradTables struct {
 	maxWord  int // the longest phrase, in characters
 	variants map[rune]rune
 	hongKong map[rune]rune // tradHongKong
+	// relevant are the characters textVariants.decideAll looks for: both
+	// forms of tradVariants and tradHongKong, and hongKongChars; relBits
+	// marks each by its code point's last ten bits (a filter before the
+	// map)
+	relevant map[rune]bool
+	relBits  [16]uint64
 }
 
 var tradChoices = sync.OnceValue(func() *tradTables {
-	t := &tradTables{def: map[rune]rune{}, phrases: map[string]string{}, variants: map[rune]rune{}, hongKong: map[rune]rune{}}
+	t := &tradTables{def: map[rune]rune{}, phrases: map[string]string{}, variants: map[rune]rune{}, hongKong: map[rune]rune{}, relevant: map[rune]bool{}}
 	for _, f := range strings.Fields(tradDefaults) {
 		s, n := utf8.DecodeRuneInString(f)
 		d, _ := utf8.DecodeRuneInString(f[n:])
@@ -159,6 +165,12 @@ var tradChoices = sync.OnceValue(func() *tradTables {
 		a, n := utf8.DecodeRuneInString(f)
 		b, _ := utf8.DecodeRuneInString(f[n:])
 		t.hongKong[a] = b
+	}
+	for _, f := range strings.Fields(tradVariants + " " + tradHongKong + " " + hongKongChars) {
+		for _, r := range f {
+			t.relevant[r] = true
+			t.relBits[r&1023>>6] |= 1 << (r & 63)
+		}
 	}
 	return t
 })
