@@ -1,9 +1,13 @@
 package fix
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -99,7 +103,7 @@ func TestEncodeTextBig5(t *testing.T) {
 			t.Errorf("%s: %v", tc.text, err)
 		}
 	}
-	twins := big5Twins()
+	twins := computeBig5Twins()
 	if len(twins) != 19 {
 		t.Errorf("%d characters in cp950 and HKSCS both, want 19", len(twins))
 	}
@@ -112,4 +116,58 @@ func TestEncodeTextBig5(t *testing.T) {
 	if got, err := EncodeText("包", simplifiedchinese.GB18030); err != nil || string(got) != "\xB0\xFC" {
 		t.Errorf("GB18030 包: % X %v", got, err)
 	}
+}
+
+// TestBig5Twins: big5Twins is what x/text's Big5 gives (computeBig5Twins),
+// in order, and big5TwinCode finds each and nothing else.
+func TestBig5Twins(t *testing.T) {
+	twins := computeBig5Twins()
+	var want []big5Twin
+	for r, code := range twins {
+		want = append(want, big5Twin{r, code})
+	}
+	slices.SortFunc(want, func(a, b big5Twin) int { return int(a.r - b.r) })
+	if !slices.Equal(big5Twins[:], want) {
+		var b strings.Builder
+		for _, w := range want {
+			fmt.Fprintf(&b, "{'%c', [2]byte{0x%02X, 0x%02X}}, ", w.r, w.code[0], w.code[1])
+		}
+		t.Errorf("big5Twins is not what x/text's Big5 gives; write it as:\n%s", b.String())
+	}
+	for r := rune(0x3000); r <= 0x9FFF; r++ {
+		code, ok := big5TwinCode(r)
+		if want, wok := twins[r]; ok != wok || code != want {
+			t.Errorf("big5TwinCode(%c) = % X, %v; want % X, %v", r, code, ok, want, wok)
+		}
+	}
+}
+
+// computeBig5Twins works big5Twins out of x/text's Big5: the plain codes
+// (see notPlain) that the decoder reads as one character the encoder
+// writes otherwise, outside them.
+func computeBig5Twins() map[rune][2]byte {
+	twins := map[rune][2]byte{}
+	dec, enc := traditionalchinese.Big5.NewDecoder(), traditionalchinese.Big5.NewEncoder()
+	for lead := 0xA1; lead <= 0xF9; lead++ {
+		for trail := 0x40; trail <= 0xFE; trail++ {
+			if trail > 0x7E && trail < 0xA1 {
+				continue
+			}
+			code := []byte{byte(lead), byte(trail)}
+			s, err := dec.Bytes(code)
+			r, n := utf8.DecodeRune(s)
+			if err != nil || r == utf8.RuneError || n != len(s) {
+				continue
+			}
+			if notPlain(traditionalchinese.Big5, r, code) != "" {
+				continue
+			}
+			if w, err := enc.Bytes(s); err == nil && !bytes.Equal(w, code) && notPlain(traditionalchinese.Big5, r, w) != "" {
+				if _, seen := twins[r]; !seen {
+					twins[r] = [2]byte{code[0], code[1]}
+				}
+			}
+		}
+	}
+	return twins
 }
