@@ -82,28 +82,38 @@ func (cv *Conv) inScript(i int, old, sugg string) string {
 // conversation taken together (fix.TextScript: Traditional when they have
 // characters only Traditional text writes and none only Simplified text
 // writes), else, where theirs is neither, of all the messages of its
-// customers, agents and bots. Messages taken are those someone wrote
-// (text and notes), not a platform's system notices nor its placeholders
-// for an image or a voice message ([图片]), which a Simplified platform
-// writes in a Hong Kong shop's chats too. Message i is among them: a
-// message written in both scripts at once makes every one of them neither.
+// customers and agents, else, where none of those writes a script, of its
+// bots too: a platform's bot (店小蜜's 您好，欢迎光临) writes Simplified in
+// a Hong Kong shop's chats, as the platform's system notices and its
+// placeholders for an image or a voice message ([图片]) do, which are
+// nobody's script. Messages taken are those someone wrote (text and
+// notes). Message i is among them: a message written in both scripts at
+// once makes every one of them neither.
 func (cv *Conv) scriptAround(i int) fix.Script {
 	m := &cv.Messages[i]
-	var own, all []string
+	var own, people, bots []string
 	for j := range cv.Messages {
 		o := &cv.Messages[j]
 		if j != i && !written(o) {
 			continue
 		}
-		all = append(all, o.Text)
 		if o.Role == m.Role && o.Sender == m.Sender {
 			own = append(own, o.Text)
+		}
+		if o.Role == lint.Bot && m.Role != lint.Bot {
+			bots = append(bots, o.Text)
+		} else {
+			people = append(people, o.Text)
 		}
 	}
 	if sc := fix.TextScript(own...); sc != fix.Neither {
 		return sc
 	}
-	return fix.TextScript(all...)
+	if sc := fix.TextScript(people...); sc != fix.Neither || len(bots) == 0 {
+		return sc
+	}
+	// the people's messages in both scripts stay so, with the bots' too
+	return fix.TextScript(append(people, bots...)...)
 }
 
 // tradAround reports whether message i, which has no Traditional

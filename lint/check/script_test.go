@@ -116,6 +116,22 @@ suggest: {不行: 无法帮到您，请到前台这里}`
 			{lint.Customer, "c", "", "再少一點吧"},
 			{lint.Agent, "阿傑", "", "不行"},
 		}, trad},
+		{"a Simplified platform's bot is nobody's script where the customer writes one", []msg{
+			{lint.Bot, "店小蜜", "", "您好，欢迎光临，请问有什么可以帮您"},
+			{lint.Customer, "c", "", "再少一點吧"},
+			{lint.Agent, "阿傑", "", "不行"},
+		}, trad},
+		{"a bot's script where no one else writes one", []msg{
+			{lint.Bot, "bot", "", "歡迎光臨，請問有甚麼需要"},
+			{lint.Customer, "c", "", "OK"},
+			{lint.Agent, "阿傑", "", "不行"},
+		}, trad},
+		{"the others in both scripts stay so with a bot", []msg{
+			{lint.Bot, "bot", "", "歡迎光臨"},
+			{lint.Customer, "c", "", "再少一點吧"},
+			{lint.Agent, "小美", "", "这个价格已经是最低了"},
+			{lint.Agent, "阿傑", "", "不行"},
+		}, simp},
 		{"a Traditional message in a Cantonese conversation: Hong Kong's variants", []msg{
 			{lint.Customer, "c", "", "呢個價錢係咪太貴咗啲？"},
 			{lint.Agent, "阿傑", "", "這個價格不行"},
