@@ -1111,7 +1111,7 @@ func (g *grouper) rejectIDless(file string) error {
 		g.sum.Rejected++
 		g.sum.Errors.Add(e)
 		if g.strict && err == nil {
-			err = &StrictError{Pos: e.Pos, Err: e.Err}
+			err = &StrictError{Pos: e.Pos, Col: e.Col, Err: e.Err}
 		}
 	}
 	if g.pool != nil {
@@ -1128,7 +1128,7 @@ func (g *grouper) Reject(e RecordError) error {
 	g.sum.Rejected++
 	g.sum.Errors.Add(e)
 	if g.strict {
-		return &StrictError{Pos: e.Pos, Err: e.Err}
+		return &StrictError{Pos: e.Pos, Col: e.Col, Err: e.Err}
 	}
 	return g.ctx.Err()
 }

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -519,8 +520,25 @@ func (r *Result) Message(f *Finding) *Message { return &r.Conversation.Messages[
 // RecordError is a malformed input record: reported, counted, and the run goes on.
 type RecordError struct {
 	Pos Pos
-	Err string
+	// Col is the 1-based column, in characters, where the record starts
+	// on the line Pos.Line, given where the line holds more than the
+	// record: the elements of a JSON array written on one line (minified,
+	// as APIs and jq -c write them) all start on line 1. 0: the line
+	// alone says where the record is. Col16 is the same column in UTF-16
+	// code units, as SARIF and GitHub count columns.
+	Col, Col16 int
+	Err        string
 }
 
-// Error formats the record error as file:line: message.
-func (e RecordError) Error() string { return e.Pos.String() + ": " + e.Err }
+// Where is the record's position: file:line, or file:line:column when Col
+// is set (day.json:1:5873).
+func (e RecordError) Where() string {
+	if e.Col > 0 && e.Pos.Line > 0 {
+		return e.Pos.String() + ":" + strconv.Itoa(e.Col)
+	}
+	return e.Pos.String()
+}
+
+// Error formats the record error as file:line: message (file:line:column:
+// message when Col is set).
+func (e RecordError) Error() string { return e.Where() + ": " + e.Err }

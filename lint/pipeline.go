@@ -71,6 +71,17 @@ type DeferringSink interface {
 	Deferred(pos Pos, raw []byte, p RecordParser) error
 }
 
+// ColumnSink is a DeferringSink that also takes where on its line a raw
+// record starts, for a reader whose records share lines (a JSON array
+// written on one line): a record found malformed is reported at its
+// column (RecordError.Col).
+type ColumnSink interface {
+	DeferringSink
+	// DeferredAt is Deferred for a record that starts at column col of
+	// its line, col16 in UTF-16 code units (0, 0: the line says where).
+	DeferredAt(pos Pos, col, col16 int, raw []byte, p RecordParser) error
+}
+
 // BlockSink is a DeferringSink that a reader of a record per line can read
 // its input into in place: the reader reads blocks of the input straight
 // into the arena of a batch and hands over the records in them by where
@@ -108,7 +119,11 @@ const (
 
 // record is one input record on its way from a reader to the grouper.
 type record struct {
-	kind       int
+	kind uint8
+	// col and col16 are where on its line the record starts (see
+	// RecordError.Col; 0: the line says where), in the room kind and
+	// idHash leave: a record is no larger for them
+	col        int32
 	pos        Pos
 	msg        Message
 	err        string // reject reason, or skip reason
@@ -118,6 +133,7 @@ type record struct {
 	// size 0: not measured yet
 	size   int
 	idHash uint32
+	col16  int32
 }
 
 // batch is a run of consecutive records; batches are parsed and measured in
@@ -224,14 +240,14 @@ func (b *batcher) Message(m Message) error {
 }
 
 func (b *batcher) Reject(e RecordError) error {
-	if err := b.add(record{kind: recReject, pos: e.Pos, err: e.Err}); err != nil || !b.strict {
+	if err := b.add(record{kind: recReject, pos: e.Pos, col: clampCol(e.Col), col16: clampCol(e.Col16), err: e.Err}); err != nil || !b.strict {
 		return err
 	}
 	// --strict: stop reading at once (the grouper reports the record)
 	if err := b.flush(); err != nil {
 		return err
 	}
-	return &StrictError{Pos: e.Pos, Err: e.Err}
+	return &StrictError{Pos: e.Pos, Col: e.Col, Err: e.Err}
 }
 
 func (b *batcher) SkipRecord(pos Pos, reason string) error {
@@ -242,6 +258,12 @@ func (b *batcher) SkipRecord(pos Pos, reason string) error {
 // are large, and a batch's records are zero until used: see release)
 // instead of copying one in.
 func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
+	return b.DeferredAt(pos, 0, 0, raw, p)
+}
+
+// DeferredAt is Deferred for a record at column col of its line
+// (ColumnSink).
+func (b *batcher) DeferredAt(pos Pos, col, col16 int, raw []byte, p RecordParser) error {
 	if b.cur == nil {
 		if err := b.ctx.Err(); err != nil {
 			return err
@@ -266,6 +288,9 @@ func (b *batcher) Deferred(pos Pos, raw []byte, p RecordParser) error {
 	}
 	r := &cur.recs[len(cur.recs)-1]
 	r.kind, r.pos, r.start, r.end, r.parser = recDeferred, pos, start, len(cur.arena), p
+	if col > 0 {
+		r.col, r.col16 = clampCol(col), clampCol(col16)
+	}
 	if len(cur.recs) >= batchRecords || len(cur.arena) >= batchBytes {
 		return b.flush()
 	}
@@ -482,7 +507,7 @@ func (g *grouper) consume(b *batch) error {
 			}
 			err = g.take(&r.msg, r.size, r.idHash)
 		case recReject:
-			err = g.Reject(RecordError{Pos: r.pos, Err: r.err})
+			err = g.Reject(RecordError{Pos: r.pos, Col: int(r.col), Col16: int(r.col16), Err: r.err})
 		case recSkip:
 			err = g.SkipRecord(r.pos, r.err)
 		case recFile:
@@ -497,4 +522,13 @@ func (g *grouper) consume(b *batch) error {
 		}
 	}
 	return nil
+}
+
+// clampCol is a record's column as a batch record holds it: past the
+// largest int32, none (a line of over 2 G characters).
+func clampCol(col int) int32 {
+	if col < 0 || col > 1<<31-1 {
+		return 0
+	}
+	return int32(col)
 }

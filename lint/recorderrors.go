@@ -31,9 +31,10 @@ type RecordErrors struct {
 }
 
 // errorStore holds the encoded records: each is uvarint(file),
-// uvarint(line), uvarint(reason), where reason is 1 + the index of a
-// shared reason or 0 for one written out after it as uvarint(length) and
-// its bytes.
+// uvarint(line<<1 | has a column), then if it has one uvarint(Col) and
+// uvarint(Col16-Col), then uvarint(reason), where reason is 1 + the index
+// of a shared reason or 0 for one written out after it as
+// uvarint(length) and its bytes.
 type errorStore struct {
 	n       int
 	files   []string
@@ -76,7 +77,14 @@ func (r *RecordErrors) Add(e RecordError) {
 	s := r.s
 	s.n++
 	b := binary.AppendUvarint(s.buf[:0], s.fileID(e.Pos.File))
-	b = binary.AppendUvarint(b, uint64(max(e.Pos.Line, 0)))
+	line := uint64(max(e.Pos.Line, 0)) << 1
+	if e.Col > 0 && e.Pos.Line > 0 {
+		b = binary.AppendUvarint(b, line|1)
+		b = binary.AppendUvarint(b, uint64(e.Col))
+		b = binary.AppendUvarint(b, uint64(max(e.Col16-e.Col, 0)))
+	} else {
+		b = binary.AppendUvarint(b, line)
+	}
 	reason := cutReason(e.Err)
 	if id, ok := s.textIDs[reason]; ok {
 		b = binary.AppendUvarint(b, id+1)
@@ -179,14 +187,26 @@ func (s *errorStore) decode(in *bufio.Reader, text *[]byte) (RecordError, error)
 	if err != nil {
 		return e, err
 	}
+	var col, astral uint64
+	if line&1 != 0 {
+		if col, err = binary.ReadUvarint(in); err != nil {
+			return e, err
+		}
+		if astral, err = binary.ReadUvarint(in); err != nil {
+			return e, err
+		}
+	}
+	line >>= 1
 	ref, err := binary.ReadUvarint(in)
 	if err != nil {
 		return e, err
 	}
-	if file >= uint64(len(s.files)) || line > uint64(maxInt) || ref > uint64(len(s.texts)) {
+	if file >= uint64(len(s.files)) || line > uint64(maxInt) || ref > uint64(len(s.texts)) ||
+		col > uint64(maxInt) || astral > uint64(maxInt)-col {
 		return e, errCorrupt
 	}
 	e.Pos = Pos{File: s.files[file], Line: int(line)}
+	e.Col, e.Col16 = int(col), int(col+astral)
 	if ref > 0 {
 		e.Err = s.texts[ref-1]
 		return e, nil

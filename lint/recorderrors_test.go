@@ -23,7 +23,8 @@ func errorList(t testing.TB, r RecordErrors) []RecordError {
 
 // TestRecordErrorsRoundTrip: the records come back as added, in order,
 // held in memory, spooled to a file from the first byte on or part way,
-// with reasons shared by number or written out.
+// with reasons shared by number or written out, and columns where they
+// have one (on a line: a record without a line has no column).
 func TestRecordErrorsRoundTrip(t *testing.T) {
 	long := "duplicate message id " + strings.Repeat("订", maxErrBytes)
 	var in []RecordError
@@ -37,11 +38,17 @@ func TestRecordErrorsRoundTrip(t *testing.T) {
 		case 7:
 			e.Err = "unparseable time \"" + strconv.Itoa(i) + "\""
 		}
+		if i%4 == 1 {
+			e.Col, e.Col16 = i*131+1, i*131+1+i%3
+		}
 		in = append(in, e)
 	}
 	want := make([]RecordError, len(in))
 	for i, e := range in {
 		want[i] = RecordError{Pos: e.Pos, Err: cutReason(e.Err)}
+		if e.Pos.Line > 0 {
+			want[i].Col, want[i].Col16 = e.Col, e.Col16
+		}
 	}
 	defer func(m, n int) { errorsMemory, maxErrTexts = m, n }(errorsMemory, maxErrTexts)
 	for _, mem := range []int{4 << 20, 0, 300} {
@@ -269,5 +276,25 @@ func TestReasonKind(t *testing.T) {
 		if a, b := ReasonKind(p[0]), ReasonKind(p[1]); a == b {
 			t.Errorf("one kind %q for\n %q\n %q", a, p[0], p[1])
 		}
+	}
+}
+
+// TestRecordErrorWhere: a record with a column is at file:line:column, in
+// its error too; one without, or without a line, as before.
+func TestRecordErrorWhere(t *testing.T) {
+	for _, tc := range []struct {
+		e    RecordError
+		want string
+	}{
+		{RecordError{Pos: Pos{File: "day.json", Line: 1}, Col: 5873, Col16: 5880, Err: "x"}, "day.json:1:5873: x"},
+		{RecordError{Pos: Pos{File: "day.json", Line: 7}, Err: "x"}, "day.json:7: x"},
+		{RecordError{Pos: Pos{File: "day.json"}, Col: 3, Err: "x"}, "day.json: x"},
+	} {
+		if got := tc.e.Error(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.e, got, tc.want)
+		}
+	}
+	if got := (&StrictError{Pos: Pos{File: "day.json", Line: 1}, Col: 9, Err: "x"}).Error(); !strings.HasSuffix(got, ": day.json:1:9: x") {
+		t.Errorf("strict: %q", got)
 	}
 }

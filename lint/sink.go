@@ -68,13 +68,14 @@ var ErrStrict = errors.New("malformed record (--strict)")
 // ErrStrict.
 type StrictError struct {
 	Pos Pos
+	Col int // the record's column on its line, as RecordError's (0: none)
 	Err string
 }
 
 // Error is ErrStrict's text, the record's position and why it is
 // malformed (cut as RecordErrors cuts it).
 func (e *StrictError) Error() string {
-	return fmt.Sprintf("%v: %s", ErrStrict, RecordError{Pos: e.Pos, Err: cutReason(e.Err)}.Error())
+	return fmt.Sprintf("%v: %s", ErrStrict, RecordError{Pos: e.Pos, Col: e.Col, Err: cutReason(e.Err)}.Error())
 }
 
 // Unwrap returns ErrStrict.

@@ -344,7 +344,7 @@ func (s *stoppableReader) Read(p []byte) (int, error) {
 func redactedErr(err error) error {
 	var strict *lint.StrictError
 	if errors.As(err, &strict) {
-		return &lint.StrictError{Pos: strict.Pos, Err: redact.Text(strict.Err, nil)}
+		return &lint.StrictError{Pos: strict.Pos, Col: strict.Col, Err: redact.Text(strict.Err, nil)}
 	}
 	j, ok := err.(interface{ Unwrap() []error })
 	if !ok {
@@ -1163,7 +1163,7 @@ func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lin
 	shown := 0
 	for _, g := range groups {
 		// (a file's name may hold control characters: shown as U+FFFD)
-		fmt.Fprintf(w, "  %s: %s\n", report.Shown(g.First().String()), report.Shown(g.Err))
+		fmt.Fprintf(w, "  %s: %s\n", report.Shown(g.Where()), report.Shown(g.Err))
 		if n := g.Count - 1; n > 0 {
 			fmt.Fprintf(w, "    and %d more like it", n)
 			if g.Varied > 0 {

@@ -207,13 +207,13 @@ func TestReasonsInChinese(t *testing.T) {
 			}
 			var report struct {
 				Errors []struct {
-					File, Error string
-					Line        int
+					File, Error  string
+					Line, Column int
 				}
 				Summary struct {
 					Unreadable []struct {
-						File, Error string
-						Line        int
+						File, Error  string
+						Line, Column int
 					} `json:"unreadable_files"`
 				}
 			}
@@ -226,6 +226,9 @@ func TestReasonsInChinese(t *testing.T) {
 				pos := e.File
 				if e.Line > 0 {
 					pos += ":" + strconv.Itoa(e.Line)
+					if e.Column > 0 {
+						pos += ":" + strconv.Itoa(e.Column)
+					}
 				}
 				reasons[pos] = e.Error
 			}

@@ -22,6 +22,10 @@ type ErrorGroup struct {
 	// Err (another value of the same kind)
 	Varied int
 	Line   int // the first record's line (0: an error without a line)
+	// Col and Col16 are the first record's column on its line, in
+	// characters and in UTF-16 code units (see lint.RecordError.Col; 0:
+	// the line says where it is)
+	Col, Col16 int
 	// More are the lines of the other records in the order read, a run
 	// of consecutive lines as one range, at most maxGroupRanges ranges,
 	// fewer when the groups together have many (Cut then says there were
@@ -30,8 +34,10 @@ type ErrorGroup struct {
 	Cut  bool
 }
 
-// LineRange is a run of consecutive lines, First to Last.
-type LineRange struct{ First, Last int }
+// LineRange is a run of consecutive lines, First to Last; or, when Col is
+// set, the one record that starts at column Col of line First (a line
+// that holds several records: a minified JSON array's).
+type LineRange struct{ First, Last, Col int }
 
 // maxGroupRanges bounds the line ranges an ErrorGroup keeps: every report
 // shows at most this many. maxRanges bounds those of all groups together
@@ -45,14 +51,21 @@ const (
 // First is the position of the group's first record.
 func (g ErrorGroup) First() lint.Pos { return lint.Pos{File: g.File, Line: g.Line} }
 
-// add counts a record of the group after its first, at line; a new range
-// takes one of the ranges left to all groups (*left).
-func (g *ErrorGroup) add(line int, left *int) {
+// Where is the position of the group's first record as the reports write
+// it: file:line, or file:line:column when the record has a column.
+func (g ErrorGroup) Where() string {
+	return lint.RecordError{Pos: g.First(), Col: g.Col}.Where()
+}
+
+// add counts a record of the group after its first, at line (and column
+// col, 0: none); a new range takes one of the ranges left to all groups
+// (*left).
+func (g *ErrorGroup) add(line, col int, left *int) {
 	g.Count++
 	if line <= 0 || g.Cut {
 		return
 	}
-	if n := len(g.More); n > 0 && g.More[n-1].Last+1 == line {
+	if n := len(g.More); n > 0 && col == 0 && g.More[n-1].Col == 0 && g.More[n-1].Last+1 == line {
 		g.More[n-1].Last = line
 		return
 	}
@@ -61,7 +74,7 @@ func (g *ErrorGroup) add(line int, left *int) {
 		return
 	}
 	*left--
-	g.More = append(g.More, LineRange{line, line})
+	g.More = append(g.More, LineRange{First: line, Last: line, Col: col})
 }
 
 // VariedNote says, in Chinese, how many of the group's other records have
@@ -75,8 +88,9 @@ func (g ErrorGroup) VariedNote() string {
 }
 
 // MoreLines writes the lines of the group's other records compactly
-// ("32, 79-81, 114"), at most limit ranges (then "…"; limit <= 0: all
-// those kept, then "…" if the group has more).
+// ("32, 79-81, 114"; a record with a column as line:column, "1:5873"), at
+// most limit ranges (then "…"; limit <= 0: all those kept, then "…" if
+// the group has more).
 func (g ErrorGroup) MoreLines(limit int) string {
 	ranges, more := g.More, g.Cut
 	if limit > 0 && len(ranges) > limit {
@@ -88,7 +102,9 @@ func (g ErrorGroup) MoreLines(limit int) string {
 			b.WriteString(", ")
 		}
 		b.WriteString(strconv.Itoa(r.First))
-		if r.Last > r.First {
+		if r.Col > 0 {
+			b.WriteString(":" + strconv.Itoa(r.Col))
+		} else if r.Last > r.First {
 			b.WriteString("-" + strconv.Itoa(r.Last))
 		}
 	}
@@ -120,7 +136,7 @@ func GroupRecordErrors(errs lint.RecordErrors, maxGroups int) (groups []ErrorGro
 		k := key{e.Pos.File, lastKind}
 		if i, ok := index[k]; ok {
 			g := &groups[i]
-			g.add(e.Pos.Line, &left)
+			g.add(e.Pos.Line, e.Col, &left)
 			if e.Err != g.Err {
 				g.Varied++
 			}
@@ -131,7 +147,7 @@ func GroupRecordErrors(errs lint.RecordErrors, maxGroups int) (groups []ErrorGro
 			return nil
 		}
 		index[k] = len(groups)
-		groups = append(groups, ErrorGroup{File: e.Pos.File, Err: e.Err, Count: 1, Line: e.Pos.Line})
+		groups = append(groups, ErrorGroup{File: e.Pos.File, Err: e.Err, Count: 1, Line: e.Pos.Line, Col: e.Col, Col16: e.Col16})
 		return nil
 	})
 	return groups, other, err

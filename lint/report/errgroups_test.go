@@ -30,7 +30,7 @@ func TestGroupRecordErrors(t *testing.T) {
 		other int
 	}{
 		{0, []ErrorGroup{
-			{File: "a.json", Err: `missing "text"`, Count: 4, Line: 2, More: []LineRange{{32, 33}, {79, 79}}},
+			{File: "a.json", Err: `missing "text"`, Count: 4, Line: 2, More: []LineRange{{32, 33, 0}, {79, 79, 0}}},
 			{File: "b.jsonl", Err: "invalid JSON", Count: 1, Line: 7},
 			{File: "a.json", Err: `unknown role "x"`, Count: 1, Line: 40},
 			{File: "b.jsonl", Err: `missing "text"`, Count: 1, Line: 9},
@@ -39,7 +39,7 @@ func TestGroupRecordErrors(t *testing.T) {
 		// past two groups, the records of later groups are counted, and
 		// those of the groups kept still go to them
 		{2, []ErrorGroup{
-			{File: "a.json", Err: `missing "text"`, Count: 4, Line: 2, More: []LineRange{{32, 33}, {79, 79}}},
+			{File: "a.json", Err: `missing "text"`, Count: 4, Line: 2, More: []LineRange{{32, 33, 0}, {79, 79, 0}}},
 			{File: "b.jsonl", Err: "invalid JSON", Count: 1, Line: 7},
 		}, 4},
 	} {
@@ -86,7 +86,7 @@ func TestGroupRecordErrorsByKind(t *testing.T) {
 	}
 	want := []ErrorGroup{
 		{File: "day.csv", Err: `unparseable time "11/04/2026 0" (use RFC 3339 or epoch seconds)`, Count: 5001, Varied: 4999, Line: 2,
-			More: []LineRange{{3, 5001}, {6000, 6000}}},
+			More: []LineRange{{3, 5001, 0}, {6000, 6000, 0}}},
 		{File: "day.csv", Err: `unknown role "boss" (map it, e.g. --roles 'boss=agent')`, Count: 1},
 		{File: "other.csv", Err: `unparseable time "x" (use RFC 3339 or epoch seconds)`, Count: 1, Line: 2},
 	}
@@ -114,7 +114,7 @@ func TestErrorGroupLines(t *testing.T) {
 	} {
 		g, left := ErrorGroup{Count: 1, Line: 1}, maxRanges
 		for _, l := range tc.lines {
-			g.add(l, &left)
+			g.add(l, 0, &left)
 		}
 		if got := g.MoreLines(tc.limit); got != tc.want || g.Count != len(tc.lines)+1 {
 			t.Errorf("%v, limit %d: %q (count %d), want %q", tc.lines, tc.limit, got, g.Count, tc.want)
@@ -123,7 +123,7 @@ func TestErrorGroupLines(t *testing.T) {
 	// every other line: the ranges kept stop at maxGroupRanges, the count does not
 	g, left := ErrorGroup{Count: 1, Line: 1}, maxRanges
 	for l := 3; l < 3+4*maxGroupRanges; l += 2 {
-		g.add(l, &left)
+		g.add(l, 0, &left)
 	}
 	if len(g.More) != maxGroupRanges || !g.Cut || g.Count != 1+2*maxGroupRanges {
 		t.Fatalf("%d ranges kept (cut %v), count %d", len(g.More), g.Cut, g.Count)
@@ -137,7 +137,7 @@ func TestErrorGroupLines(t *testing.T) {
 	// a run of a million lines is one range
 	g = ErrorGroup{Count: 1, Line: 1}
 	for l := 2; l <= 1000000; l++ {
-		g.add(l, &left)
+		g.add(l, 0, &left)
 	}
 	if got := g.MoreLines(0); got != "2-1000000" {
 		t.Errorf("a run: %q", got)
@@ -174,5 +174,37 @@ func TestWrapWords(t *testing.T) {
 	}
 	if got := wrapWords("12345678901, 2", "", 0, 5); got != "12345678901,\n2" {
 		t.Errorf("a long item stays whole: %q", got)
+	}
+}
+
+// TestGroupRecordErrorsColumns: the records of a line that holds several
+// (a minified JSON array's) are told apart by their columns: the group's
+// first is at file:line:column, the others listed as line:column, never
+// run together as one line.
+func TestGroupRecordErrorsColumns(t *testing.T) {
+	e := func(line, col int, why string) lint.RecordError {
+		return lint.RecordError{Pos: lint.Pos{File: "day.json", Line: line}, Col: col, Col16: col + 1, Err: why}
+	}
+	errs := lint.NewRecordErrors(
+		e(1, 54, `unknown role "robot"`),
+		e(1, 116, `unknown role "bot2"`),
+		e(1, 164, `unknown role "x"`),
+		e(2, 0, `unknown role "y"`),
+		e(3, 0, `unknown role "z"`),
+		e(3, 9, `unknown role "w"`),
+	)
+	groups, _, err := GroupRecordErrors(errs, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 {
+		t.Fatalf("%d groups", len(groups))
+	}
+	g := groups[0]
+	if got := g.Where(); got != "day.json:1:54" || g.Col16 != 55 {
+		t.Errorf("Where %q, Col16 %d", got, g.Col16)
+	}
+	if got, want := g.MoreLines(0), "1:116, 1:164, 2-3, 3:9"; got != want {
+		t.Errorf("MoreLines %q, want %q", got, want)
 	}
 }

@@ -268,7 +268,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		return err
 	}
 	for _, eg := range groups {
-		props, at := g.place(lint.Pos{File: eg.File, Line: eg.Line}, 0, 0)
+		props, at := g.place(lint.Pos{File: eg.File, Line: eg.Line}, eg.Col16, 0)
 		title, msg := "chatlint: malformed record", "记录无法读取（未检查）: "+eg.Err
 		if n := eg.Count - 1; n > 0 {
 			title = fmt.Sprintf("chatlint: %d malformed records", eg.Count)

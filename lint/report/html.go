@@ -991,7 +991,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		p.Unreadable = append(p.Unreadable, htmlErrorGroup{Pos: e.Pos.String(), Err: reasonText(e.Err)})
 	}
 	for _, g := range groups {
-		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.First().String(), Err: reasonText(g.Err),
+		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.Where(), Err: reasonText(g.Err),
 			More: g.Count - 1, Varied: g.Varied, MoreLines: g.MoreLines(htmlMaxErrors)})
 	}
 

@@ -155,9 +155,13 @@ type JSONAgent struct {
 
 // JSONError is a malformed input record.
 type JSONError struct {
-	File  string `json:"file"`
-	Line  int    `json:"line"`
-	Error string `json:"error"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+	// Column is where on the line the record starts, in characters, for
+	// a line that holds several records (lint.RecordError.Col): left out
+	// when the line says where
+	Column int    `json:"column,omitempty"`
+	Error  string `json:"error"`
 }
 
 // JSONUnreadable is a file that could not be read: its name and why. A

@@ -337,7 +337,7 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	err := s.Errors.Each(func(e lint.RecordError) error {
 		file := j.path(e.Pos.File)
 		return j.add(file, &JUnitCase{
-			Name: lint.Pos{File: file, Line: e.Pos.Line}.String(), Classname: file, File: junitFile(file), Line: e.Pos.Line, Time: "0",
+			Name: lint.RecordError{Pos: lint.Pos{File: file, Line: e.Pos.Line}, Col: e.Col}.Where(), Classname: file, File: junitFile(file), Line: e.Pos.Line, Time: "0",
 			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
 		})
 	})

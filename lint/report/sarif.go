@@ -565,7 +565,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 			n.Message.Text = inSheet + n.Message.Text
 			loc := SARIFPhysicalLocation{ArtifactLocation: sarifArtifact(file, s.files.of(file))}
 			if e.Pos.Line > 0 {
-				loc.Region = &SARIFRegion{StartLine: e.Pos.Line}
+				loc.Region = &SARIFRegion{StartLine: e.Pos.Line, StartColumn: e.Col16}
 			}
 			n.Locations = []SARIFLocation{{PhysicalLocation: loc}}
 		}

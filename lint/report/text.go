@@ -387,7 +387,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 			return err
 		}
 		for _, g := range groups {
-			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.First().String()), shown(reasonText(g.Err)))
+			fmt.Fprintf(w, "    %s: %s\n", t.c(ansiCyan, g.Where()), shown(reasonText(g.Err)))
 			if n := g.Count - 1; n > 0 {
 				const indent = "        "
 				head := fmt.Sprintf("%s另有 %d 条记录同样无法读取%s", indent, n, g.VariedNote())

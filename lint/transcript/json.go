@@ -217,6 +217,9 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 	if err != nil {
 		return err
 	}
+	// a malformed record is reported at its column when its line holds
+	// more (a minified array's elements all start on line 1)
+	p.cols = true
 	// the file so far is objects each alone on its line, as JSONL's are
 	// (objs of them, the last one ending on line prevEnd): a syntax error
 	// says that --input-format jsonl reads on past a broken line
@@ -411,15 +414,15 @@ func (w *jsonWalker) element(n *jnode) error {
 	if n.kind == '{' {
 		if key, msgs := n.layoutKey("messages"); msgs != nil {
 			if msgs.kind != '[' {
-				return w.reject(msgs.line, fmt.Sprintf("%q: expected a list of messages, got %s", key, msgs.describe()))
+				return w.rejectAt(msgs, fmt.Sprintf("%q: expected a list of messages, got %s", key, msgs.describe()))
 			}
 			// a conversation with a text of its own, or two lists: one of
 			// them would be lost
 			if n.countLayoutKey("messages") > 1 {
-				return w.reject(n.line, fmt.Sprintf("the conversation holds %s: which list are its messages?", twiceSaid(n.layoutKeys("messages"))))
+				return w.rejectAt(n, fmt.Sprintf("the conversation holds %s: which list are its messages?", twiceSaid(n.layoutKeys("messages"))))
 			}
 			if k, ok := w.ownText(n); ok {
-				return w.reject(n.line, fmt.Sprintf("the object holds both a text of its own (%q) and a %q list: is it a message or a conversation?", k, key))
+				return w.rejectAt(n, fmt.Sprintf("the object holds both a text of its own (%q) and a %q list: is it a message or a conversation?", k, key))
 			}
 			conv := fmt.Sprintf("%s#%d", w.b.src.Name, w.outer)
 			w.at = joinPath(w.at, key+"[]")
@@ -448,7 +451,7 @@ func (w *jsonWalker) walk(n *jnode, steps []pathStep, frames []*jnode) error {
 	switch {
 	case s.iter:
 		if n.kind != '[' {
-			return w.reject(n.line, fmt.Sprintf("expected a list (messages path %q), got %s", pathString(w.steps), n.describe()))
+			return w.rejectAt(n, fmt.Sprintf("expected a list (messages path %q), got %s", pathString(w.steps), n.describe()))
 		}
 		first := w.firstIter() == len(w.steps)-len(steps)
 		for _, e := range n.vals {
@@ -462,16 +465,16 @@ func (w *jsonWalker) walk(n *jnode, steps []pathStep, frames []*jnode) error {
 		return nil
 	case s.index >= 0:
 		if n.kind != '[' || s.index >= len(n.vals) {
-			return w.reject(n.line, fmt.Sprintf("no element [%d] here (messages path %q)", s.index, pathString(w.steps)))
+			return w.rejectAt(n, fmt.Sprintf("no element [%d] here (messages path %q)", s.index, pathString(w.steps)))
 		}
 		return w.walk(n.vals[s.index], steps[1:], frames)
 	default:
 		if n.kind != '{' {
-			return w.reject(n.line, fmt.Sprintf("expected an object with %q (messages path %q), got %s", s.key, pathString(w.steps), n.describe()))
+			return w.rejectAt(n, fmt.Sprintf("expected an object with %q (messages path %q), got %s", s.key, pathString(w.steps), n.describe()))
 		}
 		c := n.get(s.key)
 		if c == nil {
-			return w.reject(n.line, fmt.Sprintf("no %q here (messages path %q)", s.key, pathString(w.steps)))
+			return w.rejectAt(n, fmt.Sprintf("no %q here (messages path %q)", s.key, pathString(w.steps)))
 		}
 		return w.walk(c, steps[1:], append(frames[:len(frames):len(frames)], n))
 	}
@@ -482,13 +485,29 @@ func (w *jsonWalker) reject(line int, msg string) error {
 	return w.sink.Reject(lint.RecordError{Pos: lint.Pos{File: w.b.src.Name, Line: line}, Err: msg})
 }
 
+// rejectAt rejects the record of n, at its line and column.
+func (w *jsonWalker) rejectAt(n *jnode, msg string) error {
+	w.records++
+	col, col16 := n.column()
+	return w.sink.Reject(lint.RecordError{Pos: lint.Pos{File: w.b.src.Name, Line: n.line}, Col: col, Col16: col16, Err: msg})
+}
+
+// column is where n starts on its line, in characters and in UTF-16 code
+// units: 0, 0 when the line says where (see jnode.col).
+func (n *jnode) column() (col, col16 int) {
+	if n.col <= 0 {
+		return 0, 0
+	}
+	return int(n.col), int(n.col) + int(n.astral)
+}
+
 // emit builds the message of one message element; conv names its
 // conversation when the record and its enclosing objects name none.
 func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 	m, res, why := w.message(leaf, frames, conv)
 	switch res {
 	case emitReject:
-		return w.reject(m.Pos.Line, why)
+		return w.rejectAt(leaf, why)
 	case emitSkip:
 		w.records++
 		return w.sink.SkipRecord(m.Pos, why)
@@ -660,11 +679,19 @@ func pathString(steps []pathStep) string {
 // jnode is a decoded JSON value with the line it starts on.
 type jnode struct {
 	line int
-	kind byte   // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
-	odd  uint8  // oddBad, oddOver, oddKeyOver: what is wrong in it (0: nothing)
-	s    string // scalars: the value as text
-	keys []string
-	vals []*jnode // object values (parallel to keys) or array elements
+	kind byte  // '{' object, '[' array, 's' string, 'n' number, 'b' bool, '0' null
+	odd  uint8 // oddBad, oddOver, oddKeyOver: what is wrong in it (0: nothing)
+	// astral and col: where the value starts on its line when the line
+	// holds more before it (a minified array's elements; see
+	// jsonParser.recordCol): the 1-based column in characters, and the
+	// characters beyond the BMP before it (at most 65,535 counted), which
+	// UTF-16 writes as two units. 0: the line says where it is. (In the
+	// room kind and odd leave: a node is no larger for them.)
+	astral uint16
+	col    int32
+	s      string // scalars: the value as text
+	keys   []string
+	vals   []*jnode // object values (parallel to keys) or array elements
 	// ext is what few nodes have (nil: none of it); one pointer, so that
 	// a node stays 88 bytes: the nodeArena's blocks of 256 fit their size
 	// class with the allocator's header

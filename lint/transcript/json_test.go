@@ -128,13 +128,13 @@ func TestJSONMalformed(t *testing.T) {
 		msgs    int
 		fileErr string
 	}{
-		{name: "missing text", data: `[{"role":"agent"},{"role":"agent","text":"ok"}]`, rejects: []string{`1: missing "text" (keys: role`}, msgs: 1},
+		{name: "missing text", data: `[{"role":"agent"},{"role":"agent","text":"ok"}]`, rejects: []string{`1:2: missing "text" (keys: role`}, msgs: 1},
 		{name: "unknown role", data: "[\n{\"role\":\"helpdesk\",\"text\":\"x\"}]", rejects: []string{`2: unknown role "helpdesk"`}},
 		{name: "object as text", data: `[{"role":"agent","text":{"a":1}}]`, rejects: []string{`"text": expected a string or a number, got an object`}},
 		{name: "scalar element", data: `[1, "x", {"role":"agent","text":"ok"}]`, rejects: []string{"expected a message object, got a number", "expected a message object, got a string"}, msgs: 1},
 		{name: "messages not a list", data: `[{"id":"c","messages":5}]`, rejects: []string{`"messages": expected a list`}},
 		{name: "turns missing", data: "[{\"id\":\"a\"},\n{\"id\":\"b\",\"turns\":[{\"sender\":\"customer\",\"utterances\":[\"x\"]}]}]", opts: weibo,
-			rejects: []string{`1: no "turns" here`}, msgs: 1},
+			rejects: []string{`1:2: no "turns" here`}, msgs: 1},
 		{name: "utterances not a list", data: `[{"id":"a","turns":[{"sender":"customer","utterances":"x"}]}]`, opts: weibo,
 			rejects: []string{"expected a list"}},
 		{name: "unknown mapped role", data: `[{"id":"a","turns":[{"sender":"helpdesk","utterances":["x"]}]}]`, opts: weibo,

@@ -60,6 +60,12 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 		return nil
 	}
 	parser := newJSONElemParser(w, p, at)
+	// a record that shares its line (a minified array's) is handed on
+	// with its column, for its report if it is malformed
+	columns, _ := w.sink.(lint.ColumnSink)
+	if columns == nil {
+		columns = noColumns{deferring}
+	}
 	limit := maxSkim
 	if p.max > 0 && p.max < limit {
 		limit = p.max // no token in it can be over the bound
@@ -101,7 +107,8 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			w.at = at
 			pos := lint.Pos{File: w.b.src.Name, Line: p.line}
 			w.records++
-			if err := deferring.Deferred(pos, obj, parser); err != nil {
+			col, col16 := p.recordCol(p.pos)
+			if err := columns.DeferredAt(pos, col, col16, obj, parser); err != nil {
 				return false, err
 			}
 		} else {
@@ -123,7 +130,13 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 			for _, el := range cs.elems {
 				pos := lint.Pos{File: w.b.src.Name, Line: p.line + el.nl}
 				w.records++
-				if err := deferring.Deferred(pos, obj[el.start:el.end], conv); err != nil {
+				var col, col16 int
+				if el.nl == 0 {
+					col, col16 = p.recordCol(p.pos + el.start)
+				} else {
+					col, col16 = lineColumn(obj, el.start)
+				}
+				if err := columns.DeferredAt(pos, col, col16, obj[el.start:el.end], conv); err != nil {
 					return false, err
 				}
 			}
@@ -136,6 +149,27 @@ func elementSkimmer(w *jsonWalker, p *jsonParser, at string) func() (bool, error
 		p.lastNL = false
 		return true, nil
 	}
+}
+
+// noColumns is a DeferringSink that takes no columns, as a ColumnSink
+// (DeferredAt drops the column).
+type noColumns struct{ lint.DeferringSink }
+
+// DeferredAt is Deferred.
+func (s noColumns) DeferredAt(pos lint.Pos, _, _ int, raw []byte, p lint.RecordParser) error {
+	return s.Deferred(pos, raw, p)
+}
+
+// lineColumn is recordCol for b[i], a record on a line that starts in b
+// (after a line break before i): its column in characters and in UTF-16
+// code units, or 0, 0 when only blanks precede it on the line.
+func lineColumn(b []byte, i int) (col, col16 int) {
+	from := bytes.LastIndexByte(b[:i], '\n') + 1
+	if len(bytes.TrimLeft(b[from:i], " \t\r")) == 0 {
+		return 0, 0
+	}
+	n, a := charsAstral(b[from:i])
+	return n + 1, n + a + 1
 }
 
 // skimMessage skims the object at buf[pos] (its {): ok when it is valid
@@ -496,7 +530,7 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 	if _, own := w.ownText(n); own {
 		return nil
 	}
-	keep := &jnode{line: n.line, kind: n.kind, odd: n.odd}
+	keep := &jnode{line: n.line, kind: n.kind, odd: n.odd, col: n.col, astral: n.astral}
 	for i, k := range n.keys {
 		if f := fieldOf(k); need[k] || f == fConv || f == fID {
 			keep.keys = append(keep.keys, k)

@@ -44,14 +44,25 @@ type deferringEventSink struct {
 }
 
 func (s *deferringEventSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
+	return s.DeferredAt(pos, 0, 0, raw, p)
+}
+
+// DeferredAt takes a deferred record with its column (lint.ColumnSink).
+func (s *deferringEventSink) DeferredAt(pos lint.Pos, col, col16 int, raw []byte, p lint.RecordParser) error {
 	s.deferred++
-	return parseDeferred(s.parsers, s, pos, raw, p)
+	return parseDeferredAt(s.parsers, s, pos, col, col16, raw, p)
 }
 
 // parseDeferred parses a deferred record at once, as the engine's workers
 // would (one parse function per parser, kept in parsers), and hands the
 // message, reject or skip to sink.
 func parseDeferred(parsers map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool), sink lint.Sink, pos lint.Pos, raw []byte, p lint.RecordParser) error {
+	return parseDeferredAt(parsers, sink, pos, 0, 0, raw, p)
+}
+
+// parseDeferredAt is parseDeferred for a record at column col of its line
+// (col16 in UTF-16 code units), where the engine reports it if malformed.
+func parseDeferredAt(parsers map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool), sink lint.Sink, pos lint.Pos, col, col16 int, raw []byte, p lint.RecordParser) error {
 	parse := parsers[p]
 	if parse == nil {
 		parse = lint.NewParseFunc(p) // as the engine does
@@ -63,7 +74,7 @@ func parseDeferred(parsers map[lint.RecordParser]func([]byte, lint.Pos, *lint.Me
 	case skip:
 		return sink.SkipRecord(pos, why)
 	case why != "":
-		return sink.Reject(lint.RecordError{Pos: pos, Err: why})
+		return sink.Reject(lint.RecordError{Pos: pos, Col: col, Col16: col16, Err: why})
 	}
 	return sink.Message(m)
 }

@@ -71,6 +71,11 @@ func (s *deferringOutcomeSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordP
 	return parseDeferred(s.parsers, s, pos, raw, p)
 }
 
+// DeferredAt takes a deferred record with its column (lint.ColumnSink).
+func (s *deferringOutcomeSink) DeferredAt(pos lint.Pos, col, col16 int, raw []byte, p lint.RecordParser) error {
+	return parseDeferredAt(s.parsers, s, pos, col, col16, raw, p)
+}
+
 // recordLayout is one way of carrying records.
 type recordLayout struct {
 	name   string

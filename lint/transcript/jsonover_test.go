@@ -44,7 +44,7 @@ func TestJSONOverBoundRejectsOne(t *testing.T) {
 			msgs:    []string{"c1|customer||text|在吗@2", "c1|agent||text|您好@4"}},
 		{name: "a text in an array on one line",
 			data:    `[{"role":"agent","text":"a"},{"role":"agent","text":"` + long + `"},{"role":"agent","text":"b"}]`,
-			rejects: []string{"1: " + overWhy(0, 53, "360 B", "256 B")},
+			rejects: []string{"1:30: " + overWhy(0, 53, "360 B", "256 B")},
 			msgs:    []string{"<stdin>|agent||text|a@1", "<stdin>|agent||text|b@1"}},
 		{name: "pretty-printed: the value on a line of its own",
 			data:    "[\n  {\n    \"role\": \"agent\",\n    \"text\": \"" + long + "\"\n  },\n  {\n    \"role\": \"customer\",\n    \"text\": \"好的\"\n  }\n]\n",
@@ -62,18 +62,18 @@ func TestJSONOverBoundRejectsOne(t *testing.T) {
 			msgs:    []string{"c2|agent||text|您好@5"}},
 		{name: "a key",
 			data:    `[{"role":"agent","` + long + `":1,"text":"x"},` + "\n" + `{"role":"agent","text":"y"}]`,
-			rejects: []string{"1: " + overWhy(0, 18, "360 B", "256 B")},
+			rejects: []string{"1:2: " + overWhy(0, 18, "360 B", "256 B")},
 			msgs:    []string{"<stdin>|agent||text|y@2"}},
 		{name: "a key of the object around the messages",
 			data:    `{"` + long + `":"x",` + "\n" + `"messages":[{"role":"agent","text":"好"}]}`,
-			rejects: []string{"2: " + overWhy(1, 2, "360 B", "256 B")}},
+			rejects: []string{"2:13: " + overWhy(1, 2, "360 B", "256 B")}},
 		{name: "a key of a conversation after a message over the bound",
 			data: `[{"id":"c1","messages":[{"role":"agent","text":"` + long + `"},` + "\n" +
 				`{"role":"agent","text":"好"}],` + "\n" + `"` + long + `":1}]`,
-			rejects: []string{"1: " + overWhy(0, 48, "360 B", "256 B"), "2: " + overWhy(3, 1, "360 B", "256 B")}},
+			rejects: []string{"1:25: " + overWhy(0, 48, "360 B", "256 B"), "2: " + overWhy(3, 1, "360 B", "256 B")}},
 		{name: "a number",
 			data:    `[{"role":"agent","id":` + strings.Repeat("9", 300) + `,"text":"x"},` + "\n" + `{"role":"agent","text":"y"}]`,
-			rejects: []string{"1: " + overWhy(0, 23, "300 B", "256 B")},
+			rejects: []string{"1:2: " + overWhy(0, 23, "300 B", "256 B")},
 			msgs:    []string{"<stdin>|agent||text|y@2"}},
 		{name: "a text with escapes over several reads",
 			data: "[\n" + `{"角色":"客服","role":"agent","text":"\n` + strings.Repeat("长", 70000) + `"},` + "\n" +
@@ -293,4 +293,9 @@ type deferringRecSink struct {
 
 func (s *deferringRecSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
 	return parseDeferred(s.parsers, s.recSink, pos, raw, p)
+}
+
+// DeferredAt takes a deferred record with its column (lint.ColumnSink).
+func (s *deferringRecSink) DeferredAt(pos lint.Pos, col, col16 int, raw []byte, p lint.RecordParser) error {
+	return parseDeferredAt(s.parsers, s.recSink, pos, col, col16, raw, p)
 }

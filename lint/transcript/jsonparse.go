@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode"
@@ -80,6 +81,25 @@ type jsonParser struct {
 	hold        int
 	recodedLine int
 
+	// cols: a value notes where on its line it starts when the line holds
+	// more before it (jnode.col), for a whole file's reader, whose
+	// records may share a line (a minified array: see recordCol). The
+	// count so far: colChars characters, colAstral of them beyond the
+	// BMP, in the bytes of line colLine before the input offset colOff,
+	// which stays in buf (fill counts on to what it drops). ncol and
+	// nastral are value's column for the node it makes.
+	cols      bool
+	colLine   int
+	colOff    int64
+	colChars  int
+	colAstral int
+	ncol      int32
+	nastral   uint16
+	// tokAt is the input offset of the token space found last, and
+	// tokFirst whether it starts its line: only blanks before it there
+	tokAt    int64
+	tokFirst bool
+
 	keys    map[string]string // interned object keys
 	scratch []byte            // strings with escapes or invalid UTF-8
 	stackK  []string          // children of the objects being read
@@ -112,7 +132,7 @@ func (p *jsonParser) node(line int, kind byte, s string) *jnode {
 	if a.ni++; a.ni == nodeBlock {
 		a.bi, a.ni = a.bi+1, 0
 	}
-	*n = jnode{line: line, kind: kind, s: s}
+	*n = jnode{line: line, kind: kind, s: s, col: p.ncol, astral: p.nastral}
 	return n
 }
 
@@ -131,6 +151,7 @@ func (p *jsonParser) restart(r io.Reader, line int) {
 	}
 	p.pos, p.end, p.off, p.line, p.lastNL, p.rerr = 0, 0, 0, line, false, nil
 	p.lineStart, p.lineRunes, p.prevRunes, p.nlCol = 0, 0, 0, 0
+	p.colLine, p.ncol, p.nastral, p.tokAt = 0, 0, 0, -1
 	p.lastOver = nil
 }
 
@@ -169,7 +190,7 @@ const maxInternedKeyLen = 64
 // newJSONParser makes the parser of one file, its tokens bounded by the
 // file's MaxRecordBytes.
 func newJSONParser(src *Source) *jsonParser {
-	p := &jsonParser{r: src.R, src: src, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}, hold: -1, tok: -1}
+	p := &jsonParser{r: src.R, src: src, buf: make([]byte, jsonBufSize), line: 1, keys: map[string]string{}, hold: -1, tok: -1, tokAt: -1}
 	p.recode = src.mixed != nil && src.mixed.primary == nil
 	if src.Opts != nil {
 		p.max = src.Opts.MaxRecordBytes
@@ -198,6 +219,9 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 			// a line running past the bytes dropped (rare but for files of
 			// one long line): its characters in them, for column
 			p.lineRunes += runeCount(p.buf[max(p.lineStart-p.off, 0):keep])
+			if p.cols {
+				p.countTo(keep)
+			}
 		}
 		n := copy(p.buf, p.buf[keep:p.end])
 		p.off += int64(keep)
@@ -264,6 +288,97 @@ func (p *jsonParser) endColumn() {
 	}
 	from := bytes.LastIndexByte(p.buf[:nl], '\n') + 1
 	p.nlCol = p.prevRunes + runeColumn(p.buf[from:nl], trimCR(p.buf, from, nl)-from)
+}
+
+// recordCol is where a record (a value) starting at buf[i] is on its
+// line, when the line holds more than blanks before it: its 1-based
+// column in characters, and in UTF-16 code units (col16). 0, 0: it starts
+// its line (after indentation), which says where it is. The characters
+// are counted on from the last column asked of the line (or from where
+// fill dropped bytes of it): the elements of an array minified on one
+// line are counted once in all, not each from the line's start.
+func (p *jsonParser) recordCol(i int) (col, col16 int) {
+	if p.off+int64(i) == p.tokAt {
+		if p.tokFirst {
+			return 0, 0
+		}
+	} else {
+		// (a record inside a value read whole: the line's start is in buf,
+		// or something else is before it there)
+		from := int(max(p.lineStart-p.off, 0))
+		j := i
+		for j > from && (p.buf[j-1] == ' ' || p.buf[j-1] == '\t' || p.buf[j-1] == '\r') {
+			j--
+		}
+		if j == from && p.lineStart >= p.off {
+			return 0, 0
+		}
+	}
+	if !p.countTo(i) {
+		return 0, 0
+	}
+	return p.colChars + 1, p.colChars + p.colAstral + 1
+}
+
+// noteCol sets the column value gives the node of the value at buf[i]
+// (recordCol's; jnode.col).
+func (p *jsonParser) noteCol(i int) {
+	col, col16 := p.recordCol(i)
+	p.ncol, p.nastral = clampInt32(col), uint16(min(col16-col, 1<<16-1))
+}
+
+// clampInt32 is n as an int32, 0 past it (a column of over 2 G characters
+// is none).
+func clampInt32(n int) int32 {
+	if n < 0 || n > 1<<31-1 {
+		return 0
+	}
+	return int32(n)
+}
+
+// countTo counts the characters of the current line on to buf[i]; false
+// when it cannot (the line's start was dropped uncounted, or i is before
+// the count).
+func (p *jsonParser) countTo(i int) bool {
+	at := p.off + int64(i)
+	if p.colLine != p.line || p.colOff < p.lineStart {
+		if p.lineStart < p.off {
+			return false
+		}
+		p.colLine, p.colOff, p.colChars, p.colAstral = p.line, p.lineStart, 0, 0
+	}
+	if at < p.colOff || p.colOff < p.off {
+		return false
+	}
+	n, a := charsAstral(p.buf[p.colOff-p.off : i])
+	p.colChars += n
+	p.colAstral += a
+	p.colOff = at
+	return true
+}
+
+// charsAstral counts the code points of valid UTF-8 (codePoints) and
+// those of them beyond the BMP (astral) in one pass, eight bytes at a
+// time: the columns of a minified array count every byte of it.
+func charsAstral(b []byte) (chars, astral int) {
+	cont, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		if x := word(b, i); x&highs != 0 {
+			cont += bits.OnesCount64(x &^ (x << 1) & highs) // 10xxxxxx
+			if y := x & (x << 1) & highs; y != 0 {
+				astral += bits.OnesCount64(y & (x << 2) & (x << 3)) // 1111xxxx
+			}
+		}
+	}
+	for ; i < len(b); i++ {
+		switch c := b[i]; {
+		case c&0xC0 == 0x80:
+			cont++
+		case c >= 0xF0:
+			astral++
+		}
+	}
+	return len(b) - cont, astral
 }
 
 // column is the 1-based column, in characters, of buf[i] on its line:
@@ -471,6 +586,10 @@ func (p *jsonParser) tooDeep(line int) error {
 // space skips white space and returns the next byte without consuming it;
 // false at the end of the input.
 func (p *jsonParser) space() (byte, bool) {
+	var from int64
+	if p.cols {
+		from = p.offset()
+	}
 	for {
 		for p.pos < p.end {
 			switch c := p.buf[p.pos]; c {
@@ -482,6 +601,13 @@ func (p *jsonParser) space() (byte, bool) {
 				p.lastNL = false
 			default:
 				p.lastNL = false
+				if p.cols && p.offset() != p.tokAt {
+					// only blanks before it on its line: the blanks
+					// skipped here began at the line's start (or a
+					// line break was among them); space is what skips
+					// the blanks before every token
+					p.tokAt, p.tokFirst = p.offset(), from <= p.lineStart
+				}
 				return c, true
 			}
 			p.pos++
@@ -518,6 +644,9 @@ func (p *jsonParser) value(depth int) (*jnode, error) {
 		return nil, err
 	}
 	line := p.line
+	if p.cols {
+		p.noteCol(p.pos)
+	}
 	switch c {
 	case '{', '[':
 		p.pos++

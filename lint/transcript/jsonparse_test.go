@@ -83,7 +83,8 @@ func dumpSink(s *recSink) string {
 		fmt.Fprintf(&b, "msg %s id=%q time=%s\n", msgLine(m), m.ID, m.Time.Format(time.RFC3339Nano))
 	}
 	for _, r := range s.rejects {
-		fmt.Fprintf(&b, "reject %s\n", r.Error())
+		// (without the column: the reference does not count one)
+		fmt.Fprintf(&b, "reject %s: %s\n", r.Pos, r.Err)
 	}
 	for _, k := range s.skips {
 		fmt.Fprintf(&b, "skip %d %s\n", k.pos.Line, k.reason)
