@@ -56,6 +56,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "嗯嗯亲，我知道了哦", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "知道了亲~", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "知道的亲", false},
+		// …nor after a comma or a space
+		{"callcenter/forbidden-phrase", lint.Agent, "知道了，亲", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的，知道了，亲~", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "知道了 亲爱的", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "知道的，亲", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "知道了，亲，我马上帮您改", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了，这就帮您改", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
