@@ -921,7 +921,7 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 		// nobody (--diff, a report written into a file, which leaves a
 		// CI job's log empty) the exit code is said here
 		if where := r.findingsUnshown(); where != "" {
-			said = append(said, failOnCount(sum, r.failOn, r.failSaid)+", "+where)
+			said = append(said, failOnCount(sum, r.failOn, r.failSaid)+where)
 		}
 	}
 	if r.minScore > 0 && sum.Conversations > 0 && sum.LowestScore() < r.minScore {
@@ -950,15 +950,17 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 // holds only the fixes), and a report written into a file (-o, or standard
 // output redirected into one) leaves the terminal or a CI job's log
 // without a word of why the run exits 1. It is "" when the report is shown
-// (on a terminal, or piped on to a program that reads it).
+// (on a terminal, or piped on to a program that reads it), else what the
+// count of findings is followed by (", listed in report.xml").
 func (r *lintRun) findingsUnshown() string {
 	if r.f.diff {
-		return "which the diff does not list (it holds only the fixes): run without --diff to see them"
+		// (a finding with a fix is in it, as a fix: not every one is)
+		return "; a diff shows only the fixes: run without --diff to see the findings"
 	}
 	// a csv of a row per conversation, agent or team counts them
-	verb := "listed in "
+	verb := ", listed in "
 	if r.f.out.format == "csv" && r.f.out.csvRows != "" && r.f.out.csvRows != "finding" {
-		verb = "counted in the " + r.f.out.csvRows + " rows of "
+		verb = ", counted in the " + r.f.out.csvRows + " rows of "
 	}
 	if name := r.f.out.file(); name != "" {
 		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
