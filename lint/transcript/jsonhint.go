@@ -206,30 +206,134 @@ func layoutHint(n *jnode, prefix string, outer []*jnode, html bool) string {
 	return hint
 }
 
-// htmlLike reports whether a text is HTML, as help desks keep rich text:
-// it holds the tag of an HTML element (<p>, </div>, <br/>, <img src=…>)
-// or one of the character references that markup is full of (&nbsp;,
-// &amp;, &lt;, &gt;, &quot;, &#…;). A "<" that starts no tag (价格<100元)
-// is none, nor is one that names no element of HTML: a size or a model in
-// brackets, as customers and agents type them (尺码<XL>, <iPhone 15>),
-// which --html would drop from the text.
+// htmlLike reports whether a text is HTML, as help desks keep rich text
+// (see markupTag): the end tag of an HTML element (</p>, </b>), a start
+// tag with an attribute (<img src=…>, <span style=…>), a self-closed one
+// (<br/>, <o:p/>), a bare <br> (in any case), <p>, <div> or another
+// that editors write and no one types (in lower case: bareMarkup), or one
+// of the character references that markup is full of (&nbsp;, &amp;,
+// &lt;, &gt;, &quot;, &#20320;). A "<" that starts no tag (价格<100元,
+// <3) is none, nor is a tag that names no element of HTML (尺码<XL>,
+// <iPhone 15>, <s码>), nor a bare tag that a customer or an agent types
+// as a size, a model or a grade (尺码<S>, <A>类, <H6>, <Small>), which
+// --html would drop from the text: an editor that writes <b> or <S>
+// writes its end tag too.
 func htmlLike(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '<':
-			if n, name, _ := tagAt(s[i:]); n > 0 && htmlElements[name] {
+			if markupTag(s[i:]) {
 				return true
 			}
 		case '&':
-			for _, ref := range []string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#"} {
-				if strings.HasPrefix(s[i:], ref) {
-					return true
-				}
+			if charRef(s[i:]) {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// markupTag reports whether s, which starts with "<", starts a tag that
+// only markup writes (see htmlLike): the name of an HTML element, in any
+// case, right after "<" or "</" and followed by white space, "/>" or ">";
+// a start tag counts only with an attribute (a name and "="), self-closed,
+// or when it is a bare <br> (<BR> too) or bareMarkup.
+func markupTag(s string) bool {
+	i, closing := 1, false
+	if i < len(s) && s[i] == '/' {
+		i, closing = 2, true
+	}
+	start := i
+	for i < len(s) && (isAlnum(s[i]) || s[i] == ':') {
+		i++
+	}
+	name := s[start:i]
+	if name == "" || !isLetter(name[0]) || len(name) > maxElementName || i == len(s) {
+		return false
+	}
+	var buf [maxElementName]byte
+	for j := range len(name) {
+		buf[j] = name[j] | 0x20 // (letters, digits and ':' only)
+	}
+	if !htmlElements[string(buf[:len(name)])] {
+		return false
+	}
+	bare := s[i] == '>'
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	switch {
+	case i == len(s):
+		return false
+	case closing:
+		return s[i] == '>'
+	case strings.HasPrefix(s[i:], "/>"):
+		return true
+	case bare:
+		return strings.EqualFold(name, "br") || bareMarkup(name)
+	}
+	if !isSpace(s[start+len(name)]) {
+		return false // <s码>, <S/M>
+	}
+	// an attribute: a name, and "=" after it
+	j := i
+	for j < len(s) && (isAlnum(s[j]) || s[j] == '-' || s[j] == '_' || s[j] == ':') {
+		j++
+	}
+	if j == i || !isLetter(s[i]) {
+		return false
+	}
+	for j < len(s) && isSpace(s[j]) {
+		j++
+	}
+	return j < len(s) && s[j] == '='
+}
+
+// bareMarkup reports whether name, as written, is that of an element
+// whose bare start tag (<p>) htmlLike counts without its end tag: one
+// that HTML lets go unclosed (<p>, <li>) or that editors write and no
+// one types as a word, a size or a model, in lower case.
+func bareMarkup(name string) bool {
+	switch name {
+	case "p", "hr", "wbr", "li", "div", "span", "strong", "ul", "ol", "table", "tr", "td", "th", "tbody", "blockquote", "font":
+		return true
+	}
+	return false
+}
+
+// maxElementName is the length of the longest name in htmlElements
+// (figcaption).
+const maxElementName = 10
+
+// charRef reports whether s, which starts with "&", starts one of the
+// character references htmlLike counts: &nbsp;, &amp;, &lt;, &gt;,
+// &quot;, or a numeric one with its digits and ";" (&#20320;, &#x4f60;).
+func charRef(s string) bool {
+	for _, ref := range [...]string{"&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;"} {
+		if strings.HasPrefix(s, ref) {
+			return true
+		}
+	}
+	if !strings.HasPrefix(s, "&#") {
+		return false
+	}
+	i, base := 2, 10
+	if i < len(s) && s[i]|0x20 == 'x' {
+		i, base = 3, 16
+	}
+	start := i
+	for i < len(s) && hexDigit(s[i]) >= 0 && hexDigit(s[i]) < base {
+		i++
+	}
+	return i > start && i < len(s) && s[i] == ';'
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// isSpace reports whether c is white space between the parts of a tag.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 // htmlElements are the names of the HTML elements help desks' rich text
 // is written with (and Word's o:p), lower-cased as tagAt returns them.

@@ -222,25 +222,87 @@ func TestJSONLayoutHint(t *testing.T) {
 }
 
 // htmlLike: the tags of HTML elements and character references are HTML;
-// a < before a number, a size or a model in brackets are not.
+// a < before a number, a size, a model or a grade in brackets, as shops
+// type them, and emoticons are not: a bare tag of one letter (<S>, <b>)
+// counts only with its end tag, which an editor writes.
 func TestHTMLLike(t *testing.T) {
 	for _, tc := range []struct {
 		text string
 		want bool
 	}{
+		// help desks' and editors' rich text
 		{"<p>您好</p>", true},
+		{"<p>您好", true},
 		{"您好<br>请问", true},
 		{"您好<BR/>请问", true},
+		{"您好<BR>请问", true},
+		{"您好<br />请问", true},
 		{"不<b>知</b>道", true},
+		{"<B>注意</B>：七天无理由", true},
+		{"<P>您好</P><P>请问</P>", true},
+		{"<u>下划线</u>", true},
+		{"原价<s>199</s>现价99", true},
+		{"<i>斜体</i >", true},
 		{`<img src="a.png">`, true},
 		{`<span style="color:red">急</span>`, true},
+		{`<font color=red>急</font>`, true},
+		{`<a href="https://shop.example/1">链接</a>`, true},
+		{`<p class = "x">您好`, true},
+		{"<ul><li>一</li></ul>", true},
+		{"<div>您好", true},
+		{"<li>一<li>二", true},
+		{"<DIV>您好", false}, // (upper case: with its end tag)
+		{"尺码<small>", false},
+		{"<h3>标题</h3>", true},
+		{"<div>您好</div>", true},
 		{"<o:p></o:p>", true},
+		{"分隔<hr>以下", true},
 		{"在吗&nbsp;", true},
+		{"a &lt;b&gt;", true},
+		{"&#20320;好", true},
+		{"&#x4f60;好", true},
+		// shops' texts
 		{"价格<100元 & 包邮", false},
+		{"价格<100", false},
+		{"爱你<3", false},
+		{"心碎</3", false},
 		{"尺码<XL>没有了", false},
+		{"尺码<S>偏小", false},
+		{"选<M>码", false},
+		{"<L>和<XL>都有", false},
+		{"<S/M>两个码", false},
+		{"<S M L>都有", false},
+		{"我要<s码>", false},
+		{"<s>码有货吗", false},
+		{"<A>类商品", false},
+		{"<B>款", false},
+		{"<B超>报告", false},
+		{"<I>型", false},
+		{"<U>型枕", false},
+		{"<Q>版公仔", false},
+		{"<P>档", false},
+		{"哈弗<H6>", false},
+		{"打开<H5>页面", false},
+		{"尺码<Small>", false},
+		{"请联系<HR>", false},
+		{"<EM>", false},
 		{"<iPhone 15>有货", false},
 		{"型号<A1234>", false},
+		{"<(￣▽￣)>", false},
+		{">_<", false},
+		{"<i_i>", false},
+		{"<*)))><", false},
+		{"<o>", false},
+		{"Q&A", false},
+		{"AT&T", false},
+		{"编号&#号", false},
+		{"&#;", false},
 		{"<!-- -->", false},
+		{"<", false},
+		{"</", false},
+		{"<b", false},
+		{"<br", false},
+		{"</b", false},
 		{"", false},
 	} {
 		if got := htmlLike(tc.text); got != tc.want {
