@@ -391,6 +391,20 @@ type htmlDeferringSink struct {
 }
 
 func (s *htmlDeferringSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordParser) error {
+	return s.deferring.Deferred(pos, raw, s.parser(p))
+}
+
+// DeferredAt passes on a raw record with its column (lint.ColumnSink), as
+// Deferred, or without it when the sink takes none.
+func (s *htmlDeferringSink) DeferredAt(pos lint.Pos, col, col16 int, raw []byte, p lint.RecordParser) error {
+	if c, ok := s.deferring.(lint.ColumnSink); ok {
+		return c.DeferredAt(pos, col, col16, raw, s.parser(p))
+	}
+	return s.deferring.Deferred(pos, raw, s.parser(p))
+}
+
+// parser returns the wrapper of p, which reads its texts as HTML.
+func (s *htmlDeferringSink) parser(p lint.RecordParser) lint.RecordParser {
 	w := s.parsers[p]
 	if w == nil {
 		if len(s.parsers) >= maxHTMLParsers {
@@ -399,7 +413,7 @@ func (s *htmlDeferringSink) Deferred(pos lint.Pos, raw []byte, p lint.RecordPars
 		w = htmlParser{p}
 		s.parsers[p] = w
 	}
-	return s.deferring.Deferred(pos, raw, w)
+	return w
 }
 
 // maxHTMLParsers bounds the wrappers an htmlDeferringSink remembers.

@@ -1,9 +1,14 @@
 package transcript
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 func TestHTMLText(t *testing.T) {
@@ -99,4 +104,37 @@ func FuzzHTMLText(f *testing.F) {
 			t.Fatalf("plain text changed: %q → %q", s, got)
 		}
 	})
+}
+
+// TestHTMLRecordColumns: with --html, a malformed record of a minified JSON
+// array (every record on line 1) is reported at its column, as without
+// it: the wrapper of the engine's sink passes the columns on
+// (lint.ColumnSink), for the records of an array and a conversation's
+// messages alike.
+func TestHTMLRecordColumns(t *testing.T) {
+	for _, data := range []string{
+		`[{"conversation":"c1","role":"customer","text":"<p>在吗😀</p>"},{"conversation":"c1","role":"robot","text":"x"},{"conversation":"c1","role":"agent","text":"您好","time":"bad"}]`,
+		`[{"conversation":"c1","messages":[{"role":"customer","text":"<b>在吗</b>"},{"role":"robot","text":"x"}]}]`,
+	} {
+		read := func(html bool) []string {
+			opts := Options{Format: "json", Location: time.UTC, HTML: html, Stdin: strings.NewReader(data)}
+			rec := &recSink{}
+			sink := &deferringRecSink{recSink: rec, parsers: map[lint.RecordParser]func([]byte, lint.Pos, *lint.Message) (string, bool){}}
+			if err := ReadAll(context.Background(), []string{"-"}, opts, sink); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range rec.rejects {
+				got = append(got, fmt.Sprintf("%d:%d/%d %s", e.Pos.Line, e.Col, e.Col16, e.Err))
+			}
+			return got
+		}
+		want, got := read(false), read(true)
+		if len(want) == 0 || !strings.Contains(want[0], "1:") || strings.HasPrefix(want[0], "1:0/") {
+			t.Fatalf("%s: without --html, the rejects are %q: want them at columns", data, want)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: with --html\n%s\nwant\n%s", data, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
 }
