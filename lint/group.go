@@ -69,6 +69,9 @@ const (
 type grouper struct {
 	ctx    context.Context
 	strict bool
+	// col and col16 are the column of the record take is given, where it
+	// shares its line with others (see RecordError.Col; 0: none)
+	col, col16 int32
 	// idFiles holds the files a record of which named its conversation
 	// (idFile the last of them): a record of such a file that names none
 	// is malformed, not a conversation of its own named after the file
@@ -999,7 +1002,7 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 	}
 	if m.ID != "" && oc != nil && oc.idBloom&idBit(idh) != 0 {
 		if first, dup := oc.lookupID(m.ID, idh); dup {
-			return g.Reject(RecordError{Pos: m.Pos, Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
+			return g.Reject(RecordError{Pos: m.Pos, Col: int(g.col), Col16: int(g.col16), Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
 		}
 	}
 	g.count()

@@ -82,6 +82,18 @@ type ColumnSink interface {
 	DeferredAt(pos Pos, col, col16 int, raw []byte, p RecordParser) error
 }
 
+// MessageColumnSink is a Sink that also takes where on its line a
+// message's record starts (see ColumnSink), for a message read whole: a
+// record the engine rejects after it is read (over --max-message-size, a
+// duplicate id) is reported at its column.
+type MessageColumnSink interface {
+	Sink
+	// MessageAt is Message for a message whose record starts at column
+	// col of its line, col16 in UTF-16 code units (0, 0: the line says
+	// where).
+	MessageAt(m Message, col, col16 int) error
+}
+
 // BlockSink is a DeferringSink that a reader of a record per line can read
 // its input into in place: the reader reads blocks of the input straight
 // into the arena of a batch and hands over the records in them by where
@@ -237,6 +249,12 @@ func (b *batcher) SeparatedFile(name string) {
 
 func (b *batcher) Message(m Message) error {
 	return b.add(record{kind: recMessage, msg: m, pos: m.Pos})
+}
+
+// MessageAt is Message for a message at column col of its line
+// (MessageColumnSink).
+func (b *batcher) MessageAt(m Message, col, col16 int) error {
+	return b.add(record{kind: recMessage, msg: m, pos: m.Pos, col: clampCol(col), col16: clampCol(col16)})
 }
 
 func (b *batcher) Reject(e RecordError) error {
@@ -505,7 +523,15 @@ func (g *grouper) consume(b *batch) error {
 			if r.size == 0 {
 				r.size, r.idHash = measure(&r.msg)
 			}
+			if r.col == 0 {
+				err = g.take(&r.msg, r.size, r.idHash)
+				break
+			}
+			// (a record that shares its line: a duplicate id is
+			// reported at its column)
+			g.col, g.col16 = r.col, r.col16
 			err = g.take(&r.msg, r.size, r.idHash)
+			g.col, g.col16 = 0, 0
 		case recReject:
 			err = g.Reject(RecordError{Pos: r.pos, Col: int(r.col), Col16: int(r.col16), Err: r.err})
 		case recSkip:

@@ -513,6 +513,12 @@ func (w *jsonWalker) emit(leaf *jnode, frames []*jnode, conv string) error {
 		return w.sink.SkipRecord(m.Pos, why)
 	}
 	w.records++
+	if cs, ok := w.sink.(lint.MessageColumnSink); ok && leaf.col > 0 {
+		// a record that shares its line, rejected after it is read
+		// (over --max-message-size, a duplicate id): at its column
+		col, col16 := leaf.column()
+		return cs.MessageAt(m, col, col16)
+	}
 	return w.sink.Message(m)
 }
 
