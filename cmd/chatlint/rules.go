@@ -74,6 +74,11 @@ type ruleRow struct {
 	Source string  `json:"source"`
 	File   string  `json:"file"`
 	Line   int     `json:"line"`
+	// Roles are the roles of the messages the rule looks at, where its
+	// findings are (any: every role): a followup's trigger's, whose
+	// expect looks at ExpectRoles (left out for other rules)
+	Roles       []string `json:"roles"`
+	ExpectRoles []string `json:"expect_roles,omitempty"`
 	// Disabled marks a rule an override switches off (it does not run);
 	// DisabledBy is that override's file:line. The text list names such
 	// rules below its table; the JSON holds them, in their place with the
@@ -81,6 +86,15 @@ type ruleRow struct {
 	// consumer of the list (jq '.[] | .id') reads the rules that run
 	Disabled   bool   `json:"disabled"`
 	DisabledBy string `json:"disabled_by,omitempty"`
+}
+
+// roleNames lists the roles of a set as rules write them (["any"] for
+// every role); nil for none.
+func roleNames(s lint.RoleSet) []string {
+	if s == 0 {
+		return nil
+	}
+	return strings.Split(s.String(), ",")
 }
 
 // listRules writes the rules of set that run, as a table or as JSON (with
@@ -115,7 +129,9 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, all, pac
 			}
 			by = disabledBy(ovs[pr.FullID()])
 		}
-		row := ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line, !ok, by}
+		_, expect := check.RuleRoles(pr.Rule)
+		row := ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line,
+			roleNames(i.Roles), roleNames(expect), !ok, by}
 		if !ok {
 			off = append(off, row)
 			if !all {
@@ -685,7 +701,14 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 	for _, o := range ovs {
 		field("覆盖", "%s:%d %s", o.File, o.Line, describeOverride(o))
 	}
-	field("角色", "%s", strings.ReplaceAll(info.Roles.String(), ",", "、"))
+	// a followup's trigger and expect look at messages of their own
+	// roles (the customer thanks, the agent acknowledges): both said
+	roleList := func(s lint.RoleSet) string { return strings.ReplaceAll(s.String(), ",", "、") }
+	if _, expect := check.RuleRoles(r); expect != 0 {
+		field("角色", "触发 %s，期望 %s", roleList(info.Roles), roleList(expect))
+	} else {
+		field("角色", "%s", roleList(info.Roles))
+	}
 	if c.Local() {
 		field("适用", "会话记录和快捷短语库")
 	} else {

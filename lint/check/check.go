@@ -638,6 +638,7 @@ func Overrides(set *rules.Set, config map[string]*rules.Override) (map[string][]
 // by Overrides) and whether they disable it.
 func Effective(pr rules.PackRule, ovs []*rules.Override) (info *lint.RuleInfo, disabled bool) {
 	info = ruleInfo(pr)
+	info.Roles, _ = RuleRoles(pr.Rule) // (as compiled: a followup's trigger's)
 	for _, o := range ovs {
 		applyOverride(info, o, &disabled)
 	}
@@ -706,6 +707,28 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 		File: pr.Pack.File, Line: r.Line(),
 		Roles: roleSet(r.Role, lint.RolesOf(lint.Agent)),
 	}
+}
+
+// RuleRoles returns the roles of the messages a rule looks at as it runs
+// (its lint.RuleInfo.Roles, where its findings are): the rule's role
+// (agent by default), a bonus's when's role where it has one, a followup's
+// trigger's role (customer by default); and, for a followup, the roles of
+// the messages its expect looks at (agent by default), else 0.
+func RuleRoles(r *rules.Rule) (roles, expect lint.RoleSet) {
+	roles = roleSet(r.Role, lint.RolesOf(lint.Agent))
+	switch {
+	case r.Type == rules.TypeFollowup:
+		roles, expect = lint.RolesOf(lint.Customer), lint.RolesOf(lint.Agent)
+		if r.Trigger != nil {
+			roles = roleSet(r.Trigger.Role, roles)
+		}
+		if r.Expect != nil {
+			expect = roleSet(r.Expect.Role, expect)
+		}
+	case r.Type == rules.TypeBonus && r.When != nil:
+		roles = roleSet(r.When.Role, roles)
+	}
+	return roles, expect
 }
 
 // roleSet converts a rule's role filter, with a default for an empty one.
