@@ -366,6 +366,17 @@ func htmlMessage(m *lint.Message) {
 	}
 }
 
+// MessageAt passes on a message at a column of its line
+// (lint.MessageColumnSink), its text read as HTML; without the column
+// where the sink takes none.
+func (s htmlSink) MessageAt(m lint.Message, col, col16 int) error {
+	htmlMessage(&m)
+	if c, ok := s.Sink.(lint.MessageColumnSink); ok {
+		return c.MessageAt(m, col, col16)
+	}
+	return s.Sink.Message(m)
+}
+
 // UntypedFile passes on that a file cannot say a message's type
 // (lint.UntypedSink).
 func (s htmlSink) UntypedFile(name string) { lint.MarkUntyped(s.Sink, name) }

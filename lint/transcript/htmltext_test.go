@@ -138,3 +138,46 @@ func TestHTMLRecordColumns(t *testing.T) {
 		}
 	}
 }
+
+// columnSink records the messages it is given, with their columns
+// (lint.MessageColumnSink).
+type columnSink struct {
+	lint.Sink
+	got []string
+}
+
+func (s *columnSink) Message(m lint.Message) error {
+	s.got = append(s.got, fmt.Sprintf("%d:0/0 %s", m.Pos.Line, m.Text))
+	return nil
+}
+
+func (s *columnSink) MessageAt(m lint.Message, col, col16 int) error {
+	s.got = append(s.got, fmt.Sprintf("%d:%d/%d %s", m.Pos.Line, col, col16, m.Text))
+	return nil
+}
+
+// TestHTMLMessageColumns: with --html, a message a reader hands on whole
+// with its column (lint.MessageColumnSink: one the engine may reject
+// after reading it, over --max-message-size) keeps it, its text read as
+// HTML; to a sink that takes no columns it goes as a message.
+func TestHTMLMessageColumns(t *testing.T) {
+	m := lint.Message{Pos: lint.Pos{File: "x.json", Line: 1}, Text: "<p>在吗</p>"}
+	rec := &columnSink{}
+	sink, ok := withHTML(rec).(lint.MessageColumnSink)
+	if !ok {
+		t.Fatal("the HTML sink takes no columns")
+	}
+	if err := sink.MessageAt(m, 57, 58); err != nil {
+		t.Fatal(err)
+	}
+	plain := &recSink{}
+	if err := withHTML(plain).(lint.MessageColumnSink).MessageAt(m, 57, 58); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"1:57/58 在吗"}; strings.Join(rec.got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got %q, want %q", rec.got, want)
+	}
+	if len(plain.msgs) != 1 || plain.msgs[0].Text != "在吗" {
+		t.Errorf("to a sink without columns: %+v", plain.msgs)
+	}
+}
