@@ -89,7 +89,15 @@ type grouper struct {
 	untyped         map[string]bool
 	typeFile        string
 	typeFileUntyped bool
-	sum             *Summary
+	// retyped holds the files marked untyped that said a message's type
+	// later (TypedSink): an untyped conversation holding a message of one
+	// is typed as it is flushed (see retype). lintedUntyped counts, by
+	// file, the conversations flushed untyped before the input ended
+	// (draining: it has), which TypedFile adds to the summary
+	retyped       map[string]bool
+	lintedUntyped map[string]int
+	draining      bool
+	sum           *Summary
 	// emit hands on a flushed conversation, to be completed (complete)
 	emit   func(*openConv) error
 	budget int
@@ -918,6 +926,57 @@ func (g *grouper) UntypedFile(name string) {
 	g.typeFile = "" // looked up again
 }
 
+// TypedFile notes that a file marked untyped says a message's type after
+// all (TypedSink): its messages are typed from now on, and so are the
+// conversations still open that hold one of its messages (as they are
+// flushed: see retype); those flushed untyped already are counted in
+// Summary.UntypedBeforeType.
+func (g *grouper) TypedFile(name string) {
+	if !g.untyped[name] {
+		return
+	}
+	delete(g.untyped, name)
+	g.typeFile = "" // looked up again
+	if g.retyped == nil {
+		g.retyped = map[string]bool{}
+	}
+	g.retyped[name] = true
+	g.sum.UntypedBeforeType += g.lintedUntyped[name]
+	delete(g.lintedUntyped, name)
+}
+
+// retype clears Untyped on a conversation being flushed that holds a
+// message of a file that said a message's type after it was marked
+// untyped (retyped: a message of a file other than the conversation's is
+// held whole, see heldMsg, which says it); one that stays untyped is
+// counted in lintedUntyped, by the file of its first message, unless the
+// input has ended.
+//
+//go:noinline
+func (g *grouper) retype(oc *openConv) {
+	c := &oc.conv
+	if g.retyped != nil {
+		if g.retyped[c.File] {
+			c.Untyped = false
+			return
+		}
+		for ch := oc.head; ch != nil; ch = ch.next {
+			for i := range ch.msgs[:ch.n] {
+				if h := &ch.msgs[i]; h.typ == heldWhole && g.retyped[h.whole().Pos.File] {
+					c.Untyped = false
+					return
+				}
+			}
+		}
+	}
+	if !g.draining {
+		if g.lintedUntyped == nil {
+			g.lintedUntyped = map[string]int{}
+		}
+		g.lintedUntyped[c.File]++
+	}
+}
+
 // count accounts for one record read. (It is inlined: the call to
 // progress is not.)
 func (g *grouper) count() {
@@ -1391,6 +1450,9 @@ func (g *grouper) flush(oc *openConv) error {
 	g.forget(oc)
 	g.bytes -= oc.bytes
 	c := &oc.conv
+	if c.Untyped && (g.retyped != nil || !g.draining && g.untyped != nil) {
+		g.retype(oc)
+	}
 	c.Part = int(oc.part)
 	switch oc.part {
 	case 1:
@@ -1442,6 +1504,7 @@ func (g *grouper) drain() error {
 	// it)
 	clear(g.open)
 	clear(g.collided)
+	g.draining = true
 	// (first is unique: the Seq of a conversation's first message)
 	slices.SortFunc(ocs, func(a, b *openConv) int { return a.first - b.first })
 	for _, oc := range ocs {

@@ -127,6 +127,7 @@ const (
 	recFile
 	recUntyped   // the file pos.File cannot say a message's type
 	recSeparated // the file pos.File tells conversations apart by separators
+	recTyped     // the file pos.File, marked untyped, says a message's type
 )
 
 // record is one input record on its way from a reader to the grouper.
@@ -240,6 +241,10 @@ func (b *batcher) File(name string) { b.add(record{kind: recFile, pos: Pos{File:
 // UntypedFile passes on that a file cannot say a message's type
 // (UntypedSink).
 func (b *batcher) UntypedFile(name string) { b.add(record{kind: recUntyped, pos: Pos{File: name}}) }
+
+// TypedFile passes on that a file marked untyped says a message's type
+// (TypedSink).
+func (b *batcher) TypedFile(name string) { b.add(record{kind: recTyped, pos: Pos{File: name}}) }
 
 // SeparatedFile passes on that a file tells its conversations apart by
 // separator lines (SeparatedSink).
@@ -542,6 +547,8 @@ func (g *grouper) consume(b *batch) error {
 			g.UntypedFile(r.pos.File)
 		case recSeparated:
 			g.SeparatedFile(r.pos.File)
+		case recTyped:
+			g.TypedFile(r.pos.File)
 		}
 		if err != nil {
 			return err

@@ -40,6 +40,27 @@ func MarkUntyped(sink Sink, name string) {
 	}
 }
 
+// TypedSink is an UntypedSink that is also told when a file it was told
+// is untyped says a message's type after all: a JSON or JSONL export read
+// through a mapping is judged untyped by its first 64 KB, where the
+// export may write no type yet (many write one only on notes and order
+// events). Its conversations read on or still open are typed from then
+// on; those linted already (early, under the memory budget) keep the
+// skip. Readers call TypedFile before the record that shows the type (see
+// MarkTyped).
+type TypedSink interface {
+	UntypedSink
+	TypedFile(name string)
+}
+
+// MarkTyped tells sink, if it is a TypedSink, that file name, marked
+// untyped (MarkUntyped), says a message's type.
+func MarkTyped(sink Sink, name string) {
+	if s, ok := sink.(TypedSink); ok {
+		s.TypedFile(name)
+	}
+}
+
 // SeparatedSink is a Sink that is told which files tell their
 // conversations apart by separator lines rather than by ids (txt dumps):
 // the first conversation of such a file is named after the file, as a file

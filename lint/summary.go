@@ -49,6 +49,14 @@ type Summary struct {
 	// than the memory budget spans, or more than a part may hold (a message
 	// per 8 KiB of the budget, at least 1,024: 8,192 by default).
 	SplitConversations int
+	// UntypedBeforeType counts the conversations linted as untyped (the
+	// rules expecting a note or an order event skipped: Conversation.
+	// Untyped) before a later record of their file said a message's type
+	// (lint.TypedSink): a JSON export read through a mapping, judged by its
+	// first 64 KB, whose conversations were linted early under the memory
+	// budget (a conversation of several files goes by its first message's
+	// file). The conversations read after, or still open then, are typed.
+	UntypedBeforeType int
 	// Waived counts findings suppressed by inline waivers; UnusedWaivers are
 	// waivers that suppressed nothing (stale, or naming the wrong rule).
 	Waived        int

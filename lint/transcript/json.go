@@ -220,6 +220,7 @@ func readJSON(ctx context.Context, src *Source, sink lint.Sink, p *jsonParser) e
 	// a malformed record is reported at its column when its line holds
 	// more (a minified array's elements all start on line 1)
 	p.cols = true
+	p.types = src.types
 	// the file so far is objects each alone on its line, as JSONL's are
 	// (objs of them, the last one ending on line prevEnd): a syntax error
 	// says that --input-format jsonl reads on past a broken line

@@ -649,7 +649,11 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 			limit = p.max
 		}
 	}
+	types := src.types
 	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
+		if types != nil && types.line(line) {
+			types = nil // (told the sink, before this line's record)
+		}
 		line, prob := usableLine(src, line, pos.Line)
 		if prob != "" {
 			return sink.Reject(lint.RecordError{Pos: pos, Err: prob})

@@ -70,6 +70,9 @@ type jsonParser struct {
 	keyOver bool
 
 	src *Source
+	// types looks for a key named type in what is read (see typeWatch;
+	// nil: it does not)
+	types *typeWatch
 	// nbad counts the strings read that are not valid UTF-8 (and could not
 	// be recoded): a node whose reading moved it holds one, and is bad
 	nbad int
@@ -237,6 +240,9 @@ func (p *jsonParser) fill(keep int) (shift int, ok bool) {
 	}
 	for {
 		n, err := p.r.Read(p.buf[p.end:])
+		if n > 0 && p.types != nil && p.types.see(p.buf[p.end:p.end+n]) {
+			p.types = nil
+		}
 		p.end += n
 		if err != nil {
 			p.rerr = err

@@ -118,6 +118,9 @@ type Source struct {
 	// counted by Options.ReadBytes: the reader says them.
 	at   io.ReaderAt
 	size int64
+	// types, for a JSON or JSONL export judged untyped by its first 64 KB
+	// (untypedExport), looks on for a key named type (nil otherwise)
+	types *typeWatch
 }
 
 // Reader reads one input format, sending every record it reads to the sink:
@@ -873,6 +876,8 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink) error {
 	if untypedExport(format, src) {
 		lint.MarkUntyped(sink, src.Name)
+		// (until a later key says a type: see typeWatch)
+		src.types = &typeWatch{sink: sink, name: src.Name}
 	}
 	if err := format.New().Read(ctx, src, sink); err != nil {
 		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
@@ -893,7 +898,9 @@ func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink
 // a rule expecting a note would fire on every trigger. A canonical file
 // (its fields not placed by a mapping) is typed: a record without a type
 // is text, as the design says. Once per file, on the sample the readers
-// buffer anyway.
+// buffer anyway; the readers look on through the rest of an untyped one
+// for a key named type (typeWatch), and tell the sink of the first
+// (lint.MarkTyped).
 func untypedExport(format *Format, src *Source) bool {
 	if format.Name != "json" && format.Name != "jsonl" || src.Opts == nil || src.Opts.Mapping == nil {
 		return false
@@ -905,23 +912,6 @@ func untypedExport(format *Format, src *Source) bool {
 	}
 	sample, _ := src.R.Peek(bufSize)
 	return !hasTypeKey(sample)
-}
-
-// hasTypeKey reports whether JSON text holds a key "type" in any case (a
-// string "type" followed by a colon; one inside a string would be escaped).
-func hasTypeKey(b []byte) bool {
-	for i := 0; ; {
-		j := bytes.IndexByte(b[i:], '"')
-		if j < 0 || i+j+6 > len(b) {
-			return false
-		}
-		i += j + 1
-		if b[i+4] == '"' && bytes.EqualFold(b[i:i+4], []byte("type")) && (i < 2 || b[i-2] != '\\') {
-			if k := skipJSONBlanks(b, i+5); k == len(b) || b[k] == ':' {
-				return true
-			}
-		}
-	}
 }
 
 // rawFormat is the binary format a file is read in, by its first bytes

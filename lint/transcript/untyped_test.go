@@ -1,8 +1,12 @@
 package transcript
 
 import (
+	"context"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 // TestUntypedFiles: readers say which files cannot say a message's type
@@ -76,4 +80,134 @@ func jsonlOpts() Options {
 func withDefaultType(o Options) Options {
 	o.Mapping.Defaults = map[string]string{"type": "text"}
 	return o
+}
+
+// typedSink is recSink that also records, at each lint.TypedSink call,
+// how many messages it had taken.
+type typedSink struct {
+	recSink
+	typed   []string
+	typedAt []int
+}
+
+func (s *typedSink) TypedFile(name string) {
+	s.typed = append(s.typed, name)
+	s.typedAt = append(s.typedAt, len(s.msgs))
+}
+
+// TestTypedAfterSample: an export read through a mapping whose first 64
+// KB hold no key named type is marked untyped, and the readers look on:
+// the first type key further on tells the sink (lint.MarkTyped) before
+// the message holding it, in every JSON layout; "type" in a text, or no
+// type at all, tells it nothing. unnoted-order-change was skipped for
+// every conversation of an export that writes a type only on notes.
+func TestTypedAfterSample(t *testing.T) {
+	const n = 1200 // records of about 70 bytes: over 64 KB before the typed one
+	rec := func(i int, typ string) string {
+		return fmt.Sprintf(`{"cid":"k%d","who":"agent",%s"body":"好的，第%04d条消息已经收到"}`, i%50, typ, i)
+	}
+	records := func(typ, sep string) string {
+		var b strings.Builder
+		for i := range n + 10 {
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			t := ""
+			if i == n {
+				t = typ
+			}
+			b.WriteString(rec(i, t))
+		}
+		return b.String()
+	}
+	jsonlOpts := func() Options {
+		return Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "cid", "role": "who", "text": "body"}}}
+	}
+	arrayOpts := func(path string) Options {
+		o := jsonlOpts()
+		o.Mapping.Messages = path
+		return o
+	}
+	html := jsonlOpts()
+	html.HTML = true
+	const note = `"Type" : "note",`
+	for _, tc := range []struct {
+		name, format, data string
+		opts               Options
+		typed              bool
+	}{
+		{"jsonl", "jsonl", records(note, "\n") + "\n", jsonlOpts(), true},
+		{"jsonl, read as HTML", "jsonl", records(note, "\n") + "\n", html, true},
+		{"json array, one a line", "json", "[\n" + records(note, ",\n") + "\n]\n", arrayOpts("[]"), true},
+		{"json array, minified", "json", "[" + records(note, ",") + "]", arrayOpts("[]"), true},
+		{"json object's list", "json", `{"list": [` + records(note, ",\n") + "]}", arrayOpts("list[]"), true},
+		{"json array saved as .jsonl", "jsonl", "[\n" + records(note, ",\n") + "\n]\n", arrayOpts("[]"), true},
+		{"jsonl, no type", "jsonl", records("", "\n") + "\n", jsonlOpts(), false},
+		{"jsonl, \"type\" in a text", "jsonl", records(`"memo":"\"type\": 1",`, "\n") + "\n", jsonlOpts(), false},
+		{"json array, no type", "json", "[" + records("", ",") + "]", arrayOpts("[]"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.opts.Format = tc.format
+			tc.opts.Stdin = strings.NewReader(tc.data)
+			tc.opts.Location = tzSH
+			s := &typedSink{}
+			if err := ReadAll(context.Background(), []string{"-"}, tc.opts, s); err != nil {
+				t.Fatal(err)
+			}
+			if len(s.msgs) != n+10 {
+				t.Fatalf("%d messages read, want %d (rejects %v)", len(s.msgs), n+10, s.rejects)
+			}
+			if len(s.untyped) != 1 {
+				t.Fatalf("untyped files %q, want <stdin> (no type key in the first 64 KB)", s.untyped)
+			}
+			if !tc.typed {
+				if len(s.typed) > 0 {
+					t.Errorf("typed files %q, want none", s.typed)
+				}
+				return
+			}
+			if len(s.typed) != 1 || s.typed[0] != "<stdin>" {
+				t.Fatalf("typed files %q, want <stdin>", s.typed)
+			}
+			if at := s.typedAt[0]; at > n {
+				t.Errorf("told after %d messages, past the typed one (%d)", at, n)
+			}
+			if m := s.msgs[n]; m.Type != lint.TypeNote {
+				t.Errorf("message %d: type %q, want note", n, m.Type)
+			}
+		})
+	}
+}
+
+// TestTypeWatchSeams: a key named type is found wherever the reads cut
+// it, and only a key.
+func TestTypeWatchSeams(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		want bool
+	}{
+		{`{"a":"好的","type":"note","b":1}`, true},
+		{`{"a":"好的","TYPE"  :  "note"}`, true},
+		{`{"a":"好的","type"` + "\n" + `:"note"}`, true},
+		{`{"a":"好的 \"type\": 1","b":"type"}`, false},
+		{`{"a":"type","types":"x","subtype":1}`, false},
+		{`{"TYPE":"note","a":"type"}`, true},
+		{`{"a":"type"  ,"b":1}`, false},
+	} {
+		for cut := 0; cut <= len(tc.data); cut++ {
+			for cut2 := cut; cut2 <= len(tc.data); cut2++ {
+				s := &typedSink{}
+				w := &typeWatch{sink: s, name: "f"}
+				got := false
+				for _, b := range []string{tc.data[:cut], tc.data[cut:cut2], tc.data[cut2:]} {
+					if !got && w.see([]byte(b)) {
+						got = true
+					}
+				}
+				if got != tc.want || len(s.typed) != len(s.typedAt) || (len(s.typed) == 1) != tc.want {
+					t.Fatalf("%s read as %q %q %q: found %v (told %q), want %v", tc.data, tc.data[:cut], tc.data[cut:cut2], tc.data[cut2:], got, s.typed, tc.want)
+				}
+			}
+		}
+	}
 }
