@@ -685,7 +685,10 @@ type htmlPage struct {
 	SkippedReasons                    string // why, as the text report says it
 	EmptyTexts, Split                 int
 	// SplitNote says what Split counts (splitNote)
-	SplitNote                         string
+	SplitNote string
+	// UntypedNote says what Summary.UntypedBeforeType counts, if any
+	// (untypedBeforeTypeNote)
+	UntypedNote                       string
 	Findings, Errors, Warnings, Infos int
 	Bonuses                           int
 	WithIssue                         int
@@ -876,6 +879,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	if s.SplitConversations > 0 {
 		p.SplitNote = splitNote(s.SplitConversations)
+	}
+	if s.UntypedBeforeType > 0 {
+		p.UntypedNote = untypedBeforeTypeNote(s.UntypedBeforeType)
 	}
 	p.FileNames = h.files
 	p.MoreFiles = s.Files > len(h.files)

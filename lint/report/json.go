@@ -46,12 +46,16 @@ type JSONSummary struct {
 	SkippedReasons map[string]int `json:"skipped_reasons"` // skipped records by reason
 	EmptyTexts     int            `json:"empty_texts"`
 	Split          int            `json:"split_conversations"`
-	Waived         int            `json:"waived"`
-	UnusedWaivers  []JSONWaiver   `json:"unused_waivers"`
-	Baselined      int            `json:"baselined"`
-	Bonuses        int            `json:"bonuses"`
-	Fatal          int            `json:"fatal"`
-	Findings       int            `json:"findings"`
+	// UntypedBeforeType counts the conversations linted, under the
+	// memory budget, before their file's first message type showed: they
+	// keep the skip of the rules that need types (absent when none)
+	UntypedBeforeType int          `json:"untyped_before_type,omitempty"`
+	Waived            int          `json:"waived"`
+	UnusedWaivers     []JSONWaiver `json:"unused_waivers"`
+	Baselined         int          `json:"baselined"`
+	Bonuses           int          `json:"bonuses"`
+	Fatal             int          `json:"fatal"`
+	Findings          int          `json:"findings"`
 	// FindingsWithoutAgent are the findings held against no agent (in no
 	// row of agents): the agents' findings add up to findings less these.
 	FindingsWithoutAgent int `json:"findings_without_agent"`
@@ -370,7 +374,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
 		Records: s.Records, Rejected: s.Rejected,
 		SkippedRecords: s.SkippedRecords, SkippedReasons: s.SkippedReasons,
-		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations,
+		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations, UntypedBeforeType: s.UntypedBeforeType,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
 		Findings: s.Findings, FindingsWithoutAgent: s.Unattributed, Errors: s.Errors.Len(),

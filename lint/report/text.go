@@ -451,6 +451,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if s.SplitConversations > 0 {
 		fmt.Fprintf(w, "      %s\n", splitNote(s.SplitConversations))
 	}
+	if s.UntypedBeforeType > 0 {
+		fmt.Fprintf(w, "      %s\n", untypedBeforeTypeNote(s.UntypedBeforeType))
+	}
 	if !t.opts.Canned && len(s.Grades) > 0 {
 		var parts []string // best grade first, as the HTML report
 		for _, g := range gradeOrder(t.opts.Scoring, s.Grades) {
@@ -543,6 +546,14 @@ func absentTeamsNote(configured []string, table []*lint.AgentStats) string {
 // report under 分段, where "其中" (of which) named nothing it followed.
 func splitNote(n int) string {
 	return fmt.Sprintf("会话数含 %d 个分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分", n)
+}
+
+// untypedBeforeTypeNote says how many conversations were linted, under
+// the memory budget, before a later record of their file showed a
+// message's type (lint.Summary.UntypedBeforeType): their rules that need
+// types stay skipped, as each one's skip says.
+func untypedBeforeTypeNote(n int) string {
+	return fmt.Sprintf("%d 个会话在其文件首次出现消息类型（type）之前已按内存预算提前检查，需要消息类型的规则对它们仍跳过（加大 --memory-budget 可避免）", n)
 }
 
 // Flush writes what has gathered, so a terminal shows each conversation

@@ -524,3 +524,31 @@ func TestTextGradeColour(t *testing.T) {
 		}
 	}
 }
+
+// TestUntypedBeforeTypeNote: conversations linted under the memory budget
+// before their file's first message type showed keep the skip of the rules
+// that need types; the summary counted them (lint.Summary.
+// UntypedBeforeType) but no report said so. The text and HTML reports say
+// how many, and the JSON summary has untyped_before_type, absent when none.
+func TestUntypedBeforeTypeNote(t *testing.T) {
+	sum := lint.NewSummary()
+	c := &lint.Conversation{ID: "c1", File: "day.jsonl", Messages: []lint.Message{
+		{Role: lint.Agent, Sender: "小美", Text: "好的", Pos: lint.Pos{File: "day.jsonl", Line: 1}},
+	}}
+	r := &lint.Result{Conversation: c, Agents: []string{"小美"}, Score: 100, Grade: "优秀"}
+	sum.Add(r)
+	json := string(render(t, "json", Options{Location: time.UTC}, []*lint.Result{r}, sum))
+	if strings.Contains(json, "untyped_before_type") {
+		t.Errorf("untyped_before_type in a run without such conversations")
+	}
+	sum.UntypedBeforeType = 3
+	want := untypedBeforeTypeNote(3)
+	for _, format := range []string{"text", "html"} {
+		if out := string(render(t, format, Options{Location: time.UTC}, []*lint.Result{r}, sum)); !strings.Contains(out, want) {
+			t.Errorf("%s report lacks %q", format, want)
+		}
+	}
+	if json := string(render(t, "json", Options{Location: time.UTC}, []*lint.Result{r}, sum)); !strings.Contains(json, `"untyped_before_type": 3`) {
+		t.Errorf("json summary lacks untyped_before_type: %s", json)
+	}
+}
