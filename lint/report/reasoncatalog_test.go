@@ -184,6 +184,7 @@ var reasonSamples = map[string]reasonSample{
 	"bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as %s, guessed from its bytes)": {args: []any{"GB18030"}},
 	"bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file's byte-order mark says UTF-8)":           {},
 	"--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be":                                                 {},
+	"input.encoding utf-16 (%s) needs a byte-order mark; use utf-16le or utf-16be":                                        {args: []any{"/shop/.chatlint.yaml:2"}, keep: []string{"/shop/.chatlint.yaml:2", "input.encoding utf-16"}},
 	"the file mixes encodings (%s, but line %d is %s): convert it to one encoding first":                                  {args: []any{"GB18030", 12, "UTF-8"}},
 	"looks like UTF-16 without a byte-order mark: use --encoding %s":                                                      {args: []any{"utf-16le"}},
 	"line is %s long%s, over the %s a record may take (4 × --max-message-size); not read":                                 {args: []any{"166 B", "", "128 B"}},

@@ -616,6 +616,7 @@ func reasonKinds() []reasonRule {
 			"第 $1 行的 UTF-8 文字中夹有 Windows-1252 的标点字节（“ ” – …：80–9F）：请先把文件转换为 UTF-8"),
 		zh(`the file's byte-order mark says (.+)$`, "文件的字节顺序标记表明是 $1"),
 		zh(`--encoding utf-16 needs a byte-order mark; use (\S+) or (\S+)$`, "--encoding utf-16 需要字节顺序标记；请用 $1 或 $2"),
+		zh(`input\.encoding utf-16 \((.+)\) needs a byte-order mark; use (\S+) or (\S+)$`, "input.encoding utf-16（$1）需要字节顺序标记；请用 $2 或 $3"),
 		zh(`line is («size») long once read as UTF-8, over the («size») a record may take`, "这一行按 UTF-8 读出后长 $1，超过了一条记录最多可占的 $2"),
 		zh(`line is («size») long, over the («size») a record may take`, "这一行长 $1，超过了一条记录最多可占的 $2"),
 		zh(`message is («size») long, over the («size») a record may take`, "这条消息长 $1，超过了一条记录最多可占的 $2"),

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -347,6 +348,11 @@ func wrongEncoding(sample []byte, cut bool, enc string, e encoding.Encoding) err
 		use: use,
 	}
 }
+
+// errUTF16NeedsBOM is the error of --encoding utf-16 on a file without a
+// byte-order mark, which would say which UTF-16 (said of input.encoding
+// where .chatlint.yaml names it: see readFile).
+var errUTF16NeedsBOM = errors.New("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
 
 // wrongEncodingError is wrongEncoding's error: a file not in the encoding
 // --encoding names; when the settings file named it instead
@@ -1300,7 +1306,7 @@ func namedEncoding(enc string, bom byteOrderMark) (encoding.Encoding, error) {
 	case "utf-16", "utf16":
 		// a UTF-8 mark is a mark too: it wins (fromBOM)
 		if bom != bomUTF16LE && bom != bomUTF16BE && bom != bomUTF8 {
-			return nil, fmt.Errorf("--encoding utf-16 needs a byte-order mark; use utf-16le or utf-16be")
+			return nil, errUTF16NeedsBOM
 		}
 		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
 	case "utf-16le", "utf16le":
