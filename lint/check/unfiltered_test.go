@@ -16,9 +16,13 @@ import (
 // of the packs as they are: a new such pattern fails here until it gets a
 // literal to be found by (价格|价钱 rather than 价), or the count is raised
 // knowingly. (Patterns anchored at both ends, ^…$, cost little: they stop
-// at the first character that cannot start them.)
+// at the first character that cannot start them. The question words of
+// slow-reply's and hold-timeout's leaving messages, one of callcenter's
+// and of ecommerce's, are asked about only for a message that the
+// leaving pattern before them matched: as literals they made the
+// automaton cost 7 % more on every message.)
 func TestBuiltinUnfilteredPatterns(t *testing.T) {
-	want := map[string]int{"base": 0, "callcenter": 10, "ecommerce": 7, "retail": 1}
+	want := map[string]int{"base": 0, "callcenter": 11, "ecommerce": 8, "retail": 1}
 	names := rules.BuiltinNames()
 	for i, cs := range builtinSets(t) {
 		name := names[i]
