@@ -754,23 +754,26 @@ func TestEngineSeparatedConversationsEndWithFile(t *testing.T) {
 	}
 }
 
+// fileMsg is a customer's message "hi" of conversation conv at line of
+// file, for tests of what the engine takes from the file a message came from.
+func fileMsg(file, conv string, line int) Message {
+	m := msg(conv, line, Customer, "u", "hi", line)
+	m.Pos.File = file
+	return m
+}
+
 // TestEngineUntypedConversations: a conversation is untyped when every
 // message of it was read from a file that cannot say a message's type.
 func TestEngineUntypedConversations(t *testing.T) {
 	for _, jobs := range []int{1, 3} {
 		res, _, err := runEngine(t, &Engine{Jobs: jobs}, func(s Sink) error {
-			in := func(file, conv string, line int) Message {
-				m := msg(conv, line, Customer, "u", "hi", line)
-				m.Pos.File = file
-				return m
-			}
 			s.File("a.csv")
 			MarkUntyped(s, "a.csv")
-			s.Message(in("a.csv", "c1", 1))
-			s.Message(in("a.csv", "c2", 2))
+			s.Message(fileMsg("a.csv", "c1", 1))
+			s.Message(fileMsg("a.csv", "c2", 2))
 			s.File("b.jsonl")
-			s.Message(in("b.jsonl", "c2", 1)) // c2 goes on in a typed file
-			s.Message(in("b.jsonl", "c3", 2))
+			s.Message(fileMsg("b.jsonl", "c2", 1)) // c2 goes on in a typed file
+			s.Message(fileMsg("b.jsonl", "c3", 2))
 			return nil
 		})
 		if err != nil {

@@ -15,23 +15,18 @@ import (
 func TestEngineTypedFile(t *testing.T) {
 	for _, jobs := range []int{1, 3} {
 		res, sum, err := runEngine(t, &Engine{Jobs: jobs}, func(s Sink) error {
-			in := func(file, conv string, line int) Message {
-				m := msg(conv, line, Customer, "u", "hi", line)
-				m.Pos.File = file
-				return m
-			}
 			s.File("a.json")
 			MarkUntyped(s, "a.json")
-			s.Message(in("a.json", "a1", 1))
-			s.Message(in("a.json", "ab", 2)) // goes on in b.json
+			s.Message(fileMsg("a.json", "a1", 1))
+			s.Message(fileMsg("a.json", "ab", 2)) // goes on in b.json
 			s.File("b.json")
 			MarkUntyped(s, "b.json")
-			s.Message(in("b.json", "b1", 1)) // no message after b's type
-			s.Message(in("b.json", "ab", 2))
+			s.Message(fileMsg("b.json", "b1", 1)) // no message after b's type
+			s.Message(fileMsg("b.json", "ab", 2))
 			MarkTyped(s, "b.json")
-			s.Message(in("b.json", "b2", 3))
-			s.Message(in("a.json", "a2", 3)) // a.json stays untyped
-			MarkTyped(s, "c.json")           // (never marked untyped)
+			s.Message(fileMsg("b.json", "b2", 3))
+			s.Message(fileMsg("a.json", "a2", 3)) // a.json stays untyped
+			MarkTyped(s, "c.json")                // (never marked untyped)
 			return nil
 		})
 		if err != nil {
