@@ -977,13 +977,16 @@ func (r *lintRun) findingsUnshown() string {
 }
 
 // failOnCount counts the findings at or above failOn: "3 findings at or
-// above --fail-on warning (error 1, warning 2)", the severities named when
-// more than one counts.
+// above --fail-on warning (error 1, warning 2)", the severities that have
+// findings named when more than one counts toward the gate: a severity
+// without any is left out (--fail-on info said "info 0" beside the
+// findings that shut the gate), and "(error 1)" under --fail-on warning
+// says which severity the finding has.
 func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) string {
 	n := 0
 	var by []string
 	for _, sev := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
-		if sev < failOn {
+		if sev < failOn || sum.BySeverity[sev] == 0 {
 			continue
 		}
 		n += sum.BySeverity[sev]
@@ -994,7 +997,7 @@ func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) strin
 		noun = "finding"
 	}
 	s := fmt.Sprintf("%d %s at or above %s", n, noun, failSaid)
-	if len(by) > 1 {
+	if failOn < lint.Error {
 		s += " (" + strings.Join(by, ", ") + ")"
 	}
 	return s
