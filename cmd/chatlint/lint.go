@@ -963,17 +963,30 @@ func (r *lintRun) findingsUnshown() string {
 		verb = ", counted in the " + r.f.out.csvRows + " rows of "
 	}
 	if name := r.f.out.file(); name != "" {
-		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() {
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
 			return verb + name
 		}
 		return ""
 	}
 	if file, ok := outFile(r.cmd.OutOrStdout()); ok {
-		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
+		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
 			return verb + "the report on standard output"
 		}
 	}
 	return ""
+}
+
+// stderrIs reports whether standard error is written into the report's
+// file: a log taking both (> build.log 2>&1, as Jenkins's sh step writes
+// its console log) shows the report above where the gate's line would go,
+// as a terminal does, and the line said it again.
+func (r *lintRun) stderrIs(report os.FileInfo) bool {
+	f, ok := outFile(r.cmd.ErrOrStderr())
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && os.SameFile(st, report)
 }
 
 // failOnCount counts the findings at or above failOn: "3 findings at or
