@@ -705,26 +705,42 @@ func AlignColumns(rows [][]string, right []bool) []string {
 // characters count as two, combining marks and format characters as none.
 func DisplayWidth(s string) int { return displayWidth(s) }
 
-// displayWidth is the number of terminal columns s takes. A character
-// of one column followed by U+FE0F, which asks for its emoji form (❤️ in
-// 小美❤️, 1️⃣), takes two, as terminals draw it: the agents' table was a
-// column out of line after such a name.
+// displayWidth is the number of terminal columns s takes, an emoji two
+// as the terminals that draw an emoji whole draw it (Windows Terminal,
+// iTerm2, macOS Terminal, kitty, WezTerm): a character of one column
+// followed by U+FE0F, which asks for its emoji form (❤️ in 小美❤️, 1️⃣),
+// takes two; a skin tone after an emoji (👍🏻) and an emoji joined to the
+// one before it by ZWJ (👩‍💻, 👨‍👩‍👧) take none. Counted by code point, the
+// agents' table stood a column out of line after 小美❤️, and two after
+// 小美👍🏻 (GNOME Terminal and xterm, which draw ❤️ in one column and 👍🏻 as
+// two emoji, see the rows with such names out of line).
 func displayWidth(s string) int {
 	n := 0
 	narrow := false // the last character took one column
+	emoji := false  // the last character was drawn as an emoji
+	joins := false  // a ZWJ after an emoji: the next character joins it
 	for _, r := range s {
+		joined := joins
+		joins = false
 		switch {
 		case r == 0xFE0F && narrow:
 			n++
-			narrow = false
+			narrow, emoji = false, true
+		case r == 0x200D:
+			joins = emoji
+		case joined && r >= utf8.RuneSelf:
+			// drawn within the emoji before it
+			narrow, emoji = false, true
+		case r >= 0x1F3FB && r <= 0x1F3FF && emoji:
+			// a skin tone, drawn within the emoji before it
 		case r >= utf8.RuneSelf && (unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf)):
-			// combining marks and format characters (ZWSP, ZWJ) take none
+			// combining marks and format characters (ZWSP) take none
 		case width.LookupRune(r).Kind() == width.EastAsianWide, width.LookupRune(r).Kind() == width.EastAsianFullwidth:
 			n += 2
-			narrow = false
+			narrow, emoji = false, unicode.Is(unicode.So, r)
 		default:
 			n++
-			narrow = r >= ' '
+			narrow, emoji = r >= ' ', false
 		}
 	}
 	return n

@@ -16,7 +16,13 @@ func TestDisplayWidth(t *testing.T) {
 		want int
 	}{{"abc", 3}, {"客服", 4}, {"小美A", 5}, {"ＡＢ", 4}, {"", 0},
 		// U+FE0F draws the character before it as an emoji, two columns
-		{"小美❤️", 6}, {"小美❤", 5}, {"1️⃣", 2}, {"🌸️", 2}, {"\uFE0F", 0}}
+		{"小美❤️", 6}, {"小美❤", 5}, {"1️⃣", 2}, {"🌸️", 2}, {"\uFE0F", 0},
+		// an emoji drawn whole, as the same terminals draw it: a skin tone
+		// and emoji joined by ZWJ take no more columns (they took 4, 6, 4)
+		{"小美👍🏻", 6}, {"👨\u200d👩\u200d👧", 2}, {"👩\u200d💻客服", 6}, {"🙋\u200d♀️", 2},
+		{"🇨🇳", 2}, {"🏴\u200d☠️", 2},
+		// a ZWJ or a skin tone after what is no emoji joins nothing
+		{"客服\u200d02", 6}, {"a\u200d客", 3}, {"客🏻", 4}}
 	for _, tt := range tests {
 		if got := displayWidth(tt.in); got != tt.want {
 			t.Errorf("displayWidth(%q) = %d, want %d", tt.in, got, tt.want)
