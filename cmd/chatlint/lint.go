@@ -242,7 +242,8 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			if _, err := os.Lstat(f.writeBase); errors.Is(err, fs.ErrNotExist) {
 				what = "not written"
 			}
-			runErr = fmt.Errorf("%w\n%s %s: a baseline needs every file read", runErr, f.writeBase, what)
+			// a line of its own, named as chatlint's other lines are
+			runErr = fmt.Errorf("%w\nchatlint: %s %s: a baseline needs every file read", runErr, f.writeBase, what)
 		}
 		return failErr(runErr)
 	}
@@ -789,10 +790,25 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 		return nil, nil
 	}
 	b, err := baseline.Load(r.f.baseline, r.canned)
+	if errors.Is(err, fs.ErrNotExist) {
+		// the first run of a job that reads and rewrites its baseline
+		// (--baseline b.json --write-baseline b.json) has none yet
+		return nil, fail("%w: %s", err, firstBaseline(r.f.baseline, r.f.writeBase))
+	}
 	if err != nil {
 		return nil, failErr(err)
 	}
 	return []lint.Filter{b}, nil
+}
+
+// firstBaseline says how to record the baseline name, which --baseline
+// names and which is not there: a first run records it without --baseline
+// (writeBase is --write-baseline's file, "" if none).
+func firstBaseline(name, writeBase string) string {
+	if writeBase != "" && sameFile(name, writeBase) {
+		return "no baseline recorded yet? a first run records it with --write-baseline " + writeBase + " alone, without --baseline"
+	}
+	return "no baseline recorded yet? record one with --write-baseline " + name + " (a run without --baseline)"
 }
 
 // setUpError is the error of a run's set-up (lintRun.run's setUp), which
