@@ -1,81 +1,174 @@
 package match
 
 import (
+	"cmp"
 	"regexp/syntax"
-	"strconv"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unsafe"
 )
 
 // Parsing a class such as [\s\p{P}\p{S}] costs the parser tens of
 // thousands of instructions: it appends the ranges of each table (some
-// 450 in all, in the order of the tables, not of the characters), then
+// 340 in all, in the order of the tables, not of the characters), then
 // sorts and merges them. The built-in packs write that class and its
-// negation 70 times over. parseExpanded parses a pattern with such a class
-// written out as its ranges in order, worked out once per class text: the
-// parser then reads ranges that need no sorting (half the instructions),
-// and builds the same tree, its class holding the same ranges
-// (TestParseExpanded, FuzzParseExpanded).
+// negation a hundred times over. parseExpanded parses a pattern with each
+// such class written as a marker instead: a class of two private-use
+// characters of plane 15 that stand for it, which the parser reads at
+// the cost of two characters. The parser treats a marker as it treats
+// the class (it compares, factors and merges classes by their characters
+// only, and equal classes have equal markers); the tree it returns then
+// has each marker's characters replaced by the class's, worked out once
+// per class text. The tree is the one the parser builds of the pattern
+// as written (TestParseExpanded, FuzzParseExpanded).
+
+// Markers are pairs of characters from markBase on: marker k is
+// markBase+2k and markBase+2k+1 (two characters, so that the parser
+// keeps it a class, never a literal), with \n beside them when the class
+// holds \n (so that a class merged with . gains \n as it would).
+const (
+	markBase = 0xF0000
+	maxMarks = 0x7000 // (markBase + 2*maxMarks stays below plane 16)
+)
 
 // parseExpanded is syntax.Parse(s, syntax.Perl), parsing s with its
-// classes that name Unicode tables (\p, \P) written out (expandClasses).
-// A pattern it does not rewrite, or whose rewriting does not parse, is
-// parsed as it is (so an error is the parser's own, about s).
+// classes that name Unicode tables (and the classes that would cover a
+// marker's characters) written as markers (markClasses). A pattern it
+// does not mark, or whose marked form does not parse or does not give
+// back a tree it can vouch for, is parsed as it is (so an error is the
+// parser's own, about s).
 func parseExpanded(s string) (*syntax.Regexp, error) {
-	if es, ok := expandClasses(s); ok {
-		if t, err := syntax.Parse(es, syntax.Perl); err == nil {
+	if ms, sets, ok := markClasses(s); ok {
+		if t, err := syntax.Parse(ms, syntax.Perl); err == nil && unmark(t, sets) {
 			return t, nil
 		}
 	}
 	return syntax.Parse(s, syntax.Perl)
 }
 
-// expandClasses returns s with the contents of each character class that
-// names a Unicode table, and that an earlier pattern held too, written out
-// as its ranges in order (classExpansion), and whether it wrote any. Only
-// patterns parsed without case folding are rewritten: s must set no flags
-// ((?i) would fold the written-out ranges one by one, which costs more
-// than the tables' folds) and hold no \Q…\E; nor is a pattern whose
-// classes it cannot delimit as the parser does (a POSIX name such as
-// [:alpha:], an unclosed class).
-func expandClasses(s string) (string, bool) {
-	if !strings.Contains(s, `\p`) && !strings.Contains(s, `\P`) || hasFlagGroup(s) || strings.Contains(s, `\Q`) {
-		return "", false
+// markClasses returns s with each class that names a Unicode table, each
+// negated class, each class holding \S, \D or \W, and each such escape
+// outside a class written as a marker, the classes the markers stand
+// for (by marker number), and whether it wrote any. It marks only
+// patterns that name a table (\p, \P: the others parse cheaply) and that
+// the parser reads without case folding: s must set no flags ((?i) would
+// fold the class's characters one by one) and hold no \Q…\E. Nor does it
+// mark a pattern that could hold a character of the markers' plane
+// itself (mayWriteMarks), nor one whose classes it cannot
+// delimit as the parser does (a POSIX name such as [:alpha:], an
+// unclosed class), nor one with a class it cannot mark that would cover
+// the markers (all characters, or all but \n).
+func markClasses(s string) (string, []*classSet, bool) {
+	if !strings.Contains(s, `\p`) && !strings.Contains(s, `\P`) || hasFlagGroup(s) ||
+		strings.Contains(s, `\Q`) || mayWriteMarks(s) {
+		return "", nil, false
 	}
-	var b strings.Builder
-	last := 0 // s[last:] is not written yet
+	var (
+		b    strings.Builder
+		sets []*classSet
+		last int // s[last:] is not written yet
+	)
+	// mark writes s[start:end] (a class, or an escape that is one) as a
+	// marker; false when it cannot be marked and would cover the markers
+	mark := func(start, end int) bool {
+		cs := classSetOf(s[start:end])
+		if cs.runes == nil {
+			return !cs.covers
+		}
+		k := 0
+		for k < len(sets) && sets[k] != cs {
+			k++
+		}
+		if k == len(sets) {
+			if k == maxMarks {
+				return false
+			}
+			sets = append(sets, cs)
+		}
+		if last == 0 {
+			b.Grow(len(s) + 8)
+		}
+		b.WriteString(s[last:start])
+		b.WriteByte('[')
+		b.WriteRune(rune(markBase + 2*k))
+		b.WriteRune(rune(markBase + 2*k + 1))
+		if cs.nl {
+			b.WriteString(`\n`)
+		}
+		b.WriteByte(']')
+		last = end
+		return true
+	}
 	for i := 0; i < len(s); {
 		switch s[i] {
 		case '\\':
-			i += escapeLen(s[i:])
+			n := escapeLen(s[i:])
+			if n >= 2 && strings.IndexByte("pPSDW", s[i+1]) >= 0 && !mark(i, i+n) {
+				return "", nil, false
+			}
+			i += n
 		case '[':
 			end := classEnd(s, i)
 			if end < 0 {
-				return "", false
+				return "", nil, false
 			}
-			start := i + 1
-			if s[start] == '^' {
-				start++
-			}
-			if exp := classExpansion(s[start:end]); exp != "" {
-				if last == 0 {
-					b.Grow(len(s) + len(exp))
+			if in := s[i+1 : end]; strings.HasPrefix(in, "^") || strings.ContainsAny(in, `pPSDW`) && hasClassEscape(in) {
+				if !mark(i, end+1) {
+					return "", nil, false
 				}
-				b.WriteString(s[last:start])
-				b.WriteString(exp)
-				last = end
 			}
 			i = end + 1
 		default:
 			i++
 		}
 	}
-	if last == 0 {
-		return "", false
+	if len(sets) == 0 {
+		return "", nil, false
 	}
 	b.WriteString(s[last:])
-	return b.String(), true
+	return b.String(), sets, true
+}
+
+// mayWriteMarks reports whether s may hold a character of the markers'
+// plane: written as such, or as a hex escape of five digits or more
+// (\x{F0000}).
+func mayWriteMarks(s string) bool {
+	if strings.IndexByte(s, 0xF3) >= 0 || strings.IndexByte(s, 0xF4) >= 0 {
+		return true
+	}
+	for i := 0; ; {
+		k := strings.Index(s[i:], `\x{`)
+		if k < 0 {
+			return false
+		}
+		i += k + 3
+		for i < len(s) && s[i] == '0' {
+			i++
+		}
+		if j := strings.IndexByte(s[i:], '}'); j < 0 || j >= 5 {
+			return true
+		}
+	}
+}
+
+// hasClassEscape reports whether the contents of a class hold an escape
+// that names a table or a negated Perl class (\p, \P, \S, \D, \W).
+func hasClassEscape(in string) bool {
+	for i := 0; i < len(in); {
+		if in[i] != '\\' {
+			i++
+			continue
+		}
+		n := escapeLen(in[i:])
+		if n >= 2 && strings.IndexByte("pPSDW", in[i+1]) >= 0 {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // classEnd returns the index of the ] closing the class opened at s[i]
@@ -105,79 +198,150 @@ func classEnd(s string, i int) int {
 	return -1
 }
 
-// classExp is what classExpansion knows of a class's contents: how often
-// they were asked about, and, from the second time on, the contents
-// written out (out, "" when they are not).
-type classExp struct {
-	seen atomic.Int32
-	once sync.Once
-	out  string
+// classSet is what a class (or an escape that is one) stands for: its
+// ranges as the parser leaves them (sorted, merged), and whether they
+// hold \n; runes is nil when the class is not to be marked: it does not
+// parse on its own as a class, or the parser would make something else of
+// it (one character, a character and its case variant, all characters or
+// all but \n), or it is empty. covers says that such a class holds
+// characters of the markers' plane.
+type classSet struct {
+	runes  []rune
+	nl     bool
+	covers bool
 }
 
-// classExpansions holds classExpansion's classExp by class contents, up
-// to maxCompiledPatterns of them (as parsePattern's trees); classExpCount
-// counts them.
+// classSets holds classSetOf's sets by class text, up to
+// maxCompiledPatterns of them (as parsePattern's trees); equalSets holds
+// one set of each equal ranges, so that classes written differently that
+// the parser finds equal (and factors together) have the same marker.
 var (
-	classExpansions sync.Map // string → *classExp
-	classExpCount   atomic.Int64
+	classSets     sync.Map // string → *classSet
+	equalSets     sync.Map // string(ranges) → *classSet
+	classSetCount atomic.Int64
 )
 
-// classExpansion returns the contents of a class (between [ or [^ and ])
-// written out as the ranges of its characters, in order, or "" when they
-// name no Unicode table (nothing to gain), are not valid on their own, or
-// are asked about for the first time: working them out parses the class,
-// which pays only when it is met again. A negated class ([^…]) negates
-// what its contents add up to, so the same writing serves it.
-func classExpansion(in string) string {
-	if !strings.Contains(in, `\p`) && !strings.Contains(in, `\P`) {
-		return ""
+// classSetOf returns what class (a class, or an escape that is one, as
+// written) stands for, working it out on its first call.
+func classSetOf(class string) *classSet {
+	if v, ok := classSets.Load(class); ok {
+		return v.(*classSet)
 	}
-	v, ok := classExpansions.Load(in)
-	if !ok {
-		if classExpCount.Add(1) > maxCompiledPatterns {
-			return ""
+	cs := newClassSet(class)
+	if cs.runes != nil {
+		key := string(cs.runes)
+		if v, ok := equalSets.Load(key); ok {
+			cs = v.(*classSet)
+		} else if classSetCount.Load() < maxCompiledPatterns {
+			v, _ := equalSets.LoadOrStore(key, cs)
+			cs = v.(*classSet)
 		}
-		v, _ = classExpansions.LoadOrStore(in, &classExp{})
 	}
-	e := v.(*classExp)
-	if e.seen.Add(1) < 2 {
-		return ""
+	if classSetCount.Add(1) <= maxCompiledPatterns {
+		classSets.Store(class, cs)
 	}
-	e.once.Do(func() { e.out = writeClassContents(in) })
-	return e.out
+	return cs
 }
 
-// writeClassContents returns the ranges of class [in], parsed, written out
-// in order as a class's contents, or "" when [in] is not a valid class
-// (or is parsed as something else: a literal).
-func writeClassContents(in string) string {
-	t, err := syntax.Parse("["+in+"]", syntax.Perl)
+// newClassSet parses class on its own (classSetOf).
+func newClassSet(class string) *classSet {
+	t, err := syntax.Parse(class, syntax.Perl)
 	if err != nil || t.Op != syntax.OpCharClass {
-		return ""
+		// (parsed alone, a class of all characters is .)
+		return &classSet{covers: err == nil && (t.Op == syntax.OpAnyChar || t.Op == syntax.OpAnyCharNotNL)}
 	}
-	var b strings.Builder
-	for i := 0; i+1 < len(t.Rune); i += 2 {
-		writeClassRune(&b, t.Rune[i])
-		if t.Rune[i+1] != t.Rune[i] {
-			b.WriteByte('-')
-			writeClassRune(&b, t.Rune[i+1])
-		}
+	r := t.Rune
+	if len(r) == 0 || len(r) == 2 && r[1]-r[0] <= 1 || isAnyRanges(r) || // empty, one or two characters, all
+		len(r) == 4 && r[0] == r[1] && r[2] == r[3] && unicode.SimpleFold(r[0]) == r[2] { // a case pair
+		return &classSet{covers: r[len(r)-1] >= markBase}
 	}
-	return b.String()
+	return &classSet{runes: r, nl: inRanges(r, '\n')}
 }
 
-// writeClassRune writes r as a character of a class: as itself when it is
-// an ASCII letter or digit or a valid character past ASCII (surrogates
-// excluded), otherwise as \x{…}.
-func writeClassRune(b *strings.Builder, r rune) {
-	switch {
-	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9',
-		0x80 <= r && r < 0xD800, 0xE000 <= r && r <= 0x10FFFF:
-		b.WriteRune(r)
-	default:
-		var buf [8]byte
-		b.WriteString(`\x{`)
-		b.Write(strconv.AppendInt(buf[:0], int64(r), 16))
-		b.WriteByte('}')
+// isAnyRanges reports whether ranges are all characters or all but \n
+// (the parser makes . of such a class in an alternation).
+func isAnyRanges(r []rune) bool {
+	return len(r) == 2 && r[0] == 0 && r[1] == unicode.MaxRune ||
+		len(r) == 4 && r[0] == 0 && r[1] == '\n'-1 && r[2] == '\n'+1 && r[3] == unicode.MaxRune
+}
+
+// unmark replaces, in the tree t of a pattern marked by markClasses, the
+// characters of each marker by those of the class it stands for (sets),
+// as the parser would have merged them. It reports false when the tree
+// holds a marker's character elsewhere than in a class, or a range that
+// is part marker, or a class that comes out all characters (or all but
+// \n: the parser would have made it .): t is then not the parser's tree
+// of the pattern as written.
+func unmark(t *syntax.Regexp, sets []*classSet) bool {
+	end := rune(markBase + 2*len(sets)) // the markers' characters are below
+	switch t.Op {
+	case syntax.OpLiteral:
+		for _, r := range t.Rune {
+			if r >= markBase {
+				return false
+			}
+		}
+	case syntax.OpCharClass:
+		n := len(t.Rune)
+		if n == 0 || t.Rune[n-1] < markBase {
+			break
+		}
+		if lo := t.Rune[n-2]; lo >= markBase && lo < end && lo%2 == 0 && t.Rune[n-1] == lo+1 {
+			// one marker (most classes), \n beside it if its class holds it
+			if cs := sets[(lo-markBase)/2]; n == 2 || n == 4 && cs.nl && t.Rune[0] == '\n' && t.Rune[1] == '\n' {
+				t.Rune = slices.Clone(cs.runes)
+				break
+			}
+		}
+		var out []rune
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			lo, hi := t.Rune[i], t.Rune[i+1]
+			switch {
+			case hi < markBase:
+				out = append(out, lo, hi)
+			case lo < markBase || hi >= end || (lo-markBase)%2 != 0 || (hi-markBase)%2 != 1:
+				return false
+			default:
+				for k := (lo - markBase) / 2; k <= (hi-markBase)/2; k++ {
+					out = append(out, sets[k].runes...)
+				}
+			}
+		}
+		out = cleanRanges(out)
+		if isAnyRanges(out) {
+			return false
+		}
+		t.Rune = out
 	}
+	for _, sub := range t.Sub {
+		if !unmark(sub, sets) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanRanges sorts ranges (pairs lo, hi) and merges those that overlap or
+// touch, as the parser leaves a class.
+func cleanRanges(r []rune) []rune {
+	n := len(r) / 2
+	sorted := true
+	for i := 1; i < n && sorted; i++ {
+		sorted = r[2*i-2] <= r[2*i]
+	}
+	if !sorted {
+		pairs := unsafe.Slice((*[2]rune)(unsafe.Pointer(unsafe.SliceData(r))), n)
+		slices.SortFunc(pairs, func(a, b [2]rune) int { return cmp.Compare(a[0], b[0]) })
+	}
+	w := 0
+	for i := 0; i < n; i++ {
+		lo, hi := r[2*i], r[2*i+1]
+		if w > 0 && lo <= r[w-1]+1 {
+			r[w-1] = max(r[w-1], hi)
+			continue
+		}
+		r[w], r[w+1] = lo, hi
+		w += 2
+	}
+	return r[:w]
 }

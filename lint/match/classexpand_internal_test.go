@@ -48,13 +48,13 @@ func errString(err error) string {
 	return err.Error()
 }
 
-// TestParseExpanded: patterns parsed with their classes written out
-// (the second time a class is met) give the parser's own tree, or its
-// own error; which patterns are written out.
+// TestParseExpanded: patterns parsed with their classes written as
+// markers give the parser's own tree, or its own error; which patterns
+// are marked.
 func TestParseExpanded(t *testing.T) {
 	tests := []struct {
-		pattern  string
-		expanded bool // the second time
+		pattern string
+		marked  bool
 	}{
 		{`[\s\p{P}\p{S}]`, true},
 		{`[^\s\p{P}\p{S}]{0,4}(能|可以)`, true},
@@ -67,48 +67,61 @@ func TestParseExpanded(t *testing.T) {
 		{`[^]\p{Han}]`, true},    // (after ^ too)
 		{`[\]\p{Han}-]`, true},   // escaped ], trailing -
 		{`[a-z\p{Greek}]`, true}, // letters: no flags, no folding
-		{`\[\p{P}]`, false},      // not a class: \[ , \p{P}, ]
+		{`\[\p{P}]`, true},       // not a class: \[ , \p{P} (marked on its own), ]
 		{`\p{P}+[\p{Han}`, false},
-		{`(?i)[\s\p{P}\p{S}]`, false},        // folded: as it is
-		{`x(?i:[\p{Lu}])`, false},            // (a flag group anywhere)
-		{`[[:alpha:]\p{P}]`, false},          // POSIX names: as it is
-		{`\Q[\p{P}]\E[\p{P}]`, false},        // \Q…\E: as it is
-		{`[\p{Han}`, false},                  // unclosed: the parser's error
-		{`[\p{Nope}]`, false},                // an unknown table: the parser's error
-		{`[a-\p{P}]`, false},                 // a range to a table: the parser's error
-		{`(a|[\s\p{P}]`, true},               // missing ): written out, then the parser's error about the pattern as written
-		{`[\x{10FFFF}\x{D7FF}\p{Co}]`, true}, // private use, the last characters
-		{`[\x00-\x1f\p{Zs}]`, true},          // control characters, written as escapes
+		{`(?i)[\s\p{P}\p{S}]`, false},         // folded: as it is
+		{`x(?i:[\p{Lu}])`, false},             // (a flag group anywhere)
+		{`[[:alpha:]\p{P}]`, false},           // POSIX names: as it is
+		{`\Q[\p{P}]\E[\p{P}]`, false},         // \Q…\E: as it is
+		{`[\p{Han}`, false},                   // unclosed: the parser's error
+		{`[\p{Nope}]`, false},                 // an unknown table: the parser's error
+		{`[a-\p{P}]`, false},                  // a range to a table: the parser's error
+		{`(a|[\s\p{P}]`, true},                // missing ): marked, then the parser's error about the pattern as written
+		{`[\x00-\x1f\p{Zs}]`, true},           // control characters, written as escapes
+		{`[\x{10FFFF}\x{D7FF}\p{Co}]`, false}, // a character of the markers' plane: as it is
+		{`\x{F0000}|[\p{P}]`, false},
+		{"\U000F0001|[\\p{P}]", false},
+		{`[\x{0004E00}-\x{09FA5}\p{P}]`, true}, // (leading zeros)
+		{`[\p{Co}]x|[\p{P}]`, true},            // classes holding the markers' plane
+		{`[^a]|[\p{P}a]`, true},                // negated classes are marked too
+		{`[^数时日]{0,3}[\s\p{P}]`, true},
+		{`a\S+[\p{P}]|\D\W`, true},
+		{`.|[\s\p{P}]`, true},                 // . merged with a class holding \n
+		{`.|[\p{P}]`, true},                   // and without
+		{`[\p{P}]|[^\p{P}]`, true},            // merged to all characters: parsed as it is
+		{`[\s\S]|\p{P}`, false},               // a class of all characters: as it is
+		{`\p{Zl}x`, false},                    // one character: not marked
+		{`[\p{P}]早a|[\p{P}]早b`, true},         // factored
+		{`[\p{P}\p{S}]x|[\p{S}\p{P}]y`, true}, // equal classes written differently
+		{`([\s\p{P}]|a|[^\s\p{P}]b)+`, true},
+		{`[\p{P}]{2}x|[\p{P}]{2}y`, true},
 	}
 	for _, tt := range tests {
-		for round := range 2 {
-			if d := parseAgrees(tt.pattern); d != "" {
-				t.Errorf("%s (round %d): %s", tt.pattern, round, d)
-			}
+		if d := parseAgrees(tt.pattern); d != "" {
+			t.Errorf("%s: %s", tt.pattern, d)
 		}
-		es, ok := expandClasses(tt.pattern)
-		if ok != tt.expanded {
-			t.Errorf("%s: expanded %v (%q), want %v", tt.pattern, ok, es, tt.expanded)
+		ms, _, ok := markClasses(tt.pattern)
+		if ok != tt.marked {
+			t.Errorf("%s: marked %v (%q), want %v", tt.pattern, ok, ms, tt.marked)
 		}
-		if ok && (strings.Contains(es, `\p`) || strings.Contains(es, `\P`)) {
-			t.Errorf("%s: written out as %q, which still names a table", tt.pattern, es)
+		if ok && (strings.Contains(ms, `\p`) || strings.Contains(ms, `\P`)) {
+			t.Errorf("%s: marked as %q, which still names a table", tt.pattern, ms)
 		}
 	}
 }
 
-// FuzzParseExpanded: for any pattern, parsed twice (so that its classes
-// are written out the second time), parseExpanded gives the tree or the
+// FuzzParseExpanded: for any pattern, parseExpanded gives the tree or the
 // error the parser gives.
 func FuzzParseExpanded(f *testing.F) {
 	for _, s := range []string{`[\s\p{P}\p{S}]`, `[^\s\p{P}\p{S}]{0,4}`, `[]\pL]`, `[^]\pN-]`, `\[\p{P}]`, `[a-\pL]`,
-		`[\p{Greek}\d]`, `(?i)[\pL]`, `[[:word:]\pL]`, `[\pL`, `[\x{FFFD}\p{P}]`, `[\Q]\E\pL]`, `[\\\p{P}]`} {
+		`[\p{Greek}\d]`, `(?i)[\pL]`, `[[:word:]\pL]`, `[\pL`, `[\x{FFFD}\p{P}]`, `[\Q]\E\pL]`, `[\\\p{P}]`,
+		`.|[\s\p{P}]`, `[^a]|[\p{P}a]`, `[\p{P}]|[^\p{P}]`, `[\p{P}]早a|[\p{P}]早b`, `[\p{P}\p{S}]x|[\p{S}\p{P}]y`,
+		`a\S+[\p{P}]|\D\W`, `[\p{Co}]x|[\p{P}]`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for range 2 {
-			if d := parseAgrees(s); d != "" {
-				t.Fatalf("%q: %s", s, d)
-			}
+		if d := parseAgrees(s); d != "" {
+			t.Fatalf("%q: %s", s, d)
 		}
 	})
 }

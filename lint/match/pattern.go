@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -165,7 +166,7 @@ const maxCompiledPatterns = 4096
 
 // parsePattern returns syntax.Parse(s, syntax.Perl), parsed once per
 // process for each s (up to maxCompiledPatterns of them), its large
-// classes written out when met again (parseExpanded). Compiling a
+// classes parsed once per process (parseExpanded). Compiling a
 // pattern parses it several times over (validation, the prefilter's
 // literals, windows, except patterns' gates and widths), and a class such
 // as [\s\p{P}\p{S}] costs the parser tens of thousands of instructions
@@ -486,4 +487,20 @@ func isRepeat(s string) bool {
 		}
 	}
 	return s[0] != ','
+}
+
+// writeClassRune writes r as a character of a class: as itself when it is
+// an ASCII letter or digit or a valid character past ASCII (surrogates
+// excluded), otherwise as \x{…}.
+func writeClassRune(b *strings.Builder, r rune) {
+	switch {
+	case 'a' <= r && r <= 'z', 'A' <= r && r <= 'Z', '0' <= r && r <= '9',
+		0x80 <= r && r < 0xD800, 0xE000 <= r && r <= 0x10FFFF:
+		b.WriteRune(r)
+	default:
+		var buf [8]byte
+		b.WriteString(`\x{`)
+		b.Write(strconv.AppendInt(buf[:0], int64(r), 16))
+		b.WriteByte('}')
+	}
 }
