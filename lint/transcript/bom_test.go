@@ -112,7 +112,7 @@ func TestByteOrderMarkNamesUnreadable(t *testing.T) {
 		{"utf-8 mark, auto", "", "\xEF\xBB\xBF" + text, "bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file's byte-order mark says UTF-8)"},
 		{"utf-8 mark, forced gbk", "gbk", "\xEF\xBB\xBF" + text, "bytes in the record that UTF-8 cannot read (the file's byte-order mark says UTF-8)"},
 		{"no mark, forced gbk", "gbk", gb, "bytes in the record that gbk cannot read (wrong --encoding?)"},
-		{"no mark, utf-8", "", text, ""},
+		{"no mark, utf-8", "", text, guessedUnreadableWhy(nil)},
 	} {
 		_, marked, err := decodeMarked(strings.NewReader(tc.file), tc.enc)
 		if err != nil || marked != tc.want {

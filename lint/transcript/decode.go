@@ -159,6 +159,13 @@ func decodePooled(r io.Reader, enc string) (_ *bufio.Reader, _ decodeInfo, relea
 		// --encoding utf-8: its hint to use --encoding gbk would be half
 		// of it (see wrongEncoding for a file with no UTF-8 line)
 		marked = forcedUTF8Why
+	case !stats.asciiHead:
+		// guessed to be UTF-8 from text past ASCII: a record the readers
+		// could not read in GB18030 or Big5 either (see Source.recode)
+		// holds a corrupt byte, which --encoding gbk would not read; a
+		// file ASCII for the 64 KB the guess read keeps the hint, as its
+		// lines further on may be in another encoding (Shift_JIS …)
+		marked = guessedUnreadableWhy(nil)
 	}
 	// twice the size of the reader below, so that it reads straight into
 	// this one's buffer
@@ -398,14 +405,20 @@ func commonOf(e encoding.Encoding) map[rune]bool {
 // to be GB18030, its UTF-8 lines would be told from GB18030 ones by the
 // common characters they hold, and a line of rare ones (鼠标, which
 // GB18030 reads as 榧犳爣) read as GB18030, the file said to be GB18030
-// with all its lines but one in UTF-8.
+// with all its lines but one in UTF-8. A line that neither GB18030 nor
+// Big5 reads cleanly either (a stray corrupt byte) is no sign of them and
+// does not count: a canned library of three UTF-8 lines, one with a bad
+// byte, is UTF-8 with that line rejected.
 func mostlyUTF8(sample []byte, cut bool) bool {
 	utf8Lines, others := utf8Lines(sample, cut)
 	return utf8Lines > 0 && utf8Lines >= 4*others
 }
 
 // utf8Lines counts the lines of a sample (cut: the file goes on) that
-// hold bytes past ASCII: those that are UTF-8 (or CESU-8), and the others.
+// hold bytes past ASCII: those that are UTF-8 (or CESU-8), and the others
+// that GB18030 or Big5 reads cleanly (a line no encoding reads is not
+// counted). A file that is not UTF-8 is seldom that: the lines are decoded
+// once per file, for a sample that is not UTF-8 throughout.
 func utf8Lines(sample []byte, cut bool) (utf8Lines, others int) {
 	for len(sample) > 0 {
 		line := sample
@@ -421,11 +434,22 @@ func utf8Lines(sample []byte, cut bool) (utf8Lines, others int) {
 		case !hasNonASCII(line):
 		case validCESU(line):
 			utf8Lines++
-		default:
+		case chineseReads(line):
 			others++
 		}
 	}
 	return utf8Lines, others
+}
+
+// chineseReads reports whether GB18030 or Big5 reads line without bytes
+// it cannot read (a U+FFFD that GB18030 encodes is text).
+func chineseReads(line []byte) bool {
+	for _, e := range []encoding.Encoding{simplifiedchinese.GB18030, traditionalchinese.Big5} {
+		if text, _, err := transform.Bytes(e.NewDecoder(), line); err == nil && !replaced(text, line, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // strayNULs reports whether the NUL bytes of a sample (cut: it ends

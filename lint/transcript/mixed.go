@@ -1052,7 +1052,9 @@ func unreadableWhy(enc string, e encoding.Encoding) string {
 // e, GB18030 or Big5, which a mixedReader decodes: the lines it passes on
 // as they are hold bytes that neither Chinese encoding reads, nor UTF-8.
 // The file already is read as Chinese, so the UTF-8 problem's hint to use
-// --encoding gbk or big5 would be wrong.
+// --encoding gbk or big5 would be wrong. So it is for a file guessed to be
+// UTF-8 (nil e) from its text past ASCII, whose lines that are not UTF-8
+// are tried in GB18030 and Big5 (see Source.recode).
 func guessedUnreadableWhy(e encoding.Encoding) string {
 	return fmt.Sprintf("bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as %s, guessed from its bytes)", encodingName(e))
 }

@@ -396,9 +396,12 @@ func TestMixedUnreadableLineInGuessedChinese(t *testing.T) {
 	}{
 		{"jsonl", big5(`{"role":"customer","text":"請問這件還有貨嗎"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + big5(`{"role":"agent","text":"沒關係，請稍等"}`+"\n"), Options{}, "2: " + big5Why, 2},
 		{"canned", big5("沒關係，請稍等，謝謝您的耐心\n") + bad + "\n" + big5("謝謝\n"), Options{}, "2: " + big5Why, 2},
-		// in a file guessed to be UTF-8 (the bad line past the 64 KB
-		// sample) the hint to try another encoding stands
-		{"canned", strings.Repeat("您好，很高兴为您服务\n", 2200) + bad + "\n好的\n", Options{}, "2201: " + invalidUTF8Record, 2201},
+		// in a file guessed to be UTF-8 from its Chinese (the bad line past
+		// the 64 KB sample), --encoding gbk would not read it either
+		{"canned", strings.Repeat("您好，很高兴为您服务\n", 2200) + bad + "\n好的\n", Options{}, "2201: " + guessedUnreadableWhy(nil), 2201},
+		// one whose first 64 KB are ASCII keeps the hint: its lines
+		// further on may all be in another encoding (Shift_JIS …)
+		{"canned", strings.Repeat("hello, how can I help\n", 3000) + bad + "\n好的\n", Options{}, "3001: " + invalidUTF8Record, 3001},
 		{"txt", gbk("tb 2026-11-04 10:00:00\n在吗\n") + bad + "\n" + gbk("还有一行\n店铺名:小美 2026-11-04 10:00:05\n您好\n"), shopAgents, "3: " + gbWhy, 1},
 		{"csv", gbk("role,text\ncustomer,在吗\n") + "agent," + bad + "\n" + gbk("agent,您好\n"), Options{}, "3: " + gbWhy, 2},
 		{"jsonl", gbk(`{"role":"customer","text":"在吗"}`+"\n") + `{"role":"agent","text":"` + bad + `"}` + "\n" + gbk(`{"role":"agent","text":"您好"}`+"\n"), Options{}, "2: " + gbWhy, 2},

@@ -50,7 +50,7 @@ func TestWindows1252Punctuation(t *testing.T) {
 	}
 	// a byte Windows-1252 leaves unassigned (81, 8D, 8F, 90, 9D) is none
 	s := mustRead(t, "csv", rows(3000)+"agent,\x81 ok\n", Options{})
-	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), ":3002: "+invalidUTF8Record) {
+	if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), ":3002: "+guessedUnreadableWhy(nil)) {
 		t.Errorf("rejects %v", s.rejects)
 	}
 	// --fix does not write such a file back

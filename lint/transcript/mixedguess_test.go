@@ -23,7 +23,7 @@ func TestGuessMostlyUTF8(t *testing.T) {
 		warning    string
 	}{
 		{"a corrupt byte", head + "agent,鼠标垫\nagent,bad \xff byte\nagent,鼠标\n",
-			map[int]string{22: "鼠标垫", 24: "鼠标"}, ":23: " + invalidUTF8Record, ""},
+			map[int]string{22: "鼠标垫", 24: "鼠标"}, ":23: " + guessedUnreadableWhy(nil), ""},
 		{"a line of GBK", head + "agent,鼠标\n" + gbk("agent,这个我也不知道\n"),
 			map[int]string{22: "鼠标", 23: "这个我也不知道"}, "", "it is UTF-8, but 1 line is GB18030 (the first: line 23)"},
 		// mostly GBK: GB18030, its UTF-8 lines read as UTF-8
@@ -70,8 +70,13 @@ func TestMostlyUTF8(t *testing.T) {
 		want         bool
 	}{
 		{"4 in 5", strings.Repeat(line, 4) + "\xff\n", false, true},
-		{"3 in 4", strings.Repeat(line, 3) + "\xff\n", false, false},
-		{"ASCII lines do not count", strings.Repeat("ok\n", 40) + line + "\xff\n", false, false},
+		{"3 in 4", strings.Repeat(line, 3) + gbk(line), false, false},
+		{"ASCII lines do not count", strings.Repeat("ok\n", 40) + line + gbk(line), false, false},
+		// a line that GB18030 and Big5 cannot read either is no sign of
+		// them: one UTF-8 line with Chinese is enough
+		{"a corrupt line does not count", line + "\xff\n" + "\xff\xfe\x81\n", false, true},
+		{"a corrupt UTF-8 line", line + "这个绝对有效\xff，保证退款\n" + "好的\n", false, true},
+		{"nothing but a corrupt line", "\xff\n", false, false},
 		{"GBK", gbk(strings.Repeat(line, 10)) + line, false, false},
 		{"the line the sample cut", strings.Repeat(line, 4) + "\xff\n" + "\xff\xff", true, true},
 		{"the end of the file cut a character", strings.Repeat(line, 3) + "\xff\n" + "您好\xe5\xa5", false, true},

@@ -102,7 +102,7 @@ func TestTxtMalformed(t *testing.T) {
 		// (a UTF-8 file over 64 KB: the bad line is found as it is read);
 		// the message a bad line is in is rejected whole, once
 		{name: "NUL and bad UTF-8 lines", data: "tb 2026-11-04 10:00:00\n在吗\n" + strings.Repeat("tb 2026-11-04 10:00:00\nx\n", 3000) + "a\x00b\nc\ntb 2026-11-04 10:00:00\n\xff\xfe\n", opts: shopAgents,
-			rejects: []string{"6003: NUL byte", "6006: invalid UTF-8"}, msgs: 3000},
+			rejects: []string{"6003: NUL byte", "6006: bytes in the record that neither GB18030, Big5 nor UTF-8 can read (the file was read as UTF-8"}, msgs: 3000},
 		// a bad line inside a message: the message is rejected once, its
 		// other lines with it (not as text outside a message), and the
 		// next header starts afresh

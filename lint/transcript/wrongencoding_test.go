@@ -83,7 +83,11 @@ func TestForcedUTF8Why(t *testing.T) {
 	}{
 		{"utf-8", "你好\n", forcedUTF8Why},
 		{"UTF8", "你好\n", forcedUTF8Why},
-		{"auto", "你好\n", ""},
+		// guessed to be UTF-8 from its Chinese: a record GB18030 and Big5
+		// do not read either holds a corrupt byte, not another encoding
+		{"auto", "你好\n", guessedUnreadableWhy(nil)},
+		// nothing but ASCII to go on: the hint to try another stands
+		{"auto", strings.Repeat("ok\n", bufSize), ""},
 		{"", "\uFEFF你好\n", markedUTF8Why},
 		{"utf-8", "\uFEFF你好\n", unreadableWhy("", nil)},
 		{"gbk", "\xc4\xe3\xba\xc3\n", "bytes in the record that gbk cannot read (wrong --encoding?)"},
