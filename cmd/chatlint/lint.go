@@ -232,6 +232,11 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if err := reportMalformed(cmd.ErrOrStderr(), f.out.format, f.out.onTerminal(cmd.OutOrStdout()), errs); err != nil {
 		return fail("list the malformed records: %w", err)
 	}
+	// another run's report in the directory linted (the JSON report of
+	// the run before this one's CSV) was read as a transcript
+	if w := readBackReports(sum); w != "" {
+		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: warning: %s\n", report.Shown(w))
+	}
 	if runErr != nil {
 		runErr = listUnreadable(withGlobHints(runErr))
 		// unreadable files: everything else was linted and reported, but
@@ -799,6 +804,48 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 		return nil, failErr(err)
 	}
 	return []lint.Filter{b}, nil
+}
+
+// readBackReports names the files of the run that are reports or baselines
+// chatlint wrote, read as transcripts: those that could not be read and
+// those with malformed records, which is what becomes of a report (a JSON
+// report's conversations have no text, a CSV report's columns two), left
+// by another run in the directory linted, as a walk leaves out only the
+// run's own outputs. "" when there are none.
+func readBackReports(sum *lint.Summary) string {
+	seen := map[string]bool{}
+	var files []string
+	consider := func(name string) {
+		if name == "" || name == "-" || seen[name] {
+			return
+		}
+		seen[name] = true
+		// (an empty file is no report, though it could become one)
+		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && st.Size() > 0 && writtenByChatlint(name) {
+			files = append(files, name)
+		}
+	}
+	for _, e := range sum.Unreadable {
+		consider(e.Pos.File)
+	}
+	_ = sum.Errors.Each(func(e lint.RecordError) error {
+		consider(e.Pos.File)
+		return nil
+	})
+	if len(files) == 0 {
+		return ""
+	}
+	const most = 5
+	named := strings.Join(files[:min(len(files), most)], ", ")
+	if len(files) > most {
+		named += fmt.Sprintf(" and %d more", len(files)-most)
+	}
+	if len(files) == 1 {
+		return fmt.Sprintf("%s is a report or baseline chatlint wrote, read as a transcript: write the reports outside the directories linted, or leave it out with --exclude '%s'",
+			named, filepath.Base(files[0]))
+	}
+	return fmt.Sprintf("%s are reports or baselines chatlint wrote, read as transcripts: write the reports outside the directories linted, or leave them out with --exclude (such as --exclude '%s')",
+		named, filepath.Base(files[0]))
 }
 
 // firstBaseline says how to record the baseline name, which --baseline
