@@ -70,3 +70,17 @@ func agreesWithRef(a *automaton, keys []string, ids []int32, text string) error 
 	}
 	return nil
 }
+
+// CharAutomataForTest returns how many of m's automata are built over
+// characters (buildCharAutomaton), and how many there are.
+func CharAutomataForTest(m *Matcher) (chars, all int) {
+	for _, a := range append([]*automaton{m.ac}, m.scoped[:]...) {
+		if a != nil {
+			all++
+			if a.chars != nil {
+				chars++
+			}
+		}
+	}
+	return chars, all
+}
