@@ -111,7 +111,11 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"好的，有问题再找你",
 		"那我过会儿再来问",
 		"等会再说吧～",
-		// (without 再 it is not read as one: 那我明天查询一下)
+		// …said without 再: going to look it up later
+		"那我明天查询一下",
+		"我明天查一下",
+		"我明天看看",
+		"没有，如有需要再联系",
 		// …in Traditional script
 		"那我明天再來問問",
 		"好的，晚點再聯絡",
@@ -123,6 +127,10 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"好，我聽日再嚟問過",
 		"得，我遲啲再問啦",
 		"唔該晒，我陣間再嚟",
+		"我明日再問",
+		"等陣再搵你",
+		"我一陣再嚟",
+		"遲啲再講",
 		// going to think it over, look, or ask someone
 		"好的，我先去看看",
 		"OK我考虑一下",
@@ -137,6 +145,8 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"我再考慮看看",
 		"我諗下先",
 		"我問下屋企人先",
+		"我諗下先再講",
+		"我看看呢",
 		// looking something up, or asking the agent to wait meanwhile
 		"稍等",
 		"你等一下",
@@ -166,6 +176,8 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"幾時發貨，我聽日再問",
 		"會唔會甩色，我諗下先",
 		"可唔可以平啲，我諗下先",
+		"幾時發貨，我明日再問",
+		"能便宜点不，我明天查询一下",
 		// the agent is asked to do it
 		"我要查一下物流",
 		"我要查下单号",
@@ -179,6 +191,10 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"麻烦帮我问下仓库",
 		// a report, not the customer leaving
 		"快递员说明天再来",
+		// without 我 the agent may be the one to look it up
+		"明天查询一下",
+		"你明天查询一下",
+		"我明天要查询一下",
 		"我想问问发票",
 		"我问一下",
 		"下午",
