@@ -238,7 +238,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: warning: %s\n", report.Shown(w))
 	}
 	if runErr != nil {
-		runErr = listUnreadable(withGlobHints(runErr))
+		runErr = listUnreadable(withGlobHints(runErr), f.out.format != "csv")
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -438,14 +438,69 @@ func withGlobHints(err error) error {
 // then one indented line for each, as the malformed records are listed on
 // stderr (an errors.Join would print the second and later ones with no
 // "chatlint:" before them, like lines of the first's). Each stays on its
-// line: a name or a reason with a line break in it shows it as ⏎.
-type unreadableList struct{ errs []error }
+// line: a name or a reason with a line break in it shows it as ⏎. Where
+// the report names every file too (inReport), more than
+// unreadableAlikeShown files that fail alike (lint.ReasonKind) are one
+// line and the names of some of the others, so that a night of 2,000
+// empty exports is not 2,000 lines of a log.
+type unreadableList struct {
+	errs     []error
+	inReport bool
+}
+
+const (
+	// unreadableAlikeShown is how many files failing alike are listed one
+	// a line; past it, the first is, and unreadableNamesShown of the
+	// others are named after it
+	unreadableAlikeShown = 3
+	unreadableNamesShown = 10
+)
 
 func (e *unreadableList) Error() string {
 	var b strings.Builder
 	b.WriteString(report.Plural(len(e.errs), "file") + " could not be read:")
+	// the files failing alike, in the order of the first of each
+	type group struct {
+		errs  []error
+		names []string
+	}
+	var groups []*group
+	byKind := map[string]*group{}
 	for _, err := range e.errs {
-		b.WriteString("\n  " + report.Shown(err.Error()))
+		var fe *transcript.FileError
+		if !e.inReport || !errors.As(err, &fe) {
+			groups = append(groups, &group{errs: []error{err}})
+			continue
+		}
+		kind := lint.ReasonKind(fe.Err.Error())
+		g := byKind[kind]
+		if g == nil {
+			g = &group{}
+			byKind[kind] = g
+			groups = append(groups, g)
+		}
+		g.errs = append(g.errs, err)
+		g.names = append(g.names, fe.Name)
+	}
+	for _, g := range groups {
+		if len(g.errs) <= unreadableAlikeShown {
+			for _, err := range g.errs {
+				b.WriteString("\n  " + report.Shown(err.Error()))
+			}
+			continue
+		}
+		b.WriteString("\n  " + report.Shown(g.errs[0].Error()))
+		others := g.names[1:]
+		named := others[:min(len(others), unreadableNamesShown)]
+		shown := make([]string, len(named))
+		for i, n := range named {
+			shown[i] = report.Shown(n)
+		}
+		b.WriteString(fmt.Sprintf("\n    and %d more like it: %s", len(others), strings.Join(shown, ", ")))
+		if len(others) > len(named) {
+			b.WriteString(", …")
+		}
+		b.WriteString(" (all are in the report)")
 	}
 	return b.String()
 }
@@ -454,12 +509,14 @@ func (e *unreadableList) Unwrap() []error { return e.errs }
 
 // listUnreadable is err as unreadableList words it when it joins several
 // errors; one error alone is left as it is (one line, as other errors).
-func listUnreadable(err error) error {
+// inReport: the report names every file that could not be read (all its
+// formats but CSV), so that many failing alike need not be listed whole.
+func listUnreadable(err error, inReport bool) error {
 	j, ok := err.(interface{ Unwrap() []error })
 	if !ok || len(j.Unwrap()) < 2 {
 		return err
 	}
-	return &unreadableList{errs: j.Unwrap()}
+	return &unreadableList{errs: j.Unwrap(), inReport: inReport}
 }
 
 // lintRun is a prepared lint: flags checked and config read (prepareLint);
@@ -1174,7 +1231,8 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		return false, nil
 	}
 	if unreadable != nil {
-		return true, failErr(listUnreadable(withGlobHints(unreadable)))
+		// (a diff names none of them)
+		return true, failErr(listUnreadable(withGlobHints(unreadable), false))
 	}
 	if refused {
 		return true, &exitError{code: 2}
