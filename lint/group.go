@@ -72,6 +72,13 @@ type grouper struct {
 	// col and col16 are the column of the record take is given, where it
 	// shares its line with others (see RecordError.Col; 0: none)
 	col, col16 int32
+	// cols holds, by chunk, the columns of the records of its messages
+	// that share their lines (col), for the place of a duplicate id's
+	// first record (day.json:1:63 in a minified array); nil while every
+	// record starts its line, as in JSONL. (In the chunk, a pointer to
+	// them put a block of chunkBlock chunks, and its malloc header, past
+	// the 6,912-byte size class.)
+	cols map[*msgChunk]*[chunkLen]int32
 	// idFiles holds the files a record of which named its conversation
 	// (idFile the last of them): a record of such a file that names none
 	// is malformed, not a conversation of its own named after the file
@@ -172,7 +179,7 @@ type openConv struct {
 	// has Seq first)
 	n     int
 	tail  *msgChunk
-	ids   map[string]Pos
+	ids   map[string]idPlace
 	bytes int
 	part  int16
 	// slot is where in the grouper's recent cache it was entered last
@@ -327,6 +334,9 @@ func (oc *openConv) addChunk(g *grouper, m *Message, idh uint32) {
 	// core (perf showed that at 5% of a run). The header write of the
 	// allocation takes care of the chunk's first page, this of its last.
 	ch.ids[0], ch.n = idh, 1
+	if g.col != 0 {
+		g.setCol(ch, 0, g.col)
+	}
 	ch.loc = (*timeWords)(unsafe.Pointer(&m.Time)).loc
 	ch.msgs[0].hold(m, oc.conv.File, ch.loc)
 	if oc.tail == nil {
@@ -355,7 +365,32 @@ func (g *grouper) takeChunk() *msgChunk {
 		return ch
 	}
 	g.free, ch.next = ch.next, nil
+	if g.cols != nil {
+		delete(g.cols, ch)
+	}
 	return ch
+}
+
+// colAt is the column of the record of message i of the chunk (0: it
+// starts its line).
+func (g *grouper) colAt(ch *msgChunk, i int) int32 {
+	if c := g.cols[ch]; c != nil {
+		return c[i]
+	}
+	return 0
+}
+
+// setCol sets the column of the record of message i of the chunk (not 0).
+func (g *grouper) setCol(ch *msgChunk, i uint, col int32) {
+	c := g.cols[ch]
+	if c == nil {
+		if g.cols == nil {
+			g.cols = map[*msgChunk]*[chunkLen]int32{}
+		}
+		c = new([chunkLen]int32)
+		g.cols[ch] = c
+	}
+	c[i] = col
 }
 
 // newConv returns a new, zero openConv: conversations are made
@@ -388,9 +423,22 @@ func idBit(idh uint32) uint32 { return 1 << (idh >> 27) }
 // indexed in a map.
 const idScanLimit = 32
 
-// lookupID returns the position of the conversation's message with the id
+// idPlace is where a message's record is: its position, and its column
+// on the line (0: the line says where; see RecordError.Col).
+type idPlace struct {
+	pos Pos
+	col int32
+}
+
+// String is file:line, or file:line:column when the column is set, as
+// RecordError.Where writes a record's place.
+func (p idPlace) String() string {
+	return RecordError{Pos: p.pos, Col: int(p.col)}.Where()
+}
+
+// lookupID returns the place of the conversation's message with the id
 // (whose hash is idh).
-func (oc *openConv) lookupID(id string, idh uint32) (Pos, bool) {
+func (oc *openConv) lookupID(g *grouper, id string, idh uint32) (idPlace, bool) {
 	if oc.ids != nil {
 		p, ok := oc.ids[id]
 		return p, ok
@@ -398,27 +446,27 @@ func (oc *openConv) lookupID(id string, idh uint32) (Pos, bool) {
 	for ch := oc.head; ch != nil; ch = ch.next {
 		for i, h := range ch.ids[:ch.n] {
 			if h == idh && ch.msgs[i].ID == id {
-				return ch.msgs[i].pos(&oc.conv), true
+				return idPlace{ch.msgs[i].pos(&oc.conv), g.colAt(ch, i)}, true
 			}
 		}
 	}
-	return Pos{}, false
+	return idPlace{}, false
 }
 
 // indexID keeps lookupID fast for long conversations: once past
 // idScanLimit messages the ids go into a map (m has just been added).
-func (oc *openConv) indexID(m *Message) {
+func (oc *openConv) indexID(g *grouper, m *Message) {
 	switch {
 	case oc.ids != nil:
 		if m.ID != "" {
-			oc.ids[m.ID] = m.Pos
+			oc.ids[m.ID] = idPlace{m.Pos, g.col}
 		}
 	case oc.n > idScanLimit:
-		oc.ids = make(map[string]Pos, 2*oc.n)
+		oc.ids = make(map[string]idPlace, 2*oc.n)
 		for ch := oc.head; ch != nil; ch = ch.next {
 			for i := range ch.msgs[:ch.n] {
 				if id := ch.msgs[i].ID; id != "" {
-					oc.ids[id] = ch.msgs[i].pos(&oc.conv)
+					oc.ids[id] = idPlace{ch.msgs[i].pos(&oc.conv), g.colAt(ch, i)}
 				}
 			}
 		}
@@ -1060,7 +1108,7 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		oc = nil
 	}
 	if m.ID != "" && oc != nil && oc.idBloom&idBit(idh) != 0 {
-		if first, dup := oc.lookupID(m.ID, idh); dup {
+		if first, dup := oc.lookupID(g, m.ID, idh); dup {
 			return g.Reject(RecordError{Pos: m.Pos, Col: int(g.col), Col16: int(g.col16), Err: fmt.Sprintf("duplicate message id %q in conversation %q (first at %s)", m.ID, m.Conversation, first)})
 		}
 	}
@@ -1111,13 +1159,16 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		ch := oc.tail
 		ch.msgs[i].hold(m, oc.conv.File, ch.loc)
 		ch.ids[i] = idh
+		if g.col != 0 {
+			g.setCol(ch, i, g.col)
+		}
 		ch.n = int(i) + 1
 	} else {
 		oc.addChunk(g, m, idh)
 		size += chunkBytes
 	}
 	if oc.ids != nil || oc.n > idScanLimit {
-		oc.indexID(m) // (not inlined)
+		oc.indexID(g, m) // (not inlined)
 	}
 	oc.last = m.Seq
 	g.lru.push(oc)
