@@ -238,7 +238,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: warning: %s\n", report.Shown(w))
 	}
 	if runErr != nil {
-		runErr = listUnreadable(withGlobHints(runErr), f.out.format != "csv")
+		runErr = listUnreadable(withGoneHints(withGlobHints(runErr), args), f.out.format != "csv")
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -423,6 +423,47 @@ func withGlobHints(err error) error {
 		}
 		errs[i] = fmt.Errorf("%w (%s)", e, hint)
 		changed = true
+	}
+	switch {
+	case !changed:
+		return err
+	case len(errs) == 1:
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}
+
+// withGoneHints adds to the error of each file that a directory walk found
+// and that was not there when it came to be read which directory's walk
+// found it: a bare "no such file or directory" for a file the user never
+// named reads as chatlint's mistake, where an export was moved or removed
+// while chatlint ran (a file written under a temporary name, then renamed).
+// err is transcript.ReadAll's: one error, or several joined; args are
+// the paths named.
+func withGoneHints(err error, args []string) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = slices.Clone(j.Unwrap())
+	}
+	changed := false
+	for i, e := range errs {
+		var fe *transcript.FileError
+		if !errors.As(e, &fe) || !errors.Is(fe, fs.ErrNotExist) {
+			continue
+		}
+		if slices.ContainsFunc(args, func(a string) bool { return filepath.Clean(a) == filepath.Clean(fe.Name) }) {
+			continue // named, not found by a walk
+		}
+		for _, a := range args {
+			if a == "-" {
+				continue
+			}
+			if rel, err := filepath.Rel(a, fe.Name); err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				errs[i] = fmt.Errorf("%w (the walk of %s found it: moved or removed since)", e, report.Shown(a))
+				changed = true
+				break
+			}
+		}
 	}
 	switch {
 	case !changed:
