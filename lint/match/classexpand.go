@@ -53,16 +53,23 @@ func parseExpanded(s string) (*syntax.Regexp, error) {
 // negated class, each class holding \S, \D or \W, and each such escape
 // outside a class written as a marker, the classes the markers stand
 // for (by marker number), and whether it wrote any. It marks only
-// patterns that name a table (\p, \P: the others parse cheaply) and that
-// the parser reads without case folding: s must set no flags ((?i) would
-// fold the class's characters one by one) and hold no \Q…\E. Nor does it
+// patterns that name a table (\p, \P: the others parse cheaply) whose
+// flags are the same throughout, none or case folding: s may start with
+// (?i) but set no flags after it, and it holds no \Q…\E. Nor does it
 // mark a pattern that could hold a character of the markers' plane
 // itself (mayWriteMarks), nor one whose classes it cannot
 // delimit as the parser does (a POSIX name such as [:alpha:], an
 // unclosed class), nor one with a class it cannot mark that would cover
 // the markers (all characters, or all but \n).
 func markClasses(s string) (string, []*classSet, bool) {
-	if !strings.Contains(s, `\p`) && !strings.Contains(s, `\P`) || hasFlagGroup(s) ||
+	// (?i) at the start folds the whole pattern, classes and markers alike
+	// (a marker's characters have no case): a class's characters are then
+	// those it has parsed alone after (?i)
+	fold := ""
+	if strings.HasPrefix(s, "(?i)") {
+		fold = "(?i)"
+	}
+	if !strings.Contains(s, `\p`) && !strings.Contains(s, `\P`) || hasFlagGroup(s[len(fold):]) ||
 		strings.Contains(s, `\Q`) || mayWriteMarks(s) {
 		return "", nil, false
 	}
@@ -74,7 +81,7 @@ func markClasses(s string) (string, []*classSet, bool) {
 	// mark writes s[start:end] (a class, or an escape that is one) as a
 	// marker; false when it cannot be marked and would cover the markers
 	mark := func(start, end int) bool {
-		cs := classSetOf(s[start:end])
+		cs := classSetOf(fold + s[start:end])
 		if cs.runes == nil {
 			return !cs.covers
 		}
@@ -102,7 +109,7 @@ func markClasses(s string) (string, []*classSet, bool) {
 		last = end
 		return true
 	}
-	for i := 0; i < len(s); {
+	for i := len(fold); i < len(s); {
 		switch s[i] {
 		case '\\':
 			n := escapeLen(s[i:])
@@ -222,7 +229,8 @@ var (
 )
 
 // classSetOf returns what class (a class, or an escape that is one, as
-// written) stands for, working it out on its first call.
+// written, after (?i) when the pattern folds case) stands for, working it
+// out on its first call.
 func classSetOf(class string) *classSet {
 	if v, ok := classSets.Load(class); ok {
 		return v.(*classSet)

@@ -3,13 +3,15 @@ package match
 import "fmt"
 
 // CompiledParseAgreesForTest checks, for every pattern compiled in the
-// process so far, as written and normalised, that parseExpanded gives
+// process so far, as written, normalised and folded (the matcher's
+// variants parse "(?i)" and the normalised pattern), that parseExpanded gives
 // the parser's own tree (asking twice: the second time its classes are
 // known). It returns how many patterns it checked and how many it parses
 // with markers.
 func CompiledParseAgreesForTest() (n, expanded int, err error) {
 	compiledPatterns.Range(func(k, v any) bool {
-		for _, s := range []string{k.(string), v.(*compiledPattern).np} {
+		np := v.(*compiledPattern).np
+		for _, s := range []string{k.(string), np, "(?i)" + np} {
 			n++
 			for range 2 {
 				if d := parseAgrees(s); d != "" {

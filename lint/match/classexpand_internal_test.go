@@ -69,7 +69,12 @@ func TestParseExpanded(t *testing.T) {
 		{`[a-z\p{Greek}]`, true}, // letters: no flags, no folding
 		{`\[\p{P}]`, true},       // not a class: \[ , \p{P} (marked on its own), ]
 		{`\p{P}+[\p{Han}`, false},
-		{`(?i)[\s\p{P}\p{S}]`, false},         // folded: as it is
+		{`(?i)[\s\p{P}\p{S}]`, true}, // folded throughout: classes parsed folded
+		{`(?i)^[^\s\p{P}\p{S}]{0,4}(能|ok)[\pL\d]x|[^a]|B`, true},
+		{`(?i)[\p{Lu}]|[\p{Ll}]k|\p{Greek}σ|Σ`, true},
+		{`(?i)ⓐ[\p{So}]|[^\p{So}ⓑ]`, true}, // (circled letters are symbols with case)
+		{`(?i)(?-i:a)[\p{P}]`, false},      // flags set again: as it is
+		{`(?is).[\p{P}]`, false},
 		{`x(?i:[\p{Lu}])`, false},             // (a flag group anywhere)
 		{`[[:alpha:]\p{P}]`, false},           // POSIX names: as it is
 		{`\Q[\p{P}]\E[\p{P}]`, false},         // \Q…\E: as it is
@@ -116,7 +121,7 @@ func FuzzParseExpanded(f *testing.F) {
 	for _, s := range []string{`[\s\p{P}\p{S}]`, `[^\s\p{P}\p{S}]{0,4}`, `[]\pL]`, `[^]\pN-]`, `\[\p{P}]`, `[a-\pL]`,
 		`[\p{Greek}\d]`, `(?i)[\pL]`, `[[:word:]\pL]`, `[\pL`, `[\x{FFFD}\p{P}]`, `[\Q]\E\pL]`, `[\\\p{P}]`,
 		`.|[\s\p{P}]`, `[^a]|[\p{P}a]`, `[\p{P}]|[^\p{P}]`, `[\p{P}]早a|[\p{P}]早b`, `[\p{P}\p{S}]x|[\p{S}\p{P}]y`,
-		`a\S+[\p{P}]|\D\W`, `[\p{Co}]x|[\p{P}]`} {
+		`a\S+[\p{P}]|\D\W`, `[\p{Co}]x|[\p{P}]`, `(?i)[\p{Lu}]|[\p{Ll}]k`, `(?i)ⓐ[\p{So}]|[^\p{So}ⓑ]`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
