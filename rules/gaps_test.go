@@ -84,6 +84,23 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "请帮忙看一下，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我想买一件M码的，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我想退，謝謝", true},
+		// an acknowledgement, then the customer leaves asking nothing: the
+		// answer came; without one, or asking, it still wants an answer
+		// (after a question nobody answered, 那我明天再来问问 gives up)
+		{"callcenter/unanswered-at-end", lint.Customer, "好，我聽日再問", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "行吧，我晚点再问", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯嗯 那我回头再找你", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "OK我考虑一下", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "得，我遲啲再問啦", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯，我再想想", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我明天再来问问", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "算了，明天再说吧", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好，几时发货，我明天再来问", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好，能便宜点不，我考虑一下", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，明天再说？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯 那你明天再联系我", true},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 好，我聽日再問", false},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\ncustomer: 那我明天再来问问", true},
 		// callcenter/thanks-ack: a lone 唔該 opening the chat gets attention
 		// ("excuse me"); a greeting offering help answers it, not one
 		// offering more after thanks
