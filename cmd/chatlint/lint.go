@@ -216,11 +216,8 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		return fail("write report: %w", err)
 	}
 	if recorder != nil && runErr == nil {
-		if err := recorder.Encode(baseOut.File); err != nil {
+		if err := writeBaseline(recorder, baseOut); err != nil {
 			return failErr(err)
-		}
-		if err := baseOut.Commit(); err != nil {
-			return fail("write baseline: %w", err)
 		}
 	}
 	// the malformed records are listed even when a file was unreadable:
@@ -902,6 +899,21 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 		return nil, failErr(err)
 	}
 	return []lint.Filter{b}, nil
+}
+
+// writeBaseline writes the recorded findings into the baseline file out
+// and puts it in place. Its errors name the user's file (through out's
+// Write), not the temporary one beside it, which is gone by then: a full
+// disk was told as 'write baseline: write .b.json.tmp1277294888: no space
+// left on device'.
+func writeBaseline(rec *baseline.Recorder, out *outputFile) error {
+	if err := rec.Encode(out); err != nil {
+		return err
+	}
+	if err := out.Commit(); err != nil {
+		return fmt.Errorf("write baseline: %w", err)
+	}
+	return nil
 }
 
 // readBackReports names the files of the run that are reports or baselines
