@@ -72,13 +72,16 @@ type grouper struct {
 	// col and col16 are the column of the record take is given, where it
 	// shares its line with others (see RecordError.Col; 0: none)
 	col, col16 int32
-	// cols holds, by chunk, the columns of the records of its messages
-	// that share their lines (col), for the place of a duplicate id's
-	// first record (day.json:1:63 in a minified array); nil while every
-	// record starts its line, as in JSONL. (In the chunk, a pointer to
-	// them put a block of chunkBlock chunks, and its malloc header, past
-	// the 6,912-byte size class.)
-	cols map[*msgChunk]*[chunkLen]int32
+	// cols holds the columns of the records of a chunk's messages that
+	// share their lines (col), for the place of a duplicate id's first
+	// record (day.json:1:63 in a minified array), each chunk's at its
+	// msgChunk.cols; nil while every record starts its line, as in JSONL.
+	// (In the chunk, a pointer to them put a block of chunkBlock chunks,
+	// and its malloc header, past the 6,912-byte size class; a map by
+	// chunk cost a minified array 1% more instructions.)
+	cols [][chunkLen]int32
+	// colsFree are the entries of cols no chunk holds
+	colsFree []uint32
 	// idFiles holds the files a record of which named its conversation
 	// (idFile the last of them): a record of such a file that names none
 	// is malformed, not a conversation of its own named after the file
@@ -212,8 +215,11 @@ type msgChunk struct {
 	msgs [chunkLen]heldMsg
 	// ids holds the messages' idHash, to look for duplicate ids without
 	// reading every id
-	ids  [chunkLen]uint32
-	n    int
+	ids [chunkLen]uint32
+	n   int32
+	// cols is where grouper.cols holds the columns of the chunk's records,
+	// plus one (0: none; the grouper's own, which completeIn leaves alone)
+	cols uint32
 	next *msgChunk
 	// loc is the location of its messages' times (their timeWords.loc):
 	// a message whose time has another is held whole
@@ -365,8 +371,9 @@ func (g *grouper) takeChunk() *msgChunk {
 		return ch
 	}
 	g.free, ch.next = ch.next, nil
-	if g.cols != nil {
-		delete(g.cols, ch)
+	if ch.cols != 0 {
+		g.colsFree = append(g.colsFree, ch.cols)
+		ch.cols = 0
 	}
 	return ch
 }
@@ -374,23 +381,24 @@ func (g *grouper) takeChunk() *msgChunk {
 // colAt is the column of the record of message i of the chunk (0: it
 // starts its line).
 func (g *grouper) colAt(ch *msgChunk, i int) int32 {
-	if c := g.cols[ch]; c != nil {
-		return c[i]
+	if ch.cols == 0 {
+		return 0
 	}
-	return 0
+	return g.cols[ch.cols-1][i]
 }
 
 // setCol sets the column of the record of message i of the chunk (not 0).
 func (g *grouper) setCol(ch *msgChunk, i uint, col int32) {
-	c := g.cols[ch]
-	if c == nil {
-		if g.cols == nil {
-			g.cols = map[*msgChunk]*[chunkLen]int32{}
+	if ch.cols == 0 {
+		if n := len(g.colsFree); n > 0 {
+			ch.cols, g.colsFree = g.colsFree[n-1], g.colsFree[:n-1]
+			g.cols[ch.cols-1] = [chunkLen]int32{}
+		} else {
+			g.cols = append(g.cols, [chunkLen]int32{})
+			ch.cols = uint32(len(g.cols))
 		}
-		c = new([chunkLen]int32)
-		g.cols[ch] = c
 	}
-	c[i] = col
+	g.cols[ch.cols-1][i] = col
 }
 
 // newConv returns a new, zero openConv: conversations are made
@@ -1162,7 +1170,7 @@ func (g *grouper) take(m *Message, size int, idh uint32) error {
 		if g.col != 0 {
 			g.setCol(ch, i, g.col)
 		}
-		ch.n = int(i) + 1
+		ch.n = int32(i) + 1
 	} else {
 		oc.addChunk(g, m, idh)
 		size += chunkBytes
