@@ -126,6 +126,14 @@ func TestRuleGaps(t *testing.T) {
 		{"base/missing-greeting", 0, "customer: 你好\nagent: 早晨 [表情] 我幫你睇下", false},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨 [时间x]前送到", true},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨 [数字x]点前送到", true},
+		// …but a delivery told in Cantonese after it is the greeting (Cantonese
+		// says 今朝 for this morning)
+		{"base/missing-greeting", 0, "customer: 我啲貨送咗未\nagent: 早晨 送咗貨喇", false},
+		{"base/missing-greeting", 0, "customer: 件貨到咗未\nagent: 早晨 到咗喇，你睇下", false},
+		{"base/missing-greeting", 0, "customer: 我嘅件幾時到\nagent: 早晨 派緊件，今日會到", false},
+		{"base/missing-greeting", 0, "customer: 几时送\nagent: 早晨 送到", true},
+		{"base/missing-greeting", 0, "customer: 几时发\nagent: 早晨 发货，下午到", true},
+		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨 送咗喇", true},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
