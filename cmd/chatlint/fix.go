@@ -113,7 +113,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	if err != nil {
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	e, bom, lines, texts, read, err := decodeLibrary(raw, enc)
+	e, bom, lines, texts, read, err := decodeLibrary(raw, enc, opts.EncodingFrom)
 	if err != nil {
 		// (the refusals of a file's Windows-1252 or CESU-8 bytes say what
 		// they are; a mixed one may be UTF-8 with a corrupt byte)
@@ -290,7 +290,7 @@ func readLibrary(path, enc string) *fix.Library {
 		// UTF-8: its lines decoded one by one are the text
 		return fix.NewLibrary(string(raw[len(bom):]))
 	}
-	_, _, _, texts, _, err := decodeLibrary(raw, enc)
+	_, _, _, texts, _, err := decodeLibrary(raw, enc, "")
 	if err != nil {
 		return nil
 	}
@@ -590,12 +590,13 @@ func splitRawLines(b []byte, e encoding.Encoding) [][]byte {
 }
 
 // decodeLibrary reads a canned-reply library's bytes as fixFile reads
-// them (enc is --encoding): its encoding (nil: UTF-8) and byte-order mark
-// (see transcript.FileEncoding), and its lines (see splitRawLines), each
-// as it is and decoded on its own, with read false for a line holding
-// bytes the encoding cannot read.
-func decodeLibrary(raw []byte, enc string) (e encoding.Encoding, bom []byte, lines [][]byte, texts []string, read []bool, err error) {
-	e, bom, err = transcript.FileEncoding(raw, enc)
+// them (enc is --encoding, or .chatlint.yaml's input.encoding set at
+// encFrom, which its errors then name as the readers' do): its encoding
+// (nil: UTF-8) and byte-order mark (see transcript.FileEncodingFrom), and
+// its lines (see splitRawLines), each as it is and decoded on its own,
+// with read false for a line holding bytes the encoding cannot read.
+func decodeLibrary(raw []byte, enc, encFrom string) (e encoding.Encoding, bom []byte, lines [][]byte, texts []string, read []bool, err error) {
+	e, bom, err = transcript.FileEncodingFrom(raw, enc, encFrom)
 	if err != nil {
 		return nil, nil, nil, nil, nil, err
 	}

@@ -1363,6 +1363,30 @@ type MixedEncodingsError struct{ msg string }
 // Error says which encodings the lines are in and what to do.
 func (e *MixedEncodingsError) Error() string { return e.msg }
 
+// FileEncodingFrom is FileEncoding for an encoding that the settings file
+// sets at from (.chatlint.yaml:2; "": --encoding sets it, or none does),
+// as Options.EncodingFrom: an error telling the file is not in it names
+// input.encoding there, as the readers' do, not --encoding.
+func FileEncodingFrom(data []byte, enc, from string) (e encoding.Encoding, bom []byte, err error) {
+	e, bom, err = FileEncoding(data, enc)
+	return e, bom, encodingErrorIn(err, from)
+}
+
+// encodingErrorIn is err, an error of a file's encoding, where the
+// settings file at from sets the encoding ("": it does not): one naming
+// --encoding names input.encoding there instead.
+func encodingErrorIn(err error, from string) error {
+	var wrong *wrongEncodingError
+	switch {
+	case err == nil || from == "":
+	case errors.As(err, &wrong):
+		err = wrong.setIn(from)
+	case errors.Is(err, errUTF16NeedsBOM):
+		err = fmt.Errorf("input.encoding utf-16 (%s) needs a byte-order mark; use utf-16le or utf-16be", from)
+	}
+	return err
+}
+
 // FileEncoding tells how a file's bytes are encoded, the way the readers
 // decide it (enc forces an encoding; "" or "auto" detects): the encoding
 // (nil for UTF-8) and the byte-order mark the file starts with, if any. Tools

@@ -833,15 +833,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	}
 	dec, d, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
-		var wrong *wrongEncodingError
-		switch {
-		case opts.EncodingFrom == "":
-		case errors.As(err, &wrong):
-			err = wrong.setIn(opts.EncodingFrom)
-		case errors.Is(err, errUTF16NeedsBOM):
-			err = fmt.Errorf("input.encoding utf-16 (%s) needs a byte-order mark; use utf-16le or utf-16be", opts.EncodingFrom)
-		}
-		return &FileError{Name: name, Err: err}
+		return &FileError{Name: name, Err: encodingErrorIn(err, opts.EncodingFrom)}
 	}
 	defer release()
 	mixed := d.stats
