@@ -49,6 +49,18 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们也不愿意看到这样的情况", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋都唔願意見到咁嘅情況", false},
 		{"ecommerce/negative-language", lint.Agent, "我们也不愿意帮您改", true},
+		// base/evasive-phrase: helpless in Cantonese (冇办法, 帮唔到, 做唔到;
+		// Hong Kong also writes 沒辦法), as 我们也没办法 is in Mandarin
+		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇辦法", true},
+		{"base/evasive-phrase", lint.Agent, "我哋真係冇辦法㗎", true},
+		{"base/evasive-phrase", lint.Agent, "呢個我哋冇辦法㗎", true},
+		{"base/evasive-phrase", lint.Agent, "快遞嘅事我都冇辦法", true},
+		{"base/evasive-phrase", lint.Agent, "我哋都沒辦法，你問速遞啦", true},
+		{"base/evasive-phrase", lint.Agent, "呢樣我哋都幫唔到你", true},
+		{"base/evasive-phrase", lint.Agent, "我哋冇辦法直接改，可以幫你申請", false},
+		{"base/evasive-phrase", lint.Agent, "我哋都冇辦法嘅話，會幫你轉介售後", false},
+		{"base/evasive-phrase", lint.Agent, "这个我都没办法", true},
+		{"base/evasive-phrase", lint.Agent, "你係咪冇辦法登入？我教你", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
