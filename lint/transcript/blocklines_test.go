@@ -99,6 +99,7 @@ func TestBlockLinesAgree(t *testing.T) {
 		`{"conversation":"c2","role":"agent","text":"` + strings.Repeat("长", 40) + `"}`, // over the 64-byte bound
 		`{"conversation":"c3","text":"没有角色"}`,
 		`{"text":`, `not json`, "  ", "", "\t",
+		strings.Repeat(" ", 100), "\t" + strings.Repeat(" ", 70) + "\t", // blank, over the bound: skipped
 		"{\"conversation\":\"c4\",\"role\":\"customer\",\"text\":\"x\xffy\"}",
 	}
 	eols := []string{"\n", "\r\n", "\r"}

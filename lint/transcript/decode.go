@@ -796,7 +796,8 @@ func newLineReader(src *Source) *lineReader {
 // next returns the next line; ok is false at the end. The returned slice is
 // valid until the next call (it is the reader's buffer when the line fits
 // there, as most do: no copy). A line over the bound comes back empty, with
-// l.long set to its length (see tooLong).
+// l.long set to its length (see tooLong); one of blanks alone (spaces,
+// tabs: ASCII), which the readers skip, comes back empty as a blank line.
 func (l *lineReader) next() (line []byte, ok bool, err error) {
 	l.long = 0
 	chunk, err := l.r.ReadSlice('\n')
@@ -807,6 +808,7 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 	// a line longer than the buffer, or the last line
 	l.buf = append(l.buf[:0], chunk...)
 	n := int64(len(chunk))
+	blank := true // the bytes read past over the bound are blanks
 	for err == bufio.ErrBufferFull {
 		chunk, err = l.r.ReadSlice('\n')
 		n += int64(len(chunk))
@@ -815,6 +817,7 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 				l.tap(l.buf)
 				l.tap(chunk)
 			}
+			blank = blank && asciiBlank(l.buf) && asciiBlank(chunk)
 			l.buf = l.buf[:0] // over the bound: read on, keeping nothing
 			continue
 		}
@@ -836,6 +839,9 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 		}
 		if l.tap != nil && len(l.buf) > 0 {
 			l.tap(l.buf) // a last line without a line break, never dropped
+		}
+		if blank && asciiBlank(l.buf) {
+			return l.buf[:0], true, nil // a blank line, however long
 		}
 		l.long = n
 		return nil, true, nil
@@ -873,6 +879,9 @@ func cutLastLine(src *Source, line []byte, n int) []byte {
 // bounded returns line, or nil (setting l.long) when it is over the bound.
 func (l *lineReader) bounded(line []byte) []byte {
 	if l.max > 0 && len(line) > l.max {
+		if asciiBlank(line) {
+			return line[:0] // a blank line, however long
+		}
 		l.long = int64(len(line))
 		if l.tap != nil {
 			l.tap(line)
@@ -967,12 +976,14 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 		}
 	}()
 	var (
-		line  int   // lines read
-		ls    int   // where the line being read starts in buf
-		done  int   // buf[:done] has its lone CRs made LF
-		skip  int64 // bytes of a line over the bound read past (0: none)
-		read  int64 // bytes of the lines read, for their mean length
-		empty int   // reads in a row that read nothing
+		line int   // lines read
+		ls   int   // where the line being read starts in buf
+		done int   // buf[:done] has its lone CRs made LF
+		skip int64 // bytes of a line over the bound read past (0: none)
+		// skipBlank: the bytes read past are ASCII blanks (see asciiBlank)
+		skipBlank bool
+		read      int64 // bytes of the lines read, for their mean length
+		empty     int   // reads in a row that read nothing
 	)
 	reject := func(n int64) error {
 		l := lineReader{max: bound, long: n}
@@ -997,6 +1008,9 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 					n--
 				}
 				skip = 0
+				if skipBlank && asciiBlank(rec) {
+					break // a blank line, however long
+				}
 				if err := reject(n); err != nil {
 					return err
 				}
@@ -1006,6 +1020,9 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 					rec, e = rec[:len(rec)-1], e-1
 				}
 				if bound > 0 && len(rec) > bound {
+					if asciiBlank(rec) {
+						break // a blank line, however long
+					}
 					if err := reject(int64(len(rec))); err != nil {
 						return err
 					}
@@ -1044,6 +1061,8 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 			line++
 			rec := buf[ls:]
 			switch n := skip + int64(len(rec)); {
+			case (skip == 0 || skipBlank) && n > int64(bound) && asciiBlank(rec):
+				return nil // a blank line, however long
 			case skip > 0 || bound > 0 && n > int64(bound):
 				return reject(n)
 			case blankLine(rec):
@@ -1068,6 +1087,10 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 			// not kept: buf[ls:done] goes (lone CRs made LF, it holds
 			// no CR), a CR after it stays (what follows tells whether
 			// it ends the line)
+			if skip == 0 {
+				skipBlank = true
+			}
+			skipBlank = skipBlank && asciiBlank(buf[ls:done])
 			skip += int64(done - ls)
 			buf = append(buf[:ls], buf[done:]...)
 			done = ls
@@ -1133,6 +1156,20 @@ func loneCRs(buf []byte, from int, end bool) int {
 		}
 		from = i + 1
 	}
+}
+
+// asciiBlank reports whether b holds nothing but ASCII blanks (space,
+// tab, CR, LF, VT, FF): a line of them over the bound is a blank line,
+// skipped as a short one is, not a record too long to read. Only the
+// lines over the bound are looked at (a line of U+3000 that long is still
+// rejected).
+func asciiBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && (c < '\t' || c > '\r') {
+			return false
+		}
+	}
+	return true
 }
 
 func trimEOL(b []byte) []byte {
