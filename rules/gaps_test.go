@@ -75,6 +75,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "知道的，亲", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "知道了，亲，我马上帮您改", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了，这就帮您改", false},
+		// …and Cantonese's 知道喇, said as curtly
+		{"callcenter/forbidden-phrase", lint.Agent, "知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好，知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "我知道喇！", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "知道喇，我即刻幫你改", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
 		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
