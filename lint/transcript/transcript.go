@@ -870,10 +870,10 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 // readSource reads an opened file in its format (readFile has announced
 // it to the sink).
 func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink) error {
-	if untypedExport(format, src) {
+	if m, deep := untypedExport(format, src); m != nil {
 		lint.MarkUntyped(sink, src.Name)
 		// (until a later key says a type: see typeWatch)
-		src.types = &typeWatch{sink: sink, name: src.Name}
+		src.types = newTypeWatch(sink, src.Name, m, deep)
 	}
 	if err := format.New().Read(ctx, src, sink); err != nil {
 		if errors.Is(err, lint.ErrStrict) || errors.Is(err, context.Canceled) {
@@ -890,24 +890,35 @@ func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink
 // its own (--map, --messages) and none of them is the type, nor do
 // --default type= or --types say there is one, and no key of the file's
 // first 64 KB is named type (in any case), from which a field the mapping
-// does not place is read. Every message of such a file would be text, and
-// a rule expecting a note would fire on every trigger. A canonical file
-// (its fields not placed by a mapping) is typed: a record without a type
-// is text, as the design says. Once per file, on the sample the readers
+// does not place is read: a key of a message, or of an object around it
+// on the messages path, not one deeper in it (author.type: see
+// typeWatch). Every message of such a file would be text, and a rule
+// expecting a note would fire on every trigger. A canonical file (its
+// fields not placed by a mapping) is typed: a record without a type is
+// text, as the design says. Once per file, on the sample the readers
 // buffer anyway; the readers look on through the rest of an untyped one
 // for a key named type (typeWatch), and tell the sink of the first
-// (lint.MarkTyped).
-func untypedExport(format *Format, src *Source) bool {
+// (lint.MarkTyped). The mapping of an untyped file is returned, else nil,
+// and whether its sample holds keys named type at other depths (deep: the
+// watch follows the nesting).
+func untypedExport(format *Format, src *Source) (_ *compiledMapping, deep bool) {
 	if format.Name != "json" && format.Name != "jsonl" || src.Opts == nil || src.Opts.Mapping == nil {
-		return false
+		return nil, false
 	}
 	m, err := src.Opts.Mapping.compile()
 	if err != nil || m.cols[fType] != "" || m.defaults[fType] != "" || len(m.types) > 0 ||
 		m.cols == [nFields]string{} && len(m.messages) == 0 {
-		return false
+		return nil, false
 	}
 	sample, _ := src.R.Peek(bufSize)
-	return !hasTypeKey(sample)
+	// (a .jsonl file that holds a JSON document is read as one: see
+	// jsonlReader)
+	lines := format.Name == "jsonl" && !jsonDocument(sample[:min(len(sample), 4096)])
+	found, deep := hasTypeKey(sample, m, lines)
+	if found {
+		return nil, false
+	}
+	return m, deep
 }
 
 // rawFormat is the binary format a file is read in, by its first bytes

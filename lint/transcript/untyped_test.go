@@ -42,6 +42,22 @@ func TestUntypedFiles(t *testing.T) {
 		{"jsonl, mapped, a type key of its own", "jsonl", `{"cid":"k1","who":"agent","type":"text","body":"好的"}` + "\n", jsonlOpts(), false},
 		{"json, mapped, a default type", "json", `[{"cid":"k1","msgs":[{"who":"agent","body":"好的"}]}]`, withDefaultType(mapOpts(nil)), false},
 		{"json, mapped, \"type\" only in a text", "json", `[{"cid":"k1","msgs":[{"who":"agent","body":"\"type\": 好的"}]}]`, mapOpts(nil), true},
+		// a key named type deeper in a message (Intercom's author.type, an
+		// attachment's) is read as no message's type: the file stays
+		// untyped; one of the conversation around the messages is read
+		{"json, mapped, author.type", "json", `[{"cid":"k1","msgs":[{"who":{"type":"agent"},"body":"好的"}]}]`, mapOpts(map[string]string{"role": "who.type"}), true},
+		{"json, mapped, attachments' types", "json", `[{"cid":"k1","msgs":[{"who":"agent","body":"好的","files":[{"type":"image"}]}]}]`, mapOpts(nil), true},
+		{"json, mapped, the conversation's type", "json", `[{"cid":"k1","type":"chat","msgs":[{"who":"agent","body":"好的"}]}]`, mapOpts(nil), false},
+		{"json, mapped, a type above the conversations", "json", `{"export":{"type":"daily"},"list":[{"cid":"k1","msgs":[{"who":"agent","body":"好的"}]}]}`,
+			Options{Mapping: &Mapping{Messages: "list[].msgs[]", Fields: map[string]string{"conversation": "^cid", "role": "who", "text": "body"}}}, true},
+		{"jsonl, mapped, author.type", "jsonl", `{"cid":"k1","author":{"type":"agent"},"body":"好的"}` + "\n",
+			Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "cid", "role": "author.type", "text": "body"}}}, true},
+		{"json array, no path, author.type", "json", `[{"cid":"k1","author":{"type":"agent"},"body":"好的"}]`,
+			Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "cid", "role": "author.type", "text": "body"}}}, true},
+		{"json object's messages, no path, author.type", "json", `{"messages":[{"cid":"k1","author":{"type":"agent"},"body":"好的"}]}`,
+			Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "cid", "role": "author.type", "text": "body"}}}, true},
+		{"json object's messages, no path, a type of their own", "json", `{"messages":[{"cid":"k1","author":"agent","type":"note","body":"好的"}]}`,
+			Options{Mapping: &Mapping{Fields: map[string]string{"conversation": "cid", "role": "author", "text": "body"}}}, false},
 		{"json, canonical", "json", `[{"conversation":"c1","role":"agent","text":"好的"}]`, Options{}, false},
 		{"jsonl, roles mapped only", "jsonl", `{"conversation":"c1","role":"1","text":"好的"}` + "\n", Options{Mapping: &Mapping{Roles: map[string]string{"1": "agent"}}}, false},
 	} {
@@ -130,6 +146,10 @@ func TestTypedAfterSample(t *testing.T) {
 	}
 	html := jsonlOpts()
 	html.HTML = true
+	// deep gives every record a key named type in an object of its own
+	deep := func(records string) string {
+		return strings.ReplaceAll(records, `"who":"agent",`, `"who":"agent","meta":{"type":"chat","n":[{"TYPE":1}]},`)
+	}
 	const note = `"Type" : "note",`
 	for _, tc := range []struct {
 		name, format, data string
@@ -145,6 +165,15 @@ func TestTypedAfterSample(t *testing.T) {
 		{"jsonl, no type", "jsonl", records("", "\n") + "\n", jsonlOpts(), false},
 		{"jsonl, \"type\" in a text", "jsonl", records(`"memo":"\"type\": 1",`, "\n") + "\n", jsonlOpts(), false},
 		{"json array, no type", "json", "[" + records("", ",") + "]", arrayOpts("[]"), false},
+		// keys named type deeper in every message (an author's type) are
+		// read as none, and the watch follows the nesting: the first key
+		// of a message's own is found past them
+		{"jsonl, types in a field's object", "jsonl", deep(records(note, "\n")) + "\n", jsonlOpts(), true},
+		{"json array, types in a field's object", "json", "[" + deep(records(note, ",")) + "]", arrayOpts("[]"), true},
+		{"json array one a line, types in a field's object", "json", "[\n" + deep(records(note, ",\n")) + "\n]", arrayOpts("[]"), true},
+		{"json object's list, types in a field's object", "json", `{"list": [` + deep(records(note, ",\n")) + "]}", arrayOpts("list[]"), true},
+		{"json array, no type but in a field's object", "json", "[" + deep(records("", ",")) + "]", arrayOpts("[]"), false},
+		{"jsonl, no type but in a field's object", "jsonl", deep(records("", "\n")) + "\n", jsonlOpts(), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.opts.Format = tc.format
@@ -179,9 +208,12 @@ func TestTypedAfterSample(t *testing.T) {
 	}
 }
 
-// TestTypeWatchSeams: a key named type is found wherever the reads cut
-// it, and only a key.
-func TestTypeWatchSeams(t *testing.T) {
+// TestTypeKeyInSample: a key named type in a file's first 64 KB is found
+// where the readers read a message's type from (a message's own key, at
+// the depths of the top value's parity without a messages path), and
+// only a key; the readers ask the watch of the keys they read further on
+// (TestTypedAfterSample).
+func TestTypeKeyInSample(t *testing.T) {
 	for _, tc := range []struct {
 		data string
 		want bool
@@ -193,18 +225,41 @@ func TestTypeWatchSeams(t *testing.T) {
 		{`{"a":"type","types":"x","subtype":1}`, false},
 		{`{"TYPE":"note","a":"type"}`, true},
 		{`{"a":"type"  ,"b":1}`, false},
+		// deeper in a message: none (the top value's depth parity, without
+		// a messages path)
+		{`{"a":{"type":"x"},"b":1}`, false},
+		{`[{"author":{"Type":"admin"},"text":"好的"}]`, false},
+		{`[{"author":"a","TYPE":"note"}]`, true},
+		{`{"messages":[{"author":{"type":"x"}},{"type":"note"}]}`, true},
+		{`{"messages":[{"author":{"type":"x"},"text":"好的"}]}`, false},
+		// (a depth some default layout reads messages at still counts:
+		// an attachment's type at 5, which {"conversations":[{"messages":
+		// […]}]} reads its messages' at)
+		{`{"messages":[{"files":[{"type":"image"}]}]}`, true},
+		{`{"t\u0079pe":1,"a":"\"type\":"}`, false},
 	} {
+		if got, _ := hasTypeKey([]byte(tc.data), nil, false); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.data, got, tc.want)
+		}
+		// and as JSON lines, a record a line
+		if !strings.Contains(tc.data, "\n") {
+			lines := tc.data + "\n" + `{"a":1}` + "\n"
+			if got, _ := hasTypeKey([]byte(lines), nil, true); got != tc.want {
+				t.Errorf("%s as JSON lines: %v, want %v", tc.data, got, tc.want)
+			}
+		}
+		// and by a deep watch, wherever the reads cut it
 		for cut := 0; cut <= len(tc.data); cut++ {
 			for cut2 := cut; cut2 <= len(tc.data); cut2++ {
 				s := &typedSink{}
-				w := &typeWatch{sink: s, name: "f"}
+				w := newTypeWatch(s, "f", nil, true)
 				got := false
 				for _, b := range []string{tc.data[:cut], tc.data[cut:cut2], tc.data[cut2:]} {
 					if !got && w.see([]byte(b)) {
 						got = true
 					}
 				}
-				if got != tc.want || len(s.typed) != len(s.typedAt) || (len(s.typed) == 1) != tc.want {
+				if got != tc.want || (len(s.typed) == 1) != tc.want {
 					t.Fatalf("%s read as %q %q %q: found %v (told %q), want %v", tc.data, tc.data[:cut], tc.data[cut:cut2], tc.data[cut2:], got, s.typed, tc.want)
 				}
 			}
