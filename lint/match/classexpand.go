@@ -34,6 +34,22 @@ const (
 	maxMarks = 0x7000 // (markBase + 2*maxMarks stays below plane 16)
 )
 
+// The parser rejects a pattern whose classes hold more than maxParseRunes
+// characters' worth of ranges in all (syntax's maxRunes: "expression too
+// large"), counting each class where it is written; a marker holds two.
+// markClasses leaves to the parser a pattern whose classes could come near
+// it: the classes it marks hold what they hold, and every other byte of
+// the pattern at most unmarkedRunesPerByte runes (a literal one, \w eight
+// in two bytes), or foldedRunesPerByte under (?i), where a range
+// such as [ɐ-ʯ] gains the case variants of its characters (at most one
+// range for each of the 2,878 characters that have one, in a range
+// written in three bytes or more: TestFoldedRunesPerByte).
+const (
+	maxParseRunes        = 128 << 20 / 4
+	unmarkedRunesPerByte = 6
+	foldedRunesPerByte   = 2048
+)
+
 // parseExpanded is syntax.Parse(s, syntax.Perl), parsing s with its
 // classes that name Unicode tables (and the classes that would cover a
 // marker's characters) written as markers (markClasses). A pattern it
@@ -60,7 +76,9 @@ func parseExpanded(s string) (*syntax.Regexp, error) {
 // itself (mayWriteMarks), nor one whose classes it cannot
 // delimit as the parser does (a POSIX name such as [:alpha:], an
 // unclosed class), nor one with a class it cannot mark that would cover
-// the markers (all characters, or all but \n).
+// the markers (all characters, or all but \n), nor one whose classes
+// could hold near the parser's limit (maxParseRunes: the parser's error is
+// about the pattern as written).
 func markClasses(s string) (string, []*classSet, bool) {
 	// (?i) at the start folds the whole pattern, classes and markers alike
 	// (a marker's characters have no case): a class's characters are then
@@ -74,9 +92,10 @@ func markClasses(s string) (string, []*classSet, bool) {
 		return "", nil, false
 	}
 	var (
-		b    strings.Builder
-		sets []*classSet
-		last int // s[last:] is not written yet
+		b     strings.Builder
+		sets  []*classSet
+		last  int // s[last:] is not written yet
+		runes int // the runes of the classes marked, where written
 	)
 	// mark writes s[start:end] (a class, or an escape that is one) as a
 	// marker; false when it cannot be marked and would cover the markers
@@ -85,10 +104,13 @@ func markClasses(s string) (string, []*classSet, bool) {
 		if cs.runes == nil {
 			return !cs.covers
 		}
+		// equal classes have one marker (the parser factors them): by their
+		// ranges, for classSetOf's sets are shared only up to its bound
 		k := 0
-		for k < len(sets) && sets[k] != cs {
+		for k < len(sets) && sets[k] != cs && !slices.Equal(sets[k].runes, cs.runes) {
 			k++
 		}
+		runes += len(cs.runes)
 		if k == len(sets) {
 			if k == maxMarks {
 				return false
@@ -132,7 +154,11 @@ func markClasses(s string) (string, []*classSet, bool) {
 			i++
 		}
 	}
-	if len(sets) == 0 {
+	perByte := unmarkedRunesPerByte
+	if fold != "" {
+		perByte = foldedRunesPerByte
+	}
+	if len(sets) == 0 || runes+perByte*len(s) > maxParseRunes {
 		return "", nil, false
 	}
 	b.WriteString(s[last:])
@@ -237,7 +263,10 @@ func classSetOf(class string) *classSet {
 	}
 	cs := newClassSet(class)
 	if cs.runes != nil {
-		key := string(cs.runes)
+		// (the ranges' bytes: string(cs.runes) would write every surrogate
+		// as U+FFFD, making [^\x{D801}-\x{DFFE}] and [^\x{D801}-\x{FFFC}]
+		// one class)
+		key := string(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(cs.runes))), 4*len(cs.runes)))
 		if v, ok := equalSets.Load(key); ok {
 			cs = v.(*classSet)
 		} else if classSetCount.Load() < maxCompiledPatterns {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // sameTree reports whether parsed patterns a and b are the same tree: the
@@ -100,6 +101,12 @@ func TestParseExpanded(t *testing.T) {
 		{`[\p{P}\p{S}]x|[\p{S}\p{P}]y`, true}, // equal classes written differently
 		{`([\s\p{P}]|a|[^\s\p{P}]b)+`, true},
 		{`[\p{P}]{2}x|[\p{P}]{2}y`, true},
+		// surrogates: classes that differ in them are different classes, in
+		// one pattern and in two (string(runes) writes each as U+FFFD)
+		{`[^\x{D801}-\x{DFFE}]x|[^\x{D801}-\x{FFFC}]y\pL`, true},
+		{`[^\x{D802}-\x{DFFD}]|\pN`, true},
+		{`[^\x{D802}-\x{FFFC}]|\pN`, true},
+		{`[\p{Cs}\p{Co}]x|[\p{Co}\p{Cs}]y|\P{Cs}`, true},
 	}
 	for _, tt := range tests {
 		if d := parseAgrees(tt.pattern); d != "" {
@@ -121,7 +128,9 @@ func FuzzParseExpanded(f *testing.F) {
 	for _, s := range []string{`[\s\p{P}\p{S}]`, `[^\s\p{P}\p{S}]{0,4}`, `[]\pL]`, `[^]\pN-]`, `\[\p{P}]`, `[a-\pL]`,
 		`[\p{Greek}\d]`, `(?i)[\pL]`, `[[:word:]\pL]`, `[\pL`, `[\x{FFFD}\p{P}]`, `[\Q]\E\pL]`, `[\\\p{P}]`,
 		`.|[\s\p{P}]`, `[^a]|[\p{P}a]`, `[\p{P}]|[^\p{P}]`, `[\p{P}]早a|[\p{P}]早b`, `[\p{P}\p{S}]x|[\p{S}\p{P}]y`,
-		`a\S+[\p{P}]|\D\W`, `[\p{Co}]x|[\p{P}]`, `(?i)[\p{Lu}]|[\p{Ll}]k`, `(?i)ⓐ[\p{So}]|[^\p{So}ⓑ]`} {
+		`a\S+[\p{P}]|\D\W`, `[\p{Co}]x|[\p{P}]`, `(?i)[\p{Lu}]|[\p{Ll}]k`, `(?i)ⓐ[\p{So}]|[^\p{So}ⓑ]`,
+		`[^\x{D801}-\x{DFFE}]x|[^\x{D801}-\x{FFFC}]y\pL`, `[\p{Cs}]|\x{FFFD}\pN`, `(?i)[k\p{Greek}]{2,3}|[^\x{3c3}]`,
+		`(?i)[\x{212A}\x{17F}\p{Lu}]`, `([\pL]{2}|[\pL]{2}x)+?`, `\P{L}|\p{Cs}|[\x{D800}-\x{DFFF}a]`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -129,4 +138,61 @@ func FuzzParseExpanded(f *testing.F) {
 			t.Fatalf("%q: %s", s, d)
 		}
 	})
+}
+
+// TestParseExpandedTooLarge: a pattern whose classes hold more ranges than
+// the parser allows is still rejected, with the parser's error; marked, it
+// parsed (a marker holds two runes).
+func TestParseExpandedTooLarge(t *testing.T) {
+	for _, s := range []string{strings.Repeat(`\pL`, 26000), "(?i)" + strings.Repeat(`\pL`, 26000)} {
+		if d := parseAgrees(s); d != "" {
+			t.Errorf("%d \\pL: %.200s", strings.Count(s, `\pL`), d)
+		}
+		if _, _, ok := markClasses(s); ok {
+			t.Errorf("%d \\pL: marked", strings.Count(s, `\pL`))
+		}
+	}
+	// (far from the limit: marked)
+	if _, _, ok := markClasses(strings.Repeat(`\pL`, 1000)); !ok {
+		t.Errorf("1000 \\pL: not marked")
+	}
+}
+
+// TestFoldedRunesPerByte: under (?i) a range written in three bytes or more
+// holds at most a range for each character with case variants, and one:
+// foldedRunesPerByte bounds its runes by byte.
+func TestFoldedRunesPerByte(t *testing.T) {
+	n := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.SimpleFold(r) != r {
+			n++
+		}
+	}
+	if per := (2 + 2*n + 2) / 3; per > foldedRunesPerByte {
+		t.Errorf("%d characters with case variants: %d runes per byte, foldedRunesPerByte %d", n, per, foldedRunesPerByte)
+	}
+	// the widest pieces without folding: \w, [\w], \s
+	for _, s := range []string{`\w`, `[\w]`, `\s`, `[\s\w]`, `\d`} {
+		re, err := syntax.Parse(s, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(re.Rune) > unmarkedRunesPerByte*len(s) {
+			t.Errorf("%s: %d runes, unmarkedRunesPerByte %d", s, len(re.Rune), unmarkedRunesPerByte)
+		}
+	}
+}
+
+// TestParseExpandedPastSetBound: past classSetOf's bound its sets are not
+// shared, and classes equal by their ranges still have one marker (the
+// parser factors them).
+func TestParseExpandedPastSetBound(t *testing.T) {
+	old := classSetCount.Load()
+	classSetCount.Store(maxCompiledPatterns)
+	defer classSetCount.Store(old)
+	for _, s := range []string{`[\p{Greek}]x|[\p{Greek}]y`, `[\p{Arabic}\pN]x|[\pN\p{Arabic}]y`, `(?i)[\p{Lu}]x|[\p{Ll}]y`} {
+		if d := parseAgrees(s); d != "" {
+			t.Errorf("%s: %.300s", s, d)
+		}
+	}
 }
