@@ -635,16 +635,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 	// after the others
 	base := make([]uint32, states)
 	// first fit is quadratic when rows are long and many: past a budget
-	// of candidate bases tried, the byte automaton is built instead. A
-	// candidate costs a sixty-fourth of a word's test for each class of the
-	// row (place tries 64 at once), so the budget is generous: the
-	// built-in packs, whose rows start at hundreds of first characters,
-	// try some 230,000 (2.8 ms at most), and a pack of the user's that
-	// adds a few hundred phrases starting with common characters (我, 不,
-	// 您, 亲) twice that and more; with 16 per cell, forty such phrases
-	// made the run fall back to the byte automaton, 6% slower
-	// (TestCharAutomatonUserPhrases)
-	pl := cellPlacer{budget: 128*(len(rowCls)+states) + 1<<20}
+	// of candidate bases tried, the byte automaton is built instead
+	// (placeBudget)
+	pl := cellPlacer{budget: placeBudget(len(rowCls), states)}
 	for cl := range nclass {
 		pl.use(uint32(cl)) // the root's row
 	}
@@ -1215,6 +1208,22 @@ func fewCharCells(patterns []string) bool {
 		}
 	}
 	return true
+}
+
+// placeBudget is how many candidate bases buildCharTable's placement may
+// try for a table of so many cells and states before it gives up. A
+// candidate costs about a nanosecond (place tries 64 at once). The
+// built-in packs, whose rows start at hundreds of first characters, try
+// some 230,000, and a pack of the user's that adds 400 phrases starting
+// with common characters (我, 不, 您, 亲) 1.9 million: the 4 million of the
+// constant place them (with 16 per cell and state alone, forty such
+// phrases made the run fall back to the byte automaton, 6% slower:
+// TestCharAutomatonUserPhrases). What grows with the table is kept at 16
+// per cell and state: an imported word list of 60,000 words, which does
+// not fit, gives up after some 25 million candidates instead of 190
+// million at 128 (0.45 s and more, against the byte automaton's 0.8 s).
+func placeBudget(cells, states int) int {
+	return 16*(cells+states) + 1<<22
 }
 
 // maxCharCells bounds the transitions in the rows of a character
