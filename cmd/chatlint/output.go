@@ -288,18 +288,24 @@ const sniffSize = 64 << 10
 // not, and the GitHub report's; the summary of the JSON, JSONL and SARIF
 // reports, a JSONL report's first conversation, the SARIF schema, the HTML
 // generator, the JUnit suites' name, a baseline's tool, a --diff's
-// header); chatlintCSVHeads, how its CSV reports start.
+// header), each with a literal it holds, looked for first: a night whose
+// every export has malformed records has each file tried, and the
+// patterns' line starts, tried at each of 128 KiB, doubled the run of 500
+// such files; chatlintCSVHeads, how its CSV reports start.
 var (
-	chatlintMarks = []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^(\x1b\[[0-9;]*m)?汇总:(\x1b\[[0-9;]*m)? \d+ 个文件`),
-		regexp.MustCompile(`(?m)^chatlint: \d+ findings? \(error \d+`),
-		regexp.MustCompile(`"by_severity": ?\{`),
-		regexp.MustCompile(`\A\{"id":.*"score":.*"grade":`),
-		regexp.MustCompile(`"\$schema": "https://docs\.oasis-open\.org/sarif/`),
-		regexp.MustCompile(`<meta name="generator" content="chatlint">`),
-		regexp.MustCompile(`<testsuites name="chatlint"`),
-		regexp.MustCompile(`\A\{\s*"version": \d+,\s*"tool": "chatlint"`),
-		regexp.MustCompile(`\A--- .*\n\+\+\+ `),
+	chatlintMarks = []struct {
+		lit string
+		re  *regexp.Regexp
+	}{
+		{"汇总:", regexp.MustCompile(`(?m)^(\x1b\[[0-9;]*m)?汇总:(\x1b\[[0-9;]*m)? \d+ 个文件`)},
+		{"chatlint: ", regexp.MustCompile(`(?m)^chatlint: \d+ findings? \(error \d+`)},
+		{`"by_severity":`, regexp.MustCompile(`"by_severity": ?\{`)},
+		{`"grade":`, regexp.MustCompile(`\A\{"id":.*"score":.*"grade":`)},
+		{"sarif", regexp.MustCompile(`"\$schema": "https://docs\.oasis-open\.org/sarif/`)},
+		{"chatlint", regexp.MustCompile(`<meta name="generator" content="chatlint">`)},
+		{"chatlint", regexp.MustCompile(`<testsuites name="chatlint"`)},
+		{"chatlint", regexp.MustCompile(`\A\{\s*"version": \d+,\s*"tool": "chatlint"`)},
+		{"+++ ", regexp.MustCompile(`\A--- .*\n\+\+\+ `)},
 	}
 	chatlintCSVHeads = []string{
 		strings.Join(report.CSVFindingHeader, ","),
@@ -329,7 +335,7 @@ func writtenByChatlint(name string) bool {
 		return false
 	}
 	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
-	tail := head
+	var tail []byte // (a file within sniffSize is all in head)
 	if st.Size() > sniffSize {
 		tail = make([]byte, sniffSize)
 		if _, err := file.ReadAt(tail, st.Size()-sniffSize); err != nil {
@@ -341,12 +347,15 @@ func writtenByChatlint(name string) bool {
 			return true
 		}
 	}
-	for _, m := range chatlintMarks {
-		if m.Match(head) || m.Match(tail) {
-			return true
+	marked := func(b []byte) bool {
+		for _, m := range chatlintMarks {
+			if bytes.Contains(b, []byte(m.lit)) && m.re.Match(b) {
+				return true
+			}
 		}
+		return false
 	}
-	return false
+	return marked(head) || tail != nil && marked(tail)
 }
 
 // sameFile reports whether two paths name the same file: by identity when
