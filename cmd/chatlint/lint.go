@@ -231,7 +231,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	// another run's report in the directory linted (the JSON report of
 	// the run before this one's CSV) was read as a transcript
-	if w := readBackReports(sum); w != "" {
+	for _, w := range readBackReports(sum, args) {
 		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: warning: %s\n", report.Shown(w))
 	}
 	if runErr != nil {
@@ -921,10 +921,13 @@ func writeBaseline(rec *baseline.Recorder, out *outputFile) error {
 // those with malformed records, which is what becomes of a report (a JSON
 // report's conversations have no text, a CSV report's columns two), left
 // by another run in the directory linted, as a walk leaves out only the
-// run's own outputs. "" when there are none.
-func readBackReports(sum *lint.Summary) string {
+// run's own outputs: a warning for those a walk found, and one for those
+// named, none when there are none. args are the paths named:
+// --exclude, which the warning offers, leaves out only what a walk finds,
+// so a report named (by a shell's day/* too) is said to be.
+func readBackReports(sum *lint.Summary, args []string) []string {
 	seen := map[string]bool{}
-	var files []string
+	var files, named []string
 	consider := func(name string) {
 		if name == "" || name == "-" || seen[name] {
 			return
@@ -932,7 +935,11 @@ func readBackReports(sum *lint.Summary) string {
 		seen[name] = true
 		// (an empty file is no report, though it could become one)
 		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && st.Size() > 0 && writtenByChatlint(name) {
-			files = append(files, name)
+			if slices.ContainsFunc(args, func(a string) bool { return filepath.Clean(a) == filepath.Clean(name) }) {
+				named = append(named, name)
+			} else {
+				files = append(files, name)
+			}
 		}
 	}
 	for _, e := range sum.Unreadable {
@@ -942,20 +949,34 @@ func readBackReports(sum *lint.Summary) string {
 		consider(e.Pos.File)
 		return nil
 	})
-	if len(files) == 0 {
-		return ""
-	}
 	const most = 5
-	named := strings.Join(files[:min(len(files), most)], ", ")
-	if len(files) > most {
-		named += fmt.Sprintf(" and %d more", len(files)-most)
+	list := func(files []string) string {
+		s := strings.Join(files[:min(len(files), most)], ", ")
+		if len(files) > most {
+			s += fmt.Sprintf(" and %d more", len(files)-most)
+		}
+		return s
 	}
-	if len(files) == 1 {
-		return fmt.Sprintf("%s is a report or baseline chatlint wrote, read as a transcript: write the reports outside the directories linted, or leave it out with --exclude '%s'",
-			named, filepath.Base(files[0]))
+	var said []string
+	switch len(files) {
+	case 0:
+	case 1:
+		said = append(said, fmt.Sprintf("%s is a report or baseline chatlint wrote, read as a transcript: write the reports outside the directories linted, or leave it out with --exclude '%s'",
+			list(files), filepath.Base(files[0])))
+	default:
+		said = append(said, fmt.Sprintf("%s are reports or baselines chatlint wrote, read as transcripts: write the reports outside the directories linted, or leave them out with --exclude (such as --exclude '%s')",
+			list(files), filepath.Base(files[0])))
 	}
-	return fmt.Sprintf("%s are reports or baselines chatlint wrote, read as transcripts: write the reports outside the directories linted, or leave them out with --exclude (such as --exclude '%s')",
-		named, filepath.Base(files[0]))
+	switch len(named) {
+	case 0:
+	case 1:
+		said = append(said, fmt.Sprintf("%s is a report or baseline chatlint wrote, named on the command line (a shell's wildcard names it too) and read as a transcript: name only the exports (--exclude leaves out only what a directory's walk finds)",
+			list(named)))
+	default:
+		said = append(said, fmt.Sprintf("%s are reports or baselines chatlint wrote, named on the command line (a shell's wildcard names them too) and read as transcripts: name only the exports (--exclude leaves out only what a directory's walk finds)",
+			list(named)))
+	}
+	return said
 }
 
 // firstBaseline says how to record the baseline name, which --baseline
