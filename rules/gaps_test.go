@@ -118,6 +118,20 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "嗯 那你明天再联系我", true},
 		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 好，我聽日再問", false},
 		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\ncustomer: 那我明天再来问问", true},
+		// …the acknowledgement a word of its own and the leaving its only
+		// clause: 好 / 行 / 得 of another word, or a complaint or a request
+		// before the leaving, still want an answer
+		{"callcenter/unanswered-at-end", lint.Customer, "好贵，我再考虑一下", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好久都没发货，我明天再来问", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "行李箱坏了，我明天再来问", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "得闲再倾", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好，尽快处理，我晚点再来问", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "恩，赶紧发货，我明天再来看", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的 你们先帮我退款 我明天再来看", true},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 好，帮我改下地址，我明天再来问", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯嗯好的，我明天再来问", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好，稍等我找下订单号", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "唔該，我諗下先", false},
 		// callcenter/thanks-ack: a lone 唔該 opening the chat gets attention
 		// ("excuse me"); a greeting offering help answers it, not one
 		// offering more after thanks
