@@ -235,7 +235,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: warning: %s\n", report.Shown(w))
 	}
 	if runErr != nil {
-		runErr = listUnreadable(withGoneHints(withGlobHints(runErr), args), f.out.format != "csv")
+		// (a CSV report names none of them, and one thrown away none
+		// for anybody: each is listed)
+		inReport := f.out.format != "csv" && !f.out.discarded(cmd.OutOrStdout())
+		runErr = listUnreadable(withGoneHints(withGlobHints(runErr), args), inReport)
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays

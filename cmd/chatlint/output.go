@@ -216,6 +216,25 @@ func (f *outputFlags) onTerminal(stdout io.Writer) bool {
 	return ok && term.IsTerminal(int(file.Fd()))
 }
 
+// discarded reports whether the report is written into the null device
+// (-o /dev/null, or standard output into it: a cron job that keeps only
+// what stderr says), where nobody reads the files it names.
+func (f *outputFlags) discarded(stdout io.Writer) bool {
+	null, err := os.Stat(os.DevNull)
+	if err != nil {
+		return false
+	}
+	var st os.FileInfo
+	if name := f.file(); name != "" {
+		st, err = os.Stat(name)
+	} else if file, ok := outFile(stdout); ok {
+		st, err = file.Stat()
+	} else {
+		return false
+	}
+	return err == nil && os.SameFile(st, null)
+}
+
 // notAnInput refuses an output file (of flag) that is one of the inputs:
 // writing it would destroy the transcript (the report would take its
 // place). Inputs are the files named (a directory's files
