@@ -513,7 +513,10 @@ func (e *unreadableList) Error() string {
 			groups = append(groups, &group{errs: []error{err}})
 			continue
 		}
-		kind := lint.ReasonKind(fe.Err.Error())
+		// the kind of all that is said after the name: a hint added
+		// to a file's error (withGlobHints, withGoneHints) is said of
+		// it alone, where the report does not say it
+		kind := lint.ReasonKind(strings.TrimPrefix(err.Error(), fe.Name+": "))
 		g := byKind[kind]
 		if g == nil {
 			g = &group{}
