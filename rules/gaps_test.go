@@ -61,6 +61,17 @@ func TestRuleGaps(t *testing.T) {
 		{"base/evasive-phrase", lint.Agent, "我哋都冇辦法嘅話，會幫你轉介售後", false},
 		{"base/evasive-phrase", lint.Agent, "这个我都没办法", true},
 		{"base/evasive-phrase", lint.Agent, "你係咪冇辦法登入？我教你", false},
+		// …都 where the helpless word ends its clause: 我们都 is also "all of
+		// us" and 都 "even", so before a verb it is no helplessness
+		{"base/evasive-phrase", lint.Agent, "我都没办法啊，系统就是这样", true},
+		{"base/evasive-phrase", lint.Agent, "我们都帮不了您，您找快递吧", true},
+		{"base/evasive-phrase", lint.Agent, "我地都冇辦法喎", true},
+		{"base/evasive-phrase", lint.Agent, "您放心，我们都没办法看到您的密码", false},
+		{"base/evasive-phrase", lint.Agent, "放心，我哋都冇辦法睇到你嘅密碼", false},
+		{"base/evasive-phrase", lint.Agent, "我都没办法想象您有多着急，马上帮您催", false},
+		{"base/evasive-phrase", lint.Agent, "这个我都没办法保证，但会尽力帮您催", false},
+		{"base/evasive-phrase", lint.Agent, "我们都没办法直接改地址，您可以申请修改", false},
+		{"base/evasive-phrase", lint.Agent, "我哋都冇辦法嘅時候會幫你轉介", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
