@@ -176,6 +176,11 @@ func TestRuleGaps(t *testing.T) {
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 早晨 送到", true},
 		{"base/missing-greeting", 0, "customer: 几时发\nagent: 早晨 发货，下午到", true},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨 送咗喇", true},
+		// …紧 on the verb alone: Mandarin has it in 紧张, 要紧, 抓紧
+		{"base/missing-greeting", 0, "customer: 几时发\nagent: 早晨 发货比较紧张，建议下午", true},
+		{"base/missing-greeting", 0, "customer: 几时到\nagent: 早晨 到达时间紧", true},
+		{"base/missing-greeting", 0, "customer: 几时送\nagent: 早晨 送货要抓紧", true},
+		{"base/missing-greeting", 0, "customer: 几时发\nagent: 早晨 發緊貨，下晝到", false},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
