@@ -709,8 +709,9 @@ func DisplayWidth(s string) int { return displayWidth(s) }
 // as the terminals that draw an emoji whole draw it (Windows Terminal,
 // iTerm2, macOS Terminal, kitty, WezTerm): a character of one column
 // followed by U+FE0F, which asks for its emoji form (❤️ in 小美❤️, 1️⃣),
-// takes two; a skin tone after an emoji (👍🏻) and an emoji joined to the
-// one before it by ZWJ (👩‍💻, 👨‍👩‍👧) take none. Counted by code point, the
+// takes two, as does one of the four such emoji that take a skin tone
+// followed by it (✌🏻, ☝🏻); a skin tone after an emoji (👍🏻) and an emoji
+// joined to the one before it by ZWJ (👩‍💻, 👨‍👩‍👧) take none. Counted by code point, the
 // agents' table stood a column out of line after 小美❤️, and two after
 // 小美👍🏻 (GNOME Terminal and xterm, which draw ❤️ in one column and 👍🏻 as
 // two emoji, see the rows with such names out of line).
@@ -719,11 +720,17 @@ func displayWidth(s string) int {
 	narrow := false // the last character took one column
 	emoji := false  // the last character was drawn as an emoji
 	joins := false  // a ZWJ after an emoji: the next character joins it
+	base := false   // the last character was ☝, ⛹, ✌ or ✍, of one column
 	for _, r := range s {
-		joined := joins
-		joins = false
+		joined, wasBase := joins, base
+		joins, base = false, false
 		switch {
 		case r == 0xFE0F && narrow:
+			n++
+			narrow, emoji = false, true
+		case r >= 0x1F3FB && r <= 0x1F3FF && wasBase:
+			// a skin tone draws the emoji of one column that takes one
+			// (✌🏻) as an emoji, in two
 			n++
 			narrow, emoji = false, true
 		case r == 0x200D:
@@ -741,6 +748,7 @@ func displayWidth(s string) int {
 		default:
 			n++
 			narrow, emoji = r >= ' ', false
+			base = r == 0x261D || r == 0x26F9 || r == 0x270C || r == 0x270D
 		}
 	}
 	return n

@@ -22,7 +22,10 @@ func TestDisplayWidth(t *testing.T) {
 		{"小美👍🏻", 6}, {"👨\u200d👩\u200d👧", 2}, {"👩\u200d💻客服", 6}, {"🙋\u200d♀️", 2},
 		{"🇨🇳", 2}, {"🏴\u200d☠️", 2},
 		// a ZWJ or a skin tone after what is no emoji joins nothing
-		{"客服\u200d02", 6}, {"a\u200d客", 3}, {"客🏻", 4}}
+		{"客服\u200d02", 6}, {"a\u200d客", 3}, {"客🏻", 4},
+		// an emoji of one column that takes a skin tone is drawn as an
+		// emoji with it, two columns (it took 3); a star takes none
+		{"小美✌🏻", 6}, {"☝🏽a", 3}, {"✍🏿⛹🏻", 4}, {"✌️🏻", 2}, {"✌", 1}, {"★🏻", 3}}
 	for _, tt := range tests {
 		if got := displayWidth(tt.in); got != tt.want {
 			t.Errorf("displayWidth(%q) = %d, want %d", tt.in, got, tt.want)
