@@ -110,6 +110,7 @@ func FuzzSplitAutomaton(f *testing.F) {
 	f.Add("不知道|知道|道", "我不知道，你知道吗")
 	f.Add("😀|😀😀|\uFFFD", "a😀😀\uFFFD😀b")
 	f.Add("é|ab|bé", "abébéé")
+	f.Add("👍🏻|👍|\u200d💻", "👍🏻👍\u200d💻👩\u200d💻👍")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
 		a, byteA := buildAutomaton(ps), buildByteAutomaton(ps)

@@ -122,6 +122,7 @@ func fuzzPatterns(pats string) []string {
 func FuzzAutomaton(f *testing.F) {
 	f.Add("不知道|知道|道", "我不知道，你知道吗")
 	f.Add("a|ab|bab", "abababab")
+	f.Add("👍🏻|👍|\u200d💻", "👍🏻👍\u200d💻👩\u200d💻👍")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
 		a := buildAutomaton(ps)

@@ -203,6 +203,8 @@ func FuzzCharAutomaton(f *testing.F) {
 	f.Add("😀|😀😀|a😁", "a😁😀😀😀")
 	f.Add("亲|亲亲", "亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲亲")
 	f.Add("不|a", "不\xe4ab不\xe4\xb8")
+	f.Add("👍|👍🏻|👩\u200d💻|✌|🏻", "小美✌🏻👍🏻👩\u200d💻👨\u200d👩\u200d👧")
+	f.Add("亲a|亲b|亲c|亲d|亲e|亲f|亲g|亲h|亲i|亲j|亲k|亲l|亲m|亲n|亲o|亲p|a亲|b亲|c亲", "亲亲a亲p亲c亲亲j亲")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
 		a := buildAutomaton(ps)

@@ -81,7 +81,7 @@ func charWalkHits(t *testing.T, m *Matcher, ids []ListID, text string, quiet boo
 // FuzzCharWalkAgreesWithOffsetMap is TestCharWalkAgreesWithOffsetMap on
 // any text.
 func FuzzCharWalkAgreesWithOffsetMap(f *testing.F) {
-	for _, s := range []string{"您好，我們不知道！", "ＯＫ，好\xff", "不-知-道，好", "亲。😀說"} {
+	for _, s := range []string{"您好，我們不知道！", "ＯＫ，好\xff", "不-知-道，好", "亲。😀說", "不👍🏻知\u200d道👩\u200d💻"} {
 		f.Add(s)
 	}
 	m, ids := charWalkMatcher(f)

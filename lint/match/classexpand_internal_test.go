@@ -130,7 +130,8 @@ func FuzzParseExpanded(f *testing.F) {
 		`.|[\s\p{P}]`, `[^a]|[\p{P}a]`, `[\p{P}]|[^\p{P}]`, `[\p{P}]早a|[\p{P}]早b`, `[\p{P}\p{S}]x|[\p{S}\p{P}]y`,
 		`a\S+[\p{P}]|\D\W`, `[\p{Co}]x|[\p{P}]`, `(?i)[\p{Lu}]|[\p{Ll}]k`, `(?i)ⓐ[\p{So}]|[^\p{So}ⓑ]`,
 		`[^\x{D801}-\x{DFFE}]x|[^\x{D801}-\x{FFFC}]y\pL`, `[\p{Cs}]|\x{FFFD}\pN`, `(?i)[k\p{Greek}]{2,3}|[^\x{3c3}]`,
-		`(?i)[\x{212A}\x{17F}\p{Lu}]`, `([\pL]{2}|[\pL]{2}x)+?`, `\P{L}|\p{Cs}|[\x{D800}-\x{DFFF}a]`} {
+		`(?i)[\x{212A}\x{17F}\p{Lu}]`, `([\pL]{2}|[\pL]{2}x)+?`, `\P{L}|\p{Cs}|[\x{D800}-\x{DFFF}a]`,
+		`(?i)[\p{Lu}\p{Greek}]x|[\p{Greek}\p{Lu}]y`, `(?i)[^\s\p{P}\p{S}]{0,4}(ok|σ)[\p{So}\p{Sk}]`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

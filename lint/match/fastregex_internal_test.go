@@ -85,7 +85,7 @@ var planPatterns = []string{
 func FuzzPlans(f *testing.F) {
 	for _, s := range []string{"", "好的", "好的吗", "好的，谢谢！", "ok", "OK", "okay thank you", "嗯嗯嗯~", "亲亲",
 		"我试试", "那我再试一下吧。", "红色的，38码，3件", "改成XL的", "周一送", "下周三，5月6号", "滚", "，滚！", "知道了。",
-		"好\xff的", "\xe5\xa5", "k", "K", "\u212a", "ſ", "s", "好\n好", "ab", "a"} {
+		"好\xff的", "\xe5\xa5", "k", "K", "\u212a", "ſ", "s", "好\n好", "ab", "a", "好的👍🏻", "ok✌🏻", "好👩\u200d💻的"} {
 		f.Add(s)
 	}
 	type compiled struct {

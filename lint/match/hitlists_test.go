@@ -105,6 +105,7 @@ func FuzzMayHitMaskNeverSkipsAMatch(f *testing.F) {
 		f.Add(p, hitListTexts[7+i])
 	}
 	f.Add(`(一定|肯定)(会|能)?(到货|发货)`, "肯定能到货")
+	f.Add(`(?i)(ok|[\p{Greek}])(会|能)?到`, "👍🏻σ能到")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		re, err := CompilePattern(pattern)
 		if err != nil {

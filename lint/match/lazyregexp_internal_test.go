@@ -91,7 +91,8 @@ func equalInts(a, b []int) bool {
 // regexp.Compile of it under (?i) fails, with its error, and otherwise
 // reports the groups and source of that regexp.
 func FuzzLazyRegexp(f *testing.F) {
-	for _, s := range []string{`退货`, `(?P<match>保证)[^\s\p{P}\p{S}]{0,4}`, `(`, `[a-Z]`, `(a)|(?P<match>b)`, `\pL{2}`, `(?-i:K)`, `[[:^alpha:]]+`} {
+	for _, s := range []string{`退货`, `(?P<match>保证)[^\s\p{P}\p{S}]{0,4}`, `(`, `[a-Z]`, `(a)|(?P<match>b)`, `\pL{2}`, `(?-i:K)`, `[[:^alpha:]]+`,
+		`(?i)(?P<match>[\p{Lu}\p{Greek}])[^\s\p{P}\p{S}]{0,4}`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, np string) {

@@ -259,7 +259,8 @@ func checkPatternMatches(t *testing.T, pattern string, match, noMatch []string) 
 }
 
 func FuzzCompilePattern(f *testing.F) {
-	for _, s := range []string{`我(不能|不會)`, `稍等[^二几两]`, `（\d+）`, `[]a]`, `[^]a]`, `\p{Han}+`, `a{2,3}`, `{`, `[[:alpha:]]`, `\Qa.b\E`, `\Q（\E*`, `\x{3000}+`, `[\x{FF0C}-]`, `[^\x{FF3D}]`, `\Q\E`, `a\Q`} {
+	for _, s := range []string{`我(不能|不會)`, `稍等[^二几两]`, `（\d+）`, `[]a]`, `[^]a]`, `\p{Han}+`, `a{2,3}`, `{`, `[[:alpha:]]`, `\Qa.b\E`, `\Q（\E*`, `\x{3000}+`, `[\x{FF0C}-]`, `[^\x{FF3D}]`, `\Q\E`, `a\Q`,
+		`(?i)[\p{Lu}\p{Greek}]+`, `(?i)[^\s\p{P}\p{S}]{0,4}ok`, `(?i)\pL[\p{Han}k]`, `(?i)[\p{Greek}]x|[\p{Greek}]y`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, p string) {
@@ -466,6 +467,8 @@ func FuzzPrefilterNeverSkipsAMatch(f *testing.F) {
 	f.Add(`我(不能|不会)`, "抱歉我不会")
 	f.Add(`(一定|肯定)(能)?到`, "明天肯定能到")
 	f.Add(`[ab]{2,}c`, "xxabbc")
+	f.Add(`(?i)ok[^\s\p{P}\p{S}]{0,4}(不|没)`, "OK👍🏻不")
+	f.Add(`(?i)[\p{Greek}k]+保证`, "ΣK\u212a👩\u200d💻保证")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		re, err := CompilePattern(pattern)
 		if err != nil {

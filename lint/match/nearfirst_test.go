@@ -85,6 +85,7 @@ func FuzzNearFirstIsFoldedParse(f *testing.F) {
 	for _, p := range []string{
 		`(如果|若)[^\s\p{P}\p{S}]{0,8}不知道`, `[“"「『]不清楚`, `ok|好的`, `k+m`, `[a-c]x`, `(?i:ok)不`, `ſ|σ`,
 		`(的|了)*没办法`, `[\x{212A}]x`, `[Σσς]`, `(?:好){0,2}(行|可以)`,
+		`(?i)[\p{Greek}]不`, `(?i)[^\s\p{P}\p{S}]{0,4}k`, `(?i)[\p{Lu}k]ok|[\p{Lu}k]不`,
 	} {
 		f.Add(p)
 	}

@@ -467,7 +467,8 @@ func TestNormalizedReuse(t *testing.T) {
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{"沒關係", "ＡＢＣ", "a\u200bb", "\xff\xfe", "乾淨乾淨", "", "不知道",
 		"这个我 不 知 道", "我　不　知　道", "我 不\u200b 知 道", "好的 谢谢",
-		"不-知-道", "我不.知.道呢", "不 / 知 / 道", "不…知…道", "颜色有红/黄/蓝三种"} {
+		"不-知-道", "我不.知.道呢", "不 / 知 / 道", "不…知…道", "颜色有红/黄/蓝三种",
+		"不👍🏻知道", "不\u200d知道", "👩\u200d💻不 知 道", "小美✌🏻 不 知 道"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

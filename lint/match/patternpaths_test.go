@@ -138,6 +138,7 @@ func FuzzPatternPathsAgree(f *testing.F) {
 	f.Add(`(^|[^不])(?P<match>一定)(到)?`, "不一定一定到")
 	f.Add(`(?:k)+一定`, "\u212a\u212a一定")
 	f.Add(`ſ{0,2}保证`, "ss保证")
+	f.Add(`(?i)[\p{Lu}\p{Greek}]{1,3}一定`, "👩\u200d💻ſKσ一定✌🏻")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		if len(pattern) > 200 || len(text) > 400 {
 			return

@@ -108,6 +108,7 @@ func FuzzNeedNeverSkipsAMatch(f *testing.F) {
 	}
 	f.Add(`(地址|电话)[^\s\p{P}\p{S}]{0,4}(能|可以)[^\s\p{P}\p{S}]{0,2}(改|换)`, "电话能换吗")
 	f.Add(`一定.*到`, "一定会到")
+	f.Add(`(?i)(ok|好)[^\s\p{P}\p{S}]{0,2}[\p{Greek}]`, "Ok👍🏻σ好👨\u200d👩\u200d👧Σ")
 	f.Fuzz(func(t *testing.T, pattern, text string) {
 		re, err := CompilePattern(pattern)
 		if err != nil {

@@ -138,6 +138,8 @@ func FuzzResetScan(f *testing.F) {
 	// phrases read across what normalisation drops, checked ahead and
 	// behind (甚😀麼, 有\u200b著, 七\u200b逕: the second a change too)
 	f.Add("着急|什么|有着|回复|七迳", "別 著 急，甚😀麼，有\u200b著，回 覆，七\u200b逕")
+	// emoji with skin tones and joiners between and beside phrases
+	f.Add("👍🏻|客服|不知道|着急", "👩\u200d💻客服👍🏻不\u200d知道，別👍🏻著急✌🏻")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		var ps []string
 		for _, p := range fuzzPatterns(pats) {

@@ -251,7 +251,8 @@ func TestWindowingCharacterEdges(t *testing.T) {
 // list of the default pack, and for edgePatterns, on arbitrary texts.
 func FuzzWindowing(f *testing.F) {
 	for _, s := range []string{"肯定能到，百分之百明天到", "拿货价能便宜吗", "周六再送可以吗", "地址是北京市对吗", "ems",
-		"😀一二三四保证", "保证一二三四😀", "é一定😀", "𠀀中一定中😀"} {
+		"😀一二三四保证", "保证一二三四😀", "é一定😀", "𠀀中一定中😀",
+		"👍🏻一定👩\u200d💻到", "✌🏻保证👨\u200d👩\u200d👧"} {
 		f.Add(s)
 	}
 	ms := packMatchers(f)

@@ -200,6 +200,7 @@ func FuzzWindowSearchPaths(f *testing.F) {
 	f.Add(`[\x{FFFD}一-龥]{0,5}保证`, "😀一二三四保证", uint8(5))
 	f.Add(`(拿|进)货.{0,8}(价|便宜|优惠)`, "拿货价能便宜吗？进货", uint8(9))
 	f.Add(`滚.{0,2}开`, "滚开，", uint8(30))
+	f.Add(`(?i)[\pL]{0,3}保证`, "✌🏻K保证👨\u200d👩\u200d👧ſ保证", uint8(7))
 	f.Fuzz(func(t *testing.T, pattern, text string, n uint8) {
 		if len(pattern) > 200 || len(text)*int(n) > 4000 {
 			return
