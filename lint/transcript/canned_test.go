@@ -41,6 +41,7 @@ func TestCannedReader(t *testing.T) {
 func FuzzReadCanned(f *testing.F) {
 	f.Add("# c\n您好\n\n不行\r\n")
 	f.Add("\xff\n#\n  \n亲")
+	f.Add("您好\n" + strings.Repeat(" \t", 3000) + "\r\n不\xff行\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		rec := &recorder{}
 		src := &Source{Name: "r.txt", R: bufio.NewReader(strings.NewReader(in)), Opts: &Options{}}

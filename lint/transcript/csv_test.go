@@ -264,6 +264,8 @@ func FuzzReadCSV(f *testing.F) {
 		"role,text,text\nx,y\n",
 		"\"",
 		"role,text\nagent,\xff\xfe\n",
+		"role,text\nagent,您\xff好\ncustomer,在吗\n",                                // a corrupt byte in a short UTF-8 file
+		"role,text\nagent,x\n" + strings.Repeat(" \t", 40) + "\r\ncustomer,y\n", // blanks over the bound
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)

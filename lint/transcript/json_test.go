@@ -239,6 +239,11 @@ func FuzzReadJSON(f *testing.F) {
 		`[{"conversation":1e999999999,"role":"agent","text":"x","time":-0.` + strings.Repeat("9", 5000) + `e-99999}]`,
 		`[{"conversation":` + strings.Repeat("9", 400) + `,"role":"agent","text":"x","time":1793757600000000000000}]`,
 		`[{"role":"agent","text":"\ud800\udc00\ud800x\u0000"}]`,
+		// keys named type deeper than a message's own (an author's, an
+		// attachment's) and on the messages path
+		`[{"id":"1","turns":[{"sender":"helpdesk","author":{"type":"bot"},"utterances":["x",{"type":"image"}]}]}]`,
+		`[{"id":"1","type":"chat","turns":[{"sender":"helpdesk","type":"note","utterances":["x"]}]},{"id":"2","turns":[]}]`,
+		`[{"conversation":"c","role":"agent","text":"x","author":{"type":"bot"},"attachments":[{"type":"image"}]}]`,
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)

@@ -180,6 +180,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add("{\"role\":\"agent\",\"text\":\"\\u0000\"}\r\n[1,2]\n\"x\"\nnull")
 	f.Add(`{"conversation":"c","role":"agent","text":"a","time":"2026-02-30 10:00:00"}`)
 	f.Add(`{"conversation":"c","role":"agent","text":"a"}` + "\r\n" + strings.Repeat(" ", 41) + "\n" + `{"role":"agent","text":"` + strings.Repeat("长", 20) + `"}`)
+	f.Add(`{"conversation":"c","role":"agent","text":"a","author":{"type":"bot"},"attachments":[{"type":"image"}]}` + "\n" + `{"conversation":"c","role":"customer","text":"b\xff"}`)
 	f.Fuzz(func(t *testing.T, in string) {
 		if jsonDocument([]byte(in[:min(len(in), 4096)])) {
 			return // read as one JSON document, not a record a line (12c3466)

@@ -253,6 +253,11 @@ func FuzzMixedReader(f *testing.F) {
 	f.Add([]byte("你好\n\xc4\xe3\xba\xc3\n"), uint8(3))
 	f.Add([]byte("\xc4\xe3\xba\xc3\n你好\n\xff\n"), uint8(1))
 	f.Add([]byte("a\rb\r\n\xa6\x6e\n"), uint8(7))
+	// a short UTF-8 file with one corrupt byte: a lone byte, a cut
+	// sequence, a continuation byte alone
+	f.Add([]byte("您好，请问\xff在吗\n好的\n"), uint8(0))
+	f.Add([]byte("好的\n谢谢\xe4\n"), uint8(0))
+	f.Add([]byte("亲\xa0在的\n"), uint8(0))
 	f.Fuzz(func(t *testing.T, data []byte, pad uint8) {
 		// padding moves the interesting bytes across the sample's edge
 		data = append(bytes.Repeat([]byte("x\n"), int(pad)*200), data...)

@@ -195,6 +195,8 @@ func FuzzReadTxt(f *testing.F) {
 		"x 2026-02-31 25:61:00\n",
 		"[2026-11-04 10:00:00] 我: 在的\n[2026-11-04 10:00:06] 张三: 这一行超过了四十八个字节的界限\n续\n", // a header over the bound
 		"\xff\xfe\x00",
+		"2026-11-04 10:00:00 张三\n在吗\xff\n2026-11-04 10:00:05 我\n在的\n",                                // a corrupt byte in a short UTF-8 file
+		"2026-11-04 10:00:00 张三\n在吗\n" + strings.Repeat(" \t", 40) + "\n2026-11-04 10:00:05 我\n在的\n", // blanks over the bound
 	} {
 		f.Add(seed)
 	}
