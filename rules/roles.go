@@ -41,7 +41,8 @@ func (s StringList) RoleSet(def lint.RoleSet) lint.RoleSet {
 //   - then: the message that met `when`, not a later one;
 //   - not_an_answer (hold): the rule's answering messages (its roles without
 //     customers);
-//   - ignore (latency, hold, unanswered): customer messages only.
+//   - ignore (latency, hold, unanswered) and leaving (unanswered):
+//     customer messages only.
 //
 // (The role of a latency, hold or unanswered rule names who answers: a
 // customer never does, so customer there is rejected too.)
@@ -176,6 +177,10 @@ func validateRoleScopes(r *Rule, rep roleReport) {
 			sc := roleScope{roles: customer, asked: "customer messages only (whether they need an answer)", widen: func(lint.RoleSet) string { return "" }}
 			nestedRoles("ignore", r.Ignore, valueNode(n, "ignore"), sc, true, "ignore is asked of no other", rep)
 		}
+		if r.Leaving != nil {
+			sc := roleScope{roles: customer, asked: "customer messages only (whether they leave)", widen: func(lint.RoleSet) string { return "" }}
+			nestedRoles("leaving", r.Leaving, valueNode(n, "leaving"), sc, true, "leaving is asked of no other", rep)
+		}
 		if r.Type == TypeHold && r.NotAnAnswer != nil {
 			if answer := ruleRoles &^ customer; answer != 0 {
 				from := ruleFrom + ", without customers"
@@ -234,7 +239,7 @@ func nestedRoles(place string, s *Side, n *yaml.Node, sc roleScope, self bool, f
 		}
 	}
 	sub := sc
-	if place != "ignore" && !strings.HasPrefix(place, "ignore.") {
+	if place != "ignore" && !strings.HasPrefix(place, "ignore.") && place != "leaving" && !strings.HasPrefix(place, "leaving.") {
 		sub.asked = "the same message as " + place + ", " + roleNoun(sc.roles) + " (" + from + ")"
 	}
 	for i, c := range s.AllOf {

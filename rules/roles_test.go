@@ -45,6 +45,8 @@ func TestRoleWhereItCannotNarrow(t *testing.T) {
 			[]string{`pack.yaml:7:46: role system in unless.all_of[0] never matches`, "write role: [customer, system] at the top of unless"}, false},
 		{"ignore of another role", rule("    type: latency\n    max: 20s\n    ignore: {role: agent, phrases: [好的]}\n"),
 			[]string{`pack.yaml:6:20: role agent in ignore never matches`, "customer messages only", "remove it"}, false},
+		{"leaving of another role", rule("    type: unanswered\n    leaving: {role: agent, phrases: [再来]}\n"),
+			[]string{`pack.yaml:5:21: role agent in leaving never matches`, "customer messages only"}, false},
 		{"ignore of customers", rule("    type: unanswered\n    ignore: {role: customer, phrases: [好的]}\n"),
 			[]string{`pack.yaml:5: role customer in ignore has no effect`}, true},
 		{"nested in ignore", rule("    type: hold\n    after: 30s\n    phrases: [稍等]\n    ignore: {any_of: [{role: [customer, agent], phrases: [谢谢]}, {phrases: [好的]}]}\n"),

@@ -192,6 +192,11 @@ type Rule struct {
 	// unanswered, latency, hold: customer messages that need no answer (a
 	// closing 好的); in latency and hold they do not start the wait.
 	Ignore *Side `yaml:"ignore"`
+	// unanswered: customer messages that need no answer themselves but
+	// answer nothing before them either (a customer who leaves, 那我明天再来问问:
+	// after a question nobody answered, one who gave up); an `ignore`d
+	// last message closes the chat, a leaving one is passed over.
+	Leaving *Side `yaml:"leaving"`
 	// latency, hold: a customer message more than SessionGap after the
 	// message before it (the customer came back after a silence: a new
 	// session) starts the wait anew; 0: never.
@@ -290,7 +295,7 @@ func (r *Rule) Conditions() []*Side {
 		}
 		add(s.Not)
 	}
-	for _, s := range []*Side{r.Trigger, r.Expect, r.Unless, r.When, r.Then, r.Ignore, r.NotAnAnswer} {
+	for _, s := range []*Side{r.Trigger, r.Expect, r.Unless, r.When, r.Then, r.Ignore, r.Leaving, r.NotAnAnswer} {
 		add(s)
 	}
 	return out

@@ -65,7 +65,7 @@ var keysByType = map[string][]string{
 	TypeWhen:       {"role", "match", "when", "then"},
 	TypeCount:      {"role", "match", "when", "min_count", "max_count"},
 	TypeHold:       {"role", "match", "phrases", "patterns", "except", "except_patterns", "after", "repeat", "ignore", "not_an_answer", "session_gap"},
-	TypeUnanswered: {"role", "match", "ignore"},
+	TypeUnanswered: {"role", "match", "ignore", "leaving"},
 	TypeLength:     {"role", "max_length"},
 	TypePII:        {"role", "kinds"},
 	TypeBonus:      {"role", "match", "when", "add", "max_add"},
@@ -350,6 +350,9 @@ func validateRule(r *Rule) []*PosError {
 		if r.Ignore != nil {
 			validateSide("ignore", r.Ignore, valueNode(n, "ignore"), add)
 		}
+		if r.Leaving != nil {
+			validateSide("leaving", r.Leaving, valueNode(n, "leaving"), add)
+		}
 	case TypeLength:
 		if mn := valueNode(n, "max_length"); mn == nil {
 			add(n, "length rule %q needs max_length (characters)", r.ID)
@@ -420,11 +423,11 @@ const conditionKeys = "type, phrases, patterns, starts_with, a length, pii, all_
 // roleOnlyPlace reports whether a condition at place (as validateSide names
 // it) is asked of a message already chosen, where a role alone may narrow
 // the roles that message can have: an all_of, any_of or not element, then,
-// ignore, not_an_answer. At the top of the conditions that pick messages
+// ignore, leaving, not_an_answer. At the top of the conditions that pick messages
 // (trigger, expect, unless, when) a role alone would pick every message of
 // that role, which is not a condition.
 func roleOnlyPlace(place string) bool {
-	return strings.Contains(place, ".") || place == "then" || place == "ignore" || place == "not_an_answer"
+	return strings.Contains(place, ".") || place == "then" || place == "ignore" || place == "leaving" || place == "not_an_answer"
 }
 
 // seqItem returns item i of a sequence node (or the node itself).

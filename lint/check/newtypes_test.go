@@ -105,6 +105,27 @@ func TestUnanswered(t *testing.T) {
 	}
 }
 
+// TestUnansweredLeaving: a customer message of `leaving` needs no answer,
+// but unlike one of `ignore` it closes nothing asked before it: the
+// customer who leaves after a question nobody answered gave up.
+func TestUnansweredLeaving(t *testing.T) {
+	rule := "id: unanswered\ntype: unanswered\nignore: {phrases: [谢谢]}\nleaving: {match: substring, phrases: [明天再来]}"
+	tests := []struct{ name, transcript, want string }{
+		{"leaving after an answer", "customer: 有L码吗\nagent: 有的\ncustomer: 那我明天再来", ""},
+		{"leaving after a question nobody answered", "customer: 在吗\nagent: 在的\ncustomer: 有L码吗\ncustomer: 那我明天再来", "3"},
+		{"leaving with nothing asked", "customer: 那我明天再来", ""},
+		{"a question after leaving", "customer: 那我明天再来\ncustomer: 对了，有L码吗", "2"},
+		{"a closing after leaving still closes", "customer: 有L码吗\ncustomer: 那我明天再来\ncustomer: 谢谢", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(lintWith(t, rule, tt.transcript)); got != tt.want {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLength(t *testing.T) {
 	rule := "id: long\ntype: length\nmax_length: 10"
 	tests := []struct{ name, transcript, want string }{
