@@ -87,6 +87,7 @@ func TestNextDigitRunAgreesWithRegexp(t *testing.T) {
 func FuzzNextDigitRun(f *testing.F) {
 	f.Add("请拨打 +86 138-1234-5678 联系")
 	f.Add("订单号2026 1111 0158 380已发货")
+	f.Add("电话１３８\uFE0F1234👍🏻5678，138\u200d1234\u034f5678")
 	f.Fuzz(func(t *testing.T, s string) { checkDigitRuns(t, s) })
 }
 

@@ -62,6 +62,7 @@ func TestValidIDCard(t *testing.T) {
 func FuzzText(f *testing.F) {
 	f.Add("我的手机13812345678，地址文三路88号", 0, 3)
 	f.Add("\xff\xfe138", 1, 2)
+	f.Add("手机１３８\uFE0F12345678✌🏻，建國路88號👩\u200d💻5樓", 2, 9)
 	f.Fuzz(func(t *testing.T, s string, a, b int) {
 		got := Text(s, [][2]int{{a, b}})
 		if len(got) != len(s) {
@@ -157,6 +158,7 @@ func TestDigitChainEveryOffset(t *testing.T) {
 func FuzzDigitChain(f *testing.F) {
 	f.Add("请拨打 138-1234-5678 联系")
 	f.Add("订单号2026 1111 0158 380已发货")
+	f.Add("请拨打 １３８-1234\uFE0F-5678👍🏻 联系")
 	f.Fuzz(func(t *testing.T, s string) { checkDigitChain(t, s) })
 }
 
