@@ -20,14 +20,14 @@ import (
 // one made a file whose mapping places no type typed, its messages all
 // text, and a rule expecting a note a finding at every order change. A
 // file whose first 64 KB hold such keys (deep) is followed through its
-// nesting (scan: a key of a message object, or of an object around it on
-// the messages path, at its depth; see typeKeyDepths), a JSONL line only
-// when it holds a key named type at all; that costs a file read so a few
-// instructions a byte more, a JSON one about 8 (its strings skipped a word
-// at a time), paid only by files that hold such keys. A file with no key
-// named type in its first 64 KB is looked at for any, as before (a search
-// for y and Y in every byte): one that begins to write them deep further
-// on is taken as typed.
+// nesting (scan: a key of a message object at its depth; see
+// typeKeyDepths), a JSON one about 8 instructions a byte more (its
+// strings skipped a word at a time), paid only by files that hold such
+// keys; a JSONL line is followed so whenever it holds a key named type at
+// all (a few instructions a byte of those lines alone). A JSON file with
+// no key named type in its first 64 KB is looked at for any, as before (a
+// search for y and Y in every byte): one that begins to write them deep
+// further on is taken as typed.
 type typeWatch struct {
 	sink lint.Sink
 	name string
@@ -127,11 +127,12 @@ func (w *typeWatch) line(b []byte) bool {
 	if typeKeyIn(b, nil) != typeFound {
 		return false
 	}
-	if w.deep {
-		w.depth, w.inStr, w.esc, w.typed = 0, false, false, false
-		if !w.scan(b, false) {
-			return false
-		}
+	// (followed through its nesting whatever the sample held: a line
+	// is a record of its own, and an author's type first met past the
+	// sample is no message's type either)
+	w.depth, w.inStr, w.esc, w.typed = 0, false, false, false
+	if !w.scan(b, false) {
+		return false
 	}
 	markTyped(w.sink, w.name)
 	return true
@@ -201,8 +202,10 @@ func typeKeyIn(b, more []byte) int {
 
 // typeKeyDepths is the depths (bit d: depth d, the top value's 1) whose
 // objects' keys the readers read a message's type from: each messages
-// path's message objects and the objects around them on the path
-// ("[].msgs[]": 2 and 4, "Transcript[]": 1 and 3). Without a path (the
+// path's message objects ("[].msgs[]": 4, "Transcript[]": 3), not the
+// objects around them on the path, whose keys only the conversation is
+// read from unless the mapping says so (^: a Zendesk ticket's or a
+// Freshdesk ticket's type is no message's). Without a path (the
 // default layouts: an array of messages or of conversations with
 // "messages", an object with "messages" or "conversations"), byTop: the
 // depths of the top value's parity, 2 and 4 under an array, 1, 3 and 5
@@ -212,14 +215,8 @@ func typeKeyDepths(m *compiledMapping) (depths uint64, byTop bool) {
 		return 0, true
 	}
 	for _, path := range m.messages {
-		d := 1
-		for _, st := range path {
-			if st.key != "" {
-				depths |= 1 << min(d, 63)
-			}
-			d++
-		}
-		depths |= 1 << min(d, 63)
+		// (the top value at 1, each step one deeper)
+		depths |= 1 << min(len(path)+1, 63)
 	}
 	return depths &^ 1, false
 }

@@ -890,9 +890,9 @@ func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink
 // its own (--map, --messages) and none of them is the type, nor do
 // --default type= or --types say there is one, and no key of the file's
 // first 64 KB is named type (in any case), from which a field the mapping
-// does not place is read: a key of a message, or of an object around it
-// on the messages path, not one deeper in it (author.type: see
-// typeWatch). Every message of such a file would be text, and a rule
+// does not place is read: a key of a message, not one deeper in it
+// (author.type) nor one of an object around it on the messages path (a
+// ticket's type: see typeWatch). Every message of such a file would be text, and a rule
 // expecting a note would fire on every trigger. A canonical file (its
 // fields not placed by a mapping) is typed: a record without a type is
 // text, as the design says. Once per file, on the sample the readers

@@ -44,10 +44,15 @@ func TestUntypedFiles(t *testing.T) {
 		{"json, mapped, \"type\" only in a text", "json", `[{"cid":"k1","msgs":[{"who":"agent","body":"\"type\": 好的"}]}]`, mapOpts(nil), true},
 		// a key named type deeper in a message (Intercom's author.type, an
 		// attachment's) is read as no message's type: the file stays
-		// untyped; one of the conversation around the messages is read
+		// untyped; so is one of the conversation around the messages (a
+		// Zendesk or Freshdesk ticket's type), which no message reads its
+		// type from (only its conversation)
 		{"json, mapped, author.type", "json", `[{"cid":"k1","msgs":[{"who":{"type":"agent"},"body":"好的"}]}]`, mapOpts(map[string]string{"role": "who.type"}), true},
 		{"json, mapped, attachments' types", "json", `[{"cid":"k1","msgs":[{"who":"agent","body":"好的","files":[{"type":"image"}]}]}]`, mapOpts(nil), true},
-		{"json, mapped, the conversation's type", "json", `[{"cid":"k1","type":"chat","msgs":[{"who":"agent","body":"好的"}]}]`, mapOpts(nil), false},
+		{"json, mapped, the conversation's type", "json", `[{"cid":"k1","type":"incident","msgs":[{"who":"agent","body":"好的"}]}]`, mapOpts(nil), true},
+		{"json, mapped, the conversation's type and a message's", "json", `[{"cid":"k1","type":"incident","msgs":[{"who":"agent","type":"note","body":"好的"}]}]`, mapOpts(nil), false},
+		{"jsonl, messages path, the conversation's type", "jsonl", `{"cid":"k1","type":"incident","msgs":[{"who":"agent","body":"好的"}]}` + "\n",
+			Options{Mapping: &Mapping{Messages: "msgs[]", Fields: map[string]string{"conversation": "^cid", "role": "who", "text": "body"}}}, true},
 		{"json, mapped, a type above the conversations", "json", `{"export":{"type":"daily"},"list":[{"cid":"k1","msgs":[{"who":"agent","body":"好的"}]}]}`,
 			Options{Mapping: &Mapping{Messages: "list[].msgs[]", Fields: map[string]string{"conversation": "^cid", "role": "who", "text": "body"}}}, true},
 		{"jsonl, mapped, author.type", "jsonl", `{"cid":"k1","author":{"type":"agent"},"body":"好的"}` + "\n",
@@ -150,6 +155,14 @@ func TestTypedAfterSample(t *testing.T) {
 	deep := func(records string) string {
 		return strings.ReplaceAll(records, `"who":"agent",`, `"who":"agent","meta":{"type":"chat","n":[{"TYPE":1}]},`)
 	}
+	// lateDeep is deep for the JSONL records past the first 64 KB
+	lateDeep := func(records string) string {
+		lines := strings.Split(records, "\n")
+		for i := 1000; i < len(lines); i++ {
+			lines[i] = deep(lines[i])
+		}
+		return strings.Join(lines, "\n")
+	}
 	const note = `"Type" : "note",`
 	for _, tc := range []struct {
 		name, format, data string
@@ -174,6 +187,11 @@ func TestTypedAfterSample(t *testing.T) {
 		{"json object's list, types in a field's object", "json", `{"list": [` + deep(records(note, ",\n")) + "]}", arrayOpts("list[]"), true},
 		{"json array, no type but in a field's object", "json", "[" + deep(records("", ",")) + "]", arrayOpts("[]"), false},
 		{"jsonl, no type but in a field's object", "jsonl", deep(records("", "\n")) + "\n", jsonlOpts(), false},
+		// a first 64 KB without any key named type: a JSONL line holding
+		// one is followed through its nesting all the same, and an
+		// author's type first met past the sample is none
+		{"jsonl, types in a field's object past the sample", "jsonl", lateDeep(records("", "\n")) + "\n", jsonlOpts(), false},
+		{"jsonl, types in a field's object past the sample, then a note", "jsonl", lateDeep(records(note, "\n")) + "\n", jsonlOpts(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.opts.Format = tc.format
