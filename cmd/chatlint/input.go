@@ -110,6 +110,8 @@ func (f *inputFlags) options(cfg *config.Config, stdin io.Reader) (transcript.Op
 		HTML:         in.HTML,
 
 		FollowLinks: in.Follow,
+		// the reports and baselines of other runs a walk finds
+		OwnFile: ownFile,
 	}
 	if f.changed("follow") {
 		opts.FollowLinks = f.follow

@@ -309,9 +309,10 @@ var reasonSamples = map[string]reasonSample{
 	"sender %q is neither a configured staff id (--staff) nor an external contact (wm…/wo…)": {args: []any{"lisi"}},
 
 	// files
-	"no such file or directory":                                                                    {},
-	"directory holds no transcript files (%s)":                                                     {args: []any{"*.jsonl, *.json, *.csv"}, keep: []string{"*.jsonl, *.json, *.csv"}},
-	"directory holds no reply files (%s)":                                                          {args: []any{".txt, .yaml, .csv"}, keep: []string{".txt, .yaml, .csv"}},
+	"no such file or directory":                {},
+	"directory holds no transcript files (%s)": {args: []any{"*.jsonl, *.json, *.csv"}, keep: []string{"*.jsonl, *.json, *.csv"}},
+	"directory holds no reply files (%s)":      {args: []any{".txt, .yaml, .csv"}, keep: []string{".txt, .yaml, .csv"}},
+	"directory holds no transcript files (%s) but reports or baselines chatlint wrote (%d)":        {args: []any{".csv, .json", 2}, keep: []string{".csv, .json"}},
 	"%w that are not excluded: %s excluded (--exclude, exclude: in .chatlint.yaml)":                {args: []any{errors.New("directory holds no reply files (.txt, .yaml, .csv)"), "3 files and 1 directory"}, keep: []string{".txt, .yaml, .csv", "3", "1"}},
 	"binary file (NUL byte at byte %d of the decoded text), not a text transcript":                 {},
 	"binary file (%s), not a text transcript":                                                      {args: []any{"a PDF document"}},
@@ -437,6 +438,12 @@ var notReasons = map[string]string{
 	"%d symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: %s; name them to lint them, or give --follow": "a warning on stderr",
 	" and %d more":  "part of the warning on stderr",
 	"leads nowhere": "part of the warning on stderr",
+
+	// a walk's files left out (ReadAll's ownList)
+	"written by chatlint": "an error ReadAll takes, never shown",
+	"left out %s":         "a warning on stderr",
+	"1 file chatlint wrote (a report or baseline, not a transcript): %s":  "part of the warning on stderr",
+	"%d files chatlint wrote (reports or baselines, not transcripts): %s": "part of the warning on stderr",
 
 	// the texts of a mapped export that hold HTML, without --html (htmlSample)
 	"its texts hold HTML (tags such as <p> and <br>, &nbsp;: the first at line %d), read as it is: a phrase a tag splits (不<b>知</b>道) is unseen by the rules, and the reports show the markup; --html reads the text out of it": "a warning on stderr",

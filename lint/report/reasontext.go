@@ -735,6 +735,7 @@ func reasonKinds() []reasonRule {
 			kind := map[string]string{"transcript": "聊天记录", "reply": "回复库"}[g[1]]
 			return "目录中没有未被排除的" + kind + "文件（" + g[2] + "）：排除了 " + excludedZh.Replace(g[3]) + "（" + g[4] + "，" + g[5] + " 中的 exclude:）"
 		}),
+		zh(`directory holds no transcript files \(([^()]*)\) but reports or baselines chatlint wrote \((\d+)\)$`, "目录中没有聊天记录文件（$1），只有 chatlint 写的报告或基线（$2 个）"),
 		zh(`directory holds no transcript files \((.*)\)$`, "目录中没有聊天记录文件（$1）"),
 		zh(`directory holds no reply files \((.*)\)$`, "目录中没有回复库文件（$1）"),
 		zh(`binary file`, "二进制文件"),

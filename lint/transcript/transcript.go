@@ -86,6 +86,13 @@ type Options struct {
 	// walked, whose files are then not read, in a warning (Mixed). A link
 	// named itself is always followed.
 	FollowLinks bool
+	// OwnFile, if set, tells by the start of a file a directory walk
+	// found (its decoded text, up to 64 KB, which the reader buffers
+	// anyway) whether chatlint wrote it: the report or baseline of
+	// another run, left in the directory linted. The walk leaves such a
+	// file out (not counted among the files) and names it in a warning
+	// (Mixed). A file named is read whatever it holds.
+	OwnFile func(head []byte) bool
 }
 
 // Source is one opened input, decoded to UTF-8.
@@ -237,22 +244,57 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		if len(w.unfollowed) > 0 {
 			opts.Mixed.note(p, w.unfollowedWarning())
 		}
+		var own []string // the files chatlint wrote, left out (Options.OwnFile)
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			err := readFile(ctx, f, &opts, sink)
+			err := readFile(ctx, f, &opts, sink, w.walked)
 			var fe *FileError
 			switch {
 			case err == nil:
+			case errors.Is(err, errOwnFile):
+				own = append(own, f)
 			case errors.As(err, &fe):
 				fileErrs = append(fileErrs, fe)
 			default:
 				return err
 			}
 		}
+		if len(own) > 0 {
+			opts.Mixed.note(p, "left out "+ownList(own))
+			if len(own) == len(files) && err == nil {
+				// the directory holds nothing else (a day whose exports
+				// did not come, yesterday's report in it): as one without
+				// files
+				fileErrs = append(fileErrs, &FileError{Name: p, Err: fmt.Errorf("directory holds no transcript files (%s) but reports or baselines chatlint wrote (%d)", strings.Join(extensionsFor(w.format), ", "), len(own))})
+			}
+		}
 	}
 	return errors.Join(fileErrs...)
+}
+
+// errOwnFile is readFile's for a file a walk found that chatlint wrote
+// (Options.OwnFile): left out, not read.
+var errOwnFile = errors.New("written by chatlint")
+
+// ownList names the files chatlint wrote that a walk left out: "1 file
+// chatlint wrote (a report or baseline, not a transcript): day/r.json",
+// the first five and how many more.
+func ownList(files []string) string {
+	const most = 5
+	shown := make([]string, 0, most)
+	for _, f := range files[:min(len(files), most)] {
+		shown = append(shown, lint.Shown(f))
+	}
+	list := strings.Join(shown, ", ")
+	if more := len(files) - most; more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	if len(files) == 1 {
+		return "1 file chatlint wrote (a report or baseline, not a transcript): " + list
+	}
+	return fmt.Sprintf("%d files chatlint wrote (reports or baselines, not transcripts): %s", len(files), list)
 }
 
 // fileErrors lists the errors of walker.expand: each a *FileError.
@@ -305,6 +347,9 @@ type walker struct {
 	unreadable []error
 	// follow: a walk follows the links it meets (Options.FollowLinks)
 	follow bool
+	// walked: the files expand returned last were found by a directory's
+	// walk (not named)
+	walked bool
 	// root is the directory being walked, its links resolved, to tell
 	// the links that lead out of it; unfollowed are those of them not
 	// followed ("path -> where"), for the warning
@@ -383,7 +428,7 @@ func (w *walker) skipOutputs(paths []string) {
 // as an unreadable file does not keep the others from being read. The
 // error is a *FileError, or several joined.
 func (w *walker) expand(p string) ([]string, error) {
-	w.unfollowed = nil
+	w.unfollowed, w.walked = nil, false
 	if p == "-" {
 		if w.stdin {
 			return nil, nil // standard input is read once
@@ -405,6 +450,7 @@ func (w *walker) expand(p string) ([]string, error) {
 		return []string{p}, nil
 	}
 	var out []string
+	w.walked = true
 	w.undo, w.unreadable, w.excluded = w.undo[:0], nil, excludedCount{}
 	w.root = ""
 	if !w.follow {
@@ -769,8 +815,9 @@ func hasExtension(name string, exts []string) bool {
 	return false
 }
 
-// readFile opens, decodes, detects and reads one file.
-func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) error {
+// readFile opens, decodes, detects and reads one file; walked: a
+// directory's walk found it (see Options.OwnFile: errOwnFile).
+func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, walked bool) (err error) {
 	name := path
 	var r io.Reader
 	var file *os.File // nil: standard input
@@ -780,8 +827,19 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 	seq := opts.Mixed.start(name)
 	// every file the run is given counts in the summary's files, whether
 	// it is read or could not be (empty, unopenable, of no format told):
-	// those are listed as unreadable, so the two add up
-	sink.File(name)
+	// those are listed as unreadable, so the two add up; but one that
+	// chatlint wrote, left out of a walk, which is counted once its start
+	// is read (or it fails before)
+	own := walked && opts.OwnFile != nil
+	if own {
+		defer func() {
+			if own && err != errOwnFile {
+				sink.File(name)
+			}
+		}()
+	} else {
+		sink.File(name)
+	}
 	if path == "-" {
 		r = opts.Stdin
 		if r == nil {
@@ -822,6 +880,10 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		detectName = trimGz(name)
 	}
 	if f := rawFormat(head, opts.Format); f != nil {
+		if own {
+			own = false // (chatlint writes no workbook)
+			sink.File(name)
+		}
 		src := &Source{Name: name, R: bufio.NewReader(r), Opts: opts}
 		if file != nil && detectName == name {
 			if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
@@ -836,6 +898,14 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink) e
 		return &FileError{Name: name, Err: encodingErrorIn(err, opts.EncodingFrom)}
 	}
 	defer release()
+	if own {
+		// (blank peeks as much next: nothing more is read)
+		if head, _ := dec.Peek(bufSize); opts.OwnFile(head) {
+			return errOwnFile
+		}
+		own = false
+		sink.File(name)
+	}
 	mixed := d.stats
 	if mixed != nil {
 		mixed.name, mixed.seq = name, seq
