@@ -439,11 +439,25 @@ var notReasons = map[string]string{
 	" and %d more":  "part of the warning on stderr",
 	"leads nowhere": "part of the warning on stderr",
 
-	// a walk's files left out (ReadAll's ownList)
+	// a walk's files left out (ReadAll's ownList, otherWarnings)
 	"written by chatlint": "an error ReadAll takes, never shown",
 	"left out %s":         "a warning on stderr",
 	"1 file chatlint wrote (a report or baseline, not a transcript): %s":  "part of the warning on stderr",
 	"%d files chatlint wrote (reports or baselines, not transcripts): %s": "part of the warning on stderr",
+	"%s left out, ": "part of the warning on stderr",
+	"%s (--exclude leaves such files out without a word)":                                                      "part of the warning on stderr",
+	"a workbook chatlint cannot read (only .xlsx): %s; save it as .xlsx or CSV to lint it":                     "part of the warning on stderr",
+	"workbooks chatlint cannot read (only .xlsx): %s; save them as .xlsx or CSV to lint them":                  "part of the warning on stderr",
+	"an archive: %s; unpack it to lint what it holds (a file compressed alone with gzip, .jsonl.gz, is read)":  "part of the warning on stderr",
+	"archives: %s; unpack them to lint what they hold (a file compressed alone with gzip, .jsonl.gz, is read)": "part of the warning on stderr",
+	"compressed other than with gzip: %s; decompress it, or compress it with gzip, to lint it":                 "part of the warning on stderr",
+	"compressed other than with gzip: %s; decompress them, or compress them with gzip, to lint them":           "part of the warning on stderr",
+	"a document chatlint cannot read: %s; save its chats as .txt or CSV to lint them":                          "part of the warning on stderr",
+	"documents chatlint cannot read: %s; save their chats as .txt or CSV to lint them":                         "part of the warning on stderr",
+	"by its name a copy of an export: %s; rename it to lint it":                                                "part of the warning on stderr",
+	"by their names copies of exports: %s; rename them to lint them":                                           "part of the warning on stderr",
+	"by its name a download or copy not finished: %s; lint it once it is complete":                             "part of the warning on stderr",
+	"by their names downloads or copies not finished: %s; lint them once they are complete":                    "part of the warning on stderr",
 
 	// the texts of a mapped export that hold HTML, without --html (htmlSample)
 	"its texts hold HTML (tags such as <p> and <br>, &nbsp;: the first at line %d), read as it is: a phrase a tag splits (不<b>知</b>道) is unseen by the rules, and the reports show the markup; --html reads the text out of it": "a warning on stderr",

@@ -244,6 +244,9 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		if len(w.unfollowed) > 0 {
 			opts.Mixed.note(p, w.unfollowedWarning())
 		}
+		for _, n := range otherWarnings(w.others) {
+			opts.Mixed.note(p, n)
+		}
 		var own []string // the files chatlint wrote, left out (Options.OwnFile)
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
@@ -350,6 +353,9 @@ type walker struct {
 	// walked: the files expand returned last were found by a directory's
 	// walk (not named)
 	walked bool
+	// others are the files of the argument being walked that it left out
+	// as of a kind chatlint cannot read (see otherKindOf), for warnings
+	others []otherFile
 	// root is the directory being walked, its links resolved, to tell
 	// the links that lead out of it; unfollowed are those of them not
 	// followed ("path -> where"), for the warning
@@ -428,7 +434,7 @@ func (w *walker) skipOutputs(paths []string) {
 // as an unreadable file does not keep the others from being read. The
 // error is a *FileError, or several joined.
 func (w *walker) expand(p string) ([]string, error) {
-	w.unfollowed, w.walked = nil, false
+	w.unfollowed, w.walked, w.others = nil, false, nil
 	if p == "-" {
 		if w.stdin {
 			return nil, nil // standard input is read once
@@ -524,7 +530,12 @@ func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, 
 		path := filepath.Join(dir, name)
 		link := d.Type()&fs.ModeSymlink != 0
 		if !link && !d.IsDir() && !w.wanted(name) {
-			continue // not stat'ed: most of a directory may be other files
+			// not stat'ed: most of a directory may be other files; those
+			// that may be exports chatlint cannot read are named
+			if k := w.otherKindOf(name); k != kindNone && !w.excludedQuietly(rel, name) {
+				w.others = append(w.others, otherFile{path, k})
+			}
+			continue
 		}
 		var entryRel string // its path below the argument, for the globs
 		if len(w.exclude) > 0 {
@@ -679,6 +690,22 @@ func (w *walker) unfollowedWarning() string {
 		return "a symbolic link in it was not followed, as a walk follows none, and what it leads to was not read: " + list + "; name it to lint it, or give --follow"
 	}
 	return fmt.Sprintf("%d symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: %s; name them to lint them, or give --follow", len(w.unfollowed), list)
+}
+
+// excludedQuietly reports whether a glob leaves out the file name in the
+// directory at rel (its path below the walked argument): one of a kind
+// chatlint cannot read, not counted among the files excluded, which
+// would have been read.
+func (w *walker) excludedQuietly(rel, name string) bool {
+	if rel != "" {
+		name = rel + "/" + name
+	}
+	for _, g := range w.exclude {
+		if g.Match(name, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // excludes reports whether a glob leaves out the entry at rel (its path
