@@ -714,7 +714,10 @@ func DisplayWidth(s string) int { return displayWidth(s) }
 // joined to the one before it by ZWJ (👩‍💻, 👨‍👩‍👧) take none. Counted by code point, the
 // agents' table stood a column out of line after 小美❤️, and two after
 // 小美👍🏻 (GNOME Terminal and xterm, which draw ❤️ in one column and 👍🏻 as
-// two emoji, see the rows with such names out of line).
+// two emoji, see the rows with such names out of line). Of ASCII only the
+// keycaps' # * 0-9 have an emoji form: U+FE0F after a space or a letter,
+// left where a system that keeps no four-byte characters dropped the emoji
+// before it (小美 🏳️ stored as 小美 U+FE0F), is drawn in no column.
 func displayWidth(s string) int {
 	n := 0
 	narrow := false // the last character took one column
@@ -747,7 +750,7 @@ func displayWidth(s string) int {
 			narrow, emoji = false, unicode.Is(unicode.So, r)
 		default:
 			n++
-			narrow, emoji = r >= ' ', false
+			narrow, emoji = r >= utf8.RuneSelf || r == '#' || r == '*' || r >= '0' && r <= '9', false
 			base = r == 0x261D || r == 0x26F9 || r == 0x270C || r == 0x270D
 		}
 	}

@@ -25,7 +25,12 @@ func TestDisplayWidth(t *testing.T) {
 		{"客服\u200d02", 6}, {"a\u200d客", 3}, {"客🏻", 4},
 		// an emoji of one column that takes a skin tone is drawn as an
 		// emoji with it, two columns (it took 3); a star takes none
-		{"小美✌🏻", 6}, {"☝🏽a", 3}, {"✍🏿⛹🏻", 4}, {"✌️🏻", 2}, {"✌", 1}, {"★🏻", 3}}
+		{"小美✌🏻", 6}, {"☝🏽a", 3}, {"✍🏿⛹🏻", 4}, {"✌️🏻", 2}, {"✌", 1}, {"★🏻", 3},
+		// U+FE0F after a space or a letter, whose emoji was dropped (a
+		// four-byte character where only three are kept): no emoji form
+		// (they took 6, 4, 2); the keycaps' # * and digits and © have one
+		{"小美 \uFE0F", 5}, {"Amy\uFE0F", 3}, {"a \uFE0F", 2}, {"\uFE0F小美", 4},
+		{"#\uFE0F\u20E3", 2}, {"*\uFE0F", 2}, {"9\uFE0F", 2}, {"©\uFE0F", 2}}
 	for _, tt := range tests {
 		if got := displayWidth(tt.in); got != tt.want {
 			t.Errorf("displayWidth(%q) = %d, want %d", tt.in, got, tt.want)
@@ -271,6 +276,26 @@ func TestTextShown(t *testing.T) {
 			t.Errorf("no colours of the report's own")
 		}
 	}
+}
+
+// FuzzDisplayWidth: a text takes at most two columns a character, and the
+// cells of a table are measured apart: what a cell takes does not depend
+// on the cell before it, the two spaces between them in between
+// (AlignColumns pads each by its own width).
+func FuzzDisplayWidth(f *testing.F) {
+	for _, s := range []string{"小美❤️", "小美👍🏻", "👩\u200d💻客服", "小美✌🏻", "★🏻", "1️⃣", "\uFE0F小美", "🏴\u200d☠️",
+		"小美 \uFE0F", "✌", "🏻", "\u200d客", "e\u0301", "\xff\uFE0F", "🇨🇳"} {
+		f.Add(s, "客服\uFE0F🏻")
+		f.Add("小美", s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if w := displayWidth(a); w < 0 || w > 2*utf8.RuneCountInString(a) {
+			t.Fatalf("displayWidth(%q) = %d for %d characters", a, w, utf8.RuneCountInString(a))
+		}
+		if w, want := displayWidth(a+"  "+b), displayWidth(a)+2+displayWidth(b); w != want {
+			t.Fatalf("displayWidth(%q) = %d, its cells apart %d", a+"  "+b, w, want)
+		}
+	})
 }
 
 func TestDisplayWidthZeroWidth(t *testing.T) {
