@@ -296,6 +296,8 @@ var reasonSamples = map[string]reasonSample{
 	"text before the first message header (NAME YYYY-MM-DD HH:MM:SS)":                                                                                                          {},
 	"no message in the file (no NAME YYYY-MM-DD HH:MM:SS header line)":                                                                                                         {},
 	"text outside a message (no header line before it)":                                                                                                                        {},
+	"no message has a text: %s read as message headers (a time and a name), with nothing said under any, as a log's lines are: not a chat dump?":                               {args: []any{"3 lines"}},
+	"the first %d messages have no text: lines read as message headers (a time and a name), with nothing said under any, as a log's lines are: not a chat dump?":               {},
 
 	// 企业微信 archives
 	"not a 企业微信 archive record: %s": {args: []any{"expected a JSON object"}},

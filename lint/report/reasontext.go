@@ -709,6 +709,10 @@ func reasonKinds() []reasonRule {
 		zh(`no message header \(NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME\) in the file: not a chat dump\?`,
 			"文件中没有消息头（昵称 YYYY-MM-DD HH:MM:SS，或 YYYY-MM-DD HH:MM:SS 昵称）：不是聊天记录？"),
 		zh(`a canned-reply list reads with (--input-format canned)$`, "话术列表请用 $1 读取"),
+		zh(`no message has a text: (\d+) lines? read as message headers \(a time and a name\), with nothing said under any, as a log's lines are: not a chat dump\?$`,
+			"没有一条消息有内容：$1 行被读作消息头（时间和名字），下面都没有内容，像日志的行：不是聊天记录？"),
+		zh(`the first (\d+) messages have no text: lines read as message headers \(a time and a name\), with nothing said under any, as a log's lines are: not a chat dump\?$`,
+			"前 $1 条消息都没有内容：这些行被读作消息头（时间和名字），下面都没有内容，像日志的行：不是聊天记录？"),
 		zh(`no message in the file`, "文件中没有消息"),
 		zh(`no NAME YYYY-MM-DD HH:MM:SS header line$`, "没有「昵称 YYYY-MM-DD HH:MM:SS」这样的消息头行"),
 

@@ -810,6 +810,15 @@ func (s *identities) add(st fs.FileInfo) bool {
 	return true
 }
 
+// namedOnly are extensions that detection reads a file of when it is
+// named, but that a walk without --input-format leaves out: txt's .log
+// (a 旺旺 dump saved so) in a tree of exports is far more often an
+// exporter's log, or chatlint's own, which read as a chat are customers'
+// empty messages; --input-format txt walks them.
+var namedOnly = []string{".log"}
+
+// extensionsFor are the extensions a walk reads for the format (auto:
+// those of every format detection picks, less namedOnly).
 func extensionsFor(format string) []string {
 	if f, ok := formats[format]; ok {
 		return f.Extensions
@@ -817,7 +826,11 @@ func extensionsFor(format string) []string {
 	var out []string
 	for _, f := range formats {
 		if f.AutoDetect {
-			out = append(out, f.Extensions...)
+			for _, ext := range f.Extensions {
+				if !slices.Contains(namedOnly, ext) {
+					out = append(out, ext)
+				}
+			}
 		}
 	}
 	sort.Strings(out)

@@ -9,8 +9,9 @@ import (
 )
 
 // TestDirectoryExtensions: a directory walk reads every documented
-// extension (.tab is tsv, .log is txt), and the error of a directory
-// without any lists each extension once.
+// extension (.tab is tsv), and .log, txt's, only with --input-format txt
+// (an exporter's log is no chat); the error of a directory without any
+// lists each extension once.
 func TestDirectoryExtensions(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
@@ -28,8 +29,15 @@ func TestDirectoryExtensions(t *testing.T) {
 	if err := ReadAll(context.Background(), []string{dir}, Options{Agents: []string{"店铺名:*"}, Location: tzSH}, s); err != nil {
 		t.Fatal(err)
 	}
-	if len(s.files) != 3 || len(s.msgs) != 3 || len(s.rejects) != 0 {
+	if len(s.files) != 2 || len(s.msgs) != 2 || len(s.rejects) != 0 {
 		t.Fatalf("files %q, messages %s, rejects %v", s.files, msgLines(s.msgs), s.rejects)
+	}
+	s = &recSink{}
+	if err := ReadAll(context.Background(), []string{dir}, Options{Format: "txt", Agents: []string{"店铺名:*"}, Location: tzSH}, s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.files) != 1 || len(s.msgs) != 1 || !strings.HasSuffix(s.files[0], "q.log") {
+		t.Fatalf("--input-format txt: files %q, messages %s", s.files, msgLines(s.msgs))
 	}
 
 	empty := t.TempDir()
@@ -38,10 +46,13 @@ func TestDirectoryExtensions(t *testing.T) {
 		t.Fatal("no error for a directory without transcripts")
 	}
 	msg := err.Error()
-	for _, ext := range []string{".csv", ".json", ".jsonl", ".ndjson", ".tsv", ".tab", ".txt", ".log", ".xlsx"} {
+	for _, ext := range []string{".csv", ".json", ".jsonl", ".ndjson", ".tsv", ".tab", ".txt", ".xlsx"} {
 		if n := strings.Count(msg, ext+","); n+strings.Count(msg, ext+")") != 1 {
 			t.Errorf("%s listed %d times: %s", ext, n, msg)
 		}
+	}
+	if strings.Contains(msg, ".log") {
+		t.Errorf(".log listed: %s", msg)
 	}
 	if got := extensionsFor("tsv"); strings.Join(got, " ") != ".tsv .tab" {
 		t.Errorf("tsv extensions %q", got)

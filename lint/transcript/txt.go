@@ -623,7 +623,13 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		}
 		return fmt.Errorf("no message header (NAME YYYY-MM-DD HH:MM:SS, or YYYY-MM-DD HH:MM:SS NAME) in the file: not a chat dump? (a canned-reply list reads with --input-format canned)")
 	}
-	return t.flush()
+	if err := t.flush(); err != nil {
+		return err
+	}
+	if !t.texted && len(t.textless) > 0 {
+		return fmt.Errorf("no message has a text: %s read as message headers (a time and a name), with nothing said under any, as a log's lines are: not a chat dump?", plural(len(t.textless), "line"))
+	}
+	return nil
 }
 
 // parseHeader recognises a header line, s trimmed, in the file's layout: one
@@ -915,6 +921,41 @@ type txtState struct {
 	// its lines are read past and it is rejected as a whole
 	bad    string
 	badPos lint.Pos
+	// texted: a message of the file had a text; until one has, those
+	// without are held in textless (see send)
+	texted   bool
+	textless []lint.Message
+}
+
+// maxTextless is how many messages without a text a txt file may start
+// with before it is refused as no chat dump (see txtState.send).
+const maxTextless = 64
+
+// send passes m to the sink. Until a message of the file has a text, the
+// messages without one are held (at most maxTextless): a file of header
+// lines alone, a time and a name each with nothing said under them, is a
+// log (an exporter's export.log: 2026-11-25 02:00:01 export started), not
+// a chat dump, and is refused rather than linted as customers who said
+// nothing.
+func (t *txtState) send(m lint.Message) error {
+	if t.texted {
+		return t.sink.Message(m)
+	}
+	if strings.TrimSpace(m.Text) == "" {
+		if len(t.textless) == maxTextless {
+			return fmt.Errorf("the first %d messages have no text: lines read as message headers (a time and a name), with nothing said under any, as a log's lines are: not a chat dump?", maxTextless)
+		}
+		t.textless = append(t.textless, m)
+		return nil
+	}
+	t.texted = true
+	for _, h := range t.textless {
+		if err := t.sink.Message(h); err != nil {
+			return err
+		}
+	}
+	t.textless = nil
+	return t.sink.Message(m)
 }
 
 // flush emits the open message.
@@ -992,7 +1033,7 @@ func (t *txtState) flush() error {
 		m.Role = lint.Customer
 	}
 	t.sent++
-	return t.sink.Message(m)
+	return t.send(m)
 }
 
 func isSystemName(name string) bool {
