@@ -1310,6 +1310,17 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		r.fixRefused = refused
 		return false, nil
 	}
+	// the diff holds no malformed records: stderr lists them all, as for
+	// a CSV report
+	if sum != nil {
+		errs := sum.Errors
+		if r.f.redact {
+			errs = report.RedactErrors(errs)
+		}
+		if err := reportMalformed(r.cmd.ErrOrStderr(), "diff", false, errs); err != nil {
+			return true, fail("list the malformed records: %w", err)
+		}
+	}
 	if unreadable != nil {
 		// (a diff names none of them)
 		return true, failErr(listUnreadable(withGlobHints(unreadable), false))
@@ -1359,8 +1370,8 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 }
 
 // reportMalformed tells stderr about malformed records when the report does
-// not show them to a person: for CSV (which has no place for them) up to
-// maxStderrErrorGroups groups, the first few for the other formats, none for a text report on the
+// not show them to a person: for CSV (which has no place for them) and a
+// --diff (format "diff": the diff holds none) up to maxStderrErrorGroups groups, the first few for the other formats, none for a text report on the
 // terminal (it lists them itself, right there; twice would be noise). A text
 // report written to a file or a pipe is not in front of the person, so
 // stderr lists them then. Records of one file failing alike (with reasons
@@ -1371,7 +1382,7 @@ func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lin
 		return nil
 	}
 	maxGroups, lines := maxStderrErrorGroups, 0
-	if format != "csv" {
+	if format != "csv" && format != "diff" {
 		maxGroups, lines = 10, 10
 	}
 	groups, _, err := report.GroupRecordErrors(errs, maxGroups)
@@ -1400,6 +1411,8 @@ func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lin
 		switch format {
 		case "csv":
 			where = "--format jsonl lists them all"
+		case "diff":
+			where = "a run without --diff, --format jsonl, lists them all"
 		case "text", "html":
 			// grouped there, up to a number of groups and of lines
 			where = "the report lists them grouped; --format jsonl lists each one"
