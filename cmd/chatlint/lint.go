@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -20,7 +19,6 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/baseline"
 	"github.com/chatlint/chatlint/lint/check"
@@ -139,13 +137,13 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// before the reading started
 	var (
 		w        report.Writer
-		out      *outputFile
+		outs     reportFiles
 		recorder *baseline.Recorder
 		baseOut  *outputFile
 	)
 	// a report file takes the old one's place only once written whole,
 	// and so does the baseline
-	defer func() { out.Abort() }()
+	defer func() { outs.abort() }()
 	defer func() { baseOut.Abort() }()
 	setUp := func(taken func() int64) (report.Writer, []lint.Filter, error) {
 		if r.checks == nil {
@@ -154,7 +152,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			}
 		}
 		var err error
-		if w, out, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring, r.cfg.TeamNames()); err != nil {
+		if w, outs, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring, r.cfg.TeamNames()); err != nil {
 			return nil, nil, failErr(err)
 		}
 		if f.redact {
@@ -182,7 +180,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// the writers keep nothing of a result once written (redacting copies
 	// it first; baseline filters keep copies of strings), so the engine may
 	// reuse the memory of its messages
-	r.reuseMessages = report.Streams(f.out.format)
+	r.reuseMessages = !slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return !report.Streams(r.format) })
 	sum, runErr := r.run(ctx, setUp)
 	if sum != nil {
 		// the malformed records may be spooled to a temporary file
@@ -190,6 +188,12 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	}
 	if su := (*setUpError)(nil); errors.As(runErr, &su) {
 		return su.err // as prepareLint would have said it
+	}
+	if we := (*report.WriterError)(nil); errors.As(runErr, &we) {
+		// one of several reports could not be written: none of them
+		// replaces its old file
+		report.Discard(w)
+		return f.out.failed(we, keptOutputs(f))
 	}
 	if runErr != nil && f.redact {
 		runErr = redactedErr(runErr)
@@ -210,10 +214,13 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	sum.Unreadable = unreadableFiles(runErr)
 	markUnknownWaivers(r.set, sum.UnusedWaivers)
 	if err := w.Close(sum); err != nil {
+		if we := (*report.WriterError)(nil); errors.As(err, &we) {
+			return f.out.failed(we, keptOutputs(f))
+		}
 		return fail("write report: %w", err)
 	}
-	if err := out.Commit(); err != nil {
-		return fail("write report: %w", err)
+	if err := commitReports(f, outs); err != nil {
+		return err
 	}
 	if recorder != nil && runErr == nil {
 		if err := writeBaseline(recorder, baseOut); err != nil {
@@ -226,7 +233,8 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if f.redact {
 		errs = report.RedactErrors(errs)
 	}
-	if err := reportMalformed(cmd.ErrOrStderr(), f.out.format, f.out.onTerminal(cmd.OutOrStdout()), errs); err != nil {
+	format, shown := f.out.malformedShown(cmd.OutOrStdout())
+	if err := reportMalformed(cmd.ErrOrStderr(), errs, format, shown); err != nil {
 		return fail("list the malformed records: %w", err)
 	}
 	// another run's report in the directory linted (the JSON report of
@@ -237,7 +245,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	if runErr != nil {
 		// (a CSV report names none of them, and one thrown away none
 		// for anybody: each is listed)
-		inReport := f.out.format != "csv" && !f.out.discarded(cmd.OutOrStdout())
+		inReport := slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return r.format != "csv" && !discarded(r.name, cmd.OutOrStdout()) })
 		runErr = listUnreadable(withGoneHints(withGlobHints(runErr), args), inReport)
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
@@ -284,8 +292,13 @@ func nothingToRead(stdin *os.File) bool {
 // (a report that never existed was said to be left untouched, as if an
 // old one were there).
 func keptOutputs(f *lintFlags) string {
+	return keptFiles(append(f.out.files(), f.writeBase))
+}
+
+// keptFiles is keptOutputs of the files names ("" among them: none).
+func keptFiles(names []string) string {
 	var kept, absent []string
-	for _, name := range []string{f.out.file(), f.writeBase} {
+	for _, name := range names {
 		if name == "" {
 			continue
 		}
@@ -297,15 +310,48 @@ func keptOutputs(f *lintFlags) string {
 	}
 	var said []string
 	if len(absent) > 0 {
-		said = append(said, strings.Join(absent, " and ")+" not created")
+		said = append(said, joinAnd(absent)+" not created")
 	}
 	if len(kept) > 0 {
-		said = append(said, strings.Join(kept, " and ")+" left untouched")
+		said = append(said, joinAnd(kept)+" left untouched")
 	}
 	if len(said) == 0 {
 		return ""
 	}
 	return "; " + strings.Join(said, ", ")
+}
+
+// commitReports puts the report files in place (see outputFile.Commit),
+// in the order -o names them, once every report is written whole. One
+// that cannot be put in place ends the run: the error says which of the
+// others were, and which (with the baseline, not written then) keep what
+// they held.
+func commitReports(f *lintFlags, outs reportFiles) error {
+	for i, o := range outs {
+		err := o.Commit()
+		if err == nil {
+			continue
+		}
+		if len(outs) == 1 {
+			return fail("write report: %w", err)
+		}
+		var written, rest []string
+		for j, rep := range f.out.reports {
+			switch {
+			case rep.name == "" || j == i:
+			case j < i:
+				written = append(written, rep.name)
+			default:
+				rest = append(rest, rep.name)
+			}
+		}
+		said := ""
+		if len(written) > 0 {
+			said = "; " + joinAnd(written) + " written"
+		}
+		return fail("write report: %w%s%s", err, said, keptFiles(append(rest, f.writeBase)))
+	}
+	return nil
 }
 
 // stoppableReader reads r until ctx is done, then fails at once with
@@ -604,29 +650,8 @@ type lintRun struct {
 // and reads the config; compile loads the packs.
 func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
 	f.out.normalise()
-	if ext := report.BinaryExtension(f.out.output); ext != "" {
-		// text in a file whose name promises gzip or a workbook is a file
-		// nothing opens
-		format := f.out.format
-		if !cmd.Flags().Changed("format") {
-			format = cmp.Or(report.FormatOfFile(strings.TrimSuffix(f.out.output, filepath.Ext(f.out.output))), format)
-		}
-		hint := "name the file for its format (-o report.csv opens in Excel, -o report.html in a browser, which can print it as PDF)"
-		if report.ArchiveExtension(ext) {
-			hint = fmt.Sprintf("name the file for its format (-o report.csv opens in Excel), or pipe the report through a compressor "+
-				"(chatlint lint --format %s … | gzip > report.gz)", shellquote.Word(format))
-		}
-		return nil, fail("-o %s: chatlint writes text reports (text, json, jsonl, csv, sarif, github, junit, html), not %s files: %s", f.out.output, ext, hint)
-	}
-	if ext := strings.ToLower(filepath.Ext(f.out.output)); (ext == ".tsv" || ext == ".tab") && !cmd.Flags().Changed("format") {
-		// the text report in a file a spreadsheet opens as columns
-		return nil, fail("-o %s: chatlint writes CSV, not tab-separated files: name it report.csv (Excel and LibreOffice open it), or say --format", f.out.output)
-	}
-	if !cmd.Flags().Changed("format") && !f.diff {
-		// -o report.html writes HTML, -o results.sarif SARIF …
-		if format := report.FormatOfFile(f.out.output); format != "" {
-			f.out.format, f.out.picked = format, format != "text"
-		}
+	if err := f.out.resolve(cmd.Flags().Changed("format"), f.diff, cmd.OutOrStdout()); err != nil {
+		return nil, err
 	}
 	if err := f.out.check(); err != nil {
 		return nil, failErr(err)
@@ -690,7 +715,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	// the report and baseline of an earlier run, written into a directory
 	// being linted, are not transcripts (nor is the baseline this run
 	// gates on)
-	r.topts.Outputs = []string{f.out.file(), f.writeBase, f.baseline}
+	r.topts.Outputs = append(f.out.files(), f.writeBase, f.baseline)
 	if len(r.args) == 0 {
 		if f.fix || f.diff { // standard input, which the other words offer, they refuse
 			return nil, fail("no input: --fix and --diff need canned-reply files or directories to fix; none were given (in a hook, run chatlint only when there are files to give it)")
@@ -704,8 +729,10 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	// later names of it (a.txt ./a.txt, a link) are dropped here, and the
 	// walk opens a file reached again through a directory not at all
 	r.args = transcript.UniqueInputs(r.args)
-	if err := notAnInput("--output", f.out.file(), r.args, stdin); err != nil {
-		return nil, err
+	for _, out := range f.out.files() {
+		if err := notAnInput("--output", out, r.args, stdin); err != nil {
+			return nil, err
+		}
 	}
 	if err := notAnInput("--write-baseline", f.writeBase, r.args, stdin); err != nil {
 		return nil, err
@@ -723,20 +750,23 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 			return nil, err
 		}
 	}
-	if out := f.out.file(); out != "" {
+	for _, rep := range f.out.reports {
+		if rep.name == "" {
+			continue
+		}
 		// told now as well: a --fix run would otherwise rewrite the
 		// library and only then find that its report cannot be written
-		what, example := "report", reportFileName(f.out.format)
+		what, example := "report", reportFileName(rep.format)
 		if f.diff {
 			what, example = "diff", "changes.diff"
 		}
-		if err := creatable("--output", out, what, example); err != nil {
+		if err := creatable("--output", rep.name, what, example); err != nil {
 			return nil, err
 		}
-	}
-	for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
-		if out := f.out.file(); out != "" && b.name != "" && sameFile(out, b.name) {
-			return nil, fail("--output %s and %s %s are the same file: the report would take the baseline's place; write it elsewhere", out, b.flag, b.name)
+		for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
+			if b.name != "" && sameFile(rep.name, b.name) {
+				return nil, fail("--output %s and %s %s are the same file: the report would take the baseline's place; write it elsewhere", rep.name, b.flag, b.name)
+			}
 		}
 	}
 	r.canned = r.topts.Format == "canned"
@@ -845,7 +875,12 @@ func notARuleSource(f *lintFlags, cfg *config.Config, set *rules.Set) error {
 			sources = append(sources, struct{ what, name string }{"rule pack", p.File})
 		}
 	}
-	for _, out := range []struct{ flag, name string }{{"--output", f.out.file()}, {"--write-baseline", f.writeBase}} {
+	var outs []struct{ flag, name string }
+	for _, name := range f.out.files() {
+		outs = append(outs, struct{ flag, name string }{"--output", name})
+	}
+	outs = append(outs, struct{ flag, name string }{"--write-baseline", f.writeBase})
+	for _, out := range outs {
 		if out.name == "" {
 			continue
 		}
@@ -1158,22 +1193,35 @@ func (r *lintRun) findingsUnshown() string {
 		return "; a diff shows only the fixes: run without --diff to see the findings"
 	}
 	// a csv of a row per conversation, agent or team counts them
-	verb := ", listed in "
-	if r.f.out.format == "csv" && r.f.out.csvRows != "" && r.f.out.csvRows != "finding" {
-		verb = ", counted in the " + r.f.out.csvRows + " rows of "
-	}
-	if name := r.f.out.file(); name != "" {
-		if st, err := os.Stat(name); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
-			return verb + name
+	var listed, counted []string
+	for _, rep := range r.f.out.reports {
+		where := ""
+		if rep.name != "" {
+			if st, err := os.Stat(rep.name); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
+				where = rep.name
+			}
+		} else if file, ok := outFile(r.cmd.OutOrStdout()); ok {
+			if st, err := file.Stat(); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
+				where = "the report on standard output"
+			}
 		}
-		return ""
-	}
-	if file, ok := outFile(r.cmd.OutOrStdout()); ok {
-		if st, err := file.Stat(); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
-			return verb + "the report on standard output"
+		if where == "" {
+			return "" // a report shows them
+		}
+		if rep.format == "csv" && r.f.out.csvRows != "" && r.f.out.csvRows != "finding" {
+			counted = append(counted, "the "+r.f.out.csvRows+" rows of "+where)
+		} else {
+			listed = append(listed, where)
 		}
 	}
-	return ""
+	said := ""
+	if len(listed) > 0 {
+		said = ", listed in " + joinAnd(listed)
+	}
+	if len(counted) > 0 {
+		said += ", counted in " + joinAnd(counted)
+	}
+	return said
 }
 
 // stderrIs reports whether standard error is written into the report's
@@ -1317,7 +1365,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		if r.f.redact {
 			errs = report.RedactErrors(errs)
 		}
-		if err := reportMalformed(r.cmd.ErrOrStderr(), "diff", false, errs); err != nil {
+		if err := reportMalformed(r.cmd.ErrOrStderr(), errs, "diff", false); err != nil {
 			return true, fail("list the malformed records: %w", err)
 		}
 	}
@@ -1377,7 +1425,7 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 // stderr lists them then. Records of one file failing alike (with reasons
 // that differ at most in the value they quote: see lint.ReasonKind) are
 // one entry with their lines.
-func reportMalformed(w io.Writer, format string, reportOnTerminal bool, errs lint.RecordErrors) error {
+func reportMalformed(w io.Writer, errs lint.RecordErrors, format string, reportOnTerminal bool) error {
 	if errs.Len() == 0 || format == "text" && reportOnTerminal {
 		return nil
 	}

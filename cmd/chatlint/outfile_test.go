@@ -368,7 +368,7 @@ func TestKeptOutputs(t *testing.T) {
 		{"new.json", "old.json", "; new.json not created, old.json left untouched"},
 		{"new.json", "newbase.json", "; new.json and newbase.json not created"},
 	} {
-		f := &lintFlags{out: outputFlags{output: tt.out}, writeBase: tt.base}
+		f := &lintFlags{out: outputFlags{outputs: []string{tt.out}}, writeBase: tt.base}
 		if got := keptOutputs(f); got != tt.want {
 			t.Errorf("-o %q --write-baseline %q: %q, want %q", tt.out, tt.base, got, tt.want)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/report"
 )
@@ -21,8 +23,12 @@ import (
 type outputFlags struct {
 	format string
 	// picked is set when -o's extension picked the format (no --format)
-	picked  bool
-	output  string
+	picked bool
+	// outputs are the -o values, as given (repeatable)
+	outputs []string
+	// reports are the reports the run writes, one for each -o (standard
+	// output without one): set by resolve
+	reports []reportOut
 	color   string
 	csvRows string
 	bom     bool
@@ -49,11 +55,12 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 func addOutputFlags(fl interface {
 	StringVar(p *string, name, value, usage string)
 	StringVarP(p *string, name, shorthand, value, usage string)
+	StringArrayVarP(p *[]string, name, shorthand string, value []string, usage string)
 	BoolVar(p *bool, name string, value bool, usage string)
 	BoolVarP(p *bool, name, shorthand string, value bool, usage string)
 }, f *outputFlags) {
 	fl.StringVar(&f.format, "format", "text", "report `FORMAT`: "+strings.Join(report.Formats(), ", ")+"; without it, -o's extension picks it (report.html, .json, .jsonl, .csv, .sarif, .xml for junit), else text")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fl.StringArrayVarP(&f.outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeatable, for several reports from one run, each in the format its extension names (-o day.json -o day.csv -o day.html; - is standard output, in --format)")
 	fl.StringVar(&f.color, "color", "auto", "`WHEN` to colour the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never (CLICOLOR_FORCE and FORCE_COLOR are not read)")
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per `KIND`: finding (default), conversation, agent or team")
 	fl.BoolVar(&f.bom, "bom", false, "csv: start with a UTF-8 byte-order mark, so that Excel reads the Chinese text correctly")
@@ -95,6 +102,9 @@ func (f *outputFlags) check() error {
 	if f.csvRows != "" && !slices.Contains(report.CSVRowKinds, f.csvRows) {
 		return fmt.Errorf("unknown --csv-rows %q (%s)", f.csvRows, strings.Join(report.CSVRowKinds, ", "))
 	}
+	if len(f.reports) > 1 {
+		return f.checkSeveral()
+	}
 	if f.csvRows != "" && f.format != "csv" {
 		return fmt.Errorf("--csv-rows applies to --format csv only (not %s)", f.formatSaid("csv"))
 	}
@@ -115,24 +125,214 @@ func (f *outputFlags) check() error {
 	return nil
 }
 
+// resolve works out the reports the run writes (reports), before anything
+// is read: with one -o (or none), the format --format names, else the one
+// the file's extension names, else text; with several, each file's
+// extension names its format and --format that of standard output (-o -).
+// formatGiven says --format was given; diff, that the run writes a
+// --diff instead of a report (its -o is the diff's file).
+func (f *outputFlags) resolve(formatGiven, diff bool, stdout io.Writer) error {
+	if len(f.outputs) > 1 {
+		return f.resolveSeveral(formatGiven, diff, stdout)
+	}
+	output := ""
+	if len(f.outputs) == 1 {
+		output = f.outputs[0]
+	}
+	if ext := report.BinaryExtension(output); ext != "" {
+		// text in a file whose name promises gzip or a workbook is a file
+		// nothing opens
+		format := f.format
+		if !formatGiven {
+			format = cmp.Or(report.FormatOfFile(strings.TrimSuffix(output, filepath.Ext(output))), format)
+		}
+		return binaryOutput(output, ext, format)
+	}
+	if ext := strings.ToLower(filepath.Ext(output)); (ext == ".tsv" || ext == ".tab") && !formatGiven {
+		// the text report in a file a spreadsheet opens as columns
+		return fail("-o %s: chatlint writes CSV, not tab-separated files: name it report.csv (Excel and LibreOffice open it), or say --format", output)
+	}
+	if !formatGiven && !diff {
+		// -o report.html writes HTML, -o results.sarif SARIF …
+		if format := report.FormatOfFile(output); format != "" {
+			f.format, f.picked = format, format != "text"
+		}
+	}
+	f.reports = []reportOut{{name: f.file(), format: f.format}}
+	return nil
+}
+
+// binaryOutput refuses -o name, whose extension ext promises a compressed
+// or binary file, saying what to name it instead (format: the report's).
+func binaryOutput(name, ext, format string) error {
+	hint := "name the file for its format (-o report.csv opens in Excel, -o report.html in a browser, which can print it as PDF)"
+	if report.ArchiveExtension(ext) {
+		hint = fmt.Sprintf("name the file for its format (-o report.csv opens in Excel), or pipe the report through a compressor "+
+			"(chatlint lint --format %s … | gzip > report.gz)", shellquote.Word(format))
+	}
+	return fail("-o %s: chatlint writes text reports (text, json, jsonl, csv, sarif, github, junit, html), not %s files: %s", name, ext, hint)
+}
+
+// resolveSeveral is resolve for several -o: one run writes each report
+// (see report.Multi).
+func (f *outputFlags) resolveSeveral(formatGiven, diff bool, stdout io.Writer) error {
+	if diff {
+		return fail("--diff writes one diff, not reports: give one -o, the diff's file (-o changes.diff)")
+	}
+	for i, name := range f.outputs {
+		for _, other := range f.outputs[:i] {
+			if sameOutput(name, other, stdout) {
+				if name == "-" && other == "-" {
+					return fail("-o - is given twice: standard output takes one report")
+				}
+				if name == other {
+					return fail("-o %s is given twice: each report needs a file of its own", name)
+				}
+				return fail("-o %s and -o %s are the same file: each report needs a file of its own", other, name)
+			}
+		}
+	}
+	for _, name := range f.outputs {
+		if name == "-" {
+			continue // (last: see below)
+		}
+		if ext := report.BinaryExtension(name); ext != "" {
+			return binaryOutput(name, ext, cmp.Or(report.FormatOfFile(strings.TrimSuffix(name, filepath.Ext(name))), "text"))
+		}
+		if ext := strings.ToLower(filepath.Ext(name)); ext == ".tsv" || ext == ".tab" {
+			return fail("-o %s: chatlint writes CSV, not tab-separated files: name it report.csv (Excel and LibreOffice open it)", name)
+		}
+		format := report.FormatOfFile(name)
+		if format == "" {
+			return fail("-o %s: with several -o, each file's extension names its report's format, and this name has none: "+
+				"end it in .json, .jsonl, .csv, .sarif, .xml (junit), .html or .txt, or write it in a run of its own with --format", name)
+		}
+		f.reports = append(f.reports, reportOut{name: name, format: format})
+	}
+	if !slices.Contains(f.outputs, "-") {
+		if formatGiven {
+			return fail("--format %s with several -o: each file's extension names its report's format, and --format only that of standard output (-o -), which is not among them: leave --format out, or add -o -", f.format)
+		}
+		return nil
+	}
+	// standard output's report is written last, finished only once every
+	// file is written whole: it cannot be taken back, and ends
+	// incomplete when a file fails, as the files keep their old content
+	f.reports = append(f.reports, reportOut{format: f.format})
+	return nil
+}
+
+// sameOutput reports whether two -o values name the same report file:
+// standard output (-) is the file it writes into (/dev/stdout, or the
+// file the shell redirected it to).
+func sameOutput(a, b string, stdout io.Writer) bool {
+	if a == "-" && b == "-" {
+		return true
+	}
+	if b == "-" {
+		a, b = b, a
+	}
+	if a != "-" {
+		return sameFile(a, b)
+	}
+	file, ok := outFile(stdout)
+	if !ok {
+		return false
+	}
+	sst, err := file.Stat()
+	if err != nil {
+		return false
+	}
+	st, err := os.Stat(b)
+	return err == nil && os.SameFile(st, sst)
+}
+
+// checkSeveral checks the flags of one format against the reports of a
+// run that writes several: each applies to the reports of its format, and
+// needs one among them.
+func (f *outputFlags) checkSeveral() error {
+	for _, c := range []struct {
+		set          bool
+		flag, format string
+		why          string
+	}{
+		{f.csvRows != "", "--csv-rows", "csv", ""},
+		{f.bom, "--bom", "csv", ""},
+		{f.csvRaw, "--csv-raw", "csv", ""},
+		{f.color == "always", "--color always", "text", ": the other reports have no colours"},
+		{f.quiet, "--quiet", "text", ": the other reports are read by programs, or list only findings"},
+	} {
+		if c.set && !slices.ContainsFunc(f.reports, func(r reportOut) bool { return r.format == c.format }) {
+			return fmt.Errorf("%s applies to %s reports only, and none of %s is one%s", c.flag, c.format, f.listed(), c.why)
+		}
+	}
+	return nil
+}
+
+// listed names the reports of the run as -o names them, with the format
+// of standard output's ("-o day.json, -o - (text)").
+func (f *outputFlags) listed() string {
+	var said []string
+	for _, r := range f.reports {
+		if r.name == "" {
+			said = append(said, "-o - ("+r.format+")")
+		} else {
+			said = append(said, "-o "+r.name)
+		}
+	}
+	return strings.Join(said, ", ")
+}
+
 // formatSaid names the report format for an error message about a flag
 // of the format want: as given, or as -o's extension picked it.
 func (f *outputFlags) formatSaid(want string) string {
 	if f.picked {
-		return fmt.Sprintf("%s, which -o %s picks; give --format %s", f.format, f.output, want)
+		return fmt.Sprintf("%s, which -o %s picks; give --format %s", f.format, f.file(), want)
 	}
 	return f.format
 }
 
-// open creates the report writer on stdout or --output. A report file is
-// written as a temporary file beside it that takes its place only when
-// out.Commit is called (see outputFile): a run that fails, is stopped by
-// --strict or is interrupted calls out.Abort and leaves the old report as
-// it was. out is nil for stdout; its methods accept that.
-func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, rules []*lint.RuleInfo, scoring lint.Scoring, teams []string) (w report.Writer, out *outputFile, err error) {
+// reportOut is one report a run writes.
+type reportOut struct {
+	// name is the file as -o names it ("" for standard output)
+	name   string
+	format string
+}
+
+// open creates the report writers, one for each report (see resolve), on
+// standard output or the file -o names. A report file is written as a
+// temporary file beside it that takes its place only when its Commit is
+// called (see outputFile): a run that fails, is stopped by --strict or is
+// interrupted calls Abort and leaves the old report as it was. outs are
+// the reports' files, in their order (nil for standard output; their
+// methods accept that); w is the one writer, or for several report.Multi
+// of them, which hands each result to each.
+func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, rules []*lint.RuleInfo, scoring lint.Scoring, teams []string) (w report.Writer, outs reportFiles, err error) {
+	var ws []report.Writer
+	for _, rep := range f.reports {
+		w, out, err := f.openOne(rep, stdout, report.Options{Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
+			CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet, Teams: teams})
+		if err != nil {
+			for _, w := range ws {
+				report.Discard(w)
+			}
+			outs.abort()
+			return nil, nil, err
+		}
+		ws, outs = append(ws, w), append(outs, out)
+	}
+	if len(ws) == 1 {
+		return ws[0], outs, nil
+	}
+	return report.Multi(ws...), outs, nil
+}
+
+// openOne creates the writer of one report (see open); opts are all but
+// its colours, which depend on where it goes.
+func (f *outputFlags) openOne(rep reportOut, stdout io.Writer, opts report.Options) (w report.Writer, out *outputFile, err error) {
 	dst := stdout
-	if name := f.file(); name != "" {
-		if out, err = createOutput(name, 0o666, false); err != nil {
+	if rep.name != "" {
+		if out, err = createOutput(rep.name, 0o666, false); err != nil {
 			return nil, nil, fmt.Errorf("cannot write report: %w", err)
 		}
 		dst = out.File // an *os.File: a terminal named by -o gets colours
@@ -145,18 +345,80 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 			dst = out // a file replaced: its errors name it, not the temporary file
 		}
 	}
-	opts := report.Options{Color: useColor(f.color, dst), Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
-		CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet, Teams: teams}
+	opts.Color = useColor(f.color, dst)
 	if out == nil {
 		f.stdout = &countingWriter{w: dst}
 		dst = f.stdout
 	}
-	w, err = report.New(f.format, dst, opts)
+	w, err = report.New(rep.format, dst, opts)
 	if err != nil {
 		out.Abort()
 		return nil, nil, err
 	}
 	return w, out, nil
+}
+
+// failed is the error of a run that could not write one of several
+// reports (we, from report.Multi): none of them takes its old file's
+// place, nor is the baseline written; kept says what became of the files
+// (keptOutputs). The error names the report where its own words do not
+// (a JUnit report's spool file in $TMPDIR).
+func (f *outputFlags) failed(we *report.WriterError, kept string) error {
+	name, what := "on standard output", "no report written"
+	if rep := f.reports[we.Index]; rep.name != "" {
+		name = rep.name
+	}
+	if f.stdout != nil && f.stdout.n > 0 {
+		what = "the report on standard output is incomplete, no file written"
+	}
+	if strings.Contains(we.Err.Error(), name) {
+		return fail("write report: %w: %s%s", we.Err, what, kept)
+	}
+	return fail("write report %s: %w: %s%s", name, we.Err, what, kept)
+}
+
+// malformedShown is what reportMalformed needs to know of the reports:
+// the format of the one that lists the malformed records best (JSON,
+// JSONL, SARIF, JUnit and GitHub list each, text and HTML group them, CSV
+// has none), and whether a text report, which lists them, is in front of
+// the user.
+func (f *outputFlags) malformedShown(stdout io.Writer) (format string, onTerminal bool) {
+	rank := func(format string) int {
+		switch format {
+		case "csv":
+			return 2
+		case "text", "html":
+			return 1
+		}
+		return 0
+	}
+	for i, r := range f.reports {
+		if r.format == "text" && reportOnTerminal(r.name, stdout) {
+			return r.format, true
+		}
+		if i == 0 || rank(r.format) < rank(format) {
+			format = r.format
+		}
+	}
+	return format, false
+}
+
+// joinAnd joins names as a sentence lists them: a, b and c.
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// reportFiles are the files of a run's reports (nil for standard output).
+type reportFiles []*outputFile
+
+// abort gives every file up (see outputFile.Abort).
+func (outs reportFiles) abort() {
+	for _, o := range outs {
+		o.Abort()
+	}
 }
 
 // useColor decides whether the text report is coloured.
@@ -196,36 +458,55 @@ func namesTerminal(name string, std ...*os.File) bool {
 	return false
 }
 
-// file is the report file named by --output ("" for standard output).
+// file is the report file named by the one --output ("" for standard
+// output, and with several -o: see files).
 func (f *outputFlags) file() string {
-	if f.output == "-" {
+	if len(f.outputs) != 1 || f.outputs[0] == "-" {
 		return ""
 	}
-	return f.output
+	return f.outputs[0]
 }
 
-// onTerminal reports whether the report is written to a terminal, in front
+// files are the report files the -o flags name (not standard output's -).
+func (f *outputFlags) files() []string {
+	var names []string
+	for _, o := range f.outputs {
+		if o != "-" {
+			names = append(names, o)
+		}
+	}
+	return names
+}
+
+// onTerminal reports whether a report is written to a terminal, in front
 // of the person who ran chatlint: standard output or an --output naming one
 // (-o /dev/stderr, or the /dev/pts/N one of the standard streams is on),
 // not a file nor a pipe.
 func (f *outputFlags) onTerminal(stdout io.Writer) bool {
-	if name := f.file(); name != "" {
+	return slices.ContainsFunc(f.reports, func(r reportOut) bool { return reportOnTerminal(r.name, stdout) })
+}
+
+// reportOnTerminal reports whether the report written to name ("" for
+// standard output) is in front of the person who ran chatlint.
+func reportOnTerminal(name string, stdout io.Writer) bool {
+	if name != "" {
 		return namesTerminal(name, os.Stderr, os.Stdout, os.Stdin)
 	}
 	file, ok := outFile(stdout)
 	return ok && term.IsTerminal(int(file.Fd()))
 }
 
-// discarded reports whether the report is written into the null device
-// (-o /dev/null, or standard output into it: a cron job that keeps only
-// what stderr says), where nobody reads the files it names.
-func (f *outputFlags) discarded(stdout io.Writer) bool {
+// discarded reports whether the report written to name ("" for standard
+// output) goes into the null device (-o /dev/null, or standard output
+// into it: a cron job that keeps only what stderr says), where nobody
+// reads the files it names.
+func discarded(name string, stdout io.Writer) bool {
 	null, err := os.Stat(os.DevNull)
 	if err != nil {
 		return false
 	}
 	var st os.FileInfo
-	if name := f.file(); name != "" {
+	if name != "" {
 		st, err = os.Stat(name)
 	} else if file, ok := outFile(stdout); ok {
 		st, err = file.Stat()

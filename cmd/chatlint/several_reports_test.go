@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// severalReportsDay is a day of exports for TestSeveralReportsAsAlone:
+// findings of every severity, personal data for --redact, malformed
+// records, an unreadable (empty) file and a csv export.
+var severalReportsDay = map[string]string{
+	"jd/a.jsonl": `{"conversation":"c1","time":"2026-11-04 10:00:00","role":"customer","sender":"13800138000","text":"在吗，我想把收货地址改成上海的，电话13800138000"}
+{"conversation":"c1","time":"2026-11-04 10:00:30","role":"agent","sender":"客服01","text":"在的，这个我也不知道能不能改"}
+not json at all
+{"conversation":"c2","time":"2026-11-04 10:02:00","role":"customer","sender":"tb_buyer2","text":"这款有现货吗"}
+{"conversation":"c2","time":"2026-11-04 10:02:05","role":"agent","sender":"客服02","text":"亲，您好！有现货的，今天下单明天发货"}
+{"conversation":"c2","time":"2026-11-04 10:02:20","role":"customer","sender":"tb_buyer2","text":"好的谢谢"}
+{"conversation":"c3","time":"2026-11-04 10:05:00","role":"customer","sender":"tb_buyer3","text":"=cmd|' /C calc'!A0 怎么还没发货"}
+{"conversation":"c3","time":"2026-11-04 10:09:00","role":"agent","sender":"客服01","text":"这是您自己没看清楚，不是我们的问题"}
+{"conversation":"c3","role":"robot","text":"x"}
+`,
+	"tmall/b.csv": "conversation,time,role,sender,text\n" +
+		"c4,2026-11-04 11:00:00,customer,u4,什么时候发货\n" +
+		"c4,2026-11-04 11:00:10,agent,客服02,您好，亲，明天发货哦\n",
+	"wecom/empty.jsonl": "",
+}
+
+// TestSeveralReportsAsAlone: the reports one run writes (-o r.json -o
+// r.csv …) are each, byte for byte, the report a run of its own with that
+// -o writes (and standard output's, -o -, what a run without -o writes),
+// findings, summaries, malformed records and unreadable files alike, with
+// the flags of each format and --redact; and the run exits as each would.
+func TestSeveralReportsAsAlone(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for name, text := range severalReportsDay {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join("day", name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("day", name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exts := []string{"json", "jsonl", "ndjson", "csv", "sarif", "sarif.json", "xml", "html", "txt"}
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"plain", nil},
+		{"redact", []string{"--redact"}},
+		{"csv rows agent, bom", []string{"--csv-rows", "agent", "--bom"}},
+		{"csv rows conversation, raw", []string{"--csv-rows", "conversation", "--csv-raw"}},
+		{"quiet, colours", []string{"--quiet", "--color", "always"}},
+		{"stdout json", []string{"--format", "json"}},
+		{"stdout github", []string{"--format", "github", "--min-score", "95"}},
+		{"fail-on warning", []string{"--fail-on", "warning", "--tz", "UTC"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			base := append([]string{"lint", "--no-progress"}, tt.args...)
+			if !strings.Contains(strings.Join(tt.args, " "), "fail-on") {
+				base = append(base, "--fail-on", "info")
+			}
+			sub := strings.ReplaceAll(tt.name, " ", "_")
+			several := append([]string{}, base...)
+			for _, ext := range exts {
+				several = append(several, "-o", filepath.Join(sub, "several", "r."+ext))
+			}
+			several = append(several, "-o", "-", "day")
+			if err := os.MkdirAll(filepath.Join(sub, "several"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			code, stdout, stderr := runCLI(t, several...)
+			if code != 2 || !strings.Contains(stderr, "empty.jsonl: empty file") {
+				t.Fatalf("several reports: exit %d, want 2 (an empty file)\n%s", code, stderr)
+			}
+			// the format flags of one format are refused beside another
+			// alone, and --format names the format of standard output's
+			flagsFor := func(format string) []string {
+				var out []string
+				for i := 0; i < len(tt.args); i++ {
+					a := tt.args[i]
+					switch {
+					case (a == "--csv-rows") && format != "csv":
+						i++
+					case (a == "--bom" || a == "--csv-raw") && format != "csv":
+					case (a == "--quiet") && format != "text":
+					case a == "--color" && format != "text":
+						i++
+					case a == "--format":
+						i++
+					default:
+						out = append(out, a)
+					}
+				}
+				return out
+			}
+			for _, ext := range exts {
+				alone := filepath.Join(sub, "alone", "r."+ext)
+				if err := os.MkdirAll(filepath.Dir(alone), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				args := append(append([]string{"lint", "--no-progress"}, flagsFor(formatOf(ext))...), "-o", alone, "day")
+				if !strings.Contains(strings.Join(tt.args, " "), "fail-on") {
+					args = append(args, "--fail-on", "info")
+				}
+				acode, _, astderr := runCLI(t, args...)
+				if acode != code {
+					t.Errorf("-o r.%s alone: exit %d, several: %d\n%s", ext, acode, code, astderr)
+				}
+				want, err := os.ReadFile(alone)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := os.ReadFile(filepath.Join(sub, "several", "r."+ext))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want) == 0 {
+					t.Fatalf("-o r.%s alone wrote nothing", ext)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("r.%s written beside the others differs from the one written alone:\n%s", ext, firstDiff(string(want), string(got)))
+				}
+			}
+			// standard output's report, as a run without -o writes it
+			format := "text"
+			for i, a := range tt.args {
+				if a == "--format" {
+					format = tt.args[i+1]
+				}
+			}
+			args := append(append([]string{"lint", "--no-progress", "--format", format}, flagsFor(format)...), "day")
+			if !strings.Contains(strings.Join(tt.args, " "), "fail-on") {
+				args = append(args, "--fail-on", "info")
+			}
+			acode, want, _ := runCLI(t, args...)
+			if acode != code {
+				t.Errorf("standard output alone: exit %d, several: %d", acode, code)
+			}
+			if stdout != want || want == "" {
+				t.Errorf("standard output beside the files differs from a run without -o:\n%s", firstDiff(want, stdout))
+			}
+		})
+	}
+}
+
+// formatOf is the format -o's extension ext picks.
+func formatOf(ext string) string {
+	switch ext {
+	case "ndjson":
+		return "jsonl"
+	case "sarif.json":
+		return "sarif"
+	case "xml":
+		return "junit"
+	case "txt":
+		return "text"
+	}
+	return ext
+}
+
+// TestInterruptedSeveralReports: a run of several reports stopped by a
+// signal writes none of its files, and says so of each, and of standard
+// output's report that it is incomplete.
+func TestInterruptedSeveralReports(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.json")
+	if err := os.WriteFile(old, []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	html := filepath.Join(dir, "r.html")
+	r := startInterruptible(t, nil, "--format", "jsonl", "-o", old, "-o", "-", "-o", html)
+	waitUntil(t, "nothing is written to standard output", func() bool { return r.stdout.Len() > 0 })
+	interruptAndWait(t, r.done, &r.stderr, "chatlint: stopped (interrupt signal received): the report on standard output is incomplete; "+
+		html+" not created, "+old+" left untouched\n")
+	r.in.CloseWithError(io.ErrClosedPipe)
+	if got, _ := os.ReadFile(old); string(got) != "{}\n" {
+		t.Errorf("%s holds %.80q", old, got)
+	}
+	if _, err := os.Stat(html); err == nil {
+		t.Errorf("%s written", html)
+	}
+	if tmp := tempFiles(t, dir); len(tmp) > 0 {
+		t.Errorf("temporary files left: %v", tmp)
+	}
+}
