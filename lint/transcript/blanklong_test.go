@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -60,6 +61,36 @@ func TestLongBlankLineSkipped(t *testing.T) {
 		s := mustRead(t, "canned", "您好\n"+line+"\n再见\n", Options{MaxRecordBytes: 64})
 		if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), ":2: line is ") {
 			t.Errorf("%q: rejects %v", line[:3], s.rejects)
+		}
+	}
+}
+
+// TestLongBlankLineInQuotedField: a line of blanks over the bound inside a
+// quoted CSV field is text of the field, not a blank line: the record is
+// over the bound, as one whose blanks are shorter (over --max-message-size
+// alone) is rejected too. 75007e4 read it as an empty line, so that a
+// record holding 1.1 MiB of blanks was linted where one of 300 KiB was not.
+func TestLongBlankLineInQuotedField(t *testing.T) {
+	for _, blank := range []string{strings.Repeat(" ", 100), strings.Repeat(" ", 200<<10)} {
+		for _, format := range []string{"csv", "tsv"} {
+			head := "conversation,role,text\n"
+			first, last := `c1,agent,"您好`, "c1,agent,再见"
+			if format == "tsv" {
+				head, first, last = "conversation\trole\ttext\n", "c1\tagent\t\"您好", "c1\tagent\t再见"
+			}
+			data := head + first + "\n" + blank + "\n" + `请稍等"` + "\n" + last + "\n"
+			s, err := readData(t, format, data, Options{MaxRecordBytes: 64})
+			checkInvariants(t, s, err)
+			if err != nil {
+				t.Fatalf("%s, %d blanks: %v", format, len(blank), err)
+			}
+			line := strings.Count(head, "\n") + 1
+			if len(s.rejects) != 1 || !strings.Contains(s.rejects[0].Error(), fmt.Sprintf(":%d: record is over the", line)) {
+				t.Errorf("%s, %d blanks: rejects %v", format, len(blank), s.rejects)
+			}
+			if len(s.msgs) != 1 || s.msgs[0].Text != "再见" {
+				t.Errorf("%s, %d blanks: messages %v", format, len(blank), s.msgs)
+			}
 		}
 	}
 }

@@ -1226,9 +1226,10 @@ func (p *recordParser) next() (fields []string, line int, perr string, err error
 					if !ok {
 						return nil, line, unclosedQuote(line, p.lr.line), nil
 					}
-					if len(p.buf)+len(l) > limit || p.lr.long > 0 {
+					if len(p.buf)+len(l) > limit || p.lr.long > 0 || p.lr.blankLong > 0 {
 						// over the bound: the rest of the record, up to the
-						// end of its quoted fields, is read past
+						// end of its quoted fields, is read past (a line of
+						// blanks too, which is text here, not a blank line)
 						if p.lr.long == 0 {
 							p.q.in, p.q.pending = true, false
 							p.q.scan(l)

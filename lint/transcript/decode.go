@@ -775,6 +775,11 @@ type lineReader struct {
 	// without being kept, and long tells its length
 	max  int
 	long int64
+	// blankLong is the length of the last line when it was over the bound
+	// and blanks alone, and came back empty as a blank line (0: it was
+	// not): in a quoted CSV field, where a line of blanks is text, the
+	// record is over the bound all the same (see recordParser.next)
+	blankLong int64
 	// tap, if set, is handed the bytes of a line over the bound, which
 	// are not kept (in pieces, line ending included or not): the csv
 	// reader follows the quotes in them, to find where a record ends
@@ -799,7 +804,7 @@ func newLineReader(src *Source) *lineReader {
 // l.long set to its length (see tooLong); one of blanks alone (spaces,
 // tabs: ASCII), which the readers skip, comes back empty as a blank line.
 func (l *lineReader) next() (line []byte, ok bool, err error) {
-	l.long = 0
+	l.long, l.blankLong = 0, 0
 	chunk, err := l.r.ReadSlice('\n')
 	if err == nil {
 		l.line++
@@ -841,6 +846,7 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 			l.tap(l.buf) // a last line without a line break, never dropped
 		}
 		if blank && asciiBlank(l.buf) {
+			l.blankLong = n
 			return l.buf[:0], true, nil // a blank line, however long
 		}
 		l.long = n
@@ -880,6 +886,7 @@ func cutLastLine(src *Source, line []byte, n int) []byte {
 func (l *lineReader) bounded(line []byte) []byte {
 	if l.max > 0 && len(line) > l.max {
 		if asciiBlank(line) {
+			l.blankLong = int64(len(line))
 			return line[:0] // a blank line, however long
 		}
 		l.long = int64(len(line))
