@@ -52,7 +52,8 @@ var reasonSamples = map[string]reasonSample{
 	"line %d: %s":                     {args: []any{3, "the reply is a number, not text (quote it to lint it as a reply)"}},
 	"%s… (%s in all)":                 {reason: `unknown role "xxxx… (1.5 KiB in all)`},
 	"not an Excel .xlsx workbook: %w": {args: []any{errors.New("zip: not a valid zip file")}},
-	"gzip: %w":                        {args: []any{errors.New("unexpected EOF")}},
+	"the workbook is cut off: it starts as an .xlsx (a ZIP archive) does, but the directory that ends one is missing: still being written or copied when read? lint it once complete, or save it again from Excel or WPS (%w)": {args: []any{errors.New("zip: not a valid zip file")}},
+	"gzip: %w": {args: []any{errors.New("unexpected EOF")}},
 	"copying the workbook to a temporary file: %w": {args: []any{errors.New("write /tmp/chatlint-1.xlsx: no space left on device")}, keep: []string{"write /tmp/chatlint-1.xlsx: no space left on device"}},
 
 	// times

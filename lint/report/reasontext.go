@@ -780,6 +780,8 @@ func reasonKinds() []reasonRule {
 		zh(`invalid header$`, "文件头无效"),
 		zh(`invalid checksum$`, "校验和不符"),
 		zh(`unexpected EOF$`, "数据意外结束（文件被截断了？）"),
+		zh(`the workbook is cut off: it starts as an \.xlsx \(a ZIP archive\) does, but the directory that ends one is missing: still being written or copied when read\? lint it once complete, or save it again from Excel or WPS`,
+			"工作簿不完整：开头是 .xlsx（ZIP 压缩包），但结尾的目录缺失：读取时还在写入或复制？请等它完整后再检查，或用 Excel 或 WPS 重新保存"),
 		zh(`not an Excel \.xlsx workbook`, "不是 Excel .xlsx 工作簿"),
 		zh(`a ZIP archive, not an Excel \.xlsx workbook \(no xl/workbook\.xml\)`, "是 ZIP 压缩包，不是 Excel .xlsx 工作簿（没有 xl/workbook.xml）"),
 		zh(`cell (\S+) refers to shared string («q»), but the workbook's table of them \((\S+)\) holds (\d+), numbered from 0: a damaged workbook; open and save it again in Excel or WPS`,

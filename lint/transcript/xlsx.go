@@ -123,7 +123,7 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 			zr, err := zip.NewReader(f, n)
 			if err != nil {
 				done()
-				return nil, func() {}, fmt.Errorf("not an Excel .xlsx workbook: %w", err)
+				return nil, func() {}, unzipError(err)
 			}
 			return zr, done, nil
 		}
@@ -156,9 +156,21 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
-		return nil, done, fmt.Errorf("not an Excel .xlsx workbook: %w", err)
+		return nil, done, unzipError(err)
 	}
 	return zr, done, nil
+}
+
+// unzipError words zip.NewReader's error for a file that starts as a
+// ZIP archive does (workbookHead, spoolWorkbook): without the directory
+// a ZIP archive ends with (zip.ErrFormat), it was cut off, most often a
+// workbook still being written or copied when the run read it (an export
+// job, a sync), which "not a valid zip file" did not say.
+func unzipError(err error) error {
+	if errors.Is(err, zip.ErrFormat) {
+		return fmt.Errorf("the workbook is cut off: it starts as an .xlsx (a ZIP archive) does, but the directory that ends one is missing: still being written or copied when read? lint it once complete, or save it again from Excel or WPS (%w)", err)
+	}
+	return fmt.Errorf("not an Excel .xlsx workbook: %w", err)
 }
 
 // spoolWorkbook copies the workbook r reads to a temporary file, to be
