@@ -202,6 +202,17 @@ func TestEngineMemoryBudgetSplitsFarApartConversations(t *testing.T) {
 	if parts != 2 {
 		t.Errorf("the far-apart conversation is linted in %d parts, want 2", parts)
 	}
+	// every conversation linted before the input ended is counted once, as
+	// the reports for people say it (Summary.LintedEarly)
+	early := 0
+	for _, r := range res {
+		if r.Conversation.Part == 1 {
+			early++
+		}
+	}
+	if early == 0 || sum.LintedEarly != early {
+		t.Errorf("linted early: summary %d, conversations of part 1 %d", sum.LintedEarly, early)
+	}
 }
 
 // countingChecker is wordChecker counting the conversations it checked.

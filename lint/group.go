@@ -1515,6 +1515,7 @@ func (g *grouper) flush(oc *openConv) error {
 	c.Part = int(oc.part)
 	switch oc.part {
 	case 1:
+		g.sum.LintedEarly++
 		c.Notes = addNote(c.Notes, partNotes[0:1:1])
 	case 2:
 		c.Notes = addNote(c.Notes, partNotes[1:2:2])

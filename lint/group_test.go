@@ -193,6 +193,7 @@ func (g *refGrouper) flush(oc *refConv) {
 	oc.c.Part = oc.part
 	switch oc.part {
 	case 1:
+		g.sum.LintedEarly++
 		oc.c.Notes = append(oc.c.Notes, "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part")
 	case 2:
 		oc.c.Notes = append(oc.c.Notes, "continues a part linted earlier (the conversation's messages were far apart in the input, or too many to lint at once)")

@@ -49,6 +49,13 @@ type Summary struct {
 	// than the memory budget spans, or more than a part may hold (a message
 	// per 8 KiB of the budget, at least 1,024: 8,192 by default).
 	SplitConversations int
+	// LintedEarly counts the conversations (their first parts) linted
+	// before the input ended: under the memory budget, or as a part of
+	// the most messages a part holds. Most of a day larger than the budget
+	// is linted so, and only the SplitConversations parts went on later;
+	// the reports for people say it once here rather than with each
+	// conversation (the JSON reports keep the note, NotePartFirst, on each).
+	LintedEarly int
 	// UntypedBeforeType counts the conversations linted as untyped (the
 	// rules expecting a note or an order event skipped: Conversation.
 	// Untyped) before a later record of their file said a message's type

@@ -686,6 +686,9 @@ type htmlPage struct {
 	EmptyTexts, Split                 int
 	// SplitNote says what Split counts (splitNote)
 	SplitNote string
+	// EarlyNote says what Summary.LintedEarly counts, if any
+	// (lintedEarlyNote)
+	EarlyNote string
 	// UntypedNote says what Summary.UntypedBeforeType counts, if any
 	// (untypedBeforeTypeNote)
 	UntypedNote                       string
@@ -879,6 +882,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	if s.SplitConversations > 0 {
 		p.SplitNote = splitNote(s.SplitConversations)
+	}
+	if s.LintedEarly > 0 {
+		p.EarlyNote = lintedEarlyNote(s.LintedEarly, s.SplitConversations)
 	}
 	if s.UntypedBeforeType > 0 {
 		p.UntypedNote = untypedBeforeTypeNote(s.UntypedBeforeType)

@@ -49,13 +49,17 @@ type JSONSummary struct {
 	// UntypedBeforeType counts the conversations linted, under the
 	// memory budget, before their file's first message type showed: they
 	// keep the skip of the rules that need types (absent when none)
-	UntypedBeforeType int          `json:"untyped_before_type,omitempty"`
-	Waived            int          `json:"waived"`
-	UnusedWaivers     []JSONWaiver `json:"unused_waivers"`
-	Baselined         int          `json:"baselined"`
-	Bonuses           int          `json:"bonuses"`
-	Fatal             int          `json:"fatal"`
-	Findings          int          `json:"findings"`
+	UntypedBeforeType int `json:"untyped_before_type,omitempty"`
+	// LintedEarly counts the conversations linted before the input ended
+	// (the memory budget): each has the note that says so; only those of
+	// split_conversations went on later (absent when none)
+	LintedEarly   int          `json:"linted_early,omitempty"`
+	Waived        int          `json:"waived"`
+	UnusedWaivers []JSONWaiver `json:"unused_waivers"`
+	Baselined     int          `json:"baselined"`
+	Bonuses       int          `json:"bonuses"`
+	Fatal         int          `json:"fatal"`
+	Findings      int          `json:"findings"`
 	// FindingsWithoutAgent are the findings held against no agent (in no
 	// row of agents): the agents' findings add up to findings less these.
 	FindingsWithoutAgent int `json:"findings_without_agent"`
@@ -374,7 +378,7 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		Files: s.Files, Conversations: s.Conversations, Messages: s.Messages,
 		Records: s.Records, Rejected: s.Rejected,
 		SkippedRecords: s.SkippedRecords, SkippedReasons: s.SkippedReasons,
-		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations, UntypedBeforeType: s.UntypedBeforeType,
+		EmptyTexts: s.EmptyTexts, Split: s.SplitConversations, UntypedBeforeType: s.UntypedBeforeType, LintedEarly: s.LintedEarly,
 		Waived: s.Waived, UnusedWaivers: []JSONWaiver{}, Baselined: s.Filtered,
 		Bonuses: s.Bonuses, Fatal: s.Fatal,
 		Findings: s.Findings, FindingsWithoutAgent: s.Unattributed, Errors: s.Errors.Len(),

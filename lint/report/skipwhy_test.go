@@ -53,7 +53,9 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 
 // TestNotesInChinese: the notes the engine attaches to a conversation (no
 // times, linted in parts) read in Chinese in the text and HTML reports, as
-// the rest of them does; the machine formats keep them as they are.
+// the rest of them does; the machine formats keep them as they are. That a
+// conversation was linted before the input ended is said once, in the
+// summary, not under each conversation (most of a large day is).
 func TestNotesInChinese(t *testing.T) {
 	c := &lint.Conversation{ID: "c1", File: "chat.txt", Notes: []string{lint.NoteUntimed, lint.NotePartFirst, lint.NotePartNext}, Messages: []lint.Message{
 		{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: 1}},
@@ -63,20 +65,25 @@ func TestNotesInChinese(t *testing.T) {
 	sum := lint.NewSummary()
 	sum.Files, sum.Records = 1, 1
 	sum.Add(r)
+	sum.LintedEarly = 1
 	for _, format := range []string{"text", "html"} {
 		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}}, []*lint.Result{r}, sum))
-		for _, want := range []string{"消息没有时间，未检查时效类规则", "输入读完之前已先检查", "接续之前已检查的一段"} {
+		for _, want := range []string{"消息没有时间，未检查时效类规则", "接续之前已检查的一段",
+			"1 个会话在输入读完之前已先检查（内存预算 --memory-budget），之后没有再出现它们的消息：都是完整检查的"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s: no note %q", format, want)
 			}
+		}
+		if n := strings.Count(out, "输入读完之前已先检查"); n != 1 {
+			t.Errorf("%s: linted early said %d times, want once (the summary)", format, n)
 		}
 		if strings.Contains(out, "timing rules skipped") {
 			t.Errorf("%s: a note in English:\n%s", format, out)
 		}
 	}
 	out := string(render(t, "json", Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}}, []*lint.Result{r}, sum))
-	if !strings.Contains(out, lint.NoteUntimed) {
-		t.Errorf("json: the note changed:\n%s", out)
+	if !strings.Contains(out, lint.NoteUntimed) || !strings.Contains(out, lint.NotePartFirst) || !strings.Contains(out, `"linted_early": 1`) {
+		t.Errorf("json: the notes or linted_early changed:\n%s", out)
 	}
 }
 

@@ -156,6 +156,9 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	t.open = false
 	fmt.Fprintf(w, "%s %s  %d 项\n", t.c(ansiRed, "✗"), head, len(r.Findings))
 	for _, n := range c.Notes {
+		if n == lint.NotePartFirst {
+			continue // said once, in the summary (lintedEarlyNote)
+		}
 		fmt.Fprintf(w, "    %s\n", t.c(ansiDim, "注: "+noteText(n)))
 	}
 	for i := range r.Findings {
@@ -451,6 +454,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if s.SplitConversations > 0 {
 		fmt.Fprintf(w, "      %s\n", splitNote(s.SplitConversations))
 	}
+	if s.LintedEarly > 0 {
+		fmt.Fprintf(w, "      %s\n", lintedEarlyNote(s.LintedEarly, s.SplitConversations))
+	}
 	if s.UntypedBeforeType > 0 {
 		fmt.Fprintf(w, "      %s\n", untypedBeforeTypeNote(s.UntypedBeforeType))
 	}
@@ -546,6 +552,18 @@ func absentTeamsNote(configured []string, table []*lint.AgentStats) string {
 // report under 分段, where "其中" (of which) named nothing it followed.
 func splitNote(n int) string {
 	return fmt.Sprintf("会话数含 %d 个分段检查的会话的后续段（会话的消息在输入中相距太远，或条数太多），每段单独计分", n)
+}
+
+// lintedEarlyNote says how many conversations were linted before the
+// input ended (lint.Summary.LintedEarly), once for the whole run: with
+// each of them, as the engine notes it (lint.NotePartFirst), the note
+// stood under most conversations of a day larger than --memory-budget,
+// though few of them, if any, went on later (split, the parts that did).
+func lintedEarlyNote(n, split int) string {
+	if split == 0 {
+		return fmt.Sprintf("%d 个会话在输入读完之前已先检查（内存预算 --memory-budget），之后没有再出现它们的消息：都是完整检查的", n)
+	}
+	return fmt.Sprintf("%d 个会话在输入读完之前已先检查（内存预算 --memory-budget），之后又出现消息的另作一段检查（上一行的后续段）", n)
 }
 
 // untypedBeforeTypeNote says how many conversations were linted, under
@@ -892,14 +910,15 @@ func noteText(note string) string {
 // in the hour daylight saving repeats), which the writers do not import.
 const noteRepeatedHour = "times in the hour daylight saving time repeats (--tz): their order and waits cannot be told; timing rules skipped"
 
-// notesText is noteText of each note, in a new slice.
+// notesText is noteText of each note, in a new slice, but for
+// lint.NotePartFirst, which the reports for people say once, in the
+// summary (lintedEarlyNote).
 func notesText(notes []string) []string {
-	if len(notes) == 0 {
-		return nil
-	}
-	out := make([]string, len(notes))
-	for i, n := range notes {
-		out[i] = noteText(n)
+	var out []string
+	for _, n := range notes {
+		if n != lint.NotePartFirst {
+			out = append(out, noteText(n))
+		}
 	}
 	return out
 }
