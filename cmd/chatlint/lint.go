@@ -145,11 +145,17 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// and so does the baseline
 	defer func() { outs.abort() }()
 	defer func() { baseOut.Abort() }()
+	defer func() { f.out.pipe.release() }()
 	setUp := func(taken func() int64) (report.Writer, []lint.Filter, error) {
 		if r.checks == nil {
 			if err := r.compile(taken); err != nil {
 				return nil, nil, err
 			}
+		}
+		if f.out.pipedBesideFiles(f.writeBase != "") {
+			// a reader of standard output gone (| head) ends chatlint by
+			// SIGPIPE, where no deferred Abort runs
+			f.out.pipe = newPipeCleanup(func() { outs.abort(); baseOut.Abort() })
 		}
 		var err error
 		if w, outs, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring, r.cfg.TeamNames()); err != nil {
@@ -227,6 +233,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			return failErr(err)
 		}
 	}
+	f.out.pipe.release() // (every file in place)
 	// the malformed records are listed even when a file was unreadable:
 	// the other files were linted and reported
 	errs := sum.Errors

@@ -38,6 +38,9 @@ type outputFlags struct {
 	// with --output), so that a stopped run can tell whether any of the
 	// report went out
 	stdout *countingWriter
+	// pipe, when set, watches the writes to standard output for a reader
+	// gone, to remove the other outputs' temporary files (pipeCleanup)
+	pipe *pipeCleanup
 }
 
 // countingWriter counts the bytes written through it.
@@ -59,7 +62,7 @@ func addOutputFlags(fl interface {
 	BoolVar(p *bool, name string, value bool, usage string)
 	BoolVarP(p *bool, name, shorthand string, value bool, usage string)
 }, f *outputFlags) {
-	fl.StringVar(&f.format, "format", "text", "report `FORMAT`: "+strings.Join(report.Formats(), ", ")+"; without it, -o's extension picks it (report.html, .json, .jsonl, .csv, .sarif, .xml for junit), else text")
+	fl.StringVar(&f.format, "format", "text", "report `FORMAT`: "+strings.Join(report.Formats(), ", ")+"; without it, -o's extension picks it (report.html, .json, .jsonl, .csv, .sarif, .xml for junit), else text; with several -o, each file's extension picks its report's, and --format that of -o -")
 	fl.StringArrayVarP(&f.outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeatable, for several reports from one run, each in the format its extension names (-o day.json -o day.csv -o day.html; - is standard output, in --format)")
 	fl.StringVar(&f.color, "color", "auto", "`WHEN` to colour the text report: auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never (CLICOLOR_FORCE and FORCE_COLOR are not read)")
 	fl.StringVar(&f.csvRows, "csv-rows", "", "csv: one row per `KIND`: finding (default), conversation, agent or team")
@@ -203,6 +206,11 @@ func (f *outputFlags) resolveSeveral(formatGiven, diff bool, stdout io.Writer) e
 			return fail("-o %s: chatlint writes CSV, not tab-separated files: name it report.csv (Excel and LibreOffice open it)", name)
 		}
 		format := report.FormatOfFile(name)
+		if _, _, _, ok, _ := replaceable(name); format == "" && !ok {
+			// /dev/stdout, /dev/stderr, a FIFO
+			return fail("-o %s: with several -o, each report's format is the one its file's extension names, and a device has none: "+
+				"standard output is -o -, in the format --format names; another device takes the report of a run of its own", name)
+		}
 		if format == "" {
 			return fail("-o %s: with several -o, each file's extension names its report's format, and this name has none: "+
 				"end it in .json, .jsonl, .csv, .sarif, .xml (junit), .html or .txt, or write it in a run of its own with --format", name)
@@ -339,7 +347,7 @@ func (f *outputFlags) openOne(rep reportOut, stdout io.Writer, opts report.Optio
 		if out.std {
 			// standard output named as /dev/stdout: its reader gone
 			// ends chatlint as it does for standard output
-			dst = &checkedWriter{w: out.File}
+			dst = f.pipe.watch(&checkedWriter{w: out.File}, out.File)
 		}
 		if out.target != "" {
 			dst = out // a file replaced: its errors name it, not the temporary file
@@ -347,6 +355,9 @@ func (f *outputFlags) openOne(rep reportOut, stdout io.Writer, opts report.Optio
 	}
 	opts.Color = useColor(f.color, dst)
 	if out == nil {
+		if file, ok := outFile(dst); ok {
+			dst = f.pipe.watch(dst, file)
+		}
 		f.stdout = &countingWriter{w: dst}
 		dst = f.stdout
 	}
@@ -409,6 +420,22 @@ func joinAnd(names []string) string {
 		return strings.Join(names, "")
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// pipedBesideFiles reports whether a report goes to standard output (-o -,
+// or -o /dev/stdout) while other files are written (other reports, or a
+// baseline: withFile): their temporary files are to be removed should its
+// reader go away (see pipeCleanup).
+func (f *outputFlags) pipedBesideFiles(withFile bool) bool {
+	piped := false
+	for _, r := range f.reports {
+		if _, _, _, _, proc := replaceable(r.name); r.name == "" || proc {
+			piped = true
+		} else {
+			withFile = true
+		}
+	}
+	return piped && withFile
 }
 
 // reportFiles are the files of a run's reports (nil for standard output).
