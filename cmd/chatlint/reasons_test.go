@@ -155,7 +155,7 @@ var reasonCases = []reasonCase{
 	{name: "yaml syntax", file: "r.yaml", data: "- 您好\n- [未完\n", args: []string{"--input-format", "canned"}, en: `YAML syntax error: `},
 	{name: "yaml one text", file: "r.yaml", data: "您好\n", args: []string{"--input-format", "canned"}, en: `the document is one text, not a list of replies`},
 	{name: "canned no reply column", file: "r.csv", data: "编号,分类\n1,问候\n", args: []string{"--input-format", "canned"}, en: `no reply column in the header`},
-	{name: "not a workbook", file: "a.xlsx", data: "PK\x03\x04 not really", en: `not an Excel .xlsx workbook: zip: not a valid zip file`},
+	{name: "not a workbook", file: "a.xlsx", data: "PK\x03\x04 not really", en: `the workbook is cut off: it starts as an .xlsx (a ZIP archive) does, but the directory that ends one is missing: still being written or copied when read? lint it once complete, or save it again from Excel or WPS (zip: not a valid zip file)`},
 	{name: "zip not a workbook", file: "a.xlsx", data: zipOf("readme.txt", "hello"), en: `a ZIP archive, not an Excel .xlsx workbook (no xl/workbook.xml)`},
 }
 
