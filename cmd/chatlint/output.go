@@ -686,14 +686,37 @@ func writtenByChatlint(name string) bool {
 }
 
 // sameFile reports whether two paths name the same file: by identity when
-// both exist, else by their cleaned absolute paths (one to be created).
+// both exist, else by the file each would be written to (one to be
+// created): a symbolic link leading where nothing is yet (-o day.json,
+// a link to reports/day.json, beside -o reports/day.json) and a directory
+// reached through a link name the file they lead to, as createOutput
+// writes it.
 func sameFile(a, b string) bool {
 	sa, errA := os.Stat(a)
 	sb, errB := os.Stat(b)
 	if errA == nil && errB == nil {
 		return os.SameFile(sa, sb)
 	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
+	pa, okA := writtenPath(a)
+	pb, okB := writtenPath(b)
+	return okA && okB && pa == pb
+}
+
+// writtenPath is the absolute path of the file createOutput writes for
+// name: the file a symbolic link leads to (replaceable), in its
+// directory with that directory's links followed.
+func writtenPath(name string) (string, bool) {
+	target, _, _, ok, _ := replaceable(name)
+	if !ok {
+		target = name
+	}
+	dir := filepath.Dir(target)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", false
+	}
+	return filepath.Join(dir, filepath.Base(target)), true
 }

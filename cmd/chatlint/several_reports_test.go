@@ -188,3 +188,48 @@ func TestInterruptedSeveralReports(t *testing.T) {
 		t.Errorf("temporary files left: %v", tmp)
 	}
 }
+
+// TestSameFileSpellings: two names of one file are the same file whether
+// it exists yet or not: a symbolic link leading where nothing is yet, and
+// a directory reached through a link, name the file a report would be
+// written to (two reports, or a report and the baseline, would each
+// replace it, and one of them would be lost).
+func TestSameFileSpellings(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("reports", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{
+		"day.json":  "reports/day.json", // leads where nothing is yet
+		"latest":    "reports",
+		"abs.json":  filepath.Join(dir, "reports", "abs.json"),
+		"dots.json": "./reports/../reports/dots.json",
+	} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+	}
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"day.json", "reports/day.json", true},
+		{"day.json", "./reports/day.json", true},
+		{"latest/day.json", "reports/day.json", true},
+		{"latest/day.json", "day.json", true},
+		{"abs.json", "reports/abs.json", true},
+		{"dots.json", "latest/dots.json", true},
+		{filepath.Join(dir, "reports", "x.csv"), "latest/x.csv", true},
+		{"day.json", "reports/day.csv", false},
+		{"day.json", "other.json", false},
+		{"latest/a.json", "a.json", false},
+	} {
+		if got := sameFile(tt.a, tt.b); got != tt.same {
+			t.Errorf("sameFile(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+		if got := sameFile(tt.b, tt.a); got != tt.same {
+			t.Errorf("sameFile(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.same)
+		}
+	}
+}
