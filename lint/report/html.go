@@ -883,7 +883,8 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	if s.SplitConversations > 0 {
 		p.SplitNote = splitNote(s.SplitConversations)
 	}
-	if s.LintedEarly > 0 {
+	if s.LintedEarly > 0 && !h.opts.Canned {
+		// (a canned reply is one record, whole whenever it is linted)
 		p.EarlyNote = lintedEarlyNote(s.LintedEarly, s.SplitConversations)
 	}
 	if s.UntypedBeforeType > 0 {

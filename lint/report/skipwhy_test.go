@@ -81,6 +81,14 @@ func TestNotesInChinese(t *testing.T) {
 			t.Errorf("%s: a note in English:\n%s", format, out)
 		}
 	}
+	// a canned library's replies, one record each, are whole whenever
+	// they are linted: its summary counts replies, not conversations
+	for _, format := range []string{"text", "html"} {
+		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}, Canned: true}, []*lint.Result{r}, sum))
+		if strings.Contains(out, "输入读完之前已先检查") {
+			t.Errorf("%s, canned: linted early said of replies:\n%s", format, out)
+		}
+	}
 	out := string(render(t, "json", Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}}, []*lint.Result{r}, sum))
 	if !strings.Contains(out, lint.NoteUntimed) || !strings.Contains(out, lint.NotePartFirst) || !strings.Contains(out, `"linted_early": 1`) {
 		t.Errorf("json: the notes or linted_early changed:\n%s", out)

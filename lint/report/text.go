@@ -454,7 +454,8 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	if s.SplitConversations > 0 {
 		fmt.Fprintf(w, "      %s\n", splitNote(s.SplitConversations))
 	}
-	if s.LintedEarly > 0 {
+	if s.LintedEarly > 0 && !t.opts.Canned {
+		// (a canned reply is one record, whole whenever it is linted)
 		fmt.Fprintf(w, "      %s\n", lintedEarlyNote(s.LintedEarly, s.SplitConversations))
 	}
 	if s.UntypedBeforeType > 0 {
