@@ -195,7 +195,8 @@ type Rule struct {
 	// unanswered: customer messages that need no answer themselves but
 	// answer nothing before them either (a customer who leaves, 那我明天再来问问:
 	// after a question nobody answered, one who gave up); an `ignore`d
-	// last message closes the chat, a leaving one is passed over.
+	// last message closes the chat, a leaving one (one both name too) is
+	// passed over.
 	Leaving *Side `yaml:"leaving"`
 	// latency, hold: a customer message more than SessionGap after the
 	// message before it (the customer came back after a silence: a new

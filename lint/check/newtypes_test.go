@@ -116,6 +116,8 @@ func TestUnansweredLeaving(t *testing.T) {
 		{"leaving with nothing asked", "customer: 那我明天再来", ""},
 		{"a question after leaving", "customer: 那我明天再来\ncustomer: 对了，有L码吗", "2"},
 		{"a closing after leaving still closes", "customer: 有L码吗\ncustomer: 那我明天再来\ncustomer: 谢谢", ""},
+		// (the leaving decides: 谢谢 here closes nothing asked before it)
+		{"a message both name is leaving", "customer: 有L码吗\ncustomer: 谢谢，那我明天再来", "1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
