@@ -1325,7 +1325,9 @@ func (g *grouper) markClosed(key uint64) {
 	if len(g.closed) >= maxClosed {
 		// forget the oldest knowledge rather than grow without bound: a
 		// conversation resuming after this many others is linted in parts
-		// without the note saying so
+		// without the note saying so (and the reports do not claim that
+		// none did)
+		g.sum.EarlyForgotten = true
 		clear(g.closed)
 		clear(g.closedIn)
 		clear(g.closedBits[:])

@@ -56,6 +56,11 @@ type Summary struct {
 	// the reports for people say it once here rather than with each
 	// conversation (the JSON reports keep the note, NotePartFirst, on each).
 	LintedEarly int
+	// EarlyForgotten says the grouper linted more conversations early than
+	// it remembers (maxClosed, about a million): one of those that went on
+	// later may have been linted in parts without being counted or noted
+	// as such, so the reports do not say that none went on.
+	EarlyForgotten bool
 	// UntypedBeforeType counts the conversations linted as untyped (the
 	// rules expecting a note or an order event skipped: Conversation.
 	// Untyped) before a later record of their file said a message's type

@@ -885,7 +885,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	if s.LintedEarly > 0 && !h.opts.Canned {
 		// (a canned reply is one record, whole whenever it is linted)
-		p.EarlyNote = lintedEarlyNote(s.LintedEarly, s.SplitConversations)
+		p.EarlyNote = lintedEarlyNote(s)
 	}
 	if s.UntypedBeforeType > 0 {
 		p.UntypedNote = untypedBeforeTypeNote(s.UntypedBeforeType)

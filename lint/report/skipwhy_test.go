@@ -203,3 +203,22 @@ func TestRepeatedHourSaidInChinese(t *testing.T) {
 		t.Errorf("the note is not said in Chinese: %q", got)
 	}
 }
+
+// TestLintedEarlyNote: the summary line of conversations linted early says
+// that none went on only when the grouper knows it.
+func TestLintedEarlyNote(t *testing.T) {
+	for _, tt := range []struct {
+		split     int
+		forgotten bool
+		want      string
+	}{
+		{0, false, "，之后没有再出现它们的消息：都是完整检查的"},
+		{2, false, "，之后又出现消息的另作一段检查（上一行的后续段）"},
+		{0, true, "，数量超出可记住的范围：之后又出现消息的会话未必都能认出，可能未计入分段（加大 --memory-budget 可避免）"},
+	} {
+		s := &lint.Summary{LintedEarly: 5, SplitConversations: tt.split, EarlyForgotten: tt.forgotten}
+		if got, want := lintedEarlyNote(s), "5 个会话在输入读完之前已先检查（内存预算 --memory-budget）"+tt.want; got != want {
+			t.Errorf("split %d, forgotten %v: %q, want %q", tt.split, tt.forgotten, got, want)
+		}
+	}
+}

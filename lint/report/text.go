@@ -456,7 +456,7 @@ func (t *textWriter) Close(s *lint.Summary) error {
 	}
 	if s.LintedEarly > 0 && !t.opts.Canned {
 		// (a canned reply is one record, whole whenever it is linted)
-		fmt.Fprintf(w, "      %s\n", lintedEarlyNote(s.LintedEarly, s.SplitConversations))
+		fmt.Fprintf(w, "      %s\n", lintedEarlyNote(s))
 	}
 	if s.UntypedBeforeType > 0 {
 		fmt.Fprintf(w, "      %s\n", untypedBeforeTypeNote(s.UntypedBeforeType))
@@ -559,12 +559,18 @@ func splitNote(n int) string {
 // input ended (lint.Summary.LintedEarly), once for the whole run: with
 // each of them, as the engine notes it (lint.NotePartFirst), the note
 // stood under most conversations of a day larger than --memory-budget,
-// though few of them, if any, went on later (split, the parts that did).
-func lintedEarlyNote(n, split int) string {
-	if split == 0 {
-		return fmt.Sprintf("%d 个会话在输入读完之前已先检查（内存预算 --memory-budget），之后没有再出现它们的消息：都是完整检查的", n)
+// though few of them, if any, went on later (SplitConversations, the
+// parts that did). Past the ids the grouper remembers (EarlyForgotten) it
+// does not claim that none did.
+func lintedEarlyNote(s *lint.Summary) string {
+	head := fmt.Sprintf("%d 个会话在输入读完之前已先检查（内存预算 --memory-budget）", s.LintedEarly)
+	switch {
+	case s.EarlyForgotten:
+		return head + "，数量超出可记住的范围：之后又出现消息的会话未必都能认出，可能未计入分段（加大 --memory-budget 可避免）"
+	case s.SplitConversations == 0:
+		return head + "，之后没有再出现它们的消息：都是完整检查的"
 	}
-	return fmt.Sprintf("%d 个会话在输入读完之前已先检查（内存预算 --memory-budget），之后又出现消息的另作一段检查（上一行的后续段）", n)
+	return head + "，之后又出现消息的另作一段检查（上一行的后续段）"
 }
 
 // untypedBeforeTypeNote says how many conversations were linted, under
