@@ -460,6 +460,21 @@ func unreadableFiles(err error) []lint.RecordError {
 // as it is), and a shell passes on one that matches nothing as it is.
 // err is transcript.ReadAll's: one error, or several joined.
 func withGlobHints(err error) error {
+	return hintFileErrors(err, func(fe *transcript.FileError) string {
+		if !strings.ContainsAny(fe.Name, "*?[") || !errors.Is(fe, fs.ErrNotExist) {
+			return ""
+		}
+		if matches, _ := filepath.Glob(fe.Name); len(matches) > 0 {
+			return "chatlint does not expand wildcards, which a Unix shell does when the pattern is not quoted: name the files, or the directory (--exclude leaves out what it should not read)"
+		}
+		return "no file matches this pattern, which the shell passed on as it is"
+	})
+}
+
+// hintFileErrors adds to each file's error in err (transcript.ReadAll's:
+// one error, or several joined) what hint says of it, in brackets, if
+// anything; err is returned as it is when hint says nothing of any.
+func hintFileErrors(err error, hint func(fe *transcript.FileError) string) error {
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = slices.Clone(j.Unwrap())
@@ -467,15 +482,13 @@ func withGlobHints(err error) error {
 	changed := false
 	for i, e := range errs {
 		var fe *transcript.FileError
-		if !errors.As(e, &fe) || !strings.ContainsAny(fe.Name, "*?[") || !errors.Is(fe, fs.ErrNotExist) {
+		if !errors.As(e, &fe) {
 			continue
 		}
-		hint := "no file matches this pattern, which the shell passed on as it is"
-		if matches, _ := filepath.Glob(fe.Name); len(matches) > 0 {
-			hint = "chatlint does not expand wildcards, which a Unix shell does when the pattern is not quoted: name the files, or the directory (--exclude leaves out what it should not read)"
+		if h := hint(fe); h != "" {
+			errs[i] = fmt.Errorf("%w (%s)", e, h)
+			changed = true
 		}
-		errs[i] = fmt.Errorf("%w (%s)", e, hint)
-		changed = true
 	}
 	switch {
 	case !changed:
@@ -494,37 +507,21 @@ func withGlobHints(err error) error {
 // err is transcript.ReadAll's: one error, or several joined; args are
 // the paths named.
 func withGoneHints(err error, args []string) error {
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = slices.Clone(j.Unwrap())
-	}
-	changed := false
-	for i, e := range errs {
-		var fe *transcript.FileError
-		if !errors.As(e, &fe) || !errors.Is(fe, fs.ErrNotExist) {
-			continue
-		}
-		if slices.ContainsFunc(args, func(a string) bool { return filepath.Clean(a) == filepath.Clean(fe.Name) }) {
-			continue // named, not found by a walk
+	return hintFileErrors(err, func(fe *transcript.FileError) string {
+		if !errors.Is(fe, fs.ErrNotExist) ||
+			slices.ContainsFunc(args, func(a string) bool { return filepath.Clean(a) == filepath.Clean(fe.Name) }) {
+			return "" // (one named was not found by a walk)
 		}
 		for _, a := range args {
 			if a == "-" {
 				continue
 			}
 			if rel, err := filepath.Rel(a, fe.Name); err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-				errs[i] = fmt.Errorf("%w (the walk of %s found it: moved or removed since)", e, report.Shown(a))
-				changed = true
-				break
+				return "the walk of " + report.Shown(a) + " found it: moved or removed since"
 			}
 		}
-	}
-	switch {
-	case !changed:
-		return err
-	case len(errs) == 1:
-		return errs[0]
-	}
-	return errors.Join(errs...)
+		return ""
+	})
 }
 
 // unreadableList is the error of a run that could not read several of
