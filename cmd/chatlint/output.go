@@ -205,6 +205,12 @@ func (f *outputFlags) resolveSeveral(formatGiven, diff bool, stdout io.Writer) e
 		if ext := strings.ToLower(filepath.Ext(name)); ext == ".tsv" || ext == ".tab" {
 			return fail("-o %s: chatlint writes CSV, not tab-separated files: name it report.csv (Excel and LibreOffice open it)", name)
 		}
+		if namesDir(name) {
+			// (the checks below took it for a device, or a name without
+			// an extension)
+			return fail("-o %s names a directory: with several -o, name each report's file in it, its extension naming the format (-o %s -o %s)",
+				name, filepath.Join(name, "report.json"), filepath.Join(name, "report.html"))
+		}
 		format := report.FormatOfFile(name)
 		if _, _, _, ok, _ := replaceable(name); format == "" && !ok {
 			// /dev/stdout, /dev/stderr, a FIFO
@@ -719,4 +725,14 @@ func writtenPath(name string) (string, bool) {
 		return "", false
 	}
 	return filepath.Join(dir, filepath.Base(target)), true
+}
+
+// namesDir reports whether an -o value names a directory: one there, or
+// a name ending in a path separator (out/), there or not.
+func namesDir(name string) bool {
+	if name != "" && os.IsPathSeparator(name[len(name)-1]) {
+		return true
+	}
+	st, err := os.Stat(name)
+	return err == nil && st.IsDir()
 }
