@@ -135,6 +135,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "嗯 那你明天再联系我", true},
 		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 好，我聽日再問", false},
 		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\ncustomer: 那我明天再来问问", true},
+		// …呢 ending it softens the leaving (JDDC: 我看看呢), as the
+		// coming-back 那我明天再来问呢 and the going-to-look 我再考虑一下呢 alike;
+		// asked with a question mark, it wants an answer
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 那我明天再来问呢", false},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 我晚点再问呢", false},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 我再考虑一下呢", false},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\ncustomer: 那我明天再来问呢", true},
+		{"callcenter/unanswered-at-end", 0, "customer: 这件有L码吗\nagent: 有的\ncustomer: 那我明天再来呢？", true},
 		// …the acknowledgement a word of its own and the leaving its only
 		// clause: 好 / 行 / 得 of another word, or a complaint or a request
 		// before the leaving, still want an answer (得闲再倾, "let's chat

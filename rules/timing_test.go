@@ -146,7 +146,16 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"我諗下先",
 		"我問下屋企人先",
 		"我諗下先再講",
+		// 呢 ending a statement softens it: JDDC's 我看看呢 (the agent's
+		// reply: 请问还有其他还可以帮到您的吗), as its customers' 好的呢,
+		// 麻烦帮忙查下呢, 还在处理中呢; coming back, going to look and
+		// asking someone alike
 		"我看看呢",
+		"那我明天再来问呢",
+		"我晚点再问呢",
+		"有需要再联系呢",
+		"那我自己查一下呢",
+		"那我问问我老公呢",
 		// looking something up, or asking the agent to wait meanwhile
 		"稍等",
 		"你等一下",
@@ -159,6 +168,12 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		// asked: the answer is wanted
 		"明天再来问能发货吗？",
 		"明天再说？",
+		// …and so is one with 呢 that asks: with a question mark, or a
+		// question word (JDDC's 那我怎么查询呢, 那我怎么知道是真的呢)
+		"那我明天再来呢？",
+		"那我自己查一下呢？",
+		"那我怎么查询呢",
+		"那我怎么知道是真的呢",
 		"那我明天再来问可以吗",
 		"明天能到吗",
 		"怎么还没发货，明天再来问",
