@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"golang.org/x/term"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
@@ -696,7 +697,8 @@ func writtenByChatlint(name string) bool {
 // created): a symbolic link leading where nothing is yet (-o day.json,
 // a link to reports/day.json, beside -o reports/day.json) and a directory
 // reached through a link name the file they lead to, as createOutput
-// writes it.
+// writes it, and names a file system does not tell apart (day.json and
+// Day.JSON on macOS or Windows: sameNewFile) name one file.
 func sameFile(a, b string) bool {
 	sa, errA := os.Stat(a)
 	sb, errB := os.Stat(b)
@@ -705,7 +707,54 @@ func sameFile(a, b string) bool {
 	}
 	pa, okA := writtenPath(a)
 	pb, okB := writtenPath(b)
-	return okA && okB && pa == pb
+	return okA && okB && (pa == pb || sameNewFile(pa, pb))
+}
+
+// sameNewFile reports whether two paths that writtenPath gave, which
+// differ, name one file all the same: on a file system that tells names
+// apart by neither case nor Unicode normalisation (macOS's by default,
+// Windows'; a directory of Linux's casefold ext4, a Samba share), -o
+// day.json and -o Day.JSON, or Reports/day.json and reports/day.json, are
+// one file, where the second report written replaced the first. Names
+// that differ by more than case and normalisation are different files
+// without a look; else their directories must be one (by identity), and
+// the names are tried there (namesAlike).
+func sameNewFile(pa, pb string) bool {
+	da, ba := filepath.Split(pa)
+	db, bb := filepath.Split(pb)
+	if !strings.EqualFold(norm.NFC.String(ba), norm.NFC.String(bb)) {
+		return false
+	}
+	sa, errA := os.Stat(da)
+	sb, errB := os.Stat(db)
+	if errA != nil || errB != nil || !os.SameFile(sa, sb) {
+		return false
+	}
+	return ba == bb || namesAlike(da, ba, bb)
+}
+
+// namesAlike reports whether the names a and b, which differ, name one
+// file in the directory dir (a variable, so that tests on a file system
+// that tells them apart can stand for one that does not).
+var namesAlike = probeNamesAlike
+
+// probeNamesAlike asks the file system whether the names a and b name one
+// file in dir: it creates a temporary file whose name holds a (.a.tmpNNN,
+// as createOutput's do), looks it up under the name holding b instead, and
+// removes it. A directory that takes no new files cannot be asked (nor
+// hold a new report): the names are taken for two.
+func probeNamesAlike(dir, a, b string) bool {
+	f, err := tempFile(filepath.Join(dir, a), 0o600)
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	defer os.Remove(name)
+	other := filepath.Join(dir, "."+b+strings.TrimPrefix(filepath.Base(name), "."+a))
+	st, err := os.Lstat(name)
+	ost, oerr := os.Lstat(other)
+	return err == nil && oerr == nil && os.SameFile(st, ost)
 }
 
 // writtenPath is the absolute path of the file createOutput writes for

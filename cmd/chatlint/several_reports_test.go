@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // severalReportsDay is a day of exports for TestSeveralReportsAsAlone:
@@ -231,5 +233,77 @@ func TestSameFileSpellings(t *testing.T) {
 		if got := sameFile(tt.b, tt.a); got != tt.same {
 			t.Errorf("sameFile(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.same)
 		}
+	}
+}
+
+// TestSameFileFoldedNames: on a file system that tells names apart by
+// neither case nor Unicode normalisation (macOS's by default, Windows'),
+// two names of one file not there yet (-o day.json -o Day.JSON, a
+// directory spelled two ways) are the same file, refused as such; the
+// file system is asked (namesAlike, here standing for such a one: the
+// tests' is told apart), and names that differ by more are not.
+func TestSameFileFoldedNames(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("reports", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := namesAlike
+	t.Cleanup(func() { namesAlike = old })
+	var asked [][2]string
+	namesAlike = func(dir, a, b string) bool {
+		asked = append(asked, [2]string{a, b})
+		return strings.EqualFold(norm.NFC.String(a), norm.NFC.String(b))
+	}
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"day.json", "Day.JSON", true},
+		{"reports/day.json", "reports/DAY.json", true},
+		{"café.json", "cafe\u0301.json", true}, // NFC and NFD (macOS)
+		{"day.json", "reports/Day.json", false},
+		{"day.json", "day.csv", false},
+	} {
+		if got := sameFile(tt.a, tt.b); got != tt.same {
+			t.Errorf("sameFile(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+	if len(asked) != 3 {
+		t.Errorf("the file system was asked of %q: only names alike in one directory are to be", asked)
+	}
+	// a directory spelled two ways is one by its identity: nothing to ask
+	if err := os.Symlink("reports", "Reports"); err == nil {
+		asked = nil
+		if !sameFile("Reports/day.json", "reports/day.json") || len(asked) != 0 {
+			t.Errorf("one directory, two spellings: not the same file (asked %q)", asked)
+		}
+	}
+	code, _, errOut := runCLI(t, "lint", "-o", "day.json", "-o", "Day.JSON", "day.jsonl")
+	if want := "chatlint: -o day.json and -o Day.JSON are the same file: each report needs a file of its own\n"; code != 2 || errOut != want {
+		t.Errorf("-o day.json -o Day.JSON: exit %d, %q; want 2, %q", code, errOut, want)
+	}
+	code, _, errOut = runCLI(t, "lint", "-o", "Base.json", "--write-baseline", "base.json", "day.jsonl")
+	if code != 2 || !strings.Contains(errOut, "--output Base.json and --write-baseline base.json are the same file") {
+		t.Errorf("-o Base.json --write-baseline base.json: exit %d, %q", code, errOut)
+	}
+}
+
+// TestProbeNamesAlike: the file system of the tests tells a.json from
+// A.JSON, and one name from itself not; the probe leaves nothing behind,
+// and a directory that takes no new files has nothing asked of it.
+func TestProbeNamesAlike(t *testing.T) {
+	dir := t.TempDir()
+	if probeNamesAlike(dir, "a.json", "A.JSON") {
+		t.Skip("a file system that does not tell case apart")
+	}
+	if !probeNamesAlike(dir, "a.json", "a.json") {
+		t.Error("a.json and a.json: told apart")
+	}
+	if entries, err := os.ReadDir(dir); err != nil || len(entries) > 0 {
+		t.Errorf("the probe left %v behind (%v)", entries, err)
+	}
+	noNewFiles(t)
+	if probeNamesAlike(dir, "a.json", "a.json") {
+		t.Error("a directory that takes no new files was asked")
 	}
 }
