@@ -1188,9 +1188,10 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 // when the run shows them to nobody: --diff writes no report (its diff
 // holds only the fixes), and a report written into a file (-o, or standard
 // output redirected into one) leaves the terminal or a CI job's log
-// without a word of why the run exits 1. It is "" when the report is shown
-// (on a terminal, or piped on to a program that reads it), else what the
-// count of findings is followed by (", listed in report.xml").
+// without a word of why the run exits 1, as does one thrown away (-o
+// /dev/null, > /dev/null). It is "" when the report is shown (on a
+// terminal, or piped on to a program that reads it), else what the count
+// of findings is followed by (", listed in report.xml").
 func (r *lintRun) findingsUnshown() string {
 	if r.f.diff {
 		// (a finding with a fix is in it, as a fix: not every one is)
@@ -1198,7 +1199,17 @@ func (r *lintRun) findingsUnshown() string {
 	}
 	// a csv of a row per conversation, agent or team counts them
 	var listed, counted []string
+	thrown := ""
 	for _, rep := range r.f.out.reports {
+		if discarded(rep.name, r.cmd.OutOrStdout()) {
+			// (a cron job that keeps only what stderr says): shown to
+			// nobody, though the null device is no regular file
+			thrown = "-o " + rep.name
+			if rep.name == "" {
+				thrown = "standard output is " + os.DevNull
+			}
+			continue
+		}
 		where := ""
 		if rep.name != "" {
 			if st, err := os.Stat(rep.name); err == nil && st.Mode().IsRegular() && !r.stderrIs(st) {
@@ -1224,6 +1235,9 @@ func (r *lintRun) findingsUnshown() string {
 	}
 	if len(counted) > 0 {
 		said += ", counted in " + joinAnd(counted)
+	}
+	if said == "" {
+		said = ", in a report thrown away (" + thrown + ")"
 	}
 	return said
 }
