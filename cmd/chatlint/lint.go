@@ -773,6 +773,14 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 			}
 		}
 	}
+	if f.fix {
+		// a directory that takes no new files passes creatable: the
+		// library would be rewritten, and only then the report found
+		// unwritable
+		if err := fixOutputsWritable(f); err != nil {
+			return nil, err
+		}
+	}
 	r.canned = r.topts.Format == "canned"
 	if (f.fix || f.diff) && !r.canned {
 		return nil, fail("--fix and --diff rewrite canned-reply libraries: add --input-format canned")
@@ -853,6 +861,39 @@ func creatable(flag, name, what, example string) error {
 	if st, err := os.Stat(name); err == nil && st.IsDir() {
 		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
 	}
+	return nil
+}
+
+// fixOutputsWritable checks, before --fix rewrites the library, that the
+// files the report is written into afterwards (and the baseline) can be
+// (probeOutput).
+func fixOutputsWritable(f *lintFlags) error {
+	for _, name := range f.out.files() {
+		if err := probeOutput(name); err != nil {
+			return fail("cannot write report: %w: no file fixed (the report is written after the fixes)", err)
+		}
+	}
+	if f.writeBase != "" {
+		if err := probeOutput(f.writeBase); err != nil {
+			return fail("write baseline: %w: no file fixed (the baseline is written after the fixes)", err)
+		}
+	}
+	return nil
+}
+
+// probeOutput opens the file name as createOutput will (a temporary file
+// beside it, or a spool file) and gives it up at once. A device or
+// standard output named as a file is left to be opened when written (a
+// FIFO would wait for its reader here).
+func probeOutput(name string) error {
+	if _, _, _, ok, _ := replaceable(name); !ok {
+		return nil
+	}
+	out, err := createOutput(name, 0o600, false)
+	if err != nil {
+		return err
+	}
+	out.Abort()
 	return nil
 }
 

@@ -272,3 +272,64 @@ func TestBaselineUnwritableFirst(t *testing.T) {
 		t.Error("new-base.json written")
 	}
 }
+
+// TestFixLeavesLibraryWhenReportCannotBeWritten: --fix rewrote the library
+// and only then found that the report (or the baseline) could not be
+// written into its directory, which exists but takes no new files (as a
+// read-only one, which the tests, run as root, cannot make): the run is
+// now refused before anything is fixed, the library left as it was; an
+// existing report there, written through a spool file, is no reason to.
+func TestFixLeavesLibraryWhenReportCannotBeWritten(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const lib = "这个不行\n您好\n"
+	for name, data := range map[string]string{"lib.txt": lib, "ro/old.json": "old report\n"} {
+		os.MkdirAll(filepath.Dir(name), 0o755)
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, oldSpool := tempFile, spoolDir
+	t.Cleanup(func() { tempFile, spoolDir = old, oldSpool })
+	tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
+		if filepath.Dir(target) == "ro" {
+			return nil, &fs.PathError{Op: "open", Path: filepath.Join("ro", ".x.tmp1"), Err: fs.ErrPermission}
+		}
+		return old(target, perm)
+	}
+	fix := []string{"lint", "--pack", "callcenter", "--input-format", "canned", "--fail-on", "none", "--fix"}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-o", "ro/report.json"}, "chatlint: cannot write report: open ro/report.json: permission denied: no file fixed (the report is written after the fixes)\n"},
+		{[]string{"-o", "ok.json", "-o", "ro/report.html"}, "chatlint: cannot write report: open ro/report.html: permission denied: no file fixed (the report is written after the fixes)\n"},
+		{[]string{"--write-baseline", "ro/base.json"}, "chatlint: write baseline: open ro/base.json: permission denied: no file fixed (the baseline is written after the fixes)\n"},
+	} {
+		code, _, errOut := runCLI(t, append(append(fix, tt.args...), "lib.txt")...)
+		if code != 2 || errOut != tt.want {
+			t.Errorf("%q: exit %d, %q; want 2, %q", tt.args, code, errOut, tt.want)
+		}
+		if got := readString(t, "lib.txt"); got != lib {
+			t.Errorf("%q: the library was rewritten: %q", tt.args, got)
+		}
+		if _, err := os.Stat("ok.json"); err == nil {
+			t.Errorf("%q: ok.json written", tt.args)
+		}
+	}
+	if entries, _ := os.ReadDir("."); len(entries) != 2 {
+		t.Errorf("left behind: %v", entries)
+	}
+	// an existing report in such a directory is written through a spool
+	// file: the library is fixed
+	spoolDir = t.TempDir
+	code, _, errOut := runCLI(t, append(fix, "-o", "ro/old.json", "lib.txt")...)
+	if code != 0 || !strings.Contains(errOut, "fixed 1 finding(s) in lib.txt") {
+		t.Errorf("-o ro/old.json: exit %d, %q", code, errOut)
+	}
+	if got := readString(t, "lib.txt"); got == lib {
+		t.Error("-o ro/old.json: the library was not fixed")
+	}
+	if got := readString(t, "ro/old.json"); !strings.Contains(got, `"summary"`) {
+		t.Errorf("-o ro/old.json holds %q", got)
+	}
+}
