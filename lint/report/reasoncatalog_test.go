@@ -172,6 +172,7 @@ var reasonSamples = map[string]reasonSample{
 
 	// where a JSON document ends or a value over the bound starts
 	"line %d, column %d: unexpected end of JSON (truncated file?)":      {},
+	"column %d: unexpected end of JSON (truncated file?)":               {},
 	"line %d, column %d: invalid JSON: nested more than %d levels deep": {},
 
 	"for another layout use --messages and --map":  {reason: `missing "text" (keys: role, content; for another layout use --messages and --map)`, keep: []string{"role, content"}},
@@ -369,6 +370,8 @@ var notReasons = map[string]string{
 	": unexpected end of JSON (truncated file?)": "a part of a reason the JSON reader looks for",
 	// encoding/json's words, matched to find where its error is
 	"unexpected end of JSON": "a prefix of encoding/json's error, matched",
+	// what the JSONL readers look for in a reason (cutJSONLReason)
+	"invalid JSON: ": "a prefix of a reason the JSONL readers look for",
 	// the JSON parser's signal of a value over the bound, which it read past
 	"over the bound": "an error the parser's callers take, never shown",
 	// the xlsx reader's

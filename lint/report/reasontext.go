@@ -444,6 +444,7 @@ func reasonKinds() []reasonRule {
 		// where in the file (prefixes of other reasons)
 		zh(`line («n»), column («n»): `, "第 $1 行第 $2 列："),
 		zh(`line («n»): `, "第 $1 行："),
+		zh(`column («n»): `, "第 $1 列："),
 		zh(`(xl/[^\s:]+): row («n»): `, "$1 第 $2 行："),
 		zh(`(xl/[^\s:]+\.xml): `, "$1："),
 		zh(`header row: `, "表头行："),

@@ -787,6 +787,9 @@ type lineReader struct {
 	// src, if set, is told of a last line cut off inside a character
 	// (see cutLastLine)
 	src *Source
+	// unended: the line just read is the file's last and ends without a
+	// line break (a copy cut off mid-write ends so: see atEndParser)
+	unended bool
 }
 
 // newLineReader reads src's lines, bounded by its MaxRecordBytes.
@@ -804,7 +807,7 @@ func newLineReader(src *Source) *lineReader {
 // l.long set to its length (see tooLong); one of blanks alone (spaces,
 // tabs: ASCII), which the readers skip, comes back empty as a blank line.
 func (l *lineReader) next() (line []byte, ok bool, err error) {
-	l.long, l.blankLong = 0, 0
+	l.long, l.blankLong, l.unended = 0, 0, false
 	chunk, err := l.r.ReadSlice('\n')
 	if err == nil {
 		l.line++
@@ -858,6 +861,7 @@ func (l *lineReader) next() (line []byte, ok bool, err error) {
 		// was made one: see crReader); cut after the bound, which counts
 		// the file's bytes, not the U+FFFD that may take 2 more
 		line = cutLastLine(l.src, line, l.line)
+		l.unended = true
 	}
 	return line, true, nil
 }
@@ -1086,6 +1090,9 @@ func readBlockLines(src *Source, sink lint.BlockSink, p lint.RecordParser) (err 
 				}
 				buf = append(buf[:ls], cutLastLine(src, buf[ls:], line)...)
 			}
+			if e, ok := p.(atEndParser); ok {
+				p = e.atEnd()
+			}
 			_, err := sink.DeferredIn(lint.Pos{File: src.Name, Line: line}, ls, len(buf), p)
 			return err
 		}
@@ -1277,10 +1284,12 @@ func usableLine(src *Source, line []byte, lineNo int) ([]byte, string) {
 	return line, src.whyInvalidIn(prob, line)
 }
 
-// eachLine calls fn with every line of src that is not blank and its
-// position, until the input ends, reading fails or fn returns an error.
-// Lines over the record bound are reported to sink and skipped.
-func eachLine(ctx context.Context, src *Source, sink lint.Sink, fn func(line []byte, pos lint.Pos) error) error {
+// eachLine calls fn with every line of src that is not blank, its
+// position, and whether it is the file's last and ends without a line
+// break (lineReader.unended), until the input ends, reading fails or fn
+// returns an error. Lines over the record bound are reported to sink and
+// skipped.
+func eachLine(ctx context.Context, src *Source, sink lint.Sink, fn func(line []byte, pos lint.Pos, unended bool) error) error {
 	lr := newLineReader(src)
 	for {
 		if err := ctx.Err(); err != nil {
@@ -1293,7 +1302,7 @@ func eachLine(ctx context.Context, src *Source, sink lint.Sink, fn func(line []b
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		if err := fn(line, lint.Pos{File: src.Name, Line: lr.line}); err != nil {
+		if err := fn(line, lint.Pos{File: src.Name, Line: lr.line}, lr.unended); err != nil {
 			return err
 		}
 	}

@@ -75,7 +75,7 @@ func splitJDDC(line string) ([]string, bool) {
 
 func (jddcReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	lint.MarkUntyped(sink, src.Name) // a line is a turn of one speaker's words
-	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
+	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos, _ bool) error {
 		m, skip, perr := parseJDDC(line, pos, src)
 		switch {
 		case perr != "":

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -64,17 +65,68 @@ type jsonRecord struct {
 
 // jsonlParser parses canonical JSONL records; the engine calls NewParser
 // once per worker and parses lines on every core.
-type jsonlParser struct{ src *Source }
+type jsonlParser struct {
+	src *Source
+	// end: the parser of a file's last line, which ends without a line
+	// break (see atEnd)
+	end bool
+}
 
 // NewParser returns a parse function with its own scanner.
 func (p *jsonlParser) NewParser() func([]byte, lint.Pos) (lint.Message, string) {
 	sc := newJSONScanner()
 	return func(line []byte, pos lint.Pos) (m lint.Message, reason string) {
 		if reason = sc.parseInto(&m, line, p.src, pos); reason != "" {
-			reason = rejectedRecord(sc, &m, line, p.src, pos, reason)
+			reason = p.rejected(sc, &m, line, pos, reason)
 		}
 		return m, reason
 	}
+}
+
+// atEndParser is a record parser with another for the last line of a
+// file when it ends without a line break: readBlockLines hands that line
+// to it.
+type atEndParser interface {
+	atEnd() lint.RecordParser
+}
+
+// atEnd returns the parser of a file's last line without a line break,
+// which words a record cut off there as the file cut off that it likely
+// is (see cutJSONLReason).
+func (p *jsonlParser) atEnd() lint.RecordParser {
+	return &jsonlParser{src: p.src, end: true}
+}
+
+// rejected is rejectedRecord for p: the reason, worded for the last line
+// of a file cut off (atEnd's parser).
+func (p *jsonlParser) rejected(sc *jsonScanner, m *lint.Message, line []byte, pos lint.Pos, reason string) string {
+	reason = rejectedRecord(sc, m, line, p.src, pos, reason)
+	if p.end {
+		reason = cutJSONLReason(reason, line)
+	}
+	return reason
+}
+
+// cutJSONLReason is reason, why line is malformed, for the last line of a
+// JSONL file when the file ends without a line break: when line is JSON
+// that ends inside a value (a copy or an export cut off mid-write ends
+// so), it is worded as the JSON reader words a file that ends inside one,
+// at the column after the line's last character ("column 50: unexpected
+// end of JSON (truncated file?)", the line the record's). encoding/json's
+// own error for such a line may name a character that is not there ("
+// invalid character ' ' in literal true", cut inside a literal or an
+// escape). Another reason is as it is.
+func cutJSONLReason(reason string, line []byte) string {
+	if !strings.HasPrefix(reason, "invalid JSON: ") {
+		return reason
+	}
+	// a Decoder tells input that ends inside a value from a syntax error
+	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(line, []byte("\uFEFF"))))
+	var v json.RawMessage
+	if dec.Decode(&v) != io.ErrUnexpectedEOF {
+		return reason
+	}
+	return fmt.Sprintf("column %d: unexpected end of JSON (truncated file?)", runeColumn(line, len(line)))
 }
 
 // parseRecord parses a canonical JSONL record into *m, which is zero, and
@@ -116,7 +168,7 @@ func (p *jsonlParser) NewParserInto() func([]byte, lint.Pos, *lint.Message) stri
 	return func(line []byte, pos lint.Pos, m *lint.Message) string {
 		// (parseRecord, written out: the engine's hot path)
 		if reason := sc.parseInto(m, line, p.src, pos); reason != "" {
-			return rejectedRecord(sc, m, line, p.src, pos, reason)
+			return p.rejected(sc, m, line, pos, reason)
 		}
 		return ""
 	}
@@ -134,7 +186,7 @@ func (p *jsonlParser) NewParserSkip() func([]byte, lint.Pos, *lint.Message) (str
 	return func(line []byte, pos lint.Pos, m *lint.Message) (string, bool) {
 		// (parseRecord, written out: the engine's hot path)
 		if reason := sc.parseInto(m, line, p.src, pos); reason != "" {
-			return rejectedRecord(sc, m, line, p.src, pos, reason), false
+			return p.rejected(sc, m, line, pos, reason), false
 		}
 		return "", false
 	}
@@ -182,7 +234,11 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 		}
 		pos := lint.Pos{File: src.Name, Line: lr.line}
 		if deferring != nil {
-			if err := deferring.Deferred(pos, line, parser); err != nil {
+			p := lint.RecordParser(parser)
+			if lr.unended {
+				p = parser.atEnd()
+			}
+			if err := deferring.Deferred(pos, line, p); err != nil {
 				return err
 			}
 			continue
@@ -192,6 +248,9 @@ func (jsonlReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 		}
 		var m lint.Message
 		if rerr := parseRecord(sc, &m, line, src, pos); rerr != "" {
+			if lr.unended {
+				rerr = cutJSONLReason(rerr, line)
+			}
 			err = sink.Reject(lint.RecordError{Pos: pos, Err: rerr})
 		} else {
 			err = sink.Message(m)
@@ -650,7 +709,7 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 		}
 	}
 	types := src.types
-	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
+	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos, unended bool) error {
 		if types != nil && types.line(line) {
 			types = nil // (told the sink, before this line's record)
 		}
@@ -672,7 +731,7 @@ func readJSONLMapped(ctx context.Context, src *Source, sink lint.Sink) error {
 			p.restart(&br, pos.Line)
 		}
 		mark := p.mark()
-		err := jsonlMappedRecord(w, p, line, pos)
+		err := jsonlMappedRecord(w, p, line, pos, unended)
 		p.release(mark)
 		return err
 	})
@@ -698,8 +757,10 @@ func skimLine(p *jsonParser, line []byte, limit int) []byte {
 	return line[start : start+int64(k)]
 }
 
-// jsonlMappedRecord parses one line with p (reading it) and walks it.
-func jsonlMappedRecord(w *jsonWalker, p *jsonParser, line []byte, pos lint.Pos) error {
+// jsonlMappedRecord parses one line with p (reading it) and walks it;
+// unended: the file ends inside it, without a line break (see
+// cutJSONLReason).
+func jsonlMappedRecord(w *jsonWalker, p *jsonParser, line []byte, pos lint.Pos, unended bool) error {
 	n, err := p.value(0)
 	if err == nil {
 		if c, more := p.space(); more {
@@ -707,7 +768,11 @@ func jsonlMappedRecord(w *jsonWalker, p *jsonParser, line []byte, pos lint.Pos) 
 		}
 	}
 	if err != nil {
-		return w.reject(pos.Line, jsonlSyntaxError(line, err))
+		why := jsonlSyntaxError(line, err)
+		if unended {
+			why = cutJSONLReason(why, line)
+		}
+		return w.reject(pos.Line, why)
 	}
 	switch n.kind {
 	case '{':

@@ -97,8 +97,8 @@ func (wecomReader) Read(ctx context.Context, src *Source, sink lint.Sink) error 
 	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) > 0 && t[0] == '[' {
 		return readWecomArray(ctx, src, b, sink)
 	}
-	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos) error {
-		return wecomRecordTo(b, sink, line, pos)
+	return eachLine(ctx, src, sink, func(line []byte, pos lint.Pos, unended bool) error {
+		return wecomRecordTo(b, sink, line, pos, unended)
 	})
 }
 
@@ -127,7 +127,7 @@ func readWecomArray(ctx context.Context, src *Source, b *builder, sink lint.Sink
 			}
 			continue
 		}
-		if err := wecomRecordTo(b, sink, raw, pos); err != nil {
+		if err := wecomRecordTo(b, sink, raw, pos, false); err != nil {
 			return err
 		}
 	}
@@ -137,11 +137,15 @@ func readWecomArray(ctx context.Context, src *Source, b *builder, sink lint.Sink
 	return nil
 }
 
-// wecomRecordTo reads one record into the sink.
-func wecomRecordTo(b *builder, sink lint.Sink, data []byte, pos lint.Pos) error {
+// wecomRecordTo reads one record into the sink; unended: it is a line
+// the file ends inside, without a line break (see cutJSONLReason).
+func wecomRecordTo(b *builder, sink lint.Sink, data []byte, pos lint.Pos, unended bool) error {
 	m, skip, perr := parseWecom(b, data, pos)
 	switch {
 	case perr != "":
+		if unended {
+			perr = cutJSONLReason(perr, data)
+		}
 		return sink.Reject(lint.RecordError{Pos: pos, Err: perr})
 	case skip != "":
 		return sink.SkipRecord(pos, skip)
