@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"golang.org/x/term"
+
+	"github.com/chatlint/chatlint/lint/report"
 )
 
 // progress draws a progress bar on standard error — bytes read of the total
@@ -100,18 +102,29 @@ func (p *progress) loop() {
 // (code page 936) and in terminals set to draw them wide as CJK users
 // set them, where the bar, twice as long as the line, wrapped and each
 // redraw left a line behind.
-func (p *progress) line() string {
-	// nor wider than the terminal, which would wrap it as well (ASCII:
-	// a byte a column): what does not fit goes, by whole fields
-	l := p.draw()
-	if p.width > 1 && len(l) >= p.width {
-		cut := l[:p.width-1]
-		if i := strings.LastIndex(cut, "  "); i > 0 && l[len(cut):len(cut)+1] != " " {
-			cut = cut[:i]
-		}
-		l = strings.TrimSpace(cut)
+func (p *progress) line() string { return fitLine(p.draw(), p.width) }
+
+// fitLine cuts l to fewer columns than the terminal's width, which would
+// wrap it (columns as the reports count them, report.DisplayWidth: a CJK
+// character or an emoji takes two): what does not fit goes, by whole
+// fields (two spaces apart) where one ends before the cut, else after the
+// last character that fits, never within one.
+func fitLine(l string, width int) string {
+	if width <= 1 || report.DisplayWidth(l) < width {
+		return l
 	}
-	return l
+	cut := 0 // the longest start narrower than width, at a character's start
+	for i := range l {
+		if report.DisplayWidth(l[:i]) >= width {
+			break
+		}
+		cut = i
+	}
+	kept := l[:cut]
+	if i := strings.LastIndex(kept, "  "); i > 0 && l[cut] != ' ' {
+		kept = kept[:i]
+	}
+	return strings.TrimSpace(kept)
 }
 
 // draw renders the bar and what it counts, however long.
@@ -127,7 +140,7 @@ func (p *progress) draw() string {
 		frac = 1
 	}
 	info := fmt.Sprintf(" %3.0f%% %s of %s%s", 100*frac, mib(read), mib(p.total), rest)
-	bar := p.width - displayWidthOf(info) - 3
+	bar := p.width - report.DisplayWidth(info) - 3
 	if bar < 10 {
 		return strings.TrimSpace(info)
 	}
@@ -154,16 +167,3 @@ func (p *progress) done() {
 }
 
 func mib(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
-
-// displayWidthOf counts East Asian wide characters as two columns.
-func displayWidthOf(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (r <= 0x115F || r >= 0x2E80 && r <= 0xA4CF || r >= 0xAC00 && r <= 0xD7A3 || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFF60 || r >= 0xFFE0 && r <= 0xFFE6) {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}

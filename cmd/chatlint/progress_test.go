@@ -8,9 +8,11 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
+	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
 
@@ -144,6 +146,38 @@ func TestProgressLineFits(t *testing.T) {
 					t.Errorf("%d columns, %d of %d read: the line %q takes %d columns drawn wide", term, read, total, line, cols)
 				}
 			}
+		}
+	}
+}
+
+// TestFitLineColumns: the progress line is cut to the terminal's width in
+// the columns the reports count (report.DisplayWidth, which FuzzDisplayWidth
+// covers: an emoji takes two), by whole fields where it can, and never
+// within a character. Cut by bytes, with a width of its own that knew no
+// emoji, an emoji's bytes were split (drawn as replacement characters) and
+// a field of emoji was kept past the edge.
+func TestFitLineColumns(t *testing.T) {
+	for _, tt := range []struct {
+		line  string
+		width int
+		want  string
+	}{
+		{"[=====>    ]  50%  4096 records", 40, "[=====>    ]  50%  4096 records"},
+		{"[=====>    ]  50%  4096 records", 25, "[=====>    ]  50%"},
+		// a field of emoji: each takes two columns, and is kept whole
+		{"reading...  👩‍💻👍🏻❤️小美  12 records", 23, "reading...  👩‍💻👍🏻❤️小美"},
+		{"reading...  👩‍💻👍🏻❤️小美  12 records", 22, "reading..."},
+		// one field too wide for the line: cut after a whole character
+		{"😀😀😀😀😀😀", 8, "😀😀😀"},
+		{"客服记录客服记录", 10, "客服记录"},
+		{"a😀b", 3, "a"},
+	} {
+		got := fitLine(tt.line, tt.width)
+		if got != tt.want {
+			t.Errorf("fitLine(%q, %d) = %q, want %q", tt.line, tt.width, got, tt.want)
+		}
+		if !utf8.ValidString(got) || report.DisplayWidth(got) >= tt.width {
+			t.Errorf("fitLine(%q, %d) = %q: %d columns, or cut within a character", tt.line, tt.width, got, report.DisplayWidth(got))
 		}
 	}
 }
