@@ -33,8 +33,14 @@ const maxLinearRanges = 4
 
 // btProg is a compiled pattern for btState.
 type btProg struct {
-	inst  []btInst
-	start uint32
+	inst []btInst
+	// more holds the instructions' further parts (btInst.more; entry 0
+	// is empty), and blooms the blooms of the alternations' first sets
+	// (out's, then arg's) at the same indexes: a step of an alternation
+	// reads one cache line of them
+	more   []btMore
+	blooms [][2][4]uint64
+	start  uint32
 	// anchored: the pattern matches at the start of the input only
 	anchored bool
 	// ncap is the number of submatch indexes of a result, 2 × (groups + 1)
@@ -94,13 +100,16 @@ func (l *lazyBT) of(re *lazyRegexp) *btProg {
 }
 
 // btInst is an instruction of a btProg (syntax.Inst, with its rune test
-// prepared).
+// prepared). It holds what a step reads (32 bytes: two to a cache line);
+// the rest is in the program's more, at more. (With the first sets and
+// the rune slices in it, it took 248 bytes: the 7,704 instructions of the
+// default packs' 99 programs 1.9 MB, more than a core's cache, and the
+// search missed it at a step in ten.)
 type btInst struct {
-	op       syntax.InstOp
-	out, arg uint32
+	op syntax.InstOp
 	// InstRune and InstRune1: the one rune (r1), its case variants under
-	// (?i) (fold), or the ranges (lo, hi pairs) of a small class, or the
-	// set of a large one
+	// (?i) (more's fold), or the ranges (lo, hi pairs) of a small class
+	// (more's ranges), or the set of a large one
 	single bool
 	exact  bool // single, with no case variants
 	// mark: a step to the instruction checks and marks its (instruction,
@@ -113,20 +122,31 @@ type btInst struct {
 	// instruction, reached again at the same position and so cut there),
 	// so the search visits what it visited and finds what it found, in
 	// the same order, with a bounded number of steps
-	mark   bool
-	r1     rune
-	fold   []rune
-	ranges []rune
-	set    *runeSet
+	mark bool
 	// InstAlt: the characters its branches out and arg can begin with,
-	// when known (outKnown, argKnown): a branch that cannot begin with the
-	// character at the position fails at once, so it is not tried (it
-	// would fail without a match, and skipping it leaves the search's
-	// order and result as they were). The step asks the sets' blooms only
-	// (firstSet.mayHave): nine in ten characters that pass one are in the
-	// set, and a branch tried in vain for the tenth fails as the search
-	// without the skip would, within the same visited bound
+	// when known (outKnown, argKnown; more's outFirst and argFirst, and
+	// their blooms in the program's blooms): a branch that cannot begin
+	// with the character at the position fails at once, so it is not
+	// tried (it would fail without a match, and skipping it leaves the
+	// search's order and result as they were). The step asks the sets'
+	// blooms only (firstSet.mayHave): nine in ten characters that pass
+	// one are in the set, and a branch tried in vain for the tenth fails
+	// as the search without the skip would, within the same visited bound
 	outKnown, argKnown bool
+	out, arg           uint32
+	r1                 rune
+	// more is the index of the instruction's further parts in the
+	// program's more (and of an alternation's blooms in its blooms); 0
+	// for one without, whose entry there is empty
+	more uint32
+	set  *runeSet
+}
+
+// btMore is what an instruction of a btProg holds besides what a step
+// reads (btInst): case variants, a small class's ranges, an
+// alternation's first sets.
+type btMore struct {
+	fold, ranges       []rune
 	outFirst, argFirst firstSet
 }
 
@@ -155,7 +175,12 @@ func (f *firstSet) has(r rune) bool {
 // the few characters it would turn away, costs more than trying their
 // branches.
 func (f *firstSet) mayHave(r rune) bool {
-	return f.bloom[uint8(r)>>6]>>(r&63)&1 != 0
+	return mayHave(&f.bloom, r)
+}
+
+// mayHave is firstSet.mayHave of a set's bloom.
+func mayHave(bloom *[4]uint64, r rune) bool {
+	return bloom[uint8(r)>>6]>>(r&63)&1 != 0
 }
 
 // setBloom works out f.bloom.
@@ -258,7 +283,7 @@ func unionRanges(a, b []rune) []rune {
 // instruction can begin with (firstOf).
 type firsts struct {
 	prog  *syntax.Prog
-	insts []btInst
+	p     *btProg // the program being compiled: its instructions so far
 	state []uint8 // 0: not yet, 1: being worked out, 2: known, 3: unknown
 	set   []firstSet
 }
@@ -301,13 +326,13 @@ func (f *firsts) of(pc uint32) (fs firstSet, ok, complete bool) {
 	case syntax.InstRune1:
 		fs.ranges = []rune{in.Rune[0], in.Rune[0]}
 	case syntax.InstRune:
-		switch b := &f.insts[pc]; {
+		switch b, m := &f.p.inst[pc], &f.p.more[f.p.inst[pc].more]; {
 		case b.set != nil:
 			fs.sets = []*runeSet{b.set}
 		case b.single:
-			fs.ranges = mergeRanges(foldRanges(nil, b.r1, len(b.fold) > 0))
+			fs.ranges = mergeRanges(foldRanges(nil, b.r1, len(m.fold) > 0))
 		default:
-			fs.ranges = b.ranges
+			fs.ranges = m.ranges
 		}
 	default:
 		ok = false // a match, an assertion, any character
@@ -376,6 +401,14 @@ func compileBTTree(tree *syntax.Regexp, re *lazyRegexp) (*btProg, error) {
 	}
 	// one set for the copies of a class (a repeat's copies share its ranges)
 	sets := map[*rune]*runeSet{}
+	p.more = []btMore{{}}
+	moreOf := func(b *btInst) *btMore {
+		if b.more == 0 {
+			b.more = uint32(len(p.more))
+			p.more = append(p.more, btMore{})
+		}
+		return &p.more[b.more]
+	}
 	for pc := range prog.Inst {
 		in := &prog.Inst[pc]
 		b := &p.inst[pc]
@@ -388,12 +421,16 @@ func compileBTTree(tree *syntax.Regexp, re *lazyRegexp) (*btProg, error) {
 			case len(in.Rune) == 1:
 				b.single, b.r1 = true, in.Rune[0]
 				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+					var fold []rune
 					for r := unicode.SimpleFold(b.r1); r != b.r1; r = unicode.SimpleFold(r) {
-						b.fold = append(b.fold, r)
+						fold = append(fold, r)
+					}
+					if len(fold) > 0 {
+						moreOf(b).fold = fold
 					}
 				}
 			case len(in.Rune) <= 2*maxLinearRanges:
-				b.ranges = in.Rune
+				moreOf(b).ranges = in.Rune
 			default:
 				key := &in.Rune[0]
 				if sets[key] == nil {
@@ -403,17 +440,26 @@ func compileBTTree(tree *syntax.Regexp, re *lazyRegexp) (*btProg, error) {
 			}
 		}
 	}
-	f := &firsts{prog: prog, insts: p.inst, state: make([]uint8, len(prog.Inst)), set: make([]firstSet, len(prog.Inst))}
+	f := &firsts{prog: prog, p: p, state: make([]uint8, len(prog.Inst)), set: make([]firstSet, len(prog.Inst))}
 	for pc := range prog.Inst {
 		if in := &prog.Inst[pc]; in.Op == syntax.InstAlt {
+			out, outKnown, _ := f.of(in.Out)
+			arg, argKnown, _ := f.of(in.Arg)
 			b := &p.inst[pc]
-			b.outFirst, b.outKnown, _ = f.of(in.Out)
-			b.argFirst, b.argKnown, _ = f.of(in.Arg)
+			b.outKnown, b.argKnown = outKnown, argKnown
+			if outKnown || argKnown {
+				m := moreOf(b)
+				m.outFirst, m.argFirst = out, arg
+			}
 		}
+	}
+	p.blooms = make([][2][4]uint64, len(p.more))
+	for i := range p.more {
+		p.blooms[i] = [2][4]uint64{p.more[i].outFirst.bloom, p.more[i].argFirst.bloom}
 	}
 	for pc := range p.inst {
 		b := &p.inst[pc]
-		b.exact = b.single && len(b.fold) == 0
+		b.exact = b.single && len(p.more[b.more].fold) == 0
 	}
 	markJoins(prog, p.inst)
 	p.startFirst, p.startKnown, _ = f.of(p.start)
@@ -474,24 +520,24 @@ func anchorFirst(prog *syntax.Prog, f *firsts) (firstSet, bool) {
 	return firstSet{}, false
 }
 
-// matchRune reports whether an InstRune or InstRune1 matches r (not the
-// end of the text), as syntax.Inst.MatchRune does.
-func (b *btInst) matchRune(r rune) bool {
+// matchRune reports whether an InstRune or InstRune1 in matches r (not
+// the end of the text), as syntax.Inst.MatchRune does.
+func (p *btProg) matchRune(in *btInst, r rune) bool {
 	switch {
-	case b.single:
-		if r == b.r1 {
+	case in.single:
+		if r == in.r1 {
 			return true
 		}
-		for _, f := range b.fold {
+		for _, f := range p.more[in.more].fold {
 			if r == f {
 				return true
 			}
 		}
 		return false
-	case b.set != nil:
-		return b.set.has(r)
+	case in.set != nil:
+		return in.set.has(r)
 	}
-	return inRanges(b.ranges, r)
+	return inRanges(p.more[in.more].ranges, r)
 }
 
 // inRanges reports whether r lies in one of the ranges rs (lo, hi pairs,
@@ -761,7 +807,7 @@ func (p *btProg) try(st *btState, s string, pos0 int) bool {
 		case btClass:
 			in := &p.inst[c.pc]
 			mode = btPop
-			if in.matchRune(c.r) {
+			if p.matchRune(in, c.r) {
 				c.pos += c.rw
 				c.pc = in.out
 				mode = btCheck
@@ -877,11 +923,12 @@ step:
 					return btCursor{pc, pos, rpos, r, rw}, btDecode
 				}
 			}
-			if in.outKnown && !in.outFirst.mayHave(r) {
+			bl := &p.blooms[in.more]
+			if in.outKnown && !mayHave(&bl[0], r) {
 				pc = in.arg // out fails at once
 				goto check
 			}
-			if in.argKnown && !in.argFirst.mayHave(r) {
+			if in.argKnown && !mayHave(&bl[1], r) {
 				pc = in.out // arg would fail at once
 				goto check
 			}
@@ -918,7 +965,7 @@ step:
 					goto pop
 				}
 			} else if in.set == nil && !in.single {
-				if !inRanges(in.ranges, r) {
+				if !inRanges(p.more[in.more].ranges, r) {
 					goto pop
 				}
 			} else {

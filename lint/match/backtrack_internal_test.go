@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // TestBacktrackerIsRegexp: btProg finds the match, submatches included,
@@ -350,7 +351,7 @@ func TestMayHaveHoldsHas(t *testing.T) {
 			for _, f := range []struct {
 				known bool
 				set   *firstSet
-			}{{in.outKnown, &in.outFirst}, {in.argKnown, &in.argFirst}} {
+			}{{in.outKnown, &p.more[in.more].outFirst}, {in.argKnown, &p.more[in.more].argFirst}} {
 				if !f.known {
 					continue
 				}
@@ -508,11 +509,11 @@ func (p *btProg) tryInst(st *btState, s string, pos0 int) bool {
 							}
 						}
 					}
-					if in.outKnown && !in.outFirst.mayHave(r) {
+					if in.outKnown && !p.more[in.more].outFirst.mayHave(r) {
 						pc = in.arg // out fails at once
 						goto check
 					}
-					if in.argKnown && !in.argFirst.mayHave(r) {
+					if in.argKnown && !p.more[in.more].argFirst.mayHave(r) {
 						pc = in.out // arg would fail at once
 						goto check
 					}
@@ -551,7 +552,7 @@ func (p *btProg) tryInst(st *btState, s string, pos0 int) bool {
 						continue
 					}
 				case in.op <= syntax.InstRune1: // InstRune, InstRune1
-					if !in.matchRune(r) {
+					if !p.matchRune(in, r) {
 						continue
 					}
 				case r == '\n' && in.op == syntax.InstRuneAnyNotNL:
@@ -630,6 +631,59 @@ func TestUnionRangesIsMergeRanges(t *testing.T) {
 		a, b := ordered(), ordered()
 		if got, want := unionRanges(a, b), mergeRanges(append(slices.Clone(a), b...)); !slices.Equal(got, want) {
 			t.Fatalf("unionRanges(%v, %v) = %v, mergeRanges %v", a, b, got, want)
+		}
+	}
+}
+
+// TestBTInstCompact: a step reads an instruction and, at an alternation,
+// its blooms, which must stay small (two instructions to a cache line, an
+// alternation's blooms in one): the default packs' programs took 1.9 MB
+// when the first sets were in the instruction, more than a core's cache.
+// The blooms must be those of the first sets in more, which the
+// compilation and the tests read.
+func TestBTInstCompact(t *testing.T) {
+	if size := unsafe.Sizeof(btInst{}); unsafe.Sizeof(uintptr(0)) == 8 && size > 32 {
+		t.Errorf("btInst takes %d bytes, want at most 32", size)
+	}
+	if size := unsafe.Sizeof([2][4]uint64{}); size != 64 {
+		t.Errorf("an alternation's blooms take %d bytes, want 64", size)
+	}
+	for _, src := range []string{
+		`(?i)^(?:(地址|收货信息|电话|号码)[^\s\p{P}\p{S}]{0,4}(能|可以|能不能|可不可以|可否|帮我)[^\s\p{P}\p{S}]{0,2}(修改|更改|改|换))`,
+		`(?i)(这个|这边|我们|我)(这边|也|真|真的|是)*(?P<match>没办法|帮不了)(您|你)?(的|了|呢)*[\s\p{P}\p{S}]*$`,
+		`(?i)(ok|好的?|嗯+)[\s\p{P}]*$`,
+		`(?i)[“「][^“”「」]{1,6}[”」]`,
+		`(?i)k[a-c]x|K[d-f]y`,
+	} {
+		p, _, _, err := compileBT(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.more) != len(p.blooms) || len(p.more) == 0 {
+			t.Fatalf("%s: %d more, %d blooms", src, len(p.more), len(p.blooms))
+		}
+		if p.more[0].fold != nil || p.more[0].ranges != nil || p.blooms[0] != [2][4]uint64{} {
+			t.Errorf("%s: more's entry 0 is not empty", src)
+		}
+		alts := 0
+		for pc := range p.inst {
+			in := &p.inst[pc]
+			m := &p.more[in.more]
+			if in.outKnown || in.argKnown {
+				alts++
+				if in.more == 0 {
+					t.Errorf("%s: alternation %d has first sets but no more", src, pc)
+				}
+				if got, want := p.blooms[in.more], [2][4]uint64{m.outFirst.bloom, m.argFirst.bloom}; got != want {
+					t.Errorf("%s: alternation %d's blooms %x, its first sets' %x", src, pc, got, want)
+				}
+			}
+			if in.op == syntax.InstRune && in.set == nil && !in.single && len(m.ranges) == 0 {
+				t.Errorf("%s: class %d has neither set nor ranges", src, pc)
+			}
+		}
+		if alts == 0 {
+			t.Errorf("%s: no alternation with first sets", src)
 		}
 	}
 }
