@@ -46,7 +46,7 @@ func TestDirectoryExtensions(t *testing.T) {
 		t.Fatal("no error for a directory without transcripts")
 	}
 	msg := err.Error()
-	for _, ext := range []string{".csv", ".json", ".jsonl", ".ndjson", ".tsv", ".tab", ".txt", ".xlsx"} {
+	for _, ext := range []string{".csv", ".json", ".jsonl", ".ndjson", ".tsv", ".tab", ".txt", ".xlsx", ".xlsm"} {
 		if n := strings.Count(msg, ext+","); n+strings.Count(msg, ext+")") != 1 {
 			t.Errorf("%s listed %d times: %s", ext, n, msg)
 		}

@@ -16,7 +16,7 @@ type otherKind int
 
 const (
 	kindNone        otherKind = iota
-	kindSpreadsheet           // .xls, .xlsm, .xlsb, .ods, .numbers, .et
+	kindSpreadsheet           // .xls, .xlsb, .ods, .numbers, .et
 	kindArchive               // .zip, .7z, .rar, .tar, .tgz (.tar.gz)
 	kindCompressed            // a file compressed alone other than by gzip
 	kindDocument              // .doc, .docx, .rtf, .odt, .pages, .wps
@@ -28,7 +28,7 @@ const (
 // otherExtensions are the extensions of the kinds, lower case (of a name
 // less its .gz).
 var otherExtensions = map[string]otherKind{
-	".xls": kindSpreadsheet, ".xlsm": kindSpreadsheet, ".xlsb": kindSpreadsheet, ".xltx": kindSpreadsheet,
+	".xls": kindSpreadsheet, ".xlsb": kindSpreadsheet, ".xltx": kindSpreadsheet,
 	".ods": kindSpreadsheet, ".numbers": kindSpreadsheet, ".et": kindSpreadsheet,
 	".zip": kindArchive, ".7z": kindArchive, ".rar": kindArchive, ".tar": kindArchive, ".tgz": kindArchive,
 	".bz2": kindCompressed, ".xz": kindCompressed, ".zst": kindCompressed, ".lz4": kindCompressed,
@@ -97,8 +97,8 @@ func otherWarnings(files []otherFile) []string {
 		what := plural(len(paths), "file") + " left out, "
 		switch otherKind(k) {
 		case kindSpreadsheet:
-			what += pick("a workbook chatlint cannot read (only .xlsx): "+list+"; save it as .xlsx or CSV to lint it",
-				"workbooks chatlint cannot read (only .xlsx): "+list+"; save them as .xlsx or CSV to lint them")
+			what += pick("a workbook chatlint cannot read (only .xlsx and .xlsm): "+list+"; save it as .xlsx or CSV to lint it",
+				"workbooks chatlint cannot read (only .xlsx and .xlsm): "+list+"; save them as .xlsx or CSV to lint them")
 		case kindArchive:
 			what += pick("an archive: "+list+"; unpack it to lint what it holds (a file compressed alone with gzip, .jsonl.gz, is read)",
 				"archives: "+list+"; unpack them to lint what they hold (a file compressed alone with gzip, .jsonl.gz, is read)")

@@ -11,7 +11,7 @@ func TestOtherKindOf(t *testing.T) {
 		name string
 		want otherKind
 	}{
-		{"day.xls", kindSpreadsheet}, {"DAY.XLS", kindSpreadsheet}, {"day.xlsm", kindSpreadsheet},
+		{"day.xls", kindSpreadsheet}, {"DAY.XLS", kindSpreadsheet}, {"day.xlsb", kindSpreadsheet},
 		{"day.numbers", kindSpreadsheet}, {"day.et", kindSpreadsheet}, {"day.xls.gz", kindSpreadsheet},
 		{"day.zip", kindArchive}, {"day.7z", kindArchive}, {"day.rar", kindArchive},
 		{"day.tar.gz", kindArchive}, {"day.tgz", kindArchive}, {"day.tar.bz2", kindArchive}, {"day.tar.xz", kindArchive},

@@ -25,8 +25,9 @@ import (
 
 func init() {
 	register(&Format{
-		Name:       "xlsx",
-		Extensions: []string{".xlsx"},
+		Name: "xlsx",
+		// .xlsm: a workbook with macros, its sheets stored as .xlsx's
+		Extensions: []string{".xlsx", ".xlsm"},
 		AutoDetect: true,
 		Binary:     true,
 		New:        func() Reader { return xlsxReader{} },
