@@ -72,6 +72,34 @@ func TestRuleGaps(t *testing.T) {
 		{"base/evasive-phrase", lint.Agent, "这个我都没办法保证，但会尽力帮您催", false},
 		{"base/evasive-phrase", lint.Agent, "我们都没办法直接改地址，您可以申请修改", false},
 		{"base/evasive-phrase", lint.Agent, "我哋都冇辦法嘅時候會幫你轉介", false},
+		// callcenter/refusal-apology in Cantonese (001 五.三.8): a bare refusal
+		// without apology, as 没办法了 / 改不了 are in Mandarin; 唔好意思
+		// (不好意思) is no apology, 对唔住 (对不起) is
+		{"callcenter/refusal-apology", lint.Agent, "没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇得改喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢個我哋冇辦法㗎", true},
+		{"callcenter/refusal-apology", lint.Agent, "唔得", true},
+		{"callcenter/refusal-apology", lint.Agent, "張單已經出咗倉，取消唔到喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢款唔支持退貨", true},
+		{"callcenter/refusal-apology", lint.Agent, "我哋唔可以同你改地址", true},
+		{"callcenter/refusal-apology", lint.Agent, "我哋冇辦法直接改，可以幫你申請", true},
+		{"callcenter/refusal-apology", lint.Agent, "唔好意思，改唔到喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "對唔住，冇辦法喇", false},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，冇得改喇", false},
+		{"callcenter/refusal-apology", lint.Agent, "真係對唔住，呢款唔支持退貨", false},
+		// …not under a condition, of the customer's own trouble, a hedge, a
+		// warning before a cancellation, nor 唔得闲 (busy), 得唔得 (asks)
+		{"callcenter/refusal-apology", lint.Agent, "如果重啟都唔得，可以搵售後", false},
+		{"callcenter/refusal-apology", lint.Agent, "如果改唔到，我幫你申請退款", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法嘅話，我哋幫你轉介售後", false},
+		{"callcenter/refusal-apology", lint.Agent, "你係咪冇辦法登入？", false},
+		{"callcenter/refusal-apology", lint.Agent, "預計七日內有貨，具體時間我哋都冇辦法確定", false},
+		{"callcenter/refusal-apology", lint.Agent, "取消咗就冇辦法恢復㗎，你確定要取消嗎", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔得閒覆你，遲啲再講", false},
+		{"callcenter/refusal-apology", lint.Agent, "得唔得呀？", false},
+		// …and 同 is "with" in Mandarin: 无法同您 is no refusal of its own
+		{"callcenter/refusal-apology", lint.Agent, "快递员说一直无法同您取得联系", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
