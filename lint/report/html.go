@@ -155,11 +155,22 @@ type htmlWriter struct {
 	// which chats it covers, when it is mailed around or printed
 	from, to time.Time
 	files    []string
+	// parts are the kept views of conversations linted in parts
+	// (Conversation.Part), by id, the last part of each: a part that
+	// follows one notes it (continuedNote), which, written before the
+	// input went on, could not say so itself
+	parts map[string]*htmlConv
 }
 
 func (h *htmlWriter) Conversation(r *lint.Result) error {
 	h.seq++
 	h.span(r.Conversation)
+	if c := r.Conversation; c.Part > 0 && h.parts != nil {
+		if prev := h.parts[c.ID]; prev != nil && c.Part > 1 {
+			prev.Notes = append(prev.Notes, continuedNote)
+		}
+		delete(h.parts, c.ID) // (set again below if this part is kept)
+	}
 	h.scores[r.Score]++
 	if len(r.Findings) > 0 {
 		h.withIssue++
@@ -181,9 +192,16 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 		return nil
 	}
 	cv := h.view(r, h.seq)
+	if r.Conversation.Part > 0 {
+		if h.parts == nil {
+			h.parts = map[string]*htmlConv{}
+		}
+		h.parts[cv.ID] = cv
+	}
 	if len(h.worst) < h.keep {
 		heap.Push(&h.worst, cv)
 	} else {
+		h.dropped(h.worst[0])
 		h.kept -= h.worst[0].cost
 		h.worst[0] = cv
 		heap.Fix(&h.worst, 0)
@@ -191,10 +209,18 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 	h.kept += cv.cost
 	for h.kept > h.budget && len(h.worst) > 1 {
 		out := heap.Pop(&h.worst).(*htmlConv)
+		h.dropped(out)
 		h.kept -= out.cost
 		h.cut = &htmlConv{Score: out.Score, seq: out.seq}
 	}
 	return nil
+}
+
+// dropped forgets a view no longer kept (parts holds only kept ones).
+func (h *htmlWriter) dropped(cv *htmlConv) {
+	if h.parts != nil && h.parts[cv.ID] == cv {
+		delete(h.parts, cv.ID)
+	}
 }
 
 // span widens the times and the files the page covers by a conversation's.

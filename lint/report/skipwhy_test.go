@@ -2,7 +2,10 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -220,5 +223,66 @@ func TestLintedEarlyNote(t *testing.T) {
 		if got, want := lintedEarlyNote(s), "5 个会话在输入读完之前已先检查（内存预算 --memory-budget）"+tt.want; got != want {
 			t.Errorf("split %d, forgotten %v: %q, want %q", tt.split, tt.forgotten, got, want)
 		}
+	}
+}
+
+// TestContinuedPartsNoted: a conversation linted in parts had a note on
+// its later parts (接续之前已检查的一段), and none on the part before,
+// whose findings (no agent's reply) the later part may answer. The HTML
+// page, written at the end, notes such a part itself when it keeps it (a
+// part dropped from the page is forgotten, and one that no part follows
+// has no note); the text report, which writes each part as it comes,
+// names the conversations in its summary, the first ten.
+func TestContinuedPartsNoted(t *testing.T) {
+	part := func(id string, n, score float64) *lint.Result {
+		r := htmlLong(id, 2, score)
+		r.Conversation.Part = int(n)
+		return r
+	}
+	// the page keeps the three worst: c1 in three parts, its first kept
+	// and noted, the other two dropped; c2 in two, whose first is dropped
+	// when the second comes; c3 linted early alone, dropped for c5
+	results := []*lint.Result{part("c1", 1, 75), part("c2", 1, 99), part("c3", 1, 80), part("c1", 2, 85), part("c2", 2, 70), part("c1", 2, 95), part("c5", 1, 78)}
+	page, hw := renderHTMLBudget(t, 3, 0, 0, results...)
+	if n := strings.Count(page, continuedNote); n != 1 {
+		t.Errorf("html: the note on a part a later one continues %d times, want 1 (c1's first)", n)
+	}
+	// the parts of the page each conversation's details hold
+	held := map[string]string{}
+	for _, d := range strings.Split(page, "<details class=\"conv conv-item\"")[1:] {
+		if i := strings.Index(d, "会话 <b>"); i >= 0 {
+			id := d[i+len("会话 <b>"):]
+			id = id[:strings.Index(id, "<")]
+			held[id] += d[:strings.Index(d, "</details>")]
+		}
+	}
+	if shown := slices.Sorted(maps.Keys(held)); !slices.Equal(shown, []string{"c1", "c2", "c5"}) || !strings.Contains(held["c1"], continuedNote) {
+		t.Errorf("html: shown %v, want c1 (noted), c2 and c5", shown)
+	}
+	for id, cv := range hw.parts {
+		if !slices.Contains(hw.worst, cv) {
+			t.Errorf("html: the part of %s dropped from the page is still remembered", id)
+		}
+	}
+	page, _ = renderHTMLBudget(t, 0, 0, 0, part("c1", 1, 90), part("c2", 2, 90))
+	if strings.Contains(page, continuedNote) {
+		t.Errorf("html: a part noted though no later part of it came")
+	}
+
+	text := string(render(t, "text", Options{Location: time.UTC}, results, lint.NewSummary()))
+	if want := "      分段检查的会话：c1、c2（写出前一段时其后的消息尚未读到，前一段未加注：它的问题如没有客服回复、缺少告别，可能只因分段而起）\n"; !strings.Contains(text, want) {
+		t.Errorf("text: no line\n%s\nin\n%s", want, text)
+	}
+	var many []*lint.Result
+	for i := range 12 {
+		many = append(many, part(fmt.Sprintf("c%d", i+1), 2, 90))
+	}
+	text = string(render(t, "text", Options{Location: time.UTC}, many, lint.NewSummary()))
+	if want := "分段检查的会话：c1、c2、c3、c4、c5、c6、c7、c8、c9、c10 等（"; !strings.Contains(text, want) {
+		t.Errorf("text: no %q in\n%s", want, text)
+	}
+	text = string(render(t, "text", Options{Location: time.UTC}, results[:3], lint.NewSummary()))
+	if strings.Contains(text, "分段检查的会话：") {
+		t.Errorf("text: conversations named though no later part came:\n%s", text)
 	}
 }

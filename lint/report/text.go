@@ -48,6 +48,12 @@ type textWriter struct {
 	// day is the date of the conversation being written (convDay): its
 	// heading says it, and a finding's time of another day names its date
 	day string
+	// splitIDs are the ids of the first maxSplitIDs conversations linted
+	// in parts, by their later parts (Conversation.Part), and splitMore
+	// says there were more: the summary names them (splitIDsNote), as
+	// their earlier parts, written before the input went on, could not
+	splitIDs  []string
+	splitMore bool
 }
 
 const (
@@ -118,6 +124,13 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 			t.bonusRules = map[string]bool{}
 		}
 		t.bonusRules[r.Bonuses[i].Rule.ID] = true
+	}
+	if c.Part > 1 && !slices.Contains(t.splitIDs, c.ID) {
+		if len(t.splitIDs) < maxSplitIDs {
+			t.splitIDs = append(t.splitIDs, c.ID)
+		} else {
+			t.splitMore = true
+		}
 	}
 	if t.opts.Canned {
 		// a canned library: one line per reply finding, nothing for clean replies
@@ -458,6 +471,9 @@ func (t *textWriter) Close(s *lint.Summary) error {
 		// (a canned reply is one record, whole whenever it is linted)
 		fmt.Fprintf(w, "      %s\n", lintedEarlyNote(s))
 	}
+	if len(t.splitIDs) > 0 {
+		fmt.Fprintf(w, "      %s\n", shown(splitIDsNote(t.splitIDs, t.splitMore)))
+	}
 	if s.UntypedBeforeType > 0 {
 		fmt.Fprintf(w, "      %s\n", untypedBeforeTypeNote(s.UntypedBeforeType))
 	}
@@ -572,6 +588,28 @@ func lintedEarlyNote(s *lint.Summary) string {
 	}
 	return head + "，之后又出现消息的另作一段检查（上一行的后续段）"
 }
+
+// maxSplitIDs is how many conversations linted in parts the text report's
+// summary names (splitIDsNote).
+const maxSplitIDs = 10
+
+// splitIDsNote names the conversations linted in parts (ids, and more:
+// there were others), for the text report, which writes each part as it
+// comes: a part that a later one continues was written before the input
+// went on, and has no note saying so, though what it found (no agent's
+// reply, no farewell) may lie in the part after. The HTML page, written
+// at the end, notes such a part itself (continuedNote).
+func splitIDsNote(ids []string, more bool) string {
+	list := strings.Join(ids, "、")
+	if more {
+		list += " 等"
+	}
+	return "分段检查的会话：" + list + "（写出前一段时其后的消息尚未读到，前一段未加注：它的问题如没有客服回复、缺少告别，可能只因分段而起）"
+}
+
+// continuedNote notes, on the HTML page, a part of a conversation linted
+// in parts that a later part continues (see splitIDsNote).
+const continuedNote = "本会话后面的消息另作一段检查（会话的消息在输入中相距太远，或条数太多）：本段单独计分，它的问题如没有客服回复、缺少告别，可能只因分段而起"
 
 // untypedBeforeTypeNote says how many conversations were linted, under
 // the memory budget, before a later record of their file showed a
