@@ -1096,7 +1096,7 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, inputSize(r.args, r.topts, r.cmd.InOrStdin()))
 	topts := r.topts
 	if prog.on {
-		topts.ReadBytes = prog.bytes
+		prog.watch(&topts)
 	}
 	// files that mix encodings are reported once the run is over (their
 	// lines may be parsed after the file is read) and the progress line gone

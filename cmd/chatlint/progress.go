@@ -12,15 +12,20 @@ import (
 	"golang.org/x/term"
 
 	"github.com/chatlint/chatlint/lint/report"
+	"github.com/chatlint/chatlint/lint/transcript"
 )
 
 // progress draws a progress bar on standard error — bytes read of the total
 // input size, records read, throughput — only when standard error is a
 // terminal that can redraw it (see progressWanted); piped, it stays silent.
 type progress struct {
-	w       io.Writer
-	on      bool
-	total   int64 // input bytes, -1 when unknown (stdin)
+	w     io.Writer
+	on    bool
+	total int64 // input bytes, -1 when unknown (stdin)
+	// leftOut are the bytes of the total in files a walk left out once
+	// their start was read (reports chatlint wrote): not read, they come
+	// off the total
+	leftOut atomic.Int64
 	read    atomic.Int64
 	records atomic.Int64
 	started time.Time
@@ -73,6 +78,14 @@ func progressWanted(enabled, terminal bool, getenv func(string) string) bool {
 // bytes and update are called by the readers and the engine as input is read.
 func (p *progress) bytes(n int64)      { p.read.Add(n) }
 func (p *progress) update(records int) { p.records.Store(int64(records)) }
+
+// watch has the readers of opts tell p the bytes they read, and the size of
+// each file a walk leaves out once its start is read, which the total
+// (transcript.InputSize) counted.
+func (p *progress) watch(opts *transcript.Options) {
+	opts.ReadBytes = p.bytes
+	opts.LeftOutBytes = func(n int64) { p.leftOut.Add(n) }
+}
 
 func (p *progress) loop() {
 	defer p.wg.Done()
@@ -132,14 +145,15 @@ func (p *progress) draw() string {
 	read, recs := p.read.Load(), p.records.Load()
 	secs := time.Since(p.started).Seconds()
 	rest := fmt.Sprintf("  %d records  %s/s", recs, mib(int64(float64(read)/secs)))
-	if p.total <= 0 {
+	total := p.total - p.leftOut.Load()
+	if p.total <= 0 || total <= 0 {
 		return "reading... " + mib(read) + rest
 	}
-	frac := float64(read) / float64(p.total)
+	frac := float64(read) / float64(total)
 	if frac > 1 {
 		frac = 1
 	}
-	info := fmt.Sprintf(" %3.0f%% %s of %s%s", 100*frac, mib(read), mib(p.total), rest)
+	info := fmt.Sprintf(" %3.0f%% %s of %s%s", 100*frac, mib(read), mib(total), rest)
 	bar := p.width - report.DisplayWidth(info) - 3
 	if bar < 10 {
 		return strings.TrimSpace(info)

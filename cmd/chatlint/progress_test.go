@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
@@ -181,3 +184,41 @@ func TestFitLineColumns(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressLeavesOutReports: the progress line's total is what is
+// read: a report chatlint wrote into the directory walked, which the walk
+// leaves out once it has read its start (a31c498), comes off the total
+// when it is left out, and the line reaches 100% (it stopped at the share
+// of the transcripts, here under 1%).
+func TestProgressLeavesOutReports(t *testing.T) {
+	dir := t.TempDir()
+	day := `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n"
+	sarif := "{\n  \"$schema\": \"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json\",\n" +
+		strings.Repeat("  \"x\": 1,\n", 20000) + "}\n"
+	for name, data := range map[string]string{"day.jsonl": day, "report.json": sarif} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := transcript.Options{Format: "auto", OwnFile: ownFile, Mixed: &transcript.MixedEncodings{}}
+	p := &progress{total: inputSize([]string{dir}, opts, nil), width: 100, started: time.Now().Add(-time.Second)}
+	if want := int64(len(day) + len(sarif)); p.total != want {
+		t.Fatalf("total %d, want %d (the walk's files)", p.total, want)
+	}
+	p.watch(&opts)
+	if err := transcript.ReadAll(context.Background(), []string{dir}, opts, nopSink{}); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(" 100%% %s of %s ", mib(int64(len(day))), mib(int64(len(day))))
+	if line := p.draw(); !strings.Contains(line, want) {
+		t.Errorf("progress line %q at the end, want %q", line, want)
+	}
+}
+
+// nopSink takes the records read, and keeps nothing.
+type nopSink struct{}
+
+func (nopSink) File(string)                       {}
+func (nopSink) Message(lint.Message) error        { return nil }
+func (nopSink) Reject(lint.RecordError) error     { return nil }
+func (nopSink) SkipRecord(lint.Pos, string) error { return nil }

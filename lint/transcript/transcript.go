@@ -31,6 +31,11 @@ type Options struct {
 	// ReadBytes, if set, is called as input bytes are read (raw, before
 	// decoding), with the count since the last call: for progress bars.
 	ReadBytes func(n int64)
+	// LeftOutBytes, if set, is called with the size of a file a directory
+	// walk found and left out once its start was read (OwnFile), which
+	// InputSize counts: a progress bar takes it off its total. The bytes
+	// of its start are not counted by ReadBytes.
+	LeftOutBytes func(n int64)
 	// Location is the zone of times written without one (--tz).
 	Location *time.Location
 	// Encoding forces a character encoding ("" or "auto" detects it).
@@ -899,8 +904,18 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 			r = &stoppedReader{ctx: ctx, r: f}
 		}
 	}
+	var counted *countingReader
 	if opts.ReadBytes != nil {
-		r = &countingReader{r: r, fn: opts.ReadBytes}
+		// (a file that may be left out is counted once it is not)
+		counted = &countingReader{r: r, fn: opts.ReadBytes, held: own}
+		r = counted
+	}
+	if own {
+		defer func() {
+			if err != errOwnFile {
+				counted.release()
+			}
+		}()
 	}
 	r, head, err := peekRaw(r)
 	if err != nil {
@@ -922,6 +937,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	if f := rawFormat(head, opts.Format); f != nil {
 		if own {
 			own = false // (chatlint writes no workbook)
+			counted.release()
 			sink.File(name)
 		}
 		src := &Source{Name: name, R: bufio.NewReader(r), Opts: opts}
@@ -941,9 +957,13 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	if own {
 		// (blank peeks as much next: nothing more is read)
 		if head, _ := dec.Peek(bufSize); opts.OwnFile(head) {
+			if st, err := file.Stat(); err == nil && opts.LeftOutBytes != nil {
+				opts.LeftOutBytes(st.Size())
+			}
 			return errOwnFile
 		}
 		own = false
+		counted.release()
 		sink.File(name)
 	}
 	mixed := d.stats
@@ -1259,20 +1279,42 @@ func blank(r *bufio.Reader) bool {
 type countingReader struct {
 	r  io.Reader
 	fn func(int64)
+	// held: the bytes read are kept in pending, not counted, until
+	// release (a file a walk may leave out: see Options.LeftOutBytes)
+	held    bool
+	pending int64
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	if n > 0 {
-		c.fn(int64(n))
+		if c.held {
+			c.pending += int64(n)
+		} else {
+			c.fn(int64(n))
+		}
 	}
 	return n, err
 }
 
+// release counts the bytes held back and those read from now on (c may be
+// nil: nothing is counted).
+func (c *countingReader) release() {
+	if c == nil || !c.held {
+		return
+	}
+	c.held = false
+	if c.pending > 0 {
+		c.fn(c.pending)
+		c.pending = 0
+	}
+}
+
 // InputSize is the total size in bytes of the files the paths name (the
 // files a directory walk would read, each once, as ReadAll reads them with
-// opts' format, outputs and exclude globs), or -1 when it cannot be known
-// in advance (standard input).
+// opts' format, outputs and exclude globs; with those the walk leaves out
+// once their start is read, which Options.LeftOutBytes then says), or -1
+// when it cannot be known in advance (standard input).
 func InputSize(paths []string, opts Options) int64 {
 	format := opts.Format
 	if format == "" {
