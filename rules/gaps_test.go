@@ -194,6 +194,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent: 你好", true},
 		{"callcenter/thanks-ack", 0, "customer: 好，唔該晒\nagent: 你好，仲有咩可以幫到你？", true},
 		{"callcenter/thanks-ack", 0, "customer: 好的谢谢\nagent: 您好，请问还有其他问题吗", true},
+		// …and only one that opened the chat, before any reply: mid-chat,
+		// 好，唔该 is thanks, which a fresh greeting does not acknowledge
+		{"callcenter/thanks-ack", 0, "customer: 有冇L碼\nagent: 您好，L碼有貨\ncustomer: 好，唔該\nagent: 你好，有咩可以幫到你？", true},
+		{"callcenter/thanks-ack", 0, "customer: 張單幾時到\nagent: 聽日到\ncustomer: 好的，唔該\nagent: 您好，请问有什么可以帮您", true},
+		{"callcenter/thanks-ack", 0, "customer: 有冇L碼\nagent: 您好，L碼有貨\ncustomer: 好，唔該\nagent: 唔使唔該，有咩再搵我哋", false},
+		{"callcenter/thanks-ack", 0, "customer: 你好\ncustomer: 唔該\nagent: 你好，有咩可以幫到你？", false},
+		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent/transfer: 已轉接客服\nagent: 早晨，有咩可以幫到你？", false},
 		// thanks for help is thanks, 帮忙 with a verb after it a request
 		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢帮忙\nagent: 请问还有其他问题吗", true},
 		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢你的帮忙\nagent: 请问还有其他问题吗", true},

@@ -140,12 +140,18 @@ func validateRoleScopes(r *Rule, rep roleReport) {
 			nestedRoles("then", r.Then, valueNode(n, "then"), sc, true, from, rep)
 		}
 	case TypeFollowup:
+		// opening_expect answers in expect's place: its roles by default
+		expectRoles := agent
+		if r.Expect != nil {
+			expectRoles = r.Expect.Role.RoleSet(agent)
+		}
 		for _, side := range []struct {
 			key  string
 			s    *Side
 			def  lint.RoleSet
 			name string
-		}{{"trigger", r.Trigger, customer, "customer"}, {"expect", r.Expect, agent, "agent"}, {"unless", r.Unless, lint.AnyRole, "any"}} {
+		}{{"trigger", r.Trigger, customer, "customer"}, {"expect", r.Expect, agent, "agent"}, {"unless", r.Unless, lint.AnyRole, "any"},
+			{"opening_expect", r.OpeningExpect, expectRoles, "that of expect"}} {
 			if side.s == nil {
 				continue
 			}

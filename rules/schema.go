@@ -177,6 +177,11 @@ type Rule struct {
 	Look           string `yaml:"look"`
 	Occurrence     string `yaml:"occurrence"`
 	Unless         *Side  `yaml:"unless"`
+	// OpeningExpect is what else answers a trigger that opened the chat,
+	// before any reply of the expect's roles (followup, looking after the
+	// trigger): a 唔该 said to get attention is answered by a greeting
+	// offering help, which acknowledges nothing said after a reply.
+	OpeningExpect *Side `yaml:"opening_expect"`
 
 	// when, count, bonus: the message condition; when's `then` is what a
 	// message meeting `when` must also meet.
@@ -296,7 +301,7 @@ func (r *Rule) Conditions() []*Side {
 		}
 		add(s.Not)
 	}
-	for _, s := range []*Side{r.Trigger, r.Expect, r.Unless, r.When, r.Then, r.Ignore, r.Leaving, r.NotAnAnswer} {
+	for _, s := range []*Side{r.Trigger, r.Expect, r.Unless, r.OpeningExpect, r.When, r.Then, r.Ignore, r.Leaving, r.NotAnAnswer} {
 		add(s)
 	}
 	return out

@@ -61,7 +61,7 @@ var keysByType = map[string][]string{
 	TypeForbid:     {"role", "match", "phrases", "patterns", "except", "except_patterns", "suggest"},
 	TypeRequire:    {"role", "match", "phrases", "patterns", "except", "except_patterns", "at", "within"},
 	TypeLatency:    {"role", "match", "max", "ignore", "session_gap"},
-	TypeFollowup:   {"match", "trigger", "expect", "within", "within_messages", "look", "occurrence", "unless"},
+	TypeFollowup:   {"match", "trigger", "expect", "within", "within_messages", "look", "occurrence", "unless", "opening_expect"},
 	TypeWhen:       {"role", "match", "when", "then"},
 	TypeCount:      {"role", "match", "when", "min_count", "max_count"},
 	TypeHold:       {"role", "match", "phrases", "patterns", "except", "except_patterns", "after", "repeat", "ignore", "not_an_answer", "session_gap"},
@@ -291,6 +291,14 @@ func validateRule(r *Rule) []*PosError {
 		if r.Unless != nil {
 			validateSide("unless", r.Unless, valueNode(n, "unless"), add)
 		}
+		if r.OpeningExpect != nil {
+			validateSide("opening_expect", r.OpeningExpect, valueNode(n, "opening_expect"), add)
+			if r.Look == "before" {
+				// the messages before a trigger that opened the chat hold
+				// no reply of the expect's roles to look for
+				add(valueNode(n, "opening_expect"), "opening_expect answers a trigger that opened the chat with a message after it: it cannot go with look: before")
+			}
+		}
 		if r.WithinMessages < 0 {
 			add(valueNode(n, "within_messages"), "within_messages must not be negative")
 		}
@@ -424,7 +432,7 @@ const conditionKeys = "type, phrases, patterns, starts_with, a length, pii, all_
 // it) is asked of a message already chosen, where a role alone may narrow
 // the roles that message can have: an all_of, any_of or not element, then,
 // ignore, leaving, not_an_answer. At the top of the conditions that pick messages
-// (trigger, expect, unless, when) a role alone would pick every message of
+// (trigger, expect, unless, opening_expect, when) a role alone would pick every message of
 // that role, which is not a condition.
 func roleOnlyPlace(place string) bool {
 	return strings.Contains(place, ".") || place == "then" || place == "ignore" || place == "leaving" || place == "not_an_answer"

@@ -53,7 +53,7 @@ type Conv struct {
 	// Texts[i] is message i analysed (scanned only if some rule looks at its role).
 	Texts []match.Text
 	hits  []match.Hit
-	memos [2][]int8 // scratch for condMemo
+	memos [3][]int8 // scratch for condMemo
 	// selKeys and sels: the message selections (sel) worked out for the
 	// conversation so far, sels[k] for key selKeys[k]; sels keeps its
 	// storage from one conversation to the next
@@ -350,7 +350,7 @@ type condMemo struct {
 }
 
 // memo returns a condMemo of c over the conversation's messages, using
-// scratch slot k (0 or 1: two memos can be in use at once).
+// scratch slot k (0 to 2: three memos can be in use at once).
 func (cv *Conv) memo(k int, c *cond) condMemo {
 	n := len(cv.Messages)
 	if cap(cv.memos[k]) < n {

@@ -133,6 +133,7 @@ func TestCondTestAgreesWithEvalNeed(t *testing.T) {
 				walk(ch.trigger)
 				walk(ch.expect)
 				walk(ch.unless)
+				walk(ch.opening)
 			case *count:
 				walk(ch.when)
 			case *bonus:

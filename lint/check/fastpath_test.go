@@ -252,9 +252,10 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 	if f.unless != nil {
 		unless = cv.memo(1, f.unless)
 	}
+	opened, opening := f.openingMemo(cv, idx)
 	var scan *followupScan
 	if len(idx) > 1 && len(idx)*len(ms) > scanAbove {
-		scan = newFollowupScan(f, cv, idx, expect, unless)
+		scan = newFollowupScan(f, cv, idx, expect, unless, opened, opening)
 	}
 	for k, i := range idx {
 		hit := hits[k]
@@ -267,10 +268,14 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 		}
 		var found int
 		var void, timedOut bool
+		op := condMemo{}
+		if i < opened {
+			op = opening
+		}
 		if scan != nil {
 			found, void, timedOut = scan.search(i, expect)
 		} else {
-			found, void, timedOut = f.search(cv, i, expect, unless)
+			found, void, timedOut = f.search(cv, i, expect, unless, op)
 		}
 		if void {
 			if f.within > 0 && (!cv.timed(i) || !cv.timed(found)) {
@@ -313,7 +318,10 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 			if !f.before {
 				// a slow reply: at the late message
 				at = found
-				_, hit = refEval(f.expect, cv, found, true)
+				var ok bool
+				if ok, hit = refEval(f.expect, cv, found, true); !ok && i < opened {
+					_, hit = refEval(f.opening, cv, found, true)
+				}
 				agent = refLateHolder(cv, i, found, f.within)
 			}
 			fd := finding(f.info, at, hit, refRender(tmpl, vars))
@@ -541,7 +549,7 @@ func condsOf(ch Check) []*cond {
 	var top []*cond
 	switch ch := ch.(type) {
 	case *followup:
-		top = []*cond{ch.trigger, ch.expect, ch.unless}
+		top = []*cond{ch.trigger, ch.expect, ch.unless, ch.opening}
 	case *when:
 		top = []*cond{ch.when, ch.then}
 	case *bonus:
@@ -801,7 +809,7 @@ func fragments(t testing.TB) []string {
 			r := pr.Rule
 			add(r.Phrases...)
 			add(r.Except...)
-			for _, s := range []*rules.Side{r.Trigger, r.Expect, r.Unless, r.When, r.Then, r.Ignore, r.NotAnAnswer} {
+			for _, s := range []*rules.Side{r.Trigger, r.Expect, r.Unless, r.OpeningExpect, r.When, r.Then, r.Ignore, r.NotAnAnswer} {
 				side(s)
 			}
 		}

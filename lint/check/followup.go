@@ -15,7 +15,9 @@ import (
 // phrase) within a time and/or a number of messages — or, with look: before,
 // preceded by one. `occurrence` picks which triggers count (every, first,
 // last, the Nth); an `unless` message after the trigger (a payment, before
-// the reminder was due) cancels the obligation. A missing follow-up is a
+// the reminder was due) cancels the obligation; an `opening_expect` message
+// answers, as an expected one does, a trigger that opened the chat (came
+// before any reply of the expect's roles). A missing follow-up is a
 // finding at the trigger message (an absence is where the obligation
 // started); a late one is a slow reply, at the late message, as latency and
 // a require with within have it (with look: before, the later of the two is
@@ -36,6 +38,10 @@ type followup struct {
 	// values are, in a msgKey (b), the rule's {within} and {limit}, apart
 	// by a NUL (renderFollowup)
 	values string
+	// opening answers a trigger that opened the chat, one before the
+	// first reply of the expect's roles (firstReply), as expect does
+	// (opening_expect); nil: none
+	opening *cond
 }
 
 // msgKey.d of a followup's message about a missing follow-up, whose
@@ -69,6 +75,10 @@ func newFollowup(b *builder, r *rules.Rule, info *lint.RuleInfo) *followup {
 	if r.Unless != nil {
 		f.unless = b.cond(r.Unless, lint.AnyRole, lint.AnyRole, true)
 	}
+	if r.OpeningExpect != nil {
+		roles := roleSet(r.OpeningExpect.Role, f.expect.roles)
+		f.opening = b.cond(r.OpeningExpect, roles, roles, true)
+	}
 	info.Roles = f.trigger.roles
 	return f
 }
@@ -89,12 +99,40 @@ func (f *followup) Local() bool {
 		f.expect.roles == lint.RolesOf(lint.Customer)
 }
 
-// Lists returns the phrase lists of the trigger, expect and unless
-// conditions, nested ones included.
+// Lists returns the phrase lists of the trigger, expect, unless and
+// opening_expect conditions, nested ones included.
 func (f *followup) Lists() []PhraseList {
 	out := f.trigger.lists("trigger", lint.AnyRole, nil)
 	out = f.expect.lists("expect", lint.AnyRole, out)
-	return f.unless.lists("unless", lint.AnyRole, out)
+	out = f.unless.lists("unless", lint.AnyRole, out)
+	return f.opening.lists("opening_expect", lint.AnyRole, out)
+}
+
+// openingMemo returns, for a rule with opening_expect, the index of the
+// first reply of the expect's roles (a trigger before it opened the chat)
+// and a memo of opening_expect (slot 2) when some trigger of idx did; else
+// 0 and no memo.
+func (f *followup) openingMemo(cv *Conv, idx []int) (int, condMemo) {
+	if f.opening == nil {
+		return 0, condMemo{}
+	}
+	first := f.firstReply(cv)
+	if idx[0] >= first {
+		return 0, condMemo{}
+	}
+	return first, cv.memo(2, f.opening)
+}
+
+// firstReply returns the index of the conversation's first message of the
+// expect's roles that answers (said, not a note nor a transfer event), or
+// the number of messages when none does.
+func (f *followup) firstReply(cv *Conv) int {
+	for j := range cv.Messages {
+		if m := &cv.Messages[j]; f.expect.roles.Has(m.Role) && answers(m) {
+			return j
+		}
+	}
+	return len(cv.Messages)
 }
 
 // triggers returns the trigger messages that create an obligation, in the
@@ -160,11 +198,14 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 	if f.unless != nil {
 		unless = cv.memo(1, f.unless)
 	}
+	// triggers before the first reply opened the chat: opening_expect
+	// answers them too
+	opened, opening := f.openingMemo(cv, idx)
 	// many triggers in a long conversation: answered in one pass, not by
 	// a scan per trigger
 	var scan *followupScan
 	if len(idx) > 1 && len(idx)*len(ms) > scanAbove {
-		scan = newFollowupScan(f, cv, idx, expect, unless)
+		scan = newFollowupScan(f, cv, idx, expect, unless, opened, opening)
 	}
 	for _, i := range idx {
 		var hit *match.Hit // the trigger's, worked out for a finding (trigHit)
@@ -192,8 +233,10 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		var void, timedOut bool
 		if scan != nil {
 			found, void, timedOut = scan.search(i, expect)
+		} else if i < opened {
+			found, void, timedOut = f.search(cv, i, expect, unless, opening)
 		} else {
-			found, void, timedOut = f.search(cv, i, expect, unless)
+			found, void, timedOut = f.search(cv, i, expect, unless, condMemo{})
 		}
 		if void {
 			// cancelled by message found: in time, unless the times to
@@ -277,7 +320,10 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 				// expect found (a 付款 in the late reminder), held
 				// against whom a late answer is (Conv.lateHolder)
 				at = found
-				_, hit = f.expect.eval(cv, found)
+				var ok bool
+				if ok, hit = f.expect.eval(cv, found); !ok && i < opened {
+					_, hit = f.opening.eval(cv, found)
+				}
 				agent = cv.lateHolder(i, found, f.within)
 			}
 			fd := finding(f.info, at, hit, render(tmpl, vars))
@@ -295,8 +341,9 @@ const scanAbove = 4096
 // search looks for the expected message from trigger i in the rule's
 // direction. found is its index (-1: none in the window); void is true when
 // an `unless` message cancelled the obligation in time (found is then that
-// message); timedOut says the message window ran out. expect and unless answer for the rule's conditions.
-func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, void, timedOut bool) {
+// message); timedOut says the message window ran out. expect and unless answer for the rule's conditions,
+// and opening (for a trigger that opened the chat; without a condition, none) as expect does.
+func (f *followup) search(cv *Conv, i int, expect, unless, opening condMemo) (found int, void, timedOut bool) {
 	ms := cv.Messages
 	step, end := 1, len(ms)
 	if f.before {
@@ -321,7 +368,7 @@ func (f *followup) search(cv *Conv, i int, expect, unless condMemo) (found int, 
 				return -1, false, true
 			}
 		}
-		if expect.holds(j) {
+		if expect.holds(j) || (opening.c != nil && opening.holds(j)) {
 			return j, false, false
 		}
 	}

@@ -17,13 +17,20 @@ type followupScan struct {
 	role  []int32 // indexes of the messages in the window count (followup.inWindow), in order
 	// rank[j]: the number of such messages before message j
 	rank []int32
+	// eventOpen is event for a trigger before message opened, which opened
+	// the chat (followup.openingMemo): opening_expect holding counts too
+	// (nil when no trigger did)
+	eventOpen []int32
+	opened    int
 }
 
-// newFollowupScan prepares the answers for the triggers idx (ascending).
-func newFollowupScan(f *followup, cv *Conv, idx []int, expect, unless condMemo) *followupScan {
+// newFollowupScan prepares the answers for the triggers idx (ascending);
+// those before message opened opened the chat, and opening answers them
+// as expect does (followup.openingMemo).
+func newFollowupScan(f *followup, cv *Conv, idx []int, expect, unless condMemo, opened int, opening condMemo) *followupScan {
 	ms := cv.Messages
 	n := len(ms)
-	s := &followupScan{f: f, cv: cv, unless: unless}
+	s := &followupScan{f: f, cv: cv, unless: unless, opened: opened}
 	if f.before {
 		last := idx[len(idx)-1]
 		s.event = make([]int32, last)
@@ -44,6 +51,17 @@ func newFollowupScan(f *followup, cv *Conv, idx []int, expect, unless condMemo) 
 				next = int32(j)
 			}
 			s.event[j-s.base] = next
+		}
+		if opening.c != nil {
+			s.eventOpen = make([]int32, len(s.event))
+			next := int32(n)
+			s.eventOpen[n-s.base] = next
+			for j := n - 1; j >= s.base; j-- {
+				if s.event[j-s.base] == int32(j) || opening.holds(j) {
+					next = int32(j)
+				}
+				s.eventOpen[j-s.base] = next
+			}
 		}
 	}
 	if f.withinMessages > 0 {
@@ -81,9 +99,13 @@ func (s *followupScan) search(i int, expect condMemo) (found int, void, timedOut
 		}
 		return -1, false, false
 	}
+	event := s.event
+	if i < s.opened {
+		event = s.eventOpen
+	}
 	j := len(ms)
 	if i+1 < len(ms) {
-		j = int(s.event[i+1-s.base])
+		j = int(event[i+1-s.base])
 	}
 	// unless is asked before the window is counted, the window before expect
 	if w > 0 {

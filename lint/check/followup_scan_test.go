@@ -10,7 +10,7 @@ import (
 )
 
 // TestFollowupScanAgreesWithSearch: for random conversations and rules (look
-// before or after, unless, a message window, a time window), the one-pass
+// before or after, unless, opening_expect, a message window, a time window), the one-pass
 // answers of followupScan are exactly search's, trigger by trigger.
 func TestFollowupScanAgreesWithSearch(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
@@ -23,8 +23,13 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 		rule := "id: r\ntype: followup\ntrigger: {phrases: [改成]}\nexpect: {role: agent, phrases: [好的]}"
 		if rng.Intn(2) == 0 {
 			rule += "\nlook: before"
-		} else if rng.Intn(2) == 0 {
-			rule += "\nunless: {type: order}"
+		} else {
+			if rng.Intn(2) == 0 {
+				rule += "\nunless: {type: order}"
+			}
+			if rng.Intn(2) == 0 {
+				rule += "\nopening_expect: {phrases: [稍等]}"
+			}
 		}
 		if w := rng.Intn(4); w > 0 {
 			rule += fmt.Sprintf("\nwithin_messages: %d", w)
@@ -53,9 +58,14 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 		if f.unless != nil {
 			unless = cv.memo(1, f.unless)
 		}
-		scan := newFollowupScan(f, cv, idx, expect, unless)
+		opened, opening := f.openingMemo(cv, idx)
+		scan := newFollowupScan(f, cv, idx, expect, unless, opened, opening)
 		for _, i := range idx {
-			f1, v1, t1 := f.search(cv, i, expect, unless)
+			op := condMemo{}
+			if i < opened {
+				op = opening
+			}
+			f1, v1, t1 := f.search(cv, i, expect, unless, op)
 			f2, v2, t2 := scan.search(i, expect)
 			if f1 != f2 || v1 != v2 || t1 != t2 {
 				t.Fatalf("rule\n%s\nconversation\n%strigger %d: search = (%d, %v, %v), scan = (%d, %v, %v)", rule, b.String(), i, f1, v1, t1, f2, v2, t2)

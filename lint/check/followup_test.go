@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint/match"
@@ -86,6 +88,58 @@ func TestFollowupLateReply(t *testing.T) {
 				t.Errorf("held against %q, want %q", fs[0].Agent, tt.agent)
 			}
 		})
+	}
+}
+
+// TestFollowupOpeningExpect: an opening_expect message answers a trigger
+// that opened the chat, before any reply of the expect's roles (a 唔该 said
+// to get attention, answered by a greeting offering help), and no trigger
+// after a reply (好，唔该 after an answer: the same greeting acknowledges
+// no thanks). A note, a transfer event or a bot's message is no reply of
+// the agent's; a late opening message is a slow reply at it, with its hit.
+func TestFollowupOpeningExpect(t *testing.T) {
+	const rule = "id: ack\ntype: followup\ntrigger: {patterns: ['唔该[\\s\\p{P}]*$']}\n" +
+		"expect: {role: agent, match: substring, phrases: [唔使唔该, 唔使客气]}\n" +
+		"opening_expect: {patterns: ['^(你好|早晨)[^还仲]{0,8}(有咩|有乜)(可以)?帮']}"
+	const late = rule + "\nwithin: 1m"
+	tests := []struct {
+		name, rule, transcript, want string
+	}{
+		{"opening the chat: the greeting answers it", rule, "00:00 customer: 唔該！\n00:05 agent: 你好，有咩可以幫到你？", ""},
+		{"after a greeting of the customer's own", rule, "00:00 customer: 你好\n00:02 customer: 唔該\n00:05 agent: 早晨！請問有咩可以幫到您？", ""},
+		{"after a note, a transfer and a bot: still the opening", rule,
+			"00:00 customer: 唔該\n00:01 agent/note: VIP\n00:02 agent/transfer: 已轉接\n00:03 bot: 歡迎光臨\n00:05 agent: 你好，有咩可以幫到你？", ""},
+		{"after a reply: the greeting acknowledges nothing", rule,
+			"00:00 customer: 有冇L碼\n00:05 agent: 你好，L碼有貨\n00:20 customer: 好，唔該\n00:25 agent: 你好，有咩可以幫到你？", "3:唔該"},
+		{"after a reply, the expected answer still does", rule,
+			"00:00 customer: 有冇L碼\n00:05 agent: 有貨\n00:20 customer: 好，唔該\n00:25 agent: 唔使唔該", ""},
+		{"opening, then again after the reply", rule,
+			"00:00 customer: 唔該\n00:05 agent: 你好，有咩可以幫到你？\n00:20 customer: 好，唔該\n00:25 agent: 你好，有咩可以幫到你？", "3:唔該"},
+		{"the opening message offering more is none", rule, "00:00 customer: 唔該\n00:05 agent: 你好，仲有咩可以幫到你？", "1:唔該"},
+		{"late: at the late greeting, with its hit", late, "00:00 customer: 唔該\n02:00 agent: 你好，有咩可以幫到你？", "2:你好，有咩可以幫"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(lintWith(t, tt.rule, tt.transcript)); got != tt.want {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	// many triggers in a long conversation (answered in one pass,
+	// followupScan): those before the first reply are answered by the
+	// greeting, those after it are not
+	var b strings.Builder
+	for k := 0; k < 50; k++ {
+		fmt.Fprintf(&b, "00:%02d customer: 唔該\n", k)
+	}
+	b.WriteString("01:00 agent: 你好，有咩可以幫到你？\n")
+	for k := 0; k < 50; k++ {
+		fmt.Fprintf(&b, "02:%02d customer: 好，唔該\n", k)
+	}
+	b.WriteString("03:00 agent: 你好，有咩可以幫到你？\n")
+	fs := lintWith(t, rule, b.String())
+	if got := describe(fs); len(fs) != 50 || !strings.HasPrefix(got, "52:唔該 53:唔該") {
+		t.Errorf("100 triggers, 50 opening the chat: %q, want the 50 after the reply (52 to 101)", got)
 	}
 }
 
