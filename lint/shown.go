@@ -2,7 +2,10 @@ package lint
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // lineBreaks shows the line breaks of a text as ⏎.
@@ -16,11 +19,14 @@ var lineBreaks = strings.NewReplacer("\r\n", " ⏎ ", "\n", " ⏎ ", "\r", " ⏎
 // clear the screen, recolour the report, set the window title or reorder
 // what is shown; and every byte that is not UTF-8 as U+FFFD too: a
 // terminal not in UTF-8 runs a raw 9B as CSI, and one in UTF-8 shows
-// garbage for it.
+// garbage for it. A name that is not UTF-8 but GBK (GB18030), as a zip
+// made on Chinese Windows names its files (客服记录.jsonl), is shown
+// decoded (see fromGBK).
 func Shown(s string) string {
 	if !needsShowing(s) {
 		return s
 	}
+	s = DecodedName(s)
 	s = lineBreaks.Replace(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -93,3 +99,72 @@ func needsShowing(s string) bool {
 	}
 	return false
 }
+
+// DecodedName is s, a file's path or a message naming one, as a person
+// is shown it: when it is not UTF-8, each of its words that reads as GBK
+// (GB18030) decoded (see fromGBK), the other bytes left as they are for
+// the writer to mask; else s as it is. SARIF's uri, which names a file
+// for a program, keeps the bytes.
+func DecodedName(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return fromGBK(s)
+}
+
+// fromGBK is s, which is not UTF-8, with each of its words that is not
+// UTF-8 but reads as GB18030 (GBK's superset) without a byte it cannot
+// read, decoded: a path's names that a Windows zip or a Chinese Windows
+// share wrote in GBK (of a path whose directories are in UTF-8 only those
+// that are not), and such a path in a message. Words are parted by the
+// ASCII no GB18030 character holds (below 0x30 but the digits a
+// four-byte one holds, and :;<=>?): spaces, quotes, the slash (a GBK
+// character's second byte may be a backslash). Other bytes that are not
+// UTF-8 are left as they are (for Shown to mask).
+func fromGBK(s string) string {
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && !gbkDelimiter(s[i]) {
+			continue
+		}
+		word := s[start:i]
+		if !utf8.ValidString(word) {
+			if d, err := simplifiedchinese.GB18030.NewDecoder().String(word); err == nil && nameLike(d) {
+				word = d
+			}
+		}
+		b.WriteString(word)
+		if i < len(s) {
+			b.WriteByte(s[i])
+		}
+		start = i + 1
+	}
+	return b.String()
+}
+
+// nameLike reports whether d, a word decoded from GB18030, is made of what
+// a name written in GBK is: Chinese characters, the full-width and CJK
+// punctuation, kana, the circled and Roman numerals, ASCII. Bytes of
+// another kind may read as GB18030 too (most pairs of bytes over 0x80
+// do), into such as 頎€蜡: those are shown masked, as before.
+func nameLike(d string) bool {
+	for _, r := range d {
+		switch {
+		case r < utf8.RuneSelf, unicode.Is(unicode.Han, r),
+			r >= 0x3000 && r <= 0x30ff,      // CJK symbols and punctuation, kana
+			r >= 0xff01 && r <= 0xff5e,      // full-width forms
+			r >= 0x2010 && r <= 0x2027,      // dashes, quotes, …
+			r >= 0x2160 && r <= 0x217f,      // Ⅰ Ⅱ
+			r >= 0x2460 && r <= 0x249b,      // ① ⑴ ⒈
+			r == 0xb7, r == 0xd7, r == 0xf7: // · × ÷
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// gbkDelimiter reports whether c, an ASCII byte, is in no GB18030
+// character (see fromGBK).
+func gbkDelimiter(c byte) bool { return c < 0x30 || c >= 0x3a && c <= 0x3f }

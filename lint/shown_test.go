@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestShown: what the reports and chatlint's messages show of a text from
@@ -87,6 +89,40 @@ func TestNeedsShowingThreeBytes(t *testing.T) {
 					t.Fatalf("needsShowing(%q) = %v", s[1:4], got)
 				}
 			}
+		}
+	}
+}
+
+// TestShownGBKNames: a file name that is not UTF-8 but GBK (GB18030), as a
+// zip made on Chinese Windows writes names, is shown decoded, word by
+// word: a path's directories in UTF-8 stay, a GBK character whose second
+// byte is a backslash or a letter is not cut there, a four-byte GB18030
+// character's digits neither; bytes that do not read as GB18030 (Latin-1's
+// é at a word's end, a lone 0xFF), or read as no name would, are U+FFFD
+// as before.
+func TestShownGBKNames(t *testing.T) {
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct{ in, want string }{
+		{gbk("客服记录.jsonl"), "客服记录.jsonl"},
+		{"日报/" + gbk("客服记录.jsonl") + ":3", "日报/客服记录.jsonl:3"},
+		{"open " + gbk("十一月/客服记录.jsonl") + ": permission denied", "open 十一月/客服记录.jsonl: permission denied"},
+		{gbk("癨盶A记录") + ".txt", "癨盶A记录.txt"}, // (B0 5C, B1 5C: a backslash second)
+		{gbk("客服𠀀2（1）.csv"), "客服𠀀2（1）.csv"},  // (𠀀: 95 32 82 36)
+		{gbk("客服\n记录.csv"), "客服 ⏎ 记录.csv"},
+		{"caf\xe9.txt", "caf\uFFFD.txt"},
+		{gbk("客服") + "\xff.txt", "\uFFFDͷ\uFFFD\uFFFD.txt"},
+		// (bytes that read as GB18030, but not as a name: 頎€蜡)
+		{"\xed\xa0\x80\xc0\xaf", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
+	}
+	for _, tt := range tests {
+		if got := Shown(tt.in); got != tt.want {
+			t.Errorf("Shown(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -414,7 +414,7 @@ var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: 
 func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	c := r.Conversation
 	cv := &htmlConv{
-		seq: seq, ID: c.ID, File: c.File, Line: firstLine(c), Agents: slices.Clone(r.Agents), // (they may be in the Result, which the engine reuses)
+		seq: seq, ID: lint.DecodedName(c.ID), File: lint.DecodedName(c.File), Line: firstLine(c), Agents: slices.Clone(r.Agents), // (they may be in the Result, which the engine reuses)
 		Score: r.Score, Grade: r.Grade, GradeClass: h.gradeClass(r.Grade),
 		Findings: len(r.Findings), Notes: notesText(c.Notes), Skipped: skipsText(r.Skipped), Rules: []string{},
 	}
@@ -464,7 +464,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		if m.Pos.File == c.File {
 			hm.Pos = fmt.Sprintf("第 %d 行", m.Pos.Line)
 		} else {
-			hm.Pos = m.Pos.String()
+			hm.Pos = lint.DecodedName(m.Pos.String())
 		}
 		cv.Messages[i] = hm
 	}
@@ -916,7 +916,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	if s.UntypedBeforeType > 0 {
 		p.UntypedNote = untypedBeforeTypeNote(s.UntypedBeforeType)
 	}
-	p.FileNames = h.files
+	for _, f := range h.files {
+		p.FileNames = append(p.FileNames, lint.DecodedName(f))
+	}
 	p.MoreFiles = s.Files > len(h.files)
 	if !h.from.IsZero() {
 		loc := reportLocation(h.opts.Location)
@@ -927,7 +929,7 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 		}
 	}
 	for _, uw := range s.UnusedWaivers {
-		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: uw.Pos.String(), Rule: uw.Rule, Note: unknownRuleNote(uw)})
+		p.UnusedWaivers = append(p.UnusedWaivers, htmlWaiver{Pos: lint.DecodedName(uw.Pos.String()), Rule: uw.Rule, Note: unknownRuleNote(uw)})
 	}
 	if len(s.SkippedReasons) > 0 {
 		p.SkippedReasons = skipReasons(s.SkippedReasons)
@@ -1027,10 +1029,10 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	}
 	p.MoreErrors = other
 	for _, e := range s.Unreadable {
-		p.Unreadable = append(p.Unreadable, htmlErrorGroup{Pos: e.Pos.String(), Err: reasonText(e.Err)})
+		p.Unreadable = append(p.Unreadable, htmlErrorGroup{Pos: lint.DecodedName(e.Pos.String()), Err: reasonText(e.Err)})
 	}
 	for _, g := range groups {
-		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: g.Where(), Err: reasonText(g.Err),
+		p.RecordErrors = append(p.RecordErrors, htmlErrorGroup{Pos: lint.DecodedName(g.Where()), Err: reasonText(g.Err),
 			More: g.Count - 1, Varied: g.Varied, MoreLines: g.MoreLines(htmlMaxErrors)})
 	}
 

@@ -252,6 +252,9 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		for _, n := range otherWarnings(w.others) {
 			opts.Mixed.note(p, n)
 		}
+		if n := gbkNamesWarning(p, files); n != "" {
+			opts.Mixed.note(p, n)
+		}
 		var own []string // the files chatlint wrote, left out (Options.OwnFile)
 		for _, f := range files {
 			if err := ctx.Err(); err != nil {
@@ -290,7 +293,16 @@ var errOwnFile = errors.New("written by chatlint")
 // chatlint wrote (a report or baseline, not a transcript): day/r.json",
 // the first five and how many more.
 func ownList(files []string) string {
-	const most = 5
+	list := nameList(files, 5)
+	if len(files) == 1 {
+		return "1 file chatlint wrote (a report or baseline, not a transcript): " + list
+	}
+	return fmt.Sprintf("%d files chatlint wrote (reports or baselines, not transcripts): %s", len(files), list)
+}
+
+// nameList names the first most files, as a person is shown them
+// (lint.Shown), and how many more: "a, b and 3 more".
+func nameList(files []string, most int) string {
 	shown := make([]string, 0, most)
 	for _, f := range files[:min(len(files), most)] {
 		shown = append(shown, lint.Shown(f))
@@ -299,10 +311,7 @@ func ownList(files []string) string {
 	if more := len(files) - most; more > 0 {
 		list += fmt.Sprintf(" and %d more", more)
 	}
-	if len(files) == 1 {
-		return "1 file chatlint wrote (a report or baseline, not a transcript): " + list
-	}
-	return fmt.Sprintf("%d files chatlint wrote (reports or baselines, not transcripts): %s", len(files), list)
+	return list
 }
 
 // fileErrors lists the errors of walker.expand: each a *FileError.
