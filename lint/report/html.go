@@ -156,9 +156,9 @@ type htmlWriter struct {
 	from, to time.Time
 	files    []string
 	// parts are the kept views of conversations linted in parts
-	// (Conversation.Part), by id, the last part of each: a part that
-	// follows one notes it (continuedNote), which, written before the
-	// input went on, could not say so itself
+	// (Conversation.Part), by id as read (htmlConv.key), the last part of
+	// each: a part that follows one notes it (continuedNote), which,
+	// written before the input went on, could not say so itself
 	parts map[string]*htmlConv
 }
 
@@ -196,7 +196,8 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 		if h.parts == nil {
 			h.parts = map[string]*htmlConv{}
 		}
-		h.parts[cv.ID] = cv
+		cv.key = r.Conversation.ID
+		h.parts[cv.key] = cv
 	}
 	if len(h.worst) < h.keep {
 		heap.Push(&h.worst, cv)
@@ -218,8 +219,8 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 
 // dropped forgets a view no longer kept (parts holds only kept ones).
 func (h *htmlWriter) dropped(cv *htmlConv) {
-	if h.parts != nil && h.parts[cv.ID] == cv {
-		delete(h.parts, cv.ID)
+	if h.parts != nil && h.parts[cv.key] == cv {
+		delete(h.parts, cv.key)
 	}
 }
 
@@ -342,6 +343,11 @@ type htmlConv struct {
 	// (the conversation is over htmlConvBytes), HiddenFindings the findings
 	// at them, and Total all the messages.
 	Hidden, HiddenFindings, Total int
+
+	// key is the conversation's id as read, which parts remembers a part
+	// by (ID is as shown: a GBK id decoded, lint.DecodedName); set for a
+	// part only
+	key string
 }
 
 // htmlJumpAfter is how many messages a conversation shows before the page

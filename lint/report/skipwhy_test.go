@@ -286,3 +286,28 @@ func TestContinuedPartsNoted(t *testing.T) {
 		t.Errorf("text: conversations named though no later part came:\n%s", text)
 	}
 }
+
+// TestContinuedPartsNotedGBKID: a conversation whose id is not UTF-8 but
+// GBK (客户01 as BF CD BB A7 30 31), linted in parts, had its first part
+// kept on the page under the id as shown (decoded: 90e3e20) and looked up
+// under the id as read, so the note of 23416fb was never added; the views
+// are remembered by the id as read.
+func TestContinuedPartsNotedGBKID(t *testing.T) {
+	const id = "\xbf\xcd\xbb\xa701"
+	var results []*lint.Result
+	for n := 1; n <= 2; n++ {
+		r := htmlLong(id, 2, 90)
+		r.Conversation.Part = n
+		results = append(results, r)
+	}
+	page, hw := renderHTMLBudget(t, 0, 0, 0, results...)
+	if !strings.Contains(page, "会话 <b>客户01</b>") {
+		t.Fatalf("the id is not shown decoded: the case tests nothing")
+	}
+	if n := strings.Count(page, continuedNote); n != 1 {
+		t.Errorf("the note on the part a later one continues: %d times, want 1", n)
+	}
+	if len(hw.parts) != 1 || hw.parts[id] == nil {
+		t.Errorf("remembered parts %v, want the last part of %q", slices.Collect(maps.Keys(hw.parts)), id)
+	}
+}
