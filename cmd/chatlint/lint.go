@@ -773,14 +773,6 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 			}
 		}
 	}
-	if f.fix {
-		// a directory that takes no new files passes creatable: the
-		// library would be rewritten, and only then the report found
-		// unwritable
-		if err := fixOutputsWritable(f); err != nil {
-			return nil, err
-		}
-	}
 	r.canned = r.topts.Format == "canned"
 	if (f.fix || f.diff) && !r.canned {
 		return nil, fail("--fix and --diff rewrite canned-reply libraries: add --input-format canned")
@@ -806,6 +798,15 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	if (f.fix || f.diff) && r.topts.HTML {
 		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
+	}
+	if f.fix {
+		// a directory that takes no new files passes creatable: the
+		// library would be rewritten, and only then the report found
+		// unwritable (asked last: a run refused for its flags has
+		// nothing created for it, and is told why)
+		if err := fixOutputsWritable(f); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }

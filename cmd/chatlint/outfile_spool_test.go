@@ -333,3 +333,44 @@ func TestFixLeavesLibraryWhenReportCannotBeWritten(t *testing.T) {
 		t.Errorf("-o ro/old.json holds %q", got)
 	}
 }
+
+// TestFixUsageBeforeReportProbe: efae62c's check that --fix's report can
+// be written came before the checks of --fix itself, so a run that could
+// fix nothing (not a canned library, --diff or --html beside it) was told that the
+// report cannot be written, 'no file fixed (the report is written after
+// the fixes)', and a temporary file was made and removed beside the
+// report; the usage is told first, and nothing is created.
+func TestFixUsageBeforeReportProbe(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("day.txt", []byte("这个不行\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("ro", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := tempFile
+	t.Cleanup(func() { tempFile = old })
+	var probed []string
+	tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
+		probed = append(probed, target)
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join("ro", ".x.tmp1"), Err: fs.ErrPermission}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--fix", "-o", "ro/report.json", "day.txt"}, "chatlint: --fix and --diff rewrite canned-reply libraries: add --input-format canned\n"},
+		{[]string{"--fix", "--write-baseline", "ro/base.json", "day.txt"}, "chatlint: --fix and --diff rewrite canned-reply libraries: add --input-format canned\n"},
+		{[]string{"--fix", "--diff", "--input-format", "canned", "-o", "ro/report.json", "day.txt"}, "chatlint: --fix and --diff do not go together: --diff shows what --fix would write\n"},
+		{[]string{"--fix", "--html", "--input-format", "canned", "-o", "ro/report.json", "day.txt"}, "chatlint: --fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file\n"},
+	} {
+		probed = nil
+		code, _, errOut := runCLI(t, append([]string{"lint", "--fail-on", "none"}, tt.args...)...)
+		if code != 2 || errOut != tt.want {
+			t.Errorf("%q: exit %d, %q; want 2, %q", tt.args, code, errOut, tt.want)
+		}
+		if len(probed) > 0 {
+			t.Errorf("%q: a file was created beside %q before the usage was told", tt.args, probed)
+		}
+	}
+}
