@@ -5,9 +5,11 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -533,7 +535,9 @@ func reportOnTerminal(name string, stdout io.Writer) bool {
 // discarded reports whether the report written to name ("" for standard
 // output) goes into the null device (-o /dev/null, or standard output
 // into it: a cron job that keeps only what stderr says), where nobody
-// reads the files it names.
+// reads the files it names. A terminal, a pipe and (on Windows) a name
+// other than NUL's are asked first: Windows' os.SameFile has no identity
+// for a device or a pipe, and took its console, a pipe and NUL for one.
 func discarded(name string, stdout io.Writer) bool {
 	null, err := os.Stat(os.DevNull)
 	if err != nil {
@@ -541,13 +545,40 @@ func discarded(name string, stdout io.Writer) bool {
 	}
 	var st os.FileInfo
 	if name != "" {
+		if !namesNull(name, runtime.GOOS) {
+			return false
+		}
 		st, err = os.Stat(name)
 	} else if file, ok := outFile(stdout); ok {
+		if term.IsTerminal(int(file.Fd())) {
+			return false
+		}
 		st, err = file.Stat()
 	} else {
 		return false
 	}
-	return err == nil && os.SameFile(st, null)
+	// (a pipe or a file is no character device)
+	return err == nil && st.Mode()&fs.ModeCharDevice != 0 && sameDevice(st, null)
+}
+
+// sameDevice is os.SameFile (a variable so that tests can stand for
+// Windows', which takes any two devices or pipes for one).
+var sameDevice = os.SameFile
+
+// namesNull reports whether name, an -o value, may name the null device
+// on the system goos. On Windows, whose identity of devices tells nothing
+// (see discarded), only NUL's names do, in any case and directory, with an
+// extension (the device before Windows 11) or trailing blanks; elsewhere
+// any name may (a link to /dev/null), and identity decides.
+func namesNull(name, goos string) bool {
+	if goos != "windows" {
+		return true
+	}
+	base := name[strings.LastIndexAny(name, `\/:`)+1:]
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		base = base[:i]
+	}
+	return strings.EqualFold(strings.TrimRight(base, " "), "NUL")
 }
 
 // notAnInput refuses an output file (of flag) that is one of the inputs:
