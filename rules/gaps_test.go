@@ -100,6 +100,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "得唔得呀？", false},
 		// …and 同 is "with" in Mandarin: 无法同您 is no refusal of its own
 		{"callcenter/refusal-apology", lint.Agent, "快递员说一直无法同您取得联系", false},
+		// …and a bare refusal after 不好意思 (唔好意思), which 001 五.五.4
+		// replaces with 非常抱歉: no apology, so the refusal is found after it
+		// (JDDC: 不好意思咱们这边没有办法的 …)
+		{"callcenter/refusal-apology", lint.Agent, "不好意思，没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "不好意思咱们这边没有办法的 咱们这边最晚可以延期到[金额x]号的", true},
+		{"callcenter/refusal-apology", lint.Agent, "亲，不好意思哈，这个不支持的哦", true},
+		{"callcenter/refusal-apology", lint.Agent, "不好意思亲 不可以的", true},
+		{"callcenter/refusal-apology", lint.Agent, "唔好意思，冇辦法喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "唔好意思，唔得", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，咱们这边没有办法的", false},
+		{"callcenter/refusal-apology", lint.Agent, "不好意思，让您久等了，已经帮您改好了", false},
+		{"callcenter/refusal-apology", lint.Agent, "不好意思，如果还是不行您再联系我", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
