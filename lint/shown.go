@@ -103,8 +103,8 @@ func needsShowing(s string) bool {
 // DecodedName is s, a file's path or a message naming one, as a person
 // is shown it: when it is not UTF-8, each of its words that reads as GBK
 // (GB18030) decoded (see fromGBK), the other bytes left as they are for
-// the writer to mask; else s as it is. SARIF's uri, which names a file
-// for a program, keeps the bytes.
+// the writer to mask; else s as it is. What names a file for a program
+// keeps the bytes too: JSON's file_bytes, SARIF's uri.
 func DecodedName(s string) string {
 	if utf8.ValidString(s) {
 		return s

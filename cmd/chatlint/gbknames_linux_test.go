@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,5 +68,76 @@ func TestGBKFileNames(t *testing.T) {
 		if strings.Contains(out, "\uFFFD") {
 			t.Errorf("%s: U+FFFD in it", what)
 		}
+	}
+
+	// the JSON report: "file" as shown, file_bytes the name's bytes, by
+	// which a program finds the file; so for a finding, a malformed
+	// record and an unreadable file
+	_, out, _ := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "--format", "json", day)
+	var report struct {
+		Conversations []struct {
+			ID, File  string
+			FileBytes []byte `json:"file_bytes"`
+			Findings  []struct {
+				File      string
+				FileBytes []byte `json:"file_bytes"`
+			}
+		}
+		Errors []struct {
+			File      string
+			FileBytes []byte `json:"file_bytes"`
+		}
+		Summary struct {
+			Unreadable []struct {
+				File      string
+				FileBytes []byte `json:"file_bytes"`
+			} `json:"unreadable_files"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatal(err)
+	}
+	type named struct {
+		what, file string
+		bytes      []byte
+	}
+	var got []named
+	for _, c := range report.Conversations {
+		got = append(got, named{"conversation " + c.ID, c.File, c.FileBytes})
+		for _, f := range c.Findings {
+			got = append(got, named{"a finding of " + c.ID, f.File, f.FileBytes})
+		}
+	}
+	for _, e := range report.Errors {
+		got = append(got, named{"a malformed record", e.File, e.FileBytes})
+	}
+	for _, e := range report.Summary.Unreadable {
+		got = append(got, named{"an unreadable file", e.File, e.FileBytes})
+	}
+	if len(got) != 8 || report.Conversations[1].ID != "十一月/无编号.jsonl" {
+		t.Fatalf("JSON report: %+v", report)
+	}
+	for _, g := range got {
+		if _, err := os.Stat(string(g.bytes)); err != nil || !strings.HasPrefix(g.file, "十一月/") || string(g.bytes) == g.file {
+			t.Errorf("JSON report: %s: file %q, file_bytes %q: %v", g.what, g.file, g.bytes, err)
+		}
+	}
+	_, out, _ = runCLI(t, "lint", "--no-progress", "--fail-on", "none", "--format", "jsonl", day)
+	if want := `{"id":"c1","file":"十一月/客服记录.jsonl","file_bytes":"yq7Su9TCL7/Nt/68x8K8Lmpzb25s","line":1,`; !strings.HasPrefix(out, want) {
+		t.Errorf("JSONL report: %.200s\nwant it to start %s", out, want)
+	}
+	// CSV, for a spreadsheet, shows the names; SARIF's uri keeps the
+	// bytes, percent-encoded
+	_, out, _ = runCLI(t, "lint", "--no-progress", "--fail-on", "none", "--format", "csv", day)
+	if want := "\n十一月/无编号.jsonl,1,十一月/无编号.jsonl,"; !strings.Contains(out, want) || strings.Contains(out, "\uFFFD") {
+		t.Errorf("CSV report: %s\nwant %q, and no U+FFFD", out, want)
+	}
+	_, out, _ = runCLI(t, "lint", "--no-progress", "--fail-on", "none", "--format", "csv", "--csv-rows", "conversation", day)
+	if want := "\n十一月/无编号.jsonl,1,十一月/无编号.jsonl,"; !strings.Contains(out, want) || strings.Contains(out, "\uFFFD") {
+		t.Errorf("CSV report of conversations: %s\nwant %q, and no U+FFFD", out, want)
+	}
+	_, out, _ = runCLI(t, "lint", "--no-progress", "--fail-on", "none", "--format", "sarif", day)
+	if want := `"uri": "%CA%AE%D2%BB%D4%C2/%BF%CD%B7%FE%BC%C7%C2%BC.jsonl"`; !strings.Contains(out, want) {
+		t.Errorf("SARIF report: no %s", want)
 	}
 }

@@ -244,7 +244,7 @@ func (c *csvWriter) conversationRow(r *lint.Result) []string {
 		line = firstLine(r.Conversation)
 	}
 	row := []string{
-		r.Conversation.File, strconv.Itoa(line), r.Conversation.ID, strings.Join(r.Agents, ";"),
+		lint.DecodedName(r.Conversation.File), strconv.Itoa(line), convID(r.Conversation), strings.Join(r.Agents, ";"),
 		strconv.Itoa(len(r.Conversation.Messages)), plainNum(r.Score), r.Grade,
 		strconv.Itoa(len(r.Findings)), strconv.Itoa(sev[lint.Error]), strconv.Itoa(sev[lint.Warning]), strconv.Itoa(sev[lint.Info]),
 		strings.Join(skipped, ";"),

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -81,11 +82,16 @@ type JSONSummary struct {
 
 // JSONConversation is one conversation's result.
 type JSONConversation struct {
-	ID       string   `json:"id"`
-	File     string   `json:"file"`
-	Line     int      `json:"line"`
-	Agents   []string `json:"agents"`
-	Messages int      `json:"messages"`
+	ID   string `json:"id"`
+	File string `json:"file"`
+	// FileBytes is the file's name as its bytes (base64 in JSON) when it
+	// is not UTF-8: File then shows it decoded from GBK, or with U+FFFD
+	// for the bytes (lint.DecodedName), and a program finds the file by
+	// these (see fileBytes)
+	FileBytes []byte   `json:"file_bytes,omitempty"`
+	Line      int      `json:"line"`
+	Agents    []string `json:"agents"`
+	Messages  int      `json:"messages"`
 	// MessagesByRole counts the messages by role: customer, agent, bot
 	// and system, each always present.
 	MessagesByRole map[string]int `json:"messages_by_role"`
@@ -111,6 +117,7 @@ type JSONFinding struct {
 	Type       string  `json:"type"`
 	Severity   string  `json:"severity"`
 	File       string  `json:"file"`
+	FileBytes  []byte  `json:"file_bytes,omitempty"` // (see JSONConversation)
 	Line       int     `json:"line"`
 	Time       string  `json:"time"`
 	Role       string  `json:"role"`
@@ -131,6 +138,7 @@ type JSONFinding struct {
 // it names no rule at all, and DidYouMean the rules it plausibly means.
 type JSONWaiver struct {
 	File        string   `json:"file"`
+	FileBytes   []byte   `json:"file_bytes,omitempty"` // (see JSONConversation)
 	Line        int      `json:"line"`
 	Rule        string   `json:"rule"`
 	Reason      string   `json:"reason"`
@@ -163,8 +171,9 @@ type JSONAgent struct {
 
 // JSONError is a malformed input record.
 type JSONError struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
+	File      string `json:"file"`
+	FileBytes []byte `json:"file_bytes,omitempty"` // (see JSONConversation)
+	Line      int    `json:"line"`
 	// Column is where on the line the record starts, in characters, for
 	// a line that holds several records (lint.RecordError.Col): left out
 	// when the line says where
@@ -176,9 +185,10 @@ type JSONError struct {
 // file that could not be opened or was refused whole has no line, and its
 // entry none; Line is set only where reading stopped at a line.
 type JSONUnreadable struct {
-	File  string `json:"file"`
-	Line  int    `json:"line,omitempty"`
-	Error string `json:"error"`
+	File      string `json:"file"`
+	FileBytes []byte `json:"file_bytes,omitempty"` // (see JSONConversation)
+	Line      int    `json:"line,omitempty"`
+	Error     string `json:"error"`
 }
 
 // jsonWriter streams the JSON report: each conversation is written as it is
@@ -266,7 +276,7 @@ func (j *jsonWriter) Close(s *lint.Summary) error {
 func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
 	c := r.Conversation
 	jc := JSONConversation{
-		ID: c.ID, File: c.File, Agents: r.Agents, Messages: len(c.Messages),
+		ID: convID(c), File: lint.DecodedName(c.File), FileBytes: fileBytes(c.File), Agents: r.Agents, Messages: len(c.Messages),
 		Score: r.Score, Grade: r.Grade, Findings: []JSONFinding{}, Notes: c.Notes,
 	}
 	if jc.Agents == nil {
@@ -299,12 +309,33 @@ func ConversationJSON(r *lint.Result, opts Options) JSONConversation {
 	return jc
 }
 
+// fileBytes is a file's name for JSON's file_bytes: its bytes when they
+// are not UTF-8 (a GBK name from a zip made on Chinese Windows), which
+// "file" cannot hold (it shows the name as a person reads it), so that a
+// program still finds the file; nil for a name in UTF-8 (no file_bytes).
+func fileBytes(name string) []byte {
+	if utf8.ValidString(name) {
+		return nil
+	}
+	return []byte(name)
+}
+
+// convID is the conversation's id as JSON and CSV say it: the file's name
+// shown as "file" shows it, for the conversation of a file without ids
+// (which its name names).
+func convID(c *lint.Conversation) string {
+	if c.ID == c.File {
+		return lint.DecodedName(c.ID)
+	}
+	return c.ID
+}
+
 // FindingJSON converts one finding (or bonus) of a result.
 func FindingJSON(r *lint.Result, f *lint.Finding, opts Options) JSONFinding {
 	m := r.Message(f)
 	return JSONFinding{
 		Rule: f.Rule.ID, Type: f.Rule.Type, Severity: f.Rule.Severity.String(),
-		File: m.Pos.File, Line: m.Pos.Line, Time: formatTime(m.Time, opts.Location),
+		File: lint.DecodedName(m.Pos.File), FileBytes: fileBytes(m.Pos.File), Line: m.Pos.Line, Time: formatTime(m.Time, opts.Location),
 		Role: m.Role.String(), Sender: m.Sender, Agent: f.Agent, Text: m.Text,
 		Match: f.Match, Column: f.Column, Suggestion: f.Suggestion,
 		Deduct: f.Deduct, Fatal: f.Rule.Fatal, Message: f.Message, Source: f.Rule.Source,
@@ -393,10 +424,10 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		out.SkippedRuleReasons = map[string]map[string]int{}
 	}
 	for _, w := range s.UnusedWaivers {
-		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: w.Pos.File, Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason, UnknownRule: w.UnknownRule, DidYouMean: w.Meant})
+		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: lint.DecodedName(w.Pos.File), FileBytes: fileBytes(w.Pos.File), Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason, UnknownRule: w.UnknownRule, DidYouMean: w.Meant})
 	}
 	for _, e := range s.Unreadable {
-		out.Unreadable = append(out.Unreadable, JSONUnreadable{File: e.Pos.File, Line: e.Pos.Line, Error: e.Err})
+		out.Unreadable = append(out.Unreadable, JSONUnreadable{File: lint.DecodedName(e.Pos.File), FileBytes: fileBytes(e.Pos.File), Line: e.Pos.Line, Error: e.Err})
 	}
 	return out
 }

@@ -83,7 +83,7 @@ func (a *jsonArray) end() error {
 func writeErrorsJSON(w io.Writer, errs lint.RecordErrors, indent bool, prefix string) error {
 	a := newJSONArray(w, indent, prefix)
 	err := errs.Each(func(e lint.RecordError) error {
-		return a.add(JSONError{File: e.Pos.File, Line: e.Pos.Line, Column: e.Col, Error: e.Err})
+		return a.add(JSONError{File: lint.DecodedName(e.Pos.File), FileBytes: fileBytes(e.Pos.File), Line: e.Pos.Line, Column: e.Col, Error: e.Err})
 	})
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"math"
@@ -236,13 +237,30 @@ func (e *convEncoder) writeTail(rs *ruleStrings, msg string) {
 	e.b = append(e.b, '}')
 }
 
-// fileName appends a file name as a JSON string, reusing the last one's
-// escape.
+// fileName appends a conversation's file name as a JSON string (and its
+// file_bytes, for a name that is not UTF-8), reusing the last one's escape.
 func (e *convEncoder) fileName(name string) {
 	if name != e.file || e.fileEsc == nil {
-		e.file, e.fileEsc = name, appendJSONString(e.fileEsc[:0], name)
+		e.file, e.fileEsc = name, e.appendFile(e.fileEsc[:0], 1, name)
 	}
 	e.b = append(e.b, e.fileEsc...)
+}
+
+// appendFile appends to b the value of "file", a member of an object at
+// depth, as ConversationJSON and FindingJSON write it: the name as a person
+// reads it (lint.DecodedName), and, when it is not UTF-8, the member
+// "file_bytes" with its bytes in base64 (see fileBytes).
+func (e *convEncoder) appendFile(b []byte, depth int, name string) []byte {
+	if utf8.ValidString(name) {
+		return appendJSONString(b, name)
+	}
+	b = appendJSONString(b, lint.DecodedName(name))
+	kept := e.b
+	e.b = b
+	e.next(depth, `"file_bytes":`)
+	b = append(base64.StdEncoding.AppendEncode(append(e.b, '"'), []byte(name)), '"')
+	e.b = kept
+	return b
 }
 
 // encode returns r's conversation object (without a trailing newline) in
@@ -267,7 +285,11 @@ func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
 	c := r.Conversation
 	e.b = append(e.b, '{')
 	e.key(1, `"id":`)
-	e.b = appendJSONString(e.b, c.ID)
+	if c.ID == c.File {
+		e.b = appendJSONString(e.b, lint.DecodedName(c.ID)) // (see convID)
+	} else {
+		e.b = appendJSONString(e.b, c.ID)
+	}
 	e.next(1, `"file":`)
 	e.fileName(c.File)
 	line, span := lineAndSpan(c)
@@ -472,7 +494,7 @@ func (e *convEncoder) finding(r *lint.Result, f *lint.Finding, bonus bool) {
 	e.b = append(e.b, rs.head...)
 	if m.Pos.File != e.findingFile || e.fileLine == nil {
 		e.findingFile = m.Pos.File
-		e.fileLine = append(appendJSONString(e.fileLine[:0], m.Pos.File), fr.line...)
+		e.fileLine = append(e.appendFile(e.fileLine[:0], findingDepth, m.Pos.File), fr.line...)
 	}
 	e.b = append(e.b, e.fileLine...)
 	e.b = appendInt(e.b, m.Pos.Line)

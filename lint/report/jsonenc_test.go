@@ -68,7 +68,7 @@ var oddPieces = []string{
 	"<", ">", "&", "<script>&amp;", "\u2028", "\u2029", "\u202a", "\u2027", "\u20ac", "\u2000",
 	"\xe2", "\xe2\x80", "\xe2\x80\x28", "\xe2\x80\xa8\xa9", "\xff", "\xfe", "\x80", "\xc0\xaf", "\xed\xa0\x80",
 	"\xf4\x90\x80\x80", "\xe0\x9f\xbf", "\xe0\xa0\x80", "\xf0\x8f\xbf\xbf", "\xf0\x90\x80\x80", "\xed\x9f\xbf", "\ufffd", "😀", "👍🏻", "e\u0301", "亲，您好", "客服01", "旗舰店:小美", "不行", "「」（）",
-	"%s", "\u00e9", "\U0010ffff",
+	"%s", "\u00e9", "\U0010ffff", "\xbf\xcd\xb7\xfe", // (客服 in GBK: a zip's file name)
 }
 
 func oddString(rng *rand.Rand) string {
