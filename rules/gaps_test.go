@@ -152,6 +152,19 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "请帮忙看一下，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我想买一件M码的，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我想退，謝謝", true},
+		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
+		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
+		// asks (那退款呢, 然后呢), and so does a question mark
+		{"callcenter/unanswered-at-end", lint.Customer, "好呢 谢谢呢!", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "其他没有了 商家确认 取消订单了 谢谢呢!", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯呐 ; 好的呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "收到了呢，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，那退款呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好了 然后呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢，我的呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的呢？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "麻烦帮忙查下呢 谢谢呢", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /
