@@ -100,6 +100,24 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "得唔得呀？", false},
 		// …and 同 is "with" in Mandarin: 无法同您 is no refusal of its own
 		{"callcenter/refusal-apology", lint.Agent, "快递员说一直无法同您取得联系", false},
+		// …nor an A-not-A question, which asks whether it can be done: an
+		// agent offering to find out (我幫你睇下有冇辦法改) refuses nothing,
+		// in Cantonese (有冇辦法, 有冇得, 可唔可以, 支唔支持) as in Mandarin
+		// (有没有办法, 可不可以, 支不支持; 能不能 was already none); the refusal
+		// that answers it still is one
+		{"callcenter/refusal-apology", lint.Agent, "我幫你睇下有冇辦法改", false},
+		{"callcenter/refusal-apology", lint.Agent, "我睇下有冇辦法幫你取消", false},
+		{"callcenter/refusal-apology", lint.Agent, "我幫你問下倉庫有冇得改", false},
+		{"callcenter/refusal-apology", lint.Agent, "我睇下可唔可以幫你改", false},
+		{"callcenter/refusal-apology", lint.Agent, "可唔可以提供訂單號畀我？", false},
+		{"callcenter/refusal-apology", lint.Agent, "你部機支唔支持退貨？", false},
+		{"callcenter/refusal-apology", lint.Agent, "我帮您看看有没有办法修改", false},
+		{"callcenter/refusal-apology", lint.Agent, "我帮您看看可不可以改", false},
+		{"callcenter/refusal-apology", lint.Agent, "我们这边可不可以为您开发票，需要核实一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问支不支持退货，这款支持的", false},
+		{"callcenter/refusal-apology", lint.Agent, "我問咗倉庫有冇得改，冇得改喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "帮您问了可不可以改，不可以改的亲", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个可不能退哦", true},
 		// …and a bare refusal after 不好意思 (唔好意思), which 001 五.五.4
 		// replaces with 非常抱歉: no apology, so the refusal is found after it
 		// (JDDC: 不好意思咱们这边没有办法的 …)
