@@ -170,6 +170,24 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "请帮忙看一下，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我想买一件M码的，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我想退，謝謝", true},
+		// …and so is a request said without 我想 / 帮我: the verb with 下 /
+		// 一下 (JDDC: 这个订单地址手机号也改下谢谢[电话x]), a service and its
+		// object where a clause starts, 改成 … not done yet; the customer's own
+		// looking (我查下), what is done (改好了, 已经改成…了, 退款收到了) and
+		// 退款 of a notice closes
+		{"callcenter/unanswered-at-end", lint.Customer, "这个订单地址手机号也改下谢谢[电话x]", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改下地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "查一下物流，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "取消订单，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改地址唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "地址改成北京市朝阳区，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "已经收到退款信息了，谢谢你了", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的我查一下，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改好了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，已经改成北京了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改成功了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "换下来的旧件寄回去了，谢谢", false},
 		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
 		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
 		// asks (那退款呢, 然后呢), and so does a question mark
