@@ -292,6 +292,13 @@ func TestRuleGaps(t *testing.T) {
 		{"base/missing-greeting", 0, "customer: 几时到\nagent: 早晨 到达时间紧", true},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 早晨 送货要抓紧", true},
 		{"base/missing-greeting", 0, "customer: 几时发\nagent: 早晨 發緊貨，下晝到", false},
+		// …and with a particle or 好 on it, 早晨 is no bare time of day: a
+		// space after it ends it as punctuation does (早晨呀，8點前送到 greets)
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨呀 8點前送到", false},
+		{"base/missing-greeting", 0, "customer: 几时送\nagent: 早晨好 送到", false},
+		{"base/missing-greeting", 0, "customer: 我件貨呢\nagent: 早晨晒 [数字x]點前會送到", false},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨啊 十点前送到", false},
+		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨呀 送到", true},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
