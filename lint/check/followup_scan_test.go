@@ -11,15 +11,23 @@ import (
 
 // TestFollowupScanAgreesWithSearch: for random conversations and rules (look
 // before or after, unless, opening_expect, a message window, a time window), the one-pass
-// answers of followupScan are exactly search's, trigger by trigger.
+// answers of followupScan are exactly search's, trigger by trigger. Many of
+// the triggers opened the chat, some before a first reply that answers
+// nothing (在的), and opening_expect (of the expect's role, a bot's, or
+// either) decides the answer to enough of them.
 func TestFollowupScanAgreesWithSearch(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	lines := []string{
 		"customer: 改成XL", "customer: 好的", "agent: 好的", "agent: 稍等", "agent/note: 改XL",
 		"system/order: 已付款", "customer: 改成红色", "bot: 您好", "agent: 好的亲", "agent/order: 好的",
+		"agent: 在的", "bot: 稍等",
 	}
-	checked := 0
-	for round := 0; round < 400; round++ {
+	// lines before any reply of an agent: an opening conversation starts
+	// with some of them, so that its triggers opened the chat
+	opening := []string{"customer: 改成XL", "customer: 好的", "agent/note: 改XL", "system/order: 已付款", "customer: 改成红色", "bot: 您好", "bot: 稍等"}
+	openings := []string{"{phrases: [稍等]}", "{role: bot, phrases: [稍等]}", "{role: [agent, bot], phrases: [稍等]}"}
+	checked, opened, decided := 0, 0, 0
+	for round := 0; round < 600; round++ {
 		rule := "id: r\ntype: followup\ntrigger: {phrases: [改成]}\nexpect: {role: agent, phrases: [好的]}"
 		if rng.Intn(2) == 0 {
 			rule += "\nlook: before"
@@ -27,8 +35,8 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 			if rng.Intn(2) == 0 {
 				rule += "\nunless: {type: order}"
 			}
-			if rng.Intn(2) == 0 {
-				rule += "\nopening_expect: {phrases: [稍等]}"
+			if rng.Intn(3) > 0 {
+				rule += "\nopening_expect: " + openings[rng.Intn(len(openings))]
 			}
 		}
 		if w := rng.Intn(4); w > 0 {
@@ -41,8 +49,16 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 		f := cs.Checks[0].(*followup)
 		var b strings.Builder
 		n := 1 + rng.Intn(40)
+		first := 0 // lines drawn from opening
+		if f.opening != nil {
+			first = rng.Intn(n + 1)
+		}
 		for k := 0; k < n; k++ {
-			fmt.Fprintf(&b, "%02d:%02d %s\n", k/60, k%60*1, lines[rng.Intn(len(lines))])
+			line := lines[rng.Intn(len(lines))]
+			if k < first {
+				line = opening[rng.Intn(len(opening))]
+			}
+			fmt.Fprintf(&b, "%02d:%02d %s\n", k/60, k%60*1, line)
 		}
 		c := conv(t, b.String())
 		cv := &Conv{Conversation: c, Texts: make([]match.Text, len(c.Messages))}
@@ -58,12 +74,12 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 		if f.unless != nil {
 			unless = cv.memo(1, f.unless)
 		}
-		opened, opening := f.openingMemo(cv, idx)
-		scan := newFollowupScan(f, cv, idx, expect, unless, opened, opening)
+		opened0, openMemo := f.openingMemo(cv, idx)
+		scan := newFollowupScan(f, cv, idx, expect, unless, opened0, openMemo)
 		for _, i := range idx {
 			op := condMemo{}
-			if i < opened {
-				op = opening
+			if i < opened0 {
+				op = openMemo
 			}
 			f1, v1, t1 := f.search(cv, i, expect, unless, op)
 			f2, v2, t2 := scan.search(i, expect)
@@ -71,9 +87,15 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 				t.Fatalf("rule\n%s\nconversation\n%strigger %d: search = (%d, %v, %v), scan = (%d, %v, %v)", rule, b.String(), i, f1, v1, t1, f2, v2, t2)
 			}
 			checked++
+			if i < opened0 {
+				opened++
+				if f0, v0, t0 := f.search(cv, i, expect, unless, condMemo{}); f0 != f1 || v0 != v1 || t0 != t1 {
+					decided++
+				}
+			}
 		}
 	}
-	if checked < 500 {
-		t.Fatalf("only %d triggers compared", checked)
+	if checked < 500 || opened < 300 || decided < 100 {
+		t.Fatalf("only %d triggers compared, %d of them opening the chat, %d answered otherwise for it", checked, opened, decided)
 	}
 }
