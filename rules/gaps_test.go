@@ -49,6 +49,19 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们也不愿意看到这样的情况", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋都唔願意見到咁嘅情況", false},
 		{"ecommerce/negative-language", lint.Agent, "我们也不愿意帮您改", true},
+		// …and reassurance said as such (放心, 不用担心, 唔使担心, 没问题 /
+		// 冇问题 before 我们不会 / 我哋唔会, or 放心 after it) is none, whatever
+		// is promised not to happen; a refusal after 放心 still is one
+		{"ecommerce/negative-language", lint.Agent, "您放心，我们不会取消您的订单", false},
+		{"ecommerce/negative-language", lint.Agent, "唔使擔心，我哋唔會扣你錢", false},
+		{"ecommerce/negative-language", lint.Agent, "冇問題，我哋唔會取消你張單", false},
+		{"ecommerce/negative-language", lint.Agent, "没问题，我们不会取消您的订单", false},
+		{"ecommerce/negative-language", lint.Agent, "放心吧亲，我们不会把您的订单取消的", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣您的钱的，请您放心", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會取消你張單，放心", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣您的钱", true},
+		{"ecommerce/negative-language", lint.Agent, "放心，我哋唔可以改", true},
+		{"ecommerce/negative-language", lint.Agent, "您不放心的话我们不会帮您改", true},
 		// base/evasive-phrase: helpless in Cantonese (冇办法, 帮唔到, 做唔到;
 		// Hong Kong also writes 沒辦法), as 我们也没办法 is in Mandarin
 		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇辦法", true},
