@@ -162,6 +162,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "好，知道喇", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "我知道喇！", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "知道喇，我即刻幫你改", false},
+		// …nor a particle on the acknowledgement before it: JDDC's agents open
+		// 86 replies with 好的呢, 13 with 好的哈, 12 with 嗯呢
+		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "嗯呢 知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的哈亲，知道了哦", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的呢亲，我知道的", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，知道了，马上帮您处理", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，您说的情况我知道了，马上为您登记", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
 		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
