@@ -217,6 +217,8 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "嗯呐 ; 好的呢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "谢谢呢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "收到了呢，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯呐", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，那退款呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "好了 然后呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "谢谢，我的呢", true},

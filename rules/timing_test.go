@@ -215,6 +215,38 @@ func TestTimingIgnoreComeBackLater(t *testing.T) {
 		"下午",
 		"等一下，我不是这个意思",
 	}
+	checkNightWait(t, ignored, kept)
+}
+
+// TestTimingIgnoreClosingParticle: a closing softened with 呢 (JDDC's
+// customers: 好呢 谢谢呢!, 好的呢, 嗯呐 ; 好的呢) needs no answer as the
+// closing does, so it starts no wait; a 呢 asking after anything else
+// (那退款呢, 然后呢) or with a question mark still does.
+func TestTimingIgnoreClosingParticle(t *testing.T) {
+	ignored := []string{
+		"好呢 谢谢呢!",
+		"好的呢",
+		"嗯呐 ; 好的呢",
+		"谢谢呢",
+		"嗯嗯呢",
+		"好的谢谢呢～",
+		"收到了呢",
+	}
+	kept := []string{
+		"好的谢谢，那退款呢",
+		"好了 然后呢",
+		"好的呢？",
+		"谢谢呢，那什么时候发货",
+	}
+	checkNightWait(t, ignored, kept)
+}
+
+// checkNightWait lints, with each timing rule, a chat whose customer sends
+// one of the texts at 21:51, after an answered question, and a new question
+// at 09:02 answered in 15 s: an ignored text must leave no finding (the wait
+// starts at the morning's question), a kept one the night's wait.
+func checkNightWait(t *testing.T, ignored, kept []string) {
+	t.Helper()
 	conv := func(s string) []timingLine {
 		return []timingLine{
 			{"2026-11-04 21:50:00", "customer", "这件外套有L码吗"},
