@@ -146,10 +146,12 @@ func FormatOfFile(name string) string {
 
 // BinaryExtension is the extension of a report file's name that asks for
 // a compressed or binary file (report.csv.gz, report.xlsx, report.zip),
-// which no format writes; "" for any other name.
+// which no format writes; "" for any other name. The workbooks are those
+// Excel saves (.xlsx, .xlsm with macros, .xlsb binary, .xls), and
+// LibreOffice's .ods.
 func BinaryExtension(name string) string {
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
-	case ".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".rar", ".xlsx", ".xls", ".ods", ".pdf", ".docx", ".doc":
+	case ".gz", ".tgz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".rar", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".pdf", ".docx", ".doc":
 		return ext
 	}
 	return ""
