@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
@@ -37,6 +38,14 @@ type Entry struct {
 	// a file without conversation ids), named by its path as paths.key
 	// writes it, so it is found however the path is typed
 	File bool `json:"file,omitempty"`
+	// ConversationBytes is the conversation's name as its bytes (base64
+	// in JSON) when it is not UTF-8: a file's path in GBK, as a zip made
+	// on Chinese Windows names files, which Conversation cannot hold
+	// (encoding/json writes each such byte as U+FFFD, and the file was
+	// never found again); Conversation then shows it decoded
+	// (lint.DecodedName), as the reports' "file" does, and Load takes
+	// these bytes.
+	ConversationBytes []byte `json:"conversation_bytes,omitempty"`
 }
 
 // File is the baseline file's content.
@@ -173,6 +182,9 @@ func Load(path string, canned bool) (*Baseline, error) {
 	for _, e := range f.Findings {
 		if e.Count < 1 {
 			e.Count = 1
+		}
+		if len(e.ConversationBytes) > 0 {
+			e.Conversation = string(e.ConversationBytes)
 		}
 		k := key{e.Conversation, e.Rule, e.Text, e.Match}
 		b.left[k] += e.Count
@@ -402,12 +414,19 @@ func (rec *Recorder) Encode(w io.Writer) error {
 			// Windows is read in a Linux CI job, and back
 			conv = filepath.ToSlash(rec.recorded(conv))
 		}
-		f.Findings = append(f.Findings, Entry{Conversation: conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n, File: rec.files[k]})
+		e := Entry{Conversation: conv, Rule: k.rule, Text: k.text, Match: k.match, Count: n, File: rec.files[k]}
+		if !utf8.ValidString(conv) {
+			e.Conversation, e.ConversationBytes = lint.DecodedName(conv), []byte(conv)
+		}
+		f.Findings = append(f.Findings, e)
 	}
 	sort.Slice(f.Findings, func(i, j int) bool {
 		a, b := f.Findings[i], f.Findings[j]
 		if a.Conversation != b.Conversation {
 			return a.Conversation < b.Conversation
+		}
+		if c := bytes.Compare(a.ConversationBytes, b.ConversationBytes); c != 0 {
+			return c < 0
 		}
 		if a.Rule != b.Rule {
 			return a.Rule < b.Rule

@@ -337,3 +337,71 @@ func TestBaselineBackslashInName(t *testing.T) {
 		t.Errorf(`z\b.txt from another directory: its recorded finding is new (kept %d)`, got)
 	}
 }
+
+// TestBaselineGBKFileName: a file without conversation ids whose name is
+// not UTF-8 but GBK (客服.jsonl from a zip made on Chinese Windows) is its
+// conversation, and the baseline records its name: as bytes beside the
+// name decoded (conversation_bytes, base64), where encoding/json wrote
+// U+FFFD for each of them and the file never matched its baseline again
+// (891a5cf's known gap). Two such names stay apart, a third file's same
+// finding is new, and an entry written by a chatlint without
+// conversation_bytes (the name alone) is read as before.
+func TestBaselineGBKFileName(t *testing.T) {
+	evasive := &lint.RuleInfo{ID: "base/evasive-phrase"}
+	const (
+		kefu    = "\xbf\xcd\xb7\xfe.jsonl" // 客服.jsonl in GBK
+		shouhou = "\xca\xdb\xba\xf3.jsonl" // 售后.jsonl
+		jilu    = "\xbc\xc7\xc2\xbc.jsonl" // 记录.jsonl
+	)
+	fileResult := func(file, text string) *lint.Result {
+		c := &lint.Conversation{ID: file, File: file, Messages: []lint.Message{{Text: text, Pos: lint.Pos{File: file, Line: 2}}}}
+		return &lint.Result{Conversation: c, Findings: []lint.Finding{{Rule: evasive, Msg: 0, Match: "不知道"}}}
+	}
+	path := filepath.Join(t.TempDir(), "baseline.json")
+	rec := NewRecorder(false)
+	rec.Filter(fileResult(kefu, "这个我也不知道"))
+	rec.Filter(fileResult(shouhou, "我不知道"))
+	if err := rec.Write(path); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`"conversation": "客服.jsonl",`, `"conversation_bytes": "v823/i5qc29ubA=="`,
+		`"conversation": "售后.jsonl",`, `"conversation_bytes": "ytu68y5qc29ubA=="`,
+	} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("baseline: no %s in\n%s", want, data)
+		}
+	}
+	b, err := Load(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(fileResult(kefu, "这个我也不知道"))); got != 0 {
+		t.Errorf("the recorded finding of %q: kept %d, want 0", kefu, got)
+	}
+	if got := len(b.Filter(fileResult(kefu, "我不知道"))); got != 1 {
+		t.Errorf("售后.jsonl's text in 客服.jsonl: kept %d, want 1", got)
+	}
+	if got := len(b.Filter(fileResult(jilu, "这个我也不知道"))); got != 1 {
+		t.Errorf("the same text in another GBK-named file: kept %d, want 1", got)
+	}
+	if got := len(b.Filter(fileResult(shouhou, "我不知道"))); got != 0 {
+		t.Errorf("the recorded finding of %q: kept %d, want 0", shouhou, got)
+	}
+
+	// an entry without conversation_bytes names the file by Conversation
+	old := `{"version":1,"tool":"chatlint","findings":[{"conversation":"day.jsonl","rule":"base/evasive-phrase","text":"我不知道","match":"不知道","count":1,"file":true}]}`
+	if err := os.WriteFile(path, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = Load(path, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Filter(fileResult("day.jsonl", "我不知道"))); got != 0 {
+		t.Errorf("an entry without conversation_bytes: kept %d, want 0", got)
+	}
+}
