@@ -119,8 +119,10 @@ func DecodedName(s string) string {
 // that are not), and such a path in a message. Words are parted by the
 // ASCII no GB18030 character holds (below 0x30 but the digits a
 // four-byte one holds, and :;<=>?): spaces, quotes, the slash (a GBK
-// character's second byte may be a backslash). Other bytes that are not
-// UTF-8 are left as they are (for Shown to mask).
+// character's second byte may be a backslash). A word is decoded only
+// when it reads as a name (nameLike) and looks like GBK rather than
+// Latin-1 (gbkLike). Other bytes that are not UTF-8 are left as they are
+// (for Shown to mask).
 func fromGBK(s string) string {
 	var b strings.Builder
 	start := 0
@@ -130,7 +132,7 @@ func fromGBK(s string) string {
 		}
 		word := s[start:i]
 		if !utf8.ValidString(word) {
-			if d, err := simplifiedchinese.GB18030.NewDecoder().String(word); err == nil && nameLike(d) {
+			if d, err := simplifiedchinese.GB18030.NewDecoder().String(word); err == nil && nameLike(d) && gbkLike(word) {
 				word = d
 			}
 		}
@@ -163,6 +165,28 @@ func nameLike(d string) bool {
 		}
 	}
 	return true
+}
+
+// gbkLike reports whether word, which reads as GB18030, has a character
+// whose second byte is not ASCII (or a four-byte one). Each of the 6,763
+// characters of GB2312, nearly all that simplified Chinese writes, has
+// one. A Latin-1 (or Windows-1252) name's accented letter and the ASCII
+// letter after it read as a GBK character too (Mä of März as M鋜, ür of
+// Jürgen as 黵), but never as one of those: such a name was shown so, and
+// named in the warning as GBK for convmv to rename. (A word of only
+// traditional or rare characters, each with an ASCII second byte, 時間 as
+// 95 72 E9 67, is shown with U+FFFD, as before 90e3e20.)
+func gbkLike(word string) bool {
+	for i := 0; i < len(word); i++ {
+		if word[i] < utf8.RuneSelf || i+1 == len(word) {
+			continue
+		}
+		if word[i+1] >= utf8.RuneSelf || word[i+1] >= '0' && word[i+1] <= '9' {
+			return true
+		}
+		i++ // (a two-byte character)
+	}
+	return false
 }
 
 // gbkDelimiter reports whether c, an ASCII byte, is in no GB18030

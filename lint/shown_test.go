@@ -116,6 +116,11 @@ func TestShownGBKNames(t *testing.T) {
 		{gbk("客服𠀀2（1）.csv"), "客服𠀀2（1）.csv"},  // (𠀀: 95 32 82 36)
 		{gbk("客服\n记录.csv"), "客服 ⏎ 记录.csv"},
 		{"caf\xe9.txt", "caf\uFFFD.txt"},
+		// Latin-1 whose accented letter and the next read as GBK (M鋜z,
+		// J黵gen, Stra遝): masked, as before, not shown as Chinese
+		{"M\xe4rz.csv", "M\uFFFDrz.csv"},
+		{"day/J\xfcrgen_M\xfcller.jsonl", "day/J\uFFFDrgen_M\uFFFDller.jsonl"},
+		{"Stra\xdfe 1.txt", "Stra\uFFFDe 1.txt"},
 		{gbk("客服") + "\xff.txt", "\uFFFDͷ\uFFFD\uFFFD.txt"},
 		// (bytes that read as GB18030, but not as a name: 頎€蜡)
 		{"\xed\xa0\x80\xc0\xaf", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},

@@ -19,7 +19,7 @@ func TestGBKNamesWarning(t *testing.T) {
 		{"day", []string{"day/a.jsonl", "day/" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r --notest day renames them)"},
 		{kefu + ".jsonl", []string{kefu + ".jsonl"}, "its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded (convmv -f gbk -t utf-8 --notest renames it)"},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
-		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl"}, ""},
+		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
 	} {
 		got := gbkNamesWarning(c.path, c.files)
