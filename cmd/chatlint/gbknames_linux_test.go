@@ -53,7 +53,7 @@ func TestGBKFileNames(t *testing.T) {
 	for _, want := range []string{
 		"十一月/客服记录.jsonl:3: invalid JSON",
 		"chatlint: 十一月/空文件.jsonl: empty file: no records",
-		"chatlint: warning: 十一月: 3 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服记录.jsonl, 十一月/空文件.jsonl, 十一月/无编号.jsonl (convmv -f gbk -t utf-8 -r --notest 十一月 renames them)",
+		"chatlint: warning: 十一月: 3 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服记录.jsonl, 十一月/空文件.jsonl, 十一月/无编号.jsonl (convmv -f gbk -t utf-8 -r $'\\xca\\xae\\xd2\\xbb\\xd4\\xc2' shows their new names, and with --notest renames them)",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr: no %q in\n%s", want, stderr)

@@ -3,8 +3,10 @@
 package shellquote
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Word returns s as one word of a POSIX shell command line: as it is when
@@ -33,4 +35,34 @@ func unsafe(r rune) bool {
 		return !strings.ContainsRune("_-./=,:+@%", r)
 	}
 	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+}
+
+// Bytes is Word for s that may not be UTF-8 (a file's name in GBK, as a
+// zip made on Chinese Windows leaves it): s in UTF-8 as Word writes it;
+// else in bash's $'…' quotes (zsh's, ksh's and POSIX.1-2024 sh's too),
+// printable ASCII as it is but ' and \ escaped, every other byte as \xHH
+// (a GBK pair may be a UTF-8 character, CD B7 ͷ, which a name shown so
+// would garble), so that the word pasted names that file, where the name
+// shown decoded names none:
+//
+//	BF CD B7 FE 2E 74 78 74  →  $'\xbf\xcd\xb7\xfe.txt'
+func Bytes(s string) string {
+	if utf8.ValidString(s) {
+		return Word(s)
+	}
+	var b strings.Builder
+	b.WriteString("$'")
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		case c == '\'' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte('\'')
+	return b.String()
 }

@@ -53,3 +53,32 @@ func TestWordInShell(t *testing.T) {
 		}
 	}
 }
+
+// TestBytes: a word that is UTF-8 as Word writes it; one that is not in
+// $'…', its bytes other than printable ASCII as \xHH, and bash reads it
+// back as the bytes themselves.
+func TestBytes(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"day", "day"},
+		{"my day", "'my day'"},
+		{"\xbf\xcd\xb7\xfe.txt", `$'\xbf\xcd\xb7\xfe.txt'`},
+		{"日/\xbf\xcd it's a\\b\n", `$'\xe6\x97\xa5/\xbf\xcd it\'s a\\b\x0a'`},
+	} {
+		if got := Bytes(tt.in); got != tt.want {
+			t.Errorf("Bytes(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash")
+	}
+	for _, v := range []string{"\xbf\xcd\xb7\xfe.txt", "日报/\xbf\xcd it's a\\b\n$x`id`", "\xff\x00"[:1] + "1", "M\xe4rz 2.csv"} {
+		out, err := exec.Command(bash, "-c", "printf %s "+Bytes(v)).Output()
+		if err != nil {
+			t.Fatalf("bash: %v", err)
+		}
+		if string(out) != v {
+			t.Errorf("Bytes(%q) = %s reads back as %q", v, Bytes(v), out)
+		}
+	}
+}

@@ -16,8 +16,12 @@ func TestGBKNamesWarning(t *testing.T) {
 		files []string
 		want  string
 	}{
-		{"day", []string{"day/a.jsonl", "day/" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r --notest day renames them)"},
-		{kefu + ".jsonl", []string{kefu + ".jsonl"}, "its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded (convmv -f gbk -t utf-8 --notest renames it)"},
+		{"day", []string{"day/a.jsonl", "day/" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)"},
+		{kefu + ".jsonl", []string{kefu + ".jsonl"}, `its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded (convmv -f gbk -t utf-8 $'\xbf\xcd\xb7\xfe.jsonl' shows its new name, and with --notest renames it)`},
+		// the directory's name as a shell takes it: quoted, or by its
+		// bytes (十一月 names no directory)
+		{"my day", []string{"my day/" + kefu}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, my day/客服 (convmv -f gbk -t utf-8 -r 'my day' shows"},
+		{"\xca\xae\xd2\xbb\xd4\xc2", []string{"\xca\xae\xd2\xbb\xd4\xc2/" + kefu}, `1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服 (convmv -f gbk -t utf-8 -r $'\xca\xae\xd2\xbb\xd4\xc2' shows`},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
 		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
