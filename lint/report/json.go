@@ -320,15 +320,11 @@ func fileBytes(name string) []byte {
 	return []byte(name)
 }
 
-// convID is the conversation's id as JSON and CSV say it: the file's name
-// shown as "file" shows it, for the conversation of a file without ids
-// (which its name names).
-func convID(c *lint.Conversation) string {
-	if c.ID == c.File {
-		return lint.DecodedName(c.ID)
-	}
-	return c.ID
-}
+// convID is the conversation's id as JSON and CSV say it: shown as "file"
+// shows a file's name (lint.DecodedName). An id that is not UTF-8 is made
+// of one (a reader writes ids read from records in UTF-8): the name of a
+// file without ids, or a canned library's reply, file:line.
+func convID(c *lint.Conversation) string { return lint.DecodedName(c.ID) }
 
 // FindingJSON converts one finding (or bonus) of a result.
 func FindingJSON(r *lint.Result, f *lint.Finding, opts Options) JSONFinding {

@@ -285,11 +285,7 @@ func (e *convEncoder) appendConv(r *lint.Result) ([]byte, error) {
 	c := r.Conversation
 	e.b = append(e.b, '{')
 	e.key(1, `"id":`)
-	if c.ID == c.File {
-		e.b = appendJSONString(e.b, lint.DecodedName(c.ID)) // (see convID)
-	} else {
-		e.b = appendJSONString(e.b, c.ID)
-	}
+	e.b = appendJSONString(e.b, convID(c))
 	e.next(1, `"file":`)
 	e.fileName(c.File)
 	line, span := lineAndSpan(c)
