@@ -62,6 +62,21 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不会扣您的钱", true},
 		{"ecommerce/negative-language", lint.Agent, "放心，我哋唔可以改", true},
 		{"ecommerce/negative-language", lint.Agent, "您不放心的话我们不会帮您改", true},
+		// …nor a service the customer wants, refused for them or not
+		// (退 换 补 赔 处理 负责 办 修), which 放心 beside it does not make
+		// a reassurance; what they fear (取消, 扣钱, 修改) still is one
+		{"ecommerce/negative-language", lint.Agent, "我们不会帮您退款，您不用担心这个", true},
+		{"ecommerce/negative-language", lint.Agent, "放心，我们不会给您补发的", true},
+		{"ecommerce/negative-language", lint.Agent, "没问题，我们不会再给您补发了", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会赔偿的，您放心", true},
+		{"ecommerce/negative-language", lint.Agent, "这个没问题，我们不会退的", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会处理的，放心吧", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會幫你退款，唔使擔心", true},
+		{"ecommerce/negative-language", lint.Agent, "唔使擔心，我哋唔會同你換貨", true},
+		{"ecommerce/negative-language", lint.Agent, "您放心，我们不会修改您的地址", false},
+		{"ecommerce/negative-language", lint.Agent, "放心，我们不会给您取消订单的", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会的，请您放心", false},
+		{"ecommerce/negative-language", lint.Agent, "您放心，我们不会", false},
 		// base/evasive-phrase: helpless in Cantonese (冇办法, 帮唔到, 做唔到;
 		// Hong Kong also writes 沒辦法), as 我们也没办法 is in Mandarin
 		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇辦法", true},
