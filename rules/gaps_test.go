@@ -266,6 +266,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，那退款呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "好了 然后呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "谢谢，我的呢", true},
+		// …thanks to a team or with a doubled 亲 is thanks too
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，谢谢你们呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "感谢您们呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢亲亲呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢你们，我们的呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的呢？", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "麻烦帮忙查下呢 谢谢呢", true},
 		// the customer leaves asking nothing, after an acknowledgement or
