@@ -191,6 +191,9 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "嗯呢 知道了", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的哈亲，知道了哦", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的呢亲，我知道的", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的呐，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "嗯呐，知道了哦", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的呐，知道了，马上帮您处理", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，知道了，马上帮您处理", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，您说的情况我知道了，马上为您登记", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
