@@ -374,6 +374,13 @@ func TestRuleGaps(t *testing.T) {
 		{"base/missing-greeting", 0, "customer: 我件貨呢\nagent: 早晨晒 [数字x]點前會送到", false},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨啊 十点前送到", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨呀 送到", true},
+		// …and so with more than one on it, before a space, punctuation or
+		// nothing
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨好啊 送到", false},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨晒呀 [数字x]點前會送到", false},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨好啊，8點前送到", false},
+		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨好啊", false},
+		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
 		t.Run(c.rule+" "+c.chat, func(t *testing.T) {
