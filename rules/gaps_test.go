@@ -256,6 +256,21 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "退款 还没收到 谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "退款 已经到了吗 谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "取消订单，拍错了，谢谢", true},
+		// …with 吧 / 哈 / 呗 on the service, 那 / 那就 before it, or 返 / 回
+		// (back) after the verb: a request still, whatever thanks follow;
+		// 退款了 / 退款啦 say it is done, and 改返地址 改好咗 says so after it
+		{"callcenter/unanswered-at-end", lint.Customer, "退款吧，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返地址唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "那就退款吧，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "退货吧 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "取消订单吧，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改回原来的地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "换货哈，唔該晒", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款啦，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那就这样吧，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返地址 改好咗 唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那退款 收到了 谢谢", false},
 		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
 		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
 		// asks (那退款呢, 然后呢), and so does a question mark
