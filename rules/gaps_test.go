@@ -196,6 +196,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "好的呐，知道了，马上帮您处理", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，知道了，马上帮您处理", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的呢，您说的情况我知道了，马上为您登记", false},
+		// …nor another acknowledgement before it: OK / 收到 / 明白 / 了解 / 行
+		{"callcenter/forbidden-phrase", lint.Agent, "OK，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "ok 知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "收到，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "收到了亲，知道了哦", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "明白，我知道的", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "行，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "收到，知道了，马上帮您处理", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "OK，您说的情况我知道了，马上为您登记", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "收到的货不对我知道了", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
 		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
