@@ -53,8 +53,9 @@ var reasonSamples = map[string]reasonSample{
 	"%s… (%s in all)":                 {reason: `unknown role "xxxx… (1.5 KiB in all)`},
 	"not an Excel .xlsx workbook: %w": {args: []any{errors.New("zip: not a valid zip file")}},
 	"the workbook is cut off: it starts as an .xlsx (a ZIP archive) does, but the directory that ends one is missing: still being written or copied when read? lint it once complete, or save it again from Excel or WPS (%w)": {args: []any{errors.New("zip: not a valid zip file")}},
-	"gzip: %w": {args: []any{errors.New("unexpected EOF")}},
-	"copying the workbook to a temporary file: %w": {args: []any{errors.New("write /tmp/chatlint-1.xlsx: no space left on device")}, keep: []string{"write /tmp/chatlint-1.xlsx: no space left on device"}},
+	"gzip: %w": {args: []any{errors.New("invalid checksum")}},
+	"the gzip-compressed data ends early (truncated file? still being written or copied when read?)": {reason: "line 574: the gzip-compressed data ends early (truncated file? still being written or copied when read?)"},
+	"copying the workbook to a temporary file: %w":                                                   {args: []any{errors.New("write /tmp/chatlint-1.xlsx: no space left on device")}, keep: []string{"write /tmp/chatlint-1.xlsx: no space left on device"}},
 
 	// times
 	"unparseable time %q (%w)": {args: []any{"2026-11-04 10:00 CST", errors.New("zones that disagree: +08:00 and +09:00")}, keep: []string{"+08:00", "+09:00"}},

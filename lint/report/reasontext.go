@@ -774,6 +774,7 @@ func reasonKinds() []reasonRule {
 			}
 			return "无法识别输入格式：看起来是二进制数据" + size + "（请用 " + g[2] + "：" + strings.ReplaceAll(g[3], ", ", "、") + "）"
 		}),
+		zh(`the gzip-compressed data ends early \(truncated file\? still being written or copied when read\?\)`, "gzip 压缩的数据提前结束（文件被截断了？读取时还在写入或复制？）"),
 		zh(`(?:gzip: )+`, "gzip 解压出错："),
 		zh(`copying the workbook to a temporary file: `, "把工作簿复制到临时文件时出错："),
 		zh(`zip: not a valid zip file`, "zip：不是有效的 ZIP 文件"),

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,8 +27,8 @@ func gz(t *testing.T, s string) []byte {
 
 // TestGzipInput: compressed exports read as they are, told by their first
 // bytes (a .gz name is not needed, nor trusted), their format by the name
-// without .gz; a directory walk takes them; a broken stream is a file error
-// naming gzip.
+// without .gz; a directory walk takes them; a damaged stream is a file
+// error naming gzip.
 func TestGzipInput(t *testing.T) {
 	dir := t.TempDir()
 	jsonl := `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n" + `{"conversation":"c1","role":"agent","text":"您好"}` + "\n"
@@ -61,13 +63,88 @@ func TestGzipInput(t *testing.T) {
 	if err := ReadAll(context.Background(), []string{"-"}, Options{Location: tzSH, Stdin: bytes.NewReader(whole)}, s); err != nil || len(s.msgs) != 2 {
 		t.Fatalf("stdin: %v, %d messages", err, len(s.msgs))
 	}
-	// a truncated stream
-	cut := filepath.Join(dir, "cut.jsonl.gz")
-	if err := os.WriteFile(cut, whole[:len(whole)-6], 0o644); err != nil {
+	// a damaged stream (its checksum wrong; a cut one: TestGzipCut)
+	bad := filepath.Join(dir, "bad.jsonl.gz")
+	damaged := bytes.Clone(whole)
+	damaged[len(damaged)-8] ^= 1
+	if err := os.WriteFile(bad, damaged, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := ReadAll(context.Background(), []string{cut}, Options{Location: tzSH}, &recSink{})
-	if err == nil || !strings.Contains(err.Error(), "cut.jsonl.gz") || !strings.Contains(err.Error(), "gzip: ") {
-		t.Fatalf("truncated gzip: %v", err)
+	err := ReadAll(context.Background(), []string{bad}, Options{Location: tzSH}, &recSink{})
+	if err == nil || !strings.Contains(err.Error(), "bad.jsonl.gz") || !strings.Contains(err.Error(), "gzip: invalid checksum") {
+		t.Fatalf("damaged gzip: %v", err)
 	}
 }
+
+// TestGzipCut: a gzip stream that ends early (a copy cut off, an export
+// still being written) says so, naming the file, where it said only
+// "gzip: unexpected EOF"; the records decompressed before the cut are read,
+// in every format, the file's error being where the reading stopped.
+func TestGzipCut(t *testing.T) {
+	var jsonl, csv, txt strings.Builder
+	var array []string
+	csv.WriteString("conversation,role,text\n")
+	for i := range 400 {
+		role := []string{"customer", "agent"}[i%2]
+		rec := fmt.Sprintf(`{"conversation":"c%d","role":"%s","text":"您好，第 %d 条消息"}`, i/4, role, i)
+		jsonl.WriteString(rec + "\n")
+		array = append(array, rec)
+		fmt.Fprintf(&csv, "c%d,%s,您好，第 %d 条消息\n", i/4, role, i)
+		fmt.Fprintf(&txt, "%s 2026-11-04 10:%02d:%02d\n您好，第 %d 条消息\n\n", []string{"顾客", "客服01"}[i%2], i/60%60, i%60, i)
+	}
+	rows := [][]string{{"conversation", "role", "text"}}
+	for i := range 400 {
+		rows = append(rows, []string{fmt.Sprintf("c%d", i/4), []string{"customer", "agent"}[i%2], fmt.Sprintf("您好，第 %d 条消息", i)})
+	}
+	book := xlsxFromRows(t, rows, -1)
+	const said = "the gzip-compressed data ends early (truncated file? still being written or copied when read?)"
+	for _, tc := range []struct {
+		name string
+		data []byte
+		cut  func(gz []byte) []byte
+		// the messages read before the cut: at least min, at most max
+		min, max int
+		line     bool // the error names the line where the reading stopped
+	}{
+		{"mid.jsonl.gz", gz(t, jsonl.String()), half, 1, 399, true},
+		{"trailer.jsonl.gz", gz(t, jsonl.String()), trailer, 400, 400, true},
+		{"mid.json.gz", gz(t, "[\n"+strings.Join(array, ",\n")+"\n]\n"), half, 1, 399, true},
+		{"mid.csv.gz", gz(t, csv.String()), half, 1, 399, true},
+		{"trailer.csv.gz", gz(t, csv.String()), trailer, 400, 400, true},
+		{"mid.txt.gz", gz(t, txt.String()), half, 1, 399, true},
+		{"header.jsonl.gz", gz(t, jsonl.String()), func(b []byte) []byte { return b[:6] }, 0, 0, false},
+		{"book.xlsx.gz", gz(t, string(book)), half, 0, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tc.name)
+			if err := os.WriteFile(path, tc.cut(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s := &recSink{}
+			err := ReadAll(context.Background(), []string{path}, Options{Location: tzSH, Agents: []string{"客服*"}}, s)
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Name != path {
+				t.Fatalf("%v: not a FileError of %s", err, path)
+			}
+			msg := fe.Err.Error()
+			if !strings.HasSuffix(msg, said) || strings.Contains(msg, "unexpected EOF") {
+				t.Errorf("error %q, want it to end %q", msg, said)
+			}
+			if got := strings.HasPrefix(msg, "line "); got != tc.line {
+				t.Errorf("error %q: names a line %v, want %v", msg, got, tc.line)
+			}
+			if n := len(s.msgs); n < tc.min || n > tc.max {
+				t.Errorf("%d messages read before the cut, want %d to %d", n, tc.min, tc.max)
+			}
+			if len(s.rejects) != 0 {
+				t.Errorf("rejects %v", s.rejects)
+			}
+		})
+	}
+}
+
+// half is the first half of a file; trailer is all of it but the last 4
+// bytes of a gzip file (its length, after the checksum): every byte of
+// the data is there, the stream's end is not.
+func half(b []byte) []byte    { return b[:len(b)/2] }
+func trailer(b []byte) []byte { return b[:len(b)-4] }

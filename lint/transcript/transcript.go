@@ -936,7 +936,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	if bytes.HasPrefix(head, []byte(gzipMagic)) {
 		zr, err := gzip.NewReader(r)
 		if err != nil {
-			return &FileError{Name: name, Err: fmt.Errorf("gzip: %w", err)}
+			return &FileError{Name: name, Err: gzipError(err)}
 		}
 		if r, head, err = peekRaw(&gzipErrors{zr}); err != nil {
 			return &FileError{Name: name, Err: err}
@@ -1089,16 +1089,39 @@ func peekRaw(r io.Reader) (io.Reader, []byte, error) {
 	return io.MultiReader(bytes.NewReader(head[:n]), r), head[:n], nil
 }
 
-// gzipErrors names gzip as the source of a decompression error.
+// gzipErrors names gzip as the source of a decompression error
+// (gzipError).
 type gzipErrors struct{ r io.Reader }
 
 func (g *gzipErrors) Read(p []byte) (int, error) {
 	n, err := g.r.Read(p)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("gzip: %w", err)
+		err = gzipError(err)
 	}
 	return n, err
 }
+
+// gzipError is the error of a gzip stream that could not be decompressed:
+// one that ends before its end (a file cut off, still being written or
+// copied when read) says so, where "gzip: unexpected EOF" left the user
+// to guess; another names gzip as its source. The records read before it
+// are linted, and the file is unreadable from there (exit 2), as for any
+// error of a file's read.
+func gzipError(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return &gzipCutError{err}
+	}
+	return fmt.Errorf("gzip: %w", err)
+}
+
+// gzipCutError is a gzip stream that ends early (see gzipError).
+type gzipCutError struct{ err error }
+
+func (e *gzipCutError) Error() string {
+	return "the gzip-compressed data ends early (truncated file? still being written or copied when read?)"
+}
+
+func (e *gzipCutError) Unwrap() error { return e.err }
 
 // trimGz drops a .gz extension (any case): day.jsonl.gz reads as day.jsonl.
 func trimGz(name string) string {
