@@ -59,7 +59,6 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "放心吧亲，我们不会把您的订单取消的", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不会扣您的钱的，请您放心", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會取消你張單，放心", false},
-		{"ecommerce/negative-language", lint.Agent, "我们不会扣您的钱", true},
 		{"ecommerce/negative-language", lint.Agent, "放心，我哋唔可以改", true},
 		{"ecommerce/negative-language", lint.Agent, "您不放心的话我们不会帮您改", true},
 		// …nor a service the customer wants, refused for them or not
@@ -77,6 +76,23 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "放心，我们不会给您取消订单的", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不会的，请您放心", false},
 		{"ecommerce/negative-language", lint.Agent, "您放心，我们不会", false},
+		// …and the customer's money not taken (扣 / 收 of their money or a
+		// fee) is a reassurance without 放心, as 我们不会多收 / 乱扣 were;
+		// money not given back (退 / 赔) is still refused
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣您的钱", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣您钱的", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣费", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣款的，请留意银行通知", false},
+		{"ecommerce/negative-language", lint.Agent, "我不会收您钱的", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会收费的", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会收取费用", false},
+		{"ecommerce/negative-language", lint.Agent, "我们也不会扣除您的余额", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會扣你錢", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会给您退钱", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会退您的钱", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会赔您钱", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会收回这件商品", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會退你錢", true},
 		// base/evasive-phrase: helpless in Cantonese (冇办法, 帮唔到, 做唔到;
 		// Hong Kong also writes 沒辦法), as 我们也没办法 is in Mandarin
 		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇辦法", true},
