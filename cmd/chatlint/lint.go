@@ -855,7 +855,18 @@ func (r *lintRun) compile(taken func() int64) error {
 func creatable(flag, name, what, example string) error {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil {
-		return fail("%s %s: the directory cannot be used: %w", flag, name, err)
+		if file, ok := notADirectory(dir, err); ok {
+			return fail("%s %s: %s is not a directory", flag, name, file)
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
+		}
+		if namesDirOnly(name) {
+			// out/ for a file in a directory still to be made: both said
+			return fail("%s %s: the directory %s does not exist, and a directory is no %s file: make it, and name the %s file in it (%s)",
+				flag, name, dir, what, what, filepath.Join(dir, example))
+		}
+		return fail("%s %s: the directory %s does not exist", flag, name, dir)
 	} else if !st.IsDir() {
 		return fail("%s %s: %s is not a directory", flag, name, dir)
 	}
@@ -863,6 +874,25 @@ func creatable(flag, name, what, example string) error {
 		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
 	}
 	return nil
+}
+
+// notADirectory finds, for a directory that os.Stat could not find (err),
+// the file in its path that stands where a directory should (lib.txt of
+// lib.txt/sub): "stat lib.txt/sub: not a directory" named neither.
+func notADirectory(dir string, err error) (string, bool) {
+	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		return "", false
+	}
+	for d := dir; ; {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		if st, err := os.Stat(parent); err == nil {
+			return parent, !st.IsDir()
+		}
+		d = parent
+	}
 }
 
 // fixOutputsWritable checks, before --fix rewrites the library, that the

@@ -810,9 +810,15 @@ func writtenPath(name string) (string, bool) {
 // namesDir reports whether an -o value names a directory: one there, or
 // a name ending in a path separator (out/), there or not.
 func namesDir(name string) bool {
-	if name != "" && os.IsPathSeparator(name[len(name)-1]) {
+	if namesDirOnly(name) {
 		return true
 	}
 	st, err := os.Stat(name)
 	return err == nil && st.IsDir()
+}
+
+// namesDirOnly reports whether an -o value ends in a path separator
+// (out/): it names a directory, there or not, and no file.
+func namesDirOnly(name string) bool {
+	return name != "" && os.IsPathSeparator(name[len(name)-1])
 }
