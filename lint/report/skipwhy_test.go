@@ -287,6 +287,44 @@ func TestContinuedPartsNoted(t *testing.T) {
 	}
 }
 
+// TestCleanLaterPartMarked: in the text report, a later part of a
+// conversation linted in parts had a note only with findings; one without
+// was a bare ✓ line, read as a conversation of its own, while the part
+// before it told of no agent's reply. Its line now says it continues; a
+// conversation linted whole, or a first part, has no such mark, and a
+// part with findings keeps its note line, not the mark too.
+func TestCleanLaterPartMarked(t *testing.T) {
+	part := func(id string, n, msgs int, score float64) *lint.Result {
+		r := htmlLong(id, msgs, score)
+		r.Conversation.Part = n
+		if n == 2 {
+			r.Conversation.Notes = []string{lint.NotePartNext}
+		}
+		return r
+	}
+	results := []*lint.Result{part("c1", 1, 2, 95), part("c2", 0, 1, 100), part("c3", 1, 1, 100), part("c1", 2, 1, 100), part("c3", 2, 2, 95)}
+	text := string(render(t, "text", Options{Location: time.UTC}, results, lint.NewSummary()))
+	lines := map[string][]string{}
+	for _, l := range strings.Split(text, "\n") {
+		if f := strings.Fields(l); len(f) > 2 && f[1] == "会话" {
+			lines[f[2]] = append(lines[f[2]], l)
+		}
+	}
+	for id, want := range map[string][]bool{"c1": {false, true}, "c2": {false}, "c3": {false, false}} {
+		if len(lines[id]) != len(want) {
+			t.Fatalf("%s: lines %q, want %d", id, lines[id], len(want))
+		}
+		for i, w := range want {
+			if got := strings.HasSuffix(lines[id][i], "  "+partNextMark); got != w {
+				t.Errorf("%s, line %d: %q marked %v, want %v", id, i+1, lines[id][i], got, w)
+			}
+		}
+	}
+	if n := strings.Count(text, "注: "+noteText(lint.NotePartNext)); n != 1 {
+		t.Errorf("the note line under a later part with findings %d times, want 1 (c3's):\n%s", n, text)
+	}
+}
+
 // TestContinuedPartsNotedGBKID: a conversation whose id is not UTF-8 but
 // GBK (客户01 as BF CD BB A7 30 31), linted in parts, had its first part
 // kept on the page under the id as shown (decoded: 90e3e20) and looked up

@@ -159,6 +159,14 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	}
 	head += "  " + t.grade(r)
 	if len(r.Findings) == 0 {
+		if c.Part > 1 {
+			// a clean line has no note under it, and a later part of a
+			// conversation whose earlier part had findings (没有客服回复)
+			// read as a conversation of its own: said on the line, in a
+			// few characters, as a report of a day over the budget may
+			// hold many such parts
+			head += "  " + t.c(ansiDim, partNextMark)
+		}
 		fmt.Fprintf(w, "%s %s\n", t.c(ansiGreen, "✓"), head)
 		if len(r.Bonuses) > 0 {
 			t.bonuses(r, "    ")
@@ -588,6 +596,11 @@ func lintedEarlyNote(s *lint.Summary) string {
 	}
 	return head + "，之后又出现消息的另作一段检查（上一行的后续段）"
 }
+
+// partNextMark marks, on its one line, a later part of a conversation
+// linted in parts that has no findings (lint.NotePartNext, said in full
+// under a part with findings, and in the summary).
+const partNextMark = "（接续之前已检查的一段）"
 
 // maxSplitIDs is how many conversations linted in parts the text report's
 // summary names (splitIDsNote).
