@@ -165,6 +165,20 @@ func validateRoleScopes(r *Rule, rep roleReport) {
 			}, owner: "the role at the top of " + key}
 			nestedRoles(side.key, side.s, valueNode(n, side.key), sc, false, from, rep)
 		}
+		// a message of a trigger's own role replies to none of its
+		// triggers: where expect's roles are that role alone, nothing ends
+		// the opening, and opening_expect answers every such trigger, as
+		// an expect would (look: before is an error of its own)
+		if r.OpeningExpect != nil && r.Trigger != nil && r.Look != "before" {
+			trig := r.Trigger.Role.RoleSet(customer)
+			for role := lint.Customer; role <= lint.System; role++ {
+				if !trig.Has(role) || expectRoles == 0 || expectRoles&^lint.RolesOf(role) != 0 {
+					continue
+				}
+				rep.warn(valueNode(n, "opening_expect"), "opening_expect answers every trigger of role %s, as expect does: expect's role is the trigger's own (%s), and a message of the trigger's role replies to none, so nothing ends the opening; write its condition into expect (any_of) instead, or give expect the role that replies",
+					role, role)
+			}
+		}
 	case TypeLatency, TypeHold, TypeUnanswered:
 		// the rule's role names who answers; customers are who wait, never
 		// an answer (role: any is the shorthand for everyone else)

@@ -20,7 +20,8 @@ func TestRoleWhereItCannotNarrow(t *testing.T) {
 		name, yaml string
 		want       []string // substrings of the error; none: it loads
 		// warn: it loads, and want is of its one warning (a role that
-		// does nothing where it is written: `rules validate` shows it)
+		// does nothing where it is written: `rules validate` shows it),
+		// or, without want, it has none
 		warn bool
 	}{
 		{"any_of branch of another role", rule("    type: when\n    when: {any_of: [{role: customer, phrases: [投诉]}, {phrases: [滚]}]}\n"),
@@ -59,6 +60,13 @@ func TestRoleWhereItCannotNarrow(t *testing.T) {
 			[]string{`pack.yaml:5: role customer has no effect: the role of a latency rule names who answers`}, true},
 		{"only customers answering in an unanswered rule", rule("    type: unanswered\n    role: customer\n"),
 			[]string{`pack.yaml:5:11: role customer never matches: the rule would find no answer at all`}, false},
+		// a message of the trigger's own role replies to none of its
+		// triggers: an expect of that role alone leaves nothing to end the
+		// opening, and opening_expect answers every trigger
+		{"opening_expect with expect of the trigger's own role", rule("    type: followup\n    trigger: {phrases: [唔该]}\n    expect: {role: customer, phrases: [好的]}\n    opening_expect: {phrases: [你好]}\n"),
+			[]string{`pack.yaml:7: opening_expect answers every trigger of role customer, as expect does: expect's role is the trigger's own (customer)`, "write its condition into expect (any_of) instead"}, true},
+		{"opening_expect with expect of one of the trigger's roles", rule("    type: followup\n    trigger: {role: [customer, system], phrases: [唔该]}\n    expect: {role: system, phrases: [好的]}\n    opening_expect: {phrases: [你好]}\n"),
+			[]string{`pack.yaml:7: opening_expect answers every trigger of role system`}, true},
 
 		// a role that narrows is honoured
 		{"branches of the rule's roles", rule("    type: when\n    role: [customer, agent]\n    when: {any_of: [{role: customer, phrases: [投诉]}, {role: agent, phrases: [滚]}]}\n"), nil, false},
@@ -68,6 +76,10 @@ func TestRoleWhereItCannotNarrow(t *testing.T) {
 		{"top-level roles choose", rule("    type: followup\n    trigger: {role: system, type: order}\n    expect: {role: [agent, system], phrases: [付款]}\n    unless: {role: customer, phrases: [付好了]}\n"), nil, false},
 		{"when's own role", rule("    type: when\n    when: {role: customer, phrases: [投诉]}\n"), nil, false},
 		{"anyone answers", rule("    type: hold\n    role: any\n    after: 30s\n    phrases: [稍等]\n"), nil, false},
+		// …while an expect of more roles has a reply to each trigger (the
+		// trigger's own role is left out of it): no warning
+		{"opening_expect with expect of any role", rule("    type: followup\n    trigger: {phrases: [唔该]}\n    expect: {role: any, phrases: [好的]}\n    opening_expect: {phrases: [你好]}\n"), nil, true},
+		{"opening_expect with expect of the trigger's role and another", rule("    type: followup\n    trigger: {phrases: [唔该]}\n    expect: {role: [customer, agent], phrases: [好的]}\n    opening_expect: {phrases: [你好]}\n"), nil, true},
 		{"not_an_answer of one answering role", rule("    type: hold\n    role: [agent, bot]\n    after: 30s\n    phrases: [稍等]\n    not_an_answer: {role: bot, phrases: [您好]}\n"), nil, false},
 	}
 	for _, tt := range tests {

@@ -269,7 +269,7 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 		var found int
 		var void, timedOut bool
 		op := condMemo{}
-		if i < opened {
+		if opened.opens(cv, i) {
 			op = opening
 		}
 		if scan != nil {
@@ -319,7 +319,7 @@ func refFollowup(f *followup, cv *Conv, out []lint.Finding) ([]lint.Finding, str
 				// a slow reply: at the late message
 				at = found
 				var ok bool
-				if ok, hit = refEval(f.expect, cv, found, true); !ok && i < opened {
+				if ok, hit = refEval(f.expect, cv, found, true); !ok && opened.opens(cv, i) {
 					_, hit = refEval(f.opening, cv, found, true)
 				}
 				agent = refLateHolder(cv, i, found, f.within)

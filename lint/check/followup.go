@@ -17,7 +17,8 @@ import (
 // last, the Nth); an `unless` message after the trigger (a payment, before
 // the reminder was due) cancels the obligation; an `opening_expect` message
 // answers, as an expected one does, a trigger that opened the chat (came
-// before any reply of the expect's roles). A missing follow-up is a
+// before any reply of the expect's roles; a message of the trigger's own
+// role replies to none). A missing follow-up is a
 // finding at the trigger message (an absence is where the obligation
 // started); a late one is a slow reply, at the late message, as latency and
 // a require with within have it (with look: before, the later of the two is
@@ -39,7 +40,7 @@ type followup struct {
 	// by a NUL (renderFollowup)
 	values string
 	// opening answers a trigger that opened the chat, one before the
-	// first reply of the expect's roles (firstReply), as expect does
+	// first reply to it of the expect's roles (firstReplies), as expect does
 	// (opening_expect); nil: none
 	opening *cond
 }
@@ -108,31 +109,64 @@ func (f *followup) Lists() []PhraseList {
 	return f.opening.lists("opening_expect", lint.AnyRole, out)
 }
 
-// openingMemo returns, for a rule with opening_expect, the index of the
-// first reply of the expect's roles (a trigger before it opened the chat)
-// and a memo of opening_expect (slot 2) when some trigger of idx did; else
-// 0 and no memo.
-func (f *followup) openingMemo(cv *Conv, idx []int) (int, condMemo) {
-	if f.opening == nil {
-		return 0, condMemo{}
-	}
-	first := f.firstReply(cv)
-	if idx[0] >= first {
-		return 0, condMemo{}
-	}
-	return first, cv.memo(2, f.opening)
+// openedAt holds, for each role a trigger may have, the index of the
+// first reply to a trigger of that role (followup.firstReplies): a trigger
+// before it opened the chat.
+type openedAt [lint.System + 1]int
+
+// opens reports whether trigger i opened the chat: came before the first
+// reply to a message of its role.
+func (o *openedAt) opens(cv *Conv, i int) bool {
+	r := int(cv.Messages[i].Role)
+	return r < len(o) && i < o[r]
 }
 
-// firstReply returns the index of the conversation's first message of the
-// expect's roles that answers (said, not a note nor a transfer event), or
-// the number of messages when none does.
-func (f *followup) firstReply(cv *Conv) int {
-	for j := range cv.Messages {
-		if m := &cv.Messages[j]; f.expect.roles.Has(m.Role) && answers(m) {
-			return j
+// openingMemo returns, for a rule with opening_expect, where the opening
+// ends for each trigger role (openedAt) and a memo of opening_expect (slot
+// 2) when some trigger of idx opened the chat; else no opening and no memo.
+func (f *followup) openingMemo(cv *Conv, idx []int) (openedAt, condMemo) {
+	if f.opening == nil {
+		return openedAt{}, condMemo{}
+	}
+	o := f.firstReplies(cv)
+	for _, i := range idx {
+		if o.opens(cv, i) {
+			return o, cv.memo(2, f.opening)
 		}
 	}
-	return len(cv.Messages)
+	return openedAt{}, condMemo{}
+}
+
+// firstReplies returns, for each role of the trigger's, the index of the
+// conversation's first message that replies to a message of that role: a
+// message of the expect's roles that answers (said, not a note nor a
+// transfer event) and is not of that role, as a message of the trigger's
+// own role replies to none (a customer's next message is no reply to the
+// customer, where expect's roles include customer); the number of messages
+// when none does.
+func (f *followup) firstReplies(cv *Conv) openedAt {
+	var o openedAt
+	n := len(cv.Messages)
+	todo := f.trigger.roles // the roles without a reply yet
+	for r := range o {
+		o[r] = n
+	}
+	for j := range cv.Messages {
+		m := &cv.Messages[j]
+		if !f.expect.roles.Has(m.Role) || !answers(m) {
+			continue
+		}
+		for r := lint.Customer; r <= lint.System; r++ {
+			if r != m.Role && todo.Has(r) {
+				o[r] = j
+				todo &^= lint.RolesOf(r)
+			}
+		}
+		if todo == 0 {
+			break
+		}
+	}
+	return o
 }
 
 // triggers returns the trigger messages that create an obligation, in the
@@ -233,7 +267,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 		var void, timedOut bool
 		if scan != nil {
 			found, void, timedOut = scan.search(i, expect)
-		} else if i < opened {
+		} else if opened.opens(cv, i) {
 			found, void, timedOut = f.search(cv, i, expect, unless, opening)
 		} else {
 			found, void, timedOut = f.search(cv, i, expect, unless, condMemo{})
@@ -321,7 +355,7 @@ func (f *followup) Check(cv *Conv, out []lint.Finding) ([]lint.Finding, string) 
 				// against whom a late answer is (Conv.lateHolder)
 				at = found
 				var ok bool
-				if ok, hit = f.expect.eval(cv, found); !ok && i < opened {
+				if ok, hit = f.expect.eval(cv, found); !ok && opened.opens(cv, i) {
 					_, hit = f.opening.eval(cv, found)
 				}
 				agent = cv.lateHolder(i, found, f.within)

@@ -17,17 +17,17 @@ type followupScan struct {
 	role  []int32 // indexes of the messages in the window count (followup.inWindow), in order
 	// rank[j]: the number of such messages before message j
 	rank []int32
-	// eventOpen is event for a trigger before message opened, which opened
-	// the chat (followup.openingMemo): opening_expect holding counts too
+	// eventOpen is event for a trigger that opened the chat (opened,
+	// followup.openingMemo): opening_expect holding counts too
 	// (nil when no trigger did)
 	eventOpen []int32
-	opened    int
+	opened    openedAt
 }
 
 // newFollowupScan prepares the answers for the triggers idx (ascending);
-// those before message opened opened the chat, and opening answers them
+// those opened says opened the chat, and opening answers them
 // as expect does (followup.openingMemo).
-func newFollowupScan(f *followup, cv *Conv, idx []int, expect, unless condMemo, opened int, opening condMemo) *followupScan {
+func newFollowupScan(f *followup, cv *Conv, idx []int, expect, unless condMemo, opened openedAt, opening condMemo) *followupScan {
 	ms := cv.Messages
 	n := len(ms)
 	s := &followupScan{f: f, cv: cv, unless: unless, opened: opened}
@@ -100,7 +100,7 @@ func (s *followupScan) search(i int, expect condMemo) (found int, void, timedOut
 		return -1, false, false
 	}
 	event := s.event
-	if i < s.opened {
+	if s.opened.opens(s.cv, i) {
 		event = s.eventOpen
 	}
 	j := len(ms)

@@ -14,13 +14,14 @@ import (
 // answers of followupScan are exactly search's, trigger by trigger. Many of
 // the triggers opened the chat, some before a first reply that answers
 // nothing (在的), and opening_expect (of the expect's role, a bot's, or
-// either) decides the answer to enough of them.
+// either) decides the answer to enough of them; expect's roles include the
+// trigger's in some rules, and the trigger has two roles in some.
 func TestFollowupScanAgreesWithSearch(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	lines := []string{
 		"customer: 改成XL", "customer: 好的", "agent: 好的", "agent: 稍等", "agent/note: 改XL",
 		"system/order: 已付款", "customer: 改成红色", "bot: 您好", "agent: 好的亲", "agent/order: 好的",
-		"agent: 在的", "bot: 稍等",
+		"agent: 在的", "bot: 稍等", "agent: 改成M",
 	}
 	// lines before any reply of an agent: an opening conversation starts
 	// with some of them, so that its triggers opened the chat
@@ -28,7 +29,19 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 	openings := []string{"{phrases: [稍等]}", "{role: bot, phrases: [稍等]}", "{role: [agent, bot], phrases: [稍等]}"}
 	checked, opened, decided := 0, 0, 0
 	for round := 0; round < 600; round++ {
-		rule := "id: r\ntype: followup\ntrigger: {phrases: [改成]}\nexpect: {role: agent, phrases: [好的]}"
+		// expect's roles may include the trigger's (whose messages reply
+		// to none of its triggers), and the trigger may have several
+		trig, exp := "{phrases: [改成]}", "{role: agent, phrases: [好的]}"
+		if rng.Intn(4) == 0 {
+			trig = "{role: [customer, agent], phrases: [改成]}"
+		}
+		switch rng.Intn(4) {
+		case 0:
+			exp = "{role: [agent, customer], phrases: [好的]}"
+		case 1:
+			exp = "{role: any, phrases: [好的]}"
+		}
+		rule := "id: r\ntype: followup\ntrigger: " + trig + "\nexpect: " + exp
 		if rng.Intn(2) == 0 {
 			rule += "\nlook: before"
 		} else {
@@ -78,7 +91,7 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 		scan := newFollowupScan(f, cv, idx, expect, unless, opened0, openMemo)
 		for _, i := range idx {
 			op := condMemo{}
-			if i < opened0 {
+			if opened0.opens(cv, i) {
 				op = openMemo
 			}
 			f1, v1, t1 := f.search(cv, i, expect, unless, op)
@@ -87,7 +100,7 @@ func TestFollowupScanAgreesWithSearch(t *testing.T) {
 				t.Fatalf("rule\n%s\nconversation\n%strigger %d: search = (%d, %v, %v), scan = (%d, %v, %v)", rule, b.String(), i, f1, v1, t1, f2, v2, t2)
 			}
 			checked++
-			if i < opened0 {
+			if opened0.opens(cv, i) {
 				opened++
 				if f0, v0, t0 := f.search(cv, i, expect, unless, condMemo{}); f0 != f1 || v0 != v1 || t0 != t1 {
 					decided++

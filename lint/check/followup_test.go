@@ -102,6 +102,11 @@ func TestFollowupOpeningExpect(t *testing.T) {
 		"expect: {role: agent, match: substring, phrases: [唔使唔该, 唔使客气]}\n" +
 		"opening_expect: {patterns: ['^(你好|早晨)[^还仲]{0,8}(有咩|有乜)(可以)?帮']}"
 	const late = rule + "\nwithin: 1m"
+	// expect's roles may include the trigger's: a customer's message
+	// replies to no customer, so the opening lasts until another role's
+	const anyRole = "id: ack\ntype: followup\ntrigger: {patterns: ['唔该[\\s\\p{P}]*$']}\n" +
+		"expect: {role: any, match: substring, phrases: [唔使唔该, 唔使客气]}\n" +
+		"opening_expect: {patterns: ['^(你好|早晨)[^还仲]{0,8}(有咩|有乜)(可以)?帮']}"
 	tests := []struct {
 		name, rule, transcript, want string
 	}{
@@ -117,6 +122,11 @@ func TestFollowupOpeningExpect(t *testing.T) {
 			"00:00 customer: 唔該\n00:05 agent: 你好，有咩可以幫到你？\n00:20 customer: 好，唔該\n00:25 agent: 你好，有咩可以幫到你？", "3:唔該"},
 		{"the opening message offering more is none", rule, "00:00 customer: 唔該\n00:05 agent: 你好，仲有咩可以幫到你？", "1:唔該"},
 		{"late: at the late greeting, with its hit", late, "00:00 customer: 唔該\n02:00 agent: 你好，有咩可以幫到你？", "2:你好，有咩可以幫"},
+		{"expect of any role: the trigger's own role is no reply", anyRole, "00:00 customer: 唔該！\n00:05 agent: 你好，有咩可以幫到你？", ""},
+		{"expect of any role: nor the customer's next message", anyRole, "00:00 customer: 唔該\n00:02 customer: 喂\n00:05 agent: 早晨！請問有咩可以幫到您？", ""},
+		{"expect of any role: a bot's message replies", anyRole, "00:00 customer: 你好\n00:03 bot: 歡迎光臨\n00:04 customer: 唔該\n00:05 agent: 你好，有咩可以幫到你？", "3:唔該"},
+		{"expect of any role: after a reply, no opening", anyRole,
+			"00:00 customer: 有冇L碼\n00:05 agent: 你好，L碼有貨\n00:20 customer: 好，唔該\n00:25 agent: 你好，有咩可以幫到你？", "3:唔該"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
