@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 
@@ -121,13 +123,27 @@ func (p *progress) line() string { return fitLine(p.draw(), p.width) }
 // wrap it (columns as the reports count them, report.DisplayWidth: a CJK
 // character or an emoji takes two): what does not fit goes, by whole
 // fields (two spaces apart) where one ends before the cut, else after the
-// last character that fits, never within one.
+// last character that fits as drawn (clusterStart: a flag's two regional
+// indicators, an emoji and the U+FE0F or skin tone after it, a ZWJ
+// sequence, a letter and its combining marks are one), never within one.
 func fitLine(l string, width int) string {
 	if width <= 1 || report.DisplayWidth(l) < width {
 		return l
 	}
 	cut := 0 // the longest start narrower than width, at a character's start
-	for i := range l {
+	ri := 0  // regional indicators in a row before i
+	var prev rune
+	for i, r := range l {
+		starts := i == 0 || clusterStart(prev, r, ri)
+		if isRegionalIndicator(r) {
+			ri++
+		} else {
+			ri = 0
+		}
+		prev = r
+		if !starts {
+			continue
+		}
 		if report.DisplayWidth(l[:i]) >= width {
 			break
 		}
@@ -139,6 +155,35 @@ func fitLine(l string, width int) string {
 	}
 	return strings.TrimSpace(kept)
 }
+
+// clusterStart reports whether r, after prev, starts a character as a
+// terminal draws it (a grapheme cluster, as far as a line of file names
+// and counts needs: Unicode's rules without Hangul jamo, or Indic
+// conjuncts): not a combining or spacing mark, a variation selector (❤️),
+// ZWJ or ZWNJ, a skin tone (👍🏻) or a tag (the letters of 🏴󠁧󠁢󠁳󠁣󠁴󠁿), which go with
+// the character before them; not a character after ZWJ (👩‍💻), and not
+// the second regional indicator of a flag (🇨🇳: ri counts those in a row
+// before r).
+func clusterStart(prev, r rune, ri int) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return true
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Mc),
+		r == 0x200C, r == 0x200D,
+		r >= 0x1F3FB && r <= 0x1F3FF,
+		r >= 0xE0020 && r <= 0xE007F:
+		return false
+	case prev == 0x200D:
+		return false
+	case isRegionalIndicator(r):
+		return ri%2 == 0
+	}
+	return true
+}
+
+// isRegionalIndicator reports whether r is one of the letters two of
+// which make a flag (🇨🇳 is 🇨 🇳).
+func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // draw renders the bar and what it counts, however long.
 func (p *progress) draw() string {

@@ -158,7 +158,8 @@ func TestProgressLineFits(t *testing.T) {
 // covers: an emoji takes two), by whole fields where it can, and never
 // within a character. Cut by bytes, with a width of its own that knew no
 // emoji, an emoji's bytes were split (drawn as replacement characters) and
-// a field of emoji was kept past the edge.
+// a field of emoji was kept past the edge; cut by code points, a flag was
+// halved (🇨 alone) and an emoji lost the U+FE0F or skin tone after it.
 func TestFitLineColumns(t *testing.T) {
 	for _, tt := range []struct {
 		line  string
@@ -174,6 +175,17 @@ func TestFitLineColumns(t *testing.T) {
 		{"😀😀😀😀😀😀", 8, "😀😀😀"},
 		{"客服记录客服记录", 10, "客服记录"},
 		{"a😀b", 3, "a"},
+		// a character as drawn is kept whole, not its first code point:
+		// a flag's two regional indicators, an emoji and its U+FE0F or
+		// skin tone, a ZWJ sequence, a letter and its combining mark
+		{"a🇨🇳🇯🇵", 4, "a🇨🇳"},
+		{"a🇨🇳🇯🇵", 3, "a"},
+		{"🇨🇳🇨🇳🇨🇳", 6, "🇨🇳🇨🇳"},
+		{"a❤️b", 3, "a"},
+		{"a✌🏻b", 3, "a"},
+		{"ab👩‍💻", 4, "ab"},
+		{"e\u0301e\u0301e\u0301", 3, "e\u0301e\u0301"},
+		{"客服🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", 6, "客服"},
 	} {
 		got := fitLine(tt.line, tt.width)
 		if got != tt.want {
@@ -181,6 +193,9 @@ func TestFitLineColumns(t *testing.T) {
 		}
 		if !utf8.ValidString(got) || report.DisplayWidth(got) >= tt.width {
 			t.Errorf("fitLine(%q, %d) = %q: %d columns, or cut within a character", tt.line, tt.width, got, report.DisplayWidth(got))
+		}
+		if !strings.HasPrefix(tt.line, got) {
+			t.Errorf("fitLine(%q, %d) = %q: not a start of the line", tt.line, tt.width, got)
 		}
 	}
 }
