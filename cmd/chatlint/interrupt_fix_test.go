@@ -5,9 +5,11 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -107,5 +109,66 @@ func TestInterruptedFix(t *testing.T) {
 				t.Errorf("temporary files left: %v", left)
 			}
 		})
+	}
+}
+
+// TestInterruptedFixProbe: --fix makes a temporary file beside each of its
+// outputs, and removes it, to learn before fixing anything that they can
+// be written (efae62c); it did so before the run caught the signals, so a
+// Ctrl-C in that moment ended chatlint with the hidden file left behind
+// (and, where the signal was caught elsewhere, the run went on to fix the
+// library). The probe now runs with the signals caught: its file is
+// removed, and the run stops before anything is fixed, saying so.
+func TestInterruptedFixProbe(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	const lib = "这个不行\n您好\n"
+	if err := os.WriteFile("lib.txt", []byte(lib), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+
+	old := tempFile
+	t.Cleanup(func() { tempFile = old })
+	var probed []string
+	tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
+		f, err := old(target, perm)
+		if err != nil || len(probed) > 0 {
+			return f, err
+		}
+		probed = append(probed, f.Name())
+		// the signal while the probe's file exists
+		p, _ := os.FindProcess(os.Getpid())
+		if err := p.Signal(os.Interrupt); err != nil {
+			t.Skip("cannot send the signal:", err)
+		}
+		select {
+		case <-sig:
+		case <-time.After(20 * time.Second):
+			t.Fatal("the signal did not come")
+		}
+		// (the run's handler cancels its context on its own goroutine)
+		time.Sleep(100 * time.Millisecond)
+		return f, nil
+	}
+	code, _, errOut := runCLI(t, "lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", "--fail-on", "none", "--fix", "-o", "report.json", "lib.txt")
+	if len(probed) == 0 {
+		t.Fatal("no probe: the case tests nothing")
+	}
+	if want := "chatlint: stopped (interrupt signal received): no file fixed; report.json not created\n"; code != 2 || errOut != want {
+		t.Errorf("exit %d, %q; want 2, %q", code, errOut, want)
+	}
+	if got := readString(t, "lib.txt"); got != lib {
+		t.Errorf("the library was rewritten: %q", got)
+	}
+	entries, _ := os.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"lib.txt"}) {
+		t.Errorf("left in the directory: %q (the probe made %q)", names, probed)
 	}
 }

@@ -122,6 +122,22 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	context.AfterFunc(ctx, stop)
 	r.topts.Stdin = &stoppableReader{ctx: ctx, r: r.topts.Stdin}
 
+	if f.fix {
+		// a directory that takes no new files passes creatable: the
+		// library would be rewritten, and only then the report found
+		// unwritable. Asked once the flags are all checked (a run
+		// refused for them has nothing created for it, and is told why),
+		// and once the signals are caught: the probe makes a temporary
+		// file beside each output, which a Ctrl-C in that moment, ending
+		// chatlint, left behind; now the probe removes it, and the run
+		// stops before anything is fixed
+		if err := fixOutputsWritable(f); err != nil {
+			return err
+		}
+		if ctx.Err() != nil {
+			return fail("stopped (%w): no file fixed%s", context.Cause(ctx), keptOutputs(f))
+		}
+	}
 	if f.fix || f.diff {
 		if err := r.compile(nil); err != nil {
 			return err
@@ -799,15 +815,8 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	if (f.fix || f.diff) && r.topts.HTML {
 		return nil, fail("--fix and --diff cannot rewrite HTML replies: with --html, findings point into the text read out of the markup, not into the file")
 	}
-	if f.fix {
-		// a directory that takes no new files passes creatable: the
-		// library would be rewritten, and only then the report found
-		// unwritable (asked last: a run refused for its flags has
-		// nothing created for it, and is told why)
-		if err := fixOutputsWritable(f); err != nil {
-			return nil, err
-		}
-	}
+	// (--fix's probe of its outputs comes last, in runLint: see
+	// fixOutputsWritable)
 	return r, nil
 }
 
