@@ -378,6 +378,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", 0, "customer: 有冇L碼\nagent: 您好，L碼有貨\ncustomer: 好，唔該\nagent: 唔使唔該，有咩再搵我哋", false},
 		{"callcenter/thanks-ack", 0, "customer: 你好\ncustomer: 唔該\nagent: 你好，有咩可以幫到你？", false},
 		{"callcenter/thanks-ack", 0, "customer: 唔該\nagent/transfer: 已轉接客服\nagent: 早晨，有咩可以幫到你？", false},
+		// …and a shop's automatic welcome sent before the customer writes
+		// replies to nothing: the 唔該 after it still opened the chat
+		{"callcenter/thanks-ack", 0, "agent: 您好，歡迎光臨XX旗艦店，有咩可以幫到你？\ncustomer: 唔該\nagent: 你好，有咩可以幫到你？", false},
+		{"callcenter/thanks-ack", 0, "agent: 欢迎光临XX旗舰店\ncustomer: 唔該！\nagent: 您好，请问有什么可以为您服务的", false},
+		{"callcenter/thanks-ack", 0, "agent: 欢迎光临XX旗舰店\ncustomer: 有冇L碼\nagent: 您好，L碼有貨\ncustomer: 好，唔該\nagent: 你好，有咩可以幫到你？", true},
 		// thanks for help is thanks, 帮忙 with a verb after it a request
 		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢帮忙\nagent: 请问还有其他问题吗", true},
 		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢你的帮忙\nagent: 请问还有其他问题吗", true},

@@ -18,11 +18,11 @@ import (
 // the reminder was due) cancels the obligation; an `opening_expect` message
 // answers, as an expected one does, a trigger that opened the chat (came
 // before any reply of the expect's roles; a message of the trigger's own
-// role replies to none). A missing follow-up is a
-// finding at the trigger message (an absence is where the obligation
-// started); a late one is a slow reply, at the late message, as latency and
-// a require with within have it (with look: before, the later of the two is
-// the trigger).
+// role replies to none, nor does one sent before that role said anything).
+// A missing follow-up is a finding at the trigger message (an absence is
+// where the obligation started); a late one is a slow reply, at the late
+// message, as latency and a require with within have it (with look: before,
+// the later of the two is the trigger).
 type followup struct {
 	info           *lint.RuleInfo
 	trigger        *cond
@@ -140,31 +140,38 @@ func (f *followup) openingMemo(cv *Conv, idx []int) (openedAt, condMemo) {
 // firstReplies returns, for each role of the trigger's, the index of the
 // conversation's first message that replies to a message of that role: a
 // message of the expect's roles that answers (said, not a note nor a
-// transfer event) and is not of that role, as a message of the trigger's
-// own role replies to none (a customer's next message is no reply to the
-// customer, where expect's roles include customer); the number of messages
-// when none does.
+// transfer event), is not of that role, as a message of the trigger's own
+// role replies to none (a customer's next message is no reply to the
+// customer, where expect's roles include customer), and comes after a
+// message of that role was said, as what was sent before replies to
+// nothing (a shop's automatic welcome before the customer writes:
+// 您好，欢迎光临 → 唔该 → 你好，有咩可以帮到你？ still opens the chat); the
+// number of messages when none does.
 func (f *followup) firstReplies(cv *Conv) openedAt {
 	var o openedAt
 	n := len(cv.Messages)
 	todo := f.trigger.roles // the roles without a reply yet
+	var said lint.RoleSet   // the roles that have said something
 	for r := range o {
 		o[r] = n
 	}
 	for j := range cv.Messages {
 		m := &cv.Messages[j]
-		if !f.expect.roles.Has(m.Role) || !answers(m) {
+		if !answers(m) {
 			continue
 		}
-		for r := lint.Customer; r <= lint.System; r++ {
-			if r != m.Role && todo.Has(r) {
-				o[r] = j
-				todo &^= lint.RolesOf(r)
+		if f.expect.roles.Has(m.Role) {
+			for r := lint.Customer; r <= lint.System; r++ {
+				if r != m.Role && todo.Has(r) && said.Has(r) {
+					o[r] = j
+					todo &^= lint.RolesOf(r)
+				}
+			}
+			if todo == 0 {
+				break
 			}
 		}
-		if todo == 0 {
-			break
-		}
+		said |= lint.RolesOf(m.Role)
 	}
 	return o
 }
