@@ -182,6 +182,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，咱们这边没有办法的", false},
 		{"callcenter/refusal-apology", lint.Agent, "不好意思，让您久等了，已经帮您改好了", false},
 		{"callcenter/refusal-apology", lint.Agent, "不好意思，如果还是不行您再联系我", false},
+		// …nor a refusal word before 的话 / 嘅话 (a condition); a refusal
+		// before another clause's condition still is one
+		{"callcenter/refusal-apology", lint.Agent, "不能改的话，我帮您申请退款", false},
+		{"callcenter/refusal-apology", lint.Agent, "没办法改的话可以拒收", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您修改地址的话，可以联系快递员", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔可以改嘅話，我幫你申請退款", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法改嘅話可以拒收", false},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改，您要退的话我帮您申请", true},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
