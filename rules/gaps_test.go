@@ -182,8 +182,9 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，咱们这边没有办法的", false},
 		{"callcenter/refusal-apology", lint.Agent, "不好意思，让您久等了，已经帮您改好了", false},
 		{"callcenter/refusal-apology", lint.Agent, "不好意思，如果还是不行您再联系我", false},
-		// …nor a refusal word before 的话 / 嘅话 (a condition), or a statement
-		// of which goods are marked so; a refusal said beside them still is one
+		// …nor a refusal word before 的话 / 嘅话 (a condition), a statement of
+		// which goods are marked so, or a question asked or quoted back; a
+		// refusal said beside them still is one
 		{"callcenter/refusal-apology", lint.Agent, "不能改的话，我帮您申请退款", false},
 		{"callcenter/refusal-apology", lint.Agent, "没办法改的话可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "无法为您修改地址的话，可以联系快递员", false},
@@ -193,10 +194,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "不支持七天无理由退货的商品详情页会有提示", false},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以退嘅貨品會標明", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇得退嘅商品會註明", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不能改？", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗", false},
+		{"callcenter/refusal-apology", lint.Agent, "点解唔可以改？", false},
+		{"callcenter/refusal-apology", lint.Agent, "點解改唔到？", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个不能改，您要退的话我帮您申请", true},
 		{"callcenter/refusal-apology", lint.Agent, "这是不能退的商品哦", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个商品不能退的详情页有说明", true},
 		{"callcenter/refusal-apology", lint.Agent, "呢件係唔可以退嘅貨品，你睇下", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不能改呢？因为订单已经出库了，无法修改", true},
+		{"callcenter/refusal-apology", lint.Agent, "我跟您解释一下为什么无法修改：订单已出库", true},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
