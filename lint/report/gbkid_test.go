@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -46,6 +47,88 @@ func TestGBKConversationID(t *testing.T) {
 			if want := "\n客服.txt,3," + tt.want + ","; !strings.Contains(out.String(), want) || strings.Contains(out.String(), "\uFFFD") {
 				t.Errorf("id %q: CSV of %s rows:\n%s\nwant %q in it, and no U+FFFD", tt.id, rows, out.String(), want)
 			}
+		}
+	}
+}
+
+// TestGBKNamesSARIFJUnit: a conversation id made of a file's name that is
+// GBK (a file without ids: its name; a canned reply: file:line) was
+// written with U+FFFD for its bytes in SARIF's conversation property, and
+// JUnit's suite, classname and test case names (and the positions in a
+// test case's body) named such a file so too, where the JSON report and
+// the text report show it decoded (ad0e682, 90e3e20): U+FFFD came from the
+// encoders, which mask bytes that are not UTF-8. What a person reads is
+// now decoded; what a program follows keeps the bytes: SARIF's uri
+// (percent-encoded) and fingerprint, JUnit's file attribute (as XML can
+// hold it, U+FFFD).
+func TestGBKNamesSARIFJUnit(t *testing.T) {
+	const kefu = "\xbf\xcd\xb7\xfe.txt" // 客服.txt in GBK
+	// as XML holds it: U+FFFD for each byte that is not UTF-8 (CD B7 is ͷ)
+	const masked = "\uFFFDͷ\uFFFD.txt"
+	rule := &lint.RuleInfo{ID: "base/evasive-phrase", Type: "forbid", Severity: lint.Warning}
+	result := func(id, file string) *lint.Result {
+		c := &lint.Conversation{ID: id, File: file, Messages: []lint.Message{
+			{Role: lint.Agent, Text: "这个我不知道", Pos: lint.Pos{File: file, Line: 3}},
+		}}
+		return &lint.Result{Conversation: c, Score: 98, Grade: "优秀", Findings: []lint.Finding{{Rule: rule, Match: "不知道", Deduct: 2}}}
+	}
+	for _, tt := range []struct{ id, want string }{
+		{kefu, "客服.txt"},
+		{kefu + ":3", "客服.txt:3"},
+	} {
+		var doc struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+						}
+					}
+					PartialFingerprints map[string]string
+					Properties          struct{ Conversation string }
+				}
+			}
+		}
+		sarif := func(id, file string) string {
+			out := render(t, "sarif", Options{}, []*lint.Result{result(id, file)}, lint.NewSummary())
+			if err := json.Unmarshal(out, &doc); err != nil {
+				t.Fatal(err)
+			}
+			res := doc.Runs[0].Results[0]
+			if got := res.Properties.Conversation; got != tt.want {
+				t.Errorf("id %q: SARIF conversation %q, want %q", id, got, tt.want)
+			}
+			if uri, want := res.Locations[0].PhysicalLocation.ArtifactLocation.URI, "%BF%CD%B7%FE.txt"; file == kefu && uri != want {
+				t.Errorf("id %q: SARIF uri %q, want %q (the bytes)", id, uri, want)
+			}
+			return res.PartialFingerprints[SARIFFingerprint]
+		}
+		// the fingerprint follows the bytes: the same name in UTF-8 is
+		// another file
+		if gbk, utf := sarif(tt.id, kefu), sarif(tt.want, "客服.txt"); gbk == utf {
+			t.Errorf("id %q: the fingerprint %q is the decoded name's", tt.id, gbk)
+		}
+
+		sum := lint.NewSummary()
+		sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: kefu, Line: 9}, Err: "no text"})
+		sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: "\xbb\xb0\xca\xf5.txt"}, Err: "empty file: no records"}} // 话术.txt
+		junit := string(render(t, "junit", Options{}, []*lint.Result{result(tt.id, kefu)}, sum))
+		for _, want := range []string{
+			`<testsuite name="客服.txt" tests="2"`,
+			`<testcase name="` + tt.want + `" classname="客服.txt" file="` + masked + `" line="3"`,
+			"\n客服.txt:3 warning base/evasive-phrase -2\n",
+			`<testcase name="客服.txt:9" classname="客服.txt" file="` + masked + `" line="9"`,
+			"\n客服.txt:9: no text\n",
+			`<testsuite name="话术.txt"`,
+			`<testcase name="话术.txt" classname="话术.txt" file="` + strings.Repeat("\uFFFD", 4) + `.txt"`,
+			"\n话术.txt: empty file: no records\n",
+		} {
+			if !strings.Contains(junit, want) {
+				t.Errorf("id %q: no %q in the JUnit report:\n%s", tt.id, want, junit)
+			}
+		}
+		if n := strings.Count(junit, "\uFFFD"); n != 2+2+4 {
+			t.Errorf("id %q: %d U+FFFD in the JUnit report, want 8 (the file attributes'):\n%s", tt.id, n, junit)
 		}
 	}
 }

@@ -149,7 +149,7 @@ func xmlSafe(s string) string {
 func (j *junitWriter) suite(file string) *junitSuite {
 	s := j.suites[file]
 	if s == nil {
-		s = &junitSuite{JUnitSuite: JUnitSuite{Name: file, Time: "0"}}
+		s = &junitSuite{JUnitSuite: JUnitSuite{Name: lint.DecodedName(file), Time: "0"}}
 		j.suites[file] = s
 		j.order = append(j.order, file)
 	}
@@ -185,7 +185,7 @@ func (j *junitWriter) add(file string, tc *JUnitCase) error {
 func (j *junitWriter) Conversation(r *lint.Result) error {
 	tc := JUnitTestCase(r, j.opts)
 	file := j.path(r.Conversation.File)
-	tc.Classname, tc.File = file, junitFile(file)
+	tc.Classname, tc.File = lint.DecodedName(file), junitFile(file)
 	if j.opts.Canned {
 		tc.Name = j.name(file, tc.Name)
 	}
@@ -250,14 +250,19 @@ func junitReplyName(text string) string {
 	return xmlSafe(oneLine(head)) + "… #" + hex.EncodeToString(sum[:4])
 }
 
-// JUnitTestCase converts one result to its test case.
+// JUnitTestCase converts one result to its test case. What a person
+// reads names a file as the text report does, decoded from GBK where it
+// is not UTF-8 (lint.DecodedName: the suite, the classname, the test
+// case's name, an id made of a file's name, and the positions in the
+// body); the file attribute, which names a file of the repository for a
+// tool, is the name as XML can hold it (U+FFFD for such bytes).
 func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 	c := r.Conversation
 	line := 0
 	if len(c.Messages) > 0 {
 		line = firstLine(c)
 	}
-	tc := &JUnitCase{Name: c.ID, Classname: c.File, File: junitFile(c.File), Line: line, Time: "0"}
+	tc := &JUnitCase{Name: lint.DecodedName(c.ID), Classname: lint.DecodedName(c.File), File: junitFile(c.File), Line: line, Time: "0"}
 	if opts.Canned && len(c.Messages) > 0 {
 		tc.Name = junitReplyName(c.Messages[0].Text)
 	}
@@ -290,7 +295,7 @@ func JUnitTestCase(r *lint.Result, opts Options) *JUnitCase {
 			rules = append(rules, f.Rule.ID)
 		}
 		m := r.Message(f)
-		body.WriteString(m.Pos.String())
+		body.WriteString(lint.DecodedName(m.Pos.String()))
 		if col := m.LineColumnUTF16(f); col > 0 { // on the file line, as the text report counts it
 			body.WriteByte(':')
 			body.WriteString(strconv.Itoa(col))
@@ -337,8 +342,8 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	err := s.Errors.Each(func(e lint.RecordError) error {
 		file := j.path(e.Pos.File)
 		return j.add(file, &JUnitCase{
-			Name: lint.RecordError{Pos: lint.Pos{File: file, Line: e.Pos.Line}, Col: e.Col}.Where(), Classname: file, File: junitFile(file), Line: e.Pos.Line, Time: "0",
-			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
+			Name: lint.DecodedName(lint.RecordError{Pos: lint.Pos{File: file, Line: e.Pos.Line}, Col: e.Col}.Where()), Classname: lint.DecodedName(file), File: junitFile(file), Line: e.Pos.Line, Time: "0",
+			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + lint.DecodedName(e.Error()) + "\n记录无法读取（未检查）\n")},
 		})
 	})
 	if err != nil {
@@ -347,8 +352,8 @@ func (j *junitWriter) Close(s *lint.Summary) error {
 	for _, e := range s.Unreadable {
 		file := j.path(e.Pos.File)
 		err := j.add(file, &JUnitCase{
-			Name: file, Classname: file, File: junitFile(file), Time: "0",
-			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n文件无法读取（自出错处起未检查）\n")},
+			Name: lint.DecodedName(file), Classname: lint.DecodedName(file), File: junitFile(file), Time: "0",
+			Error: &JUnitProblem{Type: "unreadable-file", Message: e.Err, Body: xmlSafe("\n" + lint.DecodedName(e.Error()) + "\n文件无法读取（自出错处起未检查）\n")},
 		})
 		if err != nil {
 			return err

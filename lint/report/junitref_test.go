@@ -15,15 +15,16 @@ import (
 
 // refJUnit is the JUnit writer as it was before it encoded test cases by
 // hand and spooled them: the whole JUnitSuites tree, built from the same
-// JUnitTestCase, through encoding/xml. The report must not tell the two
-// apart.
+// JUnitTestCase, through encoding/xml (names a person reads decoded as
+// the writer decodes them: see JUnitTestCase). The report must not tell
+// the two apart.
 func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, error) {
 	var order []string
 	suites := map[string]*JUnitSuite{}
 	suite := func(file string) *JUnitSuite {
 		su := suites[file]
 		if su == nil {
-			su = &JUnitSuite{Name: file, Time: "0"}
+			su = &JUnitSuite{Name: lint.DecodedName(file), Time: "0"}
 			suites[file] = su
 			order = append(order, file)
 		}
@@ -42,7 +43,7 @@ func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, er
 		file := path(r.Conversation.File)
 		su := suite(file)
 		tc := JUnitTestCase(r, opts)
-		tc.Classname, tc.File = file, junitFile(file)
+		tc.Classname, tc.File = lint.DecodedName(file), junitFile(file)
 		if opts.Canned {
 			// a reply written again in its file is numbered
 			k := [2]string{file, tc.Name}
@@ -60,8 +61,8 @@ func refJUnit(results []*lint.Result, s *lint.Summary, opts Options) ([]byte, er
 		file := path(e.Pos.File)
 		su := suite(file)
 		su.Cases = append(su.Cases, &JUnitCase{
-			Name: lint.Pos{File: file, Line: e.Pos.Line}.String(), Classname: file, File: junitFile(file), Line: e.Pos.Line, Time: "0",
-			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + e.Error() + "\n记录无法读取（未检查）\n")},
+			Name: lint.DecodedName(lint.Pos{File: file, Line: e.Pos.Line}.String()), Classname: lint.DecodedName(file), File: junitFile(file), Line: e.Pos.Line, Time: "0",
+			Error: &JUnitProblem{Type: "malformed-record", Message: e.Err, Body: xmlSafe("\n" + lint.DecodedName(e.Error()) + "\n记录无法读取（未检查）\n")},
 		})
 	}
 	root := JUnitSuites{Name: "chatlint", Time: "0"}

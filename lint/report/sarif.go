@@ -194,6 +194,10 @@ type SARIFRegion struct {
 // SARIFResultProperties is a result's property bag: the evidence and its
 // conversation.
 type SARIFResultProperties struct {
+	// Conversation is the conversation's id as the JSON report writes it
+	// (convID): an id made of a file's name that is GBK, decoded, as a
+	// person reads it (the location's uri and the fingerprint keep the
+	// name's bytes)
 	Conversation string  `json:"conversation"`
 	Agent        string  `json:"agent,omitempty"`
 	Role         string  `json:"role,omitempty"`
@@ -461,7 +465,7 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 			Level:   SARIFLevel(f.Rule.Severity),
 			Message: SARIFText{Text: SARIFMessageText(MessageWithSuggestion(f))},
 			Properties: SARIFResultProperties{
-				Conversation: c.ID, Agent: f.Agent, Role: m.Role.String(), Sender: m.Sender,
+				Conversation: convID(c), Agent: f.Agent, Role: m.Role.String(), Sender: m.Sender,
 				Time: formatTime(m.Time, s.opts.Location), Text: m.Text, Match: f.Match,
 				Suggestion: f.Suggestion, Deduct: f.Deduct, Severity: f.Rule.Severity.String(),
 			},
