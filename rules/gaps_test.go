@@ -34,6 +34,13 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會唔理你嘅", false},
 		{"ecommerce/negative-language", lint.Agent, "如果我哋唔可以準時寄出，會通知你", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以保證聽日送到，一般兩日", false},
+		// …and a condition said with 的话 / 嘅话 after it, as with 如果 before
+		// it; a refusal in a clause of its own before one still is one
+		{"ecommerce/negative-language", lint.Agent, "我们不能按时发货的话，会提前通知您", false},
+		{"ecommerce/negative-language", lint.Agent, "我不能改的话，会帮您申请退款", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以準時寄出嘅話，會通知你", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能改，您要退的话我帮您申请", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改，你要退嘅話我幫你申請", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
