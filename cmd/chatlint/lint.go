@@ -865,17 +865,17 @@ func creatable(flag, name, what, example string) error {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil {
 		if file, ok := notADirectory(dir, err); ok {
-			return fail("%s %s: %s is not a directory", flag, name, file)
+			return failErr(&causedError{fmt.Sprintf("%s %s: %s is not a directory", flag, name, file), err})
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
 		}
 		if namesDirOnly(name) {
 			// out/ for a file in a directory still to be made: both said
-			return fail("%s %s: the directory %s does not exist, and a directory is no %s file: make it, and name the %s file in it (%s)",
-				flag, name, dir, what, what, filepath.Join(dir, example))
+			return failErr(&causedError{fmt.Sprintf("%s %s: the directory %s does not exist, and a directory is no %s file: make it, and name the %s file in it (%s)",
+				flag, name, dir, what, what, filepath.Join(dir, example)), err})
 		}
-		return fail("%s %s: the directory %s does not exist", flag, name, dir)
+		return failErr(&causedError{fmt.Sprintf("%s %s: the directory %s does not exist", flag, name, dir), err})
 	} else if !st.IsDir() {
 		return fail("%s %s: %s is not a directory", flag, name, dir)
 	}
@@ -884,6 +884,18 @@ func creatable(flag, name, what, example string) error {
 	}
 	return nil
 }
+
+// causedError is an error said in words of its own that wraps its cause
+// (errors.Is and errors.As find it) without repeating the cause's text:
+// "stat nodir: no such file or directory" after "the directory nodir does
+// not exist" would say it twice, the second time as the system does.
+type causedError struct {
+	msg   string
+	cause error
+}
+
+func (e *causedError) Error() string { return e.msg }
+func (e *causedError) Unwrap() error { return e.cause }
 
 // notADirectory finds, for a directory that os.Stat could not find (err),
 // the file in its path that stands where a directory should (lib.txt of
