@@ -1,9 +1,11 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -533,5 +535,114 @@ func TestExceptedAgreesWithExceptContext(t *testing.T) {
 	}
 	if covered < 1000 || checked-covered < 1000 {
 		t.Fatalf("%d spans covered of %d: the test says little", covered, checked)
+	}
+}
+
+// TestExceptGateHoldsIsLiteralSearch: the gate of an except pattern
+// searched in the whole text (nearRun.holds, after mayHold, asking the
+// text's characters first) lets a text through exactly when it holds a
+// literal of each of the pattern's sets (exceptPattern.need), on texts of
+// the literals, of their pieces and of characters that share their bits
+// in the text's charBloom (不 U+4E0D and U+4C0D), and the text's matches of
+// the list's except patterns are those of its search.
+func TestExceptGateHoldsIsLiteralSearch(t *testing.T) {
+	excepts := []string{
+		// negative-language's two, searched in the whole text
+		`((^|[^不])放心|(不用|不必|别|不要|无需|无须|唔使|唔洗|唔好|毋须)担心|没问题|冇问题)(吧|啦|哈|哦|呢|喇|啊|呀|嘅)*[\s\p{P}\p{S}]*((亲+|亲爱的)[\s\p{P}\p{S}]*)?(我|我们|我哋|我地)(也|都)?(不会|唔会)(再)?([^帮给为替同畀跟退换补赔处负办修再]|修改|$|(帮|给|为|替|同|畀|跟)((您|你)?([^您你退换补赔处负办修]|修改|$)))`,
+		`(我|我们|我哋|我地)(也|都)?(不会|唔会)((再)?([^\s\p{P}\p{S}帮给为替同畀跟退换补赔处负办修再]|修改|(帮|给|为|替|同|畀|跟)(您|你)?([^\s\p{P}\p{S}您你退换补赔处负办修]|修改))[^\s\p{P}\p{S}]{0,15})?[\s\p{P}\p{S}]+(请|请您|您|你)?(放心|(不用|不必|别|唔使|唔洗)担心)`,
+		`不知道(您[^\s\p{P}\p{S}]|亲+[^\s\p{P}\p{S}亲爱]|亲爱[的哒滴][^\s\p{P}\p{S}])`,
+		`(?i)ok.*好的`, `^不会.*`, `x*`,
+	}
+	var b Builder
+	id := b.Add(ListSpec{Phrases: []string{"不会"}, ExceptPatterns: excepts, Mode: Substring})
+	m, err := b.Build(testSegmenter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := m.nearRunsOf(id)
+	ex := m.lists[id].except
+	pieces := []string{"，", " ", "a", "OK", "😀", "亲", "亲亲", "您", "的"}
+	for i := range ex {
+		if ex[i].near != nil {
+			t.Fatalf("%q is a near pattern: not searched in the whole text", excepts[i])
+		}
+		for _, set := range ex[i].need {
+			for _, lit := range set {
+				pieces = append(pieces, lit)
+				for _, r := range lit {
+					pieces = append(pieces, string(r), string(r^0x200)) // (the same bits in a charBloom)
+				}
+			}
+		}
+	}
+	res := make([]*regexp.Regexp, len(excepts))
+	for i, p := range excepts {
+		if res[i], err = CompilePattern(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rng := rand.New(rand.NewPCG(41, 43))
+	passed, failed := 0, 0
+	var tx Text
+	for n := 0; n < 20000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(10); k >= 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := Normalize(sb.String())
+		var chars charBloom
+		chars.set(text)
+		for i := range ex {
+			want := true
+			for _, set := range ex[i].need {
+				found := false
+				for _, lit := range set {
+					found = found || strings.Contains(text, lit)
+				}
+				want = want && found
+			}
+			if got := runs[i].mayHold(&chars) && runs[i].holds(&chars, text); got != want {
+				t.Fatalf("%q in %q: gate %v, literals %v", excepts[i], text, got, want)
+			}
+			if want {
+				passed++
+			} else {
+				failed++
+			}
+		}
+		// the matches the text finds are the searches' (a span of every
+		// match from every character for all but ^不会.*, which looks
+		// before its match)
+		m.Analyse(&tx, text, true)
+		norm := tx.Normalized()
+		var want [][2]int32
+		for i, re := range res {
+			if strings.HasPrefix(excepts[i], "^") {
+				for _, loc := range re.FindAllStringIndex(norm, -1) {
+					want = append(want, [2]int32{int32(loc[0]), int32(loc[1])})
+				}
+				continue
+			}
+			for from := 0; from < len(norm); {
+				loc := re.FindStringIndex(norm[from:])
+				if loc == nil {
+					break
+				}
+				want = append(want, [2]int32{int32(from + loc[0]), int32(from + loc[1])})
+				_, size := utf8.DecodeRuneInString(norm[from+loc[0]:])
+				from += loc[0] + max(size, 1)
+			}
+		}
+		got := append([][2]int32(nil), tx.exceptMatches(id).spans...)
+		key := func(s [][2]int32) string {
+			slices.SortFunc(s, func(a, b [2]int32) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+			return fmt.Sprint(s)
+		}
+		if key(got) != key(want) {
+			t.Fatalf("%q: except matches %v, the searches' %v", norm, got, want)
+		}
+	}
+	if passed < 1000 || failed < 1000 {
+		t.Fatalf("%d texts passed the gate, %d failed: the test says little", passed, failed)
 	}
 }
