@@ -466,19 +466,23 @@ func (run *nearRun) mayHold(chars *charBloom) bool {
 // in the whole text cost 2,000 instructions a text.
 func (run *nearRun) holds(chars *charBloom, text string) bool {
 	for k := range run.gate {
-		g := &run.gate[k]
-		found := false
-		for j := range g.sigs {
-			if chars.may(g.sigs[j]) && strings.Contains(text, g.lits[j]) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !run.gate[k].in(chars, text) {
 			return false
 		}
 	}
 	return true
+}
+
+// in reports whether s, a text whose characters are chars or a piece of
+// it, holds a literal of g: only those whose characters the text may hold
+// are looked for.
+func (g *gateSet) in(chars *charBloom, s string) bool {
+	for j := range g.sigs {
+		if chars.may(g.sigs[j]) && strings.Contains(s, g.lits[j]) {
+			return true
+		}
+	}
+	return false
 }
 
 // covers returns the match of a near pattern that covers [start, end) in
@@ -502,18 +506,7 @@ func (ep *exceptPattern) covers(run *nearRun, chars *charBloom, st *btState, tex
 		// literals near the candidate
 		near := text[lo:hi]
 		for k := range run.gate {
-			g := &run.gate[k]
-			if !g.look {
-				continue
-			}
-			found := false
-			for j := range g.sigs {
-				if chars.may(g.sigs[j]) && strings.Contains(near, g.lits[j]) {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if g := &run.gate[k]; g.look && !g.in(chars, near) {
 				return span, false
 			}
 		}
