@@ -74,6 +74,23 @@ func TestGzipInput(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "bad.jsonl.gz") || !strings.Contains(err.Error(), "gzip: invalid checksum") {
 		t.Fatalf("damaged gzip: %v", err)
 	}
+	// gzip named once: compress/gzip's errors name it already (it said
+	// "gzip: gzip: invalid checksum")
+	if strings.Contains(err.Error(), "gzip: gzip: ") {
+		t.Errorf("damaged gzip: %v, gzip named twice", err)
+	}
+	// a flate error is not gzip's own: gzip is named before it
+	broken := bytes.Clone(whole)
+	for i := 10; i < len(broken)-8; i++ {
+		broken[i] = 0xFF
+	}
+	if err := os.WriteFile(bad, broken, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = ReadAll(context.Background(), []string{bad}, Options{Location: tzSH}, &recSink{})
+	if err == nil || !strings.Contains(err.Error(), ": gzip: flate: corrupt input") {
+		t.Errorf("corrupt deflate data: %v, want it to name gzip, then flate", err)
+	}
 }
 
 // TestGzipCut: a gzip stream that ends early (a copy cut off, an export

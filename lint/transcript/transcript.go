@@ -1104,12 +1104,16 @@ func (g *gzipErrors) Read(p []byte) (int, error) {
 // gzipError is the error of a gzip stream that could not be decompressed:
 // one that ends before its end (a file cut off, still being written or
 // copied when read) says so, where "gzip: unexpected EOF" left the user
-// to guess; another names gzip as its source. The records read before it
-// are linted, and the file is unreadable from there (exit 2), as for any
-// error of a file's read.
+// to guess; another names gzip as its source, once (compress/gzip's own
+// errors, "gzip: invalid checksum", name it already). The records read
+// before it are linted, and the file is unreadable from there (exit 2),
+// as for any error of a file's read.
 func gzipError(err error) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) {
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
 		return &gzipCutError{err}
+	case strings.HasPrefix(err.Error(), "gzip: "):
+		return err
 	}
 	return fmt.Errorf("gzip: %w", err)
 }
