@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -423,9 +425,34 @@ func SummaryJSON(s *lint.Summary) JSONSummary {
 		out.UnusedWaivers = append(out.UnusedWaivers, JSONWaiver{File: lint.DecodedName(w.Pos.File), FileBytes: fileBytes(w.Pos.File), Line: w.Pos.Line, Rule: w.Rule, Reason: w.Reason, UnknownRule: w.UnknownRule, DidYouMean: w.Meant})
 	}
 	for _, e := range s.Unreadable {
-		out.Unreadable = append(out.Unreadable, JSONUnreadable{File: lint.DecodedName(e.Pos.File), FileBytes: fileBytes(e.Pos.File), Line: e.Pos.Line, Error: e.Err})
+		out.Unreadable = append(out.Unreadable, JSONUnreadable{File: lint.DecodedName(e.Pos.File), FileBytes: fileBytes(e.Pos.File), Line: stoppedAt(e), Error: e.Err})
 	}
 	return out
+}
+
+// stoppedAt is the line where the reading of an unreadable file stopped:
+// its position's, else the line its reason starts with, as the readers
+// word it ("line 812: the gzip-compressed data ends early", "line 3,
+// column 9: unexpected end of JSON"); 0 for none (a file that could not
+// be opened, or was refused whole). The reason keeps its words: the
+// reports for people say the line in it.
+func stoppedAt(e lint.RecordError) int {
+	if e.Pos.Line > 0 {
+		return e.Pos.Line
+	}
+	rest, ok := strings.CutPrefix(e.Err, "line ")
+	if !ok {
+		return 0
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
+	if end <= 0 || rest[end] != ':' && rest[end] != ',' {
+		return 0
+	}
+	n, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // AgentsJSON converts the per-agent table.

@@ -74,3 +74,51 @@ func TestUnreadableFilesWithoutLine(t *testing.T) {
 	j.Summary.Unreadable = log.Runs[0].Properties.Summary.Unreadable
 	check("sarif", data)
 }
+
+// TestUnreadableFileLineFromReason: the readers say where the reading of
+// a file stopped at the head of its reason ("line 5: the gzip-compressed
+// data ends early"), and unreadable_files' entries had no line all the
+// same: README promises one where reading stopped at a line. It is now
+// taken from the reason, which keeps its words; a reason that only
+// mentions a line (a file refused for what its line 4 holds, CESU-8), or
+// a file not opened, gives none.
+func TestUnreadableFileLineFromReason(t *testing.T) {
+	for _, tt := range []struct {
+		err  string
+		line int
+	}{
+		{"line 5: the gzip-compressed data ends early (truncated file? still being written or copied when read?)", 5},
+		{"line 812: gzip: invalid checksum", 812},
+		{"line 3, column 9: unexpected end of JSON (truncated file?)", 3},
+		{"line 1: header row: bare \" in non-quoted field", 1},
+		{"no such file or directory", 0},
+		{"line 4 writes a character past U+FFFF as a surrogate pair (CESU-8, as Java and MySQL's utf8mb3 write them), not as UTF-8: convert the file to UTF-8 first", 0},
+		{"line : nothing", 0},
+		{"line 99999999999999999999: too long", 0},
+		{"empty file: no records", 0},
+	} {
+		sum := lint.NewSummary()
+		sum.Files = 1
+		sum.Unreadable = []lint.RecordError{{Pos: lint.Pos{File: "day.jsonl.gz"}, Err: tt.err}}
+		var j struct {
+			Summary struct {
+				Unreadable []map[string]any `json:"unreadable_files"`
+			} `json:"summary"`
+		}
+		data := render(t, "json", Options{Location: time.UTC}, nil, sum)
+		if err := json.Unmarshal(data, &j); err != nil {
+			t.Fatalf("%v:\n%s", err, data)
+		}
+		u := j.Summary.Unreadable
+		if len(u) != 1 || u[0]["error"] != tt.err {
+			t.Fatalf("%q: unreadable_files %v, want the reason as it is", tt.err, u)
+		}
+		line, ok := u[0]["line"]
+		switch {
+		case tt.line == 0 && ok:
+			t.Errorf("%q: line %v, want none", tt.err, line)
+		case tt.line != 0 && line != float64(tt.line):
+			t.Errorf("%q: line %v, want %d", tt.err, line, tt.line)
+		}
+	}
+}
