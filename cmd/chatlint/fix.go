@@ -230,7 +230,7 @@ type libraryEntry struct {
 }
 
 // library returns the library the file holds, read as fixFile reads it
-// (a .gz one uncompressed), or nil where there is none to read again:
+// (a gzip-compressed one uncompressed), or nil where there is none to read again:
 // standard input, a pipe or a device (reading it would take what the
 // linter has yet to read), a file gone, or one whose encoding fixFile
 // refuses. The report then writes a suggestion from the reply alone.
@@ -273,7 +273,9 @@ func readLibrary(path, enc string) *fix.Library {
 	if err != nil {
 		return nil
 	}
-	if strings.HasSuffix(strings.ToLower(path), ".gz") {
+	if bytes.HasPrefix(raw, []byte("\x1F\x8B")) {
+		// told by its first bytes, as the readers tell it (a .gz name is
+		// not needed, nor trusted)
 		zr, err := gzip.NewReader(bytes.NewReader(raw))
 		if err != nil {
 			return nil
