@@ -412,6 +412,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", 0, "agent: 您好，歡迎光臨XX旗艦店，有咩可以幫到你？\ncustomer: 唔該\nagent: 你好，有咩可以幫到你？", false},
 		{"callcenter/thanks-ack", 0, "agent: 欢迎光临XX旗舰店\ncustomer: 唔該！\nagent: 您好，请问有什么可以为您服务的", false},
 		{"callcenter/thanks-ack", 0, "agent: 欢迎光临XX旗舰店\ncustomer: 有冇L碼\nagent: 您好，L碼有貨\ncustomer: 好，唔該\nagent: 你好，有咩可以幫到你？", true},
+		// …while a notice the agent sent first is what the thanks are for,
+		// Mandarin or Cantonese, and a greeting after them acknowledges none
+		{"callcenter/thanks-ack", 0, "agent: 您嘅訂單已經發貨\ncustomer: 好，唔該\nagent: 你好，有咩可以幫到你？", true},
+		{"callcenter/thanks-ack", 0, "agent: 亲，您的订单已发货，请注意查收\ncustomer: 好的谢谢\nagent: 您好，请问有什么可以帮您", true},
+		{"callcenter/thanks-ack", 0, "agent: 您好，欢迎光临\ncustomer: 唔該\nagent: 早晨，有咩可以幫到你？", false},
+		{"callcenter/thanks-ack", 0, "agent: 亲爱的，欢迎来到XX旗舰店~\ncustomer: 唔該！\nagent: 你好，有咩可以幫到你？", false},
 		// thanks for help is thanks, 帮忙 with a verb after it a request
 		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢帮忙\nagent: 请问还有其他问题吗", true},
 		{"callcenter/thanks-ack", 0, "customer: 好的，谢谢你的帮忙\nagent: 请问还有其他问题吗", true},

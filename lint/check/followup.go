@@ -18,7 +18,8 @@ import (
 // the reminder was due) cancels the obligation; an `opening_expect` message
 // answers, as an expected one does, a trigger that opened the chat (came
 // before any reply of the expect's roles; a message of the trigger's own
-// role replies to none, nor does one sent before that role said anything).
+// role replies to none, nor does one sent before that role said anything
+// that meets opening_expect itself: a shop's welcome).
 // A missing follow-up is a finding at the trigger message (an absence is
 // where the obligation started); a late one is a slow reply, at the late
 // message, as latency and a require with within have it (with look: before,
@@ -128,10 +129,11 @@ func (f *followup) openingMemo(cv *Conv, idx []int) (openedAt, condMemo) {
 	if f.opening == nil {
 		return openedAt{}, condMemo{}
 	}
-	o := f.firstReplies(cv)
+	opening := cv.memo(2, f.opening)
+	o := f.firstReplies(cv, opening)
 	for _, i := range idx {
 		if o.opens(cv, i) {
-			return o, cv.memo(2, f.opening)
+			return o, opening
 		}
 	}
 	return openedAt{}, condMemo{}
@@ -140,14 +142,16 @@ func (f *followup) openingMemo(cv *Conv, idx []int) (openedAt, condMemo) {
 // firstReplies returns, for each role of the trigger's, the index of the
 // conversation's first message that replies to a message of that role: a
 // message of the expect's roles that answers (said, not a note nor a
-// transfer event), is not of that role, as a message of the trigger's own
-// role replies to none (a customer's next message is no reply to the
-// customer, where expect's roles include customer), and comes after a
-// message of that role was said, as what was sent before replies to
-// nothing (a shop's automatic welcome before the customer writes:
-// 您好，欢迎光临 → 唔该 → 你好，有咩可以帮到你？ still opens the chat); the
-// number of messages when none does.
-func (f *followup) firstReplies(cv *Conv) openedAt {
+// transfer event) and is not of that role, as a message of the trigger's
+// own role replies to none (a customer's next message is no reply to the
+// customer, where expect's roles include customer); the number of messages
+// when none does. One sent before that role said anything replies to
+// nothing where it meets opening (opening_expect) itself: it is the kind
+// of message that opens a chat, a shop's automatic welcome before the
+// customer writes (您好，欢迎光临 → 唔该 → 你好，有咩可以帮到你？ still
+// opens the chat), while any other, a notice the agent sent first
+// (您的订单已发货 → 好，唔该), is what the trigger answers.
+func (f *followup) firstReplies(cv *Conv, opening condMemo) openedAt {
 	var o openedAt
 	n := len(cv.Messages)
 	todo := f.trigger.roles // the roles without a reply yet
@@ -162,10 +166,11 @@ func (f *followup) firstReplies(cv *Conv) openedAt {
 		}
 		if f.expect.roles.Has(m.Role) {
 			for r := lint.Customer; r <= lint.System; r++ {
-				if r != m.Role && todo.Has(r) && said.Has(r) {
-					o[r] = j
-					todo &^= lint.RolesOf(r)
+				if r == m.Role || !todo.Has(r) || (!said.Has(r) && opening.holds(j)) {
+					continue
 				}
+				o[r] = j
+				todo &^= lint.RolesOf(r)
 			}
 			if todo == 0 {
 				break

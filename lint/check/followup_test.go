@@ -97,7 +97,8 @@ func TestFollowupLateReply(t *testing.T) {
 // after a reply (好，唔该 after an answer: the same greeting acknowledges
 // no thanks). A note, a transfer event or a bot's message is no reply of
 // the agent's, nor is a message of the trigger's own role (expect of any
-// role) or one sent before the customer wrote (a shop's welcome); a late
+// role) or one sent before the customer wrote that meets opening_expect
+// itself (a shop's welcome), while another sent then (a notice) is; a late
 // opening message is a slow reply at it, with its hit.
 func TestFollowupOpeningExpect(t *testing.T) {
 	const rule = "id: ack\ntype: followup\ntrigger: {patterns: ['唔该[\\s\\p{P}]*$']}\n" +
@@ -125,11 +126,15 @@ func TestFollowupOpeningExpect(t *testing.T) {
 		{"the opening message offering more is none", rule, "00:00 customer: 唔該\n00:05 agent: 你好，仲有咩可以幫到你？", "1:唔該"},
 		{"late: at the late greeting, with its hit", late, "00:00 customer: 唔該\n02:00 agent: 你好，有咩可以幫到你？", "2:你好，有咩可以幫"},
 		{"a welcome sent before the customer writes replies to nothing", rule,
-			"00:00 agent: 您好，歡迎光臨\n05:00 customer: 唔該\n05:05 agent: 你好，有咩可以幫到你？", ""},
+			"00:00 agent: 你好，歡迎光臨，有咩可以幫到你？\n05:00 customer: 唔該\n05:05 agent: 你好，有咩可以幫到你？", ""},
 		{"…nor a bot's, expect of any role", anyRole,
-			"00:00 bot: 歡迎光臨，有咩可以幫到你？\n05:00 customer: 唔該！\n05:05 agent: 你好，有咩可以幫到你？", ""},
+			"00:00 bot: 你好，歡迎光臨，有咩可以幫到你？\n05:00 customer: 唔該！\n05:05 agent: 你好，有咩可以幫到你？", ""},
+		{"a notice sent before the customer writes is what the thanks answer", rule,
+			"00:00 agent: 您嘅訂單已經發貨\n05:00 customer: 好，唔該\n05:05 agent: 你好，有咩可以幫到你？", "2:唔該"},
+		{"…and a bot's, expect of any role", anyRole,
+			"00:00 bot: 您嘅訂單已經發貨\n05:00 customer: 好，唔該\n05:05 agent: 你好，有咩可以幫到你？", "2:唔該"},
 		{"after a welcome, a reply to the customer ends the opening", rule,
-			"00:00 agent: 歡迎光臨\n00:10 customer: 有冇L碼\n00:15 agent: 有貨\n00:20 customer: 好，唔該\n00:25 agent: 你好，有咩可以幫到你？", "4:唔該"},
+			"00:00 agent: 你好，歡迎光臨，有咩可以幫到你？\n00:10 customer: 有冇L碼\n00:15 agent: 有貨\n00:20 customer: 好，唔該\n00:25 agent: 你好，有咩可以幫到你？", "4:唔該"},
 		{"expect of any role: the trigger's own role is no reply", anyRole, "00:00 customer: 唔該！\n00:05 agent: 你好，有咩可以幫到你？", ""},
 		{"expect of any role: nor the customer's next message", anyRole, "00:00 customer: 唔該\n00:02 customer: 喂\n00:05 agent: 早晨！請問有咩可以幫到您？", ""},
 		{"expect of any role: a bot's message replies", anyRole, "00:00 customer: 你好\n00:03 bot: 歡迎光臨\n00:04 customer: 唔該\n00:05 agent: 你好，有咩可以幫到你？", "3:唔該"},
