@@ -326,6 +326,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "那就这样吧，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "改返地址 改好咗 唔該晒", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "那退款 收到了 谢谢", false},
+		// …and so does a done clause after the request's forms, as after
+		// the bare service (退款 已经申请了 谢谢)
+		{"callcenter/unanswered-at-end", lint.Customer, "退款哈 收到了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款吧 已经申请了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那就退款吧，已经申请了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返地址吧 改好咗 唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款吧 还没收到 谢谢", true},
 		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
 		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
 		// asks (那退款呢, 然后呢), and so does a question mark
