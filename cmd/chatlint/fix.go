@@ -230,10 +230,11 @@ type libraryEntry struct {
 }
 
 // library returns the library the file holds, read as fixFile reads it
-// (a gzip-compressed one uncompressed), or nil where there is none to read again:
-// standard input, a pipe or a device (reading it would take what the
-// linter has yet to read), a file gone, or one whose encoding fixFile
-// refuses. The report then writes a suggestion from the reply alone.
+// (a gzip-compressed one uncompressed, one cut off as far as it was read:
+// see readLibrary), or nil where there is none to read again: standard
+// input, a pipe or a device (reading it would take what the linter has
+// yet to read), a file gone, or one whose encoding fixFile refuses. The
+// report then writes a suggestion from the reply alone.
 func (c *libraryCache) library(file string) *fix.Library {
 	if c == nil || file == "" || file == "<stdin>" {
 		return nil
@@ -264,7 +265,12 @@ func (c *libraryCache) forget() {
 }
 
 // readLibrary reads the library at path for libraryCache.library (nil:
-// none).
+// none). A gzip-compressed one whose data ends early (a copy cut off, an
+// export still being written) is read as the lint read it: its whole
+// lines before the cut, whose replies were linted (the run names the file
+// unreadable from there, exits 2, and --fix leaves it alone); their
+// suggestions take the script and forms of those lines, as a whole
+// file's take the file's, not each reply's alone.
 func readLibrary(path, enc string) *fix.Library {
 	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
 		return nil
@@ -273,6 +279,7 @@ func readLibrary(path, enc string) *fix.Library {
 	if err != nil {
 		return nil
 	}
+	cut := false
 	if bytes.HasPrefix(raw, []byte("\x1F\x8B")) {
 		// told by its first bytes, as the readers tell it (a .gz name is
 		// not needed, nor trusted)
@@ -280,7 +287,10 @@ func readLibrary(path, enc string) *fix.Library {
 		if err != nil {
 			return nil
 		}
-		if raw, err = io.ReadAll(zr); err != nil {
+		raw, err = io.ReadAll(zr)
+		if cut = errors.Is(err, io.ErrUnexpectedEOF); cut {
+			raw = raw[:wholeLinesEnd(raw)]
+		} else if err != nil {
 			return nil
 		}
 	}
@@ -296,7 +306,25 @@ func readLibrary(path, enc string) *fix.Library {
 	if err != nil {
 		return nil
 	}
+	if n := len(texts); cut && n > 0 && !strings.HasSuffix(texts[n-1], "\n") && !strings.HasSuffix(texts[n-1], "\r") {
+		texts = texts[:n-1] // (UTF-16: the bytes of a line cut off)
+	}
 	return fix.NewLibrary(strings.Join(texts, ""))
+}
+
+// wholeLinesEnd is where the whole lines of a library's bytes cut off
+// mid-stream end: after the last \r or \n byte, which no character of the
+// byte encodings holds (UTF-8, GB18030, Big5), so that the encoding is
+// told from whole characters. In UTF-16 the byte may be half of one (上 is
+// 0A 4E in UTF-16LE), or of a line break (0A 00): the 00 after it is
+// kept, and readLibrary leaves out the last line decoded where it has no
+// break.
+func wholeLinesEnd(raw []byte) int {
+	i := bytes.LastIndexAny(raw, "\r\n") + 1
+	if i > 0 && i < len(raw) && raw[i] == 0 {
+		i++
+	}
+	return i
 }
 
 // scriptNote tells a fix left out of the file at path: a character of its
