@@ -211,6 +211,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "呢件係唔可以退嘅貨品，你睇下", true},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不能改呢？因为订单已经出库了，无法修改", true},
 		{"callcenter/refusal-apology", lint.Agent, "我跟您解释一下为什么无法修改：订单已出库", true},
+		// …nor one the agent answers at once, a rhetorical question (the
+		// question ends the message, or asks with 吗 after 问), nor a
+		// statement of why with a particle on it
+		{"callcenter/refusal-apology", lint.Agent, "为什么不能改呢？因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "亲，为什么不能改呢 订单已经出库了哦", true},
+		{"callcenter/refusal-apology", lint.Agent, "为啥不能退啊，因为是定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔可以改呀？因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "这就是为什么不能改的原因啊", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的话我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "亲，为什么不能改呢？", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
