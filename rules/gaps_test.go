@@ -41,6 +41,14 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以準時寄出嘅話，會通知你", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能改，您要退的话我帮您申请", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改，你要退嘅話我幫你申請", true},
+		// …but 的话 / 嘅话 after what was said is words, no condition
+		{"ecommerce/negative-language", lint.Agent, "我不能理解您说的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能理解您的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我不会说那样的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會講咁嘅話", true},
+		{"ecommerce/negative-language", lint.Agent, "我唔可以理解你講嘅話", true},
+		{"ecommerce/negative-language", lint.Agent, "我不能帮您的话，会请同事跟进", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以同你改嘅話，會幫你申請退款", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
