@@ -269,6 +269,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "收到，知道了，马上帮您处理", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "OK，您说的情况我知道了，马上为您登记", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "收到的货不对我知道了", false},
+		// …with Cantonese's 喇 on the acknowledgement, as on 知道喇
+		{"callcenter/forbidden-phrase", lint.Agent, "好喇，知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "收到喇，知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "明白喇 知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "收到喇，知道喇，即刻幫你處理", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
 		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
