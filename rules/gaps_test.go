@@ -108,6 +108,19 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不会赔您钱", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不会收回这件商品", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會退你錢", true},
+		// …and so is a named fee (手续费, 运费 …), or money 扣除 (deducted)
+		// without 您 before it, in Cantonese as in Mandarin; a fee refunded
+		// or compensation is still refused
+		{"ecommerce/negative-language", lint.Agent, "我们不会收您手续费", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会收您的运费", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣除运费", false},
+		{"ecommerce/negative-language", lint.Agent, "我们也不会扣您的服务费", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會扣除你嘅餘額", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會收你嘅手續費", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会给您退运费", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会退您手续费", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会赔", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會退運費畀你", true},
 		// base/evasive-phrase: helpless in Cantonese (冇办法, 帮唔到, 做唔到;
 		// Hong Kong also writes 沒辦法), as 我们也没办法 is in Mandarin
 		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇辦法", true},
