@@ -242,6 +242,20 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "这就是为什么不能改的原因啊", true},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的话我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "亲，为什么不能改呢？", false},
+		// …and 的话 / 嘅话 is the condition of the refusal before it only
+		// within its clause: 您 / 你 starting another clause (您要退的话),
+		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
+		// after what was said (您说的话, 你講嘅話) or a pronoun (您的话) it is
+		// the noun "words", no condition (as 9b3a642 in negative-language)
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改您要退的话我帮您申请", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢個唔可以改你要退嘅話我幫你申請", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法确认您说的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法确认您的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法確認你講嘅話", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法确认那样的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "不能修改您的地址的话，可以拒收", false},
+		{"callcenter/refusal-apology", lint.Agent, "没办法帮您改的话可以拒收", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法同你改嘅話可以拒收", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
