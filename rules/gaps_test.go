@@ -256,6 +256,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "不能修改您的地址的话，可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "没办法帮您改的话可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法同你改嘅話可以拒收", false},
+		// …and goods are said to be marked by 说明 / 提示 only with 会 / 已 /
+		// 有 before it: bare, they tell or remind the customer (说明一下,
+		// 提示您), and the refusal is one
+		{"callcenter/refusal-apology", lint.Agent, "这个是不支持退货的商品说明一下", true},
+		{"callcenter/refusal-apology", lint.Agent, "这是不能退的商品提示您一下", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢件係唔可以退嘅貨品說明一下", true},
+		{"callcenter/refusal-apology", lint.Agent, "不能退的商品详情页有说明", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能退的商品会在详情页说明", false},
+		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品下单时系统会提示", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔可以退嘅貨品頁面已經說明", false},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
