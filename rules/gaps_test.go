@@ -266,6 +266,20 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "不能退的商品会在详情页说明", false},
 		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品下单时系统会提示", false},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以退嘅貨品頁面已經說明", false},
+		// …a question quoted back and then answered with its reason
+		// (因为 / 由于 / 所以 in the next clause's first characters) explains
+		// the refusal, as 为什么不能改呢？因为… does; and Cantonese asks 点解 …
+		// 呀 / 啊 / 㗎 as it asks 点解 …？ (not 点解…嘅原因呀, which asks nothing)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗 由于是定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？", false},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔可以改呀", false},
+		{"callcenter/refusal-apology", lint.Agent, "點解改唔到啊？", false},
+		{"callcenter/refusal-apology", lint.Agent, "亲，點解唔可以改㗎", false},
+		{"callcenter/refusal-apology", lint.Agent, "呢個就係點解唔可以改嘅原因呀", true},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔可以改呀 因為已經出咗倉", true},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
