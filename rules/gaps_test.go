@@ -407,6 +407,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "那就退款吧，已经申请了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "改返地址吧 改好咗 唔該晒", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "退款吧 还没收到 谢谢", true},
+		// …and with a measure word between the verb and its object (改返個地址,
+		// 换个颜色, 改张发票), in the request as in the done clause
+		{"callcenter/unanswered-at-end", lint.Customer, "改返個地址唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改个地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "换个颜色吧 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改張發票 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返個地址 改好咗 唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "换个颜色 收到了 谢谢", false},
 		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
 		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
 		// asks (那退款呢, 然后呢), and so does a question mark
