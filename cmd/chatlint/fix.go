@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -282,8 +281,10 @@ func readLibrary(path, enc string) *fix.Library {
 	cut := false
 	if bytes.HasPrefix(raw, []byte("\x1F\x8B")) {
 		// told by its first bytes, as the readers tell it (a .gz name is
-		// not needed, nor trusted)
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		// not needed, nor trusted), and read as they read it: padding of
+		// zero bytes or other bytes after the data passed over (the lint
+		// warned of those)
+		zr, err := transcript.NewGzipReader(bytes.NewReader(raw), nil)
 		if err != nil {
 			return nil
 		}

@@ -115,3 +115,42 @@ func mustGzip(t *testing.T, b []byte) io.Reader {
 	}
 	return zr
 }
+
+// TestReadLibraryPadded: a gzip-compressed library with bytes after its
+// data, zero bytes padding it to a block or others, was no library for
+// the report's suggestions (readLibrary returned nil: "gzip: invalid
+// header"), or, fewer than 10 such bytes, one cut off before its last
+// line, where the lint read every reply; it is now the whole file's, as
+// the lint read it, and so is one of several members.
+func TestReadLibraryPadded(t *testing.T) {
+	text := "店內隨便抽\r\n上門取貨裏面\n呢件衫冇貨喇" // (its last line without a break)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(text))
+	zw.Close()
+	var first, second bytes.Buffer
+	zw = gzip.NewWriter(&first)
+	zw.Write([]byte(text[:12]))
+	zw.Close()
+	zw = gzip.NewWriter(&second)
+	zw.Write([]byte(text[12:]))
+	zw.Close()
+	want := fix.NewLibrary(text)
+	path := filepath.Join(t.TempDir(), "lib.txt.gz")
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"5 zero bytes", append(bytes.Clone(gz.Bytes()), make([]byte, 5)...)},
+		{"a block of zero bytes", append(bytes.Clone(gz.Bytes()), make([]byte, 10240)...)},
+		{"trailing garbage", append(bytes.Clone(gz.Bytes()), "garbage\n"...)},
+		{"two members", append(bytes.Clone(first.Bytes()), second.Bytes()...)},
+	} {
+		if err := os.WriteFile(path, tt.data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if lib := readLibrary(path, ""); !reflect.DeepEqual(lib, want) {
+			t.Errorf("%s: library %+v, want that of the whole file %+v", tt.name, lib, want)
+		}
+	}
+}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 func gz(t *testing.T, s string) []byte {
@@ -165,3 +167,108 @@ func TestGzipCut(t *testing.T) {
 // the data is there, the stream's end is not.
 func half(b []byte) []byte    { return b[:len(b)/2] }
 func trailer(b []byte) []byte { return b[:len(b)-4] }
+
+// TestGzipTrailing: bytes after a file's gzip-compressed data. Zero bytes
+// alone (tape or block padding, which gzip -t accepts) made the file
+// unreadable (exit 2) though every record was read: "gzip: invalid
+// header", or, fewer than 10, "the data ends early". They are passed over
+// without a word, as gzip passes them; other bytes are passed over with a
+// warning (gzip's "trailing garbage ignored"), the records all kept;
+// members one after another are all read, and a member cut off early is
+// still one, in every format.
+func TestGzipTrailing(t *testing.T) {
+	var jsonl, csv, txt, canned strings.Builder
+	var array []string
+	csv.WriteString("conversation,role,text\n")
+	const n = 40
+	for i := range n {
+		role := []string{"customer", "agent"}[i%2]
+		rec := fmt.Sprintf(`{"conversation":"c%d","role":"%s","text":"您好，第 %d 条消息"}`, i/4, role, i)
+		jsonl.WriteString(rec + "\n")
+		array = append(array, rec)
+		fmt.Fprintf(&csv, "c%d,%s,您好，第 %d 条消息\n", i/4, role, i)
+		fmt.Fprintf(&txt, "%s 2026-11-04 10:%02d:%02d\n您好，第 %d 条消息\n\n", []string{"顾客", "客服01"}[i%2], i/60%60, i%60, i)
+		fmt.Fprintf(&canned, "您好，第 %d 条消息\n", i)
+	}
+	files := []struct {
+		name, format, data string
+	}{
+		{"day.jsonl.gz", "", jsonl.String()},
+		{"day.json.gz", "", "[\n" + strings.Join(array, ",\n") + "\n]\n"},
+		{"day.csv.gz", "", csv.String()},
+		{"day.txt.gz", "", txt.String()},
+		{"replies.txt.gz", "canned", canned.String()},
+	}
+	zeros := func(k int) []byte { return make([]byte, k) }
+	const garbage = "decompression OK, trailing garbage ignored"
+	for _, tc := range []struct {
+		name  string
+		after func(data []byte) []byte // what follows the first member
+		warn  string                   // the warning, "" for none
+		err   string                   // the file's error, "" for none
+		twice bool                     // the records are read twice
+	}{
+		{"none", func([]byte) []byte { return nil }, "", "", false},
+		{"5 zero bytes", func([]byte) []byte { return zeros(5) }, "", "", false},
+		{"a block of zero bytes", func([]byte) []byte { return zeros(10240) }, "", "", false},
+		{"zero bytes past the buffer", func([]byte) []byte { return zeros(100 << 10) }, "", "", false},
+		{"a line", func([]byte) []byte { return []byte("x\n") }, garbage + ", as gzip ignores it: 2 bytes after the gzip-compressed data (the file's first %d bytes) are no gzip data", "", false},
+		{"a byte", func([]byte) []byte { return []byte{1} }, "the byte after the gzip-compressed data (the file's first %d bytes) is no gzip data", "", false},
+		{"zero bytes, then others", func([]byte) []byte { return append(zeros(600), "garbage"...) }, "607 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a member", func(d []byte) []byte { return append(zeros(3), gzBytes(d)...) }, garbage, "", false},
+		{"another member", func(d []byte) []byte { return gzBytes(d) }, "", "", true},
+		{"another member, then zero bytes", func(d []byte) []byte { return append(gzBytes(d), zeros(512)...) }, "", "", true},
+		{"another member cut off", func(d []byte) []byte { g := gzBytes(d); return g[:len(g)-4] }, "", "the gzip-compressed data ends early", true},
+		{"the magic of one cut off", func([]byte) []byte { return []byte{0x1F} }, "", "the gzip-compressed data ends early", false},
+	} {
+		for _, f := range files {
+			t.Run(tc.name+"/"+f.name, func(t *testing.T) {
+				first := gzBytes([]byte(f.data))
+				data := append(bytes.Clone(first), tc.after([]byte(f.data))...)
+				path := filepath.Join(t.TempDir(), f.name)
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				s := &recSink{}
+				mixed := &MixedEncodings{}
+				err := ReadAll(context.Background(), []string{path}, Options{Format: f.format, Location: tzSH, Agents: []string{"客服*"}, Mixed: mixed}, s)
+				if tc.err == "" && err != nil || tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+					t.Fatalf("error %v, want %q", err, tc.err)
+				}
+				want := n
+				if tc.twice {
+					want = 2 * n
+				}
+				if tc.err != "" && f.name == "day.txt.gz" {
+					want-- // (the message before the error, whose lines may go on past it)
+				}
+				if len(s.msgs) != want || len(s.rejects) != 0 {
+					t.Errorf("%d messages, rejects %v; want %d messages", len(s.msgs), s.rejects, want)
+				}
+				warnings := mixed.Warnings()
+				if tc.warn == "" {
+					if len(warnings) != 0 {
+						t.Errorf("warnings %q, want none", warnings)
+					}
+					return
+				}
+				w := tc.warn
+				if strings.Contains(w, "%d") {
+					w = fmt.Sprintf(w, len(first))
+				}
+				if len(warnings) != 1 || !strings.HasPrefix(warnings[0], lint.Shown(path)+": "+garbage) || !strings.Contains(warnings[0], w) {
+					t.Errorf("warnings %q, want one of %s saying %q", warnings, path, w)
+				}
+			})
+		}
+	}
+}
+
+// gzBytes is b gzip-compressed.
+func gzBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}

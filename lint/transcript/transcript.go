@@ -6,7 +6,6 @@ package transcript
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -934,11 +933,11 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	}
 	detectName := name
 	if bytes.HasPrefix(head, []byte(gzipMagic)) {
-		zr, err := gzip.NewReader(r)
+		zr, err := NewGzipReader(r, func(at, n int64) { opts.Mixed.note(name, trailingGarbage(at, n)) })
 		if err != nil {
-			return &FileError{Name: name, Err: gzipError(err)}
+			return &FileError{Name: name, Err: err}
 		}
-		if r, head, err = peekRaw(&gzipErrors{zr}); err != nil {
+		if r, head, err = peekRaw(zr); err != nil {
 			return &FileError{Name: name, Err: err}
 		}
 		detectName = trimGz(name)
@@ -1087,18 +1086,6 @@ func peekRaw(r io.Reader) (io.Reader, []byte, error) {
 		return nil, nil, err
 	}
 	return io.MultiReader(bytes.NewReader(head[:n]), r), head[:n], nil
-}
-
-// gzipErrors names gzip as the source of a decompression error
-// (gzipError).
-type gzipErrors struct{ r io.Reader }
-
-func (g *gzipErrors) Read(p []byte) (int, error) {
-	n, err := g.r.Read(p)
-	if err != nil && err != io.EOF {
-		err = gzipError(err)
-	}
-	return n, err
 }
 
 // gzipError is the error of a gzip stream that could not be decompressed:
