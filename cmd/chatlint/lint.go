@@ -870,12 +870,21 @@ func creatable(flag, name, what, example string) error {
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
 		}
+		missing := "the directory " + dir + " does not exist"
+		if link, ok := danglingLink(dir); ok {
+			// (there is something of that name, ls shows it: a link)
+			if link[0] == dir {
+				missing = "the directory " + link.String()
+			} else {
+				missing = "the directory " + dir + " cannot be reached: " + link.String()
+			}
+		}
 		if namesDirOnly(name) {
 			// out/ for a file in a directory still to be made: both said
-			return failErr(&causedError{fmt.Sprintf("%s %s: the directory %s does not exist, and a directory is no %s file: make it, and name the %s file in it (%s)",
-				flag, name, dir, what, what, filepath.Join(dir, example)), err})
+			return failErr(&causedError{fmt.Sprintf("%s %s: %s, and a directory is no %s file: make it, and name the %s file in it (%s)",
+				flag, name, missing, what, what, filepath.Join(dir, example)), err})
 		}
-		return failErr(&causedError{fmt.Sprintf("%s %s: the directory %s does not exist", flag, name, dir), err})
+		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, missing), err})
 	} else if !st.IsDir() {
 		return fail("%s %s: %s is not a directory", flag, name, dir)
 	}
@@ -896,6 +905,82 @@ type causedError struct {
 
 func (e *causedError) Error() string { return e.msg }
 func (e *causedError) Unwrap() error { return e.cause }
+
+// dangling is a symbolic link whose target does not exist: the link,
+// then the target as the link gives it, and where that is a link too,
+// its target, and so on (out2 → out → gone).
+type dangling []string
+
+// String says what the link is: "out is a symbolic link to
+// /mnt/usb/reports, which does not exist".
+func (d dangling) String() string {
+	var b strings.Builder
+	b.WriteString(d[0])
+	for i, t := range d[1:] {
+		if i == 0 {
+			b.WriteString(" is")
+		} else {
+			b.WriteString(",")
+		}
+		b.WriteString(" a symbolic link to " + t)
+	}
+	b.WriteString(", which does not exist")
+	return b.String()
+}
+
+// danglingLink finds, for a path that does not exist, the symbolic link
+// on it whose target does not exist (the path itself, or a directory it
+// goes through: out of out/sub/report.json), which "out does not exist"
+// left the user to find (ls shows out).
+func danglingLink(path string) (dangling, bool) {
+	for d := path; ; {
+		if st, err := os.Lstat(d); err == nil {
+			if st.Mode()&fs.ModeSymlink == 0 {
+				return nil, false
+			}
+			if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+				return nil, false
+			}
+			return linkChain(d)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil, false
+		}
+		d = parent
+	}
+}
+
+// linkChain is the link at path and the targets it leads through to one
+// that does not exist (a few: a loop is not a missing target).
+func linkChain(path string) (dangling, bool) {
+	chain := dangling{path}
+	for at := path; len(chain) <= 8; {
+		target, err := os.Readlink(at)
+		if err != nil {
+			return nil, false
+		}
+		chain = append(chain, target)
+		if !filepath.IsAbs(target) {
+			// (against the link's directory, its links followed: see
+			// replaceable)
+			dir := filepath.Dir(at)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			target = filepath.Join(dir, target)
+		}
+		st, err := os.Lstat(target)
+		if err != nil {
+			return chain, errors.Is(err, fs.ErrNotExist)
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			return nil, false
+		}
+		at = target
+	}
+	return nil, false
+}
 
 // notADirectory finds, for a directory that os.Stat could not find (err),
 // the file in its path that stands where a directory should (lib.txt of
@@ -1119,8 +1204,13 @@ func readBackReports(sum *lint.Summary, args []string) []string {
 
 // firstBaseline says how to record the baseline name, which --baseline
 // names and which is not there: a first run records it without --baseline
-// (writeBase is --write-baseline's file, "" if none).
+// (writeBase is --write-baseline's file, "" if none); or, where its
+// directory is a symbolic link to nothing, says so.
 func firstBaseline(name, writeBase string) string {
+	if link, ok := danglingLink(filepath.Dir(name)); ok {
+		// (no baseline can be recorded there either)
+		return link.String()
+	}
 	if writeBase != "" && sameFile(name, writeBase) {
 		return "no baseline recorded yet? a first run records it with --write-baseline " + writeBase + " alone, without --baseline"
 	}
