@@ -107,9 +107,7 @@ func TestFollowupOpeningExpect(t *testing.T) {
 	const late = rule + "\nwithin: 1m"
 	// expect's roles may include the trigger's: a customer's message
 	// replies to no customer, so the opening lasts until another role's
-	const anyRole = "id: ack\ntype: followup\ntrigger: {patterns: ['唔该[\\s\\p{P}]*$']}\n" +
-		"expect: {role: any, match: substring, phrases: [唔使唔该, 唔使客气]}\n" +
-		"opening_expect: {patterns: ['^(你好|早晨)[^还仲]{0,8}(有咩|有乜)(可以)?帮']}"
+	anyRole := replaceOnce(t, rule, "expect: {role: agent,", "expect: {role: any,")
 	tests := []struct {
 		name, rule, transcript, want string
 	}{
@@ -164,6 +162,18 @@ func TestFollowupOpeningExpect(t *testing.T) {
 	if got := describe(fs); len(fs) != 50 || !strings.HasPrefix(got, "52:唔該 53:唔該") {
 		t.Errorf("100 triggers, 50 opening the chat: %q, want the 50 after the reply (52 to 101)", got)
 	}
+}
+
+// replaceOnce returns s with old replaced by with, where s holds old
+// exactly once: a rule a test derives from another differs from it there
+// alone, and a change to the other that drops old fails here instead of
+// leaving the two apart.
+func replaceOnce(t *testing.T, s, old, with string) string {
+	t.Helper()
+	if n := strings.Count(s, old); n != 1 {
+		t.Fatalf("%q holds %q %d times, want once", s, old, n)
+	}
+	return strings.Replace(s, old, with, 1)
 }
 
 func TestFollowupMessages(t *testing.T) {
