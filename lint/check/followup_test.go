@@ -2,9 +2,12 @@ package check
 
 import (
 	"fmt"
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 )
 
@@ -174,6 +177,157 @@ func replaceOnce(t *testing.T, s, old, with string) string {
 		t.Fatalf("%q holds %q %d times, want once", s, old, n)
 	}
 	return strings.Replace(s, old, with, 1)
+}
+
+// TestFirstRepliesReference holds followup.firstReplies (where the opening
+// ends for each role the trigger may have) and openingMemo to a reference
+// worked out here from the generated lines by the definition, message by
+// message: for such a role, the first message said (not a note nor a
+// transfer event) of one of the expect's roles and not of that role, and
+// either sent after that role said something or no welcome (opening_expect:
+// 欢迎光临 in a message of its roles); the number of messages when there is
+// none. openingMemo gives it where a trigger came before the end of the
+// opening for its role, and nothing otherwise (nor without
+// opening_expect). The conversations mix welcomes sent before and after
+// the customer writes, notices, a bot's and the system's messages, notes
+// and transfers; expect is of any role, the agent's, the customer's or
+// two, the trigger the customer's, the agent's or both.
+func TestFirstRepliesReference(t *testing.T) {
+	type line struct {
+		role lint.Role
+		typ  string // "" for text, note, transfer, order
+		text string
+	}
+	const welcome = "欢迎光临"
+	lines := []line{
+		{lint.Customer, "", "你好"}, {lint.Customer, "", "改成XL"}, {lint.Customer, "", welcome},
+		{lint.Agent, "", welcome + "，有什么可以帮您"}, {lint.Agent, "", "您的订单已发货"}, {lint.Agent, "", "改成M"},
+		{lint.Agent, "note", "改XL"}, {lint.Agent, "transfer", welcome},
+		{lint.Bot, "", welcome}, {lint.Bot, "", "您的订单已发货"},
+		{lint.System, "order", "已付款"}, {lint.System, "", welcome},
+	}
+	// before the customer writes: a welcome, a notice, or neither
+	before := []line{
+		{lint.Agent, "", welcome + "，有什么可以帮您"}, {lint.Bot, "", welcome}, {lint.System, "", welcome},
+		{lint.Agent, "", "您的订单已发货"}, {lint.Bot, "", "您的订单已发货"}, {lint.Agent, "", "改成M"},
+		{lint.Agent, "note", "改XL"}, {lint.Agent, "transfer", welcome}, {lint.System, "order", "已付款"},
+	}
+	type side struct {
+		yaml  string
+		roles lint.RoleSet
+	}
+	trigs := []side{
+		{"{match: substring, phrases: [改成]}", lint.RolesOf(lint.Customer)},
+		{"{role: agent, match: substring, phrases: [改成]}", lint.RolesOf(lint.Agent)},
+		{"{role: [customer, agent], match: substring, phrases: [改成]}", lint.RolesOf(lint.Customer, lint.Agent)},
+	}
+	exps := []side{
+		{"{role: any, match: substring, phrases: [好的]}", lint.AnyRole},
+		{"{match: substring, phrases: [好的]}", lint.RolesOf(lint.Agent)},
+		{"{role: customer, match: substring, phrases: [好的]}", lint.RolesOf(lint.Customer)},
+		{"{role: [agent, customer], match: substring, phrases: [好的]}", lint.RolesOf(lint.Agent, lint.Customer)},
+		{"{role: [agent, bot], match: substring, phrases: [好的]}", lint.RolesOf(lint.Agent, lint.Bot)},
+	}
+	// (roles 0: the expect's, as opening_expect's default)
+	openings := []side{
+		{"", 0},
+		{"{match: substring, phrases: [" + welcome + "]}", 0},
+		{"{role: bot, match: substring, phrases: [" + welcome + "]}", lint.RolesOf(lint.Bot)},
+		{"{role: any, match: substring, phrases: [" + welcome + "]}", lint.AnyRole},
+	}
+	said := func(m line) bool { return m.typ != "note" && m.typ != "transfer" }
+	reference := func(ls []line, trig, exp, open lint.RoleSet) openedAt {
+		var o openedAt
+		for r := range o {
+			o[r] = len(ls)
+			if !trig.Has(lint.Role(r)) {
+				continue
+			}
+			for j, m := range ls {
+				if !said(m) || !exp.Has(m.role) || m.role == lint.Role(r) {
+					continue
+				}
+				if open.Has(m.role) && strings.Contains(m.text, welcome) && !slices.ContainsFunc(ls[:j], func(k line) bool {
+					return k.role == lint.Role(r) && said(k)
+				}) {
+					continue // a welcome before the role said anything
+				}
+				o[r] = j
+				break
+			}
+		}
+		return o
+	}
+	rng := rand.New(rand.NewSource(51))
+	compiled := map[string]*Set{} // (60 rules)
+	compared, welcomed, opened := 0, 0, 0
+	for round := 0; round < 1500; round++ {
+		trig, exp, open := trigs[rng.Intn(len(trigs))], exps[rng.Intn(len(exps))], openings[rng.Intn(len(openings))]
+		rule := "id: r\ntype: followup\ntrigger: " + trig.yaml + "\nexpect: " + exp.yaml
+		if open.yaml != "" {
+			rule += "\nopening_expect: " + open.yaml
+		}
+		if open.roles == 0 {
+			open.roles = exp.roles
+		}
+		var ls []line
+		for k := rng.Intn(3); k > 0; k-- {
+			ls = append(ls, before[rng.Intn(len(before))])
+		}
+		for k := rng.Intn(12); k >= 0; k-- {
+			ls = append(ls, lines[rng.Intn(len(lines))])
+		}
+		var b strings.Builder
+		for k, m := range ls {
+			role := m.role.String()
+			if m.typ != "" {
+				role += "/" + m.typ
+			}
+			fmt.Fprintf(&b, "00:%02d %s: %s\n", k, role, m.text)
+		}
+		cs := compiled[rule]
+		if cs == nil {
+			cs = compileOne(t, rule)
+			compiled[rule] = cs
+		}
+		f := cs.Checks[0].(*followup)
+		c := conv(t, b.String())
+		cv := &Conv{Conversation: c, Texts: make([]match.Text, len(c.Messages))}
+		for i := range c.Messages {
+			cs.Matcher.Analyse(&cv.Texts[i], c.Messages[i].Text, true)
+		}
+		want := reference(ls, trig.roles, exp.roles, open.roles)
+		if f.opening != nil {
+			if got := f.firstReplies(cv, cv.memo(2, f.opening)); got != want {
+				t.Fatalf("rule\n%s\nconversation\n%sfirstReplies = %v, want %v", rule, b.String(), got, want)
+			}
+			compared++
+			if want != reference(ls, trig.roles, exp.roles, 0) {
+				welcomed++ // a welcome before the role wrote made a difference
+			}
+		}
+		// openingMemo gives the opening where a trigger opened the chat
+		var idx []int
+		for j, m := range ls {
+			if trig.roles.Has(m.role) && said(m) && strings.Contains(m.text, "改成") {
+				idx = append(idx, j)
+			}
+		}
+		if got := f.triggers(cv); !slices.Equal(got, idx) {
+			t.Fatalf("rule\n%s\nconversation\n%striggers = %v, want %v", rule, b.String(), got, idx)
+		}
+		wantOpen := openedAt{}
+		if f.opening != nil && slices.ContainsFunc(idx, func(i int) bool { return i < want[ls[i].role] }) {
+			wantOpen = want
+			opened++
+		}
+		if got, _ := f.openingMemo(cv, idx); got != wantOpen {
+			t.Fatalf("rule\n%s\nconversation\n%sopeningMemo = %v, want %v", rule, b.String(), got, wantOpen)
+		}
+	}
+	if compared < 1000 || welcomed < 100 || opened < 300 {
+		t.Fatalf("only %d openings compared, %d of them moved by a welcome, %d opening the chat", compared, welcomed, opened)
+	}
 }
 
 func TestFollowupMessages(t *testing.T) {
