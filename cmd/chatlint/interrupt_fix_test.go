@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,63 +113,79 @@ func TestInterruptedFix(t *testing.T) {
 	}
 }
 
-// TestInterruptedFixProbe: --fix makes a temporary file beside each of its
-// outputs, and removes it, to learn before fixing anything that they can
-// be written (efae62c); it did so before the run caught the signals, so a
-// Ctrl-C in that moment ended chatlint with the hidden file left behind
-// (and, where the signal was caught elsewhere, the run went on to fix the
-// library). The probe now runs with the signals caught: its file is
-// removed, and the run stops before anything is fixed, saying so.
-func TestInterruptedFixProbe(t *testing.T) {
-	dir := t.TempDir()
-	t.Chdir(dir)
-	const lib = "这个不行\n您好\n"
-	if err := os.WriteFile("lib.txt", []byte(lib), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
-	defer signal.Stop(sig)
+// TestInterruptedProbe: a run makes a temporary file, and removes it, to
+// learn before reading anything how it can write its outputs: --fix, that
+// they can be written (efae62c); two -o names that differ in case alone
+// (day.json, Day.JSON), whether the file system takes them for one
+// (probeNamesAlike, 4604358). Each did so before the run caught the
+// signals, so a Ctrl-C in that moment ended chatlint with the hidden file
+// left behind (and, where the signal was caught elsewhere, the run went
+// on to fix the library and write the reports). The probes now run with
+// the signals caught: the file is removed, and the run stops before it
+// fixes or writes anything, saying so.
+func TestInterruptedProbe(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		args  []string
+		probe string // the start of the probe's file's name, in lower case
+		said  string
+	}{
+		{"--fix", []string{"--fix", "-o", "report.json"}, ".report.json.tmp", "no file fixed; report.json not created"},
+		{"names alike", []string{"-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no report written; day.json and Day.JSON not created"},
+		{"names alike, --fix", []string{"--fix", "-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no file fixed; day.json and Day.JSON not created"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			const lib = "这个不行\n您好\n"
+			if err := os.WriteFile("lib.txt", []byte(lib), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sig := make(chan os.Signal, 1)
+			signal.Notify(sig, os.Interrupt)
+			defer signal.Stop(sig)
 
-	old := tempFile
-	t.Cleanup(func() { tempFile = old })
-	var probed []string
-	tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
-		f, err := old(target, perm)
-		if err != nil || len(probed) > 0 {
-			return f, err
-		}
-		probed = append(probed, f.Name())
-		// the signal while the probe's file exists
-		p, _ := os.FindProcess(os.Getpid())
-		if err := p.Signal(os.Interrupt); err != nil {
-			t.Skip("cannot send the signal:", err)
-		}
-		select {
-		case <-sig:
-		case <-time.After(20 * time.Second):
-			t.Fatal("the signal did not come")
-		}
-		// (the run's handler cancels its context on its own goroutine)
-		time.Sleep(100 * time.Millisecond)
-		return f, nil
-	}
-	code, _, errOut := runCLI(t, "lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", "--fail-on", "none", "--fix", "-o", "report.json", "lib.txt")
-	if len(probed) == 0 {
-		t.Fatal("no probe: the case tests nothing")
-	}
-	if want := "chatlint: stopped (interrupt signal received): no file fixed; report.json not created\n"; code != 2 || errOut != want {
-		t.Errorf("exit %d, %q; want 2, %q", code, errOut, want)
-	}
-	if got := readString(t, "lib.txt"); got != lib {
-		t.Errorf("the library was rewritten: %q", got)
-	}
-	entries, _ := os.ReadDir(".")
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	if !slices.Equal(names, []string{"lib.txt"}) {
-		t.Errorf("left in the directory: %q (the probe made %q)", names, probed)
+			old := tempFile
+			t.Cleanup(func() { tempFile = old })
+			var probed []string
+			tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
+				f, err := old(target, perm)
+				if err != nil || len(probed) > 0 {
+					return f, err
+				}
+				probed = append(probed, f.Name())
+				// the signal while the probe's file exists
+				p, _ := os.FindProcess(os.Getpid())
+				if err := p.Signal(os.Interrupt); err != nil {
+					t.Skip("cannot send the signal:", err)
+				}
+				select {
+				case <-sig:
+				case <-time.After(20 * time.Second):
+					t.Fatal("the signal did not come")
+				}
+				// (the run's handler cancels its context on its own goroutine)
+				time.Sleep(100 * time.Millisecond)
+				return f, nil
+			}
+			args := []string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", "--fail-on", "none"}
+			code, _, errOut := runCLI(t, append(append(args, tt.args...), "lib.txt")...)
+			if len(probed) == 0 || !strings.HasPrefix(strings.ToLower(filepath.Base(probed[0])), tt.probe) {
+				t.Fatalf("probed %q, not %s…: the case tests nothing", probed, tt.probe)
+			}
+			if want := "chatlint: stopped (interrupt signal received): " + tt.said + "\n"; code != 2 || errOut != want {
+				t.Errorf("exit %d, %q; want 2, %q", code, errOut, want)
+			}
+			if got := readString(t, "lib.txt"); got != lib {
+				t.Errorf("the library was rewritten: %q", got)
+			}
+			entries, _ := os.ReadDir(".")
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			if !slices.Equal(names, []string{"lib.txt"}) {
+				t.Errorf("left in the directory: %q (the probe made %q)", names, probed)
+			}
+		})
 	}
 }

@@ -107,19 +107,22 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// CPUs; restored when the command ends (tests run it in process)
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(f.jobs))
 	}
-	r, err := prepareLint(cmd, f, args)
-	if err != nil {
-		return err
-	}
 	// stopped by Ctrl-C, SIGTERM (timeout, systemd, CI runners) or SIGHUP
 	// (the terminal gone): the run ends with exit 2, the old report and
-	// baseline kept, no temporary file left
+	// baseline kept, no temporary file left. Caught before the flags are
+	// checked: telling whether two -o names a file system may take for one
+	// (day.json, Day.JSON: probeNamesAlike) makes a temporary file, which
+	// a signal in that moment, ending chatlint, left behind
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	defer stop()
 	// a second signal acts as it would without chatlint (Ctrl-C twice
 	// ends a run stuck where it cannot see the first), and standard
 	// input, which may never end, is given up on the first
 	context.AfterFunc(ctx, stop)
+	r, err := prepareLint(cmd, f, args)
+	if err != nil {
+		return err
+	}
 	r.topts.Stdin = &stoppableReader{ctx: ctx, r: r.topts.Stdin}
 
 	if f.fix {

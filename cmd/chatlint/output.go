@@ -773,7 +773,9 @@ var namesAlike = probeNamesAlike
 // file in dir: it creates a temporary file whose name holds a (.a.tmpNNN,
 // as createOutput's do), looks it up under the name holding b instead, and
 // removes it. A directory that takes no new files cannot be asked (nor
-// hold a new report): the names are taken for two.
+// hold a new report): the names are taken for two. (lint catches the
+// signals before it checks its flags, so that a Ctrl-C while the file is
+// there does not end chatlint with it left behind: see runLint.)
 func probeNamesAlike(dir, a, b string) bool {
 	f, err := tempFile(filepath.Join(dir, a), 0o600)
 	if err != nil {
