@@ -22,8 +22,8 @@ import (
 // io.ErrUnexpectedEOF and says so; another names gzip. An error of the
 // header of the first member is returned at once.
 func NewGzipReader(r io.Reader, trailing func(at, n int64)) (io.Reader, error) {
-	g := &gzipReader{raw: &offsetReader{r: r}, trailing: trailing}
-	g.br = bufio.NewReaderSize(g.raw, 32<<10)
+	g := &gzipReader{trailing: trailing}
+	g.br = bufio.NewReaderSize(&countingReader{r: r, fn: func(n int64) { g.read += n }}, 32<<10)
 	zr, err := gzip.NewReader(g.br)
 	if err != nil {
 		return nil, gzipError(err)
@@ -39,7 +39,7 @@ func NewGzipReader(r io.Reader, trailing func(at, n int64)) (io.Reader, error) {
 type gzipReader struct {
 	zr       *gzip.Reader
 	br       *bufio.Reader
-	raw      *offsetReader // under br: how far r is read
+	read     int64 // the bytes of r read into br
 	trailing func(at, n int64)
 	err      error // the reader's end (io.EOF) or its error, once met
 }
@@ -81,7 +81,7 @@ func (g *gzipReader) next() error {
 		g.zr.Multistream(false)
 		return nil
 	}
-	at := g.raw.n - int64(g.br.Buffered())
+	at := g.read - int64(g.br.Buffered())
 	var n int64
 	zeros := true
 	buf := make([]byte, 32<<10)
@@ -102,18 +102,6 @@ func (g *gzipReader) next() error {
 		g.trailing(at, n)
 	}
 	return io.EOF
-}
-
-// offsetReader counts the bytes read from r.
-type offsetReader struct {
-	r io.Reader
-	n int64
-}
-
-func (o *offsetReader) Read(p []byte) (int, error) {
-	k, err := o.r.Read(p)
-	o.n += int64(k)
-	return k, err
 }
 
 // trailingGarbage is the warning of bytes after a file's gzip-compressed

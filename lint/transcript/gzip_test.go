@@ -100,17 +100,7 @@ func TestGzipInput(t *testing.T) {
 // "gzip: unexpected EOF"; the records decompressed before the cut are read,
 // in every format, the file's error being where the reading stopped.
 func TestGzipCut(t *testing.T) {
-	var jsonl, csv, txt strings.Builder
-	var array []string
-	csv.WriteString("conversation,role,text\n")
-	for i := range 400 {
-		role := []string{"customer", "agent"}[i%2]
-		rec := fmt.Sprintf(`{"conversation":"c%d","role":"%s","text":"您好，第 %d 条消息"}`, i/4, role, i)
-		jsonl.WriteString(rec + "\n")
-		array = append(array, rec)
-		fmt.Fprintf(&csv, "c%d,%s,您好，第 %d 条消息\n", i/4, role, i)
-		fmt.Fprintf(&txt, "%s 2026-11-04 10:%02d:%02d\n您好，第 %d 条消息\n\n", []string{"顾客", "客服01"}[i%2], i/60%60, i%60, i)
-	}
+	jsonl, array, csv, txt := gzipSamples(400)
 	rows := [][]string{{"conversation", "role", "text"}}
 	for i := range 400 {
 		rows = append(rows, []string{fmt.Sprintf("c%d", i/4), []string{"customer", "agent"}[i%2], fmt.Sprintf("您好，第 %d 条消息", i)})
@@ -125,13 +115,13 @@ func TestGzipCut(t *testing.T) {
 		min, max int
 		line     bool // the error names the line where the reading stopped
 	}{
-		{"mid.jsonl.gz", gz(t, jsonl.String()), half, 1, 399, true},
-		{"trailer.jsonl.gz", gz(t, jsonl.String()), trailer, 400, 400, true},
-		{"mid.json.gz", gz(t, "[\n"+strings.Join(array, ",\n")+"\n]\n"), half, 1, 399, true},
-		{"mid.csv.gz", gz(t, csv.String()), half, 1, 399, true},
-		{"trailer.csv.gz", gz(t, csv.String()), trailer, 400, 400, true},
-		{"mid.txt.gz", gz(t, txt.String()), half, 1, 399, true},
-		{"header.jsonl.gz", gz(t, jsonl.String()), func(b []byte) []byte { return b[:6] }, 0, 0, false},
+		{"mid.jsonl.gz", gz(t, jsonl), half, 1, 399, true},
+		{"trailer.jsonl.gz", gz(t, jsonl), trailer, 400, 400, true},
+		{"mid.json.gz", gz(t, array), half, 1, 399, true},
+		{"mid.csv.gz", gz(t, csv), half, 1, 399, true},
+		{"trailer.csv.gz", gz(t, csv), trailer, 400, 400, true},
+		{"mid.txt.gz", gz(t, txt), half, 1, 399, true},
+		{"header.jsonl.gz", gz(t, jsonl), func(b []byte) []byte { return b[:6] }, 0, 0, false},
 		{"book.xlsx.gz", gz(t, string(book)), half, 0, 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -162,6 +152,23 @@ func TestGzipCut(t *testing.T) {
 	}
 }
 
+// gzipSamples are n messages, four a conversation, as jsonl,
+// a JSON array, csv and txt (its agent 客服01).
+func gzipSamples(n int) (jsonl, array, csv, txt string) {
+	var j, c, x strings.Builder
+	var recs []string
+	c.WriteString("conversation,role,text\n")
+	for i := range n {
+		role := []string{"customer", "agent"}[i%2]
+		rec := fmt.Sprintf(`{"conversation":"c%d","role":"%s","text":"您好，第 %d 条消息"}`, i/4, role, i)
+		j.WriteString(rec + "\n")
+		recs = append(recs, rec)
+		fmt.Fprintf(&c, "c%d,%s,您好，第 %d 条消息\n", i/4, role, i)
+		fmt.Fprintf(&x, "%s 2026-11-04 10:%02d:%02d\n您好，第 %d 条消息\n\n", []string{"顾客", "客服01"}[i%2], i/60%60, i%60, i)
+	}
+	return j.String(), "[\n" + strings.Join(recs, ",\n") + "\n]\n", c.String(), x.String()
+}
+
 // half is the first half of a file; trailer is all of it but the last 4
 // bytes of a gzip file (its length, after the checksum): every byte of
 // the data is there, the stream's end is not.
@@ -177,26 +184,19 @@ func trailer(b []byte) []byte { return b[:len(b)-4] }
 // members one after another are all read, and a member cut off early is
 // still one, in every format.
 func TestGzipTrailing(t *testing.T) {
-	var jsonl, csv, txt, canned strings.Builder
-	var array []string
-	csv.WriteString("conversation,role,text\n")
 	const n = 40
+	jsonl, array, csv, txt := gzipSamples(n)
+	var canned strings.Builder
 	for i := range n {
-		role := []string{"customer", "agent"}[i%2]
-		rec := fmt.Sprintf(`{"conversation":"c%d","role":"%s","text":"您好，第 %d 条消息"}`, i/4, role, i)
-		jsonl.WriteString(rec + "\n")
-		array = append(array, rec)
-		fmt.Fprintf(&csv, "c%d,%s,您好，第 %d 条消息\n", i/4, role, i)
-		fmt.Fprintf(&txt, "%s 2026-11-04 10:%02d:%02d\n您好，第 %d 条消息\n\n", []string{"顾客", "客服01"}[i%2], i/60%60, i%60, i)
 		fmt.Fprintf(&canned, "您好，第 %d 条消息\n", i)
 	}
 	files := []struct {
 		name, format, data string
 	}{
-		{"day.jsonl.gz", "", jsonl.String()},
-		{"day.json.gz", "", "[\n" + strings.Join(array, ",\n") + "\n]\n"},
-		{"day.csv.gz", "", csv.String()},
-		{"day.txt.gz", "", txt.String()},
+		{"day.jsonl.gz", "", jsonl},
+		{"day.json.gz", "", array},
+		{"day.csv.gz", "", csv},
+		{"day.txt.gz", "", txt},
 		{"replies.txt.gz", "canned", canned.String()},
 	}
 	zeros := func(k int) []byte { return make([]byte, k) }
