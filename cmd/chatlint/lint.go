@@ -1208,11 +1208,17 @@ func readBackReports(sum *lint.Summary, args []string) []string {
 // firstBaseline says how to record the baseline name, which --baseline
 // names and which is not there: a first run records it without --baseline
 // (writeBase is --write-baseline's file, "" if none); or, where its
-// directory is a symbolic link to nothing, says so.
+// directory is a symbolic link to nothing or is not there at all, says so.
 func firstBaseline(name, writeBase string) string {
-	if link, ok := danglingLink(filepath.Dir(name)); ok {
+	dir := filepath.Dir(name)
+	if link, ok := danglingLink(dir); ok {
 		// (no baseline can be recorded there either)
 		return link.String()
+	}
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		// --write-baseline there would be refused as well (creatable):
+		// a path mistyped, or a directory still to be made
+		return "the directory " + dir + " does not exist: check the path, or make the directory and record a baseline in it with --write-baseline " + name + " (a run without --baseline)"
 	}
 	if writeBase != "" && sameFile(name, writeBase) {
 		return "no baseline recorded yet? a first run records it with --write-baseline " + writeBase + " alone, without --baseline"
