@@ -256,6 +256,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "不能修改您的地址的话，可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "没办法帮您改的话可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法同你改嘅話可以拒收", false},
+		// …where 您 / 你 starts a clause before a modal, an adverb or a
+		// conjunction (您想退的话, 您还要的话, 你仲要嘅話); the 您 / 你 the
+		// refused verb takes, whose (改您地址) or whom (送到您家), without
+		// 的, is inside the condition as 您的 is
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改您想退的话我帮您申请", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改您还要的话可以退", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢個唔可以改你仲要嘅話可以退", true},
+		{"callcenter/refusal-apology", lint.Agent, "不能改您地址的话可以拒收", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法确认您身份的话，需要您提供订单号", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能送货到您家的话，会放在驿站", false},
+		{"callcenter/refusal-apology", lint.Agent, "無法配送到您所在地區的話，會為您退款", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法確認你身份嘅話，要你提供單號", false},
 		// …and goods are said to be marked by 说明 / 提示 only with 会 / 已 /
 		// 有 before it: bare, they tell or remind the customer (说明一下,
 		// 提示您), and the refusal is one
