@@ -41,6 +41,16 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以準時寄出嘅話，會通知你", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能改，您要退的话我帮您申请", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改，你要退嘅話我幫你申請", true},
+		// …and so without punctuation, where 您 / 你 starts the clause of the
+		// 的话 before a modal, an adverb or a conjunction (您要退的话); the
+		// 您 the refused verb takes (改您地址) is inside the condition
+		{"ecommerce/negative-language", lint.Agent, "我们不能改您要退的话我帮您申请", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能改您还要的话可以退", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改你要退嘅話我幫你申請", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能改您地址的话，可以拒收", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改你地址嘅話，可以拒收", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能改您想要的颜色的话，可以退款", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能改您要的话可以退", true},
 		// …but 的话 / 嘅话 after what was said is words, no condition
 		{"ecommerce/negative-language", lint.Agent, "我不能理解您说的话", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能理解您的话", true},
