@@ -278,6 +278,10 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "不能送货到您家的话，会放在驿站", false},
 		{"callcenter/refusal-apology", lint.Agent, "無法配送到您所在地區的話，會為您退款", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法確認你身份嘅話，要你提供單號", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能提供您需要的发票的话，会联系您", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法提供您想要的颜色的话，可以退款", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法提供你要嘅顏色嘅話，可以退款", false},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改您想要的话可以退", true},
 		// …and goods are said to be marked by 说明 / 提示 only with 会 / 已 /
 		// 有 before it: bare, they tell or remind the customer (说明一下,
 		// 提示您), and the refusal is one
