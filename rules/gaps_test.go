@@ -300,6 +300,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是因为订单已经出库了", true},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗 由于是定制商品", true},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？我帮您查一下", false},
+		// (…also after an address or a yes of its own: the reason starts
+		// the clause after it)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的，因为是定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您問為什麼不能退款嗎 親 由於是定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？", false},
 		{"callcenter/refusal-apology", lint.Agent, "點解唔可以改呀", false},
 		{"callcenter/refusal-apology", lint.Agent, "點解改唔到啊？", false},
