@@ -448,6 +448,9 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "改張發票 唔該", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改返個地址 改好咗 唔該晒", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "换个颜色 收到了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "换一个颜色吧 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改一张发票，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "换一个颜色 收到了 谢谢", false},
 		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
 		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
 		// asks (那退款呢, 然后呢), and so does a question mark
