@@ -131,6 +131,20 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不会退您手续费", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不会赔", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會退運費畀你", true},
+		// …and so is any fee, or one taken again or besides (收您任何费用,
+		// 额外的费用, 再收您运费, 另外收费, 向您收取费用, 我哋唔會收你任何費用),
+		// while money given back still is not (再退您运费)
+		{"ecommerce/negative-language", lint.Agent, "我们不会收您任何费用", false},
+		{"ecommerce/negative-language", lint.Agent, "我们也不会收您额外的费用", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会再收您运费", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会另外收费", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会向您收取费用", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会扣您任何费用", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會收你任何費用", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔會再收你運費", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不会再退您运费", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会再收您的货", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不会另外给您补偿", true},
 		// base/evasive-phrase: helpless in Cantonese (冇办法, 帮唔到, 做唔到;
 		// Hong Kong also writes 沒辦法), as 我们也没办法 is in Mandarin
 		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇辦法", true},
