@@ -5,12 +5,14 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -122,23 +124,45 @@ func TestInterruptedFix(t *testing.T) {
 // left behind (and, where the signal was caught elsewhere, the run went
 // on to fix the library and write the reports). The probes now run with
 // the signals caught: the file is removed, and the run stops before it
-// fixes or writes anything, saying so.
+// fixes or writes anything, saying so; at once, before the packs load
+// (the "pack loading" cases: a pack that never ends loading, a FIFO no one
+// writes, stands for a word list of hundreds of thousands of phrases,
+// which takes seconds): the run waited for them before it looked at the
+// signal, so the Ctrl-C that used to end chatlint at once was held.
 func TestInterruptedProbe(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		args  []string
 		probe string // the start of the probe's file's name, in lower case
 		said  string
+		fifo  bool // the pack is a FIFO no one writes, packs.yaml
 	}{
-		{"--fix", []string{"--fix", "-o", "report.json"}, ".report.json.tmp", "no file fixed; report.json not created"},
-		{"names alike", []string{"-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no report written; day.json and Day.JSON not created"},
-		{"names alike, --fix", []string{"--fix", "-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no file fixed; day.json and Day.JSON not created"},
+		{"--fix", []string{"--fix", "-o", "report.json"}, ".report.json.tmp", "no file fixed; report.json not created", false},
+		{"names alike", []string{"-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no report written; day.json and Day.JSON not created", false},
+		{"names alike, --fix", []string{"--fix", "-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no file fixed; day.json and Day.JSON not created", false},
+		{"names alike, pack loading", []string{"-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no report written; day.json and Day.JSON not created", true},
+		{"names alike, pack loading, --fix", []string{"--fix", "-o", "day.json", "-o", "Day.JSON"}, ".day.json.tmp", "no file fixed; day.json and Day.JSON not created", true},
+		{"names alike, pack loading, --diff", []string{"--diff", "-o", "day.diff", "--baseline", "Day.DIFF"}, ".day.diff.tmp", "no diff written; day.diff not created", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Chdir(t.TempDir())
 			const lib = "这个不行\n您好\n"
 			if err := os.WriteFile("lib.txt", []byte(lib), 0o644); err != nil {
 				t.Fatal(err)
+			}
+			pack, files := "callcenter", []string{"lib.txt"}
+			if tt.fifo {
+				if err := syscall.Mkfifo("packs.yaml", 0o644); err != nil {
+					t.Skip("mkfifo:", err)
+				}
+				pack, files = "./packs.yaml", []string{"lib.txt", "packs.yaml"}
+				// a run that opened it for reading is let go (it reads
+				// an empty pack, an error) once the test is over
+				defer func() {
+					if w, err := os.OpenFile("packs.yaml", os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+						w.Close()
+					}
+				}()
 			}
 			sig := make(chan os.Signal, 1)
 			signal.Notify(sig, os.Interrupt)
@@ -167,13 +191,23 @@ func TestInterruptedProbe(t *testing.T) {
 				time.Sleep(100 * time.Millisecond)
 				return f, nil
 			}
-			args := []string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", "--fail-on", "none"}
-			code, _, errOut := runCLI(t, append(append(args, tt.args...), "lib.txt")...)
+			args := []string{"lint", "--no-progress", "--pack", pack, "--input-format", "canned", "--fail-on", "none"}
+			var errOut bytes.Buffer
+			done := make(chan int, 1)
+			go func() {
+				done <- run(append(append(args, tt.args...), "lib.txt"), strings.NewReader(""), io.Discard, &errOut)
+			}()
+			var code int
+			select {
+			case code = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the run did not stop on the signal: it waits for the packs to load")
+			}
 			if len(probed) == 0 || !strings.HasPrefix(strings.ToLower(filepath.Base(probed[0])), tt.probe) {
 				t.Fatalf("probed %q, not %s…: the case tests nothing", probed, tt.probe)
 			}
-			if want := "chatlint: stopped (interrupt signal received): " + tt.said + "\n"; code != 2 || errOut != want {
-				t.Errorf("exit %d, %q; want 2, %q", code, errOut, want)
+			if want := "chatlint: stopped (interrupt signal received): " + tt.said + "\n"; code != 2 || errOut.String() != want {
+				t.Errorf("exit %d, %q; want 2, %q", code, errOut.String(), want)
 			}
 			if got := readString(t, "lib.txt"); got != lib {
 				t.Errorf("the library was rewritten: %q", got)
@@ -183,7 +217,7 @@ func TestInterruptedProbe(t *testing.T) {
 			for _, e := range entries {
 				names = append(names, e.Name())
 			}
-			if !slices.Equal(names, []string{"lib.txt"}) {
+			if !slices.Equal(names, files) {
 				t.Errorf("left in the directory: %q (the probe made %q)", names, probed)
 			}
 		})

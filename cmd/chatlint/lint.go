@@ -137,9 +137,13 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		if err := fixOutputsWritable(f); err != nil {
 			return err
 		}
-		if ctx.Err() != nil {
-			return fail("stopped (%w): no file fixed%s", context.Cause(ctx), keptOutputs(f))
-		}
+	}
+	if ctx.Err() != nil {
+		// a signal while the flags were checked or the outputs probed
+		// stops the run now: the packs, which load next, take seconds
+		// for a word list of hundreds of thousands of phrases, and a run
+		// stopped waits for them to be loaded before it looks again
+		return fail("stopped (%w): %s%s", context.Cause(ctx), notWritten(f), keptOutputs(f))
 	}
 	if f.fix || f.diff {
 		if err := r.compile(nil); err != nil {
@@ -311,6 +315,18 @@ func nothingToRead(stdin *os.File) bool {
 	}
 	null, err := os.Stat(os.DevNull)
 	return err == nil && os.SameFile(st, null)
+}
+
+// notWritten says what a run stopped before its end did not write: "no
+// file fixed" (--fix), "no diff written" (--diff), "no report written".
+func notWritten(f *lintFlags) string {
+	switch {
+	case f.fix:
+		return "no file fixed"
+	case f.diff:
+		return "no diff written"
+	}
+	return "no report written"
 }
 
 // keptOutputs names the files a stopped run left as they were ("": none):
@@ -1504,11 +1520,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			// said as a stopped lint says it, not "context canceled"
-			what := "no file fixed"
-			if r.f.diff {
-				what = "no diff written"
-			}
-			return true, fail("stopped (%w): %s%s", context.Cause(ctx), what, keptOutputs(r.f))
+			return true, fail("stopped (%w): %s%s", context.Cause(ctx), notWritten(r.f), keptOutputs(r.f))
 		}
 		if r.f.redact {
 			err = redactedErr(err)
