@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -95,7 +97,18 @@ as it was: it is never written over in place.`,
 			} else if wd, err := os.Getwd(); err == nil && filepath.Dir(wd) != wd {
 				shadowed, _ = config.Find(filepath.Dir(wd))
 			}
-			err := writeStarter(config.FileName, force)
+			// stopped by Ctrl-C, SIGTERM or SIGHUP (as lint is) while the
+			// config is written: its temporary file is removed, and the
+			// config left as it was (a signal taking its default action
+			// ended chatlint with .chatlint.yaml.tmpNNN left beside it);
+			// a second signal acts as it would without chatlint
+			ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+			defer stop()
+			context.AfterFunc(ctx, stop)
+			err := writeStarter(ctx, config.FileName, force)
+			if errors.Is(err, context.Canceled) {
+				return fail("stopped (%w): no config written%s", context.Cause(ctx), keptFiles([]string{config.FileName}))
+			}
 			if errors.Is(err, fs.ErrExist) {
 				return fail("%s already exists (use --force to overwrite it)", config.FileName)
 			} else if _, lerr := os.Lstat(config.FileName); errors.Is(err, fs.ErrPermission) && errors.Is(lerr, fs.ErrNotExist) {
@@ -142,13 +155,15 @@ func rootCause(err error) error {
 // directory, a device, a pipe) is refused, and so is a directory that
 // takes no new files: the config is never written over in place (as -o
 // does a report there), where a failed write would leave half of it.
-func writeStarter(name string, force bool) error {
+// Once ctx is done the config is not put in place: the error is
+// context.Canceled, and no temporary file is left.
+func writeStarter(ctx context.Context, name string, force bool) error {
 	if !force {
 		out, err := createNewOutput(name, 0o644)
 		if err != nil {
 			return err
 		}
-		return out.writeAll([]byte(starterConfig))
+		return out.writeAllUnless(ctx, []byte(starterConfig))
 	}
 	target, mode, exists, ok, _ := replaceable(name)
 	if !ok {
@@ -166,5 +181,5 @@ func writeStarter(name string, force bool) error {
 		f.Chmod(mode) // best effort: a file system may not keep modes
 	}
 	out := &outputFile{File: f, target: target, name: name, sync: true}
-	return out.writeAll([]byte(starterConfig))
+	return out.writeAllUnless(ctx, []byte(starterConfig))
 }

@@ -164,33 +164,7 @@ func TestInterruptedProbe(t *testing.T) {
 					}
 				}()
 			}
-			sig := make(chan os.Signal, 1)
-			signal.Notify(sig, os.Interrupt)
-			defer signal.Stop(sig)
-
-			old := tempFile
-			t.Cleanup(func() { tempFile = old })
-			var probed []string
-			tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
-				f, err := old(target, perm)
-				if err != nil || len(probed) > 0 {
-					return f, err
-				}
-				probed = append(probed, f.Name())
-				// the signal while the probe's file exists
-				p, _ := os.FindProcess(os.Getpid())
-				if err := p.Signal(os.Interrupt); err != nil {
-					t.Skip("cannot send the signal:", err)
-				}
-				select {
-				case <-sig:
-				case <-time.After(20 * time.Second):
-					t.Fatal("the signal did not come")
-				}
-				// (the run's handler cancels its context on its own goroutine)
-				time.Sleep(100 * time.Millisecond)
-				return f, nil
-			}
+			probed := interruptInTempFile(t)
 			args := []string{"lint", "--no-progress", "--pack", pack, "--input-format", "canned", "--fail-on", "none"}
 			var errOut bytes.Buffer
 			done := make(chan int, 1)
@@ -203,8 +177,8 @@ func TestInterruptedProbe(t *testing.T) {
 			case <-time.After(10 * time.Second):
 				t.Fatal("the run did not stop on the signal: it waits for the packs to load")
 			}
-			if len(probed) == 0 || !strings.HasPrefix(strings.ToLower(filepath.Base(probed[0])), tt.probe) {
-				t.Fatalf("probed %q, not %s…: the case tests nothing", probed, tt.probe)
+			if len(*probed) == 0 || !strings.HasPrefix(strings.ToLower(filepath.Base((*probed)[0])), tt.probe) {
+				t.Fatalf("probed %q, not %s…: the case tests nothing", *probed, tt.probe)
 			}
 			if want := "chatlint: stopped (interrupt signal received): " + tt.said + "\n"; code != 2 || errOut.String() != want {
 				t.Errorf("exit %d, %q; want 2, %q", code, errOut.String(), want)
@@ -218,8 +192,44 @@ func TestInterruptedProbe(t *testing.T) {
 				names = append(names, e.Name())
 			}
 			if !slices.Equal(names, files) {
-				t.Errorf("left in the directory: %q (the probe made %q)", names, probed)
+				t.Errorf("left in the directory: %q (the probe made %q)", names, *probed)
 			}
 		})
 	}
+}
+
+// interruptInTempFile has the first temporary file a run makes (tempFile:
+// a probe's, an output's) send the process an interrupt once made, and
+// wait for it to come, the file still there; it returns the names of the
+// files so made (one at most). The test catches the signal too, so that
+// a run that does not would go on rather than end the test.
+func interruptInTempFile(t *testing.T) *[]string {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	t.Cleanup(func() { signal.Stop(sig) })
+	old := tempFile
+	t.Cleanup(func() { tempFile = old })
+	var made []string
+	// (called on the run's goroutine: errors are told with t.Error)
+	tempFile = func(target string, perm fs.FileMode) (*os.File, error) {
+		f, err := old(target, perm)
+		if err != nil || len(made) > 0 {
+			return f, err
+		}
+		made = append(made, f.Name())
+		p, _ := os.FindProcess(os.Getpid())
+		if err := p.Signal(os.Interrupt); err != nil {
+			t.Error("cannot send the signal:", err)
+			return f, nil
+		}
+		select {
+		case <-sig:
+		case <-time.After(20 * time.Second):
+			t.Error("the signal did not come")
+		}
+		// (the run's handler cancels its context on its own goroutine)
+		time.Sleep(100 * time.Millisecond)
+		return f, nil
+	}
+	return &made
 }

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -299,8 +300,18 @@ func writeFileReplacing(name string, data []byte, perm fs.FileMode) error {
 // writeAll writes data to the file and commits it; on an error the file is
 // given up (Abort).
 func (o *outputFile) writeAll(data []byte) error {
+	return o.writeAllUnless(context.Background(), data)
+}
+
+// writeAllUnless is writeAll, but for a file given up, not committed, when
+// ctx is done (a signal came) by the time data is written: the error is
+// then ctx's (context.Canceled).
+func (o *outputFile) writeAllUnless(ctx context.Context, data []byte) error {
 	defer o.Abort()
 	if _, err := o.Write(data); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	return o.Commit()
