@@ -5,6 +5,9 @@ import (
 	"compress/gzip"
 	"fmt"
 	"io"
+	"slices"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 // NewGzipReader returns a reader of the data of the gzip-compressed file
@@ -14,15 +17,19 @@ import (
 //     over without a word, as gzip passes them;
 //   - other bytes (trailing garbage: written to the file after the data
 //     was compressed), passed over too, as gzip does with a warning
-//     ("decompression OK, trailing garbage ignored"): trailing, if set, is
-//     told how many bytes of r the data takes (at), and how many follow (n).
+//     ("decompression OK, trailing garbage ignored"), which warn, if set,
+//     is given.
+//
+// What follows the data is read up to maxTrailing bytes, not past them
+// (a tail that never ends, gzip data and then /dev/zero, or a disk's
+// worth of zero bytes after it): more is said in warn's warning.
 //
 // Its errors are said as the readers say them: data that ends early (a
 // file cut off, still being written or copied when read) wraps
 // io.ErrUnexpectedEOF and says so; another names gzip. An error of the
 // header of the first member is returned at once.
-func NewGzipReader(r io.Reader, trailing func(at, n int64)) (io.Reader, error) {
-	g := &gzipReader{trailing: trailing}
+func NewGzipReader(r io.Reader, warn func(string)) (io.Reader, error) {
+	g := &gzipReader{warn: warn}
 	g.br = bufio.NewReaderSize(&countingReader{r: r, fn: func(n int64) { g.read += n }}, 32<<10)
 	zr, err := gzip.NewReader(g.br)
 	if err != nil {
@@ -35,13 +42,18 @@ func NewGzipReader(r io.Reader, trailing func(at, n int64)) (io.Reader, error) {
 	return g, nil
 }
 
+// maxTrailing is how many bytes after a file's gzip-compressed data
+// NewGzipReader reads at most: more than padding to a block takes (a
+// tape's, dd conv=sync bs=1M's), and read in a few milliseconds.
+const maxTrailing = 16 << 20
+
 // gzipReader is NewGzipReader's reader.
 type gzipReader struct {
-	zr       *gzip.Reader
-	br       *bufio.Reader
-	read     int64 // the bytes of r read into br
-	trailing func(at, n int64)
-	err      error // the reader's end (io.EOF) or its error, once met
+	zr   *gzip.Reader
+	br   *bufio.Reader
+	read int64 // the bytes of r read into br
+	warn func(string)
+	err  error // the reader's end (io.EOF) or its error, once met
 }
 
 func (g *gzipReader) Read(p []byte) (int, error) {
@@ -67,13 +79,24 @@ func (g *gzipReader) Read(p []byte) (int, error) {
 
 // next starts the member after the one that ended, or returns io.EOF
 // where none follows: at the end of r, or before bytes that are no gzip
-// data (see NewGzipReader), read to r's end to say how many they are.
+// data (see NewGzipReader), read up to maxTrailing bytes to say how many
+// they are.
 func (g *gzipReader) next() error {
-	b, err := g.br.Peek(2)
-	if len(b) == 0 {
-		return err // io.EOF: the end; else an error reading r
+	at := g.read - int64(g.br.Buffered()) // the end of the data
+	zeros, err := g.skip(maxTrailing+1, true)
+	if err != nil {
+		return err // an error reading r
 	}
-	if b[0] == gzipMagic[0] && (len(b) == 1 || b[1] == gzipMagic[1]) {
+	b, err := g.br.Peek(2)
+	switch {
+	case len(b) == 0 && err == io.EOF:
+		return io.EOF // the end, after zero bytes or none
+	case len(b) == 0:
+		return err // an error reading r
+	case zeros > maxTrailing:
+		g.warned(trailingZeros(at))
+		return io.EOF
+	case zeros == 0 && b[0] == gzipMagic[0] && (len(b) == 1 || b[1] == gzipMagic[1]):
 		// (a member cut off within its first bytes ends early)
 		if err := g.zr.Reset(g.br); err != nil {
 			return gzipError(err)
@@ -81,37 +104,66 @@ func (g *gzipReader) next() error {
 		g.zr.Multistream(false)
 		return nil
 	}
-	at := g.read - int64(g.br.Buffered())
-	var n int64
-	zeros := true
-	buf := make([]byte, 32<<10)
-	for {
-		k, err := g.br.Read(buf)
-		n += int64(k)
-		for _, c := range buf[:k] {
-			zeros = zeros && c == 0
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
+	n, err := g.skip(maxTrailing+1-zeros, false)
+	if err != nil {
+		return err
 	}
-	if !zeros && g.trailing != nil {
-		g.trailing(at, n)
-	}
+	g.warned(trailingGarbage(at, zeros+n))
 	return io.EOF
+}
+
+// skip passes over up to max bytes of br, zero bytes only if zeros is
+// set (it stops before the first other byte), and says how many it
+// passed over; the end of r is no error.
+func (g *gzipReader) skip(max int64, zeros bool) (int64, error) {
+	var n int64
+	for n < max {
+		b, err := g.br.Peek(min(g.br.Size(), int(max-n)))
+		k := len(b)
+		if zeros {
+			if i := slices.IndexFunc(b, func(c byte) bool { return c != 0 }); i >= 0 {
+				k = i
+			}
+		}
+		g.br.Discard(k)
+		n += int64(k)
+		if k < len(b) || err == io.EOF {
+			return n, nil
+		}
+		if err != nil && err != bufio.ErrBufferFull {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// warned gives warn its warning, if set.
+func (g *gzipReader) warned(w string) {
+	if g.warn != nil {
+		g.warn(w)
+	}
 }
 
 // trailingGarbage is the warning of bytes after a file's gzip-compressed
 // data that are no gzip data (see NewGzipReader): n of them, after the
-// first at bytes of the file.
+// first at bytes of the file; more than maxTrailing, not read past.
 func trailingGarbage(at, n int64) string {
-	if n == 1 {
+	switch {
+	case n == 1:
 		return fmt.Sprintf("decompression OK, trailing garbage ignored, as gzip ignores it: the byte after the gzip-compressed data (the file's first %d bytes) "+
 			"is no gzip data (written to the file after it was compressed?); the compressed data was read whole", at)
+	case n > maxTrailing:
+		return fmt.Sprintf("decompression OK, trailing garbage ignored, as gzip ignores it: more than %s after the gzip-compressed data (the file's first %d bytes) "+
+			"are no gzip data (written to the file after it was compressed?), and the file was not read past them; the compressed data was read whole", lint.ByteSize(maxTrailing), at)
 	}
 	return fmt.Sprintf("decompression OK, trailing garbage ignored, as gzip ignores it: %d bytes after the gzip-compressed data (the file's first %d bytes) "+
 		"are no gzip data (written to the file after it was compressed?); the compressed data was read whole", n, at)
+}
+
+// trailingZeros is the warning of more than maxTrailing zero bytes after a
+// file's gzip-compressed data, the first at bytes of the file: more than
+// padding, and not read past.
+func trailingZeros(at int64) string {
+	return fmt.Sprintf("decompression OK, trailing zero bytes ignored: more than %s of zero bytes follow the gzip-compressed data (the file's first %d bytes), "+
+		"more than padding to a block, and the file was not read past them; the compressed data was read whole", lint.ByteSize(maxTrailing), at)
 }

@@ -6,10 +6,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chatlint/chatlint/lint"
 )
@@ -271,4 +273,73 @@ func gzBytes(b []byte) []byte {
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()
+}
+
+// TestGzipTrailingBound: what follows a file's gzip-compressed data is
+// read up to maxTrailing bytes, not past them. It was read to its end, to
+// count it: gzip data and then /dev/zero, or a device's worth of zero
+// bytes after it, kept the run reading for ever (or for minutes), the
+// records all read and the report written, without a word. More than
+// maxTrailing zero bytes, or bytes of garbage, are now said in a warning.
+func TestGzipTrailingBound(t *testing.T) {
+	data := `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n" + `{"conversation":"c1","role":"agent","text":"您好"}` + "\n"
+	first := gzBytes([]byte(data))
+	for _, tc := range []struct {
+		name string
+		tail io.Reader
+		warn string // the warning, "" for none
+	}{
+		{"zero bytes without end", endless(0), fmt.Sprintf("decompression OK, trailing zero bytes ignored: more than 16 MiB of zero bytes follow the gzip-compressed data (the file's first %d bytes)", len(first))},
+		{"garbage without end", endless('x'), fmt.Sprintf("decompression OK, trailing garbage ignored, as gzip ignores it: more than 16 MiB after the gzip-compressed data (the file's first %d bytes) are no gzip data", len(first))},
+		{"zero bytes, then garbage without end", io.MultiReader(bytes.NewReader(make([]byte, 1000)), endless('x')), "more than 16 MiB after the gzip-compressed data"},
+		{"zero bytes up to the bound", bytes.NewReader(make([]byte, maxTrailing)), ""},
+		{"garbage up to the bound", io.MultiReader(bytes.NewReader(make([]byte, maxTrailing-5)), strings.NewReader("xxxxx")), fmt.Sprintf("%d bytes after the gzip-compressed data", maxTrailing)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tail := &countingReader{r: tc.tail, fn: func(int64) {}}
+			var read int64
+			tail.fn = func(n int64) { read += n }
+			stdin := io.MultiReader(bytes.NewReader(first), tail)
+			s := &recSink{}
+			mixed := &MixedEncodings{}
+			done := make(chan error, 1)
+			go func() {
+				done <- ReadAll(context.Background(), []string{"-"}, Options{Location: tzSH, Stdin: stdin, Mixed: mixed}, s)
+			}()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("the file's tail is still being read")
+			}
+			if len(s.msgs) != 2 || len(s.rejects) != 0 {
+				t.Errorf("%d messages, rejects %v; want 2 messages", len(s.msgs), s.rejects)
+			}
+			if read > maxTrailing+64<<10 {
+				t.Errorf("%d bytes of the tail read, want %d at most", read, maxTrailing)
+			}
+			warnings := mixed.Warnings()
+			if tc.warn == "" {
+				if len(warnings) != 0 {
+					t.Errorf("warnings %q, want none", warnings)
+				}
+				return
+			}
+			if len(warnings) != 1 || !strings.Contains(warnings[0], tc.warn) || !strings.Contains(warnings[0], "the compressed data was read whole") {
+				t.Errorf("warnings %q, want one saying %q", warnings, tc.warn)
+			}
+		})
+	}
+}
+
+// endless is a reader of the byte b without end.
+type endless byte
+
+func (e endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(e)
+	}
+	return len(p), nil
 }

@@ -933,7 +933,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	}
 	detectName := name
 	if bytes.HasPrefix(head, []byte(gzipMagic)) {
-		zr, err := NewGzipReader(r, func(at, n int64) { opts.Mixed.note(name, trailingGarbage(at, n)) })
+		zr, err := NewGzipReader(r, func(w string) { opts.Mixed.note(name, w) })
 		if err != nil {
 			return &FileError{Name: name, Err: err}
 		}
