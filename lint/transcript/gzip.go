@@ -14,7 +14,9 @@ import (
 // r, as gzip -d reads it: member after member (gzip -c a >> f, pigz and
 // bgzip write several), and then
 //   - zero bytes alone (padding to a tape's or a device's block), passed
-//     over without a word, as gzip passes them;
+//     over without a word, as gzip passes them; zero bytes between two
+//     members too (a padded file with another appended, which gzip -d
+//     stops at, as Python's gzip module does not: its records are read);
 //   - other bytes (trailing garbage: written to the file after the data
 //     was compressed), passed over too, as gzip does with a warning
 //     ("decompression OK, trailing garbage ignored"), which warn, if set,
@@ -96,7 +98,7 @@ func (g *gzipReader) next() error {
 	case zeros > maxTrailing:
 		g.warned(trailingZeros(at))
 		return io.EOF
-	case zeros == 0 && b[0] == gzipMagic[0] && (len(b) == 1 || b[1] == gzipMagic[1]):
+	case b[0] == gzipMagic[0] && (len(b) == 1 || b[1] == gzipMagic[1]):
 		// (a member cut off within its first bytes ends early)
 		if err := g.zr.Reset(g.br); err != nil {
 			return gzipError(err)

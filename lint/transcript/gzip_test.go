@@ -183,8 +183,11 @@ func trailer(b []byte) []byte { return b[:len(b)-4] }
 // header", or, fewer than 10, "the data ends early". They are passed over
 // without a word, as gzip passes them; other bytes are passed over with a
 // warning (gzip's "trailing garbage ignored"), the records all kept;
-// members one after another are all read, and a member cut off early is
-// still one, in every format.
+// members one after another are all read, with zero bytes between them
+// too (which gzip -d stops at, warning of trailing garbage: the warning
+// said the bytes were no gzip data and the data read whole, where the
+// member's records were not read), and a member cut off early is still
+// one, in every format.
 func TestGzipTrailing(t *testing.T) {
 	const n = 40
 	jsonl, array, csv, txt := gzipSamples(n)
@@ -217,7 +220,11 @@ func TestGzipTrailing(t *testing.T) {
 		{"a line", func([]byte) []byte { return []byte("x\n") }, garbage + ", as gzip ignores it: 2 bytes after the gzip-compressed data (the file's first %d bytes) are no gzip data", "", false},
 		{"a byte", func([]byte) []byte { return []byte{1} }, "the byte after the gzip-compressed data (the file's first %d bytes) is no gzip data", "", false},
 		{"zero bytes, then others", func([]byte) []byte { return append(zeros(600), "garbage"...) }, "607 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
-		{"zero bytes, then a member", func(d []byte) []byte { return append(zeros(3), gzBytes(d)...) }, garbage, "", false},
+		{"zero bytes, then a member", func(d []byte) []byte { return append(zeros(3), gzBytes(d)...) }, "", "", true},
+		{"a block of zero bytes, then a member, then zero bytes", func(d []byte) []byte {
+			return append(append(zeros(10240), gzBytes(d)...), zeros(512)...)
+		}, "", "", true},
+		{"zero bytes, then a member cut off", func(d []byte) []byte { g := gzBytes(d); return append(zeros(3), g[:len(g)-4]...) }, "", "the gzip-compressed data ends early", true},
 		{"another member", func(d []byte) []byte { return gzBytes(d) }, "", "", true},
 		{"another member, then zero bytes", func(d []byte) []byte { return append(gzBytes(d), zeros(512)...) }, "", "", true},
 		{"another member cut off", func(d []byte) []byte { g := gzBytes(d); return g[:len(g)-4] }, "", "the gzip-compressed data ends early", true},
