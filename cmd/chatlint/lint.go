@@ -889,15 +889,7 @@ func creatable(flag, name, what, example string) error {
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
 		}
-		missing := "the directory " + dir + " does not exist"
-		if link, ok := danglingLink(dir); ok {
-			// (there is something of that name, ls shows it: a link)
-			if link[0] == dir {
-				missing = "the directory " + link.String()
-			} else {
-				missing = "the directory " + dir + " cannot be reached: " + link.String()
-			}
-		}
+		missing := missingDir(dir)
 		if namesDirOnly(name) {
 			// out/ for a file in a directory still to be made: both said
 			return failErr(&causedError{fmt.Sprintf("%s %s: %s, and a directory is no %s file: make it, and name the %s file in it (%s)",
@@ -910,7 +902,47 @@ func creatable(flag, name, what, example string) error {
 	if st, err := os.Stat(name); err == nil && st.IsDir() {
 		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
 	}
+	if said, err := linkedDirMissing(name); err != nil {
+		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
+	}
 	return nil
+}
+
+// linkedDirMissing says, of a name that is a symbolic link to a file still
+// to be made (written through it, as createOutput writes it), in a
+// directory that is not there, what the link is and which directory
+// (os.Stat's error err): 'open r.json: no such file or directory' named
+// neither. err is nil for any other name.
+func linkedDirMissing(name string) (said string, err error) {
+	target, _, exists, ok, _ := replaceable(name)
+	if !ok || exists || target == name {
+		return "", nil
+	}
+	dir := filepath.Dir(target)
+	if _, err = os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	chain, ok := linkChain(name)
+	if !ok {
+		return "", nil
+	}
+	return chain.links() + ", and " + missingDir(dir), err
+}
+
+// missingDir says of a directory that os.Stat does not find that it does
+// not exist, or, where a symbolic link on its path leads nowhere (a share
+// not mounted), which ("the directory out is a symbolic link to
+// /mnt/share/reports, which does not exist").
+func missingDir(dir string) string {
+	link, ok := danglingLink(dir)
+	switch {
+	case !ok:
+		return "the directory " + dir + " does not exist"
+	case link[0] == dir:
+		// (there is something of that name, ls shows it: a link)
+		return "the directory " + link.String()
+	}
+	return "the directory " + dir + " cannot be reached: " + link.String()
 }
 
 // causedError is an error said in words of its own that wraps its cause
@@ -933,6 +965,13 @@ type dangling []string
 // String says what the link is: "out is a symbolic link to
 // /mnt/usb/reports, which does not exist".
 func (d dangling) String() string {
+	return d.links() + ", which does not exist"
+}
+
+// links says where the link leads: "out is a symbolic link to
+// /mnt/usb/reports" (through a chain, "out2 is a symbolic link to out, a
+// symbolic link to …").
+func (d dangling) links() string {
 	var b strings.Builder
 	b.WriteString(d[0])
 	for i, t := range d[1:] {
@@ -943,7 +982,6 @@ func (d dangling) String() string {
 		}
 		b.WriteString(" a symbolic link to " + t)
 	}
-	b.WriteString(", which does not exist")
 	return b.String()
 }
 
@@ -1235,6 +1273,9 @@ func firstBaseline(name, writeBase string) string {
 		// --write-baseline there would be refused as well (creatable):
 		// a path mistyped, or a directory still to be made
 		return "the directory " + dir + " does not exist: check the path, or make the directory and record a baseline in it with --write-baseline " + name + " (a run without --baseline)"
+	}
+	if said, err := linkedDirMissing(name); err != nil {
+		return said // (refused by --write-baseline too)
 	}
 	if writeBase != "" && sameFile(name, writeBase) {
 		return "no baseline recorded yet? a first run records it with --write-baseline " + writeBase + " alone, without --baseline"
