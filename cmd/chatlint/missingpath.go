@@ -1,0 +1,165 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// What is wrong with an output's or a baseline's path, said in words that
+// name the culprit (creatable, firstBaseline): a directory that does not
+// exist, a symbolic link that leads nowhere, a file where a directory
+// should be.
+
+// linkedDirMissing says, of a name that is a symbolic link to a file still
+// to be made (written through it, as createOutput writes it), in a
+// directory that is not there, what the link is and which directory
+// (os.Stat's error err): 'open r.json: no such file or directory' named
+// neither. err is nil for any other name.
+func linkedDirMissing(name string) (said string, err error) {
+	target, _, exists, ok, _ := replaceable(name)
+	if !ok || exists || target == name {
+		return "", nil
+	}
+	dir := filepath.Dir(target)
+	if _, err = os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	chain, ok := linkChain(name)
+	if !ok {
+		return "", nil
+	}
+	return chain.links() + ", and " + missingDir(dir), err
+}
+
+// missingDir says of a directory that os.Stat does not find that it does
+// not exist, or, where a symbolic link on its path leads nowhere (a share
+// not mounted), which ("the directory out is a symbolic link to
+// /mnt/share/reports, which does not exist").
+func missingDir(dir string) string {
+	link, ok := danglingLink(dir)
+	switch {
+	case !ok:
+		return "the directory " + dir + " does not exist"
+	case link[0] == dir:
+		// (there is something of that name, ls shows it: a link)
+		return "the directory " + link.String()
+	}
+	return "the directory " + dir + " cannot be reached: " + link.String()
+}
+
+// causedError is an error said in words of its own that wraps its cause
+// (errors.Is and errors.As find it) without repeating the cause's text:
+// "stat nodir: no such file or directory" after "the directory nodir does
+// not exist" would say it twice, the second time as the system does.
+type causedError struct {
+	msg   string
+	cause error
+}
+
+func (e *causedError) Error() string { return e.msg }
+func (e *causedError) Unwrap() error { return e.cause }
+
+// dangling is a symbolic link whose target does not exist: the link,
+// then the target as the link gives it, and where that is a link too,
+// its target, and so on (out2 → out → gone).
+type dangling []string
+
+// String says what the link is: "out is a symbolic link to
+// /mnt/usb/reports, which does not exist".
+func (d dangling) String() string {
+	return d.links() + ", which does not exist"
+}
+
+// links says where the link leads: "out is a symbolic link to
+// /mnt/usb/reports" (through a chain, "out2 is a symbolic link to out, a
+// symbolic link to …").
+func (d dangling) links() string {
+	var b strings.Builder
+	b.WriteString(d[0])
+	for i, t := range d[1:] {
+		if i == 0 {
+			b.WriteString(" is")
+		} else {
+			b.WriteString(",")
+		}
+		b.WriteString(" a symbolic link to " + t)
+	}
+	return b.String()
+}
+
+// danglingLink finds, for a path that does not exist, the symbolic link
+// on it whose target does not exist (the path itself, or a directory it
+// goes through: out of out/sub/report.json), which "out does not exist"
+// left the user to find (ls shows out).
+func danglingLink(path string) (dangling, bool) {
+	for d := path; ; {
+		if st, err := os.Lstat(d); err == nil {
+			if st.Mode()&fs.ModeSymlink == 0 {
+				return nil, false
+			}
+			if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+				return nil, false
+			}
+			return linkChain(d)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return nil, false
+		}
+		d = parent
+	}
+}
+
+// linkChain is the link at path and the targets it leads through to one
+// that does not exist (a few: a loop is not a missing target).
+func linkChain(path string) (dangling, bool) {
+	chain := dangling{path}
+	for at := path; len(chain) <= 8; {
+		target, err := os.Readlink(at)
+		if err != nil {
+			return nil, false
+		}
+		chain = append(chain, target)
+		if !filepath.IsAbs(target) {
+			// (against the link's directory, its links followed: see
+			// replaceable)
+			dir := filepath.Dir(at)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			target = filepath.Join(dir, target)
+		}
+		st, err := os.Lstat(target)
+		if err != nil {
+			return chain, errors.Is(err, fs.ErrNotExist)
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			return nil, false
+		}
+		at = target
+	}
+	return nil, false
+}
+
+// notADirectory finds, for a directory that os.Stat could not find (err),
+// the file in its path that stands where a directory should (lib.txt of
+// lib.txt/sub): "stat lib.txt/sub: not a directory" named neither.
+func notADirectory(dir string, err error) (string, bool) {
+	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		return "", false
+	}
+	for d := dir; ; {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		if st, err := os.Stat(parent); err == nil {
+			return parent, !st.IsDir()
+		}
+		d = parent
+	}
+}
