@@ -481,6 +481,17 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		head.b = head.b[:0]
 		line, ok, err := lr.next()
 		if err != nil {
+			// the message being assembled ends where the read failed:
+			// its lines were read, and it is kept, as those before it
+			// are (the error tells what follows is missing)
+			if err := t.release(false); err != nil {
+				return err
+			}
+			if t.layout != 0 {
+				if err := t.flush(); err != nil {
+					return err
+				}
+			}
 			return fmt.Errorf("line %d: %w", lr.line+1, err)
 		}
 		if !ok {
