@@ -892,8 +892,8 @@ func creatable(flag, name, what, example string) error {
 		missing := missingDir(dir)
 		if namesDirOnly(name) {
 			// out/ for a file in a directory still to be made: both said
-			return failErr(&causedError{fmt.Sprintf("%s %s: %s, and a directory is no %s file: make it, and name the %s file in it (%s)",
-				flag, name, missing, what, what, filepath.Join(dir, example)), err})
+			return failErr(&causedError{fmt.Sprintf("%s %s: %s, and a directory is no %s file: %s, and name the %s file in it (%s)",
+				flag, name, missing, what, makeDir(dir), what, filepath.Join(dir, example)), err})
 		}
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, missing), err})
 	} else if !st.IsDir() {

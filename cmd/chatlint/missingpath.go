@@ -51,6 +51,27 @@ func missingDir(dir string) string {
 	return "the directory " + dir + " cannot be reached: " + link.String()
 }
 
+// makeDir says what to make of dir, a directory that os.Stat does not
+// find, for a file to be written in it: "make it", or, where a symbolic
+// link on its path leads nowhere, the directory it leads to ("make gone,
+// where out leads"): out is there (ls shows it), a link, and "make it"
+// had the user make out, which mkdir refuses (File exists).
+func makeDir(dir string) string {
+	link, ok := danglingLink(dir)
+	if !ok {
+		return "make it"
+	}
+	// (the first path on the links' way that is not there, each
+	// followed against the directory it lies in, as replaceable follows
+	// them)
+	end, _, exists, ok, _ := replaceable(link[0])
+	rel, err := filepath.Rel(link[0], dir)
+	if !ok || exists || err != nil {
+		return "make it"
+	}
+	return "make " + filepath.Join(end, rel) + ", where " + dir + " leads"
+}
+
 // causedError is an error said in words of its own that wraps its cause
 // (errors.Is and errors.As find it) without repeating the cause's text:
 // "stat nodir: no such file or directory" after "the directory nodir does
