@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -49,6 +50,21 @@ func missingDir(dir string) string {
 		return "the directory " + link.String()
 	}
 	return "the directory " + dir + " cannot be reached: " + link.String()
+}
+
+// linkedToDir says, of a name that is a symbolic link to nothing written
+// with a slash at its end (out → gone/, through other links perhaps),
+// what it is: the name of a directory, at which the system makes no file
+// (the shell's > out says 'Is a directory'), where a report written
+// through it, the link followed as a path (replaceable), was made as
+// gone, a file, which ls gone/ then refused. ok is false for any other
+// name.
+func linkedToDir(name string) (said string, ok bool) {
+	chain, ok := linkChain(name)
+	if !ok || !slices.ContainsFunc(chain[1:], namesDirOnly) {
+		return "", false
+	}
+	return chain.String(), true
 }
 
 // makeDir says what to make of dir, a directory that os.Stat does not
