@@ -327,6 +327,22 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "亲，點解唔可以改㗎", false},
 		{"callcenter/refusal-apology", lint.Agent, "呢個就係點解唔可以改嘅原因呀", true},
 		{"callcenter/refusal-apology", lint.Agent, "點解唔可以改呀 因為已經出咗倉", true},
+		// callcenter/bu-phrase and retail/curt-answer (001 五.五.4, 002 十四):
+		// the 不行 of a question quoted back is the customer's word, not the
+		// agent's refusal; the agent's own, told to the customer (我跟您说不行)
+		// or judging what the customer said (您说的这个方法不行), still is one
+		{"callcenter/bu-phrase", lint.Agent, "您说为什么不行？我帮您看一下", false},
+		{"callcenter/bu-phrase", lint.Agent, "您问怎么又不行了？我帮您查一下", false},
+		{"callcenter/bu-phrase", lint.Agent, "您说不行是吗？是哪一步提示错误呢", false},
+		{"callcenter/bu-phrase", lint.Agent, "你話點解唔得？我幫你睇下", false},
+		{"callcenter/bu-phrase", lint.Agent, "我跟您说不行的", true},
+		{"callcenter/bu-phrase", lint.Agent, "您说的这个方法不行", true},
+		{"callcenter/bu-phrase", lint.Agent, "您说什么都不行", true},
+		{"retail/curt-answer", lint.Agent, "您说为什么不行？我帮您看一下", false},
+		{"retail/curt-answer", lint.Agent, "您问怎么又不行了？我帮您查一下", false},
+		{"retail/curt-answer", lint.Agent, "你話點解唔得？我幫你睇下", false},
+		{"retail/curt-answer", lint.Agent, "我跟您说不行的", true},
+		{"retail/curt-answer", lint.Agent, "您说的这个方法不行", true},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
 		{"callcenter/forbidden-phrase", lint.Agent, "好的亲，知道了", true},
