@@ -884,7 +884,7 @@ func creatable(flag, name, what, example string) error {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil {
 		if file, ok := notADirectory(dir, err); ok {
-			return failErr(&causedError{fmt.Sprintf("%s %s: %s is not a directory", flag, name, file), err})
+			return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, notADir(file)), err})
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
@@ -897,7 +897,7 @@ func creatable(flag, name, what, example string) error {
 		}
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, missing), err})
 	} else if !st.IsDir() {
-		return fail("%s %s: %s is not a directory", flag, name, dir)
+		return fail("%s %s: %s", flag, name, notADir(dir))
 	}
 	if st, err := os.Stat(name); err == nil && st.IsDir() {
 		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
@@ -1024,6 +1024,11 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 		return nil, nil
 	}
 	b, err := baseline.Load(r.f.baseline, r.canned)
+	if file, ok := notADirectory(r.f.baseline, err); ok {
+		// 'read baseline: open a.jsonl/b.json: not a directory' named
+		// neither which, nor what it was
+		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + notADir(file), err})
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		// the first run of a job that reads and rewrites its baseline
 		// (--baseline b.json --write-baseline b.json) has none yet

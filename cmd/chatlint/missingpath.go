@@ -182,6 +182,17 @@ func linkChain(path string) (dangling, bool) {
 	return nil, false
 }
 
+// notADir says of path, which stands where a directory should, what it
+// is: "a.jsonl is a file, not a directory" (a bare "a.jsonl is not a
+// directory" left the user to wonder what it was then), or, for a device,
+// a FIFO or a socket, that it is not a directory.
+func notADir(path string) string {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return path + " is a file, not a directory"
+	}
+	return path + " is not a directory"
+}
+
 // notADirectory finds, for a directory that os.Stat could not find (err),
 // the file in its path that stands where a directory should (lib.txt of
 // lib.txt/sub): "stat lib.txt/sub: not a directory" named neither.
