@@ -302,6 +302,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "这个是不支持退货的商品说明一下", true},
 		{"callcenter/refusal-apology", lint.Agent, "这是不能退的商品提示您一下", true},
 		{"callcenter/refusal-apology", lint.Agent, "呢件係唔可以退嘅貨品說明一下", true},
+		// (…and so do 我会 before it, the agent who will tell, and 您 / 你
+		// between, whom it is told to)
+		{"callcenter/refusal-apology", lint.Agent, "这是不支持退货的商品我会跟您说明一下", true},
+		{"callcenter/refusal-apology", lint.Agent, "这是不能退的商品我会说明一下", true},
+		{"callcenter/refusal-apology", lint.Agent, "这是不能退的商品会跟您说明一下", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢件係唔可以退嘅貨品我會同你講解說明", true},
+		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品我们详情页都有说明", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能退的商品详情页有说明", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能退的商品会在详情页说明", false},
 		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品下单时系统会提示", false},
