@@ -326,6 +326,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，因为订单已经出库了", true},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的，因为是定制商品", true},
 		{"callcenter/refusal-apology", lint.Agent, "您問為什麼不能退款嗎 親 由於是定制商品", true},
+		// (…also a few characters into that clause, as into the first: 这边是因为)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，这边是因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的，这是因为定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您問為什麼不能退款嗎 親 係因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，好的", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，我这边帮您查一下原因", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？", false},
