@@ -132,3 +132,49 @@ func TestGBKNamesSARIFJUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestGBKNamesGitHub: past the annotations GitHub shows of a kind, a
+// message starts with where the evidence is, which a person reads in the
+// log without the file= property: a name that is GBK (客服.txt from a zip
+// made on Chinese Windows) was written there with U+FFFD for its bytes,
+// where JUnit's bodies and the text report show it decoded; it is now
+// decoded too, for a finding and for a malformed record alike. The file=
+// property, which names the repository's file, keeps U+FFFD, as JUnit's
+// file attribute does.
+func TestGBKNamesGitHub(t *testing.T) {
+	const kefu = "\xbf\xcd\xb7\xfe.txt" // 客服.txt in GBK
+	const masked = "\uFFFDͷ\uFFFD.txt"
+	rule := &lint.RuleInfo{ID: "base/evasive-phrase", Type: "forbid", Severity: lint.Warning}
+	var msgs []lint.Message
+	var findings []lint.Finding
+	for i := range githubAnnotationsShown + 1 {
+		msgs = append(msgs, lint.Message{Role: lint.Agent, Text: "这个我不知道", Pos: lint.Pos{File: kefu, Line: i + 1}})
+		findings = append(findings, lint.Finding{Rule: rule, Msg: i, Match: "不知道", Start: 6, End: 15, Column: 3, Deduct: 2, Message: "回避"})
+	}
+	c := &lint.Conversation{ID: kefu, File: kefu, Messages: msgs}
+	r := &lint.Result{Conversation: c, Score: 78, Grade: "不合格", Findings: findings}
+	sum := lint.NewSummary()
+	for i := range githubAnnotationsShown + 1 {
+		// each failing another way: one annotation each
+		sum.Errors.Add(lint.RecordError{Pos: lint.Pos{File: kefu, Line: 100 + i}, Err: "no text " + strings.Repeat("x", i)})
+	}
+	lines := strings.Split(strings.TrimSuffix(string(render(t, "github", Options{}, []*lint.Result{r}, sum)), "\n"), "\n")
+	var past []string
+	for _, l := range lines[:len(lines)-1] {
+		head, msg, ok := strings.Cut(strings.TrimPrefix(l, "::"), "::")
+		if !ok || !strings.Contains(head, "file="+masked+",") {
+			t.Errorf("no file=%s in %q", masked, l)
+		}
+		if strings.Contains(msg, "\uFFFD") {
+			t.Errorf("U+FFFD in the message of %q", l)
+		}
+		if strings.HasPrefix(msg, "客服.txt:") {
+			past = append(past, msg)
+		}
+	}
+	// the 11th warning, a finding past the 10 malformed records' (which
+	// come first), and each finding after it
+	if len(past) != 1+len(findings) || !strings.HasPrefix(past[0], "客服.txt:110: ") || !strings.HasPrefix(past[1], "客服.txt:1:3: base/evasive-phrase ") {
+		t.Errorf("messages starting with where, decoded:\n%s", strings.Join(past, "\n"))
+	}
+}

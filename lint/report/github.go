@@ -349,6 +349,12 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 // A workbook's sheet read after its first chat sheet (day.xlsx[11月5日])
 // is no file either: the annotation names the workbook, and its message
 // starts with the sheet (工作表「11月5日」：, see inSheet).
+//
+// A file's name that is not UTF-8 (GBK, from a zip made on Chinese
+// Windows) is written with U+FFFD for its bytes, as JUnit's file
+// attribute is: no text holds the bytes, and the name decoded would be
+// another path than the repository's (a message's start decodes it, see
+// appendWhere).
 func (g *githubWriter) place(p lint.Pos, col, endCol int) (props []string, at string) {
 	file, _, says := inSheet(p.File)
 	if file == lint.StdinName {
@@ -479,9 +485,13 @@ func inRepository(name string) bool {
 // a message past a step's annotations of its kind starts (see located),
 // escaped: "replies.txt:12:5: base/evasive-phrase ". Written as it goes,
 // without joining strings: nearly every finding of a large run is past the
-// 10th.
+// 10th. A person reads it, where the runner shows no file: a name that is
+// not UTF-8 is decoded (lint.DecodedName: 客服.txt in GBK, which was
+// '\uFFFDͷ\uFFFD.txt'), as JUnit's bodies and the text report show it;
+// the file= property, which names the repository's file, keeps U+FFFD for
+// its bytes (see place).
 func (g *githubWriter) appendWhere(b []byte, p lint.Pos, col int, rule string) []byte {
-	b = append(b, GitHubEscapeData(githubShown(g.files.of(p.File)))...)
+	b = append(b, GitHubEscapeData(githubShown(lint.DecodedName(g.files.of(p.File))))...)
 	if p.Line > 0 {
 		b = strconv.AppendInt(append(b, ':'), int64(p.Line), 10)
 		if col > 0 {
