@@ -59,6 +59,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我唔可以理解你講嘅話", true},
 		{"ecommerce/negative-language", lint.Agent, "我不能帮您的话，会请同事跟进", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以同你改嘅話，會幫你申請退款", false},
+		// …and after a pronoun only where a verb of hearing or understanding
+		// takes it (理解您的话, 相信您的话, 听您的话); after another verb the
+		// pronoun is whom it is done to, and 的话 the condition
+		{"ecommerce/negative-language", lint.Agent, "我们不能联系您的话，会给您发短信", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能及时回复您的话，会给您留言", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以聯絡你嘅話，會發短訊畀你", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能通知到他的话，会再打一次", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能相信您的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我不能听您的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能确认您的话，请您提供截图", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以相信你嘅話", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
@@ -277,6 +288,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法确认您的话", true},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法確認你講嘅話", true},
 		{"callcenter/refusal-apology", lint.Agent, "无法确认那样的话", true},
+		// (…a pronoun after another verb than one of hearing or
+		// understanding is whom it is done to, inside the condition)
+		{"callcenter/refusal-apology", lint.Agent, "无法转接您的话，您可以先留言", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能送达您的话，包裹会退回仓库", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法轉接你嘅話，可以留言", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能修改您的地址的话，可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "没办法帮您改的话可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法同你改嘅話可以拒收", false},
