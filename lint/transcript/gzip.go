@@ -3,6 +3,7 @@ package transcript
 import (
 	"bufio"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -20,7 +21,10 @@ import (
 //   - other bytes (trailing garbage: written to the file after the data
 //     was compressed), passed over too, as gzip does with a warning
 //     ("decompression OK, trailing garbage ignored"), which warn, if set,
-//     is given.
+//     is given; after zero bytes, bytes that start as a member does (1f
+//     8b) with no gzip header after that are garbage too, as gzip -d has
+//     them (right after the data they are an error, gzip -d's "unknown
+//     method" or "ends early").
 //
 // What follows the data is read up to maxTrailing bytes, not past them
 // (a tail that never ends, gzip data and then /dev/zero, or a disk's
@@ -90,6 +94,7 @@ func (g *gzipReader) next() error {
 		return err // an error reading r
 	}
 	b, err := g.br.Peek(2)
+	var read int64 // the bytes of a header that is none, read (see below)
 	switch {
 	case len(b) == 0 && err == io.EOF:
 		return io.EOF // the end, after zero bytes or none
@@ -100,18 +105,38 @@ func (g *gzipReader) next() error {
 		return io.EOF
 	case b[0] == gzipMagic[0] && (len(b) == 1 || b[1] == gzipMagic[1]):
 		// (a member cut off within its first bytes ends early)
-		if err := g.zr.Reset(g.br); err != nil {
+		if zeros > 0 && !headerStart(g.br) {
+			break // garbage after zero bytes, 1f 8b by chance
+		}
+		from := g.read - int64(g.br.Buffered())
+		err := g.zr.Reset(g.br)
+		if err == nil {
+			g.zr.Multistream(false)
+			return nil
+		}
+		if zeros == 0 || !errors.Is(err, gzip.ErrHeader) {
 			return gzipError(err)
 		}
-		g.zr.Multistream(false)
-		return nil
+		// a header that is none after zero bytes: garbage, as gzip -d
+		// has all that follows them, the bytes of it read counted too
+		read = g.read - int64(g.br.Buffered()) - from
 	}
-	n, err := g.skip(maxTrailing+1-zeros, false)
+	n, err := g.skip(maxTrailing+1-zeros-read, false)
 	if err != nil {
 		return err
 	}
-	g.warned(trailingGarbage(at, zeros+n))
+	g.warned(trailingGarbage(at, zeros+read+n))
 	return io.EOF
+}
+
+// headerStart reports whether the next bytes of br, which start as a gzip
+// member does (1f 8b), may go on as its header does: the compression
+// method deflate (8), and no flags gzip reserves (as gzip -d checks, and
+// compress/gzip does not). Bytes br does not hold (the end of the file)
+// may.
+func headerStart(br *bufio.Reader) bool {
+	b, _ := br.Peek(4)
+	return (len(b) < 3 || b[2] == 8) && (len(b) < 4 || b[3]&0xE0 == 0)
 }
 
 // skip passes over up to max bytes of br, zero bytes only if zeros is

@@ -225,6 +225,16 @@ func TestGzipTrailing(t *testing.T) {
 			return append(append(zeros(10240), gzBytes(d)...), zeros(512)...)
 		}, "", "", true},
 		{"zero bytes, then a member cut off", func(d []byte) []byte { g := gzBytes(d); return append(zeros(3), g[:len(g)-4]...) }, "", "the gzip-compressed data ends early", true},
+		{"zero bytes, then 1f 8b and garbage", func([]byte) []byte { return append(zeros(600), "\x1f\x8bgarbage, no gzip header"...) }, "625 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then 1f 8b and a short garbage", func([]byte) []byte { return append(zeros(3), "\x1f\x8bgz"...) }, "7 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a header with reserved flags", func([]byte) []byte {
+			return append(zeros(3), "\x1f\x8b\x08\x80\x00\x00\x00\x00\x00\xffgarbage"...)
+		}, "20 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a member whose header checksum is wrong", func(d []byte) []byte {
+			h := []byte{0x1F, 0x8B, 8, 2, 0, 0, 0, 0, 0, 0xFF, 0xAB, 0xCD} // FHCRC: 2 bytes of checksum after the 10
+			return append(append(zeros(3), h...), "more garbage"...)
+		}, "27 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a member's header cut off", func(d []byte) []byte { return append(zeros(3), gzBytes(d)[:6]...) }, "", "the gzip-compressed data ends early", false},
 		{"another member", func(d []byte) []byte { return gzBytes(d) }, "", "", true},
 		{"another member, then zero bytes", func(d []byte) []byte { return append(gzBytes(d), zeros(512)...) }, "", "", true},
 		{"another member cut off", func(d []byte) []byte { g := gzBytes(d); return g[:len(g)-4] }, "", "the gzip-compressed data ends early", true},
@@ -346,4 +356,52 @@ func (e endless) Read(p []byte) (int, error) {
 		p[i] = byte(e)
 	}
 	return len(p), nil
+}
+
+// FuzzGzipTail: whatever follows a file's gzip-compressed data (zero
+// bytes, members, a header that is none, garbage), NewGzipReader reads
+// the data whole before it, ends, and says what went wrong, if anything,
+// as the readers say it: the data ends early, or an error naming gzip.
+// Bytes after zero bytes that are no member are garbage, warned of, not
+// an error: that warning is the only one given.
+func FuzzGzipTail(f *testing.F) {
+	data := []byte(`{"conversation":"c1","role":"customer","text":"在吗"}` + "\n")
+	first := gzBytes(data)
+	f.Add([]byte{})
+	f.Add([]byte{0, 0, 0})
+	f.Add([]byte("\x00\x00\x1f\x8bgarbage, no header"))
+	f.Add([]byte("\x00\x1f\x8b\x08\x80\x00\x00\x00\x00\xffgarbage"))
+	f.Add([]byte("\x00\x1f\x8b\x08\x02\x00\x00\x00\x00\xff\xab\xcd"))
+	f.Add(append([]byte{0, 0}, first...))
+	f.Add(first[:7])
+	f.Add([]byte("garbage"))
+	f.Fuzz(func(t *testing.T, tail []byte) {
+		var warnings []string
+		r, err := NewGzipReader(bytes.NewReader(append(bytes.Clone(first), tail...)), func(w string) { warnings = append(warnings, w) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(r)
+		if !bytes.HasPrefix(got, data) {
+			t.Fatalf("read %q, want the data first", got)
+		}
+		var cut *gzipCutError
+		if err != nil && !errors.As(err, &cut) && !strings.HasPrefix(err.Error(), "gzip: ") {
+			t.Fatalf("error %q: neither the data ending early nor gzip's", err)
+		}
+		if len(warnings) > 1 {
+			t.Fatalf("warnings %q, want one at most", warnings)
+		}
+		if err != nil && len(warnings) > 0 {
+			t.Fatalf("error %v and warning %q", err, warnings)
+		}
+		rest := bytes.TrimLeft(tail, "\x00")
+		if len(rest) < len(tail) && len(rest) > 0 && (rest[0] != 0x1F || len(rest) > 2 && rest[1] == 0x8B && rest[2] != 8) {
+			// after zero bytes, bytes that are no member (deflate is
+			// method 8): garbage
+			if err != nil || len(warnings) != 1 || !bytes.Equal(got, data) {
+				t.Fatalf("read %q, error %v, warnings %q: want the data, and garbage warned of", got, err, warnings)
+			}
+		}
+	})
 }
