@@ -243,10 +243,15 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	sum.Unreadable = unreadableFiles(runErr)
 	markUnknownWaivers(r.set, sum.UnusedWaivers)
 	if err := w.Close(sum); err != nil {
-		if we := (*report.WriterError)(nil); errors.As(err, &we) {
-			return f.out.failed(we, keptOutputs(f))
+		we := (*report.WriterError)(nil)
+		if !errors.As(err, &we) {
+			// the one report (a full disk): told as one of several is,
+			// with what became of its file, which is the old report
+			// where there was one ('write report: write report.json:
+			// no space left on device' left that unsaid)
+			we = &report.WriterError{Err: err}
 		}
-		return fail("write report: %w", err)
+		return f.out.failed(we, keptOutputs(f))
 	}
 	if err := commitReports(f, outs); err != nil {
 		return err
