@@ -293,6 +293,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法转接您的话，您可以先留言", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能送达您的话，包裹会退回仓库", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法轉接你嘅話，可以留言", false},
+		// (…and 暂时 / 目前 before the refusal, which it takes, does not take
+		// the condition away)
+		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货的话，我们会通知您", false},
+		{"callcenter/refusal-apology", lint.Agent, "目前不支持退货的话，可以为您换货", false},
+		{"callcenter/refusal-apology", lint.Agent, "暂时无法转接您的话，您可以先留言", false},
+		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货，您要退的话我帮您申请", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个目前不能改您要退的话我帮您申请", true},
 		{"callcenter/refusal-apology", lint.Agent, "不能修改您的地址的话，可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "没办法帮您改的话可以拒收", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法同你改嘅話可以拒收", false},
