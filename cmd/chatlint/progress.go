@@ -25,8 +25,9 @@ type progress struct {
 	on    bool
 	total int64 // input bytes, -1 when unknown (stdin)
 	// leftOut are the bytes of the total in files a walk left out once
-	// their start was read (reports chatlint wrote): not read, they come
-	// off the total
+	// their start was read (reports chatlint wrote), and those of a file
+	// not read to its end (its format not told, a read error): not read,
+	// they come off the total
 	leftOut atomic.Int64
 	read    atomic.Int64
 	records atomic.Int64
@@ -81,9 +82,10 @@ func progressWanted(enabled, terminal bool, getenv func(string) string) bool {
 func (p *progress) bytes(n int64)      { p.read.Add(n) }
 func (p *progress) update(records int) { p.records.Store(int64(records)) }
 
-// watch has the readers of opts tell p the bytes they read, and the size of
-// each file a walk leaves out once its start is read, which the total
-// (transcript.InputSize) counted.
+// watch has the readers of opts tell p the bytes they read, and those the
+// total (transcript.InputSize) counted that they do not read: each file a
+// walk leaves out once its start is read, the rest of one not read to its
+// end.
 func (p *progress) watch(opts *transcript.Options) {
 	opts.ReadBytes = p.bytes
 	opts.LeftOutBytes = func(n int64) { p.leftOut.Add(n) }

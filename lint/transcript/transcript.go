@@ -33,7 +33,11 @@ type Options struct {
 	// LeftOutBytes, if set, is called with the size of a file a directory
 	// walk found and left out once its start was read (OwnFile), which
 	// InputSize counts: a progress bar takes it off its total. The bytes
-	// of its start are not counted by ReadBytes.
+	// of its start are not counted by ReadBytes. It is called too with
+	// the bytes of a file that were not read, the file not read to its
+	// end (its format not told, a read error, an open that failed, a
+	// reader that stopped early): with ReadBytes's, the bytes said add up
+	// to InputSize.
 	LeftOutBytes func(n int64)
 	// Location is the zone of times written without one (--tz).
 	Location *time.Location
@@ -874,6 +878,8 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	name := path
 	var r io.Reader
 	var file *os.File // nil: standard input
+	var size int64    // a regular file's size (0: none, or not regular)
+	inPlace := false  // a workbook read in place (src.at)
 	if path == "-" {
 		name = lint.StdinName
 	}
@@ -901,11 +907,16 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	} else {
 		f, err := openFile(path)
 		if err != nil {
+			if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() && opts.LeftOutBytes != nil {
+				opts.LeftOutBytes(st.Size()) // (InputSize counted it)
+			}
 			return &FileError{Name: path, Err: unwrapPathError(err)}
 		}
 		defer f.Close()
 		r, file = f, f
-		if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = st.Size()
+		} else if err == nil {
 			// a FIFO or device named as a file may never end: a stopped
 			// run breaks off its read, as it does standard input's
 			defer context.AfterFunc(ctx, func() { _ = f.SetReadDeadline(time.Now()) })()
@@ -917,6 +928,16 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		// (a file that may be left out is counted once it is not)
 		counted = &countingReader{r: r, fn: opts.ReadBytes, held: own}
 		r = counted
+		if size > 0 && opts.LeftOutBytes != nil {
+			// what was not read of a regular file, read or not (an own
+			// file's size is said whole, a workbook read in place counts
+			// itself to its end: see countingAt)
+			defer func() {
+				if rest := size - counted.total; err != errOwnFile && !inPlace && rest > 0 {
+					opts.LeftOutBytes(rest)
+				}
+			}()
+		}
 	}
 	if own {
 		defer func() {
@@ -953,6 +974,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 			if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
 				// (the 4 bytes of head are counted already)
 				src.at, src.size = file, st.Size()
+				inPlace = true
 			}
 		}
 		return readSource(ctx, f, src, sink)
@@ -1306,11 +1328,13 @@ type countingReader struct {
 	// release (a file a walk may leave out: see Options.LeftOutBytes)
 	held    bool
 	pending int64
+	total   int64 // the bytes read, counted or held
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	if n > 0 {
+		c.total += int64(n)
 		if c.held {
 			c.pending += int64(n)
 		} else {
@@ -1336,8 +1360,9 @@ func (c *countingReader) release() {
 // InputSize is the total size in bytes of the files the paths name (the
 // files a directory walk would read, each once, as ReadAll reads them with
 // opts' format, outputs and exclude globs; with those the walk leaves out
-// once their start is read, which Options.LeftOutBytes then says), or -1
-// when it cannot be known in advance (standard input).
+// once their start is read, and the bytes of a file not read to its end,
+// which Options.LeftOutBytes then says), or -1 when it cannot be known in
+// advance (standard input).
 func InputSize(paths []string, opts Options) int64 {
 	format := opts.Format
 	if format == "" {

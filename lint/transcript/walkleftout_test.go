@@ -81,3 +81,65 @@ func TestLeftOutBytes(t *testing.T) {
 		t.Errorf("a report named: ReadBytes counted %d, LeftOutBytes %d; want %d and 0", read, leftOut, total)
 	}
 }
+
+// TestUnreadBytesLeftOut: the bytes of a file InputSize counted but the
+// reading did not reach (a file whose format is not told, read no further
+// than its start; a JSON document broken early; a .txt that is no chat
+// dump; a file that could not be opened) are said by LeftOutBytes when
+// the file is done with, so that what ReadBytes counts and what
+// LeftOutBytes says add up to InputSize, the progress line's total. The
+// total counted them, and the line stopped short of 100% after such a
+// file. A file read to its end, a workbook read in place, has nothing
+// left out.
+func TestUnreadBytesLeftOut(t *testing.T) {
+	defer func(orig func(string) (*os.File, error)) { openFile = orig }(openFile)
+	openFile = func(name string) (*os.File, error) {
+		if filepath.Base(name) == "locked.jsonl" {
+			return nil, &os.PathError{Op: "open", Path: name, Err: os.ErrPermission}
+		}
+		return os.Open(name)
+	}
+	day := `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n"
+	for _, tc := range []struct {
+		name    string
+		data    []byte
+		unread  bool // some of it is not read
+		readErr bool // the file is unreadable
+	}{
+		{"binary.json", []byte("\x00\x01\x02" + strings.Repeat("\x00\xff", 200<<10)), true, true},
+		{"notes.txt", []byte(strings.Repeat("just some notes, no chat\n", 20<<10)), true, true},
+		{"broken.json", []byte("[" + strings.Repeat(day[:len(day)-1]+",", 8000) + "x" + strings.Repeat(" ", 200<<10) + "]"), true, true},
+		{"locked.jsonl", []byte(strings.Repeat(day, 100)), true, true},
+		{"day.jsonl", []byte(strings.Repeat(day, 3000)), false, false},
+		{"book.xlsx", xlsxFromRows(t, [][]string{{"conversation", "role", "text"}, {"c1", "customer", "在吗"}}, -1), false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, tc.name), tc.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "ok.jsonl"), []byte(day), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var read, leftOut int64
+			opts := Options{
+				ReadBytes:    func(n int64) { read += n },
+				LeftOutBytes: func(n int64) { leftOut += n },
+			}
+			total := InputSize([]string{dir}, opts)
+			if want := int64(len(tc.data) + len(day)); total != want {
+				t.Fatalf("InputSize = %d, want %d", total, want)
+			}
+			err := ReadAll(context.Background(), []string{dir}, opts, &recSink{})
+			if (err != nil) != tc.readErr {
+				t.Fatalf("error %v, want one: %v", err, tc.readErr)
+			}
+			if read+leftOut != total {
+				t.Errorf("ReadBytes counted %d and LeftOutBytes said %d: %d in all, want the total, %d", read, leftOut, read+leftOut, total)
+			}
+			if (leftOut > 0) != tc.unread {
+				t.Errorf("LeftOutBytes said %d bytes; want some: %v", leftOut, tc.unread)
+			}
+		})
+	}
+}
