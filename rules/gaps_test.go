@@ -51,6 +51,13 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改你地址嘅話，可以拒收", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能改您想要的颜色的话，可以退款", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能改您要的话可以退", true},
+		// …and so do the address 亲 and the conjunctions 如 / 若 (如果, 如需),
+		// but not 亲自 or 如期, inside the condition
+		{"ecommerce/negative-language", lint.Agent, "我们不能改亲要退的话我帮您申请", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能改如果要退的话我帮您申请", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改如果要退嘅話我幫你申請", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能如期发货的话，会通知您", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能亲自上门的话，会安排快递员", false},
 		// …but 的话 / 嘅话 after what was said is words, no condition
 		{"ecommerce/negative-language", lint.Agent, "我不能理解您说的话", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能理解您的话", true},
@@ -319,6 +326,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法提供您想要的颜色的话，可以退款", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法提供你要嘅顏色嘅話，可以退款", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个不能改您想要的话可以退", true},
+		// (…and so do the address 亲 and the conjunctions 如 / 若, not 亲自 or
+		// 如期)
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改亲要退的话我帮您申请", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改如果要退的话我帮您申请", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改如需退货的话我帮您申请", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢個唔可以改如果要退嘅話我幫你申請", true},
+		{"callcenter/refusal-apology", lint.Agent, "暂时无法如期发货的话，我们会通知您", false},
+		{"callcenter/refusal-apology", lint.Agent, "师傅无法亲自上门的话，会联系您改约", false},
 		// …and goods are said to be marked by 说明 / 提示 only with 会 / 已 /
 		// 有 before it: bare, they tell or remind the customer (说明一下,
 		// 提示您), and the refusal is one
