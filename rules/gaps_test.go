@@ -532,6 +532,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "换一个颜色吧 谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改一张发票，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "换一个颜色 收到了 谢谢", false},
+		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
+		// address, will you), in the request as in the done clause
+		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款吖 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返個地址吖，唔該晒", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖 改好咗 唔該晒", false},
 		// …a 呢 after a closing word softens it (JDDC's customers: 好呢 谢谢呢!,
 		// 其他没有了 … 取消订单了 谢谢呢!, 好的呢), while after anything else it
 		// asks (那退款呢, 然后呢), and so does a question mark
