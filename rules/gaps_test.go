@@ -532,6 +532,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "换一个颜色吧 谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改一张发票，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "换一个颜色 收到了 谢谢", false},
+		// …and with two objects in a row (发票抬头, 订单地址), in the request as
+		// in the done clause
+		{"callcenter/unanswered-at-end", lint.Customer, "改张发票抬头，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改发票抬头，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改張發票抬頭 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "修改订单地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改张发票抬头 改好了 谢谢", false},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
 		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
