@@ -35,26 +35,15 @@ type editCollector struct {
 func (c *editCollector) Conversation(r *lint.Result) error {
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		if f.Suggestion == "" || f.End <= f.Start {
+		m := r.Message(f)
+		e, ok := fix.EditOf(m, f)
+		if !ok {
 			continue
 		}
-		m := r.Message(f)
 		if c.edits == nil {
 			c.edits = map[string][]fix.Edit{}
 		}
-		// where the reply is written on its line: a YAML or csv library's
-		// replies start further on, some are not there as they are
-		col, raw := int(m.TextCol), int(m.TextRaw)
-		switch {
-		case m.TextRaw == lint.TextAllRaw:
-			raw = 0
-		case col > 0 && raw == 0:
-			col = -1 // none of its bytes are there as they are
-		}
-		c.edits[m.Pos.File] = append(c.edits[m.Pos.File], fix.Edit{
-			Line: m.Pos.Line, Start: f.Start, End: f.End, Old: f.Match, New: f.Suggestion, Rule: f.Rule.ID,
-			TextCol: col, TextRaw: raw, Reply: m.Text,
-		})
+		c.edits[m.Pos.File] = append(c.edits[m.Pos.File], e)
 	}
 	return nil
 }
@@ -98,19 +87,78 @@ func (c *editCollector) files() []string {
 // tells each one left out for a character whose Traditional form cannot
 // be told.
 func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, w io.Writer) (applied int, notes []string, err error) {
-	enc := opts.Encoding
 	defer func() {
 		if err != nil && !diff {
 			err = fmt.Errorf("%w; the file is left as it was", err)
 		}
 	}()
-	// before it is read again: a pipe would wait for a writer
-	if err := fixable(path, !diff); err != nil {
+	p, notes, err := planFix(path, opts, edits, !diff)
+	if err != nil {
+		return 0, nil, err
+	}
+	if diff {
+		// in the file's own bytes, as git apply and patch -p1 apply it to
+		// them (a GBK file's lines in GBK, a UTF-16 file's in UTF-16)
+		name, _ := diffName(path)
+		if _, err := io.WriteString(w, fix.DiffLines(name, p.oldLines, p.fixedLines)); err != nil {
+			return 0, nil, &diffWriteError{err}
+		}
+		return len(p.done), notes, nil
+	}
+	if len(p.done) == 0 {
+		return 0, notes, nil
+	}
+	if err := writeFileReplacing(path, p.out, 0o666); err != nil {
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+	}
+	return len(p.done), notes, nil
+}
+
+// libraryFixer gives the SARIF report the fixes --fix would make in the
+// libraries (report.Fixer), as --diff works them out: opts are the run's
+// reading options.
+type libraryFixer struct{ opts transcript.Options }
+
+// Fixable reports whether --fix could rewrite file: a regular file named
+// by its path, not standard input, a pipe or a device.
+func (x libraryFixer) Fixable(file string) bool {
+	return file != lint.StdinName && fixable(file, false) == nil
+}
+
+// Fixes returns the edits --fix would make in file, of edits (none where
+// it would leave the file as it was).
+func (x libraryFixer) Fixes(file string, edits []fix.Edit) []fix.Edit {
+	p, _, err := planFix(file, x.opts, edits, false)
+	if err != nil {
+		return nil
+	}
+	return p.done
+}
+
+// fixPlan is what --fix writes into a library (see planFix).
+type fixPlan struct {
+	out []byte // the fixed file's bytes
+	// oldLines and fixedLines are the file's lines as they are and as
+	// they will be, in its bytes (the byte-order mark on the first)
+	oldLines, fixedLines []string
+	done                 []fix.Edit // the edits made, as fix.Apply returns them
+}
+
+// planFix works out what fixFile writes into the library at path, and
+// refuses what it refuses (see fixFile), without writing anything: write
+// says the file is to be rewritten (--fix), for which it must be one the
+// user may write, with no other names; --diff and the SARIF report's
+// fixes only read it. notes tell the fixes left out (overlaps, characters
+// whose Traditional form cannot be told).
+func planFix(path string, opts transcript.Options, edits []fix.Edit, write bool) (p *fixPlan, notes []string, err error) {
+	enc := opts.Encoding
+	// before it is read again: a pipe would wait for a writer
+	if err := fixable(path, write); err != nil {
+		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	e, bom, lines, texts, read, err := decodeLibrary(raw, enc, opts.EncodingFrom)
 	if err != nil {
@@ -120,7 +168,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		if why := corruptUTF8(raw, enc); why != "" && errors.As(err, &mixed) {
 			err = errors.New(why)
 		}
-		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	// each line is clean when it reads back byte for byte (else it is
 	// only shown, in the diff, never rewritten)
@@ -135,21 +183,21 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	}
 	edits, unsure, err := fix.InScript(text, edits)
 	if err != nil {
-		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	for _, se := range unsure {
 		notes = append(notes, scriptNote(path, se))
 	}
 	newText, done, err := fix.Apply(text, edits)
 	if err != nil {
-		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	newLines := fix.SplitLines(newText)
 	if len(newLines) != len(lines) {
-		return 0, nil, fmt.Errorf("fix %s: a replacement would add or remove a line break; fix it by hand", path)
+		return nil, nil, fmt.Errorf("fix %s: a replacement would add or remove a line break; fix it by hand", path)
 	}
 	if err := readsBack(path, text, newText, done, opts); err != nil {
-		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	// --diff shows what --fix would write: it refuses what --fix refuses
 	byLine := map[int][]fix.Edit{}
@@ -177,12 +225,12 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			if e != nil {
 				name = encodingName(e)
 			}
-			return 0, nil, fmt.Errorf("fix %s: line %d holds bytes %s cannot read back as they are (a malformed record is not linted, so not fixed: did the file change since it was linted?); fix it by hand", path, i+1, name)
+			return nil, nil, fmt.Errorf("fix %s: line %d holds bytes %s cannot read back as they are (a malformed record is not linted, so not fixed: did the file change since it was linted?); fix it by hand", path, i+1, name)
 		}
 		b := []byte(newLines[i])
 		if e != nil {
 			if b, err = fix.Encode(newLines[i], e, plainEncoding(enc), ds); err != nil {
-				return 0, nil, fmt.Errorf("fix %s: %w", path, err)
+				return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 			}
 		}
 		out = append(out, b...)
@@ -191,22 +239,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			fixedLines[i] = string(bom) + fixedLines[i]
 		}
 	}
-	if diff {
-		// in the file's own bytes, as git apply and patch -p1 apply it to
-		// them (a GBK file's lines in GBK, a UTF-16 file's in UTF-16)
-		name, _ := diffName(path)
-		if _, err := io.WriteString(w, fix.DiffLines(name, oldLines, fixedLines)); err != nil {
-			return 0, nil, &diffWriteError{err}
-		}
-		return len(done), notes, nil
-	}
-	if len(done) == 0 {
-		return 0, notes, nil
-	}
-	if err := writeFileReplacing(path, out, 0o666); err != nil {
-		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
-	}
-	return len(done), notes, nil
+	return &fixPlan{out: out, oldLines: oldLines, fixedLines: fixedLines, done: done}, notes, nil
 }
 
 // libraryCache gives the report's suggestions for a canned-reply

@@ -27,6 +27,32 @@ rules:
     suggest: {自己来拿: 请到前台这里取货, 到店拿: 请到前台这里取货}
 `
 
+// suggestArgs writes suggestPack into dir and returns the arguments of a
+// lint of canned-reply libraries with it and callcenter.
+func suggestArgs(t *testing.T, dir string) []string {
+	t.Helper()
+	pack := filepath.Join(dir, "shop.yaml")
+	if err := os.WriteFile(pack, []byte(suggestPack), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"lint", "--pack", "callcenter", "--pack", pack, "--input-format", "canned", "--fail-on", "none", "--no-progress"}
+}
+
+// lintLibrary writes the library name, text, into dir and lints it with
+// args (suggestArgs), returning its path and the report in format.
+func lintLibrary(t *testing.T, args []string, dir, name, text, format string) (path, out string) {
+	t.Helper()
+	path = filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCLI(t, append(args, "--format", format, path)...)
+	if code != 0 {
+		t.Fatalf("lint: exit %d: %s", code, errs)
+	}
+	return path, out
+}
+
 // TestSuggestionIsWhatFixWrites: for every reply of a canned library, the
 // report's suggestion is what --fix writes into its line: a reply written
 // alike in both scripts (不行, 可以到店拿) in the script of its line (a table's other cell, a YAML key) or else of the file, and a
@@ -59,21 +85,10 @@ func TestSuggestionIsWhatFixWrites(t *testing.T) {
 		{"simplified.yaml", "回复: [不行, 这个价格不行]\n取货: 可以自己来拿\n", 0, 3},
 	}
 	dir := t.TempDir()
-	pack := filepath.Join(dir, "shop.yaml")
-	if err := os.WriteFile(pack, []byte(suggestPack), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"lint", "--pack", "callcenter", "--pack", pack, "--input-format", "canned", "--fail-on", "none", "--no-progress"}
+	args := suggestArgs(t, dir)
 	for _, lib := range libs {
 		t.Run(lib.name, func(t *testing.T) {
-			path := filepath.Join(dir, lib.name)
-			if err := os.WriteFile(path, []byte(lib.text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			code, out, errs := runCLI(t, append(args, "--format", "jsonl", path)...)
-			if code != 0 {
-				t.Fatalf("lint: exit %d: %s", code, errs)
-			}
+			path, out := lintLibrary(t, args, dir, lib.name, lib.text, "jsonl")
 			// each line as the report's suggestions would make it: each
 			// reply with its matches replaced
 			want := fix.SplitLines(lib.text)

@@ -180,6 +180,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 			// SIGPIPE, where no deferred Abort runs
 			f.out.pipe = newPipeCleanup(func() { outs.abort(); baseOut.Abort() })
 		}
+		if r.canned && !f.redact {
+			// (a redacted report's matches are not the file's text)
+			f.out.fixer = libraryFixer{r.topts}
+		}
 		var err error
 		if w, outs, err = f.out.open(cmd.OutOrStdout(), r.topts.Location, r.canned, r.infos(), r.checks.Scoring, r.cfg.TeamNames()); err != nil {
 			return nil, nil, failErr(err)

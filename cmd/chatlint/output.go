@@ -44,6 +44,9 @@ type outputFlags struct {
 	// pipe, when set, watches the writes to standard output for a reader
 	// gone, to remove the other outputs' temporary files (pipeCleanup)
 	pipe *pipeCleanup
+	// fixer, in a canned-reply library run, gives the SARIF report the
+	// fixes --fix would make (report.Options.Fixer)
+	fixer report.Fixer
 }
 
 // countingWriter counts the bytes written through it.
@@ -328,7 +331,7 @@ func (f *outputFlags) open(stdout io.Writer, loc *time.Location, canned bool, ru
 	var ws []report.Writer
 	for _, rep := range f.reports {
 		w, out, err := f.openOne(rep, stdout, report.Options{Location: loc, Canned: canned, Rules: rules, Scoring: scoring,
-			CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet, Teams: teams})
+			CSVRows: f.csvRows, BOM: f.bom, CSVRaw: f.csvRaw, Version: toolVersion(), Quiet: f.quiet, Teams: teams, Fixer: f.fixer})
 		if err != nil {
 			for _, w := range ws {
 				report.Discard(w)

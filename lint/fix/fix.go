@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint"
 )
 
 // Edit replaces the bytes [Start, End) of a reply's text with New. Old is
@@ -34,6 +36,29 @@ type Edit struct {
 	// whose script InScript writes New in ("": the line's; see
 	// Library.ScriptOf).
 	Reply string
+}
+
+// EditOf is the edit a finding prescribes in its reply m (a match and
+// its suggested replacement, f.Suggestion), as --fix takes it from the
+// report: where the reply is written on its line (a YAML or csv library's
+// replies start further on, some are not there as they are: see
+// lint.Message.LineColumn). ok is false for a finding that prescribes no
+// replacement, or has no match to replace.
+func EditOf(m *lint.Message, f *lint.Finding) (e Edit, ok bool) {
+	if f.Suggestion == "" || f.End <= f.Start {
+		return Edit{}, false
+	}
+	col, raw := int(m.TextCol), int(m.TextRaw)
+	switch {
+	case m.TextRaw == lint.TextAllRaw:
+		raw = 0
+	case col > 0 && raw == 0:
+		col = -1 // none of its bytes are there as they are
+	}
+	return Edit{
+		Line: m.Pos.Line, Start: f.Start, End: f.End, Old: f.Match, New: f.Suggestion, Rule: f.Rule.ID,
+		TextCol: col, TextRaw: raw, Reply: m.Text,
+	}, true
 }
 
 // NotVerbatimError is an edit that Apply does not make: its match is not

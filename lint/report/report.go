@@ -83,6 +83,10 @@ type Options struct {
 	// name: the text and HTML reports name those that no agent of the
 	// run is in, whose totals are missing from the teams' table
 	Teams []string
+	// Fixer, in a canned-reply library run, says what --fix would write
+	// into each library: the SARIF report's results carry those fixes
+	// (nil: none)
+	Fixer Fixer
 }
 
 type factory func(w io.Writer, opts Options) Writer

@@ -18,6 +18,7 @@ import (
 
 	"github.com/chatlint/chatlint/internal/pathkey"
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/lint/fix"
 )
 
 func init() {
@@ -40,13 +41,15 @@ const SARIFFingerprint = "chatlintFinding/v1"
 
 // sarifWriter writes a SARIF 2.1.0 log with one run: the tool with a rule
 // descriptor per active rule, one result per finding (streamed as each
-// conversation finishes), the malformed records as tool execution
-// notifications of the invocation, and the run summary in the run's
-// property bag. Columns are UTF-16 code units (columnKind utf16CodeUnits,
-// SARIF's default), on the file line (lint.Message.LineColumnUTF16): GitHub
-// code scanning ignores columnKind and the SARIF viewers index the line as
-// JavaScript does, so code points would put every column after an emoji or
-// a CJK Extension B character one short.
+// conversation finishes; a canned-reply library's, with the fixes --fix
+// would make, once the library's are all in: see add), the malformed
+// records as tool execution notifications of the invocation, and the run
+// summary in the run's property bag. Columns are UTF-16 code units
+// (columnKind utf16CodeUnits, SARIF's default), on the file line
+// (lint.Message.LineColumnUTF16): GitHub code scanning ignores columnKind
+// and the SARIF viewers index the line as JavaScript does, so code points
+// would put every column after an emoji or a CJK Extension B character one
+// short.
 type sarifWriter struct {
 	w        *bufio.Writer
 	opts     Options
@@ -62,7 +65,39 @@ type sarifWriter struct {
 	enc   convEncoder // writes the results (indented)
 	keys  fileKeys    // names files in fingerprints (fileKey)
 	files checkoutPaths
-	err   error
+	// fixFile is the canned-reply library whose results are held in
+	// pending until they are all in and their fixes known (Options.Fixer),
+	// if fixing (see add)
+	fixFile string
+	fixing  bool
+	pending []sarifPending
+	err     error
+}
+
+// Fixer says what `chatlint lint --fix` would write into canned-reply
+// libraries, for the SARIF report's fixes (Options.Fixer).
+type Fixer interface {
+	// Fixable reports whether --fix could rewrite the file (a regular
+	// file, named by its path): the SARIF writer holds a library's results
+	// until their fixes are known only for such a file.
+	Fixable(file string) bool
+	// Fixes returns the edits of the file's findings (fix.EditOf) that
+	// --fix would make, with the text it would write (fix.Apply's edits),
+	// or none where it would leave the file as it was.
+	Fixes(file string, edits []fix.Edit) []fix.Edit
+}
+
+// sarifMaxPending bounds the results of one library the SARIF writer
+// holds until its fixes are known: past it, they are written as they
+// come, without fixes. (A variable for the tests.)
+var sarifMaxPending = 20000
+
+// sarifPending is a result held until its library's fixes are known, with
+// the edit its finding prescribes (has: one).
+type sarifPending struct {
+	res  SARIFResult
+	edit fix.Edit
+	has  bool
 }
 
 // SARIFRule is a SARIF reportingDescriptor for one chatlint rule.
@@ -121,6 +156,35 @@ type SARIFResult struct {
 	Locations           []SARIFLocation       `json:"locations"`
 	PartialFingerprints map[string]string     `json:"partialFingerprints"`
 	Properties          SARIFResultProperties `json:"properties"`
+	// Fixes holds the fix --fix would make for a finding in a canned-reply
+	// library (its match replaced by the suggestion, as --fix writes it),
+	// where the match's region on the line is exact
+	Fixes []SARIFFix `json:"fixes,omitempty"`
+}
+
+// SARIFFix is a fix: a description and the change to one file.
+type SARIFFix struct {
+	Description     *SARIFText            `json:"description,omitempty"`
+	ArtifactChanges []SARIFArtifactChange `json:"artifactChanges"`
+}
+
+// SARIFArtifactChange is a fix's change to one file.
+type SARIFArtifactChange struct {
+	ArtifactLocation SARIFArtifactLocation `json:"artifactLocation"`
+	Replacements     []SARIFReplacement    `json:"replacements"`
+}
+
+// SARIFReplacement replaces a region of a file (its line and columns, as
+// a result's region counts them) with new text.
+type SARIFReplacement struct {
+	DeletedRegion   SARIFRegion   `json:"deletedRegion"`
+	InsertedContent *SARIFContent `json:"insertedContent,omitempty"`
+}
+
+// SARIFContent is an artifactContent with text: the text as it is (not a
+// message string, whose braces SARIFMessageText doubles).
+type SARIFContent struct {
+	Text string `json:"text"`
 }
 
 // SARIFLocation is a location with a physical location.
@@ -494,14 +558,115 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		fp := sarifFingerprint(scope, f, m)
 		s.occurred[fp]++
 		res.PartialFingerprints = map[string]string{SARIFFingerprint: fp + ":" + strconv.Itoa(s.occurred[fp])}
-		if s.results > 0 {
-			s.raw(",")
-		}
-		s.raw("\n        ")
-		s.result(&res)
-		s.results++
+		s.add(&res, m, f)
 	}
 	return s.flush()
+}
+
+// add writes a result, or, in a canned-reply library whose fixes the
+// Fixer can tell, holds it with the edit its finding prescribes until the
+// library's results are all in (see fixes): --fix works out its edits for
+// the whole file at once (overlapping matches, the file's script, whether
+// the fixed file reads back).
+func (s *sarifWriter) add(res *SARIFResult, m *lint.Message, f *lint.Finding) {
+	if s.opts.Fixer == nil || !s.opts.Canned {
+		s.write(res)
+		return
+	}
+	if file := m.Pos.File; file != s.fixFile {
+		s.fixes() // the library before's
+		s.fixFile, s.fixing = file, s.opts.Fixer.Fixable(file)
+	}
+	if !s.fixing {
+		s.write(res)
+		return
+	}
+	p := sarifPending{res: *res}
+	p.edit, p.has = fix.EditOf(m, f)
+	s.pending = append(s.pending, p)
+	if len(s.pending) > sarifMaxPending {
+		// held no longer: the rest of the library's results go as they come
+		s.fixing = false
+		for i := range s.pending {
+			s.write(&s.pending[i].res)
+		}
+		s.pending = nil
+	}
+}
+
+// sarifEditKey identifies an edit of a library's: where it is, and whose.
+type sarifEditKey struct {
+	line, col, start, end int
+	rule                  string
+}
+
+// editKey is e's key.
+func editKey(e *fix.Edit) sarifEditKey {
+	return sarifEditKey{e.Line, e.TextCol, e.Start, e.End, e.Rule}
+}
+
+// fixes writes the results held (see add), each with the fix --fix would
+// make for its finding, where it makes one and the result's region is the
+// match's exact place on the line.
+func (s *sarifWriter) fixes() {
+	if len(s.pending) == 0 {
+		return
+	}
+	var edits []fix.Edit
+	for i := range s.pending {
+		if s.pending[i].has {
+			edits = append(edits, s.pending[i].edit)
+		}
+	}
+	made := map[sarifEditKey]string{}
+	if len(edits) > 0 {
+		for _, d := range s.opts.Fixer.Fixes(s.fixFile, edits) {
+			made[editKey(&d)] = d.New
+		}
+	}
+	for i := range s.pending {
+		p := &s.pending[i]
+		if n, ok := made[editKey(&p.edit)]; ok && p.has {
+			p.res.Fixes = sarifFixOf(&p.res, p.edit.Old, n)
+		}
+		s.write(&p.res)
+	}
+	clear(s.pending)
+	s.pending = s.pending[:0]
+}
+
+// sarifFixOf is the fix replacing old, res's match, with text: none
+// where res has no exact region of the match (a line and both columns, the
+// match its snippet).
+func sarifFixOf(res *SARIFResult, old, text string) []SARIFFix {
+	if len(res.Locations) != 1 {
+		return nil
+	}
+	loc := &res.Locations[0].PhysicalLocation
+	reg := loc.Region
+	if reg == nil || reg.StartColumn <= 0 || reg.EndColumn <= reg.StartColumn || reg.Snippet == nil || reg.Snippet.Text != old {
+		return nil
+	}
+	return []SARIFFix{{
+		Description: &SARIFText{Text: SARIFMessageText("将「" + old + "」改为「" + text + "」")},
+		ArtifactChanges: []SARIFArtifactChange{{
+			ArtifactLocation: loc.ArtifactLocation,
+			Replacements: []SARIFReplacement{{
+				DeletedRegion:   SARIFRegion{StartLine: reg.StartLine, StartColumn: reg.StartColumn, EndColumn: reg.EndColumn},
+				InsertedContent: &SARIFContent{Text: text},
+			}},
+		}},
+	}}
+}
+
+// write writes one result.
+func (s *sarifWriter) write(res *SARIFResult) {
+	if s.results > 0 {
+		s.raw(",")
+	}
+	s.raw("\n        ")
+	s.result(res)
+	s.results++
 }
 
 // inSheet splits a worksheet's file name (lint.SheetName: day.xlsx[11月5日],
@@ -549,6 +714,7 @@ func (s *sarifWriter) Close(sum *lint.Summary) error {
 		sum = lint.NewSummary()
 	}
 	s.start()
+	s.fixes() // (the last library's)
 	if s.results > 0 {
 		s.raw("\n      ")
 	}

@@ -1,8 +1,11 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // sarifResult writes res as encoding/json (SetEscapeHTML(false),
@@ -79,9 +82,29 @@ func (e *convEncoder) sarifResult(res *SARIFResult) ([]byte, error) {
 	}
 	e.newline(1)
 	e.b = append(e.b, '}')
+	if len(res.Fixes) > 0 {
+		// (a canned-reply library's results alone have any: through
+		// encoding/json)
+		e.next(1, `"fixes":`)
+		e.jsonValue(1, res.Fixes)
+	}
 	e.newline(0)
 	e.b = append(e.b, '}')
 	return e.b, e.err
+}
+
+// jsonValue writes v as encoding/json writes it, indented as a value
+// whose key is at depth.
+func (e *convEncoder) jsonValue(depth int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(e.prefix+strings.Repeat("  ", depth), "  ")
+	if err := enc.Encode(v); err != nil {
+		e.err = err
+		return
+	}
+	e.b = append(e.b, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
 }
 
 // sarifText writes a SARIFText object whose key is at depth.

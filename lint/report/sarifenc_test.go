@@ -44,6 +44,20 @@ func oddSARIFResult(rng *rand.Rand) *SARIFResult {
 			res.Locations = append(res.Locations, SARIFLocation{PhysicalLocation: l})
 		}
 	}
+	if rng.IntN(4) == 0 {
+		// a canned-reply library's fix
+		reg := SARIFRegion{StartLine: 1 + rng.IntN(100000), StartColumn: 1 + rng.IntN(200)}
+		reg.EndColumn = reg.StartColumn + rng.IntN(20)
+		res.Fixes = []SARIFFix{{
+			ArtifactChanges: []SARIFArtifactChange{{
+				ArtifactLocation: SARIFArtifactLocation{URI: oddString(rng)},
+				Replacements:     []SARIFReplacement{{DeletedRegion: reg, InsertedContent: &SARIFContent{Text: oddString(rng)}}},
+			}},
+		}}
+		if rng.IntN(2) == 0 {
+			res.Fixes[0].Description = &SARIFText{Text: oddString(rng)}
+		}
+	}
 	switch rng.IntN(4) {
 	case 0: // nil
 	case 1:
