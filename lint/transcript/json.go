@@ -499,7 +499,34 @@ func (n *jnode) column() (col, col16 int) {
 	if n.col <= 0 {
 		return 0, 0
 	}
-	return int(n.col), int(n.col) + int(n.astral)
+	return int(n.col), int(n.col) + n.astralCount()
+}
+
+// maxNodeAstral is the most jnode.astral holds: a count of it or more is
+// in nodeExt.astral.
+const maxNodeAstral = 1<<16 - 1
+
+// astralCount is how many characters beyond the BMP are before n on its
+// line (see jnode.astral).
+func (n *jnode) astralCount() int {
+	if n.astral == maxNodeAstral && n.ext != nil {
+		return n.ext.astral
+	}
+	return int(n.astral)
+}
+
+// setAstral sets n's count of characters beyond the BMP before it on its
+// line (see jnode.astral).
+func (n *jnode) setAstral(a int) {
+	if a < maxNodeAstral {
+		n.astral = uint16(a)
+		return
+	}
+	n.astral = maxNodeAstral
+	if n.ext == nil {
+		n.ext = &nodeExt{}
+	}
+	n.ext.astral = a
 }
 
 // emit builds the message of one message element; conv names its
@@ -691,9 +718,10 @@ type jnode struct {
 	// astral and col: where the value starts on its line when the line
 	// holds more before it (a minified array's elements; see
 	// jsonParser.recordCol): the 1-based column in characters, and the
-	// characters beyond the BMP before it (at most 65,535 counted), which
-	// UTF-16 writes as two units. 0: the line says where it is. (In the
-	// room kind and odd leave: a node is no larger for them.)
+	// characters beyond the BMP before it, which UTF-16 writes as two
+	// units (maxNodeAstral or more: ext holds them; see astralCount). 0:
+	// the line says where it is. (In the room kind and odd leave: a node
+	// is no larger for them.)
 	astral uint16
 	col    int32
 	s      string // scalars: the value as text
@@ -727,6 +755,9 @@ type nodeExt struct {
 	// string or a number), which was read past; key, in an object, the
 	// first of its own keys over the bound (read as "")
 	first, key *jsonOver
+	// astral is jnode.astral's count where it is maxNodeAstral or more
+	// (a minified line of over 65,535 emoji before the value)
+	astral int
 }
 
 // opened returns n's openObject (nil: none).

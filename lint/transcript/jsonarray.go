@@ -530,7 +530,8 @@ func (cs *convSkim) frame(p *jsonParser, obj []byte, line int, need map[string]b
 	if _, own := w.ownText(n); own {
 		return nil
 	}
-	keep := &jnode{line: n.line, kind: n.kind, odd: n.odd, col: n.col, astral: n.astral}
+	keep := &jnode{line: n.line, kind: n.kind, odd: n.odd, col: n.col}
+	keep.setAstral(n.astralCount())
 	for i, k := range n.keys {
 		if f := fieldOf(k); need[k] || f == fConv || f == fID {
 			keep.keys = append(keep.keys, k)

@@ -74,7 +74,8 @@ var unknownRoleRE = regexp.MustCompile(`^unknown role "(r\d+)"`)
 // raw and those it walks itself, read whole or a byte at a time, agree;
 // so do a conversation's messages, on its line or on lines of their own,
 // and a messages path's elements. A line longer than the parser's buffer
-// is counted on across its reads.
+// is counted on across its reads, and so are more than 65,535 characters
+// beyond the BMP before a record.
 func TestJSONRecordColumns(t *testing.T) {
 	el := func(i int, text string) string {
 		return fmt.Sprintf(`{"conversation":"c1","role":"r%d","text":"%s"}`, i, text)
@@ -112,6 +113,8 @@ func TestJSONRecordColumns(t *testing.T) {
 		{name: "messages in a top-level object", data: `{"messages":[` + el(1, "a") + "," + el(2, "b") + "]}"},
 		{name: "a messages path", data: `[{"id":"w1","turns":[{"sender":"customer","utterances":["好",{"x":1}]},{"sender":"r1","utterances":["😀"]}]}]`, opts: weibo, open: '"'},
 		{name: "longer than the buffer", data: long(3000)},
+		// (a count of them the node kept in 16 bits, and said 65,535)
+		{name: "past 65,535 characters beyond the BMP before it", data: "[" + el(1, strings.Repeat("😀", 70000)) + "," + el(2, "b") + ",5]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			open := tc.open

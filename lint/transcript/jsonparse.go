@@ -97,7 +97,7 @@ type jsonParser struct {
 	colChars  int
 	colAstral int
 	ncol      int32
-	nastral   uint16
+	nastral   int
 	// tokAt is the input offset of the token space found last, and
 	// tokFirst whether it starts its line: only blanks before it there
 	tokAt    int64
@@ -135,7 +135,10 @@ func (p *jsonParser) node(line int, kind byte, s string) *jnode {
 	if a.ni++; a.ni == nodeBlock {
 		a.bi, a.ni = a.bi+1, 0
 	}
-	*n = jnode{line: line, kind: kind, s: s, col: p.ncol, astral: p.nastral}
+	*n = jnode{line: line, kind: kind, s: s, col: p.ncol}
+	if p.nastral > 0 {
+		n.setAstral(p.nastral)
+	}
 	return n
 }
 
@@ -330,7 +333,7 @@ func (p *jsonParser) recordCol(i int) (col, col16 int) {
 // (recordCol's; jnode.col).
 func (p *jsonParser) noteCol(i int) {
 	col, col16 := p.recordCol(i)
-	p.ncol, p.nastral = clampInt32(col), uint16(min(col16-col, 1<<16-1))
+	p.ncol, p.nastral = clampInt32(col), col16-col
 }
 
 // clampInt32 is n as an int32, 0 past it (a column of over 2 G characters
