@@ -914,7 +914,9 @@ func creatable(flag, name, what, example string) error {
 	if said, err := linkedDirMissing(name); err != nil {
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 	}
-	if said, ok := linkedToDir(name); ok {
+	if said, missing, ok := linkedToDir(name); ok && !missing {
+		return fail("%s %s: %s", flag, name, said)
+	} else if ok {
 		return fail("%s %s: %s, and a directory is no %s file: %s, and name the %s file in it (%s)",
 			flag, name, said, what, makeDir(name), what, filepath.Join(name, example))
 	}

@@ -52,19 +52,28 @@ func missingDir(dir string) string {
 	return "the directory " + dir + " cannot be reached: " + link.String()
 }
 
-// linkedToDir says, of a name that is a symbolic link to nothing written
-// with a slash at its end (out → gone/, through other links perhaps),
-// what it is: the name of a directory, at which the system makes no file
-// (the shell's > out says 'Is a directory'), where a report written
-// through it, the link followed as a path (replaceable), was made as
-// gone, a file, which ls gone/ then refused. ok is false for any other
-// name.
-func linkedToDir(name string) (said string, ok bool) {
-	chain, ok := linkChain(name)
-	if !ok || !slices.ContainsFunc(chain[1:], namesDirOnly) {
-		return "", false
+// linkedToDir says, of a name that is a symbolic link written with a
+// slash at its end (out → gone/, through other links perhaps), what it
+// is: the name of a directory, at which the system makes no file (the
+// shell's > out says 'Is a directory'), nor one through a file (rep.txt/:
+// 'Not a directory'), where a report written through it, the link
+// followed as a path (replaceable, before it knew the slash), was made as
+// gone, a file, which ls gone/ then refused, or written over rep.txt.
+// missing is whether the directory is not there (to be made, makeDir);
+// ok is false for any other name, and for a link to a directory (a
+// directory, said as one).
+func linkedToDir(name string) (said string, missing, ok bool) {
+	chain, end, err := followLinks(name)
+	if chain == nil || !slices.ContainsFunc(chain[1:], namesDirOnly) {
+		return "", false, false
 	}
-	return chain.String(), true
+	if errors.Is(err, fs.ErrNotExist) {
+		return chain.String(), true, true
+	}
+	if st, err := os.Stat(end); err != nil || st.IsDir() {
+		return "", false, false
+	}
+	return chain.links() + ", and " + notADir(end), false, true
 }
 
 // makeDir says what to make of dir, a directory that os.Stat does not
@@ -80,9 +89,12 @@ func makeDir(dir string) string {
 	// (the first path on the links' way that is not there, each
 	// followed against the directory it lies in, as replaceable follows
 	// them)
-	end, _, exists, ok, _ := replaceable(link[0])
+	chain, end, err := followLinks(link[0])
+	if chain == nil || !errors.Is(err, fs.ErrNotExist) {
+		return "make it"
+	}
 	rel, err := filepath.Rel(link[0], dir)
-	if !ok || exists || err != nil {
+	if err != nil {
 		return "make it"
 	}
 	return "make " + filepath.Join(end, rel) + ", where " + dir + " leads"
@@ -102,7 +114,8 @@ func (e *causedError) Unwrap() error { return e.cause }
 
 // dangling is a symbolic link whose target does not exist: the link,
 // then the target as the link gives it, and where that is a link too,
-// its target, and so on (out2 → out → gone).
+// its target, and so on (out2 → out → gone). (followLinks gives such a
+// chain to a target that is there too.)
 type dangling []string
 
 // String says what the link is: "out is a symbolic link to
@@ -154,14 +167,33 @@ func danglingLink(path string) (dangling, bool) {
 // linkChain is the link at path and the targets it leads through to one
 // that does not exist (a few: a loop is not a missing target).
 func linkChain(path string) (dangling, bool) {
-	chain := dangling{path}
+	chain, _, err := followLinks(path)
+	if chain == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	return chain, true
+}
+
+// followLinks follows the symbolic link at path, and the links it leads
+// to (a few: a loop is not followed to its end), as replaceable follows
+// them: chain is the link and each target as its link gives it, end the
+// path it leads to, each target taken against the directory of its link,
+// and err os.Lstat's error for end (nil: end is there, and no link).
+// chain is nil where path is no link, or a link cannot be read.
+func followLinks(path string) (chain dangling, end string, err error) {
+	chain = dangling{path}
 	for at := path; len(chain) <= 8; {
 		target, err := os.Readlink(at)
 		if err != nil {
-			return nil, false
+			return nil, "", nil
 		}
 		chain = append(chain, target)
-		if !filepath.IsAbs(target) {
+		if filepath.IsAbs(target) {
+			// (/mnt/r.txt/ is the file /mnt/r.txt, its slash said in
+			// chain: os.Lstat would follow a link there, or say only
+			// 'not a directory')
+			target = filepath.Clean(target)
+		} else {
 			// (against the link's directory, its links followed: see
 			// replaceable)
 			dir := filepath.Dir(at)
@@ -171,15 +203,12 @@ func linkChain(path string) (dangling, bool) {
 			target = filepath.Join(dir, target)
 		}
 		st, err := os.Lstat(target)
-		if err != nil {
-			return chain, errors.Is(err, fs.ErrNotExist)
-		}
-		if st.Mode()&fs.ModeSymlink == 0 {
-			return nil, false
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return chain, target, err
 		}
 		at = target
 	}
-	return nil, false
+	return nil, "", nil
 }
 
 // notADir says of path, which stands where a directory should, what it

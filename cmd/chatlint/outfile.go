@@ -359,6 +359,13 @@ func replaceable(name string) (target string, mode fs.FileMode, exists, ok, proc
 		if err != nil {
 			return "", 0, false, false, false
 		}
+		if namesDirOnly(link) {
+			// gone/ or rep.txt/ names a directory, there or not, where
+			// the system writes no file: filepath.Join would take the
+			// slash off, and a report was made as gone, or written over
+			// rep.txt (see linkedToDir)
+			return "", 0, false, false, false
+		}
 		if !filepath.IsAbs(link) {
 			// against the directory the link lies in, its own links
 			// followed first: filepath.Join alone would take a/.. away
