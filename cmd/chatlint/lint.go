@@ -892,8 +892,8 @@ func (r *lintRun) compile(taken func() int64) error {
 func creatable(flag, name, what, example string) error {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil {
-		if file, ok := notADirectory(dir, err); ok {
-			return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, notADir(file)), err})
+		if said, ok := throughFile(dir, err); ok {
+			return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
@@ -908,15 +908,20 @@ func creatable(flag, name, what, example string) error {
 	} else if !st.IsDir() {
 		return fail("%s %s: %s", flag, name, notADir(dir))
 	}
-	if st, err := os.Stat(name); err == nil && st.IsDir() {
+	st, err := os.Stat(name)
+	if err == nil && st.IsDir() {
 		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
+	}
+	if said, ok := throughFile(name, err); ok {
+		// a symbolic link through a file (out → lib.txt/r.json, or
+		// old.txt/), which the report was written through once --fix
+		// had fixed the library: 'open out: not a directory'
+		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 	}
 	if said, err := linkedDirMissing(name); err != nil {
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 	}
-	if said, missing, ok := linkedToDir(name); ok && !missing {
-		return fail("%s %s: %s", flag, name, said)
-	} else if ok {
+	if said, ok := linkedToDir(name); ok {
 		return fail("%s %s: %s, and a directory is no %s file: %s, and name the %s file in it (%s)",
 			flag, name, said, what, makeDir(name), what, filepath.Join(name, example))
 	}
@@ -1035,10 +1040,10 @@ func (r *lintRun) filters() ([]lint.Filter, error) {
 		return nil, nil
 	}
 	b, err := baseline.Load(r.f.baseline, r.canned)
-	if file, ok := notADirectory(r.f.baseline, err); ok {
+	if said, ok := throughFile(r.f.baseline, err); ok {
 		// 'read baseline: open a.jsonl/b.json: not a directory' named
 		// neither which, nor what it was
-		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + notADir(file), err})
+		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + said, err})
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		// the first run of a job that reads and rewrites its baseline

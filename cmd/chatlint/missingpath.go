@@ -52,28 +52,19 @@ func missingDir(dir string) string {
 	return "the directory " + dir + " cannot be reached: " + link.String()
 }
 
-// linkedToDir says, of a name that is a symbolic link written with a
-// slash at its end (out → gone/, through other links perhaps), what it
-// is: the name of a directory, at which the system makes no file (the
-// shell's > out says 'Is a directory'), nor one through a file (rep.txt/:
-// 'Not a directory'), where a report written through it, the link
-// followed as a path (replaceable, before it knew the slash), was made as
-// gone, a file, which ls gone/ then refused, or written over rep.txt.
-// missing is whether the directory is not there (to be made, makeDir);
-// ok is false for any other name, and for a link to a directory (a
-// directory, said as one).
-func linkedToDir(name string) (said string, missing, ok bool) {
-	chain, end, err := followLinks(name)
-	if chain == nil || !slices.ContainsFunc(chain[1:], namesDirOnly) {
-		return "", false, false
+// linkedToDir says, of a name that is a symbolic link to nothing written
+// with a slash at its end (out → gone/, through other links perhaps),
+// what it is: the name of a directory, at which the system makes no file
+// (the shell's > out says 'Is a directory'), where a report written
+// through it, the link followed as a path (replaceable, before it knew
+// the slash), was made as gone, a file, which ls gone/ then refused. ok
+// is false for any other name (a link so to a file is throughFile's).
+func linkedToDir(name string) (said string, ok bool) {
+	chain, ok := linkChain(name)
+	if !ok || !slices.ContainsFunc(chain[1:], namesDirOnly) {
+		return "", false
 	}
-	if errors.Is(err, fs.ErrNotExist) {
-		return chain.String(), true, true
-	}
-	if st, err := os.Stat(end); err != nil || st.IsDir() {
-		return "", false, false
-	}
-	return chain.links() + ", and " + notADir(end), false, true
+	return chain.String(), true
 }
 
 // makeDir says what to make of dir, a directory that os.Stat does not
@@ -220,6 +211,57 @@ func notADir(path string) string {
 		return path + " is a file, not a directory"
 	}
 	return path + " is not a directory"
+}
+
+// throughFile says, of a path that os.Stat could not follow (err), which
+// file stands where a directory should: "lib.txt is a file, not a
+// directory" (notADirectory), or, where a symbolic link on the path leads
+// through one, the link too: "out is a symbolic link to lib.txt/r.json,
+// and lib.txt is a file, not a directory", "out is a symbolic link to
+// old.txt/, and old.txt is a file, not a directory" ('stat out: not a
+// directory' named neither). ok is false for any other error.
+func throughFile(path string, err error) (said string, ok bool) {
+	return throughFileAt(path, err, 8)
+}
+
+// throughFileAt is throughFile, following links that lead through other
+// links at most depth deep.
+func throughFileAt(path string, err error, depth int) (string, bool) {
+	if file, ok := notADirectory(path, err); ok {
+		return notADir(file), true
+	}
+	if depth == 0 || !errors.Is(err, syscall.ENOTDIR) {
+		return "", false
+	}
+	// the last name on the path that is there, a link then
+	d := path
+	for {
+		if _, err := os.Lstat(d); err == nil {
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		d = parent
+	}
+	chain, end, err := followLinks(d)
+	if chain == nil {
+		return "", false
+	}
+	if err == nil {
+		// there, and no directory: old.txt/, or out/r.json through out
+		// → old.txt
+		if st, err := os.Stat(end); err != nil || st.IsDir() {
+			return "", false
+		}
+		return chain.links() + ", and " + notADir(end), true
+	}
+	said, ok := throughFileAt(end, err, depth-1)
+	if !ok {
+		return "", false
+	}
+	return chain.links() + ", and " + said, true
 }
 
 // notADirectory finds, for a directory that os.Stat could not find (err),
