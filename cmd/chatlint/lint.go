@@ -1152,6 +1152,9 @@ func firstBaseline(name, writeBase string) string {
 	if said, err := linkedDirMissing(name); err != nil {
 		return said // (refused by --write-baseline too)
 	}
+	if said, ok := linkedToDir(name); ok {
+		return said // (a directory's name: refused by --write-baseline too)
+	}
 	if writeBase != "" && sameFile(name, writeBase) {
 		return "no baseline recorded yet? a first run records it with --write-baseline " + writeBase + " alone, without --baseline"
 	}
