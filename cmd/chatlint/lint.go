@@ -901,8 +901,7 @@ func creatable(flag, name, what, example string) error {
 		missing := missingDir(dir)
 		if namesDirOnly(name) {
 			// out/ for a file in a directory still to be made: both said
-			return failErr(&causedError{fmt.Sprintf("%s %s: %s, and a directory is no %s file: %s, and name the %s file in it (%s)",
-				flag, name, missing, what, makeDir(dir), what, filepath.Join(dir, example)), err})
+			return failErr(&causedError{flag + " " + name + ": " + dirNamed(missing, dir, what, example), err})
 		}
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, missing), err})
 	} else if !st.IsDir() {
@@ -922,8 +921,7 @@ func creatable(flag, name, what, example string) error {
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 	}
 	if said, ok := linkedToDir(name); ok {
-		return fail("%s %s: %s, and a directory is no %s file: %s, and name the %s file in it (%s)",
-			flag, name, said, what, makeDir(name), what, filepath.Join(name, example))
+		return fail("%s %s: %s", flag, name, dirNamed(said, name, what, example))
 	}
 	return nil
 }

@@ -67,6 +67,16 @@ func linkedToDir(name string) (said string, ok bool) {
 	return chain.String(), true
 }
 
+// dirNamed says of dir, a directory named for a file (-o out/, or out →
+// gone/) that is not there, what said says it is, and what to do: "…,
+// and a directory is no report file: make gone, where out leads, and
+// name the report file in it (out/report.txt)" (what names the file,
+// example a name to suggest in it).
+func dirNamed(said, dir, what, example string) string {
+	return said + ", and a directory is no " + what + " file: " + makeDir(dir) +
+		", and name the " + what + " file in it (" + filepath.Join(dir, example) + ")"
+}
+
 // makeDir says what to make of dir, a directory that os.Stat does not
 // find, for a file to be written in it: "make it", or, where a symbolic
 // link on its path leads nowhere, the directory it leads to ("make gone,
