@@ -143,10 +143,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// stops the run now: the packs, which load next, take seconds
 		// for a word list of hundreds of thousands of phrases, and a run
 		// stopped waits for them to be loaded before it looks again
-		return fail("stopped (%w): %s%s", context.Cause(ctx), notWritten(f), keptOutputs(f))
+		return stoppedRun(ctx, f)
 	}
 	if f.fix || f.diff {
-		if err := r.compile(nil); err != nil {
+		if err := r.compile(ctx, nil); err != nil {
 			return err
 		}
 		if finished, err := r.fix(ctx); finished || err != nil {
@@ -171,7 +171,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	defer func() { f.out.pipe.release() }()
 	setUp := func(taken func() int64) (report.Writer, []lint.Filter, error) {
 		if r.checks == nil {
-			if err := r.compile(taken); err != nil {
+			if err := r.compile(ctx, taken); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -324,6 +324,13 @@ func nothingToRead(stdin *os.File) bool {
 	}
 	null, err := os.Stat(os.DevNull)
 	return err == nil && os.SameFile(st, null)
+}
+
+// stoppedRun is the error of a run stopped (by the signal of ctx) before
+// it wrote anything: "stopped (interrupt signal received): no report
+// written; report.json left untouched".
+func stoppedRun(ctx context.Context, f *lintFlags) error {
+	return fail("stopped (%w): %s%s", context.Cause(ctx), notWritten(f), keptOutputs(f))
 }
 
 // notWritten says what a run stopped before its end did not write: "no
@@ -850,8 +857,11 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 
 // compile loads and compiles the packs (the rest of prepareLint, which
 // runLint runs while the input is being read: lint.Engine.SetUp); taken
-// reports the bytes of input taken in meanwhile (nil: none).
-func (r *lintRun) compile(taken func() int64) error {
+// reports the bytes of input taken in meanwhile (nil: none). Once ctx is
+// done (a Ctrl-C), it stops, with the error of a stopped run: the matcher
+// of a word list of hundreds of thousands of phrases takes seconds to
+// build, which the signal was held for (the engine waits for its set-up).
+func (r *lintRun) compile(ctx context.Context, taken func() int64) error {
 	f, cfg := r.f, r.cfg
 	compiling, restore := duringSetUp(taken)
 	defer restore()
@@ -870,7 +880,10 @@ func (r *lintRun) compile(taken func() int64) error {
 		r.libraries = &libraryCache{enc: r.topts.Encoding}
 		opts.Library = r.libraries.library
 	}
-	if r.checks, err = check.Compile(set, opts); err != nil {
+	if r.checks, err = compilePacks(ctx, set, opts); err != nil {
+		if ctx.Err() != nil {
+			return stoppedRun(ctx, f)
+		}
 		return failErr(err)
 	}
 	if start := r.checks.Scoring.Start; r.minScore > start {
@@ -885,6 +898,10 @@ func (r *lintRun) compile(taken func() int64) error {
 	}
 	return nil
 }
+
+// compilePacks is check.CompileContext (a variable so that a test may
+// stop the run while it compiles).
+var compilePacks = check.CompileContext
 
 // creatable checks, before anything is read or written, that the file a
 // flag names can be written: its directory exists, and it is no directory
@@ -1437,7 +1454,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			// said as a stopped lint says it, not "context canceled"
-			return true, fail("stopped (%w): %s%s", context.Cause(ctx), notWritten(r.f), keptOutputs(r.f))
+			return true, stoppedRun(ctx, r.f)
 		}
 		if r.f.redact {
 			err = redactedErr(err)

@@ -4,6 +4,7 @@
 package check
 
 import (
+	"context"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -461,6 +462,13 @@ func (b *builder) phraseList(phrases, patterns, except, exceptPatterns []string,
 
 // Compile builds the checks of every rule in the set.
 func Compile(set *rules.Set, opts Options) (*Set, error) {
+	return CompileContext(context.Background(), set, opts)
+}
+
+// CompileContext is Compile, given up as soon as ctx is done: its error
+// then wraps ctx.Err(). Building the matcher of a word list of hundreds of
+// thousands of phrases takes seconds (match.Builder.BuildContext).
+func CompileContext(ctx context.Context, set *rules.Set, opts Options) (*Set, error) {
 	seg := opts.Segmenter
 	if seg == nil {
 		var err error
@@ -495,7 +503,7 @@ func Compile(set *rules.Set, opts Options) (*Set, error) {
 		}
 		out.Checks = append(out.Checks, c)
 	}
-	m, err := b.mb.Build(seg)
+	m, err := b.mb.BuildContext(ctx, seg)
 	if err != nil {
 		return nil, fmt.Errorf("compile phrases: %w", err)
 	}

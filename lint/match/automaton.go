@@ -84,17 +84,17 @@ func checkKeyBytes(keys []string) error {
 
 // buildAutomaton compiles the patterns (non-empty byte strings): over
 // characters when they are valid UTF-8 (and the table not too large), over
-// bytes otherwise.
-func buildAutomaton(patterns []string) *automaton {
-	if a := buildCharAutomaton(patterns); a != nil {
+// bytes otherwise. It returns nil, given up, once stop is closed (stopAt).
+func buildAutomaton(patterns []string, stop <-chan struct{}) *automaton {
+	if a := buildCharAutomaton(patterns, stop); a != nil || stopped(stop) {
 		return a
 	}
-	return buildByteAutomaton(patterns)
+	return buildByteAutomaton(patterns, stop)
 }
 
 // buildByteAutomaton compiles the patterns (non-empty byte strings) into
-// the automaton over bytes.
-func buildByteAutomaton(patterns []string) *automaton {
+// the automaton over bytes; nil once stop is closed.
+func buildByteAutomaton(patterns []string, stop <-chan struct{}) *automaton {
 	a := &automaton{patLen: make([]int32, len(patterns))}
 	// the trie's byte classes: one per byte value used in a pattern, one
 	// for the rest
@@ -131,6 +131,9 @@ func buildByteAutomaton(patterns []string) *automaton {
 	outs := make([][]int32, states) // by state: the patterns ending there
 	made := 1
 	for id, p := range patterns {
+		if stopAt(id, stop) {
+			return nil
+		}
 		a.patLen[id] = int32(len(p))
 		a.maxLen = max(a.maxLen, len(p))
 		s := 0
@@ -156,6 +159,9 @@ func buildByteAutomaton(patterns []string) *automaton {
 		}
 	}
 	for k := 0; k < len(queue); k++ {
+		if stopAt(k, stop) {
+			return nil
+		}
 		s := int(queue[k])
 		f := int(fail[s])
 		if len(outs[f]) > 0 {
@@ -173,11 +179,16 @@ func buildByteAutomaton(patterns []string) *automaton {
 	}
 	a.outStart = make([]int32, states+1)
 	for s, o := range outs {
+		if stopAt(s, stop) {
+			return nil
+		}
 		sort.Slice(o, func(i, j int) bool { return o[i] < o[j] })
 		a.out = append(a.out, o...)
 		a.outStart[s+1] = int32(len(a.out))
 	}
-	a.layOut(next, n, &class, due, outs, valid)
+	if !a.layOut(next, n, &class, due, outs, valid, stop) {
+		return nil
+	}
 	return a
 }
 
@@ -201,8 +212,9 @@ func dueAfter(due int8, b byte) int8 {
 
 // layOut fills a.class and a.delta from the full transition table next
 // (n classes, class the trie's class map): split rows (see automaton) when
-// valid, rows over every class otherwise.
-func (a *automaton) layOut(next []int32, n int, class *[256]uint8, due []int8, outs [][]int32, valid bool) {
+// valid, rows over every class otherwise. It reports false, a.delta not
+// set, once stop is closed.
+func (a *automaton) layOut(next []int32, n int, class *[256]uint8, due []int8, outs [][]int32, valid bool, stop <-chan struct{}) bool {
 	states := len(due)
 	// kinds of rows: 0 at character boundaries, 1 inside characters (when
 	// split); reps[k][c] is a byte of the class c of rows of kind k
@@ -296,6 +308,9 @@ func (a *automaton) layOut(next []int32, n int, class *[256]uint8, due []int8, o
 		fill(0, delta[r:int(r)+width[k]], k, int8(d))
 	}
 	for s := 1; s < states; s++ {
+		if stopAt(s, stop) {
+			return false
+		}
 		r := int(off[s])
 		if len(outs[s]) > 0 {
 			delta[r-1] = uint32(s)
@@ -304,12 +319,14 @@ func (a *automaton) layOut(next []int32, n int, class *[256]uint8, due []int8, o
 		fill(s, delta[r:r+width[k]], k, due[s])
 	}
 	a.delta = delta
+	return true
 }
 
 // buildAutomatonOf compiles the patterns keys[id] for the ids given (in
 // increasing order), reporting each as id: hits gives the same rawHits
-// the automaton of all keys gives for them, and none for the others.
-func buildAutomatonOf(keys []string, ids []int32) *automaton {
+// the automaton of all keys gives for them, and none for the others. It
+// returns nil once stop is closed.
+func buildAutomatonOf(keys []string, ids []int32, stop <-chan struct{}) *automaton {
 	if len(ids) == 0 {
 		return &automaton{} // finds nothing, without reading the text
 	}
@@ -317,7 +334,10 @@ func buildAutomatonOf(keys []string, ids []int32) *automaton {
 	for i, id := range ids {
 		sub[i] = keys[id]
 	}
-	a := buildAutomaton(sub)
+	a := buildAutomaton(sub, stop)
+	if a == nil {
+		return nil
+	}
 	for i, p := range a.out {
 		a.out[i] = ids[p]
 	}

@@ -29,7 +29,7 @@ func randText(rng *rand.Rand, alphabet []string, n int) string {
 // reference's on that subset.
 func checkAgainstRef(t *testing.T, pats []string, texts []string, rng *rand.Rand) {
 	t.Helper()
-	a, byteA, ref := buildAutomaton(pats), buildByteAutomaton(pats), buildRefAutomaton(pats)
+	a, byteA, ref := buildAutomaton(pats, nil), buildByteAutomaton(pats, nil), buildRefAutomaton(pats)
 	if a.chars == nil {
 		t.Fatalf("patterns %q: no character automaton", pats)
 	}
@@ -39,7 +39,7 @@ func checkAgainstRef(t *testing.T, pats []string, texts []string, rng *rand.Rand
 			ids = append(ids, int32(i))
 		}
 	}
-	sub := buildAutomatonOf(pats, ids)
+	sub := buildAutomatonOf(pats, ids, nil)
 	for _, text := range texts {
 		want := ref.hits(text, nil)
 		if got := a.hits(text, nil); !slicesEqual(got, want) {
@@ -92,7 +92,7 @@ func TestSplitAutomatonRandom(t *testing.T) {
 // than the reference's, the roots and rows split as documented.
 func TestSplitAutomatonIsSplit(t *testing.T) {
 	pats := []string{"不知道", "知道", "a不", "😀b"}
-	a, ref := buildByteAutomaton(pats), buildRefAutomaton(pats)
+	a, ref := buildByteAutomaton(pats, nil), buildRefAutomaton(pats)
 	if len(a.delta) >= len(ref.delta) {
 		t.Errorf("split table %d entries, reference %d", len(a.delta), len(ref.delta))
 	}
@@ -113,7 +113,7 @@ func FuzzSplitAutomaton(f *testing.F) {
 	f.Add("👍🏻|👍|\u200d💻", "👍🏻👍\u200d💻👩\u200d💻👍")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
-		a, byteA := buildAutomaton(ps), buildByteAutomaton(ps)
+		a, byteA := buildAutomaton(ps, nil), buildByteAutomaton(ps, nil)
 		if !utf8.ValidString(text) {
 			a.hits(text, nil)
 			byteA.hits(text, nil)
@@ -135,7 +135,7 @@ func FuzzSplitAutomaton(f *testing.F) {
 			}
 		}
 		bad := text + "\x80\xff\xe4\xb8" + text[:len(text)/2] + "\xbf\xbf\xbf\xbf"
-		for _, a := range []*automaton{buildAutomaton(valid), buildByteAutomaton(valid)} {
+		for _, a := range []*automaton{buildAutomaton(valid, nil), buildByteAutomaton(valid, nil)} {
 			for _, h := range a.hits(bad, nil) {
 				if h.start < 0 || h.end > int32(len(bad)) || h.start > h.end {
 					t.Fatalf("patterns %q text %q: hit %v outside the text", valid, bad, h)
@@ -156,7 +156,7 @@ func TestSplitAutomatonInvalidText(t *testing.T) {
 		for i := rng.IntN(20); i >= 0; i-- {
 			pats = append(pats, randText(rng, splitAlphabet, 1+rng.IntN(4)))
 		}
-		a, byteA := buildAutomaton(pats), buildByteAutomaton(pats)
+		a, byteA := buildAutomaton(pats, nil), buildByteAutomaton(pats, nil)
 		b := make([]byte, 200)
 		for i := range b {
 			b[i] = byte(rng.IntN(256))
@@ -178,7 +178,7 @@ func TestSplitAutomatonInvalidText(t *testing.T) {
 		}
 		inText(s)
 		inText("\xc3\xc3")
-		sub := buildAutomatonOf(pats, []int32{0})
+		sub := buildAutomatonOf(pats, []int32{0}, nil)
 		sub.hits(s, nil)
 		sub.hits(string(b), nil)
 	}

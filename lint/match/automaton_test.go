@@ -46,7 +46,7 @@ func TestAutomatonFindsEveryOccurrence(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.patterns, ","), func(t *testing.T) {
-			a := buildAutomaton(tt.patterns)
+			a := buildAutomaton(tt.patterns, nil)
 			got, want := scanAll(a, tt.text), naive(tt.patterns, tt.text)
 			if strings.Join(got, " ") != strings.Join(want, " ") {
 				t.Errorf("got %v, want %v", got, want)
@@ -60,7 +60,7 @@ func TestAutomatonAllByteValues(t *testing.T) {
 	for b := 0; b < 256; b++ {
 		pats = append(pats, string([]byte{byte(b), byte(255 - b)}))
 	}
-	a := buildAutomaton(pats)
+	a := buildAutomaton(pats, nil)
 	text := string([]byte{0, 255, 1, 254, 7})
 	if got, want := scanAll(a, text), naive(pats, text); strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v, want %v", got, want)
@@ -93,10 +93,10 @@ func TestTrieSize(t *testing.T) {
 		}
 		// trieSize sizes the byte automaton (the character automaton of
 		// valid patterns has a state per character, not per byte)
-		if a := buildByteAutomaton(pats); len(a.outStart) != len(prefixes)+1 {
+		if a := buildByteAutomaton(pats, nil); len(a.outStart) != len(prefixes)+1 {
 			t.Fatalf("%d states built, want %d", len(a.outStart)-1, len(prefixes))
 		}
-		a := buildAutomaton(pats)
+		a := buildAutomaton(pats, nil)
 		var text strings.Builder
 		for j := 0; j < 30; j++ {
 			text.WriteString(alphabet[rng.IntN(len(alphabet))])
@@ -125,7 +125,7 @@ func FuzzAutomaton(f *testing.F) {
 	f.Add("👍🏻|👍|\u200d💻", "👍🏻👍\u200d💻👩\u200d💻👍")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
-		a := buildAutomaton(ps)
+		a := buildAutomaton(ps, nil)
 		// the scan reads normalised text, valid UTF-8: an automaton of
 		// valid patterns is exact only on such text (on other text it
 		// must only not crash)
@@ -161,7 +161,7 @@ func BenchmarkBuildAutomaton(b *testing.B) {
 			b.ReportAllocs()
 			var a *automaton
 			for b.Loop() {
-				a = buildAutomaton(words)
+				a = buildAutomaton(words, nil)
 			}
 			b.ReportMetric(float64(tableBytes(a))/(1<<20), "table-MiB")
 		})

@@ -42,8 +42,9 @@ type compiledListPattern struct {
 // then takes the results in the lists' order, reporting the first error
 // in that order as it would compiling them one by one. A pattern already
 // worked out in the process (PreparePatterns, an earlier Build) is taken
-// as it is (prepared).
-func compileLists(specs []ListSpec) []compiledList {
+// as it is (prepared). Once stop is closed, what is left is not compiled,
+// and Build gives up.
+func compileLists(specs []ListSpec, stop <-chan struct{}) []compiledList {
 	out := make([]compiledList, len(specs))
 	type job struct {
 		list, i int32
@@ -61,6 +62,9 @@ func compileLists(specs []ListSpec) []compiledList {
 		}
 	}
 	parallel(len(jobs), func(k int) {
+		if stopped(stop) {
+			return
+		}
 		jb := jobs[k]
 		if jb.except {
 			out[jb.list].except[jb.i] = prepared(specs[jb.list].ExceptPatterns[jb.i], true).except

@@ -111,7 +111,7 @@ func TestCharClassesInCodePointOrder(t *testing.T) {
 			}
 			patterns = append(patterns, string(p))
 		}
-		a := buildCharAutomaton(patterns)
+		a := buildCharAutomaton(patterns, nil)
 		if a == nil || a.chars == nil {
 			t.Fatalf("trial %d: no character automaton", trial)
 		}

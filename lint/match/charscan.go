@@ -430,8 +430,9 @@ func (c *charTable) slot(r rune) *uint16 {
 
 // buildCharAutomaton compiles the patterns (non-empty) into an automaton
 // over characters, or returns nil when they are not all valid UTF-8, or
-// when its rows would be too long (fewCharCells, buildCharTable).
-func buildCharAutomaton(patterns []string) *automaton {
+// when its rows would be too long (fewCharCells, buildCharTable), or once
+// stop is closed (stopAt).
+func buildCharAutomaton(patterns []string, stop <-chan struct{}) *automaton {
 	if len(patterns) == 0 {
 		return nil
 	}
@@ -440,7 +441,7 @@ func buildCharAutomaton(patterns []string) *automaton {
 			return nil
 		}
 	}
-	if !fewCharCells(patterns) {
+	if !fewCharCells(patterns, stop) {
 		return nil
 	}
 	a := &automaton{patLen: make([]int32, len(patterns))}
@@ -448,7 +449,7 @@ func buildCharAutomaton(patterns []string) *automaton {
 		a.patLen[id] = int32(len(p))
 		a.maxLen = max(a.maxLen, len(p))
 	}
-	if !buildCharTable(a, patterns) {
+	if !buildCharTable(a, patterns, stop) {
 		return nil
 	}
 	return a
@@ -458,8 +459,9 @@ func buildCharAutomaton(patterns []string) *automaton {
 // UTF-8, non-empty) into a: a.chars, a.outStart and a.out. It reports
 // false when the patterns have too many distinct characters, or the rows
 // too many transitions (maxCharCells), or they do not fit together
-// quickly enough: the byte automaton is then built instead.
-func buildCharTable(a *automaton, patterns []string) bool {
+// quickly enough: the byte automaton is then built instead. It reports
+// false too once stop is closed.
+func buildCharTable(a *automaton, patterns []string, stop <-chan struct{}) bool {
 	c := &charTable{mid4: make([]uint16, 64), blocks: make([]uint16, 64)}
 	c.newClassTables(make([]uint64, classBytes/8))
 	// classes: mark the characters, then number them in code point order
@@ -537,7 +539,10 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		path    []int32 // the states of the previous pattern, by character
 		prev    string
 	)
-	for _, id := range order {
+	for i, id := range order {
+		if stopAt(i, stop) {
+			return false
+		}
 		p := patterns[id]
 		shared := 0
 		for shared < len(p) && shared < len(prev) && p[shared] == prev[shared] {
@@ -597,6 +602,9 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		queue = append(queue, t)
 	}
 	for k := 0; k < len(queue); k++ {
+		if stopAt(k, stop) {
+			return false
+		}
 		s := queue[k]
 		f := fail[s]
 		if len(outs[f]) > 0 {
@@ -648,7 +656,10 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		return b, ok
 	}
 	var maxBase uint32
-	for _, s := range queue {
+	for i, s := range queue {
+		if stopAt(i, stop) {
+			return false
+		}
 		if len(outs[s]) == 0 {
 			b, ok := place(s, uint32(nclass))
 			if !ok {
@@ -658,7 +669,10 @@ func buildCharTable(a *automaton, patterns []string) bool {
 		}
 	}
 	c.outBase = max(maxBase+1, uint32(nclass))
-	for _, s := range queue {
+	for i, s := range queue {
+		if stopAt(i, stop) {
+			return false
+		}
 		if len(outs[s]) > 0 {
 			b, ok := place(s, c.outBase)
 			if !ok {
@@ -1173,8 +1187,8 @@ func (c *charTable) step(s, cl uint32) uint32 {
 // hold many transitions each, and the byte automaton is smaller. The
 // estimate counts the states of first characters once, and a state per
 // further character of each pattern (longer shared prefixes counted
-// again, as in the bound).
-func fewCharCells(patterns []string) bool {
+// again, as in the bound). It reports false once stop is closed.
+func fewCharCells(patterns []string, stop <-chan struct{}) bool {
 	// the children of the state of each first character: the distinct
 	// characters that follow it at the start of a pattern
 	pairs := make([]uint64, 0, len(patterns))
@@ -1198,7 +1212,10 @@ func fewCharCells(patterns []string) bool {
 	for _, n := range children {
 		least += n // the states of the first characters, once
 	}
-	for _, p := range patterns {
+	for i, p := range patterns {
+		if stopAt(i, stop) {
+			return false
+		}
 		_, n := utf8.DecodeRuneInString(p)
 		for _, r := range p[n:] {
 			least += children[r]

@@ -29,7 +29,7 @@ func TestCharAutomatonChosen(t *testing.T) {
 		{many, false},
 		{many[:200], true},
 	} {
-		a := buildAutomaton(tc.pats)
+		a := buildAutomaton(tc.pats, nil)
 		if (a.chars != nil) != tc.chars {
 			t.Errorf("%d patterns %.20q: character automaton %v, want %v", len(tc.pats), tc.pats, a.chars != nil, tc.chars)
 		}
@@ -67,7 +67,7 @@ func TestCharAutomatonRandom(t *testing.T) {
 		if round%7 == 0 {
 			pats = append(pats, pats[0]) // the same pattern twice
 		}
-		a, ref := buildAutomaton(pats), buildRefAutomaton(pats)
+		a, ref := buildAutomaton(pats, nil), buildRefAutomaton(pats)
 		if a.chars == nil {
 			t.Fatalf("patterns %q: no character automaton", pats)
 		}
@@ -98,7 +98,7 @@ func TestStepAtIsTrie(t *testing.T) {
 		for i := rng.IntN(12); i >= 0; i-- {
 			pats = append(pats, randText(rng, alpha, 1+rng.IntN(5)))
 		}
-		a := buildAutomaton(pats)
+		a := buildAutomaton(pats, nil)
 		c := a.chars
 		if c == nil {
 			t.Fatalf("patterns %q: no character automaton", pats)
@@ -158,7 +158,7 @@ func TestCharAutomatonInvalidText(t *testing.T) {
 		for i := rng.IntN(10); i >= 0; i-- {
 			pats = append(pats, randText(rng, charAlphabet, 1+rng.IntN(3)))
 		}
-		a := buildAutomaton(pats)
+		a := buildAutomaton(pats, nil)
 		if a.chars == nil {
 			t.Fatalf("patterns %q: no character automaton", pats)
 		}
@@ -183,7 +183,7 @@ func TestCharAutomatonInvalidText(t *testing.T) {
 func TestCharAutomatonSubset(t *testing.T) {
 	keys := []string{"亲", "亲亲", "不知道", "知道", "a", "😀", "é"}
 	ids := []int32{1, 3, 5, 6}
-	sub := buildAutomatonOf(keys, ids)
+	sub := buildAutomatonOf(keys, ids, nil)
 	if sub.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -207,7 +207,7 @@ func FuzzCharAutomaton(f *testing.F) {
 	f.Add("亲a|亲b|亲c|亲d|亲e|亲f|亲g|亲h|亲i|亲j|亲k|亲l|亲m|亲n|亲o|亲p|a亲|b亲|c亲", "亲亲a亲p亲c亲亲j亲")
 	f.Fuzz(func(t *testing.T, pats, text string) {
 		ps := fuzzPatterns(pats)
-		a := buildAutomaton(ps)
+		a := buildAutomaton(ps, nil)
 		for _, h := range a.hits(text, nil) {
 			if h.start < 0 || h.end > int32(len(text)) || h.start > h.end {
 				t.Fatalf("patterns %q text %q: hit %v outside the text", ps, text, h)
@@ -224,7 +224,7 @@ func FuzzCharAutomaton(f *testing.F) {
 
 // TestCharHitsNoAlloc: the scan allocates nothing but the hits' room.
 func TestCharHitsNoAlloc(t *testing.T) {
-	a := buildAutomaton([]string{"亲", "亲亲", "不知道", "a", "😀"})
+	a := buildAutomaton([]string{"亲", "亲亲", "不知道", "a", "😀"}, nil)
 	text := strings.Repeat("亲亲，我不知道😀aé", 20)
 	dst := make([]rawHit, 0, 1000)
 	if n := testing.AllocsPerRun(100, func() { a.hits(text, dst[:0]) }); n != 0 {

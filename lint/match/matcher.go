@@ -8,6 +8,8 @@
 package match
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -167,6 +169,25 @@ const maxScopes = 64
 
 // Build compiles the lists. seg finds word boundaries for word-mode lists.
 func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
+	return b.build(seg, nil)
+}
+
+// BuildContext is Build, given up as soon as ctx is done: it then returns
+// ctx.Err(). Building the automata of a word list of hundreds of thousands
+// of phrases takes seconds, which a Ctrl-C need not wait for.
+func (b *Builder) BuildContext(ctx context.Context, seg Segmenter) (*Matcher, error) {
+	m, err := b.build(seg, ctx.Done())
+	if errors.Is(err, errStopped) {
+		return nil, ctx.Err()
+	}
+	return m, err
+}
+
+// errStopped is build's error once its stop channel is closed.
+var errStopped = errors.New("match: build stopped")
+
+// build is Build, given up (errStopped) once stop is closed (stopAt).
+func (b *Builder) build(seg Segmenter, stop <-chan struct{}) (*Matcher, error) {
 	m := &Matcher{seg: seg, lists: make([]list, len(b.specs)), formOnce: make([]sync.Once, len(b.specs)),
 		formsDone: make([]atomic.Bool, len(b.specs))}
 	index := map[string]int32{}
@@ -181,8 +202,13 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		return id
 	}
 	key := func(s string) int32 { return keyNormalized(NormalizePhrase(s)) }
-	compiled := compileLists(b.specs)
+	compiled := compileLists(b.specs, stop)
+	if stopped(stop) {
+		return nil, errStopped // (compiled may lack patterns)
+	}
 	primary := make([][]int32, len(b.specs)) // [list][pattern]: primarySet
+	// (the phrases of every list counted, for stopAt)
+	steps := 0
 	for i, spec := range b.specs {
 		l := &m.lists[i]
 		cl := &compiled[i]
@@ -190,6 +216,9 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		l.phrases = spec.Phrases
 		l.scopes = spec.Scopes
 		for j, p := range spec.Phrases {
+			if steps++; stopAt(steps, stop) {
+				return nil, errStopped
+			}
 			if NormalizePhrase(p) == "" {
 				return nil, fmt.Errorf("phrase %q is empty after normalisation", p)
 			}
@@ -256,6 +285,9 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 	m.hitLists = make([][]uint64, len(m.keys))
 	m.hitLists0 = make([]uint64, len(m.keys))
 	for k, us := range m.uses {
+		if stopAt(k, stop) {
+			return nil, errStopped
+		}
 		m.keyLists[k] = make([]uint64, words)
 		m.hitLists[k] = make([]uint64, words)
 		for _, u := range us {
@@ -268,14 +300,17 @@ func (b *Builder) Build(seg Segmenter) (*Matcher, error) {
 		m.keyLists0[k] = m.keyLists[k][0]
 		m.hitLists0[k] = m.hitLists[k][0]
 	}
-	m.buildAutomata(words)
+	if !m.buildAutomata(words, stop) {
+		return nil, errStopped
+	}
 	return m, nil
 }
 
 // buildAutomata builds ac, the automaton of every key, and the automaton
 // of each scope some list names, unless the lists of that scope use every
-// key (ac then serves): each on its own, so on every CPU (parallel).
-func (m *Matcher) buildAutomata(words int) {
+// key (ac then serves): each on its own, so on every CPU (parallel). It
+// reports false, given up, once stop is closed.
+func (m *Matcher) buildAutomata(words int, stop <-chan struct{}) bool {
 	var scopes []int // the scopes with an automaton of their own
 	var scopeIDs [][]int32
 	var named uint64
@@ -285,6 +320,9 @@ func (m *Matcher) buildAutomata(words int) {
 	for s := range maxScopes {
 		if named&(1<<s) == 0 {
 			continue
+		}
+		if stopped(stop) { // (each scope goes through every key)
+			return false
 		}
 		outside := make([]uint64, words)
 		for i := range m.lists {
@@ -310,11 +348,13 @@ func (m *Matcher) buildAutomata(words int) {
 	}
 	parallel(1+len(scopes), func(i int) {
 		if i == 0 {
-			m.ac = buildAutomaton(m.keys)
+			m.ac = buildAutomaton(m.keys, stop)
 			return
 		}
-		m.scoped[scopes[i-1]] = buildAutomatonOf(m.keys, scopeIDs[i-1])
+		m.scoped[scopes[i-1]] = buildAutomatonOf(m.keys, scopeIDs[i-1], stop)
 	})
+	// (an automaton given up is nil: stop is closed then)
+	return !stopped(stop)
 }
 
 // primarySet returns the index of the required set of a filtered pattern

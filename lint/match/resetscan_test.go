@@ -54,7 +54,7 @@ func resetScanPatterns() []string {
 }
 
 func TestResetScanMatchesReset(t *testing.T) {
-	a := buildAutomaton(resetScanPatterns())
+	a := buildAutomaton(resetScanPatterns(), nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -150,7 +150,7 @@ func FuzzResetScan(f *testing.F) {
 		if len(ps) == 0 {
 			return
 		}
-		a := buildAutomaton(ps)
+		a := buildAutomaton(ps, nil)
 		if a.chars == nil {
 			return
 		}
@@ -164,7 +164,7 @@ func FuzzResetScan(f *testing.F) {
 // classOf as by the reference automaton; runPlain alone sees stopClass.
 func TestStopClassTakenOff(t *testing.T) {
 	pats := []string{"A", "AB", " x", "\x00", "一", "一下", "，", "，A", "不知", "\ufeff", "好"}
-	a := buildAutomaton(pats)
+	a := buildAutomaton(pats, nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -191,7 +191,7 @@ func TestStopClassTakenOff(t *testing.T) {
 // to normalizeAt, and texts that normalisation makes longer (invalid
 // bytes become U+FFFD), which outgrow the buffer's first capacity.
 func TestRunCopy(t *testing.T) {
-	a := buildAutomaton(resetScanPatterns())
+	a := buildAutomaton(resetScanPatterns(), nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -308,7 +308,7 @@ func TestT2SKeyPair(t *testing.T) {
 // by threeKey where four bytes follow the start, by t2sPairEnd nearer the
 // end), before the first change (runPlain) and after it (runCopy).
 func TestResetScanPhraseStarts(t *testing.T) {
-	a := buildAutomaton(resetScanPatterns())
+	a := buildAutomaton(resetScanPatterns(), nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -357,7 +357,7 @@ func TestResetScanBehind(t *testing.T) {
 	if len(behind) < 40 {
 		t.Fatalf("%d phrases checked behind", len(behind))
 	}
-	a := buildAutomaton(pats)
+	a := buildAutomaton(pats, nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -399,7 +399,7 @@ func TestThreeKeyWord(t *testing.T) {
 // do (亲亲 and 亲, 我不知道, 不知道 and 知道), appending to hits there
 // are already.
 func TestEndNotesHits(t *testing.T) {
-	a := buildAutomaton(resetScanPatterns())
+	a := buildAutomaton(resetScanPatterns(), nil)
 	c := a.chars
 	if c == nil {
 		t.Fatal("no character automaton")

@@ -42,7 +42,7 @@ func TestPhraseAcrossDropped(t *testing.T) {
 		{"耐克 等 著 名", "耐克等著名", "着名", ""},
 	}
 	pats := []string{"着急", "别着急", "什么", "什么意思", "不了解", "回复", "摆着", "一目了然", "著名", "着名"}
-	a := buildAutomaton(pats)
+	a := buildAutomaton(pats, nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}
@@ -92,7 +92,7 @@ func TestPhraseAcrossDroppedMatchesReference(t *testing.T) {
 		}
 	}
 	pats = append(pats, "好", "的")
-	a := buildAutomaton(pats)
+	a := buildAutomaton(pats, nil)
 	if a.chars == nil {
 		t.Fatal("no character automaton")
 	}

@@ -1,0 +1,100 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/signal"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chatlint/chatlint/lint/check"
+	"github.com/chatlint/chatlint/rules"
+)
+
+// TestInterruptedCompile: a Ctrl-C while the packs compile stops the
+// compilation (building the matcher of a word list of 300,000 phrases
+// took 7 s, and the run ended only after it), and the run says so as any
+// stopped run does, its outputs and the library left as they were, no
+// temporary file left. The signal comes once the compilation is under
+// way (compilePacks, before the matcher is built); the test asserts that
+// the compilation returned early, with the context's error, rather than
+// whole. For a lint the packs compile while the input is read (the
+// engine's set-up), for --fix and --diff before.
+func TestInterruptedCompile(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"lint", []string{"-o", "out.json"}, "no report written; out.json left untouched"},
+		{"--fix", []string{"--fix", "-o", "out.json"}, "no file fixed; out.json left untouched"},
+		{"--diff", []string{"--diff", "-o", "out.diff"}, "no diff written; out.diff left untouched"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			const lib = "这个不行\n您好\n"
+			out := tt.args[len(tt.args)-1]
+			for name, data := range map[string]string{"lib.txt": lib, out: "old\n"} {
+				if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			catchInterrupt(t)
+			compiled := make(chan error, 1)
+			old := compilePacks
+			t.Cleanup(func() { compilePacks = old })
+			compilePacks = func(ctx context.Context, set *rules.Set, opts check.Options) (*check.Set, error) {
+				// (on the run's goroutine: errors are told with t.Error)
+				p, _ := os.FindProcess(os.Getpid())
+				if err := p.Signal(os.Interrupt); err != nil {
+					t.Error("cannot send the signal:", err)
+				}
+				select {
+				case <-ctx.Done():
+				case <-time.After(20 * time.Second):
+					t.Error("the run's context was not cancelled by the signal")
+				}
+				s, err := old(ctx, set, opts)
+				compiled <- err
+				return s, err
+			}
+			args := append([]string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned"}, tt.args...)
+			var stderr bytes.Buffer
+			code := run(append(args, "lib.txt"), strings.NewReader(""), &bytes.Buffer{}, &stderr)
+			select {
+			case err := <-compiled:
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("the compilation returned %v, want it stopped (context.Canceled)", err)
+				}
+			default:
+				t.Fatal("the packs were not compiled: the case tests nothing")
+			}
+			if want := "chatlint: stopped (interrupt signal received): " + tt.want + "\n"; code != 2 || stderr.String() != want {
+				t.Errorf("exit %d, %q; want 2, %q", code, stderr.String(), want)
+			}
+			if got := readString(t, "lib.txt"); got != lib {
+				t.Errorf("the library holds %q", got)
+			}
+			if got := readString(t, out); got != "old\n" {
+				t.Errorf("%s holds %q", out, got)
+			}
+			if left := tempFiles(t, "."); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+}
+
+// catchInterrupt has the test catch interrupts too while it runs, so that
+// a run that does not (once it is over, or after the first: the default
+// action comes back) would go on, or end, rather than end the test.
+func catchInterrupt(t *testing.T) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	t.Cleanup(func() { signal.Stop(sig) })
+}
