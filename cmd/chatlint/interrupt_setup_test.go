@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -85,6 +86,56 @@ func TestInterruptedCompile(t *testing.T) {
 			}
 			if left := tempFiles(t, "."); len(left) > 0 {
 				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+}
+
+// TestInterruptedPackLoad: a Ctrl-C while a pack is read stops the run at
+// once, without waiting for the read to end. The pack is a FIFO that the
+// test opens and does not write, as a read that does not end (a pack on
+// a share that does not answer; a word list of 300,000 phrases takes a
+// second or two to load): the run ended only once the writer closed it.
+func TestInterruptedPackLoad(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"lint", nil, "no report written; out.txt left untouched"},
+		{"--fix", []string{"--fix"}, "no file fixed; out.txt left untouched"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			const lib = "这个不行\n"
+			for name, data := range map[string]string{"lib.txt": lib, "out.txt": "old\n"} {
+				if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := syscall.Mkfifo("pack.yaml", 0o644); err != nil {
+				t.Skip("mkfifo:", err)
+			}
+			catchInterrupt(t)
+			args := append([]string{"lint", "--no-progress", "--pack", "./pack.yaml", "--input-format", "canned", "-o", "out.txt"}, tt.args...)
+			var stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() { done <- run(append(args, "lib.txt"), strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
+			// opened for writing (without blocking) once the run opens it
+			// to read the pack; written nothing, closed once the test ends
+			var w *os.File
+			waitUntil(t, "the run does not read the pack", func() bool {
+				var err error
+				w, err = os.OpenFile("pack.yaml", os.O_WRONLY|syscall.O_NONBLOCK, 0)
+				return err == nil
+			})
+			defer w.Close()
+			interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): "+tt.want+"\n")
+			if got := readString(t, "lib.txt"); got != lib {
+				t.Errorf("the library holds %q", got)
+			}
+			if got := readString(t, "out.txt"); got != "old\n" {
+				t.Errorf("out.txt holds %q", got)
 			}
 		})
 	}
