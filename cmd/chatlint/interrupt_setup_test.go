@@ -141,6 +141,64 @@ func TestInterruptedPackLoad(t *testing.T) {
 	}
 }
 
+// TestInterruptedFlagLook: a Ctrl-C while a flag's path is looked at (is
+// the output one of the inputs? can it be created?) stops the run at
+// once, saying which look had not returned: a stat of a path on a
+// network share that no longer answers waits for it, and the run's
+// signal was held until the stat returned; only a second Ctrl-C ended
+// chatlint. The look is blocked by a test hook, as the stat would be,
+// at its first (notAnInput) or second (creatable) look at the path.
+func TestInterruptedFlagLook(t *testing.T) {
+	for _, tt := range []struct {
+		what string // the look blocked
+		nth  int    // at its nth look
+	}{
+		{"--output sub/r.json", 1},
+		{"--output sub/r.json", 2},
+		{"--write-baseline sub/base.json", 1},
+		{"--write-baseline sub/base.json", 2},
+	} {
+		t.Run(tt.what+"/"+string(rune('0'+tt.nth)), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := os.Mkdir("sub", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile("lib.txt", []byte("这个不行\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			catchInterrupt(t)
+			blocked, release := make(chan struct{}), make(chan struct{})
+			t.Cleanup(func() { close(release) }) // (the look, left, ends)
+			looks := 0
+			flagLookHook = func(what string) {
+				if what != tt.what {
+					return
+				}
+				if looks++; looks == tt.nth {
+					close(blocked)
+					<-release
+				}
+			}
+			t.Cleanup(func() { flagLookHook = nil })
+			var stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() {
+				done <- run([]string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned",
+					"-o", "sub/r.json", "--write-baseline", "sub/base.json", "lib.txt"}, strings.NewReader(""), &bytes.Buffer{}, &stderr)
+			}()
+			select {
+			case <-blocked:
+			case code := <-done:
+				t.Fatalf("the run ended (exit %d, %q) without looking at %s %d times: the case tests nothing", code, stderr.String(), tt.what, tt.nth)
+			}
+			interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): no report written; the check of "+tt.what+" had not returned\n")
+			if entries, _ := os.ReadDir("sub"); len(entries) > 0 {
+				t.Errorf("sub holds %d files", len(entries))
+			}
+		})
+	}
+}
+
 // catchInterrupt has the test catch interrupts too while it runs, so that
 // a run that does not (once it is over, or after the first: the default
 // action comes back) would go on, or end, rather than end the test.

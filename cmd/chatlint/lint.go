@@ -119,7 +119,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// ends a run stuck where it cannot see the first), and standard
 	// input, which may never end, is given up on the first
 	context.AfterFunc(ctx, stop)
-	r, err := prepareLint(cmd, f, args)
+	r, err := prepareLint(ctx, cmd, f, args)
 	if err != nil {
 		return err
 	}
@@ -285,7 +285,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// (a CSV report names none of them, and one thrown away none
 		// for anybody: each is listed)
 		inReport := slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return r.format != "csv" && !discarded(r.name, cmd.OutOrStdout()) })
-		runErr = listUnreadable(withGoneHints(withPathHints(withGlobHints(runErr)), args), inReport)
+		runErr = listUnreadable(withGoneHints(withGlobHints(runErr), args), inReport)
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -522,23 +522,6 @@ func withGlobHints(err error) error {
 	})
 }
 
-// withPathHints adds to the error of each path that goes through a file
-// where a directory should be which file that is, as -o and --baseline
-// say it (throughFile): "lib.txt/x.txt: not a directory (lib.txt is a
-// file)", "in/x.txt: not a directory (in is a symbolic link to
-// lib.txt/x, and lib.txt is a file)", where the bare error left the user
-// to find which. err is transcript.ReadAll's: one error, or several
-// joined.
-func withPathHints(err error) error {
-	return hintFileErrors(err, func(fe *transcript.FileError) string {
-		if !errors.Is(fe, syscall.ENOTDIR) {
-			return ""
-		}
-		said, _ := throughFile(fe.Name, fe)
-		return strings.TrimSuffix(said, ", not a directory") // (the error says it)
-	})
-}
-
 // hintFileErrors adds to each file's error in err (transcript.ReadAll's:
 // one error, or several joined) what hint says of it, in brackets, if
 // anything; err is returned as it is when hint says nothing of any.
@@ -720,7 +703,7 @@ type lintRun struct {
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read)
 // and reads the config; compile loads the packs.
-func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
+func prepareLint(ctx context.Context, cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, error) {
 	f.out.normalise()
 	if err := f.out.resolve(cmd.Flags().Changed("format"), f.diff, cmd.OutOrStdout()); err != nil {
 		return nil, err
@@ -801,13 +784,17 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	// later names of it (a.txt ./a.txt, a link) are dropped here, and the
 	// walk opens a file reached again through a directory not at all
 	r.args = transcript.UniqueInputs(r.args)
+	// (the outputs' paths are looked at unless the run is stopped
+	// meanwhile: on a share that does not answer, the look never ends)
 	for _, out := range f.out.files() {
-		if err := notAnInput("--output", out, r.args, stdin); err != nil {
+		if err := flagLook(ctx, f, "--output "+out, func() error { return notAnInput("--output", out, r.args, stdin) }); err != nil {
 			return nil, err
 		}
 	}
-	if err := notAnInput("--write-baseline", f.writeBase, r.args, stdin); err != nil {
-		return nil, err
+	if f.writeBase != "" {
+		if err := flagLook(ctx, f, "--write-baseline "+f.writeBase, func() error { return notAnInput("--write-baseline", f.writeBase, r.args, stdin) }); err != nil {
+			return nil, err
+		}
 	}
 	// - is standard input or output (lint -, -o -), not a file named "-"
 	if f.writeBase == "-" {
@@ -818,7 +805,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 	}
 	if f.writeBase != "" {
 		// told now, not once the whole input has been linted
-		if err := creatable("--write-baseline", f.writeBase, "baseline", "baseline.json"); err != nil {
+		if err := flagLook(ctx, f, "--write-baseline "+f.writeBase, func() error { return creatable("--write-baseline", f.writeBase, "baseline", "baseline.json") }); err != nil {
 			return nil, err
 		}
 	}
@@ -832,7 +819,7 @@ func prepareLint(cmd *cobra.Command, f *lintFlags, args []string) (*lintRun, err
 		if f.diff {
 			what, example = "diff", "changes.diff"
 		}
-		if err := creatable("--output", rep.name, what, example); err != nil {
+		if err := flagLook(ctx, f, "--output "+rep.name, func() error { return creatable("--output", rep.name, what, example) }); err != nil {
 			return nil, err
 		}
 		for _, b := range []struct{ flag, name string }{{"--write-baseline", f.writeBase}, {"--baseline", f.baseline}} {
@@ -1551,7 +1538,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	if unreadable != nil {
 		// (a diff names none of them)
-		return true, failErr(listUnreadable(withPathHints(withGlobHints(unreadable)), false))
+		return true, failErr(listUnreadable(withGlobHints(unreadable), false))
 	}
 	if refused {
 		return true, &exitError{code: 2}
