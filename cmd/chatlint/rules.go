@@ -559,7 +559,7 @@ pack has it; rules of built-in packs that are not active are found too.`,
 			if err != nil {
 				return failErr(err)
 			}
-			return showRule(cmd.OutOrStdout(), found, pr, cfg.Rules)
+			return showRule(cmd.OutOrStdout(), found, pr, cfg.Rules, set)
 		},
 	}
 	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
@@ -653,7 +653,9 @@ func meantRules(sets []*rules.Set, id string) []string {
 
 // showRule prints a rule in full with its effective settings: those its
 // pack writes, after the overrides of the packs of set and of the config.
-func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[string]*rules.Override) error {
+// active is the set lint runs: a rule found in another (a built-in pack
+// not active) is said not to run, as a disabled one is.
+func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[string]*rules.Override, active *rules.Set) error {
 	c, err := check.Describe(pr)
 	if err != nil {
 		return failErr(err)
@@ -674,6 +676,9 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 	field := func(label, format string, args ...any) {
 		pad := strings.Repeat(" ", max(0, 8-report.DisplayWidth(label)))
 		fmt.Fprintf(w, "  %s%s%s\n", label, pad, fmt.Sprintf(format, args...))
+	}
+	if set != active {
+		field("未启用", "%s", inactiveNote(pr.Pack.Name, active))
 	}
 	if disabled {
 		field("已停用", "由 %s 停用：该规则不运行", disabledBy(ovs))
@@ -724,6 +729,18 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 		fmt.Fprintf(w, "\n  展开锚点（<<: *名称、*名称）后：\n\n%s", indent(resolved, "    "))
 	}
 	return nil
+}
+
+// inactiveNote says that a rule of the built-in pack named pack does not
+// run, its pack not being among those of active (the packs of --pack, of
+// .chatlint.yaml or the default), and how to run it.
+func inactiveNote(pack string, active *rules.Set) string {
+	names := make([]string, len(active.Packs))
+	for i, p := range active.Packs {
+		names[i] = p.Name
+	}
+	return fmt.Sprintf("规则包 %s 不在生效的规则包（%s）之中：该规则不运行；要运行它，把 %s 加进 .chatlint.yaml 的 packs，或用 --pack %s",
+		pack, strings.Join(names, "、"), pack, pack)
 }
 
 // deductText says what a rule's findings cost.
