@@ -285,7 +285,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// (a CSV report names none of them, and one thrown away none
 		// for anybody: each is listed)
 		inReport := slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return r.format != "csv" && !discarded(r.name, cmd.OutOrStdout()) })
-		runErr = listUnreadable(withGoneHints(withGlobHints(runErr), args), inReport)
+		runErr = listUnreadable(withGoneHints(withPathHints(withGlobHints(runErr)), args), inReport)
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -519,6 +519,23 @@ func withGlobHints(err error) error {
 			return "chatlint does not expand wildcards, which a Unix shell does when the pattern is not quoted: name the files, or the directory (--exclude leaves out what it should not read)"
 		}
 		return "no file matches this pattern, which the shell passed on as it is"
+	})
+}
+
+// withPathHints adds to the error of each path that goes through a file
+// where a directory should be which file that is, as -o and --baseline
+// say it (throughFile): "lib.txt/x.txt: not a directory (lib.txt is a
+// file)", "in/x.txt: not a directory (in is a symbolic link to
+// lib.txt/x, and lib.txt is a file)", where the bare error left the user
+// to find which. err is transcript.ReadAll's: one error, or several
+// joined.
+func withPathHints(err error) error {
+	return hintFileErrors(err, func(fe *transcript.FileError) string {
+		if !errors.Is(fe, syscall.ENOTDIR) {
+			return ""
+		}
+		said, _ := throughFile(fe.Name, fe)
+		return strings.TrimSuffix(said, ", not a directory") // (the error says it)
 	})
 }
 
@@ -1538,7 +1555,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	if unreadable != nil {
 		// (a diff names none of them)
-		return true, failErr(listUnreadable(withGlobHints(unreadable), false))
+		return true, failErr(listUnreadable(withPathHints(withGlobHints(unreadable)), false))
 	}
 	if refused {
 		return true, &exitError{code: 2}
