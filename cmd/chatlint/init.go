@@ -31,7 +31,7 @@ packs: [ecommerce]
 
 # 不改规则包，按 pack/id 调整其中的规则：disable（停用）、severity（级别：
 # error、warning、info）、deduct（每项扣分）、max_deduct（每个会话的扣分上限）、
-# fatal（致命项）。例如（去掉行首的 # 即可生效）：
+# fatal（致命项）。例如（去掉行首的「# 」即可生效，# 后的空格也要去掉）：
 # rules:
 #   ecommerce/use-nin: {disable: true}          # 本店允许称呼「你」
 #   ecommerce/slow-reply: {severity: error, max_deduct: 20}

@@ -139,6 +139,45 @@ func TestInitStarterExclude(t *testing.T) {
 	}
 }
 
+// TestInitStarterRules: the starter's rule overrides, uncommented as its
+// comment says (去掉行首的「# 」: the mark and the space after it, which
+// left behind would indent rules: under nothing), load and apply.
+func TestInitStarterRules(t *testing.T) {
+	_, after, ok := strings.Cut(starterConfig, "去掉行首的")
+	said, _, ok2 := strings.Cut(after, "即可生效")
+	if !ok || !ok2 {
+		t.Fatal("the starter does not say how to uncomment its examples")
+	}
+	// the mark as written: inside 「」 exactly, else the word between spaces
+	mark := strings.TrimSpace(said)
+	if in, ok := strings.CutPrefix(mark, "「"); ok {
+		mark, _, _ = strings.Cut(in, "」")
+	}
+	lines := []string{"# rules:", "#   ecommerce/use-nin: {disable: true}", "#   ecommerce/slow-reply: {severity: error, max_deduct: 20}"}
+	uncommented := starterConfig
+	for _, l := range lines {
+		i := strings.Index(uncommented, "\n"+l)
+		if i < 0 {
+			t.Fatalf("the starter does not show %s", l)
+		}
+		uncommented = uncommented[:i+1] + strings.TrimPrefix(uncommented[i+1:], mark)
+	}
+	p := filepath.Join(t.TempDir(), config.FileName)
+	if err := os.WriteFile(p, []byte(uncommented), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(p)
+	if err != nil {
+		t.Fatalf("the starter's rules:, with %q taken off as it says, does not load: %v", mark, err)
+	}
+	if o := c.Rules["ecommerce/use-nin"]; o == nil || o.Disable == nil || !*o.Disable {
+		t.Errorf("ecommerce/use-nin override %+v, want disable: true", o)
+	}
+	if o := c.Rules["ecommerce/slow-reply"]; o == nil || o.Severity != "error" {
+		t.Errorf("ecommerce/slow-reply override %+v, want severity: error", o)
+	}
+}
+
 // TestInitNoNewFiles: init where no config is yet, in a directory that
 // takes no new files, with or without --force, says that the directory
 // cannot take the file and what to do (not "open .chatlint.yaml" nor, with
