@@ -23,8 +23,10 @@ import (
 //     ("decompression OK, trailing garbage ignored"), which warn, if set,
 //     is given; after zero bytes, bytes that start as a member does (1f
 //     8b) with no gzip header after that are garbage too, as gzip -d has
-//     them (right after the data they are an error, gzip -d's "unknown
-//     method" or "ends early").
+//     them (right after the data they are an error, "gzip: invalid
+//     header", gzip -d's "unknown method", however few they are; only a
+//     start that ends before a byte tells it is none, 1f 8b or 1f 8b 08
+//     at the end of the file, ends early).
 //
 // What follows the data is read up to maxTrailing bytes, not past them
 // (a tail that never ends, gzip data and then /dev/zero, or a disk's
@@ -105,8 +107,13 @@ func (g *gzipReader) next() error {
 		return io.EOF
 	case b[0] == gzipMagic[0] && (len(b) == 1 || b[1] == gzipMagic[1]):
 		// (a member cut off within its first bytes ends early)
-		if zeros > 0 && !headerStart(g.br) {
-			break // garbage after zero bytes, 1f 8b by chance
+		if !headerStart(g.br) {
+			if zeros > 0 {
+				break // garbage after zero bytes, 1f 8b by chance
+			}
+			// right after the data, no header, however short (gzip -d's
+			// "unknown method"): not data that ends early
+			return gzipError(gzip.ErrHeader)
 		}
 		from := g.read - int64(g.br.Buffered())
 		err := g.zr.Reset(g.br)

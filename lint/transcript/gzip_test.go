@@ -239,6 +239,14 @@ func TestGzipTrailing(t *testing.T) {
 		{"another member, then zero bytes", func(d []byte) []byte { return append(gzBytes(d), zeros(512)...) }, "", "", true},
 		{"another member cut off", func(d []byte) []byte { g := gzBytes(d); return g[:len(g)-4] }, "", "the gzip-compressed data ends early", true},
 		{"the magic of one cut off", func([]byte) []byte { return []byte{0x1F} }, "", "the gzip-compressed data ends early", false},
+		// right after the data, 1f 8b and bytes that are no header are an
+		// error, as gzip -d's "unknown method", however few: fewer than a
+		// header's 10 were said to be data that ends early
+		{"1f 8b and garbage", func([]byte) []byte { return []byte("\x1f\x8bgarbage, no gzip header") }, "", "gzip: invalid header", false},
+		{"1f 8b and a short garbage", func([]byte) []byte { return []byte("\x1f\x8bgz") }, "", "gzip: invalid header", false},
+		{"1f 8b and a method not deflate", func([]byte) []byte { return []byte("\x1f\x8b\x07") }, "", "gzip: invalid header", false},
+		{"1f 8b 08 and reserved flags", func([]byte) []byte { return []byte("\x1f\x8b\x08\x80\x00") }, "", "gzip: invalid header", false},
+		{"a header cut off after its method", func([]byte) []byte { return []byte("\x1f\x8b\x08") }, "", "the gzip-compressed data ends early", false},
 	} {
 		for _, f := range files {
 			t.Run(tc.name+"/"+f.name, func(t *testing.T) {
@@ -394,6 +402,13 @@ func FuzzGzipTail(f *testing.F) {
 		}
 		if err != nil && len(warnings) > 0 {
 			t.Fatalf("error %v and warning %q", err, warnings)
+		}
+		if len(tail) > 2 && tail[0] == 0x1F && tail[1] == 0x8B && (tail[2] != 8 || len(tail) > 3 && tail[3]&0xE0 != 0) {
+			// right after the data, 1f 8b and no header: gzip's error,
+			// however short (not the data ending early)
+			if err == nil || errors.As(err, &cut) {
+				t.Fatalf("error %v, want gzip's: no header follows 1f 8b", err)
+			}
 		}
 		rest := bytes.TrimLeft(tail, "\x00")
 		if len(rest) < len(tail) && len(rest) > 0 && (rest[0] != 0x1F || len(rest) > 2 && rest[1] == 0x8B && rest[2] != 8) {
