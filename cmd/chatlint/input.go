@@ -256,6 +256,28 @@ func (f *inputFlags) configMappingError(cfg *config.Config, m *transcript.Mappin
 }
 
 // changed reports whether a flag was given on the command line.
+// mappingFlag is a field-mapping flag given on the command line, with the
+// input: key of the part of the mapping it sets.
+type mappingFlag struct{ flag, key string }
+
+// mappingGiven lists the field-mapping flags given on the command line
+// (--header only as --header=false, the default being a header row), for
+// the warning after the run about those no file's reader took. The
+// config's input: section is not told of: it holds the shop's standing
+// settings, which a run over other files (the JDDC corpus, a canned
+// library) need not hear about each time.
+func (f *inputFlags) mappingGiven() []mappingFlag {
+	var out []mappingFlag
+	for _, g := range []mappingFlag{{"--map", "fields"}, {"--messages", "messages"}, {"--roles", "roles"}, {"--types", "types"},
+		{"--default", "defaults"}, {"--time-layout", "time_layout"}, {"--header=false", "header"}, {"--delimiter", "delimiter"}} {
+		name, _, _ := strings.Cut(strings.TrimPrefix(g.flag, "--"), "=")
+		if f.changed(name) && (name != "header" || !f.header) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 func (f *inputFlags) changed(name string) bool {
 	if f.fl == nil {
 		return false

@@ -1233,6 +1233,10 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	if len(topts.Agents) > 0 || len(topts.Staff) > 0 {
 		topts.SenderRules = transcript.NewSenderRuleUse()
 	}
+	mappingFlags := r.f.input.mappingGiven()
+	if len(mappingFlags) > 0 {
+		topts.FormatsRead = transcript.NewFormatsRead()
+	}
 	defer func() {
 		prog.done()
 		if su := (*setUpError)(nil); errors.As(runErr, &su) {
@@ -1253,6 +1257,13 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 		}
 		for _, id := range staff {
 			warnings = append(warnings, fmt.Sprintf("the staff id %q (--staff, input.staff) is no sender's: a typo? the sender it was to name was read as a customer (in a 企业微信 archive, its records were rejected)", id))
+		}
+		// mapping flags no file's reader took (--map for the JDDC
+		// corpus, --messages for a csv): they did nothing
+		for _, g := range mappingFlags {
+			if takers, readAs := topts.FormatsRead.Untaken(g.key); takers != nil {
+				warnings = append(warnings, fmt.Sprintf("%s was not used: it applies to %s files, and %s (give --input-format to read a file as one of those)", g.flag, joinAnd(takers), readAs))
+			}
 		}
 		for _, w := range warnings {
 			if !r.warned[w] { // once, though --fix runs twice

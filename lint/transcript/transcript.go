@@ -69,6 +69,10 @@ type Options struct {
 	// json) and how its values translate; nil reads canonical names and the
 	// common header aliases.
 	Mapping *Mapping
+	// FormatsRead, if set, records the formats the files were read in
+	// (NewFormatsRead), for a warning after the run about a part of the
+	// mapping no file's reader took.
+	FormatsRead *FormatsRead
 	// HTML says message texts are HTML (help-desk exports, rich-text canned
 	// replies): every reader's texts go through HTMLText.
 	HTML bool
@@ -1030,6 +1034,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 // readSource reads an opened file in its format (readFile has announced
 // it to the sink).
 func readSource(ctx context.Context, format *Format, src *Source, sink lint.Sink) error {
+	if src.Opts != nil {
+		src.Opts.FormatsRead.note(format.Name, src.Name)
+	}
 	if m, deep := untypedExport(format, src); m != nil {
 		lint.MarkUntyped(sink, src.Name)
 		// (until a later key says a type: see typeWatch)
