@@ -130,22 +130,23 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 		}
 	}
 	if src.at != nil {
-		head := make([]byte, min(bufSize, max(src.size, 0)))
-		n, err := src.at.ReadAt(head, 0)
+		r, size = src.at, src.size
+		if fn := src.Opts.ReadBytes; fn != nil {
+			// the progress: the bytes read, up to the file's size (a
+			// part may be read twice: see mergedRanges); the rest at the
+			// end, when the file is read, or is refused (no workbook:
+			// readFile leaves a file read in place to it)
+			at := &countingAt{r: r, fn: fn, left: size - 4}
+			defer at.done()
+			r = at
+		}
+		head := make([]byte, min(bufSize, max(size, 0)))
+		n, err := r.ReadAt(head, 0)
 		if err != nil && err != io.EOF {
 			return nil, done, err
 		}
 		if err := workbookHead(head[:n]); err != nil {
 			return nil, done, err
-		}
-		r, size = src.at, src.size
-		if fn := src.Opts.ReadBytes; fn != nil {
-			// the progress: the bytes read, up to the file's size (a
-			// part may be read twice: see mergedRanges); the rest at the
-			// end, when the file is read
-			at := &countingAt{r: r, fn: fn, left: size - 4}
-			defer at.done()
-			r = at
 		}
 	} else {
 		// (no temporary file could be made, or written: read into memory)
