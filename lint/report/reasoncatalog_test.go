@@ -422,8 +422,14 @@ var notReasons = map[string]string{
 	"corrupt encoding":                           "a run that fails, on stderr",
 	"malformed record (--strict)":                "the run --strict stops, on stderr",
 	"keyTable: %s collides":                      "a panic: a bug",
-	"role(%d)":                                   "the name of a role that is none (a bug)",
-	"severity(%d)":                               "the name of a severity that is none (a bug)",
+	"transcript: no mapping part %s":             "a panic: a bug",
+	// what the files were read as, in the warning on stderr about a
+	// mapping flag no file's format takes (FormatsRead.Untaken)
+	"%s was read as %s":         "part of the warning on stderr",
+	"%s and %s were read as %s": "part of the warning on stderr",
+	"other file":                "part of the warning on stderr",
+	"role(%d)":                  "the name of a role that is none (a bug)",
+	"severity(%d)":              "the name of a severity that is none (a bug)",
 	// no text
 	"SQLite format 3\x00":                "the bytes an SQLite database starts with",
 	"^unknown anchor '(.*)' referenced$": "a pattern",
