@@ -467,6 +467,11 @@ type RuleInfo struct {
 	MaxAdd float64
 }
 
+// MaxFindingsPerMessage is the most findings a forbid or pii rule lists in
+// one message: the last of them then says how many more there are, which
+// are neither listed nor counted (lint --fix and --diff see them all).
+const MaxFindingsPerMessage = 10
+
 // Finding is one violation of one rule, pointing at the message that is its evidence.
 type Finding struct {
 	Rule *RuleInfo

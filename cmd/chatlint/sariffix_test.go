@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -143,5 +144,40 @@ func TestSARIFFixesAreWhatFixWrites(t *testing.T) {
 	}
 	if code, out, errs := runCLI(t, append(args, "--format", "sarif", "--redact", path)...); code != 0 || strings.Contains(out, `"fixes"`) || !strings.Contains(out, `"suggestion"`) {
 		t.Errorf("--redact: exit %d, fixes (or no suggestion) in\n%s%s", code, out, errs)
+	}
+}
+
+// TestSARIFFixesNoneWhereMoreThanListed: a reply of eleven 不行 lists ten
+// of them in the report and --fix fixes all eleven; the eleventh, in
+// 这样不行吧, is the leftmost of it and another rule's 行吧, which --fix
+// leaves as it is. The SARIF log gave the fix 行吧 → 好的, which --fix
+// does not make; a library with a reply of as many findings of a rule as
+// the report lists has no fixes now (one fewer has them, none of 行吧).
+func TestSARIFFixesNoneWhereMoreThanListed(t *testing.T) {
+	dir := t.TempDir()
+	pack := filepath.Join(dir, "b.yaml")
+	if err := os.WriteFile(pack, []byte("pack: b\nrules:\n  - id: xingba\n    type: forbid\n    match: substring\n    phrases: [行吧]\n    suggest: {行吧: 好的}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"lint", "--pack", "callcenter", "--pack", pack, "--input-format", "canned", "--fail-on", "none", "--no-progress"}
+	for _, tc := range []struct {
+		n     int // 不行 before 这样不行吧
+		fixes int
+	}{{10, 0}, {8, 10}} {
+		text := strings.Repeat("不行，", tc.n) + "这样不行吧\n这个不行\n"
+		path, out := lintLibrary(t, args, dir, "lib.txt", text, "sarif")
+		fixes, snippets := sarifFixesOf(t, out)
+		if len(fixes) != tc.fixes {
+			t.Errorf("%d 不行 before 这样不行吧: %d fixes, want %d: %q", tc.n, len(fixes), tc.fixes, snippets)
+		}
+		if tc.fixes > 0 && slices.Contains(snippets, "行吧") {
+			t.Errorf("%d 不行 before 这样不行吧: a fix of 行吧, which --fix does not make", tc.n)
+		}
+		if code, _, errs := runCLI(t, append(args, "--fix", "-o", os.DevNull, path)...); code != 0 || !strings.Contains(errs, "「行吧」 → 「好的」 (b/xingba) not made") {
+			t.Fatalf("--fix: exit %d, 行吧 not said to be left: %s", code, errs)
+		}
+		if got, _ := os.ReadFile(path); !strings.Contains(string(got), "这样无法帮到您吧\n") {
+			t.Errorf("--fix wrote %q", got)
+		}
 	}
 }

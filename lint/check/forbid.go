@@ -44,7 +44,7 @@ func newForbid(b *builder, r *rules.Rule, info *lint.RuleInfo) *forbid {
 // thousands of repeats, or a broken export that ran many lines into one
 // field, would otherwise make a report of findings × message length bytes,
 // since every finding carries its message's text.
-const maxPerMessage = 10
+const maxPerMessage = lint.MaxFindingsPerMessage
 
 // atMost keeps the first maxPerMessage of one message's occurrences and
 // says how many it left out.

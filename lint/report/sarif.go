@@ -508,6 +508,8 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		// a file without conversation ids: its conversation is the file
 		scope = "c\x00" + s.fileKey(c.ID)
 	}
+	// (asked only where a library's fixes are worked out: see add)
+	listed := s.opts.Fixer != nil && s.opts.Canned && listedAtMost(r)
 	if scope != s.scope {
 		if s.inPart {
 			if s.parts == nil {
@@ -558,17 +560,47 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 		fp := sarifFingerprint(scope, f, m)
 		s.occurred[fp]++
 		res.PartialFingerprints = map[string]string{SARIFFingerprint: fp + ":" + strconv.Itoa(s.occurred[fp])}
-		s.add(&res, m, f)
+		s.add(&res, m, f, listed)
 	}
 	return s.flush()
+}
+
+// listedAtMost reports whether a rule that prescribes replacements has as
+// many findings in one of r's messages as a rule lists at most
+// (lint.MaxFindingsPerMessage): the message may hold more of its matches,
+// which the report leaves out and --fix makes.
+func listedAtMost(r *lint.Result) bool {
+	if len(r.Findings) < lint.MaxFindingsPerMessage {
+		return false
+	}
+	type key struct {
+		rule *lint.RuleInfo
+		msg  int
+	}
+	n := map[key]int{}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if len(f.Rule.Suggest) == 0 {
+			continue // (--fix makes none of its matches)
+		}
+		k := key{f.Rule, f.Msg}
+		if n[k]++; n[k] >= lint.MaxFindingsPerMessage {
+			return true
+		}
+	}
+	return false
 }
 
 // add writes a result, or, in a canned-reply library whose fixes the
 // Fixer can tell, holds it with the edit its finding prescribes until the
 // library's results are all in (see fixes): --fix works out its edits for
 // the whole file at once (overlapping matches, the file's script, whether
-// the fixed file reads back).
-func (s *sarifWriter) add(res *SARIFResult, m *lint.Message, f *lint.Finding) {
+// the fixed file reads back). listed says the reply may hold more matches
+// of a rule than the report lists (listedAtMost), which --fix makes too:
+// they may overlap the matches listed, or make --fix leave the file as it
+// was, so none of the library's fixes is sure, and its results are
+// written without them.
+func (s *sarifWriter) add(res *SARIFResult, m *lint.Message, f *lint.Finding, listed bool) {
 	if s.opts.Fixer == nil || !s.opts.Canned {
 		s.write(res)
 		return
@@ -576,6 +608,9 @@ func (s *sarifWriter) add(res *SARIFResult, m *lint.Message, f *lint.Finding) {
 	if file := m.Pos.File; file != s.fixFile {
 		s.fixes() // the library before's
 		s.fixFile, s.fixing = file, s.opts.Fixer.Fixable(file)
+	}
+	if listed {
+		s.unhold()
 	}
 	if !s.fixing {
 		s.write(res)
@@ -585,13 +620,18 @@ func (s *sarifWriter) add(res *SARIFResult, m *lint.Message, f *lint.Finding) {
 	p.edit, p.has = fix.EditOf(m, f)
 	s.pending = append(s.pending, p)
 	if len(s.pending) > sarifMaxPending {
-		// held no longer: the rest of the library's results go as they come
-		s.fixing = false
-		for i := range s.pending {
-			s.write(&s.pending[i].res)
-		}
-		s.pending = nil
+		s.unhold()
 	}
+}
+
+// unhold writes the library's results held, without fixes: the rest of
+// them go as they come.
+func (s *sarifWriter) unhold() {
+	s.fixing = false
+	for i := range s.pending {
+		s.write(&s.pending[i].res)
+	}
+	s.pending = nil
 }
 
 // sarifEditKey identifies an edit of a library's: where it is, and whose.

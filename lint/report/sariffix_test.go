@@ -3,6 +3,7 @@ package report
 import (
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
@@ -192,5 +193,93 @@ func TestSARIFFixesHeldAtMost(t *testing.T) {
 	}
 	if len(fx.calls) != 1 || fx.calls[0].file != "small.txt" {
 		t.Errorf("Fixes called %+v, want small.txt's alone", fx.calls)
+	}
+}
+
+// TestSARIFFixesNoneWhereListedAtMost: a reply where a rule that
+// prescribes replacements has as many findings as a rule lists in one
+// message (lint.MaxFindingsPerMessage) may hold more of its matches, which
+// the report leaves out and --fix makes: they may overlap the others'
+// matches (--fix then makes another fix there), or make --fix leave the
+// file as it was, so the library's results carry no fixes, and the Fixer
+// is not asked. One finding fewer, a rule without replacements, and the
+// next library have their fixes.
+func TestSARIFFixesNoneWhereListedAtMost(t *testing.T) {
+	// reply is a canned reply on line of file, holding n 不行 and 行吧, with
+	// a finding of rule at each 不行 (its replacement, if any, as the
+	// suggestion) and one of fxBut at 行吧
+	reply := func(file string, line, n int, rule *lint.RuleInfo) *lint.Result {
+		text := strings.Repeat("不行，", n) + "行吧"
+		c := &lint.Conversation{ID: file + ":" + strconv.Itoa(line), File: file, Messages: []lint.Message{
+			{Role: lint.Agent, Text: text, Pos: lint.Pos{File: file, Line: line}, TextCol: 1, TextRaw: lint.TextAllRaw},
+		}}
+		r := &lint.Result{Conversation: c}
+		for i := range n {
+			start := i * len("不行，")
+			r.Findings = append(r.Findings, lint.Finding{Rule: rule, Match: "不行", Start: start, End: start + len("不行"),
+				Column: 3*i + 1, Suggestion: rule.Suggest["不行"], Message: "m"})
+		}
+		start := n * len("不行，")
+		r.Findings = append(r.Findings, lint.Finding{Rule: fxBut, Match: "行吧", Start: start, End: start + len("行吧"),
+			Column: 3*n + 1, Suggestion: "好的", Message: "m"})
+		return r
+	}
+	noSuggest := *fxEvasive
+	noSuggest.ID, noSuggest.Suggest = "shop/plain", nil
+	for _, tc := range []struct {
+		name string
+		n    int
+		rule *lint.RuleInfo
+		want bool // lib.txt's results have fixes
+	}{
+		{"as many as listed", lint.MaxFindingsPerMessage, fxEvasive, false},
+		{"one fewer", lint.MaxFindingsPerMessage - 1, fxEvasive, true},
+		// (its findings make no edits: --fix sees no more of them)
+		{"a rule without replacements", lint.MaxFindingsPerMessage, &noSuggest, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			results := []*lint.Result{
+				cannedReply("lib.txt", 1, "这个不行", 1, "不行"),
+				reply("lib.txt", 2, tc.n, tc.rule),
+				cannedReply("lib.txt", 3, "不行", 1, "不行"),
+				cannedReply("lib2.txt", 1, "不行", 1, "不行"),
+			}
+			sum := lint.NewSummary()
+			for _, r := range results {
+				sum.Add(r)
+			}
+			fx := &fakeFixer{fixable: map[string]bool{"lib.txt": true, "lib2.txt": true},
+				made: map[string]string{"不行": "无法帮到您", "行吧": "好的"}}
+			opts := fxOptions()
+			opts.Canned, opts.Fixer = true, fx
+			l := decodeSARIF(t, render(t, "sarif", opts, results, sum))
+			var lines []int
+			for _, res := range l.Runs[0].Results {
+				uri := res.Locations[0].PhysicalLocation.ArtifactLocation.URI
+				line := res.Locations[0].PhysicalLocation.Region.StartLine
+				lines = append(lines, line)
+				want := tc.want || uri == "lib2.txt"
+				if res.RuleID == noSuggest.ID {
+					want = false
+				}
+				if got := len(res.Fixes) > 0; got != want {
+					t.Errorf("%s:%d (%s): fixes %v, want %v", uri, line, res.RuleID, got, want)
+				}
+			}
+			if n := 1 + tc.n + 1 + 1 + 1; len(lines) != n || lines[0] != 1 || lines[n-2] != 3 {
+				t.Errorf("results on lines %v: not all of them, or not in the order given", lines)
+			}
+			asked := []string{"lib2.txt"}
+			if tc.want {
+				asked = []string{"lib.txt", "lib2.txt"}
+			}
+			var files []string
+			for _, c := range fx.calls {
+				files = append(files, c.file)
+			}
+			if !reflect.DeepEqual(files, asked) {
+				t.Errorf("Fixes asked of %v, want %v", files, asked)
+			}
+		})
 	}
 }
