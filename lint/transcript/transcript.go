@@ -967,6 +967,10 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		}
 		detectName = trimGz(name)
 	}
+	// a read error is said again by every read after it: the format is
+	// told by peeks, which a bufio.Reader hands its error to once
+	sticky := &stickyReader{r: r}
+	r = sticky
 	if f := rawFormat(head, opts.Format); f != nil {
 		if own {
 			own = false // (chatlint writes no workbook)
@@ -1006,11 +1010,19 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		opts.Mixed.add(mixed)
 	}
 	if blank(dec) {
+		if sticky.err != nil {
+			// (blank up to where the read failed)
+			return &FileError{Name: name, Err: unwrapPathError(sticky.err)}
+		}
 		return &FileError{Name: name, Err: errors.New("empty file: no records")}
 	}
 	format, err := detect(detectName, dec, opts.Format)
 	if err != nil {
 		if format = tableByMapping(dec, opts.Mapping); format == nil {
+			if sticky.err != nil {
+				// what detection looked at ends where the read failed
+				return &FileError{Name: name, Err: unwrapPathError(sticky.err)}
+			}
 			if errors.Is(err, errUndetected) {
 				head, _ := dec.Peek(4096)
 				size := int64(-1) // (of a gzip file, not the data's)
@@ -1396,6 +1408,28 @@ func InputSize(paths []string, opts Options) int64 {
 // openFile is os.Open (a variable for the tests of a file that cannot be
 // opened).
 var openFile = os.Open
+
+// stickyReader reads r and returns the first error r returns but io.EOF
+// again at every read after it (r is not read again), as a bufio.Reader
+// does not: it hands an error out once, to a Peek that may not look at
+// it (those that tell a file's format), and reads on. A file whose read
+// failed while its format was told (a disk error, one that may not come
+// again) then read as complete, with no error said.
+type stickyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
+}
 
 // stoppedReader reads r, a file whose reads ctx's end breaks off (through
 // a read deadline, which pipes and FIFOs take), and returns ctx's error
