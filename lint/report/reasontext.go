@@ -665,7 +665,7 @@ func reasonKinds() []reasonRule {
 			"第一行中没有文本列（单元格：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),
 		// (a worksheet's, in the list of a workbook's: without the hint)
 		zh(`no text column in the first row \(cells: ((?:«q»|…)(?:, (?:«q»|…))*)\)`, "第一行中没有文本列（单元格：$1）"),
-		zh(`no text column in the header \(columns: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)$`,
+		zh(`no text column in the header \(columns: (.*)\): name it (\S+), or (--map text=COLUMN); without a header row use (--header=false) and (--map text=N)`,
 			"表头中没有文本列（列：$1）：请把它命名为 $2，或用 $3；没有表头行时用 $4 和 $5"),
 		zh(`no reply column in the header \(columns: (.*)\): name it 话术, 回复, 内容 or text, or (--map text=COLUMN)$`,
 			"表头中没有回复列（列：$1）：请把它命名为 话术、回复、内容 或 text，或用 $2"),

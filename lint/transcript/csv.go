@@ -858,8 +858,14 @@ func headerColumns(header []string, mapped *[nFields]string, comma rune) ([nFiel
 		if len(header) == 1 || allNumeric(header) {
 			return cols, fmt.Errorf("no header row naming the columns (is the file %s-separated? without a header use --header=false and --map)", delimName(comma))
 		}
+		// a column named as a canned library names its replies (话术,
+		// 快捷短语): a library linted without --input-format canned
+		hint := ""
+		if slices.ContainsFunc(header, func(h string) bool { return cannedTextKey(h, "") >= 0 }) {
+			hint = " (a canned-reply list reads with --input-format canned)"
+		}
 		return cols, fmt.Errorf("no text column in the header (columns: %s): name it text/内容/content, or --map text=COLUMN; "+
-			"without a header row use --header=false and --map text=N", listColumns(header))
+			"without a header row use --header=false and --map text=N%s", listColumns(header), hint)
 	}
 	return cols, nil
 }

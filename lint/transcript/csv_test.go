@@ -155,6 +155,9 @@ func TestCSVMalformed(t *testing.T) {
 			msgs: 6001},
 		{name: "header only", data: "会话ID,时间,角色,内容\r\n", fileErr: "<stdin>: only a header row, no messages"},
 		{name: "no text column", data: "a,b\n1,2\n", fileErr: "line 1: no text column in the header"},
+		// a canned library's table, linted without --input-format canned
+		{name: "a reply column", data: "分类,快捷键,话术\n售前,/hi,亲，您好\n",
+			fileErr: `no text column in the header (columns: "分类", "快捷键", "话术"): name it text/内容/content, or --map text=COLUMN; without a header row use --header=false and --map text=N (a canned-reply list reads with --input-format canned)`},
 		// bytes either side of a comma that join into a character (C5 BD
 		// is Ž): each field is checked on its own
 		{name: "invalid UTF-8 across a delimiter", data: "role,text\nagent\xc5,\xbd你好\nagent,好\n", opts: Options{Encoding: "utf-8"},
