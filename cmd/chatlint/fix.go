@@ -119,11 +119,23 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 // reading options.
 type libraryFixer struct{ opts transcript.Options }
 
-// Fixable reports whether --fix could rewrite file: a regular file named
-// by its path, not standard input, a pipe or a device.
+// Fixable reports whether --fix could rewrite file, a regular file named
+// by its path, not standard input, a pipe or a device, of at most
+// sarifFixMaxBytes.
 func (x libraryFixer) Fixable(file string) bool {
-	return file != lint.StdinName && fixable(file, false) == nil
+	if file == lint.StdinName || fixable(file, false) != nil {
+		return false
+	}
+	st, err := os.Stat(file)
+	return err == nil && st.Size() <= sarifFixMaxBytes
 }
+
+// sarifFixMaxBytes bounds the libraries whose SARIF results carry fixes:
+// working them out reads the file again and holds it whole, several times
+// over, as --diff does (the lint of a 200 MB library took 1.1 GB more,
+// and six times as long); a larger one's results are written as they
+// come, without fixes. (A variable for the tests.)
+var sarifFixMaxBytes int64 = 16 << 20
 
 // Fixes returns the edits --fix would make in file, of edits (none where
 // it would leave the file as it was).

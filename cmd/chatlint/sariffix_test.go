@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -179,5 +180,43 @@ func TestSARIFFixesNoneWhereMoreThanListed(t *testing.T) {
 		if got, _ := os.ReadFile(path); !strings.Contains(string(got), "这样无法帮到您吧\n") {
 			t.Errorf("--fix wrote %q", got)
 		}
+	}
+}
+
+// TestSARIFFixesNoneInLargeLibrary: working a library's fixes out reads it
+// again, whole, several times over; a library larger than sarifFixMaxBytes
+// has its results written without fixes (the Fixer is not asked), a
+// smaller one in the same run has them.
+func TestSARIFFixesNoneInLargeLibrary(t *testing.T) {
+	defer func(n int64) { sarifFixMaxBytes = n }(sarifFixMaxBytes)
+	small := "这个不行\n"
+	sarifFixMaxBytes = int64(len(small))
+	dir := t.TempDir()
+	args := suggestArgs(t, dir)
+	for name, text := range map[string]string{"a-small.txt": small, "b-large.txt": small + "不行\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := runCLI(t, append(args, "--format", "sarif", filepath.Join(dir, "a-small.txt"), filepath.Join(dir, "b-large.txt"))...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var l struct {
+		Runs []struct {
+			Results []report.SARIFResult `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatal(err)
+	}
+	with := map[string]int{}
+	for _, res := range l.Runs[0].Results {
+		if len(res.Fixes) > 0 {
+			with[filepath.Base(res.Locations[0].PhysicalLocation.ArtifactLocation.URI)]++
+		}
+	}
+	if want := map[string]int{"a-small.txt": 1}; !reflect.DeepEqual(with, want) {
+		t.Errorf("results with fixes by file %v, want %v", with, want)
 	}
 }

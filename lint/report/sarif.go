@@ -78,8 +78,9 @@ type sarifWriter struct {
 // libraries, for the SARIF report's fixes (Options.Fixer).
 type Fixer interface {
 	// Fixable reports whether --fix could rewrite the file (a regular
-	// file, named by its path): the SARIF writer holds a library's results
-	// until their fixes are known only for such a file.
+	// file, named by its path) and its fixes are to be worked out (it is
+	// not too large): the SARIF writer holds a library's results until
+	// their fixes are known only for such a file.
 	Fixable(file string) bool
 	// Fixes returns the edits of the file's findings (fix.EditOf) that
 	// --fix would make, with the text it would write (fix.Apply's edits),
