@@ -387,12 +387,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/bu-phrase", lint.Agent, "您说不行是吗？是哪一步提示错误呢", false},
 		{"callcenter/bu-phrase", lint.Agent, "你話點解唔得？我幫你睇下", false},
 		{"callcenter/bu-phrase", lint.Agent, "我跟您说不行的", true},
+		{"callcenter/bu-phrase", lint.Agent, "我告诉您说不行", true},
+		{"callcenter/bu-phrase", lint.Agent, "我不是告訴過你說不行了嗎", true},
 		{"callcenter/bu-phrase", lint.Agent, "您说的这个方法不行", true},
 		{"callcenter/bu-phrase", lint.Agent, "您说什么都不行", true},
 		{"retail/curt-answer", lint.Agent, "您说为什么不行？我帮您看一下", false},
 		{"retail/curt-answer", lint.Agent, "您问怎么又不行了？我帮您查一下", false},
 		{"retail/curt-answer", lint.Agent, "你話點解唔得？我幫你睇下", false},
 		{"retail/curt-answer", lint.Agent, "我跟您说不行的", true},
+		{"retail/curt-answer", lint.Agent, "我告诉您说不行", true},
+		{"retail/curt-answer", lint.Agent, "我不是告訴過你說不行了嗎", true},
 		{"retail/curt-answer", lint.Agent, "您说的这个方法不行", true},
 		// callcenter/forbidden-phrase: an address does not warm a bare 知道了
 		// (001 五.五.2)
