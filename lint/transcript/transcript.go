@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/pathglob"
@@ -1009,7 +1010,8 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		mixed.name, mixed.seq = name, seq
 		opts.Mixed.add(mixed)
 	}
-	if blank(dec) {
+	empty, blankStart := blank(dec)
+	if empty {
 		if sticky.err != nil {
 			// (blank up to where the read failed)
 			return &FileError{Name: name, Err: unwrapPathError(sticky.err)}
@@ -1040,7 +1042,21 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	if opts.EncodingFrom != "" {
 		marked = setInConfig(marked)
 	}
-	return readSource(ctx, format, &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked, plain: d.plain, decoded: d.decoded}, sink)
+	src := &Source{Name: name, R: dec, Opts: opts, mixed: mixed, marked: marked, plain: d.plain, decoded: d.decoded}
+	if !blankStart {
+		return readSource(ctx, format, src, sink)
+	}
+	// 64 KB of white space, and more: whether anything else follows,
+	// blank cannot tell, and the readers of a record a line (jsonl, wecom,
+	// jddc, canned) pass blank lines over, to the end, without a word;
+	// the file is read through a blankWatch (and not straight into the
+	// engine's blocks), and is empty as a smaller one is if all is blank
+	w := &blankWatch{r: dec}
+	src.R, src.plain = bufio.NewReaderSize(w, dec.Size()), nil
+	if err := readSource(ctx, format, src, sink); err != nil || w.seen {
+		return err
+	}
+	return &FileError{Name: name, Err: errors.New("empty file: no records")}
 }
 
 // readSource reads an opened file in its format (readFile has announced
@@ -1333,10 +1349,47 @@ func contains(list []string, s string) bool {
 }
 
 // blank reports whether the decoded input holds nothing but white space
-// (looking at most at the first 64 KB).
-func blank(r *bufio.Reader) bool {
+// (looking at most at the first 64 KB: empty), or whether its first 64 KB
+// do and more follows, which blank cannot tell of (more).
+func blank(r *bufio.Reader) (empty, more bool) {
 	head, err := r.Peek(bufSize)
-	return err != nil && len(bytes.TrimSpace(head)) == 0
+	if err == nil {
+		head = head[:validCut(head)] // (a blank the 64 KB end inside)
+	}
+	if len(bytes.TrimSpace(head)) > 0 {
+		return false, false
+	}
+	return err != nil, err == nil
+}
+
+// blankWatch reads r and notes whether any of it is not white space
+// (unicode.IsSpace, as bytes.TrimSpace has it), a character a read ends
+// inside looked at with the next read's bytes.
+type blankWatch struct {
+	r    io.Reader
+	seen bool
+	cut  []byte // the start of a character the last read ended inside
+}
+
+func (w *blankWatch) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if w.seen {
+		return n, err
+	}
+	b := p[:n]
+	if len(w.cut) > 0 {
+		b = append(w.cut, b...)
+	}
+	rest := bytes.TrimLeftFunc(b, unicode.IsSpace)
+	switch {
+	case len(rest) == 0:
+		w.cut = nil
+	case validCut(rest) == 0 && err == nil:
+		w.cut = bytes.Clone(rest)
+	default:
+		w.seen = true // (a character cut at the end is none: not blank)
+	}
+	return n, err
 }
 
 // countingReader reports the bytes read through it.
