@@ -351,6 +351,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "不能退的商品会在详情页说明", false},
 		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品下单时系统会提示", false},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以退嘅貨品頁面已經說明", false},
+		// (…but 在您 / 喺你 between says when the goods are marked, not whom
+		// it is told to)
+		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品会在您下单时提示", false},
+		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品系统会在您付款前提示", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔可以退嘅貨品會喺你落單時提示", false},
+		{"callcenter/refusal-apology", lint.Agent, "不支持退货的商品会在您下单时跟您说明", true},
 		// …a question quoted back and then answered with its reason
 		// (因为 / 由于 / 所以 in the next clause's first characters) explains
 		// the refusal, as 为什么不能改呢？因为… does; and Cantonese asks 点解 …
