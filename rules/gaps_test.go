@@ -77,6 +77,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我不能听您的话", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能确认您的话，请您提供截图", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以相信你嘅話", true},
+		// (…and after 转达 / 传达 / 表达 / 重复, verbs of words that end as 送达 /
+		// 回复 do, the pronoun's 的话 is words; 回覆 is 回复)
+		{"ecommerce/negative-language", lint.Agent, "我们不能转达您的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我不能传达你的话，请您直接联系快递", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能重复您的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你嘅話", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能及时答复您的话，会给您留言", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以即時回覆你嘅話，會發短訊畀你", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能按时送达他的话，会再联系", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
@@ -300,6 +309,8 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法转接您的话，您可以先留言", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能送达您的话，包裹会退回仓库", false},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法轉接你嘅話，可以留言", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法帮您转达您的话，建议您直接联系快递员", true},
+		{"callcenter/refusal-apology", lint.Agent, "不能帮您转达他的话", true},
 		// (…and 暂时 / 目前 before the refusal, which it takes, does not take
 		// the condition away)
 		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货的话，我们会通知您", false},
