@@ -58,6 +58,10 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以改如果要退嘅話我幫你申請", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能如期发货的话，会通知您", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能亲自上门的话，会安排快递员", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能如常发货的话，会提前通知您", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能如数退还的话，会给您补偿", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能亲身上门的话，会安排师傅", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以如常寄出嘅話，會通知你", false},
 		// …but 的话 / 嘅话 after what was said is words, no condition
 		{"ecommerce/negative-language", lint.Agent, "我不能理解您说的话", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能理解您的话", true},
@@ -345,6 +349,10 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "呢個唔可以改如果要退嘅話我幫你申請", true},
 		{"callcenter/refusal-apology", lint.Agent, "暂时无法如期发货的话，我们会通知您", false},
 		{"callcenter/refusal-apology", lint.Agent, "师傅无法亲自上门的话，会联系您改约", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法保证如常发货的话，我们会提前通知您", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法确保如数发货的话，会提前跟您说", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能保证亲身上门的话，会安排同事", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法提供如图的包装的话，会联系您", false},
 		// …and goods are said to be marked by 说明 / 提示 only with 会 / 已 /
 		// 有 before it: bare, they tell or remind the customer (说明一下,
 		// 提示您), and the refusal is one
