@@ -54,6 +54,14 @@ type textWriter struct {
 	// their earlier parts, written before the input went on, could not
 	splitIDs  []string
 	splitMore bool
+	// untimedFile is the file of the conversations last written and
+	// untimedRun is true, when none of them since the first untimed one
+	// with its note had times: the note that
+	// messages have no times is said at the first of such a run, not
+	// under each (a JDDC export, without times, has it once, not under
+	// each of its conversations)
+	untimedFile string
+	untimedRun  bool
 }
 
 const (
@@ -143,6 +151,7 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 		}
 		return nil
 	}
+	untimedSaid := t.untimedNoted(c)
 	if t.opts.Quiet && len(r.Findings) == 0 {
 		t.clean++ // counted in the summary
 		return nil
@@ -177,10 +186,17 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	t.open = false
 	fmt.Fprintf(w, "%s %s  %d 项\n", t.c(ansiRed, "✗"), head, len(r.Findings))
 	for _, n := range c.Notes {
-		if n == lint.NotePartFirst {
+		note := noteText(n)
+		switch {
+		case n == lint.NotePartFirst:
 			continue // said once, in the summary (lintedEarlyNote)
+		case n == lint.NoteUntimed && untimedSaid:
+			continue // said at the first of this file's run of them
+		case n == lint.NoteUntimed:
+			t.untimedFile, t.untimedRun = c.File, true
+			note += "（本文件接下来没有时间的会话不再逐一注明）"
 		}
-		fmt.Fprintf(w, "    %s\n", t.c(ansiDim, "注: "+noteText(n)))
+		fmt.Fprintf(w, "    %s\n", t.c(ansiDim, "注: "+note))
 	}
 	for i := range r.Findings {
 		t.finding(r, &r.Findings[i], "    ")
@@ -188,6 +204,18 @@ func (t *textWriter) Conversation(r *lint.Result) error {
 	t.bonuses(r, "    ")
 	fmt.Fprintln(w)
 	return nil
+}
+
+// untimedNoted reports whether the note that c's messages have no times
+// was said already, at an earlier conversation of c's file with none
+// since that had times; a conversation with times, or of another file,
+// ends the run, so the next untimed one is noted again.
+func (t *textWriter) untimedNoted(c *lint.Conversation) bool {
+	if c.Timed || !t.untimedRun || c.File != t.untimedFile {
+		t.untimedRun = false
+		return false
+	}
+	return true
 }
 
 // bonuses lists the good-practice points a conversation earned.
