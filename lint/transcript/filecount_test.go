@@ -12,7 +12,8 @@ import (
 // to the sink (and so counted in the summary's files), whether it is read
 // or not: an empty file as a header-only one, one that cannot be opened
 // and one whose format cannot be told, in the order given. A path that
-// names no file is not a file.
+// names no file is counted too: the reports list it among the files that
+// cannot be read, and their summary's files count those.
 func TestReadAllAnnouncesEveryFile(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -43,7 +44,7 @@ func TestReadAllAnnouncesEveryFile(t *testing.T) {
 	if n := len(fileErrors(err)); n != 6 {
 		t.Errorf("%d unreadable, want 6: %v", n, err)
 	}
-	want := []string{"empty.csv", "blank.jsonl", "header.csv", "locked.jsonl", "what.dat", "ok.jsonl"}
+	want := []string{"empty.csv", "blank.jsonl", "header.csv", "locked.jsonl", "what.dat", "missing.jsonl", "ok.jsonl"}
 	if !slices.Equal(sink.files, want) {
 		t.Errorf("files %q, want %q", sink.files, want)
 	}

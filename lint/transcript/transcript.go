@@ -253,7 +253,16 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		// the inputs that could not be read (p, or directories in it),
 		// reported with the files that cannot be; the others are read
 		files, err := w.expand(p)
-		fileErrs = append(fileErrs, fileErrors(err)...)
+		for _, fe := range fileErrors(err) {
+			// a path that is not there counts in the summary's files as
+			// a file that cannot be opened does (readFile): the reports
+			// list it with the files that cannot be read, and the two
+			// agree (a directory is no file: not counted)
+			if e := (*FileError)(nil); errors.As(fe, &e) && e.Name == p && errors.Is(e.Err, errNoSuchFile) {
+				sink.File(e.Name)
+			}
+			fileErrs = append(fileErrs, fe)
+		}
 		if len(w.unfollowed) > 0 {
 			opts.Mixed.note(p, w.unfollowedWarning())
 		}
