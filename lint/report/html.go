@@ -1105,9 +1105,11 @@ func (h *htmlWriter) shownNote(s *lint.Summary, shown int) string {
 		case h.withIssue == 0:
 			return fmt.Sprintf("%s 条回复都没有发现问题。", htmlInt(s.Conversations))
 		case shown < h.withIssue:
-			return fmt.Sprintf("显示得分最低的 %d 条有问题的回复（共 %s 条回复，%s 条有问题），按得分从低到高排列。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue)) + h.budgetNote(shown, "条", "回复")
+			return fmt.Sprintf("显示扣分最多的 %d 条有问题的回复（共 %s 条回复，%s 条有问题），按扣分从多到少、相同的按库中顺序排列。", shown, htmlInt(s.Conversations), htmlInt(h.withIssue)) + h.budgetNote(shown, "条", "回复")
 		}
-		return fmt.Sprintf("共 %s 条回复，%s 条有问题，按得分从低到高排列。", htmlInt(s.Conversations), htmlInt(h.withIssue))
+		// (a reply shows its deductions, not a score: the text report
+		// does not give one either)
+		return fmt.Sprintf("共 %s 条回复，%s 条有问题，按扣分从多到少、相同的按库中顺序排列。", htmlInt(s.Conversations), htmlInt(h.withIssue))
 	}
 	if s.Conversations == 0 {
 		return "没有可检查的会话。"

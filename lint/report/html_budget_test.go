@@ -226,9 +226,9 @@ func TestHTMLBudgetNote(t *testing.T) {
 			"这些会话内容过多，为控制页面大小，只列出 3 个会话（内容不多时最多列出 5 个会话）；问题明细见 JSON 报告（--format json）。<"},
 		{"budget limits to one", false, 5, 1, "只列出 1 个会话（内容不多时最多列出 5 个会话）"},
 		{"budget not reached", false, 0, 0, "共 6 个会话，6 个有问题，按得分从低到高、同分按输入顺序排列。点击会话展开全文。<"},
-		{"canned, budget limits", true, 5, 3*one + 1, "显示得分最低的 3 条有问题的回复（共 6 条回复，6 条有问题），按得分从低到高排列。" +
+		{"canned, budget limits", true, 5, 3*one + 1, "显示扣分最多的 3 条有问题的回复（共 6 条回复，6 条有问题），按扣分从多到少、相同的按库中顺序排列。" +
 			"这些回复内容过多，为控制页面大小，只列出 3 条回复（内容不多时最多列出 5 条回复）；问题明细见 JSON 报告（--format json）。<"},
-		{"canned, count limits", true, 2, math.MaxInt, "显示得分最低的 2 条有问题的回复（共 6 条回复，6 条有问题），按得分从低到高排列。<"},
+		{"canned, count limits", true, 2, math.MaxInt, "显示扣分最多的 2 条有问题的回复（共 6 条回复，6 条有问题），按扣分从多到少、相同的按库中顺序排列。<"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
