@@ -713,6 +713,9 @@ type lintRun struct {
 	// fixRefused: --fix had to leave a file as it was (said on stderr);
 	// the report of what is left is still written, and the run exits 2
 	fixRefused bool
+	// diffFixes is the number of fixes a --diff run's diff holds: with
+	// none, the gate says there is nothing to fix
+	diffFixes int
 	// libraries are the canned-reply libraries' files as --fix reads
 	// them, for the suggestions (check.Options.Library)
 	libraries *libraryCache
@@ -1376,6 +1379,9 @@ func (r *lintRun) gate(sum *lint.Summary) error {
 func (r *lintRun) findingsUnshown() string {
 	if r.f.diff {
 		// (a finding with a fix is in it, as a fix: not every one is)
+		if r.diffFixes == 0 {
+			return "; nothing to fix (none has a prescribed replacement), so the diff is empty: run without --diff to see the findings"
+		}
 		return "; a diff shows only the fixes: run without --diff to see the findings"
 	}
 	// a csv of a row per conversation, agent or team counts them
@@ -1537,6 +1543,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 			refused = true
 			continue
 		}
+		r.diffFixes += n
 		if r.f.fix && n > 0 {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, report.Shown(file))
 		}
