@@ -63,7 +63,7 @@ changes, ...) and writes scored reports per conversation and per agent.
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "completion":
-			c.Args = argsExit2(unknownSubcommand)
+			c.Args = argsExit2(unknownShell)
 			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 		case "help":
 			// help on a command that does not exist (help lnt) is that
@@ -81,6 +81,33 @@ changes, ...) and writes scored reports per conversation and per agent.
 	}
 	registerCompletions(root)
 	return root
+}
+
+// otherShells are shells chatlint has no completion script for, which
+// unknownSubcommand would take for a misspelt one it has (tcsh: "did you
+// mean bash?").
+var otherShells = map[string]bool{"sh": true, "csh": true, "tcsh": true, "ksh": true, "mksh": true, "dash": true, "ash": true, "nu": true, "nushell": true, "elvish": true, "xonsh": true, "ion": true, "cmd": true}
+
+// unknownShell is the args validator of the completion command: a shell
+// chatlint has no script for is named as one, with the shells it has;
+// pwsh is powershell; anything else is unknownSubcommand's.
+func unknownShell(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	switch {
+	case args[0] == "pwsh":
+		return fmt.Errorf("unknown command %q for %q (did you mean \"powershell\"?)", args[0], cmd.CommandPath())
+	case otherShells[strings.ToLower(args[0])]:
+		var shells []string
+		for _, c := range cmd.Commands() {
+			if c.IsAvailableCommand() {
+				shells = append(shells, c.Name())
+			}
+		}
+		return fmt.Errorf("no completion script for %s: chatlint has them for %s", args[0], joinAnd(shells))
+	}
+	return unknownSubcommand(cmd, args)
 }
 
 // unknownSubcommand is the args validator of a command that only groups
