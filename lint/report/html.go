@@ -160,11 +160,22 @@ type htmlWriter struct {
 	// each: a part that follows one notes it (continuedNote), which,
 	// written before the input went on, could not say so itself
 	parts map[string]*htmlConv
+	// timed says, by file, whether any of its conversations had times
+	// (false: none had, so far): the note that messages have no times
+	// is said once for a file none of whose conversations had them, not
+	// on each of its cards (a JDDC export)
+	timed map[string]bool
 }
 
 func (h *htmlWriter) Conversation(r *lint.Result) error {
 	h.seq++
 	h.span(r.Conversation)
+	if h.timed == nil {
+		h.timed = map[string]bool{}
+	}
+	if c := r.Conversation; c.Timed || !h.timed[c.File] {
+		h.timed[c.File] = c.Timed || h.timed[c.File]
+	}
 	if c := r.Conversation; c.Part > 0 && h.parts != nil {
 		if prev := h.parts[c.ID]; prev != nil && c.Part > 1 {
 			prev.Notes = append(prev.Notes, continuedNote)
@@ -309,7 +320,8 @@ func (h *htmlHeap) Pop() any {
 // htmlConv is a kept conversation, ready to render.
 type htmlConv struct {
 	seq    int
-	cost   int // estimated size (htmlCost)
+	file   string // the conversation's file, as read (htmlWriter.timed)
+	cost   int    // estimated size (htmlCost)
 	Rank   int
 	ID     string
 	File   string
@@ -420,7 +432,7 @@ var htmlTypeLabels = map[string]string{lint.TypeNote: "备注", lint.TypeOrder: 
 func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 	c := r.Conversation
 	cv := &htmlConv{
-		seq: seq, ID: lint.DecodedName(c.ID), File: lint.DecodedName(c.File), Line: firstLine(c), Agents: slices.Clone(r.Agents), // (they may be in the Result, which the engine reuses)
+		seq: seq, file: c.File, ID: lint.DecodedName(c.ID), File: lint.DecodedName(c.File), Line: firstLine(c), Agents: slices.Clone(r.Agents), // (they may be in the Result, which the engine reuses)
 		Score: r.Score, Grade: r.Grade, GradeClass: h.gradeClass(r.Grade),
 		Findings: len(r.Findings), Notes: notesText(c.Notes), Skipped: skipsText(r.Skipped), Rules: []string{},
 	}
@@ -723,7 +735,10 @@ type htmlPage struct {
 	EarlyNote string
 	// UntypedNote says what Summary.UntypedBeforeType counts, if any
 	// (untypedBeforeTypeNote)
-	UntypedNote                       string
+	UntypedNote string
+	// UntimedNote names the files none of whose conversations had times
+	// (said there once, not on each card)
+	UntimedNote                       string
 	Findings, Errors, Warnings, Infos int
 	Bonuses                           int
 	WithIssue                         int
@@ -922,6 +937,20 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	if s.UntypedBeforeType > 0 {
 		p.UntypedNote = untypedBeforeTypeNote(s.UntypedBeforeType)
 	}
+	var untimed []string // the files none of whose conversations had times
+	for f, timed := range h.timed {
+		if !timed {
+			untimed = append(untimed, lint.DecodedName(f))
+		}
+	}
+	if len(untimed) > 0 && !h.opts.Canned { // (a library has no times)
+		slices.SortFunc(untimed, lint.CompareNames)
+		more := ""
+		if n := len(untimed); n > htmlMaxFiles {
+			untimed, more = untimed[:htmlMaxFiles], fmt.Sprintf(" 等 %d 个文件", n)
+		}
+		p.UntimedNote = strings.Join(untimed, "、") + more + "：消息都没有时间，未检查时效类规则"
+	}
 	for _, f := range h.files {
 		p.FileNames = append(p.FileNames, lint.DecodedName(f))
 	}
@@ -998,8 +1027,13 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	agents, rules := map[string]bool{}, map[string]bool{}
 	var errs, warns, infos int
 	listed := map[string]int{} // grades of the conversations listed
+	untimedNote := noteText(lint.NoteUntimed)
 	for i, cv := range convs {
 		cv.Rank = i + 1
+		if timed, ok := h.timed[cv.file]; ok && !timed {
+			// (said once, for the file: UntimedNote)
+			cv.Notes = slices.DeleteFunc(cv.Notes, func(n string) bool { return n == untimedNote })
+		}
 		cv.jumps()
 		errs, warns, infos = errs+cv.Errors, warns+cv.Warnings, infos+cv.Infos
 		listed[cv.Grade]++
