@@ -35,8 +35,9 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 	for _, format := range []string{"text", "html"} {
 		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{long, slow, note}}, []*lint.Result{r}, sum))
 		// the summary says it once; the HTML report also beside the
-		// conversation
-		want := map[string]int{"text": 1, "html": 2}[format]
+		// conversation, and among the input's facts the file whose
+		// conversations had no times (UntimedNote)
+		want := map[string]int{"text": 1, "html": 3}[format]
 		if n := strings.Count(out, "没有时间"); n != want {
 			t.Errorf("%s: %d rules said to be skipped for want of times, want %d:\n%s", format, n, want, out)
 		}
@@ -71,7 +72,10 @@ func TestNotesInChinese(t *testing.T) {
 	sum.LintedEarly = 1
 	for _, format := range []string{"text", "html"} {
 		out := string(render(t, format, Options{Location: time.UTC, Rules: []*lint.RuleInfo{rule}}, []*lint.Result{r}, sum))
-		for _, want := range []string{"消息没有时间，未检查时效类规则", "接续之前已检查的一段",
+		// (the HTML report says it once for a file none of whose
+		// conversations had times, as this one's: UntimedNote)
+		untimed := map[string]string{"text": "消息没有时间，未检查时效类规则", "html": "chat.txt：消息都没有时间，未检查时效类规则"}[format]
+		for _, want := range []string{untimed, "接续之前已检查的一段",
 			"1 个会话在输入读完之前已先检查（内存预算 --memory-budget），之后没有再出现它们的消息：都是完整检查的"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s: no note %q", format, want)
