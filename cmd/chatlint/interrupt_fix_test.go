@@ -27,7 +27,8 @@ import (
 // --baseline (they refuse a library that is not a regular file, which they
 // read again once linted), for the lint its transcript; its writer keeps
 // it open, and the run goes on to stop (the read of a transcript named as
-// a file is broken off: before, it went on until the writer closed it).
+// a file is broken off, that of the --baseline left, the message naming
+// it: before, each went on until the writer closed it).
 func TestInterruptedFix(t *testing.T) {
 	base := fmt.Sprintf(`{"version":%d,"tool":"chatlint","findings":[]}`+"\n", baseline.Version)
 	for _, tt := range []struct {
@@ -36,12 +37,12 @@ func TestInterruptedFix(t *testing.T) {
 		fifo string   // what the FIFO is: "--baseline", or "" for the input
 		line string   // written into the FIFO
 		out  string   // -o's file
-		want string   // stderr, with -o's file for %s
+		want string   // stderr, with -o's file for %s (and the FIFO for the second)
 	}{
 		{"--fix", []string{"--pack", "callcenter", "--input-format", "canned", "--fix"}, "--baseline", base, "out.txt",
-			"chatlint: stopped (interrupt signal received): no file fixed; %s left untouched\n"},
+			"chatlint: stopped (interrupt signal received): no file fixed; %s left untouched; the read of --baseline %s had not returned\n"},
 		{"--diff", []string{"--pack", "callcenter", "--input-format", "canned", "--diff"}, "--baseline", base, "out.txt",
-			"chatlint: stopped (interrupt signal received): no diff written; %s left untouched\n"},
+			"chatlint: stopped (interrupt signal received): no diff written; %s left untouched; the read of --baseline %s had not returned\n"},
 		{"lint", []string{"--input-format", "jsonl"}, "", `{"conversation":"c1","role":"agent","text":"您好"}` + "\n", "out.json",
 			"chatlint: stopped (interrupt signal received): no report written; %s left untouched\n"},
 	} {
@@ -82,8 +83,9 @@ func TestInterruptedFix(t *testing.T) {
 				time.Sleep(200 * time.Millisecond)
 				interruptAndWait(t, done, &stderr, fmt.Sprintf(tt.want, out))
 			} else {
-				// the signal while the baseline is read, which is then
-				// read whole: the run stops before it lints
+				// the signal while the baseline is read: the run stops
+				// at once, before it lints, the read left to itself
+				// (written whole after, which changes nothing)
 				p, _ := os.FindProcess(os.Getpid())
 				if err := p.Signal(os.Interrupt); err != nil {
 					t.Skip("cannot send the signal:", err)
@@ -95,7 +97,7 @@ func TestInterruptedFix(t *testing.T) {
 				w.Close()
 				select {
 				case code := <-done:
-					if want := fmt.Sprintf(tt.want, out); code != 2 || stderr.String() != want {
+					if want := fmt.Sprintf(tt.want, out, fifo); code != 2 || stderr.String() != want {
 						t.Errorf("exit %d, stderr %q; want exit 2, %q", code, stderr.String(), want)
 					}
 				case <-time.After(20 * time.Second):

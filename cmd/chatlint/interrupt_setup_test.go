@@ -141,6 +141,63 @@ func TestInterruptedPackLoad(t *testing.T) {
 	}
 }
 
+// TestInterruptedBaselineRead: a Ctrl-C while the --baseline file is read
+// stops the run at once, saying which read had not returned. The baseline
+// is a FIFO that the test opens and does not write, as a writer that
+// stalls (--baseline <(curl …)) or a share that does not answer: the
+// signal was held until the read ended, and a second Ctrl-C ended
+// chatlint with the report's temporary file left beside out.txt. For a
+// lint the baseline is read once the report is opened (the engine's
+// set-up), for --fix before anything is fixed.
+func TestInterruptedBaselineRead(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"lint", nil, "no report written; out.txt left untouched"},
+		{"--fix", []string{"--fix"}, "no file fixed; out.txt left untouched"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			const lib = "这个不行\n"
+			for name, data := range map[string]string{"lib.txt": lib, "out.txt": "old\n"} {
+				if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := syscall.Mkfifo("base.json", 0o644); err != nil {
+				t.Skip("mkfifo:", err)
+			}
+			catchInterrupt(t)
+			args := append([]string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", "-o", "out.txt", "--baseline", "base.json"}, tt.args...)
+			var stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() { done <- run(append(args, "lib.txt"), strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
+			// opened for writing (without blocking) once the run opens it
+			// to read the baseline; written nothing, closed once the test
+			// ends
+			var w *os.File
+			waitUntil(t, "the run does not read the baseline", func() bool {
+				var err error
+				w, err = os.OpenFile("base.json", os.O_WRONLY|syscall.O_NONBLOCK, 0)
+				return err == nil
+			})
+			defer w.Close()
+			interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): "+tt.want+"; the read of --baseline base.json had not returned\n")
+			if got := readString(t, "lib.txt"); got != lib {
+				t.Errorf("the library holds %q", got)
+			}
+			if got := readString(t, "out.txt"); got != "old\n" {
+				t.Errorf("out.txt holds %q", got)
+			}
+			if left := tempFiles(t, "."); len(left) > 0 {
+				t.Errorf("temporary files left: %v", left)
+			}
+		})
+	}
+}
+
 // TestInterruptedFlagLook: a Ctrl-C while a flag's path is looked at (is
 // the output one of the inputs? can it be created?) stops the run at
 // once, saying which look had not returned: a stat of a path on a

@@ -191,7 +191,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		if f.redact {
 			w = report.Redacting(w)
 		}
-		filters, err := r.filters()
+		filters, err := r.filters(ctx, "no report written")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -1080,12 +1080,28 @@ func markUnknownWaivers(set *rules.Set, ws []lint.Waiver) {
 	}
 }
 
-// filters are the baseline filter, when --baseline is given.
-func (r *lintRun) filters() ([]lint.Filter, error) {
+// filters are the baseline filter, when --baseline is given. A run
+// stopped (ctx) while the baseline is read says so, and what it did not
+// write: unwritten ("no report written").
+func (r *lintRun) filters(ctx context.Context, unwritten string) ([]lint.Filter, error) {
 	if r.f.baseline == "" {
 		return nil, nil
 	}
-	b, err := baseline.Load(r.f.baseline, r.canned)
+	// read unless the run is stopped meanwhile: a baseline on a share
+	// that does not answer, or a FIFO (--baseline <(curl …)) whose writer
+	// stalls, held a Ctrl-C, and the second one ended chatlint with the
+	// report's temporary file left beside it
+	if ctx.Err() != nil {
+		return nil, fail("stopped (%w): %s%s", context.Cause(ctx), unwritten, keptOutputs(r.f))
+	}
+	var b *baseline.Baseline
+	err := unlessStopped(ctx, func() (err error) {
+		b, err = baseline.Load(r.f.baseline, r.canned)
+		return err
+	})
+	if errors.Is(err, errLeft) {
+		return nil, fail("stopped (%w): %s%s; the read of --baseline %s had not returned", context.Cause(ctx), unwritten, keptOutputs(r.f), r.f.baseline)
+	}
 	if said, ok := throughFile(r.f.baseline, err); ok {
 		// 'read baseline: open a.jsonl/b.json: not a directory' named
 		// neither which, nor what it was
@@ -1487,7 +1503,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err := regularFiles(r.args); err != nil {
 		return true, failErr(err)
 	}
-	filters, err := r.filters()
+	filters, err := r.filters(ctx, notWritten(r.f))
 	if err != nil {
 		return true, err
 	}
