@@ -97,46 +97,9 @@ func TestInterruptedCompile(t *testing.T) {
 // a share that does not answer; a word list of 300,000 phrases takes a
 // second or two to load): the run ended only once the writer closed it.
 func TestInterruptedPackLoad(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"lint", nil, "no report written; out.txt left untouched"},
-		{"--fix", []string{"--fix"}, "no file fixed; out.txt left untouched"},
-	} {
+	for _, tt := range lintAndFix {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Chdir(t.TempDir())
-			const lib = "这个不行\n"
-			for name, data := range map[string]string{"lib.txt": lib, "out.txt": "old\n"} {
-				if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := syscall.Mkfifo("pack.yaml", 0o644); err != nil {
-				t.Skip("mkfifo:", err)
-			}
-			catchInterrupt(t)
-			args := append([]string{"lint", "--no-progress", "--pack", "./pack.yaml", "--input-format", "canned", "-o", "out.txt"}, tt.args...)
-			var stderr bytes.Buffer
-			done := make(chan int, 1)
-			go func() { done <- run(append(args, "lib.txt"), strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
-			// opened for writing (without blocking) once the run opens it
-			// to read the pack; written nothing, closed once the test ends
-			var w *os.File
-			waitUntil(t, "the run does not read the pack", func() bool {
-				var err error
-				w, err = os.OpenFile("pack.yaml", os.O_WRONLY|syscall.O_NONBLOCK, 0)
-				return err == nil
-			})
-			defer w.Close()
-			interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): "+tt.want+"\n")
-			if got := readString(t, "lib.txt"); got != lib {
-				t.Errorf("the library holds %q", got)
-			}
-			if got := readString(t, "out.txt"); got != "old\n" {
-				t.Errorf("out.txt holds %q", got)
-			}
+			interruptWhileReading(t, "pack.yaml", append([]string{"--pack", "./pack.yaml"}, tt.args...), tt.want+"\n")
 		})
 	}
 }
@@ -150,51 +113,66 @@ func TestInterruptedPackLoad(t *testing.T) {
 // lint the baseline is read once the report is opened (the engine's
 // set-up), for --fix before anything is fixed.
 func TestInterruptedBaselineRead(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"lint", nil, "no report written; out.txt left untouched"},
-		{"--fix", []string{"--fix"}, "no file fixed; out.txt left untouched"},
-	} {
+	for _, tt := range lintAndFix {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Chdir(t.TempDir())
-			const lib = "这个不行\n"
-			for name, data := range map[string]string{"lib.txt": lib, "out.txt": "old\n"} {
-				if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := syscall.Mkfifo("base.json", 0o644); err != nil {
-				t.Skip("mkfifo:", err)
-			}
-			catchInterrupt(t)
-			args := append([]string{"lint", "--no-progress", "--pack", "callcenter", "--input-format", "canned", "-o", "out.txt", "--baseline", "base.json"}, tt.args...)
-			var stderr bytes.Buffer
-			done := make(chan int, 1)
-			go func() { done <- run(append(args, "lib.txt"), strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
-			// opened for writing (without blocking) once the run opens it
-			// to read the baseline; written nothing, closed once the test
-			// ends
-			var w *os.File
-			waitUntil(t, "the run does not read the baseline", func() bool {
-				var err error
-				w, err = os.OpenFile("base.json", os.O_WRONLY|syscall.O_NONBLOCK, 0)
-				return err == nil
-			})
-			defer w.Close()
-			interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): "+tt.want+"; the read of --baseline base.json had not returned\n")
-			if got := readString(t, "lib.txt"); got != lib {
-				t.Errorf("the library holds %q", got)
-			}
-			if got := readString(t, "out.txt"); got != "old\n" {
-				t.Errorf("out.txt holds %q", got)
-			}
-			if left := tempFiles(t, "."); len(left) > 0 {
-				t.Errorf("temporary files left: %v", left)
-			}
+			interruptWhileReading(t, "base.json", append([]string{"--pack", "callcenter", "--baseline", "base.json"}, tt.args...),
+				tt.want+"; the read of --baseline base.json had not returned\n")
 		})
+	}
+}
+
+// lintAndFix are a lint and a --fix of interruptWhileReading, with what
+// each says it did not write once stopped.
+var lintAndFix = []struct {
+	name string
+	args []string
+	want string
+}{
+	{"lint", nil, "no report written; out.txt left untouched"},
+	{"--fix", []string{"--fix"}, "no file fixed; out.txt left untouched"},
+}
+
+// interruptWhileReading runs a lint of a canned library, lib.txt, with -o
+// out.txt and flags, which name fifo, a FIFO made here; once the run
+// opens it to read it, the test opens it for writing and writes nothing
+// (a read that does not end), and sends the signal. It asserts exit 2 and
+// "chatlint: stopped (interrupt signal received): " and want on stderr
+// within 20 s, the library and out.txt as they were, no temporary file.
+func interruptWhileReading(t *testing.T, fifo string, flags []string, want string) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	const lib = "这个不行\n"
+	for name, data := range map[string]string{"lib.txt": lib, "out.txt": "old\n"} {
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	catchInterrupt(t)
+	args := append(append([]string{"lint", "--no-progress", "--input-format", "canned", "-o", "out.txt"}, flags...), "lib.txt")
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run(args, strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
+	// opened for writing (without blocking) once the run opens it to
+	// read; written nothing, closed once the test ends
+	var w *os.File
+	waitUntil(t, "the run does not read "+fifo, func() bool {
+		var err error
+		w, err = os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+		return err == nil
+	})
+	defer w.Close()
+	interruptAndWait(t, done, &stderr, "chatlint: stopped (interrupt signal received): "+want)
+	if got := readString(t, "lib.txt"); got != lib {
+		t.Errorf("the library holds %q", got)
+	}
+	if got := readString(t, "out.txt"); got != "old\n" {
+		t.Errorf("out.txt holds %q", got)
+	}
+	if left := tempFiles(t, "."); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }
 
