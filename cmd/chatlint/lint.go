@@ -719,6 +719,8 @@ type lintRun struct {
 	// libraries are the canned-reply libraries' files as --fix reads
 	// them, for the suggestions (check.Options.Library)
 	libraries *libraryCache
+	// baseData is the --baseline file's bytes, read once (filters)
+	baseData []byte
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read)
@@ -1094,11 +1096,23 @@ func (r *lintRun) filters(ctx context.Context, unwritten string) ([]lint.Filter,
 	if ctx.Err() != nil {
 		return nil, fail("stopped (%w): %s%s", context.Cause(ctx), unwritten, keptOutputs(r.f))
 	}
+	// the bytes are read once: --fix lints twice (the fix, then the lint
+	// of what it fixed), and a baseline that is a pipe (--baseline
+	// <(cat b.json)) was empty the second time, 'not JSON … unexpected
+	// end of JSON input', exit 2 after the library was fixed
+	data := r.baseData
+	var err error
+	if data == nil {
+		err = unlessStopped(ctx, func() (err error) {
+			data, err = baseline.Read(r.f.baseline)
+			return err
+		})
+	}
 	var b *baseline.Baseline
-	err := unlessStopped(ctx, func() (err error) {
-		b, err = baseline.Load(r.f.baseline, r.canned)
-		return err
-	})
+	if err == nil {
+		r.baseData = data
+		b, err = baseline.Parse(r.f.baseline, data, r.canned)
+	}
 	if errors.Is(err, errLeft) {
 		return nil, fail("stopped (%w): %s%s; the read of --baseline %s had not returned", context.Cause(ctx), unwritten, keptOutputs(r.f), r.f.baseline)
 	}

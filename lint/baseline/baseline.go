@@ -143,12 +143,29 @@ type Baseline struct {
 
 // Load reads a baseline file.
 func Load(path string, canned bool) (*Baseline, error) {
+	data, err := Read(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, canned)
+}
+
+// Read reads the bytes of the baseline file path, for Parse: a run that
+// lints twice (--fix, then the lint of what it fixed) reads a baseline
+// that is a pipe (--baseline <(git show main:b.json)) only once.
+func Read(path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read baseline: %w", err)
 	}
+	return data, nil
+}
+
+// Parse makes the baseline of data, the bytes Read read from path (which
+// names it in errors and places its relative paths).
+func Parse(path string, data []byte, canned bool) (*Baseline, error) {
 	var f File
-	err = json.Unmarshal(data, &f)
+	err := json.Unmarshal(data, &f)
 	if err != nil || f.Version != Version {
 		// a report named by mistake (an easy slip in a CI script) is
 		// not an old baseline, nor a JSON error to puzzle over
