@@ -147,19 +147,28 @@ func (d dangling) links() string {
 // goes through: out of out/sub/report.json), which "out does not exist"
 // left the user to find (ls shows out).
 func danglingLink(path string) (dangling, bool) {
-	for d := path; ; {
+	d, st, ok := lastThere(path)
+	if !ok || st.Mode()&fs.ModeSymlink == 0 {
+		return nil, false
+	}
+	if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	return linkChain(d)
+}
+
+// lastThere is the longest part of path that is there (path itself, or
+// the directory out of out/sub/report.json), as os.Lstat sees it (a
+// link is there, whether or not its target is), with os.Lstat's answer;
+// ok is false when no part of it is.
+func lastThere(path string) (d string, st fs.FileInfo, ok bool) {
+	for d = path; ; {
 		if st, err := os.Lstat(d); err == nil {
-			if st.Mode()&fs.ModeSymlink == 0 {
-				return nil, false
-			}
-			if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
-				return nil, false
-			}
-			return linkChain(d)
+			return d, st, true
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
-			return nil, false
+			return "", nil, false
 		}
 		d = parent
 	}
@@ -244,16 +253,9 @@ func throughFileAt(path string, err error, depth int) (string, bool) {
 		return "", false
 	}
 	// the last name on the path that is there, a link then
-	d := path
-	for {
-		if _, err := os.Lstat(d); err == nil {
-			break
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", false
-		}
-		d = parent
+	d, _, ok := lastThere(path)
+	if !ok {
+		return "", false
 	}
 	chain, end, err := followLinks(d)
 	if chain == nil {
