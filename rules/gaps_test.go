@@ -393,6 +393,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，这边是因为订单已经出库了", true},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的，这是因为定制商品", true},
 		{"callcenter/refusal-apology", lint.Agent, "您問為什麼不能退款嗎 親 係因為已經出咗倉", true},
+		// (…and after an address and a yes, two short clauses: the reason
+		// starts the third)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，是的，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的，这是因为定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲 是的 由于是定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您問為什麼不能退款嗎 親 係 因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的，我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的，好的", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，好的", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，我这边帮您查一下原因", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，我帮您查一下", false},
