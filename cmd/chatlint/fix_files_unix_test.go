@@ -33,7 +33,7 @@ func TestFixRefusesReadOnlyFile(t *testing.T) {
 	}
 	code, _, errOut := runCLI(t, "lint", "--input-format", "canned", "--fail-on", "none", "--fix", ro, ok)
 	want := "chatlint: fix ro.txt: you may not write it (permission denied), and --fix does not replace a file you may not write; make it writable first (chmod u+w ro.txt); the file is left as it was\n"
-	if code != 2 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "fixed 1 finding(s) in "+ok) {
+	if code != 2 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "fixed 1 finding in "+ok) {
 		t.Errorf("--fix: exit %d\n%s\nwant exit 2 and\n%s", code, errOut, want)
 	}
 	if got := readString(t, ro); got != "你稍等\n" {

@@ -104,7 +104,7 @@ func TestFixKeepsEncodingAndOtherBytes(t *testing.T) {
 
 			// --fix rewrites it in its own encoding; unfixed lines keep their bytes
 			code, out, errOut := runCLI(t, append(args, "--fix", path)...)
-			if !strings.Contains(errOut, "fixed 4 finding(s) in "+path) {
+			if !strings.Contains(errOut, "fixed 4 findings in "+path) {
 				t.Errorf("stderr = %q", errOut)
 			}
 			now, err := os.ReadFile(path)

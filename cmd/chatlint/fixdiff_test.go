@@ -72,7 +72,7 @@ func TestDiffAppliesInTheFilesEncoding(t *testing.T) {
 				t.Fatalf("--diff: exit %d\n%s\n%s", code, diff, errOut)
 			}
 			d := readString(t, "fix.diff")
-			if code, _, errOut := runCLI(t, append(args, "--fix", "lib.txt")...); code != 0 || !strings.Contains(errOut, "fixed 3 finding(s)") {
+			if code, _, errOut := runCLI(t, append(args, "--fix", "lib.txt")...); code != 0 || !strings.Contains(errOut, "fixed 3 findings") {
 				t.Fatalf("--fix: exit %d\n%s", code, errOut)
 			}
 			fixed := readString(t, "lib.txt")

@@ -117,7 +117,7 @@ as it was: it is never written over in place.`,
 			} else if err != nil {
 				return failErr(err)
 			}
-			// the command's own status, as lint's "fixed N finding(s)":
+			// the command's own status, as lint's "fixed 2 findings in …":
 			// a diagnostic, in English on stderr; stdout stays empty
 			fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: wrote %s: edit the packs, rule overrides, thresholds and input settings, then run 'chatlint lint PATH...' on your transcripts\n", config.FileName)
 			if shadowed != "" {

@@ -1488,15 +1488,20 @@ func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) strin
 		n += sum.BySeverity[sev]
 		by = append(by, fmt.Sprintf("%s %d", sev, sum.BySeverity[sev]))
 	}
-	noun := "findings"
-	if n == 1 {
-		noun = "finding"
-	}
-	s := fmt.Sprintf("%d %s at or above %s", n, noun, failSaid)
+	s := counted(n, "finding") + " at or above " + failSaid
 	if failOn < lint.Error {
 		s += " (" + strings.Join(by, ", ") + ")"
 	}
 	return s
+}
+
+// counted is n with the noun for n of what one names: "1 finding", "3
+// findings", "0 malformed records" (the messages said "finding(s)").
+func counted[N int | int64](n N, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(int64(n), 10) + " " + one + "s"
 }
 
 // fix lints the library, then applies every prescribed replacement to its
@@ -1575,7 +1580,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		}
 		r.diffFixes += n
 		if r.f.fix && n > 0 {
-			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %d finding(s) in %s\n", n, report.Shown(file))
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %s in %s\n", counted(n, "finding"), report.Shown(file))
 		}
 		if name, outside := diffName(file); r.f.diff && n > 0 && outside {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s is outside the working directory: the diff names it by its absolute path, a/%s; apply it from / (cd / && git apply, or patch -p1 -d /)\n",
@@ -1669,7 +1674,7 @@ func reportMalformed(w io.Writer, errs lint.RecordErrors, format string, reportO
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "chatlint: %d malformed record(s) not linted:\n", errs.Len())
+	fmt.Fprintf(w, "chatlint: %s not linted:\n", counted(errs.Len(), "malformed record"))
 	shown := 0
 	for _, g := range groups {
 		// (a file's name may hold control characters: shown as U+FFFD)

@@ -78,7 +78,7 @@ func TestManyMalformedRecords(t *testing.T) {
 	if groups := len(regexp.MustCompile(`(?m)^    \S+export\.jsonl:\d+: `).FindAllIndex(text, -1)); groups != 10000 {
 		t.Errorf("text report: %d groups listed, want 10000", groups)
 	}
-	if !strings.Contains(stderr, "chatlint: 30000 malformed record(s) not linted:") || !strings.Contains(stderr, "… and 14991 more (the report lists them grouped; --format jsonl lists each one)") {
+	if !strings.Contains(stderr, "chatlint: 30000 malformed records not linted:") || !strings.Contains(stderr, "… and 14991 more (the report lists them grouped; --format jsonl lists each one)") {
 		t.Errorf("stderr:\n%.600s", stderr)
 	}
 	_, stderr = lint("--format", "csv")
@@ -123,7 +123,7 @@ func TestMalformedTimesGrouped(t *testing.T) {
 	if groups := len(regexp.MustCompile(`(?m)^    \S+export\.jsonl:\d+: `).FindAllIndex(text, -1)); groups != 2 {
 		t.Errorf("text report: %d groups listed, want 2", groups)
 	}
-	if !strings.Contains(stderr, "chatlint: 5001 malformed record(s) not linted:\n  "+file+`:1: unparseable time "11/04/2026 0:00"`) ||
+	if !strings.Contains(stderr, "chatlint: 5001 malformed records not linted:\n  "+file+`:1: unparseable time "11/04/2026 0:00"`) ||
 		!strings.Contains(stderr, "\n    and 4999 more like it (4999 with another value), lines 2-5000\n") || strings.Contains(stderr, "… and") {
 		t.Errorf("stderr:\n%.800s", stderr)
 	}

@@ -323,7 +323,7 @@ func TestFixLeavesLibraryWhenReportCannotBeWritten(t *testing.T) {
 	// file: the library is fixed
 	spoolDir = t.TempDir
 	code, _, errOut := runCLI(t, append(fix, "-o", "ro/old.json", "lib.txt")...)
-	if code != 0 || !strings.Contains(errOut, "fixed 1 finding(s) in lib.txt") {
+	if code != 0 || !strings.Contains(errOut, "fixed 1 finding in lib.txt") {
 		t.Errorf("-o ro/old.json: exit %d, %q", code, errOut)
 	}
 	if got := readString(t, "lib.txt"); got == lib {

@@ -37,7 +37,7 @@ func TestOneReportUnwritten(t *testing.T) {
 	}{
 		{[]string{"-o", "report.json"}, false, "chatlint: write report: write report.json: bad file descriptor: no report written; report.json not created\n", false},
 		{[]string{"-o", "report.json"}, true, "chatlint: write report: write report.json: bad file descriptor: no report written; report.json left untouched\n", false},
-		{[]string{"--fix", "-o", "report.txt"}, true, "chatlint: fixed 1 finding(s) in lib.txt\nchatlint: write report: write report.txt: bad file descriptor: no report written; report.txt left untouched\n", true},
+		{[]string{"--fix", "-o", "report.txt"}, true, "chatlint: fixed 1 finding in lib.txt\nchatlint: write report: write report.txt: bad file descriptor: no report written; report.txt left untouched\n", true},
 	} {
 		if err := os.WriteFile("lib.txt", []byte(lib), 0o644); err != nil {
 			t.Fatal(err)
