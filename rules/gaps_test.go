@@ -62,6 +62,11 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不能如数退还的话，会给您补偿", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能亲身上门的话，会安排师傅", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以如常寄出嘅話，會通知你", false},
+		// (…also where the word ends the window, just before 的话)
+		{"ecommerce/negative-language", lint.Agent, "我们不能亲签的话，会放在驿站", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能亲收的话会放在驿站", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能如期的话，会提前通知您", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以親收嘅話，會放喺驛站", false},
 		// …but 的话 / 嘅话 after what was said is words, no condition
 		{"ecommerce/negative-language", lint.Agent, "我不能理解您说的话", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能理解您的话", true},
@@ -353,6 +358,9 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法确保如数发货的话，会提前跟您说", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能保证亲身上门的话，会安排同事", false},
 		{"callcenter/refusal-apology", lint.Agent, "无法提供如图的包装的话，会联系您", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法保证亲签的话，会放在驿站", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法保证如期的话，会提前通知您", false},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法保證親收嘅話，會放喺驛站", false},
 		// …and goods are said to be marked by 说明 / 提示 only with 会 / 已 /
 		// 有 before it: bare, they tell or remind the customer (说明一下,
 		// 提示您), and the refusal is one
