@@ -450,7 +450,12 @@ type RuleInfo struct {
 	Deduct      float64
 	MaxDeduct   float64 // 0: no cap
 	Description string
-	Source      string
+	Source      string // the rule's source citations, as its pack writes them
+	// Cites is Source as a person reads it, for the reports meant to be
+	// read (HTML, SARIF's help): the built-in packs' regulations named by
+	// title instead of by their seed files (rules.ReadableSource); "" when
+	// it is Source. See Citation.
+	Cites string
 	// Message is the rule's message template as written ("" for the default).
 	Message string
 	// Suggest maps phrases to their prescribed replacements.
@@ -465,6 +470,15 @@ type RuleInfo struct {
 	Bonus  bool
 	Add    float64
 	MaxAdd float64
+}
+
+// Citation returns the rule's source citations as a person reads them:
+// Cites, or Source where that is "".
+func (r *RuleInfo) Citation() string {
+	if r.Cites != "" {
+		return r.Cites
+	}
+	return r.Source
 }
 
 // MaxFindingsPerMessage is the most findings a forbid or pii rule lists in

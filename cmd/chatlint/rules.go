@@ -166,7 +166,7 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, all, pac
 		if r.Fatal {
 			mark, fatal = "是", true
 		}
-		table = append(table, []string{r.ID, r.Type, r.Severity, points, max, mark, r.Source})
+		table = append(table, []string{r.ID, r.Type, r.Severity, points, max, mark, rules.ReadableSource(r.Source)})
 	}
 	writeTable(w, table)
 	names := make([]string, len(set.Packs))
@@ -720,7 +720,7 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 		field("适用", "会话记录（需要消息的顺序或时间）")
 	}
 	if r.Source != "" {
-		field("依据", "%s", r.Source)
+		field("依据", "%s", rules.ReadableSource(r.Source))
 	}
 	fmt.Fprintf(w, "\n%s", indent(pr.Source(), "  "))
 	// written with anchors of its pack (<<: *defaults, phrases: *common),

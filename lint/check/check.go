@@ -709,12 +709,21 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 	return &lint.RuleInfo{
 		ID: pr.FullID(), Pack: pr.Pack.Name, Name: r.ID, Type: r.Type,
 		Severity: sev, Deduct: deduct, MaxDeduct: r.MaxDeduct,
-		Description: r.Description, Source: r.Source,
+		Description: r.Description, Source: r.Source, Cites: cites(r.Source),
 		Message: r.Message, Suggest: r.Suggest,
 		Fatal: r.Fatal, Bonus: r.Type == rules.TypeBonus, Add: r.Add, MaxAdd: r.MaxAdd,
 		File: pr.Pack.File, Line: r.Line(),
 		Roles: roleSet(r.Role, lint.RolesOf(lint.Agent)),
 	}
+}
+
+// cites returns a rule's source as RuleInfo.Cites holds it: "" where
+// reading it needs no change.
+func cites(source string) string {
+	if c := rules.ReadableSource(source); c != source {
+		return c
+	}
+	return ""
 }
 
 // RuleRoles returns the roles of the messages a rule looks at as it runs

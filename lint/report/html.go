@@ -492,7 +492,7 @@ func (h *htmlWriter) view(r *lint.Result, seq int) *htmlConv {
 		f := &r.Findings[i]
 		hf := htmlFinding{
 			N: i + 1, Rule: f.Rule.ID, Type: f.Rule.Type, Sev: f.Rule.Severity.String(),
-			Message: f.Message, Match: f.Match, Suggestion: f.Suggestion, Source: f.Rule.Source,
+			Message: f.Message, Match: f.Match, Suggestion: f.Suggestion, Source: f.Rule.Citation(),
 			Column: f.Column, Agent: f.Agent, Fatal: f.Rule.Fatal,
 		}
 		if f.Deduct > 0 {
@@ -582,7 +582,7 @@ func (h *htmlWriter) bonuses(r *lint.Result, cv *htmlConv) {
 	for i := range r.Bonuses {
 		b := &r.Bonuses[i]
 		hf := htmlFinding{Rule: b.Rule.ID, Type: b.Rule.Type, Sev: "bonus", Message: b.Message,
-			Source: b.Rule.Source, Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + points(b.Deduct)}
+			Source: b.Rule.Citation(), Column: b.Column, Agent: b.Agent, Bonus: true, Deduct: "+" + points(b.Deduct)}
 		var m *lint.Message
 		if b.Msg >= 0 && b.Msg < cv.Total {
 			m = &r.Conversation.Messages[b.Msg]
@@ -1372,7 +1372,7 @@ func (h *htmlWriter) ruleRows(s *lint.Summary) (fired, quiet []htmlRule, problem
 	for id, ri := range infos {
 		row := htmlRule{
 			ID: id, Type: ri.Type, Bonus: ri.Bonus, Count: s.ByRule[id], Skipped: s.SkippedRules[id], SkippedWhy: skippedWhy(s, id),
-			Description: ri.Description, Source: ri.Source, Fatal: ri.Fatal && !ri.Bonus,
+			Description: ri.Description, Source: ri.Citation(), Fatal: ri.Fatal && !ri.Bonus,
 		}
 		row.Sev = htmlSevName(ri.Severity)
 		switch {

@@ -344,9 +344,9 @@ func SARIFRuleDescriptor(r *lint.RuleInfo) SARIFRule {
 	}
 	text := []string{desc}
 	md := []string{"**" + sarifMDEscape(desc) + "**", ""}
-	if r.Source != "" {
-		text = append(text, "依据: "+r.Source)
-		md = append(md, "- 依据: "+sarifMDEscape(r.Source))
+	if src := r.Citation(); src != "" {
+		text = append(text, "依据: "+src)
+		md = append(md, "- 依据: "+sarifMDEscape(src))
 	}
 	if len(suggest) > 0 {
 		text = append(text, "建议: "+strings.Join(suggest, "；"))
