@@ -95,6 +95,12 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不能及时答复您的话，会给您留言", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以即時回覆你嘅話，會發短訊畀你", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能按时送达他的话，会再联系", false},
+		// (…and after 嘱咐 / 吩咐 / 叮嘱, verbs of words as 说 / 讲 are, 的话 is
+		// what was bidden)
+		{"ecommerce/negative-language", lint.Agent, "我们不能转达您嘱咐的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能转达您吩咐的话，请您直接联系快递员", true},
+		{"ecommerce/negative-language", lint.Agent, "我不能照您叮嘱的话去做", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你吩咐嘅話", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
@@ -320,6 +326,9 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法轉接你嘅話，可以留言", false},
 		{"callcenter/refusal-apology", lint.Agent, "无法帮您转达您的话，建议您直接联系快递员", true},
 		{"callcenter/refusal-apology", lint.Agent, "不能帮您转达他的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您转达您嘱咐的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法帮您转达您吩咐的话，建议您直接联系快递员", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法幫你轉達你吩咐嘅話", true},
 		// (…and 暂时 / 目前 before the refusal, which it takes, does not take
 		// the condition away)
 		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货的话，我们会通知您", false},
