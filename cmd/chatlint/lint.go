@@ -1613,7 +1613,40 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if refused {
 		return true, &exitError{code: 2}
 	}
+	if said := r.emptyDiff(sum); said != "" {
+		fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s\n", said)
+	}
 	return true, r.gate(sum)
+}
+
+// emptyDiff says why a --diff run's diff is empty, where the gate does not
+// (it says so of findings that close it: findingsUnshown): there were no
+// findings, or none has a fix. An empty diff and no word was all a run
+// said of a library with nothing wrong in it, as of one whose findings
+// were all below --fail-on. "" when the diff holds a fix.
+func (r *lintRun) emptyDiff(sum *lint.Summary) string {
+	if r.diffFixes > 0 || sum == nil {
+		return ""
+	}
+	if sum.Findings == 0 {
+		// (those the baseline holds and those waived inline are not
+		// fixed: said, not to be taken for none)
+		var left []string
+		if sum.Filtered > 0 {
+			left = append(left, strconv.Itoa(sum.Filtered)+" in the baseline")
+		}
+		if sum.Waived > 0 {
+			left = append(left, strconv.Itoa(sum.Waived)+" waived inline")
+		}
+		if len(left) > 0 {
+			return "no findings (" + joinAnd(left) + ", not fixed), so the diff is empty"
+		}
+		return "no findings, so the diff is empty"
+	}
+	if r.failOn != lint.SeverityNone && sum.MaxSeverity() >= r.failOn {
+		return "" // the gate says it
+	}
+	return counted(sum.Findings, "finding") + "; nothing to fix (none has a prescribed replacement), so the diff is empty: run without --diff to see the findings"
 }
 
 // loadConfig reads the .chatlint.yaml found in the working directory or
