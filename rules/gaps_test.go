@@ -594,6 +594,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "改張發票抬頭 唔該", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "修改订单地址，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改张发票抬头 改好了 谢谢", false},
+		// (…or three: 收货人电话地址)
+		{"callcenter/unanswered-at-end", lint.Customer, "改收货人电话地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "修改订单收货人电话，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改收貨人電話地址 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改收货人电话地址 改好了 谢谢", false},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
 		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
