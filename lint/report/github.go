@@ -255,10 +255,13 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 		g.countFindings() // written: the run's own problems come after
 	}
 	// a file not read, or not whole: the run cannot be trusted (exit 2),
-	// and nothing the step shows may hide it
+	// and nothing the step shows may hide it. A person reads the
+	// annotation, as the findings' Chinese messages: why is said in
+	// Chinese, as the text report says it (reasonText), the title naming
+	// the kind in English as the findings' name their rule
 	for _, e := range s.Unreadable {
 		props, at := g.place(lint.Pos{File: e.Pos.File}, 0, 0)
-		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at, "文件无法读取（自出错处起未检查）: "+e.Err)
+		g.located("error", append(props, "title=chatlint: unreadable file"), lint.Pos{File: e.Pos.File}, 0, "", at, "文件无法读取（自出错处起未检查）: "+reasonText(e.Err))
 	}
 	// records of a file failing alike are one annotation, at the first of
 	// them: a run shows only the first annotations of a step, and an
@@ -269,7 +272,7 @@ func (g *githubWriter) Close(s *lint.Summary) error {
 	}
 	for _, eg := range groups {
 		props, at := g.place(lint.Pos{File: eg.File, Line: eg.Line}, eg.Col16, 0)
-		title, msg := "chatlint: malformed record", "记录无法读取（未检查）: "+eg.Err
+		title, msg := "chatlint: malformed record", "记录无法读取（未检查）: "+reasonText(eg.Err)
 		if n := eg.Count - 1; n > 0 {
 			title = fmt.Sprintf("chatlint: %d malformed records", eg.Count)
 			msg += fmt.Sprintf("（另有 %d 条记录同样无法读取%s", n, eg.VariedNote())

@@ -36,7 +36,7 @@ func TestGitHub(t *testing.T) {
 	out := string(render(t, "github", fxOptions(), results, sum))
 	want := []string{
 		// the records not linted first, then the findings
-		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=6,title=chatlint%3A malformed record::记录无法读取（未检查）: invalid JSON: unexpected \"}\"",
+		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=6,title=chatlint%3A malformed record::记录无法读取（未检查）: JSON 无效：unexpected \"}\"",
 		"::warning file=broken.csv,title=chatlint%3A malformed record::记录无法读取（未检查）: header: no text column",
 		// no match: no col; the file's comma and colon escaped
 		"::warning file=logs/day 1%2Ca%3Ab.jsonl,line=1,title=shop/greeting::首次回复缺少问候语",
@@ -120,9 +120,9 @@ func TestGitHubGroupsMalformedRecords(t *testing.T) {
 	out := string(render(t, "github", fxOptions(), nil, sum))
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	want := []string{
-		`::warning file=day.csv,line=2,title=chatlint%3A 5000 malformed records::记录无法读取（未检查）: unparseable time "11/04/2026 10:00" (use RFC 3339)` +
+		`::warning file=day.csv,line=2,title=chatlint%3A 5000 malformed records::记录无法读取（未检查）: 无法解析的时间 "11/04/2026 10:00" (use RFC 3339)` +
 			"（另有 4999 条记录同样无法读取（其中 4916 条的值不同），行 3-5001）",
-		`::warning file=day.csv,line=5002,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role "boss"`,
+		`::warning file=day.csv,line=5002,title=chatlint%3A malformed record::记录无法读取（未检查）: 未知的角色 "boss"`,
 		"chatlint: 0 findings (error 0, warning 0, info 0) in 0 conversations from 0 files; 5001 malformed records not linted",
 	}
 	if !slices.Equal(lines, want) {
@@ -243,7 +243,7 @@ func TestGitHubControlCharacters(t *testing.T) {
 	sum.Errors = lint.NewRecordErrors([]lint.RecordError{{Pos: lint.Pos{File: "day.jsonl", Line: 5}, Err: "unknown role \"\x1b]0;x\x07\""}}...)
 	out := string(render(t, "github", fxOptions(), []*lint.Result{r}, sum))
 	want := []string{
-		"::warning file=day.jsonl,line=5,title=chatlint%3A malformed record::记录无法读取（未检查）: unknown role \"\uFFFD]0;x\uFFFD\"",
+		"::warning file=day.jsonl,line=5,title=chatlint%3A malformed record::记录无法读取（未检查）: 未知的角色 \"\uFFFD]0;x\uFFFD\"",
 		"::warning file=day.jsonl,line=4,title=shop/greeting::首次回复「在的\uFFFD[2J\uFFFD\uFFFD\uFFFD\uFFFD」缺少问候语%0A 第二行",
 		"::warning file=坏\uFFFD\uFFFD[2J\uFFFD.jsonl,line=6,title=shop/greeting::首次\uFFFD回复\uFFFD行\uFFFD2J",
 	}
@@ -365,8 +365,8 @@ func TestGitHubRunProblemsFirst(t *testing.T) {
 		}
 	}
 	want := map[string][]string{
-		"error":   {"z.yaml: 文件无法读取（自出错处起未检查）: line 2: YAML syntax error"},
-		"warning": {"b.yaml:1 记录无法读取（未检查）: the reply is a number, not text"},
+		"error":   {"z.yaml: 文件无法读取（自出错处起未检查）: 第 2 行：YAML syntax error"},
+		"warning": {"b.yaml:1 记录无法读取（未检查）: 回复是数字，不是文本"},
 	}
 	for i := 1; i < githubAnnotationsShown; i++ {
 		want["error"] = append(want["error"], "r.txt:"+strconv.Itoa(i)+" 避免「不行」")

@@ -73,7 +73,7 @@ func TestGitHubNoTempDir(t *testing.T) {
 			}
 		}
 		// 12 errors before it: the unreadable file starts with where it is
-		if want := "::error file=z.yaml,title=chatlint%3A unreadable file::z.yaml: 文件无法读取（自出错处起未检查）: line 2: YAML syntax error"; lines[24] != want {
+		if want := "::error file=z.yaml,title=chatlint%3A unreadable file::z.yaml: 文件无法读取（自出错处起未检查）: 第 2 行：YAML syntax error"; lines[24] != want {
 			t.Errorf("memory %d: %s, want %s", mem, lines[24], want)
 		}
 		if !strings.HasPrefix(lines[25], "::warning file=b.yaml,line=1,title=chatlint%3A malformed record::b.yaml:1: ") {

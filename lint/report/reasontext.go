@@ -9,10 +9,12 @@ import (
 // reasonText says in Chinese why a record is malformed or a file could not
 // be read, from the reason the readers gave in English (lint.RecordError's
 // Err), for the text and HTML reports, which say everything else in
-// Chinese. The export's own values in it (quoted values, column names,
-// line numbers, file names, sizes) and the flags it suggests are kept as
-// they are; a reason, or a part of one, of a kind not known here is left as
-// it is. The machine formats and stderr keep the English reasons.
+// Chinese, and for the messages of GitHub annotations, which a person reads
+// beside the findings' Chinese messages. The export's own values in it
+// (quoted values, column names, line numbers, file names, sizes) and the
+// flags it suggests are kept as they are; a reason, or a part of one, of a
+// kind not known here is left as it is. The machine formats and stderr
+// keep the English reasons.
 //
 // A reason is read as a known head (matched by its prefix, its values
 // captured) followed by a tail of parenthesised hints and further clauses

@@ -148,9 +148,10 @@ func TestReasonText(t *testing.T) {
 	}
 }
 
-// TestReasonsInChineseReports: the text and HTML reports say the reasons
-// of malformed records and unreadable files in Chinese; the machine
-// formats keep them in English, as the readers gave them.
+// TestReasonsInChineseReports: the text and HTML reports, and the GitHub
+// annotations (read by a person, as the findings' Chinese messages are),
+// say the reasons of malformed records and unreadable files in Chinese;
+// the machine formats keep them in English, as the readers gave them.
 func TestReasonsInChineseReports(t *testing.T) {
 	const role, missing = `unknown role "boss" (map it, e.g. --roles 'boss=agent'; roles are customer, agent, bot, system)`, `no such file or directory`
 	sum := func() *lint.Summary {
@@ -174,13 +175,25 @@ func TestReasonsInChineseReports(t *testing.T) {
 			t.Errorf("%s: a reason in English:\n%s", format, out)
 		}
 	}
-	for _, format := range []string{"json", "jsonl", "csv", "sarif", "github", "junit"} {
+	out := string(render(t, "github", Options{Location: time.UTC}, nil, sum()))
+	for _, want := range []string{
+		"::warning file=day.jsonl,line=3,title=chatlint%3A malformed record::记录无法读取（未检查）: 未知的角色 \"boss\"（请映射这个值，如 --roles 'boss=agent'",
+		"::error file=gone.jsonl,title=chatlint%3A unreadable file::文件无法读取（自出错处起未检查）: 文件或目录不存在\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("github: no %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "unknown role") || strings.Contains(out, missing) {
+		t.Errorf("github: a reason in English:\n%s", out)
+	}
+	for _, format := range []string{"json", "jsonl", "csv", "sarif", "junit"} {
 		out := string(render(t, format, Options{Location: time.UTC}, nil, sum()))
 		if strings.Contains(out, "未知的角色") || strings.Contains(out, "文件或目录不存在") {
 			t.Errorf("%s: a reason said in Chinese in a machine format:\n%s", format, out)
 		}
 	}
-	out := string(render(t, "json", Options{Location: time.UTC}, nil, sum()))
+	out = string(render(t, "json", Options{Location: time.UTC}, nil, sum()))
 	for _, want := range []string{`unknown role \"boss\" (map it`, missing} {
 		if !strings.Contains(out, want) {
 			t.Errorf("json: no %q:\n%s", want, out)
