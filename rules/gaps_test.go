@@ -599,6 +599,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "修改订单收货人电话，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改收貨人電話地址 唔該", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改收货人电话地址 改好了 谢谢", false},
+		// a question asked with 吗 / 么 (Cantonese 未) before the thanks
+		// still wants its answer, as one with a question mark does
+		{"callcenter/unanswered-at-end", lint.Customer, "改发票抬头吗，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "可以退款吗 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "能快点么 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "到咗未，唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改咗地址未呀 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "没什么，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那么谢谢了", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "仲未，唔該晒", false},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
 		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
