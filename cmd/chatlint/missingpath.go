@@ -224,8 +224,14 @@ func followLinks(path string) (chain dangling, end string, err error) {
 // notADir says of path, which stands where a directory should, what it
 // is: "a.jsonl is a file, not a directory" (a bare "a.jsonl is not a
 // directory" left the user to wonder what it was then), or, for a device,
-// a FIFO or a socket, that it is not a directory.
+// a FIFO or a socket, that it is not a directory. A symbolic link is
+// named with where it leads: "o3 is a symbolic link to day.jsonl, and
+// day.jsonl is a file, not a directory" ("o3 is a file" had the user look
+// for a file where ls shows a link).
 func notADir(path string) string {
+	if chain, end, err := followLinks(path); chain != nil && err == nil {
+		return chain.links() + ", and " + notADir(end)
+	}
 	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
 		return path + " is a file, not a directory"
 	}
