@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"bufio"
+	"compress/flate"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -61,7 +62,8 @@ type gzipReader struct {
 	br   *bufio.Reader
 	read int64 // the bytes of r read into br
 	warn func(string)
-	err  error // the reader's end (io.EOF) or its error, once met
+	err  error  // the reader's end (io.EOF) or its error, once met
+	held []byte // the start of a member after zero bytes (tryMember), to hand out first
 }
 
 func (g *gzipReader) Read(p []byte) (int, error) {
@@ -69,6 +71,11 @@ func (g *gzipReader) Read(p []byte) (int, error) {
 		return 0, g.err
 	}
 	for {
+		if len(g.held) > 0 {
+			n := copy(p, g.held)
+			g.held = g.held[n:]
+			return n, nil
+		}
 		n, err := g.zr.Read(p)
 		if err == io.EOF {
 			err = g.next()
@@ -119,13 +126,22 @@ func (g *gzipReader) next() error {
 		err := g.zr.Reset(g.br)
 		if err == nil {
 			g.zr.Multistream(false)
-			return nil
+			if zeros == 0 {
+				return nil
+			}
+			// after zero bytes, a header whose data is no deflate data
+			// (a header by chance, or one damaged) is garbage too: the
+			// member's start is decompressed ahead to tell
+			if err = g.tryMember(); err == nil {
+				return nil
+			}
 		}
-		if zeros == 0 || !errors.Is(err, gzip.ErrHeader) {
+		if zeros == 0 || !errors.Is(err, gzip.ErrHeader) && !errors.Is(err, errNoMember) {
 			return gzipError(err)
 		}
-		// a header that is none after zero bytes: garbage, as gzip -d
-		// has all that follows them, the bytes of it read counted too
+		// a header that is none after zero bytes, or one whose data is
+		// none: garbage, as gzip -d has all that follows them, the bytes
+		// of it read counted too
 		read = g.read - int64(g.br.Buffered()) - from
 	}
 	n, err := g.skip(maxTrailing+1-zeros-read, false)
@@ -134,6 +150,41 @@ func (g *gzipReader) next() error {
 	}
 	g.warned(trailingGarbage(at, zeros+read+n))
 	return io.EOF
+}
+
+// maxTry is how much of a member after zero bytes tryMember decompresses
+// ahead: bytes that are no deflate data fail long before it (within a few
+// hundred bytes of output), and a member that gets this far is one.
+const maxTry = 64 << 10
+
+// errNoMember is tryMember's error for a member after zero bytes whose
+// data is no gzip data.
+var errNoMember = errors.New("no gzip member")
+
+// tryMember decompresses the start of the member just begun after zero
+// bytes, up to maxTry bytes of it, into held, for Read to hand out: data
+// deflate cannot read (flate's corrupt input) or whose checksum fails,
+// met before that, makes it no member but garbage (errNoMember), as gzip
+// -d has all that follows zero bytes, and what was decompressed of it is
+// dropped. Data that ends early (a member cut off) or an error reading r
+// is a member's still: its start is held, and the error comes after it,
+// as the member's reader says it again.
+func (g *gzipReader) tryMember() error {
+	buf := make([]byte, maxTry)
+	n := 0
+	for n < len(buf) {
+		m, err := g.zr.Read(buf[n:])
+		n += m
+		var corrupt flate.CorruptInputError
+		if errors.As(err, &corrupt) || errors.Is(err, gzip.ErrChecksum) {
+			return errNoMember
+		}
+		if err != nil {
+			break // (io.EOF: the member ends; another error: said next)
+		}
+	}
+	g.held = buf[:n]
+	return nil
 }
 
 // headerStart reports whether the next bytes of br, which start as a gzip

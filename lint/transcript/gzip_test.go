@@ -235,6 +235,25 @@ func TestGzipTrailing(t *testing.T) {
 			return append(append(zeros(3), h...), "more garbage"...)
 		}, "27 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
 		{"zero bytes, then a member's header cut off", func(d []byte) []byte { return append(zeros(3), gzBytes(d)[:6]...) }, "", "the gzip-compressed data ends early", false},
+		// a gzip header that is one, after zero bytes, but no deflate data
+		// after it (a header by chance, or one damaged): garbage, as gzip
+		// -d has it, not a member whose data is corrupt (exit 2)
+		{"zero bytes, then a header and garbage", func([]byte) []byte {
+			return append(zeros(600), gzipHeader+"garbage, no deflate data here at all"...)
+		}, "646 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a header and bytes of every value", func([]byte) []byte {
+			return append(append(zeros(512), gzipHeader...), bytes.Repeat(allBytes(), 4)...)
+		}, "1546 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		// (its data decompressed, its checksum wrong: gzip -d reads
+		// nothing after zero bytes)
+		{"zero bytes, then a member whose checksum fails", func(d []byte) []byte {
+			g := gzBytes(d)
+			g[len(g)-8] ^= 1
+			return append(zeros(3), g...)
+		}, "bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		// right after the data, a header and garbage is a member whose
+		// data is corrupt, as gzip -d has it ("invalid compressed data")
+		{"a header and garbage", func([]byte) []byte { return []byte(gzipHeader + "garbage, no deflate data here at all") }, "", "gzip: flate: corrupt input", false},
 		{"another member", func(d []byte) []byte { return gzBytes(d) }, "", "", true},
 		{"another member, then zero bytes", func(d []byte) []byte { return append(gzBytes(d), zeros(512)...) }, "", "", true},
 		{"another member cut off", func(d []byte) []byte { g := gzBytes(d); return g[:len(g)-4] }, "", "the gzip-compressed data ends early", true},
@@ -286,6 +305,19 @@ func TestGzipTrailing(t *testing.T) {
 			})
 		}
 	}
+}
+
+// gzipHeader is a gzip member's header: deflate, no flags, no time,
+// Unix.
+const gzipHeader = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03"
+
+// allBytes are the 256 byte values in order.
+func allBytes() []byte {
+	b := make([]byte, 256)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return b
 }
 
 // gzBytes is b gzip-compressed.
@@ -383,6 +415,7 @@ func FuzzGzipTail(f *testing.F) {
 	f.Add(append([]byte{0, 0}, first...))
 	f.Add(first[:7])
 	f.Add([]byte("garbage"))
+	f.Add([]byte("\x00\x00" + gzipHeader + "garbage, no deflate data"))
 	f.Fuzz(func(t *testing.T, tail []byte) {
 		var warnings []string
 		r, err := NewGzipReader(bytes.NewReader(append(bytes.Clone(first), tail...)), func(w string) { warnings = append(warnings, w) })
@@ -410,6 +443,11 @@ func FuzzGzipTail(f *testing.F) {
 				t.Fatalf("error %v, want gzip's: no header follows 1f 8b", err)
 			}
 		}
+		if len(warnings) > 0 && !bytes.Equal(got, data) {
+			// garbage warned of: nothing of it handed out (a member
+			// after zero bytes decompressed ahead, then found none)
+			t.Fatalf("read %q and warned %q: want the data alone", got, warnings)
+		}
 		rest := bytes.TrimLeft(tail, "\x00")
 		if len(rest) < len(tail) && len(rest) > 0 && (rest[0] != 0x1F || len(rest) > 2 && rest[1] == 0x8B && rest[2] != 8) {
 			// after zero bytes, bytes that are no member (deflate is
@@ -419,4 +457,29 @@ func FuzzGzipTail(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGzipMemberPastTry: a member after zero bytes is decompressed ahead
+// up to maxTry bytes to tell it from garbage (TestGzipTrailing); one
+// that gets past them is a member, whose error after that is the file's,
+// its records before it read, as a member's right after the data is.
+func TestGzipMemberPastTry(t *testing.T) {
+	var data strings.Builder
+	for i := 0; data.Len() < 3*maxTry; i++ {
+		fmt.Fprintf(&data, `{"conversation":"c%d","role":"customer","text":"第 %d 条消息"}`+"\n", i, i*7919%100003)
+	}
+	second := gzBytes([]byte(data.String()))
+	second[len(second)-8] ^= 1 // (its checksum)
+	first := gzBytes([]byte(data.String()))
+	r, err := NewGzipReader(bytes.NewReader(append(append(first, 0, 0, 0), second...)), func(w string) { t.Errorf("warning %q", w) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err == nil || !strings.Contains(err.Error(), "gzip: invalid checksum") {
+		t.Errorf("error %v, want the second member's checksum", err)
+	}
+	if want := strings.Repeat(data.String(), 2); string(got) != want {
+		t.Errorf("read %d bytes, want both members' %d", len(got), len(want))
+	}
 }
