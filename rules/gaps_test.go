@@ -609,6 +609,17 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "没什么，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的，那么谢谢了", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "仲未，唔該晒", false},
+		// callcenter/thanks-ack: a 谢谢 on a question asked with 呢 and no
+		// question mark is politeness, as on one with a mark: the answer is
+		// the reply it needs; 呢 after thanks or a closing word softens them
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，我的快递呢", false},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，那退款呢", false},
+		{"callcenter/thanks-ack", lint.Customer, "没有了，谢谢 是不是你们有规定不能停呢", false},
+		{"callcenter/thanks-ack", lint.Customer, "唔該晒，我嘅貨呢", false},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢你们呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的，辛苦了呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢 好呢", true},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
 		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
