@@ -236,9 +236,9 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		if errors.Is(runErr, context.Canceled) {
 			// say which signal stopped the run, not "context canceled"
 			what := "no report written"
-			if f.out.stdout != nil && f.out.stdout.n > 0 {
+			if part := f.out.incomplete(); part != "" {
 				// the conversations linted so far are out already
-				what = "the report on standard output is incomplete"
+				what = part
 			}
 			return fail("stopped (%w): %s%s", context.Cause(ctx), what, keptOutputs(f))
 		}
@@ -354,10 +354,13 @@ func keptOutputs(f *lintFlags) string {
 }
 
 // keptFiles is keptOutputs of the files names ("" among them: none).
+// Names written directly (a device, a FIFO, /dev/stdout) are left out:
+// no old file of theirs stands until a new one takes its place, and what
+// went to them went (-o /dev/full was said to be "left untouched").
 func keptFiles(names []string) string {
 	var kept, absent []string
 	for _, name := range names {
-		if name == "" {
+		if name == "" || writtenDirectly(name) {
 			continue
 		}
 		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {

@@ -41,12 +41,23 @@ type outputFlags struct {
 	// with --output), so that a stopped run can tell whether any of the
 	// report went out
 	stdout *countingWriter
+	// direct counts, for each report written directly to what -o names
+	// (a device, a FIFO: see outputFile), what went to it, as stdout
+	// does for standard output
+	direct []directOut
 	// pipe, when set, watches the writes to standard output for a reader
 	// gone, to remove the other outputs' temporary files (pipeCleanup)
 	pipe *pipeCleanup
 	// fixer, in a canned-reply library run, gives the SARIF report the
 	// fixes --fix would make (report.Options.Fixer)
 	fixer report.Fixer
+}
+
+// directOut is a report written directly to what -o names (name), and
+// the count of what went to it.
+type directOut struct {
+	name string
+	c    *countingWriter
 }
 
 // countingWriter counts the bytes written through it.
@@ -366,6 +377,13 @@ func (f *outputFlags) openOne(rep reportOut, stdout io.Writer, opts report.Optio
 		}
 	}
 	opts.Color = useColor(f.color, dst)
+	if out != nil && out.target == "" {
+		// nothing of it held back until the end: a failed or stopped
+		// run says whether any of it went out
+		c := &countingWriter{w: dst}
+		f.direct = append(f.direct, directOut{rep.name, c})
+		dst = c
+	}
 	if out == nil {
 		if file, ok := outFile(dst); ok {
 			dst = f.pipe.watch(dst, file)
@@ -391,13 +409,54 @@ func (f *outputFlags) failed(we *report.WriterError, kept string) error {
 	if rep := f.reports[we.Index]; rep.name != "" {
 		name = rep.name
 	}
-	if f.stdout != nil && f.stdout.n > 0 {
-		what = "the report on standard output is incomplete, no file written"
+	if part := f.incomplete(); part != "" {
+		what = part
+		if len(f.reports) > 1 {
+			what += ", no file written"
+		}
 	}
 	if strings.Contains(we.Err.Error(), name) {
 		return fail("write report: %w: %s%s", we.Err, what, kept)
 	}
 	return fail("write report %s: %w: %s%s", name, we.Err, what, kept)
+}
+
+// incomplete names the reports part of which went out before the run
+// failed or stopped, those written as they go, which no old file stands
+// for: "the report on standard output is incomplete", "the report
+// written to /dev/ttyS0 is incomplete"; "" when none did.
+func (f *outputFlags) incomplete() string {
+	var parts []string
+	if f.stdout != nil && f.stdout.n > 0 {
+		parts = append(parts, "the report on standard output")
+	}
+	for _, d := range f.direct {
+		if d.c.n > 0 {
+			parts = append(parts, "the report written to "+d.name)
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0] + " is incomplete"
+	}
+	return joinAnd(parts) + " are incomplete"
+}
+
+// writtenDirectly reports whether chatlint writes name as it goes rather
+// than replacing it once written whole (see outputFile): a device, a
+// FIFO, a socket, /dev/stdout, or a symbolic link to one.
+func writtenDirectly(name string) bool {
+	_, _, _, ok, proc := replaceable(name)
+	if proc {
+		return true
+	}
+	if ok {
+		return false
+	}
+	st, err := os.Stat(name)
+	return err == nil && !st.IsDir() && !st.Mode().IsRegular()
 }
 
 // malformedShown is what reportMalformed needs to know of the reports:
