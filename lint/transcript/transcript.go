@@ -138,6 +138,11 @@ type Source struct {
 	// counted by Options.ReadBytes: the reader says them.
 	at   io.ReaderAt
 	size int64
+	// held, for a binary format's file read through R (standard input,
+	// gzip), holds back the bytes R reads from Options.ReadBytes, for the
+	// reader to count as it reads what they hold (see sheetProgress);
+	// what it does not take is counted when the file is done with
+	held *countingReader
 	// types, for a JSON or JSONL export judged untyped by its first 64 KB
 	// (untypedExport), looks on for a key named type (nil otherwise)
 	types *typeWatch
@@ -945,7 +950,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		if size > 0 && opts.LeftOutBytes != nil {
 			// what was not read of a regular file, read or not (an own
 			// file's size is said whole, a workbook read in place counts
-			// itself to its end: see countingAt)
+			// itself to its end: see sheetProgress)
 			defer func() {
 				if rest := size - counted.total; err != errOwnFile && !inPlace && rest > 0 {
 					opts.LeftOutBytes(rest)
@@ -968,6 +973,12 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	}
 	detectName := name
 	if bytes.HasPrefix(head, []byte(gzipMagic)) {
+		if counted != nil && !own {
+			// (held back until the data's format is told: a workbook's
+			// bytes are counted as its rows are read, see Source.held)
+			counted.held = true
+			defer counted.release()
+		}
 		zr, err := NewGzipReader(r, func(w string) { opts.Mixed.note(name, w) })
 		if err != nil {
 			return &FileError{Name: name, Err: err}
@@ -984,18 +995,28 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	if f := rawFormat(head, opts.Format); f != nil {
 		if own {
 			own = false // (chatlint writes no workbook)
-			counted.release()
 			sink.File(name)
 		}
 		src := &Source{Name: name, R: bufio.NewReader(r), Opts: opts}
 		if file != nil && detectName == name {
 			if st, err := file.Stat(); err == nil && st.Mode().IsRegular() {
-				// (the 4 bytes of head are counted already)
+				// (the 4 bytes of head are counted)
 				src.at, src.size = file, st.Size()
 				inPlace = true
 			}
 		}
+		if inPlace {
+			counted.release()
+		} else if counted != nil {
+			// (standard input, gzip: what is read is held back, from its
+			// start, for the reader to count as it reads)
+			counted.held, src.held = true, counted
+			defer counted.release()
+		}
 		return readSource(ctx, f, src, sink)
+	}
+	if !own {
+		counted.release() // (a gzip file's start, held back above)
 	}
 	dec, d, release, err := decodePooled(r, opts.Encoding)
 	if err != nil {
@@ -1423,6 +1444,14 @@ func (c *countingReader) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
+}
+
+// take returns the bytes held back, which c no longer counts: its reader
+// counts them (see Source.held).
+func (c *countingReader) take() int64 {
+	n := c.pending
+	c.pending = 0
+	return n
 }
 
 // release counts the bytes held back and those read from now on (c may be

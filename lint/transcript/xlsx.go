@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -48,11 +47,16 @@ const zipMagic = "PK\x03\x04"
 type xlsxReader struct{}
 
 func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
+	prog := newSheetProgress(src)
+	defer prog.done()
 	zr, done, err := unzipWorkbook(ctx, src)
 	if err != nil {
 		return err
 	}
 	defer done()
+	if src.held != nil {
+		prog.add(src.held.take()) // (the bytes of a workbook copied first)
+	}
 	wb, err := openWorkbook(zr, src.Opts.MaxRecordBytes)
 	if err != nil {
 		return err
@@ -65,6 +69,13 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 	if err := wb.chatSheet(b); err != nil {
 		return err
 	}
+	// the chat sheets after it (a sheet a day, a month, an agent), each
+	// read as a file of its own name, for the positions and for the
+	// conversations without an id: a workbook's second sheet of chats
+	// is not left out (read after the first; the progress is spread
+	// over them all)
+	more, passed := wb.moreChatSheets(b)
+	wb.progress = prog.over(wb, wb.sheet, more)
 	// (a first chat sheet of a header alone, a template, is an error only
 	// when no sheet after it has messages)
 	firstErr := wb.readSheet(ctx, src, sink, b, wb.sheet)
@@ -72,11 +83,6 @@ func (xlsxReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return firstErr
 	}
 	read := firstErr == nil
-	// the chat sheets after it (a sheet a day, a month, an agent), each
-	// read as a file of its own name, for the positions and for the
-	// conversations without an id: a workbook's second sheet of chats
-	// is not left out
-	more, passed := wb.moreChatSheets(b)
 	if passed = append(wb.hiddenChatSheets(b), passed...); len(passed) > 0 {
 		wb.mixed.note(wb.name, sheetsNotRead(passed))
 	}
@@ -130,16 +136,9 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 		}
 	}
 	if src.at != nil {
+		// (the progress counts the file as its rows are read: see
+		// sheetProgress)
 		r, size = src.at, src.size
-		if fn := src.Opts.ReadBytes; fn != nil {
-			// the progress: the bytes read, up to the file's size (a
-			// part may be read twice: see mergedRanges); the rest at the
-			// end, when the file is read, or is refused (no workbook:
-			// readFile leaves a file read in place to it)
-			at := &countingAt{r: r, fn: fn, left: size - 4}
-			defer at.done()
-			r = at
-		}
 		head := make([]byte, min(bufSize, max(size, 0)))
 		n, err := r.ReadAt(head, 0)
 		if err != nil && err != io.EOF {
@@ -258,33 +257,99 @@ func workbookTooBig() error {
 	return fmt.Errorf("the workbook is over %s, more than chatlint reads from standard input or a compressed file: give the .xlsx file itself (unzipped in place), or save its sheets as CSV (read as a stream)", lint.ByteSize(maxWorkbookBytes))
 }
 
-// countingAt is countingReader for an io.ReaderAt, counting no more than
-// left bytes in all.
-type countingAt struct {
-	r    io.ReaderAt
-	fn   func(int64)
-	mu   sync.Mutex
-	left int64
+// sheetProgress counts a workbook on the progress line
+// (Options.ReadBytes) as the rows of its chat sheets are read: left bytes
+// in all (of a file read in place, its size but the 4 bytes readFile
+// counted; of one copied first, the bytes copied, held back till then:
+// Source.held), each byte of the sheets' XML read worth left bytes over
+// their size, and what is left at the end (done). A workbook's parts are
+// not read in the order of its rows (the shared strings whole first, a
+// sheet scanned for its merged cells before its rows are), and reading
+// them is quick beside linting the rows: counted as they were read, or
+// copied, the line jumped to 100% before the first row and stood there.
+// A nil one counts nothing.
+type sheetProgress struct {
+	fn    func(int64)
+	left  int64   // what is still to count
+	worth float64 // what a byte of the sheets' XML counts (0: none)
+	owed  float64 // what was read and not counted yet, under a byte
 }
 
-func (c *countingAt) ReadAt(p []byte, off int64) (int, error) {
-	n, err := c.r.ReadAt(p, off)
-	c.count(int64(n))
-	return n, err
+// newSheetProgress is the progress of the workbook src holds (nil when no
+// progress is counted).
+func newSheetProgress(src *Source) *sheetProgress {
+	if src.Opts == nil || src.Opts.ReadBytes == nil {
+		return nil
+	}
+	p := &sheetProgress{fn: src.Opts.ReadBytes}
+	if src.at != nil {
+		p.left = max(src.size-4, 0)
+	}
+	return p
 }
 
-func (c *countingAt) count(n int64) {
-	c.mu.Lock()
-	n = min(n, c.left)
-	c.left -= n
-	c.mu.Unlock()
-	if n > 0 {
-		c.fn(n)
+// add has p count n bytes more.
+func (p *sheetProgress) add(n int64) {
+	if p != nil {
+		p.left += n
 	}
 }
 
-// done counts what is left of the file: it has been read.
-func (c *countingAt) done() { c.count(c.left) }
+// over spreads what p counts over the worksheets read, first and then
+// more, by the size of their XML, and returns p.
+func (p *sheetProgress) over(wb *workbook, first string, more []xlsxSheet) *sheetProgress {
+	if p == nil {
+		return nil
+	}
+	var xml uint64
+	for i := -1; i < len(more); i++ {
+		part := first
+		if i >= 0 {
+			part = more[i].part
+		}
+		if f := wb.part(part); f != nil {
+			xml += f.UncompressedSize64
+		}
+	}
+	if xml > 0 {
+		p.worth = float64(p.left) / float64(xml)
+	}
+	return p
+}
+
+// read counts n bytes of a sheet's XML read.
+func (p *sheetProgress) read(n int) {
+	if p == nil || p.worth == 0 || n <= 0 {
+		return
+	}
+	p.owed += float64(n) * p.worth
+	k := min(int64(p.owed), p.left)
+	if k > 0 {
+		p.owed -= float64(k)
+		p.left -= k
+		p.fn(k)
+	}
+}
+
+// done counts what is left: the workbook was read, or was refused.
+func (p *sheetProgress) done() {
+	if p != nil && p.left > 0 {
+		p.fn(p.left)
+		p.left = 0
+	}
+}
+
+// sheetReader has p count the bytes of a sheet's XML read through it.
+type sheetReader struct {
+	r io.Reader
+	p *sheetProgress
+}
+
+func (s *sheetReader) Read(b []byte) (int, error) {
+	n, err := s.r.Read(b)
+	s.p.read(n)
+	return n, err
+}
 
 // workbookHead checks that the start of a workbook is a ZIP archive's: an
 // .xls workbook, a password-protected one or a text file given as xlsx is
@@ -360,6 +425,11 @@ func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, 
 		return err
 	}
 	defer rows.close()
+	if wb.progress != nil {
+		// (the rows read; not a look at the header, nor the scan for
+		// merged cells)
+		rows.s.r = &sheetReader{r: rows.s.r, p: wb.progress}
+	}
 	// (a data row's cells inside merged ranges read as what Excel shows)
 	p, err := wb.withMerges(part, rows, b)
 	if err != nil {
@@ -483,6 +553,8 @@ type workbook struct {
 	// no bound), so a runaway cell (or a decompression bomb) cannot take
 	// the run's memory: Options.MaxRecordBytes
 	max int
+	// progress counts the rows read on the progress line (nil: none)
+	progress *sheetProgress
 }
 
 // xlsxSheet is a worksheet of a workbook.
