@@ -2,6 +2,7 @@ package fix
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -182,4 +183,82 @@ func TestChoose(t *testing.T) {
 	if got1 != "无法少了\n" || got2 != "无法再低了\n" {
 		t.Errorf("Apply of all: %q; of the kept: %q", got1, got2)
 	}
+}
+
+// TestSplitLinesLooksOnce: the lines of a text are cut looking at each
+// byte of it about once (here: at most twice, once for \n and once for
+// \r), whatever its line endings. Each line looked for the next \n from
+// its start, to the end of the text where there was none: a library of
+// lines ending in a lone \r (old Mac files) took time quadratic in its
+// lines, to split it for --fix and --diff (Apply, SplitLines) and to read
+// its scripts (NewLibrary). The lines are those a byte-by-byte cut gives.
+func TestSplitLinesLooksOnce(t *testing.T) {
+	looked := 0
+	defer func(f func(string, byte) int) { indexByte = f }(indexByte)
+	indexByte = func(s string, c byte) int {
+		i := strings.IndexByte(s, c)
+		if i < 0 {
+			looked += len(s)
+		} else {
+			looked += i + 1
+		}
+		return i
+	}
+	line := "您好，这个不行哦"
+	texts := map[string]string{
+		"lone CR":           strings.Repeat(line+"\r", 5000),
+		"LF":                strings.Repeat(line+"\n", 5000),
+		"CRLF":              strings.Repeat(line+"\r\n", 5000),
+		"lone CR, then LF":  strings.Repeat(line+"\r", 5000) + line + "\n" + line,
+		"mixed":             strings.Repeat(line+"\r"+line+"\n"+line+"\r\n"+"\r\r\n\n", 1000),
+		"CR, no final end":  strings.Repeat(line+"\r", 5000) + line,
+		"no line ending":    strings.Repeat(line, 5000),
+		"line endings only": strings.Repeat("\r\r\n\n\r", 5000),
+	}
+	for name, text := range texts {
+		looked = 0
+		got := SplitLines(text)
+		if looked > 2*len(text) {
+			t.Errorf("%s: SplitLines looked at %d bytes of %d (%.0f times each)", name, looked, len(text), float64(looked)/float64(len(text)))
+		}
+		if want := splitLinesByByte(text); !slices.Equal(got, want) {
+			t.Errorf("%s: SplitLines gives %d lines, want %d", name, len(got), len(want))
+		}
+		looked = 0
+		NewLibrary(text)
+		if looked > 2*len(text) {
+			t.Errorf("%s: NewLibrary looked at %d bytes of %d (%.0f times each)", name, looked, len(text), float64(looked)/float64(len(text)))
+		}
+	}
+	// every short text of these bytes cuts as byte by byte
+	alphabet := []string{"a", "\r", "\n", "长"}
+	var each func(prefix string, n int)
+	each = func(prefix string, n int) {
+		if got, want := SplitLines(prefix), splitLinesByByte(prefix); !slices.Equal(got, want) {
+			t.Errorf("SplitLines(%q) = %q, want %q", prefix, got, want)
+		}
+		if n > 0 {
+			for _, a := range alphabet {
+				each(prefix+a, n-1)
+			}
+		}
+	}
+	each("", 7)
+}
+
+// splitLinesByByte is SplitLines, byte by byte.
+func splitLinesByByte(text string) []string {
+	var lines []string
+	start := 0
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\n', text[i] == '\r' && (i+1 == len(text) || text[i+1] != '\n'):
+			lines = append(lines, text[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		lines = append(lines, text[start:])
+	}
+	return lines
 }

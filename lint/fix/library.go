@@ -45,12 +45,15 @@ type suggestionOut struct {
 func NewLibrary(text string) *Library {
 	l := &Library{lines: make([]Script, 1, strings.Count(text, "\n")+2)}
 	var trad, simp bool
-	for rest := text; rest != ""; {
-		n := lineLen(rest)
-		t, s := match.HasTraditional(rest[:n]), match.HasSimplifiedOnly(rest[:n])
+	c := lineCutter{text: text, lf: -1}
+	for {
+		line, ok := c.next()
+		if !ok {
+			break
+		}
+		t, s := match.HasTraditional(line), match.HasSimplifiedOnly(line)
 		l.lines = append(l.lines, scriptOfBools(t, s))
 		trad, simp = trad || t, simp || s
-		rest = rest[n:]
 	}
 	if l.script = scriptOfBools(trad, simp); l.script == both {
 		l.script = Neither
