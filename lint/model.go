@@ -462,6 +462,10 @@ type RuleInfo struct {
 	Suggest map[string]string
 	File    string // pack file the rule was defined in
 	Line    int
+	// Builtin marks a rule of a built-in pack, embedded in chatlint: its
+	// File (rules/NAME.yaml) is where the pack lies in chatlint's source,
+	// not a file on the user's machine
+	Builtin bool
 	Roles   RoleSet
 	// Fatal marks a 致命项: any finding scores the conversation 0.
 	Fatal bool

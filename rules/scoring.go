@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -135,12 +136,21 @@ func (s *Set) checkScoring() []*PosError {
 			if n := valueNode(at, f.key); n != nil {
 				at = n
 			}
-			where := first.File
-			if n := valueNode(valueNode(first.root(), "scoring"), f.key); n != nil {
-				where = fmt.Sprintf("%s:%d", first.File, n.Line)
+			what, where := "pack "+first.Name, first.File
+			if first.Builtin {
+				// (its file, rules/base.yaml, is chatlint's own, on no
+				// user's machine)
+				what, where = "built-in pack "+first.Name, path.Base(first.File)
 			}
-			e := posErrorf(at, "scoring %s %s differs from %s in pack %s (%s), and neither pack extends the other: make this pack extend %s (its scoring then wins), or set scoring in a pack that extends both",
-				f.key, f.show(p.Scoring), f.show(first.Scoring), first.Name, where, first.Name)
+			if n := valueNode(valueNode(first.root(), "scoring"), f.key); n != nil {
+				if first.Builtin {
+					where += fmt.Sprintf(" line %d", n.Line)
+				} else {
+					where = fmt.Sprintf("%s:%d", first.File, n.Line)
+				}
+			}
+			e := posErrorf(at, "scoring %s %s differs from %s in %s (%s), and neither pack extends the other: make this pack extend %s (its scoring then wins), or set scoring in a pack that extends both",
+				f.key, f.show(p.Scoring), f.show(first.Scoring), what, where, first.Name)
 			e.File = p.File
 			errs = append(errs, e)
 		}

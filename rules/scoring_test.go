@@ -31,9 +31,9 @@ func TestScoringPrecedence(t *testing.T) {
 		{"field by field", []string{fail}, 100, "优秀", "差", ""},
 		{"unrelated packs that agree", []string{"ecommerce", same}, 100, "优秀", "不合格", ""},
 		{"a pack extending both decides", []string{both}, 60, "B", "不合格", ""},
-		{"unrelated packs that differ", []string{"ecommerce", s50}, 0, "", "", s50 + ":2:18: scoring start 50 differs from 100 in pack base (rules/base.yaml:10), and neither pack extends the other: make this pack extend base"},
-		{"unrelated packs that differ, the other order", []string{s50, "ecommerce"}, 0, "", "", s50 + ":2:18: scoring start 50 differs from 100 in pack base"},
-		{"extending both without deciding", []string{neither}, 0, "", "", "s50.yaml:2:30: scoring grades {A: 40} differs from {优秀: 95, 良好: 85, 合格: 70} in pack base (rules/base.yaml:11)"},
+		{"unrelated packs that differ", []string{"ecommerce", s50}, 0, "", "", s50 + ":2:18: scoring start 50 differs from 100 in built-in pack base (base.yaml line 10), and neither pack extends the other: make this pack extend base"},
+		{"unrelated packs that differ, the other order", []string{s50, "ecommerce"}, 0, "", "", s50 + ":2:18: scoring start 50 differs from 100 in built-in pack base (base.yaml line 10)"},
+		{"extending both without deciding", []string{neither}, 0, "", "", "s50.yaml:2:30: scoring grades {A: 40} differs from {优秀: 95, 良好: 85, 合格: 70} in built-in pack base (base.yaml line 11)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -74,6 +75,10 @@ type ruleRow struct {
 	Source string  `json:"source"`
 	File   string  `json:"file"`
 	Line   int     `json:"line"`
+	// Builtin marks a rule of a built-in pack: its File is where the
+	// pack lies in chatlint's source (rules/base.yaml), embedded in the
+	// binary, not a file on the user's machine
+	Builtin bool `json:"builtin"`
 	// Roles are the roles of the messages the rule looks at, where its
 	// findings are (any: every role): a followup's trigger's, whose
 	// expect looks at ExpectRoles (left out for other rules)
@@ -130,7 +135,7 @@ func listRules(w io.Writer, set *rules.Set, cfg *config.Config, asJSON, all, pac
 			by = disabledBy(ovs[pr.FullID()])
 		}
 		_, expect := check.RuleRoles(pr.Rule)
-		row := ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line,
+		row := ruleRow{i.ID, i.Type, i.Severity.String(), i.Deduct, i.MaxDeduct, i.Fatal, i.Bonus, i.Add, i.MaxAdd, i.Source, i.File, i.Line, i.Builtin,
 			roleNames(i.Roles), roleNames(expect), !ok, by}
 		if !ok {
 			off = append(off, row)
@@ -350,7 +355,7 @@ func testRules(w, ew io.Writer, loads []packLoad, verbose bool) error {
 				if !r.OK {
 					mark = "  ✗"
 				}
-				fmt.Fprintf(w, "%s %s:%d %s 第 %d 句「%s」%s\n", mark, r.File, r.Line, exampleKind(r), r.Index, report.Shown(oneLineExample(r.Example)), exampleVerdict(r))
+				fmt.Fprintf(w, "%s %s %s 第 %d 句「%s」%s\n", mark, exampleAt(byID[re.Rule], r), exampleKind(r), r.Index, report.Shown(oneLineExample(r.Example)), exampleVerdict(r))
 				if hint := explainHint(byID[re.Rule], r); hint != "" {
 					fmt.Fprintf(w, "      查看原因：%s\n", report.Shown(hint))
 				}
@@ -390,6 +395,17 @@ func explainHint(pr rules.PackRule, r check.ExampleResult) string {
 		args = append(args, "--role", shellquote.Word(roles[0]))
 	}
 	return strings.Join(append(args, shellquote.Word(strings.TrimSpace(r.Example))), " ")
+}
+
+// exampleAt says where an example of the rule pr is written: its file and
+// line (myshop.yaml:58), or in a built-in pack, which has no file on the
+// user's machine, 内置 base.yaml:58 (rules/base.yaml:58 was a path in
+// chatlint's source).
+func exampleAt(pr rules.PackRule, r check.ExampleResult) string {
+	if pr.Pack != nil && pr.Pack.Builtin {
+		return fmt.Sprintf("内置 %s:%d", path.Base(r.File), r.Line)
+	}
+	return fmt.Sprintf("%s:%d", r.File, r.Line)
 }
 
 // exampleKind names the list an example is in, as the pack writes it.
@@ -668,7 +684,13 @@ func showRule(w io.Writer, set *rules.Set, pr rules.PackRule, cfgRules map[strin
 	info, disabled := check.Effective(pr, ovs)
 	orig := c.Info()
 	r := pr.Rule
-	fmt.Fprintf(w, "%s  (%s:%d)\n", info.ID, info.File, info.Line)
+	// a built-in rule's file is chatlint's own (rules/base.yaml), on no
+	// user's machine: it is said to be built in
+	if info.Builtin {
+		fmt.Fprintf(w, "%s  （%s）\n", info.ID, report.RuleDefinedAt(info))
+	} else {
+		fmt.Fprintf(w, "%s  (%s)\n", info.ID, report.RuleDefinedAt(info))
+	}
 	if r.Description != "" {
 		fmt.Fprintf(w, "  %s\n", r.Description)
 	}

@@ -712,7 +712,7 @@ func ruleInfo(pr rules.PackRule) *lint.RuleInfo {
 		Description: r.Description, Source: r.Source, Cites: cites(r.Source),
 		Message: r.Message, Suggest: r.Suggest,
 		Fatal: r.Fatal, Bonus: r.Type == rules.TypeBonus, Add: r.Add, MaxAdd: r.MaxAdd,
-		File: pr.Pack.File, Line: r.Line(),
+		File: pr.Pack.File, Line: r.Line(), Builtin: pr.Pack.Builtin,
 		Roles: roleSet(r.Role, lint.RolesOf(lint.Agent)),
 	}
 }

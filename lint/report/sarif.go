@@ -373,11 +373,11 @@ func SARIFRuleDescriptor(r *lint.RuleInfo) SARIFRule {
 	md = append(md, "- "+score)
 	def := fmt.Sprintf("规则: %s（%s，%s）", r.ID, r.Type, r.Severity)
 	mdDef := fmt.Sprintf("- 规则: `%s`（%s，%s）", r.ID, sarifMDEscape(r.Type), r.Severity)
-	if r.File != "" {
-		at := r.File
-		if r.Line > 0 {
-			at += ":" + strconv.Itoa(r.Line)
-		}
+	switch at := RuleDefinedAt(r); {
+	case r.Builtin:
+		def += "，定义于" + at
+		mdDef += "，定义于" + sarifMDEscape(at)
+	case at != "":
 		def += "，定义于 " + at
 		mdDef += "，定义于 " + sarifMDEscape(at)
 	}
@@ -881,4 +881,26 @@ func (k *fileKeys) of(name string) string {
 		k.wd = &wd
 	}
 	return filepath.ToSlash(pathkey.Of(name, *k.wd))
+}
+
+// RuleDefinedAt says where a rule is written, as the reports say it: its
+// pack file and line ("myshop.yaml:12"), or, for a rule of a built-in
+// pack, whose file is chatlint's own and on no user's machine,
+// "内置规则包 base，base.yaml 第 436 行" (rules/base.yaml:436 sent the
+// user looking for a file they do not have). "" when the rule has no file.
+func RuleDefinedAt(r *lint.RuleInfo) string {
+	if r.File == "" {
+		return ""
+	}
+	if r.Builtin {
+		at := "内置规则包 " + r.Pack
+		if r.Line > 0 {
+			at += "，" + path.Base(r.File) + " 第 " + strconv.Itoa(r.Line) + " 行"
+		}
+		return at
+	}
+	if r.Line > 0 {
+		return r.File + ":" + strconv.Itoa(r.Line)
+	}
+	return r.File
 }

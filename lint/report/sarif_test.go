@@ -499,3 +499,23 @@ func TestSARIFStdin(t *testing.T) {
 		t.Errorf("%d locations on standard input, want 3 (a result, a malformed record, the unreadable input)", stdin)
 	}
 }
+
+// TestRuleDefinedAt: a rule of a built-in pack is said to be built in,
+// not given as rules/base.yaml:436, a path in chatlint's source that is on
+// no user's machine; a pack file's rule keeps its file and line.
+func TestRuleDefinedAt(t *testing.T) {
+	for _, tt := range []struct {
+		r    lint.RuleInfo
+		want string
+	}{
+		{lint.RuleInfo{Pack: "base", File: "rules/base.yaml", Line: 436, Builtin: true}, "内置规则包 base，base.yaml 第 436 行"},
+		{lint.RuleInfo{Pack: "base", File: "rules/base.yaml", Builtin: true}, "内置规则包 base"},
+		{lint.RuleInfo{Pack: "mine", File: "packs/mine.yaml", Line: 12}, "packs/mine.yaml:12"},
+		{lint.RuleInfo{Pack: "mine", File: "packs/mine.yaml"}, "packs/mine.yaml"},
+		{lint.RuleInfo{Pack: "mine"}, ""},
+	} {
+		if got := RuleDefinedAt(&tt.r); got != tt.want {
+			t.Errorf("RuleDefinedAt(%+v) = %q, want %q", tt.r, got, tt.want)
+		}
+	}
+}
