@@ -609,6 +609,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "没什么，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的，那么谢谢了", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "仲未，唔該晒", false},
+		// (…nor HK's 重未, as it often writes 仲未, nor Mandarin's 暂未 /
+		// 仍未: not yet, an answer)
+		{"callcenter/unanswered-at-end", lint.Customer, "重未，唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我重未呀，唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "暂未，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "仍未，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "收到未呀，唔該晒", true},
 		// callcenter/thanks-ack: a 谢谢 on a question asked with 呢 and no
 		// question mark is politeness, as on one with a mark: the answer is
 		// the reply it needs; 呢 after thanks or a closing word softens them
