@@ -627,6 +627,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", lint.Customer, "谢谢你们呢", true},
 		{"callcenter/thanks-ack", lint.Customer, "好的，辛苦了呢", true},
 		{"callcenter/thanks-ack", lint.Customer, "好的谢谢 好呢", true},
+		// (…and so after the trigger's other closing words, 不用了 / 不需要了 /
+		// 是的 / 对的 …, and after 我: 我知道了呢 says it, asks nothing)
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，不用了呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，不需要了呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，是的呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢 对的呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我知道了呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，那呢", false},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，我的发票呢", false},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
 		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
