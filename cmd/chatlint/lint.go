@@ -1258,10 +1258,11 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 	// (nor while what the user types is read: the line would be
 	// redrawn over it)
 	showProgress := !r.f.noProgress && !r.f.out.onTerminal(r.cmd.OutOrStdout()) && !readsTerminal(r.args, r.cmd.InOrStdin())
-	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, inputSize(r.args, r.topts, r.cmd.InOrStdin()))
+	total, sizes := inputSizes(r.args, r.topts, r.cmd.InOrStdin())
+	prog := newProgress(r.cmd.ErrOrStderr(), showProgress, total)
 	topts := r.topts
 	if prog.on {
-		prog.watch(&topts)
+		prog.watch(&topts, sizes)
 	}
 	// files that mix encodings are reported once the run is over (their
 	// lines may be parsed after the file is read) and the progress line gone
@@ -1346,24 +1347,33 @@ func readsTerminal(paths []string, stdin io.Reader) bool {
 // input when it is a regular file (lint < day.jsonl); -1 when it cannot be
 // known (a pipe).
 func inputSize(paths []string, opts transcript.Options, stdin io.Reader) int64 {
+	total, _ := inputSizes(paths, opts, stdin)
+	return total
+}
+
+// inputSizes is inputSize with the size counted of each file, by path
+// ("-" for standard input), for transcript.Options.Counted: nil when the
+// size is unknown.
+func inputSizes(paths []string, opts transcript.Options, stdin io.Reader) (int64, map[string]int64) {
 	files := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" })
-	total := transcript.InputSize(files, opts)
+	total, sizes := transcript.InputSizes(files, opts)
 	if len(files) == len(paths) {
-		return total
+		return total, sizes
 	}
 	f, ok := stdin.(*os.File)
 	if !ok {
-		return -1
+		return -1, nil
 	}
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		return -1
+		return -1, nil
 	}
 	at, err := f.Seek(0, io.SeekCurrent)
 	if err != nil {
-		return -1
+		return -1, nil
 	}
-	return total + max(st.Size()-at, 0)
+	sizes["-"] = max(st.Size()-at, 0)
+	return total + sizes["-"], sizes
 }
 
 // gate turns the summary into the exit code: 1 for findings at or above

@@ -27,7 +27,8 @@ type progress struct {
 	// leftOut are the bytes of the total in files a walk left out once
 	// their start was read (reports chatlint wrote), and those of a file
 	// not read to its end (its format not told, a read error): not read,
-	// they come off the total
+	// they come off the total; less the bytes a file holds more than was
+	// counted of it (see watch)
 	leftOut atomic.Int64
 	read    atomic.Int64
 	records atomic.Int64
@@ -83,12 +84,15 @@ func (p *progress) bytes(n int64)      { p.read.Add(n) }
 func (p *progress) update(records int) { p.records.Store(int64(records)) }
 
 // watch has the readers of opts tell p the bytes they read, and those the
-// total (transcript.InputSize) counted that they do not read: each file a
-// walk leaves out once its start is read, the rest of one not read to its
-// end.
-func (p *progress) watch(opts *transcript.Options) {
+// total (inputSizes) counted that they do not read: each file a walk
+// leaves out once its start is read, the rest of one not read to its end,
+// and what a file differs by from the size counted of it (sizes: written
+// to, cut or removed since, growing as it is read), so that the line
+// neither passes 100% nor stops short of it.
+func (p *progress) watch(opts *transcript.Options, sizes map[string]int64) {
 	opts.ReadBytes = p.bytes
 	opts.LeftOutBytes = func(n int64) { p.leftOut.Add(n) }
+	opts.Counted = sizes
 }
 
 func (p *progress) loop() {

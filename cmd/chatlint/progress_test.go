@@ -216,11 +216,12 @@ func TestProgressLeavesOutReports(t *testing.T) {
 		}
 	}
 	opts := transcript.Options{Format: "auto", OwnFile: ownFile, Mixed: &transcript.MixedEncodings{}}
-	p := &progress{total: inputSize([]string{dir}, opts, nil), width: 100, started: time.Now().Add(-time.Second)}
+	total, sizes := inputSizes([]string{dir}, opts, nil)
+	p := &progress{total: total, width: 100, started: time.Now().Add(-time.Second)}
 	if want := int64(len(day) + len(sarif)); p.total != want {
 		t.Fatalf("total %d, want %d (the walk's files)", p.total, want)
 	}
-	p.watch(&opts)
+	p.watch(&opts, sizes)
 	if err := transcript.ReadAll(context.Background(), []string{dir}, opts, nopSink{}); err != nil {
 		t.Fatal(err)
 	}
@@ -237,3 +238,50 @@ func (nopSink) File(string)                       {}
 func (nopSink) Message(lint.Message) error        { return nil }
 func (nopSink) Reject(lint.RecordError) error     { return nil }
 func (nopSink) SkipRecord(lint.Pos, string) error { return nil }
+
+// TestProgressFileChangedSince: a file written to after the run counted
+// the input's size made the line pass its total ("100% 0.6 MB of 0.3
+// MB"), and one cut short of it stop short of 100%; the total now follows
+// each file as it is read, a file named or on standard input, and the
+// line ends at 100% of what was read.
+func TestProgressFileChangedSince(t *testing.T) {
+	dir := t.TempDir()
+	line := `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n"
+	day := filepath.Join(dir, "day.jsonl")
+	piped := filepath.Join(dir, "piped.jsonl")
+	for _, p := range []string{day, piped} {
+		if err := os.WriteFile(p, []byte(strings.Repeat(line, 20000)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdin, err := os.Open(piped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	opts := transcript.Options{Format: "auto", Mixed: &transcript.MixedEncodings{}, Stdin: stdin}
+	total, sizes := inputSizes([]string{day, "-"}, opts, stdin)
+	if want := int64(2 * 20000 * len(line)); total != want || sizes["-"] != want/2 {
+		t.Fatalf("total %d (standard input %d), want %d", total, sizes["-"], want)
+	}
+	// day.jsonl written to, the file on standard input cut
+	f, err := os.OpenFile(day, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString(strings.Repeat(line, 20000))
+	f.Close()
+	if err := os.Truncate(piped, int64(2000*len(line))); err != nil {
+		t.Fatal(err)
+	}
+	p := &progress{total: total, width: 100, started: time.Now().Add(-time.Second)}
+	p.watch(&opts, sizes)
+	if err := transcript.ReadAll(context.Background(), []string{day, "-"}, opts, nopSink{}); err != nil {
+		t.Fatal(err)
+	}
+	read := int64(42000 * len(line))
+	want := fmt.Sprintf(" 100%% %s of %s ", mib(read), mib(read))
+	if line := p.draw(); !strings.Contains(line, want) {
+		t.Errorf("progress line %q at the end, want %q", line, want)
+	}
+}

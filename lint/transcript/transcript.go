@@ -38,8 +38,21 @@ type Options struct {
 	// the bytes of a file that were not read, the file not read to its
 	// end (its format not told, a read error, an open that failed, a
 	// reader that stopped early): with ReadBytes's, the bytes said add up
-	// to InputSize.
+	// to InputSize. With Counted, it is called too with what a file's
+	// size differs by from the size counted of it (negative: the file
+	// holds more), as soon as that is known.
 	LeftOutBytes func(n int64)
+	// Counted, if set, are the sizes of the files InputSizes counted, by
+	// path (a file it did not count is counted as 0 bytes): a file whose
+	// size is not that when it is read (written to, cut, replaced or
+	// removed since, or growing as it is read) has LeftOutBytes say the
+	// difference, when it is opened and as its bytes pass the size, so
+	// that the bytes ReadBytes and LeftOutBytes say still add up to the
+	// total, and ReadBytes's never pass what is left of it. Without it, a
+	// file's size is taken when it is opened.
+	Counted map[string]int64
+	// read, if set, is told each path readFile is given (see Counted)
+	read func(path string)
 	// Location is the zone of times written without one (--tz).
 	Location *time.Location
 	// Encoding forces a character encoding ("" or "auto" detects it).
@@ -143,6 +156,9 @@ type Source struct {
 	// reader to count as it reads what they hold (see sheetProgress);
 	// what it does not take is counted when the file is done with
 	held *countingReader
+	// owed, for a file read in place (at), are the bytes of it the
+	// reader counts with Options.ReadBytes (see sheetProgress)
+	owed int64
 	// types, for a JSON or JSONL export judged untyped by its first 64 KB
 	// (untypedExport), looks on for a key named type (nil otherwise)
 	types *typeWatch
@@ -250,6 +266,19 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		sink = withHTML(sink)
 	}
 	opts.senderMatch = newSenderMatch(opts.Agents, opts.Staff)
+	if opts.Counted != nil && opts.LeftOutBytes != nil {
+		// a file counted and not found by the walk (removed since) is
+		// left out whole
+		read := map[string]bool{}
+		opts.read = func(path string) { read[path] = true }
+		defer func() {
+			for path, n := range opts.Counted {
+				if !read[path] && n > 0 {
+					opts.LeftOutBytes(n)
+				}
+			}
+		}()
+	}
 	var fileErrs []error
 	w := newWalker(opts.Format)
 	w.skipOutputs(opts.Outputs)
@@ -898,9 +927,13 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	var r io.Reader
 	var file *os.File // nil: standard input
 	var size int64    // a regular file's size (0: none, or not regular)
+	regular := false  // the file is a regular file (size is its size)
 	inPlace := false  // a workbook read in place (src.at)
 	if path == "-" {
 		name = lint.StdinName
+	}
+	if opts.read != nil {
+		opts.read(path)
 	}
 	seq := opts.Mixed.start(name)
 	// every file the run is given counts in the summary's files, whether
@@ -926,7 +959,10 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	} else {
 		f, err := openFile(path)
 		if err != nil {
-			if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() && opts.LeftOutBytes != nil {
+			if opts.LeftOutBytes == nil {
+			} else if n, ok := opts.counted(path); ok {
+				opts.LeftOutBytes(n) // (as InputSizes counted it)
+			} else if st, serr := os.Stat(path); serr == nil && st.Mode().IsRegular() {
 				opts.LeftOutBytes(st.Size()) // (InputSize counted it)
 			}
 			return &FileError{Name: path, Err: unwrapPathError(err)}
@@ -934,7 +970,7 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		defer f.Close()
 		r, file = f, f
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-			size = st.Size()
+			size, regular = st.Size(), true
 		} else if err == nil {
 			// a FIFO or device named as a file may never end: a stopped
 			// run breaks off its read, as it does standard input's
@@ -945,14 +981,29 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	var counted *countingReader
 	if opts.ReadBytes != nil {
 		// (a file that may be left out is counted once it is not)
-		counted = &countingReader{r: r, fn: opts.ReadBytes, held: own}
+		counted = &countingReader{r: r, fn: opts.ReadBytes, held: own, limit: -1}
 		r = counted
-		if size > 0 && opts.LeftOutBytes != nil {
-			// what was not read of a regular file, read or not (an own
-			// file's size is said whole, a workbook read in place counts
-			// itself to its end: see sheetProgress)
+		if opts.LeftOutBytes != nil {
+			// the bytes the total counted of the file: as InputSizes
+			// counted them, said again as the file is now, and as it
+			// grows while it is read; else a regular file's size now
+			if n, ok := opts.counted(path); ok {
+				counted.limit = n
+				if regular && size != n {
+					opts.LeftOutBytes(n - size)
+					counted.limit = size
+				}
+			} else if regular {
+				counted.limit = size
+			}
+			if counted.limit >= 0 {
+				counted.more = func(n int64) { opts.LeftOutBytes(-n) }
+			}
+			// what was not read of the file, read or not (an own file's
+			// size is said whole, a workbook read in place counts itself
+			// to its end: see sheetProgress)
 			defer func() {
-				if rest := size - counted.total; err != errOwnFile && !inPlace && rest > 0 {
+				if rest := counted.limit - counted.total; err != errOwnFile && !inPlace && rest > 0 {
 					opts.LeftOutBytes(rest)
 				}
 			}()
@@ -1007,6 +1058,15 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 		}
 		if inPlace {
 			counted.release()
+			if counted != nil {
+				// (what the workbook counts of itself as it is read:
+				// what is left of what the total counted of it)
+				end := src.size
+				if counted.limit >= 0 {
+					end = counted.limit
+				}
+				src.owed = max(end-counted.total, 0)
+			}
 		} else if counted != nil {
 			// (standard input, gzip: what is read is held back, from its
 			// start, for the reader to count as it reads)
@@ -1026,7 +1086,9 @@ func readFile(ctx context.Context, path string, opts *Options, sink lint.Sink, w
 	if own {
 		// (blank peeks as much next: nothing more is read)
 		if head, _ := dec.Peek(bufSize); opts.OwnFile(head) {
-			if st, err := file.Stat(); err == nil && opts.LeftOutBytes != nil {
+			if counted != nil && counted.limit >= 0 {
+				opts.LeftOutBytes(counted.limit) // (its bytes read are held: none counted)
+			} else if st, err := file.Stat(); err == nil && opts.LeftOutBytes != nil {
 				opts.LeftOutBytes(st.Size())
 			}
 			return errOwnFile
@@ -1431,12 +1493,21 @@ type countingReader struct {
 	held    bool
 	pending int64
 	total   int64 // the bytes read, counted or held
+	// limit, with more set, is what the total counted of the file: bytes
+	// read past it are said to more first (the file grew), and limit
+	// moved to them (see Options.Counted); -1 when it is not known
+	limit int64
+	more  func(int64)
 }
 
 func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	if n > 0 {
 		c.total += int64(n)
+		if c.more != nil && c.total > c.limit {
+			c.more(c.total - c.limit)
+			c.limit = c.total
+		}
 		if c.held {
 			c.pending += int64(n)
 		} else {
@@ -1467,6 +1538,15 @@ func (c *countingReader) release() {
 	}
 }
 
+// counted returns the size InputSizes counted of the file path names,
+// 0 if it counted none, and whether the sizes are known (Counted).
+func (o *Options) counted(path string) (int64, bool) {
+	if o.Counted == nil {
+		return 0, false
+	}
+	return o.Counted[path], true
+}
+
 // InputSize is the total size in bytes of the files the paths name (the
 // files a directory walk would read, each once, as ReadAll reads them with
 // opts' format, outputs and exclude globs; with those the walk leaves out
@@ -1474,26 +1554,37 @@ func (c *countingReader) release() {
 // which Options.LeftOutBytes then says), or -1 when it cannot be known in
 // advance (standard input).
 func InputSize(paths []string, opts Options) int64 {
+	total, _ := InputSizes(paths, opts)
+	return total
+}
+
+// InputSizes is InputSize, with the size it counted of each file, by its
+// path as ReadAll reads it: as Options.Counted, they have ReadAll say a
+// file that is not that size when it is read. The sizes are nil when the
+// total is -1.
+func InputSizes(paths []string, opts Options) (int64, map[string]int64) {
 	format := opts.Format
 	if format == "" {
 		format = "auto"
 	}
 	var total int64
+	sizes := map[string]int64{}
 	w := newWalker(format)
 	w.skipOutputs(opts.Outputs)
 	w.exclude, w.follow = opts.Exclude, opts.FollowLinks
 	for _, p := range paths {
 		if p == "-" {
-			return -1
+			return -1, nil
 		}
 		files, _ := w.expand(p)
 		for _, f := range files {
 			if st, err := os.Stat(f); err == nil {
 				total += st.Size()
+				sizes[f] = st.Size()
 			}
 		}
 	}
-	return total
+	return total, sizes
 }
 
 // openFile is os.Open (a variable for the tests of a file that cannot be

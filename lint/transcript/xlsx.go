@@ -260,8 +260,8 @@ func workbookTooBig() error {
 // sheetProgress counts a workbook on the progress line
 // (Options.ReadBytes) as the rows of its chat sheets are read: left bytes
 // in all (of a file read in place, its size but the 4 bytes readFile
-// counted; of one copied first, the bytes copied, held back till then:
-// Source.held), each byte of the sheets' XML read worth left bytes over
+// counted: Source.owed; of one copied first, the bytes copied, held back
+// till then: Source.held), each byte of the sheets' XML read worth left bytes over
 // their size, and what is left at the end (done). A workbook's parts are
 // not read in the order of its rows (the shared strings whole first, a
 // sheet scanned for its merged cells before its rows are), and reading
@@ -283,7 +283,7 @@ func newSheetProgress(src *Source) *sheetProgress {
 	}
 	p := &sheetProgress{fn: src.Opts.ReadBytes}
 	if src.at != nil {
-		p.left = max(src.size-4, 0)
+		p.left = src.owed
 	}
 	return p
 }
