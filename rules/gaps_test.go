@@ -616,6 +616,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "暂未，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "仍未，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "收到未呀，唔該晒", true},
+		// (…and so typed straight on, no space before the thanks)
+		{"callcenter/unanswered-at-end", lint.Customer, "可以退款吗谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改发票抬头么谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "能退款吗感谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "到咗未唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "到咗未呀多謝", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "没什么谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的那么谢谢了", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "仲未唔該晒", false},
 		// callcenter/thanks-ack: a 谢谢 on a question asked with 呢 and no
 		// question mark is politeness, as on one with a mark: the answer is
 		// the reply it needs; 呢 after thanks or a closing word softens them
