@@ -101,6 +101,13 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不能转达您吩咐的话，请您直接联系快递员", true},
 		{"ecommerce/negative-language", lint.Agent, "我不能照您叮嘱的话去做", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你吩咐嘅話", true},
+		// (…also with 过 between, as 您说过的话 is words: 您 / 你 before
+		// 嘱咐 / 吩咐 / 叮嘱 whoever speaks, but not 为您 before them, for
+		// whom it is done: 我们不能为您叮嘱快递员的话 is a condition)
+		{"ecommerce/negative-language", lint.Agent, "我们不能转达您吩咐过的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能照您叮嘱过的话去做", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你吩咐過嘅話", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能为您叮嘱快递员的话，会留言", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
@@ -329,6 +336,9 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法为您转达您嘱咐的话", true},
 		{"callcenter/refusal-apology", lint.Agent, "无法帮您转达您吩咐的话，建议您直接联系快递员", true},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法幫你轉達你吩咐嘅話", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您转达您嘱咐过的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法幫你轉達你吩咐過嘅話", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您叮嘱快递员的话，会留言", false},
 		// (…and 暂时 / 目前 before the refusal, which it takes, does not take
 		// the condition away)
 		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货的话，我们会通知您", false},
