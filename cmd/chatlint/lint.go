@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/baseline"
 	"github.com/chatlint/chatlint/lint/check"
@@ -527,7 +528,7 @@ func withGlobHints(err error) error {
 
 // withPathHints adds to the error of each path that goes through a file
 // where a directory should be which file that is, as -o and --baseline
-// say it (throughFile): "lib.txt/x.txt: not a directory (lib.txt is a
+// say it (pathwhy.ThroughFile): "lib.txt/x.txt: not a directory (lib.txt is a
 // file)", "in/x.txt: not a directory (in is a symbolic link to
 // lib.txt/x, and lib.txt is a file)", where the bare error left the user
 // to find which. err is transcript.ReadAll's: one error, or several
@@ -537,7 +538,7 @@ func withPathHints(err error) error {
 		if !errors.Is(fe, syscall.ENOTDIR) {
 			return ""
 		}
-		said, _ := throughFile(fe.Name, fe)
+		said, _ := pathwhy.ThroughFile(fe.Name, fe)
 		return strings.TrimSuffix(said, ", not a directory") // (the error says it)
 	})
 }
@@ -945,26 +946,26 @@ var compilePacks = check.CompileContext
 func creatable(flag, name, what, example string) error {
 	dir := filepath.Dir(name)
 	if st, err := os.Stat(dir); err != nil {
-		if said, ok := throughFile(dir, err); ok {
+		if said, ok := pathwhy.ThroughFile(dir, err); ok {
 			return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
 		}
-		missing := missingDir(dir)
+		missing := pathwhy.MissingDir(dir)
 		if namesDirOnly(name) {
 			// out/ for a file in a directory still to be made: both said
 			return failErr(&causedError{flag + " " + name + ": " + dirNamed(missing, dir, what, example), err})
 		}
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, missing), err})
 	} else if !st.IsDir() {
-		return fail("%s %s: %s", flag, name, notADir(dir))
+		return fail("%s %s: %s", flag, name, pathwhy.NotADir(dir))
 	}
 	st, err := os.Stat(name)
 	if err == nil && st.IsDir() {
 		return fail("%s %s is a directory: name the %s file (%s)", flag, name, what, filepath.Join(name, example))
 	}
-	if said, ok := throughFile(name, err); ok {
+	if said, ok := pathwhy.ThroughFile(name, err); ok {
 		// a symbolic link through a file (out → lib.txt/r.json, or
 		// old.txt/), which the report was written through once --fix
 		// had fixed the library: 'open out: not a directory'
@@ -1119,7 +1120,7 @@ func (r *lintRun) filters(ctx context.Context, unwritten string) ([]lint.Filter,
 	if errors.Is(err, errLeft) {
 		return nil, fail("stopped (%w): %s%s; the read of --baseline %s had not returned", context.Cause(ctx), unwritten, keptOutputs(r.f), r.f.baseline)
 	}
-	if said, ok := throughFile(r.f.baseline, err); ok {
+	if said, ok := pathwhy.ThroughFile(r.f.baseline, err); ok {
 		// 'read baseline: open a.jsonl/b.json: not a directory' named
 		// neither which, nor what it was
 		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + said, err})
@@ -1219,7 +1220,7 @@ func readBackReports(sum *lint.Summary, args []string) []string {
 // directory is a symbolic link to nothing or is not there at all, says so.
 func firstBaseline(name, writeBase string) string {
 	dir := filepath.Dir(name)
-	if link, ok := danglingLink(dir); ok {
+	if link, ok := pathwhy.DanglingLink(dir); ok {
 		// (no baseline can be recorded there either)
 		return link.String()
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/rules"
 )
@@ -15,7 +16,7 @@ import (
 // comma-separated list (--pack ecommerce,callcenter), which is no file
 // unless a file has that name: each pack is named on its own, and a path
 // through a file (--pack day.jsonl/mine.yaml), which names the file
-// (throughFile: the loader said 'cannot read pack …: open …: not a
+// (pathwhy.ThroughFile: the loader said 'cannot read pack …: open …: not a
 // directory'). flag is the flag that names them (--pack), or "" for the
 // arguments of cmdPath (rules test, rules validate).
 func checkPackRefs(flag, cmdPath string, refs []string) error {
@@ -28,7 +29,7 @@ func checkPackRefs(flag, cmdPath string, refs []string) error {
 			return fail("%s: no pack named: give a built-in pack's name (%s) or a pack file", label, strings.Join(rules.BuiltinNames(), ", "))
 		}
 		if _, err := os.Stat(ref); errors.Is(err, syscall.ENOTDIR) {
-			if said, ok := throughFile(ref, err); ok {
+			if said, ok := pathwhy.ThroughFile(ref, err); ok {
 				return fail("%s: %s", label, said)
 			}
 		}

@@ -1,0 +1,221 @@
+// Package pathwhy says why a path cannot be reached, in words that name
+// the culprit: a file where a directory should be ("lib.txt is a file, not
+// a directory"), a directory that does not exist, a symbolic link that
+// leads nowhere or through a file. The system's own words ('open
+// lib.txt/x.yaml: not a directory', 'no such file or directory') name
+// neither which part of the path is wrong nor what it is.
+package pathwhy
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+)
+
+// Dangling is a symbolic link and the targets it leads through: the link,
+// then the target as the link gives it, and where that is a link too, its
+// target, and so on (out2 → out → gone). DanglingLink gives one whose last
+// target does not exist; FollowLinks one to a target that is there too.
+type Dangling []string
+
+// String says what the link is: "out is a symbolic link to
+// /mnt/usb/reports, which does not exist".
+func (d Dangling) String() string {
+	return d.Links() + ", which does not exist"
+}
+
+// Links says where the link leads: "out is a symbolic link to
+// /mnt/usb/reports" (through a chain, "out2 is a symbolic link to out, a
+// symbolic link to …").
+func (d Dangling) Links() string {
+	var b strings.Builder
+	b.WriteString(d[0])
+	for i, t := range d[1:] {
+		if i == 0 {
+			b.WriteString(" is")
+		} else {
+			b.WriteString(",")
+		}
+		b.WriteString(" a symbolic link to " + t)
+	}
+	return b.String()
+}
+
+// DanglingLink finds, for a path that does not exist, the symbolic link
+// on it whose target does not exist (the path itself, or a directory it
+// goes through: out of out/sub/report.json), which "out does not exist"
+// left the user to find (ls shows out).
+func DanglingLink(path string) (Dangling, bool) {
+	d, st, ok := LastThere(path)
+	if !ok || st.Mode()&fs.ModeSymlink == 0 {
+		return nil, false
+	}
+	if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	return LinkChain(d)
+}
+
+// LastThere is the longest part of path that is there (path itself, or
+// the directory out of out/sub/report.json), as os.Lstat sees it (a
+// link is there, whether or not its target is), with os.Lstat's answer;
+// ok is false when no part of it is.
+func LastThere(path string) (d string, st fs.FileInfo, ok bool) {
+	for d = path; ; {
+		if st, err := os.Lstat(d); err == nil {
+			return d, st, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", nil, false
+		}
+		d = parent
+	}
+}
+
+// LinkChain is the link at path and the targets it leads through to one
+// that does not exist (a few: a loop is not a missing target).
+func LinkChain(path string) (Dangling, bool) {
+	chain, _, err := FollowLinks(path)
+	if chain == nil || !errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	return chain, true
+}
+
+// FollowLinks follows the symbolic link at path, and the links it leads
+// to (a few: a loop is not followed to its end), as the system follows
+// them: chain is the link and each target as its link gives it, end the
+// path it leads to, each target taken against the directory of its link,
+// and err os.Lstat's error for end (nil: end is there, and no link).
+// chain is nil where path is no link, or a link cannot be read.
+func FollowLinks(path string) (chain Dangling, end string, err error) {
+	chain = Dangling{path}
+	for at := path; len(chain) <= 8; {
+		target, err := os.Readlink(at)
+		if err != nil {
+			return nil, "", nil
+		}
+		chain = append(chain, target)
+		if filepath.IsAbs(target) {
+			// (/mnt/r.txt/ is the file /mnt/r.txt, its slash said in
+			// chain: os.Lstat would follow a link there, or say only
+			// 'not a directory')
+			target = filepath.Clean(target)
+		} else {
+			// (against the link's directory, its links followed, as
+			// the system takes it: filepath.Join alone would take a/..
+			// away where the system follows a to another directory)
+			dir := filepath.Dir(at)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			target = filepath.Join(dir, target)
+		}
+		st, err := os.Lstat(target)
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return chain, target, err
+		}
+		at = target
+	}
+	return nil, "", nil
+}
+
+// MissingDir says of a directory that os.Stat does not find that it does
+// not exist, or, where a symbolic link on its path leads nowhere (a share
+// not mounted), which ("the directory out is a symbolic link to
+// /mnt/share/reports, which does not exist").
+func MissingDir(dir string) string {
+	link, ok := DanglingLink(dir)
+	switch {
+	case !ok:
+		return "the directory " + dir + " does not exist"
+	case link[0] == dir:
+		// (there is something of that name, ls shows it: a link)
+		return "the directory " + link.String()
+	}
+	return "the directory " + dir + " cannot be reached: " + link.String()
+}
+
+// NotADir says of path, which stands where a directory should, what it
+// is: "a.jsonl is a file, not a directory" (a bare "a.jsonl is not a
+// directory" left the user to wonder what it was then), or, for a device,
+// a FIFO or a socket, that it is not a directory. A symbolic link is
+// named with where it leads: "o3 is a symbolic link to day.jsonl, and
+// day.jsonl is a file, not a directory" ("o3 is a file" had the user look
+// for a file where ls shows a link).
+func NotADir(path string) string {
+	if chain, end, err := FollowLinks(path); chain != nil && err == nil {
+		return chain.Links() + ", and " + NotADir(end)
+	}
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		return path + " is a file, not a directory"
+	}
+	return path + " is not a directory"
+}
+
+// ThroughFile says, of a path that os.Stat could not follow (err), which
+// file stands where a directory should: "lib.txt is a file, not a
+// directory" (NotADir), or, where a symbolic link on the path leads
+// through one, the link too: "out is a symbolic link to lib.txt/r.json,
+// and lib.txt is a file, not a directory", "out is a symbolic link to
+// old.txt/, and old.txt is a file, not a directory" ('stat out: not a
+// directory' named neither). ok is false for any other error.
+func ThroughFile(path string, err error) (said string, ok bool) {
+	return throughFileAt(path, err, 8)
+}
+
+// throughFileAt is ThroughFile, following links that lead through other
+// links at most depth deep.
+func throughFileAt(path string, err error, depth int) (string, bool) {
+	if file, ok := notADirectory(path, err); ok {
+		return NotADir(file), true
+	}
+	if depth == 0 || !errors.Is(err, syscall.ENOTDIR) {
+		return "", false
+	}
+	// the last name on the path that is there, a link then
+	d, _, ok := LastThere(path)
+	if !ok {
+		return "", false
+	}
+	chain, end, err := FollowLinks(d)
+	if chain == nil {
+		return "", false
+	}
+	if err == nil {
+		// there, and no directory: old.txt/, or out/r.json through out
+		// → old.txt
+		if st, err := os.Stat(end); err != nil || st.IsDir() {
+			return "", false
+		}
+		return chain.Links() + ", and " + NotADir(end), true
+	}
+	said, ok := throughFileAt(end, err, depth-1)
+	if !ok {
+		return "", false
+	}
+	return chain.Links() + ", and " + said, true
+}
+
+// notADirectory finds, for a directory that os.Stat could not find (err),
+// the file in its path that stands where a directory should (lib.txt of
+// lib.txt/sub): "stat lib.txt/sub: not a directory" named neither.
+func notADirectory(dir string, err error) (string, bool) {
+	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		return "", false
+	}
+	for d := dir; ; {
+		parent := filepath.Dir(d)
+		if parent == d {
+			return "", false
+		}
+		if st, err := os.Stat(parent); err == nil {
+			return parent, !st.IsDir()
+		}
+		d = parent
+	}
+}
