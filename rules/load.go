@@ -16,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/internal/suggest"
 )
@@ -93,10 +94,52 @@ func (s *Set) Dict() []string {
 // everything they extend. Paths are resolved against the working directory.
 // Every problem found is returned in a *LoadError naming file, line and column.
 func Load(refs ...string) (*Set, error) {
+	rs := make([]Ref, len(refs))
+	for i, ref := range refs {
+		rs[i] = Ref{Name: ref, Dir: "."}
+	}
+	return LoadRefs(rs...)
+}
+
+// Ref is a pack reference as a file of settings writes it (.chatlint.yaml's
+// packs), with where it is written, for its errors.
+type Ref struct {
+	// Name is the reference as written: a built-in pack's name, or a path,
+	// taken against Dir when relative
+	Name string
+	// Dir is the directory of the file that writes the reference ("."
+	// for the working directory)
+	Dir string
+	// File, Line and Column say where the reference is written (Line 0:
+	// not known), and Key is the key that holds it ("packs"), said before
+	// its errors; File "" for a reference given on the command line
+	File         string
+	Line, Column int
+	Key          string
+}
+
+// LoadRefs is Load for references written in a file of settings: a path
+// is taken against its Ref.Dir, and an error with the reference itself (a
+// pack unknown, a file not found, a path through a file) names where the
+// reference is written: ".chatlint.yaml:3:5: packs: unknown pack …", where
+// it named the reference alone, as if it were a file.
+func LoadRefs(refs ...Ref) (*Set, error) {
 	l := &loader{byKey: map[string]*Pack{}, byName: map[string]*Pack{}, loading: map[string]bool{}}
 	set := &Set{}
 	for _, ref := range refs {
-		p := l.resolve(ref, ".", nil, "")
+		var at func() *yaml.Node
+		if ref.Line > 0 {
+			at = func() *yaml.Node { return &yaml.Node{Line: ref.Line, Column: ref.Column} }
+		}
+		label := ""
+		if ref.Key != "" {
+			label = ref.Key + ": "
+		}
+		dir := ref.Dir
+		if dir == "" {
+			dir = "."
+		}
+		p := l.resolveLabelled(ref.Name, dir, at, ref.File, label)
 		if p != nil && !contains(set.Roots, p) {
 			set.Roots = append(set.Roots, p)
 		}
@@ -248,12 +291,17 @@ func IsPath(ref string) bool {
 // a function giving the node, nil or not) say where the reference was
 // written, for error messages.
 func (l *loader) resolve(ref, dir string, fromNode func() *yaml.Node, fromFile string) *Pack {
+	return l.resolveLabelled(ref, dir, fromNode, fromFile, "")
+}
+
+// resolveLabelled is resolve, its errors said after label ("packs: ").
+func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fromFile, label string) *Pack {
 	fail := func(msg string) *Pack {
 		var at *yaml.Node
 		if fromNode != nil {
 			at = fromNode()
 		}
-		e := posErrorf(at, "%s", msg)
+		e := posErrorf(at, "%s%s", label, msg)
 		e.File = fromFile
 		if fromFile == "" {
 			e.File = ref
@@ -308,8 +356,17 @@ func (l *loader) resolve(ref, dir string, fromNode func() *yaml.Node, fromFile s
 		var err error
 		data, err = os.ReadFile(file)
 		if err != nil {
+			// which part of the path is wrong, and what it is: 'open
+			// x.yaml/more.yaml: not a directory' named neither
+			if said, ok := pathwhy.ThroughFile(file, err); ok {
+				return fail(fmt.Sprintf("cannot read pack %q: %s", ref, said))
+			}
 			if errors.Is(err, fs.ErrNotExist) {
-				return fail(fmt.Sprintf("pack file %q not found", ref))
+				msg := fmt.Sprintf("pack file %q not found", ref)
+				if said, ok := pathwhy.Missing(file); ok {
+					msg += ": " + said
+				}
+				return fail(msg)
 			}
 			return fail(fmt.Sprintf("cannot read pack %q: %v", ref, err))
 		}

@@ -1689,11 +1689,9 @@ func activePacks(flagPacks []string) (*config.Config, *rules.Set, error) {
 func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 	refs := flagPacks
 	if len(refs) == 0 && len(cfg.Packs) > 0 {
-		set, err := rules.Load(cfg.PackRefs()...)
-		if err != nil {
-			return nil, fmt.Errorf("%s: packs: %w", cfg.Where("packs"), err)
-		}
-		return set, nil
+		// (an entry that names no pack is told at its line in the
+		// config; an error in a pack it names, at the pack's own)
+		return rules.LoadRefs(cfg.PackEntries()...)
 	}
 	if len(refs) == 0 {
 		refs = []string{rules.DefaultPack}

@@ -140,6 +140,24 @@ func MissingDir(dir string) string {
 	return "the directory " + dir + " cannot be reached: " + link.String()
 }
 
+// Missing says why a file that could not be opened, as it does not exist
+// (fs.ErrNotExist), is not there, where that is more than its name
+// missing from a directory: the file is a symbolic link that leads
+// nowhere ("p.yaml is a symbolic link to gone.yaml, which does not
+// exist"), or its directory is not there (MissingDir: "the directory
+// packs does not exist"). ok is false when the directory is there and
+// only the file is not.
+func Missing(path string) (said string, ok bool) {
+	if link, ok := DanglingLink(path); ok && link[0] == path {
+		return link.String(), true
+	}
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return "", false
+	}
+	return MissingDir(dir), true
+}
+
 // NotADir says of path, which stands where a directory should, what it
 // is: "a.jsonl is a file, not a directory" (a bare "a.jsonl is not a
 // directory" left the user to wonder what it was then), or, for a device,

@@ -37,6 +37,13 @@ func TestSaid(t *testing.T) {
 		}
 		return said
 	}
+	missing := func(path string) string {
+		said, ok := Missing(path)
+		if !ok {
+			return "(only the file is missing)"
+		}
+		return said
+	}
 	for _, c := range []struct{ got, want string }{
 		{through("lib.txt/x.yaml"), "lib.txt is a file, not a directory"},
 		{through("lib.txt/sub/x.yaml"), "lib.txt is a file, not a directory"},
@@ -49,6 +56,11 @@ func TestSaid(t *testing.T) {
 		{MissingDir("nodir"), "the directory nodir does not exist"},
 		{MissingDir("out"), "the directory out is a symbolic link to gone, which does not exist"},
 		{MissingDir("out/day"), "the directory out/day cannot be reached: out is a symbolic link to gone, which does not exist"},
+		{missing("nodir/x.yaml"), "the directory nodir does not exist"},
+		{missing("out/x.yaml"), "the directory out is a symbolic link to gone, which does not exist"},
+		{missing("p.yaml"), "p.yaml is a symbolic link to gone.yaml, which does not exist"},
+		{missing("sub/x.yaml"), "(only the file is missing)"},
+		{missing("x.yaml"), "(only the file is missing)"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got  %q\nwant %q", c.got, c.want)

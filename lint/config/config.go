@@ -46,6 +46,8 @@ type Config struct {
 	File string `yaml:"-"`
 	// lines holds the line of each key (dotted path: "input.tz").
 	lines map[string]int
+	// packAt holds the line and column of each entry of Packs
+	packAt [][2]int
 	// exclude holds the globs of Exclude, parsed
 	exclude []*pathglob.Glob
 }
@@ -118,6 +120,11 @@ func Load(path string) (*Config, error) {
 	}
 	c.File = path
 	c.lines = keyLines(data)
+	if items := listItems(data, "packs"); len(items) == len(c.Packs) {
+		for _, n := range items {
+			c.packAt = append(c.packAt, [2]int{n.Line, n.Column})
+		}
+	}
 	if err := c.parseExclude(data); err != nil {
 		return nil, err
 	}
@@ -365,6 +372,22 @@ func (c *Config) PackRefs() []string {
 			p = filepath.Join(filepath.Dir(c.File), p)
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// PackEntries returns the configured packs as the pack loader takes them
+// (rules.LoadRefs): paths taken against the config file's folder, and
+// each with where it is written, so that a pack that cannot be loaded is
+// told at its entry (".chatlint.yaml:3:5: packs: pack file … not found").
+func (c *Config) PackEntries() []rules.Ref {
+	out := make([]rules.Ref, len(c.Packs))
+	for i, p := range c.Packs {
+		r := rules.Ref{Name: p, Dir: filepath.Dir(c.File), File: c.File, Line: c.lines["packs"], Key: "packs"}
+		if i < len(c.packAt) {
+			r.Line, r.Column = c.packAt[i][0], c.packAt[i][1]
+		}
+		out[i] = r
 	}
 	return out
 }

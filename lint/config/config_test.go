@@ -4,11 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/chatlint/chatlint/lint"
+	"github.com/chatlint/chatlint/rules"
 )
 
 func TestFindInParents(t *testing.T) {
@@ -33,6 +35,36 @@ func TestFindInParents(t *testing.T) {
 	refs := c.PackRefs()
 	if len(refs) != 2 || refs[0] != "callcenter" || refs[1] != filepath.Join(root, "packs", "mine.yaml") {
 		t.Errorf("PackRefs = %v (paths are relative to the config file)", refs)
+	}
+}
+
+// TestPackEntries: the packs of the config go to the loader with where
+// each is written (its line and column, the config file, the key), so
+// that one that cannot be loaded is told at its entry, not as
+// ".chatlint.yaml:1: packs: nosuch: unknown pack", the entry taken for a
+// file and the line that of the key.
+func TestPackEntries(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, FileName)
+	os.WriteFile(p, []byte("# the shop's packs\npacks:\n  - callcenter\n  - packs/mine.yaml\nfail_on: warning\n"), 0o644)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.PackEntries()
+	want := []rules.Ref{
+		{Name: "callcenter", Dir: dir, File: p, Line: 3, Column: 5, Key: "packs"},
+		{Name: "packs/mine.yaml", Dir: dir, File: p, Line: 4, Column: 5, Key: "packs"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("PackEntries = %+v\nwant %+v", got, want)
+	}
+	os.WriteFile(p, []byte("packs: [callcenter, packs/mine.yaml]\n"), 0o644)
+	if c, err = Load(p); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.PackEntries(); len(got) != 2 || got[0].Line != 1 || got[0].Column != 9 || got[1].Column != 21 {
+		t.Errorf("PackEntries of a flow list = %+v: want columns 9 and 21 of line 1", got)
 	}
 }
 
