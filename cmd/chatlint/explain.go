@@ -70,7 +70,7 @@ in a file (chatlint explain - < message.txt).`,
 			return nil
 		},
 	}
-	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name, the name of a pack .chatlint.yaml lists, or a YAML file (repeatable)")
 	cmd.Flags().StringVar(&role, "role", "agent", "the writer's `ROLE`: customer, agent, bot or system (or 顾客, 客服, 机器人, 系统)")
 	return cmd
 }

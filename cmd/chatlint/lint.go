@@ -70,7 +70,7 @@ no path when something is piped in. Without --pack, the packs named in
 		RunE: func(cmd *cobra.Command, args []string) error { return runLint(cmd, f, args) },
 	}
 	fl := cmd.Flags()
-	fl.StringArrayVar(&f.packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable; replaces the config's packs)")
+	fl.StringArrayVar(&f.packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name, the name of a pack .chatlint.yaml lists, or a YAML file (repeatable; replaces the config's packs)")
 	addOutputFlags(fl, &f.out)
 	addInputFlags(fl, &f.input)
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 on findings of this `SEVERITY` or above: error, warning, info, none")
@@ -1684,10 +1684,11 @@ func activePacks(flagPacks []string) (*config.Config, *rules.Set, error) {
 	return cfg, set, err
 }
 
-// loadPacks loads the packs named by --pack, else by .chatlint.yaml, else
-// the built-in default.
+// loadPacks loads the packs named by --pack (a pack of .chatlint.yaml
+// known by its name too: configPackRefs), else by .chatlint.yaml, else the
+// built-in default.
 func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
-	refs := flagPacks
+	refs := configPackRefs(flagPacks, cfg)
 	if len(refs) == 0 && len(cfg.Packs) > 0 {
 		// (an entry that names no pack is told at its line in the
 		// config; an error in a pack it names, at the pack's own)

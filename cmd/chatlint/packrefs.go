@@ -3,11 +3,14 @@ package main
 import (
 	"errors"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
 	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/internal/shellquote"
+	"github.com/chatlint/chatlint/lint/config"
 	"github.com/chatlint/chatlint/rules"
 )
 
@@ -54,4 +57,61 @@ func checkPackRefs(flag, cmdPath string, refs []string) error {
 		return fail("%s: one pack each: %s %s", label, flag, strings.Join(parts, " "+flag+" "))
 	}
 	return nil
+}
+
+// configPackRefs gives each of refs (--pack's, or the packs rules test and
+// rules validate are given) that is a bare name of no built-in pack and no
+// file (--pack myshop) the path of the pack of .chatlint.yaml's packs of
+// that name, its pack: key: a pack the config lists by its path
+// (packs/myshop.yaml) is known by its name everywhere else (its rules are
+// myshop/…, rules show myshop/late-note finds them), and was an unknown
+// pack to --pack. cfg is the config read, or nil to read it only if a
+// name needs it; a config that does not load names nothing here (the
+// command says why where it reads it), and a pack of it that does not
+// load goes by its file's name, for the loader to say what is wrong with
+// it. Other refs are kept as they are.
+func configPackRefs(refs []string, cfg *config.Config) []string {
+	var named map[string][]string // pack name: the config's packs of it
+	out := slices.Clone(refs)
+	for i, ref := range refs {
+		if rules.IsPath(ref) || slices.Contains(rules.BuiltinNames(), ref) {
+			continue
+		}
+		if _, err := os.Lstat(ref); err == nil {
+			continue // a file named so: the loader reads it
+		}
+		if named == nil {
+			named = map[string][]string{}
+			if cfg == nil {
+				cfg, _ = loadConfig()
+			}
+			if cfg != nil {
+				for _, e := range cfg.PackEntries() {
+					if !rules.IsPath(e.Name) {
+						continue
+					}
+					path := e.Name
+					if !filepath.IsAbs(path) {
+						path = filepath.Join(e.Dir, path)
+					}
+					// a pack that does not load goes by its file's
+					// name (packs/myshop.yaml: myshop), so that
+					// --pack myshop says what is wrong with it
+					name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+					if set, err := rules.Load(path); err == nil {
+						name = set.Roots[0].Name
+					}
+					if !slices.Contains(named[name], path) {
+						named[name] = append(named[name], path)
+					}
+				}
+			}
+		}
+		// (two packs of one name do not load together: the loader says
+		// so of the first, as it would without the name)
+		if paths := named[ref]; len(paths) > 0 {
+			out[i] = paths[0]
+		}
+	}
+	return out
 }

@@ -53,7 +53,7 @@ func newRulesListCmd() *cobra.Command {
 			return listRules(cmd.OutOrStdout(), set, cfg, asJSON, all, len(packs) > 0)
 		},
 	}
-	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name, the name of a pack .chatlint.yaml lists, or a YAML file (repeatable)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write the list as JSON: the rules that run")
 	cmd.Flags().BoolVar(&all, "all", false, "with --json: the rules an override switches off too, in their place, marked \"disabled\": true")
 	return cmd
@@ -239,7 +239,7 @@ not load (said on stderr; the other packs are still tested).`,
 				return err
 			}
 			var loads []packLoad
-			for _, ref := range args {
+			for _, ref := range configPackRefs(args, nil) {
 				loads = append(loads, packLoad{load: func() (*rules.Set, error) { return rules.Load(ref) }})
 			}
 			if len(args) == 0 {
@@ -492,8 +492,9 @@ packs when it names none.`,
 					args = rules.BuiltinNames()
 				}
 			}
-			for _, f := range args {
-				set, err := rules.Load(f)
+			for i, ref := range configPackRefs(args, nil) {
+				f := args[i] // (as given: a pack of the config by its name)
+				set, err := rules.Load(ref)
 				if err != nil {
 					errs = append(errs, err)
 					continue
@@ -578,7 +579,7 @@ pack has it; rules of built-in packs that are not active are found too.`,
 			return showRule(cmd.OutOrStdout(), found, pr, cfg.Rules, set)
 		},
 	}
-	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name or a YAML file (repeatable)")
+	cmd.Flags().StringArrayVar(&packs, "pack", nil, "rule pack `NAME|FILE`: a built-in pack's name, the name of a pack .chatlint.yaml lists, or a YAML file (repeatable)")
 	return cmd
 }
 
