@@ -441,6 +441,7 @@ var notReasons = map[string]string{
 	"%d lines write": "part of the warning on stderr",
 	"the file ends inside a character, cut off (an interrupted download or copy?): the last line, %d, ends in U+FFFD (\uFFFD) where its last character was cut; what followed is missing": "a warning on stderr",
 	"neither UTF-8 nor a surrogate pair": "an error the recoders take, never shown",
+	"no gzip member":                     "an error the gzip reader takes, never shown (tryMember)",
 	"decompression OK, trailing garbage ignored, as gzip ignores it: the byte after the gzip-compressed data (the file's first %d bytes) is no gzip data (written to the file after it was compressed?); the compressed data was read whole":                                           "a warning on stderr",
 	"decompression OK, trailing garbage ignored, as gzip ignores it: more than %s after the gzip-compressed data (the file's first %d bytes) are no gzip data (written to the file after it was compressed?), and the file was not read past them; the compressed data was read whole": "a warning on stderr",
 	"decompression OK, trailing zero bytes ignored: more than %s of zero bytes follow the gzip-compressed data (the file's first %d bytes), more than padding to a block, and the file was not read past them; the compressed data was read whole":                                     "a warning on stderr",
