@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // TestShown: what the reports and chatlint's messages show of a text from
@@ -128,6 +129,52 @@ func TestShownGBKNames(t *testing.T) {
 	for _, tt := range tests {
 		if got := Shown(tt.in); got != tt.want {
 			t.Errorf("Shown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestShownBig5Names: a file name in Big5, as a zip made on Traditional
+// Chinese Windows (Taiwan, Hong Kong) writes names, was read as GBK, into
+// other characters (聊天記錄.jsonl as 册ぱ癘魁.jsonl), or masked where GBK
+// reads none (客服記錄 as U+FFFD and stray letters); it is shown decoded
+// from Big5. A GBK name that reads as Big5 too stays
+// GBK (客服记录 would be 諦督暮翹, 李玥 燠則), and Latin-1 stays masked.
+func TestShownBig5Names(t *testing.T) {
+	big5 := func(s string) string {
+		b, err := traditionalchinese.Big5.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct{ in, want, enc string }{
+		{big5("聊天記錄.jsonl"), "聊天記錄.jsonl", "big5"},
+		{big5("客服記錄.txt"), "客服記錄.txt", "big5"},
+		// (港 as Windows writes it, B4 E4: x/text's encoder writes HKSCS's
+		// FD BB)
+		{"\xad\xbb\xb4\xe4" + big5("分店/十一月對話.jsonl") + ":3", "香港分店/十一月對話.jsonl:3", "big5"},
+		{"日报/" + big5("客戶服務.xlsx"), "日报/客戶服務.xlsx", "big5"},
+		{"open " + big5("門市客服.csv") + ": permission denied", "open 門市客服.csv: permission denied", "big5"},
+		{gbk("客服记录.jsonl"), "客服记录.jsonl", "gbk"},
+		{gbk("李玥.txt"), "李玥.txt", "gbk"},
+		{gbk("出現问题.txt"), "出現问题.txt", "gbk"},
+		{gbk("十一月/售后.jsonl"), "十一月/售后.jsonl", "gbk"},
+		{"Stra\xdfe.txt", "Stra\uFFFDe.txt", "gbk"},
+		{"客服.txt", "客服.txt", ""},
+	}
+	for _, tt := range tests {
+		if got := Shown(tt.in); got != tt.want {
+			t.Errorf("Shown(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := NameEncoding(tt.in); got != tt.enc {
+			t.Errorf("NameEncoding(%q) = %q, want %q", tt.in, got, tt.enc)
 		}
 	}
 }

@@ -141,3 +141,53 @@ func TestGBKFileNames(t *testing.T) {
 		t.Errorf("SARIF report: no %s", want)
 	}
 }
+
+// TestBig5FileNames: files whose names are in Big5, as a zip made on
+// Traditional Chinese Windows writes them (聊天記錄.jsonl), were named as
+// GBK reads them, in other characters (册ぱ癘魁.jsonl), and the warning
+// gave convmv -f gbk, which renames them so; or as U+FFFD and stray
+// letters, where GBK reads none (客服記錄). They are now named decoded
+// from Big5, where a person reads them and in the JSON report's "file",
+// with a warning that gives convmv -f big5; a GBK name beside them keeps
+// its own warning. (Linux: a name of any bytes.)
+func TestBig5FileNames(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("day", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rec := `{"conversation":"c1","role":"customer","text":"你好"}` + "\n"
+	for name, data := range map[string]string{
+		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl": rec,                                 // 聊天記錄 in Big5
+		"\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl":    "",                                  // 客服記錄 in Big5
+		"\xca\xdb\xba\xf3.jsonl":              strings.Replace(rec, "c1", "c2", 1), // 售后 in GBK
+	} {
+		if err := os.WriteFile(filepath.Join("day", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stdout, stderr := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "day")
+	for _, want := range []string{"会话 c1 day/聊天記錄.jsonl:1 ", "day/客服記錄.jsonl: 空文件", "会话 c2 day/售后.jsonl:1 "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text report: no %q in\n%s", want, stdout)
+		}
+	}
+	for _, want := range []string{
+		"chatlint: warning: day: 1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/售后.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)",
+		"chatlint: warning: day: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/客服記錄.jsonl, day/聊天記錄.jsonl (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)",
+		"chatlint: day/客服記錄.jsonl: empty file: no records",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr: no %q in\n%s", want, stderr)
+		}
+	}
+	for what, out := range map[string]string{"text report": stdout, "stderr": stderr} {
+		if strings.Contains(out, "\uFFFD") || strings.Contains(out, "册ぱ癘魁") {
+			t.Errorf("%s: a name as GBK reads it, or U+FFFD, in it", what)
+		}
+	}
+	_, out, _ := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "--format", "jsonl", "day/\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl")
+	if want := `{"id":"c1","file":"day/聊天記錄.jsonl","file_bytes":"`; !strings.HasPrefix(out, want) {
+		t.Errorf("JSONL report: %.200s\nwant it to start %s", out, want)
+	}
+}

@@ -87,7 +87,7 @@ type JSONConversation struct {
 	ID   string `json:"id"`
 	File string `json:"file"`
 	// FileBytes is the file's name as its bytes (base64 in JSON) when it
-	// is not UTF-8: File then shows it decoded from GBK, or with U+FFFD
+	// is not UTF-8: File then shows it decoded from GBK or Big5, or with U+FFFD
 	// for the bytes (lint.DecodedName), and a program finds the file by
 	// these (see fileBytes)
 	FileBytes []byte   `json:"file_bytes,omitempty"`

@@ -251,7 +251,7 @@ func junitReplyName(text string) string {
 }
 
 // JUnitTestCase converts one result to its test case. What a person
-// reads names a file as the text report does, decoded from GBK where it
+// reads names a file as the text report does, decoded from GBK (or Big5) where it
 // is not UTF-8 (lint.DecodedName: the suite, the classname, the test
 // case's name, an id made of a file's name, and the positions in the
 // body); the file attribute, which names a file of the repository for a

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/chinese"
 	"github.com/chatlint/chatlint/lint"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
@@ -630,12 +631,12 @@ func utf16Text(b []byte, big bool) bool {
 // tie (a short line of names or places without a common character, 沙田
 // or 荃灣 in a Hong Kong export, among UTF-8 or ASCII lines) goes to the
 // encoding that reads fewer of its characters as rare ones (see
-// rareChinese), else to GB18030.
+// chinese.Rare), else to GB18030.
 func guessChinese(sample []byte) encoding.Encoding {
 	gb := chineseScore(sample, simplifiedchinese.GB18030, commonSimplified)
 	big5 := chineseScore(sample, traditionalchinese.Big5, commonTraditional)
 	if big5 == gb {
-		if rareGB, rareBig5 := rareChinese(sample); rareBig5 < rareGB {
+		if rareGB, rareBig5 := chinese.Rare(sample); rareBig5 < rareGB {
 			return traditionalchinese.Big5
 		}
 	}
@@ -643,46 +644,6 @@ func guessChinese(sample []byte) encoding.Encoding {
 		return traditionalchinese.Big5
 	}
 	return simplifiedchinese.GB18030
-}
-
-// rareChinese counts the characters of sample (lead byte 81–FE and the
-// next, or four bytes in GB18030) that each encoding reads outside the
-// characters text in it is mostly written in: for GB18030, those outside
-// GB2312's punctuation and hanzi (a byte under A1, rows A4–AF: kana,
-// Greek, Cyrillic, pinyin, box drawing, unassigned; or four bytes); for
-// Big5, those outside its symbols and level-1 hanzi (A140–C67E: a lead
-// under A1 is HKSCS, C6A1 on level 2 and beyond). Big5 text read as
-// GB18030 falls there often (its trail bytes 40–7E, and its most common
-// hanzi, A4–A5, are kana in GB2312), GBK text read as Big5 on level 2.
-// A pair that each reads as a hanzi of its own (AA40–C67E with a trail
-// 40–7E: Big5's level 1, GBK's extension) counts for neither: it is the
-// rare character of a mainland name (李玥, 李璟: GBK AB68, AD5A) as
-// often as a common one of Big5, and counted rare for GB18030 alone it
-// read such GBK names as Big5 (燠則).
-func rareChinese(sample []byte) (gb, big5 int) {
-	for i := 0; i < len(sample); {
-		lead := sample[i]
-		if lead < 0x81 || lead == 0xFF || i+1 >= len(sample) {
-			i++
-			continue
-		}
-		trail := sample[i+1]
-		if trail >= '0' && trail <= '9' { // GB18030's four bytes
-			gb++
-			big5++
-			i += 4
-			continue
-		}
-		both := lead >= 0xAA && lead <= 0xC6 && trail >= 0x40 && trail <= 0x7E
-		if !both && (trail < 0xA1 || lead < 0xA1 || lead >= 0xA4 && lead <= 0xAF || lead > 0xF7) {
-			gb++
-		}
-		if lead < 0xA1 || lead > 0xC6 || lead == 0xC6 && trail >= 0xA1 {
-			big5++
-		}
-		i += 2
-	}
-	return gb, big5
 }
 
 // chineseScore decodes the sample and scores the result: one point per

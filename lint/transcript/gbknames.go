@@ -8,34 +8,53 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
-// gbkNamesWarning says which of files, those path names (a file, or the
+// namesWarnings say which of files, those path names (a file, or the
 // files of a directory's walk), have names that are not UTF-8 but GBK
 // (GB18030), as a zip made on Chinese Windows or a Windows share writes
-// them: the reports and messages show them decoded (lint.DecodedName), as
-// no terminal shows them, so a name shown is not the bytes to type; it
-// gives the convmv command that renames them, naming path by its bytes
-// (shellquote.Bytes: the name shown names no file), which without
-// --notest only lists the new names (a name in Big5 may read as GBK too,
-// into the wrong characters). "" when there are none.
-func gbkNamesWarning(path string, files []string) string {
-	var gbk []string
+// them, or Big5, as Traditional Chinese Windows does (see
+// lint.NameEncoding): the reports and messages show them decoded
+// (lint.DecodedName), as no terminal shows them, so a name shown is not
+// the bytes to type; each gives the convmv command that renames them,
+// naming path by its bytes (shellquote.Bytes: the name shown names no
+// file), which without --notest only lists the new names (a name may
+// read in either encoding, into other characters in the other). A
+// warning for each encoding, GBK's first; none when there are no such
+// names.
+func namesWarnings(path string, files []string) []string {
+	var gbk, big5 []string
 	for _, f := range files {
-		if !utf8.ValidString(f) && utf8.ValidString(lint.DecodedName(f)) {
+		if utf8.ValidString(f) || !utf8.ValidString(lint.DecodedName(f)) {
+			continue
+		}
+		if lint.NameEncoding(f) == "big5" {
+			big5 = append(big5, f)
+		} else {
 			gbk = append(gbk, f)
 		}
 	}
-	switch {
-	case len(gbk) == 0:
-		return ""
-	case len(files) == 1 && files[0] == path:
-		return fmt.Sprintf("its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded "+
-			"(convmv -f gbk -t utf-8 %s shows its new name, and with --notest renames it)", shellquote.Bytes(path))
+	var warnings []string
+	if len(gbk) > 0 {
+		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", "gbk"))
+	}
+	if len(big5) > 0 {
+		warnings = append(warnings, namesWarning(path, files, big5, "Big5", "a zip made on Traditional Chinese Windows", "big5"))
+	}
+	return warnings
+}
+
+// namesWarning is namesWarnings's warning of the names of files that are
+// in one encoding (named: what, as the maker of such names writes them;
+// convmv's name of it: from).
+func namesWarning(path string, files, names []string, what, maker, from string) string {
+	if len(files) == 1 && files[0] == path {
+		return fmt.Sprintf("its name is not UTF-8 but %s, as %s writes names: shown decoded "+
+			"(convmv -f %s -t utf-8 %s shows its new name, and with --notest renames it)", what, maker, from, shellquote.Bytes(path))
 	}
 	are := "are"
-	if len(gbk) == 1 {
+	if len(names) == 1 {
 		are = "is"
 	}
-	return fmt.Sprintf("%s %s not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, %s "+
-		"(convmv -f gbk -t utf-8 -r %s shows their new names, and with --notest renames them)",
-		plural(len(gbk), "file name"), are, nameList(gbk, 3), shellquote.Bytes(path))
+	return fmt.Sprintf("%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s "+
+		"(convmv -f %s -t utf-8 -r %s shows their new names, and with --notest renames them)",
+		plural(len(names), "file name"), are, what, maker, nameList(names, 3), from, shellquote.Bytes(path))
 }

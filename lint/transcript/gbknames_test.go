@@ -26,8 +26,36 @@ func TestGBKNamesWarning(t *testing.T) {
 		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
 	} {
-		got := gbkNamesWarning(c.path, c.files)
+		got := strings.Join(namesWarnings(c.path, c.files), "\n")
 		if c.want == "" && got != "" || !strings.HasPrefix(got, c.want) {
+			t.Errorf("%q %q:\n got %q\nwant %q", c.path, c.files, got, c.want)
+		}
+	}
+}
+
+// TestBig5NamesWarning: names in Big5, as a zip made on Traditional
+// Chinese Windows writes them, were read as GBK, into other characters
+// (聊天記錄 as 册ぱ癘魁), and the warning gave the command that renames
+// them so (convmv -f gbk), or were masked (客服記錄 as U+FFFD and stray
+// letters); they are shown decoded from Big5, and named in a warning of
+// their own, with convmv -f big5. GBK names beside them keep theirs.
+func TestBig5NamesWarning(t *testing.T) {
+	liaotian := "\xb2\xe1\xa4\xd1\xb0O\xbf\xfd" // 聊天記錄 in Big5
+	kefuTrad := "\xab\xc8\xaaA\xb0O\xbf\xfd"    // 客服記錄 in Big5
+	kefu := "\xbf\xcd\xb7\xfe"                  // 客服 in GBK
+	for _, c := range []struct {
+		path  string
+		files []string
+		want  []string
+	}{
+		{liaotian + ".jsonl", []string{liaotian + ".jsonl"}, []string{`its name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded (convmv -f big5 -t utf-8 $'\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl' shows its new name, and with --notest renames it)`}},
+		{"day", []string{"day/" + liaotian + ".jsonl", "day/" + kefuTrad + ".csv", "day/a.jsonl"}, []string{"2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/聊天記錄.jsonl, day/客服記錄.csv (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)"}},
+		{"day", []string{"day/" + kefu + ".jsonl", "day/" + liaotian + ".jsonl"}, []string{
+			"1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)",
+			"1 file name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/聊天記錄.jsonl (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)",
+		}},
+	} {
+		if got := namesWarnings(c.path, c.files); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("%q %q:\n got %q\nwant %q", c.path, c.files, got, c.want)
 		}
 	}

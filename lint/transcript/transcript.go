@@ -303,7 +303,7 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		for _, n := range otherWarnings(w.others) {
 			opts.Mixed.note(p, n)
 		}
-		if n := gbkNamesWarning(p, files); n != "" {
+		for _, n := range namesWarnings(p, files) {
 			opts.Mixed.note(p, n)
 		}
 		var own []string // the files chatlint wrote, left out (Options.OwnFile)
