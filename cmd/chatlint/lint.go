@@ -720,6 +720,9 @@ type lintRun struct {
 	// diffFixes is the number of fixes a --diff run's diff holds: with
 	// none, the gate says there is nothing to fix
 	diffFixes int
+	// diffPrescribed is the number of fixes the findings prescribe in
+	// the files a --diff run shows, made or not (see noFixWhy)
+	diffPrescribed int
 	// libraries are the canned-reply libraries' files as --fix reads
 	// them, for the suggestions (check.Options.Library)
 	libraries *libraryCache
@@ -1424,7 +1427,7 @@ func (r *lintRun) findingsUnshown() string {
 	if r.f.diff {
 		// (a finding with a fix is in it, as a fix: not every one is)
 		if r.diffFixes == 0 {
-			return "; nothing to fix (none has a prescribed replacement), so the diff is empty: run without --diff to see the findings"
+			return "; " + r.noFixWhy() + ", so the diff is empty: run without --diff to see the findings"
 		}
 		return "; a diff shows only the fixes: run without --diff to see the findings"
 	}
@@ -1593,6 +1596,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 			continue
 		}
 		r.diffFixes += n
+		r.diffPrescribed += len(col.edits[file])
 		if r.f.fix && n > 0 {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %s in %s\n", counted(n, "finding"), report.Shown(file))
 		}
@@ -1660,7 +1664,19 @@ func (r *lintRun) emptyDiff(sum *lint.Summary) string {
 	if r.failOn != lint.SeverityNone && sum.MaxSeverity() >= r.failOn {
 		return "" // the gate says it
 	}
-	return counted(sum.Findings, "finding") + "; nothing to fix (none has a prescribed replacement), so the diff is empty: run without --diff to see the findings"
+	return counted(sum.Findings, "finding") + "; " + r.noFixWhy() + ", so the diff is empty: run without --diff to see the findings"
+}
+
+// noFixWhy says why a --diff run's diff holds no fix though it has
+// findings: none of them has a prescribed replacement, or those they have
+// were all left out, each said on stderr with why (a character with more
+// than one Traditional form, an overlap), which "none has a prescribed
+// replacement" denied.
+func (r *lintRun) noFixWhy() string {
+	if r.diffPrescribed > 0 {
+		return "no fix could be made (why is said above)"
+	}
+	return "nothing to fix (none has a prescribed replacement)"
 }
 
 // loadConfig reads the .chatlint.yaml found in the working directory or
