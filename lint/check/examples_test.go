@@ -256,7 +256,7 @@ rules:
 		t.Fatal(err)
 	}
 	ws, _ = Warnings(set, nil)
-	if len(ws) != 1 || ws[0].Msg != `4 phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: "顏色" = "颜色", "臺獨" = "台独", "abc" = "ＡＢＣ"` {
+	if len(ws) != 1 || ws[0].Msg != `4 phrases read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: "顏色" = "颜色", "臺獨" = "台独", "abc" = "ＡＢＣ"` {
 		t.Errorf("variant warnings: %v", ws)
 	}
 	// except contexts with nothing to except from
@@ -410,4 +410,23 @@ func warningLines(set *rules.Set) []string {
 		lines = append(lines, w.String())
 	}
 	return lines
+}
+
+// TestSameOnceNormalisedCounts: the warning of phrases that read the same
+// once normalised counts them in words that agree with the number, "1
+// phrase reads … so it matches", "2 phrases read … so they match", where
+// it said "1 phrase(s) read … so they match".
+func TestSameOnceNormalisedCounts(t *testing.T) {
+	for _, c := range []struct {
+		phrases []string
+		want    string
+	}{
+		{[]string{"颜色不对", "发货慢"}, ""},
+		{[]string{"颜色不对", "顏色不對"}, `1 phrase reads the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so it matches nothing more: "顏色不對" = "颜色不对"`},
+		{[]string{"颜色不对", "顏色不對", "ＡＢＣ", "abc"}, `2 phrases read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: "顏色不對" = "颜色不对", "abc" = "ＡＢＣ"`},
+	} {
+		if got := sameOnceNormalised(c.phrases); got != c.want {
+			t.Errorf("sameOnceNormalised(%q) = %q, want %q", c.phrases, got, c.want)
+		}
+	}
 }

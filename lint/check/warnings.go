@@ -287,10 +287,13 @@ func sameOnceNormalised(phrases []string) string {
 			}
 		}
 	}
-	if n == 0 {
+	switch n {
+	case 0:
 		return ""
+	case 1:
+		return "1 phrase reads the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so it matches nothing more: " + pairs[0]
 	}
-	return fmt.Sprintf("%d phrase(s) read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: %s", n, strings.Join(pairs, ", "))
+	return fmt.Sprintf("%d phrases read the same as an earlier one once normalised (繁體 → 简体, full-width, case, spaces at the ends), so they match nothing more: %s", n, strings.Join(pairs, ", "))
 }
 
 // stuck says why a word-mode phrase will seldom match, or returns "": when
