@@ -61,7 +61,7 @@ func checkPackRefs(flag, cmdPath string, refs []string) error {
 
 // configPackRefs gives each of refs (--pack's, or the packs rules test and
 // rules validate are given) that is a bare name of no built-in pack and no
-// file (--pack myshop) the path of the pack of .chatlint.yaml's packs of
+// file (a directory of the name is none) (--pack myshop) the path of the pack of .chatlint.yaml's packs of
 // that name, its pack: key: a pack the config lists by its path
 // (packs/myshop.yaml) is known by its name everywhere else (its rules are
 // myshop/…, rules show myshop/late-note finds them), and was an unknown
@@ -78,7 +78,13 @@ func configPackRefs(refs []string, cfg *config.Config) []string {
 			continue
 		}
 		if _, err := os.Lstat(ref); err == nil {
-			continue // a file named so: the loader reads it
+			// a file named so (or a link to nothing): the loader reads
+			// it; a directory is no pack (myshop/, holding the shop's
+			// files, is not --pack myshop's 'read myshop: is a
+			// directory')
+			if st, err := os.Stat(ref); err != nil || !st.IsDir() {
+				continue
+			}
 		}
 		if named == nil {
 			named = map[string][]string{}
