@@ -149,7 +149,7 @@ func (t cannedTableReader) Read(ctx context.Context, src *Source, sink lint.Sink
 		case width > 0 && len(fields) != width:
 			perr = fieldCount(len(fields), width, named, cells, comma)
 		case col >= len(fields):
-			perr = fmt.Sprintf("record has %d fields, the reply is in column %d", len(fields), col+1)
+			perr = recordHas(len(fields)) + fmt.Sprintf(", the reply is in column %d", col+1)
 		}
 		if perr != "" {
 			waivers = unusedWaivers(sink, waivers)

@@ -41,6 +41,12 @@ func TestCannedTable(t *testing.T) {
 		{name: "--header=false", file: "r.csv", data: "在吗,您好\n在吗,再见\n",
 			opts: Options{Mapping: &Mapping{Fields: map[string]string{"text": "2"}, Header: new(false)}},
 			want: []string{"L1 c4 r* 您好", "L2 c4 r* 再见"}},
+		// one field is "1 field", not "1 fields"
+		{name: "a record of one field", file: "r.csv", data: "快捷键,话术\n/a\n",
+			want: []string{"L2 ! record has 1 field, the header has 2 (a line break in a field without quotes, or a missing comma?)"}},
+		{name: "--header=false: a record short of the reply's column", file: "r.csv", data: "在吗,您好\n只有一列\n",
+			opts: Options{Mapping: &Mapping{Fields: map[string]string{"text": "2"}, Header: new(false)}},
+			want: []string{"L1 c4 r* 您好", "L2 ! record has 1 field, the reply is in column 2"}},
 		{name: "malformed and blank records", file: "r.csv", data: "key,话术\n/a,您好,多余\n/b,\n/c,\"未闭合\n",
 			want: []string{"L2 ! record has 3 fields, the header has 2 (unbalanced quotes or a stray comma?)", "L3 skip",
 				"L4 ! quoted field has no closing quote (truncated file?)"}},

@@ -469,9 +469,18 @@ func fieldCount(n, width, named, cells int, comma rune) string {
 		why = fmt.Sprintf("a line break in a field without quotes, or a missing %s?", delimName(comma))
 	}
 	if cells > width {
-		return fmt.Sprintf("record has %d fields, the header row has %d cells, %d of them named (%s)", n, cells, named, why)
+		return recordHas(n) + fmt.Sprintf(", the header row has %d cells, %d of them named (%s)", cells, named, why)
 	}
-	return fmt.Sprintf("record has %d fields, the header has %d (%s)", n, width, why)
+	return recordHas(n) + fmt.Sprintf(", the header has %d (%s)", width, why)
+}
+
+// recordHas says how many fields a record has: "record has 3 fields",
+// "record has 1 field" (it said "1 fields").
+func recordHas(n int) string {
+	if n == 1 {
+		return "record has 1 field"
+	}
+	return fmt.Sprintf("record has %d fields", n)
 }
 
 // pastHeader cuts a row to the width columns its header names. A value
@@ -642,7 +651,7 @@ func (rb *rowBuilder) message(fields []string, pos lint.Pos, perr string, placer
 		case comma != 0 && nHeader > 0 && len(fields) != nHeader:
 			perr = fieldCount(len(fields), nHeader, rb.named, rb.cells, comma)
 		case len(fields) < need:
-			perr = fmt.Sprintf("record has %d fields, the mapping needs %d", len(fields), need)
+			perr = recordHas(len(fields)) + fmt.Sprintf(", the mapping needs %d", need)
 		}
 	}
 	if perr != "" {

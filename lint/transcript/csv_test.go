@@ -133,6 +133,8 @@ func TestCSVMalformed(t *testing.T) {
 			rejects: []string{`2: unknown role "helpdesk"`}, msgs: 1},
 		{name: "field count", data: "role,text\nagent,a,b\nagent,ok\n",
 			rejects: []string{"2: record has 3 fields, the header has 2"}, msgs: 1},
+		{name: "field count: one field", data: "role,text\nagent\nagent,ok\n",
+			rejects: []string{"2: record has 1 field, the header has 2 (a line break"}, msgs: 1},
 		// empty fields past the header's (a comma after every field but
 		// the header's last) hold nothing to misplace: read, as a
 		// workbook's rows whose empty cells run past its header are
@@ -184,7 +186,7 @@ func TestCSVMalformed(t *testing.T) {
 		{name: "headerless without text", data: "a,b\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false)}},
 			fileErr: "map the text column"},
 		{name: "headerless short record", data: "agent,x\nagent\n", opts: Options{Mapping: &Mapping{Header: boolPtr(false), Fields: map[string]string{"role": "1", "text": "2"}}},
-			rejects: []string{"2: record has 1 fields, the mapping needs 2"}, msgs: 1},
+			rejects: []string{"2: record has 1 field, the mapping needs 2"}, msgs: 1},
 		{name: "bad header quote", data: "\"role,text\n", fileErr: "line 1: header row: quoted field has no closing quote"},
 		// a quoted record over the bound is read past up to its closing
 		// quote (its lines are not records of their own), keeping nothing
