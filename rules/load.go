@@ -139,7 +139,9 @@ func LoadRefs(refs ...Ref) (*Set, error) {
 		if dir == "" {
 			dir = "."
 		}
+		before := len(l.errs)
 		p := l.resolveLabelled(ref.Name, dir, at, ref.File, label)
+		l.noteEntry(ref, before)
 		if p != nil && !contains(set.Roots, p) {
 			set.Roots = append(set.Roots, p)
 		}
@@ -152,6 +154,34 @@ func LoadRefs(refs ...Ref) (*Set, error) {
 		return nil, &LoadError{Errs: errs}
 	}
 	return set, nil
+}
+
+// noteEntry follows the errors found in the pack a file of settings lists
+// (ref, written at ref.Key: packs), those from l.errs[before:] on, with a
+// line at the entry that lists it: the pack's errors are told at its own
+// file and line, where a file listed by mistake (packs: [base, day.jsonl])
+// was told as "day.jsonl:1:2: unknown key "conversation"", with nothing to
+// say that it was read as a pack, nor why. An error with the reference
+// itself (an unknown name, a file not there) is told at the entry already.
+func (l *loader) noteEntry(ref Ref, before int) {
+	if ref.File == "" || ref.Key == "" {
+		return // (on the command line: the user named the file)
+	}
+	n := 0
+	for _, e := range l.errs[before:] {
+		if e.File != ref.File || e.Line != ref.Line || e.Column != ref.Column {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	count, them := "1 error", "it"
+	if n > 1 {
+		count, them = fmt.Sprintf("%d errors", n), "them"
+	}
+	l.errs = append(l.errs, &PosError{File: ref.File, Line: ref.Line, Column: ref.Column,
+		Msg: fmt.Sprintf("%s: %q does not load as a rule pack (%s above): fix %s, or take it out of %s", ref.Key, ref.Name, count, them, ref.Key)})
 }
 
 // LoadBytes loads one pack from memory (used by tests and fuzzing), resolving

@@ -77,3 +77,62 @@ func TestLoadSaysWhyAPackIsNotThere(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRefsSaysWhichEntry: a pack a file of settings lists that does
+// not load has its errors told at its own file and line, and then the
+// entry that lists it: a transcript listed by mistake (packs: [base,
+// day.jsonl]) was told as "day.jsonl:1:2: unknown key "conversation"" to
+// a user who had run chatlint lint day.jsonl, with nothing to say that it
+// was read as a pack, nor why (as 69cfd74 left it: before, the config's
+// "packs:" line came first). A pack whose only error is its reference (an
+// unknown name) gets no such line, nor does a reference given on the
+// command line.
+func TestLoadRefsSaysWhichEntry(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"day.jsonl":   `{"conversation":"c1","role":"customer","text":"在吗"}` + "\n",
+		"mine.yaml":   "pack: mine\nextends: [broken.yaml]\nrules: []\n",
+		"broken.yaml": "pack: broken\nrules:\n  - id: x\n    type: forbid\n    phrase: [不知道]\n",
+		"good.yaml":   "pack: good\nrules: []\nextends: [base]\n",
+	} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := filepath.Join(dir, ".chatlint.yaml")
+	entry := func(name string, line int) Ref {
+		return Ref{Name: name, Dir: dir, File: cfg, Line: line, Column: 5, Key: "packs"}
+	}
+	_, err = LoadRefs(entry("base", 2), entry("day.jsonl", 3), entry("good.yaml", 4), entry("mine.yaml", 5), entry("nosuch", 6))
+	if err == nil {
+		t.Fatal("LoadRefs: no error")
+	}
+	got := strings.Split(err.Error(), "\n")
+	want := []string{
+		filepath.Join(dir, "day.jsonl") + `:1:2: unknown key "conversation"`,
+		filepath.Join(dir, "day.jsonl") + `:1:22: unknown key "role"`,
+		filepath.Join(dir, "day.jsonl") + `:1:40: unknown key "text"`,
+		cfg + `:3:5: packs: "day.jsonl" does not load as a rule pack (3 errors above): fix them, or take it out of packs`,
+		filepath.Join(dir, "broken.yaml") + `:5:5: unknown key "phrase"`,
+		cfg + `:5:5: packs: "mine.yaml" does not load as a rule pack (1 error above): fix it, or take it out of packs`,
+		cfg + `:6:5: packs: unknown pack "nosuch" (`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("LoadRefs: %d lines, want %d:\n%v", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("line %d: %s\nwant %s…", i+1, got[i], want[i])
+		}
+	}
+
+	// on the command line the user named the file: its errors alone
+	_, err = Load("day.jsonl")
+	if err == nil || strings.Contains(err.Error(), "does not load") {
+		t.Errorf("Load(day.jsonl): %v\nwant its errors alone", err)
+	}
+}
