@@ -116,6 +116,11 @@ type Ref struct {
 	File         string
 	Line, Column int
 	Key          string
+	// Also names the packs .chatlint.yaml lists by path, which a bare
+	// name on the command line may mean too (--pack myshop): a name no
+	// pack has is told those near it in spelling, or all of them, beside
+	// the built-in packs
+	Also []string
 }
 
 // LoadRefs is Load for references written in a file of settings: a path
@@ -140,7 +145,7 @@ func LoadRefs(refs ...Ref) (*Set, error) {
 			dir = "."
 		}
 		before := len(l.errs)
-		p := l.resolveLabelled(ref.Name, dir, at, ref.File, label)
+		p := l.resolveLabelled(ref.Name, dir, at, ref.File, label, ref.Also)
 		l.noteEntry(ref, before)
 		if p != nil && !contains(set.Roots, p) {
 			set.Roots = append(set.Roots, p)
@@ -321,11 +326,12 @@ func IsPath(ref string) bool {
 // a function giving the node, nil or not) say where the reference was
 // written, for error messages.
 func (l *loader) resolve(ref, dir string, fromNode func() *yaml.Node, fromFile string) *Pack {
-	return l.resolveLabelled(ref, dir, fromNode, fromFile, "")
+	return l.resolveLabelled(ref, dir, fromNode, fromFile, "", nil)
 }
 
-// resolveLabelled is resolve, its errors said after label ("packs: ").
-func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fromFile, label string) *Pack {
+// resolveLabelled is resolve, its errors said after label ("packs: "), an
+// unknown name told the packs also (Ref.Also) too.
+func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fromFile, label string, also []string) *Pack {
 	fail := func(msg string) *Pack {
 		var at *yaml.Node
 		if fromNode != nil {
@@ -349,8 +355,12 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		} else if b, ok := BuiltinSource(ref); ok {
 			key, file, data, builtin = "builtin:"+ref, builtinFile(ref), b, true
 		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
-			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ") + "; or give a path to a .yaml file"
-			if meant := suggest.Of(ref, BuiltinNames()); len(meant) > 0 {
+			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ")
+			if len(also) > 0 {
+				hint += "; the packs .chatlint.yaml lists: " + strings.Join(also, ", ")
+			}
+			hint += "; or give a path to a .yaml file"
+			if meant := suggest.Of(ref, append(BuiltinNames(), also...)); len(meant) > 0 {
 				hint = "did you mean " + strings.Join(meant, " or ") + "?"
 			}
 			// a pack file beside it named without its extension

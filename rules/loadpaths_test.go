@@ -136,3 +136,28 @@ func TestLoadRefsSaysWhichEntry(t *testing.T) {
 		t.Errorf("Load(day.jsonl): %v\nwant its errors alone", err)
 	}
 }
+
+// TestLoadRefsAlso: a bare name no pack has is told the packs Ref.Also
+// names (those .chatlint.yaml lists, which --pack knows by name) as it is
+// the built-in ones: near it in spelling, else all of them; an extends
+// of the pack, which knows no such names, is told the built-in ones.
+func TestLoadRefsAlso(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("x.yaml", []byte("pack: x\nextends: [myshp]\nrules: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	also := []string{"myshop", "outlet"}
+	for _, tt := range []struct{ ref, want string }{
+		{"myshp", `myshp: unknown pack "myshp" (did you mean myshop?)`},
+		{"retial", `retial: unknown pack "retial" (did you mean retail?)`},
+		{"zzz", `zzz: unknown pack "zzz" (built-in packs: base, callcenter, ecommerce, retail; the packs .chatlint.yaml lists: myshop, outlet; or give a path to a .yaml file)`},
+		{"x.yaml", `x.yaml:2:11: unknown pack "myshp" (built-in packs: base, callcenter, ecommerce, retail; or give a path to a .yaml file)`},
+	} {
+		if _, err := LoadRefs(Ref{Name: tt.ref, Dir: ".", Also: also}); err == nil || err.Error() != tt.want {
+			t.Errorf("LoadRefs(%s): %v\nwant %s", tt.ref, err, tt.want)
+		}
+	}
+	if _, err := LoadRefs(Ref{Name: "zzz", Dir: "."}); err == nil || strings.Contains(err.Error(), "lists") {
+		t.Errorf("LoadRefs(zzz) without Also: %v\nwant the built-in packs alone", err)
+	}
+}

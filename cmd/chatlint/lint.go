@@ -1711,9 +1711,9 @@ func loadPacks(cfg *config.Config, flagPacks []string) (*rules.Set, error) {
 		return rules.LoadRefs(cfg.PackEntries()...)
 	}
 	if len(refs) == 0 {
-		refs = []string{rules.DefaultPack}
+		return rules.Load(rules.DefaultPack)
 	}
-	return rules.Load(refs...)
+	return rules.LoadRefs(refs...)
 }
 
 // reportMalformed tells stderr about malformed records when the report does

@@ -61,19 +61,24 @@ func checkPackRefs(flag, cmdPath string, refs []string) error {
 
 // configPackRefs gives each of refs (--pack's, or the packs rules test and
 // rules validate are given) that is a bare name of no built-in pack and no
-// file (a directory of the name is none) (--pack myshop) the path of the pack of .chatlint.yaml's packs of
-// that name, its pack: key: a pack the config lists by its path
-// (packs/myshop.yaml) is known by its name everywhere else (its rules are
-// myshop/…, rules show myshop/late-note finds them), and was an unknown
-// pack to --pack. cfg is the config read, or nil to read it only if a
-// name needs it; a config that does not load names nothing here (the
-// command says why where it reads it), and a pack of it that does not
-// load goes by its file's name, for the loader to say what is wrong with
-// it. Other refs are kept as they are.
-func configPackRefs(refs []string, cfg *config.Config) []string {
+// file (a directory of the name is none), --pack myshop, the path of the
+// pack of .chatlint.yaml's packs of that name, its pack: key: a pack the
+// config lists by its path (packs/myshop.yaml) is known by its name
+// everywhere else (its rules are myshop/…, rules show myshop/late-note
+// finds them), and was an unknown pack to --pack. cfg is the config read,
+// or nil to read it only if a name needs it; a config that does not load
+// names nothing here (the command says why where it reads it), and a pack
+// of it that does not load goes by its file's name, for the loader to say
+// what is wrong with it. Other refs are kept as they are. The references
+// are as rules.LoadRefs takes them, with the names of the config's packs
+// (Ref.Also) once a name needed them: a name no pack has is told those
+// near it ("did you mean myshop?") as it is the built-in ones.
+func configPackRefs(refs []string, cfg *config.Config) []rules.Ref {
 	var named map[string][]string // pack name: the config's packs of it
-	out := slices.Clone(refs)
+	var names []string            // (named's, sorted)
+	out := make([]rules.Ref, len(refs))
 	for i, ref := range refs {
+		out[i] = rules.Ref{Name: ref, Dir: "."}
 		if rules.IsPath(ref) || slices.Contains(rules.BuiltinNames(), ref) {
 			continue
 		}
@@ -112,12 +117,19 @@ func configPackRefs(refs []string, cfg *config.Config) []string {
 					}
 				}
 			}
+			for name := range named {
+				names = append(names, name)
+			}
+			slices.Sort(names)
 		}
 		// (two packs of one name do not load together: the loader says
 		// so of the first, as it would without the name)
 		if paths := named[ref]; len(paths) > 0 {
-			out[i] = paths[0]
+			out[i].Name = paths[0]
 		}
+	}
+	for i := range out {
+		out[i].Also = names
 	}
 	return out
 }

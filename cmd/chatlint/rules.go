@@ -240,7 +240,7 @@ not load (said on stderr; the other packs are still tested).`,
 			}
 			var loads []packLoad
 			for _, ref := range configPackRefs(args, nil) {
-				loads = append(loads, packLoad{load: func() (*rules.Set, error) { return rules.Load(ref) }})
+				loads = append(loads, packLoad{load: func() (*rules.Set, error) { return rules.LoadRefs(ref) }})
 			}
 			if len(args) == 0 {
 				cfg, err := loadConfig()
@@ -494,7 +494,7 @@ packs when it names none.`,
 			}
 			for i, ref := range configPackRefs(args, nil) {
 				f := args[i] // (as given: a pack of the config by its name)
-				set, err := rules.Load(ref)
+				set, err := rules.LoadRefs(ref)
 				if err != nil {
 					errs = append(errs, err)
 					continue
