@@ -100,7 +100,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		// in the file's own bytes, as git apply and patch -p1 apply it to
 		// them (a GBK file's lines in GBK, a UTF-16 file's in UTF-16)
 		name, _ := diffName(path)
-		if _, err := io.WriteString(w, fix.DiffLines(name, p.oldLines, p.fixedLines)); err != nil {
+		if err := fix.WriteDiffLines(w, name, p.oldLines, p.fixedLines); err != nil {
 			return 0, nil, &diffWriteError{err}
 		}
 		return len(p.done), notes, nil

@@ -1,7 +1,9 @@
 package fix
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strings"
 )
 
@@ -47,9 +49,45 @@ func Diff(name, old, new string) string {
 // fix touches are context, as they are in the file; old and new of other
 // lengths are shown as Diff shows them.
 func DiffLines(name string, old, new []string) string {
+	var b strings.Builder
+	writeDiffLines(&b, name, old, new)
+	return b.String()
+}
+
+// WriteDiffLines writes DiffLines(name, old, new) to w as it is worked
+// out, rather than whole once it is: the diff of a large library's fixes
+// is as large.
+func WriteDiffLines(w io.Writer, name string, old, new []string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	writeDiffLines(bw, name, old, new)
+	return bw.Flush() // (the first error of a write, if any: bufio keeps it)
+}
+
+// diffWriter is where a diff is written: a strings.Builder, or a
+// bufio.Writer, which keeps the first error of a write.
+type diffWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
+
+// writeDiffLines writes DiffLines(name, old, new) to w.
+func writeDiffLines(w diffWriter, name string, old, new []string) {
 	if len(old) != len(new) {
-		return Diff(name, strings.Join(old, ""), strings.Join(new, ""))
+		w.WriteString(Diff(name, strings.Join(old, ""), strings.Join(new, "")))
+		return
 	}
+	if gitLines(old, new) {
+		writeLineHunks(w, name, old, new)
+		return
+	}
+	writeByteHunks(w, name, old, new)
+}
+
+// writeByteHunks writes the diff of a file's lines old and new, as many
+// in each, in the lines git reads in its bytes (byteLines), whatever they
+// are.
+func writeByteHunks(w diffWriter, name string, old, new []string) {
 	// where the changed lines are, in each version's bytes
 	var oldCh, newCh []span
 	oldOff, newOff := 0, 0
@@ -61,7 +99,7 @@ func DiffLines(name string, old, new []string) string {
 		oldOff, newOff = oldOff+len(old[i]), newOff+len(new[i])
 	}
 	if len(oldCh) == 0 {
-		return ""
+		return
 	}
 	a, aTouched := byteLines(strings.Join(old, ""), oldCh)
 	b, bTouched := byteLines(strings.Join(new, ""), newCh)
@@ -95,7 +133,72 @@ func DiffLines(name string, old, new []string) string {
 		i, j = ua[k]+1, ub[k]+1
 	}
 	d = appendChange(d, a[i:], b[j:])
-	return hunks(name, d)
+	hunks(w, name, d)
+}
+
+// gitLines reports whether the lines of a file, old and new, are the
+// lines git apply and patch read in it: none empty, each ending in its
+// only \n byte, but the last, which may have none. So are the lines of a
+// UTF-8, GB18030 or Big5 file that end in \n or \r\n (not those of a
+// UTF-16 one, nor those ending in a lone \r). The diff of such a file is
+// one of its lines (writeLineHunks).
+func gitLines(old, new []string) bool {
+	last := len(old) - 1
+	for i := range old {
+		for _, l := range [2]string{old[i], new[i]} {
+			k := strings.IndexByte(l, '\n')
+			if l == "" || (k >= 0 && k != len(l)-1) || (k < 0 && i < last) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// writeLineHunks writes the diff of a file whose lines are git's
+// (gitLines): each line changed is removed and added, each other is
+// context, as the byte lines of the general case make them where they are
+// the file's lines (touched: a changed line and the one after it; the
+// lines between the untouched ones, as many in each version, each kept or
+// replaced). It is worked out from the changed lines alone, without the
+// file's text joined, split and listed again line by line (for a library
+// of 2 million lines, each list as long, and each text as large as the
+// file).
+func writeLineHunks(w diffWriter, name string, old, new []string) {
+	var changed []int
+	for i := range old {
+		if old[i] != new[i] {
+			changed = append(changed, i)
+		}
+	}
+	if len(changed) == 0 {
+		return
+	}
+	writeDiffNames(w, name)
+	for i := 0; i < len(changed); {
+		// changes fewer than 2*diffContext unchanged lines apart share a
+		// hunk, as in hunks
+		j := i
+		for j+1 < len(changed) && changed[j+1]-changed[j]-1 < 2*diffContext {
+			j++
+		}
+		from := max(changed[i]-diffContext, 0)
+		to := min(changed[j]+diffContext+1, len(old))
+		r := hunkRange(from, to) // (as many lines in each version)
+		w.WriteString("@@ -" + r + " +" + r + " @@\n")
+		for k := from; k < to; k++ {
+			if old[k] == new[k] {
+				w.WriteByte(' ')
+				w.WriteString(noEOL(old[k]))
+				continue
+			}
+			w.WriteByte('-')
+			w.WriteString(noEOL(old[k]))
+			w.WriteByte('+')
+			w.WriteString(noEOL(new[k]))
+		}
+		i = j + 1
+	}
 }
 
 // span is a range of bytes [start, end).
@@ -176,18 +279,11 @@ func appendChange(d []diffLine, a, b []string) []diffLine {
 	return d
 }
 
-// hunks writes the diff of the file's lines d: its names, then hunks of
-// the changes with diffContext lines around them (changes fewer than
+// hunks writes the diff of the file's lines d to w: its names, then hunks
+// of the changes with diffContext lines around them (changes fewer than
 // 2*diffContext lines apart share one).
-func hunks(name string, d []diffLine) string {
-	var out strings.Builder
-	// a name with a space ends in a tab, as git and diff -u write it, for
-	// patch reads a name up to the first white space otherwise
-	tab := ""
-	if strings.ContainsAny(name, " \t") {
-		tab = "\t"
-	}
-	fmt.Fprintf(&out, "--- a/%s%s\n+++ b/%s%s\n", name, tab, name, tab)
+func hunks(w diffWriter, name string, d []diffLine) {
+	writeDiffNames(w, name)
 	// the lines of each version before each line of d
 	oldNo, newNo := make([]int, len(d)+1), make([]int, len(d)+1)
 	var changed []int
@@ -210,14 +306,24 @@ func hunks(name string, d []diffLine) string {
 		}
 		from := max(changed[i]-diffContext, 0)
 		to := min(changed[j]+diffContext+1, len(d))
-		fmt.Fprintf(&out, "@@ -%s +%s @@\n", hunkRange(oldNo[from], oldNo[to]), hunkRange(newNo[from], newNo[to]))
+		fmt.Fprintf(w, "@@ -%s +%s @@\n", hunkRange(oldNo[from], oldNo[to]), hunkRange(newNo[from], newNo[to]))
 		for _, l := range d[from:to] {
-			out.WriteByte(l.op)
-			out.WriteString(noEOL(l.text))
+			w.WriteByte(l.op)
+			w.WriteString(noEOL(l.text))
 		}
 		i = j + 1
 	}
-	return out.String()
+}
+
+// writeDiffNames writes the names a diff starts with. A name with a space
+// ends in a tab, as git and diff -u write it, for patch reads a name up to
+// the first white space otherwise.
+func writeDiffNames(w diffWriter, name string) {
+	tab := ""
+	if strings.ContainsAny(name, " \t") {
+		tab = "\t"
+	}
+	fmt.Fprintf(w, "--- a/%s%s\n+++ b/%s%s\n", name, tab, name, tab)
 }
 
 // contextBetween counts the context lines of d between its lines i and j.

@@ -2,7 +2,9 @@ package fix
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -167,4 +169,134 @@ func TestDiffOfOtherLengths(t *testing.T) {
 			t.Errorf("Diff(%q, %q) applies as %q, %v", tt.old, tt.new, got, err)
 		}
 	}
+}
+
+// TestDiffLinesOfGitLines: the diff of a file whose lines are git's (each
+// ending in its only \n: UTF-8, GB18030 or Big5 with \n or \r\n) is worked
+// out from its changed lines alone (writeLineHunks), and is the one the
+// lines git reads in the file's bytes give (writeByteHunks), byte for
+// byte: changes near each other, at the start and the end, in a last line
+// without a line break, a line that gains or loses it.
+func TestDiffLinesOfGitLines(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	word := func() string {
+		b := make([]byte, 1+rng.IntN(4))
+		for i := range b {
+			b[i] = "ab\r\x00"[rng.IntN(4)]
+		}
+		return string(b)
+	}
+	checked := 0
+	for i := range 5000 {
+		n := rng.IntN(40)
+		old, new := make([]string, n), make([]string, n)
+		for k := range old {
+			old[k] = word() + "\n"
+			if k == n-1 && rng.IntN(2) == 0 {
+				old[k] = word() // no line break at the end
+			}
+			new[k] = old[k]
+			// changes in runs and alone, few or many
+			if rng.IntN(2+i%20) == 0 {
+				new[k] = word() + "\n"
+				if k == n-1 && rng.IntN(2) == 0 {
+					new[k] = strings.TrimSuffix(new[k], "\n")
+				}
+			}
+		}
+		if !gitLines(old, new) {
+			t.Fatalf("case %d: not git's lines: %q, %q", i, old, new)
+		}
+		var got, want strings.Builder
+		writeLineHunks(&got, "f.txt", old, new)
+		writeByteHunks(&want, "f.txt", old, new)
+		if got.String() != want.String() {
+			t.Fatalf("case %d: old %q\nnew %q\ndiff of the lines\n%q\nwant (of the bytes)\n%q", i, old, new, got.String(), want.String())
+		}
+		if got.Len() > 0 {
+			checked++
+		}
+	}
+	if checked < 3000 {
+		t.Errorf("only %d of 5000 cases had changes", checked)
+	}
+	// lines that are not git's are diffed by their bytes
+	for _, tt := range []struct{ old, new []string }{
+		{[]string{"a\r", "b\r"}, []string{"a\r", "c\r"}},     // a lone \r
+		{[]string{"a\n\x00", "b"}, []string{"a\n\x00", "c"}}, // UTF-16's 0A 00
+		{[]string{"a\n", ""}, []string{"a\n", "b"}},          // an empty line
+	} {
+		if gitLines(tt.old, tt.new) {
+			t.Errorf("%q, %q taken for git's lines", tt.old, tt.new)
+		}
+	}
+}
+
+// TestWriteDiffLines: the diff written as it is worked out is DiffLines's,
+// and a write that fails is said.
+func TestWriteDiffLines(t *testing.T) {
+	old := []string{"a\n", "b\n", "c\n", "d\n"}
+	new := []string{"a\n", "B\n", "c\n", "d\n"}
+	var b strings.Builder
+	if err := WriteDiffLines(&b, "f.txt", old, new); err != nil || b.String() != DiffLines("f.txt", old, new) {
+		t.Errorf("WriteDiffLines = %q, %v; want %q", b.String(), err, DiffLines("f.txt", old, new))
+	}
+	if err := WriteDiffLines(failingWriter{}, "f.txt", old, new); err == nil {
+		t.Errorf("WriteDiffLines to a failing writer: no error")
+	}
+}
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, fmt.Errorf("disk full") }
+
+// TestDiffAndApplyAllocations: a library of many lines with few fixes is
+// fixed (Apply) and diffed (WriteDiffLines) allocating about its size once
+// (the fixed text), not several times over: Apply split the text into its
+// lines and joined them again, and the diff joined the old and the new
+// lines, split each again, listed every line of both as a line of the diff
+// and built the whole diff in memory before it was written (for a library
+// of 2 million lines, 2.5 GB to write a diff of 190 MB).
+func TestDiffAndApplyAllocations(t *testing.T) {
+	const n = 200000
+	var text strings.Builder
+	var edits []Edit
+	for i := range n {
+		if i%100 == 7 {
+			edits = append(edits, Edit{Line: i + 1, Start: len("好的"), End: len("好的不行"), Old: "不行", New: "无法帮到您"})
+			text.WriteString("好的不行\r\n")
+		} else {
+			text.WriteString("好的亲\r\n")
+		}
+	}
+	size := uint64(text.Len())
+	var fixed string
+	got := allocated(func() {
+		var err error
+		if fixed, _, err = Apply(text.String(), edits); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got > size*2 {
+		t.Errorf("Apply allocated %.1f times the text's %d bytes", float64(got)/float64(size), size)
+	}
+	old, new := SplitLines(text.String()), SplitLines(fixed)
+	got = allocated(func() {
+		if err := WriteDiffLines(io.Discard, "f.txt", old, new); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got > size/2 {
+		t.Errorf("WriteDiffLines allocated %.1f times the text's %d bytes", float64(got)/float64(size), size)
+	}
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }

@@ -6,6 +6,8 @@ package fix
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -83,16 +85,32 @@ func (e *NotVerbatimError) Error() string {
 // (a *NotVerbatimError). It returns the new text and the edits applied.
 func Apply(text string, edits []Edit) (string, []Edit, error) {
 	byLine := map[int][]Edit{}
+	grow := 0 // (what the replacements add, at most)
 	for _, e := range edits {
 		byLine[e.Line] = append(byLine[e.Line], e)
+		grow += max(len(e.New)-len(e.Old), 0)
 	}
-	lines := SplitLines(text)
+	// the lines with edits, in order, each rewritten in its place and the
+	// text between them copied as it is: the text is not split into its
+	// lines and joined again (a library of millions of lines, with few
+	// to fix)
+	var b strings.Builder
+	b.Grow(len(text) + grow)
+	c := lineCutter{text: text, lf: -1}
+	cut, copied := 0, 0 // the lines cut, and the bytes of text written
 	var applied []Edit
-	for n, es := range byLine {
-		if n < 1 || n > len(lines) {
+	for _, n := range slices.Sorted(maps.Keys(byLine)) {
+		es := byLine[n]
+		raw, ok := "", n >= 1
+		for ok && cut < n {
+			raw, ok = c.next()
+			cut++
+		}
+		if !ok {
 			return "", nil, fmt.Errorf("line %d: no such line", n)
 		}
-		raw := lines[n-1]
+		b.WriteString(text[copied : c.off-len(raw)])
+		copied = c.off
 		body := strings.TrimSuffix(strings.TrimSuffix(raw, "\n"), "\r")
 		eol := raw[len(body):]
 		// where each edit is on the line: the byte of its code point
@@ -124,7 +142,6 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 			order[i] = i
 		}
 		sort.SliceStable(order, func(i, j int) bool { return at[order[i]]+es[order[i]].Start < at[order[j]]+es[order[j]].Start })
-		var b strings.Builder
 		last := 0
 		for _, i := range order {
 			e, start, end := es[i], at[i]+es[i].Start, at[i]+es[i].End
@@ -140,8 +157,9 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 			applied = append(applied, e)
 		}
 		b.WriteString(body[last:])
-		lines[n-1] = b.String() + eol
+		b.WriteString(eol)
 	}
+	b.WriteString(text[copied:])
 	sort.SliceStable(applied, func(i, j int) bool {
 		if applied[i].Line != applied[j].Line {
 			return applied[i].Line < applied[j].Line
@@ -151,7 +169,7 @@ func Apply(text string, edits []Edit) (string, []Edit, error) {
 		}
 		return applied[i].Start < applied[j].Start
 	})
-	return strings.Join(lines, ""), applied, nil
+	return b.String(), applied, nil
 }
 
 // Overlap is an edit Choose leaves out: its match overlaps the match of
