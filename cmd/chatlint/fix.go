@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -100,7 +102,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		// in the file's own bytes, as git apply and patch -p1 apply it to
 		// them (a GBK file's lines in GBK, a UTF-16 file's in UTF-16)
 		name, _ := diffName(path)
-		if err := fix.WriteDiffLines(w, name, p.oldLines, p.fixedLines); err != nil {
+		if err := p.writeDiff(w, name); err != nil {
 			return 0, nil, &diffWriteError{err}
 		}
 		return len(p.done), notes, nil
@@ -108,7 +110,7 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 	if len(p.done) == 0 {
 		return 0, notes, nil
 	}
-	if err := writeFileReplacing(path, p.out, 0o666); err != nil {
+	if err := writeFileReplacing(path, p.bytes(), 0o666); err != nil {
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(p.done), notes, nil
@@ -149,11 +151,53 @@ func (x libraryFixer) Fixes(file string, edits []fix.Edit) []fix.Edit {
 
 // fixPlan is what --fix writes into a library (see planFix).
 type fixPlan struct {
-	out []byte // the fixed file's bytes
-	// oldLines and fixedLines are the file's lines as they are and as
-	// they will be, in its bytes (the byte-order mark on the first)
-	oldLines, fixedLines []string
-	done                 []fix.Edit // the edits made, as fix.Apply returns them
+	bom []byte // the file's byte-order mark, if any
+	// lines are the file's lines as they are, in its bytes (the mark not
+	// on the first), and fixed those a fix changes as they will be, by
+	// their index in lines
+	lines []string
+	fixed map[int]string
+	done  []fix.Edit // the edits made, as fix.Apply returns them
+}
+
+// bytes returns the fixed file's bytes.
+func (p *fixPlan) bytes() []byte {
+	n := len(p.bom)
+	for _, l := range p.lines {
+		n += len(l)
+	}
+	for i, l := range p.fixed {
+		n += len(l) - len(p.lines[i])
+	}
+	out := make([]byte, 0, n)
+	out = append(out, p.bom...)
+	for i, l := range p.lines {
+		if f, ok := p.fixed[i]; ok {
+			l = f
+		}
+		out = append(out, l...)
+	}
+	return out
+}
+
+// writeDiff writes the unified diff of the fix to w (see fix.DiffLines),
+// of the file's lines as they are and as they will be, in its bytes (the
+// byte-order mark is part of the first line: the diff applies to the
+// file's bytes). name is the file's, as the diff names it.
+func (p *fixPlan) writeDiff(w io.Writer, name string) error {
+	if len(p.lines) == 0 {
+		return fix.WriteDiffLines(w, name, nil, nil)
+	}
+	old := slices.Clone(p.lines)
+	old[0] = string(p.bom) + old[0]
+	fixed := slices.Clone(old)
+	for i, l := range p.fixed {
+		if i == 0 {
+			l = string(p.bom) + l
+		}
+		fixed[i] = l
+	}
+	return fix.WriteDiffLines(w, name, old, fixed)
 }
 
 // planFix works out what fixFile writes into the library at path, and
@@ -162,6 +206,13 @@ type fixPlan struct {
 // user may write, with no other names; --diff and the SARIF report's
 // fixes only read it. notes tell the fixes left out (overlaps, characters
 // whose Traditional form cannot be told).
+//
+// The file is held once, as one string its lines (and in UTF-8 their
+// texts) are parts of, and only what is asked for is built: the fixed
+// file's bytes for --fix (bytes), the diff's lines as it is written
+// (writeDiff). Each line copied on its own, as it was and decoded, the
+// file joined again and built fixed for a --diff that does not write it,
+// a library of 2 million lines was held several times over.
 func planFix(path string, opts transcript.Options, edits []fix.Edit, write bool) (p *fixPlan, notes []string, err error) {
 	enc := opts.Encoding
 	// before it is read again: a pipe would wait for a writer
@@ -172,7 +223,7 @@ func planFix(path string, opts transcript.Options, edits []fix.Edit, write bool)
 	if err != nil {
 		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	e, bom, lines, texts, read, err := decodeLibrary(raw, enc, opts.EncodingFrom)
+	lib, err := decodeLibrary(raw, enc, opts.EncodingFrom)
 	if err != nil {
 		// (the refusals of a file's Windows-1252 or CESU-8 bytes say what
 		// they are; a mixed one may be UTF-8 with a corrupt byte)
@@ -182,13 +233,7 @@ func planFix(path string, opts transcript.Options, edits []fix.Edit, write bool)
 		}
 		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	// each line is clean when it reads back byte for byte (else it is
-	// only shown, in the diff, never rewritten)
-	clean := make([]bool, len(lines))
-	for i, l := range lines {
-		clean[i] = read[i] && readsBackAsIs(texts[i], l, e)
-	}
-	text := strings.Join(texts, "")
+	e, lines, texts, text := lib.enc, lib.lines, lib.texts, lib.text
 	edits, left := fix.Choose(edits)
 	for _, o := range left {
 		notes = append(notes, overlapNote(path, o))
@@ -211,47 +256,37 @@ func planFix(path string, opts transcript.Options, edits []fix.Edit, write bool)
 	if err := readsBack(path, text, newText, done, opts); err != nil {
 		return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
-	// --diff shows what --fix would write: it refuses what --fix refuses
-	byLine := map[int][]fix.Edit{}
-	for _, d := range done {
-		byLine[d.Line] = append(byLine[d.Line], d)
-	}
-	out := append([]byte{}, bom...)
-	// the file's lines as they are and as they will be, in its bytes (the
-	// byte-order mark is part of the first line: the diff applies to the
-	// file's bytes)
-	oldLines, fixedLines := make([]string, len(lines)), make([]string, len(lines))
-	for i, l := range lines {
-		oldLines[i] = string(l)
-		if i == 0 {
-			oldLines[i] = string(bom) + oldLines[i]
+	// --diff shows what --fix would write: it refuses what --fix refuses.
+	// done is in the order of the lines (see fix.Apply)
+	p = &fixPlan{bom: lib.bom, lines: lines, fixed: map[int]string{}, done: done}
+	for k := 0; k < len(done); {
+		i := done[k].Line - 1
+		n := 1
+		for k+n < len(done) && done[k+n].Line == done[k].Line {
+			n++
 		}
-		fixedLines[i] = oldLines[i]
-		ds := byLine[i+1]
-		if len(ds) == 0 {
-			out = append(out, l...) // every byte as it was
-			continue
-		}
-		if !clean[i] {
+		ds := done[k : k+n]
+		k += n
+		// each line is clean when it reads back byte for byte (else it is
+		// only shown, in the diff, never rewritten)
+		if !lib.readable(i) || !readsBackAsIs(texts[i], lines[i], e) {
 			name := "UTF-8"
 			if e != nil {
 				name = encodingName(e)
 			}
 			return nil, nil, fmt.Errorf("fix %s: line %d holds bytes %s cannot read back as they are (a malformed record is not linted, so not fixed: did the file change since it was linted?); fix it by hand", path, i+1, name)
 		}
-		b := []byte(newLines[i])
+		b := newLines[i]
 		if e != nil {
-			if b, err = fix.Encode(newLines[i], e, plainEncoding(enc), ds); err != nil {
+			encoded, err := fix.Encode(newLines[i], e, plainEncoding(enc), ds)
+			if err != nil {
 				return nil, nil, fmt.Errorf("fix %s: %w", path, err)
 			}
+			b = string(encoded)
 		}
-		out = append(out, b...)
-		fixedLines[i] = string(b)
-		if i == 0 {
-			fixedLines[i] = string(bom) + fixedLines[i]
-		}
+		p.fixed[i] = b
 	}
-	return &fixPlan{out: out, oldLines: oldLines, fixedLines: fixedLines, done: done}, notes, nil
+	return p, notes, nil
 }
 
 // libraryCache gives the report's suggestions for a canned-reply
@@ -348,10 +383,11 @@ func readLibrary(path, enc string) *fix.Library {
 		// UTF-8: its lines decoded one by one are the text
 		return fix.NewLibrary(string(raw[len(bom):]))
 	}
-	_, _, _, texts, _, err := decodeLibrary(raw, enc, "")
+	lib, err := decodeLibrary(raw, enc, "")
 	if err != nil {
 		return nil
 	}
+	texts := lib.texts
 	if n := len(texts); cut && n > 0 && !strings.HasSuffix(texts[n-1], "\n") && !strings.HasSuffix(texts[n-1], "\r") {
 		texts = texts[:n-1] // (UTF-16: the bytes of a line cut off)
 	}
@@ -583,44 +619,91 @@ func diffName(path string) (name string, outside bool) {
 // readsBack checks that a fixed library reads as the old one with the
 // fixes applied (done, as fix.Apply returns them): the same records on the
 // same lines, each reply's text the old one's with its own fixes.
+//
+// The two texts are read side by side, each record of the fixed one
+// compared with the old one's as it comes (transcript.EachCanned): a
+// library of 2 million replies read whole into two lists of records to be
+// compared one by one held 4 million of them at once. Of what does not
+// read back, what is said is what reading each whole first said: the old
+// text's read failing, then the fixed one's, then the first record that
+// differs, then a record the fix would add.
 func readsBack(path, oldText, newText string, done []fix.Edit, opts transcript.Options) error {
 	ctx := context.Background()
-	before, err := transcript.ReadCanned(ctx, path, oldText, opts)
-	if err != nil {
-		return fmt.Errorf("reading the library again: %w", err)
-	}
-	after, err := transcript.ReadCanned(ctx, path, newText, opts)
-	if err != nil {
-		return fmt.Errorf("the fixed library would not read (%w); fix it by hand", err)
-	}
+	// the old text's records, one at a time, as the fixed text's come
+	var beforeErr error
+	next, stop := iter.Pull(func(yield func(transcript.CannedRecord) bool) {
+		beforeErr = transcript.EachCanned(ctx, path, oldText, opts, func(r transcript.CannedRecord) error {
+			if !yield(r) {
+				return context.Canceled
+			}
+			return nil
+		})
+	})
+	defer stop()
 	// the edits of each reply, by its line and column (in the order done
 	// has them: sorted, not overlapping)
 	type place struct{ line, col int }
 	byReply := map[place][]fix.Edit{}
+	// by line, whether an edit is on it: most lines have none, and are
+	// told so without the map
+	var edited []bool
+	if len(done) > 0 {
+		edited = make([]bool, done[len(done)-1].Line+1) // (done is sorted)
+	}
 	for _, d := range done {
 		k := place{d.Line, max(d.TextCol, 1)}
 		byReply[k] = append(byReply[k], d)
+		edited[d.Line] = true
 	}
-	for i, b := range before {
+	var differs error // the first record that does not read back
+	// compare says whether the fixed text's record a (none: nil) is the
+	// old record b with its fixes
+	compare := func(b transcript.CannedRecord, a *transcript.CannedRecord) {
+		if differs != nil {
+			return
+		}
 		want := b.Text
-		es := byReply[place{b.Line, max(b.TextCol, 1)}]
+		var es []fix.Edit
+		if b.Line >= 0 && b.Line < len(edited) && edited[b.Line] {
+			es = byReply[place{b.Line, max(b.TextCol, 1)}]
+		}
 		for j := len(es) - 1; j >= 0; j-- { // (sorted, not overlapping)
 			if es[j].End > len(want) || want[es[j].Start:es[j].End] != es[j].Old {
-				return fmt.Errorf("line %d: the reply reads back as %q, without the %q the fix was found in (did the file change since it was linted?); fix it by hand", b.Line, want, es[j].Old)
+				differs = fmt.Errorf("line %d: the reply reads back as %q, without the %q the fix was found in (did the file change since it was linted?); fix it by hand", b.Line, want, es[j].Old)
+				return
 			}
 			want = want[:es[j].Start] + es[j].New + want[es[j].End:]
 		}
-		if i >= len(after) || after[i].Line != b.Line || after[i].NotLinted != b.NotLinted ||
-			strings.TrimRight(after[i].Text, " \t\r\n") != strings.TrimRight(want, " \t\r\n") {
+		if a == nil || a.Line != b.Line || a.NotLinted != b.NotLinted ||
+			strings.TrimRight(a.Text, " \t\r\n") != strings.TrimRight(want, " \t\r\n") {
 			got := "no reply"
-			if i < len(after) && !after[i].NotLinted {
-				got = strconv.Quote(after[i].Text)
+			if a != nil && !a.NotLinted {
+				got = strconv.Quote(a.Text)
 			}
-			return fmt.Errorf("line %d: the fixed reply would read back as %s, not %q (the replacement holds a character the file's syntax gives a meaning to: a quote, \": \" or \" #\" in YAML, a delimiter in csv, a # at the start of a line); fix it by hand", b.Line, got, want)
+			differs = fmt.Errorf("line %d: the fixed reply would read back as %s, not %q (the replacement holds a character the file's syntax gives a meaning to: a quote, \": \" or \" #\" in YAML, a delimiter in csv, a # at the start of a line); fix it by hand", b.Line, got, want)
 		}
 	}
-	if len(after) > len(before) {
-		return fmt.Errorf("line %d: the fix would add a record to the library (a replacement holds a character the file's syntax gives a meaning to); fix it by hand", after[len(before)].Line)
+	added := 0 // the line of the first record the fix adds, if any
+	afterErr := transcript.EachCanned(ctx, path, newText, opts, func(a transcript.CannedRecord) error {
+		if b, ok := next(); ok {
+			compare(b, &a)
+		} else if added == 0 {
+			added = a.Line
+		}
+		return nil
+	})
+	for b, ok := next(); ok; b, ok = next() {
+		compare(b, nil)
+	}
+	switch {
+	case beforeErr != nil:
+		return fmt.Errorf("reading the library again: %w", beforeErr)
+	case afterErr != nil:
+		return fmt.Errorf("the fixed library would not read (%w); fix it by hand", afterErr)
+	case differs != nil:
+		return differs
+	case added > 0:
+		return fmt.Errorf("line %d: the fix would add a record to the library (a replacement holds a character the file's syntax gives a meaning to); fix it by hand", added)
 	}
 	return nil
 }
@@ -635,16 +718,19 @@ var (
 // text: after \r\n, \n or a lone \r, each line keeping its ending. In
 // UTF-16 they are code units; the other encodings --fix writes (UTF-8,
 // GB18030, Big5 and the like) never use the bytes of \r and \n within a
-// character.
-func splitRawLines(b []byte, e encoding.Encoding) [][]byte {
-	unit, at := 1, func(i int) uint16 { return uint16(b[i]) }
+// character, and their lines are fix.SplitLines's of the bytes.
+func splitRawLines(b string, e encoding.Encoding) []string {
+	var at func(i int) uint16
 	switch e {
 	case utf16LE:
-		unit, at = 2, func(i int) uint16 { return uint16(b[i]) | uint16(b[i+1])<<8 }
+		at = func(i int) uint16 { return uint16(b[i]) | uint16(b[i+1])<<8 }
 	case utf16BE:
-		unit, at = 2, func(i int) uint16 { return uint16(b[i])<<8 | uint16(b[i+1]) }
+		at = func(i int) uint16 { return uint16(b[i])<<8 | uint16(b[i+1]) }
+	default:
+		return fix.SplitLines(b)
 	}
-	var lines [][]byte
+	const unit = 2
+	var lines []string
 	start := 0
 	for i := 0; i+unit <= len(b); i += unit {
 		switch at(i) {
@@ -665,16 +751,41 @@ func splitRawLines(b []byte, e encoding.Encoding) [][]byte {
 	return lines
 }
 
+// libraryFile is a canned-reply library's file as fixFile reads it (see
+// decodeLibrary).
+type libraryFile struct {
+	enc encoding.Encoding // nil: UTF-8
+	bom []byte            // its byte-order mark, if any
+	// lines are the file's lines (see splitRawLines), as they are in its
+	// bytes, without the mark: parts of one string of the file's bytes
+	lines []string
+	// texts are the lines, each decoded on its own (in UTF-8, the lines
+	// themselves), and text is them joined (in UTF-8, the file's bytes
+	// after the mark); notRead are the lines holding bytes the encoding
+	// cannot read, but in UTF-8 (see readable)
+	texts   []string
+	text    string
+	notRead map[int]bool
+}
+
+// readable reports whether the encoding reads the file's line i (0-based).
+func (f *libraryFile) readable(i int) bool {
+	if f.enc == nil {
+		return utf8.ValidString(f.lines[i])
+	}
+	return !f.notRead[i]
+}
+
 // decodeLibrary reads a canned-reply library's bytes as fixFile reads
 // them (enc is --encoding, or .chatlint.yaml's input.encoding set at
 // encFrom, which its errors then name as the readers' do): its encoding
-// (nil: UTF-8) and byte-order mark (see transcript.FileEncodingFrom), and
-// its lines (see splitRawLines), each as it is and decoded on its own,
-// with read false for a line holding bytes the encoding cannot read.
-func decodeLibrary(raw []byte, enc, encFrom string) (e encoding.Encoding, bom []byte, lines [][]byte, texts []string, read []bool, err error) {
-	e, bom, err = transcript.FileEncodingFrom(raw, enc, encFrom)
+// and byte-order mark (see transcript.FileEncodingFrom), and its lines
+// (see splitRawLines), each as it is and decoded on its own. The bytes are
+// copied once, into one string that the lines are parts of.
+func decodeLibrary(raw []byte, enc, encFrom string) (*libraryFile, error) {
+	e, bom, err := transcript.FileEncodingFrom(raw, enc, encFrom)
 	if err != nil {
-		return nil, nil, nil, nil, nil, err
+		return nil, err
 	}
 	if e != nil {
 		e = withoutBOM(e)
@@ -687,33 +798,49 @@ func decodeLibrary(raw []byte, enc, encFrom string) (e encoding.Encoding, bom []
 			e = utf16LE
 		}
 	}
-	lines = splitRawLines(raw[len(bom):], e)
-	texts, read = make([]string, len(lines)), make([]bool, len(lines))
-	for i, l := range lines {
-		texts[i], read[i] = decodeLine(l, e)
+	// (the mark copied: the file's bytes are not kept)
+	f := &libraryFile{enc: e, bom: bytes.Clone(bom)}
+	body := string(raw[len(bom):])
+	f.lines = splitRawLines(body, e)
+	if e == nil {
+		// UTF-8: each line is its text
+		f.texts, f.text = f.lines, body
+		return f, nil
 	}
-	return e, bom, lines, texts, read, nil
+	f.texts = make([]string, len(f.lines))
+	for i, l := range f.lines {
+		t, ok := decodeLine(l, e)
+		f.texts[i] = t
+		if !ok {
+			if f.notRead == nil {
+				f.notRead = map[int]bool{}
+			}
+			f.notRead[i] = true
+		}
+	}
+	f.text = strings.Join(f.texts, "")
+	return f, nil
 }
 
 // decodeLine decodes one line of a file in e (nil: UTF-8); ok is false
 // where the line holds bytes the encoding cannot read (U+FFFD for them).
-func decodeLine(line []byte, e encoding.Encoding) (text string, ok bool) {
+func decodeLine(line string, e encoding.Encoding) (text string, ok bool) {
 	if e == nil {
-		return string(line), utf8.Valid(line)
+		return line, utf8.ValidString(line)
 	}
-	t, err := e.NewDecoder().Bytes(line)
-	return string(t), err == nil
+	t, err := e.NewDecoder().String(line)
+	return t, err == nil
 }
 
 // readsBackAsIs reports whether text, a line decoded from line in e (nil:
 // UTF-8) without an error, is written in e again as line was, byte for
 // byte.
-func readsBackAsIs(text string, line []byte, e encoding.Encoding) bool {
+func readsBackAsIs(text, line string, e encoding.Encoding) bool {
 	if e == nil {
 		return true
 	}
 	again, err := fix.EncodeText(text, e)
-	return err == nil && bytes.Equal(again, line)
+	return err == nil && string(again) == line
 }
 
 // encodingName names an encoding in messages.

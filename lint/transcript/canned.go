@@ -196,35 +196,45 @@ type CannedRecord struct {
 // a tool that adds one to a file that has one writes it, which the lint
 // read as part of the first reply.
 func ReadCanned(ctx context.Context, name, text string, opts Options) ([]CannedRecord, error) {
-	// (the decoder reads past one mark at the start: this one)
-	dec, err := decode(io.MultiReader(bytes.NewReader(utf8BOM), strings.NewReader(text)), "utf-8")
+	var recs []CannedRecord
+	err := EachCanned(ctx, name, text, opts, func(r CannedRecord) error {
+		recs = append(recs, r)
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	opts.Format = "canned"
-	var rec cannedRecords
-	if err := (cannedReader{}).Read(ctx, &Source{Name: name, R: dec, Opts: &opts}, &rec); err != nil {
-		return nil, err
+	return recs, nil
+}
+
+// EachCanned reads a library's text as ReadCanned does, handing each
+// record to f as it is read, in order, rather than keeping them: a
+// library of millions of replies, read back to be compared record by
+// record, need not be held. An error of f ends the read and is returned.
+func EachCanned(ctx context.Context, name, text string, opts Options, f func(CannedRecord) error) error {
+	// (the decoder reads past one mark at the start: this one)
+	dec, err := decode(io.MultiReader(bytes.NewReader(utf8BOM), strings.NewReader(text)), "utf-8")
+	if err != nil {
+		return err
 	}
-	return rec, nil
+	opts.Format = "canned"
+	return (cannedReader{}).Read(ctx, &Source{Name: name, R: dec, Opts: &opts}, cannedRecords(f))
 }
 
-// cannedRecords is the sink of ReadCanned.
-type cannedRecords []CannedRecord
+// cannedRecords is the sink of EachCanned: it hands each record to the
+// function.
+type cannedRecords func(CannedRecord) error
 
-func (r *cannedRecords) File(string) {}
+func (f cannedRecords) File(string) {}
 
-func (r *cannedRecords) Message(m lint.Message) error {
-	*r = append(*r, CannedRecord{Line: m.Pos.Line, TextCol: int(m.TextCol), Text: m.Text})
-	return nil
+func (f cannedRecords) Message(m lint.Message) error {
+	return f(CannedRecord{Line: m.Pos.Line, TextCol: int(m.TextCol), Text: m.Text})
 }
 
-func (r *cannedRecords) Reject(e lint.RecordError) error {
-	*r = append(*r, CannedRecord{Line: e.Pos.Line, NotLinted: true})
-	return nil
+func (f cannedRecords) Reject(e lint.RecordError) error {
+	return f(CannedRecord{Line: e.Pos.Line, NotLinted: true})
 }
 
-func (r *cannedRecords) SkipRecord(pos lint.Pos, _ string) error {
-	*r = append(*r, CannedRecord{Line: pos.Line, NotLinted: true})
-	return nil
+func (f cannedRecords) SkipRecord(pos lint.Pos, _ string) error {
+	return f(CannedRecord{Line: pos.Line, NotLinted: true})
 }
