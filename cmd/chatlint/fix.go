@@ -8,8 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strconv"
@@ -94,6 +96,9 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 			err = fmt.Errorf("%w; the file is left as it was", err)
 		}
 	}()
+	if st, err := os.Stat(path); err == nil {
+		defer withLibraryHeld(st.Size())()
+	}
 	p, notes, err := planFix(path, opts, edits, !diff)
 	if err != nil {
 		return 0, nil, err
@@ -114,6 +119,32 @@ func fixFile(path string, opts transcript.Options, edits []fix.Edit, diff bool, 
 		return 0, nil, fmt.Errorf("fix %s: %w", path, err)
 	}
 	return len(p.done), notes, nil
+}
+
+// libraryHeld is how many times over a fix holds a library at once, at
+// most: its text (the file's bytes as read, then as a string), the fixed
+// text, and the file's lines and what is written (the fixed file, or the
+// diff).
+const libraryHeld = 3
+
+// withLibraryHeld raises the soft memory limit (see tuneGC) by what the fix
+// of a library of size bytes holds (libraryHeld), until restore: under a
+// limit the library's text alone goes past, with collections paced by the
+// limit alone (GOGC off), the collector ran all through the fix, each
+// collection marking the library's lines again (--diff of a 200 MB
+// library took a minute, most of it collecting). As withMemoryBudget, it
+// leaves a GOMEMLIMIT set, or no limit (chatlint run in process by a
+// test), as it is.
+func withLibraryHeld(size int64) (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(-1)
+	if old == math.MaxInt64 || size <= 0 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(old + min(size, (math.MaxInt64-old)/libraryHeld)*libraryHeld)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // libraryFixer gives the SARIF report the fixes --fix would make in the
