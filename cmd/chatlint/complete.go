@@ -55,9 +55,11 @@ func fixedValues(values func() []string) cobra.CompletionFunc {
 	}
 }
 
-// completePack offers the built-in packs and the pack files of the working
-// directory, and YAML files anywhere once the word looks like a path or
-// begins no built-in name (for --pack and the arguments of rules test).
+// completePack offers the built-in packs, the names of the packs
+// .chatlint.yaml lists by path (which --pack takes: configPackRefs) and the
+// pack files of the working directory, and YAML files anywhere once the
+// word looks like a path or begins no pack's name (for --pack and the
+// arguments of rules test).
 // The built-in names turn the shell's file completion off, so the YAML
 // files beside them (a pack written next to the transcripts, myshop.yaml)
 // are offered with them, or --pack TAB would offer the built-in packs only.
@@ -65,7 +67,8 @@ func completePack(_ *cobra.Command, _ []string, toComplete string) ([]string, co
 	if strings.ContainsAny(toComplete, "./\\") {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
-	names := withPrefix(rules.BuiltinNames(), toComplete)
+	_, cfgNames := configPacksNamed(nil)
+	names := withPrefix(append(rules.BuiltinNames(), cfgNames...), toComplete)
 	if len(names) == 0 {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	}
@@ -109,6 +112,13 @@ func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]str
 	if len(packs) == 0 {
 		if cfg, err := loadConfig(); err == nil {
 			packs = cfg.PackRefs()
+		}
+	} else {
+		// (--pack myshop: a pack the config lists, by its name)
+		refs := configPackRefs(packs, nil)
+		packs = make([]string, len(refs))
+		for i, ref := range refs {
+			packs[i] = ref.Name
 		}
 	}
 	refs = append(refs, packs...)

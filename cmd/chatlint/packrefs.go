@@ -66,10 +66,9 @@ func checkPackRefs(flag, cmdPath string, refs []string) error {
 // config lists by its path (packs/myshop.yaml) is known by its name
 // everywhere else (its rules are myshop/…, rules show myshop/late-note
 // finds them), and was an unknown pack to --pack. cfg is the config read,
-// or nil to read it only if a name needs it; a config that does not load
-// names nothing here (the command says why where it reads it), and a pack
-// of it that does not load goes by its file's name, for the loader to say
-// what is wrong with it. Other refs are kept as they are. The references
+// or nil to read it only if a name needs it (configPacksNamed; a config
+// that does not load names nothing here: the command says why where it
+// reads it). Other refs are kept as they are. The references
 // are as rules.LoadRefs takes them, with the names of the config's packs
 // (Ref.Also) once a name needed them: a name no pack has is told those
 // near it ("did you mean myshop?") as it is the built-in ones.
@@ -92,35 +91,7 @@ func configPackRefs(refs []string, cfg *config.Config) []rules.Ref {
 			}
 		}
 		if named == nil {
-			named = map[string][]string{}
-			if cfg == nil {
-				cfg, _ = loadConfig()
-			}
-			if cfg != nil {
-				for _, e := range cfg.PackEntries() {
-					if !rules.IsPath(e.Name) {
-						continue
-					}
-					path := e.Name
-					if !filepath.IsAbs(path) {
-						path = filepath.Join(e.Dir, path)
-					}
-					// a pack that does not load goes by its file's
-					// name (packs/myshop.yaml: myshop), so that
-					// --pack myshop says what is wrong with it
-					name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-					if set, err := rules.Load(path); err == nil {
-						name = set.Roots[0].Name
-					}
-					if !slices.Contains(named[name], path) {
-						named[name] = append(named[name], path)
-					}
-				}
-			}
-			for name := range named {
-				names = append(names, name)
-			}
-			slices.Sort(names)
+			named, names = configPacksNamed(cfg)
 		}
 		// (two packs of one name do not load together: the loader says
 		// so of the first, as it would without the name)
@@ -132,4 +103,41 @@ func configPackRefs(refs []string, cfg *config.Config) []rules.Ref {
 		out[i].Also = names
 	}
 	return out
+}
+
+// configPacksNamed gives the packs .chatlint.yaml lists by path by their
+// names (their pack: key): the paths of each name, and the names, sorted.
+// cfg is the config read, or nil to read it here; a config that does not
+// load names nothing, and a pack of it that does not load goes by its
+// file's name (packs/myshop.yaml: myshop), so that --pack myshop says what
+// is wrong with it.
+func configPacksNamed(cfg *config.Config) (named map[string][]string, names []string) {
+	named = map[string][]string{}
+	if cfg == nil {
+		cfg, _ = loadConfig()
+	}
+	if cfg == nil {
+		return named, nil
+	}
+	for _, e := range cfg.PackEntries() {
+		if !rules.IsPath(e.Name) {
+			continue
+		}
+		path := e.Name
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(e.Dir, path)
+		}
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if set, err := rules.Load(path); err == nil {
+			name = set.Roots[0].Name
+		}
+		if !slices.Contains(named[name], path) {
+			named[name] = append(named[name], path)
+		}
+	}
+	for name := range named {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return named, names
 }
