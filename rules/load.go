@@ -313,7 +313,10 @@ type loader struct {
 	byKey   map[string]*Pack
 	byName  map[string]*Pack
 	loading map[string]bool
-	errs    []*PosError
+	// broken holds the keys of the pack files that did not parse, whose
+	// errors are told once, however many packs extend them
+	broken map[string]bool
+	errs   []*PosError
 }
 
 // IsPath reports whether a pack reference names a file rather than a
@@ -386,6 +389,9 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		}
 		key = "file:" + abs
 	}
+	if l.broken[key] {
+		return nil // (its errors are told already)
+	}
 	if p, ok := l.byKey[key]; ok {
 		if l.loading[key] {
 			return fail(fmt.Sprintf("pack %q extends itself (directly or through its parents)", ref))
@@ -418,6 +424,10 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		p = l.parse(file, data, builtin)
 	}
 	if p == nil {
+		if l.broken == nil {
+			l.broken = map[string]bool{}
+		}
+		l.broken[key] = true
 		return nil
 	}
 	l.byKey[key] = p

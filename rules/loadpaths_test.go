@@ -161,3 +161,27 @@ func TestLoadRefsAlso(t *testing.T) {
 		t.Errorf("LoadRefs(zzz) without Also: %v\nwant the built-in packs alone", err)
 	}
 }
+
+// TestBrokenPackToldOnce: a pack that does not parse, extended by two
+// packs loaded together (packs: [a.yaml, b.yaml], each extends:
+// [broken.yaml]), has its errors told once, where they were told for each
+// pack that extends it, the same lines twice.
+func TestBrokenPackToldOnce(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for name, text := range map[string]string{
+		"a.yaml":      "pack: a\nextends: [broken.yaml]\nrules: []\n",
+		"b.yaml":      "pack: b\nextends: [./broken.yaml]\nrules: []\n",
+		"broken.yaml": "pack: broken\nrules:\n  - id: x\n    type: forbid\n    phrase: [不知道]\n",
+	} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := `broken.yaml:5:5: unknown key "phrase" (did you mean "phrases"?)`
+	for _, refs := range [][]string{{"a.yaml", "b.yaml"}, {"a.yaml", "broken.yaml"}, {"broken.yaml", "b.yaml"}} {
+		_, err := Load(refs...)
+		if err == nil || strings.Count(err.Error(), `unknown key "phrase"`) != 1 || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("Load(%v): %v\nwant once: %s", refs, err, want)
+		}
+	}
+}
