@@ -191,7 +191,9 @@ func big5Word(word string) (string, bool) {
 // from its share leaves it, rather than in GBK, which most bytes of Big5
 // read as too, into other characters (聊天記錄 as 册ぱ癘魁), or into
 // none, and were shown so. Each word of s that is not UTF-8 must read as
-// Big5 (big5Word); and one of them not as GBK (gbkWord), or, read as
+// Big5 (big5Word); and one of them hold bytes GBK has no character for
+// (readsAsGBK: a GBK name with a symbol a name seldom holds, 空调26°,
+// ≈售后, 客服㈡, which fromGBK leaves masked, is no Big5 for it), or, read as
 // GB18030, they hold a character outside GB2312's hanzi and punctuation
 // (kana, GBK's extension …) and, read as Big5, none outside its symbols
 // and level-1 hanzi (chinese.Rare, as a file's text is told): Big5's
@@ -218,7 +220,7 @@ func big5Name(s string) bool {
 		if _, ok := big5Word(word); !ok {
 			return false
 		}
-		if _, ok := gbkWord(word); !ok {
+		if !readsAsGBK(word) {
 			notGBK = true
 		}
 		sample = append(append(sample, word...), ' ')
@@ -231,6 +233,22 @@ func big5Name(s string) bool {
 	}
 	gb, big5 := chinese.Rare(sample)
 	return gb > 0 && big5 == 0
+}
+
+// readsAsGBK reports whether GB18030 has a character for each of word's
+// bytes (none read as U+FFFD, nor as one of GBK's user-defined area, in
+// Unicode's private use area), whether or not they make a name.
+func readsAsGBK(word string) bool {
+	d, err := simplifiedchinese.GB18030.NewDecoder().String(word)
+	if err != nil {
+		return false
+	}
+	for _, r := range d {
+		if r == utf8.RuneError || r >= 0xe000 && r <= 0xf8ff {
+			return false
+		}
+	}
+	return true
 }
 
 // big5Like reports whether word, which reads as Big5, is made of Big5's

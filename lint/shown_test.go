@@ -168,6 +168,13 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("十一月/售后.jsonl"), "十一月/售后.jsonl", "gbk"},
 		{"Stra\xdfe.txt", "Stra\uFFFDe.txt", "gbk"},
 		{"客服.txt", "客服.txt", ""},
+		// a GBK name with a symbol GBK holds and a name seldom does (°,
+		// ≈, ㈡: fromGBK reads no name, and masks it) is no Big5 for it:
+		// it was shown as Big5 reads it, 諾覃26～.jsonl, ＞忮綴.txt,
+		// 諦督Ｘ.jsonl, named for convmv -f big5
+		{gbk("空调26°.jsonl"), "\uFFFD\u0575\uFFFD26\uFFFD\uFFFD.jsonl", "gbk"},
+		{gbk("≈售后.txt"), "\uFFFD\uFFFD\uFFFD\u06fa\uFFFD.txt", "gbk"},
+		{gbk("客服㈡.jsonl"), "\uFFFD\u0377\uFFFD\uFFFD\uFFFD.jsonl", "gbk"},
 	}
 	for _, tt := range tests {
 		if got := Shown(tt.in); got != tt.want {
