@@ -416,6 +416,13 @@ func FuzzGzipTail(f *testing.F) {
 	f.Add(first[:7])
 	f.Add([]byte("garbage"))
 	f.Add([]byte("\x00\x00" + gzipHeader + "garbage, no deflate data"))
+	// (garbage after a whole member, or after zero bytes after one: the
+	// members read, the garbage warned of)
+	f.Add(append(bytes.Clone(first), "garbage"...))
+	f.Add(append(append([]byte{0, 0}, first...), "\x00\x00garbage"...))
+	bad := bytes.Clone(first)
+	bad[len(bad)-8] ^= 1 // (its checksum: garbage after zero bytes, nothing of it read)
+	f.Add(append([]byte{0, 0, 0}, bad...))
 	f.Fuzz(func(t *testing.T, tail []byte) {
 		var warnings []string
 		r, err := NewGzipReader(bytes.NewReader(append(bytes.Clone(first), tail...)), func(w string) { warnings = append(warnings, w) })
@@ -443,10 +450,11 @@ func FuzzGzipTail(f *testing.F) {
 				t.Fatalf("error %v, want gzip's: no header follows 1f 8b", err)
 			}
 		}
-		if len(warnings) > 0 && !bytes.Equal(got, data) {
+		if want := append(bytes.Clone(data), wholeMembers(tail)...); len(warnings) > 0 && !bytes.Equal(got, want) {
 			// garbage warned of: nothing of it handed out (a member
-			// after zero bytes decompressed ahead, then found none)
-			t.Fatalf("read %q and warned %q: want the data alone", got, warnings)
+			// after zero bytes decompressed ahead, then found none),
+			// the whole members before it read
+			t.Fatalf("read %q and warned %q: want %q, the data and the whole members after it", got, warnings, want)
 		}
 		rest := bytes.TrimLeft(tail, "\x00")
 		if len(rest) < len(tail) && len(rest) > 0 && (rest[0] != 0x1F || len(rest) > 2 && rest[1] == 0x8B && rest[2] != 8) {
@@ -457,6 +465,32 @@ func FuzzGzipTail(f *testing.F) {
 			}
 		}
 	})
+}
+
+// wholeMembers is the data of the whole gzip members tail starts with,
+// zero bytes before each passed over, as NewGzipReader reads them: each
+// a header of method deflate without a flag gzip reserves, then deflate
+// data and a checksum that holds; what follows the last is not.
+func wholeMembers(tail []byte) []byte {
+	var out []byte
+	for rest := tail; ; {
+		rest = bytes.TrimLeft(rest, "\x00")
+		if len(rest) < 4 || rest[0] != 0x1F || rest[1] != 0x8B || rest[2] != 8 || rest[3]&0xE0 != 0 {
+			return out
+		}
+		br := bytes.NewReader(rest) // (an io.ByteReader: gzip reads no further than the member)
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return out
+		}
+		zr.Multistream(false)
+		b, err := io.ReadAll(zr)
+		if err != nil {
+			return out
+		}
+		out = append(out, b...)
+		rest = rest[len(rest)-br.Len():]
+	}
 }
 
 // TestGzipMemberPastTry: a member after zero bytes is decompressed ahead
