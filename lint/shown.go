@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -150,24 +151,35 @@ func fromGBK(s string) string { return decodeWords(s, gbkWord) }
 // and that decode reads, decoded; the others as they are.
 func decodeWords(s string, decode func(word string) (string, bool)) string {
 	var b strings.Builder
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && !gbkDelimiter(s[i]) {
-			continue
-		}
-		word := s[start:i]
+	for word, end := range words(s) {
 		if !utf8.ValidString(word) {
 			if d, ok := decode(word); ok {
 				word = d
 			}
 		}
 		b.WriteString(word)
-		if i < len(s) {
-			b.WriteByte(s[i])
+		if end < len(s) {
+			b.WriteByte(s[end]) // (the delimiter after it)
 		}
-		start = i + 1
 	}
 	return b.String()
+}
+
+// words yields the words of s (see fromGBK), parted by gbkDelimiter's
+// bytes, each with where it ends in s: at its delimiter, or at len(s).
+func words(s string) iter.Seq2[string, int] {
+	return func(yield func(string, int) bool) {
+		start := 0
+		for i := 0; i <= len(s); i++ {
+			if i < len(s) && !gbkDelimiter(s[i]) {
+				continue
+			}
+			if !yield(s[start:i], i) {
+				return
+			}
+			start = i + 1
+		}
+	}
 }
 
 // gbkWord is word, which is not UTF-8, read as GB18030, and whether it
@@ -207,13 +219,7 @@ func big5Word(word string) (string, bool) {
 func big5Name(s string) bool {
 	var sample []byte // the words that are not UTF-8
 	notGBK := false
-	start := 0
-	for i := 0; i <= len(s); i++ {
-		if i < len(s) && !gbkDelimiter(s[i]) {
-			continue
-		}
-		word := s[start:i]
-		start = i + 1
+	for word := range words(s) {
 		if utf8.ValidString(word) {
 			continue
 		}
@@ -277,11 +283,12 @@ func big5Like(word string) bool {
 	return high
 }
 
-// nameLike reports whether d, a word decoded from GB18030, is made of what
-// a name written in GBK is: Chinese characters, the full-width and CJK
-// punctuation, kana, the circled and Roman numerals, ASCII. Bytes of
-// another kind may read as GB18030 too (most pairs of bytes over 0x80
-// do), into such as 頎€蜡: those are shown masked, as before.
+// nameLike reports whether d, a word decoded from GB18030 (or Big5), is
+// made of what a name written in GBK (or Big5) is: Chinese characters,
+// the full-width and CJK punctuation, kana, the circled and Roman
+// numerals, ASCII. Bytes of another kind may read as GB18030 too (most
+// pairs of bytes over 0x80 do), into such as 頎€蜡: those are shown
+// masked, as before.
 func nameLike(d string) bool {
 	for _, r := range d {
 		switch {
