@@ -49,3 +49,34 @@ func TestReportToFIFOCutShort(t *testing.T) {
 		t.Errorf("exit %d, %q; want 2, %q", code, errOut, want)
 	}
 }
+
+// TestInterruptedReportToFIFO: a run stopped while its report streams
+// into a FIFO that -o names was said to have written no report and left
+// the FIFO "untouched", where its reader had the report's start; it says
+// the report written there is incomplete, as for standard output.
+func TestInterruptedReportToFIFO(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := syscall.Mkfifo("out.fifo", 0o600); err != nil {
+		t.Skip("mkfifo:", err)
+	}
+	got := &lockedBuffer{}
+	read := make(chan error, 1)
+	go func() {
+		f, err := os.Open("out.fifo") // (waits for chatlint to open it)
+		if err == nil {
+			_, err = io.Copy(got, f)
+			f.Close()
+		}
+		read <- err
+	}()
+	r := startInterruptible(t, nil, "--format", "jsonl", "-o", "out.fifo")
+	waitUntil(t, "nothing is written to the FIFO", func() bool { return got.Len() > 0 })
+	interruptAndWait(t, r.done, &r.stderr, "chatlint: stopped (interrupt signal received): the report written to out.fifo is incomplete\n")
+	r.in.CloseWithError(io.ErrClosedPipe)
+	if err := <-read; err != nil {
+		t.Fatal("read the FIFO:", err)
+	}
+	if !strings.Contains(got.String(), `"id":"c0"`) {
+		t.Errorf("the FIFO had %.80q", got.String())
+	}
+}
