@@ -1512,6 +1512,35 @@ func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) strin
 	return s
 }
 
+// afterFixFile is called once fix has fixed (or shown) each library: a
+// test's hook, nothing otherwise.
+var afterFixFile = func(ctx context.Context, file string) {}
+
+// stoppedFixing is the error of a --fix or --diff run stopped by the signal
+// of ctx once linted, before the libraries left were fixed or shown
+// (begun: some were, or were tried). A --diff into -o's file, which takes
+// the old one's place only once written whole (diffFile, nil for standard
+// output), writes none; one written as it goes (standard output, a FIFO, a
+// device) lacks the libraries left.
+func (r *lintRun) stoppedFixing(ctx context.Context, left []string, begun bool, diffFile *outputFile) error {
+	direct := diffFile == nil || diffFile.target == ""
+	if !begun || (r.f.diff && !direct) {
+		return stoppedRun(ctx, r.f) // no file fixed, or no diff written
+	}
+	names := make([]string, len(left))
+	for i, f := range left {
+		names[i] = report.Shown(f)
+	}
+	if r.f.diff {
+		where := "on standard output"
+		if diffFile != nil && !diffFile.std {
+			where = "written to " + report.Shown(r.f.out.file())
+		}
+		return fail("stopped (%w): the diff %s leaves out %s", context.Cause(ctx), where, joinAnd(names))
+	}
+	return fail("stopped (%w): %s not fixed; no report written%s", context.Cause(ctx), joinAnd(names), keptOutputs(r.f))
+}
+
 // counted is n with the noun for n of what one names: "1 finding", "3
 // findings", "0 malformed records" (the messages said "finding(s)").
 func counted[N int | int64](n N, one string) string {
@@ -1582,8 +1611,18 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	// written whole and takes the old one's place, as an unreadable file
 	// still lets the report of the others be written), and the run exits 2
 	refused := false
-	for _, file := range col.files() {
+	files := col.files()
+	for k, file := range files {
+		// stopped (Ctrl-C, SIGTERM) once linted: the libraries not fixed
+		// yet are left as they were, and the diff not written (each
+		// library's fix, worked out from its whole text, is not broken
+		// off: a large one's takes seconds). The run went on to fix (or
+		// show) every library, and --diff said nothing of the signal
+		if ctx.Err() != nil {
+			return true, r.stoppedFixing(ctx, files[k:], k > 0, diffFile)
+		}
 		n, notes, err := fixFile(file, r.topts, col.edits[file], r.f.diff, w)
+		afterFixFile(ctx, file)
 		for _, note := range notes {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s\n", note)
 		}
@@ -1604,6 +1643,11 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s is outside the working directory: the diff names it by its absolute path, a/%s; apply it from / (cd / && git apply, or patch -p1 -d /)\n",
 				report.Shown(file), report.Shown(name))
 		}
+	}
+	if diffFile != nil && diffFile.target != "" && ctx.Err() != nil {
+		// (the diff's file takes the old one's place only once the run
+		// is whole; one written as it goes has the whole diff)
+		return true, r.stoppedFixing(ctx, nil, true, diffFile)
 	}
 	if err := diffFile.Commit(); err != nil {
 		return true, fail("cannot write the diff: %w", err)
