@@ -1346,18 +1346,12 @@ func readsTerminal(paths []string, stdin io.Reader) bool {
 	return ok && slices.Contains(paths, "-") && term.IsTerminal(int(f.Fd()))
 }
 
-// inputSize is the size in bytes of the input, for the progress line:
+// inputSizes is the size in bytes of the input, for the progress line:
 // the files the paths name, and for - what is left to read of standard
 // input when it is a regular file (lint < day.jsonl); -1 when it cannot be
-// known (a pipe).
-func inputSize(paths []string, opts transcript.Options, stdin io.Reader) int64 {
-	total, _ := inputSizes(paths, opts, stdin)
-	return total
-}
-
-// inputSizes is inputSize with the size counted of each file, by path
-// ("-" for standard input), for transcript.Options.Counted: nil when the
-// size is unknown.
+// known (a pipe). sizes is the size counted of each file, by path ("-"
+// for standard input), for transcript.Options.Counted: nil when the total
+// is unknown.
 func inputSizes(paths []string, opts transcript.Options, stdin io.Reader) (int64, map[string]int64) {
 	files := slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return p == "-" })
 	total, sizes := transcript.InputSizes(files, opts)

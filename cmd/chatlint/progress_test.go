@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,8 +77,9 @@ func TestProgressWanted(t *testing.T) {
 
 // TestInputSizeOfStdin: standard input redirected from a file (lint <
 // day.jsonl) has a size, what is left of it to read, which the progress
-// line shows as a share; a pipe has none. Before, - always made it
-// unknown.
+// line shows as a share, and is counted under "-" among the files' sizes
+// (transcript.Options.Counted); a pipe has none, nor any size counted.
+// Before, - always made it unknown.
 func TestInputSizeOfStdin(t *testing.T) {
 	dir := t.TempDir()
 	day := filepath.Join(dir, "day.jsonl")
@@ -94,33 +96,31 @@ func TestInputSizeOfStdin(t *testing.T) {
 	}
 	defer f.Close()
 	opts := transcript.Options{Format: "auto"}
-	if got := inputSize([]string{"-"}, opts, f); got != 1000 {
-		t.Errorf("lint - < day.jsonl: size %d, want 1000", got)
+	check := func(what string, paths []string, stdin io.Reader, want int64, wantSizes map[string]int64) {
+		t.Helper()
+		total, sizes := inputSizes(paths, opts, stdin)
+		if total != want || !maps.Equal(sizes, wantSizes) {
+			t.Errorf("%s: size %d, sizes %v; want %d, %v", what, total, sizes, want, wantSizes)
+		}
+		if want < 0 && sizes != nil {
+			t.Errorf("%s: sizes %v of an unknown total, want nil", what, sizes)
+		}
 	}
-	if got := inputSize([]string{other, "-"}, opts, f); got != 1300 {
-		t.Errorf("lint other.jsonl - < day.jsonl: size %d, want 1300", got)
-	}
+	check("lint - < day.jsonl", []string{"-"}, f, 1000, map[string]int64{"-": 1000})
+	check("lint other.jsonl - < day.jsonl", []string{other, "-"}, f, 1300, map[string]int64{other: 300, "-": 1000})
 	if _, err := f.Seek(400, io.SeekStart); err != nil {
 		t.Fatal(err)
 	}
-	if got := inputSize([]string{"-"}, opts, f); got != 600 {
-		t.Errorf("standard input 400 bytes in: size %d, want 600", got)
-	}
+	check("standard input 400 bytes in", []string{"-"}, f, 600, map[string]int64{"-": 600})
 	pr, pw, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pr.Close()
 	defer pw.Close()
-	if got := inputSize([]string{"-"}, opts, pr); got != -1 {
-		t.Errorf("a pipe: size %d, want -1 (unknown)", got)
-	}
-	if got := inputSize([]string{"-"}, opts, strings.NewReader("abc")); got != -1 {
-		t.Errorf("a reader: size %d, want -1 (unknown)", got)
-	}
-	if got := inputSize([]string{other}, opts, pr); got != 300 {
-		t.Errorf("no -: size %d, want 300", got)
-	}
+	check("a pipe", []string{"-"}, pr, -1, nil)
+	check("a reader", []string{"-"}, strings.NewReader("abc"), -1, nil)
+	check("no -", []string{other}, pr, 300, map[string]int64{other: 300})
 }
 
 // TestProgressLineFits: the progress line is narrower than the terminal
