@@ -107,25 +107,22 @@ func completeRuleID(cmd *cobra.Command, args []string, toComplete string) ([]str
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	refs := rules.BuiltinNames()
-	packs, _ := cmd.Flags().GetStringArray("pack")
-	if len(packs) == 0 {
-		if cfg, err := loadConfig(); err == nil {
-			packs = cfg.PackRefs()
-		}
-	} else {
-		// (--pack myshop: a pack the config lists, by its name)
-		refs := configPackRefs(packs, nil)
-		packs = make([]string, len(refs))
-		for i, ref := range refs {
-			packs[i] = ref.Name
-		}
+	var refs []rules.Ref
+	for _, name := range rules.BuiltinNames() {
+		refs = append(refs, rules.Ref{Name: name, Dir: "."})
 	}
-	refs = append(refs, packs...)
+	if packs, _ := cmd.Flags().GetStringArray("pack"); len(packs) > 0 {
+		// (--pack myshop: a pack the config lists, by its name)
+		refs = append(refs, configPackRefs(packs, nil)...)
+	} else if cfg, err := loadConfig(); err == nil {
+		// (as the run loads them: a path taken against the config's
+		// directory)
+		refs = append(refs, cfg.PackEntries()...)
+	}
 	var ids []string
 	packsOf := map[string][]string{} // bare id: its pack/ids
 	for _, ref := range refs {
-		set, err := rules.Load(ref)
+		set, err := rules.LoadRefs(ref)
 		if err != nil {
 			continue
 		}

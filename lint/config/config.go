@@ -363,19 +363,6 @@ func keyLines(data []byte) map[string]int {
 	return out
 }
 
-// PackRefs returns the configured packs with relative paths resolved
-// against the config file's folder.
-func (c *Config) PackRefs() []string {
-	var out []string
-	for _, p := range c.Packs {
-		if rules.IsPath(p) && !filepath.IsAbs(p) {
-			p = filepath.Join(filepath.Dir(c.File), p)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
 // PackEntries returns the configured packs as the pack loader takes them
 // (rules.LoadRefs): paths taken against the config file's folder, and
 // each with where it is written, so that a pack that cannot be loaded is

@@ -32,9 +32,9 @@ func TestFindInParents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	refs := c.PackRefs()
-	if len(refs) != 2 || refs[0] != "callcenter" || refs[1] != filepath.Join(root, "packs", "mine.yaml") {
-		t.Errorf("PackRefs = %v (paths are relative to the config file)", refs)
+	refs := c.PackEntries()
+	if len(refs) != 2 || refs[0].Name != "callcenter" || refs[1].Name != "packs/mine.yaml" || refs[1].Dir != root {
+		t.Errorf("PackEntries = %+v (paths are relative to the config file)", refs)
 	}
 }
 
