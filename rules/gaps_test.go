@@ -609,6 +609,21 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "修改订单收货人电话，谢谢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改收貨人電話地址 唔該", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "改收货人电话地址 改好了 谢谢", false},
+		// (…or four, 姓名 / 名字 among them, or joined by 和 / 跟 / 及 / 与 / 同:
+		// 改电话和地址 is two objects as 改电话地址 is)
+		{"callcenter/unanswered-at-end", lint.Customer, "改订单收货人电话地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改收货人姓名，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改个名字，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改电话和地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "修改收货人姓名及电话，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返收貨人姓名同電話 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改收貨人姓名 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改电话跟地址吧，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改电话和地址 改好了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改订单收货人电话地址 改好了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改收货人姓名 改好了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "收货人姓名改好了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改电话和你说的一样，谢谢", false},
 		// a question asked with 吗 / 么 (Cantonese 未) before the thanks
 		// still wants its answer, as one with a question mark does
 		{"callcenter/unanswered-at-end", lint.Customer, "改发票抬头吗，谢谢", true},
