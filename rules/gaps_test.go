@@ -504,6 +504,26 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "收到喇，知道喇", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "明白喇 知道喇", true},
 		{"callcenter/forbidden-phrase", lint.Agent, "收到喇，知道喇，即刻幫你處理", false},
+		// …nor OK with 的 on it, a yes (是 / 是的 / 对 / 对的) before 知道了,
+		// nor 晓得了, the 知道了 of the south-west and lower Yangtze (a yes
+		// before 知道的 answers 您知道吗 as a bare 知道的 does)
+		{"callcenter/forbidden-phrase", lint.Agent, "Ok的，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "ok的 知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "是，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "是的，知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "对，我知道了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "嗯，是的，知道了哦", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "晓得了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的，晓得了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "嗯嗯 我晓得的", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "我帮您升级处理 晓得了", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "是，知道了，马上帮您处理", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "是的，知道的", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "是知道的", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "晓得的", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "不晓得了", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "好的，您说的情况我晓得了，马上为您登记", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "不是，知道了吗", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
 		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
