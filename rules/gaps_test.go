@@ -315,6 +315,28 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "这就是为什么不能改的原因啊", true},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？是的话我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "亲，为什么不能改呢？", false},
+		// …and so does 为什么不行 answered at once with why (因为 / 由于 in
+		// the next clause, after an address or a yes at most): the refusal
+		// 不行 (001 五.五.4: 无法帮到您) said again with its reason; asked
+		// alone, quoted back, or followed by help, it refuses nothing
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "为啥不行，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "亲，为什么不行呢？亲，这边是因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢 是的 由于是定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔得呀？因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行吗？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？因为活动已经结束了", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？", false},
+		{"callcenter/refusal-apology", lint.Agent, "您说为什么不行？我帮您看一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？我帮您查一下原因", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不行吗", false},
+		// (…and so do the other bare refusals, 不可以 / 没办法 / 唔可以, but
+		// not 不支持, which says what a product does)
+		{"callcenter/refusal-apology", lint.Agent, "为什么不可以呢？亲，因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么没办法呢？由于订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔可以呀？因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不支持呢？因为这款是老型号", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不可以呢？", false},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
