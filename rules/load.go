@@ -357,25 +357,13 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 			key, file, builtin = "builtin:"+ref, builtinFile(ref), true
 		} else if b, ok := BuiltinSource(ref); ok {
 			key, file, data, builtin = "builtin:"+ref, builtinFile(ref), b, true
-		} else if _, err := os.Stat(filepath.Join(dir, ref)); err != nil {
-			hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ")
-			if len(also) > 0 {
-				hint += "; the packs .chatlint.yaml lists: " + strings.Join(also, ", ")
-			}
-			hint += "; or give a path to a .yaml file"
-			if meant := suggest.Of(ref, append(BuiltinNames(), also...)); len(meant) > 0 {
-				hint = "did you mean " + strings.Join(meant, " or ") + "?"
-			}
-			// a pack file beside it named without its extension
-			// (--pack myshop for myshop.yaml): a name without one is
-			// a built-in pack's
-			for _, ext := range []string{".yaml", ".yml"} {
-				if st, err := os.Stat(filepath.Join(dir, ref+ext)); err == nil && st.Mode().IsRegular() {
-					hint = "did you mean " + ref + ext + "? a pack file is named with its extension"
-					break
-				}
-			}
-			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, hint))
+		} else if st, err := os.Stat(filepath.Join(dir, ref)); err != nil {
+			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, unknownHint(ref, dir, also)))
+		} else if st.IsDir() {
+			// a directory of the name (the shop's folder), no pack
+			// of it known: 'read somedir: is a directory' said
+			// neither what a pack is nor what was found instead
+			return fail(fmt.Sprintf("unknown pack %q: %s (%s)", ref, dirNoPack(filepath.Join(dir, ref)), dirHint(ref, dir, also)))
 		}
 	}
 	if !builtin {
@@ -406,6 +394,11 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 			// x.yaml/more.yaml: not a directory' named neither
 			if said, ok := pathwhy.ThroughFile(file, err); ok {
 				return fail(fmt.Sprintf("cannot read pack %q: %s", ref, said))
+			}
+			if st, serr := os.Stat(file); serr == nil && st.IsDir() {
+				// (--pack packs/, a pack's folder: 'read packs/: is a
+				// directory')
+				return fail(fmt.Sprintf("cannot read pack %q: %s (%s)", ref, dirNoPack(file), dirHint(ref, dir, nil)))
 			}
 			if errors.Is(err, fs.ErrNotExist) {
 				msg := fmt.Sprintf("pack file %q not found", ref)
@@ -439,6 +432,76 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 	l.link(p, pdir)
 	l.loading[key] = false
 	return p
+}
+
+// unknownHint says what a bare name no pack has (ref, taken against dir)
+// may have meant: a pack file beside it named without its extension
+// (--pack myshop for myshop.yaml: a name without one is a built-in
+// pack's), a pack's name near it in spelling (the built-in packs', or
+// also's: those .chatlint.yaml lists), or else all of them.
+func unknownHint(ref, dir string, also []string) string {
+	for _, ext := range []string{".yaml", ".yml"} {
+		if st, err := os.Stat(filepath.Join(dir, ref+ext)); err == nil && st.Mode().IsRegular() {
+			return "did you mean " + ref + ext + "? a pack file is named with its extension"
+		}
+	}
+	if meant := suggest.Of(ref, append(BuiltinNames(), also...)); len(meant) > 0 {
+		return "did you mean " + strings.Join(meant, " or ") + "?"
+	}
+	hint := "built-in packs: " + strings.Join(BuiltinNames(), ", ")
+	if len(also) > 0 {
+		hint += "; the packs .chatlint.yaml lists: " + strings.Join(also, ", ")
+	}
+	return hint + "; or give a path to a .yaml file"
+}
+
+// dirNoPack says of path, a directory given for a pack, what it is:
+// "packs is a directory, not a pack file", a symbolic link named with
+// where it leads ("p is a symbolic link to packs, and packs is a
+// directory, not a pack file").
+func dirNoPack(path string) string {
+	if chain, end, err := pathwhy.FollowLinks(path); chain != nil && err == nil {
+		return chain.Links() + ", and " + dirNoPack(end)
+	}
+	return path + " is a directory, not a pack file"
+}
+
+// dirHint says what a pack reference ref (taken against dir) that is a
+// directory may have meant: the pack files in it (did you mean
+// packs/myshop.yaml?), as ref would name them; a pack file beside it of
+// its name, or a pack's name near it (unknownHint) for a bare name; or,
+// for a path, that a pack is a file.
+func dirHint(ref, dir string, also []string) string {
+	bare := !IsPath(ref)
+	if bare {
+		// (myshop.yaml beside the folder myshop/ is the pack meant)
+		if hint := unknownHint(ref, dir, also); strings.HasSuffix(hint, "with its extension") {
+			return hint
+		}
+	}
+	var files []string
+	entries, _ := os.ReadDir(filepath.Join(dir, ref))
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || (!strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml")) {
+			continue // (.chatlint.yaml is settings, no pack)
+		}
+		if st, err := os.Stat(filepath.Join(dir, ref, name)); err == nil && st.Mode().IsRegular() {
+			files = append(files, filepath.Join(ref, name))
+		}
+	}
+	const most = 3
+	switch {
+	case len(files) == 1:
+		return "did you mean " + files[0] + "?"
+	case len(files) > most:
+		return fmt.Sprintf("did you mean %s or another of its %d .yaml files?", strings.Join(files[:most], ", "), len(files))
+	case len(files) > 1:
+		return "did you mean " + strings.Join(files[:len(files)-1], ", ") + " or " + files[len(files)-1] + "?"
+	case bare:
+		return unknownHint(ref, dir, also)
+	}
+	return "it holds no .yaml file: give the path of a pack file"
 }
 
 // link resolves a parsed pack's extends and registers its name.

@@ -185,3 +185,74 @@ func TestBrokenPackToldOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectoryIsNoPack: a pack reference that is a directory, a bare
+// name no pack has (--pack somedir, the shop's folder) or a path
+// (--pack packs/), is told what it is and what a pack is, the pack files
+// in it offered, where the loader gave the system's 'read somedir: is a
+// directory'.
+func TestDirectoryIsNoPack(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, d := range []string{"somedir", "packs", "many", "retial", "myshop", "d.yaml"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"packs/shop.yaml", "packs/.chatlint.yaml", "packs/notes.txt",
+		"many/a.yaml", "many/b.yml", "many/c.yaml", "many/d.yaml", "myshop.yaml"} {
+		if err := os.WriteFile(f, []byte("pack: x\nrules: []\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join("packs", "sub.yaml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := func(s string) string { return filepath.FromSlash(s) }
+	for _, tt := range []struct {
+		ref  string
+		also []string
+		want string
+	}{
+		{"somedir", nil, `somedir: unknown pack "somedir": somedir is a directory, not a pack file (built-in packs: base, callcenter, ecommerce, retail; or give a path to a .yaml file)`},
+		{"somedir", []string{"outlet"}, `somedir: unknown pack "somedir": somedir is a directory, not a pack file (built-in packs: base, callcenter, ecommerce, retail; the packs .chatlint.yaml lists: outlet; or give a path to a .yaml file)`},
+		{"somedir/", nil, `somedir/: cannot read pack "somedir/": somedir/ is a directory, not a pack file (it holds no .yaml file: give the path of a pack file)`},
+		{"d.yaml", nil, `d.yaml: cannot read pack "d.yaml": d.yaml is a directory, not a pack file (it holds no .yaml file: give the path of a pack file)`},
+		{"packs", nil, `packs: unknown pack "packs": packs is a directory, not a pack file (did you mean ` + p("packs/shop.yaml") + `?)`},
+		{"./packs", nil, `./packs: cannot read pack "./packs": ./packs is a directory, not a pack file (did you mean ` + p("packs/shop.yaml") + `?)`},
+		{"many", nil, `many: unknown pack "many": many is a directory, not a pack file (did you mean ` + p("many/a.yaml") + `, ` + p("many/b.yml") + `, ` + p("many/c.yaml") + ` or another of its 4 .yaml files?)`},
+		{"retial", nil, `retial: unknown pack "retial": retial is a directory, not a pack file (did you mean retail?)`},
+		{"myshop", nil, `myshop: unknown pack "myshop": myshop is a directory, not a pack file (did you mean myshop.yaml? a pack file is named with its extension)`},
+	} {
+		if _, err := LoadRefs(Ref{Name: tt.ref, Dir: ".", Also: tt.also}); err == nil || err.Error() != tt.want {
+			t.Errorf("LoadRefs(%s): %v\nwant %s", tt.ref, err, tt.want)
+		}
+	}
+	// in extends, and a file of settings's entry, taken against its
+	// directory
+	if err := os.WriteFile("x.yaml", []byte("pack: x\nextends: [packs]\nrules: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := `x.yaml:2:11: unknown pack "packs": packs is a directory, not a pack file (did you mean ` + p("packs/shop.yaml") + `?)`
+	if _, err := Load("x.yaml"); err == nil || err.Error() != want {
+		t.Errorf("Load(x.yaml): %v\nwant %s", err, want)
+	}
+	cfg, err := filepath.Abs(".chatlint.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(cfg)
+	want = cfg + `:3:5: packs: cannot read pack "packs/": ` + filepath.Join(dir, "packs") + ` is a directory, not a pack file (did you mean ` + p("packs/shop.yaml") + `?)`
+	if _, err := LoadRefs(Ref{Name: "packs/", Dir: dir, File: cfg, Line: 3, Column: 5, Key: "packs"}); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("LoadRefs(packs/ of %s): %v\nwant %s", cfg, err, want)
+	}
+	if runtime.GOOS == "windows" {
+		return // (symbolic links)
+	}
+	if err := os.Symlink("packs", "sl"); err != nil {
+		t.Fatal(err)
+	}
+	want = `sl: unknown pack "sl": sl is a symbolic link to packs, and packs is a directory, not a pack file (did you mean sl/shop.yaml?)`
+	if _, err := LoadRefs(Ref{Name: "sl", Dir: "."}); err == nil || err.Error() != want {
+		t.Errorf("LoadRefs(sl): %v\nwant %s", err, want)
+	}
+}
