@@ -395,6 +395,11 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 			if said, ok := pathwhy.ThroughFile(file, err); ok {
 				return fail(fmt.Sprintf("cannot read pack %q: %s", ref, said))
 			}
+			if said, ok := pathwhy.Loop(file, err); ok {
+				// ('open loop1/x.yaml: too many levels of symbolic
+				// links')
+				return fail(fmt.Sprintf("cannot read pack %q: %s", ref, said))
+			}
 			if st, serr := os.Stat(file); serr == nil && st.IsDir() {
 				// (--pack packs/, a pack's folder: 'read packs/: is a
 				// directory')

@@ -535,6 +535,12 @@ func withGlobHints(err error) error {
 // joined.
 func withPathHints(err error) error {
 	return hintFileErrors(err, func(fe *transcript.FileError) string {
+		if said, ok := pathwhy.Loop(fe.Name, fe); ok {
+			// "loop1/x.jsonl: too many levels of symbolic links
+			// (loop1 is a symbolic link to loop1, a loop that leads
+			// nowhere)"
+			return said
+		}
 		if !errors.Is(fe, syscall.ENOTDIR) {
 			return ""
 		}
@@ -952,6 +958,11 @@ func creatable(flag, name, what, example string) error {
 		if said, ok := pathwhy.ThroughFile(dir, err); ok {
 			return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 		}
+		if said, ok := pathwhy.Loop(dir, err); ok {
+			// 'the directory cannot be used: stat loop1: too many
+			// levels of symbolic links'
+			return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
+		}
 		if !errors.Is(err, fs.ErrNotExist) {
 			return fail("%s %s: the directory cannot be used: %w", flag, name, err)
 		}
@@ -972,6 +983,11 @@ func creatable(flag, name, what, example string) error {
 		// a symbolic link through a file (out → lib.txt/r.json, or
 		// old.txt/), which the report was written through once --fix
 		// had fixed the library: 'open out: not a directory'
+		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
+	}
+	if said, ok := pathwhy.Loop(name, err); ok {
+		// (the file itself a link in a loop: 'cannot write report: open
+		// loop1: too many levels of symbolic links')
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, said), err})
 	}
 	if said, err := linkedDirMissing(name); err != nil {
@@ -1126,6 +1142,11 @@ func (r *lintRun) filters(ctx context.Context, unwritten string) ([]lint.Filter,
 	if said, ok := pathwhy.ThroughFile(r.f.baseline, err); ok {
 		// 'read baseline: open a.jsonl/b.json: not a directory' named
 		// neither which, nor what it was
+		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + said, err})
+	}
+	if said, ok := pathwhy.Loop(r.f.baseline, err); ok {
+		// 'read baseline: open loop1/b.json: too many levels of
+		// symbolic links'
 		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + said, err})
 	}
 	if errors.Is(err, fs.ErrNotExist) {

@@ -237,3 +237,72 @@ func notADirectory(dir string, err error) (string, bool) {
 		d = parent
 	}
 }
+
+// Loop says, of a path the system could not follow for a loop of symbolic
+// links (err, 'too many levels of symbolic links'), which link on it goes
+// round and through what: "loop1 is a symbolic link to loop1, a loop that
+// leads nowhere", "out is a symbolic link to a, a symbolic link to out, a
+// loop that leads nowhere" ('stat loop1/x.json: too many levels of
+// symbolic links' named neither the link nor the loop). ok is false for
+// any other error.
+func Loop(path string, err error) (said string, ok bool) {
+	if !errors.Is(err, syscall.ELOOP) {
+		return "", false
+	}
+	// the first part of the path that cannot be followed: a link
+	var parts []string
+	for d := path; ; d = filepath.Dir(d) {
+		parts = append(parts, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for i := len(parts) - 1; i >= 0; i-- {
+		if _, err := os.Stat(parts[i]); errors.Is(err, syscall.ELOOP) {
+			if chain, ok := loopChain(parts[i]); ok {
+				return chain.Links() + ", a loop that leads nowhere", true
+			}
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// loopChain is the link at path and the targets it leads through, as
+// FollowLinks gives them, up to one met before (or one the system cannot
+// follow for a loop: a link to a path through itself, loop1 → loop1/x).
+// ok is false where the links lead out of any loop.
+func loopChain(path string) (Dangling, bool) {
+	chain := Dangling{path}
+	seen := map[string]bool{}
+	for at := path; len(chain) <= 40; {
+		abs, err := filepath.Abs(at)
+		if err != nil {
+			return nil, false
+		}
+		seen[abs] = true
+		target, err := os.Readlink(at)
+		if err != nil {
+			return nil, false
+		}
+		chain = append(chain, target)
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(at), target)
+		}
+		if abs, err = filepath.Abs(target); err != nil {
+			return nil, false
+		}
+		if seen[abs] {
+			return chain, true
+		}
+		st, err := os.Lstat(target)
+		if errors.Is(err, syscall.ELOOP) {
+			return chain, true
+		}
+		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			return nil, false
+		}
+		at = target
+	}
+	return nil, false
+}

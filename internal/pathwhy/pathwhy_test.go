@@ -1,6 +1,7 @@
 package pathwhy
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -68,5 +69,51 @@ func TestSaid(t *testing.T) {
 	}
 	if _, ok := DanglingLink(filepath.Join("sub", "x.yaml")); ok {
 		t.Error("DanglingLink found a link on sub/x.yaml, which has none")
+	}
+}
+
+// TestLoop: a path the system cannot follow for a loop of symbolic links
+// is said by the link on it that goes round, and through what, where
+// 'stat loop1/x.json: too many levels of symbolic links' named neither;
+// any other error, or a chain of links out of any loop, is not a loop.
+func TestLoop(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	t.Chdir(t.TempDir())
+	for _, l := range [][2]string{
+		{"loop1", "loop1"}, {"loopb", "loopa"}, {"loopa", "loopb"}, {"in", "in/x"},
+		{"to", "loopa"}, {"ok", "sub"}, {"gone", "nothing"},
+	} {
+		if err := os.Symlink(l[1], l[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir("sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	loop := func(path string) string {
+		_, err := os.Stat(path)
+		said, ok := Loop(path, err)
+		if !ok {
+			return fmt.Sprintf("(no loop: %v)", err)
+		}
+		return said
+	}
+	for _, c := range []struct{ got, want string }{
+		{loop("loop1"), "loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		{loop("loop1/x.json"), "loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		{loop("loopa/sub/x.json"), "loopa is a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere"},
+		{loop("in/r.json"), "in is a symbolic link to in/x, a loop that leads nowhere"},
+		{loop("to"), "to is a symbolic link to loopa, a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere"},
+		{loop("ok/loop1/x"), "(no loop: stat ok/loop1/x: no such file or directory)"},
+		{loop("gone"), "(no loop: stat gone: no such file or directory)"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %q\nwant %q", c.got, c.want)
+		}
+	}
+	if _, ok := Loop("loop1", os.ErrPermission); ok {
+		t.Error("Loop took a permission error for a loop")
 	}
 }
