@@ -546,6 +546,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-phrase", lint.Agent, "不晓得了", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "好的，您说的情况我晓得了，马上为您登记", false},
 		{"callcenter/forbidden-phrase", lint.Agent, "不是，知道了吗", false},
+		// (…and Cantonese's yes, 係 / 係呀 / 係嘅 (系), before 知道喇 as
+		// 是 before 知道了: HK shops' 好喇，知道喇 is a finding already)
+		{"callcenter/forbidden-phrase", lint.Agent, "係，知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "係呀，知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "系嘅，我知道喇", true},
+		{"callcenter/forbidden-phrase", lint.Agent, "係，知道喇，即刻幫你處理", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "係嘅，知道嘅", false},
+		{"callcenter/forbidden-phrase", lint.Agent, "關係，知道喇", false},
 		// callcenter/unanswered-at-end: a want stated and thanks after it is
 		// no closing (001 二.3)
 		{"callcenter/unanswered-at-end", lint.Customer, "我想换个地址，谢谢", true},
