@@ -348,6 +348,12 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		l.errs = append(l.errs, e)
 		return nil
 	}
+	if strings.TrimSpace(ref) == "" {
+		// (extends: [""]: taken against dir, it was dir itself, '. is a
+		// directory, not a pack file (did you mean mine.yaml?)', the
+		// pack offered as its own parent)
+		return fail(fmt.Sprintf("an empty pack name: give a built-in pack's name (%s) or the path of a pack file", strings.Join(BuiltinNames(), ", ")))
+	}
 	var key, file string
 	var data []byte
 	builtin := false

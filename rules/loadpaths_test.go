@@ -256,3 +256,29 @@ func TestDirectoryIsNoPack(t *testing.T) {
 		t.Errorf("LoadRefs(sl): %v\nwant %s", err, want)
 	}
 }
+
+// TestEmptyExtendsEntry: an empty entry in extends ("", or spaces) names
+// no pack, and is told so: taken against the pack's directory, it was
+// that directory, '. is a directory, not a pack file (did you mean
+// mine.yaml?)', the pack itself offered for its own parent (before the
+// loader knew directories, 'pack file "" not found').
+func TestEmptyExtendsEntry(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for name, text := range map[string]string{
+		"mine.yaml":   "pack: mine\nextends: [base, \"\"]\nrules: []\n",
+		"spaced.yaml": "pack: spaced\nextends:\n  - \"  \"\nrules: []\n",
+	} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	builtins := strings.Join(BuiltinNames(), ", ")
+	for _, tt := range []struct{ file, want string }{
+		{"mine.yaml", `mine.yaml:2:17: an empty pack name: give a built-in pack's name (` + builtins + `) or the path of a pack file`},
+		{"spaced.yaml", `spaced.yaml:3:5: an empty pack name: give a built-in pack's name (` + builtins + `) or the path of a pack file`},
+	} {
+		if _, err := Load(tt.file); err == nil || err.Error() != tt.want {
+			t.Errorf("Load(%s): %v\nwant %s", tt.file, err, tt.want)
+		}
+	}
+}
