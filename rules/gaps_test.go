@@ -337,6 +337,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "點解唔可以呀？因為已經出咗倉", true},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不支持呢？因为这款是老型号", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不可以呢？", false},
+		// (…but answered with a guess, it works out why something does not
+		// work: no refusal)
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？可能是因为网络的问题，您重启试试", false},
+		{"callcenter/refusal-apology", lint.Agent, "您试了为什么不行呢？应该是因为缓存，清一下就好", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？亲，估计是因为系统延迟", false},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔得呀？可能因為網絡問題", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？因为活动已经结束了，可能要等下次活动", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不能改呢？可能是因为订单已经出库了", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
