@@ -364,6 +364,11 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		} else if b, ok := BuiltinSource(ref); ok {
 			key, file, data, builtin = "builtin:"+ref, builtinFile(ref), b, true
 		} else if st, err := os.Stat(filepath.Join(dir, ref)); err != nil {
+			if said, ok := pathwhy.Loop(filepath.Join(dir, ref), err); ok {
+				// (a link in a loop is there, no name unknown:
+				// --pack loop1, loop1 → loop1)
+				return fail(fmt.Sprintf("unknown pack %q: %s", ref, said))
+			}
 			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, unknownHint(ref, dir, also)))
 		} else if st.IsDir() {
 			// a directory of the name (the shop's folder), no pack

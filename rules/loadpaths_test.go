@@ -282,3 +282,28 @@ func TestEmptyExtendsEntry(t *testing.T) {
 		}
 	}
 }
+
+// TestBareNameLoop: a bare pack name that is a symbolic link in a loop
+// (--pack loop1, loop1 → loop1) is named with the links round it, as a
+// path through one is ('cannot read pack "loop1/x.yaml": loop1 is a
+// symbolic link to loop1, …'), where it was told as a name no pack has,
+// 'unknown pack "loop1" (built-in packs: …)', as if nothing were there.
+func TestBareNameLoop(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	t.Chdir(t.TempDir())
+	for _, l := range [][2]string{{"loop1", "loop1"}, {"loopa", "loopb"}, {"loopb", "loopa"}} {
+		if err := os.Symlink(l[1], l[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct{ ref, want string }{
+		{"loop1", `loop1: unknown pack "loop1": loop1 is a symbolic link to loop1, a loop that leads nowhere`},
+		{"loopa", `loopa: unknown pack "loopa": loopa is a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere`},
+	} {
+		if _, err := Load(tt.ref); err == nil || err.Error() != tt.want {
+			t.Errorf("Load(%s): %v\nwant %s", tt.ref, err, tt.want)
+		}
+	}
+}
