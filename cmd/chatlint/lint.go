@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/baseline"
@@ -1520,7 +1521,7 @@ func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) strin
 		n += sum.BySeverity[sev]
 		by = append(by, fmt.Sprintf("%s %d", sev, sum.BySeverity[sev]))
 	}
-	s := counted(n, "finding") + " at or above " + failSaid
+	s := english.Count(n, "finding") + " at or above " + failSaid
 	if failOn < lint.Error {
 		s += " (" + strings.Join(by, ", ") + ")"
 	}
@@ -1554,15 +1555,6 @@ func (r *lintRun) stoppedFixing(ctx context.Context, left []string, begun bool, 
 		return fail("stopped (%w): the diff %s leaves out %s", context.Cause(ctx), where, joinAnd(names))
 	}
 	return fail("stopped (%w): %s not fixed; no report written%s", context.Cause(ctx), joinAnd(names), keptOutputs(r.f))
-}
-
-// counted is n with the noun for n of what one names: "1 finding", "3
-// findings", "0 malformed records" (the messages said "finding(s)").
-func counted[N int | int64](n N, one string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.FormatInt(int64(n), 10) + " " + one + "s"
 }
 
 // fix lints the library, then applies every prescribed replacement to its
@@ -1652,7 +1644,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		r.diffFixes += n
 		r.diffPrescribed += len(col.edits[file])
 		if r.f.fix && n > 0 {
-			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %s in %s\n", counted(n, "finding"), report.Shown(file))
+			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: fixed %s in %s\n", english.Count(n, "finding"), report.Shown(file))
 		}
 		if name, outside := diffName(file); r.f.diff && n > 0 && outside {
 			fmt.Fprintf(r.cmd.ErrOrStderr(), "chatlint: %s is outside the working directory: the diff names it by its absolute path, a/%s; apply it from / (cd / && git apply, or patch -p1 -d /)\n",
@@ -1723,7 +1715,7 @@ func (r *lintRun) emptyDiff(sum *lint.Summary) string {
 	if r.failOn != lint.SeverityNone && sum.MaxSeverity() >= r.failOn {
 		return "" // the gate says it
 	}
-	return counted(sum.Findings, "finding") + "; " + r.noFixWhy() + ", so the diff is empty: run without --diff to see the findings"
+	return english.Count(sum.Findings, "finding") + "; " + r.noFixWhy() + ", so the diff is empty: run without --diff to see the findings"
 }
 
 // noFixWhy says why a --diff run's diff holds no fix though it has
@@ -1795,7 +1787,7 @@ func reportMalformed(w io.Writer, errs lint.RecordErrors, format string, reportO
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "chatlint: %s not linted:\n", counted(errs.Len(), "malformed record"))
+	fmt.Fprintf(w, "chatlint: %s not linted:\n", english.Count(errs.Len(), "malformed record"))
 	shown := 0
 	for _, g := range groups {
 		// (a file's name may hold control characters: shown as U+FFFD)

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/lint/transcript"
 )
@@ -195,7 +196,7 @@ func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 func (p *progress) draw() string {
 	read, recs := p.read.Load(), p.records.Load()
 	secs := time.Since(p.started).Seconds()
-	rest := fmt.Sprintf("  %s  %s/s", counted(recs, "record"), mib(int64(float64(read)/secs)))
+	rest := fmt.Sprintf("  %s  %s/s", english.Count(recs, "record"), mib(int64(float64(read)/secs)))
 	total := p.total - p.leftOut.Load()
 	if p.total <= 0 || total <= 0 {
 		return "reading... " + mib(read) + rest

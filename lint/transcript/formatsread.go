@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/chatlint/chatlint/internal/english"
 )
 
 // FormatsRead records the formats the files of a run were read in, so that
@@ -79,7 +81,7 @@ func (u *FormatsRead) Untaken(key string) (takers []string, readAs string) {
 	said := make([]string, len(u.order))
 	for i, f := range u.order {
 		if n := u.files[f] - 1; n > 0 {
-			said[i] = fmt.Sprintf("%s and %s were read as %s", u.first[f], plural(n, "other file"), f)
+			said[i] = fmt.Sprintf("%s and %s were read as %s", u.first[f], english.Count(n, "other file"), f)
 		} else {
 			said[i] = fmt.Sprintf("%s was read as %s", u.first[f], f)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 )
@@ -56,5 +57,5 @@ func namesWarning(path string, files, names []string, what, maker, from string) 
 	}
 	return fmt.Sprintf("%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s "+
 		"(convmv -f %s -t utf-8 -r %s shows their new names, and with --notest renames them)",
-		plural(len(names), "file name"), are, what, maker, nameList(names, 3), from, shellquote.Bytes(path))
+		english.Count(len(names), "file name"), are, what, maker, nameList(names, 3), from, shellquote.Bytes(path))
 }

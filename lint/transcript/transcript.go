@@ -20,6 +20,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/lint"
 )
@@ -436,24 +437,12 @@ type excludedCount struct{ files, dirs int }
 func (c excludedCount) String() string {
 	var parts []string
 	if c.files > 0 {
-		parts = append(parts, plural(c.files, "file"))
+		parts = append(parts, english.Count(c.files, "file"))
 	}
 	if c.dirs > 0 {
-		parts = append(parts, plural(c.dirs, "directory"))
+		parts = append(parts, english.Count(c.dirs, "directory"))
 	}
 	return strings.Join(parts, " and ")
-}
-
-// plural is "1 file", "2 files", "3 directories".
-func plural(n int, what string) string {
-	switch {
-	case n == 1:
-	case strings.HasSuffix(what, "y"):
-		what = what[:len(what)-1] + "ies"
-	default:
-		what += "s"
-	}
-	return fmt.Sprintf("%d %s", n, what)
 }
 
 type undoAdd struct {

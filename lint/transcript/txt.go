@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -638,7 +639,7 @@ func (txtReader) Read(ctx context.Context, src *Source, sink lint.Sink) error {
 		return err
 	}
 	if !t.texted && len(t.textless) > 0 {
-		return fmt.Errorf("no message has a text: %s read as message headers (a time and a name), with nothing said under any, as a log's lines are: not a chat dump?", plural(len(t.textless), "line"))
+		return fmt.Errorf("no message has a text: %s read as message headers (a time and a name), with nothing said under any, as a log's lines are: not a chat dump?", english.Count(len(t.textless), "line"))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -94,7 +95,7 @@ func otherWarnings(files []otherFile) []string {
 			}
 			return several
 		}
-		what := plural(len(paths), "file") + " left out, "
+		what := english.Count(len(paths), "file") + " left out, "
 		switch otherKind(k) {
 		case kindSpreadsheet:
 			what += pick("a workbook chatlint cannot read (only .xlsx and .xlsm): "+list+"; save it as .xlsx or CSV to lint it",

@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/lint"
 )
 
@@ -449,7 +450,7 @@ func (wb *workbook) readSheet(ctx context.Context, src *Source, sink lint.Sink, 
 				where = fmt.Sprintf("sheet %q: ", sheet)
 			}
 			wb.mixed.note(wb.name, fmt.Sprintf("%s%s of the text column hold%s a formula but no value (the first: %s), read as empty: the program that wrote the workbook did not calculate its formulas; open it in Excel or WPS and save it again",
-				where, plural(f.n, "cell"), map[bool]string{true: "s", false: ""}[f.n == 1], f.ref))
+				where, english.Count(f.n, "cell"), map[bool]string{true: "s", false: ""}[f.n == 1], f.ref))
 		}
 	}
 	return nil
