@@ -16,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/internal/suggest"
@@ -181,9 +182,9 @@ func (l *loader) noteEntry(ref Ref, before int) {
 	if n == 0 {
 		return
 	}
-	count, them := "1 error", "it"
+	count, them := english.Count(n, "error"), "it"
 	if n > 1 {
-		count, them = fmt.Sprintf("%d errors", n), "them"
+		them = "them"
 	}
 	l.errs = append(l.errs, &PosError{File: ref.File, Line: ref.Line, Column: ref.Column,
 		Msg: fmt.Sprintf("%s: %q does not load as a rule pack (%s above): fix %s, or take it out of %s", ref.Key, ref.Name, count, them, ref.Key)})
