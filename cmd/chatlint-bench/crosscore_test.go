@@ -76,3 +76,26 @@ func lineWith(s, sub string) string {
 	}
 	return ""
 }
+
+// TestMarkdownRetriedCount: the runs repeated for a busy machine are
+// counted in English, as cmd/chatlint counts ("1 run", "2 runs"), not
+// "run(s)".
+func TestMarkdownRetriedCount(t *testing.T) {
+	for _, c := range []struct {
+		retried int
+		want    string
+	}{
+		{0, "0 runs repeated because"},
+		{1, "1 run repeated because"},
+		{2, "2 runs repeated because"},
+	} {
+		b := &bench{f: &runFlags{n: 3, quiet: 1, maxForeign: 0.25}, chatlint: "/bin/chatlint", size: 100e6, jobs: map[string]*job{}, retried: c.retried}
+		for _, name := range []string{"rg", "chatlint", "chatlint-j1", "chatlint-j2", "canned"} {
+			b.jobs[name] = &job{argv: []string{"/bin/" + name, "x.jsonl"}, samples: []sample{{wall: time.Second}}}
+		}
+		md := b.markdown()
+		if !strings.Contains(md, c.want) || strings.Contains(md, "run(s)") {
+			t.Errorf("retried %d: markdown lacks %q (or says run(s)):\n%s", c.retried, c.want, lineWith(md, "repeated"))
+		}
+	}
+}

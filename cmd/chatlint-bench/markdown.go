@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chatlint/chatlint/internal/benchgen"
+	"github.com/chatlint/chatlint/internal/english"
 )
 
 // markdown writes the results: the environment, the targets with PASS or
@@ -38,7 +39,7 @@ func (b *bench) markdown() string {
 		filepath.Base(b.canned), b.f.canned, b.nPhrases, strings.Join(b.f.packs.refs(), ", "), filepath.Base(b.phrases))
 	p("Median of %d whole-process runs after one warm-up run (inputs in the page cache), all commands taking turns in each round", b.f.n)
 	if b.f.quiet > 0 {
-		p("; each run started on an idle machine, %d run(s) repeated because other processes used more than %.2f cores meanwhile", b.retried, b.f.maxForeign)
+		p("; each run started on an idle machine, %s repeated because other processes used more than %.2f cores meanwhile", english.Count(b.retried, "run"), b.f.maxForeign)
 		if b.disturbed > 0 {
 			p(", **%d still disturbed after 3 repeats** (see the \"others\" column)", b.disturbed)
 		}
