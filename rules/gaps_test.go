@@ -682,6 +682,19 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "改收货人姓名 改好了 谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "收货人姓名改好了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "改电话和你说的一样，谢谢", false},
+		// (…or five and more, and the number written out or the contact as a
+		// whole: 手机号码, 联系电话, 联系方式, 电话号码, 号码)
+		{"callcenter/unanswered-at-end", lint.Customer, "改订单收货人姓名电话地址，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "修改订单收货人姓名电话地址发票，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改手机号码，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改联系方式，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改联系电话，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改收货人电话号码吧，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返個電話號碼 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改订单收货人姓名电话地址 改好了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "改手机号码 改好了 谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "联系方式改好了，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "换号码了，谢谢", false},
 		// a question asked with 吗 / 么 (Cantonese 未) before the thanks
 		// still wants its answer, as one with a question mark does
 		{"callcenter/unanswered-at-end", lint.Customer, "改发票抬头吗，谢谢", true},
