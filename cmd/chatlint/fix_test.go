@@ -308,7 +308,7 @@ func TestDiffNamesTheFileForPatch(t *testing.T) {
 		{filepath.Join(dir, "售后 回复", "a b.txt"), "--- a/售后 回复/a b.txt\t\n+++ b/售后 回复/a b.txt\t\n"},
 	} {
 		code, out, errOut := runCLI(t, "lint", "--pack", "callcenter", "--input-format", "canned", "--diff", tc.arg)
-		if code != 0 || !strings.HasPrefix(out, tc.want+"@@ -1,1 +1,1 @@\n") {
+		if code != 0 || !strings.HasPrefix(out, tc.want+"@@ -1 +1 @@\n") {
 			t.Errorf("--diff %s: exit %d\n%s\nwant it to start\n%s\n%s", tc.arg, code, out, tc.want, errOut)
 		}
 	}

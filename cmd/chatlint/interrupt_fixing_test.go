@@ -24,7 +24,7 @@ import (
 // library (or, "the last", every one) is fixed or shown.
 func TestInterruptedWhileFixing(t *testing.T) {
 	const lib, fixed = "这个不行\n", "这个无法帮到您\n"
-	const diffA = "--- a/a.txt\n+++ b/a.txt\n@@ -1,1 +1,1 @@\n-这个不行\n+这个无法帮到您\n"
+	const diffA = "--- a/a.txt\n+++ b/a.txt\n@@ -1 +1 @@\n-这个不行\n+这个无法帮到您\n"
 	for _, tt := range []struct {
 		name    string
 		args    []string

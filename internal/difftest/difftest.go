@@ -5,6 +5,8 @@ package difftest
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -26,9 +28,9 @@ func Apply(old, diff string) (string, error) {
 	var out []string
 	at := 0 // lines of old taken
 	for len(d) > 0 {
-		var a, b, c, n int
-		if _, err := fmt.Sscanf(d[0], "@@ -%d,%d +%d,%d @@\n", &a, &b, &c, &n); err != nil {
-			return "", fmt.Errorf("hunk header %q: %v", d[0], err)
+		a, b, c, n, err := header(d[0])
+		if err != nil {
+			return "", err
 		}
 		d = d[1:]
 		var pre, post []string
@@ -73,6 +75,27 @@ func Apply(old, diff string) (string, error) {
 		at = start + b
 	}
 	return strings.Join(append(out, lines[at:]...), ""), nil
+}
+
+// hunkHeader is a hunk's header: each range a first line and, but for a
+// range of one line, a comma and how many lines ("@@ -3 +3,2 @@").
+var hunkHeader = regexp.MustCompile(`^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@\n$`)
+
+// header reads a hunk's header: the first line and the number of lines of
+// each version (a count left out is 1, as git apply and patch read it).
+func header(l string) (a, b, c, n int, err error) {
+	m := hunkHeader.FindStringSubmatch(l)
+	if m == nil {
+		return 0, 0, 0, 0, fmt.Errorf("hunk header %q: not @@ -l[,n] +l[,n] @@", l)
+	}
+	num := func(s string) int {
+		if s == "" {
+			return 1
+		}
+		v, _ := strconv.Atoi(s) // (digits, as the header matched)
+		return v
+	}
+	return num(m[1]), num(m[2]), num(m[3]), num(m[4]), nil
 }
 
 // splitAfterLF splits s after each \n byte (a last line without one is a

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -337,13 +338,18 @@ func contextBetween(d []diffLine, i, j int) int {
 	return n
 }
 
-// hunkRange is a hunk header's range of the lines after from up to to: its
-// first line and how many; of no lines, the line before them.
+// hunkRange is a hunk header's range of the lines after from up to to, as
+// git and GNU diff -u write it: its first line and how many, "3,4"; of one
+// line, that line alone, "3"; of no lines, the line before them, "3,0"
+// ("0,0" before the first line).
 func hunkRange(from, to int) string {
-	if to == from {
-		return fmt.Sprintf("%d,0", from)
+	switch to - from {
+	case 0:
+		return strconv.Itoa(from) + ",0"
+	case 1:
+		return strconv.Itoa(from + 1)
 	}
-	return fmt.Sprintf("%d,%d", from+1, to-from)
+	return strconv.Itoa(from+1) + "," + strconv.Itoa(to-from)
 }
 
 // splitAfterLF splits text after each \n byte (no empty last line).

@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -299,4 +303,77 @@ func allocated(f func()) uint64 {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHunkHeadersAsGitWrites: a hunk's header writes its ranges as git
+// diff and GNU diff -u do, a range of one line without its count ("@@ -1
+// +1 @@", where it was "@@ -1,1 +1,1 @@") and one of no lines as the line
+// before it with 0 ("-0,0"); the headers are diff -u's for the same
+// texts, and git apply and patch -p1 (no fuzz) apply the diff, giving the
+// new text. diff, git and patch are run where they are installed.
+func TestHunkHeadersAsGitWrites(t *testing.T) {
+	eleven := "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\n"
+	for _, tt := range []struct {
+		old, new string
+		headers  []string
+	}{
+		{"a\n", "b\n", []string{"@@ -1 +1 @@"}},
+		{"a", "b", []string{"@@ -1 +1 @@"}},
+		{"", "a\n", []string{"@@ -0,0 +1 @@"}},
+		{"a\n", "", []string{"@@ -1 +0,0 @@"}},
+		{"a\nb\n", "a\n", []string{"@@ -1,2 +1 @@"}},
+		{"a", "a\nb\n", []string{"@@ -1 +1,2 @@"}},
+		{"a\nb\n", "a\nB\n", []string{"@@ -1,2 +1,2 @@"}},
+		{eleven, strings.Replace(strings.Replace(eleven, "a\n", "A\n", 1), "k\n", "K\n", 1),
+			[]string{"@@ -1,4 +1,4 @@", "@@ -8,4 +8,4 @@"}},
+		{"你好\r\n", "您好\r\n", []string{"@@ -1 +1 @@"}},
+	} {
+		d := Diff("f.txt", tt.old, tt.new)
+		if got := hunkHeaders(d); !slices.Equal(got, tt.headers) {
+			t.Errorf("Diff(%q, %q) headers %q, want %q\n%s", tt.old, tt.new, got, tt.headers, d)
+		}
+		if got, err := difftest.Apply(tt.old, d); err != nil || got != tt.new {
+			t.Errorf("Diff(%q, %q) applies as %q, %v", tt.old, tt.new, got, err)
+		}
+		dir := t.TempDir()
+		write := func(name, s string) string {
+			p := filepath.Join(dir, name)
+			if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		if _, err := exec.LookPath("diff"); err == nil {
+			out, _ := exec.Command("diff", "-u", "--label", "a/f.txt", "--label", "b/f.txt", write("old", tt.old), write("new", tt.new)).Output()
+			if got := hunkHeaders(string(out)); !slices.Equal(got, tt.headers) {
+				t.Errorf("diff -u of %q, %q: headers %q, want %q", tt.old, tt.new, got, tt.headers)
+			}
+		}
+		for _, tool := range [][]string{{"git", "apply", "-p1"}, {"patch", "-p1", "-F0", "-s", "--no-backup-if-mismatch", "-i"}} {
+			if _, err := exec.LookPath(tool[0]); err != nil {
+				continue
+			}
+			write("f.txt", tt.old)
+			cmd := exec.Command(tool[0], append(tool[1:], write("f.diff", d))...)
+			cmd.Dir = dir
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s refuses the diff of %q, %q: %v\n%s\n%s", tool[0], tt.old, tt.new, err, out, d)
+				continue
+			}
+			if got, err := os.ReadFile(filepath.Join(dir, "f.txt")); err != nil || string(got) != tt.new {
+				t.Errorf("%s applies the diff of %q, %q as %q, %v", tool[0], tt.old, tt.new, got, err)
+			}
+		}
+	}
+}
+
+// hunkHeaders lists the hunk headers of a diff.
+func hunkHeaders(d string) []string {
+	var out []string
+	for _, l := range strings.Split(d, "\n") {
+		if strings.HasPrefix(l, "@@ ") {
+			out = append(out, l)
+		}
+	}
+	return out
 }

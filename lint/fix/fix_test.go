@@ -42,7 +42,7 @@ func TestDiff(t *testing.T) {
 		t.Errorf("Diff =\n%s\nwant\n%s", got, want)
 	}
 	// a name with a space ends in a tab, for patch to read it whole
-	if got, want := Diff("售后 回复/a b.txt", "a\n", "b\n"), "--- a/售后 回复/a b.txt\t\n+++ b/售后 回复/a b.txt\t\n@@ -1,1 +1,1 @@\n-a\n+b\n"; got != want {
+	if got, want := Diff("售后 回复/a b.txt", "a\n", "b\n"), "--- a/售后 回复/a b.txt\t\n+++ b/售后 回复/a b.txt\t\n@@ -1 +1 @@\n-a\n+b\n"; got != want {
 		t.Errorf("Diff =\n%q\nwant\n%q", got, want)
 	}
 	if Diff("x", "same", "same") != "" {
