@@ -243,13 +243,44 @@ func notADirectory(dir string, err error) (string, bool) {
 // round and through what: "loop1 is a symbolic link to loop1, a loop that
 // leads nowhere", "out is a symbolic link to a, a symbolic link to out, a
 // loop that leads nowhere" ('stat loop1/x.json: too many levels of
-// symbolic links' named neither the link nor the loop). ok is false for
-// any other error.
+// symbolic links' named neither the link nor the loop). A link that is no
+// loop itself but leads through one is named with the loop it meets: "a
+// is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to
+// loop1, a loop that leads nowhere" (not "a …, a loop": a is none). ok is
+// false for any other error.
 func Loop(path string, err error) (said string, ok bool) {
 	if !errors.Is(err, syscall.ELOOP) {
 		return "", false
 	}
-	// the first part of the path that cannot be followed: a link
+	return loopAt(path, 8)
+}
+
+// loopAt is Loop for a path the system cannot follow for a loop, following
+// links that lead through other links' loops at most depth deep.
+func loopAt(path string, depth int) (string, bool) {
+	at, ok := loopPart(path)
+	if !ok {
+		return "", false
+	}
+	chain, through, ok := loopChain(at)
+	switch {
+	case !ok:
+		return "", false
+	case through == "":
+		return chain.Links() + ", a loop that leads nowhere", true
+	case depth == 0:
+		return "", false
+	}
+	said, ok := loopAt(through, depth-1)
+	if !ok {
+		return "", false
+	}
+	return chain.Links() + ", and " + said, true
+}
+
+// loopPart is the first part of path (from its root) that os.Stat cannot
+// follow for a loop: a link.
+func loopPart(path string) (string, bool) {
 	var parts []string
 	for d := path; ; d = filepath.Dir(d) {
 		parts = append(parts, d)
@@ -259,10 +290,7 @@ func Loop(path string, err error) (said string, ok bool) {
 	}
 	for i := len(parts) - 1; i >= 0; i-- {
 		if _, err := os.Stat(parts[i]); errors.Is(err, syscall.ELOOP) {
-			if chain, ok := loopChain(parts[i]); ok {
-				return chain.Links() + ", a loop that leads nowhere", true
-			}
-			return "", false
+			return parts[i], true
 		}
 	}
 	return "", false
@@ -270,39 +298,51 @@ func Loop(path string, err error) (said string, ok bool) {
 
 // loopChain is the link at path and the targets it leads through, as
 // FollowLinks gives them, up to one met before (or one the system cannot
-// follow for a loop: a link to a path through itself, loop1 → loop1/x).
-// ok is false where the links lead out of any loop.
-func loopChain(path string) (Dangling, bool) {
-	chain := Dangling{path}
+// follow for a loop through a link of the chain: a link to a path through
+// itself, loop1 → loop1/x). Where the last target cannot be followed for
+// a loop the chain is no part of (a → e/loop1/x, e/loop1 → loop1), through
+// is that target, the path to say the loop of. ok is false where the links
+// lead out of any loop.
+func loopChain(path string) (chain Dangling, through string, ok bool) {
+	chain = Dangling{path}
 	seen := map[string]bool{}
 	for at := path; len(chain) <= 40; {
 		abs, err := filepath.Abs(at)
 		if err != nil {
-			return nil, false
+			return nil, "", false
 		}
 		seen[abs] = true
 		target, err := os.Readlink(at)
 		if err != nil {
-			return nil, false
+			return nil, "", false
 		}
 		chain = append(chain, target)
 		if !filepath.IsAbs(target) {
 			target = filepath.Join(filepath.Dir(at), target)
 		}
 		if abs, err = filepath.Abs(target); err != nil {
-			return nil, false
+			return nil, "", false
 		}
 		if seen[abs] {
-			return chain, true
+			return chain, "", true
 		}
 		st, err := os.Lstat(target)
 		if errors.Is(err, syscall.ELOOP) {
-			return chain, true
+			// a directory on target's path goes round: one of the
+			// chain (the chain's own loop), or another loop it meets
+			part, ok := loopPart(filepath.Dir(target))
+			if !ok {
+				return chain, "", true
+			}
+			if abs, err := filepath.Abs(part); err == nil && seen[abs] {
+				return chain, "", true
+			}
+			return chain, target, true
 		}
 		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
-			return nil, false
+			return nil, "", false
 		}
 		at = target
 	}
-	return nil, false
+	return nil, "", false
 }

@@ -81,16 +81,19 @@ func TestLoop(t *testing.T) {
 		t.Skip("symbolic links")
 	}
 	t.Chdir(t.TempDir())
+	for _, d := range []string{"sub", "e"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, l := range [][2]string{
 		{"loop1", "loop1"}, {"loopb", "loopa"}, {"loopa", "loopb"}, {"in", "in/x"},
 		{"to", "loopa"}, {"ok", "sub"}, {"gone", "nothing"},
+		{"a", "e/loop1/x"}, {"e/loop1", "loop1"}, {"b", "a"}, {"c", "loopa/x"}, {"sub/d", "../a/y"},
 	} {
 		if err := os.Symlink(l[1], l[0]); err != nil {
 			t.Fatal(err)
 		}
-	}
-	if err := os.Mkdir("sub", 0o755); err != nil {
-		t.Fatal(err)
 	}
 	loop := func(path string) string {
 		_, err := os.Stat(path)
@@ -106,6 +109,12 @@ func TestLoop(t *testing.T) {
 		{loop("loopa/sub/x.json"), "loopa is a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere"},
 		{loop("in/r.json"), "in is a symbolic link to in/x, a loop that leads nowhere"},
 		{loop("to"), "to is a symbolic link to loopa, a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere"},
+		// a link through a loop it is no part of: the loop named
+		{loop("a"), "a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		{loop("a/r.json"), "a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		{loop("b"), "b is a symbolic link to a, a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		{loop("c"), "c is a symbolic link to loopa/x, and loopa is a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere"},
+		{loop("sub/d"), "sub/d is a symbolic link to ../a/y, and a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
 		{loop("ok/loop1/x"), "(no loop: stat ok/loop1/x: no such file or directory)"},
 		{loop("gone"), "(no loop: stat gone: no such file or directory)"},
 	} {
