@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/chatlint/chatlint/internal/pathglob"
+	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
@@ -61,7 +62,9 @@ const ymlName = ".chatlint.yml"
 var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its
-// path, or "" when there is none. A .chatlint.yml where the search would
+// path, or "" when there is none. One that is a symbolic link to nothing,
+// or in a loop, is an error naming the link and where it leads: passed
+// over, its settings would silently not apply. A .chatlint.yml where the search would
 // find no .chatlint.yaml is an error: passed over, its settings would
 // silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
 // dot) there that reads as settings (a mapping with a settings key and no
@@ -75,6 +78,15 @@ func Find(dir string) (string, error) {
 		p := filepath.Join(dir, FileName)
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, nil
+		} else if said, ok := pathwhy.Loop(p, err); ok {
+			// ('find .chatlint.yaml: stat /…/.chatlint.yaml: too many
+			// levels of symbolic links')
+			return "", &brokenLinkError{said, err}
+		} else if link, ok := pathwhy.DanglingLink(p); ok && link[0] == p {
+			// a link to a settings file not there (a share not
+			// mounted): passed over, its settings would silently not
+			// apply, and a parent's might
+			return "", &brokenLinkError{link.String(), err}
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
@@ -88,6 +100,22 @@ func Find(dir string) (string, error) {
 		dir = parent
 	}
 }
+
+// brokenLinkError is Find's error for a .chatlint.yaml that is a symbolic
+// link the system cannot follow, to nothing or in a loop: said names the
+// link and where it leads, err is the system's error.
+type brokenLinkError struct {
+	said string
+	err  error
+}
+
+// Error names the link and where it leads, and what to do.
+func (e *brokenLinkError) Error() string {
+	return e.said + ": point it at a settings file, or remove it"
+}
+
+// Unwrap is the system's error.
+func (e *brokenLinkError) Unwrap() error { return e.err }
 
 // Misnamed returns an error naming the settings file in dir that chatlint
 // does not read for its name (.chatlint.yml, or chatlint.yaml or

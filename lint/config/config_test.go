@@ -1,11 +1,15 @@
 package config
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf16"
 
@@ -489,6 +493,54 @@ func TestTeamsOfFolds(t *testing.T) {
 	} {
 		if got := strings.Join(teams(agent), ","); got != want {
 			t.Errorf("TeamsOf(%q) = %q, want %q", agent, got, want)
+		}
+	}
+}
+
+// TestFindBrokenLink: a .chatlint.yaml that is a symbolic link to nothing
+// or in a loop stops the search with an error naming the link and where
+// it leads, where a dangling one was passed over (its settings silently
+// not applied, a parent's found instead) and a loop was told in the
+// system's words ('stat …: too many levels of symbolic links').
+func TestFindBrokenLink(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	root := t.TempDir()
+	// a parent's config, which a passed-over link would let apply
+	if err := os.WriteFile(filepath.Join(root, FileName), []byte("packs: [base]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		links   [][2]string // link, target
+		want    string
+		errType error
+	}{
+		{"dangling", [][2]string{{FileName, "shared/chatlint.yaml"}},
+			"{dir}/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: point it at a settings file, or remove it", fs.ErrNotExist},
+		{"self", [][2]string{{FileName, FileName}},
+			"{dir}/.chatlint.yaml is a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it", syscall.ELOOP},
+		{"two", [][2]string{{FileName, "b.yaml"}, {"b.yaml", FileName}},
+			"{dir}/.chatlint.yaml is a symbolic link to b.yaml, a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it", syscall.ELOOP},
+	} {
+		dir := filepath.Join(root, c.name)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range c.links {
+			if err := os.Symlink(l[1], filepath.Join(dir, l[0])); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, err := Find(dir)
+		want := strings.ReplaceAll(c.want, "{dir}", dir)
+		if err == nil || err.Error() != want || p != "" {
+			t.Errorf("%s: Find = %q, %v\nwant error %q", c.name, p, err, want)
+			continue
+		}
+		if !errors.Is(err, c.errType) {
+			t.Errorf("%s: the error does not wrap its cause %v", c.name, c.errType)
 		}
 	}
 }
