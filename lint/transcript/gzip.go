@@ -27,7 +27,11 @@ import (
 //     them (right after the data they are an error, "gzip: invalid
 //     header", gzip -d's "unknown method", however few they are; only a
 //     start that ends before a byte tells it is none, 1f 8b or 1f 8b 08
-//     at the end of the file, ends early).
+//     at the end of the file, ends early); so is a header after zero
+//     bytes that the end of the file cuts off, and a member after them
+//     whose data is no deflate data, whose checksum fails, or that the
+//     end of the file cuts off, within its first maxTry bytes of data
+//     (tryMember): gzip -d has any byte after zero bytes as garbage.
 //
 // What follows the data is read up to maxTrailing bytes, not past them
 // (a tail that never ends, gzip data and then /dev/zero, or a disk's
@@ -64,6 +68,7 @@ type gzipReader struct {
 	warn func(string)
 	err  error  // the reader's end (io.EOF) or its error, once met
 	held []byte // the start of a member after zero bytes (tryMember), to hand out first
+	try  []byte // tryMember's buffer, held's, made once and used for each member
 }
 
 func (g *gzipReader) Read(p []byte) (int, error) {
@@ -136,12 +141,12 @@ func (g *gzipReader) next() error {
 				return nil
 			}
 		}
-		if zeros == 0 || !errors.Is(err, gzip.ErrHeader) && !errors.Is(err, errNoMember) {
+		if zeros == 0 || !errors.Is(err, gzip.ErrHeader) && !errors.Is(err, errNoMember) && err != io.ErrUnexpectedEOF {
 			return gzipError(err)
 		}
-		// a header that is none after zero bytes, or one whose data is
-		// none: garbage, as gzip -d has all that follows them, the bytes
-		// of it read counted too
+		// a header that is none after zero bytes, one cut off by the end
+		// of the file, or one whose data is none: garbage, as gzip -d has
+		// all that follows them, the bytes of it read counted too
 		read = g.read - int64(g.br.Buffered()) - from
 	}
 	n, err := g.skip(maxTrailing+1-zeros-read, false)
@@ -163,20 +168,27 @@ var errNoMember = errors.New("no gzip member")
 
 // tryMember decompresses the start of the member just begun after zero
 // bytes, up to maxTry bytes of it, into held, for Read to hand out: data
-// deflate cannot read (flate's corrupt input) or whose checksum fails,
-// met before that, makes it no member but garbage (errNoMember), as gzip
-// -d has all that follows zero bytes, and what was decompressed of it is
-// dropped. Data that ends early (a member cut off) or an error reading r
-// is a member's still: its start is held, and the error comes after it,
-// as the member's reader says it again.
+// deflate cannot read (flate's corrupt input), whose checksum fails, or
+// that ends (the end of the file) before the member does, met before
+// that, makes it no member but garbage (errNoMember), as gzip -d has all
+// that follows zero bytes, and what was decompressed of it is dropped.
+// An error reading r is a member's still: its start is held, and the
+// error comes after it, as the member's reader says it again; so is one
+// that gets past maxTry bytes, cut off later or not.
+//
+// Its buffer is made once, the first time, and used again for each
+// member after zero bytes: held is handed out whole before the next.
 func (g *gzipReader) tryMember() error {
-	buf := make([]byte, maxTry)
+	if g.try == nil {
+		g.try = make([]byte, maxTry)
+	}
+	buf := g.try
 	n := 0
 	for n < len(buf) {
 		m, err := g.zr.Read(buf[n:])
 		n += m
 		var corrupt flate.CorruptInputError
-		if errors.As(err, &corrupt) || errors.Is(err, gzip.ErrChecksum) {
+		if errors.As(err, &corrupt) || errors.Is(err, gzip.ErrChecksum) || err == io.ErrUnexpectedEOF {
 			return errNoMember
 		}
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -224,7 +225,18 @@ func TestGzipTrailing(t *testing.T) {
 		{"a block of zero bytes, then a member, then zero bytes", func(d []byte) []byte {
 			return append(append(zeros(10240), gzBytes(d)...), zeros(512)...)
 		}, "", "", true},
-		{"zero bytes, then a member cut off", func(d []byte) []byte { g := gzBytes(d); return append(zeros(3), g[:len(g)-4]...) }, "", "the gzip-compressed data ends early", true},
+		// a member after zero bytes that the end of the file cuts off
+		// before its first maxTry bytes of data are told from garbage:
+		// garbage, as gzip -d has it ("trailing garbage ignored"), not
+		// data that ends early (exit 2); its header cut off too, or a
+		// header and a few bytes
+		{"zero bytes, then a member cut off", func(d []byte) []byte { g := gzBytes(d); return append(zeros(3), g[:len(g)-4]...) }, "bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a member's checksum cut off", func(d []byte) []byte { g := gzBytes(d); return append(zeros(3), g[:len(g)-6]...) }, "bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then half a member", func(d []byte) []byte { return append(zeros(3), half(gzBytes(d))...) }, "bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a header and a few bytes", func([]byte) []byte { return append(zeros(600), gzipHeader+"abc"...) }, "613 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then a header", func([]byte) []byte { return append(zeros(3), gzipHeader...) }, "13 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then 1f 8b 08", func([]byte) []byte { return append(zeros(3), "\x1f\x8b\x08"...) }, "6 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
+		{"zero bytes, then 1f", func([]byte) []byte { return append(zeros(3), 0x1F) }, "4 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
 		{"zero bytes, then 1f 8b and garbage", func([]byte) []byte { return append(zeros(600), "\x1f\x8bgarbage, no gzip header"...) }, "625 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
 		{"zero bytes, then 1f 8b and a short garbage", func([]byte) []byte { return append(zeros(3), "\x1f\x8bgz"...) }, "7 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
 		{"zero bytes, then a header with reserved flags", func([]byte) []byte {
@@ -234,7 +246,7 @@ func TestGzipTrailing(t *testing.T) {
 			h := []byte{0x1F, 0x8B, 8, 2, 0, 0, 0, 0, 0, 0xFF, 0xAB, 0xCD} // FHCRC: 2 bytes of checksum after the 10
 			return append(append(zeros(3), h...), "more garbage"...)
 		}, "27 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
-		{"zero bytes, then a member's header cut off", func(d []byte) []byte { return append(zeros(3), gzBytes(d)[:6]...) }, "", "the gzip-compressed data ends early", false},
+		{"zero bytes, then a member's header cut off", func(d []byte) []byte { return append(zeros(3), gzBytes(d)[:6]...) }, "9 bytes after the gzip-compressed data (the file's first %d bytes)", "", false},
 		// a gzip header that is one, after zero bytes, but no deflate data
 		// after it (a header by chance, or one damaged): garbage, as gzip
 		// -d has it, not a member whose data is corrupt (exit 2)
@@ -423,6 +435,14 @@ func FuzzGzipTail(f *testing.F) {
 	bad := bytes.Clone(first)
 	bad[len(bad)-8] ^= 1 // (its checksum: garbage after zero bytes, nothing of it read)
 	f.Add(append([]byte{0, 0, 0}, bad...))
+	// (after zero bytes, a member, a header, or the magic, that the end
+	// cuts off: garbage, as gzip -d has it)
+	f.Add(append([]byte{0, 0, 0}, trailer(first)...))
+	f.Add(append([]byte{0, 0, 0}, half(first)...))
+	f.Add([]byte("\x00\x00" + gzipHeader + "abc"))
+	f.Add([]byte("\x00\x00\x1f\x8b\x08\x00\x00"))
+	f.Add([]byte("\x00\x00\x1f"))
+	f.Add(append(append(append([]byte{0}, first...), 0, 0), first[:len(first)-1]...))
 	f.Fuzz(func(t *testing.T, tail []byte) {
 		var warnings []string
 		r, err := NewGzipReader(bytes.NewReader(append(bytes.Clone(first), tail...)), func(w string) { warnings = append(warnings, w) })
@@ -450,7 +470,14 @@ func FuzzGzipTail(f *testing.F) {
 				t.Fatalf("error %v, want gzip's: no header follows 1f 8b", err)
 			}
 		}
-		if want := append(bytes.Clone(data), wholeMembers(tail)...); len(warnings) > 0 && !bytes.Equal(got, want) {
+		whole, padded := wholeMembers(tail)
+		if errors.As(err, &cut) && padded && len(got) < len(data)+len(whole)+maxTry {
+			// after zero bytes, a member (or its header) that the end
+			// cuts off before maxTry bytes of its data is garbage, as
+			// gzip -d has it, not data that ends early
+			t.Fatalf("read %q, error %v: want garbage after zero bytes, warned of", got, err)
+		}
+		if want := append(bytes.Clone(data), whole...); len(warnings) > 0 && !bytes.Equal(got, want) {
 			// garbage warned of: nothing of it handed out (a member
 			// after zero bytes decompressed ahead, then found none),
 			// the whole members before it read
@@ -470,50 +497,101 @@ func FuzzGzipTail(f *testing.F) {
 // wholeMembers is the data of the whole gzip members tail starts with,
 // zero bytes before each passed over, as NewGzipReader reads them: each
 // a header of method deflate without a flag gzip reserves, then deflate
-// data and a checksum that holds; what follows the last is not.
-func wholeMembers(tail []byte) []byte {
-	var out []byte
+// data and a checksum that holds; what follows the last is not. padded
+// is whether zero bytes come before what follows them.
+func wholeMembers(tail []byte) (out []byte, padded bool) {
 	for rest := tail; ; {
+		padded = len(rest) > 0 && rest[0] == 0
 		rest = bytes.TrimLeft(rest, "\x00")
 		if len(rest) < 4 || rest[0] != 0x1F || rest[1] != 0x8B || rest[2] != 8 || rest[3]&0xE0 != 0 {
-			return out
+			return out, padded
 		}
 		br := bytes.NewReader(rest) // (an io.ByteReader: gzip reads no further than the member)
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return out
+			return out, padded
 		}
 		zr.Multistream(false)
 		b, err := io.ReadAll(zr)
 		if err != nil {
-			return out
+			return out, padded
 		}
 		out = append(out, b...)
 		rest = rest[len(rest)-br.Len():]
 	}
 }
 
+// TestGzipPaddedMembers: a file of members each padded with zero bytes
+// (records written to a tape, each member to its block) made 64 KiB for
+// each member's look-ahead (tryMember), 6.4 MiB for 100 small members;
+// the look-ahead's buffer is now made once for the file, and the members
+// all read.
+func TestGzipPaddedMembers(t *testing.T) {
+	const members = 100
+	var file, want bytes.Buffer
+	for i := range members {
+		data := fmt.Sprintf(`{"conversation":"c%d","role":"customer","text":"在吗"}`+"\n", i)
+		want.WriteString(data)
+		file.Write(gzBytes([]byte(data)))
+		file.Write(make([]byte, 512))
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r, err := NewGzipReader(bytes.NewReader(file.Bytes()), func(w string) { t.Errorf("warning %q", w) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("read %d bytes, want the %d members' %d", len(got), members, want.Len())
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 1<<20 {
+		t.Errorf("reading %d members padded with zero bytes allocated %d KiB, want less than 1 MiB", members, got>>10)
+	}
+}
+
 // TestGzipMemberPastTry: a member after zero bytes is decompressed ahead
 // up to maxTry bytes to tell it from garbage (TestGzipTrailing); one
-// that gets past them is a member, whose error after that is the file's,
-// its records before it read, as a member's right after the data is.
+// that gets past them is a member, whose error after that is the file's
+// (its checksum, or the end of the file cutting it off), its records
+// before it read, as a member's right after the data is.
 func TestGzipMemberPastTry(t *testing.T) {
 	var data strings.Builder
 	for i := 0; data.Len() < 3*maxTry; i++ {
 		fmt.Fprintf(&data, `{"conversation":"c%d","role":"customer","text":"第 %d 条消息"}`+"\n", i, i*7919%100003)
 	}
-	second := gzBytes([]byte(data.String()))
-	second[len(second)-8] ^= 1 // (its checksum)
-	first := gzBytes([]byte(data.String()))
-	r, err := NewGzipReader(bytes.NewReader(append(append(first, 0, 0, 0), second...)), func(w string) { t.Errorf("warning %q", w) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := io.ReadAll(r)
-	if err == nil || !strings.Contains(err.Error(), "gzip: invalid checksum") {
-		t.Errorf("error %v, want the second member's checksum", err)
-	}
-	if want := strings.Repeat(data.String(), 2); string(got) != want {
-		t.Errorf("read %d bytes, want both members' %d", len(got), len(want))
+	for _, tc := range []struct {
+		name   string
+		second func([]byte) []byte
+		err    string
+		whole  bool // the second member's data all read
+	}{
+		{"its checksum fails", func(b []byte) []byte { b[len(b)-8] ^= 1; return b }, "gzip: invalid checksum", true},
+		{"its checksum cut off", trailer, "the gzip-compressed data ends early", true},
+		{"half of it", half, "the gzip-compressed data ends early", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			second := tc.second(gzBytes([]byte(data.String())))
+			first := gzBytes([]byte(data.String()))
+			r, err := NewGzipReader(bytes.NewReader(append(append(first, 0, 0, 0), second...)), func(w string) { t.Errorf("warning %q", w) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(r)
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("error %v, want %q", err, tc.err)
+			}
+			if want := strings.Repeat(data.String(), 2); tc.whole && string(got) != want {
+				t.Errorf("read %d bytes, want both members' %d", len(got), len(want))
+			}
+			if !tc.whole && (len(got) < data.Len()+maxTry || !strings.HasPrefix(data.String()+data.String(), string(got))) {
+				t.Errorf("read %d bytes, want the first member's %d and more than %d of the second's", len(got), data.Len(), maxTry)
+			}
+		})
 	}
 }
