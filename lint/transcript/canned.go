@@ -139,6 +139,15 @@ func cannedLayout(name string) string {
 	return ""
 }
 
+// CannedByLine reports whether a canned-reply library of this file name
+// is read one reply per line (see cannedLayout: standard input, .txt and
+// any name but YAML's and the tables'), each line on its own: a line's
+// record is the same whatever lines stand around it, but for the waivers
+// of the comments before it and the encoding a line that is not UTF-8 is
+// read in, which the file's other lines suggest. A library's lines a fix
+// changed can then be read again alone (--fix's read-back check).
+func CannedByLine(name string) bool { return cannedLayout(name) == "" }
+
 // cannedTextKeys name the reply of a structured canned library: a YAML
 // record's key, a table's header (compared as foldHeader folds them), the
 // names of canned replies first, then the text aliases of the exports.
