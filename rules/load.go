@@ -370,6 +370,15 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 				// --pack loop1, loop1 → loop1)
 				return fail(fmt.Sprintf("unknown pack %q: %s", ref, said))
 			}
+			if link, ok := pathwhy.DanglingLink(filepath.Join(dir, ref)); ok && link[0] == filepath.Join(dir, ref) {
+				// (a link to nothing is there too, ls shows it: --pack
+				// gone, gone → shared/gone.yaml)
+				return fail(fmt.Sprintf("unknown pack %q: %s", ref, link))
+			}
+			if said, ok := pathwhy.ThroughFile(filepath.Join(dir, ref), err); ok {
+				// (gone → day.jsonl/x.yaml)
+				return fail(fmt.Sprintf("unknown pack %q: %s", ref, said))
+			}
 			return fail(fmt.Sprintf("unknown pack %q (%s)", ref, unknownHint(ref, dir, also)))
 		} else if st.IsDir() {
 			// a directory of the name (the shop's folder), no pack

@@ -284,16 +284,21 @@ func TestEmptyExtendsEntry(t *testing.T) {
 }
 
 // TestBareNameLoop: a bare pack name that is a symbolic link in a loop
-// (--pack loop1, loop1 → loop1) is named with the links round it, as a
-// path through one is ('cannot read pack "loop1/x.yaml": loop1 is a
-// symbolic link to loop1, …'), where it was told as a name no pack has,
-// 'unknown pack "loop1" (built-in packs: …)', as if nothing were there.
+// (--pack loop1, loop1 → loop1), to nothing (gone → shared/gone.yaml) or
+// through a file (tf → day.jsonl/x.yaml) is named with the links it
+// leads through, as a path through one is ('cannot read pack
+// "loop1/x.yaml": loop1 is a symbolic link to loop1, …'), where it was
+// told as a name no pack has, 'unknown pack "loop1" (built-in packs: …)',
+// as if nothing were there.
 func TestBareNameLoop(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("symbolic links")
 	}
 	t.Chdir(t.TempDir())
-	for _, l := range [][2]string{{"loop1", "loop1"}, {"loopa", "loopb"}, {"loopb", "loopa"}} {
+	if err := os.WriteFile("day.jsonl", []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range [][2]string{{"loop1", "loop1"}, {"loopa", "loopb"}, {"loopb", "loopa"}, {"gone", "shared/gone.yaml"}, {"gone2", "gone"}, {"tf", "day.jsonl/x.yaml"}} {
 		if err := os.Symlink(l[1], l[0]); err != nil {
 			t.Fatal(err)
 		}
@@ -301,6 +306,13 @@ func TestBareNameLoop(t *testing.T) {
 	for _, tt := range []struct{ ref, want string }{
 		{"loop1", `loop1: unknown pack "loop1": loop1 is a symbolic link to loop1, a loop that leads nowhere`},
 		{"loopa", `loopa: unknown pack "loopa": loopa is a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere`},
+		// a link to nothing, or through a file: there too, no name
+		// unknown
+		{"gone", `gone: unknown pack "gone": gone is a symbolic link to shared/gone.yaml, which does not exist`},
+		{"gone2", `gone2: unknown pack "gone2": gone2 is a symbolic link to gone, a symbolic link to shared/gone.yaml, which does not exist`},
+		{"tf", `tf: unknown pack "tf": tf is a symbolic link to day.jsonl/x.yaml, and day.jsonl is a file, not a directory`},
+		// a name nothing has keeps its hint
+		{"nothing", `nothing: unknown pack "nothing" (built-in packs: base, callcenter, ecommerce, retail; or give a path to a .yaml file)`},
 	} {
 		if _, err := Load(tt.ref); err == nil || err.Error() != tt.want {
 			t.Errorf("Load(%s): %v\nwant %s", tt.ref, err, tt.want)
