@@ -489,7 +489,10 @@ func redactedFileErr(err error) error {
 var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // unreadableFiles lists the files a run could not read, from the errors
-// transcript.ReadAll joined, for the report.
+// transcript.ReadAll joined, for the report: each with which part of its
+// path is wrong where that is said (pathHint), as stderr says it ("not a
+// directory (day.jsonl is a file)"; the text report's bare 不是目录 named
+// no part).
 func unreadableFiles(err error) []lint.RecordError {
 	if err == nil {
 		return nil
@@ -502,7 +505,11 @@ func unreadableFiles(err error) []lint.RecordError {
 	for _, e := range errs {
 		var fe *transcript.FileError
 		if errors.As(e, &fe) {
-			out = append(out, lint.RecordError{Pos: lint.Pos{File: fe.Name}, Err: fe.Err.Error()})
+			why := fe.Err.Error()
+			if h := pathHint(fe); h != "" {
+				why += " (" + h + ")"
+			}
+			out = append(out, lint.RecordError{Pos: lint.Pos{File: fe.Name}, Err: why})
 		} else {
 			out = append(out, lint.RecordError{Err: e.Error()})
 		}
@@ -535,19 +542,25 @@ func withGlobHints(err error) error {
 // to find which. err is transcript.ReadAll's: one error, or several
 // joined.
 func withPathHints(err error) error {
-	return hintFileErrors(err, func(fe *transcript.FileError) string {
-		if said, ok := pathwhy.Loop(fe.Name, fe); ok {
-			// "loop1/x.jsonl: too many levels of symbolic links
-			// (loop1 is a symbolic link to loop1, a loop that leads
-			// nowhere)"
-			return said
-		}
-		if !errors.Is(fe, syscall.ENOTDIR) {
-			return ""
-		}
-		said, _ := pathwhy.ThroughFile(fe.Name, fe)
-		return strings.TrimSuffix(said, ", not a directory") // (the error says it)
-	})
+	return hintFileErrors(err, pathHint)
+}
+
+// pathHint says, of an input that could not be read, which part of its
+// path is wrong, for withPathHints and the reports (unreadableFiles): a
+// file where a directory should be ("lib.txt is a file"), a symbolic link
+// in a loop; "" for any other error.
+func pathHint(fe *transcript.FileError) string {
+	if said, ok := pathwhy.Loop(fe.Name, fe); ok {
+		// "loop1/x.jsonl: too many levels of symbolic links
+		// (loop1 is a symbolic link to loop1, a loop that leads
+		// nowhere)"
+		return said
+	}
+	if !errors.Is(fe, syscall.ENOTDIR) {
+		return ""
+	}
+	said, _ := pathwhy.ThroughFile(fe.Name, fe)
+	return strings.TrimSuffix(said, ", not a directory") // (the error says it)
 }
 
 // hintFileErrors adds to each file's error in err (transcript.ReadAll's:

@@ -871,5 +871,46 @@ func reasonKinds() []reasonRule {
 		zh(`invalid UTF-8$`, "不是有效的 UTF-8"),
 		zh(`illegal character code (U\+[0-9A-F]+)`, "非法字符 $1"),
 		zh(`invalid XML name: (.*)$`, "无效的 XML 名称：$1"),
+
+		// which part of an input's path is wrong (internal/pathwhy's
+		// words, in brackets after the system's: "not a directory
+		// (day.jsonl is a file)"), the names kept as they are
+		zhFunc(`[^()]+? is (?:a symbolic link to |a file|not a directory).*$`, func(g []string) string {
+			return pathWhyZh(g[0])
+		}),
 	}
+}
+
+// pathWhyZh says in Chinese what internal/pathwhy says of a path: "lib.txt
+// is a file", "in is a symbolic link to lib.txt/x, and lib.txt is a file",
+// "a is a symbolic link to b, a symbolic link to a, a loop that leads
+// nowhere", "out is a symbolic link to gone, which does not exist"; a part
+// of another shape is kept as it is.
+func pathWhyZh(s string) string {
+	clauses := strings.Split(s, ", and ")
+	for i, c := range clauses {
+		if name, to, ok := strings.Cut(c, " is a symbolic link to "); ok {
+			end := ""
+			if t, ok := strings.CutSuffix(to, ", a loop that leads nowhere"); ok {
+				to, end = t, "，成环，无处可达"
+			}
+			targets := strings.Split(to, ", a symbolic link to ")
+			if t, ok := strings.CutSuffix(targets[len(targets)-1], ", which does not exist"); ok {
+				targets[len(targets)-1], end = t, "，而 "+t+" 不存在"
+			}
+			clauses[i] = name + " 是符号链接，指向 " + strings.Join(targets, "，再指向 ") + end
+			continue
+		}
+		for _, k := range [...]struct{ en, zh string }{
+			{" is a file, not a directory", " 是文件，不是目录"},
+			{" is a file", " 是文件"},
+			{" is not a directory", " 不是目录"},
+		} {
+			if name, ok := strings.CutSuffix(c, k.en); ok {
+				clauses[i] = name + k.zh
+				break
+			}
+		}
+	}
+	return strings.Join(clauses, "；")
 }

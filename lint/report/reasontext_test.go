@@ -141,6 +141,18 @@ func TestReasonText(t *testing.T) {
 		{`field "from": expected a string, got object`, `字段 "from"：应为字符串，实际是对象`},
 		{`field "from": expected a string, got null`, `字段 "from"：应为字符串，实际是 null`},
 		{`"text": expected a string, got number`, `字段 "text"：应为字符串，实际是数字`},
+		// which part of an input's path is wrong, as stderr says it
+		// (internal/pathwhy), where 不是目录 alone named neither
+		{`not a directory (day.jsonl is a file)`, `不是目录（day.jsonl 是文件）`},
+		{`not a directory (in is a symbolic link to lib.txt/x, and lib.txt is a file)`,
+			`不是目录（in 是符号链接，指向 lib.txt/x；lib.txt 是文件）`},
+		{`not a directory (o5 is a symbolic link to o3, a symbolic link to lib.txt, and lib.txt is a file)`,
+			`不是目录（o5 是符号链接，指向 o3，再指向 lib.txt；lib.txt 是文件）`},
+		{`not a directory (fifo is not a directory)`, `不是目录（fifo 不是目录）`},
+		{`too many levels of symbolic links (a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere)`,
+			`符号链接层数过多（链接成环？）（a 是符号链接，指向 e/loop1/x；e/loop1 是符号链接，指向 loop1，成环，无处可达）`},
+		{`no such file or directory (out is a symbolic link to gone, a symbolic link to /mnt/x, which does not exist)`,
+			`文件或目录不存在（out 是符号链接，指向 gone，再指向 /mnt/x，而 /mnt/x 不存在）`},
 	} {
 		if got := reasonText(tt.en); got != tt.want {
 			t.Errorf("reasonText(%q)\n got: %s\nwant: %s", tt.en, got, tt.want)
