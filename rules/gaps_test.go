@@ -345,6 +345,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "點解唔得呀？可能因為網絡問題", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？因为活动已经结束了，可能要等下次活动", true},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不能改呢？可能是因为订单已经出库了", true},
+		// (…and so asked with 怎么, and after up to three short clauses, an
+		// address, a filler and a yes; 怎么都不能 is no question)
+		{"callcenter/refusal-apology", lint.Agent, "怎么不行呢？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "怎么不可以呢？亲，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？亲，是的，因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？亲，嗯，是的，因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "怎么不行呢？", false},
+		{"callcenter/refusal-apology", lint.Agent, "怎么不行呢？我帮您查一下原因", false},
+		{"callcenter/refusal-apology", lint.Agent, "怎么不行呢？可能是因为网络的问题，您重启试试", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？亲，嗯，是的，估计是因为系统延迟", false},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，怎么不行呢？因为活动已经结束了", false},
+		{"callcenter/refusal-apology", lint.Agent, "这个怎么都不能退呢", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
@@ -456,6 +468,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的，这是因为定制商品", true},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲 是的 由于是定制商品", true},
 		{"callcenter/refusal-apology", lint.Agent, "您問為什麼不能退款嗎 親 係 因為已經出咗倉", true},
+		// (…and after three or more: 亲，嗯，是的)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，嗯，是的，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行吗？亲，嗯，是的，因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，嗯，是的，这是因为定制商品", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，嗯，是的，我帮您看一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，嗯，是的", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不能退款吗？亲，嗯，好，是的，我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的，我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的，好的", false},
 		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能改吗？亲，是的", false},
