@@ -33,6 +33,10 @@ type progress struct {
 	leftOut atomic.Int64
 	read    atomic.Int64
 	records atomic.Int64
+	// copying are the bytes read of a workbook being copied before its
+	// rows are read (standard input, a gzip-compressed one), which read
+	// counts only as its rows are read; 0 when none is
+	copying atomic.Int64
 	started time.Time
 	stop    chan struct{}
 	wg      sync.WaitGroup
@@ -93,6 +97,7 @@ func (p *progress) update(records int) { p.records.Store(int64(records)) }
 func (p *progress) watch(opts *transcript.Options, sizes map[string]int64) {
 	opts.ReadBytes = p.bytes
 	opts.LeftOutBytes = func(n int64) { p.leftOut.Add(n) }
+	opts.CopyingBytes = func(n int64) { p.copying.Store(n) }
 	opts.Counted = sizes
 }
 
@@ -192,20 +197,30 @@ func clusterStart(prev, r rune, ri int) bool {
 // which make a flag (🇨🇳 is 🇨 🇳).
 func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
-// draw renders the bar and what it counts, however long.
+// draw renders the bar and what it counts, however long. While a
+// workbook is copied before its rows are read (standard input, a
+// gzip-compressed one), the bytes copied count as read, and the line
+// says so ("copying a workbook"): they are counted again as its rows are
+// read, from where the line stood before the copy.
 func (p *progress) draw() string {
 	read, recs := p.read.Load(), p.records.Load()
+	copying := p.copying.Load()
+	doing, what := "reading... ", ""
+	if copying > 0 {
+		read += copying
+		doing, what = "copying a workbook... ", "  copying a workbook"
+	}
 	secs := time.Since(p.started).Seconds()
 	rest := fmt.Sprintf("  %s  %s/s", english.Count(recs, "record"), mib(int64(float64(read)/secs)))
 	total := p.total - p.leftOut.Load()
 	if p.total <= 0 || total <= 0 {
-		return "reading... " + mib(read) + rest
+		return doing + mib(read) + rest
 	}
 	frac := float64(read) / float64(total)
 	if frac > 1 {
 		frac = 1
 	}
-	info := fmt.Sprintf(" %3.0f%% %s of %s%s", 100*frac, mib(read), mib(total), rest)
+	info := fmt.Sprintf(" %3.0f%% %s of %s%s%s", 100*frac, mib(read), mib(total), what, rest)
 	bar := p.width - report.DisplayWidth(info) - 3
 	if bar < 10 {
 		return strings.TrimSpace(info)

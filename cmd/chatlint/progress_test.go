@@ -1,12 +1,15 @@
 package main
 
 import (
+	"archive/zip"
 	"context"
 	"fmt"
 	"io"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -283,5 +286,120 @@ func TestProgressFileChangedSince(t *testing.T) {
 	want := fmt.Sprintf(" 100%% %s of %s ", mib(read), mib(read))
 	if line := p.draw(); !strings.Contains(line, want) {
 		t.Errorf("progress line %q at the end, want %q", line, want)
+	}
+}
+
+// drawingReader reads data a chunk at a time, as a pipe does, and has
+// the progress line drawn before each read.
+type drawingReader struct {
+	data  []byte
+	p     *progress
+	lines []string
+}
+
+func (r *drawingReader) Read(b []byte) (int, error) {
+	r.lines = append(r.lines, r.p.draw())
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(b[:min(len(b), 64<<10)], r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// storedWorkbook is an .xlsx workbook of n rows of chat, its parts
+// stored (not compressed), a few bytes of the file for each character.
+func storedWorkbook(t *testing.T, n int) []byte {
+	t.Helper()
+	var sheet strings.Builder
+	sheet.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	cell := func(ref string, v string) string {
+		return `<c r="` + ref + `" t="inlineStr"><is><t>` + v + `</t></is></c>`
+	}
+	for i := range n + 1 {
+		row := []string{"conversation", "role", "text"}
+		if i > 0 {
+			row = []string{fmt.Sprintf("c%d", i/4), []string{"customer", "agent"}[i%2], fmt.Sprintf("您好，第 %d 条消息", i)}
+		}
+		fmt.Fprintf(&sheet, `<row r="%d">%s%s%s</row>`, i+1, cell(fmt.Sprintf("A%d", i+1), row[0]), cell(fmt.Sprintf("B%d", i+1), row[1]), cell(fmt.Sprintf("C%d", i+1), row[2]))
+	}
+	sheet.WriteString(`</sheetData></worksheet>`)
+	var b strings.Builder
+	w := zip.NewWriter(&b)
+	for _, part := range []struct{ name, body string }{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="聊天记录" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/worksheets/sheet1.xml", sheet.String()},
+	} {
+		f, err := w.CreateHeader(&zip.FileHeader{Name: part.name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(f, part.body)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return []byte(b.String())
+}
+
+// TestProgressWhileWorkbookCopied: a workbook on standard input is
+// copied whole before its rows are read, and its bytes are counted as
+// its rows are: the line said "reading... 0.0 MB", or "0% 0.0 MB of 3.1
+// MB", all through the copy, as if nothing moved. It now counts the
+// bytes copied, saying so ("copying a workbook"), then the rows from
+// where it stood, to 100%.
+func TestProgressWhileWorkbookCopied(t *testing.T) {
+	book := storedWorkbook(t, 30000)
+	for _, known := range []bool{false, true} {
+		t.Run(fmt.Sprintf("size known=%v", known), func(t *testing.T) {
+			total, sizes := int64(-1), map[string]int64(nil)
+			if known {
+				// (lint - < book.xlsx: standard input a regular file)
+				total, sizes = int64(len(book)), map[string]int64{"-": int64(len(book))}
+			}
+			p := &progress{total: total, width: 120, started: time.Now().Add(-time.Second)}
+			stdin := &drawingReader{data: book, p: p}
+			opts := transcript.Options{Format: "auto", Mixed: &transcript.MixedEncodings{}, Stdin: stdin, Location: time.UTC}
+			p.watch(&opts, sizes)
+			if err := transcript.ReadAll(context.Background(), []string{"-"}, opts, nopSink{}); err != nil {
+				t.Fatal(err)
+			}
+			// (the lines drawn as the workbook was copied: each read of
+			// 64 KiB, the first of them read before it was told one)
+			// (the lines drawn as the workbook was copied, 64 KiB a read,
+			// from the third read on: the first two tell it a workbook)
+			copying := regexp.MustCompile(`^copying a workbook\.\.\. ([0-9.]+) MB  0 records`)
+			if known {
+				copying = regexp.MustCompile(`\] +([0-9]+)% ([0-9.]+) MB of ` + regexp.QuoteMeta(mib(int64(len(book)))) + `  copying a workbook  0 records`)
+			}
+			last := 0.0
+			for i, line := range stdin.lines[3:] {
+				m := copying.FindStringSubmatch(line)
+				if m == nil {
+					t.Fatalf("line %q at the workbook's read %d, want it to match %s", line, i+4, copying)
+				}
+				mb, _ := strconv.ParseFloat(m[len(m)-1], 64)
+				if mb < last {
+					t.Fatalf("line %q after %.1f MB copied: want the bytes copied growing", line, last)
+				}
+				last = mb
+				copied := float64(len(book)) * float64(i+1) / float64(len(stdin.lines)-3)
+				if want := copied / 1e6; mb < want-0.2 || mb > want+0.2 {
+					t.Fatalf("line %q at the workbook's read %d, want about %.1f MB copied", line, i+4, want)
+				}
+				if pct, _ := strconv.Atoi(m[1]); known && (float64(pct) < 100*copied/float64(len(book))-5 || float64(pct) > 100*copied/float64(len(book))+5) {
+					t.Fatalf("line %q at the workbook's read %d, want about %.0f%%", line, i+4, 100*copied/float64(len(book)))
+				}
+			}
+			end := p.draw()
+			want := "reading... " + mib(int64(len(book))) + "  "
+			if known {
+				want = fmt.Sprintf(" 100%% %s of %s  ", mib(int64(len(book))), mib(int64(len(book))))
+			}
+			if !strings.Contains(end, want) || strings.Contains(end, "copying") {
+				t.Errorf("line %q at the end, want %q, the copy over", end, want)
+			}
+		})
 	}
 }

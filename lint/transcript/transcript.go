@@ -43,6 +43,14 @@ type Options struct {
 	// size differs by from the size counted of it (negative: the file
 	// holds more), as soon as that is known.
 	LeftOutBytes func(n int64)
+	// CopyingBytes, if set, is called as a workbook read through a stream
+	// (standard input, a gzip-compressed one), which is copied whole
+	// before its rows are read, is copied, with the bytes of its file
+	// read so far (raw, as ReadBytes would count them), and with 0 when
+	// the copy is over: ReadBytes counts those bytes only as the rows are
+	// read, so that a progress bar counting them alone stands still
+	// while the workbook is copied.
+	CopyingBytes func(n int64)
 	// Counted, if set, are the sizes of the files InputSizes counted, by
 	// path (a file it did not count is counted as 0 bytes): a file whose
 	// size is not that when it is read (written to, cut, replaced or

@@ -120,8 +120,12 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 	var size int64
 	done = func() {}
 	var read []byte // what was copied before a temporary file took no more
+	copied := src.copying()
+	if copied != nil {
+		defer src.Opts.CopyingBytes(0) // (the copy is over)
+	}
 	if src.at == nil {
-		f, n, data, err := spoolWorkbook(ctx, src.R)
+		f, n, data, err := spoolWorkbook(ctx, src.R, copied)
 		if err != nil {
 			return nil, done, err
 		}
@@ -150,7 +154,7 @@ func unzipWorkbook(ctx context.Context, src *Source) (_ *zip.Reader, done func()
 		}
 	} else {
 		// (no temporary file could be made, or written: read into memory)
-		data, err := readWorkbookFile(ctx, src.R, read)
+		data, err := readWorkbookFile(ctx, src.R, read, copied)
 		if err != nil {
 			return nil, done, err
 		}
@@ -175,6 +179,24 @@ func unzipError(err error) error {
 	return fmt.Errorf("not an Excel .xlsx workbook: %w", err)
 }
 
+// copying returns what unzipWorkbook calls as it copies the workbook src
+// holds (standard input, gzip): it tells Options.CopyingBytes the bytes
+// of the file read so far and held back from Options.ReadBytes, which
+// counts them only as the rows are read (see sheetProgress), when they
+// are more than it last told; nil where no progress is counted.
+func (src *Source) copying() func() {
+	if src.at != nil || src.held == nil || src.Opts == nil || src.Opts.CopyingBytes == nil {
+		return nil
+	}
+	var told int64
+	return func() {
+		if n := src.held.pending; n > told {
+			told = n
+			src.Opts.CopyingBytes(n)
+		}
+	}
+}
+
 // spoolWorkbook copies the workbook r reads to a temporary file, to be
 // unzipped in place (a ZIP archive's directory is at its end) instead of
 // held in memory: a workbook piped in took its size on top of what reading
@@ -183,8 +205,9 @@ func unzipError(err error) error {
 // does. A nil file without an error: none could be made, or it could not
 // be written (a full disk, a quota, a limit on a file's size), and the
 // caller reads the workbook into memory, going on after read, the bytes
-// already copied, as it did before workbooks were copied.
-func spoolWorkbook(ctx context.Context, r *bufio.Reader) (_ spool, _ int64, read []byte, _ error) {
+// already copied, as it did before workbooks were copied. copied, if
+// set, is called as the bytes are copied.
+func spoolWorkbook(ctx context.Context, r *bufio.Reader, copied func()) (_ spool, _ int64, read []byte, _ error) {
 	head, _ := r.Peek(bufSize)
 	if err := workbookHead(head); err != nil {
 		return nil, 0, nil, err
@@ -208,6 +231,9 @@ func spoolWorkbook(ctx context.Context, r *bufio.Reader) (_ spool, _ int64, read
 			return nil, 0, nil, workbookTooBig()
 		}
 		m, rerr := r.Read(buf)
+		if m > 0 && copied != nil {
+			copied()
+		}
 		if m > 0 {
 			if _, err := f.Write(buf[:m]); err != nil {
 				read = make([]byte, n, n+int64(m))
@@ -380,8 +406,8 @@ var maxWorkbookBytes int64 = 1 << 30
 // archive does (an .xls workbook, a password-protected one or a text file
 // given as xlsx is refused at once, saying which), is not over
 // maxWorkbookBytes and the run is not stopped. data is what was read of it
-// already (nil: nothing).
-func readWorkbookFile(ctx context.Context, r *bufio.Reader, data []byte) ([]byte, error) {
+// already (nil: nothing). copied, if set, is called as bytes are read.
+func readWorkbookFile(ctx context.Context, r *bufio.Reader, data []byte, copied func()) ([]byte, error) {
 	if len(data) == 0 {
 		head, _ := r.Peek(bufSize)
 		if err := workbookHead(head); err != nil {
@@ -400,6 +426,9 @@ func readWorkbookFile(ctx context.Context, r *bufio.Reader, data []byte) ([]byte
 		}
 		n, err := r.Read(data[len(data):min(cap(data), len(data)+1<<20)])
 		data = data[:len(data)+n]
+		if n > 0 && copied != nil {
+			copied()
+		}
 		if err == io.EOF {
 			return data, nil
 		}

@@ -37,7 +37,7 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 	defer func(n int64) { maxWorkbookBytes = n }(maxWorkbookBytes)
 	maxWorkbookBytes = 4 << 20
 	z := &endlessZip{}
-	_, err := readWorkbookFile(context.Background(), bufio.NewReader(z), nil)
+	_, err := readWorkbookFile(context.Background(), bufio.NewReader(z), nil, nil)
 	if err == nil || !strings.Contains(err.Error(), "the workbook is over 4 MiB") {
 		t.Fatalf("an endless stream: %v", err)
 	}
@@ -46,10 +46,10 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := readWorkbookFile(ctx, bufio.NewReader(&endlessZip{}), nil); !errors.Is(err, context.Canceled) {
+	if _, err := readWorkbookFile(ctx, bufio.NewReader(&endlessZip{}), nil, nil); !errors.Is(err, context.Canceled) {
 		t.Fatalf("a stopped run: %v", err)
 	}
-	data, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(zipMagic+"rest")), nil)
+	data, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(zipMagic+"rest")), nil, nil)
 	if err != nil || string(data) != zipMagic+"rest" {
 		t.Fatalf("a short archive: %q, %v", data, err)
 	}
@@ -76,7 +76,7 @@ func TestReadWorkbookFileBounded(t *testing.T) {
 		{"an empty file", "", "empty file: no records"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(tc.data)), nil)
+			_, err := readWorkbookFile(context.Background(), bufio.NewReader(strings.NewReader(tc.data)), nil, nil)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("got %v, want %q", err, tc.want)
 			}
@@ -138,7 +138,7 @@ func TestWorkbookSpooled(t *testing.T) {
 	book := xlsxFromRows(t, [][]string{{"会话ID", "角色", "内容"}, {"c1", "customer", "在吗"}, {"c1", "agent", "您好"}}, -1)
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	f, n, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book)))
+	f, n, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book)), nil)
 	if err != nil || f == nil || n != int64(len(book)) {
 		t.Fatalf("spoolWorkbook: %v, %v, %d; want a file of %d bytes", f, err, n, len(book))
 	}
@@ -156,7 +156,7 @@ func TestWorkbookSpooled(t *testing.T) {
 	}
 	// no temporary directory: read into memory
 	t.Setenv("TMPDIR", filepath.Join(tmp, "none"))
-	if f, _, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book))); f != nil || err != nil {
+	if f, _, _, err := spoolWorkbook(context.Background(), bufio.NewReader(bytes.NewReader(book)), nil); f != nil || err != nil {
 		t.Errorf("without a temporary directory: %v, %v; want neither", f, err)
 	}
 	s = mustRead(t, "xlsx", string(book), Options{})
@@ -185,11 +185,11 @@ func TestWorkbookSpoolFull(t *testing.T) {
 			t.Cleanup(func() { spoolFile = func() (spool, error) { return os.CreateTemp("", "chatlint-*.xlsx") } })
 			// a reader that gives the workbook a piece at a time
 			src := bufio.NewReaderSize(iotest.HalfReader(bytes.NewReader(book)), 16)
-			f, _, read, err := spoolWorkbook(context.Background(), src)
+			f, _, read, err := spoolWorkbook(context.Background(), src, nil)
 			if f != nil || err != nil {
 				t.Fatalf("spoolWorkbook with a full disk: %v, %v; want neither", f, err)
 			}
-			data, err := readWorkbookFile(context.Background(), src, read)
+			data, err := readWorkbookFile(context.Background(), src, read, nil)
 			if err != nil || !bytes.Equal(data, book) {
 				t.Fatalf("read into memory: %d bytes (%v), want the workbook's %d", len(data), err, len(book))
 			}

@@ -1,8 +1,11 @@
 package transcript
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -89,5 +92,97 @@ func TestWorkbookProgress(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// chunkReader hands out what r reads n bytes at a time at most, as a
+// pipe does.
+type chunkReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) { return c.r.Read(p[:min(len(p), c.n)]) }
+
+// TestWorkbookCopyProgress: a workbook that cannot be read in place
+// (standard input, a gzip-compressed one) is copied whole before its
+// rows are read, and its bytes are counted only as the rows are (see
+// TestWorkbookProgress): the progress line stood still at "reading...
+// 0.0 MB", or 0%, all through the copy. Options.CopyingBytes now says
+// the bytes of the file read as they are copied (to a temporary file, or
+// into memory where none can be made), and 0 once the copy is over; a
+// workbook read in place is not copied, and says nothing.
+func TestWorkbookCopyProgress(t *testing.T) {
+	rows := [][]string{{"conversation", "role", "text"}}
+	for i := range 20000 {
+		rows = append(rows, []string{fmt.Sprintf("c%d", i/4), []string{"customer", "agent"}[i%2], fmt.Sprintf("您好，第 %d 条消息 %d", i, i*7919%100003)})
+	}
+	book := xlsxFromRows(t, rows, -1)
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		stdin  bool
+		noTemp bool // no temporary file can be made: read into memory
+		copied bool // CopyingBytes is told
+	}{
+		{"standard input", book, true, false, true},
+		{"standard input, no temporary file", book, true, true, true},
+		{"book.xlsx.gz", gzBytes(book), false, false, true},
+		{"gzip on standard input", gzBytes(book), true, false, true},
+		{"book.xlsx", book, false, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.noTemp {
+				spoolFile = func() (spool, error) { return nil, errors.New("no temporary file") }
+				t.Cleanup(func() { spoolFile = func() (spool, error) { return os.CreateTemp("", "chatlint-*.xlsx") } })
+			}
+			path := "-"
+			var stdin io.Reader
+			if tc.stdin {
+				stdin = &chunkReader{r: bytes.NewReader(tc.data), n: 16 << 10}
+			} else {
+				path = filepath.Join(t.TempDir(), tc.name)
+				if err := os.WriteFile(path, tc.data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var counted int64
+			var said []int64      // what CopyingBytes was told
+			var countedAt []int64 // what ReadBytes had counted by then
+			opts := Options{Location: tzSH, Stdin: stdin, ReadBytes: func(n int64) { counted += n },
+				CopyingBytes: func(n int64) { said = append(said, n); countedAt = append(countedAt, counted) }}
+			s := &progressSink{counted: &counted}
+			if err := ReadAll(context.Background(), []string{path}, opts, s); err != nil {
+				t.Fatal(err)
+			}
+			if len(s.at) != 20000 {
+				t.Fatalf("%d messages, want 20000", len(s.at))
+			}
+			if counted != int64(len(tc.data)) {
+				t.Errorf("%d bytes counted at the end, want the file's %d", counted, len(tc.data))
+			}
+			if !tc.copied {
+				if len(said) != 0 {
+					t.Errorf("CopyingBytes told %v, want nothing (read in place)", said)
+				}
+				return
+			}
+			// (the bytes move on as the copy does, up to the file's with
+			// the few of its start ReadBytes counted, then 0, ReadBytes
+			// counting nothing more while they do)
+			if len(said) < 5 || said[len(said)-1] != 0 || said[len(said)-2]+countedAt[0] != int64(len(tc.data)) {
+				t.Fatalf("CopyingBytes told %d times, last %v (%d counted); want the bytes read as they are copied, up to the file's %d, then 0", len(said), said[max(len(said)-3, 0):], countedAt[0], len(tc.data))
+			}
+			for i := 1; i < len(said)-1; i++ {
+				if said[i] <= said[i-1] {
+					t.Fatalf("CopyingBytes told %d after %d: want the bytes copied growing", said[i], said[i-1])
+				}
+			}
+			for i, n := range countedAt {
+				if n != countedAt[0] || n > 4096 {
+					t.Fatalf("%d bytes counted by ReadBytes when CopyingBytes was told %d (%d at first): want none while the workbook is copied", n, said[i], countedAt[0])
+				}
+			}
+		})
 	}
 }
