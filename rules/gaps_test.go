@@ -760,6 +760,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我知道了呢", true},
 		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，那呢", false},
 		{"callcenter/thanks-ack", lint.Customer, "谢谢，我的发票呢", false},
+		// (…and after 等着: 我等着呢 says the customer will wait, as 那我再等等吧
+		// does, while 我还等着呢, still waiting, prods)
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我等着呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，那我先等着呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我还等着呢", false},
+		{"callcenter/thanks-ack", lint.Customer, "我的快递呢，谢谢", false},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
 		{"callcenter/unanswered-at-end", lint.Customer, "改地址吖，唔該", true},
@@ -786,6 +792,22 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "谢谢你们，我们的呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的呢？", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "麻烦帮忙查下呢 谢谢呢", true},
+		// …and so before thanks, as 吗 does (我的快递呢，谢谢 asks where it is),
+		// but not after a closing word (没有啦呢 谢谢你了, JDDC's; 是的呢，谢谢)
+		// nor in 我等着呢, which says the customer will wait (我还等着呢 prods)
+		{"callcenter/unanswered-at-end", lint.Customer, "我的快递呢，谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我的快递呢谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "那退款呢 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "是否有其他联系方式呢 谢谢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我嘅貨呢，唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "没有啦呢 谢谢你了", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "没了呢谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的呢 谢谢啊", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "是的呢，谢谢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢，是的呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，我等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，那我先等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，我还等着呢", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /
