@@ -108,6 +108,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我们不能照您叮嘱过的话去做", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你吩咐過嘅話", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能为您叮嘱快递员的话，会留言", false},
+		// (…and after 您交代 / 您交待, what the customer told: 交 after 您 / 你
+		// but in 交代 / 交待 is paying or handing in, inside the condition,
+		// and 交代 without 您 before it is accounting for, a condition too)
+		{"ecommerce/negative-language", lint.Agent, "我们不能转达您交代的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我不能照你交代过的话去做", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能照您交待的话去做", true},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你交代嘅話", true},
+		{"ecommerce/negative-language", lint.Agent, "我们不能退您交的押金的话，会给您补偿", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能交代的话，会上报", false},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
@@ -381,6 +390,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "无法为您转达您嘱咐过的话", true},
 		{"callcenter/refusal-apology", lint.Agent, "冇辦法幫你轉達你吩咐過嘅話", true},
 		{"callcenter/refusal-apology", lint.Agent, "无法为您叮嘱快递员的话，会留言", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您转达您交代的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您转达您交代过的话", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇辦法幫你轉達你交代嘅話", true},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您退还您交的押金的话，会给您补偿", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您交代的话，会上报", false},
 		// (…and 暂时 / 目前 before the refusal, which it takes, does not take
 		// the condition away)
 		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货的话，我们会通知您", false},
