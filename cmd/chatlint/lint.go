@@ -548,13 +548,19 @@ func withPathHints(err error) error {
 // pathHint says, of an input that could not be read, which part of its
 // path is wrong, for withPathHints and the reports (unreadableFiles): a
 // file where a directory should be ("lib.txt is a file"), a symbolic link
-// in a loop; "" for any other error.
+// in a loop or to nothing; "" for any other error.
 func pathHint(fe *transcript.FileError) string {
 	if said, ok := pathwhy.Loop(fe.Name, fe); ok {
 		// "loop1/x.jsonl: too many levels of symbolic links
 		// (loop1 is a symbolic link to loop1, a loop that leads
 		// nowhere)"
 		return said
+	}
+	if link, ok := pathwhy.DanglingLink(fe.Name); ok && errors.Is(fe, fs.ErrNotExist) {
+		// "gone.jsonl: no such file or directory (gone.jsonl is a
+		// symbolic link to nowhere.jsonl, which does not exist)":
+		// ls shows gone.jsonl
+		return link.String()
 	}
 	if !errors.Is(fe, syscall.ENOTDIR) {
 		return ""
@@ -603,6 +609,9 @@ func withGoneHints(err error, args []string) error {
 		if !errors.Is(fe, fs.ErrNotExist) ||
 			slices.ContainsFunc(args, func(a string) bool { return filepath.Clean(a) == filepath.Clean(fe.Name) }) {
 			return "" // (one named was not found by a walk)
+		}
+		if _, ok := pathwhy.DanglingLink(fe.Name); ok {
+			return "" // (a link to nothing, not moved: pathHint says it)
 		}
 		for _, a := range args {
 			if a == "-" {

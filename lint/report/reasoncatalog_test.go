@@ -459,6 +459,11 @@ var notReasons = map[string]string{
 	"%d symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: %s; name them to lint them, or give --follow": "a warning on stderr",
 	" and %d more":  "part of the warning on stderr",
 	"leads nowhere": "part of the warning on stderr",
+	// a walk's links skipped, as they cannot be followed
+	// (walker.brokenWarning)
+	"a symbolic link in it was skipped, as it cannot be followed: %s; mend it, or remove it":          "a warning on stderr",
+	"%d symbolic links in it were skipped, as they cannot be followed: %s; mend them, or remove them": "a warning on stderr",
+	"a loop that leads nowhere": "part of the warning on stderr",
 
 	// a walk's files left out (ReadAll's ownList, otherWarnings)
 	"written by chatlint": "an error ReadAll takes, never shown",

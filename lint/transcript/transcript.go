@@ -16,6 +16,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -309,6 +310,9 @@ func ReadAll(ctx context.Context, paths []string, opts Options, sink lint.Sink) 
 		if len(w.unfollowed) > 0 {
 			opts.Mixed.note(p, w.unfollowedWarning())
 		}
+		if len(w.broken) > 0 {
+			opts.Mixed.note(p, w.brokenWarning())
+		}
 		for _, n := range otherWarnings(w.others) {
 			opts.Mixed.note(p, n)
 		}
@@ -435,6 +439,11 @@ type walker struct {
 	// followed ("path -> where"), for the warning
 	root       string
 	unfollowed []string
+	// broken are the links a walk that follows them (follow) met and
+	// could not follow, to nothing or in a loop, of a name no transcript
+	// has ("path -> where (why)"), for the warning: one of a transcript's
+	// name is taken, to be reported unreadable
+	broken []string
 }
 
 // excludedCount counts the entries of a walk its globs left out: the
@@ -496,7 +505,7 @@ func (w *walker) skipOutputs(paths []string) {
 // as an unreadable file does not keep the others from being read. The
 // error is a *FileError, or several joined.
 func (w *walker) expand(p string) ([]string, error) {
-	w.unfollowed, w.walked, w.others = nil, false, nil
+	w.unfollowed, w.walked, w.others, w.broken = nil, false, nil, nil
 	if p == "-" {
 		if w.stdin {
 			return nil, nil // standard input is read once
@@ -635,6 +644,11 @@ func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, 
 				if w.wanted(name) {
 					found = true
 					*out = append(*out, path)
+				} else if link {
+					// (a link to a directory of transcripts, on a
+					// share not mounted, is lost without a word
+					// else)
+					w.brokenLink(path, err)
 				}
 				continue
 			}
@@ -704,6 +718,36 @@ func (w *walker) unfollow(path, name string, info fs.FileInfo, err error) {
 		return
 	}
 	w.unfollowed = append(w.unfollowed, shown)
+}
+
+// brokenLink notes a link at path that a walk following links could not
+// follow (err, os.Stat's), for the warning (brokenWarning).
+func (w *walker) brokenLink(path string, err error) {
+	to, rlErr := os.Readlink(path)
+	if rlErr != nil {
+		return // not a link any more
+	}
+	why := "leads nowhere"
+	switch {
+	case errors.Is(err, syscall.ELOOP):
+		why = "a loop that leads nowhere"
+	case !errors.Is(err, fs.ErrNotExist):
+		why = unwrapPathError(err).Error()
+	}
+	w.broken = append(w.broken, lint.Shown(path)+" -> "+lint.Shown(to)+" ("+why+")")
+}
+
+// brokenWarning says which links a walk following links skipped, as it
+// could not follow them (broken), the first three and how many more.
+func (w *walker) brokenWarning() string {
+	list := strings.Join(w.broken[:min(3, len(w.broken))], ", ")
+	if more := len(w.broken) - 3; more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	if len(w.broken) == 1 {
+		return "a symbolic link in it was skipped, as it cannot be followed: " + list + "; mend it, or remove it"
+	}
+	return fmt.Sprintf("%d symbolic links in it were skipped, as they cannot be followed: %s; mend them, or remove them", len(w.broken), list)
 }
 
 // within reports whether the link at path leads into the directory being

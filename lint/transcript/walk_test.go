@@ -88,6 +88,55 @@ func TestWalkOnce(t *testing.T) {
 	}
 }
 
+// TestWalkFollowBroken: a walk that follows links names those it cannot
+// follow, to nothing or in a loop, of a name no transcript has (they may
+// have led to a directory of them), which it skipped without a word; one
+// of a transcript's name is taken, to be reported unreadable.
+func TestWalkFollowBroken(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.MkdirAll("shop/sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("shop/a.txt", []byte("这个不行\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{
+		"shop/archive":  "../nowhere",
+		"shop/lp":       "lp",
+		"shop/sub/gone": "../../none",
+		"shop/c.txt":    "none.txt",
+		"shop/up":       "..",
+	} {
+		if err := os.Symlink(to, link); err != nil {
+			t.Skip("no symbolic links:", err)
+		}
+	}
+	w := newWalker("canned")
+	w.follow = true
+	files, err := w.expand("shop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"shop/a.txt", "shop/c.txt"}; !slices.Equal(files, want) {
+		t.Errorf("read %q, want %q", files, want)
+	}
+	want := []string{"shop/archive -> ../nowhere (leads nowhere)", "shop/lp -> lp (a loop that leads nowhere)", "shop/sub/gone -> ../../none (leads nowhere)"}
+	if !slices.Equal(w.broken, want) {
+		t.Errorf("links skipped %q, want %q", w.broken, want)
+	}
+	if got, want := w.brokenWarning(), "3 symbolic links in it were skipped, as they cannot be followed: "+strings.Join(want, ", ")+"; mend them, or remove them"; got != want {
+		t.Errorf("warning %q\nwant    %q", got, want)
+	}
+	// without --follow they are not the walk's to follow
+	w = newWalker("canned")
+	if _, err := w.expand("shop"); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.broken) > 0 {
+		t.Errorf("without --follow, links skipped %q", w.broken)
+	}
+}
+
 // fileCounter is a sink that notes the files read.
 type fileCounter struct{ files []string }
 
