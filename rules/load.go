@@ -20,6 +20,7 @@ import (
 	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/internal/suggest"
+	"github.com/chatlint/chatlint/lint"
 )
 
 //go:embed *.yaml
@@ -494,7 +495,8 @@ func dirNoPack(path string) string {
 
 // dirHint says what a pack reference ref (taken against dir) that is a
 // directory may have meant: the pack files in it (did you mean
-// packs/myshop.yaml?), as ref would name them; a pack file beside it of
+// packs/myshop.yaml?), as ref would name them (a name in GBK or Big5
+// decoded, as lint.DecodedName decodes an input's); a pack file beside it of
 // its name, or a pack's name near it (unknownHint) for a bare name; or,
 // for a path, that a pack is a file.
 func dirHint(ref, dir string, also []string) string {
@@ -513,7 +515,12 @@ func dirHint(ref, dir string, also []string) string {
 			continue // (.chatlint.yaml is settings, no pack)
 		}
 		if st, err := os.Stat(filepath.Join(dir, ref, name)); err == nil && st.Mode().IsRegular() {
-			files = append(files, filepath.Join(ref, name))
+			// each name decoded on its own, as an input's is: one
+			// not UTF-8 but GBK (or Big5), from a zip made on Chinese
+			// Windows, was left to the message's decoding as a whole,
+			// which read a GBK name beside a Big5 one as Big5
+			// (客服.yaml as 諦督.yaml)
+			files = append(files, lint.DecodedName(filepath.Join(ref, name)))
 		}
 	}
 	const most = 3
