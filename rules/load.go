@@ -366,17 +366,18 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		} else if b, ok := BuiltinSource(ref); ok {
 			key, file, data, builtin = "builtin:"+ref, builtinFile(ref), b, true
 		} else if st, err := os.Stat(filepath.Join(dir, ref)); err != nil {
-			if said, ok := pathwhy.Loop(filepath.Join(dir, ref), err); ok {
+			why, at := whyIn(ref, dir, filepath.Join(dir, ref))
+			if said, ok := why.Loop(at, err); ok {
 				// (a link in a loop is there, no name unknown:
 				// --pack loop1, loop1 → loop1)
 				return fail(fmt.Sprintf("unknown pack %q: %s", ref, said))
 			}
-			if link, ok := pathwhy.DanglingLink(filepath.Join(dir, ref)); ok && link[0] == filepath.Join(dir, ref) {
+			if link, ok := why.DanglingLink(at); ok && link[0] == at {
 				// (a link to nothing is there too, ls shows it: --pack
 				// gone, gone → shared/gone.yaml)
 				return fail(fmt.Sprintf("unknown pack %q: %s", ref, link))
 			}
-			if said, ok := pathwhy.ThroughFile(filepath.Join(dir, ref), err); ok {
+			if said, ok := why.ThroughFile(at, err); ok {
 				// (gone → day.jsonl/x.yaml)
 				return fail(fmt.Sprintf("unknown pack %q: %s", ref, said))
 			}
@@ -385,7 +386,7 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 			// a directory of the name (the shop's folder), no pack
 			// of it known: 'read somedir: is a directory' said
 			// neither what a pack is nor what was found instead
-			return fail(fmt.Sprintf("unknown pack %q: %s (%s)", ref, dirNoPack(filepath.Join(dir, ref)), dirHint(ref, dir, also)))
+			return fail(fmt.Sprintf("unknown pack %q: %s (%s)", ref, dirNoPack(whyIn(ref, dir, filepath.Join(dir, ref))), dirHint(ref, dir, also)))
 		}
 	}
 	if !builtin {
@@ -414,10 +415,11 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 		if err != nil {
 			// which part of the path is wrong, and what it is: 'open
 			// x.yaml/more.yaml: not a directory' named neither
-			if said, ok := pathwhy.ThroughFile(file, err); ok {
+			why, at := whyIn(ref, dir, file)
+			if said, ok := why.ThroughFile(at, err); ok {
 				return fail(fmt.Sprintf("cannot read pack %q: %s", ref, said))
 			}
-			if said, ok := pathwhy.Loop(file, err); ok {
+			if said, ok := why.Loop(at, err); ok {
 				// ('open loop1/x.yaml: too many levels of symbolic
 				// links')
 				return fail(fmt.Sprintf("cannot read pack %q: %s", ref, said))
@@ -425,11 +427,11 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 			if st, serr := os.Stat(file); serr == nil && st.IsDir() {
 				// (--pack packs/, a pack's folder: 'read packs/: is a
 				// directory')
-				return fail(fmt.Sprintf("cannot read pack %q: %s (%s)", ref, dirNoPack(file), dirHint(ref, dir, nil)))
+				return fail(fmt.Sprintf("cannot read pack %q: %s (%s)", ref, dirNoPack(why, at), dirHint(ref, dir, nil)))
 			}
 			if errors.Is(err, fs.ErrNotExist) {
 				msg := fmt.Sprintf("pack file %q not found", ref)
-				if said, ok := pathwhy.Missing(file); ok {
+				if said, ok := why.Missing(at); ok {
 					msg += ": " + said
 				}
 				return fail(msg)
@@ -486,11 +488,24 @@ func unknownHint(ref, dir string, also []string) string {
 // "packs is a directory, not a pack file", a symbolic link named with
 // where it leads ("p is a symbolic link to packs, and packs is a
 // directory, not a pack file").
-func dirNoPack(path string) string {
-	if chain, end, err := pathwhy.FollowLinks(path); chain != nil && err == nil {
-		return chain.Links() + ", and " + dirNoPack(end)
+func dirNoPack(why pathwhy.Under, path string) string {
+	if chain, end, err := why.FollowLinks(path); chain != nil && err == nil {
+		return chain.Links() + ", and " + dirNoPack(why, end)
 	}
 	return path + " is a directory, not a pack file"
+}
+
+// whyIn is how the paths of a pack reference ref, taken against dir (at
+// path), are named in what is said of them: relative to dir, as ref is
+// written, where dir is absolute (.chatlint.yaml's, or that of a pack it
+// lists) and ref is not: 'the directory nodir does not exist' for its
+// packs: [nodir/a.yaml], which named /srv/shop/nodir; else as path is,
+// against the working directory (--pack packs/a.yaml).
+func whyIn(ref, dir, path string) (pathwhy.Under, string) {
+	if filepath.IsAbs(dir) && !filepath.IsAbs(ref) {
+		return pathwhy.Under(dir), ref
+	}
+	return "", path
 }
 
 // dirHint says what a pack reference ref (taken against dir) that is a

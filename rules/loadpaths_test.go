@@ -50,8 +50,10 @@ func TestLoadSaysWhyAPackIsNotThere(t *testing.T) {
 		Ref{Name: "nosuch", Dir: dir, File: cfg, Line: 5, Column: 5, Key: "packs"},
 	)
 	for _, want := range []string{
-		cfg + `:3:5: packs: cannot read pack "x.yaml/more.yaml": ` + filepath.Join(dir, "x.yaml") + ` is a file, not a directory`,
-		cfg + `:4:5: packs: pack file "nodir/more.yaml" not found: the directory ` + filepath.Join(dir, "nodir") + ` does not exist`,
+		// named as written, against the config's directory, not as
+		// /…/x.yaml (the line names the config's own path)
+		cfg + `:3:5: packs: cannot read pack "x.yaml/more.yaml": x.yaml is a file, not a directory`,
+		cfg + `:4:5: packs: pack file "nodir/more.yaml" not found: the directory nodir does not exist`,
 		cfg + `:5:5: packs: unknown pack "nosuch" (`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -241,7 +243,7 @@ func TestDirectoryIsNoPack(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Dir(cfg)
-	want = cfg + `:3:5: packs: cannot read pack "packs/": ` + filepath.Join(dir, "packs") + ` is a directory, not a pack file (did you mean ` + p("packs/shop.yaml") + `?)`
+	want = cfg + `:3:5: packs: cannot read pack "packs/": packs/ is a directory, not a pack file (did you mean ` + p("packs/shop.yaml") + `?)`
 	if _, err := LoadRefs(Ref{Name: "packs/", Dir: dir, File: cfg, Line: 3, Column: 5, Key: "packs"}); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("LoadRefs(packs/ of %s): %v\nwant %s", cfg, err, want)
 	}
@@ -254,6 +256,11 @@ func TestDirectoryIsNoPack(t *testing.T) {
 	want = `sl: unknown pack "sl": sl is a symbolic link to packs, and packs is a directory, not a pack file (did you mean sl/shop.yaml?)`
 	if _, err := LoadRefs(Ref{Name: "sl", Dir: "."}); err == nil || err.Error() != want {
 		t.Errorf("LoadRefs(sl): %v\nwant %s", err, want)
+	}
+	// the config's entry, the link and where it leads named as written
+	want = cfg + `:4:5: packs: unknown pack "sl": sl is a symbolic link to packs, and packs is a directory, not a pack file (did you mean sl/shop.yaml?)`
+	if _, err := LoadRefs(Ref{Name: "sl", Dir: dir, File: cfg, Line: 4, Column: 5, Key: "packs"}); err == nil || err.Error() != want {
+		t.Errorf("LoadRefs(sl of %s): %v\nwant %s", cfg, err, want)
 	}
 }
 

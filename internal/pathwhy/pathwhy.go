@@ -15,6 +15,72 @@ import (
 	"syscall"
 )
 
+// Under is a directory the paths given to its methods are taken against,
+// and named relative to in what they say: the directory of a file whose
+// entries name paths relative to it (.chatlint.yaml's packs: [nodir/a.yaml]
+// is said "the directory nodir does not exist", as written, not with the
+// directory's absolute path). A path given that is absolute is taken and
+// named as it is, as is a link's target. Under("") is the working
+// directory: the package's functions are its methods.
+type Under string
+
+// real is path as the system is to take it: against u.
+func (u Under) real(path string) string {
+	if u == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(string(u), path)
+}
+
+func (u Under) stat(path string) (fs.FileInfo, error)  { return os.Stat(u.real(path)) }
+func (u Under) lstat(path string) (fs.FileInfo, error) { return os.Lstat(u.real(path)) }
+func (u Under) readlink(path string) (string, error)   { return os.Readlink(u.real(path)) }
+func (u Under) abs(path string) (string, error)        { return filepath.Abs(u.real(path)) }
+
+// evalDir is dir with its links followed (filepath.EvalSymlinks), named
+// relative to u where it is below u.
+func (u Under) evalDir(dir string) (string, error) {
+	real, err := filepath.EvalSymlinks(u.real(dir))
+	if err != nil || u == "" {
+		return real, err
+	}
+	base, err := filepath.EvalSymlinks(string(u))
+	if err != nil {
+		return real, nil
+	}
+	if rel, err := filepath.Rel(base, real); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return rel, nil
+	}
+	return real, nil
+}
+
+// DanglingLink is Under("").DanglingLink.
+func DanglingLink(path string) (Dangling, bool) { return Under("").DanglingLink(path) }
+
+// LastThere is Under("").LastThere.
+func LastThere(path string) (string, fs.FileInfo, bool) { return Under("").LastThere(path) }
+
+// LinkChain is Under("").LinkChain.
+func LinkChain(path string) (Dangling, bool) { return Under("").LinkChain(path) }
+
+// FollowLinks is Under("").FollowLinks.
+func FollowLinks(path string) (Dangling, string, error) { return Under("").FollowLinks(path) }
+
+// MissingDir is Under("").MissingDir.
+func MissingDir(dir string) string { return Under("").MissingDir(dir) }
+
+// Missing is Under("").Missing.
+func Missing(path string) (string, bool) { return Under("").Missing(path) }
+
+// NotADir is Under("").NotADir.
+func NotADir(path string) string { return Under("").NotADir(path) }
+
+// ThroughFile is Under("").ThroughFile.
+func ThroughFile(path string, err error) (string, bool) { return Under("").ThroughFile(path, err) }
+
+// Loop is Under("").Loop.
+func Loop(path string, err error) (string, bool) { return Under("").Loop(path, err) }
+
 // Dangling is a symbolic link and the targets it leads through: the link,
 // then the target as the link gives it, and where that is a link too, its
 // target, and so on (out2 → out → gone). DanglingLink gives one whose last
@@ -48,24 +114,24 @@ func (d Dangling) Links() string {
 // on it whose target does not exist (the path itself, or a directory it
 // goes through: out of out/sub/report.json), which "out does not exist"
 // left the user to find (ls shows out).
-func DanglingLink(path string) (Dangling, bool) {
-	d, st, ok := LastThere(path)
+func (u Under) DanglingLink(path string) (Dangling, bool) {
+	d, st, ok := u.LastThere(path)
 	if !ok || st.Mode()&fs.ModeSymlink == 0 {
 		return nil, false
 	}
-	if _, err := os.Stat(d); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := u.stat(d); !errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
-	return LinkChain(d)
+	return u.LinkChain(d)
 }
 
 // LastThere is the longest part of path that is there (path itself, or
 // the directory out of out/sub/report.json), as os.Lstat sees it (a
 // link is there, whether or not its target is), with os.Lstat's answer;
 // ok is false when no part of it is.
-func LastThere(path string) (d string, st fs.FileInfo, ok bool) {
+func (u Under) LastThere(path string) (d string, st fs.FileInfo, ok bool) {
 	for d = path; ; {
-		if st, err := os.Lstat(d); err == nil {
+		if st, err := u.lstat(d); err == nil {
 			return d, st, true
 		}
 		parent := filepath.Dir(d)
@@ -78,8 +144,8 @@ func LastThere(path string) (d string, st fs.FileInfo, ok bool) {
 
 // LinkChain is the link at path and the targets it leads through to one
 // that does not exist (a few: a loop is not a missing target).
-func LinkChain(path string) (Dangling, bool) {
-	chain, _, err := FollowLinks(path)
+func (u Under) LinkChain(path string) (Dangling, bool) {
+	chain, _, err := u.FollowLinks(path)
 	if chain == nil || !errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
@@ -92,10 +158,10 @@ func LinkChain(path string) (Dangling, bool) {
 // path it leads to, each target taken against the directory of its link,
 // and err os.Lstat's error for end (nil: end is there, and no link).
 // chain is nil where path is no link, or a link cannot be read.
-func FollowLinks(path string) (chain Dangling, end string, err error) {
+func (u Under) FollowLinks(path string) (chain Dangling, end string, err error) {
 	chain = Dangling{path}
 	for at := path; len(chain) <= 8; {
-		target, err := os.Readlink(at)
+		target, err := u.readlink(at)
 		if err != nil {
 			return nil, "", nil
 		}
@@ -110,12 +176,12 @@ func FollowLinks(path string) (chain Dangling, end string, err error) {
 			// the system takes it: filepath.Join alone would take a/..
 			// away where the system follows a to another directory)
 			dir := filepath.Dir(at)
-			if real, err := filepath.EvalSymlinks(dir); err == nil {
+			if real, err := u.evalDir(dir); err == nil {
 				dir = real
 			}
 			target = filepath.Join(dir, target)
 		}
-		st, err := os.Lstat(target)
+		st, err := u.lstat(target)
 		if err != nil || st.Mode()&fs.ModeSymlink == 0 {
 			return chain, target, err
 		}
@@ -128,8 +194,8 @@ func FollowLinks(path string) (chain Dangling, end string, err error) {
 // not exist, or, where a symbolic link on its path leads nowhere (a share
 // not mounted), which ("the directory out is a symbolic link to
 // /mnt/share/reports, which does not exist").
-func MissingDir(dir string) string {
-	link, ok := DanglingLink(dir)
+func (u Under) MissingDir(dir string) string {
+	link, ok := u.DanglingLink(dir)
 	switch {
 	case !ok:
 		return "the directory " + dir + " does not exist"
@@ -147,15 +213,15 @@ func MissingDir(dir string) string {
 // exist"), or its directory is not there (MissingDir: "the directory
 // packs does not exist"). ok is false when the directory is there and
 // only the file is not.
-func Missing(path string) (said string, ok bool) {
-	if link, ok := DanglingLink(path); ok && link[0] == path {
+func (u Under) Missing(path string) (said string, ok bool) {
+	if link, ok := u.DanglingLink(path); ok && link[0] == path {
 		return link.String(), true
 	}
 	dir := filepath.Dir(path)
-	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+	if _, err := u.stat(dir); !errors.Is(err, fs.ErrNotExist) {
 		return "", false
 	}
-	return MissingDir(dir), true
+	return u.MissingDir(dir), true
 }
 
 // NotADir says of path, which stands where a directory should, what it
@@ -165,11 +231,11 @@ func Missing(path string) (said string, ok bool) {
 // named with where it leads: "o3 is a symbolic link to day.jsonl, and
 // day.jsonl is a file, not a directory" ("o3 is a file" had the user look
 // for a file where ls shows a link).
-func NotADir(path string) string {
-	if chain, end, err := FollowLinks(path); chain != nil && err == nil {
-		return chain.Links() + ", and " + NotADir(end)
+func (u Under) NotADir(path string) string {
+	if chain, end, err := u.FollowLinks(path); chain != nil && err == nil {
+		return chain.Links() + ", and " + u.NotADir(end)
 	}
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+	if st, err := u.stat(path); err == nil && st.Mode().IsRegular() {
 		return path + " is a file, not a directory"
 	}
 	return path + " is not a directory"
@@ -182,37 +248,37 @@ func NotADir(path string) string {
 // and lib.txt is a file, not a directory", "out is a symbolic link to
 // old.txt/, and old.txt is a file, not a directory" ('stat out: not a
 // directory' named neither). ok is false for any other error.
-func ThroughFile(path string, err error) (said string, ok bool) {
-	return throughFileAt(path, err, 8)
+func (u Under) ThroughFile(path string, err error) (said string, ok bool) {
+	return u.throughFileAt(path, err, 8)
 }
 
 // throughFileAt is ThroughFile, following links that lead through other
 // links at most depth deep.
-func throughFileAt(path string, err error, depth int) (string, bool) {
-	if file, ok := notADirectory(path, err); ok {
-		return NotADir(file), true
+func (u Under) throughFileAt(path string, err error, depth int) (string, bool) {
+	if file, ok := u.notADirectory(path, err); ok {
+		return u.NotADir(file), true
 	}
 	if depth == 0 || !errors.Is(err, syscall.ENOTDIR) {
 		return "", false
 	}
 	// the last name on the path that is there, a link then
-	d, _, ok := LastThere(path)
+	d, _, ok := u.LastThere(path)
 	if !ok {
 		return "", false
 	}
-	chain, end, err := FollowLinks(d)
+	chain, end, err := u.FollowLinks(d)
 	if chain == nil {
 		return "", false
 	}
 	if err == nil {
 		// there, and no directory: old.txt/, or out/r.json through out
 		// → old.txt
-		if st, err := os.Stat(end); err != nil || st.IsDir() {
+		if st, err := u.stat(end); err != nil || st.IsDir() {
 			return "", false
 		}
-		return chain.Links() + ", and " + NotADir(end), true
+		return chain.Links() + ", and " + u.NotADir(end), true
 	}
-	said, ok := throughFileAt(end, err, depth-1)
+	said, ok := u.throughFileAt(end, err, depth-1)
 	if !ok {
 		return "", false
 	}
@@ -222,7 +288,7 @@ func throughFileAt(path string, err error, depth int) (string, bool) {
 // notADirectory finds, for a directory that os.Stat could not find (err),
 // the file in its path that stands where a directory should (lib.txt of
 // lib.txt/sub): "stat lib.txt/sub: not a directory" named neither.
-func notADirectory(dir string, err error) (string, bool) {
+func (u Under) notADirectory(dir string, err error) (string, bool) {
 	if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 		return "", false
 	}
@@ -231,7 +297,7 @@ func notADirectory(dir string, err error) (string, bool) {
 		if parent == d {
 			return "", false
 		}
-		if st, err := os.Stat(parent); err == nil {
+		if st, err := u.stat(parent); err == nil {
 			return parent, !st.IsDir()
 		}
 		d = parent
@@ -248,21 +314,21 @@ func notADirectory(dir string, err error) (string, bool) {
 // is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to
 // loop1, a loop that leads nowhere" (not "a …, a loop": a is none). ok is
 // false for any other error.
-func Loop(path string, err error) (said string, ok bool) {
+func (u Under) Loop(path string, err error) (said string, ok bool) {
 	if !errors.Is(err, syscall.ELOOP) {
 		return "", false
 	}
-	return loopAt(path, 8)
+	return u.loopAt(path, 8)
 }
 
 // loopAt is Loop for a path the system cannot follow for a loop, following
 // links that lead through other links' loops at most depth deep.
-func loopAt(path string, depth int) (string, bool) {
-	at, ok := loopPart(path)
+func (u Under) loopAt(path string, depth int) (string, bool) {
+	at, ok := u.loopPart(path)
 	if !ok {
 		return "", false
 	}
-	chain, through, ok := loopChain(at)
+	chain, through, ok := u.loopChain(at)
 	switch {
 	case !ok:
 		return "", false
@@ -271,7 +337,7 @@ func loopAt(path string, depth int) (string, bool) {
 	case depth == 0:
 		return "", false
 	}
-	said, ok := loopAt(through, depth-1)
+	said, ok := u.loopAt(through, depth-1)
 	if !ok {
 		return "", false
 	}
@@ -280,7 +346,7 @@ func loopAt(path string, depth int) (string, bool) {
 
 // loopPart is the first part of path (from its root) that os.Stat cannot
 // follow for a loop: a link.
-func loopPart(path string) (string, bool) {
+func (u Under) loopPart(path string) (string, bool) {
 	var parts []string
 	for d := path; ; d = filepath.Dir(d) {
 		parts = append(parts, d)
@@ -289,7 +355,7 @@ func loopPart(path string) (string, bool) {
 		}
 	}
 	for i := len(parts) - 1; i >= 0; i-- {
-		if _, err := os.Stat(parts[i]); errors.Is(err, syscall.ELOOP) {
+		if _, err := u.stat(parts[i]); errors.Is(err, syscall.ELOOP) {
 			return parts[i], true
 		}
 	}
@@ -303,16 +369,16 @@ func loopPart(path string) (string, bool) {
 // a loop the chain is no part of (a → e/loop1/x, e/loop1 → loop1), through
 // is that target, the path to say the loop of. ok is false where the links
 // lead out of any loop.
-func loopChain(path string) (chain Dangling, through string, ok bool) {
+func (u Under) loopChain(path string) (chain Dangling, through string, ok bool) {
 	chain = Dangling{path}
 	seen := map[string]bool{}
 	for at := path; len(chain) <= 40; {
-		abs, err := filepath.Abs(at)
+		abs, err := u.abs(at)
 		if err != nil {
 			return nil, "", false
 		}
 		seen[abs] = true
-		target, err := os.Readlink(at)
+		target, err := u.readlink(at)
 		if err != nil {
 			return nil, "", false
 		}
@@ -320,21 +386,21 @@ func loopChain(path string) (chain Dangling, through string, ok bool) {
 		if !filepath.IsAbs(target) {
 			target = filepath.Join(filepath.Dir(at), target)
 		}
-		if abs, err = filepath.Abs(target); err != nil {
+		if abs, err = u.abs(target); err != nil {
 			return nil, "", false
 		}
 		if seen[abs] {
 			return chain, "", true
 		}
-		st, err := os.Lstat(target)
+		st, err := u.lstat(target)
 		if errors.Is(err, syscall.ELOOP) {
 			// a directory on target's path goes round: one of the
 			// chain (the chain's own loop), or another loop it meets
-			part, ok := loopPart(filepath.Dir(target))
+			part, ok := u.loopPart(filepath.Dir(target))
 			if !ok {
 				return chain, "", true
 			}
-			if abs, err := filepath.Abs(part); err == nil && seen[abs] {
+			if abs, err := u.abs(part); err == nil && seen[abs] {
 				return chain, "", true
 			}
 			return chain, target, true

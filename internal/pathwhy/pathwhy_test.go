@@ -126,3 +126,64 @@ func TestLoop(t *testing.T) {
 		t.Error("Loop took a permission error for a loop")
 	}
 }
+
+// TestUnder: paths taken against a directory (a config file's, whose
+// entries name paths relative to it) are named as written, relative to
+// it, where the package's functions, given them joined to it, named them
+// with its absolute path ("the directory /srv/shop/nodir does not
+// exist" for nodir/a.yaml); a link's target is named as the link gives
+// it, an absolute one too.
+func TestUnder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	dir := t.TempDir()
+	t.Chdir(t.TempDir()) // (elsewhere: nothing is taken against it)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.WriteFile(filepath.Join(dir, "lib.txt"), []byte("x\n"), 0o644))
+	must(os.Mkdir(filepath.Join(dir, "e"), 0o755))
+	for _, l := range [][2]string{
+		{"in", "lib.txt/x"}, {"abs", filepath.Join(dir, "lib.txt") + "/y"}, {"gone", "nowhere"},
+		{"e/loop1", "loop1"}, {"a", "e/loop1/x"},
+	} {
+		must(os.Symlink(l[1], filepath.Join(dir, l[0])))
+	}
+	u := Under(dir)
+	stat := func(path string) error {
+		_, err := os.Stat(filepath.Join(dir, path))
+		return err
+	}
+	through := func(path string) string {
+		said, _ := u.ThroughFile(path, stat(path))
+		return said
+	}
+	loop := func(path string) string {
+		said, _ := u.Loop(path, stat(path))
+		return said
+	}
+	missing := func(path string) string {
+		said, _ := u.Missing(path)
+		return said
+	}
+	for _, c := range []struct{ got, want string }{
+		{through("lib.txt/a.yaml"), "lib.txt is a file, not a directory"},
+		{through("in/a.yaml"), "in is a symbolic link to lib.txt/x, and lib.txt is a file, not a directory"},
+		{through("abs/a.yaml"), "abs is a symbolic link to " + dir + "/lib.txt/y, and " + dir + "/lib.txt is a file, not a directory"},
+		{missing("nodir/a.yaml"), "the directory nodir does not exist"},
+		{missing("gone"), "gone is a symbolic link to nowhere, which does not exist"},
+		{missing("gone/a.yaml"), "the directory gone is a symbolic link to nowhere, which does not exist"},
+		{loop("a/b.yaml"), "a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		{u.NotADir("lib.txt"), "lib.txt is a file, not a directory"},
+		// an absolute path is taken and named as it is
+		{Under(dir).NotADir(filepath.Join(dir, "lib.txt")), filepath.Join(dir, "lib.txt") + " is a file, not a directory"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %q\nwant %q", c.got, c.want)
+		}
+	}
+}
