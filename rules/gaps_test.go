@@ -937,6 +937,27 @@ func TestRuleGaps(t *testing.T) {
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨晒呀 [数字x]點前會送到", false},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨好啊，8點前送到", false},
 		{"base/missing-greeting", 0, "customer: 几时送到\nagent: 早晨好啊", false},
+		// base/blame-customer: "I told you N times" with the customer named
+		// after 跟 / 和 / 给 and 了 (not only 过), 讲 as 说, and in Cantonese
+		// (讲咗 / 话咗 几多次 / 好多次); "can't you understand" in Cantonese
+		// (听唔明 / 睇唔明 咩 / 吗, 唔识睇), and 听不懂人话
+		{"base/blame-customer", lint.Agent, "我跟你说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "我已经和您讲了很多次了，这款不退", true},
+		{"base/blame-customer", lint.Agent, "跟你讲了多少次了，没货", true},
+		{"base/blame-customer", lint.Agent, "讲过多少遍了，明天发", true},
+		{"base/blame-customer", lint.Agent, "我都講咗好多次喇，冇貨", true},
+		{"base/blame-customer", lint.Agent, "我哋一早話咗幾多次㗎喇", true},
+		{"base/blame-customer", lint.Agent, "同你講咗幾多次都唔聽", true},
+		{"base/blame-customer", lint.Agent, "你聽唔明咩？", true},
+		{"base/blame-customer", lint.Agent, "詳情頁寫住㗎，你睇唔明嗎", true},
+		{"base/blame-customer", lint.Agent, "詳情頁寫住㗎，你唔識睇咩", true},
+		{"base/blame-customer", lint.Agent, "你听不懂人话吗", true},
+		{"base/blame-customer", lint.Agent, "我已经跟快递说了好几遍了，今天一定给您派送", false},
+		{"base/blame-customer", lint.Agent, "我哋已經同速遞講咗好多次，今日一定派到", false},
+		{"base/blame-customer", lint.Agent, "我跟您说了好消息吗？活动延长了", false},
+		{"base/blame-customer", lint.Agent, "您邊度睇唔明嗎？我一步步教您", false},
+		{"base/blame-customer", lint.Agent, "有冇邊度聽唔明咩？我再講一次", false},
+		{"base/blame-customer", lint.Agent, "您係唔係唔識睇物流？我教您", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
