@@ -958,6 +958,30 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "您邊度睇唔明嗎？我一步步教您", false},
 		{"base/blame-customer", lint.Agent, "有冇邊度聽唔明咩？我再講一次", false},
 		{"base/blame-customer", lint.Agent, "您係唔係唔識睇物流？我教您", false},
+		// ecommerce/insult-customer: 你有病 asked (是不是 / 是否, Cantonese 系咪),
+		// 有毛病, 脑子进水, 是猪, 眼瞎 / 没长眼, Cantonese 痴线 (黐线) said
+		// of the customer; a medical question, a product's fault and a system
+		// gone 痴线 are none
+		{"ecommerce/insult-customer", lint.Agent, "你是不是有病", true},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是有病啊，说了多少次了", true},
+		{"ecommerce/insult-customer", lint.Agent, "你有毛病吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你脑子进水了吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是猪吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "你眼瞎吗，详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "你瞎啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "你没长眼睛吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪有病㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你黐線㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你系咪痴线啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "请问您是否有病史？", false},
+		{"ecommerce/insult-customer", lint.Agent, "请问您是否有病在身？这款孕妇慎用", false},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是有病历可以提供", false},
+		{"ecommerce/insult-customer", lint.Agent, "您的手机是不是有毛病？我帮您申请检测", false},
+		{"ecommerce/insult-customer", lint.Agent, "这个开关有毛病吧，我帮您换", false},
+		{"ecommerce/insult-customer", lint.Agent, "手机进水了可以送修", false},
+		{"ecommerce/insult-customer", lint.Agent, "您是猪年出生吗？生肖款有货", false},
+		{"ecommerce/insult-customer", lint.Agent, "个系统今日痴线咗，我帮你再试", false},
+		{"ecommerce/insult-customer", lint.Agent, "您瞎买的那个也可以退", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
