@@ -779,6 +779,17 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我等着呢", true},
 		{"callcenter/thanks-ack", lint.Customer, "谢谢，那我先等着呢", true},
 		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我还等着呢", false},
+		// (…and with a particle before the 呢, as unanswered-at-end reads
+		// it since 3e5a858: both rules take 谢谢，收到啦呢 for a closing)
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，没有啦呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，收到啦呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，知道了哦呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "好的谢谢，我等着啦呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢哦呢", true},
+		{"callcenter/thanks-ack", lint.Customer, "谢谢，我的快递啦呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢，收到啦呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢，知道了哦呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "谢谢哦呢", false},
 		{"callcenter/thanks-ack", lint.Customer, "我的快递呢，谢谢", false},
 		// …and with Cantonese's 吖 on it, as 吧 / 哈 / 呗 (改地址吖, change the
 		// address, will you), in the request as in the done clause
