@@ -993,6 +993,26 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "您是猪年出生吗？生肖款有货", false},
 		{"ecommerce/insult-customer", lint.Agent, "个系统今日痴线咗，我帮你再试", false},
 		{"ecommerce/insult-customer", lint.Agent, "您瞎买的那个也可以退", false},
+		// "none of my business" without 的 and asked back (不关我事, 关我什么事),
+		// and in Cantonese (唔关我事, 关我咩事): base/evasive-phrase, as
+		// 不关我的事 is; the 我们 forms (不关我们事, 唔关我哋事, 关我们什么事)
+		// base/blame-customer, as 不关我们的事 is
+		{"base/evasive-phrase", lint.Agent, "这个不关我事啊", true},
+		{"base/evasive-phrase", lint.Agent, "不关我事，你找快递", true},
+		{"base/evasive-phrase", lint.Agent, "关我什么事", true},
+		{"base/evasive-phrase", lint.Agent, "这关我啥事啊", true},
+		{"base/evasive-phrase", lint.Agent, "唔關我事㗎", true},
+		{"base/evasive-phrase", lint.Agent, "呢啲關我咩事呀", true},
+		{"base/evasive-phrase", lint.Agent, "关我乜事", true},
+		{"base/evasive-phrase", lint.Agent, "您说“这不关我事”的客服是哪位？我们严肃处理", false},
+		{"base/evasive-phrase", lint.Agent, "开关我什么时候帮您换都可以", false},
+		{"base/evasive-phrase", lint.Agent, "这不关您的事，是我们发错了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "这个不关我们事", true},
+		{"base/blame-customer", lint.Agent, "唔關我哋事，你問速遞", true},
+		{"base/blame-customer", lint.Agent, "关我们什么事", true},
+		{"base/blame-customer", lint.Agent, "關我哋咩事", true},
+		{"base/blame-customer", lint.Agent, "这不关您的事，是我们发错了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "开关我们什么时候帮您换都可以", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
