@@ -117,6 +117,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/negative-language", lint.Agent, "我哋唔可以轉達你交代嘅話", true},
 		{"ecommerce/negative-language", lint.Agent, "我们不能退您交的押金的话，会给您补偿", false},
 		{"ecommerce/negative-language", lint.Agent, "我们不能交代的话，会上报", false},
+		// (…nor after 向 / 跟 / 对 / 和 / 与, whom the thing is done to, where
+		// 交代 is accounting for, as after 给您: a condition, while 说 / 讲
+		// after the pronoun are still words)
+		{"ecommerce/negative-language", lint.Agent, "我们不能向您交代的话，会请主管联系您", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能跟你交代清楚的话，会请主管联系你", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能对您交待的话，会上报", false},
+		{"ecommerce/negative-language", lint.Agent, "我哋唔可以向你交代嘅話，會搵主管聯絡你", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能跟您确认的话，会先暂停发货", false},
+		{"ecommerce/negative-language", lint.Agent, "我们不能给您交代的话，会请主管联系您", false},
+		{"ecommerce/negative-language", lint.Agent, "我不能收回跟您说过的话", true},
+		{"ecommerce/negative-language", lint.Agent, "我不能重复跟你讲过的话", true},
 		{"ecommerce/negative-language", lint.Agent, "我哋唔會主動問你拎密碼", false},
 		// 畀 is 给 as well as 让: a refund or a discount not given is a
 		// refusal, and so is goods not taken back (收 without 钱 / 费); 我地
