@@ -137,8 +137,12 @@ func TestShownGBKNames(t *testing.T) {
 // Chinese Windows (Taiwan, Hong Kong) writes names, was read as GBK, into
 // other characters (聊天記錄.jsonl as 册ぱ癘魁.jsonl), or masked where GBK
 // reads none (客服記錄 as U+FFFD and stray letters); it is shown decoded
-// from Big5. A GBK name that reads as Big5 too stays
-// GBK (客服记录 would be 諦督暮翹, 李玥 燠則), and Latin-1 stays masked.
+// from Big5, HKSCS's characters too (嘅, 啲, 咗). A GBK name that reads
+// as Big5 too stays GBK (客服记录 would be 諦督暮翹, 李玥 燠則), unless its
+// Big5 reading is far likelier (訂單問題: GBK reads 璹虫拜肈); a GBK name
+// with kana, Greek or a pinyin tone letter stays GBK where its GBK
+// reading is the likelier (会话α: Big5 reads 頗趕汐); and Latin-1 stays
+// masked.
 func TestShownBig5Names(t *testing.T) {
 	big5 := func(s string) string {
 		b, err := traditionalchinese.Big5.NewEncoder().String(s)
@@ -175,6 +179,29 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("空调26°.jsonl"), "\uFFFD\u0575\uFFFD26\uFFFD\uFFFD.jsonl", "gbk"},
 		{gbk("≈售后.txt"), "\uFFFD\uFFFD\uFFFD\u06fa\uFFFD.txt", "gbk"},
 		{gbk("客服㈡.jsonl"), "\uFFFD\u0377\uFFFD\uFFFD\uFFFD.jsonl", "gbk"},
+		// Hong Kong's characters, HKSCS's in Big5 (嘅 FB 48, 啲 9D F8,
+		// 咗 9D F7, 哋 92 5D): the name was GBK, masked or misread
+		// (蔦抅濜璹虫)
+		{big5("客服嘅記錄.jsonl"), "客服嘅記錄.jsonl", "big5"},
+		{big5("改咗地址.txt"), "改咗地址.txt", "big5"},
+		{big5("佢哋啲訂單.csv"), "佢哋啲訂單.csv", "big5"},
+		// a Big5 name GBK reads into characters of its own, rarer by far
+		// (璹虫拜肈, 穦杠, 癶砯癘魁): it stayed GBK
+		{big5("訂單問題.jsonl"), "訂單問題.jsonl", "big5"},
+		{big5("會話.jsonl"), "會話.jsonl", "big5"},
+		{big5("退貨記錄.csv"), "退貨記錄.csv", "big5"},
+		// a GBK name with kana, Greek, Cyrillic or a pinyin tone letter,
+		// whose hanzi Big5 reads as its level-1 ones: it was Big5, read
+		// into other characters (頗趕汐, 芋嘈諦, 諦督邢暮翹, 婦漪夾, 邦跺頗趕)
+		// and named for convmv -f big5; it is GBK, masked where fromGBK
+		// reads no name, as before cd9491a
+		{gbk("会话α.jsonl"), "\uFFFD\u1ef0\uFFFD\uFFFD.jsonl", "gbk"},
+		{gbk("ā顾客.txt"), "\uFFFD\uFFFD\uFFFD\u02ff\uFFFD.txt", "gbk"},
+		{gbk("客服ǚ记录.jsonl"), "\uFFFD\u0377\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\u00bc.jsonl", "gbk"},
+		{gbk("包含Ж.csv"), "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD.csv", "gbk"},
+		{gbk("ü个会话.txt"), "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\u1ef0.txt", "gbk"},
+		{gbk("客服记录ニャ.jsonl"), "客服记录ニャ.jsonl", "gbk"},
+		{gbk("会话ラ.txt"), "会话ラ.txt", "gbk"},
 	}
 	for _, tt := range tests {
 		if got := Shown(tt.in); got != tt.want {

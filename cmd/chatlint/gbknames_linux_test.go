@@ -191,3 +191,43 @@ func TestBig5FileNames(t *testing.T) {
 		t.Errorf("JSONL report: %.200s\nwant it to start %s", out, want)
 	}
 }
+
+// TestBig5NamesByFrequency: a Big5 name with Hong Kong's characters
+// (佢哋嘅訂單: 哋 and 嘅 are HKSCS's 92 5D, 9D EF) and one GBK reads into characters of
+// its own (訂單問題 as 璹虫拜肈) were GBK, shown masked or misread and
+// named for convmv -f gbk, and a GBK name with a Greek letter (会话α) was
+// Big5, shown as 頗趕汐 and named for convmv -f big5, which renames it
+// so; the two readings are now weighed by how often their characters are
+// written: the Big5 names are shown decoded and named for convmv -f big5,
+// the GBK one is not, shown masked as before cd9491a.
+func TestBig5NamesByFrequency(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("hk", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rec := `{"conversation":"c1","role":"customer","text":"你好"}` + "\n"
+	for name, data := range map[string]string{
+		"\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6.jsonl": rec,                                 // 佢哋嘅訂單 in Big5-HKSCS
+		"\xad\x71\xb3\xe6\xb0\xdd\xc3\x44.jsonl":         strings.Replace(rec, "c1", "c2", 1), // 訂單問題 in Big5
+		"\xbb\xe1\xbb\xb0\xa6\xc1.jsonl":                 strings.Replace(rec, "c1", "c3", 1), // 会话α in GBK
+	} {
+		if err := os.WriteFile(filepath.Join("hk", name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, stdout, stderr := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "hk")
+	for _, want := range []string{"会话 c1 hk/佢哋嘅訂單.jsonl:1 ", "会话 c2 hk/訂單問題.jsonl:1 "} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("text report: no %q in\n%s", want, stdout)
+		}
+	}
+	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5 -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr: no %q in\n%s", want, stderr)
+	}
+	for what, out := range map[string]string{"text report": stdout, "stderr": stderr} {
+		if strings.Contains(out, "頗趕汐") || strings.Contains(out, "璹虫拜肈") || strings.Contains(out, "convmv -f gbk") {
+			t.Errorf("%s: a name in the other encoding's reading, or convmv -f gbk, in it:\n%s", what, out)
+		}
+	}
+}

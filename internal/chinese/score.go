@@ -1,0 +1,85 @@
+package chinese
+
+//go:generate go run ./internal/genfreq
+
+import (
+	"math"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chatlint/chatlint/lint/match"
+)
+
+// Cost is how unlikely d, a name as one encoding reads its bytes, is as
+// Chinese, by how often the characters it holds are written: the sum of
+// log2 of each hanzi's rank among the most frequent (byFrequency: jieba's
+// counts, about as a character's frequency falls with its rank), a
+// Traditional one by its Simplified form (記 as 记), a character of
+// written Cantonese (嘅, 啲, 咗: HKSCS's in Big5) as one of the 500 most
+// frequent; a hanzi past them, and what a Chinese name seldom holds
+// (kana, Greek, Cyrillic, pinyin's tone letters, box drawing, symbols),
+// cost as much as the rarest, and so do full-width letters and digits
+// (Ｘ: a name is typed with ASCII's). ASCII and the punctuation of names
+// (、《》（）, dashes and quotes, ·) cost nothing. Bytes
+// read in the wrong encoding make characters at random, most of them
+// rare, or none at all: the reading of a name's bytes that costs less
+// is the likelier.
+func Cost(d string) float64 {
+	cost := 0.0
+	for _, r := range d {
+		switch {
+		case r < utf8.RuneSelf,
+			r >= 0x3000 && r <= 0x303f, // CJK punctuation
+			r >= 0xff01 && r <= 0xff5e && !unicode.IsLetter(r) && !unicode.IsDigit(r), // full-width punctuation
+			r >= 0x2010 && r <= 0x2027, // dashes, quotes, …
+			r == 0xb7:
+		case unicode.Is(unicode.Han, r):
+			cost += hanziCost(r)
+		default:
+			cost += rareCost
+		}
+	}
+	return cost
+}
+
+// rareCost is Cost's cost of a hanzi past byFrequency's, and of a
+// character a name seldom holds.
+var rareCost = math.Log2(float64(utf8.RuneCountInString(byFrequency)) + 1)
+
+// cantonese are characters written Cantonese uses often (most are
+// HKSCS's in Big5, none GB2312's), which jieba's counts of Mandarin text
+// do not hold among the frequent.
+const cantonese = "嘅啲咗喺嘢哋冇佢唔咁噉睇攞嚟咩乜啱嗰諗俾畀搵㗎嘞囉啩咪咋嘥冚瞓吖"
+
+// hanziCost is Cost's cost of the hanzi r.
+func hanziCost(r rune) float64 {
+	ranks := hanziRanks()
+	rank, ok := ranks[r]
+	if !ok {
+		if t := []rune(match.Normalize(string(r))); len(t) == 1 {
+			rank, ok = ranks[t[0]] // (its Simplified form)
+		}
+	}
+	if !ok {
+		for _, c := range cantonese {
+			if c == r {
+				rank, ok = 500, true
+			}
+		}
+	}
+	if !ok {
+		return rareCost
+	}
+	return math.Log2(float64(rank) + 1)
+}
+
+// hanziRanks are the ranks of byFrequency's hanzi, from 1, built on first
+// use.
+var hanziRanks = sync.OnceValue(func() map[rune]int {
+	ranks := make(map[rune]int, len(byFrequency)/3)
+	for _, r := range byFrequency {
+		ranks[r] = len(ranks) + 1
+	}
+	return ranks
+})

@@ -1,0 +1,80 @@
+package chinese
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// TestCost: a name as its own encoding reads it costs less than as the
+// other encoding reads its bytes; a Traditional hanzi costs as its
+// Simplified form, a Cantonese one of HKSCS as a frequent one, and a
+// character a name seldom holds as much as the rarest.
+func TestCost(t *testing.T) {
+	for _, tc := range []struct{ name, misread string }{
+		{"聊天記錄", "册ぱ癘魁"}, // Big5, read as GBK
+		{"訂單問題", "璹虫拜肈"},
+		{"會話", "穦杠"},
+		{"会话α", "頗趕汐"}, // GBK, read as Big5
+		{"ā顾客", "芋嘈諦"},
+		{"包含Ж", "婦漪夾"},
+		{"ü个会话", "邦跺頗趕"},
+		{"客服㈡", "諦督Ｘ"},
+		{"佢哋啲訂單", "蔦抅濜璹虫"},
+	} {
+		if c, m := Cost(tc.name), Cost(tc.misread); c >= m {
+			t.Errorf("Cost(%s) = %.1f, not less than Cost(%s) = %.1f", tc.name, c, tc.misread, m)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"記錄", "记录", true},
+		{"客服.txt", "客服", true},
+		{"《客服》、（一）—“售后”·", "客服一售后", true},
+		{"ニ", "Ж", true},
+		{"α", "龘", true}, // (past the table's)
+		{"Ｘ", "α", true},
+		{"嘅", "的", false},
+	} {
+		a, b := Cost(tc.a), Cost(tc.b)
+		if tc.same && a != b {
+			t.Errorf("Cost(%s) = %.1f, Cost(%s) = %.1f: want the same", tc.a, a, tc.b, b)
+		}
+		if !tc.same && a <= b {
+			t.Errorf("Cost(%s) = %.1f, not more than Cost(%s) = %.1f", tc.a, a, tc.b, b)
+		}
+	}
+	if c := Cost("嘅"); c >= Cost("龘") {
+		t.Errorf("Cost(嘅) = %.1f: want a frequent hanzi's", c)
+	}
+}
+
+// TestFreqTableIsCurrent: freq_table.go is what internal/genfreq makes of
+// the gse this module requires (go generate after upgrading gse).
+func TestFreqTableIsCurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go run")
+	}
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("no go command")
+	}
+	out := filepath.Join(t.TempDir(), "freq_table.go")
+	cmd := exec.Command("go", "run", "./internal/genfreq", "-out", out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("genfreq: %v: %s", err, b)
+	}
+	want, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("freq_table.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("freq_table.go is not what internal/genfreq makes now: run go generate in internal/chinese")
+	}
+}
