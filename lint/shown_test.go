@@ -212,3 +212,32 @@ func TestShownBig5Names(t *testing.T) {
 		}
 	}
 }
+
+// FuzzNameEncoding: whatever bytes a name holds, it is shown as UTF-8,
+// and a name taken as Big5 is shown decoded whole, each of its words that
+// is not UTF-8 read by Big5 (HKSCS's characters too): none is left for
+// Shown to mask.
+func FuzzNameEncoding(f *testing.F) {
+	for _, s := range []string{
+		"\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6.jsonl",         // 佢哋嘅訂單, Big5-HKSCS
+		"\xad\x71\xb3\xe6\xb0\xdd\xc3\x44.jsonl",                 // 訂單問題, Big5
+		"\xbb\xe1\xbb\xb0\xa6\xc1.jsonl",                         // 会话α, GBK
+		"\xbf\xcd\xb7\xfe\xbc\xc7\xc2\xbc\xa5\xcb\xa5\xe3.jsonl", // 客服记录ニャ, GBK
+		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                    // 聊天記錄, Big5
+		"Stra\xdfe.txt", "\x93Report\x94.txt", "\x87\xa1", "\xfe\xfe\xfe", "\x81\x30\x81\x30",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if shown := Shown(s); !utf8.ValidString(shown) {
+			t.Fatalf("Shown(%q) = %q, not UTF-8", s, shown)
+		}
+		enc := NameEncoding(s)
+		if enc == "big5" && !utf8.ValidString(DecodedName(s)) {
+			t.Fatalf("NameEncoding(%q) = big5, but DecodedName leaves bytes that are not UTF-8: %q", s, DecodedName(s))
+		}
+		if utf8.ValidString(s) != (enc == "") {
+			t.Fatalf("NameEncoding(%q) = %q", s, enc)
+		}
+	})
+}
