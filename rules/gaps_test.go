@@ -1024,6 +1024,18 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "關我哋咩事", true},
 		{"base/blame-customer", lint.Agent, "这不关您的事，是我们发错了，非常抱歉", false},
 		{"base/blame-customer", lint.Agent, "开关我们什么时候帮您换都可以", false},
+		// callcenter/forbidden-particle: 恩 in a place's or a person's name or
+		// a set phrase is no 嗯, as in 恩施 and 感恩
+		{"callcenter/forbidden-particle", lint.Agent, "恩平站今天会派送", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩阳区可以送达", false},
+		{"callcenter/forbidden-particle", lint.Agent, "周恩来纪念馆的地址已为您查到", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩格尔系数这本书有货", false},
+		{"callcenter/forbidden-particle", lint.Agent, "这句忘恩负义是书名", false},
+		{"callcenter/forbidden-particle", lint.Agent, "知恩图报的字画有现货", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩，平时都是第二天到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩恩 平安到达就好", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩来了", true},
+		{"callcenter/forbidden-particle", lint.Agent, "已经帮您登记了恩", true},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
