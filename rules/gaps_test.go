@@ -739,6 +739,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "改手机号码 改好了 谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "联系方式改好了，谢谢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "换号码了，谢谢", false},
+		// (…and Hong Kong's 聯絡電話 / 聯絡方式 / 聯絡方法 for 联系电话 / 联系方式)
+		{"callcenter/unanswered-at-end", lint.Customer, "改聯絡電話，唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "修改聯絡方式，謝謝", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改返收貨人聯絡方法 唔該", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "改聯絡電話 改好咗 唔該晒", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "聯絡電話改好咗，唔該晒", false},
 		// a question asked with 吗 / 么 (Cantonese 未) before the thanks
 		// still wants its answer, as one with a question mark does
 		{"callcenter/unanswered-at-end", lint.Customer, "改发票抬头吗，谢谢", true},
