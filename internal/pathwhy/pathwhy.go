@@ -318,17 +318,19 @@ func (u Under) Loop(path string, err error) (said string, ok bool) {
 	if !errors.Is(err, syscall.ELOOP) {
 		return "", false
 	}
-	return u.loopAt(path, 8)
+	return u.loopAt(path, 8, map[string]bool{})
 }
 
 // loopAt is Loop for a path the system cannot follow for a loop, following
-// links that lead through other links' loops at most depth deep.
-func (u Under) loopAt(path string, depth int) (string, bool) {
+// links that lead through other links' loops at most depth deep. seen
+// holds the links followed on the way there (their absolute paths): a
+// loop met through one of them is theirs (a → b/x, b → a/y), not another.
+func (u Under) loopAt(path string, depth int, seen map[string]bool) (string, bool) {
 	at, ok := u.loopPart(path)
 	if !ok {
 		return "", false
 	}
-	chain, through, ok := u.loopChain(at)
+	chain, through, ok := u.loopChain(at, seen)
 	switch {
 	case !ok:
 		return "", false
@@ -337,7 +339,7 @@ func (u Under) loopAt(path string, depth int) (string, bool) {
 	case depth == 0:
 		return "", false
 	}
-	said, ok := u.loopAt(through, depth-1)
+	said, ok := u.loopAt(through, depth-1, seen)
 	if !ok {
 		return "", false
 	}
@@ -367,11 +369,13 @@ func (u Under) loopPart(path string) (string, bool) {
 // follow for a loop through a link of the chain: a link to a path through
 // itself, loop1 → loop1/x). Where the last target cannot be followed for
 // a loop the chain is no part of (a → e/loop1/x, e/loop1 → loop1), through
-// is that target, the path to say the loop of. ok is false where the links
-// lead out of any loop.
-func (u Under) loopChain(path string) (chain Dangling, through string, ok bool) {
+// is that target, the path to say the loop of. seen holds the links
+// followed before path, to which those of the chain are added: a target
+// met there, or a loop through one of them, goes round (a → b/x, b → a/y:
+// b's chain goes round through a). ok is false where the links lead out
+// of any loop.
+func (u Under) loopChain(path string, seen map[string]bool) (chain Dangling, through string, ok bool) {
 	chain = Dangling{path}
-	seen := map[string]bool{}
 	for at := path; len(chain) <= 40; {
 		abs, err := u.abs(at)
 		if err != nil {

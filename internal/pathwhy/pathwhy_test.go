@@ -90,6 +90,7 @@ func TestLoop(t *testing.T) {
 		{"loop1", "loop1"}, {"loopb", "loopa"}, {"loopa", "loopb"}, {"in", "in/x"},
 		{"to", "loopa"}, {"ok", "sub"}, {"gone", "nothing"},
 		{"a", "e/loop1/x"}, {"e/loop1", "loop1"}, {"b", "a"}, {"c", "loopa/x"}, {"sub/d", "../a/y"},
+		{"m", "n/x"}, {"n", "m/y"}, {"p", "q/x"}, {"q", "p"},
 	} {
 		if err := os.Symlink(l[1], l[0]); err != nil {
 			t.Fatal(err)
@@ -115,6 +116,13 @@ func TestLoop(t *testing.T) {
 		{loop("b"), "b is a symbolic link to a, a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
 		{loop("c"), "c is a symbolic link to loopa/x, and loopa is a symbolic link to loopb, a symbolic link to loopa, a loop that leads nowhere"},
 		{loop("sub/d"), "sub/d is a symbolic link to ../a/y, and a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere"},
+		// two links that go round through each other's paths: the
+		// loop they make, not a loop to look for elsewhere (nor the
+		// system's words: the second link's loop is the first's)
+		{loop("m"), "m is a symbolic link to n/x, and n is a symbolic link to m/y, a loop that leads nowhere"},
+		{loop("m/r.json"), "m is a symbolic link to n/x, and n is a symbolic link to m/y, a loop that leads nowhere"},
+		{loop("n"), "n is a symbolic link to m/y, and m is a symbolic link to n/x, a loop that leads nowhere"},
+		{loop("p"), "p is a symbolic link to q/x, and q is a symbolic link to p, a loop that leads nowhere"},
 		{loop("ok/loop1/x"), "(no loop: stat ok/loop1/x: no such file or directory)"},
 		{loop("gone"), "(no loop: stat gone: no such file or directory)"},
 	} {
