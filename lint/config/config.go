@@ -63,8 +63,8 @@ var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its
 // path, or "" when there is none. One that is a symbolic link to nothing,
-// or in a loop, is an error naming the link and where it leads: passed
-// over, its settings would silently not apply. A .chatlint.yml where the search would
+// in a loop or through a file, is an error naming the link and where it
+// leads: passed over, its settings would silently not apply. A .chatlint.yml where the search would
 // find no .chatlint.yaml is an error: passed over, its settings would
 // silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
 // dot) there that reads as settings (a mapping with a settings key and no
@@ -87,6 +87,11 @@ func Find(dir string) (string, error) {
 			// mounted): passed over, its settings would silently not
 			// apply, and a parent's might
 			return "", &brokenLinkError{link.String(), err}
+		} else if said, ok := pathwhy.ThroughFile(p, err); ok {
+			// a link through a file (→ day.jsonl/x.yaml): 'find
+			// .chatlint.yaml: stat /…/.chatlint.yaml: not a directory'
+			// named neither the link nor the file
+			return "", &brokenLinkError{said, err}
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
@@ -102,8 +107,8 @@ func Find(dir string) (string, error) {
 }
 
 // brokenLinkError is Find's error for a .chatlint.yaml that is a symbolic
-// link the system cannot follow, to nothing or in a loop: said names the
-// link and where it leads, err is the system's error.
+// link the system cannot follow, to nothing, in a loop or through a file:
+// said names the link and where it leads, err is the system's error.
 type brokenLinkError struct {
 	said string
 	err  error

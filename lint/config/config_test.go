@@ -497,11 +497,12 @@ func TestTeamsOfFolds(t *testing.T) {
 	}
 }
 
-// TestFindBrokenLink: a .chatlint.yaml that is a symbolic link to nothing
-// or in a loop stops the search with an error naming the link and where
-// it leads, where a dangling one was passed over (its settings silently
-// not applied, a parent's found instead) and a loop was told in the
-// system's words ('stat …: too many levels of symbolic links').
+// TestFindBrokenLink: a .chatlint.yaml that is a symbolic link to nothing,
+// in a loop or through a file stops the search with an error naming the
+// link and where it leads, where a dangling one was passed over (its
+// settings silently not applied, a parent's found instead) and a loop or
+// a file on the way was told in the system's words ('stat …: too many
+// levels of symbolic links', 'stat …: not a directory').
 func TestFindBrokenLink(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("symbolic links")
@@ -509,6 +510,14 @@ func TestFindBrokenLink(t *testing.T) {
 	root := t.TempDir()
 	// a parent's config, which a passed-over link would let apply
 	if err := os.WriteFile(filepath.Join(root, FileName), []byte("packs: [base]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// a file a link leads through as if a directory
+	if err := os.WriteFile(filepath.Join(root, "day.jsonl"), []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -523,6 +532,8 @@ func TestFindBrokenLink(t *testing.T) {
 			"{dir}/.chatlint.yaml is a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it", syscall.ELOOP},
 		{"two", [][2]string{{FileName, "b.yaml"}, {"b.yaml", FileName}},
 			"{dir}/.chatlint.yaml is a symbolic link to b.yaml, a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it", syscall.ELOOP},
+		{"through", [][2]string{{FileName, "../day.jsonl/x.yaml"}},
+			"{dir}/.chatlint.yaml is a symbolic link to ../day.jsonl/x.yaml, and {root}/day.jsonl is a file, not a directory: point it at a settings file, or remove it", syscall.ENOTDIR},
 	} {
 		dir := filepath.Join(root, c.name)
 		if err := os.Mkdir(dir, 0o755); err != nil {
@@ -534,7 +545,7 @@ func TestFindBrokenLink(t *testing.T) {
 			}
 		}
 		p, err := Find(dir)
-		want := strings.ReplaceAll(c.want, "{dir}", dir)
+		want := strings.NewReplacer("{dir}", dir, "{root}", realRoot).Replace(c.want)
 		if err == nil || err.Error() != want || p != "" {
 			t.Errorf("%s: Find = %q, %v\nwant error %q", c.name, p, err, want)
 			continue
