@@ -99,3 +99,29 @@ func TestMarkdownRetriedCount(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdownCountsInEnglish: the page's other counts read as English
+// for one as for many: "Median of 1 whole-process run" (-n 1), "1 reply"
+// (-canned 1), "1 split conversation", where it said "1 whole-process
+// runs", "1 replies", "1 split conversations".
+func TestMarkdownCountsInEnglish(t *testing.T) {
+	for _, c := range []struct {
+		n, canned, phrases, split int
+		want                      []string
+	}{
+		{1, 1, 1, 1, []string{"Median of 1 whole-process run after", "`canned.txt`, 1 reply; 1 phrase of base", "canned library of 1 reply |", ", 1 split conversation.\n"}},
+		{5, 1000, 2, 0, []string{"Median of 5 whole-process runs after", "`canned.txt`, 1000 replies; 2 phrases of base", "canned library of 1000 replies |", ", 0 split conversations.\n"}},
+	} {
+		b := &bench{f: &runFlags{n: c.n, canned: c.canned, packs: packList{"base"}}, chatlint: "/bin/chatlint", canned: "/w/canned.txt", size: 100e6, nPhrases: c.phrases,
+			jobs: map[string]*job{}, summary: &lintSummary{Conversations: 10, Messages: 100, Findings: 3, Split: c.split}}
+		for _, name := range []string{"chatlint", "chatlint-j1", "chatlint-j2", "canned"} {
+			b.jobs[name] = &job{argv: []string{"/bin/" + name, "x.jsonl"}, samples: []sample{{wall: time.Second}}}
+		}
+		md := b.markdown()
+		for _, want := range c.want {
+			if !strings.Contains(md, want) {
+				t.Errorf("-n %d, -canned %d, phrases %d, split %d: markdown lacks %q:\n%s", c.n, c.canned, c.phrases, c.split, want, md)
+			}
+		}
+	}
+}

@@ -34,10 +34,10 @@ func (b *bench) markdown() string {
 	if b.summary != nil {
 		convs = int64(b.summary.Conversations)
 	}
-	p("Inputs (seed %d, generator v%d): `%s`, %s, %s messages in %s conversations; `%s`, %d replies; %d phrases of %s (and what they extend) in `%s`.\n",
+	p("Inputs (seed %d, generator v%d): `%s`, %s, %s messages in %s conversations; `%s`, %s; %s of %s (and what they extend) in `%s`.\n",
 		b.f.seed, benchgen.Version, filepath.Base(b.corpus), humanSize(b.corpusStats.bytes), group(msgs), group(convs),
-		filepath.Base(b.canned), b.f.canned, b.nPhrases, strings.Join(b.f.packs.refs(), ", "), filepath.Base(b.phrases))
-	p("Median of %d whole-process runs after one warm-up run (inputs in the page cache), all commands taking turns in each round", b.f.n)
+		filepath.Base(b.canned), english.Count(b.f.canned, "reply"), english.Count(b.nPhrases, "phrase"), strings.Join(b.f.packs.refs(), ", "), filepath.Base(b.phrases))
+	p("Median of %s after one warm-up run (inputs in the page cache), all commands taking turns in each round", english.Count(b.f.n, "whole-process run"))
 	if b.f.quiet > 0 {
 		p("; each run started on an idle machine, %s repeated because other processes used more than %.2f cores meanwhile", english.Count(b.retried, "run"), b.f.maxForeign)
 		if b.disturbed > 0 {
@@ -58,8 +58,8 @@ func (b *bench) markdown() string {
 		p("| 1. throughput, %s | %s (rg not installed) | ≤ %.1f× rg | — | — |\n", size, fmtDur(cl.median().wall), maxThroughputRatio)
 	}
 	cm := canned.median()
-	p("| 2. start-up: canned library of %d replies | %s, %.1f MiB | ≤ %s, ≤ %d MiB | %.2f× / %.2f× | %s |\n",
-		b.f.canned, fmtDur(cm.wall), mib(canned.peakRSS()), fmtDur(time.Duration(maxStartupWall*float64(time.Second))), maxStartupRSS>>20,
+	p("| 2. start-up: canned library of %s | %s, %.1f MiB | ≤ %s, ≤ %d MiB | %.2f× / %.2f× | %s |\n",
+		english.Count(b.f.canned, "reply"), fmtDur(cm.wall), mib(canned.peakRSS()), fmtDur(time.Duration(maxStartupWall*float64(time.Second))), maxStartupRSS>>20,
 		secs(cm.wall)/maxStartupWall, float64(canned.peakRSS())/maxStartupRSS,
 		b.verdict(secs(cm.wall) <= maxStartupWall && canned.peakRSS() <= maxStartupRSS))
 	if big := b.jobs["chatlint-big"]; big != nil {
@@ -150,8 +150,8 @@ func (b *bench) markdown() string {
 		}
 	}
 	if s := b.summary; s != nil {
-		p(" chatlint on %s: %s conversations, %s messages (%d rejected), %s findings, %d split conversations.\n\n",
-			size, group(int64(s.Conversations)), group(int64(s.Messages)), s.Rejected, group(int64(s.Findings)), s.Split)
+		p(" chatlint on %s: %s conversations, %s messages (%d rejected), %s findings, %s.\n\n",
+			size, group(int64(s.Conversations)), group(int64(s.Messages)), s.Rejected, group(int64(s.Findings)), english.Count(s.Split, "split conversation"))
 		p("| rule | findings |\n|---|---|\n")
 		ids := make([]string, 0, len(s.ByRule))
 		for id := range s.ByRule {
