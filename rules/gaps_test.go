@@ -1042,6 +1042,19 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "恩恩 平安到达就好", true},
 		{"callcenter/forbidden-particle", lint.Agent, "恩来了", true},
 		{"callcenter/forbidden-particle", lint.Agent, "已经帮您登记了恩", true},
+		// ecommerce/absolute-promise in Cantonese: the day as HK says it
+		// (听日 / 今日 / 后日), and 唔 / 冇 before the promise word a hedge, as
+		// 不 / 没办法 are (唔保证, 唔一定, 冇办法保证一定…, 唔可以保证一定…)
+		{"ecommerce/absolute-promise", lint.Agent, "保證聽日送到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "一定聽日到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "肯定後日到㗎", true},
+		{"ecommerce/absolute-promise", lint.Agent, "保證今日發貨", true},
+		{"ecommerce/absolute-promise", lint.Agent, "唔保證送到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "唔一定完好㗎", false},
+		{"ecommerce/absolute-promise", lint.Agent, "唔一定聽日到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "冇辦法保證一定送到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我哋唔可以保證一定完好", false},
+		{"ecommerce/absolute-promise", lint.Agent, "唔敢保證聽日一定到", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
