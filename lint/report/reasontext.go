@@ -874,8 +874,10 @@ func reasonKinds() []reasonRule {
 
 		// which part of an input's path is wrong (internal/pathwhy's
 		// words, in brackets after the system's: "not a directory
-		// (day.jsonl is a file)"), the names kept as they are
-		zhFunc(`[^()]+? is (?:a symbolic link to |a file|not a directory).*$`, func(g []string) string {
+		// (day.jsonl is a file)"), the names kept as they are, a pair
+		// of brackets in one too (day (1).jsonl, a copy as Windows
+		// names it)
+		zhFunc(`(?:[^()]|\([^()]*\))+? is (?:a symbolic link to |a file|not a directory).*$`, func(g []string) string {
 			return pathWhyZh(g[0])
 		}),
 	}

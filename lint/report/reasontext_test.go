@@ -149,6 +149,12 @@ func TestReasonText(t *testing.T) {
 		{`not a directory (o5 is a symbolic link to o3, a symbolic link to lib.txt, and lib.txt is a file)`,
 			`不是目录（o5 是符号链接，指向 o3，再指向 lib.txt；lib.txt 是文件）`},
 		{`not a directory (fifo is not a directory)`, `不是目录（fifo 不是目录）`},
+		// a name with brackets, as Windows names a copy
+		{`not a directory (客服记录 (1).jsonl is a file)`, `不是目录（客服记录 (1).jsonl 是文件）`},
+		{`not a directory (in (2) is a symbolic link to day (1).jsonl/x, and day (1).jsonl is a file)`,
+			`不是目录（in (2) 是符号链接，指向 day (1).jsonl/x；day (1).jsonl 是文件）`},
+		{`too many levels of symbolic links (旧 (1) is a symbolic link to 旧 (1), a loop that leads nowhere)`,
+			`符号链接层数过多（链接成环？）（旧 (1) 是符号链接，指向 旧 (1)，成环，无处可达）`},
 		{`too many levels of symbolic links (a is a symbolic link to e/loop1/x, and e/loop1 is a symbolic link to loop1, a loop that leads nowhere)`,
 			`符号链接层数过多（链接成环？）（a 是符号链接，指向 e/loop1/x；e/loop1 是符号链接，指向 loop1，成环，无处可达）`},
 		{`no such file or directory (out is a symbolic link to gone, a symbolic link to /mnt/x, which does not exist)`,
