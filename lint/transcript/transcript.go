@@ -603,7 +603,7 @@ func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, 
 		if !link && !d.IsDir() && !w.wanted(name) {
 			// not stat'ed: most of a directory may be other files; those
 			// that may be exports chatlint cannot read are named
-			if k := w.otherKindOf(name); k != kindNone && !w.excludedQuietly(rel, name) {
+			if k := w.otherKindOf(name); k != kindNone && !w.excludedQuietly(rel, name, false) {
 				w.others = append(w.others, otherFile{path, k})
 			}
 			continue
@@ -644,10 +644,12 @@ func (w *walker) walk(dir, rel string, st fs.FileInfo, ancestors []fs.FileInfo, 
 				if w.wanted(name) {
 					found = true
 					*out = append(*out, path)
-				} else if link {
+				} else if link && !w.excludedQuietly(rel, name, true) {
 					// (a link to a directory of transcripts, on a
 					// share not mounted, is lost without a word
-					// else)
+					// else; one the globs leave out, as the
+					// directory it may have led to, is the user's
+					// choice: --exclude archive)
 					w.brokenLink(path, err)
 				}
 				continue
@@ -798,16 +800,18 @@ func (w *walker) unfollowedWarning() string {
 	return fmt.Sprintf("%d symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: %s; name them to lint them, or give --follow", len(w.unfollowed), list)
 }
 
-// excludedQuietly reports whether a glob leaves out the file name in the
-// directory at rel (its path below the walked argument): one of a kind
-// chatlint cannot read, not counted among the files excluded, which
-// would have been read.
-func (w *walker) excludedQuietly(rel, name string) bool {
+// excludedQuietly reports whether a glob leaves out the entry name in the
+// directory at rel (its path below the walked argument), a directory or
+// not (dir), without counting it among the files and directories
+// excluded, which would have been read: a file of a kind chatlint cannot
+// read, a link that cannot be followed (taken as a directory, which a
+// glob matching it as a file matches too).
+func (w *walker) excludedQuietly(rel, name string, dir bool) bool {
 	if rel != "" {
 		name = rel + "/" + name
 	}
 	for _, g := range w.exclude {
-		if g.Match(name, false) {
+		if g.Match(name, dir) {
 			return true
 		}
 	}

@@ -127,6 +127,28 @@ func TestWalkFollowBroken(t *testing.T) {
 	if got, want := w.brokenWarning(), "3 symbolic links in it were skipped, as they cannot be followed: "+strings.Join(want, ", ")+"; mend them, or remove them"; got != want {
 		t.Errorf("warning %q\nwant    %q", got, want)
 	}
+	// those the globs leave out, as the directory they may have led to,
+	// are not named: the user left them out
+	w = newWalker("canned")
+	w.follow = true
+	w.exclude = excludes(t, "archive", "sub/", "lp/**")
+	if _, err := w.expand("shop"); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.broken) > 0 {
+		t.Errorf("excluded, links skipped %q", w.broken)
+	}
+	if w.excluded.files != 0 || w.excluded.dirs != 1 {
+		// (sub/ alone, a directory read)
+		t.Errorf("excluded %d files and %d directories, want 0 and 1", w.excluded.files, w.excluded.dirs)
+	}
+	w.exclude = excludes(t, "a.txt")
+	if _, err := w.expand("shop"); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(w.broken, want) {
+		t.Errorf("a.txt excluded, links skipped %q, want %q", w.broken, want)
+	}
 	// without --follow they are not the walk's to follow
 	w = newWalker("canned")
 	if _, err := w.expand("shop"); err != nil {
