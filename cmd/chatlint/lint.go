@@ -473,17 +473,32 @@ func redactedErr(err error) error {
 }
 
 // redactedFileErr is an error of a file that could not be read with the
-// personal data of its reason masked (redactedErr).
+// personal data of its reason masked (redactedErr), its cause kept for
+// the hints that ask what it is (redactedReason).
 func redactedFileErr(err error) error {
 	var fe *transcript.FileError
 	if errors.As(err, &fe) {
-		return &transcript.FileError{Name: fe.Name, Err: errors.New(redact.Text(fe.Err.Error(), nil))}
+		return &transcript.FileError{Name: fe.Name, Err: &redactedReason{said: redact.Text(fe.Err.Error(), nil), cause: fe.Err}}
 	}
 	if errors.Is(err, context.Canceled) {
 		return err
 	}
 	return errors.New(redact.Text(err.Error(), nil))
 }
+
+// redactedReason is why a file could not be read, said with its personal
+// data masked (--redact), and the error it says, which errors.Is finds
+// for the hints that name the part of the path that is wrong (pathHint,
+// withGlobHints, withGoneHints) and that is never said: a bare
+// errors.New of the masked words had --redact runs say 'day.jsonl/x.jsonl:
+// not a directory' where the others say '(day.jsonl is a file)'.
+type redactedReason struct {
+	said  string
+	cause error
+}
+
+func (r *redactedReason) Error() string { return r.said }
+func (r *redactedReason) Unwrap() error { return r.cause }
 
 // stopSignals are the signals that stop a run the way Ctrl-C does.
 var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
