@@ -202,6 +202,18 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("ü个会话.txt"), "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\u1ef0.txt", "gbk"},
 		{gbk("客服记录ニャ.jsonl"), "客服记录ニャ.jsonl", "gbk"},
 		{gbk("会话ラ.txt"), "会话ラ.txt", "gbk"},
+		// a GBK name with 其, 认, 棋, 漆, 妻, 凄, 柒 or 刃, which Big5 reads
+		// as the marks it holds among kana and Cyrillic (＇, ］, 〆, 〃,
+		// 々, ［, ＂: C6A1–C8FE), costing nothing as punctuation does: the
+		// name was Big5, 蘇＇, ＇劃, ］齪, 驗〆, 創＇/［〃, named for convmv
+		// -f big5
+		{gbk("默认.jsonl"), "默认.jsonl", "gbk"},
+		{gbk("认购.txt"), "认购.txt", "gbk"},
+		{gbk("棋牌.csv"), "棋牌.csv", "gbk"},
+		{gbk("喷漆.txt"), "喷漆.txt", "gbk"},
+		{gbk("承认/其妻.jsonl"), "承认/其妻.jsonl", "gbk"},
+		{gbk("凄凉.txt"), "凄凉.txt", "gbk"},
+		{gbk("刀刃.txt"), "刀刃.txt", "gbk"},
 	}
 	for _, tt := range tests {
 		if got := Shown(tt.in); got != tt.want {

@@ -4,6 +4,7 @@ package chinese
 
 import (
 	"math"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -21,14 +22,17 @@ import (
 // (kana, Greek, Cyrillic, pinyin's tone letters, box drawing, symbols),
 // cost as much as the rarest, and so do full-width letters and digits
 // (Ｘ: a name is typed with ASCII's). ASCII and the punctuation of names
-// (、《》（）, dashes and quotes, ·) cost nothing. Bytes
-// read in the wrong encoding make characters at random, most of them
-// rare, or none at all: the reading of a name's bytes that costs less
-// is the likelier.
+// (、《》（）, dashes and quotes, ·) cost nothing, but for the marks Big5
+// holds among kana and Cyrillic (notNameMarks), which cost as much as
+// the rarest too. Bytes read in the wrong encoding make characters at
+// random, most of them rare, or none at all: the reading of a name's
+// bytes that costs less is the likelier.
 func Cost(d string) float64 {
 	cost := 0.0
 	for _, r := range d {
 		switch {
+		case strings.ContainsRune(notNameMarks, r):
+			cost += rareCost
 		case r < utf8.RuneSelf,
 			r >= 0x3000 && r <= 0x303f, // CJK punctuation
 			r >= 0xff01 && r <= 0xff5e && !unicode.IsLetter(r) && !unicode.IsDigit(r), // full-width punctuation
@@ -42,6 +46,15 @@ func Cost(d string) float64 {
 	}
 	return cost
 }
+
+// notNameMarks are marks Big5 (as HKSCS has it) holds in its rows C6A1–
+// C8FE, among circled numbers, radicals, kana and Cyrillic, outside its
+// punctuation (A140–A3BF): Japanese ones and full-width brackets and
+// quotes, which a Chinese name seldom holds. GBK's 妻, 凄, 漆, 柒, 其,
+// 棋, 认 and 刃 (C6DE–C6E5, C8CF, C8D0) are those bytes: free, as
+// punctuation is, they made a GBK name likelier as Big5 reads it (默认
+// as 蘇＇, 棋牌 as ］齪) than as itself.
+const notNameMarks = "〃々〆〇［］＇＂"
 
 // rareCost is Cost's cost of a hanzi past byFrequency's, and of a
 // character a name seldom holds.

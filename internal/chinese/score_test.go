@@ -22,6 +22,9 @@ func TestCost(t *testing.T) {
 		{"ü个会话", "邦跺頗趕"},
 		{"客服㈡", "諦督Ｘ"},
 		{"佢哋啲訂單", "蔦抅濜璹虫"},
+		{"默认", "蘇＇"}, // GBK, read as Big5
+		{"认购", "＇劃"},
+		{"棋牌", "］齪"},
 	} {
 		if c, m := Cost(tc.name), Cost(tc.misread); c >= m {
 			t.Errorf("Cost(%s) = %.1f, not less than Cost(%s) = %.1f", tc.name, c, tc.misread, m)
@@ -38,6 +41,11 @@ func TestCost(t *testing.T) {
 		{"α", "龘", true}, // (past the table's)
 		{"Ｘ", "α", true},
 		{"嘅", "的", false},
+		// (marks Big5 has in HKSCS's rows C6A1–C8FE, where GBK's 其, 认,
+		// 棋, 漆, 妻, 凄, 刃 and 柒 fall: no marks of a name)
+		{"＇", "龘", true},
+		{"［］", "龘龘", true},
+		{"〃々〆〇＂", "ニニニニニ", true},
 	} {
 		a, b := Cost(tc.a), Cost(tc.b)
 		if tc.same && a != b {
