@@ -705,11 +705,7 @@ func (w *walker) unfollow(path, name string, info fs.FileInfo, err error) {
 	switch {
 	case err != nil:
 		if w.wanted(name) {
-			why := "leads nowhere"
-			if !errors.Is(err, fs.ErrNotExist) {
-				why = unwrapPathError(err).Error()
-			}
-			w.unfollowed = append(w.unfollowed, shown+" ("+why+")")
+			w.unfollowed = append(w.unfollowed, shown+" ("+whyUnfollowable(err)+")")
 		}
 		return
 	case info.IsDir():
@@ -729,14 +725,20 @@ func (w *walker) brokenLink(path string, err error) {
 	if rlErr != nil {
 		return // not a link any more
 	}
-	why := "leads nowhere"
+	w.broken = append(w.broken, lint.Shown(path)+" -> "+lint.Shown(to)+" ("+whyUnfollowable(err)+")")
+}
+
+// whyUnfollowable says why a link cannot be followed (err, os.Stat's), for
+// the warnings that name it (unfollowed, broken): "leads nowhere", "a loop
+// that leads nowhere", else the system's words.
+func whyUnfollowable(err error) string {
 	switch {
 	case errors.Is(err, syscall.ELOOP):
-		why = "a loop that leads nowhere"
-	case !errors.Is(err, fs.ErrNotExist):
-		why = unwrapPathError(err).Error()
+		return "a loop that leads nowhere"
+	case errors.Is(err, fs.ErrNotExist):
+		return "leads nowhere"
 	}
-	w.broken = append(w.broken, lint.Shown(path)+" -> "+lint.Shown(to)+" ("+why+")")
+	return unwrapPathError(err).Error()
 }
 
 // brokenWarning says which links a walk following links skipped, as it

@@ -576,6 +576,7 @@ func TestWalkUnfollowedLinks(t *testing.T) {
 		"exports/old":       ".old",
 		"exports/c.jsonl":   "raw/c.export",
 		"exports/gone.json": "nowhere.json",
+		"exports/lp.jsonl":  "lp.jsonl",
 		"exports/skip":      "../srv",
 	} {
 		if err := os.Symlink(to, link); err != nil {
@@ -593,14 +594,15 @@ func TestWalkUnfollowedLinks(t *testing.T) {
 		"exports/c.jsonl -> raw/c.export",
 		"exports/e.jsonl -> ../srv/e.jsonl",
 		"exports/gone.json -> nowhere.json (leads nowhere)",
+		"exports/lp.jsonl -> lp.jsonl (a loop that leads nowhere)", // as --follow's warning says it
 		"exports/old -> .old",
 		"exports/today -> ../srv/2026-11-25",
 	}
 	if !slices.Equal(got, want) || !slices.Equal(w.unfollowed, unfollowed) {
 		t.Errorf("read %q, want %q; links not followed %q, want %q", got, want, w.unfollowed, unfollowed)
 	}
-	if got, want := w.unfollowedWarning(), "5 symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: "+
-		"exports/c.jsonl -> raw/c.export, exports/e.jsonl -> ../srv/e.jsonl, exports/gone.json -> nowhere.json (leads nowhere) and 2 more; "+
+	if got, want := w.unfollowedWarning(), "6 symbolic links in it were not followed, as a walk follows none, and what they lead to was not read: "+
+		"exports/c.jsonl -> raw/c.export, exports/e.jsonl -> ../srv/e.jsonl, exports/gone.json -> nowhere.json (leads nowhere) and 3 more; "+
 		"name them to lint them, or give --follow"; got != want {
 		t.Errorf("warning:\n%s\nwant\n%s", got, want)
 	}
