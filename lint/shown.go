@@ -279,10 +279,15 @@ func readsAsGBK(word string) bool {
 }
 
 // big5Like reports whether word, which reads as Big5, is made of Big5's
-// characters (a first byte 87–FE: HKSCS's, 嘅 FB 48, 啲 9D F8, too) and
-// has one whose second byte is not ASCII (A1–FE). A Latin-1 name's
+// characters (a first byte 87–FE: HKSCS's, 嘅 FB 48, 啲 9D F8, too, where
+// they read as a hanzi of written Cantonese or a common one, chinese.Common)
+// and has one whose second byte is not ASCII (A1–FE). A Latin-1 name's
 // accented letter and the ASCII letter after it read as a Big5 character
-// too (ß and e of Straße as 絽), but never as one of those (see gbkLike).
+// too (ß and e of Straße as 絽), but never as one of those (see gbkLike);
+// HKSCS's first bytes are Latin-1's ú, û, ü, ý and þ (FA–FE) and
+// Windows-1252's ‹ ‘ ’ “ ” • – ™ š œ (87–9F), which read with the letter
+// after them as HKSCS's rare hanzi (Grüße as Gr晧e, Núñez as N唫ez,
+// ‹Ærø» as 乛r艭): such a name is not taken for Big5.
 // (A word of Big5 characters whose second bytes are all ASCII, 以上 as
 // A5 48 A4 57, is shown as before, as GBK's extension reads it or
 // masked: GBK's extension is as many such characters.)
@@ -295,6 +300,13 @@ func big5Like(word string) bool {
 		}
 		if c < 0x87 || i+1 == len(word) {
 			return false
+		}
+		if c < 0xA1 || c > 0xF9 {
+			// (HKSCS's)
+			d, err := traditionalchinese.Big5.NewDecoder().String(word[i : i+2])
+			if r, _ := utf8.DecodeRuneInString(d); err != nil || !chinese.Common(r) {
+				return false
+			}
 		}
 		if word[i+1] >= 0xA1 {
 			high = true

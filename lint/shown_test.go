@@ -214,6 +214,20 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("承认/其妻.jsonl"), "承认/其妻.jsonl", "gbk"},
 		{gbk("凄凉.txt"), "凄凉.txt", "gbk"},
 		{gbk("刀刃.txt"), "刀刃.txt", "gbk"},
+		// a Latin-1 or Windows-1252 name whose ü, ú, ý or þ (FA–FE), or
+		// ‹ “ ’ • – (87–9F), and the letter after it are HKSCS's first
+		// and second bytes: it was Big5 since e4260b2, shown as Gr晧e.txt,
+		// N唫ez.txt, 𠐓灹ardalur.txt, 很berpr㘹ung.txt and named for
+		// convmv -f big5; it is masked again, as Straße is
+		{"Gr\xfc\xdfe.txt", "Gr\uFFFD\uFFFDe.txt", "gbk"},
+		{"F\xfc\xdfe.csv", "F\uFFFD\uFFFDe.csv", "gbk"},
+		{"Tsch\xfc\xdf.jsonl", "Tsch\uFFFD\uFFFD.jsonl", "gbk"},
+		{"N\xfa\xf1ez.txt", "N\uFFFD\uFFFDez.txt", "gbk"},
+		{"b\xfd\xf0ur.txt", "b\uFFFD\uFFFDur.txt", "gbk"},
+		{"\xd1and\xfa\xbb.txt", "\uFFFDand\uFFFD\uFFFD.txt", "gbk"},
+		{"\x93B\xfa\xf0ardalur.txt", "\uFFFDB\uFFFD\uFFFDardalur.txt", "gbk"},
+		{"\x8b\xc6r\xf8\xbb.txt", "\uFFFD\uFFFDr\uFFFD\uFFFD.txt", "gbk"},
+		{"\xab\xdcberpr\xfcfung.txt", "\uFFFD\uFFFDberpr\uFFFDfung.txt", "gbk"},
 	}
 	for _, tt := range tests {
 		if got := Shown(tt.in); got != tt.want {

@@ -67,6 +67,17 @@ const cantonese = "嘅啲咗喺嘢哋冇佢唔咁噉睇攞嚟咩乜啱嗰諗俾�
 
 // hanziCost is Cost's cost of the hanzi r.
 func hanziCost(r rune) float64 {
+	rank := hanziRank(r)
+	if rank == 0 {
+		return rareCost
+	}
+	return math.Log2(float64(rank) + 1)
+}
+
+// hanziRank is the rank of the hanzi r among byFrequency's, from 1, a
+// Traditional one's by its Simplified form, and 500 for one of written
+// Cantonese's past them; 0 for any other.
+func hanziRank(r rune) int {
 	ranks := hanziRanks()
 	rank, ok := ranks[r]
 	if !ok {
@@ -74,17 +85,25 @@ func hanziCost(r rune) float64 {
 			rank, ok = ranks[t[0]] // (its Simplified form)
 		}
 	}
-	if !ok {
-		for _, c := range cantonese {
-			if c == r {
-				rank, ok = 500, true
-			}
-		}
+	if !ok && strings.ContainsRune(cantonese, r) {
+		rank, ok = 500, true
 	}
-	if !ok {
-		return rareCost
-	}
-	return math.Log2(float64(rank) + 1)
+	return rank
+}
+
+// commonHanzi is how many of the most frequent hanzi Common takes: the
+// 3,500 of the first level of the 通用规范汉字表 write 99.5% of text.
+const commonHanzi = 3500
+
+// Common reports whether r is a hanzi of the commonHanzi most frequent
+// (byFrequency's, a Traditional one by its Simplified form: 記 as 记) or
+// one written Cantonese uses often (cantonese: 嘅, 啲, 咗). Big5's HKSCS
+// characters (a first byte 87–A0 or FA–FE) a name is written with are
+// those: most of its others are rare, and read by chance from bytes of
+// another encoding (Latin-1's ü and ß of Grüße, FC DF, as 晧).
+func Common(r rune) bool {
+	rank := hanziRank(r)
+	return rank > 0 && rank <= commonHanzi || strings.ContainsRune(cantonese, r)
 }
 
 // hanziRanks are the ranks of byFrequency's hanzi, from 1, built on first

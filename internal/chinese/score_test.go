@@ -60,6 +60,24 @@ func TestCost(t *testing.T) {
 	}
 }
 
+// TestCommon: the hanzi an HKSCS character of a Big5 name may be are
+// written Cantonese's and the most frequent (a Traditional one by its
+// Simplified form); the rare ones Latin-1's ü, ú, ý or þ and the letter
+// after it read as in Big5 (晧, 唫, 煊, 灹: Grüße, Núñez, býður, Búðardalur)
+// are not, nor is what is no hanzi.
+func TestCommon(t *testing.T) {
+	for _, r := range "嘅啲咗哋嚟攞瞓的记記滙港" {
+		if !Common(r) {
+			t.Errorf("Common(%c) = false, want true", r)
+		}
+	}
+	for _, r := range "晧唫煊灹蘍艭龘ニα＇a" {
+		if Common(r) {
+			t.Errorf("Common(%c) = true, want false", r)
+		}
+	}
+}
+
 // TestFreqTableIsCurrent: freq_table.go is what internal/genfreq makes of
 // the gse this module requires (go generate after upgrading gse).
 func TestFreqTableIsCurrent(t *testing.T) {
