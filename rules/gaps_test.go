@@ -1055,6 +1055,22 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "冇辦法保證一定送到", false},
 		{"ecommerce/absolute-promise", lint.Agent, "我哋唔可以保證一定完好", false},
 		{"ecommerce/absolute-promise", lint.Agent, "唔敢保證聽日一定到", false},
+		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
+		// 懒得理你, and in Cantonese; denied or what the customer took it for
+		// is an apology
+		{"base/rude-phrase", lint.Agent, "我没空理你", true},
+		{"base/rude-phrase", lint.Agent, "没空理你，自己看详情页", true},
+		{"base/rude-phrase", lint.Agent, "懒得理你", true},
+		{"base/rude-phrase", lint.Agent, "我们没时间理您", true},
+		{"base/rude-phrase", lint.Agent, "我现在没有空理你", true},
+		{"base/rude-phrase", lint.Agent, "不想搭理你", true},
+		{"base/rude-phrase", lint.Agent, "我而家唔得閒理你", true},
+		{"base/rude-phrase", lint.Agent, "冇空理你呀", true},
+		{"base/rude-phrase", lint.Agent, "不是没空理您，刚才咨询的人比较多，非常抱歉", false},
+		{"base/rude-phrase", lint.Agent, "我们绝不是故意不想理您，非常抱歉", false},
+		{"base/rude-phrase", lint.Agent, "您是不是觉得我们懒得理您？非常抱歉让您久等了", false},
+		{"base/rude-phrase", lint.Agent, "唔系唔想理你，啱啱太多人问", false},
+		{"base/rude-phrase", lint.Agent, "我现在帮您处理您的订单", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
