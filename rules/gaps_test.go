@@ -1071,6 +1071,33 @@ func TestRuleGaps(t *testing.T) {
 		{"base/rude-phrase", lint.Agent, "您是不是觉得我们懒得理您？非常抱歉让您久等了", false},
 		{"base/rude-phrase", lint.Agent, "唔系唔想理你，啱啱太多人问", false},
 		{"base/rude-phrase", lint.Agent, "我现在帮您处理您的订单", false},
+		// callcenter/bu-phrase: 不能便宜 (→ 无法再低了) in Cantonese, 平 being
+		// 便宜; asked (可唔可以平啲, 有冇得平), under a condition, and the boast
+		// 冇得平过 ("nowhere cheaper") pass. callcenter/refusal-apology reads
+		// the refusal of the price as it reads 不能再便宜
+		{"callcenter/bu-phrase", lint.Agent, "唔可以再平", true},
+		{"callcenter/bu-phrase", lint.Agent, "呢個價錢唔可以再平", true},
+		{"callcenter/bu-phrase", lint.Agent, "冇得再平", true},
+		{"callcenter/bu-phrase", lint.Agent, "呢個價已經冇得平㗎喇", true},
+		{"callcenter/bu-phrase", lint.Agent, "唔可以再平啲喇", true},
+		{"callcenter/bu-phrase", lint.Agent, "呢個價平唔到喇", true},
+		{"callcenter/bu-phrase", lint.Agent, "您問可唔可以平啲？我幫您申請優惠券", false},
+		{"callcenter/bu-phrase", lint.Agent, "您問有冇得平？我幫您睇下", false},
+		{"callcenter/bu-phrase", lint.Agent, "全港冇得平過，放心買", false},
+		{"callcenter/bu-phrase", lint.Agent, "如果冇得再平，我哋送你贈品", false},
+		{"callcenter/bu-phrase", lint.Agent, "唔可以平嘅話，我幫你申請優惠券", false},
+		{"callcenter/bu-phrase", lint.Agent, "呢款唔可以平放", false},
+		{"callcenter/refusal-apology", lint.Agent, "呢個價錢唔可以再平", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇得再平㗎", true},
+		{"callcenter/refusal-apology", lint.Agent, "唔可以再平啲喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，呢個價錢唔可以再平", false},
+		{"callcenter/refusal-apology", lint.Agent, "對唔住，冇得再平㗎", false},
+		{"callcenter/refusal-apology", lint.Agent, "全港冇得平過，放心買", false},
+		{"callcenter/refusal-apology", lint.Agent, "您問可唔可以平啲？我幫您申請", false},
+		{"callcenter/refusal-apology", lint.Agent, "您問有冇得平？我幫您睇下", false},
+		{"callcenter/refusal-apology", lint.Agent, "如果冇得再平，我哋送你贈品", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔可以再平嘅話，我幫你申請優惠券", false},
+		{"callcenter/refusal-apology", lint.Agent, "呢款唔可以平放", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
