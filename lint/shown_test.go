@@ -185,6 +185,12 @@ func TestShownBig5Names(t *testing.T) {
 		{big5("客服嘅記錄.jsonl"), "客服嘅記錄.jsonl", "big5"},
 		{big5("改咗地址.txt"), "改咗地址.txt", "big5"},
 		{big5("佢哋啲訂單.csv"), "佢哋啲訂單.csv", "big5"},
+		// written Cantonese's characters that jieba's counts of Mandarin
+		// hold, rarely (諗, 畀, 嚟 91 C1): they weighed as rare ones, and
+		// the name was GBK, 畿猭, 璹虫蛁, 癳砯懥
+		{big5("諗法.txt"), "諗法.txt", "big5"},
+		{big5("訂單畀.jsonl"), "訂單畀.jsonl", "big5"},
+		{big5("送貨") + "\x91\xc1.csv", "送貨嚟.csv", "big5"},
 		// a Big5 name GBK reads into characters of its own, rarer by far
 		// (璹虫拜肈, 穦杠, 癶砯癘魁): it stayed GBK
 		{big5("訂單問題.jsonl"), "訂單問題.jsonl", "big5"},

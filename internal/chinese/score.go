@@ -60,9 +60,10 @@ const notNameMarks = "〃々〆〇［］＇＂"
 // character a name seldom holds.
 var rareCost = math.Log2(float64(utf8.RuneCountInString(byFrequency)) + 1)
 
-// cantonese are characters written Cantonese uses often (most are
-// HKSCS's in Big5, none GB2312's), which jieba's counts of Mandarin text
-// do not hold among the frequent.
+// cantonese are characters written Cantonese uses often (many of them
+// HKSCS's in Big5), which jieba's counts of Mandarin text do not hold,
+// or hold among the rare (唔, 嚟, 諗, 畀: past the 4,000th): they rank as
+// the 500th, however jieba ranks them.
 const cantonese = "嘅啲咗喺嘢哋冇佢唔咁噉睇攞嚟咩乜啱嗰諗俾畀搵㗎嘞囉啩咪咋嘥冚瞓吖"
 
 // hanziCost is Cost's cost of the hanzi r.
@@ -75,8 +76,8 @@ func hanziCost(r rune) float64 {
 }
 
 // hanziRank is the rank of the hanzi r among byFrequency's, from 1, a
-// Traditional one's by its Simplified form, and 500 for one of written
-// Cantonese's past them; 0 for any other.
+// Traditional one's by its Simplified form, and 500 at most for one of
+// written Cantonese's; 0 for any other.
 func hanziRank(r rune) int {
 	ranks := hanziRanks()
 	rank, ok := ranks[r]
@@ -85,8 +86,8 @@ func hanziRank(r rune) int {
 			rank, ok = ranks[t[0]] // (its Simplified form)
 		}
 	}
-	if !ok && strings.ContainsRune(cantonese, r) {
-		rank, ok = 500, true
+	if (!ok || rank > 500) && strings.ContainsRune(cantonese, r) {
+		rank = 500
 	}
 	return rank
 }
@@ -103,7 +104,7 @@ const commonHanzi = 3500
 // another encoding (Latin-1's ü and ß of Grüße, FC DF, as 晧).
 func Common(r rune) bool {
 	rank := hanziRank(r)
-	return rank > 0 && rank <= commonHanzi || strings.ContainsRune(cantonese, r)
+	return rank > 0 && rank <= commonHanzi
 }
 
 // hanziRanks are the ranks of byFrequency's hanzi, from 1, built on first

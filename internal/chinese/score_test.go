@@ -41,6 +41,9 @@ func TestCost(t *testing.T) {
 		{"α", "龘", true}, // (past the table's)
 		{"Ｘ", "α", true},
 		{"嘅", "的", false},
+		// (written Cantonese's, jieba's counts of Mandarin holding them or
+		// not: as one of the 500 most frequent)
+		{"諗畀嚟唔咩乜俾嘞囉咪咋吖", "嘅嘅嘅嘅嘅嘅嘅嘅嘅嘅嘅嘅", true},
 		// (marks Big5 has in HKSCS's rows C6A1–C8FE, where GBK's 其, 认,
 		// 棋, 漆, 妻, 凄, 刃 and 柒 fall: no marks of a name)
 		{"＇", "龘", true},
