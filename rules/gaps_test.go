@@ -1098,6 +1098,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "如果冇得再平，我哋送你贈品", false},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以再平嘅話，我幫你申請優惠券", false},
 		{"callcenter/refusal-apology", lint.Agent, "呢款唔可以平放", false},
+		// callcenter/refusal-apology: the apology after a short item echoed
+		// back in a message of its own (JDDC joins them with spaces), the
+		// address or the order the customer gave, is the refusal's first
+		// sentence; one with a refusal or a fact told before it is not
+		{"callcenter/refusal-apology", lint.Agent, "河南[地址x]  很抱歉 未命中站点不能送达呢", false},
+		{"callcenter/refusal-apology", lint.Agent, "订单号[订单编号] 非常抱歉 这个订单无法为您取消", false},
+		{"callcenter/refusal-apology", lint.Agent, "黑色XL 亲 抱歉哈 这款不支持换货", false},
+		{"callcenter/refusal-apology", lint.Agent, "河南[地址x] 未命中站点不能送达呢", true},
+		{"callcenter/refusal-apology", lint.Agent, "亲爱哒，这个小妹操作不了的呢 很抱歉", true},
+		{"callcenter/refusal-apology", lint.Agent, "订单已经出库了 很抱歉 无法为您取消", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个不支持 抱歉 是的", true},
+		{"callcenter/refusal-apology", lint.Agent, "好的亲 我帮您看一下哦 很抱歉 无法为您修改", true},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
