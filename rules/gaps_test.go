@@ -1110,6 +1110,28 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "订单已经出库了 很抱歉 无法为您取消", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个不支持 抱歉 是的", true},
 		{"callcenter/refusal-apology", lint.Agent, "好的亲 我帮您看一下哦 很抱歉 无法为您修改", true},
+		// base/evasive-phrase: not sure either (也 / 都), 我不大清楚 in other
+		// words (001 五.五.2); a bare 不确定, the time's (a hedge, 000 二.11),
+		// a condition, a question and the customer's words pass
+		{"base/evasive-phrase", lint.Agent, "商品配件具体是哪一家的，这边也不确定呢，不同的批次，品牌不同", true},
+		{"base/evasive-phrase", lint.Agent, "这个我们也不确定", true},
+		{"base/evasive-phrase", lint.Agent, "我也不太确定是不是正品", true},
+		{"base/evasive-phrase", lint.Agent, "我们这边也是不确定的", true},
+		{"base/evasive-phrase", lint.Agent, "这个我也确定不了", true},
+		{"base/evasive-phrase", lint.Agent, "我们都不肯定", true},
+		{"base/evasive-phrase", lint.Agent, "呢個我哋都唔肯定", true},
+		{"base/evasive-phrase", lint.Agent, "呢度都唔確定幾時有貨", true},
+		{"base/evasive-phrase", lint.Agent, "具体时间不确定的哦亲", false},
+		{"base/evasive-phrase", lint.Agent, "财务给您返款哦，具体的时间我们这边也是不确定的呢，请您谅解", false},
+		{"base/evasive-phrase", lint.Agent, "我们也不确定的话，会先帮您联系厂家", false},
+		{"base/evasive-phrase", lint.Agent, "如果我们也不确定，会帮您问厂家", false},
+		{"base/evasive-phrase", lint.Agent, "我哋都唔肯定嘅話，會幫你問廠家", false},
+		{"base/evasive-phrase", lint.Agent, "您确定不确定要取消呢？", false},
+		{"base/evasive-phrase", lint.Agent, "我们这边确定不确定呢？我帮您核实一下", false},
+		{"base/evasive-phrase", lint.Agent, "我这边也不确定您说的是哪一款，麻烦发一下链接", false},
+		{"base/evasive-phrase", lint.Agent, "您不确定的话，我帮您查一下", false},
+		{"base/evasive-phrase", lint.Agent, "袜子是随机的，所以不确定是男款还是女款", false},
+		{"base/evasive-phrase", lint.Agent, "我们也确定一下地址", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
