@@ -1042,6 +1042,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "恩恩 平安到达就好", true},
 		{"callcenter/forbidden-particle", lint.Agent, "恩来了", true},
 		{"callcenter/forbidden-particle", lint.Agent, "已经帮您登记了恩", true},
+		// …while 恩 before 图 / 负 is 嗯 typed as 恩 where 知 / 忘 does not
+		// come before it (知恩图报, 忘恩负义 are known by those)
+		{"callcenter/forbidden-particle", lint.Agent, "恩图片收到了，我帮您看下", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩负责的同事会联系您", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩 图片收到了", true},
 		// ecommerce/absolute-promise in Cantonese: the day as HK says it
 		// (听日 / 今日 / 后日), and 唔 / 冇 before the promise word a hedge, as
 		// 不 / 没办法 are (唔保证, 唔一定, 冇办法保证一定…, 唔可以保证一定…)
