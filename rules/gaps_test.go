@@ -1060,6 +1060,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "冇辦法保證一定送到", false},
 		{"ecommerce/absolute-promise", lint.Agent, "我哋唔可以保證一定完好", false},
 		{"ecommerce/absolute-promise", lint.Agent, "唔敢保證聽日一定到", false},
+		// …and so are 冇 before the promise word (冇一定, "not necessarily";
+		// 冇保证), and 讲 / Cantonese 话 after the hedge as 说 (不能说一定):
+		// 唔敢讲一定, 唔可以话一定, 冇保证一定; a promise after them still is one
+		{"ecommerce/absolute-promise", lint.Agent, "冇一定聽日到㗎，睇速遞", false},
+		{"ecommerce/absolute-promise", lint.Agent, "冇保證送到㗎", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我哋冇保證一定聽日到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我唔敢講一定聽日到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "唔可以話一定送到㗎", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我不敢讲一定送到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "冇問題，聽日一定送到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "我同你講，聽日一定到", true},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
