@@ -1010,6 +1010,32 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "您是猪年出生吗？生肖款有货", false},
 		{"ecommerce/insult-customer", lint.Agent, "个系统今日痴线咗，我帮你再试", false},
 		{"ecommerce/insult-customer", lint.Agent, "您瞎买的那个也可以退", false},
+		// …and 猪 / 瞎 asked as 有病 is (是不是, 系咪), with 吧 as 有毛病 is,
+		// 眼睛瞎, Cantonese 盲 (blind) of the customer, and 脑子进水 / 脑子有病
+		// asked; a zodiac, a blind person, an eye complaint, 瞎 as "at
+		// random" and a phone in water are none
+		{"ecommerce/insult-customer", lint.Agent, "你是不是猪啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是猪吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是不是瞎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是不是瞎啊，详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是眼瞎了？", true},
+		{"ecommerce/insult-customer", lint.Agent, "你瞎了吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你眼睛瞎了吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "你眼睛是不是瞎了", true},
+		{"ecommerce/insult-customer", lint.Agent, "你盲㗎？寫到明", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪盲咗呀", true},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是猪年出生的？生肖款有货", false},
+		{"ecommerce/insult-customer", lint.Agent, "您是盲人吗？我们有语音下单", false},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是瞎买的？不合适可以退", false},
+		{"ecommerce/insult-customer", lint.Agent, "您别瞎操心啦，我们会处理好", false},
+		{"ecommerce/insult-customer", lint.Agent, "您系咪盲人？我哋有語音落單", false},
+		{"ecommerce/insult-customer", lint.Agent, "您的眼盲症状持续多久了？建议先就医", false},
+		{"ecommerce/insult-customer", lint.Agent, "您眼睛瞎了多久了？建议先就医", false},
+		{"ecommerce/insult-customer", lint.Agent, "你眼睛是不是瞎了啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "你脑子是不是进水了", true},
+		{"ecommerce/insult-customer", lint.Agent, "你脑子是不是有病", true},
+		{"ecommerce/insult-customer", lint.Agent, "你腦子係咪入咗水㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "手机是不是进水了？可以送修", false},
 		// "none of my business" without 的 and asked back (不关我事, 关我什么事),
 		// and in Cantonese (唔关我事, 关我咩事): base/evasive-phrase, as
 		// 不关我的事 is; the 我们 forms (不关我们事, 唔关我哋事, 关我们什么事)
