@@ -1036,6 +1036,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你脑子是不是有病", true},
 		{"ecommerce/insult-customer", lint.Agent, "你腦子係咪入咗水㗎", true},
 		{"ecommerce/insult-customer", lint.Agent, "手机是不是进水了？可以送修", false},
+		// …and 没长眼 only of the customer (or alone with a particle), not of
+		// a toy or of someone else; 有病在身 asked with 是不是 is a pharmacy's
+		// sincere question, as with 是否
+		{"ecommerce/insult-customer", lint.Agent, "这只小熊没长眼睛是设计如此，不是瑕疵", false},
+		{"ecommerce/insult-customer", lint.Agent, "玩偶没长眼睛的是婴儿款哦", false},
+		{"ecommerce/insult-customer", lint.Agent, "快递员没长眼，放错了，非常抱歉", false},
+		{"ecommerce/insult-customer", lint.Agent, "请问您是不是有病在身？这款孕妇慎用", false},
+		{"ecommerce/insult-customer", lint.Agent, "你冇長眼㗎？", true},
+		{"ecommerce/insult-customer", lint.Agent, "您是没长眼睛吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "没长眼啊？详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是不是有病啊", true},
 		// "none of my business" without 的 and asked back (不关我事, 关我什么事),
 		// and in Cantonese (唔关我事, 关我咩事): base/evasive-phrase, as
 		// 不关我的事 is; the 我们 forms (不关我们事, 唔关我哋事, 关我们什么事)
