@@ -986,6 +986,16 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "您邊度睇唔明嗎？我一步步教您", false},
 		{"base/blame-customer", lint.Agent, "有冇邊度聽唔明咩？我再講一次", false},
 		{"base/blame-customer", lint.Agent, "您係唔係唔識睇物流？我教您", false},
+		// …nor is what someone else told the customer, asked (how many times
+		// did the courier say it?); said, it still reproaches
+		{"base/blame-customer", lint.Agent, "快递员跟您说了几次？", false},
+		{"base/blame-customer", lint.Agent, "请问师傅跟您讲过几次呢", false},
+		{"base/blame-customer", lint.Agent, "之前的客服跟您说了几次？我帮您记录", false},
+		{"base/blame-customer", lint.Agent, "师傅跟您说过了吗？", false},
+		{"base/blame-customer", lint.Agent, "佢有冇同你講過幾多次㗎？", false},
+		{"base/blame-customer", lint.Agent, "快递员已经跟您说过好几次了，您不在家", true},
+		{"base/blame-customer", lint.Agent, "快递员不是跟您说过了吗", true},
+		{"base/blame-customer", lint.Agent, "我跟你说了多少次了？", true},
 		// ecommerce/insult-customer: 你有病 asked (是不是 / 是否, Cantonese 系咪),
 		// 有毛病, 脑子进水, 是猪, 眼瞎 / 没长眼, Cantonese 痴线 (黐线) said
 		// of the customer; a medical question, a product's fault and a system
