@@ -3,6 +3,7 @@ package lint
 import (
 	"iter"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -224,22 +225,48 @@ func big5Word(word string) (string, bool) {
 // 94.8% are (87.5%), and with a Cantonese character of HKSCS after them
 // 97.7% (none); the rest are shown as before, as GBK or masked.
 func big5Name(s string) bool {
-	var sample []byte // the words that are not UTF-8
-	notGBK := false
+	var buf [64]byte
+	sample := buf[:0] // the words that are not UTF-8, each with a space after it
 	for word := range words(s) {
-		if utf8.ValidString(word) {
-			continue
+		if !utf8.ValidString(word) {
+			sample = append(append(sample, word...), ' ')
 		}
+	}
+	if len(sample) == 0 {
+		return false
+	}
+	if last := lastBig5.Load(); last != nil && last.sample == string(sample) {
+		return last.big5
+	}
+	big5 := big5Sample(sample)
+	lastBig5.Store(&big5Told{sample: string(sample), big5: big5})
+	return big5
+}
+
+// big5Told is what big5Name told of the words of a name that are not
+// UTF-8 (its sample).
+type big5Told struct {
+	sample string
+	big5   bool
+}
+
+// lastBig5 is what big5Name told last. The reports ask for a file's name,
+// and ids made of it (客服.txt:3), for each of its conversations and
+// findings, each read again (decodeWords) but weighed once: the weighing
+// (chinese.Cost) took some 20,000 instructions each time.
+var lastBig5 atomic.Pointer[big5Told]
+
+// big5Sample is big5Name's answer for sample, the words of a name that
+// are not UTF-8, each with a space after it.
+func big5Sample(sample []byte) bool {
+	notGBK := false
+	for word := range strings.SplitSeq(string(sample[:len(sample)-1]), " ") {
 		if _, ok := big5Word(word); !ok {
 			return false
 		}
 		if !readsAsGBK(word) {
 			notGBK = true
 		}
-		sample = append(append(sample, word...), ' ')
-	}
-	if len(sample) == 0 {
-		return false
 	}
 	if notGBK {
 		return true

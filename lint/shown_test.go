@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -272,4 +273,48 @@ func FuzzNameEncoding(f *testing.F) {
 			t.Fatalf("NameEncoding(%q) = %q", s, enc)
 		}
 	})
+}
+
+// TestDecodedNameOnce: the reports ask DecodedName for a file's name,
+// and for ids made of it (客服记录.txt:3), for each of its conversations
+// and findings, and each name that is not UTF-8 was weighed both ways
+// (big5Name: decoded twice, chinese.Cost) every time: 22,000
+// instructions and a few dozen allocations for each reply of a GBK-named
+// library in the JSON report since e4260b2 (8,700 before it). The words
+// that are not UTF-8 are now weighed once, and only read again; a name
+// of other words asked in between is weighed as its own.
+func TestDecodedNameOnce(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"\xbf\xcd\xb7\xfe\xbc\xc7\xc2\xbc.txt", "客服记录.txt"}, // GBK
+		{"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.txt", "聊天記錄.txt"},    // Big5
+		{"day/\xbf\xcd\xb7\xfe/\xca\xdb\xba\xf3.txt", "day/客服/售后.txt"},
+		{"Stra\xdfe.txt", "Stra\xdfe.txt"},
+	} {
+		i := 0
+		id := func() string { i++; return tc.name + ":" + strconv.Itoa(i) }
+		DecodedName(id())
+		// (what reading the words again takes, in the encoding told)
+		read := testing.AllocsPerRun(100, func() { decodeWords(id(), gbkWord) })
+		if NameEncoding(tc.name) == "big5" {
+			read = testing.AllocsPerRun(100, func() { decodeWords(id(), big5Word) })
+		}
+		if n := testing.AllocsPerRun(100, func() {
+			s := id()
+			if got := DecodedName(s); !strings.HasPrefix(got, tc.want) || got[len(tc.want):] != s[len(tc.name):] {
+				t.Fatalf("DecodedName(%q) = %q, want %q and its line", s, got, tc.want)
+			}
+		}); n > read+1 {
+			t.Errorf("DecodedName(%q:N) allocated %.0f times, reading its words %.0f: want them weighed once", tc.name, n, read)
+		}
+	}
+	// (names asked in turn: each its own)
+	for range 3 {
+		for name, want := range map[string]string{
+			"\xbf\xcd\xb7\xfe.txt": "客服.txt", "\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.txt": "聊天記錄.txt", "\xbb\xe1\xbb\xb0\xa6\xc1.txt": "\uFFFD\u1ef0\uFFFD\uFFFD.txt",
+		} {
+			if got := Shown(name); got != want {
+				t.Fatalf("Shown(%q) after another name = %q, want %q", name, got, want)
+			}
+		}
+	}
 }
