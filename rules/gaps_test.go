@@ -1077,6 +1077,17 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "關我哋咩事", true},
 		{"base/blame-customer", lint.Agent, "这不关您的事，是我们发错了，非常抱歉", false},
 		{"base/blame-customer", lint.Agent, "开关我们什么时候帮您换都可以", false},
+		// …and 002 十四's 这事跟我没关系 asked back (跟我有什么关系), and in
+		// Cantonese (同我哋冇关系, 同我有咩关系): base/evasive-phrase, as 跟我
+		// 没关系 is; a relation named or quoted back is none
+		{"base/evasive-phrase", lint.Agent, "这跟我有什么关系", true},
+		{"base/evasive-phrase", lint.Agent, "这和我们有啥关系啊，找快递去", true},
+		{"base/evasive-phrase", lint.Agent, "跟我们这边有半毛钱关系吗", true},
+		{"base/evasive-phrase", lint.Agent, "呢件事同我哋冇關係", true},
+		{"base/evasive-phrase", lint.Agent, "同我有咩關係呀", true},
+		{"base/evasive-phrase", lint.Agent, "跟我们有合作关系的快递是顺丰", false},
+		{"base/evasive-phrase", lint.Agent, "您说客服回“这跟我有什么关系”？我们马上核实", false},
+		{"base/evasive-phrase", lint.Agent, "这跟我们什么时候发货有关系", false},
 		// callcenter/forbidden-particle: 恩 in a place's or a person's name or
 		// a set phrase is no 嗯, as in 恩施 and 感恩
 		{"callcenter/forbidden-particle", lint.Agent, "恩平站今天会派送", false},
