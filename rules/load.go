@@ -433,6 +433,16 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 				msg := fmt.Sprintf("pack file %q not found", ref)
 				if said, ok := why.Missing(at); ok {
 					msg += ": " + said
+				} else if names := why.Encoded(at); names != nil {
+					// (shop/客服.yaml, offered by dirHint decoded, typed:
+					// its name is GBK's bytes)
+					var asIs func(string) string
+					if fromFile == "" {
+						// (on the command line; a file of settings, in
+						// UTF-8, cannot name it as it is)
+						asIs = func(word string) string { return "--pack " + word }
+					}
+					msg += ": " + names.Hint(asIs)
 				}
 				return fail(msg)
 			}

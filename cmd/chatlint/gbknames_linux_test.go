@@ -231,3 +231,73 @@ func TestBig5NamesByFrequency(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedGBKName: a name typed as chatlint shows a GBK or Big5 one,
+// decoded (售后.txt for the bytes CA DB BA F3), was 'no such file or
+// directory', 'pack file "shop/客服.yaml" not found' or 'no baseline
+// recorded yet?', of a file ls shows, as an input, a --pack, a pack's
+// extends, a .chatlint.yaml's packs and a --baseline; each now says that
+// the file is there, named in GBK (or Big5), by its bytes, with the convmv
+// command that renames it to the name typed, and, on the command line,
+// how to name it as it is. (Linux: a name of any bytes.)
+func TestTypedGBKName(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.Mkdir("shop", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rec := `{"conversation":"c1","role":"customer","text":"你好"}` + "\n"
+	for name, data := range map[string]string{
+		"\xca\xdb\xba\xf3.jsonl":           rec,                                           // 售后 in GBK
+		"\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl": rec,                                           // 客服記錄 in Big5
+		"b.jsonl":                          rec,                                           //
+		"shop/\xbf\xcd\xb7\xfe.yaml":       "pack: shop\nrules: []\n",                     // 客服 in GBK
+		"shop/main.yaml":                   "pack: main\nextends: [客服.yaml]\nrules: []\n", //
+		"\xbb\xf9\xcf\xdf.json":            "{}\n",                                        // 基线 in GBK
+	} {
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"售后.jsonl"},
+			`chatlint: 售后.jsonl: no such file or directory (the file named 售后.jsonl in GBK is there, as $'\xca\xdb\xba\xf3.jsonl': rename it with  convmv -f gbk -t utf-8 --notest $'\xca\xdb\xba\xf3.jsonl'  or name it so:  $'\xca\xdb\xba\xf3.jsonl')`},
+		{[]string{"客服記錄.jsonl"},
+			`chatlint: 客服記錄.jsonl: no such file or directory (the file named 客服記錄.jsonl in Big5 is there, as $'\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl': rename it with  convmv -f big5 -t utf-8 --notest $'\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl'  or name it so:  $'\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl')`},
+		{[]string{"--pack", "shop/客服.yaml", "b.jsonl"},
+			`chatlint: shop/客服.yaml: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'shop/\xbf\xcd\xb7\xfe.yaml'  or name it so:  --pack $'shop/\xbf\xcd\xb7\xfe.yaml'`},
+		// extends, in a pack file: taken against the pack's directory;
+		// no way to name it as it is in YAML (UTF-8)
+		{[]string{"--pack", "shop/main.yaml", "b.jsonl"},
+			`chatlint: shop/main.yaml:2:11: pack file "客服.yaml" not found: the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'shop/\xbf\xcd\xb7\xfe.yaml'`},
+		{[]string{"--baseline", "基线.json", "b.jsonl"},
+			`chatlint: read baseline: open 基线.json: no such file or directory: the file named 基线.json in GBK is there, as $'\xbb\xf9\xcf\xdf.json': rename it with  convmv -f gbk -t utf-8 --notest $'\xbb\xf9\xcf\xdf.json'  or name it so:  --baseline $'\xbb\xf9\xcf\xdf.json'`},
+	} {
+		code, _, stderr := runCLI(t, append([]string{"lint", "--no-progress", "--fail-on", "none"}, c.args...)...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("chatlint lint %s: exit %d, stderr\n%s\nwant exit 2 and\n%s", strings.Join(c.args, " "), code, stderr, c.want)
+		}
+	}
+	// the text report, in Chinese
+	_, stdout, _ := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "售后.jsonl", "b.jsonl")
+	if want := `售后.jsonl: 文件或目录不存在（文件 售后.jsonl 在，但它的名字是 GBK 编码的：$'\xca\xdb\xba\xf3.jsonl'；请用  convmv -f gbk -t utf-8 --notest $'\xca\xdb\xba\xf3.jsonl'  改名，或照它的字节这样指名：  $'\xca\xdb\xba\xf3.jsonl'）`; !strings.Contains(stdout, want) {
+		t.Errorf("text report:\n%s\nwant %s", stdout, want)
+	}
+
+	// .chatlint.yaml's packs, against its directory, from below it: the
+	// convmv command names the file from the working directory
+	if err := os.WriteFile(".chatlint.yaml", []byte("packs: [shop/客服.yaml]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("sub", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir("sub")
+	code, _, stderr := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "../b.jsonl")
+	if want := `packs: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'` + dir + `/shop/\xbf\xcd\xb7\xfe.yaml'` + "\n"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("packs in .chatlint.yaml: exit %d, stderr\n%s\nwant exit 2 and\n%s", code, stderr, want)
+	}
+}

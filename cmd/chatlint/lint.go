@@ -577,6 +577,12 @@ func pathHint(fe *transcript.FileError) string {
 		// ls shows gone.jsonl
 		return link.String()
 	}
+	if names := pathwhy.Encoded(fe.Name); names != nil && errors.Is(fe, fs.ErrNotExist) {
+		// "售后.txt: no such file or directory (the file named 售后.txt
+		// in GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with
+		// …)": the name a report or a warning showed decoded, typed
+		return names.Hint(func(word string) string { return word })
+	}
 	if !errors.Is(fe, syscall.ENOTDIR) {
 		return ""
 	}
@@ -1186,6 +1192,11 @@ func (r *lintRun) filters(ctx context.Context, unwritten string) ([]lint.Filter,
 		// 'read baseline: open loop1/b.json: too many levels of
 		// symbolic links'
 		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + said, err})
+	}
+	if names := pathwhy.Encoded(r.f.baseline); names != nil && errors.Is(err, fs.ErrNotExist) {
+		// a baseline whose name is GBK's bytes, typed as shown: no
+		// first run ("no baseline recorded yet?")
+		return nil, fail("%w: %s", err, names.Hint(func(word string) string { return "--baseline " + word }))
 	}
 	if errors.Is(err, fs.ErrNotExist) {
 		// the first run of a job that reads and rewrites its baseline

@@ -78,6 +78,9 @@ func NotADir(path string) string { return Under("").NotADir(path) }
 // ThroughFile is Under("").ThroughFile.
 func ThroughFile(path string, err error) (string, bool) { return Under("").ThroughFile(path, err) }
 
+// Encoded is Under("").Encoded.
+func Encoded(path string) EncodedNames { return Under("").Encoded(path) }
+
 // Loop is Under("").Loop.
 func Loop(path string, err error) (string, bool) { return Under("").Loop(path, err) }
 

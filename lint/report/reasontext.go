@@ -872,6 +872,13 @@ func reasonKinds() []reasonRule {
 		zh(`illegal character code (U\+[0-9A-F]+)`, "非法字符 $1"),
 		zh(`invalid XML name: (.*)$`, "无效的 XML 名称：$1"),
 
+		// a name typed as chatlint shows a GBK or Big5 one, decoded
+		// (pathwhy.EncodedNames.Hint): the file there by its bytes
+		zh(`the file named (.+?) in (GBK|Big5) is there, as (\$'(?:[^'\\]|\\.)*'): rename it with  (convmv -f \S+ -t utf-8 --notest \$'(?:[^'\\]|\\.)*')  or name it so:  (\$'(?:[^'\\]|\\.)*')`,
+			"文件 $1 在，但它的名字是 $2 编码的：$3；请用  $4  改名，或照它的字节这样指名：  $5"),
+		zh(`the file named (.+?) in (GBK|Big5) is there, as (\$'(?:[^'\\]|\\.)*'): rename it with  (convmv -f \S+ -t utf-8 --notest \$'(?:[^'\\]|\\.)*')`,
+			"文件 $1 在，但它的名字是 $2 编码的：$3；请用  $4  改名"),
+
 		// which part of an input's path is wrong (internal/pathwhy's
 		// words, in brackets after the system's: "not a directory
 		// (day.jsonl is a file)"), the names kept as they are, a pair

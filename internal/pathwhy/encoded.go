@@ -1,0 +1,59 @@
+package pathwhy
+
+import (
+	"strings"
+
+	"github.com/chatlint/chatlint/internal/shellquote"
+)
+
+// EncodedName is a file whose name is not UTF-8 but GBK (GB18030) or Big5,
+// as a zip made on Chinese Windows leaves names, in the directory of a
+// path typed that is not there, and whose name reads in that encoding as
+// the name typed: chatlint shows such a name decoded (售后.txt), and a user
+// who typed the name shown was told 'no such file or directory' of a file
+// that ls shows (as $'\312\333\272\363.txt').
+type EncodedName struct {
+	// Typed is the path as typed (售后.txt), Path the file's, its name's
+	// bytes, named as Typed is ($'\xca\xdb\xba\xf3.txt'), and Real it
+	// as the system takes it from the working directory (Path, or Path
+	// against the directory of Under)
+	Typed, Path, Real string
+	// Enc is convmv's name of the encoding: "gbk" or "big5"
+	Enc string
+}
+
+// EncodedNames are the files a name typed reads as (Under.Encoded): one,
+// or one in GBK and one in Big5.
+type EncodedNames []EncodedName
+
+// Hint says where the file is and what to do: "the file named 售后.txt in
+// GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with  convmv -f gbk
+// -t utf-8 --notest $'\xca\xdb\xba\xf3.txt'" (the commands between two
+// spaces, to be copied alone), and, where asIs is not nil, how to name it
+// as it is, in its bytes: "  or name it so:  " and asIs of its path as
+// the shell writes its bytes (--pack $'shop/\xbf\xcd\xb7\xfe.yaml'); a
+// file of settings, in UTF-8, has no way to, so its references have no
+// asIs. Each file is said so, after "; " (a name in GBK and another in
+// Big5 that read alike).
+func (e EncodedNames) Hint(asIs func(word string) string) string {
+	var b strings.Builder
+	for i, n := range e {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there, as " + shellquote.Bytes(n.Path) +
+			": rename it with  convmv -f " + n.Enc + " -t utf-8 --notest " + shellquote.Bytes(n.Real))
+		if asIs != nil {
+			b.WriteString("  or name it so:  " + asIs(shellquote.Bytes(n.Path)))
+		}
+	}
+	return b.String()
+}
+
+// encName is the name of an encoding of convmv's as people write it.
+func encName(enc string) string {
+	if enc == "big5" {
+		return "Big5"
+	}
+	return "GBK"
+}

@@ -1,0 +1,67 @@
+package pathwhy
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// TestEncoded: a name typed as chatlint shows a GBK or Big5 name decoded
+// finds the file, named by its bytes, with the convmv command that renames
+// it to the name typed; a name there, or typed in ASCII, or in a directory
+// not there, finds none. (Linux: a name of any bytes.)
+func TestEncoded(t *testing.T) {
+	gbk := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	big5 := func(s string) string {
+		b, err := traditionalchinese.Big5.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	top := t.TempDir()
+	t.Chdir(top)
+	if err := os.Mkdir("shop", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{gbk("售后.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
+		gbk("客服.txt"), big5("客服.txt")} {
+		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	word := func(w string) string { return "--pack " + w }
+	for _, c := range []struct {
+		under      Under
+		path, want string
+		asIs       func(string) string
+	}{
+		{"", "售后.txt", `the file named 售后.txt in GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with  convmv -f gbk -t utf-8 --notest $'\xca\xdb\xba\xf3.txt'`, nil},
+		{"", "shop/客服.yaml", `the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'shop/\xbf\xcd\xb7\xfe.yaml'  or name it so:  --pack $'shop/\xbf\xcd\xb7\xfe.yaml'`, word},
+		{"", "shop/客服記錄.yaml", `the file named shop/客服記錄.yaml in Big5 is there, as $'shop/\xab\xc8\xaaA\xb0O\xbf\xfd.yaml': rename it with  convmv -f big5 -t utf-8 --notest $'shop/\xab\xc8\xaaA\xb0O\xbf\xfd.yaml'`, nil},
+		// a file of settings' directory: named as written, renamed by
+		// the path from the working directory
+		{Under(filepath.Join(top, "shop")), "客服.yaml", `the file named 客服.yaml in GBK is there, as $'\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'` + top + `/shop/\xbf\xcd\xb7\xfe.yaml'`, nil},
+		// a GBK name and a Big5 one that read alike: both, GBK's first
+		{"", "客服.txt", `the file named 客服.txt in GBK is there, as $'\xbf\xcd\xb7\xfe.txt': rename it with  convmv -f gbk -t utf-8 --notest $'\xbf\xcd\xb7\xfe.txt'; ` +
+			`the file named 客服.txt in Big5 is there, as $'\xab\xc8\xaaA.txt': rename it with  convmv -f big5 -t utf-8 --notest $'\xab\xc8\xaaA.txt'`, nil},
+		{"", "退款.txt", "", nil},       // (there)
+		{"", "售前.txt", "", nil},       // (no name reads so)
+		{"", "a.txt", "", nil},        // (ASCII)
+		{"", "nodir/售后.txt", "", nil}, // (no directory)
+		{"", "shop/售后.txt", "", nil},  // (not in that directory)
+	} {
+		if got := c.under.Encoded(c.path).Hint(c.asIs); got != c.want {
+			t.Errorf("Under(%q).Encoded(%q):\n got %s\nwant %s", c.under, c.path, got, c.want)
+		}
+	}
+}
