@@ -1145,6 +1145,22 @@ func TestRuleGaps(t *testing.T) {
 		{"base/rude-phrase", lint.Agent, "您是不是觉得我们懒得理您？非常抱歉让您久等了", false},
 		{"base/rude-phrase", lint.Agent, "唔系唔想理你，啱啱太多人问", false},
 		{"base/rude-phrase", lint.Agent, "我现在帮您处理您的订单", false},
+		// …and with 理睬, 没功夫 / 没那闲工夫, and Cantonese's 睬 and 懒理
+		// (理 in Cantonese is 睬: 唔睬你, 冇时间睬你), denied as 理 is
+		{"base/rude-phrase", lint.Agent, "懒得理睬你", true},
+		{"base/rude-phrase", lint.Agent, "现在没空理睬您", true},
+		{"base/rude-phrase", lint.Agent, "不想理睬你", true},
+		{"base/rude-phrase", lint.Agent, "没功夫理你", true},
+		{"base/rude-phrase", lint.Agent, "我没那闲工夫理你", true},
+		{"base/rude-phrase", lint.Agent, "没那么多时间理你", true},
+		{"base/rude-phrase", lint.Agent, "我懶理你呀", true},
+		{"base/rude-phrase", lint.Agent, "冇時間睬你", true},
+		{"base/rude-phrase", lint.Agent, "我而家唔得閒睬你", true},
+		{"base/rude-phrase", lint.Agent, "唔想睬你", true},
+		{"base/rude-phrase", lint.Agent, "不是不想理睬您，刚才咨询的人比较多", false},
+		{"base/rude-phrase", lint.Agent, "唔系唔想睬你，啱啱太多人問", false},
+		{"base/rude-phrase", lint.Agent, "您是不是觉得我们懒得理睬您？非常抱歉", false},
+		{"base/rude-phrase", lint.Agent, "我们没功夫的话会请同事帮您处理", false},
 		// callcenter/bu-phrase: 不能便宜 (→ 无法再低了) in Cantonese, 平 being
 		// 便宜; asked (可唔可以平啲, 有冇得平), under a condition, and the boast
 		// 冇得平过 ("nowhere cheaper") pass. callcenter/refusal-apology reads
