@@ -1161,6 +1161,12 @@ func TestRuleGaps(t *testing.T) {
 		{"base/rude-phrase", lint.Agent, "唔系唔想睬你，啱啱太多人問", false},
 		{"base/rude-phrase", lint.Agent, "您是不是觉得我们懒得理睬您？非常抱歉", false},
 		{"base/rude-phrase", lint.Agent, "我们没功夫的话会请同事帮您处理", false},
+		// …and denied as a question back, or said never to happen
+		{"base/rude-phrase", lint.Agent, "我们怎么会不想理您呢，刚才咨询的人太多了，非常抱歉", false},
+		{"base/rude-phrase", lint.Agent, "哪里会懒得理您呢，非常抱歉让您久等了", false},
+		{"base/rude-phrase", lint.Agent, "您放心，我们不会不想理您的", false},
+		{"base/rude-phrase", lint.Agent, "點會唔想睬你呢，啱啱太多人問", false},
+		{"base/rude-phrase", lint.Agent, "我不会再理你了，懒得理你", true},
 		// callcenter/bu-phrase: 不能便宜 (→ 无法再低了) in Cantonese, 平 being
 		// 便宜; asked (可唔可以平啲, 有冇得平), under a condition, and the boast
 		// 冇得平过 ("nowhere cheaper") pass. callcenter/refusal-apology reads
