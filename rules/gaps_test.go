@@ -1194,6 +1194,17 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "如果冇得再平，我哋送你贈品", false},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以再平嘅話，我幫你申請優惠券", false},
 		{"callcenter/refusal-apology", lint.Agent, "呢款唔可以平放", false},
+		// …whatever particle ends it, as bu-phrase reads it and as 不能再便宜啊 is
+		// read: 啊 嘛 咯 吖 咋 嘞 噃 呢 哈 …
+		{"callcenter/refusal-apology", lint.Agent, "冇得再平啊", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢個價錢唔可以再平呢", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇得再平嘛，已經係最低價", true},
+		{"callcenter/refusal-apology", lint.Agent, "呢個價唔可以再平咯", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇得平吖", true},
+		{"callcenter/refusal-apology", lint.Agent, "真係冇得再平嘞", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇得再平哈亲", true},
+		{"callcenter/refusal-apology", lint.Agent, "對唔住，冇得再平啊", false},
+		{"callcenter/refusal-apology", lint.Agent, "全港冇得平過啊", false},
 		// callcenter/refusal-apology: the apology after a short item echoed
 		// back in a message of its own (JDDC joins them with spaces), the
 		// address or the order the customer gave, is the refusal's first
