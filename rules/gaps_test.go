@@ -1217,6 +1217,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "订单已经出库了 很抱歉 无法为您取消", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个不支持 抱歉 是的", true},
 		{"callcenter/refusal-apology", lint.Agent, "好的亲 我帮您看一下哦 很抱歉 无法为您修改", true},
+		// …an item of data, the export's mask or letters and digits ending
+		// it; words alone may be the reason said first, and so is a finding
+		{"callcenter/refusal-apology", lint.Agent, "VF[电话x] 很抱歉 这个单号无法拦截", false},
+		{"callcenter/refusal-apology", lint.Agent, "订单123456789 非常抱歉 已经出库无法取消", false},
+		{"callcenter/refusal-apology", lint.Agent, "这款是特价商品 很抱歉 不支持退换", true},
+		{"callcenter/refusal-apology", lint.Agent, "超过七天 抱歉 不能退货", true},
+		{"callcenter/refusal-apology", lint.Agent, "超过[数字x]天 抱歉 不能退货", true},
+		{"callcenter/refusal-apology", lint.Agent, "系统显示出库 很抱歉 无法为您取消", true},
+		{"callcenter/refusal-apology", lint.Agent, "订单在配送中 很抱歉 无法修改地址", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个是规定 很抱歉 无法修改", true},
 		// base/evasive-phrase: not sure either (也 / 都), 我不大清楚 in other
 		// words (001 五.五.2); a bare 不确定, the time's (a hedge, 000 二.11),
 		// a condition, a question and the customer's words pass
