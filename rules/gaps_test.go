@@ -1249,6 +1249,18 @@ func TestRuleGaps(t *testing.T) {
 		{"base/evasive-phrase", lint.Agent, "您不确定的话，我帮您查一下", false},
 		{"base/evasive-phrase", lint.Agent, "袜子是随机的，所以不确定是男款还是女款", false},
 		{"base/evasive-phrase", lint.Agent, "我们也确定一下地址", false},
+		// …and as 无法确定 / 不能确定 / 没法确定 (JDDC: 这边我们也无法确定呢, to
+		// where the goods ship from), Cantonese 冇法 / 唔能够, with the same
+		// exceptions: the time's, a condition, the customer's words
+		{"base/evasive-phrase", lint.Agent, "真的很抱歉，让您等了这么久，还请您再稍微等待一下哦~   这边我们也无法确定呢", true},
+		{"base/evasive-phrase", lint.Agent, "这个我们也不能确定", true},
+		{"base/evasive-phrase", lint.Agent, "我也没法确定是不是正品", true},
+		{"base/evasive-phrase", lint.Agent, "呢個我哋都冇法確定", true},
+		{"base/evasive-phrase", lint.Agent, "我哋都唔能夠肯定", true},
+		{"base/evasive-phrase", lint.Agent, "预计七天内有货 具体时间我们也无法确定", false},
+		{"base/evasive-phrase", lint.Agent, "我们也无法确定的话，会帮您联系厂家", false},
+		{"base/evasive-phrase", lint.Agent, "如果我们也不能确定，会帮您问厂家", false},
+		{"base/evasive-phrase", lint.Agent, "我这边也无法确定您说的是哪一款，麻烦发一下链接", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
