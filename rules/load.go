@@ -433,7 +433,7 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 				msg := fmt.Sprintf("pack file %q not found", ref)
 				if said, ok := why.Missing(at); ok {
 					msg += ": " + said
-				} else if names := why.Encoded(at); names != nil {
+				} else if names := why.Encoded(at, err); names != nil {
 					// (shop/客服.yaml, offered by dirHint decoded, typed:
 					// its name is GBK's bytes)
 					var asIs func(string) string

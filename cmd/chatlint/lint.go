@@ -577,7 +577,7 @@ func pathHint(fe *transcript.FileError) string {
 		// ls shows gone.jsonl
 		return link.String()
 	}
-	if names := pathwhy.Encoded(fe.Name); names != nil && errors.Is(fe, fs.ErrNotExist) {
+	if names := pathwhy.Encoded(fe.Name, fe); names != nil {
 		// "售后.txt: no such file or directory (the file named 售后.txt
 		// in GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with
 		// …)": the name a report or a warning showed decoded, typed
@@ -1193,9 +1193,10 @@ func (r *lintRun) filters(ctx context.Context, unwritten string) ([]lint.Filter,
 		// symbolic links'
 		return nil, failErr(&causedError{"--baseline " + r.f.baseline + ": " + said, err})
 	}
-	if names := pathwhy.Encoded(r.f.baseline); names != nil && errors.Is(err, fs.ErrNotExist) {
+	if names := pathwhy.Encoded(r.f.baseline, err); names != nil {
 		// a baseline whose name is GBK's bytes, typed as shown: no
-		// first run ("no baseline recorded yet?")
+		// first run ("no baseline recorded yet?"); (none looked for
+		// where it was read)
 		return nil, fail("%w: %s", err, names.Hint(func(word string) string { return "--baseline " + word }))
 	}
 	if errors.Is(err, fs.ErrNotExist) {

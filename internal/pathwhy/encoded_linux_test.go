@@ -1,8 +1,10 @@
 package pathwhy
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -60,8 +62,39 @@ func TestEncoded(t *testing.T) {
 		{"", "nodir/售后.txt", "", nil}, // (no directory)
 		{"", "shop/售后.txt", "", nil},  // (not in that directory)
 	} {
-		if got := c.under.Encoded(c.path).Hint(c.asIs); got != c.want {
+		if got := c.under.Encoded(c.path, notThere(c.path)).Hint(c.asIs); got != c.want {
 			t.Errorf("Under(%q).Encoded(%q):\n got %s\nwant %s", c.under, c.path, got, c.want)
+		}
+	}
+}
+
+// notThere is the error os.Open gives of a path that is not there.
+func notThere(path string) error {
+	return &fs.PathError{Op: "open", Path: path, Err: syscall.ENOENT}
+}
+
+// TestEncodedOnlyNotThere: the names of the directory are read only for a
+// path the system said is not there: a --baseline read, with no error, or
+// one that failed otherwise (no permission, not a directory on the way),
+// looks for nothing, as the look was taken in every run with a baseline of
+// a Chinese name, read or not, the error asked only afterwards.
+func TestEncodedOnlyNotThere(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("\xca\xdb\xba\xf3.json", []byte("{}\n"), 0o644); err != nil { // 售后 in GBK
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		err  error
+		want int
+	}{
+		{notThere("售后.json"), 1},
+		{fs.ErrNotExist, 1},
+		{nil, 0},
+		{&fs.PathError{Op: "open", Path: "售后.json", Err: syscall.EACCES}, 0},
+		{&fs.PathError{Op: "open", Path: "售后.json", Err: syscall.ENOTDIR}, 0},
+	} {
+		if got := Encoded("售后.json", c.err); len(got) != c.want {
+			t.Errorf("Encoded(%q, %v) = %v, want %d found", "售后.json", c.err, got, c.want)
 		}
 	}
 }

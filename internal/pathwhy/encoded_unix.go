@@ -19,12 +19,18 @@ import (
 // Encoded finds, for a path that is not there, as its last name is not in
 // its directory, the files in that directory whose names are not UTF-8 but
 // read as that name in GBK (GB18030) or in Big5 (see EncodedName): a
-// name shown decoded, then typed. It reads the names of that one
-// directory, and only for a name typed that holds other characters than
-// ASCII (a name of ASCII alone is the same in GBK); none where the path
-// is there, or its directory is not. Unix only: elsewhere a name is
-// always Unicode (Windows keeps names in UTF-16).
-func (u Under) Encoded(path string) EncodedNames {
+// name shown decoded, then typed. err is the error the path was met with:
+// none unless it says the path is not there (fs.ErrNotExist), so that the
+// look is only ever taken for a path that failed, never on the way of a
+// run that read it. It reads the names of that one directory, and only
+// for a name typed that holds other characters than ASCII (a name of
+// ASCII alone is the same in GBK); none where the path is there, or its
+// directory is not. Unix only: elsewhere a name is always Unicode
+// (Windows keeps names in UTF-16).
+func (u Under) Encoded(path string, err error) EncodedNames {
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	base := filepath.Base(path)
 	if !utf8.ValidString(base) || !strings.ContainsFunc(base, func(r rune) bool { return r >= utf8.RuneSelf }) ||
 		strings.ContainsRune(base, utf8.RuneError) {

@@ -79,7 +79,7 @@ func NotADir(path string) string { return Under("").NotADir(path) }
 func ThroughFile(path string, err error) (string, bool) { return Under("").ThroughFile(path, err) }
 
 // Encoded is Under("").Encoded.
-func Encoded(path string) EncodedNames { return Under("").Encoded(path) }
+func Encoded(path string, err error) EncodedNames { return Under("").Encoded(path, err) }
 
 // Loop is Under("").Loop.
 func Loop(path string, err error) (string, bool) { return Under("").Loop(path, err) }
