@@ -53,7 +53,7 @@ func TestGBKFileNames(t *testing.T) {
 	for _, want := range []string{
 		"十一月/客服记录.jsonl:3: invalid JSON",
 		"chatlint: 十一月/空文件.jsonl: empty file: no records",
-		"chatlint: warning: 十一月: 3 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服记录.jsonl, 十一月/空文件.jsonl, 十一月/无编号.jsonl (convmv -f gbk -t utf-8 -r $'\\xca\\xae\\xd2\\xbb\\xd4\\xc2' shows their new names, and with --notest renames them)",
+		"chatlint: warning: 十一月: 3 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服记录.jsonl, 十一月/空文件.jsonl, 十一月/无编号.jsonl (convmv -f gbk -t utf-8 -r \"$(printf '\\312\\256\\322\\273\\324\\302')\" shows their new names, and with --notest renames them)",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr: no %q in\n%s", want, stderr)
@@ -264,17 +264,17 @@ func TestTypedGBKName(t *testing.T) {
 		want string
 	}{
 		{[]string{"售后.jsonl"},
-			`chatlint: 售后.jsonl: no such file or directory (the file named 售后.jsonl in GBK is there, as $'\xca\xdb\xba\xf3.jsonl': rename it with  convmv -f gbk -t utf-8 --notest $'\xca\xdb\xba\xf3.jsonl'  or name it so:  $'\xca\xdb\xba\xf3.jsonl')`},
+			`chatlint: 售后.jsonl: no such file or directory (the file named 售后.jsonl in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363.jsonl')"  or name it so:  "$(printf '\312\333\272\363.jsonl')")`},
 		{[]string{"客服記錄.jsonl"},
-			`chatlint: 客服記錄.jsonl: no such file or directory (the file named 客服記錄.jsonl in Big5 is there, as $'\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl': rename it with  convmv -f big5 -t utf-8 --notest $'\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl'  or name it so:  $'\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl')`},
+			`chatlint: 客服記錄.jsonl: no such file or directory (the file named 客服記錄.jsonl in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A\260O\277\375.jsonl')"  or name it so:  "$(printf '\253\310\252A\260O\277\375.jsonl')")`},
 		{[]string{"--pack", "shop/客服.yaml", "b.jsonl"},
-			`chatlint: shop/客服.yaml: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'shop/\xbf\xcd\xb7\xfe.yaml'  or name it so:  --pack $'shop/\xbf\xcd\xb7\xfe.yaml'`},
+			`chatlint: shop/客服.yaml: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf 'shop/\277\315\267\376.yaml')"  or name it so:  --pack "$(printf 'shop/\277\315\267\376.yaml')"`},
 		// extends, in a pack file: taken against the pack's directory;
 		// no way to name it as it is in YAML (UTF-8)
 		{[]string{"--pack", "shop/main.yaml", "b.jsonl"},
-			`chatlint: shop/main.yaml:2:11: pack file "客服.yaml" not found: the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'shop/\xbf\xcd\xb7\xfe.yaml'`},
+			`chatlint: shop/main.yaml:2:11: pack file "客服.yaml" not found: the file named shop/客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf 'shop/\277\315\267\376.yaml')"`},
 		{[]string{"--baseline", "基线.json", "b.jsonl"},
-			`chatlint: read baseline: open 基线.json: no such file or directory: the file named 基线.json in GBK is there, as $'\xbb\xf9\xcf\xdf.json': rename it with  convmv -f gbk -t utf-8 --notest $'\xbb\xf9\xcf\xdf.json'  or name it so:  --baseline $'\xbb\xf9\xcf\xdf.json'`},
+			`chatlint: read baseline: open 基线.json: no such file or directory: the file named 基线.json in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\273\371\317\337.json')"  or name it so:  --baseline "$(printf '\273\371\317\337.json')"`},
 	} {
 		code, _, stderr := runCLI(t, append([]string{"lint", "--no-progress", "--fail-on", "none"}, c.args...)...)
 		if code != 2 || !strings.Contains(stderr, c.want) {
@@ -283,7 +283,7 @@ func TestTypedGBKName(t *testing.T) {
 	}
 	// the text report, in Chinese
 	_, stdout, _ := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "售后.jsonl", "b.jsonl")
-	if want := `售后.jsonl: 文件或目录不存在（文件 售后.jsonl 在，但它的名字是 GBK 编码的：$'\xca\xdb\xba\xf3.jsonl'；请用  convmv -f gbk -t utf-8 --notest $'\xca\xdb\xba\xf3.jsonl'  改名，或照它的字节这样指名：  $'\xca\xdb\xba\xf3.jsonl'）`; !strings.Contains(stdout, want) {
+	if want := `售后.jsonl: 文件或目录不存在（文件 售后.jsonl 在，但它的名字是 GBK 编码的：请用  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363.jsonl')"  改名，或照它的字节这样指名：  "$(printf '\312\333\272\363.jsonl')"）`; !strings.Contains(stdout, want) {
 		t.Errorf("text report:\n%s\nwant %s", stdout, want)
 	}
 
@@ -297,7 +297,7 @@ func TestTypedGBKName(t *testing.T) {
 	}
 	t.Chdir("sub")
 	code, _, stderr := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "../b.jsonl")
-	if want := `packs: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'` + dir + `/shop/\xbf\xcd\xb7\xfe.yaml'` + "\n"; code != 2 || !strings.Contains(stderr, want) {
+	if want := `packs: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '` + dir + `/shop/\277\315\267\376.yaml')"` + "\n"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("packs in .chatlint.yaml: exit %d, stderr\n%s\nwant exit 2 and\n%s", code, stderr, want)
 	}
 }

@@ -579,8 +579,9 @@ func pathHint(fe *transcript.FileError) string {
 	}
 	if names := pathwhy.Encoded(fe.Name, fe); names != nil {
 		// "售后.txt: no such file or directory (the file named 售后.txt
-		// in GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with
-		// …)": the name a report or a warning showed decoded, typed
+		// in GBK is there: rename it with  convmv -f gbk -t utf-8
+		// --notest "$(printf '\312\333\272\363.txt')"  …)": the name a
+		// report or a warning showed decoded, typed
 		return names.Hint(func(word string) string { return word })
 	}
 	if !errors.Is(fe, syscall.ENOTDIR) {

@@ -14,7 +14,7 @@ import (
 // that ls shows (as $'\312\333\272\363.txt').
 type EncodedName struct {
 	// Typed is the path as typed (售后.txt), Path the file's, its name's
-	// bytes, named as Typed is ($'\xca\xdb\xba\xf3.txt'), and Real it
+	// bytes (CA DB BA F3 .txt), named as Typed is, and Real it
 	// as the system takes it from the working directory (Path, or Path
 	// against the directory of Under)
 	Typed, Path, Real string
@@ -27,22 +27,23 @@ type EncodedName struct {
 type EncodedNames []EncodedName
 
 // Hint says where the file is and what to do: "the file named 售后.txt in
-// GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with  convmv -f gbk
-// -t utf-8 --notest $'\xca\xdb\xba\xf3.txt'" (the commands between two
-// spaces, to be copied alone), and, where asIs is not nil, how to name it
-// as it is, in its bytes: "  or name it so:  " and asIs of its path as
-// the shell writes its bytes (--pack $'shop/\xbf\xcd\xb7\xfe.yaml'); a
-// file of settings, in UTF-8, has no way to, so its references have no
-// asIs. Each file is said so, after "; " (a name in GBK and another in
-// Big5 that read alike).
+// GBK is there: rename it with  convmv -f gbk -t utf-8 --notest
+// "$(printf '\312\333\272\363.txt')"" (the commands between two spaces,
+// to be copied alone; the name by its bytes as shellquote.Bytes writes
+// them, which sh, bash, zsh and fish read alike), and, where asIs is not
+// nil, how to name it as it is: "  or name it so:  " and asIs of its path
+// so written (--pack "$(printf 'shop/\277\315\267\376.yaml')"); a file
+// of settings, in UTF-8, has no way to, so its references have no asIs.
+// Each file is said so, after "; " (a name in GBK and another in Big5
+// that read alike).
 func (e EncodedNames) Hint(asIs func(word string) string) string {
 	var b strings.Builder
 	for i, n := range e {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there, as " + shellquote.Bytes(n.Path) +
-			": rename it with  convmv -f " + n.Enc + " -t utf-8 --notest " + shellquote.Bytes(n.Real))
+		b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there: rename it with  convmv -f " + n.Enc +
+			" -t utf-8 --notest " + shellquote.Bytes(n.Real))
 		if asIs != nil {
 			b.WriteString("  or name it so:  " + asIs(shellquote.Bytes(n.Path)))
 		}

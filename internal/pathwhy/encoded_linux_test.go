@@ -47,15 +47,15 @@ func TestEncoded(t *testing.T) {
 		path, want string
 		asIs       func(string) string
 	}{
-		{"", "售后.txt", `the file named 售后.txt in GBK is there, as $'\xca\xdb\xba\xf3.txt': rename it with  convmv -f gbk -t utf-8 --notest $'\xca\xdb\xba\xf3.txt'`, nil},
-		{"", "shop/客服.yaml", `the file named shop/客服.yaml in GBK is there, as $'shop/\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'shop/\xbf\xcd\xb7\xfe.yaml'  or name it so:  --pack $'shop/\xbf\xcd\xb7\xfe.yaml'`, word},
-		{"", "shop/客服記錄.yaml", `the file named shop/客服記錄.yaml in Big5 is there, as $'shop/\xab\xc8\xaaA\xb0O\xbf\xfd.yaml': rename it with  convmv -f big5 -t utf-8 --notest $'shop/\xab\xc8\xaaA\xb0O\xbf\xfd.yaml'`, nil},
+		{"", "售后.txt", `the file named 售后.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363.txt')"`, nil},
+		{"", "shop/客服.yaml", `the file named shop/客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf 'shop/\277\315\267\376.yaml')"  or name it so:  --pack "$(printf 'shop/\277\315\267\376.yaml')"`, word},
+		{"", "shop/客服記錄.yaml", `the file named shop/客服記錄.yaml in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf 'shop/\253\310\252A\260O\277\375.yaml')"`, nil},
 		// a file of settings' directory: named as written, renamed by
 		// the path from the working directory
-		{Under(filepath.Join(top, "shop")), "客服.yaml", `the file named 客服.yaml in GBK is there, as $'\xbf\xcd\xb7\xfe.yaml': rename it with  convmv -f gbk -t utf-8 --notest $'` + top + `/shop/\xbf\xcd\xb7\xfe.yaml'`, nil},
+		{Under(filepath.Join(top, "shop")), "客服.yaml", `the file named 客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '` + top + `/shop/\277\315\267\376.yaml')"`, nil},
 		// a GBK name and a Big5 one that read alike: both, GBK's first
-		{"", "客服.txt", `the file named 客服.txt in GBK is there, as $'\xbf\xcd\xb7\xfe.txt': rename it with  convmv -f gbk -t utf-8 --notest $'\xbf\xcd\xb7\xfe.txt'; ` +
-			`the file named 客服.txt in Big5 is there, as $'\xab\xc8\xaaA.txt': rename it with  convmv -f big5 -t utf-8 --notest $'\xab\xc8\xaaA.txt'`, nil},
+		{"", "客服.txt", `the file named 客服.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\277\315\267\376.txt')"; ` +
+			`the file named 客服.txt in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A.txt')"`, nil},
 		{"", "退款.txt", "", nil},       // (there)
 		{"", "售前.txt", "", nil},       // (no name reads so)
 		{"", "a.txt", "", nil},        // (ASCII)

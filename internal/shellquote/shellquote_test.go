@@ -2,6 +2,7 @@ package shellquote
 
 import (
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -54,31 +55,62 @@ func TestWordInShell(t *testing.T) {
 	}
 }
 
-// TestBytes: a word that is UTF-8 as Word writes it; one that is not in
-// $'…', its bytes other than printable ASCII as \xHH, and bash reads it
-// back as the bytes themselves.
+// TestBytes: a word that is UTF-8 as Word writes it; one that is not as
+// printf writes its bytes, "$(printf '…')", each byte other than printable
+// ASCII, and ' \ % !, and a first -, as \ooo; one that ends in a line
+// break, which $(…) drops, in $'…'.
 func TestBytes(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"day", "day"},
 		{"my day", "'my day'"},
-		{"\xbf\xcd\xb7\xfe.txt", `$'\xbf\xcd\xb7\xfe.txt'`},
+		{"\xbf\xcd\xb7\xfe.txt", `"$(printf '\277\315\267\376.txt')"`},
+		{"shop/\xbf\xcd \xb7\xfe.yaml", `"$(printf 'shop/\277\315 \267\376.yaml')"`},
+		{"-\xbf\xcd 100% it's a\\b!$x`id`\"-", `"$(printf '\055\277\315 100\045 it\047s a\134b\041$x` + "`id`" + `"-')"`},
 		{"日/\xbf\xcd it's a\\b\n", `$'\xe6\x97\xa5/\xbf\xcd it\'s a\\b\x0a'`},
 	} {
 		if got := Bytes(tt.in); got != tt.want {
 			t.Errorf("Bytes(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
-	bash, err := exec.LookPath("bash")
-	if err != nil {
-		t.Skip("no bash")
-	}
-	for _, v := range []string{"\xbf\xcd\xb7\xfe.txt", "日报/\xbf\xcd it's a\\b\n$x`id`", "\xff\x00"[:1] + "1", "M\xe4rz 2.csv"} {
-		out, err := exec.Command(bash, "-c", "printf %s "+Bytes(v)).Output()
+}
+
+// TestBytesInShell: what Bytes writes of a name that is not UTF-8, pasted
+// into the shell a user types in, is the name's bytes: sh (dash), bash,
+// zsh and fish, where $'…' was an error in fish and $\xbf… in dash; a name
+// that ends in a line break (in $'…') in bash and zsh. (Each shell that is
+// not installed is skipped, and fish before 3.4, which has no $(…).)
+func TestBytesInShell(t *testing.T) {
+	names := []string{"\xbf\xcd\xb7\xfe.txt", "日报/\xbf\xcd it's a\\b\n$x`id`", "\xff1", "M\xe4rz 2.csv",
+		"-n\xbf\xcd", "100%d\xbf\xcd%s", "a!b\xbf\xcd", "\"q\"\xbf\xcd'", "\xbf\xcd\\0101\\x41\\n"}
+	for _, sh := range []struct {
+		name, flag string
+		ending     bool // reads $'…'
+	}{{"sh", "-c", false}, {"bash", "-c", true}, {"zsh", "-fc", true}, {"fish", "--no-config -c", false}} {
+		path, err := exec.LookPath(sh.name)
 		if err != nil {
-			t.Fatalf("bash: %v", err)
+			t.Logf("no %s: not tried", sh.name)
+			continue
 		}
-		if string(out) != v {
-			t.Errorf("Bytes(%q) = %s reads back as %q", v, Bytes(v), out)
+		if sh.name == "fish" {
+			if out, err := exec.Command(path, "--no-config", "-c", `echo "$(echo x)"`).Output(); err != nil || string(out) != "x\n" {
+				t.Logf("fish without $(…) (before 3.4): not tried")
+				continue
+			}
+		}
+		vs := names
+		if sh.ending {
+			vs = append(vs, "\xbf\xcd\n", "a\xbf\n\n")
+		}
+		for _, v := range vs {
+			args := append(strings.Fields(sh.flag), "printf %s "+Bytes(v))
+			out, err := exec.Command(path, args...).Output()
+			if err != nil {
+				t.Errorf("%s: printf %%s %s: %v", sh.name, Bytes(v), err)
+				continue
+			}
+			if string(out) != v {
+				t.Errorf("%s: Bytes(%q) = %s reads back as %q", sh.name, v, Bytes(v), out)
+			}
 		}
 	}
 }

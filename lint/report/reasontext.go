@@ -439,6 +439,12 @@ var (
 // JSON syntax error read its rest with the rules.)
 var reasonRules func() []reasonRule
 
+// bytesWord matches a word of a name that is not UTF-8 as
+// shellquote.Bytes writes it, "$(printf '\312\333.txt')" (no ' within:
+// printf's octal writes it), or $'\xca\xdb\n' (a name that ends in a line
+// break).
+const bytesWord = `(?:"\$\(printf '[^']*'\)"|\$'(?:[^'\\]|\\.)*')`
+
 func init() { reasonRules = sync.OnceValue(reasonKinds) }
 
 func reasonKinds() []reasonRule {
@@ -873,11 +879,13 @@ func reasonKinds() []reasonRule {
 		zh(`invalid XML name: (.*)$`, "无效的 XML 名称：$1"),
 
 		// a name typed as chatlint shows a GBK or Big5 one, decoded
-		// (pathwhy.EncodedNames.Hint): the file there by its bytes
-		zh(`the file named (.+?) in (GBK|Big5) is there, as (\$'(?:[^'\\]|\\.)*'): rename it with  (convmv -f \S+ -t utf-8 --notest \$'(?:[^'\\]|\\.)*')  or name it so:  (\$'(?:[^'\\]|\\.)*')`,
-			"文件 $1 在，但它的名字是 $2 编码的：$3；请用  $4  改名，或照它的字节这样指名：  $5"),
-		zh(`the file named (.+?) in (GBK|Big5) is there, as (\$'(?:[^'\\]|\\.)*'): rename it with  (convmv -f \S+ -t utf-8 --notest \$'(?:[^'\\]|\\.)*')`,
-			"文件 $1 在，但它的名字是 $2 编码的：$3；请用  $4  改名"),
+		// (pathwhy.EncodedNames.Hint): the file there by its bytes, as
+		// shellquote.Bytes writes them ("$(printf '\312…')", or $'…'
+		// for a name that ends in a line break)
+		zh(`the file named (.+?) in (GBK|Big5) is there: rename it with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`)  or name it so:  (`+bytesWord+`)`,
+			"文件 $1 在，但它的名字是 $2 编码的：请用  $3  改名，或照它的字节这样指名：  $4"),
+		zh(`the file named (.+?) in (GBK|Big5) is there: rename it with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`)`,
+			"文件 $1 在，但它的名字是 $2 编码的：请用  $3  改名"),
 
 		// which part of an input's path is wrong (internal/pathwhy's
 		// words, in brackets after the system's: "not a directory

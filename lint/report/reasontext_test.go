@@ -39,10 +39,10 @@ func TestReasonText(t *testing.T) {
 			"未知的角色 \"a\\nb,c\"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a\nb,c': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）"},
 		// a name typed as chatlint shows a GBK one, decoded, and as a
 		// Big5 one reads too (pathwhy.EncodedNames.Hint)
-		{`no such file or directory (the file named 客服.txt in GBK is there, as $'\xbf\xcd\xb7\xfe.txt': rename it with  convmv -f gbk -t utf-8 --notest $'\xbf\xcd\xb7\xfe.txt'  or name it so:  $'\xbf\xcd\xb7\xfe.txt'; ` +
-			`the file named 客服.txt in Big5 is there, as $'\xab\xc8\xaaA.txt': rename it with  convmv -f big5 -t utf-8 --notest $'\xab\xc8\xaaA.txt'  or name it so:  $'\xab\xc8\xaaA.txt')`,
-			`文件或目录不存在（文件 客服.txt 在，但它的名字是 GBK 编码的：$'\xbf\xcd\xb7\xfe.txt'；请用  convmv -f gbk -t utf-8 --notest $'\xbf\xcd\xb7\xfe.txt'  改名，或照它的字节这样指名：  $'\xbf\xcd\xb7\xfe.txt'；` +
-				`文件 客服.txt 在，但它的名字是 Big5 编码的：$'\xab\xc8\xaaA.txt'；请用  convmv -f big5 -t utf-8 --notest $'\xab\xc8\xaaA.txt'  改名，或照它的字节这样指名：  $'\xab\xc8\xaaA.txt'）`},
+		{`no such file or directory (the file named 客服.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\277\315\267\376.txt')"  or name it so:  "$(printf '\277\315\267\376.txt')"; ` +
+			`the file named 客服.txt in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A.txt')"  or name it so:  "$(printf '\253\310\252A.txt')")`,
+			`文件或目录不存在（文件 客服.txt 在，但它的名字是 GBK 编码的：请用  convmv -f gbk -t utf-8 --notest "$(printf '\277\315\267\376.txt')"  改名，或照它的字节这样指名：  "$(printf '\277\315\267\376.txt')"；` +
+				`文件 客服.txt 在，但它的名字是 Big5 编码的：请用  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A.txt')"  改名，或照它的字节这样指名：  "$(printf '\253\310\252A.txt')"）`},
 		// a value --roles cannot name: the config's roles
 		{`unknown role "a,b" (map it in .chatlint.yaml, under input: roles: { 'a,b': agent }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)`,
 			`未知的角色 "a,b"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a,b': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）`},

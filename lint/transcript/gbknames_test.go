@@ -17,11 +17,11 @@ func TestGBKNamesWarning(t *testing.T) {
 		want  string
 	}{
 		{"day", []string{"day/a.jsonl", "day/" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)"},
-		{kefu + ".jsonl", []string{kefu + ".jsonl"}, `its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded (convmv -f gbk -t utf-8 $'\xbf\xcd\xb7\xfe.jsonl' shows its new name, and with --notest renames it)`},
+		{kefu + ".jsonl", []string{kefu + ".jsonl"}, `its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded (convmv -f gbk -t utf-8 "$(printf '\277\315\267\376.jsonl')" shows its new name, and with --notest renames it)`},
 		// the directory's name as a shell takes it: quoted, or by its
 		// bytes (十一月 names no directory)
 		{"my day", []string{"my day/" + kefu}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, my day/客服 (convmv -f gbk -t utf-8 -r 'my day' shows"},
-		{"\xca\xae\xd2\xbb\xd4\xc2", []string{"\xca\xae\xd2\xbb\xd4\xc2/" + kefu}, `1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服 (convmv -f gbk -t utf-8 -r $'\xca\xae\xd2\xbb\xd4\xc2' shows`},
+		{"\xca\xae\xd2\xbb\xd4\xc2", []string{"\xca\xae\xd2\xbb\xd4\xc2/" + kefu}, `1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服 (convmv -f gbk -t utf-8 -r "$(printf '\312\256\322\273\324\302')" shows`},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
 		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
@@ -48,7 +48,7 @@ func TestBig5NamesWarning(t *testing.T) {
 		files []string
 		want  []string
 	}{
-		{liaotian + ".jsonl", []string{liaotian + ".jsonl"}, []string{`its name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded (convmv -f big5 -t utf-8 $'\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl' shows its new name, and with --notest renames it)`}},
+		{liaotian + ".jsonl", []string{liaotian + ".jsonl"}, []string{`its name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded (convmv -f big5 -t utf-8 "$(printf '\262\341\244\321\260O\277\375.jsonl')" shows its new name, and with --notest renames it)`}},
 		{"day", []string{"day/" + liaotian + ".jsonl", "day/" + kefuTrad + ".csv", "day/a.jsonl"}, []string{"2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/聊天記錄.jsonl, day/客服記錄.csv (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)"}},
 		{"day", []string{"day/" + kefu + ".jsonl", "day/" + liaotian + ".jsonl"}, []string{
 			"1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)",
