@@ -1,11 +1,8 @@
 package chinese
 
-//go:generate go run ./internal/genfreq
-
 import (
 	"math"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,8 +11,8 @@ import (
 
 // Cost is how unlikely d, a name as one encoding reads its bytes, is as
 // Chinese, by how often the characters it holds are written: the sum of
-// log2 of each hanzi's rank among the most frequent (byFrequency: jieba's
-// counts, about as a character's frequency falls with its rank), a
+// log2 of each hanzi's rank among the most frequent (match.HanziRank:
+// jieba's counts, about as a character's frequency falls with its rank), a
 // Traditional one by its Simplified form (記 as 记), a character of
 // written Cantonese (嘅, 啲, 咗: HKSCS's in Big5) as one of the 500 most
 // frequent; a hanzi past them, and what a Chinese name seldom holds
@@ -56,9 +53,9 @@ func Cost(d string) float64 {
 // as 蘇＇, 棋牌 as ］齪) than as itself.
 const notNameMarks = "〃々〆〇［］＇＂"
 
-// rareCost is Cost's cost of a hanzi past byFrequency's, and of a
+// rareCost is Cost's cost of a hanzi past match.HanziByFrequency's, and of a
 // character a name seldom holds.
-var rareCost = math.Log2(float64(utf8.RuneCountInString(byFrequency)) + 1)
+var rareCost = math.Log2(float64(utf8.RuneCountInString(match.HanziByFrequency)) + 1)
 
 // cantonese are characters written Cantonese uses often (many of them
 // HKSCS's in Big5), which jieba's counts of Mandarin text do not hold,
@@ -75,15 +72,16 @@ func hanziCost(r rune) float64 {
 	return math.Log2(float64(rank) + 1)
 }
 
-// hanziRank is the rank of the hanzi r among byFrequency's, from 1, a
+// hanziRank is the rank of the hanzi r among match.HanziByFrequency's, from 1, a
 // Traditional one's by its Simplified form, and 500 at most for one of
 // written Cantonese's; 0 for any other.
 func hanziRank(r rune) int {
-	ranks := hanziRanks()
-	rank, ok := ranks[r]
+	rank := match.HanziRank(r)
+	ok := rank > 0
 	if !ok {
 		if t := []rune(match.Normalize(string(r))); len(t) == 1 {
-			rank, ok = ranks[t[0]] // (its Simplified form)
+			rank = match.HanziRank(t[0]) // (its Simplified form)
+			ok = rank > 0
 		}
 	}
 	if (!ok || rank > 500) && strings.ContainsRune(cantonese, r) {
@@ -97,7 +95,7 @@ func hanziRank(r rune) int {
 const commonHanzi = 3500
 
 // Common reports whether r is a hanzi of the commonHanzi most frequent
-// (byFrequency's, a Traditional one by its Simplified form: 記 as 记) or
+// (match.HanziByFrequency's, a Traditional one by its Simplified form: 記 as 记) or
 // one written Cantonese uses often (cantonese: 嘅, 啲, 咗). Big5's HKSCS
 // characters (a first byte 87–A0 or FA–FE) a name is written with are
 // those: most of its others are rare, and read by chance from bytes of
@@ -106,13 +104,3 @@ func Common(r rune) bool {
 	rank := hanziRank(r)
 	return rank > 0 && rank <= commonHanzi
 }
-
-// hanziRanks are the ranks of byFrequency's hanzi, from 1, built on first
-// use.
-var hanziRanks = sync.OnceValue(func() map[rune]int {
-	ranks := make(map[rune]int, len(byFrequency)/3)
-	for _, r := range byFrequency {
-		ranks[r] = len(ranks) + 1
-	}
-	return ranks
-})

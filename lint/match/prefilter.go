@@ -86,6 +86,15 @@ func requiredLiteralSplit(pattern string) (sets []litSet, need [][]string, ok bo
 		if len(sets[0].lits) > 3 {
 			return nil, nil, false
 		}
+		// the set of the rarest characters among those of at most three
+		// (瞎 / 盲 of 你瞎吗, not 你 / 您, which most messages hold)
+		k := 0
+		for i := 1; i < len(sets) && len(sets[i].lits) <= 3; i++ {
+			if commonness(sets[i].lits) < commonness(sets[k].lits) {
+				k = i
+			}
+		}
+		sets[0], sets[k] = sets[k], sets[0]
 		left = append(left, sets[1:]...)
 		sets = sets[:1]
 	}
@@ -378,6 +387,27 @@ func better(a, b []string) bool {
 		return ma > mb
 	}
 	return len(a) < len(b)
+}
+
+// commonness is how often text holds a literal of the set, as far as the
+// frequency of written Chinese's hanzi tells (HanziRank): the sum, over its
+// literals of one character, of one over the character's rank (the
+// frequency of a character falls about as one over its rank), with the
+// rank of a character HanziByFrequency does not hold taken as past its
+// last; a literal of more characters counts as rare as such a one.
+func commonness(lits []string) float64 {
+	rarest := float64(len(hanziRanks()) + 1)
+	var c float64
+	for _, l := range lits {
+		r, size := utf8.DecodeRuneInString(l)
+		rank := HanziRank(r)
+		if size != len(l) || rank == 0 {
+			c += 1 / rarest
+			continue
+		}
+		c += 1 / float64(rank)
+	}
+	return c
 }
 
 func shortest(s []string) int {

@@ -22,6 +22,10 @@ func TestRequiredLiteralSplitNeed(t *testing.T) {
 		// nothing longer: the best set of single characters is the
 		// automaton's, the others the text's
 		{`(不用|不要|不需要|不必|别|不)(再)?(帮我|给我)?(修改|更改|改|更换|换|备注)(地址|电话)?了`, "了", "不 别 & 改 换 备注"},
+		// the rarest of the sets of single characters is the automaton's:
+		// 盲 / 瞎, not 你 / 您, which most of an agent's messages hold
+		{`(你|您)(是不是|系咪|系唔系|是|系)?(眼|眼睛)?(瞎|盲)(了|咗)?(吗|啊|呀|么|咩|嘛|㗎|吧)`, "盲 瞎", "你 您"},
+		{`(你|您)(的)?(眼|眼睛)(是不是|系咪|系唔系)?瞎(了|咗)?([\s\p{P}\p{S}]|$|吗|啊|呀|么|咩|嘛|㗎|吧)`, "瞎", "眼 & 你 您"},
 		// exact runs leave nothing behind
 		{`(星期|周)[一二三]送`, "星期一送 星期三送 星期二送 周一送 周三送 周二送", ""},
 		{`一定.*到`, "一定", "到"},
