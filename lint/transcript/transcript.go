@@ -744,14 +744,21 @@ func whyUnfollowable(err error) string {
 // brokenWarning says which links a walk following links skipped, as it
 // could not follow them (broken), the first three and how many more.
 func (w *walker) brokenWarning() string {
-	list := strings.Join(w.broken[:min(3, len(w.broken))], ", ")
-	if more := len(w.broken) - 3; more > 0 {
-		list += fmt.Sprintf(" and %d more", more)
-	}
+	list := firstFew(w.broken)
 	if len(w.broken) == 1 {
 		return "a symbolic link in it was skipped, as it cannot be followed: " + list + "; mend it, or remove it"
 	}
 	return fmt.Sprintf("%d symbolic links in it were skipped, as they cannot be followed: %s; mend them, or remove them", len(w.broken), list)
+}
+
+// firstFew lists the first three of names, and how many more: "a, b, c
+// and 2 more".
+func firstFew(names []string) string {
+	list := strings.Join(names[:min(3, len(names))], ", ")
+	if more := len(names) - 3; more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	return list
 }
 
 // within reports whether the link at path leads into the directory being
@@ -792,10 +799,7 @@ func (w *walker) within(path string, file bool) bool {
 // directory's name: the first three, and how many more. A directory that
 // holds nothing else is an error too (no transcript files): this says why.
 func (w *walker) unfollowedWarning() string {
-	list := strings.Join(w.unfollowed[:min(3, len(w.unfollowed))], ", ")
-	if more := len(w.unfollowed) - 3; more > 0 {
-		list += fmt.Sprintf(" and %d more", more)
-	}
+	list := firstFew(w.unfollowed)
 	if len(w.unfollowed) == 1 {
 		return "a symbolic link in it was not followed, as a walk follows none, and what it leads to was not read: " + list + "; name it to lint it, or give --follow"
 	}
