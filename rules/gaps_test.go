@@ -1100,6 +1100,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "恩恩 平安到达就好", true},
 		{"callcenter/forbidden-particle", lint.Agent, "恩来了", true},
 		{"callcenter/forbidden-particle", lint.Agent, "已经帮您登记了恩", true},
+		// …but 恩 before 平时 / 平台 is the particle before a word, no
+		// place (嗯，平时… / 嗯，平台…), while 恩平 the place still passes,
+		// also beside 台山 (恩平台山, two towns of Jiangmen)
+		{"callcenter/forbidden-particle", lint.Agent, "恩平时两天就到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩恩平时都是第二天到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平台显示已经签收了", true},
+		{"callcenter/forbidden-particle", lint.Agent, "好的恩平台", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平市今天可以送达", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平台山开平都可以送", false},
 		// …while 恩 before 图 / 负 is 嗯 typed as 恩 where 知 / 忘 does not
 		// come before it (知恩图报, 忘恩负义 are known by those)
 		{"callcenter/forbidden-particle", lint.Agent, "恩图片收到了，我帮您看下", true},
