@@ -63,8 +63,10 @@ var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its
 // path, or "" when there is none. One that is a symbolic link to nothing,
-// in a loop or through a file, is an error naming the link and where it
-// leads: passed over, its settings would silently not apply. A .chatlint.yml where the search would
+// in a loop or through a file, is an error naming it and where it leads,
+// and what to do (unusableError): passed over, its settings would
+// silently not apply, and a parent's would in their place. A
+// .chatlint.yml where the search would
 // find no .chatlint.yaml is an error: passed over, its settings would
 // silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
 // dot) there that reads as settings (a mapping with a settings key and no
@@ -74,53 +76,83 @@ func Find(dir string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("find %s: %w", FileName, err)
 	}
-	for {
-		p := filepath.Join(dir, FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+	for at := dir; ; {
+		p := filepath.Join(at, FileName)
+		st, err := os.Stat(p)
+		if err == nil && !st.IsDir() {
 			return p, nil
-		} else if said, ok := pathwhy.Loop(p, err); ok {
+		}
+		said, ok := "", false
+		if said, ok = pathwhy.Loop(p, err); ok {
 			// ('find .chatlint.yaml: stat /…/.chatlint.yaml: too many
 			// levels of symbolic links')
-			return "", &brokenLinkError{said, err}
-		} else if link, ok := pathwhy.DanglingLink(p); ok && link[0] == p {
+		} else if link, isLink := pathwhy.DanglingLink(p); isLink && link[0] == p {
 			// a link to a settings file not there (a share not
 			// mounted): passed over, its settings would silently not
 			// apply, and a parent's might
-			return "", &brokenLinkError{link.String(), err}
-		} else if said, ok := pathwhy.ThroughFile(p, err); ok {
+			said, ok = link.String(), true
+		} else if said, ok = pathwhy.ThroughFile(p, err); ok {
 			// a link through a file (→ day.jsonl/x.yaml): 'find
 			// .chatlint.yaml: stat /…/.chatlint.yaml: not a directory'
 			// named neither the link nor the file
-			return "", &brokenLinkError{said, err}
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
-		if err := Misnamed(dir); err != nil {
+		if ok {
+			return "", unusableError(said, dir, at, err)
+		}
+		if err := Misnamed(at); err != nil {
 			return "", err
 		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
+		parent := filepath.Dir(at)
+		if parent == at {
 			return "", nil
 		}
-		dir = parent
+		at = parent
 	}
 }
 
-// brokenLinkError is Find's error for a .chatlint.yaml that is a symbolic
-// link the system cannot follow, to nothing, in a loop or through a file:
-// said names the link and where it leads, err is the system's error.
-type brokenLinkError struct {
-	said string
-	err  error
+// unusableError is Find's error for the .chatlint.yaml in at that cannot
+// be read as settings, a symbolic link the system cannot follow (said
+// names it and where it leads, err is the system's error), met on a
+// search from dir: what to do with it, and what then applies, as the
+// search goes on up only where it finds none nearer. Removed, the next
+// one up applies in its place, named, or none (chatlint's defaults);
+// and where it lies above dir, a .chatlint.yaml written in dir is read
+// before it ('remove it' alone left the user to find that a parent's
+// settings would then apply).
+func unusableError(said, dir, at string, err error) error {
+	fix := "point it at a settings file, or remove it"
+	then := "none then applies: chatlint's defaults do"
+	if parent := filepath.Dir(at); parent != at {
+		if next, err := Find(parent); err == nil && next != "" {
+			then = next + " then applies in its place"
+		} else if err != nil {
+			then = ""
+		}
+	}
+	if then != "" {
+		fix += " (" + then + ")"
+	}
+	if at != dir {
+		fix += "; or write a " + FileName + " in " + dir + ", which is read before it"
+	}
+	return &unusableConfigError{said: said, fix: fix, err: err}
 }
 
-// Error names the link and where it leads, and what to do.
-func (e *brokenLinkError) Error() string {
-	return e.said + ": point it at a settings file, or remove it"
+// unusableConfigError is Find's error for a .chatlint.yaml that cannot be
+// read as settings (unusableError): said names it and what it is, fix
+// says what to do, err is the system's error.
+type unusableConfigError struct {
+	said, fix string
+	err       error
 }
+
+// Error names the file, what it is, and what to do.
+func (e *unusableConfigError) Error() string { return e.said + ": " + e.fix }
 
 // Unwrap is the system's error.
-func (e *brokenLinkError) Unwrap() error { return e.err }
+func (e *unusableConfigError) Unwrap() error { return e.err }
 
 // Misnamed returns an error naming the settings file in dir that chatlint
 // does not read for its name (.chatlint.yml, or chatlint.yaml or

@@ -527,13 +527,13 @@ func TestFindBrokenLink(t *testing.T) {
 		errType error
 	}{
 		{"dangling", [][2]string{{FileName, "shared/chatlint.yaml"}},
-			"{dir}/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: point it at a settings file, or remove it", fs.ErrNotExist},
+			"{dir}/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: point it at a settings file, or remove it ({root}/.chatlint.yaml then applies in its place)", fs.ErrNotExist},
 		{"self", [][2]string{{FileName, FileName}},
-			"{dir}/.chatlint.yaml is a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it", syscall.ELOOP},
+			"{dir}/.chatlint.yaml is a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it ({root}/.chatlint.yaml then applies in its place)", syscall.ELOOP},
 		{"two", [][2]string{{FileName, "b.yaml"}, {"b.yaml", FileName}},
-			"{dir}/.chatlint.yaml is a symbolic link to b.yaml, a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it", syscall.ELOOP},
+			"{dir}/.chatlint.yaml is a symbolic link to b.yaml, a symbolic link to .chatlint.yaml, a loop that leads nowhere: point it at a settings file, or remove it ({root}/.chatlint.yaml then applies in its place)", syscall.ELOOP},
 		{"through", [][2]string{{FileName, "../day.jsonl/x.yaml"}},
-			"{dir}/.chatlint.yaml is a symbolic link to ../day.jsonl/x.yaml, and {root}/day.jsonl is a file, not a directory: point it at a settings file, or remove it", syscall.ENOTDIR},
+			"{dir}/.chatlint.yaml is a symbolic link to ../day.jsonl/x.yaml, and {root}/day.jsonl is a file, not a directory: point it at a settings file, or remove it ({root}/.chatlint.yaml then applies in its place)", syscall.ENOTDIR},
 	} {
 		dir := filepath.Join(root, c.name)
 		if err := os.Mkdir(dir, 0o755); err != nil {
@@ -545,13 +545,69 @@ func TestFindBrokenLink(t *testing.T) {
 			}
 		}
 		p, err := Find(dir)
-		want := strings.NewReplacer("{dir}", dir, "{root}", realRoot).Replace(c.want)
+		want := strings.NewReplacer("{dir}", dir, "{root}/day", realRoot+"/day", "{root}", root).Replace(c.want)
 		if err == nil || err.Error() != want || p != "" {
 			t.Errorf("%s: Find = %q, %v\nwant error %q", c.name, p, err, want)
 			continue
 		}
 		if !errors.Is(err, c.errType) {
 			t.Errorf("%s: the error does not wrap its cause %v", c.name, c.errType)
+		}
+	}
+}
+
+// TestFindUnusableSaysWhatThenApplies: the advice for a .chatlint.yaml
+// that cannot be read names what applies once it is removed, as the
+// search goes on to a parent's only where it finds none nearer (a parent's
+// settings, or chatlint's defaults where none is above), and, met from a
+// directory below it, that one written there is read before it.
+func TestFindUnusableSaysWhatThenApplies(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	root := t.TempDir()
+	// what a search from root's parent finds: none, as a rule, but the
+	// test may run below a directory that has one
+	above, err := Find(filepath.Dir(root))
+	if err != nil {
+		t.Skipf("a settings file above the test's directory cannot be read: %v", err)
+	}
+	none := "none then applies: chatlint's defaults do"
+	if above != "" {
+		none = above + " then applies in its place"
+	}
+	mk := func(dirs ...string) {
+		for _, d := range dirs {
+			if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	mk("shop/a/sub", "top/sub")
+	if err := os.WriteFile(filepath.Join(root, "shop", FileName), []byte("packs: [base]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("shared/chatlint.yaml", filepath.Join(root, "shop/a", FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("gone.yaml", filepath.Join(root, "top", FileName)); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ from, want string }{
+		{"shop/a", "{root}/shop/a/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: " +
+			"point it at a settings file, or remove it ({root}/shop/.chatlint.yaml then applies in its place)"},
+		{"shop/a/sub", "{root}/shop/a/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: " +
+			"point it at a settings file, or remove it ({root}/shop/.chatlint.yaml then applies in its place); " +
+			"or write a .chatlint.yaml in {root}/shop/a/sub, which is read before it"},
+		{"top", "{root}/top/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it ({none})"},
+		{"top/sub", "{root}/top/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it ({none}); or write a .chatlint.yaml in {root}/top/sub, which is read before it"},
+	} {
+		p, err := Find(filepath.Join(root, c.from))
+		want := strings.NewReplacer("{root}", root, "{none}", none).Replace(c.want)
+		if err == nil || err.Error() != want || p != "" {
+			t.Errorf("from %s: Find = %q, %v\nwant error %q", c.from, p, err, want)
 		}
 	}
 }
