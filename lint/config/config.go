@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
@@ -62,13 +63,12 @@ const ymlName = ".chatlint.yml"
 var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its
-// path, or "" when there is none. One that is a symbolic link to nothing,
-// in a loop or through a file, is an error naming it and where it leads,
-// and what to do (unusableError): passed over, its settings would
-// silently not apply, and a parent's would in their place. A
-// .chatlint.yml where the search would
-// find no .chatlint.yaml is an error: passed over, its settings would
-// silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
+// path, or "" when there is none. One that is a directory, or a symbolic
+// link to nothing, in a loop or through a file, is an error naming it and
+// what it is, and what to do (unusableError): passed over, its settings
+// would silently not apply, and a parent's would in their place. A
+// .chatlint.yml where the search would find no .chatlint.yaml is an
+// error: passed over, its settings would silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
 // dot) there that reads as settings (a mapping with a settings key and no
 // pack: key): a pack or a canned library of that name is left alone.
 func Find(dir string) (string, error) {
@@ -83,7 +83,13 @@ func Find(dir string) (string, error) {
 			return p, nil
 		}
 		said, ok := "", false
-		if said, ok = pathwhy.Loop(p, err); ok {
+		if err == nil {
+			// a directory of that name (mkdir -p, or a folder unzipped):
+			// passed over, its settings, if any were meant, would
+			// silently not apply, and a parent's would in their place
+			said, ok = p+" is a directory, not a settings file", true
+			err = &fs.PathError{Op: "read", Path: p, Err: syscall.EISDIR}
+		} else if said, ok = pathwhy.Loop(p, err); ok {
 			// ('find .chatlint.yaml: stat /…/.chatlint.yaml: too many
 			// levels of symbolic links')
 		} else if link, isLink := pathwhy.DanglingLink(p); isLink && link[0] == p {
@@ -95,7 +101,7 @@ func Find(dir string) (string, error) {
 			// a link through a file (→ day.jsonl/x.yaml): 'find
 			// .chatlint.yaml: stat /…/.chatlint.yaml: not a directory'
 			// named neither the link nor the file
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		} else if !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
 		if ok {
@@ -113,16 +119,19 @@ func Find(dir string) (string, error) {
 }
 
 // unusableError is Find's error for the .chatlint.yaml in at that cannot
-// be read as settings, a symbolic link the system cannot follow (said
-// names it and where it leads, err is the system's error), met on a
+// be read as settings, a directory or a symbolic link the system cannot
+// follow (said names it and what it is, err is the system's error), met on a
 // search from dir: what to do with it, and what then applies, as the
-// search goes on up only where it finds none nearer. Removed, the next
-// one up applies in its place, named, or none (chatlint's defaults);
+// search goes on up only where it finds none nearer. Removed (or a
+// directory renamed), the next one up applies in its place, named, or none (chatlint's defaults);
 // and where it lies above dir, a .chatlint.yaml written in dir is read
 // before it ('remove it' alone left the user to find that a parent's
 // settings would then apply).
 func unusableError(said, dir, at string, err error) error {
 	fix := "point it at a settings file, or remove it"
+	if errors.Is(err, syscall.EISDIR) {
+		fix = "write the settings into a file of that name in its place, or rename it"
+	}
 	then := "none then applies: chatlint's defaults do"
 	if parent := filepath.Dir(at); parent != at {
 		if next, err := Find(parent); err == nil && next != "" {

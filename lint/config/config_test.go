@@ -611,3 +611,34 @@ func TestFindUnusableSaysWhatThenApplies(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDirectory: a .chatlint.yaml that is a directory (mkdir -p, a
+// folder unzipped) was passed over without a word, and a parent's
+// settings applied in its place; it is an error naming it, wrapping
+// EISDIR, with what to do and what then applies.
+func TestFindDirectory(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, FileName), []byte("packs: [base]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "shop")
+	if err := os.MkdirAll(filepath.Join(dir, FileName, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ from, want string }{
+		{"shop", "{dir}/.chatlint.yaml is a directory, not a settings file: write the settings into a file of that name " +
+			"in its place, or rename it ({root}/.chatlint.yaml then applies in its place)"},
+		{"shop/.chatlint.yaml/x", "{dir}/.chatlint.yaml is a directory, not a settings file: write the settings into a file of that name " +
+			"in its place, or rename it ({root}/.chatlint.yaml then applies in its place); or write a .chatlint.yaml in {dir}/.chatlint.yaml/x, which is read before it"},
+	} {
+		p, err := Find(filepath.Join(root, c.from))
+		want := strings.NewReplacer("{dir}", dir, "{root}", root).Replace(c.want)
+		if err == nil || err.Error() != want || p != "" {
+			t.Errorf("from %s: Find = %q, %v\nwant error %q", c.from, p, err, want)
+			continue
+		}
+		if !errors.Is(err, syscall.EISDIR) {
+			t.Errorf("from %s: the error does not wrap EISDIR", c.from)
+		}
+	}
+}
