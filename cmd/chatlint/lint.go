@@ -246,7 +246,10 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		}
 		return failErr(runErr)
 	}
-	sum.Unreadable = unreadableFiles(runErr)
+	// (each hint built once, for the report and for stderr: one may read
+	// a directory, pathwhy.Encoded)
+	hints := pathHints{}
+	sum.Unreadable = unreadableFiles(runErr, hints)
 	markUnknownWaivers(r.set, sum.UnusedWaivers)
 	if err := w.Close(sum); err != nil {
 		we := (*report.WriterError)(nil)
@@ -287,7 +290,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 		// (a CSV report names none of them, and one thrown away none
 		// for anybody: each is listed)
 		inReport := slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return r.format != "csv" && !discarded(r.name, cmd.OutOrStdout()) })
-		runErr = listUnreadable(withGoneHints(withPathHints(withGlobHints(runErr)), args), inReport)
+		runErr = listUnreadable(withGoneHints(withPathHints(withGlobHints(runErr), hints), args), inReport)
 		// unreadable files: everything else was linted and reported, but
 		// a baseline without their findings would take them for new on
 		// the next run, so the old one stays
@@ -505,10 +508,10 @@ var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
 // unreadableFiles lists the files a run could not read, from the errors
 // transcript.ReadAll joined, for the report: each with which part of its
-// path is wrong where that is said (pathHint), as stderr says it ("not a
+// path is wrong where that is said (hints), as stderr says it ("not a
 // directory (day.jsonl is a file)"; the text report's bare 不是目录 named
 // no part).
-func unreadableFiles(err error) []lint.RecordError {
+func unreadableFiles(err error, hints pathHints) []lint.RecordError {
 	if err == nil {
 		return nil
 	}
@@ -521,7 +524,7 @@ func unreadableFiles(err error) []lint.RecordError {
 		var fe *transcript.FileError
 		if errors.As(e, &fe) {
 			why := fe.Err.Error()
-			if h := pathHint(fe); h != "" {
+			if h := hints.of(fe); h != "" {
 				why += " (" + h + ")"
 			}
 			out = append(out, lint.RecordError{Pos: lint.Pos{File: fe.Name}, Err: why})
@@ -555,13 +558,34 @@ func withGlobHints(err error) error {
 // file)", "in/x.txt: not a directory (in is a symbolic link to
 // lib.txt/x, and lib.txt is a file)", where the bare error left the user
 // to find which. err is transcript.ReadAll's: one error, or several
-// joined.
-func withPathHints(err error) error {
-	return hintFileErrors(err, pathHint)
+// joined; hints, those the report was given (unreadableFiles).
+func withPathHints(err error, hints pathHints) error {
+	return hintFileErrors(err, hints.of)
+}
+
+// pathHints are the hints of a run's inputs that could not be read
+// (pathHint), each built once, as the report and stderr say them both:
+// building one may read the names of a directory (pathwhy.Encoded), and
+// stat the parts of a path.
+type pathHints map[*transcript.FileError]string
+
+// buildPathHint builds a hint of pathHints (pathHint; a test counts the
+// builds).
+var buildPathHint = pathHint
+
+// of is fe's hint (pathHint), built the first time it is asked for.
+func (h pathHints) of(fe *transcript.FileError) string {
+	if said, ok := h[fe]; ok {
+		return said
+	}
+	said := buildPathHint(fe)
+	h[fe] = said
+	return said
 }
 
 // pathHint says, of an input that could not be read, which part of its
-// path is wrong, for withPathHints and the reports (unreadableFiles): a
+// path is wrong, for withPathHints and the reports (unreadableFiles,
+// through pathHints): a
 // file where a directory should be ("lib.txt is a file"), a symbolic link
 // in a loop or to nothing; "" for any other error.
 func pathHint(fe *transcript.FileError) string {
@@ -1648,8 +1672,8 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	// files that could not be read (or not whole) are left as they are;
 	// --fix's report names them, --diff's stderr
-	unreadable := err
-	for _, u := range unreadableFiles(unreadable) {
+	unreadable, hints := err, pathHints{}
+	for _, u := range unreadableFiles(unreadable, hints) {
 		delete(col.edits, u.Pos.File)
 	}
 	// the diff is the report of a --diff run: it goes where -o says, and
@@ -1727,7 +1751,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	if unreadable != nil {
 		// (a diff names none of them)
-		return true, failErr(listUnreadable(withPathHints(withGlobHints(unreadable)), false))
+		return true, failErr(listUnreadable(withPathHints(withGlobHints(unreadable), hints), false))
 	}
 	if refused {
 		return true, &exitError{code: 2}
