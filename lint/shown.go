@@ -184,12 +184,36 @@ func words(s string) iter.Seq2[string, int] {
 }
 
 // gbkWord is word, which is not UTF-8, read as GB18030, and whether it
-// reads so: into a name (nameLike), and looking like GBK rather than
-// Latin-1 (gbkLike).
+// reads so: into a name (nameLike, or with the letters GBK holds beside
+// its hanzi, gbkLetter: 会话α, ā顾客, 包含Ж), and looking like GBK rather
+// than Latin-1 (gbkLike).
 func gbkWord(word string) (string, bool) {
 	d, err := simplifiedchinese.GB18030.NewDecoder().String(word)
-	return d, err == nil && nameLike(d) && gbkLike(word)
+	if err != nil || !gbkLike(word) {
+		return d, false
+	}
+	for _, r := range d {
+		if !nameRune(r) && !gbkLetter(r) {
+			return d, false
+		}
+	}
+	return d, true
 }
+
+// gbkLetter reports whether r is one of the letters GB2312 (and so GBK)
+// holds in its rows A6–A8, which a mainland name is written with beside
+// hanzi (会话α, β版, ā顾客, 绿lǜ, 包含Ж): Greek, Cyrillic, and pinyin's
+// letters with a tone mark (āáǎà … ǜ, ê, ɑ, ń, ň, ǹ, ɡ). They were
+// not nameLike's, and such a name was shown masked (�Ự�� for
+// 会话α). A Big5 name is read by nameLike alone, as before.
+func gbkLetter(r rune) bool {
+	return r >= 0x391 && r <= 0x3a9 && r != 0x3a2 || r >= 0x3b1 && r <= 0x3c9 && r != 0x3c2 ||
+		r == 0x401 || r >= 0x410 && r <= 0x44f || r == 0x451 ||
+		strings.ContainsRune(pinyinLetters, r)
+}
+
+// pinyinLetters are the letters of pinyin GB2312 holds (A8A1–A8C0).
+const pinyinLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňǹɡ"
 
 // big5Word is word, which is not UTF-8, read as Big5, and whether it
 // reads so: into a name (nameLike), and looking like Big5 rather than
@@ -351,19 +375,22 @@ func big5Like(word string) bool {
 // masked, as before.
 func nameLike(d string) bool {
 	for _, r := range d {
-		switch {
-		case r < utf8.RuneSelf, unicode.Is(unicode.Han, r),
-			r >= 0x3000 && r <= 0x30ff,      // CJK symbols and punctuation, kana
-			r >= 0xff01 && r <= 0xff5e,      // full-width forms
-			r >= 0x2010 && r <= 0x2027,      // dashes, quotes, …
-			r >= 0x2160 && r <= 0x217f,      // Ⅰ Ⅱ
-			r >= 0x2460 && r <= 0x249b,      // ① ⑴ ⒈
-			r == 0xb7, r == 0xd7, r == 0xf7: // · × ÷
-		default:
+		if !nameRune(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// nameRune reports whether r is one of the characters nameLike takes.
+func nameRune(r rune) bool {
+	return r < utf8.RuneSelf || unicode.Is(unicode.Han, r) ||
+		r >= 0x3000 && r <= 0x30ff || // CJK symbols and punctuation, kana
+		r >= 0xff01 && r <= 0xff5e || // full-width forms
+		r >= 0x2010 && r <= 0x2027 || // dashes, quotes, …
+		r >= 0x2160 && r <= 0x217f || // Ⅰ Ⅱ
+		r >= 0x2460 && r <= 0x249b || // ① ⑴ ⒈
+		r == 0xb7 || r == 0xd7 || r == 0xf7 // · × ÷
 }
 
 // gbkLike reports whether word, which reads as GB18030, has a character

@@ -124,6 +124,21 @@ func TestShownGBKNames(t *testing.T) {
 		{"day/J\xfcrgen_M\xfcller.jsonl", "day/J\uFFFDrgen_M\uFFFDller.jsonl"},
 		{"Stra\xdfe 1.txt", "Stra\uFFFDe 1.txt"},
 		{gbk("客服") + "\xff.txt", "\uFFFDͷ\uFFFD\uFFFD.txt"},
+		// the letters GBK holds beside its hanzi, Greek, Cyrillic and
+		// pinyin's with a tone mark (rows A6–A8): the name was masked,
+		// �Ự��.jsonl for 会话α.jsonl, as no name
+		{gbk("会话α.jsonl"), "会话α.jsonl"},
+		{gbk("β版/客服记录.csv"), "β版/客服记录.csv"},
+		{gbk("Ω型号.txt"), "Ω型号.txt"},
+		{gbk("ā顾客.txt"), "ā顾客.txt"},
+		{gbk("lǜ师.jsonl"), "lǜ师.jsonl"},
+		{gbk("客服ǚ记录.jsonl"), "客服ǚ记录.jsonl"},
+		{gbk("包含Ж.csv"), "包含Ж.csv"},
+		{gbk("俄语Ж.txt"), "俄语Ж.txt"},
+		// (a Latin-1 name is masked as before: its ü and the letter after
+		// it read as no GBK letter, nor as a name)
+		{"Gr\xfc\xdfe.txt", "Gr\uFFFD\uFFFDe.txt"},
+		{"J\xfcrgen.txt", "J\uFFFDrgen.txt"},
 		// (bytes that read as GB18030, but not as a name: 頎€蜡)
 		{"\xed\xa0\x80\xc0\xaf", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
 	}
@@ -200,13 +215,13 @@ func TestShownBig5Names(t *testing.T) {
 		// a GBK name with kana, Greek, Cyrillic or a pinyin tone letter,
 		// whose hanzi Big5 reads as its level-1 ones: it was Big5, read
 		// into other characters (頗趕汐, 芋嘈諦, 諦督邢暮翹, 婦漪夾, 邦跺頗趕)
-		// and named for convmv -f big5; it is GBK, masked where fromGBK
-		// reads no name, as before cd9491a
-		{gbk("会话α.jsonl"), "\uFFFD\u1ef0\uFFFD\uFFFD.jsonl", "gbk"},
-		{gbk("ā顾客.txt"), "\uFFFD\uFFFD\uFFFD\u02ff\uFFFD.txt", "gbk"},
-		{gbk("客服ǚ记录.jsonl"), "\uFFFD\u0377\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\u00bc.jsonl", "gbk"},
-		{gbk("包含Ж.csv"), "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD.csv", "gbk"},
-		{gbk("ü个会话.txt"), "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\u1ef0.txt", "gbk"},
+		// and named for convmv -f big5; it is GBK, shown decoded (masked
+		// till gbkLetter: see TestShownGBKNames)
+		{gbk("会话α.jsonl"), "会话α.jsonl", "gbk"},
+		{gbk("ā顾客.txt"), "ā顾客.txt", "gbk"},
+		{gbk("客服ǚ记录.jsonl"), "客服ǚ记录.jsonl", "gbk"},
+		{gbk("包含Ж.csv"), "包含Ж.csv", "gbk"},
+		{gbk("ü个会话.txt"), "ü个会话.txt", "gbk"},
 		{gbk("客服记录ニャ.jsonl"), "客服记录ニャ.jsonl", "gbk"},
 		{gbk("会话ラ.txt"), "会话ラ.txt", "gbk"},
 		// a GBK name with 其, 认, 棋, 漆, 妻, 凄, 柒 or 刃, which Big5 reads
@@ -256,6 +271,8 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xad\x71\xb3\xe6\xb0\xdd\xc3\x44.jsonl",                 // 訂單問題, Big5
 		"\xbb\xe1\xbb\xb0\xa6\xc1.jsonl",                         // 会话α, GBK
 		"\xbf\xcd\xb7\xfe\xbc\xc7\xc2\xbc\xa5\xcb\xa5\xe3.jsonl", // 客服记录ニャ, GBK
+		"\xa6\xc2\xb0\xe6/\xa8\xa1\xb9\xcb\xbf\xcd.csv",          // β版/ā顾客, GBK
+		"l\xa8\xb8\xca\xa6\xa7\xa8.txt",                          // lǜ师Ж, GBK
 		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                    // 聊天記錄, Big5
 		"Stra\xdfe.txt", "\x93Report\x94.txt", "\x87\xa1", "\xfe\xfe\xfe", "\x81\x30\x81\x30",
 	} {
@@ -310,7 +327,7 @@ func TestDecodedNameOnce(t *testing.T) {
 	// (names asked in turn: each its own)
 	for range 3 {
 		for name, want := range map[string]string{
-			"\xbf\xcd\xb7\xfe.txt": "客服.txt", "\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.txt": "聊天記錄.txt", "\xbb\xe1\xbb\xb0\xa6\xc1.txt": "\uFFFD\u1ef0\uFFFD\uFFFD.txt",
+			"\xbf\xcd\xb7\xfe.txt": "客服.txt", "\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.txt": "聊天記錄.txt", "\xbb\xe1\xbb\xb0\xa6\xc1.txt": "会话α.txt",
 		} {
 			if got := Shown(name); got != want {
 				t.Fatalf("Shown(%q) after another name = %q, want %q", name, got, want)

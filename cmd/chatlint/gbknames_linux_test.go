@@ -199,7 +199,9 @@ func TestBig5FileNames(t *testing.T) {
 // Big5, shown as 頗趕汐 and named for convmv -f big5, which renames it
 // so; the two readings are now weighed by how often their characters are
 // written: the Big5 names are shown decoded and named for convmv -f big5,
-// the GBK one is not, shown masked as before cd9491a.
+// the GBK one is not: it is GBK, shown decoded (masked as no name till
+// GBK's Greek, Cyrillic and pinyin letters were taken) and named for
+// convmv -f gbk.
 func TestBig5NamesByFrequency(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -217,7 +219,7 @@ func TestBig5NamesByFrequency(t *testing.T) {
 		}
 	}
 	_, stdout, stderr := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "hk")
-	for _, want := range []string{"会话 c1 hk/佢哋嘅訂單.jsonl:1 ", "会话 c2 hk/訂單問題.jsonl:1 "} {
+	for _, want := range []string{"会话 c1 hk/佢哋嘅訂單.jsonl:1 ", "会话 c2 hk/訂單問題.jsonl:1 ", "会话 c3 hk/会话α.jsonl:1 "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("text report: no %q in\n%s", want, stdout)
 		}
@@ -225,9 +227,12 @@ func TestBig5NamesByFrequency(t *testing.T) {
 	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5 -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr: no %q in\n%s", want, stderr)
 	}
+	if want := "chatlint: warning: hk: 1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hk/会话α.jsonl (convmv -f gbk -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr: no %q in\n%s", want, stderr)
+	}
 	for what, out := range map[string]string{"text report": stdout, "stderr": stderr} {
-		if strings.Contains(out, "頗趕汐") || strings.Contains(out, "璹虫拜肈") || strings.Contains(out, "convmv -f gbk") {
-			t.Errorf("%s: a name in the other encoding's reading, or convmv -f gbk, in it:\n%s", what, out)
+		if strings.Contains(out, "頗趕汐") || strings.Contains(out, "璹虫拜肈") || strings.Contains(out, "\uFFFD") {
+			t.Errorf("%s: a name in the other encoding's reading, or masked, in it:\n%s", what, out)
 		}
 	}
 }
