@@ -850,6 +850,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，我等着呢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，那我先等着呢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，我还等着呢", true},
+		// …and alone, no thanks before it: 那我先等着呢 closes the chat as
+		// 那我再等等吧 does (asked, 那我先等着呢？, or prodding, 我还等着呢 /
+		// 我一直等着呢, it still wants an answer); the timing rules read it
+		// alike (TestTimingIgnoreWaitingParticle)
+		{"callcenter/unanswered-at-end", lint.Customer, "那我先等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我先等着呢😊", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我就等着啦呢~", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我先等着呢？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我还等着呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我一直等着呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我先等着呢，快递呢", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /

@@ -241,6 +241,25 @@ func TestTimingIgnoreClosingParticle(t *testing.T) {
 	checkNightWait(t, ignored, kept)
 }
 
+// TestTimingIgnoreWaitingParticle: the customer who says they will wait
+// with 呢 on 等着 (那我先等着呢, as 那我再等等吧) needs no answer, so
+// it starts no wait, as it closes the chat for unanswered-at-end; asked
+// (那我先等着呢？) or prodding (我还等着呢 / 我一直等着呢) it still does.
+func TestTimingIgnoreWaitingParticle(t *testing.T) {
+	ignored := []string{
+		"那我先等着呢",
+		"我等着呢",
+		"好的，那我就等着啦呢~",
+	}
+	kept := []string{
+		"那我先等着呢？",
+		"我还等着呢",
+		"我一直等着呢",
+		"那我先等着呢，快递呢",
+	}
+	checkNightWait(t, ignored, kept)
+}
+
 // checkNightWait lints, with each timing rule, a chat whose customer sends
 // one of the texts at 21:51, after an answered question, and a new question
 // at 09:02 answered in 15 s: an ignored text must leave no finding (the wait
