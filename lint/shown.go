@@ -239,7 +239,8 @@ func big5Word(word string) (string, bool) {
 // Big5's most common hanzi, A4–A5, are kana in GB2312, and half of its
 // second bytes, 40–7E, fall in GBK's extension), it is Big5 unless its
 // GBK reading costs less (a GBK name with kana, Greek or a pinyin tone
-// letter, 会话α, ā顾客, whose hanzi Big5 reads as level-1 ones, 頗趕汐);
+// letter, 会话α, ā顾客, whose hanzi Big5 reads as level-1 ones, 頗趕汐,
+// and one of kana alone, a Japanese one, テスト, as 氾旦玄);
 // else GBK, which a mainland name is as a rule (客服记录 reads as Big5
 // too, 諦督暮翹; so does 李玥, as 燠則), unless its Big5 reading costs
 // far less (big5Margin: 訂單問題, read as GBK 璹虫拜肈). Of 30,000 words

@@ -223,6 +223,23 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("包含Ж.csv"), "包含Ж.csv", "gbk"},
 		{gbk("ü个会话.txt"), "ü个会话.txt", "gbk"},
 		{gbk("客服记录ニャ.jsonl"), "客服记录ニャ.jsonl", "gbk"},
+		// a GBK name of kana alone, a Japanese one, whose bytes are
+		// Big5's most common hanzi (A4A1–A5F6): it was Big5, 氾旦玄.txt,
+		// 失件弗奈玄.csv, 丐曰互午丹.txt, and named for convmv -f big5
+		{gbk("テスト.txt"), "テスト.txt", "gbk"},
+		{gbk("アンケート.csv"), "アンケート.csv", "gbk"},
+		{gbk("ありがとう.txt"), "ありがとう.txt", "gbk"},
+		{gbk("データ/ログ.jsonl"), "データ/ログ.jsonl", "gbk"},
+		{gbk("おしらせメール.txt"), "おしらせメール.txt", "gbk"},
+		{gbk("俄语Русский.txt"), "俄语Русский.txt", "gbk"},
+		// (and a Big5 name of those hanzi is still Big5: GBK reads them
+		// into kana that make no word, いゅ, ぱゅ, or its hanzi are the
+		// likelier, 五月 as きる)
+		{big5("中文.txt"), "中文.txt", "big5"},
+		{big5("天文.txt"), "天文.txt", "big5"},
+		{big5("五月.jsonl"), "五月.jsonl", "big5"},
+		{big5("六月.jsonl"), "六月.jsonl", "big5"},
+		{big5("中心.txt"), "中心.txt", "big5"},
 		{gbk("会话ラ.txt"), "会话ラ.txt", "gbk"},
 		// a GBK name with 其, 认, 棋, 漆, 妻, 凄, 柒 or 刃, which Big5 reads
 		// as the marks it holds among kana and Cyrillic (＇, ］, 〆, 〃,
@@ -267,13 +284,16 @@ func TestShownBig5Names(t *testing.T) {
 // Shown to mask.
 func FuzzNameEncoding(f *testing.F) {
 	for _, s := range []string{
-		"\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6.jsonl",         // 佢哋嘅訂單, Big5-HKSCS
-		"\xad\x71\xb3\xe6\xb0\xdd\xc3\x44.jsonl",                 // 訂單問題, Big5
-		"\xbb\xe1\xbb\xb0\xa6\xc1.jsonl",                         // 会话α, GBK
-		"\xbf\xcd\xb7\xfe\xbc\xc7\xc2\xbc\xa5\xcb\xa5\xe3.jsonl", // 客服记录ニャ, GBK
-		"\xa6\xc2\xb0\xe6/\xa8\xa1\xb9\xcb\xbf\xcd.csv",          // β版/ā顾客, GBK
-		"l\xa8\xb8\xca\xa6\xa7\xa8.txt",                          // lǜ师Ж, GBK
-		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                    // 聊天記錄, Big5
+		"\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6.jsonl",               // 佢哋嘅訂單, Big5-HKSCS
+		"\xad\x71\xb3\xe6\xb0\xdd\xc3\x44.jsonl",                       // 訂單問題, Big5
+		"\xbb\xe1\xbb\xb0\xa6\xc1.jsonl",                               // 会话α, GBK
+		"\xbf\xcd\xb7\xfe\xbc\xc7\xc2\xbc\xa5\xcb\xa5\xe3.jsonl",       // 客服记录ニャ, GBK
+		"\xa6\xc2\xb0\xe6/\xa8\xa1\xb9\xcb\xbf\xcd.csv",                // β版/ā顾客, GBK
+		"l\xa8\xb8\xca\xa6\xa7\xa8.txt",                                // lǜ师Ж, GBK
+		"\xa5\xc6\xa5\xb9\xa5\xc8.txt",                                 // テスト, GBK
+		"\xa4\xaa\xa4\xb7\xa4\xe9\xa4\xbb\xa5\xe1\xa9\x60\xa5\xeb.txt", // おしらせメール, GBK
+		"\xa4\xa4\xa4\xe5/\xa4\xad\xa4\xeb.txt",                        // 中文/五月, Big5
+		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                          // 聊天記錄, Big5
 		"Stra\xdfe.txt", "\x93Report\x94.txt", "\x87\xa1", "\xfe\xfe\xfe", "\x81\x30\x81\x30",
 	} {
 		f.Add(s)

@@ -1,7 +1,9 @@
 package chinese
 
 import (
+	"math"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCost: a name as its own encoding reads it costs less than as the
@@ -22,6 +24,19 @@ func TestCost(t *testing.T) {
 		{"默认", "蘇＇"}, // GBK, read as Big5
 		{"认购", "＇劃"},
 		{"棋牌", "］齪"},
+		// (kana alone, a Japanese name in GBK, read as Big5: a word of
+		// kana costs less than the most common hanzi its bytes are there)
+		{"テスト", "氾旦玄"},
+		{"アンケート", "失件弗奈玄"},
+		{"ありがとう", "丐曰互午丹"},
+		{"おしらせメール", "云仄日六丟奈伙"},
+		{"Русский", "扼扼抗我抄"},
+		// (Big5, read as GBK: kana that make no word, or common hanzi)
+		{"中文", "いゅ"},
+		{"天文", "ぱゅ"},
+		{"五月", "きる"},
+		{"中心", "いみ"},
+		{"乾巴巴", "爱ぺぺ"},
 	} {
 		if c, m := Cost(tc.name), Cost(tc.misread); c >= m {
 			t.Errorf("Cost(%s) = %.1f, not less than Cost(%s) = %.1f", tc.name, c, tc.misread, m)
@@ -45,7 +60,16 @@ func TestCost(t *testing.T) {
 		// 棋, 漆, 妻, 凄, 刃 and 柒 fall: no marks of a name)
 		{"＇", "龘", true},
 		{"［］", "龘龘", true},
-		{"〃々〆〇＂", "ニニニニニ", true},
+		{"〃々〆〇＂", "龘龘龘龘龘", true},
+		// (a letter alone, or letters that make no word, as the rarest)
+		{"テ", "龘", true},
+		{"いゅ", "龘龘", true},
+		{"ンテ", "龘龘", true},
+		{"ぺぺ", "龘龘", true},
+		{"ヶ月", "龘月", true},
+		{"αβγ", "龘龘龘", true},
+		{"龘龘龘", "テスト", false},
+		{"テスト 会话", "テスト会话", true},
 	} {
 		a, b := Cost(tc.a), Cost(tc.b)
 		if tc.same && a != b {
@@ -76,4 +100,57 @@ func TestCommon(t *testing.T) {
 			t.Errorf("Common(%c) = true, want false", r)
 		}
 	}
+}
+
+// TestKanaWord: the kana Japanese writes a word with, and those a Big5
+// name's bytes read as in GBK that make none; how many kana stand alone
+// among the other script.
+func TestKanaWord(t *testing.T) {
+	for _, tc := range []struct {
+		w     string
+		ok    bool
+		alone int
+	}{
+		{"テスト", true, 0},
+		{"アンケート", true, 0},
+		{"チャット", true, 0},
+		{"ファイル", true, 0},
+		{"ありがとう", true, 0},
+		{"じーっと", true, 0},
+		{"おしらせメール", true, 0},
+		{"ずネ", true, 2},
+		{"メールを", true, 1}, // (を after a word, alone: a particle)
+		{"をを", false, 0},
+		{"いゅ", false, 0},
+		{"ぇず", false, 0},
+		{"ンテ", false, 0},
+		{"ーテ", false, 0},
+		{"んっ", false, 0},
+		{"ぺぺ", false, 0},
+		{"ヌヰ", false, 0},
+		{"ゎか", false, 0},
+	} {
+		ok, alone := kanaWord(tc.w)
+		if ok != tc.ok || ok && alone != tc.alone {
+			t.Errorf("kanaWord(%s) = %v, %d; want %v, %d", tc.w, ok, alone, tc.ok, tc.alone)
+		}
+	}
+}
+
+// FuzzCost: Cost of any text, UTF-8 or not, is a cost, at most the
+// rarest's and a switch's for each character, and parts parted by ASCII
+// cost as much apart as together.
+func FuzzCost(f *testing.F) {
+	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff"} {
+		f.Add(s, "アンケート")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		c := Cost(a)
+		if c < 0 || c > float64(utf8.RuneCountInString(a))*(rareCost+switchCost) {
+			t.Fatalf("Cost(%q) = %f", a, c)
+		}
+		if both, apart := Cost(a+" "+b), c+Cost(b); math.Abs(both-apart) > 1e-6 {
+			t.Fatalf("Cost(%q) = %f, Cost(%q)+Cost(%q) = %f", a+" "+b, both, a, b, apart)
+		}
+	})
 }
