@@ -1227,6 +1227,29 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "冇得再平哈亲", true},
 		{"callcenter/refusal-apology", lint.Agent, "對唔住，冇得再平啊", false},
 		{"callcenter/refusal-apology", lint.Agent, "全港冇得平過啊", false},
+		// …and the price refused with 减 (to cut it) after 再, in Mandarin and
+		// Cantonese (001 五.五.4: 不能便宜 → 无法再低了); asked, under a
+		// condition, a quantity (不能再减少) and an apology first pass
+		{"callcenter/bu-phrase", lint.Agent, "唔可以再减", true},
+		{"callcenter/bu-phrase", lint.Agent, "呢個價唔可以再減喇", true},
+		{"callcenter/bu-phrase", lint.Agent, "冇得再減㗎", true},
+		{"callcenter/bu-phrase", lint.Agent, "这个价格不能再减了", true},
+		{"callcenter/bu-phrase", lint.Agent, "亲，不能再减价了", true},
+		{"callcenter/bu-phrase", lint.Agent, "您問可唔可以再減？我幫您申請優惠券", false},
+		{"callcenter/bu-phrase", lint.Agent, "您問有冇得再減？我幫您睇下", false},
+		{"callcenter/bu-phrase", lint.Agent, "如果冇得再減，我哋送你贈品", false},
+		{"callcenter/bu-phrase", lint.Agent, "唔可以再減嘅話，我幫你申請優惠券", false},
+		{"callcenter/bu-phrase", lint.Agent, "订单数量不能再减少了，最少两件", false},
+		{"callcenter/bu-phrase", lint.Agent, "这个价格已经无法再低了", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔可以再减", true},
+		{"callcenter/refusal-apology", lint.Agent, "冇得再減㗎", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个价格不能再减了", true},
+		{"callcenter/refusal-apology", lint.Agent, "亲，不能再减价了哦", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，这个价格不能再减了", false},
+		{"callcenter/refusal-apology", lint.Agent, "對唔住，冇得再減㗎", false},
+		{"callcenter/refusal-apology", lint.Agent, "如果冇得再減，我哋送你贈品", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能再减的话，我帮您申请优惠券", false},
+		{"callcenter/refusal-apology", lint.Agent, "订单数量不能再减少了，最少两件", false},
 		// callcenter/refusal-apology: the apology after a short item echoed
 		// back in a message of its own (JDDC joins them with spaces), the
 		// address or the order the customer gave, is the refusal's first
