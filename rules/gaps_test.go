@@ -1306,6 +1306,18 @@ func TestRuleGaps(t *testing.T) {
 		{"base/evasive-phrase", lint.Agent, "我们也无法确定的话，会帮您联系厂家", false},
 		{"base/evasive-phrase", lint.Agent, "如果我们也不能确定，会帮您问厂家", false},
 		{"base/evasive-phrase", lint.Agent, "我这边也无法确定您说的是哪一款，麻烦发一下链接", false},
+		// …and as 说不准 / 讲不准 (can't say), Cantonese 讲唔准 / 话唔准, with the
+		// same exceptions; a bare 说不准 is "maybe", a hedge
+		{"base/evasive-phrase", lint.Agent, "我也说不准", true},
+		{"base/evasive-phrase", lint.Agent, "这个我们也说不准呢", true},
+		{"base/evasive-phrase", lint.Agent, "这边也讲不准是不是正品", true},
+		{"base/evasive-phrase", lint.Agent, "呢個我哋都講唔準", true},
+		{"base/evasive-phrase", lint.Agent, "我都話唔準㗎", true},
+		{"base/evasive-phrase", lint.Agent, "说不准明天就到了，您再等等", false},
+		{"base/evasive-phrase", lint.Agent, "预计三天内到，具体时间我们也说不准", false},
+		{"base/evasive-phrase", lint.Agent, "我们也说不准的话，会帮您问厂家", false},
+		{"base/evasive-phrase", lint.Agent, "如果我们也说不准，会帮您问厂家", false},
+		{"base/evasive-phrase", lint.Agent, "我也说不准您要的是哪一款，麻烦发一下链接", false},
 		{"base/missing-greeting", 0, "customer: 几时送\nagent: 明天 早晨好啊 送到", true},
 	}
 	for _, c := range cases {
