@@ -1308,6 +1308,16 @@ func TestRuleGaps(t *testing.T) {
 		{"base/evasive-phrase", lint.Agent, "我这边也无法确定您说的是哪一款，麻烦发一下链接", false},
 		// …and as 说不准 / 讲不准 (can't say), Cantonese 讲唔准 / 话唔准, with the
 		// same exceptions; a bare 说不准 is "maybe", a hedge
+		// base/blame-customer: 看不懂中文吗 / 不识字吗 in Cantonese, said of the
+		// customer (你睇唔明中文咩 is one since 4d0b972); 中文 / 字 without a
+		// particle after it is no reproach
+		{"base/blame-customer", lint.Agent, "你唔识睇中文咩", true},
+		{"base/blame-customer", lint.Agent, "你唔識睇中文咩？詳情頁寫住㗎", true},
+		{"base/blame-customer", lint.Agent, "您唔識睇字嗎", true},
+		{"base/blame-customer", lint.Agent, "你唔識字呀？", true},
+		{"base/blame-customer", lint.Agent, "你唔識中文咩", true},
+		{"base/blame-customer", lint.Agent, "你唔識中文都冇問題，我哋有英文客服", false},
+		{"base/blame-customer", lint.Agent, "您邊度睇唔明呀？我教您", false},
 		{"base/evasive-phrase", lint.Agent, "我也说不准", true},
 		{"base/evasive-phrase", lint.Agent, "这个我们也说不准呢", true},
 		{"base/evasive-phrase", lint.Agent, "这边也讲不准是不是正品", true},
