@@ -1318,6 +1318,17 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "你唔識中文咩", true},
 		{"base/blame-customer", lint.Agent, "你唔識中文都冇問題，我哋有英文客服", false},
 		{"base/blame-customer", lint.Agent, "您邊度睇唔明呀？我教您", false},
+		// base/blame-customer: the customer told many times with no 都 / 已经,
+		// 我说了好几遍了 (我都说了好几遍了 is one since the rule began); told
+		// someone else (跟快递说了好几遍) passes
+		{"base/blame-customer", lint.Agent, "我说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "我说了好几遍了，这款没有XL", true},
+		{"base/blame-customer", lint.Agent, "我说过很多次了，不支持退货", true},
+		{"base/blame-customer", lint.Agent, "我講咗好多次喇", true},
+		{"base/blame-customer", lint.Agent, "我话咗几多次㗎", true},
+		{"base/blame-customer", lint.Agent, "我跟快递说了好几遍了，今天一定给您派送", false},
+		{"base/blame-customer", lint.Agent, "我给仓库讲了好几次，今天给您发出", false},
+		{"base/blame-customer", lint.Agent, "您说“我说了好几遍了”是哪位客服说的？", false},
 		{"base/evasive-phrase", lint.Agent, "我也说不准", true},
 		{"base/evasive-phrase", lint.Agent, "这个我们也说不准呢", true},
 		{"base/evasive-phrase", lint.Agent, "这边也讲不准是不是正品", true},
