@@ -1329,6 +1329,18 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "我跟快递说了好几遍了，今天一定给您派送", false},
 		{"base/blame-customer", lint.Agent, "我给仓库讲了好几次，今天给您发出", false},
 		{"base/blame-customer", lint.Agent, "您说“我说了好几遍了”是哪位客服说的？", false},
+		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
+		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
+		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
+		{"base/evasive-phrase", lint.Agent, "关我毛事", true},
+		{"base/evasive-phrase", lint.Agent, "这关我毛事啊，找快递去", true},
+		{"base/evasive-phrase", lint.Agent, "关我鸟事", true},
+		{"base/evasive-phrase", lint.Agent, "關我P事", true},
+		{"base/evasive-phrase", lint.Agent, "關我撚事呀", true},
+		{"base/evasive-phrase", lint.Agent, "海关我毛估要三天，您再等等", false},
+		{"base/blame-customer", lint.Agent, "关我们毛事", true},
+		{"base/blame-customer", lint.Agent, "關我哋鳥事", true},
+		{"base/blame-customer", lint.Agent, "开关我们毛刷那款也有", false},
 		{"base/evasive-phrase", lint.Agent, "我也说不准", true},
 		{"base/evasive-phrase", lint.Agent, "这个我们也说不准呢", true},
 		{"base/evasive-phrase", lint.Agent, "这边也讲不准是不是正品", true},
