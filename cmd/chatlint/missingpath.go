@@ -33,7 +33,8 @@ func linkedDirMissing(name string) (said string, err error) {
 	if !ok {
 		return "", nil
 	}
-	return chain.Links() + ", and " + pathwhy.MissingDir(dir), err
+	// (the links dir runs through MissingDir says)
+	return chain.First().Links() + ", and " + pathwhy.MissingDir(dir), err
 }
 
 // linkedToDir says, of a name that is a symbolic link to nothing written
@@ -45,7 +46,7 @@ func linkedDirMissing(name string) (said string, err error) {
 // is false for any other name (a link so to a file is pathwhy.ThroughFile's).
 func linkedToDir(name string) (said string, ok bool) {
 	chain, ok := pathwhy.LinkChain(name)
-	if !ok || !slices.ContainsFunc(chain[1:], namesDirOnly) {
+	if !ok || !slices.ContainsFunc(chain.First()[1:], namesDirOnly) {
 		return "", false
 	}
 	return chain.String(), true

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -88,6 +89,11 @@ func Loop(path string, err error) (string, bool) { return Under("").Loop(path, e
 // then the target as the link gives it, and where that is a link too, its
 // target, and so on (out2 → out → gone). DanglingLink gives one whose last
 // target does not exist; FollowLinks one to a target that is there too.
+// Where the last target does not exist as a directory on its way is a
+// link that leads nowhere (a → b/x, b → gone), DanglingLink and LinkChain
+// go on with that link: an empty string, then that link and its targets
+// ([a b/x "" b gone]), said "a is a symbolic link to b/x, and b is a
+// symbolic link to gone, which does not exist".
 type Dangling []string
 
 // String says what the link is: "out is a symbolic link to
@@ -99,18 +105,33 @@ func (d Dangling) String() string {
 // Links says where the link leads: "out is a symbolic link to
 // /mnt/usb/reports" (through a chain, "out2 is a symbolic link to out, a
 // symbolic link to …").
+//
+// A link its last target runs through is said after ", and ": "a is a
+// symbolic link to b/x, and b is a symbolic link to gone".
 func (d Dangling) Links() string {
 	var b strings.Builder
-	b.WriteString(d[0])
-	for i, t := range d[1:] {
-		if i == 0 {
-			b.WriteString(" is")
-		} else {
-			b.WriteString(",")
+	for i, t := range d {
+		switch {
+		case i == 0 || d[i-1] == "":
+			b.WriteString(t) // a link
+		case t == "":
+			b.WriteString(", and ")
+		case i == 1 || d[i-2] == "":
+			b.WriteString(" is a symbolic link to " + t)
+		default:
+			b.WriteString(", a symbolic link to " + t)
 		}
-		b.WriteString(" a symbolic link to " + t)
 	}
 	return b.String()
+}
+
+// First is the first link of d and the targets it leads through, without
+// the links its last target runs through (a → b/x of a → b/x, b → gone).
+func (d Dangling) First() Dangling {
+	if i := slices.Index(d, ""); i >= 0 {
+		return d[:i]
+	}
+	return d
 }
 
 // DanglingLink finds, for a path that does not exist, the symbolic link
@@ -146,13 +167,38 @@ func (u Under) LastThere(path string) (d string, st fs.FileInfo, ok bool) {
 }
 
 // LinkChain is the link at path and the targets it leads through to one
-// that does not exist (a few: a loop is not a missing target).
+// that does not exist (a few: a loop is not a missing target), and where
+// that one does not exist as a link on its way leads nowhere (a → b/x, b
+// → gone), that link's chain too, after an empty string (see Dangling):
+// 'a is a symbolic link to b/x, which does not exist' had the user look
+// for b/x, where b is the link to mend.
 func (u Under) LinkChain(path string) (Dangling, bool) {
-	chain, _, err := u.FollowLinks(path)
+	return u.linkChainAt(path, 8)
+}
+
+// linkChainAt is LinkChain, going on through the links the last target
+// runs through at most depth deep.
+func (u Under) linkChainAt(path string, depth int) (Dangling, bool) {
+	chain, end, err := u.FollowLinks(path)
 	if chain == nil || !errors.Is(err, fs.ErrNotExist) {
 		return nil, false
 	}
-	return chain, true
+	if depth == 0 {
+		return chain, true
+	}
+	// the longest part of end that is there: a link, to nothing?
+	d, st, ok := u.LastThere(end)
+	if !ok || d == end || st.Mode()&fs.ModeSymlink == 0 {
+		return chain, true
+	}
+	if _, err := u.stat(d); !errors.Is(err, fs.ErrNotExist) {
+		return chain, true
+	}
+	more, ok := u.linkChainAt(d, depth-1)
+	if !ok {
+		return chain, true
+	}
+	return append(append(chain, ""), more...), true
 }
 
 // FollowLinks follows the symbolic link at path, and the links it leads

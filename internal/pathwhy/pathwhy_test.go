@@ -29,6 +29,12 @@ func TestSaid(t *testing.T) {
 	must(os.Symlink("lib.txt/r.json", "tl"))
 	must(os.Symlink("gone", "out"))
 	must(os.Symlink("gone.yaml", "p.yaml"))
+	// a link to nothing through another: the one that dangles is named
+	must(os.Symlink("b/x.yaml", "a.yaml"))
+	must(os.Symlink("gone", "b"))
+	must(os.Symlink("a.yaml", "c.yaml"))
+	must(os.Symlink("sub/d/x.yaml", "e.yaml"))
+	must(os.Symlink("../b/y", "sub/d"))
 
 	through := func(path string) string {
 		_, err := os.Stat(path)
@@ -61,6 +67,10 @@ func TestSaid(t *testing.T) {
 		{missing("out/x.yaml"), "the directory out is a symbolic link to gone, which does not exist"},
 		{missing("p.yaml"), "p.yaml is a symbolic link to gone.yaml, which does not exist"},
 		{missing("sub/x.yaml"), "(only the file is missing)"},
+		{missing("a.yaml"), "a.yaml is a symbolic link to b/x.yaml, and b is a symbolic link to gone, which does not exist"},
+		{missing("c.yaml"), "c.yaml is a symbolic link to a.yaml, a symbolic link to b/x.yaml, and b is a symbolic link to gone, which does not exist"},
+		{missing("e.yaml"), "e.yaml is a symbolic link to sub/d/x.yaml, and sub/d is a symbolic link to ../b/y, and b is a symbolic link to gone, which does not exist"},
+		{MissingDir("a.yaml/day"), "the directory a.yaml/day cannot be reached: a.yaml is a symbolic link to b/x.yaml, and b is a symbolic link to gone, which does not exist"},
 		{missing("x.yaml"), "(only the file is missing)"},
 	} {
 		if c.got != c.want {
