@@ -18,7 +18,9 @@ type EncodedName struct {
 	// as the system takes it from the working directory (Path, or Path
 	// against the directory of Under)
 	Typed, Path, Real string
-	// Enc is convmv's name of the encoding: "gbk" or "big5"
+	// Enc is convmv's name of the encoding: "gbk", "gb18030" (a name
+	// holding a four-byte sequence, which is not GBK: convmv -f gbk
+	// renames it with U+FFFD in its place) or "big5"
 	Enc string
 }
 
@@ -34,6 +36,7 @@ type EncodedNames []EncodedName
 // nil, how to name it as it is: "  or name it so:  " and asIs of its path
 // so written (--pack "$(printf 'shop/\277\315\267\376.yaml')"); a file
 // of settings, in UTF-8, has no way to, so its references have no asIs.
+// convmv knows GB18030 only with Perl's Encode::HanExtra, which is said.
 // Each file is said so, after "; " (a name in GBK and another in Big5
 // that read alike).
 func (e EncodedNames) Hint(asIs func(word string) string) string {
@@ -44,6 +47,9 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 		}
 		b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there: rename it with  convmv -f " + n.Enc +
 			" -t utf-8 --notest " + shellquote.Bytes(n.Real))
+		if n.Enc == "gb18030" {
+			b.WriteString("  " + hanExtraNote)
+		}
 		if asIs != nil {
 			b.WriteString("  or name it so:  " + asIs(shellquote.Bytes(n.Path)))
 		}
@@ -51,10 +57,18 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 	return b.String()
 }
 
+// hanExtraNote is said after a convmv -f gb18030 command: convmv reads
+// GB18030 with a Perl module that Perl itself does not hold ('wrong/unknown
+// "from" encoding!' without it).
+const hanExtraNote = "(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"
+
 // encName is the name of an encoding of convmv's as people write it.
 func encName(enc string) string {
-	if enc == "big5" {
+	switch enc {
+	case "big5":
 		return "Big5"
+	case "gb18030":
+		return "GB18030"
 	}
 	return "GBK"
 }

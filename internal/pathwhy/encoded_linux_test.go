@@ -35,7 +35,14 @@ func TestEncoded(t *testing.T) {
 	if err := os.Mkdir("shop", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{gbk("售后.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
+	gb18030 := func(s string) string {
+		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
 		gbk("客服.txt"), big5("客服.txt")} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -56,6 +63,10 @@ func TestEncoded(t *testing.T) {
 		// a GBK name and a Big5 one that read alike: both, GBK's first
 		{"", "客服.txt", `the file named 客服.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\277\315\267\376.txt')"; ` +
 			`the file named 客服.txt in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A.txt')"`, nil},
+		// a four-byte sequence (㐀, 81 39 EE 39) is no GBK, and convmv -f
+		// gbk would rename it to U+FFFD: GB18030, with what convmv needs
+		{"", "㐀客服.txt", `the file named 㐀客服.txt in GB18030 is there: rename it with  convmv -f gb18030 -t utf-8 --notest "$(printf '\2019\3569\277\315\267\376.txt')"  ` +
+			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)  or name it so:  --pack "$(printf '\2019\3569\277\315\267\376.txt')"`, word},
 		{"", "退款.txt", "", nil},       // (there)
 		{"", "售前.txt", "", nil},       // (no name reads so)
 		{"", "a.txt", "", nil},        // (ASCII)

@@ -18,7 +18,7 @@ import (
 
 // Encoded finds, for a path that is not there, as its last name is not in
 // its directory, the files in that directory whose names are not UTF-8 but
-// read as that name in GBK (GB18030) or in Big5 (see EncodedName): a
+// read as that name in GBK, GB18030 or Big5 (see EncodedName): a
 // name shown decoded, then typed. err is the error the path was met with:
 // none unless it says the path is not there (fs.ErrNotExist), so that the
 // look is only ever taken for a path that failed, never on the way of a
@@ -52,10 +52,17 @@ func (u Under) Encoded(path string, err error) EncodedNames {
 			if utf8.ValidString(name) {
 				continue
 			}
+			// (GBK before GB18030, its superset, which convmv knows only
+			// with Perl's Encode::HanExtra: a name of a four-byte
+			// sequence is no GBK, and convmv -f gbk renames it with
+			// U+FFFD in its place; one name reads as one of them at most)
 			for _, enc := range [...]struct {
 				name string
 				enc  encoding.Encoding
-			}{{"gbk", simplifiedchinese.GB18030}, {"big5", traditionalchinese.Big5}} {
+			}{{"gbk", simplifiedchinese.GBK}, {"gb18030", simplifiedchinese.GB18030}, {"big5", traditionalchinese.Big5}} {
+				if enc.name == "gb18030" && len(found) > 0 && found[len(found)-1].Path == filepath.Join(dir, name) {
+					continue // (GBK)
+				}
 				if s, err := enc.enc.NewDecoder().String(name); err == nil && s == base {
 					p := filepath.Join(dir, name)
 					found = append(found, EncodedName{Typed: path, Path: p, Real: u.real(p), Enc: enc.name})
@@ -66,7 +73,7 @@ func (u Under) Encoded(path string, err error) EncodedNames {
 			break
 		}
 	}
-	// GBK's first, as the walk's warnings are
+	// GBK's (or GB18030's) first, as the walk's warnings are
 	slices.SortFunc(found, func(a, b EncodedName) int { return strings.Compare(b.Enc, a.Enc) })
 	return found
 }

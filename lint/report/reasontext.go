@@ -882,10 +882,18 @@ func reasonKinds() []reasonRule {
 		// (pathwhy.EncodedNames.Hint): the file there by its bytes, as
 		// shellquote.Bytes writes them ("$(printf '\312…')", or $'…'
 		// for a name that ends in a line break)
-		zh(`the file named (.+?) in (GBK|Big5) is there: rename it with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`)  or name it so:  (`+bytesWord+`)`,
-			"文件 $1 在，但它的名字是 $2 编码的：请用  $3  改名，或照它的字节这样指名：  $4"),
-		zh(`the file named (.+?) in (GBK|Big5) is there: rename it with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`)`,
-			"文件 $1 在，但它的名字是 $2 编码的：请用  $3  改名"),
+		// (GB18030's with what convmv needs to read it)
+		zhFunc(`the file named (.+?) in (GBK|GB18030|Big5) is there: rename it with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`)`+
+			`(  \(convmv reads GB18030 with Perl's Encode::HanExtra: ([^()]*)\))?(?:  or name it so:  (`+bytesWord+`))?`, func(g []string) string {
+			said := "文件 " + g[1] + " 在，但它的名字是 " + g[2] + " 编码的：请用  " + g[3] + "  改名"
+			if g[4] != "" {
+				said += "（convmv 要有 Perl 的 Encode::HanExtra 才读得了 GB18030：" + strings.Replace(g[5], ", or ", "，或 ", 1) + "）"
+			}
+			if g[6] != "" {
+				said += "，或照它的字节这样指名：  " + g[6]
+			}
+			return said
+		}),
 
 		// which part of an input's path is wrong (internal/pathwhy's
 		// words, in brackets after the system's: "not a directory
