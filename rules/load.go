@@ -431,11 +431,10 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 			}
 			if errors.Is(err, fs.ErrNotExist) {
 				msg := fmt.Sprintf("pack file %q not found", ref)
-				if said, ok := why.Missing(at); ok {
-					msg += ": " + said
-				} else if names := why.Encoded(at, err); names != nil {
+				if names := why.Encoded(at, err); names != nil {
 					// (shop/客服.yaml, offered by dirHint decoded, typed:
-					// its name is GBK's bytes)
+					// its name is GBK's bytes, or its directory's, which
+					// Missing would say does not exist)
 					var asIs func(string) string
 					if fromFile == "" {
 						// (on the command line; a file of settings, in
@@ -443,6 +442,8 @@ func (l *loader) resolveLabelled(ref, dir string, fromNode func() *yaml.Node, fr
 						asIs = func(word string) string { return "--pack " + word }
 					}
 					msg += ": " + names.Hint(asIs)
+				} else if said, ok := why.Missing(at); ok {
+					msg += ": " + said
 				}
 				return fail(msg)
 			}

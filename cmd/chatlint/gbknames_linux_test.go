@@ -248,17 +248,21 @@ func TestBig5NamesByFrequency(t *testing.T) {
 func TestTypedGBKName(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	if err := os.Mkdir("shop", 0o755); err != nil {
-		t.Fatal(err)
+	for _, d := range []string{"shop", "\xca\xae\xd2\xbb\xd4\xc2"} { // 十一月 in GBK
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	rec := `{"conversation":"c1","role":"customer","text":"你好"}` + "\n"
 	for name, data := range map[string]string{
-		"\xca\xdb\xba\xf3.jsonl":           rec,                                           // 售后 in GBK
-		"\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl": rec,                                           // 客服記錄 in Big5
-		"b.jsonl":                          rec,                                           //
-		"shop/\xbf\xcd\xb7\xfe.yaml":       "pack: shop\nrules: []\n",                     // 客服 in GBK
-		"shop/main.yaml":                   "pack: main\nextends: [客服.yaml]\nrules: []\n", //
-		"\xbb\xf9\xcf\xdf.json":            "{}\n",                                        // 基线 in GBK
+		"\xca\xdb\xba\xf3.jsonl":             rec,                                           // 售后 in GBK
+		"\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl":   rec,                                           // 客服記錄 in Big5
+		"b.jsonl":                            rec,                                           //
+		"shop/\xbf\xcd\xb7\xfe.yaml":         "pack: shop\nrules: []\n",                     // 客服 in GBK
+		"shop/main.yaml":                     "pack: main\nextends: [客服.yaml]\nrules: []\n", //
+		"\xbb\xf9\xcf\xdf.json":              "{}\n",                                        // 基线 in GBK
+		"\xca\xae\xd2\xbb\xd4\xc2/day.jsonl": rec,                                           // 十一月/day.jsonl
+		"\xca\xae\xd2\xbb\xd4\xc2/p.yaml":    "pack: p\nrules: []\n",                        //
 	} {
 		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -272,6 +276,12 @@ func TestTypedGBKName(t *testing.T) {
 			`chatlint: 售后.jsonl: no such file or directory (the file named 售后.jsonl in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363.jsonl')"  or name it so:  "$(printf '\312\333\272\363.jsonl')")`},
 		{[]string{"客服記錄.jsonl"},
 			`chatlint: 客服記錄.jsonl: no such file or directory (the file named 客服記錄.jsonl in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A\260O\277\375.jsonl')"  or name it so:  "$(printf '\253\310\252A\260O\277\375.jsonl')")`},
+		// a directory named in GBK: the directory, renamed with what it
+		// holds, where the directory was said not to be there at all
+		{[]string{"十一月/day.jsonl"},
+			`chatlint: 十一月/day.jsonl: no such file or directory (the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  "$(printf '\312\256\322\273\324\302/day.jsonl')")`},
+		{[]string{"--pack", "十一月/p.yaml", "b.jsonl"},
+			`chatlint: 十一月/p.yaml: pack file "十一月/p.yaml" not found: the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  --pack "$(printf '\312\256\322\273\324\302/p.yaml')"`},
 		{[]string{"--pack", "shop/客服.yaml", "b.jsonl"},
 			`chatlint: shop/客服.yaml: pack file "shop/客服.yaml" not found: the file named shop/客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf 'shop/\277\315\267\376.yaml')"  or name it so:  --pack "$(printf 'shop/\277\315\267\376.yaml')"`},
 		// extends, in a pack file: taken against the pack's directory;

@@ -7,13 +7,14 @@ import (
 )
 
 // EncodedName is a file whose name is not UTF-8 but GBK (GB18030) or Big5,
-// as a zip made on Chinese Windows leaves names, in the directory of a
-// path typed that is not there, and whose name reads in that encoding as
-// the name typed: chatlint shows such a name decoded (售后.txt), and a user
-// who typed the name shown was told 'no such file or directory' of a file
-// that ls shows (as $'\312\333\272\363.txt').
+// as a zip made on Chinese Windows leaves names, or a file in a directory
+// so named (售后/day.jsonl, 售后 in GBK), where a path typed is not there,
+// and whose names read in that encoding as the names typed: chatlint shows
+// such a name decoded (售后.txt), and a user who typed the name shown was
+// told 'no such file or directory' of a file that ls shows (as
+// $'\312\333\272\363.txt').
 type EncodedName struct {
-	// Typed is the path as typed (售后.txt), Path the file's, its name's
+	// Typed is the path as typed (售后.txt), Path the file's, its names'
 	// bytes (CA DB BA F3 .txt), named as Typed is, and Real it
 	// as the system takes it from the working directory (Path, or Path
 	// against the directory of Under)
@@ -22,6 +23,12 @@ type EncodedName struct {
 	// holding a four-byte sequence, which is not GBK: convmv -f gbk
 	// renames it with U+FFFD in its place) or "big5"
 	Enc string
+	// Dir is, where the first name so encoded on the path is a
+	// directory's (售后 of 售后/day.jsonl), its path, by its bytes, as
+	// Path is, TypedDir as typed and RealDir as the system takes it;
+	// Below is whether names in it on the way to Path are so encoded too
+	Dir, TypedDir, RealDir string
+	Below                  bool
 }
 
 // EncodedNames are the files a name typed reads as (Under.Encoded): one,
@@ -36,6 +43,10 @@ type EncodedNames []EncodedName
 // nil, how to name it as it is: "  or name it so:  " and asIs of its path
 // so written (--pack "$(printf 'shop/\277\315\267\376.yaml')"); a file
 // of settings, in UTF-8, has no way to, so its references have no asIs.
+// Where a directory on the way is so named, it is the directory: "the
+// directory named 售后 in GBK is there: rename it and the names in it
+// with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')""
+// (", and so is 售后/客服.txt in it" where that name is so encoded too).
 // convmv knows GB18030 only with Perl's Encode::HanExtra, which is said.
 // Each file is said so, after "; " (a name in GBK and another in Big5
 // that read alike).
@@ -45,8 +56,16 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there: rename it with  convmv -f " + n.Enc +
-			" -t utf-8 --notest " + shellquote.Bytes(n.Real))
+		if n.Dir == "" {
+			b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there: rename it with  convmv -f " + n.Enc +
+				" -t utf-8 --notest " + shellquote.Bytes(n.Real))
+		} else {
+			b.WriteString("the directory named " + n.TypedDir + " in " + encName(n.Enc) + " is there")
+			if n.Below {
+				b.WriteString(", and so is " + n.Typed + " in it")
+			}
+			b.WriteString(": rename it and the names in it with  convmv -f " + n.Enc + " -t utf-8 -r --notest " + shellquote.Bytes(n.RealDir))
+		}
 		if n.Enc == "gb18030" {
 			b.WriteString("  " + hanExtraNote)
 		}

@@ -13,8 +13,10 @@ import (
 
 // TestEncoded: a name typed as chatlint shows a GBK or Big5 name decoded
 // finds the file, named by its bytes, with the convmv command that renames
-// it to the name typed; a name there, or typed in ASCII, or in a directory
-// not there, finds none. (Linux: a name of any bytes.)
+// it to the name typed, or the directory so named on its way, with the
+// convmv -r command that renames it and the names in it; a name there, or
+// typed in ASCII, or in a directory not there, finds none. (Linux: a name
+// of any bytes.)
 func TestEncoded(t *testing.T) {
 	gbk := func(s string) string {
 		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
@@ -30,11 +32,6 @@ func TestEncoded(t *testing.T) {
 		}
 		return b
 	}
-	top := t.TempDir()
-	t.Chdir(top)
-	if err := os.Mkdir("shop", 0o755); err != nil {
-		t.Fatal(err)
-	}
 	gb18030 := func(s string) string {
 		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
 		if err != nil {
@@ -42,7 +39,15 @@ func TestEncoded(t *testing.T) {
 		}
 		return b
 	}
-	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
+	top := t.TempDir()
+	t.Chdir(top)
+	for _, d := range []string{"shop", gbk("售后"), filepath.Join(gbk("售后"), "sub"), gb18030("㐀月"), filepath.Join("shop", gbk("十一月"))} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join(gbk("售后"), "day.txt"), filepath.Join(gbk("售后"), "sub", gbk("客服.txt")),
+		filepath.Join(gb18030("㐀月"), "day.txt"), filepath.Join("shop", gbk("十一月"), "day.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
 		gbk("客服.txt"), big5("客服.txt")} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -67,11 +72,23 @@ func TestEncoded(t *testing.T) {
 		// gbk would rename it to U+FFFD: GB18030, with what convmv needs
 		{"", "㐀客服.txt", `the file named 㐀客服.txt in GB18030 is there: rename it with  convmv -f gb18030 -t utf-8 --notest "$(printf '\2019\3569\277\315\267\376.txt')"  ` +
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)  or name it so:  --pack "$(printf '\2019\3569\277\315\267\376.txt')"`, word},
-		{"", "退款.txt", "", nil},       // (there)
-		{"", "售前.txt", "", nil},       // (no name reads so)
-		{"", "a.txt", "", nil},        // (ASCII)
-		{"", "nodir/售后.txt", "", nil}, // (no directory)
-		{"", "shop/售后.txt", "", nil},  // (not in that directory)
+		// a directory on the way so named: the directory, renamed with
+		// what it holds (convmv -r)
+		{"", "售后/day.txt", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  ` +
+			`or name it so:  --pack "$(printf '\312\333\272\363/day.txt')"`, word},
+		{"", "shop/十一月/day.txt", `the directory named shop/十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf 'shop/\312\256\322\273\324\302')"`, nil},
+		{"", "售后/sub/客服.txt", `the directory named 售后 in GBK is there, and so is 售后/sub/客服.txt in it: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  ` +
+			`or name it so:  --pack "$(printf '\312\333\272\363/sub/\277\315\267\376.txt')"`, word},
+		{"", "㐀月/day.txt", `the directory named 㐀月 in GB18030 is there: rename it and the names in it with  convmv -f gb18030 -t utf-8 -r --notest "$(printf '\2019\3569\324\302')"  ` +
+			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
+		{Under(top), "售后/day.txt", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '` + top + `/\312\333\272\363')"`, nil},
+		{"", "售后/nothere.txt", "", nil}, // (not in that directory)
+		{"", "售后/sub/售前.txt", "", nil},  // (nor so)
+		{"", "退款.txt", "", nil},         // (there)
+		{"", "售前.txt", "", nil},         // (no name reads so)
+		{"", "a.txt", "", nil},          // (ASCII)
+		{"", "nodir/售后.txt", "", nil},   // (no directory)
+		{"", "shop/售后.txt", "", nil},    // (not in that directory)
 	} {
 		if got := c.under.Encoded(c.path, notThere(c.path)).Hint(c.asIs); got != c.want {
 			t.Errorf("Under(%q).Encoded(%q):\n got %s\nwant %s", c.under, c.path, got, c.want)

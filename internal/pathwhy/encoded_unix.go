@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,64 +15,149 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 )
 
-// Encoded finds, for a path that is not there, as its last name is not in
-// its directory, the files in that directory whose names are not UTF-8 but
-// read as that name in GBK, GB18030 or Big5 (see EncodedName): a
+// Encoded finds, for a path that is not there, as a name on it is not in
+// its directory, the files whose names, that one's or a directory's on the
+// way to it (售后/day.jsonl, 售后 in GBK on disk), are not UTF-8 but read
+// as the names typed in GBK (or GB18030) or in Big5 (see EncodedName): a
 // name shown decoded, then typed. err is the error the path was met with:
 // none unless it says the path is not there (fs.ErrNotExist), so that the
 // look is only ever taken for a path that failed, never on the way of a
-// run that read it. It reads the names of that one directory, and only
-// for a name typed that holds other characters than ASCII (a name of
-// ASCII alone is the same in GBK); none where the path is there, or its
-// directory is not. Unix only: elsewhere a name is always Unicode
-// (Windows keeps names in UTF-16).
+// run that read it. It reads the names of the directory where the path
+// stops being there, and, where one there reads as the next name typed,
+// of that one (never a walk), and only for names typed that hold other
+// characters than ASCII (a name of ASCII alone is the same in GBK); none
+// where the path is there, or no name on it is found so. Unix only:
+// elsewhere a name is always Unicode (Windows keeps names in UTF-16).
 func (u Under) Encoded(path string, err error) EncodedNames {
 	if !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	base := filepath.Base(path)
-	if !utf8.ValidString(base) || !strings.ContainsFunc(base, func(r rune) bool { return r >= utf8.RuneSelf }) ||
-		strings.ContainsRune(base, utf8.RuneError) {
+	if !utf8.ValidString(path) || !strings.ContainsFunc(path, func(r rune) bool { return r >= utf8.RuneSelf }) ||
+		strings.ContainsRune(path, utf8.RuneError) {
 		return nil
 	}
 	if _, err := u.lstat(path); !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	dir := filepath.Dir(strings.TrimRight(path, "/"))
-	f, err := os.Open(u.real(dir))
-	if err != nil {
+	path = strings.TrimRight(path, "/")
+	// the part of the path that is there, and the names typed after it
+	there, _, ok := u.LastThere(path)
+	if !ok {
+		there = "."
+		if filepath.IsAbs(path) {
+			return nil
+		}
+	}
+	rest, err := filepath.Rel(there, path)
+	if err != nil || rest == "." || strings.HasPrefix(rest, "..") {
 		return nil
 	}
-	defer f.Close()
+	typed := strings.Split(rest, string(filepath.Separator))
 	var found EncodedNames
+	// GBK's first, as the walk's warnings are
+	for _, fam := range [...]family{gbFamily, big5Family} {
+		if n, ok := u.encodedAs(fam, there, typed); ok {
+			n.Typed = path
+			found = append(found, n)
+		}
+	}
+	return found
+}
+
+// family is a Chinese encoding that names may be in: its decoders, the
+// first the encoding convmv knows by the name of the first of names,
+// GB18030 being GBK's superset (a name of four-byte sequences is no GBK,
+// and convmv -f gbk would rename it to U+FFFD).
+type family struct {
+	names [2]string
+	decs  [2]encoding.Encoding
+}
+
+var (
+	gbFamily   = family{[2]string{"gbk", "gb18030"}, [2]encoding.Encoding{simplifiedchinese.GBK, simplifiedchinese.GB18030}}
+	big5Family = family{[2]string{"big5", ""}, [2]encoding.Encoding{traditionalchinese.Big5, nil}}
+)
+
+// decode is the encoding of fam name reads in as want (its convmv name),
+// or "" when it reads so in none.
+func (fam family) decode(name, want string) string {
+	for i, e := range fam.decs {
+		if e == nil {
+			break
+		}
+		if s, err := e.NewDecoder().String(name); err == nil && s == want {
+			return fam.names[i]
+		}
+	}
+	return ""
+}
+
+// encodedAs resolves the names typed, from the directory there (which
+// is), each as it is or as a name in fam's encoding that reads as it,
+// to the path of a file or directory that is, at least one name being
+// so encoded; Path, Real, Enc and Dir of the EncodedName are set.
+func (u Under) encodedAs(fam family, there string, typed []string) (EncodedName, bool) {
+	var n EncodedName
+	at := there
+	gb18030 := false
+	for i, name := range typed {
+		next := filepath.Join(at, name)
+		if _, err := u.lstat(next); err == nil {
+			at = next
+			continue
+		}
+		match, enc := u.encodedIn(fam, at, name)
+		if match == "" {
+			return EncodedName{}, false
+		}
+		gb18030 = gb18030 || enc == "gb18030"
+		next = filepath.Join(at, match)
+		switch {
+		case n.Enc == "" && i < len(typed)-1:
+			// the first name so encoded is a directory's: convmv -r
+			// renames it and the names in it
+			n.Dir = next
+			n.TypedDir = filepath.Join(append([]string{there}, typed[:i+1]...)...)
+		case n.Enc != "":
+			n.Below = true
+		}
+		n.Enc = enc
+		at = next
+	}
+	if n.Enc == "" {
+		return EncodedName{}, false
+	}
+	if gb18030 {
+		n.Enc = "gb18030"
+	}
+	n.Path = at
+	n.Real = u.real(at)
+	if n.Dir != "" {
+		n.RealDir = u.real(n.Dir)
+	}
+	return n, true
+}
+
+// encodedIn is the name in dir that is not UTF-8 and reads as want in
+// fam's encoding, and that encoding's convmv name; "" where there is none.
+func (u Under) encodedIn(fam family, dir, want string) (name, enc string) {
+	f, err := os.Open(u.real(dir))
+	if err != nil {
+		return "", ""
+	}
+	defer f.Close()
 	for {
 		names, err := f.Readdirnames(1024)
 		for _, name := range names {
 			if utf8.ValidString(name) {
 				continue
 			}
-			// (GBK before GB18030, its superset, which convmv knows only
-			// with Perl's Encode::HanExtra: a name of a four-byte
-			// sequence is no GBK, and convmv -f gbk renames it with
-			// U+FFFD in its place; one name reads as one of them at most)
-			for _, enc := range [...]struct {
-				name string
-				enc  encoding.Encoding
-			}{{"gbk", simplifiedchinese.GBK}, {"gb18030", simplifiedchinese.GB18030}, {"big5", traditionalchinese.Big5}} {
-				if enc.name == "gb18030" && len(found) > 0 && found[len(found)-1].Path == filepath.Join(dir, name) {
-					continue // (GBK)
-				}
-				if s, err := enc.enc.NewDecoder().String(name); err == nil && s == base {
-					p := filepath.Join(dir, name)
-					found = append(found, EncodedName{Typed: path, Path: p, Real: u.real(p), Enc: enc.name})
-				}
+			if enc := fam.decode(name, want); enc != "" {
+				return name, enc
 			}
 		}
 		if err != nil {
-			break
+			return "", ""
 		}
 	}
-	// GBK's (or GB18030's) first, as the walk's warnings are
-	slices.SortFunc(found, func(a, b EncodedName) int { return strings.Compare(b.Enc, a.Enc) })
-	return found
 }

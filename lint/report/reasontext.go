@@ -882,15 +882,24 @@ func reasonKinds() []reasonRule {
 		// (pathwhy.EncodedNames.Hint): the file there by its bytes, as
 		// shellquote.Bytes writes them ("$(printf '\312…')", or $'…'
 		// for a name that ends in a line break)
-		// (GB18030's with what convmv needs to read it)
-		zhFunc(`the file named (.+?) in (GBK|GB18030|Big5) is there: rename it with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`)`+
+		// (GB18030's with what convmv needs to read it; a directory on
+		// the way so named, the directory)
+		zhFunc(`the (file|directory) named (.+?) in (GBK|GB18030|Big5) is there(?:, and so is (.+?) in it)?: rename it(?: and the names in it)? with  `+
+			`(convmv -f \S+ -t utf-8 (?:-r )?--notest `+bytesWord+`)`+
 			`(  \(convmv reads GB18030 with Perl's Encode::HanExtra: ([^()]*)\))?(?:  or name it so:  (`+bytesWord+`))?`, func(g []string) string {
-			said := "文件 " + g[1] + " 在，但它的名字是 " + g[2] + " 编码的：请用  " + g[3] + "  改名"
-			if g[4] != "" {
-				said += "（convmv 要有 Perl 的 Encode::HanExtra 才读得了 GB18030：" + strings.Replace(g[5], ", or ", "，或 ", 1) + "）"
+			said := "文件 " + g[2] + " 在，但它的名字是 " + g[3] + " 编码的：请用  " + g[5] + "  改名"
+			if g[1] == "directory" {
+				said = "目录 " + g[2] + " 在，但它的名字是 " + g[3] + " 编码的"
+				if g[4] != "" {
+					said += "，其中的 " + g[4] + " 也是"
+				}
+				said += "：请用  " + g[5] + "  给它和其中的名字改名"
 			}
 			if g[6] != "" {
-				said += "，或照它的字节这样指名：  " + g[6]
+				said += "（convmv 要有 Perl 的 Encode::HanExtra 才读得了 GB18030：" + strings.Replace(g[7], ", or ", "，或 ", 1) + "）"
+			}
+			if g[8] != "" {
+				said += "，或照它的字节这样指名：  " + g[8]
 			}
 			return said
 		}),

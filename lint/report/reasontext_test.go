@@ -48,6 +48,13 @@ func TestReasonText(t *testing.T) {
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)  or name it so:  "$(printf '\2019\3569\277\315\267\376.txt')")`,
 			`文件或目录不存在（文件 㐀客服.txt 在，但它的名字是 GB18030 编码的：请用  convmv -f gb18030 -t utf-8 --notest "$(printf '\2019\3569\277\315\267\376.txt')"  改名` +
 				`（convmv 要有 Perl 的 Encode::HanExtra 才读得了 GB18030：libencode-hanextra-perl，或 cpan Encode::HanExtra），或照它的字节这样指名：  "$(printf '\2019\3569\277\315\267\376.txt')"）`},
+		// a directory on the way named in GBK, and a name in it too
+		{`no such file or directory (the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  ` +
+			`or name it so:  "$(printf '\312\333\272\363/day.txt')")`,
+			`文件或目录不存在（目录 售后 在，但它的名字是 GBK 编码的：请用  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  给它和其中的名字改名，` +
+				`或照它的字节这样指名：  "$(printf '\312\333\272\363/day.txt')"）`},
+		{`no such file or directory (the directory named 售后 in GBK is there, and so is 售后/客服.txt in it: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')")`,
+			`文件或目录不存在（目录 售后 在，但它的名字是 GBK 编码的，其中的 售后/客服.txt 也是：请用  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  给它和其中的名字改名）`},
 		// a value --roles cannot name: the config's roles
 		{`unknown role "a,b" (map it in .chatlint.yaml, under input: roles: { 'a,b': agent }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)`,
 			`未知的角色 "a,b"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a,b': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）`},
