@@ -34,8 +34,8 @@ type progress struct {
 	read    atomic.Int64
 	records atomic.Int64
 	// copying are the bytes read of a workbook being copied before its
-	// rows are read (standard input, a gzip-compressed one), which read
-	// counts only as its rows are read; 0 when none is
+	// rows are read (standard input, a gzip-compressed one), of which
+	// read counts half, and the rows the other half; 0 when none is
 	copying atomic.Int64
 	started time.Time
 	stop    chan struct{}
@@ -199,22 +199,20 @@ func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // draw renders the bar and what it counts, however long. While a
 // workbook is copied before its rows are read (standard input, a
-// gzip-compressed one), the bytes copied count as read, and the line
-// says so ("copying a workbook"): they are counted again as its rows are
-// read, from where the line stood before the copy.
+// gzip-compressed one), the line says so after what is read
+// ("copying a workbook"): the copy counts half of its bytes, its rows
+// the other half, from where the copy left the line, as one job.
 func (p *progress) draw() string {
 	read, recs := p.read.Load(), p.records.Load()
-	copying := p.copying.Load()
-	doing, what := "reading... ", ""
-	if copying > 0 {
-		read += copying
-		doing, what = "copying a workbook... ", "  copying a workbook"
+	what := ""
+	if p.copying.Load() > 0 {
+		what = "  copying a workbook"
 	}
 	secs := time.Since(p.started).Seconds()
 	rest := fmt.Sprintf("  %s  %s/s", english.Count(recs, "record"), mib(int64(float64(read)/secs)))
 	total := p.total - p.leftOut.Load()
 	if p.total <= 0 || total <= 0 {
-		return doing + mib(read) + rest
+		return "reading... " + mib(read) + what + rest
 	}
 	frac := float64(read) / float64(total)
 	if frac > 1 {

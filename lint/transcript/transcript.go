@@ -47,10 +47,11 @@ type Options struct {
 	// CopyingBytes, if set, is called as a workbook read through a stream
 	// (standard input, a gzip-compressed one), which is copied whole
 	// before its rows are read, is copied, with the bytes of its file
-	// read so far (raw, as ReadBytes would count them), and with 0 when
-	// the copy is over: ReadBytes counts those bytes only as the rows are
-	// read, so that a progress bar counting them alone stands still
-	// while the workbook is copied.
+	// read so far (raw, as ReadBytes counts them), and with 0 when the
+	// copy is over. ReadBytes counts half of those bytes as they are
+	// copied, the other half as the rows are read, so that a progress bar
+	// counting them moves all through, as one job; CopyingBytes can say
+	// which part it is in.
 	CopyingBytes func(n int64)
 	// Counted, if set, are the sizes of the files InputSizes counted, by
 	// path (a file it did not count is counted as 0 bytes): a file whose

@@ -181,19 +181,32 @@ func unzipError(err error) error {
 
 // copying returns what unzipWorkbook calls as it copies the workbook src
 // holds (standard input, gzip): it tells Options.CopyingBytes the bytes
-// of the file read so far and held back from Options.ReadBytes, which
-// counts them only as the rows are read (see sheetProgress), when they
-// are more than it last told; nil where no progress is counted.
+// of the file read so far, when they are more than it last told, and has
+// Options.ReadBytes count half of them as they are copied, taken from
+// those held back for the rows (Source.held), which count the other half
+// as they are read (see sheetProgress): a progress bar goes on from where
+// the copy left it, as one job. (It counted the copy to the whole file,
+// then the rows from where it stood before the copy.) Half: nothing tells
+// which takes longer, a pipe may be slow and a small sheet quick, or a
+// file copied at once and its rows linted for minutes. nil where no
+// progress is counted.
 func (src *Source) copying() func() {
 	if src.at != nil || src.held == nil || src.Opts == nil || src.Opts.CopyingBytes == nil {
 		return nil
 	}
-	var told int64
+	var told, counted int64 // the bytes of the file told, and of them counted
 	return func() {
-		if n := src.held.pending; n > told {
-			told = n
-			src.Opts.CopyingBytes(n)
+		n := counted + src.held.pending
+		if n <= told {
+			return
 		}
+		told = n
+		if k := n/2 - counted; k > 0 && src.Opts.ReadBytes != nil {
+			src.held.pending -= k
+			counted += k
+			src.Opts.ReadBytes(k)
+		}
+		src.Opts.CopyingBytes(n)
 	}
 }
 
