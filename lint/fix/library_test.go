@@ -103,3 +103,53 @@ func TestInScriptReplyFirst(t *testing.T) {
 		t.Errorf("with the reply: %v %v, want 無法幫到您", es, err)
 	}
 }
+
+// TestLibrarySame: two readings of a file write a reply's suggestion
+// alike (the reply's own text the same) when SameForms and SameLine say
+// so, and where they do not, the suggestion can differ: the file's
+// script, its forms (裏 or 裡, Hong Kong's) and the line's script each
+// change what a reply alike in both scripts is told.
+func TestLibrarySame(t *testing.T) {
+	const old, repl = "到店拿", "请到前台这里取货"
+	for _, tc := range []struct {
+		name       string
+		before     string
+		after      string
+		line       int
+		reply      string
+		forms, ln  bool
+		suggestion bool // the suggestion for reply differs
+	}{
+		{"the same text", "這個我不知道\n可以到店拿\n", "這個我不知道\n可以到店拿\n", 2, "可以到店拿", true, true, false},
+		{"another line changed alike", "這個我不知道\n可以到店拿\n", "那個我不知道\n可以到店拿\n", 2, "可以到店拿", true, true, false},
+		{"the file's script gone", "這個我不知道\n可以到店拿\n", "可以\n可以到店拿\n", 2, "可以到店拿", false, true, true},
+		{"the file's forms: 裏", "這個我不知道\n可以到店拿\n", "店裏的我不知道\n可以到店拿\n", 2, "可以到店拿", false, true, true},
+		{"Hong Kong's", "這個我不知道\n可以到店拿\n", "呢件衫冇貨喇\n可以到店拿\n", 2, "可以到店拿", false, true, true},
+		{"the line's script (a table's other cell)", "這個我不知道\n退貨,到店拿\n退货,好\n", "這個我不知道\n退货,到店拿\n退货,好\n", 2, "到店拿", true, false, true},
+	} {
+		a, b := NewLibrary(tc.before), NewLibrary(tc.after)
+		if got := a.SameForms(b); got != tc.forms {
+			t.Errorf("%s: SameForms = %v, want %v", tc.name, got, tc.forms)
+		}
+		if got := a.SameLine(b, tc.line); got != tc.ln {
+			t.Errorf("%s: SameLine(%d) = %v, want %v", tc.name, tc.line, got, tc.ln)
+		}
+		sa, _ := a.Suggestion(tc.line, tc.reply, old, repl)
+		sb, _ := b.Suggestion(tc.line, tc.reply, old, repl)
+		if (sa != sb) != tc.suggestion {
+			t.Errorf("%s: suggestions %q and %q: differ %v, want %v", tc.name, sa, sb, sa != sb, tc.suggestion)
+		}
+	}
+	// nil: a file with no library to read (gone, or standard input)
+	lib := NewLibrary("不行\n")
+	var none *Library
+	if !none.SameForms(nil) || !none.SameLine(nil, 1) || lib.SameForms(nil) || none.SameForms(lib) || lib.SameLine(nil, 1) {
+		t.Error("nil libraries: only two nils are the same")
+	}
+	if lib.SameForms(NewLibrary("不行\n好\n")) {
+		t.Error("SameForms of a file of more lines")
+	}
+	if !lib.SameLine(NewLibrary("不行\n"), 5) || lib.SameLine(NewLibrary("不行\n好\n"), 2) {
+		t.Error("SameLine of a line out of range in both, or in one")
+	}
+}
