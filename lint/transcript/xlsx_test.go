@@ -265,6 +265,35 @@ func FuzzReadXLSX(f *testing.F) {
 		checkInvariants(t, s, err)
 		s, err = readData(t, "xlsx", book, Options{MaxRecordBytes: 48}) // cells and runs over a bound
 		checkInvariants(t, s, err)
+		// (on standard input, gzip-compressed or not, copied, its bytes
+		// counted for the progress line: half as they are copied, the
+		// rest as the rows are read, adding up to the file's, read or
+		// refused)
+		for _, data := range []string{book, string(gzBytes([]byte(book)))} {
+			var counted, copied int64
+			told := false
+			s, err = readData(t, "xlsx", data, Options{
+				ReadBytes: func(n int64) {
+					if n <= 0 {
+						t.Fatalf("ReadBytes(%d)", n)
+					}
+					counted += n
+				},
+				CopyingBytes: func(n int64) {
+					if n > 0 && (n <= copied || counted < n/2 || counted > n/2+bufSize) {
+						t.Fatalf("CopyingBytes(%d) after %d, %d bytes counted: want the bytes copied growing, half of them counted", n, copied, counted)
+					}
+					copied, told = n, told || n > 0
+				},
+			})
+			checkInvariants(t, s, err)
+			if !told {
+				t.Fatal("CopyingBytes told nothing: the workbook on standard input not copied")
+			}
+			if counted != int64(len(data)) {
+				t.Fatalf("%d bytes counted, want the file's %d (error: %v)", counted, len(data), err)
+			}
+		}
 	})
 }
 
