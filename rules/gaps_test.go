@@ -1069,6 +1069,20 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "您是没长眼睛吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "没长眼啊？详情页写着呢", true},
 		{"ecommerce/insult-customer", lint.Agent, "你是不是有病啊", true},
+		// …傻 asked or with a particle, as 瞎 is, and 傻子 / 傻瓜 as 猪 is, in
+		// Mandarin and Cantonese; 傻傻分不清, 傻眼 and 傻瓜相机 are no insult
+		{"ecommerce/insult-customer", lint.Agent, "你是不是傻", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是不是傻啊，详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是傻了？", true},
+		{"ecommerce/insult-customer", lint.Agent, "你傻吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "你傻了吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是傻子吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪傻㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你傻咗呀？", true},
+		{"ecommerce/insult-customer", lint.Agent, "您是不是傻傻分不清尺码？我帮您看", false},
+		{"ecommerce/insult-customer", lint.Agent, "你是不是傻眼了，哈哈，这个价格确实很划算", false},
+		{"ecommerce/insult-customer", lint.Agent, "您是傻瓜相机吗？这款是单反", false},
+		{"ecommerce/insult-customer", lint.Agent, "我是不是傻了，看错了订单", false},
 		// "none of my business" without 的 and asked back (不关我事, 关我什么事),
 		// and in Cantonese (唔关我事, 关我咩事): base/evasive-phrase, as
 		// 不关我的事 is; the 我们 forms (不关我们事, 唔关我哋事, 关我们什么事)
