@@ -1083,6 +1083,27 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你是不是傻眼了，哈哈，这个价格确实很划算", false},
 		{"ecommerce/insult-customer", lint.Agent, "您是傻瓜相机吗？这款是单反", false},
 		{"ecommerce/insult-customer", lint.Agent, "我是不是傻了，看错了订单", false},
+		// …and 脑子进水 / 脑子有病 / 瞎了眼 only of the customer (or alone, asked
+		// or with a particle): the agent's own, someone else's and a laptop's
+		// are none
+		{"ecommerce/insult-customer", lint.Agent, "我脑子进水了", false},
+		{"ecommerce/insult-customer", lint.Agent, "不好意思，我脑子进水了，发错了型号", false},
+		{"ecommerce/insult-customer", lint.Agent, "您看我这脑子进水了，马上给您改", false},
+		{"ecommerce/insult-customer", lint.Agent, "我脑子是不是进水了，刚才看错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我腦子入咗水，搞錯咗，唔好意思", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是糊涂了，马上给您改", false},
+		{"ecommerce/insult-customer", lint.Agent, "我瞎了眼没看到您的留言，非常抱歉", false},
+		{"ecommerce/insult-customer", lint.Agent, "快递员脑子进水了，放错了柜子，非常抱歉", false},
+		{"ecommerce/insult-customer", lint.Agent, "您的电脑是不是进水了？可以送修", false},
+		{"ecommerce/insult-customer", lint.Agent, "你脑子进水了", true},
+		{"ecommerce/insult-customer", lint.Agent, "您脑袋进水了吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你这脑子有问题吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "你是不是脑子有病", true},
+		{"ecommerce/insult-customer", lint.Agent, "你個腦入咗水呀", true},
+		{"ecommerce/insult-customer", lint.Agent, "脑子进水了吧？详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "脑子是不是进水了？", true},
+		{"ecommerce/insult-customer", lint.Agent, "你瞎了眼吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "瞎了狗眼", true},
 		// "none of my business" without 的 and asked back (不关我事, 关我什么事),
 		// and in Cantonese (唔关我事, 关我咩事): base/evasive-phrase, as
 		// 不关我的事 is; the 我们 forms (不关我们事, 唔关我哋事, 关我们什么事)
