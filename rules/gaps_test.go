@@ -1285,6 +1285,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "如果冇得再減，我哋送你贈品", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能再减的话，我帮您申请优惠券", false},
 		{"callcenter/refusal-apology", lint.Agent, "订单数量不能再减少了，最少两件", false},
+		// …and a bare refusal asked back with 咋 (怎么 as it is typed) and
+		// answered with why, as with 怎么 since 2a79c65; asked alone, quoted
+		// back or answered with a guess it refuses nothing
+		{"callcenter/refusal-apology", lint.Agent, "咋不行呢？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "咋不可以呢？亲，因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "咋没办法呢？亲，是的，因为已经超过七天了", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，咋不行呢？因为活动已经结束了", false},
+		{"callcenter/refusal-apology", lint.Agent, "咋不行呢？", false},
+		{"callcenter/refusal-apology", lint.Agent, "您说咋不行？我帮您看一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "咋不行呢？可能是因为网络的问题，您重启试试", false},
 		// callcenter/refusal-apology: the apology after a short item echoed
 		// back in a message of its own (JDDC joins them with spaces), the
 		// address or the order the customer gave, is the refusal's first
