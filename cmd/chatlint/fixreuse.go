@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/fix"
@@ -40,8 +39,9 @@ var reuseAfterFix = true
 type fixReuse struct {
 	seed maphash.Seed
 	mu   sync.Mutex
-	// recs are the workers' records of the first lint, until settle
-	recs []*[]reuseRec
+	// workers are the workers of both lints (their records of the first,
+	// until settle, and their counts)
+	workers []*reuseWorker
 	// checked holds, by Conversation.Seq, what the first lint's Check
 	// returned (settle)
 	checked []reuseEntry
@@ -56,9 +56,6 @@ type fixReuse struct {
 	// same holds, by file, whether before's library and after's write
 	// suggestions alike (fix.Library.SameForms), told once
 	same sync.Map
-	// reused and checkedAgain count the second lint's conversations
-	// taken from the first and checked again (for the tests)
-	reused, checkedAgain atomic.Int64
 }
 
 // reuseRec is a worker's record of a conversation it checked.
@@ -122,18 +119,29 @@ func (x *fixReuse) settle() {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	n := 0
-	for _, rs := range x.recs {
-		for _, r := range *rs {
+	for _, w := range x.workers {
+		for _, r := range w.recs {
 			n = max(n, r.seq+1)
 		}
 	}
 	x.checked = make([]reuseEntry, n)
-	for _, rs := range x.recs {
-		for _, r := range *rs {
+	for _, w := range x.workers {
+		for _, r := range w.recs {
 			x.checked[r.seq] = r.reuseEntry
 		}
 	}
-	x.recs = nil
+	x.workers = nil
+}
+
+// counts returns how many conversations the second lint took from the
+// first and how many it checked again (for the tests).
+func (x *fixReuse) counts() (reused, checkedAgain int64) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for _, w := range x.workers {
+		reused, checkedAgain = reused+w.reused, checkedAgain+w.again
+	}
+	return reused, checkedAgain
 }
 
 // reuseChecker is a lint.Checker that records (the first lint) or reuses
@@ -148,13 +156,10 @@ type reuseChecker struct {
 // reusing its Checks.
 func (c reuseChecker) NewWorker() lint.Worker {
 	w := &reuseWorker{x: c.x, w: c.set.NewWorker(), record: c.record}
-	w.h.SetSeed(c.x.seed)
-	if c.record {
-		w.recs = &[]reuseRec{}
-		c.x.mu.Lock()
-		c.x.recs = append(c.x.recs, w.recs)
-		c.x.mu.Unlock()
-	}
+	w.h.seed = c.x.seed
+	c.x.mu.Lock()
+	c.x.workers = append(c.x.workers, w)
+	c.x.mu.Unlock()
 	return w
 }
 
@@ -163,9 +168,12 @@ type reuseWorker struct {
 	x      *fixReuse
 	w      lint.Worker
 	record bool
-	recs   *[]reuseRec
+	recs   []reuseRec // (the first lint)
 	h      convHash
 	alloc  func(n int) []lint.Finding
+	// reused and again count the conversations taken from the first
+	// lint and checked again (the second)
+	reused, again int64
 }
 
 // UseFindings hands alloc to the worker it wraps, if it takes it, and
@@ -185,11 +193,11 @@ func (w *reuseWorker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) 
 	if !w.record {
 		if c.Seq >= 0 && c.Seq < len(w.x.checked) {
 			if e := w.x.checked[c.Seq]; e.res != nil && e.hash == h && w.x.reusable(e.res, c) {
-				w.x.reused.Add(1)
+				w.reused++
 				return w.copyOf(e.res)
 			}
 		}
-		w.x.checkedAgain.Add(1)
+		w.again++
 		return w.w.Check(c)
 	}
 	notes := len(c.Notes)
@@ -201,7 +209,9 @@ func (w *reuseWorker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) 
 	case len(fs) > 0 || len(skips) > 0:
 		res = &reuseResult{findings: make([]lint.Finding, len(fs)), skips: skips}
 		for i, f := range fs {
-			f.Match, f.Suggestion, f.Message, f.Agent = strings.Clone(f.Match), strings.Clone(f.Suggestion), strings.Clone(f.Message), strings.Clone(f.Agent)
+			// (the match is a part of the message's text; the rest
+			// are the rules', the worker's or the grouper's)
+			f.Match, f.Agent = strings.Clone(f.Match), strings.Clone(f.Agent)
 			res.findings[i] = f
 		}
 		if skips != nil {
@@ -211,7 +221,7 @@ func (w *reuseWorker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) 
 			}
 		}
 	}
-	*w.recs = append(*w.recs, reuseRec{seq: c.Seq, reuseEntry: reuseEntry{hash: h, res: res}})
+	w.recs = append(w.recs, reuseRec{seq: c.Seq, reuseEntry: reuseEntry{hash: h, res: res}})
 	return fs, skips
 }
 
@@ -288,7 +298,7 @@ func (x *fixReuse) sameForms(file string, old, now *fix.Library) bool {
 // conversation's id, file, flags and notes, and each message's every field
 // but Seq (its place in the run, which the key of fixReuse.checked is).
 func hashConv(h *convHash, c *lint.Conversation) uint64 {
-	h.Reset()
+	h.buf = h.buf[:0]
 	h.str(c.ID)
 	h.str(c.File)
 	h.flag(c.Timed)
@@ -331,24 +341,22 @@ func hashConv(h *convHash, c *lint.Conversation) uint64 {
 			h.num(int64(w.Pos.Line))
 		}
 	}
-	return h.Sum64()
+	return maphash.Bytes(h.seed, h.buf)
 }
 
-// convHash is the hash of hashConv, writing numbers and strings (each
-// after its length, so that no two sequences of them are written alike).
+// convHash is hashConv's scratch space: the numbers and strings written
+// (each string after its length, so that no two sequences of them are
+// written alike), hashed at once.
 type convHash struct {
-	maphash.Hash
-	b [8]byte
+	seed maphash.Seed
+	buf  []byte
 }
 
-func (h *convHash) num(n int64) {
-	binary.LittleEndian.PutUint64(h.b[:], uint64(n))
-	h.Write(h.b[:])
-}
+func (h *convHash) num(n int64) { h.buf = binary.LittleEndian.AppendUint64(h.buf, uint64(n)) }
 
 func (h *convHash) str(s string) {
 	h.num(int64(len(s)))
-	h.WriteString(s)
+	h.buf = append(h.buf, s...)
 }
 
 func (h *convHash) flag(v bool) {
@@ -356,5 +364,5 @@ func (h *convHash) flag(v bool) {
 	if v {
 		n = 1
 	}
-	h.WriteByte(n)
+	h.buf = append(h.buf, n)
 }

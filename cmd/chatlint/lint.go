@@ -218,7 +218,7 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	r.reuseMessages = !slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return !report.Streams(r.format) })
 	sum, runErr := r.run(ctx, setUp)
 	if r.reuse != nil {
-		reuseCounted(r.reuse.reused.Load(), r.reuse.checkedAgain.Load())
+		reuseCounted(r.reuse.counts())
 		r.reuse = nil // (its findings, while the report is closed)
 	}
 	if sum != nil {
