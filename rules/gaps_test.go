@@ -1186,6 +1186,27 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "我不敢讲一定送到", false},
 		{"ecommerce/absolute-promise", lint.Agent, "冇問題，聽日一定送到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "我同你講，聽日一定到", true},
+		// …and Mandarin's "not necessarily" said with 是 (不是一定 / 不是百分百 /
+		// 也不是绝对 / 不是每次都一定到, Cantonese 唔係一定), 未必 / 不见得,
+		// 不一定 (能) before 保证, and 能 said 能够 (不能够保证一定 /
+		// 不能够一定); a promise in the next clause, 是 without 不 or 能够
+		// without 不, still is one
+		{"ecommerce/absolute-promise", lint.Agent, "不是一定明天到的，一般两三天", false},
+		{"ecommerce/absolute-promise", lint.Agent, "这个不是一定能到的", false},
+		{"ecommerce/absolute-promise", lint.Agent, "并不是百分百能到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "也不是绝对不会掉色", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不是每次都一定到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "唔係一定聽日到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "未必一定到，要看快递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不见得一定到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我们不能够保证一定明天到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不能够一定到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我们也不一定能保证明天一定送到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不一定能保证一定到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不是今天发，保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "不一定今天发，但明天一定能到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "我们能够保证明天送到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "是一定能到的", true},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
