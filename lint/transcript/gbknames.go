@@ -2,6 +2,7 @@ package transcript
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/english"
@@ -35,27 +36,50 @@ func namesWarnings(path string, files []string) []string {
 	}
 	var warnings []string
 	if len(gbk) > 0 {
-		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", "gbk"))
+		// (GB18030 where a name holds a four-byte sequence, which is no
+		// GBK: convmv -f gbk would rename it with U+FFFD in its place)
+		from, note := "gbk", ""
+		if slices.ContainsFunc(gbk, fourByteGB18030) {
+			from, note = "gb18030", "; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra"
+		}
+		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", from, note))
 	}
 	if len(big5) > 0 {
-		warnings = append(warnings, namesWarning(path, files, big5, "Big5", "a zip made on Traditional Chinese Windows", "big5"))
+		warnings = append(warnings, namesWarning(path, files, big5, "Big5", "a zip made on Traditional Chinese Windows", "big5", ""))
 	}
 	return warnings
 }
 
+// fourByteGB18030 reports whether name, read as GB18030, holds a
+// four-byte sequence (㐀 81 39 EE 39, a character GBK has not).
+func fourByteGB18030(name string) bool {
+	for i := 0; i < len(name); {
+		switch c := name[i]; {
+		case c < 0x80:
+			i++
+		case i+1 < len(name) && name[i+1] >= 0x30 && name[i+1] <= 0x39:
+			return true
+		default:
+			i += 2
+		}
+	}
+	return false
+}
+
 // namesWarning is namesWarnings's warning of the names of files that are
 // in one encoding (named: what, as the maker of such names writes them;
-// convmv's name of it: from).
-func namesWarning(path string, files, names []string, what, maker, from string) string {
+// convmv's name of it: from, and what convmv needs to know it, if
+// anything: note).
+func namesWarning(path string, files, names []string, what, maker, from, note string) string {
 	if len(files) == 1 && files[0] == path {
 		return fmt.Sprintf("its name is not UTF-8 but %s, as %s writes names: shown decoded "+
-			"(convmv -f %s -t utf-8 %s shows its new name, and with --notest renames it)", what, maker, from, shellquote.Bytes(path))
+			"(convmv -f %s -t utf-8 %s shows its new name, and with --notest renames it%s)", what, maker, from, shellquote.Bytes(path), note)
 	}
 	are := "are"
 	if len(names) == 1 {
 		are = "is"
 	}
 	return fmt.Sprintf("%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s "+
-		"(convmv -f %s -t utf-8 -r %s shows their new names, and with --notest renames them)",
-		english.Count(len(names), "file name"), are, what, maker, nameList(names, 3), from, shellquote.Bytes(path))
+		"(convmv -f %s -t utf-8 -r %s shows their new names, and with --notest renames them%s)",
+		english.Count(len(names), "file name"), are, what, maker, nameList(names, 3), from, shellquote.Bytes(path), note)
 }

@@ -22,6 +22,14 @@ func TestGBKNamesWarning(t *testing.T) {
 		// bytes (十一月 names no directory)
 		{"my day", []string{"my day/" + kefu}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, my day/客服 (convmv -f gbk -t utf-8 -r 'my day' shows"},
 		{"\xca\xae\xd2\xbb\xd4\xc2", []string{"\xca\xae\xd2\xbb\xd4\xc2/" + kefu}, `1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 十一月/客服 (convmv -f gbk -t utf-8 -r "$(printf '\312\256\322\273\324\302')" shows`},
+		// a name of a four-byte sequence (㐀 81 39 EE 39) is no GBK:
+		// convmv -f gbk would rename it with U+FFFD in its place
+		{"day", []string{"day/" + kefu + ".jsonl", "day/\x81\x39\xee\x39" + kefu + ".jsonl"}, "2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl, day/㐀客服.jsonl " +
+			"(convmv -f gb18030 -t utf-8 -r day shows their new names, and with --notest renames them; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"},
+		{"\x81\x39\xee\x39.txt", []string{"\x81\x39\xee\x39.txt"}, `its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded ` +
+			`(convmv -f gb18030 -t utf-8 "$(printf '\2019\3569.txt')" shows its new name, and with --notest renames it; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`},
+		// a digit after a two-byte character is no four-byte sequence
+		{"day", []string{"day/" + kefu + "1" + kefu + "2.jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服1客服2.jsonl (convmv -f gbk -t utf-8 -r day shows"},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
 		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
