@@ -126,3 +126,42 @@ func TestEncodedOnlyNotThere(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodedReadsOnce: each directory is read once, for GBK and Big5
+// alike: a name in a directory, or a directory so named on the way, had
+// each directory read once for GBK and again for Big5.
+func TestEncodedReadsOnce(t *testing.T) {
+	t.Chdir(t.TempDir())
+	// 售后/sub/客服.txt, 售后 and 客服.txt in GBK; 客服記錄.txt in Big5
+	for _, d := range []string{"\xca\xdb\xba\xf3", "\xca\xdb\xba\xf3/sub"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"\xca\xdb\xba\xf3/sub/\xbf\xcd\xb7\xfe.txt", "\xab\xc8\xaaA\xb0O\xbf\xfd.txt"} {
+		if err := os.WriteFile(f, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := map[string]int{}
+	defer func(f func(string) []string) { nonUTF8Names = f }(nonUTF8Names)
+	names := nonUTF8Names
+	nonUTF8Names = func(dir string) []string {
+		read[dir]++
+		return names(dir)
+	}
+	for _, path := range []string{"售后/sub/客服.txt", "客服記錄.txt", "售前.txt"} {
+		clear(read)
+		if n := Encoded(path, notThere(path)); len(n) != 1 && path != "售前.txt" {
+			t.Errorf("Encoded(%q) = %v, want one", path, n)
+		}
+		for dir, n := range read {
+			if n != 1 {
+				t.Errorf("Encoded(%q) read %s %d times, want once", path, dir, n)
+			}
+		}
+		if len(read) == 0 {
+			t.Errorf("Encoded(%q) read nothing", path)
+		}
+	}
+}

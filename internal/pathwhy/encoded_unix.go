@@ -54,9 +54,11 @@ func (u Under) Encoded(path string, err error) EncodedNames {
 	}
 	typed := strings.Split(rest, string(filepath.Separator))
 	var found EncodedNames
+	// (each directory's names read once, for both families)
+	names := map[string][]string{}
 	// GBK's first, as the walk's warnings are
 	for _, fam := range [...]family{gbFamily, big5Family} {
-		if n, ok := u.encodedAs(fam, there, typed); ok {
+		if n, ok := u.encodedAs(fam, there, typed, names); ok {
 			n.Typed = path
 			found = append(found, n)
 		}
@@ -95,8 +97,9 @@ func (fam family) decode(name, want string) string {
 // encodedAs resolves the names typed, from the directory there (which
 // is), each as it is or as a name in fam's encoding that reads as it,
 // to the path of a file or directory that is, at least one name being
-// so encoded; Path, Real, Enc and Dir of the EncodedName are set.
-func (u Under) encodedAs(fam family, there string, typed []string) (EncodedName, bool) {
+// so encoded; all but Typed of the EncodedName are set. names holds the
+// names not UTF-8 of the directories read, by path.
+func (u Under) encodedAs(fam family, there string, typed []string, names map[string][]string) (EncodedName, bool) {
 	var n EncodedName
 	at := there
 	gb18030 := false
@@ -106,7 +109,7 @@ func (u Under) encodedAs(fam family, there string, typed []string) (EncodedName,
 			at = next
 			continue
 		}
-		match, enc := u.encodedIn(fam, at, name)
+		match, enc := u.encodedIn(fam, at, name, names)
 		if match == "" {
 			return EncodedName{}, false
 		}
@@ -140,24 +143,39 @@ func (u Under) encodedAs(fam family, there string, typed []string) (EncodedName,
 
 // encodedIn is the name in dir that is not UTF-8 and reads as want in
 // fam's encoding, and that encoding's convmv name; "" where there is none.
-func (u Under) encodedIn(fam family, dir, want string) (name, enc string) {
-	f, err := os.Open(u.real(dir))
+// The names of dir that are not UTF-8 are read once, into names.
+func (u Under) encodedIn(fam family, dir, want string, names map[string][]string) (name, enc string) {
+	read, ok := names[dir]
+	if !ok {
+		read = nonUTF8Names(u.real(dir))
+		names[dir] = read
+	}
+	for _, name := range read {
+		if enc := fam.decode(name, want); enc != "" {
+			return name, enc
+		}
+	}
+	return "", ""
+}
+
+// nonUTF8Names are the names in dir that are not UTF-8 (a variable: a
+// test counts the reads).
+var nonUTF8Names = func(dir string) []string {
+	f, err := os.Open(dir)
 	if err != nil {
-		return "", ""
+		return nil
 	}
 	defer f.Close()
+	var found []string
 	for {
 		names, err := f.Readdirnames(1024)
 		for _, name := range names {
-			if utf8.ValidString(name) {
-				continue
-			}
-			if enc := fam.decode(name, want); enc != "" {
-				return name, enc
+			if !utf8.ValidString(name) {
+				found = append(found, name)
 			}
 		}
 		if err != nil {
-			return "", ""
+			return found
 		}
 	}
 }
