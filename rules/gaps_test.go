@@ -377,6 +377,22 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？亲，嗯，是的，估计是因为系统延迟", false},
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，怎么不行呢？因为活动已经结束了", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个怎么都不能退呢", true},
+		// (…and answered with a refusal as its reason, no 因为: 系统不支持 /
+		// 这个活动不能叠加的 says why as 因为系统不支持 does; a guess, a
+		// question back, the customer's own (您不能…) or help is none)
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持这个操作", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？亲，系统暂时不支持这个操作哦", true},
+		{"callcenter/refusal-apology", lint.Agent, "怎么不可以呢？这个活动不能叠加的", true},
+		{"callcenter/refusal-apology", lint.Agent, "咋不行呢？系统不支持", true},
+		{"callcenter/refusal-apology", lint.Agent, "點解唔得呀？系統唔支持", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？系统不支持", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持吗？", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持？", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？可能系统不支持", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？是不是系统不支持", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？您不能用这个券吗", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？我帮您查一下", false},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
