@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/chatlint/chatlint/internal/shared"
+	"github.com/chatlint/chatlint/lint/check"
+	"github.com/chatlint/chatlint/lint/report"
 	"github.com/chatlint/chatlint/rules"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -635,6 +637,71 @@ func TestRulesREADMETryCommand(t *testing.T) {
 	code := run(strings.Fields(m[2]), strings.NewReader(m[1]+"\n"), &stdout, &stderr)
 	if code == 2 || !strings.Contains(stdout.String(), "检查 1，拒收 0") || strings.Contains(stdout.String(), "\n      0 项问题") {
 		t.Errorf("echo %q | chatlint %s: exit %d, want the sentence read and flagged\n%s%s", m[1], m[2], code, stdout.String(), stderr.String())
+	}
+}
+
+// TestREADMEBuiltinLines keeps the lines of the built-in packs the READMEs
+// quote true, as rule commits move them: a rule's place as `rules show`
+// writes it, `base/rude-phrase  （内置规则包 base，base.yaml 第 491 行）`,
+// must be its first line; every other 内置规则包 … 第 N 行 (SARIF's rule
+// help) the place of a rule of that pack; and every example's place as
+// `rules test` writes it, 内置 base.yaml:58, one that `rules test
+// --verbose` shows.
+func TestREADMEBuiltinLines(t *testing.T) {
+	set, err := rules.Load(rules.BuiltinNames()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ruleAt := map[string]string{} // 内置规则包 base，base.yaml 第 491 行 → base/rude-phrase
+	for _, pr := range set.Rules() {
+		c, err := check.Describe(pr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ruleAt[report.RuleDefinedAt(c.Info())] = pr.FullID()
+	}
+	t.Chdir(t.TempDir()) // no .chatlint.yaml of the repository's: rules test tests every built-in pack
+	_, tested, _ := runChatlint("rules", "test", "--verbose")
+	shown := regexp.MustCompile("`([a-z]+/[a-z0-9-]+)  （(内置规则包 [^`]*)）`")
+	place := regexp.MustCompile(`内置规则包 [a-z]+，[a-z]+\.yaml 第 \d+ 行`)
+	example := regexp.MustCompile(`内置 ([a-z]+\.yaml:\d+)`)
+	seen := 0
+	for _, name := range []string{"README.md", "rules/README.md"} {
+		data, err := os.ReadFile(filepath.Join(repoRoot, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// a paragraph (a list item) that shows where a rule is speaks of
+		// that rule: its other places must be the rule's
+		for _, para := range regexp.MustCompile(`\n(\n|- )`).Split(string(data), -1) {
+			var ids []string
+			for _, m := range shown.FindAllStringSubmatch(para, -1) {
+				seen++
+				ids = append(ids, m[1])
+				_, out, stderr := runChatlint("rules", "show", m[1])
+				if first, _, _ := strings.Cut(out, "\n"); first != m[1]+"  （"+m[2]+"）" {
+					t.Errorf("%s quotes `%s  （%s）`, but chatlint rules show %s says %q%s", name, m[1], m[2], m[1], first, stderr)
+				}
+			}
+			for _, at := range place.FindAllString(shown.ReplaceAllString(para, ""), -1) {
+				seen++
+				switch id, ok := ruleAt[at]; {
+				case !ok:
+					t.Errorf("%s quotes %q, where no built-in rule is written (rules show PACK/ID says where one is)", name, at)
+				case len(ids) == 1 && id != ids[0]:
+					t.Errorf("%s quotes %q beside %s, but that is where %s is written", name, at, ids[0], id)
+				}
+			}
+		}
+		for _, m := range example.FindAllStringSubmatch(string(data), -1) {
+			seen++
+			if !strings.Contains(tested, " 内置 "+m[1]+" ") {
+				t.Errorf("%s quotes %q, where chatlint rules test --verbose shows no example", name, m[0])
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the READMEs quote no line of a built-in pack: has the wording changed? Check this test against it")
 	}
 }
 
