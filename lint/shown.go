@@ -185,35 +185,20 @@ func words(s string) iter.Seq2[string, int] {
 
 // gbkWord is word, which is not UTF-8, read as GB18030, and whether it
 // reads so: into a name (nameLike, or with the letters GBK holds beside
-// its hanzi, gbkLetter: 会话α, ā顾客, 包含Ж), and looking like GBK rather
-// than Latin-1 (gbkLike).
+// its hanzi, chinese.GBKLetter: 会话α, ā顾客, 包含Ж, Zhāng), and looking
+// like GBK rather than Latin-1 (gbkLike).
 func gbkWord(word string) (string, bool) {
 	d, err := simplifiedchinese.GB18030.NewDecoder().String(word)
 	if err != nil || !gbkLike(word) {
 		return d, false
 	}
 	for _, r := range d {
-		if !nameRune(r) && !gbkLetter(r) {
+		if !nameRune(r) && !chinese.GBKLetter(r) {
 			return d, false
 		}
 	}
 	return d, true
 }
-
-// gbkLetter reports whether r is one of the letters GB2312 (and so GBK)
-// holds in its rows A6–A8, which a mainland name is written with beside
-// hanzi (会话α, β版, ā顾客, 绿lǜ, 包含Ж): Greek, Cyrillic, and pinyin's
-// letters with a tone mark (āáǎà … ǜ, ê, ɑ, ń, ň, ǹ, ɡ). They were
-// not nameLike's, and such a name was shown masked (�Ự�� for
-// 会话α). A Big5 name is read by nameLike alone, as before.
-func gbkLetter(r rune) bool {
-	return r >= 0x391 && r <= 0x3a9 && r != 0x3a2 || r >= 0x3b1 && r <= 0x3c9 && r != 0x3c2 ||
-		r == 0x401 || r >= 0x410 && r <= 0x44f || r == 0x451 ||
-		strings.ContainsRune(pinyinLetters, r)
-}
-
-// pinyinLetters are the letters of pinyin GB2312 holds (A8A1–A8C0).
-const pinyinLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňǹɡ"
 
 // big5Word is word, which is not UTF-8, read as Big5, and whether it
 // reads so: into a name (nameLike), and looking like Big5 rather than
@@ -240,7 +225,8 @@ func big5Word(word string) (string, bool) {
 // second bytes, 40–7E, fall in GBK's extension), it is Big5 unless its
 // GBK reading costs less (a GBK name with kana, Greek or a pinyin tone
 // letter, 会话α, ā顾客, whose hanzi Big5 reads as level-1 ones, 頗趕汐,
-// and one of kana alone, a Japanese one, テスト, as 氾旦玄);
+// one of kana alone, a Japanese one, テスト, as 氾旦玄, and one in
+// pinyin, Zhāng Sān, as Zh芋ng S芋n);
 // else GBK, which a mainland name is as a rule (客服记录 reads as Big5
 // too, 諦督暮翹; so does 李玥, as 燠則), unless its Big5 reading costs
 // far less (big5Margin: 訂單問題, read as GBK 璹虫拜肈). Of 30,000 words

@@ -216,7 +216,7 @@ func TestShownBig5Names(t *testing.T) {
 		// whose hanzi Big5 reads as its level-1 ones: it was Big5, read
 		// into other characters (頗趕汐, 芋嘈諦, 諦督邢暮翹, 婦漪夾, 邦跺頗趕)
 		// and named for convmv -f big5; it is GBK, shown decoded (masked
-		// till gbkLetter: see TestShownGBKNames)
+		// till chinese.GBKLetter: see TestShownGBKNames)
 		{gbk("会话α.jsonl"), "会话α.jsonl", "gbk"},
 		{gbk("ā顾客.txt"), "ā顾客.txt", "gbk"},
 		{gbk("客服ǚ记录.jsonl"), "客服ǚ记录.jsonl", "gbk"},
@@ -232,6 +232,25 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("データ/ログ.jsonl"), "データ/ログ.jsonl", "gbk"},
 		{gbk("おしらせメール.txt"), "おしらせメール.txt", "gbk"},
 		{gbk("俄语Русский.txt"), "俄语Русский.txt", "gbk"},
+		// a GBK name in pinyin with its tone letters (A8A1–A8C0), which
+		// Big5 reads as level-1 hanzi: it was Big5, Zh芋ng S芋n.txt,
+		// k豕f迆.jsonl, L走_M赤ng.csv, named for convmv -f big5, as was
+		// every one of 18,264 such names made of random syllables; it is
+		// GBK (but for a tone letter in no word of ASCII letters, ā顾客,
+		// as before: see TestShownGBKNames)
+		{gbk("Zhāng Sān.txt"), "Zhāng Sān.txt", "gbk"},
+		{gbk("kèfú.jsonl"), "kèfú.jsonl", "gbk"},
+		{gbk("Lǐ_Míng.csv"), "Lǐ_Míng.csv", "gbk"},
+		{gbk("lǚxíng-2025.txt"), "lǚxíng-2025.txt", "gbk"},
+		{gbk("tuìkuǎn/hǎo.jsonl"), "tuìkuǎn/hǎo.jsonl", "gbk"},
+		// (and a Big5 name of those hanzi with ASCII letters before or
+		// after them is still Big5: in GBK a hanzi follows the letters,
+		// or they are no word of ASCII letters)
+		{big5("VIP車輛.txt"), "VIP車輛.txt", "big5"},
+		{big5("iPhone角色.jsonl"), "iPhone角色.jsonl", "big5"},
+		{big5("足球Pro.csv"), "足球Pro.csv", "big5"},
+		{big5("A車隊.txt"), "A車隊.txt", "big5"},
+		{big5("那 A.txt"), "那 A.txt", "big5"},
 		// (and a Big5 name of those hanzi is still Big5: GBK reads them
 		// into kana that make no word, いゅ, ぱゅ, or its hanzi are the
 		// likelier, 五月 as きる)
@@ -293,6 +312,8 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa5\xc6\xa5\xb9\xa5\xc8.txt",                                 // テスト, GBK
 		"\xa4\xaa\xa4\xb7\xa4\xe9\xa4\xbb\xa5\xe1\xa9\x60\xa5\xeb.txt", // おしらせメール, GBK
 		"\xa4\xa4\xa4\xe5/\xa4\xad\xa4\xeb.txt",                        // 中文/五月, Big5
+		"Zh\xa8\xa1ng S\xa8\xa1n.txt",                                  // Zhāng Sān, GBK
+		"VIP\xa8\xae\xbd\xf8.txt",                                      // VIP車輛, Big5
 		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                          // 聊天記錄, Big5
 		"Stra\xdfe.txt", "\x93Report\x94.txt", "\x87\xa1", "\xfe\xfe\xfe", "\x81\x30\x81\x30",
 	} {

@@ -201,7 +201,8 @@ func TestBig5FileNames(t *testing.T) {
 // written: the Big5 names are shown decoded and named for convmv -f big5,
 // the GBK one is not: it is GBK, shown decoded (masked as no name till
 // GBK's Greek, Cyrillic and pinyin letters were taken) and named for
-// convmv -f gbk.
+// convmv -f gbk. So is a GBK name in pinyin with its tone marks (kèfú),
+// which was Big5, k豕f迆, its tone letters read as Big5's level-1 hanzi.
 func TestBig5NamesByFrequency(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -213,13 +214,14 @@ func TestBig5NamesByFrequency(t *testing.T) {
 		"\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6.jsonl": rec,                                 // 佢哋嘅訂單 in Big5-HKSCS
 		"\xad\x71\xb3\xe6\xb0\xdd\xc3\x44.jsonl":         strings.Replace(rec, "c1", "c2", 1), // 訂單問題 in Big5
 		"\xbb\xe1\xbb\xb0\xa6\xc1.jsonl":                 strings.Replace(rec, "c1", "c3", 1), // 会话α in GBK
+		"k\xa8\xa8f\xa8\xb2.jsonl":                       strings.Replace(rec, "c1", "c4", 1), // kèfú in GBK
 	} {
 		if err := os.WriteFile(filepath.Join("hk", name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	_, stdout, stderr := runCLI(t, "lint", "--no-progress", "--fail-on", "none", "hk")
-	for _, want := range []string{"会话 c1 hk/佢哋嘅訂單.jsonl:1 ", "会话 c2 hk/訂單問題.jsonl:1 ", "会话 c3 hk/会话α.jsonl:1 "} {
+	for _, want := range []string{"会话 c1 hk/佢哋嘅訂單.jsonl:1 ", "会话 c2 hk/訂單問題.jsonl:1 ", "会话 c3 hk/会话α.jsonl:1 ", "会话 c4 hk/kèfú.jsonl:1 "} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("text report: no %q in\n%s", want, stdout)
 		}
@@ -227,11 +229,11 @@ func TestBig5NamesByFrequency(t *testing.T) {
 	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5 -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr: no %q in\n%s", want, stderr)
 	}
-	if want := "chatlint: warning: hk: 1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hk/会话α.jsonl (convmv -f gbk -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
+	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hk/kèfú.jsonl, hk/会话α.jsonl (convmv -f gbk -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr: no %q in\n%s", want, stderr)
 	}
 	for what, out := range map[string]string{"text report": stdout, "stderr": stderr} {
-		if strings.Contains(out, "頗趕汐") || strings.Contains(out, "璹虫拜肈") || strings.Contains(out, "\uFFFD") {
+		if strings.Contains(out, "頗趕汐") || strings.Contains(out, "璹虫拜肈") || strings.Contains(out, "k豕f迆") || strings.Contains(out, "\uFFFD") {
 			t.Errorf("%s: a name in the other encoding's reading, or masked, in it:\n%s", what, out)
 		}
 	}

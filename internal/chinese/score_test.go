@@ -31,6 +31,13 @@ func TestCost(t *testing.T) {
 		{"ありがとう", "丐曰互午丹"},
 		{"おしらせメール", "云仄日六丟奈伙"},
 		{"Русский", "扼扼抗我抄"},
+		// (pinyin, a GBK name, read as Big5: its tone letters in words of
+		// ASCII letters cost less than the level-1 hanzi those bytes are
+		// there)
+		{"Zhāng Sān", "Zh芋ng S芋n"},
+		{"kèfú", "k豕f迆"},
+		{"Lǐ_Míng", "L走_M赤ng"},
+		{"hǎo", "h見o"},
 		// (Big5, read as GBK: kana that make no word, or common hanzi)
 		{"中文", "いゅ"},
 		{"天文", "ぱゅ"},
@@ -70,6 +77,15 @@ func TestCost(t *testing.T) {
 		{"αβγ", "龘龘龘", true},
 		{"龘龘龘", "テスト", false},
 		{"テスト 会话", "テスト会话", true},
+		// (a tone letter in no word of ASCII letters, alone or with a
+		// hanzi right after the word, as the rarest; ASCII letters alone
+		// cost nothing)
+		{"ā", "龘", true},
+		{"ā顾客", "龘顾客", true},
+		{"Aó辆", "A龘辆", true},
+		{"テストkè", "テスト龘", true},
+		{"龘", "kè", false},
+		{"chat.txt", "", true},
 	} {
 		a, b := Cost(tc.a), Cost(tc.b)
 		if tc.same && a != b {
@@ -141,7 +157,7 @@ func TestKanaWord(t *testing.T) {
 // rarest's and a switch's for each character, and parts parted by ASCII
 // cost as much apart as together.
 func FuzzCost(f *testing.F) {
-	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff"} {
+	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8"} {
 		f.Add(s, "アンケート")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
