@@ -1411,6 +1411,17 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "我跟快递说了好几遍了，今天一定给您派送", false},
 		{"base/blame-customer", lint.Agent, "我给仓库讲了好几次，今天给您发出", false},
 		{"base/blame-customer", lint.Agent, "您说“我说了好几遍了”是哪位客服说的？", false},
+		// …nor where 我 is whom the customer told, 跟我 / 和我 / 同我 …: the
+		// agent owning that the customer had to say it again and again
+		{"base/blame-customer", lint.Agent, "您已经跟我说了好几次了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "您跟我说了好几遍了，真的很抱歉", false},
+		{"base/blame-customer", lint.Agent, "您都和我讲了很多次了，实在抱歉", false},
+		{"base/blame-customer", lint.Agent, "您跟我都说了好几遍了，是我们没处理好", false},
+		{"base/blame-customer", lint.Agent, "您向我反映了好几次了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "你同我講咗好多次，真係唔好意思", false},
+		{"base/blame-customer", lint.Agent, "您对我说过好几次了，这次一定给您解决", false},
+		{"base/blame-customer", lint.Agent, "我跟你说了好几遍了，这款没有XL", true},
+		{"base/blame-customer", lint.Agent, "您听我说，我说了好几遍了", true},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
