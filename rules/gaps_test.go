@@ -1111,6 +1111,13 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我瞎了眼没看到您的留言，非常抱歉", false},
 		{"ecommerce/insult-customer", lint.Agent, "快递员脑子进水了，放错了柜子，非常抱歉", false},
 		{"ecommerce/insult-customer", lint.Agent, "您的电脑是不是进水了？可以送修", false},
+		// …nor where the agent names itself otherwise, 小妹 / 妹子 / 俺 / 咱
+		{"ecommerce/insult-customer", lint.Agent, "不好意思，您看小妹这脑子进水了，马上给您改", false},
+		{"ecommerce/insult-customer", lint.Agent, "亲，您看妹子这脑子有问题，又发错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "您看俺这脑子进水了", false},
+		{"ecommerce/insult-customer", lint.Agent, "您瞧咱这脑袋进水了，马上改", false},
+		{"ecommerce/insult-customer", lint.Agent, "您看小妹瞎了眼，没看到您的备注", false},
+		{"ecommerce/insult-customer", lint.Agent, "您这脑子进水了吧", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑子进水了", true},
 		{"ecommerce/insult-customer", lint.Agent, "您脑袋进水了吧", true},
 		{"ecommerce/insult-customer", lint.Agent, "你这脑子有问题吧", true},
