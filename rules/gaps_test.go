@@ -1180,6 +1180,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "恩平市今天可以送达", false},
 		{"callcenter/forbidden-particle", lint.Agent, "恩平", false},
 		{"callcenter/forbidden-particle", lint.Agent, "恩平台山开平都可以送", false},
+		// (…and 恩平 before 时间, or before 台风 (a typhoon), is the place,
+		// while 恩平台风控 is 嗯，平台风控)
+		{"callcenter/forbidden-particle", lint.Agent, "广州到恩平时间要两天", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平台风很大，快递延误了", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平台风控还在审核", true},
 		// …while 恩 before 图 / 负 is 嗯 typed as 恩 where 知 / 忘 does not
 		// come before it (知恩图报, 忘恩负义 are known by those)
 		{"callcenter/forbidden-particle", lint.Agent, "恩图片收到了，我帮您看下", true},
