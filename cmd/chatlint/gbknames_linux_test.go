@@ -282,6 +282,10 @@ func TestTypedGBKName(t *testing.T) {
 		// holds, where the directory was said not to be there at all
 		{[]string{"十一月/day.jsonl"},
 			`chatlint: 十一月/day.jsonl: no such file or directory (the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  "$(printf '\312\256\322\273\324\302/day.jsonl')")`},
+		// the directory itself (a zip's folder, linted whole): not 'the
+		// file named 十一月', renamed alone, the names in it left so
+		{[]string{"十一月"},
+			`chatlint: 十一月: no such file or directory (the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  "$(printf '\312\256\322\273\324\302')")`},
 		{[]string{"--pack", "十一月/p.yaml", "b.jsonl"},
 			`chatlint: 十一月/p.yaml: pack file "十一月/p.yaml" not found: the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  --pack "$(printf '\312\256\322\273\324\302/p.yaml')"`},
 		{[]string{"--pack", "shop/客服.yaml", "b.jsonl"},

@@ -24,8 +24,9 @@ type EncodedName struct {
 	// renames it with U+FFFD in its place) or "big5"
 	Enc string
 	// Dir is, where the first name so encoded on the path is a
-	// directory's (售后 of 售后/day.jsonl), its path, by its bytes, as
-	// Path is, TypedDir as typed and RealDir as the system takes it;
+	// directory's (售后 of 售后/day.jsonl, or 售后 typed itself), its
+	// path, by its bytes, as Path is, TypedDir as typed and RealDir as
+	// the system takes it;
 	// Below is whether names in it on the way to Path are so encoded too
 	Dir, TypedDir, RealDir string
 	Below                  bool
@@ -43,9 +44,10 @@ type EncodedNames []EncodedName
 // nil, how to name it as it is: "  or name it so:  " and asIs of its path
 // so written (--pack "$(printf 'shop/\277\315\267\376.yaml')"); a file
 // of settings, in UTF-8, has no way to, so its references have no asIs.
-// Where a directory on the way is so named, it is the directory: "the
-// directory named 售后 in GBK is there: rename it and the names in it
-// with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')""
+// Where a directory on the way, or the one typed, is so named, it is the
+// directory: "the directory named 售后 in GBK is there: rename it and
+// the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf
+// '\312\333\272\363')""
 // (", and so is 售后/客服.txt in it" where that name is so encoded too).
 // convmv knows GB18030 only with Perl's Encode::HanExtra, which is said.
 // Each file is said so, after "; " (a name in GBK and another in Big5

@@ -82,6 +82,15 @@ func TestEncoded(t *testing.T) {
 		{"", "㐀月/day.txt", `the directory named 㐀月 in GB18030 is there: rename it and the names in it with  convmv -f gb18030 -t utf-8 -r --notest "$(printf '\2019\3569\324\302')"  ` +
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
 		{Under(top), "售后/day.txt", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '` + top + `/\312\333\272\363')"`, nil},
+		// the directory itself typed (chatlint lint 售后): the directory,
+		// renamed with what it holds, not 'the file named 售后', renamed
+		// alone (convmv without -r), the names in it left in GBK
+		{"", "售后", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  ` +
+			`or name it so:  --pack "$(printf '\312\333\272\363')"`, word},
+		{"", "售后/", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"`, nil},
+		{"", "shop/十一月", `the directory named shop/十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf 'shop/\312\256\322\273\324\302')"`, nil},
+		{"", "㐀月", `the directory named 㐀月 in GB18030 is there: rename it and the names in it with  convmv -f gb18030 -t utf-8 -r --notest "$(printf '\2019\3569\324\302')"  ` +
+			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
 		{"", "售后/nothere.txt", "", nil}, // (not in that directory)
 		{"", "售后/sub/售前.txt", "", nil},  // (nor so)
 		{"", "退款.txt", "", nil},         // (there)

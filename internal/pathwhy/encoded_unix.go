@@ -116,9 +116,10 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 		gb18030 = gb18030 || enc == "gb18030"
 		next = filepath.Join(at, match)
 		switch {
-		case n.Enc == "" && i < len(typed)-1:
-			// the first name so encoded is a directory's: convmv -r
-			// renames it and the names in it
+		case n.Enc == "" && (i < len(typed)-1 || u.isDir(next)):
+			// the first name so encoded is a directory's, on the way or
+			// the one typed (chatlint lint 十一月): convmv -r renames it
+			// and the names in it, which a zip so named holds so too
 			n.Dir = next
 			n.TypedDir = filepath.Join(append([]string{there}, typed[:i+1]...)...)
 		case n.Enc != "":
@@ -139,6 +140,12 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 		n.RealDir = u.real(n.Dir)
 	}
 	return n, true
+}
+
+// isDir reports whether path is a directory (or a symbolic link to one).
+func (u Under) isDir(path string) bool {
+	st, err := u.stat(path)
+	return err == nil && st.IsDir()
 }
 
 // encodedIn is the name in dir that is not UTF-8 and reads as want in
