@@ -135,6 +135,33 @@ func NameEncoding(s string) string {
 	return "gbk"
 }
 
+// FourByteGB18030 reports whether s, a name that is not UTF-8 and that
+// DecodedName reads as GBK (GB18030), holds one of GB18030's four-byte
+// sequences (㐀 81 39 EE 39), which GBK has not: convmv -f gbk would
+// rename it with U+FFFD in its place. Only its words that are not UTF-8
+// are read (see fromGBK): a directory's name in UTF-8 above them is none,
+// and read by twos its three-byte characters would run into the ASCII
+// after them (月 E6 9C 88 of 3月1日, its 88 taken with the 1 for a lead
+// byte and a four-byte sequence's digit).
+func FourByteGB18030(s string) bool {
+	for word := range words(s) {
+		if utf8.ValidString(word) {
+			continue
+		}
+		for i := 0; i < len(word); {
+			switch c := word[i]; {
+			case c < 0x80:
+				i++
+			case i+1 < len(word) && word[i+1] >= 0x30 && word[i+1] <= 0x39:
+				return true
+			default:
+				i += 2
+			}
+		}
+	}
+	return false
+}
+
 // fromGBK is s, which is not UTF-8, with each of its words that is not
 // UTF-8 but reads as GB18030 (GBK's superset) without a byte it cannot
 // read, decoded: a path's names that a Windows zip or a Chinese Windows

@@ -376,3 +376,29 @@ func TestDecodedNameOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestFourByteGB18030: a name holding one of GB18030's four-byte
+// sequences (㐀 81 39 EE 39) is told apart from one of GBK alone, read in
+// its words that are not UTF-8 only: a directory's name in UTF-8 above
+// GBK names, whose three-byte 月 (E6 9C 88) comes before a digit (3月1日,
+// 11月3日), is none.
+func TestFourByteGB18030(t *testing.T) {
+	kefu := "\xbf\xcd\xb7\xfe" // 客服 in GBK
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"\x81\x39\xee\x39" + kefu + ".jsonl", true},
+		{"day/" + kefu + "\x81\x39\xee\x39.jsonl", true},
+		{"3月1日/\x81\x39\xee\x39.txt", true},
+		{"day/" + kefu + ".jsonl", false},
+		{"day/" + kefu + "1" + kefu + "2.jsonl", false}, // a digit after a two-byte character
+		{"3月1日/" + kefu + ".jsonl", false},
+		{"11月3日/第1批 " + kefu + ".jsonl", false},
+		{"3月1日.jsonl", false}, // (UTF-8)
+	} {
+		if got := FourByteGB18030(c.name); got != c.want {
+			t.Errorf("FourByteGB18030(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -39,7 +39,7 @@ func namesWarnings(path string, files []string) []string {
 		// (GB18030 where a name holds a four-byte sequence, which is no
 		// GBK: convmv -f gbk would rename it with U+FFFD in its place)
 		from, note := "gbk", ""
-		if slices.ContainsFunc(gbk, fourByteGB18030) {
+		if slices.ContainsFunc(gbk, lint.FourByteGB18030) {
 			from, note = "gb18030", "; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra"
 		}
 		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", from, note))
@@ -48,22 +48,6 @@ func namesWarnings(path string, files []string) []string {
 		warnings = append(warnings, namesWarning(path, files, big5, "Big5", "a zip made on Traditional Chinese Windows", "big5", ""))
 	}
 	return warnings
-}
-
-// fourByteGB18030 reports whether name, read as GB18030, holds a
-// four-byte sequence (㐀 81 39 EE 39, a character GBK has not).
-func fourByteGB18030(name string) bool {
-	for i := 0; i < len(name); {
-		switch c := name[i]; {
-		case c < 0x80:
-			i++
-		case i+1 < len(name) && name[i+1] >= 0x30 && name[i+1] <= 0x39:
-			return true
-		default:
-			i += 2
-		}
-	}
-	return false
 }
 
 // namesWarning is namesWarnings's warning of the names of files that are

@@ -28,6 +28,13 @@ func TestGBKNamesWarning(t *testing.T) {
 			"(convmv -f gb18030 -t utf-8 -r day shows their new names, and with --notest renames them; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"},
 		{"\x81\x39\xee\x39.txt", []string{"\x81\x39\xee\x39.txt"}, `its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded ` +
 			`(convmv -f gb18030 -t utf-8 "$(printf '\2019\3569.txt')" shows its new name, and with --notest renames it; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`},
+		// nor is one after a character of a directory in UTF-8, which is
+		// three bytes (月 E6 9C 88): a date's 3月1日, 11月3日 or 第1批,
+		// the names in it GBK alone, was told gb18030 and HanExtra
+		{"3月1日", []string{"3月1日/" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 3月1日/客服.jsonl (convmv -f gbk -t utf-8 -r 3月1日 shows their new names, and with --notest renames them)"},
+		{"客服", []string{"客服/11月3日/" + kefu + ".jsonl", "客服/第1批 " + kefu + ".jsonl"}, "2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 客服/11月3日/客服.jsonl, 客服/第1批 客服.jsonl (convmv -f gbk -t utf-8 -r 客服 shows their new names, and with --notest renames them)"},
+		// ... while a four-byte one below it is still one
+		{"3月1日", []string{"3月1日/\x81\x39\xee\x39" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 3月1日/㐀客服.jsonl (convmv -f gb18030 -t utf-8 -r 3月1日 shows their new names, and with --notest renames them; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"},
 		// a digit after a two-byte character is no four-byte sequence
 		{"day", []string{"day/" + kefu + "1" + kefu + "2.jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服1客服2.jsonl (convmv -f gbk -t utf-8 -r day shows"},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
