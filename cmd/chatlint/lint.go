@@ -514,7 +514,7 @@ var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 // transcript.ReadAll joined, for the report: each with which part of its
 // path is wrong where that is said (hints), as stderr says it ("not a
 // directory (day.jsonl is a file)"; the text report's bare 不是目录 named
-// no part).
+// no part). With hints nil, each with its error alone (to name them).
 func unreadableFiles(err error, hints pathHints) []lint.RecordError {
 	if err == nil {
 		return nil
@@ -577,8 +577,12 @@ type pathHints map[*transcript.FileError]string
 // builds).
 var buildPathHint = pathHint
 
-// of is fe's hint (pathHint), built the first time it is asked for.
+// of is fe's hint (pathHint), built the first time it is asked for; ""
+// where h is nil (the names alone are wanted, unreadableFiles).
 func (h pathHints) of(fe *transcript.FileError) string {
+	if h == nil {
+		return ""
+	}
 	if said, ok := h[fe]; ok {
 		return said
 	}
@@ -1690,9 +1694,11 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	r.reuse.settle()
 	// files that could not be read (or not whole) are left as they are;
-	// --fix's report names them, --diff's stderr
-	unreadable, hints := err, pathHints{}
-	for _, u := range unreadableFiles(unreadable, hints) {
+	// --fix's report names them, --diff's stderr (their names alone
+	// here: each hint is built once, where it is said, by the lint after
+	// --fix or for --diff's stderr)
+	unreadable := err
+	for _, u := range unreadableFiles(unreadable, nil) {
 		delete(col.edits, u.Pos.File)
 	}
 	// the diff is the report of a --diff run: it goes where -o says, and
@@ -1778,7 +1784,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	}
 	if unreadable != nil {
 		// (a diff names none of them)
-		return true, failErr(listUnreadable(withPathHints(withGlobHints(unreadable), hints), false))
+		return true, failErr(listUnreadable(withPathHints(withGlobHints(unreadable), pathHints{}), false))
 	}
 	if refused {
 		return true, &exitError{code: 2}
