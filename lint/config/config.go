@@ -63,8 +63,9 @@ const ymlName = ".chatlint.yml"
 var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its
-// path, or "" when there is none. One that is a directory, or a symbolic
-// link to nothing, in a loop or through a file, is an error naming it and
+// path, or "" when there is none. One that is a directory (or a symbolic
+// link to one), or a symbolic link to nothing, in a loop or through a
+// file, is an error naming it and
 // what it is, and what to do (unusableError): passed over, its settings
 // would silently not apply, and a parent's would in their place. A
 // .chatlint.yml where the search would find no .chatlint.yaml is an
@@ -82,12 +83,19 @@ func Find(dir string) (string, error) {
 		if err == nil && !st.IsDir() {
 			return p, nil
 		}
-		said, ok := "", false
+		said, ok, fix := "", false, "point it at a settings file, or remove it"
 		if err == nil {
 			// a directory of that name (mkdir -p, or a folder unzipped):
 			// passed over, its settings, if any were meant, would
 			// silently not apply, and a parent's would in their place
 			said, ok = p+" is a directory, not a settings file", true
+			fix = "write the settings into a file of that name in its place, or rename it"
+			if chain, _, lerr := pathwhy.FollowLinks(p); chain != nil && lerr == nil {
+				// a link to one (a shared folder of settings): ls shows
+				// a link, and no file is written in its place before it
+				// is removed
+				said, fix = chain.Links()+", a directory, not a settings file", "point it at a settings file, or remove it"
+			}
 			err = &fs.PathError{Op: "read", Path: p, Err: syscall.EISDIR}
 		} else if said, ok = pathwhy.Loop(p, err); ok {
 			// ('find .chatlint.yaml: stat /…/.chatlint.yaml: too many
@@ -105,7 +113,7 @@ func Find(dir string) (string, error) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
 		if ok {
-			return "", unusableError(said, dir, at, err)
+			return "", unusableError(said, fix, dir, at, err)
 		}
 		if err := Misnamed(at); err != nil {
 			return "", err
@@ -120,18 +128,15 @@ func Find(dir string) (string, error) {
 
 // unusableError is Find's error for the .chatlint.yaml in at that cannot
 // be read as settings, a directory or a symbolic link the system cannot
-// follow (said names it and what it is, err is the system's error), met on a
-// search from dir: what to do with it, and what then applies, as the
-// search goes on up only where it finds none nearer. Removed (or a
-// directory renamed), the next one up applies in its place, named, or none (chatlint's defaults);
-// and where it lies above dir, a .chatlint.yaml written in dir is read
+// follow or that leads to a directory (said names it and what it is, fix
+// what to do with it, err is the system's error), met on a search from
+// dir: what to do with it, and what then applies, as the search goes on
+// up only where it finds none nearer. Removed (or a directory renamed),
+// the next one up applies in its place, named, or none (chatlint's
+// defaults); and where it lies above dir, a .chatlint.yaml written in dir is read
 // before it ('remove it' alone left the user to find that a parent's
 // settings would then apply).
-func unusableError(said, dir, at string, err error) error {
-	fix := "point it at a settings file, or remove it"
-	if errors.Is(err, syscall.EISDIR) {
-		fix = "write the settings into a file of that name in its place, or rename it"
-	}
+func unusableError(said, fix, dir, at string, err error) error {
 	then := "none then applies: chatlint's defaults do"
 	if parent := filepath.Dir(at); parent != at {
 		if next, err := Find(parent); err == nil && next != "" {

@@ -632,7 +632,55 @@ func TestFindDirectory(t *testing.T) {
 			"in its place, or rename it ({root}/.chatlint.yaml then applies in its place); or write a .chatlint.yaml in {dir}/.chatlint.yaml/x, which is read before it"},
 	} {
 		p, err := Find(filepath.Join(root, c.from))
-		want := strings.NewReplacer("{dir}", dir, "{root}", root).Replace(c.want)
+		want := strings.NewReplacer("{dir}", dir, "{root}", root).Replace(filepath.FromSlash(c.want))
+		if err == nil || err.Error() != want || p != "" {
+			t.Errorf("from %s: Find = %q, %v\nwant error %q", c.from, p, err, want)
+			continue
+		}
+		if !errors.Is(err, syscall.EISDIR) {
+			t.Errorf("from %s: the error does not wrap EISDIR", c.from)
+		}
+	}
+}
+
+// TestFindLinkToDirectory: a .chatlint.yaml that is a symbolic link to a
+// directory (a shared folder of settings linked in its place) was told
+// 'is a directory, not a settings file: write the settings into a file of
+// that name in its place', where ls shows a link, and no file can be
+// written in its place until it is removed; it is named as a link, with
+// where it leads, and what to do with a link.
+func TestFindLinkToDirectory(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, FileName), []byte("packs: [base]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "shop")
+	for _, d := range []string{dir, filepath.Join(root, "shared", "chatlint")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Symlink("../shared/chatlint", filepath.Join(dir, FileName)))
+	must(os.Mkdir(filepath.Join(root, "two"), 0o755))
+	must(os.Symlink("cfg", filepath.Join(root, "two", FileName)))
+	must(os.Symlink("../shared/chatlint", filepath.Join(root, "two", "cfg")))
+	for _, c := range []struct{ from, want string }{
+		{"shop", "{root}/shop/.chatlint.yaml is a symbolic link to ../shared/chatlint, a directory, not a settings file: " +
+			"point it at a settings file, or remove it ({root}/.chatlint.yaml then applies in its place)"},
+		{"two", "{root}/two/.chatlint.yaml is a symbolic link to cfg, a symbolic link to ../shared/chatlint, a directory, not a settings file: " +
+			"point it at a settings file, or remove it ({root}/.chatlint.yaml then applies in its place)"},
+	} {
+		p, err := Find(filepath.Join(root, c.from))
+		want := strings.NewReplacer("{root}", root).Replace(c.want)
 		if err == nil || err.Error() != want || p != "" {
 			t.Errorf("from %s: Find = %q, %v\nwant error %q", c.from, p, err, want)
 			continue
