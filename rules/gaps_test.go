@@ -1411,6 +1411,12 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "你唔識字呀？", true},
 		{"base/blame-customer", lint.Agent, "你唔識中文咩", true},
 		{"base/blame-customer", lint.Agent, "你唔識中文都冇問題，我哋有英文客服", false},
+		// …and 唔识中文 (does not know Chinese, 不懂中文) asked plainly is a
+		// question, as 您不懂中文吗 is: only 咩 (surprise) makes it a reproach
+		{"base/blame-customer", lint.Agent, "你唔识中文呀？我哋有英文客服", false},
+		{"base/blame-customer", lint.Agent, "您唔識中文嗎？我哋可以用英文同您傾", false},
+		{"base/blame-customer", lint.Agent, "你唔識中文嘛，我用英文同你講", false},
+		{"base/blame-customer", lint.Agent, "你唔識睇中文呀？", true},
 		{"base/blame-customer", lint.Agent, "您邊度睇唔明呀？我教您", false},
 		// base/blame-customer: the customer told many times with no 都 / 已经,
 		// 我说了好几遍了 (我都说了好几遍了 is one since the rule began); told
