@@ -5,20 +5,24 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/txtar"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/chatlint/chatlint/internal/benchgen"
+	"github.com/chatlint/chatlint/lint"
 )
 
 // fixFormats are the report formats the differential tests ask --fix for.
@@ -492,7 +496,8 @@ func TestFixReuseGenerated(t *testing.T) {
 // TestFixReuseChangedBetween: a library changed by someone else between
 // the lint and the report of what --fix left (a reply's text; a comment
 // line that changes the script the suggestions of a file are written in,
-// read again as it is now) is reported as it is now, as when every reply
+// or a table's other cell, that of a reply's line, read again as it is
+// now) is reported as it is now, as when every reply
 // was checked again: a reply is taken from the lint before the fix only
 // when it reads as it did, and its suggestions only when its file writes
 // them alike.
@@ -517,6 +522,7 @@ rules:
 		return b.Bytes()[:b.Len()-4]
 	}
 	padding := strings.Repeat("好的\n", 200) // (the cut comes after these)
+	rows := strings.Repeat("售后,好的\n", 200)
 	for _, tc := range []struct {
 		name    string
 		files   map[string][]byte
@@ -531,6 +537,10 @@ rules:
 		{"the script of a file not fixed",
 			map[string][]byte{"a.txt": []byte("这个不行\n"), "b.txt.gz": gz("# 這個說明\n不行\n" + padding)},
 			map[string][]byte{"b.txt.gz": gz("# 这个说明\n不行\n" + padding)}},
+		// (the file in both scripts, as before: 不行 takes its line's)
+		{"the script of a reply's line in a file not fixed",
+			map[string][]byte{"a.txt": []byte("这个不行\n"), "b.csv.gz": gz("分类,话术\n說明,好的\n说明,好的\n退貨,不行\n" + rows)},
+			map[string][]byte{"b.csv.gz": gz("分类,话术\n說明,好的\n说明,好的\n退货,不行\n" + rows)}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -572,5 +582,121 @@ func TestFixReuseCounts(t *testing.T) {
 	}
 	if reused != 4 || again != 2 {
 		t.Errorf("%s replies taken from the lint before the fix, %s checked again; want 4 and 2", strconv.FormatInt(reused, 10), strconv.FormatInt(again, 10))
+	}
+}
+
+// hashExempt are the fields of a conversation that hashConv leaves out,
+// by their path in it (see hashFields; and what they hold): the
+// conversation's place in the
+// run (the key the hash is kept by), and what is set on a waiver once the
+// run is over (markUnknownWaivers). A worker's Check reads none of them.
+var hashExempt = map[string]bool{
+	"Seq":                                true,
+	"Messages[0].Seq":                    true,
+	"Messages[0].Waivers[0].UnknownRule": true,
+	"Messages[0].Waivers[0].Meant":       true,
+}
+
+// hashField is a field of a conversation, by its path, and how to reach
+// it in one.
+type hashField struct {
+	path string
+	at   func(c *lint.Conversation) reflect.Value
+}
+
+// hashFields lists the exported fields of t (a conversation's type, or
+// one inside it) and of the structs and slices they hold, each struct's
+// fields and, for a slice, the slice (its length) and its first element.
+func hashFields(t reflect.Type, path string, at func(c *lint.Conversation) reflect.Value, out []hashField) []hashField {
+	timeType := reflect.TypeFor[time.Time]()
+	switch {
+	case t.Kind() == reflect.Struct && t != timeType:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			p := f.Name
+			if path != "" {
+				p = path + "." + f.Name
+			}
+			out = hashFields(f.Type, p, func(c *lint.Conversation) reflect.Value { return at(c).Field(i) }, out)
+		}
+		return out
+	case t.Kind() == reflect.Slice:
+		out = append(out, hashField{path, at})
+		return hashFields(t.Elem(), path+"[0]", func(c *lint.Conversation) reflect.Value { return at(c).Index(0) }, out)
+	}
+	return append(out, hashField{path, at})
+}
+
+// TestHashConvFields: hashConv, by which the lint after --fix takes a
+// reply's findings from the lint before it, hashes every field of the
+// conversation a rule may read: a change to any exported field of the
+// conversation, of a message or of a waiver (one the hash does not name
+// when it is added to the model included) changes the hash, but for those
+// of hashExempt.
+func TestHashConvFields(t *testing.T) {
+	zone := time.FixedZone("CST", 8*3600)
+	conv := func() *lint.Conversation {
+		msg := func(i int) lint.Message {
+			return lint.Message{Conversation: "c", ID: "m" + strconv.Itoa(i), Time: time.Date(2026, 11, 26, 9, i, 0, 0, zone),
+				Role: lint.Agent, TextRaw: 1, TextCol: 3, TextAstral: 1, TextRunes: 2, Sender: "客服", Type: lint.TypeText,
+				Text: "不行", Pos: lint.Pos{File: "a.yaml", Line: 2 + i}, Seq: i,
+				Waivers: []lint.Waiver{{Rule: "base/x", Reason: "照录", Pos: lint.Pos{File: "a.yaml", Line: 1 + i}, Meant: []string{"base/y"}}}}
+		}
+		return &lint.Conversation{ID: "a.yaml:2", File: "a.yaml", Messages: []lint.Message{msg(0), msg(1)}, Timed: true, Notes: []string{"注"}, Seq: 4}
+	}
+	var h convHash
+	h.seed = maphash.MakeSeed()
+	base := hashConv(&h, conv())
+	if again := hashConv(&h, conv()); again != base {
+		t.Fatal("the same conversation hashed twice differs")
+	}
+	fields := hashFields(reflect.TypeFor[lint.Conversation](), "", func(c *lint.Conversation) reflect.Value { return reflect.ValueOf(c).Elem() }, nil)
+	if len(fields) < 30 {
+		t.Fatalf("%d fields found", len(fields))
+	}
+	for _, f := range fields {
+		c := conv()
+		v := f.at(c)
+		var changes []func()
+		switch v.Kind() {
+		case reflect.String:
+			changes = append(changes, func() { v.SetString(v.String() + "了") })
+		case reflect.Bool:
+			changes = append(changes, func() { v.SetBool(!v.Bool()) })
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			changes = append(changes, func() { v.SetInt(v.Int() + 1) })
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			changes = append(changes, func() { v.SetUint(v.Uint() + 1) })
+		case reflect.Slice:
+			changes = append(changes, func() { v.Set(v.Slice(0, v.Len()-1)) })
+		case reflect.Struct: // a time
+			tm := v.Interface().(time.Time)
+			changes = append(changes,
+				func() { v.Set(reflect.ValueOf(tm.Add(time.Nanosecond))) },
+				func() { v.Set(reflect.ValueOf(tm.In(time.FixedZone("JST", 9*3600)))) },
+				func() { v.Set(reflect.ValueOf(time.Time{})) })
+		default:
+			t.Errorf("%s: a field of kind %s: say here how it is changed", f.path, v.Kind())
+			continue
+		}
+		exempt := false
+		for p := range hashExempt {
+			exempt = exempt || f.path == p || strings.HasPrefix(f.path, p+"[") || strings.HasPrefix(f.path, p+".")
+		}
+		for k, change := range changes {
+			c := conv()
+			v = f.at(c)
+			change()
+			if got := hashConv(&h, c); (got != base) == exempt {
+				if exempt {
+					t.Errorf("%s (change %d): the hash changed, but the field is exempt", f.path, k)
+				} else {
+					t.Errorf("%s (change %d): the hash is the same: hashConv leaves it out, and a reply changed so would be taken from the lint before --fix", f.path, k)
+				}
+			}
+		}
 	}
 }
