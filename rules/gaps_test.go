@@ -878,6 +878,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "我还等着呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我一直等着呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "那我先等着呢，快递呢", true},
+		// (…and after an acknowledgement only: after a request or a
+		// question, 快点，我等着呢 / 退款什么时候到，我等着呢 prods)
+		{"callcenter/unanswered-at-end", lint.Customer, "不着急，我等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "OK，那我先等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那好吧，我等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "快点，我等着呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "麻烦快点处理，我等着呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "赶紧给我退款，我等着呢", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "退款什么时候到，我等着呢", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /

@@ -244,18 +244,22 @@ func TestTimingIgnoreClosingParticle(t *testing.T) {
 // TestTimingIgnoreWaitingParticle: the customer who says they will wait
 // with 呢 on 等着 (那我先等着呢, as 那我再等等吧) needs no answer, so
 // it starts no wait, as it closes the chat for unanswered-at-end; asked
-// (那我先等着呢？) or prodding (我还等着呢 / 我一直等着呢) it still does.
+// (那我先等着呢？) or prodding (我还等着呢 / 我一直等着呢, or after a
+// request or a question: 快点，我等着呢) it still does.
 func TestTimingIgnoreWaitingParticle(t *testing.T) {
 	ignored := []string{
 		"那我先等着呢",
 		"我等着呢",
 		"好的，那我就等着啦呢~",
+		"不着急，我等着呢",
 	}
 	kept := []string{
 		"那我先等着呢？",
 		"我还等着呢",
 		"我一直等着呢",
 		"那我先等着呢，快递呢",
+		"快点，我等着呢",
+		"退款什么时候到，我等着呢",
 	}
 	checkNightWait(t, ignored, kept)
 }
