@@ -1461,6 +1461,11 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "关我们毛事", true},
 		{"base/blame-customer", lint.Agent, "關我哋鳥事", true},
 		{"base/blame-customer", lint.Agent, "开关我们毛刷那款也有", false},
+		// …and with 鬼, the commonest of them in Cantonese and Mandarin alike
+		{"base/evasive-phrase", lint.Agent, "关我鬼事", true},
+		{"base/evasive-phrase", lint.Agent, "這個關我乜鬼事呀", true},
+		{"base/blame-customer", lint.Agent, "关我们鬼事，找快递去", true},
+		{"base/blame-customer", lint.Agent, "關我哋乜鬼事", true},
 		{"base/evasive-phrase", lint.Agent, "我也说不准", true},
 		{"base/evasive-phrase", lint.Agent, "这个我们也说不准呢", true},
 		{"base/evasive-phrase", lint.Agent, "这边也讲不准是不是正品", true},
