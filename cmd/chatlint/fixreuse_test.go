@@ -25,8 +25,16 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
-// fixFormats are the report formats the differential tests ask --fix for.
-var fixFormats = []string{"text", "json", "jsonl", "csv", "sarif", "junit", "github", "html"}
+// fixFormats are the report formats the differential tests ask --fix for,
+// beside the run's own (text, mostly). What the lint after the fix takes
+// from the lint before it is a reply's findings, each whole, and every
+// format is written from them as the engine hands them over (every one
+// streams: lint.Engine.ReuseMessages alike): jsonl writes each field of a
+// finding but its bytes in the text (rule, message, match, column,
+// suggestion, agent, deduct), html those (its marks), so that a finding
+// taken otherwise than checked again shows in one of them. (Each format
+// more was a run more of every library, for no field more.)
+var fixFormats = []string{"jsonl", "html"}
 
 // dirState is a directory's files (their bytes), directories and links
 // (their targets), by slash-separated path.
@@ -233,11 +241,11 @@ func scriptCondition(cond string) bool {
 // UTF-8, GBK, Big5, UTF-16, with and without a byte-order mark, CR and
 // CRLF line endings; waivers, baselines, several files, files that cannot
 // be fixed or read, overlapping fixes, Traditional script), run as the
-// script runs it, and in each report format and with --write-baseline,
-// reports what it left byte for byte alike, whether the lint after the fix
-// checks every reply again or takes the replies the fix did not change
-// from the lint before it: the exit code, stdout, stderr, every file
-// (the library, the report, the baseline).
+// script runs it, and in the formats of fixFormats and with
+// --write-baseline, reports what it left byte for byte alike, whether the
+// lint after the fix checks every reply again or takes the replies the
+// fix did not change from the lint before it: the exit code, stdout,
+// stderr, every file (the library, the report, the baseline).
 func TestFixReuseScripts(t *testing.T) {
 	testdata, err := filepath.Abs("../../testdata")
 	if err != nil {
@@ -359,8 +367,8 @@ func TestFixReuseScripts(t *testing.T) {
 					stdin = nil
 					continue
 				}
-				// the run as the script runs it, then in each format and
-				// with a baseline written
+				// the run as the script runs it, then in the formats of
+				// fixFormats and with a baseline written
 				flagged := func(names ...string) bool {
 					return slices.ContainsFunc(args, func(a string) bool {
 						for _, n := range names {
@@ -400,11 +408,12 @@ func TestFixReuseScripts(t *testing.T) {
 // TestFixReuseGenerated: a generated library of 5,000 replies (chatlint-
 // bench gen -canned), with waivers, as a .txt in UTF-8 and in GB18030
 // with CRLF line endings, and as a csv, fixed in one run with the three
-// and with each alone, in each report format, with a baseline that holds
-// some of its findings and with one written, reports what is left byte
-// for byte alike whether the lint after the fix checks every reply again
-// or takes the replies the fix did not change from the lint before it;
-// and most replies are taken (each one the fix changed is checked again).
+// and with each alone, in text and the formats of fixFormats, with a
+// baseline that holds some of its findings and with one written, reports
+// what is left byte for byte alike whether the lint after the fix checks
+// every reply again or takes the replies the fix did not change from the
+// lint before it; and most replies are taken (each one the fix changed is
+// checked again).
 func TestFixReuseGenerated(t *testing.T) {
 	var gen bytes.Buffer
 	if _, err := benchgen.Canned(&gen, 5000, 1); err != nil {
