@@ -174,3 +174,47 @@ func TestEncodedReadsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodedASCIIReadsNothing: a name typed in ASCII is the same in GBK
+// and Big5, so no directory is read for it, also where a name before it
+// on the path holds other characters: /home/用户/data/missing.jsonl had
+// data read in full, for a name none of it could read as.
+func TestEncodedASCIIReadsNothing(t *testing.T) {
+	t.Chdir(t.TempDir())
+	// 用户 in UTF-8, 售后 in GBK in it
+	for _, d := range []string{"用户", "用户/\xca\xdb\xba\xf3"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile("用户/\xca\xdb\xba\xf3/day.txt", []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]int{}
+	defer func(f func(string) []string) { nonUTF8Names = f }(nonUTF8Names)
+	names := nonUTF8Names
+	nonUTF8Names = func(dir string) []string {
+		read[dir]++
+		return names(dir)
+	}
+	for _, path := range []string{"用户/missing.txt", "用户/sub/day.txt", "用户/售后/missing.txt"} {
+		clear(read)
+		if n := Encoded(path, notThere(path)); n != nil {
+			t.Errorf("Encoded(%q) = %v, want none", path, n)
+		}
+		if path == "用户/售后/missing.txt" {
+			// (用户 read for 售后, found in GBK; not 售后 for missing.txt)
+			if len(read) != 1 || read["用户"] != 1 {
+				t.Errorf("Encoded(%q) read %v, want 用户 alone", path, read)
+			}
+			continue
+		}
+		if len(read) != 0 {
+			t.Errorf("Encoded(%q) read %v, want nothing", path, read)
+		}
+	}
+	// what is found is found as before
+	if n := Encoded("用户/售后/day.txt", notThere("用户/售后/day.txt")); len(n) != 1 {
+		t.Errorf("Encoded(%q) = %v, want one", "用户/售后/day.txt", n)
+	}
+}

@@ -32,7 +32,7 @@ func (u Under) Encoded(path string, err error) EncodedNames {
 	if !errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	if !utf8.ValidString(path) || !strings.ContainsFunc(path, func(r rune) bool { return r >= utf8.RuneSelf }) ||
+	if !utf8.ValidString(path) || !nonASCII(path) ||
 		strings.ContainsRune(path, utf8.RuneError) {
 		return nil
 	}
@@ -64,6 +64,11 @@ func (u Under) Encoded(path string, err error) EncodedNames {
 		}
 	}
 	return found
+}
+
+// nonASCII reports whether s holds characters other than ASCII.
+func nonASCII(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf })
 }
 
 // family is a Chinese encoding that names may be in: its decoders, the
@@ -108,6 +113,11 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 		if _, err := u.lstat(next); err == nil {
 			at = next
 			continue
+		}
+		if !nonASCII(name) {
+			// (the same in GBK and Big5: no name in at, read, reads as
+			// it, 用户/data/missing.txt)
+			return EncodedName{}, false
 		}
 		match, enc := u.encodedIn(fam, at, name, names)
 		if match == "" {
