@@ -133,12 +133,17 @@ func Find(dir string) (string, error) {
 // dir: what to do with it, and what then applies, as the search goes on
 // up only where it finds none nearer. Removed (or a directory renamed),
 // the next one up applies in its place, named, or none (chatlint's
-// defaults); and where it lies above dir, a .chatlint.yaml written in dir is read
+// defaults), or, where a settings file misnamed lies beside it, that one
+// stops the run, as Find meets it next; and where it lies above dir, a .chatlint.yaml written in dir is read
 // before it ('remove it' alone left the user to find that a parent's
 // settings would then apply).
 func unusableError(said, fix, dir, at string, err error) error {
 	then := "none then applies: chatlint's defaults do"
-	if parent := filepath.Dir(at); parent != at {
+	if p, _ := misnamed(at); p != "" {
+		// (one misnamed beside it, which the search, going on, meets
+		// next and stops on: Misnamed)
+		then = "then " + p + " beside it stops the run: rename it to " + FileName
+	} else if parent := filepath.Dir(at); parent != at {
 		if next, err := Find(parent); err == nil && next != "" {
 			then = next + " then applies in its place"
 		} else if err != nil {
@@ -173,15 +178,29 @@ func (e *unusableConfigError) Unwrap() error { return e.err }
 // chatlint.yml without the dot that reads as settings), with a word to
 // rename it; nil when dir holds none.
 func Misnamed(dir string) error {
+	p, undotted := misnamed(dir)
+	switch {
+	case p == "":
+		return nil
+	case undotted:
+		return fmt.Errorf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", p, FileName, FileName)
+	}
+	return fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", p, FileName, FileName)
+}
+
+// misnamed is the settings file in dir that chatlint does not read for
+// its name (Misnamed), and whether it is so for its leading dot alone
+// (chatlint.yaml, chatlint.yml); "" when dir holds none.
+func misnamed(dir string) (path string, undotted bool) {
 	if yml := filepath.Join(dir, ymlName); isFile(yml) {
-		return fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", yml, FileName, FileName)
+		return yml, false
 	}
 	for _, name := range undottedNames {
 		if p := filepath.Join(dir, name); looksLikeSettings(p) {
-			return fmt.Errorf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", p, FileName, FileName)
+			return p, true
 		}
 	}
-	return nil
+	return "", false
 }
 
 // Load reads a config file strictly: unknown keys are errors naming the line.

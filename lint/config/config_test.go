@@ -593,7 +593,25 @@ func TestFindUnusableSaysWhatThenApplies(t *testing.T) {
 	if err := os.Symlink("gone.yaml", filepath.Join(root, "top", FileName)); err != nil {
 		t.Fatal(err)
 	}
+	// beside it, a settings file under a name chatlint does not read:
+	// removed, the search meets that one next, and stops on it, where
+	// the advice said the parent's would apply
+	mk("shop/yml", "shop/undotted")
+	for _, f := range []string{"shop/yml/.chatlint.yml", "shop/undotted/chatlint.yaml"} {
+		if err := os.WriteFile(filepath.Join(root, f), []byte("fail_on: info\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"shop/yml", "shop/undotted"} {
+		if err := os.Symlink("gone.yaml", filepath.Join(root, d, FileName)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, c := range []struct{ from, want string }{
+		{"shop/yml", "{root}/shop/yml/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/shop/yml/.chatlint.yml beside it stops the run: rename it to .chatlint.yaml)"},
+		{"shop/undotted", "{root}/shop/undotted/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/shop/undotted/chatlint.yaml beside it stops the run: rename it to .chatlint.yaml)"},
 		{"shop/a", "{root}/shop/a/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: " +
 			"point it at a settings file, or remove it ({root}/shop/.chatlint.yaml then applies in its place)"},
 		{"shop/a/sub", "{root}/shop/a/.chatlint.yaml is a symbolic link to shared/chatlint.yaml, which does not exist: " +
