@@ -1334,6 +1334,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/bu-phrase", lint.Agent, "唔可以再減嘅話，我幫你申請優惠券", false},
 		{"callcenter/bu-phrase", lint.Agent, "订单数量不能再减少了，最少两件", false},
 		{"callcenter/bu-phrase", lint.Agent, "这个价格已经无法再低了", false},
+		// …and with 减价 (減價, a price cut) in Cantonese as in Mandarin's
+		// 不能再减价, which gse reads as one word
+		{"callcenter/bu-phrase", lint.Agent, "唔可以再減價喇", true},
+		{"callcenter/bu-phrase", lint.Agent, "呢款冇得再減價㗎", true},
+		{"callcenter/bu-phrase", lint.Agent, "您問可唔可以再減價？我幫您申請優惠券", false},
+		{"callcenter/bu-phrase", lint.Agent, "您問有冇得再減價？我幫您睇下", false},
+		{"callcenter/bu-phrase", lint.Agent, "如果冇得再減價，我哋送你贈品", false},
+		{"callcenter/bu-phrase", lint.Agent, "如果不能再减价，我送您赠品", false},
+		{"callcenter/bu-phrase", lint.Agent, "唔可以再減價嘅話，我幫你申請優惠券", false},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以再减", true},
 		{"callcenter/refusal-apology", lint.Agent, "冇得再減㗎", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个价格不能再减了", true},
