@@ -1244,6 +1244,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "不一定今天发，但明天一定能到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "我们能够保证明天送到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "是一定能到的", true},
+		// (…the hedge right before the promise word, 说 / 每次 / 都 …
+		// between at most, and 并非 as 不是: 不是今天就是明天一定到 (either
+		// day), 不必担心 (no need to worry) and 不够 / 不得 / 唔得 before
+		// it promise)
+		{"ecommerce/absolute-promise", lint.Agent, "并非一定明天到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不是说一定明天到，要看快递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不是今天就是明天一定到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "不是今天就是明天肯定到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "您不必担心我们一定明天送到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "放心不是假货一定明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "库存不够一定明天到", true},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
