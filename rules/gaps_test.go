@@ -393,6 +393,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？是不是系统不支持", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？您不能用这个券吗", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？我帮您查一下", false},
+		// (…nor a condition or a warning, before it or after it, or a
+		// question back with 吧)
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？如果系统不支持就换个方式试试", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？假如系统不支持，可以换个浏览器", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持的话可以换个方式", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？一旦取消就无法恢复了", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？显示无法连接对吧", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持，您换个方式吧", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
