@@ -363,21 +363,6 @@ func (c *libraryCache) library(file string) *fix.Library {
 	return en.lib
 }
 
-// snapshot returns the libraries read so far, by file (nil for a file
-// that has none: see library). Called once the workers are done.
-func (c *libraryCache) snapshot() map[string]*fix.Library {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := make(map[string]*fix.Library, len(c.m))
-	for file, en := range c.m {
-		out[file] = en.lib
-	}
-	return out
-}
-
 // forget drops the files read: --fix has rewritten them, and the report
 // of what is left reads them again.
 func (c *libraryCache) forget() {

@@ -217,10 +217,6 @@ func runLint(cmd *cobra.Command, f *lintFlags, args []string) error {
 	// reuse the memory of its messages
 	r.reuseMessages = !slices.ContainsFunc(f.out.reports, func(r reportOut) bool { return !report.Streams(r.format) })
 	sum, runErr := r.run(ctx, setUp)
-	if r.reuse != nil {
-		reuseCounted(r.reuse.counts())
-		r.reuse = nil // (its findings, while the report is closed)
-	}
 	if sum != nil {
 		// the malformed records may be spooled to a temporary file
 		defer sum.Errors.Close()
@@ -811,9 +807,6 @@ type lintRun struct {
 	libraries *libraryCache
 	// baseData is the --baseline file's bytes, read once (filters)
 	baseData []byte
-	// reuse, in a --fix run, keeps what the lint before the fix found
-	// in each reply for the lint of what is left (see fixReuse)
-	reuse *fixReuse
 }
 
 // prepareLint checks the flags (bad ones exit 2 before anything is read)
@@ -1432,9 +1425,6 @@ func (r *lintRun) run(ctx context.Context, setUp func(taken func() int64) (repor
 			return &setUpError{err}
 		}
 		eng.Checker, eng.Scoring, eng.Filters = r.checks, r.checks.Scoring, filters
-		if r.reuse != nil {
-			eng.Checker = r.reuse.checker(r.checks)
-		}
 		if f, ok := w.(report.Flusher); ok {
 			eng.Flush = f.Flush
 		}
@@ -1616,11 +1606,6 @@ func failOnCount(sum *lint.Summary, failOn lint.Severity, failSaid string) strin
 	return s
 }
 
-// reuseCounted is called once the lint of what --fix left is over, with
-// the replies whose findings it took from the lint before the fix and
-// those it checked again (see fixReuse): a test's hook, nothing otherwise.
-var reuseCounted = func(reused, checkedAgain int64) {}
-
 // afterFixFile is called once fix has fixed (or shown) each library: a
 // test's hook, nothing otherwise.
 var afterFixFile = func(ctx context.Context, file string) {}
@@ -1673,9 +1658,6 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		return true, err
 	}
 	col := &editCollector{}
-	if r.f.fix && reuseAfterFix {
-		r.reuse = newFixReuse()
-	}
 	sum, err := r.run(ctx, func(func() int64) (report.Writer, []lint.Filter, error) { return col, filters, nil })
 	if sum != nil {
 		defer sum.Errors.Close()
@@ -1692,7 +1674,6 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 			return true, failErr(err)
 		}
 	}
-	r.reuse.settle()
 	// files that could not be read (or not whole) are left as they are;
 	// --fix's report names them, --diff's stderr (their names alone
 	// here: each hint is built once, where it is said, by the lint after
@@ -1727,11 +1708,6 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 		if ctx.Err() != nil {
 			return true, r.stoppedFixing(ctx, files[k:], k > 0, diffFile)
 		}
-		if r.f.fix {
-			// (before it is written: a file that fails to be is taken
-			// for changed too)
-			r.reuse.rewrites(file)
-		}
 		n, notes, err := fixFile(file, r.topts, col.edits[file], r.f.diff, w)
 		afterFixFile(ctx, file)
 		for _, note := range notes {
@@ -1763,10 +1739,7 @@ func (r *lintRun) fix(ctx context.Context) (finished bool, err error) {
 	if err := diffFile.Commit(); err != nil {
 		return true, fail("cannot write the diff: %w", err)
 	}
-	// (rewritten: the report of what is left reads them again; the
-	// suggestions the first lint took from them are compared with those)
-	r.reuse.libraries(r.libraries.snapshot(), r.libraries.library)
-	r.libraries.forget()
+	r.libraries.forget() // (rewritten: the report of what is left reads them again)
 	if r.f.fix {
 		r.fixRefused = refused
 		return false, nil

@@ -1,7 +1,6 @@
 package fix
 
 import (
-	"maps"
 	"strings"
 	"sync"
 
@@ -133,32 +132,4 @@ func scriptOfBools(trad, simp bool) Script {
 		return Simplified
 	}
 	return Neither
-}
-
-// SameForms reports whether l and o, two readings of a library's file
-// (before and after --fix rewrote it), write a suggestion alike for any
-// reply on a line whose script is the same in both (see SameLine): the
-// whole text's script and its forms (the variants it writes, whether it is
-// Hong Kong's) are the same. Two nils are the same; a nil and a library
-// are not.
-func (l *Library) SameForms(o *Library) bool {
-	if l == nil || o == nil {
-		return l == o
-	}
-	return l.script == o.script && len(l.lines) == len(o.lines) &&
-		l.vs.hk == o.vs.hk && maps.Equal(l.vs.alt, o.vs.alt) && maps.Equal(l.vs.seen, o.vs.seen)
-}
-
-// SameLine reports whether line (1-based) has the same script in l and o
-// (ScriptOf reads it for a reply written alike in both scripts). Two nils
-// are the same.
-func (l *Library) SameLine(o *Library, line int) bool {
-	if l == nil || o == nil {
-		return l == o
-	}
-	in := func(x *Library) bool { return line >= 1 && line < len(x.lines) }
-	if in(l) != in(o) {
-		return false
-	}
-	return !in(l) || l.lines[line] == o.lines[line]
 }
