@@ -1245,6 +1245,12 @@ func placeBudget(cells, states int) int {
 
 // maxCharCells bounds the transitions in the rows of a character
 // automaton of that many states, past which the byte automaton is built.
+// What it adds to four a state is room for a pack of the user's that
+// extends the default one with a few hundred phrases (a table of some
+// 30,000 cells): with 4,096, the built-in packs' growth (fd2d87c) left
+// fewCharCells' estimate for TestCharAutomatonUserPhrases' 400 phrases
+// 3 cells over, and that scope's automaton fell back to bytes. A word
+// list of tens of thousands of words is past it by far either way.
 func maxCharCells(states int) int {
-	return 4*states + 4096
+	return 4*states + 16384
 }
