@@ -69,7 +69,7 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 			b.WriteString(": rename it and the names in it with  convmv -f " + n.Enc + " -t utf-8 -r --notest " + shellquote.Bytes(n.RealDir))
 		}
 		if n.Enc == "gb18030" {
-			b.WriteString("  " + hanExtraNote)
+			b.WriteString("  (" + HanExtra + ")")
 		}
 		if asIs != nil {
 			b.WriteString("  or name it so:  " + asIs(shellquote.Bytes(n.Path)))
@@ -78,10 +78,11 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 	return b.String()
 }
 
-// hanExtraNote is said after a convmv -f gb18030 command: convmv reads
-// GB18030 with a Perl module that Perl itself does not hold ('wrong/unknown
-// "from" encoding!' without it).
-const hanExtraNote = "(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"
+// HanExtra is said after a convmv -f gb18030 command (here, and in the
+// walk's warning of names in GB18030): convmv reads GB18030 with a Perl
+// module that Perl itself does not hold ('wrong/unknown "from" encoding!'
+// without it).
+const HanExtra = "convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra"
 
 // encName is the name of an encoding of convmv's as people write it.
 func encName(enc string) string {

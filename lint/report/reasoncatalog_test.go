@@ -473,7 +473,6 @@ var notReasons = map[string]string{
 	"%s left out, ": "part of the warning on stderr",
 	"%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s (convmv -f %s -t utf-8 -r %s shows their new names, and with --notest renames them%s)": "a warning on stderr",
 	"its name is not UTF-8 but %s, as %s writes names: shown decoded (convmv -f %s -t utf-8 %s shows its new name, and with --notest renames it%s)":       "a warning on stderr",
-	"; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra":                                              "a warning on stderr (the end of the warning of GBK names)",
 	"a zip made on Chinese Windows":             "part of that warning",
 	"a zip made on Traditional Chinese Windows": "part of that warning",
 	"file name": "a word of that warning",

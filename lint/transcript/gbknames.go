@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chatlint/chatlint/internal/english"
+	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 )
@@ -40,7 +41,7 @@ func namesWarnings(path string, files []string) []string {
 		// GBK: convmv -f gbk would rename it with U+FFFD in its place)
 		from, note := "gbk", ""
 		if slices.ContainsFunc(gbk, lint.FourByteGB18030) {
-			from, note = "gb18030", "; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra"
+			from, note = "gb18030", "; "+pathwhy.HanExtra
 		}
 		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", from, note))
 	}
