@@ -62,16 +62,16 @@ const ymlName = ".chatlint.yml"
 // which chatlint does not read either.
 var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
-// Find looks for .chatlint.yaml in dir and its parents and returns its
-// path, or "" when there is none. One that is a directory (or a symbolic
-// link to one), or a symbolic link to nothing, in a loop or through a
-// file, is an error naming it and
-// what it is, and what to do (unusableError): passed over, its settings
-// would silently not apply, and a parent's would in their place. A
-// .chatlint.yml where the search would find no .chatlint.yaml is an
-// error: passed over, its settings would silently not apply. So is a chatlint.yaml or chatlint.yml (no leading
-// dot) there that reads as settings (a mapping with a settings key and no
-// pack: key): a pack or a canned library of that name is left alone.
+// Find looks for .chatlint.yaml in dir and its parents and returns its path,
+// or "" when there is none. One that is a directory (or a symbolic link to
+// one), or a symbolic link to nothing, in a loop or through a file, is an
+// error naming it and what it is, and what to do (unusableError): passed over,
+// its settings would silently not apply, and a parent's would in their place.
+// A .chatlint.yml where the search would find no .chatlint.yaml is an error:
+// passed over, its settings would silently not apply. So is a chatlint.yaml or
+// chatlint.yml (no leading dot) there that reads as settings (a mapping with a
+// settings key and no pack: key): a pack or a canned library of that name is
+// left alone.
 func Find(dir string) (string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -126,17 +126,17 @@ func Find(dir string) (string, error) {
 	}
 }
 
-// unusableError is Find's error for the .chatlint.yaml in at that cannot
-// be read as settings, a directory or a symbolic link the system cannot
-// follow or that leads to a directory (said names it and what it is, fix
-// what to do with it, err is the system's error), met on a search from
-// dir: what to do with it, and what then applies, as the search goes on
-// up only where it finds none nearer. Removed (or a directory renamed),
-// the next one up applies in its place, named, or none (chatlint's
-// defaults), or, where a settings file misnamed lies beside it, that one
-// stops the run, as Find meets it next; and where it lies above dir, a .chatlint.yaml written in dir is read
-// before it ('remove it' alone left the user to find that a parent's
-// settings would then apply).
+// unusableError is Find's error for the .chatlint.yaml in at that cannot be
+// read as settings, a directory or a symbolic link the system cannot follow or
+// that leads to a directory (said names it and what it is, fix what to do with
+// it, err is the system's error), met on a search from dir: what to do with
+// it, and what then applies, as the search goes on up only where it finds none
+// nearer. Removed (or a directory renamed), the next one up applies in its
+// place, named, or none (chatlint's defaults), or, where a settings file
+// misnamed lies beside it, that one stops the run, as Find meets it next; and
+// where it lies above dir, a .chatlint.yaml written in dir is read before it
+// ('remove it' alone left the user to find that a parent's settings would then
+// apply).
 func unusableError(said, fix, dir, at string, err error) error {
 	then := "none then applies: chatlint's defaults do"
 	if p, _ := misnamed(at); p != "" {
