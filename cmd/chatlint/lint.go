@@ -589,9 +589,8 @@ func (h pathHints) of(fe *transcript.FileError) string {
 
 // pathHint says, of an input that could not be read, which part of its
 // path is wrong, for withPathHints and the reports (unreadableFiles,
-// through pathHints): a
-// file where a directory should be ("lib.txt is a file"), a symbolic link
-// in a loop or to nothing; "" for any other error.
+// through pathHints): a file where a directory should be ("lib.txt is a
+// file"), a symbolic link in a loop or to nothing; "" for any other error.
 func pathHint(fe *transcript.FileError) string {
 	if said, ok := pathwhy.Loop(fe.Name, fe); ok {
 		// "loop1/x.jsonl: too many levels of symbolic links
