@@ -895,6 +895,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "麻烦快点处理，我等着呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "赶紧给我退款，我等着呢", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "退款什么时候到，我等着呢", true},
+		// …and so without 呢: 那我先等着 / 好的我等着 close the chat, alone or
+		// after an acknowledgement or thanks, while after a request, 快点，我等着 /
+		// 赶紧的我等着, it prods, and asked, 好的我等着？, it asks
+		{"callcenter/unanswered-at-end", lint.Customer, "那我先等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的我等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我就等着吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "不着急，我等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "快点，我等着", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "赶紧的我等着", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "赶紧给我退款，我等着吧", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的我等着？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我还等着", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /

@@ -252,6 +252,11 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"我等着呢",
 		"好的，那我就等着啦呢~",
 		"不着急，我等着呢",
+		// …and without 呢, after an acknowledgement or thanks
+		"那我先等着",
+		"好的我等着",
+		"好的谢谢，我等着",
+		"好的谢谢，我等着呢",
 	}
 	kept := []string{
 		"那我先等着呢？",
@@ -260,6 +265,9 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"那我先等着呢，快递呢",
 		"快点，我等着呢",
 		"退款什么时候到，我等着呢",
+		"快点，我等着",
+		"赶紧的我等着",
+		"好的我等着？",
 	}
 	checkNightWait(t, ignored, kept)
 }
