@@ -1489,6 +1489,19 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "您对我说过好几次了，这次一定给您解决", false},
 		{"base/blame-customer", lint.Agent, "我跟你说了好几遍了，这款没有XL", true},
 		{"base/blame-customer", lint.Agent, "您听我说，我说了好几遍了", true},
+		// …and of 我们 as of 我哋 (我们都说了好几遍了, the agent blaming the
+		// customer for not listening); 跟我们 is whom the customer told, 跟快递
+		// someone else the agent told
+		{"base/blame-customer", lint.Agent, "我们都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "我们都说了好几遍了，这款不支持七天无理由", true},
+		{"base/blame-customer", lint.Agent, "我们已经说过很多次了，不包邮", true},
+		{"base/blame-customer", lint.Agent, "我们讲过好几次了，要先申请售后", true},
+		{"base/blame-customer", lint.Agent, "我都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "都跟您说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "您跟我说了好几遍了，抱歉", false},
+		{"base/blame-customer", lint.Agent, "您跟我们说了好几遍了，实在抱歉", false},
+		{"base/blame-customer", lint.Agent, "您已经和我们讲了很多次了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "我们跟快递说了好几遍了，今天一定给您派送", false},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
