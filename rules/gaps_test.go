@@ -1374,6 +1374,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/bu-phrase", lint.Agent, "如果冇得再減價，我哋送你贈品", false},
 		{"callcenter/bu-phrase", lint.Agent, "如果不能再减价，我送您赠品", false},
 		{"callcenter/bu-phrase", lint.Agent, "唔可以再減價嘅話，我幫你申請優惠券", false},
+		// …and Mandarin's A-not-A question, the customer's echoed or asked
+		// (能不能再减？, as 可唔可以再減？ is), refuses nothing and takes no
+		// 无法再低了; the refusal that answers it still is one
+		{"callcenter/bu-phrase", lint.Agent, "能不能再减？", false},
+		{"callcenter/bu-phrase", lint.Agent, "能不能再便宜点？", false},
+		{"callcenter/bu-phrase", lint.Agent, "您问能不能再便宜点？我帮您申请优惠券", false},
+		{"callcenter/bu-phrase", lint.Agent, "能不能便宜一点呀？", false},
+		{"callcenter/bu-phrase", lint.Agent, "您是说能不能再少点吗", false},
+		{"callcenter/bu-phrase", lint.Agent, "您问还能不能再减价？我帮您问问", false},
+		{"callcenter/bu-phrase", lint.Agent, "还能不能再便宜了？我帮您看看", false},
+		{"callcenter/bu-phrase", lint.Agent, "能不能再便宜？不能再便宜了", true},
+		{"callcenter/bu-phrase", lint.Agent, "您问能不能再减，不能再减了", true},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以再减", true},
 		{"callcenter/refusal-apology", lint.Agent, "冇得再減㗎", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个价格不能再减了", true},
