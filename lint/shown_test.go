@@ -260,6 +260,27 @@ func TestShownBig5Names(t *testing.T) {
 		{big5("六月.jsonl"), "六月.jsonl", "big5"},
 		{big5("中心.txt"), "中心.txt", "big5"},
 		{gbk("会话ラ.txt"), "会话ラ.txt", "gbk"},
+		// a GBK name with fewer than four Greek or Cyrillic letters, whose
+		// bytes are the level-1 hanzi of Big5's rows A6 and A7: it was
+		// Big5, 岐.txt, 式弛.txt, 妤我.csv, 汐汕污_1.jsonl, v1.0汕.txt,
+		// 式弛源偶.txt, 諦督妤我.jsonl, 米源偶.txt, 次暮翹.txt, 汕薦疏.csv,
+		// named for convmv -f big5; it is GBK where its letters are a word
+		// of their own (Я.txt), in one case (ΑΒ方案), or a Greek letter a
+		// name labels with (μ方案), while a Big5 name of the commonest of
+		// those hanzi, 我, 有成, 老成, is Big5 as before
+		{gbk("Я.txt"), "Я.txt", "gbk"},
+		{gbk("ΑΒ.txt"), "ΑΒ.txt", "gbk"},
+		{gbk("Пи.csv"), "Пи.csv", "gbk"},
+		{gbk("αβγ_1.jsonl"), "αβγ_1.jsonl", "gbk"},
+		{gbk("v1.0β.txt"), "v1.0β.txt", "gbk"},
+		{gbk("ΑΒ方案.txt"), "ΑΒ方案.txt", "gbk"},
+		{gbk("客服Пи.jsonl"), "客服Пи.jsonl", "gbk"},
+		{gbk("μ方案.txt"), "μ方案.txt", "gbk"},
+		{gbk("Ω记录.txt"), "Ω记录.txt", "gbk"},
+		{gbk("β滤波.csv"), "β滤波.csv", "gbk"},
+		{big5("我.txt"), "我.txt", "big5"},
+		{big5("有成.jsonl"), "有成.jsonl", "big5"},
+		{big5("老成.txt"), "老成.txt", "big5"},
 		// a GBK name with 其, 认, 棋, 漆, 妻, 凄, 柒 or 刃, which Big5 reads
 		// as the marks it holds among kana and Cyrillic (＇, ］, 〆, 〃,
 		// 々, ［, ＂: C6A1–C8FE), costing nothing as punctuation does: the
@@ -313,6 +334,9 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa4\xaa\xa4\xb7\xa4\xe9\xa4\xbb\xa5\xe1\xa9\x60\xa5\xeb.txt", // おしらせメール, GBK
 		"\xa4\xa4\xa4\xe5/\xa4\xad\xa4\xeb.txt",                        // 中文/五月, Big5
 		"Zh\xa8\xa1ng S\xa8\xa1n.txt",                                  // Zhāng Sān, GBK
+		"\xa7\xc1.txt",                                                 // Я, GBK
+		"\xa6\xa1\xa6\xa2\xb7\xbd\xb0\xb8.txt",                         // ΑΒ方案, GBK
+		"\xa7\xda.txt",                                                 // 我, Big5
 		"VIP\xa8\xae\xbd\xf8.txt",                                      // VIP車輛, Big5
 		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                          // 聊天記錄, Big5
 		"Stra\xdfe.txt", "\x93Report\x94.txt", "\x87\xa1", "\xfe\xfe\xfe", "\x81\x30\x81\x30",

@@ -19,11 +19,13 @@ import (
 // (kana, Greek, Cyrillic, pinyin's tone letters, box drawing, symbols),
 // cost as much as the rarest, and so do full-width letters and digits
 // (Ｘ: a name is typed with ASCII's), but for the letters of a word
-// (wordCost: テスト, アンケート, ありがとう, Русский, and pinyin's tone
-// letters in a word of ASCII's, Zhāng, kèfú), which cost as a frequent
-// hanzi. ASCII and the punctuation of names (、《》（）, dashes
-// and quotes, ·) cost nothing, but for the marks Big5 holds among kana
-// and Cyrillic (notNameMarks), which cost as much as the rarest too.
+// (wordCost: テスト, アンケート, ありがとう, Русский, Я.txt's Я, ΑΒ版's ΑΒ,
+// and pinyin's tone letters in a word of ASCII's, Zhāng, kèfú), which
+// cost as a frequent hanzi, and a Greek letter a name labels with (α版),
+// as a hanzi of middling frequency. ASCII and the punctuation of names
+// (、《》（）, dashes and quotes, ·) cost nothing, but for the marks Big5
+// holds among kana and Cyrillic (notNameMarks), which cost as much as the
+// rarest too.
 // Bytes read in the wrong encoding make characters at random, most of
 // them rare, or none at all: the reading of a name's bytes that costs
 // less is the likelier.
@@ -41,12 +43,12 @@ func Cost(d string) float64 {
 				}
 				j += n
 			}
+			before, _ := utf8.DecodeLastRuneInString(d[:i])
+			after, _ := utf8.DecodeRuneInString(d[j:])
 			if sc == latin {
-				before, _ := utf8.DecodeLastRuneInString(d[:i])
-				after, _ := utf8.DecodeRuneInString(d[j:])
 				cost += latinCost(d[i:j], !unicode.IsLetter(before) && !unicode.IsLetter(after))
 			} else {
-				cost += wordCost(d[i:j], sc)
+				cost += wordCost(d[i:j], sc, setsApart(d[:i], before) && setsApart(d[j:], after))
 			}
 			i = j
 			continue
@@ -55,11 +57,7 @@ func Cost(d string) float64 {
 		switch {
 		case strings.ContainsRune(notNameMarks, r):
 			cost += rareCost
-		case r < utf8.RuneSelf,
-			r >= 0x3000 && r <= 0x303f, // CJK punctuation
-			r >= 0xff01 && r <= 0xff5e && !unicode.IsLetter(r) && !unicode.IsDigit(r), // full-width punctuation
-			r >= 0x2010 && r <= 0x2027, // dashes, quotes, …
-			r == 0xb7:
+		case r < utf8.RuneSelf, nameMark(r):
 		case unicode.Is(unicode.Han, r):
 			cost += hanziCost(r)
 		default:
@@ -69,27 +67,81 @@ func Cost(d string) float64 {
 	return cost
 }
 
+// nameMark reports whether r is of the punctuation of names, which Cost
+// takes as free (see notNameMarks for those it does not).
+func nameMark(r rune) bool {
+	return r >= 0x3000 && r <= 0x303f || // CJK punctuation
+		r >= 0xff01 && r <= 0xff5e && !unicode.IsLetter(r) && !unicode.IsDigit(r) || // full-width punctuation
+		r >= 0x2010 && r <= 0x2027 || // dashes, quotes, …
+		r == 0xb7
+}
+
 // wordCost is Cost's cost of w, letters of one script (letterScript sc)
-// in a row: as the rarest hanzi each, unless they make a word, as Japanese
-// writes one in kana (kanaWord: テスト, ありがとう, おしらせメール), or of
-// four Greek or Cyrillic letters or more (Русский): then its first letter
-// costs as the rarest and each after it letterCost, and each hiragana or
-// katakana standing alone among the other script switchCost more. A GBK
-// name of kana alone, a Japanese one, was read as Big5, as the most
-// common hanzi its bytes are there (A4A1–A5F6: テスト as 氾旦玄,
-// ありがとう as 丐曰互午丹), which cost less than as many of the rarest.
-func wordCost(w string, sc int) float64 {
+// in a row, apart telling whether it is a word of its own (setsApart): as
+// the rarest hanzi each, unless they make a word, as Japanese writes one
+// in kana (kanaWord: テスト, ありがとう, おしらせメール), or of Greek or
+// Cyrillic letters, four or more (Русский), or two or three in one case
+// (oneCase: ΑΒ版, Пи表, αβγ测试): then its first letter costs as the rarest
+// and each after it letterCost, and each hiragana or katakana standing
+// alone among the other script switchCost more. Greek or Cyrillic letters
+// in one case that are a word of their own (Я.txt, ΑΒ.txt, αβγ_1.txt) cost
+// letterCost each, the first too, as pinyin's tone letters in a word do;
+// and a Greek letter alone against hanzi, of those a name labels with
+// (labelLetters: α版, Δ表, Ω型号), labelCost.
+//
+// A GBK name of kana alone, a Japanese one, was read as Big5, as the most
+// common hanzi its bytes are there (A4A1–A5F6: テスト as 氾旦玄, ありがとう
+// as 丐曰互午丹), which cost less than as many of the rarest; and so, as
+// the level-1 hanzi of Big5's rows A6 and A7, was every one of fewer than
+// four Greek or Cyrillic letters as a word of its own (Я.txt as 岐.txt,
+// ΑΒ.txt as 式弛.txt, Пи.txt as 妤我.txt; now 0–8% of random ones are,
+// those that read as 有, 成 or 我), 10–24% of those of two or three in
+// one case against a word of gse's Simplified dictionary (ΑΤ干警; now
+// 0–2%), and 6.4% of those of one of labelLetters against such a word
+// (β蝴蝶谷 as 汕蔣萳撰; now 2%). Of the 30,688 words of gse's Traditional
+// Chinese dictionary (counted 20 times or more) read as Big5 in Big5, 14
+// no longer are: hanzi of those rows alone as a name (曲.txt as Ρ.txt,
+// 夾.txt as Ж.txt, 壯志.txt as Ёв.txt), 污穢 as γ漏 and 鎩羽而歸 as 骿πτ耴.
+func wordCost(w string, sc int, apart bool) float64 {
 	n := float64(utf8.RuneCountInString(w))
 	switch {
-	case n < 2:
 	case sc == kana:
-		if ok, alone := kanaWord(w); ok {
+		if ok, alone := kanaWord(w); ok && n >= 2 {
 			return rareCost + (n-1)*letterCost + float64(alone)*switchCost
 		}
-	case n >= 4:
+	case apart && oneCase(w):
+		return n * letterCost
+	case n >= 4, n >= 2 && oneCase(w):
 		return rareCost + (n-1)*letterCost
+	case n == 1 && sc == greek && strings.Contains(labelLetters, w):
+		return labelCost
 	}
 	return n * rareCost
+}
+
+// setsApart reports whether r, the character on one side of a word of
+// letters in a name, the first of rest (or its last, of the name before
+// the word), sets the word apart as one of its own: the name's start or end,
+// ASCII other than a letter, or the punctuation of names (、《》（）, dashes and
+// quotes, ·); not a hanzi, a kana, a letter, nor a symbol a name seldom
+// holds, as Big5's bytes read as GBK often are (↖, ═).
+func setsApart(rest string, r rune) bool {
+	return rest == "" || r < utf8.RuneSelf && !unicode.IsLetter(r) ||
+		nameMark(r) && !strings.ContainsRune(notNameMarks, r)
+}
+
+// labelLetters are the Greek letters a name puts against hanzi, alone, as
+// a label (α版, β测试, Δ表, Ω型号, Φ50管): the start of the alphabet, and
+// those of mathematics and science.
+const labelLetters = "αβγδμπΔΣΦΩ"
+
+// oneCase reports whether w, Greek or Cyrillic letters, is written in one
+// case, or with a capital first and small letters after it (ΑΒ, αβγ, Пи,
+// ИП; not αΒ, ПиП), as a word or an abbreviation is: bytes of Big5's
+// hanzi read as GBK fall on either case at random.
+func oneCase(w string) bool {
+	_, n := utf8.DecodeRuneInString(w)
+	return !strings.ContainsFunc(w[n:], unicode.IsUpper) || !strings.ContainsFunc(w, unicode.IsLower)
 }
 
 // latinCost is Cost's cost of w, ASCII letters and pinyin's tone letters
@@ -138,6 +190,10 @@ const (
 	letterCost = 5.5
 	switchCost = 6
 )
+
+// labelCost is what a Greek letter of labelLetters costs against hanzi:
+// as a hanzi of rank 1,000 or so.
+const labelCost = 10
 
 const (
 	kana = 1 + iota

@@ -38,7 +38,26 @@ func TestCost(t *testing.T) {
 		{"kèfú", "k豕f迆"},
 		{"Lǐ_Míng", "L走_M赤ng"},
 		{"hǎo", "h見o"},
+		// (fewer than four Greek or Cyrillic letters, a GBK name, read as
+		// Big5: as a word of its own, or in one case, or a Greek letter a
+		// name labels with, they cost less than the level-1 hanzi of
+		// Big5's rows A6 and A7 those bytes are there)
+		{"Я", "岐"},
+		{"Я_2025", "岐_2025"},
+		{"ΑΒ", "式弛"},
+		{"Пи", "妤我"},
+		{"αβγ", "汐汕污"},
+		{"v1.0β", "v1.0汕"},
+		{"ΑΒ方案", "式弛源偶"},
+		{"Пи报告", "妤我惆豢"},
+		{"μ方案", "米源偶"},
+		{"Ω记录", "次暮翹"},
+		{"β滤波", "汕薦疏"},
 		// (Big5, read as GBK: kana that make no word, or common hanzi)
+		{"我", "и"},
+		{"有", "Τ"},
+		{"有成", "ΤΘ"},
+		{"老成", "ρΘ"},
 		{"中文", "いゅ"},
 		{"天文", "ぱゅ"},
 		{"五月", "きる"},
@@ -56,9 +75,9 @@ func TestCost(t *testing.T) {
 		{"記錄", "记录", true},
 		{"客服.txt", "客服", true},
 		{"《客服》、（一）—“售后”·", "客服一售后", true},
-		{"ニ", "Ж", true},
-		{"α", "龘", true}, // (past the table's)
-		{"Ｘ", "α", true},
+		{"会ニ", "会Ж", true},
+		{"会ε", "会龘", true}, // (past the table's)
+		{"Ｘ", "龘", true},
 		{"嘅", "的", false},
 		// (written Cantonese's, jieba's counts of Mandarin holding them or
 		// not: as one of the 500 most frequent)
@@ -74,7 +93,21 @@ func TestCost(t *testing.T) {
 		{"ンテ", "龘龘", true},
 		{"ぺぺ", "龘龘", true},
 		{"ヶ月", "龘月", true},
-		{"αβγ", "龘龘龘", true},
+		{"会αΒ", "会龘龘", true},
+		{"ΠиП", "龘龘龘", true},
+		// (but Greek or Cyrillic letters in one case as a word of their
+		// own, between the name's start or end, ASCII and the punctuation
+		// of names, cost as a frequent hanzi each; not against a symbol a
+		// name seldom holds)
+		{"Я", "的", false},
+		{"（Я）", "Я", true},
+		{"αβγ", "ΑΒΓ", true},
+		{"Я↖", "龘↖", true},
+		{"Я〃", "龘〃", true},
+		// (a Greek letter a name labels with, against hanzi, less than the
+		// rarest)
+		{"龘会", "α会", false},
+		{"会龘", "会Δ", false},
 		{"龘龘龘", "テスト", false},
 		{"テスト 会话", "テスト会话", true},
 		// (a tone letter in no word of ASCII letters, alone or with a
@@ -157,7 +190,7 @@ func TestKanaWord(t *testing.T) {
 // rarest's and a switch's for each character, and parts parted by ASCII
 // cost as much apart as together.
 func FuzzCost(f *testing.F) {
-	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8"} {
+	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖"} {
 		f.Add(s, "アンケート")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
