@@ -232,6 +232,16 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("データ/ログ.jsonl"), "データ/ログ.jsonl", "gbk"},
 		{gbk("おしらせメール.txt"), "おしらせメール.txt", "gbk"},
 		{gbk("俄语Русский.txt"), "俄语Русский.txt", "gbk"},
+		// (one kana twice, as a word of its own: it was Big5, 穴穴.txt,
+		// 戊戊_1.jsonl, 友友.csv, as kana twice made no word; a Big5 ABB
+		// word, 乾巴巴, read as 爱ぺぺ, and a name of a common hanzi twice,
+		// 天天 as ぱぱ, 太太 as びび, are Big5 as before)
+		{gbk("ママ.txt"), "ママ.txt", "gbk"},
+		{gbk("ココ_1.jsonl"), "ココ_1.jsonl", "gbk"},
+		{gbk("ねね.csv"), "ねね.csv", "gbk"},
+		{big5("乾巴巴.txt"), "乾巴巴.txt", "big5"},
+		{big5("天天.txt"), "天天.txt", "big5"},
+		{big5("太太.jsonl"), "太太.jsonl", "big5"},
 		// a GBK name in pinyin with its tone letters (A8A1–A8C0), which
 		// Big5 reads as level-1 hanzi: it was Big5, Zh芋ng S芋n.txt,
 		// k豕f迆.jsonl, L走_M赤ng.csv, named for convmv -f big5, as was
@@ -337,6 +347,7 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa7\xc1.txt",                                                 // Я, GBK
 		"\xa6\xa1\xa6\xa2\xb7\xbd\xb0\xb8.txt",                         // ΑΒ方案, GBK
 		"\xa7\xda.txt",                                                 // 我, Big5
+		"\xa5\xde\xa5\xde.txt",                                         // ママ, GBK
 		"VIP\xa8\xae\xbd\xf8.txt",                                      // VIP車輛, Big5
 		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                          // 聊天記錄, Big5
 		"Stra\xdfe.txt", "\x93Report\x94.txt", "\x87\xa1", "\xfe\xfe\xfe", "\x81\x30\x81\x30",

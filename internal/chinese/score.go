@@ -106,7 +106,7 @@ func wordCost(w string, sc int, apart bool) float64 {
 	n := float64(utf8.RuneCountInString(w))
 	switch {
 	case sc == kana:
-		if ok, alone := kanaWord(w); ok && n >= 2 {
+		if ok, alone := kanaWord(w, apart); ok && n >= 2 {
 			return rareCost + (n-1)*letterCost + float64(alone)*switchCost
 		}
 	case apart && oneCase(w):
@@ -244,9 +244,14 @@ func GBKLetter(r rune) bool {
 // a kana of the i column only (き, し, … and katakana's テ, デ, フ, ヴ), a
 // small vowel or っ after neither ん nor っ, a small ゎ after く or ぐ
 // only, no ヵ, ヶ or archaic ゐ, ゑ in a word of kana alone, and one kana
-// twice seldom (Big5's ABB words, 乾巴巴, read as ぺぺ).
-func kanaWord(w string) (ok bool, alone int) {
-	if r, n := utf8.DecodeRuneInString(w); len(w) == 2*n && w[n:] == w[:n] && r != 0x30fc {
+// twice only as a word of its own (apart, setsApart: ママ.txt, ココ_1.txt; not as
+// Big5's ABB words, 乾巴巴, read as 爱ぺぺ). Every GBK name of one kana
+// twice was read as Big5 (ママ.txt as 穴穴.txt), as no word; 46% now are,
+// those Big5 reads as a common hanzi twice (パパ as 由由, いい as 中中),
+// and small kana, which make no word. Of the words of gse's Traditional
+// dictionary read as Big5 in Big5 (30,674), one no longer is (戶戶 as めめ).
+func kanaWord(w string, apart bool) (ok bool, alone int) {
+	if r, n := utf8.DecodeRuneInString(w); !apart && len(w) == 2*n && w[n:] == w[:n] && r != 0x30fc {
 		return false, 0 // (one kana twice)
 	}
 	prev := rune(0)

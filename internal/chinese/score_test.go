@@ -31,6 +31,11 @@ func TestCost(t *testing.T) {
 		{"ありがとう", "丐曰互午丹"},
 		{"おしらせメール", "云仄日六丟奈伙"},
 		{"Русский", "扼扼抗我抄"},
+		// (one kana twice as a word of its own, a Japanese name in GBK,
+		// read as Big5: as Japanese's other words of two kana)
+		{"ママ", "穴穴"},
+		{"ココ_1", "戊戊_1"},
+		{"ねね", "友友"},
 		// (pinyin, a GBK name, read as Big5: its tone letters in words of
 		// ASCII letters cost less than the level-1 hanzi those bytes are
 		// there)
@@ -63,6 +68,8 @@ func TestCost(t *testing.T) {
 		{"五月", "きる"},
 		{"中心", "いみ"},
 		{"乾巴巴", "爱ぺぺ"},
+		{"天天", "ぱぱ"},
+		{"太太", "びび"},
 	} {
 		if c, m := Cost(tc.name), Cost(tc.misread); c >= m {
 			t.Errorf("Cost(%s) = %.1f, not less than Cost(%s) = %.1f", tc.name, c, tc.misread, m)
@@ -91,7 +98,8 @@ func TestCost(t *testing.T) {
 		{"テ", "龘", true},
 		{"いゅ", "龘龘", true},
 		{"ンテ", "龘龘", true},
-		{"ぺぺ", "龘龘", true},
+		{"会ぺぺ", "会龘龘", true},
+		{"ママ↖", "龘龘↖", true},
 		{"ヶ月", "龘月", true},
 		{"会αΒ", "会龘龘", true},
 		{"ΠиП", "龘龘龘", true},
@@ -179,9 +187,19 @@ func TestKanaWord(t *testing.T) {
 		{"ヌヰ", false, 0},
 		{"ゎか", false, 0},
 	} {
-		ok, alone := kanaWord(tc.w)
+		ok, alone := kanaWord(tc.w, false)
 		if ok != tc.ok || ok && alone != tc.alone {
 			t.Errorf("kanaWord(%s) = %v, %d; want %v, %d", tc.w, ok, alone, tc.ok, tc.alone)
+		}
+	}
+	// (one kana twice only as a word of its own, ママ.txt, not as Big5's
+	// ABB word 乾巴巴 reads, 爱ぺぺ)
+	for _, tc := range []struct {
+		w         string
+		apart, ok bool
+	}{{"ママ", true, true}, {"ねね", true, true}, {"ぺぺ", true, true}, {"ママ", false, false}, {"ぺぺ", false, false}, {"ーー", true, false}, {"っっ", true, false}} {
+		if ok, _ := kanaWord(tc.w, tc.apart); ok != tc.ok {
+			t.Errorf("kanaWord(%s, %v) = %v, want %v", tc.w, tc.apart, ok, tc.ok)
 		}
 	}
 }
@@ -190,7 +208,7 @@ func TestKanaWord(t *testing.T) {
 // rarest's and a switch's for each character, and parts parted by ASCII
 // cost as much apart as together.
 func FuzzCost(f *testing.F) {
-	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖"} {
+	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖", "ママ", "ぺぺ↖"} {
 		f.Add(s, "アンケート")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
