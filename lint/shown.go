@@ -212,8 +212,8 @@ func words(s string) iter.Seq2[string, int] {
 
 // gbkWord is word, which is not UTF-8, read as GB18030, and whether it
 // reads so: into a name (nameLike, or with the letters GBK holds beside
-// its hanzi, chinese.GBKLetter: 会话α, ā顾客, 包含Ж, Zhāng), and looking
-// like GBK rather than Latin-1 (gbkLike).
+// its hanzi, chinese.GBKLetter: 会话α, ā顾客, 包含Ж, Zhāng, 注音ㄅㄆㄇ),
+// and looking like GBK rather than Latin-1 (gbkLike).
 func gbkWord(word string) (string, bool) {
 	d, err := simplifiedchinese.GB18030.NewDecoder().String(word)
 	if err != nil || !gbkLike(word) {

@@ -135,6 +135,13 @@ func TestShownGBKNames(t *testing.T) {
 		{gbk("客服ǚ记录.jsonl"), "客服ǚ记录.jsonl"},
 		{gbk("包含Ж.csv"), "包含Ж.csv"},
 		{gbk("俄语Ж.txt"), "俄语Ж.txt"},
+		// (bopomofo, A8C5–A8E9, and its tone marks: the name was masked,
+		// ע\uFFFD\uFFFD\uFFFDŨƨ\uFFFD.txt for 注音ㄅㄆㄇ.txt)
+		{gbk("注音ㄅㄆㄇ.txt"), "注音ㄅㄆㄇ.txt"},
+		{gbk("ㄅ型号.jsonl"), "ㄅ型号.jsonl"},
+		{gbk("注音练习ㄅㄆㄇㄈ.csv"), "注音练习ㄅㄆㄇㄈ.csv"},
+		{gbk("第二声ˊ.txt"), "第二声ˊ.txt"},
+		{gbk("声调ˇ.txt"), "声调ˇ.txt"},
 		// (a Latin-1 name is masked as before: its ü and the letter after
 		// it read as no GBK letter, nor as a name)
 		{"Gr\xfc\xdfe.txt", "Gr\uFFFD\uFFFDe.txt"},

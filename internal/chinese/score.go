@@ -225,8 +225,10 @@ const pinyinLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑń�
 
 // GBKLetter reports whether r is one of the letters GB2312 (and so GBK)
 // holds in its rows A6–A8, which a mainland name is written with beside
-// hanzi or ASCII (会话α, β版, ā顾客, Zhāng, 包含Ж): Greek, Cyrillic, and
-// pinyin's letters with a tone mark (āáǎà … ǜ, ê, ɑ, ń, ň, ǹ, ɡ).
+// hanzi or ASCII (会话α, β版, ā顾客, Zhāng, 包含Ж, 注音ㄅㄆㄇ): Greek,
+// Cyrillic, pinyin's letters with a tone mark (āáǎà … ǜ, ê, ɑ, ń, ň, ǹ,
+// ɡ), and bopomofo (ㄅ … ㄩ, A8C5–A8E9) with its tone marks (ˉ ˇ in
+// GB2312's A1A5, A1A6, ˊ ˋ ˙ in GBK's A840–A842).
 func GBKLetter(r rune) bool {
 	switch letterScript(r) {
 	case greek, cyrillic:
@@ -234,8 +236,11 @@ func GBKLetter(r rune) bool {
 	case latin:
 		return r >= utf8.RuneSelf
 	}
-	return false
+	return r >= 0x3105 && r <= 0x3129 || strings.ContainsRune(bopomofoTones, r)
 }
+
+// bopomofoTones are the tone marks written after bopomofo: ˉ ˊ ˇ ˋ ˙.
+const bopomofoTones = "\u02c9\u02ca\u02c7\u02cb\u02d9"
 
 // kanaWord reports whether w, kana, is written as Japanese writes a word,
 // and how many of its letters stand alone among the other script (of

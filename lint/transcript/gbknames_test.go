@@ -37,6 +37,8 @@ func TestGBKNamesWarning(t *testing.T) {
 		{"3月1日", []string{"3月1日/\x81\x39\xee\x39" + kefu + ".jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, 3月1日/㐀客服.jsonl (convmv -f gb18030 -t utf-8 -r 3月1日 shows their new names, and with --notest renames them; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"},
 		// a digit after a two-byte character is no four-byte sequence
 		{"day", []string{"day/" + kefu + "1" + kefu + "2.jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服1客服2.jsonl (convmv -f gbk -t utf-8 -r day shows"},
+		// bopomofo (注音ㄅㄆㄇ): the name was masked, and left out
+		{"day", []string{"day/\xd7\xa2\xd2\xf4\xa8\xc5\xa8\xc6\xa8\xc7.txt"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/注音ㄅㄆㄇ.txt (convmv -f gbk -t utf-8 -r day shows"},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
 		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
