@@ -219,6 +219,18 @@ func TestShownBig5Names(t *testing.T) {
 		{big5("訂單問題.jsonl"), "訂單問題.jsonl", "big5"},
 		{big5("會話.jsonl"), "會話.jsonl", "big5"},
 		{big5("退貨記錄.csv"), "退貨記錄.csv", "big5"},
+		// (and one GBK reads with a character of its extension, outside
+		// GB2312, which a mainland name seldom holds, less far: it was
+		// GBK, 癶蹿.txt, 祇布.jsonl, 坝珇.csv, 薄猵.txt, 祔单.txt, while a
+		// mainland name of a rare character, 王璟华, and a Traditional one
+		// typed in GBK, 樓盤, stay GBK)
+		{big5("退款.txt"), "退款.txt", "big5"},
+		{big5("發票.jsonl"), "發票.jsonl", "big5"},
+		{big5("商品.csv"), "商品.csv", "big5"},
+		{big5("情況.txt"), "情況.txt", "big5"},
+		{big5("稍等.txt"), "稍等.txt", "big5"},
+		{gbk("王璟华.txt"), "王璟华.txt", "gbk"},
+		{gbk("樓盤.txt"), "樓盤.txt", "gbk"},
 		// a GBK name with kana, Greek, Cyrillic or a pinyin tone letter,
 		// whose hanzi Big5 reads as its level-1 ones: it was Big5, read
 		// into other characters (頗趕汐, 芋嘈諦, 諦督邢暮翹, 婦漪夾, 邦跺頗趕)
@@ -354,6 +366,7 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa7\xc1.txt",                                                 // Я, GBK
 		"\xa6\xa1\xa6\xa2\xb7\xbd\xb0\xb8.txt",                         // ΑΒ方案, GBK
 		"\xa7\xda.txt",                                                 // 我, Big5
+		"\xb0h\xb4\xda.txt",                                            // 退款, Big5
 		"\xa5\xde\xa5\xde.txt",                                         // ママ, GBK
 		"VIP\xa8\xae\xbd\xf8.txt",                                      // VIP車輛, Big5
 		"\xb2\xe1\xa4\xd1\xb0O\xbf\xfd.jsonl",                          // 聊天記錄, Big5
@@ -415,6 +428,25 @@ func TestDecodedNameOnce(t *testing.T) {
 			if got := Shown(name); got != want {
 				t.Fatalf("Shown(%q) after another name = %q, want %q", name, got, want)
 			}
+		}
+	}
+}
+
+// TestGBKExtension: a character GBK reads outside GB2312 (a first or
+// second byte under A1) is told, a four-byte one of GB18030 is not one.
+func TestGBKExtension(t *testing.T) {
+	for _, c := range []struct {
+		sample string
+		want   bool
+	}{
+		{"\xb0h\xb4\xda ", true},             // 退款 in Big5: GBK's 癶 (B0 68)
+		{"\x81\x40 ", true},                  // 丂
+		{"\xbf\xcd\xb7\xfe ", false},         // 客服 in GBK
+		{"\x81\x39\xee\x39\xbf\xcd ", false}, // 㐀客
+		{"a\xbf\xcd1 ", false},
+	} {
+		if got := gbkExtension([]byte(c.sample)); got != c.want {
+			t.Errorf("gbkExtension(%q) = %v, want %v", c.sample, got, c.want)
 		}
 	}
 }
