@@ -35,7 +35,9 @@ type progress struct {
 	records atomic.Int64
 	// copying are the bytes read of a workbook being copied before its
 	// rows are read (standard input, a gzip-compressed one), of which
-	// read counts half, and the rows the other half; 0 when none is
+	// read counts half, and the rows the other half, where the total is
+	// known (a bar weighs the copy and the rows as one job), or all, where
+	// it is not (see watch); 0 when none is
 	copying atomic.Int64
 	started time.Time
 	stop    chan struct{}
@@ -98,8 +100,13 @@ func (p *progress) watch(opts *transcript.Options, sizes map[string]int64) {
 	opts.ReadBytes = p.bytes
 	opts.LeftOutBytes = func(n int64) { p.leftOut.Add(n) }
 	opts.CopyingBytes = func(n int64) { p.copying.Store(n) }
+	opts.CopiedCounted = !p.hasBar()
 	opts.Counted = sizes
 }
+
+// hasBar reports whether p draws a bar: the total is known (not standard
+// input from a pipe).
+func (p *progress) hasBar() bool { return p.total > 0 }
 
 func (p *progress) loop() {
 	defer p.wg.Done()
@@ -199,26 +206,38 @@ func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // draw renders the bar and what it counts, however long. While a
 // workbook is copied before its rows are read (standard input, a
-// gzip-compressed one), the line says so after what is read
-// ("copying a workbook"): the copy counts half of its bytes, its rows
-// the other half, from where the copy left the line, as one job.
+// gzip-compressed one), the line says so, and the bytes received: with a
+// bar, which weighs the copy and the rows as one job (half of the bytes
+// counted as they are copied, the other half as the rows are read, on
+// from where the copy left it), in place of the bar's count, which is
+// half of them ("26%  copying a workbook: 3.2 MB"); without one, as the
+// bytes read, all of them counted as they are copied and none as the
+// rows are read ("reading... 3.2 MB  copying a workbook").
 func (p *progress) draw() string {
 	read, recs := p.read.Load(), p.records.Load()
-	what := ""
-	if p.copying.Load() > 0 {
-		what = "  copying a workbook"
+	copying := p.copying.Load()
+	received := read // (the bytes received: all of a copy, see watch)
+	if copying > 0 && p.hasBar() {
+		received += copying - copying/2
 	}
 	secs := time.Since(p.started).Seconds()
-	rest := fmt.Sprintf("  %s  %s/s", english.Count(recs, "record"), mib(int64(float64(read)/secs)))
+	rest := fmt.Sprintf("  %s  %s/s", english.Count(recs, "record"), mib(int64(float64(received)/secs)))
 	total := p.total - p.leftOut.Load()
-	if p.total <= 0 || total <= 0 {
-		return "reading... " + mib(read) + what + rest
+	if !p.hasBar() || total <= 0 {
+		what := ""
+		if copying > 0 {
+			what = "  copying a workbook"
+		}
+		return "reading... " + mib(received) + what + rest
 	}
 	frac := float64(read) / float64(total)
 	if frac > 1 {
 		frac = 1
 	}
-	info := fmt.Sprintf(" %3.0f%% %s of %s%s%s", 100*frac, mib(read), mib(total), what, rest)
+	info := fmt.Sprintf(" %3.0f%% %s of %s%s", 100*frac, mib(read), mib(total), rest)
+	if copying > 0 {
+		info = fmt.Sprintf(" %3.0f%%  copying a workbook: %s%s", 100*frac, mib(copying), rest)
+	}
 	bar := p.width - report.DisplayWidth(info) - 3
 	if bar < 10 {
 		return strings.TrimSpace(info)

@@ -363,10 +363,16 @@ func (s *drawingSink) Message(lint.Message) error {
 // bytes copied, to 100% ("copying a workbook... 3.1 MB", "100% 3.1 MB of
 // 3.1 MB  copying a workbook"), then went back to where it stood before
 // the copy for the rows, 0% again, "reading... 0.0 MB", as a job of its
-// own. It is now one job: the copy counts half of the file's bytes and
-// the rows the other half, from where the copy left the line, which
-// never goes back, and says "reading..." all along, the copy said after
-// what is read.
+// own; since e3c0e86 the copy counted half of the file's bytes and the
+// rows the other half, as one job, and the line said half the bytes
+// received as those read ("26% 1.6 MB of 6.1 MB  copying a workbook",
+// 3.2 MB received; "reading... 1.6 MB  copying a workbook"). With a bar
+// (the size known) the bar is one job still, which never goes back, and
+// the line says the bytes received in place of its count during the copy
+// ("26%  copying a workbook: 3.2 MB"), then the bar's count for the rows,
+// on from half; without one, it counts the bytes as they are received,
+// and the rows none ("reading... 3.2 MB  copying a workbook", then
+// "reading... 6.1 MB" as the rows are read).
 func TestProgressWhileWorkbookCopied(t *testing.T) {
 	book := storedWorkbook(t, 30000)
 	size := int64(len(book))
@@ -389,36 +395,54 @@ func TestProgressWhileWorkbookCopied(t *testing.T) {
 			// from the third read on: the first two tell it a workbook;
 			// then those drawn as its rows were read, and the last)
 			copying, rows := stdin.lines[3:], append(sink.lines, p.draw())
-			line := regexp.MustCompile(`^reading\.\.\. ([0-9.]+) MB(  copying a workbook)?  [0-9]+ records?  `)
+			copyLine := regexp.MustCompile(`^reading\.\.\. ([0-9.]+) MB  copying a workbook  0 records  `)
+			rowLine := regexp.MustCompile(`^reading\.\.\. ([0-9.]+) MB  [0-9]+ records?  `)
 			if known {
-				line = regexp.MustCompile(`^\[[=> ]+\] +([0-9]+)% ([0-9.]+) MB of ` + regexp.QuoteMeta(mib(size)) + `(  copying a workbook)?  [0-9]+ records?  `)
+				copyLine = regexp.MustCompile(`^\[[=> ]+\] +([0-9]+)%  copying a workbook: ([0-9.]+) MB  0 records  `)
+				rowLine = regexp.MustCompile(`^\[[=> ]+\] +([0-9]+)% ([0-9.]+) MB of ` + regexp.QuoteMeta(mib(size)) + `  [0-9]+ records?  `)
 			}
 			lastMB, lastPct := 0.0, 0
-			for i, l := range append(copying, rows...) {
-				m := line.FindStringSubmatch(l)
+			for i, l := range copying {
+				m := copyLine.FindStringSubmatch(l)
 				if m == nil {
-					t.Fatalf("line %q, the %d-th drawn, want it to match %s", l, i+1, line)
+					t.Fatalf("line %q, the %d-th drawn as the workbook was copied, want it to match %s", l, i+1, copyLine)
 				}
-				mb, _ := strconv.ParseFloat(m[len(m)-2], 64)
+				// (the bytes received by then, and with a bar half of them)
+				received := float64(size) * float64(i+1) / float64(len(copying)) / 1e6
+				mb, _ := strconv.ParseFloat(m[len(m)-1], 64)
+				if mb < received-0.2 || mb > received+0.2 || mb < lastMB {
+					t.Fatalf("line %q at the workbook's read %d, want about %.1f MB, what was received", l, i+4, received)
+				}
+				lastMB = mb
+				if known {
+					pct, _ := strconv.Atoi(m[1])
+					if want := 100 * received * 1e6 / float64(size) / 2; float64(pct) < want-3 || float64(pct) > want+3 || pct < lastPct {
+						t.Fatalf("line %q at the workbook's read %d, want about %.0f%%, half of the copy's", l, i+4, want)
+					}
+					lastPct = pct
+				}
+			}
+			if known {
+				lastMB = 0 // (the bar's count from here, on from its percent)
+			}
+			for i, l := range rows {
+				m := rowLine.FindStringSubmatch(l)
+				if m == nil {
+					t.Fatalf("line %q, the %d-th drawn as the rows were read, want it to match %s", l, i+1, rowLine)
+				}
+				mb, _ := strconv.ParseFloat(m[len(m)-1], 64)
 				pct, _ := strconv.Atoi(m[1])
 				if mb < lastMB || known && pct < lastPct {
 					t.Fatalf("line %q after %.1f MB, %d%%: want the line never to go back", l, lastMB, lastPct)
 				}
-				lastMB, lastPct = mb, pct
-				if copied := i < len(copying); copied != (m[len(m)-1] != "") {
-					t.Fatalf("line %q, the %d-th drawn (%d of them as the workbook was copied): want 'copying a workbook' on those alone", l, i+1, len(copying))
-				}
-				if i < len(copying) {
-					// (half of what was copied by then)
-					want := float64(size) * float64(i+1) / float64(len(copying)) / 2 / 1e6
-					if mb < want-0.2 || mb > want+0.2 {
-						t.Fatalf("line %q at the workbook's read %d, want about %.1f MB, half of what was copied", l, i+4, want)
+				if i == 0 {
+					// (with a bar, on from half the workbook, where the
+					// copy left it; without, all of it received)
+					if want := float64(size) / 1e6; !known && mb < want-0.1 || known && (mb < want/2-0.2 || pct < 48) {
+						t.Errorf("line %q at the first row: want it on from the copy", l)
 					}
 				}
-			}
-			first := line.FindStringSubmatch(rows[0])
-			if mb, _ := strconv.ParseFloat(first[len(first)-2], 64); mb < float64(size)/2/1e6-0.2 {
-				t.Errorf("line %q at the first row: want it on from half the workbook, where the copy left it", rows[0])
+				lastMB, lastPct = mb, pct
 			}
 			want := "reading... " + mib(size) + "  "
 			if known {

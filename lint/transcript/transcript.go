@@ -51,8 +51,14 @@ type Options struct {
 	// copy is over. ReadBytes counts half of those bytes as they are
 	// copied, the other half as the rows are read, so that a progress bar
 	// counting them moves all through, as one job; CopyingBytes can say
-	// which part it is in.
+	// which part it is in (and the bytes copied, of which ReadBytes has
+	// counted n/2).
 	CopyingBytes func(n int64)
+	// CopiedCounted has ReadBytes count each byte of such a workbook as it
+	// is copied, and none as its rows are read: for a progress line that
+	// has no bar to weigh the copy against the rows (no total known, as
+	// of a pipe), whose bytes read are then those received.
+	CopiedCounted bool
 	// Counted, if set, are the sizes of the files InputSizes counted, by
 	// path (a file it did not count is counted as 0 bytes): a file whose
 	// size is not that when it is read (written to, cut, replaced or

@@ -188,8 +188,9 @@ func unzipError(err error) error {
 // the copy left it, as one job. (It counted the copy to the whole file,
 // then the rows from where it stood before the copy.) Half: nothing tells
 // which takes longer, a pipe may be slow and a small sheet quick, or a
-// file copied at once and its rows linted for minutes. nil where no
-// progress is counted.
+// file copied at once and its rows linted for minutes. All of them with
+// Options.CopiedCounted, where no bar weighs them. nil where no progress
+// is counted.
 func (src *Source) copying() func() {
 	if src.at != nil || src.held == nil || src.Opts == nil || src.Opts.CopyingBytes == nil {
 		return nil
@@ -201,7 +202,11 @@ func (src *Source) copying() func() {
 			return
 		}
 		told = n
-		if k := n/2 - counted; k > 0 && src.Opts.ReadBytes != nil {
+		share := n / 2
+		if src.Opts.CopiedCounted {
+			share = n
+		}
+		if k := share - counted; k > 0 && src.Opts.ReadBytes != nil {
 			src.held.pending -= k
 			counted += k
 			src.Opts.ReadBytes(k)

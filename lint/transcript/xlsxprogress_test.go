@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chatlint/chatlint/lint"
@@ -115,7 +116,9 @@ func (c *chunkReader) Read(p []byte) (int, error) { return c.r.Read(p[:min(len(p
 // which counted none of them while they were copied (the progress line
 // counted them as CopyingBytes told, then went back for the rows),
 // counts half of them as they are copied, and the other half as the rows
-// are read, on from there.
+// are read, on from there; with Options.CopiedCounted (for a line with no
+// bar, which said half the bytes received as those read), all of them as
+// they are copied, and none as the rows are read.
 func TestWorkbookCopyProgress(t *testing.T) {
 	rows := [][]string{{"conversation", "role", "text"}}
 	for i := range 20000 {
@@ -128,12 +131,17 @@ func TestWorkbookCopyProgress(t *testing.T) {
 		stdin  bool
 		noTemp bool // no temporary file can be made: read into memory
 		copied bool // CopyingBytes is told
+		all    bool // CopiedCounted
 	}{
-		{"standard input", book, true, false, true},
-		{"standard input, no temporary file", book, true, true, true},
-		{"book.xlsx.gz", gzBytes(book), false, false, true},
-		{"gzip on standard input", gzBytes(book), true, false, true},
-		{"book.xlsx", book, false, false, false},
+		{"standard input", book, true, false, true, false},
+		{"standard input, no temporary file", book, true, true, true, false},
+		{"book.xlsx.gz", gzBytes(book), false, false, true, false},
+		{"gzip on standard input", gzBytes(book), true, false, true, false},
+		{"book.xlsx", book, false, false, false, false},
+		{"standard input, CopiedCounted", book, true, false, true, true},
+		{"standard input, no temporary file, CopiedCounted", book, true, true, true, true},
+		{"book.xlsx.gz, CopiedCounted", gzBytes(book), false, false, true, true},
+		{"book.xlsx, CopiedCounted", book, false, false, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.noTemp {
@@ -145,7 +153,7 @@ func TestWorkbookCopyProgress(t *testing.T) {
 			if tc.stdin {
 				stdin = &chunkReader{r: bytes.NewReader(tc.data), n: 16 << 10}
 			} else {
-				path = filepath.Join(t.TempDir(), tc.name)
+				path = filepath.Join(t.TempDir(), strings.TrimSuffix(tc.name, ", CopiedCounted"))
 				if err := os.WriteFile(path, tc.data, 0o644); err != nil {
 					t.Fatal(err)
 				}
@@ -154,7 +162,7 @@ func TestWorkbookCopyProgress(t *testing.T) {
 			var said []int64      // what CopyingBytes was told
 			var countedAt []int64 // what ReadBytes had counted by then
 			opts := Options{Location: tzSH, Stdin: stdin, ReadBytes: func(n int64) { counted += n },
-				CopyingBytes: func(n int64) { said = append(said, n); countedAt = append(countedAt, counted) }}
+				CopyingBytes: func(n int64) { said = append(said, n); countedAt = append(countedAt, counted) }, CopiedCounted: tc.all}
 			s := &progressSink{counted: &counted}
 			if err := ReadAll(context.Background(), []string{path}, opts, s); err != nil {
 				t.Fatal(err)
@@ -173,8 +181,12 @@ func TestWorkbookCopyProgress(t *testing.T) {
 			}
 			// (the bytes move on as the copy does, up to the file's with
 			// the few of its start ReadBytes counted, then 0, ReadBytes
-			// counting half of them as they do)
-			start := countedAt[0] - said[0]/2 // (the few of its start)
+			// counting half of them as they do, or all)
+			share := func(n int64) int64 { return n / 2 }
+			if tc.all {
+				share = func(n int64) int64 { return n }
+			}
+			start := countedAt[0] - share(said[0]) // (the few of its start)
 			if len(said) < 5 || said[len(said)-1] != 0 || said[len(said)-2]+start != int64(len(tc.data)) {
 				t.Fatalf("CopyingBytes told %d times, last %v (%d counted before); want the bytes read as they are copied, up to the file's %d, then 0", len(said), said[max(len(said)-3, 0):], start, len(tc.data))
 			}
@@ -187,9 +199,16 @@ func TestWorkbookCopyProgress(t *testing.T) {
 				t.Fatalf("%d bytes counted before the workbook was copied", start)
 			}
 			for i, n := range countedAt[:len(said)-1] {
-				if n != start+said[i]/2 {
-					t.Fatalf("%d bytes counted by ReadBytes when CopyingBytes was told %d (%d at first): want half of them", n, said[i], start)
+				if n != start+share(said[i]) {
+					t.Fatalf("%d bytes counted by ReadBytes when CopyingBytes was told %d (%d at first): want %d of them", n, said[i], start, share(said[i]))
 				}
+			}
+			if tc.all {
+				// (the rows count none: all was counted)
+				if s.at[0] != int64(len(tc.data)) || s.at[len(s.at)-1] != s.at[0] {
+					t.Errorf("%d bytes counted at the first row, %d at the last: want the file's %d at both", s.at[0], s.at[len(s.at)-1], len(tc.data))
+				}
+				return
 			}
 			// (the rows count the other half, on from there)
 			if half := start + said[len(said)-2]/2; s.at[0] < half || s.at[0] > half+int64(len(tc.data))/20 {
