@@ -135,28 +135,20 @@ func NameEncoding(s string) string {
 	return "gbk"
 }
 
-// FourByteGB18030 reports whether s, a name that is not UTF-8 and that
-// DecodedName reads as GBK (GB18030), holds one of GB18030's four-byte
-// sequences (㐀 81 39 EE 39), which GBK has not: convmv -f gbk would
-// rename it with U+FFFD in its place. Only its words that are not UTF-8
-// are read (see fromGBK): a directory's name in UTF-8 above them is none,
-// and read by twos its three-byte characters would run into the ASCII
-// after them (月 E6 9C 88 of 3月1日, its 88 taken with the 1 for a lead
-// byte and a four-byte sequence's digit).
-func FourByteGB18030(s string) bool {
+// NotGBK reports whether s, a name that is not UTF-8 and that DecodedName
+// reads as GBK (GB18030), holds a character GBK as convmv reads it has
+// not (chinese.NotGBK): one of GB18030's four-byte sequences (㐀 81 39 EE
+// 39), or a two-byte code that GBK leaves to private use (€ A2E3, 䶮
+// FE9F): convmv -f gbk would rename it with U+FFFD or a private-use
+// character in its place. Only its words that are not UTF-8 are read (see
+// fromGBK): a directory's name in UTF-8 above them is none, and read by
+// twos its three-byte characters would run into the ASCII after them (月
+// E6 9C 88 of 3月1日, its 88 taken with the 1 for a lead byte and a
+// four-byte sequence's digit).
+func NotGBK(s string) bool {
 	for word := range words(s) {
-		if utf8.ValidString(word) {
-			continue
-		}
-		for i := 0; i < len(word); {
-			switch c := word[i]; {
-			case c < 0x80:
-				i++
-			case i+1 < len(word) && word[i+1] >= 0x30 && word[i+1] <= 0x39:
-				return true
-			default:
-				i += 2
-			}
+		if !utf8.ValidString(word) && chinese.NotGBK(word) {
+			return true
 		}
 	}
 	return false

@@ -451,12 +451,14 @@ func TestGBKExtension(t *testing.T) {
 	}
 }
 
-// TestFourByteGB18030: a name holding one of GB18030's four-byte
-// sequences (㐀 81 39 EE 39) is told apart from one of GBK alone, read in
-// its words that are not UTF-8 only: a directory's name in UTF-8 above
-// GBK names, whose three-byte 月 (E6 9C 88) comes before a digit (3月1日,
-// 11月3日), is none.
-func TestFourByteGB18030(t *testing.T) {
+// TestNotGBK: a name holding a character GBK as convmv reads it has not,
+// one of GB18030's four-byte sequences (㐀 81 39 EE 39) or a two-byte code
+// GBK leaves to private use (€ A2E3, 䶮 FE9F), is told apart from one of
+// GBK alone, read in its words that are not UTF-8 only: a directory's
+// name in UTF-8 above GBK names, whose three-byte 月 (E6 9C 88) comes
+// before a digit (3月1日, 11月3日), is none, and so is one whose € is
+// UTF-8 (E2 82 AC).
+func TestNotGBK(t *testing.T) {
 	kefu := "\xbf\xcd\xb7\xfe" // 客服 in GBK
 	for _, c := range []struct {
 		name string
@@ -465,14 +467,18 @@ func TestFourByteGB18030(t *testing.T) {
 		{"\x81\x39\xee\x39" + kefu + ".jsonl", true},
 		{"day/" + kefu + "\x81\x39\xee\x39.jsonl", true},
 		{"3月1日/\x81\x39\xee\x39.txt", true},
+		{"day/\xc5\xb7\xd4\xaa\xa2\xe3\xb1\xa8\xbc\xdb.jsonl", true}, // 欧元€报价
+		{"day/\xc1\xf5\xfe\x9f" + kefu + ".txt", true},               // 刘䶮客服
 		{"day/" + kefu + ".jsonl", false},
 		{"day/" + kefu + "1" + kefu + "2.jsonl", false}, // a digit after a two-byte character
+		{"day/" + kefu + "Pro.jsonl", false},            // 服 B7 FE, then P (50)
 		{"3月1日/" + kefu + ".jsonl", false},
 		{"11月3日/第1批 " + kefu + ".jsonl", false},
+		{"€报价/" + kefu + ".jsonl", false},
 		{"3月1日.jsonl", false}, // (UTF-8)
 	} {
-		if got := FourByteGB18030(c.name); got != c.want {
-			t.Errorf("FourByteGB18030(%q) = %v, want %v", c.name, got, c.want)
+		if got := NotGBK(c.name); got != c.want {
+			t.Errorf("NotGBK(%q) = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

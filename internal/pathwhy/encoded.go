@@ -20,8 +20,9 @@ type EncodedName struct {
 	// against the directory of Under)
 	Typed, Path, Real string
 	// Enc is convmv's name of the encoding: "gbk", "gb18030" (a name
-	// holding a four-byte sequence, which is not GBK: convmv -f gbk
-	// renames it with U+FFFD in its place) or "big5"
+	// holding a four-byte sequence, or a two-byte code GBK leaves to
+	// private use, € A2E3: no GBK, and convmv -f gbk renames it with
+	// U+FFFD or a private-use character in its place) or "big5"
 	Enc string
 	// Dir is, where the first name so encoded on the path is a
 	// directory's (售后 of 售后/day.jsonl, or 售后 typed itself), its

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/chatlint/chatlint/internal/chinese"
 )
 
 // Encoded finds, for a path that is not there, as a name on it is not in
@@ -86,13 +88,20 @@ var (
 )
 
 // decode is the encoding of fam name reads in as want (its convmv name),
-// or "" when it reads so in none.
+// or "" when it reads so in none. A name golang.org/x/text's GBK reads
+// that holds a two-byte code GBK as convmv reads it leaves to private use
+// (chinese.NotGBK: € A2E3, 䶮 FE9F, which x/text reads as GB18030 does)
+// is GB18030's: convmv -f gbk would rename it with a private-use character
+// in its place.
 func (fam family) decode(name, want string) string {
 	for i, e := range fam.decs {
 		if e == nil {
 			break
 		}
 		if s, err := e.NewDecoder().String(name); err == nil && s == want {
+			if fam.names[i] == "gbk" && chinese.NotGBK(name) {
+				continue
+			}
 			return fam.names[i]
 		}
 	}

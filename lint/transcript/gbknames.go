@@ -37,10 +37,11 @@ func namesWarnings(path string, files []string) []string {
 	}
 	var warnings []string
 	if len(gbk) > 0 {
-		// (GB18030 where a name holds a four-byte sequence, which is no
-		// GBK: convmv -f gbk would rename it with U+FFFD in its place)
+		// (GB18030 where a name holds a four-byte sequence or a two-byte
+		// code GBK leaves to private use, € A2E3: convmv -f gbk would
+		// rename it with U+FFFD or a private-use character in its place)
 		from, note := "gbk", ""
-		if slices.ContainsFunc(gbk, lint.FourByteGB18030) {
+		if slices.ContainsFunc(gbk, lint.NotGBK) {
 			from, note = "gb18030", "; "+pathwhy.HanExtra
 		}
 		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", from, note))

@@ -28,6 +28,11 @@ func TestGBKNamesWarning(t *testing.T) {
 			"(convmv -f gb18030 -t utf-8 -r day shows their new names, and with --notest renames them; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"},
 		{"\x81\x39\xee\x39.txt", []string{"\x81\x39\xee\x39.txt"}, `its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded ` +
 			`(convmv -f gb18030 -t utf-8 "$(printf '\2019\3569.txt')" shows its new name, and with --notest renames it; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`},
+		// nor is one with a two-byte code GBK leaves to private use (䶮
+		// FE9F, € A2E3): convmv -f gbk would rename it with a private-use
+		// character (U+E863) in its place
+		{"day", []string{"day/" + kefu + ".jsonl", "day/\xc1\xf5\xfe\x9f" + kefu + ".jsonl"}, "2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl, day/刘䶮客服.jsonl " +
+			"(convmv -f gb18030 -t utf-8 -r day shows their new names, and with --notest renames them; convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)"},
 		// nor is one after a character of a directory in UTF-8, which is
 		// three bytes (月 E6 9C 88): a date's 3月1日, 11月3日 or 第1批,
 		// the names in it GBK alone, was told gb18030 and HanExtra

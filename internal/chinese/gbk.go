@@ -1,0 +1,52 @@
+package chinese
+
+// NotGBK reports whether s, text in GB18030 (a name's bytes, or a word of
+// them, that GB18030 reads whole), holds a character that GBK as convmv
+// reads it (Perl's cp936, Windows' code page 936) has not: one of
+// GB18030's four-byte sequences (㐀 81 39 EE 39), or one of the two-byte
+// codes GB18030 gave characters that GBK leaves to private use
+// (gb18030Two: € A2E3, 䶮 FE9F). convmv -f gbk renames the first with
+// U+FFFD in its place, the second with a private-use character (€ as
+// U+E76C), where -f gb18030 reads both. Read by twos from its start: an
+// ASCII byte alone, any other with the byte after it (a digit after it
+// makes a four-byte sequence).
+func NotGBK(s string) bool {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < 0x80:
+			i++
+		case i+1 == len(s):
+			return false
+		case s[i+1] >= '0' && s[i+1] <= '9':
+			return true
+		case gb18030Two(c, s[i+1]):
+			return true
+		default:
+			i += 2
+		}
+	}
+	return false
+}
+
+// gb18030Two reports whether the two-byte code lead, trail is one that
+// GB18030 gave a character and GBK (code page 936) leaves to private use
+// (U+E000–U+F8FF), so that GB18030 and Perl's cp936 read it apart: € A2E3,
+// ǹ A8BF, 〾 and the ideographic description characters ⿰ … ⿻ A989–A995,
+// and FE50–FE9F, CJK radicals (⺁ FE50) and Extension A hanzi (䶮 FE9F, 䴓
+// FE98; FE51 and the others of that row GB18030 too leaves to private use
+// are no character golang.org/x/text reads either). A3A0 is private use in
+// both (U+E5E5; golang.org/x/text reads it U+3000, as the WHATWG standard
+// does): no -f reads it otherwise, and it is left out.
+func gb18030Two(lead, trail byte) bool {
+	switch lead {
+	case 0xa2:
+		return trail == 0xe3
+	case 0xa8:
+		return trail == 0xbf
+	case 0xa9:
+		return trail >= 0x89 && trail <= 0x95
+	case 0xfe:
+		return trail >= 0x50 && trail <= 0x9f
+	}
+	return false
+}

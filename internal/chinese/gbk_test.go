@@ -1,0 +1,77 @@
+package chinese
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// TestNotGBK: a name in GB18030 that GBK as convmv reads it (Perl's
+// cp936) reads otherwise, or not, is told apart from one of GBK alone:
+// one with a four-byte sequence (㐀), or a two-byte code GBK leaves to
+// private use (€, 䶮, ǹ, ⿰, ⺁), where convmv -f gbk renamed it with U+FFFD
+// or a private-use character in its place; a trail byte of such a lead
+// byte's value (服 B7 FE, then P) or a digit after a character (客服1)
+// is none.
+func TestNotGBK(t *testing.T) {
+	enc := func(s string) string {
+		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"㐀客服.txt", true},
+		{"欧元€报价.txt", true},
+		{"刘䶮投诉.txt", true},
+		{"䴓鸟.jpg", true},
+		{"ǹg.txt", true},
+		{"⿰字.txt", true},
+		{"⺁部.txt", true},
+		{"客服.txt", false},
+		{"客服Pro.txt", false},
+		{"客服1客服2.txt", false},
+		{"会话α ā顾客.txt", false},
+		{"（售后）·１号.txt", false},
+		{"a.txt", false},
+	} {
+		if got := NotGBK(enc(c.name)); got != c.want {
+			t.Errorf("NotGBK(%s) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestGB18030Two: each two-byte code gb18030Two takes (94, of which
+// Perl's cp936 reads every one as a private-use character) reads in
+// golang.org/x/text's GB18030 as a character outside the private-use
+// area, 81 of them, or as none (U+FFFD), the 13 of FE50–FE9F that GB18030
+// too leaves to private use: none is GBK's reading of it.
+func TestGB18030Two(t *testing.T) {
+	dec := simplifiedchinese.GB18030.NewDecoder()
+	chars, none := 0, 0
+	for lead := 0x81; lead <= 0xfe; lead++ {
+		for trail := 0x40; trail <= 0xfe; trail++ {
+			if trail == 0x7f || !gb18030Two(byte(lead), byte(trail)) {
+				continue
+			}
+			s, err := dec.String(string([]byte{byte(lead), byte(trail)}))
+			r, _ := utf8.DecodeRuneInString(s)
+			switch {
+			case err != nil || r >= 0xe000 && r <= 0xf8ff:
+				t.Errorf("%02X%02X reads as %U (%v)", lead, trail, r, err)
+			case r == utf8.RuneError:
+				none++
+			default:
+				chars++
+			}
+		}
+	}
+	if chars != 81 || none != 13 {
+		t.Errorf("gb18030Two takes %d codes GB18030 reads as characters and %d it reads as none, want 81 and 13", chars, none)
+	}
+}
