@@ -84,6 +84,14 @@ A directory that takes no new files is an error (exit 2), the config left
 as it was: it is never written over in place.`,
 		Args: argsExit2(noArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// a .chatlint.yaml here that is no settings file (a
+			// directory, a link to one or to nothing, in a loop or
+			// through a file), which lint stops on naming it
+			if said, ok := config.Unusable(config.FileName); ok {
+				if err := unusableStarter(config.FileName, said, force); err != nil {
+					return err
+				}
+			}
 			// settings saved under another name here (.chatlint.yml), which
 			// lint refuses telling to rename them: a starter beside them
 			// would be read instead, and they would silently not apply
@@ -130,6 +138,33 @@ as it was: it is never written over in place.`,
 	}
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing "+config.FileName+" (a symbolic link stays one: the file it leads to is replaced)")
 	return cmd
+}
+
+// unusableStarter is init's error for name, a .chatlint.yaml that is no
+// settings file (config.Unusable: said names it and what it is), left as
+// it is, with what to do to have the starter written: a directory, or a
+// symbolic link to one, or in a loop or through a file, was told 'already
+// exists (use --force to overwrite it)', which --force then refused ('not
+// a regular file, nor a symbolic link to one'). A link to a file that is
+// not there, in a directory that is, is one --force writes through, as it
+// does a link to a file (nil with force, and said without).
+func unusableStarter(name, said string, force bool) error {
+	fix := "remove the link, then chatlint init writes the starter config in its place"
+	if st, err := os.Lstat(name); err == nil && st.IsDir() {
+		fix = "rename or remove it, then chatlint init writes the starter config in its place"
+	} else if target, _, exists, ok, _ := replaceable(name); ok && !exists && target != name && isDir(filepath.Dir(target)) {
+		if force {
+			return nil
+		}
+		fix = "chatlint init --force writes the starter config to " + target + ", where it leads; or remove the link, then chatlint init writes it in its place"
+	}
+	return fail("%s: left as it is (%s)", said, fix)
+}
+
+// isDir reports whether path is a directory (or a symbolic link to one).
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 // rootCause is the innermost error err wraps (permission denied).

@@ -83,37 +83,12 @@ func Find(dir string) (string, error) {
 		if err == nil && !st.IsDir() {
 			return p, nil
 		}
-		said, ok, fix := "", false, "point it at a settings file, or remove it"
-		if err == nil {
-			// a directory of that name (mkdir -p, or a folder unzipped):
-			// passed over, its settings, if any were meant, would
-			// silently not apply, and a parent's would in their place
-			said, ok = p+" is a directory, not a settings file", true
-			fix = "write the settings into a file of that name in its place, or rename it"
-			if chain, _, lerr := pathwhy.FollowLinks(p); chain != nil && lerr == nil {
-				// a link to one (a shared folder of settings): ls shows
-				// a link, and no file is written in its place before it
-				// is removed
-				said, fix = chain.Links()+", a directory, not a settings file", "point it at a settings file, or remove it"
-			}
-			err = &fs.PathError{Op: "read", Path: p, Err: syscall.EISDIR}
-		} else if said, ok = pathwhy.Loop(p, err); ok {
-			// ('find .chatlint.yaml: stat /…/.chatlint.yaml: too many
-			// levels of symbolic links')
-		} else if link, isLink := pathwhy.DanglingLink(p); isLink && link[0] == p {
-			// a link to a settings file not there (a share not
-			// mounted): passed over, its settings would silently not
-			// apply, and a parent's might
-			said, ok = link.String(), true
-		} else if said, ok = pathwhy.ThroughFile(p, err); ok {
-			// a link through a file (→ day.jsonl/x.yaml): 'find
-			// .chatlint.yaml: stat /…/.chatlint.yaml: not a directory'
-			// named neither the link nor the file
-		} else if !errors.Is(err, fs.ErrNotExist) {
+		said, fix, serr, ok := unusable(p, err)
+		if !ok && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
 		if ok {
-			return "", unusableError(said, fix, dir, at, err)
+			return "", unusableError(said, fix, dir, at, serr)
 		}
 		if err := Misnamed(at); err != nil {
 			return "", err
@@ -124,6 +99,59 @@ func Find(dir string) (string, error) {
 		}
 		at = parent
 	}
+}
+
+// Unusable says of p, a .chatlint.yaml, what it is where it cannot be
+// read as settings (as Find names one): "p is a directory, not a settings
+// file", "p is a symbolic link to ../shared, a directory, not a settings
+// file", "p is a symbolic link to gone.yaml, which does not exist" (or in
+// a loop, or through a file); ok is false where p is a file, a link to
+// one, or not there at all.
+func Unusable(p string) (said string, ok bool) {
+	st, err := os.Stat(p)
+	if err == nil && !st.IsDir() {
+		return "", false
+	}
+	said, _, _, ok = unusable(p, err)
+	return said, ok
+}
+
+// unusable is Find's look at p, a .chatlint.yaml that os.Stat finds as a
+// directory (err nil) or not at all (err): what it is (said), what to do
+// with it (fix) and the system's error to wrap (err, or read's EISDIR for
+// a directory); ok is false where it is none of what Unusable says.
+func unusable(p string, err error) (said, fix string, serr error, ok bool) {
+	fix = "point it at a settings file, or remove it"
+	if err == nil {
+		// a directory of that name (mkdir -p, or a folder unzipped):
+		// passed over, its settings, if any were meant, would silently
+		// not apply, and a parent's would in their place
+		said = p + " is a directory, not a settings file"
+		fix = "write the settings into a file of that name in its place, or rename it"
+		if chain, _, lerr := pathwhy.FollowLinks(p); chain != nil && lerr == nil {
+			// a link to one (a shared folder of settings): ls shows a
+			// link, and no file is written in its place before it is
+			// removed
+			said, fix = chain.Links()+", a directory, not a settings file", "point it at a settings file, or remove it"
+		}
+		return said, fix, &fs.PathError{Op: "read", Path: p, Err: syscall.EISDIR}, true
+	}
+	if said, ok = pathwhy.Loop(p, err); ok {
+		// ('find .chatlint.yaml: stat /…/.chatlint.yaml: too many levels
+		// of symbolic links')
+		return said, fix, err, true
+	}
+	if link, isLink := pathwhy.DanglingLink(p); isLink && link[0] == p {
+		// a link to a settings file not there (a share not mounted):
+		// passed over, its settings would silently not apply, and a
+		// parent's might
+		return link.String(), fix, err, true
+	}
+	// a link through a file (→ day.jsonl/x.yaml): 'find .chatlint.yaml:
+	// stat /…/.chatlint.yaml: not a directory' named neither the link nor
+	// the file
+	said, ok = pathwhy.ThroughFile(p, err)
+	return said, fix, err, ok
 }
 
 // unusableError is Find's error for the .chatlint.yaml in at that cannot be

@@ -708,3 +708,41 @@ func TestFindLinkToDirectory(t *testing.T) {
 		}
 	}
 }
+
+// TestUnusable: Unusable names a .chatlint.yaml that is no settings file
+// as Find does, by the path given (init's, relative), and none that is a
+// file, a link to one, or not there.
+func TestUnusable(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links")
+	}
+	t.Chdir(t.TempDir())
+	for _, d := range []string{"dir/" + FileName, "linkdir/shared", "dangling", "file", "linkfile", "none"} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"file/" + FileName, "linkfile/real.yaml"} {
+		if err := os.WriteFile(f, []byte("packs: [base]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{"linkdir/" + FileName: "shared", "dangling/" + FileName: "gone.yaml", "linkfile/" + FileName: "real.yaml"} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct{ dir, want string }{
+		{"dir", "dir/.chatlint.yaml is a directory, not a settings file"},
+		{"linkdir", "linkdir/.chatlint.yaml is a symbolic link to shared, a directory, not a settings file"},
+		{"dangling", "dangling/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist"},
+		{"file", ""},
+		{"linkfile", ""},
+		{"none", ""},
+	} {
+		said, ok := Unusable(filepath.Join(c.dir, FileName))
+		if said != c.want || ok != (c.want != "") {
+			t.Errorf("Unusable(%s/%s) = %q, %v; want %q", c.dir, FileName, said, ok, c.want)
+		}
+	}
+}
