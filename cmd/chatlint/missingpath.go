@@ -64,26 +64,46 @@ func dirNamed(said, dir, what, example string) string {
 
 // makeDir says what to make of dir, a directory that os.Stat does not
 // find, for a file to be written in it: "make it", or, where a symbolic
-// link on its path leads nowhere, the directory it leads to ("make gone,
-// where out leads"): out is there (ls shows it), a link, and "make it"
-// had the user make out, which mkdir refuses (File exists).
+// link on its path leads nowhere, the directory it leads to (linkedMake).
 func makeDir(dir string) string {
-	link, ok := pathwhy.DanglingLink(dir)
-	if !ok {
-		return "make it"
+	if said, ok := linkedMake(dir); ok {
+		return said
 	}
-	// (the first path on the links' way that is not there, each
-	// followed against the directory it lies in, as replaceable follows
-	// them)
-	chain, end, err := pathwhy.FollowLinks(link[0])
-	if chain == nil || !errors.Is(err, fs.ErrNotExist) {
-		return "make it"
+	return "make it"
+}
+
+// linkedMake says, of dir, a directory that os.Stat does not find as a
+// symbolic link on its path leads nowhere, which directory to make for it
+// to be there: "make gone, where out leads" (out is there, ls shows it, a
+// link, and "make it" had the user make out, which mkdir refuses: File
+// exists); where the links' way runs through another link to nothing (a
+// → b/sub, b → gone), where that one leads too: "make gone/sub, where a
+// leads" ("make b/sub" was refused as well). ok is false where no link on
+// dir's path leads nowhere.
+func linkedMake(dir string) (said string, ok bool) {
+	at := dir
+	for range 8 {
+		link, ok := pathwhy.DanglingLink(at)
+		if !ok {
+			break
+		}
+		// (the first path on the links' way that is not there, each
+		// followed against the directory it lies in, as replaceable
+		// follows them)
+		chain, end, err := pathwhy.FollowLinks(link[0])
+		if chain == nil || !errors.Is(err, fs.ErrNotExist) {
+			return "", false
+		}
+		rel, err := filepath.Rel(link[0], at)
+		if err != nil {
+			return "", false
+		}
+		at = filepath.Join(end, rel)
 	}
-	rel, err := filepath.Rel(link[0], dir)
-	if err != nil {
-		return "make it"
+	if at == dir {
+		return "", false
 	}
-	return "make " + filepath.Join(end, rel) + ", where " + dir + " leads"
+	return "make " + at + ", where " + dir + " leads", true
 }
 
 // causedError is an error said in words of its own that wraps its cause
