@@ -88,7 +88,7 @@ func Find(dir string) (string, error) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
 		if ok {
-			return "", unusableError(said, fix, dir, at, serr)
+			return "", unusableError(p, said, fix, dir, at, serr)
 		}
 		if err := Misnamed(at); err != nil {
 			return "", err
@@ -161,20 +161,33 @@ func unusable(p string, err error) (said, fix string, serr error, ok bool) {
 // it, and what then applies, as the search goes on up only where it finds none
 // nearer. Removed (or a directory renamed), the next one up applies in its
 // place, named, or none (chatlint's defaults), or, where a settings file
-// misnamed lies beside it, that one stops the run, as Find meets it next; and
-// where it lies above dir, a .chatlint.yaml written in dir is read before it
-// ('remove it' alone left the user to find that a parent's settings would then
-// apply).
-func unusableError(said, fix, dir, at string, err error) error {
+// misnamed lies beside it, that one stops the run, as Find meets it next, and
+// so does the next one up where it cannot be read either or is misnamed, said
+// with what it is ('remove it' alone said nothing of it); and where it lies
+// above dir, a .chatlint.yaml written in dir is read before it ('remove it'
+// alone left the user to find that a parent's settings would then apply). p
+// is its path.
+func unusableError(p, said, fix, dir, at string, err error) error {
 	then := "none then applies: chatlint's defaults do"
-	if p, _ := misnamed(at); p != "" {
+	if mis, _ := misnamed(at); mis != "" {
 		// (one misnamed beside it, which the search, going on, meets
 		// next and stops on: Misnamed)
-		then = "then " + p + " beside it stops the run: rename it to " + FileName
+		then = "then " + mis + " beside it stops the run: rename it to " + FileName
 	} else if parent := filepath.Dir(at); parent != at {
-		if next, err := Find(parent); err == nil && next != "" {
+		next, err := Find(parent)
+		var above *unusableConfigError
+		var misAbove *misnamedError
+		switch {
+		case err == nil && next != "":
 			then = next + " then applies in its place"
-		} else if err != nil {
+		case errors.As(err, &above):
+			// (one above that cannot be read either, a link to nothing
+			// too: the search, going on, stops on it, where nothing was
+			// said of what then applies)
+			then = "then " + above.path + " above it stops the run: " + above.what()
+		case errors.As(err, &misAbove):
+			then = "then " + misAbove.path + " above it stops the run: rename it to " + FileName
+		case err != nil:
 			then = ""
 		}
 	}
@@ -184,15 +197,15 @@ func unusableError(said, fix, dir, at string, err error) error {
 	if at != dir {
 		fix += "; or write a " + FileName + " in " + dir + ", which is read before it"
 	}
-	return &unusableConfigError{said: said, fix: fix, err: err}
+	return &unusableConfigError{path: p, said: said, fix: fix, err: err}
 }
 
 // unusableConfigError is Find's error for a .chatlint.yaml that cannot be
-// read as settings (unusableError): said names it and what it is, fix
-// says what to do, err is the system's error.
+// read as settings (unusableError): path is its path, said names it and
+// what it is, fix says what to do, err is the system's error.
 type unusableConfigError struct {
-	said, fix string
-	err       error
+	path, said, fix string
+	err             error
 }
 
 // Error names the file, what it is, and what to do.
@@ -201,19 +214,40 @@ func (e *unusableConfigError) Error() string { return e.said + ": " + e.fix }
 // Unwrap is the system's error.
 func (e *unusableConfigError) Unwrap() error { return e.err }
 
+// what says what the file is, of itself: "it is a symbolic link to
+// gone.yaml, which does not exist" (said without its path).
+func (e *unusableConfigError) what() string {
+	if rest, ok := strings.CutPrefix(e.said, e.path+" "); ok {
+		return "it " + rest
+	}
+	return e.said
+}
+
 // Misnamed returns an error naming the settings file in dir that chatlint
 // does not read for its name (.chatlint.yml, or chatlint.yaml or
 // chatlint.yml without the dot that reads as settings), with a word to
 // rename it; nil when dir holds none.
 func Misnamed(dir string) error {
 	p, undotted := misnamed(dir)
-	switch {
-	case p == "":
+	if p == "" {
 		return nil
-	case undotted:
-		return fmt.Errorf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", p, FileName, FileName)
 	}
-	return fmt.Errorf("%s: chatlint reads its settings from %s only: rename it to %s", p, FileName, FileName)
+	return &misnamedError{path: p, undotted: undotted}
+}
+
+// misnamedError is Misnamed's error: path is the settings file, undotted
+// whether it is misnamed for its leading dot alone.
+type misnamedError struct {
+	path     string
+	undotted bool
+}
+
+// Error names the file, and says to rename it.
+func (e *misnamedError) Error() string {
+	if e.undotted {
+		return fmt.Sprintf("%s: chatlint reads its settings from %s only (with the leading dot): rename it to %s", e.path, FileName, FileName)
+	}
+	return fmt.Sprintf("%s: chatlint reads its settings from %s only: rename it to %s", e.path, FileName, FileName)
 }
 
 // misnamed is the settings file in dir that chatlint does not read for

@@ -607,7 +607,29 @@ func TestFindUnusableSaysWhatThenApplies(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// above it, one that cannot be read either (a link to nothing, a
+	// directory) or one under a name chatlint does not read: removed,
+	// the search stops on that one, where nothing was said of what then
+	// applies
+	mk("broken/a/sub", "isdir/a", "isdir/.chatlint.yaml", "ymlabove/a")
+	for _, l := range []string{"broken/a", "broken", "isdir/a", "ymlabove/a"} {
+		if err := os.Symlink("gone.yaml", filepath.Join(root, l, FileName)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(root, "ymlabove/.chatlint.yml"), []byte("fail_on: info\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct{ from, want string }{
+		{"broken/a", "{root}/broken/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/broken/.chatlint.yaml above it stops the run: it is a symbolic link to gone.yaml, which does not exist)"},
+		{"broken/a/sub", "{root}/broken/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/broken/.chatlint.yaml above it stops the run: it is a symbolic link to gone.yaml, which does not exist); " +
+			"or write a .chatlint.yaml in {root}/broken/a/sub, which is read before it"},
+		{"isdir/a", "{root}/isdir/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/isdir/.chatlint.yaml above it stops the run: it is a directory, not a settings file)"},
+		{"ymlabove/a", "{root}/ymlabove/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/ymlabove/.chatlint.yml above it stops the run: rename it to .chatlint.yaml)"},
 		{"shop/yml", "{root}/shop/yml/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
 			"point it at a settings file, or remove it (then {root}/shop/yml/.chatlint.yml beside it stops the run: rename it to .chatlint.yaml)"},
 		{"shop/undotted", "{root}/shop/undotted/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
