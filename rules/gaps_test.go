@@ -401,6 +401,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？一旦取消就无法恢复了", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？显示无法连接对吧", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持，您换个方式吧", true},
+		// …and 办不了 (办 the verb alone, as 办理不了 is read), after a fault
+		// given as the reason: 机器坏了，办不了; not under a condition, asked,
+		// or after 非常抱歉
+		{"callcenter/refusal-apology", lint.Agent, "机器坏了，办不了", true},
+		{"callcenter/refusal-apology", lint.Agent, "系统故障了，暂时办不了哦", true},
+		{"callcenter/refusal-apology", lint.Agent, "部機壞咗，辦唔到", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，机器坏了，办不了", false},
+		{"callcenter/refusal-apology", lint.Agent, "如果办不了，我帮您转人工", false},
+		{"callcenter/refusal-apology", lint.Agent, "您那边办不了的话可以来门店", false},
+		{"callcenter/refusal-apology", lint.Agent, "是机器坏了办不了吗？", false},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
