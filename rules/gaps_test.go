@@ -401,6 +401,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？一旦取消就无法恢复了", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？显示无法连接对吧", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？系统不支持，您换个方式吧", true},
+		// …and the reason told as 原因是 as with 因为, asked back or quoted
+		// back (您问为什么不行吗？因为… is one since e039704), but not 原因是什么
+		// asked
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行吗？原因是活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行吗？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是什么呢", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是不是网络问题", false},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？原因是活动已经结束了", false},
 		// …and 办不了 (办 the verb alone, as 办理不了 is read), after a fault
 		// given as the reason: 机器坏了，办不了; not under a condition, asked,
 		// or after 非常抱歉
