@@ -410,6 +410,26 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是什么呢", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是不是网络问题", false},
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？原因是活动已经结束了", false},
+		// a bare 没办法 (nothing can be done) after 就 gives up on what the
+		// customer asked, under a condition too: 要是系统不支持就没办法了 (no
+		// apology) is a refusal, where a condition that says what it rules out
+		// (…就没办法修改了, as 如果…的话…换不了) or help (要是不行的话我再帮您申请),
+		// a warning (否则就没办法了) or a question (那就没办法了吗？) is none
+		{"callcenter/refusal-apology", lint.Agent, "要是系统不支持就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "如果系统不支持就没有办法了哦", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "那就没法了亲", true},
+		{"callcenter/refusal-apology", lint.Agent, "如果还是不行的话，那就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "如果系统不支持的话就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "如果系統唔支持就冇辦法喇", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，要是系统不支持就没办法了", false},
+		{"callcenter/refusal-apology", lint.Agent, "要是不行的话我再帮您申请", false},
+		{"callcenter/refusal-apology", lint.Agent, "要是系统不支持就没办法修改了", false},
+		{"callcenter/refusal-apology", lint.Agent, "如果系统不支持的话就没办法修改了", false},
+		{"callcenter/refusal-apology", lint.Agent, "请您尽快付款，否则就没办法了", false},
+		{"callcenter/refusal-apology", lint.Agent, "您先试试，不然就没办法了", false},
+		{"callcenter/refusal-apology", lint.Agent, "那就没办法了吗？", false},
+		{"callcenter/refusal-apology", lint.Agent, "系统说“这个就没办法了”", false},
 		// …and 办不了 (办 the verb alone, as 办理不了 is read), after a fault
 		// given as the reason: 机器坏了，办不了; not under a condition, asked,
 		// or after 非常抱歉
