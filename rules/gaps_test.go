@@ -1314,6 +1314,21 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "您不必担心我们一定明天送到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "放心不是假货一定明天到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "库存不够一定明天到", true},
+		// (…and 保证 itself right after the hedge, without 一定: 不能够 /
+		// 难以 / 不好 / 唔可以 保证, where the guard's one character before
+		// the promise word is 够 / 以 / 好, and 不是保证 as 不是一定; 能够保证
+		// without 不 and a 保证 in the next clause promise)
+		{"ecommerce/absolute-promise", lint.Agent, "不能够保证明天到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我们不能够保证明天送到，一般两三天", false},
+		{"ecommerce/absolute-promise", lint.Agent, "难以保证明天到，要看快递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "这个不好保证明天到，要看快递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "唔可以保證聽日到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不是保证明天到的，一般两三天", false},
+		{"ecommerce/absolute-promise", lint.Agent, "保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "一定明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "绝对能到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "能够保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "不能够退，但保证明天到", true},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
