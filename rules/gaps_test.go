@@ -1167,6 +1167,25 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你是不是傻眼了，哈哈，这个价格确实很划算", false},
 		{"ecommerce/insult-customer", lint.Agent, "您是傻瓜相机吗？这款是单反", false},
 		{"ecommerce/insult-customer", lint.Agent, "我是不是傻了，看错了订单", false},
+		// …and the agent calling herself names for her own blunder, 白痴 /
+		// 脑残 / 蠢货 of 我 (小妹 …) starting the clause, as 我脑子进水了 is
+		// hers since 63bd3a4; of the customer, or a retort, it is an insult
+		{"ecommerce/insult-customer", lint.Agent, "我真是个白痴，刚才看错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "瞧我这脑残，发错链接了", false},
+		{"ecommerce/insult-customer", lint.Agent, "不好意思，我真是白痴，看错订单了", false},
+		{"ecommerce/insult-customer", lint.Agent, "您看小妹这脑残，马上给您改", false},
+		{"ecommerce/insult-customer", lint.Agent, "哎呀我真是个蠢货，发错颜色了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我简直就是个白痴", false},
+		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "我看你就是个白痴", true},
+		{"ecommerce/insult-customer", lint.Agent, "我又不是白痴", true},
+		{"ecommerce/insult-customer", lint.Agent, "你当我是白痴啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "你以为我是白痴吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "我是白痴吗？你说什么我都信", true},
+		{"ecommerce/insult-customer", lint.Agent, "我是白痴才信你", true},
+		{"ecommerce/insult-customer", lint.Agent, "我跟白痴说话真累", true},
 		// …and 脑子进水 / 脑子有病 / 瞎了眼 only of the customer (or alone, asked
 		// or with a particle): the agent's own, someone else's and a laptop's
 		// are none
