@@ -1186,6 +1186,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我是白痴吗？你说什么我都信", true},
 		{"ecommerce/insult-customer", lint.Agent, "我是白痴才信你", true},
 		{"ecommerce/insult-customer", lint.Agent, "我跟白痴说话真累", true},
+		// …and 傻 said fondly, the thanks waved away right after it; 你傻呀
+		// alone or before anything else is still one
+		{"ecommerce/insult-customer", lint.Agent, "你傻呀，不用谢", false},
+		{"ecommerce/insult-customer", lint.Agent, "你傻啊，跟我客气什么", false},
+		{"ecommerce/insult-customer", lint.Agent, "您傻呀，不客气的，应该的", false},
+		{"ecommerce/insult-customer", lint.Agent, "你傻㗎，唔使客气", false},
+		{"ecommerce/insult-customer", lint.Agent, "你傻呀", true},
+		{"ecommerce/insult-customer", lint.Agent, "你傻呀，详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "你傻呀？自己不会看吗", true},
 		// …and 脑子进水 / 脑子有病 / 瞎了眼 only of the customer (or alone, asked
 		// or with a particle): the agent's own, someone else's and a laptop's
 		// are none
