@@ -1167,6 +1167,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你是不是傻眼了，哈哈，这个价格确实很划算", false},
 		{"ecommerce/insult-customer", lint.Agent, "您是傻瓜相机吗？这款是单反", false},
 		{"ecommerce/insult-customer", lint.Agent, "我是不是傻了，看错了订单", false},
+		// …and Cantonese's 傻仔 / 傻佬 / 傻女 as 傻子 is, with 嚟 before the
+		// particle (is a …); 傻仔 said to no one asked is none
+		{"ecommerce/insult-customer", lint.Agent, "你係咪傻仔嚟㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪傻仔嚟㗎？詳情頁寫住㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪傻佬嚟㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪豬嚟㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你系咪傻㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "我個傻仔都用緊呢款，好好用㗎", false},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪買畀個傻仔㗎？我幫你揀細碼", false},
 		// …and the agent calling herself names for her own blunder, 白痴 /
 		// 脑残 / 蠢货 of 我 (小妹 …) starting the clause, as 我脑子进水了 is
 		// hers since 63bd3a4; of the customer, or a retort, it is an insult
