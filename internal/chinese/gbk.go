@@ -8,12 +8,13 @@ package chinese
 // (gb18030Two: € A2E3, 䶮 FE9F). convmv -f gbk renames the first with
 // U+FFFD in its place, the second with a private-use character (€ as
 // U+E76C), where -f gb18030 reads both. Read by twos from its start: an
-// ASCII byte alone, any other with the byte after it (a digit after it
-// makes a four-byte sequence).
+// ASCII byte alone, and 80, code page 936's € (as golang.org/x/text reads
+// it too), any other with the byte after it (a digit after it makes a
+// four-byte sequence).
 func NotGBK(s string) bool {
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
-		case c < 0x80:
+		case c <= 0x80:
 			i++
 		case i+1 == len(s):
 			return false

@@ -13,7 +13,10 @@ import (
 // private use (€, 䶮, ǹ, ⿰, ⺁), where convmv -f gbk renamed it with U+FFFD
 // or a private-use character in its place; a trail byte of such a lead
 // byte's value (服 B7 FE, then P) or a digit after a character (客服1)
-// is none.
+// is none, and so is a € that Chinese Windows writes, code page 936's
+// one byte 80, which convmv -f gbk reads as € (a digit after it was read
+// as a four-byte sequence's, or the byte after it as its trail, the
+// bytes after it read out of step).
 func TestNotGBK(t *testing.T) {
 	enc := func(s string) string {
 		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
@@ -21,6 +24,27 @@ func TestNotGBK(t *testing.T) {
 			t.Fatal(err)
 		}
 		return b
+	}
+	cp936 := func(s string) string {
+		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"€1000报价.txt", false},
+		{"报价€1.txt", false},
+		{"€客服vip.txt", false},
+		{"欧元€报价.txt", false},
+		{"€刘䶮投诉.txt", true},
+	} {
+		if got := NotGBK(cp936(c.name)); got != c.want {
+			t.Errorf("NotGBK(%s in code page 936, %q) = %v, want %v", c.name, cp936(c.name), got, c.want)
+		}
 	}
 	for _, c := range []struct {
 		name string

@@ -48,7 +48,7 @@ func TestEncoded(t *testing.T) {
 	}
 	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join(gbk("售后"), "day.txt"), filepath.Join(gbk("售后"), "sub", gbk("客服.txt")),
 		filepath.Join(gb18030("㐀月"), "day.txt"), filepath.Join("shop", gbk("十一月"), "day.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
-		gbk("客服.txt"), big5("客服.txt"), gb18030("欧元€报价.txt"), gb18030("刘䶮投诉.txt")} {
+		gbk("客服.txt"), big5("客服.txt"), gb18030("欧元€报价.txt"), gb18030("刘䶮投诉.txt"), gbk("€1000报价.txt")} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -79,6 +79,10 @@ func TestEncoded(t *testing.T) {
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
 		{"", "刘䶮投诉.txt", `the file named 刘䶮投诉.txt in GB18030 is there: rename it with  convmv -f gb18030 -t utf-8 --notest "$(printf '\301\365\376\237\315\266\313\337.txt')"  ` +
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
+		// while a € as Chinese Windows writes it, code page 936's one
+		// byte 80, is GBK's (convmv -f gbk reads it as €): not a lead
+		// byte, the digits after it no four-byte sequence's
+		{"", "€1000报价.txt", `the file named €1000报价.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\2001000\261\250\274\333.txt')"`, nil},
 		// a directory on the way so named: the directory, renamed with
 		// what it holds (convmv -r)
 		{"", "售后/day.txt", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  ` +
