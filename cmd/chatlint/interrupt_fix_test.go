@@ -84,25 +84,30 @@ func TestInterruptedFix(t *testing.T) {
 				interruptAndWait(t, done, &stderr, fmt.Sprintf(tt.want, out))
 			} else {
 				// the signal while the baseline is read: the run stops
-				// at once, before it lints, the read left to itself
-				// (written whole after, which changes nothing)
+				// at once, before it lints, the read left to itself.
+				// Nothing is written into the FIFO before the run has
+				// ended, so that the read cannot return before the run
+				// has seen the signal: written 200 ms after it, as it
+				// was, a loaded machine that took longer to deliver it
+				// had the run read the baseline, then fix the library
+				// or write the diff, or stop saying nothing of the read
 				p, _ := os.FindProcess(os.Getpid())
 				if err := p.Signal(os.Interrupt); err != nil {
 					t.Skip("cannot send the signal:", err)
 				}
-				time.Sleep(200 * time.Millisecond)
-				if _, err := w.WriteString(tt.line); err != nil {
-					t.Fatal(err)
-				}
-				w.Close()
 				select {
 				case code := <-done:
 					if want := fmt.Sprintf(tt.want, out, fifo); code != 2 || stderr.String() != want {
 						t.Errorf("exit %d, stderr %q; want exit 2, %q", code, stderr.String(), want)
 					}
 				case <-time.After(20 * time.Second):
-					t.Fatal("the run did not end on the interrupt")
+					t.Fatal("the run did not end on the interrupt: it waits for the read of --baseline")
 				}
+				// the read left to itself is let go, the baseline
+				// written whole, which changes nothing (an error, the
+				// read gone, neither)
+				w.WriteString(tt.line)
+				w.Close()
 				if got := readString(t, input); got != "这个不行\n" {
 					t.Errorf("the library holds %q, want it left as it was", got)
 				}
