@@ -1290,6 +1290,15 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "广州到恩平时间要两天", false},
 		{"callcenter/forbidden-particle", lint.Agent, "恩平台风很大，快递延误了", false},
 		{"callcenter/forbidden-particle", lint.Agent, "恩平台风控还在审核", true},
+		// (…and so before 时 "when" after a verb of going or being there,
+		// 快递到恩平时… / 您在恩平时… / 回恩平时…, while 收到 or 好的 before
+		// it leaves 嗯，平时…)
+		{"callcenter/forbidden-particle", lint.Agent, "快递到恩平时会给您打电话", false},
+		{"callcenter/forbidden-particle", lint.Agent, "您在恩平时可以到门店自提", false},
+		{"callcenter/forbidden-particle", lint.Agent, "回恩平时记得带上发票", false},
+		{"callcenter/forbidden-particle", lint.Agent, "收到恩平时都是第二天到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "好的恩平时都是第二天到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "恩恩恩平时都是第二天到", true},
 		// …while 恩 before 图 / 负 is 嗯 typed as 恩 where 知 / 忘 does not
 		// come before it (知恩图报, 忘恩负义 are known by those)
 		{"callcenter/forbidden-particle", lint.Agent, "恩图片收到了，我帮您看下", true},
