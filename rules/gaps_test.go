@@ -1375,6 +1375,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "绝对能到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "能够保证明天到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "不能够退，但保证明天到", true},
+		// (…but a bare 不 / 唔 / 冇 right before the promise word is the
+		// guard's, not the except's: the promise later in the clause after
+		// 不一定 / 唔一定 / 不敢肯定 stands)
+		{"ecommerce/absolute-promise", lint.Agent, "不一定今天到但明天肯定到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "不一定今天发但保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "唔一定今日到但听日保证到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "不敢肯定今天到但明天一定到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "冇得保证听日到，要睇速递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不一定能够保证明天到，一般两三天", false},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
