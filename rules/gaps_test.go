@@ -1623,6 +1623,14 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "您跟我们说了好几遍了，实在抱歉", false},
 		{"base/blame-customer", lint.Agent, "您已经和我们讲了很多次了，非常抱歉", false},
 		{"base/blame-customer", lint.Agent, "我们跟快递说了好几遍了，今天一定给您派送", false},
+		// (…nor whom the customer came to or reminded, 找我们 / 提醒我们 /
+		// Cantonese 搵我哋, as 跟我们 is; 唔系我讲咗好多次咩 reproaches)
+		{"base/blame-customer", lint.Agent, "您找我们说了好几次了，实在不好意思", false},
+		{"base/blame-customer", lint.Agent, "您提醒我们说了好几次了，抱歉，马上给您处理", false},
+		{"base/blame-customer", lint.Agent, "你搵我哋讲咗好多次，唔好意思", false},
+		{"base/blame-customer", lint.Agent, "您找我说了好几遍了，抱歉", false},
+		{"base/blame-customer", lint.Agent, "唔系我讲咗好多次咩", true},
+		{"base/blame-customer", lint.Agent, "您让我说了好几遍了，您到底要哪个", true},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
