@@ -1195,6 +1195,13 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我是白痴吗？你说什么我都信", true},
 		{"ecommerce/insult-customer", lint.Agent, "我是白痴才信你", true},
 		{"ecommerce/insult-customer", lint.Agent, "我跟白痴说话真累", true},
+		// (…and 你看我像个白痴, asked without 吗, is a retort: 像 only where
+		// 看 / 瞧 is not before 我, 我真像个白痴，又看错了)
+		{"ecommerce/insult-customer", lint.Agent, "你看我像个白痴", true},
+		{"ecommerce/insult-customer", lint.Agent, "您看我像个蠢货，跟您说了半天", true},
+		{"ecommerce/insult-customer", lint.Agent, "你看我像白痴", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真像个白痴，又看错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "您看我这脑残，马上给您改", false},
 		// …and 傻 said fondly, the thanks waved away right after it; 你傻呀
 		// alone or before anything else is still one
 		{"ecommerce/insult-customer", lint.Agent, "你傻呀，不用谢", false},
