@@ -1502,6 +1502,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/bu-phrase", lint.Agent, "还能不能再便宜了？我帮您看看", false},
 		{"callcenter/bu-phrase", lint.Agent, "能不能再便宜？不能再便宜了", true},
 		{"callcenter/bu-phrase", lint.Agent, "您问能不能再减，不能再减了", true},
+		// …but 能不能 after 可 (可能, maybe) or 不 (the refusal doubled) asks
+		// nothing: the hedged or emphatic refusal still takes 无法再低了
+		{"callcenter/bu-phrase", lint.Agent, "可能不能再便宜了", true},
+		{"callcenter/bu-phrase", lint.Agent, "亲亲，这个价格可能不能再便宜了哦", true},
+		{"callcenter/bu-phrase", lint.Agent, "这个已经是活动价了，可能不能再减了", true},
+		{"callcenter/bu-phrase", lint.Agent, "不能不能再便宜了", true},
 		{"callcenter/refusal-apology", lint.Agent, "唔可以再减", true},
 		{"callcenter/refusal-apology", lint.Agent, "冇得再減㗎", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个价格不能再减了", true},
