@@ -946,6 +946,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "赶紧给我退款，我等着吧", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的我等着？", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我还等着", true},
+		// …and after 没问题 / 可以, or thanks as 辛苦了 / 麻烦你了, which closed
+		// the chat before e395175 too (麻烦 asking, 麻烦快点, prods)
+		{"callcenter/unanswered-at-end", lint.Customer, "没问题，我等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "可以，那我等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "辛苦了，我等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "麻烦你了，我先等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "没问题，我等着呢", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "麻烦快点，我等着", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /

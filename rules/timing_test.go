@@ -257,6 +257,8 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"好的我等着",
 		"好的谢谢，我等着",
 		"好的谢谢，我等着呢",
+		"没问题，我等着",
+		"辛苦了，我等着",
 	}
 	kept := []string{
 		"那我先等着呢？",
@@ -268,6 +270,7 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"快点，我等着",
 		"赶紧的我等着",
 		"好的我等着？",
+		"麻烦快点，我等着",
 	}
 	checkNightWait(t, ignored, kept)
 }
