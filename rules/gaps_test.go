@@ -412,6 +412,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是否和网络有关，您重启路由器试试", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是哪方面的，您发个截图我看看", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是怎样的，我帮您查一下", false},
+		// …and with a colon after 原因是, as the reason is set out in writing
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是：活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不可以吗？原因是:超过七天无理由退货期了", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？原因是：活动已经结束了", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是：什么呢", false},
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？原因是活动已经结束了", false},
 		// a bare 没办法 (nothing can be done) after 就 gives up on what the
 		// customer asked, under a condition too: 要是系统不支持就没办法了 (no
