@@ -1322,6 +1322,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "收到恩平时都是第二天到", true},
 		{"callcenter/forbidden-particle", lint.Agent, "好的恩平时都是第二天到", true},
 		{"callcenter/forbidden-particle", lint.Agent, "恩恩恩平时都是第二天到", true},
+		// (…and before 时效, the time a delivery takes: 广东恩平时效两到三天,
+		// where 恩平时效果 is 嗯，平时效果…)
+		{"callcenter/forbidden-particle", lint.Agent, "恩平时效一般两天", false},
+		{"callcenter/forbidden-particle", lint.Agent, "广东恩平时效是两到三天", false},
+		{"callcenter/forbidden-particle", lint.Agent, "寄恩平时效是两到三天", false},
+		{"callcenter/forbidden-particle", lint.Agent, "恩平时效果挺好的", true},
 		// …while 恩 before 图 / 负 is 嗯 typed as 恩 where 知 / 忘 does not
 		// come before it (知恩图报, 忘恩负义 are known by those)
 		{"callcenter/forbidden-particle", lint.Agent, "恩图片收到了，我帮您看下", true},
