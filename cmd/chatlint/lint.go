@@ -1043,11 +1043,11 @@ func creatable(flag, name, what, example string) error {
 			// out/ for a file in a directory still to be made: both said
 			return failErr(&causedError{flag + " " + name + ": " + dirNamed(missing, dir, what, example), err})
 		}
-		if make, ok := linkedMake(dir); ok {
+		if toMake, ok := linkedMake(dir); ok {
 			// a link to nothing on the way (a → b → gone): what to make,
 			// where 'the directory a … does not exist' had the user make
 			// a, which mkdir refuses (File exists)
-			missing += ": " + make
+			missing += ": " + toMake
 		}
 		return failErr(&causedError{fmt.Sprintf("%s %s: %s", flag, name, missing), err})
 	} else if !st.IsDir() {
