@@ -346,19 +346,12 @@ const (
 // two-byte character of GBK's outside GB2312 (a first or second byte
 // under A1), as GBK reads it.
 func gbkExtension(sample []byte) bool {
-	for i := 0; i+1 < len(sample); i++ {
-		lead, trail := sample[i], sample[i+1]
-		if lead < 0x81 || lead == 0xFF {
-			continue
-		}
-		if trail >= '0' && trail <= '9' {
-			i += 3 // (GB18030's four bytes)
-			continue
-		}
-		if lead < 0xA1 || trail < 0xA1 {
+	for i := 0; i < len(sample); {
+		w := chinese.GBKWidth(sample, i)
+		if w == 2 && (sample[i] < 0xA1 || sample[i+1] < 0xA1) {
 			return true
 		}
-		i++
+		i += w
 	}
 	return false
 }

@@ -7,26 +7,38 @@ package chinese
 // codes GB18030 gave characters that GBK leaves to private use
 // (gb18030Two: € A2E3, 䶮 FE9F). convmv -f gbk renames the first with
 // U+FFFD in its place, the second with a private-use character (€ as
-// U+E76C), where -f gb18030 reads both. Read by twos from its start: an
-// ASCII byte alone, and 80, code page 936's € (as golang.org/x/text reads
-// it too), any other with the byte after it (a digit after it makes a
-// four-byte sequence).
+// U+E76C), where -f gb18030 reads both. Read by GBKWidth from its start
+// (80, code page 936's €, as golang.org/x/text reads it too, is a byte
+// alone).
 func NotGBK(s string) bool {
 	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c <= 0x80:
-			i++
-		case i+1 == len(s):
-			return false
-		case s[i+1] >= '0' && s[i+1] <= '9':
+		switch w := GBKWidth(s, i); {
+		case w == 4:
 			return true
-		case gb18030Two(c, s[i+1]):
+		case w == 2 && gb18030Two(s[i], s[i+1]):
 			return true
 		default:
-			i += 2
+			i += w
 		}
 	}
 	return false
+}
+
+// GBKWidth is how many bytes of s, from i (< len(s)), GB18030 takes as one
+// code when it reads s by twos: 1 for a byte that leads none (under 81,
+// FF) or is the last, 4 where the byte after the lead is a digit (a
+// four-byte sequence, 㐀 81 39 EE 39), else 2 (the lead and its trail).
+// Rare, NotGBK and the names' tests of what a sample holds walk their
+// bytes by it.
+func GBKWidth[T ~string | ~[]byte](s T, i int) int {
+	lead := s[i]
+	switch {
+	case lead < 0x81 || lead == 0xFF || i+1 >= len(s):
+		return 1
+	case s[i+1] >= '0' && s[i+1] <= '9':
+		return 4
+	}
+	return 2
 }
 
 // gb18030Two reports whether the two-byte code lead, trail is one that

@@ -99,3 +99,28 @@ func TestGB18030Two(t *testing.T) {
 		t.Errorf("gb18030Two takes %d codes GB18030 reads as characters and %d it reads as none, want 81 and 13", chars, none)
 	}
 }
+
+// TestGBKWidth: a byte alone, a pair, a four-byte sequence, as GB18030
+// reads bytes by twos, in a string and in bytes alike.
+func TestGBKWidth(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		i    int
+		want int
+	}{
+		{"a\xbf\xcd", 0, 1},          // ASCII
+		{"a\xbf\xcd", 1, 2},          // 客
+		{"\x80\xbf\xcd", 0, 1},       // code page 936's €
+		{"\xff\xbf", 0, 1},           // no lead
+		{"\xbf", 0, 1},               // a lead at the end
+		{"\x819\xee9\xbf\xcd", 0, 4}, // 㐀
+		{"\xa2\xe3", 0, 2},           // € in GB18030
+	} {
+		if got := GBKWidth(c.s, c.i); got != c.want {
+			t.Errorf("GBKWidth(%q, %d) = %d, want %d", c.s, c.i, got, c.want)
+		}
+		if got := GBKWidth([]byte(c.s), c.i); got != c.want {
+			t.Errorf("GBKWidth([]byte(%q), %d) = %d, want %d", c.s, c.i, got, c.want)
+		}
+	}
+}

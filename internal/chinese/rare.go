@@ -20,18 +20,17 @@ package chinese
 // read such GBK names as Big5 (燠則).
 func Rare(sample []byte) (gb, big5 int) {
 	for i := 0; i < len(sample); {
-		lead := sample[i]
-		if lead < 0x81 || lead == 0xFF || i+1 >= len(sample) {
+		switch GBKWidth(sample, i) {
+		case 1:
 			i++
 			continue
-		}
-		trail := sample[i+1]
-		if trail >= '0' && trail <= '9' { // GB18030's four bytes
+		case 4: // GB18030's four bytes
 			gb++
 			big5++
 			i += 4
 			continue
 		}
+		lead, trail := sample[i], sample[i+1]
 		both := lead >= 0xAA && lead <= 0xC6 && trail >= 0x40 && trail <= 0x7E
 		if !both && (trail < 0xA1 || lead < 0xA1 || lead >= 0xA4 && lead <= 0xAF || lead > 0xF7) {
 			gb++
