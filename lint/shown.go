@@ -244,8 +244,8 @@ func big5Word(word string) (string, bool) {
 // second bytes, 40–7E, fall in GBK's extension), it is Big5 unless its
 // GBK reading costs less (a GBK name with kana, Greek or a pinyin tone
 // letter, 会话α, ā顾客, whose hanzi Big5 reads as level-1 ones, 頗趕汐,
-// one of kana alone, a Japanese one, テスト, as 氾旦玄, and one in
-// pinyin, Zhāng Sān, as Zh芋ng S芋n);
+// one of kana alone, a Japanese one, テスト, as 氾旦玄, one in pinyin,
+// Zhāng Sān, as Zh芋ng S芋n, and one in bopomofo, ㄅㄆㄇ, as 乳事些);
 // else GBK, which a mainland name is as a rule (客服记录 reads as Big5
 // too, 諦督暮翹; so does 李玥, as 燠則), unless its Big5 reading costs
 // far less (big5Margin: 訂單問題, read as GBK 璹虫拜肈; big5ExtMargin, a

@@ -315,6 +315,23 @@ func TestShownBig5Names(t *testing.T) {
 		{big5("我.txt"), "我.txt", "big5"},
 		{big5("有成.jsonl"), "有成.jsonl", "big5"},
 		{big5("老成.txt"), "老成.txt", "big5"},
+		// a GBK name of bopomofo (A8C5–A8E9), whose bytes are the level-1
+		// hanzi of Big5's row A8: it was Big5, 乳事些.txt, 乳事些亞.csv,
+		// 來刻典‘.txt, 蛁秞來刻典‘.jsonl, 佯函’使兒’.txt, 乳事些褶炾.txt,
+		// named for convmv -f big5; it is GBK in the table's order or
+		// spelling syllables with a tone mark (or of three letters or
+		// more), while Big5's 事兒, 兩具, 兩步 (ㄆㄠ, ㄢㄣ, ㄢ˙ as GBK reads
+		// them) and 來 are Big5 as before
+		{gbk("ㄅㄆㄇ.txt"), "ㄅㄆㄇ.txt", "gbk"},
+		{gbk("ㄅㄆㄇㄈ.csv"), "ㄅㄆㄇㄈ.csv", "gbk"},
+		{gbk("ㄓㄨㄥˉ.txt"), "ㄓㄨㄥˉ.txt", "gbk"},
+		{gbk("注音ㄓㄨㄥˉ.jsonl"), "注音ㄓㄨㄥˉ.jsonl", "gbk"},
+		{gbk("ㄋㄧˇㄏㄠˇ.txt"), "ㄋㄧˇㄏㄠˇ.txt", "gbk"},
+		{gbk("ㄅㄆㄇ练习.txt"), "ㄅㄆㄇ练习.txt", "gbk"},
+		{big5("事兒.txt"), "事兒.txt", "big5"},
+		{big5("兩具.jsonl"), "兩具.jsonl", "big5"},
+		{big5("兩步.txt"), "兩步.txt", "big5"},
+		{big5("來.txt"), "來.txt", "big5"},
 		// a GBK name with 其, 认, 棋, 漆, 妻, 凄, 柒 or 刃, which Big5 reads
 		// as the marks it holds among kana and Cyrillic (＇, ］, 〆, 〃,
 		// 々, ［, ＂: C6A1–C8FE), costing nothing as punctuation does: the
@@ -371,6 +388,9 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa7\xc1.txt",                                                 // Я, GBK
 		"\xa6\xa1\xa6\xa2\xb7\xbd\xb0\xb8.txt",                         // ΑΒ方案, GBK
 		"\xa7\xda.txt",                                                 // 我, Big5
+		"\xa8\xc5\xa8\xc6\xa8\xc7.txt",                                 // ㄅㄆㄇ, GBK
+		"\xa8\xd3\xa8\xe8\xa8\xe5\xa1\xa5.txt",                         // ㄓㄨㄥˉ, GBK
+		"\xa8\xc6\xa8\xe0.txt",                                         // 事兒, Big5
 		"\xb0h\xb4\xda.txt",                                            // 退款, Big5
 		"\xa5\xde\xa5\xde.txt",                                         // ママ, GBK
 		"VIP\xa8\xae\xbd\xf8.txt",                                      // VIP車輛, Big5

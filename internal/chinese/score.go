@@ -20,7 +20,8 @@ import (
 // cost as much as the rarest, and so do full-width letters and digits
 // (Ｘ: a name is typed with ASCII's), but for the letters of a word
 // (wordCost: テスト, アンケート, ありがとう, Русский, Я.txt's Я, ΑΒ版's ΑΒ,
-// and pinyin's tone letters in a word of ASCII's, Zhāng, kèfú), which
+// bopomofo's ㄅㄆㄇ and ㄓㄨㄥˉ, and pinyin's tone letters in a word of
+// ASCII's, Zhāng, kèfú), which
 // cost as a frequent hanzi, and a Greek letter a name labels with (α版),
 // as a hanzi of middling frequency. ASCII and the punctuation of names
 // (、《》（）, dashes and quotes, ·) cost nothing, but for the marks Big5
@@ -87,7 +88,11 @@ func nameMark(r rune) bool {
 // in one case that are a word of their own (Я.txt, ΑΒ.txt, αβγ_1.txt) cost
 // letterCost each, the first too, as pinyin's tone letters in a word do;
 // and a Greek letter alone against hanzi, of those a name labels with
-// (labelLetters: α版, Δ表, Ω型号), labelCost.
+// (labelLetters: α版, Δ表, Ω型号), labelCost. Bopomofo costs so where it
+// spells syllables or runs in the table's order (bopomofoWord), three
+// letters or more (ㄓㄨㄥ, ㄅㄆㄇ练习), its tone marks nothing; and where it
+// is surely such a word (in the table's order, ㄅㄆㄇ, or with a tone mark
+// ˉ ˊ ˇ ˋ, ㄓㄨㄥˉ, ㄇㄚˉ) and a word of its own, letterCost each letter.
 //
 // A GBK name of kana alone, a Japanese one, was read as Big5, as the most
 // common hanzi its bytes are there (A4A1–A5F6: テスト as 氾旦玄, ありがとう
@@ -102,9 +107,26 @@ func nameMark(r rune) bool {
 // Chinese dictionary (counted 20 times or more) read as Big5 in Big5, 14
 // no longer are: hanzi of those rows alone as a name (曲.txt as Ρ.txt,
 // 夾.txt as Ж.txt, 壯志.txt as Ёв.txt), 污穢 as γ漏 and 鎩羽而歸 as 骿πτ耴.
+// A GBK name of bopomofo alone was read as Big5 too, as the level-1 hanzi
+// of Big5's row A8 (ㄅㄆㄇ.txt as 乳事些.txt, ㄓㄨㄥˉ.txt as 來刻典‘.txt):
+// every one of 134 runs of 3 to 6 letters in the table's order, of 213
+// names of one or two syllables with tone marks, and of 142 without them;
+// now none of the first 347 is, and 58 of the 142 are: those of one or
+// two letters (ㄅㄠ.txt as 乳兒.txt), and ㄓㄨㄥ and ㄓㄤㄞ, as 來刻典 and
+// 來其佺 (來, ㄓ, is the 18th most frequent hanzi).
+// Of the 235,145 words of gse's Traditional dictionary in Big5, as many
+// are read as Big5 as before (事兒, 兩具, 兩步, 兒, 兩 among them).
 func wordCost(w string, sc int, apart bool) float64 {
 	n := float64(utf8.RuneCountInString(w))
 	switch {
+	case sc == bopomofo:
+		letters := n - float64(countTones(w))
+		switch word, sure := bopomofoWord(w); {
+		case sure && apart:
+			return letters * letterCost
+		case word && letters >= 3:
+			return rareCost + (letters-1)*letterCost
+		}
 	case sc == kana:
 		if ok, alone := kanaWord(w, apart); ok && n >= 2 {
 			return rareCost + (n-1)*letterCost + float64(alone)*switchCost
@@ -200,6 +222,7 @@ const (
 	greek
 	cyrillic
 	latin
+	bopomofo
 )
 
 // letterScript is the script of r, if it is a letter of a word a name
@@ -216,6 +239,8 @@ func letterScript(r rune) int {
 		return cyrillic
 	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', strings.ContainsRune(pinyinLetters, r):
 		return latin
+	case r >= 'ㄅ' && r <= 'ㄩ', strings.ContainsRune(bopomofoTones, r):
+		return bopomofo
 	}
 	return 0
 }
@@ -231,16 +256,128 @@ const pinyinLetters = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑń�
 // GB2312's A1A5, A1A6, ˊ ˋ ˙ in GBK's A840–A842).
 func GBKLetter(r rune) bool {
 	switch letterScript(r) {
-	case greek, cyrillic:
+	case greek, cyrillic, bopomofo:
 		return true
 	case latin:
 		return r >= utf8.RuneSelf
 	}
-	return r >= 0x3105 && r <= 0x3129 || strings.ContainsRune(bopomofoTones, r)
+	return false
 }
 
 // bopomofoTones are the tone marks written after bopomofo: ˉ ˊ ˇ ˋ ˙.
 const bopomofoTones = "\u02c9\u02ca\u02c7\u02cb\u02d9"
+
+// countTones is how many of w's characters are bopomofo's tone marks.
+func countTones(w string) int {
+	n := 0
+	for _, r := range w {
+		if strings.ContainsRune(bopomofoTones, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// bopomofoWord reports whether w, bopomofo and its tone marks
+// (letterScript bopomofo), is written as a name writes them, letters of
+// the table in its order, three or more (ㄅㄆㄇ, ㄉㄊㄋㄌ), or syllables
+// as Mandarin spells them (bopomofoSpelled: ㄓㄨㄥ, ㄋㄧˇㄏㄠˇ); and whether
+// it is surely so (sure): in the table's order, or spelled with a tone
+// mark ˉ ˊ ˇ or ˋ after a syllable at least (ㄓㄨㄥˉ, ㄓㄨㄥㄨㄣˊ, the
+// first tone often left unwritten). Bytes of Big5's row A8 read as GBK
+// fall on bopomofo (A8C5–A8E9: 事 as ㄆ, 兒 as ㄠ, 兩 as ㄢ, 來 as ㄓ),
+// often spelling a syllable (事兒 as ㄆㄠ, 兩具 as ㄢㄣ, 兩步 as ㄢ˙), but
+// no word of gse's Traditional dictionary in the table's order, nor with
+// one of those tone marks: ˉ ˇ are Big5's quotes ‘ ’ (A1A5, A1A6) and ˊ ˋ
+// its rare 杓 杗 (A840, A841), where ˙ is its common 步 (A842).
+func bopomofoWord(w string) (word, sure bool) {
+	rs := []rune(w)
+	inOrder := len(rs) >= 3
+	for i, r := range rs {
+		if r < 'ㄅ' || r > 'ㄩ' || i > 0 && r != rs[i-1]+1 {
+			inOrder = false
+			break
+		}
+	}
+	if inOrder {
+		return true, true
+	}
+	if !bopomofoSpelled(rs) {
+		return false, false
+	}
+	return true, strings.ContainsAny(w, "\u02c9\u02ca\u02c7\u02cb")
+}
+
+// bopomofoSpelled reports whether rs, bopomofo and its tone marks, are
+// syllables as Mandarin spells them (bopomofoSyllable), each with at most
+// one tone mark after it (˙ before it, as Taiwan writes the light tone).
+func bopomofoSpelled(rs []rune) bool {
+	n := len(rs)
+	ok := make([]bool, n+1) // ok[i]: rs[i:] are such syllables
+	ok[n] = true
+	in := func(p int, lo, hi rune) bool { return p < n && rs[p] >= lo && rs[p] <= hi }
+	for i := n - 1; i >= 0; i-- {
+		p := i
+		if rs[p] == '\u02d9' {
+			p++
+		}
+		var ini rune
+		if in(p, 'ㄅ', 'ㄙ') {
+			ini = rs[p]
+			p++
+		}
+		// (a medial, and a final, may each be this syllable's or start
+		// the next: ㄓㄧ is ㄓ, ㄧ)
+		for _, m := range [2]bool{false, in(p, 'ㄧ', 'ㄩ')} {
+			q, med := p, rune(0)
+			if m {
+				q, med = p+1, rs[p]
+			}
+			for _, f := range [2]bool{false, in(q, 'ㄚ', 'ㄦ')} {
+				e, fin := q, rune(0)
+				if f {
+					e, fin = q+1, rs[q]
+				}
+				if bopomofoSyllable(ini, med, fin) && (ok[e] || e < n && strings.ContainsRune(bopomofoTones, rs[e]) && ok[e+1]) {
+					ok[i] = true
+				}
+			}
+		}
+	}
+	return ok[0]
+}
+
+// bopomofoSyllable reports whether an initial (ㄅ … ㄙ), a medial (ㄧ ㄨ
+// ㄩ) and a final (ㄚ … ㄦ), each 0 where there is none, make a syllable
+// of Mandarin: ㄐ ㄑ ㄒ only before ㄧ or ㄩ, ㄓ … ㄙ alone or without
+// them, ㄦ alone, and the finals each medial takes.
+func bopomofoSyllable(ini, med, fin rune) bool {
+	const (
+		labials  = "ㄅㄆㄇㄈ"
+		palatals = "ㄐㄑㄒ"
+	)
+	switch {
+	case ini == 0 && med == 0 && fin == 0:
+		return false
+	case fin == 'ㄦ':
+		return ini == 0 && med == 0
+	case ini != 0 && med == 0 && fin == 0:
+		return ini >= 'ㄓ' // (ㄓ ㄔ ㄕ ㄖ ㄗ ㄘ ㄙ)
+	}
+	switch med {
+	case 0:
+		return !strings.ContainsRune(palatals, ini)
+	case 'ㄧ':
+		return (ini == 0 || strings.ContainsRune("ㄅㄆㄇㄉㄊㄋㄌㄐㄑㄒ", ini)) && (fin == 0 || strings.ContainsRune("ㄚㄛㄝㄞㄠㄡㄢㄣㄤㄥ", fin))
+	case 'ㄨ':
+		if strings.ContainsRune(labials, ini) {
+			return fin == 0
+		}
+		return !strings.ContainsRune(palatals, ini) && (fin == 0 || strings.ContainsRune("ㄚㄛㄞㄟㄢㄣㄤㄥ", fin))
+	}
+	// ㄩ
+	return (ini == 0 || strings.ContainsRune("ㄋㄌㄐㄑㄒ", ini)) && (fin == 0 || strings.ContainsRune("ㄝㄢㄣㄥ", fin))
+}
 
 // kanaWord reports whether w, kana, is written as Japanese writes a word,
 // and how many of its letters stand alone among the other script (of

@@ -58,6 +58,28 @@ func TestCost(t *testing.T) {
 		{"μ方案", "米源偶"},
 		{"Ω记录", "次暮翹"},
 		{"β滤波", "汕薦疏"},
+		// (bopomofo, a GBK name, read as Big5: in the table's order, or
+		// syllables with a tone mark, as a word of its own, or syllables of
+		// three letters or more, it costs less than the level-1 hanzi of
+		// Big5's row A8 those bytes are there)
+		{"ㄅㄆㄇ", "乳事些"},
+		{"ㄅㄆㄇㄈ", "乳事些亞"},
+		{"ㄉㄊㄋㄌ", "享京佯依"},
+		{"ㄓㄨㄥˉ", "來刻典‘"},
+		{"ㄇㄚˉ", "些侖‘"},
+		{"ㄋㄧˇㄏㄠˇ", "佯函’使兒’"},
+		{"ㄓㄨㄥㄨㄣˊ", "來刻典刻具杓"},
+		{"ㄅㄢㄈㄤ", "乳兩亞其"},
+		{"ㄅㄆㄇ练习", "乳事些褶炾"},
+		// (Big5, read as GBK: bopomofo of a syllable without a tone mark,
+		// or with the light tone's ˙, Big5's 步)
+		{"事兒", "ㄆㄠ"},
+		{"兩具", "ㄢㄣ"},
+		{"兩步", "ㄢ˙"},
+		{"兩兩", "ㄢㄢ"},
+		{"乳兒", "ㄅㄠ"},
+		{"兒", "ㄠ"},
+		{"來", "ㄓ"},
 		// (Big5, read as GBK: kana that make no word, or common hanzi)
 		{"我", "и"},
 		{"有", "Τ"},
@@ -204,11 +226,54 @@ func TestKanaWord(t *testing.T) {
 	}
 }
 
+// TestBopomofoWord: bopomofo in the table's order, or spelling syllables
+// as Mandarin does, and which of those are surely a word: in the table's
+// order, or with a tone mark other than ˙.
+func TestBopomofoWord(t *testing.T) {
+	for _, tc := range []struct {
+		w          string
+		word, sure bool
+	}{
+		{"ㄅㄆㄇ", true, true},
+		{"ㄅㄆㄇㄈ", true, true},
+		{"ㄣㄤㄥㄦ", true, true},
+		{"ㄓㄨㄥˉ", true, true},
+		{"ㄓㄨㄥㄨㄣˊ", true, true}, // (the first tone unwritten)
+		{"ㄋㄧˇㄏㄠˇ", true, true},
+		{"˙ㄉㄜ", true, false}, // (the light tone before its syllable)
+		{"ㄉㄜ˙", true, false},
+		{"ㄓㄨㄥ", true, false},
+		{"ㄆㄠ", true, false},
+		{"ㄢㄣ", true, false},
+		{"ㄓㄧ", true, false}, // (ㄓ, ㄧ)
+		{"ㄓ", true, false},
+		{"ㄅㄆ", false, false}, // (two of the table's order: 兩具 is ㄢㄣ)
+		{"ㄅ", false, false},
+		{"ㄈ", false, false},
+		{"ㄐㄚˇ", false, false}, // (ㄐ before ㄧ or ㄩ only)
+		{"ㄍㄧˇ", false, false},
+		{"ㄈㄧˋ", false, false},
+		{"ㄓㄧˋ", true, true},  // (ㄓ, ㄧˋ)
+		{"ㄅㄨㄢˋ", true, true}, // (ㄅㄨ, ㄢˋ)
+		{"ㄦㄢˋ", true, true},  // (ㄦ, ㄢˋ)
+		{"ㄉㄦˋ", false, false},
+		{"ㄓㄊ", false, false},
+		{"ˉ", false, false},
+		{"ㄓˉˉ", false, false},
+		{"ㄓㄨㄥ ", false, false},
+	} {
+		word, sure := bopomofoWord(tc.w)
+		if word != tc.word || sure != tc.sure {
+			t.Errorf("bopomofoWord(%s) = %v, %v; want %v, %v", tc.w, word, sure, tc.word, tc.sure)
+		}
+	}
+}
+
 // FuzzCost: Cost of any text, UTF-8 or not, is a cost, at most the
 // rarest's and a switch's for each character, and parts parted by ASCII
 // cost as much apart as together.
 func FuzzCost(f *testing.F) {
-	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖", "ママ", "ぺぺ↖"} {
+	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖", "ママ", "ぺぺ↖", "ㄅㄆㄇ", "ㄓㄨㄥˉ", "˙ㄉㄜ", "ㄢ˙", "注音ㄓㄨㄥ"} {
 		f.Add(s, "アンケート")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {

@@ -44,6 +44,9 @@ func TestGBKNamesWarning(t *testing.T) {
 		{"day", []string{"day/" + kefu + "1" + kefu + "2.jsonl"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服1客服2.jsonl (convmv -f gbk -t utf-8 -r day shows"},
 		// bopomofo (注音ㄅㄆㄇ): the name was masked, and left out
 		{"day", []string{"day/\xd7\xa2\xd2\xf4\xa8\xc5\xa8\xc6\xa8\xc7.txt"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/注音ㄅㄆㄇ.txt (convmv -f gbk -t utf-8 -r day shows"},
+		// (and bopomofo alone, ㄅㄆㄇ: it was Big5, day/乳事些.txt, named for
+		// convmv -f big5)
+		{"day", []string{"day/\xa8\xc5\xa8\xc6\xa8\xc7.txt"}, "1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/ㄅㄆㄇ.txt (convmv -f gbk -t utf-8 -r day shows"},
 		{"day", []string{"day/a.jsonl", "day/客服.jsonl"}, ""},
 		{"day", []string{"day/caf\xe9.jsonl", "day/\xff.jsonl", "day/M\xe4rz.jsonl"}, ""},
 		{"day", []string{"day/1" + kefu, "day/2" + kefu, "day/3" + kefu, "day/4" + kefu}, "4 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/1客服, day/2客服, day/3客服 and 1 more (convmv"},
