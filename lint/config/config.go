@@ -15,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/internal/pathwhy"
 	"github.com/chatlint/chatlint/lint"
@@ -163,7 +164,9 @@ func unusable(p string, err error) (said, fix string, serr error, ok bool) {
 // place, named, or none (chatlint's defaults), or, where a settings file
 // misnamed lies beside it, that one stops the run, as Find meets it next, and
 // so does the next one up where it cannot be read either or is misnamed, said
-// with what it is ('remove it' alone said nothing of it); and where it lies
+// with what it is ('remove it' alone said nothing of it), or where it is a
+// file that does not load (bad YAML, a key it does not know), said with its
+// first problem (it was said to apply in its place); and where it lies
 // above dir, a .chatlint.yaml written in dir is read before it ('remove it'
 // alone left the user to find that a parent's settings would then apply). p
 // is its path.
@@ -180,6 +183,13 @@ func unusableError(p, said, fix, dir, at string, err error) error {
 		switch {
 		case err == nil && next != "":
 			then = next + " then applies in its place"
+			if _, lerr := Load(next); lerr != nil {
+				// (one above that is a file but does not load, YAML it
+				// cannot read or a key it does not know: the search
+				// finds it, and the run stops on it, where it was said
+				// to apply)
+				then = "then " + next + " above it stops the run, as it does not load: " + firstProblem(lerr)
+			}
 		case errors.As(err, &above):
 			// (one above that cannot be read either, a link to nothing
 			// too: the search, going on, stops on it, where nothing was
@@ -198,6 +208,17 @@ func unusableError(p, said, fix, dir, at string, err error) error {
 		fix += "; or write a " + FileName + " in " + dir + ", which is read before it"
 	}
 	return &unusableConfigError{path: p, said: said, fix: fix, err: err}
+}
+
+// firstProblem is the first line of err, a config's load error, with how
+// many more problems it lists after it ("; and 2 more problems"), for a word of it
+// within another error's line.
+func firstProblem(err error) string {
+	first, rest, more := strings.Cut(err.Error(), "\n")
+	if !more {
+		return first
+	}
+	return first + "; and " + english.Count(strings.Count(rest, "\n")+1, "more problem")
 }
 
 // unusableConfigError is Find's error for a .chatlint.yaml that cannot be

@@ -620,7 +620,26 @@ func TestFindUnusableSaysWhatThenApplies(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "ymlabove/.chatlint.yml"), []byte("fail_on: info\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// above it, a file that does not load (YAML it cannot read, a key it
+	// does not know): removed, the search finds that one, and the run
+	// stops on it, where the advice said it would apply in its place
+	mk("badyaml/a", "badkey/a/sub")
+	for f, text := range map[string]string{"badyaml": "packs: [ecommerce\nfail_on: warning\n", "badkey": "packs: [ecommerce]\nfail_ons: warning\nmin_scor: 60\n"} {
+		if err := os.WriteFile(filepath.Join(root, f, FileName), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("gone.yaml", filepath.Join(root, f, "a", FileName)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, c := range []struct{ from, want string }{
+		{"badyaml/a", "{root}/badyaml/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/badyaml/.chatlint.yaml above it stops the run, as it does not load: " +
+			"{root}/badyaml/.chatlint.yaml:1: did not find expected ',' or ']')"},
+		{"badkey/a/sub", "{root}/badkey/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
+			"point it at a settings file, or remove it (then {root}/badkey/.chatlint.yaml above it stops the run, as it does not load: " +
+			"{root}/badkey/.chatlint.yaml:2:1: unknown key \"fail_ons\" (did you mean \"fail_on\"?); and 1 more problem); " +
+			"or write a .chatlint.yaml in {root}/badkey/a/sub, which is read before it"},
 		{"broken/a", "{root}/broken/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
 			"point it at a settings file, or remove it (then {root}/broken/.chatlint.yaml above it stops the run: it is a symbolic link to gone.yaml, which does not exist)"},
 		{"broken/a/sub", "{root}/broken/a/.chatlint.yaml is a symbolic link to gone.yaml, which does not exist: " +
