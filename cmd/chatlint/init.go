@@ -98,7 +98,8 @@ as it was: it is never written over in place.`,
 			if err := config.Misnamed("."); err != nil && !force {
 				return fail("%v; a starter %s beside it would be read instead and its settings would no longer apply (--force writes one all the same)", err, config.FileName)
 			}
-			// the config that applied here until now, in a directory above
+			// the config that applied here until now, in a directory above (or
+			// stopped the runs here, where it does not load)
 			shadowed := ""
 			if _, err := os.Lstat(config.FileName); !errors.Is(err, fs.ErrNotExist) {
 				// one here applied, not the one above
@@ -131,7 +132,13 @@ as it was: it is never written over in place.`,
 			if shadowed != "" {
 				// chatlint reads the nearest config only: the one above no
 				// longer applies to runs from here, and nothing else says so
-				fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: note: %s applied here until now and no longer does: chatlint reads the nearest %s only; copy the packs, rules, teams and thresholds this directory needs from it into the new one\n", report.Shown(shadowed), config.FileName)
+				did := "applied here until now"
+				if _, err := config.Load(shadowed); err != nil {
+					// one that does not load (bad YAML, a key it does not
+					// know) applied nowhere: runs from here stopped on it
+					did = "stopped the runs here until now, as it does not load,"
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: note: %s %s and no longer does: chatlint reads the nearest %s only; copy the packs, rules, teams and thresholds this directory needs from it into the new one\n", report.Shown(shadowed), did, config.FileName)
 			}
 			return nil
 		},
