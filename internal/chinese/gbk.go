@@ -24,6 +24,29 @@ func NotGBK(s string) bool {
 	return false
 }
 
+// Apart returns the first code of s, text in GB18030 and code page 936
+// (a name's bytes, or a word of them, that golang.org/x/text's GBK reads
+// whole), that only code page 936 reads (cp936: its one-byte €, 80, which
+// GB18030 has not), and the first that only GB18030 reads (gb18030:
+// NotGBK's, a four-byte sequence or a two-byte code GBK leaves to private
+// use, € A2E3), each as its bytes, "" where s holds none. A name that
+// holds both is one no encoding of convmv's reads whole: -f gbk (Perl's
+// cp936) reads the second as U+FFFD or a private-use character, -f
+// gb18030 (Encode::HanExtra) has no character for 80.
+func Apart(s string) (cp936, gb18030 string) {
+	for i := 0; i < len(s); {
+		w := GBKWidth(s, i)
+		switch {
+		case cp936 == "" && w == 1 && s[i] == 0x80:
+			cp936 = s[i : i+1]
+		case gb18030 == "" && (w == 4 || w == 2 && gb18030Two(s[i], s[i+1])):
+			gb18030 = s[i : i+w]
+		}
+		i += w
+	}
+	return cp936, gb18030
+}
+
 // GBKWidth is how many bytes of s, from i (< len(s)), GB18030 takes as one
 // code when it reads s by twos: 1 for a byte that leads none (under 81,
 // FF) or is the last, 4 where the byte after the lead is a digit (a

@@ -124,3 +124,28 @@ func TestGBKWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestApart: the first code of a name that code page 936 alone reads (its
+// one-byte €, 80) and the first that GB18030 alone reads (NotGBK's), as
+// bytes: a name that holds both, €刘䶮投诉.txt, €1000欧元€报价.txt, is one
+// no encoding of convmv's reads whole; 80 as a hanzi's trail byte (BF80)
+// is no €, and a digit after 80 no four-byte sequence's.
+func TestApart(t *testing.T) {
+	for _, c := range []struct {
+		name           string // the bytes, in GB18030 but for 80
+		cp936, gb18030 string
+	}{
+		{"\x80\xc1\xf5\xfe\x9f\xcd\xb6\xcb\xdf.txt", "\x80", "\xfe\x9f"},             // €刘䶮投诉.txt
+		{"\x801000\xc5\xb7\xd4\xaa\xa2\xe3\xb1\xa8\xbc\xdb.txt", "\x80", "\xa2\xe3"}, // €1000欧元€报价.txt
+		{"\x81\x39\xee\x39\x80\x80.txt", "\x80", "\x81\x39\xee\x39"},                 // 㐀€€.txt
+		{"\x801000\xb1\xa8\xbc\xdb.txt", "\x80", ""},                                 // €1000报价.txt
+		{"\xc5\xb7\xd4\xaa\xa2\xe3\xb1\xa8\xbc\xdb.txt", "", "\xa2\xe3"},             // 欧元€报价.txt
+		{"\xbf\xcd\xb7\xfe.txt", "", ""},                                             // 客服.txt
+		{"\xbf\x80.txt", "", ""},                                                     // (80 the trail of a hanzi, BF80: no €)
+	} {
+		cp936, gb18030 := Apart(c.name)
+		if cp936 != c.cp936 || gb18030 != c.gb18030 {
+			t.Errorf("Apart(%q) = %q, %q, want %q, %q", c.name, cp936, gb18030, c.cp936, c.gb18030)
+		}
+	}
+}

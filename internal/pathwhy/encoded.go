@@ -1,6 +1,7 @@
 package pathwhy
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/chatlint/chatlint/internal/shellquote"
@@ -31,6 +32,14 @@ type EncodedName struct {
 	// Below is whether names in it on the way to Path are so encoded too
 	Dir, TypedDir, RealDir string
 	Below                  bool
+	// Apart, where no encoding of convmv's reads the names whole, says
+	// why: "€ 80 is code page 936's alone, convmv -f gbk's; € A2E3
+	// GB18030's alone, -f gb18030's" (a € as Chinese Windows writes it
+	// and one of GB18030's, or 䶮 FE9F, in one name or on one path:
+	// -f gbk renames the one with a private-use character in its
+	// place, -f gb18030 has no character for the other); Enc is then
+	// "gb18030"
+	Apart string
 }
 
 // EncodedNames are the files a name typed reads as (Under.Encoded): one,
@@ -51,6 +60,16 @@ type EncodedNames []EncodedName
 // '\312\333\272\363')""
 // (", and so is 售后/客服.txt in it" where that name is so encoded too).
 // convmv knows GB18030 only with Perl's Encode::HanExtra, which is said.
+// Where no encoding of convmv's reads the names whole (Apart: a € as
+// Chinese Windows writes it, 80, and one of GB18030's, A2E3), no convmv
+// command is given (-f gbk would rename them with a private-use character
+// in a place, -f gb18030 has no character for 80), but mv's, which
+// renames the file to the name typed: "the file named €1000欧元€报价.txt is there, its name in code page
+// 936 and GB18030 at once, which no encoding of convmv's reads whole (€ 80
+// is code page 936's alone, convmv -f gbk's; € A2E3 GB18030's alone, -f
+// gb18030's): rename it with  mv -- "$(printf '\2001000…')"
+// '€1000欧元€报价.txt'" (a directory: "(the names in it are left as they
+// are)").
 // Each file is said so, after "; " (a name in GBK and another in Big5
 // that read alike).
 func (e EncodedNames) Hint(asIs func(word string) string) string {
@@ -59,7 +78,9 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		if n.Dir == "" {
+		if n.Apart != "" {
+			n.apartHint(&b)
+		} else if n.Dir == "" {
 			b.WriteString("the file named " + n.Typed + " in " + encName(n.Enc) + " is there: rename it with  convmv -f " + n.Enc +
 				" -t utf-8 --notest " + shellquote.Bytes(n.Real))
 		} else {
@@ -69,7 +90,7 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 			}
 			b.WriteString(": rename it and the names in it with  convmv -f " + n.Enc + " -t utf-8 -r --notest " + shellquote.Bytes(n.RealDir))
 		}
-		if n.Enc == "gb18030" {
+		if n.Enc == "gb18030" && n.Apart == "" {
 			b.WriteString("  (" + HanExtra + ")")
 		}
 		if asIs != nil {
@@ -77,6 +98,24 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 		}
 	}
 	return b.String()
+}
+
+// apartHint is Hint's words for n, whose names no encoding of convmv's
+// reads whole (Apart): where it is, why, and the mv command that renames
+// the file, or the directory alone, to the name typed.
+func (n EncodedName) apartHint(b *strings.Builder) {
+	what, typed, at, left := "file", n.Typed, n.Real, ""
+	if n.Dir != "" {
+		what, typed, at, left = "directory", n.TypedDir, n.RealDir, "  (the names in it are left as they are)"
+	}
+	b.WriteString("the " + what + " named " + typed + " is there")
+	names := "its name"
+	if n.Below {
+		b.WriteString(", and so is " + n.Typed + " in it")
+		names = "their names"
+	}
+	b.WriteString(", " + names + " in code page 936 and GB18030 at once, which no encoding of convmv's reads whole (" + n.Apart + "): rename it with  mv -- " +
+		shellquote.Bytes(at) + " " + shellquote.Word(filepath.Join(filepath.Dir(at), filepath.Base(typed))) + left)
 }
 
 // HanExtra is said after a convmv -f gb18030 command (here, and in the

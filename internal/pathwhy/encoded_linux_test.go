@@ -41,14 +41,15 @@ func TestEncoded(t *testing.T) {
 	}
 	top := t.TempDir()
 	t.Chdir(top)
-	for _, d := range []string{"shop", gbk("售后"), filepath.Join(gbk("售后"), "sub"), gb18030("㐀月"), filepath.Join("shop", gbk("十一月"))} {
+	for _, d := range []string{"shop", gbk("售后"), filepath.Join(gbk("售后"), "sub"), gb18030("㐀月"), filepath.Join("shop", gbk("十一月")), gbk("€报价")} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join(gbk("售后"), "day.txt"), filepath.Join(gbk("售后"), "sub", gbk("客服.txt")),
 		filepath.Join(gb18030("㐀月"), "day.txt"), filepath.Join("shop", gbk("十一月"), "day.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
-		gbk("客服.txt"), big5("客服.txt"), gb18030("欧元€报价.txt"), gb18030("刘䶮投诉.txt"), gbk("€1000报价.txt")} {
+		gbk("客服.txt"), big5("客服.txt"), gb18030("欧元€报价.txt"), gb18030("刘䶮投诉.txt"), gbk("€1000报价.txt"),
+		gbk("€1000") + gb18030("欧元€报价.txt"), gbk("€") + gb18030("刘䶮投诉.txt"), filepath.Join(gbk("€报价"), gb18030("刘䶮.txt"))} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -83,6 +84,23 @@ func TestEncoded(t *testing.T) {
 		// byte 80, is GBK's (convmv -f gbk reads it as €): not a lead
 		// byte, the digits after it no four-byte sequence's
 		{"", "€1000报价.txt", `the file named €1000报价.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\2001000\261\250\274\333.txt')"`, nil},
+		// a name that holds both, code page 936's € (80) and a code
+		// GB18030 alone reads (€ A2E3, 䶮 FE9F), or a directory with one
+		// and a name in it with the other: no -f reads it whole (-f gbk
+		// renamed A2E3 to U+E76C, -f gb18030 has no character for 80),
+		// and mv renames it to the name typed
+		{"", "€1000欧元€报价.txt", `the file named €1000欧元€报价.txt is there, its name in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
+			`(€ 80 is code page 936's alone, convmv -f gbk's; € A2E3 GB18030's alone, -f gb18030's): ` +
+			`rename it with  mv -- "$(printf '\2001000\305\267\324\252\242\343\261\250\274\333.txt')" '€1000欧元€报价.txt'`, nil},
+		{"", "€刘䶮投诉.txt", `the file named €刘䶮投诉.txt is there, its name in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
+			`(€ 80 is code page 936's alone, convmv -f gbk's; 䶮 FE9F GB18030's alone, -f gb18030's): ` +
+			`rename it with  mv -- "$(printf '\200\301\365\376\237\315\266\313\337.txt')" '€刘䶮投诉.txt'  or name it so:  --pack "$(printf '\200\301\365\376\237\315\266\313\337.txt')"`, word},
+		{Under(filepath.Join(top, "shop")), "../€刘䶮投诉.txt", `the file named ../€刘䶮投诉.txt is there, its name in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
+			`(€ 80 is code page 936's alone, convmv -f gbk's; 䶮 FE9F GB18030's alone, -f gb18030's): ` +
+			`rename it with  mv -- "$(printf '` + top + `/\200\301\365\376\237\315\266\313\337.txt')" '` + top + `/€刘䶮投诉.txt'`, nil},
+		{"", "€报价/刘䶮.txt", `the directory named €报价 is there, and so is €报价/刘䶮.txt in it, their names in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
+			`(€ 80 is code page 936's alone, convmv -f gbk's; 䶮 FE9F GB18030's alone, -f gb18030's): ` +
+			`rename it with  mv -- "$(printf '\200\261\250\274\333')" '€报价'  (the names in it are left as they are)`, nil},
 		// a directory on the way so named: the directory, renamed with
 		// what it holds (convmv -r)
 		{"", "售后/day.txt", `the directory named 售后 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  ` +

@@ -3,7 +3,9 @@
 package pathwhy
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -117,6 +119,9 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 	var n EncodedName
 	at := there
 	gb18030 := false
+	// the first code of the names so encoded that code page 936 alone
+	// reads (80, its €) and that GB18030 alone does (chinese.Apart)
+	var cp936Code, gb18030Code string
 	for i, name := range typed {
 		next := filepath.Join(at, name)
 		if _, err := u.lstat(next); err == nil {
@@ -133,6 +138,10 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 			return EncodedName{}, false
 		}
 		gb18030 = gb18030 || enc == "gb18030"
+		if fam.names[0] == "gbk" {
+			cp, gb := chinese.Apart(match)
+			cp936Code, gb18030Code = cmp.Or(cp936Code, cp), cmp.Or(gb18030Code, gb)
+		}
 		next = filepath.Join(at, match)
 		switch {
 		case n.Enc == "" && (i < len(typed)-1 || u.isDir(next)):
@@ -153,12 +162,29 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 	if gb18030 {
 		n.Enc = "gb18030"
 	}
+	if cp936Code != "" && gb18030Code != "" {
+		// (code page 936's one-byte € and a code only GB18030 reads:
+		// convmv -f gbk renames the one with U+FFFD or a private-use
+		// character in its place, -f gb18030 the other)
+		n.Apart = apart(cp936Code) + " is code page 936's alone, convmv -f gbk's; " + apart(gb18030Code) + " GB18030's alone, -f gb18030's"
+	}
 	n.Path = at
 	n.Real = u.real(at)
 	if n.Dir != "" {
 		n.RealDir = u.real(n.Dir)
 	}
 	return n, true
+}
+
+// apart names code, the bytes of one character of a name that one of
+// convmv's encodings alone reads, as golang.org/x/text reads it and by
+// its bytes in hex: "€ 80", "€ A2E3", "㐀 81 39 EE 39".
+func apart(code string) string {
+	r, _ := simplifiedchinese.GB18030.NewDecoder().String(code)
+	if len(code) == 4 {
+		return fmt.Sprintf("%s % X", r, code)
+	}
+	return fmt.Sprintf("%s %X", r, code)
 }
 
 // isDir reports whether path is a directory (or a symbolic link to one).

@@ -445,6 +445,10 @@ var reasonRules func() []reasonRule
 // break).
 const bytesWord = `(?:"\$\(printf '[^']*'\)"|\$'(?:[^'\\]|\\.)*')`
 
+// shellWord is shellquote.Word's word: as it is, or in single quotes,
+// each apostrophe in it closing them, escaped, and opening them again.
+const shellWord = `(?:'[^']*'(?:\\''[^']*')*|[^\s'"]+)`
+
 func init() { reasonRules = sync.OnceValue(reasonKinds) }
 
 func reasonKinds() []reasonRule {
@@ -897,6 +901,30 @@ func reasonKinds() []reasonRule {
 			}
 			if g[6] != "" {
 				said += "（convmv 要有 Perl 的 Encode::HanExtra 才读得了 GB18030：" + strings.Replace(g[7], ", or ", "，或 ", 1) + "）"
+			}
+			if g[8] != "" {
+				said += "，或照它的字节这样指名：  " + g[8]
+			}
+			return said
+		}),
+
+		// such a name that no encoding of convmv's reads whole, code page
+		// 936's € (80) and one of GB18030's (A2E3) in it: the mv command
+		// that renames it to the name typed (the directory alone)
+		zhFunc(`the (file|directory) named (.+?) is there(?:, and so is (.+?) in it)?, (?:its name|their names) in code page 936 and GB18030 at once, `+
+			`which no encoding of convmv's reads whole \((\S+ [0-9A-F ]+?) is code page 936's alone, convmv -f gbk's; (\S+ [0-9A-F ]+?) GB18030's alone, -f gb18030's\): `+
+			`rename it with  (mv -- `+bytesWord+` `+shellWord+`)(  \(the names in it are left as they are\))?(?:  or name it so:  (`+bytesWord+`))?`, func(g []string) string {
+			said := "文件 " + g[2] + " 在，但它的名字"
+			if g[1] == "directory" {
+				said = "目录 " + g[2] + " 在，但它的名字"
+				if g[3] != "" {
+					said = "目录 " + g[2] + " 在，其中的 " + g[3] + " 也在，但它们的名字"
+				}
+			}
+			said += "混用了 936 代码页和 GB18030，convmv 没有哪种编码读得了全名（" + g[4] + " 只有 936 代码页有，convmv -f gbk 读得了；" +
+				g[5] + " 只有 GB18030 有，-f gb18030 读得了）：请用  " + g[6] + "  改名"
+			if g[7] != "" {
+				said += "（只改目录名，其中的名字不变）"
 			}
 			if g[8] != "" {
 				said += "，或照它的字节这样指名：  " + g[8]

@@ -55,6 +55,19 @@ func TestReasonText(t *testing.T) {
 				`或照它的字节这样指名：  "$(printf '\312\333\272\363/day.txt')"）`},
 		{`no such file or directory (the directory named 售后 in GBK is there, and so is 售后/客服.txt in it: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')")`,
 			`文件或目录不存在（目录 售后 在，但它的名字是 GBK 编码的，其中的 售后/客服.txt 也是：请用  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  给它和其中的名字改名）`},
+		// a name no encoding of convmv's reads whole: mv to the name typed
+		{`no such file or directory (the file named €1000欧元€报价.txt is there, its name in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
+			`(€ 80 is code page 936's alone, convmv -f gbk's; € A2E3 GB18030's alone, -f gb18030's): ` +
+			`rename it with  mv -- "$(printf '\2001000\305\267\324\252\242\343\261\250\274\333.txt')" '€1000欧元€报价.txt'  or name it so:  "$(printf '\2001000\305\267\324\252\242\343\261\250\274\333.txt')")`,
+			`文件或目录不存在（文件 €1000欧元€报价.txt 在，但它的名字混用了 936 代码页和 GB18030，convmv 没有哪种编码读得了全名` +
+				`（€ 80 只有 936 代码页有，convmv -f gbk 读得了；€ A2E3 只有 GB18030 有，-f gb18030 读得了）：` +
+				`请用  mv -- "$(printf '\2001000\305\267\324\252\242\343\261\250\274\333.txt')" '€1000欧元€报价.txt'  改名，或照它的字节这样指名：  "$(printf '\2001000\305\267\324\252\242\343\261\250\274\333.txt')"）`},
+		{`no such file or directory (the directory named €报价 is there, and so is €报价/刘䶮.txt in it, their names in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
+			`(€ 80 is code page 936's alone, convmv -f gbk's; 䶮 FE9F GB18030's alone, -f gb18030's): ` +
+			`rename it with  mv -- "$(printf '\200\261\250\274\333')" '€报价'  (the names in it are left as they are))`,
+			`文件或目录不存在（目录 €报价 在，其中的 €报价/刘䶮.txt 也在，但它们的名字混用了 936 代码页和 GB18030，convmv 没有哪种编码读得了全名` +
+				`（€ 80 只有 936 代码页有，convmv -f gbk 读得了；䶮 FE9F 只有 GB18030 有，-f gb18030 读得了）：` +
+				`请用  mv -- "$(printf '\200\261\250\274\333')" '€报价'  改名（只改目录名，其中的名字不变））`},
 		// a value --roles cannot name: the config's roles
 		{`unknown role "a,b" (map it in .chatlint.yaml, under input: roles: { 'a,b': agent }; --roles cannot name a value holding a comma or an equals sign; roles are customer, agent, bot, system)`,
 			`未知的角色 "a,b"（请在 .chatlint.yaml 的 input: 下映射这个值：roles: { 'a,b': agent }（--roles 写不出含逗号或等号的值）；角色只有 customer、agent、bot、system）`},
