@@ -205,10 +205,15 @@ func words(s string) iter.Seq2[string, int] {
 // gbkWord is word, which is not UTF-8, read as GB18030, and whether it
 // reads so: into a name (nameLike, or with the letters GBK holds beside
 // its hanzi, chinese.GBKLetter: 会话α, ā顾客, 包含Ж, Zhāng, 注音ㄅㄆㄇ),
-// and looking like GBK rather than Latin-1 (gbkLike).
+// and looking like GBK rather than Latin-1 (gbkLike), with no code that
+// GBK and GB18030 leave to private use (chinese.PrivateBoth).
 func gbkWord(word string) (string, bool) {
 	d, err := simplifiedchinese.GB18030.NewDecoder().String(word)
-	if err != nil || !gbkLike(word) {
+	if err != nil || !gbkLike(word) || chinese.PrivateBoth(word) {
+		// (A3A0, which golang.org/x/text reads as the ideographic space
+		// U+3000, is a private-use code in GBK and GB18030 alike, as
+		// GBK's other user-defined codes are, which read as no name:
+		// 客服　记录.txt was shown with a space the name does not hold)
 		return d, false
 	}
 	for _, r := range d {

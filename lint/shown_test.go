@@ -146,6 +146,12 @@ func TestShownGBKNames(t *testing.T) {
 		// it read as no GBK letter, nor as a name)
 		{"Gr\xfc\xdfe.txt", "Gr\uFFFD\uFFFDe.txt"},
 		{"J\xfcrgen.txt", "J\uFFFDrgen.txt"},
+		// (A3A0, private use in GBK and GB18030 alike, U+E5E5, which
+		// golang.org/x/text reads as the space U+3000: masked, as a name
+		// holding another user-defined code of GBK's is; it was shown
+		// with a space it does not hold, 客服　记录.txt)
+		{gbk("客服") + "\xa3\xa0" + gbk("记录.txt"), "\uFFFDͷ\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD¼.txt"},
+		{gbk("客服　记录.txt"), "客服　记录.txt"}, // (A1A1, the space)
 		// (bytes that read as GB18030, but not as a name: 頎€蜡)
 		{"\xed\xa0\x80\xc0\xaf", "\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD"},
 	}

@@ -47,6 +47,23 @@ func Apart(s string) (cp936, gb18030 string) {
 	return cp936, gb18030
 }
 
+// PrivateBoth reports whether s, text in GB18030 (a name's bytes, or a
+// word of them), holds A3A0, a code GBK (code page 936) and GB18030 alike
+// leave to private use (U+E5E5, where Windows keeps a character a user
+// made, as convmv -f gbk and -f gb18030 read it), and that
+// golang.org/x/text reads as the ideographic space U+3000, as the WHATWG
+// standard does: a name so read holds a space its bytes do not.
+func PrivateBoth(s string) bool {
+	for i := 0; i < len(s); {
+		w := GBKWidth(s, i)
+		if w == 2 && s[i] == 0xa3 && s[i+1] == 0xa0 {
+			return true
+		}
+		i += w
+	}
+	return false
+}
+
 // GBKWidth is how many bytes of s, from i (< len(s)), GB18030 takes as one
 // code when it reads s by twos: 1 for a byte that leads none (under 81,
 // FF) or is the last, 4 where the byte after the lead is a digit (a
@@ -72,7 +89,7 @@ func GBKWidth[T ~string | ~[]byte](s T, i int) int {
 // FE98; FE51 and the others of that row GB18030 too leaves to private use
 // are no character golang.org/x/text reads either). A3A0 is private use in
 // both (U+E5E5; golang.org/x/text reads it U+3000, as the WHATWG standard
-// does): no -f reads it otherwise, and it is left out.
+// does): no -f reads it otherwise, and it is left out (see PrivateBoth).
 func gb18030Two(lead, trail byte) bool {
 	switch lead {
 	case 0xa2:

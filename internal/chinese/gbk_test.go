@@ -149,3 +149,24 @@ func TestApart(t *testing.T) {
 		}
 	}
 }
+
+// TestPrivateBoth: A3A0, private use in GBK and GB18030 alike, which
+// golang.org/x/text reads as the space U+3000, is found where GB18030
+// reads it as a code of its own, not where its bytes are a trail and a
+// lead (B7A3, then A0A1) or the space A1A1.
+func TestPrivateBoth(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want bool
+	}{
+		{"\xbf\xcd\xb7\xfe\xa3\xa0\xbc\xc7\xc2\xbc.txt", true}, // 客服 A3A0 记录.txt
+		{"\xa3\xa0", true},
+		{"\xbf\xcd\xb7\xfe\xa1\xa1\xbc\xc7\xc2\xbc.txt", false}, // 客服　记录.txt (A1A1)
+		{"\xb7\xa3\xa0\xa1", false},                             // (A3 the trail of B7A3, then A0A1)
+		{"\xa3\xa1\xa3", false},                                 // ！ and a lead at the end
+	} {
+		if got := PrivateBoth(c.name); got != c.want {
+			t.Errorf("PrivateBoth(%q) = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

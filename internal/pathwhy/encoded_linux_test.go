@@ -49,7 +49,7 @@ func TestEncoded(t *testing.T) {
 	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join(gbk("售后"), "day.txt"), filepath.Join(gbk("售后"), "sub", gbk("客服.txt")),
 		filepath.Join(gb18030("㐀月"), "day.txt"), filepath.Join("shop", gbk("十一月"), "day.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
 		gbk("客服.txt"), big5("客服.txt"), gb18030("欧元€报价.txt"), gb18030("刘䶮投诉.txt"), gbk("€1000报价.txt"),
-		gbk("€1000") + gb18030("欧元€报价.txt"), gbk("€") + gb18030("刘䶮投诉.txt"), filepath.Join(gbk("€报价"), gb18030("刘䶮.txt"))} {
+		gbk("客服") + "\xa3\xa0" + gbk("记录.txt"), gbk("€1000") + gb18030("欧元€报价.txt"), gbk("€") + gb18030("刘䶮投诉.txt"), filepath.Join(gbk("€报价"), gb18030("刘䶮.txt"))} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -120,6 +120,10 @@ func TestEncoded(t *testing.T) {
 		{"", "shop/十一月", `the directory named shop/十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf 'shop/\312\256\322\273\324\302')"`, nil},
 		{"", "㐀月", `the directory named 㐀月 in GB18030 is there: rename it and the names in it with  convmv -f gb18030 -t utf-8 -r --notest "$(printf '\2019\3569\324\302')"  ` +
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
+		// (A3A0, which x/text reads as the space U+3000, is private use
+		// in GBK and GB18030 alike: neither -f renames it so, and it
+		// was 'in GBK … convmv -f gbk …', which renames it with U+E5E5)
+		{"", "客服　记录.txt", "", nil},
 		{"", "售后/nothere.txt", "", nil}, // (not in that directory)
 		{"", "售后/sub/售前.txt", "", nil},  // (nor so)
 		{"", "退款.txt", "", nil},         // (there)

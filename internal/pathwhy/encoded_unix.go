@@ -94,13 +94,22 @@ var (
 // that holds a two-byte code GBK as convmv reads it leaves to private use
 // (chinese.NotGBK: € A2E3, 䶮 FE9F, which x/text reads as GB18030 does)
 // is GB18030's: convmv -f gbk would rename it with a private-use character
-// in its place.
+// in its place. One that holds A3A0 (chinese.PrivateBoth) reads as want in
+// neither: x/text reads it as the space U+3000, GBK and GB18030 as a
+// private-use character, and convmv -f gbk or -f gb18030 would rename it
+// so.
 func (fam family) decode(name, want string) string {
 	for i, e := range fam.decs {
 		if e == nil {
 			break
 		}
 		if s, err := e.NewDecoder().String(name); err == nil && s == want {
+			if fam.names[i] == "gbk" && chinese.PrivateBoth(name) {
+				// (A3A0, private use in GBK and GB18030 alike, which
+				// x/text reads as the space U+3000: neither -f renames
+				// it so, and chatlint shows no such name)
+				return ""
+			}
 			if fam.names[i] == "gbk" && chinese.NotGBK(name) {
 				continue
 			}
