@@ -962,6 +962,24 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "麻烦你了，我先等着", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "没问题，我等着呢", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "麻烦快点，我等着", true},
+		// …and 等等 / 等一下 / 等会儿 likewise: after an acknowledgement or
+		// thanks it closes the chat, 好的，那我再等等 / 好的亲，那我等等 /
+		// 算了，那我再等等吧, while after a question or a request it asks,
+		// 你们到底什么时候发货，我再等等 / 快点发货，我等一下 (any twelve
+		// characters stood before it), and asked, 好的，那我等等？, it asks
+		{"callcenter/unanswered-at-end", lint.Customer, "那我再等等吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我等一下。", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我再等等", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯嗯，那我等会儿吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的谢谢，我再等一下", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的亲，那我等等", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "算了，那我再等等吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的亲，我等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "你们到底什么时候发货，我再等等", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "你们到底什么时候发货，我等等？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "快点发货，我等一下", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我等等？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我再等等吧?", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /

@@ -259,6 +259,10 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"好的谢谢，我等着呢",
 		"没问题，我等着",
 		"辛苦了，我等着",
+		// …and 等等 / 等一下 after an acknowledgement or thanks, or alone
+		"那我再等等吧",
+		"好的，那我再等等",
+		"好的亲，那我等等",
 	}
 	kept := []string{
 		"那我先等着呢？",
@@ -271,6 +275,9 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"赶紧的我等着",
 		"好的我等着？",
 		"麻烦快点，我等着",
+		"你们到底什么时候发货，我再等等",
+		"快点发货，我等一下",
+		"好的，那我等等？",
 	}
 	checkNightWait(t, ignored, kept)
 }
