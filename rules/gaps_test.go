@@ -1340,6 +1340,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "收到恩平时都是第二天到", true},
 		{"callcenter/forbidden-particle", lint.Agent, "好的恩平时都是第二天到", true},
 		{"callcenter/forbidden-particle", lint.Agent, "恩恩恩平时都是第二天到", true},
+		// (…and so with 了 on the verb, 到了恩平时…, while 收到了 / 好了 before
+		// it is 嗯, as 收到 / 好的 are)
+		{"callcenter/forbidden-particle", lint.Agent, "到了恩平时给您打电话", false},
+		{"callcenter/forbidden-particle", lint.Agent, "快递到了恩平时会联系您", false},
+		{"callcenter/forbidden-particle", lint.Agent, "您来了恩平时可以到门店自提", false},
+		{"callcenter/forbidden-particle", lint.Agent, "收到了恩平时都是第二天到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "好了恩平时都是第二天到", true},
+		{"callcenter/forbidden-particle", lint.Agent, "了恩平时都是第二天到", true},
 		// (…and before 时效, the time a delivery takes: 广东恩平时效两到三天,
 		// where 恩平时效果 is 嗯，平时效果…)
 		{"callcenter/forbidden-particle", lint.Agent, "恩平时效一般两天", false},
