@@ -448,6 +448,24 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "如果办不了，我帮您转人工", false},
 		{"callcenter/refusal-apology", lint.Agent, "您那边办不了的话可以来门店", false},
 		{"callcenter/refusal-apology", lint.Agent, "是机器坏了办不了吗？", false},
+		// …and a refusal asked with ？ as the message starts (after an
+		// address, the verb or 您说 at most) is the customer's echoed back or
+		// asked about, no refusal: 办不了？您把截图发我看看, while one told, a
+		// 为什么 / 怎么 / 咋 / 点解 asked back and answered, and a refusal
+		// before a question in the next clause still are
+		{"callcenter/refusal-apology", lint.Agent, "办不了？您把截图发我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "办不了呢？您把截图发我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "亲，改不了？您把截图发我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "不行？您把截图发我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能退款？您截图我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您取消？您再刷新一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您说办不了？我帮您看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "辦唔到？你影張相畀我睇下", false},
+		{"callcenter/refusal-apology", lint.Agent, "办不了，您把截图发我看看", true},
+		{"callcenter/refusal-apology", lint.Agent, "不能退款，您看可以吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "为什么无法为您取消呢？因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个订单为什么不能取消？因为已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "咋不行呢？因为活动已经结束了", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
