@@ -438,6 +438,19 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您先试试，不然就没办法了", false},
 		{"callcenter/refusal-apology", lint.Agent, "那就没办法了吗？", false},
 		{"callcenter/refusal-apology", lint.Agent, "系统说“这个就没办法了”", false},
+		// …nor a warning of a deadline or of what would end the chance,
+		// urging the customer on (晚了 / 过了… / 错过… / 一旦…), while a
+		// deadline passed (已经晚了 / 已经过了… / 超过了…) refuses
+		{"callcenter/refusal-apology", lint.Agent, "晚了就没办法了", false},
+		{"callcenter/refusal-apology", lint.Agent, "过了今天就没办法了，您尽快下单哦", false},
+		{"callcenter/refusal-apology", lint.Agent, "过了今天就没办法了, 您尽快下单哦", false},
+		{"callcenter/refusal-apology", lint.Agent, "再晚就没办法了哦，您抓紧时间", false},
+		{"callcenter/refusal-apology", lint.Agent, "错过这次活动就没办法了", false},
+		{"callcenter/refusal-apology", lint.Agent, "一旦发货就没办法了，您尽快决定哦", false},
+		{"callcenter/refusal-apology", lint.Agent, "已经晚了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "已经过了七天了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "超过了七天就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "超过七天就没办法了", true},
 		// …and 办不了 (办 the verb alone, as 办理不了 is read), after a fault
 		// given as the reason: 机器坏了，办不了; not under a condition, asked,
 		// or after 非常抱歉
