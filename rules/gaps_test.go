@@ -418,6 +418,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？原因是：活动已经结束了", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行呢？原因是：什么呢", false},
 		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，为什么不行呢？原因是活动已经结束了", false},
+		// …and so with a tag question on the question quoted back (是吧 /
+		// 对吧 / 是吗, Cantonese 系咪), while asked alone, followed by help or
+		// answered with a guess it refuses nothing
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不可以对吧？亲，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您是问为什么不能退款是吗？原因是超过七天了", true},
+		{"callcenter/refusal-apology", lint.Agent, "你問點解唔得係咪？因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，您问为什么不行是吧？因为活动已经结束了", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？我帮您看一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？可能是网络的问题，您重启试试", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？原因是什么呢", false},
 		// a bare 没办法 (nothing can be done) after 就 gives up on what the
 		// customer asked, under a condition too: 要是系统不支持就没办法了 (no
 		// apology) is a refusal, where a condition that says what it rules out
