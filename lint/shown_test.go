@@ -242,6 +242,24 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("丁玥_0301.jsonl"), "丁玥_0301.jsonl", "gbk"},
 		{gbk("樓盤.txt"), "樓盤.txt", "gbk"},
 		{big5("退款.txt"), "癶蹿.txt", "gbk"},
+		// a Big5 name of common hanzi whose second bytes are all ASCII (退
+		// B0 68, 貨 B3 66), which GBK reads as characters of its extension
+		// (癶砯) or none and shows masked: it was masked, �h�f.txt, as no
+		// name; one such hanzi alone, or with ASCII letters standing
+		// beside, as a Latin-1 name's accented letter is (Ärger's Är), two
+		// that are no common hanzi (°C°F as 蚓蚌), and GBK's names so
+		// written (紐約, 窣窣) are masked as before
+		{big5("退貨.txt"), "退貨.txt", "big5"},
+		{big5("以上.jsonl"), "以上.jsonl", "big5"},
+		{big5("開發.csv"), "開發.csv", "big5"},
+		{"day/" + big5("退貨_1.txt"), "day/退貨_1.txt", "big5"},
+		{big5("退貨") + "/" + big5("客服.txt"), "退貨/客服.txt", "big5"},
+		{big5("買.txt"), "\uFFFDR.txt", "gbk"},
+		{big5("VIP退貨.txt"), "VIP\uFFFDh\uFFFDf.txt", "gbk"},
+		{gbk("紐約.txt"), "\uFFFD~\uFFFDs.txt", "gbk"},
+		{gbk("窣窣.txt"), "\uFFFD@\uFFFD@.txt", "gbk"},
+		{"\xc4rger.txt", "\uFFFDrger.txt", "gbk"},
+		{"\xb0C\xb0F.txt", "\uFFFDC\uFFFDF.txt", "gbk"},
 		// a GBK name with kana, Greek, Cyrillic or a pinyin tone letter,
 		// whose hanzi Big5 reads as its level-1 ones: it was Big5, read
 		// into other characters (頗趕汐, 芋嘈諦, 諦督邢暮翹, 婦漪夾, 邦跺頗趕)
@@ -397,6 +415,8 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa8\xc5\xa8\xc6\xa8\xc7.txt",                                 // ㄅㄆㄇ, GBK
 		"\xa8\xd3\xa8\xe8\xa8\xe5\xa1\xa5.txt",                         // ㄓㄨㄥˉ, GBK
 		"\xa8\xc6\xa8\xe0.txt",                                         // 事兒, Big5
+		"\xb0h\xb3f.txt",                                               // 退貨, Big5
+		"\xc4rger.txt",                                                 // Ärger, Latin-1
 		"\xb0h\xb4\xda.txt",                                            // 退款, Big5
 		"\xa5\xde\xa5\xde.txt",                                         // ママ, GBK
 		"VIP\xa8\xae\xbd\xf8.txt",                                      // VIP車輛, Big5

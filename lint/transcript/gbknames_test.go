@@ -86,6 +86,9 @@ func TestBig5NamesWarning(t *testing.T) {
 			"1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/客服.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)",
 			"1 file name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/聊天記錄.jsonl (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)",
 		}},
+		// a Big5 name whose second bytes are all ASCII (退貨 B0 68 B3 66):
+		// it was masked, and left out
+		{"day", []string{"day/\xb0h\xb3f.txt"}, []string{"1 file name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/退貨.txt (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)"}},
 	} {
 		if got := namesWarnings(c.path, c.files); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
 			t.Errorf("%q %q:\n got %q\nwant %q", c.path, c.files, got, c.want)
