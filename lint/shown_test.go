@@ -339,6 +339,19 @@ func TestShownBig5Names(t *testing.T) {
 		{big5("我.txt"), "我.txt", "big5"},
 		{big5("有成.jsonl"), "有成.jsonl", "big5"},
 		{big5("老成.txt"), "老成.txt", "big5"},
+		// (a Big5 name of one of those hanzi, of the 1,000 or so most
+		// frequent, against a Greek capital or a Cyrillic letter alone: it
+		// was GBK since, Χ.txt, Ш.jsonl, Α_1.txt, е.csv; a name of one
+		// letter GBK's a name may be, Я, Ж, a small Greek one, μ, or one
+		// of those a name labels with, Ω, Δ, is GBK as before)
+		{big5("朱.txt"), "朱.txt", "big5"},
+		{big5("宋.jsonl"), "宋.jsonl", "big5"},
+		{"day/" + big5("式_1.txt"), "day/式_1.txt", "big5"},
+		{big5("快.csv"), "快.csv", "big5"},
+		{gbk("Ж.txt"), "Ж.txt", "gbk"},
+		{gbk("μ.txt"), "μ.txt", "gbk"},
+		{gbk("Ω.jsonl"), "Ω.jsonl", "gbk"},
+		{gbk("Δ.csv"), "Δ.csv", "gbk"},
 		// a GBK name of bopomofo (A8C5–A8E9), whose bytes are the level-1
 		// hanzi of Big5's row A8: it was Big5, 乳事些.txt, 乳事些亞.csv,
 		// 來刻典‘.txt, 蛁秞來刻典‘.jsonl, 佯函’使兒’.txt, 乳事些褶炾.txt,
@@ -412,6 +425,7 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa7\xc1.txt",                                                 // Я, GBK
 		"\xa6\xa1\xa6\xa2\xb7\xbd\xb0\xb8.txt",                         // ΑΒ方案, GBK
 		"\xa7\xda.txt",                                                 // 我, Big5
+		"\xa6\xb6.txt",                                                 // 朱, Big5 (Χ, GBK)
 		"\xa8\xc5\xa8\xc6\xa8\xc7.txt",                                 // ㄅㄆㄇ, GBK
 		"\xa8\xd3\xa8\xe8\xa8\xe5\xa1\xa5.txt",                         // ㄓㄨㄥˉ, GBK
 		"\xa8\xc6\xa8\xe0.txt",                                         // 事兒, Big5

@@ -85,9 +85,11 @@ func nameMark(r rune) bool {
 // (oneCase: ΑΒ版, Пи表, αβγ测试): then its first letter costs as the rarest
 // and each after it letterCost, and each hiragana or katakana standing
 // alone among the other script switchCost more. Greek or Cyrillic letters
-// in one case that are a word of their own (Я.txt, ΑΒ.txt, αβγ_1.txt) cost
-// letterCost each, the first too, as pinyin's tone letters in a word do;
-// and a Greek letter alone against hanzi, of those a name labels with
+// in one case that are a word of their own (ΑΒ.txt, αβγ_1.txt, μ.txt) cost
+// letterCost each, the first too, as pinyin's tone letters in a word do,
+// but one alone that a name seldom is (loneLetter: a Greek capital other
+// than labelLetters', Χ.txt, or a Cyrillic letter, Я.txt) labelCost; and
+// a Greek letter alone against hanzi, of those a name labels with
 // (labelLetters: α版, Δ表, Ω型号), labelCost. Bopomofo costs so where it
 // spells syllables or runs in the table's order (bopomofoWord), three
 // letters or more (ㄓㄨㄥ, ㄅㄆㄇ练习), its tone marks nothing; and where it
@@ -107,6 +109,11 @@ func nameMark(r rune) bool {
 // Chinese dictionary (counted 20 times or more) read as Big5 in Big5, 14
 // no longer are: hanzi of those rows alone as a name (曲.txt as Ρ.txt,
 // 夾.txt as Ж.txt, 壯志.txt as Ёв.txt), 污穢 as γ漏 and 鎩羽而歸 as 骿πτ耴.
+// Of the 114 Big5 names of one hanzi of those rows, 朱.txt as Χ.txt, 3
+// were read as Big5 then (有, 成, 我), and 24 are since loneLetter: those
+// of the 1,000 or so most frequent hanzi against a Greek capital or a
+// Cyrillic letter (朱, 宋, 式, 收, 完, 快, 找, 把 …), while small Greek
+// letters stay GBK's (米 as μ, 老 as ρ, 百 as κ, 而 as τ, 考 as σ).
 // A GBK name of bopomofo alone was read as Big5 too, as the level-1 hanzi
 // of Big5's row A8 (ㄅㄆㄇ.txt as 乳事些.txt, ㄓㄨㄥˉ.txt as 來刻典‘.txt):
 // every one of 134 runs of 3 to 6 letters in the table's order, of 213
@@ -131,6 +138,8 @@ func wordCost(w string, sc int, apart bool) float64 {
 		if ok, alone := kanaWord(w, apart); ok && n >= 2 {
 			return rareCost + (n-1)*letterCost + float64(alone)*switchCost
 		}
+	case n == 1 && apart && loneLetter(w, sc):
+		return labelCost
 	case apart && oneCase(w):
 		return n * letterCost
 	case n >= 4, n >= 2 && oneCase(w):
@@ -150,6 +159,19 @@ func wordCost(w string, sc int, apart bool) float64 {
 func setsApart(rest string, r rune) bool {
 	return rest == "" || r < utf8.RuneSelf && !unicode.IsLetter(r) ||
 		nameMark(r) && !strings.ContainsRune(notNameMarks, r)
+}
+
+// loneLetter reports whether w, one Greek or Cyrillic letter (letterScript
+// sc), is one a name seldom is, alone: a Greek capital other than those
+// of labelLetters (Χ, Α, Μ; not Δ, Ω, nor small ones, μ, λ), or a
+// Cyrillic letter (Я, в). A Big5 name of one hanzi of its rows A6 and
+// A7 is read as such a letter in GBK (朱 A6B6 as Χ, 宋 A7BA as Ш): as a
+// word of its own costing labelCost, as a hanzi of rank 1,000 or so, the
+// letter is Big5's hanzi where that is more frequent (朱, 宋), and stays
+// a letter where not (Я, not 岐).
+func loneLetter(w string, sc int) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return sc == cyrillic || sc == greek && unicode.IsUpper(r) && !strings.ContainsRune(labelLetters, r)
 }
 
 // labelLetters are the Greek letters a name puts against hanzi, alone, as

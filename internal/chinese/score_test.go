@@ -80,6 +80,17 @@ func TestCost(t *testing.T) {
 		{"乳兒", "ㄅㄠ"},
 		{"兒", "ㄠ"},
 		{"來", "ㄓ"},
+		// (Big5, read as GBK: one hanzi of rows A6 and A7 of the 1,000 or
+		// so most frequent, as a Greek capital or a Cyrillic letter alone;
+		// not as a small Greek letter, nor as one of labelLetters)
+		{"朱", "Χ"},
+		{"宋", "Ш"},
+		{"式", "Α"},
+		{"快", "е"},
+		{"Ж", "夾"},
+		{"μ", "米"},
+		{"Ω", "次"},
+		{"ρ", "老"},
 		// (Big5, read as GBK: kana that make no word, or common hanzi)
 		{"我", "и"},
 		{"有", "Τ"},
@@ -273,7 +284,7 @@ func TestBopomofoWord(t *testing.T) {
 // rarest's and a switch's for each character, and parts parted by ASCII
 // cost as much apart as together.
 func FuzzCost(f *testing.F) {
-	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖", "ママ", "ぺぺ↖", "ㄅㄆㄇ", "ㄓㄨㄥˉ", "˙ㄉㄜ", "ㄢ˙", "注音ㄓㄨㄥ"} {
+	for _, s := range []string{"テスト", "おしらせメール", "ずネ", "いゅ", "Русский", "会话α", "聊天記錄", "テスト会话", "ー", "\xa5\xc6", "ラ\xff", "Zhāng Sān", "Aó辆", "kè\xa8", "Я", "ΑΒ方案", "会αΒγ", "v1.0β", "Я↖", "ママ", "ぺぺ↖", "ㄅㄆㄇ", "ㄓㄨㄥˉ", "Χ", "Χ_1", "и", "˙ㄉㄜ", "ㄢ˙", "注音ㄓㄨㄥ"} {
 		f.Add(s, "アンケート")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
