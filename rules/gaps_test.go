@@ -1735,6 +1735,20 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "您找我说了好几遍了，抱歉", false},
 		{"base/blame-customer", lint.Agent, "唔系我讲咗好多次咩", true},
 		{"base/blame-customer", lint.Agent, "您让我说了好几遍了，您到底要哪个", true},
+		// (…and the agent side spoken as a team, 我们这边 / 咱们, as 我们 is;
+		// whom the customer contacted, 联系我们 / 聯絡我哋, as 找我们 is, while
+		// 唔系 / 真系 before 我 reproach)
+		{"base/blame-customer", lint.Agent, "我们这边都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "咱们都说了好几遍了，这款不退", true},
+		{"base/blame-customer", lint.Agent, "咱都讲过很多次了", true},
+		{"base/blame-customer", lint.Agent, "我哋呢边都讲咗好多次", true},
+		{"base/blame-customer", lint.Agent, "您跟咱们说了好几遍了，实在抱歉", false},
+		{"base/blame-customer", lint.Agent, "您跟我们这边说了好几遍了，实在抱歉", false},
+		{"base/blame-customer", lint.Agent, "您已经联系我们说了好几次了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "您联系我们这边讲了很多次了，实在不好意思", false},
+		{"base/blame-customer", lint.Agent, "你聯絡我哋講咗好多次，唔好意思", false},
+		{"base/blame-customer", lint.Agent, "你聯繫我哋講咗好多次，唔好意思", false},
+		{"base/blame-customer", lint.Agent, "真系我讲咗好多次㗎", true},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
