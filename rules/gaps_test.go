@@ -1482,6 +1482,14 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "不敢肯定今天到但明天一定到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "冇得保证听日到，要睇速递", false},
 		{"ecommerce/absolute-promise", lint.Agent, "不一定能够保证明天到，一般两三天", false},
+		// (…and 不可以 before 保证, as 唔可以 is; the promise in the next clause
+		// still stands)
+		{"ecommerce/absolute-promise", lint.Agent, "不可以保证明天到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "这个我们不可以保证明天送到，一般两三天", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不可以保证一定明天到，要看快递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我哋不可以保證聽日到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "不可以退，但保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "可以保证明天到", true},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
