@@ -1253,6 +1253,14 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你系咪傻㗎", true},
 		{"ecommerce/insult-customer", lint.Agent, "我個傻仔都用緊呢款，好好用㗎", false},
 		{"ecommerce/insult-customer", lint.Agent, "你係咪買畀個傻仔㗎？我幫你揀細碼", false},
+		// (…and 嘅 ending the clause as a particle, as 㗎 does; 嘅 before a
+		// noun is 的, 您系咪盲嘅人士 asks)
+		{"ecommerce/insult-customer", lint.Agent, "你系咪傻嘅？", true},
+		{"ecommerce/insult-customer", lint.Agent, "你系咪猪嚟嘅", true},
+		{"ecommerce/insult-customer", lint.Agent, "你係咪傻仔嚟嘅？詳情頁寫住㗎", true},
+		{"ecommerce/insult-customer", lint.Agent, "你盲嘅咩？", true},
+		{"ecommerce/insult-customer", lint.Agent, "請問您系咪盲嘅人士？可以幫您讀", false},
+		{"ecommerce/insult-customer", lint.Agent, "你傻嘅，唔使客气", false},
 		// …and the agent calling herself names for her own blunder, 白痴 /
 		// 脑残 / 蠢货 of 我 (小妹 …) starting the clause, as 我脑子进水了 is
 		// hers since 63bd3a4; of the customer, or a retort, it is an insult
