@@ -1244,6 +1244,19 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你是不是傻眼了，哈哈，这个价格确实很划算", false},
 		{"ecommerce/insult-customer", lint.Agent, "您是傻瓜相机吗？这款是单反", false},
 		{"ecommerce/insult-customer", lint.Agent, "我是不是傻了，看错了订单", false},
+		// (…and called one outright, 你这个傻子, 你真是个傻子, not only asked;
+		// 傻瓜相机, 傻瓜式 and the brand 傻子瓜子 are none, nor the fond
+		// 你这个傻瓜，跟我客气什么)
+		{"ecommerce/insult-customer", lint.Agent, "你这个傻子", true},
+		{"ecommerce/insult-customer", lint.Agent, "你真是个傻子", true},
+		{"ecommerce/insult-customer", lint.Agent, "你就是个傻瓜，详情页写着呢", true},
+		{"ecommerce/insult-customer", lint.Agent, "您简直是个傻子啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "你这傻子，自己不会看吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "您这个傻瓜相机是哪年买的？", false},
+		{"ecommerce/insult-customer", lint.Agent, "你这个傻子瓜子是在我们店买的吗", false},
+		{"ecommerce/insult-customer", lint.Agent, "您是个傻瓜式操作就能用的", false},
+		{"ecommerce/insult-customer", lint.Agent, "你这个傻瓜，跟我客气什么", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是个傻子，刚才看错了", false},
 		// …and Cantonese's 傻仔 / 傻佬 / 傻女 as 傻子 is, with 嚟 before the
 		// particle (is a …); 傻仔 said to no one asked is none
 		{"ecommerce/insult-customer", lint.Agent, "你係咪傻仔嚟㗎", true},
