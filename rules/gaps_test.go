@@ -1283,6 +1283,16 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "您看小妹这脑残，马上给您改", false},
 		{"ecommerce/insult-customer", lint.Agent, "哎呀我真是个蠢货，发错颜色了", false},
 		{"ecommerce/insult-customer", lint.Agent, "我简直就是个白痴", false},
+		// (…and the shop's agents of themselves, 我们 / 咱们 / 我哋, as 我 is;
+		// a retort of theirs is still one)
+		{"ecommerce/insult-customer", lint.Agent, "我们真是白痴，看错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "不好意思，我们都是白痴，把单号发错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "您看我们这脑残，马上给您改", false},
+		{"ecommerce/insult-customer", lint.Agent, "咱们真是蠢货，发错颜色了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我哋真系白痴，睇錯咗", false},
+		{"ecommerce/insult-customer", lint.Agent, "我们又不是白痴", true},
+		{"ecommerce/insult-customer", lint.Agent, "你当我们是白痴啊", true},
+		{"ecommerce/insult-customer", lint.Agent, "我们是白痴吗？", true},
 		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
