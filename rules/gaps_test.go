@@ -1293,6 +1293,21 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我们又不是白痴", true},
 		{"ecommerce/insult-customer", lint.Agent, "你当我们是白痴啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "我们是白痴吗？", true},
+		// (…but the self-name is a jab where the next clause says the time
+		// spent on the customer, 跟你说了半小时; with her own blunder named
+		// after it, or 都 / 才 going on, it is an apology)
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半小时", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是个白痴，跟你讲了这么久", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天你还不明白", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您聊了一个小时都白说了", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你講咗半個鐘", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，刚才看错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说错了地址，马上改", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了半天，原来是我看错了订单", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了半天都没说清楚，抱歉", false},
+		{"ecommerce/insult-customer", lint.Agent, "白痴，跟你说了半天，你自己看错了", true},
+		{"ecommerce/insult-customer", lint.Agent, "我们真是白痴，跟你们讲了这么久", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您确认了一下，是发错了", false},
 		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
