@@ -229,9 +229,9 @@ func TestShownBig5Names(t *testing.T) {
 		// GB2312, which a mainland name seldom holds, less far, by
 		// big5ExtMargin: it was GBK, 坝珇.csv, 薄猵.txt, while a mainland
 		// name of a rare character, 王璟华, 丁玥, 程玥, 贾玥, 贺璟, and a
-		// Traditional one typed in GBK, 樓盤, stay GBK; Big5's 退款, 發票
-		// and 稍等 are still shown as GBK reads them, as a margin that took
-		// them took mainland names too)
+		// Traditional one typed in GBK, 樓盤, stay GBK; Big5's 稍等 is still
+		// shown as GBK reads it, 祔单, as a margin that took it took
+		// mainland names too: 退款 and 發票 are Big5 by their words, below)
 		{big5("商品.csv"), "商品.csv", "big5"},
 		{big5("情況.txt"), "情況.txt", "big5"},
 		{gbk("王璟华.txt"), "王璟华.txt", "gbk"},
@@ -241,7 +241,24 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("贺璟.txt"), "贺璟.txt", "gbk"},
 		{gbk("丁玥_0301.jsonl"), "丁玥_0301.jsonl", "gbk"},
 		{gbk("樓盤.txt"), "樓盤.txt", "gbk"},
-		{big5("退款.txt"), "癶蹿.txt", "gbk"},
+		{big5("稍等.txt"), "祔单.txt", "gbk"},
+		// (and one whose Big5 reading is words of gse's dictionary, where
+		// its GBK reading is none, less far still, by big5WordMargin: it
+		// was GBK, 璹虫.txt, 芥產.jsonl, 洱洱.txt, 蝶基.csv, 癶蹿.txt,
+		// 祇布.jsonl, or masked, �R�a.txt, �u�f.txt, while mainland names
+		// whose Big5 reading is a word, 彭辰 as 鱖魚, 郝刚 as 甄試, 邓辰 as
+		// 腌魚, stay GBK)
+		{big5("訂單.txt"), "訂單.txt", "big5"},
+		{big5("賣家.jsonl"), "賣家.jsonl", "big5"},
+		{big5("媽媽.txt"), "媽媽.txt", "big5"},
+		{big5("評價.csv"), "評價.csv", "big5"},
+		{big5("退款.txt"), "退款.txt", "big5"},
+		{big5("發票.jsonl"), "發票.jsonl", "big5"},
+		{big5("買家.txt"), "買家.txt", "big5"},
+		{big5("優惠.txt"), "優惠.txt", "big5"},
+		{gbk("彭辰.txt"), "彭辰.txt", "gbk"},
+		{gbk("郝刚.jsonl"), "郝刚.jsonl", "gbk"},
+		{gbk("邓辰.csv"), "邓辰.csv", "gbk"},
 		// a Big5 name of common hanzi whose second bytes are all ASCII (退
 		// B0 68, 貨 B3 66), which GBK reads as characters of its extension
 		// (癶砯) or none and shows masked: it was masked, �h�f.txt, as no
@@ -429,6 +446,7 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa8\xc5\xa8\xc6\xa8\xc7.txt",                                 // ㄅㄆㄇ, GBK
 		"\xa8\xd3\xa8\xe8\xa8\xe5\xa1\xa5.txt",                         // ㄓㄨㄥˉ, GBK
 		"\xa8\xc6\xa8\xe0.txt",                                         // 事兒, Big5
+		"\xad\x71\xb3\xe6.txt",                                         // 訂單, Big5
 		"\xb0h\xb3f.txt",                                               // 退貨, Big5
 		"\xc4rger.txt",                                                 // Ärger, Latin-1
 		"\xb0h\xb4\xda.txt",                                            // 退款, Big5

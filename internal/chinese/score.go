@@ -512,6 +512,55 @@ func hanziRank(r rune) int {
 	return rank
 }
 
+// Words reports whether each run of hanzi in d, a name as one encoding
+// reads its bytes, in its Simplified form (match.Normalize: 訂單 as 订单),
+// splits wholly into words of gse's dictionary (match.WordFreq) of two
+// characters or more, each counted min times or more in its corpus:
+// 订单, 订单问题 (订单 问题), 客服 记录; not 璹虫, nor 丁玥, nor 稍等 (稍 等),
+// nor a name with no hanzi.
+func Words(d string, min float64) bool {
+	words := false
+	for i := 0; i < len(d); {
+		r, n := utf8.DecodeRuneInString(d[i:])
+		if !unicode.Is(unicode.Han, r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(d) {
+			r, n := utf8.DecodeRuneInString(d[j:])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			j += n
+		}
+		if !wordsRun([]rune(match.Normalize(d[i:j])), min) {
+			return false
+		}
+		words = true
+		i = j
+	}
+	return words
+}
+
+// maxWord is how many hanzi Words takes a word of gse's dictionary to be
+// at most: of its words of two or more, all but a few (idioms and names
+// written out) are eight or fewer.
+const maxWord = 8
+
+// wordsRun reports whether run, hanzi, splits wholly into words of gse's
+// dictionary of two to maxWord characters, each counted min times or more.
+func wordsRun(run []rune, min float64) bool {
+	ok := make([]bool, len(run)+1) // ok[j]: run[:j] so splits
+	ok[0] = true
+	for j := 2; j <= len(run); j++ {
+		for i := max(0, j-maxWord); i <= j-2 && !ok[j]; i++ {
+			ok[j] = ok[i] && match.WordFreq(string(run[i:j])) >= min
+		}
+	}
+	return ok[len(run)]
+}
+
 // commonHanzi is how many of the most frequent hanzi Common takes: the
 // 3,500 of the first level of the 通用规范汉字表 write 99.5% of text.
 const commonHanzi = 3500

@@ -237,6 +237,39 @@ func TestKanaWord(t *testing.T) {
 	}
 }
 
+// TestWords: a reading whose runs of hanzi each split wholly into words of
+// gse's dictionary of two characters or more, counted so often, a
+// Traditional one by its Simplified form; not one of a word counted less,
+// of a single character, or of characters at random, nor one of no hanzi.
+func TestWords(t *testing.T) {
+	for _, tc := range []struct {
+		d    string
+		min  float64
+		want bool
+	}{
+		{"订单", 20, true},
+		{"訂單", 20, true},
+		{"訂單問題", 20, true}, // (订单 问题)
+		{"客服 记录", 1, true},
+		{"客服 记录", 20, false}, // (客服 counted 3 times)
+		{"退款_0301", 20, true},
+		{"评价ab媽媽", 20, true},
+		{"璹虫", 1, false},
+		{"丁玥", 1, false},
+		{"稍等", 1, false}, // (稍 等)
+		{"订单璹", 1, false},
+		{"订", 1, false},
+		{"abc", 1, false},
+		{"", 1, false},
+		{"鱖魚", 20, true},
+		{"鱖魚", 1e9, false},
+	} {
+		if got := Words(tc.d, tc.min); got != tc.want {
+			t.Errorf("Words(%q, %v) = %v, want %v", tc.d, tc.min, got, tc.want)
+		}
+	}
+}
+
 // TestBopomofoWord: bopomofo in the table's order, or spelling syllables
 // as Mandarin does, and which of those are surely a word: in the table's
 // order, or with a tone mark other than ˙.

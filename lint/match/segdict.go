@@ -399,5 +399,17 @@ func (t *dictTable) find(key string) float64 {
 	return 0
 }
 
+// WordFreq is the frequency gse's Simplified Chinese dictionary, the one
+// NewSegmenter embeds, gives word (its count in gse's corpus, 3476 for
+// 评价), or 0 where the dictionary holds no such word (璹虫). Letters are
+// looked up lower-cased, as gse keys words.
+func WordFreq(word string) float64 {
+	t, err := loadDict()
+	if err != nil || word == "" {
+		return 0
+	}
+	return t.find(lowerASCII(word))
+}
+
 // errDict wraps a failure to read the embedded dictionary.
 func errDict(err error) error { return fmt.Errorf("match: gse dictionary: %w", err) }

@@ -1,15 +1,5 @@
 package match
 
-// DictFreqForTest returns the frequency of word (normalised, lower-cased) in
-// the embedded dictionary, 0 when it is not there.
-func DictFreqForTest(word string) float64 {
-	t, err := loadDict()
-	if err != nil {
-		panic(err)
-	}
-	return t.find(lowerASCII(word))
-}
-
 // DictSizeForTest returns the number of words and the total frequency of the
 // embedded dictionary.
 func DictSizeForTest() (words int, total float64) {

@@ -183,7 +183,7 @@ func cut(text string, b []int) []string {
 }
 
 // TestDictTableMatchesGse checks the embedded table against the dictionary
-// gse loads: every token, its frequency, their number and total. It fails
+// gse loads: every token, its frequency (WordFreq), their number and total. It fails
 // when gse's s_1.txt changed without `go generate`.
 func TestDictTableMatchesGse(t *testing.T) {
 	ref, err := refPlain()
@@ -198,7 +198,7 @@ func TestDictTableMatchesGse(t *testing.T) {
 	bad := 0
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
-		if f := match.DictFreqForTest(tok.Text()); f != tok.Freq() {
+		if f := match.WordFreq(tok.Text()); f != tok.Freq() {
 			if bad++; bad <= 10 {
 				t.Errorf("%q: table freq %v, gse %v", tok.Text(), f, tok.Freq())
 			}
@@ -209,7 +209,7 @@ func TestDictTableMatchesGse(t *testing.T) {
 	}
 	for _, w := range []string{"看不懂x", "不存在的词语", "zzzz", "4s", "店", "看不", "iphone", "iphone15"} {
 		want, _, _ := d.Find([]byte(w)) // 0 when w is no word
-		if f := match.DictFreqForTest(w); f != want {
+		if f := match.WordFreq(w); f != want {
 			t.Errorf("%q: table freq %v, gse %v", w, f, want)
 		}
 	}

@@ -177,8 +177,8 @@ func TestResolveDictWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got[0].Freq < match.DictFreqForTest("看不懂") {
-		t.Errorf("看不懂: default %v below the dictionary's %v", got[0].Freq, match.DictFreqForTest("看不懂"))
+	if got[0].Freq < match.WordFreq("看不懂") {
+		t.Errorf("看不懂: default %v below the dictionary's %v", got[0].Freq, match.WordFreq("看不懂"))
 	}
 	want := []match.DictWord{
 		{Word: "看不懂", Freq: got[0].Freq}, {Word: "ab型", Freq: 7}, {Word: "ab型", Freq: 7},
@@ -187,7 +187,7 @@ func TestResolveDictWords(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
-	if got[3].Freq < match.DictFreqForTest("发货") || got[3].Freq < 2 {
+	if got[3].Freq < match.WordFreq("发货") || got[3].Freq < 2 {
 		t.Errorf("发货: default %v", got[3].Freq)
 	}
 	again, err := match.ResolveDictWords(testWords)
