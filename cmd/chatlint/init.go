@@ -150,7 +150,9 @@ as it was: it is never written over in place.`,
 // unusableStarter is init's error for name, a .chatlint.yaml that is no
 // settings file (config.Unusable: said names it and what it is), left as
 // it is, with what to do to have the starter written: a directory, or a
-// symbolic link to one, or in a loop or through a file, was told 'already
+// symbolic link to one, or in a loop or through a file (or a named pipe
+// or a link to a device, told 'already exists', then 'not a regular file,
+// nor a symbolic link to one' with --force), was told 'already
 // exists (use --force to overwrite it)', which --force then refused ('not
 // a regular file, nor a symbolic link to one'). A link to a file that is
 // not there, in a directory that is, is one --force writes through, as it
@@ -159,6 +161,9 @@ func unusableStarter(name, said string, force bool) error {
 	fix := "remove the link, then chatlint init writes the starter config in its place"
 	if st, err := os.Lstat(name); err == nil && st.IsDir() {
 		fix = "rename or remove it, then chatlint init writes the starter config in its place"
+	} else if err == nil && st.Mode()&fs.ModeSymlink == 0 {
+		// a named pipe, a device or a socket itself (mkfifo): no link
+		fix = "remove it, then chatlint init writes the starter config in its place"
 	} else if target, _, exists, ok, _ := replaceable(name); ok && !exists && target != name && isDir(filepath.Dir(target)) {
 		if force {
 			return nil

@@ -34,9 +34,12 @@ func TestScripts(t *testing.T) {
 			e.Setenv("NO_COLOR", "")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits},
+		Cmds: scriptCmds,
 	})
 }
+
+// scriptCmds are the scripts' own commands: exits, and, on Unix, mkfifo.
+var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits}
 
 // exits is the scripts' command exits CODE COMMAND [ARGS...]: it runs
 // COMMAND as exec does (its stdout and stderr are then matched as exec's

@@ -5,6 +5,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -81,10 +82,10 @@ func Find(dir string) (string, error) {
 	for at := dir; ; {
 		p := filepath.Join(at, FileName)
 		st, err := os.Stat(p)
-		if err == nil && !st.IsDir() {
+		if err == nil && settingsFile(st) {
 			return p, nil
 		}
-		said, fix, serr, ok := unusable(p, err)
+		said, fix, serr, ok := unusable(p, st, err)
 		if !ok && !errors.Is(err, fs.ErrNotExist) {
 			return "", fmt.Errorf("find %s: %w", FileName, err)
 		}
@@ -110,19 +111,61 @@ func Find(dir string) (string, error) {
 // one, or not there at all.
 func Unusable(p string) (said string, ok bool) {
 	st, err := os.Stat(p)
-	if err == nil && !st.IsDir() {
+	if err == nil && settingsFile(st) {
 		return "", false
 	}
-	said, _, _, ok = unusable(p, err)
+	said, _, _, ok = unusable(p, st, err)
 	return said, ok
 }
 
+// settingsFile reports whether st, a .chatlint.yaml's (its links
+// followed), is one Load reads: a regular file, or /dev/null (a link to
+// it, as a parent's settings are masked, reads as empty settings).
+func settingsFile(st fs.FileInfo) bool {
+	if st.Mode().IsRegular() {
+		return true
+	}
+	null, err := os.Stat(os.DevNull)
+	return err == nil && st.Mode()&fs.ModeCharDevice != 0 && os.SameFile(st, null)
+}
+
+// errNotRegular is the error a .chatlint.yaml that is a named pipe, a
+// device or a socket wraps (unusable, Load).
+var errNotRegular = errors.New("not a regular file")
+
+// special names what st, a file that is no regular file nor a directory,
+// is: "a named pipe (FIFO)", "a device", "a socket".
+func special(st fs.FileInfo) string {
+	switch m := st.Mode(); {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return "no regular file"
+}
+
 // unusable is Find's look at p, a .chatlint.yaml that os.Stat finds as a
-// directory (err nil) or not at all (err): what it is (said), what to do
-// with it (fix) and the system's error to wrap (err, or read's EISDIR for
-// a directory); ok is false where it is none of what Unusable says.
-func unusable(p string, err error) (said, fix string, serr error, ok bool) {
+// directory or another file that is no settings file (st, err nil) or not
+// at all (err): what it is (said), what to do with it (fix) and the
+// system's error to wrap (err, or read's EISDIR for a directory); ok is
+// false where it is none of what Unusable says.
+func unusable(p string, st fs.FileInfo, err error) (said, fix string, serr error, ok bool) {
 	fix = "point it at a settings file, or remove it"
+	if err == nil && !st.IsDir() {
+		// a named pipe, a device or a socket (mkfifo, a link to
+		// /dev/zero): read, it blocked until something wrote to it, or
+		// never ended, the advice on a link to nothing below it too
+		// (which loads the next one up)
+		what := special(st)
+		said, fix = p+" is "+what+", not a settings file", "replace it with a settings file, or remove it"
+		if chain, _, lerr := pathwhy.FollowLinks(p); chain != nil && lerr == nil {
+			said, fix = chain.Links()+", "+what+", not a settings file", "point it at a settings file, or remove it"
+		}
+		return said, fix, &fs.PathError{Op: "read", Path: p, Err: errNotRegular}, true
+	}
 	if err == nil {
 		// a directory of that name (mkdir -p, or a folder unzipped):
 		// passed over, its settings, if any were meant, would silently
@@ -287,8 +330,10 @@ func misnamed(dir string) (path string, undotted bool) {
 }
 
 // Load reads a config file strictly: unknown keys are errors naming the line.
+// One that is no regular file (a named pipe, a device; see settingsFile)
+// is an error naming it, never waited on nor read without end.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := readSettings(path)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -324,6 +369,27 @@ func Load(path string) (*Config, error) {
 		}
 	}
 	return &c, nil
+}
+
+// readSettings is the text of path, a settings file: opened without
+// waiting (a named pipe opened to read waits for a writer) and read only
+// where it is a regular file (or /dev/null), as Find takes one: a pipe put
+// in its place, or a link to /dev/zero, is an error naming it and what it
+// is, where it blocked or read without end.
+func readSettings(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !settingsFile(st) {
+		return nil, fmt.Errorf("%s is %s, not a settings file: %w", path, special(st), errNotRegular)
+	}
+	return io.ReadAll(f)
 }
 
 // packNotSettings refuses a config that holds a rule pack (a pack: key at
@@ -613,11 +679,13 @@ func (c *Config) TeamsOf() func(agent string) []string {
 // rules:, a mapping of overrides by pack/id.
 func looksLikeSettings(name string) bool {
 	st, err := os.Stat(name)
-	if err != nil || st.IsDir() || st.Size() > 1<<20 {
+	if err != nil || !st.Mode().IsRegular() || st.Size() > 1<<20 {
+		// (a named pipe read waits for a writer, and a link to
+		// /dev/zero never ends: neither holds settings)
 		return false
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
+	data, err := readSettings(name)
+	if err != nil || len(data) > 1<<20 {
 		return false
 	}
 	var m map[string]any
