@@ -99,12 +99,19 @@ as it was: it is never written over in place.`,
 				return fail("%v; a starter %s beside it would be read instead and its settings would no longer apply (--force writes one all the same)", err, config.FileName)
 			}
 			// the config that applied here until now, in a directory above (or
-			// stopped the runs here, where it does not load)
-			shadowed := ""
+			// stopped the runs here, where it does not load, or cannot be
+			// read as settings, or is misnamed: the search stopped on it)
+			shadowed, stoppedWhy, settings := "", "", true
 			if _, err := os.Lstat(config.FileName); !errors.Is(err, fs.ErrNotExist) {
 				// one here applied, not the one above
 			} else if wd, err := os.Getwd(); err == nil && filepath.Dir(wd) != wd {
-				shadowed, _ = config.Find(filepath.Dir(wd))
+				var ferr error
+				shadowed, ferr = config.Find(filepath.Dir(wd))
+				if p, why, holds, ok := config.Stopped(ferr); ok {
+					// (a link to nothing, a directory, .chatlint.yml …:
+					// Find's error was dropped, and nothing said)
+					shadowed, stoppedWhy, settings = p, why, holds
+				}
 			}
 			// stopped by Ctrl-C, SIGTERM or SIGHUP (as lint is) while the
 			// config is written: its temporary file is removed, and the
@@ -133,12 +140,21 @@ as it was: it is never written over in place.`,
 				// chatlint reads the nearest config only: the one above no
 				// longer applies to runs from here, and nothing else says so
 				did := "applied here until now"
-				if _, err := config.Load(shadowed); err != nil {
+				if stoppedWhy != "" {
+					// one the search stopped on (a link to nothing, a
+					// directory, a named pipe; .chatlint.yml) applied
+					// nowhere either
+					did = "stopped the runs here until now, as " + stoppedWhy + ","
+				} else if _, err := config.Load(shadowed); err != nil {
 					// one that does not load (bad YAML, a key it does not
 					// know) applied nowhere: runs from here stopped on it
 					did = "stopped the runs here until now, as it does not load,"
 				}
-				fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: note: %s %s and no longer does: chatlint reads the nearest %s only; copy the packs, rules, teams and thresholds this directory needs from it into the new one\n", report.Shown(shadowed), did, config.FileName)
+				copyFrom := "; copy the packs, rules, teams and thresholds this directory needs from it into the new one"
+				if !settings {
+					copyFrom = "" // (no settings to copy: a link to nothing …)
+				}
+				fmt.Fprintf(cmd.ErrOrStderr(), "chatlint: note: %s %s and no longer does: chatlint reads the nearest %s only%s\n", report.Shown(shadowed), did, config.FileName, copyFrom)
 			}
 			return nil
 		},

@@ -287,6 +287,25 @@ func (e *unusableConfigError) what() string {
 	return e.said
 }
 
+// Stopped says of err, an error of Find's, which file stopped the search
+// and why, where it is one that cannot be read as settings (a directory, a
+// symbolic link to nothing, a named pipe …; see Find) or one under a name
+// chatlint does not read (Misnamed): its path and what it is, said of
+// itself ("it is a symbolic link to gone.yaml, which does not exist",
+// "chatlint does not read settings by that name"), and whether it holds
+// settings (a misnamed one does). ok is false for any other error.
+func Stopped(err error) (path, why string, settings, ok bool) {
+	var unusable *unusableConfigError
+	var mis *misnamedError
+	switch {
+	case errors.As(err, &unusable):
+		return unusable.path, unusable.what(), false, true
+	case errors.As(err, &mis):
+		return mis.path, "chatlint does not read settings by that name", true, true
+	}
+	return "", "", false, false
+}
+
 // Misnamed returns an error naming the settings file in dir that chatlint
 // does not read for its name (.chatlint.yml, or chatlint.yaml or
 // chatlint.yml without the dot that reads as settings), with a word to
