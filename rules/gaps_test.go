@@ -491,6 +491,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "为什么无法为您取消呢？因为订单已经出库了", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个订单为什么不能取消？因为已经出库了", true},
 		{"callcenter/refusal-apology", lint.Agent, "咋不行呢？因为活动已经结束了", true},
+		// (an ellipsis, a semicolon or a colon ends the refusal's clause as
+		// a comma does: the question after it is another; 办不了…？ asks)
+		{"callcenter/refusal-apology", lint.Agent, "改不了…您看行吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "不行哦…换一个吧？", true},
+		{"callcenter/refusal-apology", lint.Agent, "退不了；换货可以吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "亲，退不了：您看换货吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "办不了…？您把截图发我看看", false},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
