@@ -463,6 +463,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "已经过了七天了就没办法了", true},
 		{"callcenter/refusal-apology", lint.Agent, "超过了七天就没办法了", true},
 		{"callcenter/refusal-apology", lint.Agent, "超过七天就没办法了", true},
+		// (…and 已经 before 太晚 / 错过 too, or the deadline told passed by
+		// 了 after it, while 错过了就没办法了哦 warns)
+		{"callcenter/refusal-apology", lint.Agent, "已经太晚了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "时间已经太晚了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "过了七天了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您这个订单过了保修期了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "早就过了七天了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "已经错过了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您错过活动时间了就没办法了", true},
+		{"callcenter/refusal-apology", lint.Agent, "错过了就没办法了哦，您抓紧时间", false},
+		{"callcenter/refusal-apology", lint.Agent, "过了今天晚上十二点就没办法了", false},
+		{"callcenter/refusal-apology", lint.Agent, "太晚就没办法了，您尽快下单", false},
 		// …and 办不了 (办 the verb alone, as 办理不了 is read), after a fault
 		// given as the reason: 机器坏了，办不了; not under a condition, asked,
 		// or after 非常抱歉
