@@ -429,6 +429,10 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？我帮您看一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？可能是网络的问题，您重启试试", false},
+		// (the guess after the tag question, 可能是因为… / 应该是系统不支持…,
+		// where the refusal pattern takes the tag too)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？可能是因为网络的问题，您重启试试", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行对吧？应该是系统不支持，您换个浏览器", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？原因是什么呢", false},
 		// a bare 没办法 (nothing can be done) after 就 gives up on what the
 		// customer asked, under a condition too: 要是系统不支持就没办法了 (no
