@@ -1041,6 +1041,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "好的亲，那我等等", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "算了，那我再等等吧", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的亲，我等着", false},
+		// (…and so after a resigned or understanding acknowledgement, 没办法 /
+		// 这样啊 / 原来是这样, which any twelve characters let close before
+		// 198ba83, while a complaint before it wants an answer)
+		{"callcenter/unanswered-at-end", lint.Customer, "没办法，那我再等等吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "这样啊，那我再等等", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "原来是这样，那我等一下", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那这样的话，我先等着", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "物流太慢了，那我再等等", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "你们到底什么时候发货，我再等等", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "你们到底什么时候发货，我等等？", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "快点发货，我等一下", true},

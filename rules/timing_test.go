@@ -263,6 +263,8 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"那我再等等吧",
 		"好的，那我再等等",
 		"好的亲，那我等等",
+		"这样啊，那我再等等",
+		"没办法，那我再等等吧",
 	}
 	kept := []string{
 		"那我先等着呢？",
