@@ -318,7 +318,7 @@ func big5Sample(sample []byte) bool {
 	if gb, big5 := chinese.Rare(sample); gb > 0 && big5 == 0 {
 		return gbCost >= big5Cost
 	}
-	if chinese.Words(big5Read, big5WordCount) && !chinese.Words(gbRead, 1) {
+	if chinese.Words(big5Read, big5WordCount) && !chinese.Words(gbRead, 1) && !chinese.Surnamed(gbRead) {
 		return big5Cost+big5WordMargin < gbCost
 	}
 	if masked {
@@ -369,18 +369,27 @@ func big5Sample(sample []byte) bool {
 // big5WordMargin is the margin where the Big5 reading of the name is
 // words of gse's dictionary, each counted big5WordCount times or more in
 // its corpus (chinese.Words: 訂單, 賣家, 媽媽, 評價, 退款, 訂單問題), and
-// its GBK reading is none (璹虫, 芥產, 洱洱, 蝶基, 癶蹿): a Big5 name read
-// as GBK falls on characters at random, and a mainland name, a surname
-// and a given name, is seldom such words in either reading. Of the 26,808
-// words of two hanzi of gse's Traditional dictionary (counted 20 times
-// or more) in Big5, 18,231 were read as Big5 and 24,911 are (of all its
-// 48,274 words, 35,970 and 43,686; of the corpora's 8,194 chat words in
-// Big5, 6,127 and 6,793); of the mainland names in GBK (big5ExtMargin's
-// 8,400; 17,362 and 59,334 of common given names), of gse's Simplified
-// dictionary in GBK and of 42,013 runs of two to four hanzi of the chats
-// in GBK, as many are read as Big5 as before (6, 0, 1, 4, 0). With no
-// margin 彭辰.txt, whose Big5 reading is 鱖魚, a word, was Big5; with 1,
-// Big5's 評價 (18.5, against GBK's 蝶基, 19.4) was not.
+// its GBK reading is none (璹虫, 芥產, 洱洱, 蝶基, 癶蹿) nor starts with a
+// common surname (chinese.Surnamed): a Big5 name read as GBK falls on
+// characters at random, and a mainland name, a surname and a given name,
+// is seldom such words in either reading. Of the 26,808 words of two
+// hanzi of gse's Traditional dictionary (counted 20 times or more) in
+// Big5, 18,231 were read as Big5 and 24,735 are (of all its 48,274 words,
+// 35,970 and 43,475; of the 6,450 words of two hanzi or more gse cuts
+// the corpora's chats into, in Big5, 5,503 and 6,075); of the mainland
+// names in GBK
+// (big5ExtMargin's 8,400; 17,362 and 59,334 of common given names;
+// 436,880 of 268 surnames and 209 given names' characters), of gse's
+// Simplified dictionary in GBK and of 42,013 runs of two to four hanzi of
+// the chats in GBK, as many are read as Big5 as before (6, 0, 1, 23, 4,
+// 0). Without the surname, 7 of the 436,880 were Big5 (刘妮.txt as
+// 隸屬.txt, 丁福 as 間腦, 贺妮 as 種屬, 毕蕾 as 救濟, 刁春 as 街景, 毕琍 as
+// 救星), by a margin of up to 6.5, while it costs 211 of the dictionary's
+// words (最終, read as GBK 程沧; 樂意 as 贾種; 晚點, 種類); of 120,434 names
+// of 144 rarer surnames (薄, 贡, 堵 …), 4 are Big5 (薄春 as 情景, 堵辰 as
+// 黑魚), none before. With no margin 彭辰.txt, whose Big5 reading is
+// 鱖魚, a word, was Big5; with 1, Big5's 評價 (18.5, against GBK's 蝶基,
+// 19.4) was not.
 const (
 	big5Margin       = 8
 	big5ExtMargin    = 7

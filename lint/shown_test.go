@@ -259,6 +259,19 @@ func TestShownBig5Names(t *testing.T) {
 		{gbk("彭辰.txt"), "彭辰.txt", "gbk"},
 		{gbk("郝刚.jsonl"), "郝刚.jsonl", "gbk"},
 		{gbk("邓辰.csv"), "邓辰.csv", "gbk"},
+		// (a mainland name whose Big5 reading is words, cheaper by more
+		// than big5WordMargin: it was Big5 since, 隸屬.txt, 間腦.jsonl,
+		// 種屬.txt, 救濟.csv, 街景.txt, 救星.txt, 種屬ヰ.txt; its GBK reading
+		// starts with a common surname, chinese.Surnamed, and it is GBK
+		// again)
+		{gbk("刘妮.txt"), "刘妮.txt", "gbk"},
+		{gbk("丁福.jsonl"), "丁福.jsonl", "gbk"},
+		{gbk("贺妮.txt"), "贺妮.txt", "gbk"},
+		{gbk("毕蕾.csv"), "毕蕾.csv", "gbk"},
+		{gbk("刁春.txt"), "刁春.txt", "gbk"},
+		{gbk("毕琍.txt"), "毕琍.txt", "gbk"},
+		{gbk("贺妮庆.txt"), "贺妮庆.txt", "gbk"},
+		{gbk("刘妮_0301.jsonl"), "刘妮_0301.jsonl", "gbk"},
 		// a Big5 name of common hanzi whose second bytes are all ASCII (退
 		// B0 68, 貨 B3 66), which GBK reads as characters of its extension
 		// (癶砯) or none and shows masked: it was masked, �h�f.txt, as no
@@ -447,6 +460,7 @@ func FuzzNameEncoding(f *testing.F) {
 		"\xa8\xd3\xa8\xe8\xa8\xe5\xa1\xa5.txt",                         // ㄓㄨㄥˉ, GBK
 		"\xa8\xc6\xa8\xe0.txt",                                         // 事兒, Big5
 		"\xad\x71\xb3\xe6.txt",                                         // 訂單, Big5
+		"\xc1\xf5\xc4\xdd.txt",                                         // 刘妮, GBK (隸屬, Big5)
 		"\xb0h\xb3f.txt",                                               // 退貨, Big5
 		"\xc4rger.txt",                                                 // Ärger, Latin-1
 		"\xb0h\xb4\xda.txt",                                            // 退款, Big5

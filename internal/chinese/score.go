@@ -561,6 +561,34 @@ func wordsRun(run []rune, min float64) bool {
 	return ok[len(run)]
 }
 
+// Surnamed reports whether d, a name as one encoding reads its bytes,
+// holds a run of two to four hanzi that starts with a common surname
+// (surnames, or a compound one, 欧阳, 司马 …), in its Simplified form, as
+// a mainland name does: 刘妮, 丁福_0301, 欧阳娜娜; not 蝶基, 璹虫, nor
+// 刘妮客服记录. A mainland name's Big5 reading is now and then words
+// (刘妮 as 隸屬, 丁福 as 間腦), where a Big5 name's GBK reading falls on
+// characters at random, seldom a surname first (評價 as 蝶基).
+func Surnamed(d string) bool {
+	for _, run := range strings.FieldsFunc(d, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		rs := []rune(match.Normalize(run))
+		if len(rs) < 2 || len(rs) > 4 {
+			continue
+		}
+		if strings.ContainsRune(surnames, rs[0]) || len(rs) > 2 && strings.Contains(compoundSurnames, string(rs[:2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// surnames are 255 of the mainland's most common surnames, the commonest
+// first (王, 李, 张).
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柯庄樊殷葛邢安齐伍庞颜倪聂章鲁岳翟詹申耿关兰焦俞左柳甘祝包宁尚符舒阮纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝温牛"
+
+// compoundSurnames are the common surnames of two hanzi, each followed by
+// a space.
+const compoundSurnames = "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 令狐 夏侯 端木 长孙 宇文 司徒 "
+
 // commonHanzi is how many of the most frequent hanzi Common takes: the
 // 3,500 of the first level of the 通用规范汉字表 write 99.5% of text.
 const commonHanzi = 3500

@@ -270,6 +270,38 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestSurnamed: a run of two to four hanzi that starts with a common
+// surname, or a compound one, as a mainland name does, a Traditional one
+// by its Simplified form; not characters at random, a surname alone, nor
+// a longer run.
+func TestSurnamed(t *testing.T) {
+	for _, tc := range []struct {
+		d    string
+		want bool
+	}{
+		{"刘妮", true},
+		{"丁福_0301", true},
+		{"贺妮庆", true},
+		{"客服 毕蕾", true},
+		{"劉妮", true},
+		{"欧阳娜娜", true},
+		{"上官婉儿", true},
+		{"诸葛亮", true},
+		{"蝶基", false},
+		{"璹虫", false},
+		{"洱洱", false},
+		{"刘妮客服记录", false},
+		{"刘", false},
+		{"上官", false},
+		{"abc", false},
+		{"", false},
+	} {
+		if got := Surnamed(tc.d); got != tc.want {
+			t.Errorf("Surnamed(%q) = %v, want %v", tc.d, got, tc.want)
+		}
+	}
+}
+
 // TestBopomofoWord: bopomofo in the table's order, or spelling syllables
 // as Mandarin does, and which of those are surely a word: in the table's
 // order, or with a tone mark other than ˙.
