@@ -1339,6 +1339,19 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "白痴，跟你说了半天，你自己看错了", true},
 		{"ecommerce/insult-customer", lint.Agent, "我们真是白痴，跟你们讲了这么久", true},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您确认了一下，是发错了", false},
+		// (…and the blunder's except asks for the jab's clause before it, and
+		// a blunder owned: with a self-name alone, or denied or asked, the
+		// name is an insult)
+		{"ecommerce/insult-customer", lint.Agent, "白痴，我说错了吗？", true},
+		{"ecommerce/insult-customer", lint.Agent, "白痴，我哪里说错了", true},
+		{"ecommerce/insult-customer", lint.Agent, "你这个白痴，我说错了吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "脑残，我又没写错", true},
+		{"ecommerce/insult-customer", lint.Agent, "蠢货，我怎么会搞错", true},
+		{"ecommerce/insult-customer", lint.Agent, "白痴，我没看错吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，我说错了吗？", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，我哪里说错了", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您讲了这么久，其实是我们发错货了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲咗半个钟，原来系我睇錯咗", false},
 		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
