@@ -1352,6 +1352,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，我哪里说错了", true},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您讲了这么久，其实是我们发错货了", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲咗半个钟，原来系我睇錯咗", false},
+		// (…and so is an apology after the jab's clause, or her blunder said
+		// as 没看清 / 是我的问题; the time wasted said as hers is a jab)
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了这么久，不好意思耽误您时间了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了半天，耽误您时间了，抱歉", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了半天，是我没看清楚", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您聊了半天，是我的问题", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲咗半个钟，唔好意思", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，耽误我时间", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，你没看清楚吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
