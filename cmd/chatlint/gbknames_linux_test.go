@@ -149,7 +149,8 @@ func TestGBKFileNames(t *testing.T) {
 // letters, where GBK reads none (客服記錄). They are now named decoded
 // from Big5, where a person reads them and in the JSON report's "file",
 // with a warning that gives convmv -f big5; a GBK name beside them keeps
-// its own warning. (Linux: a name of any bytes.)
+// its own warning, each naming the other's, which its convmv -r would
+// garble, and renaming the others alone. (Linux: a name of any bytes.)
 func TestBig5FileNames(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -173,8 +174,8 @@ func TestBig5FileNames(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		"chatlint: warning: day: 1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/售后.jsonl (convmv -f gbk -t utf-8 -r day shows their new names, and with --notest renames them)",
-		"chatlint: warning: day: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/客服記錄.jsonl, day/聊天記錄.jsonl (convmv -f big5 -t utf-8 -r day shows their new names, and with --notest renames them)",
+		"chatlint: warning: day: 1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, day/售后.jsonl (convmv -f gbk -t utf-8 -r day would garble 2 names in it, day/客服記錄.jsonl, day/聊天記錄.jsonl; convmv -f gbk -t utf-8 \"$(printf 'day/\\312\\333\\272\\363.jsonl')\" shows the new name of the other alone, and with --notest renames it)",
+		"chatlint: warning: day: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, day/客服記錄.jsonl, day/聊天記錄.jsonl (convmv -f big5 -t utf-8 -r day would garble 1 name in it, day/售后.jsonl; convmv -f big5 -t utf-8 \"$(printf 'day/\\253\\310\\252A\\260O\\277\\375.jsonl')\" \"$(printf 'day/\\262\\341\\244\\321\\260O\\277\\375.jsonl')\" shows the new names of the others alone, and with --notest renames them)",
 		"chatlint: day/客服記錄.jsonl: empty file: no records",
 	} {
 		if !strings.Contains(stderr, want) {
@@ -203,6 +204,9 @@ func TestBig5FileNames(t *testing.T) {
 // GBK's Greek, Cyrillic and pinyin letters were taken) and named for
 // convmv -f gbk. So is a GBK name in pinyin with its tone marks (kèfú),
 // which was Big5, k豕f迆, its tone letters read as Big5's level-1 hanzi.
+// Each warning names the other's names, which its convmv -r would garble,
+// and so does Big5's of 佢哋嘅訂單, whose HKSCS codes convmv -f big5
+// (big5-eten) reads into none: 佢\uFFFD]\uFFFD麰q單.
 func TestBig5NamesByFrequency(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -226,10 +230,10 @@ func TestBig5NamesByFrequency(t *testing.T) {
 			t.Errorf("text report: no %q in\n%s", want, stdout)
 		}
 	}
-	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5 -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
+	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5 -t utf-8 -r hk would garble 3 names in it, hk/kèfú.jsonl, hk/会话α.jsonl, hk/佢哋嘅訂單.jsonl; convmv -f big5 -t utf-8 \"$(printf 'hk/\\255q\\263\\346\\260\\335\\303D.jsonl')\" shows the new name of the other alone, and with --notest renames it)"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr: no %q in\n%s", want, stderr)
 	}
-	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hk/kèfú.jsonl, hk/会话α.jsonl (convmv -f gbk -t utf-8 -r hk shows their new names, and with --notest renames them)"; !strings.Contains(stderr, want) {
+	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hk/kèfú.jsonl, hk/会话α.jsonl (convmv -f gbk -t utf-8 -r hk would garble 2 names in it, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl; convmv -f gbk -t utf-8 \"$(printf 'hk/k\\250\\250f\\250\\262.jsonl')\" \"$(printf 'hk/\\273\\341\\273\\260\\246\\301.jsonl')\" shows the new names of the others alone, and with --notest renames them)"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr: no %q in\n%s", want, stderr)
 	}
 	for what, out := range map[string]string{"text report": stdout, "stderr": stderr} {

@@ -65,7 +65,6 @@ func namesWarning(path string, files, names []string, what, maker, from, note st
 	if len(names) == 1 {
 		are = "is"
 	}
-	return fmt.Sprintf("%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s "+
-		"(convmv -f %s -t utf-8 -r %s shows their new names, and with --notest renames them%s)",
-		english.Count(len(names), "file name"), are, what, maker, nameList(names, 3), from, shellquote.Bytes(path), note)
+	return fmt.Sprintf("%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s %s",
+		english.Count(len(names), "file name"), are, what, maker, nameList(names, 3), convmvAdvice(path, from, note))
 }
