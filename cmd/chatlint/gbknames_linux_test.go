@@ -254,21 +254,23 @@ func TestBig5NamesByFrequency(t *testing.T) {
 func TestTypedGBKName(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	for _, d := range []string{"shop", "\xca\xae\xd2\xbb\xd4\xc2"} { // 十一月 in GBK
+	for _, d := range []string{"shop", "\xca\xae\xd2\xbb\xd4\xc2", "\xca\xae\xb6\xfe\xd4\xc2"} { // 十一月, 十二月 in GBK
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
 	rec := `{"conversation":"c1","role":"customer","text":"你好"}` + "\n"
 	for name, data := range map[string]string{
-		"\xca\xdb\xba\xf3.jsonl":             rec,                                           // 售后 in GBK
-		"\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl":   rec,                                           // 客服記錄 in Big5
-		"b.jsonl":                            rec,                                           //
-		"shop/\xbf\xcd\xb7\xfe.yaml":         "pack: shop\nrules: []\n",                     // 客服 in GBK
-		"shop/main.yaml":                     "pack: main\nextends: [客服.yaml]\nrules: []\n", //
-		"\xbb\xf9\xcf\xdf.json":              "{}\n",                                        // 基线 in GBK
-		"\xca\xae\xd2\xbb\xd4\xc2/day.jsonl": rec,                                           // 十一月/day.jsonl
-		"\xca\xae\xd2\xbb\xd4\xc2/p.yaml":    "pack: p\nrules: []\n",                        //
+		"\xca\xdb\xba\xf3.jsonl":                          rec,                                           // 售后 in GBK
+		"\xab\xc8\xaaA\xb0O\xbf\xfd.jsonl":                rec,                                           // 客服記錄 in Big5
+		"b.jsonl":                                         rec,                                           //
+		"shop/\xbf\xcd\xb7\xfe.yaml":                      "pack: shop\nrules: []\n",                     // 客服 in GBK
+		"shop/main.yaml":                                  "pack: main\nextends: [客服.yaml]\nrules: []\n", //
+		"\xbb\xf9\xcf\xdf.json":                           "{}\n",                                        // 基线 in GBK
+		"\xca\xae\xd2\xbb\xd4\xc2/day.jsonl":              rec,                                           // 十一月/day.jsonl
+		"\xca\xae\xd2\xbb\xd4\xc2/p.yaml":                 "pack: p\nrules: []\n",                        //
+		"\xca\xae\xb6\xfe\xd4\xc2/day.jsonl":              rec,                                           // 十二月/day.jsonl
+		"\xca\xae\xb6\xfe\xd4\xc2/\xc1\xf5\xfe\x9f.jsonl": rec,                                           // 十二月/刘䶮.jsonl, 䶮 in GB18030
 	} {
 		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -290,6 +292,10 @@ func TestTypedGBKName(t *testing.T) {
 		// file named 十一月', renamed alone, the names in it left so
 		{[]string{"十一月"},
 			`chatlint: 十一月: no such file or directory (the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  "$(printf '\312\256\322\273\324\302')")`},
+		// ... holding a name of GB18030's (䶮 FE9F), which convmv -f gbk
+		// -r renames with U+E863 in its place: the directory alone
+		{[]string{"十二月/day.jsonl"},
+			`chatlint: 十二月/day.jsonl: no such file or directory (the directory named 十二月 in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\312\256\266\376\324\302')"  (not with convmv -r, which would garble 1 name in it, 十二月/刘䶮.jsonl)  or name it so:  "$(printf '\312\256\266\376\324\302/day.jsonl')")`},
 		{[]string{"--pack", "十一月/p.yaml", "b.jsonl"},
 			`chatlint: 十一月/p.yaml: pack file "十一月/p.yaml" not found: the directory named 十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\256\322\273\324\302')"  or name it so:  --pack "$(printf '\312\256\322\273\324\302/p.yaml')"`},
 		{[]string{"--pack", "shop/客服.yaml", "b.jsonl"},

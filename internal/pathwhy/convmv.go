@@ -230,6 +230,11 @@ func isAre(n int) string {
 	return "are"
 }
 
+// MaxConvmvFiles is how many paths a ConvmvFiles command is to name at
+// most, in a line a person reads; past it, advice says to move the names
+// convmv -r would not rename as chatlint shows them out first.
+const MaxConvmvFiles = 8
+
 // ConvmvFiles is the convmv command that renames paths alone, from enc:
 // "convmv -f gbk -t utf-8 PATH…", each by its bytes (shellquote.Bytes),
 // the deepest first (a directory after the names in it, which are named

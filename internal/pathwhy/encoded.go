@@ -2,9 +2,11 @@ package pathwhy
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/chatlint/chatlint/internal/shellquote"
+	"github.com/chatlint/chatlint/lint"
 )
 
 // EncodedName is a file whose name is not UTF-8 but GBK (GB18030) or Big5,
@@ -40,6 +42,14 @@ type EncodedName struct {
 	// place, -f gb18030 has no character for the other); Enc is then
 	// "gb18030"
 	Apart string
+	// Misses, where the directory (Dir) holds names convmv -r would not
+	// rename as chatlint shows them (Under.ConvmvMisses: one in the other
+	// encoding, of GB18030's in a directory of GBK's, masked), are those,
+	// and Alone the paths, as the system takes them, that a convmv
+	// without -r is to rename instead: the directory, and each name so
+	// encoded on the way from it to Path
+	Misses ConvmvMisses
+	Alone  []string
 }
 
 // EncodedNames are the files a name typed reads as (Under.Encoded): one,
@@ -58,7 +68,14 @@ type EncodedNames []EncodedName
 // directory: "the directory named 售后 in GBK is there: rename it and
 // the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf
 // '\312\333\272\363')""
-// (", and so is 售后/客服.txt in it" where that name is so encoded too).
+// (", and so is 售后/客服.txt in it" where that name is so encoded too);
+// where it holds names convmv -r would not rename as chatlint shows them
+// (Misses), those named, and a convmv without -r for the others (Alone):
+// "rename them with  convmv -f gbk -t utf-8 --notest "$(printf
+// '\312\333\272\363/\277\315\267\376.txt')" "$(printf '\312\333\272\363')"
+// (not with convmv -r, which would garble 1 name in it,
+// 售后/聊天記錄.txt)"; past MaxConvmvFiles, convmv -r "once those it
+// would not rename so are out of it (it would garble …)".
 // convmv knows GB18030 only with Perl's Encode::HanExtra, which is said.
 // Where no encoding of convmv's reads the names whole (Apart: a € as
 // Chinese Windows writes it, 80, and one of GB18030's, A2E3), no convmv
@@ -88,7 +105,22 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 			if n.Below {
 				b.WriteString(", and so is " + n.Typed + " in it")
 			}
-			b.WriteString(": rename it and the names in it with  convmv -f " + n.Enc + " -t utf-8 -r --notest " + shellquote.Bytes(n.RealDir))
+			if n.Misses.None() {
+				b.WriteString(": rename it and the names in it with  convmv -f " + n.Enc + " -t utf-8 -r --notest " + shellquote.Bytes(n.RealDir))
+			} else {
+				// (convmv -r renames every name in it that is not
+				// UTF-8, and would garble those: the names on the way
+				// alone)
+				switch {
+				case len(n.Alone) > MaxConvmvFiles:
+					b.WriteString(": rename it and the names in it with  convmv -f " + n.Enc + " -t utf-8 -r --notest " + shellquote.Bytes(n.RealDir) +
+						"  once those it would not rename so are out of it (it " + n.Misses.Said(shownList) + ")")
+				case len(n.Alone) == 1:
+					b.WriteString(": rename it with  " + ConvmvFiles(n.Enc, n.Alone, true) + "  (not with convmv -r, which " + n.Misses.Said(shownList) + ")")
+				default:
+					b.WriteString(": rename them with  " + ConvmvFiles(n.Enc, n.Alone, true) + "  (not with convmv -r, which " + n.Misses.Said(shownList) + ")")
+				}
+			}
 		}
 		if n.Enc == "gb18030" && n.Apart == "" {
 			b.WriteString("  (" + HanExtra + ")")
@@ -98,6 +130,21 @@ func (e EncodedNames) Hint(asIs func(word string) string) string {
 		}
 	}
 	return b.String()
+}
+
+// shownList names paths as a person is shown them (lint.Shown), the
+// first three, and how many more: "a/x.txt, a/y.txt, a/z.txt and 2 more".
+func shownList(paths []string) string {
+	const most = 3
+	shown := make([]string, 0, most)
+	for _, p := range paths[:min(len(paths), most)] {
+		shown = append(shown, lint.Shown(p))
+	}
+	list := strings.Join(shown, ", ")
+	if more := len(paths) - most; more > 0 {
+		list += " and " + strconv.Itoa(more) + " more"
+	}
+	return list
 }
 
 // apartHint is Hint's words for n, whose names no encoding of convmv's

@@ -41,7 +41,7 @@ func TestEncoded(t *testing.T) {
 	}
 	top := t.TempDir()
 	t.Chdir(top)
-	for _, d := range []string{"shop", gbk("售后"), filepath.Join(gbk("售后"), "sub"), gb18030("㐀月"), filepath.Join("shop", gbk("十一月")), gbk("€报价")} {
+	for _, d := range []string{"shop", gbk("售后"), filepath.Join(gbk("售后"), "sub"), gb18030("㐀月"), filepath.Join("shop", gbk("十一月")), gbk("€报价"), gbk("十二月"), gbk("多")} {
 		if err := os.Mkdir(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +49,11 @@ func TestEncoded(t *testing.T) {
 	for _, name := range []string{gbk("售后.txt"), gb18030("㐀客服.txt"), filepath.Join(gbk("售后"), "day.txt"), filepath.Join(gbk("售后"), "sub", gbk("客服.txt")),
 		filepath.Join(gb18030("㐀月"), "day.txt"), filepath.Join("shop", gbk("十一月"), "day.txt"), filepath.Join("shop", gbk("客服.yaml")), filepath.Join("shop", big5("客服記錄.yaml")), "退款.txt", "b.txt",
 		gbk("客服.txt"), big5("客服.txt"), gb18030("欧元€报价.txt"), gb18030("刘䶮投诉.txt"), gbk("€1000报价.txt"),
-		gbk("客服") + "\xa3\xa0" + gbk("记录.txt"), gbk("€1000") + gb18030("欧元€报价.txt"), gbk("€") + gb18030("刘䶮投诉.txt"), filepath.Join(gbk("€报价"), gb18030("刘䶮.txt"))} {
+		gbk("客服") + "\xa3\xa0" + gbk("记录.txt"), gbk("€1000") + gb18030("欧元€报价.txt"), gbk("€") + gb18030("刘䶮投诉.txt"), filepath.Join(gbk("€报价"), gb18030("刘䶮.txt")),
+		filepath.Join(gbk("十二月"), gbk("客服.txt")), filepath.Join(gbk("十二月"), gb18030("刘䶮.txt")), filepath.Join(gbk("十二月"), "\xc4rger.txt"),
+		filepath.Join(gbk("多"), "\xc4rger.txt"), filepath.Join(gbk("多"), gbk("客服0.txt")), filepath.Join(gbk("多"), gbk("客服1.txt")), filepath.Join(gbk("多"), gbk("客服2.txt")),
+		filepath.Join(gbk("多"), gbk("客服3.txt")), filepath.Join(gbk("多"), gbk("客服4.txt")), filepath.Join(gbk("多"), gbk("客服5.txt")), filepath.Join(gbk("多"), gbk("客服6.txt")),
+		filepath.Join(gbk("多"), gbk("客服7.txt"))} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -120,6 +124,19 @@ func TestEncoded(t *testing.T) {
 		{"", "shop/十一月", `the directory named shop/十一月 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf 'shop/\312\256\322\273\324\302')"`, nil},
 		{"", "㐀月", `the directory named 㐀月 in GB18030 is there: rename it and the names in it with  convmv -f gb18030 -t utf-8 -r --notest "$(printf '\2019\3569\324\302')"  ` +
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)`, nil},
+		// a directory that holds names convmv -r would garble: 刘䶮.txt of
+		// GB18030's (䶮 FE9F, U+E863 to -f gbk), a Latin-1 name, shown
+		// masked: those named, and the others renamed alone, the
+		// directory after the names in it; past 8, convmv -r once those
+		// are out
+		{"", "十二月/客服.txt", `the directory named 十二月 in GBK is there, and so is 十二月/客服.txt in it: rename them with  ` +
+			`convmv -f gbk -t utf-8 --notest "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')" "$(printf '\312\256\266\376\324\302')"  ` +
+			`(not with convmv -r, which would garble 2 names in it, 十二月/刘䶮.txt, 十二月/` + "\uFFFD" + `rger.txt)  or name it so:  --pack "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')"`, word},
+		{"", "十二月", `the directory named 十二月 in GBK is there: rename them with  ` +
+			`convmv -f gbk -t utf-8 --notest "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')" "$(printf '\312\256\266\376\324\302')"  ` +
+			`(not with convmv -r, which would garble 2 names in it, 十二月/刘䶮.txt, 十二月/` + "\uFFFD" + `rger.txt)`, nil},
+		{"", "多/客服0.txt", `the directory named 多 in GBK is there, and so is 多/客服0.txt in it: rename it and the names in it with  ` +
+			`convmv -f gbk -t utf-8 -r --notest "$(printf '\266\340')"  once those it would not rename so are out of it (it would garble 1 name in it, 多/` + "\uFFFD" + `rger.txt)`, nil},
 		// (A3A0, which x/text reads as the space U+3000, is private use
 		// in GBK and GB18030 alike: neither -f renames it so, and it
 		// was 'in GBK … convmv -f gbk …', which renames it with U+E5E5)

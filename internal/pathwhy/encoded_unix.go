@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/chatlint/chatlint/internal/chinese"
+	"github.com/chatlint/chatlint/lint"
 )
 
 // Encoded finds, for a path that is not there, as a name on it is not in
@@ -28,7 +30,9 @@ import (
 // look is only ever taken for a path that failed, never on the way of a
 // run that read it. It reads the names of the directory where the path
 // stops being there, and, where one there reads as the next name typed,
-// of that one (never a walk), and only for names typed that hold other
+// of that one (never a walk, but of a directory so named that it finds,
+// whose names convmv -r renames too: convmvAlone), and only for names
+// typed that hold other
 // characters than ASCII (a name of ASCII alone is the same in GBK); none
 // where the path is there, or no name on it is found so. Unix only:
 // elsewhere a name is always Unicode (Windows keeps names in UTF-16).
@@ -64,10 +68,44 @@ func (u Under) Encoded(path string, err error) EncodedNames {
 	for _, fam := range [...]family{gbFamily, big5Family} {
 		if n, ok := u.encodedAs(fam, there, typed, names); ok {
 			n.Typed = path
+			if n.Dir != "" && n.Apart == "" {
+				n.Misses, n.Alone = u.convmvAlone(n)
+			}
 			found = append(found, n)
 		}
 	}
 	return found
+}
+
+// convmvAlone is, for n, a name typed found on the way through a
+// directory so encoded (n.Dir), the names in that directory that convmv
+// -f n.Enc -r would not rename as chatlint shows them (ConvmvMisses),
+// those on the way to n.Path taken as it renames them (they read as the
+// names typed), and where there are any, the paths that a convmv without
+// -r is to rename: the others it renames, as the system takes them.
+func (u Under) convmvAlone(n EncodedName) (ConvmvMisses, []string) {
+	m := u.ConvmvMisses(n.Dir, n.Enc, lint.DecodedName)
+	if m.None() {
+		return m, nil
+	}
+	for p := n.Path; ; p = filepath.Dir(p) {
+		if !utf8.ValidString(filepath.Base(p)) && !slices.Contains(m.Right, p) {
+			m.Garbled = slices.DeleteFunc(m.Garbled, func(g string) bool { return g == p })
+			m.Refused = slices.DeleteFunc(m.Refused, func(r string) bool { return r == p })
+			m.Right = append(m.Right, p)
+		}
+		if p == n.Dir || p == filepath.Dir(p) {
+			break
+		}
+	}
+	if m.None() {
+		return m, nil
+	}
+	alone := make([]string, len(m.Right))
+	for i, p := range m.Right {
+		alone[i] = u.real(p)
+	}
+	return m, alone
 }
 
 // nonASCII reports whether s holds characters other than ASCII.

@@ -445,6 +445,38 @@ var reasonRules func() []reasonRule
 // break).
 const bytesWord = `(?:"\$\(printf '[^']*'\)"|\$'(?:[^'\\]|\\.)*')`
 
+// convmvMisses are pathwhy.ConvmvMisses.Said's words: what convmv -r
+// would do with the names it would not rename as chatlint shows them.
+var convmvMisses = regexp.MustCompile(`^would (?:stop on (\d+) names? in it that (?:is|are) no (\S+), (.+?), renaming none)?(?:, and )?(?:garble (\d+) names? in it, (.+))?$`)
+
+// convmvMissesZh says pathwhy.ConvmvMisses.Said's words in Chinese: "会把其中
+// 1 个名字改错：day/聊天記錄.jsonl" (what follows 它); as they are where
+// they are not its.
+func convmvMissesZh(said string) string {
+	g := convmvMisses.FindStringSubmatch(said)
+	if g == nil || g[1] == "" && g[4] == "" {
+		return " " + said
+	}
+	var parts []string
+	if g[1] != "" {
+		parts = append(parts, "会停在其中 "+g[1]+" 个不是 "+g[2]+" 的名字上，一个也不改："+namesZh(g[3]))
+	}
+	if g[4] != "" {
+		parts = append(parts, "会把其中 "+g[4]+" 个名字改错："+namesZh(g[5]))
+	}
+	return strings.Join(parts, "；还")
+}
+
+// moreNames is the end of a list of names past its first few (pathwhy's
+// shownList): " and 2 more".
+var moreNames = regexp.MustCompile(` and (\d+) more$`)
+
+// namesZh is a list of names as pathwhy's shownList writes it, its end
+// in Chinese: "a, b, c 等另外 2 个" for "a, b, c and 2 more".
+func namesZh(list string) string {
+	return moreNames.ReplaceAllString(list, " 等另外 $1 个")
+}
+
 // shellWord is shellquote.Word's word: as it is, or in single quotes,
 // each apostrophe in it closing them, escaped, and opening them again.
 const shellWord = `(?:'[^']*'(?:\\''[^']*')*|[^\s'"]+)`
@@ -881,6 +913,35 @@ func reasonKinds() []reasonRule {
 		zh(`invalid UTF-8$`, "不是有效的 UTF-8"),
 		zh(`illegal character code (U\+[0-9A-F]+)`, "非法字符 $1"),
 		zh(`invalid XML name: (.*)$`, "无效的 XML 名称：$1"),
+
+		// ... a directory so named that holds names convmv -r would not
+		// rename as chatlint shows them: those said, and the others
+		// renamed alone (past 8, convmv -r once those are out)
+		zhFunc(`the directory named (.+?) in (GBK|GB18030|Big5) is there(?:, and so is (.+?) in it)?: `+
+			`(?:rename (it|them) with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`(?: `+bytesWord+`)*)  \(not with convmv -r, which (would (?:[^()]|\([^()]*\))*)\)`+
+			`|rename it and the names in it with  (convmv -f \S+ -t utf-8 -r --notest `+bytesWord+`)  once those it would not rename so are out of it \(it (would (?:[^()]|\([^()]*\))*)\))`+
+			`(  \(convmv reads GB18030 with Perl's Encode::HanExtra: ([^()]*)\))?(?:  or name it so:  (`+bytesWord+`))?`, func(g []string) string {
+			said := "目录 " + g[1] + " 在，但它的名字是 " + g[2] + " 编码的"
+			if g[3] != "" {
+				said += "，其中的 " + g[3] + " 也是"
+			}
+			if g[5] != "" {
+				them := "它"
+				if g[4] == "them" {
+					them = "它们"
+				}
+				said += "：请用  " + g[5] + "  给" + them + "改名（不要用 convmv -r：它" + convmvMissesZh(g[6]) + "）"
+			} else {
+				said += "：请先把 convmv -r 改不对的名字移出去（它" + convmvMissesZh(g[8]) + "），再用  " + g[7] + "  给它和其中的名字改名"
+			}
+			if g[9] != "" {
+				said += "（convmv 要有 Perl 的 Encode::HanExtra 才读得了 GB18030：" + strings.Replace(g[10], ", or ", "，或 ", 1) + "）"
+			}
+			if g[11] != "" {
+				said += "，或照它的字节这样指名：  " + g[11]
+			}
+			return said
+		}),
 
 		// a name typed as chatlint shows a GBK or Big5 one, decoded
 		// (pathwhy.EncodedNames.Hint): the file there by its bytes, as

@@ -55,6 +55,22 @@ func TestReasonText(t *testing.T) {
 				`或照它的字节这样指名：  "$(printf '\312\333\272\363/day.txt')"）`},
 		{`no such file or directory (the directory named 售后 in GBK is there, and so is 售后/客服.txt in it: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')")`,
 			`文件或目录不存在（目录 售后 在，但它的名字是 GBK 编码的，其中的 售后/客服.txt 也是：请用  convmv -f gbk -t utf-8 -r --notest "$(printf '\312\333\272\363')"  给它和其中的名字改名）`},
+		// ... one that holds names convmv -r would garble: the others
+		// renamed alone; past 8, convmv -r once those are out
+		{`no such file or directory (the directory named 十二月 in GBK is there, and so is 十二月/客服.txt in it: rename them with  ` +
+			`convmv -f gbk -t utf-8 --notest "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')" "$(printf '\312\256\266\376\324\302')"  ` +
+			`(not with convmv -r, which would garble 2 names in it, 十二月/刘䶮.txt, 十二月/聊天(1).txt)  or name it so:  "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')")`,
+			`文件或目录不存在（目录 十二月 在，但它的名字是 GBK 编码的，其中的 十二月/客服.txt 也是：请用  ` +
+				`convmv -f gbk -t utf-8 --notest "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')" "$(printf '\312\256\266\376\324\302')"  ` +
+				`给它们改名（不要用 convmv -r：它会把其中 2 个名字改错：十二月/刘䶮.txt, 十二月/聊天(1).txt），或照它的字节这样指名：  "$(printf '\312\256\266\376\324\302/\277\315\267\376.txt')"）`},
+		{`no such file or directory (the directory named 售后 in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363')"  ` +
+			`(not with convmv -r, which would stop on 1 name in it that is no GBK, 售后/\uFFFD, renaming none, and garble 5 names in it, 售后/a, 售后/b, 售后/c and 2 more))`,
+			`文件或目录不存在（目录 售后 在，但它的名字是 GBK 编码的：请用  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363')"  ` +
+				`给它改名（不要用 convmv -r：它会停在其中 1 个不是 GBK 的名字上，一个也不改：售后/\uFFFD；还会把其中 5 个名字改错：售后/a, 售后/b, 售后/c 等另外 2 个））`},
+		{`no such file or directory (the directory named 多 in GBK is there: rename it and the names in it with  convmv -f gbk -t utf-8 -r --notest "$(printf '\266\340')"  ` +
+			`once those it would not rename so are out of it (it would garble 1 name in it, 多/聊天記錄.txt))`,
+			`文件或目录不存在（目录 多 在，但它的名字是 GBK 编码的：请先把 convmv -r 改不对的名字移出去（它会把其中 1 个名字改错：多/聊天記錄.txt），` +
+				`再用  convmv -f gbk -t utf-8 -r --notest "$(printf '\266\340')"  给它和其中的名字改名）`},
 		// a name no encoding of convmv's reads whole: mv to the name typed
 		{`no such file or directory (the file named €1000欧元€报价.txt is there, its name in code page 936 and GB18030 at once, which no encoding of convmv's reads whole ` +
 			`(€ 80 is code page 936's alone, convmv -f gbk's; € A2E3 GB18030's alone, -f gb18030's): ` +

@@ -6,11 +6,6 @@ import (
 	"github.com/chatlint/chatlint/lint"
 )
 
-// maxConvmvFiles is how many paths the convmv command of the names it
-// renames right names at most; past it, the warning says to move the
-// others out first.
-const maxConvmvFiles = 8
-
 // convmvAdvice is the words of the warning of names (the files of the
 // directory walk of path whose names are in one encoding, convmv's name
 // of it: from; what convmv needs to know it, if anything: note, after
@@ -25,7 +20,7 @@ const maxConvmvFiles = 8
 // renaming none; that is said, with the names, and the command that
 // renames the others alone, the deepest first ("convmv -f gbk -t utf-8
 // "$(printf 'day/…')" shows the new name of the other alone, and with
-// --notest renames it"), or, past maxConvmvFiles, to move those out
+// --notest renames it"), or, past pathwhy.MaxConvmvFiles, to move those out
 // first.
 func convmvAdvice(path string, from, note string) string {
 	m := pathwhy.Under("").ConvmvMisses(path, from, lint.DecodedName)
@@ -37,7 +32,7 @@ func convmvAdvice(path string, from, note string) string {
 	switch n := len(m.Right); {
 	case n == 0:
 		return said + note + ")"
-	case n > maxConvmvFiles:
+	case n > pathwhy.MaxConvmvFiles:
 		them := "them"
 		if len(m.Garbled)+len(m.Refused) == 1 {
 			them = "it"
