@@ -1054,6 +1054,32 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "快点发货，我等一下", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我等等？", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "那我再等等吧?", true},
+		// …and 我试试 / 我试一下 as 等等 is read: after an acknowledgement
+		// or thanks, or alone, the customer will try the advice and closes
+		// the chat; asked (那我试试？) or after a complaint or a question
+		// (你们这到底怎么弄，我试试), which any twelve characters let close
+		// before, it wants an answer. 我再等等看 (wait and see) closes it as
+		// 我再等等 does
+		{"callcenter/unanswered-at-end", lint.Customer, "我试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我再试一下", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，我试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好吧，那我再试试看。", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯嗯，谢谢，我试下", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我先试试", false},
+		// (…and after a yes or a don't-know answering the agent's question,
+		// 是的，我试试 / 不知道呢，我先试试看, for 等等 too: 对，那我再等等)
+		{"callcenter/unanswered-at-end", lint.Customer, "是的，我试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "对的，那我试一下吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "不知道呢，我先试试看", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "对，那我再等等", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我试试？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我试一下?", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "你们这到底怎么弄，我试试", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "还是打不开，那我再试试", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我再等等看", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我再等等看吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我再等等看？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "物流太慢了，我再等等看", true},
 		// the customer leaves asking nothing, after an acknowledgement or
 		// not: that message needs no answer, but it answers nothing asked
 		// before it (after a question nobody answered, 那我明天再来问问 /

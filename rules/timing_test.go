@@ -265,6 +265,11 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"好的亲，那我等等",
 		"这样啊，那我再等等",
 		"没办法，那我再等等吧",
+		// …and 我再等等看, and the advice tried, 好的，我试试 (alone or after
+		// an acknowledgement)
+		"我再等等看",
+		"我试试",
+		"好的，我试一下",
 	}
 	kept := []string{
 		"那我先等着呢？",
@@ -280,6 +285,8 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"你们到底什么时候发货，我再等等",
 		"快点发货，我等一下",
 		"好的，那我等等？",
+		"那我试试？",
+		"你们这到底怎么弄，我试试",
 	}
 	checkNightWait(t, ignored, kept)
 }
