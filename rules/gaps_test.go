@@ -434,6 +434,17 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？可能是因为网络的问题，您重启试试", false},
 		{"callcenter/refusal-apology", lint.Agent, "为什么不行对吧？应该是系统不支持，您换个浏览器", false},
 		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是吧？原因是什么呢", false},
+		// (…and the tag questions 是不是 / 对不对 / 系唔系 as 是吧 / 对吧 /
+		// 系咪: asked back and answered with why, a finding; alone, followed
+		// by help or a guess, none)
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是不是？因为活动已经结束了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不可以对不对？亲，因为订单已经出库了", true},
+		{"callcenter/refusal-apology", lint.Agent, "你問點解唔得係唔係？因為已經出咗倉", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，您问为什么不行是不是？因为活动已经结束了", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是不是？", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行对不对？我帮您看一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您问为什么不行是不是？可能是因为网络的问题，您重启试试", false},
+		{"callcenter/refusal-apology", lint.Agent, "为什么不行对不对？应该是系统不支持，您换个浏览器", false},
 		// a bare 没办法 (nothing can be done) after 就 gives up on what the
 		// customer asked, under a condition too: 要是系统不支持就没办法了 (no
 		// apology) is a refusal, where a condition that says what it rules out
