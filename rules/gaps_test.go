@@ -525,6 +525,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "退不了；换货可以吗？", true},
 		{"callcenter/refusal-apology", lint.Agent, "亲，退不了：您看换货吗？", true},
 		{"callcenter/refusal-apology", lint.Agent, "办不了…？您把截图发我看看", false},
+		// (…and so after more words of the customer's in its clause, 您的意思是 /
+		// 这个 / 这个订单, or asked with 吗 and no question mark, 不能退款吗 您截图…;
+		// not after a question word, 这个订单为什么不能取消？因为…, nor where
+		// the refusal's clause ends before the question, 这个改不了，您看换一个行吗？)
+		{"callcenter/refusal-apology", lint.Agent, "您的意思是不能退款？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "这个改不了？我帮您看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "亲，这个订单取消不了吗？您刷新一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能退款吗 您截图我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "您说改不了吗，我帮您看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "这个改不了，您看换一个行吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个订单不能退款，您看换货吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个订单怎么不能取消呢？因为已经出库了", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
 		// not as 为您 / 帮你 or 您的, ends it where no punctuation does; and
