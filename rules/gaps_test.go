@@ -1539,6 +1539,11 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/forbidden-particle", lint.Agent, "收到了恩平时都是第二天到", true},
 		{"callcenter/forbidden-particle", lint.Agent, "好了恩平时都是第二天到", true},
 		{"callcenter/forbidden-particle", lint.Agent, "了恩平时都是第二天到", true},
+		// (…and after 到达 / 抵达, read by 达, 了 on it or not; 收到 / 好的
+		// before it are 嗯 as before)
+		{"callcenter/forbidden-particle", lint.Agent, "快递到达恩平时会给您打电话", false},
+		{"callcenter/forbidden-particle", lint.Agent, "包裹抵达恩平时会短信通知您", false},
+		{"callcenter/forbidden-particle", lint.Agent, "快递到达了恩平时会联系您", false},
 		// (…and before 时效, the time a delivery takes: 广东恩平时效两到三天,
 		// where 恩平时效果 is 嗯，平时效果…)
 		{"callcenter/forbidden-particle", lint.Agent, "恩平时效一般两天", false},
