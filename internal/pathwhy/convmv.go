@@ -1,6 +1,8 @@
 package pathwhy
 
 import (
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -160,11 +162,18 @@ type ConvmvMisses struct {
 // Big5 in a directory of GBK's, one of GB18030's four-byte sequences or
 // of a code GBK leaves to private use (刘䶮.txt, 䶮 FE9F, renamed with
 // U+E863 by -f gbk), A3A0, a Latin-1 name (Ärger.txt). Only the
-// directories are read (never a file); none when dir holds no such name.
+// directories are read (never a file); none when dir holds no such name,
+// nor where it holds more than convmvLookMost names in all (a share of a
+// million files, read for a hint of a path not found or a warning): the
+// advice is then convmv -r's, as where there are none.
 func (u Under) ConvmvMisses(dir, enc string, shown func(path string) string) ConvmvMisses {
 	m := ConvmvMisses{Enc: enc}
+	left := convmvLookMost
 	var look func(path string, isDir bool)
 	look = func(path string, isDir bool) {
+		if left < 0 {
+			return
+		}
 		if base := filepath.Base(path); !utf8.ValidString(base) {
 			shownBase := filepath.Base(shown(path))
 			switch s, ok := ConvmvName(enc, base); {
@@ -179,10 +188,7 @@ func (u Under) ConvmvMisses(dir, enc string, shown func(path string) string) Con
 		if !isDir {
 			return
 		}
-		entries, err := os.ReadDir(u.real(path))
-		if err != nil {
-			return
-		}
+		entries := readDirMost(u.real(path), &left)
 		for _, e := range entries {
 			if t := e.Type(); t.IsDir() || t.IsRegular() || t&os.ModeSymlink != 0 {
 				look(filepath.Join(path, e.Name()), t.IsDir())
@@ -192,7 +198,40 @@ func (u Under) ConvmvMisses(dir, enc string, shown func(path string) string) Con
 	if st, err := u.lstat(dir); err == nil && st.IsDir() {
 		look(dir, true)
 	}
+	if left < 0 {
+		return ConvmvMisses{Enc: enc}
+	}
 	return m
+}
+
+// convmvLookMost is how many names ConvmvMisses reads in a tree at most
+// (a variable: a test lowers it).
+var convmvLookMost = 100_000
+
+// readDirMost is the entries of dir sorted by name (os.ReadDir's), none
+// where it cannot be read, read a batch at a time and taken from *left:
+// past it (*left below 0), none, the rest of dir unread.
+func readDirMost(dir string, left *int) []os.DirEntry {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var entries []os.DirEntry
+	for {
+		batch, err := f.ReadDir(1024)
+		entries = append(entries, batch...)
+		if *left -= len(batch); *left < 0 {
+			return nil
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return nil
+		}
+	}
+	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries
 }
 
 // None reports whether convmv -r renames every name as chatlint shows it.
