@@ -3,7 +3,12 @@
 // a directory"), a directory that does not exist, a symbolic link that
 // leads nowhere or through a file. The system's own words ('open
 // lib.txt/x.yaml: not a directory', 'no such file or directory') name
-// neither which part of the path is wrong nor what it is.
+// neither which part of the path is wrong nor what it is. It also finds
+// the names typed as chatlint shows names in GBK or Big5 (Encoded), and
+// what convmv would make of such names (ConvmvName, ConvmvMisses), for
+// the hint of a path not found and the walk's warning of such names; it
+// reads names as chatlint shows them through package lint, which must
+// therefore never import it.
 package pathwhy
 
 import (
