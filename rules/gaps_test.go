@@ -1910,6 +1910,8 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "你聯絡我哋講咗好多次，唔好意思", false},
 		{"base/blame-customer", lint.Agent, "你聯繫我哋講咗好多次，唔好意思", false},
 		{"base/blame-customer", lint.Agent, "真系我讲咗好多次㗎", true},
+		{"base/blame-customer", lint.Agent, "系我讲咗好多次㗎", true},
+		{"base/blame-customer", lint.Agent, "系我哋讲咗好多次㗎，你睇返上面啦", true},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
