@@ -19,3 +19,12 @@ func Count[N ~int | ~int64](n N, noun string) string {
 	}
 	return s + noun + "s"
 }
+
+// IsAre is the verb for n of a thing: "is" for one, "are" for more (or
+// none).
+func IsAre[N ~int | ~int64](n N) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}

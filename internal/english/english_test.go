@@ -27,3 +27,14 @@ func TestCount(t *testing.T) {
 		t.Errorf("Count(int64(1)) = %q", got)
 	}
 }
+
+func TestIsAre(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "are"}, {1, "is"}, {2, "are"}} {
+		if got := IsAre(tt.n); got != tt.want {
+			t.Errorf("IsAre(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

@@ -250,7 +250,7 @@ func (m ConvmvMisses) Miss(path string) bool {
 func (m ConvmvMisses) Said(list func(paths []string) string) string {
 	var parts []string
 	if n := len(m.Refused); n > 0 {
-		parts = append(parts, "stop on "+names(n)+" that "+isAre(n)+" no "+encName(m.Enc)+", "+list(m.Refused)+", renaming none")
+		parts = append(parts, "stop on "+names(n)+" that "+english.IsAre(n)+" no "+encName(m.Enc)+", "+list(m.Refused)+", renaming none")
 	}
 	if n := len(m.Garbled); n > 0 {
 		parts = append(parts, "garble "+names(n)+", "+list(m.Garbled))
@@ -260,14 +260,6 @@ func (m ConvmvMisses) Said(list func(paths []string) string) string {
 
 // names is "1 name in it", "2 names in it".
 func names(n int) string { return english.Count(n, "name") + " in it" }
-
-// isAre is "is" for one, "are" for more.
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
-	}
-	return "are"
-}
 
 // MaxConvmvFiles is how many paths a ConvmvFiles command is to name at
 // most, in a line a person reads; past it, advice says to move the names

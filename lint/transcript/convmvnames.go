@@ -38,8 +38,10 @@ func convmvAdvice(path string, from, note string) string {
 			them = "it"
 		}
 		return said + "; move " + them + " out of " + lint.Shown(path) + " first, then it shows the new names of the others, and with --notest renames them" + note + ")"
-	case n == 1:
-		return said + "; " + pathwhy.ConvmvFiles(from, m.Right, false) + " shows the new name of the other alone, and with --notest renames it" + note + ")"
 	}
-	return said + "; " + pathwhy.ConvmvFiles(from, m.Right, false) + " shows the new names of the others alone, and with --notest renames them" + note + ")"
+	shows := "the new names of the others alone, and with --notest renames them"
+	if len(m.Right) == 1 {
+		shows = "the new name of the other alone, and with --notest renames it"
+	}
+	return said + "; " + pathwhy.ConvmvFiles(from, m.Right, false) + " shows " + shows + note + ")"
 }

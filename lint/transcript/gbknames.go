@@ -61,10 +61,6 @@ func namesWarning(path string, files, names []string, what, maker, from, note st
 		return fmt.Sprintf("its name is not UTF-8 but %s, as %s writes names: shown decoded "+
 			"(convmv -f %s -t utf-8 %s shows its new name, and with --notest renames it%s)", what, maker, from, shellquote.Bytes(path), note)
 	}
-	are := "are"
-	if len(names) == 1 {
-		are = "is"
-	}
 	return fmt.Sprintf("%s %s not UTF-8 but %s, as %s writes names: shown decoded, %s %s",
-		english.Count(len(names), "file name"), are, what, maker, nameList(names, 3), convmvAdvice(path, from, note))
+		english.Count(len(names), "file name"), english.IsAre(len(names)), what, maker, nameList(names, 3), convmvAdvice(path, from, note))
 }
