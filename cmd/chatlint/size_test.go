@@ -63,3 +63,40 @@ func TestSizeInt(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeFlagsHelp: the help of each flag that parseSize reads says what a
+// bare number means, as parseSize reads it (MiB: --max-message-size 500,
+// typed for 500 characters, is 500 MiB), and --memory-budget says what a
+// conversation's messages lie further apart than to be linted in parts.
+func TestSizeFlagsHelp(t *testing.T) {
+	bare, err := parseSize("1")
+	if err != nil || bare != 1<<20 {
+		t.Fatalf("parseSize(%q) = %d, %v; the help below says MiB", "1", bare, err)
+	}
+	lint, _, err := newRootCmd().Find([]string{"lint"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		flag string
+		want []string
+	}{
+		{"memory-budget", []string{"a bare number is MiB", "further apart in the input than the budget spans"}},
+		{"max-message-size", []string{"a bare number is MiB", "0: no limit"}},
+	}
+	for _, tt := range tests {
+		f := lint.Flags().Lookup(tt.flag)
+		if f == nil {
+			t.Errorf("chatlint lint has no --%s", tt.flag)
+			continue
+		}
+		if _, err := parseSize(f.DefValue); err != nil {
+			t.Errorf("--%s: default %q: %v", tt.flag, f.DefValue, err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(f.Usage, w) {
+				t.Errorf("--%s: help %q does not say %q", tt.flag, f.Usage, w)
+			}
+		}
+	}
+}
