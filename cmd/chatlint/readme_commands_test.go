@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -880,5 +881,50 @@ func TestREADMELayout(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestREADMESummaryFiles holds README's account of summary.files to what a
+// run counts: a path that is not there counts as a file that could not be
+// opened (57b2229), and a directory without transcripts is listed in
+// unreadable_files but is no file.
+func TestREADMESummaryFiles(t *testing.T) {
+	reports := strings.Join(strings.Fields(readmeSection(t, readREADME(t), "## Reports")), " ")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	day := `{"conversation":"c1","time":"2026-11-04T10:00:00+08:00","role":"customer","sender":"tb_buyer1","text":"在吗"}` + "\n"
+	if err := os.WriteFile("day.jsonl", []byte(day), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("empty", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path   string
+		files  int    // summary.files of a run given day.jsonl and path
+		readme string // what README's Reports section says of path
+	}{
+		{"missing.jsonl", 2, "one that could not be opened or is not there"},
+		{"empty", 1, "a directory that leads to no file (one without transcripts) is listed there but is not a file"},
+	}
+	for _, tt := range tests {
+		code, out, stderr := runChatlint("lint", "--format", "json", "day.jsonl", tt.path)
+		var r struct {
+			Summary struct {
+				Files       int `json:"files"`
+				Unreadables []struct {
+					File string `json:"file"`
+				} `json:"unreadable_files"`
+			} `json:"summary"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("lint day.jsonl %s: exit %d, %v\n%s%s", tt.path, code, err, out, stderr)
+		}
+		if code != 2 || r.Summary.Files != tt.files || len(r.Summary.Unreadables) != 1 || r.Summary.Unreadables[0].File != tt.path {
+			t.Errorf("lint day.jsonl %s: exit %d, files %d, unreadable_files %v; want exit 2, files %d, %s unreadable", tt.path, code, r.Summary.Files, r.Summary.Unreadables, tt.files, tt.path)
+		}
+		if !strings.Contains(reports, tt.readme) {
+			t.Errorf("README's Reports section does not say of %s, as the run counts it in summary.files: %q", tt.path, tt.readme)
+		}
 	}
 }
