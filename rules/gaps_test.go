@@ -1912,6 +1912,19 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "真系我讲咗好多次㗎", true},
 		{"base/blame-customer", lint.Agent, "系我讲咗好多次㗎", true},
 		{"base/blame-customer", lint.Agent, "系我哋讲咗好多次㗎，你睇返上面啦", true},
+		// (…and so with 了 / 过 / 咗 after 找 / 联系 / 提醒 / 搵, 您找了我们说了
+		// 好几次了; 说了 / 好了 before 我们 are no such verb)
+		{"base/blame-customer", lint.Agent, "您找了我们说了好几次了", false},
+		{"base/blame-customer", lint.Agent, "您联系了我们说了好几次了，非常抱歉", false},
+		{"base/blame-customer", lint.Agent, "您找过我们讲了很多次了，实在不好意思", false},
+		{"base/blame-customer", lint.Agent, "您提醒了我们说了好几遍，抱歉，马上处理", false},
+		{"base/blame-customer", lint.Agent, "你搵咗我哋讲咗好多次，唔好意思", false},
+		{"base/blame-customer", lint.Agent, "你聯絡咗我哋講咗好多次，唔好意思", false},
+		{"base/blame-customer", lint.Agent, "您联系了我们好几次", false},
+		{"base/blame-customer", lint.Agent, "您跟我们说了好几次了，真是抱歉", false},
+		{"base/blame-customer", lint.Agent, "算了我们都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "好了我们说了好几遍了，不退", true},
+		{"base/blame-customer", lint.Agent, "您让了我说了好几遍了", true},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
