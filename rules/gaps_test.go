@@ -1643,6 +1643,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/absolute-promise", lint.Agent, "我哋不可以保證聽日到", false},
 		{"ecommerce/absolute-promise", lint.Agent, "不可以退，但保证明天到", true},
 		{"ecommerce/absolute-promise", lint.Agent, "可以保证明天到", true},
+		// (…and 不会 / 没得 before 保证, as 不可以 / 冇得 are; the promise in
+		// the next clause, or 会 without 不, still stands)
+		{"ecommerce/absolute-promise", lint.Agent, "这个不会保证明天到的", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我们不会保证明天送到，一般两三天", false},
+		{"ecommerce/absolute-promise", lint.Agent, "没得保证明天到", false},
+		{"ecommerce/absolute-promise", lint.Agent, "没得保证哦", false},
+		{"ecommerce/absolute-promise", lint.Agent, "没得保证明天一定到，要看快递", false},
+		{"ecommerce/absolute-promise", lint.Agent, "我们会保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "不会退，但保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "没得退，但保证明天到", true},
+		{"ecommerce/absolute-promise", lint.Agent, "放心，不会掉色，保证明天到", true},
 		// base/rude-phrase: 我忙着呢 said outright (002 十四), 我没空理你,
 		// 懒得理你, and in Cantonese; denied or what the customer took it for
 		// is an apology
