@@ -1410,6 +1410,17 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲咗半个钟，唔好意思", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，耽误我时间", true},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，你没看清楚吗", true},
+		// (…and so is the jab's clause without 了, 跟你说这么久, and the time
+		// said as an afternoon, 陪你聊了一下午; 跟您说一下 is no time spent)
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说这么久", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，陪你聊了一下午", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你讲这么久你还不懂", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲半个钟", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，陪你耗一晚", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说一下，是我看错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说这么久，不好意思", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，陪您聊了一下午，抱歉耽误您了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说一下时间", false},
 		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
