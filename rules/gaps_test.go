@@ -1421,6 +1421,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说这么久，不好意思", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，陪您聊了一下午，抱歉耽误您了", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说一下时间", false},
+		// (…and where the next clause asks whether the customer is pleased
+		// now, 你满意了吧, the self-name is a jab too)
+		{"ecommerce/insult-customer", lint.Agent, "我们也是白痴，你满意了吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，这下你满意了吧？", true},
+		{"ecommerce/insult-customer", lint.Agent, "行，我们都是白痴，您高兴了吗", true},
+		{"ecommerce/insult-customer", lint.Agent, "我哋真系白痴，你开心咗未", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，满意了吧", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，开心了半天，原来是发错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，看错了，现在改好了，您满意吗", false},
 		{"ecommerce/insult-customer", lint.Agent, "你是白痴吗", true},
 		{"ecommerce/insult-customer", lint.Agent, "你脑残啊", true},
 		{"ecommerce/insult-customer", lint.Agent, "白痴，详情页写着呢", true},
