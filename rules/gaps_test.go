@@ -1354,6 +1354,14 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "你盲嘅咩？", true},
 		{"ecommerce/insult-customer", lint.Agent, "請問您系咪盲嘅人士？可以幫您讀", false},
 		{"ecommerce/insult-customer", lint.Agent, "你傻嘅，唔使客气", false},
+		// (…but 你 inside 迷你 (mini) is no customer: 呢款迷你盲嘅 is the mini
+		// blind box; 请问您系咪盲嘅？ asked politely is still the insult, a
+		// sincere question names the person, 盲嘅人士)
+		{"ecommerce/insult-customer", lint.Agent, "呢款迷你盲嘅", false},
+		{"ecommerce/insult-customer", lint.Agent, "呢款迷你盲嘅，拆开先知系边只", false},
+		{"ecommerce/insult-customer", lint.Agent, "呢个迷你系咪盲嘅？系嘅，随机发", false},
+		{"ecommerce/insult-customer", lint.Agent, "呢款迷你，你系咪盲嘅？", true},
+		{"ecommerce/insult-customer", lint.Agent, "请问您系咪盲嘅？", true},
 		// …and the agent calling herself names for her own blunder, 白痴 /
 		// 脑残 / 蠢货 of 我 (小妹 …) starting the clause, as 我脑子进水了 is
 		// hers since 63bd3a4; of the customer, or a retort, it is an insult
