@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -925,6 +926,69 @@ func TestREADMESummaryFiles(t *testing.T) {
 		}
 		if !strings.Contains(reports, tt.readme) {
 			t.Errorf("README's Reports section does not say of %s, as the run counts it in summary.files: %q", tt.path, tt.readme)
+		}
+	}
+}
+
+// TestREADMERulesListRoles holds what README says of rules list --json's
+// roles to where the findings are: a finding whose message's role is
+// neither among its rule's roles nor its expect_roles is of a rule type
+// the README names as such an exception ("a `require` rule's …"), as a
+// script that picks rules by the roles of their findings must know.
+func TestREADMERulesListRoles(t *testing.T) {
+	commands := strings.Join(strings.Fields(readmeSection(t, readREADME(t), "## Commands")), " ")
+	t.Chdir("../..")
+	code, out, stderr := runChatlint("rules", "list", "--json", "--pack", "callcenter")
+	if code != 0 {
+		t.Fatalf("rules list --json --pack callcenter: exit %d\n%s", code, stderr)
+	}
+	var list []struct {
+		ID          string   `json:"id"`
+		Type        string   `json:"type"`
+		Roles       []string `json:"roles"`
+		ExpectRoles []string `json:"expect_roles"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	type rule struct {
+		typ   string
+		roles []string
+	}
+	rules := map[string]rule{}
+	for _, r := range list {
+		rules[r.ID] = rule{r.Type, append(r.Roles, r.ExpectRoles...)}
+	}
+	code, out, stderr = runChatlint("lint", "--pack", "callcenter", "--format", "json", "testdata/transcripts/")
+	var rep struct {
+		Conversations []struct {
+			Findings []struct {
+				Rule string `json:"rule"`
+				Role string `json:"role"`
+			} `json:"findings"`
+		} `json:"conversations"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("lint --pack callcenter testdata/transcripts/: exit %d, %v\n%s", code, err, stderr)
+	}
+	elsewhere := map[string]string{} // rule type → a rule of it found elsewhere
+	for _, c := range rep.Conversations {
+		for _, f := range c.Findings {
+			r, ok := rules[f.Rule]
+			if !ok {
+				t.Fatalf("finding of %s, which rules list does not list", f.Rule)
+			}
+			if !slices.Contains(r.roles, "any") && !slices.Contains(r.roles, f.Role) {
+				elsewhere[r.typ] = f.Rule + " at a " + f.Role + "'s message, roles " + strings.Join(r.roles, ", ")
+			}
+		}
+	}
+	if len(elsewhere) == 0 {
+		t.Fatal("no finding outside its rule's roles on the samples: has this test lost its cases?")
+	}
+	for typ, example := range elsewhere {
+		if !strings.Contains(commands, "a `"+typ+"` rule's") && !strings.Contains(commands, "an `"+typ+"` rule's") {
+			t.Errorf("README's rules list --json says roles are where a rule's findings are, and names no exception for a rule of type %s (%s)", typ, example)
 		}
 	}
 }

@@ -79,9 +79,12 @@ type ruleRow struct {
 	// pack lies in chatlint's source (rules/base.yaml), embedded in the
 	// binary, not a file on the user's machine
 	Builtin bool `json:"builtin"`
-	// Roles are the roles of the messages the rule looks at, where its
-	// findings are (any: every role): a followup's trigger's, whose
-	// expect looks at ExpectRoles (left out for other rules)
+	// Roles are the roles of the messages the rule looks at (any: every
+	// role): a followup's trigger's, whose expect looks at ExpectRoles
+	// (left out for other rules). Its findings are at such messages, but
+	// for a reply that did not come (require's missing phrase,
+	// unanswered's question: at the customer's message that called for
+	// it) or came late (followup: at the reply)
 	Roles       []string `json:"roles"`
 	ExpectRoles []string `json:"expect_roles,omitempty"`
 	// Disabled marks a rule an override switches off (it does not run);
