@@ -19,23 +19,29 @@ type rssPoint struct {
 func traceRSS(pid int, every time.Duration, stop <-chan struct{}) <-chan []rssPoint {
 	out := make(chan []rssPoint, 1)
 	start := time.Now()
+	t := time.NewTicker(every)
 	go func() {
-		var pts []rssPoint
-		t := time.NewTicker(every)
 		defer t.Stop()
-		for {
-			if rss, ok := readVMRSS(pid); ok {
-				pts = append(pts, rssPoint{time.Since(start), rss})
-			}
-			select {
-			case <-stop:
-				out <- pts
-				return
-			case <-t.C:
-			}
-		}
+		out <- sampleRSS(pid, start, t.C, stop)
 	}()
 	return out
+}
+
+// sampleRSS reads the resident set size of process pid (readVMRSS) at
+// once and again on each value from tick, until stop is closed, and
+// returns the points read, timed from start.
+func sampleRSS(pid int, start time.Time, tick <-chan time.Time, stop <-chan struct{}) []rssPoint {
+	var pts []rssPoint
+	for {
+		if rss, ok := readVMRSS(pid); ok {
+			pts = append(pts, rssPoint{time.Since(start), rss})
+		}
+		select {
+		case <-stop:
+			return pts
+		case <-tick:
+		}
+	}
 }
 
 // readVMRSS reads the VmRSS line of /proc/PID/status (Linux), in bytes.

@@ -48,22 +48,55 @@ func TestHalfPeaks(t *testing.T) {
 }
 
 // TestTraceRSS samples this process, which is running, and reads what a
-// process has as its resident set (where /proc is there).
+// process has as its resident set (where /proc is there): once at the
+// start and once on each tick, in order. The ticks are the test's, each
+// handed over before the next: with only a 1 ms ticker and 20 ms of
+// sleep, it failed on a loaded machine ('1 points in 20 ms at 1 ms'),
+// where the sampler had not run again before the sleep ended.
 func TestTraceRSS(t *testing.T) {
 	if _, ok := readVMRSS(os.Getpid()); !ok {
 		t.Skip("no /proc/PID/status VmRSS here")
 	}
-	stop := make(chan struct{})
-	got := traceRSS(os.Getpid(), time.Millisecond, stop)
-	time.Sleep(20 * time.Millisecond)
+	inOrder := func(what string, pts []rssPoint) {
+		t.Helper()
+		for i, p := range pts {
+			if p.rss <= 0 || i > 0 && p.at < pts[i-1].at {
+				t.Fatalf("%s: point %d: %+v (before: %+v)", what, i, p, pts[max(i-1, 0)])
+			}
+		}
+	}
+	const ticks = 3
+	tick, stop := make(chan time.Time), make(chan struct{})
+	got := make(chan []rssPoint, 1)
+	go func() { got <- sampleRSS(os.Getpid(), time.Now(), tick, stop) }()
+	for i := range ticks {
+		select {
+		case tick <- time.Now(): // taken once the point before it is read
+		case <-time.After(10 * time.Second):
+			t.Fatalf("tick %d not taken: the sampler waits no more", i+1)
+		}
+	}
 	close(stop)
 	pts := <-got
-	if len(pts) < 2 {
-		t.Fatalf("%d points in 20 ms at 1 ms", len(pts))
+	if len(pts) != 1+ticks {
+		t.Fatalf("%d points sampled at the start and on %d ticks, want %d", len(pts), ticks, 1+ticks)
 	}
-	for i, p := range pts {
-		if p.rss <= 0 || i > 0 && p.at < pts[i-1].at {
-			t.Fatalf("point %d: %+v (before: %+v)", i, p, pts[max(i-1, 0)])
+	inOrder("sampled", pts)
+
+	// the ticker's, given more time where the machine is too busy to
+	// run the sampler twice in 20 ms
+	for wait := 20 * time.Millisecond; ; wait *= 10 {
+		stop = make(chan struct{})
+		traced := traceRSS(os.Getpid(), time.Millisecond, stop)
+		time.Sleep(wait)
+		close(stop)
+		pts = <-traced
+		inOrder("traced", pts)
+		if len(pts) >= 2 {
+			break
+		}
+		if wait >= 2*time.Second {
+			t.Fatalf("%d points in %v at 1 ms", len(pts), wait)
 		}
 	}
 }
