@@ -19,6 +19,7 @@ import (
 	"github.com/chatlint/chatlint/internal/english"
 	"github.com/chatlint/chatlint/internal/pathglob"
 	"github.com/chatlint/chatlint/internal/pathwhy"
+	"github.com/chatlint/chatlint/internal/shellquote"
 	"github.com/chatlint/chatlint/lint"
 	"github.com/chatlint/chatlint/lint/match"
 	"github.com/chatlint/chatlint/rules"
@@ -66,10 +67,11 @@ var undottedNames = []string{"chatlint.yaml", "chatlint.yml"}
 
 // Find looks for .chatlint.yaml in dir and its parents and returns its path,
 // or "" when there is none. One that is a directory (or a symbolic link to
-// one), or a symbolic link to nothing, in a loop or through a file, is an
-// error naming it and what it is, and what to do (unusableError): passed over,
-// its settings would silently not apply, and a parent's would in their place.
-// A .chatlint.yml where the search would find no .chatlint.yaml is an error:
+// one), or a symbolic link to nothing, in a loop or through a file, or one
+// the user may not read (or a link to one in a directory they may not
+// enter), is an error naming it and what it is, and what to do
+// (unusableError): passed over, its settings would silently not apply, and a
+// parent's would in their place. A .chatlint.yml where the search would find no .chatlint.yaml is an error:
 // passed over, its settings would silently not apply. So is a chatlint.yaml or
 // chatlint.yml (no leading dot) there that reads as settings (a mapping with a
 // settings key and no pack: key): a pack or a canned library of that name is
@@ -83,7 +85,20 @@ func Find(dir string) (string, error) {
 		p := filepath.Join(at, FileName)
 		st, err := os.Stat(p)
 		if err == nil && settingsFile(st) {
+			// one the user may not read (mode 000, another user's
+			// 0600) stopped the run too, as Load's 'read config: open
+			// …: permission denied', where init said nothing of it
+			if oerr := openable(p); errors.Is(oerr, fs.ErrPermission) {
+				said, fix := denied(p)
+				return "", unusableError(p, said, fix, dir, at, oerr)
+			}
 			return p, nil
+		}
+		if errors.Is(err, fs.ErrPermission) {
+			// a link to one in a directory the user may not enter
+			// ('find .chatlint.yaml: stat …: permission denied')
+			said, fix := denied(p)
+			return "", unusableError(p, said, fix, dir, at, err)
 		}
 		said, fix, serr, ok := unusable(p, st, err)
 		if !ok && !errors.Is(err, fs.ErrNotExist) {
@@ -127,6 +142,28 @@ func settingsFile(st fs.FileInfo) bool {
 	}
 	null, err := os.Stat(os.DevNull)
 	return err == nil && st.Mode()&fs.ModeCharDevice != 0 && os.SameFile(st, null)
+}
+
+// openable is the error opening p, a settings file, to read it as Load
+// does (nil where it opens).
+func openable(p string) error {
+	f, err := openSettings(p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// denied says of p, a .chatlint.yaml the user may not read (permission
+// denied, opening it or on the way to it), what it is and what to do:
+// "p is not readable to you (permission denied)", or of a link "p is a
+// symbolic link to ../private/settings.yaml, which is not readable to you
+// (permission denied)".
+func denied(p string) (said, fix string) {
+	if chain, _, _ := pathwhy.FollowLinks(p); chain != nil {
+		return chain.Links() + ", which is not readable to you (permission denied)", "point it at a settings file you may read, or remove it"
+	}
+	return p + " is not readable to you (permission denied)", "have it made readable to you (chmod a+r " + shellquote.Word(p) + "), or remove it"
 }
 
 // errNotRegular is the error a .chatlint.yaml that is a named pipe, a
@@ -396,7 +433,7 @@ func Load(path string) (*Config, error) {
 // in its place, or a link to /dev/zero, is an error naming it and what it
 // is, where it blocked or read without end.
 func readSettings(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := openSettings(path)
 	if err != nil {
 		return nil, err
 	}
@@ -409,6 +446,12 @@ func readSettings(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is %s, not a settings file: %w", path, special(st), errNotRegular)
 	}
 	return io.ReadAll(f)
+}
+
+// openSettings opens path, a settings file, to read, without waiting (a
+// named pipe opened to read waits for a writer).
+func openSettings(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }
 
 // packNotSettings refuses a config that holds a rule pack (a pack: key at
