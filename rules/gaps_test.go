@@ -1840,6 +1840,16 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "系统显示出库 很抱歉 无法为您取消", true},
 		{"callcenter/refusal-apology", lint.Agent, "订单在配送中 很抱歉 无法修改地址", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个是规定 很抱歉 无法修改", true},
+		// callcenter/refusal-apology: 送不了 / 送不到 / 送唔到 refuse as the
+		// 无法送达 bu-phrase's --fix writes for them does; a condition, and
+		// 非常抱歉 first, pass
+		{"callcenter/refusal-apology", lint.Agent, "位置比较偏僻的就送不了", true},
+		{"callcenter/refusal-apology", lint.Agent, "您那个地址我们送不到的", true},
+		{"callcenter/refusal-apology", lint.Agent, "你个地址我哋送唔到", true},
+		{"callcenter/refusal-apology", lint.Agent, "非常抱歉，这个地址送不了", false},
+		{"callcenter/refusal-apology", lint.Agent, "如果送不到，我们会电话联系您", false},
+		{"callcenter/refusal-apology", lint.Agent, "送不到的话，快递会退回", false},
+		{"callcenter/refusal-apology", lint.Agent, "送不了？您把地址发我看看", false},
 		// base/evasive-phrase: not sure either (也 / 都), 我不大清楚 in other
 		// words (001 五.五.2); a bare 不确定, the time's (a hedge, 000 二.11),
 		// a condition, a question and the customer's words pass
