@@ -536,6 +536,17 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "您说改不了吗，我帮您看看", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个改不了，您看换一个行吗？", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个订单不能退款，您看换货吗？", true},
+		// (…nor where 您 / 你 before a modal or an adverb starts the next
+		// clause without punctuation, as c2997fa's comma does: 改不了您看行吗？;
+		// 您 the refused verb takes goes on, 无法为您取消？ / 改不了您的地址？ ask)
+		{"callcenter/refusal-apology", lint.Agent, "改不了您看行吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "改不了你看换个颜色行不", true},
+		{"callcenter/refusal-apology", lint.Agent, "退不了您可以申请换货", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个取消不了您再等等吧", true},
+		{"callcenter/refusal-apology", lint.Agent, "不能退款您看换货可以吗？", true},
+		{"callcenter/refusal-apology", lint.Agent, "改不了您的地址？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能给您退款？您再确认一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "改不了的话您看怎么办", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个订单怎么不能取消呢？因为已经出库了", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
