@@ -547,6 +547,18 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "改不了您的地址？我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能给您退款？您再确认一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "改不了的话您看怎么办", false},
+		// (…nor a refusal with a particle before its ？ ending the message,
+		// the address after it at most: the agent's own, said with a rising
+		// tone; 吗 / 吧 / 啊 ask, and words after it look into the claim)
+		{"callcenter/refusal-apology", lint.Agent, "亲，这边不能改地址呢？", true},
+		{"callcenter/refusal-apology", lint.Agent, "退不了哦？亲", true},
+		{"callcenter/refusal-apology", lint.Agent, "这边不支持退款的哈？", true},
+		{"callcenter/refusal-apology", lint.Agent, "暂时无法发货呢？", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能改呢？亲爱的", true},
+		{"callcenter/refusal-apology", lint.Agent, "办不了呢？您把截图发我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "退不了哦？亲，您把截图发我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是说不能退款吗？我帮您看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能退吧？", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个订单怎么不能取消呢？因为已经出库了", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
