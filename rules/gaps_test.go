@@ -1452,6 +1452,11 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说这么久，不好意思", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，陪您聊了一下午，抱歉耽误您了", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说一下时间", false},
+		// (…and 别介意 / 见谅 / 包涵 after it are apologies, as 抱歉 is)
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，和您说这么多，您别介意", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了半天，请见谅", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了这么久，多多包涵", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，介意吗", true},
 		// (…and where the next clause asks whether the customer is pleased
 		// now, 你满意了吧, the self-name is a jab too)
 		{"ecommerce/insult-customer", lint.Agent, "我们也是白痴，你满意了吧", true},
