@@ -2002,6 +2002,14 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "算了我们都说了好几遍了", true},
 		{"base/blame-customer", lint.Agent, "好了我们说了好几遍了，不退", true},
 		{"base/blame-customer", lint.Agent, "您让了我说了好几遍了", true},
+		// (…and 问 / 私信 before 我们, as 找 is: whom the customer asked or wrote to)
+		{"base/blame-customer", lint.Agent, "您私信我们说了好几次了，抱歉", false},
+		{"base/blame-customer", lint.Agent, "您问过我们说了好几次了，抱歉", false},
+		{"base/blame-customer", lint.Agent, "您问我们讲了很多次了，实在不好意思", false},
+		{"base/blame-customer", lint.Agent, "你问咗我哋讲咗好多次，唔好意思", false},
+		{"base/blame-customer", lint.Agent, "别问了，我们都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "还问？我说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "别问了我们都说了好几遍了", true},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
