@@ -204,9 +204,9 @@ func TestBig5FileNames(t *testing.T) {
 // GBK's Greek, Cyrillic and pinyin letters were taken) and named for
 // convmv -f gbk. So is a GBK name in pinyin with its tone marks (kèfú),
 // which was Big5, k豕f迆, its tone letters read as Big5's level-1 hanzi.
-// Each warning names the other's names, which its convmv -r would garble,
-// and so does Big5's of 佢哋嘅訂單, whose HKSCS codes convmv -f big5
-// (big5-eten) reads into none: 佢\uFFFD]\uFFFD麰q單.
+// Each warning names the other's names, which its convmv -r would garble;
+// Big5's is for convmv -f big5-hkscs, as 佢哋嘅訂單's HKSCS codes convmv
+// -f big5 (big5-eten) reads into none: 佢\uFFFD]\uFFFD麰q單.
 func TestBig5NamesByFrequency(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
@@ -230,7 +230,7 @@ func TestBig5NamesByFrequency(t *testing.T) {
 			t.Errorf("text report: no %q in\n%s", want, stdout)
 		}
 	}
-	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5 -t utf-8 -r hk would garble 3 names in it, hk/kèfú.jsonl, hk/会话α.jsonl, hk/佢哋嘅訂單.jsonl; convmv -f big5 -t utf-8 \"$(printf 'hk/\\255q\\263\\346\\260\\335\\303D.jsonl')\" shows the new name of the other alone, and with --notest renames it)"; !strings.Contains(stderr, want) {
+	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl (convmv -f big5-hkscs -t utf-8 -r hk would garble 2 names in it, hk/kèfú.jsonl, hk/会话α.jsonl; convmv -f big5-hkscs -t utf-8 \"$(printf 'hk/\\255q\\263\\346\\260\\335\\303D.jsonl')\" \"$(printf 'hk/\\312\\134\\222]\\235\\357\\255q\\263\\346.jsonl')\" shows the new names of the others alone, and with --notest renames them)"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr: no %q in\n%s", want, stderr)
 	}
 	if want := "chatlint: warning: hk: 2 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hk/kèfú.jsonl, hk/会话α.jsonl (convmv -f gbk -t utf-8 -r hk would garble 2 names in it, hk/訂單問題.jsonl, hk/佢哋嘅訂單.jsonl; convmv -f gbk -t utf-8 \"$(printf 'hk/k\\250\\250f\\250\\262.jsonl')\" \"$(printf 'hk/\\273\\341\\273\\260\\246\\301.jsonl')\" shows the new names of the others alone, and with --notest renames them)"; !strings.Contains(stderr, want) {

@@ -18,14 +18,17 @@ import (
 	"github.com/chatlint/chatlint/internal/shellquote"
 )
 
-// ConvmvName is what convmv -f enc -t utf-8 (enc "gbk", "gb18030" or
-// "big5") renames name to, one name (no slash) that is not UTF-8, as
-// Perl's Encode reads enc: cp936 for gbk (code page 936: its one-byte €
+// ConvmvName is what convmv -f enc -t utf-8 (enc "gbk", "gb18030", "big5"
+// or "big5-hkscs") renames name to, one name (no slash) that is not UTF-8,
+// as Perl's Encode reads enc: cp936 for gbk (code page 936: its one-byte €
 // 80, FF, and every pair of a lead 81–FE and a second byte 40–7E or 80–FE,
 // a user-defined one as a private-use character), Encode::HanExtra's
-// gb18030 (no 80 nor FF) and big5-eten for big5 (leads A1–F9, second bytes
+// gb18030 (no 80 nor FF), big5-eten for big5 (leads A1–F9, second bytes
 // 40–7E and A1–FE, but A3C0–A3E0, A3E2–A3FE and C8F2–C8F4; none of
-// HKSCS's codes, which golang.org/x/text reads: 嘅 87DD). A byte that
+// HKSCS's codes, which golang.org/x/text reads: 嘅 9DEF), and Encode::TW's
+// big5-hkscs (HKSCS-2001: leads 88–FE, but the codes of big5HKSCSNone;
+// Hong Kong's 嘅 9DEF, 咗 9DF7, 啲 9DF8 as x/text reads them, a character
+// past U+FFFF as a private-use one, 𨋢 9DF2 as U+ECD4). A byte that
 // leads no character there is read as U+FFFD, and reading goes on with
 // the byte after it (a lead before a byte that is no second one of it,
 // 客服\x81.txt: 客服\uFFFD.txt); a lead that ends the name is left out
@@ -37,7 +40,8 @@ import (
 // cp936, A3A0 in both, one of big5-eten's own) is U+FFFD in the name
 // given too: it is no name chatlint shows. (Checked against convmv 2.05
 // and Perl 5.36's Encode 3.17, cp936 and big5-eten, code by code; gb18030
-// is golang.org/x/text's, Encode::HanExtra's not at hand.)
+// is golang.org/x/text's, Encode::HanExtra's not at hand; big5-hkscs is
+// checked code by code by TestConvmvNameBig5HKSCSPerl where Perl is.)
 func ConvmvName(enc, name string) (string, bool) {
 	var b strings.Builder
 	for i := 0; i < len(name); {
@@ -92,6 +96,15 @@ func convmvWidth(enc, name string, i int) (int, bool) {
 			return 4, i+3 < len(name) && name[i+2] >= 0x81 && name[i+2] <= 0xfe && name[i+3] >= '0' && name[i+3] <= '9'
 		}
 		return 2, i+1 < len(name) && gbkTrail(trail)
+	case "big5-hkscs":
+		switch {
+		case lead < 0x88 || lead == 0xff:
+			return 0, false
+		case i+1 >= len(name) || !(trail >= 0x40 && trail <= 0x7e || trail >= 0xa1 && trail <= 0xfe),
+			big5HKSCSNone(uint16(lead)<<8 | uint16(trail)):
+			return 2, false
+		}
+		return 2, true
 	}
 	switch {
 	case lead < 0xa1 || lead > 0xf9:
@@ -109,7 +122,7 @@ func gbkTrail(c byte) bool { return c >= 0x40 && c <= 0xfe && c != 0x7f }
 
 // convmvDecoders are the decoders of golang.org/x/text that read convmv's
 // encodings as Perl does, but for the codes convmvRune tells.
-var convmvDecoders = map[string]encoding.Encoding{"gbk": simplifiedchinese.GBK, "gb18030": simplifiedchinese.GB18030, "big5": traditionalchinese.Big5}
+var convmvDecoders = map[string]encoding.Encoding{"gbk": simplifiedchinese.GBK, "gb18030": simplifiedchinese.GB18030, "big5": traditionalchinese.Big5, "big5-hkscs": traditionalchinese.Big5}
 
 // convmvRune is the character code, one of enc's as convmvWidth takes
 // them, is as Perl reads it, ok false where that is a private-use one or
@@ -125,9 +138,53 @@ func convmvRune(enc, code string) (rune, bool) {
 	if enc == "big5" && big5Eten(code) {
 		return 0, false
 	}
+	if enc == "big5-hkscs" && slices.Contains(big5HKSCSApart, uint16(code[0])<<8|uint16(code[1])) {
+		return 0, false
+	}
 	d, err := convmvDecoders[enc].NewDecoder().String(code)
 	r, n := utf8.DecodeRuneInString(d)
+	if enc == "big5-hkscs" && r > 0xffff {
+		// (HKSCS-2001 gave them private-use code points, which Perl's
+		// big5-hkscs reads them as: 𨋢 9DF2 as U+ECD4)
+		return 0, false
+	}
 	return r, err == nil && r != utf8.RuneError && n == len(d)
+}
+
+// big5HKSCSApart are the codes Perl's big5-hkscs reads as other characters
+// in the Basic Multilingual Plane than golang.org/x/text's Big5 does (a
+// private-use one for 8840, and big5-eten's 〸 for A2CC).
+var big5HKSCSApart = []uint16{
+	0x8840, 0x8841, 0x8842, 0x8843, 0x8844, 0x8846, 0x8849, 0x884A, 0x884D, 0x884F, 0x8850, 0x8851, 0x8852, 0x8854,
+	0x8855, 0x88A9, 0x88AA, 0x8C43, 0x8C6D, 0x8C74, 0x8CB7, 0x8CB9, 0x8CBB, 0x8CC0, 0x8CD7, 0x8CD8, 0x8CDA, 0xA2CC,
+	0xA2CD, 0xA2CE, 0xC255, 0xC6CF, 0xC6D3, 0xC6D5, 0xC6D7, 0xC6DE, 0xC6DF, 0xC879, 0xC87E, 0xC8A1, 0xC8A3,
+}
+
+// big5HKSCSNoneRanges are the ranges of pairs of a lead 88–FE and a second
+// byte 40–7E or A1–FE that Perl's big5-hkscs has no character for (most
+// of HKSCS-2004's and -2008's, which golang.org/x/text reads).
+var big5HKSCSNoneRanges = [][2]uint16{
+	{0x88AB, 0x88FE}, {0x8942, 0x8942}, {0x8944, 0x8945}, {0x894A, 0x894B}, {0x89A7, 0x89AA}, {0x89AF, 0x89AF},
+	{0x89B3, 0x89B4}, {0x89C0, 0x89C0}, {0x89C4, 0x89C4}, {0x8A42, 0x8A42}, {0x8A63, 0x8A63}, {0x8A75, 0x8A75},
+	{0x8AAB, 0x8AAB}, {0x8AB1, 0x8AB1}, {0x8ABA, 0x8ABA}, {0x8AC8, 0x8AC8}, {0x8ACD, 0x8ACD}, {0x8ADD, 0x8ADE},
+	{0x8AF5, 0x8AF5}, {0x8B54, 0x8B54}, {0x8BDD, 0x8BDD}, {0x8BFE, 0x8BFE}, {0x8C62, 0x8C62}, {0x8CA6, 0x8CA6},
+	{0x8CC6, 0x8CC8}, {0x8CCD, 0x8CCD}, {0x8CDB, 0x8CDB}, {0x8CDD, 0x8D5F}, {0x9B61, 0x9B61}, {0xA3C0, 0xA3E0},
+	{0xA3E2, 0xA3FE}, {0xC8F2, 0xC8F4}, {0xFA5F, 0xFA5F}, {0xFA66, 0xFA66}, {0xFABD, 0xFABD}, {0xFAC5, 0xFAC5},
+	{0xFAD5, 0xFAD5}, {0xFB48, 0xFB48}, {0xFBB8, 0xFBB8}, {0xFBF3, 0xFBF3}, {0xFBF9, 0xFBF9}, {0xFC4F, 0xFC4F},
+	{0xFC6C, 0xFC6C}, {0xFCB9, 0xFCB9}, {0xFCE2, 0xFCE2}, {0xFCF1, 0xFCF1}, {0xFDB7, 0xFDB8}, {0xFDBB, 0xFDBB},
+	{0xFDF1, 0xFDF1}, {0xFE52, 0xFE52}, {0xFE6F, 0xFE6F}, {0xFEAA, 0xFEAA}, {0xFEDD, 0xFEDD},
+}
+
+// big5HKSCSNone reports whether code, a pair of a lead 88–FE and a second
+// byte, is one Perl's big5-hkscs has no character for (big5HKSCSNoneRanges):
+// read as U+FFFD for its lead, the byte after it read again.
+func big5HKSCSNone(code uint16) bool {
+	for _, r := range big5HKSCSNoneRanges {
+		if code >= r[0] && code <= r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // big5Eten reports whether code, a pair of Big5, is one that big5-eten
@@ -140,6 +197,39 @@ func big5Eten(code string) bool {
 		return true
 	}
 	return code[0] == 0xc6 && code[1] >= 0xbf && code[1] <= 0xd7 || code[0] == 0xc8 && code[1] >= 0xa5 && code[1] <= 0xcc
+}
+
+// Big5Enc is convmv's name of the encoding to rename paths from, each
+// read as Big5 (shown reads a path as chatlint shows it): "big5-hkscs"
+// where a name on one of them holds a character of Hong Kong's that -f
+// big5 (Perl's big5-eten) renames to another and -f big5-hkscs renames as
+// shown (佢哋嘅訂單.jsonl: 佢\uFFFD]\uFFFD麰q單.jsonl with -f big5),
+// else "big5".
+func Big5Enc(paths []string, shown func(path string) string) string {
+	for _, p := range paths {
+		for at := p; ; {
+			if base := filepath.Base(at); !utf8.ValidString(base) && HKSCSName(base, filepath.Base(shown(at))) {
+				return "big5-hkscs"
+			}
+			parent := filepath.Dir(at)
+			if parent == at || parent == "." {
+				break
+			}
+			at = parent
+		}
+	}
+	return "big5"
+}
+
+// HKSCSName reports whether convmv renames name, one name in Big5 that
+// reads as want, to want with -f big5-hkscs and not with -f big5: a name
+// holding one of Hong Kong's characters (嘅, 咗, 啲).
+func HKSCSName(name, want string) bool {
+	if s, _ := ConvmvName("big5", name); s == want {
+		return false
+	}
+	s, ok := ConvmvName("big5-hkscs", name)
+	return ok && s == want
 }
 
 // ConvmvMisses are the names convmv -f Enc -t utf-8 -r would not rename

@@ -25,7 +25,9 @@ type EncodedName struct {
 	// Enc is convmv's name of the encoding: "gbk", "gb18030" (a name
 	// holding a four-byte sequence, or a two-byte code GBK leaves to
 	// private use, € A2E3: no GBK, and convmv -f gbk renames it with
-	// U+FFFD or a private-use character in its place) or "big5"
+	// U+FFFD or a private-use character in its place), "big5" or
+	// "big5-hkscs" (a name holding one of Hong Kong's characters, 嘅
+	// 9DEF, which convmv -f big5 renames to another)
 	Enc string
 	// Dir is, where the first name so encoded on the path is a
 	// directory's (售后 of 售后/day.jsonl, or 售后 typed itself), its
@@ -176,6 +178,8 @@ func encName(enc string) string {
 	switch enc {
 	case "big5":
 		return "Big5"
+	case "big5-hkscs":
+		return "Big5-HKSCS"
 	case "gb18030":
 		return "GB18030"
 	}

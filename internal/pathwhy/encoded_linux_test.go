@@ -53,7 +53,7 @@ func TestEncoded(t *testing.T) {
 		filepath.Join(gbk("十二月"), gbk("客服.txt")), filepath.Join(gbk("十二月"), gb18030("刘䶮.txt")), filepath.Join(gbk("十二月"), "\xc4rger.txt"),
 		filepath.Join(gbk("多"), "\xc4rger.txt"), filepath.Join(gbk("多"), gbk("客服0.txt")), filepath.Join(gbk("多"), gbk("客服1.txt")), filepath.Join(gbk("多"), gbk("客服2.txt")),
 		filepath.Join(gbk("多"), gbk("客服3.txt")), filepath.Join(gbk("多"), gbk("客服4.txt")), filepath.Join(gbk("多"), gbk("客服5.txt")), filepath.Join(gbk("多"), gbk("客服6.txt")),
-		filepath.Join(gbk("多"), gbk("客服7.txt"))} {
+		filepath.Join(gbk("多"), gbk("客服7.txt")), "\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6.txt"} {
 		if err := os.WriteFile(name, []byte("x\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -67,6 +67,9 @@ func TestEncoded(t *testing.T) {
 		{"", "售后.txt", `the file named 售后.txt in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '\312\333\272\363.txt')"`, nil},
 		{"", "shop/客服.yaml", `the file named shop/客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf 'shop/\277\315\267\376.yaml')"  or name it so:  --pack "$(printf 'shop/\277\315\267\376.yaml')"`, word},
 		{"", "shop/客服記錄.yaml", `the file named shop/客服記錄.yaml in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf 'shop/\253\310\252A\260O\277\375.yaml')"`, nil},
+		// Hong Kong's 哋 925D, 嘅 9DEF (HKSCS), which convmv -f big5
+		// renamed to others (佢\uFFFD]\uFFFD麰q單.txt): -f big5-hkscs
+		{"", "佢哋嘅訂單.txt", `the file named 佢哋嘅訂單.txt in Big5-HKSCS is there: rename it with  convmv -f big5-hkscs -t utf-8 --notest "$(printf '\312\134\222]\235\357\255q\263\346.txt')"`, nil},
 		// a file of settings' directory: named as written, renamed by
 		// the path from the working directory
 		{Under(filepath.Join(top, "shop")), "客服.yaml", `the file named 客服.yaml in GBK is there: rename it with  convmv -f gbk -t utf-8 --notest "$(printf '` + top + `/shop/\277\315\267\376.yaml')"`, nil},

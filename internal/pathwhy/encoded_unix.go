@@ -151,6 +151,11 @@ func (fam family) decode(name, want string) string {
 			if fam.names[i] == "gbk" && chinese.NotGBK(name) {
 				continue
 			}
+			if fam.names[i] == "big5" && HKSCSName(name, want) {
+				// (one of Hong Kong's characters, 嘅 9DEF, which convmv
+				// -f big5 renames to another)
+				return "big5-hkscs"
+			}
 			return fam.names[i]
 		}
 	}
@@ -165,7 +170,7 @@ func (fam family) decode(name, want string) string {
 func (u Under) encodedAs(fam family, there string, typed []string, names map[string][]string) (EncodedName, bool) {
 	var n EncodedName
 	at := there
-	gb18030 := false
+	gb18030, hkscs := false, false
 	// the first code of the names so encoded that code page 936 alone
 	// reads (80, its €) and that GB18030 alone does (chinese.Apart)
 	var cp936Code, gb18030Code string
@@ -185,6 +190,7 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 			return EncodedName{}, false
 		}
 		gb18030 = gb18030 || enc == "gb18030"
+		hkscs = hkscs || enc == "big5-hkscs"
 		if fam.names[0] == "gbk" {
 			cp, gb := chinese.Apart(match)
 			cp936Code, gb18030Code = cmp.Or(cp936Code, cp), cmp.Or(gb18030Code, gb)
@@ -208,6 +214,9 @@ func (u Under) encodedAs(fam family, there string, typed []string, names map[str
 	}
 	if gb18030 {
 		n.Enc = "gb18030"
+	}
+	if hkscs {
+		n.Enc = "big5-hkscs"
 	}
 	if cp936Code != "" && gb18030Code != "" {
 		// (code page 936's one-byte € and a code only GB18030 reads:

@@ -917,7 +917,7 @@ func reasonKinds() []reasonRule {
 		// ... a directory so named that holds names convmv -r would not
 		// rename as chatlint shows them: those said, and the others
 		// renamed alone (past 8, convmv -r once those are out)
-		zhFunc(`the directory named (.+?) in (GBK|GB18030|Big5) is there(?:, and so is (.+?) in it)?: `+
+		zhFunc(`the directory named (.+?) in (GBK|GB18030|Big5-HKSCS|Big5) is there(?:, and so is (.+?) in it)?: `+
 			`(?:rename (it|them) with  (convmv -f \S+ -t utf-8 --notest `+bytesWord+`(?: `+bytesWord+`)*)  \(not with convmv -r, which (would (?:[^()]|\([^()]*\))*)\)`+
 			`|rename it and the names in it with  (convmv -f \S+ -t utf-8 -r --notest `+bytesWord+`)  once those it would not rename so are out of it \(it (would (?:[^()]|\([^()]*\))*)\))`+
 			`(  \(convmv reads GB18030 with Perl's Encode::HanExtra: ([^()]*)\))?(?:  or name it so:  (`+bytesWord+`))?`, func(g []string) string {
@@ -949,7 +949,7 @@ func reasonKinds() []reasonRule {
 		// for a name that ends in a line break)
 		// (GB18030's with what convmv needs to read it; a directory on
 		// the way so named, the directory)
-		zhFunc(`the (file|directory) named (.+?) in (GBK|GB18030|Big5) is there(?:, and so is (.+?) in it)?: rename it(?: and the names in it)? with  `+
+		zhFunc(`the (file|directory) named (.+?) in (GBK|GB18030|Big5-HKSCS|Big5) is there(?:, and so is (.+?) in it)?: rename it(?: and the names in it)? with  `+
 			`(convmv -f \S+ -t utf-8 (?:-r )?--notest `+bytesWord+`)`+
 			`(  \(convmv reads GB18030 with Perl's Encode::HanExtra: ([^()]*)\))?(?:  or name it so:  (`+bytesWord+`))?`, func(g []string) string {
 			said := "文件 " + g[2] + " 在，但它的名字是 " + g[3] + " 编码的：请用  " + g[5] + "  改名"

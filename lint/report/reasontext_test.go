@@ -43,6 +43,9 @@ func TestReasonText(t *testing.T) {
 			`the file named 客服.txt in Big5 is there: rename it with  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A.txt')"  or name it so:  "$(printf '\253\310\252A.txt')")`,
 			`文件或目录不存在（文件 客服.txt 在，但它的名字是 GBK 编码的：请用  convmv -f gbk -t utf-8 --notest "$(printf '\277\315\267\376.txt')"  改名，或照它的字节这样指名：  "$(printf '\277\315\267\376.txt')"；` +
 				`文件 客服.txt 在，但它的名字是 Big5 编码的：请用  convmv -f big5 -t utf-8 --notest "$(printf '\253\310\252A.txt')"  改名，或照它的字节这样指名：  "$(printf '\253\310\252A.txt')"）`},
+		// a name in Big5-HKSCS (Hong Kong's 嘅 9DEF): convmv -f big5-hkscs
+		{`no such file or directory (the file named 佢哋嘅訂單.txt in Big5-HKSCS is there: rename it with  convmv -f big5-hkscs -t utf-8 --notest "$(printf '\312\134\222]\235\357\255q\263\346.txt')")`,
+			`文件或目录不存在（文件 佢哋嘅訂單.txt 在，但它的名字是 Big5-HKSCS 编码的：请用  convmv -f big5-hkscs -t utf-8 --notest "$(printf '\312\134\222]\235\357\255q\263\346.txt')"  改名）`},
 		// a name of GB18030's four-byte sequences: what convmv needs
 		{`no such file or directory (the file named 㐀客服.txt in GB18030 is there: rename it with  convmv -f gb18030 -t utf-8 --notest "$(printf '\2019\3569\277\315\267\376.txt')"  ` +
 			`(convmv reads GB18030 with Perl's Encode::HanExtra: libencode-hanextra-perl, or cpan Encode::HanExtra)  or name it so:  "$(printf '\2019\3569\277\315\267\376.txt')")`,

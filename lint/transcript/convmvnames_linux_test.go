@@ -59,6 +59,10 @@ func TestNamesWarningConvmvMisses(t *testing.T) {
 		"a3/"+kefu+".jsonl", "a3/"+kefu+"\xa3\xa0"+gbk("记录")+".jsonl",
 		"lone/"+kefu+".jsonl", "lone/"+shouhou+".jsonl", "lone/\xa4",
 		"nest/"+gbk("十一月")+"/"+kefu+".jsonl", "nest/"+gbk("十一月")+"/"+shouhou+".jsonl", "nest/"+liaotian+".txt")
+	// Hong Kong's 哋 925D, 嘅 9DEF (HKSCS), which convmv -f big5 garbles
+	// and -f big5-hkscs reads, as x/text's Big5 does
+	hk := "\xca\x5c\x92\x5d\x9d\xef\xad\x71\xb3\xe6" // 佢哋嘅訂單
+	mk("hk/"+hk+".jsonl", "hk/"+liaotian+".jsonl", "hkmix/"+hk+".jsonl", "hkmix/"+kefu+".jsonl")
 	for _, c := range []struct {
 		path  string
 		files []string
@@ -97,6 +101,18 @@ func TestNamesWarningConvmvMisses(t *testing.T) {
 			"9 file names are not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, many/客服0.jsonl, many/客服1.jsonl, many/客服2.jsonl and 6 more (convmv -f gbk -t utf-8 -r many would garble 1 name in it, many/聊天記錄.jsonl; move it out of many first, then it shows the new names of the others, and with --notest renames them)",
 			`1 file name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, many/聊天記錄.jsonl (convmv -f big5 -t utf-8 -r many would garble 9 names in it, many/客服0.jsonl, many/客服1.jsonl, many/客服2.jsonl and 6 more; ` +
 				`convmv -f big5 -t utf-8 "$(printf 'many/\262\341\244\321\260O\277\375.jsonl')" shows the new name of the other alone, and with --notest renames it)`}},
+		// a name in Big5-HKSCS beside one in Big5: -f big5-hkscs renames
+		// both (-f big5 garbled the first: 佢\uFFFD]\uFFFD麰q單.jsonl)
+		{"hk", []string{"hk/" + hk + ".jsonl", "hk/" + liaotian + ".jsonl"}, []string{
+			"2 file names are not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hk/佢哋嘅訂單.jsonl, hk/聊天記錄.jsonl (convmv -f big5-hkscs -t utf-8 -r hk shows their new names, and with --notest renames them)"}},
+		{"hk/" + hk + ".jsonl", []string{"hk/" + hk + ".jsonl"}, []string{
+			`its name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded (convmv -f big5-hkscs -t utf-8 "$(printf 'hk/\312\134\222]\235\357\255q\263\346.jsonl')" shows its new name, and with --notest renames it)`}},
+		// beside a GBK one, which -f big5-hkscs garbles as -f big5 does
+		{"hkmix", []string{"hkmix/" + hk + ".jsonl", "hkmix/" + kefu + ".jsonl"}, []string{
+			`1 file name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded, hkmix/客服.jsonl (convmv -f gbk -t utf-8 -r hkmix would garble 1 name in it, hkmix/佢哋嘅訂單.jsonl; ` +
+				`convmv -f gbk -t utf-8 "$(printf 'hkmix/\277\315\267\376.jsonl')" shows the new name of the other alone, and with --notest renames it)`,
+			`1 file name is not UTF-8 but Big5, as a zip made on Traditional Chinese Windows writes names: shown decoded, hkmix/佢哋嘅訂單.jsonl (convmv -f big5-hkscs -t utf-8 -r hkmix would garble 1 name in it, hkmix/客服.jsonl; ` +
+				`convmv -f big5-hkscs -t utf-8 "$(printf 'hkmix/\312\134\222]\235\357\255q\263\346.jsonl')" shows the new name of the other alone, and with --notest renames it)`}},
 		// a file named: convmv renames it alone, as before
 		{"mix/" + kefu + ".jsonl", []string{"mix/" + kefu + ".jsonl"}, []string{
 			`its name is not UTF-8 but GBK (GB18030), as a zip made on Chinese Windows writes names: shown decoded (convmv -f gbk -t utf-8 "$(printf 'mix/\277\315\267\376.jsonl')" shows its new name, and with --notest renames it)`}},

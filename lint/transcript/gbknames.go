@@ -47,7 +47,9 @@ func namesWarnings(path string, files []string) []string {
 		warnings = append(warnings, namesWarning(path, files, gbk, "GBK (GB18030)", "a zip made on Chinese Windows", from, note))
 	}
 	if len(big5) > 0 {
-		warnings = append(warnings, namesWarning(path, files, big5, "Big5", "a zip made on Traditional Chinese Windows", "big5", ""))
+		// (Big5-HKSCS where a name holds one of Hong Kong's characters,
+		// 嘅 9DEF, 咗 9DF7, which convmv -f big5 renames to others)
+		warnings = append(warnings, namesWarning(path, files, big5, "Big5", "a zip made on Traditional Chinese Windows", pathwhy.Big5Enc(big5, lint.DecodedName), ""))
 	}
 	return warnings
 }
