@@ -1530,7 +1530,9 @@ func (g *grouper) flush(oc *openConv) error {
 // The notes the engine attaches to a conversation (Conversation.Notes);
 // the reports for people say them in Chinese.
 const (
-	// NoteUntimed: some message has no time, so timing rules are skipped.
+	// NoteUntimed: some message has no time, so a timing rule was skipped
+	// (the checks attach it, with the rule in Result.Skipped; not to a
+	// conversation that gave no timing rule anything to measure).
 	NoteUntimed = "messages without times: timing rules skipped"
 	// NotePartFirst: the first part of a conversation linted in parts.
 	NotePartFirst = "linted before the input ended (memory budget); messages of this conversation that come later, if any, are linted as a further part"
@@ -1632,8 +1634,7 @@ func (o timeOrder) finish(c *Conversation) {
 	back := o.back
 	c.Timed = !o.untimed
 	if o.untimed {
-		c.Notes = append(c.Notes, NoteUntimed)
-		return
+		return // (NoteUntimed is the checks' to give: a timing rule skipped)
 	}
 	if o.walls&hasMonotonic != 0 {
 		// (times with monotonic readings, which only tests make: by

@@ -836,8 +836,6 @@ func finishRef(c *Conversation) {
 				break
 			}
 		}
-	} else {
-		c.Notes = append(c.Notes, NoteUntimed)
 	}
 }
 

@@ -945,6 +945,19 @@ func (w *worker) Check(c *lint.Conversation) ([]lint.Finding, []lint.Skip) {
 			}
 		}
 	}
+	if !c.Timed {
+		// messages without times: the note says so only when a timing
+		// rule was skipped for it; a conversation with nothing to time
+		// (a lone agent message, a canned reply) has none, as its
+		// skipped is empty (a copy of the notes, which conversations may
+		// share)
+		for _, sk := range skipped {
+			if strings.HasPrefix(sk.Reason, noTimesPrefix) {
+				c.Notes = append(c.Notes[:len(c.Notes):len(c.Notes)], lint.NoteUntimed)
+				break
+			}
+		}
+	}
 	if cv.minute == 2 {
 		// a timing rule could not decide a wait: the conversation says
 		// why, as one without times does (a copy of the notes, which

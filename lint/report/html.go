@@ -165,6 +165,11 @@ type htmlWriter struct {
 	// is said once for a file none of whose conversations had them, not
 	// on each of its cards (a JDDC export)
 	timed map[string]bool
+	// untimedNoted says, by file, whether any of its conversations
+	// carried the note (lint.NoteUntimed: a timing rule was skipped for
+	// want of times); a file of lone agent messages, or linted by packs
+	// without timing rules, has none to say
+	untimedNoted map[string]bool
 }
 
 func (h *htmlWriter) Conversation(r *lint.Result) error {
@@ -175,6 +180,12 @@ func (h *htmlWriter) Conversation(r *lint.Result) error {
 	}
 	if c := r.Conversation; c.Timed || !h.timed[c.File] {
 		h.timed[c.File] = c.Timed || h.timed[c.File]
+	}
+	if c := r.Conversation; !c.Timed && !h.untimedNoted[c.File] && slices.Contains(c.Notes, lint.NoteUntimed) {
+		if h.untimedNoted == nil {
+			h.untimedNoted = map[string]bool{}
+		}
+		h.untimedNoted[c.File] = true
 	}
 	if c := r.Conversation; c.Part > 0 && h.parts != nil {
 		if prev := h.parts[c.ID]; prev != nil && c.Part > 1 {
@@ -937,9 +948,9 @@ func (h *htmlWriter) Close(s *lint.Summary) error {
 	if s.UntypedBeforeType > 0 {
 		p.UntypedNote = untypedBeforeTypeNote(s.UntypedBeforeType)
 	}
-	var untimed []string // the files none of whose conversations had times
+	var untimed []string // the files none of whose conversations had times, a timing rule skipped
 	for f, timed := range h.timed {
-		if !timed {
+		if !timed && h.untimedNoted[f] {
 			untimed = append(untimed, lint.DecodedName(f))
 		}
 	}

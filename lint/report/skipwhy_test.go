@@ -21,7 +21,7 @@ func TestSkippedRulesSayWhy(t *testing.T) {
 	long := &lint.RuleInfo{ID: "p/long", Type: "length"}
 	slow := &lint.RuleInfo{ID: "p/slow", Type: "latency"}
 	note := &lint.RuleInfo{ID: "p/note", Type: "followup"}
-	c := &lint.Conversation{ID: "c1", File: "chat.txt", Messages: []lint.Message{
+	c := &lint.Conversation{ID: "c1", File: "chat.txt", Notes: []string{lint.NoteUntimed}, Messages: []lint.Message{
 		{Role: lint.Agent, Text: "您好", Pos: lint.Pos{File: "chat.txt", Line: 1}},
 	}}
 	r := &lint.Result{Conversation: c, Score: 100, Grade: "优秀", Skipped: []lint.Skip{
