@@ -1122,6 +1122,19 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/unanswered-at-end", lint.Customer, "我试一下?", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "你们这到底怎么弄，我试试", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "还是打不开，那我再试试", true},
+		// (…and the advice named, a restart, a refresh, another browser:
+		// 那我重启试试 / 我重启一下试试 / 好的，我换个浏览器试试; a threat or a
+		// complaint tried is no advice taken, 那我投诉试试 / 我换个客服试试)
+		{"callcenter/unanswered-at-end", lint.Customer, "那我重启试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "我重启一下试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，我先刷新一下试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我换个浏览器试试", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "嗯，我去清一下缓存试试看", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我重新登录试一下吧", false},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我投诉试试", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "我换个客服试试", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "那我重启试试？", true},
+		{"callcenter/unanswered-at-end", lint.Customer, "你们这到底怎么弄，我重启试试", true},
 		{"callcenter/unanswered-at-end", lint.Customer, "我再等等看", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "好的，那我再等等看吧", false},
 		{"callcenter/unanswered-at-end", lint.Customer, "我再等等看？", true},

@@ -270,6 +270,10 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"我再等等看",
 		"我试试",
 		"好的，我试一下",
+		// …and with the advice named, 那我重启试试
+		"那我重启试试",
+		"我重启一下试试",
+		"好的，那我换个浏览器试试",
 	}
 	kept := []string{
 		"那我先等着呢？",
@@ -287,6 +291,8 @@ func TestTimingIgnoreWaitingParticle(t *testing.T) {
 		"好的，那我等等？",
 		"那我试试？",
 		"你们这到底怎么弄，我试试",
+		"你们这到底怎么弄，我重启试试",
+		"那我投诉试试",
 	}
 	checkNightWait(t, ignored, kept)
 }
