@@ -257,22 +257,36 @@ type SARIFRegion struct {
 }
 
 // SARIFResultProperties is a result's property bag: the evidence and its
-// conversation.
+// conversation, the JSON report's finding fields that a result has no
+// place of its own for, under the JSON report's names (JSONFinding): a
+// consumer such as GitHub code scanning reads a result's properties, not
+// its rule descriptor's.
 type SARIFResultProperties struct {
 	// Conversation is the conversation's id as the JSON report writes it
 	// (convID): an id made of a file's name that is GBK, decoded, as a
 	// person reads it (the location's uri and the fingerprint keep the
 	// name's bytes)
-	Conversation string  `json:"conversation"`
-	Agent        string  `json:"agent,omitempty"`
-	Role         string  `json:"role,omitempty"`
-	Sender       string  `json:"sender,omitempty"`
-	Time         string  `json:"time,omitempty"`
-	Text         string  `json:"text"`
-	Match        string  `json:"match,omitempty"`
-	Suggestion   string  `json:"suggestion,omitempty"`
-	Deduct       float64 `json:"deduct"`
-	Severity     string  `json:"severity"`
+	Conversation string `json:"conversation"`
+	// Type is the rule's type (forbid, require, latency …)
+	Type   string `json:"type"`
+	Agent  string `json:"agent,omitempty"`
+	Role   string `json:"role,omitempty"`
+	Sender string `json:"sender,omitempty"`
+	Time   string `json:"time,omitempty"`
+	Text   string `json:"text"`
+	Match  string `json:"match,omitempty"`
+	// Column is the match's 1-based position in Text, in characters (code
+	// points), as the JSON report's column; the region's columns are on
+	// the file line, in UTF-16 code units
+	Column     int     `json:"column,omitempty"`
+	Suggestion string  `json:"suggestion,omitempty"`
+	Deduct     float64 `json:"deduct"`
+	// Fatal: the rule is a fatal one (致命项), which scores the
+	// conversation 0
+	Fatal    bool   `json:"fatal,omitempty"`
+	Severity string `json:"severity"`
+	// Source is the rule's source in the regulations, as the JSON report's
+	Source string `json:"source,omitempty"`
 	// Sheet names the worksheet of a workbook read after its first
 	// chat sheet, whose rows the region's lines are (see inSheet)
 	Sheet string `json:"sheet,omitempty"`
@@ -532,9 +546,10 @@ func (s *sarifWriter) Conversation(r *lint.Result) error {
 			Level:   SARIFLevel(f.Rule.Severity),
 			Message: SARIFText{Text: SARIFMessageText(MessageWithSuggestion(f))},
 			Properties: SARIFResultProperties{
-				Conversation: convID(c), Agent: f.Agent, Role: m.Role.String(), Sender: m.Sender,
-				Time: formatTime(m.Time, s.opts.Location), Text: m.Text, Match: f.Match,
-				Suggestion: f.Suggestion, Deduct: f.Deduct, Severity: f.Rule.Severity.String(),
+				Conversation: convID(c), Type: f.Rule.Type, Agent: f.Agent, Role: m.Role.String(), Sender: m.Sender,
+				Time: formatTime(m.Time, s.opts.Location), Text: m.Text, Match: f.Match, Column: f.Column,
+				Suggestion: f.Suggestion, Deduct: f.Deduct, Fatal: f.Rule.Fatal, Severity: f.Rule.Severity.String(),
+				Source: f.Rule.Source,
 			},
 		}
 		if idx, ok := s.ruleIdx[f.Rule.ID]; ok {

@@ -56,6 +56,8 @@ func (e *convEncoder) sarifResult(res *SARIFResult) ([]byte, error) {
 	e.b = append(e.b, '{')
 	e.key(2, `"conversation":`)
 	e.b = appendJSONString(e.b, p.Conversation)
+	e.next(2, `"type":`)
+	e.b = appendJSONString(e.b, p.Type)
 	for _, f := range [...]struct{ key, v string }{
 		{`"agent":`, p.Agent}, {`"role":`, p.Role}, {`"sender":`, p.Sender}, {`"time":`, p.Time},
 	} {
@@ -66,16 +68,30 @@ func (e *convEncoder) sarifResult(res *SARIFResult) ([]byte, error) {
 	}
 	e.next(2, `"text":`)
 	e.b = appendJSONString(e.b, p.Text)
-	for _, f := range [...]struct{ key, v string }{{`"match":`, p.Match}, {`"suggestion":`, p.Suggestion}} {
-		if f.v != "" {
-			e.next(2, f.key)
-			e.b = appendJSONString(e.b, f.v)
-		}
+	if p.Match != "" {
+		e.next(2, `"match":`)
+		e.b = appendJSONString(e.b, p.Match)
+	}
+	if p.Column != 0 {
+		e.next(2, `"column":`)
+		e.b = strconv.AppendInt(e.b, int64(p.Column), 10)
+	}
+	if p.Suggestion != "" {
+		e.next(2, `"suggestion":`)
+		e.b = appendJSONString(e.b, p.Suggestion)
 	}
 	e.next(2, `"deduct":`)
 	e.float(p.Deduct)
+	if p.Fatal {
+		e.next(2, `"fatal":`)
+		e.b = append(e.b, "true"...)
+	}
 	e.next(2, `"severity":`)
 	e.b = appendJSONString(e.b, p.Severity)
+	if p.Source != "" {
+		e.next(2, `"source":`)
+		e.b = appendJSONString(e.b, p.Source)
+	}
 	if p.Sheet != "" {
 		e.next(2, `"sheet":`)
 		e.b = appendJSONString(e.b, p.Sheet)

@@ -16,7 +16,11 @@ func oddSARIFResult(rng *rand.Rand) *SARIFResult {
 			Conversation: oddString(rng), Agent: oddString(rng), Role: oddString(rng), Sender: oddString(rng),
 			Time: oddString(rng), Text: oddString(rng), Match: oddString(rng), Suggestion: oddString(rng),
 			Deduct: oddFloats[rng.IntN(len(oddFloats))], Severity: oddString(rng),
+			Type: oddString(rng), Source: oddString(rng), Fatal: rng.IntN(3) == 0,
 		},
+	}
+	if rng.IntN(2) == 0 {
+		res.Properties.Column = rng.IntN(3) * rng.IntN(5000)
 	}
 	if rng.IntN(3) == 0 {
 		res.Properties.Sheet = oddString(rng)
