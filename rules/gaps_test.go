@@ -1398,6 +1398,15 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "呢个迷你系咪盲嘅？系嘅，随机发", false},
 		{"ecommerce/insult-customer", lint.Agent, "呢款迷你，你系咪盲嘅？", true},
 		{"ecommerce/insult-customer", lint.Agent, "请问您系咪盲嘅？", true},
+		// (…while an insult word of the rule's own after 迷你 is one as
+		// anywhere else: 迷你款白痴都会用)
+		{"ecommerce/insult-customer", lint.Agent, "这个迷你款白痴都会用", true},
+		{"ecommerce/insult-customer", lint.Agent, "迷你版脑残都知道怎么用", true},
+		{"ecommerce/insult-customer", lint.Agent, "买迷你款的都是神经病", true},
+		{"ecommerce/insult-customer", lint.Agent, "迷你款傻逼都会用", true},
+		{"ecommerce/insult-customer", lint.Agent, "嫌迷你小就去死", true},
+		{"ecommerce/insult-customer", lint.Agent, "迷你款随便投诉", true},
+		{"ecommerce/insult-customer", lint.Agent, "呢款迷你盲盒系盲嘅，拆开先知", false},
 		// …and the agent calling herself names for her own blunder, 白痴 /
 		// 脑残 / 蠢货 of 我 (小妹 …) starting the clause, as 我脑子进水了 is
 		// hers since 63bd3a4; of the customer, or a retort, it is an insult
