@@ -1479,6 +1479,16 @@ func TestRuleGaps(t *testing.T) {
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了半天，请见谅", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说了这么久，多多包涵", false},
 		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说了半天，介意吗", true},
+		// (…but without 了 a day named is what was told, not time spent:
+		// 说好 (agreed) the day, 跟您说那天; 跟你说好久 is time spent)
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说好了明天的，结果记错了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说好明天的，结果记成后天", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说好的明天，结果发成后天了", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟您说那天，其实是今天", false},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说好久", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲好耐", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真是白痴，跟你说那么久你还不懂", true},
+		{"ecommerce/insult-customer", lint.Agent, "我真系白痴，同你讲咁耐", true},
 		// (…and where the next clause asks whether the customer is pleased
 		// now, 你满意了吧, the self-name is a jab too)
 		{"ecommerce/insult-customer", lint.Agent, "我们也是白痴，你满意了吧", true},
