@@ -2042,6 +2042,14 @@ func TestRuleGaps(t *testing.T) {
 		{"base/blame-customer", lint.Agent, "别问了，我们都说了好几遍了", true},
 		{"base/blame-customer", lint.Agent, "还问？我说了好几遍了", true},
 		{"base/blame-customer", lint.Agent, "别问了我们都说了好几遍了", true},
+		// (…but 问 / 信 that tell the customer off, 别问 / 还问 / 不信, are no
+		// one the customer contacted, with or without punctuation after them)
+		{"base/blame-customer", lint.Agent, "别问我们都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "还问我们都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "别再问我们都讲了很多次了", true},
+		{"base/blame-customer", lint.Agent, "你老问我们说了好几次了", true},
+		{"base/blame-customer", lint.Agent, "你不信我们都说了好几遍了", true},
+		{"base/blame-customer", lint.Agent, "您来信我们说了好几次了，抱歉", false},
 		// base/evasive-phrase, base/blame-customer: 关我什么事 in coarser words,
 		// 关我毛事, 关我鸟事, 关我p事, Cantonese 關我撚事 (evasive-phrase), 关我们
 		// 毛事 (blame-customer, as 关我们什么事 is); 开关 / 海关 before them pass
