@@ -843,9 +843,12 @@ func prepareLint(ctx context.Context, cmd *cobra.Command, f *lintFlags, args []s
 	// (a line may take 4 times --max-message-size: MaxRecordBytes)
 	r := &lintRun{cmd: cmd, f: f, args: args, cfg: cfg, minScore: f.minScore, warned: map[string]bool{}, budget: sizeInt(budget, math.MaxInt), maxMessage: sizeInt(maxMessage, math.MaxInt/4)}
 	// (a flag takes the config's value out of the way, a bad one too)
+	// the config's thresholds that cannot be used: told with the config's
+	// other problems, all at once (cfgProblems)
+	var cfgErrs []error
 	if !cmd.Flags().Changed("fail-on") && cfg.FailOn != "" {
 		if r.failOn, err = cfg.FailOnSeverity(); err != nil {
-			return nil, failErr(err)
+			cfgErrs = append(cfgErrs, err)
 		}
 		r.failSaid = "fail_on " + r.failOn.String() + " of " + cfg.Where("fail_on")
 	} else {
@@ -858,12 +861,27 @@ func prepareLint(ctx context.Context, cmd *cobra.Command, f *lintFlags, args []s
 	r.minSaid, r.minFrom = "--min-score "+strconv.FormatFloat(r.minScore, 'f', -1, 64), "--min-score"
 	if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil {
 		if err := cfg.MinScoreError(); err != nil {
-			return nil, failErr(err)
+			cfgErrs = append(cfgErrs, err)
+		} else {
+			r.minScore, r.minFrom = *cfg.MinScore, cfg.Where("min_score")+": min_score"
+			r.minSaid = "min_score " + strconv.FormatFloat(r.minScore, 'f', -1, 64) + " of " + cfg.Where("min_score")
 		}
-		r.minScore, r.minFrom = *cfg.MinScore, cfg.Where("min_score")+": min_score"
-		r.minSaid = "min_score " + strconv.FormatFloat(r.minScore, 'f', -1, 64) + " of " + cfg.Where("min_score")
 	} else if math.IsNaN(r.minScore) || math.IsInf(r.minScore, 0) || r.minScore < 0 {
 		return nil, fail("--min-score %v: give a score, 0 or more (0: off)", r.minScore)
+	}
+	if len(cfgErrs) > 0 {
+		// and the problems the packs show (a rule override of no rule, a
+		// min_score over their start), which compile would tell next
+		minFrom := ""
+		if !cmd.Flags().Changed("min-score") && cfg.MinScore != nil && cfg.MinScoreError() == nil {
+			minFrom = r.minFrom
+		}
+		format := f.input.format
+		if !f.input.changed("input-format") && cfg.Input.Format != "" {
+			format = cfg.Input.Format
+		}
+		canned := strings.EqualFold(format, "canned")
+		return nil, failErr(errors.Join(append(cfgErrs, packProblems(cfg, f.packs, minFrom, r.minScore, canned)...)...))
 	}
 	if f.out.csvRows == "team" && len(cfg.Teams) == 0 {
 		// the report would be a header row and nothing else
@@ -1002,17 +1020,16 @@ func (r *lintRun) compile(ctx context.Context, taken func() int64) error {
 		if ctx.Err() != nil {
 			return stoppedRun(ctx, f)
 		}
+		// (a rule override naming no rule: a min_score no conversation
+		// can reach is told with it, every problem of the config at once)
+		if merr := minOverStart(set, r.minFrom, r.minScore, r.canned); merr != nil {
+			err = errors.Join(err, merr)
+		}
 		return failErr(err)
 	}
-	if start := r.checks.Scoring.Start; r.minScore > start {
-		// a bar no conversation can reach would fail every run
-		what := "conversation"
-		if r.canned {
-			what = "reply"
-		}
-		n := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-		return fail("%s %s: no %s scores above %s, the scoring start of the active packs: give a bar from 0 to %s (0: off)",
-			r.minFrom, n(r.minScore), what, n(start), n(start))
+	// a bar no conversation can reach would fail every run
+	if err := minOverStart(set, r.minFrom, r.minScore, r.canned); err != nil {
+		return failErr(err)
 	}
 	return nil
 }

@@ -268,22 +268,21 @@ not load (said on stderr; the other packs are still tested).`,
 }
 
 // configPackFiles returns the packs .chatlint.yaml names: the files, and
-// the built-in packs it names (none when it names no packs). It checks the
-// config's rule overrides against the packs lint runs, as lint does: one
-// that names no rule of them, or that a rule cannot take, is an error.
-func configPackFiles() ([]string, *config.Config, error) {
-	cfg, err := loadConfig()
+// the built-in packs it names (none when it names no packs), and the packs
+// lint runs. It checks the config's rule overrides against them, as lint
+// does: those that name no rule of them, or that a rule cannot take, are
+// overrides, every one told, apart from err (the config or its packs do
+// not load) so that the config's other problems are told with them.
+func configPackFiles() (files []string, cfg *config.Config, set *rules.Set, overrides, err error) {
+	cfg, err = loadConfig()
 	if err != nil {
-		return nil, nil, failErr(err)
+		return nil, nil, nil, nil, failErr(err)
 	}
-	set, err := loadPacks(cfg, nil)
+	set, err = loadPacks(cfg, nil)
 	if err != nil {
-		return nil, nil, failErr(err)
+		return nil, nil, nil, nil, failErr(err)
 	}
-	if _, err := check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules}); err != nil {
-		return nil, nil, failErr(err)
-	}
-	var files []string
+	_, overrides = check.Compile(set, check.Options{Segmenter: noSegmenter{}, Overrides: cfg.Rules})
 	for _, p := range set.Roots {
 		switch {
 		case !p.Builtin:
@@ -292,7 +291,7 @@ func configPackFiles() ([]string, *config.Config, error) {
 			files = append(files, p.Name)
 		}
 	}
-	return files, cfg, nil
+	return files, cfg, set, overrides, nil
 }
 
 // packLoad is a set of packs rules test tests, and the rule overrides
@@ -478,18 +477,32 @@ packs when it names none.`,
 			// of every broken pack in one run
 			var errs []error
 			if len(args) == 0 {
-				files, cfg, err := configPackFiles()
+				files, cfg, set, overrides, err := configPackFiles()
 				if err != nil {
 					return err
 				}
 				cfgRules = cfg.Rules
-				// and the config's thresholds, which lint refuses too
-				// (fail_on: warn), unless a flag takes their place
+				// every problem of the config at once: its rule
+				// overrides, then its thresholds, which lint refuses too
+				// (fail_on: warn, a min_score below 0 or over the packs'
+				// scoring start), unless a flag takes their place
+				if overrides != nil {
+					errs = append(errs, overrides)
+				}
 				if _, err := cfg.FailOnSeverity(); err != nil {
 					errs = append(errs, err)
 				}
 				if err := cfg.MinScoreError(); err != nil {
 					errs = append(errs, err)
+				} else if cfg.MinScore != nil {
+					if err := minOverStart(set, cfg.Where("min_score")+": min_score", *cfg.MinScore, strings.EqualFold(cfg.Input.Format, "canned")); err != nil {
+						errs = append(errs, err)
+					}
+				}
+				if overrides != nil {
+					// (its packs are not said to pass with overrides
+					// that do not apply to them)
+					return failErr(errors.Join(errs...))
 				}
 				if args = files; len(args) == 0 {
 					args = rules.BuiltinNames()

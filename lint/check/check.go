@@ -5,6 +5,7 @@ package check
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -552,7 +553,8 @@ func compileRule(b *builder, pr rules.PackRule, info *lint.RuleInfo) (Check, err
 }
 
 // collectOverrides gathers the overrides of every pack (parents first) and
-// then the config's, by rule id, and checks that each names an active rule.
+// then the config's, by rule id, and checks that each names an active rule;
+// its error joins the problems of every override that does not (errors.Join).
 // With skipInactive (--pack chose the packs), a config override of a pack
 // that is not active is left out rather than refused; one naming a rule that
 // an active or a built-in pack does not have is still an error (a typo).
@@ -600,17 +602,23 @@ func collectOverrides(set *rules.Set, config map[string]*rules.Override, skipIna
 		out[id] = append(out[id], o)
 		return nil
 	}
+	// every override is checked: a config with two typos is told both,
+	// one per line, as a pack's load tells every problem of it
+	var errs []error
 	for _, p := range set.Packs {
 		for _, id := range sortedKeys(p.Overrides) {
 			if err := add(id, p.Overrides[id], false); err != nil {
-				return nil, err
+				errs = append(errs, err)
 			}
 		}
 	}
 	for _, id := range sortedKeys(config) {
 		if err := add(id, config[id], true); err != nil {
-			return nil, err
+			errs = append(errs, err)
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return out, nil
 }
