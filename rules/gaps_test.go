@@ -547,6 +547,14 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "改不了您的地址？我帮您查一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "不能给您退款？您再确认一下", false},
 		{"callcenter/refusal-apology", lint.Agent, "改不了的话您看怎么办", false},
+		// (…while 您 / 你 after 为 / 给 / 帮 / 替, whom the refused verb
+		// serves, goes on in the echoed clause before 再 / 换 / 现 / 先)
+		{"callcenter/refusal-apology", lint.Agent, "您说不能给您换货？我帮您看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是说无法为您换货吗？我帮您问一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是说无法为您再次修改？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您的意思是无法为您现在发货？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能帮你先退款？您截图我看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "无法为您换货，您看退款可以吗？", true},
 		// (…nor a refusal with a particle before its ？ ending the message,
 		// the address after it at most: the agent's own, said with a rising
 		// tone; 吗 / 吧 / 啊 ask, and words after it look into the claim)
