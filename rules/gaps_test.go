@@ -1918,6 +1918,12 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "如果送不到，我们会电话联系您", false},
 		{"callcenter/refusal-apology", lint.Agent, "送不到的话，快递会退回", false},
 		{"callcenter/refusal-apology", lint.Agent, "送不了？您把地址发我看看", false},
+		// (…but 会 before it, a reassurance or a surprise, refuses nothing)
+		{"callcenter/refusal-apology", lint.Agent, "放心，不会送不到的", false},
+		{"callcenter/refusal-apology", lint.Agent, "一般不会送不到的，您放心", false},
+		{"callcenter/refusal-apology", lint.Agent, "怎么会送不到呢，我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "唔会送唔到嘅，放心", false},
+		{"callcenter/refusal-apology", lint.Agent, "偏远地区送不到，可以自提", true},
 		// base/evasive-phrase: not sure either (也 / 都), 我不大清楚 in other
 		// words (001 五.五.2); a bare 不确定, the time's (a hedge, 000 二.11),
 		// a condition, a question and the customer's words pass
