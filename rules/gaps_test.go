@@ -567,6 +567,13 @@ func TestRuleGaps(t *testing.T) {
 		{"callcenter/refusal-apology", lint.Agent, "退不了哦？亲，您把截图发我看看", false},
 		{"callcenter/refusal-apology", lint.Agent, "您是说不能退款吗？我帮您看看", false},
 		{"callcenter/refusal-apology", lint.Agent, "这个不能退吧？", false},
+		// (…a particle's character inside a word of the echo, 哈尔滨 / 哈密 /
+		// 亲戚, a word character after it, is no particle)
+		{"callcenter/refusal-apology", lint.Agent, "您是说无法配送到哈尔滨？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "您说不能发货到哈密？我帮您看看", false},
+		{"callcenter/refusal-apology", lint.Agent, "您是说无法送货到亲戚家？我帮您查一下", false},
+		{"callcenter/refusal-apology", lint.Agent, "不能改地址哦亲？", true},
+		{"callcenter/refusal-apology", lint.Agent, "这个不能退哈亲？", true},
 		{"callcenter/refusal-apology", lint.Agent, "这个订单怎么不能取消呢？因为已经出库了", true},
 		// …and 的话 / 嘅话 is the condition of the refusal before it only
 		// within its clause: 您 / 你 starting another clause (您要退的话),
