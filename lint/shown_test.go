@@ -6,8 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
+	"github.com/chatlint/chatlint/internal/enctest"
 )
 
 // TestShown: what the reports and chatlint's messages show of a text from
@@ -103,13 +102,7 @@ func TestNeedsShowingThreeBytes(t *testing.T) {
 // é at a word's end, a lone 0xFF), or read as no name would, are U+FFFD
 // as before.
 func TestShownGBKNames(t *testing.T) {
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	gbk := func(s string) string { return enctest.GB18030(t, s) }
 	tests := []struct{ in, want string }{
 		{gbk("客服记录.jsonl"), "客服记录.jsonl"},
 		{"日报/" + gbk("客服记录.jsonl") + ":3", "日报/客服记录.jsonl:3"},
@@ -173,20 +166,8 @@ func TestShownGBKNames(t *testing.T) {
 // reading is the likelier (会话α: Big5 reads 頗趕汐); and Latin-1 stays
 // masked.
 func TestShownBig5Names(t *testing.T) {
-	big5 := func(s string) string {
-		b, err := traditionalchinese.Big5.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	big5 := func(s string) string { return enctest.Big5(t, s) }
+	gbk := func(s string) string { return enctest.GBK(t, s) }
 	tests := []struct{ in, want, enc string }{
 		{big5("聊天記錄.jsonl"), "聊天記錄.jsonl", "big5"},
 		{big5("客服記錄.txt"), "客服記錄.txt", "big5"},

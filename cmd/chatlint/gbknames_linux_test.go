@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/chatlint/chatlint/internal/enctest"
 )
 
 // TestGBKFileNames: files whose names are not UTF-8 but GBK, as a zip made
@@ -17,13 +17,7 @@ import (
 // U+FFFD and stray letters (\uFFFDͷ\uFFFD\uFFFD\uFFFD¼.jsonl). (Linux: a
 // name of any bytes.)
 func TestGBKFileNames(t *testing.T) {
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	gbk := func(s string) string { return enctest.GBK(t, s) }
 	dir := t.TempDir()
 	t.Chdir(dir)
 	day := gbk("十一月")

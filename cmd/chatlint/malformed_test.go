@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/chatlint/chatlint/internal/enctest"
 )
 
 // TestManyMalformedRecords: a file whose every record is malformed, half of
@@ -155,13 +155,7 @@ func TestMalformedTimesGrouped(t *testing.T) {
 // guessed to be UTF-8 (its GBK lines recoded as they are parsed) and one
 // guessed to be GB18030 (its UTF-8 lines read as it is decoded).
 func TestStrictMixedEncodingsWarning(t *testing.T) {
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	gbk := func(s string) string { return enctest.GBK(t, s) }
 	for _, tc := range []struct {
 		gbkFrom, gbkTo, stop int // a's lines in GBK, the malformed one
 		want                 string

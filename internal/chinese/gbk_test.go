@@ -4,6 +4,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/chatlint/chatlint/internal/enctest"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -18,20 +19,8 @@ import (
 // as a four-byte sequence's, or the byte after it as its trail, the
 // bytes after it read out of step).
 func TestNotGBK(t *testing.T) {
-	enc := func(s string) string {
-		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	cp936 := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	enc := func(s string) string { return enctest.GB18030(t, s) }
+	cp936 := func(s string) string { return enctest.GBK(t, s) }
 	for _, c := range []struct {
 		name string
 		want bool

@@ -7,8 +7,7 @@ import (
 	"syscall"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
+	"github.com/chatlint/chatlint/internal/enctest"
 )
 
 // TestEncoded: a name typed as chatlint shows a GBK or Big5 name decoded
@@ -18,27 +17,9 @@ import (
 // typed in ASCII, or in a directory not there, finds none. (Linux: a name
 // of any bytes.)
 func TestEncoded(t *testing.T) {
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	big5 := func(s string) string {
-		b, err := traditionalchinese.Big5.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	gb18030 := func(s string) string {
-		b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	gbk := func(s string) string { return enctest.GBK(t, s) }
+	big5 := func(s string) string { return enctest.Big5(t, s) }
+	gb18030 := func(s string) string { return enctest.GB18030(t, s) }
 	top := t.TempDir()
 	t.Chdir(top)
 	for _, d := range []string{"shop", gbk("售后"), filepath.Join(gbk("售后"), "sub"), gb18030("㐀月"), filepath.Join("shop", gbk("十一月")), gbk("€报价"), gbk("十二月"), gbk("多")} {

@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/traditionalchinese"
+	"github.com/chatlint/chatlint/internal/enctest"
 )
 
 // TestNamesWarningConvmvMisses: the walk's warning of names in GBK or
@@ -22,20 +21,8 @@ import (
 // name is in the one encoding, the warning is as before. (Linux: a name
 // of any bytes.)
 func TestNamesWarningConvmvMisses(t *testing.T) {
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	big5 := func(s string) string {
-		b, err := traditionalchinese.Big5.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	gbk := func(s string) string { return enctest.GBK(t, s) }
+	big5 := func(s string) string { return enctest.Big5(t, s) }
 	t.Chdir(t.TempDir())
 	mk := func(names ...string) {
 		for _, n := range names {

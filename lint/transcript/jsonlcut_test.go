@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chatlint/chatlint/internal/enctest"
 	"github.com/chatlint/chatlint/lint"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestJSONLCutLastLine: a JSONL file whose last line ends inside a value,
@@ -27,13 +27,7 @@ func TestJSONLCutLastLine(t *testing.T) {
 		plain = "2: invalid JSON: unexpected end of JSON input (column 50)"
 	)
 	mapped := &Mapping{Fields: map[string]string{"text": "content"}}
-	gbk := func(s string) string {
-		b, err := simplifiedchinese.GBK.NewEncoder().String(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	gbk := func(s string) string { return enctest.GBK(t, s) }
 	wecom := `{"msgid":"m1","action":"send","from":"zhangsan","tolist":["wmx"],"roomid":"","msgtime":1700000000000,"msgtype":"text","text":{"content":"你好"}}` + "\n"
 	for _, c := range []struct {
 		name, data string
